@@ -1,0 +1,1 @@
+"""Everything that is not GUI. Nothing below this package imports QtWidgets or QtGui."""
