@@ -1,0 +1,1 @@
+"""The local store: SQLAlchemy models, engine set-up, migrations and full-text search."""

@@ -1,0 +1,362 @@
+"""SQLAlchemy 2.0 models for every entity of SPEC §2.
+
+Conventions:
+- keys are client-generated UUIDv7 strings (:func:`accountdesk.core.db.ids.new_id`), so that
+  offline copies can later be merged;
+- instants are stored in UTC (:class:`UTCDateTime` returns aware datetimes);
+- money is stored exactly, in thousandths of the currency unit (:class:`Money`);
+- every user-owned record has ``created_at``, ``updated_at`` and a soft-delete ``deleted_at``.
+
+Schema changes are Alembic migrations (``core/db/migrations``); a test checks that the
+migrations and these models describe the same schema.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from accountdesk.core.db.ids import new_id
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware datetime stored as naive UTC; always read back as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; attach a zone first")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Money(TypeDecorator[Decimal]):
+    """A Decimal amount stored exactly as an integer number of thousandths."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        return int((Decimal(value) * 1000).to_integral_value())
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value) / 1000
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), Decimal: Money(), dict[str, Any]: JSON}  # noqa: RUF012
+
+
+class Record(Base):
+    """Id, timestamps and soft delete, shared by every user-owned table."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+account_tags = Table(
+    "account_tags",
+    Base.metadata,
+    Column("account_id", ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+contact_tags = Table(
+    "contact_tags",
+    Base.metadata,
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+interaction_participants = Table(
+    "interaction_participants",
+    Base.metadata,
+    Column("interaction_id", ForeignKey("interactions.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(80), unique=True)  # stored case-folded-unique
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Account(Record):
+    __tablename__ = "accounts"
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    industry: Mapped[str | None] = mapped_column(String(100))
+    size_band: Mapped[str | None] = mapped_column(String(20))
+    website: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    subdivision: Mapped[str | None] = mapped_column(String(6))
+    city: Mapped[str | None] = mapped_column(String(120))
+    address: Mapped[str | None] = mapped_column(Text)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    tier: Mapped[str | None] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="prospect", index=True)
+    customer_since: Mapped[date | None] = mapped_column(Date)
+    lost_on: Mapped[date | None] = mapped_column(Date)
+    owner: Mapped[str | None] = mapped_column(String(120), index=True)
+    referred_by_id: Mapped[str | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    acquisition_cost: Mapped[Decimal | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="account")
+    tags: Mapped[list[Tag]] = relationship(secondary=account_tags, order_by=Tag.name)
+
+
+class Contact(Record):
+    __tablename__ = "contacts"
+
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    given_name: Mapped[str] = mapped_column(String(120))
+    family_name: Mapped[str] = mapped_column(String(120), default="")
+    name_order: Mapped[str] = mapped_column(String(12), default="given_first")
+    honorific: Mapped[str | None] = mapped_column(String(60))
+    job_title: Mapped[str | None] = mapped_column(String(160))
+    buying_role: Mapped[str | None] = mapped_column(String(20))
+    emails: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    phones: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    preferred_channel: Mapped[str | None] = mapped_column(String(20))
+    preferred_language: Mapped[str | None] = mapped_column(String(35))
+    formality: Mapped[str] = mapped_column(String(10), default="formal")
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    subdivision: Mapped[str | None] = mapped_column(String(6))
+    city: Mapped[str | None] = mapped_column(String(120))
+    timezone: Mapped[str] = mapped_column(String(64))
+    work_start: Mapped[str | None] = mapped_column(String(5))  # "HH:MM" override
+    work_end: Mapped[str | None] = mapped_column(String(5))
+    personal_notes: Mapped[str | None] = mapped_column(Text)
+    how_we_met: Mapped[str | None] = mapped_column(Text)
+    lawful_basis: Mapped[str | None] = mapped_column(String(30))
+    consent_given_on: Mapped[date | None] = mapped_column(Date)
+    consent_withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    marketing_opt_in: Mapped[bool] = mapped_column(Boolean, default=False)
+    stay_in_touch_days: Mapped[int | None] = mapped_column(Integer)
+
+    account: Mapped[Account] = relationship(back_populates="contacts")
+    tags: Mapped[list[Tag]] = relationship(secondary=contact_tags, order_by=Tag.name)
+    important_dates: Mapped[list[ImportantDate]] = relationship(
+        back_populates="contact", cascade="all, delete-orphan", order_by="ImportantDate.month"
+    )
+
+    __table_args__ = (
+        Index("ix_contacts_account_id", "account_id"),
+        Index("ix_contacts_family_name_given_name", "family_name", "given_name"),
+    )
+
+
+class ImportantDate(Base):
+    """A yearly date of a contact (birthday, work anniversary, custom)."""
+
+    __tablename__ = "important_dates"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # birthday | work_anniversary | custom
+    label: Mapped[str | None] = mapped_column(String(120))
+    month: Mapped[int] = mapped_column(SmallInteger)
+    day: Mapped[int] = mapped_column(SmallInteger)
+    year: Mapped[int | None] = mapped_column(SmallInteger)
+    remind: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    contact: Mapped[Contact] = relationship(back_populates="important_dates")
+
+    __table_args__ = (Index("ix_important_dates_month_day", "month", "day"),)
+
+
+class Interaction(Record):
+    __tablename__ = "interactions"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(12))  # call | meeting | visit | email | message
+    occurred_at: Mapped[datetime] = mapped_column(index=True)
+    occurred_zone: Mapped[str] = mapped_column(String(64))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(300))
+    sentiment: Mapped[str | None] = mapped_column(String(10))  # positive | neutral | negative
+    csat_score: Mapped[int | None] = mapped_column(SmallInteger)
+
+    participants: Mapped[list[Contact]] = relationship(secondary=interaction_participants)
+
+
+class FollowUp(Record):
+    """Something to do with a contact at a wall-clock time in an anchor zone.
+
+    ``local_due`` and ``zone`` are the intention; ``due_at`` (UTC) is derived from them and
+    recomputed when tzdata's rules change.
+    """
+
+    __tablename__ = "follow_ups"
+
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    local_due: Mapped[str] = mapped_column(String(19))  # "YYYY-MM-DDTHH:MM:SS", naive wall time
+    zone: Mapped[str] = mapped_column(String(64))
+    due_at: Mapped[datetime] = mapped_column(index=True)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    completed_at: Mapped[datetime | None]
+    snoozed_until: Mapped[datetime | None]
+    notified_at: Mapped[datetime | None]
+    rrule: Mapped[str | None] = mapped_column(String(300))
+    move_to_working_day: Mapped[bool] = mapped_column(Boolean, default=False)
+    origin: Mapped[str] = mapped_column(String(20), default="manual")
+
+
+class Deal(Record):
+    __tablename__ = "deals"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    amount: Mapped[Decimal]
+    currency: Mapped[str] = mapped_column(String(3))
+    status: Mapped[str] = mapped_column(String(6), default="open")  # open | won | lost
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+
+
+class SurveyResponse(Record):
+    __tablename__ = "survey_responses"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(4))  # nps | csat
+    score: Mapped[int] = mapped_column(SmallInteger)
+    answered_on: Mapped[date] = mapped_column(Date, index=True)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Gift(Record):
+    __tablename__ = "gifts"
+
+    account_id: Mapped[str] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+    )
+    direction: Mapped[str] = mapped_column(String(8))  # given | received
+    description: Mapped[str] = mapped_column(String(300))
+    occasion: Mapped[str | None] = mapped_column(String(120))
+    given_on: Mapped[date] = mapped_column(Date)
+    value: Mapped[Decimal | None]
+    currency: Mapped[str | None] = mapped_column(String(3))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Note(Record):
+    """Free text with a timestamp, on an account or a contact."""
+
+    __tablename__ = "notes"
+
+    account_id: Mapped[str | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    body: Mapped[str] = mapped_column(Text)
+
+
+class CountryNote(Record):
+    """The user's own note about doing business in a country."""
+
+    __tablename__ = "country_notes"
+
+    country: Mapped[str] = mapped_column(String(2), index=True)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+SOFT_DELETABLE: tuple[type[Record], ...] = (
+    Account,
+    Contact,
+    Interaction,
+    FollowUp,
+    Deal,
+    SurveyResponse,
+    Gift,
+    Note,
+    CountryNote,
+)

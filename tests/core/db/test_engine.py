@@ -1,0 +1,79 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from accountdesk.core.db import engine as db_engine
+from accountdesk.core.db.engine import DatabaseOpenError, open_database
+from accountdesk.core.db.migrations import alembic_config
+from accountdesk.core.db.models import Base
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+
+
+def test_migrations_and_models_describe_the_same_schema(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "a.db")
+
+    def include(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+        return not (type_ == "table" and name and name.startswith("search_"))
+
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(
+            conn, opts={"include_object": include, "compare_type": True}
+        )
+        diff = compare_metadata(ctx, Base.metadata)
+    assert diff == []
+
+
+def test_schema_head_constant_matches_alembic() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert script.get_heads() == [db_engine.SCHEMA_HEAD]
+    known = [rev.revision for rev in script.walk_revisions()]
+    assert sorted(known) == sorted(db_engine.KNOWN_REVISIONS)
+
+
+def test_sqlite_pragmas(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "a.db")
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"just some text, not a database\n")
+    with pytest.raises(DatabaseOpenError, match="not an SQLite database"):
+        open_database(path)
+    assert path.read_bytes() == b"just some text, not a database\n"
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    open_database(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseOpenError, match="newer AccountDesk"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_backup_is_taken_before_a_migration(tmp_path: Path) -> None:
+    from alembic import command
+
+    path = tmp_path / "old.db"
+    db = open_database(path)
+    with db.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "base")
+    db.close()
+    reopened = open_database(path)
+    backups = list((tmp_path / "home" / "backups").glob("old-before-migration-*.db"))
+    assert len(backups) == 1
+    assert db_engine.schema_revision(reopened) == db_engine.SCHEMA_HEAD
