@@ -113,7 +113,7 @@ def _(message: str) -> str:
     return _translations().gettext(message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional name
+def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now."""
     return message
 
@@ -199,7 +199,7 @@ def format_currency(value: float | Decimal, currency: str) -> str:
 
 def country_name(code: str) -> str:
     """The country's name in the current language (CLDR); the code itself if CLDR has none."""
-    return current_locale().territories.get(code.upper(), code.upper())
+    return str(current_locale().territories.get(code.upper(), code.upper()))
 
 
 def language_name(tag: str) -> str:
@@ -212,12 +212,14 @@ def language_name(tag: str) -> str:
 
 
 def currency_name(code: str) -> str:
-    return babel.numbers.get_currency_name(code, locale=current_locale())
+    return str(babel.numbers.get_currency_name(code, locale=current_locale()))
 
 
 def zone_name(zone: str) -> str:
     """A readable name for an IANA zone in the current language: its exemplar city."""
     try:
-        return babel.dates.get_timezone_location(zone, locale=current_locale(), return_city=True)
+        return str(
+            babel.dates.get_timezone_location(zone, locale=current_locale(), return_city=True)
+        )
     except (LookupError, ValueError):
         return zone.rsplit("/", 1)[-1].replace("_", " ")

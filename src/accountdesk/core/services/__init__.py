@@ -1,0 +1,1 @@
+"""Use cases: every write the app makes, one transaction per user action."""

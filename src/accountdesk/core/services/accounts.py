@@ -1,0 +1,348 @@
+"""Use cases for accounts and contacts: one transaction per user action, plain values out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from accountdesk.core import validation as v
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.i18n import _
+
+ACCOUNT_STATUSES = ("prospect", "active", "lost")
+SIZE_BANDS = ("1-9", "10-49", "50-249", "250-999", "1000+")
+NAME_ORDERS = ("given_first", "family_first")
+BUYING_ROLES = ("decision_maker", "influencer", "champion", "gatekeeper", "user")
+CHANNELS = ("email", "phone", "video", "messaging", "in_person")
+FORMALITIES = ("formal", "informal")
+LAWFUL_BASES = (
+    "consent",
+    "contract",
+    "legal_obligation",
+    "vital_interests",
+    "public_task",
+    "legitimate_interests",
+)
+DATE_KINDS = ("birthday", "work_anniversary", "custom")
+
+
+@dataclass
+class AccountInput:
+    name: str
+    country: str
+    industry: str | None = None
+    size_band: str | None = None
+    website: str | None = None
+    subdivision: str | None = None
+    city: str | None = None
+    address: str | None = None
+    timezone: str | None = None
+    currency: str | None = None
+    tier: str | None = None
+    status: str = "prospect"
+    customer_since: date | str | None = None
+    lost_on: date | str | None = None
+    owner: str | None = None
+    referred_by_id: str | None = None
+    acquisition_cost: Decimal | str | None = None
+    notes: str | None = None
+    tags: Sequence[str] = ()
+
+
+@dataclass
+class ImportantDateInput:
+    kind: str
+    month: int
+    day: int
+    year: int | None = None
+    label: str | None = None
+    remind: bool = True
+
+
+@dataclass
+class ContactInput:
+    account_id: str
+    given_name: str
+    country: str
+    family_name: str = ""
+    timezone: str | None = None
+    name_order: str = "given_first"
+    honorific: str | None = None
+    job_title: str | None = None
+    buying_role: str | None = None
+    emails: Sequence[str | tuple[str, str]] = ()
+    phones: Sequence[str | tuple[str, str]] = ()
+    preferred_channel: str | None = None
+    preferred_language: str | None = None
+    formality: str = "formal"
+    subdivision: str | None = None
+    city: str | None = None
+    work_start: str | None = None
+    work_end: str | None = None
+    personal_notes: str | None = None
+    how_we_met: str | None = None
+    lawful_basis: str | None = None
+    consent_given_on: date | str | None = None
+    consent_withdrawn_on: date | str | None = None
+    marketing_opt_in: bool = False
+    stay_in_touch_days: int | None = None
+    tags: Sequence[str] = ()
+    important_dates: Sequence[ImportantDateInput] = field(default_factory=list)
+
+
+def default_zone_for(country: str) -> str | None:
+    """The country's main IANA zone, if it has one (culture facts from tzdata)."""
+    from accountdesk.core.culture.countries import default_zone
+
+    return default_zone(country)
+
+
+def clean_account(data: AccountInput) -> dict[str, Any]:
+    """Validate an account; returns the column values (tags excluded)."""
+    country = v.country(data.country)
+    status = v.choice("status", data.status, ACCOUNT_STATUSES, default="prospect")
+    customer_since = v.parse_date("customer_since", data.customer_since)
+    lost_on = v.parse_date("lost_on", data.lost_on)
+    if lost_on and customer_since and lost_on < customer_since:
+        raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
+    timezone = v.timezone(data.timezone, allow_empty=True) or default_zone_for(country)
+    cost = v.decimal("acquisition_cost", data.acquisition_cost)
+    if cost is not None and cost < 0:
+        raise v.fail("acquisition_cost", cost, _("cannot be negative"))
+    website = v.optional("website", data.website, max_length=300)
+    return {
+        "name": v.required("name", data.name, max_length=200),
+        "country": country,
+        "subdivision": v.subdivision(country, data.subdivision),
+        "industry": v.optional("industry", data.industry, max_length=100),
+        "size_band": v.optional_choice("size_band", data.size_band, SIZE_BANDS),
+        "website": website,
+        "city": v.optional("city", data.city, max_length=120),
+        "address": v.clean_text(data.address),
+        "timezone": timezone,
+        "currency": v.currency(data.currency),
+        "tier": v.optional("tier", data.tier, max_length=40),
+        "status": status,
+        "customer_since": customer_since,
+        "lost_on": lost_on,
+        "owner": v.optional("owner", data.owner, max_length=120),
+        "referred_by_id": v.clean_text(data.referred_by_id),
+        "acquisition_cost": cost,
+        "notes": v.clean_text(data.notes),
+    }
+
+
+def _labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str]:
+    if isinstance(item, tuple):
+        return item[0] or default_label, item[1]
+    if ":" in item and not item.startswith("+") and "@" not in item.split(":", 1)[0]:
+        label, value = item.split(":", 1)
+        if label.isalpha():
+            return label, value
+    return default_label, item
+
+
+def clean_contact(data: ContactInput) -> dict[str, Any]:
+    """Validate a contact; returns the column values (tags and dates excluded)."""
+    country = v.country(data.country)
+    zone = v.timezone(data.timezone, allow_empty=True) or default_zone_for(country)
+    if zone is None:
+        raise v.fail("timezone", None, _("is required for a country with several time zones"))
+    emails = []
+    for item in data.emails:
+        label, value = _labelled(item, "work")
+        if value.strip():
+            emails.append({"label": label, "value": v.email(value)})
+    phones = []
+    for item in data.phones:
+        label, value = _labelled(item, "work")
+        if value.strip():
+            phones.append({"label": label, "value": v.phone(value, country)})
+    work_start = v.parse_hhmm("work_hours", data.work_start)
+    work_end = v.parse_hhmm("work_hours", data.work_end)
+    if (work_start is None) != (work_end is None):
+        raise v.fail("work_hours", work_start or work_end, _("needs both a start and an end"))
+    if work_start and work_end and work_start >= work_end:
+        raise v.fail("work_hours", f"{work_start}–{work_end}", _("must start before they end"))
+    if data.stay_in_touch_days is not None and data.stay_in_touch_days <= 0:
+        raise v.fail("stay_in_touch_days", data.stay_in_touch_days, _("must be positive"))
+    given = v.required("given_name", data.given_name, max_length=120)
+    return {
+        "account_id": v.required("account", data.account_id),
+        "given_name": given,
+        "family_name": v.optional("family_name", data.family_name, max_length=120) or "",
+        "name_order": v.choice("name_order", data.name_order, NAME_ORDERS, default="given_first"),
+        "honorific": v.optional("honorific", data.honorific, max_length=60),
+        "job_title": v.optional("job_title", data.job_title, max_length=160),
+        "buying_role": v.optional_choice("buying_role", data.buying_role, BUYING_ROLES),
+        "emails": emails,
+        "phones": phones,
+        "preferred_channel": v.optional_choice(
+            "preferred_channel", data.preferred_channel, CHANNELS
+        ),
+        "preferred_language": v.language_tag(data.preferred_language),
+        "formality": v.choice("formality", data.formality, FORMALITIES, default="formal"),
+        "country": country,
+        "subdivision": v.subdivision(country, data.subdivision),
+        "city": v.optional("city", data.city, max_length=120),
+        "timezone": zone,
+        "work_start": work_start,
+        "work_end": work_end,
+        "personal_notes": v.clean_text(data.personal_notes),
+        "how_we_met": v.clean_text(data.how_we_met),
+        "lawful_basis": v.optional_choice("lawful_basis", data.lawful_basis, LAWFUL_BASES),
+        "consent_given_on": v.parse_date("date", data.consent_given_on),
+        "consent_withdrawn_on": v.parse_date("date", data.consent_withdrawn_on),
+        "marketing_opt_in": bool(data.marketing_opt_in),
+        "stay_in_touch_days": data.stay_in_touch_days,
+    }
+
+
+def clean_important_date(item: ImportantDateInput) -> dict[str, Any]:
+    kind = v.choice("kind", item.kind, DATE_KINDS)
+    year = item.year or 2000  # a leap year, so 29 February is accepted
+    try:
+        date(year, item.month, item.day)
+    except ValueError:
+        raise v.fail("date", f"{item.month:02d}-{item.day:02d}", _("is not a date")) from None
+    return {
+        "kind": kind,
+        "month": item.month,
+        "day": item.day,
+        "year": item.year,
+        "label": v.clean_text(item.label),
+        "remind": item.remind,
+    }
+
+
+def clean_tags(names: Sequence[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in names:
+        cleaned = " ".join(name.split())
+        if cleaned:
+            seen.setdefault(cleaned.casefold(), cleaned[:80])
+    return list(seen.values())
+
+
+def tags_for(session: Session, names: Sequence[str]) -> list[Tag]:
+    """The Tag rows for ``names``, created as needed (case-insensitive)."""
+    cleaned = clean_tags(names)
+    if not cleaned:
+        return []
+    existing = {
+        t.name.casefold(): t
+        for t in session.scalars(
+            select(Tag).where(func.lower(Tag.name).in_([n.lower() for n in cleaned]))
+        )
+    }
+    result = []
+    for name in cleaned:
+        tag = existing.get(name.casefold())
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            existing[name.casefold()] = tag
+        result.append(tag)
+    return result
+
+
+def _live(session: Session, model: type[Account] | type[Contact], id_: str) -> Any:
+    obj = session.get(model, id_)
+    if obj is None or obj.deleted_at is not None:
+        what = _("account") if model is Account else _("contact")
+        raise NotFoundError(_("There is no {what} with id {id}.").format(what=what, id=id_))
+    return obj
+
+
+def _check_referrer(session: Session, values: dict[str, Any], own_id: str | None) -> None:
+    ref = values.get("referred_by_id")
+    if ref is None:
+        return
+    if ref == own_id:
+        raise v.fail("referred_by", ref, _("an account cannot refer itself"))
+    if session.get(Account, ref) is None:
+        raise v.fail("referred_by", ref, _("is not an account"))
+
+
+def create_account(db: Database, data: AccountInput) -> str:
+    values = clean_account(data)
+    with db.transaction() as session:
+        _check_referrer(session, values, None)
+        account = Account(**values)
+        account.tags = tags_for(session, data.tags)
+        session.add(account)
+        session.flush()
+        return account.id
+
+
+def update_account(db: Database, account_id: str, data: AccountInput) -> None:
+    values = clean_account(data)
+    with db.transaction() as session:
+        account = _live(session, Account, account_id)
+        _check_referrer(session, values, account_id)
+        for key, value in values.items():
+            setattr(account, key, value)
+        account.tags = tags_for(session, data.tags)
+
+
+def account_input(db: Database, account_id: str) -> AccountInput:
+    """The stored account as an editable input (for edit forms)."""
+    with db.reader() as session:
+        account = _live(session, Account, account_id)
+        names = {f.name for f in fields(AccountInput)} - {"tags"}
+        values = {name: getattr(account, name) for name in names}
+        return AccountInput(**values, tags=[t.name for t in account.tags])
+
+
+def _apply_dates(contact: Contact, items: Sequence[ImportantDateInput]) -> None:
+    contact.important_dates = [ImportantDate(**clean_important_date(i)) for i in items]
+
+
+def create_contact(db: Database, data: ContactInput) -> str:
+    values = clean_contact(data)
+    with db.transaction() as session:
+        _live(session, Account, values["account_id"])
+        contact = Contact(**values)
+        contact.tags = tags_for(session, data.tags)
+        _apply_dates(contact, data.important_dates)
+        session.add(contact)
+        session.flush()
+        return contact.id
+
+
+def update_contact(db: Database, contact_id: str, data: ContactInput) -> None:
+    values = clean_contact(data)
+    with db.transaction() as session:
+        contact = _live(session, Contact, contact_id)
+        _live(session, Account, values["account_id"])
+        for key, value in values.items():
+            setattr(contact, key, value)
+        contact.tags = tags_for(session, data.tags)
+        _apply_dates(contact, data.important_dates)
+
+
+def contact_input(db: Database, contact_id: str) -> ContactInput:
+    """The stored contact as an editable input (for edit forms)."""
+    with db.reader() as session:
+        contact = _live(session, Contact, contact_id)
+        skip = {"tags", "important_dates", "emails", "phones"}
+        names = {f.name for f in fields(ContactInput)} - skip
+        values = {name: getattr(contact, name) for name in names}
+        return ContactInput(
+            **values,
+            emails=[(e["label"], e["value"]) for e in contact.emails],
+            phones=[(p["label"], p["value"]) for p in contact.phones],
+            tags=[t.name for t in contact.tags],
+            important_dates=[
+                ImportantDateInput(d.kind, d.month, d.day, d.year, d.label, d.remind)
+                for d in contact.important_dates
+            ],
+        )

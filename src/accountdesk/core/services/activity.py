@@ -1,0 +1,293 @@
+"""Use cases for what happens with accounts: interactions, deals, surveys, gifts and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accountdesk.core import validation as v
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import (
+    Account,
+    Contact,
+    CountryNote,
+    Deal,
+    Gift,
+    Interaction,
+    Note,
+    Setting,
+    SurveyResponse,
+)
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.i18n import _
+
+INTERACTION_KINDS = ("call", "meeting", "visit", "email", "message")
+SENTIMENTS = ("positive", "neutral", "negative")
+DEAL_STATUSES = ("open", "won", "lost")
+SURVEY_KINDS = ("nps", "csat")
+GIFT_DIRECTIONS = ("given", "received")
+
+
+def _account(session: Session, account_id: str) -> Account:
+    account = session.get(Account, account_id)
+    if account is None or account.deleted_at is not None:
+        raise NotFoundError(_("There is no account with id {id}.").format(id=account_id))
+    return account
+
+
+def _contacts(session: Session, ids: Sequence[str]) -> list[Contact]:
+    found = []
+    for contact_id in ids:
+        contact = session.get(Contact, contact_id)
+        if contact is None or contact.deleted_at is not None:
+            raise NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+        found.append(contact)
+    return found
+
+
+@dataclass
+class InteractionInput:
+    kind: str
+    occurred_at: datetime  # aware
+    contact_ids: Sequence[str] = ()
+    account_id: str | None = None  # taken from the first contact when empty
+    occurred_zone: str | None = None  # the zone it happened in; the first contact's by default
+    duration_minutes: int | None = None
+    subject: str = ""
+    notes: str | None = None
+    outcome: str | None = None
+    sentiment: str | None = None
+    csat_score: int | None = None
+
+
+def clean_interaction(session: Session, data: InteractionInput) -> dict[str, Any]:
+    if data.occurred_at.tzinfo is None:
+        raise v.fail("occurred_at", data.occurred_at, _("needs a time zone"))
+    contacts = _contacts(session, data.contact_ids)
+    account_id = data.account_id or (contacts[0].account_id if contacts else None)
+    if account_id is None:
+        raise v.fail("contact", None, _("pick at least one contact or an account"))
+    _account(session, account_id)
+    zone = v.timezone(data.occurred_zone, "timezone", allow_empty=True)
+    if zone is None:
+        zone = contacts[0].timezone if contacts else "UTC"
+    if data.duration_minutes is not None and data.duration_minutes < 0:
+        raise v.fail("duration", data.duration_minutes, _("cannot be negative"))
+    return {
+        "account_id": account_id,
+        "kind": v.choice("kind", data.kind, INTERACTION_KINDS),
+        "occurred_at": data.occurred_at,
+        "occurred_zone": zone,
+        "duration_minutes": data.duration_minutes,
+        "subject": v.optional("subject", data.subject, max_length=300) or "",
+        "notes": v.clean_text(data.notes),
+        "outcome": v.optional("outcome", data.outcome, max_length=300),
+        "sentiment": v.optional_choice("sentiment", data.sentiment, SENTIMENTS),
+        "csat_score": v.score("csat_score", data.csat_score, 1, 5),
+        "participants": contacts,
+    }
+
+
+def add_interaction(session: Session, data: InteractionInput) -> Interaction:
+    """Add an interaction inside an open transaction (used by quick log and imports)."""
+    interaction = Interaction(**clean_interaction(session, data))
+    session.add(interaction)
+    session.flush()
+    return interaction
+
+
+def log_interaction(db: Database, data: InteractionInput) -> str:
+    with db.transaction() as session:
+        return add_interaction(session, data).id
+
+
+def update_interaction(db: Database, interaction_id: str, data: InteractionInput) -> None:
+    with db.transaction() as session:
+        interaction = session.get(Interaction, interaction_id)
+        if interaction is None or interaction.deleted_at is not None:
+            raise NotFoundError(
+                _("There is no interaction with id {id}.").format(id=interaction_id)
+            )
+        for key, value in clean_interaction(session, data).items():
+            setattr(interaction, key, value)
+
+
+@dataclass
+class DealInput:
+    account_id: str
+    title: str
+    amount: Decimal | str
+    currency: str
+    status: str = "open"
+    closed_on: date | str | None = None
+
+
+def _clean_deal(data: DealInput) -> dict[str, Any]:
+    amount = v.decimal("amount", data.amount)
+    if amount is None:
+        raise v.fail("amount", None, _("is required"))
+    status = v.choice("status", data.status, DEAL_STATUSES, default="open")
+    closed_on = v.parse_date("date", data.closed_on)
+    if status != "open" and closed_on is None:
+        raise v.fail("date", None, _("a won or lost deal needs the date it closed"))
+    return {
+        "account_id": data.account_id,
+        "title": v.required("title", data.title, max_length=300),
+        "amount": amount,
+        "currency": v.currency(data.currency, allow_empty=False),
+        "status": status,
+        "closed_on": closed_on,
+    }
+
+
+def save_deal(db: Database, data: DealInput, deal_id: str | None = None) -> str:
+    values = _clean_deal(data)
+    with db.transaction() as session:
+        _account(session, data.account_id)
+        return _save(session, Deal, deal_id, values)
+
+
+@dataclass
+class SurveyInput:
+    account_id: str
+    kind: str
+    score: int | str
+    answered_on: date | str
+    contact_id: str | None = None
+    comment: str | None = None
+
+
+def save_survey(db: Database, data: SurveyInput, survey_id: str | None = None) -> str:
+    kind = v.choice("kind", data.kind, SURVEY_KINDS)
+    low, high = (0, 10) if kind == "nps" else (1, 5)
+    score = v.score("score", data.score, low, high)
+    if score is None:
+        raise v.fail("score", None, _("is required"))
+    answered = v.parse_date("date", data.answered_on)
+    if answered is None:
+        raise v.fail("date", None, _("is required"))
+    values = {
+        "account_id": data.account_id,
+        "contact_id": data.contact_id or None,
+        "kind": kind,
+        "score": score,
+        "answered_on": answered,
+        "comment": v.clean_text(data.comment),
+    }
+    with db.transaction() as session:
+        _account(session, data.account_id)
+        if data.contact_id:
+            _contacts(session, [data.contact_id])
+        return _save(session, SurveyResponse, survey_id, values)
+
+
+@dataclass
+class GiftInput:
+    account_id: str
+    direction: str
+    description: str
+    given_on: date | str
+    contact_id: str | None = None
+    occasion: str | None = None
+    value: Decimal | str | None = None
+    currency: str | None = None
+    notes: str | None = None
+
+
+def save_gift(db: Database, data: GiftInput, gift_id: str | None = None) -> str:
+    given_on = v.parse_date("date", data.given_on)
+    if given_on is None:
+        raise v.fail("date", None, _("is required"))
+    value = v.decimal("value", data.value)
+    currency = v.currency(data.currency)
+    if value is not None and currency is None:
+        raise v.fail("currency", None, _("is required when a value is given"))
+    values = {
+        "account_id": data.account_id,
+        "contact_id": data.contact_id or None,
+        "direction": v.choice("direction", data.direction, GIFT_DIRECTIONS),
+        "description": v.required("description", data.description, max_length=300),
+        "occasion": v.optional("occasion", data.occasion, max_length=120),
+        "given_on": given_on,
+        "value": value,
+        "currency": currency,
+        "notes": v.clean_text(data.notes),
+    }
+    with db.transaction() as session:
+        _account(session, data.account_id)
+        if data.contact_id:
+            _contacts(session, [data.contact_id])
+        return _save(session, Gift, gift_id, values)
+
+
+def save_note(
+    db: Database,
+    body: str,
+    *,
+    account_id: str | None = None,
+    contact_id: str | None = None,
+    note_id: str | None = None,
+) -> str:
+    if (account_id is None) == (contact_id is None):
+        raise ValueError("a note belongs to exactly one account or contact")
+    values = {
+        "body": v.required("body", body),
+        "account_id": account_id,
+        "contact_id": contact_id,
+    }
+    with db.transaction() as session:
+        if account_id:
+            _account(session, account_id)
+        if contact_id:
+            _contacts(session, [contact_id])
+        return _save(session, Note, note_id, values)
+
+
+def save_country_note(db: Database, country: str, body: str, note_id: str | None = None) -> str:
+    values = {"country": v.country(country), "body": v.required("body", body)}
+    with db.transaction() as session:
+        return _save(session, CountryNote, note_id, values)
+
+
+def _save(session: Session, model: Any, id_: str | None, values: dict[str, Any]) -> str:
+    if id_ is None:
+        obj = model(**values)
+        session.add(obj)
+    else:
+        obj = session.get(model, id_)
+        if obj is None or obj.deleted_at is not None:
+            raise NotFoundError(_("There is no record with id {id}.").format(id=id_))
+        for key, value in values.items():
+            setattr(obj, key, value)
+    session.flush()
+    return str(obj.id)
+
+
+# --- settings ---------------------------------------------------------------------------
+
+
+def get_setting(db: Database, key: str, default: Any = None) -> Any:
+    with db.reader() as session:
+        row = session.get(Setting, key)
+        return default if row is None else row.value
+
+
+def set_setting(db: Database, key: str, value: Any, clock: Clock = system_clock) -> None:
+    with db.transaction() as session:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value, updated_at=clock()))
+        else:
+            row.value = value
+
+
+def all_settings(db: Database) -> dict[str, Any]:
+    with db.reader() as session:
+        return {row.key: row.value for row in session.scalars(select(Setting))}

@@ -1,0 +1,139 @@
+"""Soft delete, restore and purge.
+
+Deleting moves a record to the trash (``deleted_at`` is set) and can be undone; purging removes
+it for good, with everything that belongs to it (database cascades).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import (
+    Account,
+    Contact,
+    CountryNote,
+    Deal,
+    FollowUp,
+    Gift,
+    Interaction,
+    Note,
+    Record,
+    SurveyResponse,
+)
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.i18n import N_, _
+
+KINDS: dict[str, type[Record]] = {
+    "account": Account,
+    "contact": Contact,
+    "interaction": Interaction,
+    "follow_up": FollowUp,
+    "deal": Deal,
+    "survey": SurveyResponse,
+    "gift": Gift,
+    "note": Note,
+    "country_note": CountryNote,
+}
+KIND_LABELS = {
+    "account": N_("Account"),
+    "contact": N_("Contact"),
+    "interaction": N_("Interaction"),
+    "follow_up": N_("Follow-up"),
+    "deal": N_("Deal"),
+    "survey": N_("Survey response"),
+    "gift": N_("Gift"),
+    "note": N_("Note"),
+    "country_note": N_("Country note"),
+}
+
+
+@dataclass(frozen=True)
+class TrashItem:
+    kind: str
+    id: str
+    title: str
+    deleted_at: datetime
+
+
+def _model(kind: str) -> type[Record]:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise NotFoundError(_("Unknown kind of record: {kind}.").format(kind=kind)) from None
+
+
+def _get(session: object, kind: str, id_: str) -> Record:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    obj = session.get(_model(kind), id_)
+    if obj is None:
+        raise NotFoundError(
+            _("There is no {what} with id {id}.").format(what=_(KIND_LABELS[kind]).lower(), id=id_)
+        )
+    return obj
+
+
+def delete(db: Database, kind: str, id_: str, clock: Clock = system_clock) -> None:
+    """Move a record to the trash."""
+    with db.transaction() as session:
+        obj = _get(session, kind, id_)
+        if obj.deleted_at is None:
+            obj.deleted_at = clock()
+
+
+def restore(db: Database, kind: str, id_: str) -> None:
+    """Take a record out of the trash."""
+    with db.transaction() as session:
+        obj = _get(session, kind, id_)
+        obj.deleted_at = None
+
+
+def purge(db: Database, kind: str, id_: str) -> None:
+    """Remove a record for good, with everything that belongs to it."""
+    with db.transaction() as session:
+        session.delete(_get(session, kind, id_))
+
+
+def _title(obj: Record) -> str:
+    for attr in ("name", "title", "subject", "description", "body"):
+        value = getattr(obj, attr, None)
+        if value:
+            return str(value)[:80]
+    if isinstance(obj, Contact):
+        return f"{obj.given_name} {obj.family_name}".strip()
+    return obj.id
+
+
+def list_trash(db: Database, limit: int = 500) -> list[TrashItem]:
+    """Everything in the trash, most recently deleted first."""
+    items: list[TrashItem] = []
+    with db.reader() as session:
+        for kind, model in KINDS.items():
+            query = (
+                select(model)
+                .where(model.deleted_at.is_not(None))
+                .order_by(model.deleted_at.desc())
+                .limit(limit)
+            )
+            for obj in session.scalars(query):
+                assert obj.deleted_at is not None
+                items.append(TrashItem(kind, obj.id, _title(obj), obj.deleted_at))
+    items.sort(key=lambda item: item.deleted_at, reverse=True)
+    return items[:limit]
+
+
+def empty_trash(db: Database) -> int:
+    """Purge everything in the trash; returns how many records were removed."""
+    removed = 0
+    with db.transaction() as session:
+        for model in KINDS.values():
+            for obj in session.scalars(select(model).where(model.deleted_at.is_not(None))):
+                session.delete(obj)
+                removed += 1
+    return removed
