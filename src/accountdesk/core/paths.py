@@ -22,7 +22,9 @@ def _shipped(name: str) -> Path:
     inside = _PACKAGE_DIR / name  # installed wheel: accountdesk/<name>
     if inside.is_dir():
         return inside
-    checkout = _PACKAGE_DIR.parent.parent / name  # checkout: <repo>/src/accountdesk -> <repo>/<name>
+    checkout = (
+        _PACKAGE_DIR.parent.parent / name
+    )  # checkout: <repo>/src/accountdesk -> <repo>/<name>
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"AccountDesk's {name!r} folder is missing from the installation")

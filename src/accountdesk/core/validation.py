@@ -226,6 +226,8 @@ def choice(
         if default is not None:
             return default
         raise fail(key, None, _("is required"))
+    if cleaned in options:
+        return cleaned
     lowered = cleaned.lower().replace(" ", "_").replace("-", "_")
     if lowered not in options:
         raise fail(key, value, _("must be one of: {options}").format(options=", ".join(options)))

@@ -23,16 +23,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from accountdesk.core import paths
+from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
 
-#: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
-SCHEMA_HEAD = "0001"
-#: Every revision this app knows, oldest first.
-KNOWN_REVISIONS = ("0001",)
-
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "DatabaseOpenError", "open_database"]
 
 
 class DatabaseOpenError(UserError):

@@ -360,3 +360,10 @@ SOFT_DELETABLE: tuple[type[Record], ...] = (
     Note,
     CountryNote,
 )
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a model (typed, for bulk statements)."""
+    found = model.__table__
+    assert isinstance(found, Table)
+    return found

@@ -7,13 +7,15 @@ kaf to the Persian forms, no tatweel or short-vowel marks). So "yilmaz" finds "Y
 "zagar" finds "Žagar", and Thai and Persian names are found as typed. Thai and Arabic-script
 marks stay inside tokens (the tokenizer counts Mn/Mc as token characters).
 
+Folding and the search statements themselves live in :mod:`accountdesk.core.db.fts`, which
+does not need SQLAlchemy (so that the command line's ``search`` starts quickly).
+
 The index is kept in step with every write: ORM flushes are caught by a session hook
 (:func:`install_index_hooks`), and bulk writers (import, demo) call :func:`index_documents`.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,62 +24,9 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, UOWTransaction
 
-DDL = (
-    "CREATE TABLE IF NOT EXISTS search_docs ("
-    " rowid INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, kind TEXT NOT NULL)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-    " title, body, tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co Mn Mc'\","
-    " prefix = '1 2 3')",
-)
-DROP = ("DROP TABLE IF EXISTS search_fts", "DROP TABLE IF EXISTS search_docs")
+from accountdesk.core.db.fts import fold, match_expression, title_keys
 
-_LETTERS = str.maketrans(
-    {
-        "ı": "i",
-        "ø": "o",
-        "ł": "l",
-        "đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "œ": "oe",
-        "ß": "ss",
-        "ħ": "h",
-        "ŧ": "t",
-        "ŀ": "l",
-        "ي": "ی",
-        "ى": "ی",
-        "ك": "ک",
-        "ة": "ه",
-        "ۀ": "ه",
-        "أ": "ا",
-        "إ": "ا",
-        "ٱ": "ا",
-        "ـ": None,
-        "\u200c": " ",  # ZWNJ separates the parts of a Persian compound: search them apart
-        "\u200d": None,
-    }
-)
-
-
-def _is_arabic_vowel_mark(ch: str) -> bool:
-    return "\u064b" <= ch <= "\u065f" or ch == "\u0670"
-
-
-def fold(value: str) -> str:
-    """The searchable form of ``value`` (see the module docstring)."""
-    value = value.casefold().translate(_LETTERS)
-    decomposed = unicodedata.normalize("NFKD", value)
-    out: list[str] = []
-    base = " "
-    for ch in decomposed:
-        if unicodedata.combining(ch):
-            if ord(base) < 0x0530 or _is_arabic_vowel_mark(ch):
-                continue  # an accent on a Latin/Greek/Cyrillic letter, or an Arabic short vowel
-        else:
-            base = ch
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)).translate(_LETTERS)
+__all__ = ["Document", "fold", "index_documents", "match_expression", "rebuild", "remove_documents"]
 
 
 @dataclass(frozen=True)
@@ -134,6 +83,7 @@ def remove_documents(conn: Connection, refs: Sequence[str]) -> None:
         found = rowid.scalar()
         if found is not None:
             conn.execute(text("DELETE FROM search_fts WHERE rowid = :i"), {"i": found})
+            conn.execute(text("DELETE FROM search_keys WHERE rowid = :i"), {"i": found})
             conn.execute(text("DELETE FROM search_docs WHERE rowid = :i"), {"i": found})
 
 
@@ -154,15 +104,10 @@ def index_documents(conn: Connection, docs: Sequence[Document], *, fresh: bool =
         "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
         [(start + i + 1, d.title, d.body) for i, d in enumerate(docs)],
     )
-
-
-def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression: every folded word of ``query`` as a prefix, all required."""
-    words = fold(query).replace('"', " ").split()
-    words = [w for w in words if any(ch.isalnum() for ch in w)]
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' for w in words)
+    raw.executemany(
+        "INSERT INTO search_keys(rowid, key) VALUES (?, ?)",
+        [(start + i + 1, key) for i, d in enumerate(docs) for key in title_keys(d.title)],
+    )
 
 
 # --- keeping the index in step with ORM writes -------------------------------------------
@@ -227,9 +172,10 @@ def install_index_hooks() -> None:
 
 def rebuild(conn: Connection) -> int:
     """Rebuild the whole index from the tables; returns the number of documents."""
-    from accountdesk.core.db.models import Account, Contact
+    from accountdesk.core.db.models import Account, Contact, table
 
     conn.execute(text("DELETE FROM search_fts"))
+    conn.execute(text("DELETE FROM search_keys"))
     conn.execute(text("DELETE FROM search_docs"))
     tags_of: dict[str, list[str]] = {}
     for ref, name in conn.execute(
@@ -241,7 +187,7 @@ def rebuild(conn: Connection) -> int:
     ):
         tags_of.setdefault(ref, []).append(name)
     docs: list[Document] = []
-    acc = Account.__table__
+    acc = table(Account)
     for row in conn.execute(acc.select().where(acc.c.deleted_at.is_(None))):
         docs.append(
             account_document(
@@ -254,7 +200,7 @@ def rebuild(conn: Connection) -> int:
                 notes=row.notes,
             )
         )
-    con = Contact.__table__
+    con = table(Contact)
     for row in conn.execute(con.select().where(con.c.deleted_at.is_(None))):
         docs.append(
             contact_document(

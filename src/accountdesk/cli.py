@@ -1,0 +1,347 @@
+"""The command line. ``accountdesk`` with no command opens the desktop app.
+
+Errors are one sentence on stderr and exit code 1; usage errors exit with 2. Imports are made
+inside the commands, so that a quick command (``search``) starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from accountdesk import __version__
+from accountdesk.core import i18n
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from accountdesk.core.db.engine import Database
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
+    from accountdesk.core.db.engine import open_database
+
+    return open_database(args.db, upgrade=upgrade)
+
+
+def _print(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from accountdesk.ui.app import run_gui
+    except ImportError as exc:
+        raise UserError(
+            _("The desktop app cannot start here ({reason}); see accountdesk --help.").format(
+                reason=exc
+            )
+        ) from exc
+    return int(run_gui(args.db, args.lang))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from accountdesk.core.demo import generate
+
+    db = _open(args)
+    last = [0]
+
+    def progress(done: int, total: int) -> bool:
+        percent = done * 100 // max(total, 1)
+        if sys.stderr.isatty() and percent != last[0]:
+            last[0] = percent
+            sys.stderr.write(f"\r{percent:3d}%")
+            sys.stderr.flush()
+        return True
+
+    summary = generate(db, accounts=args.accounts, seed=args.seed, progress=progress)
+    if sys.stderr.isatty():
+        sys.stderr.write("\r")
+    _print(summary.describe())
+    return 0
+
+
+def _quick_connection(args: argparse.Namespace) -> sqlite3.Connection | None:
+    """A plain sqlite3 connection when the database is an up-to-date local file.
+
+    Read-only commands use it to skip loading SQLAlchemy; anything else (a URL, a new file, an
+    old schema, not a database) takes the full path, which creates, upgrades or explains.
+    """
+    from accountdesk.core import paths
+    from accountdesk.core.db.schema import quick_sqlite
+
+    target = args.db or os.environ.get("ACCOUNTDESK_DB") or str(paths.default_database_path())
+    if "://" in target:
+        return None
+    return quick_sqlite(Path(target).expanduser())
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from accountdesk.core.queries.search import search, search_connection
+
+    query = " ".join(args.text)
+    conn = _quick_connection(args)
+    if conn is not None:
+        with contextlib.closing(conn):
+            hits = search_connection(conn, query, limit=args.limit)
+    else:
+        hits = search(_open(args), query, limit=args.limit)
+    if not hits:
+        _print(_("No matches for \u201c{query}\u201d.").format(query=query))
+        return 0
+    for hit in hits:
+        kind = _("account") if hit.kind == "account" else _("contact")
+        _print(f"{hit.title}\t{hit.subtitle}\t{kind}\t{hit.id}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from accountdesk.core.io.csv_io import CsvImportError, import_csv
+
+    db = _open(args)
+    try:
+        report = import_csv(db, args.file, dry_run=args.dry_run)
+    except CsvImportError as exc:
+        for problem in exc.problems[1:]:
+            sys.stderr.write(problem + "\n")
+        raise
+    _print(report.summary())
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    db = _open(args)
+    target = args.output
+    stream: Any = sys.stdout
+    handle = None
+    if target and target != "-":
+        path = Path(target)
+        tmp = path.with_name(path.name + ".part")
+        try:
+            handle = tmp.open("w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise UserError(
+                _("{path} cannot be written: {reason}").format(path=path, reason=exc.strerror)
+            ) from exc
+        stream = handle
+    try:
+        if args.format == "csv":
+            from accountdesk.core.io.csv_io import export_csv
+
+            count = export_csv(db, stream)
+            message = _("Exported {n} rows.").format(n=count)
+        else:
+            from accountdesk.core.io.json_io import export_json
+
+            counts = export_json(db, stream)
+            message = _("Exported {n} records.").format(n=sum(counts.values()))
+    finally:
+        if handle is not None:
+            handle.close()
+    if handle is not None:
+        os.replace(tmp, path)
+        sys.stderr.write(message + "\n")
+    return 0
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    from accountdesk.core.db.engine import database_url, schema_revision
+    from accountdesk.core.db.schema import SCHEMA_HEAD
+
+    if args.action == "path":
+        _print(database_url(args.db).removeprefix("sqlite:///"))
+        return 0
+    if args.action == "upgrade":
+        db = _open(args, upgrade=True)
+        _print(_("The database is at schema {revision}.").format(revision=schema_revision(db)))
+        return 0
+    # check
+    from sqlalchemy import text
+
+    db = _open(args, upgrade=False)
+    problems: list[str] = []
+    if db.is_sqlite:
+        with db.engine.connect() as conn:
+            result = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if result != ["ok"]:
+                problems.extend(result)
+            fk = conn.execute(text("PRAGMA foreign_key_check")).all()
+            if fk:
+                problems.append(_("{n} rows point at records that do not exist.").format(n=len(fk)))
+            try:
+                conn.execute(text("INSERT INTO search_fts(search_fts) VALUES('integrity-check')"))
+            except Exception as exc:
+                problems.append(_("The search index is damaged: {reason}").format(reason=exc))
+            conn.rollback()
+    if problems:
+        for problem in problems:
+            sys.stderr.write(problem + "\n")
+        raise UserError(_("The database check found {n} problems.").format(n=len(problems)))
+    _print(_("The database is healthy (schema {revision}).").format(revision=SCHEMA_HEAD))
+    return 0
+
+
+def cmd_country(args: argparse.Namespace) -> int:
+    from accountdesk.core.culture.countries import is_country
+    from accountdesk.core.culture.profile import render_country_text
+
+    code = args.code.upper()
+    if not is_country(code):
+        raise UserError(
+            _("{code} is not an ISO 3166 country code (for example LV, TH or IR).").format(
+                code=args.code
+            )
+        )
+    year = args.year
+    if year is None:
+        from datetime import UTC, datetime
+
+        year = datetime.now(UTC).year
+    _print(render_country_text(code, year, i18n.current_language().code))
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # usage errors: one line, exit 2
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(2)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(_("must be a positive whole number"))
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="accountdesk",
+        description=_(
+            "AccountDesk, the account manager for customers in other countries. "
+            "Without a command it opens the desktop app."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"AccountDesk {__version__}")
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=_("database file or SQLAlchemy URL (default: $ACCOUNTDESK_DB or the data folder)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=sorted(i18n.LANGUAGES),
+        default=argparse.SUPPRESS,
+        help=_("language of messages and output"),
+    )
+    for action in common._actions:
+        if action.dest in {"db", "lang"}:
+            parser._add_action(action)
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("demo", parents=[common], help=_("fill a database with demo data"))
+    p.add_argument("--accounts", type=_positive, default=500, help=_("number of accounts"))
+    p.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("search", parents=[common], help=_("find accounts and contacts"))
+    p.add_argument("text", nargs="+", help=_("words or beginnings of words"))
+    p.add_argument("--limit", type=_positive, default=20)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("import", parents=[common], help=_("import contacts from a CSV file"))
+    p.add_argument("file", help=_("CSV file (one row per contact)"))
+    p.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", parents=[common], help=_("export everything"))
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("file to write (default: stdout)"))
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("db", parents=[common], help=_("database maintenance"))
+    p.add_argument("action", choices=("upgrade", "check", "path"))
+    p.set_defaults(func=cmd_db)
+
+    p = sub.add_parser("country", parents=[common], help=_("print a country's profile"))
+    p.add_argument("code", metavar="CC", help=_("ISO 3166 country code, e.g. TH"))
+    p.add_argument("--year", type=int, help=_("year of the holidays (default: this year)"))
+    p.set_defaults(func=cmd_country)
+
+    for extend in _extensions():
+        extend(sub, common)
+    return parser
+
+
+def _extensions() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
+    """Commands contributed by feature packages (follow-ups, reports), if installed."""
+    found = []
+    for module_name in ("accountdesk.core.timekeeping.cli", "accountdesk.core.reports.cli"):
+        try:
+            module = __import__(module_name, fromlist=["register"])
+        except ImportError:
+            continue
+        found.append(module.register)
+    return found
+
+
+def _language_from(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("ACCOUNTDESK_LANG")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language_from(argv)
+    if lang:
+        with contextlib.suppress(i18n.UnknownLanguageError):  # argparse reports a bad choice
+            i18n.set_language(lang)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None)
+    args.lang = getattr(args, "lang", None)
+    try:
+        return int(args.func(args))
+    except UserError as exc:
+        sys.stderr.write(f"accountdesk: {exc.message}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(_("accountdesk: interrupted; nothing was changed.") + "\n")
+        return 130
+    except Exception as exc:
+        if os.environ.get("ACCOUNTDESK_DEBUG"):
+            raise
+        sys.stderr.write(
+            _(
+                "accountdesk: unexpected error ({kind}: {reason}); "
+                "run again with ACCOUNTDESK_DEBUG=1 for details."
+            ).format(kind=type(exc).__name__, reason=exc)
+            + "\n"
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""Schema facts that must be readable without importing SQLAlchemy or Alembic."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+#: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
+SCHEMA_HEAD = "0001"
+#: Every revision this app knows, oldest first.
+KNOWN_REVISIONS = ("0001",)
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def quick_sqlite(path: Path) -> sqlite3.Connection | None:
+    """A read connection to an up-to-date AccountDesk SQLite file, or None.
+
+    None means "take the full path" (:func:`accountdesk.core.db.engine.open_database`), which
+    creates, checks, upgrades or explains; this is only a fast lane for read-only commands.
+    """
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return None
+    except OSError:
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        return None
+    if row is None or row[0] != SCHEMA_HEAD:
+        conn.close()
+        return None
+    conn.execute("PRAGMA busy_timeout=5000")
+    return conn

@@ -1,0 +1,737 @@
+"""Realistic, deterministic demo data.
+
+The same seed and the same anchor date give the same data. Dates are spread around the anchor
+(by default today): three years of interactions, deals and survey answers before it, follow-ups
+around it, so that every screen and report has something true to show. Names are written in the
+local script (Thai, Persian, Arabic, Japanese, Latvian and Turkish letters …), contacts live in
+real cities with their IANA zones, and phone numbers are valid for their country.
+
+Everything is written in one transaction with bulk inserts, so ``--accounts 100000`` takes
+seconds, and a cancelled run leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+from sqlalchemy import insert
+
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db import search
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import (
+    Account,
+    Contact,
+    CountryNote,
+    Deal,
+    FollowUp,
+    Gift,
+    ImportantDate,
+    Interaction,
+    Note,
+    SurveyResponse,
+    Tag,
+    account_tags,
+    interaction_participants,
+    table,
+)
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _, ngettext
+
+
+@dataclass(frozen=True)
+class CountryData:
+    code: str
+    currency: str
+    language: str
+    cities: Sequence[tuple[str, str, str | None]]  # (city, IANA zone, ISO 3166-2 suffix)
+    given_m: Sequence[str]
+    given_f: Sequence[str]
+    family: Sequence[str]
+    family_f: Sequence[str] | None = None  # gendered family names (Latvian …)
+    companies: Sequence[str] = ()
+    company_pattern: str = "{root}"
+    name_order: str = "given_first"
+    honorifics: tuple[str, str] = ("Mr", "Ms")
+
+
+COUNTRIES: tuple[CountryData, ...] = (
+    CountryData(
+        "LV",
+        "EUR",
+        "lv",
+        [
+            ("Rīga", "Europe/Riga", "RIX"),
+            ("Liepāja", "Europe/Riga", "LPX"),
+            ("Daugavpils", "Europe/Riga", "DGV"),
+            ("Jelgava", "Europe/Riga", "JEL"),
+        ],
+        ["Jānis", "Andris", "Kārlis", "Mārtiņš", "Edgars", "Raimonds", "Aigars"],
+        ["Ilze", "Līga", "Inese", "Dace", "Kristīne", "Anete", "Zane"],
+        ["Bērziņš", "Kalniņš", "Ozoliņš", "Liepiņš", "Krūmiņš", "Zariņš", "Vītols"],
+        ["Bērziņa", "Kalniņa", "Ozoliņa", "Liepiņa", "Krūmiņa", "Zariņa", "Vītola"],
+        ["Dzintars", "Baltijas Koks", "Saules Enerģija", "Rīgas Tekstils", "Vējš", "Ābele"],
+        "SIA {root}",
+        honorifics=("kungs", "kundze"),
+    ),
+    CountryData(
+        "SI",
+        "EUR",
+        "sl",
+        [
+            ("Ljubljana", "Europe/Ljubljana", "061"),
+            ("Maribor", "Europe/Ljubljana", "070"),
+            ("Celje", "Europe/Ljubljana", "011"),
+            ("Koper", "Europe/Ljubljana", "050"),
+        ],
+        ["Janez", "Luka", "Matej", "Žiga", "Blaž", "Rok"],
+        ["Maja", "Špela", "Nina", "Urška", "Tjaša", "Mojca"],
+        ["Novak", "Horvat", "Kranjc", "Žagar", "Zupančič", "Kovačič", "Potočnik"],
+        companies=["Šodien", "Alpska Mlekarna", "Kras Vino", "Soča Tech", "Triglav Les"],
+        company_pattern="{root} d.o.o.",
+        honorifics=("g.", "ga."),
+    ),
+    CountryData(
+        "TH",
+        "THB",
+        "th",
+        [
+            ("กรุงเทพมหานคร", "Asia/Bangkok", "10"),
+            ("เชียงใหม่", "Asia/Bangkok", "50"),
+            ("ภูเก็ต", "Asia/Bangkok", "83"),
+            ("ขอนแก่น", "Asia/Bangkok", "40"),
+        ],
+        ["สมชาย", "วิชัย", "ประเสริฐ", "ธนากร", "อนุชา", "สุรชัย"],
+        ["สมศรี", "นภา", "กัญญา", "พรทิพย์", "สุดารัตน์", "วันเพ็ญ"],
+        ["ใจดี", "ศรีสุข", "วงศ์ใหญ่", "บุญมา", "แสงทอง", "รัตนพันธ์", "สุขสวัสดิ์"],
+        companies=["สยามอาหาร", "ไทยพัฒนา", "เจ้าพระยาโลจิสติกส์", "ล้านนาดีไซน์", "อันดามันเทค"],
+        company_pattern="บริษัท {root} จำกัด",
+        honorifics=("คุณ", "คุณ"),
+    ),
+    CountryData(
+        "TR",
+        "TRY",
+        "tr",
+        [
+            ("İstanbul", "Europe/Istanbul", "34"),
+            ("Ankara", "Europe/Istanbul", "06"),
+            ("İzmir", "Europe/Istanbul", "35"),
+            ("Bursa", "Europe/Istanbul", "16"),
+        ],
+        ["Mehmet", "Mustafa", "Emre", "Burak", "Oğuz", "Kağan"],
+        ["Ayşe", "Fatma", "Elif", "Zeynep", "Gülşen", "Şule"],
+        ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Aydın"],
+        companies=["Boğaziçi Tekstil", "Anadolu Gıda", "Ege Lojistik", "Kapadokya Seramik"],
+        company_pattern="{root} A.Ş.",
+        honorifics=("Bey", "Hanım"),
+    ),
+    CountryData(
+        "IR",
+        "IRR",
+        "fa",
+        [
+            ("تهران", "Asia/Tehran", "23"),
+            ("اصفهان", "Asia/Tehran", "10"),
+            ("شیراز", "Asia/Tehran", "07"),
+            ("تبریز", "Asia/Tehran", "03"),
+        ],
+        ["علی", "رضا", "حسین", "محمد", "امیر", "مهدی"],
+        ["مریم", "زهرا", "فاطمه", "سارا", "نگار", "شیرین"],
+        ["محمدی", "حسینی", "رضایی", "کریمی", "احمدی", "موسوی", "جعفری"],
+        companies=["پارس صنعت", "آریا تجارت", "سپاهان فولاد", "البرز دارو", "کاسپین"],
+        company_pattern="شرکت {root}",
+        honorifics=("آقای", "خانم"),
+    ),
+    CountryData(
+        "DE",
+        "EUR",
+        "de",
+        [
+            ("Berlin", "Europe/Berlin", "BE"),
+            ("München", "Europe/Berlin", "BY"),
+            ("Hamburg", "Europe/Berlin", "HH"),
+            ("Köln", "Europe/Berlin", "NW"),
+        ],
+        ["Jürgen", "Stefan", "Matthias", "Lukas"],
+        ["Katrin", "Sabine", "Jana", "Lea"],
+        ["Müller", "Schmidt", "Schäfer", "Groß", "Weiß", "Köhler"],
+        companies=["Nordlicht Maschinenbau", "Rheintal Logistik", "Bäckerei Sonnenschein"],
+        company_pattern="{root} GmbH",
+        honorifics=("Herr", "Frau"),
+    ),
+    CountryData(
+        "US",
+        "USD",
+        "en",
+        [
+            ("New York", "America/New_York", "NY"),
+            ("Chicago", "America/Chicago", "IL"),
+            ("Denver", "America/Denver", "CO"),
+            ("San Francisco", "America/Los_Angeles", "CA"),
+        ],
+        ["James", "Michael", "David", "Daniel"],
+        ["Jennifer", "Emily", "Sarah", "Olivia"],
+        ["Smith", "Johnson", "Garcia", "Miller", "Davis", "Wilson"],
+        companies=["Lakeshore Analytics", "Pioneer Freight", "Summit Health", "Redwood Labs"],
+        company_pattern="{root} Inc.",
+        honorifics=("Mr.", "Ms."),
+    ),
+    CountryData(
+        "JP",
+        "JPY",
+        "ja",
+        [
+            ("東京", "Asia/Tokyo", "13"),
+            ("大阪", "Asia/Tokyo", "27"),
+            ("名古屋", "Asia/Tokyo", "23"),
+        ],
+        ["太郎", "健", "翔太", "大輔"],
+        ["花子", "美咲", "由美", "陽子"],
+        ["田中", "佐藤", "鈴木", "高橋", "渡辺"],
+        companies=["桜精機", "富士物流", "大和商事", "青空電子"],
+        company_pattern="{root}株式会社",
+        name_order="family_first",
+        honorifics=("様", "様"),
+    ),
+    CountryData(
+        "CN",
+        "CNY",
+        "zh",
+        [
+            ("上海", "Asia/Shanghai", "SH"),
+            ("北京", "Asia/Shanghai", "BJ"),
+            ("深圳", "Asia/Shanghai", "GD"),
+        ],
+        ["伟", "强", "磊", "军"],
+        ["芳", "娜", "敏", "静"],
+        ["王", "李", "张", "刘", "陈"],
+        companies=["华南电子", "长江贸易", "东方纺织", "金龙物流"],
+        company_pattern="{root}有限公司",
+        name_order="family_first",
+        honorifics=("先生", "女士"),
+    ),
+    CountryData(
+        "SA",
+        "SAR",
+        "ar",
+        [
+            ("الرياض", "Asia/Riyadh", "01"),
+            ("جدة", "Asia/Riyadh", "02"),
+            ("الدمام", "Asia/Riyadh", "04"),
+        ],
+        ["محمد", "عبدالله", "فهد", "خالد"],
+        ["نورة", "سارة", "ريم", "هند"],
+        ["العتيبي", "القحطاني", "الغامدي", "الشهري", "الدوسري"],
+        companies=["الخليج للتجارة", "نجد للصناعة", "الواحة", "صحارى"],
+        company_pattern="شركة {root}",
+        honorifics=("السيد", "السيدة"),
+    ),
+    CountryData(
+        "AE",
+        "AED",
+        "ar",
+        [("Dubai", "Asia/Dubai", "DU"), ("Abu Dhabi", "Asia/Dubai", "AZ")],
+        ["Ahmed", "Omar", "Saeed", "Rashid"],
+        ["Fatima", "Mariam", "Aisha", "Noura"],
+        ["Al Maktoum", "Al Nahyan", "Al Mansouri", "Al Falasi"],
+        companies=["Gulf Horizon Trading", "Palm Logistics", "Desert Rose Hospitality"],
+        company_pattern="{root} LLC",
+        honorifics=("Mr", "Ms"),
+    ),
+    CountryData(
+        "BR",
+        "BRL",
+        "pt",
+        [
+            ("São Paulo", "America/Sao_Paulo", "SP"),
+            ("Rio de Janeiro", "America/Sao_Paulo", "RJ"),
+            ("Manaus", "America/Manaus", "AM"),
+        ],
+        ["João", "Luís", "Gonçalo", "Antônio"],
+        ["Conceição", "Luíza", "Beatriz", "Fernanda"],
+        ["Silva", "Conceição", "Araújo", "Gonçalves", "Magalhães"],
+        companies=["Café Paulista", "Amazônia Verde", "Aço Forte", "Ipanema Têxtil"],
+        company_pattern="{root} Ltda.",
+        honorifics=("Sr.", "Sra."),
+    ),
+    CountryData(
+        "IN",
+        "INR",
+        "hi",
+        [
+            ("Mumbai", "Asia/Kolkata", "MH"),
+            ("Bengaluru", "Asia/Kolkata", "KA"),
+            ("New Delhi", "Asia/Kolkata", "DL"),
+        ],
+        ["Rahul", "Arjun", "Vikram", "Sanjay"],
+        ["Priya", "Ananya", "Kavya", "Meera"],
+        ["Sharma", "Patel", "Iyer", "Reddy", "Gupta"],
+        companies=["Lotus Software", "Ganga Textiles", "Deccan Pharma", "Indus Motors"],
+        company_pattern="{root} Pvt. Ltd.",
+        honorifics=("Mr", "Ms"),
+    ),
+    CountryData(
+        "GB",
+        "GBP",
+        "en",
+        [
+            ("London", "Europe/London", "LND"),
+            ("Manchester", "Europe/London", "MAN"),
+            ("Edinburgh", "Europe/London", "EDH"),
+        ],
+        ["Oliver", "Harry", "George", "William"],
+        ["Amelia", "Isla", "Charlotte", "Sophie"],
+        ["Taylor", "Brown", "Evans", "Thomas", "Roberts"],
+        companies=["Thames Advisory", "Pennine Foods", "Highland Tweed"],
+        company_pattern="{root} Ltd",
+        honorifics=("Mr", "Ms"),
+    ),
+    CountryData(
+        "FR",
+        "EUR",
+        "fr",
+        [
+            ("Paris", "Europe/Paris", "75C"),
+            ("Lyon", "Europe/Paris", "69M"),
+            ("Marseille", "Europe/Paris", "13"),
+        ],
+        ["François", "Jérôme", "Benoît", "Noël"],
+        ["Élodie", "Chloé", "Hélène", "Céline"],
+        ["Lefèvre", "Girard", "Moreau", "Béranger", "Dubois"],
+        companies=["Côte d'Azur Parfums", "Lumière Optique", "Forêt Noire Bois"],
+        company_pattern="{root} SAS",
+        honorifics=("M.", "Mme"),
+    ),
+    CountryData(
+        "NG",
+        "NGN",
+        "en",
+        [("Lagos", "Africa/Lagos", "LA"), ("Abuja", "Africa/Lagos", "FC")],
+        ["Chinedu", "Oluwaseun", "Emeka", "Tunde"],
+        ["Ngozi", "Adaeze", "Funmilayo", "Chiamaka"],
+        ["Okafor", "Adeyemi", "Balogun", "Eze", "Nwosu"],
+        companies=["Niger Delta Energy", "Eko Foods", "Sahel Logistics"],
+        company_pattern="{root} Ltd",
+        honorifics=("Mr", "Mrs"),
+    ),
+    CountryData(
+        "MX",
+        "MXN",
+        "es",
+        [
+            ("Ciudad de México", "America/Mexico_City", "CMX"),
+            ("Guadalajara", "America/Mexico_City", "JAL"),
+            ("Tijuana", "America/Tijuana", "BCN"),
+        ],
+        ["José", "Andrés", "Sebastián", "Raúl"],
+        ["María", "Sofía", "Lucía", "Verónica"],
+        ["Hernández", "García", "Martínez", "López", "Pérez"],
+        companies=["Maíz Dorado", "Azteca Cerámica", "Pacífico Exportaciones"],
+        company_pattern="{root} S.A. de C.V.",
+        honorifics=("Sr.", "Sra."),
+    ),
+    CountryData(
+        "KR",
+        "KRW",
+        "ko",
+        [("서울", "Asia/Seoul", "11"), ("부산", "Asia/Seoul", "26")],
+        ["민준", "서준", "도윤", "지호"],
+        ["서연", "지우", "하은", "민서"],
+        ["김", "이", "박", "최", "정"],
+        companies=["한빛전자", "푸른바다물산", "새벽기술"],
+        company_pattern="{root} 주식회사",
+        name_order="family_first",
+        honorifics=("님", "님"),
+    ),
+    CountryData(
+        "NP",
+        "NPR",
+        "ne",
+        [("Kathmandu", "Asia/Kathmandu", None)],
+        ["Ram", "Bikash", "Suman"],
+        ["Sita", "Anita", "Sunita"],
+        ["Shrestha", "Thapa", "Gurung", "Tamang"],
+        companies=["Himalaya Treks", "Everest Tea"],
+        company_pattern="{root} Pvt. Ltd.",
+        honorifics=("Mr", "Ms"),
+    ),
+)
+# Weights: the markets a rep of this app cares most about come up more often.
+WEIGHTS = {"LV": 10, "SI": 8, "TH": 10, "TR": 10, "IR": 8, "DE": 8, "US": 8}
+
+INDUSTRIES = ("Manufacturing", "Logistics", "Retail", "Software", "Food and beverage",
+              "Textiles", "Energy", "Healthcare", "Hospitality", "Construction")  # fmt: skip
+NPS_SCORES = (10, 9, 9, 8, 7, 6, 3)
+CSAT_SCORES = (5, 4, 4, 3, 2)
+TIERS = ("gold", "silver", "bronze")
+OWNERS = ("Anna Ozola", "Deniz Arslan", "Marko Novak", "Ploy Srisuk", "Sara Karimi")
+TAGS = ("key account", "distributor", "trade fair", "referral", "pilot", "renewal due")
+JOB_TITLES = ("CEO", "Purchasing Manager", "Head of Operations", "CFO", "Project Lead",
+              "Sales Director", "Office Manager", "Engineer")  # fmt: skip
+ROLES = ("decision_maker", "influencer", "champion", "gatekeeper", "user")
+CHANNELS = ("email", "phone", "video", "messaging", "in_person")
+KINDS = ("call", "meeting", "visit", "email", "message")
+SUBJECTS = ("Quarterly review", "Price negotiation", "Product demo", "Delivery delay",
+            "Contract renewal", "Site visit", "Introduction", "Support follow-up")  # fmt: skip
+OUTCOMES = ("Agreed next steps", "Sent proposal", "Waiting for budget", "Order placed",
+            "Needs technical answer", None)  # fmt: skip
+FOLLOW_UP_TITLES = ("Call about the proposal", "Send price list", "Check delivery status",
+                    "Prepare renewal offer", "Thank for the visit")  # fmt: skip
+GIFTS = ("Box of local chocolates", "Company calendar", "Tea selection", "Book about Riga",
+         "Desk plant")  # fmt: skip
+NOTES = ("Prefers short meetings in the morning.", "Budget cycle starts in October.",
+         "Very interested in the new product line.", "Ask about the new warehouse.",
+         "Met at the trade fair in Hannover.")  # fmt: skip
+PERSONAL_NOTES = ("Two children; loves football.", "Vegetarian.", "Does not drink alcohol.",
+                  "Enjoys classical music.", "Keen cyclist.", None, None)  # fmt: skip
+
+
+@dataclass
+class DemoSummary:
+    accounts: int = 0
+    contacts: int = 0
+    interactions: int = 0
+    follow_ups: int = 0
+    deals: int = 0
+    surveys: int = 0
+    gifts: int = 0
+    notes: int = 0
+    countries: set[str] = field(default_factory=set)
+
+    def describe(self) -> str:
+        return _(
+            "Added demo data: {accounts}, {contacts}, {interactions}, {follow_ups}, {deals}, "
+            "{surveys} in {countries} countries."
+        ).format(
+            accounts=ngettext("{n} account", "{n} accounts", self.accounts).format(n=self.accounts),
+            contacts=ngettext("{n} contact", "{n} contacts", self.contacts).format(n=self.contacts),
+            interactions=ngettext("{n} interaction", "{n} interactions", self.interactions).format(
+                n=self.interactions
+            ),
+            follow_ups=ngettext("{n} follow-up", "{n} follow-ups", self.follow_ups).format(
+                n=self.follow_ups
+            ),
+            deals=ngettext("{n} deal", "{n} deals", self.deals).format(n=self.deals),
+            surveys=ngettext("{n} survey answer", "{n} survey answers", self.surveys).format(
+                n=self.surveys
+            ),
+            countries=len(self.countries),
+        )
+
+
+class DemoCancelled(UserError):
+    pass
+
+
+def _make_id(rng: random.Random, when: datetime) -> str:
+    """A deterministic UUIDv7-shaped id: the instant's milliseconds, then seeded random bits."""
+    ms = int(when.timestamp() * 1000) & ((1 << 48) - 1)
+    value = (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62)
+    value |= rng.getrandbits(62)
+    return str(uuid.UUID(int=value))
+
+
+class _Phones:
+    """Valid numbers per country: the example number with its last digits varied."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], list[str]] = {}
+
+    def pool(self, country: str, kind: str) -> list[str]:
+        key = (country, kind)
+        if key not in self._cache:
+            types = {
+                "mobile": phonenumbers.PhoneNumberType.MOBILE,
+                "work": phonenumbers.PhoneNumberType.FIXED_LINE,
+            }
+            example = phonenumbers.example_number_for_type(country, types[kind])
+            numbers: list[str] = []
+            if example is not None:
+                national = str(example.national_number)
+                local = random.Random(f"{country}{kind}")
+                for _attempt in range(60):
+                    tail = "".join(str(local.randrange(10)) for _digit in range(4))
+                    candidate = phonenumbers.parse(
+                        f"+{example.country_code}{national[:-4]}{tail}", None
+                    )
+                    if phonenumbers.is_valid_number(candidate):
+                        numbers.append(
+                            phonenumbers.format_number(
+                                candidate, phonenumbers.PhoneNumberFormat.E164
+                            )
+                        )
+            self._cache[key] = numbers
+        return self._cache[key]
+
+
+def _ascii_handle(text: str) -> str:
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", search.fold(text))
+    handle = "".join(ch for ch in folded if ch.isascii() and ch.isalnum())
+    return handle
+
+
+def generate(
+    db: Database,
+    *,
+    accounts: int = 500,
+    seed: int = 1,
+    anchor: date | None = None,
+    clock: Clock = system_clock,
+    progress: Callable[[int, int], bool] | None = None,
+) -> DemoSummary:
+    """Add ``accounts`` demo accounts with contacts and history to ``db`` in one transaction."""
+    rng = random.Random(seed)
+    now = clock()
+    today = anchor or now.date()
+    start = today - timedelta(days=3 * 365)
+    phones = _Phones()
+    summary = DemoSummary()
+    weights = [WEIGHTS.get(c.code, 4) for c in COUNTRIES]
+    rows: dict[str, list[dict[str, Any]]] = {
+        name: []
+        for name in ("accounts", "contacts", "dates", "interactions", "participants",
+                     "follow_ups", "deals", "surveys", "gifts", "notes", "account_tags")
+    }  # fmt: skip
+    docs: list[search.Document] = []
+    tag_ids = {name: _make_id(rng, now) for name in TAGS}
+    account_ids: list[str] = []
+
+    def stamp(day: date) -> datetime:
+        return datetime.combine(day, time(9), UTC) + timedelta(minutes=rng.randrange(600))
+
+    for index in range(accounts):
+        if progress is not None and index % 500 == 0 and not progress(index, accounts):
+            raise DemoCancelled(_("Demo generation was cancelled; nothing was added."))
+        country = rng.choices(COUNTRIES, weights)[0]
+        summary.countries.add(country.code)
+        city, zone, subdivision = rng.choice(country.cities)
+        root = rng.choice(country.companies)
+        name = country.company_pattern.format(root=root)
+        if index >= 40:  # beyond the first few, keep the names apart with a number
+            name = f"{name} {index + 1}"
+        status = rng.choices(("active", "prospect", "lost"), (70, 20, 10))[0]
+        since = (
+            start + timedelta(days=rng.randrange(3 * 365 - 30)) if status != "prospect" else None
+        )
+        lost_on = None
+        if status == "lost" and since is not None:
+            lost_on = min(today, since + timedelta(days=rng.randrange(60, 900)))
+        created = stamp(since or today - timedelta(days=rng.randrange(200)))
+        account_id = _make_id(rng, created)
+        referred = rng.choice(account_ids) if account_ids and rng.random() < 0.15 else None
+        handle = _ascii_handle(root) or f"company{index}"
+        account = {
+            "id": account_id, "name": name, "industry": rng.choice(INDUSTRIES),
+            "size_band": rng.choice(("1-9", "10-49", "50-249", "250-999", "1000+")),
+            "website": f"https://www.{handle}.example", "country": country.code,
+            "subdivision": subdivision, "city": city, "address": None, "timezone": zone,
+            "currency": country.currency, "tier": rng.choice(TIERS), "status": status,
+            "customer_since": since, "lost_on": lost_on, "owner": rng.choice(OWNERS),
+            "referred_by_id": referred,
+            "acquisition_cost": Decimal(rng.randrange(200, 5000)) if since else None,
+            "notes": rng.choice(NOTES) if rng.random() < 0.3 else None,
+            "created_at": created, "updated_at": created, "deleted_at": None,
+        }  # fmt: skip
+        rows["accounts"].append(account)
+        account_ids.append(account_id)
+        chosen_tags = rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2)))
+        for tag in chosen_tags:
+            rows["account_tags"].append({"account_id": account_id, "tag_id": tag_ids[tag]})
+        docs.append(
+            search.account_document(
+                id=account_id, name=name, city=city, website=str(account["website"]),
+                industry=str(account["industry"]), tags=chosen_tags, notes=account["notes"],  # type: ignore[arg-type]
+            )
+        )  # fmt: skip
+        summary.accounts += 1
+        contact_ids: list[tuple[str, str]] = []
+        for _person in range(rng.choice((1, 2, 3, 3, 4, 5))):
+            female = rng.random() < 0.5
+            given = rng.choice(country.given_f if female else country.given_m)
+            families = country.family_f if (female and country.family_f) else country.family
+            family = rng.choice(families)
+            contact_id = _make_id(rng, created)
+            email_given = _ascii_handle(given) or "contact"
+            email_family = _ascii_handle(family) or str(summary.contacts)
+            email = f"{email_given}.{email_family}@{handle}.example"
+            numbers = phones.pool(country.code, "mobile")
+            phone_list = [{"label": "mobile", "value": rng.choice(numbers)}] if numbers else []
+            personal = rng.choice(PERSONAL_NOTES)
+            job = rng.choice(JOB_TITLES)
+            honorific = country.honorifics[1 if female else 0]
+            early = rng.random() < 0.1  # a contact who works 08:00-16:00
+            rows["contacts"].append({
+                "id": contact_id, "account_id": account_id, "given_name": given,
+                "family_name": family, "name_order": country.name_order, "honorific": honorific,
+                "job_title": job, "buying_role": rng.choice(ROLES),
+                "emails": [{"label": "work", "value": email}], "phones": phone_list,
+                "preferred_channel": rng.choice(CHANNELS), "preferred_language": country.language,
+                "formality": rng.choice(("formal", "formal", "informal")), "country": country.code,
+                "subdivision": subdivision, "city": city, "timezone": zone,
+                "work_start": "08:00" if early else None,
+                "work_end": "16:00" if early else None,
+                "personal_notes": personal, "how_we_met": None,
+                "lawful_basis": rng.choice(("legitimate_interests", "consent", "contract")),
+                "consent_given_on": None, "consent_withdrawn_on": None,
+                "marketing_opt_in": rng.random() < 0.4,
+                "stay_in_touch_days": rng.choice((None, None, 30, 60, 90)),
+                "created_at": created, "updated_at": created, "deleted_at": None,
+            })  # fmt: skip
+            if rng.random() < 0.6:
+                birthday = date(
+                    rng.randrange(1960, 2000), rng.randrange(1, 13), rng.randrange(1, 29)
+                )
+                rows["dates"].append({
+                    "id": _make_id(rng, created), "contact_id": contact_id, "kind": "birthday",
+                    "label": None, "month": birthday.month, "day": birthday.day,
+                    "year": birthday.year, "remind": True,
+                })  # fmt: skip
+            docs.append(
+                search.contact_document(
+                    id=contact_id, given_name=given, family_name=family, emails=[email],
+                    phones=[p["value"] for p in phone_list], city=city, job_title=job,
+                    notes=personal,
+                )
+            )  # fmt: skip
+            contact_ids.append((contact_id, zone))
+            summary.contacts += 1
+        # History: interactions over three years (more for active customers).
+        touches = rng.randrange(2, 10) if status == "active" else rng.randrange(0, 4)
+        for _touch in range(touches):
+            day = start + timedelta(days=rng.randrange((today - start).days))
+            when = stamp(day)
+            who = rng.sample(contact_ids, min(len(contact_ids), rng.choice((1, 1, 2))))
+            interaction_id = _make_id(rng, when)
+            kind = rng.choice(KINDS)
+            rows["interactions"].append({
+                "id": interaction_id, "account_id": account_id, "kind": kind,
+                "occurred_at": when, "occurred_zone": who[0][1],
+                "duration_minutes": rng.choice((15, 30, 45, 60, 90)),
+                "subject": rng.choice(SUBJECTS), "notes": rng.choice(NOTES),
+                "outcome": rng.choice(OUTCOMES),
+                "sentiment": rng.choice(("positive", "positive", "neutral", "negative")),
+                "csat_score": rng.choice((None, None, 3, 4, 5, 5)),
+                "created_at": when, "updated_at": when, "deleted_at": None,
+            })  # fmt: skip
+            for contact_id, _zone in who:
+                rows["participants"].append(
+                    {"interaction_id": interaction_id, "contact_id": contact_id}
+                )
+            summary.interactions += 1
+        # Follow-ups around today, at a sensible local time in the contact's zone.
+        for _item in range(rng.choice((0, 1, 1, 2))):
+            contact_id, zone = rng.choice(contact_ids)
+            local_day = today + timedelta(days=rng.randrange(-10, 30))
+            local = datetime.combine(local_day, time(rng.choice((9, 10, 11, 14, 15)), 0))
+            due = local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+            done = local_day < today and rng.random() < 0.5
+            rows["follow_ups"].append({
+                "id": _make_id(rng, created), "contact_id": contact_id,
+                "account_id": account_id, "title": rng.choice(FOLLOW_UP_TITLES), "notes": None,
+                "local_due": local.isoformat(timespec="seconds"), "zone": zone, "due_at": due,
+                "duration_minutes": 30, "status": "done" if done else "open",
+                "completed_at": due if done else None, "snoozed_until": None, "notified_at": None,
+                "rrule": "FREQ=MONTHLY;INTERVAL=3" if rng.random() < 0.1 else None,
+                "move_to_working_day": True, "origin": "manual",
+                "created_at": created, "updated_at": created, "deleted_at": None,
+            })  # fmt: skip
+            summary.follow_ups += 1
+        if since is not None:
+            for _deal in range(rng.randrange(0, 5)):
+                closed = since + timedelta(days=rng.randrange(max(1, (today - since).days)))
+                deal_status = rng.choices(("won", "lost", "open"), (70, 15, 15))[0]
+                rows["deals"].append({
+                    "id": _make_id(rng, stamp(closed)), "account_id": account_id,
+                    "title": rng.choice(SUBJECTS), "amount": Decimal(rng.randrange(500, 50000)),
+                    "currency": country.currency if rng.random() < 0.5 else "EUR",
+                    "status": deal_status,
+                    "closed_on": None if deal_status == "open" else closed,
+                    "created_at": stamp(closed), "updated_at": stamp(closed), "deleted_at": None,
+                })  # fmt: skip
+                summary.deals += 1
+            for _answer in range(rng.randrange(0, 3)):
+                answered = since + timedelta(days=rng.randrange(max(1, (today - since).days)))
+                contact_id, _zone = rng.choice(contact_ids)
+                nps = rng.random() < 0.6
+                rows["surveys"].append({
+                    "id": _make_id(rng, stamp(answered)), "account_id": account_id,
+                    "contact_id": contact_id, "kind": "nps" if nps else "csat",
+                    "score": rng.choice(NPS_SCORES if nps else CSAT_SCORES),
+                    "answered_on": answered, "comment": None,
+                    "created_at": stamp(answered), "updated_at": stamp(answered),
+                    "deleted_at": None,
+                })  # fmt: skip
+                summary.surveys += 1
+        if rng.random() < 0.25:
+            given_on = start + timedelta(days=rng.randrange((today - start).days))
+            contact_id, _zone = rng.choice(contact_ids)
+            rows["gifts"].append({
+                "id": _make_id(rng, stamp(given_on)), "account_id": account_id,
+                "contact_id": contact_id, "direction": rng.choice(("given", "given", "received")),
+                "description": rng.choice(GIFTS),
+                "occasion": rng.choice(("New Year", "Visit", None)),
+                "given_on": given_on, "value": Decimal(rng.randrange(10, 80)), "currency": "EUR",
+                "notes": None, "created_at": stamp(given_on), "updated_at": stamp(given_on),
+                "deleted_at": None,
+            })  # fmt: skip
+            summary.gifts += 1
+        if rng.random() < 0.3:
+            when = stamp(today - timedelta(days=rng.randrange(400)))
+            rows["notes"].append({
+                "id": _make_id(rng, when), "account_id": account_id, "contact_id": None,
+                "body": rng.choice(NOTES), "created_at": when, "updated_at": when,
+                "deleted_at": None,
+            })  # fmt: skip
+            summary.notes += 1
+
+    if progress is not None and not progress(accounts, accounts):
+        raise DemoCancelled(_("Demo generation was cancelled; nothing was added."))
+    tables = {
+        "accounts": table(Account), "contacts": table(Contact),
+        "dates": table(ImportantDate), "interactions": table(Interaction),
+        "participants": interaction_participants, "follow_ups": table(FollowUp),
+        "deals": table(Deal), "surveys": table(SurveyResponse), "gifts": table(Gift),
+        "notes": table(Note), "account_tags": account_tags,
+    }  # fmt: skip
+    with db.transaction() as session:
+        conn = session.connection()
+        existing = {
+            name: tag_id for tag_id, name in conn.execute(table(Tag).select().with_only_columns(
+                table(Tag).c.id, table(Tag).c.name))
+        }  # fmt: skip
+        new_tags = [
+            {"id": tag_ids[n], "name": n, "created_at": now} for n in TAGS if n not in existing
+        ]
+        for row in rows["account_tags"]:
+            name = next(n for n, i in tag_ids.items() if i == row["tag_id"])
+            row["tag_id"] = existing.get(name, row["tag_id"])
+        if new_tags:
+            conn.execute(insert(table(Tag)), new_tags)
+        # Referrers must exist before the accounts that name them: they come earlier in the list.
+        for name, target in tables.items():
+            batch = rows[name]
+            for offset in range(0, len(batch), 20000):
+                conn.execute(insert(target), batch[offset : offset + 20000])
+        if not existing:
+            conn.execute(
+                insert(table(CountryNote)),
+                [{"id": _make_id(rng, now), "country": "TH", "body": _demo_country_note(),
+                  "created_at": now, "updated_at": now, "deleted_at": None}],
+            )  # fmt: skip
+        if conn.dialect.name == "sqlite":
+            search.index_documents(conn, docs, fresh=True)
+    return summary
+
+
+def _demo_country_note() -> str:
+    return "Our Bangkok partners expect a follow-up call within a week of every visit."

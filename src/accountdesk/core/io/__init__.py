@@ -1,0 +1,1 @@
+"""Import and export: CSV (one row per contact), a full JSON export."""

@@ -1,0 +1,675 @@
+"""CSV import and export: one row per contact, with its account's columns beside it.
+
+The format (documented in README.md) is what :func:`export_csv` writes; :func:`import_csv`
+accepts it back, so a round trip loses nothing. Column names of common address-book and CRM
+exports ("First Name", "Company", "E-mail Address" …) are recognised too.
+
+An import is all or nothing: every row is validated first, and only a file without errors is
+written, in one transaction. Errors name the row (the header is row 1) and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, text, update
+
+from accountdesk.core.db import search
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.ids import new_id
+from accountdesk.core.db.models import (
+    Account,
+    Contact,
+    ImportantDate,
+    Tag,
+    account_tags,
+    contact_tags,
+    table,
+    utcnow,
+)
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    ImportantDateInput,
+    clean_account,
+    clean_contact,
+    clean_important_date,
+    clean_tags,
+)
+from accountdesk.core.validation import ValidationError
+
+ACCOUNT_COLUMNS = (
+    "account_id",
+    "account_name",
+    "account_industry",
+    "account_size_band",
+    "account_website",
+    "account_country",
+    "account_subdivision",
+    "account_city",
+    "account_address",
+    "account_timezone",
+    "account_currency",
+    "account_tier",
+    "account_status",
+    "account_customer_since",
+    "account_lost_on",
+    "account_owner",
+    "account_referred_by",
+    "account_acquisition_cost",
+    "account_tags",
+    "account_notes",
+)
+CONTACT_COLUMNS = (
+    "contact_id",
+    "given_name",
+    "family_name",
+    "name_order",
+    "honorific",
+    "job_title",
+    "buying_role",
+    "emails",
+    "phones",
+    "preferred_channel",
+    "preferred_language",
+    "formality",
+    "country",
+    "subdivision",
+    "city",
+    "timezone",
+    "work_start",
+    "work_end",
+    "personal_notes",
+    "how_we_met",
+    "lawful_basis",
+    "consent_given_on",
+    "consent_withdrawn_on",
+    "marketing_opt_in",
+    "stay_in_touch_days",
+    "tags",
+    "important_dates",
+)
+COLUMNS = ACCOUNT_COLUMNS + CONTACT_COLUMNS
+LIST_SEPARATOR = "; "
+
+#: Header names used by other CRMs and address books, normalised (lower case, no punctuation).
+ALIASES = {
+    "company": "account_name",
+    "company name": "account_name",
+    "organization": "account_name",
+    "organisation": "account_name",
+    "account": "account_name",
+    "account name": "account_name",
+    "first name": "given_name",
+    "firstname": "given_name",
+    "given name": "given_name",
+    "last name": "family_name",
+    "lastname": "family_name",
+    "surname": "family_name",
+    "family name": "family_name",
+    "email": "emails",
+    "e mail": "emails",
+    "email address": "emails",
+    "e mail address": "emails",
+    "primary email": "emails",
+    "phone": "phones",
+    "phone number": "phones",
+    "mobile": "phones",
+    "mobile phone": "phones",
+    "business phone": "phones",
+    "job title": "job_title",
+    "title": "job_title",
+    "position": "job_title",
+    "country code": "country",
+    "time zone": "timezone",
+    "city": "city",
+    "notes": "personal_notes",
+    "website": "account_website",
+    "web page": "account_website",
+    "industry": "account_industry",
+}
+
+
+class CsvImportError(UserError):
+    """The file cannot be imported; nothing was written. ``problems`` lists every finding."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    accounts_created: int = 0
+    accounts_updated: int = 0
+    contacts_created: int = 0
+    contacts_updated: int = 0
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        contacts = ngettext("{n} contact", "{n} contacts", self.contacts_created).format(
+            n=self.contacts_created
+        )
+        accounts = ngettext("{n} account", "{n} accounts", self.accounts_created).format(
+            n=self.accounts_created
+        )
+        if self.dry_run:
+            text_ = _("Checked {rows} rows: would add {accounts} and {contacts}").format(
+                rows=self.rows, accounts=accounts, contacts=contacts
+            )
+        else:
+            text_ = _("Imported {rows} rows: added {accounts} and {contacts}").format(
+                rows=self.rows, accounts=accounts, contacts=contacts
+            )
+        updated = self.accounts_updated + self.contacts_updated
+        if updated:
+            text_ += _("; updated {n} existing records").format(n=updated)
+        return text_ + "."
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def _format_dates(items: Iterable[ImportantDate | ImportantDateInput]) -> str:
+    out = []
+    for item in items:
+        when = f"{item.year:04d}-" if item.year else "--"
+        entry = f"{item.kind}={when}{item.month:02d}-{item.day:02d}"
+        if item.label:
+            entry += f" {item.label}"
+        if not item.remind:
+            entry += " !noremind"
+        out.append(entry)
+    return LIST_SEPARATOR.join(out)
+
+
+def _parse_dates(value: str) -> list[ImportantDateInput]:
+    items = []
+    for part in _split(value):
+        kind, _sep, rest = part.partition("=")
+        when, _sep, label = rest.strip().partition(" ")
+        remind = True
+        if label.endswith("!noremind"):
+            remind = False
+            label = label[: -len("!noremind")].strip()
+        try:
+            if when.startswith("--"):
+                month, day, year = int(when[2:4]), int(when[5:7]), None
+            else:
+                parsed = date.fromisoformat(when)
+                month, day, year = parsed.month, parsed.day, parsed.year
+        except ValueError:
+            raise ValidationError(
+                _("Important dates"), part, _("write kind=YYYY-MM-DD or kind=--MM-DD")
+            ) from None
+        items.append(ImportantDateInput(kind.strip(), month, day, year, label or None, remind))
+    return items
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "y", "ja", "jā", "evet", "da"}
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _normalise_header(name: str) -> str:
+    cleaned = name.strip().lstrip("\ufeff")
+    if cleaned in COLUMNS:
+        return cleaned
+    key = " ".join("".join(ch if ch.isalnum() else " " for ch in cleaned.lower()).split())
+    if key.replace(" ", "_") in COLUMNS:
+        return key.replace(" ", "_")
+    return ALIASES.get(key, cleaned)
+
+
+def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CsvImportError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+        ) from exc
+    if b"\x00" in raw[:4096]:
+        raise CsvImportError(
+            _("{path} is not a CSV file (it contains binary data).").format(path=path)
+        )
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CsvImportError(
+            _(
+                "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
+            ).format(path=path, offset=exc.start)
+        ) from exc
+    sample = content[:8192]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(content, newline=""), dialect)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CsvImportError(_("{path} is empty.").format(path=path)) from None
+    except csv.Error as exc:
+        raise CsvImportError(
+            _("{path} is not a CSV file: {reason}").format(path=path, reason=exc)
+        ) from exc
+    return [_normalise_header(h) for h in header], reader, content.count("\n")
+
+
+@dataclass
+class _Plan:
+    accounts: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> values
+    account_tags: dict[str, list[str]] = field(default_factory=dict)
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    contact_tags: dict[str, list[str]] = field(default_factory=dict)
+    contact_dates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _row_error(row_number: int, column: str, error: ValidationError) -> str:
+    return _("Row {row}, column {column}: {problem}").format(
+        row=row_number, column=column, problem=error.message
+    )
+
+
+_ACCOUNT_FIELD_TO_COLUMN = {c.removeprefix("account_"): c for c in ACCOUNT_COLUMNS}
+_ACCOUNT_FIELD_TO_COLUMN["referred_by_id"] = "account_referred_by"
+
+
+def _plan(
+    header: list[str], rows: Iterator[list[str]], progress: Callable[[int], bool] | None
+) -> tuple[_Plan, int]:
+    known = [h for h in header if h in COLUMNS]
+    if not known:
+        raise CsvImportError(
+            _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
+        )
+    if "account_name" not in header:
+        raise CsvImportError(
+            _("The file has no column for the account name (account_name or Company).")
+        )
+    has_contacts = "given_name" in header
+    if not has_contacts and any(h in CONTACT_COLUMNS for h in header):
+        raise CsvImportError(_("The file has contact columns but no given_name column."))
+    if "account_country" not in header and "country" not in header:
+        raise CsvImportError(_("The file has no country column (account_country or country)."))
+    index = {name: i for i, name in enumerate(header) if name in COLUMNS}
+    plan = _Plan()
+    problems: list[str] = []
+    account_keys: dict[tuple[str, str], str] = {}
+    row_number = 1
+    for row_number, row in enumerate(rows, start=2):
+        if progress is not None and row_number % 1000 == 0 and not progress(row_number):
+            raise CsvImportError(_("The import was cancelled; nothing was written."))
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            problems.append(
+                _("Row {row} has {n} cells but the header names {m} columns.").format(
+                    row=row_number, n=len(row), m=len(header)
+                )
+            )
+            continue
+
+        def cell(name: str, row: list[str] = row) -> str:
+            i = index.get(name)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        column = "account_name"
+        try:
+            country = cell("account_country") or cell("country")
+            account_data = AccountInput(
+                name=cell("account_name"),
+                country=country,
+                industry=cell("account_industry") or None,
+                size_band=cell("account_size_band") or None,
+                website=cell("account_website") or None,
+                subdivision=cell("account_subdivision") or None,
+                city=cell("account_city") or (None if has_contacts else cell("city") or None),
+                address=cell("account_address") or None,
+                timezone=cell("account_timezone") or None,
+                currency=cell("account_currency") or None,
+                tier=cell("account_tier") or None,
+                status=cell("account_status") or "prospect",
+                customer_since=cell("account_customer_since") or None,
+                lost_on=cell("account_lost_on") or None,
+                owner=cell("account_owner") or None,
+                referred_by_id=cell("account_referred_by") or None,
+                acquisition_cost=cell("account_acquisition_cost") or None,
+                notes=cell("account_notes") or None,
+            )
+            account_id = cell("account_id")
+            key = account_id or account_keys.get((account_data.name.casefold(), country.upper()))
+            if key is None or key not in plan.accounts:
+                values = clean_account(account_data)
+                key = account_id or new_id()
+                values["id"] = key
+                plan.accounts[key] = values
+                plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
+                account_keys[(values["name"].casefold(), values["country"])] = key
+            if not has_contacts or not cell("given_name"):
+                continue
+            column = "given_name"
+            contact_data = ContactInput(
+                account_id=key,
+                given_name=cell("given_name"),
+                family_name=cell("family_name"),
+                country=cell("country") or plan.accounts[key]["country"],
+                timezone=cell("timezone") or None,
+                name_order=cell("name_order") or "given_first",
+                honorific=cell("honorific") or None,
+                job_title=cell("job_title") or None,
+                buying_role=cell("buying_role") or None,
+                emails=_split(cell("emails")),
+                phones=_split(cell("phones")),
+                preferred_channel=cell("preferred_channel") or None,
+                preferred_language=cell("preferred_language") or None,
+                formality=cell("formality") or "formal",
+                subdivision=cell("subdivision") or None,
+                city=cell("city") or None,
+                work_start=cell("work_start") or None,
+                work_end=cell("work_end") or None,
+                personal_notes=cell("personal_notes") or None,
+                how_we_met=cell("how_we_met") or None,
+                lawful_basis=cell("lawful_basis") or None,
+                consent_given_on=cell("consent_given_on") or None,
+                consent_withdrawn_on=cell("consent_withdrawn_on") or None,
+                marketing_opt_in=_bool(cell("marketing_opt_in")),
+                stay_in_touch_days=int(cell("stay_in_touch_days"))
+                if cell("stay_in_touch_days").isdigit()
+                else None,
+            )
+            if not cell("timezone") and cell("country") in ("", plan.accounts[key]["country"]):
+                contact_data.timezone = plan.accounts[key]["timezone"]
+            values = clean_contact(contact_data)
+            column = "important_dates"
+            dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
+            contact_id = cell("contact_id") or new_id()
+            values["id"] = contact_id
+            plan.contacts.append(values)
+            plan.contact_tags[contact_id] = clean_tags(_split(cell("tags")))
+            plan.contact_dates[contact_id] = dates
+        except ValidationError as error:
+            problems.append(_row_error(row_number, _column_for(error.key, column), error))
+        if len(problems) >= 50:
+            break
+    if problems:
+        count = len(problems)
+        first = problems[0]
+        message = (
+            first
+            if count == 1
+            else ngettext(
+                "{first} (and {n} more problem)", "{first} (and {n} more problems)", count - 1
+            ).format(first=first, n=count - 1)
+        )
+        raise CsvImportError(message + " " + _("Nothing was imported."), problems)
+    return plan, row_number - 1
+
+
+def _column_for(key: str, section: str) -> str:
+    if section == "account_name":
+        return _ACCOUNT_FIELD_TO_COLUMN.get(key, key)
+    if section == "important_dates":
+        return "important_dates"
+    return {"email": "emails", "phone": "phones", "work_hours": "work_start"}.get(key, key)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _existing(conn: Connection, table: Any, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        found.update(conn.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+    return found
+
+
+def _tag_ids(conn: Connection, names: Iterable[str]) -> dict[str, str]:
+    wanted = {n.casefold(): n for n in names}
+    ids: dict[str, str] = {}
+    for tag_id, name in conn.execute(select(Tag.id, Tag.name)):
+        if name.casefold() in wanted:
+            ids[name.casefold()] = tag_id
+    new = [
+        {"id": new_id(), "name": wanted[k], "created_at": utcnow()} for k in wanted if k not in ids
+    ]
+    if new:
+        conn.execute(insert(Tag), new)
+        ids.update({str(row["name"]).casefold(): str(row["id"]) for row in new})
+    return ids
+
+
+def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
+    with db.transaction() as session:
+        conn = session.connection()
+        acc, con = table(Account), table(Contact)
+        account_rows = list(plan.accounts.values())
+        known_accounts = _existing(conn, acc, [r["id"] for r in account_rows])
+        referrers = {r["referred_by_id"] for r in account_rows if r["referred_by_id"]}
+        missing = referrers - set(plan.accounts) - _existing(conn, acc, list(referrers))
+        if missing:
+            raise CsvImportError(
+                _("Column account_referred_by names an account that does not exist: {id}.").format(
+                    id=sorted(missing)[0]
+                )
+            )
+        new_accounts = [r for r in account_rows if r["id"] not in known_accounts]
+        old_accounts = [r for r in account_rows if r["id"] in known_accounts]
+        now = utcnow()
+        if new_accounts:
+            # Referrers first: insert without the link, then set it.
+            conn.execute(
+                insert(acc),
+                [
+                    {**r, "referred_by_id": None, "created_at": now, "updated_at": now}
+                    for r in new_accounts
+                ],
+            )
+        for r in [r for r in new_accounts if r["referred_by_id"]] + old_accounts:
+            conn.execute(update(acc).where(acc.c.id == r["id"]).values(**r, updated_at=now))
+        contact_rows = plan.contacts
+        known_contacts = _existing(conn, con, [r["id"] for r in contact_rows])
+        new_contacts = [r for r in contact_rows if r["id"] not in known_contacts]
+        old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
+        if new_contacts:
+            conn.execute(
+                insert(con), [{**r, "created_at": now, "updated_at": now} for r in new_contacts]
+            )
+        for r in old_contacts:
+            conn.execute(update(con).where(con.c.id == r["id"]).values(**r, updated_at=now))
+        # Tags and important dates are replaced by what the file says.
+        tag_ids = _tag_ids(
+            conn,
+            [
+                n
+                for names in (*plan.account_tags.values(), *plan.contact_tags.values())
+                for n in names
+            ],
+        )
+        for link_table, key, mapping, old in (
+            (account_tags, "account_id", plan.account_tags, old_accounts),
+            (contact_tags, "contact_id", plan.contact_tags, old_contacts),
+        ):
+            if old:
+                conn.execute(
+                    link_table.delete().where(link_table.c[key].in_([r["id"] for r in old]))
+                )
+            links = [
+                {key: owner, "tag_id": tag_ids[n.casefold()]}
+                for owner, names in mapping.items()
+                for n in names
+            ]
+            if links:
+                conn.execute(insert(link_table), links)
+        dates_table = table(ImportantDate)
+        if old_contacts:
+            conn.execute(
+                dates_table.delete().where(
+                    dates_table.c.contact_id.in_([r["id"] for r in old_contacts])
+                )
+            )
+        date_rows = [
+            {**d, "id": new_id(), "contact_id": owner}
+            for owner, items in plan.contact_dates.items()
+            for d in items
+        ]
+        if date_rows:
+            conn.execute(insert(dates_table), date_rows)
+        if conn.dialect.name == "sqlite":
+            _index(conn, plan, known_accounts | known_contacts)
+        report.accounts_created = len(new_accounts)
+        report.accounts_updated = len(old_accounts)
+        report.contacts_created = len(new_contacts)
+        report.contacts_updated = len(old_contacts)
+
+
+def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
+    docs = [
+        search.account_document(
+            id=r["id"],
+            name=r["name"],
+            city=r["city"],
+            website=r["website"],
+            industry=r["industry"],
+            tags=plan.account_tags.get(r["id"], ()),
+            notes=r["notes"],
+        )
+        for r in plan.accounts.values()
+    ]
+    docs += [
+        search.contact_document(
+            id=r["id"],
+            given_name=r["given_name"],
+            family_name=r["family_name"],
+            emails=[e["value"] for e in r["emails"]],
+            phones=[p["value"] for p in r["phones"]],
+            city=r["city"],
+            job_title=r["job_title"],
+            tags=plan.contact_tags.get(r["id"], ()),
+            notes=r["personal_notes"],
+        )
+        for r in plan.contacts
+    ]
+    search.remove_documents(conn, [d.ref for d in docs if d.ref in replaced])
+    search.index_documents(conn, docs, fresh=True)
+
+
+def import_csv(
+    db: Database,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int], bool] | None = None,
+) -> ImportReport:
+    """Import ``path``; raises :class:`CsvImportError` (nothing written) on any bad row.
+
+    ``progress(rows_read)`` is called every 1,000 rows; returning False cancels the import.
+    """
+    header, rows, _lines = _read_rows(Path(path))
+    plan, count = _plan(header, rows, progress)
+    report = ImportReport(rows=count, dry_run=dry_run)
+    if dry_run:
+        with db.reader() as session:
+            conn = session.connection()
+            known_a = _existing(conn, table(Account), list(plan.accounts))
+            known_c = _existing(conn, table(Contact), [r["id"] for r in plan.contacts])
+        report.accounts_created = len(plan.accounts) - len(known_a)
+        report.accounts_updated = len(known_a)
+        report.contacts_created = len(plan.contacts) - len(known_c)
+        report.contacts_updated = len(known_c)
+        return report
+    _write(db, plan, report)
+    return report
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def _csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def export_rows(db: Database) -> Iterator[list[str]]:
+    """The export's rows (without header), accounts in name order, contacts by family name."""
+    with db.reader() as session:
+        conn = session.connection()
+        tags: dict[str, list[str]] = {}
+        for owner, name in conn.execute(
+            text(
+                "SELECT at.account_id, t.name FROM account_tags at JOIN tags t ON t.id = at.tag_id "
+                "UNION ALL SELECT ct.contact_id, t.name FROM contact_tags ct "
+                "JOIN tags t ON t.id = ct.tag_id ORDER BY 2"
+            )
+        ):
+            tags.setdefault(owner, []).append(name)
+        dates: dict[str, list[ImportantDate]] = {}
+        for d in session.scalars(
+            select(ImportantDate).order_by(ImportantDate.month, ImportantDate.day)
+        ):
+            dates.setdefault(d.contact_id, []).append(d)
+        acc, con = table(Account), table(Contact)
+        contacts_of: dict[str, list[Any]] = {}
+        for row in conn.execute(
+            select(con)
+            .where(con.c.deleted_at.is_(None))
+            .order_by(con.c.family_name, con.c.given_name)
+        ):
+            contacts_of.setdefault(row.account_id, []).append(row)
+        for a in conn.execute(
+            select(acc).where(acc.c.deleted_at.is_(None)).order_by(acc.c.name, acc.c.id)
+        ):
+            account_cells = [
+                a.id, a.name, a.industry, a.size_band, a.website, a.country, a.subdivision, a.city,
+                a.address, a.timezone, a.currency, a.tier, a.status, a.customer_since, a.lost_on,
+                a.owner, a.referred_by_id, a.acquisition_cost,
+                LIST_SEPARATOR.join(tags.get(a.id, [])), a.notes,
+            ]  # fmt: skip
+            account_part = [_csv_value(v) for v in account_cells]
+            people = contacts_of.get(a.id, [])
+            if not people:
+                yield account_part + [""] * len(CONTACT_COLUMNS)
+            for c in people:
+                contact_cells = [
+                    c.id, c.given_name, c.family_name, c.name_order, c.honorific, c.job_title,
+                    c.buying_role,
+                    LIST_SEPARATOR.join(f"{e['label']}:{e['value']}" for e in c.emails),
+                    LIST_SEPARATOR.join(f"{p['label']}:{p['value']}" for p in c.phones),
+                    c.preferred_channel, c.preferred_language, c.formality, c.country,
+                    c.subdivision, c.city, c.timezone, c.work_start, c.work_end, c.personal_notes,
+                    c.how_we_met, c.lawful_basis, c.consent_given_on, c.consent_withdrawn_on,
+                    c.marketing_opt_in, c.stay_in_touch_days,
+                    LIST_SEPARATOR.join(tags.get(c.id, [])),
+                    _format_dates(dates.get(c.id, [])),
+                ]  # fmt: skip
+                yield account_part + [_csv_value(v) for v in contact_cells]
+
+
+def export_csv(db: Database, out: io.TextIOBase | Any) -> int:
+    """Write the CSV export to the text stream ``out``; returns the number of data rows."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in export_rows(db):
+        writer.writerow(row)
+        count += 1
+    return count
