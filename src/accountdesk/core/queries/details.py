@@ -1,0 +1,402 @@
+"""Read-only detail views of one account or one contact, as plain dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import (
+    Account,
+    Contact,
+    Deal,
+    FollowUp,
+    Gift,
+    Interaction,
+    Note,
+    SurveyResponse,
+    interaction_participants,
+)
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.i18n import _
+from accountdesk.core.queries.search import display_name
+
+RECENT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class ContactSummary:
+    id: str
+    name: str
+    job_title: str | None
+    buying_role: str | None
+    country: str
+    timezone: str
+    work_start: str | None
+    work_end: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class InteractionItem:
+    id: str
+    kind: str
+    occurred_at: datetime
+    occurred_zone: str
+    subject: str
+    notes: str | None
+    outcome: str | None
+    csat_score: int | None
+    participants: str
+    participant_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DealItem:
+    id: str
+    title: str
+    amount: Decimal
+    currency: str
+    status: str
+    closed_on: date | None
+
+
+@dataclass(frozen=True)
+class SurveyItem:
+    id: str
+    kind: str
+    score: int
+    answered_on: date
+    comment: str | None
+    contact_id: str | None
+
+
+@dataclass(frozen=True)
+class GiftItem:
+    id: str
+    direction: str
+    description: str
+    occasion: str | None
+    given_on: date
+    value: Decimal | None
+    currency: str | None
+    contact_id: str | None
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    id: str
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    id: str
+    title: str
+    local_due: str
+    zone: str
+    due_at: datetime
+    status: str
+    contact_id: str | None
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    contacts: int
+    interactions: int
+    last_touch: datetime | None
+    won_total: Decimal
+    open_deals: int
+    latest_nps: int | None
+    mean_csat: float | None
+
+
+@dataclass(frozen=True)
+class AccountDetail:
+    id: str
+    name: str
+    industry: str | None
+    size_band: str | None
+    website: str | None
+    country: str
+    subdivision: str | None
+    city: str | None
+    address: str | None
+    timezone: str | None
+    currency: str | None
+    tier: str | None
+    status: str
+    customer_since: date | None
+    lost_on: date | None
+    owner: str | None
+    notes: str | None
+    tags: list[str]
+    figures: KeyFigures
+    contacts: list[ContactSummary] = field(default_factory=list)
+    interactions: list[InteractionItem] = field(default_factory=list)
+    deals: list[DealItem] = field(default_factory=list)
+    surveys: list[SurveyItem] = field(default_factory=list)
+    gifts: list[GiftItem] = field(default_factory=list)
+    notes_list: list[NoteItem] = field(default_factory=list)
+    follow_ups: list[FollowUpItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DateItem:
+    kind: str
+    label: str | None
+    month: int
+    day: int
+    year: int | None
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    id: str
+    name: str
+    given_name: str
+    family_name: str
+    name_order: str
+    honorific: str | None
+    job_title: str | None
+    buying_role: str | None
+    account_id: str
+    account_name: str
+    emails: list[tuple[str, str]]
+    phones: list[tuple[str, str]]
+    preferred_channel: str | None
+    preferred_language: str | None
+    formality: str
+    country: str
+    subdivision: str | None
+    city: str | None
+    timezone: str
+    work_start: str | None
+    work_end: str | None
+    personal_notes: str | None
+    how_we_met: str | None
+    lawful_basis: str | None
+    consent_given_on: date | None
+    consent_withdrawn_on: date | None
+    marketing_opt_in: bool
+    tags: list[str]
+    important_dates: list[DateItem]
+    interactions: list[InteractionItem] = field(default_factory=list)
+    notes_list: list[NoteItem] = field(default_factory=list)
+    follow_ups: list[FollowUpItem] = field(default_factory=list)
+
+
+def _interactions(
+    session: Session, *, account_id: str | None = None, contact_id: str | None = None
+) -> list[InteractionItem]:
+    query = (
+        select(Interaction)
+        .options(selectinload(Interaction.participants))
+        .where(Interaction.deleted_at.is_(None))
+    )
+    if account_id is not None:
+        query = query.where(Interaction.account_id == account_id)
+    if contact_id is not None:
+        query = query.join(
+            interaction_participants,
+            interaction_participants.c.interaction_id == Interaction.id,
+        ).where(interaction_participants.c.contact_id == contact_id)
+    query = query.order_by(Interaction.occurred_at.desc()).limit(RECENT_LIMIT)
+    items = []
+    for row in session.scalars(query):
+        names = ", ".join(
+            display_name(c.given_name, c.family_name, c.name_order) for c in row.participants
+        )
+        items.append(
+            InteractionItem(
+                row.id,
+                row.kind,
+                row.occurred_at,
+                row.occurred_zone,
+                row.subject,
+                row.notes,
+                row.outcome,
+                row.csat_score,
+                names,
+                tuple(c.id for c in row.participants),
+            )
+        )
+    return items
+
+
+def _follow_ups(
+    session: Session, *, account_id: str | None = None, contact_id: str | None = None
+) -> list[FollowUpItem]:
+    query = select(FollowUp).where(FollowUp.deleted_at.is_(None), FollowUp.status == "open")
+    if account_id is not None:
+        query = query.where(FollowUp.account_id == account_id)
+    if contact_id is not None:
+        query = query.where(FollowUp.contact_id == contact_id)
+    return [
+        FollowUpItem(f.id, f.title, f.local_due, f.zone, f.due_at, f.status, f.contact_id)
+        for f in session.scalars(query.order_by(FollowUp.due_at).limit(RECENT_LIMIT))
+    ]
+
+
+def _notes(
+    session: Session, *, account_id: str | None = None, contact_id: str | None = None
+) -> list[NoteItem]:
+    query = select(Note).where(Note.deleted_at.is_(None))
+    if account_id is not None:
+        query = query.where(Note.account_id == account_id)
+    if contact_id is not None:
+        query = query.where(Note.contact_id == contact_id)
+    return [
+        NoteItem(n.id, n.body, n.created_at)
+        for n in session.scalars(query.order_by(Note.created_at.desc()).limit(RECENT_LIMIT))
+    ]
+
+
+def account_detail(db: Database, account_id: str) -> AccountDetail:
+    """Everything the account view shows; raises NotFoundError for a missing or trashed one."""
+    with db.reader() as session:
+        account = session.get(Account, account_id)
+        if account is None or account.deleted_at is not None:
+            raise NotFoundError(_("There is no account with id {id}.").format(id=account_id))
+        contacts = [
+            ContactSummary(
+                c.id,
+                display_name(c.given_name, c.family_name, c.name_order),
+                c.job_title,
+                c.buying_role,
+                c.country,
+                c.timezone,
+                c.work_start,
+                c.work_end,
+                c.emails[0]["value"] if c.emails else None,
+            )
+            for c in session.scalars(
+                select(Contact)
+                .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+                .order_by(Contact.family_name, Contact.given_name)
+            )
+        ]
+        live_deals = select(Deal).where(Deal.account_id == account_id, Deal.deleted_at.is_(None))
+        deals = [
+            DealItem(d.id, d.title, d.amount, d.currency, d.status, d.closed_on)
+            for d in session.scalars(live_deals.order_by(Deal.closed_on.desc().nulls_first()))
+        ]
+        surveys = [
+            SurveyItem(s.id, s.kind, s.score, s.answered_on, s.comment, s.contact_id)
+            for s in session.scalars(
+                select(SurveyResponse)
+                .where(SurveyResponse.account_id == account_id, SurveyResponse.deleted_at.is_(None))
+                .order_by(SurveyResponse.answered_on.desc())
+            )
+        ]
+        gifts = [
+            GiftItem(
+                g.id,
+                g.direction,
+                g.description,
+                g.occasion,
+                g.given_on,
+                g.value,
+                g.currency,
+                g.contact_id,
+            )
+            for g in session.scalars(
+                select(Gift)
+                .where(Gift.account_id == account_id, Gift.deleted_at.is_(None))
+                .order_by(Gift.given_on.desc())
+            )
+        ]
+        interactions = _interactions(session, account_id=account_id)
+        count, last = session.execute(
+            select(func.count(Interaction.id), func.max(Interaction.occurred_at)).where(
+                Interaction.account_id == account_id, Interaction.deleted_at.is_(None)
+            )
+        ).one()
+        nps = next((s.score for s in surveys if s.kind == "nps"), None)
+        csat = [s.score for s in surveys if s.kind == "csat"]
+        figures = KeyFigures(
+            contacts=len(contacts),
+            interactions=int(count),
+            last_touch=interactions[0].occurred_at if interactions else last,
+            won_total=sum((d.amount for d in deals if d.status == "won"), Decimal(0)),
+            open_deals=sum(1 for d in deals if d.status == "open"),
+            latest_nps=nps,
+            mean_csat=sum(csat) / len(csat) if csat else None,
+        )
+        return AccountDetail(
+            id=account.id,
+            name=account.name,
+            industry=account.industry,
+            size_band=account.size_band,
+            website=account.website,
+            country=account.country,
+            subdivision=account.subdivision,
+            city=account.city,
+            address=account.address,
+            timezone=account.timezone,
+            currency=account.currency,
+            tier=account.tier,
+            status=account.status,
+            customer_since=account.customer_since,
+            lost_on=account.lost_on,
+            owner=account.owner,
+            notes=account.notes,
+            tags=[t.name for t in account.tags],
+            figures=figures,
+            contacts=contacts,
+            interactions=interactions,
+            deals=deals,
+            surveys=surveys,
+            gifts=gifts,
+            notes_list=_notes(session, account_id=account_id),
+            follow_ups=_follow_ups(session, account_id=account_id),
+        )
+
+
+def contact_detail(db: Database, contact_id: str) -> ContactDetail:
+    """Everything the contact view shows; raises NotFoundError for a missing or trashed one."""
+    with db.reader() as session:
+        c = session.get(Contact, contact_id)
+        if c is None or c.deleted_at is not None:
+            raise NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+        return ContactDetail(
+            id=c.id,
+            name=display_name(c.given_name, c.family_name, c.name_order),
+            given_name=c.given_name,
+            family_name=c.family_name,
+            name_order=c.name_order,
+            honorific=c.honorific,
+            job_title=c.job_title,
+            buying_role=c.buying_role,
+            account_id=c.account_id,
+            account_name=c.account.name,
+            emails=[(e["label"], e["value"]) for e in c.emails or []],
+            phones=[(p["label"], p["value"]) for p in c.phones or []],
+            preferred_channel=c.preferred_channel,
+            preferred_language=c.preferred_language,
+            formality=c.formality,
+            country=c.country,
+            subdivision=c.subdivision,
+            city=c.city,
+            timezone=c.timezone,
+            work_start=c.work_start,
+            work_end=c.work_end,
+            personal_notes=c.personal_notes,
+            how_we_met=c.how_we_met,
+            lawful_basis=c.lawful_basis,
+            consent_given_on=c.consent_given_on,
+            consent_withdrawn_on=c.consent_withdrawn_on,
+            marketing_opt_in=c.marketing_opt_in,
+            tags=[t.name for t in c.tags],
+            important_dates=[
+                DateItem(d.kind, d.label, d.month, d.day, d.year) for d in c.important_dates
+            ],
+            interactions=_interactions(session, contact_id=contact_id),
+            notes_list=_notes(session, contact_id=contact_id),
+            follow_ups=_follow_ups(session, contact_id=contact_id),
+        )

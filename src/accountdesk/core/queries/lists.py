@@ -1,0 +1,319 @@
+"""Read-only list queries for big tables: ids first (filtered and sorted in SQL), rows by page.
+
+A list screen asks :func:`account_ids` / :func:`contact_ids` for the ordered ids that match a
+:class:`ListFilter` (text through the full-text index; country, status, tier, tag and owner as
+plain conditions), then :func:`account_rows` / :func:`contact_rows` for the page of rows it is
+about to show. Nothing here returns ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import text
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.search import match_expression
+from accountdesk.core.queries.search import display_name
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """What a list shows. Empty values do not filter."""
+
+    text: str = ""
+    country: str | None = None
+    status: str | None = None
+    tier: str | None = None
+    tag: str | None = None
+    owner: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.text.strip() or self.country or self.status or self.tier or self.tag or self.owner
+        )
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: str
+    name: str
+    country: str
+    city: str | None
+    status: str
+    tier: str | None
+    owner: str | None
+    customer_since: date | None
+    contacts: int
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: str
+    name: str
+    honorific: str | None
+    job_title: str | None
+    account_id: str
+    account_name: str
+    country: str
+    city: str | None
+    timezone: str
+    work_start: str | None
+    work_end: str | None
+    email: str | None
+    phone: str | None
+    preferred_channel: str | None
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    countries: list[str]
+    tiers: list[str]
+    tags: list[str]
+    owners: list[str]
+
+
+#: Sort keys of the account list and their SQL; every order ends with the id (stable pages).
+ACCOUNT_SORTS: dict[str, str] = {
+    "name": "a.name",
+    "country": "a.country",
+    "city": "a.city",
+    "status": "a.status",
+    "tier": "a.tier",
+    "owner": "a.owner",
+    "customer_since": "a.customer_since",
+    "contacts": "(SELECT count(*) FROM contacts k WHERE k.account_id = a.id"
+    " AND k.deleted_at IS NULL)",
+}
+
+CONTACT_SORTS: dict[str, str] = {
+    "name": "c.family_name {dir}, c.given_name",
+    "job_title": "c.job_title",
+    "account": "a.name",
+    "country": "c.country",
+    "city": "c.city",
+    "timezone": "c.timezone",
+}
+
+_FTS_IDS = (
+    "SELECT d.ref FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+    "WHERE search_fts MATCH :q AND d.kind = :kind"
+)
+
+
+def _raw(conn: Any) -> Any:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    return raw
+
+
+def _account_conditions(flt: ListFilter, alias: str, params: dict[str, Any]) -> list[str]:
+    where: list[str] = []
+    if flt.status:
+        where.append(f"{alias}.status = :status")
+        params["status"] = flt.status
+    if flt.tier:
+        where.append(f"{alias}.tier = :tier")
+        params["tier"] = flt.tier
+    if flt.owner:
+        where.append(f"{alias}.owner = :owner")
+        params["owner"] = flt.owner
+    return where
+
+
+def _order(expression: str, descending: bool, tiebreak: str) -> str:
+    direction = "DESC" if descending else "ASC"
+    if "{dir}" in expression:
+        return f"{expression.format(dir=direction)} {direction}, {tiebreak} {direction}"
+    return f"{expression} {direction}, {tiebreak} {direction}"
+
+
+def account_ids(
+    db: Database, flt: ListFilter = ListFilter(), sort: str = "name", descending: bool = False
+) -> list[str]:
+    """The ids of the live accounts that match ``flt``, in the order asked for."""
+    params: dict[str, Any] = {}
+    where = ["a.deleted_at IS NULL", *_account_conditions(flt, "a", params)]
+    if flt.country:
+        where.append("a.country = :country")
+        params["country"] = flt.country
+    if flt.tag:
+        where.append(
+            "a.id IN (SELECT at.account_id FROM account_tags at JOIN tags t ON t.id = at.tag_id"
+            " WHERE t.name = :tag)"
+        )
+        params["tag"] = flt.tag
+    expression = match_expression(flt.text) if flt.text.strip() else None
+    if flt.text.strip() and expression is None:
+        return []
+    if expression is not None:
+        where.append(f"a.id IN ({_FTS_IDS})")
+        params["q"] = expression
+        params["kind"] = "account"
+    order = _order(ACCOUNT_SORTS.get(sort, ACCOUNT_SORTS["name"]), descending, "a.id")
+    sql = f"SELECT a.id FROM accounts a WHERE {' AND '.join(where)} ORDER BY {order}"
+    with db.engine.connect() as conn:
+        ids = [row[0] for row in _raw(conn).execute(sql, params)]
+        conn.rollback()
+    return ids
+
+
+def contact_ids(
+    db: Database, flt: ListFilter = ListFilter(), sort: str = "name", descending: bool = False
+) -> list[str]:
+    """The ids of the live contacts (of live accounts) that match ``flt``, in order.
+
+    Status, tier and owner are those of the contact's account; a tag matches the contact's own
+    tags or its account's.
+    """
+    params: dict[str, Any] = {}
+    where = ["c.deleted_at IS NULL", "a.deleted_at IS NULL"]
+    where += _account_conditions(flt, "a", params)
+    if flt.country:
+        where.append("c.country = :country")
+        params["country"] = flt.country
+    if flt.tag:
+        where.append(
+            "(c.id IN (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+            " WHERE t.name = :tag) OR a.id IN (SELECT at.account_id FROM account_tags at"
+            " JOIN tags t ON t.id = at.tag_id WHERE t.name = :tag))"
+        )
+        params["tag"] = flt.tag
+    expression = match_expression(flt.text) if flt.text.strip() else None
+    if flt.text.strip() and expression is None:
+        return []
+    if expression is not None:
+        where.append(f"c.id IN ({_FTS_IDS})")
+        params["q"] = expression
+        params["kind"] = "contact"
+    order = _order(CONTACT_SORTS.get(sort, CONTACT_SORTS["name"]), descending, "c.id")
+    sql = (
+        "SELECT c.id FROM contacts c JOIN accounts a ON a.id = c.account_id "
+        f"WHERE {' AND '.join(where)} ORDER BY {order}"
+    )
+    with db.engine.connect() as conn:
+        ids = [row[0] for row in _raw(conn).execute(sql, params)]
+        conn.rollback()
+    return ids
+
+
+_ACCOUNT_ROWS = (
+    "SELECT a.id, a.name, a.country, a.city, a.status, a.tier, a.owner, a.customer_since, "
+    "(SELECT count(*) FROM contacts k WHERE k.account_id = a.id AND k.deleted_at IS NULL) "
+    "FROM accounts a WHERE a.id IN ({marks})"
+)
+
+_CONTACT_ROWS = (
+    "SELECT c.id, c.given_name, c.family_name, c.name_order, c.honorific, c.job_title, "
+    "a.id, a.name, c.country, c.city, c.timezone, c.work_start, c.work_end, c.emails, c.phones, "
+    "c.preferred_channel FROM contacts c JOIN accounts a ON a.id = c.account_id "
+    "WHERE c.id IN ({marks})"
+)
+
+
+def _first_value(raw_json: str | None) -> str | None:
+    if not raw_json or raw_json == "[]":
+        return None
+    import json
+
+    items = json.loads(raw_json)
+    return str(items[0]["value"]) if items else None
+
+
+def account_rows(db: Database, ids: Sequence[str]) -> list[AccountRow]:
+    """The rows for ``ids`` in the same order (ids that no longer exist are left out)."""
+    if not ids:
+        return []
+    found: dict[str, AccountRow] = {}
+    with db.engine.connect() as conn:
+        cursor = _raw(conn).execute(_ACCOUNT_ROWS.format(marks=",".join("?" * len(ids))), ids)
+        for id_, name, country, city, status, tier, owner, since, count in cursor:
+            found[id_] = AccountRow(
+                id_,
+                name,
+                country,
+                city,
+                status,
+                tier,
+                owner,
+                date.fromisoformat(since) if since else None,
+                int(count),
+            )
+        conn.rollback()
+    return [found[i] for i in ids if i in found]
+
+
+def contact_rows(db: Database, ids: Sequence[str]) -> list[ContactRow]:
+    """The rows for ``ids`` in the same order (ids that no longer exist are left out)."""
+    if not ids:
+        return []
+    found: dict[str, ContactRow] = {}
+    with db.engine.connect() as conn:
+        cursor = _raw(conn).execute(_CONTACT_ROWS.format(marks=",".join("?" * len(ids))), ids)
+        for row in cursor:
+            (id_, given, family, order, honorific, job, account_id, account_name) = row[:8]
+            country, city, zone, start, end, emails, phones, channel = row[8:]
+            found[id_] = ContactRow(
+                id_,
+                display_name(given, family, order),
+                honorific,
+                job,
+                account_id,
+                account_name,
+                country,
+                city,
+                zone,
+                start,
+                end,
+                _first_value(emails),
+                _first_value(phones),
+                channel,
+            )
+        conn.rollback()
+    return [found[i] for i in ids if i in found]
+
+
+def filter_choices(db: Database) -> FilterChoices:
+    """The values the list filters offer: countries, tiers, tags and owners in use."""
+    with db.engine.connect() as conn:
+        countries = [
+            r[0]
+            for r in conn.execute(
+                text(
+                    "SELECT DISTINCT country FROM accounts WHERE deleted_at IS NULL "
+                    "UNION SELECT DISTINCT country FROM contacts WHERE deleted_at IS NULL"
+                )
+            )
+        ]
+        tiers = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT DISTINCT tier FROM accounts WHERE tier IS NOT NULL ORDER BY tier")
+            )
+        ]
+        tags = [r[0] for r in conn.execute(text("SELECT name FROM tags ORDER BY name"))]
+        owners = [
+            r[0]
+            for r in conn.execute(
+                text("SELECT DISTINCT owner FROM accounts WHERE owner IS NOT NULL ORDER BY owner")
+            )
+        ]
+        conn.rollback()
+    return FilterChoices(sorted(countries), tiers, tags, owners)
+
+
+def count_live(db: Database) -> tuple[int, int]:
+    """How many live accounts and contacts there are (the first-run check)."""
+    with db.engine.connect() as conn:
+        accounts = conn.execute(
+            text("SELECT count(*) FROM accounts WHERE deleted_at IS NULL")
+        ).scalar_one()
+        contacts = conn.execute(
+            text("SELECT count(*) FROM contacts WHERE deleted_at IS NULL")
+        ).scalar_one()
+        conn.rollback()
+    return int(accounts), int(contacts)

@@ -1,0 +1,99 @@
+"""Create or edit an account."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from accountdesk.core.i18n import _
+from accountdesk.core.services.accounts import (
+    ACCOUNT_STATUSES,
+    SIZE_BANDS,
+    AccountInput,
+    account_input,
+    create_account,
+    update_account,
+)
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.forms import (
+    FormDialog,
+    combo,
+    country_combo,
+    line,
+    notes_edit,
+    table_choices,
+    zone_combo,
+)
+from accountdesk.ui.labels import STATUS
+
+TEXT_FIELDS = (
+    "name", "industry", "website", "city", "address", "timezone", "currency",
+    "tier", "owner", "notes", "country", "subdivision", "size_band", "status",
+)  # fmt: skip
+
+
+class AccountEditor(FormDialog):
+    def __init__(
+        self, ctx: AppContext, account_id: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(_("Edit account") if account_id else _("New account"), parent)
+        self.ctx = ctx
+        self.account_id = account_id
+        self.loaded = account_input(ctx.db, account_id) if account_id else None
+        self.add_field("name", _("Name"), line())
+        self.add_field("country", _("Country"), country_combo())
+        self.add_field("subdivision", _("Region"), line(_("ISO 3166-2, e.g. RIX")))
+        self.add_field("city", _("City"), line())
+        self.add_field("address", _("Address"), notes_edit(60))
+        self.add_field("timezone", _("Time zone"), zone_combo())
+        self.add_field("currency", _("Currency"), line("EUR"))
+        self.add_section(_("Business"))
+        self.add_field("status", _("Status"), combo(table_choices(STATUS, ACCOUNT_STATUSES)))
+        self.add_field("customer_since", _("Customer since"), line(_("YYYY-MM-DD")))
+        self.add_field("lost_on", _("Lost on"), line(_("YYYY-MM-DD")))
+        self.add_field("tier", _("Tier"), line())
+        self.add_field("owner", _("Owner"), line())
+        self.add_field("industry", _("Industry"), line())
+        self.add_field(
+            "size_band", _("Size"), combo(((s, s) for s in SIZE_BANDS), empty=_("Unknown"))
+        )
+        self.add_field("website", _("Website"), line("https://"))
+        self.add_field("acquisition_cost", _("Acquisition cost"), line())
+        self.add_field("tags", _("Tags"), line(_("comma-separated")))
+        self.add_field("notes", _("Notes"), notes_edit())
+        if self.loaded is not None:
+            data = self.loaded
+            for key in (*TEXT_FIELDS, "customer_since", "lost_on", "acquisition_cost"):
+                self.set_text(key, getattr(data, key))
+            self.set_text("tags", ", ".join(data.tags))
+        self.mark_clean()
+
+    def data(self) -> AccountInput:
+        return AccountInput(
+            name=self.text("name"),
+            country=self.text("country"),
+            subdivision=self.text("subdivision") or None,
+            city=self.text("city"),
+            address=self.text("address"),
+            timezone=self.text("timezone") or None,
+            currency=self.text("currency") or None,
+            status=self.text("status"),
+            customer_since=self.text("customer_since") or None,
+            lost_on=self.text("lost_on") or None,
+            tier=self.text("tier"),
+            owner=self.text("owner"),
+            industry=self.text("industry"),
+            size_band=self.text("size_band") or None,
+            website=self.text("website"),
+            acquisition_cost=self.text("acquisition_cost") or None,
+            tags=[t for t in self.text("tags").split(",") if t.strip()],
+            notes=self.text("notes"),
+            referred_by_id=self.loaded.referred_by_id if self.loaded else None,
+        )
+
+    def save(self) -> str:
+        data = self.data()
+        if self.account_id is None:
+            return str(self.ctx.write("account", lambda: create_account(self.ctx.db, data)))
+        account_id = self.account_id
+        self.ctx.write("account", lambda: update_account(self.ctx.db, account_id, data))
+        return account_id

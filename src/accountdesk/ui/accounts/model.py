@@ -1,0 +1,35 @@
+"""The account list's table model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.i18n import N_, format_number
+from accountdesk.core.queries import lists
+from accountdesk.core.queries.lists import AccountRow, ListFilter
+from accountdesk.ui import fmt
+from accountdesk.ui.labels import STATUS, label
+from accountdesk.ui.listmodel import Column, LazyListModel
+
+COLUMNS: list[Column[AccountRow]] = [
+    Column("name", N_("Name"), lambda r: r.name, "name"),
+    Column("country", N_("Country"), lambda r: fmt.country(r.country), "country"),
+    Column("city", N_("City"), lambda r: r.city or "", "city"),
+    Column("status", N_("Status"), lambda r: label(STATUS, r.status), "status"),
+    Column("tier", N_("Tier"), lambda r: r.tier or "", "tier"),
+    Column("owner", N_("Owner"), lambda r: r.owner or "", "owner"),
+    Column("since", N_("Customer since"), lambda r: fmt.day(r.customer_since), "customer_since"),
+    Column("contacts", N_("Contacts"), lambda r: format_number(r.contacts), "contacts"),
+]
+
+
+class AccountsModel(LazyListModel[AccountRow]):
+    def __init__(self, db: Database, *, asynchronous: bool = True) -> None:
+        def ids(flt: ListFilter, key: str, desc: bool) -> list[str]:
+            return lists.account_ids(db, flt, key, desc)
+
+        def rows(page: Sequence[str]) -> list[AccountRow]:
+            return lists.account_rows(db, page)
+
+        super().__init__(COLUMNS, ids, rows, asynchronous=asynchronous)

@@ -1,0 +1,32 @@
+"""The Accounts screen: every account, filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+from accountdesk.core.i18n import _
+from accountdesk.ui.accounts.editor import AccountEditor
+from accountdesk.ui.accounts.model import AccountsModel
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.listscreen import ListScreen
+
+
+class AccountsScreen(ListScreen):
+    kind = "account"
+    refresh_on = ("contact",)
+
+    def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
+        super().__init__(ctx, AccountsModel(ctx.db, asynchronous=asynchronous), _("Accounts"))
+        self.new_button.setText(_("New account…"))
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 280)
+
+    def new_record(self) -> None:
+        editor = AccountEditor(self.ctx, parent=self)
+        if editor.exec() and editor.result_id:
+            self.ctx.open_record.emit("account", editor.result_id)
+
+    def edit_record(self, id_: str) -> None:
+        AccountEditor(self.ctx, id_, parent=self).exec()
+
+    def title_of(self, row: int) -> str:
+        found = self.model.row(row)
+        return found.name if found else ""

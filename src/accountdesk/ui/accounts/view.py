@@ -1,0 +1,236 @@
+"""The account view: overview with key figures, contacts, interactions, deals, surveys, gifts,
+notes and follow-ups; every item can be added, edited and moved to the trash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
+
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.i18n import N_, _, format_decimal, format_number, zone_name
+from accountdesk.core.queries.details import AccountDetail, account_detail
+from accountdesk.ui import fmt
+from accountdesk.ui.activity import (
+    DealDialog,
+    GiftDialog,
+    InteractionDialog,
+    NoteDialog,
+    SurveyDialog,
+)
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.detail import button_row, clear_layout, details_form, figure, heading
+from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.labels import (
+    BUYING_ROLE,
+    DEAL_STATUS,
+    GIFT_DIRECTION,
+    INTERACTION_KIND,
+    STATUS,
+    SURVEY_KIND,
+    label,
+)
+
+
+class AccountView(QWidget):
+    kind = "account"
+
+    def __init__(self, ctx: AppContext, account_id: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.record_id = account_id
+        self.detail: AccountDetail | None = None
+        layout = QVBoxLayout(self)
+        self.title = heading("")
+        layout.addWidget(self.title)
+        row, self.action_buttons = button_row(
+            [
+                (_("Edit…"), self.edit),
+                (_("New contact…"), self.new_contact),
+                (_("Log interaction…"), self.quick_log),
+                (_("Move to trash"), self.delete),
+            ]
+        )
+        layout.addLayout(row)
+        self.figures = QGridLayout()
+        layout.addLayout(self.figures)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.overview = QWidget()
+        self.overview_layout = QVBoxLayout(self.overview)
+        self.tabs.addTab(self.overview, _("Overview"))
+        self.contacts = ItemsPanel(
+            [
+                (N_("Name"), lambda c: c.name),
+                (N_("Job title"), lambda c: c.job_title or ""),
+                (N_("Buying role"), lambda c: label(BUYING_ROLE, c.buying_role)),
+                (N_("Time zone"), lambda c: zone_name(c.timezone)),
+                (N_("E-mail"), lambda c: c.email or ""),
+            ],
+            on_new=self.new_contact,
+            on_open=lambda c: ctx.open_record.emit("contact", c.id),
+            new_text=_("New contact…"),
+            open_text=_("Open"),
+        )
+        self.tabs.addTab(self.contacts, _("Contacts"))
+        self.interactions = ItemsPanel(
+            [
+                (N_("When"), lambda i: fmt.when(i.occurred_at, ctx.user_zone)),
+                (N_("Kind"), lambda i: label(INTERACTION_KIND, i.kind)),
+                (N_("Subject"), lambda i: i.subject),
+                (N_("With"), lambda i: i.participants),
+                (N_("Outcome"), lambda i: i.outcome or ""),
+            ],
+            on_new=self.quick_log,
+            on_open=self.edit_interaction,
+            on_delete=lambda i: ctx.delete("interaction", i.id, i.subject or _("interaction")),
+            new_text=_("Log interaction…"),
+        )
+        self.tabs.addTab(self.interactions, _("Interactions"))
+        self.deals = ItemsPanel(
+            [
+                (N_("Title"), lambda d: d.title),
+                (N_("Amount"), lambda d: fmt.money(d.amount, d.currency)),
+                (N_("Status"), lambda d: label(DEAL_STATUS, d.status)),
+                (N_("Closed on"), lambda d: fmt.day(d.closed_on)),
+            ],
+            on_new=lambda: self._dialog(
+                DealDialog(ctx, account_id, currency=self._currency(), parent=self)
+            ),
+            on_open=lambda d: self._dialog(DealDialog(ctx, account_id, d, parent=self)),
+            on_delete=lambda d: ctx.delete("deal", d.id, d.title),
+        )
+        self.tabs.addTab(self.deals, _("Deals"))
+        self.surveys = ItemsPanel(
+            [
+                (N_("Kind"), lambda s: label(SURVEY_KIND, s.kind)),
+                (N_("Score"), lambda s: format_number(s.score)),
+                (N_("Answered on"), lambda s: fmt.day(s.answered_on)),
+                (N_("Comment"), lambda s: s.comment or ""),
+            ],
+            on_new=lambda: self._dialog(SurveyDialog(ctx, account_id, parent=self)),
+            on_open=lambda s: self._dialog(SurveyDialog(ctx, account_id, s, parent=self)),
+            on_delete=lambda s: ctx.delete("survey", s.id, label(SURVEY_KIND, s.kind)),
+        )
+        self.tabs.addTab(self.surveys, _("Surveys"))
+        self.gifts = ItemsPanel(
+            [
+                (N_("Date"), lambda g: fmt.day(g.given_on)),
+                (N_("Given or received"), lambda g: label(GIFT_DIRECTION, g.direction)),
+                (N_("Description"), lambda g: g.description),
+                (N_("Occasion"), lambda g: g.occasion or ""),
+                (N_("Value"), lambda g: fmt.money(g.value, g.currency)),
+            ],
+            on_new=lambda: self._dialog(GiftDialog(ctx, account_id, parent=self)),
+            on_open=lambda g: self._dialog(GiftDialog(ctx, account_id, g, parent=self)),
+            on_delete=lambda g: ctx.delete("gift", g.id, g.description),
+        )
+        self.tabs.addTab(self.gifts, _("Gifts"))
+        self.notes = ItemsPanel(
+            [
+                (N_("Written"), lambda n: fmt.when(n.created_at, ctx.user_zone)),
+                (N_("Text"), lambda n: n.body.replace("\n", " ")),
+            ],
+            on_new=lambda: self._dialog(NoteDialog(ctx, account_id=account_id, parent=self)),
+            on_open=lambda n: self._dialog(
+                NoteDialog(ctx, account_id=account_id, item=n, parent=self)
+            ),
+            on_delete=lambda n: ctx.delete("note", n.id, n.body[:40]),
+        )
+        self.tabs.addTab(self.notes, _("Notes"))
+        ctx.changed.connect(self._changed)
+        self.reload()
+
+    def _currency(self) -> str | None:
+        return self.detail.currency if self.detail else None
+
+    def _dialog(self, dialog: Any) -> None:
+        dialog.exec()
+
+    def _changed(self, kind: str) -> None:
+        if self.isVisible() or kind == "account":
+            self.reload()
+
+    def reload(self) -> None:
+        try:
+            detail = account_detail(self.ctx.db, self.record_id)
+        except NotFoundError:
+            self.detail = None
+            self.title.setText(_("This account is in the trash."))
+            for button in self.action_buttons:
+                button.setEnabled(False)
+            self.tabs.setEnabled(False)
+            return
+        for button in self.action_buttons:
+            button.setEnabled(True)
+        self.tabs.setEnabled(True)
+        self.detail = detail
+        self.title.setText(detail.name)
+        clear_layout(self.figures)
+        f = detail.figures
+        cards = [
+            (_("Status"), label(STATUS, detail.status)),
+            (_("Contacts"), format_number(f.contacts)),
+            (_("Interactions"), format_number(f.interactions)),
+            (_("Last touch"), fmt.when(f.last_touch, self.ctx.user_zone)),
+            (_("Won deals"), fmt.money(f.won_total, detail.currency) if f.won_total else ""),
+            (_("Latest NPS"), format_number(f.latest_nps) if f.latest_nps is not None else ""),
+            (_("Mean CSAT"), format_decimal(f.mean_csat) if f.mean_csat is not None else ""),
+        ]
+        for column, (title, value) in enumerate(cards):
+            self.figures.addWidget(figure(title, value), 0, column)
+        clear_layout(self.overview_layout)
+        self.overview_layout.addWidget(
+            details_form(
+                [
+                    (_("Country"), fmt.country(detail.country)),
+                    (_("Region"), detail.subdivision or ""),
+                    (_("City"), detail.city or ""),
+                    (_("Address"), detail.address or ""),
+                    (_("Time zone"), zone_name(detail.timezone) if detail.timezone else ""),
+                    (_("Currency"), detail.currency or ""),
+                    (_("Tier"), detail.tier or ""),
+                    (_("Owner"), detail.owner or ""),
+                    (_("Customer since"), fmt.day(detail.customer_since)),
+                    (_("Lost on"), fmt.day(detail.lost_on)),
+                    (_("Industry"), detail.industry or ""),
+                    (_("Size"), detail.size_band or ""),
+                    (_("Website"), detail.website or ""),
+                    (_("Tags"), ", ".join(detail.tags)),
+                    (_("Notes"), detail.notes or ""),
+                ]
+            )
+        )
+        self.overview_layout.addStretch(1)
+        self.contacts.set_items(detail.contacts)
+        self.interactions.set_items(detail.interactions)
+        self.deals.set_items(detail.deals)
+        self.surveys.set_items(detail.surveys)
+        self.gifts.set_items(detail.gifts)
+        self.notes.set_items(detail.notes_list)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def edit(self) -> None:
+        from accountdesk.ui.accounts.editor import AccountEditor
+
+        AccountEditor(self.ctx, self.record_id, parent=self).exec()
+
+    def new_contact(self) -> None:
+        from accountdesk.ui.contacts.editor import ContactEditor
+
+        editor = ContactEditor(self.ctx, account_id=self.record_id, parent=self)
+        editor.exec()
+
+    def edit_interaction(self, item: Any) -> None:
+        InteractionDialog(self.ctx, self.record_id, item, parent=self).exec()
+
+    def quick_log(self) -> None:
+        from accountdesk.ui.quicklog.dialog import QuickLogDialog
+
+        contact = self.detail.contacts[0].id if self.detail and self.detail.contacts else None
+        QuickLogDialog(self.ctx, contact_id=contact, parent=self).exec()
+
+    def delete(self) -> None:
+        if self.detail is not None:
+            self.ctx.delete("account", self.record_id, self.detail.name)

@@ -1,0 +1,232 @@
+"""Editing dialogs for what belongs to an account: deals, surveys, gifts, notes, interactions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QWidget
+
+from accountdesk.core.i18n import _
+from accountdesk.core.queries.details import (
+    DealItem,
+    GiftItem,
+    InteractionItem,
+    NoteItem,
+    SurveyItem,
+)
+from accountdesk.core.services import activity
+from accountdesk.core.services.activity import (
+    DEAL_STATUSES,
+    GIFT_DIRECTIONS,
+    INTERACTION_KINDS,
+    SURVEY_KINDS,
+    DealInput,
+    GiftInput,
+    InteractionInput,
+    SurveyInput,
+)
+from accountdesk.core.validation import fail
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices, zone_combo
+from accountdesk.ui.labels import DEAL_STATUS, GIFT_DIRECTION, INTERACTION_KIND, SURVEY_KIND
+
+
+class _ItemDialog(FormDialog):
+    item: DealItem | SurveyItem | GiftItem | NoteItem | None
+
+    def _id(self) -> str | None:
+        return self.item.id if self.item else None
+
+    def _contact_id(self) -> str | None:
+        return getattr(self.item, "contact_id", None)
+
+
+class DealDialog(_ItemDialog):
+    def __init__(
+        self, ctx: AppContext, account_id: str, item: DealItem | None = None,
+        currency: str | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(_("Edit deal") if item else _("New deal"), parent)
+        self.ctx, self.account_id, self.item = ctx, account_id, item
+        self.add_field("title", _("Title"), line())
+        self.add_field("amount", _("Amount"), line("12500.00"))
+        self.add_field("currency", _("Currency"), line("EUR"))
+        self.add_field("status", _("Status"), combo(table_choices(DEAL_STATUS, DEAL_STATUSES)))
+        self.add_field("date", _("Closed on"), line(_("YYYY-MM-DD")))
+        if item:
+            for key, value in (("title", item.title), ("amount", item.amount),
+                               ("currency", item.currency), ("status", item.status),
+                               ("date", item.closed_on)):  # fmt: skip
+                self.set_text(key, value)
+        else:
+            self.set_text("currency", currency)
+        self.mark_clean()
+
+    def save(self) -> str:
+        data = DealInput(
+            self.account_id,
+            self.text("title"),
+            self.text("amount"),
+            self.text("currency"),
+            self.text("status"),
+            self.text("date") or None,
+        )
+        return self.ctx.write(
+            "deal",
+            lambda: activity.save_deal(self.ctx.db, data, self._id()),
+        )
+
+
+class SurveyDialog(_ItemDialog):
+    def __init__(
+        self, ctx: AppContext, account_id: str, item: SurveyItem | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(_("Edit survey response") if item else _("New survey response"), parent)
+        self.ctx, self.account_id, self.item = ctx, account_id, item
+        self.add_field("kind", _("Kind"), combo(table_choices(SURVEY_KIND, SURVEY_KINDS)))
+        self.add_field("score", _("Score"), line(_("NPS 0–10, CSAT 1–5")))
+        self.add_field("date", _("Answered on"), line(_("YYYY-MM-DD")))
+        self.add_field("comment", _("Comment"), notes_edit())
+        if item:
+            for key, value in (("kind", item.kind), ("score", item.score),
+                               ("date", item.answered_on), ("comment", item.comment)):  # fmt: skip
+                self.set_text(key, value)
+        else:
+            self.set_text("date", ctx.now().date().isoformat())
+        self.mark_clean()
+
+    def save(self) -> str:
+        data = SurveyInput(
+            self.account_id,
+            self.text("kind"),
+            self.text("score"),
+            self.text("date"),
+            self._contact_id(),
+            self.text("comment"),
+        )
+        return self.ctx.write(
+            "survey",
+            lambda: activity.save_survey(self.ctx.db, data, self._id()),
+        )
+
+
+class GiftDialog(_ItemDialog):
+    def __init__(
+        self, ctx: AppContext, account_id: str, item: GiftItem | None = None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(_("Edit gift") if item else _("New gift"), parent)
+        self.ctx, self.account_id, self.item = ctx, account_id, item
+        directions = table_choices(GIFT_DIRECTION, GIFT_DIRECTIONS)
+        self.add_field("direction", _("Given or received"), combo(directions))
+        self.add_field("description", _("Description"), line())
+        self.add_field("occasion", _("Occasion"), line())
+        self.add_field("date", _("Date"), line(_("YYYY-MM-DD")))
+        self.add_field("value", _("Value"), line())
+        self.add_field("currency", _("Currency"), line("EUR"))
+        if item:
+            for key, value in (("direction", item.direction), ("description", item.description),
+                               ("occasion", item.occasion), ("date", item.given_on),
+                               ("value", item.value), ("currency", item.currency)):  # fmt: skip
+                self.set_text(key, value)
+        else:
+            self.set_text("date", ctx.now().date().isoformat())
+        self.mark_clean()
+
+    def save(self) -> str:
+        data = GiftInput(
+            self.account_id,
+            self.text("direction"),
+            self.text("description"),
+            self.text("date"),
+            self._contact_id(),
+            self.text("occasion"),
+            self.text("value") or None,
+            self.text("currency") or None,
+        )
+        return self.ctx.write(
+            "gift",
+            lambda: activity.save_gift(self.ctx.db, data, self._id()),
+        )
+
+
+class NoteDialog(_ItemDialog):
+    def __init__(
+        self, ctx: AppContext, *, account_id: str | None = None, contact_id: str | None = None,
+        item: NoteItem | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(_("Edit note") if item else _("New note"), parent)
+        self.ctx, self.account_id, self.contact_id, self.item = ctx, account_id, contact_id, item
+        self.add_field("body", _("Text"), notes_edit(220))
+        if item:
+            self.set_text("body", item.body)
+        self.mark_clean()
+
+    def save(self) -> str:
+        body = self.text("body")
+        return self.ctx.write(
+            "note",
+            lambda: activity.save_note(
+                self.ctx.db,
+                body,
+                account_id=self.account_id,
+                contact_id=self.contact_id,
+                note_id=self._id(),
+            ),
+        )
+
+
+class InteractionDialog(FormDialog):
+    """Edit a logged interaction (new ones come from Quick log)."""
+
+    def __init__(
+        self, ctx: AppContext, account_id: str, item: InteractionItem,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(_("Edit interaction"), parent)
+        self.ctx, self.account_id, self.item = ctx, account_id, item
+        self.contact_ids = list(item.participant_ids)
+        kinds = table_choices(INTERACTION_KIND, INTERACTION_KINDS)
+        self.add_field("kind", _("Kind"), combo(kinds))
+        self.add_field("occurred_at", _("When"), line(_("YYYY-MM-DD HH:MM")))
+        self.add_field("timezone", _("Time zone"), zone_combo())
+        self.add_field("subject", _("Subject"), line())
+        self.add_field("notes", _("Notes"), notes_edit())
+        self.add_field("outcome", _("Outcome"), line())
+        self.add_field("csat_score", _("CSAT score"), line(_("1–5, optional")))
+        local = item.occurred_at.astimezone(ZoneInfo(item.occurred_zone))
+        for key, value in (("kind", item.kind), ("occurred_at", local.strftime("%Y-%m-%d %H:%M")),
+                           ("timezone", item.occurred_zone), ("subject", item.subject),
+                           ("notes", item.notes), ("outcome", item.outcome),
+                           ("csat_score", item.csat_score)):  # fmt: skip
+            self.set_text(key, value)
+        self.mark_clean()
+
+    def save(self) -> None:
+        zone_name = self.text("timezone") or "UTC"
+        try:
+            naive = datetime.strptime(  # noqa: DTZ007 (a wall-clock time; the zone follows)
+                self.text("occurred_at").strip(), "%Y-%m-%d %H:%M"
+            )
+            when = naive.replace(tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
+        except (ValueError, KeyError):
+            raise fail(
+                "occurred_at", self.text("occurred_at"), _("is not a time like 2025-03-14 10:30")
+            ) from None
+        data = InteractionInput(
+            kind=self.text("kind"),
+            occurred_at=when,
+            contact_ids=self.contact_ids,
+            account_id=self.account_id,
+            occurred_zone=zone_name,
+            subject=self.text("subject"),
+            notes=self.text("notes"),
+            outcome=self.text("outcome"),
+            csat_score=self.text("csat_score") or None,  # type: ignore[arg-type]
+        )
+        self.ctx.write(
+            "interaction", lambda: activity.update_interaction(self.ctx.db, self.item.id, data)
+        )
+        return None

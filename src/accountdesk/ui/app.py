@@ -1,0 +1,263 @@
+"""Application set-up and the entry point of the desktop app (:func:`run_gui`)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from accountdesk.core import i18n
+from accountdesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+
+def has_display() -> bool:
+    """False on a Linux machine with no X11/Wayland display and no Qt platform chosen."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def run_gui(db: str | None, lang: str | None) -> int:
+    """Open the main window on database ``db`` (None: the default) and run until it closes."""
+    if not has_display():
+        sys.stderr.write(
+            _(
+                "AccountDesk cannot open its window because there is no display here; "
+                "run accountdesk --help to see what the command line can do."
+            )
+            + "\n"
+        )
+        return 1
+    from PySide6.QtWidgets import QMessageBox
+
+    from accountdesk.core.db.engine import DatabaseOpenError, database_url, open_database
+
+    app = create_app(sys.argv[:1])
+    if lang:
+        apply_language(lang)
+    try:
+        database = open_database(db)
+    except DatabaseOpenError as exc:
+        QMessageBox.critical(None, _("AccountDesk"), str(exc))
+        return 1
+    if not lang:
+        from accountdesk.core.services.activity import get_setting
+
+        stored = get_setting(database, "ui.language")
+        apply_language(stored if isinstance(stored, str) else system_language())
+    instance = SingleInstance(database_url(db))
+    if instance.forward_to_running():
+        sys.stderr.write(
+            _("AccountDesk is already open on this database; that window was brought to the front.")
+            + "\n"
+        )
+        return 0
+    controller = Controller(database, instance)
+    controller.start()
+    code = app.exec()
+    database.close()
+    return int(code)
+
+
+def system_language() -> str:
+    from PySide6.QtCore import QLocale
+
+    for name in QLocale.system().uiLanguages():
+        try:
+            return i18n.normalize_language(name)
+        except i18n.UnknownLanguageError:
+            continue
+    return i18n.DEFAULT_LANGUAGE
+
+
+def create_app(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication with names, icon, fonts and settings location (idempotent)."""
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from accountdesk import __version__
+    from accountdesk.core import paths
+
+    existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(list(argv) or ["accountdesk"])
+    else:
+        app = existing
+    QCoreApplication.setApplicationName(paths.APP_NAME)
+    QCoreApplication.setOrganizationName(paths.APP_ORG)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("accountdesk")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir() / "settings")
+    )
+    from accountdesk.ui.main_window import app_icon
+
+    QGuiApplication.setWindowIcon(app_icon())
+    register_fonts()
+    return app
+
+
+_fonts_registered = False
+
+
+def register_fonts() -> None:
+    """Register the fonts shipped in resources/fonts (Latin, Thai, Persian), if any."""
+    global _fonts_registered
+    if _fonts_registered:
+        return
+    _fonts_registered = True
+    from PySide6.QtGui import QFontDatabase
+
+    from accountdesk.core.paths import resource_dir
+
+    folder = resource_dir() / "fonts"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in {".ttf", ".otf", ".ttc"}:
+            QFontDatabase.addApplicationFont(str(path))
+
+
+_translators: list[object] = []
+
+
+def apply_language(code: str) -> None:
+    """Switch the UI language: gettext catalog, Qt's own qtbase translations, the default
+    QLocale, and the layout direction (right-to-left for Persian)."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    try:
+        i18n.set_language(code)
+    except i18n.UnknownLanguageError:
+        i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    language = i18n.current_language()
+    locale = QLocale(language.locale)
+    QLocale.setDefault(locale)
+    app = QCoreApplication.instance()
+    for old in _translators:
+        QCoreApplication.removeTranslator(old)  # type: ignore[arg-type]
+    _translators.clear()
+    if language.code != "en":
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(locale, "qtbase", "_", folder):
+            QCoreApplication.installTranslator(translator)
+            _translators.append(translator)
+    if isinstance(app, QApplication):
+        app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if language.rtl else Qt.LayoutDirection.LeftToRight
+        )
+
+
+class SingleInstance:
+    """One window per database: a local socket named after the database."""
+
+    def __init__(self, database_url: str) -> None:
+        digest = hashlib.sha1(database_url.encode()).hexdigest()[:16]
+        self.name = f"accountdesk-{digest}"
+        self.server: object | None = None
+
+    def forward_to_running(self) -> bool:
+        """True if another AccountDesk has this database open (it was asked to come forward)."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(300):
+            return False
+        socket.write(b"raise\n")
+        socket.waitForBytesWritten(300)
+        socket.disconnectFromServer()
+        return True
+
+    def listen(self, on_raise: object) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
+        server = QLocalServer()
+        QLocalServer.removeServer(self.name)  # a stale socket from a crashed run
+        if not server.listen(self.name):
+            return False
+
+        def connection() -> None:
+            client = server.nextPendingConnection()
+            if client is not None:
+                client.readyRead.connect(lambda: (client.readAll(), on_raise()))  # type: ignore[operator]
+
+        server.newConnection.connect(connection)
+        self.server = server
+        return True
+
+
+class Controller:
+    """Owns the context and the main window; rebuilds the window when the language changes."""
+
+    def __init__(self, database: object, instance: SingleInstance | None = None) -> None:
+        from accountdesk.core.db.engine import Database
+        from accountdesk.ui.context import AppContext
+
+        assert isinstance(database, Database)
+        self.ctx = AppContext(database)
+        self.instance = instance
+        self.window: object | None = None
+
+    def start(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.build_window()
+        if self.instance is not None:
+            self.instance.listen(self.raise_window)
+        QTimer.singleShot(0, self.first_run)
+
+    def build_window(self) -> object:
+        from accountdesk.ui.main_window import MainWindow
+
+        window = MainWindow(self.ctx)
+        window.language_requested.connect(self.change_language)
+        window.show()
+        self.window = window
+        return window
+
+    def raise_window(self) -> None:
+        from accountdesk.ui.main_window import MainWindow
+
+        window = self.window
+        if isinstance(window, MainWindow):
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
+    def change_language(self, code: str) -> None:
+        from accountdesk.core.services.activity import set_setting
+        from accountdesk.ui.main_window import MainWindow
+
+        set_setting(self.ctx.db, "ui.language", code)
+        apply_language(code)
+        old = self.window
+        if isinstance(old, MainWindow):
+            old.save_layout()
+            old.hide()
+            old.deleteLater()
+        self.build_window()
+
+    def first_run(self) -> None:
+        from accountdesk.core.queries.lists import count_live
+        from accountdesk.ui.firstrun import FirstRunDialog
+        from accountdesk.ui.main_window import MainWindow
+
+        window = self.window
+        if not isinstance(window, MainWindow) or count_live(self.ctx.db) != (0, 0):
+            return
+        dialog = FirstRunDialog(self.ctx, window)
+        if dialog.exec():
+            dialog.run_choice()

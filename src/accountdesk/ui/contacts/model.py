@@ -1,0 +1,71 @@
+"""The contact list's table model, with each contact's local time and working status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtGui import QColor
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.i18n import N_, _
+from accountdesk.core.queries import lists
+from accountdesk.core.queries.lists import ContactRow, ListFilter
+from accountdesk.core.queries.today import work_status
+from accountdesk.ui import fmt
+from accountdesk.ui.labels import CHANNEL, label
+from accountdesk.ui.listmodel import Column, LazyListModel
+
+WORKING = QColor("#2e7d32")
+OFF = QColor("#9e9e9e")
+
+
+def working_text(working: bool) -> str:
+    return _("Working hours") if working else _("Off hours")
+
+
+def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
+    def status(row: ContactRow) -> Any:
+        return work_status(row.timezone, row.country, row.work_start, row.work_end, now())
+
+    return [
+        Column("name", N_("Name"), lambda r: r.name, "name"),
+        Column("job", N_("Job title"), lambda r: r.job_title or "", "job_title"),
+        Column("account", N_("Account"), lambda r: r.account_name, "account"),
+        Column("country", N_("Country"), lambda r: fmt.place(r.city, r.country), "country"),
+        Column("local", N_("Local time"), lambda r: fmt.clock(status(r).local), "timezone"),
+        Column(
+            "working",
+            N_("Now"),
+            lambda r: working_text(status(r).working),
+            None,
+            lambda r: WORKING if status(r).working else OFF,
+        ),
+        Column("channel", N_("Prefers"), lambda r: label(CHANNEL, r.preferred_channel)),
+        Column("email", N_("E-mail"), lambda r: r.email or ""),
+        Column("phone", N_("Phone"), lambda r: r.phone or ""),
+    ]
+
+
+class ContactsModel(LazyListModel[ContactRow]):
+    TIME_COLUMNS = ("local", "working")
+
+    def __init__(
+        self, db: Database, now: Callable[[], datetime], *, asynchronous: bool = True
+    ) -> None:
+        def ids(flt: ListFilter, key: str, desc: bool) -> list[str]:
+            return lists.contact_ids(db, flt, key, desc)
+
+        def rows(page: Sequence[str]) -> list[ContactRow]:
+            return lists.contact_rows(db, page)
+
+        super().__init__(columns(now), ids, rows, asynchronous=asynchronous)
+
+    def refresh_times(self) -> None:
+        """Repaint the local-time columns (called every minute)."""
+        if not self.ids:
+            return
+        for key in self.TIME_COLUMNS:
+            column = next(i for i, c in enumerate(self.columns) if c.key == key)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.ids) - 1, column))

@@ -1,0 +1,40 @@
+"""The Contacts screen: every contact with their local time and whether they work now."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+
+from accountdesk.core.i18n import _
+from accountdesk.ui.contacts.editor import ContactEditor
+from accountdesk.ui.contacts.model import ContactsModel
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.listscreen import ListScreen
+
+
+class ContactsScreen(ListScreen):
+    kind = "contact"
+    refresh_on = ("account",)
+
+    def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
+        model = ContactsModel(ctx.db, ctx.now, asynchronous=asynchronous)
+        super().__init__(ctx, model, _("Contacts"))
+        self.model: ContactsModel = model
+        self.new_button.setText(_("New contact…"))
+        self.table.horizontalHeader().resizeSection(0, 220)
+        self.table.horizontalHeader().resizeSection(2, 220)
+        self.clock = QTimer(self)
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(model.refresh_times)
+        self.clock.start()
+
+    def new_record(self) -> None:
+        editor = ContactEditor(self.ctx, parent=self)
+        if editor.exec() and editor.result_id:
+            self.ctx.open_record.emit("contact", editor.result_id)
+
+    def edit_record(self, id_: str) -> None:
+        ContactEditor(self.ctx, id_, parent=self).exec()
+
+    def title_of(self, row: int) -> str:
+        found = self.model.row(row)
+        return found.name if found else ""

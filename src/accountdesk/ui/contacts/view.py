@@ -1,0 +1,287 @@
+"""The contact view: details, how to address them, channel, language and formality, important
+dates, personal notes, GDPR data, their interactions, and a panel with their local time and
+whether it is working time there now."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.i18n import N_, _, language_name, zone_name
+from accountdesk.core.queries.details import ContactDetail, contact_detail
+from accountdesk.core.queries.today import work_status, zone
+from accountdesk.ui import fmt
+from accountdesk.ui.activity import InteractionDialog, NoteDialog
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.detail import button_row, clear_layout, details_form, heading
+from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.labels import (
+    BUYING_ROLE,
+    CHANNEL,
+    DATE_KIND,
+    FORMALITY,
+    INTERACTION_KIND,
+    LAWFUL_BASIS,
+    label,
+)
+
+
+def offset_text(hours: float) -> str:
+    if hours == 0:
+        return _("same time as you")
+    shown = f"{abs(hours):g}"
+    if hours > 0:
+        return _("{hours} h ahead of you").format(hours=shown)
+    return _("{hours} h behind you").format(hours=shown)
+
+
+class NowPanel(QFrame):
+    """Their local time, the difference to the user's, and whether they are working now."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("nowPanel")
+        layout = QVBoxLayout(self)
+        self.time = QLabel()
+        font = self.time.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.time.setFont(font)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.address = QLabel()
+        self.address.setWordWrap(True)
+        for widget in (self.time, self.where, self.status, self.address):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self.detail: ContactDetail | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+
+    def show_contact(self, detail: ContactDetail) -> None:
+        self.detail = detail
+        self.refresh()
+
+    def refresh(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        now = self.ctx.now()
+        status = work_status(
+            detail.timezone, detail.country, detail.work_start, detail.work_end, now
+        )
+        mine = now.astimezone(zone(self.ctx.user_zone))
+        their_offset = status.local.utcoffset()
+        my_offset = mine.utcoffset()
+        hours = 0.0
+        if their_offset is not None and my_offset is not None:
+            hours = (their_offset - my_offset).total_seconds() / 3600
+        self.time.setText(fmt.clock(status.local))
+        self.where.setText(
+            _("{zone} · {offset}").format(
+                zone=zone_name(detail.timezone), offset=offset_text(hours)
+            )
+        )
+        if status.working:
+            self.status.setText(_("It is working time there now."))
+            self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        else:
+            self.status.setText(_("It is outside working hours there now."))
+            self.status.setStyleSheet("color: #9e6b00; font-weight: bold;")
+        hints = [
+            label(CHANNEL, detail.preferred_channel),
+            language_name(detail.preferred_language) if detail.preferred_language else "",
+            label(FORMALITY, detail.formality),
+        ]
+        salutation = " ".join(p for p in (detail.honorific, detail.name) if p)
+        self.address.setText(
+            _("Address them as: {name}").format(name=salutation)
+            + "\n"
+            + " · ".join(h for h in hints if h)
+        )
+
+
+class ContactView(QWidget):
+    kind = "contact"
+
+    def __init__(self, ctx: AppContext, contact_id: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.record_id = contact_id
+        self.detail: ContactDetail | None = None
+        layout = QVBoxLayout(self)
+        self.title = heading("")
+        layout.addWidget(self.title)
+        self.subtitle = QLabel()
+        self.subtitle.setOpenExternalLinks(False)
+        self.subtitle.linkActivated.connect(
+            lambda _link: self.detail and ctx.open_record.emit("account", self.detail.account_id)
+        )
+        layout.addWidget(self.subtitle)
+        row, self.action_buttons = button_row(
+            [
+                (_("Edit…"), self.edit),
+                (_("Log interaction…"), self.quick_log),
+                (_("Add note…"), self.add_note),
+                (_("Move to trash"), self.delete),
+            ]
+        )
+        layout.addLayout(row)
+        body = QHBoxLayout()
+        layout.addLayout(body, 1)
+        self.tabs = QTabWidget()
+        body.addWidget(self.tabs, 3)
+        self.panel = NowPanel(ctx)
+        body.addWidget(self.panel, 1)
+        self.details_page = QWidget()
+        self.details_layout = QVBoxLayout(self.details_page)
+        self.tabs.addTab(self.details_page, _("Details"))
+        self.interactions = ItemsPanel(
+            [
+                (N_("When"), lambda i: fmt.when(i.occurred_at, ctx.user_zone)),
+                (N_("Kind"), lambda i: label(INTERACTION_KIND, i.kind)),
+                (N_("Subject"), lambda i: i.subject),
+                (N_("Outcome"), lambda i: i.outcome or ""),
+                (N_("Notes"), lambda i: (i.notes or "").replace("\n", " ")),
+            ],
+            on_new=self.quick_log,
+            on_open=self.edit_interaction,
+            on_delete=lambda i: ctx.delete("interaction", i.id, i.subject or _("interaction")),
+            new_text=_("Log interaction…"),
+        )
+        self.tabs.addTab(self.interactions, _("Interactions"))
+        self.notes = ItemsPanel(
+            [
+                (N_("Written"), lambda n: fmt.when(n.created_at, ctx.user_zone)),
+                (N_("Text"), lambda n: n.body.replace("\n", " ")),
+            ],
+            on_new=self.add_note,
+            on_open=self.edit_note,
+            on_delete=lambda n: ctx.delete("note", n.id, n.body[:40]),
+        )
+        self.tabs.addTab(self.notes, _("Notes"))
+        self.gdpr_page = QWidget()
+        self.gdpr_layout = QVBoxLayout(self.gdpr_page)
+        self.tabs.addTab(self.gdpr_page, _("Data protection"))
+        ctx.changed.connect(self._changed)
+        self.reload()
+
+    def _changed(self, _kind: str) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            detail = contact_detail(self.ctx.db, self.record_id)
+        except NotFoundError:
+            self.detail = None
+            self.title.setText(_("This contact is in the trash."))
+            for button in self.action_buttons:
+                button.setEnabled(False)
+            self.tabs.setEnabled(False)
+            return
+        for button in self.action_buttons:
+            button.setEnabled(True)
+        self.tabs.setEnabled(True)
+        self.detail = detail
+        self.title.setText(" ".join(p for p in (detail.honorific, detail.name) if p))
+        role = label(BUYING_ROLE, detail.buying_role)
+        parts = [p for p in (detail.job_title, role) if p]
+        self.subtitle.setText(
+            " · ".join([*parts, f'<a href="account">{_escape(detail.account_name)}</a>'])
+        )
+        clear_layout(self.details_layout)
+        dates = "\n".join(
+            _("{kind}: {date}").format(
+                kind=d.label or label(DATE_KIND, d.kind),
+                date=f"{d.year}-{d.month:02d}-{d.day:02d}"
+                if d.year
+                else f"{d.month:02d}-{d.day:02d}",
+            )
+            for d in detail.important_dates
+        )
+        hours = ""
+        if detail.work_start and detail.work_end:
+            hours = _("{start}–{end}").format(start=detail.work_start, end=detail.work_end)
+        self.details_layout.addWidget(
+            details_form(
+                [
+                    (_("E-mails"), "\n".join(v for _l, v in detail.emails)),
+                    (_("Phones"), "\n".join(v for _l, v in detail.phones)),
+                    (_("Place"), fmt.place(detail.city, detail.country)),
+                    (_("Time zone"), zone_name(detail.timezone)),
+                    (_("Working hours"), hours),
+                    (_("Preferred channel"), label(CHANNEL, detail.preferred_channel)),
+                    (
+                        _("Preferred language"),
+                        language_name(detail.preferred_language)
+                        if detail.preferred_language
+                        else "",
+                    ),
+                    (_("Formality"), label(FORMALITY, detail.formality)),
+                    (_("Important dates"), dates),
+                    (_("Personal notes"), detail.personal_notes or ""),
+                    (_("How we met"), detail.how_we_met or ""),
+                    (_("Tags"), ", ".join(detail.tags)),
+                ]
+            )
+        )
+        self.details_layout.addStretch(1)
+        clear_layout(self.gdpr_layout)
+        self.gdpr_layout.addWidget(
+            details_form(
+                [
+                    (_("Lawful basis"), label(LAWFUL_BASIS, detail.lawful_basis) or "–"),
+                    (_("Consent given on"), fmt.day(detail.consent_given_on) or "–"),
+                    (_("Consent withdrawn on"), fmt.day(detail.consent_withdrawn_on) or "–"),
+                    (_("Marketing"), fmt.yes_no(detail.marketing_opt_in)),
+                ]
+            )
+        )
+        self.gdpr_layout.addStretch(1)
+        self.interactions.set_items(detail.interactions)
+        self.notes.set_items(detail.notes_list)
+        self.panel.show_contact(detail)
+
+    def edit(self) -> None:
+        from accountdesk.ui.contacts.editor import ContactEditor
+
+        ContactEditor(self.ctx, self.record_id, parent=self).exec()
+
+    def quick_log(self) -> None:
+        from accountdesk.ui.quicklog.dialog import QuickLogDialog
+
+        QuickLogDialog(self.ctx, contact_id=self.record_id, parent=self).exec()
+
+    def edit_note(self, item: Any) -> None:
+        NoteDialog(self.ctx, contact_id=self.record_id, item=item, parent=self).exec()
+
+    def add_note(self) -> None:
+        NoteDialog(self.ctx, contact_id=self.record_id, parent=self).exec()
+
+    def edit_interaction(self, item: Any) -> None:
+        if self.detail is not None:
+            InteractionDialog(self.ctx, self.detail.account_id, item, parent=self).exec()
+
+    def delete(self) -> None:
+        if self.detail is not None:
+            self.ctx.delete("contact", self.record_id, self.detail.name)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,79 @@
+"""What every screen shares: the database, the undo stack and app-wide notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.i18n import _
+from accountdesk.core.services import trash
+from accountdesk.core.services.trash import KIND_LABELS
+
+T = TypeVar("T")
+
+
+class AppContext(QObject):
+    """Signals: ``changed(kind)`` after any write; ``open_record(kind, id)`` to show a record;
+    ``status(text)`` for a short message in the status bar."""
+
+    changed = Signal(str)
+    open_record = Signal(str, str)
+    status = Signal(str)
+
+    def __init__(
+        self, db: Database, clock: Clock = system_clock, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.clock = clock
+        self.undo_stack = QUndoStack(self)
+        self.user_zone = local_zone_name()
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def delete(self, kind: str, id_: str, title: str) -> None:
+        """Move a record to the trash, undoably."""
+        self.undo_stack.push(DeleteCommand(self, kind, id_, title))
+
+    def write(self, kind: str, fn: Callable[[], T]) -> T:
+        """Run a service call and tell every screen that ``kind`` records changed."""
+        result = fn()
+        self.changed.emit(kind)
+        return result
+
+
+class DeleteCommand(QUndoCommand):
+    def __init__(self, ctx: AppContext, kind: str, id_: str, title: str) -> None:
+        what = _(KIND_LABELS.get(kind, kind))
+        super().__init__(_("Delete {what} “{title}”").format(what=what.lower(), title=title))
+        self.ctx, self.kind, self.record_id = ctx, kind, id_
+        self.title = title
+
+    def redo(self) -> None:
+        trash.delete(self.ctx.db, self.kind, self.record_id, self.ctx.clock)
+        self.ctx.changed.emit(self.kind)
+        self.ctx.status.emit(
+            _("“{title}” was moved to the trash (Ctrl+Z to undo).").format(title=self.title)
+        )
+
+    def undo(self) -> None:
+        trash.restore(self.ctx.db, self.kind, self.record_id)
+        self.ctx.changed.emit(self.kind)
+        self.ctx.status.emit(_("“{title}” was restored.").format(title=self.title))
+
+
+def local_zone_name() -> str:
+    """The system's IANA zone name (UTC when it cannot be told)."""
+    from PySide6.QtCore import QTimeZone
+
+    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    from accountdesk.core.queries.today import zone
+
+    return name if zone(name).key == name else "UTC"

@@ -1,0 +1,48 @@
+"""Short display helpers for the UI (everything through the i18n facade)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from accountdesk.core.i18n import (
+    _,
+    country_name,
+    format_currency,
+    format_date,
+    format_datetime,
+    format_time,
+)
+from accountdesk.core.queries.today import zone
+
+
+def day(value: date | None) -> str:
+    return format_date(value, "medium") if value else ""
+
+
+def when(value: datetime | None, zone_name: str | None = None) -> str:
+    if value is None:
+        return ""
+    return format_datetime(value, "short", tz=zone(zone_name) if zone_name else None)
+
+
+def clock(value: datetime) -> str:
+    return format_time(value, "short")
+
+
+def money(value: Decimal | None, currency: str | None) -> str:
+    if value is None:
+        return ""
+    return format_currency(value, currency) if currency else str(value)
+
+
+def country(code: str | None) -> str:
+    return country_name(code) if code else ""
+
+
+def place(city: str | None, code: str | None) -> str:
+    return ", ".join(p for p in (city, country(code)) if p)
+
+
+def yes_no(value: bool) -> str:
+    return _("Yes") if value else _("No")

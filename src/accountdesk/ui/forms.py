@@ -1,0 +1,325 @@
+"""Editing dialogs: fields by key, validation messages next to the field, unsaved-changes guard.
+
+A dialog adds its fields with a key that matches the core's ``ValidationError.key``; when a
+service rejects a value, the message appears under that field and the field gets the focus.
+Closing a dialog with changes asks first (:func:`ask_unsaved`, replaceable in tests).
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import Any
+
+import pycountry
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _, country_name
+from accountdesk.core.validation import ValidationError
+
+FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit | QSpinBox | QDateTimeEdit
+
+
+def ask_unsaved(parent: QWidget) -> str:
+    """Ask what to do with unsaved changes: ``"save"``, ``"discard"`` or ``"cancel"``."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Unsaved changes"))
+    box.setText(_("You have changes that are not saved yet."))
+    box.setInformativeText(_("Save them before closing?"))
+    save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return "save"
+    if clicked is discard:
+        return "discard"
+    return "cancel"
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    QMessageBox.warning(parent, _("AccountDesk"), message)
+
+
+@cache
+def _country_codes() -> tuple[str, ...]:
+    return tuple(sorted(c.alpha_2 for c in pycountry.countries))
+
+
+@cache
+def _zones() -> tuple[str, ...]:
+    return tuple(sorted(zoneinfo.available_timezones()))
+
+
+def combo(
+    choices: Iterable[tuple[str, str]], *, empty: str | None = None, editable: bool = False
+) -> QComboBox:
+    """A combo box of (key, label) pairs; ``empty`` adds a first "none" entry."""
+    box = QComboBox()
+    if empty is not None:
+        box.addItem(empty, "")
+    for key, text in choices:
+        box.addItem(text, key)
+    if editable:
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = box.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return box
+
+
+def country_combo() -> QComboBox:
+    items = sorted(((c, f"{country_name(c)} ({c})") for c in _country_codes()), key=lambda t: t[1])
+    return combo(items, editable=True)
+
+
+def zone_combo() -> QComboBox:
+    return combo(((z, z) for z in _zones()), empty="", editable=True)
+
+
+def set_combo(box: QComboBox, key: str | None) -> None:
+    index = box.findData(key or "")
+    if index >= 0:
+        box.setCurrentIndex(index)
+    elif box.isEditable():
+        box.setEditText(key or "")
+
+
+def combo_value(box: QComboBox) -> str:
+    data = box.currentData()
+    if box.isEditable():
+        shown = box.currentText().strip()
+        if box.currentIndex() >= 0 and shown == box.itemText(box.currentIndex()):
+            return str(data or "")
+        found = box.findText(shown, Qt.MatchFlag.MatchFixedString)
+        if found >= 0:
+            return str(box.itemData(found) or "")
+        return shown
+    return str(data or "")
+
+
+def table_choices(table: dict[str, str], keys: Sequence[str]) -> list[tuple[str, str]]:
+    return [(k, _(table[k]) if k in table else k) for k in keys]
+
+
+class FormDialog(QDialog):
+    """A dialog with a form of keyed fields. Subclasses implement :meth:`save`."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.fields: dict[str, FieldWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._aliases: dict[str, str] = {}
+        self._saved_state: list[Any] = []
+        self.result_id: str | None = None
+        outer = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setObjectName("formBanner")
+        self.banner.setStyleSheet(
+            "color: palette(highlighted-text); background: #b3261e;"
+            " padding: 6px; border-radius: 4px;"
+        )
+        self.banner.hide()
+        outer.addWidget(self.banner)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        self.form = QFormLayout(body)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setText(_("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.resize(560, 640)
+
+    # --- fields --------------------------------------------------------------------------
+
+    def add_field(
+        self, key: str, label: str, widget: FieldWidget, *, also: Iterable[str] = ()
+    ) -> FieldWidget:
+        """Add ``widget`` under ``label``; ``also``: other error keys shown at this field."""
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{key}")
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #c62828;")
+        error.hide()
+        layout.addWidget(error)
+        self.form.addRow(label, holder)
+        self.fields[key] = widget
+        self.errors[key] = error
+        for alias in also:
+            self._aliases[alias] = key
+        return widget
+
+    def add_section(self, title: str) -> None:
+        heading = QLabel(title)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.form.addRow(heading)
+
+    def text(self, key: str) -> str:
+        widget = self.fields[key]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return combo_value(widget)
+        raise TypeError(key)
+
+    def set_text(self, key: str, value: object) -> None:
+        widget = self.fields[key]
+        shown = "" if value is None else str(value)
+        if isinstance(widget, QLineEdit):
+            widget.setText(shown)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(shown)
+        elif isinstance(widget, QComboBox):
+            set_combo(widget, shown)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(str(value)) if value else 0)
+
+    def _state(self) -> list[Any]:
+        state: list[Any] = []
+        for widget in self.fields.values():
+            if isinstance(widget, QCheckBox):
+                state.append(widget.isChecked())
+            elif isinstance(widget, QSpinBox):
+                state.append(widget.value())
+            elif isinstance(widget, QLineEdit):
+                state.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                state.append(widget.toPlainText())
+            elif isinstance(widget, QDateTimeEdit):
+                state.append(widget.dateTime().toString("yyyy-MM-ddTHH:mm"))
+            else:
+                state.append(combo_value(widget))
+        return state
+
+    def mark_clean(self) -> None:
+        """The current values are the saved ones (call after filling the form)."""
+        self._saved_state = self._state()
+
+    def is_dirty(self) -> bool:
+        return self._state() != self._saved_state
+
+    # --- errors --------------------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        self.banner.hide()
+        for label in self.errors.values():
+            label.hide()
+
+    def show_field_error(self, error: ValidationError) -> None:
+        key = self._aliases.get(error.key, error.key)
+        label = self.errors.get(key)
+        if label is None:
+            self.banner.setText(str(error))
+            self.banner.show()
+            return
+        label.setText(error.reason[:1].upper() + error.reason[1:])
+        label.show()
+        self.fields[key].setFocus()
+
+    # --- saving and closing --------------------------------------------------------------
+
+    def save(self) -> str | None:
+        """Write through a service; raise ValidationError/UserError to refuse."""
+        raise NotImplementedError
+
+    def try_save(self) -> bool:
+        self.clear_errors()
+        try:
+            self.result_id = self.save()
+        except ValidationError as error:
+            self.show_field_error(error)
+            return False
+        except UserError as error:
+            self.banner.setText(str(error))
+            self.banner.show()
+            return False
+        self.mark_clean()
+        return True
+
+    def accept(self) -> None:
+        if self.try_save():
+            super().accept()
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = ask_unsaved(self)
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.accept()
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_dirty():
+            answer = ask_unsaved(self)
+            if answer == "cancel" or (answer == "save" and not self.try_save()):
+                event.ignore()
+                return
+            if answer == "save":
+                self.setResult(QDialog.DialogCode.Accepted)
+        super().closeEvent(event)
+
+
+def line(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def notes_edit(height: int = 80) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+Saver = Callable[[], str | None]

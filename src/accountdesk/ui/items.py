@@ -1,0 +1,125 @@
+"""Small in-memory tables (a record's deals, notes, interactions …) with New/Edit/Delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.i18n import _
+from accountdesk.ui.listmodel import ID_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+ColumnSpec = tuple[str, Callable[[Any], str]]  # (title marked with N_, text of an item)
+
+
+class ItemsModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[ColumnSpec], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.items: list[Any] = []
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()][1](item)
+        if role == ID_ROLE:
+            return getattr(item, "id", None)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return _(self.columns[section][0])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ItemsPanel(QWidget):
+    """A table of items with optional New, Edit/Open and Delete buttons."""
+
+    def __init__(
+        self,
+        columns: Sequence[ColumnSpec],
+        *,
+        on_new: Callable[[], None] | None = None,
+        on_open: Callable[[Any], None] | None = None,
+        on_delete: Callable[[Any], None] | None = None,
+        new_text: str | None = None,
+        open_text: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.model = ItemsModel(columns, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setWordWrap(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, callback in (
+            ("new", new_text or _("Add…"), on_new),
+            ("open", open_text or _("Edit…"), on_open),
+            ("delete", _("Move to trash"), on_delete),
+        ):
+            if callback is None:
+                continue
+            button = QPushButton(text)
+            self.buttons[key] = button
+            buttons.addWidget(button)
+            if key == "new":
+                button.clicked.connect(callback)
+            else:
+                button.clicked.connect(lambda _c=False, cb=callback: self._with_current(cb))
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
+        if on_open is not None:
+            self.view.doubleClicked.connect(lambda _i: self._with_current(on_open))
+
+    def current(self) -> Any:
+        index = self.view.currentIndex()
+        return self.model.items[index.row()] if index.isValid() else None
+
+    def _with_current(self, callback: Callable[[Any], None]) -> None:
+        item = self.current()
+        if item is not None:
+            callback(item)
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        self.model.set_items(items)

@@ -1,0 +1,55 @@
+"""Translated labels for the core's enumerations (stored values are English keys)."""
+
+from __future__ import annotations
+
+from accountdesk.core.i18n import N_, _
+
+STATUS = {"prospect": N_("Prospect"), "active": N_("Active"), "lost": N_("Lost")}
+CHANNEL = {
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "video": N_("Video call"),
+    "messaging": N_("Messaging"),
+    "in_person": N_("In person"),
+}
+BUYING_ROLE = {
+    "decision_maker": N_("Decision maker"),
+    "influencer": N_("Influencer"),
+    "champion": N_("Champion"),
+    "gatekeeper": N_("Gatekeeper"),
+    "user": N_("User"),
+}
+FORMALITY = {"formal": N_("Formal"), "informal": N_("Informal")}
+NAME_ORDER = {"given_first": N_("Given name first"), "family_first": N_("Family name first")}
+LAWFUL_BASIS = {
+    "consent": N_("Consent"),
+    "contract": N_("Contract"),
+    "legal_obligation": N_("Legal obligation"),
+    "vital_interests": N_("Vital interests"),
+    "public_task": N_("Public task"),
+    "legitimate_interests": N_("Legitimate interests"),
+}
+INTERACTION_KIND = {
+    "call": N_("Call"),
+    "meeting": N_("Meeting"),
+    "visit": N_("Visit"),
+    "email": N_("E-mail"),
+    "message": N_("Message"),
+}
+DATE_KIND = {
+    "birthday": N_("Birthday"),
+    "work_anniversary": N_("Work anniversary"),
+    "custom": N_("Other date"),
+}
+DEAL_STATUS = {"open": N_("Open"), "won": N_("Won"), "lost": N_("Lost")}
+SURVEY_KIND = {"nps": N_("NPS"), "csat": N_("CSAT")}
+GIFT_DIRECTION = {"given": N_("Given"), "received": N_("Received")}
+SENTIMENT = {"positive": N_("Positive"), "neutral": N_("Neutral"), "negative": N_("Negative")}
+
+
+def label(table: dict[str, str], key: str | None) -> str:
+    """The translated label of ``key`` (the key itself when it is not in ``table``)."""
+    if not key:
+        return ""
+    found = table.get(key)
+    return _(found) if found else key

@@ -1,0 +1,203 @@
+"""Table models for big lists: they hold ids and fetch rows by page.
+
+The ordered ids come from a query function that filters and sorts in SQL (run off the GUI
+thread); rows are read a page at a time when the view asks for them and kept in a small cache,
+so memory stays flat however far the user scrolls.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from accountdesk.core.i18n import _
+from accountdesk.core.queries.lists import ListFilter
+from accountdesk.ui import tasks
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column(Generic[Row]):
+    key: str
+    title: str  # marked with N_
+    text: Callable[[Row], str]
+    sort: str | None = None  # the query's sort key, None: not sortable
+    foreground: Callable[[Row], Any] | None = None
+
+
+class LazyListModel(QAbstractTableModel, Generic[Row]):
+    """Subclasses give the columns and two query functions (ids; rows for ids)."""
+
+    PAGE = 200
+    MAX_PAGES = 40
+
+    loaded = Signal(int)  # number of rows after a (re)load
+    loading = Signal(bool)
+
+    def __init__(
+        self,
+        columns: Sequence[Column[Row]],
+        fetch_ids: Callable[[ListFilter, str, bool], list[str]],
+        fetch_rows: Callable[[Sequence[str]], list[Row]],
+        *,
+        asynchronous: bool = True,
+        default_sort: str = "name",
+    ) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self._fetch_ids = fetch_ids
+        self._fetch_rows = fetch_rows
+        self.asynchronous = asynchronous
+        self._ids: list[str] = []
+        self._pages: OrderedDict[int, list[Row | None]] = OrderedDict()
+        self.filter = ListFilter()
+        self.sort_key = default_sort
+        self.descending = False
+        self._generation = 0
+        self.is_loading = False
+
+    # --- loading -------------------------------------------------------------------------
+
+    def set_filter(self, flt: ListFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def reload(self) -> None:
+        """Query the ids again (filter, sort) and drop the cached rows."""
+        self._generation += 1
+        generation = self._generation
+        flt, key, desc = self.filter, self.sort_key, self.descending
+        if not self.asynchronous:
+            self._apply(generation, self._fetch_ids(flt, key, desc))
+            return
+        self.is_loading = True
+        self.loading.emit(True)
+        tasks.run(
+            lambda: self._fetch_ids(flt, key, desc),
+            lambda ids: self._apply(generation, ids),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _apply(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return  # a newer request is on its way
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+        self.is_loading = False
+        self.loading.emit(False)
+        self.loaded.emit(len(ids))
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.is_loading = False
+            self.loading.emit(False)
+            raise exc
+
+    def forget_rows(self) -> None:
+        """Drop cached rows (after an edit) and repaint."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+            )
+
+    def row(self, row: int) -> Row | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // self.PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            ids = self._ids[page * self.PAGE : (page + 1) * self.PAGE]
+            by_id = {self._row_id(r): r for r in self._fetch_rows(ids)}
+            rows = [by_id.get(i) for i in ids]
+            self._pages[page] = rows
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows[row - page * self.PAGE]
+
+    @staticmethod
+    def _row_id(row: Any) -> str:
+        return str(row.id)
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, id_: str) -> int:
+        try:
+            return self._ids.index(id_)
+        except ValueError:
+            return -1
+
+    @property
+    def ids(self) -> list[str]:
+        return self._ids
+
+    # --- Qt model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.data(index, Qt.ItemDataRole.DisplayRole)
+            return None
+        row = self.row(index.row())
+        column = self.columns[index.column()]
+        if row is None:
+            return _("(removed)") if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        return column.foreground(row) if column.foreground else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return _(self.columns[section].title)
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns) or self.columns[column].sort is None:
+            return
+        key = self.columns[column].sort
+        assert key is not None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and self._ids:
+            return
+        self.sort_key, self.descending = key, descending
+        self.reload()

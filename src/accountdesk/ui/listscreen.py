@@ -1,0 +1,221 @@
+"""A list screen: a filter bar over a lazy table, with open, new, edit and delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.i18n import _, country_name, format_number, ngettext
+from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
+from accountdesk.ui import tasks
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.labels import STATUS, label
+from accountdesk.ui.listmodel import LazyListModel
+
+
+class ListScreen(QWidget):
+    """Subclasses set ``kind`` and implement :meth:`new_record`, :meth:`edit_record` and
+    :meth:`title_of`."""
+
+    kind = ""
+    refresh_on: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, model: LazyListModel[Any], title: str) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.model = model
+        layout = QVBoxLayout(self)
+        heading = QLabel(title)
+        heading.setObjectName("screenTitle")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        self.count = QLabel()
+        top.addWidget(self.count)
+        self.new_button = QPushButton(_("New…"))
+        self.new_button.clicked.connect(self.new_record)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Filter by name, city, e-mail, tag…"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 3)
+        self.country = self._filter_combo(_("All countries"))
+        self.status = self._filter_combo(_("Any status"))
+        for key in STATUS:
+            self.status.addItem(label(STATUS, key), key)
+        self.tier = self._filter_combo(_("Any tier"))
+        self.tag = self._filter_combo(_("Any tag"))
+        self.owner = self._filter_combo(_("Any owner"))
+        for box in (self.country, self.status, self.tier, self.tag, self.owner):
+            bar.addWidget(box, 1)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(self._open_index)
+        layout.addWidget(self.table, 1)
+
+        self.loading = QLabel(_("Loading…"))
+        self.loading.hide()
+        layout.addWidget(self.loading)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        for box in (self.country, self.status, self.tier, self.tag, self.owner):
+            box.currentIndexChanged.connect(self.apply_filter)
+
+        for text, keys, slot in (
+            (_("Open"), [QKeySequence(Qt.Key.Key_Return)], self.open_current),
+            (_("Edit…"), [QKeySequence(Qt.Key.Key_F2)], self.edit_current),
+            (_("Move to trash"), [QKeySequence(QKeySequence.StandardKey.Delete)],
+             self.delete_current),
+        ):  # fmt: skip
+            action = QAction(text, self.table)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        model.loaded.connect(self._loaded)
+        model.loading.connect(self.loading.setVisible)
+        ctx.changed.connect(self._changed)
+        self._choices_loaded = False
+
+    def _filter_combo(self, everything: str) -> QComboBox:
+        box = QComboBox()
+        box.addItem(everything, "")
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        box.setMinimumContentsLength(8)
+        return box
+
+    # --- loading -------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._choices_loaded:
+            self._choices_loaded = True
+            self.load_choices()
+            if not self.model.ids and not self.model.is_loading:
+                self.model.reload()
+
+    def load_choices(self) -> None:
+        db = self.ctx.db
+        if self.model.asynchronous:
+            tasks.run(lambda: filter_choices(db), self._fill_choices)
+        else:
+            self._fill_choices(filter_choices(db))
+
+    def _fill_choices(self, choices: FilterChoices) -> None:
+        def fill(box: QComboBox, items: list[tuple[str, str]]) -> None:
+            current = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for key, text in items:
+                box.addItem(text, key)
+            index = box.findData(current)
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+
+        fill(
+            self.country,
+            sorted(((c, country_name(c)) for c in choices.countries), key=lambda t: t[1]),
+        )
+        fill(self.tier, [(t, t) for t in choices.tiers])
+        fill(self.tag, [(t, t) for t in choices.tags])
+        fill(self.owner, [(o, o) for o in choices.owners])
+
+    def current_filter(self) -> ListFilter:
+        return ListFilter(
+            text=self.search.text(),
+            country=self.country.currentData() or None,
+            status=self.status.currentData() or None,
+            tier=self.tier.currentData() or None,
+            tag=self.tag.currentData() or None,
+            owner=self.owner.currentData() or None,
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _loaded(self, count: int) -> None:
+        text = ngettext("{n} record", "{n} records", count).format(n=format_number(count))
+        self.count.setText(text)
+
+    def _changed(self, kind: str) -> None:
+        if kind == self.kind or kind in self.refresh_on:
+            self.model.reload()
+            if kind == self.kind:
+                self.load_choices()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _open_index(self, index: QModelIndex) -> None:
+        id_ = self.model.id_at(index.row())
+        if id_:
+            self.ctx.open_record.emit(self.kind, id_)
+
+    def open_current(self) -> None:
+        id_ = self.current_id()
+        if id_:
+            self.ctx.open_record.emit(self.kind, id_)
+
+    def edit_current(self) -> None:
+        id_ = self.current_id()
+        if id_:
+            self.edit_record(id_)
+
+    def delete_current(self) -> None:
+        index = self.table.currentIndex()
+        id_ = self.current_id()
+        if id_:
+            self.ctx.delete(self.kind, id_, self.title_of(index.row()))
+
+    def new_record(self) -> None:
+        raise NotImplementedError
+
+    def edit_record(self, id_: str) -> None:
+        raise NotImplementedError
+
+    def title_of(self, row: int) -> str:
+        raise NotImplementedError

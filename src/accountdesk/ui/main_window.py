@@ -1,0 +1,374 @@
+"""The main window: navigation, global search (Ctrl+K), quick log (Ctrl+L), record views,
+menus with shortcuts, a status bar with the user's zone and time; geometry remembered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from accountdesk.core.i18n import LANGUAGES, _, current_language, zone_name
+from accountdesk.core.queries.search import SearchHit
+from accountdesk.ui import fmt
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.navigation import Screen, load_feature_screens
+from accountdesk.ui.pickers import RecordPicker
+
+_ICONS = {
+    "today": QStyle.StandardPixmap.SP_FileDialogInfoView,
+    "accounts": QStyle.StandardPixmap.SP_DirHomeIcon,
+    "contacts": QStyle.StandardPixmap.SP_FileDialogContentsView,
+}
+
+#: The language names shown in the Language menu, each in its own language.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "lv": "Latviešu",
+    "sl": "Slovenščina",
+    "th": "ไทย",
+    "tr": "Türkçe",
+    "fa": "فارسی",
+}
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings or QSettings()
+        self.setWindowTitle(_("AccountDesk"))
+        self.screens: dict[str, QWidget] = {}
+        self.screen_specs: list[Screen] = load_feature_screens()
+        self.records: list[QWidget] = []  # open record views, newest last
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(max(170, self.nav.fontMetrics().horizontalAdvance("M" * 12)))
+        self.stack = QStackedWidget()
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        for spec in self.screen_specs:
+            item = QListWidgetItem(_(spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            pixmap = _ICONS.get(spec.icon or "")
+            if pixmap is not None:
+                item.setIcon(self.style().standardIcon(pixmap))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self._build_search()
+        self._build_menus()
+        self._build_status_bar()
+        ctx.open_record.connect(self.open_record)
+        ctx.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._restore()
+        if self.nav.count() and self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    # --- screens -------------------------------------------------------------------------
+
+    def screen_widget(self, key: str) -> QWidget:
+        """The screen widget for ``key``, created on first use."""
+        widget = self.screens.get(key)
+        if widget is None:
+            spec = next(s for s in self.screen_specs if s.key == key)
+            widget = spec.factory(self.ctx)
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
+    def show_screen(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+                if self.nav.currentRow() == row:
+                    self._nav_changed(row)
+                else:
+                    self.nav.setCurrentRow(row)
+                return
+
+    def _nav_changed(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        self._close_records()
+        self.stack.setCurrentWidget(self.screen_widget(item.data(Qt.ItemDataRole.UserRole)))
+
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_record(self, kind: str, id_: str) -> None:
+        """Show an account or contact view on top of the current screen (Alt+Left goes back)."""
+        if kind == "account":
+            from accountdesk.ui.accounts.view import AccountView
+
+            view: QWidget = AccountView(self.ctx, id_)
+        elif kind == "contact":
+            from accountdesk.ui.contacts.view import ContactView
+
+            view = ContactView(self.ctx, id_)
+        else:
+            return
+        self.records.append(view)
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.back_action.setEnabled(True)
+
+    def _shower(self, key: str) -> Callable[[], None]:
+        return lambda: self.show_screen(key)
+
+    def go_back(self) -> None:
+        if not self.records:
+            return
+        view = self.records.pop()
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        if self.records:
+            self.stack.setCurrentWidget(self.records[-1])
+        else:
+            key = self.current_key()
+            if key:
+                self.stack.setCurrentWidget(self.screen_widget(key))
+        self.back_action.setEnabled(bool(self.records))
+
+    def _close_records(self) -> None:
+        while self.records:
+            view = self.records.pop()
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        if hasattr(self, "back_action"):
+            self.back_action.setEnabled(False)
+
+    # --- search --------------------------------------------------------------------------
+
+    def _build_search(self) -> None:
+        bar = QToolBar(_("Search"))
+        bar.setObjectName("searchBar")
+        bar.setMovable(False)
+        self.search = RecordPicker(self.ctx.db, None)
+        self.search.setObjectName("globalSearch")
+        self.search.setPlaceholderText(_("Find an account or contact (Ctrl+K)"))
+        self.search.setMaximumWidth(520)
+        self.search.picked_hit.connect(self._search_picked)
+        self.search.returnPressed.connect(self._search_enter)
+        bar.addWidget(self.search)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _search_picked(self, hit: SearchHit) -> None:
+        self.search.clear()
+        self.open_record(hit.kind, hit.id)
+
+    def _search_enter(self) -> None:
+        if not self.search.hits:
+            self.search.refresh()
+        if self.search.hits:
+            self.search.choose(self.search.hits[0])
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(_("&File"))
+        file_menu.addAction(self._action(_("New account…"), self.new_account, "Ctrl+N"))
+        file_menu.addAction(self._action(_("New contact…"), self.new_contact, "Ctrl+Shift+N"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Import CSV…"), self.import_csv, "Ctrl+I"))
+        file_menu.addAction(self._action(_("Load demo data…"), self.load_demo))
+        file_menu.addSeparator()
+        quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(quit_action)
+
+        edit = menu.addMenu(_("&Edit"))
+        undo = self.ctx.undo_stack.createUndoAction(self, _("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo_stack.createRedoAction(self, _("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self.find_action = self._action(_("Find…"), self.focus_search, "Ctrl+K")
+        edit.addAction(self.find_action)
+        self.quick_log_action = self._action(_("Quick log…"), self.quick_log, "Ctrl+L")
+        edit.addAction(self.quick_log_action)
+        edit.addSeparator()
+        edit.addAction(self._action(_("Trash…"), self.show_trash, "Ctrl+Shift+T"))
+
+        view = menu.addMenu(_("&View"))
+        for number, spec in enumerate(self.screen_specs, start=1):
+            shortcut = f"Ctrl+{number}" if number < 10 else None
+            view.addAction(self._action(_(spec.title), self._shower(spec.key), shortcut))
+        view.addSeparator()
+        self.back_action = self._action(_("Back"), self.go_back, QKeySequence.StandardKey.Back)
+        self.back_action.setEnabled(False)
+        view.addAction(self.back_action)
+
+        settings = menu.addMenu(_("&Settings"))
+        languages = settings.addMenu(_("Language"))
+        current = current_language().code
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES.get(code, code), self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, c=code: self.language_requested.emit(c))
+            languages.addAction(action)
+
+        help_menu = menu.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("About AccountDesk"), self.about))
+
+    # --- status bar ----------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.undo_button = QToolButton()
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addPermanentWidget(self.undo_button)
+        self.clock = QLabel()
+        self.clock.setObjectName("userClock")
+        bar.addPermanentWidget(self.clock)
+        self._tick()
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(15_000)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start()
+
+    def _tick(self) -> None:
+        from accountdesk.core.queries.today import zone
+
+        now = self.ctx.now().astimezone(zone(self.ctx.user_zone))
+        self.clock.setText(
+            _("Your time: {time} · {zone}").format(
+                time=fmt.clock(now), zone=zone_name(self.ctx.user_zone)
+            )
+        )
+
+    # --- actions -------------------------------------------------------------------------
+
+    def new_account(self) -> None:
+        from accountdesk.ui.accounts.editor import AccountEditor
+
+        editor = AccountEditor(self.ctx, parent=self)
+        if editor.exec() and editor.result_id:
+            self.open_record("account", editor.result_id)
+
+    def new_contact(self) -> None:
+        from accountdesk.ui.contacts.editor import ContactEditor
+
+        account_id = None
+        if self.records and getattr(self.records[-1], "kind", "") == "account":
+            account_id = getattr(self.records[-1], "record_id", None)
+        editor = ContactEditor(self.ctx, account_id=account_id, parent=self)
+        if editor.exec() and editor.result_id:
+            self.open_record("contact", editor.result_id)
+
+    def quick_log(self) -> None:
+        from accountdesk.ui.quicklog.dialog import QuickLogDialog
+
+        contact_id = None
+        if self.records and getattr(self.records[-1], "kind", "") == "contact":
+            contact_id = getattr(self.records[-1], "record_id", None)
+        QuickLogDialog(self.ctx, contact_id=contact_id, parent=self).exec()
+
+    def show_trash(self) -> None:
+        from accountdesk.ui.trash.dialog import TrashDialog
+
+        TrashDialog(self.ctx, self).exec()
+
+    def import_csv(self) -> None:
+        from accountdesk.ui.firstrun import choose_csv, import_csv_file
+
+        path = choose_csv(self)
+        if path:
+            import_csv_file(self.ctx, self, path)
+
+    def load_demo(self) -> None:
+        from accountdesk.ui.firstrun import load_demo
+
+        load_demo(self.ctx, self)
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from accountdesk import __version__
+
+        QMessageBox.about(
+            self,
+            _("About AccountDesk"),
+            _(
+                "AccountDesk {version}: the account manager for customers in other countries."
+            ).format(version=__version__),
+        )
+
+    # --- geometry ------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        last = self.settings.value("window/screen")
+        if isinstance(last, str):
+            self.show_screen(last)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        key = self.current_key()
+        if key:
+            self.settings.setValue("window/screen", key)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)
+
+
+def app_icon() -> QIcon:
+    from accountdesk.core.paths import resource_dir
+
+    path = resource_dir() / "icons" / "accountdesk.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()

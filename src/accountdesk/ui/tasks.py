@@ -1,0 +1,171 @@
+"""Work off the GUI thread: jobs run on worker threads, results come back on the GUI thread.
+
+Workers never touch widgets; they call a plain function and the result (or the error) is handed
+to a callback on the GUI thread. Long jobs get a progress callback that also tells them to stop.
+
+The workers are Python threads (a small ``ThreadPoolExecutor``); the GUI thread collects
+finished jobs with a 15 ms timer, so no Python object crosses threads through Qt.
+
+Note for this code base: with PySide6 6.12, every ``QCoreApplication.processEvents()`` call from
+Python drops one reference to ``None`` (Python 3.11 then aborts with ``none_dealloc`` after a
+few thousand calls). Never call it in a loop; wait with :func:`pump` (a QEventLoop) instead.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from accountdesk.core.i18n import _
+
+POLL_MS = 15
+
+
+@dataclass
+class _Pending:
+    future: Future[Any]
+    on_done: Callable[[Any], None]
+    on_error: Callable[[BaseException], None] | None
+    on_tick: Callable[[], None] | None = None
+
+
+_executor: ThreadPoolExecutor | None = None
+_pending: list[_Pending] = []
+_timer: QTimer | None = None
+
+
+def _ensure_timer() -> QTimer:
+    global _timer
+    if _timer is None:
+        _timer = QTimer(QCoreApplication.instance())
+        _timer.setInterval(POLL_MS)
+        _timer.timeout.connect(collect)
+    return _timer
+
+
+def _submit(fn: Callable[[], Any]) -> Future[Any]:
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="accountdesk-task")
+    return _executor.submit(fn)
+
+
+def collect() -> None:
+    """Hand finished jobs to their callbacks (runs on the GUI thread)."""
+    for job in list(_pending):
+        if job.on_tick is not None:
+            job.on_tick()
+        if not job.future.done():
+            continue
+        _pending.remove(job)
+        exc = job.future.exception()
+        if exc is None:
+            job.on_done(job.future.result())
+        elif job.on_error is not None:
+            job.on_error(exc)
+        else:
+            raise exc
+    if not _pending and _timer is not None:
+        _timer.stop()
+
+
+def _guarded(fn: Callable[[], Any]) -> Callable[[], Any]:
+    def run() -> Any:
+        try:
+            return fn()
+        except BaseException as exc:
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            raise
+
+    return run
+
+
+def run(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Future[Any]:
+    """Call ``fn`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on this thread."""
+    future = _submit(_guarded(fn))
+    _pending.append(_Pending(future, on_done, on_error))
+    _ensure_timer().start()
+    return future
+
+
+def pump(msecs: int) -> None:
+    """Run the event loop for ``msecs`` (instead of calling processEvents in a loop)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+
+
+def busy() -> bool:
+    return bool(_pending)
+
+
+def wait_all(msecs: int = 10000) -> bool:
+    """Wait for the running jobs and deliver their results (tests and shutdown)."""
+    _done, not_done = wait([j.future for j in _pending], timeout=msecs / 1000)
+    collect()
+    return not not_done
+
+
+class Progress:
+    """Handed to a long job: ``progress(done, total)`` reports and returns False to stop."""
+
+    def __init__(self) -> None:
+        self.cancelled = False
+        self.done = 0
+        self.total = 0
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.done, self.total = done, total
+        return not self.cancelled
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    fn: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> QProgressDialog:
+    """Run ``fn(progress)`` off the GUI thread behind a progress dialog with a Cancel button."""
+    dialog = QProgressDialog(label, _("Cancel"), 0, 100, parent)
+    dialog.setWindowTitle(_("Working…"))
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    progress = Progress()
+
+    def tick() -> None:
+        if progress.total:
+            dialog.setMaximum(max(progress.total, 1))
+            dialog.setValue(min(progress.done, max(progress.total, 1)))
+
+    def cancel() -> None:
+        progress.cancelled = True
+        dialog.setLabelText(_("Stopping…"))
+
+    def finish(result: Any) -> None:
+        dialog.close()
+        on_done(result)
+
+    def fail(exc: BaseException) -> None:
+        dialog.close()
+        on_error(exc)
+
+    dialog.canceled.connect(cancel)
+    future = _submit(_guarded(lambda: fn(progress)))
+    _pending.append(_Pending(future, finish, fail, tick))
+    _ensure_timer().start()
+    return dialog

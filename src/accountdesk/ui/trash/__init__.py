@@ -1,0 +1,1 @@
+"""The trash: what was deleted, with restore and delete-for-good."""
