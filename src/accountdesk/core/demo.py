@@ -26,6 +26,7 @@ from sqlalchemy import insert
 
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
+from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import (
     Account,
@@ -721,7 +722,7 @@ def generate(
         for name, target in tables.items():
             batch = rows[name]
             for offset in range(0, len(batch), 20000):
-                conn.execute(insert(target), batch[offset : offset + 20000])
+                bulk_insert(conn, target, batch[offset : offset + 20000])
         if not existing:
             conn.execute(
                 insert(table(CountryNote)),

@@ -186,9 +186,14 @@ def currency(value: str | None, key: str = "currency", *, allow_empty: bool = Tr
             return None
         raise fail(key, None, _("is required"))
     code = cleaned.upper()
-    if not re.fullmatch(r"[A-Z]{3}", code) or get_currency_name(code, locale="en") == code:
+    if not _is_currency(code):
         raise fail(key, value, _("is not an ISO 4217 currency code (for example EUR)"))
     return code
+
+
+@cache
+def _is_currency(code: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{3}", code)) and get_currency_name(code, locale="en") != code
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -240,14 +245,21 @@ def optional_choice(key: str, value: str | None, allowed: Iterable[str]) -> str 
     return choice(key, value, allowed)
 
 
+@cache
+def _known_language(tag: str) -> bool:
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
 def language_tag(value: str | None, key: str = "preferred_language") -> str | None:
     cleaned = clean_text(value)
     if cleaned is None:
         return None
-    try:
-        Locale.parse(cleaned.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        raise fail(key, value, _("is not a language tag (for example lv, th or fa-IR)")) from None
+    if not _known_language(cleaned):
+        raise fail(key, value, _("is not a language tag (for example lv, th or fa-IR)"))
     return cleaned.replace("_", "-")
 
 

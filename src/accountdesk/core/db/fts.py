@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from functools import lru_cache
 
 SEARCH_DDL = (
     "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE,"
@@ -70,6 +71,16 @@ def fold(value: str) -> str:
     stay. So "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian are found as
     typed.
     """
+    if value.isascii():
+        return value.lower()
+    return " ".join(_fold_word(word) for word in value.split())
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(value: str) -> str:
+    # Names repeat a lot (given and family names), so words are folded once and remembered.
+    if value.isascii():
+        return value.lower()
     value = value.casefold().translate(_LETTERS)
     decomposed = unicodedata.normalize("NFKD", value)
     out: list[str] = []

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, text, update
 
 from accountdesk.core.db import search
+from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import (
@@ -278,6 +279,13 @@ class _Plan:
     contact_dates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
+def _cell_reader(values: dict[str, str]) -> Callable[[str], str]:
+    def cell(name: str) -> str:
+        return values.get(name, "")
+
+    return cell
+
+
 def _row_error(row_number: int, column: str, error: ValidationError) -> str:
     return _("Row {row}, column {column}: {problem}").format(
         row=row_number, column=column, problem=error.message
@@ -323,9 +331,8 @@ def _plan(
             )
             continue
 
-        def cell(name: str, row: list[str] = row) -> str:
-            i = index.get(name)
-            return row[i].strip() if i is not None and i < len(row) else ""
+        values_by_name = {name: row[i].strip() for name, i in index.items() if i < len(row)}
+        cell = _cell_reader(values_by_name)
 
         column = "account_name"
         try:
@@ -472,8 +479,9 @@ def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
         now = utcnow()
         if new_accounts:
             # Referrers first: insert without the link, then set it.
-            conn.execute(
-                insert(acc),
+            bulk_insert(
+                conn,
+                acc,
                 [
                     {**r, "referred_by_id": None, "created_at": now, "updated_at": now}
                     for r in new_accounts
@@ -486,8 +494,8 @@ def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
         new_contacts = [r for r in contact_rows if r["id"] not in known_contacts]
         old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
         if new_contacts:
-            conn.execute(
-                insert(con), [{**r, "created_at": now, "updated_at": now} for r in new_contacts]
+            bulk_insert(
+                conn, con, [{**r, "created_at": now, "updated_at": now} for r in new_contacts]
             )
         for r in old_contacts:
             conn.execute(update(con).where(con.c.id == r["id"]).values(**r, updated_at=now))
@@ -513,8 +521,7 @@ def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
                 for owner, names in mapping.items()
                 for n in names
             ]
-            if links:
-                conn.execute(insert(link_table), links)
+            bulk_insert(conn, link_table, links)
         dates_table = table(ImportantDate)
         if old_contacts:
             conn.execute(
@@ -527,8 +534,7 @@ def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
             for owner, items in plan.contact_dates.items()
             for d in items
         ]
-        if date_rows:
-            conn.execute(insert(dates_table), date_rows)
+        bulk_insert(conn, dates_table, date_rows)
         if conn.dialect.name == "sqlite":
             _index(conn, plan, known_accounts | known_contacts)
         report.accounts_created = len(new_accounts)

@@ -1,0 +1,84 @@
+"""Fast bulk inserts for imports and demo data, inside the caller's transaction.
+
+On SQLite the rows go straight to the driver's ``executemany`` with values converted the way
+the column types store them (the same text and integers SQLAlchemy writes); elsewhere this
+is an ordinary Core ``insert``. A test checks that both paths store identical rows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Connection, Date, Table, insert
+
+from accountdesk.core.db.models import Money, UTCDateTime
+
+Converter = Callable[[Any], Any]
+
+
+def _datetime(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetimes are not stored; attach a zone first")
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _money(value: Decimal | None) -> int | None:
+    return None if value is None else int((Decimal(value) * 1000).to_integral_value())
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def _bool(value: bool | None) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+def _converter(column_type: Any) -> Converter | None:
+    if isinstance(column_type, UTCDateTime):
+        return _datetime
+    if isinstance(column_type, Money):
+        return _money
+    if isinstance(column_type, JSON):
+        return _json
+    if isinstance(column_type, Boolean):
+        return _bool
+    if isinstance(column_type, Date):
+        return _date
+    return None
+
+
+def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with every column the table needs) into ``table``."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), list(rows))
+        return
+    names = list(rows[0].keys())
+    converters = [_converter(table.c[name].type) for name in names]
+    plain = [i for i, c in enumerate(converters) if c is None]
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    if len(plain) == len(names):
+        values = [tuple(row[n] for n in names) for row in rows]
+    else:
+        values = [
+            tuple(
+                row[name] if conv is None else conv(row[name])
+                for name, conv in zip(names, converters, strict=True)
+            )
+            for row in rows
+        ]
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.executemany(sql, values)

@@ -1,0 +1,242 @@
+"""Use cases for follow-ups: schedule, reschedule, complete, snooze, reminders, stay in touch.
+
+A follow-up stores the intended wall-clock time and the IANA zone it is anchored to (the
+contact's by default); ``due_at`` (UTC) is derived from them with the rule stated by
+:func:`accountdesk.core.timekeeping.zones.resolve_wall_time`, and :func:`recompute_due`
+derives it again when tzdata's rules change, so "10:00 her time" stays 10:00 her time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from accountdesk.core import validation as v
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Contact, FollowUp, Interaction, interaction_participants
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.i18n import _
+from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
+
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
+
+
+@dataclass
+class FollowUpInput:
+    contact_id: str
+    title: str
+    local_due: datetime  # naive: the wall-clock time in ``zone``
+    zone: str | None = None  # the contact's zone when None
+    notes: str | None = None
+    duration_minutes: int = 30
+    rrule: str | None = None
+    move_to_working_day: bool = False
+    origin: str = "manual"
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    id: str
+    resolution: WallTimeResolution  # says whether the time fell in a DST gap or overlap
+
+
+def _contact(session: Session, contact_id: str) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.deleted_at is not None:
+        raise NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+    return contact
+
+
+def _follow_up(session: Session, follow_up_id: str) -> FollowUp:
+    item = session.get(FollowUp, follow_up_id)
+    if item is None or item.deleted_at is not None:
+        raise NotFoundError(_("There is no follow-up with id {id}.").format(id=follow_up_id))
+    return item
+
+
+def _resolve(local: datetime, zone: str) -> WallTimeResolution:
+    if local.tzinfo is not None:
+        raise v.fail("due", local, _("give the wall-clock time without a zone"))
+    return resolve_wall_time(local.replace(second=0, microsecond=0), zone)
+
+
+def _check_rrule(rule: str | None) -> str | None:
+    cleaned = v.clean_text(rule)
+    if cleaned is None:
+        return None
+    from accountdesk.core.timekeeping.recurrence import validate_rrule
+
+    try:
+        validate_rrule(cleaned)
+    except ValueError as exc:
+        raise v.fail("rrule", cleaned, str(exc)) from None
+    return cleaned
+
+
+def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
+    """Schedule inside an open transaction (quick log uses this with its interaction)."""
+    contact = _contact(session, data.contact_id)
+    zone = v.timezone(data.zone, allow_empty=True) or contact.timezone
+    resolution = _resolve(data.local_due, zone)
+    if data.duration_minutes <= 0:
+        raise v.fail("duration", data.duration_minutes, _("must be positive"))
+    item = FollowUp(
+        contact_id=contact.id,
+        account_id=contact.account_id,
+        title=v.required("title", data.title, max_length=300),
+        notes=v.clean_text(data.notes),
+        local_due=data.local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT),
+        zone=zone,
+        due_at=resolution.instant,
+        duration_minutes=data.duration_minutes,
+        rrule=_check_rrule(data.rrule),
+        move_to_working_day=data.move_to_working_day,
+        origin=data.origin,
+    )
+    session.add(item)
+    session.flush()
+    return Scheduled(item.id, resolution)
+
+
+def schedule(db: Database, data: FollowUpInput) -> Scheduled:
+    with db.transaction() as session:
+        return add_follow_up(session, data)
+
+
+def reschedule(
+    db: Database, follow_up_id: str, local_due: datetime, zone: str | None = None
+) -> Scheduled:
+    """Move a follow-up to another wall-clock time (in its zone, or a new one)."""
+    with db.transaction() as session:
+        item = _follow_up(session, follow_up_id)
+        new_zone = v.timezone(zone, allow_empty=True) or item.zone
+        resolution = _resolve(local_due, new_zone)
+        item.local_due = local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
+        item.zone = new_zone
+        item.due_at = resolution.instant
+        item.snoozed_until = None
+        item.notified_at = None
+        item.status = "open"
+        return Scheduled(item.id, resolution)
+
+
+def update_details(
+    db: Database, follow_up_id: str, *, title: str, notes: str | None, rrule: str | None
+) -> None:
+    with db.transaction() as session:
+        item = _follow_up(session, follow_up_id)
+        item.title = v.required("title", title, max_length=300)
+        item.notes = v.clean_text(notes)
+        item.rrule = _check_rrule(rrule)
+
+
+def complete(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> int:
+    """Mark follow-ups done; a recurring one moves on to its next occurrence instead."""
+    now = clock()
+    done = 0
+    with db.transaction() as session:
+        for follow_up_id in follow_up_ids:
+            item = _follow_up(session, follow_up_id)
+            if item.rrule:
+                _advance(session, item, now)
+            else:
+                item.status = "done"
+                item.completed_at = now
+            done += 1
+    return done
+
+
+def _advance(session: Session, item: FollowUp, now: datetime) -> None:
+    from accountdesk.core.timekeeping.recurrence import occurrences
+
+    contact = session.get(Contact, item.contact_id) if item.contact_id else None
+    first = datetime.fromisoformat(item.local_due)
+    after = max(now, item.due_at) + timedelta(minutes=1)
+    upcoming = occurrences(
+        item.rrule or "",
+        first,
+        item.zone,
+        after=after,
+        count=1,
+        move_to_working_day=item.move_to_working_day,
+        country=contact.country if contact else None,
+        subdivision=contact.subdivision if contact else None,
+    )
+    if not upcoming:  # the rule has run out
+        item.status = "done"
+        item.completed_at = now
+        return
+    nxt = upcoming[0]
+    item.local_due = nxt.local.strftime(LOCAL_FORMAT)
+    item.due_at = nxt.instant
+    item.snoozed_until = None
+    item.notified_at = None
+
+
+def reopen(db: Database, follow_up_ids: Sequence[str]) -> None:
+    with db.transaction() as session:
+        for follow_up_id in follow_up_ids:
+            item = _follow_up(session, follow_up_id)
+            item.status = "open"
+            item.completed_at = None
+
+
+def snooze(db: Database, follow_up_ids: Sequence[str], until: datetime) -> None:
+    """Remind again at ``until`` (an aware instant)."""
+    if until.tzinfo is None:
+        raise v.fail("due", until, _("needs a time zone"))
+    with db.transaction() as session:
+        for follow_up_id in follow_up_ids:
+            item = _follow_up(session, follow_up_id)
+            item.snoozed_until = until
+            item.notified_at = None
+
+
+def mark_notified(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> None:
+    if not follow_up_ids:
+        return
+    with db.transaction() as session:
+        session.execute(
+            update(FollowUp).where(FollowUp.id.in_(follow_up_ids)).values(notified_at=clock())
+        )
+
+
+def recompute_due(db: Database) -> int:
+    """Derive ``due_at`` again from wall time and zone for every open follow-up.
+
+    Run at start-up: when tzdata's rules for a zone change, the intended local time is kept
+    and the instant moves. Returns how many instants changed.
+    """
+    changed = 0
+    with db.transaction() as session:
+        rows = session.execute(
+            select(FollowUp.id, FollowUp.local_due, FollowUp.zone, FollowUp.due_at).where(
+                FollowUp.status == "open", FollowUp.deleted_at.is_(None)
+            )
+        ).all()
+        updates = []
+        for id_, local, zone, due in rows:
+            instant = resolve_wall_time(datetime.fromisoformat(local), zone).instant
+            if instant != due:
+                updates.append({"id": id_, "due_at": instant})
+        for row in updates:
+            session.execute(
+                update(FollowUp).where(FollowUp.id == row["id"]).values(due_at=row["due_at"])
+            )
+        changed = len(updates)
+    return changed
+
+
+def last_touch_by_contact(session: Session) -> dict[str, datetime]:
+    rows = session.execute(
+        select(interaction_participants.c.contact_id, func.max(Interaction.occurred_at))
+        .join(Interaction, Interaction.id == interaction_participants.c.interaction_id)
+        .where(Interaction.deleted_at.is_(None))
+        .group_by(interaction_participants.c.contact_id)
+    ).all()
+    return {cid: when.replace(tzinfo=UTC) if when.tzinfo is None else when for cid, when in rows}
