@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import subprocess
+from collections.abc import Callable
+
 from accountdesk import __version__
 
-from .conftest import Run
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 
 def test_version(run: Run) -> None:
