@@ -337,29 +337,29 @@ def _plan(
         column = "account_name"
         try:
             country = cell("account_country") or cell("country")
-            account_data = AccountInput(
-                name=cell("account_name"),
-                country=country,
-                industry=cell("account_industry") or None,
-                size_band=cell("account_size_band") or None,
-                website=cell("account_website") or None,
-                subdivision=cell("account_subdivision") or None,
-                city=cell("account_city") or (None if has_contacts else cell("city") or None),
-                address=cell("account_address") or None,
-                timezone=cell("account_timezone") or None,
-                currency=cell("account_currency") or None,
-                tier=cell("account_tier") or None,
-                status=cell("account_status") or "prospect",
-                customer_since=cell("account_customer_since") or None,
-                lost_on=cell("account_lost_on") or None,
-                owner=cell("account_owner") or None,
-                referred_by_id=cell("account_referred_by") or None,
-                acquisition_cost=cell("account_acquisition_cost") or None,
-                notes=cell("account_notes") or None,
-            )
             account_id = cell("account_id")
-            key = account_id or account_keys.get((account_data.name.casefold(), country.upper()))
+            key = account_id or account_keys.get((cell("account_name").casefold(), country.upper()))
             if key is None or key not in plan.accounts:
+                account_data = AccountInput(
+                    name=cell("account_name"),
+                    country=country,
+                    industry=cell("account_industry") or None,
+                    size_band=cell("account_size_band") or None,
+                    website=cell("account_website") or None,
+                    subdivision=cell("account_subdivision") or None,
+                    city=cell("account_city") or (None if has_contacts else cell("city") or None),
+                    address=cell("account_address") or None,
+                    timezone=cell("account_timezone") or None,
+                    currency=cell("account_currency") or None,
+                    tier=cell("account_tier") or None,
+                    status=cell("account_status") or "prospect",
+                    customer_since=cell("account_customer_since") or None,
+                    lost_on=cell("account_lost_on") or None,
+                    owner=cell("account_owner") or None,
+                    referred_by_id=cell("account_referred_by") or None,
+                    acquisition_cost=cell("account_acquisition_cost") or None,
+                    notes=cell("account_notes") or None,
+                )
                 values = clean_account(account_data)
                 key = account_id or new_id()
                 values["id"] = key
@@ -474,7 +474,9 @@ def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
                     id=sorted(missing)[0]
                 )
             )
-        new_accounts = [r for r in account_rows if r["id"] not in known_accounts]
+        new_accounts = sorted(
+            (r for r in account_rows if r["id"] not in known_accounts), key=lambda r: r["id"]
+        )
         old_accounts = [r for r in account_rows if r["id"] in known_accounts]
         now = utcnow()
         if new_accounts:
@@ -491,7 +493,9 @@ def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
             conn.execute(update(acc).where(acc.c.id == r["id"]).values(**r, updated_at=now))
         contact_rows = plan.contacts
         known_contacts = _existing(conn, con, [r["id"] for r in contact_rows])
-        new_contacts = [r for r in contact_rows if r["id"] not in known_contacts]
+        new_contacts = sorted(
+            (r for r in contact_rows if r["id"] not in known_contacts), key=lambda r: r["id"]
+        )
         old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
         if new_contacts:
             bulk_insert(
