@@ -13,7 +13,6 @@ seconds, and a cancelled run leaves nothing behind.
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -28,6 +27,7 @@ from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.ids import uuid7_from
 from accountdesk.core.db.models import (
     Account,
     Contact,
@@ -433,11 +433,8 @@ class DemoCancelled(UserError):
 
 
 def _make_id(rng: random.Random, when: datetime) -> str:
-    """A deterministic UUIDv7-shaped id: the instant's milliseconds, then seeded random bits."""
-    ms = int(when.timestamp() * 1000) & ((1 << 48) - 1)
-    value = (ms << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62)
-    value |= rng.getrandbits(62)
-    return str(uuid.UUID(int=value))
+    """A deterministic UUIDv7: the instant's milliseconds, then seeded random bits."""
+    return uuid7_from(int(when.timestamp() * 1000), rng.getrandbits(74))
 
 
 class _Phones:

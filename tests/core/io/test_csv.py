@@ -132,3 +132,32 @@ def test_dry_run_writes_nothing(db: Database, tmp_path: Path) -> None:
 
 def test_export_header_is_the_documented_format(db: Database) -> None:
     assert _export(db).splitlines()[0].split(",") == list(COLUMNS)
+
+
+def test_checking_in_a_second_process_gives_the_same_result(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accountdesk.core.io import csv_io
+
+    generate(db, accounts=80, seed=5, anchor=date(2026, 11, 23))
+    path = tmp_path / "export.csv"
+    path.write_text(_export(db), encoding="utf-8")
+    monkeypatch.setattr(csv_io, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(csv_io, "CHUNK_ROWS", 50)  # several chunks, written as they come
+    monkeypatch.setattr(csv_io, "PART_BLOCK", 40)
+    monkeypatch.setattr(csv_io, "CHECKERS", 2)  # both checkers get rows
+    other = open_database(tmp_path / "other.db")
+    import_csv(other, path)
+    assert _export(other) == path.read_text(encoding="utf-8")
+
+    # A bad row after several chunks were written: everything is rolled back.
+    broken = tmp_path / "broken.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[-1][COLUMNS.index("timezone")] = "Mars/Olympus"
+    with broken.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    third = open_database(tmp_path / "third.db")
+    with pytest.raises(CsvImportError) as info:
+        import_csv(third, broken)
+    assert f"Row {len(rows)}, column timezone" in str(info.value)
+    assert _count(third, Account) == 0 and _count(third, Contact) == 0

@@ -37,3 +37,13 @@ def new_id() -> str:
     value |= 0b10 << 62  # RFC 9562 variant
     value |= rand
     return str(uuid.UUID(int=value))
+
+
+def uuid7_from(ms: int, bits: int) -> str:
+    """A UUIDv7 from given Unix milliseconds and 74 bits (for ids that must be reproducible)."""
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76
+    value |= ((bits >> 62) & 0xFFF) << 64
+    value |= 0b10 << 62
+    value |= bits & ((1 << 62) - 1)
+    return str(uuid.UUID(int=value))

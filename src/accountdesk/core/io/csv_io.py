@@ -10,8 +10,17 @@ written, in one transaction. Errors name the row (the header is row 1) and the c
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import io
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +32,7 @@ from sqlalchemy import Connection, insert, select, text, update
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.ids import new_id
+from accountdesk.core.db.ids import new_id, uuid7_from
 from accountdesk.core.db.models import (
     Account,
     Contact,
@@ -100,6 +109,13 @@ CONTACT_COLUMNS = (
 )
 COLUMNS = ACCOUNT_COLUMNS + CONTACT_COLUMNS
 LIST_SEPARATOR = "; "
+CHUNK_ROWS = 5000
+MAX_PROBLEMS = 50
+#: Processes that check a large file while this one writes. Measured on 2 cores: one checker
+#: beside the writer is fastest (a second one competes with the writer for the CPU).
+CHECKERS = 1
+PARALLEL_MIN_BYTES = 2_000_000  # about 5,000 rows: below this more processes are not worth it
+PART_BLOCK = 1000  # rows per block when several processes check a file
 
 #: Header names used by other CRMs and address books, normalised (lower case, no punctuation).
 ALIASES = {
@@ -277,6 +293,15 @@ class _Plan:
     contacts: list[dict[str, Any]] = field(default_factory=list)
     contact_tags: dict[str, list[str]] = field(default_factory=dict)
     contact_dates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    last_row: int = 0  # data rows read so far (the header not counted)
+
+
+def _account_id(name: str, country: str, seed: tuple[int, bytes] | None) -> str:
+    if seed is None:
+        return new_id()
+    ms, key = seed
+    digest = hashlib.blake2b(f"{name.casefold()}\x1f{country}".encode(), key=key, digest_size=10)
+    return uuid7_from(ms, int.from_bytes(digest.digest()))
 
 
 def _cell_reader(values: dict[str, str]) -> Callable[[str], str]:
@@ -284,6 +309,28 @@ def _cell_reader(values: dict[str, str]) -> Callable[[str], str]:
         return values.get(name, "")
 
     return cell
+
+
+class RowProblems(Exception):
+    """Rows that failed validation: (row number, message) pairs."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _problems_error(problems: list[tuple[int, str]]) -> CsvImportError:
+    ordered = [text_ for _row, text_ in sorted(problems)[:MAX_PROBLEMS]]
+    count = len(ordered)
+    first = ordered[0]
+    message = (
+        first
+        if count == 1
+        else ngettext(
+            "{first} (and {n} more problem)", "{first} (and {n} more problems)", count - 1
+        ).format(first=first, n=count - 1)
+    )
+    return CsvImportError(message + " " + _("Nothing was imported."), ordered)
 
 
 def _row_error(row_number: int, column: str, error: ValidationError) -> str:
@@ -296,9 +343,28 @@ _ACCOUNT_FIELD_TO_COLUMN = {c.removeprefix("account_"): c for c in ACCOUNT_COLUM
 _ACCOUNT_FIELD_TO_COLUMN["referred_by_id"] = "account_referred_by"
 
 
-def _plan(
-    header: list[str], rows: Iterator[list[str]], progress: Callable[[int], bool] | None
-) -> tuple[_Plan, int]:
+def _plan_chunks(
+    header: list[str],
+    rows: Iterator[list[str]],
+    progress: Callable[[int], bool] | None,
+    chunk_rows: int | None = None,
+    *,
+    part: tuple[int, int] = (0, 1),
+    part_block: int | None = None,
+    seed: tuple[int, bytes] | None = None,
+) -> Iterator[_Plan]:
+    """Validate the rows, yielding what to write every ``chunk_rows`` rows.
+
+    After the last row, raises :class:`CsvImportError` if any row had a problem; the caller
+    writes the chunks inside one transaction, so that error rolls everything back.
+
+    ``part=(i, n)`` validates only the i-th of n interleaved blocks of rows (for checking in
+    several processes); ``seed`` (milliseconds, key) makes the ids of new accounts the same
+    in every process, so that the parts agree on which rows share an account.
+    """
+    chunk_rows = chunk_rows or CHUNK_ROWS
+    part_block = part_block or PART_BLOCK
+    part_index, parts = part
     known = [h for h in header if h in COLUMNS]
     if not known:
         raise CsvImportError(
@@ -315,18 +381,28 @@ def _plan(
         raise CsvImportError(_("The file has no country column (account_country or country)."))
     index = {name: i for i, name in enumerate(header) if name in COLUMNS}
     plan = _Plan()
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     account_keys: dict[tuple[str, str], str] = {}
+    seen: dict[str, dict[str, Any]] = {}  # every account of the file so far, by key
     row_number = 1
     for row_number, row in enumerate(rows, start=2):
+        if parts > 1 and (row_number // part_block) % parts != part_index:
+            continue
+        if len(plan.contacts) + len(plan.accounts) >= chunk_rows and not problems:
+            plan.last_row = row_number - 1
+            yield plan
+            plan = _Plan()
         if progress is not None and row_number % 1000 == 0 and not progress(row_number):
             raise CsvImportError(_("The import was cancelled; nothing was written."))
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
             problems.append(
-                _("Row {row} has {n} cells but the header names {m} columns.").format(
-                    row=row_number, n=len(row), m=len(header)
+                (
+                    row_number,
+                    _("Row {row} has {n} cells but the header names {m} columns.").format(
+                        row=row_number, n=len(row), m=len(header)
+                    ),
                 )
             )
             continue
@@ -339,7 +415,7 @@ def _plan(
             country = cell("account_country") or cell("country")
             account_id = cell("account_id")
             key = account_id or account_keys.get((cell("account_name").casefold(), country.upper()))
-            if key is None or key not in plan.accounts:
+            if key is None or key not in seen:
                 account_data = AccountInput(
                     name=cell("account_name"),
                     country=country,
@@ -361,9 +437,10 @@ def _plan(
                     notes=cell("account_notes") or None,
                 )
                 values = clean_account(account_data)
-                key = account_id or new_id()
+                key = account_id or _account_id(values["name"], values["country"], seed)
                 values["id"] = key
                 plan.accounts[key] = values
+                seen[key] = values
                 plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
                 account_keys[(values["name"].casefold(), values["country"])] = key
             if not has_contacts or not cell("given_name"):
@@ -373,7 +450,7 @@ def _plan(
                 account_id=key,
                 given_name=cell("given_name"),
                 family_name=cell("family_name"),
-                country=cell("country") or plan.accounts[key]["country"],
+                country=cell("country") or seen[key]["country"],
                 timezone=cell("timezone") or None,
                 name_order=cell("name_order") or "given_first",
                 honorific=cell("honorific") or None,
@@ -398,8 +475,8 @@ def _plan(
                 if cell("stay_in_touch_days").isdigit()
                 else None,
             )
-            if not cell("timezone") and cell("country") in ("", plan.accounts[key]["country"]):
-                contact_data.timezone = plan.accounts[key]["timezone"]
+            if not cell("timezone") and cell("country") in ("", seen[key]["country"]):
+                contact_data.timezone = seen[key]["timezone"]
             values = clean_contact(contact_data)
             column = "important_dates"
             dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
@@ -409,21 +486,15 @@ def _plan(
             plan.contact_tags[contact_id] = clean_tags(_split(cell("tags")))
             plan.contact_dates[contact_id] = dates
         except ValidationError as error:
-            problems.append(_row_error(row_number, _column_for(error.key, column), error))
-        if len(problems) >= 50:
+            problems.append(
+                (row_number, _row_error(row_number, _column_for(error.key, column), error))
+            )
+        if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
-        count = len(problems)
-        first = problems[0]
-        message = (
-            first
-            if count == 1
-            else ngettext(
-                "{first} (and {n} more problem)", "{first} (and {n} more problems)", count - 1
-            ).format(first=first, n=count - 1)
-        )
-        raise CsvImportError(message + " " + _("Nothing was imported."), problems)
-    return plan, row_number - 1
+        raise RowProblems(problems)
+    plan.last_row = row_number - 1
+    yield plan
 
 
 def _column_for(key: str, section: str) -> str:
@@ -460,91 +531,114 @@ def _tag_ids(conn: Connection, names: Iterable[str]) -> dict[str, str]:
     return ids
 
 
-def _write(db: Database, plan: _Plan, report: ImportReport) -> None:
-    with db.transaction() as session:
-        conn = session.connection()
-        acc, con = table(Account), table(Contact)
-        account_rows = list(plan.accounts.values())
-        known_accounts = _existing(conn, acc, [r["id"] for r in account_rows])
-        referrers = {r["referred_by_id"] for r in account_rows if r["referred_by_id"]}
-        missing = referrers - set(plan.accounts) - _existing(conn, acc, list(referrers))
-        if missing:
-            raise CsvImportError(
-                _("Column account_referred_by names an account that does not exist: {id}.").format(
-                    id=sorted(missing)[0]
-                )
-            )
-        new_accounts = sorted(
-            (r for r in account_rows if r["id"] not in known_accounts), key=lambda r: r["id"]
-        )
-        old_accounts = [r for r in account_rows if r["id"] in known_accounts]
-        now = utcnow()
-        if new_accounts:
-            # Referrers first: insert without the link, then set it.
-            bulk_insert(
-                conn,
-                acc,
-                [
-                    {**r, "referred_by_id": None, "created_at": now, "updated_at": now}
-                    for r in new_accounts
-                ],
-            )
-        for r in [r for r in new_accounts if r["referred_by_id"]] + old_accounts:
-            conn.execute(update(acc).where(acc.c.id == r["id"]).values(**r, updated_at=now))
-        contact_rows = plan.contacts
-        known_contacts = _existing(conn, con, [r["id"] for r in contact_rows])
-        new_contacts = sorted(
-            (r for r in contact_rows if r["id"] not in known_contacts), key=lambda r: r["id"]
-        )
-        old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
-        if new_contacts:
-            bulk_insert(
-                conn, con, [{**r, "created_at": now, "updated_at": now} for r in new_contacts]
-            )
-        for r in old_contacts:
-            conn.execute(update(con).where(con.c.id == r["id"]).values(**r, updated_at=now))
-        # Tags and important dates are replaced by what the file says.
-        tag_ids = _tag_ids(
-            conn,
-            [
-                n
-                for names in (*plan.account_tags.values(), *plan.contact_tags.values())
-                for n in names
-            ],
-        )
-        for link_table, key, mapping, old in (
-            (account_tags, "account_id", plan.account_tags, old_accounts),
-            (contact_tags, "contact_id", plan.contact_tags, old_contacts),
-        ):
-            if old:
-                conn.execute(
-                    link_table.delete().where(link_table.c[key].in_([r["id"] for r in old]))
-                )
-            links = [
-                {key: owner, "tag_id": tag_ids[n.casefold()]}
-                for owner, names in mapping.items()
-                for n in names
-            ]
-            bulk_insert(conn, link_table, links)
-        dates_table = table(ImportantDate)
-        if old_contacts:
-            conn.execute(
-                dates_table.delete().where(
-                    dates_table.c.contact_id.in_([r["id"] for r in old_contacts])
-                )
-            )
-        date_rows = [
-            {**d, "id": new_id(), "contact_id": owner}
-            for owner, items in plan.contact_dates.items()
-            for d in items
+def _write_chunk(
+    conn: Connection,
+    plan: _Plan,
+    report: ImportReport,
+    referrals: dict[str, str],
+    written: set[str],
+) -> None:
+    """Write one validated chunk inside the caller's transaction.
+
+    Links to referring accounts are collected in ``referrals`` and made at the end, when every
+    account of the file exists. ``written`` holds the accounts this import has already
+    written (chunks checked in different processes can both carry an account).
+    """
+    acc, con = table(Account), table(Contact)
+    for key in [k for k in plan.accounts if k in written]:
+        del plan.accounts[key]
+        plan.account_tags.pop(key, None)
+    written.update(plan.accounts)
+    account_rows = list(plan.accounts.values())
+    known_accounts = _existing(conn, acc, [r["id"] for r in account_rows])
+    for r in account_rows:
+        if r["referred_by_id"]:
+            referrals[r["id"]] = r["referred_by_id"]
+    new_accounts = sorted(
+        (r for r in account_rows if r["id"] not in known_accounts), key=lambda r: r["id"]
+    )
+    old_accounts = [r for r in account_rows if r["id"] in known_accounts]
+    now = utcnow()
+    bulk_insert(
+        conn,
+        acc,
+        [{**r, "referred_by_id": None, "created_at": now, "updated_at": now} for r in new_accounts],
+    )
+    for r in old_accounts:
+        values = {**r, "referred_by_id": None, "updated_at": now}
+        conn.execute(update(acc).where(acc.c.id == r["id"]).values(**values))
+    contact_rows = plan.contacts
+    known_contacts = _existing(conn, con, [r["id"] for r in contact_rows])
+    new_contacts = sorted(
+        (r for r in contact_rows if r["id"] not in known_contacts), key=lambda r: r["id"]
+    )
+    old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
+    bulk_insert(conn, con, [{**r, "created_at": now, "updated_at": now} for r in new_contacts])
+    for r in old_contacts:
+        conn.execute(update(con).where(con.c.id == r["id"]).values(**r, updated_at=now))
+    # Tags and important dates are replaced by what the file says.
+    tag_ids = _tag_ids(
+        conn,
+        [n for names in (*plan.account_tags.values(), *plan.contact_tags.values()) for n in names],
+    )
+    for link_table, key, mapping, old in (
+        (account_tags, "account_id", plan.account_tags, old_accounts),
+        (contact_tags, "contact_id", plan.contact_tags, old_contacts),
+    ):
+        if old:
+            conn.execute(link_table.delete().where(link_table.c[key].in_([r["id"] for r in old])))
+        links = [
+            {key: owner, "tag_id": tag_ids[n.casefold()]}
+            for owner, names in mapping.items()
+            for n in names
         ]
-        bulk_insert(conn, dates_table, date_rows)
-        if conn.dialect.name == "sqlite":
-            _index(conn, plan, known_accounts | known_contacts)
-        report.accounts_created = len(new_accounts)
-        report.accounts_updated = len(old_accounts)
-        report.contacts_created = len(new_contacts)
-        report.contacts_updated = len(old_contacts)
+        bulk_insert(conn, link_table, links)
+    dates_table = table(ImportantDate)
+    if old_contacts:
+        conn.execute(
+            dates_table.delete().where(
+                dates_table.c.contact_id.in_([r["id"] for r in old_contacts])
+            )
+        )
+    date_rows = [
+        {**d, "id": new_id(), "contact_id": owner}
+        for owner, items in plan.contact_dates.items()
+        for d in items
+    ]
+    bulk_insert(conn, dates_table, date_rows)
+    if conn.dialect.name == "sqlite":
+        _index(conn, plan, known_accounts | known_contacts)
+    report.accounts_created += len(new_accounts)
+    report.accounts_updated += len(old_accounts)
+    report.contacts_created += len(new_contacts)
+    report.contacts_updated += len(old_contacts)
+    report.rows = plan.last_row
+
+
+def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
+    if not referrals:
+        return
+    acc = table(Account)
+    targets = sorted(set(referrals.values()))
+    missing = set(targets) - _existing(conn, acc, targets)
+    if missing:
+        raise CsvImportError(
+            _("Column account_referred_by names an account that does not exist: {id}.").format(
+                id=sorted(missing)[0]
+            )
+            + " "
+            + _("Nothing was imported.")
+        )
+    for account_id, referrer in referrals.items():
+        if account_id == referrer:
+            raise CsvImportError(
+                _("Account {id} cannot refer itself (column account_referred_by).").format(
+                    id=account_id
+                )
+                + " "
+                + _("Nothing was imported.")
+            )
+        conn.execute(update(acc).where(acc.c.id == account_id).values(referred_by_id=referrer))
 
 
 def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
@@ -578,6 +672,96 @@ def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
     search.index_documents(conn, docs, fresh=True)
 
 
+def _chunks_from_children(
+    path: Path, progress: Callable[[int], bool] | None, parts: int
+) -> Iterator[_Plan]:
+    """Check the file in ``parts`` child processes while this one writes what they checked.
+
+    The children (:mod:`accountdesk.core.io.csv_check`) are stopped if the caller stops
+    early; cancelling through ``progress`` stops them too.
+    """
+    from accountdesk.core import i18n
+
+    seed_ms, seed_key = int(time.time() * 1000), os.urandom(16).hex()
+    language = i18n.current_language().code
+    messages: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=4)
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable, "-m", "accountdesk.core.io.csv_check", str(path), language,
+                str(index), str(parts), str(seed_ms), seed_key, str(CHUNK_ROWS), str(PART_BLOCK),
+            ],
+            stdout=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+        )
+        for index in range(parts)
+    ]  # fmt: skip
+
+    def listen(child: subprocess.Popen[bytes]) -> None:
+        assert child.stdout is not None
+        try:
+            while True:
+                kind, payload = pickle.load(child.stdout)
+                messages.put((kind, payload))
+                if kind != "chunk":
+                    return
+        except (EOFError, pickle.UnpicklingError, OSError):
+            messages.put(("lost", None))
+
+    listeners = [threading.Thread(target=listen, args=(c,), daemon=True) for c in children]
+    for listener in listeners:
+        listener.start()
+    problems: list[tuple[int, str]] = []
+    rows_seen = 0
+    running = parts
+    try:
+        while running:
+            kind, payload = messages.get()
+            if kind == "chunk":
+                assert isinstance(payload, _Plan)
+                rows_seen = max(rows_seen, payload.last_row)
+                if progress is not None and not progress(rows_seen):
+                    raise CsvImportError(_("The import was cancelled; nothing was written."))
+                if not problems:
+                    yield payload
+                continue
+            running -= 1
+            if kind == "problems":
+                problems.extend(payload)
+            elif kind == "error":
+                message, found = payload
+                raise CsvImportError(message, found)
+            elif kind == "crash":
+                raise RuntimeError(payload)
+            elif kind == "lost":
+                raise CsvImportError(
+                    _("Checking the file stopped unexpectedly; nothing was imported.")
+                )
+        if problems:
+            raise _problems_error(problems)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+        # Drain, so that a listener blocked on a full queue can finish.
+        while any(listener.is_alive() for listener in listeners):
+            with contextlib.suppress(queue.Empty):
+                messages.get(timeout=0.1)
+        for child in children:
+            child.wait(timeout=5)
+            if child.stdout is not None:
+                child.stdout.close()
+
+
+def _checked_here(
+    header: list[str], rows: Iterator[list[str]], progress: Callable[[int], bool] | None
+) -> Iterator[_Plan]:
+    try:
+        yield from _plan_chunks(header, rows, progress)
+    except RowProblems as exc:
+        raise _problems_error(exc.problems) from None
+
+
 def import_csv(
     db: Database,
     path: str | Path,
@@ -587,22 +771,42 @@ def import_csv(
 ) -> ImportReport:
     """Import ``path``; raises :class:`CsvImportError` (nothing written) on any bad row.
 
-    ``progress(rows_read)`` is called every 1,000 rows; returning False cancels the import.
+    ``progress(rows_read)`` is called as rows are checked; returning False cancels the import.
+    A large file is checked in another process while this one writes the rows already
+    checked, all in one transaction: a problem anywhere rolls everything back.
     """
-    header, rows, _lines = _read_rows(Path(path))
-    plan, count = _plan(header, rows, progress)
-    report = ImportReport(rows=count, dry_run=dry_run)
+    path = Path(path)
+    parallel = (
+        not dry_run
+        and (os.cpu_count() or 1) > 1
+        and path.is_file()
+        and path.stat().st_size >= PARALLEL_MIN_BYTES
+    )
+    if parallel:
+        chunks = _chunks_from_children(path, progress, parts=CHECKERS)
+    else:
+        header, rows, _lines = _read_rows(path)
+        chunks = _checked_here(header, rows, progress)
+    report = ImportReport(dry_run=dry_run)
     if dry_run:
         with db.reader() as session:
             conn = session.connection()
-            known_a = _existing(conn, table(Account), list(plan.accounts))
-            known_c = _existing(conn, table(Contact), [r["id"] for r in plan.contacts])
-        report.accounts_created = len(plan.accounts) - len(known_a)
-        report.accounts_updated = len(known_a)
-        report.contacts_created = len(plan.contacts) - len(known_c)
-        report.contacts_updated = len(known_c)
+            for plan in chunks:
+                known_a = _existing(conn, table(Account), list(plan.accounts))
+                known_c = _existing(conn, table(Contact), [r["id"] for r in plan.contacts])
+                report.accounts_created += len(plan.accounts) - len(known_a)
+                report.accounts_updated += len(known_a)
+                report.contacts_created += len(plan.contacts) - len(known_c)
+                report.contacts_updated += len(known_c)
+                report.rows = plan.last_row
         return report
-    _write(db, plan, report)
+    referrals: dict[str, str] = {}
+    written: set[str] = set()
+    with db.transaction() as session:
+        conn = session.connection()
+        for plan in chunks:
+            _write_chunk(conn, plan, report, referrals, written)
+        _link_referrals(conn, referrals)
     return report
 
 
@@ -642,7 +846,7 @@ def export_rows(db: Database) -> Iterator[list[str]]:
         for row in conn.execute(
             select(con)
             .where(con.c.deleted_at.is_(None))
-            .order_by(con.c.family_name, con.c.given_name)
+            .order_by(con.c.family_name, con.c.given_name, con.c.id)
         ):
             contacts_of.setdefault(row.account_id, []).append(row)
         for a in conn.execute(
