@@ -633,13 +633,14 @@ def generate(
             local = datetime.combine(local_day, time(rng.choice((9, 10, 11, 14, 15)), 0))
             due = local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
             done = local_day < today and rng.random() < 0.5
+            rule = "FREQ=MONTHLY;INTERVAL=3" if rng.random() < 0.1 else None
             rows["follow_ups"].append({
                 "id": _make_id(rng, created), "contact_id": contact_id,
                 "account_id": account_id, "title": rng.choice(FOLLOW_UP_TITLES), "notes": None,
                 "local_due": local.isoformat(timespec="seconds"), "zone": zone, "due_at": due,
                 "duration_minutes": 30, "status": "done" if done else "open",
                 "completed_at": due if done else None, "snoozed_until": None, "notified_at": None,
-                "rrule": "FREQ=MONTHLY;INTERVAL=3" if rng.random() < 0.1 else None,
+                "rrule": rule, "rrule_start": local.isoformat(timespec="seconds") if rule else None,
                 "move_to_working_day": True, "origin": "manual",
                 "created_at": created, "updated_at": created, "deleted_at": None,
             })  # fmt: skip

@@ -268,6 +268,9 @@ class FollowUp(Record):
     snoozed_until: Mapped[datetime | None]
     notified_at: Mapped[datetime | None]
     rrule: Mapped[str | None] = mapped_column(String(300))
+    # The series' first wall time (RFC 5545 DTSTART): occurrences are counted from it, so a
+    # moved occurrence does not shift the ones after it.
+    rrule_start: Mapped[str | None] = mapped_column(String(19))
     move_to_working_day: Mapped[bool] = mapped_column(Boolean, default=False)
     origin: Mapped[str] = mapped_column(String(20), default="manual")
 

@@ -85,16 +85,19 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
     resolution = _resolve(data.local_due, zone)
     if data.duration_minutes <= 0:
         raise v.fail("duration", data.duration_minutes, _("must be positive"))
+    rule = _check_rrule(data.rrule)
+    local_text = data.local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
     item = FollowUp(
         contact_id=contact.id,
         account_id=contact.account_id,
         title=v.required("title", data.title, max_length=300),
         notes=v.clean_text(data.notes),
-        local_due=data.local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT),
+        local_due=local_text,
         zone=zone,
         due_at=resolution.instant,
         duration_minutes=data.duration_minutes,
-        rrule=_check_rrule(data.rrule),
+        rrule=rule,
+        rrule_start=local_text if rule else None,
         move_to_working_day=data.move_to_working_day,
         origin=data.origin,
     )
@@ -117,6 +120,8 @@ def reschedule(
         new_zone = v.timezone(zone, allow_empty=True) or item.zone
         resolution = _resolve(local_due, new_zone)
         item.local_due = local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
+        if item.rrule:  # moving by hand restarts the series from the new time
+            item.rrule_start = item.local_due
         item.zone = new_zone
         item.due_at = resolution.instant
         item.snoozed_until = None
@@ -132,7 +137,10 @@ def update_details(
         item = _follow_up(session, follow_up_id)
         item.title = v.required("title", title, max_length=300)
         item.notes = v.clean_text(notes)
-        item.rrule = _check_rrule(rrule)
+        new_rule = _check_rrule(rrule)
+        if new_rule != item.rrule:
+            item.rrule_start = item.local_due if new_rule else None
+        item.rrule = new_rule
 
 
 def complete(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> int:
@@ -155,7 +163,7 @@ def _advance(session: Session, item: FollowUp, now: datetime) -> None:
     from accountdesk.core.timekeeping.recurrence import occurrences
 
     contact = session.get(Contact, item.contact_id) if item.contact_id else None
-    first = datetime.fromisoformat(item.local_due)
+    first = datetime.fromisoformat(item.rrule_start or item.local_due)
     after = max(now, item.due_at) + timedelta(minutes=1)
     upcoming = occurrences(
         item.rrule or "",

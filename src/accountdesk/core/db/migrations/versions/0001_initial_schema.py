@@ -252,6 +252,7 @@ def upgrade() -> None:
         sa.Column("snoozed_until", sa.DateTime(), nullable=True),
         sa.Column("notified_at", sa.DateTime(), nullable=True),
         sa.Column("rrule", sa.String(length=300), nullable=True),
+        sa.Column("rrule_start", sa.String(length=19), nullable=True),
         sa.Column("move_to_working_day", sa.Boolean(), nullable=False),
         sa.Column("origin", sa.String(length=20), nullable=False),
         sa.Column("id", sa.String(length=36), nullable=False),

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.followups import bucket_of, due_for_reminder, list_follow_ups
+from accountdesk.core.services import followups as fu
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.validation import ValidationError
+
+
+@pytest.fixture
+def ayse(db: Database) -> str:
+    account = create_account(
+        db, AccountInput(name="Ege Lojistik", country="TR", timezone="Europe/Istanbul")
+    )
+    return create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name="Ayşe",
+            family_name="Yılmaz",
+            country="TR",
+            timezone="Europe/Istanbul",
+        ),
+    )
+
+
+def test_follow_up_keeps_her_wall_time_and_derives_the_instant(db: Database, ayse: str) -> None:
+    scheduled = fu.schedule(
+        db, fu.FollowUpInput(ayse, "Call about the offer", datetime(2027, 3, 2, 10, 0))
+    )
+    assert scheduled.resolution.kind == "ok"
+    row = list_follow_ups(db, now=datetime(2027, 3, 1, tzinfo=UTC), user_zone="Europe/Riga")[0]
+    assert row.local_due == datetime(2027, 3, 2, 10, 0)
+    assert row.zone == "Europe/Istanbul"
+    assert row.due_at == datetime(2027, 3, 2, 7, 0, tzinfo=UTC)
+    # Shown in the user's zone as it travels: Riga, Bangkok, New York.
+    assert row.in_zone("Europe/Riga").hour == 9
+    assert row.in_zone("Asia/Bangkok").hour == 14
+    assert row.in_zone("America/New_York").hour == 2
+
+
+def test_dst_gap_is_reported_not_silently_mangled(db: Database, ayse: str) -> None:
+    account = create_account(
+        db, AccountInput(name="Dzintars", country="LV", timezone="Europe/Riga")
+    )
+    ilze = create_contact(
+        db,
+        ContactInput(account_id=account, given_name="Ilze", country="LV", timezone="Europe/Riga"),
+    )
+    scheduled = fu.schedule(db, fu.FollowUpInput(ilze, "Early call", datetime(2027, 3, 28, 3, 30)))
+    assert scheduled.resolution.kind == "gap"
+    assert scheduled.resolution.message
+
+
+def test_invalid_repeat_rule_is_rejected(db: Database, ayse: str) -> None:
+    with pytest.raises(ValidationError, match="Repeat"):
+        fu.schedule(
+            db, fu.FollowUpInput(ayse, "x", datetime(2027, 3, 2, 10), rrule="FREQ=SOMETIMES")
+        )
+
+
+def test_completing_a_recurring_follow_up_moves_it_to_the_next_occurrence(
+    db: Database, ayse: str
+) -> None:
+    scheduled = fu.schedule(
+        db,
+        fu.FollowUpInput(
+            ayse, "Quarterly review", datetime(2027, 1, 15, 10, 0), rrule="FREQ=MONTHLY;INTERVAL=3"
+        ),
+    )
+    fu.complete(db, [scheduled.id], clock=fixed_clock(datetime(2027, 1, 15, 8, tzinfo=UTC)))
+    row = list_follow_ups(db, now=datetime(2027, 1, 16, tzinfo=UTC), user_zone="UTC")[0]
+    assert row.status == "open"
+    assert row.local_due == datetime(2027, 4, 15, 10, 0)
+    fu.complete(db, [scheduled.id], clock=fixed_clock(datetime(2027, 4, 15, 8, tzinfo=UTC)))
+    row = list_follow_ups(db, now=datetime(2027, 4, 16, tzinfo=UTC), user_zone="UTC")[0]
+    assert row.local_due == datetime(2027, 7, 15, 10, 0)
+
+
+def test_reminders_include_missed_ones_and_respect_snooze(db: Database, ayse: str) -> None:
+    a = fu.schedule(db, fu.FollowUpInput(ayse, "Missed while closed", datetime(2027, 3, 1, 10))).id
+    b = fu.schedule(db, fu.FollowUpInput(ayse, "Later", datetime(2027, 3, 9, 10))).id
+    now = datetime(2027, 3, 2, 12, tzinfo=UTC)
+    assert due_for_reminder(db, now) == [a]
+    fu.mark_notified(db, [a], clock=fixed_clock(now))
+    assert due_for_reminder(db, now) == []
+    fu.snooze(db, [a], datetime(2027, 3, 2, 13, tzinfo=UTC))
+    assert due_for_reminder(db, now) == []
+    assert due_for_reminder(db, datetime(2027, 3, 2, 13, 1, tzinfo=UTC)) == [a]
+    fu.complete(db, [a])
+    assert due_for_reminder(db, datetime(2027, 3, 10, tzinfo=UTC)) == [b]
+
+
+def test_buckets_follow_the_users_calendar() -> None:
+    now = datetime(2027, 3, 2, 21, 30, tzinfo=UTC)  # already 3 March in Bangkok
+    assert bucket_of(datetime(2027, 3, 2, 21, 0, tzinfo=UTC), now, "Asia/Bangkok") == "overdue"
+    assert bucket_of(datetime(2027, 3, 3, 10, tzinfo=UTC), now, "Asia/Bangkok") == "today"
+    assert bucket_of(datetime(2027, 3, 3, 10, tzinfo=UTC), now, "America/New_York") == "week"
+    assert bucket_of(datetime(2027, 4, 3, 10, tzinfo=UTC), now, "UTC") == "later"
