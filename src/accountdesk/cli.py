@@ -212,6 +212,86 @@ def cmd_country(args: argparse.Namespace) -> int:
     return 0
 
 
+def _user_zone(args: argparse.Namespace, db: Database | None = None) -> str:
+    from accountdesk.core.timekeeping.zones import user_zone
+
+    pinned = None
+    if db is not None:
+        from accountdesk.core.services.activity import get_setting
+
+        pinned = get_setting(db, "user_zone")
+    return user_zone(pinned if isinstance(pinned, str) else None)
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from accountdesk.core.queries.followups import list_follow_ups
+
+    db = _open(args)
+    zone = _user_zone(args, db)
+    now = datetime.now(UTC)
+    rows = list_follow_ups(db, now=now, user_zone=zone, due=args.due)
+    if not rows:
+        _print(_("No open follow-ups."))
+        return 0
+    for row in rows:
+        theirs = i18n.format_datetime(row.due_at, "short", tz=_zoneinfo(row.zone))
+        mine = i18n.format_datetime(row.due_at, "short", tz=_zoneinfo(zone))
+        who = row.contact_name or row.account_name
+        _print(
+            f"{mine} ({zone})\t{theirs} ({row.zone})\t{who}\t{row.account_name}\t{row.title}"
+            f"\t{row.id}"
+        )
+    return 0
+
+
+def _zoneinfo(name: str) -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+def cmd_followups_export(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from accountdesk.core.queries.followups import list_follow_ups
+    from accountdesk.core.timekeeping.ical import IcsEvent, export_ics
+
+    db = _open(args)
+    rows = list_follow_ups(db, now=datetime.now(UTC), user_zone="UTC", due=args.due)
+    events = [
+        IcsEvent(
+            uid=f"{row.id}@accountdesk",
+            summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
+            description=row.notes or "",
+            local=row.local_due,
+            zone=row.zone,
+            duration=_minutes(row.duration_minutes),
+            rrule=row.rrule,
+        )
+        for row in rows
+    ]
+    data = export_ics(events)
+    target = Path(args.ics)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise UserError(
+            _("{path} cannot be written: {reason}").format(path=target, reason=exc.strerror)
+        ) from exc
+    _print(_("Exported {n} follow-ups to {path}.").format(n=len(events), path=target))
+    return 0
+
+
+def _minutes(n: int) -> Any:
+    from datetime import timedelta
+
+    return timedelta(minutes=n)
+
+
 # --- parser ------------------------------------------------------------------------------
 
 
@@ -286,6 +366,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help=_("year of the holidays (default: this year)"))
     p.set_defaults(func=cmd_country)
 
+    p = sub.add_parser("followups", parents=[common], help=_("list open follow-ups"))
+    due_choices = ("overdue", "today", "week", "later")
+    p.add_argument("--due", choices=due_choices, help=_("only those due in this period"))
+    p.set_defaults(func=cmd_followups)
+    fsub = p.add_subparsers(title=_("follow-up commands"), metavar="ACTION", parser_class=_Parser)
+    e = fsub.add_parser("export", parents=[common], help=_("export follow-ups to iCalendar"))
+    e.add_argument("--ics", required=True, metavar="FILE", help=_(".ics file to write"))
+    e.add_argument("--due", choices=due_choices, help=_("only those due in this period"))
+    e.set_defaults(func=cmd_followups_export)
+
     for extend in _extensions():
         extend(sub, common)
     return parser
@@ -327,6 +417,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         sys.stderr.write(f"accountdesk: {exc.message}\n")
         return 1
+    except BrokenPipeError:  # the reader went away (| head): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         sys.stderr.write(_("accountdesk: interrupted; nothing was changed.") + "\n")
         return 130
@@ -337,7 +431,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _(
                 "accountdesk: unexpected error ({kind}: {reason}); "
                 "run again with ACCOUNTDESK_DEBUG=1 for details."
-            ).format(kind=type(exc).__name__, reason=exc)
+            ).format(
+                kind=type(exc).__name__, reason=str(exc).splitlines()[0][:200] if str(exc) else ""
+            )
             + "\n"
         )
         return 1
