@@ -1,0 +1,394 @@
+"""iCalendar (RFC 5545) export and import of follow-ups.
+
+Export writes every event's DTSTART/DTEND as wall time with ``TZID=<IANA zone>`` and one
+VTIMEZONE per zone used. The VTIMEZONEs are built here from tzdata: yearly changes that follow
+a "n-th weekday of the month" pattern become RRULEs with UNTIL where the pattern ends (which is
+what Outlook reads best), other changes are single DTSTARTs; DTSTART of each change is the local
+time on the offset before it, as RFC 5545 asks. Google and Apple Calendar also recognise the
+IANA names themselves. A wall time in a DST gap is written as the time actually used (see
+:func:`~accountdesk.core.timekeeping.zones.resolve_wall_time`), so every client agrees.
+
+Import accepts TZID-local times (IANA names, Windows names that icalendar maps, and custom
+zones defined in the file), UTC times (``Z``) and floating times (anchored to a zone the caller
+passes); invalid files raise :class:`IcsError` with a translated message that says what is
+wrong and where.
+"""
+
+from __future__ import annotations
+
+import calendar as pycalendar
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.i18n import _
+from accountdesk.core.timekeeping.zones import (
+    Transition,
+    get_zone,
+    is_valid_zone,
+    resolve_wall_time,
+    to_wall,
+    transitions,
+)
+
+DEFAULT_PRODID = "-//AccountDesk//AccountDesk//EN"
+DEFAULT_DURATION = timedelta(minutes=30)
+_UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal", "Etc/Universal"}
+
+
+class IcsError(ValueError):
+    """An .ics file that cannot be imported; ``str()`` is a translated explanation."""
+
+    def __init__(self, message: str, line: int | None = None, event: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.event = event
+
+
+@dataclass(frozen=True)
+class IcsEvent:
+    uid: str
+    summary: str
+    description: str
+    local: datetime  # naive wall time in ``zone``
+    zone: str
+    duration: timedelta
+    rrule: str | None = None
+
+
+# --- VTIMEZONE --------------------------------------------------------------------------------
+
+
+def _pattern(change: Transition) -> tuple[int, int, int, set[int]]:
+    """(month, weekday, minute of day, possible BYDAY ordinals) of a change's local time."""
+    local = change.local_before
+    days_in_month = pycalendar.monthrange(local.year, local.month)[1]
+    ordinals = {(local.day - 1) // 7 + 1}
+    if local.day + 7 > days_in_month:
+        ordinals.add(-1)
+    return local.month, local.weekday(), local.hour * 60 + local.minute, ordinals
+
+
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _component(
+    change: Transition, run: list[Transition], ordinals: set[int], open_ended: bool
+) -> icalendar.cal.Component:
+    sub: icalendar.cal.Component = (
+        icalendar.TimezoneDaylight() if change.is_dst_after else icalendar.TimezoneStandard()
+    )
+    sub.add("dtstart", change.local_before)
+    sub.add("tzoffsetfrom", change.offset_before)
+    sub.add("tzoffsetto", change.offset_after)
+    sub.add("tzname", change.name_after)
+    if len(run) > 1:
+        month, weekday, _minute, _o = _pattern(change)
+        ordinal = -1 if -1 in ordinals else min(ordinals)
+        recur: dict[str, Any] = {
+            "FREQ": "YEARLY",
+            "BYMONTH": month,
+            "BYDAY": f"{ordinal}{_BYDAY[weekday]}",
+        }
+        if not open_ended:
+            recur["UNTIL"] = run[-1].instant.astimezone(UTC)
+        sub.add("rrule", recur)
+    return sub
+
+
+def vtimezone(zone: str, first: date, last: date) -> icalendar.Timezone:
+    """A VTIMEZONE for ``zone`` valid from ``first`` to ``last`` (and, for a zone whose last
+    yearly rule continues, beyond)."""
+    tz = get_zone(zone)
+    result = icalendar.Timezone()
+    result.add("tzid", zone)
+    start = datetime(first.year, first.month, first.day, tzinfo=UTC)
+    there = start.astimezone(tz)
+    offset = there.utcoffset() or timedelta(0)
+    initial: icalendar.cal.Component = (
+        icalendar.TimezoneDaylight() if there.dst() else icalendar.TimezoneStandard()
+    )
+    initial.add("dtstart", (start + offset).replace(tzinfo=None))
+    initial.add("tzoffsetfrom", offset)
+    initial.add("tzoffsetto", offset)
+    initial.add("tzname", there.tzname() or zone)
+    result.add_component(initial)
+
+    changes = transitions(zone, first, last)
+    groups: dict[tuple[timedelta, timedelta, bool, str], list[Transition]] = {}
+    for change in changes:
+        key = (change.offset_before, change.offset_after, change.is_dst_after, change.name_after)
+        groups.setdefault(key, []).append(change)
+    for group in groups.values():
+        runs: list[tuple[list[Transition], set[int]]] = []
+        for change in group:
+            month, weekday, minute, ordinals = _pattern(change)
+            if runs:
+                run, common = runs[-1]
+                prev = _pattern(run[-1])
+                both = common & ordinals
+                if (
+                    both
+                    and prev[:3] == (month, weekday, minute)
+                    and change.local_before.year == run[-1].local_before.year + 1
+                ):
+                    run.append(change)
+                    runs[-1] = (run, both)
+                    continue
+            runs.append(([change], ordinals))
+        for index, (run, common) in enumerate(runs):
+            last_run = index == len(runs) - 1
+            open_ended = last_run and run[-1].local_before.year >= last.year - 1
+            result.add_component(_component(run[0], run, common, open_ended))
+    return result
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def export_ics(
+    events: Iterable[IcsEvent],
+    prodid: str = DEFAULT_PRODID,
+    clock: Clock = system_clock,
+) -> bytes:
+    """A VCALENDAR with one VEVENT per event and one VTIMEZONE per zone used."""
+    items = list(events)
+    cal = icalendar.Calendar()
+    cal.add("prodid", prodid)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    stamp = clock().astimezone(UTC).replace(microsecond=0)
+    zones: dict[str, tuple[int, int]] = {}
+    vevents = []
+    for item in items:
+        if item.local.tzinfo is not None:
+            raise ValueError(f"event {item.uid}: local must be a naive wall time")
+        if item.duration < timedelta(0):
+            raise ValueError(f"event {item.uid}: negative duration")
+        resolution = resolve_wall_time(item.local, item.zone)
+        tz = get_zone(item.zone)
+        start = resolution.effective_local.replace(tzinfo=tz)
+        end = (resolution.instant + item.duration).astimezone(tz)
+        ev = icalendar.Event()
+        ev.add("uid", item.uid)
+        ev.add("dtstamp", stamp)
+        ev.add("summary", item.summary)
+        if item.description:
+            ev.add("description", item.description)
+        if item.zone in _UTC_NAMES:
+            ev.add("dtstart", resolution.instant)
+            ev.add("dtend", resolution.instant + item.duration)
+        else:
+            ev.add("dtstart", start)
+            ev.add("dtend", end)
+            low, high = zones.get(item.zone, (start.year, start.year))
+            zones[item.zone] = (min(low, start.year), max(high, end.year))
+        if item.rrule:
+            from accountdesk.core.timekeeping.recurrence import validate_rrule
+
+            validate_rrule(item.rrule)
+            text = item.rrule.strip()
+            if text.upper().startswith("RRULE:"):
+                text = text[6:]
+            ev.add("rrule", icalendar.vRecur.from_ical(text))
+        vevents.append(ev)
+    for zone, (low, high) in sorted(zones.items()):
+        extra = 10 if any(i.rrule for i in items if i.zone == zone) else 2
+        cal.add_component(vtimezone(zone, date(low - 1, 1, 1), date(high + extra, 1, 1)))
+    for ev in vevents:
+        cal.add_component(ev)
+    data: bytes = cal.to_ical()
+    return data
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+def _event_lines(text: str) -> list[int]:
+    return [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip().upper() == "BEGIN:VEVENT"
+    ]
+
+
+def _where(number: int, line: int | None) -> str:
+    if line is None:
+        return _("Event {number}").format(number=number)
+    return _("Event {number} (line {line})").format(number=number, line=line)
+
+
+def _zone_from_tzinfo(value: tzinfo | None) -> str | None:
+    if isinstance(value, ZoneInfo) and is_valid_zone(value.key):
+        return value.key
+    key = getattr(value, "key", None) or getattr(value, "zone", None)
+    if isinstance(key, str) and is_valid_zone(key):
+        return key
+    return None
+
+
+def _iana_from_tzid(tzid: str) -> str | None:
+    if is_valid_zone(tzid):
+        return tzid
+    # "/mozilla.org/20050126_1/Europe/Berlin", "/softwarestudio.org/Olson_20011030_5/…"
+    pieces = [piece for piece in tzid.strip().strip("/").split("/") if piece]
+    for size in (3, 2, 1):
+        candidate = "/".join(pieces[-size:])
+        if len(pieces) >= size and is_valid_zone(candidate):
+            return candidate
+    return None
+
+
+def _start(
+    prop: Any, where: str, floating_zone: str, utc_zone: str, line: int | None, number: int
+) -> tuple[datetime, str, bool]:
+    """(naive wall time, zone, all-day) for a DTSTART property."""
+    value = getattr(prop, "dt", None)
+    if isinstance(value, datetime):
+        tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+        if value.tzinfo is None:
+            if tzid:
+                zone = _iana_from_tzid(str(tzid))
+                if zone is None:
+                    raise IcsError(
+                        _(
+                            "{where}: the time zone “{tzid}” is unknown and the file does not "
+                            "define it."
+                        ).format(where=where, tzid=tzid),
+                        line,
+                        number,
+                    )
+                return value, zone, False
+            return value, floating_zone, False
+        offset = value.utcoffset()
+        if not tzid and offset == timedelta(0):
+            return to_wall(value, utc_zone), utc_zone, False
+        zone = (_iana_from_tzid(str(tzid)) if tzid else None) or _zone_from_tzinfo(value.tzinfo)
+        if zone is not None:
+            return to_wall(value, zone), zone, False
+        # A custom VTIMEZONE that maps to no IANA zone: keep the instant, in the caller's zone.
+        return to_wall(value, floating_zone), floating_zone, False
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day), floating_zone, True
+    raise IcsError(
+        _("{where}: the start time (DTSTART) cannot be read.").format(where=where), line, number
+    )
+
+
+def _instant(value: Any, zone: str) -> datetime | None:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return resolve_wall_time(value, zone).instant
+        return value.astimezone(UTC)
+    if isinstance(value, date):
+        return resolve_wall_time(datetime(value.year, value.month, value.day), zone).instant
+    return None
+
+
+def import_ics(
+    data: bytes,
+    floating_zone: str = "UTC",
+    utc_zone: str = "UTC",
+    default_duration: timedelta = DEFAULT_DURATION,
+) -> list[IcsEvent]:
+    """The events (VEVENTs) of an .ics file.
+
+    Floating times (no zone) and all-day dates are anchored to ``floating_zone``; UTC times
+    (``Z``) are expressed in ``utc_zone``. An event without DTEND or DURATION lasts
+    ``default_duration`` (a day for all-day events). Changed instances of a recurring event
+    (RECURRENCE-ID) are skipped. Raises :class:`IcsError` for a file that is not iCalendar,
+    cannot be parsed, or has an event without a usable start or with an unknown zone.
+    """
+    for name in (floating_zone, utc_zone):
+        if not is_valid_zone(name):
+            raise ValueError(f"unknown zone {name}")
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IcsError(
+            _("This is not an iCalendar file: it is not UTF-8 text (byte {position}).").format(
+                position=exc.start + 1
+            ),
+            None,
+        ) from None
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first_line.upper() != "BEGIN:VCALENDAR":
+        raise IcsError(
+            _(
+                "This is not an iCalendar file: the first line should be BEGIN:VCALENDAR, "
+                "not “{line}”."
+            ).format(line=first_line[:60]),
+            1,
+        )
+    try:
+        parsed = icalendar.Calendar.from_ical(text)
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise IcsError(
+            _("The iCalendar file cannot be read: {error}").format(error=str(exc) or repr(exc))
+        ) from None
+    lines = _event_lines(text)
+    result: list[IcsEvent] = []
+    for index, component in enumerate(parsed.walk("VEVENT")):
+        number = index + 1
+        line = lines[index] if index < len(lines) else None
+        where = _where(number, line)
+        if component.get("RECURRENCE-ID") is not None:
+            continue
+        prop = component.get("DTSTART")
+        if prop is None:
+            raise IcsError(
+                _("{where} has no start time (DTSTART).").format(where=where), line, number
+            )
+        local, zone, all_day = _start(prop, where, floating_zone, utc_zone, line, number)
+        start_instant = resolve_wall_time(local, zone).instant
+        duration: timedelta | None = None
+        end_prop = component.get("DTEND")
+        if end_prop is not None:
+            end_instant = _instant(getattr(end_prop, "dt", None), zone)
+            if end_instant is None:
+                raise IcsError(
+                    _("{where}: the end time (DTEND) cannot be read.").format(where=where),
+                    line,
+                    number,
+                )
+            duration = end_instant - start_instant
+        elif component.get("DURATION") is not None:
+            value = getattr(component.get("DURATION"), "dt", None)
+            if not isinstance(value, timedelta):
+                raise IcsError(
+                    _("{where}: the DURATION cannot be read.").format(where=where), line, number
+                )
+            duration = value
+        if duration is None:
+            duration = timedelta(days=1) if all_day else default_duration
+        if duration < timedelta(0):
+            raise IcsError(_("{where} ends before it starts.").format(where=where), line, number)
+        rrule_prop = component.get("RRULE")
+        rrule: str | None = None
+        if rrule_prop is not None:
+            raw = rrule_prop[0] if isinstance(rrule_prop, list) else rrule_prop
+            rrule = raw.to_ical().decode("utf-8") if hasattr(raw, "to_ical") else str(raw)
+        uid = str(component.get("UID") or "").strip() or str(
+            uuid.uuid5(uuid.NAMESPACE_URL, f"ics:{number}:{local.isoformat()}:{zone}")
+        )
+        result.append(
+            IcsEvent(
+                uid=uid,
+                summary=str(component.get("SUMMARY") or ""),
+                description=str(component.get("DESCRIPTION") or ""),
+                local=local,
+                zone=zone,
+                duration=duration,
+                rrule=rrule,
+            )
+        )
+    return result

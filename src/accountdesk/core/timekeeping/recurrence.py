@@ -1,0 +1,376 @@
+"""Recurring follow-ups: RFC 5545 RRULEs evaluated in local wall time.
+
+A rule runs on the wall clock of the anchor zone (``dateutil.rrule`` with a naive start), so
+"every 3 months at 10:00" stays 10:00 there across DST changes; each wall time is then turned
+into an instant with :func:`~accountdesk.core.timekeeping.zones.resolve_wall_time` (and its
+gap/overlap rule). With ``move_to_working_day`` an occurrence on a weekend day or public holiday
+there moves, at the same wall time, to the next working day; an occurrence moved onto or past
+the next one merges into it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
+
+import babel.dates
+import babel.lists
+from dateutil import rrule as du
+
+from accountdesk.core.i18n import N_, _, current_locale, format_date, localize_digits, ngettext
+from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
+from accountdesk.core.timekeeping.zones import WallTimeKind, is_valid_zone, resolve_wall_time
+
+#: Longest run of non-working days an occurrence is moved across.
+MOVE_LIMIT_DAYS = 60
+
+_KEYS = {
+    "FREQ",
+    "INTERVAL",
+    "COUNT",
+    "UNTIL",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYMONTH",
+    "BYSETPOS",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYHOUR",
+    "BYMINUTE",
+    "WKST",
+}
+_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY", "HOURLY"}
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True)
+class RrulePreset:
+    key: str
+    label: str  # marked with N_(): translate with _() when shown
+    rule: str
+
+    @property
+    def title(self) -> str:
+        return _(self.label)
+
+
+RRULE_PRESETS: tuple[RrulePreset, ...] = (
+    RrulePreset("weekly", N_("Every week"), "FREQ=WEEKLY"),
+    RrulePreset("biweekly", N_("Every 2 weeks"), "FREQ=WEEKLY;INTERVAL=2"),
+    RrulePreset("monthly", N_("Every month"), "FREQ=MONTHLY"),
+    RrulePreset("quarterly", N_("Every 3 months"), "FREQ=MONTHLY;INTERVAL=3"),
+    RrulePreset("half_yearly", N_("Every 6 months"), "FREQ=MONTHLY;INTERVAL=6"),
+    RrulePreset("yearly", N_("Every year"), "FREQ=YEARLY"),
+    RrulePreset(
+        "monthly_3rd_monday", N_("Every month on the 3rd Monday"), "FREQ=MONTHLY;BYDAY=3MO"
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    local: datetime  # the naive wall time in the anchor zone (after any move)
+    instant: datetime  # aware UTC
+    moved_from: datetime | None = None  # the rule's wall time when moved to a working day
+    kind: WallTimeKind = "ok"  # "gap"/"overlap" when the DST rule applied
+
+
+def _normalize(text: str) -> str:
+    cleaned = text.strip()
+    if cleaned.upper().startswith("RRULE:"):
+        cleaned = cleaned[6:]
+    return cleaned.strip().upper()
+
+
+def _fail(reason: str) -> ValueError:
+    return ValueError(_("Not a valid repeat rule: {reason}").format(reason=reason))
+
+
+def _parts(text: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for chunk in text.split(";"):
+        if not chunk:
+            continue
+        name, sep, value = chunk.partition("=")
+        if not sep or not value:
+            raise _fail(_("“{part}” is not NAME=VALUE").format(part=chunk))
+        if name not in _KEYS:
+            raise _fail(_("unknown part “{name}”").format(name=name))
+        if name in parts:
+            raise _fail(_("“{name}” is given twice").format(name=name))
+        parts[name] = value
+    return parts
+
+
+def _int(parts: dict[str, str], name: str) -> int | None:
+    if name not in parts:
+        return None
+    try:
+        return int(parts[name])
+    except ValueError:
+        raise _fail(
+            _("{name} must be a whole number, not “{value}”").format(name=name, value=parts[name])
+        ) from None
+
+
+def validate_rrule(text: str) -> None:
+    """Raise ValueError with a translated, specific message when ``text`` is not a usable
+    RRULE (``FREQ=MONTHLY;INTERVAL=3``, with or without a leading ``RRULE:``)."""
+    if not isinstance(text, str) or not text.strip():
+        raise _fail(_("the rule is empty"))
+    normalized = _normalize(text)
+    if "\n" in normalized or "\r" in normalized:
+        raise _fail(_("give one rule on one line"))
+    parts = _parts(normalized)
+    freq = parts.get("FREQ")
+    if freq is None:
+        raise _fail(_("FREQ is missing (for example FREQ=MONTHLY)"))
+    if freq in {"SECONDLY", "MINUTELY"}:
+        raise _fail(_("repeating more often than hourly is not supported"))
+    if freq not in _FREQS:
+        raise _fail(_("FREQ “{value}” is unknown").format(value=freq))
+    interval = _int(parts, "INTERVAL")
+    if interval is not None and interval < 1:
+        raise _fail(_("INTERVAL must be 1 or more"))
+    count = _int(parts, "COUNT")
+    if count is not None and count < 1:
+        raise _fail(_("COUNT must be 1 or more"))
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise _fail(_("COUNT and UNTIL cannot both be given"))
+    try:
+        _build(normalized, datetime(2000, 1, 3, 10, 0), None)
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise _fail(str(exc)) from None
+
+
+def _until_to_wall(value: str, zone: str | None) -> str:
+    """A UTC UNTIL (…Z) as a wall time in ``zone`` (the rule runs on naive wall time)."""
+    if not value.endswith("Z"):
+        return value
+    instant = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+    if zone is None or not is_valid_zone(zone):
+        return instant.strftime("%Y%m%dT%H%M%S")
+    from accountdesk.core.timekeeping.zones import to_wall
+
+    return to_wall(instant, zone).strftime("%Y%m%dT%H%M%S")
+
+
+def _build(normalized: str, first_local: datetime, zone: str | None) -> du.rrule:
+    parts = _parts(normalized)
+    if "UNTIL" in parts:
+        parts["UNTIL"] = _until_to_wall(parts["UNTIL"], zone)
+    text = ";".join(f"{k}={v}" for k, v in parts.items())
+    built = du.rrulestr(text, dtstart=first_local)
+    if not isinstance(built, du.rrule):
+        raise ValueError(text)
+    return built
+
+
+def _is_working(
+    day: date,
+    weekend: frozenset[int],
+    country: str | None,
+    subdivision: str | None,
+    calendar: DayCalendar,
+) -> bool:
+    if day.weekday() in weekend:
+        return False
+    return calendar.holiday_on(country, subdivision, day) is None
+
+
+def occurrences(
+    rrule: str,
+    first_local: datetime,
+    zone: str,
+    after: datetime,
+    count: int,
+    move_to_working_day: bool = False,
+    country: str | None = None,
+    subdivision: str | None = None,
+    calendar: DayCalendar | None = None,
+    weekend: frozenset[int] | None = None,
+) -> list[Occurrence]:
+    """Up to ``count`` occurrences, in order, whose instant is at or after the aware ``after``.
+
+    ``first_local`` (naive) is the first occurrence's wall time in ``zone`` (RFC 5545 DTSTART).
+    ``weekend`` overrides the calendar's weekend for ``country`` (a contact's own week).
+    """
+    if first_local.tzinfo is not None:
+        raise ValueError("first_local must be a naive wall-clock time")
+    if after.tzinfo is None:
+        raise ValueError("after must be timezone-aware")
+    if count <= 0:
+        return []
+    validate_rrule(rrule)
+    rule = _build(_normalize(rrule), first_local, zone)
+    cal = calendar_or_default(calendar)
+    week_off = weekend if weekend is not None else frozenset(cal.weekend_days(country))
+    from accountdesk.core.timekeeping.zones import to_wall
+
+    margin = timedelta(days=MOVE_LIMIT_DAYS + 2 if move_to_working_day else 2)
+    bound = max(first_local, to_wall(after, zone) - margin)
+    found: list[Occurrence] = []
+    last: datetime | None = None
+    for local in rule.xafter(bound, inc=True):
+        target = local
+        moved_from: datetime | None = None
+        if move_to_working_day:
+            for _step in range(MOVE_LIMIT_DAYS):
+                if _is_working(target.date(), week_off, country, subdivision, cal):
+                    break
+                target += timedelta(days=1)
+            else:
+                target = local  # no working day near: leave it where the rule put it
+            if target != local:
+                moved_from = local
+        if last is not None and target <= last:
+            continue
+        resolution = resolve_wall_time(target, zone)
+        if resolution.instant < after:
+            continue
+        found.append(Occurrence(target, resolution.instant, moved_from, resolution.kind))
+        last = target
+        if len(found) >= count:
+            break
+    return found
+
+
+# --- describing rules ----------------------------------------------------------------------
+
+_ORDINALS = {
+    1: N_("1st"),
+    2: N_("2nd"),
+    3: N_("3rd"),
+    4: N_("4th"),
+    5: N_("5th"),
+    -1: N_("last"),
+    -2: N_("second to last"),
+}
+
+
+def _weekday_name(code: str) -> str:
+    index = _WEEKDAYS.index(code)
+    return str(babel.dates.get_day_names("wide", locale=current_locale())[index])
+
+
+def _n(text: str, n: int) -> str:
+    return text.format(n=localize_digits(str(n)))
+
+
+def _split_byday(value: str) -> list[tuple[int | None, str]]:
+    days: list[tuple[int | None, str]] = []
+    for item in value.split(","):
+        code = item[-2:]
+        if code not in _WEEKDAYS:
+            raise ValueError(item)
+        prefix = item[:-2]
+        days.append((int(prefix) if prefix not in ("", "+") else None, code))
+    return days
+
+
+def _describe_core(parts: dict[str, str]) -> str | None:
+    freq = parts.get("FREQ")
+    n = int(parts.get("INTERVAL", "1"))
+    extra = set(parts) - {"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"}
+    if freq == "DAILY" and not extra:
+        return _("Every day") if n == 1 else _n(ngettext("Every {n} day", "Every {n} days", n), n)
+    if freq == "WEEKLY":
+        if not extra:
+            if n == 1:
+                return _("Every week")
+            return _n(ngettext("Every {n} week", "Every {n} weeks", n), n)
+        if extra == {"BYDAY"}:
+            days = _split_byday(parts["BYDAY"])
+            if any(ordinal is not None for ordinal, _code in days):
+                return None
+            names = babel.lists.format_list(
+                [_weekday_name(code) for _o, code in days], locale=current_locale()
+            )
+            if n == 1:
+                return _("Every week on {days}").format(days=names)
+            return ngettext("Every {n} week on {days}", "Every {n} weeks on {days}", n).format(
+                n=localize_digits(str(n)), days=names
+            )
+        return None
+    if freq == "MONTHLY":
+        if not extra:
+            if n == 1:
+                return _("Every month")
+            return _n(ngettext("Every {n} month", "Every {n} months", n), n)
+        ordinal: int | None = None
+        weekday: str | None = None
+        if extra == {"BYMONTHDAY"} and "," not in parts["BYMONTHDAY"]:
+            day = int(parts["BYMONTHDAY"])
+            if day < 1:
+                return None
+            day_text = localize_digits(str(day))
+            if n == 1:
+                return _("Every month on day {day}").format(day=day_text)
+            return ngettext(
+                "Every {n} month on day {day}", "Every {n} months on day {day}", n
+            ).format(n=localize_digits(str(n)), day=day_text)
+        if extra == {"BYDAY"}:
+            days = _split_byday(parts["BYDAY"])
+            if len(days) == 1 and days[0][0] is not None:
+                ordinal, weekday = days[0]
+        elif extra == {"BYDAY", "BYSETPOS"} and "," not in parts["BYSETPOS"]:
+            days = _split_byday(parts["BYDAY"])
+            if len(days) == 1 and days[0][0] is None:
+                ordinal, weekday = int(parts["BYSETPOS"]), days[0][1]
+        if ordinal is None or weekday is None or ordinal not in _ORDINALS:
+            return None
+        values = {"ordinal": _(_ORDINALS[ordinal]), "weekday": _weekday_name(weekday)}
+        if n == 1:
+            return _("Every month on the {ordinal} {weekday}").format(**values)
+        template = ngettext(
+            "Every {n} month on the {ordinal} {weekday}",
+            "Every {n} months on the {ordinal} {weekday}",
+            n,
+        )
+        return template.format(n=localize_digits(str(n)), **values)
+    if freq == "YEARLY" and not extra:
+        return (
+            _("Every year") if n == 1 else _n(ngettext("Every {n} year", "Every {n} years", n), n)
+        )
+    return None
+
+
+def describe_rrule(text: str) -> str:
+    """A short, translated description of common rules ("Every 3 months", "Every month on the
+    3rd Monday"); the rule itself when it is not one of those."""
+    try:
+        validate_rrule(text)
+        normalized = _normalize(text)
+        parts = _parts(normalized)
+        core = _describe_core(parts)
+    except (ValueError, KeyError):
+        return text.strip()
+    if core is None:
+        return normalized
+    if "COUNT" in parts:
+        count = int(parts["COUNT"])
+        return ngettext("{rule}, {count} time", "{rule}, {count} times", count).format(
+            rule=core, count=localize_digits(str(count))
+        )
+    if "UNTIL" in parts:
+        raw = parts["UNTIL"].rstrip("Z")
+        try:
+            until = datetime.strptime(raw[:8], "%Y%m%d").date()
+        except ValueError:
+            return normalized
+        return _("{rule}, until {date}").format(rule=core, date=format_date(until))
+    return core
+
+
+PresetKey = Literal[
+    "weekly", "biweekly", "monthly", "quarterly", "half_yearly", "yearly", "monthly_3rd_monday"
+]
+
+
+def preset(key: str) -> RrulePreset:
+    """The preset with ``key`` (KeyError when there is none)."""
+    for item in RRULE_PRESETS:
+        if item.key == key:
+            return item
+    raise KeyError(key)

@@ -1,0 +1,145 @@
+"""Stay in touch: how often someone should hear from us, and when that is overdue.
+
+The cadence of a contact is its own setting when it has one; otherwise the stricter (shorter)
+of its account tier's rule and its NPS band's rule. Any logged interaction resets the count:
+the caller passes the last interaction's instant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import MappingProxyType
+
+DEFAULT_TIER_DAYS: Mapping[str, int] = MappingProxyType({"gold": 30, "silver": 60, "bronze": 90})
+DEFAULT_NPS_DAYS: Mapping[str, int] = MappingProxyType({"detractor": 2})
+
+_BAND_ALIASES = {
+    "detractors": "detractor",
+    "passives": "passive",
+    "promoters": "promoter",
+    "neutral": "passive",
+}
+
+
+def _tiers() -> Mapping[str, int]:
+    return dict(DEFAULT_TIER_DAYS)
+
+
+def _bands() -> Mapping[str, int]:
+    return dict(DEFAULT_NPS_DAYS)
+
+
+@dataclass(frozen=True)
+class CadenceRules:
+    """Days between touches per account tier and per NPS band (keys compared lower-case)."""
+
+    tiers: Mapping[str, int] = field(default_factory=_tiers)
+    nps_bands: Mapping[str, int] = field(default_factory=_bands)
+
+    def __post_init__(self) -> None:
+        for name, days in [*self.tiers.items(), *self.nps_bands.items()]:
+            if days <= 0:
+                raise ValueError(f"a cadence must be at least one day: {name}={days}")
+
+    def tier_days(self, tier: str | None) -> int | None:
+        if not tier:
+            return None
+        wanted = tier.strip().lower()
+        for name, days in self.tiers.items():
+            if name.lower() == wanted:
+                return days
+        return None
+
+    def band_days(self, band: str | None) -> int | None:
+        if not band:
+            return None
+        wanted = normalize_band(band)
+        for name, days in self.nps_bands.items():
+            if normalize_band(name) == wanted:
+                return days
+        return None
+
+
+DEFAULT_RULES = CadenceRules()
+
+
+def normalize_band(band: str) -> str:
+    lowered = band.strip().lower()
+    return _BAND_ALIASES.get(lowered, lowered)
+
+
+def nps_band(score: int | None) -> str | None:
+    """NPS band of a 0–10 score: detractor (0–6), passive (7–8), promoter (9–10)."""
+    if score is None:
+        return None
+    if not 0 <= score <= 10:
+        raise ValueError(f"an NPS score is 0–10, not {score}")
+    if score <= 6:
+        return "detractor"
+    return "passive" if score <= 8 else "promoter"
+
+
+@dataclass(frozen=True)
+class Cadence:
+    days: int
+    source: str  # "contact" | "tier:<name>" | "nps:<band>"
+
+    @property
+    def interval(self) -> timedelta:
+        return timedelta(days=self.days)
+
+
+def effective_cadence(
+    contact_cadence_days: int | None,
+    account_tier: str | None,
+    nps_band: str | None,
+    rules: CadenceRules = DEFAULT_RULES,
+) -> Cadence | None:
+    """The contact's own cadence when set (> 0); otherwise the stricter of the tier and NPS
+    rules (on a tie, the NPS rule); None when nothing applies."""
+    if contact_cadence_days is not None and contact_cadence_days > 0:
+        return Cadence(contact_cadence_days, "contact")
+    candidates: list[Cadence] = []
+    band_days = rules.band_days(nps_band)
+    if band_days is not None and nps_band:
+        candidates.append(Cadence(band_days, f"nps:{normalize_band(nps_band)}"))
+    tier_days = rules.tier_days(account_tier)
+    if tier_days is not None and account_tier:
+        candidates.append(Cadence(tier_days, f"tier:{account_tier.strip().lower()}"))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c.days)
+
+
+def next_touch(
+    last_touch: datetime | None, cadence: Cadence, since: datetime | None = None
+) -> datetime | None:
+    """When the next touch is due: ``cadence`` after the last interaction, or after ``since``
+    (e.g. when the contact or the rule was added) if there was none; None if neither is known."""
+    anchor = last_touch if last_touch is not None else since
+    if anchor is None:
+        return None
+    if anchor.tzinfo is None:
+        raise ValueError("last_touch and since must be timezone-aware")
+    return anchor + cadence.interval
+
+
+def due_for_touch(
+    last_touch: datetime | None,
+    cadence: Cadence | None,
+    now: datetime,
+    since: datetime | None = None,
+) -> datetime | None:
+    """When a stay-in-touch follow-up should be raised, if that is now or past; None when it is
+    not due yet (or no cadence applies). With no interaction ever logged and no ``since``, the
+    contact is due ``now``."""
+    if cadence is None:
+        return None
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    due = next_touch(last_touch, cadence, since)
+    if due is None:
+        return now
+    return due if due <= now else None
