@@ -107,3 +107,27 @@ def test_buckets_follow_the_users_calendar() -> None:
     assert bucket_of(datetime(2027, 3, 3, 10, tzinfo=UTC), now, "Asia/Bangkok") == "today"
     assert bucket_of(datetime(2027, 3, 3, 10, tzinfo=UTC), now, "America/New_York") == "week"
     assert bucket_of(datetime(2027, 4, 3, 10, tzinfo=UTC), now, "UTC") == "later"
+
+
+def test_stay_in_touch_raises_once_and_resets_on_an_interaction(db: Database, ayse: str) -> None:
+    from datetime import timedelta
+
+    from accountdesk.core.services.accounts import contact_input, update_contact
+    from accountdesk.core.services.activity import InteractionInput, log_interaction
+
+    data = contact_input(db, ayse)
+    data.stay_in_touch_days = 30
+    update_contact(db, ayse, data)
+    start = datetime(2027, 1, 1, 9, tzinfo=UTC)
+    log_interaction(db, InteractionInput(kind="call", occurred_at=start, contact_ids=[ayse]))
+    assert fu.raise_stay_in_touch(db, fixed_clock(start + timedelta(days=20))) == []
+    raised = fu.raise_stay_in_touch(db, fixed_clock(start + timedelta(days=31)))
+    assert len(raised) == 1
+    assert fu.raise_stay_in_touch(db, fixed_clock(start + timedelta(days=32))) == []  # not twice
+    # Any logged interaction resets it: the open one is done, and the clock starts again.
+    met = start + timedelta(days=33)
+    log_interaction(db, InteractionInput(kind="visit", occurred_at=met, contact_ids=[ayse]))
+    now = datetime(2027, 2, 10, tzinfo=UTC)
+    assert [r.id for r in list_follow_ups(db, now=now, user_zone="UTC")] == []
+    assert fu.raise_stay_in_touch(db, fixed_clock(met + timedelta(days=29))) == []
+    assert len(fu.raise_stay_in_touch(db, fixed_clock(met + timedelta(days=31)))) == 1

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from accountdesk.core import validation as v
@@ -19,6 +19,7 @@ from accountdesk.core.db.models import (
     Contact,
     CountryNote,
     Deal,
+    FollowUp,
     Gift,
     Interaction,
     Note,
@@ -96,9 +97,24 @@ def clean_interaction(session: Session, data: InteractionInput) -> dict[str, Any
 
 
 def add_interaction(session: Session, data: InteractionInput) -> Interaction:
-    """Add an interaction inside an open transaction (used by quick log and imports)."""
+    """Add an interaction inside an open transaction (used by quick log and imports).
+
+    Being in touch resets the stay-in-touch cadence: open stay-in-touch follow-ups of the
+    participants are marked done.
+    """
     interaction = Interaction(**clean_interaction(session, data))
     session.add(interaction)
+    ids = [c.id for c in interaction.participants]
+    if ids:
+        session.execute(
+            update(FollowUp)
+            .where(
+                FollowUp.contact_id.in_(ids),
+                FollowUp.origin == "stay_in_touch",
+                FollowUp.status == "open",
+            )
+            .values(status="done", completed_at=data.occurred_at)
+        )
     session.flush()
     return interaction
 

@@ -21,6 +21,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact, FollowUp, Interaction, interaction_participants
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
+from accountdesk.core.timekeeping.stay_in_touch import CadenceRules
 from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
@@ -248,3 +249,76 @@ def last_touch_by_contact(session: Session) -> dict[str, datetime]:
         .group_by(interaction_participants.c.contact_id)
     ).all()
     return {cid: when.replace(tzinfo=UTC) if when.tzinfo is None else when for cid, when in rows}
+
+
+def raise_stay_in_touch(
+    db: Database, clock: Clock = system_clock, rules: CadenceRules | None = None
+) -> list[str]:
+    """Raise a follow-up for every contact nobody has been in touch with for their cadence.
+
+    The cadence is the contact's own, else the stricter of their account's tier and their
+    latest NPS band (see :mod:`accountdesk.core.timekeeping.stay_in_touch`). Any logged
+    interaction resets the clock. A contact who already has an open stay-in-touch follow-up
+    gets no second one. Returns the ids of the new follow-ups.
+    """
+    from accountdesk.core.db.models import Account, SurveyResponse
+    from accountdesk.core.timekeeping.stay_in_touch import (
+        DEFAULT_RULES,
+        due_for_touch,
+        effective_cadence,
+        nps_band,
+    )
+    from accountdesk.core.timekeeping.zones import to_wall
+
+    now = clock()
+    rules = rules or DEFAULT_RULES
+    created: list[str] = []
+    with db.transaction() as session:
+        last_touch = last_touch_by_contact(session)
+        latest_nps: dict[str, int] = {}
+        for contact_id, score in session.execute(
+            select(SurveyResponse.contact_id, SurveyResponse.score)
+            .where(SurveyResponse.kind == "nps", SurveyResponse.deleted_at.is_(None))
+            .order_by(SurveyResponse.answered_on)
+        ):
+            if contact_id:
+                latest_nps[contact_id] = score
+        waiting = set(
+            session.scalars(
+                select(FollowUp.contact_id).where(
+                    FollowUp.origin == "stay_in_touch",
+                    FollowUp.status == "open",
+                    FollowUp.deleted_at.is_(None),
+                )
+            )
+        )
+        people = session.execute(
+            select(Contact, Account.tier)
+            .join(Account, Account.id == Contact.account_id)
+            .where(
+                Contact.deleted_at.is_(None),
+                Account.deleted_at.is_(None),
+                Account.status != "lost",
+            )
+        )
+        for contact, tier in people:
+            if contact.id in waiting:
+                continue
+            cadence = effective_cadence(
+                contact.stay_in_touch_days, tier, nps_band(latest_nps.get(contact.id)), rules
+            )
+            due = due_for_touch(last_touch.get(contact.id), cadence, now, since=contact.created_at)
+            if due is None:
+                continue
+            local = to_wall(max(due, now), contact.timezone)
+            scheduled = add_follow_up(
+                session,
+                FollowUpInput(
+                    contact_id=contact.id,
+                    title=_("Stay in touch"),
+                    local_due=local.replace(second=0, microsecond=0),
+                    origin="stay_in_touch",
+                ),
+            )
+            created.append(scheduled.id)
+    return created
