@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -99,10 +100,24 @@ class ContactInput:
 
 
 def default_zone_for(country: str) -> str | None:
-    """The country's main IANA zone, if it has one (culture facts from tzdata)."""
-    from accountdesk.core.culture.countries import default_zone
+    """The country's IANA zone when it has exactly one (tzdata's zone table), else None."""
+    zones = _zones_by_country().get(country.upper(), ())
+    return zones[0] if len(zones) == 1 else None
 
-    return default_zone(country)
+
+@cache
+def _zones_by_country() -> dict[str, tuple[str, ...]]:
+    from importlib.resources import files
+
+    table: dict[str, list[str]] = {}
+    text = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            table.setdefault(parts[0], []).append(parts[2])
+    return {code: tuple(zones) for code, zones in table.items()}
 
 
 def clean_account(data: AccountInput) -> dict[str, Any]:
