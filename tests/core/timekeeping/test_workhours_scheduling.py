@@ -1,0 +1,182 @@
+"""Working hours, slot warnings and suggestions, with calendars given as data."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from accountdesk.core.timekeeping.calendars import StaticCalendar
+from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
+from accountdesk.core.timekeeping.workhours import (
+    WorkingHours,
+    is_working_time,
+    next_working_window,
+)
+from accountdesk.core.timekeeping.zones import to_wall
+
+FRI_SAT = frozenset({4, 5})
+FRIDAY = frozenset({4})
+CAL = StaticCalendar(
+    weekends={"IR": FRIDAY, "SA": FRI_SAT, "IL": FRI_SAT},
+    hours={"IR": (time(8), time(16)), "SA": (time(9), time(17))},
+    holidays={
+        "TR": {date(2025, 4, 23): "National Sovereignty and Children's Day"},
+        "IR": {date(2025, 3, 21): "Nowruz"},
+        "SA": {date(2025, 9, 23): "Saudi National Day"},
+        "DE": {date(2025, 10, 3): "German Unity Day"},
+        "DE-BY": {date(2025, 8, 15): "Assumption Day"},
+    },
+)
+TR_HOURS = WorkingHours(time(9), time(18))
+
+
+def codes(warnings: list) -> set[str]:  # type: ignore[type-arg]
+    return {w.code for w in warnings}
+
+
+def test_working_hours_from_the_calendar_and_an_override() -> None:
+    iran = WorkingHours.for_country("IR", CAL)
+    assert iran == WorkingHours(time(8), time(16), FRIDAY)
+    own = WorkingHours.for_country("IR", CAL, start=time(10), end=time(14))
+    assert (own.start, own.end, own.weekend) == (time(10), time(14), FRIDAY)
+    with pytest.raises(ValueError):
+        WorkingHours(time(18), time(9))
+    with pytest.raises(ValueError):
+        WorkingHours(time(9), time(17), frozenset({7}))
+
+
+def test_is_working_time_respects_weekend_holiday_and_hours() -> None:
+    hours = WorkingHours.for_country("SA", CAL)
+    riyadh = "Asia/Riyadh"  # UTC+3
+    sunday_10 = datetime(2025, 6, 1, 7, tzinfo=UTC)
+    friday_10 = datetime(2025, 6, 6, 7, tzinfo=UTC)
+    assert is_working_time(sunday_10, riyadh, hours, "SA", None, CAL)  # Sunday works there
+    assert not is_working_time(friday_10, riyadh, hours, "SA", None, CAL)
+    national_day = datetime(2025, 9, 23, 7, tzinfo=UTC)
+    assert not is_working_time(national_day, riyadh, hours, "SA", None, CAL)
+    evening = datetime(2025, 6, 1, 15, tzinfo=UTC)  # 18:00 there
+    assert not is_working_time(evening, riyadh, hours, "SA", None, CAL)
+
+
+def test_subdivision_holidays_count() -> None:
+    hours = WorkingHours()
+    noon = datetime(2025, 8, 15, 10, tzinfo=UTC)
+    assert is_working_time(noon, "Europe/Berlin", hours, "DE", None, CAL)
+    assert not is_working_time(noon, "Europe/Berlin", hours, "DE", "BY", CAL)
+
+
+def test_next_working_window_skips_the_iranian_friday_and_nowruz() -> None:
+    hours = WorkingHours.for_country("IR", CAL)
+    thursday_evening = datetime(2025, 3, 20, 14, tzinfo=UTC)  # 17:30 Tehran, Thursday
+    start, end = next_working_window(thursday_evening, "Asia/Tehran", hours, "IR", None, CAL)
+    # Friday 21 March is both the weekend and Nowruz; Saturday is a working day in Iran
+    assert start.replace(tzinfo=None) == datetime(2025, 3, 22, 8)
+    assert end.replace(tzinfo=None) == datetime(2025, 3, 22, 16)
+    assert str(start.tzinfo) == "Asia/Tehran"
+    inside = datetime(2025, 3, 22, 6, tzinfo=UTC)
+    assert next_working_window(inside, "Asia/Tehran", hours, "IR", None, CAL) == (start, end)
+
+
+def test_next_working_window_with_no_working_day_raises() -> None:
+    hours = WorkingHours(weekend=frozenset(range(7)))
+    with pytest.raises(ValueError):
+        next_working_window(datetime(2025, 1, 1, tzinfo=UTC), "UTC", hours, None, None, CAL)
+
+
+def test_check_slot_reports_holiday_by_name_weekend_and_hours() -> None:
+    warnings = check_slot(datetime(2025, 4, 23, 20), "Europe/Istanbul", TR_HOURS, "TR", None, CAL)
+    assert codes(warnings) == {"holiday", "outside_hours"}
+    holiday = next(w for w in warnings if w.code == "holiday")
+    assert holiday.holiday == "National Sovereignty and Children's Day"
+    assert "National Sovereignty" in holiday.message
+    assert "Türkiye" in holiday.message or "Turkey" in holiday.message
+    saturday = check_slot(datetime(2025, 4, 26, 10), "Europe/Istanbul", TR_HOURS, "TR", None, CAL)
+    assert codes(saturday) == {"weekend"}
+    good = check_slot(datetime(2025, 4, 24, 10), "Europe/Istanbul", TR_HOURS, "TR", None, CAL)
+    assert good == []
+
+
+def test_check_slot_reports_dst_gap_and_overlap() -> None:
+    hours = WorkingHours(time(0), time(0), FRI_SAT)  # all day: only DST and weekend remain
+    gap = check_slot(datetime(2025, 3, 31, 2, 30), "Europe/Riga", hours, None, None, CAL)
+    assert codes(gap) == set()  # Monday 31 March is not the change night
+    gap = check_slot(datetime(2025, 3, 27, 2, 30), "Asia/Jerusalem", hours, "IL", None, CAL)
+    assert codes(gap) == set()
+    gap = check_slot(datetime(2025, 3, 28, 2, 30), "Asia/Jerusalem", hours, "IL", None, CAL)
+    assert codes(gap) == {"dst_gap", "weekend"}  # Friday in Israel
+    overlap = check_slot(datetime(2025, 11, 2, 1, 30), "America/New_York", hours, "US", None, CAL)
+    assert "dst_overlap" in codes(overlap)
+    message = next(w.message for w in overlap if w.code == "dst_overlap")
+    assert "first" in message
+
+
+def test_check_slot_with_a_duration_past_the_end() -> None:
+    warnings = check_slot(
+        datetime(2025, 4, 24, 17, 45),
+        "Europe/Istanbul",
+        TR_HOURS,
+        "TR",
+        None,
+        CAL,
+        duration=timedelta(minutes=30),
+    )
+    assert codes(warnings) == {"outside_hours"}
+
+
+def test_suggest_slots_moves_past_weekend_and_holiday() -> None:
+    friday_evening = datetime(2025, 4, 18, 16, tzinfo=UTC)  # 19:00 Istanbul
+    slots = suggest_slots(friday_evening, "Europe/Istanbul", TR_HOURS, "TR", None, CAL, count=3)
+    assert [to_wall(s, "Europe/Istanbul") for s in slots] == [
+        datetime(2025, 4, 21, 9),
+        datetime(2025, 4, 21, 9, 30),
+        datetime(2025, 4, 21, 10),
+    ]
+    before_holiday = datetime(2025, 4, 22, 14, 50, tzinfo=UTC)  # 17:50, Tuesday
+    slots = suggest_slots(before_holiday, "Europe/Istanbul", TR_HOURS, "TR", None, CAL, count=1)
+    assert to_wall(slots[0], "Europe/Istanbul") == datetime(2025, 4, 24, 9)  # 23rd is a holiday
+
+
+def test_suggest_slots_in_nepal_are_on_local_half_hours() -> None:
+    after = datetime(2025, 6, 2, 3, 20, tzinfo=UTC)  # 09:05 Kathmandu
+    slots = suggest_slots(after, "Asia/Kathmandu", WorkingHours(), "NP", None, CAL, count=2)
+    assert [to_wall(s, "Asia/Kathmandu") for s in slots] == [
+        datetime(2025, 6, 2, 9, 30),
+        datetime(2025, 6, 2, 10),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    after=st.datetimes(
+        min_value=datetime(2000, 1, 1), max_value=datetime(2040, 1, 1), timezones=st.just(UTC)
+    ),
+    zone=st.sampled_from(
+        [
+            "Europe/Istanbul",
+            "Asia/Tehran",
+            "Asia/Riyadh",
+            "Asia/Jerusalem",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Asia/Kathmandu",
+            "Pacific/Kiritimati",
+        ]
+    ),
+    country=st.sampled_from(["TR", "IR", "SA", "IL", "US", "DE"]),
+    minutes=st.sampled_from([30, 60, 90]),
+)
+def test_every_suggested_slot_passes_check_slot(
+    after: datetime, zone: str, country: str, minutes: int
+) -> None:
+    hours = WorkingHours.for_country(country, CAL)
+    duration = timedelta(minutes=minutes)
+    slots = suggest_slots(after, zone, hours, country, None, CAL, count=3, duration=duration)
+    assert len(slots) == 3
+    assert slots == sorted(slots) and slots[0] >= after
+    for slot in slots:
+        wall = to_wall(slot, zone)
+        assert wall.minute in (0, 30) and wall.second == 0
+        assert check_slot(wall, zone, hours, country, None, CAL, duration=duration) == []
