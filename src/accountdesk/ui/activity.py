@@ -207,9 +207,7 @@ class InteractionDialog(FormDialog):
     def save(self) -> None:
         zone_name = self.text("timezone") or "UTC"
         try:
-            naive = datetime.strptime(  # noqa: DTZ007 (a wall-clock time; the zone follows)
-                self.text("occurred_at").strip(), "%Y-%m-%d %H:%M"
-            )
+            naive = datetime.strptime(self.text("occurred_at").strip(), "%Y-%m-%d %H:%M")
             when = naive.replace(tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
         except (ValueError, KeyError):
             raise fail(

@@ -7,6 +7,7 @@ Closing a dialog with changes asks first (:func:`ask_unsaved`, replaceable in te
 
 from __future__ import annotations
 
+import traceback
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
@@ -278,6 +279,15 @@ class FormDialog(QDialog):
             return False
         except UserError as error:
             self.banner.setText(str(error))
+            self.banner.show()
+            return False
+        except Exception as error:  # never lose the form to an unexpected error
+            traceback.print_exc()
+            self.banner.setText(
+                _("This could not be saved ({kind}: {reason}).").format(
+                    kind=type(error).__name__, reason=error
+                )
+            )
             self.banner.show()
             return False
         self.mark_clean()

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.details import account_detail, contact_detail
+from accountdesk.core.queries.lists import (
+    ListFilter,
+    account_ids,
+    account_rows,
+    contact_ids,
+    contact_rows,
+    count_live,
+    filter_choices,
+)
+from accountdesk.core.queries.today import work_status
+from accountdesk.core.services import trash
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+
+
+def _data(db: Database) -> tuple[str, str, str]:
+    riga = create_account(
+        db, AccountInput("Baltic Timber", "LV", timezone="Europe/Riga", tier="gold", owner="Ann")
+    )
+    izmir = create_account(db, AccountInput("Ege Gıda", "TR", timezone="Europe/Istanbul"))
+    anna = create_contact(
+        db, ContactInput(riga, "Anna", "LV", family_name="Ozola", timezone="Europe/Riga")
+    )
+    create_contact(
+        db, ContactInput(izmir, "Ayşe", "TR", family_name="Yılmaz", timezone="Europe/Istanbul")
+    )
+    return riga, izmir, anna
+
+
+def test_ids_are_filtered_and_sorted_in_sql(db: Database) -> None:
+    riga, izmir, anna = _data(db)
+    assert account_ids(db) == [riga, izmir]
+    assert account_ids(db, sort="name", descending=True) == [izmir, riga]
+    assert account_ids(db, ListFilter(text="ege")) == [izmir]
+    assert account_ids(db, ListFilter(tier="gold", owner="Ann")) == [riga]
+    assert len(contact_ids(db, ListFilter(text="yilmaz"))) == 1
+    assert contact_ids(db, ListFilter(country="LV")) == [anna]
+    assert contact_ids(db, ListFilter(text="!!!")) == []
+    rows = account_rows(db, [izmir, riga])
+    assert [r.name for r in rows] == ["Ege Gıda", "Baltic Timber"]
+    assert rows[1].contacts == 1
+    assert contact_rows(db, [anna])[0].account_name == "Baltic Timber"
+    assert filter_choices(db).countries == ["LV", "TR"]
+    assert count_live(db) == (2, 2)
+
+
+def test_trashed_records_leave_the_lists(db: Database) -> None:
+    riga, _izmir, anna = _data(db)
+    trash.delete(db, "account", riga)
+    assert riga not in account_ids(db)
+    assert anna not in contact_ids(db)  # its account is in the trash
+
+
+def test_details(db: Database) -> None:
+    riga, _izmir, anna = _data(db)
+    detail = account_detail(db, riga)
+    assert [c.id for c in detail.contacts] == [anna]
+    assert detail.figures.contacts == 1
+    assert contact_detail(db, anna).account_name == "Baltic Timber"
+
+
+def test_work_status_uses_the_contacts_zone_and_own_hours() -> None:
+    wednesday = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)
+    assert work_status("Europe/Riga", "LV", None, None, wednesday).working
+    assert not work_status("Europe/Riga", "LV", "08:00", "10:00", wednesday).working
+    assert work_status("Asia/Tokyo", "JP", None, None, wednesday).local.hour == 18
+    saturday = datetime(2025, 3, 15, 9, 30, tzinfo=UTC)
+    assert not work_status("Europe/Riga", "LV", None, None, saturday).working

@@ -1,0 +1,80 @@
+"""Fixtures for the UI tests: a fresh database, an app context with a pinned clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    ImportantDateInput,
+    create_account,
+    create_contact,
+)
+
+NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)  # a Wednesday: 11:30 in Riga, 16:30 in Bangkok
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[Database]:
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    from accountdesk.ui.app import create_app
+
+    create_app()
+    database = open_database(tmp_path / "ui.db")
+    yield database
+    from accountdesk.ui import tasks
+
+    tasks.wait_all()
+    database.close()
+
+
+@pytest.fixture
+def ctx(db: Database) -> object:
+    from accountdesk.ui.context import AppContext
+
+    context = AppContext(db, clock=fixed_clock(NOW))
+    context.user_zone = "Europe/Riga"
+    return context
+
+
+def add_account(db: Database, name: str = "Baltic Timber", **kw: object) -> str:
+    data = {"name": name, "country": "LV", "timezone": "Europe/Riga", "city": "Riga", **kw}
+    return create_account(db, AccountInput(**data))  # type: ignore[arg-type]
+
+
+def add_contact(db: Database, account_id: str, given: str = "Anna", family: str = "Ozola",
+                **kw: object) -> str:  # fmt: skip
+    data = {
+        "account_id": account_id,
+        "given_name": given,
+        "family_name": family,
+        "country": "LV",
+        "timezone": "Europe/Riga",
+        **kw,
+    }
+    return create_contact(db, ContactInput(**data))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def sample(db: Database) -> dict[str, str]:
+    """Two accounts (Latvia, Thailand) with three contacts, one with a birthday next week."""
+    riga = add_account(db, tier="gold", owner="Marta", tags=["key account"], status="active")
+    bangkok = add_account(
+        db, "Siam Trading", country="TH", timezone="Asia/Bangkok", city="Bangkok", tier="silver"
+    )
+    anna = add_contact(
+        db,
+        riga,
+        important_dates=[ImportantDateInput("birthday", 3, 15, 1980)],
+        emails=["anna@timber.example"],
+    )
+    janis = add_contact(db, riga, "Janis", "Berzins", work_start="08:00", work_end="10:00")
+    somchai = add_contact(db, bangkok, "Somchai", "Jaidee", country="TH", timezone="Asia/Bangkok")
+    return {"riga": riga, "bangkok": bangkok, "anna": anna, "janis": janis, "somchai": somchai}
