@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 import uuid
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -97,7 +98,9 @@ def _component(
             "BYDAY": f"{ordinal}{_BYDAY[weekday]}",
         }
         if not open_ended:
-            recur["UNTIL"] = run[-1].instant.astimezone(UTC)
+            # UTC as RFC 5545 asks; a day later than the last change, so that readers that
+            # compare it with the local DTSTART (naively) still include that last change.
+            recur["UNTIL"] = run[-1].instant.astimezone(UTC) + timedelta(days=1)
         sub.add("rrule", recur)
     return sub
 
@@ -173,9 +176,9 @@ def export_ics(
         if item.duration < timedelta(0):
             raise ValueError(f"event {item.uid}: negative duration")
         resolution = resolve_wall_time(item.local, item.zone)
-        tz = get_zone(item.zone)
-        start = resolution.effective_local.replace(tzinfo=tz)
-        end = (resolution.instant + item.duration).astimezone(tz)
+        start = resolution.effective_local
+        end_instant = resolution.instant + item.duration
+        end = to_wall(end_instant, item.zone)
         ev = icalendar.Event()
         ev.add("uid", item.uid)
         ev.add("dtstamp", stamp)
@@ -184,10 +187,15 @@ def export_ics(
             ev.add("description", item.description)
         if item.zone in _UTC_NAMES:
             ev.add("dtstart", resolution.instant)
-            ev.add("dtend", resolution.instant + item.duration)
+            ev.add("dtend", end_instant)
         else:
-            ev.add("dtstart", start)
-            ev.add("dtend", end)
+            # Wall time with an explicit TZID (icalendar would write zones on UTC+0, such as
+            # Africa/Abidjan, as UTC).
+            ev.add("dtstart", start, parameters={"TZID": item.zone})
+            if resolve_wall_time(end, item.zone).instant == end_instant:
+                ev.add("dtend", end, parameters={"TZID": item.zone})
+            else:  # the end is the second 01:30 of a night the clocks go back: say how long
+                ev.add("duration", item.duration)
             low, high = zones.get(item.zone, (start.year, start.year))
             zones[item.zone] = (min(low, start.year), max(high, end.year))
         if item.rrule:
@@ -330,14 +338,18 @@ def import_ics(
             1,
         )
     try:
-        parsed = icalendar.Calendar.from_ical(text)
+        with warnings.catch_warnings():
+            # vendor-prefixed TZIDs: icalendar warns that it guesses; so do we, on purpose
+            warnings.simplefilter("ignore", UserWarning)
+            parsed = icalendar.Calendar.from_ical(text)
+            events = list(parsed.walk("VEVENT"))
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         raise IcsError(
             _("The iCalendar file cannot be read: {error}").format(error=str(exc) or repr(exc))
         ) from None
     lines = _event_lines(text)
     result: list[IcsEvent] = []
-    for index, component in enumerate(parsed.walk("VEVENT")):
+    for index, component in enumerate(events):
         number = index + 1
         line = lines[index] if index < len(lines) else None
         where = _where(number, line)
