@@ -1,0 +1,123 @@
+"""Timekeeping benchmarks (issue 5): the meeting planner and the reminder check.
+
+    uv run python benchmarks/bench_timekeeping.py [--runs 200]
+
+Prints median and p95 for:
+- the planner for the user and 5 contacts over 14 days at 30-minute steps (target ≤ 50 ms),
+  once with holidays given as data and once with the default calendar (the culture module, or
+  the ``holidays`` package when that is absent), warmed up as it is in the running app;
+- the reminder check over 10,000 open follow-ups (target ≤ 20 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from accountdesk.core.timekeeping.calendars import DayCalendar, StaticCalendar, default_calendar
+from accountdesk.core.timekeeping.planner import Participant, plan
+from accountdesk.core.timekeeping.reminders import ReminderItem, due_reminders
+from accountdesk.core.timekeeping.workhours import WorkingHours
+
+PEOPLE = [
+    ("me", "Europe/Riga", "LV"),
+    ("ayse", "Europe/Istanbul", "TR"),
+    ("somchai", "Asia/Bangkok", "TH"),
+    ("reza", "Asia/Tehran", "IR"),
+    ("john", "America/New_York", "US"),
+    ("aroha", "Pacific/Auckland", "NZ"),
+]
+START = date(2025, 3, 24)  # two weeks across the European DST change
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def report(name: str, target_ms: float, fn: Callable[[], object], runs: int) -> None:
+    fn()  # warm-up: caches, imports, holiday tables
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - began) * 1000)
+    median = statistics.median(times)
+    p95 = pct(times, 0.95)
+    verdict = "ok" if p95 <= target_ms else "OVER TARGET"
+    print(
+        f"{name}: median {median:.2f} ms, p95 {p95:.2f} ms (target ≤ {target_ms:g} ms, {verdict})"
+    )
+
+
+def participants(cal: DayCalendar) -> list[Participant]:
+    return [
+        Participant(key, key, zone, country, None, WorkingHours.for_country(country, cal))
+        for key, zone, country in PEOPLE
+    ]
+
+
+def static_calendar() -> StaticCalendar:
+    return StaticCalendar(
+        weekends={"IR": frozenset({4})},
+        holidays={
+            "LV": {date(2025, 4, 18): "Good Friday", date(2025, 4, 21): "Easter Monday"},
+            "TR": {date(2025, 3, 31): "Ramadan Feast", date(2025, 4, 1): "Ramadan Feast"},
+            "TH": {date(2025, 4, 7): "Chakri Day"},
+            "IR": {date(2025, 4, 1): "Islamic Republic Day", date(2025, 4, 2): "Sizdah Bedar"},
+            "NZ": {date(2025, 4, 18): "Good Friday"},
+        },
+    )
+
+
+def reminder_items(count: int, now: datetime, rng: random.Random) -> list[ReminderItem]:
+    items = []
+    for index in range(count):
+        due = now + timedelta(minutes=rng.randint(-60 * 24 * 60, 60 * 24 * 60))
+        snoozed = due + timedelta(minutes=rng.randint(5, 600)) if rng.random() < 0.1 else None
+        notified = due + timedelta(minutes=1) if due < now and rng.random() < 0.5 else None
+        items.append(ReminderItem(f"fu-{index:05d}", due, snoozed, notified))
+    return items
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200)
+    args = parser.parse_args()
+
+    static = static_calendar()
+    people = participants(static)
+    report(
+        "planner, user + 5 contacts, 14 days, holidays as data",
+        50,
+        lambda: plan(people, START, 14, "Europe/Riga", calendar=static),
+        args.runs,
+    )
+    real = default_calendar()
+    real_people = participants(real)
+    report(
+        f"planner, user + 5 contacts, 14 days, default calendar ({type(real).__name__})",
+        50,
+        lambda: plan(real_people, START, 14, "Europe/Riga", calendar=real),
+        args.runs,
+    )
+    grid = plan(people, START, 14, "Europe/Riga", calendar=static)
+    print(f"  ({len(grid.columns)} columns × {len(grid.rows)} rows, {len(grid.good_slots)} good)")
+
+    now = datetime(2025, 6, 10, 12, tzinfo=UTC)
+    items = reminder_items(10_000, now, random.Random(5))
+    report(
+        "reminder check, 10,000 open follow-ups",
+        20,
+        lambda: due_reminders(items, now),
+        args.runs,
+    )
+    print(f"  ({len(due_reminders(items, now))} due now)")
+
+
+if __name__ == "__main__":
+    main()
