@@ -545,12 +545,7 @@ def generate(
         chosen_tags = rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2)))
         for tag in chosen_tags:
             rows["account_tags"].append({"account_id": account_id, "tag_id": tag_ids[tag]})
-        docs.append(
-            search.account_document(
-                id=account_id, name=name, city=city, website=str(account["website"]),
-                industry=str(account["industry"]), tags=chosen_tags, notes=account["notes"],  # type: ignore[arg-type]
-            )
-        )  # fmt: skip
+        docs.append(search.account_document(account, chosen_tags))
         summary.accounts += 1
         contact_ids: list[tuple[str, str]] = []
         for _person in range(rng.choice((1, 2, 3, 3, 4, 5))):
@@ -594,13 +589,7 @@ def generate(
                     "label": None, "month": birthday.month, "day": birthday.day,
                     "year": birthday.year, "remind": True,
                 })  # fmt: skip
-            docs.append(
-                search.contact_document(
-                    id=contact_id, given_name=given, family_name=family, emails=[email],
-                    phones=[p["value"] for p in phone_list], city=city, job_title=job,
-                    notes=personal,
-                )
-            )  # fmt: skip
+            docs.append(search.contact_document(rows["contacts"][-1]))
             contact_ids.append((contact_id, zone))
             summary.contacts += 1
         # History: interactions over three years (more for active customers).

@@ -147,3 +147,19 @@ def test_search_across_scripts(db: Database) -> None:
     assert [h.title for h in search(db, "رضاي")] == ["علی رضایی"]
     assert [h.title for h in search(db, "ays yil")] == ["Ayşe Yılmaz"]
     assert search(db, '"') == []
+
+
+def test_rebuilding_the_search_index_finds_the_same(db: Database) -> None:
+    from accountdesk.core.db.search import rebuild
+
+    account_id = _account(db, name="Šodien SIA", tags=["Trade fair"])
+    create_contact(
+        db,
+        ContactInput(account_id=account_id, given_name="Jānis", family_name="Ozoliņš",
+                     country="LV", timezone="Europe/Riga", emails=["janis@sodien.lv"]),
+    )  # fmt: skip
+    before = {h.id for h in search(db, "sodien")}
+    with db.transaction() as session:
+        assert rebuild(session.connection()) == 2
+    assert {h.id for h in search(db, "sodien")} == before
+    assert [h.title for h in search(db, "ozolins")] == ["Jānis Ozoliņš"]

@@ -16,7 +16,7 @@ The index is kept in step with every write: ORM flushes are caught by a session 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,38 +41,38 @@ def _joined(*parts: object) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
-def account_document(
-    *,
-    id: str,
-    name: str,
-    city: str | None = None,
-    website: str | None = None,
-    industry: str | None = None,
-    tags: Iterable[str] = (),
-    notes: str | None = None,
-) -> Document:
-    return Document(id, "account", fold(name), fold(_joined(city, website, industry, *tags, notes)))
-
-
-def contact_document(
-    *,
-    id: str,
-    given_name: str,
-    family_name: str,
-    emails: Iterable[str] = (),
-    phones: Iterable[str] = (),
-    city: str | None = None,
-    job_title: str | None = None,
-    tags: Iterable[str] = (),
-    notes: str | None = None,
-) -> Document:
-    phone_digits = [p.lstrip("+") for p in phones]
-    return Document(
-        id,
-        "contact",
-        fold(_joined(given_name, family_name)),
-        fold(_joined(*emails, *phones, *phone_digits, city, job_title, *tags, notes)),
+def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
+    """The search document of an account, from its column values (a row, a dict …)."""
+    body = _joined(
+        values.get("city"),
+        values.get("website"),
+        values.get("industry"),
+        *tags,
+        values.get("notes"),
     )
+    return Document(values["id"], "account", fold(values["name"]), fold(body))
+
+
+def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
+    """The search document of a contact: names as title; e-mails, phones and the rest as body."""
+    emails = [e["value"] for e in values.get("emails") or ()]
+    phones = [p["value"] for p in values.get("phones") or ()]
+    digits = [p.lstrip("+") for p in phones]
+    body = _joined(
+        *emails,
+        *phones,
+        *digits,
+        values.get("city"),
+        values.get("job_title"),
+        *tags,
+        values.get("personal_notes"),
+    )
+    title = _joined(values["given_name"], values["family_name"])
+    return Document(values["id"], "contact", fold(title), fold(body))
+
+
+def _columns(obj: Any) -> dict[str, Any]:
+    return {column.key: getattr(obj, column.key) for column in obj.__table__.columns}
 
 
 def remove_documents(conn: Connection, refs: Sequence[str]) -> None:
@@ -116,33 +116,10 @@ def index_documents(conn: Connection, docs: Sequence[Document], *, fresh: bool =
 def _document_for(obj: Any) -> Document | None:
     from accountdesk.core.db.models import Account, Contact
 
-    if isinstance(obj, Account):
-        if obj.deleted_at is not None:
-            return None
-        return account_document(
-            id=obj.id,
-            name=obj.name,
-            city=obj.city,
-            website=obj.website,
-            industry=obj.industry,
-            tags=[t.name for t in obj.tags],
-            notes=obj.notes,
-        )
-    if isinstance(obj, Contact):
-        if obj.deleted_at is not None:
-            return None
-        return contact_document(
-            id=obj.id,
-            given_name=obj.given_name,
-            family_name=obj.family_name,
-            emails=[e["value"] for e in obj.emails or []],
-            phones=[p["value"] for p in obj.phones or []],
-            city=obj.city,
-            job_title=obj.job_title,
-            tags=[t.name for t in obj.tags],
-            notes=obj.personal_notes,
-        )
-    return None
+    if not isinstance(obj, Account | Contact) or obj.deleted_at is not None:
+        return None
+    make = account_document if isinstance(obj, Account) else contact_document
+    return make(_columns(obj), [t.name for t in obj.tags])
 
 
 def _after_flush(session: Session, _flush: UOWTransaction) -> None:
@@ -187,33 +164,9 @@ def rebuild(conn: Connection) -> int:
     ):
         tags_of.setdefault(ref, []).append(name)
     docs: list[Document] = []
-    acc = table(Account)
-    for row in conn.execute(acc.select().where(acc.c.deleted_at.is_(None))):
-        docs.append(
-            account_document(
-                id=row.id,
-                name=row.name,
-                city=row.city,
-                website=row.website,
-                industry=row.industry,
-                tags=tags_of.get(row.id, ()),
-                notes=row.notes,
-            )
-        )
-    con = table(Contact)
-    for row in conn.execute(con.select().where(con.c.deleted_at.is_(None))):
-        docs.append(
-            contact_document(
-                id=row.id,
-                given_name=row.given_name,
-                family_name=row.family_name,
-                emails=[e["value"] for e in row.emails or []],
-                phones=[p["value"] for p in row.phones or []],
-                city=row.city,
-                job_title=row.job_title,
-                tags=tags_of.get(row.id, ()),
-                notes=row.personal_notes,
-            )
-        )
+    for model, make in ((Account, account_document), (Contact, contact_document)):
+        source = table(model)
+        for row in conn.execute(source.select().where(source.c.deleted_at.is_(None))):
+            docs.append(make(dict(row._mapping), tags_of.get(row.id, ())))
     index_documents(conn, docs, fresh=True)
     return len(docs)

@@ -643,31 +643,10 @@ def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
 
 def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
     docs = [
-        search.account_document(
-            id=r["id"],
-            name=r["name"],
-            city=r["city"],
-            website=r["website"],
-            industry=r["industry"],
-            tags=plan.account_tags.get(r["id"], ()),
-            notes=r["notes"],
-        )
+        search.account_document(r, plan.account_tags.get(r["id"], ()))
         for r in plan.accounts.values()
     ]
-    docs += [
-        search.contact_document(
-            id=r["id"],
-            given_name=r["given_name"],
-            family_name=r["family_name"],
-            emails=[e["value"] for e in r["emails"]],
-            phones=[p["value"] for p in r["phones"]],
-            city=r["city"],
-            job_title=r["job_title"],
-            tags=plan.contact_tags.get(r["id"], ()),
-            notes=r["personal_notes"],
-        )
-        for r in plan.contacts
-    ]
+    docs += [search.contact_document(r, plan.contact_tags.get(r["id"], ())) for r in plan.contacts]
     search.remove_documents(conn, [d.ref for d in docs if d.ref in replaced])
     search.index_documents(conn, docs, fresh=True)
 
