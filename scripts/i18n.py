@@ -11,6 +11,7 @@ Marked strings: ``_``, ``N_``, ``ngettext``, ``pgettext`` and ``npgettext`` (see
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def extract() -> None:
     _babel(
         "extract", "-F", str(ROOT / "babel.cfg"), "--no-default-keywords", *keywords,
         "--project", "AccountDesk", "--copyright-holder", "The AccountDesk team",
-        "--sort-by-file", "--no-wrap", "-o", str(TEMPLATE), str(ROOT),
+        "--sort-by-file", "--no-wrap", "-o", str(TEMPLATE), ".",
     )  # fmt: skip
     # keep the template stable: no creation date churn
     text = TEMPLATE.read_text(encoding="utf-8")
@@ -53,7 +54,7 @@ def update() -> None:
                    "--no-wrap")  # fmt: skip
         else:
             _babel("update", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l",
-                   lang, "--no-wrap", "--ignore-obsolete", "--omit-header")  # fmt: skip
+                   lang, "--no-wrap", "--ignore-obsolete")  # fmt: skip
 
 
 def compile_all() -> None:
@@ -67,6 +68,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or argv[0] not in steps:
         print(__doc__)
         return 2
+    os.chdir(ROOT)  # source references in the catalogs are relative to the repository
     for step in steps[argv[0]]:
         step()
     return 0

@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import N_, _, country_name
 
 
 class ValidationError(UserError):
@@ -158,7 +158,9 @@ def subdivision(country_code: str, value: str | None, key: str = "subdivision") 
         raise fail(
             key,
             value,
-            _("is not a region of {country} (ISO 3166-2)").format(country=country_code),
+            _("is not a region of {country} (ISO 3166-2)").format(
+                country=country_name(country_code)
+            ),
         )
     return code.split("-", 1)[1]
 
@@ -217,7 +219,9 @@ def phone(value: str, country_code: str, key: str = "phone") -> str:
         raise fail(
             key,
             value,
-            _("is not a valid phone number for {country}").format(country=country_code),
+            _("is not a valid phone number for {country}").format(
+                country=country_name(country_code)
+            ),
         )
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 

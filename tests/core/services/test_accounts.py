@@ -61,7 +61,7 @@ def test_contact_phone_is_stored_e164_for_the_contacts_country(db: Database) -> 
     [
         ("country", "XX", "ISO 3166"),
         ("timezone", "Europe/Atlantis", "IANA"),
-        ("subdivision", "ZZZ", "region of LV"),
+        ("subdivision", "ZZZ", "region of Latvia"),
         ("currency", "EUX", "ISO 4217"),
         ("name", "  ", "required"),
     ],
@@ -81,7 +81,7 @@ def test_rejected_values_name_field_value_and_reason(
 def test_invalid_phone_and_email_are_rejected(db: Database) -> None:
     account_id = _account(db)
     base = {"account_id": account_id, "given_name": "A", "country": "LV", "timezone": "Europe/Riga"}
-    with pytest.raises(ValidationError, match="valid phone number for LV"):
+    with pytest.raises(ValidationError, match="valid phone number for Latvia"):
         create_contact(db, ContactInput(**base, phones=["12"]))  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="e-mail"):
         create_contact(db, ContactInput(**base, emails=["nobody@"]))  # type: ignore[arg-type]
@@ -90,10 +90,14 @@ def test_invalid_phone_and_email_are_rejected(db: Database) -> None:
 
 
 def test_messages_are_in_the_users_language(db: Database) -> None:
-    # The catalog may not translate yet; the field label at least goes through gettext.
     with i18n.use_language("tr"), pytest.raises(ValidationError) as info:
         _account(db, country="XX")
-    assert "XX" in str(info.value)
+    assert str(info.value) == (
+        "Ülke “XX”: bir ISO 3166 ülke kodu değil (örneğin LV, TH veya IR)"
+    )
+    with i18n.use_language("fa"), pytest.raises(ValidationError) as info:
+        _account(db, timezone="Europe/Atlantis")
+    assert "منطقه زمانی IANA نیست" in str(info.value)
 
 
 def test_soft_delete_restore_and_purge(db: Database) -> None:

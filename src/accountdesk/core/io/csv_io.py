@@ -330,7 +330,7 @@ def _problems_error(problems: list[tuple[int, str]]) -> CsvImportError:
             "{first} (and {n} more problem)", "{first} (and {n} more problems)", count - 1
         ).format(first=first, n=count - 1)
     )
-    return CsvImportError(message + " " + _("Nothing was imported."), ordered)
+    return CsvImportError(message.rstrip(".") + ". " + _("Nothing was imported."), ordered)
 
 
 def _row_error(row_number: int, column: str, error: ValidationError) -> str:
