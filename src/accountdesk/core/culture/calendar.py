@@ -1,0 +1,303 @@
+"""Working weeks, business hours and public holidays for every country.
+
+Holidays come from the ``holidays`` package, always with an explicit ``language=`` (without
+one the names depend on the process locale). The UI language is mapped to what the country
+class supports: the asked language (``fa`` -> ``fa_IR``), else English (``en_US``) when the
+class has it, else the class's default language. Every category the class supports is asked
+for (public, bank, half day, optional …) and recorded on each :class:`Holiday`. Dates the
+package marks as estimated (Islamic and other lunar holidays announced late) come back with
+``estimated=True`` and the localized "(estimated)" suffix stripped from the name.
+
+Countries the package does not know have no holidays; nothing here raises for them. Results
+are cached per (country, subdivision, year, language).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from functools import cache, lru_cache
+from typing import Any
+
+import holidays
+from babel import Locale
+
+from accountdesk.core.i18n import current_language
+
+SATURDAY_SUNDAY: frozenset[int] = frozenset({5, 6})
+DEFAULT_START = time(9, 0)
+DEFAULT_END = time(17, 0)
+PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class BusinessHours:
+    start: time
+    end: time
+    curated: bool
+
+
+@dataclass(frozen=True)
+class Holiday:
+    date: date
+    name: str
+    categories: tuple[str, ...]
+    estimated: bool
+    country: str
+    subdivision: str | None
+
+    @property
+    def is_public(self) -> bool:
+        return PUBLIC in self.categories
+
+
+@cache
+def _meta(country: str) -> Any | None:
+    """An empty ``holidays`` instance for the country (metadata only), or None if unknown."""
+    try:
+        return holidays.country_holidays(country)
+    except (NotImplementedError, KeyError, ValueError, AttributeError):
+        return None
+
+
+def supported_languages(country: str) -> tuple[str, ...]:
+    meta = _meta(country.upper())
+    return tuple(meta.supported_languages) if meta is not None else ()
+
+
+@lru_cache(maxsize=2048)
+def holiday_language(country: str, lang: str | None) -> str | None:
+    """The ``holidays`` language code to use for ``country`` when the UI speaks ``lang``."""
+    meta = _meta(country.upper())
+    if meta is None:
+        return None
+    supported: tuple[str, ...] = tuple(meta.supported_languages)
+    default: str | None = meta.default_language
+    wanted = (lang or current_language().code).replace("-", "_")
+    candidates = [wanted, wanted.split("_")[0]]
+    for cand in candidates:
+        for code in supported:
+            if code.lower() == cand.lower():
+                return code
+    base = wanted.split("_")[0].lower()
+    for code in supported:
+        if code.split("_")[0].lower() == base:
+            return code
+    if "en_US" in supported:
+        return "en_US"
+    return default
+
+
+# -- weekends ------------------------------------------------------------------------------
+
+
+@cache
+def _weekend(country: str) -> frozenset[int]:
+    meta = _meta(country)
+    if meta is not None:
+        found = getattr(meta, "weekend", None)
+        if found:
+            return frozenset(int(d) for d in found)
+    try:
+        loc = Locale.parse(f"und_{country}")
+        start, end = int(loc.weekend_start), int(loc.weekend_end)
+    except Exception:  # unknown territory in CLDR
+        return SATURDAY_SUNDAY
+    days = {start}
+    day = start
+    while day != end:
+        day = (day + 1) % 7
+        days.add(day)
+    return frozenset(days)
+
+
+def weekend_days(country: str | None) -> frozenset[int]:
+    """Weekdays off (0 = Monday … 6 = Sunday): IR {4}, SA {4, 5}, most {5, 6}."""
+    if not country:
+        return SATURDAY_SUNDAY
+    return _weekend(country.upper())
+
+
+# -- business hours ------------------------------------------------------------------------
+
+
+@cache
+def _business_hours(country: str) -> BusinessHours:
+    from accountdesk.core.culture.etiquette import curated_hours
+
+    found = curated_hours(country)
+    if found is not None:
+        return BusinessHours(found[0], found[1], True)
+    return BusinessHours(DEFAULT_START, DEFAULT_END, False)
+
+
+def business_hours(country: str | None) -> BusinessHours:
+    """Typical business hours: curated in the etiquette file, else 09:00–17:00 (not curated)."""
+    if not country:
+        return BusinessHours(DEFAULT_START, DEFAULT_END, False)
+    return _business_hours(country.upper())
+
+
+# -- holidays ------------------------------------------------------------------------------
+
+
+def _norm_sub(country: str, subdivision: str | None) -> str | None:
+    if not subdivision:
+        return None
+    sub = subdivision.upper()
+    prefix = f"{country}-"
+    return sub[len(prefix) :] if sub.startswith(prefix) else sub
+
+
+def _affixes(pattern: str | None) -> tuple[str, str] | None:
+    if not pattern or "%s" not in pattern:
+        return None
+    before, after = pattern.split("%s", 1)
+    return before, after
+
+
+def _strip(name: str, affixes: tuple[str, str] | None) -> str | None:
+    if affixes is None:
+        return None
+    before, after = affixes
+    if (
+        (before or after)
+        and name.startswith(before)
+        and name.endswith(after)
+        and len(name) > len(before) + len(after)
+    ):
+        return name[len(before) : len(name) - len(after)] if after else name[len(before) :]
+    return None
+
+
+def _build(country: str, subdivision: str | None, year: int, language: str | None, cat: str) -> Any:
+    return holidays.country_holidays(
+        country, subdiv=subdivision, years=year, language=language, categories=(cat,)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _year(
+    country: str, subdivision: str | None, year: int, language: str | None
+) -> tuple[Holiday, ...]:
+    meta = _meta(country)
+    if meta is None:
+        return ()
+    sub = subdivision
+    if sub is not None and sub not in getattr(meta, "subdivisions", ()):
+        aliases = getattr(meta, "subdivisions_aliases", {}) or {}
+        sub = aliases.get(sub) if sub in aliases else None
+    categories = tuple(meta.supported_categories) or (PUBLIC,)
+    found: dict[tuple[date, str], tuple[list[str], bool]] = {}
+    for cat in categories:
+        try:
+            obj = _build(country, sub, year, language, cat)
+        except (NotImplementedError, KeyError, ValueError):
+            continue
+        tr = getattr(obj, "tr", None)
+
+        def label(attr: str, obj: Any = obj, tr: Any = tr) -> tuple[str, str] | None:
+            raw = getattr(obj, attr, None)
+            if not raw:
+                return None
+            return _affixes(str(tr(raw)) if tr is not None else str(raw))
+
+        est = label("estimated_label")
+        obs_est = label("observed_estimated_label")
+        obs = label("observed_label")
+        for day in sorted(obj.keys()):
+            for raw_name in obj.get_list(day):
+                name = str(raw_name)
+                estimated = False
+                inner = _strip(name, obs_est)
+                if inner is not None and obs is not None:
+                    name, estimated = obs[0] + inner + obs[1], True
+                else:
+                    inner = _strip(name, est)
+                    if inner is not None:
+                        name, estimated = inner, True
+                key = (day, name)
+                cats, was_est = found.get(key, ([], False))
+                if cat not in cats:
+                    cats.append(cat)
+                found[key] = (cats, was_est or estimated)
+    result = [
+        Holiday(day, name, tuple(sorted(cats)), estimated, country, subdivision)
+        for (day, name), (cats, estimated) in found.items()
+    ]
+    result.sort(key=lambda h: (h.date, PUBLIC not in h.categories, h.name))
+    return tuple(result)
+
+
+def holidays_for_year(
+    country: str, subdivision: str | None, year: int, lang: str | None = None
+) -> tuple[Holiday, ...]:
+    """All holidays of ``year`` (every category), sorted by date, public ones first."""
+    cc = country.upper()
+    return _year(cc, _norm_sub(cc, subdivision), year, holiday_language(cc, lang))
+
+
+def holidays_between(
+    country: str, subdivision: str | None, start: date, end: date, lang: str | None = None
+) -> list[Holiday]:
+    """Holidays from ``start`` to ``end`` inclusive, every category the package has."""
+    if end < start:
+        return []
+    result: list[Holiday] = []
+    for year in range(start.year, end.year + 1):
+        result.extend(
+            h for h in holidays_for_year(country, subdivision, year, lang) if start <= h.date <= end
+        )
+    return result
+
+
+@lru_cache(maxsize=8192)
+def _public_by_day(
+    country: str, subdivision: str | None, year: int, language: str | None
+) -> dict[date, Holiday]:
+    days: dict[date, Holiday] = {}
+    for h in _year(country, subdivision, year, language):
+        if PUBLIC in h.categories and h.date not in days:
+            days[h.date] = h
+    return days
+
+
+def holiday_on(
+    country: str, subdivision: str | None, day: date, lang: str | None = None
+) -> Holiday | None:
+    """The public holiday on ``day`` there (the first, if several), or None."""
+    cc = country.upper()
+    return _public_by_day(cc, _norm_sub(cc, subdivision), day.year, holiday_language(cc, lang)).get(
+        day
+    )
+
+
+def is_working_day(country: str, subdivision: str | None, day: date) -> bool:
+    """Not a weekend day there and not a public holiday."""
+    if day.weekday() in weekend_days(country):
+        return False
+    cc = country.upper()
+    return day not in _public_by_day(
+        cc, _norm_sub(cc, subdivision), day.year, holiday_language(cc, "en")
+    )
+
+
+def next_working_day(country: str, subdivision: str | None, day: date) -> date:
+    """The first working day on or after ``day`` (gives up after a year: then ``day``)."""
+    current = day
+    for _ in range(366):
+        if is_working_day(country, subdivision, current):
+            return current
+        current += timedelta(days=1)
+    return day
+
+
+def holidays_in_days(
+    pairs: Iterable[tuple[str, str | None]], start: date, end: date, lang: str | None = None
+) -> list[Holiday]:
+    """Holidays between ``start`` and ``end`` for several (country, subdivision) pairs."""
+    result: list[Holiday] = []
+    for country, sub in pairs:
+        result.extend(holidays_between(country, sub, start, end, lang))
+    return result

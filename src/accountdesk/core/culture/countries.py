@@ -1,0 +1,118 @@
+"""Facts about every ISO 3166-1 country: subdivisions, time zones, currency and languages.
+
+All data ships with the app: pycountry (codes, subdivisions), tzdata (``zone.tab``) and Babel
+(CLDR currencies and territory languages). Results are cached; codes are case-insensitive.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib.resources import files
+
+import babel.languages
+import babel.numbers
+import pycountry
+
+
+@cache
+def _codes() -> tuple[str, ...]:
+    return tuple(sorted(str(c.alpha_2) for c in pycountry.countries))
+
+
+def country_codes() -> list[str]:
+    """Every ISO 3166-1 alpha-2 code, sorted."""
+    return list(_codes())
+
+
+@cache
+def _code_set() -> frozenset[str]:
+    return frozenset(_codes())
+
+
+def is_country(code: str | None) -> bool:
+    return bool(code) and str(code).upper() in _code_set()
+
+
+@cache
+def _subdivisions(country: str) -> dict[str, str]:
+    found = pycountry.subdivisions.get(country_code=country)  # type: ignore[no-untyped-call]
+    if not found:
+        return {}
+    result: dict[str, str] = {}
+    for sub in found:
+        code = str(sub.code)
+        short = code.split("-", 1)[1] if "-" in code else code
+        result[short] = str(sub.name)
+    return dict(sorted(result.items()))
+
+
+def subdivisions(country: str) -> dict[str, str]:
+    """The country's subdivisions: short code (``"CA"`` for ``US-CA``) -> English name."""
+    return dict(_subdivisions(country.upper()))
+
+
+def is_subdivision(country: str, code: str | None) -> bool:
+    if not code:
+        return False
+    short = code.upper()
+    prefix = f"{country.upper()}-"
+    if short.startswith(prefix):
+        short = short[len(prefix) :]
+    return short in _subdivisions(country.upper())
+
+
+@cache
+def _zone_table() -> dict[str, tuple[str, ...]]:
+    text = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    table: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            table.setdefault(parts[0].upper(), []).append(parts[2])
+    return {cc: tuple(zones) for cc, zones in table.items()}
+
+
+def country_zones(country: str) -> list[str]:
+    """The country's IANA zones in ``zone.tab`` order (the first is the most populous)."""
+    return list(_zone_table().get(country.upper(), ()))
+
+
+def default_zone(country: str) -> str | None:
+    zones = _zone_table().get(country.upper(), ())
+    return zones[0] if zones else None
+
+
+@cache
+def country_currency(country: str) -> str | None:
+    """The currency in use today (CLDR), e.g. ``"EUR"`` for LV; None if CLDR knows none."""
+    try:
+        found = babel.numbers.get_territory_currencies(
+            country.upper(), date(2025, 1, 1), tender=True
+        )
+    except Exception:  # unknown territory: CLDR raises various errors
+        return None
+    return str(found[0]) if found else None
+
+
+@cache
+def _languages(country: str) -> tuple[str, ...]:
+    cc = country.upper()
+    official = [str(x) for x in babel.languages.get_official_languages(cc, de_facto=True)]
+    info = babel.languages.get_territory_language_info(cc)
+    by_share = sorted(info.items(), key=lambda kv: -float(kv[1].get("population_percent") or 0))
+    rest = [
+        str(lang) for lang, data in by_share if float(data.get("population_percent") or 0) >= 10
+    ]
+    ordered: list[str] = []
+    for lang in official + rest:
+        if lang not in ordered:
+            ordered.append(lang)
+    return tuple(ordered)
+
+
+def country_languages(country: str) -> list[str]:
+    """Main languages (BCP 47 tags), official ones first, then widely spoken ones."""
+    return list(_languages(country))

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from accountdesk.core.culture import calendar as cal
+from accountdesk.core.culture.countries import (
+    country_codes,
+    country_currency,
+    country_languages,
+    country_zones,
+    default_zone,
+    is_country,
+    is_subdivision,
+    subdivisions,
+)
+
+
+def _year(country: str, lang: str, sub: str | None = None) -> dict[date, list[cal.Holiday]]:
+    found: dict[date, list[cal.Holiday]] = {}
+    for h in cal.holidays_between(country, sub, date(2027, 1, 1), date(2027, 12, 31), lang):
+        found.setdefault(h.date, []).append(h)
+    return found
+
+
+def _names(found: dict[date, list[cal.Holiday]], day: date) -> list[str]:
+    return [h.name for h in found.get(day, [])]
+
+
+def test_country_facts() -> None:
+    codes = country_codes()
+    assert len(codes) >= 249 and "LV" in codes and "IR" in codes
+    assert is_country("lv") and not is_country("XX") and not is_country("")
+    assert "CA" in subdivisions("US") and is_subdivision("US", "US-CA")
+    assert not is_subdivision("US", "ZZ")
+    assert country_zones("IR") == ["Asia/Tehran"]
+    assert default_zone("US") == "America/New_York"
+    assert default_zone("AQ") is not None and default_zone("ZZ") is None
+    assert country_currency("LV") == "EUR" and country_currency("IR") == "IRR"
+    assert country_languages("LV")[0] == "lv"
+    assert country_languages("TH")[0] == "th"
+
+
+def test_latvia_2027_in_latvian() -> None:
+    found = _year("LV", "lv")
+    assert _names(found, date(2027, 6, 23)) == ["Līgo diena"]
+    assert _names(found, date(2027, 6, 24)) == ["Jāņu diena"]
+    assert "Latvijas Republikas Proklamēšanas diena" in _names(found, date(2027, 11, 18))
+    assert "Lielā Piektdiena" in _names(found, date(2027, 3, 26))
+
+
+def test_latvia_2027_in_english() -> None:
+    found = _year("LV", "en")
+    assert "Midsummer Eve" in _names(found, date(2027, 6, 23))
+
+
+def test_slovenia_2027_presern_day() -> None:
+    found = _year("SI", "sl")
+    assert any(n.startswith("Prešernov dan") for n in _names(found, date(2027, 2, 8)))
+    assert any(h.is_public for h in found[date(2027, 2, 8)])
+    # Slovenia's package offers a "workday" category too: it must be requested and kept apart
+    assert any("workday" in h.categories for hs in found.values() for h in hs)
+
+
+def test_thailand_2027_songkran_in_thai() -> None:
+    found = _year("TH", "th")
+    for day in (13, 14, 15):
+        assert "วันสงกรานต์" in _names(found, date(2027, 4, day))
+    assert cal.holiday_on("TH", None, date(2027, 4, 14), "en") is not None
+    assert cal.holiday_on("TH", None, date(2027, 4, 14), "en").name == "Songkran Festival"  # type: ignore[union-attr]
+
+
+def test_turkey_2027_republic_day() -> None:
+    found = _year("TR", "tr")
+    assert "Cumhuriyet Bayramı" in _names(found, date(2027, 10, 29))
+    # the eve is a half day, a category of its own
+    eve = found[date(2027, 10, 28)]
+    assert any("half_day" in h.categories for h in eve)
+
+
+def test_iran_2027_nowruz_in_persian_and_estimates() -> None:
+    found = _year("IR", "fa")
+    assert "جشن نوروز" in _names(found, date(2027, 3, 21))
+    assert "عیدنوروز" in _names(found, date(2027, 3, 22))
+    eid = [h for hs in found.values() for h in hs if "فطر" in h.name]
+    assert eid and all(h.estimated for h in eid)
+    assert all("تخمینی" not in h.name for hs in found.values() for h in hs)
+    assert not any(h.estimated for h in found[date(2027, 3, 21)])
+
+
+def test_estimated_suffix_stripped_in_english() -> None:
+    found = _year("EG", "en")
+    fitr = [h for hs in found.values() for h in hs if h.name == "Eid al-Fitr"]
+    assert fitr and all(h.estimated for h in fitr)
+    assert all("estimated" not in h.name for hs in found.values() for h in hs)
+
+
+def test_language_mapping() -> None:
+    assert cal.holiday_language("IR", "fa") == "fa_IR"
+    assert cal.holiday_language("IR", "en") == "en_US"
+    assert cal.holiday_language("TH", "th") == "th"
+    assert cal.holiday_language("SI", "sl") == "sl"
+    assert cal.holiday_language("TH", "lv") == "en_US"  # no Latvian: English, not Thai script
+
+
+def test_subdivision_is_passed() -> None:
+    ca = {
+        h.name for h in cal.holidays_between("US", "CA", date(2027, 1, 1), date(2027, 12, 31), "en")
+    }
+    ny = {
+        h.name for h in cal.holidays_between("US", "NY", date(2027, 1, 1), date(2027, 12, 31), "en")
+    }
+    assert "Cesar Chavez Day" in ca and "Cesar Chavez Day" not in ny
+    # an unknown subdivision falls back to the country
+    assert cal.holidays_between("US", "ZZ", date(2027, 7, 4), date(2027, 7, 5), "en")
+
+
+def test_unknown_country_has_no_holidays() -> None:
+    assert cal.holidays_between("ZZ", None, date(2027, 1, 1), date(2027, 12, 31)) == []
+    assert cal.holiday_on("ZZ", None, date(2027, 1, 1)) is None
+    assert cal.is_working_day("ZZ", None, date(2027, 1, 4))
+
+
+@pytest.mark.parametrize(
+    ("country", "weekend"),
+    [("IR", {4}), ("SA", {4, 5}), ("AE", {5, 6}), ("IL", {4, 5}), ("US", {5, 6}), ("LV", {5, 6})],
+)
+def test_weekends(country: str, weekend: set[int]) -> None:
+    assert cal.weekend_days(country) == frozenset(weekend)
+
+
+def test_working_days_friday_weekends() -> None:
+    # 2027-03-05 is a Friday, 2027-03-06 a Saturday, 2027-03-04 a Thursday
+    assert not cal.is_working_day("IR", None, date(2027, 3, 5))
+    assert cal.is_working_day("IR", None, date(2027, 3, 6))
+    assert not cal.is_working_day("SA", None, date(2027, 3, 5))
+    assert not cal.is_working_day("SA", None, date(2027, 3, 6))
+    assert cal.is_working_day("SA", None, date(2027, 3, 7))
+    assert cal.is_working_day("SA", None, date(2027, 3, 4))
+    # Nowruz: from Friday 19 March the next Iranian working day is Thursday 25 March
+    assert cal.next_working_day("IR", None, date(2027, 3, 19)) == date(2027, 3, 25)
+    assert cal.next_working_day("LV", None, date(2027, 6, 23)) == date(2027, 6, 25)
+
+
+def test_business_hours_default() -> None:
+    hours = cal.business_hours("AQ")
+    assert (hours.start, hours.end, hours.curated) == (time(9), time(17), False)
