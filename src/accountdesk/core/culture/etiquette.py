@@ -1,7 +1,239 @@
-"""placeholder"""
+"""The shipped etiquette notes: one TOML file per country in ``resources/etiquette/``.
 
+The schema is documented in ``resources/etiquette/README.md`` and checked by :func:`validate`
+(a test runs it over every file). Notes are English first; a file may add ``text_<lang>``
+(``text_lv``, ``text_fa`` …) per note, ``summary_<lang>`` and ``meaning_<lang>`` per phrase,
+and the loader falls back to English. Loaded files are cached.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
 from datetime import time
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from accountdesk.core.culture.calendar import BusinessHours
+from accountdesk.core.i18n import N_, current_language
+from accountdesk.core.paths import resource_dir
+
+SECTIONS: tuple[str, ...] = (
+    "greeting",
+    "communication",
+    "hierarchy",
+    "trust",
+    "time",
+    "meetings",
+    "business_cards",
+    "gifts",
+    "dining",
+    "dress",
+    "topics_to_avoid",
+    "seasons",
+)
+HIGHLIGHT_SECTIONS: tuple[str, ...] = ("greeting", "communication", "gifts", "topics_to_avoid")
+KINDS: frozenset[str] = frozenset({"do", "dont", "tip"})
+
+SECTION_TITLES: dict[str, str] = {
+    "greeting": N_("Greeting and forms of address"),
+    "communication": N_("Communication style"),
+    "hierarchy": N_("Hierarchy and decision making"),
+    "trust": N_("Trust and relationships"),
+    "time": N_("Time and punctuality"),
+    "meetings": N_("Meetings and negotiation"),
+    "business_cards": N_("Business cards"),
+    "gifts": N_("Gifts"),
+    "dining": N_("Dining and drink"),
+    "dress": N_("Dress"),
+    "topics_to_avoid": N_("Topics to avoid"),
+    "seasons": N_("Seasons to respect"),
+}
+KIND_LABELS: dict[str, str] = {"do": N_("Do"), "dont": N_("Don't"), "tip": N_("Tip")}
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: str  # "do", "dont" or "tip"
+    text: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    local: str
+    pronunciation: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Etiquette:
+    country: str
+    summary: str
+    sections: dict[str, list[Note]]
+    phrases: list[Phrase]
+    business_hours: BusinessHours | None = None
+    language: str = "en"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def etiquette_dir() -> Path:
+    return resource_dir() / "etiquette"
+
+
+@cache
+def covered_countries_tuple() -> tuple[str, ...]:
+    folder = etiquette_dir()
+    if not folder.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            p.stem.upper() for p in folder.glob("*.toml") if len(p.stem) == 2 and p.stem.isalpha()
+        )
+    )
+
+
+def covered_countries() -> list[str]:
+    """Countries with a curated etiquette file, sorted by code."""
+    return list(covered_countries_tuple())
+
+
+@cache
+def _raw(country: str) -> dict[str, Any] | None:
+    path = etiquette_dir() / f"{country}.toml"
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def parse_time(value: object) -> time | None:
+    if isinstance(value, time):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        hh, mm = value.split(":")
+        return time(int(hh), int(mm))
+    except ValueError:
+        return None
 
 
 def curated_hours(country: str) -> tuple[time, time] | None:
-    return None
+    """The curated business hours of ``country`` (start, end), or None."""
+    data = _raw(country.upper())
+    if data is None:
+        return None
+    hours = data.get("business_hours")
+    if not isinstance(hours, dict):
+        return None
+    start, end = parse_time(hours.get("start")), parse_time(hours.get("end"))
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def validate(data: dict[str, Any]) -> list[str]:
+    """Problems with one parsed etiquette file against the schema (empty when valid)."""
+    problems: list[str] = []
+    if not isinstance(data.get("summary"), str) or not data["summary"].strip():
+        problems.append("summary: missing or empty")
+    hours = data.get("business_hours")
+    if not isinstance(hours, dict):
+        problems.append("business_hours: missing table")
+    else:
+        start, end = parse_time(hours.get("start")), parse_time(hours.get("end"))
+        if start is None or end is None:
+            problems.append("business_hours: start and end must be HH:MM")
+        elif start >= end:
+            problems.append("business_hours: start must be before end")
+    allowed = set(SECTIONS) | {"summary", "business_hours", "phrases"}
+    for key in data:
+        if key not in allowed and not key.startswith("summary_"):
+            problems.append(f"{key}: unknown key")
+    for section in SECTIONS:
+        notes = data.get(section)
+        if not isinstance(notes, list) or not notes:
+            problems.append(f"{section}: missing or empty")
+            continue
+        for i, note in enumerate(notes):
+            if not isinstance(note, dict):
+                problems.append(f"{section}[{i}]: not a table")
+                continue
+            if note.get("kind") not in KINDS:
+                problems.append(f"{section}[{i}]: kind must be do, dont or tip")
+            text = note.get("text")
+            if not isinstance(text, str) or not text.strip():
+                problems.append(f"{section}[{i}]: text missing")
+            for key, value in note.items():
+                if key in ("kind", "text"):
+                    continue
+                if not key.startswith("text_") or not isinstance(value, str):
+                    problems.append(f"{section}[{i}]: unknown key {key}")
+    phrases = data.get("phrases")
+    if not isinstance(phrases, list) or not phrases:
+        problems.append("phrases: missing or empty")
+    else:
+        for i, phrase in enumerate(phrases):
+            if not isinstance(phrase, dict):
+                problems.append(f"phrases[{i}]: not a table")
+                continue
+            for key in ("local", "pronunciation", "meaning"):
+                if not isinstance(phrase.get(key), str) or not phrase[key].strip():
+                    problems.append(f"phrases[{i}]: {key} missing")
+    return problems
+
+
+def _pick(table: dict[str, Any], key: str, lang: str) -> str:
+    if lang != "en":
+        localized = table.get(f"{key}_{lang}")
+        if isinstance(localized, str) and localized.strip():
+            return localized
+    return str(table.get(key, ""))
+
+
+@lru_cache(maxsize=1024)
+def _load(country: str, lang: str) -> Etiquette | None:
+    data = _raw(country)
+    if data is None:
+        return None
+    sections: dict[str, list[Note]] = {}
+    for section in SECTIONS:
+        notes = data.get(section) or []
+        sections[section] = [
+            Note(str(n.get("kind", "tip")), _pick(n, "text", lang))
+            for n in notes
+            if isinstance(n, dict)
+        ]
+    phrases = [
+        Phrase(str(p.get("local", "")), str(p.get("pronunciation", "")), _pick(p, "meaning", lang))
+        for p in data.get("phrases") or []
+        if isinstance(p, dict)
+    ]
+    hours = curated_hours(country)
+    return Etiquette(
+        country=country,
+        summary=_pick(data, "summary", lang),
+        sections=sections,
+        phrases=phrases,
+        business_hours=None if hours is None else BusinessHours(hours[0], hours[1], True),
+        language=lang,
+    )
+
+
+def _lang(lang: str | None) -> str:
+    code = lang or current_language().code
+    return code.replace("-", "_").split("_")[0].lower()
+
+
+def load_etiquette(country: str, lang: str | None = None) -> Etiquette | None:
+    """The curated notes for ``country`` in ``lang`` (fallback English), or None."""
+    return _load(country.upper(), _lang(lang))
+
+
+def highlights(country: str, lang: str | None = None) -> dict[str, list[Note]]:
+    """The key sections for the reach-out panel: address, communication, gifts, topics."""
+    found = load_etiquette(country, lang)
+    if found is None:
+        return {}
+    return {s: list(found.sections.get(s, [])) for s in HIGHLIGHT_SECTIONS}
