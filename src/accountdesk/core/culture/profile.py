@@ -1,0 +1,165 @@
+"""A country's whole profile (facts, hours, etiquette) and its plain-text rendering for the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from accountdesk.core import i18n
+from accountdesk.core.culture import calendar, countries, etiquette, seasons
+from accountdesk.core.i18n import N_, _, use_language
+
+CATEGORY_LABELS: dict[str, str] = {
+    "public": N_("public"),
+    "bank": N_("bank"),
+    "half_day": N_("half day"),
+    "optional": N_("optional"),
+    "government": N_("government"),
+    "school": N_("school"),
+    "workday": N_("working day observance"),
+    "armed_forces": N_("armed forces"),
+    "unofficial": N_("unofficial"),
+    "catholic": N_("Catholic"),
+    "christian": N_("Christian"),
+    "hindu": N_("Hindu"),
+    "islamic": N_("Islamic"),
+    "jewish": N_("Jewish"),
+    "chinese": N_("Chinese"),
+    "workers": N_("workers"),
+}
+MARKERS: dict[str, str] = {"do": "+", "dont": "-", "tip": "*"}
+
+
+def category_label(category: str) -> str:
+    label = CATEGORY_LABELS.get(category)
+    return _(label) if label else category.replace("_", " ")
+
+
+def average_disclaimer() -> str:
+    return _(
+        "Country notes describe a culture's average, never this person: "
+        "their own notes and preferences always come first."
+    )
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    code: str
+    name: str
+    languages: list[tuple[str, str]]  # (tag, name in the UI language)
+    currency: str | None
+    currency_name: str | None
+    zones: list[str]
+    default_zone: str | None
+    weekend: frozenset[int]
+    weekend_names: list[str]
+    business_hours: calendar.BusinessHours
+    etiquette: etiquette.Etiquette | None
+
+    @property
+    def curated(self) -> bool:
+        return self.etiquette is not None
+
+
+def weekday_name(day: int) -> str:
+    return str(i18n.current_locale().days["format"]["wide"][day])
+
+
+def _languages(cc: str) -> list[tuple[str, str]]:
+    named = [(tag, i18n.language_name(tag)) for tag in countries.country_languages(cc)]
+    return [(tag, name) for tag, name in named if name and name != tag]
+
+
+def country_profile(code: str, lang: str | None = None) -> CountryProfile:
+    cc = code.upper()
+    language = lang or i18n.current_language().code
+    with use_language(language):
+        currency = countries.country_currency(cc)
+        weekend = calendar.weekend_days(cc)
+        return CountryProfile(
+            code=cc,
+            name=i18n.country_name(cc),
+            languages=_languages(cc),
+            currency=currency,
+            currency_name=i18n.currency_name(currency) if currency else None,
+            zones=countries.country_zones(cc),
+            default_zone=countries.default_zone(cc),
+            weekend=weekend,
+            weekend_names=[weekday_name(d) for d in sorted(weekend)],
+            business_hours=calendar.business_hours(cc),
+            etiquette=etiquette.load_etiquette(cc, language),
+        )
+
+
+def _heading(text: str) -> list[str]:
+    return ["", text, "-" * len(text)]
+
+
+def render_country_text(code: str, year: int, lang: str) -> str:
+    """The complete plain-text profile of a country for ``accountdesk country``."""
+    cc = code.upper()
+    with use_language(lang):
+        profile = country_profile(cc, lang)
+        lines = [f"{profile.name} ({cc})", "=" * (len(profile.name) + len(cc) + 3)]
+        if profile.curated:
+            lines.append(_("Curated etiquette notes: yes."))
+        else:
+            lines.append(_("No curated etiquette notes for this country yet: calendar facts only."))
+        none = _("unknown")
+        langs = ", ".join(f"{name} ({tag})" for tag, name in profile.languages) or none
+        lines.append(_("Languages: {languages}").format(languages=langs))
+        currency = f"{profile.currency_name} ({profile.currency})" if profile.currency else none
+        lines.append(_("Currency: {currency}").format(currency=currency))
+        zones = ", ".join(f"{i18n.zone_name(z)} ({z})" for z in profile.zones) or none
+        lines.append(_("Time zones: {zones}").format(zones=zones))
+        lines.append(_("Weekend: {days}").format(days=", ".join(profile.weekend_names)))
+        hours = profile.business_hours
+        span = f"{i18n.format_time(hours.start)}–{i18n.format_time(hours.end)}"
+        if hours.curated:
+            lines.append(_("Business hours: {hours} (curated)").format(hours=span))
+        else:
+            lines.append(
+                _("Business hours: {hours} (a default, not curated for this country)").format(
+                    hours=span
+                )
+            )
+        notes = profile.etiquette
+        if notes is not None:
+            lines.extend(["", notes.summary])
+            legend = ", ".join(
+                f"{MARKERS[k]} {_(etiquette.KIND_LABELS[k])}" for k in ("do", "dont", "tip")
+            )
+            lines.append(_("Markers: {legend}").format(legend=legend))
+            for section in etiquette.SECTIONS:
+                lines.extend(_heading(_(etiquette.SECTION_TITLES[section])))
+                for note in notes.sections.get(section, []):
+                    lines.append(f"  {MARKERS.get(note.kind, '*')} {note.text}")
+            if notes.phrases:
+                lines.extend(_heading(_("Useful phrases")))
+                for phrase in notes.phrases:
+                    lines.append(f"  {phrase.local} [{phrase.pronunciation}]: {phrase.meaning}")
+            lines.extend(["", average_disclaimer()])
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        found_seasons = seasons.seasons_between(cc, start, end, lang)
+        if found_seasons:
+            lines.extend(_heading(_("Seasons in {year}").format(year=year)))
+            for season in found_seasons:
+                lines.append(
+                    f"  {i18n.format_date(season.start)} – {i18n.format_date(season.end)}  "
+                    f"{season.name}: {season.advice}"
+                )
+        lines.extend(_heading(_("Holidays in {year}").format(year=year)))
+        found = calendar.holidays_between(cc, None, start, end, lang)
+        if not found:
+            lines.append("  " + _("No holiday data for this country."))
+        estimated_any = False
+        for holiday in found:
+            cats = ", ".join(category_label(c) for c in holiday.categories)
+            mark = ""
+            if holiday.estimated:
+                mark = " *"
+                estimated_any = True
+            lines.append(f"  {i18n.format_date(holiday.date)}  {holiday.name}{mark}  ({cats})")
+        if estimated_any:
+            lines.append(_("* estimated date: lunar and Islamic holidays are confirmed late."))
+    return "\n".join(lines) + "\n"

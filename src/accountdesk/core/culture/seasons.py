@@ -1,0 +1,450 @@
+"""Seasons: multi-day periods that change how business is done, with short advice.
+
+Dates are computed per year, never hard-coded per year:
+
+* **Ramadan** starts on the 1 Ramadan dates of the ``holidays`` package's Islamic (Umm al-Qura
+  based) lunar table (``_IslamicLunar.ramadan_beginning_dates``) and ends the day before Eid
+  al-Fitr from the same table. Real start dates depend on moon sighting and can differ by a day
+  per country, so the season is an estimate.
+* **Eid al-Adha** from the same table, four days.
+* **Lunar New Year** and **Chuseok** from the package's Chinese lunisolar table; **Diwali** from
+  its Hindu lunisolar table; **Nowruz** from the package's Iranian holidays (the day named
+  Nowruz), through Sizdah Bedar twelve days later; **Carnival** and **Holy Week** from Easter
+  (``dateutil.easter``).
+* Fixed periods: Songkran (13–15 April), Japan's Golden Week (29 April – 5 May) and Obon
+  (13–16 August), China's Golden Week (1–7 October), the European August, Christmas to New Year,
+  the Russian New Year holidays (1–8 January) and the southern summer (20 December – 31 January).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache, lru_cache
+
+from dateutil.easter import easter
+
+from accountdesk.core.i18n import N_, _, current_language, use_language
+
+MUSLIM_MAJORITY = frozenset(
+    [
+        "AE",
+        "AF",
+        "AL",
+        "AZ",
+        "BD",
+        "BF",
+        "BH",
+        "BN",
+        "DJ",
+        "DZ",
+        "EG",
+        "GM",
+        "GN",
+        "ID",
+        "IQ",
+        "IR",
+        "JO",
+        "KG",
+        "KM",
+        "KW",
+        "KZ",
+        "LB",
+        "LY",
+        "MA",
+        "ML",
+        "MR",
+        "MV",
+        "MY",
+        "NE",
+        "OM",
+        "PK",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SL",
+        "SN",
+        "SO",
+        "SY",
+        "TD",
+        "TJ",
+        "TM",
+        "TN",
+        "TR",
+        "UZ",
+        "YE",
+    ]
+)
+LUNAR_NEW_YEAR = frozenset(["CN", "TW", "HK", "MO", "SG", "MY", "VN", "KR", "ID", "BN"])
+NOWRUZ = frozenset(["IR", "AF", "AZ", "TJ", "KZ", "UZ", "KG", "TM"])
+SONGKRAN = frozenset(["TH", "LA", "KH", "MM"])
+DIWALI = frozenset(["IN", "NP", "SG", "MY", "MU", "FJ", "TT", "GY", "SR", "LK"])
+EUROPEAN_AUGUST = frozenset(
+    ["FR", "IT", "ES", "PT", "GR", "BE", "HR", "SI", "MT", "CY", "LU", "AT", "CH"]
+)
+CHRISTMAS = frozenset(
+    [
+        "US",
+        "CA",
+        "GB",
+        "IE",
+        "FR",
+        "DE",
+        "IT",
+        "ES",
+        "PT",
+        "NL",
+        "BE",
+        "LU",
+        "AT",
+        "CH",
+        "LI",
+        "DK",
+        "SE",
+        "NO",
+        "FI",
+        "IS",
+        "PL",
+        "CZ",
+        "SK",
+        "HU",
+        "SI",
+        "HR",
+        "LV",
+        "LT",
+        "EE",
+        "MT",
+        "AU",
+        "NZ",
+        "ZA",
+        "BR",
+        "AR",
+        "CL",
+        "CO",
+        "PE",
+        "MX",
+        "UY",
+        "PY",
+        "BO",
+        "EC",
+        "VE",
+        "CR",
+        "PA",
+        "GT",
+        "HN",
+        "SV",
+        "NI",
+        "DO",
+        "CU",
+        "PR",
+        "PH",
+        "KE",
+        "NG",
+        "GH",
+        "UG",
+        "TZ",
+        "ZM",
+        "ZW",
+        "NA",
+        "BW",
+    ]
+)
+RUSSIAN_NEW_YEAR = frozenset(["RU", "BY", "KZ", "UZ", "KG", "TJ", "AM", "AZ", "GE", "MD"])
+SOUTHERN_SUMMER = frozenset(["AU", "NZ", "ZA", "AR", "CL", "UY", "BR", "PY"])
+CARNIVAL = frozenset(["BR", "BO", "TT", "UY"])
+HOLY_WEEK = frozenset(
+    [
+        "ES",
+        "PT",
+        "MX",
+        "AR",
+        "CL",
+        "CO",
+        "PE",
+        "EC",
+        "VE",
+        "BO",
+        "PY",
+        "UY",
+        "CR",
+        "GT",
+        "HN",
+        "SV",
+        "NI",
+        "PA",
+        "DO",
+        "PH",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Season:
+    key: str
+    name: str
+    start: date
+    end: date
+    advice: str
+    countries: frozenset[str]
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class _Def:
+    key: str
+    name: str  # N_() marked
+    advice: str  # N_() marked
+    countries: frozenset[str]
+    dates: Callable[[int], list[tuple[date, date]]]
+
+
+def _fixed(m1: int, d1: int, m2: int, d2: int) -> Callable[[int], list[tuple[date, date]]]:
+    def dates(year: int) -> list[tuple[date, date]]:
+        end_year = year if (m2, d2) >= (m1, d1) else year + 1
+        return [(date(year, m1, d1), date(end_year, m2, d2))]
+
+    return dates
+
+
+@cache
+def _islamic() -> object:
+    from holidays.calendars.islamic import _IslamicLunar
+
+    return _IslamicLunar()
+
+
+def _ramadan(year: int) -> list[tuple[date, date]]:
+    cal = _islamic()
+    starts = [d for d, _est in cal.ramadan_beginning_dates(year)]  # type: ignore[attr-defined]
+    fitrs = [d for d, _est in cal.eid_al_fitr_dates(year)]  # type: ignore[attr-defined]
+    fitrs += [d for d, _est in cal.eid_al_fitr_dates(year + 1)]  # type: ignore[attr-defined]
+    result = []
+    for start in starts:
+        if start.year != year:
+            continue
+        after = [f for f in fitrs if f > start]
+        end = min(after) - timedelta(days=1) if after else start + timedelta(days=29)
+        result.append((start, end))
+    return result
+
+
+def _eid_al_adha(year: int) -> list[tuple[date, date]]:
+    cal = _islamic()
+    days = [d for d, _est in cal.eid_al_adha_dates(year)]  # type: ignore[attr-defined]
+    return [(d, d + timedelta(days=3)) for d in days if d.year == year]
+
+
+def _lunar_new_year(year: int) -> list[tuple[date, date]]:
+    from holidays.calendars.chinese import _ChineseLunisolar
+
+    found, _est = _ChineseLunisolar().lunar_new_year_date(year)
+    if found is None:
+        return []
+    return [(found - timedelta(days=1), found + timedelta(days=6))]
+
+
+def _chuseok(year: int) -> list[tuple[date, date]]:
+    from holidays.calendars.chinese import _ChineseLunisolar
+
+    found, _est = _ChineseLunisolar().mid_autumn_date(year)
+    if found is None:
+        return []
+    return [(found - timedelta(days=1), found + timedelta(days=1))]
+
+
+def _diwali(year: int) -> list[tuple[date, date]]:
+    from holidays.calendars.hindu import _HinduLunisolar
+
+    found, _est = _HinduLunisolar().diwali_date(year)
+    if found is None:
+        return []
+    return [(found - timedelta(days=2), found + timedelta(days=2))]
+
+
+def _nowruz(year: int) -> list[tuple[date, date]]:
+    import holidays
+
+    start = date(year, 3, 21)
+    try:
+        iran = holidays.country_holidays("IR", years=year, language="en_US")
+        for day in sorted(iran):
+            if day.month == 3 and "Nowruz" in iran.get_list(day):
+                start = day
+                break
+    except Exception:  # the package may lack Iran for far years: keep the equinox default
+        pass
+    return [(start, start + timedelta(days=12))]
+
+
+def _carnival(year: int) -> list[tuple[date, date]]:
+    e = easter(year)
+    return [(e - timedelta(days=50), e - timedelta(days=46))]
+
+
+def _holy_week(year: int) -> list[tuple[date, date]]:
+    e = easter(year)
+    return [(e - timedelta(days=7), e)]
+
+
+DEFINITIONS: tuple[_Def, ...] = (
+    _Def(
+        "ramadan",
+        N_("Ramadan"),
+        N_(
+            "Fasting month: shorter office hours, no lunch meetings, slower decisions; "
+            "evening (iftar) invitations are an honour."
+        ),
+        MUSLIM_MAJORITY | frozenset({"NG"}),
+        _ramadan,
+    ),
+    _Def(
+        "eid_al_adha",
+        N_("Eid al-Adha"),
+        N_("Several days of family holiday; offices close and replies wait until after it."),
+        MUSLIM_MAJORITY,
+        _eid_al_adha,
+    ),
+    _Def(
+        "nowruz",
+        N_("Nowruz"),
+        N_("Persian New Year: about two weeks of holidays and visits; little business gets done."),
+        NOWRUZ,
+        _nowruz,
+    ),
+    _Def(
+        "songkran",
+        N_("Songkran"),
+        N_("New Year water festival: offices close for days and many travel home."),
+        SONGKRAN,
+        _fixed(4, 13, 4, 15),
+    ),
+    _Def(
+        "lunar_new_year",
+        N_("Lunar New Year"),
+        N_(
+            "The year's biggest family holiday: factories and offices stop for a week or more; "
+            "send greetings, not deadlines."
+        ),
+        LUNAR_NEW_YEAR,
+        _lunar_new_year,
+    ),
+    _Def(
+        "japan_golden_week",
+        N_("Golden Week (Japan)"),
+        N_("A cluster of national holidays: many offices close and travel is booked out."),
+        frozenset({"JP"}),
+        _fixed(4, 29, 5, 5),
+    ),
+    _Def(
+        "obon",
+        N_("Obon"),
+        N_("Mid-August week for visiting family graves; many companies close."),
+        frozenset({"JP"}),
+        _fixed(8, 13, 8, 16),
+    ),
+    _Def(
+        "china_golden_week",
+        N_("Golden Week (China)"),
+        N_("National Day week: offices and factories close; plan orders around it."),
+        frozenset({"CN"}),
+        _fixed(10, 1, 10, 7),
+    ),
+    _Def(
+        "chuseok",
+        N_("Chuseok"),
+        N_("Korean harvest festival: three days with family; gifts are exchanged before it."),
+        frozenset({"KR"}),
+        _chuseok,
+    ),
+    _Def(
+        "diwali",
+        N_("Diwali"),
+        N_("Festival of lights: sweets and greetings are welcome; business pauses for some days."),
+        DIWALI,
+        _diwali,
+    ),
+    _Def(
+        "european_august",
+        N_("European August"),
+        N_("Summer holidays: many firms run a skeleton crew; expect decisions after September."),
+        EUROPEAN_AUGUST,
+        _fixed(8, 1, 8, 31),
+    ),
+    _Def(
+        "christmas_new_year",
+        N_("Christmas to New Year"),
+        N_("Offices are thin and decisions wait until January; send greetings early."),
+        CHRISTMAS,
+        _fixed(12, 24, 1, 1),
+    ),
+    _Def(
+        "russian_new_year",
+        N_("New Year holidays"),
+        N_("The first week of January (Orthodox Christmas on 7 January) is a national holiday."),
+        RUSSIAN_NEW_YEAR,
+        _fixed(1, 1, 1, 8),
+    ),
+    _Def(
+        "southern_summer",
+        N_("Southern summer holidays"),
+        N_("Main summer holidays: many decision makers are away until February."),
+        SOUTHERN_SUMMER,
+        _fixed(12, 20, 1, 31),
+    ),
+    _Def(
+        "carnival",
+        N_("Carnival"),
+        N_("Carnival days stop business; nothing moves until Ash Wednesday afternoon."),
+        CARNIVAL,
+        _carnival,
+    ),
+    _Def(
+        "holy_week",
+        N_("Holy Week"),
+        N_("Easter week (Semana Santa): many take the whole week off."),
+        HOLY_WEEK,
+        _holy_week,
+    ),
+)
+
+
+@lru_cache(maxsize=512)
+def _raw_year(year: int) -> tuple[tuple[_Def, date, date], ...]:
+    """All seasons *starting* in ``year`` (untranslated)."""
+    found: list[tuple[_Def, date, date]] = []
+    for definition in DEFINITIONS:
+        try:
+            spans = definition.dates(year)
+        except Exception:  # a calendar table may not cover far years: skip that season
+            continue
+        found.extend((definition, start, end) for start, end in spans)
+    return tuple(found)
+
+
+@lru_cache(maxsize=512)
+def _translated_year(year: int, lang: str) -> tuple[Season, ...]:
+    with use_language(lang):
+        return tuple(
+            Season(d.key, _(d.name), start, end, _(d.advice), d.countries)
+            for d, start, end in _raw_year(year)
+        )
+
+
+def all_seasons_between(start: date, end: date, lang: str | None = None) -> list[Season]:
+    """Every season (any country) overlapping ``start`` … ``end``."""
+    code = lang or current_language().code
+    result: list[Season] = []
+    for year in range(start.year - 1, end.year + 1):
+        result.extend(s for s in _translated_year(year, code) if s.start <= end and s.end >= start)
+    result.sort(key=lambda s: (s.start, s.key))
+    return result
+
+
+def seasons_between(country: str, start: date, end: date, lang: str | None = None) -> list[Season]:
+    """The seasons that apply to ``country`` and overlap ``start`` … ``end``, by start date."""
+    cc = country.upper()
+    return [s for s in all_seasons_between(start, end, lang) if cc in s.countries]
