@@ -54,12 +54,12 @@ def update() -> None:
                    "--no-wrap")  # fmt: skip
         else:
             _babel("update", "-D", DOMAIN, "-i", str(TEMPLATE), "-d", str(TRANSLATIONS), "-l",
-                   lang, "--no-wrap", "--ignore-obsolete")  # fmt: skip
+                   lang, "--no-wrap", "--ignore-obsolete", "--no-fuzzy-matching")  # fmt: skip
 
 
 def compile_all() -> None:
     for lang in LANGUAGES:
-        _babel("compile", "-D", DOMAIN, "-d", str(TRANSLATIONS), "-l", lang, "--use-fuzzy")
+        _babel("compile", "-D", DOMAIN, "-d", str(TRANSLATIONS), "-l", lang)
 
 
 def main(argv: list[str]) -> int:
