@@ -1,0 +1,1 @@
+"""PDF reports: data loading, fonts, text layout (shaping, bidi, Thai breaks), charts, documents."""
