@@ -1,0 +1,413 @@
+"""Text layout for the PDF reports: fonts per run, Thai word breaks, Persian shaping and bidi.
+
+ReportLab alone cannot lay out Persian (its right-to-left path needs the GPL ``rlbidi``) and
+breaks unspaced Thai inside words, so paragraphs are laid out here:
+
+1. each character gets a font that has its glyph (:func:`fonts.family_for`);
+2. lines break only at ICU line-break opportunities (:mod:`.breaks`), in *logical* order,
+   measuring the shaped width of every segment (uharfbuzz through ReportLab);
+3. each finished line is reordered for display with the Unicode bidi algorithm (levels from
+   python-bidi, rule L2 applied to runs), so the lines of a wrapped Persian paragraph stay in
+   reading order, and numbers and Latin words inside Persian keep left-to-right order;
+4. every run is shaped by HarfBuzz (Arabic joining, Thai mark placement) and drawn.
+
+:class:`TextBlock` is the ReportLab flowable; :func:`draw_text` draws one line on a canvas.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from bidi import algorithm as _bidi
+from reportlab.lib.colors import toColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.platypus import Flowable
+
+from accountdesk.core.reports import fonts
+from accountdesk.core.reports.breaks import line_breaks
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_MIRROR = {
+    "(": ")",
+    ")": "(",
+    "[": "]",
+    "]": "[",
+    "{": "}",
+    "}": "{",
+    "<": ">",
+    ">": "<",
+    "«": "»",
+    "»": "«",
+}
+_RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
+T = TypeVar("T")
+
+
+def persian_digits(text: str) -> str:
+    """Western digits as Persian (Extended Arabic-Indic) digits."""
+    return text.translate(PERSIAN_DIGITS)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float = 10.0
+    leading: float | None = None
+    bold: bool = False
+    color: str = "#222222"
+    align: str = "start"  # start | end | center (start is right in a right-to-left block)
+    space_after: float = 0.0
+
+    @property
+    def line_height(self) -> float:
+        return self.leading if self.leading is not None else self.size * 1.45
+
+    def but(self, **changes: Any) -> TextStyle:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run drawn with one font, in visual position; ``text`` may be a shaped string."""
+
+    font: str
+    text: str
+    width: float
+    level: int
+    source: str  # the logical characters of the run
+
+
+@dataclass(frozen=True)
+class Line:
+    pieces: tuple[Piece, ...]  # visual order, left to right
+    width: float
+    logical: str  # the line's characters in logical (reading) order
+
+    @property
+    def visual_text(self) -> str:
+        """The characters as they appear left to right (runs of RTL text reversed)."""
+        out = []
+        for p in self.pieces:
+            out.append(p.source[::-1] if p.level % 2 else p.source)
+        return "".join(out)
+
+
+# --- shaping and measuring -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def shape(text: str, font: str, size: float) -> tuple[str, float]:
+    """The shaped string (glyph order is visual for right-to-left scripts) and its width."""
+    fonts.register_fonts()
+    shaped = shapeStr(text, font, size)
+    if isinstance(shaped, ShapedStr):
+        width = sum(d.x_advance for d in shaped.__shapeData__) * size / 1000.0
+        return shaped, width
+    return text, pdfmetrics.stringWidth(text, font, size)
+
+
+def _families(text: str) -> list[str]:
+    out: list[str] = []
+    previous: str | None = None
+    for ch in text:
+        family = fonts.family_for(ch, previous)
+        out.append(family)
+        previous = family
+    # a neutral at the start takes the family of what follows it
+    first_real = next((i for i, ch in enumerate(text) if fonts.script_of(ch) != "common"), None)
+    if first_real:
+        for i in range(first_real):
+            if fonts.has_glyph(out[first_real], text[i]):
+                out[i] = out[first_real]
+    return out
+
+
+def _runs(start: int, end: int, keys: Sequence[Any]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        j = i + 1
+        while j < end and keys[j] == keys[i]:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _measure(text: str, fams: Sequence[str], start: int, end: int, style: TextStyle) -> float:
+    total = 0.0
+    for a, b in _runs(start, end, fams):
+        total += shape(text[a:b], fonts.font_name(fams[a], style.bold), style.size)[1]
+    return total
+
+
+# --- bidi -----------------------------------------------------------------------------------
+
+
+def needs_bidi(text: str, rtl: bool) -> bool:
+    return rtl or any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
+
+
+def bidi_levels(text: str, rtl: bool) -> list[int]:
+    """Resolved embedding levels (rules up to I2) for one paragraph, base level 1 if ``rtl``."""
+    if not needs_bidi(text, rtl):
+        return [0] * len(text)
+    kept = [i for i, ch in enumerate(text) if unicodedata.bidirectional(ch) not in _bidi.X9_REMOVED]
+    storage: dict[str, Any] = _bidi.get_empty_storage()
+    base = 1 if rtl else 0
+    storage["base_level"] = base
+    storage["base_dir"] = ("L", "R")[base]
+    _bidi.get_embedding_levels("".join(text[i] for i in kept), storage, False, False)
+    _bidi.explicit_embed_and_overrides(storage, False)
+    _bidi.resolve_weak_types(storage, False)
+    _bidi.resolve_neutral_types(storage, False)
+    _bidi.resolve_implicit_levels(storage, False)
+    levels = [base] * len(text)
+    for index, info in zip(kept, storage["chars"], strict=True):
+        levels[index] = int(info["level"])
+    # removed characters (ZWNJ, joiners) take the level of the character before them
+    kept_set = set(kept)
+    for i in range(len(text)):
+        if i not in kept_set and i > 0:
+            levels[i] = levels[i - 1]
+    return levels
+
+
+def reorder(items: list[T], levels: list[int]) -> list[T]:
+    """Rule L2: from the highest level down to the lowest odd one, reverse every run of items
+    at that level or higher."""
+    if not items:
+        return items
+    order = list(range(len(items)))
+    highest = max(levels)
+    lowest_odd = min((lv for lv in levels if lv % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return [items[k] for k in order]
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in {"Mn", "Mc", "Me"}
+
+
+def _line_ranges(
+    text: str, fams: Sequence[str], width: float, style: TextStyle
+) -> list[tuple[int, int]]:
+    """Greedy filling in logical order; lines end only at ICU break opportunities (or, for a
+    single word wider than the line, between grapheme clusters)."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    used = 0.0  # width of text[start:last_ok] including its trailing spaces
+    last_ok: int | None = None
+    previous = 0
+    for b in line_breaks(text):
+        full = _measure(text, fams, previous, b, style)
+        bare = _measure(text, fams, previous, _rstrip(text, previous, b), style)
+        if used + bare <= width:
+            used += full
+            last_ok = b
+            previous = b
+            continue
+        if last_ok is not None:
+            ranges.append((start, last_ok))
+            start = last_ok
+            if bare <= width:
+                used, last_ok, previous = full, b, b
+                continue
+        for cut in _hard_cuts(text, fams, start, _rstrip(text, start, b), width, style):
+            ranges.append((start, cut))
+            start = cut
+        used = _measure(text, fams, start, b, style)
+        last_ok = b
+        previous = b
+    if start < len(text) or not ranges:
+        ranges.append((start, len(text)))
+    return ranges
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _hard_cuts(
+    text: str, fams: Sequence[str], start: int, end: int, width: float, style: TextStyle
+) -> list[int]:
+    cuts: list[int] = []
+    s = start
+    i = start + 1
+    while i < end:
+        if not _is_mark(text[i]) and _measure(text, fams, s, i + 1, style) > width and i > s:
+            cuts.append(i)
+            s = i
+        i += 1
+    return cuts
+
+
+def _pieces(
+    text: str, fams: Sequence[str], levels: Sequence[int], start: int, end: int, style: TextStyle
+) -> list[Piece]:
+    """The line's runs in logical order: one per (level, font); a right-to-left run is cut at
+    every character that is not Arabic script (spaces, punctuation, which get mirrored), so
+    HarfBuzz only ever reverses Arabic letters."""
+    pieces: list[Piece] = []
+    keys = [(levels[i], fams[i]) for i in range(len(text))]
+    for a, b in _runs(start, end, keys):
+        level, family = keys[a]
+        font = fonts.font_name(family, style.bold)
+        if level % 2 == 0 and any(fonts.is_arabic(ord(ch)) for ch in text[a:b]):
+            # Persian digits and separators at an even level: HarfBuzz would guess the
+            # run right-to-left and reverse it, so each character is shaped on its own
+            chunks = [(i, i + 1) for i in range(a, b)]
+        elif level % 2 == 0:
+            chunks = [(a, b)]
+        else:
+            chunks = []
+            i = a
+            while i < b:
+                j = i + 1
+                if _joins(text[i]):
+                    while j < b and _joins(text[j]):
+                        j += 1
+                chunks.append((i, j))
+                i = j
+        for x, y in chunks:
+            source = text[x:y]
+            draw = _MIRROR.get(source, source) if level % 2 and y - x == 1 else source
+            shaped, w = shape(draw, font, style.size)
+            pieces.append(Piece(font, shaped, w, level, source))
+    return pieces
+
+
+def _joins(ch: str) -> bool:
+    return fonts.is_arabic(ord(ch)) or ch in "\u200c\u200d"
+
+
+def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list[Line]:
+    """Lay ``text`` out in lines no wider than ``width`` (points), each in visual order."""
+    lines: list[Line] = []
+    for paragraph in text.split("\n"):
+        if not paragraph:
+            lines.append(Line((), 0.0, ""))
+            continue
+        fams = _families(paragraph)
+        levels = bidi_levels(paragraph, rtl)
+        base = 1 if rtl else 0
+        for a, b in _line_ranges(paragraph, fams, width, style):
+            end = _rstrip(paragraph, a, b)
+            line_levels = list(levels)
+            for i in range(end, b):  # rule L1: trailing whitespace takes the base level
+                line_levels[i] = base
+            pieces = _pieces(paragraph, fams, line_levels, a, end, style)
+            visual = reorder(pieces, [p.level for p in pieces])
+            lines.append(Line(tuple(visual), sum(p.width for p in visual), paragraph[a:b]))
+    return lines
+
+
+def resolve_align(align: str, rtl: bool) -> str:
+    """``start``/``end`` as ``left``/``right`` for the block's direction (mirroring)."""
+    if align == "start":
+        return "right" if rtl else "left"
+    if align == "end":
+        return "left" if rtl else "right"
+    return align
+
+
+def mirror(items: Sequence[T], rtl: bool) -> list[T]:
+    """Table columns, chart categories and the like in display order (reversed when RTL)."""
+    return list(items)[::-1] if rtl else list(items)
+
+
+def draw_line(
+    canvas: Any, line: Line, x: float, y: float, width: float, style: TextStyle, rtl: bool
+) -> None:
+    align = resolve_align(style.align, rtl)
+    if align == "right":
+        x += width - line.width
+    elif align == "center":
+        x += (width - line.width) / 2
+    canvas.setFillColor(toColor(style.color))
+    for piece in line.pieces:
+        canvas.setFont(piece.font, style.size)
+        canvas.drawString(x, y, piece.text)
+        x += piece.width
+
+
+def text_width(text: str, style: TextStyle, rtl: bool = False) -> float:
+    return max((ln.width for ln in layout(text, 1e9, style, rtl)), default=0.0)
+
+
+def draw_text(
+    canvas: Any,
+    x: float,
+    y: float,
+    text: str,
+    style: TextStyle,
+    rtl: bool = False,
+    width: float = 0.0,
+) -> None:
+    """Draw one line of text at baseline ``y``, within ``x`` … ``x + width`` by alignment."""
+    for line in layout(text, 1e9, style, rtl)[:1]:
+        draw_line(canvas, line, x, y, width, style, rtl)
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """A paragraph laid out by :func:`layout`; splits between lines across pages."""
+
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle | None = None,
+        rtl: bool = False,
+        *,
+        _lines: list[Line] | None = None,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style or TextStyle()
+        self.rtl = rtl
+        self._fixed = _lines
+        self._lines: list[Line] = _lines or []
+        self._width = 0.0
+        self.spaceAfter = self.style.space_after
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._fixed is None:
+            self._lines = layout(self.text, availWidth, self.style, self.rtl)
+        self._width = availWidth
+        return availWidth, len(self._lines) * self.style.line_height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.wrap(availWidth, availHeight)
+        fit = int(availHeight // self.style.line_height)
+        if fit <= 0 or fit >= len(self._lines):
+            return [] if fit <= 0 else [self]
+        return [
+            TextBlock(self.text, self.style, self.rtl, _lines=self._lines[:fit]),
+            TextBlock(self.text, self.style, self.rtl, _lines=self._lines[fit:]),
+        ]
+
+    def draw(self) -> None:
+        lh = self.style.line_height
+        descent = (lh - self.style.size) / 2 + self.style.size * 0.22
+        y = len(self._lines) * lh
+        for line in self._lines:
+            y -= lh
+            draw_line(self.canv, line, 0, y + descent, self._width, self.style, self.rtl)

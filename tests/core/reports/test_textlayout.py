@@ -1,0 +1,140 @@
+"""The classic failures of PDF text in Thai and Persian, caught at the layout level."""
+
+from __future__ import annotations
+
+import pytest
+
+from accountdesk.core.reports import fonts
+from accountdesk.core.reports.breaks import line_breaks
+from accountdesk.core.reports.textlayout import (
+    TextStyle,
+    bidi_levels,
+    layout,
+    mirror,
+    persian_digits,
+    reorder,
+    resolve_align,
+)
+
+STYLE = TextStyle(size=10)
+THAI = "บริษัทของเรายินดีต้อนรับลูกค้าใหม่ทุกท่านในกรุงเทพมหานครและเชียงใหม่"
+PERSIAN = (
+    "گزارش ارتباط با مشتری برای حساب شرکت نمونه که از سال ۱۳۹۸ مشتری ما است "
+    "و نام تجاری AccountDesk را در قراردادهای خود به کار می‌برد."
+)
+
+
+def _thai_words(text: str) -> set[int]:
+    return set(line_breaks(text))
+
+
+def test_thai_breaks_only_at_word_boundaries() -> None:
+    allowed = _thai_words(THAI)
+    for width in (40, 60, 90, 130):
+        lines = layout(THAI, width, STYLE)
+        assert len(lines) > 1
+        assert "".join(ln.logical for ln in lines) == THAI
+        pos = 0
+        for ln in lines[:-1]:
+            pos += len(ln.logical)
+            assert pos in allowed, f"Thai line broken inside a word at {pos} (width {width})"
+            assert ln.width <= width + 0.01
+
+
+def test_thai_is_not_cut_mid_word_in_a_known_sentence() -> None:
+    # "welcome" = ยินดี | ต้อนรับ; a break after ยิน (3) or ต้อน (9) is the classic failure
+    assert line_breaks("ยินดีต้อนรับ") == (5, 12)
+    lines = layout("ยินดีต้อนรับ", 40, STYLE)
+    assert [ln.logical for ln in lines] == ["ยินดี", "ต้อนรับ"]
+
+
+def test_no_line_starts_with_a_combining_mark() -> None:
+    for ln in layout(THAI * 2, 25, STYLE):
+        assert ln.logical and fonts.script_of(ln.logical[0]) == "thai"
+        assert (
+            ln.logical[0]
+            not in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e48\u0e49\u0e4a\u0e4b"
+        )
+
+
+def test_persian_lines_are_in_reading_order() -> None:
+    lines = layout(PERSIAN, 150, STYLE, rtl=True)
+    assert len(lines) >= 3
+    # logical text of the lines, top to bottom, is the paragraph from its beginning
+    assert "".join(ln.logical for ln in lines) == PERSIAN
+    assert lines[0].logical.startswith("گزارش")
+    # on the first line, the first word is drawn rightmost
+    first = lines[0]
+    rightmost = first.pieces[-1].source
+    assert rightmost == "گزارش"
+
+
+def test_numbers_and_latin_keep_left_to_right_order_inside_persian() -> None:
+    text = "شماره ۱۲۳۴ و کد AB-12 ثبت شد"
+    (line,) = layout(text, 1000, STYLE, rtl=True)
+    visual = line.visual_text
+    assert "۱۲۳۴" in visual  # digits not reversed
+    assert "AB-12" in visual
+    # the number comes after (left of) the word شماره in visual order: RTL reading
+    assert visual.index("۱۲۳۴") < visual.index("هرامش")
+    assert visual.index("AB-12") < visual.index("۱۲۳۴")
+    # and the glyphs actually drawn for the number are in left-to-right order
+    drawn = "".join(str(p.text) for p in line.pieces if p.source in "۰۱۲۳۴۵۶۷۸۹")
+    assert drawn == "۱۲۳۴"
+
+
+def test_digits_in_a_left_to_right_report_stay_as_they_are() -> None:
+    (line,) = layout("Invoice 2026-0042 paid", 1000, STYLE)
+    assert line.visual_text == "Invoice 2026-0042 paid"
+
+
+def test_persian_digits() -> None:
+    assert persian_digits("2027-03-21") == "۲۰۲۷-۰۳-۲۱"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rīga Ķekava Ņ ģ č š ž Ljubljana Ćiril İstanbul ğüşöçı",
+        THAI,
+        PERSIAN,
+        "สมชาย Jaidee พบ علی در Rīga ۱۴۰۶",
+    ],
+)
+def test_every_glyph_is_in_the_chosen_font(text: str) -> None:
+    for ln in layout(text, 120, STYLE, rtl=fonts.is_arabic(ord(text[0]))):
+        for piece in ln.pieces:
+            family = piece.font.removesuffix("-Bold")
+            for ch in piece.source:
+                if ch in "\u200c\u200d":
+                    continue
+                assert fonts.has_glyph(family, ch), f"{ch!r} missing from {piece.font}"
+
+
+def test_font_per_script_in_one_paragraph() -> None:
+    (line,) = layout("Meeting with สมชาย and علی", 1000, STYLE)
+    by_text = {p.source.strip(): p.font for p in line.pieces if p.source.strip()}
+    assert by_text["สมชาย"] == fonts.THAI
+    assert by_text["علی"] == fonts.PERSIAN
+    assert any(f == fonts.LATIN for f in by_text.values())
+
+
+def test_bidi_levels_and_reorder() -> None:
+    levels = bidi_levels("ab 12 \u0633\u0644", rtl=True)
+    assert levels[:2] == [2, 2] and levels[-1] == 1
+    assert reorder(list("abc"), [1, 1, 1]) == ["c", "b", "a"]
+    assert reorder(list("abcd"), [1, 2, 2, 1]) == ["d", "b", "c", "a"]
+
+
+def test_mirroring_helpers() -> None:
+    assert resolve_align("start", True) == "right"
+    assert resolve_align("start", False) == "left"
+    assert resolve_align("end", True) == "left"
+    assert mirror([1, 2, 3], True) == [3, 2, 1]
+    assert mirror([1, 2, 3], False) == [1, 2, 3]
+
+
+def test_a_word_wider_than_the_line_is_cut_between_characters() -> None:
+    lines = layout("Supercalifragilisticexpialidocious", 40, STYLE)
+    assert len(lines) > 1
+    assert "".join(ln.logical for ln in lines) == "Supercalifragilisticexpialidocious"
