@@ -1,0 +1,160 @@
+"""Report calendars: Solar Hijri (Jalali) for Persian, Buddhist era for Thai, else Gregorian.
+
+The Jalali conversion is the arithmetic of the 33-year break table used by the Iranian
+calendar (Borkowski's algorithm, as in the jalaali libraries), valid for Jalali years
+-61 … 3177. Dates in other calendars are formatted by Babel (CLDR) for the language.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from babel import Locale
+from babel.dates import format_date
+
+GREGORIAN = "gregorian"
+PERSIAN = "persian"
+BUDDHIST = "buddhist"
+CALENDARS = (GREGORIAN, PERSIAN, BUDDHIST)
+BUDDHIST_ERA_OFFSET = 543
+
+PERSIAN_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
+PERSIAN_WEEKDAYS = ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه")
+_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+_BREAKS = (
+    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262,
+    2324, 2394, 2456, 3178,
+)  # fmt: skip
+
+
+def _div(a: int, b: int) -> int:
+    return int(a / b)
+
+
+def _mod(a: int, b: int) -> int:
+    return a - _div(a, b) * b
+
+
+def _jal_cal(jy: int) -> tuple[int, int, int]:
+    """(years since the last leap year 0–4, Gregorian year, March day of 1 Farvardin)."""
+    if not _BREAKS[0] <= jy < _BREAKS[-1]:
+        raise ValueError(f"Jalali year {jy} is out of range")
+    gy = jy + 621
+    leap_j = -14
+    jp = _BREAKS[0]
+    jump = 0
+    for jm in _BREAKS[1:]:
+        jump = jm - jp
+        if jy < jm:
+            break
+        leap_j += _div(jump, 33) * 8 + _div(_mod(jump, 33), 4)
+        jp = jm
+    n = jy - jp
+    leap_j += _div(n, 33) * 8 + _div(_mod(n, 33) + 3, 4)
+    if _mod(jump, 33) == 4 and jump - n == 4:
+        leap_j += 1
+    leap_g = _div(gy, 4) - _div((_div(gy, 100) + 1) * 3, 4) - 150
+    march = 20 + leap_j - leap_g
+    if jump - n < 6:
+        n = n - jump + _div(jump + 4, 33) * 33
+    leap = _mod(_mod(n + 1, 33) - 1, 4)
+    if leap == -1:
+        leap = 4
+    return leap, gy, march
+
+
+def is_jalali_leap(jy: int) -> bool:
+    return _jal_cal(jy)[0] == 0
+
+
+def jalali_to_gregorian(jy: int, jm: int, jd: int) -> date:
+    if not 1 <= jm <= 12 or not 1 <= jd <= jalali_month_length(jy, jm):
+        raise ValueError(f"{jy}-{jm}-{jd} is not a Jalali date")
+    _, gy, march = _jal_cal(jy)
+    ordinal = date(gy, 3, march).toordinal() + (jm - 1) * 31 - _div(jm, 7) * (jm - 7) + jd - 1
+    return date.fromordinal(ordinal)
+
+
+def jalali_month_length(jy: int, jm: int) -> int:
+    if jm <= 6:
+        return 31
+    if jm <= 11:
+        return 30
+    return 30 if is_jalali_leap(jy) else 29
+
+
+def gregorian_to_jalali(d: date) -> tuple[int, int, int]:
+    """(year, month 1–12, day) in the Solar Hijri calendar."""
+    jy = d.year - 621
+    leap, gy, march = _jal_cal(jy)
+    k = d.toordinal() - date(gy, 3, march).toordinal()
+    if k >= 0:
+        if k <= 185:
+            return jy, 1 + _div(k, 31), _mod(k, 31) + 1
+        k -= 186
+    else:
+        jy -= 1
+        k += 179
+        if leap == 1:
+            k += 1
+    return jy, 7 + _div(k, 30), _mod(k, 30) + 1
+
+
+def buddhist_year(d: date) -> int:
+    return d.year + BUDDHIST_ERA_OFFSET
+
+
+def default_calendar(lang: str) -> str:
+    """Persian reports use Solar Hijri, Thai reports the Buddhist era, others Gregorian."""
+    base = lang.split("_")[0].split("-")[0].lower()
+    return {"fa": PERSIAN, "th": BUDDHIST}.get(base, GREGORIAN)
+
+
+def _persian(d: date, style: str) -> str:
+    jy, jm, jd = gregorian_to_jalali(d)
+    if style == "short":
+        text = f"{jy:04d}/{jm:02d}/{jd:02d}"
+    elif style in ("long", "full"):
+        text = f"{PERSIAN_WEEKDAYS[d.weekday()]} {jd} {PERSIAN_MONTHS[jm - 1]} {jy}"
+    else:
+        text = f"{jd} {PERSIAN_MONTHS[jm - 1]} {jy}"
+    return text.translate(_DIGITS)
+
+
+def _buddhist(d: date, style: str, lang: str) -> str:
+    locale = Locale.parse(lang)
+    pattern = locale.date_formats[style].pattern
+    be = str(buddhist_year(d))
+    pattern = re.sub(r"y+", f"'{be}'", pattern)
+    return format_date(d, pattern, locale=locale)
+
+
+def format_report_date(
+    d: date, lang: str, calendar: str | None = None, style: str = "medium"
+) -> str:
+    """``d`` formatted for a report in ``lang``: Solar Hijri with Persian month names and
+    digits for Persian, the Buddhist era for Thai (both unless ``calendar`` says otherwise),
+    Babel's CLDR format otherwise. ``style`` is short, medium, long or full."""
+    cal = calendar or default_calendar(lang)
+    if cal not in CALENDARS:
+        raise ValueError(f"unknown calendar {cal!r}")
+    if cal == PERSIAN:
+        return _persian(d, style)
+    if cal == BUDDHIST:
+        return _buddhist(d, style, lang)
+    text = format_date(d, style, locale=Locale.parse(lang))
+    return text.translate(_DIGITS) if lang.lower().startswith("fa") else text
