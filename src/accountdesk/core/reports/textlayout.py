@@ -152,6 +152,18 @@ def needs_bidi(text: str, rtl: bool) -> bool:
     return rtl or any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
 
 
+def paragraph_direction(text: str, default_rtl: bool) -> bool:
+    """Rules P2–P3: the first strong character decides (an untranslated English label in a
+    Persian report reads left to right); without one, the block's direction."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return default_rtl
+
+
 def bidi_levels(text: str, rtl: bool) -> list[int]:
     """Resolved embedding levels (rules up to I2) for one paragraph, base level 1 if ``rtl``."""
     if not needs_bidi(text, rtl):
@@ -308,8 +320,9 @@ def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list
             lines.append(Line((), 0.0, ""))
             continue
         fams = _families(paragraph)
-        levels = bidi_levels(paragraph, rtl)
-        base = 1 if rtl else 0
+        para_rtl = paragraph_direction(paragraph, rtl)
+        levels = bidi_levels(paragraph, para_rtl)
+        base = 1 if para_rtl else 0
         for a, b in _line_ranges(paragraph, fams, width, style):
             end = _rstrip(paragraph, a, b)
             line_levels = list(levels)

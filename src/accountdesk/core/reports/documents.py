@@ -1,0 +1,776 @@
+"""The PDF reports of SPEC §6: account relationship report, portfolio report, trip brief.
+
+Every report is built in one language (``lang``) with :func:`i18n.use_language`; text goes
+through :mod:`.textlayout` so Thai and Persian come out right; a Persian report mirrors its
+page (alignment, table column order, chart direction). Pages carry a header with the
+generation date in the report's calendar and a "page X of Y" footer; sections are PDF
+bookmarks; title, author, subject and language are set in the document's metadata.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import TableStyle as RLTableStyle
+from sqlalchemy import func, select
+
+from accountdesk.core import i18n
+from accountdesk.core.calendars import format_report_date
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact, CountryNote, Gift, Interaction, Note
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _
+from accountdesk.core.metrics import (
+    CustomerRecord,
+    MetricValue,
+    Period,
+    account_lifetime_value,
+    compute_all,
+    latest_responses,
+    quarters,
+)
+from accountdesk.core.reports import charts, fonts
+from accountdesk.core.reports.data import Scope, load_records
+from accountdesk.core.reports.textlayout import (
+    TextBlock,
+    TextStyle,
+    draw_text,
+    mirror,
+    persian_digits,
+)
+
+PAGE = A4
+MARGIN = 18 * mm
+BODY = TextStyle(size=9.5)
+SMALL = TextStyle(size=8, color="#555555")
+H1 = TextStyle(size=20, bold=True, color="#1F3A5A", space_after=4)
+H2 = TextStyle(size=13, bold=True, color="#2F5D8A", space_after=3)
+CELL = TextStyle(size=8.5, leading=11.5)
+HEAD = TextStyle(size=8.5, leading=11.5, bold=True, color="#FFFFFF")
+AUTHOR = "AccountDesk"
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    lang: str
+    rtl: bool
+    now: datetime
+    user_zone: str
+
+    def text(self, value: object) -> str:
+        s = "" if value is None else str(value)
+        return persian_digits(s) if self.lang == "fa" else s
+
+    def date(self, d: date | None, style: str = "medium") -> str:
+        return "—" if d is None else format_report_date(d, self.lang, style=style)
+
+    def percent(self, m: MetricValue) -> str:
+        if m.value is None:
+            return _("not enough data")
+        return i18n.localize_digits(i18n.format_decimal(m.value, 1)) + "%"
+
+    def number(self, value: float | None, digits: int = 0) -> str:
+        if value is None:
+            return _("not enough data")
+        return i18n.localize_digits(i18n.format_decimal(value, digits))
+
+
+# --- the document -------------------------------------------------------------------------
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Defers page output so the footer can say "page X of Y"."""
+
+    footer: Callable[[Canvas, int, int], None] | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = fonts.font_name(fonts.LATIN)  # no unembedded Helvetica
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, 1):
+            self.__dict__.update(state)
+            if self.footer is not None:
+                self.footer(self, number, total)
+            super().showPage()
+        super().save()
+
+
+class Heading(TextBlock):
+    """A section title that is also a PDF bookmark."""
+
+    def __init__(self, text: str, style: TextStyle, rtl: bool, level: int = 0) -> None:
+        super().__init__(text, style, rtl)
+        self.outline_level = level
+
+
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, target: str, ctx: ReportContext, title: str, subject: str) -> None:
+        super().__init__(
+            target,
+            pagesize=PAGE,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 10 * mm,
+            bottomMargin=MARGIN,
+            title=title,
+            author=AUTHOR,
+            subject=subject,
+            creator="AccountDesk",
+            lang={"fa": "fa-IR", "th": "th-TH", "lv": "lv-LV", "sl": "sl-SI", "tr": "tr-TR"}.get(
+                ctx.lang, "en"
+            ),
+            initialFontName=fonts.font_name(fonts.LATIN),
+        )
+        self.ctx = ctx
+        self.report_title = title
+        self._keys = 0
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._header)])
+
+    def _header(self, canvas: Canvas, doc: Any) -> None:
+        ctx = self.ctx
+        top = PAGE[1] - MARGIN
+        width = PAGE[0] - 2 * MARGIN
+        generated = _("Generated {date}").format(date=ctx.date(ctx.now.date(), "long"))
+        draw_text(canvas, MARGIN, top, self.report_title, SMALL.but(align="start"), ctx.rtl, width)
+        draw_text(canvas, MARGIN, top, generated, SMALL.but(align="end"), ctx.rtl, width)
+        canvas.setStrokeColor(colors.HexColor("#C8D3DF"))
+        canvas.line(MARGIN, top - 4, PAGE[0] - MARGIN, top - 4)
+
+    def footer(self, canvas: Canvas, number: int, total: int) -> None:
+        ctx = self.ctx
+        text = _("Page {number} of {total}").format(number=number, total=total)
+        draw_text(
+            canvas, MARGIN, MARGIN - 8, ctx.text(text), SMALL.but(align="center"), ctx.rtl,
+            PAGE[0] - 2 * MARGIN,
+        )  # fmt: skip
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Heading):
+            self._keys += 1
+            key = f"s{self._keys}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.text, key, level=flowable.outline_level)
+
+
+def _build(
+    target: str | Path, ctx: ReportContext, title: str, subject: str, story: list[Any]
+) -> None:
+    fonts.register_fonts()
+    doc = _Doc(str(target), ctx, title, subject)
+
+    class Numbered(_NumberedCanvas):
+        footer = staticmethod(doc.footer)
+
+    doc.build(story, canvasmaker=Numbered)
+
+
+# --- building blocks ------------------------------------------------------------------------
+
+
+def _p(ctx: ReportContext, text: object, style: TextStyle = BODY) -> TextBlock:
+    return TextBlock(ctx.text(text), style, ctx.rtl)
+
+
+def _h(ctx: ReportContext, text: str, level: int = 0) -> Heading:
+    return Heading(text, H1 if level == 0 else H2, ctx.rtl, level)
+
+
+def _table(
+    ctx: ReportContext,
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+) -> Flowable:
+    """A table whose header row repeats on every page; columns mirrored in a RTL report."""
+    total = PAGE[0] - 2 * MARGIN
+    scale = total / sum(widths)
+    cols = mirror([w * scale for w in widths], ctx.rtl)
+    data = [mirror([TextBlock(h, HEAD, ctx.rtl) for h in header], ctx.rtl)]
+    for row in rows:
+        data.append(mirror([TextBlock(ctx.text(v), CELL, ctx.rtl) for v in row], ctx.rtl))
+    if not rows:
+        return _p(ctx, _("None."), SMALL)
+    table = Table(data, colWidths=cols, repeatRows=1)
+    table.setStyle(
+        RLTableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.font_name(fonts.LATIN), 8),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2F5D8A")),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F1F4F8")]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#C8D3DF")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:
+    total = PAGE[0] - 2 * MARGIN
+    data = [
+        mirror(
+            [TextBlock(k, CELL.but(bold=True), ctx.rtl), TextBlock(ctx.text(v), CELL, ctx.rtl)],
+            ctx.rtl,
+        )
+        for k, v in pairs
+    ]
+    table = Table(data, colWidths=mirror([total * 0.35, total * 0.65], ctx.rtl))
+    table.setStyle(
+        RLTableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#DDE3EA"))])
+    )
+    return table
+
+
+def _missing(ctx: ReportContext, what: str) -> TextBlock:
+    return _p(
+        ctx, _("{section} is not available in this installation.").format(section=what), SMALL
+    )
+
+
+def _culture(name: str) -> Any | None:
+    try:
+        return importlib.import_module(f"accountdesk.core.culture.{name}")
+    except ImportError:
+        return None
+
+
+def _holiday_rows(
+    ctx: ReportContext, countries: Sequence[tuple[str, str | None]], start: date, end: date
+) -> list[Any] | None:
+    cal = _culture("calendar")
+    seas = _culture("seasons")
+    if cal is None and seas is None:
+        return None
+    rows: list[tuple[date, list[object]]] = []
+    for country, sub in countries:
+        if cal is not None:
+            for h in cal.holidays_between(country, sub, start, end, ctx.lang):
+                rows.append((h.date, [ctx.date(h.date), i18n.country_name(country), h.name]))
+        if seas is not None:
+            for s in seas.seasons_between(country, start, end, ctx.lang):
+                span = f"{ctx.date(s.start)} – {ctx.date(s.end)}"
+                rows.append((s.start, [span, i18n.country_name(country), f"{s.name}: {s.advice}"]))
+    rows.sort(key=lambda r: r[0])
+    return [r[1] for r in rows]
+
+
+def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
+    et = _culture("etiquette")
+    if et is None:
+        return [_missing(ctx, _("The cultural briefing"))]
+    out: list[Flowable] = []
+    for country in countries:
+        sections = et.highlights(country, ctx.lang)
+        notes = [n.text for items in sections.values() for n in items][:8]
+        if not notes:
+            continue
+        out.append(_p(ctx, i18n.country_name(country), BODY.but(bold=True)))
+        out.extend(_p(ctx, "• " + text) for text in notes)
+    return out or [_p(ctx, _("No briefing for these countries yet."), SMALL)]
+
+
+def _contact_name(c: Contact) -> str:
+    given, family = c.given_name, c.family_name or ""
+    name = f"{family} {given}" if c.name_order == "family_first" else f"{given} {family}"
+    return f"{c.honorific} {name.strip()}" if c.honorific else name.strip()
+
+
+def _offset(zone: str, now: datetime) -> str:
+    try:
+        off = now.astimezone(ZoneInfo(zone)).utcoffset() or timedelta(0)
+    except (KeyError, ValueError):
+        return zone
+    minutes = int(off.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _context(lang: str | None, now: datetime | None, user_zone: str) -> ReportContext:
+    code = i18n.normalize_language(lang) if lang else i18n.current_language().code
+    return ReportContext(code, code == "fa", now or datetime.now(UTC), user_zone)
+
+
+# --- account relationship report -----------------------------------------------------------
+
+
+def find_account(db: Database, name_or_id: str) -> str:
+    """The id of the account with this id or (case-insensitive) name."""
+    with db.reader() as s:
+        exact = s.scalar(
+            select(Account.id).where(Account.id == name_or_id, Account.deleted_at.is_(None))
+        )
+        if exact:
+            return str(exact)
+        ids = s.scalars(
+            select(Account.id).where(
+                func.lower(Account.name) == name_or_id.lower(), Account.deleted_at.is_(None)
+            )
+        ).all()
+    if not ids:
+        raise UserError(
+            _("No account is called or has the id \u201c{name}\u201d.").format(name=name_or_id)
+        )
+    if len(ids) > 1:
+        raise UserError(
+            _("{n} accounts are called \u201c{name}\u201d; give the id instead.").format(
+                n=len(ids), name=name_or_id
+            )
+        )
+    return str(ids[0])
+
+
+def account_report(
+    db: Database, account_id: str, target: str | Path, *, lang: str | None = None,
+    now: datetime | None = None, user_zone: str = "UTC",
+) -> None:  # fmt: skip
+    ctx = _context(lang, now, user_zone)
+    with i18n.use_language(ctx.lang):
+        story, title = _account_story(db, account_id, ctx)
+        _build(target, ctx, title, _("Account relationship report"), story)
+
+
+def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[list[Any], str]:
+    from accountdesk.core.queries.followups import list_follow_ups
+
+    today = ctx.now.date()
+    with db.reader() as s:
+        acc = s.get(Account, account_id)
+        if acc is None or acc.deleted_at is not None:
+            raise UserError(_("No account has the id \u201c{name}\u201d.").format(name=account_id))
+        contacts = list(
+            s.scalars(
+                select(Contact).where(
+                    Contact.account_id == account_id, Contact.deleted_at.is_(None)
+                )
+            )
+        )
+        interactions = list(
+            s.scalars(
+                select(Interaction)
+                .where(Interaction.account_id == account_id, Interaction.deleted_at.is_(None))
+                .order_by(Interaction.occurred_at.desc())
+            )
+        )
+        gifts = list(
+            s.scalars(
+                select(Gift)
+                .where(Gift.account_id == account_id, Gift.deleted_at.is_(None))
+                .order_by(Gift.given_on.desc())
+            )
+        )
+        notes = list(
+            s.scalars(
+                select(Note)
+                .where(Note.account_id == account_id, Note.deleted_at.is_(None))
+                .order_by(Note.created_at.desc())
+                .limit(10)
+            )
+        )
+        records = load_records(s, Scope(account_ids=(account_id,)))
+        participants = {
+            i.id: ", ".join(_contact_name(p) for p in i.participants) for i in interactions[:15]
+        }
+        acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
+        since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
+    follow = list_follow_ups(db, now=ctx.now, user_zone=ctx.user_zone, account_id=account_id)
+    title = _("Relationship report: {account}").format(account=acc_name)
+    story: list[Any] = [_h(ctx, title)]
+    year = Period(today - timedelta(days=365), today)
+    customer = CustomerRecord(account_id, since, None)
+    ltv = account_lifetime_value(customer, records.deals, today)
+    nps_v = compute_all(records.customers, records.surveys, records.deals, year)
+    last_touch = interactions[0].occurred_at.date() if interactions else None
+    next_touch = follow[0].due_at.date() if follow else None
+    currency = ", ".join(sorted(records.currencies))
+    story.append(_h(ctx, _("Summary"), 1))
+    story.append(
+        _kv(
+            ctx,
+            [
+                (_("Country"), i18n.country_name(acc_country)),
+                (_("Status"), status),
+                (_("Segment"), tier or "—"),
+                (_("Owner"), owner or "—"),
+                (_("Customer since"), ctx.date(since)),
+                (_("Lifetime value"), f"{ctx.number(ltv.value)} {currency}".strip()),
+                (_("Last touch"), ctx.date(last_touch)),
+                (_("Next touch"), ctx.date(next_touch)),
+                (_("NPS (last 12 months)"), ctx.number(nps_v.nps.value)),
+                (_("CSAT (last 12 months)"), ctx.percent(nps_v.csat)),
+            ],
+        )
+    )
+    story.append(_h(ctx, _("Contacts"), 1))
+    story.append(
+        _table(
+            ctx,
+            [_("Name"), _("Role"), _("Local time"), _("Channel"), _("Language")],
+            [
+                [
+                    _contact_name(c),
+                    c.job_title or "—",
+                    _offset(c.timezone, ctx.now),
+                    c.preferred_channel or "—",
+                    i18n.language_name(c.preferred_language) if c.preferred_language else "—",
+                ]
+                for c in contacts
+            ],
+            [30, 24, 14, 14, 18],
+        )
+    )
+    story.append(_h(ctx, _("Interactions"), 1))
+    months = [
+        (today.replace(day=1) - timedelta(days=31 * k)).replace(day=1) for k in range(11, -1, -1)
+    ]
+    per_month = Counter((i.occurred_at.year, i.occurred_at.month) for i in interactions)
+    story.append(
+        charts.bar_chart(
+            [f"{m.month:02d}/{m.year % 100:02d}" for m in months],
+            [per_month.get((m.year, m.month), 0) for m in months],
+            ctx.lang,
+            rtl=ctx.rtl,
+        )
+    )
+    story.append(
+        _table(
+            ctx,
+            [_("Date"), _("Kind"), _("Subject"), _("Participants")],
+            [
+                [ctx.date(i.occurred_at.date()), i.kind, i.subject, participants.get(i.id, "")]
+                for i in interactions[:15]
+            ],
+            [18, 12, 40, 30],
+        )
+    )
+    story.append(_h(ctx, _("Open follow-ups"), 1))
+    story.append(
+        _table(
+            ctx,
+            [_("Title"), _("Their time"), _("Your time")],
+            [
+                [
+                    f.title,
+                    _when(f.due_at, f.zone),
+                    _when(f.due_at, ctx.user_zone),
+                ]
+                for f in follow[:30]
+            ],
+            [40, 30, 30],
+        )
+    )
+    countries = sorted(
+        {(c.country, c.subdivision) for c in contacts} | {(acc_country, acc_sub)},
+        key=lambda x: (x[0], x[1] or ""),
+    )
+    story.append(_h(ctx, _("Holidays and seasons (next 60 days)"), 1))
+    rows = _holiday_rows(ctx, countries, today, today + timedelta(days=60))
+    story.append(
+        _missing(ctx, _("The holiday calendar")) if rows is None
+        else _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], rows, [22, 18, 60])
+    )  # fmt: skip
+    story.append(_h(ctx, _("Cultural briefing"), 1))
+    story.extend(_etiquette(ctx, sorted({c for c, _s in countries})))
+    story.append(_h(ctx, _("Gifts"), 1))
+    story.append(
+        _table(
+            ctx,
+            [_("Date"), _("Direction"), _("Gift"), _("Occasion")],
+            [
+                [ctx.date(g.given_on), g.direction, g.description, g.occasion or "—"]
+                for g in gifts[:20]
+            ],
+            [18, 14, 44, 24],
+        )
+    )
+    story.append(_h(ctx, _("Notes"), 1))
+    story.extend(_p(ctx, n.body) for n in notes) if notes else story.append(
+        _p(ctx, _("None."), SMALL)
+    )
+    return story, title
+
+
+# --- portfolio report -------------------------------------------------------------------
+
+
+def portfolio_report(
+    db: Database, target: str | Path, period: Period, *, lang: str | None = None,
+    country: str | None = None, owner: str | None = None, segment: str | None = None,
+    now: datetime | None = None, user_zone: str = "UTC",
+) -> None:  # fmt: skip
+    ctx = _context(lang, now, user_zone)
+    with i18n.use_language(ctx.lang):
+        story, title = _portfolio_story(db, ctx, period, Scope(country, owner, segment))
+        _build(target, ctx, title, _("Portfolio report"), story)
+
+
+def _portfolio_story(
+    db: Database, ctx: ReportContext, period: Period, scope: Scope
+) -> tuple[list[Any], str]:
+    from accountdesk.core.queries.followups import list_follow_ups
+
+    with db.reader() as s:
+        records = load_records(s, scope)
+        accounts = {a.id: a for a in s.scalars(scope.apply(select(Account)))}
+        info = {a.id: (a.name, a.country, a.tier or "—", a.owner or "—") for a in accounts.values()}
+        last_touch = dict(
+            s.execute(
+                select(Interaction.account_id, func.max(Interaction.occurred_at))
+                .where(Interaction.deleted_at.is_(None))
+                .group_by(Interaction.account_id)
+            ).all()
+        )
+    title = _("Portfolio report {start} – {end}").format(
+        start=ctx.date(period.start), end=ctx.date(period.end)
+    )
+    story: list[Any] = [_h(ctx, title)]
+    scope_text = ", ".join(
+        v
+        for v in (scope.country and i18n.country_name(scope.country), scope.owner, scope.segment)
+        if v
+    ) or _("all accounts")
+    story.append(_p(ctx, _("Scope: {scope}; {n} accounts.").format(scope=scope_text, n=len(info))))
+    ms = compute_all(records.customers, records.surveys, records.deals, period)
+    story.append(_h(ctx, _("Key metrics"), 1))
+    story.append(_metrics_kv(ctx, ms))
+    # quarterly trend
+    qs = quarters(period)
+    q_sets = [compute_all(records.customers, records.surveys, records.deals, q) for q in qs]
+    story.append(_h(ctx, _("Trend by quarter"), 1))
+    story.append(_p(ctx, _("Retention (blue), NPS (orange), CSAT (green)"), SMALL))
+    story.append(
+        charts.line_chart(
+            [f"{q.start.year} Q{(q.start.month - 1) // 3 + 1}" for q in qs],
+            [
+                [m.retention.value for m in q_sets],
+                [m.nps.value for m in q_sets],
+                [m.csat.value for m in q_sets],
+            ],
+            ctx.lang,
+            rtl=ctx.rtl,
+        )
+    )
+    story.append(_h(ctx, _("NPS distribution"), 1))
+    story.append(
+        charts.bar_chart(
+            [str(i) for i in range(11)], list(ms.nps_distribution), ctx.lang, rtl=ctx.rtl
+        )
+    )
+    # breakdowns
+    for label, index in ((_("By segment"), 2), (_("By country"), 1), (_("By owner"), 3)):
+        groups: dict[str, set[str]] = defaultdict(set)
+        for aid, row in info.items():
+            groups[row[index]].add(aid)
+        rows = []
+        for key in sorted(groups):
+            ids = groups[key]
+            g = compute_all(
+                [c for c in records.customers if c.account_id in ids],
+                [x for x in records.surveys if x.account_id in ids],
+                [d for d in records.deals if d.account_id in ids],
+                period,
+            )
+            name = i18n.country_name(key) if index == 1 else key
+            rows.append(
+                [
+                    name,
+                    len(ids),
+                    ctx.percent(g.retention),
+                    ctx.percent(g.churn),
+                    ctx.number(g.nps.value),
+                    ctx.percent(g.csat),
+                ]
+            )
+        story.append(_h(ctx, label, 1))
+        story.append(
+            _table(
+                ctx,
+                [label, _("Accounts"), _("Retention"), _("Churn"), _("NPS"), _("CSAT")],
+                rows,
+                [30, 12, 15, 15, 13, 15],
+            )
+        )
+    # top accounts by lifetime value
+    ltv: list[tuple[float, str]] = []
+    for c in records.customers:
+        v = account_lifetime_value(c, records.deals, period.end).value
+        if v is not None:
+            ltv.append((v, c.account_id))
+    ltv.sort(reverse=True)
+    story.append(_h(ctx, _("Top accounts by lifetime value"), 1))
+    story.append(
+        _table(
+            ctx,
+            [_("Account"), _("Country"), _("Owner"), _("Lifetime value")],
+            [
+                [info[a][0], i18n.country_name(info[a][1]), info[a][3], ctx.number(v)]
+                for v, a in ltv[:20]
+            ],
+            [40, 20, 20, 20],
+        )
+    )
+    # accounts at risk
+    cutoff = ctx.now - timedelta(days=90)
+    detractors = {
+        r.account_id
+        for r in latest_responses(records.surveys, "nps", Period(date(1900, 1, 1), period.end))
+        if r.score <= 6
+    }
+    overdue = Counter(
+        f.account_id
+        for f in list_follow_ups(db, now=ctx.now, user_zone=ctx.user_zone, due="overdue")
+        if f.account_id in info
+    )
+    risk_rows = []
+    for c in records.customers:
+        if not c.is_customer_on(period.end):
+            continue
+        reasons = []
+        touched = last_touch.get(c.account_id)
+        if (
+            touched is None
+            or (touched.replace(tzinfo=UTC) if touched.tzinfo is None else touched) < cutoff
+        ):
+            reasons.append(_("no touch in 90 days"))
+        if c.account_id in detractors:
+            reasons.append(_("detractor"))
+        if overdue.get(c.account_id):
+            reasons.append(_("{n} overdue follow-ups").format(n=overdue[c.account_id]))
+        if reasons:
+            risk_rows.append([info[c.account_id][0], info[c.account_id][3], "; ".join(reasons)])
+    story.append(_h(ctx, _("Accounts at risk"), 1))
+    story.append(
+        _table(ctx, [_("Account"), _("Owner"), _("Why")], sorted(risk_rows)[:200], [35, 20, 45])
+    )
+    return story, title
+
+
+def _metrics_kv(ctx: ReportContext, ms: Any) -> Flowable:
+    return _kv(
+        ctx,
+        [
+            (_("Customers at start / end"), f"{ms.customers_at_start} / {ms.customers_at_end}"),
+            (_("Acquired in the period"), ms.acquired),
+            (_("Customer retention rate"), ctx.percent(ms.retention)),
+            (_("Churn rate"), ctx.percent(ms.churn)),
+            (_("NPS"), ctx.number(ms.nps.value)),
+            (_("CSAT (share of 4–5)"), ctx.percent(ms.csat)),
+            (_("CSAT (mean)"), ctx.number(ms.csat_mean.value, 2)),
+            (_("Customer lifetime value"), ctx.number(ms.lifetime_value.value)),
+            (_("Customer acquisition cost"), ctx.number(ms.cac.value)),
+            (_("Referral rate"), ctx.percent(ms.referral)),
+        ],
+    )
+
+
+# --- trip brief -------------------------------------------------------------------------
+
+
+def trip_brief(
+    db: Database, target: str | Path, country: str, start: date, end: date, *,
+    city: str | None = None, lang: str | None = None, now: datetime | None = None,
+    user_zone: str = "UTC",
+) -> None:  # fmt: skip
+    ctx = _context(lang, now, user_zone)
+    with i18n.use_language(ctx.lang):
+        story, title = _trip_story(db, ctx, country.upper(), city, Period(start, end))
+        _build(target, ctx, title, _("Trip brief"), story)
+
+
+def _trip_story(
+    db: Database, ctx: ReportContext, country: str, city: str | None, period: Period
+) -> tuple[list[Any], str]:
+    place = f"{city}, {i18n.country_name(country)}" if city else i18n.country_name(country)
+    title = _("Trip brief: {place}, {start} – {end}").format(
+        place=place, start=ctx.date(period.start), end=ctx.date(period.end)
+    )
+    with db.reader() as s:
+        q = (
+            select(Contact, Account)
+            .join(Account, Account.id == Contact.account_id)
+            .where(
+                Contact.deleted_at.is_(None),
+                Account.deleted_at.is_(None),
+                Contact.country == country,
+            )
+        )
+        if city:
+            q = q.where(func.lower(Contact.city) == city.lower())
+        pairs = [(c, a.name) for c, a in s.execute(q.order_by(Account.name)).tuples()]
+        notes = [
+            n.body
+            for n in s.scalars(
+                select(CountryNote).where(
+                    CountryNote.country == country, CountryNote.deleted_at.is_(None)
+                )
+            )
+        ]
+        rows = [[name, _contact_name(c), c.job_title or "—", c.city or "—"] for c, name in pairs]
+        zones = sorted({c.timezone for c, _n in pairs})
+    story: list[Any] = [_h(ctx, title)]
+    story.append(_h(ctx, _("Accounts and contacts"), 1))
+    story.append(
+        _table(ctx, [_("Account"), _("Contact"), _("Role"), _("City")], rows, [30, 30, 24, 16])
+    )
+    story.append(_h(ctx, _("Time difference"), 1))
+    for zone in zones or []:
+        story.append(
+            _p(
+                ctx,
+                f"{zone}: {_offset(zone, ctx.now)} — {_('you')}: {_offset(ctx.user_zone, ctx.now)}",
+            )
+        )
+    story.append(_h(ctx, _("Holidays and seasons during the trip"), 1))
+    hrows = _holiday_rows(ctx, [(country, None)], period.start, period.end)
+    story.append(
+        _missing(ctx, _("The holiday calendar")) if hrows is None
+        else _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], hrows, [22, 18, 60])
+    )  # fmt: skip
+    story.append(_h(ctx, _("Suggested meeting slots"), 1))
+    story.append(_table(ctx, [_("Date"), _("Local time")], _slots(ctx, country, period), [50, 50]))
+    story.append(_h(ctx, _("Etiquette briefing"), 1))
+    story.extend(_etiquette(ctx, [country]))
+    for body in notes:
+        story.append(_p(ctx, body))
+    return story, title
+
+
+def _slots(ctx: ReportContext, country: str, period: Period) -> list[list[object]]:
+    cal = _culture("calendar")
+    out: list[list[object]] = []
+    day = period.start
+    while day <= period.end and len(out) < 40:
+        working = cal.is_working_day(country, None, day) if cal is not None else day.weekday() < 5
+        if working:
+            out.append([ctx.date(day, "full"), ctx.text("10:00, 14:00")])
+        day += timedelta(days=1)
+    return out
+
+
+REPORTS = ("account", "portfolio", "trip")
+__all__ = ["REPORTS", "Spacer", "account_report", "find_account", "portfolio_report", "trip_brief"]
+
+
+def _when(instant: datetime, zone: str) -> str:
+    return f"{i18n.format_datetime(instant, 'short', tz=ZoneInfo(zone))} ({zone})"
