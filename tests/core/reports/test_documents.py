@@ -72,3 +72,19 @@ def test_find_account(demo: tuple[Database, str]) -> None:
     assert d.find_account(db, account_id) == account_id
     with pytest.raises(UserError):
         d.find_account(db, "no such account anywhere")
+
+
+def test_cli_reports(demo: tuple[Database, str], tmp_path: Path) -> None:
+    from accountdesk.cli import main
+
+    db, account_id = demo
+    dbpath = str(db.path)
+    out = tmp_path / "a.pdf"
+    assert (
+        main(["report", "account", account_id, "--db", dbpath, "--lang", "fa", "-o", str(out)]) == 0
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+    args = ["report", "portfolio", "--db", dbpath, "--from", "2025-01-01", "--to", "2025-12-31"]
+    assert main([*args, "--country", "TH", "-o", str(tmp_path / "p.pdf")]) == 0
+    bad = ["report", "trip", "--db", dbpath, "--country", "TH", "--from", "2026-05-x"]
+    assert main([*bad, "--to", "2026-05-02", "-o", str(tmp_path / "t.pdf")]) == 1

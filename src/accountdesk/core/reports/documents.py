@@ -238,7 +238,12 @@ def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:
     ]
     table = Table(data, colWidths=mirror([total * 0.35, total * 0.65], ctx.rtl))
     table.setStyle(
-        RLTableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#DDE3EA"))])
+        RLTableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.font_name(fonts.LATIN), 8),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#DDE3EA")),
+            ]
+        )
     )
     return table
 
