@@ -80,7 +80,11 @@ def line_chart(
     chart = HorizontalLineChart()
     chart.x, chart.y = 36, 26
     chart.width, chart.height = width - 50, height - 36
-    chart.data = [mirror(list(s), rtl) for s in series] or [[0.0]]
+    # a line needs two points: a series with fewer known values is left out (a gap)
+    usable = [_no_lone_points(s) for s in series]
+    if all(all(v is None for v in s) for s in usable):
+        usable = [[0.0] * max(len(categories), 1)]
+    chart.data = [mirror(list(s), rtl) for s in usable]
     chart.categoryAxis.categoryNames = mirror(_labels(list(categories), lang), rtl) or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
@@ -98,3 +102,14 @@ def line_chart(
         chart.valueAxis.labels.dx = 14
     drawing.add(chart)
     return drawing
+
+
+def _no_lone_points(values: Sequence[float | None]) -> list[float | None]:
+    """ReportLab cannot draw a one-point line segment: drop points with no known neighbour."""
+    out = list(values)
+    for i, v in enumerate(values):
+        before = i > 0 and values[i - 1] is not None
+        after = i + 1 < len(values) and values[i + 1] is not None
+        if v is not None and not before and not after:
+            out[i] = None
+    return out

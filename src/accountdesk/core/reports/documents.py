@@ -722,7 +722,7 @@ def _trip_story(
         )
         if city:
             q = q.where(func.lower(Contact.city) == city.lower())
-        pairs = [(c, a.name) for c, a in s.execute(q.order_by(Account.name)).tuples()]
+        pairs = [(c, a.name) for c, a in s.execute(q.order_by(Account.name)).all()]
         notes = [
             n.body
             for n in s.scalars(
