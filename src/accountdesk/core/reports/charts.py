@@ -82,8 +82,11 @@ def line_chart(
     chart.width, chart.height = width - 50, height - 36
     # a line needs two points: a series with fewer known values is left out (a gap)
     usable = [_no_lone_points(s) for s in series]
-    if all(all(v is None for v in s) for s in usable):
-        usable = [[0.0] * max(len(categories), 1)]
+    # a series without a drawable segment is drawn as nothing (transparent zeros)
+    hidden = [all(v is None for v in s) for s in usable]
+    usable = [[0.0] * len(s) if h else s for s, h in zip(usable, hidden, strict=True)]
+    if not usable:
+        usable, hidden = [[0.0] * max(len(categories), 1)], [True]
     chart.data = [mirror(list(s), rtl) for s in usable]
     chart.categoryAxis.categoryNames = mirror(_labels(list(categories), lang), rtl) or [""]
     chart.categoryAxis.labels.fontName = font
@@ -97,6 +100,8 @@ def line_chart(
     for i, c in enumerate((ACCENT, SECOND, colors.HexColor("#4E9A5B"))):
         chart.lines[i].strokeColor = c
         chart.lines[i].strokeWidth = 1.6
+        if i < len(hidden) and hidden[i]:
+            chart.lines[i].strokeColor = None
     if rtl:
         chart.valueAxis.joinAxisMode = "right"
         chart.valueAxis.labels.dx = 14
