@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QWidget
 
 from accountdesk.core.i18n import _
+from accountdesk.core.labels import DEAL_STATUS, GIFT_DIRECTION, INTERACTION_KIND, SURVEY_KIND
 from accountdesk.core.queries.details import (
     DealItem,
     GiftItem,
@@ -29,7 +30,6 @@ from accountdesk.core.services.activity import (
 from accountdesk.core.validation import fail
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices, zone_combo
-from accountdesk.ui.labels import DEAL_STATUS, GIFT_DIRECTION, INTERACTION_KIND, SURVEY_KIND
 
 
 class _ItemDialog(FormDialog):

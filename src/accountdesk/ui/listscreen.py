@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
+from accountdesk.core.labels import STATUS, label
 from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.labels import STATUS, label
 from accountdesk.ui.listmodel import LazyListModel
 
 

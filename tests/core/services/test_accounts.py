@@ -92,9 +92,7 @@ def test_invalid_phone_and_email_are_rejected(db: Database) -> None:
 def test_messages_are_in_the_users_language(db: Database) -> None:
     with i18n.use_language("tr"), pytest.raises(ValidationError) as info:
         _account(db, country="XX")
-    assert str(info.value) == (
-        "Ülke “XX”: bir ISO 3166 ülke kodu değil (örneğin LV, TH veya IR)"
-    )
+    assert str(info.value) == ("Ülke “XX”: bir ISO 3166 ülke kodu değil (örneğin LV, TH veya IR)")
     with i18n.use_language("fa"), pytest.raises(ValidationError) as info:
         _account(db, timezone="Europe/Atlantis")
     assert "منطقه زمانی IANA نیست" in str(info.value)

@@ -32,6 +32,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, CountryNote, Gift, Interaction, Note
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
+from accountdesk.core.labels import CHANNEL, INTERACTION_KIND, STATUS, label
 from accountdesk.core.metrics import (
     CustomerRecord,
     MetricValue,
@@ -415,7 +416,7 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
             ctx,
             [
                 (_("Country"), i18n.country_name(acc_country)),
-                (_("Status"), status),
+                (_("Status"), label(STATUS, status)),
                 (_("Segment"), tier or "—"),
                 (_("Owner"), owner or "—"),
                 (_("Customer since"), ctx.date(since)),
@@ -437,7 +438,7 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
                     _contact_name(c),
                     c.job_title or "—",
                     _offset(c.timezone, ctx.now),
-                    c.preferred_channel or "—",
+                    label(CHANNEL, c.preferred_channel) or "—",
                     i18n.language_name(c.preferred_language) if c.preferred_language else "—",
                 ]
                 for c in contacts
@@ -463,7 +464,12 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
             ctx,
             [_("Date"), _("Kind"), _("Subject"), _("Participants")],
             [
-                [ctx.date(i.occurred_at.date()), i.kind, i.subject, participants.get(i.id, "")]
+                [
+                    ctx.date(i.occurred_at.date()),
+                    label(INTERACTION_KIND, i.kind),
+                    i.subject,
+                    participants.get(i.id, ""),
+                ]
                 for i in interactions[:15]
             ],
             [18, 12, 40, 30],
@@ -583,7 +589,7 @@ def _portfolio_story(
         )
     )
     # breakdowns
-    for label, index in ((_("By segment"), 2), (_("By country"), 1), (_("By owner"), 3)):
+    for title, index in ((_("By segment"), 2), (_("By country"), 1), (_("By owner"), 3)):
         groups: dict[str, set[str]] = defaultdict(set)
         for aid, row in info.items():
             groups[row[index]].add(aid)
@@ -607,11 +613,11 @@ def _portfolio_story(
                     ctx.percent(g.csat),
                 ]
             )
-        story.append(_h(ctx, label, 1))
+        story.append(_h(ctx, title, 1))
         story.append(
             _table(
                 ctx,
-                [label, _("Accounts"), _("Retention"), _("Churn"), _("NPS"), _("CSAT")],
+                [title, _("Accounts"), _("Retention"), _("Churn"), _("NPS"), _("CSAT")],
                 rows,
                 [30, 12, 15, 15, 13, 15],
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from accountdesk.core.i18n import _
+from accountdesk.core.labels import STATUS
 from accountdesk.core.services.accounts import (
     ACCOUNT_STATUSES,
     SIZE_BANDS,
@@ -23,7 +24,6 @@ from accountdesk.ui.forms import (
     table_choices,
     zone_combo,
 )
-from accountdesk.ui.labels import STATUS
 
 TEXT_FIELDS = (
     "name", "industry", "website", "city", "address", "timezone", "currency",

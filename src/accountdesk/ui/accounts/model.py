@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, format_number
+from accountdesk.core.labels import STATUS, label
 from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import AccountRow, ListFilter
 from accountdesk.ui import fmt
-from accountdesk.ui.labels import STATUS, label
 from accountdesk.ui.listmodel import Column, LazyListModel
 
 COLUMNS: list[Column[AccountRow]] = [

@@ -9,6 +9,15 @@ from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import N_, _, format_decimal, format_number, zone_name
+from accountdesk.core.labels import (
+    BUYING_ROLE,
+    DEAL_STATUS,
+    GIFT_DIRECTION,
+    INTERACTION_KIND,
+    STATUS,
+    SURVEY_KIND,
+    label,
+)
 from accountdesk.core.queries.details import AccountDetail, account_detail
 from accountdesk.ui import fmt
 from accountdesk.ui.activity import (
@@ -21,15 +30,6 @@ from accountdesk.ui.activity import (
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import button_row, clear_layout, details_form, figure, heading
 from accountdesk.ui.items import ItemsPanel
-from accountdesk.ui.labels import (
-    BUYING_ROLE,
-    DEAL_STATUS,
-    GIFT_DIRECTION,
-    INTERACTION_KIND,
-    STATUS,
-    SURVEY_KIND,
-    label,
-)
 
 
 class AccountView(QWidget):

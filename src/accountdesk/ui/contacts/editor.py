@@ -7,6 +7,13 @@ import re
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from accountdesk.core.i18n import _
+from accountdesk.core.labels import (
+    BUYING_ROLE,
+    CHANNEL,
+    FORMALITY,
+    LAWFUL_BASIS,
+    NAME_ORDER,
+)
 from accountdesk.core.queries.details import account_detail
 from accountdesk.core.services.accounts import (
     BUYING_ROLES,
@@ -31,13 +38,6 @@ from accountdesk.ui.forms import (
     notes_edit,
     table_choices,
     zone_combo,
-)
-from accountdesk.ui.labels import (
-    BUYING_ROLE,
-    CHANNEL,
-    FORMALITY,
-    LAWFUL_BASIS,
-    NAME_ORDER,
 )
 from accountdesk.ui.pickers import RecordPicker
 

@@ -10,11 +10,11 @@ from PySide6.QtGui import QColor
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, _
+from accountdesk.core.labels import CHANNEL, label
 from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import ContactRow, ListFilter
 from accountdesk.core.queries.today import work_status
 from accountdesk.ui import fmt
-from accountdesk.ui.labels import CHANNEL, label
 from accountdesk.ui.listmodel import Column, LazyListModel
 
 WORKING = QColor("#2e7d32")

@@ -18,14 +18,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import N_, _, language_name, zone_name
-from accountdesk.core.queries.details import ContactDetail, contact_detail
-from accountdesk.core.queries.today import work_status, zone
-from accountdesk.ui import fmt
-from accountdesk.ui.activity import InteractionDialog, NoteDialog
-from accountdesk.ui.context import AppContext
-from accountdesk.ui.detail import button_row, clear_layout, details_form, heading
-from accountdesk.ui.items import ItemsPanel
-from accountdesk.ui.labels import (
+from accountdesk.core.labels import (
     BUYING_ROLE,
     CHANNEL,
     DATE_KIND,
@@ -34,6 +27,13 @@ from accountdesk.ui.labels import (
     LAWFUL_BASIS,
     label,
 )
+from accountdesk.core.queries.details import ContactDetail, contact_detail
+from accountdesk.core.queries.today import work_status, zone
+from accountdesk.ui import fmt
+from accountdesk.ui.activity import InteractionDialog, NoteDialog
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.detail import button_row, clear_layout, details_form, heading
+from accountdesk.ui.items import ItemsPanel
 
 
 def offset_text(hours: float) -> str:

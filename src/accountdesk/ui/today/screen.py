@@ -9,12 +9,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from accountdesk.core.i18n import N_, _, format_number, ngettext, zone_name
+from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
 from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import heading
 from accountdesk.ui.items import ItemsPanel
-from accountdesk.ui.labels import DATE_KIND, INTERACTION_KIND, label
 
 
 class TodayScreen(QWidget):
