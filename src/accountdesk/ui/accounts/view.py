@@ -28,6 +28,7 @@ from accountdesk.ui.activity import (
     SurveyDialog,
 )
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.culture_panel import CultureSummary
 from accountdesk.ui.detail import button_row, clear_layout, details_form, figure, heading
 from accountdesk.ui.items import ItemsPanel
 
@@ -54,6 +55,8 @@ class AccountView(QWidget):
         layout.addLayout(row)
         self.figures = QGridLayout()
         layout.addLayout(self.figures)
+        self.culture = CultureSummary(ctx)
+        layout.addWidget(self.culture)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         self.overview = QWidget()
@@ -208,6 +211,7 @@ class AccountView(QWidget):
         self.surveys.set_items(detail.surveys)
         self.gifts.set_items(detail.gifts)
         self.notes.set_items(detail.notes_list)
+        self.culture.show_place(detail.country, detail.subdivision, detail.timezone)
 
     # --- actions -------------------------------------------------------------------------
 

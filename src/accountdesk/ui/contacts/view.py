@@ -32,6 +32,7 @@ from accountdesk.core.queries.today import work_status, zone
 from accountdesk.ui import fmt
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.culture_panel import CulturePanel
 from accountdesk.ui.detail import button_row, clear_layout, details_form, heading
 from accountdesk.ui.items import ItemsPanel
 
@@ -147,8 +148,8 @@ class ContactView(QWidget):
         layout.addLayout(body, 1)
         self.tabs = QTabWidget()
         body.addWidget(self.tabs, 3)
-        self.panel = NowPanel(ctx)
-        body.addWidget(self.panel, 1)
+        self.panel = CulturePanel(ctx)
+        body.addWidget(self.panel, 2)
         self.details_page = QWidget()
         self.details_layout = QVBoxLayout(self.details_page)
         self.tabs.addTab(self.details_page, _("Details"))

@@ -1,0 +1,73 @@
+"""Read queries for the cultural screens: the user's country notes, the countries of the
+user's contacts (for the Today block) and an account's country. Plain dataclasses only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact, CountryNote
+
+
+@dataclass(frozen=True)
+class CountryNoteItem:
+    id: str
+    country: str
+    body: str
+    created_at: datetime
+    deleted_at: datetime | None = None
+
+
+def country_notes(db: Database, country: str) -> list[CountryNoteItem]:
+    """The user's own notes on ``country`` (not in the trash), oldest first."""
+    cc = country.upper()
+    with db.reader() as session:
+        rows = session.execute(
+            select(
+                CountryNote.id,
+                CountryNote.country,
+                CountryNote.body,
+                CountryNote.created_at,
+                CountryNote.deleted_at,
+            )
+            .where(CountryNote.country == cc, CountryNote.deleted_at.is_(None))
+            .order_by(CountryNote.created_at, CountryNote.id)
+        ).all()
+    return [CountryNoteItem(str(r[0]), str(r[1]), str(r[2]), r[3], r[4]) for r in rows]
+
+
+def countries_with_notes(db: Database) -> dict[str, int]:
+    """Country code -> number of the user's notes on it."""
+    with db.reader() as session:
+        rows = session.execute(
+            select(CountryNote.country, func.count())
+            .where(CountryNote.deleted_at.is_(None))
+            .group_by(CountryNote.country)
+        ).all()
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
+def contact_country_pairs(db: Database) -> list[tuple[str, str | None]]:
+    """The distinct (country, subdivision) pairs of the user's contacts (not in the trash)."""
+    with db.reader() as session:
+        rows = session.execute(
+            select(Contact.country, Contact.subdivision)
+            .where(Contact.deleted_at.is_(None))
+            .distinct()
+            .order_by(Contact.country, Contact.subdivision)
+        ).all()
+    return [(str(r[0]), str(r[1]) if r[1] else None) for r in rows if r[0]]
+
+
+def account_country(db: Database, account_id: str) -> tuple[str, str | None] | None:
+    """The account's (country, subdivision), or None if there is no such account."""
+    with db.reader() as session:
+        row = session.execute(
+            select(Account.country, Account.subdivision).where(Account.id == account_id)
+        ).first()
+    if row is None or not row[0]:
+        return None
+    return str(row[0]), str(row[1]) if row[1] else None

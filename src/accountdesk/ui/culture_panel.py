@@ -1,0 +1,663 @@
+"""The "Before you reach out" panel on the contact view, its compact summary on the account view,
+the gift do and don't box of the gift editor, and the dialog for the user's own country notes.
+
+The data comes from :mod:`accountdesk.core.culture.panel` (computed on a worker thread, see
+:mod:`accountdesk.ui.tasks`); the header (local time, difference, working now) is shown at once.
+The user's notes on the country sit in their own box with a different background, so they are
+never mistaken for the shipped notes.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    country_name,
+    current_language,
+    format_date,
+    format_time,
+    language_name,
+    ngettext,
+    zone_name,
+)
+from accountdesk.core.labels import CHANNEL, FORMALITY, label
+from accountdesk.core.queries.culture import CountryNoteItem, country_notes
+from accountdesk.core.queries.today import work_status, zone
+from accountdesk.ui import fmt, tasks
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.forms import FormDialog, notes_edit
+
+try:  # the culture core is written alongside these screens; the app must start without it
+    from accountdesk.core.culture import countries as _countries
+    from accountdesk.core.culture import etiquette as _etiquette
+    from accountdesk.core.culture import panel as _panel
+except ImportError:  # pragma: no cover - only while the core is incomplete
+    _countries = None  # type: ignore[assignment]
+    _etiquette = None  # type: ignore[assignment]
+    _panel = None  # type: ignore[assignment]
+
+HOLIDAYS_SHOWN = 8
+COMPACT_HOLIDAYS = 3
+
+#: How each kind of etiquette note is marked: symbol, colour, label.
+KIND_MARKS: dict[str, tuple[str, str, str]] = {
+    "do": ("✓", "#2e7d32", N_("Do")),
+    "dont": ("✗", "#c62828", N_("Don't")),
+    "tip": ("➜", "#1565c0", N_("Tip")),
+}
+USER_NOTES_STYLE = (
+    "QFrame#yourNotes { background: #fff4d6; border: 1px solid #e0c068; border-radius: 6px; }"
+    " QFrame#yourNotes QLabel { color: #3d3000; background: transparent; }"
+)
+DISCLAIMER_STYLE = "color: palette(mid); font-style: italic;"
+
+
+# --- text helpers ---------------------------------------------------------------------------
+
+
+def offset_short(delta: timedelta) -> str:
+    """The difference to the user's time as "+2 h", "−5.5 h" or "±0 h"."""
+    hours = delta.total_seconds() / 3600
+    if hours == 0:
+        return _("±0 h")
+    shown = f"{abs(hours):g}"
+    if hours > 0:
+        return _("+{hours} h").format(hours=shown)
+    return _("−{hours} h").format(hours=shown)
+
+
+def offset_words(delta: timedelta) -> str:
+    hours = delta.total_seconds() / 3600
+    if hours == 0:
+        return _("same time as you")
+    shown = f"{abs(hours):g}"
+    if hours > 0:
+        return _("{hours} h ahead of you").format(hours=shown)
+    return _("{hours} h behind you").format(hours=shown)
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def note_html(kind: str, text: str) -> str:
+    symbol, colour, name = KIND_MARKS.get(kind, KIND_MARKS["tip"])
+    return (
+        f'<span style="color:{colour}; font-weight:bold;">{symbol} {esc(_(name))}:</span> '
+        f"{esc(text)}"
+    )
+
+
+def notes_html(notes: Sequence[Any]) -> str:
+    """A list of etiquette notes (``kind``, ``text``) as HTML paragraphs with markers."""
+    return "".join(f'<p style="margin:2px 0;">{note_html(n.kind, n.text)}</p>' for n in notes)
+
+
+def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
+    name = str(holiday.name)
+    if holiday.estimated:
+        name = _("{name} (estimated date)").format(name=name)
+    if "public" not in holiday.categories and holiday.categories:
+        from accountdesk.core.culture.profile import category_label
+
+        kinds = ", ".join(category_label(c) for c in holiday.categories)
+        name = _("{name} ({kinds})").format(name=name, kinds=kinds)
+    if not with_day:
+        return name
+    return _("{date}: {name}").format(date=format_date(holiday.date, "EEE d MMM"), name=name)
+
+
+def season_span(season: Any) -> str:
+    return _("{start} – {end}").format(
+        start=format_date(season.start, "d MMM"), end=format_date(season.end, "d MMM yyyy")
+    )
+
+
+def _hours(start: time, end: time) -> str:
+    return _("{start}–{end}").format(start=format_time(start), end=format_time(end))
+
+
+def _parse_hours(start: str | None, end: str | None) -> tuple[time, time] | None:
+    if not start or not end:
+        return None
+    try:
+        return time.fromisoformat(start), time.fromisoformat(end)
+    except ValueError:
+        return None
+
+
+# --- data (worker thread) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PanelData:
+    reach: Any  # core.culture.panel.ReachOut, or None without the core
+    notes: list[CountryNoteItem]
+    languages: list[str]
+
+
+def load_panel_data(
+    ctx_db: Any,
+    *,
+    country: str,
+    subdivision: str | None,
+    zone_name_: str | None,
+    user_zone: str,
+    now: datetime,
+    hours: tuple[time, time] | None,
+    lang: str,
+) -> PanelData:
+    """Everything the panel shows; safe to call on a worker thread (no widgets)."""
+    reach = None
+    languages: list[str] = []
+    if _panel is not None and country:
+        reach = _panel.reach_out_summary(
+            country=country,
+            subdivision=subdivision,
+            zone=zone_name_,
+            user_zone=user_zone,
+            now=now,
+            working_hours_override=hours,
+            lang=lang,
+        )
+        languages = _countries.country_languages(country) if _countries is not None else []
+    notes = country_notes(ctx_db, country) if country else []
+    return PanelData(reach, notes, languages)
+
+
+# --- widgets --------------------------------------------------------------------------------
+
+
+def _label(text: str = "", *, rich: bool = False, selectable: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(True)
+    widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    if selectable:
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return widget
+
+
+def _section_title(text: str) -> QLabel:
+    widget = QLabel(text)
+    font = widget.font()
+    font.setBold(True)
+    widget.setFont(font)
+    widget.setObjectName("panelSectionTitle")
+    return widget
+
+
+class UserNotesBox(QFrame):
+    """The user's own notes on a country: a warm background and a "Your notes" title."""
+
+    def __init__(self, ctx: AppContext, *, editable: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.country = ""
+        self.setObjectName("yourNotes")
+        self.setStyleSheet(USER_NOTES_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        top = QHBoxLayout()
+        self.title = _section_title(_("Your notes"))
+        top.addWidget(self.title, 1)
+        self.add_button: QPushButton | None = None
+        if editable:
+            self.add_button = QPushButton(_("Add…"))
+            self.add_button.clicked.connect(self.add_note)
+            top.addWidget(self.add_button)
+        layout.addLayout(top)
+        self.body = _label()
+        layout.addWidget(self.body)
+
+    def show_notes(self, country: str, notes: Sequence[CountryNoteItem]) -> None:
+        self.country = country
+        self.title.setText(
+            _("Your notes on {country}").format(country=country_name(country))
+            if country
+            else _("Your notes")
+        )
+        if notes:
+            self.body.setText("\n\n".join(n.body for n in notes))
+        else:
+            self.body.setText(_("No notes of yours on this country yet."))
+
+    def add_note(self) -> None:
+        if self.country:
+            CountryNoteDialog(self.ctx, self.country, parent=self).exec()
+
+
+class CountryNoteDialog(FormDialog):
+    """Write or edit one of the user's own notes on a country."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        country: str,
+        item: CountryNoteItem | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Edit your note on {country}") if item else _("New note on {country}")
+        super().__init__(title.format(country=country_name(country)), parent)
+        self.ctx, self.country, self.item = ctx, country, item
+        self.add_field("body", _("Text"), notes_edit(220))
+        if item:
+            self.set_text("body", item.body)
+        self.mark_clean()
+        self.resize(520, 360)
+
+    def save(self) -> str:
+        from accountdesk.core.services import activity
+
+        body = self.text("body")
+        note_id = self.item.id if self.item else None
+        return self.ctx.write(
+            "country_note",
+            lambda: activity.save_country_note(self.ctx.db, self.country, body, note_id),
+        )
+
+
+class CulturePanel(QFrame):
+    """Before you reach out: local time, working window, holidays, seasons, etiquette highlights,
+    the contact's preferences, the user's notes on the country and the disclaimer."""
+
+    def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.asynchronous = asynchronous
+        self.setObjectName("culturePanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail: Any = None
+        self.data: PanelData | None = None
+        self._generation = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(scroll)
+        content = QWidget()
+        scroll.setWidget(content)
+        layout = QVBoxLayout(content)
+        layout.setSpacing(6)
+        self.heading = _section_title(_("Before you reach out"))
+        layout.addWidget(self.heading)
+        time_row = QHBoxLayout()
+        self.time = QLabel()
+        font = self.time.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.time.setFont(font)
+        self.offset = QLabel()
+        self.offset.setObjectName("offsetBadge")
+        self.offset.setStyleSheet(
+            "background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 4px; padding: 1px 6px;"
+        )
+        time_row.addWidget(self.time)
+        time_row.addWidget(self.offset)
+        time_row.addStretch(1)
+        layout.addLayout(time_row)
+        self.where = _label()
+        self.status = _label()
+        self.next_window = _label()
+        self.prefs = _label()
+        for widget in (self.where, self.status, self.next_window, self.prefs):
+            layout.addWidget(widget)
+        self.holidays_title = _section_title(_("Holidays"))
+        self.holidays = _label(rich=True)
+        self.seasons_title = _section_title(_("Seasons"))
+        self.seasons = _label(rich=True)
+        self.etiquette_title = _section_title(_("Etiquette highlights"))
+        self.etiquette = _label(rich=True)
+        for widget in (
+            self.holidays_title,
+            self.holidays,
+            self.seasons_title,
+            self.seasons,
+            self.etiquette_title,
+            self.etiquette,
+        ):
+            layout.addWidget(widget)
+        self.user_notes = UserNotesBox(ctx)
+        layout.addWidget(self.user_notes)
+        self.disclaimer = _label()
+        self.disclaimer.setStyleSheet(DISCLAIMER_STYLE)
+        layout.addWidget(self.disclaimer)
+        layout.addStretch(1)
+        self.loading = _("Loading…")
+        self.timer = QTimer(self)
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+
+    # --- input ---------------------------------------------------------------------------
+
+    def show_contact(self, detail: Any) -> None:
+        """Show the panel for a ``ContactDetail`` (country, zone, hours, preferences)."""
+        self.detail = detail
+        self.refresh()
+
+    def refresh(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        now = self.ctx.now()
+        self._header(detail, now)
+        self._generation += 1
+        generation = self._generation
+        db = self.ctx.db
+        args: dict[str, Any] = {
+            "country": detail.country,
+            "subdivision": detail.subdivision,
+            "zone_name_": detail.timezone,
+            "user_zone": self.ctx.user_zone,
+            "now": now,
+            "hours": _parse_hours(detail.work_start, detail.work_end),
+            "lang": current_language().code,
+        }
+        if not self.asynchronous:
+            self._show(generation, load_panel_data(db, **args))
+            return
+        if self.data is None:
+            self.holidays.setText(esc(self.loading))
+        tasks.run(
+            lambda: load_panel_data(db, **args),
+            lambda data: self._show(generation, data),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    # --- output --------------------------------------------------------------------------
+
+    def _header(self, detail: Any, now: datetime) -> None:
+        """Local time, difference and working status: cheap, shown at once."""
+        status = work_status(
+            detail.timezone, detail.country, detail.work_start, detail.work_end, now
+        )
+        mine = now.astimezone(zone(self.ctx.user_zone))
+        delta = (status.local.utcoffset() or timedelta(0)) - (mine.utcoffset() or timedelta(0))
+        self.time.setText(fmt.clock(status.local))
+        self.offset.setText(offset_short(delta))
+        self.offset.setToolTip(_("Their time compared with yours"))
+        self.where.setText(
+            _("{zone} · {offset}").format(
+                zone=zone_name(detail.timezone), offset=offset_words(delta)
+            )
+        )
+        self._set_working(status.working)
+        salutation = " ".join(p for p in (detail.honorific, detail.name) if p)
+        self.prefs.setText(_("Address them as: {name}").format(name=salutation))
+
+    def _set_working(self, working: bool) -> None:
+        if working:
+            self.status.setText(_("It is working time there now."))
+            self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        else:
+            self.status.setText(_("It is outside working hours there now."))
+            self.status.setStyleSheet("color: #9e6b00; font-weight: bold;")
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:
+            self.holidays.setText(
+                esc(_("Could not load the country information: {error}").format(error=exc))
+            )
+
+    def _show(self, generation: int, data: PanelData) -> None:
+        if generation != self._generation or self.detail is None:
+            return
+        self.data = data
+        detail = self.detail
+        reach = data.reach
+        self.user_notes.show_notes(detail.country, data.notes)
+        self._prefs(detail, data)
+        if reach is None:
+            for widget in (self.holidays, self.seasons, self.etiquette):
+                widget.setText(esc(_("No country information available.")))
+            return
+        self._set_working(reach.working_now)
+        start, end = reach.business_hours
+        hours = _hours(start, end)
+        if not reach.hours_curated:
+            hours = _("{hours} (a default, not curated for this country)").format(hours=hours)
+        lines = [_("Business hours there: {hours}").format(hours=hours)]
+        if reach.next_window_start is not None:
+            lines.append(
+                _("Next working window opens {theirs} their time ({yours} your time).").format(
+                    theirs=fmt.when(reach.next_window_start, reach.zone),
+                    yours=fmt.when(reach.next_window_start, self.ctx.user_zone),
+                )
+            )
+        self.next_window.setText("\n".join(lines))
+        self.holidays_title.setText(_("Holidays today and in the next {days} days").format(days=90))
+        self.holidays.setText(holidays_html(reach.holidays_today, reach.upcoming_holidays))
+        self.seasons.setText(seasons_html(reach.current_seasons, reach.upcoming_seasons))
+        self.etiquette.setText(highlights_html(reach.highlights))
+        self.disclaimer.setText(reach.average_disclaimer)
+
+    def _prefs(self, detail: Any, data: PanelData) -> None:
+        salutation = " ".join(p for p in (detail.honorific, detail.name) if p)
+        lines = [_("Address them as: {name}").format(name=salutation)]
+        channel = label(CHANNEL, detail.preferred_channel)
+        lines.append(_("Preferred channel: {channel}").format(channel=channel or _("not set")))
+        if detail.preferred_language:
+            language = language_name(detail.preferred_language)
+        elif data.languages:
+            language = _("not set (the country speaks {languages})").format(
+                languages=", ".join(language_name(t) for t in data.languages[:3])
+            )
+        else:
+            language = _("not set")
+        lines.append(_("Language: {language}").format(language=language))
+        lines.append(
+            _("Formality: {formality}").format(formality=label(FORMALITY, detail.formality))
+        )
+        self.prefs.setText("\n".join(lines))
+
+
+def holidays_html(
+    today: Sequence[Any], upcoming: Sequence[Any], limit: int = HOLIDAYS_SHOWN
+) -> str:
+    parts: list[str] = []
+    for holiday in today:
+        parts.append(
+            '<p style="margin:2px 0; color:#b3261e;"><b>'
+            + esc(_("Today: {name}").format(name=holiday_text(holiday, with_day=False)))
+            + "</b></p>"
+        )
+    shown = list(upcoming)[:limit]
+    for holiday in shown:
+        parts.append(f'<p style="margin:2px 0;">{esc(holiday_text(holiday))}</p>')
+    rest = len(upcoming) - len(shown)
+    if rest > 0:
+        parts.append(
+            '<p style="margin:2px 0; color:gray;">'
+            + esc(ngettext("and {n} more", "and {n} more", rest).format(n=rest))
+            + "</p>"
+        )
+    if not parts:
+        return esc(_("No holidays in the next 90 days."))
+    return "".join(parts)
+
+
+def seasons_html(current: Sequence[Any], upcoming: Sequence[Any]) -> str:
+    parts: list[str] = []
+    for season in current:
+        parts.append(
+            '<p style="margin:2px 0;"><b>'
+            + esc(
+                _("Now: {name} (until {end})").format(
+                    name=season.name, end=format_date(season.end, "d MMM")
+                )
+            )
+            + f"</b><br>{esc(season.advice)}</p>"
+        )
+    for season in upcoming:
+        parts.append(
+            '<p style="margin:2px 0;"><b>'
+            + esc(_("{span}: {name}").format(span=season_span(season), name=season.name))
+            + f"</b><br>{esc(season.advice)}</p>"
+        )
+    if not parts:
+        return esc(_("No special seasons now or in the next 90 days."))
+    return "".join(parts)
+
+
+def highlights_html(highlights: dict[str, list[Any]]) -> str:
+    if not highlights or _etiquette is None:
+        return esc(_("No curated etiquette notes for this country yet."))
+    parts: list[str] = []
+    for section, notes in highlights.items():
+        if not notes:
+            continue
+        title = _(_etiquette.SECTION_TITLES.get(section, section))
+        parts.append(f'<p style="margin:6px 0 2px 0;"><i>{esc(title)}</i></p>')
+        parts.append(notes_html(notes))
+    return "".join(parts)
+
+
+class CultureSummary(QFrame):
+    """The compact version for the account view: the account's country at a glance."""
+
+    def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.asynchronous = asynchronous
+        self.setObjectName("cultureSummary")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.place: tuple[str, str | None, str | None] | None = None
+        self.data: PanelData | None = None
+        self._generation = 0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.title = _section_title(_("Before you reach out"))
+        layout.addWidget(self.title)
+        self.body = _label(rich=True)
+        layout.addWidget(self.body)
+        self.disclaimer = _label()
+        self.disclaimer.setStyleSheet(DISCLAIMER_STYLE)
+        layout.addWidget(self.disclaimer)
+
+    def show_place(self, country: str, subdivision: str | None, zone_: str | None) -> None:
+        self.place = (country, subdivision, zone_)
+        self._generation += 1
+        generation = self._generation
+        db = self.ctx.db
+        args: dict[str, Any] = {
+            "country": country,
+            "subdivision": subdivision,
+            "zone_name_": zone_,
+            "user_zone": self.ctx.user_zone,
+            "now": self.ctx.now(),
+            "hours": None,
+            "lang": current_language().code,
+        }
+        self.title.setText(
+            _("Before you reach out: {country}").format(country=country_name(country))
+        )
+        if not self.asynchronous:
+            self._show(generation, load_panel_data(db, **args))
+            return
+        tasks.run(lambda: load_panel_data(db, **args), lambda d: self._show(generation, d))
+
+    def _show(self, generation: int, data: PanelData) -> None:
+        if generation != self._generation:
+            return
+        self.data = data
+        reach = data.reach
+        if reach is None:
+            self.body.setText(esc(_("No country information available.")))
+            return
+        status = _("working time now") if reach.working_now else _("outside working hours now")
+        rows = [
+            "<b>"
+            + esc(
+                _("Local time {time} ({offset}), {status}").format(
+                    time=fmt.clock(reach.local_now),
+                    offset=offset_short(reach.offset_to_user),
+                    status=status,
+                )
+            )
+            + "</b>"
+        ]
+        holidays = [*reach.holidays_today, *reach.upcoming_holidays][:COMPACT_HOLIDAYS]
+        if holidays:
+            rows.append(
+                esc(_("Holidays: {list}").format(list="; ".join(holiday_text(h) for h in holidays)))
+            )
+        seasons = [*reach.current_seasons, *reach.upcoming_seasons][:2]
+        if seasons:
+            rows.append(
+                esc(
+                    _("Seasons: {list}").format(
+                        list="; ".join(f"{s.name} ({season_span(s)})" for s in seasons)
+                    )
+                )
+            )
+        for section in ("greeting", "gifts"):
+            notes = reach.highlights.get(section) or []
+            if notes:
+                rows.append(note_html(notes[0].kind, notes[0].text))
+        if data.notes:
+            rows.append(
+                '<span style="background:#fff4d6; color:#3d3000;">'
+                + esc(
+                    ngettext(
+                        "You have {n} note on this country.",
+                        "You have {n} notes on this country.",
+                        len(data.notes),
+                    ).format(n=len(data.notes))
+                )
+                + "</span>"
+            )
+        self.body.setText("<br>".join(rows))
+        self.disclaimer.setText(reach.average_disclaimer)
+
+
+def gift_advice(country: str | None) -> QFrame:
+    """The country's gift do and don't, for the gift editor."""
+    box = QFrame()
+    box.setObjectName("giftAdvice")
+    box.setFrameShape(QFrame.Shape.StyledPanel)
+    layout = QVBoxLayout(box)
+    name = country_name(country) if country else ""
+    title = _section_title(_("Gifts in {country}").format(country=name) if name else _("Gifts"))
+    layout.addWidget(title)
+    body = _label(rich=True)
+    body.setObjectName("giftAdviceText")
+    notes: list[Any] = []
+    if country and _etiquette is not None:
+        found = _etiquette.load_etiquette(country, current_language().code)
+        if found is not None:
+            notes = list(found.sections.get("gifts", []))
+    if notes:
+        body.setText(notes_html(notes))
+    else:
+        body.setText(esc(_("No curated gift notes for this country yet.")))
+    layout.addWidget(body)
+    if _panel is not None and notes:
+        from accountdesk.core.culture.profile import average_disclaimer
+
+        small = _label(average_disclaimer())
+        small.setStyleSheet(DISCLAIMER_STYLE)
+        layout.addWidget(small)
+    layout.addStretch(1)
+    return box

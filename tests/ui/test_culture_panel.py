@@ -1,0 +1,75 @@
+"""The "Before you reach out" panel, its account summary and the gift advice (pytest-qt)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from accountdesk.core.services.activity import save_country_note
+from accountdesk.ui import tasks
+from accountdesk.ui.accounts.view import AccountView
+from accountdesk.ui.contacts.view import ContactView
+from accountdesk.ui.culture_panel import CulturePanel, gift_advice, offset_short
+
+
+def _view(ctx: Any, contact_id: str, qtbot: Any) -> ContactView:
+    view = ContactView(ctx, contact_id)
+    qtbot.addWidget(view)
+    assert tasks.wait_all()
+    return view
+
+
+def test_panel_for_a_contact_in_thailand(ctx: Any, sample: dict[str, str], qtbot: Any) -> None:
+    save_country_note(ctx.db, "TH", "Khun Somchai prefers LINE to e-mail.")
+    view = _view(ctx, sample["somchai"], qtbot)
+    panel = view.panel
+    assert isinstance(panel, CulturePanel)
+    assert panel.time.text() == "16:30"
+    assert panel.offset.text() == "+5 h"
+    assert "5 h ahead of you" in panel.where.text()
+    assert panel.status.text() == "It is working time there now."
+    # 12 March 2025: Songkran (13-15 April) is within 90 days, as a holiday and a season
+    assert "Songkran" in panel.holidays.text()
+    assert "Holidays today and in the next 90 days" in panel.holidays_title.text()
+    assert "Songkran" in panel.seasons.text()
+    etiquette = panel.etiquette.text()
+    assert "Greeting and forms of address" in etiquette
+    assert "Gifts" in etiquette and "Topics to avoid" in etiquette
+    assert "Do:" in etiquette or "Don't:" in etiquette
+    assert "Preferred channel" in panel.prefs.text()
+    assert "Formality" in panel.prefs.text()
+    assert "Thai" in panel.prefs.text()  # the country's language when the contact has none
+    assert "Your notes on Thailand" in panel.user_notes.title.text()
+    assert "prefers LINE" in panel.user_notes.body.text()
+    assert panel.user_notes.objectName() == "yourNotes"
+    assert "#fff4d6" in panel.user_notes.styleSheet()
+    assert "average" in panel.disclaimer.text()
+
+
+def test_panel_outside_hours_shows_next_window(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    ctx.clock = lambda: __import__("datetime").datetime(
+        2025, 3, 15, 9, 30, tzinfo=__import__("datetime").UTC
+    )  # a Saturday
+    view = _view(ctx, sample["somchai"], qtbot)
+    assert view.panel.status.text() == "It is outside working hours there now."
+    assert "Next working window opens" in view.panel.next_window.text()
+
+
+def test_offset_short() -> None:
+    assert offset_short(timedelta(hours=2)) == "+2 h"
+    assert offset_short(timedelta(hours=-5, minutes=-30)) == "−5.5 h"
+    assert offset_short(timedelta(0)) == "±0 h"
+
+
+def test_account_summary_and_gift_advice(ctx: Any, sample: dict[str, str], qtbot: Any) -> None:
+    view = AccountView(ctx, sample["bangkok"])
+    qtbot.addWidget(view)
+    assert tasks.wait_all()
+    assert "Thailand" in view.culture.title.text()
+    assert "Local time" in view.culture.body.text()
+    assert "average" in view.culture.disclaimer.text()
+    box = gift_advice("TH")
+    qtbot.addWidget(box)
+    assert "Gifts in Thailand" in box.findChildren(type(view.culture.title))[0].text()
