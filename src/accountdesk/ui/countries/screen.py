@@ -1,0 +1,526 @@
+"""The Countries screen: a searchable list of every country (curated ones marked) and the
+selected country's profile, full etiquette notes with useful phrases, the user's own notes
+(add, edit, move to trash) and a year of holidays as a list and as a month calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cmp_to_key
+from typing import Any
+
+from PySide6.QtCore import QCollator, QDate, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core import i18n
+from accountdesk.core.i18n import N_, _, country_name, format_date, format_time
+from accountdesk.core.queries.culture import (
+    CountryNoteItem,
+    contact_country_pairs,
+    countries_with_notes,
+    country_notes,
+)
+from accountdesk.ui import fmt, tasks
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.culture_panel import (
+    DISCLAIMER_STYLE,
+    KIND_MARKS,
+    USER_NOTES_STYLE,
+    CountryNoteDialog,
+    esc,
+    notes_html,
+    season_span,
+)
+from accountdesk.ui.detail import clear_layout, details_form, heading
+from accountdesk.ui.items import ItemsPanel
+
+try:
+    from accountdesk.core.culture import calendar as _calendar
+    from accountdesk.core.culture import countries as _countries
+    from accountdesk.core.culture import etiquette as _etiquette
+    from accountdesk.core.culture import profile as _profile
+    from accountdesk.core.culture import seasons as _seasons
+except ImportError:  # pragma: no cover - only while the core is incomplete
+    _calendar = _countries = _etiquette = _profile = _seasons = None  # type: ignore[assignment]
+
+CURATED_MARK = "✓"
+HOLIDAY_COLOUR = "#ffd6d6"
+ESTIMATED_COLOUR = "#ffe9c7"
+#: Qt's day numbers (Monday = 1) for core weekdays (Monday = 0).
+QT_DAYS = [
+    Qt.DayOfWeek.Monday,
+    Qt.DayOfWeek.Tuesday,
+    Qt.DayOfWeek.Wednesday,
+    Qt.DayOfWeek.Thursday,
+    Qt.DayOfWeek.Friday,
+    Qt.DayOfWeek.Saturday,
+    Qt.DayOfWeek.Sunday,
+]
+
+
+@dataclass(frozen=True)
+class CountryData:
+    """What the right side shows for one country and year (built on a worker thread)."""
+
+    code: str
+    year: int
+    profile: Any  # core.culture.profile.CountryProfile
+    holidays: list[Any]  # core.culture.calendar.Holiday
+    seasons: list[Any]  # core.culture.seasons.Season
+    notes: list[CountryNoteItem]
+
+
+def load_country(db: Any, code: str, year: int, lang: str) -> CountryData:
+    profile = _profile.country_profile(code, lang) if _profile is not None else None
+    holidays: list[Any] = []
+    seasons: list[Any] = []
+    if _calendar is not None:
+        holidays = list(_calendar.holidays_for_year(code, None, year, lang))
+    if _seasons is not None:
+        seasons = _seasons.seasons_between(code, date(year, 1, 1), date(year, 12, 31), lang)
+    return CountryData(code, year, profile, holidays, seasons, country_notes(db, code))
+
+
+def _kinds(holiday: Any) -> str:
+    if _profile is None:
+        return ", ".join(holiday.categories)
+    return ", ".join(_profile.category_label(c) for c in holiday.categories)
+
+
+class CountriesScreen(QWidget):
+    def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.asynchronous = asynchronous
+        self.code: str | None = None
+        self.data: CountryData | None = None
+        self._generation = 0
+        self.curated: frozenset[str] = frozenset(
+            _etiquette.covered_countries() if _etiquette is not None else ()
+        )
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(_("Countries"), 1.4))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(splitter, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search countries…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        left_layout.addWidget(self.search)
+        self.only_curated = QCheckBox(_("Only countries with etiquette notes"))
+        self.only_curated.toggled.connect(self._filter)
+        left_layout.addWidget(self.only_curated)
+        self.list = QListWidget()
+        self.list.currentItemChanged.connect(self._selected)
+        left_layout.addWidget(self.list, 1)
+        legend = QLabel(
+            _("{mark} curated etiquette notes · • your notes").format(mark=CURATED_MARK)
+        )
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: palette(mid);")
+        left_layout.addWidget(legend)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.title = heading("", 1.3)
+        right_layout.addWidget(self.title)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        right_layout.addWidget(self.summary)
+        self.tabs = QTabWidget()
+        right_layout.addWidget(self.tabs, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 800])
+
+        # profile
+        self.profile_page = QWidget()
+        self.profile_layout = QVBoxLayout(self.profile_page)
+        self.tabs.addTab(self.profile_page, _("Profile"))
+        # etiquette
+        self.etiquette = QTextBrowser()
+        self.etiquette.setOpenExternalLinks(False)
+        self.tabs.addTab(self.etiquette, _("Etiquette"))
+        # the user's notes
+        notes_page = QFrame()
+        notes_page.setObjectName("yourNotes")
+        notes_page.setStyleSheet(USER_NOTES_STYLE)
+        notes_layout = QVBoxLayout(notes_page)
+        self.notes_title = QLabel(_("Your notes"))
+        font = self.notes_title.font()
+        font.setBold(True)
+        self.notes_title.setFont(font)
+        notes_layout.addWidget(self.notes_title)
+        self.notes = ItemsPanel(
+            [
+                (N_("Written"), lambda n: fmt.when(n.created_at, ctx.user_zone)),
+                (N_("Text"), lambda n: n.body.replace("\n", " ")),
+            ],
+            on_new=self.add_note,
+            on_open=self.edit_note,
+            on_delete=lambda n: ctx.delete("country_note", n.id, n.body[:40]),
+            new_text=_("Add note…"),
+        )
+        notes_layout.addWidget(self.notes)
+        self.tabs.addTab(notes_page, _("Your notes"))
+        # holidays
+        holidays_page = QWidget()
+        holidays_layout = QVBoxLayout(holidays_page)
+        year_row = QHBoxLayout()
+        year_row.addWidget(QLabel(_("Year")))
+        self.year = QSpinBox()
+        self.year.setRange(1970, 2100)
+        self.year.setGroupSeparatorShown(False)
+        self.year.setValue(ctx.now().year)
+        self.year.valueChanged.connect(lambda _y: self.reload())
+        year_row.addWidget(self.year)
+        self.estimated_note = QLabel()
+        self.estimated_note.setWordWrap(True)
+        year_row.addWidget(self.estimated_note, 1)
+        holidays_layout.addLayout(year_row)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.holidays = ItemsPanel(
+            [
+                (N_("Date"), lambda h: format_date(h.date, "EEE d MMM yyyy")),
+                (N_("Holiday"), lambda h: h.name),
+                (N_("Kind"), _kinds),
+                (N_("Estimated"), lambda h: _("estimated") if h.estimated else ""),
+            ]
+        )
+        split.addWidget(self.holidays)
+        cal_side = QWidget()
+        cal_layout = QVBoxLayout(cal_side)
+        cal_layout.setContentsMargins(0, 0, 0, 0)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.selectionChanged.connect(self._day_selected)
+        self.calendar.currentPageChanged.connect(self._page_changed)
+        cal_layout.addWidget(self.calendar)
+        self.day_label = QLabel()
+        self.day_label.setWordWrap(True)
+        cal_layout.addWidget(self.day_label)
+        self.seasons = QLabel()
+        self.seasons.setWordWrap(True)
+        self.seasons.setTextFormat(Qt.TextFormat.RichText)
+        cal_layout.addWidget(self.seasons)
+        cal_layout.addStretch(1)
+        split.addWidget(cal_side)
+        split.setSizes([420, 380])
+        holidays_layout.addWidget(split, 1)
+        self.tabs.addTab(holidays_page, _("Holidays"))
+        self._formatted: list[QDate] = []
+        self._by_day: dict[date, list[Any]] = {}
+
+        self._fill_list()
+        ctx.changed.connect(self._changed)
+        self.select(self._default_country())
+
+    # --- the list ------------------------------------------------------------------------
+
+    def _default_country(self) -> str:
+        pairs = contact_country_pairs(self.ctx.db)
+        if pairs:
+            return pairs[0][0]
+        return self.visible_codes()[0] if self.visible_codes() else "LV"
+
+    def _fill_list(self) -> None:
+        codes = _countries.country_codes() if _countries is not None else sorted(self.curated)
+        with_notes = countries_with_notes(self.ctx.db)
+        named = [(country_name(c), c) for c in codes]
+        collator = QCollator(QLocale())
+
+        def compare(a: tuple[str, str], b: tuple[str, str]) -> int:
+            return collator.compare(a[0], b[0])
+
+        named.sort(key=cmp_to_key(compare))
+        current = self.code
+        self.list.blockSignals(True)
+        self.list.clear()
+        for name, code in named:
+            text = name
+            if code in self.curated:
+                text = f"{text}  {CURATED_MARK}"
+            if with_notes.get(code):
+                text = f"{text}  •"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setData(Qt.ItemDataRole.UserRole + 1, f"{name} {code}".casefold())
+            if code in self.curated:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setToolTip(_("Curated etiquette notes"))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._filter()
+        if current:
+            self._mark_current(current)
+
+    def _filter(self, *_args: object) -> None:
+        needle = self.search.text().strip().casefold()
+        only = self.only_curated.isChecked()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            code = str(item.data(Qt.ItemDataRole.UserRole))
+            hay = str(item.data(Qt.ItemDataRole.UserRole + 1))
+            hidden = bool(needle and needle not in hay) or (only and code not in self.curated)
+            item.setHidden(hidden)
+
+    def visible_codes(self) -> list[str]:
+        return [
+            str(self.list.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.list.count())
+            if not self.list.item(r).isHidden()
+        ]
+
+    def _mark_current(self, code: str) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == code:
+                self.list.blockSignals(True)
+                self.list.setCurrentItem(item)
+                self.list.blockSignals(False)
+                self.list.scrollToItem(item)
+                return
+
+    def _selected(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is not None:
+            self.select(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def select(self, code: str) -> None:
+        """Show ``code``'s profile (and select it in the list)."""
+        self.code = code.upper()
+        self._mark_current(self.code)
+        self.reload()
+
+    def _changed(self, kind: str) -> None:
+        if kind == "country_note":
+            self._fill_list()
+            self.reload()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if not self.code:
+            return
+        self._generation += 1
+        generation = self._generation
+        code, year, db = self.code, self.year.value(), self.ctx.db
+        lang = i18n.current_language().code
+        if not self.asynchronous:
+            self._show(generation, load_country(db, code, year, lang))
+            return
+        tasks.run(lambda: load_country(db, code, year, lang), lambda d: self._show(generation, d))
+
+    def _show(self, generation: int, data: CountryData) -> None:
+        if generation != self._generation:
+            return
+        self.data = data
+        self.title.setText(f"{country_name(data.code)} ({data.code})")
+        self._show_profile(data)
+        self._show_etiquette(data)
+        self._show_notes(data)
+        self._show_holidays(data)
+
+    def _show_profile(self, data: CountryData) -> None:
+        clear_layout(self.profile_layout)
+        profile = data.profile
+        if profile is None:
+            self.summary.setText(_("No country information available."))
+            return
+        curated = profile.curated
+        self.summary.setText(
+            profile.etiquette.summary
+            if curated
+            else _("No curated etiquette notes for this country yet: calendar facts only.")
+        )
+        hours = profile.business_hours
+        span = _("{start}–{end}").format(start=format_time(hours.start), end=format_time(hours.end))
+        if hours.curated:
+            hours_text = _("{hours} (curated)").format(hours=span)
+        else:
+            hours_text = _("{hours} (a default, not curated for this country)").format(hours=span)
+        currency = ""
+        if profile.currency:
+            currency = _("{name} ({code})").format(
+                name=profile.currency_name or profile.currency, code=profile.currency
+            )
+        rows = [
+            (_("Code"), profile.code),
+            (
+                _("Languages"),
+                ", ".join(
+                    _("{name} ({code})").format(name=n, code=t) for t, n in profile.languages
+                ),
+            ),
+            (_("Currency"), currency),
+            (
+                _("Time zones"),
+                "\n".join(
+                    _("{name} ({code})").format(name=i18n.zone_name(z), code=z)
+                    for z in profile.zones
+                ),
+            ),
+            (_("Weekend"), ", ".join(profile.weekend_names) or _("none")),
+            (_("Business hours"), hours_text),
+            (_("Etiquette notes"), _("curated") if curated else _("not yet")),
+        ]
+        self.profile_form = details_form(rows)
+        self.profile_layout.addWidget(self.profile_form)
+        self.profile_layout.addStretch(1)
+
+    def _show_etiquette(self, data: CountryData) -> None:
+        profile = data.profile
+        notes = profile.etiquette if profile is not None else None
+        if notes is None or _etiquette is None:
+            self.etiquette.setHtml(
+                "<p>"
+                + esc(_("No curated etiquette notes for this country yet: calendar facts only."))
+                + "</p>"
+            )
+            return
+        legend = " · ".join(
+            f'<span style="color:{colour}; font-weight:bold;">{symbol} {esc(_(name))}</span>'
+            for symbol, colour, name in KIND_MARKS.values()
+        )
+        parts = [f"<p>{esc(notes.summary)}</p>", f"<p>{legend}</p>"]
+        for section in _etiquette.SECTIONS:
+            found = notes.sections.get(section) or []
+            if not found:
+                continue
+            parts.append(f"<h3>{esc(_(_etiquette.SECTION_TITLES[section]))}</h3>")
+            parts.append(notes_html(found))
+        if notes.phrases:
+            parts.append(f"<h3>{esc(_('Useful phrases'))}</h3>")
+            parts.append('<table cellspacing="0" cellpadding="3">')
+            for phrase in notes.phrases:
+                parts.append(
+                    f"<tr><td><b>{esc(phrase.local)}</b></td>"
+                    f"<td><i>{esc(phrase.pronunciation)}</i></td>"
+                    f"<td>{esc(phrase.meaning)}</td></tr>"
+                )
+            parts.append("</table>")
+        if _profile is not None:
+            parts.append(
+                f'<p style="{DISCLAIMER_STYLE.replace("palette(mid)", "gray")}">'
+                f"{esc(_profile.average_disclaimer())}</p>"
+            )
+        self.etiquette.setHtml("".join(parts))
+
+    def _show_notes(self, data: CountryData) -> None:
+        self.notes_title.setText(
+            _("Your notes on {country}").format(country=country_name(data.code))
+        )
+        self.notes.set_items(data.notes)
+
+    def _show_holidays(self, data: CountryData) -> None:
+        self.holidays.set_items(data.holidays)
+        plain = QTextCharFormat()
+        for old in self._formatted:
+            self.calendar.setDateTextFormat(old, plain)
+        self._formatted = []
+        self._by_day = {}
+        for holiday in data.holidays:
+            self._by_day.setdefault(holiday.date, []).append(holiday)
+        for day, found in self._by_day.items():
+            qdate = QDate(day.year, day.month, day.day)
+            form = QTextCharFormat()
+            estimated = all(h.estimated for h in found)
+            form.setBackground(QBrush(QColor(ESTIMATED_COLOUR if estimated else HOLIDAY_COLOUR)))
+            form.setFontWeight(700)
+            form.setToolTip("\n".join(self._holiday_line(h) for h in found))
+            self.calendar.setDateTextFormat(qdate, form)
+            self._formatted.append(qdate)
+        self._weekend(data)
+        if self.calendar.yearShown() != data.year:
+            month = self.calendar.monthShown()
+            self.calendar.setCurrentPage(data.year, month)
+        estimated_any = any(h.estimated for h in data.holidays)
+        self.estimated_note.setText(
+            _("Estimated dates (lunar and Islamic holidays) are confirmed late.")
+            if estimated_any
+            else ""
+        )
+        self.seasons.setText(
+            "".join(
+                f'<p style="margin:2px 0;"><b>{esc(s.name)}</b> ({esc(season_span(s))})<br>'
+                f"{esc(s.advice)}</p>"
+                for s in data.seasons
+            )
+        )
+        self._day_selected()
+
+    def _weekend(self, data: CountryData) -> None:
+        weekend = data.profile.weekend if data.profile is not None else frozenset({5, 6})
+        red = QTextCharFormat()
+        red.setForeground(QBrush(QColor("#c62828")))
+        normal = QTextCharFormat()
+        for index, qt_day in enumerate(QT_DAYS):
+            self.calendar.setWeekdayTextFormat(qt_day, red if index in weekend else normal)
+        # a week starts the day after the weekend ends (Saturday for Iran, Sunday for Saudi)
+        ends = [d for d in weekend if (d + 1) % 7 not in weekend]
+        if ends:
+            self.calendar.setFirstDayOfWeek(QT_DAYS[(ends[0] + 1) % 7])
+
+    def _holiday_line(self, holiday: Any) -> str:
+        name = str(holiday.name)
+        if holiday.estimated:
+            name = _("{name} (estimated date)").format(name=name)
+        return _("{name} ({kinds})").format(name=name, kinds=_kinds(holiday))
+
+    def holidays_on(self, day: date) -> list[Any]:
+        return list(self._by_day.get(day, []))
+
+    def _day_selected(self) -> None:
+        qdate = self.calendar.selectedDate()
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        found = self._by_day.get(day, [])
+        if found:
+            self.day_label.setText(
+                _("{date}: {names}").format(
+                    date=format_date(day, "full"),
+                    names="; ".join(self._holiday_line(h) for h in found),
+                )
+            )
+        else:
+            self.day_label.setText(_("{date}: no holiday").format(date=format_date(day, "full")))
+
+    def _page_changed(self, year: int, _month: int) -> None:
+        if year != self.year.value():
+            self.year.setValue(year)
+
+    # --- the user's notes ----------------------------------------------------------------
+
+    def note_dialog(self, item: CountryNoteItem | None = None) -> CountryNoteDialog:
+        return CountryNoteDialog(self.ctx, self.code or "", item, parent=self)
+
+    def add_note(self) -> None:
+        if self.code:
+            self.note_dialog().exec()
+
+    def edit_note(self, item: CountryNoteItem) -> None:
+        self.note_dialog(item).exec()
