@@ -73,3 +73,19 @@ def test_account_summary_and_gift_advice(ctx: Any, sample: dict[str, str], qtbot
     box = gift_advice("TH")
     qtbot.addWidget(box)
     assert "Gifts in Thailand" in box.findChildren(type(view.culture.title))[0].text()
+
+
+def test_gift_editor_shows_the_country_gift_notes(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from accountdesk.ui.activity import GiftDialog
+
+    dialog = GiftDialog(ctx, sample["bangkok"])
+    qtbot.addWidget(dialog)
+    assert dialog.advice.objectName() == "giftAdvice"
+    texts = [w.text() for w in dialog.advice.findChildren(QLabel)]
+    assert "Gifts in Thailand" in texts
+    body = dialog.advice.findChild(QLabel, "giftAdviceText")
+    assert body is not None and ("Do:" in body.text() or "Don't:" in body.text())

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from accountdesk.core.i18n import _
 from accountdesk.core.labels import DEAL_STATUS, GIFT_DIRECTION, INTERACTION_KIND, SURVEY_KIND
+from accountdesk.core.queries.culture import account_country
 from accountdesk.core.queries.details import (
     DealItem,
     GiftItem,
@@ -29,6 +30,7 @@ from accountdesk.core.services.activity import (
 )
 from accountdesk.core.validation import fail
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.culture_panel import gift_advice
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices, zone_combo
 
 
@@ -134,6 +136,11 @@ class GiftDialog(_ItemDialog):
         else:
             self.set_text("date", ctx.now().date().isoformat())
         self.mark_clean()
+        place = account_country(ctx.db, account_id)
+        self.advice = gift_advice(place[0] if place else None)
+        outer = self.layout()
+        if isinstance(outer, QVBoxLayout):
+            outer.insertWidget(outer.count() - 1, self.advice)
 
     def save(self) -> str:
         data = GiftInput(
