@@ -89,3 +89,21 @@ def test_gift_editor_shows_the_country_gift_notes(
     assert "Gifts in Thailand" in texts
     body = dialog.advice.findChild(QLabel, "giftAdviceText")
     assert body is not None and ("Do:" in body.text() or "Don't:" in body.text())
+
+
+def test_today_block_lists_holidays_and_seasons_of_contact_countries(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui.today.screen import TodayScreen
+
+    ctx.clock = fixed_clock(datetime(2025, 4, 10, 8, 0, tzinfo=UTC))
+    screen = TodayScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    assert screen.boxes["culture"].title() == "Holidays and seasons this week"
+    items = screen.culture.model.items
+    assert any(i.country == "TH" and "Songkran" in i.name for i in items)
+    assert {i.country for i in items} <= {"TH", "LV"}
+    assert any(i.kind == "season" for i in items)

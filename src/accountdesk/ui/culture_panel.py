@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -661,3 +661,52 @@ def gift_advice(country: str | None) -> QFrame:
         layout.addWidget(small)
     layout.addStretch(1)
     return box
+
+
+# --- Today ----------------------------------------------------------------------------------
+
+
+def culture_items(db: Any, today: date) -> list[Any]:
+    """Holidays and seasons this week in the countries of the user's contacts (worker thread)."""
+    if _panel is None:
+        return []
+    from accountdesk.core.queries.culture import contact_country_pairs
+
+    pairs = contact_country_pairs(db)
+    return list(_panel.today_block(pairs, today, 7, current_language().code))
+
+
+def _today_when(item: Any) -> str:
+    if item.start == item.end:
+        return format_date(item.start, "EEE d MMM")
+    return _("{start} – {end}").format(
+        start=format_date(item.start, "d MMM"), end=format_date(item.end, "d MMM")
+    )
+
+
+def _today_what(item: Any) -> str:
+    name = str(item.name)
+    if item.estimated:
+        name = _("{name} (estimated date)").format(name=name)
+    if item.kind == "season":
+        return _("{name} (season)").format(name=name)
+    return name
+
+
+def _today_country(item: Any) -> str:
+    name = country_name(item.country)
+    return f"{name} ({item.subdivision})" if item.subdivision else name
+
+
+def culture_block() -> Any:
+    """The Today block's table: date, country, holiday or season, advice."""
+    from accountdesk.ui.items import ItemsPanel
+
+    return ItemsPanel(
+        [
+            (N_("When"), _today_when),
+            (N_("Country"), _today_country),
+            (N_("What"), _today_what),
+            (N_("Advice"), lambda i: i.advice),
+        ]
+    )

@@ -13,6 +13,7 @@ from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
 from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.culture_panel import culture_block, culture_items
 from accountdesk.ui.detail import heading
 from accountdesk.ui.items import ItemsPanel
 
@@ -80,6 +81,7 @@ class TodayScreen(QWidget):
             on_open=lambda w: ctx.open_record.emit("contact", w.id),
             open_text=_("Open contact"),
         )
+        self.culture = culture_block()
         self.boxes: dict[str, QGroupBox] = {}
         for position, (key, panel) in enumerate(
             [
@@ -88,6 +90,7 @@ class TodayScreen(QWidget):
                 ("recent", self.recent),
                 ("dates", self.dates),
                 ("working", self.working),
+                ("culture", self.culture),
             ]
         ):
             box = QGroupBox()
@@ -115,6 +118,7 @@ class TodayScreen(QWidget):
         self.boxes["recent"].setTitle(_("Recent interactions"))
         self.boxes["dates"].setTitle(_("Birthdays and anniversaries, next 7 days"))
         self.boxes["working"].setTitle(_("In working hours now"))
+        self.boxes["culture"].setTitle(_("Holidays and seasons this week"))
 
     def reload(self) -> None:
         self._generation += 1
@@ -122,8 +126,15 @@ class TodayScreen(QWidget):
         db, now, user_zone = self.ctx.db, self.ctx.now(), self.ctx.user_zone
         if not self.asynchronous:
             self._show(generation, today_view(db, now, user_zone))
+            self._culture(generation, culture_items(db, now.astimezone(_zone(user_zone)).date()))
             return
         tasks.run(lambda: today_view(db, now, user_zone), lambda d: self._show(generation, d))
+        today = now.astimezone(_zone(user_zone)).date()
+        tasks.run(lambda: culture_items(db, today), lambda items: self._culture(generation, items))
+
+    def _culture(self, generation: int, items: list[Any]) -> None:
+        if generation == self._generation:
+            self.culture.set_items(items)
 
     def _show(self, generation: int, data: TodayData) -> None:
         if generation != self._generation:
