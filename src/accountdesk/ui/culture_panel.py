@@ -67,7 +67,7 @@ USER_NOTES_STYLE = (
     "QFrame#yourNotes { background: #fff4d6; border: 1px solid #e0c068; border-radius: 6px; }"
     " QFrame#yourNotes QLabel { color: #3d3000; background: transparent; }"
 )
-DISCLAIMER_STYLE = "color: palette(mid); font-style: italic;"
+DISCLAIMER_STYLE = "color: #5f6368; font-style: italic;"
 
 
 # --- text helpers ---------------------------------------------------------------------------
@@ -323,6 +323,8 @@ class CulturePanel(QFrame):
         self.prefs = _label()
         for widget in (self.where, self.status, self.next_window, self.prefs):
             layout.addWidget(widget)
+        self.user_notes = UserNotesBox(ctx)
+        layout.addWidget(self.user_notes)
         self.holidays_title = _section_title(_("Holidays"))
         self.holidays = _label(rich=True)
         self.seasons_title = _section_title(_("Seasons"))
@@ -338,8 +340,6 @@ class CulturePanel(QFrame):
             self.etiquette,
         ):
             layout.addWidget(widget)
-        self.user_notes = UserNotesBox(ctx)
-        layout.addWidget(self.user_notes)
         self.disclaimer = _label()
         self.disclaimer.setStyleSheet(DISCLAIMER_STYLE)
         layout.addWidget(self.disclaimer)

@@ -425,10 +425,7 @@ class CountriesScreen(QWidget):
                 )
             parts.append("</table>")
         if _profile is not None:
-            parts.append(
-                f'<p style="{DISCLAIMER_STYLE.replace("palette(mid)", "gray")}">'
-                f"{esc(_profile.average_disclaimer())}</p>"
-            )
+            parts.append(f'<p style="{DISCLAIMER_STYLE}">{esc(_profile.average_disclaimer())}</p>')
         self.etiquette.setHtml("".join(parts))
 
     def _show_notes(self, data: CountryData) -> None:
@@ -457,8 +454,9 @@ class CountriesScreen(QWidget):
             self._formatted.append(qdate)
         self._weekend(data)
         if self.calendar.yearShown() != data.year:
-            month = self.calendar.monthShown()
-            self.calendar.setCurrentPage(data.year, month)
+            picked = self.calendar.selectedDate()
+            self.calendar.setSelectedDate(QDate(data.year, picked.month(), min(picked.day(), 28)))
+            self.calendar.setCurrentPage(data.year, picked.month())
         estimated_any = any(h.estimated for h in data.holidays)
         self.estimated_note.setText(
             _("Estimated dates (lunar and Islamic holidays) are confirmed late.")
