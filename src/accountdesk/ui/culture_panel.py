@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -673,7 +673,18 @@ def culture_items(db: Any, today: date) -> list[Any]:
     from accountdesk.core.queries.culture import contact_country_pairs
 
     pairs = contact_country_pairs(db)
-    return list(_panel.today_block(pairs, today, 7, current_language().code))
+    merged: dict[tuple[str, str, date, str], Any] = {}
+    for item in _panel.today_block(pairs, today, 7, current_language().code):
+        key = (item.kind, item.country, item.start, item.name)
+        found = merged.get(key)
+        if found is None:
+            merged[key] = item
+        elif found.subdivision and item.subdivision:
+            subs = f"{found.subdivision}, {item.subdivision}"
+            merged[key] = replace(found, subdivision=subs)
+        else:  # the whole country has it: no subdivision to name
+            merged[key] = replace(found, subdivision=None)
+    return list(merged.values())
 
 
 def _today_when(item: Any) -> str:
