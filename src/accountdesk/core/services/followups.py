@@ -322,3 +322,9 @@ def raise_stay_in_touch(
             )
             created.append(scheduled.id)
     return created
+
+
+def schedule_many(db: Database, items: Sequence[FollowUpInput]) -> list[Scheduled]:
+    """Schedule several follow-ups in one transaction (an iCalendar import): all or none."""
+    with db.transaction() as session:
+        return [add_follow_up(session, item) for item in items]

@@ -1,0 +1,251 @@
+"""The scheduling dialog: a follow-up at a wall-clock time in the contact's zone.
+
+While the user types, the dialog shows the same moment in the user's own zone, warns when the
+time is outside the contact's working hours, on their weekend or on a public holiday there, or
+in a DST gap or overlap, and offers the next good slots.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core import i18n
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _
+from accountdesk.core.services import followups as service
+from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, validate_rrule
+from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
+from accountdesk.core.timekeeping.zones import available_zones, resolve_wall_time
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.followups.people import Person, person
+from accountdesk.ui.pickers import RecordPicker
+
+
+def _qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+
+
+def _naive(value: QDateTime) -> datetime:
+    py = value.toPython()
+    assert isinstance(py, datetime)
+    return py.replace(tzinfo=None, second=0, microsecond=0)
+
+
+class ScheduleDialog(QDialog):
+    """Schedule a new follow-up, or move an existing one (``follow_up_id``)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        contact_id: str | None = None,
+        *,
+        local: datetime | None = None,
+        title: str = "",
+        follow_up_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.follow_up_id = follow_up_id
+        self.person: Person | None = None
+        self.saved_id: str | None = None
+        self.setWindowTitle(_("Schedule a follow-up") if not follow_up_id else _("Reschedule"))
+        self.contact = RecordPicker(ctx.db, "contact", self)
+        self.contact.setObjectName("contact")
+        self.contact.picked.connect(self._contact_chosen)
+        self.title_edit = QLineEdit(title, self)
+        self.title_edit.setObjectName("title")
+        self.when = QDateTimeEdit(self)
+        self.when.setObjectName("when")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.zone = QComboBox(self)
+        self.zone.setObjectName("zone")
+        self.zone.setEditable(True)
+        self.zone.addItems(available_zones())
+        self.yours = QLabel(self)
+        self.yours.setObjectName("yours")
+        self.repeat = QComboBox(self)
+        self.repeat.setObjectName("repeat")
+        self.repeat.addItem(_("Does not repeat"), "")
+        for preset in RRULE_PRESETS:
+            self.repeat.addItem(preset.title, preset.rule)
+        self.repeat.addItem(_("Custom rule (RFC 5545)…"), "custom")
+        self.custom_rule = QLineEdit(self)
+        self.custom_rule.setPlaceholderText("FREQ=MONTHLY;BYDAY=3MO")
+        self.custom_rule.setVisible(False)
+        self.move_box = QCheckBox(
+            _("Move an occurrence on a non-working day to the next working day")
+        )
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.suggestions = QHBoxLayout()
+        self.suggestion_buttons: list[QPushButton] = []
+
+        form = QFormLayout()
+        form.addRow(_("Contact"), self.contact)
+        form.addRow(_("To do"), self.title_edit)
+        form.addRow(_("When (their time)"), self.when)
+        form.addRow(_("Time zone"), self.zone)
+        form.addRow(_("Your time"), self.yours)
+        form.addRow(_("Repeat"), self.repeat)
+        form.addRow("", self.custom_rule)
+        form.addRow("", self.move_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warnings)
+        suggestions_label = QLabel(_("Next good times for them:"), self)
+        layout.addWidget(suggestions_label)
+        layout.addLayout(self.suggestions)
+        layout.addWidget(buttons)
+
+        start = local or self._default_time()
+        self.when.setDateTime(_qdatetime(start))
+        self.when.dateTimeChanged.connect(self.refresh)
+        self.zone.currentTextChanged.connect(self.refresh)
+        self.repeat.currentIndexChanged.connect(self._repeat_changed)
+        if contact_id:
+            self._set_contact(contact_id)
+        self.refresh()
+
+    # --- inputs -------------------------------------------------------------------------
+
+    def _default_time(self) -> datetime:
+        tomorrow = self.ctx.now().astimezone(ZoneInfo(self.ctx.user_zone)) + timedelta(days=1)
+        return tomorrow.replace(hour=10, minute=0, second=0, microsecond=0, tzinfo=None)
+
+    def _contact_chosen(self, contact_id: str) -> None:
+        self._set_contact(contact_id)
+        self.refresh()
+
+    def _set_contact(self, contact_id: str) -> None:
+        self.person = person(self.ctx.db, contact_id)
+        self.contact.set_record(contact_id, self.person.name)
+        self.zone.setCurrentText(self.person.zone)
+
+    def _repeat_changed(self) -> None:
+        self.custom_rule.setVisible(self.repeat.currentData() == "custom")
+
+    def rule(self) -> str | None:
+        data = self.repeat.currentData()
+        if data == "custom":
+            return self.custom_rule.text().strip() or None
+        return str(data) or None
+
+    def local(self) -> datetime:
+        return _naive(self.when.dateTime())
+
+    # --- live checks --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        zone = self.zone.currentText()
+        if zone not in available_zones():
+            self.yours.setText(_("Not a time zone"))
+            return
+        resolution = resolve_wall_time(self.local(), zone)
+        mine = i18n.format_datetime(resolution.instant, "short", tz=ZoneInfo(self.ctx.user_zone))
+        self.yours.setText(f"{mine} ({i18n.zone_name(self.ctx.user_zone)})")
+        messages: list[str] = []
+        if self.person is not None:
+            found = check_slot(
+                self.local(),
+                zone,
+                self.person.hours,
+                self.person.country,
+                self.person.subdivision,
+                lang=i18n.current_language().code,
+                duration=timedelta(minutes=30),
+            )
+            messages = [w.message for w in found]
+        elif resolution.message:
+            messages = [resolution.message]
+        self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
+        self.warnings.setVisible(bool(messages))
+        self._suggest(zone)
+
+    def _suggest(self, zone: str) -> None:
+        for button in self.suggestion_buttons:
+            self.suggestions.removeWidget(button)
+            button.deleteLater()
+        self.suggestion_buttons = []
+        if self.person is None:
+            return
+        after = resolve_wall_time(self.local(), zone).instant
+        for slot in suggest_slots(
+            max(after, self.ctx.now()),
+            zone,
+            self.person.hours,
+            self.person.country,
+            self.person.subdivision,
+        ):
+            text = i18n.format_datetime(slot, "short", tz=ZoneInfo(zone))
+            button = QPushButton(text, self)
+            wall = slot.replace(tzinfo=None)
+            button.clicked.connect(lambda _checked=False, w=wall: self._use(w))
+            self.suggestions.addWidget(button)
+            self.suggestion_buttons.append(button)
+
+    def _use(self, wall: datetime) -> None:
+        self.when.setDateTime(_qdatetime(wall))
+
+    # --- saving -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        try:
+            rule = self.rule()
+            if rule:
+                try:
+                    validate_rrule(rule)
+                except ValueError as exc:
+                    raise UserError(str(exc)) from None
+            if self.follow_up_id is not None:
+                result = self.ctx.write(
+                    "follow_up",
+                    lambda: service.reschedule(
+                        self.ctx.db, self.follow_up_id or "", self.local(), self.zone.currentText()
+                    ),
+                )
+            else:
+                if self.person is None:
+                    raise UserError(_("Pick the contact this follow-up is with."))
+                data = service.FollowUpInput(
+                    contact_id=self.person.id,
+                    title=self.title_edit.text(),
+                    local_due=self.local(),
+                    zone=self.zone.currentText(),
+                    rrule=rule,
+                    move_to_working_day=self.move_box.isChecked(),
+                )
+                result = self.ctx.write("follow_up", lambda: service.schedule(self.ctx.db, data))
+        except UserError as exc:
+            self.warnings.setText(f"⚠ {exc.message}")
+            self.warnings.setVisible(True)
+            return
+        self.saved_id = result.id
+        if result.resolution.message:
+            QMessageBox.information(self, _("Time adjusted"), result.resolution.message)
+        self.accept()

@@ -1,0 +1,372 @@
+"""The Follow-ups screen: overdue, today, this week and later, in both zones, with bulk actions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core import i18n
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import N_, _, ngettext
+from accountdesk.core.queries.followups import (
+    BUCKETS,
+    FollowUpRow,
+    bucket_of,
+    due_for_reminder,
+    list_follow_ups,
+)
+from accountdesk.core.services import followups as service
+from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
+from accountdesk.core.timekeeping.recurrence import describe_rrule
+from accountdesk.ui import tasks
+from accountdesk.ui.context import AppContext
+
+BUCKET_LABELS = {
+    "overdue": N_("Overdue"),
+    "today": N_("Today"),
+    "week": N_("This week"),
+    "later": N_("Later"),
+}
+COLUMNS = (
+    N_("Due (your time)"),
+    N_("Due (their time)"),
+    N_("To do"),
+    N_("Contact"),
+    N_("Account"),
+    N_("Repeats"),
+    N_("When"),
+)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class FollowUpModel(QAbstractTableModel):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[FollowUpRow] = []
+
+    def set_rows(self, rows: list[FollowUpRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(COLUMNS):
+            return _(COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return i18n.format_datetime(row.due_at, "short", tz=ZoneInfo(self.ctx.user_zone))
+            if column == 1:
+                theirs = i18n.format_datetime(row.due_at, "short", tz=ZoneInfo(row.zone))
+                return f"{theirs} ({i18n.zone_name(row.zone)})"
+            if column == 2:
+                return row.title
+            if column == 3:
+                return row.contact_name
+            if column == 4:
+                return row.account_name
+            if column == 5:
+                return describe_rrule(row.rrule) if row.rrule else ""
+            if column == 6:
+                return _(BUCKET_LABELS[self.bucket(row)])
+        if role == Qt.ItemDataRole.ForegroundRole and self.bucket(row) == "overdue":
+            return QColor("#b3261e")
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def bucket(self, row: FollowUpRow) -> str:
+        return bucket_of(row.due_at, self.ctx.now(), self.ctx.user_zone)
+
+
+class FollowUpsScreen(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = FollowUpModel(ctx, self)
+        self.bucket = QComboBox(self)
+        self.bucket.setObjectName("bucket")
+        self.bucket.addItem(_("All open"), None)
+        for key in BUCKETS:
+            self.bucket.addItem(_(BUCKET_LABELS[key]), key)
+        self.status = QComboBox(self)
+        self.status.setObjectName("status")
+        self.status.addItem(_("Open"), "open")
+        self.status.addItem(_("Done"), "done")
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("filter")
+        self.filter.setPlaceholderText(_("Filter by title, contact or account"))
+        self.table = QTableView(self)
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(self.reschedule)
+        self.reminders = QLabel(self)
+        self.reminders.setObjectName("reminders")
+        self.reminders.setStyleSheet("background: #fff4c2; padding: 6px;")
+        self.reminders.setWordWrap(True)
+        self.reminders.hide()
+        self.pending_reminders: list[str] = []
+
+        title = QLabel(_("Follow-ups"), self)
+        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        filters = QHBoxLayout()
+        for widget in (self.bucket, self.status, self.filter):
+            filters.addWidget(widget)
+        actions = QHBoxLayout()
+        for text, slot, name in (
+            (_("New…"), self.new, "new"),
+            (_("Complete"), self.complete, "complete"),
+            (_("Snooze 1 h"), self.snooze, "snooze"),
+            (_("Reschedule…"), self.reschedule, "reschedule"),
+            (_("Delete"), self.delete, "delete"),
+            (_("Meeting planner…"), self.planner, "planner"),
+            (_("Export .ics…"), self.export, "export"),
+            (_("Import .ics…"), self.import_file, "import"),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.reminders)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table)
+
+        self.bucket.currentIndexChanged.connect(self.reload)
+        self.status.currentIndexChanged.connect(self.reload)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.reload)
+        self.filter.textChanged.connect(lambda _text: self._debounce.start())
+        ctx.changed.connect(lambda _kind: self.reload())
+        self._reminder_timer = QTimer(self)
+        self._reminder_timer.setInterval(30_000)
+        self._reminder_timer.timeout.connect(self.check_reminders)
+        self._reminder_timer.start()
+        self.reload()
+        QTimer.singleShot(0, self.check_reminders)
+
+    # --- data ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        db, now, zone = self.ctx.db, self.ctx.now(), self.ctx.user_zone
+        due = self.bucket.currentData()
+        status = self.status.currentData()
+        text = self.filter.text().strip() or None
+        tasks.run(
+            lambda: list_follow_ups(
+                db, now=now, user_zone=zone, due=due, status=status, text=text, limit=5000
+            ),
+            self.model.set_rows,
+        )
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]
+
+    def check_reminders(self) -> None:
+        """Show follow-ups that fell due (also while the app was closed) once, then mark them."""
+        db, now = self.ctx.db, self.ctx.now()
+        tasks.run(lambda: due_for_reminder(db, now), self._show_reminders)
+
+    def _show_reminders(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        self.pending_reminders = ids
+        self.reminders.setText(
+            ngettext(
+                "{n} follow-up is due. Select it below to complete, snooze or reschedule it.",
+                "{n} follow-ups are due. Select them below to complete, snooze or reschedule.",
+                len(ids),
+            ).format(n=len(ids))
+        )
+        self.reminders.show()
+        service.mark_notified(self.ctx.db, ids, self.ctx.clock)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _require_selection(self) -> list[str]:
+        ids = self.selected_ids()
+        if not ids:
+            self.ctx.status.emit(_("Select one or more follow-ups first."))
+        return ids
+
+    def new(self) -> None:
+        from accountdesk.ui.followups.schedule import ScheduleDialog
+
+        ScheduleDialog(self.ctx, parent=self).exec()
+
+    def complete(self) -> None:
+        ids = self._require_selection()
+        if ids:
+            self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
+
+    def snooze(self) -> None:
+        ids = self._require_selection()
+        if ids:
+            until = self.ctx.now() + timedelta(hours=1)
+            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, until))
+
+    def reschedule(self) -> None:
+        from accountdesk.ui.followups.schedule import ScheduleDialog
+
+        ids = self._require_selection()
+        if not ids:
+            return
+        row = next(r for r in self.model.rows if r.id == ids[0])
+        ScheduleDialog(
+            self.ctx,
+            row.contact_id,
+            local=row.local_due,
+            title=row.title,
+            follow_up_id=row.id,
+            parent=self,
+        ).exec()
+
+    def delete(self) -> None:
+        for follow_up_id in self._require_selection():
+            row = next(r for r in self.model.rows if r.id == follow_up_id)
+            self.ctx.delete("follow_up", follow_up_id, row.title)
+
+    def planner(self) -> None:
+        from accountdesk.ui.followups.planner import PlannerDialog
+
+        ids = self.selected_ids()
+        contacts = list(
+            dict.fromkeys(
+                r.contact_id for r in self.model.rows if r.id in ids and r.contact_id is not None
+            )
+        )
+        if not contacts:
+            self.ctx.status.emit(_("Select follow-ups with the contacts to plan a meeting for."))
+            return
+        PlannerDialog(self.ctx, contacts, self).exec()
+
+    def events(self, ids: list[str] | None = None) -> list[IcsEvent]:
+        rows = [r for r in self.model.rows if ids is None or r.id in ids]
+        return [
+            IcsEvent(
+                uid=f"{r.id}@accountdesk",
+                summary=f"{r.title} – {r.contact_name or r.account_name}",
+                description=r.notes or "",
+                local=r.local_due,
+                zone=r.zone,
+                duration=timedelta(minutes=r.duration_minutes),
+                rrule=r.rrule,
+            )
+            for r in rows
+        ]
+
+    def export(self) -> None:
+        ids = self.selected_ids() or None
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export follow-ups"), "follow-ups.ics", _("iCalendar (*.ics)")
+        )
+        if path:
+            self.export_to(Path(path), ids)
+
+    def export_to(self, path: Path, ids: list[str] | None = None) -> int:
+        events = self.events(ids)
+        path.write_bytes(export_ics(events))
+        self.ctx.status.emit(
+            ngettext("Exported {n} follow-up.", "Exported {n} follow-ups.", len(events)).format(
+                n=len(events)
+            )
+        )
+        return len(events)
+
+    def import_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import follow-ups"), "", _("iCalendar (*.ics)")
+        )
+        if not path:
+            return
+        ids = self.selected_ids()
+        row = next((r for r in self.model.rows if ids and r.id == ids[0]), None)
+        contact_id = row.contact_id if row else None
+        if contact_id is None:
+            QMessageBox.information(
+                self,
+                _("Import follow-ups"),
+                _("Select a follow-up of the contact the imported events are for, then import."),
+            )
+            return
+        try:
+            count = self.import_from(Path(path), contact_id)
+        except UserError as exc:
+            QMessageBox.warning(self, _("Import follow-ups"), exc.message)
+            return
+        self.ctx.status.emit(_("Imported {n} follow-ups.").format(n=count))
+
+    def import_from(self, path: Path, contact_id: str) -> int:
+        """Add the events of an .ics file as follow-ups with ``contact_id``."""
+        try:
+            events = import_ics(path.read_bytes())
+        except IcsError as exc:
+            raise UserError(str(exc)) from exc
+        except OSError as exc:
+            raise UserError(
+                _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+            ) from exc
+        if not events:
+            return 0
+
+        items = [
+            service.FollowUpInput(
+                contact_id=contact_id,
+                title=event.summary or _("Follow-up"),
+                local_due=event.local,
+                zone=event.zone,
+                notes=event.description or None,
+                duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
+                rrule=event.rrule,
+                origin="ics",
+            )
+            for event in events
+        ]
+        done = self.ctx.write("follow_up", lambda: service.schedule_many(self.ctx.db, items))
+        return len(done)

@@ -1,0 +1,147 @@
+"""The Follow-ups screen, the scheduling dialog and the meeting planner."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from conftest import add_account, add_contact
+
+from accountdesk.core.queries.followups import list_follow_ups
+from accountdesk.core.services import followups as service
+from accountdesk.ui import tasks
+
+
+def _screen(qtbot: Any, ctx: Any) -> Any:
+    from accountdesk.ui.followups.screen import FollowUpsScreen
+
+    screen = FollowUpsScreen(ctx)
+    qtbot.addWidget(screen)
+    tasks.wait_all()
+    return screen
+
+
+def _ayse(db: Any) -> str:
+    account = add_account(db, "Ege Lojistik", country="TR", timezone="Europe/Istanbul")
+    return add_contact(db, account, "Ayse", "Yilmaz", country="TR", timezone="Europe/Istanbul")
+
+
+def test_model_and_buckets_in_both_zones(qtbot: Any, qtmodeltester: Any, ctx: Any) -> None:
+    ayse = _ayse(ctx.db)
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Overdue call", datetime(2025, 3, 10, 10)))
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Later call", datetime(2025, 4, 2, 10)))
+    screen = _screen(qtbot, ctx)
+    qtmodeltester.check(screen.model)
+    assert [r.title for r in screen.model.rows] == ["Overdue call", "Later call"]
+    first = screen.model.index(0, 0)
+    assert screen.model.data(first) == "10/03/2025, 09:00"  # Riga, an hour behind Istanbul
+    assert "10:00" in screen.model.data(screen.model.index(0, 1))
+    assert screen.model.data(screen.model.index(0, 6)) == "Overdue"
+    screen.bucket.setCurrentIndex(screen.bucket.findData("later"))
+    tasks.wait_all()
+    assert [r.title for r in screen.model.rows] == ["Later call"]
+
+
+def test_complete_and_snooze_a_selection(qtbot: Any, ctx: Any) -> None:
+    ayse = _ayse(ctx.db)
+    for title in ("One", "Two"):
+        service.schedule(ctx.db, service.FollowUpInput(ayse, title, datetime(2025, 3, 11, 10)))
+    screen = _screen(qtbot, ctx)
+    screen.check_reminders()  # also runs on a timer, and once when the screen opens
+    tasks.wait_all()
+    assert len(screen.pending_reminders) == 2  # both fell due before "now"
+    assert "2 follow-ups are due" in screen.reminders.text()
+    screen.check_reminders()
+    tasks.wait_all()
+    assert len(screen.pending_reminders) == 2  # shown once: not again until snoozed
+    screen.table.selectRow(0)
+    screen.snooze()
+    tasks.wait_all()
+    screen.table.selectAll()
+    screen.complete()
+    tasks.wait_all()
+    assert screen.model.rows == []
+    assert list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC", status="done")
+
+
+def test_scheduling_dialog_warns_and_suggests(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    ayse = _ayse(ctx.db)
+    # Saturday 15 March 2025, 22:00 in Istanbul: weekend and outside working hours.
+    dialog = ScheduleDialog(ctx, ayse, local=datetime(2025, 3, 15, 22, 0), title="Call")
+    qtbot.addWidget(dialog)
+    warnings = dialog.warnings.text()
+    assert "weekend" in warnings.lower()
+    assert "working hours" in warnings.lower()
+    assert len(dialog.suggestion_buttons) == 3
+    # A suggestion moves the time to a working slot: the warnings go away.
+    dialog.suggestion_buttons[0].click()
+    assert dialog.warnings.text() == ""
+    # Istanbul's holiday: 23 April (National Sovereignty and Children's Day).
+    dialog._use(datetime(2025, 4, 23, 10, 0))
+    assert "holiday" in dialog.warnings.text().lower()
+    dialog.title_edit.setText("Call about the offer")
+    dialog._use(datetime(2025, 3, 18, 10, 0))
+    dialog.save()
+    assert dialog.saved_id is not None
+    rows = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")
+    assert rows[0].local_due == datetime(2025, 3, 18, 10, 0)
+    assert rows[0].zone == "Europe/Istanbul"
+
+
+def test_scheduling_dialog_states_the_dst_rule(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    account = add_account(ctx.db)
+    anna = add_contact(ctx.db, account)
+    dialog = ScheduleDialog(ctx, anna, local=datetime(2025, 3, 30, 3, 30), title="Early")
+    qtbot.addWidget(dialog)
+    assert "03:30" in dialog.warnings.text() or "3:30" in dialog.warnings.text()
+
+
+def test_planner_never_offers_a_weekend_slot(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.planner import PlannerDialog
+
+    ayse = _ayse(ctx.db)
+    account = add_account(ctx.db, "Siam Foods", country="TH", timezone="Asia/Bangkok")
+    somchai = add_contact(
+        ctx.db, account, "Somchai", "Jaidee", country="TH", timezone="Asia/Bangkok"
+    )
+    dialog = PlannerDialog(ctx, [ayse, somchai])
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 3  # you, Ayse, Somchai
+    assert dialog.grid is not None and dialog.grid.good_slots
+    for slot in dialog.grid.good_slots:
+        assert slot.weekday() < 5
+    assert dialog.slots.count() == len(dialog.grid.good_slots)
+
+
+def test_ics_export_and_import_through_the_screen(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    ayse = _ayse(ctx.db)
+    service.schedule(
+        ctx.db,
+        service.FollowUpInput(
+            ayse, "Quarterly", datetime(2025, 3, 20, 10), rrule="FREQ=MONTHLY;INTERVAL=3"
+        ),
+    )
+    screen = _screen(qtbot, ctx)
+    path = tmp_path / "out.ics"
+    assert screen.export_to(path) == 1
+    assert b"TZID=Europe/Istanbul" in path.read_bytes()
+    assert screen.import_from(path, ayse) == 1
+    tasks.wait_all()
+    rows = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")
+    assert (
+        sorted((r.local_due, r.zone, r.rrule) for r in rows)
+        == [(datetime(2025, 3, 20, 10), "Europe/Istanbul", "FREQ=MONTHLY;INTERVAL=3")] * 2
+    )
+    bad = tmp_path / "bad.ics"
+    bad.write_text("hello", encoding="utf-8")
+    try:
+        screen.import_from(bad, ayse)
+    except Exception as exc:  # noqa: BLE001
+        assert "iCalendar" in str(exc) or "calendar" in str(exc).lower()
+    else:
+        raise AssertionError("an invalid file was accepted")
