@@ -6,11 +6,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from conftest import add_account, add_contact
-
 from accountdesk.core.queries.followups import list_follow_ups
 from accountdesk.core.services import followups as service
 from accountdesk.ui import tasks
+from conftest import add_account, add_contact
 
 
 def _screen(qtbot: Any, ctx: Any) -> Any:
@@ -141,7 +140,7 @@ def test_ics_export_and_import_through_the_screen(qtbot: Any, ctx: Any, tmp_path
     bad.write_text("hello", encoding="utf-8")
     try:
         screen.import_from(bad, ayse)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         assert "iCalendar" in str(exc) or "calendar" in str(exc).lower()
     else:
         raise AssertionError("an invalid file was accepted")
