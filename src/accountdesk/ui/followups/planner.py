@@ -121,7 +121,7 @@ class PlannerDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.slots.clear()
         for slot in grid.good_slots:
-            entry = QListWidgetItem(i18n.format_datetime(slot, "full", tz=zone))
+            entry = QListWidgetItem(i18n.format_datetime(slot, "EEEE d MMMM, HH:mm", tz=zone))
             entry.setData(Qt.ItemDataRole.UserRole, slot)
             self.slots.addItem(entry)
         if not grid.good_slots:

@@ -139,6 +139,8 @@ class FollowUpsScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        for column, width in enumerate((130, 230, 220, 170, 210, 130)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self.reschedule)
         self.reminders = QLabel(self)
         self.reminders.setObjectName("reminders")
