@@ -8,8 +8,27 @@ from typing import Any
 
 from accountdesk.core.queries.followups import list_follow_ups
 from accountdesk.core.services import followups as service
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
 from accountdesk.ui import tasks
-from conftest import add_account, add_contact
+
+
+def add_account(db: Any, name: str = "Baltic Timber", **kw: Any) -> str:
+    data = {"name": name, "country": "LV", "timezone": "Europe/Riga", **kw}
+    return create_account(db, AccountInput(**data))
+
+
+def add_contact(
+    db: Any, account_id: str, given: str = "Anna", family: str = "Ozola", **kw: Any
+) -> str:
+    data = {"country": "LV", "timezone": "Europe/Riga", **kw}
+    return create_contact(
+        db, ContactInput(account_id=account_id, given_name=given, family_name=family, **data)
+    )
 
 
 def _screen(qtbot: Any, ctx: Any) -> Any:

@@ -21,6 +21,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact, FollowUp, Interaction, interaction_participants
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
+from accountdesk.core.services.activity import InteractionInput, add_interaction
 from accountdesk.core.timekeeping.stay_in_touch import CadenceRules
 from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
 
@@ -328,3 +329,18 @@ def schedule_many(db: Database, items: Sequence[FollowUpInput]) -> list[Schedule
     """Schedule several follow-ups in one transaction (an iCalendar import): all or none."""
     with db.transaction() as session:
         return [add_follow_up(session, item) for item in items]
+
+
+def log_with_follow_up(
+    db: Database, interaction: InteractionInput, follow_up: FollowUpInput | None = None
+) -> str:
+    """Quick log: the interaction and its optional follow-up in one transaction.
+
+    The follow-up's contact is the interaction's first participant unless given. Returns the
+    interaction's id.
+    """
+    with db.transaction() as session:
+        logged = add_interaction(session, interaction)
+        if follow_up is not None:
+            add_follow_up(session, follow_up)
+        return str(logged.id)
