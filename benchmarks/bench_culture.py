@@ -47,7 +47,7 @@ def _percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-def bench_panel(rounds: int = 500) -> None:
+def bench_panel(rounds: int = 1000) -> None:
     base = datetime(2027, 3, 2, 7, 0, tzinfo=UTC)
     contacts = [
         ("TH", None, "Asia/Bangkok"),

@@ -146,3 +146,65 @@ def test_working_days_friday_weekends() -> None:
 def test_business_hours_default() -> None:
     hours = cal.business_hours("AQ")
     assert (hours.start, hours.end, hours.curated) == (time(9), time(17), False)
+
+
+def test_iran_2027_nowruz_four_days_off() -> None:
+    found = _year("IR", "fa")
+    for day in (22, 23, 24):
+        assert _names(found, date(2027, 3, day)) == ["عیدنوروز"]
+    for day in range(20, 25):
+        assert not cal.is_working_day("IR", None, date(2027, 3, day))
+    assert cal.is_working_day("IR", None, date(2027, 3, 25))  # a Thursday, back to work
+
+
+def test_only_public_holidays_stop_work() -> None:
+    # Loy Krathong is in the package's "workday" category in Thailand: an observance, not a day off
+    loy = cal.holidays_between("TH", None, date(2027, 11, 13), date(2027, 11, 13), "en")
+    assert [(h.name, h.categories) for h in loy] == [("Loy Krathong", ("workday",))]
+    assert cal.holiday_on("TH", None, date(2027, 11, 13)) is None
+    # Turkey's Republic Day eve is a half day (afternoon off): still a working day
+    assert cal.holiday_on("TR", None, date(2027, 10, 28)) is None
+    assert cal.is_working_day("TR", None, date(2027, 10, 28))
+    assert not cal.is_working_day("TR", None, date(2027, 10, 29))
+    republic = cal.holiday_on("TR", None, date(2027, 10, 29), "tr")
+    assert republic is not None and republic.name == "Cumhuriyet Bayramı"
+    assert republic.categories == ("public",) and republic.country == "TR"
+
+
+def test_subdivision_is_recorded_and_normalised() -> None:
+    # Bavaria has Epiphany and Corpus Christi; Berlin has neither
+    by = cal.holidays_between("DE", "DE-BY", date(2027, 1, 6), date(2027, 1, 6), "de")
+    be = cal.holidays_between("DE", "BE", date(2027, 1, 6), date(2027, 1, 6), "de")
+    public_by = [h for h in by if h.is_public]
+    assert [h.name for h in public_by] == ["Heilige Drei Könige"]
+    assert public_by[0].subdivision == "BY"
+    # the package's school-holiday category comes along, recorded as such
+    assert {h.categories for h in by if not h.is_public} <= {("school",)}
+    assert not [h for h in be if h.is_public]
+    assert not cal.is_working_day("DE", "BY", date(2027, 1, 6))
+    assert cal.is_working_day("DE", "BE", date(2027, 1, 6))
+
+
+def test_holidays_between_spans_years_and_caches() -> None:
+    found = cal.holidays_between("LV", None, date(2026, 12, 24), date(2027, 1, 1), "en")
+    assert [h.date for h in found] == [
+        date(2026, 12, 24),
+        date(2026, 12, 25),
+        date(2026, 12, 26),
+        date(2026, 12, 31),
+        date(2027, 1, 1),
+    ]
+    again = cal.holidays_between("LV", None, date(2026, 12, 24), date(2027, 1, 1), "en")
+    assert again == found
+    assert cal.holidays_for_year("LV", None, 2027, "en") is cal.holidays_for_year(
+        "lv", None, 2027, "en"
+    )
+    assert cal.holidays_between("LV", None, date(2027, 2, 1), date(2027, 1, 1)) == []
+
+
+def test_next_working_day_skips_weekend_and_holidays() -> None:
+    # Saudi Arabia: Thursday 4 March 2027 is a working day, Friday and Saturday are not
+    assert cal.next_working_day("SA", None, date(2027, 3, 4)) == date(2027, 3, 4)
+    assert cal.next_working_day("SA", None, date(2027, 3, 5)) == date(2027, 3, 7)
+    # Slovenia: Christmas Day (Saturday) and Independence Day (Sunday) 2027 -> Monday 27th
+    assert cal.next_working_day("SI", None, date(2027, 12, 25)) == date(2027, 12, 27)

@@ -157,7 +157,8 @@ def today_block(
     """Holidays and seasons today and in the next ``days`` days (today included).
 
     ``pairs`` are the distinct (country, subdivision) pairs of the user's contacts; seasons are
-    reported once per country. Sorted by start date, then country.
+    reported once per country. Today's holidays come first, then today's seasons, then the rest
+    of the week by start date and country.
     """
     language = lang or current_language().code
     end = today + timedelta(days=max(days, 1) - 1)
@@ -204,5 +205,15 @@ def today_block(
                         advice=s.advice,
                     )
                 )
-    items.sort(key=lambda i: (not i.is_today, i.start, i.country, i.kind, i.name))
+    # today's holidays first, then today's seasons, then what comes later this week by date
+    items.sort(
+        key=lambda i: (
+            not i.is_today,
+            i.is_today and i.kind != "holiday",
+            i.start,
+            i.country,
+            i.kind,
+            i.name,
+        )
+    )
     return items

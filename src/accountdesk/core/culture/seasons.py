@@ -11,9 +11,23 @@ Dates are computed per year, never hard-coded per year:
   its Hindu lunisolar table; **Nowruz** from the package's Iranian holidays (the day named
   Nowruz), through Sizdah Bedar twelve days later; **Carnival** and **Holy Week** from Easter
   (``dateutil.easter``).
-* Fixed periods: Songkran (13–15 April), Japan's Golden Week (29 April – 5 May) and Obon
-  (13–16 August), China's Golden Week (1–7 October), the European August, Christmas to New Year,
-  the Russian New Year holidays (1–8 January) and the southern summer (20 December – 31 January).
+* **Eid al-Fitr** (four days from the first of Shawwal), **Hajj** (8–13 Dhu al-Hijjah, Saudi
+  Arabia) and **Muharram** (1–10 Muharram, the mourning days up to Ashura; Shia-majority
+  countries) from the same Islamic table.
+* **Tết** from the Vietnamese variant of the Chinese lunisolar table (Vietnam's New Year differs
+  from China's in some years).
+* **Jewish High Holidays** (Rosh Hashanah eve to Simchat Torah) and **Passover** from the
+  package's Hebrew lunisolar table; **Buddhist Lent** (Khao Phansa to Ok Phansa) from its Thai
+  lunisolar table.
+* **Thanksgiving** (fourth Thursday of November to Sunday) and **Midsummer** (Baltic fixed
+  dates; the Nordic Midsummer weekend is the Friday between 19 and 25 June) by rule.
+* Fixed periods: Songkran (13–15 April), Japan's Golden Week (29 April – 5 May), Obon
+  (13–16 August) and New Year (28 December – 4 January), China's Golden Week (1–7 October), the
+  European August, the Nordic July, Christmas to New Year, the Russian New Year holidays
+  (1–8 January) and the southern summer (20 December – 31 January).
+
+Every date here is an estimate of when business slows down, not an official holiday list: the
+holidays themselves come from :mod:`accountdesk.core.culture.calendar`.
 """
 
 from __future__ import annotations
@@ -77,7 +91,11 @@ MUSLIM_MAJORITY = frozenset(
         "YE",
     ]
 )
-LUNAR_NEW_YEAR = frozenset(["CN", "TW", "HK", "MO", "SG", "MY", "VN", "KR", "ID", "BN"])
+LUNAR_NEW_YEAR = frozenset(["CN", "TW", "HK", "MO", "SG", "MY", "KR", "ID", "BN"])
+SHIA_MOURNING = frozenset(["IR", "IQ", "BH", "AZ", "LB"])
+BALTIC_MIDSUMMER = frozenset(["LV", "EE", "LT"])
+NORDIC = frozenset(["SE", "FI", "NO", "DK", "IS"])
+BUDDHIST_LENT = frozenset(["TH", "LA", "KH", "MM"])
 NOWRUZ = frozenset(["IR", "AF", "AZ", "TJ", "KZ", "UZ", "KG", "TM"])
 SONGKRAN = frozenset(["TH", "LA", "KH", "MM"])
 DIWALI = frozenset(["IN", "NP", "SG", "MY", "MU", "FJ", "TT", "GY", "SR", "LK"])
@@ -232,6 +250,25 @@ def _ramadan(year: int) -> list[tuple[date, date]]:
     return result
 
 
+def _eid_al_fitr(year: int) -> list[tuple[date, date]]:
+    cal = _islamic()
+    days = [d for d, _est in cal.eid_al_fitr_dates(year)]  # type: ignore[attr-defined]
+    return [(d, d + timedelta(days=3)) for d in days if d.year == year]
+
+
+def _hajj(year: int) -> list[tuple[date, date]]:
+    cal = _islamic()
+    days = [d for d, _est in cal.eid_al_adha_dates(year)]  # type: ignore[attr-defined]
+    return [(d - timedelta(days=2), d + timedelta(days=3)) for d in days if d.year == year]
+
+
+def _muharram(year: int) -> list[tuple[date, date]]:
+    cal = _islamic()
+    starts = [d for d, _est in cal.hijri_new_year_dates(year)]  # type: ignore[attr-defined]
+    # 1 Muharram to Ashura (10 Muharram) plus a day: Iran's moon sighting often falls a day later
+    return [(d, d + timedelta(days=10)) for d in starts if d.year == year]
+
+
 def _eid_al_adha(year: int) -> list[tuple[date, date]]:
     cal = _islamic()
     days = [d for d, _est in cal.eid_al_adha_dates(year)]  # type: ignore[attr-defined]
@@ -247,10 +284,60 @@ def _lunar_new_year(year: int) -> list[tuple[date, date]]:
     return [(found - timedelta(days=1), found + timedelta(days=6))]
 
 
+def _tet(year: int) -> list[tuple[date, date]]:
+    from holidays.calendars.chinese import _ChineseLunisolar
+
+    found, _est = _ChineseLunisolar("VIETNAMESE_CALENDAR").lunar_new_year_date(year)
+    if found is None:
+        return []
+    return [(found - timedelta(days=2), found + timedelta(days=5))]
+
+
+def _jewish_high_holidays(year: int) -> list[tuple[date, date]]:
+    from holidays.calendars.hebrew import _HebrewLunisolar
+
+    rosh = _HebrewLunisolar().rosh_hashanah_date(year)
+    sukkot = _HebrewLunisolar().sukkot_date(year)
+    if rosh is None or sukkot is None:
+        return []
+    return [(rosh - timedelta(days=1), sukkot + timedelta(days=7))]
+
+
+def _passover(year: int) -> list[tuple[date, date]]:
+    from holidays.calendars.hebrew import _HebrewLunisolar
+
+    found = _HebrewLunisolar().passover_date(year)
+    if found is None:
+        return []
+    return [(found - timedelta(days=1), found + timedelta(days=6))]
+
+
+def _buddhist_lent(year: int) -> list[tuple[date, date]]:
+    from holidays.calendars.thai import _ThaiLunisolar
+
+    cal = _ThaiLunisolar()
+    start, end = cal.khao_phansa_date(year), cal.ok_phansa_date(year)
+    if start is None or end is None:
+        return []
+    return [(start, end)]
+
+
+def _thanksgiving(year: int) -> list[tuple[date, date]]:
+    first = date(year, 11, 1)
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return [(thursday, thursday + timedelta(days=3))]
+
+
+def _nordic_midsummer(year: int) -> list[tuple[date, date]]:
+    start = date(year, 6, 19)
+    eve = start + timedelta(days=(4 - start.weekday()) % 7)
+    return [(eve, eve + timedelta(days=2))]
+
+
 def _chuseok(year: int) -> list[tuple[date, date]]:
     from holidays.calendars.chinese import _ChineseLunisolar
 
-    found, _est = _ChineseLunisolar().mid_autumn_date(year)
+    found, _est = _ChineseLunisolar("KOREAN_CALENDAR").mid_autumn_date(year)
     if found is None:
         return []
     return [(found - timedelta(days=1), found + timedelta(days=1))]
@@ -408,6 +495,108 @@ DEFINITIONS: tuple[_Def, ...] = (
         N_("Easter week (Semana Santa): many take the whole week off."),
         HOLY_WEEK,
         _holy_week,
+    ),
+    _Def(
+        "eid_al_fitr",
+        N_("Eid al-Fitr"),
+        N_(
+            "The feast that ends Ramadan: offices close for several days; send greetings and "
+            "expect replies after the break."
+        ),
+        MUSLIM_MAJORITY | frozenset({"NG"}),
+        _eid_al_fitr,
+    ),
+    _Def(
+        "hajj",
+        N_("Hajj"),
+        N_(
+            "Pilgrimage days: Mecca and Jeddah are crowded, flights and hotels are full and many "
+            "people are away."
+        ),
+        frozenset({"SA"}),
+        _hajj,
+    ),
+    _Def(
+        "muharram",
+        N_("Muharram mourning"),
+        N_(
+            "The first ten days of Muharram, up to Ashura, are a time of mourning: no cheerful "
+            "promotions or celebrations."
+        ),
+        SHIA_MOURNING,
+        _muharram,
+    ),
+    _Def(
+        "tet",
+        N_("Tết (Lunar New Year)"),
+        N_(
+            "Vietnam's biggest holiday: a week or more off, bonuses and gifts before it; "
+            "business resumes slowly afterwards."
+        ),
+        frozenset({"VN"}),
+        _tet,
+    ),
+    _Def(
+        "jewish_high_holidays",
+        N_("Jewish High Holidays"),
+        N_(
+            "From Rosh Hashanah through Yom Kippur to Sukkot many days are off; "
+            "decisions are often put off until after the holidays."
+        ),
+        frozenset({"IL"}),
+        _jewish_high_holidays,
+    ),
+    _Def(
+        "passover",
+        N_("Passover"),
+        N_("A week of family holiday; many take the whole week off."),
+        frozenset({"IL"}),
+        _passover,
+    ),
+    _Def(
+        "buddhist_lent",
+        N_("Buddhist Lent"),
+        N_(
+            "Three months when many abstain from alcohol and postpone weddings and housewarmings; "
+            "avoid gifts of alcohol."
+        ),
+        BUDDHIST_LENT,
+        _buddhist_lent,
+    ),
+    _Def(
+        "japan_new_year",
+        N_("New Year (Japan)"),
+        N_("Most companies close from about 29 December to 3 January; send New Year cards."),
+        frozenset({"JP"}),
+        _fixed(12, 28, 1, 4),
+    ),
+    _Def(
+        "thanksgiving",
+        N_("Thanksgiving"),
+        N_("A long family weekend: expect little response from Thursday to Monday."),
+        frozenset({"US"}),
+        _thanksgiving,
+    ),
+    _Def(
+        "baltic_midsummer",
+        N_("Midsummer"),
+        N_("Midsummer (Līgo and Jāņi in Latvia) empties offices for several days around it."),
+        BALTIC_MIDSUMMER,
+        _fixed(6, 22, 6, 25),
+    ),
+    _Def(
+        "nordic_midsummer",
+        N_("Midsummer"),
+        N_("Midsummer weekend starts the summer holidays; the Friday is a day off."),
+        NORDIC,
+        _nordic_midsummer,
+    ),
+    _Def(
+        "nordic_july",
+        N_("Nordic summer holidays"),
+        N_("Many offices run on holiday staff through July; plan decisions for August."),
+        NORDIC,
+        _fixed(7, 1, 8, 10),
     ),
 )
 

@@ -1,0 +1,115 @@
+"""Season dates computed by rule or from the lunar tables, checked against known calendars."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from accountdesk.core.culture import calendar as cal
+from accountdesk.core.culture.seasons import DEFINITIONS, Season, seasons_between
+from accountdesk.core.i18n import N_
+
+
+def _only(country: str, key: str, year: int) -> Season:
+    found = [
+        s
+        for s in seasons_between(country, date(year, 1, 1), date(year, 12, 31), "en")
+        if s.key == key and s.start.year == year
+    ]
+    assert len(found) == 1, (country, key, year, found)
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("year", "fitr"),
+    [(2025, date(2025, 3, 30)), (2026, date(2026, 3, 20)), (2027, date(2027, 3, 9))],
+)
+def test_eid_al_fitr_follows_ramadan(year: int, fitr: date) -> None:
+    eid = _only("SA", "eid_al_fitr", year)
+    ramadan = _only("SA", "ramadan", year)
+    assert abs((eid.start - fitr).days) <= 1
+    assert (eid.start - ramadan.end).days == 1
+
+
+@pytest.mark.parametrize(
+    ("year", "adha"),
+    [(2025, date(2025, 6, 6)), (2026, date(2026, 5, 27)), (2027, date(2027, 5, 16))],
+)
+def test_hajj_and_eid_al_adha(year: int, adha: date) -> None:
+    eid = _only("SA", "eid_al_adha", year)
+    hajj = _only("SA", "hajj", year)
+    assert abs((eid.start - adha).days) <= 1
+    assert hajj.start < eid.start <= hajj.end
+    assert "hajj" not in {
+        s.key for s in seasons_between("TR", date(year, 1, 1), date(year, 12, 31))
+    }
+
+
+def test_muharram_covers_ashura_in_iran() -> None:
+    muharram = _only("IR", "muharram", 2027)
+    ashura = [h for h in cal.holidays_between("IR", None, muharram.start, muharram.end, "en")]
+    assert any("Ashura" in h.name for h in ashura)
+
+
+@pytest.mark.parametrize(
+    ("year", "new_year"),
+    [(2025, date(2025, 1, 29)), (2026, date(2026, 2, 17)), (2027, date(2027, 2, 6))],
+)
+def test_tet_and_lunar_new_year(year: int, new_year: date) -> None:
+    tet = _only("VN", "tet", year)
+    assert tet.start < new_year <= tet.end
+    lny = _only("CN", "lunar_new_year", year)
+    assert lny.start < new_year <= lny.end
+    # Vietnam has its own season, not the Chinese one twice
+    keys = {s.key for s in seasons_between("VN", date(year, 1, 1), date(year, 12, 31))}
+    assert "lunar_new_year" not in keys
+
+
+def test_jewish_high_holidays_and_passover_2027() -> None:
+    high = _only("IL", "jewish_high_holidays", 2027)
+    # Rosh Hashanah 5788: 2 October 2027 (eve 1 October); Yom Kippur 11 October; Sukkot 16 October
+    assert high.start == date(2027, 10, 1)
+    assert high.contains(date(2027, 10, 11)) and high.contains(date(2027, 10, 22))
+    passover = _only("IL", "passover", 2027)
+    assert passover.contains(date(2027, 4, 22))
+
+
+def test_buddhist_lent_2027_matches_thai_holidays() -> None:
+    lent = _only("TH", "buddhist_lent", 2027)
+    khao = [h for h in cal.holidays_between("TH", None, lent.start, lent.start, "en")]
+    assert lent.start == date(2027, 7, 19) and any("Lent" in h.name for h in khao)
+    assert 80 <= (lent.end - lent.start).days <= 100
+
+
+def test_rule_based_seasons() -> None:
+    assert _only("US", "thanksgiving", 2027).start == date(2027, 11, 25)
+    assert _only("US", "thanksgiving", 2026).start == date(2026, 11, 26)
+    assert _only("SE", "nordic_midsummer", 2027).start == date(2027, 6, 25)
+    assert _only("SE", "nordic_midsummer", 2026).start == date(2026, 6, 19)
+    midsummer = _only("LV", "baltic_midsummer", 2027)
+    assert midsummer.contains(date(2027, 6, 23)) and midsummer.contains(date(2027, 6, 24))
+    assert _only("KR", "chuseok", 2027).contains(date(2027, 9, 15))
+    # Carnival 2027: Carnival Tuesday is 9 February (Easter 28 March)
+    assert _only("BR", "carnival", 2027).contains(date(2027, 2, 9))
+    japan = _only("JP", "japan_new_year", 2027)
+    assert japan.start == date(2027, 12, 28) and japan.end == date(2028, 1, 4)
+
+
+def test_seasons_are_translated() -> None:
+    lv = seasons_between("LV", date(2027, 6, 1), date(2027, 6, 30), "lv")
+    en = seasons_between("LV", date(2027, 6, 1), date(2027, 6, 30), "en")
+    assert [s.key for s in lv] == [s.key for s in en] == ["baltic_midsummer"]
+    assert en[0].name == "Midsummer" and en[0].advice
+
+
+def test_definitions_are_sane() -> None:
+    keys = [d.key for d in DEFINITIONS]
+    assert len(keys) == len(set(keys))
+    for definition in DEFINITIONS:
+        assert definition.countries, definition.key
+        assert N_(definition.name) == definition.name
+        for year in (2025, 2027, 2030):
+            for start, end in definition.dates(year):
+                assert start <= end, definition.key
+                assert (end - start).days <= 100, definition.key
