@@ -218,6 +218,39 @@ class Controller:
         if self.instance is not None:
             self.instance.listen(self.raise_window)
         QTimer.singleShot(0, self.first_run)
+        QTimer.singleShot(0, self.housekeeping)
+
+    def housekeeping(self) -> None:
+        """Once per start, in the background: a daily backup, follow-up instants derived again
+        from their wall times (tzdata may have changed), stay-in-touch follow-ups raised."""
+        from accountdesk.core.db.backup import auto_backup
+        from accountdesk.core.services.followups import raise_stay_in_touch, recompute_due
+        from accountdesk.ui import tasks
+
+        db, clock = self.ctx.db, self.ctx.clock
+
+        def work() -> int:
+            if db.path is not None:
+                auto_backup(db, clock)
+            recompute_due(db)
+            return len(raise_stay_in_touch(db, clock))
+
+        def done(raised: int) -> None:
+            if raised:
+                self.ctx.changed.emit("follow_up")
+            self._start_reminders()
+
+        tasks.run(work, done)
+
+    def _start_reminders(self) -> None:
+        """The Follow-ups screen checks reminders (also the ones missed while closed)."""
+        from accountdesk.ui.main_window import MainWindow
+
+        window = self.window
+        if isinstance(window, MainWindow) and any(
+            s.key == "followups" for s in window.screen_specs
+        ):
+            window.screen_widget("followups")
 
     def build_window(self) -> object:
         from accountdesk.ui.main_window import MainWindow

@@ -8,9 +8,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -227,6 +229,7 @@ class FollowUpsScreen(QWidget):
             ).format(n=len(ids))
         )
         self.reminders.show()
+        notify_desktop(_("AccountDesk"), self.reminders.text())
         service.mark_notified(self.ctx.db, ids, self.ctx.clock)
 
     # --- actions ------------------------------------------------------------------------
@@ -372,3 +375,20 @@ class FollowUpsScreen(QWidget):
         ]
         done = self.ctx.write("follow_up", lambda: service.schedule_many(self.ctx.db, items))
         return len(done)
+
+
+_tray: QSystemTrayIcon | None = None
+
+
+def notify_desktop(title: str, text: str) -> bool:
+    """A desktop notification from the system tray, where the platform has one."""
+    global _tray
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return False
+    if _tray is None:
+        app = QApplication.instance()
+        icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
+        _tray = QSystemTrayIcon(icon)
+        _tray.show()
+    _tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+    return True
