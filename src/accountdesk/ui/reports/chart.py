@@ -1,0 +1,105 @@
+"""A small bar chart painted with QPainter (mirrored in a right-to-left layout)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from accountdesk.core import i18n
+from accountdesk.core.i18n import _
+
+DEFAULT_COLOUR = "#2F5D8A"
+
+
+class BarChart(QWidget):
+    """Bars with a label under each and the value above it; ``None`` values are left empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = ""
+        self.labels: list[str] = []
+        self.values: list[float | None] = []
+        self.colours: list[str] = []
+        self.digits = 0
+        self.setMinimumSize(260, 170)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 200)
+
+    def set_data(
+        self,
+        title: str,
+        labels: Sequence[str],
+        values: Sequence[float | None],
+        colours: Sequence[str] | None = None,
+        digits: int = 0,
+    ) -> None:
+        self.title = title
+        self.labels = list(labels)
+        self.values = list(values)
+        self.colours = list(colours) if colours else [DEFAULT_COLOUR] * len(self.values)
+        self.digits = digits
+        self.setAccessibleName(title)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        try:
+            self._paint(p)
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text_colour = pal.color(pal.ColorRole.WindowText)
+        fm = p.fontMetrics()
+        line = fm.height()
+        w, h = self.width(), self.height()
+        rtl = self.isRightToLeft()
+        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        p.setPen(text_colour)
+        bold = p.font()
+        bold.setBold(True)
+        p.save()
+        p.setFont(bold)
+        p.drawText(QRectF(6, 2, w - 12, line), int(align | Qt.AlignmentFlag.AlignVCenter),
+                   self.title)  # fmt: skip
+        p.restore()
+        n = len(self.values)
+        known = [v for v in self.values if v is not None]
+        top, bottom = 2 + line * 2, h - line - 6
+        if n == 0 or not known:
+            p.drawText(QRectF(0, top, w, bottom - top), int(Qt.AlignmentFlag.AlignCenter),
+                       _("not enough data"))  # fmt: skip
+            return
+        hi, lo = max(0.0, *known), min(0.0, *known)
+        if lo < 0:
+            bottom -= line  # room for the value under the lowest bar
+        span = (hi - lo) or 1.0
+        zero_y = top + (hi / span) * (bottom - top)
+        slot = (w - 12) / n
+        bar_w = max(4.0, slot * 0.7)
+        for i, value in enumerate(self.values):
+            index = n - 1 - i if rtl else i
+            x = 6 + index * slot + (slot - bar_w) / 2
+            label_rect = QRectF(6 + index * slot, h - line - 3, slot, line)
+            p.setPen(text_colour)
+            p.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter), self.labels[i])
+            if value is None:
+                p.drawText(QRectF(6 + index * slot, zero_y - line, slot, line),
+                           int(Qt.AlignmentFlag.AlignHCenter), "–")  # fmt: skip
+                continue
+            y = top + ((hi - value) / span) * (bottom - top)
+            rect = QRectF(x, min(y, zero_y), bar_w, max(1.0, abs(zero_y - y)))
+            p.fillRect(rect, QColor(self.colours[i % len(self.colours)]))
+            text = i18n.localize_digits(i18n.format_decimal(value, self.digits))
+            text_y = rect.top() - line if value >= 0 else rect.bottom()
+            p.drawText(QRectF(6 + index * slot, text_y, slot, line),
+                       int(Qt.AlignmentFlag.AlignHCenter), text)  # fmt: skip
+        p.setPen(QPen(text_colour, 1))
+        p.drawLine(6, int(zero_y), w - 6, int(zero_y))

@@ -1,0 +1,141 @@
+"""The in-app PDF preview (QtPdf) with "Save as…" and "Print…"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.i18n import _
+
+#: Resolution pages are rendered at for printing.
+PRINT_DPI = 300
+
+
+class PdfPreview(QWidget):
+    """Shows PDF bytes; :meth:`save_as` copies them to a file, :meth:`print_pdf` prints them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf_bytes = b""
+        self.file_name = "report.pdf"
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pages = QLabel(self)
+        self.save_button = QPushButton(_("Save as…"), self)
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button = QPushButton(_("Print…"), self)
+        self.print_button.clicked.connect(self.print_pdf)
+        bar = QHBoxLayout()
+        bar.addWidget(self.pages, 1)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._set_enabled(False)
+        self.pages.setText(_("Choose a report and press Generate to preview it here."))
+
+    def _set_enabled(self, on: bool) -> None:
+        self.save_button.setEnabled(on)
+        self.print_button.setEnabled(on)
+
+    def page_count(self) -> int:
+        return int(self.document.pageCount())
+
+    def show_pdf(self, data: bytes, file_name: str) -> None:
+        """Load ``data`` into the view (from a QBuffer kept alive with the document)."""
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+        self.pdf_bytes = data
+        self.file_name = file_name
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._buffer = buffer
+        self.document.load(buffer)
+        ok = self.document.status() == QPdfDocument.Status.Ready and self.page_count() > 0
+        self._set_enabled(ok)
+        if ok:
+            self.pages.setText(_("{pages} pages").format(pages=self.page_count()))
+        else:
+            self.pages.setText(_("The report could not be shown."))
+
+    def save_as(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the report"), self.file_name, _("PDF files (*.pdf)")
+        )
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str | Path) -> None:
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            target.write_bytes(self.pdf_bytes)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                _("Save the report"),
+                _("The report could not be saved: {error}").format(error=exc.strerror or exc),
+            )
+
+    def print_pdf(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.file_name)
+        printer.setFromTo(1, self.page_count())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Print the report"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Render every page (or the chosen range) onto ``printer``; returns pages printed."""
+        count = self.page_count()
+        first, last = printer.fromPage(), printer.toPage()
+        if first <= 0 or last <= 0:
+            first, last = 1, count
+        first, last = max(1, first), min(count, last)
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        printed = 0
+        try:
+            for index in range(first - 1, last):
+                if printed:
+                    printer.newPage()
+                points = self.document.pagePointSize(index)
+                size = QSize(
+                    max(1, round(points.width() / 72 * PRINT_DPI)),
+                    max(1, round(points.height() / 72 * PRINT_DPI)),
+                )
+                image = self.document.render(index, size)
+                area = painter.viewport()
+                scaled = size.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRect(area.x(), area.y(), scaled.width(), scaled.height())
+                painter.drawImage(target, image)
+                printed += 1
+        finally:
+            painter.end()
+        return printed

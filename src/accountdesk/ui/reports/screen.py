@@ -1,0 +1,566 @@
+"""The Reports screen: report, scope, period and language on the left; the key metrics and
+two charts in the middle; the generated PDF in a QtPdf preview on the right.
+
+Metrics and PDFs are computed on worker threads (:mod:`accountdesk.ui.tasks`); a result that
+arrives after the choices changed again is dropped.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from accountdesk.core import i18n
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.i18n import N_, _
+from accountdesk.core.metrics import MetricSet, MetricValue, Period, compute_all, quarters
+from accountdesk.core.reports.data import Scope, load_records
+from accountdesk.ui import tasks
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.pickers import RecordPicker
+from accountdesk.ui.reports.chart import BarChart
+from accountdesk.ui.reports.preview import PdfPreview
+
+KINDS = (
+    ("account", N_("Account relationship report")),
+    ("portfolio", N_("Portfolio report")),
+    ("trip", N_("Trip brief")),
+)
+SCOPES = (
+    ("all", N_("All accounts")),
+    ("country", N_("By country")),
+    ("owner", N_("By owner")),
+    ("segment", N_("By segment (tier)")),
+)
+PRESETS = (
+    ("custom", N_("Custom")),
+    ("quarter", N_("Last quarter")),
+    ("year", N_("Last 12 months")),
+    ("this_year", N_("This year")),
+)
+#: Language choices besides the six languages themselves.
+UI_LANGUAGE = "ui"
+CUSTOMER_LANGUAGE = "customer"
+NPS_COLOURS = ["#C0392B"] * 7 + ["#E6A23C"] * 2 + ["#2E8B57"] * 2
+
+
+@dataclass(frozen=True)
+class Request:
+    """Everything a report or its metrics needs, read from the widgets on the GUI thread."""
+
+    kind: str
+    period: Period
+    lang: str
+    account_id: str | None = None
+    country: str | None = None
+    owner: str | None = None
+    segment: str | None = None
+    city: str | None = None
+
+    def scope(self) -> Scope:
+        if self.kind == "account":
+            return Scope(account_ids=(self.account_id,) if self.account_id else ())
+        return Scope(self.country, self.owner, self.segment)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    request: Request
+    total: MetricSet
+    by_quarter: list[tuple[Period, MetricSet]]
+
+
+def preset_period(key: str, today: date) -> Period | None:
+    """The period of a preset, ending today (or the whole last calendar quarter)."""
+    if key == "year":
+        return Period(today - timedelta(days=364), today)
+    if key == "this_year":
+        return Period(date(today.year, 1, 1), today)
+    if key == "quarter":
+        first_this = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
+        end = first_this - timedelta(days=1)
+        return Period(date(end.year, (end.month - 1) // 3 * 3 + 1, 1), end)
+    return None
+
+
+def compute_metrics(db: Database, request: Request) -> Metrics:
+    """Load the scope's records once; the metrics over the period and per quarter."""
+    with db.reader() as session:
+        records = load_records(session, request.scope())
+
+    def over(period: Period) -> MetricSet:
+        return compute_all(records.customers, records.surveys, records.deals, period)
+
+    return Metrics(request, over(request.period), [(q, over(q)) for q in quarters(request.period)])
+
+
+def customer_language(db: Database, account_id: str) -> str | None:
+    """The main contact's preferred language when it is one of the report languages.
+
+    The main contact is the account's first decision maker, or else its first contact."""
+    with db.reader() as session:
+        contacts = session.scalars(
+            select(Contact)
+            .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.created_at, Contact.id)
+        ).all()
+        ordered = sorted(contacts, key=lambda c: c.buying_role != "decision_maker")
+        for contact in ordered[:1]:
+            if contact.preferred_language:
+                try:
+                    return i18n.normalize_language(contact.preferred_language)
+                except i18n.UnknownLanguageError:
+                    return None
+    return None
+
+
+def build_pdf(db: Database, request: Request, user_zone: str) -> bytes:
+    """The report as PDF bytes (built into a temporary file; runs on a worker thread)."""
+    from accountdesk.core.reports import documents
+
+    handle, name = tempfile.mkstemp(prefix="accountdesk-report-", suffix=".pdf")
+    os.close(handle)
+    path = Path(name)
+    try:
+        if request.kind == "account":
+            if not request.account_id:
+                raise ValueError("no account")
+            documents.account_report(
+                db, request.account_id, path, lang=request.lang, user_zone=user_zone
+            )
+        elif request.kind == "portfolio":
+            documents.portfolio_report(
+                db, path, request.period, lang=request.lang, country=request.country,
+                owner=request.owner, segment=request.segment, user_zone=user_zone,
+            )  # fmt: skip
+        else:
+            documents.trip_brief(
+                db, path, request.country or "", request.period.start, request.period.end,
+                city=request.city, lang=request.lang, user_zone=user_zone,
+            )  # fmt: skip
+        return path.read_bytes()
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class ReportsScreen(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.metrics: Metrics | None = None
+        self._metrics_serial = 0
+        self._report_serial = 0
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(150)
+        self._refresh.timeout.connect(self.refresh_metrics)
+
+        self.kind = QComboBox()
+        for key, label in KINDS:
+            self.kind.addItem(_(label), key)
+        # scope pages
+        self.scope_stack = QStackedWidget()
+        self.account = RecordPicker(ctx.db, "account")
+        self.account.setPlaceholderText(_("Type an account's name…"))
+        self.account.picked.connect(self._account_picked)
+        self.account.textChanged.connect(self._schedule)
+        self.scope_stack.addWidget(self.account)
+        portfolio = QWidget()
+        row = QHBoxLayout(portfolio)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.scope_by = QComboBox()
+        for key, label in SCOPES:
+            self.scope_by.addItem(_(label), key)
+        self.scope_value = QComboBox()
+        row.addWidget(self.scope_by)
+        row.addWidget(self.scope_value, 1)
+        self.scope_stack.addWidget(portfolio)
+        trip = QWidget()
+        trip_form = QFormLayout(trip)
+        trip_form.setContentsMargins(0, 0, 0, 0)
+        self.trip_country = QComboBox()
+        self.trip_city = QLineEdit()
+        self.trip_city.setPlaceholderText(_("optional"))
+        trip_form.addRow(_("Country:"), self.trip_country)
+        trip_form.addRow(_("City:"), self.trip_city)
+        self.scope_stack.addWidget(trip)
+        # period
+        today = ctx.now().date()
+        self.preset = QComboBox()
+        for key, label in PRESETS:
+            self.preset.addItem(_(label), key)
+        self.start = QDateEdit()
+        self.end = QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.end.setDate(_qdate(today))
+        self.start.setDate(_qdate(today - timedelta(days=364)))
+        self.preset.setCurrentIndex(self.preset.findData("year"))
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.start)
+        period_row.addWidget(QLabel("–"))
+        period_row.addWidget(self.end)
+        # language
+        self.language = QComboBox()
+        self._fill_languages()
+        self.generate_button = QPushButton(_("Generate"))
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(_("Report:"), self.kind)
+        self.scope_label = QLabel(_("Scope:"))
+        form.addRow(self.scope_label, self.scope_stack)
+        form.addRow(_("Preset:"), self.preset)
+        form.addRow(_("Period:"), period_row)
+        form.addRow(_("Language:"), self.language)
+        choices = QGroupBox(_("Report"))
+        choices_layout = QVBoxLayout(choices)
+        choices_layout.addLayout(form)
+        choices_layout.addWidget(self.generate_button)
+        choices_layout.addWidget(self.busy)
+        choices_layout.addWidget(self.message)
+
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels([_("Metric"), _("Value")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.nps_chart = BarChart()
+        self.trend_chart = BarChart()
+        metrics_box = QGroupBox(_("Key metrics"))
+        metrics_layout = QVBoxLayout(metrics_box)
+        metrics_layout.addWidget(self.table, 3)
+        metrics_layout.addWidget(self.nps_chart, 2)
+        metrics_layout.addWidget(self.trend_chart, 2)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(choices)
+        left_layout.addWidget(metrics_box, 1)
+        self.preview = PdfPreview()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._fill_scope_values()
+        self._fill_trip_countries()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.scope_by.currentIndexChanged.connect(self._scope_by_changed)
+        for combo in (self.scope_value, self.trip_country):
+            combo.currentIndexChanged.connect(self._schedule)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.start.dateChanged.connect(self._date_edited)
+        self.end.dateChanged.connect(self._date_edited)
+        ctx.changed.connect(self._data_changed)
+        self._kind_changed()
+
+    # --- choices ------------------------------------------------------------------------
+
+    def current_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def _fill_languages(self, customer: str | None = None) -> None:
+        chosen = self.language.currentData()
+        self.language.blockSignals(True)
+        self.language.clear()
+        ui = i18n.current_language().code
+        self.language.addItem(
+            _("UI language ({language})").format(language=i18n.language_name(ui)), UI_LANGUAGE
+        )
+        if self.current_kind() == "account":
+            name = i18n.language_name(customer) if customer else _("not set")
+            self.language.addItem(
+                _("Customer's language ({language})").format(language=name), CUSTOMER_LANGUAGE
+            )
+        for code in i18n.LANGUAGES:
+            self.language.addItem(i18n.language_name(code), code)
+        index = self.language.findData(chosen)
+        self.language.setCurrentIndex(max(index, 0))
+        self.language.blockSignals(False)
+
+    def _distinct(self, column: Any) -> list[str]:
+        with self.ctx.db.reader() as session:
+            values = session.scalars(
+                select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
+            ).all()
+        return sorted(str(v) for v in values if v)
+
+    def _fill_scope_values(self) -> None:
+        by = self.scope_by.currentData()
+        self.scope_value.blockSignals(True)
+        self.scope_value.clear()
+        if by == "country":
+            countries = [(i18n.country_name(c), c) for c in self._distinct(Account.country)]
+            for name, code in sorted(countries):
+                self.scope_value.addItem(name, code)
+        elif by == "owner":
+            for owner in self._distinct(Account.owner):
+                self.scope_value.addItem(owner, owner)
+        elif by == "segment":
+            for tier in self._distinct(Account.tier):
+                self.scope_value.addItem(tier, tier)
+        self.scope_value.setEnabled(by != "all")
+        self.scope_value.blockSignals(False)
+
+    def _fill_trip_countries(self) -> None:
+        current = self.trip_country.currentData()
+        self.trip_country.blockSignals(True)
+        self.trip_country.clear()
+        countries = [(i18n.country_name(c), c) for c in self._distinct(Account.country)]
+        for name, code in sorted(countries):
+            self.trip_country.addItem(name, code)
+        self.trip_country.setCurrentIndex(max(self.trip_country.findData(current), 0))
+        self.trip_country.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        self.scope_stack.setCurrentIndex([k for k, _label in KINDS].index(kind))
+        self.scope_label.setText(_("Account:") if kind == "account" else _("Scope:"))
+        self._fill_languages(self._customer_language())
+        self._schedule()
+
+    def _scope_by_changed(self) -> None:
+        self._fill_scope_values()
+        self._schedule()
+
+    def _account_picked(self, _id: str) -> None:
+        self._fill_languages(self._customer_language())
+        self._schedule()
+
+    def _customer_language(self) -> str | None:
+        if self.current_kind() != "account" or not self.account.record_id:
+            return None
+        return customer_language(self.ctx.db, self.account.record_id)
+
+    def _preset_changed(self) -> None:
+        period = preset_period(str(self.preset.currentData()), self.ctx.now().date())
+        if period is None:
+            return
+        for edit, day in ((self.start, period.start), (self.end, period.end)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(day))
+            edit.blockSignals(False)
+        self._schedule()
+
+    def _date_edited(self) -> None:
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
+        self.preset.blockSignals(False)
+        self._schedule()
+
+    def _data_changed(self, _kind: str) -> None:
+        self._fill_trip_countries()
+        self._schedule()
+
+    def _schedule(self, *_args: object) -> None:
+        self._refresh.start()
+
+    def period(self) -> Period | None:
+        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        return Period(start, end) if start <= end else None
+
+    def report_language(self) -> str:
+        choice = self.language.currentData()
+        if choice == CUSTOMER_LANGUAGE:
+            return self._customer_language() or i18n.current_language().code
+        if choice == UI_LANGUAGE or choice is None:
+            return i18n.current_language().code
+        return str(choice)
+
+    def request(self) -> Request | None:
+        """The current choices, or None (with a message) when they are incomplete."""
+        period = self.period()
+        if period is None:
+            self.message.setText(_("The period ends before it starts."))
+            return None
+        kind = self.current_kind()
+        lang = self.report_language()
+        if kind == "account":
+            return Request(kind, period, lang, account_id=self.account.record_id)
+        if kind == "trip":
+            code = self.trip_country.currentData()
+            city = self.trip_city.text().strip() or None
+            return Request(kind, period, lang, country=code, city=city)
+        by, value = self.scope_by.currentData(), self.scope_value.currentData()
+        if by != "all" and not value:
+            return Request(kind, period, lang, country="--")
+        return Request(
+            kind, period, lang,
+            country=value if by == "country" else None,
+            owner=value if by == "owner" else None,
+            segment=value if by == "segment" else None,
+        )  # fmt: skip
+
+    # --- metrics ------------------------------------------------------------------------
+
+    def refresh_metrics(self) -> None:
+        self._refresh.stop()
+        request = self.request()
+        if request is None:
+            return
+        self.message.clear()
+        self._metrics_serial += 1
+        serial = self._metrics_serial
+        db = self.ctx.db
+
+        def done(result: Metrics) -> None:
+            if serial == self._metrics_serial:
+                self.show_metrics(result)
+
+        tasks.run(lambda: compute_metrics(db, request), done, self._metrics_failed)
+
+    def _metrics_failed(self, exc: BaseException) -> None:
+        self.message.setText(_("The metrics could not be computed: {error}").format(error=exc))
+
+    def show_metrics(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+        m = metrics.total
+
+        def pct(v: MetricValue) -> str:
+            if v.value is None:
+                return _("not enough data")
+            return i18n.format_percent(v.value, 1)
+
+        def num(v: MetricValue, digits: int = 0) -> str:
+            if v.value is None:
+                return _("not enough data")
+            return i18n.localize_digits(i18n.format_decimal(v.value, digits))
+
+        def count(n: int) -> str:
+            return i18n.localize_digits(i18n.format_number(n))
+
+        rows = [
+            (_("Customers at start"), count(m.customers_at_start)),
+            (_("Customers at end"), count(m.customers_at_end)),
+            (_("Acquired in the period"), count(m.acquired)),
+            (_("Customer retention rate"), pct(m.retention)),
+            (_("Churn rate"), pct(m.churn)),
+            (_("NPS"), num(m.nps)),
+            (_("CSAT (share of 4–5)"), pct(m.csat)),
+            (_("Customer lifetime value"), num(m.lifetime_value)),
+            (_("Customer acquisition cost"), num(m.cac)),
+            (_("Referral rate"), pct(m.referral)),
+        ]
+        self.table.setRowCount(len(rows))
+        for r, (name, value) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(name))
+            item = QTableWidgetItem(value)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(r, 1, item)
+        distribution = list(m.nps_distribution)
+        self.nps_chart.set_data(
+            _("NPS distribution (score 0–10)"),
+            [i18n.localize_digits(str(i)) for i in range(len(distribution))],
+            [float(n) for n in distribution] if any(distribution) else [],
+            NPS_COLOURS,
+        )
+        self.trend_chart.set_data(
+            _("NPS by quarter"),
+            [self._quarter_label(q) for q, _m in metrics.by_quarter],
+            [qm.nps.value for _q, qm in metrics.by_quarter],
+        )
+
+    @staticmethod
+    def _quarter_label(q: Period) -> str:
+        number = (q.start.month - 1) // 3 + 1
+        return i18n.localize_digits(
+            _("Q{quarter} {year}").format(quarter=number, year=q.start.year)
+        )
+
+    def metric_texts(self) -> dict[str, str]:
+        """The metrics table as {name: value} (for tests and accessibility)."""
+        out: dict[str, str] = {}
+        for r in range(self.table.rowCount()):
+            name, value = self.table.item(r, 0), self.table.item(r, 1)
+            if name is not None and value is not None:
+                out[name.text()] = value.text()
+        return out
+
+    # --- generating -----------------------------------------------------------------------
+
+    def generate(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        if request.kind == "account" and not request.account_id:
+            self.message.setText(_("Choose an account first: type a few letters of its name."))
+            return
+        if request.kind == "trip" and not request.country:
+            self.message.setText(_("Choose the country of the trip."))
+            return
+        self._report_serial += 1
+        serial = self._report_serial
+        self.generate_button.setEnabled(False)
+        self.busy.show()
+        self.message.setText(_("Generating the report…"))
+        db, zone = self.ctx.db, self.ctx.user_zone
+        name = f"{request.kind}-{request.period.start}-{request.period.end}-{request.lang}.pdf"
+
+        def done(data: bytes) -> None:
+            if serial != self._report_serial:
+                return
+            self._finished()
+            self.preview.show_pdf(data, name)
+            self.message.setText(_("The report is ready."))
+
+        def failed(exc: BaseException) -> None:
+            self._finished()
+            self.message.setText(_("The report could not be generated: {error}").format(error=exc))
+
+        tasks.run(lambda: build_pdf(db, request, zone), done, failed)
+
+    def _finished(self) -> None:
+        self.generate_button.setEnabled(True)
+        self.busy.hide()
