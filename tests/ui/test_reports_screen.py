@@ -1,0 +1,189 @@
+"""The Reports screen (pytest-qt): metrics, charts, PDF generation into the QtPdf preview,
+save, print, the customer's language and Persian right-to-left layout."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter
+from sqlalchemy import select
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.metrics import Period
+from accountdesk.ui import tasks
+from accountdesk.ui.navigation import load_feature_screens
+from accountdesk.ui.reports.screen import ReportsScreen, customer_language, preset_period
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    from accountdesk.core import demo
+
+    demo.generate(db, accounts=40, seed=1)
+    return db
+
+
+def _screen(ctx: Any, qtbot: Any) -> ReportsScreen:
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1400, 900)
+    return screen
+
+
+def _settle(screen: ReportsScreen, qtbot: Any) -> None:
+    screen.refresh_metrics()
+    qtbot.waitUntil(lambda: screen.table.rowCount() > 0 and not tasks.busy(), timeout=10000)
+
+
+def _first_account(db: Database) -> tuple[str, str]:
+    with db.reader() as s:
+        account = s.scalars(
+            select(Account).where(Account.deleted_at.is_(None)).order_by(Account.name)
+        ).first()
+        assert account is not None
+        return account.id, account.name
+
+
+def _pick_account(screen: ReportsScreen, qtbot: Any, name: str) -> None:
+    screen.kind.setCurrentIndex(screen.kind.findData("account"))
+    word = name.split()[0]
+    assert word.isascii()
+    qtbot.keyClicks(screen.account, word)
+    screen.account.refresh()
+    hit = next(h for h in screen.account.hits if h.title == name)
+    screen.account.choose(hit)
+
+
+def test_registered() -> None:
+    assert "reports" in [s.key for s in load_feature_screens()]
+
+
+def test_presets() -> None:
+    today = date(2025, 3, 12)
+    assert preset_period("quarter", today) == Period(date(2024, 10, 1), date(2024, 12, 31))
+    assert preset_period("year", today) == Period(date(2024, 3, 13), today)
+    assert preset_period("this_year", today) == Period(date(2025, 1, 1), today)
+    assert preset_period("custom", today) is None
+
+
+def test_builds_with_metrics_and_charts(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.preset.setCurrentIndex(screen.preset.findData("year"))
+    _settle(screen, qtbot)
+    texts = screen.metric_texts()
+    assert {"NPS", "Customer retention rate", "Referral rate"} <= set(texts)
+    assert int(texts["Customers at end"]) > 0
+    assert len(screen.nps_chart.values) == 11
+    assert screen.trend_chart.labels and screen.trend_chart.labels[0].startswith("Q")
+    screen.grab()  # paints the charts
+
+
+def test_empty_scope_says_not_enough_data(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.start.setDate(QDate(1990, 1, 1))
+    screen.end.setDate(QDate(1990, 12, 31))
+    assert screen.preset.currentData() == "custom"
+    _settle(screen, qtbot)
+    texts = screen.metric_texts()
+    for name in ("Customer retention rate", "Churn rate", "NPS", "Referral rate"):
+        assert texts[name] == "not enough data"
+    assert texts["Customers at start"] == "0"
+    assert screen.nps_chart.values == []
+    screen.grab()
+
+
+def test_account_report_into_preview_save_and_print(
+    ctx: Any, demo_db: Database, qtbot: Any, tmp_path: Path
+) -> None:
+    screen = _screen(ctx, qtbot)
+    account_id, name = _first_account(demo_db)
+    _pick_account(screen, qtbot, name)
+    assert screen.account.record_id == account_id
+    screen.generate()
+    assert screen.busy.isVisibleTo(screen)
+    assert not screen.generate_button.isEnabled()
+    qtbot.waitUntil(lambda: screen.preview.page_count() >= 1, timeout=30000)
+    assert screen.generate_button.isEnabled()
+    assert screen.preview.save_button.isEnabled()
+    target = tmp_path / "account"
+    screen.preview.save_to(target)
+    saved = (tmp_path / "account.pdf").read_bytes()
+    assert saved.startswith(b"%PDF") and saved == screen.preview.pdf_bytes
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert screen.preview.print_to(printer) == screen.preview.page_count()
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_portfolio_report_into_preview(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.scope_by.setCurrentIndex(screen.scope_by.findData("segment"))
+    assert screen.scope_value.count() >= 1
+    screen.generate()
+    qtbot.waitUntil(lambda: screen.preview.page_count() >= 1, timeout=30000)
+    assert b"%PDF" in screen.preview.pdf_bytes[:8]
+
+
+def test_trip_brief_into_preview(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("trip"))
+    assert screen.trip_country.count() >= 1
+    qtbot.keyClicks(screen.trip_city, "Riga")
+    screen.start.setDate(QDate(2025, 4, 1))
+    screen.end.setDate(QDate(2025, 4, 7))
+    screen.generate()
+    qtbot.waitUntil(lambda: screen.preview.page_count() >= 1, timeout=30000)
+
+
+def test_account_needed_before_generating(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("account"))
+    screen.generate()
+    assert "Choose an account" in screen.message.text()
+    assert screen.generate_button.isEnabled()
+
+
+def test_customer_language(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    account_id, name = _first_account(demo_db)
+    with demo_db.transaction() as s:
+        for contact in s.scalars(select(Contact).where(Contact.account_id == account_id)):
+            contact.preferred_language = "tr-TR"
+    assert customer_language(demo_db, account_id) == "tr"
+    screen = _screen(ctx, qtbot)
+    _pick_account(screen, qtbot, name)
+    screen.language.setCurrentIndex(screen.language.findData("customer"))
+    assert screen.report_language() == "tr"
+    screen.language.setCurrentIndex(screen.language.findData("ui"))
+    assert screen.report_language() == "en"
+    with demo_db.transaction() as s:
+        for contact in s.scalars(select(Contact).where(Contact.account_id == account_id)):
+            contact.preferred_language = "de"
+    assert customer_language(demo_db, account_id) is None
+
+
+def test_persian_is_right_to_left(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    from accountdesk.ui.app import apply_language
+
+    apply_language("fa")
+    try:
+        screen = _screen(ctx, qtbot)
+        screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+        _settle(screen, qtbot)
+        assert screen.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert screen.isRightToLeft() and screen.nps_chart.isRightToLeft()
+        assert screen.report_language() == "fa"
+        assert any("۰" <= ch <= "۹" for ch in screen.metric_texts().get("NPS", "") + "".join(
+            screen.nps_chart.labels))  # fmt: skip
+        screen.grab()
+    finally:
+        apply_language("en")
+    assert tasks.wait_all()
