@@ -98,6 +98,8 @@ class BarChart(QWidget):
             rect = QRectF(x, min(y, zero_y), bar_w, max(1.0, abs(zero_y - y)))
             p.fillRect(rect, QColor(self.colours[i % len(self.colours)]))
             text = i18n.localize_digits(i18n.format_decimal(value, self.digits))
+            if rtl:
+                text = f"\u200e{text}\u200e"  # keeps the minus sign in front
             text_y = rect.top() - line if value >= 0 else rect.bottom()
             p.drawText(QRectF(6 + index * slot, text_y, slot, line),
                        int(Qt.AlignmentFlag.AlignHCenter), text)  # fmt: skip

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -170,6 +170,11 @@ def build_pdf(db: Database, request: Request, user_zone: str) -> bytes:
         path.unlink(missing_ok=True)
 
 
+def ltr(text: str) -> str:
+    """A number kept left to right inside right-to-left text (the minus stays in front)."""
+    return f"\u200e{text}\u200e" if i18n.is_rtl() else text
+
+
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
@@ -228,7 +233,11 @@ class ReportsScreen(QWidget):
         self.end = QDateEdit()
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
+            # ISO dates with ASCII digits, left to right: Persian digits in a date edit are
+            # shown in reverse section order by Qt's bidi.
+            edit.setLocale(QLocale.c())
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.end.setDate(_qdate(today))
         self.start.setDate(_qdate(today - timedelta(days=364)))
         self.preset.setCurrentIndex(self.preset.findData("year"))
@@ -476,7 +485,7 @@ class ReportsScreen(QWidget):
         def num(v: MetricValue, digits: int = 0) -> str:
             if v.value is None:
                 return _("not enough data")
-            return i18n.localize_digits(i18n.format_decimal(v.value, digits))
+            return ltr(i18n.localize_digits(i18n.format_decimal(v.value, digits)))
 
         def count(n: int) -> str:
             return i18n.localize_digits(i18n.format_number(n))
