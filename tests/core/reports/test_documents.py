@@ -88,3 +88,12 @@ def test_cli_reports(demo: tuple[Database, str], tmp_path: Path) -> None:
     assert main([*args, "--country", "TH", "-o", str(tmp_path / "p.pdf")]) == 0
     bad = ["report", "trip", "--db", dbpath, "--country", "TH", "--from", "2026-05-x"]
     assert main([*bad, "--to", "2026-05-02", "-o", str(tmp_path / "t.pdf")]) == 1
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
+def test_portfolio_title_names_the_report_and_period(
+    demo: tuple[Database, str], tmp_path: Path
+) -> None:
+    db, _account_id = demo
+    d.portfolio_report(db, tmp_path / "p.pdf", Period(date(2025, 5, 1), date(2026, 4, 30)), now=NOW)
+    _check(tmp_path / "p.pdf", "Title:           Portfolio report May 1, 2025 – Apr 30, 2026")

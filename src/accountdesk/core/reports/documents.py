@@ -589,7 +589,7 @@ def _portfolio_story(
         )
     )
     # breakdowns
-    for title, index in ((_("By segment"), 2), (_("By country"), 1), (_("By owner"), 3)):
+    for heading, index in ((_("By segment"), 2), (_("By country"), 1), (_("By owner"), 3)):
         groups: dict[str, set[str]] = defaultdict(set)
         for aid, row in info.items():
             groups[row[index]].add(aid)
@@ -613,11 +613,11 @@ def _portfolio_story(
                     ctx.percent(g.csat),
                 ]
             )
-        story.append(_h(ctx, title, 1))
+        story.append(_h(ctx, heading, 1))
         story.append(
             _table(
                 ctx,
-                [title, _("Accounts"), _("Retention"), _("Churn"), _("NPS"), _("CSAT")],
+                [heading, _("Accounts"), _("Retention"), _("Churn"), _("NPS"), _("CSAT")],
                 rows,
                 [30, 12, 15, 15, 13, 15],
             )
