@@ -72,3 +72,115 @@ def test_highlights_and_hours() -> None:
     assert hours.curated and hours.start == time(8, 0)
     assert all(title for title in etiquette.SECTION_TITLES.values())
     assert set(etiquette.SECTION_TITLES) == set(etiquette.SECTIONS)
+
+
+KEY_MARKETS = ("LV", "SI", "TH", "TR", "IR")
+REQUIRED = {
+    # the brief's coverage list: key markets, large economies, Gulf, South-East Asia, Africa,
+    # Latin America
+    *KEY_MARKETS,
+    *[
+        "US",
+        "CN",
+        "DE",
+        "JP",
+        "IN",
+        "GB",
+        "FR",
+        "IT",
+        "BR",
+        "CA",
+        "RU",
+        "KR",
+        "AU",
+        "ES",
+        "MX",
+        "ID",
+        "NL",
+        "SA",
+        "CH",
+    ],
+    *[
+        "AE",
+        "QA",
+        "KW",
+        "OM",
+        "BH",
+        "VN",
+        "MY",
+        "SG",
+        "PH",
+        "NG",
+        "ZA",
+        "KE",
+        "EG",
+        "MA",
+        "GH",
+        "AR",
+        "CL",
+        "CO",
+        "PE",
+    ],
+}
+
+
+def _load_raw(code: str) -> dict[str, object]:
+    with (etiquette.etiquette_dir() / f"{code}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def test_required_countries_are_covered() -> None:
+    assert set(etiquette.covered_countries()) >= REQUIRED
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_content_minimums(path: object) -> None:
+    from pathlib import Path
+
+    assert isinstance(path, Path)
+    data = _load_raw(path.stem)
+    least = 4 if path.stem in KEY_MARKETS else 2
+    for section in etiquette.SECTIONS:
+        notes = data[section]
+        assert isinstance(notes, list)
+        assert len(notes) >= least, (path.stem, section)
+        texts = [n["text"] for n in notes]
+        assert len(texts) == len(set(texts)), (path.stem, section)
+        for text in texts:
+            assert len(text) <= 200 and text.rstrip()[-1] in ".!?)'", (path.stem, text)
+    phrases = data["phrases"]
+    assert isinstance(phrases, list) and len(phrases) >= 2
+    for phrase in phrases:
+        assert phrase["local"].strip() != phrase["pronunciation"].strip(), phrase
+
+
+@pytest.mark.parametrize(
+    ("code", "script"),
+    [("TH", "\u0e00"), ("IR", "\u0600"), ("CN", "\u4e00"), ("JP", "\u3040"), ("RU", "\u0400")],
+)
+def test_phrases_use_native_script(code: str, script: str) -> None:
+    found = etiquette.load_etiquette(code, "en")
+    assert found is not None
+    low = ord(script)
+    assert any(any(low <= ord(ch) < low + 0x100 for ch in phrase.local) for phrase in found.phrases)
+
+
+def test_validate_checks_phrases_and_translations() -> None:
+    data = _load_raw("LV")
+    data["phrases"] = [{"local": "Sveiki", "pronunciation": "x", "meaning": "Hi", "oops": "?"}]
+    data["summary_lv"] = ""
+    problems = "\n".join(etiquette.validate(data))
+    assert "unknown key oops" in problems and "summary_lv" in problems
+
+
+def test_key_markets_have_translations() -> None:
+    for code, lang in (("LV", "lv"), ("SI", "sl"), ("TH", "th"), ("TR", "tr"), ("IR", "fa")):
+        local = etiquette.load_etiquette(code, lang)
+        english = etiquette.load_etiquette(code, "en")
+        assert local is not None and english is not None
+        assert local.summary != english.summary, code
+        assert local.sections["greeting"][0].text != english.sections["greeting"][0].text, code
+        # the same number of notes: untranslated ones fall back to English
+        assert [len(v) for v in local.sections.values()] == [
+            len(v) for v in english.sections.values()
+        ]

@@ -148,8 +148,11 @@ def validate(data: dict[str, Any]) -> list[str]:
         elif start >= end:
             problems.append("business_hours: start must be before end")
     allowed = set(SECTIONS) | {"summary", "business_hours", "phrases"}
-    for key in data:
-        if key not in allowed and not key.startswith("summary_"):
+    for key, value in data.items():
+        if key.startswith("summary_"):
+            if not isinstance(value, str) or not value.strip():
+                problems.append(f"{key}: must be a non-empty string")
+        elif key not in allowed:
             problems.append(f"{key}: unknown key")
     for section in SECTIONS:
         notes = data.get(section)
@@ -181,6 +184,11 @@ def validate(data: dict[str, Any]) -> list[str]:
             for key in ("local", "pronunciation", "meaning"):
                 if not isinstance(phrase.get(key), str) or not phrase[key].strip():
                     problems.append(f"phrases[{i}]: {key} missing")
+            for key, value in phrase.items():
+                if key in ("local", "pronunciation", "meaning"):
+                    continue
+                if not key.startswith("meaning_") or not isinstance(value, str):
+                    problems.append(f"phrases[{i}]: unknown key {key}")
     return problems
 
 
