@@ -163,3 +163,57 @@ def test_render_latvia_and_uncurated() -> None:
         assert part in text, part
     aq = render_country_text("AQ", 2027, "en")
     assert "calendar facts only" in aq and "not curated" in aq
+
+
+def test_panel_on_a_public_holiday() -> None:
+    bangkok = ZoneInfo("Asia/Bangkok")
+    # Wednesday 14 April 2027, 10:00 in Bangkok: Songkran, a public holiday
+    now = datetime(2027, 4, 14, 10, 0, tzinfo=bangkok)
+    th = reach_out_summary(
+        country="TH", subdivision=None, zone="Asia/Bangkok", user_zone="Europe/Riga", now=now
+    )
+    assert not th.working_now
+    assert [h.name for h in th.holidays_today] == ["Songkran Festival"]
+    assert {s.key for s in th.current_seasons} == {"songkran"}
+    # Thursday 15 April is Songkran too; the next window is Friday 16 April at 08:30
+    assert th.next_window_start == datetime(2027, 4, 16, 8, 30, tzinfo=bangkok)
+    assert th.offset_to_user == timedelta(hours=4)  # Riga is on summer time (UTC+3)
+
+
+def test_panel_night_window_across_midnight() -> None:
+    riga = ZoneInfo("Europe/Riga")
+    night = (time(22, 0), time(6, 0))
+
+    def at(day: int, hour: int) -> bool:
+        return reach_out_summary(
+            country="LV",
+            subdivision=None,
+            zone="Europe/Riga",
+            user_zone="Europe/Riga",
+            now=datetime(2027, 3, day, hour, 0, tzinfo=riga),
+            working_hours_override=night,
+        ).working_now
+
+    # Monday 1 March 2027 23:00 and Tuesday 02:00 belong to Monday's night window
+    assert at(1, 23) and at(2, 2)
+    assert not at(2, 12)
+    # Sunday 7 March 02:00 belongs to Saturday's window: weekend, not working
+    assert not at(7, 2)
+    # Monday 8 March 02:00 belongs to Sunday's window: still weekend
+    assert not at(8, 2)
+    assert at(8, 23)
+
+
+def test_panel_upcoming_lists_are_bounded() -> None:
+    now = datetime(2027, 1, 4, 9, 0, tzinfo=UTC)
+    summary = reach_out_summary(
+        country="TR", subdivision=None, zone=None, user_zone="UTC", now=now, lang="tr"
+    )
+    assert summary.zone == "Europe/Istanbul"
+    assert summary.working_now  # 12:00 in Istanbul on a Monday
+    horizon = date(2027, 1, 4) + timedelta(days=90)
+    assert all(date(2027, 1, 4) < h.date <= horizon for h in summary.upcoming_holidays)
+    assert any(h.name == "Ramazan Bayramı" for h in summary.upcoming_holidays)
+    assert all(s.start <= horizon for s in summary.upcoming_seasons)
+    assert {"ramadan", "eid_al_fitr"} <= {s.key for s in summary.upcoming_seasons}
+    assert summary.highlights["gifts"]
