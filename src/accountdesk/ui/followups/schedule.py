@@ -31,7 +31,7 @@ from accountdesk.core import i18n
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
 from accountdesk.core.services import followups as service
-from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, validate_rrule
+from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, describe_rrule, validate_rrule
 from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import available_zones, resolve_wall_time
 from accountdesk.ui.context import AppContext
@@ -58,13 +58,17 @@ class ScheduleDialog(QDialog):
         contact_id: str | None = None,
         *,
         local: datetime | None = None,
+        zone: str | None = None,
         title: str = "",
+        rrule: str | None = None,
+        notes: str | None = None,
         follow_up_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.follow_up_id = follow_up_id
+        self.notes = notes  # kept as they are when rescheduling
         self.person: Person | None = None
         self.saved_id: str | None = None
         self.setWindowTitle(_("Schedule a follow-up") if not follow_up_id else _("Reschedule"))
@@ -90,25 +94,37 @@ class ScheduleDialog(QDialog):
             self.repeat.addItem(preset.title, preset.rule)
         self.repeat.addItem(_("Custom rule (RFC 5545)…"), "custom")
         self.custom_rule = QLineEdit(self)
+        self.custom_rule.setObjectName("customRule")
         self.custom_rule.setPlaceholderText("FREQ=MONTHLY;BYDAY=3MO")
         self.custom_rule.setVisible(False)
+        self.custom_rule.textChanged.connect(self._rule_changed)
+        self.rule_hint = QLabel(self)
+        self.rule_hint.setObjectName("ruleHint")
+        self.rule_hint.setWordWrap(True)
+        self.rule_hint.setVisible(False)
         self.move_box = QCheckBox(
-            _("Move an occurrence on a non-working day to the next working day")
+            _("Move an occurrence on a non-working day to the next working day"), self
         )
+        self.move_box.setObjectName("moveToWorkingDay")
         self.warnings = QLabel(self)
         self.warnings.setObjectName("warnings")
         self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(
+            "background: #fff4c2; color: #3b3000; padding: 6px; border-radius: 4px;"
+        )
         self.suggestions = QHBoxLayout()
         self.suggestion_buttons: list[QPushButton] = []
 
         form = QFormLayout()
         form.addRow(_("Contact"), self.contact)
         form.addRow(_("To do"), self.title_edit)
-        form.addRow(_("When (their time)"), self.when)
+        self.when_label = QLabel(_("When (their time)"), self)
+        form.addRow(self.when_label, self.when)
         form.addRow(_("Time zone"), self.zone)
         form.addRow(_("Your time"), self.yours)
         form.addRow(_("Repeat"), self.repeat)
         form.addRow("", self.custom_rule)
+        form.addRow("", self.rule_hint)
         form.addRow("", self.move_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -118,8 +134,8 @@ class ScheduleDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warnings)
-        suggestions_label = QLabel(_("Next good times for them:"), self)
-        layout.addWidget(suggestions_label)
+        self.suggestions_label = QLabel(_("Next good times for them:"), self)
+        layout.addWidget(self.suggestions_label)
         layout.addLayout(self.suggestions)
         layout.addWidget(buttons)
 
@@ -128,8 +144,20 @@ class ScheduleDialog(QDialog):
         self.when.dateTimeChanged.connect(self.refresh)
         self.zone.currentTextChanged.connect(self.refresh)
         self.repeat.currentIndexChanged.connect(self._repeat_changed)
+        if rrule:
+            found = self.repeat.findData(rrule)
+            if found >= 0:
+                self.repeat.setCurrentIndex(found)
+            else:
+                self.repeat.setCurrentIndex(self.repeat.findData("custom"))
+                self.custom_rule.setText(rrule)
         if contact_id:
             self._set_contact(contact_id)
+        if zone:
+            self.zone.setCurrentText(zone)
+        if follow_up_id is not None:
+            self.move_box.setEnabled(False)  # kept as scheduled
+        self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
         self.refresh()
 
     # --- inputs -------------------------------------------------------------------------
@@ -149,6 +177,34 @@ class ScheduleDialog(QDialog):
 
     def _repeat_changed(self) -> None:
         self.custom_rule.setVisible(self.repeat.currentData() == "custom")
+        self._rule_changed()
+
+    def rule_error(self) -> str | None:
+        """Why the custom rule is not usable, or None."""
+        rule = self.rule()
+        if not rule or self.repeat.currentData() != "custom":
+            return None
+        try:
+            validate_rrule(rule)
+        except ValueError as exc:
+            return str(exc)
+        return None
+
+    def _rule_changed(self) -> None:
+        """Say what the custom rule means, or why it is not valid, while it is typed."""
+        custom = self.repeat.currentData() == "custom"
+        rule = self.rule()
+        error = self.rule_error()
+        if not custom or not rule:
+            self.rule_hint.setVisible(False)
+            return
+        if error:
+            self.rule_hint.setText(f"⚠ {error}")
+            self.rule_hint.setStyleSheet("color: #b3261e;")
+        else:
+            self.rule_hint.setText(describe_rrule(rule))
+            self.rule_hint.setStyleSheet("color: #2e7d32;")
+        self.rule_hint.setVisible(True)
 
     def rule(self) -> str | None:
         data = self.repeat.currentData()
@@ -167,10 +223,14 @@ class ScheduleDialog(QDialog):
             self.yours.setText(_("Not a time zone"))
             return
         resolution = resolve_wall_time(self.local(), zone)
-        mine = i18n.format_datetime(resolution.instant, "short", tz=ZoneInfo(self.ctx.user_zone))
+        if self.person is None or zone == self.person.zone:
+            self.when_label.setText(_("When (their time)"))
+        else:
+            self.when_label.setText(_("When ({zone})").format(zone=i18n.zone_name(zone)))
+        mine = i18n.format_datetime(resolution.instant, "EEEE d MMMM y, HH:mm", tz=self._user_tz())
         self.yours.setText(f"{mine} ({i18n.zone_name(self.ctx.user_zone)})")
         messages: list[str] = []
-        if self.person is not None:
+        if self.person is not None and zone == self.person.zone:
             found = check_slot(
                 self.local(),
                 zone,
@@ -181,8 +241,21 @@ class ScheduleDialog(QDialog):
                 duration=timedelta(minutes=30),
             )
             messages = [w.message for w in found]
-        elif resolution.message:
-            messages = [resolution.message]
+        else:
+            messages = [resolution.message] if resolution.message else []
+            if self.person is not None:
+                # Anchored elsewhere: their hours, weekend and holidays at the same moment.
+                theirs = resolution.instant.astimezone(ZoneInfo(self.person.zone))
+                found = check_slot(
+                    theirs.replace(tzinfo=None),
+                    self.person.zone,
+                    self.person.hours,
+                    self.person.country,
+                    self.person.subdivision,
+                    lang=i18n.current_language().code,
+                    duration=timedelta(minutes=30),
+                )
+                messages += [w.message for w in found if w.code not in ("dst_gap", "dst_overlap")]
         self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
         self.warnings.setVisible(bool(messages))
         self._suggest(zone)
@@ -192,22 +265,31 @@ class ScheduleDialog(QDialog):
             self.suggestions.removeWidget(button)
             button.deleteLater()
         self.suggestion_buttons = []
+        self.suggestions_label.setVisible(self.person is not None)
         if self.person is None:
             return
         after = resolve_wall_time(self.local(), zone).instant
         for slot in suggest_slots(
             max(after, self.ctx.now()),
-            zone,
+            self.person.zone,  # good times in their zone, set as wall times in ``zone``
             self.person.hours,
             self.person.country,
             self.person.subdivision,
         ):
-            text = i18n.format_datetime(slot, "short", tz=ZoneInfo(zone))
+            text = i18n.format_datetime(slot, "EEE d MMM, HH:mm", tz=ZoneInfo(self.person.zone))
             button = QPushButton(text, self)
-            wall = slot.replace(tzinfo=None)
+            button.setToolTip(
+                _("Your time: {time}").format(
+                    time=i18n.format_datetime(slot, "EEE d MMM, HH:mm", tz=self._user_tz())
+                )
+            )
+            wall = slot.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
             button.clicked.connect(lambda _checked=False, w=wall: self._use(w))
             self.suggestions.addWidget(button)
             self.suggestion_buttons.append(button)
+
+    def _user_tz(self) -> ZoneInfo:
+        return ZoneInfo(self.ctx.user_zone)
 
     def _use(self, wall: datetime) -> None:
         self.when.setDateTime(_qdatetime(wall))
@@ -217,18 +299,25 @@ class ScheduleDialog(QDialog):
     def save(self) -> None:
         try:
             rule = self.rule()
-            if rule:
-                try:
-                    validate_rrule(rule)
-                except ValueError as exc:
-                    raise UserError(str(exc)) from None
+            error = self.rule_error()
+            if error:
+                raise UserError(error)
             if self.follow_up_id is not None:
-                result = self.ctx.write(
-                    "follow_up",
-                    lambda: service.reschedule(
-                        self.ctx.db, self.follow_up_id or "", self.local(), self.zone.currentText()
-                    ),
-                )
+                follow_up_id = self.follow_up_id
+
+                def move() -> service.Scheduled:
+                    service.update_details(
+                        self.ctx.db,
+                        follow_up_id,
+                        title=self.title_edit.text(),
+                        notes=self.notes,
+                        rrule=rule,
+                    )
+                    return service.reschedule(
+                        self.ctx.db, follow_up_id, self.local(), self.zone.currentText()
+                    )
+
+                result = self.ctx.write("follow_up", move)
             else:
                 if self.person is None:
                     raise UserError(_("Pick the contact this follow-up is with."))

@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
-    QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +51,8 @@ from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, im
 from accountdesk.core.timekeeping.recurrence import describe_rrule
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.followups.reminders import ReminderBar, Tray
+from accountdesk.ui.pickers import RecordPicker
 
 BUCKET_LABELS = {
     "overdue": N_("Overdue"),
@@ -144,12 +156,15 @@ class FollowUpsScreen(QWidget):
         for column, width in enumerate((130, 230, 220, 170, 210, 130)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self.reschedule)
-        self.reminders = QLabel(self)
-        self.reminders.setObjectName("reminders")
-        self.reminders.setStyleSheet("background: #fff4c2; padding: 6px;")
-        self.reminders.setWordWrap(True)
-        self.reminders.hide()
+        self.reminders = ReminderBar(self)
+        self.reminders.complete.clicked.connect(self.complete_reminders)
+        self.reminders.snooze.clicked.connect(self.snooze_reminders)
+        self.reminders.open.clicked.connect(self.open_reminders)
         self.pending_reminders: list[str] = []
+        self._select_after_reload: set[str] = set()
+        self.tray = Tray.create(
+            self, self.complete_reminders, self.snooze_reminders, self.open_reminders
+        )
 
         title = QLabel(_("Follow-ups"), self)
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -160,7 +175,7 @@ class FollowUpsScreen(QWidget):
         for text, slot, name in (
             (_("New…"), self.new, "new"),
             (_("Complete"), self.complete, "complete"),
-            (_("Snooze 1 h"), self.snooze, "snooze"),
+            (_("Snooze"), self.snooze, "snooze"),
             (_("Reschedule…"), self.reschedule, "reschedule"),
             (_("Delete"), self.delete, "delete"),
             (_("Meeting planner…"), self.planner, "planner"),
@@ -171,6 +186,14 @@ class FollowUpsScreen(QWidget):
             button.setObjectName(name)
             button.clicked.connect(slot)
             actions.addWidget(button)
+            if name == "snooze":
+                menu = QMenu(button)
+                for label, until in SNOOZE_PRESETS:
+                    menu.addAction(_(label)).triggered.connect(
+                        lambda _checked=False, u=until: self.snooze(u(self.ctx))
+                    )
+                button.setMenu(menu)
+                self.snooze_button = button
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -205,8 +228,22 @@ class FollowUpsScreen(QWidget):
             lambda: list_follow_ups(
                 db, now=now, user_zone=zone, due=due, status=status, text=text, limit=5000
             ),
-            self.model.set_rows,
+            self._show_rows,
         )
+
+    def _show_rows(self, rows: list[FollowUpRow]) -> None:
+        self.model.set_rows(rows)
+        wanted, self._select_after_reload = self._select_after_reload, set()
+        if wanted:
+            self.select_ids(wanted)
+
+    def select_ids(self, ids: set[str]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for r, row in enumerate(self.model.rows):
+            if row.id in ids:
+                selection.select(self.model.index(r, 0), flags)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -220,17 +257,52 @@ class FollowUpsScreen(QWidget):
     def _show_reminders(self, ids: list[str]) -> None:
         if not ids:
             return
-        self.pending_reminders = ids
-        self.reminders.setText(
-            ngettext(
-                "{n} follow-up is due. Select it below to complete, snooze or reschedule it.",
-                "{n} follow-ups are due. Select them below to complete, snooze or reschedule.",
-                len(ids),
-            ).format(n=len(ids))
+        self.pending_reminders = list(dict.fromkeys([*self.pending_reminders, *ids]))
+        count = len(self.pending_reminders)
+        text = ngettext("{n} follow-up is due.", "{n} follow-ups are due.", count).format(
+            n=i18n.format_number(count)
         )
-        self.reminders.show()
-        notify_desktop(_("AccountDesk"), self.reminders.text())
+        titles = [r.title for r in self.model.rows if r.id in set(ids)][:3]
+        detail = ", ".join(titles)
+        self.reminders.show_text(text, detail)
+        if self.tray is not None:
+            self.tray.notify(_("AccountDesk"), f"{text}\n{detail}" if detail else text)
         service.mark_notified(self.ctx.db, ids, self.ctx.clock)
+
+    def _finish_reminders(self) -> list[str]:
+        ids, self.pending_reminders = self.pending_reminders, []
+        self.reminders.hide()
+        return ids
+
+    def complete_reminders(self) -> None:
+        """Complete the follow-ups of the last reminder."""
+        ids = self._finish_reminders()
+        if ids:
+            self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
+
+    def snooze_reminders(self) -> None:
+        """Remind again in an hour."""
+        ids = self._finish_reminders()
+        if ids:
+            until = self.ctx.now() + timedelta(hours=1)
+            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, until))
+
+    def open_reminders(self) -> None:
+        """Show this screen with the due follow-ups selected."""
+        window = self.window()
+        show_screen = getattr(window, "show_screen", None)
+        if callable(show_screen):
+            show_screen("followups")
+        window.showNormal() if window.isMinimized() else None
+        window.raise_()
+        window.activateWindow()
+        self._select_after_reload = set(self.pending_reminders)
+        self.filter.clear()
+        if self.bucket.currentIndex() != 0 or self.status.currentIndex() != 0:
+            self.bucket.setCurrentIndex(0)
+            self.status.setCurrentIndex(0)
+        else:
+            self.reload()
 
     # --- actions ------------------------------------------------------------------------
 
@@ -250,27 +322,33 @@ class FollowUpsScreen(QWidget):
         if ids:
             self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
 
-    def snooze(self) -> None:
+    def snooze(self, until: datetime | None = None) -> None:
+        """Remind again at ``until`` (default: in an hour)."""
         ids = self._require_selection()
         if ids:
-            until = self.ctx.now() + timedelta(hours=1)
-            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, until))
+            when = until or self.ctx.now() + timedelta(hours=1)
+            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, when))
 
     def reschedule(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
 
         ids = self._require_selection()
-        if not ids:
-            return
-        row = next(r for r in self.model.rows if r.id == ids[0])
-        ScheduleDialog(
-            self.ctx,
-            row.contact_id,
-            local=row.local_due,
-            title=row.title,
-            follow_up_id=row.id,
-            parent=self,
-        ).exec()
+        rows = {r.id: r for r in self.model.rows}
+        for follow_up_id in ids:  # one dialog per selected follow-up; Cancel stops
+            row = rows[follow_up_id]
+            dialog = ScheduleDialog(
+                self.ctx,
+                row.contact_id,
+                local=row.local_due,
+                zone=row.zone,
+                title=row.title,
+                rrule=row.rrule,
+                notes=row.notes,
+                follow_up_id=row.id,
+                parent=self,
+            )
+            if not dialog.exec():
+                break
 
     def delete(self) -> None:
         for follow_up_id in self._require_selection():
@@ -286,9 +364,6 @@ class FollowUpsScreen(QWidget):
                 r.contact_id for r in self.model.rows if r.id in ids and r.contact_id is not None
             )
         )
-        if not contacts:
-            self.ctx.status.emit(_("Select follow-ups with the contacts to plan a meeting for."))
-            return
         PlannerDialog(self.ctx, contacts, self).exec()
 
     def events(self, ids: list[str] | None = None) -> list[IcsEvent]:
@@ -332,20 +407,19 @@ class FollowUpsScreen(QWidget):
             return
         ids = self.selected_ids()
         row = next((r for r in self.model.rows if ids and r.id == ids[0]), None)
-        contact_id = row.contact_id if row else None
+        contact_id = choose_contact(self.ctx, row.contact_id if row else None, self)
         if contact_id is None:
-            QMessageBox.information(
-                self,
-                _("Import follow-ups"),
-                _("Select a follow-up of the contact the imported events are for, then import."),
-            )
             return
         try:
             count = self.import_from(Path(path), contact_id)
         except UserError as exc:
             QMessageBox.warning(self, _("Import follow-ups"), exc.message)
             return
-        self.ctx.status.emit(_("Imported {n} follow-ups.").format(n=count))
+        self.ctx.status.emit(
+            ngettext("Imported {n} follow-up.", "Imported {n} follow-ups.", count).format(
+                n=i18n.format_number(count)
+            )
+        )
 
     def import_from(self, path: Path, contact_id: str) -> int:
         """Add the events of an .ics file as follow-ups with ``contact_id``."""
@@ -377,18 +451,55 @@ class FollowUpsScreen(QWidget):
         return len(done)
 
 
-_tray: QSystemTrayIcon | None = None
+def choose_contact(
+    ctx: AppContext, preset: str | None = None, parent: QWidget | None = None
+) -> str | None:
+    """Ask which contact imported events belong to (``preset`` offered first)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_("Import follow-ups"))
+    picker = RecordPicker(ctx.db, "contact", dialog)
+    picker.setObjectName("contact")
+    picker.setPlaceholderText(_("Type a name, e-mail or city"))
+    if preset is not None:
+        from accountdesk.core.queries.details import contact_detail
+
+        picker.set_record(preset, contact_detail(ctx.db, preset).name)
+    form = QFormLayout(dialog)
+    hint = QLabel(_("The events in the file become follow-ups with this contact."), dialog)
+    hint.setWordWrap(True)
+    form.addRow(hint)
+    form.addRow(_("Contact"), picker)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    dialog.resize(460, dialog.sizeHint().height())
+    if not dialog.exec() or picker.record_id is None:
+        return None
+    return picker.record_id
 
 
-def notify_desktop(title: str, text: str) -> bool:
-    """A desktop notification from the system tray, where the platform has one."""
-    global _tray
-    if not QSystemTrayIcon.isSystemTrayAvailable():
-        return False
-    if _tray is None:
-        app = QApplication.instance()
-        icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
-        _tray = QSystemTrayIcon(icon)
-        _tray.show()
-    _tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
-    return True
+def _in_hours(hours: float) -> Callable[[AppContext], datetime]:
+    return lambda ctx: ctx.now() + timedelta(hours=hours)
+
+
+def _next_morning(days: int, weekday: int | None = None) -> Callable[[AppContext], datetime]:
+    """09:00 in the user's zone, ``days`` days from today (or the next ``weekday``)."""
+
+    def until(ctx: AppContext) -> datetime:
+        zone = ZoneInfo(ctx.user_zone)
+        today = ctx.now().astimezone(zone).date()
+        ahead = days if weekday is None else (weekday - today.weekday() - 1) % 7 + 1
+        return datetime.combine(today + timedelta(days=ahead), time(9), tzinfo=zone)
+
+    return until
+
+
+SNOOZE_PRESETS: list[tuple[str, Callable[[AppContext], datetime]]] = [
+    (N_("For 1 hour"), _in_hours(1)),
+    (N_("For 3 hours"), _in_hours(3)),
+    (N_("Until tomorrow 09:00"), _next_morning(1)),
+    (N_("Until Monday 09:00"), _next_morning(0, weekday=0)),
+]
