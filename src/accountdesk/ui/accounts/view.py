@@ -49,6 +49,7 @@ class AccountView(QWidget):
                 (_("Edit…"), self.edit),
                 (_("New contact…"), self.new_contact),
                 (_("Log interaction…"), self.quick_log),
+                (_("Meeting planner…"), self.meeting_planner),
                 (_("Move to trash"), self.delete),
             ]
         )
@@ -228,6 +229,11 @@ class AccountView(QWidget):
 
     def edit_interaction(self, item: Any) -> None:
         InteractionDialog(self.ctx, self.record_id, item, parent=self).exec()
+
+    def meeting_planner(self) -> None:
+        from accountdesk.ui.followups.planner import PlannerDialog
+
+        PlannerDialog(self.ctx, [], self, account_id=self.record_id).exec()
 
     def quick_log(self) -> None:
         from accountdesk.ui.quicklog.dialog import QuickLogDialog

@@ -139,6 +139,8 @@ class ContactView(QWidget):
             [
                 (_("Edit…"), self.edit),
                 (_("Log interaction…"), self.quick_log),
+                (_("Schedule follow-up…"), self.schedule_follow_up),
+                (_("Meeting planner…"), self.meeting_planner),
                 (_("Add note…"), self.add_note),
                 (_("Move to trash"), self.delete),
             ]
@@ -263,6 +265,16 @@ class ContactView(QWidget):
         from accountdesk.ui.contacts.editor import ContactEditor
 
         ContactEditor(self.ctx, self.record_id, parent=self).exec()
+
+    def schedule_follow_up(self) -> None:
+        from accountdesk.ui.followups.schedule import ScheduleDialog
+
+        ScheduleDialog(self.ctx, self.record_id, parent=self).exec()
+
+    def meeting_planner(self) -> None:
+        from accountdesk.ui.followups.planner import PlannerDialog
+
+        PlannerDialog(self.ctx, [self.record_id], self).exec()
 
     def quick_log(self) -> None:
         from accountdesk.ui.quicklog.dialog import QuickLogDialog

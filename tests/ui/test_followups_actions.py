@@ -1,0 +1,225 @@
+"""The Follow-ups screen's reminders and snooze presets, the planner's participants and
+colours, and the scheduling dialog's rule check, zone change and rescheduling."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from accountdesk.core.queries.followups import due_for_reminder, list_follow_ups
+from accountdesk.core.services import followups as service
+from accountdesk.ui import tasks
+
+
+def add_account(db: Any, name: str, **kw: Any) -> str:
+    from accountdesk.core.services.accounts import AccountInput, create_account
+
+    return create_account(db, AccountInput(name=name, **kw))
+
+
+def add_contact(db: Any, account_id: str, given: str, family: str, **kw: Any) -> str:
+    from accountdesk.core.services.accounts import ContactInput, create_contact
+
+    return create_contact(
+        db, ContactInput(account_id=account_id, given_name=given, family_name=family, **kw)
+    )
+
+
+def _ayse(db: Any) -> str:
+    account = add_account(db, "Ege Lojistik", country="TR", timezone="Europe/Istanbul")
+    return add_contact(db, account, "Ayse", "Yilmaz", country="TR", timezone="Europe/Istanbul")
+
+
+def _screen(qtbot: Any, ctx: Any) -> Any:
+    from accountdesk.ui.followups.screen import FollowUpsScreen
+
+    screen = FollowUpsScreen(ctx)
+    qtbot.addWidget(screen)
+    tasks.wait_all()
+    return screen
+
+
+def test_the_reminder_bar_completes_and_snoozes(qtbot: Any, ctx: Any) -> None:
+    ayse = _ayse(ctx.db)
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Later", datetime(2025, 4, 2, 10)))
+    screen = _screen(qtbot, ctx)
+    screen.check_reminders()
+    tasks.wait_all()
+    assert screen.tray is None  # offscreen has no system tray: the bar is the notification
+    assert screen.reminders.isVisibleTo(screen)
+    assert "1 follow-up is due" in screen.reminders.text()
+    assert due_for_reminder(ctx.db, ctx.now()) == []  # marked as notified
+    screen.reminders.snooze.click()
+    tasks.wait_all()
+    assert not screen.reminders.isVisibleTo(screen)
+    row = next(
+        r for r in list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC") if r.title == "Call"
+    )
+    assert row.snoozed_until == ctx.now() + timedelta(hours=1)
+    # An hour later it is due again; "Show them" selects it, "Complete" completes it.
+    assert due_for_reminder(ctx.db, ctx.now() + timedelta(hours=1, minutes=1)) == [row.id]
+    screen._show_reminders([row.id])
+    screen.reminders.open.click()
+    tasks.wait_all()
+    assert screen.selected_ids() == [row.id]
+    screen.reminders.complete.click()
+    tasks.wait_all()
+    assert [r.title for r in screen.model.rows] == ["Later"]
+
+
+def test_snooze_presets(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.screen import SNOOZE_PRESETS
+
+    ayse = _ayse(ctx.db)
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
+    screen = _screen(qtbot, ctx)
+    menu = screen.snooze_button.menu()
+    assert menu.actions()[0].text() == "For 1 hour"
+    screen.table.selectRow(0)
+    menu.actions()[2].trigger()  # until tomorrow 09:00, the user's time (Riga)
+    tasks.wait_all()
+    row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
+    assert row.snoozed_until == datetime(2025, 3, 13, 9, tzinfo=ZoneInfo("Europe/Riga"))
+    monday = SNOOZE_PRESETS[3][1](ctx)
+    assert monday.weekday() == 0 and monday.hour == 9 and monday > ctx.now()
+
+
+def test_planner_adds_an_account_and_colours_holidays(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.planner import COLOURS, PlannerDialog
+
+    account = add_account(ctx.db, "Ege Lojistik", country="TR", timezone="Europe/Istanbul")
+    for given in ("Ayse", "Mehmet"):
+        add_contact(ctx.db, account, given, "Kaya", country="TR", timezone="Europe/Istanbul")
+    dialog = PlannerDialog(ctx, [], account_id=account)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 3
+    assert dialog.add_account_contacts(account) == 0  # nobody twice
+    dialog.days.setValue(14)
+    grid = dialog.grid
+    assert grid is not None and grid.good_slots
+    riga = ZoneInfo("Europe/Riga")
+    for slot in grid.good_slots:
+        column = grid.column_of(slot)
+        assert column is not None
+        assert dialog.table.item(1, column).background().color() == COLOURS["good"]
+        for row in grid.rows:
+            assert row.cells[column].state == "work"
+            assert row.cells[column].local.weekday() < 5
+        assert slot.astimezone(riga).weekday() < 5
+    weekend = [c for c, cell in enumerate(grid.rows[1].cells) if cell.state == "weekend"]
+    assert weekend
+    assert dialog.table.item(1, weekend[0]).background().color() == COLOURS["weekend"]
+    assert "weekend" in dialog.table.item(1, weekend[0]).toolTip()
+    schedule = dialog.schedule_dialog(grid.good_slots[0])
+    assert schedule is not None
+    qtbot.addWidget(schedule)
+    assert schedule.zone.currentText() == "Europe/Istanbul"
+    assert schedule.warnings.text() == ""  # a good slot for everyone is good for her
+
+
+def test_planner_names_the_holiday(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.planner import PlannerDialog
+
+    ayse = _ayse(ctx.db)
+    ctx.clock = lambda: datetime(2025, 4, 22, 6, tzinfo=ZoneInfo("UTC"))
+    dialog = PlannerDialog(ctx, [ayse])
+    qtbot.addWidget(dialog)
+    grid = dialog.grid
+    assert grid is not None
+    holidays = [c for c, cell in enumerate(grid.rows[1].cells) if cell.state == "holiday"]
+    assert holidays  # 23 April in Türkiye
+    assert grid.rows[1].cells[holidays[0]].holiday
+    tip = dialog.table.item(1, holidays[0]).toolTip()
+    assert str(grid.rows[1].cells[holidays[0]].holiday) in tip
+    assert all(grid.column_of(s) not in holidays for s in grid.good_slots)
+
+
+def test_dialog_checks_a_custom_rule(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    ayse = _ayse(ctx.db)
+    dialog = ScheduleDialog(ctx, ayse, local=datetime(2025, 3, 18, 10), title="Review")
+    qtbot.addWidget(dialog)
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("custom"))
+    qtbot.keyClicks(dialog.custom_rule, "FREQ=SOMETIMES")
+    assert dialog.rule_error()
+    assert "⚠" in dialog.rule_hint.text()
+    dialog.save()
+    assert dialog.saved_id is None
+    dialog.custom_rule.setText("FREQ=MONTHLY;BYDAY=3MO")
+    assert dialog.rule_error() is None
+    assert "3rd Monday" in dialog.rule_hint.text()
+    dialog.move_box.setChecked(True)
+    dialog.save()
+    assert dialog.saved_id is not None
+    row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
+    assert row.rrule == "FREQ=MONTHLY;BYDAY=3MO"
+
+
+def test_dialog_in_another_zone_checks_their_hours(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    ayse = _ayse(ctx.db)
+    # 16:00 in Bangkok is 12:00 in Istanbul: inside her hours, though anchored in Bangkok.
+    dialog = ScheduleDialog(
+        ctx, ayse, local=datetime(2025, 3, 18, 16), zone="Asia/Bangkok", title="Call"
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.warnings.text() == ""
+    assert "Bangkok" in dialog.when_label.text()
+    dialog._use(datetime(2025, 3, 18, 10))  # 06:00 in Istanbul
+    assert "working hours" in dialog.warnings.text()
+    dialog.suggestion_buttons[0].click()
+    assert dialog.warnings.text() == ""
+    assert dialog.local() == datetime(2025, 3, 18, 13)  # her 09:00 as Bangkok wall time
+
+
+def test_reschedule_keeps_the_notes_and_updates_the_title(qtbot: Any, ctx: Any) -> None:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    ayse = _ayse(ctx.db)
+    done = service.schedule(
+        ctx.db,
+        service.FollowUpInput(ayse, "Call", datetime(2025, 3, 18, 10), notes="about the offer"),
+    )
+    dialog = ScheduleDialog(
+        ctx,
+        ayse,
+        local=datetime(2025, 3, 18, 10),
+        title="Call",
+        notes="about the offer",
+        follow_up_id=done.id,
+    )
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Call about the new offer")
+    dialog._use(datetime(2025, 3, 19, 11))
+    dialog.save()
+    row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
+    assert (row.title, row.notes, row.local_due) == (
+        "Call about the new offer",
+        "about the offer",
+        datetime(2025, 3, 19, 11),
+    )
+
+
+def test_contact_and_account_views_open_the_dialogs(qtbot: Any, ctx: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from accountdesk.ui.accounts.view import AccountView
+    from accountdesk.ui.contacts.view import ContactView
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: opened.append(type(self).__name__) or 0)
+    ayse = _ayse(ctx.db)
+    view = ContactView(ctx, ayse)
+    qtbot.addWidget(view)
+    view.schedule_follow_up()
+    view.meeting_planner()
+    from accountdesk.core.queries.details import contact_detail
+
+    account_view = AccountView(ctx, contact_detail(ctx.db, ayse).account_id)
+    qtbot.addWidget(account_view)
+    account_view.meeting_planner()
+    assert opened == ["ScheduleDialog", "PlannerDialog", "PlannerDialog"]
