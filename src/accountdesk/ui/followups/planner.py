@@ -194,16 +194,22 @@ class PlannerDialog(QDialog):
         self.table.clear()
         self.table.setRowCount(len(grid.rows))
         self.table.setColumnCount(len(grid.columns))
-        self.table.setVerticalHeaderLabels(
-            [f"{p.name} ({i18n.zone_name(p.zone)})" for p in self.people]
-        )
+        names = [f"{p.name} ({i18n.zone_name(p.zone)})" for p in self.people]
+        self.table.setVerticalHeaderLabels(names)
+        # Mixed scripts (Persian, Thai, Latin) measure short in the header: leave some room.
+        widest = max(self.fontMetrics().horizontalAdvance(n) for n in names)
+        self.table.verticalHeader().setMinimumWidth(widest + 24)
         previous_day = None
         for c, column in enumerate(grid.columns):
             local = column.astimezone(zone)
             text = i18n.format_datetime(local, "HH", tz=zone)
+            width = self.table.horizontalHeader().defaultSectionSize()
             if local.date() != previous_day:
-                text = i18n.format_datetime(local, "EEE d", tz=zone) + "\n" + text
+                day = i18n.format_datetime(local, "EEE d", tz=zone)
+                text = f"{day}\n{text}"
+                width = max(width, self.fontMetrics().horizontalAdvance(day) + 16)
                 previous_day = local.date()
+            self.table.setColumnWidth(c, width)
             header = QTableWidgetItem(text)
             if c in good:
                 header.setBackground(QBrush(COLOURS["good"]))

@@ -153,8 +153,9 @@ class FollowUpsScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        for column, width in enumerate((130, 230, 220, 170, 210, 130)):
-            self.table.setColumnWidth(column, width)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((12, 20, 19, 15, 18, 13)):
+            self.table.setColumnWidth(column, width * em)
         self.table.doubleClicked.connect(self.reschedule)
         self.reminders = ReminderBar(self)
         self.reminders.complete.clicked.connect(self.complete_reminders)
