@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QTabWidget,
@@ -28,7 +26,6 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.queries.details import ContactDetail, contact_detail
-from accountdesk.core.queries.today import work_status, zone
 from accountdesk.ui import fmt
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
 from accountdesk.ui.context import AppContext
@@ -44,78 +41,6 @@ def offset_text(hours: float) -> str:
     if hours > 0:
         return _("{hours} h ahead of you").format(hours=shown)
     return _("{hours} h behind you").format(hours=shown)
-
-
-class NowPanel(QFrame):
-    """Their local time, the difference to the user's, and whether they are working now."""
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__()
-        self.ctx = ctx
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("nowPanel")
-        layout = QVBoxLayout(self)
-        self.time = QLabel()
-        font = self.time.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.time.setFont(font)
-        self.where = QLabel()
-        self.where.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.address = QLabel()
-        self.address.setWordWrap(True)
-        for widget in (self.time, self.where, self.status, self.address):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        self.detail: ContactDetail | None = None
-        self.timer = QTimer(self)
-        self.timer.setInterval(60_000)
-        self.timer.timeout.connect(self.refresh)
-        self.timer.start()
-
-    def show_contact(self, detail: ContactDetail) -> None:
-        self.detail = detail
-        self.refresh()
-
-    def refresh(self) -> None:
-        detail = self.detail
-        if detail is None:
-            return
-        now = self.ctx.now()
-        status = work_status(
-            detail.timezone, detail.country, detail.work_start, detail.work_end, now
-        )
-        mine = now.astimezone(zone(self.ctx.user_zone))
-        their_offset = status.local.utcoffset()
-        my_offset = mine.utcoffset()
-        hours = 0.0
-        if their_offset is not None and my_offset is not None:
-            hours = (their_offset - my_offset).total_seconds() / 3600
-        self.time.setText(fmt.clock(status.local))
-        self.where.setText(
-            _("{zone} · {offset}").format(
-                zone=zone_name(detail.timezone), offset=offset_text(hours)
-            )
-        )
-        if status.working:
-            self.status.setText(_("It is working time there now."))
-            self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
-        else:
-            self.status.setText(_("It is outside working hours there now."))
-            self.status.setStyleSheet("color: #9e6b00; font-weight: bold;")
-        hints = [
-            label(CHANNEL, detail.preferred_channel),
-            language_name(detail.preferred_language) if detail.preferred_language else "",
-            label(FORMALITY, detail.formality),
-        ]
-        salutation = " ".join(p for p in (detail.honorific, detail.name) if p)
-        self.address.setText(
-            _("Address them as: {name}").format(name=salutation)
-            + "\n"
-            + " · ".join(h for h in hints if h)
-        )
 
 
 class ContactView(QWidget):
