@@ -6,10 +6,11 @@ from datetime import timedelta
 from typing import Any
 
 from accountdesk.core.services.activity import save_country_note
+from accountdesk.core.timekeeping.zones import format_offset, offset_to_you
 from accountdesk.ui import tasks
 from accountdesk.ui.accounts.view import AccountView
 from accountdesk.ui.contacts.view import ContactView
-from accountdesk.ui.culture_panel import CulturePanel, gift_advice, offset_short
+from accountdesk.ui.culture_panel import CulturePanel, gift_advice
 
 
 def _view(ctx: Any, contact_id: str, qtbot: Any) -> ContactView:
@@ -53,14 +54,18 @@ def test_panel_outside_hours_shows_next_window(
         2025, 3, 15, 9, 30, tzinfo=__import__("datetime").UTC
     )  # a Saturday
     view = _view(ctx, sample["somchai"], qtbot)
-    assert view.panel.status.text() == "It is outside working hours there now."
+    assert view.panel.status.text() == "It is the weekend there now."
     assert "Next working window opens" in view.panel.next_window.text()
+    assert "17/03/2025, 08:30 their time" in view.panel.next_window.text()  # Monday
 
 
 def test_offset_short() -> None:
-    assert offset_short(timedelta(hours=2)) == "+2 h"
-    assert offset_short(timedelta(hours=-5, minutes=-30)) == "−5.5 h"
-    assert offset_short(timedelta(0)) == "±0 h"
+    assert format_offset(timedelta(hours=2)) == "+2 h"
+    assert format_offset(timedelta(hours=-5, minutes=-30)) == "−5 h 30 min"
+    assert format_offset(timedelta(0)) == "±0 h"
+    assert offset_to_you(timedelta(hours=-5, minutes=-30)) == "5 h 30 min behind you"
+    assert offset_to_you(timedelta(hours=4)) == "4 h ahead of you"
+    assert offset_to_you(timedelta(0)) == "same time as you"
 
 
 def test_account_summary_and_gift_advice(ctx: Any, sample: dict[str, str], qtbot: Any) -> None:

@@ -23,8 +23,8 @@ def test_today_shows_follow_ups_dates_and_who_is_working(
 ) -> None:
     from datetime import datetime
 
-    from accountdesk.core.queries.today import zone
     from accountdesk.core.services.activity import InteractionInput
+    from accountdesk.core.timekeeping.zones import get_zone as zone
 
     save_quick_log(
         ctx.db,

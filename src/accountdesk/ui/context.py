@@ -74,6 +74,6 @@ def local_zone_name() -> str:
     from PySide6.QtCore import QTimeZone
 
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
-    from accountdesk.core.queries.today import zone
+    from accountdesk.core.timekeeping.zones import get_zone as zone
 
     return name if zone(name).key == name else "UTC"

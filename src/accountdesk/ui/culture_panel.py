@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.culture.countries import country_languages
+from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
+from accountdesk.core.culture.panel import reach_out_summary, today_block
 from accountdesk.core.i18n import (
     N_,
     _,
@@ -40,19 +43,11 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.labels import CHANNEL, FORMALITY, label
 from accountdesk.core.queries.culture import CountryNoteItem, country_notes
-from accountdesk.core.queries.today import work_status, zone
+from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
+from accountdesk.core.timekeeping.zones import format_offset, offset_between, offset_to_you
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import FormDialog, notes_edit
-
-try:  # the culture core is written alongside these screens; the app must start without it
-    from accountdesk.core.culture import countries as _countries
-    from accountdesk.core.culture import etiquette as _etiquette
-    from accountdesk.core.culture import panel as _panel
-except ImportError:  # pragma: no cover - only while the core is incomplete
-    _countries = None  # type: ignore[assignment]
-    _etiquette = None  # type: ignore[assignment]
-    _panel = None  # type: ignore[assignment]
 
 HOLIDAYS_SHOWN = 8
 COMPACT_HOLIDAYS = 3
@@ -71,27 +66,6 @@ DISCLAIMER_STYLE = "color: #5f6368; font-style: italic;"
 
 
 # --- text helpers ---------------------------------------------------------------------------
-
-
-def offset_short(delta: timedelta) -> str:
-    """The difference to the user's time as "+2 h", "−5.5 h" or "±0 h"."""
-    hours = delta.total_seconds() / 3600
-    if hours == 0:
-        return _("±0 h")
-    shown = f"{abs(hours):g}"
-    if hours > 0:
-        return _("+{hours} h").format(hours=shown)
-    return _("−{hours} h").format(hours=shown)
-
-
-def offset_words(delta: timedelta) -> str:
-    hours = delta.total_seconds() / 3600
-    if hours == 0:
-        return _("same time as you")
-    shown = f"{abs(hours):g}"
-    if hours > 0:
-        return _("{hours} h ahead of you").format(hours=shown)
-    return _("{hours} h behind you").format(hours=shown)
 
 
 def esc(text: str) -> str:
@@ -149,7 +123,7 @@ def _parse_hours(start: str | None, end: str | None) -> tuple[time, time] | None
 
 @dataclass(frozen=True)
 class PanelData:
-    reach: Any  # core.culture.panel.ReachOut, or None without the core
+    reach: Any  # core.culture.panel.ReachOut, or None without a country
     notes: list[CountryNoteItem]
     languages: list[str]
 
@@ -168,8 +142,8 @@ def load_panel_data(
     """Everything the panel shows; safe to call on a worker thread (no widgets)."""
     reach = None
     languages: list[str] = []
-    if _panel is not None and country:
-        reach = _panel.reach_out_summary(
+    if country:
+        reach = reach_out_summary(
             country=country,
             subdivision=subdivision,
             zone=zone_name_,
@@ -178,7 +152,7 @@ def load_panel_data(
             working_hours_override=hours,
             lang=lang,
         )
-        languages = _countries.country_languages(country) if _countries is not None else []
+        languages = country_languages(country)
     notes = country_notes(ctx_db, country) if country else []
     return PanelData(reach, notes, languages)
 
@@ -390,30 +364,36 @@ class CulturePanel(QFrame):
 
     def _header(self, detail: Any, now: datetime) -> None:
         """Local time, difference and working status: cheap, shown at once."""
+        hours = WorkingHours.for_contact(detail.country, detail.work_start, detail.work_end)
         status = work_status(
-            detail.timezone, detail.country, detail.work_start, detail.work_end, now
+            now, detail.timezone, detail.country, detail.subdivision, hours, window=False
         )
-        mine = now.astimezone(zone(self.ctx.user_zone))
-        delta = (status.local.utcoffset() or timedelta(0)) - (mine.utcoffset() or timedelta(0))
+        delta = offset_between(self.ctx.user_zone, detail.timezone, now)
         self.time.setText(fmt.clock(status.local))
-        self.offset.setText(offset_short(delta))
+        self.offset.setText(format_offset(delta))
         self.offset.setToolTip(_("Their time compared with yours"))
         self.where.setText(
             _("{zone} · {offset}").format(
-                zone=zone_name(detail.timezone), offset=offset_words(delta)
+                zone=zone_name(detail.timezone), offset=offset_to_you(delta)
             )
         )
-        self._set_working(status.working)
+        self._set_working(status)
         salutation = " ".join(p for p in (detail.honorific, detail.name) if p)
         self.prefs.setText(_("Address them as: {name}").format(name=salutation))
 
-    def _set_working(self, working: bool) -> None:
-        if working:
+    def _set_working(self, status: WorkStatus) -> None:
+        if status.working:
             self.status.setText(_("It is working time there now."))
             self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
+            return
+        if status.reason == "weekend":
+            text = _("It is the weekend there now.")
+        elif status.reason == "holiday":
+            text = _("It is a public holiday there now: {name}.").format(name=status.holiday)
         else:
-            self.status.setText(_("It is outside working hours there now."))
-            self.status.setStyleSheet("color: #9e6b00; font-weight: bold;")
+            text = _("It is outside working hours there now.")
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #9e6b00; font-weight: bold;")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -433,7 +413,7 @@ class CulturePanel(QFrame):
             for widget in (self.holidays, self.seasons, self.etiquette):
                 widget.setText(esc(_("No country information available.")))
             return
-        self._set_working(reach.working_now)
+        self._set_working(reach.status)
         start, end = reach.business_hours
         hours = _hours(start, end)
         if not reach.hours_curated:
@@ -522,13 +502,13 @@ def seasons_html(current: Sequence[Any], upcoming: Sequence[Any]) -> str:
 
 
 def highlights_html(highlights: dict[str, list[Any]]) -> str:
-    if not highlights or _etiquette is None:
+    if not highlights:
         return esc(_("No curated etiquette notes for this country yet."))
     parts: list[str] = []
     for section, notes in highlights.items():
         if not notes:
             continue
-        title = _(_etiquette.SECTION_TITLES.get(section, section))
+        title = _(SECTION_TITLES.get(section, section))
         parts.append(f'<p style="margin:6px 0 2px 0;"><i>{esc(title)}</i></p>')
         parts.append(notes_html(notes))
     return "".join(parts)
@@ -592,7 +572,7 @@ class CultureSummary(QFrame):
             + esc(
                 _("Local time {time} ({offset}), {status}").format(
                     time=fmt.clock(reach.local_now),
-                    offset=offset_short(reach.offset_to_user),
+                    offset=format_offset(reach.offset_to_user),
                     status=status,
                 )
             )
@@ -644,8 +624,8 @@ def gift_advice(country: str | None) -> QFrame:
     body = _label(rich=True)
     body.setObjectName("giftAdviceText")
     notes: list[Any] = []
-    if country and _etiquette is not None:
-        found = _etiquette.load_etiquette(country, current_language().code)
+    if country:
+        found = load_etiquette(country, current_language().code)
         if found is not None:
             notes = list(found.sections.get("gifts", []))
     if notes:
@@ -653,7 +633,7 @@ def gift_advice(country: str | None) -> QFrame:
     else:
         body.setText(esc(_("No curated gift notes for this country yet.")))
     layout.addWidget(body)
-    if _panel is not None and notes:
+    if notes:
         from accountdesk.core.culture.profile import average_disclaimer
 
         small = _label(average_disclaimer())
@@ -668,13 +648,11 @@ def gift_advice(country: str | None) -> QFrame:
 
 def culture_items(db: Any, today: date) -> list[Any]:
     """Holidays and seasons this week in the countries of the user's contacts (worker thread)."""
-    if _panel is None:
-        return []
     from accountdesk.core.queries.culture import contact_country_pairs
 
     pairs = contact_country_pairs(db)
     merged: dict[tuple[str, str, date, str], Any] = {}
-    for item in _panel.today_block(pairs, today, 7, current_language().code):
+    for item in today_block(pairs, today, 7, current_language().code):
         key = (item.kind, item.country, item.start, item.name)
         found = merged.get(key)
         if found is None:

@@ -13,7 +13,7 @@ from accountdesk.core.i18n import (
     format_datetime,
     format_time,
 )
-from accountdesk.core.queries.today import zone
+from accountdesk.core.timekeeping.zones import get_zone as zone
 
 
 def day(value: date | None) -> str:

@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         self._clock_timer.start()
 
     def _tick(self) -> None:
-        from accountdesk.core.queries.today import zone
+        from accountdesk.core.timekeeping.zones import get_zone as zone
 
         now = self.ctx.now().astimezone(zone(self.ctx.user_zone))
         self.clock.setText(

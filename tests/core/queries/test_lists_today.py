@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.details import account_detail, contact_detail
@@ -13,7 +14,6 @@ from accountdesk.core.queries.lists import (
     count_live,
     filter_choices,
 )
-from accountdesk.core.queries.today import work_status
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -21,6 +21,7 @@ from accountdesk.core.services.accounts import (
     create_account,
     create_contact,
 )
+from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
 
 
 def _data(db: Database) -> tuple[str, str, str]:
@@ -71,8 +72,14 @@ def test_details(db: Database) -> None:
 
 def test_work_status_uses_the_contacts_zone_and_own_hours() -> None:
     wednesday = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)
-    assert work_status("Europe/Riga", "LV", None, None, wednesday).working
-    assert not work_status("Europe/Riga", "LV", "08:00", "10:00", wednesday).working
-    assert work_status("Asia/Tokyo", "JP", None, None, wednesday).local.hour == 18
+
+    def status(zone: str, country: str, start: str | None, end: str | None, at: datetime) -> Any:
+        hours = WorkingHours.for_contact(country, start, end)
+        return work_status(at, zone, country, None, hours)
+
+    assert status("Europe/Riga", "LV", None, None, wednesday).working
+    late = status("Europe/Riga", "LV", "08:00", "10:00", wednesday)
+    assert not late.working and late.reason == "outside_hours"
+    assert status("Asia/Tokyo", "JP", None, None, wednesday).local.hour == 18
     saturday = datetime(2025, 3, 15, 9, 30, tzinfo=UTC)
-    assert not work_status("Europe/Riga", "LV", None, None, saturday).working
+    assert status("Europe/Riga", "LV", None, None, saturday).reason == "weekend"

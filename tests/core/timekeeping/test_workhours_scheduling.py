@@ -42,8 +42,10 @@ def test_working_hours_from_the_calendar_and_an_override() -> None:
     assert iran == WorkingHours(time(8), time(16), FRIDAY)
     own = WorkingHours.for_country("IR", CAL, start=time(10), end=time(14))
     assert (own.start, own.end, own.weekend) == (time(10), time(14), FRIDAY)
+    night = WorkingHours(time(18), time(9))
+    assert night.overnight and night.contains(time(23)) and not night.contains(time(12))
     with pytest.raises(ValueError):
-        WorkingHours(time(18), time(9))
+        WorkingHours(time(9), time(9))
     with pytest.raises(ValueError):
         WorkingHours(time(9), time(17), frozenset({7}))
 

@@ -14,9 +14,8 @@ are cached per (country, subdivision, year, language).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, time
 from functools import cache, lru_cache
 from typing import Any
 
@@ -24,10 +23,8 @@ import holidays
 from babel import Locale
 
 from accountdesk.core.i18n import current_language
+from accountdesk.core.timekeeping.calendars import DEFAULT_END, DEFAULT_START, SATURDAY_SUNDAY
 
-SATURDAY_SUNDAY: frozenset[int] = frozenset({5, 6})
-DEFAULT_START = time(9, 0)
-DEFAULT_END = time(17, 0)
 PUBLIC = "public"
 
 
@@ -271,33 +268,3 @@ def holiday_on(
     return _public_by_day(cc, _norm_sub(cc, subdivision), day.year, holiday_language(cc, lang)).get(
         day
     )
-
-
-def is_working_day(country: str, subdivision: str | None, day: date) -> bool:
-    """Not a weekend day there and not a public holiday."""
-    if day.weekday() in weekend_days(country):
-        return False
-    cc = country.upper()
-    return day not in _public_by_day(
-        cc, _norm_sub(cc, subdivision), day.year, holiday_language(cc, "en")
-    )
-
-
-def next_working_day(country: str, subdivision: str | None, day: date) -> date:
-    """The first working day on or after ``day`` (gives up after a year: then ``day``)."""
-    current = day
-    for _ in range(366):
-        if is_working_day(country, subdivision, current):
-            return current
-        current += timedelta(days=1)
-    return day
-
-
-def holidays_in_days(
-    pairs: Iterable[tuple[str, str | None]], start: date, end: date, lang: str | None = None
-) -> list[Holiday]:
-    """Holidays between ``start`` and ``end`` for several (country, subdivision) pairs."""
-    result: list[Holiday] = []
-    for country, sub in pairs:
-        result.extend(holidays_between(country, sub, start, end, lang))
-    return result

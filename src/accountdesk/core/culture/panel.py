@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.culture.calendar import Holiday
@@ -18,6 +16,8 @@ from accountdesk.core.culture.etiquette import Note
 from accountdesk.core.culture.profile import average_disclaimer
 from accountdesk.core.culture.seasons import Season
 from accountdesk.core.i18n import current_language, use_language
+from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
+from accountdesk.core.timekeeping.zones import is_valid_zone, offset_between
 
 UPCOMING_DAYS = 90
 
@@ -29,7 +29,7 @@ class ReachOut:
     zone: str
     local_now: datetime
     offset_to_user: timedelta  # their UTC offset minus the user's: positive = they are ahead
-    working_now: bool
+    status: WorkStatus  # the one working-time rule's answer, with the reason when not working
     next_window_start: datetime | None  # aware, in their zone; None when working now
     business_hours: tuple[time, time]
     hours_curated: bool
@@ -39,6 +39,10 @@ class ReachOut:
     upcoming_seasons: list[Season]
     highlights: dict[str, list[Note]]
     average_disclaimer: str
+
+    @property
+    def working_now(self) -> bool:
+        return self.status.working
 
 
 @dataclass(frozen=True)
@@ -53,49 +57,6 @@ class TodayItem:
     estimated: bool = False
     categories: tuple[str, ...] = ()
     advice: str = ""
-
-
-@lru_cache(maxsize=1024)
-def _zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
-
-
-def _zone_or_utc(name: str | None) -> ZoneInfo:
-    if name:
-        try:
-            return _zone(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return _zone("UTC")
-
-
-def _in_hours(moment: time, start: time, end: time) -> bool:
-    if start < end:
-        return start <= moment < end
-    return moment >= start or moment < end  # a window across midnight
-
-
-def _is_working(country: str, sub: str | None, local: datetime, start: time, end: time) -> bool:
-    if not _in_hours(local.time().replace(tzinfo=None), start, end):
-        return False
-    day = local.date()
-    if start >= end and local.time() < end:
-        day -= timedelta(days=1)  # the early hours belong to the window of the day before
-    return calendar.is_working_day(country, sub, day)
-
-
-def _next_window(
-    country: str, sub: str | None, local_now: datetime, tz: ZoneInfo, start: time
-) -> datetime | None:
-    day = local_now.date()
-    for offset in range(0, 60):
-        current = day + timedelta(days=offset)
-        if not calendar.is_working_day(country, sub, current):
-            continue
-        opening = datetime.combine(current, start, tzinfo=tz)
-        if opening > local_now:
-            return opening
-    return None
 
 
 def reach_out_summary(
@@ -113,19 +74,16 @@ def reach_out_summary(
         raise ValueError("now must be timezone-aware")
     cc = country.upper()
     language = lang or current_language().code
-    tz = _zone_or_utc(zone or countries.default_zone(cc))
-    user_tz = _zone_or_utc(user_zone)
-    local_now = now.astimezone(tz)
-    user_now = now.astimezone(user_tz)
-    offset = (local_now.utcoffset() or timedelta(0)) - (user_now.utcoffset() or timedelta(0))
+    zone_key = zone if zone and is_valid_zone(zone) else countries.default_zone(cc) or "UTC"
     hours = calendar.business_hours(cc)
+    week = WorkingHours.for_country(cc)
     if working_hours_override is not None:
-        start, end = working_hours_override
-        curated = True
-    else:
-        start, end, curated = hours.start, hours.end, hours.curated
-    working = _is_working(cc, subdivision, local_now, start, end)
-    next_start = None if working else _next_window(cc, subdivision, local_now, tz, start)
+        week = WorkingHours(working_hours_override[0], working_hours_override[1], week.weekend)
+    status = work_status(now, zone_key, cc, subdivision, week, lang=language)
+    local_now = status.local
+    offset = offset_between(
+        user_zone if user_zone and is_valid_zone(user_zone) else "UTC", zone_key, now
+    )
     today = local_now.date()
     horizon = today + timedelta(days=UPCOMING_DAYS)
     found = calendar.holidays_between(cc, subdivision, today, horizon, language)
@@ -135,13 +93,13 @@ def reach_out_summary(
     return ReachOut(
         country=cc,
         subdivision=subdivision,
-        zone=tz.key,
+        zone=zone_key,
         local_now=local_now,
         offset_to_user=offset,
-        working_now=working,
-        next_window_start=next_start,
-        business_hours=(start, end),
-        hours_curated=curated,
+        status=status,
+        next_window_start=None if status.working else status.window_start,
+        business_hours=(week.start, week.end),
+        hours_curated=working_hours_override is not None or hours.curated,
         holidays_today=[h for h in found if h.date == today],
         upcoming_holidays=[h for h in found if h.date > today],
         current_seasons=[s for s in found_seasons if s.contains(today)],

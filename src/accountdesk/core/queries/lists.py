@@ -60,6 +60,7 @@ class ContactRow:
     account_id: str
     account_name: str
     country: str
+    subdivision: str | None
     city: str | None
     timezone: str
     work_start: str | None
@@ -209,8 +210,9 @@ _ACCOUNT_ROWS = (
 
 _CONTACT_ROWS = (
     "SELECT c.id, c.given_name, c.family_name, c.name_order, c.honorific, c.job_title, "
-    "a.id, a.name, c.country, c.city, c.timezone, c.work_start, c.work_end, c.emails, c.phones, "
-    "c.preferred_channel FROM contacts c JOIN accounts a ON a.id = c.account_id "
+    "a.id, a.name, c.country, c.subdivision, c.city, c.timezone, c.work_start, c.work_end, "
+    "c.emails, c.phones, c.preferred_channel "
+    "FROM contacts c JOIN accounts a ON a.id = c.account_id "
     "WHERE c.id IN ({marks})"
 )
 
@@ -256,7 +258,7 @@ def contact_rows(db: Database, ids: Sequence[str]) -> list[ContactRow]:
         cursor = _raw(conn).execute(_CONTACT_ROWS.format(marks=",".join("?" * len(ids))), ids)
         for row in cursor:
             (id_, given, family, order, honorific, job, account_id, account_name) = row[:8]
-            country, city, zone, start, end, emails, phones, channel = row[8:]
+            country, sub, city, zone, start, end, emails, phones, channel = row[8:]
             found[id_] = ContactRow(
                 id_,
                 display_name(given, family, order),
@@ -265,6 +267,7 @@ def contact_rows(db: Database, ids: Sequence[str]) -> list[ContactRow]:
                 account_id,
                 account_name,
                 country,
+                sub,
                 city,
                 zone,
                 start,

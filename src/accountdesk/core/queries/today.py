@@ -1,10 +1,5 @@
-"""The Today view (overdue and today's follow-ups, recent interactions, important dates, who is
-working now) and the "is it working time there?" rule used by the contact list and panels.
-
-Working time is the contact's own ``work_start``–``work_end`` when set, else the country's
-business hours, on the country's working days. The country facts come from
-``accountdesk.core.culture.calendar`` when it is installed; until then 09:00–17:00, Monday to
-Friday.
+"""The Today view: overdue and today's follow-ups, recent interactions, important dates, and
+who is working now (by the one working-time rule, :mod:`accountdesk.core.timekeeping.workhours`).
 """
 
 from __future__ import annotations
@@ -12,84 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import text
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.search import display_name
-
-DEFAULT_HOURS = (time(9), time(17))
-DEFAULT_WEEKEND = frozenset({5, 6})  # Saturday, Sunday (Monday is 0)
-
-
-@cache
-def zone(name: str) -> ZoneInfo:
-    """A cached ZoneInfo; UTC for a name tzdata does not know."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def _as_time(value: Any) -> time | None:
-    if isinstance(value, time):
-        return value
-    if isinstance(value, str):
-        try:
-            return time.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
-@cache
-def country_week(country: str) -> tuple[frozenset[int], tuple[time, time]]:
-    """The weekend days and usual business hours of ``country``."""
-    weekend: frozenset[int] = DEFAULT_WEEKEND
-    hours = DEFAULT_HOURS
-    try:
-        from accountdesk.core.culture import calendar as culture_calendar  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return weekend, hours
-    try:
-        found = getattr(culture_calendar, "weekend_days", None)
-        if found is not None:
-            weekend = frozenset(int(d) for d in found(country))
-        business = getattr(culture_calendar, "business_hours", None)
-        if business is not None:
-            start, end = business(country)[:2]
-            start_t, end_t = _as_time(start), _as_time(end)
-            if start_t is not None and end_t is not None:
-                hours = (start_t, end_t)
-    except Exception:  # the culture module is optional here: fall back to the defaults
-        return DEFAULT_WEEKEND, DEFAULT_HOURS
-    return weekend, hours
-
-
-@dataclass(frozen=True)
-class WorkStatus:
-    local: datetime
-    working: bool
-
-
-def work_status(
-    zone_name: str,
-    country: str,
-    work_start: str | None,
-    work_end: str | None,
-    now: datetime,
-) -> WorkStatus:
-    """The local time in ``zone_name`` at ``now`` and whether it is working time there."""
-    local = now.astimezone(zone(zone_name))
-    weekend, (start, end) = country_week(country)
-    own_start, own_end = _as_time(work_start), _as_time(work_end)
-    if own_start is not None and own_end is not None:
-        start, end = own_start, own_end
-    working = local.weekday() not in weekend and start <= local.time().replace(tzinfo=None) < end
-    return WorkStatus(local, working)
+from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
+from accountdesk.core.timekeeping.zones import get_zone
 
 
 @dataclass(frozen=True)
@@ -188,8 +113,8 @@ _DATES = (
 )
 
 _ZONES = (
-    "SELECT timezone, country, work_start, work_end, count(*) FROM contacts "
-    "WHERE deleted_at IS NULL GROUP BY timezone, country, work_start, work_end"
+    "SELECT timezone, country, subdivision, work_start, work_end, count(*) FROM contacts "
+    "WHERE deleted_at IS NULL GROUP BY timezone, country, subdivision, work_start, work_end"
 )
 
 
@@ -237,25 +162,29 @@ def upcoming_dates(raw: Any, today: date, days: int = 7, limit: int = 100) -> li
 
 
 def working_now(raw: Any, now: datetime, limit: int) -> tuple[list[WorkingContact], int]:
-    """Contacts inside their working hours at ``now``: a first ``limit`` of them and the total."""
-    working_groups: list[tuple[str, str, str | None, str | None]] = []
+    """Contacts inside their working hours at ``now``: a first ``limit`` of them and the total.
+
+    Contacts are grouped by what decides the answer (zone, country, subdivision, own hours), so
+    the rule runs once per group, not once per contact."""
+    working_groups: list[tuple[str, str, str | None, str | None, str | None]] = []
     total = 0
-    for zone_name, country, start, end, count in raw.execute(_ZONES):
-        if work_status(zone_name, country, start, end, now).working:
-            working_groups.append((zone_name, country, start, end))
+    for zone_name, country, sub, start, end, count in raw.execute(_ZONES):
+        hours = WorkingHours.for_contact(country, start, end)
+        if work_status(now, zone_name, country, sub, hours, window=False).working:
+            working_groups.append((zone_name, country, sub, start, end))
             total += int(count)
     contacts: list[WorkingContact] = []
-    for zone_name, country, start, end in working_groups:
+    for zone_name, country, sub, start, end in working_groups:
         if len(contacts) >= limit:
             break
         rows = raw.execute(
             "SELECT c.id, c.given_name, c.family_name, c.name_order, a.name FROM contacts c "
             "JOIN accounts a ON a.id = c.account_id WHERE c.deleted_at IS NULL "
             "AND a.deleted_at IS NULL AND c.timezone = ? AND c.country = ? "
-            "AND c.work_start IS ? AND c.work_end IS ? LIMIT ?",
-            (zone_name, country, start, end, limit - len(contacts)),
+            "AND c.subdivision IS ? AND c.work_start IS ? AND c.work_end IS ? LIMIT ?",
+            (zone_name, country, sub, start, end, limit - len(contacts)),
         )
-        local = now.astimezone(zone(zone_name))
+        local = now.astimezone(get_zone(zone_name))
         contacts.extend(
             WorkingContact(r[0], display_name(r[1], r[2], r[3]), r[4], country, zone_name, local)
             for r in rows
@@ -265,8 +194,8 @@ def working_now(raw: Any, now: datetime, limit: int) -> tuple[list[WorkingContac
 
 def today_view(db: Database, now: datetime, user_zone: str, limit: int = 50) -> TodayData:
     """What the Today screen shows at ``now`` for a user in ``user_zone``."""
-    local_today = now.astimezone(zone(user_zone)).date()
-    day_start = datetime.combine(local_today, time(0), zone(user_zone))
+    local_today = now.astimezone(get_zone(user_zone)).date()
+    day_start = datetime.combine(local_today, time(0), get_zone(user_zone))
     day_end = day_start + timedelta(days=1)
     with db.engine.connect() as conn:
         raw = _raw(conn)

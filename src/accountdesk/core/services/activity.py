@@ -8,7 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from accountdesk.core import validation as v
@@ -304,6 +304,9 @@ def set_setting(db: Database, key: str, value: Any, clock: Clock = system_clock)
             row.value = value
 
 
-def all_settings(db: Database) -> dict[str, Any]:
-    with db.reader() as session:
-        return {row.key: row.value for row in session.scalars(select(Setting))}
+def delete_setting(db: Database, key: str) -> None:
+    """Forget ``key`` (its default applies again)."""
+    with db.transaction() as session:
+        row = session.get(Setting, key)
+        if row is not None:
+            session.delete(row)

@@ -2,20 +2,16 @@
 
 Timekeeping does not know about countries itself: it asks a :class:`DayCalendar`. The default,
 :class:`CultureCalendar`, delegates to :mod:`accountdesk.core.culture.calendar` (imported on
-first use, so this package works while that module is absent) and falls back to a
-Saturday–Sunday weekend, 09:00–17:00 and the ``holidays`` package. :class:`StaticCalendar` is a
-calendar given as plain data, for tests and for callers that already know the facts.
+first use). :class:`StaticCalendar` is a calendar given as plain data, for tests and for
+callers that already know the facts.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
-from functools import lru_cache
-from types import ModuleType
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 SATURDAY_SUNDAY: frozenset[int] = frozenset({5, 6})
 DEFAULT_START = time(9, 0)
@@ -112,64 +108,32 @@ class StaticCalendar:
         return SimpleHours(start, end)
 
 
-def _culture_module() -> ModuleType | None:
-    try:
-        return importlib.import_module("accountdesk.core.culture.calendar")
-    except ImportError:
-        return None
-
-
-@lru_cache(maxsize=4096)
-def _package_holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
-    """Fallback when the culture module is absent: the ``holidays`` package directly."""
-    import holidays
-
-    try:
-        found = holidays.country_holidays(country, subdiv=subdivision, years=year)
-    except (NotImplementedError, KeyError, ValueError):
-        if subdivision is None:
-            return {}
-        return _package_holidays(country, None, year)
-    return {day: str(name) for day, name in found.items()}
-
-
 class CultureCalendar:
-    """The default calendar: the culture module when present, a plain fallback otherwise."""
+    """The default calendar: the country facts of :mod:`accountdesk.core.culture.calendar`
+    (weekends from the ``holidays`` package and CLDR, curated business hours, public holidays).
 
-    def __init__(self) -> None:
-        self._module: ModuleType | None = None
-        self._looked = False
-
-    def _culture(self) -> ModuleType | None:
-        if not self._looked:
-            self._module = _culture_module()
-            self._looked = True
-        return self._module
+    The culture module is imported on first use, not at start-up: it loads the ``holidays``
+    package, which the first window does not need.
+    """
 
     def weekend_days(self, country: str | None) -> frozenset[int]:
-        module = self._culture()
-        if country is None or module is None:
-            return SATURDAY_SUNDAY
-        return frozenset(module.weekend_days(country))
+        from accountdesk.core.culture import calendar
+
+        return calendar.weekend_days(country)
 
     def holiday_on(
         self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
     ) -> HolidayLike | None:
-        if country is None:
+        if not country:
             return None
-        module = self._culture()
-        if module is not None:
-            found: Any = module.holiday_on(country, subdivision, day, lang=lang)
-            return found  # type: ignore[no-any-return]
-        name = _package_holidays(country.upper(), subdivision, day.year).get(day)
-        return None if name is None else SimpleHoliday(day, name)
+        from accountdesk.core.culture import calendar
+
+        return calendar.holiday_on(country, subdivision, day, lang=lang)
 
     def business_hours(self, country: str | None) -> BusinessHoursLike:
-        module = self._culture()
-        if country is None or module is None:
-            return SimpleHours(DEFAULT_START, DEFAULT_END)
-        hours: Any = module.business_hours(country)
-        return hours  # type: ignore[no-any-return]
+        from accountdesk.core.culture import calendar
+
+        return calendar.business_hours(country)
 
 
 _DEFAULT = CultureCalendar()

@@ -1,10 +1,23 @@
-"""Working hours of a person in their own zone: is it working time there, and when next?"""
+"""Working time of a person in their own zone: the one home of the rule.
+
+Is it working time there, why not, and when is the next working window? Every screen, command
+and report asks here: the contact list, Today, the reach-out panel, the planner, scheduling
+warnings, stay-in-touch placement, the trip brief and ``accountdesk contact``.
+
+The rule: a person works inside their daily hours (their own when set, else the country's
+business hours from the etiquette data, else 09:00–17:00) on a day that is not their country's
+weekend (from the culture calendar: Friday in Iran, Friday–Saturday in Saudi Arabia) and not a
+public holiday there (country and subdivision). Hours may run across midnight (22:00–06:00):
+the early hours then belong to the window of the day before, whose weekend and holidays count.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
+from accountdesk.core.i18n import _
 from accountdesk.core.timekeeping.calendars import (
     SATURDAY_SUNDAY,
     DayCalendar,
@@ -15,11 +28,15 @@ from accountdesk.core.timekeeping.zones import get_zone, resolve_wall_time, to_w
 #: How far :func:`next_working_window` looks ahead before giving up.
 SEARCH_DAYS = 400
 
+#: Why someone is not working: a weekend day, a public holiday, or outside their hours.
+Reason = Literal["weekend", "holiday", "outside_hours"]
+
 
 @dataclass(frozen=True)
 class WorkingHours:
-    """Daily working hours ``start``–``end`` (wall time, ``start`` < ``end``) and weekend days
-    (0 = Monday … 6 = Sunday). ``end`` is exclusive; ``time(0)`` as ``end`` means midnight."""
+    """Daily working hours ``start``–``end`` (wall time) and weekend days (0 = Monday … 6 =
+    Sunday). ``end`` is exclusive; ``time(0)`` as ``end`` means midnight. An ``end`` before
+    ``start`` is a window across midnight (a night shift)."""
 
     start: time = time(9, 0)
     end: time = time(17, 0)
@@ -28,8 +45,8 @@ class WorkingHours:
     def __post_init__(self) -> None:
         if self.start.tzinfo is not None or self.end.tzinfo is not None:
             raise ValueError("working hours are wall-clock times without a zone")
-        if self.end_minute <= self.start_minute:
-            raise ValueError(f"working hours must start before they end: {self.start}–{self.end}")
+        if self.end_minute == self.start_minute:
+            raise ValueError(f"working hours must not be empty: {self.start}–{self.end}")
         if not self.weekend <= frozenset(range(7)):
             raise ValueError(f"weekend days are 0 (Monday) to 6 (Sunday): {sorted(self.weekend)}")
 
@@ -43,11 +60,26 @@ class WorkingHours:
         minutes = self.end.hour * 60 + self.end.minute
         return 1440 if minutes == 0 else minutes
 
+    @property
+    def overnight(self) -> bool:
+        """True when the window runs across midnight into the next day."""
+        return self.end_minute < self.start_minute
+
     def contains(self, wall: time | datetime) -> bool:
         """True when the wall time is within the hours (ignores weekends and holidays)."""
         value = wall.time() if isinstance(wall, datetime) else wall
         minute = value.hour * 60 + value.minute + value.second / 60
+        if self.overnight:
+            return minute >= self.start_minute or minute < self.end_minute
         return self.start_minute <= minute < self.end_minute
+
+    def day_of(self, wall: datetime) -> date:
+        """The day whose window the wall time belongs to (the day before, in the early hours
+        of a window across midnight)."""
+        value = wall.time()
+        if self.overnight and value.hour * 60 + value.minute < self.end_minute:
+            return wall.date() - timedelta(days=1)
+        return wall.date()
 
     @classmethod
     def for_country(
@@ -67,15 +99,26 @@ class WorkingHours:
             weekend=frozenset(cal.weekend_days(country)),
         )
 
+    @classmethod
+    def for_contact(
+        cls,
+        country: str | None,
+        work_start: str | time | None,
+        work_end: str | time | None,
+        calendar: DayCalendar | None = None,
+    ) -> WorkingHours:
+        """A contact's hours: their own ``HH:MM`` start and end when both are set, else their
+        country's, always with the country's weekend."""
+        start, end = _as_time(work_start), _as_time(work_end)
+        if start is None or end is None:
+            start = end = None
+        return cls.for_country(country, calendar, start, end)
 
-def working_hours_for(
-    country: str | None,
-    calendar: DayCalendar | None = None,
-    start: time | None = None,
-    end: time | None = None,
-) -> WorkingHours:
-    """Same as :meth:`WorkingHours.for_country`."""
-    return WorkingHours.for_country(country, calendar, start, end)
+
+def _as_time(value: str | time | None) -> time | None:
+    if value is None or isinstance(value, time):
+        return value
+    return time.fromisoformat(value) if value else None
 
 
 def is_working_day(
@@ -104,7 +147,7 @@ def is_working_time(
     wall = to_wall(instant, zone)
     if not hours.contains(wall):
         return False
-    return is_working_day(wall.date(), hours, country, subdivision, calendar)
+    return is_working_day(hours.day_of(wall), hours, country, subdivision, calendar)
 
 
 def _wall_of_minute(day: date, minute: int) -> datetime:
@@ -113,10 +156,12 @@ def _wall_of_minute(day: date, minute: int) -> datetime:
 
 def window_on(day: date, zone: str, hours: WorkingHours) -> tuple[datetime, datetime]:
     """The working window of ``day`` in ``zone`` as aware datetimes in that zone (the DST rule
-    of :func:`resolve_wall_time` applies to a start or end in a gap)."""
+    of :func:`resolve_wall_time` applies to a start or end in a gap). A window across midnight
+    ends on the next day."""
     tz = get_zone(zone)
+    end_day = day + timedelta(days=1) if hours.overnight else day
     start = resolve_wall_time(_wall_of_minute(day, hours.start_minute), zone).instant
-    end = resolve_wall_time(_wall_of_minute(day, hours.end_minute), zone).instant
+    end = resolve_wall_time(_wall_of_minute(end_day, hours.end_minute), zone).instant
     return start.astimezone(tz), end.astimezone(tz)
 
 
@@ -132,11 +177,84 @@ def next_working_window(
     ``zone``. When ``instant`` is inside a window, that window is returned (its start is not
     after ``instant``). Raises ValueError when there is none within :data:`SEARCH_DAYS` days."""
     cal = calendar_or_default(calendar)
-    day = to_wall(instant, zone).date()
-    for _ in range(SEARCH_DAYS):
+    day = to_wall(instant, zone).date() - timedelta(days=1)  # yesterday's night window
+    for _step in range(SEARCH_DAYS):
         if is_working_day(day, hours, country, subdivision, cal):
             start, end = window_on(day, zone, hours)
             if end > instant:
                 return start, end
         day += timedelta(days=1)
     raise ValueError(f"no working day within {SEARCH_DAYS} days in {zone}")
+
+
+@dataclass(frozen=True)
+class WorkStatus:
+    """Where someone's working day stands at an instant.
+
+    ``local`` is the instant on their wall clock (aware, in their zone). When not ``working``,
+    ``reason`` says why and ``holiday`` names the public holiday (translated by the calendar).
+    ``window_start``/``window_end`` are the window in force (when working) or the next one
+    (aware, their zone); None when the caller did not ask for it or none was found within
+    :data:`SEARCH_DAYS` days.
+    """
+
+    local: datetime
+    zone: str
+    working: bool
+    reason: Reason | None
+    holiday: str | None
+    hours: WorkingHours
+    window_start: datetime | None = None
+    window_end: datetime | None = None
+
+
+def work_status(
+    instant: datetime,
+    zone: str,
+    country: str | None,
+    subdivision: str | None,
+    hours: WorkingHours | None = None,
+    calendar: DayCalendar | None = None,
+    *,
+    window: bool = True,
+    lang: str | None = None,
+) -> WorkStatus:
+    """Is it working time for someone in ``zone`` (``country``, ``subdivision``) at the aware
+    ``instant``, and if not, why? ``hours`` defaults to the country's. With ``window`` the
+    current or next working window is found too (the list and Today need only the flag)."""
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError("instant must be timezone-aware")
+    cal = calendar_or_default(calendar)
+    week = hours if hours is not None else WorkingHours.for_country(country, cal)
+    local = instant.astimezone(get_zone(zone))
+    wall = local.replace(tzinfo=None)
+    day = week.day_of(wall)
+    reason: Reason | None = None
+    holiday_name: str | None = None
+    if day.weekday() in week.weekend:
+        reason = "weekend"
+    else:
+        found = cal.holiday_on(country, subdivision, day, lang)
+        if found is not None:
+            reason, holiday_name = "holiday", found.name
+        elif not week.contains(wall):
+            reason = "outside_hours"
+    start = end = None
+    if window:
+        try:
+            start, end = next_working_window(instant, zone, week, country, subdivision, cal)
+        except ValueError:
+            start = end = None
+    return WorkStatus(local, zone, reason is None, reason, holiday_name, week, start, end)
+
+
+def status_text(status: WorkStatus) -> str:
+    """One short translated phrase for a status: "Working hours", "Weekend", "Holiday:
+    Nowruz", "Off hours" (the list, Today and the panel all say it this way)."""
+    if status.working:
+        return _("Working hours")
+    if status.reason == "weekend":
+        return _("Weekend")
+    if status.reason == "holiday":
+        return _("Holiday: {name}").format(name=status.holiday or "")
+    return _("Off hours")

@@ -275,6 +275,17 @@ def format_duration(td: timedelta) -> str:
     return localize_digits(text)
 
 
+def offset_to_you(td: timedelta) -> str:
+    """Their clocks against the user's in words: "same time as you", "2 h ahead of you",
+    "5 h 30 min behind you" (translated; ``td`` positive when they are ahead)."""
+    if round(td.total_seconds() / 60) == 0:
+        return _("same time as you")
+    amount = format_duration(td)
+    if td > timedelta(0):
+        return _("{amount} ahead of you").format(amount=amount)
+    return _("{amount} behind you").format(amount=amount)
+
+
 def format_utc_offset(td: timedelta) -> str:
     """An offset from UTC the ISO way: ``+03:00``, ``+05:45``, ``−03:30``."""
     sign, hours, minutes = _hours_minutes(td)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtGui import QColor
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import N_
 from accountdesk.core.labels import CHANNEL, label
 from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import ContactRow, ListFilter
-from accountdesk.core.queries.today import work_status
+from accountdesk.core.timekeeping.workhours import (
+    WorkingHours,
+    WorkStatus,
+    status_text,
+    work_status,
+)
 from accountdesk.ui import fmt
 from accountdesk.ui.listmodel import Column, LazyListModel
 
@@ -21,13 +25,10 @@ WORKING = QColor("#2e7d32")
 OFF = QColor("#9e9e9e")
 
 
-def working_text(working: bool) -> str:
-    return _("Working hours") if working else _("Off hours")
-
-
 def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
-    def status(row: ContactRow) -> Any:
-        return work_status(row.timezone, row.country, row.work_start, row.work_end, now())
+    def status(row: ContactRow) -> WorkStatus:
+        hours = WorkingHours.for_contact(row.country, row.work_start, row.work_end)
+        return work_status(now(), row.timezone, row.country, row.subdivision, hours, window=False)
 
     return [
         Column("name", N_("Name"), lambda r: r.name, "name"),
@@ -38,7 +39,7 @@ def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
         Column(
             "working",
             N_("Now"),
-            lambda r: working_text(status(r).working),
+            lambda r: status_text(status(r)),
             None,
             lambda r: WORKING if status(r).working else OFF,
         ),

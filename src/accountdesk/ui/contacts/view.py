@@ -34,15 +34,6 @@ from accountdesk.ui.detail import button_row, clear_layout, details_form, headin
 from accountdesk.ui.items import ItemsPanel
 
 
-def offset_text(hours: float) -> str:
-    if hours == 0:
-        return _("same time as you")
-    shown = f"{abs(hours):g}"
-    if hours > 0:
-        return _("{hours} h ahead of you").format(hours=shown)
-    return _("{hours} h behind you").format(hours=shown)
-
-
 class ContactView(QWidget):
     kind = "contact"
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLabel, QWidget
 from accountdesk.core.i18n import _, zone_name
 from accountdesk.core.labels import INTERACTION_KIND
 from accountdesk.core.queries.details import contact_detail
-from accountdesk.core.queries.today import zone
 from accountdesk.core.services.activity import INTERACTION_KINDS, InteractionInput
+from accountdesk.core.timekeeping.zones import get_zone as zone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices
 from accountdesk.ui.pickers import RecordPicker

@@ -170,6 +170,6 @@ class TodayScreen(QWidget):
 
 
 def _zone(name: str) -> Any:
-    from accountdesk.core.queries.today import zone
+    from accountdesk.core.timekeeping.zones import get_zone as zone
 
     return zone(name)

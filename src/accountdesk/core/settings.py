@@ -1,0 +1,198 @@
+"""The user's settings: one schema with defaults, read and written the same way by the GUI and
+the command line (they live in the database's ``settings`` table, so both see one truth).
+
+The user's own calendar ("Me") is here: their zone (follow the system, the default, or pinned
+to an IANA zone), their country and subdivision (for their weekend and public holidays) and
+their working hours. :func:`user_calendar` turns them into what the planner, the scheduling
+warnings, the "your time" columns and the trip brief need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import time
+from pathlib import Path
+from typing import Any
+
+from accountdesk.core import validation as v
+from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import N_, _
+from accountdesk.core.services.activity import delete_setting, get_setting, set_setting
+from accountdesk.core.timekeeping.workhours import WorkingHours
+from accountdesk.core.timekeeping.zones import user_zone
+
+DEFAULT_HOURS = "09:00-17:00"
+DEFAULT_DAILY_CAP = 10
+
+
+def _zone(text: str) -> str | None:
+    cleaned = text.strip()
+    if cleaned.lower() in {"", "system"}:
+        return None  # follow the system
+    if cleaned.lower() in {"localtime", "factory"}:
+        raise ValueError(_("is not a place's time zone; use a name such as Europe/Riga"))
+    found = v.timezone(cleaned, "user.zone")
+    assert found is not None
+    return found
+
+
+def _country(text: str) -> str | None:
+    cleaned = text.strip()
+    return v.country(cleaned, "user.country") if cleaned else None
+
+
+def _subdivision(text: str) -> str | None:
+    return text.strip().upper() or None
+
+
+def parse_hours(text: str) -> tuple[time, time]:
+    """``"09:00-17:00"`` (also with an en dash) as a pair of wall times."""
+    cleaned = text.strip().replace("–", "-").replace(" ", "")
+    parts = cleaned.split("-")
+    if len(parts) != 2:
+        raise ValueError(_("write the hours as start-end, for example 09:00-17:00"))
+    try:
+        start, end = (time.fromisoformat(p) for p in parts)
+    except ValueError:
+        raise ValueError(_("write the hours as start-end, for example 09:00-17:00")) from None
+    if start == end:
+        raise ValueError(_("the start and the end must differ"))
+    return start, end
+
+
+def _hours(text: str) -> str:
+    start, end = parse_hours(text)
+    return f"{start:%H:%M}-{end:%H:%M}"
+
+
+def _cap(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise ValueError(_("must be a whole number")) from None
+    if not 0 <= value <= 1000:
+        raise ValueError(_("must be between 0 and 1,000"))
+    return value
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    label: str  # N_(): translate when shown
+    default: Any
+    parse: Callable[[str], Any]  # text -> stored value; raises ValueError with a reason
+
+
+SETTINGS: Mapping[str, SettingSpec] = {
+    spec.key: spec
+    for spec in (
+        SettingSpec("user.zone", N_("My time zone (empty: follow the system)"), None, _zone),
+        SettingSpec("user.country", N_("My country"), None, _country),
+        SettingSpec("user.subdivision", N_("My region"), None, _subdivision),
+        SettingSpec("user.hours", N_("My working hours"), DEFAULT_HOURS, _hours),
+        SettingSpec(
+            "stay_in_touch.daily_cap",
+            N_("Stay-in-touch follow-ups raised per day"),
+            DEFAULT_DAILY_CAP,
+            _cap,
+        ),
+    )
+}
+
+
+class SettingError(UserError):
+    """A setting that does not exist or a value it does not accept."""
+
+
+def _spec(key: str) -> SettingSpec:
+    spec = SETTINGS.get(key)
+    if spec is None:
+        known = ", ".join(sorted(SETTINGS))
+        raise SettingError(
+            _("There is no setting “{key}”; the settings are: {known}.").format(
+                key=key, known=known
+            )
+        )
+    return spec
+
+
+def get(db: Database, key: str) -> Any:
+    """The stored value of ``key``, or its default."""
+    spec = _spec(key)
+    return get_setting(db, key, spec.default)
+
+
+def parse(key: str, text: str) -> Any:
+    """The value ``text`` means for ``key``; a SettingError with one sentence when it is not
+    acceptable."""
+    spec = _spec(key)
+    try:
+        return spec.parse(text)
+    except v.ValidationError as error:
+        raise SettingError(
+            _("{setting}: “{value}” {reason}.").format(setting=key, value=text, reason=error.reason)
+        ) from None
+    except ValueError as error:
+        raise SettingError(
+            _("{setting}: “{value}” {reason}.").format(setting=key, value=text, reason=error)
+        ) from None
+
+
+def put(db: Database, key: str, text: str) -> Any:
+    """Check ``text`` and store it for ``key`` (one transaction); returns the stored value.
+    An empty value for an optional setting is the same as :func:`unset`."""
+    value = parse(key, text)
+    if value is None:
+        delete_setting(db, key)
+    else:
+        set_setting(db, key, value)
+    return value
+
+
+def unset(db: Database, key: str) -> None:
+    """Back to the default."""
+    _spec(key)
+    delete_setting(db, key)
+
+
+def all_values(db: Database) -> dict[str, Any]:
+    """Every known setting with its value (stored or default)."""
+    return {key: get(db, key) for key in SETTINGS}
+
+
+@dataclass(frozen=True)
+class UserCalendar:
+    """The user's own day: the zone in force now, whether it is pinned, their country and
+    region (empty: no weekend or holidays of a country beyond Saturday–Sunday) and hours."""
+
+    zone: str
+    pinned: bool
+    country: str | None
+    subdivision: str | None
+    hours: WorkingHours
+
+
+def user_calendar(
+    db: Database, environ: Mapping[str, str] | None = None, etc: Path = Path("/etc")
+) -> UserCalendar:
+    """The user's calendar as the settings say, the zone read from the system when not pinned
+    (read again on every call, so it follows the laptop as it travels)."""
+    pinned = get(db, "user.zone")
+    country = get(db, "user.country")
+    start, end = parse_hours(str(get(db, "user.hours")))
+    hours = WorkingHours.for_country(country, None, start, end)
+    return UserCalendar(
+        zone=user_zone(pinned, environ, etc),
+        pinned=bool(pinned),
+        country=country,
+        subdivision=get(db, "user.subdivision"),
+        hours=hours,
+    )
+
+
+def current_zone(db: Database, environ: Mapping[str, str] | None = None) -> str:
+    """The user's zone now: pinned in the settings, else the system's."""
+    pinned = get(db, "user.zone")
+    return user_zone(pinned, environ)
