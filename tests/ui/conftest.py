@@ -39,8 +39,11 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterato
 def ctx(db: Database) -> object:
     from accountdesk.ui.context import AppContext
 
+    from accountdesk.core import settings
+
+    settings.put(db, "user.zone", "Europe/Riga")  # pinned: the tests do not follow the machine
     context = AppContext(db, clock=fixed_clock(NOW))
-    context.user_zone = "Europe/Riga"
+    assert context.user_zone == "Europe/Riga"
     return context
 
 

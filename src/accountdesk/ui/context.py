@@ -6,9 +6,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from accountdesk.core import i18n, settings
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _
@@ -26,6 +27,9 @@ class AppContext(QObject):
     open_record = Signal(str, str)
     status = Signal(str)
 
+    #: How often the system zone is read again (a laptop that lands in another zone).
+    ZONE_CHECK_MS = 30_000
+
     def __init__(
         self, db: Database, clock: Clock = system_clock, parent: QObject | None = None
     ) -> None:
@@ -33,10 +37,29 @@ class AppContext(QObject):
         self.db = db
         self.clock = clock
         self.undo_stack = QUndoStack(self)
-        self.user_zone = local_zone_name()
+        self.user_zone = settings.current_zone(db)
+        self._zone_timer = QTimer(self)
+        self._zone_timer.setInterval(self.ZONE_CHECK_MS)
+        self._zone_timer.timeout.connect(self.refresh_zone)
+        self._zone_timer.start()
 
     def now(self) -> datetime:
         return self.clock()
+
+    def user_calendar(self) -> settings.UserCalendar:
+        """The user's own day ("Me" in Settings): zone, country, region, working hours."""
+        return settings.user_calendar(self.db)
+
+    def refresh_zone(self) -> bool:
+        """Read the user's zone again (pinned in the settings, else the system's); when it
+        changed, every screen is told (``changed("zone")``) so "your time" follows travel."""
+        found = settings.current_zone(self.db)
+        if found == self.user_zone:
+            return False
+        self.user_zone = found
+        self.changed.emit("zone")
+        self.status.emit(_("Your time zone is now {zone}.").format(zone=i18n.zone_name(found)))
+        return True
 
     def delete(self, kind: str, id_: str, title: str) -> None:
         """Move a record to the trash, undoably."""
@@ -67,13 +90,3 @@ class DeleteCommand(QUndoCommand):
         trash.restore(self.ctx.db, self.kind, self.record_id)
         self.ctx.changed.emit(self.kind)
         self.ctx.status.emit(_("“{title}” was restored.").format(title=self.title))
-
-
-def local_zone_name() -> str:
-    """The system's IANA zone name (UTC when it cannot be told)."""
-    from PySide6.QtCore import QTimeZone
-
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode()
-    from accountdesk.core.timekeeping.zones import get_zone as zone
-
-    return name if zone(name).key == name else "UTC"
