@@ -11,7 +11,7 @@ import contextlib
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +19,10 @@ from accountdesk import __version__
 from accountdesk.core import i18n
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
+from accountdesk.core.reports.cli import register as register_report_commands
 
 if TYPE_CHECKING:
     from accountdesk.core.db.engine import Database
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
@@ -256,40 +255,18 @@ def cmd_followups_export(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
     from accountdesk.core.queries.followups import list_follow_ups
-    from accountdesk.core.timekeeping.ical import IcsEvent, export_ics
+    from accountdesk.core.services.calendar_files import export_follow_ups
 
     db = _open(args)
-    rows = list_follow_ups(db, now=datetime.now(UTC), user_zone="UTC", due=args.due)
-    events = [
-        IcsEvent(
-            uid=f"{row.id}@accountdesk",
-            summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
-            description=row.notes or "",
-            local=row.local_due,
-            zone=row.zone,
-            duration=_minutes(row.duration_minutes),
-            rrule=row.rrule,
-        )
-        for row in rows
-    ]
-    data = export_ics(events)
+    rows = list_follow_ups(db, now=datetime.now(UTC), user_zone=_user_zone(args, db), due=args.due)
     target = Path(args.ics)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise UserError(
-            _("{path} cannot be written: {reason}").format(path=target, reason=exc.strerror)
-        ) from exc
-    _print(_("Exported {n} follow-ups to {path}.").format(n=len(events), path=target))
+    count = export_follow_ups(target, rows)
+    _print(
+        i18n.ngettext(
+            "Exported {n} follow-up to {path}.", "Exported {n} follow-ups to {path}.", count
+        ).format(n=count, path=target)
+    )
     return 0
-
-
-def _minutes(n: int) -> Any:
-    from datetime import timedelta
-
-    return timedelta(minutes=n)
 
 
 # --- parser ------------------------------------------------------------------------------
@@ -376,21 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--due", choices=due_choices, help=_("only those due in this period"))
     e.set_defaults(func=cmd_followups_export)
 
-    for extend in _extensions():
-        extend(sub, common)
+    register_report_commands(sub, common)
     return parser
-
-
-def _extensions() -> list[Callable[[Any, argparse.ArgumentParser], None]]:
-    """Commands contributed by feature packages (follow-ups, reports), if installed."""
-    found = []
-    for module_name in ("accountdesk.core.timekeeping.cli", "accountdesk.core.reports.cli"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        found.append(module.register)
-    return found
 
 
 def _language_from(argv: Sequence[str]) -> str | None:

@@ -41,12 +41,40 @@ def test_qtcore_appears_in_at_most_one_core_module() -> None:
     assert len(users) <= 1, users
 
 
-def test_ui_never_opens_a_session() -> None:
-    ui = SRC / "ui"
-    offenders = [
-        f"{path.relative_to(SRC)}: {name}"
-        for path in ui.rglob("*.py")
+#: Modules the UI must not import: screens read through core.queries and write through
+#: core.services, so no SQLAlchemy and no ORM models.
+UI_BANNED = ("sqlalchemy", "accountdesk.core.db.models")
+
+
+def _banned_imports(root: Path) -> list[str]:
+    return [
+        f"{path.relative_to(root).as_posix()}: {name}"
+        for path in sorted(root.rglob("*.py"))
         for name in _imports(path)
-        if name in {"sqlalchemy.orm.Session", "sqlalchemy.orm.sessionmaker"}
+        if name.startswith(UI_BANNED)
     ]
-    assert offenders == []
+
+
+def test_ui_never_opens_a_session() -> None:
+    assert _banned_imports(SRC / "ui") == []
+
+
+def test_the_ui_ban_finds_offenders(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "screen.py").write_text(
+        "import sqlalchemy\n"
+        "from sqlalchemy.orm import Session\n"
+        "import accountdesk.core.db.engine\n"
+        "def load():\n"
+        "    from accountdesk.core.db.models import Contact\n"
+        "    from accountdesk.core.db import models\n",
+        encoding="utf-8",
+    )
+    found = _banned_imports(tmp_path)
+    assert {
+        "reports/screen.py: sqlalchemy",
+        "reports/screen.py: sqlalchemy.orm.Session",
+        "reports/screen.py: accountdesk.core.db.models.Contact",
+        "reports/screen.py: accountdesk.core.db.models",
+    } <= set(found)
+    assert not any("engine" in item for item in found)

@@ -15,9 +15,10 @@ from sqlalchemy import select
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.metrics import Period
+from accountdesk.core.queries.reports import customer_language
 from accountdesk.ui import tasks
 from accountdesk.ui.navigation import load_feature_screens
-from accountdesk.ui.reports.screen import ReportsScreen, customer_language, preset_period
+from accountdesk.ui.reports.screen import ReportsScreen, preset_period
 
 
 @pytest.fixture

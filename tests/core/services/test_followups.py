@@ -131,3 +131,58 @@ def test_stay_in_touch_raises_once_and_resets_on_an_interaction(db: Database, ay
     assert [r.id for r in list_follow_ups(db, now=now, user_zone="UTC")] == []
     assert fu.raise_stay_in_touch(db, fixed_clock(met + timedelta(days=29))) == []
     assert len(fu.raise_stay_in_touch(db, fixed_clock(met + timedelta(days=31)))) == 1
+
+
+def test_editing_changes_details_and_time_in_one_go(db: Database, ayse: str) -> None:
+    scheduled = fu.schedule(
+        db, fu.FollowUpInput(ayse, "Call", datetime(2027, 3, 2, 10), notes="about the offer")
+    )
+    fu.snooze(db, [scheduled.id], datetime(2027, 3, 2, 12, tzinfo=UTC))
+    moved = fu.edit(
+        db,
+        scheduled.id,
+        title="Call about the new offer",
+        notes="bring the price list",
+        rrule="FREQ=MONTHLY",
+        local_due=datetime(2027, 3, 3, 11),
+        zone="Asia/Bangkok",
+    )
+    assert moved.id == scheduled.id
+    row = list_follow_ups(db, now=datetime(2027, 3, 1, tzinfo=UTC), user_zone="UTC")[0]
+    assert (row.title, row.notes, row.rrule) == (
+        "Call about the new offer",
+        "bring the price list",
+        "FREQ=MONTHLY",
+    )
+    assert (row.local_due, row.zone) == (datetime(2027, 3, 3, 11), "Asia/Bangkok")
+    assert row.due_at == datetime(2027, 3, 3, 4, tzinfo=UTC)
+    assert row.snoozed_until is None
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"zone": "Mars/Olympus_Mons"}, "zone"),
+        ({"rrule": "FREQ=SOMETIMES"}, "Repeat"),
+        ({"title": " "}, "itle"),
+    ],
+)
+def test_a_failed_edit_changes_nothing(
+    db: Database, ayse: str, change: dict[str, str], field: str
+) -> None:
+    scheduled = fu.schedule(
+        db, fu.FollowUpInput(ayse, "Call", datetime(2027, 3, 2, 10), notes="about the offer")
+    )
+    values: dict[str, object] = {
+        "title": "Call about the new offer",
+        "notes": "bring the price list",
+        "rrule": None,
+        "local_due": datetime(2027, 3, 3, 11),
+        "zone": None,
+        **change,
+    }
+    with pytest.raises(ValidationError, match=field):
+        fu.edit(db, scheduled.id, **values)  # type: ignore[arg-type]
+    row = list_follow_ups(db, now=datetime(2027, 3, 1, tzinfo=UTC), user_zone="UTC")[0]
+    assert (row.title, row.notes, row.rrule) == ("Call", "about the offer", None)
+    assert (row.local_due, row.zone) == (datetime(2027, 3, 2, 10), "Europe/Istanbul")

@@ -9,7 +9,6 @@ bookmarks; title, author, subject and language are set in the document's metadat
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,12 +21,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 from reportlab.platypus import TableStyle as RLTableStyle
 from sqlalchemy import func, select
 
 from accountdesk.core import i18n
 from accountdesk.core.calendars import format_report_date
+from accountdesk.core.culture.calendar import holidays_between
+from accountdesk.core.culture.etiquette import highlights
+from accountdesk.core.culture.seasons import seasons_between
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, CountryNote, Gift, Interaction, Note
 from accountdesk.core.errors import UserError
@@ -51,6 +53,7 @@ from accountdesk.core.reports.textlayout import (
     mirror,
     persian_digits,
 )
+from accountdesk.core.timekeeping.workhours import WorkingHours, is_working_day
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -249,46 +252,24 @@ def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:
     return table
 
 
-def _missing(ctx: ReportContext, what: str) -> TextBlock:
-    return _p(
-        ctx, _("{section} is not available in this installation.").format(section=what), SMALL
-    )
-
-
-def _culture(name: str) -> Any | None:
-    try:
-        return importlib.import_module(f"accountdesk.core.culture.{name}")
-    except ImportError:
-        return None
-
-
 def _holiday_rows(
     ctx: ReportContext, countries: Sequence[tuple[str, str | None]], start: date, end: date
-) -> list[Any] | None:
-    cal = _culture("calendar")
-    seas = _culture("seasons")
-    if cal is None and seas is None:
-        return None
+) -> list[list[object]]:
     rows: list[tuple[date, list[object]]] = []
     for country, sub in countries:
-        if cal is not None:
-            for h in cal.holidays_between(country, sub, start, end, ctx.lang):
-                rows.append((h.date, [ctx.date(h.date), i18n.country_name(country), h.name]))
-        if seas is not None:
-            for s in seas.seasons_between(country, start, end, ctx.lang):
-                span = f"{ctx.date(s.start)} – {ctx.date(s.end)}"
-                rows.append((s.start, [span, i18n.country_name(country), f"{s.name}: {s.advice}"]))
+        for h in holidays_between(country, sub, start, end, ctx.lang):
+            rows.append((h.date, [ctx.date(h.date), i18n.country_name(country), h.name]))
+        for s in seasons_between(country, start, end, ctx.lang):
+            span = f"{ctx.date(s.start)} – {ctx.date(s.end)}"
+            rows.append((s.start, [span, i18n.country_name(country), f"{s.name}: {s.advice}"]))
     rows.sort(key=lambda r: r[0])
     return [r[1] for r in rows]
 
 
 def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
-    et = _culture("etiquette")
-    if et is None:
-        return [_missing(ctx, _("The cultural briefing"))]
     out: list[Flowable] = []
     for country in countries:
-        sections = et.highlights(country, ctx.lang)
+        sections = highlights(country, ctx.lang)
         notes = [n.text for items in sections.values() for n in items][:8]
         if not notes:
             continue
@@ -497,10 +478,7 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
     )
     story.append(_h(ctx, _("Holidays and seasons (next 60 days)"), 1))
     rows = _holiday_rows(ctx, countries, today, today + timedelta(days=60))
-    story.append(
-        _missing(ctx, _("The holiday calendar")) if rows is None
-        else _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], rows, [22, 18, 60])
-    )  # fmt: skip
+    story.append(_table(ctx, [_("Date"), _("Country"), _("Holiday or season")], rows, [22, 18, 60]))
     story.append(_h(ctx, _("Cultural briefing"), 1))
     story.extend(_etiquette(ctx, sorted({c for c, _s in countries})))
     story.append(_h(ctx, _("Gifts"), 1))
@@ -755,9 +733,8 @@ def _trip_story(
     story.append(_h(ctx, _("Holidays and seasons during the trip"), 1))
     hrows = _holiday_rows(ctx, [(country, None)], period.start, period.end)
     story.append(
-        _missing(ctx, _("The holiday calendar")) if hrows is None
-        else _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], hrows, [22, 18, 60])
-    )  # fmt: skip
+        _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], hrows, [22, 18, 60])
+    )
     story.append(_h(ctx, _("Suggested meeting slots"), 1))
     story.append(_table(ctx, [_("Date"), _("Local time")], _slots(ctx, country, period), [50, 50]))
     story.append(_h(ctx, _("Etiquette briefing"), 1))
@@ -768,19 +745,17 @@ def _trip_story(
 
 
 def _slots(ctx: ReportContext, country: str, period: Period) -> list[list[object]]:
-    cal = _culture("calendar")
+    hours = WorkingHours.for_country(country)
     out: list[list[object]] = []
     day = period.start
     while day <= period.end and len(out) < 40:
-        working = cal.is_working_day(country, None, day) if cal is not None else day.weekday() < 5
-        if working:
+        if is_working_day(day, hours, country, None):
             out.append([ctx.date(day, "full"), ctx.text("10:00, 14:00")])
         day += timedelta(days=1)
     return out
 
 
-REPORTS = ("account", "portfolio", "trip")
-__all__ = ["REPORTS", "Spacer", "account_report", "find_account", "portfolio_report", "trip_brief"]
+__all__ = ["account_report", "find_account", "portfolio_report", "trip_brief"]
 
 
 def _when(instant: datetime, zone: str) -> str:

@@ -1,4 +1,4 @@
-"""Use cases for follow-ups: schedule, reschedule, complete, snooze, reminders, stay in touch.
+"""Use cases for follow-ups: schedule, edit, complete, snooze, reminders, stay in touch.
 
 A follow-up stores the intended wall-clock time and the IANA zone it is anchored to (the
 contact's by default); ``due_at`` (UTC) is derived from them with the rule stated by
@@ -113,36 +113,36 @@ def schedule(db: Database, data: FollowUpInput) -> Scheduled:
         return add_follow_up(session, data)
 
 
-def reschedule(
-    db: Database, follow_up_id: str, local_due: datetime, zone: str | None = None
+def edit(
+    db: Database,
+    follow_up_id: str,
+    *,
+    title: str,
+    notes: str | None,
+    rrule: str | None,
+    local_due: datetime,
+    zone: str | None = None,
 ) -> Scheduled:
-    """Move a follow-up to another wall-clock time (in its zone, or a new one)."""
+    """Change a follow-up's details and move it to another wall-clock time (in its zone, or a
+    new one), in one transaction: when anything is invalid, nothing changes.
+
+    Moving it reopens it and clears its snooze; a repeating one restarts from the new time.
+    """
     with db.transaction() as session:
         item = _follow_up(session, follow_up_id)
         new_zone = v.timezone(zone, allow_empty=True) or item.zone
         resolution = _resolve(local_due, new_zone)
+        item.title = v.required("title", title, max_length=300)
+        item.notes = v.clean_text(notes)
+        item.rrule = _check_rrule(rrule)
         item.local_due = local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
-        if item.rrule:  # moving by hand restarts the series from the new time
-            item.rrule_start = item.local_due
+        item.rrule_start = item.local_due if item.rrule else None
         item.zone = new_zone
         item.due_at = resolution.instant
         item.snoozed_until = None
         item.notified_at = None
         item.status = "open"
         return Scheduled(item.id, resolution)
-
-
-def update_details(
-    db: Database, follow_up_id: str, *, title: str, notes: str | None, rrule: str | None
-) -> None:
-    with db.transaction() as session:
-        item = _follow_up(session, follow_up_id)
-        item.title = v.required("title", title, max_length=300)
-        item.notes = v.clean_text(notes)
-        new_rule = _check_rrule(rrule)
-        if new_rule != item.rrule:
-            item.rrule_start = item.local_due if new_rule else None
-        item.rrule = new_rule
 
 
 def complete(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> int:
@@ -186,14 +186,6 @@ def _advance(session: Session, item: FollowUp, now: datetime) -> None:
     item.due_at = nxt.instant
     item.snoozed_until = None
     item.notified_at = None
-
-
-def reopen(db: Database, follow_up_ids: Sequence[str]) -> None:
-    with db.transaction() as session:
-        for follow_up_id in follow_up_ids:
-            item = _follow_up(session, follow_up_id)
-            item.status = "open"
-            item.completed_at = None
 
 
 def snooze(db: Database, follow_up_ids: Sequence[str], until: datetime) -> None:

@@ -29,6 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
+from accountdesk.core.culture.calendar import Holiday, holidays_for_year
+from accountdesk.core.culture.countries import country_codes
+from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, covered_countries
+from accountdesk.core.culture.profile import (
+    CountryProfile,
+    average_disclaimer,
+    category_label,
+    country_profile,
+)
+from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.i18n import N_, _, country_name, format_date, format_time
 from accountdesk.core.queries.culture import (
     CountryNoteItem,
@@ -49,15 +59,6 @@ from accountdesk.ui.culture_panel import (
 )
 from accountdesk.ui.detail import clear_layout, details_form, heading
 from accountdesk.ui.items import ItemsPanel
-
-try:
-    from accountdesk.core.culture import calendar as _calendar
-    from accountdesk.core.culture import countries as _countries
-    from accountdesk.core.culture import etiquette as _etiquette
-    from accountdesk.core.culture import profile as _profile
-    from accountdesk.core.culture import seasons as _seasons
-except ImportError:  # pragma: no cover - only while the core is incomplete
-    _calendar = _countries = _etiquette = _profile = _seasons = None  # type: ignore[assignment]
 
 CURATED_MARK = "✓"
 HOLIDAY_COLOUR = "#ffd6d6"
@@ -80,27 +81,25 @@ class CountryData:
 
     code: str
     year: int
-    profile: Any  # core.culture.profile.CountryProfile
-    holidays: list[Any]  # core.culture.calendar.Holiday
-    seasons: list[Any]  # core.culture.seasons.Season
+    profile: CountryProfile
+    holidays: list[Holiday]
+    seasons: list[Season]
     notes: list[CountryNoteItem]
 
 
 def load_country(db: Any, code: str, year: int, lang: str) -> CountryData:
-    profile = _profile.country_profile(code, lang) if _profile is not None else None
-    holidays: list[Any] = []
-    seasons: list[Any] = []
-    if _calendar is not None:
-        holidays = list(_calendar.holidays_for_year(code, None, year, lang))
-    if _seasons is not None:
-        seasons = _seasons.seasons_between(code, date(year, 1, 1), date(year, 12, 31), lang)
-    return CountryData(code, year, profile, holidays, seasons, country_notes(db, code))
+    return CountryData(
+        code,
+        year,
+        country_profile(code, lang),
+        list(holidays_for_year(code, None, year, lang)),
+        seasons_between(code, date(year, 1, 1), date(year, 12, 31), lang),
+        country_notes(db, code),
+    )
 
 
-def _kinds(holiday: Any) -> str:
-    if _profile is None:
-        return ", ".join(holiday.categories)
-    return ", ".join(_profile.category_label(c) for c in holiday.categories)
+def _kinds(holiday: Holiday) -> str:
+    return ", ".join(category_label(c) for c in holiday.categories)
 
 
 class CountriesScreen(QWidget):
@@ -111,9 +110,7 @@ class CountriesScreen(QWidget):
         self.code: str | None = None
         self.data: CountryData | None = None
         self._generation = 0
-        self.curated: frozenset[str] = frozenset(
-            _etiquette.covered_countries() if _etiquette is not None else ()
-        )
+        self.curated: frozenset[str] = frozenset(covered_countries())
         outer = QVBoxLayout(self)
         outer.addWidget(heading(_("Countries"), 1.4))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -248,7 +245,7 @@ class CountriesScreen(QWidget):
         return self.visible_codes()[0] if self.visible_codes() else "LV"
 
     def _fill_list(self) -> None:
-        codes = _countries.country_codes() if _countries is not None else sorted(self.curated)
+        codes = country_codes()
         with_notes = countries_with_notes(self.ctx.db)
         named = [(country_name(c), c) for c in codes]
         collator = QCollator(QLocale())
@@ -349,13 +346,10 @@ class CountriesScreen(QWidget):
     def _show_profile(self, data: CountryData) -> None:
         clear_layout(self.profile_layout)
         profile = data.profile
-        if profile is None:
-            self.summary.setText(_("No country information available."))
-            return
         curated = profile.curated
         self.summary.setText(
             profile.etiquette.summary
-            if curated
+            if profile.etiquette is not None
             else _("No curated etiquette notes for this country yet: calendar facts only.")
         )
         hours = profile.business_hours
@@ -394,9 +388,8 @@ class CountriesScreen(QWidget):
         self.profile_layout.addStretch(1)
 
     def _show_etiquette(self, data: CountryData) -> None:
-        profile = data.profile
-        notes = profile.etiquette if profile is not None else None
-        if notes is None or _etiquette is None:
+        notes = data.profile.etiquette
+        if notes is None:
             self.etiquette.setHtml(
                 "<p>"
                 + esc(_("No curated etiquette notes for this country yet: calendar facts only."))
@@ -408,11 +401,11 @@ class CountriesScreen(QWidget):
             for symbol, colour, name in KIND_MARKS.values()
         )
         parts = [f"<p>{esc(notes.summary)}</p>", f"<p>{legend}</p>"]
-        for section in _etiquette.SECTIONS:
+        for section in SECTIONS:
             found = notes.sections.get(section) or []
             if not found:
                 continue
-            parts.append(f"<h3>{esc(_(_etiquette.SECTION_TITLES[section]))}</h3>")
+            parts.append(f"<h3>{esc(_(SECTION_TITLES[section]))}</h3>")
             parts.append(notes_html(found))
         if notes.phrases:
             parts.append(f"<h3>{esc(_('Useful phrases'))}</h3>")
@@ -424,8 +417,7 @@ class CountriesScreen(QWidget):
                     f"<td>{esc(phrase.meaning)}</td></tr>"
                 )
             parts.append("</table>")
-        if _profile is not None:
-            parts.append(f'<p style="{DISCLAIMER_STYLE}">{esc(_profile.average_disclaimer())}</p>')
+        parts.append(f'<p style="{DISCLAIMER_STYLE}">{esc(average_disclaimer())}</p>')
         self.etiquette.setHtml("".join(parts))
 
     def _show_notes(self, data: CountryData) -> None:

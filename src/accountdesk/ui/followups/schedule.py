@@ -304,20 +304,19 @@ class ScheduleDialog(QDialog):
                 raise UserError(error)
             if self.follow_up_id is not None:
                 follow_up_id = self.follow_up_id
-
-                def move() -> service.Scheduled:
-                    service.update_details(
+                title, local, zone = self.title_edit.text(), self.local(), self.zone.currentText()
+                result = self.ctx.write(
+                    "follow_up",
+                    lambda: service.edit(
                         self.ctx.db,
                         follow_up_id,
-                        title=self.title_edit.text(),
+                        title=title,
                         notes=self.notes,
                         rrule=rule,
-                    )
-                    return service.reschedule(
-                        self.ctx.db, follow_up_id, self.local(), self.zone.currentText()
-                    )
-
-                result = self.ctx.write("follow_up", move)
+                        local_due=local,
+                        zone=zone,
+                    ),
+                )
             else:
                 if self.person is None:
                     raise UserError(_("Pick the contact this follow-up is with."))

@@ -46,8 +46,8 @@ from accountdesk.core.queries.followups import (
     due_for_reminder,
     list_follow_ups,
 )
+from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as service
-from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
 from accountdesk.core.timekeeping.recurrence import describe_rrule
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
@@ -367,38 +367,28 @@ class FollowUpsScreen(QWidget):
         )
         PlannerDialog(self.ctx, contacts, self).exec()
 
-    def events(self, ids: list[str] | None = None) -> list[IcsEvent]:
-        rows = [r for r in self.model.rows if ids is None or r.id in ids]
-        return [
-            IcsEvent(
-                uid=f"{r.id}@accountdesk",
-                summary=f"{r.title} – {r.contact_name or r.account_name}",
-                description=r.notes or "",
-                local=r.local_due,
-                zone=r.zone,
-                duration=timedelta(minutes=r.duration_minutes),
-                rrule=r.rrule,
-            )
-            for r in rows
-        ]
-
     def export(self) -> None:
         ids = self.selected_ids() or None
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Export follow-ups"), "follow-ups.ics", _("iCalendar (*.ics)")
         )
-        if path:
-            self.export_to(Path(path), ids)
-
-    def export_to(self, path: Path, ids: list[str] | None = None) -> int:
-        events = self.events(ids)
-        path.write_bytes(export_ics(events))
+        if not path:
+            return
+        try:
+            count = self.export_to(Path(path), ids)
+        except UserError as exc:
+            QMessageBox.warning(self, _("Export follow-ups"), exc.message)
+            return
         self.ctx.status.emit(
-            ngettext("Exported {n} follow-up.", "Exported {n} follow-ups.", len(events)).format(
-                n=len(events)
+            ngettext("Exported {n} follow-up.", "Exported {n} follow-ups.", count).format(
+                n=i18n.format_number(count)
             )
         )
-        return len(events)
+
+    def export_to(self, path: Path, ids: list[str] | None = None) -> int:
+        """Write the listed follow-ups (only ``ids`` when given) to the .ics file ``path``."""
+        rows = [r for r in self.model.rows if ids is None or r.id in ids]
+        return calendar_files.export_follow_ups(path, rows, self.ctx.clock)
 
     def import_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -424,31 +414,9 @@ class FollowUpsScreen(QWidget):
 
     def import_from(self, path: Path, contact_id: str) -> int:
         """Add the events of an .ics file as follow-ups with ``contact_id``."""
-        try:
-            events = import_ics(path.read_bytes())
-        except IcsError as exc:
-            raise UserError(str(exc)) from exc
-        except OSError as exc:
-            raise UserError(
-                _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
-            ) from exc
-        if not events:
-            return 0
-
-        items = [
-            service.FollowUpInput(
-                contact_id=contact_id,
-                title=event.summary or _("Follow-up"),
-                local_due=event.local,
-                zone=event.zone,
-                notes=event.description or None,
-                duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
-                rrule=event.rrule,
-                origin="ics",
-            )
-            for event in events
-        ]
-        done = self.ctx.write("follow_up", lambda: service.schedule_many(self.ctx.db, items))
+        done = self.ctx.write(
+            "follow_up", lambda: calendar_files.import_follow_ups(self.ctx.db, path, contact_id)
+        )
         return len(done)
 
 

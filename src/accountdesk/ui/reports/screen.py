@@ -12,7 +12,6 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -34,14 +33,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.i18n import N_, _
-from accountdesk.core.metrics import MetricSet, MetricValue, Period, compute_all, quarters
-from accountdesk.core.reports.data import Scope, load_records
+from accountdesk.core.metrics import MetricSet, MetricValue, Period
+from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
+from accountdesk.core.reports.data import Scope
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.pickers import RecordPicker
@@ -111,34 +109,9 @@ def preset_period(key: str, today: date) -> Period | None:
 
 
 def compute_metrics(db: Database, request: Request) -> Metrics:
-    """Load the scope's records once; the metrics over the period and per quarter."""
-    with db.reader() as session:
-        records = load_records(session, request.scope())
-
-    def over(period: Period) -> MetricSet:
-        return compute_all(records.customers, records.surveys, records.deals, period)
-
-    return Metrics(request, over(request.period), [(q, over(q)) for q in quarters(request.period)])
-
-
-def customer_language(db: Database, account_id: str) -> str | None:
-    """The main contact's preferred language when it is one of the report languages.
-
-    The main contact is the account's first decision maker, or else its first contact."""
-    with db.reader() as session:
-        contacts = session.scalars(
-            select(Contact)
-            .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
-            .order_by(Contact.created_at, Contact.id)
-        ).all()
-        ordered = sorted(contacts, key=lambda c: c.buying_role != "decision_maker")
-        for contact in ordered[:1]:
-            if contact.preferred_language:
-                try:
-                    return i18n.normalize_language(contact.preferred_language)
-                except i18n.UnknownLanguageError:
-                    return None
-    return None
+    """The metrics over the period and per quarter (runs on a worker thread)."""
+    found = scope_metrics(db, request.scope(), request.period)
+    return Metrics(request, found.total, found.by_quarter)
 
 
 def build_pdf(db: Database, request: Request, user_zone: str) -> bytes:
@@ -339,26 +312,19 @@ class ReportsScreen(QWidget):
         self.language.setCurrentIndex(max(index, 0))
         self.language.blockSignals(False)
 
-    def _distinct(self, column: Any) -> list[str]:
-        with self.ctx.db.reader() as session:
-            values = session.scalars(
-                select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
-            ).all()
-        return sorted(str(v) for v in values if v)
-
     def _fill_scope_values(self) -> None:
         by = self.scope_by.currentData()
         self.scope_value.blockSignals(True)
         self.scope_value.clear()
         if by == "country":
-            countries = [(i18n.country_name(c), c) for c in self._distinct(Account.country)]
+            countries = [(i18n.country_name(c), c) for c in account_values(self.ctx.db, "country")]
             for name, code in sorted(countries):
                 self.scope_value.addItem(name, code)
         elif by == "owner":
-            for owner in self._distinct(Account.owner):
+            for owner in account_values(self.ctx.db, "owner"):
                 self.scope_value.addItem(owner, owner)
         elif by == "segment":
-            for tier in self._distinct(Account.tier):
+            for tier in account_values(self.ctx.db, "tier"):
                 self.scope_value.addItem(tier, tier)
         self.scope_value.setEnabled(by != "all")
         self.scope_value.blockSignals(False)
@@ -367,7 +333,7 @@ class ReportsScreen(QWidget):
         current = self.trip_country.currentData()
         self.trip_country.blockSignals(True)
         self.trip_country.clear()
-        countries = [(i18n.country_name(c), c) for c in self._distinct(Account.country)]
+        countries = [(i18n.country_name(c), c) for c in account_values(self.ctx.db, "country")]
         for name, code in sorted(countries):
             self.trip_country.addItem(name, code)
         self.trip_country.setCurrentIndex(max(self.trip_country.findData(current), 0))

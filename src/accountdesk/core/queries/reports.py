@@ -1,0 +1,66 @@
+"""Read views of the Reports screen: the metrics of a scope, the choices of scope, the
+customer's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import select
+
+from accountdesk.core import i18n
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.metrics import MetricSet, Period, compute_all, quarters
+from accountdesk.core.reports.data import Scope, load_records
+
+AccountField = Literal["country", "owner", "tier"]
+_FIELDS = {"country": Account.country, "owner": Account.owner, "tier": Account.tier}
+
+
+@dataclass(frozen=True)
+class ScopeMetrics:
+    total: MetricSet  # over the whole period
+    by_quarter: list[tuple[Period, MetricSet]]
+
+
+def scope_metrics(db: Database, scope: Scope, period: Period) -> ScopeMetrics:
+    """The metrics of the accounts in ``scope`` over ``period`` and over each of its quarters
+    (the records are read once)."""
+    with db.reader() as session:
+        records = load_records(session, scope)
+
+    def over(part: Period) -> MetricSet:
+        return compute_all(records.customers, records.surveys, records.deals, part)
+
+    return ScopeMetrics(over(period), [(q, over(q)) for q in quarters(period)])
+
+
+def account_values(db: Database, field: AccountField) -> list[str]:
+    """The distinct values of an account field (country, owner or tier), sorted."""
+    column = _FIELDS[field]
+    with db.reader() as session:
+        values = session.scalars(
+            select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
+        ).all()
+    return sorted(str(v) for v in values if v)
+
+
+def customer_language(db: Database, account_id: str) -> str | None:
+    """The main contact's preferred language when it is one of the report languages.
+
+    The main contact is the account's first decision maker, or else its first contact."""
+    with db.reader() as session:
+        contacts = session.scalars(
+            select(Contact)
+            .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.created_at, Contact.id)
+        ).all()
+        ordered = sorted(contacts, key=lambda c: c.buying_role != "decision_maker")
+        preferred = ordered[0].preferred_language if ordered else None
+    if not preferred:
+        return None
+    try:
+        return i18n.normalize_language(preferred)
+    except i18n.UnknownLanguageError:  # a language the reports are not written in
+        return None

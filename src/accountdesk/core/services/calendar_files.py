@@ -1,0 +1,100 @@
+""".ics files of follow-ups: the one mapping between follow-ups and iCalendar events.
+
+The Follow-ups screen and ``accountdesk followups export --ics`` both export with
+:func:`export_follow_ups` (the file is replaced atomically: a failure leaves the previous file
+as it was and no temporary file behind) and import with :func:`import_follow_ups` (all events
+of a file in one transaction: all or none). The iCalendar format itself is
+:mod:`accountdesk.core.timekeeping.ical`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from datetime import timedelta
+from pathlib import Path
+
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _
+from accountdesk.core.queries.followups import FollowUpRow
+from accountdesk.core.services.followups import FollowUpInput, Scheduled, schedule_many
+from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
+
+
+def follow_up_event(row: FollowUpRow) -> IcsEvent:
+    """The calendar event of a follow-up: its wall time in its zone, "title – who"."""
+    return IcsEvent(
+        uid=f"{row.id}@accountdesk",
+        summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
+        description=row.notes or "",
+        local=row.local_due,
+        zone=row.zone,
+        duration=timedelta(minutes=row.duration_minutes),
+        rrule=row.rrule,
+    )
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` all at once.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the file is
+    renamed over ``path``; on any failure the temporary file is removed and ``path`` is left as
+    it was.
+    """
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = system_clock) -> int:
+    """Write ``rows`` (from :func:`~accountdesk.core.queries.followups.list_follow_ups`) to the
+    .ics file ``path``; returns how many events it holds."""
+    events = [follow_up_event(row) for row in rows]
+    data = export_ics(events, clock=clock)
+    try:
+        _write_atomically(path, data)
+    except OSError as exc:
+        raise UserError(
+            _("{path} cannot be written: {reason}").format(
+                path=path, reason=exc.strerror or str(exc)
+            )
+        ) from exc
+    return len(events)
+
+
+def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Scheduled]:
+    """Schedule the events of the .ics file ``path`` as follow-ups with ``contact_id``, in one
+    transaction. A file that cannot be read or is not iCalendar raises :class:`UserError`."""
+    try:
+        events = import_ics(path.read_bytes())
+    except IcsError as exc:
+        raise UserError(str(exc)) from exc
+    except OSError as exc:
+        raise UserError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror or str(exc))
+        ) from exc
+    items = [
+        FollowUpInput(
+            contact_id=contact_id,
+            title=event.summary or _("Follow-up"),
+            local_due=event.local,
+            zone=event.zone,
+            notes=event.description or None,
+            duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
+            rrule=event.rrule,
+            origin="ics",
+        )
+        for event in events
+    ]
+    return schedule_many(db, items) if items else []

@@ -1,0 +1,36 @@
+"""``accountdesk followups export --ics`` and the report commands, end to end."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def test_followups_export_writes_an_ics_file_and_nothing_else(run: Run, tmp_path: Path) -> None:
+    run("demo", "--db", "demo.db", "--accounts", "10", "--seed", "2", check=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "follow-ups.ics").write_bytes(b"the previous export")
+    result = run("followups", "export", "--db", "demo.db", "--ics", "out/follow-ups.ics")
+    assert result.returncode == 0, result.stderr
+    assert "out/follow-ups.ics" in result.stdout
+    data = (out / "follow-ups.ics").read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR")
+    assert sorted(p.name for p in out.iterdir()) == ["follow-ups.ics"]
+    events = data.count(b"BEGIN:VEVENT")
+    assert f"Exported {events} follow-up" in result.stdout
+
+
+def test_followups_export_to_a_missing_folder_is_one_sentence(run: Run, tmp_path: Path) -> None:
+    result = run("followups", "export", "--db", "x.db", "--ics", "missing/follow-ups.ics")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot be written" in lines[0]
+
+
+def test_report_commands_are_registered(run: Run) -> None:
+    result = run("report", "--help", check=True)
+    assert "portfolio" in result.stdout and "trip" in result.stdout
