@@ -22,7 +22,10 @@ from accountdesk.core.i18n import _
 from accountdesk.core.reports.cli import register as register_report_commands
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from accountdesk.core.db.engine import Database
+    from accountdesk.core.queries.details import ContactDetail
 
 
 def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
@@ -211,26 +214,73 @@ def cmd_country(args: argparse.Namespace) -> int:
     return 0
 
 
-def _user_zone(args: argparse.Namespace, db: Database | None = None) -> str:
-    from accountdesk.core.timekeeping.zones import user_zone
+def _user_zone(db: Database) -> str:
+    from accountdesk.core.settings import current_zone
 
-    pinned = None
-    if db is not None:
-        from accountdesk.core.services.activity import get_setting
+    return current_zone(db)
 
-        pinned = get_setting(db, "user_zone")
-    return user_zone(pinned if isinstance(pinned, str) else None)
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat(timespec="minutes")
+
+
+def _json_out(data: object) -> None:
+    import json
+
+    _print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _at(args: argparse.Namespace) -> datetime:
+    """``--at`` (an ISO 8601 instant with an offset) or now."""
+    from datetime import UTC, datetime
+
+    if not getattr(args, "at", None):
+        return datetime.now(UTC)
+    try:
+        value = datetime.fromisoformat(args.at)
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is None:
+        raise UserError(
+            _(
+                "--at “{value}” is not an instant with an offset; write it like "
+                "2027-03-05T10:30+03:30 or 2027-03-05T07:00Z."
+            ).format(value=args.at)
+        )
+    return value
 
 
 def cmd_followups(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
     from accountdesk.core.queries.followups import list_follow_ups
 
     db = _open(args)
-    zone = _user_zone(args, db)
-    now = datetime.now(UTC)
+    zone = _user_zone(db)
+    now = _at(args)
     rows = list_follow_ups(db, now=now, user_zone=zone, due=args.due)
+    if args.json:
+        _json_out(
+            {
+                "user_zone": zone,
+                "now": _iso(now),
+                "follow_ups": [
+                    {
+                        "id": row.id,
+                        "title": row.title,
+                        "contact": row.contact_name or None,
+                        "account": row.account_name,
+                        "zone": row.zone,
+                        "due_theirs": _iso(row.due_at.astimezone(_zoneinfo(row.zone))),
+                        "due_yours": _iso(row.due_at.astimezone(_zoneinfo(zone))),
+                        "due_utc": _iso(row.due_at),
+                        "status": row.status,
+                        "snoozed_until": _iso(row.snoozed_until),
+                        "rrule": row.rrule,
+                    }
+                    for row in rows
+                ],
+            }
+        )
+        return 0
     if not rows:
         _print(_("No open follow-ups."))
         return 0
@@ -242,6 +292,168 @@ def cmd_followups(args: argparse.Namespace) -> int:
             f"{mine} ({zone})\t{theirs} ({row.zone})\t{who}\t{row.account_name}\t{row.title}"
             f"\t{row.id}"
         )
+    return 0
+
+
+def _find_contact(db: Database, text: str) -> ContactDetail:
+    """A contact from its id or its name (the folded search of Ctrl+K)."""
+    from accountdesk.core.errors import NotFoundError
+    from accountdesk.core.queries.details import contact_detail
+    from accountdesk.core.queries.search import search
+
+    with contextlib.suppress(NotFoundError):
+        return contact_detail(db, text)
+    hits = [h for h in search(db, text, limit=50) if h.kind == "contact"]
+    if not hits:
+        raise UserError(_("No contact matches “{text}”.").format(text=text))
+    folded = [h for h in hits if h.title.casefold() == text.casefold()]
+    chosen = folded if folded else hits
+    if len(chosen) > 1:
+        shown = "; ".join(f"{h.title} ({h.subtitle}, {h.id})" for h in chosen[:5])
+        raise UserError(
+            _("“{text}” matches {count} contacts: {shown}; give more of the name or an id.").format(
+                text=text, count=len(chosen), shown=shown
+            )
+        )
+    return contact_detail(db, chosen[0].id)
+
+
+def cmd_contact(args: argparse.Namespace) -> int:
+    from accountdesk.core.culture.panel import reach_out_summary
+    from accountdesk.core.timekeeping.workhours import (
+        WorkingHours,
+        next_working_window,
+        status_text,
+    )
+    from accountdesk.core.timekeeping.zones import format_utc_offset, offset_to_you, utc_offset
+
+    db = _open(args)
+    now = _at(args)
+    detail = _find_contact(db, " ".join(args.name))
+    zone = _user_zone(db)
+    hours = WorkingHours.for_contact(detail.country, detail.work_start, detail.work_end)
+    lang = i18n.current_language().code
+    reach = reach_out_summary(
+        country=detail.country,
+        subdivision=detail.subdivision,
+        zone=detail.timezone,
+        user_zone=zone,
+        now=now,
+        working_hours_override=(hours.start, hours.end),
+        lang=lang,
+    )
+    status = reach.status
+    start: datetime | None
+    end: datetime | None
+    if status.working and status.window_end is not None:
+        start, end = next_working_window(
+            status.window_end, reach.zone, hours, detail.country, detail.subdivision
+        )
+        current: dict[str, str | None] | None = {
+            "start": _iso(status.window_start),
+            "end": _iso(status.window_end),
+        }
+    else:
+        start, end = status.window_start, status.window_end
+        current = None
+    mine = _zoneinfo(zone)
+    holidays = [*reach.holidays_today, *reach.upcoming_holidays]
+    seasons = [*reach.current_seasons, *reach.upcoming_seasons]
+    data: dict[str, Any] = {
+        "id": detail.id,
+        "name": detail.name,
+        "account": detail.account_name,
+        "country": detail.country,
+        "subdivision": detail.subdivision,
+        "zone": reach.zone,
+        "local_time": _iso(reach.local_now),
+        "utc_offset": format_utc_offset(utc_offset(reach.zone, now)),
+        "user_zone": zone,
+        "user_time": _iso(now.astimezone(mine)),
+        "offset_to_user_minutes": int(reach.offset_to_user.total_seconds() // 60),
+        "working_hours": {
+            "start": f"{hours.start:%H:%M}",
+            "end": f"{hours.end:%H:%M}",
+            "own": bool(detail.work_start and detail.work_end),
+            "weekend": sorted(hours.weekend),
+        },
+        "working_now": status.working,
+        "reason": status.reason,
+        "holiday": status.holiday,
+        "current_window": current,
+        "next_window_start": _iso(start),
+        "next_window_end": _iso(end),
+        "next_window_start_yours": _iso(start.astimezone(mine) if start else None),
+        "next_window_end_yours": _iso(end.astimezone(mine) if end else None),
+        "holidays": [
+            {"date": h.date.isoformat(), "name": h.name, "estimated": h.estimated} for h in holidays
+        ],
+        "seasons": [
+            {"name": s.name, "start": s.start.isoformat(), "end": s.end.isoformat()}
+            for s in seasons
+        ],
+    }
+    if args.json:
+        _json_out(data)
+        return 0
+    _print(f"{detail.name} · {detail.account_name}")
+    _print(
+        _("Their time: {time} ({zone}, {offset})").format(
+            time=i18n.format_datetime(reach.local_now, "medium", tz=reach.local_now.tzinfo),
+            zone=i18n.zone_name(reach.zone),
+            offset=offset_to_you(reach.offset_to_user),
+        )
+    )
+    _print(_("Now: {status}").format(status=status_text(status)))
+    if start is not None and end is not None:
+        _print(
+            _("Next working window: {theirs} their time ({yours} your time)").format(
+                theirs=i18n.format_datetime(start, "short", tz=start.tzinfo),
+                yours=i18n.format_datetime(start, "short", tz=mine),
+            )
+        )
+    for h in holidays:
+        _print(_("Holiday {date}: {name}").format(date=i18n.format_date(h.date), name=h.name))
+    for season in seasons:
+        _print(
+            _("Season {start} to {end}: {name}").format(
+                start=i18n.format_date(season.start),
+                end=i18n.format_date(season.end),
+                name=season.name,
+            )
+        )
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from accountdesk.core import settings
+
+    db = _open(args)
+    if args.action == "list":
+        for key, value in settings.all_values(db).items():
+            _print(f"{key}\t{'' if value is None else value}")
+        return 0
+    if args.key is None:
+        raise UserError(_("Name the setting, for example: accountdesk config get user.zone."))
+    if args.action == "get":
+        value = settings.get(db, args.key)
+        _print("" if value is None else str(value))
+    elif args.action == "set":
+        if args.value is None:
+            raise UserError(
+                _("Give a value, for example: accountdesk config set {key} VALUE.").format(
+                    key=args.key
+                )
+            )
+        stored = settings.put(db, args.key, args.value)
+        _print(
+            _("{key} is now {value}.").format(
+                key=args.key, value=_("the default") if stored is None else stored
+            )
+        )
+    else:
+        settings.unset(db, args.key)
+        _print(_("{key} is back to its default.").format(key=args.key))
     return 0
 
 
@@ -258,7 +470,7 @@ def cmd_followups_export(args: argparse.Namespace) -> int:
     from accountdesk.core.services.calendar_files import export_follow_ups
 
     db = _open(args)
-    rows = list_follow_ups(db, now=datetime.now(UTC), user_zone=_user_zone(args, db), due=args.due)
+    rows = list_follow_ups(db, now=datetime.now(UTC), user_zone=_user_zone(db), due=args.due)
     target = Path(args.ics)
     count = export_follow_ups(target, rows)
     _print(
@@ -346,12 +558,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("followups", parents=[common], help=_("list open follow-ups"))
     due_choices = ("overdue", "today", "week", "later")
     p.add_argument("--due", choices=due_choices, help=_("only those due in this period"))
+    p.add_argument("--json", action="store_true", help=_("print JSON with both zones"))
+    p.add_argument("--at", metavar="INSTANT", help=_("as at this ISO 8601 instant"))
     p.set_defaults(func=cmd_followups)
     fsub = p.add_subparsers(title=_("follow-up commands"), metavar="ACTION", parser_class=_Parser)
     e = fsub.add_parser("export", parents=[common], help=_("export follow-ups to iCalendar"))
     e.add_argument("--ics", required=True, metavar="FILE", help=_(".ics file to write"))
     e.add_argument("--due", choices=due_choices, help=_("only those due in this period"))
     e.set_defaults(func=cmd_followups_export)
+
+    p = sub.add_parser(
+        "contact", parents=[common], help=_("a contact's time, working status and holidays")
+    )
+    p.add_argument("name", nargs="+", metavar="NAME|ID", help=_("the contact's name or id"))
+    p.add_argument("--at", metavar="INSTANT", help=_("as at this ISO 8601 instant with an offset"))
+    p.add_argument("--json", action="store_true", help=_("print JSON (keys in README)"))
+    p.set_defaults(func=cmd_contact)
+
+    p = sub.add_parser("config", parents=[common], help=_("read or change your settings"))
+    p.add_argument("action", choices=("get", "set", "unset", "list"))
+    p.add_argument("key", nargs="?", metavar="KEY", help=_("e.g. user.zone"))
+    p.add_argument("value", nargs="?", metavar="VALUE")
+    p.set_defaults(func=cmd_config)
 
     register_report_commands(sub, common)
     return parser

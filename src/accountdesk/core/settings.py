@@ -19,7 +19,7 @@ from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _
-from accountdesk.core.services.activity import delete_setting, get_setting, set_setting
+from accountdesk.core.services.activity import delete_setting, get_setting, write_settings
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import user_zone
 
@@ -102,15 +102,19 @@ SETTINGS: Mapping[str, SettingSpec] = {
 }
 
 
-class SettingError(UserError):
-    """A setting that does not exist or a value it does not accept."""
+class UnknownSettingError(UserError):
+    """A setting name that does not exist."""
+
+
+class SettingError(v.ValidationError):
+    """A value a setting does not accept: names the setting, the value and the reason."""
 
 
 def _spec(key: str) -> SettingSpec:
     spec = SETTINGS.get(key)
     if spec is None:
         known = ", ".join(sorted(SETTINGS))
-        raise SettingError(
+        raise UnknownSettingError(
             _("There is no setting “{key}”; the settings are: {known}.").format(
                 key=key, known=known
             )
@@ -131,24 +135,23 @@ def parse(key: str, text: str) -> Any:
     try:
         return spec.parse(text)
     except v.ValidationError as error:
-        raise SettingError(
-            _("{setting}: “{value}” {reason}.").format(setting=key, value=text, reason=error.reason)
-        ) from None
+        raise SettingError(key, text, error.reason, key=key) from None
     except ValueError as error:
-        raise SettingError(
-            _("{setting}: “{value}” {reason}.").format(setting=key, value=text, reason=error)
-        ) from None
+        raise SettingError(key, text, str(error), key=key) from None
 
 
 def put(db: Database, key: str, text: str) -> Any:
     """Check ``text`` and store it for ``key`` (one transaction); returns the stored value.
     An empty value for an optional setting is the same as :func:`unset`."""
-    value = parse(key, text)
-    if value is None:
-        delete_setting(db, key)
-    else:
-        set_setting(db, key, value)
-    return value
+    return put_many(db, {key: text})[key]
+
+
+def put_many(db: Database, texts: Mapping[str, str]) -> dict[str, Any]:
+    """Check every value first, then store them all in one transaction (nothing is stored when
+    one is refused). Empty optional values go back to their default."""
+    values = {key: parse(key, text) for key, text in texts.items()}
+    write_settings(db, values)
+    return values
 
 
 def unset(db: Database, key: str) -> None:

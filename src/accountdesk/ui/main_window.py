@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.back_action)
 
         settings = menu.addMenu(_("&Settings"))
+        settings.addAction(self._action(_("Me: time zone, country, hours…"), self.edit_me))
         languages = settings.addMenu(_("Language"))
         current = current_language().code
         for code in LANGUAGES:
@@ -270,6 +271,9 @@ class MainWindow(QMainWindow):
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(15_000)
         self._clock_timer.timeout.connect(self._tick)
+        self.ctx.changed.connect(
+            lambda kind: self._tick() if kind in {"zone", "settings"} else None
+        )
         self._clock_timer.start()
 
     def _tick(self) -> None:
@@ -283,6 +287,12 @@ class MainWindow(QMainWindow):
         )
 
     # --- actions -------------------------------------------------------------------------
+
+    def edit_me(self) -> None:
+        from accountdesk.ui.me import MeDialog
+
+        MeDialog(self.ctx, parent=self).exec()
+        self._tick()
 
     def new_account(self) -> None:
         from accountdesk.ui.accounts.editor import AccountEditor

@@ -21,11 +21,9 @@ def _date(value: str) -> date:
 
 
 def _zone(db: Any) -> str:
-    from accountdesk.core.services.activity import get_setting
-    from accountdesk.core.timekeeping.zones import user_zone
+    from accountdesk.core.settings import current_zone
 
-    pinned = get_setting(db, "user_zone")
-    return user_zone(pinned if isinstance(pinned, str) else None)
+    return current_zone(db)
 
 
 def _open(args: argparse.Namespace) -> Any:

@@ -304,6 +304,20 @@ def set_setting(db: Database, key: str, value: Any, clock: Clock = system_clock)
             row.value = value
 
 
+def write_settings(db: Database, values: dict[str, Any], clock: Clock = system_clock) -> None:
+    """Store several settings in one transaction; a value of None removes the setting."""
+    with db.transaction() as session:
+        for key, value in values.items():
+            row = session.get(Setting, key)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(Setting(key=key, value=value, updated_at=clock()))
+            else:
+                row.value = value
+
+
 def delete_setting(db: Database, key: str) -> None:
     """Forget ``key`` (its default applies again)."""
     with db.transaction() as session:

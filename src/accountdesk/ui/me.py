@@ -1,0 +1,58 @@
+"""Settings → Me: the user's own calendar (zone, country, region, working hours) and how many
+stay-in-touch follow-ups may be raised a day. The values live in the database's settings, so
+the command line (``accountdesk config``) reads the same."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QSpinBox, QWidget
+
+from accountdesk.core import settings
+from accountdesk.core.i18n import _, zone_name
+from accountdesk.core.timekeeping.zones import system_zone
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.forms import FormDialog, country_combo, line, set_combo, zone_combo
+
+
+class MeDialog(FormDialog):
+    """Edit "Me"; saving stores every value in one transaction and tells every screen."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(_("Me: my time zone, country and hours"), parent)
+        self.ctx = ctx
+        values = settings.all_values(ctx.db)
+        zone = zone_combo()
+        zone.setItemText(
+            0,
+            _("Follow the system (now {zone})").format(zone=zone_name(system_zone())),
+        )
+        zone.setToolTip(
+            _("Pin a zone to keep “your time” fixed while you travel; follow the system to see "
+              "the time where your laptop is.")
+        )  # fmt: skip
+        self.add_field("user.zone", _("My time zone"), zone)
+        country = country_combo()
+        country.insertItem(0, _("None (Saturday–Sunday weekend, no public holidays)"), "")
+        self.add_field("user.country", _("My country"), country)
+        self.add_field("user.subdivision", _("My region"), line(_("ISO 3166-2, e.g. LV-RIX")))
+        self.add_field("user.hours", _("My working hours"), line("09:00-17:00"))
+        cap = QSpinBox()
+        cap.setRange(0, 1000)
+        self.add_field("stay_in_touch.daily_cap", _("Stay-in-touch follow-ups a day"), cap)
+        set_combo(zone, values["user.zone"] or "")
+        set_combo(country, values["user.country"] or "")
+        if not values["user.country"]:
+            country.setCurrentIndex(0)
+        self.set_text("user.subdivision", values["user.subdivision"])
+        self.set_text("user.hours", values["user.hours"])
+        cap.setValue(int(values["stay_in_touch.daily_cap"]))
+        self.mark_clean()
+
+    def save(self) -> str | None:
+        texts = {key: self.text(key) for key in ("user.zone", "user.country", "user.subdivision")}
+        texts["user.hours"] = self.text("user.hours") or settings.DEFAULT_HOURS
+        cap = self.fields["stay_in_touch.daily_cap"]
+        assert isinstance(cap, QSpinBox)
+        texts["stay_in_touch.daily_cap"] = str(cap.value())
+        self.ctx.write("settings", lambda: settings.put_many(self.ctx.db, texts))
+        self.ctx.refresh_zone()
+        return None

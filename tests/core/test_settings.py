@@ -1,0 +1,85 @@
+"""The user's settings: one schema, checked values, one transaction, the user's own calendar."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core import settings
+from accountdesk.core.db.engine import Database
+from accountdesk.core.settings import SettingError, UnknownSettingError
+
+
+def test_defaults_when_nothing_is_stored(db: Database) -> None:
+    assert settings.all_values(db) == {
+        "user.zone": None,
+        "user.country": None,
+        "user.subdivision": None,
+        "user.hours": "09:00-17:00",
+        "stay_in_touch.daily_cap": 10,
+    }
+
+
+def test_values_are_checked_and_stored(db: Database) -> None:
+    assert settings.put(db, "user.zone", " Asia/Tehran ") == "Asia/Tehran"
+    assert settings.put(db, "user.country", "ir") == "IR"
+    assert settings.put(db, "user.hours", "08:00–16:00") == "08:00-16:00"
+    assert settings.put(db, "stay_in_touch.daily_cap", "25") == 25
+    assert settings.get(db, "user.zone") == "Asia/Tehran"
+    assert settings.get(db, "stay_in_touch.daily_cap") == 25
+    settings.unset(db, "stay_in_touch.daily_cap")
+    assert settings.get(db, "stay_in_touch.daily_cap") == 10
+    assert settings.put(db, "user.zone", "system") is None
+    assert settings.get(db, "user.zone") is None
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "reason"),
+    [
+        ("user.zone", "Mars/Olympus", "time zone"),
+        ("user.zone", "localtime", "place's time zone"),
+        ("user.zone", "Factory", "place's time zone"),
+        ("user.country", "Narnia", "ISO"),
+        ("user.hours", "9 to 5", "start-end"),
+        ("user.hours", "09:00-09:00", "differ"),
+        ("stay_in_touch.daily_cap", "many", "whole number"),
+        ("stay_in_touch.daily_cap", "-1", "between"),
+    ],
+)
+def test_a_bad_value_is_one_sentence_naming_setting_and_value(
+    db: Database, key: str, text: str, reason: str
+) -> None:
+    with pytest.raises(SettingError) as caught:
+        settings.put(db, key, text)
+    message = str(caught.value)
+    assert key in message and text in message and reason in message
+    assert "\n" not in message
+    assert settings.all_values(db)[key] == settings.SETTINGS[key].default  # nothing stored
+
+
+def test_unknown_setting(db: Database) -> None:
+    with pytest.raises(UnknownSettingError, match="user.zone"):
+        settings.put(db, "user.zoen", "UTC")
+
+
+def test_several_values_are_all_or_nothing(db: Database) -> None:
+    with pytest.raises(SettingError):
+        settings.put_many(db, {"user.country": "IR", "user.hours": "late"})
+    assert settings.get(db, "user.country") is None
+    settings.put_many(db, {"user.country": "IR", "user.hours": "08:00-16:00"})
+    assert settings.get(db, "user.country") == "IR"
+
+
+def test_user_calendar_follows_the_system_unless_pinned(db: Database, tmp_path: Path) -> None:
+    settings.put_many(db, {"user.country": "SA", "user.hours": "08:00-16:00"})
+    mine = settings.user_calendar(db, {"TZ": "Asia/Riyadh"}, tmp_path)
+    assert (mine.zone, mine.pinned, mine.country) == ("Asia/Riyadh", False, "SA")
+    assert mine.hours.weekend == frozenset({4, 5})  # Friday and Saturday
+    assert (mine.hours.start, mine.hours.end) == (time(8), time(16))
+    travelled = settings.user_calendar(db, {"TZ": "Asia/Bangkok"}, tmp_path)
+    assert travelled.zone == "Asia/Bangkok"  # read again: follows the laptop
+    settings.put(db, "user.zone", "Europe/Riga")
+    pinned = settings.user_calendar(db, {"TZ": "Asia/Bangkok"}, tmp_path)
+    assert (pinned.zone, pinned.pinned) == ("Europe/Riga", True)

@@ -1,0 +1,104 @@
+"""`accountdesk config`, `contact` and `followups --json`: the same truths as the app, for
+scripts. Bad input is one sentence and exit 1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from accountdesk.core.db.engine import open_database
+from accountdesk.core.queries.search import search
+from accountdesk.core.services.followups import FollowUpInput, schedule
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def _setup(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "people.csv").write_text(
+        "account_name,account_country,given_name,family_name,country,timezone\n"
+        "Pars Co,IR,Negar,Jafari,IR,Asia/Tehran\n"
+        "Boğaziçi Ltd,TR,Fatma,Yılmaz,TR,Europe/Istanbul\n"
+        "Boğaziçi Ltd,TR,Fatma,Yıldız,TR,Europe/Istanbul\n",
+        encoding="utf-8",
+    )
+    run("import", "--db", "t.db", "people.csv", check=True)
+
+
+def test_config_round_trip_and_bad_values(run: Run, tmp_path: Path) -> None:
+    _setup(run, tmp_path)
+    assert run("config", "--db", "t.db", "get", "user.zone", check=True).stdout == "\n"
+    run("config", "--db", "t.db", "set", "user.zone", "Asia/Tehran", check=True)
+    run("config", "--db", "t.db", "set", "user.hours", "08:00-16:00", check=True)
+    run("config", "--db", "t.db", "set", "stay_in_touch.daily_cap", "3", check=True)
+    listed = run("config", "--db", "t.db", "list", check=True).stdout.splitlines()
+    assert "user.zone\tAsia/Tehran" in listed and "stay_in_touch.daily_cap\t3" in listed
+    for key, value in [
+        ("user.zone", "localtime"),
+        ("user.zone", "Mars/Base"),
+        ("user.country", "Narnia"),
+        ("user.hours", "all day"),
+        ("stay_in_touch.daily_cap", "lots"),
+        ("no.such.key", "1"),
+    ]:
+        bad = run("config", "--db", "t.db", "set", key, value)
+        assert bad.returncode == 1, (key, value, bad.stdout)
+        lines = bad.stderr.strip().splitlines()
+        assert len(lines) == 1 and key in lines[0], bad.stderr
+    assert run("config", "--db", "t.db", "get", "user.zone", check=True).stdout == "Asia/Tehran\n"
+    run("config", "--db", "t.db", "unset", "user.zone", check=True)
+    assert run("config", "--db", "t.db", "get", "user.zone", check=True).stdout == "\n"
+
+
+def test_contact_by_folded_name_at_an_instant(run: Run, tmp_path: Path) -> None:
+    _setup(run, tmp_path)
+    run("config", "--db", "t.db", "set", "user.zone", "Europe/Riga", check=True)
+    # Friday 10:30 in Tehran: the Iranian weekend
+    out = run("contact", "--db", "t.db", "negar", "--at", "2027-03-05T10:30+03:30", "--json")
+    data = json.loads(out.stdout)
+    assert data["name"] == "Negar Jafari" and data["zone"] == "Asia/Tehran"
+    assert data["local_time"] == "2027-03-05T10:30+03:30"
+    assert (data["working_now"], data["reason"]) == (False, "weekend")
+    assert data["next_window_start"] == "2027-03-06T08:00+03:30"  # Saturday morning
+    assert data["next_window_start_yours"] == "2027-03-06T06:30+02:00"
+    assert data["user_zone"] == "Europe/Riga"
+    # Saturday 10:30: working
+    sat = json.loads(
+        run("contact", "--db", "t.db", "Negar", "--at", "2027-03-06T07:00Z", "--json").stdout
+    )
+    assert (sat["working_now"], sat["reason"]) == (True, None)
+    # during Nowruz: a holiday, named
+    nowruz = json.loads(
+        run("contact", "--db", "t.db", "negar", "--at", "2027-03-22T10:30+03:30", "--json").stdout
+    )
+    assert nowruz["reason"] == "holiday" and nowruz["holiday"]
+    # "yilmaz" finds Yılmaz; "fatma" alone is ambiguous and says who matched
+    assert run("contact", "--db", "t.db", "fatma yilmaz", check=True).stdout.startswith(
+        "Fatma Yılmaz"
+    )
+    both = run("contact", "--db", "t.db", "fatma")
+    assert both.returncode == 1 and "Yıldız" in both.stderr and "Yılmaz" in both.stderr
+    missing = run("contact", "--db", "t.db", "nobody")
+    assert missing.returncode == 1 and "nobody" in missing.stderr
+    naive = run("contact", "--db", "t.db", "negar", "--at", "2027-03-05T10:30")
+    assert naive.returncode == 1 and "offset" in naive.stderr
+
+
+def test_followups_json_has_both_zones(run: Run, tmp_path: Path) -> None:
+    _setup(run, tmp_path)
+    run("config", "--db", "t.db", "set", "user.zone", "Asia/Bangkok", check=True)
+    db = open_database(tmp_path / "t.db")
+    negar = search(db, "negar")[0].id
+    schedule(db, FollowUpInput(negar, "Call about the offer", datetime(2027, 3, 6, 10, 0)))
+    db.close()
+    data = json.loads(
+        run("followups", "--db", "t.db", "--json", "--at", "2027-03-01T00:00Z", check=True).stdout
+    )
+    assert data["user_zone"] == "Asia/Bangkok"
+    [item] = data["follow_ups"]
+    assert item["title"] == "Call about the offer" and item["contact"] == "Negar Jafari"
+    assert item["due_theirs"] == "2027-03-06T10:00+03:30"
+    assert item["due_yours"] == "2027-03-06T13:30+07:00"
+    assert item["due_utc"] == "2027-03-06T06:30+00:00"

@@ -1,0 +1,113 @@
+"""Working time is one rule, and every surface says the same: the contact list, Today, the
+reach-out panel and ``accountdesk contact --json``.
+
+The countries are taken from the data (every country whose weekend is not Saturday–Sunday),
+not from a hand list, and each is checked at Friday, Saturday and Sunday 10:30 its time.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from accountdesk import cli
+from accountdesk.core.culture import calendar as culture_calendar
+from accountdesk.core.culture.countries import country_codes, default_zone
+from accountdesk.core.queries.lists import contact_rows
+from accountdesk.core.queries.today import today_view
+from accountdesk.ui import tasks
+from accountdesk.ui.contacts.model import columns
+from accountdesk.ui.contacts.view import ContactView
+
+from conftest import add_account, add_contact
+
+#: A week with no Gregorian-fixed holidays nearby; holidays that still fall in it are expected
+#: to be reported as such (the oracle below asks the holiday calendar, not a hand list).
+WEEK_OF = date(2026, 10, 12)  # a Monday
+
+
+@cache
+def _odd_weekend_countries() -> tuple[str, ...]:
+    found = [
+        cc
+        for cc in country_codes()
+        if culture_calendar.weekend_days(cc) != frozenset({5, 6}) and default_zone(cc)
+    ]
+    return tuple(sorted(found))
+
+
+def test_the_data_has_the_countries_we_must_get_right() -> None:
+    odd = _odd_weekend_countries()
+    assert {"IR", "SA", "IL", "AF"} <= set(odd)
+    assert "AE" not in odd and "US" not in odd  # the UAE moved to Saturday–Sunday in 2022
+
+
+def _expected(cc: str, local: datetime) -> tuple[bool, str | None]:
+    """The oracle: the country's weekend, its public holidays and its business hours."""
+    weekend = culture_calendar.weekend_days(cc)
+    hours = culture_calendar.business_hours(cc)
+    if local.weekday() in weekend:
+        return False, "weekend"
+    if culture_calendar.holiday_on(cc, None, local.date()) is not None:
+        return False, "holiday"
+    inside = hours.start <= local.time().replace(tzinfo=None) < hours.end
+    return inside, None if inside else "outside_hours"
+
+
+def _cli_json(db_path: str, contact_id: str, at: datetime, capsys: Any) -> dict[str, Any]:
+    code = cli.main(["--db", db_path, "contact", contact_id, "--at", at.isoformat(), "--json"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+@pytest.mark.parametrize("weekday", [4, 5, 6], ids=["friday", "saturday", "sunday"])
+def test_every_surface_agrees(ctx: Any, qtbot: Any, capsys: Any, weekday: int) -> None:
+    countries = [*_odd_weekend_countries(), "AE", "US"]
+    account = add_account(ctx.db, "World Trade", country="LV", timezone="Europe/Riga")
+    people: dict[str, str] = {}
+    for cc in countries:
+        zone = default_zone(cc)
+        assert zone is not None
+        people[cc] = add_contact(ctx.db, account, f"Person {cc}", "Test", country=cc, timezone=zone)
+    rows = {r.id: r for r in contact_rows(ctx.db, list(people.values()))}
+    now_column = next(c for c in columns(lambda: ctx.now()) if c.key == "working")
+    day = WEEK_OF + timedelta(days=weekday)
+    for cc, contact_id in people.items():
+        zone = default_zone(cc)
+        assert zone is not None
+        local = datetime.combine(day, time(10, 30), ZoneInfo(zone))
+        working, reason = _expected(cc, local)
+        ctx.clock = lambda local=local: local
+        # the contact list's "Now" column
+        shown = now_column.text(rows[contact_id])
+        if working:
+            assert shown == "Working hours", (cc, local, shown)
+        else:
+            assert shown != "Working hours", (cc, local, shown)
+            if reason == "weekend":
+                assert shown == "Weekend", (cc, local, shown)
+        # Today's "working now"
+        today = today_view(ctx.db, local, ctx.user_zone, limit=500)
+        assert (contact_id in {w.id for w in today.working}) is working, (cc, local)
+        # the reach-out panel's header
+        view = ContactView(ctx, contact_id)
+        qtbot.addWidget(view)
+        assert tasks.wait_all()
+        status = view.panel.status.text()
+        assert (status == "It is working time there now.") is working, (cc, local, status)
+        if reason == "weekend":
+            assert status == "It is the weekend there now.", (cc, status)
+        view.close()
+        # the command line
+        data = _cli_json(str(ctx.db.path), contact_id, local, capsys)
+        assert data["working_now"] is working, (cc, local, data)
+        assert data["reason"] == reason, (cc, local, data)
+        assert data["local_time"] == local.isoformat(timespec="minutes")
+        assert data["zone"] == zone
