@@ -60,7 +60,7 @@ def test_a_bad_value_is_one_sentence_naming_setting_and_value(
 
 
 def test_unknown_setting(db: Database) -> None:
-    with pytest.raises(UnknownSettingError, match="user.zone"):
+    with pytest.raises(UnknownSettingError, match=r"user\.zone"):
         settings.put(db, "user.zoen", "UTC")
 
 

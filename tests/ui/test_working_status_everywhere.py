@@ -23,7 +23,6 @@ from accountdesk.core.queries.today import today_view
 from accountdesk.ui import tasks
 from accountdesk.ui.contacts.model import columns
 from accountdesk.ui.contacts.view import ContactView
-
 from conftest import add_account, add_contact
 
 #: A week with no Gregorian-fixed holidays nearby; holidays that still fall in it are expected
