@@ -13,6 +13,8 @@ from datetime import date
 from babel import Locale
 from babel.dates import format_date
 
+from accountdesk.core.i18n import native_digits
+
 GREGORIAN = "gregorian"
 PERSIAN = "persian"
 BUDDHIST = "buddhist"
@@ -34,7 +36,6 @@ PERSIAN_MONTHS = (
     "اسفند",
 )
 PERSIAN_WEEKDAYS = ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه")
-_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _BREAKS = (
     -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262,
     2324, 2394, 2456, 3178,
@@ -132,7 +133,7 @@ def _persian(d: date, style: str) -> str:
         text = f"{PERSIAN_WEEKDAYS[d.weekday()]} {jd} {PERSIAN_MONTHS[jm - 1]} {jy}"
     else:
         text = f"{jd} {PERSIAN_MONTHS[jm - 1]} {jy}"
-    return text.translate(_DIGITS)
+    return native_digits(text, "fa")
 
 
 def _buddhist(d: date, style: str, lang: str) -> str:
@@ -157,4 +158,4 @@ def format_report_date(
     if cal == BUDDHIST:
         return _buddhist(d, style, lang)
     text = format_date(d, style, locale=Locale.parse(lang))
-    return text.translate(_DIGITS) if lang.lower().startswith("fa") else text
+    return native_digits(text, lang)

@@ -140,10 +140,16 @@ def reload_catalogs() -> None:
 _NATIVE_DIGITS = {"fa": str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")}
 
 
+def native_digits(text: str, lang: str) -> str:
+    """ASCII digits in ``text`` written in the native digits of ``lang`` (Persian: ۰۱۲…);
+    unchanged for languages that use ASCII digits. The one table of native digits."""
+    table = _NATIVE_DIGITS.get(lang.replace("-", "_").split("_")[0].lower())
+    return text.translate(table) if table else text
+
+
 def localize_digits(text: str) -> str:
     """Write ASCII digits in the current language's native digits (Persian: ۰۱۲…)."""
-    table = _NATIVE_DIGITS.get(current_language().code)
-    return text.translate(table) if table else text
+    return native_digits(text, current_language().code)
 
 
 def format_date(value: date, fmt: str = "medium") -> str:

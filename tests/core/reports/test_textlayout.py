@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from accountdesk.core.i18n import native_digits
 from accountdesk.core.reports import fonts
 from accountdesk.core.reports.breaks import line_breaks
 from accountdesk.core.reports.textlayout import (
@@ -11,7 +12,6 @@ from accountdesk.core.reports.textlayout import (
     bidi_levels,
     layout,
     mirror,
-    persian_digits,
     reorder,
     resolve_align,
 )
@@ -89,7 +89,9 @@ def test_digits_in_a_left_to_right_report_stay_as_they_are() -> None:
 
 
 def test_persian_digits() -> None:
-    assert persian_digits("2027-03-21") == "۲۰۲۷-۰۳-۲۱"
+    assert native_digits("2027-03-21", "fa") == "۲۰۲۷-۰۳-۲۱"
+    assert native_digits("2027-03-21", "fa_IR") == "۲۰۲۷-۰۳-۲۱"
+    assert native_digits("2027-03-21", "th") == "2027-03-21"
 
 
 @pytest.mark.parametrize(

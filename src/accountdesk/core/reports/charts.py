@@ -4,18 +4,26 @@ In a right-to-left report the category axis runs right to left."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
 
+from accountdesk.core.i18n import native_digits
 from accountdesk.core.reports import fonts
-from accountdesk.core.reports.textlayout import mirror, persian_digits
+from accountdesk.core.reports.textlayout import mirror
 
 ACCENT = colors.HexColor("#2F5D8A")
 SECOND = colors.HexColor("#C77C2E")
+
+
+def _axis_digits(lang: str) -> Callable[[float], str] | None:
+    """A value-axis label format in the language's digits (None: ReportLab's own)."""
+    if native_digits("0", lang) == "0":
+        return None
+    return lambda v: native_digits(f"{v:g}", lang)
 
 
 def _label_font(lang: str) -> str:
@@ -26,7 +34,7 @@ def _label_font(lang: str) -> str:
 
 
 def _labels(values: Sequence[str], lang: str) -> list[str]:
-    return [persian_digits(v) if lang == "fa" else v for v in values]
+    return [native_digits(v, lang) for v in values]
 
 
 def bar_chart(
@@ -54,7 +62,9 @@ def bar_chart(
     chart.valueAxis.valueMin = 0
     top = max([float(v) for v in values] + [1.0])
     chart.valueAxis.valueMax = top * 1.15
-    chart.valueAxis.labelTextFormat = (lambda v: persian_digits(f"{v:g}")) if lang == "fa" else None
+    chart.valueAxis.labelTextFormat = (
+        (lambda v: native_digits(f"{v:g}", lang)) if lang == "fa" else None
+    )
     chart.bars[0].fillColor = color
     chart.bars[0].strokeColor = None
     chart.barSpacing = 1
@@ -96,7 +106,9 @@ def line_chart(
     known = [v for s in series for v in s if v is not None]
     chart.valueAxis.valueMin = min([0.0, *known]) - 5
     chart.valueAxis.valueMax = max([100.0, *known]) + 5
-    chart.valueAxis.labelTextFormat = (lambda v: persian_digits(f"{v:g}")) if lang == "fa" else None
+    chart.valueAxis.labelTextFormat = (
+        (lambda v: native_digits(f"{v:g}", lang)) if lang == "fa" else None
+    )
     for i, c in enumerate((ACCENT, SECOND, colors.HexColor("#4E9A5B"))):
         chart.lines[i].strokeColor = c
         chart.lines[i].strokeWidth = 1.6

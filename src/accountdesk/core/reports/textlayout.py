@@ -31,7 +31,6 @@ from reportlab.platypus import Flowable
 from accountdesk.core.reports import fonts
 from accountdesk.core.reports.breaks import line_breaks
 
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _MIRROR = {
     "(": ")",
     ")": "(",
@@ -46,11 +45,6 @@ _MIRROR = {
 }
 _RTL_CLASSES = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})
 T = TypeVar("T")
-
-
-def persian_digits(text: str) -> str:
-    """Western digits as Persian (Extended Arabic-Indic) digits."""
-    return text.translate(PERSIAN_DIGITS)
 
 
 @dataclass(frozen=True)
