@@ -51,7 +51,6 @@ from accountdesk.core.reports.textlayout import (
     TextStyle,
     draw_text,
     mirror,
-    persian_digits,
 )
 from accountdesk.core.timekeeping.workhours import WorkingHours, is_working_day
 
@@ -75,7 +74,7 @@ class ReportContext:
 
     def text(self, value: object) -> str:
         s = "" if value is None else str(value)
-        return persian_digits(s) if self.lang == "fa" else s
+        return i18n.native_digits(s, self.lang)
 
     def date(self, d: date | None, style: str = "medium") -> str:
         return "—" if d is None else format_report_date(d, self.lang, style=style)
