@@ -1,16 +1,18 @@
-"""The meeting planner never offers a slot on anyone's weekend or holiday."""
+"""The meeting planner never offers a slot on anyone's weekend or holiday, nor one that runs
+past the end of anyone's working window; with no common hour it names the obstacle and the
+best compromise."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from accountdesk.core.timekeeping.calendars import StaticCalendar
-from accountdesk.core.timekeeping.planner import Participant, plan
-from accountdesk.core.timekeeping.workhours import WorkingHours
+from accountdesk.core.timekeeping.planner import Participant, compromise, plan
+from accountdesk.core.timekeeping.workhours import WorkingHours, window_on
 from accountdesk.core.timekeeping.zones import to_wall
 
 CAL = StaticCalendar(
@@ -147,7 +149,7 @@ def participants(draw: st.DrawFn) -> list[Participant]:
     chosen = draw(st.lists(st.sampled_from(PLACES), min_size=1, max_size=5))
     result = []
     for index, (zone, country) in enumerate(chosen):
-        start = draw(st.integers(min_value=0, max_value=12))
+        start = draw(st.integers(min_value=0, max_value=23))  # also hours across midnight
         length = draw(st.integers(min_value=1, max_value=12))
         weekend = draw(
             st.one_of(st.just(CAL.weekend_days(country)), st.frozensets(st.integers(0, 6)))
@@ -157,11 +159,22 @@ def participants(draw: st.DrawFn) -> list[Participant]:
     return result
 
 
+JERUSALEM_NIGHT = WorkingHours(time(0), time(2), frozenset())
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     people=participants(),
     start=st.dates(min_value=date(2025, 3, 20), max_value=date(2025, 5, 10)),
     user=st.sampled_from([zone for zone, _country in PLACES]),
+)
+# The seed that once failed: 01:30–02:00 on 28 March 2025 in Jerusalem ends at 03:00 on the
+# wall clock (the clocks jump from 02:00 to 03:00), yet only 30 minutes later, exactly when
+# the 00:00–02:00 window ends. The test compared the slot's end on the wall clock.
+@example(
+    people=[Participant("p0", "jer", "Asia/Jerusalem", "IL", None, JERUSALEM_NIGHT)],
+    start=date(2025, 3, 28),
+    user="Asia/Jerusalem",
 )
 def test_never_a_slot_on_anyones_weekend_or_holiday(
     people: list[Participant], start: date, user: str
@@ -170,14 +183,128 @@ def test_never_a_slot_on_anyones_weekend_or_holiday(
     for slot in grid.good_slots:
         for p in people:
             local = to_wall(slot, p.zone)
-            assert local.weekday() not in p.hours.weekend
-            assert CAL.holiday_on(p.country, None, local.date()) is None
+            day = p.hours.day_of(local)  # across midnight: the early hours are yesterday's
+            assert day.weekday() not in p.hours.weekend
+            assert CAL.holiday_on(p.country, None, day) is None
             assert p.hours.contains(local)
-            end = to_wall(slot + grid.step, p.zone)
-            midnight = datetime(local.year, local.month, local.day)
-            assert (end - midnight) / timedelta(minutes=1) <= p.hours.end_minute
+            # the whole step, in real time, inside that day's working window
+            window_start, window_end = window_on(day, p.zone, p.hours)
+            assert window_start <= slot and slot + grid.step <= window_end
     # and every column that is good for everyone was offered
     offered = set(grid.good_slots)
     for index, column in enumerate(grid.columns):
         if all(row.cells[index].state == "work" for row in grid.rows):
             assert column in offered
+
+
+def test_a_slot_over_the_dst_jump_is_measured_in_real_time() -> None:
+    jer = Participant("jer", "jer", "Asia/Jerusalem", "IL", None, JERUSALEM_NIGHT)
+    grid = plan([jer], date(2025, 3, 28), 1, "Asia/Jerusalem", calendar=CAL)
+    walls = [to_wall(s, "Asia/Jerusalem") for s in grid.good_slots]
+    # 01:30 ends at 03:00 on the wall, which is 02:00 before the jump: the end of the window
+    assert walls == [datetime(2025, 3, 28, h, m) for h, m in ((0, 0), (0, 30), (1, 0), (1, 30))]
+    # An hour from 01:30 would end at 03:30, half an hour after work ends (03:00 = 02:00
+    # before the jump): not offered, although 01:30 + 60 wall minutes is inside 00:00–03:00.
+    until_three = Participant(
+        "jer", "jer", "Asia/Jerusalem", "IL", None, WorkingHours(time(0), time(3), frozenset())
+    )
+    grid = plan(
+        [until_three], date(2025, 3, 28), 1, "Asia/Kolkata", step=timedelta(hours=1), calendar=CAL
+    )
+    walls = [to_wall(s, "Asia/Jerusalem") for s in grid.good_slots]
+    assert walls == [datetime(2025, 3, 28, 0, 30)]
+    cell = next(c for c in grid.row("jer").cells if c.local == datetime(2025, 3, 28, 1, 30))
+    assert cell.state == "off"
+
+
+def test_hours_across_midnight_belong_to_the_day_they_start() -> None:
+    # A night shift 22:00–06:00 in Istanbul: Friday night's early hours (Saturday 02:00) are
+    # work, Saturday's own night (Saturday 23:00) is the weekend; 23 April is a holiday.
+    night = Participant("n", "n", "Europe/Istanbul", "TR", None, WorkingHours(time(22), time(6)))
+    grid = plan([night], date(2025, 4, 22), 5, "Europe/Istanbul", calendar=CAL)
+    state = {c.local: c.state for c in grid.row("n").cells}
+    assert state[datetime(2025, 4, 22, 23)] == "work"  # Tuesday night
+    assert state[datetime(2025, 4, 23, 2)] == "work"  # still Tuesday's window
+    assert state[datetime(2025, 4, 23, 23)] == "holiday"  # the holiday's own night
+    assert state[datetime(2025, 4, 24, 2)] == "holiday"
+    assert state[datetime(2025, 4, 26, 2)] == "work"  # Friday night into Saturday
+    assert state[datetime(2025, 4, 26, 23)] == "weekend"
+    assert state[datetime(2025, 4, 22, 12)] == "off"
+
+
+def test_column_of_counts_real_time_on_a_dst_day() -> None:
+    me = person("me", "Europe/Riga", "LV")
+    grid = plan([me], date(2025, 3, 30), 1, "Europe/Riga", step=timedelta(hours=1), calendar=CAL)
+    assert len(grid.columns) == 23
+    for index, column in enumerate(grid.columns):
+        assert grid.column_of(column) == index
+        assert grid.column_of(column.astimezone(UTC)) == index
+    assert grid.column_of(grid.columns[5] + timedelta(minutes=1)) is None
+
+
+def test_no_common_hour_names_the_obstacle_and_the_best_compromise() -> None:
+    # Riga (you), Los Angeles and Tokyo, 09:00–17:00 each, in winter: Riga and Tokyo share
+    # Riga's 09:00–10:00, Los Angeles and Tokyo share LA's 16:00–17:00 (Tokyo's 09:00 the
+    # next day), Riga and Los Angeles nothing. Nobody shares an hour with both others.
+    me = person("me", "Europe/Riga", "LV")
+    la = person("la", "America/Los_Angeles", "US")
+    tokyo = person("tokyo", "Asia/Tokyo", "JP")
+    grid = plan([me, la, tokyo], date(2025, 12, 1), 5, "Europe/Riga", step=timedelta(hours=1),
+                calendar=CAL)  # fmt: skip
+    assert grid.good_slots == []
+    found = compromise(grid)
+    assert found.fewest_away == 1
+    assert {o.participant.key for o in found.obstacles} == {"me", "la"}
+    assert all(o.shared > timedelta(0) for o in found.obstacles)
+    assert found.best
+    for option in found.best:
+        assert len(option.away) == 1
+        away = option.away[0]
+        first = grid.column_of(option.start)
+        assert first is not None
+        last = grid.column_of(option.end - grid.step)
+        assert last is not None
+        for index in range(first, last + 1):
+            states = {row.participant.key: row.cells[index].state for row in grid.rows}
+            assert [k for k, v in states.items() if v != "work"] == [away.participant.key]
+            assert states[away.participant.key] == away.state
+    # Monday 1 December: Riga 09:00–10:00 with Tokyo (16:00–17:00 there), Los Angeles asleep;
+    # then Riga's 02:00 on Tuesday: Los Angeles' Monday 16:00 and Tokyo's Tuesday 09:00
+    first, second = found.best[:2]
+    assert to_wall(first.start, "Europe/Riga") == datetime(2025, 12, 1, 9)
+    assert to_wall(first.end, "Europe/Riga") == datetime(2025, 12, 1, 10)
+    assert [(a.participant.key, a.state) for a in first.away] == [("la", "weekend")]  # Sunday
+    assert str(first.start.tzinfo) == "Europe/Riga"
+    assert to_wall(second.start, "Europe/Riga") == datetime(2025, 12, 2, 2)
+    assert [(a.participant.key, a.state) for a in second.away] == [("me", "off")]
+    assert to_wall(second.start, "America/Los_Angeles") == datetime(2025, 12, 1, 16)
+
+
+def test_compromise_names_weekends_and_holidays_and_respects_not_before() -> None:
+    me = person("me", "Europe/Riga", "LV")
+    tehran = person("tehran", "Asia/Tehran", "IR", 8, 16)
+    # Friday 2 May 2025 is Iran's weekend: the best is Riga's Friday hours without Tehran
+    grid = plan([me, tehran], date(2025, 5, 2), 1, "Europe/Riga", step=timedelta(hours=1),
+                calendar=CAL)  # fmt: skip
+    assert grid.good_slots == []
+    found = compromise(grid, not_before=datetime(2025, 5, 2, 10, tzinfo=UTC))  # 13:00 Riga
+    assert [o.participant.key for o in found.obstacles] == ["tehran"]
+    assert found.obstacles[0].shared == timedelta(hours=4)  # 13:00–17:00
+    assert len(found.best) == 1
+    best = found.best[0]
+    assert to_wall(best.start, "Europe/Riga") == datetime(2025, 5, 2, 13)
+    assert to_wall(best.end, "Europe/Riga") == datetime(2025, 5, 2, 17)
+    assert [(a.participant.key, a.state) for a in best.away] == [("tehran", "weekend")]
+    # 1 May is Labour Day in Latvia: with Tehran at work, you are the one away
+    grid = plan([me, tehran], date(2025, 5, 1), 1, "Europe/Riga", step=timedelta(hours=1),
+                calendar=CAL)  # fmt: skip
+    found = compromise(grid)
+    assert [o.participant.key for o in found.obstacles] == ["me"]
+    assert [(a.state, a.holiday) for a in found.best[0].away] == [("holiday", "Labour Day")]
+
+
+def test_compromise_when_nobody_is_ever_at_work() -> None:
+    me = person("me", "Europe/Riga", "LV")
+    grid = plan([me], date(2025, 5, 3), 2, "Europe/Riga", calendar=CAL)  # a weekend
+    found = compromise(grid)
+    assert found.best == () and found.obstacles == () and found.fewest_away == 1

@@ -1,13 +1,19 @@
 """The meeting planner: one row per person in their own zone, one column per step of the
 user's days, and the slots that are working time for everyone.
 
-A cell is ``work`` only when the whole step (start to start + ``step``) lies inside the
-person's working hours on a working day there; ``weekend`` and ``holiday`` win over the hours.
-A slot is offered (``good_slots``) only where every participant's cells are ``work``, so never
-on anyone's weekend or public holiday.
+A cell is ``work`` only when the whole step (its start instant to start + ``step``, real time)
+lies inside one of the person's working windows
+(:func:`accountdesk.core.timekeeping.workhours.window_on`, on a working day there): the rule of
+:mod:`~accountdesk.core.timekeeping.workhours`, so hours across midnight and clocks that jump
+during a step count as they do everywhere else. ``weekend`` and ``holiday`` win over the
+hours. A slot is offered (``good_slots``) only where every participant's cells are ``work``,
+so never on anyone's weekend or public holiday.
 
-Speed: each person's day state (weekend, holiday, working) is computed once per local day, and
-local times come from the zone's offset changes in the period (found once per zone) rather
+When no slot suits everyone, :func:`compromise` says who stands in the way and which hours
+leave the fewest people outside their working time.
+
+Speed: each person's day state (weekend, holiday, working window) is computed once per day,
+and local times come from the zone's offset changes in the period (found once per zone) rather
 than from a zoneinfo call per cell.
 """
 
@@ -20,7 +26,7 @@ from typing import Literal
 
 from accountdesk.core.i18n import localize_digits
 from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
-from accountdesk.core.timekeeping.workhours import WorkingHours
+from accountdesk.core.timekeeping.workhours import WorkingHours, window_on
 from accountdesk.core.timekeeping.zones import (
     get_zone,
     resolve_wall_time,
@@ -76,12 +82,13 @@ class PlannerGrid:
         raise KeyError(key)
 
     def column_of(self, instant: datetime) -> int | None:
-        """The index of the column that starts at ``instant``, if any."""
+        """The index of the column that starts at ``instant``, if any (compared as instants:
+        aware datetimes in one zone subtract and compare by wall time in Python)."""
         if not self.columns:
             return None
-        delta = instant - self.columns[0]
-        index = int(delta / self.step)
-        if 0 <= index < len(self.columns) and self.columns[index] == instant:
+        at = instant.astimezone(UTC)
+        index = int((at - self.columns[0].astimezone(UTC)) / self.step)
+        if 0 <= index < len(self.columns) and self.columns[index].astimezone(UTC) == at:
             return index
         return None
 
@@ -105,33 +112,35 @@ def _offsets_for(
     return starts, offsets
 
 
-def _day_state(
-    participant: Participant,
-    day: date,
-    weekend: frozenset[int],
-    calendar: DayCalendar,
-    lang: str | None,
-) -> tuple[CellState | None, str | None]:
-    if day.weekday() in weekend:
-        return "weekend", None
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A person's day: weekend or holiday (with its name), else the working window (UTC)."""
+
+    state: CellState | None
+    holiday: str | None = None
+    window: tuple[datetime, datetime] | None = None
+
+
+def _day(participant: Participant, day: date, calendar: DayCalendar, lang: str | None) -> _Day:
+    if day.weekday() in participant.hours.weekend:
+        return _Day("weekend")
     holiday = calendar.holiday_on(participant.country, participant.subdivision, day, lang)
-    if holiday is None:
-        return None, None
-    return "holiday", holiday.name
+    if holiday is not None:
+        return _Day("holiday", holiday.name)
+    start, end = window_on(day, participant.zone, participant.hours)
+    return _Day(None, None, (start.astimezone(UTC), end.astimezone(UTC)))
 
 
 def _row(
     participant: Participant,
     columns_utc: list[datetime],
-    step_minutes: float,
+    step: timedelta,
     calendar: DayCalendar,
     lang: str | None,
 ) -> list[PlannerCell]:
     hours = participant.hours
     starts, offsets = _offsets_for(participant.zone, columns_utc[0], columns_utc[-1])
-    start_minute, end_minute = hours.start_minute, hours.end_minute
-    weekend = hours.weekend
-    day_states: dict[date, tuple[CellState | None, str | None]] = {}
+    days: dict[date, _Day] = {}
     cells: list[PlannerCell] = []
     segment = 0
     next_change = starts[1] if len(starts) > 1 else None
@@ -142,18 +151,17 @@ def _row(
             offset = offsets[segment]
             next_change = starts[segment + 1] if segment + 1 < len(starts) else None
         local = (instant + offset).replace(tzinfo=None)
-        day = local.date()
-        known = day_states.get(day)
+        day = hours.day_of(local)  # the day whose window this is (across midnight: yesterday)
+        known = days.get(day)
         if known is None:
-            known = _day_state(participant, day, weekend, calendar, lang)
-            day_states[day] = known
-        state, name = known
-        if state is None:
-            minute = local.hour * 60 + local.minute
-            working = start_minute <= minute and minute + step_minutes <= end_minute
+            known = days[day] = _day(participant, day, calendar, lang)
+        if known.window is not None:
+            start, end = known.window
+            working = start <= instant and instant + step <= end
             cells.append(PlannerCell("work" if working else "off", local))
         else:
-            cells.append(PlannerCell(state, local, name))
+            assert known.state is not None
+            cells.append(PlannerCell(known.state, local, known.holiday))
     return cells
 
 
@@ -190,8 +198,7 @@ def plan(
     while instant < last:
         columns_utc.append(instant)
         instant += step
-    step_minutes = step.total_seconds() / 60
-    rows = [PlannerRow(p, _row(p, columns_utc, step_minutes, cal, lang)) for p in participants]
+    rows = [PlannerRow(p, _row(p, columns_utc, step, cal, lang)) for p in participants]
     columns = [c.astimezone(user_tz) for c in columns_utc]
 
     span = 1
@@ -209,3 +216,113 @@ def plan(
             if all(everyone[i : i + span]):
                 good.append(columns[i])
     return PlannerGrid(user_zone, start, days, step, columns, rows, good)
+
+
+@dataclass(frozen=True)
+class Away:
+    """Someone who is not at work during a compromise: why (``off``, ``weekend``,
+    ``holiday``) and the holiday's name."""
+
+    participant: Participant
+    state: CellState
+    holiday: str | None = None
+
+
+@dataclass(frozen=True)
+class Compromise:
+    """A run of columns, ``start`` to ``end`` (aware, the user's zone), during which the same
+    people are outside their working time (``away``); everyone else is at work."""
+
+    start: datetime
+    end: datetime
+    away: tuple[Away, ...]
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """A person who alone stands in the way: for ``shared`` (summed over the days shown)
+    everyone else is at work together, but not them."""
+
+    participant: Participant
+    shared: timedelta
+
+
+@dataclass(frozen=True)
+class NoCommonHour:
+    """What to say when no slot suits everyone: who stands in the way, and the best
+    compromises (the hours with the fewest people away, earliest first)."""
+
+    obstacles: tuple[Obstacle, ...]
+    best: tuple[Compromise, ...]
+    fewest_away: int
+
+
+def compromise(
+    grid: PlannerGrid,
+    not_before: datetime | None = None,
+    duration: timedelta | None = None,
+    limit: int = 8,
+) -> NoCommonHour:
+    """The obstacles and the best compromises in ``grid``, at or after ``not_before``.
+
+    A column (with ``duration``: the columns it spans) counts a person as away when any of
+    their cells is not ``work``. The best columns are those with the fewest people away, as
+    long as at least one person is at work; runs of neighbouring columns with the same people
+    away are merged, and the first ``limit`` runs are returned. An obstacle is a person who is
+    at some column the only one away; the longest shared time first.
+    """
+    span = 1 if duration is None else max(1, -(-duration // grid.step))
+    floor = not_before.astimezone(UTC) if not_before is not None else None
+    people = len(grid.rows)
+    candidates: list[tuple[int, tuple[Away, ...]]] = []
+    alone: dict[str, int] = {}
+    for i in range(len(grid.columns) - span + 1):
+        if floor is not None and grid.columns[i] < floor:
+            continue
+        out: list[Away] = []
+        for row in grid.rows:
+            cell = next((c for c in row.cells[i : i + span] if c.state != "work"), None)
+            if cell is not None:
+                out.append(Away(row.participant, cell.state, cell.holiday))
+        if len(out) == people:
+            continue  # nobody at work: no compromise at all
+        if len(out) == 1:
+            key = out[0].participant.key
+            alone[key] = alone.get(key, 0) + 1
+        candidates.append((i, tuple(out)))
+    obstacles = tuple(
+        sorted(
+            (
+                Obstacle(row.participant, alone[row.participant.key] * grid.step)
+                for row in grid.rows
+                if row.participant.key in alone
+            ),
+            key=lambda o: -o.shared,
+        )
+    )
+    if not candidates:
+        return NoCommonHour(obstacles, (), people)
+    fewest = min(len(away) for _i, away in candidates)
+    runs: list[Compromise] = []
+    previous: int | None = None
+    for i, away in candidates:
+        if len(away) != fewest:
+            continue
+        end = grid.columns[i].astimezone(UTC) + span * grid.step  # real time, not wall time
+        last = runs[-1] if runs else None
+        if last is not None and previous == i - 1 and _same_people(last.away, away):
+            runs[-1] = Compromise(last.start, end, last.away)
+        elif len(runs) >= limit:
+            break
+        else:
+            runs.append(Compromise(grid.columns[i], end, away))
+        previous = i
+    user_tz = get_zone(grid.user_zone)
+    best = tuple(
+        Compromise(c.start.astimezone(user_tz), c.end.astimezone(user_tz), c.away) for c in runs
+    )
+    return NoCommonHour(obstacles, best, fewest)
+
+
+def _same_people(a: tuple[Away, ...], b: tuple[Away, ...]) -> bool:
+    return [(x.participant.key, x.state) for x in a] == [(x.participant.key, x.state) for x in b]
