@@ -170,6 +170,7 @@ def cmd_db(args: argparse.Namespace) -> int:
         return 0
     # check
     from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
 
     db = _open(args, upgrade=False)
     problems: list[str] = []
@@ -183,8 +184,8 @@ def cmd_db(args: argparse.Namespace) -> int:
                 problems.append(_("{n} rows point at records that do not exist.").format(n=len(fk)))
             try:
                 conn.execute(text("INSERT INTO search_fts(search_fts) VALUES('integrity-check')"))
-            except Exception as exc:
-                problems.append(_("The search index is damaged: {reason}").format(reason=exc))
+            except DBAPIError as exc:
+                problems.append(_("The search index is damaged: {reason}").format(reason=exc.orig))
             conn.rollback()
     if problems:
         for problem in problems:

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import holidays
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from accountdesk.core.i18n import current_language
 from accountdesk.core.timekeeping.calendars import DEFAULT_END, DEFAULT_START, SATURDAY_SUNDAY
@@ -99,7 +99,7 @@ def _weekend(country: str) -> frozenset[int]:
     try:
         loc = Locale.parse(f"und_{country}")
         start, end = int(loc.weekend_start), int(loc.weekend_end)
-    except Exception:  # unknown territory in CLDR
+    except (UnknownLocaleError, ValueError):  # a territory CLDR has no locale data for
         return SATURDAY_SUNDAY
     days = {start}
     day = start

@@ -92,7 +92,7 @@ def country_currency(country: str) -> str | None:
         found = babel.numbers.get_territory_currencies(
             country.upper(), date(2025, 1, 1), tender=True
         )
-    except Exception:  # unknown territory: CLDR raises various errors
+    except (KeyError, ValueError):  # not a territory CLDR knows
         return None
     return str(found[0]) if found else None
 

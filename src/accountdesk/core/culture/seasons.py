@@ -355,15 +355,12 @@ def _diwali(year: int) -> list[tuple[date, date]]:
 def _nowruz(year: int) -> list[tuple[date, date]]:
     import holidays
 
-    start = date(year, 3, 21)
-    try:
-        iran = holidays.country_holidays("IR", years=year, language="en_US")
-        for day in sorted(iran):
-            if day.month == 3 and "Nowruz" in iran.get_list(day):
-                start = day
-                break
-    except Exception:  # the package may lack Iran for far years: keep the equinox default
-        pass
+    start = date(year, 3, 21)  # the equinox, when the package has no data for the year
+    iran = holidays.country_holidays("IR", years=year, language="en_US")
+    for day in sorted(iran):
+        if day.month == 3 and "Nowruz" in iran.get_list(day):
+            start = day
+            break
     return [(start, start + timedelta(days=12))]
 
 
@@ -606,10 +603,7 @@ def _raw_year(year: int) -> tuple[tuple[_Def, date, date], ...]:
     """All seasons *starting* in ``year`` (untranslated)."""
     found: list[tuple[_Def, date, date]] = []
     for definition in DEFINITIONS:
-        try:
-            spans = definition.dates(year)
-        except Exception:  # a calendar table may not cover far years: skip that season
-            continue
+        spans = definition.dates(year)
         found.extend((definition, start, end) for start, end in spans)
     return tuple(found)
 
