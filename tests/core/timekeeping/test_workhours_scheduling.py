@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from accountdesk.core.settings import UserCalendar
 from accountdesk.core.timekeeping.calendars import StaticCalendar
 from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
 from accountdesk.core.timekeeping.workhours import (
@@ -28,6 +29,7 @@ CAL = StaticCalendar(
         "SA": {date(2025, 9, 23): "Saudi National Day"},
         "DE": {date(2025, 10, 3): "German Unity Day"},
         "DE-BY": {date(2025, 8, 15): "Assumption Day"},
+        "LV": {date(2025, 5, 1): "Labour Day"},
     },
 )
 TR_HOURS = WorkingHours(time(9), time(18))
@@ -182,3 +184,112 @@ def test_every_suggested_slot_passes_check_slot(
         wall = to_wall(slot, zone)
         assert wall.minute in (0, 30) and wall.second == 0
         assert check_slot(wall, zone, hours, country, None, CAL, duration=duration) == []
+
+
+ME_IN_RIGA = UserCalendar("Europe/Riga", True, "LV", None, WorkingHours(time(9), time(17)))
+IR_HOURS = WorkingHours(time(8), time(16), FRIDAY)
+
+
+def test_check_slot_warns_on_my_side_too() -> None:
+    # Saturday 22 March 2025, 10:00 in Tehran: a working day there, but 08:30 on a Saturday
+    # in Riga.
+    saturday = datetime(2025, 3, 22, 10)
+    assert check_slot(saturday, "Asia/Tehran", IR_HOURS, "IR", None, CAL) == []
+    warnings = check_slot(saturday, "Asia/Tehran", IR_HOURS, "IR", None, CAL, mine=ME_IN_RIGA)
+    assert codes(warnings) == {"my_weekend", "my_outside_hours"}
+    mine = next(w for w in warnings if w.code == "my_outside_hours")
+    assert "08:30" in mine.message and "09:00–17:00" in mine.message
+    # Thursday 1 May 2025, 14:00 in Tehran is 13:30 in Riga: Labour Day there
+    may_day = check_slot(
+        datetime(2025, 5, 1, 14), "Asia/Tehran", IR_HOURS, "IR", None, CAL, mine=ME_IN_RIGA
+    )
+    assert codes(may_day) == {"my_holiday"}
+    assert may_day[0].holiday == "Labour Day" and "Labour Day" in may_day[0].message
+    # 15:30 in Tehran (14:00 in Riga) for an hour: past the end of their day, not of mine
+    late = check_slot(
+        datetime(2025, 5, 6, 15, 30), "Asia/Tehran", IR_HOURS, "IR", None, CAL,
+        duration=timedelta(hours=1), mine=ME_IN_RIGA,
+    )  # fmt: skip
+    assert codes(late) == {"outside_hours"}
+    good = check_slot(
+        datetime(2025, 5, 6, 12), "Asia/Tehran", IR_HOURS, "IR", None, CAL, mine=ME_IN_RIGA
+    )
+    assert good == []
+
+
+def test_check_slot_measures_the_duration_in_real_time_across_a_dst_jump() -> None:
+    # Friday 28 March 2025 in Jerusalem the clocks jump from 02:00 to 03:00. An hour from
+    # 01:30 ends at 03:30 on the wall: after the 00:00–03:00 working window.
+    hours = WorkingHours(time(0), time(3), frozenset())
+    half = check_slot(
+        datetime(2025, 3, 28, 1, 30), "Asia/Jerusalem", hours, None, None, CAL,
+        duration=timedelta(minutes=30),
+    )  # fmt: skip
+    assert half == []
+    hour = check_slot(
+        datetime(2025, 3, 28, 1, 30), "Asia/Jerusalem", hours, None, None, CAL,
+        duration=timedelta(hours=1),
+    )  # fmt: skip
+    assert codes(hour) == {"outside_hours"}
+
+
+def test_night_hours_belong_to_the_day_they_start() -> None:
+    night = WorkingHours(time(22), time(6))  # Monday to Friday nights
+    friday_night = datetime(2025, 4, 26, 2)  # Saturday 02:00: Friday's shift
+    assert check_slot(friday_night, "Europe/Istanbul", night, "TR", None, CAL) == []
+    saturday_night = datetime(2025, 4, 27, 2)  # Sunday 02:00: Saturday's, a weekend day
+    assert codes(check_slot(saturday_night, "Europe/Istanbul", night, "TR", None, CAL)) == {
+        "weekend"
+    }
+    after = datetime(2025, 4, 25, 12, tzinfo=UTC)  # Friday 15:00 in Istanbul
+    slots = suggest_slots(after, "Europe/Istanbul", night, "TR", None, CAL, count=2)
+    assert [to_wall(s, "Europe/Istanbul") for s in slots] == [
+        datetime(2025, 4, 25, 22),
+        datetime(2025, 4, 25, 22, 30),
+    ]
+
+
+def test_suggest_slots_good_for_me_too() -> None:
+    # Friday 2 May 2025, 09:00 UTC: Iran's weekend; on Saturday Tehran works and Riga does
+    # not; Sunday neither; Monday 5 May at 09:00 Riga (09:30 Tehran) both do.
+    after = datetime(2025, 5, 2, 9, tzinfo=UTC)
+    theirs = suggest_slots(after, "Asia/Tehran", IR_HOURS, "IR", None, CAL, count=1)
+    assert to_wall(theirs[0], "Asia/Tehran") == datetime(2025, 5, 3, 8)
+    both = suggest_slots(
+        after, "Asia/Tehran", IR_HOURS, "IR", None, CAL, count=3, also=[ME_IN_RIGA]
+    )
+    assert [to_wall(s, "Asia/Tehran") for s in both] == [
+        datetime(2025, 5, 5, 9, 30),
+        datetime(2025, 5, 5, 10),
+        datetime(2025, 5, 5, 10, 30),
+    ]
+    for slot in both:
+        wall = to_wall(slot, "Asia/Tehran")
+        assert check_slot(wall, "Asia/Tehran", IR_HOURS, "IR", None, CAL, mine=ME_IN_RIGA) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    after=st.datetimes(
+        min_value=datetime(2020, 1, 1), max_value=datetime(2035, 1, 1), timezones=st.just(UTC)
+    ),
+    zone=st.sampled_from(
+        ["Asia/Tehran", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Asia/Tokyo"]
+    ),
+    country=st.sampled_from(["TR", "IR", "SA", "IL", "US"]),
+    start=st.integers(min_value=0, max_value=23),
+    length=st.integers(min_value=2, max_value=12),
+)
+def test_every_slot_good_for_both_passes_check_slot_on_both_sides(
+    after: datetime, zone: str, country: str, start: int, length: int
+) -> None:
+    hours = WorkingHours(time(start), time((start + length) % 24), CAL.weekend_days(country))
+    slots = suggest_slots(after, zone, hours, country, None, CAL, count=2, also=[ME_IN_RIGA])
+    assert slots == sorted(slots) and all(s >= after for s in slots)
+    for slot in slots:
+        wall = to_wall(slot, zone)
+        assert wall.minute in (0, 30)
+        found = check_slot(
+            wall, zone, hours, country, None, CAL, duration=timedelta(minutes=30), mine=ME_IN_RIGA
+        )
+        assert found == []

@@ -1,20 +1,54 @@
-"""Warnings for a proposed follow-up time, and the next good slots in the contact's zone."""
+"""Warnings for a proposed follow-up time, on their side and on the user's, and the next good
+slots in the contact's zone.
+
+Both sides are judged by the one working-time rule of
+:mod:`accountdesk.core.timekeeping.workhours`: the working window of the day (``window_on``,
+hours across midnight belong to the day they start), the weekend and the public holidays of
+the country (and subdivision), and the real time a meeting lasts, so a slot that runs past the
+end of work because the clocks jump during it is outside the hours.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from accountdesk.core.i18n import _, country_name, format_date, format_time, zone_name
-from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
-from accountdesk.core.timekeeping.workhours import WorkingHours
+from accountdesk.core.timekeeping.calendars import DayCalendar, HolidayLike, calendar_or_default
+from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window, window_on
 from accountdesk.core.timekeeping.zones import get_zone, resolve_wall_time, to_wall
 
-WarningCode = Literal["dst_gap", "dst_overlap", "outside_hours", "weekend", "holiday"]
+WarningCode = Literal[
+    "dst_gap",
+    "dst_overlap",
+    "outside_hours",
+    "weekend",
+    "holiday",
+    "my_outside_hours",
+    "my_weekend",
+    "my_holiday",
+]
 
 #: How far :func:`suggest_slots` looks ahead.
 SUGGEST_DAYS = 400
+
+
+class Side(Protocol):
+    """Someone's calendar: the user's (``settings.UserCalendar``) or a contact's."""
+
+    @property
+    def zone(self) -> str: ...
+
+    @property
+    def country(self) -> str | None: ...
+
+    @property
+    def subdivision(self) -> str | None: ...
+
+    @property
+    def hours(self) -> WorkingHours: ...
 
 
 @dataclass(frozen=True)
@@ -23,7 +57,44 @@ class SlotWarning:
 
     code: WarningCode
     message: str
-    holiday: str | None = None  # the holiday's name, for ``holiday``
+    holiday: str | None = None  # the holiday's name, for ``holiday`` and ``my_holiday``
+
+
+@dataclass(frozen=True)
+class _Judgement:
+    """How a slot looks on one side: the wall time there, the day whose working window it
+    falls in, and what is wrong with it."""
+
+    wall: datetime
+    day: date
+    weekend: bool
+    holiday: HolidayLike | None
+    outside: bool
+
+
+def _judge(
+    instant: datetime,
+    zone: str,
+    hours: WorkingHours,
+    country: str | None,
+    subdivision: str | None,
+    calendar: DayCalendar,
+    lang: str | None,
+    duration: timedelta | None,
+) -> _Judgement:
+    wall = to_wall(instant, zone)
+    day = hours.day_of(wall)
+    start, end = window_on(day, zone, hours)
+    outside = not start <= instant < end
+    if duration is not None and instant + duration > end:
+        outside = True
+    return _Judgement(
+        wall,
+        day,
+        day.weekday() in hours.weekend,
+        calendar.holiday_on(country, subdivision, day, lang),
+        outside,
+    )
 
 
 def _place(country: str | None, zone: str) -> str:
@@ -39,10 +110,14 @@ def check_slot(
     calendar: DayCalendar | None = None,
     lang: str | None = None,
     duration: timedelta | None = None,
+    *,
+    mine: Side | None = None,
 ) -> list[SlotWarning]:
     """Warnings for the naive wall time ``local`` in ``zone``: a DST gap or overlap, outside
     working hours (with ``duration``: also ending after them), a weekend day, a public holiday
-    (named in ``lang`` when the calendar has it). An empty list means the slot is good."""
+    (named in ``lang`` when the calendar has it). With ``mine`` (the user's calendar) the same
+    moment is judged on the user's side too (``my_…`` codes). An empty list means the slot is
+    good."""
     if local.tzinfo is not None:
         raise ValueError("check_slot takes a naive wall-clock time")
     cal = calendar_or_default(calendar)
@@ -52,10 +127,11 @@ def check_slot(
         found.append(SlotWarning("dst_gap", resolution.message or ""))
     elif resolution.kind == "overlap":
         found.append(SlotWarning("dst_overlap", resolution.message or ""))
-    wall = resolution.effective_local
-    day = wall.date()
+    instant = resolution.instant
+    theirs = _judge(instant, zone, hours, country, subdivision, cal, lang, duration)
+    day = theirs.day
     place = _place(country, zone)
-    if day.weekday() in hours.weekend:
+    if theirs.weekend:
         found.append(
             SlotWarning(
                 "weekend",
@@ -64,7 +140,7 @@ def check_slot(
                 ),
             )
         )
-    holiday = cal.holiday_on(country, subdivision, day, lang)
+    holiday = theirs.holiday
     if holiday is not None:
         if getattr(holiday, "estimated", False):
             text = _("{date} is a public holiday in {place}: {name} (the date is estimated).")
@@ -77,24 +153,78 @@ def check_slot(
                 holiday.name,
             )
         )
-    ends_late = False
-    if duration is not None and hours.contains(wall):
-        end_wall = to_wall(resolution.instant + duration, zone)
-        end_minute = (end_wall - datetime(day.year, day.month, day.day)).total_seconds() / 60
-        ends_late = end_minute > hours.end_minute
-    if not hours.contains(wall) or ends_late:
+    if theirs.outside:
         found.append(
             SlotWarning(
                 "outside_hours",
                 _("{time} is outside working hours in {place} ({start}–{end}).").format(
-                    time=format_time(wall),
+                    time=format_time(theirs.wall),
                     place=place,
                     start=format_time(hours.start),
                     end=format_time(hours.end),
                 ),
             )
         )
+    if mine is not None:
+        found.extend(_my_warnings(instant, mine, cal, lang, duration))
     return found
+
+
+def _my_warnings(
+    instant: datetime,
+    mine: Side,
+    calendar: DayCalendar,
+    lang: str | None,
+    duration: timedelta | None,
+) -> list[SlotWarning]:
+    me = _judge(
+        instant, mine.zone, mine.hours, mine.country, mine.subdivision, calendar, lang, duration
+    )
+    when = format_date(me.day, "full")
+    found: list[SlotWarning] = []
+    if me.weekend:
+        found.append(
+            SlotWarning("my_weekend", _("For you it is {date}: your weekend.").format(date=when))
+        )
+    if me.holiday is not None:
+        found.append(
+            SlotWarning(
+                "my_holiday",
+                _("For you it is {date}: a public holiday where you are ({name}).").format(
+                    date=when, name=me.holiday.name
+                ),
+                me.holiday.name,
+            )
+        )
+    if me.outside:
+        found.append(
+            SlotWarning(
+                "my_outside_hours",
+                _("For you it is {time}: outside your working hours ({start}–{end}).").format(
+                    time=format_time(me.wall),
+                    start=format_time(mine.hours.start),
+                    end=format_time(mine.hours.end),
+                ),
+            )
+        )
+    return found
+
+
+def _free(instant: datetime, duration: timedelta, side: Side, calendar: DayCalendar) -> bool:
+    """Is ``side`` at work for the whole ``duration`` from ``instant``?"""
+    try:
+        start, end = next_working_window(
+            instant, side.zone, side.hours, side.country, side.subdivision, calendar
+        )
+    except ValueError:
+        return False
+    return start <= instant and instant + duration <= end
+
+
+def _ceil_half_hour(wall: datetime) -> datetime:
+    minute = wall.hour * 60 + wall.minute + (1 if wall.second or wall.microsecond else 0)
+    midnight = datetime(wall.year, wall.month, wall.day)
+    return midnight + timedelta(minutes=-(-minute // 30) * 30)
 
 
 def suggest_slots(
@@ -106,43 +236,43 @@ def suggest_slots(
     calendar: DayCalendar | None = None,
     count: int = 3,
     duration: timedelta = timedelta(minutes=30),
+    *,
+    also: Sequence[Side] = (),
 ) -> list[datetime]:
     """The next ``count`` good slots at or after the aware ``after``: on the hour or half hour
-    in ``zone``, starting and ending inside working hours, on a working day there, and not in a
-    DST gap or overlap. Aware datetimes in ``zone``."""
+    in ``zone``, inside one of the working windows there for the whole ``duration``, not in a
+    DST gap or overlap, and, for everyone in ``also`` (the user), inside their working time
+    as well. Aware datetimes in ``zone``; fewer when none is found within
+    :data:`SUGGEST_DAYS` days."""
     if after.tzinfo is None:
         raise ValueError("suggest_slots needs an aware 'after'")
     if duration <= timedelta(0):
         raise ValueError("duration must be positive")
     cal = calendar_or_default(calendar)
     tz = get_zone(zone)
-    start_wall = to_wall(after, zone)
-    minute = start_wall.hour * 60 + start_wall.minute
-    if start_wall.second or start_wall.microsecond:
-        minute += 1
-    minute = -(-minute // 30) * 30  # round up to :00 or :30
-    day: date = start_wall.date()
+    horizon = after + timedelta(days=SUGGEST_DAYS)
     found: list[datetime] = []
-    need = duration.total_seconds() / 60
-    for _offset in range(SUGGEST_DAYS):
-        working = day.weekday() not in hours.weekend and (
-            cal.holiday_on(country, subdivision, day) is None
-        )
-        if working:
-            first = max(minute, -(-hours.start_minute // 30) * 30)
-            midnight = datetime(day.year, day.month, day.day)
-            for slot_minute in range(first, hours.end_minute, 30):
-                if slot_minute + need > hours.end_minute:
-                    break
-                resolution = resolve_wall_time(midnight + timedelta(minutes=slot_minute), zone)
-                if resolution.kind != "ok" or resolution.instant < after:
-                    continue
-                end_wall = to_wall(resolution.instant + duration, zone)
-                if (end_wall - midnight).total_seconds() / 60 > hours.end_minute:
-                    continue  # the clocks change during the slot and push its end out
-                found.append(resolution.instant.astimezone(tz))
+    cursor = after
+    while cursor < horizon:
+        try:
+            start, end = next_working_window(cursor, zone, hours, country, subdivision, cal)
+        except ValueError:
+            break
+        begin = max(start, after)
+        wall = _ceil_half_hour(to_wall(begin, zone))
+        while True:
+            resolution = resolve_wall_time(wall, zone)
+            slot = resolution.instant
+            if slot + duration > end:
+                break
+            if (
+                resolution.kind == "ok"
+                and slot >= begin
+                and all(_free(slot, duration, side, cal) for side in also)
+            ):
+                found.append(slot.astimezone(tz))
                 if len(found) >= count:
                     return found
-        day += timedelta(days=1)
-        minute = 0
+            wall += timedelta(minutes=30)
+        cursor = end
     return found
