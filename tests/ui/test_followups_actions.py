@@ -70,7 +70,7 @@ def test_the_reminder_bar_completes_and_snoozes(qtbot: Any, ctx: Any) -> None:
 
 
 def test_snooze_presets(qtbot: Any, ctx: Any) -> None:
-    from accountdesk.ui.followups.screen import SNOOZE_PRESETS
+    from accountdesk.core.timekeeping.reminders import PRESETS_BY_KEY
 
     ayse = _ayse(ctx.db)
     service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
@@ -82,8 +82,12 @@ def test_snooze_presets(qtbot: Any, ctx: Any) -> None:
     tasks.wait_all()
     row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
     assert row.snoozed_until == datetime(2025, 3, 13, 9, tzinfo=ZoneInfo("Europe/Riga"))
-    monday = SNOOZE_PRESETS[3][1](ctx)
-    assert monday.weekday() == 0 and monday.hour == 9 and monday > ctx.now()
+    presets = ["For 1 hour", "For 3 hours", "Until tomorrow 09:00", "Until Monday 09:00"]
+    assert [a.text() for a in menu.actions()] == presets
+    # The reminder bar offers the same presets beside its quick "Snooze 1 h".
+    assert [a.text() for a in screen.reminders.snooze.menu().actions()] == presets
+    monday = screen.snooze_until(PRESETS_BY_KEY["monday"]).astimezone(ZoneInfo("Europe/Riga"))
+    assert (monday.date(), monday.hour) == (datetime(2025, 3, 17).date(), 9)
 
 
 def test_planner_adds_an_account_and_colours_holidays(qtbot: Any, ctx: Any) -> None:
@@ -223,3 +227,19 @@ def test_contact_and_account_views_open_the_dialogs(qtbot: Any, ctx: Any, monkey
     qtbot.addWidget(account_view)
     account_view.meeting_planner()
     assert opened == ["ScheduleDialog", "PlannerDialog", "PlannerDialog"]
+
+
+def test_the_reminder_bar_snoozes_until_tomorrow_morning(qtbot: Any, ctx: Any) -> None:
+    ayse = _ayse(ctx.db)
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
+    screen = _screen(qtbot, ctx)
+    screen.check_reminders()
+    tasks.wait_all()
+    assert screen.pending_reminders
+    tomorrow = screen.reminders.snooze.menu().actions()[2]
+    tomorrow.trigger()
+    tasks.wait_all()
+    assert not screen.reminders.isVisibleTo(screen)
+    row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
+    assert row.snoozed_until == datetime(2025, 3, 13, 9, tzinfo=ZoneInfo("Europe/Riga"))
+    assert due_for_reminder(ctx.db, ctx.now() + timedelta(hours=2)) == []

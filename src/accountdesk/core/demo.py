@@ -46,6 +46,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.services.followups import start_stay_in_touch_clock
 
 
 @dataclass(frozen=True)
@@ -718,6 +719,8 @@ def generate(
             )  # fmt: skip
         if conn.dialect.name == "sqlite":
             search.index_documents(conn, docs, fresh=True)
+        # Made-up history is not a backlog: stay-in-touch counts start now.
+        start_stay_in_touch_clock(session, now)
     return summary
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.queries.followups import bucket_of, due_for_reminder, list_follow_ups
+from accountdesk.core.queries.followups import due_for_reminder, list_follow_ups
 from accountdesk.core.services import followups as fu
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -14,6 +14,7 @@ from accountdesk.core.services.accounts import (
     create_account,
     create_contact,
 )
+from accountdesk.core.timekeeping.reminders import bucket_bounds, bucket_of
 from accountdesk.core.validation import ValidationError
 
 
@@ -103,10 +104,16 @@ def test_reminders_include_missed_ones_and_respect_snooze(db: Database, ayse: st
 
 def test_buckets_follow_the_users_calendar() -> None:
     now = datetime(2027, 3, 2, 21, 30, tzinfo=UTC)  # already 3 March in Bangkok
-    assert bucket_of(datetime(2027, 3, 2, 21, 0, tzinfo=UTC), now, "Asia/Bangkok") == "overdue"
-    assert bucket_of(datetime(2027, 3, 3, 10, tzinfo=UTC), now, "Asia/Bangkok") == "today"
-    assert bucket_of(datetime(2027, 3, 3, 10, tzinfo=UTC), now, "America/New_York") == "week"
-    assert bucket_of(datetime(2027, 4, 3, 10, tzinfo=UTC), now, "UTC") == "later"
+
+    def bucket(due: datetime, zone: str) -> str:
+        return bucket_of(due, bucket_bounds(now, zone))
+
+    assert bucket(datetime(2027, 3, 2, 21, 0, tzinfo=UTC), "Asia/Bangkok") == "overdue"
+    assert bucket(datetime(2027, 3, 3, 10, tzinfo=UTC), "Asia/Bangkok") == "today"
+    assert bucket(datetime(2027, 3, 3, 10, tzinfo=UTC), "America/New_York") == "week"
+    assert bucket(datetime(2027, 3, 10, 10, tzinfo=UTC), "Asia/Bangkok") == "week"  # 7th day
+    assert bucket(datetime(2027, 3, 10, 17, tzinfo=UTC), "Asia/Bangkok") == "later"  # 8th day
+    assert bucket(datetime(2027, 4, 3, 10, tzinfo=UTC), "UTC") == "later"
 
 
 def test_stay_in_touch_raises_once_and_resets_on_an_interaction(db: Database, ayse: str) -> None:

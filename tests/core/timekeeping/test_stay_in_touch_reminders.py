@@ -1,4 +1,5 @@
-"""Stay-in-touch cadences and reminder checks."""
+"""Stay-in-touch cadences, snooze presets and follow-up buckets (the reminder rule itself is
+tested through its query in tests/core/services/test_stay_in_touch_and_reminders.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accountdesk.core.timekeeping.reminders import (
+    PRESETS_BY_KEY,
     SNOOZE_PRESETS,
-    ReminderItem,
     bucket_bounds,
     bucket_of,
-    due_reminders,
-    mark_notified,
-    snooze,
     snooze_preset_until,
-    snooze_until,
-    tomorrow_at,
 )
 from accountdesk.core.timekeeping.stay_in_touch import (
     Cadence,
@@ -107,109 +103,52 @@ def test_any_interaction_resets_the_cadence(days: int, gap: int, touched: int) -
         assert after == newer + timedelta(days=days) <= NOW
 
 
-# --- reminders ------------------------------------------------------------------------------
+# --- snooze presets and buckets ----------------------------------------------------------
 
 
-def item(
-    id_: str, due_h: float, snoozed_h: float | None = None, notified_h: float | None = None
-) -> ReminderItem:
-    def at(h: float | None) -> datetime | None:
-        return None if h is None else NOW + timedelta(hours=h)
-
-    due = at(due_h)
-    assert due is not None
-    return ReminderItem(id_, due, at(snoozed_h), at(notified_h))
-
-
-def test_due_reminders_cases() -> None:
-    items = [
-        item("future", 1),
-        item("due-now", 0),
-        item("fell-due-while-closed", -50),
-        item("already-notified", -2, notified_h=-1),
-        item("notified-before-due", -2, notified_h=-3),
-        item("snoozed-to-later", -2, snoozed_h=1),
-        item("snoozed-and-over", -5, snoozed_h=-1),
-        item("snoozed-and-notified", -5, snoozed_h=-1, notified_h=-0.5),
-        item("snoozed-notified-before-snooze-end", -5, snoozed_h=-1, notified_h=-4),
-    ]
-    assert due_reminders(items, NOW) == [
-        "fell-due-while-closed",
-        "notified-before-due",
-        "snoozed-and-over",
-        "snoozed-notified-before-snooze-end",
-        "due-now",
-    ]
-
-
-def test_due_reminders_with_mixed_zones_and_naive_now() -> None:
-    from zoneinfo import ZoneInfo
-
-    tehran = ReminderItem("t", NOW.astimezone(ZoneInfo("Asia/Tehran")) - timedelta(minutes=1))
-    assert due_reminders([tehran], NOW.astimezone(ZoneInfo("Pacific/Kiritimati"))) == ["t"]
-    with pytest.raises(ValueError):
-        due_reminders([tehran], NOW.replace(tzinfo=None))
-
-
-def test_snooze_and_notify_cycle() -> None:
-    reminder = item("r", -1)
-    assert due_reminders([reminder], NOW) == ["r"]
-    notified = mark_notified(reminder, NOW)
-    assert due_reminders([notified], NOW) == []
-    snoozed = snooze(notified, NOW, minutes=10)
-    assert snoozed.snoozed_until == NOW + timedelta(minutes=10)
-    assert due_reminders([snoozed], NOW) == []
-    assert due_reminders([snoozed], NOW + timedelta(minutes=10)) == ["r"]
-    until = snooze(reminder, NOW, until=NOW + timedelta(days=1))
-    assert until.alert_at == NOW + timedelta(days=1)
-    with pytest.raises(ValueError):
-        snooze_until(NOW)
-    with pytest.raises(ValueError):
-        snooze_until(NOW, minutes=0)
-    with pytest.raises(ValueError):
-        snooze_until(NOW, until=NOW - timedelta(minutes=1))
-
-
-def test_tomorrow_morning_in_the_users_zone() -> None:
-    late = datetime(2025, 6, 10, 22, tzinfo=UTC)  # already the 11th in Bangkok (05:00)
-    assert to_wall(tomorrow_at(late, "Asia/Bangkok"), "Asia/Bangkok") == datetime(2025, 6, 12, 9)
-    tomorrow = next(p for p in SNOOZE_PRESETS if p.minutes is None)
+def test_snooze_presets_in_the_users_zone() -> None:
+    assert [p.key for p in SNOOZE_PRESETS] == ["1h", "3h", "tomorrow", "monday"]
+    assert snooze_preset_until(PRESETS_BY_KEY["1h"], NOW, "Asia/Bangkok") == NOW + timedelta(
+        hours=1
+    )
+    late = datetime(2025, 6, 10, 22, tzinfo=UTC)  # already Wednesday the 11th in Bangkok (05:00)
+    tomorrow = snooze_preset_until(PRESETS_BY_KEY["tomorrow"], late, "Asia/Bangkok")
+    assert to_wall(tomorrow, "Asia/Bangkok") == datetime(2025, 6, 12, 9)
     evening = datetime(2025, 6, 10, 20, tzinfo=UTC)  # 23:00 in Riga
-    assert snooze_preset_until(tomorrow, evening, "Europe/Riga") == datetime(
+    assert snooze_preset_until(PRESETS_BY_KEY["tomorrow"], evening, "Europe/Riga") == datetime(
         2025, 6, 11, 6, tzinfo=UTC
     )
+    monday = snooze_preset_until(PRESETS_BY_KEY["monday"], late, "Asia/Bangkok")
+    assert to_wall(monday, "Asia/Bangkok") == datetime(2025, 6, 16, 9)
+    on_monday = datetime(2025, 6, 16, 3, tzinfo=UTC)  # Monday 10:00 in Bangkok: next Monday
+    assert to_wall(
+        snooze_preset_until(PRESETS_BY_KEY["monday"], on_monday, "Asia/Bangkok"), "Asia/Bangkok"
+    ) == datetime(2025, 6, 23, 9)
+    with pytest.raises(ValueError):
+        snooze_preset_until(PRESETS_BY_KEY["1h"], NOW.replace(tzinfo=None), "UTC")
 
 
 def test_buckets() -> None:
     bounds = bucket_bounds(NOW, "Europe/Riga")  # Tuesday 10 June, 15:00 Riga
     assert bounds.tomorrow == datetime(2025, 6, 10, 21, tzinfo=UTC)
-    assert bounds.next_week == datetime(2025, 6, 15, 21, tzinfo=UTC)  # Monday 16 June 00:00
+    assert bounds.week_end == datetime(2025, 6, 17, 21, tzinfo=UTC)  # Wednesday 18 June 00:00
     assert bucket_of(NOW - timedelta(minutes=1), bounds) == "overdue"
+    assert bucket_of(NOW, bounds) == "today"
     assert bucket_of(NOW + timedelta(hours=2), bounds) == "today"
-    assert bucket_of(NOW + timedelta(days=3), bounds) == "week"
-    assert bucket_of(NOW + timedelta(days=6), bounds) == "later"
-    sunday = bucket_bounds(datetime(2025, 6, 15, 12, tzinfo=UTC), "Europe/Riga", first_weekday=6)
-    assert sunday.next_week == datetime(2025, 6, 21, 21, tzinfo=UTC)  # next Sunday
+    assert bucket_of(bounds.tomorrow, bounds) == "week"
+    assert bucket_of(NOW + timedelta(days=6), bounds) == "week"
+    assert bucket_of(bounds.week_end - timedelta(seconds=1), bounds) == "week"
+    assert bucket_of(bounds.week_end, bounds) == "later"
+    assert bounds.range("overdue") == (None, NOW)
+    assert bounds.range("later") == (bounds.week_end, None)
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.tuples(
-            st.integers(-500, 500),
-            st.one_of(st.none(), st.integers(-500, 500)),
-            st.one_of(st.none(), st.integers(-500, 500)),
-        ),
-        max_size=30,
-    )
-)
-def test_due_reminders_matches_the_sql_description(
-    rows: list[tuple[int, int | None, int | None]],
-) -> None:
-    items = [item(str(i), d, s, n) for i, (d, s, n) in enumerate(rows)]
-    expected = []
-    for it in items:
-        alert = max(it.due, it.snoozed_until or it.due)
-        if it.due <= NOW and alert <= NOW and (it.notified_at is None or it.notified_at < alert):
-            expected.append((alert, it.id))
-    assert due_reminders(items, NOW) == [i for _a, i in sorted(expected)]
+def test_bucket_midnights_are_dst_safe() -> None:
+    # Riga springs forward on Sunday 30 March 2025 (03:00 -> 04:00): that day has 23 hours.
+    saturday = datetime(2025, 3, 29, 12, tzinfo=UTC)
+    bounds = bucket_bounds(saturday, "Europe/Riga")
+    assert bounds.tomorrow == datetime(2025, 3, 29, 22, tzinfo=UTC)  # 00:00 EET
+    assert bounds.week_end == datetime(2025, 4, 5, 21, tzinfo=UTC)  # 00:00 EEST
+    # Santiago's clocks jump at midnight (7 September 2025): the day starts at 01:00.
+    bounds = bucket_bounds(datetime(2025, 9, 6, 12, tzinfo=UTC), "America/Santiago")
+    assert to_wall(bounds.tomorrow, "America/Santiago") == datetime(2025, 9, 7, 1)

@@ -1,20 +1,39 @@
-"""Read views of follow-ups: the lists of the Follow-ups screen, Today, reminders, the CLI."""
+"""Read views of follow-ups: the lists of the Follow-ups screen, Today, reminders, the CLI.
+
+Buckets are those of :mod:`accountdesk.core.timekeeping.reminders`; the reminder rule is
+:func:`due_for_reminder`; the text filter is the folded search of Ctrl+K
+(:mod:`accountdesk.core.db.fts`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Literal
+from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, String, case, func, or_, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import display_name
+from accountdesk.core.db.fts import display_name, fold, match_expression, words
 from accountdesk.core.db.models import Account, Contact, FollowUp
+from accountdesk.core.timekeeping.reminders import (
+    BUCKETS,
+    Bucket,
+    BucketBounds,
+    bucket_bounds,
+)
 
-Bucket = Literal["overdue", "today", "week", "later"]
-BUCKETS: tuple[Bucket, ...] = ("overdue", "today", "week", "later")
+__all__ = [
+    "BUCKETS",
+    "Bucket",
+    "FollowUpRow",
+    "counts_by_bucket",
+    "due_for_reminder",
+    "list_follow_ups",
+]
 
 
 @dataclass(frozen=True)
@@ -41,37 +60,59 @@ class FollowUpRow:
         return self.due_at.astimezone(ZoneInfo(zone))
 
 
-def bucket_of(due_at: datetime, now: datetime, user_zone: str) -> Bucket:
-    """Overdue, today, this week (the next 7 days) or later, by the user's calendar."""
-    if due_at < now:
-        return "overdue"
-    zone = ZoneInfo(user_zone)
-    today = now.astimezone(zone).date()
-    day = due_at.astimezone(zone).date()
-    if day == today:
-        return "today"
-    if day < today + timedelta(days=7):
-        return "week"
-    return "later"
+def _visible() -> list[ColumnElement[bool]]:
+    """Follow-ups the lists, counts and reminders show: not in the trash, nor their account or
+    contact."""
+    return [
+        FollowUp.deleted_at.is_(None),
+        Account.deleted_at.is_(None),
+        or_(FollowUp.contact_id.is_(None), Contact.deleted_at.is_(None)),
+    ]
 
 
-def _bounds(
-    bucket: Bucket, now: datetime, user_zone: str
-) -> tuple[datetime | None, datetime | None]:
-    zone = ZoneInfo(user_zone)
-    today = now.astimezone(zone).date()
+def _in_bucket(bounds: BucketBounds, bucket: Bucket) -> list[ColumnElement[bool]]:
+    start, end = bounds.range(bucket)
+    conditions = []
+    if start is not None:
+        conditions.append(FollowUp.due_at >= start)
+    if end is not None:
+        conditions.append(FollowUp.due_at < end)
+    return conditions
 
-    def midnight(days: int) -> datetime:
-        local = datetime.combine(today + timedelta(days=days), datetime.min.time(), zone)
-        return local.astimezone(UTC)
 
-    if bucket == "overdue":
-        return None, now
-    if bucket == "today":
-        return now, midnight(1)
-    if bucket == "week":
-        return midnight(1), midnight(7)
-    return midnight(7), None
+_FTS_REFS = (
+    "SELECT d.ref FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+    "WHERE search_fts MATCH :{name}"
+)
+
+
+def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
+    """Every word of ``query`` (folded as Ctrl+K folds it) must match: as a word prefix in the
+    search index of the follow-up's contact or account (names, e-mails, city … as Ctrl+K
+    finds them), or inside the follow-up's folded title."""
+    found = words(fold(query))
+    if not found:
+        return []
+    raw: Any = session.connection().connection.driver_connection
+    raw.create_function("accountdesk_fold", 1, fold, deterministic=True)
+    folded_title = func.accountdesk_fold(FollowUp.title)
+    conditions = []
+    for n, word in enumerate(found):
+        name = f"word{n}"
+        refs = (
+            sql_text(_FTS_REFS.format(name=name))
+            .bindparams(**{name: match_expression(word)})
+            .columns(ref=String)
+            .subquery()
+        )
+        conditions.append(
+            or_(
+                FollowUp.contact_id.in_(select(refs.c.ref)),
+                FollowUp.account_id.in_(select(refs.c.ref)),
+                func.instr(folded_title, word) > 0,
+            )
+        )
+    return conditions
 
 
 def list_follow_ups(
@@ -86,40 +127,29 @@ def list_follow_ups(
     text: str | None = None,
     limit: int | None = None,
 ) -> list[FollowUpRow]:
-    """Follow-ups in due order, filtered by bucket (in the user's zone), status and owner."""
+    """Follow-ups in due order, filtered by bucket (in the user's zone), status, owner and the
+    folded search text (see :func:`_matching`)."""
     query = (
         select(FollowUp, Contact, Account)
         .join(Account, Account.id == FollowUp.account_id)
         .outerjoin(Contact, Contact.id == FollowUp.contact_id)
-        .where(FollowUp.deleted_at.is_(None), Account.deleted_at.is_(None))
+        .where(*_visible())
         .order_by(FollowUp.due_at, FollowUp.id)
     )
     if status is not None:
         query = query.where(FollowUp.status == status)
     if due is not None:
-        start, end = _bounds(due, now, user_zone)
-        if start is not None:
-            query = query.where(FollowUp.due_at >= start)
-        if end is not None:
-            query = query.where(FollowUp.due_at < end)
+        query = query.where(*_in_bucket(bucket_bounds(now, user_zone), due))
     if contact_id is not None:
         query = query.where(FollowUp.contact_id == contact_id)
     if account_id is not None:
         query = query.where(FollowUp.account_id == account_id)
-    if text:
-        pattern = f"%{text.strip()}%"
-        query = query.where(
-            or_(
-                FollowUp.title.ilike(pattern),
-                Account.name.ilike(pattern),
-                Contact.given_name.ilike(pattern),
-                Contact.family_name.ilike(pattern),
-            )
-        )
     if limit is not None:
         query = query.limit(limit)
     rows = []
     with db.reader() as session:
+        if text:
+            query = query.where(*_matching(session, text))
         for item, contact, account in session.execute(query):
             name = (
                 display_name(contact.given_name, contact.family_name, contact.name_order)
@@ -150,38 +180,46 @@ def list_follow_ups(
 
 
 def due_for_reminder(db: Database, now: datetime) -> list[str]:
-    """Ids of open follow-ups whose reminder should show now.
+    """Ids of open follow-ups whose reminder should show now, oldest alert first: the one home
+    of the reminder rule (documented in :mod:`accountdesk.core.timekeeping.reminders`).
 
-    Due (or their snooze is over) and not yet notified since; this includes the ones that fell
-    due while the app was closed. Filtered entirely in SQL.
+    A reminder fires at its alert time, ``max(due_at, snoozed_until)``, and shows when that has
+    come and it was not notified since, so also the ones that fell due while the app was
+    closed, once. ``due_at <= now`` (implied by the rule, as no alert is before its due time)
+    lets the ``due_at`` index narrow the rows first.
     """
-    remind_at = func.coalesce(FollowUp.snoozed_until, FollowUp.due_at)
+    alert = case(
+        (FollowUp.snoozed_until > FollowUp.due_at, FollowUp.snoozed_until), else_=FollowUp.due_at
+    )
     query = (
         select(FollowUp.id)
+        .join(Account, Account.id == FollowUp.account_id)
+        .outerjoin(Contact, Contact.id == FollowUp.contact_id)
         .where(
             FollowUp.status == "open",
-            FollowUp.deleted_at.is_(None),
-            remind_at <= now,
-            or_(FollowUp.notified_at.is_(None), FollowUp.notified_at < remind_at),
+            *_visible(),
+            FollowUp.due_at <= now,
+            alert <= now,
+            or_(FollowUp.notified_at.is_(None), FollowUp.notified_at < alert),
         )
-        .order_by(FollowUp.due_at)
+        .order_by(alert, FollowUp.id)
     )
     with db.reader() as session:
         return list(session.scalars(query))
 
 
 def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket, int]:
+    """How many open follow-ups each bucket holds (the same rows the lists show)."""
+    bounds = bucket_bounds(now, user_zone)
     counts: dict[Bucket, int] = {}
     with db.reader() as session:
         for bucket in BUCKETS:
-            start, end = _bounds(bucket, now, user_zone)
-            conditions = [FollowUp.status == "open", FollowUp.deleted_at.is_(None)]
-            if start is not None:
-                conditions.append(FollowUp.due_at >= start)
-            if end is not None:
-                conditions.append(FollowUp.due_at < end)
-            counts[bucket] = int(
-                session.scalar(select(func.count()).select_from(FollowUp).where(and_(*conditions)))
-                or 0
+            query = (
+                select(func.count())
+                .select_from(FollowUp)
+                .join(Account, Account.id == FollowUp.account_id)
+                .outerjoin(Contact, Contact.id == FollowUp.contact_id)
+                .where(FollowUp.status == "open", *_visible(), *_in_bucket(bounds, bucket))
             )
+            counts[bucket] = int(session.scalar(query) or 0)
     return counts

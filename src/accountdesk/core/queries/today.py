@@ -1,33 +1,26 @@
-"""The Today view: overdue and today's follow-ups, recent interactions, important dates, and
-who is working now (by the one working-time rule, :mod:`accountdesk.core.timekeeping.workhours`).
+"""The Today view: overdue and today's follow-ups (the first few and how many there are, by the
+buckets of :mod:`accountdesk.core.timekeeping.reminders`), recent interactions, important
+dates, and who is working now (by the one working-time rule,
+:mod:`accountdesk.core.timekeeping.workhours`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
-
 from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.followups import (
+    Bucket,
+    FollowUpRow,
+    counts_by_bucket,
+    list_follow_ups,
+)
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
 from accountdesk.core.timekeeping.zones import get_zone
-
-
-@dataclass(frozen=True)
-class FollowUpEntry:
-    id: str
-    title: str
-    due_at: datetime
-    local_due: str
-    zone: str
-    contact_id: str | None
-    contact_name: str
-    account_id: str
-    account_name: str
 
 
 @dataclass(frozen=True)
@@ -64,8 +57,9 @@ class WorkingContact:
 
 @dataclass(frozen=True)
 class TodayData:
-    overdue: list[FollowUpEntry]
-    due_today: list[FollowUpEntry]
+    overdue: list[FollowUpRow]  # the first ``rows`` of them, most overdue first
+    due_today: list[FollowUpRow]
+    counts: dict[Bucket, int]  # how many open follow-ups each bucket holds, in all
     recent: list[RecentInteraction]
     dates: list[UpcomingDate]
     working: list[WorkingContact]
@@ -85,15 +79,6 @@ def _utc(value: str) -> datetime:
 def _sql_instant(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
-
-_FOLLOW_UPS = (
-    "SELECT f.id, f.title, f.due_at, f.local_due, f.zone, c.id, c.given_name, c.family_name, "
-    "c.name_order, a.id, a.name FROM follow_ups f JOIN accounts a ON a.id = f.account_id "
-    "LEFT JOIN contacts c ON c.id = f.contact_id "
-    "WHERE f.deleted_at IS NULL AND f.status = 'open' AND a.deleted_at IS NULL "
-    "AND (c.id IS NULL OR c.deleted_at IS NULL) AND f.due_at >= ? AND f.due_at < ? "
-    "ORDER BY f.due_at LIMIT ?"
-)
 
 _RECENT = (
     "SELECT i.id, i.kind, i.occurred_at, i.subject, a.id, a.name, "
@@ -116,24 +101,6 @@ _ZONES = (
     "SELECT timezone, country, subdivision, work_start, work_end, count(*) FROM contacts "
     "WHERE deleted_at IS NULL GROUP BY timezone, country, subdivision, work_start, work_end"
 )
-
-
-def _follow_ups(raw: Any, start: datetime, end: datetime, limit: int) -> list[FollowUpEntry]:
-    rows = raw.execute(_FOLLOW_UPS, (_sql_instant(start), _sql_instant(end), limit))
-    return [
-        FollowUpEntry(
-            r[0],
-            r[1],
-            _utc(r[2]),
-            r[3],
-            r[4],
-            r[5],
-            display_name(r[6], r[7], r[8]) if r[5] else "",
-            r[9],
-            r[10],
-        )
-        for r in rows
-    ]
 
 
 def _next_days(today: date, days: int) -> Iterable[date]:
@@ -192,29 +159,22 @@ def working_now(raw: Any, now: datetime, limit: int) -> tuple[list[WorkingContac
     return contacts, total
 
 
-def today_view(db: Database, now: datetime, user_zone: str, limit: int = 50) -> TodayData:
-    """What the Today screen shows at ``now`` for a user in ``user_zone``."""
+def today_view(
+    db: Database, now: datetime, user_zone: str, limit: int = 50, rows: int = 8
+) -> TodayData:
+    """What the Today screen shows at ``now`` for a user in ``user_zone``: the first ``rows``
+    overdue and due-today follow-ups with the true counts, up to ``limit`` working contacts."""
     local_today = now.astimezone(get_zone(user_zone)).date()
-    day_start = datetime.combine(local_today, time(0), get_zone(user_zone))
-    day_end = day_start + timedelta(days=1)
+    overdue = list_follow_ups(db, now=now, user_zone=user_zone, due="overdue", limit=rows)
+    due_today = list_follow_ups(db, now=now, user_zone=user_zone, due="today", limit=rows)
+    counts = counts_by_bucket(db, now, user_zone)
     with db.engine.connect() as conn:
         raw = _raw(conn)
-        overdue = _follow_ups(raw, datetime(1970, 1, 1, tzinfo=UTC), now, limit)
-        due_today = _follow_ups(raw, now, day_end, limit)
         recent = [
             RecentInteraction(r[0], r[1], _utc(r[2]), r[3], r[4], r[5], r[6] or "")
-            for r in raw.execute(_RECENT, (_sql_instant(now), 20))
+            for r in raw.execute(_RECENT, (_sql_instant(now), rows))
         ]
         dates = upcoming_dates(raw, local_today)
         working, total = working_now(raw, now, limit)
         conn.rollback()
-    return TodayData(overdue, due_today, recent, dates, working, total)
-
-
-def open_follow_up_count(db: Database) -> int:
-    with db.engine.connect() as conn:
-        value = conn.execute(
-            text("SELECT count(*) FROM follow_ups WHERE deleted_at IS NULL AND status = 'open'")
-        ).scalar_one()
-        conn.rollback()
-    return int(value)
+    return TodayData(overdue, due_today, counts, recent, dates, working, total)

@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session
 from accountdesk.core import validation as v
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Contact, FollowUp, Interaction, interaction_participants
+from accountdesk.core.db.models import (
+    Contact,
+    FollowUp,
+    Interaction,
+    Setting,
+    interaction_participants,
+)
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.services.activity import InteractionInput, add_interaction
@@ -244,29 +250,92 @@ def last_touch_by_contact(session: Session) -> dict[str, datetime]:
     return {cid: when.replace(tzinfo=UTC) if when.tzinfo is None else when for cid, when in rows}
 
 
-def raise_stay_in_touch(
-    db: Database, clock: Clock = system_clock, rules: CadenceRules | None = None
-) -> list[str]:
-    """Raise a follow-up for every contact nobody has been in touch with for their cadence.
+#: The stored instant the stay-in-touch clock starts from (see :func:`raise_stay_in_touch`).
+BASELINE_KEY = "stay_in_touch.baseline"
+STAY_IN_TOUCH = "stay_in_touch"
 
-    The cadence is the contact's own, else the stricter of their account's tier and their
-    latest NPS band (see :mod:`accountdesk.core.timekeeping.stay_in_touch`). Any logged
-    interaction resets the clock. A contact who already has an open stay-in-touch follow-up
-    gets no second one. Returns the ids of the new follow-ups.
+
+def start_stay_in_touch_clock(session: Session, instant: datetime) -> None:
+    """Inside an open transaction: let every contact's stay-in-touch count start no earlier
+    than ``instant``. Demo data calls this, so years of made-up history are not all overdue on
+    the next start."""
+    if instant.tzinfo is None:
+        raise ValueError("instant must be timezone-aware")
+    row = session.get(Setting, BASELINE_KEY)
+    value = instant.astimezone(UTC).isoformat()
+    if row is None:
+        session.add(Setting(key=BASELINE_KEY, value=value, updated_at=instant))
+    elif datetime.fromisoformat(row.value) < instant:
+        row.value = value
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    due: datetime
+    contact_id: str
+    zone: str
+    country: str | None
+    subdivision: str | None
+    work_start: str | None
+    work_end: str | None
+
+
+def raise_stay_in_touch(
+    db: Database,
+    clock: Clock = system_clock,
+    rules: CadenceRules | None = None,
+    user_zone: str | None = None,
+) -> list[str]:
+    """Raise "Stay in touch" follow-ups for contacts nobody has been in touch with for their
+    cadence; returns the new follow-ups' ids. Run at every start.
+
+    - **Cadence**: the contact's own, else the stricter of their account's tier and their
+      latest NPS band (:mod:`accountdesk.core.timekeeping.stay_in_touch`); contacts of lost
+      accounts are left alone. Any logged interaction resets the count.
+    - **No duplicates**: a contact with any open follow-up (a stay-in-touch one or a real one)
+      gets none; that follow-up is already the next touch.
+    - **Daily cap**: at most ``stay_in_touch.daily_cap`` (a setting, default 10) are raised per
+      day of the user (their zone), counting every one raised that day, also at an earlier
+      start; the most overdue first. The rest wait for the next days, so a backlog arrives a
+      day's worth at a time and never as a flood.
+    - **Placement**: at the contact's next good working slot in their own zone, hours, weekend
+      and public holidays (:func:`~accountdesk.core.timekeeping.stay_in_touch.touch_slot`),
+      never before now.
+    - **Fresh start**: a count starts no earlier than the contact's creation (an import starts
+      everyone fresh by itself) and no earlier than the stored baseline
+      (:func:`start_stay_in_touch_clock`, written with demo data), so the first start after
+      either raises nothing that was already overdue.
     """
+    from accountdesk.core import settings
     from accountdesk.core.db.models import Account, SurveyResponse
+    from accountdesk.core.timekeeping.reminders import midnight
     from accountdesk.core.timekeeping.stay_in_touch import (
         DEFAULT_RULES,
         due_for_touch,
         effective_cadence,
         nps_band,
+        touch_slot,
     )
+    from accountdesk.core.timekeeping.workhours import WorkingHours
     from accountdesk.core.timekeeping.zones import to_wall
 
     now = clock()
     rules = rules or DEFAULT_RULES
+    cap = int(settings.get(db, "stay_in_touch.daily_cap"))
+    zone = user_zone or settings.current_zone(db)
+    day_start = midnight(to_wall(now, zone).date(), zone)
     created: list[str] = []
     with db.transaction() as session:
+        raised_today = session.scalar(
+            select(func.count())
+            .select_from(FollowUp)
+            .where(FollowUp.origin == STAY_IN_TOUCH, FollowUp.created_at >= day_start)
+        )
+        room = cap - int(raised_today or 0)
+        if room <= 0:
+            return []
+        stored = session.get(Setting, BASELINE_KEY)
+        baseline = datetime.fromisoformat(stored.value) if stored is not None else None
         last_touch = last_touch_by_contact(session)
         latest_nps: dict[str, int] = {}
         for contact_id, score in session.execute(
@@ -276,43 +345,56 @@ def raise_stay_in_touch(
         ):
             if contact_id:
                 latest_nps[contact_id] = score
-        waiting = set(
-            session.scalars(
-                select(FollowUp.contact_id).where(
-                    FollowUp.origin == "stay_in_touch",
-                    FollowUp.status == "open",
-                    FollowUp.deleted_at.is_(None),
-                )
-            )
+        busy = select(FollowUp.contact_id).where(
+            FollowUp.contact_id.is_not(None),
+            FollowUp.status == "open",
+            FollowUp.deleted_at.is_(None),
         )
         people = session.execute(
-            select(Contact, Account.tier)
+            select(
+                Contact.id,
+                Contact.stay_in_touch_days,
+                Contact.created_at,
+                Contact.timezone,
+                Contact.country,
+                Contact.subdivision,
+                Contact.work_start,
+                Contact.work_end,
+                Account.tier,
+            )
             .join(Account, Account.id == Contact.account_id)
             .where(
                 Contact.deleted_at.is_(None),
                 Account.deleted_at.is_(None),
                 Account.status != "lost",
+                Contact.id.not_in(busy),
             )
         )
-        for contact, tier in people:
-            if contact.id in waiting:
-                continue
-            cadence = effective_cadence(
-                contact.stay_in_touch_days, tier, nps_band(latest_nps.get(contact.id)), rules
+        candidates: list[_Candidate] = []
+        for cid, days, since, tz, country, sub, work_start, work_end, tier in people:
+            cadence = effective_cadence(days, tier, nps_band(latest_nps.get(cid)), rules)
+            due = due_for_touch(last_touch.get(cid), cadence, now, since, baseline)
+            if due is not None:
+                candidates.append(_Candidate(due, cid, tz, country, sub, work_start, work_end))
+        candidates.sort(key=lambda c: (c.due, c.contact_id))
+        for candidate in candidates[:room]:
+            hours = WorkingHours.for_contact(
+                candidate.country, candidate.work_start, candidate.work_end
             )
-            due = due_for_touch(last_touch.get(contact.id), cadence, now, since=contact.created_at)
-            if due is None:
-                continue
-            local = to_wall(max(due, now), contact.timezone)
+            slot = touch_slot(now, candidate.zone, hours, candidate.country, candidate.subdivision)
             scheduled = add_follow_up(
                 session,
                 FollowUpInput(
-                    contact_id=contact.id,
+                    contact_id=candidate.contact_id,
                     title=_("Stay in touch"),
-                    local_due=local.replace(second=0, microsecond=0),
-                    origin="stay_in_touch",
+                    local_due=to_wall(slot, candidate.zone),
+                    zone=candidate.zone,
+                    origin=STAY_IN_TOUCH,
                 ),
             )
+            item = session.get(FollowUp, scheduled.id)
+            assert item is not None
+            item.created_at = item.updated_at = now  # the daily cap counts by the clock's day
             created.append(scheduled.id)
     return created
 

@@ -1,16 +1,26 @@
-"""Stay in touch: how often someone should hear from us, and when that is overdue.
+"""Stay in touch: how often someone should hear from us, when that is overdue, and where in
+their week the follow-up goes.
 
 The cadence of a contact is its own setting when it has one; otherwise the stricter (shorter)
 of its account tier's rule and its NPS band's rule. Any logged interaction resets the count:
 the caller passes the last interaction's instant.
+
+A raised follow-up is placed at the contact's next good working slot (:func:`touch_slot`):
+inside their own working hours, on a working day of their country, by the one working-time
+rule (:func:`accountdesk.core.timekeeping.workhours.next_working_window`). Which contacts get
+one, and how many per day, is decided by
+:func:`accountdesk.core.services.followups.raise_stay_in_touch`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
+
+from accountdesk.core.timekeeping.calendars import DayCalendar
+from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window
 
 DEFAULT_TIER_DAYS: Mapping[str, int] = MappingProxyType({"gold": 30, "silver": 60, "bronze": 90})
 DEFAULT_NPS_DAYS: Mapping[str, int] = MappingProxyType({"detractor": 2})
@@ -114,15 +124,24 @@ def effective_cadence(
 
 
 def next_touch(
-    last_touch: datetime | None, cadence: Cadence, since: datetime | None = None
+    last_touch: datetime | None,
+    cadence: Cadence,
+    since: datetime | None = None,
+    baseline: datetime | None = None,
 ) -> datetime | None:
     """When the next touch is due: ``cadence`` after the last interaction, or after ``since``
-    (e.g. when the contact or the rule was added) if there was none; None if neither is known."""
+    (e.g. when the contact or the rule was added) if there was none; None if neither is known.
+
+    ``baseline`` is when the stay-in-touch clock started for this database (demo data was
+    made): a count that would start before it starts from it, so history written in one go is
+    not all overdue at once."""
     anchor = last_touch if last_touch is not None else since
     if anchor is None:
         return None
-    if anchor.tzinfo is None:
-        raise ValueError("last_touch and since must be timezone-aware")
+    if anchor.tzinfo is None or (baseline is not None and baseline.tzinfo is None):
+        raise ValueError("last_touch, since and baseline must be timezone-aware")
+    if baseline is not None and anchor < baseline:
+        anchor = baseline
     return anchor + cadence.interval
 
 
@@ -131,6 +150,7 @@ def due_for_touch(
     cadence: Cadence | None,
     now: datetime,
     since: datetime | None = None,
+    baseline: datetime | None = None,
 ) -> datetime | None:
     """When a stay-in-touch follow-up should be raised, if that is now or past; None when it is
     not due yet (or no cadence applies). With no interaction ever logged and no ``since``, the
@@ -139,7 +159,40 @@ def due_for_touch(
         return None
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    due = next_touch(last_touch, cadence, since)
+    due = next_touch(last_touch, cadence, since, baseline)
     if due is None:
         return now
     return due if due <= now else None
+
+
+#: Slots start on a quarter hour.
+SLOT_STEP = timedelta(minutes=15)
+
+
+def _ceil_to_step(instant: datetime) -> datetime:
+    utc = instant.astimezone(UTC)
+    floor = utc.replace(minute=utc.minute - utc.minute % 15, second=0, microsecond=0)
+    return floor if floor == utc else floor + SLOT_STEP
+
+
+def touch_slot(
+    after: datetime,
+    zone: str,
+    hours: WorkingHours,
+    country: str | None,
+    subdivision: str | None,
+    duration: timedelta = timedelta(minutes=30),
+    calendar: DayCalendar | None = None,
+) -> datetime:
+    """The first quarter hour at or after ``after`` when the contact is at work for the whole
+    ``duration``: inside their hours, never on their weekend or a public holiday there. An
+    aware UTC instant."""
+    if after.tzinfo is None:
+        raise ValueError("after must be timezone-aware")
+    candidate = _ceil_to_step(after)
+    start, end = next_working_window(candidate, zone, hours, country, subdivision, calendar)
+    slot = max(start, candidate)
+    if slot + duration > end:  # too late in this window: the start of the next one
+        start, end = next_working_window(end, zone, hours, country, subdivision, calendar)
+        slot = start
+    return slot.astimezone(UTC)

@@ -1,11 +1,13 @@
 """Reminders: a desktop notification from the system tray where the platform has one, and
 always a bar in the window (the only one where there is no tray, e.g. offscreen), both with
-complete, snooze 1 h and open."""
+complete, snooze (1 h, or any of the snooze presets of
+:mod:`accountdesk.core.timekeeping.reminders`) and open."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,14 +17,32 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSystemTrayIcon,
+    QToolButton,
     QWidget,
 )
 
 from accountdesk.core.i18n import _
+from accountdesk.core.timekeeping.reminders import SNOOZE_PRESETS
+
+#: The snooze of the bar's button and the tray's first snooze entry.
+QUICK_SNOOZE = "1h"
+
+
+def snooze_menu(parent: QWidget, on_choose: Callable[[str], None], title: str = "") -> QMenu:
+    """A menu of the snooze presets; ``on_choose`` gets the chosen preset's key."""
+    menu = QMenu(title, parent)
+    for preset in SNOOZE_PRESETS:
+        menu.addAction(_(preset.label)).triggered.connect(
+            lambda _checked=False, key=preset.key: on_choose(key)
+        )
+    return menu
 
 
 class ReminderBar(QFrame):
-    """A yellow bar over the list: what is due, and what to do with it."""
+    """A yellow bar over the list: what is due, and what to do with it. ``snooze_chosen`` gives
+    a snooze preset's key: the button's own (1 h) or one from its menu."""
+
+    snooze_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,8 +53,12 @@ class ReminderBar(QFrame):
         self.label.setStyleSheet("color: #3b3000;")
         self.complete = QPushButton(_("Complete"), self)
         self.complete.setObjectName("reminderComplete")
-        self.snooze = QPushButton(_("Snooze 1 h"), self)
+        self.snooze = QToolButton(self)
+        self.snooze.setText(_("Snooze 1 h"))
         self.snooze.setObjectName("reminderSnooze")
+        self.snooze.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.snooze.setMenu(snooze_menu(self, self.snooze_chosen.emit))
+        self.snooze.clicked.connect(lambda _checked=False: self.snooze_chosen.emit(QUICK_SNOOZE))
         self.open = QPushButton(_("Show them"), self)
         self.open.setObjectName("reminderOpen")
         self.dismiss = QPushButton(_("Dismiss"), self)
@@ -57,13 +81,14 @@ class ReminderBar(QFrame):
 
 
 class Tray:
-    """The tray icon with a menu (complete, snooze 1 h, open); clicking the message opens."""
+    """The tray icon with a menu (complete, snooze 1 h or a preset, open); clicking the message
+    opens. ``on_snooze`` gets a snooze preset's key."""
 
     def __init__(
         self,
         parent: QWidget,
         on_complete: Callable[[], None],
-        on_snooze: Callable[[], None],
+        on_snooze: Callable[[str], None],
         on_open: Callable[[], None],
     ) -> None:
         app = QApplication.instance()
@@ -75,8 +100,9 @@ class Tray:
             lambda _checked=False: on_complete()
         )
         self.menu.addAction(_("Snooze them 1 h")).triggered.connect(
-            lambda _checked=False: on_snooze()
+            lambda _checked=False: on_snooze(QUICK_SNOOZE)
         )
+        self.menu.addMenu(snooze_menu(self.menu, on_snooze, _("Snooze them")))
         self.menu.addAction(_("Open AccountDesk")).triggered.connect(
             lambda _checked=False: on_open()
         )
@@ -91,7 +117,7 @@ class Tray:
         cls,
         parent: QWidget,
         on_complete: Callable[[], None],
-        on_snooze: Callable[[], None],
+        on_snooze: Callable[[str], None],
         on_open: Callable[[], None],
     ) -> Tray | None:
         """The tray icon, or None where the platform has no system tray."""

@@ -1,9 +1,9 @@
-"""The Follow-ups screen: overdue, today, this week and later, in both zones, with bulk actions."""
+"""The Follow-ups screen: overdue, today, the next 7 days and later, in both zones, with bulk
+actions; the text filter finds what Ctrl+K finds ("yilmaz" finds Yılmaz)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -39,27 +38,26 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, ngettext
-from accountdesk.core.queries.followups import (
-    BUCKETS,
-    FollowUpRow,
-    bucket_of,
-    due_for_reminder,
-    list_follow_ups,
-)
+from accountdesk.core.queries.followups import FollowUpRow, due_for_reminder, list_follow_ups
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as service
 from accountdesk.core.timekeeping.recurrence import describe_rrule
+from accountdesk.core.timekeeping.reminders import (
+    BUCKET_LABELS,
+    BUCKETS,
+    PRESETS_BY_KEY,
+    Bucket,
+    BucketBounds,
+    SnoozePreset,
+    bucket_bounds,
+    bucket_of,
+    snooze_preset_until,
+)
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.followups.reminders import ReminderBar, Tray
+from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
 from accountdesk.ui.pickers import RecordPicker
 
-BUCKET_LABELS = {
-    "overdue": N_("Overdue"),
-    "today": N_("Today"),
-    "week": N_("This week"),
-    "later": N_("Later"),
-}
 COLUMNS = (
     N_("Due (your time)"),
     N_("Due (their time)"),
@@ -77,10 +75,13 @@ class FollowUpModel(QAbstractTableModel):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[FollowUpRow] = []
+        self.bounds: BucketBounds = bucket_bounds(ctx.now(), ctx.user_zone)
 
-    def set_rows(self, rows: list[FollowUpRow]) -> None:
+    def set_rows(self, rows: list[FollowUpRow], bounds: BucketBounds | None = None) -> None:
+        """Show ``rows``; ``bounds`` are the buckets they were listed with (default: now)."""
         self.beginResetModel()
         self.rows = rows
+        self.bounds = bounds or bucket_bounds(self.ctx.now(), self.ctx.user_zone)
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -124,8 +125,8 @@ class FollowUpModel(QAbstractTableModel):
             return row.id
         return None
 
-    def bucket(self, row: FollowUpRow) -> str:
-        return bucket_of(row.due_at, self.ctx.now(), self.ctx.user_zone)
+    def bucket(self, row: FollowUpRow) -> Bucket:
+        return bucket_of(row.due_at, self.bounds)
 
 
 class FollowUpsScreen(QWidget):
@@ -145,6 +146,7 @@ class FollowUpsScreen(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(_("Filter by title, contact or account"))
+        self.filter.setClearButtonEnabled(True)
         self.table = QTableView(self)
         self.table.setObjectName("table")
         self.table.setModel(self.model)
@@ -159,7 +161,7 @@ class FollowUpsScreen(QWidget):
         self.table.doubleClicked.connect(self.reschedule)
         self.reminders = ReminderBar(self)
         self.reminders.complete.clicked.connect(self.complete_reminders)
-        self.reminders.snooze.clicked.connect(self.snooze_reminders)
+        self.reminders.snooze_chosen.connect(self.snooze_reminders)
         self.reminders.open.clicked.connect(self.open_reminders)
         self.pending_reminders: list[str] = []
         self._select_after_reload: set[str] = set()
@@ -188,12 +190,7 @@ class FollowUpsScreen(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
             if name == "snooze":
-                menu = QMenu(button)
-                for label, until in SNOOZE_PRESETS:
-                    menu.addAction(_(label)).triggered.connect(
-                        lambda _checked=False, u=until: self.snooze(u(self.ctx))
-                    )
-                button.setMenu(menu)
+                button.setMenu(snooze_menu(button, self.snooze_preset))
                 self.snooze_button = button
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -222,6 +219,7 @@ class FollowUpsScreen(QWidget):
 
     def reload(self) -> None:
         db, now, zone = self.ctx.db, self.ctx.now(), self.ctx.user_zone
+        bounds = bucket_bounds(now, zone)
         due = self.bucket.currentData()
         status = self.status.currentData()
         text = self.filter.text().strip() or None
@@ -229,11 +227,24 @@ class FollowUpsScreen(QWidget):
             lambda: list_follow_ups(
                 db, now=now, user_zone=zone, due=due, status=status, text=text, limit=5000
             ),
-            self._show_rows,
+            lambda rows: self._show_rows(rows, bounds),
         )
 
-    def _show_rows(self, rows: list[FollowUpRow]) -> None:
-        self.model.set_rows(rows)
+    def show_bucket(self, bucket: Bucket | None) -> None:
+        """List the open follow-ups of ``bucket`` (all open ones for None), unfiltered: what
+        Today's "Show all" opens."""
+        widgets = (self.filter, self.status, self.bucket)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.filter.clear()
+        self.status.setCurrentIndex(self.status.findData("open"))
+        self.bucket.setCurrentIndex(0 if bucket is None else self.bucket.findData(bucket))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
+
+    def _show_rows(self, rows: list[FollowUpRow], bounds: BucketBounds) -> None:
+        self.model.set_rows(rows, bounds)
         wanted, self._select_after_reload = self._select_after_reload, set()
         if wanted:
             self.select_ids(wanted)
@@ -281,11 +292,14 @@ class FollowUpsScreen(QWidget):
         if ids:
             self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
 
-    def snooze_reminders(self) -> None:
-        """Remind again in an hour."""
+    def snooze_until(self, preset: SnoozePreset) -> datetime:
+        return snooze_preset_until(preset, self.ctx.now(), self.ctx.user_zone)
+
+    def snooze_reminders(self, key: str = QUICK_SNOOZE) -> None:
+        """Snooze the follow-ups of the last reminder by the snooze preset ``key``."""
         ids = self._finish_reminders()
         if ids:
-            until = self.ctx.now() + timedelta(hours=1)
+            until = self.snooze_until(PRESETS_BY_KEY[key])
             self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, until))
 
     def open_reminders(self) -> None:
@@ -323,11 +337,15 @@ class FollowUpsScreen(QWidget):
         if ids:
             self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
 
+    def snooze_preset(self, key: str) -> None:
+        """Snooze the selected follow-ups by the snooze preset ``key``."""
+        self.snooze(self.snooze_until(PRESETS_BY_KEY[key]))
+
     def snooze(self, until: datetime | None = None) -> None:
-        """Remind again at ``until`` (default: in an hour)."""
+        """Remind again at ``until`` (default: the quick snooze, 1 h)."""
         ids = self._require_selection()
         if ids:
-            when = until or self.ctx.now() + timedelta(hours=1)
+            when = until or self.snooze_until(PRESETS_BY_KEY[QUICK_SNOOZE])
             self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, when))
 
     def reschedule(self) -> None:
@@ -448,27 +466,3 @@ def choose_contact(
     if not dialog.exec() or picker.record_id is None:
         return None
     return picker.record_id
-
-
-def _in_hours(hours: float) -> Callable[[AppContext], datetime]:
-    return lambda ctx: ctx.now() + timedelta(hours=hours)
-
-
-def _next_morning(days: int, weekday: int | None = None) -> Callable[[AppContext], datetime]:
-    """09:00 in the user's zone, ``days`` days from today (or the next ``weekday``)."""
-
-    def until(ctx: AppContext) -> datetime:
-        zone = ZoneInfo(ctx.user_zone)
-        today = ctx.now().astimezone(zone).date()
-        ahead = days if weekday is None else (weekday - today.weekday() - 1) % 7 + 1
-        return datetime.combine(today + timedelta(days=ahead), time(9), tzinfo=zone)
-
-    return until
-
-
-SNOOZE_PRESETS: list[tuple[str, Callable[[AppContext], datetime]]] = [
-    (N_("For 1 hour"), _in_hours(1)),
-    (N_("For 3 hours"), _in_hours(3)),
-    (N_("Until tomorrow 09:00"), _next_morning(1)),
-    (N_("Until Monday 09:00"), _next_morning(0, weekday=0)),
-]

@@ -1,21 +1,146 @@
-"""Today: overdue and today's follow-ups, recent interactions, important dates in the next
-7 days, and the contacts inside their working hours right now. Loaded off the GUI thread."""
+"""Today: overdue and today's follow-ups (the first few, the true counts and a link to all of
+them in the Follow-ups screen), recent interactions, important dates in the next 7 days, the
+contacts inside their working hours right now, and this week's holidays and seasons.
+
+Compact sections of a few rows each, in one scroll area: no section has a scroll bar of its
+own. A row opens its contact or account with a double-click or Enter. Loaded off the GUI
+thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from accountdesk.core.i18n import N_, _, format_number, ngettext, zone_name
 from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
 from accountdesk.core.queries.today import TodayData, today_view
+from accountdesk.core.timekeeping.reminders import Bucket
+from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import culture_block, culture_items
 from accountdesk.ui.detail import heading
-from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.items import ColumnSpec, ItemsModel, ItemsPanel
+
+#: Rows shown per section; the rest is one click away.
+ROWS = 6
+MUTED = "color: palette(mid);"
+
+
+class Section(QFrame):
+    """A titled block: a heading with a count, an optional link, and a table of a few rows
+    that is exactly as tall as its rows (no scroll bar), or a sentence when there is nothing."""
+
+    def __init__(
+        self,
+        columns: Sequence[ColumnSpec],
+        empty_text: str,
+        on_open: Callable[[Any], None] | None = None,
+        *,
+        stretch: int,
+    ) -> None:
+        """``stretch``: the column that takes the width left (its text is elided, the whole
+        text is in its tooltip); the others fit their contents."""
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.link = QLabel()
+        self.link.setTextFormat(Qt.TextFormat.RichText)
+        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.link.hide()
+        self._on_link: Callable[[], None] | None = None
+        self.link.linkActivated.connect(lambda _href: self._on_link() if self._on_link else None)
+        self.panel = ItemsPanel(columns)
+        view = self.panel.view
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setFrameShape(QFrame.Shape.NoFrame)
+        view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(columns)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column == stretch
+                else (QHeaderView.ResizeMode.ResizeToContents)
+            )
+            header.setSectionResizeMode(column, mode)
+        if on_open is not None:
+            view.setToolTip(_("Double-click a row to open it."))
+            view.activated.connect(lambda index: on_open(self.panel.model.items[index.row()]))
+        self.empty = QLabel(empty_text)
+        self.empty.setStyleSheet(MUTED)
+        self.more = QLabel()
+        self.more.setStyleSheet(MUTED)
+        self.more.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.more.hide()
+        self._on_more: Callable[[], None] | None = None
+        self.more.linkActivated.connect(lambda _href: self._on_more() if self._on_more else None)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.more)
+
+    @property
+    def model(self) -> ItemsModel:
+        return self.panel.model
+
+    def title(self) -> str:
+        return self.heading.text()
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        """Hold ``items``, show the first :data:`ROWS` of them."""
+        self.panel.set_items(items)
+        shown = min(len(items), ROWS)
+        view = self.panel.view
+        for row in range(len(items)):
+            view.setRowHidden(row, row >= ROWS)
+        self.panel.setVisible(bool(shown))
+        self.empty.setVisible(not shown)
+        height = view.horizontalHeader().sizeHint().height()
+        height += sum(view.rowHeight(row) for row in range(shown))
+        view.setFixedHeight(height + 2 * view.frameWidth())
+
+    def set_link(self, text: str | None, on_click: Callable[[], None] | None = None) -> None:
+        """A link at the heading's end (``text`` None: none)."""
+        self._on_link = on_click
+        self.link.setText(f'<a href="all">{_escape(text)}</a>' if text else "")
+        self.link.setVisible(bool(text) and on_click is not None)
+
+    def set_more(self, text: str | None, on_click: Callable[[], None] | None = None) -> None:
+        """A line under the rows ("and 14 more"), a link when ``on_click`` is given."""
+        self._on_more = on_click
+        if text and on_click is not None:
+            self.more.setText(f'<a href="more">{_escape(text)}</a>')
+        else:
+            self.more.setText(_escape(text or ""))
+        self.more.setVisible(bool(text))
 
 
 class TodayScreen(QWidget):
@@ -25,31 +150,24 @@ class TodayScreen(QWidget):
         self.asynchronous = asynchronous
         self.data: TodayData | None = None
         self._generation = 0
-        layout = QVBoxLayout(self)
         self.title = heading(_("Today"), 1.4)
-        layout.addWidget(self.title)
         self.summary = QLabel(_("Loading…"))
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        grid = QGridLayout()
-        layout.addLayout(grid, 1)
 
-        def follow_ups() -> ItemsPanel:
-            return ItemsPanel(
-                [
-                    (N_("Due (yours)"), lambda f: fmt.when(f.due_at, ctx.user_zone)),
-                    (N_("Due (theirs)"), lambda f: fmt.when(f.due_at, f.zone)),
-                    (N_("To do"), lambda f: f.title),
-                    (N_("Contact"), lambda f: f.contact_name),
-                    (N_("Account"), lambda f: f.account_name),
-                ],
-                on_open=self._open_follow_up,
-                open_text=_("Open contact"),
-            )
-
-        self.overdue = follow_ups()
-        self.due_today = follow_ups()
-        self.recent = ItemsPanel(
+        follow_up_columns: list[ColumnSpec] = [
+            (N_("Due (yours)"), lambda f: fmt.when(f.due_at, ctx.user_zone)),
+            (N_("Due (theirs)"), lambda f: fmt.when(f.due_at, f.zone)),
+            (N_("To do"), lambda f: f.title),
+            (N_("Contact"), lambda f: f.contact_name),
+            (N_("Account"), lambda f: f.account_name),
+        ]
+        self.overdue = Section(
+            follow_up_columns, _("Nothing is overdue."), self._open_follow_up, stretch=2
+        )
+        self.due_today = Section(
+            follow_up_columns, _("Nothing else is due today."), self._open_follow_up, stretch=2
+        )
+        self.recent = Section(
             [
                 (N_("When"), lambda i: fmt.when(i.occurred_at, ctx.user_zone)),
                 (N_("Kind"), lambda i: label(INTERACTION_KIND, i.kind)),
@@ -57,47 +175,71 @@ class TodayScreen(QWidget):
                 (N_("With"), lambda i: i.participants),
                 (N_("Account"), lambda i: i.account_name),
             ],
-            on_open=lambda i: ctx.open_record.emit("account", i.account_id),
-            open_text=_("Open account"),
+            _("No interactions logged yet."),
+            lambda i: ctx.open_record.emit("account", i.account_id),
+            stretch=3,
         )
-        self.dates = ItemsPanel(
-            [
-                (N_("Date"), lambda d: fmt.day(d.on)),
-                (N_("Occasion"), lambda d: d.label or label(DATE_KIND, d.kind)),
-                (N_("Contact"), lambda d: d.contact_name),
-                (N_("Account"), lambda d: d.account_name),
-                (N_("Years"), lambda d: format_number(d.years) if d.years else ""),
-            ],
-            on_open=lambda d: ctx.open_record.emit("contact", d.contact_id),
-            open_text=_("Open contact"),
-        )
-        self.working = ItemsPanel(
+        self.working = Section(
             [
                 (N_("Contact"), lambda w: w.name),
                 (N_("Local time"), lambda w: fmt.clock(w.local)),
                 (N_("Where"), lambda w: zone_name(w.timezone)),
                 (N_("Account"), lambda w: w.account_name),
             ],
-            on_open=lambda w: ctx.open_record.emit("contact", w.id),
-            open_text=_("Open contact"),
+            _("Nobody is in working hours right now."),
+            lambda w: ctx.open_record.emit("contact", w.id),
+            stretch=3,
         )
-        self.culture = culture_block()
-        self.boxes: dict[str, QGroupBox] = {}
-        for position, (key, panel) in enumerate(
+        self.dates = Section(
             [
-                ("overdue", self.overdue),
-                ("today", self.due_today),
-                ("recent", self.recent),
-                ("dates", self.dates),
-                ("working", self.working),
-                ("culture", self.culture),
-            ]
-        ):
-            box = QGroupBox()
-            inner = QVBoxLayout(box)
-            inner.addWidget(panel)
-            self.boxes[key] = box
-            grid.addWidget(box, position // 2, position % 2)
+                (N_("Date"), lambda d: fmt.day(d.on)),
+                (N_("Occasion"), lambda d: d.label or label(DATE_KIND, d.kind)),
+                (N_("Contact"), lambda d: d.contact_name),
+                (N_("Years"), lambda d: format_number(d.years) if d.years else ""),
+            ],
+            _("No birthdays or anniversaries in the next 7 days."),
+            lambda d: ctx.open_record.emit("contact", d.contact_id),
+            stretch=2,
+        )
+        self.culture_panel = culture_block()  # owns the column specs of the holidays table
+        self.culture = Section(
+            self.culture_panel.model.columns, _("No holidays or seasons this week."), stretch=3
+        )
+        self.boxes: dict[str, Section] = {
+            "overdue": self.overdue,
+            "today": self.due_today,
+            "recent": self.recent,
+            "working": self.working,
+            "dates": self.dates,
+            "culture": self.culture,
+        }
+
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(12)
+        left = QVBoxLayout()
+        for section in (self.overdue, self.due_today, self.recent):
+            left.addWidget(section)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        for section in (self.working, self.dates, self.culture):
+            right.addWidget(section)
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.area, 1)
+
         self._set_titles()
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
@@ -107,34 +249,43 @@ class TodayScreen(QWidget):
         self.reload()
 
     def _set_titles(self, data: TodayData | None = None) -> None:
-        counts = {
-            "overdue": len(data.overdue) if data else 0,
-            "today": len(data.due_today) if data else 0,
-        }
-        self.boxes["overdue"].setTitle(
-            _("Overdue follow-ups ({n})").format(n=format_number(counts["overdue"]))
+        overdue = data.counts["overdue"] if data else 0
+        today = data.counts["today"] if data else 0
+        self.overdue.heading.setText(
+            ngettext("{n} overdue follow-up", "{n} overdue follow-ups", overdue).format(
+                n=format_number(overdue)
+            )
         )
-        self.boxes["today"].setTitle(_("Due today ({n})").format(n=format_number(counts["today"])))
-        self.boxes["recent"].setTitle(_("Recent interactions"))
-        self.boxes["dates"].setTitle(_("Birthdays and anniversaries, next 7 days"))
-        self.boxes["working"].setTitle(_("In working hours now"))
-        self.boxes["culture"].setTitle(_("Holidays and seasons this week"))
+        self.due_today.heading.setText(
+            ngettext("{n} follow-up due today", "{n} follow-ups due today", today).format(
+                n=format_number(today)
+            )
+        )
+        self.recent.heading.setText(_("Recent interactions"))
+        self.working.heading.setText(_("In working hours now"))
+        self.dates.heading.setText(_("Birthdays and anniversaries, next 7 days"))
+        self.culture.heading.setText(_("Holidays and seasons this week"))
 
     def reload(self) -> None:
         self._generation += 1
         generation = self._generation
         db, now, user_zone = self.ctx.db, self.ctx.now(), self.ctx.user_zone
+        today = now.astimezone(get_zone(user_zone)).date()
+
+        def load() -> TodayData:
+            return today_view(db, now, user_zone, limit=ROWS, rows=ROWS)
+
         if not self.asynchronous:
-            self._show(generation, today_view(db, now, user_zone))
-            self._culture(generation, culture_items(db, now.astimezone(_zone(user_zone)).date()))
+            self._show(generation, load())
+            self._culture(generation, culture_items(db, today))
             return
-        tasks.run(lambda: today_view(db, now, user_zone), lambda d: self._show(generation, d))
-        today = now.astimezone(_zone(user_zone)).date()
+        tasks.run(load, lambda d: self._show(generation, d))
         tasks.run(lambda: culture_items(db, today), lambda items: self._culture(generation, items))
 
     def _culture(self, generation: int, items: list[Any]) -> None:
         if generation == self._generation:
             self.culture.set_items(items)
+            self.culture.set_more(_more(len(items)))
 
     def _show(self, generation: int, data: TodayData) -> None:
         if generation != self._generation:
@@ -145,12 +296,28 @@ class TodayScreen(QWidget):
         self.due_today.set_items(data.due_today)
         self.recent.set_items(data.recent)
         self.dates.set_items(data.dates)
+        self.dates.set_more(_more(len(data.dates)))
         self.working.set_items(data.working)
+        self.working.set_more(_more(data.working_total))
+        pairs: list[tuple[Bucket, Section]] = [("overdue", self.overdue), ("today", self.due_today)]
+        for bucket, section in pairs:
+            count = data.counts[bucket]
+            text = ngettext("Show it", "Show all {n}", count).format(n=format_number(count))
+            section.set_link(text if count else None, self._shower(bucket))
+        week = data.counts["week"]
+        self.due_today.set_more(
+            ngettext("{n} more in the next 7 days", "{n} more in the next 7 days", week).format(
+                n=format_number(week)
+            )
+            if week
+            else None,
+            self._shower("week"),
+        )
         self.summary.setText(
             " ".join(
                 [
                     _("Your time: {time} ({zone}).").format(
-                        time=fmt.clock(self.ctx.now().astimezone(_zone(self.ctx.user_zone))),
+                        time=fmt.clock(self.ctx.now().astimezone(get_zone(self.ctx.user_zone))),
                         zone=zone_name(self.ctx.user_zone),
                     ),
                     ngettext(
@@ -162,6 +329,22 @@ class TodayScreen(QWidget):
             )
         )
 
+    def _shower(self, bucket: Bucket) -> Callable[[], None]:
+        return lambda: self.show_all(bucket)
+
+    def show_all(self, bucket: Bucket) -> None:
+        """Open the Follow-ups screen listing every open follow-up of ``bucket``."""
+        from accountdesk.ui.followups.screen import FollowUpsScreen
+        from accountdesk.ui.main_window import MainWindow
+
+        window = self.window()
+        if not isinstance(window, MainWindow):
+            return
+        window.show_screen("followups")
+        screen = window.screen_widget("followups")
+        if isinstance(screen, FollowUpsScreen):
+            screen.show_bucket(bucket)
+
     def _open_follow_up(self, item: Any) -> None:
         if item.contact_id:
             self.ctx.open_record.emit("contact", item.contact_id)
@@ -169,7 +352,13 @@ class TodayScreen(QWidget):
             self.ctx.open_record.emit("account", item.account_id)
 
 
-def _zone(name: str) -> Any:
-    from accountdesk.core.timekeeping.zones import get_zone as zone
+def _more(total: int) -> str | None:
+    """ "and N more" under a section that shows only its first rows."""
+    hidden = total - ROWS
+    if hidden <= 0:
+        return None
+    return ngettext("and {n} more", "and {n} more", hidden).format(n=format_number(hidden))
 
-    return zone(name)
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
