@@ -1,14 +1,21 @@
-"""What the follow-up screens need to know about a contact: zone, country, working hours."""
+"""What the follow-up screens need to know about a person: zone, country, working hours.
+
+A contact's hours are their own when set, else their country's (``WorkingHours.for_contact``);
+the user's come from their own calendar in the settings ("Me": zone, country, region, hours).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import time
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.details import contact_detail
+from accountdesk.core.settings import UserCalendar
 from accountdesk.core.timekeeping.planner import Participant
 from accountdesk.core.timekeeping.workhours import WorkingHours
+
+#: The key of the user's own row in the planner.
+ME = "me"
 
 
 @dataclass(frozen=True)
@@ -17,9 +24,13 @@ class Person:
     name: str
     account_name: str
     zone: str
-    country: str
+    country: str | None
     subdivision: str | None
     hours: WorkingHours
+
+    @property
+    def is_me(self) -> bool:
+        return self.id == ME
 
     def participant(self) -> Participant:
         return Participant(
@@ -27,15 +38,9 @@ class Person:
         )
 
 
-def _time(text: str | None) -> time | None:
-    return time.fromisoformat(text) if text else None
-
-
 def person(db: Database, contact_id: str) -> Person:
     detail = contact_detail(db, contact_id)
-    hours = WorkingHours.for_country(
-        detail.country, None, _time(detail.work_start), _time(detail.work_end)
-    )
+    hours = WorkingHours.for_contact(detail.country, detail.work_start, detail.work_end)
     return Person(
         detail.id,
         detail.name,
@@ -47,7 +52,9 @@ def person(db: Database, contact_id: str) -> Person:
     )
 
 
-def user_person(zone: str, name: str) -> Person:
-    """The user: 09:00–17:00, Monday to Friday, in their own zone."""
-    hours = WorkingHours(time(9), time(17), frozenset({5, 6}))
-    return Person("me", name, "", zone, "", None, hours)
+def user_person(calendar: UserCalendar, name: str) -> Person:
+    """The user, as their own calendar says: their zone, their country's weekend and public
+    holidays (and their region's), their working hours."""
+    return Person(
+        ME, name, "", calendar.zone, calendar.country, calendar.subdivision, calendar.hours
+    )

@@ -1,10 +1,16 @@
 """The meeting planner: the user and contacts side by side, each in their own zone.
 
-One row per person, one column per hour of the user's days; colours tell working hours, off
-hours, weekends and holidays apart (a holiday's name is in the cell's tooltip), and the hours
-good for everyone are highlighted and listed. Contacts are added one by one or a whole account
-at a time. Picking a good hour opens the scheduling dialog at that moment, in the first
-contact's zone.
+One row per person, one column per hour of the user's days (every column says its day);
+colours tell working hours, off hours, weekends and holidays apart (a holiday's name is in the
+cell's tooltip), and the hours good for everyone are highlighted and listed. The user's row
+follows their own calendar (zone, country, region and hours from "Me" in the settings).
+
+When no hour suits everyone, the summary says who stands in the way and the list offers the
+best compromise: the hours with the fewest people outside their working time, naming them
+(computed by :func:`accountdesk.core.timekeeping.planner.compromise`).
+
+Contacts are added one by one or a whole account at a time. Picking a good hour (or a
+compromise) opens the scheduling dialog at that moment, in the first contact's zone.
 """
 
 from __future__ import annotations
@@ -31,15 +37,25 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import N_, _, ngettext
 from accountdesk.core.queries.details import account_detail
-from accountdesk.core.timekeeping.planner import PlannerGrid, plan
+from accountdesk.core.timekeeping.planner import (
+    Away,
+    Compromise,
+    NoCommonHour,
+    Obstacle,
+    PlannerGrid,
+    compromise,
+    plan,
+)
+from accountdesk.core.timekeeping.zones import format_duration
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.followups.people import Person, person, user_person
+from accountdesk.ui.followups.people import ME, Person, person, user_person
 from accountdesk.ui.pickers import RecordPicker
 
 COLOURS = {
     "good": QColor("#6cc48a"),
+    "compromise": QColor("#f2cf66"),
     "work": QColor("#c8ebd4"),
     "off": QColor("#eeeeee"),
     "weekend": QColor("#c9d7ef"),
@@ -47,6 +63,7 @@ COLOURS = {
 }
 STATE_LABELS = {
     "good": N_("good for everyone"),
+    "compromise": N_("best compromise"),
     "work": N_("working hours"),
     "off": N_("off hours"),
     "weekend": N_("weekend"),
@@ -68,8 +85,10 @@ class PlannerDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(_("Meeting planner"))
-        self.people: list[Person] = [user_person(ctx.user_zone, _("You"))]
+        self.people: list[Person] = [user_person(ctx.user_calendar(), _("You"))]
         self.grid: PlannerGrid | None = None
+        self.no_common: NoCommonHour | None = None
+        ctx.changed.connect(self._context_changed)
 
         self.add_contact = RecordPicker(ctx.db, "contact", self)
         self.add_contact.setObjectName("addContact")
@@ -96,6 +115,7 @@ class PlannerDialog(QDialog):
         self.table.horizontalHeader().setDefaultSectionSize(
             self.fontMetrics().horizontalAdvance("00:00") + 14
         )
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.cellDoubleClicked.connect(self._cell_picked)
         self.slots = QListWidget(self)
         self.slots.setObjectName("slots")
@@ -116,11 +136,15 @@ class PlannerDialog(QDialog):
         legend = QHBoxLayout()
         for state, colour in COLOURS.items():
             swatch = QLabel(_(STATE_LABELS[state]), self)
-            swatch.setStyleSheet(f"background: {colour.name()}; padding: 2px 6px;")
+            swatch.setStyleSheet(
+                f"background: {colour.name()}; padding: 2px 6px; border: 1px solid #c8c8c8;"
+            )
             legend.addWidget(swatch)
         legend.addStretch(1)
         slots_box = QVBoxLayout()
-        slots_box.addWidget(QLabel(_("Good for everyone (your time):"), self))
+        self.slots_label = QLabel(_("Good for everyone (your time):"), self)
+        self.slots_label.setObjectName("slotsLabel")
+        slots_box.addWidget(self.slots_label)
         slots_box.addWidget(self.slots, 1)
         slots_box.addWidget(self.schedule)
         bottom = QHBoxLayout()
@@ -172,6 +196,12 @@ class PlannerDialog(QDialog):
             del self.people[row]
             self.refresh()
 
+    def _context_changed(self, kind: str) -> None:
+        """The user's zone (travel) or their calendar changed: their row follows."""
+        if kind in ("zone", "settings"):
+            self.people[0] = user_person(self.ctx.user_calendar(), _("You"))
+            self.refresh()
+
     # --- the grid -----------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -187,10 +217,40 @@ class PlannerDialog(QDialog):
             not_before=self.ctx.now(),
         )
         grid = self.grid
+        contacts = len(self.people) > 1
         good: set[int] = set()
-        if len(self.people) > 1:
+        if contacts:
             found = (grid.column_of(slot) for slot in grid.good_slots)
             good = {c for c in found if c is not None}
+        self.no_common = None
+        if contacts and not grid.good_slots:
+            self.no_common = compromise(grid, not_before=self.ctx.now())
+        fair = self._compromise_columns()
+        self._fill_table(grid, zone, good, fair)
+        first = min(good or fair) if good or fair else _first_working_column(grid)
+        if first is not None and self.table.rowCount():
+            model = self.table.model()
+            self.table.scrollTo(model.index(0, min(first + 10, len(grid.columns) - 1)))
+            self.table.scrollTo(model.index(0, max(first - 1, 0)))
+        self._fill_list(grid, zone)
+        self._summarize(grid)
+
+    def _compromise_columns(self) -> set[int]:
+        grid, found = self.grid, self.no_common
+        if grid is None or found is None:
+            return set()
+        columns: set[int] = set()
+        for option in found.best:
+            first = grid.column_of(option.start)
+            if first is None:
+                continue
+            count = round((option.end - option.start) / grid.step)
+            columns.update(range(first, first + count))
+        return columns
+
+    def _fill_table(
+        self, grid: PlannerGrid, zone: ZoneInfo, good: set[int], fair: set[int]
+    ) -> None:
         self.table.clear()
         self.table.setRowCount(len(grid.rows))
         self.table.setColumnCount(len(grid.columns))
@@ -199,29 +259,44 @@ class PlannerDialog(QDialog):
         # Mixed scripts (Persian, Thai, Latin) measure short in the header: leave some room.
         widest = max(self.fontMetrics().horizontalAdvance(n) for n in names)
         self.table.verticalHeader().setMinimumWidth(widest + 24)
+        # Every column says its day, so the day is known wherever the grid is scrolled; the
+        # first hour of a day is bold.
+        base = self.table.horizontalHeader().defaultSectionSize()
+        days = {column.astimezone(zone).date() for column in grid.columns}
+        day_labels = {
+            d: i18n.format_date(d, "EEE d") for d in days
+        }  # e.g. "Tue 2"; Persian and Thai day names are longer
+        width = max(
+            [base] + [self.fontMetrics().horizontalAdvance(t) + 16 for t in day_labels.values()]
+        )
+        bold = QFont(self.font())
+        bold.setBold(True)
         previous_day = None
         for c, column in enumerate(grid.columns):
             local = column.astimezone(zone)
-            text = i18n.format_datetime(local, "HH", tz=zone)
-            width = self.table.horizontalHeader().defaultSectionSize()
+            hour = i18n.format_datetime(local, "HH:mm", tz=zone)
+            header = QTableWidgetItem(f"{day_labels[local.date()]}\n{hour}")
+            header.setToolTip(i18n.format_datetime(local, "EEEE d MMMM y, HH:mm", tz=zone))
             if local.date() != previous_day:
-                day = i18n.format_datetime(local, "EEE d", tz=zone)
-                text = f"{day}\n{text}"
-                width = max(width, self.fontMetrics().horizontalAdvance(day) + 16)
+                header.setFont(bold)
                 previous_day = local.date()
-            self.table.setColumnWidth(c, width)
-            header = QTableWidgetItem(text)
             if c in good:
                 header.setBackground(QBrush(COLOURS["good"]))
+            elif c in fair:
+                header.setBackground(QBrush(COLOURS["compromise"]))
+            self.table.setColumnWidth(c, width)
             self.table.setHorizontalHeaderItem(c, header)
-        bold = QFont(self.font())
-        bold.setBold(True)
         for r, row in enumerate(grid.rows):
             for c, cell in enumerate(row.cells):
                 item = QTableWidgetItem(cell.label)
-                state = "good" if c in good else cell.state
+                state: str = cell.state
+                if c in good:
+                    state = "good"
+                elif c in fair and cell.state == "work":
+                    state = "compromise"  # at work during a compromise: the others stay grey
                 item.setBackground(QBrush(COLOURS[state]))
                 item.setForeground(QBrush(QColor("#1f1f1f")))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if c in good:
                     item.setFont(bold)
                 day = i18n.format_datetime(
@@ -235,27 +310,87 @@ class PlannerDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self._fit_height()
-        first = min(good) if good else _first_working_column(grid)
-        if first is not None and self.table.rowCount():
-            model = self.table.model()
-            self.table.scrollTo(model.index(0, min(first + 10, len(grid.columns) - 1)))
-            self.table.scrollTo(model.index(0, max(first - 1, 0)))
+
+    def _fill_list(self, grid: PlannerGrid, zone: ZoneInfo) -> None:
         self.slots.clear()
-        for slot in grid.good_slots if len(self.people) > 1 else []:
-            entry = QListWidgetItem(i18n.format_datetime(slot, "EEEE d MMMM, HH:mm", tz=zone))
-            entry.setData(Qt.ItemDataRole.UserRole, slot)
-            self.slots.addItem(entry)
+        if self.no_common is not None:
+            self.slots_label.setText(_("Best compromise (your time):"))
+            for option in self.no_common.best:
+                entry = QListWidgetItem(self._compromise_text(option, zone))
+                entry.setData(Qt.ItemDataRole.UserRole, option.start)
+                entry.setBackground(QBrush(COLOURS["compromise"].lighter(125)))
+                self.slots.addItem(entry)
+        else:
+            self.slots_label.setText(_("Good for everyone (your time):"))
+            for slot in grid.good_slots if len(self.people) > 1 else []:
+                text = i18n.format_datetime(slot, "EEEE d MMMM, HH:mm", tz=zone)
+                entry = QListWidgetItem(text)
+                entry.setData(Qt.ItemDataRole.UserRole, slot)
+                self.slots.addItem(entry)
+        if self.slots.count():
+            self.slots.setCurrentRow(0)
         self.schedule.setEnabled(self.slots.count() > 0)
+
+    def _compromise_text(self, option: Compromise, zone: ZoneInfo) -> str:
+        when = _("{day}, {start}–{end}").format(
+            day=i18n.format_datetime(option.start, "EEEE d MMMM", tz=zone),
+            start=i18n.format_datetime(option.start, "HH:mm", tz=zone),
+            end=i18n.format_datetime(option.end, "HH:mm", tz=zone),
+        )
+        lines = [when]
+        lines += [f"    {self._away_text(away)}" for away in option.away]
+        return "\n".join(lines)
+
+    def _away_text(self, away: Away) -> str:
+        """ "Ken Sato: off hours", "You: weekend", "Ali Rezaei: holiday – Nowruz"."""
+        if away.state == "holiday" and away.holiday:
+            state = _("holiday – {name}").format(name=away.holiday)
+        else:
+            state = _(STATE_LABELS[away.state])
+        return _("{name}: {state}").format(name=away.participant.label, state=state)
+
+    def _summarize(self, grid: PlannerGrid) -> None:
         if len(self.people) < 2:
             self.summary.setText(_("Add one or more contacts to find hours that suit everyone."))
-        elif not grid.good_slots:
-            self.summary.setText(
-                _("No hour is inside everyone's working hours in these days. Try more days.")
-            )
+        elif self.no_common is not None:
+            self.summary.setText(self._no_common_text(self.no_common))
         else:
             self.summary.setText(
                 _("Double-click a highlighted hour, or choose one in the list, to schedule it.")
             )
+
+    def _no_common_text(self, found: NoCommonHour) -> str:
+        lines = [_("No hour is inside everyone's working hours in these days.")]
+        if found.obstacles:
+            lines.append(_("Who stands in the way:"))
+            lines += [f"• {self._obstacle_text(o)}" for o in found.obstacles]
+        if not found.best:
+            lines.append(_("Nobody is at work in these days. Try more days."))
+        elif not found.obstacles:
+            lines.append(
+                ngettext(
+                    "No one person stands in the way: at best, {count} person is outside "
+                    "their working hours.",
+                    "No one person stands in the way: at best, {count} people are outside "
+                    "their working hours.",
+                    found.fewest_away,
+                ).format(count=found.fewest_away)
+            )
+        if found.best:
+            lines.append(
+                _("The list shows the best compromise: the hours with the fewest people away.")
+            )
+        return "\n".join(lines)
+
+    def _obstacle_text(self, obstacle: Obstacle) -> str:
+        shared = format_duration(obstacle.shared)
+        if obstacle.participant.key == ME:
+            return _("You: without you, the others share {time} of working time.").format(
+                time=shared
+            )
+        return _("{name}: without them, the others share {time} of working time.").format(
+            name=obstacle.participant.label, time=shared
+        )
 
     def _fit_height(self) -> None:
         """As tall as its rows (with the header and the scroll bar), no empty space below."""
@@ -271,9 +406,9 @@ class PlannerDialog(QDialog):
         grid = self.grid
         if grid is None or not 0 <= column < len(grid.columns):
             return
-        slot = grid.columns[column]
-        if slot in grid.good_slots:
-            self.open_schedule(slot)
+        good = {grid.column_of(slot) for slot in grid.good_slots}
+        if column in good or column in self._compromise_columns():
+            self.open_schedule(grid.columns[column])
 
     def _pick(self, item: QListWidgetItem | None) -> None:
         if item is None:

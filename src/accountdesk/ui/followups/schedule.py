@@ -2,7 +2,11 @@
 
 While the user types, the dialog shows the same moment in the user's own zone, warns when the
 time is outside the contact's working hours, on their weekend or on a public holiday there, or
-in a DST gap or overlap, and offers the next good slots.
+in a DST gap or overlap, when it is outside the user's own hours, weekend or holidays (their
+calendar in the settings), or in the past, and offers the next slots good for both.
+
+The time is typed as text (``2027-03-22 10:00``) and taken as typed, the year too
+(:class:`~accountdesk.ui.followups.when.WallTimeEdit`).
 """
 
 from __future__ import annotations
@@ -10,11 +14,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,17 +38,11 @@ from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import available_zones, resolve_wall_time
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
+from accountdesk.ui.followups.when import WallTimeEdit
 from accountdesk.ui.pickers import RecordPicker
 
-
-def _qdatetime(value: datetime) -> QDateTime:
-    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
-
-
-def _naive(value: QDateTime) -> datetime:
-    py = value.toPython()
-    assert isinstance(py, datetime)
-    return py.replace(tzinfo=None, second=0, microsecond=0)
+#: The length of time the checks and suggestions assume for a follow-up.
+SLOT = timedelta(minutes=30)
 
 
 class ScheduleDialog(QDialog):
@@ -77,10 +73,8 @@ class ScheduleDialog(QDialog):
         self.contact.picked.connect(self._contact_chosen)
         self.title_edit = QLineEdit(title, self)
         self.title_edit.setObjectName("title")
-        self.when = QDateTimeEdit(self)
+        self.when = WallTimeEdit(self)
         self.when.setObjectName("when")
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.zone = QComboBox(self)
         self.zone.setObjectName("zone")
         self.zone.setEditable(True)
@@ -134,14 +128,14 @@ class ScheduleDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warnings)
-        self.suggestions_label = QLabel(_("Next good times for them:"), self)
+        self.suggestions_label = QLabel(_("Next good times for both of you:"), self)
         layout.addWidget(self.suggestions_label)
         layout.addLayout(self.suggestions)
         layout.addWidget(buttons)
 
         start = local or self._default_time()
-        self.when.setDateTime(_qdatetime(start))
-        self.when.dateTimeChanged.connect(self.refresh)
+        self.when.set_value(start)
+        self.when.value_changed.connect(self.refresh)
         self.zone.currentTextChanged.connect(self.refresh)
         self.repeat.currentIndexChanged.connect(self._repeat_changed)
         if rrule:
@@ -213,7 +207,11 @@ class ScheduleDialog(QDialog):
         return str(data) or None
 
     def local(self) -> datetime:
-        return _naive(self.when.dateTime())
+        """The wall time typed; a UserError when the text is not a date and time."""
+        value = self.when.value()
+        if value is None:
+            raise UserError(_not_a_time())
+        return value
 
     # --- live checks --------------------------------------------------------------------
 
@@ -222,27 +220,38 @@ class ScheduleDialog(QDialog):
         if zone not in available_zones():
             self.yours.setText(_("Not a time zone"))
             return
-        resolution = resolve_wall_time(self.local(), zone)
+        local = self.when.value()
+        if local is None:
+            self.yours.setText("")
+            self._show_warnings([_not_a_time()])
+            self._suggest(zone, None)
+            return
+        resolution = resolve_wall_time(local, zone)
         if self.person is None or zone == self.person.zone:
             self.when_label.setText(_("When (their time)"))
         else:
             self.when_label.setText(_("When ({zone})").format(zone=i18n.zone_name(zone)))
         mine = i18n.format_datetime(resolution.instant, "EEEE d MMMM y, HH:mm", tz=self._user_tz())
         self.yours.setText(f"{mine} ({i18n.zone_name(self.ctx.user_zone)})")
+        lang = i18n.current_language().code
+        me = self.ctx.user_calendar()
         messages: list[str] = []
+        if resolution.instant < self.ctx.now():
+            messages.append(_("This time is in the past: {when} your time.").format(when=mine))
         if self.person is not None and zone == self.person.zone:
             found = check_slot(
-                self.local(),
+                local,
                 zone,
                 self.person.hours,
                 self.person.country,
                 self.person.subdivision,
-                lang=i18n.current_language().code,
-                duration=timedelta(minutes=30),
+                lang=lang,
+                duration=SLOT,
+                mine=me,
             )
-            messages = [w.message for w in found]
+            messages += [w.message for w in found]
         else:
-            messages = [resolution.message] if resolution.message else []
+            messages += [resolution.message] if resolution.message else []
             if self.person is not None:
                 # Anchored elsewhere: their hours, weekend and holidays at the same moment.
                 theirs = resolution.instant.astimezone(ZoneInfo(self.person.zone))
@@ -252,29 +261,35 @@ class ScheduleDialog(QDialog):
                     self.person.hours,
                     self.person.country,
                     self.person.subdivision,
-                    lang=i18n.current_language().code,
-                    duration=timedelta(minutes=30),
+                    lang=lang,
+                    duration=SLOT,
+                    mine=me,
                 )
                 messages += [w.message for w in found if w.code not in ("dst_gap", "dst_overlap")]
+        self._show_warnings(messages)
+        self._suggest(zone, resolution.instant)
+
+    def _show_warnings(self, messages: list[str]) -> None:
         self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
         self.warnings.setVisible(bool(messages))
-        self._suggest(zone)
 
-    def _suggest(self, zone: str) -> None:
+    def _suggest(self, zone: str, after: datetime | None) -> None:
         for button in self.suggestion_buttons:
             self.suggestions.removeWidget(button)
+            button.hide()  # out of the layout: hidden at once, deleted when the loop runs
             button.deleteLater()
         self.suggestion_buttons = []
         self.suggestions_label.setVisible(self.person is not None)
         if self.person is None:
             return
-        after = resolve_wall_time(self.local(), zone).instant
         for slot in suggest_slots(
-            max(after, self.ctx.now()),
+            max(after, self.ctx.now()) if after is not None else self.ctx.now(),
             self.person.zone,  # good times in their zone, set as wall times in ``zone``
             self.person.hours,
             self.person.country,
             self.person.subdivision,
+            duration=SLOT,
+            also=[self.ctx.user_calendar()],  # and inside my own working time
         ):
             text = i18n.format_datetime(slot, "EEE d MMM, HH:mm", tz=ZoneInfo(self.person.zone))
             button = QPushButton(text, self)
@@ -292,7 +307,7 @@ class ScheduleDialog(QDialog):
         return ZoneInfo(self.ctx.user_zone)
 
     def _use(self, wall: datetime) -> None:
-        self.when.setDateTime(_qdatetime(wall))
+        self.when.set_value(wall)
 
     # --- saving -------------------------------------------------------------------------
 
@@ -337,3 +352,7 @@ class ScheduleDialog(QDialog):
         if result.resolution.message:
             QMessageBox.information(self, _("Time adjusted"), result.resolution.message)
         self.accept()
+
+
+def _not_a_time() -> str:
+    return _("Write the date and time as {example}.").format(example="2027-03-22 10:00")

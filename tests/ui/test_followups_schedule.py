@@ -1,0 +1,159 @@
+"""The scheduling dialog takes a typed date and time as typed, warns about the past, about
+their holidays and about the user's own hours; the typed wall-time field on its own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from accountdesk.core import settings
+from accountdesk.core.queries.followups import list_follow_ups
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.ui.followups.when import WallTimeEdit, parse_wall_time
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _reza(db: Any) -> str:
+    account = create_account(
+        db, AccountInput(name="Pars Petro", country="IR", timezone="Asia/Tehran", city="Tehran")
+    )
+    return create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name="Reza",
+            family_name="Ahmadi",
+            country="IR",
+            timezone="Asia/Tehran",
+            city="Tehran",
+        ),
+    )
+
+
+def _dialog(qtbot: Any, ctx: Any, contact_id: str) -> Any:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    dialog = ScheduleDialog(ctx, contact_id, title="Call")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _type(qtbot: Any, edit: Any, text: str, *, select_all: bool = True) -> None:
+    edit.setFocus()
+    if select_all:
+        qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    else:
+        qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClicks(edit, text)
+
+
+def test_typing_a_full_date_and_time_takes_the_year_too(qtbot: Any, ctx: Any) -> None:
+    reza = _reza(ctx.db)
+    dialog = _dialog(qtbot, ctx, reza)
+    assert dialog.local().year == 2025  # tomorrow, 10:00 (the clock says 12 March 2025)
+    _type(qtbot, dialog.when, "2027-03-22 10:00")
+    assert dialog.local() == datetime(2027, 3, 22, 10, 0)
+    # 22 March 2027 is inside Nowruz: a public holiday in Iran; 10:00 in Tehran is 08:30 in
+    # Riga, before my day starts.
+    text = dialog.warnings.text()
+    assert dialog.warnings.isVisibleTo(dialog)
+    assert "public holiday in Iran" in text and "Nowruz" in text
+    assert "For you it is 08:30: outside your working hours" in text
+    assert "past" not in text
+    # Typed at the start of the field, without selecting first: the same.
+    dialog.when.clear()
+    _type(qtbot, dialog.when, "2026-11-03 9:30", select_all=False)
+    assert dialog.local() == datetime(2026, 11, 3, 9, 30)
+    # Up moves it by half an hour, Page Down by a day.
+    qtbot.keyClick(dialog.when, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.when, Qt.Key.Key_PageDown)
+    assert dialog.when.text() == "2026-11-02 10:00"
+    dialog.save()
+    assert dialog.saved_id is not None
+    row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
+    assert (row.local_due, row.zone) == (datetime(2026, 11, 2, 10), "Asia/Tehran")
+
+
+def test_a_time_in_the_past_is_flagged(qtbot: Any, ctx: Any) -> None:
+    reza = _reza(ctx.db)
+    dialog = _dialog(qtbot, ctx, reza)
+    assert "past" not in dialog.warnings.text()
+    _type(qtbot, dialog.when, "2025-03-11 11:00")  # the day before "now"
+    assert dialog.warnings.isVisibleTo(dialog)
+    assert "This time is in the past" in dialog.warnings.text()
+    # The suggestions never go back in time.
+    assert dialog.suggestion_buttons
+    first = dialog.suggestion_buttons[0]
+    first.click()
+    assert dialog.local() > datetime(2025, 3, 12, 9)
+    assert "past" not in dialog.warnings.text()
+
+
+def test_text_that_is_not_a_time_is_said_and_not_saved(qtbot: Any, ctx: Any) -> None:
+    reza = _reza(ctx.db)
+    dialog = _dialog(qtbot, ctx, reza)
+    _type(qtbot, dialog.when, "2027-02-30 10:00")
+    assert dialog.when.value() is None
+    assert "Write the date and time as 2027-03-22 10:00" in dialog.warnings.text()
+    dialog.save()
+    assert dialog.saved_id is None
+    assert list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC") == []
+
+
+def test_my_own_calendar_gives_the_warnings_on_my_side(qtbot: Any, ctx: Any) -> None:
+    settings.put(ctx.db, "user.country", "LV")
+    reza = _reza(ctx.db)
+    dialog = _dialog(qtbot, ctx, reza)
+    # Saturday 3 May 2025 is a working day in Tehran; 11:00 there is 10:30 in Riga: my weekend.
+    _type(qtbot, dialog.when, "2025-05-03 11:00")
+    text = dialog.warnings.text()
+    assert "For you it is Saturday, 3 May 2025: your weekend." in text
+    assert "Iran" not in text  # nothing wrong on their side
+    # Suggestions are good for both: not on my weekend, not on their Friday.
+    for button in dialog.suggestion_buttons:
+        button.click()
+        assert dialog.warnings.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2027-03-22 10:00", datetime(2027, 3, 22, 10)),
+        ("2027-03-22T10:00", datetime(2027, 3, 22, 10)),
+        (" 2027-3-2 9:05 ", datetime(2027, 3, 2, 9, 5)),
+        ("۲۰۲۷-۰۳-۲۲ ۱۰:۰۰", datetime(2027, 3, 22, 10)),  # Persian digits
+        ("2027-03-22", None),
+        ("2027-13-01 10:00", None),
+        ("10:00", None),
+        ("", None),
+    ],
+)
+def test_parse_wall_time(text: str, expected: datetime | None) -> None:
+    assert parse_wall_time(text) == expected
+
+
+def test_the_calendar_keeps_the_time(qtbot: Any) -> None:
+    from PySide6.QtCore import QDate
+
+    edit = WallTimeEdit()
+    qtbot.addWidget(edit)
+    seen: list[object] = []
+    edit.value_changed.connect(seen.append)
+    edit.set_value(datetime(2027, 3, 22, 14, 30))
+    edit.show_calendar()
+    assert edit.calendar is not None and edit.calendar.selectedDate() == QDate(2027, 3, 22)
+    edit._day_picked(QDate(2027, 4, 2))
+    assert edit.value() == datetime(2027, 4, 2, 14, 30)
+    assert not edit.calendar.isVisible()
+    assert seen == [datetime(2027, 3, 22, 14, 30), datetime(2027, 4, 2, 14, 30)]
