@@ -7,10 +7,9 @@ Buckets are those of :mod:`accountdesk.core.timekeeping.reminders`; the reminder
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, String, case, func, or_, select
 from sqlalchemy import text as sql_text
@@ -55,10 +54,6 @@ class FollowUpRow:
     rrule: str | None
     origin: str
 
-    def in_zone(self, zone: str) -> datetime:
-        """The due instant on the wall clock of ``zone`` (the user's, say)."""
-        return self.due_at.astimezone(ZoneInfo(zone))
-
 
 def _visible() -> list[ColumnElement[bool]]:
     """Follow-ups the lists, counts and reminders show: not in the trash, nor their account or
@@ -93,7 +88,8 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     found = words(fold(query))
     if not found:
         return []
-    raw: Any = session.connection().connection.driver_connection
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection), "the search index is SQLite's FTS5"
     raw.create_function("accountdesk_fold", 1, fold, deterministic=True)
     folded_title = func.accountdesk_fold(FollowUp.title)
     conditions = []
