@@ -51,9 +51,9 @@ class Section(QFrame):
         empty_text: str,
         on_open: Callable[[Any], None] | None = None,
         *,
-        stretch: int,
+        stretch: tuple[int, ...],
     ) -> None:
-        """``stretch``: the column that takes the width left (its text is elided, the whole
+        """``stretch``: the columns that share the width left (their text is elided, the whole
         text is in its tooltip); the others fit their contents."""
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -78,10 +78,11 @@ class Section(QFrame):
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(len(columns)):
+            stretches = column in stretch
             mode = (
                 QHeaderView.ResizeMode.Stretch
-                if column == stretch
-                else (QHeaderView.ResizeMode.ResizeToContents)
+                if stretches
+                else QHeaderView.ResizeMode.ResizeToContents
             )
             header.setSectionResizeMode(column, mode)
         if on_open is not None:
@@ -162,10 +163,13 @@ class TodayScreen(QWidget):
             (N_("Account"), lambda f: f.account_name),
         ]
         self.overdue = Section(
-            follow_up_columns, _("Nothing is overdue."), self._open_follow_up, stretch=2
+            follow_up_columns, _("Nothing is overdue."), self._open_follow_up, stretch=(2, 3, 4)
         )
         self.due_today = Section(
-            follow_up_columns, _("Nothing else is due today."), self._open_follow_up, stretch=2
+            follow_up_columns,
+            _("Nothing else is due today."),
+            self._open_follow_up,
+            stretch=(2, 3, 4),
         )
         self.recent = Section(
             [
@@ -177,7 +181,7 @@ class TodayScreen(QWidget):
             ],
             _("No interactions logged yet."),
             lambda i: ctx.open_record.emit("account", i.account_id),
-            stretch=3,
+            stretch=(2, 3, 4),
         )
         self.working = Section(
             [
@@ -188,7 +192,7 @@ class TodayScreen(QWidget):
             ],
             _("Nobody is in working hours right now."),
             lambda w: ctx.open_record.emit("contact", w.id),
-            stretch=3,
+            stretch=(0, 2, 3),
         )
         self.dates = Section(
             [
@@ -199,11 +203,13 @@ class TodayScreen(QWidget):
             ],
             _("No birthdays or anniversaries in the next 7 days."),
             lambda d: ctx.open_record.emit("contact", d.contact_id),
-            stretch=2,
+            stretch=(2,),
         )
         self.culture_panel = culture_block()  # owns the column specs of the holidays table
         self.culture = Section(
-            self.culture_panel.model.columns, _("No holidays or seasons this week."), stretch=3
+            self.culture_panel.model.columns,
+            _("No holidays or seasons this week."),
+            stretch=(1, 2, 3),
         )
         self.boxes: dict[str, Section] = {
             "overdue": self.overdue,
