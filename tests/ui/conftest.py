@@ -37,9 +37,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterato
 
 @pytest.fixture
 def ctx(db: Database) -> object:
-    from accountdesk.ui.context import AppContext
-
     from accountdesk.core import settings
+    from accountdesk.ui.context import AppContext
 
     settings.put(db, "user.zone", "Europe/Riga")  # pinned: the tests do not follow the machine
     context = AppContext(db, clock=fixed_clock(NOW))

@@ -20,10 +20,15 @@ from accountdesk.core.culture import calendar as culture_calendar
 from accountdesk.core.culture.countries import country_codes, default_zone
 from accountdesk.core.queries.lists import contact_rows
 from accountdesk.core.queries.today import today_view
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
 from accountdesk.ui import tasks
 from accountdesk.ui.contacts.model import columns
 from accountdesk.ui.contacts.view import ContactView
-from conftest import add_account, add_contact
 
 #: A week with no Gregorian-fixed holidays nearby; holidays that still fall in it are expected
 #: to be reported as such (the oracle below asks the holiday calendar, not a hand list).
@@ -69,12 +74,15 @@ def _cli_json(db_path: str, contact_id: str, at: datetime, capsys: Any) -> dict[
 @pytest.mark.parametrize("weekday", [4, 5, 6], ids=["friday", "saturday", "sunday"])
 def test_every_surface_agrees(ctx: Any, qtbot: Any, capsys: Any, weekday: int) -> None:
     countries = [*_odd_weekend_countries(), "AE", "US"]
-    account = add_account(ctx.db, "World Trade", country="LV", timezone="Europe/Riga")
+    account = create_account(ctx.db, AccountInput("World Trade", "LV", timezone="Europe/Riga"))
     people: dict[str, str] = {}
     for cc in countries:
         zone = default_zone(cc)
         assert zone is not None
-        people[cc] = add_contact(ctx.db, account, f"Person {cc}", "Test", country=cc, timezone=zone)
+        people[cc] = create_contact(
+            ctx.db,
+            ContactInput(account, f"Person {cc}", cc, family_name="Test", timezone=zone),
+        )
     rows = {r.id: r for r in contact_rows(ctx.db, list(people.values()))}
     now_column = next(c for c in columns(lambda: ctx.now()) if c.key == "working")
     day = WEEK_OF + timedelta(days=weekday)
