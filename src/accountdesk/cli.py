@@ -557,7 +557,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_country)
 
     p = sub.add_parser("followups", parents=[common], help=_("list open follow-ups"))
-    due_choices = ("overdue", "today", "week", "later")
+    from accountdesk.core.timekeeping.reminders import BUCKETS
+
+    due_choices = BUCKETS
     p.add_argument("--due", choices=due_choices, help=_("only those due in this period"))
     p.add_argument("--json", action="store_true", help=_("print JSON with both zones"))
     p.add_argument("--at", metavar="INSTANT", help=_("as at this ISO 8601 instant"))
