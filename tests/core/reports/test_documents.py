@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -97,3 +97,109 @@ def test_portfolio_title_names_the_report_and_period(
     db, _account_id = demo
     d.portfolio_report(db, tmp_path / "p.pdf", Period(date(2025, 5, 1), date(2026, 4, 30)), now=NOW)
     _check(tmp_path / "p.pdf", "Title:           Portfolio report May 1, 2025 – Apr 30, 2026")
+
+
+def _iran(tmp_path: Path) -> Database:
+    from accountdesk.core.services.accounts import (
+        AccountInput,
+        ContactInput,
+        create_account,
+        create_contact,
+    )
+
+    db = open_database(tmp_path / "iran.db")
+    account = create_account(
+        db, AccountInput(name="Pars Petro", country="IR", timezone="Asia/Tehran", city="Tehran")
+    )
+    create_contact(
+        db,
+        ContactInput(
+            account_id=account, given_name="Reza", family_name="Ahmadi", country="IR",
+            timezone="Asia/Tehran", city="Tehran",
+        ),
+    )  # fmt: skip
+    return db
+
+
+def _slot_lines(text: str) -> dict[date, str]:
+    """The suggested-slot rows of a trip brief's text: day -> the rest of the line."""
+    rows: dict[date, str] = {}
+    for line in text.splitlines():
+        parts = line.split()  # "Thursday, March 18, 2027   09:00 13:00   …"
+        try:
+            day = datetime.strptime(" ".join(parts[:4]), "%A, %B %d, %Y").date()
+        except ValueError:
+            continue
+        rows[day] = " ".join(parts[4:])
+    return rows
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_trip_brief_around_nowruz_follows_the_planner_rules(tmp_path: Path) -> None:
+    import re
+
+    db = _iran(tmp_path)
+    pdf = tmp_path / "trip.pdf"
+    d.trip_brief(
+        db, pdf, "IR", date(2027, 3, 18), date(2027, 3, 28), lang="en", now=NOW,
+        user_zone="Europe/Riga",
+    )  # fmt: skip
+    db.close()
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "10:00, 14:00" not in text
+    # the warnings: public holidays and the Nowruz season
+    assert "Public holiday in Iran during the trip: Nowruz (Mar 21, 2027)." in flat
+    assert "Nowruz Holiday (Mar 22, 2027 – Mar 24, 2027)" in flat
+    assert "The trip falls in Nowruz (Mar 21, 2027 – Apr 2, 2027)" in flat
+    assert "Almost all of this trip is holiday" not in flat  # 4 of 11 days are working days
+    assert "Tehran: UTC+03:30 during the trip, 1 h 30 min ahead of you." in flat
+    rows = _slot_lines(text)
+    assert sorted(rows) == [date(2027, 3, 18) + timedelta(days=n) for n in range(11)]
+    for day, rest in rows.items():
+        times = [tuple(map(int, t.split(":"))) for t in re.findall(r"\b\d\d:\d\d\b", rest)]
+        if day.weekday() == 4 or date(2027, 3, 20) <= day <= date(2027, 3, 24):
+            assert times == [], (day, rest)  # Friday, the oil day and Nowruz
+            assert "Weekend" in rest or "Holiday:" in rest
+        else:
+            # an hour after 08:00 and an hour after midday: one-hour meetings inside 08:00–16:00
+            assert times == [(9, 0), (13, 0)], (day, rest)
+    assert "Holiday: Nowruz" in rows[date(2027, 3, 21)]
+    assert rows[date(2027, 3, 25)].endswith("Nowruz")  # a working day inside the season
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_trip_brief_says_when_almost_all_of_it_is_holiday(tmp_path: Path) -> None:
+    db = _iran(tmp_path)
+    pdf = tmp_path / "trip.pdf"
+    # Friday 19 to Wednesday 24 March 2027: the weekend, the oil day and Nowruz
+    d.trip_brief(db, pdf, "IR", date(2027, 3, 19), date(2027, 3, 24), lang="en", now=NOW)
+    db.close()
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert (
+        "Almost all of this trip is holiday: only 0 of its 6 days are working days in Iran." in flat
+    )
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_trip_brief_warns_only_of_public_holidays(
+    demo: tuple[Database, str], tmp_path: Path
+) -> None:
+    # 13 May 2026, the Royal Ploughing Ceremony, is a holiday for government offices only:
+    # listed, but businesses work, so the day keeps its slots and there is no warning.
+    db, _account_id = demo
+    pdf = tmp_path / "t.pdf"
+    d.trip_brief(db, pdf, "TH", date(2026, 5, 10), date(2026, 5, 20), lang="en", now=NOW)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Royal Ploughing Ceremony" in text
+    assert "Public holiday in Thailand" not in text
+    rows = _slot_lines(text)
+    assert rows[date(2026, 5, 13)] == "09:30 14:00"  # 08:30–17:30 there
+    assert rows[date(2026, 5, 16)] == "— Weekend"

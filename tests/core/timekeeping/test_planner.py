@@ -308,3 +308,47 @@ def test_compromise_when_nobody_is_ever_at_work() -> None:
     grid = plan([me], date(2025, 5, 3), 2, "Europe/Riga", calendar=CAL)  # a weekend
     found = compromise(grid)
     assert found.best == () and found.obstacles == () and found.fewest_away == 1
+
+
+def test_trip_outlook_follows_the_planner_rules() -> None:
+    from accountdesk.core.timekeeping.planner import trip_outlook
+
+    # Tehran, 08:00–16:00, Friday off; 1 and 2 April 2025 are holidays in CAL
+    hours = WorkingHours(time(8), time(16), frozenset({4}))
+    outlook = trip_outlook(
+        "IR", None, "Asia/Tehran", date(2025, 3, 30), date(2025, 4, 5), hours, CAL, "en"
+    )
+    assert [d.day for d in outlook.days] == [
+        date(2025, 3, 30) + timedelta(days=n) for n in range(7)
+    ]
+    states = {d.day: (d.state, d.holiday) for d in outlook.days}
+    assert states[date(2025, 4, 1)] == ("holiday", "Islamic Republic Day")
+    assert states[date(2025, 4, 4)] == ("weekend", None)  # Friday
+    for day in outlook.days:
+        walls = [to_wall(s, "Asia/Tehran") for s in day.slots]
+        if day.state is not None:
+            assert walls == [] and day.window is None
+            continue
+        # an hour after work starts, an hour after the middle of the day
+        assert walls == [datetime.combine(day.day, time(9)), datetime.combine(day.day, time(13))]
+        assert day.window is not None
+        for slot in day.slots:
+            assert day.window[0] <= slot and slot + timedelta(hours=1) <= day.window[1]
+    assert outlook.working_days == 4 and not outlook.mostly_off
+    # Tuesday to Friday: two holidays, a working Thursday, the weekend: 3 of 4 days off
+    short = trip_outlook(
+        "IR", None, "Asia/Tehran", date(2025, 4, 1), date(2025, 4, 4), hours, CAL, "en"
+    )
+    assert short.working_days == 1 and short.mostly_off
+
+
+def test_trip_outlook_on_a_short_day_offers_the_first_good_slot() -> None:
+    from accountdesk.core.timekeeping.planner import trip_outlook
+
+    hours = WorkingHours(time(10), time(11, 30))
+    outlook = trip_outlook(
+        "LV", None, "Europe/Riga", date(2025, 4, 21), date(2025, 4, 21), hours, CAL
+    )
+    assert [to_wall(s, "Europe/Riga") for s in outlook.days[0].slots] == [datetime(2025, 4, 21, 10)]
+    with pytest.raises(ValueError):
+        trip_outlook("LV", None, "Europe/Riga", date(2025, 4, 21), date(2025, 4, 20), hours, CAL)

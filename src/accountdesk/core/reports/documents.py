@@ -28,12 +28,13 @@ from sqlalchemy import func, select
 from accountdesk.core import i18n
 from accountdesk.core.calendars import format_report_date
 from accountdesk.core.culture.calendar import holidays_between
+from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
-from accountdesk.core.culture.seasons import seasons_between
+from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, CountryNote, Gift, Interaction, Note
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.labels import CHANNEL, INTERACTION_KIND, STATUS, label
 from accountdesk.core.metrics import (
     CustomerRecord,
@@ -52,7 +53,14 @@ from accountdesk.core.reports.textlayout import (
     draw_text,
     mirror,
 )
-from accountdesk.core.timekeeping.workhours import WorkingHours, is_working_day
+from accountdesk.core.timekeeping.planner import TripDay, TripOutlook, trip_outlook
+from accountdesk.core.timekeeping.zones import (
+    format_utc_offset,
+    offset_between,
+    offset_to_you,
+    resolve_wall_time,
+    utc_offset,
+)
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -715,18 +723,33 @@ def _trip_story(
             )
         ]
         rows = [[name, _contact_name(c), c.job_title or "—", c.city or "—"] for c, name in pairs]
-        zones = sorted({c.timezone for c, _n in pairs})
+        contact_zones = Counter(c.timezone for c, _n in pairs)
+    # The place's clock: where most of the contacts there are, else the country's main zone.
+    zone = contact_zones.most_common(1)[0][0] if contact_zones else default_zone(country) or "UTC"
+    outlook = trip_outlook(country, None, zone, period.start, period.end, lang=ctx.lang)
+    seasons = seasons_between(country, period.start, period.end, ctx.lang)
     story: list[Any] = [_h(ctx, title)]
+    warnings = _trip_warnings(ctx, country, outlook, seasons)
+    if warnings:
+        story.append(_notice(ctx, warnings))
     story.append(_h(ctx, _("Accounts and contacts"), 1))
     story.append(
         _table(ctx, [_("Account"), _("Contact"), _("Role"), _("City")], rows, [30, 30, 24, 16])
     )
     story.append(_h(ctx, _("Time difference"), 1))
-    for zone in zones or []:
+    # At the start of the trip (the clocks may change before it), not at the report's date.
+    noon = resolve_wall_time(
+        datetime.combine(period.start, datetime.min.time()) + timedelta(hours=12), zone
+    ).instant
+    for each in sorted(contact_zones) or [zone]:
         story.append(
             _p(
                 ctx,
-                f"{zone}: {_offset(zone, ctx.now)} — {_('you')}: {_offset(ctx.user_zone, ctx.now)}",
+                _("{zone}: UTC{offset} during the trip, {difference}.").format(
+                    zone=i18n.zone_name(each),
+                    offset=format_utc_offset(utc_offset(each, noon)),
+                    difference=offset_to_you(offset_between(ctx.user_zone, each, noon)),
+                ),
             )
         )
     story.append(_h(ctx, _("Holidays and seasons during the trip"), 1))
@@ -735,7 +758,28 @@ def _trip_story(
         _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], hrows, [22, 18, 60])
     )
     story.append(_h(ctx, _("Suggested meeting slots"), 1))
-    story.append(_table(ctx, [_("Date"), _("Local time")], _slots(ctx, country, period), [50, 50]))
+    story.append(
+        _p(
+            ctx,
+            _(
+                "Local time in {zone}. Working hours there: {start}–{end}; one-hour meetings "
+                "inside them, never on the weekend or a public holiday."
+            ).format(
+                zone=i18n.zone_name(zone),
+                start=i18n.format_time(outlook.hours.start),
+                end=i18n.format_time(outlook.hours.end),
+            ),
+            SMALL,
+        )
+    )
+    story.append(
+        _table(
+            ctx,
+            [_("Date"), _("Local time"), _("Notes")],
+            _slot_rows(ctx, outlook, seasons),
+            [38, 24, 38],
+        )
+    )
     story.append(_h(ctx, _("Etiquette briefing"), 1))
     story.extend(_etiquette(ctx, [country]))
     for body in notes:
@@ -743,15 +787,108 @@ def _trip_story(
     return story, title
 
 
-def _slots(ctx: ReportContext, country: str, period: Period) -> list[list[object]]:
-    hours = WorkingHours.for_country(country)
+#: The trip brief's table lists at most this many days.
+TRIP_DAYS_SHOWN = 62
+NOTICE = TextStyle(size=9.5, color="#3B3000")
+
+
+def _trip_warnings(
+    ctx: ReportContext,
+    country: str,
+    outlook: TripOutlook,
+    seasons: Sequence[Season],
+) -> list[str]:
+    """What to know before booking: the public holidays that take working days of the trip
+    (the planner's rule, as in the slots), the seasons during it, and whether hardly any of it
+    is working time there."""
+    found: list[str] = []
+    total = len(outlook.days)
+    if outlook.mostly_off:
+        found.append(
+            ngettext(
+                "Almost all of this trip is holiday: only {working} of its {days} day is a "
+                "working day in {country}.",
+                "Almost all of this trip is holiday: only {working} of its {days} days are "
+                "working days in {country}.",
+                total,
+            ).format(working=outlook.working_days, days=total, country=i18n.country_name(country))
+        )
+    for name, first, last in _holiday_spans(outlook.days):
+        when = ctx.date(first) if first == last else f"{ctx.date(first)} – {ctx.date(last)}"
+        found.append(
+            _("Public holiday in {country} during the trip: {name} ({when}).").format(
+                country=i18n.country_name(country), name=name, when=when
+            )
+        )
+    for season in seasons:
+        found.append(
+            _("The trip falls in {season} ({start} – {end}): {advice}").format(
+                season=season.name,
+                start=ctx.date(season.start),
+                end=ctx.date(season.end),
+                advice=season.advice,
+            )
+        )
+    return found
+
+
+def _holiday_spans(days: Sequence[TripDay]) -> list[tuple[str, date, date]]:
+    """Holidays of one name on neighbouring days as one span (Nowruz Holiday, 22–24 March)."""
+    spans: list[tuple[str, date, date]] = []
+    for day in days:
+        if day.state != "holiday" or day.holiday is None:
+            continue
+        name = day.holiday
+        if spans and spans[-1][0] == name and spans[-1][2] + timedelta(days=1) == day.day:
+            spans[-1] = (name, spans[-1][1], day.day)
+        else:
+            spans.append((name, day.day, day.day))
+    return spans
+
+
+def _notice(ctx: ReportContext, lines: Sequence[str]) -> Flowable:
+    """A highlighted box of short paragraphs."""
+    total = PAGE[0] - 2 * MARGIN
+    table = Table([[_p(ctx, line, NOTICE)] for line in lines], colWidths=[total], spaceAfter=8)
+    table.setStyle(
+        RLTableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.font_name(fonts.LATIN), 8),  # no Helvetica
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFF4C2")),
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#E0C96A")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _slot_rows(
+    ctx: ReportContext, outlook: TripOutlook, seasons: Sequence[Season]
+) -> list[list[object]]:
+    """Every day of the trip: the suggested meeting times (the planner's good slots), or why
+    there are none; the seasons a day falls in."""
     out: list[list[object]] = []
-    day = period.start
-    while day <= period.end and len(out) < 40:
-        if is_working_day(day, hours, country, None):
-            out.append([ctx.date(day, "full"), ctx.text("10:00, 14:00")])
-        day += timedelta(days=1)
+    for day in outlook.days[:TRIP_DAYS_SHOWN]:
+        times = "—"
+        if day.slots:
+            times = "  ".join(i18n.format_time(s.replace(tzinfo=None)) for s in day.slots)
+        notes = [_day_note(day)] if day.state is not None else []
+        holiday = (day.holiday or "").casefold()
+        notes += [
+            s.name for s in seasons if s.contains(day.day) and s.name.casefold() not in holiday
+        ]
+        out.append([ctx.date(day.day, "full"), times, "; ".join(notes)])
     return out
+
+
+def _day_note(day: TripDay) -> str:
+    if day.state == "holiday":
+        return _("Holiday: {name}").format(name=day.holiday or "")
+    return _("Weekend")
 
 
 __all__ = ["account_report", "find_account", "portfolio_report", "trip_brief"]

@@ -326,3 +326,88 @@ def compromise(
 
 def _same_people(a: tuple[Away, ...], b: tuple[Away, ...]) -> bool:
     return [(x.participant.key, x.state) for x in a] == [(x.participant.key, x.state) for x in b]
+
+
+# --- a trip: the planner's rules for one place, day by day ----------------------------------
+
+#: A trip is "almost all holiday" when at least this share of its days are not working days.
+MOSTLY_OFF = 0.75
+
+
+@dataclass(frozen=True)
+class TripDay:
+    """One day of a trip in the place's zone: ``state`` is None on a working day (then
+    ``window`` is the working window and ``slots`` the suggested meeting starts, aware in the
+    zone), else ``"weekend"`` or ``"holiday"`` (with the holiday's name)."""
+
+    day: date
+    state: CellState | None
+    holiday: str | None = None
+    window: tuple[datetime, datetime] | None = None
+    slots: tuple[datetime, ...] = ()
+
+
+@dataclass(frozen=True)
+class TripOutlook:
+    zone: str
+    hours: WorkingHours
+    days: tuple[TripDay, ...]
+
+    @property
+    def working_days(self) -> int:
+        return sum(1 for d in self.days if d.state is None)
+
+    @property
+    def mostly_off(self) -> bool:
+        """At least :data:`MOSTLY_OFF` of the days are not working days there."""
+        off = len(self.days) - self.working_days
+        return bool(self.days) and off >= MOSTLY_OFF * len(self.days)
+
+
+def trip_outlook(
+    country: str | None,
+    subdivision: str | None,
+    zone: str,
+    start: date,
+    end: date,
+    hours: WorkingHours | None = None,
+    calendar: DayCalendar | None = None,
+    lang: str | None = None,
+    meeting: timedelta = timedelta(hours=1),
+) -> TripOutlook:
+    """Every day from ``start`` to ``end`` (inclusive) in ``zone``: working day or not (the
+    planner's weekend and holiday rule), and on working days up to two suggested meeting starts
+    from the planner's good slots for a ``meeting``: one an hour after work starts, one an hour
+    after the middle of the working day (10:00 and 14:00 for 09:00–17:00), or the first good
+    slot when the day is too short for those."""
+    if end < start:
+        raise ValueError("the trip ends before it starts")
+    cal = calendar_or_default(calendar)
+    week = hours if hours is not None else WorkingHours.for_country(country, cal)
+    there = Participant("there", "", zone, country, subdivision, week)
+    count = (end - start).days + 1
+    grid = plan(
+        [there], start, count, zone, step=timedelta(minutes=30), calendar=cal, lang=lang,
+        duration=meeting,
+    )  # fmt: skip
+    days: list[TripDay] = []
+    for offset in range(count):
+        day = start + timedelta(days=offset)
+        known = _day(there, day, cal, lang)
+        if known.window is None:
+            days.append(TripDay(day, known.state, known.holiday))
+            continue
+        begin, finish = window_on(day, zone, week)
+        begin_utc, finish_utc = begin.astimezone(UTC), finish.astimezone(UTC)
+        targets = [begin_utc + timedelta(hours=1), begin_utc + (finish_utc - begin_utc) / 2]
+        targets[1] += timedelta(hours=1)
+        options = [s for s in grid.good_slots if begin_utc <= s < finish_utc]
+        picked: list[datetime] = []
+        for target in targets:
+            found = next((s for s in options if s >= target), None)
+            if found is not None and found not in picked:
+                picked.append(found)
+        if not picked and options:
+            picked.append(options[0])
+        days.append(TripDay(day, None, None, (begin, finish), tuple(picked)))
+    return TripOutlook(zone, week, tuple(days))
