@@ -171,20 +171,13 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("globalSearch")
         self.search.setPlaceholderText(_("Find an account or contact (Ctrl+K)"))
         self.search.setMaximumWidth(520)
-        self.search.picked_hit.connect(self._search_picked)
-        self.search.returnPressed.connect(self._search_enter)
+        self.search.picked_hit.connect(self._search_picked)  # Enter picks the top hit
         bar.addWidget(self.search)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
 
     def _search_picked(self, hit: SearchHit) -> None:
         self.search.clear()
         self.open_record(hit.kind, hit.id)
-
-    def _search_enter(self) -> None:
-        if not self.search.hits:
-            self.search.refresh()
-        if self.search.hits:
-            self.search.choose(self.search.hits[0])
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,12 +1,45 @@
-"""Pick a record by typing: a line edit whose suggestions come from the search index."""
+"""Pick a record by typing: a line edit whose suggestions come from the search index.
+
+Each suggestion says who or what it is: a contact with their account and city (two people of
+the same name are told apart), an account with its city and country. Enter takes the
+highlighted suggestion, or the top one when none is highlighted (the global search, Ctrl+K,
+opens it); the suggestions always belong to the text in the field, also when Enter is
+pressed before they were refreshed.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from accountdesk.core.db.engine import Database
+from accountdesk.core.i18n import _, country_name
 from accountdesk.core.queries.search import SearchHit, search
+
+#: The role that holds a suggestion's position in :attr:`RecordPicker.hits`.
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The role the completer writes into the field: the name alone, not the whole label.
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def hit_label(hit: SearchHit) -> str:
+    """ "Anna Ozola — Baltic Timber, Riga"; "Baltic Timber — Riga, Latvia"."""
+    place = country_name(hit.country) if hit.country else ""
+    if hit.kind == "contact":
+        where = hit.city or place
+        if hit.subtitle and where:
+            return _("{name} — {account}, {city}").format(
+                name=hit.title, account=hit.subtitle, city=where
+            )
+        if hit.subtitle or where:
+            return _("{name} — {account}").format(name=hit.title, account=hit.subtitle or where)
+        return hit.title
+    if hit.city and place:
+        return _("{name} — {city}, {country}").format(name=hit.title, city=hit.city, country=place)
+    if hit.city or place:
+        return _("{name} — {city}").format(name=hit.title, city=hit.city or place)
+    return hit.title
 
 
 class RecordPicker(QLineEdit):
@@ -21,11 +54,13 @@ class RecordPicker(QLineEdit):
         self.kind = kind
         self.record_id: str | None = None
         self.hits: list[SearchHit] = []
-        self._names = QStringListModel(self)
+        self._query: str | None = None  # the text ``hits`` belong to
+        self._names = QStandardItemModel(self)
         completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.activated[str].connect(self._chosen)  # type: ignore[index]
+        completer.setCompletionRole(TITLE_ROLE)
+        completer.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         self.setCompleter(completer)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -43,28 +78,74 @@ class RecordPicker(QLineEdit):
         self._timer.start()
 
     def label_of(self, hit: SearchHit) -> str:
-        return f"{hit.title} — {hit.subtitle}" if hit.subtitle else hit.title
+        return hit_label(hit)
+
+    def _load(self) -> None:
+        """The hits for the text in the field, without showing them."""
+        self._timer.stop()
+        text = self.text()
+        hits = search(self.db, text, limit=40) if text.strip() else []
+        self.hits = [h for h in hits if self.kind is None or h.kind == self.kind][:15]
+        self._query = text
+        self._names.clear()
+        for index, hit in enumerate(self.hits):
+            item = QStandardItem(self.label_of(hit))
+            item.setData(index, HIT_ROLE)
+            item.setData(hit.title, TITLE_ROLE)
+            item.setEditable(False)
+            self._names.appendRow(item)
 
     def refresh(self) -> None:
-        self._timer.stop()
-        hits = search(self.db, self.text(), limit=40)
-        found = [h for h in hits if self.kind is None or h.kind == self.kind][:15]
-        self.hits = found
-        self._names.setStringList([self.label_of(h) for h in found])
+        self._load()
+        found = self.hits
         completer = self.completer()
         if found and self.hasFocus() and completer is not None:
             completer.complete()
         if len(found) == 1 and found[0].title.casefold() == self.text().strip().casefold():
             self.record_id = found[0].id
 
-    def _chosen(self, text: str) -> None:
-        for hit in self.hits:
-            if self.label_of(hit) == text:
-                self.choose(hit)
+    def current_hits(self) -> list[SearchHit]:
+        """The hits for the text in the field now (searched again when they are stale)."""
+        if self._timer.isActive() or self._query != self.text():
+            self._load()
+        return self.hits
+
+    def choose_top(self) -> bool:
+        """Choose the best hit for the text in the field; False when there is none."""
+        hits = self.current_hits()
+        if not hits:
+            return False
+        self.choose(hits[0])
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            completer = self.completer()
+            popup = completer.popup() if completer is not None else None
+            if (
+                popup is not None
+                and popup.isVisible()
+                and popup.selectionModel().isSelected(popup.currentIndex())
+            ):
+                event.ignore()  # the completer takes the suggestion highlighted with the arrows
                 return
+            if self.record_id is None and self.text().strip() and self.choose_top():
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        position = index.data(HIT_ROLE)
+        if isinstance(position, int) and 0 <= position < len(self.hits):
+            self.choose(self.hits[position])
 
     def choose(self, hit: SearchHit) -> None:
+        self._timer.stop()
+        completer = self.completer()
+        if completer is not None:
+            completer.popup().hide()
         self.record_id = hit.id
         self.setText(hit.title)
+        self._query = None  # the hits were for what was typed, not for the chosen title
         self.picked.emit(hit.id)
         self.picked_hit.emit(hit)
