@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core.i18n import _, country_name, format_number, ngettext
+from accountdesk.core.i18n import _, country_name, format_number, ngettext, pgettext
 from accountdesk.core.labels import STATUS, label
 from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
 from accountdesk.ui import tasks
@@ -99,7 +99,7 @@ class ListScreen(QWidget):
             box.currentIndexChanged.connect(self.apply_filter)
 
         for text, keys, slot in (
-            (_("Open"), [QKeySequence(Qt.Key.Key_Return)], self.open_current),
+            (pgettext("action", "Open"), [QKeySequence(Qt.Key.Key_Return)], self.open_current),
             (_("Edit…"), [QKeySequence(Qt.Key.Key_F2)], self.edit_current),
             (_("Move to trash"), [QKeySequence(QKeySequence.StandardKey.Delete)],
              self.delete_current),

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from accountdesk.core.errors import NotFoundError
-from accountdesk.core.i18n import N_, _, format_decimal, format_number, zone_name
+from accountdesk.core.i18n import N_, _, format_decimal, format_number, pgettext, zone_name
 from accountdesk.core.labels import (
     BUYING_ROLE,
     DEAL_STATUS,
@@ -74,7 +74,7 @@ class AccountView(QWidget):
             on_new=self.new_contact,
             on_open=lambda c: ctx.open_record.emit("contact", c.id),
             new_text=_("New contact…"),
-            open_text=_("Open"),
+            open_text=pgettext("action", "Open"),
         )
         self.tabs.addTab(self.contacts, _("Contacts"))
         self.interactions = ItemsPanel(
