@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.address import form_of_address
 from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
 from accountdesk.core.culture.panel import reach_out_summary, today_block
@@ -378,7 +379,9 @@ class CulturePanel(QFrame):
             )
         )
         self._set_working(status)
-        salutation = " ".join(p for p in (detail.honorific, detail.name) if p)
+        salutation = form_of_address(
+            detail.honorific, detail.given_name, detail.family_name, detail.name_order
+        )
         self.prefs.setText(_("Address them as: {name}").format(name=salutation))
 
     def _set_working(self, status: WorkStatus) -> None:
@@ -434,7 +437,9 @@ class CulturePanel(QFrame):
         self.disclaimer.setText(reach.average_disclaimer)
 
     def _prefs(self, detail: Any, data: PanelData) -> None:
-        salutation = " ".join(p for p in (detail.honorific, detail.name) if p)
+        salutation = form_of_address(
+            detail.honorific, detail.given_name, detail.family_name, detail.name_order
+        )
         lines = [_("Address them as: {name}").format(name=salutation)]
         channel = label(CHANNEL, detail.preferred_channel)
         lines.append(_("Preferred channel: {channel}").format(channel=channel or _("not set")))

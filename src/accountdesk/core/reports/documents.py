@@ -26,6 +26,7 @@ from reportlab.platypus import TableStyle as RLTableStyle
 from sqlalchemy import func, select
 
 from accountdesk.core import i18n
+from accountdesk.core.address import form_of_address
 from accountdesk.core.calendars import format_report_date
 from accountdesk.core.culture.calendar import holidays_between
 from accountdesk.core.culture.countries import default_zone
@@ -286,9 +287,7 @@ def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
 
 
 def _contact_name(c: Contact) -> str:
-    given, family = c.given_name, c.family_name or ""
-    name = f"{family} {given}" if c.name_order == "family_first" else f"{given} {family}"
-    return f"{c.honorific} {name.strip()}" if c.honorific else name.strip()
+    return form_of_address(c.honorific, c.given_name, c.family_name or "", c.name_order)
 
 
 def _offset(zone: str, now: datetime) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.address import form_of_address
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import N_, _, language_name, zone_name
 from accountdesk.core.labels import (
@@ -118,7 +119,11 @@ class ContactView(QWidget):
             button.setEnabled(True)
         self.tabs.setEnabled(True)
         self.detail = detail
-        self.title.setText(" ".join(p for p in (detail.honorific, detail.name) if p))
+        self.title.setText(
+            form_of_address(
+                detail.honorific, detail.given_name, detail.family_name, detail.name_order
+            )
+        )
         role = label(BUYING_ROLE, detail.buying_role)
         parts = [p for p in (detail.job_title, role) if p]
         self.subtitle.setText(

@@ -1,0 +1,126 @@
+"""Forms of address: how to put a contact's honorific and name together, by the culture the
+honorific belongs to. The one home of this rule: the contact view, the reach-out panel and the
+reports call :func:`form_of_address`.
+
+Cultures differ in where the honorific goes and which name it goes with:
+
+* Turkish *Bey*, *Hanım* (and *Beyefendi*, *Hanımefendi*) follow the given name: "Fatma Hanım".
+* Persian *آقای* / *خانم* precede the family name: "خانم جعفری".
+* Thai *คุณ* precedes the given name, written together: "คุณสมชาย".
+* Japanese *様* / *さん* and Chinese *先生* / *女士* follow the family name, written together:
+  "佐藤様", "王先生"; Korean *님* follows the full name: "김민준 님".
+* Latvian *kungs* / *kundze* follow the family name in the genitive: "Bērziņa kungs",
+  "Kalniņas kundze".
+* Slovenian *gospod* / *gospa* (*g.* / *ga.*), German, English, French, Spanish and most others:
+  the honorific before the family name: "ga. Novak", "Frau Müller", "Mr Smith".
+* Arabic *السيد* / *السيدة* precede the full name.
+
+The honorific the user stored is kept exactly as written (the contact's own preference wins:
+an honorific the table does not know is put before the full name, as typed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from accountdesk.core.db.fts import display_name
+
+Pattern = Literal[
+    "after_given",
+    "before_family",
+    "before_given_joined",
+    "after_family_joined",
+    "after_full",
+    "after_family_genitive_lv",
+    "before_full",
+]
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: Pattern
+
+
+#: Honorifics by their folded spelling, with where they go.
+RULES: dict[str, Rule] = {
+    **{h: Rule("after_given") for h in ("bey", "hanım", "beyefendi", "hanımefendi")},
+    **{h: Rule("before_family") for h in ("آقای", "خانم", "آقا", "سرکار خانم", "جناب آقای")},
+    **{
+        h: Rule("before_family")
+        for h in (
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "dr",
+            "prof",
+            "herr",
+            "frau",
+            "m",
+            "mme",
+            "mlle",
+            "sr",
+            "sra",
+            "srta",
+            "g",
+            "ga",
+            "gdč",
+            "gospod",
+            "gospa",
+            "gospodična",
+            "pan",
+            "pani",
+            "sig",
+            "sig.ra",
+            "dott",
+            "dott.ssa",
+        )
+    },
+    **{h: Rule("before_given_joined") for h in ("คุณ",)},
+    **{h: Rule("after_family_joined") for h in ("様", "さん", "先生", "女士", "小姐")},
+    **{h: Rule("after_full") for h in ("님", "씨")},
+    **{h: Rule("after_family_genitive_lv") for h in ("kungs", "kundze")},
+    **{h: Rule("before_full") for h in ("السيد", "السيدة")},
+}
+
+
+def _fold(text: str) -> str:
+    return text.strip().lower().removesuffix(".") if text.isascii() else text.strip().lower()
+
+
+def latvian_genitive(family: str) -> str:
+    """A Latvian surname in the genitive, for "… kungs" / "… kundze": Bērziņš → Bērziņa,
+    Ozols → Ozola, Kalniņa → Kalniņas, Liepiņa → Liepiņas, Zīle → Zīles. Surnames in -is and
+    -us, whose genitive changes the stem, and foreign surnames stay as written."""
+    if family.endswith(("is", "us")) or not family:
+        return family
+    if family.endswith(("š", "s")):
+        return family[:-1] + "a"
+    if family.endswith(("a", "e")):
+        return family + "s"
+    return family
+
+
+def form_of_address(honorific: str | None, given: str, family: str, name_order: str) -> str:
+    """How to address a contact: honorific and name placed as their culture does."""
+    full = display_name(given, family, name_order)
+    if not honorific or not honorific.strip():
+        return full
+    title = honorific.strip()
+    rule = RULES.get(_fold(title))
+    pattern = rule.pattern if rule is not None else "before_full"
+    family_or_full = family or full
+    if pattern == "after_given":
+        return f"{given or full} {title}"
+    if pattern == "before_family":
+        return f"{title} {family_or_full}"
+    if pattern == "before_given_joined":
+        return f"{title}{given or full}"
+    if pattern == "after_family_joined":
+        return f"{family_or_full}{title}"
+    if pattern == "after_full":
+        return f"{full} {title}"
+    if pattern == "after_family_genitive_lv":
+        return f"{latvian_genitive(family) if family else full} {title}"
+    return f"{title} {full}"  # before the full name: Arabic, and any honorific not listed
