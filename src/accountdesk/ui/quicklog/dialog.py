@@ -1,22 +1,42 @@
 """The quick log dialog: contact (search as you type), kind, notes, outcome, CSAT and an
-optional follow-up in the contact's own time zone."""
+optional follow-up in the contact's own time zone.
+
+The dialog opens with the cursor in the contact field. The follow-up's presets (in a day, in
+three days, next week) land inside the contact's working hours: the first half hour of their
+working time at or after that moment (:func:`~accountdesk.core.timekeeping.scheduling.
+suggest_slots`, which walks ``next_working_window``), never on their weekend or a public
+holiday there.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from accountdesk.core.i18n import _, zone_name
+from accountdesk.core.i18n import N_, _, format_time, zone_name
 from accountdesk.core.labels import INTERACTION_KIND
 from accountdesk.core.queries.details import contact_detail
 from accountdesk.core.services.activity import INTERACTION_KINDS, InteractionInput
+from accountdesk.core.timekeeping.scheduling import suggest_slots
+from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import get_zone as zone
+from accountdesk.core.validation import ValidationError
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.followups.people import Person, person
+from accountdesk.ui.followups.when import WallTimeEdit
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices
 from accountdesk.ui.pickers import RecordPicker
 from accountdesk.ui.quicklog.saving import FollowUpRequest, save_quick_log
+
+#: The follow-up presets: a label and how far from now, placed in their working hours.
+PRESETS: tuple[tuple[str, str, timedelta], ...] = (
+    ("day", N_("+1 day"), timedelta(days=1)),
+    ("3days", N_("+3 days"), timedelta(days=3)),
+    ("week", N_("Next week"), timedelta(days=7)),
+)
 
 
 class QuickLogDialog(FormDialog):
@@ -26,6 +46,7 @@ class QuickLogDialog(FormDialog):
         super().__init__(_("Quick log"), parent)
         self.ctx = ctx
         self.contact_zone = "UTC"
+        self.person: Person | None = None
         self.contact = RecordPicker(ctx.db, "contact")
         self.contact.setPlaceholderText(_("Type a name, e-mail or city"))
         self.add_field("contact", _("Contact"), self.contact)
@@ -39,12 +60,23 @@ class QuickLogDialog(FormDialog):
         self.add_field("csat_score", _("CSAT score"), combo(csat, empty=_("Not asked")))
         self.follow = QCheckBox(_("Follow up"))
         self.add_field("follow_up", _("Follow-up"), self.follow)
-        self.due = QDateTimeEdit()
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.due = WallTimeEdit()
+        self.due.setObjectName("due")
         self.due.setEnabled(False)
         self.add_field("due", _("Due (their time)"), self.due)
+        presets = QHBoxLayout()
+        self.preset_buttons: dict[str, QPushButton] = {}
+        for key, text, delta in PRESETS:
+            button = QPushButton(_(text))
+            button.setObjectName(f"preset_{key}")
+            button.setToolTip(_("Inside their working hours"))
+            button.clicked.connect(lambda _checked=False, d=delta: self.use_preset(d))
+            presets.addWidget(button)
+            self.preset_buttons[key] = button
+        presets.addStretch(1)
+        self.form.addRow("", presets)
         self.zone_hint = QLabel()
+        self.zone_hint.setWordWrap(True)
         self.form.addRow("", self.zone_hint)
         self.follow_title = line(_("e.g. send the price list"))
         self.follow_title.setEnabled(False)
@@ -61,19 +93,46 @@ class QuickLogDialog(FormDialog):
             self._set_default_due()
         self.mark_clean()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.contact.record_id is None:  # a contact given: the rest of the form is next
+            self.contact.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _contact_picked(self, contact_id: str) -> None:
-        detail = contact_detail(self.ctx.db, contact_id)
-        self.contact_zone = detail.timezone
-        self.zone_hint.setText(_("in {zone} time").format(zone=zone_name(detail.timezone)))
+        self.person = person(self.ctx.db, contact_id)
+        self.contact_zone = self.person.zone
+        hours = self.person.hours
+        self.zone_hint.setText(
+            _("in {zone} time; their working hours: {start}–{end}").format(
+                zone=zone_name(self.person.zone),
+                start=format_time(hours.start),
+                end=format_time(hours.end),
+            )
+        )
         self._set_default_due()
 
+    def placed(self, delta: timedelta) -> datetime:
+        """``delta`` from now, moved to the first half hour of the contact's working time at or
+        after it (their wall time, naive); without a contact, in UTC on the next weekday."""
+        target = self.ctx.now() + delta
+        who = self.person
+        if who is None:
+            found = suggest_slots(target, "UTC", WorkingHours(), None, None, count=1)
+        else:
+            found = suggest_slots(
+                target, who.zone, who.hours, who.country, who.subdivision, count=1
+            )
+        when = found[0] if found else target
+        return when.astimezone(zone(self.contact_zone)).replace(tzinfo=None)
+
+    def use_preset(self, delta: timedelta) -> None:
+        """A preset button: follow up then, inside their working hours."""
+        self.follow.setChecked(True)
+        self.due.set_value(self.placed(delta))
+
     def _set_default_due(self) -> None:
-        """Default: the next working day's 10:00 in the contact's zone (two days on Fridays)."""
-        local = self.ctx.now().astimezone(zone(self.contact_zone))
-        day = local.date() + timedelta(days=1)
-        while day.weekday() >= 5:
-            day += timedelta(days=1)
-        self.due.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(10, 0)))
+        """Default: a day from now, inside the contact's working hours."""
+        self.due.set_value(self.placed(PRESETS[0][2]))
 
     def save(self) -> str:
         csat = self.text("csat_score")
@@ -88,11 +147,14 @@ class QuickLogDialog(FormDialog):
         )
         follow_up = None
         if self.follow.isChecked():
-            due = self.due.dateTime()
-            local_due = datetime(
-                due.date().year(), due.date().month(), due.date().day(),
-                due.time().hour(), due.time().minute(), tzinfo=zone(self.contact_zone),
-            )  # fmt: skip
+            local_due = self.due.value()
+            if local_due is None:
+                raise ValidationError(
+                    _("Due (their time)"),
+                    self.due.text(),
+                    _("write the date and time as {example}").format(example="2027-03-22 10:00"),
+                    key="due",
+                )
             follow_up = FollowUpRequest(self.follow_title.text(), local_due, self.contact_zone)
         interaction_id = save_quick_log(self.ctx.db, data, follow_up)
         self.ctx.changed.emit("interaction")
