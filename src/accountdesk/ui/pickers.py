@@ -142,8 +142,9 @@ class RecordPicker(QLineEdit):
     def choose(self, hit: SearchHit) -> None:
         self._timer.stop()
         completer = self.completer()
-        if completer is not None:
-            completer.popup().hide()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.hide()
         self.record_id = hit.id
         self.setText(hit.title)
         self._query = None  # the hits were for what was typed, not for the chosen title
