@@ -112,3 +112,15 @@ def test_today_block_lists_holidays_and_seasons_of_contact_countries(
     assert any(i.country == "TH" and "Songkran" in i.name for i in items)
     assert {i.country for i in items} <= {"TH", "LV"}
     assert any(i.kind == "season" for i in items)
+
+
+def test_a_view_closed_before_its_data_arrives_is_left_alone(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    import shiboken6
+
+    view = ContactView(ctx, sample["somchai"])  # the panel's data loads on a worker thread
+    panel = view.panel
+    shiboken6.delete(view)  # closed and deleted before the worker is done
+    assert not shiboken6.isValid(panel)
+    assert tasks.wait_all()  # the callback is dropped: no "C++ object already deleted"

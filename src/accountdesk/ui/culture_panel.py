@@ -359,6 +359,7 @@ class CulturePanel(QFrame):
             lambda: load_panel_data(db, **args),
             lambda data: self._show(generation, data),
             lambda exc: self._failed(generation, exc),
+            owner=self,
         )
 
     # --- output --------------------------------------------------------------------------
@@ -561,7 +562,9 @@ class CultureSummary(QFrame):
         if not self.asynchronous:
             self._show(generation, load_panel_data(db, **args))
             return
-        tasks.run(lambda: load_panel_data(db, **args), lambda d: self._show(generation, d))
+        tasks.run(
+            lambda: load_panel_data(db, **args), lambda d: self._show(generation, d), owner=self
+        )
 
     def _show(self, generation: int, data: PanelData) -> None:
         if generation != self._generation:

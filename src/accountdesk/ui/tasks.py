@@ -19,7 +19,8 @@ from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from accountdesk.core.i18n import _
@@ -33,6 +34,7 @@ class _Pending:
     on_done: Callable[[Any], None]
     on_error: Callable[[BaseException], None] | None
     on_tick: Callable[[], None] | None = None
+    owner: QObject | None = None  # the callbacks are dropped once it is deleted
 
 
 _executor: ThreadPoolExecutor | None = None
@@ -64,6 +66,8 @@ def collect() -> None:
         if not job.future.done():
             continue
         _pending.remove(job)
+        if job.owner is not None and not shiboken6.isValid(job.owner):
+            continue  # the widget that asked is gone (a view closed before its data came)
         exc = job.future.exception()
         if exc is None:
             job.on_done(job.future.result())
@@ -90,10 +94,13 @@ def run(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None] | None = None,
+    *,
+    owner: QObject | None = None,
 ) -> Future[Any]:
-    """Call ``fn`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on this thread."""
+    """Call ``fn`` on a worker thread; ``on_done(result)`` or ``on_error(exc)`` on this thread,
+    unless ``owner`` (the widget that asked) has been deleted by then."""
     future = _submit(_guarded(fn))
-    _pending.append(_Pending(future, on_done, on_error))
+    _pending.append(_Pending(future, on_done, on_error, owner=owner))
     _ensure_timer().start()
     return future
 

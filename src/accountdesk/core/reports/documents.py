@@ -291,13 +291,7 @@ def _contact_name(c: Contact) -> str:
 
 
 def _offset(zone: str, now: datetime) -> str:
-    try:
-        off = now.astimezone(ZoneInfo(zone)).utcoffset() or timedelta(0)
-    except (KeyError, ValueError):
-        return zone
-    minutes = int(off.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "−"
-    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return "UTC" + format_utc_offset(utc_offset(zone, now))
 
 
 def _context(lang: str | None, now: datetime | None, user_zone: str) -> ReportContext:

@@ -465,7 +465,7 @@ class CountriesScreen(QWidget):
         self._day_selected()
 
     def _weekend(self, data: CountryData) -> None:
-        weekend = data.profile.weekend if data.profile is not None else frozenset({5, 6})
+        weekend = data.profile.weekend
         red = QTextCharFormat()
         red.setForeground(QBrush(QColor("#c62828")))
         normal = QTextCharFormat()
