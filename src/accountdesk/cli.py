@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from accountdesk import __version__
 from accountdesk.core import i18n
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.reports.cli import register as register_report_commands
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             from accountdesk.core.io.csv_io import export_csv
 
             count = export_csv(db, stream)
-            message = _("Exported {n} rows.").format(n=count)
+            message = ngettext("Exported {n} row.", "Exported {n} rows.", count).format(n=count)
         else:
             from accountdesk.core.io.json_io import export_json
 
@@ -181,7 +181,13 @@ def cmd_db(args: argparse.Namespace) -> int:
                 problems.extend(result)
             fk = conn.execute(text("PRAGMA foreign_key_check")).all()
             if fk:
-                problems.append(_("{n} rows point at records that do not exist.").format(n=len(fk)))
+                problems.append(
+                    ngettext(
+                        "{n} row points at a record that does not exist.",
+                        "{n} rows point at records that do not exist.",
+                        len(fk),
+                    ).format(n=len(fk))
+                )
             try:
                 conn.execute(text("INSERT INTO search_fts(search_fts) VALUES('integrity-check')"))
             except DBAPIError as exc:
@@ -190,7 +196,13 @@ def cmd_db(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             sys.stderr.write(problem + "\n")
-        raise UserError(_("The database check found {n} problems.").format(n=len(problems)))
+        raise UserError(
+            ngettext(
+                "The database check found {n} problem.",
+                "The database check found {n} problems.",
+                len(problems),
+            ).format(n=len(problems))
+        )
     _print(_("The database is healthy (schema {revision}).").format(revision=SCHEMA_HEAD))
     return 0
 

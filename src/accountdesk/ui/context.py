@@ -14,7 +14,7 @@ from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
-from accountdesk.core.services.trash import KIND_LABELS
+from accountdesk.core.services.trash import DELETE_TITLES
 
 T = TypeVar("T")
 
@@ -74,8 +74,7 @@ class AppContext(QObject):
 
 class DeleteCommand(QUndoCommand):
     def __init__(self, ctx: AppContext, kind: str, id_: str, title: str) -> None:
-        what = _(KIND_LABELS.get(kind, kind))
-        super().__init__(_("Delete {what} “{title}”").format(what=what.lower(), title=title))
+        super().__init__(_(DELETE_TITLES[kind]).format(title=title))
         self.ctx, self.kind, self.record_id = ctx, kind, id_
         self.title = title
 

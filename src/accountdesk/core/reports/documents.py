@@ -321,9 +321,11 @@ def find_account(db: Database, name_or_id: str) -> str:
         )
     if len(ids) > 1:
         raise UserError(
-            _("{n} accounts are called \u201c{name}\u201d; give the id instead.").format(
-                n=len(ids), name=name_or_id
-            )
+            ngettext(
+                "{n} account is called \u201c{name}\u201d; give the id instead.",
+                "{n} accounts are called \u201c{name}\u201d; give the id instead.",
+                len(ids),
+            ).format(n=len(ids), name=name_or_id)
         )
     return str(ids[0])
 
@@ -645,7 +647,10 @@ def _portfolio_story(
         if c.account_id in detractors:
             reasons.append(_("detractor"))
         if overdue.get(c.account_id):
-            reasons.append(_("{n} overdue follow-ups").format(n=overdue[c.account_id]))
+            count = overdue[c.account_id]
+            reasons.append(
+                ngettext("{n} overdue follow-up", "{n} overdue follow-ups", count).format(n=count)
+            )
         if reasons:
             risk_rows.append([info[c.account_id][0], info[c.account_id][3], "; ".join(reasons)])
     story.append(_h(ctx, _("Accounts at risk"), 1))

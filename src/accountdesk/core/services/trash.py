@@ -50,6 +50,29 @@ KIND_LABELS = {
     "note": N_("Note"),
     "country_note": N_("Country note"),
 }
+#: Whole sentences per kind (a translated noun is never glued into a sentence).
+NOT_FOUND = {
+    "account": N_("There is no account with id {id}."),
+    "contact": N_("There is no contact with id {id}."),
+    "interaction": N_("There is no interaction with id {id}."),
+    "follow_up": N_("There is no follow-up with id {id}."),
+    "deal": N_("There is no deal with id {id}."),
+    "survey": N_("There is no survey response with id {id}."),
+    "gift": N_("There is no gift with id {id}."),
+    "note": N_("There is no note with id {id}."),
+    "country_note": N_("There is no country note with id {id}."),
+}
+DELETE_TITLES = {
+    "account": N_("Delete account “{title}”"),
+    "contact": N_("Delete contact “{title}”"),
+    "interaction": N_("Delete interaction “{title}”"),
+    "follow_up": N_("Delete follow-up “{title}”"),
+    "deal": N_("Delete deal “{title}”"),
+    "survey": N_("Delete survey response “{title}”"),
+    "gift": N_("Delete gift “{title}”"),
+    "note": N_("Delete note “{title}”"),
+    "country_note": N_("Delete country note “{title}”"),
+}
 
 
 @dataclass(frozen=True)
@@ -73,9 +96,7 @@ def _get(session: object, kind: str, id_: str) -> Record:
     assert isinstance(session, Session)
     obj = session.get(_model(kind), id_)
     if obj is None:
-        raise NotFoundError(
-            _("There is no {what} with id {id}.").format(what=_(KIND_LABELS[kind]).lower(), id=id_)
-        )
+        raise NotFoundError(_(NOT_FOUND[kind]).format(id=id_))
     return obj
 
 
