@@ -284,7 +284,7 @@ def test_format_offset() -> None:
     assert format_offset(timedelta(0)) == "±0 h"
     assert format_utc_offset(timedelta(hours=-3, minutes=-30)) == "−03:30"
     with i18n.use_language("fa"):
-        assert format_offset(timedelta(hours=3, minutes=30)) == "+۳ h ۳۰ min"
+        assert format_offset(timedelta(hours=3, minutes=30)) == "+۳ ساعت و ۳۰ دقیقه"
 
 
 def test_offset_between_needs_an_aware_instant() -> None:

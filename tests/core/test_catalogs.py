@@ -1,0 +1,106 @@
+"""Every language complete: no empty or fuzzy entry, CLDR's plural forms, the same placeholders
+as the English, the template up to date with the source, and the glossary kept."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "translations"
+#: CLDR's plural categories per language (gettext's nplurals).
+PLURALS = {"lv": 3, "sl": 4, "th": 1, "tr": 2, "fa": 2}
+PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)[^{}]*\}")
+
+
+def _catalog(lang: str) -> Catalog:
+    with (TRANSLATIONS / lang / "LC_MESSAGES" / "accountdesk.po").open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def _ids(message: Message) -> tuple[str, ...]:
+    return message.id if isinstance(message.id, tuple) else (message.id,)
+
+
+def _strings(message: Message) -> tuple[str, ...]:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+@pytest.mark.parametrize("lang", sorted(PLURALS))
+def test_every_entry_is_translated(lang: str) -> None:
+    catalog = _catalog(lang)
+    assert catalog.num_plurals == PLURALS[lang]
+    empty, fuzzy, forms = [], [], []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = _strings(message)
+        if message.fuzzy:
+            fuzzy.append(_ids(message)[0])
+        if not all(s.strip() for s in strings):
+            empty.append(_ids(message)[0])
+        if message.pluralizable and len(strings) != PLURALS[lang]:
+            forms.append(_ids(message)[0])
+    assert (empty, fuzzy, forms) == ([], [], []), f"{lang}: {len(empty)} empty"
+
+
+@pytest.mark.parametrize("lang", sorted(PLURALS))
+def test_placeholders_match_the_english(lang: str) -> None:
+    wrong = []
+    for message in _catalog(lang):
+        if not message.id:
+            continue
+        allowed = {name for text in _ids(message) for name in PLACEHOLDER.findall(text)}
+        needed = set(PLACEHOLDER.findall(_ids(message)[0])) - {"n"}
+        for text in _strings(message):
+            found = set(PLACEHOLDER.findall(text))
+            if text and (not found <= allowed or not needed <= found):
+                wrong.append((_ids(message)[0], text))
+    assert wrong == []
+
+
+def test_template_is_up_to_date_with_the_source(tmp_path: Path) -> None:
+    """Every marked string of the source is in the template (so it can be translated)."""
+    out = tmp_path / "fresh.pot"
+    keywords = ["_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3"]
+    args = [arg for k in keywords for arg in ("-k", k)]
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "babel.cfg",
+         "--no-default-keywords", *args, "-o", str(out), "."],
+        cwd=ROOT, check=True,
+    )  # fmt: skip
+    with out.open("rb") as handle:
+        fresh = {(m.context, _ids(m)[0]) for m in read_po(handle) if m.id}
+    with (TRANSLATIONS / "accountdesk.pot").open("rb") as handle:
+        committed = {(m.context, _ids(m)[0]) for m in read_po(handle) if m.id}
+    missing = sorted(str(key) for key in fresh - committed)
+    assert missing == [], "run: uv run python scripts/i18n.py all"
+
+
+@pytest.mark.parametrize("lang", sorted(PLURALS))
+def test_glossary_terms_are_translated_the_same_way(lang: str) -> None:
+    path = TRANSLATIONS / lang / "glossary.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        terms = list(csv.DictReader(handle, delimiter="\t"))
+    assert len(terms) >= 15
+    catalog = [m for m in _catalog(lang) if m.id]
+    off = []
+    for term in terms:
+        stem = (term.get("stem") or "").strip().casefold()
+        if not stem:
+            continue
+        pattern = re.compile(rf"\b{re.escape(term['term'])}\b", re.IGNORECASE)
+        for message in catalog:
+            if pattern.search(PLACEHOLDER.sub("", _ids(message)[0])):
+                for text in _strings(message):
+                    folded = text.replace("I", "ı").replace("İ", "i") if lang == "tr" else text
+                    if stem not in folded.casefold():
+                        off.append((term["term"], _ids(message)[0], text))
+    assert off == []
