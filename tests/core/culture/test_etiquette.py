@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import tomllib
 from datetime import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -184,3 +186,49 @@ def test_key_markets_have_translations() -> None:
         assert [len(v) for v in local.sections.values()] == [
             len(v) for v in english.sections.values()
         ]
+
+
+def _translation_files() -> list[Path]:
+    return sorted(etiquette.translations_dir().glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", _translation_files(), ids=lambda p: p.stem)
+def test_translations_belong_to_existing_english_texts(path: Path) -> None:
+    """Every translated note, summary and phrase meaning still has its English original."""
+    lang = path.stem
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    stale = []
+    for country, table in data.items():
+        raw = etiquette._raw(country)
+        assert raw is not None, f"{lang}: no etiquette file for {country}"
+        texts = {n["text"] for s in etiquette.SECTIONS for n in raw.get(s, [])}
+        meanings = {p["meaning"] for p in raw.get("phrases", [])}
+        assert set(table) <= {"summary", "text", "meaning"}, (lang, country, set(table))
+        stale += [(country, t) for t in table.get("text", {}) if t not in texts]
+        stale += [(country, m) for m in table.get("meaning", {}) if m not in meanings]
+        for value in [table.get("summary", ""), *table.get("text", {}).values()]:
+            assert value.strip() and value != value.upper(), (lang, country, value)
+    assert stale == []
+
+
+def test_a_translated_note_is_shown_in_that_language(tmp_path: Path, monkeypatch: Any) -> None:
+    raw = etiquette._raw("LV")
+    assert raw is not None
+    first = raw["greeting"][0]["text"]
+    (tmp_path / "translations").mkdir()
+    (tmp_path / "translations" / "sl.toml").write_text(
+        f'[LV]\nsummary = "Povzetek."\n[LV.text]\n"{first}" = "Prevedeno."\n', encoding="utf-8"
+    )
+    monkeypatch.setattr(etiquette, "translations_dir", lambda: tmp_path / "translations")
+    etiquette.overlay.cache_clear()
+    etiquette._load.cache_clear()
+    try:
+        found = etiquette.load_etiquette("LV", "sl")
+        assert found is not None
+        assert found.summary == "Povzetek."
+        assert found.sections["greeting"][0].text == "Prevedeno."
+        assert found.sections["greeting"][1].text == raw["greeting"][1]["text"]  # English
+    finally:
+        etiquette.overlay.cache_clear()
+        etiquette._load.cache_clear()

@@ -192,12 +192,34 @@ def validate(data: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _pick(table: dict[str, Any], key: str, lang: str) -> str:
+def translations_dir() -> Path:
+    return etiquette_dir() / "translations"
+
+
+@cache
+def overlay(lang: str) -> dict[str, Any]:
+    """The translations of one language, ``translations/<lang>.toml``: per country a
+    ``summary`` and the tables ``text`` and ``meaning``, keyed by the English text (empty when
+    the language has no file). An English text that changes falls back to English until its
+    translation is updated; a test lists translations whose English text no longer exists."""
+    path = translations_dir() / f"{lang}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _pick(table: dict[str, Any], key: str, lang: str, country: str = "") -> str:
+    english = str(table.get(key, ""))
     if lang != "en":
         localized = table.get(f"{key}_{lang}")
         if isinstance(localized, str) and localized.strip():
             return localized
-    return str(table.get(key, ""))
+        found = overlay(lang).get(country, {})
+        translated = found.get("summary") if key == "summary" else found.get(key, {}).get(english)
+        if isinstance(translated, str) and translated.strip():
+            return translated
+    return english
 
 
 @lru_cache(maxsize=1024)
@@ -209,19 +231,23 @@ def _load(country: str, lang: str) -> Etiquette | None:
     for section in SECTIONS:
         notes = data.get(section) or []
         sections[section] = [
-            Note(str(n.get("kind", "tip")), _pick(n, "text", lang))
+            Note(str(n.get("kind", "tip")), _pick(n, "text", lang, country))
             for n in notes
             if isinstance(n, dict)
         ]
     phrases = [
-        Phrase(str(p.get("local", "")), str(p.get("pronunciation", "")), _pick(p, "meaning", lang))
+        Phrase(
+            str(p.get("local", "")),
+            str(p.get("pronunciation", "")),
+            _pick(p, "meaning", lang, country),
+        )
         for p in data.get("phrases") or []
         if isinstance(p, dict)
     ]
     hours = curated_hours(country)
     return Etiquette(
         country=country,
-        summary=_pick(data, "summary", lang),
+        summary=_pick(data, "summary", lang, country),
         sections=sections,
         phrases=phrases,
         business_hours=None if hours is None else BusinessHours(hours[0], hours[1], True),
