@@ -108,24 +108,64 @@ def create_app(argv: Sequence[str] = ()) -> QApplication:
 
 
 _fonts_registered = False
+CJK_FONT_FILE = "DroidSansFallback.ttf"
 
 
 def register_fonts() -> None:
-    """Register the fonts shipped in resources/fonts (Latin, Thai, Persian), if any."""
+    """Add the fonts shipped in resources/fonts (Latin, Thai, Persian, Chinese/Japanese/Korean)
+    to Qt.
+
+    Qt on Linux falls back to application fonts through fontconfig, but on Windows and macOS
+    it does not, so when the computer has no font for one of Chinese, Japanese or Korean the
+    shipped CJK font becomes the first substitute of the application's font family: Qt then
+    draws CJK characters with it and everything else with the system font. A computer with
+    fonts of its own for all three keeps them."""
     global _fonts_registered
     if _fonts_registered:
         return
     _fonts_registered = True
-    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtGui import QFont, QFontDatabase
 
     from accountdesk.core.paths import resource_dir
 
     folder = resource_dir() / "fonts"
     if not folder.is_dir():
         return
+    needs_cjk = not cjk_fonts_installed()
+    cjk_families: list[str] = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in {".ttf", ".otf", ".ttc"}:
-            QFontDatabase.addApplicationFont(str(path))
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if path.name == CJK_FONT_FILE:
+                cjk_families = QFontDatabase.applicationFontFamilies(font_id)
+    if needs_cjk and cjk_families:
+        for family in ui_font_families():
+            QFont.insertSubstitutions(family, cjk_families)
+
+
+def cjk_fonts_installed() -> bool:
+    """True when Qt knows a font for each of Chinese, Japanese and Korean."""
+    from PySide6.QtGui import QFontDatabase
+
+    systems = QFontDatabase.WritingSystem
+    return all(
+        QFontDatabase.families(ws)
+        for ws in (systems.SimplifiedChinese, systems.Japanese, systems.Korean)
+    )
+
+
+def ui_font_families() -> list[str]:
+    """The real font families behind the application font: the requested ones that exist
+    (not aliases such as fontconfig's "Sans Serif", which a substitute would replace outright)
+    and the family Qt resolved the font to."""
+    from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
+
+    font = QGuiApplication.font()
+    names = [f for f in font.families() if QFontDatabase.hasFamily(f)]
+    resolved = QFontInfo(font).family()
+    if resolved and resolved not in names:
+        names.append(resolved)
+    return names
 
 
 _translators: list[object] = []
