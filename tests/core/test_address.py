@@ -22,7 +22,7 @@ from accountdesk.core.address import form_of_address, latvian_genitive
         # Japanese and Chinese: after the family name, written together; Korean after the name
         ("様", "花子", "佐藤", "family_first", "佐藤様"),
         ("先生", "伟", "王", "family_first", "王先生"),
-        ("님", "민준", "김", "family_first", "김 민준 님"),
+        ("님", "민준", "김", "family_first", "김민준 님"),
         # Latvian: the family name in the genitive, then kungs / kundze
         ("kungs", "Raimonds", "Vītols", "given_first", "Vītola kungs"),
         ("kungs", "Jānis", "Bērziņš", "given_first", "Bērziņa kungs"),
@@ -40,7 +40,8 @@ from accountdesk.core.address import form_of_address, latvian_genitive
         ("السيد", "خالد", "العتيبي", "given_first", "السيد خالد العتيبي"),
         # no honorific: the name in its own order; an unknown one is kept as typed, in front
         (None, "Anna", "Ozola", "given_first", "Anna Ozola"),
-        ("", "花子", "佐藤", "family_first", "佐藤 花子"),
+        ("", "花子", "佐藤", "family_first", "佐藤花子"),
+        ("", "Hanako", "Sato", "family_first", "Sato Hanako"),
         ("Your Excellency", "Anna", "Ozola", "given_first", "Your Excellency Anna Ozola"),
     ],
 )

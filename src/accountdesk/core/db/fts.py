@@ -164,10 +164,24 @@ _CONTACTS_SQL = (
 )
 
 
+def _is_cjk(text: str) -> bool:
+    """Written in Han characters, kana or Hangul only (no Latin, no spaces)."""
+    return bool(text) and all(
+        0x3040 <= ord(c) <= 0x30FF  # hiragana, katakana
+        or 0x3400 <= ord(c) <= 0x9FFF  # CJK ideographs
+        or 0xAC00 <= ord(c) <= 0xD7AF  # Hangul syllables
+        or 0xF900 <= ord(c) <= 0xFAFF
+        or 0x20000 <= ord(c) <= 0x2FA1F
+        for c in text
+    )
+
+
 def display_name(given: str, family: str, order: str) -> str:
-    """A contact's name in their own order (family first for, say, Japanese or Korean)."""
-    parts = [family, given] if order == "family_first" else [given, family]
-    return " ".join(p for p in parts if p)
+    """A contact's name in their own order (family first for, say, Japanese or Korean). A name
+    written in Chinese characters, kana or Hangul is written without a space (王伟, 김민준)."""
+    parts = [p for p in ([family, given] if order == "family_first" else [given, family]) if p]
+    joiner = "" if len(parts) == 2 and all(_is_cjk(p) for p in parts) else " "
+    return joiner.join(parts)
 
 
 Row = tuple[str, str, str, str, str, str | None, str]
