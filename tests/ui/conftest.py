@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,17 @@ from accountdesk.core.services.accounts import (
 )
 
 NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)  # a Wednesday: 11:30 in Riga, 16:30 in Bangkok
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Cycles a test leaves (widgets, timers) are freed here, on the GUI thread, never by a
+    collection that happens to start in a worker thread (the app does the same on a timer)."""
+    yield
+    from accountdesk.ui import tasks
+
+    tasks.wait_all()
+    gc.collect()
 
 
 @pytest.fixture

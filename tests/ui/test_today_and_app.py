@@ -113,3 +113,16 @@ def test_single_instance_forwards_to_the_running_window(qapp: QApplication, qtbo
     qtbot.waitUntil(lambda: raised == [True], timeout=3000)
     other = app_module.SingleInstance("sqlite:////tmp/another.db")
     assert not other.forward_to_running()
+
+
+def test_python_collects_cycles_only_on_the_gui_thread(qapp: Any) -> None:
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    from accountdesk.ui.app import GC_INTERVAL_MS, create_app
+
+    app = create_app()
+    assert not gc.isenabled()  # no collection may start in a worker thread
+    timers = [t for t in app.findChildren(QTimer) if t.interval() == GC_INTERVAL_MS]
+    assert timers and timers[0].isActive()

@@ -104,7 +104,33 @@ def create_app(argv: Sequence[str] = ()) -> QApplication:
 
     QGuiApplication.setWindowIcon(app_icon())
     register_fonts()
+    collect_garbage_on_the_gui_thread(app)
     return app
+
+
+#: How often Python's cycle collector runs (on the GUI thread only).
+GC_INTERVAL_MS = 5_000
+
+
+def collect_garbage_on_the_gui_thread(app: QApplication) -> None:
+    """Run Python's cycle collector only on the GUI thread, from a timer.
+
+    Left automatic, the collector runs in whatever thread happens to allocate, a worker thread
+    included; a widget or timer it frees there is destroyed off the GUI thread, which Qt
+    forbids ("Timers cannot be stopped from another thread", or a crash). Anki does the same.
+    Idempotent."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    if app.property("accountdesk-gc-timer"):
+        return
+    gc.disable()
+    timer = QTimer(app)
+    timer.setInterval(GC_INTERVAL_MS)
+    timer.timeout.connect(gc.collect)
+    timer.start()
+    app.setProperty("accountdesk-gc-timer", True)
 
 
 _fonts_registered = False
