@@ -28,5 +28,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(autouse=True)
 def _english_ui() -> Iterator[None]:
     i18n.set_language("en")
+    i18n.set_calendar_preference(i18n.AUTO)
     yield
     i18n.set_language("en")
+    i18n.set_calendar_preference(i18n.AUTO)

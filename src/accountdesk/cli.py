@@ -30,8 +30,12 @@ if TYPE_CHECKING:
 
 def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     from accountdesk.core.db.engine import open_database
+    from accountdesk.core.settings import apply_calendar_preference
 
-    return open_database(args.db, upgrade=upgrade)
+    db = open_database(args.db, upgrade=upgrade)
+    if upgrade:  # not for `db check`, which must open a damaged database too
+        apply_calendar_preference(db)
+    return db
 
 
 def _print(text: str = "") -> None:
@@ -298,8 +302,8 @@ def cmd_followups(args: argparse.Namespace) -> int:
         _print(_("No open follow-ups."))
         return 0
     for row in rows:
-        theirs = i18n.format_datetime(row.due_at, "short", tz=_zoneinfo(row.zone))
-        mine = i18n.format_datetime(row.due_at, "short", tz=_zoneinfo(zone))
+        theirs = i18n.format_when(row.due_at, _zoneinfo(row.zone))
+        mine = i18n.format_when(row.due_at, _zoneinfo(zone))
         who = row.contact_name or row.account_name
         _print(
             f"{mine} ({zone})\t{theirs} ({row.zone})\t{who}\t{row.account_name}\t{row.title}"
@@ -412,7 +416,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
     _print(f"{detail.name} · {detail.account_name}")
     _print(
         _("Their time: {time} ({zone}, {offset})").format(
-            time=i18n.format_datetime(reach.local_now, "medium", tz=reach.local_now.tzinfo),
+            time=i18n.format_when(reach.local_now, reach.local_now.tzinfo),
             zone=i18n.zone_name(reach.zone),
             offset=offset_to_you(reach.offset_to_user),
         )
@@ -421,8 +425,8 @@ def cmd_contact(args: argparse.Namespace) -> int:
     if start is not None and end is not None:
         _print(
             _("Next working window: {theirs} their time ({yours} your time)").format(
-                theirs=i18n.format_datetime(start, "short", tz=start.tzinfo),
-                yours=i18n.format_datetime(start, "short", tz=mine),
+                theirs=i18n.format_when(start, start.tzinfo),
+                yours=i18n.format_when(start, mine),
             )
         )
     for h in holidays:

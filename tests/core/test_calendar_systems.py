@@ -1,10 +1,18 @@
+"""Calendar systems: the Jalali arithmetic, and dates written and read in the calendar of the
+language (Solar Hijri in Persian, the Buddhist era in Thai) through the one home in i18n."""
+
 from __future__ import annotations
 
-from datetime import date, timedelta
+import ast
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from accountdesk.core import calendars as c
+from accountdesk.core import i18n
 
 
 @pytest.mark.parametrize(
@@ -42,16 +50,211 @@ def test_leap_years_and_invalid() -> None:
     with pytest.raises(ValueError):
         c.jalali_to_gregorian(1404, 12, 30)
     with pytest.raises(ValueError):
-        c.format_report_date(date(2027, 1, 1), "en", "mayan")
+        i18n.format_date(date(2027, 1, 1), calendar="mayan")
 
 
-def test_format_report_date() -> None:
-    assert c.format_report_date(date(2027, 3, 21), "fa") == "۱ فروردین ۱۴۰۶"
-    assert c.format_report_date(date(2027, 3, 21), "fa", style="short") == "۱۴۰۶/۰۱/۰۱"
-    assert "2570" in c.format_report_date(date(2027, 3, 21), "th")
-    assert "2027" not in c.format_report_date(date(2027, 3, 21), "th")
-    assert "2027" in c.format_report_date(date(2027, 3, 21), "th", c.GREGORIAN)
-    assert c.buddhist_year(date(2027, 1, 1)) == 2570
-    assert c.format_report_date(date(2027, 3, 21), "en") == "Mar 21, 2027"
-    assert "2027" in c.format_report_date(date(2027, 3, 21), "lv")
-    assert "۲۰۲۷" in c.format_report_date(date(2027, 3, 21), "fa", c.GREGORIAN)
+def test_buddhist_era_and_default_calendars() -> None:
+    assert c.buddhist_year(date(2026, 1, 1)) == 2569
+    assert c.buddhist_year(date(2027, 12, 31)) == 2570
+    assert [c.default_calendar(code) for code in ("fa", "fa_IR", "th-TH", "en", "lv")] == [
+        c.PERSIAN, c.PERSIAN, c.BUDDHIST, c.GREGORIAN, c.GREGORIAN,
+    ]  # fmt: skip
+
+
+def test_calendars_module_does_not_import_i18n() -> None:
+    """i18n imports the arithmetic; the arithmetic imports nothing of ours (no cycle)."""
+    source = Path(c.__file__).read_text(encoding="utf-8")
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not any(name.startswith("accountdesk") for name in imported)
+    assert not hasattr(c, "format_report_date")  # one home: i18n.format_date
+
+
+# --- writing dates --------------------------------------------------------------------------
+
+NOWRUZ_1405 = date(2026, 3, 21)
+
+
+@pytest.mark.parametrize(
+    ("lang", "style", "expected"),
+    [
+        ("fa", "short", "۱۴۰۵/۰۱/۰۱"),
+        ("fa", "medium", "۱ فروردین ۱۴۰۵"),
+        ("fa", "long", "۱ فروردین ۱۴۰۵"),
+        ("fa", "full", "شنبه ۱ فروردین ۱۴۰۵"),
+        ("th", "short", "21/3/69"),
+        ("th", "medium", "21 มี.ค. 2569"),
+        ("th", "long", "21 มีนาคม พ.ศ. 2569"),
+        ("th", "full", "วันเสาร์ที่ 21 มีนาคม พ.ศ. 2569"),
+        ("en", "short", "21/03/2026"),
+        ("en", "medium", "21 Mar 2026"),
+        ("en", "full", "Saturday, 21 March 2026"),
+        ("lv", "medium", "2026. gada 21. marts"),
+        ("sl", "medium", "21. mar. 2026"),
+        ("tr", "medium", "21 Mar 2026"),
+    ],
+)
+def test_styles_per_language(lang: str, style: str, expected: str) -> None:
+    with i18n.use_language(lang):
+        assert i18n.format_date(NOWRUZ_1405, style) == expected
+
+
+def test_persian_new_years() -> None:
+    with i18n.use_language("fa"):
+        assert i18n.format_date(date(2027, 3, 21)) == "۱ فروردین ۱۴۰۶"
+        assert i18n.format_date(date(2027, 3, 20)) == "۲۹ اسفند ۱۴۰۵"
+        assert i18n.format_date(date(2025, 3, 20)) == "۳۰ اسفند ۱۴۰۳"  # leap year
+
+
+def test_thai_never_labels_a_buddhist_year_as_common_era() -> None:
+    with i18n.use_language("th"):
+        for style in ("short", "medium", "long", "full"):
+            text = i18n.format_date(date(2027, 3, 21), style)
+            assert "ค.ศ." not in text and "2027" not in text
+            assert "2570" in text or text.endswith("/70")
+        assert "พ.ศ. 2570" in i18n.format_date(date(2027, 3, 21), "GGGG y").replace(
+            "พุทธศักราช", "พ.ศ."
+        )
+
+
+def test_patterns_of_the_screens_take_the_calendar() -> None:
+    moment = datetime(2026, 3, 21, 10, 5)
+    with i18n.use_language("fa"):
+        assert i18n.format_date(NOWRUZ_1405, "EEE d MMM") == "شنبه ۱ فروردین"
+        assert i18n.format_date(NOWRUZ_1405, "d MMM yyyy") == "۱ فروردین ۱۴۰۵"
+        assert i18n.format_date(NOWRUZ_1405, "G y") == "ه\u200d.ش. ۱۴۰۵"
+        assert i18n.format_datetime(moment, "EEEE d MMMM y, HH:mm") == "شنبه ۱ فروردین ۱۴۰۵, ۱۰:۰۵"
+        assert i18n.format_datetime(moment, "HH:mm") == "۱۰:۰۵"
+    with i18n.use_language("th"):
+        assert i18n.format_date(NOWRUZ_1405, "d MMM yyyy") == "21 มี.ค. 2569"
+        assert i18n.format_date(NOWRUZ_1405, "d/M/yy") == "21/3/69"
+
+
+def test_date_and_time_in_the_calendar_and_the_zone() -> None:
+    from zoneinfo import ZoneInfo
+
+    instant = datetime.fromisoformat("2026-03-20T21:00:00+00:00")  # 00:30 on 21 March in Tehran
+    tehran = ZoneInfo("Asia/Tehran")
+    with i18n.use_language("fa"):
+        assert i18n.format_when(instant, tehran) == "۱ فروردین ۱۴۰۵،\u200f ۰:۳۰"
+        assert i18n.format_datetime(instant, "short", tz=tehran) == "۱۴۰۵/۰۱/۰۱،\u200f ۰:۳۰"
+        assert i18n.format_when(instant, ZoneInfo("UTC")) == "۲۹ اسفند ۱۴۰۴،\u200f ۲۱:۰۰"
+    with i18n.use_language("th"):
+        assert i18n.format_when(instant, ZoneInfo("Asia/Bangkok")) == "21 มี.ค. 2569 04:00"
+    assert i18n.format_when(instant, tehran) == "21 Mar 2026, 00:30"
+    assert i18n.format_datetime(instant, "medium", tz=tehran) == "21 Mar 2026, 00:30:00"
+
+
+def test_gregorian_preference() -> None:
+    i18n.set_calendar_preference("gregorian")
+    with i18n.use_language("fa"):
+        assert i18n.current_calendar() == c.GREGORIAN
+        assert i18n.format_date(NOWRUZ_1405) == "۲۱ مارس ۲۰۲۶"
+        assert i18n.format_date_input(NOWRUZ_1405) == "۲۰۲۶-۰۳-۲۱"
+        assert i18n.date_input_placeholder() == i18n._("YYYY-MM-DD")
+        assert i18n.parse_date_input("1405/01/01") == NOWRUZ_1405  # what is typed still works
+    with i18n.use_language("th"):
+        assert i18n.format_date(NOWRUZ_1405, "long") == "21 มีนาคม ค.ศ. 2026"
+    i18n.set_calendar_preference("auto")
+    with i18n.use_language("fa"):
+        assert i18n.current_calendar() == c.PERSIAN
+    with pytest.raises(ValueError):
+        i18n.set_calendar_preference("jalali")
+
+
+def test_report_dates_are_the_same_as_the_screens() -> None:
+    from accountdesk.core.reports.documents import ReportContext
+
+    report = ReportContext("fa", True, datetime(2026, 5, 1), "Asia/Tehran")
+    assert report.date(date(2027, 3, 21)) == "۱ فروردین ۱۴۰۶"
+    assert report.date(date(2027, 3, 21), "short") == "۱۴۰۶/۰۱/۰۱"
+    assert i18n.current_language().code == "en"  # the report's language stayed in the report
+    thai = ReportContext("th", False, datetime(2026, 5, 1), "Asia/Bangkok")
+    assert thai.date(date(2027, 3, 21), "long") == "21 มีนาคม พ.ศ. 2570"
+    i18n.set_calendar_preference("gregorian")
+    assert report.date(date(2027, 3, 21)) == "۲۱ مارس ۲۰۲۷"
+
+
+# --- reading dates --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fa", "۱۴۰۶/۰۱/۰۲", date(2027, 3, 22)),
+        ("fa", "1406-01-02", date(2027, 3, 22)),
+        ("fa", "1406/1/2", date(2027, 3, 22)),
+        ("fa", "\u2066۱۴۰۶/۰۱/۰۲\u2069", date(2027, 3, 22)),  # pasted with its bidi isolate
+        ("fa", "2027-03-22", date(2027, 3, 22)),  # ISO keeps working
+        ("fa", "۲۰۲۷-۰۳-۲۲", date(2027, 3, 22)),
+        ("fa", "1403/12/30", date(2025, 3, 20)),
+        ("th", "22/03/2570", date(2027, 3, 22)),
+        ("th", "2570-03-22", date(2027, 3, 22)),
+        ("th", "๒๒/๐๓/๒๕๗๐", date(2027, 3, 22)),
+        ("th", "2027-03-22", date(2027, 3, 22)),
+        ("en", "2027-03-22", date(2027, 3, 22)),
+        ("en", " 22/03/2027 ", date(2027, 3, 22)),
+        ("lv", "22.03.2027", date(2027, 3, 22)),
+    ],
+)
+def test_parse_date_input(lang: str, text: str, expected: date) -> None:
+    with i18n.use_language(lang):
+        assert i18n.parse_date_input(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fa", "1404/12/30"),  # 1404 is not a leap year
+        ("fa", "1600-01-01"),  # neither Solar Hijri nor a Gregorian year of ours
+        ("fa", "1406-13-01"),
+        ("en", "2027-02-30"),
+        ("en", "2027-03"),
+        ("en", "next week"),
+        ("en", "2027-03/22"),
+        ("th", "22/3/70"),  # a two-digit year is ambiguous
+    ],
+)
+def test_parse_date_input_refuses(lang: str, text: str) -> None:
+    with i18n.use_language(lang):
+        with pytest.raises(i18n.DateInputError) as caught:
+            i18n.parse_date_input(text)
+        assert i18n.format_date_input(date(2027, 3, 22)) in str(caught.value)  # an example
+
+
+def test_parse_datetime_input() -> None:
+    with i18n.use_language("fa"):
+        assert i18n.parse_datetime_input("۱۴۰۶/۰۱/۰۲ ۱۰:۳۰") == datetime(2027, 3, 22, 10, 30)
+        assert i18n.parse_datetime_input("2027-03-22T9:05") == datetime(2027, 3, 22, 9, 5)
+        assert i18n.format_datetime_input(datetime(2027, 3, 22, 9, 5)) == "۱۴۰۶/۰۱/۰۲ ۰۹:۰۵"
+    with i18n.use_language("th"):
+        assert i18n.parse_datetime_input("22/03/2570, 10:00") == datetime(2027, 3, 22, 10)
+    assert i18n.parse_datetime_input("2027-03-22 10:00") == datetime(2027, 3, 22, 10)
+    for bad in ("2027-03-22", "2027-03-22 25:00", "10:00"):
+        with pytest.raises(i18n.DateInputError, match="2027-03-22 10:00"):
+            i18n.parse_datetime_input(bad)
+
+
+LANGS = st.sampled_from(sorted(i18n.LANGUAGES))
+DAYS = st.dates(min_value=date(1922, 3, 21), max_value=date(2120, 3, 20))  # 1301–1498 SH
+
+
+@given(lang=LANGS, day=DAYS, gregorian=st.booleans())
+def test_what_a_field_shows_is_read_back(lang: str, day: date, gregorian: bool) -> None:
+    i18n.set_calendar_preference("gregorian" if gregorian else "auto")
+    try:
+        with i18n.use_language(lang):
+            assert i18n.parse_date_input(i18n.format_date_input(day)) == day
+            moment = datetime.combine(day, datetime.min.time()).replace(hour=23, minute=59)
+            assert i18n.parse_datetime_input(i18n.format_datetime_input(moment)) == moment
+    finally:
+        i18n.set_calendar_preference("auto")
+
+
+@given(day=DAYS)
+def test_persian_short_date_is_read_back(day: date) -> None:
+    with i18n.use_language("fa"):
+        assert i18n.parse_date_input(i18n.format_date(day, "short")) == day

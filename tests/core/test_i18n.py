@@ -24,3 +24,30 @@ def test_percent_takes_percentage_points() -> None:
     with i18n.use_language("tr"):
         assert i18n.format_percent(12.5) == "%12,5"
     assert i18n.format_date(date(2027, 3, 1)) == "1 Mar 2027"
+
+
+def test_dates_follow_the_language_and_its_calendar() -> None:
+    day = date(2027, 3, 21)
+    expected = {
+        "en": "21 Mar 2027",
+        "lv": "2027. gada 21. marts",
+        "sl": "21. mar. 2027",
+        "th": "21 มี.ค. 2570",
+        "tr": "21 Mar 2027",
+        "fa": "۱ فروردین ۱۴۰۶",
+    }
+    for lang, text in expected.items():
+        with i18n.use_language(lang):
+            assert i18n.format_date(day) == text
+    i18n.set_calendar_preference("gregorian")
+    with i18n.use_language("fa"):
+        assert i18n.format_date(day) == "۲۱ مارس ۲۰۲۷"
+    with i18n.use_language("th"):
+        assert i18n.format_date(day) == "21 มี.ค. 2027"
+
+
+def test_a_yearly_date_without_a_year_stays_gregorian() -> None:
+    assert i18n.format_month_day(5, 17) == "17 May"
+    assert i18n.format_month_day(2, 29) == "29 Feb"
+    with i18n.use_language("fa"):
+        assert i18n.format_month_day(5, 17) == "۱۷ مه"

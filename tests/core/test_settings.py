@@ -19,6 +19,7 @@ def test_defaults_when_nothing_is_stored(db: Database) -> None:
         "user.subdivision": None,
         "user.hours": "09:00-17:00",
         "stay_in_touch.daily_cap": 10,
+        "ui.calendar": "auto",
     }
 
 
@@ -33,6 +34,9 @@ def test_values_are_checked_and_stored(db: Database) -> None:
     assert settings.get(db, "stay_in_touch.daily_cap") == 10
     assert settings.put(db, "user.zone", "system") is None
     assert settings.get(db, "user.zone") is None
+    assert settings.put(db, "ui.calendar", " Gregorian ") == "gregorian"
+    assert settings.get(db, "ui.calendar") == "gregorian"
+    assert settings.put(db, "ui.calendar", "") == "auto"
 
 
 @pytest.mark.parametrize(
@@ -46,6 +50,7 @@ def test_values_are_checked_and_stored(db: Database) -> None:
         ("user.hours", "09:00-09:00", "differ"),
         ("stay_in_touch.daily_cap", "many", "whole number"),
         ("stay_in_touch.daily_cap", "-1", "between"),
+        ("ui.calendar", "jalali", "gregorian"),
     ],
 )
 def test_a_bad_value_is_one_sentence_naming_setting_and_value(

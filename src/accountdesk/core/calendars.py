@@ -1,19 +1,17 @@
-"""Report calendars: Solar Hijri (Jalali) for Persian, Buddhist era for Thai, else Gregorian.
+"""Calendar systems: Solar Hijri (Jalali) for Persian, Buddhist era for Thai, else Gregorian.
+
+Only the arithmetic and the calendar's own names live here; formatting and parsing of dates
+in every screen, command and report is :mod:`accountdesk.core.i18n` (``format_date``,
+``format_datetime``, ``parse_date_input``), which imports this module.
 
 The Jalali conversion is the arithmetic of the 33-year break table used by the Iranian
 calendar (Borkowski's algorithm, as in the jalaali libraries), valid for Jalali years
--61 … 3177. Dates in other calendars are formatted by Babel (CLDR) for the language.
+-61 … 3177.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
-
-from babel import Locale
-from babel.dates import format_date
-
-from accountdesk.core.i18n import native_digits
 
 GREGORIAN = "gregorian"
 PERSIAN = "persian"
@@ -21,6 +19,7 @@ BUDDHIST = "buddhist"
 CALENDARS = (GREGORIAN, PERSIAN, BUDDHIST)
 BUDDHIST_ERA_OFFSET = 543
 
+#: CLDR's month names of the Persian calendar in Persian (abbreviated and wide are the same).
 PERSIAN_MONTHS = (
     "فروردین",
     "اردیبهشت",
@@ -35,7 +34,10 @@ PERSIAN_MONTHS = (
     "بهمن",
     "اسفند",
 )
-PERSIAN_WEEKDAYS = ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه")
+#: CLDR's era names (abbreviated, wide) of the Persian calendar in Persian and of the
+#: Buddhist calendar in Thai.
+PERSIAN_ERA = ("ه\u200d.ش.", "هجری شمسی")
+BUDDHIST_ERA = ("พ.ศ.", "พุทธศักราช")
 _BREAKS = (
     -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262,
     2324, 2394, 2456, 3178,
@@ -120,42 +122,7 @@ def buddhist_year(d: date) -> int:
 
 
 def default_calendar(lang: str) -> str:
-    """Persian reports use Solar Hijri, Thai reports the Buddhist era, others Gregorian."""
+    """The calendar of a language: Solar Hijri for Persian, the Buddhist era for Thai,
+    Gregorian for the others."""
     base = lang.split("_")[0].split("-")[0].lower()
     return {"fa": PERSIAN, "th": BUDDHIST}.get(base, GREGORIAN)
-
-
-def _persian(d: date, style: str) -> str:
-    jy, jm, jd = gregorian_to_jalali(d)
-    if style == "short":
-        text = f"{jy:04d}/{jm:02d}/{jd:02d}"
-    elif style in ("long", "full"):
-        text = f"{PERSIAN_WEEKDAYS[d.weekday()]} {jd} {PERSIAN_MONTHS[jm - 1]} {jy}"
-    else:
-        text = f"{jd} {PERSIAN_MONTHS[jm - 1]} {jy}"
-    return native_digits(text, "fa")
-
-
-def _buddhist(d: date, style: str, lang: str) -> str:
-    locale = Locale.parse(lang)
-    pattern = locale.date_formats[style].pattern
-    be = str(buddhist_year(d))
-    pattern = re.sub(r"y+", f"'{be}'", pattern)
-    return format_date(d, pattern, locale=locale)
-
-
-def format_report_date(
-    d: date, lang: str, calendar: str | None = None, style: str = "medium"
-) -> str:
-    """``d`` formatted for a report in ``lang``: Solar Hijri with Persian month names and
-    digits for Persian, the Buddhist era for Thai (both unless ``calendar`` says otherwise),
-    Babel's CLDR format otherwise. ``style`` is short, medium, long or full."""
-    cal = calendar or default_calendar(lang)
-    if cal not in CALENDARS:
-        raise ValueError(f"unknown calendar {cal!r}")
-    if cal == PERSIAN:
-        return _persian(d, style)
-    if cal == BUDDHIST:
-        return _buddhist(d, style, lang)
-    text = format_date(d, style, locale=Locale.parse(lang))
-    return native_digits(text, lang)

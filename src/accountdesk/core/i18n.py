@@ -15,6 +15,8 @@ the override is a context variable, so a report built on a worker thread does no
 from __future__ import annotations
 
 import gettext
+import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,6 +29,19 @@ import babel.dates
 import babel.numbers
 from babel import Locale
 
+from accountdesk.core.calendars import (
+    BUDDHIST,
+    BUDDHIST_ERA,
+    BUDDHIST_ERA_OFFSET,
+    GREGORIAN,
+    PERSIAN,
+    PERSIAN_ERA,
+    PERSIAN_MONTHS,
+    buddhist_year,
+    default_calendar,
+    gregorian_to_jalali,
+    jalali_to_gregorian,
+)
 from accountdesk.core.paths import translations_dir
 
 DOMAIN = "accountdesk"
@@ -152,8 +167,97 @@ def localize_digits(text: str) -> str:
     return native_digits(text, current_language().code)
 
 
-def format_date(value: date, fmt: str = "medium") -> str:
-    return localize_digits(babel.dates.format_date(value, format=fmt, locale=current_locale()))
+# --- dates: one home for every date and date-time in the UI, the CLI and the PDFs ------------
+#
+# A date is written in the calendar of the language (Solar Hijri for Persian, the Buddhist era
+# for Thai, Gregorian otherwise) unless the user chose Gregorian (the "ui.calendar" setting,
+# given to :func:`set_calendar_preference` at start-up). Styles (short, medium, long, full) are
+# CLDR's patterns of the language; a pattern such as "EEE d MMM" works too: the fields that
+# depend on the calendar (era, year, month, day) are filled in here, the rest by Babel.
+
+AUTO = "auto"
+CALENDAR_PREFERENCES = (AUTO, GREGORIAN)
+_STYLES = ("short", "medium", "long", "full")
+_calendar_preference = AUTO
+#: A CLDR pattern: a quoted literal, or a run of one field letter.
+_PATTERN_PART = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*")
+
+
+def set_calendar_preference(value: str) -> None:
+    """``auto``: each language's own calendar; ``gregorian``: Gregorian in every language."""
+    global _calendar_preference
+    if value not in CALENDAR_PREFERENCES:
+        raise ValueError(value)
+    _calendar_preference = value
+
+
+def calendar_preference() -> str:
+    return _calendar_preference
+
+
+def current_calendar() -> str:
+    """The calendar dates are written in now: gregorian, persian or buddhist."""
+    if _calendar_preference == GREGORIAN:
+        return GREGORIAN
+    return default_calendar(current_language().code)
+
+
+def _style_pattern(fmt: str, cal: str) -> str:
+    if fmt not in _STYLES:
+        return fmt
+    if cal == PERSIAN and fmt == "short":
+        return "y/MM/dd"  # as written in Iran: ۱۴۰۶/۰۱/۰۲
+    return str(current_locale().date_formats[fmt].pattern)
+
+
+def _calendar_fields(value: date, pattern: str, cal: str) -> str:
+    """``pattern`` with its era, year, month and day fields written out for ``cal`` (as
+    quoted literals), so Babel, which knows only the Gregorian calendar, formats the rest."""
+    if cal == GREGORIAN:
+        return pattern
+    if cal == PERSIAN:
+        year, month, day = gregorian_to_jalali(value)
+        era = PERSIAN_ERA
+    elif cal == BUDDHIST:
+        year, month, day = buddhist_year(value), value.month, value.day
+        era = BUDDHIST_ERA
+    else:
+        raise ValueError(f"unknown calendar {cal!r}")
+
+    def field(found: re.Match[str]) -> str:
+        token = found.group(0)
+        letter, width = token[0], len(token)
+        if letter == "'":
+            return token
+        if letter in "yYu":
+            text = f"{year % 100:02d}" if width == 2 else f"{year:0{width}d}"
+        elif letter == "G":
+            text = era[1] if width == 4 else era[0]
+        elif cal != PERSIAN:
+            return token
+        elif letter in "ML":
+            name = PERSIAN_MONTHS[month - 1]
+            text = f"{month:0{width}d}" if width <= 2 else name if width < 5 else name[0]
+        elif letter == "d":
+            text = f"{day:0{width}d}"
+        elif letter == "D":
+            first = jalali_to_gregorian(year, 1, 1)
+            text = f"{value.toordinal() - first.toordinal() + 1:0{width}d}"
+        else:
+            return token
+        return "'" + text.replace("'", "''") + "'"
+
+    return _PATTERN_PART.sub(field, pattern)
+
+
+def format_date(value: date, fmt: str = "medium", *, calendar: str | None = None) -> str:
+    """``value`` in the current language and calendar (``calendar`` overrides the latter);
+    ``fmt`` is short, medium, long, full or a CLDR pattern of date fields."""
+    if isinstance(value, datetime):
+        value = value.date()
+    cal = calendar or current_calendar()
+    pattern = _calendar_fields(value, _style_pattern(fmt, cal), cal)
+    return localize_digits(babel.dates.format_date(value, pattern, locale=current_locale()))
 
 
 def format_time(value: time | datetime, fmt: str = "short", tz: tzinfo | None = None) -> str:
@@ -163,9 +267,151 @@ def format_time(value: time | datetime, fmt: str = "short", tz: tzinfo | None = 
 
 
 def format_datetime(value: datetime, fmt: str = "medium", tz: tzinfo | None = None) -> str:
+    """``value`` (in ``tz`` when given) as date and time: a style (the date in that style and
+    the time in that style, joined as the language does) or a CLDR pattern."""
+    return _datetime_text(value, fmt, fmt, tz)
+
+
+def format_when(value: datetime, tz: tzinfo | None = None) -> str:
+    """The date and time shown in lists, panels and the command line: the medium date and the
+    hours and minutes (``21 Mar 2026, 10:00``; ``۱ فروردین ۱۴۰۵،‏ ۱۰:۰۰``)."""
+    return _datetime_text(value, "medium", "short", tz)
+
+
+def _datetime_text(value: datetime, date_fmt: str, time_fmt: str, tz: tzinfo | None) -> str:
     if tz is not None:
         value = value.astimezone(tz)
-    return localize_digits(babel.dates.format_datetime(value, format=fmt, locale=current_locale()))
+    cal = current_calendar()
+    locale = current_locale()
+    if date_fmt in _STYLES:
+        glue = str(locale.datetime_formats[date_fmt])
+        pattern = glue.replace("{0}", str(locale.time_formats[time_fmt].pattern)).replace(
+            "{1}", _style_pattern(date_fmt, cal)
+        )
+    else:
+        pattern = date_fmt
+    pattern = _calendar_fields(value.date(), pattern, cal)
+    return localize_digits(babel.dates.format_datetime(value, pattern, locale=locale))
+
+
+def format_month_day(month: int, day: int) -> str:
+    """A yearly date with no year (a birthday whose year is not known): the Gregorian month
+    and day in the language (``17 May``), since it falls on a different day of the Persian
+    calendar from year to year."""
+    value = date(2000, month, day)  # a leap year: 29 February exists
+    return localize_digits(babel.dates.format_skeleton("MMMd", value, locale=current_locale()))
+
+
+# --- dates typed by the user ----------------------------------------------------------------
+#
+# A date field shows and takes the numbers of the current calendar: 2027-03-22 (Gregorian),
+# ۱۴۰۶/۰۱/۰۱ (Solar Hijri), 22/03/2570 (Buddhist era). ISO 8601 keeps working everywhere: a
+# four-digit year from 1700 is Gregorian, 1300–1500 in Persian is Solar Hijri, from 2400 in
+# Thai the Buddhist era. Native digits (Persian, Arabic-Indic, Thai …) are read as digits.
+
+_EXAMPLE_DAY = datetime(2027, 3, 22, 10, 0)
+_YEAR_FIRST = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
+_DAY_FIRST = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII)
+_WALL_TIME = re.compile(r"(.*?\d)(?:\s*T\s*|\s*,\s*|\s+)(\d{1,2})[:.](\d{2})", re.ASCII)
+_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))
+
+
+class DateInputError(ValueError):
+    """Text that is not a date (or date and time); the message is the reason, for the user."""
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text
+    ).translate(_MARKS)
+
+
+def format_date_input(value: date) -> str:
+    """``value`` as a date field shows it, in the numbers of the current calendar."""
+    cal = current_calendar()
+    if cal == PERSIAN:
+        year, month, day = gregorian_to_jalali(value)
+        text = f"{year:04d}/{month:02d}/{day:02d}"
+    elif cal == BUDDHIST:
+        text = f"{value.day:02d}/{value.month:02d}/{buddhist_year(value):04d}"
+    else:
+        text = value.isoformat()
+    return localize_digits(text)
+
+
+def format_datetime_input(value: datetime) -> str:
+    """A naive wall time as a date-and-time field shows it: the date field's text, then HH:MM."""
+    return format_date_input(value.date()) + " " + localize_digits(f"{value:%H:%M}")
+
+
+def date_input_placeholder() -> str:
+    """The placeholder of a date field: ``YYYY-MM-DD``, or an example in another calendar."""
+    if current_calendar() == GREGORIAN:
+        return _("YYYY-MM-DD")
+    return format_date_input(_EXAMPLE_DAY.date())
+
+
+def datetime_input_placeholder() -> str:
+    if current_calendar() == GREGORIAN:
+        return _("YYYY-MM-DD HH:MM")
+    return format_datetime_input(_EXAMPLE_DAY)
+
+
+def datetime_input_example() -> str:
+    """An example of a date and time as typed (for messages: "write it like …")."""
+    return format_datetime_input(_EXAMPLE_DAY)
+
+
+def _date_error() -> DateInputError:
+    return DateInputError(
+        _("is not a date; write it like {example}").format(
+            example=format_date_input(_EXAMPLE_DAY.date())
+        )
+    )
+
+
+def _date_of(year: int, month: int, day: int) -> date:
+    lang = current_language().code
+    if lang == "fa" and 1300 <= year <= 1500:
+        return jalali_to_gregorian(year, month, day)
+    if lang == "th" and year >= 2400:
+        year -= BUDDHIST_ERA_OFFSET
+    elif lang == "fa" and year < 1700:
+        raise ValueError(year)
+    return date(year, month, day)
+
+
+def parse_date_input(text: str) -> date:
+    """The date typed in a date field (see above); DateInputError says why not."""
+    cleaned = _ascii_digits(text).strip()
+    found = _YEAR_FIRST.fullmatch(cleaned)
+    if found is not None:
+        year, _sep, month, day = found.groups()
+    else:
+        found = _DAY_FIRST.fullmatch(cleaned)
+        if found is None:
+            raise _date_error()
+        day, _sep, month, year = found.groups()
+    try:
+        return _date_of(int(year), int(month), int(day))
+    except ValueError:
+        raise _date_error() from None
+
+
+def parse_datetime_input(text: str) -> datetime:
+    """A naive wall time typed as a date (as :func:`parse_date_input` takes it) and HH:MM,
+    separated by a space, a ``T`` or a comma; DateInputError says why not."""
+    found = _WALL_TIME.fullmatch(_ascii_digits(text).strip())
+    error = DateInputError(
+        _("write the date and time as {example}").format(example=datetime_input_example())
+    )
+    if found is None:
+        raise error
+    day_text, hour, minute = found.groups()
+    try:
+        return datetime.combine(parse_date_input(day_text), time(int(hour), int(minute)))
+    except ValueError:
+        raise error from None
 
 
 def _number(value: int | float | Decimal, pattern: str | None = None) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import AUTO, CALENDAR_PREFERENCES, N_, _, set_calendar_preference
 from accountdesk.core.services.activity import delete_setting, get_setting, write_settings
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import user_zone
@@ -77,6 +77,13 @@ def _cap(text: str) -> int:
     return value
 
 
+def _calendar(text: str) -> str:
+    cleaned = text.strip().lower() or AUTO
+    if cleaned not in CALENDAR_PREFERENCES:
+        raise ValueError(_("write auto (the language's own calendar) or gregorian"))
+    return cleaned
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
@@ -97,6 +104,12 @@ SETTINGS: Mapping[str, SettingSpec] = {
             N_("Stay-in-touch follow-ups raised per day"),
             DEFAULT_DAILY_CAP,
             _cap,
+        ),
+        SettingSpec(
+            "ui.calendar",
+            N_("Dates: auto (the language's calendar: Solar Hijri, Buddhist era) or gregorian"),
+            AUTO,
+            _calendar,
         ),
     )
 }
@@ -158,6 +171,14 @@ def unset(db: Database, key: str) -> None:
     """Back to the default."""
     _spec(key)
     delete_setting(db, key)
+
+
+def apply_calendar_preference(db: Database) -> str:
+    """Write dates in the calendar the "ui.calendar" setting asks for (at start-up: the GUI,
+    the command line, reports); returns it."""
+    value = str(get(db, "ui.calendar"))
+    set_calendar_preference(value)
+    return value
 
 
 def all_values(db: Database) -> dict[str, Any]:

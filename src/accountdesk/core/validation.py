@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, country_name
+from accountdesk.core.i18n import N_, DateInputError, _, country_name, parse_date_input
 
 
 class ValidationError(UserError):
@@ -268,15 +268,17 @@ def language_tag(value: str | None, key: str = "preferred_language") -> str | No
 
 
 def parse_date(key: str, value: str | date | None) -> date | None:
+    """A date as a date field shows it in the current calendar, or ISO 8601
+    (:func:`accountdesk.core.i18n.parse_date_input`)."""
     if value is None or isinstance(value, date):
         return value
     cleaned = value.strip()
     if not cleaned:
         return None
     try:
-        return date.fromisoformat(cleaned)
-    except ValueError:
-        raise fail(key, value, _("is not a date in the form YYYY-MM-DD")) from None
+        return parse_date_input(cleaned)
+    except DateInputError as error:
+        raise fail(key, value, str(error)) from None
 
 
 def parse_hhmm(key: str, value: str | None) -> str | None:

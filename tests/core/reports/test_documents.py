@@ -96,7 +96,7 @@ def test_portfolio_title_names_the_report_and_period(
 ) -> None:
     db, _account_id = demo
     d.portfolio_report(db, tmp_path / "p.pdf", Period(date(2025, 5, 1), date(2026, 4, 30)), now=NOW)
-    _check(tmp_path / "p.pdf", "Title:           Portfolio report May 1, 2025 – Apr 30, 2026")
+    _check(tmp_path / "p.pdf", "Title:           Portfolio report 1 May 2025 – 30 Apr 2026")
 
 
 def _iran(tmp_path: Path) -> Database:
@@ -125,9 +125,9 @@ def _slot_lines(text: str) -> dict[date, str]:
     """The suggested-slot rows of a trip brief's text: day -> the rest of the line."""
     rows: dict[date, str] = {}
     for line in text.splitlines():
-        parts = line.split()  # "Thursday, March 18, 2027   09:00 13:00   …"
+        parts = line.split()  # "Thursday, 18 March 2027   09:00 13:00   …"
         try:
-            day = datetime.strptime(" ".join(parts[:4]), "%A, %B %d, %Y").date()
+            day = datetime.strptime(" ".join(parts[:4]), "%A, %d %B %Y").date()
         except ValueError:
             continue
         rows[day] = " ".join(parts[4:])
@@ -151,9 +151,9 @@ def test_trip_brief_around_nowruz_follows_the_planner_rules(tmp_path: Path) -> N
     flat = " ".join(text.split())
     assert "10:00, 14:00" not in text
     # the warnings: public holidays and the Nowruz season
-    assert "Public holiday in Iran during the trip: Nowruz (Mar 21, 2027)." in flat
-    assert "Nowruz Holiday (Mar 22, 2027 – Mar 24, 2027)" in flat
-    assert "The trip falls in Nowruz (Mar 21, 2027 – Apr 2, 2027)" in flat
+    assert "Public holiday in Iran during the trip: Nowruz (21 Mar 2027)." in flat
+    assert "Nowruz Holiday (22 Mar 2027 – 24 Mar 2027)" in flat
+    assert "The trip falls in Nowruz (21 Mar 2027 – 2 Apr 2027)" in flat
     assert "Almost all of this trip is holiday" not in flat  # 4 of 11 days are working days
     assert "Tehran: UTC+03:30 during the trip, 1 h 30 min ahead of you." in flat
     rows = _slot_lines(text)

@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import DateInputError, _, parse_date_input
 
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
+        return parse_date_input(value)
+    except DateInputError as exc:
         raise UserError(
             _("{value} is not a date; write it as YYYY-MM-DD.").format(value=value)
         ) from exc
@@ -28,8 +28,11 @@ def _zone(db: Any) -> str:
 
 def _open(args: argparse.Namespace) -> Any:
     from accountdesk.core.db.engine import open_database
+    from accountdesk.core.settings import apply_calendar_preference
 
-    return open_database(args.db)
+    db = open_database(args.db)
+    apply_calendar_preference(db)
+    return db
 
 
 def _done(path: str) -> int:

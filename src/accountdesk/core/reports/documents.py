@@ -27,7 +27,6 @@ from sqlalchemy import func, select
 
 from accountdesk.core import i18n
 from accountdesk.core.address import form_of_address
-from accountdesk.core.calendars import format_report_date
 from accountdesk.core.culture.calendar import holidays_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
@@ -86,7 +85,10 @@ class ReportContext:
         return i18n.native_digits(s, self.lang)
 
     def date(self, d: date | None, style: str = "medium") -> str:
-        return "—" if d is None else format_report_date(d, self.lang, style=style)
+        if d is None:
+            return "—"
+        with i18n.use_language(self.lang):
+            return i18n.format_date(d, style)
 
     def percent(self, m: MetricValue) -> str:
         if m.value is None:
