@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.services.activity import save_country_note
 from accountdesk.core.timekeeping.zones import format_offset, offset_to_you
 from accountdesk.ui import tasks
@@ -60,11 +61,11 @@ def test_panel_outside_hours_shows_next_window(
 
 
 def test_offset_short() -> None:
-    assert format_offset(timedelta(hours=2)) == "+2 h"
-    assert format_offset(timedelta(hours=-5, minutes=-30)) == "−5 h 30 min"
-    assert format_offset(timedelta(0)) == "±0 h"
-    assert offset_to_you(timedelta(hours=-5, minutes=-30)) == "5 h 30 min behind you"
-    assert offset_to_you(timedelta(hours=4)) == "4 h ahead of you"
+    assert plain(format_offset(timedelta(hours=2))) == "+2 h"
+    assert plain(format_offset(timedelta(hours=-5, minutes=-30))) == "−5 h 30 min"
+    assert plain(format_offset(timedelta(0))) == "±0 h"
+    assert plain(offset_to_you(timedelta(hours=-5, minutes=-30))) == "5 h 30 min behind you"
+    assert plain(offset_to_you(timedelta(hours=4))) == "4 h ahead of you"
     assert offset_to_you(timedelta(0)) == "same time as you"
 
 

@@ -140,3 +140,29 @@ def test_a_word_wider_than_the_line_is_cut_between_characters() -> None:
     lines = layout("Supercalifragilisticexpialidocious", 40, STYLE)
     assert len(lines) > 1
     assert "".join(ln.logical for ln in lines) == "Supercalifragilisticexpialidocious"
+
+
+def test_isolates_keep_inserted_text_in_order_and_are_not_drawn() -> None:
+    from accountdesk.core.bidi import isolate, ltr
+
+    phone = "سلام " + ltr("+371 2000 0000") + "."
+    (line,) = layout(phone, 1e9, STYLE, rtl=True)
+    assert line.logical == "سلام +371 2000 0000."  # the isolates are resolved, not drawn
+    assert line.visual_text == ".+371 2000 0000 " + "سلام"[::-1]
+    # without the isolate the "+" would land on the far side of the number
+    (bare,) = layout("سلام +371 2000 0000.", 1e9, STYLE, rtl=True)
+    assert bare.visual_text != line.visual_text
+    name = "نام: " + isolate("Maíz Dorado S.A. de C.V.")
+    (named,) = layout(name, 1e9, STYLE, rtl=True)
+    assert named.visual_text.startswith("Maíz Dorado S.A. de C.V. ")  # the period stays behind
+    # the paragraph's direction skips isolated text (rule P2): Persian decides here
+    assert layout(isolate("Anna") + " سلام", 1e9, STYLE)[0].visual_text.endswith("Anna")
+
+
+def test_isolate_levels() -> None:
+    fsi, lri, rli, pdi = "\u2068", "\u2066", "\u2067", "\u2069"
+    assert bidi_levels(f"ab{lri}cd{pdi}", False) == [0, 0, 0, 2, 2, 0]
+    assert bidi_levels(f"ا{fsi}ab{pdi}", True) == [1, 1, 2, 2, 1]
+    assert bidi_levels(f"a{rli}ب{pdi}", False) == [0, 0, 1, 0]
+    assert bidi_levels(f"{fsi}ab", True) == [1, 2, 2]  # not closed: to the paragraph's end
+    assert bidi_levels(f"{pdi}ab", True) == [1, 2, 2]  # a stray PDI is a neutral

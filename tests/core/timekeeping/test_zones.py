@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import plain
 from accountdesk.core.timekeeping.zones import (
     Transition,
     available_zones,
@@ -231,8 +232,8 @@ def test_riyadh_has_no_dst_at_all() -> None:
 def test_nepal_is_five_forty_five() -> None:
     at = datetime(2025, 6, 1, 12, tzinfo=UTC)
     assert utc_offset("Asia/Kathmandu", at) == timedelta(hours=5, minutes=45)
-    assert format_offset(offset_between("UTC", "Asia/Kathmandu", at)) == "+5 h 45 min"
-    assert format_offset(offset_between("Asia/Kathmandu", "Asia/Kolkata", at)) == "−15 min"
+    assert plain(format_offset(offset_between("UTC", "Asia/Kathmandu", at))) == "+5 h 45 min"
+    assert plain(format_offset(offset_between("Asia/Kathmandu", "Asia/Kolkata", at))) == "−15 min"
     assert to_wall(at, "Asia/Kathmandu") == datetime(2025, 6, 1, 17, 45)
 
 
@@ -259,7 +260,8 @@ def test_contacts_across_the_date_line() -> None:
     assert auckland == datetime(2025, 6, 2, 12, 30)
     assert kiritimati.date() != pago.date()
     assert offset_between("Pacific/Pago_Pago", "Pacific/Kiritimati", at) == timedelta(hours=25)
-    assert format_offset(offset_between("Pacific/Auckland", "Pacific/Pago_Pago", at)) == "−23 h"
+    apart = offset_between("Pacific/Auckland", "Pacific/Pago_Pago", at)
+    assert plain(format_offset(apart)) == "−23 h"
     # Samoa (Apia) skipped 30 December 2011 entirely: a 24-hour gap
     skipped = resolve_wall_time(datetime(2011, 12, 30, 10), "Pacific/Apia")
     assert skipped.kind == "gap" and skipped.shifted_local == datetime(2011, 12, 31, 10)
@@ -279,12 +281,15 @@ def test_available_and_valid_zones() -> None:
 
 
 def test_format_offset() -> None:
-    assert format_offset(timedelta(hours=2)) == "+2 h"
-    assert format_offset(-timedelta(hours=5, minutes=30)) == "−5 h 30 min"
-    assert format_offset(timedelta(0)) == "±0 h"
+    # the signed number is one left-to-right unit (core/bidi.py)
+    assert plain(format_offset(timedelta(hours=2))) == "+2 h"
+    assert format_offset(timedelta(hours=2)) == "\u2066+2\u2069 h"
+    assert plain(format_offset(-timedelta(hours=5, minutes=30))) == "−5 h 30 min"
+    assert plain(format_offset(timedelta(0))) == "±0 h"
+    assert plain(format_offset(timedelta(minutes=-45))) == "−45 min"
     assert format_utc_offset(timedelta(hours=-3, minutes=-30)) == "−03:30"
     with i18n.use_language("fa"):
-        assert format_offset(timedelta(hours=3, minutes=30)) == "+۳ ساعت و ۳۰ دقیقه"
+        assert format_offset(timedelta(hours=3, minutes=30)) == "\u2066+۳\u2069 ساعت و ۳۰ دقیقه"
 
 
 def test_offset_between_needs_an_aware_instant() -> None:

@@ -8,7 +8,9 @@ breaks unspaced Thai inside words, so paragraphs are laid out here:
    measuring the shaped width of every segment (uharfbuzz through ReportLab);
 3. each finished line is reordered for display with the Unicode bidi algorithm (levels from
    python-bidi, rule L2 applied to runs), so the lines of a wrapped Persian paragraph stay in
-   reading order, and numbers and Latin words inside Persian keep left-to-right order;
+   reading order, and numbers and Latin words inside Persian keep left-to-right order; the
+   isolates of :mod:`accountdesk.core.bidi` (which python-bidi does not know) are resolved
+   here, each as a paragraph of its own placed as one neutral, and are not drawn;
 4. every run is shaped by HarfBuzz (Arabic joining, Thai mark placement) and drawn.
 
 :class:`TextBlock` is the ReportLab flowable; :func:`draw_text` draws one line on a canvas.
@@ -28,6 +30,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable
 
+from accountdesk.core.bidi import FSI, INITIATORS, ISOLATE_CONTROLS, LRI, PDI
 from accountdesk.core.reports import fonts
 from accountdesk.core.reports.breaks import line_breaks
 
@@ -149,7 +152,16 @@ def needs_bidi(text: str, rtl: bool) -> bool:
 def paragraph_direction(text: str, default_rtl: bool) -> bool:
     """Rules P2–P3: the first strong character decides (an untranslated English label in a
     Persian report reads left to right); without one, the block's direction."""
+    depth = 0  # characters inside isolates do not count (rule P2)
     for ch in text:
+        if ch in INITIATORS:
+            depth += 1
+            continue
+        if ch == PDI:
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
         kind = unicodedata.bidirectional(ch)
         if kind == "L":
             return False
@@ -158,8 +170,68 @@ def paragraph_direction(text: str, default_rtl: bool) -> bool:
     return default_rtl
 
 
+def _isolate_spans(text: str) -> list[tuple[int, int]]:
+    """The outermost isolates as (index of the initiator, index of its PDI or ``len(text)``
+    when it is not closed)."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in INITIATORS:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == PDI and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
 def bidi_levels(text: str, rtl: bool) -> list[int]:
-    """Resolved embedding levels (rules up to I2) for one paragraph, base level 1 if ``rtl``."""
+    """Resolved embedding levels (rules up to I2) for one paragraph, base level 1 if ``rtl``.
+
+    An isolate (LRI, RLI or FSI … PDI) counts as one neutral character in the text around it
+    (its initiator and PDI get that neutral's level); its content is resolved on its own, at
+    the next level of its direction above the paragraph's (rules X5a–X5c, X6a).
+    """
+    spans = _isolate_spans(text)
+    if not spans and PDI not in text:
+        return _flat_levels(text, rtl)
+    base = 1 if rtl else 0
+    outer: list[str] = []
+    where: list[int] = []  # index in ``outer`` of each character of ``text``
+    span_at = dict(spans)
+    i = 0
+    while i < len(text):
+        end = span_at.get(i)
+        if end is None:
+            where.append(len(outer))
+            outer.append("\ufffc" if text[i] == PDI else text[i])  # a stray PDI is a neutral
+            i += 1
+            continue
+        where.extend([len(outer)] * (min(end, len(text) - 1) - i + 1))
+        outer.append("\ufffc")  # OBJECT REPLACEMENT CHARACTER: a neutral (ON)
+        i = end + 1
+    outer_levels = _flat_levels("".join(outer), rtl)
+    levels = [outer_levels[w] for w in where]
+    for start, end in spans:
+        content = text[start + 1 : end]
+        if not content:
+            continue
+        initiator = text[start]
+        inner_rtl = paragraph_direction(content, False) if initiator == FSI else initiator != LRI
+        inner_base = 1 if inner_rtl else 0
+        level = base + 1 if (base + 1) % 2 == inner_base else base + 2
+        inner = bidi_levels(content, inner_rtl)
+        levels[start + 1 : end] = [lv - inner_base + level for lv in inner]
+    return levels
+
+
+def _flat_levels(text: str, rtl: bool) -> list[int]:
+    """:func:`bidi_levels` for text without isolates (python-bidi's resolution)."""
     if not needs_bidi(text, rtl):
         return [0] * len(text)
     kept = [i for i, ch in enumerate(text) if unicodedata.bidirectional(ch) not in _bidi.X9_REMOVED]
@@ -313,9 +385,16 @@ def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list
         if not paragraph:
             lines.append(Line((), 0.0, ""))
             continue
-        fams = _families(paragraph)
         para_rtl = paragraph_direction(paragraph, rtl)
         levels = bidi_levels(paragraph, para_rtl)
+        kept = [i for i, ch in enumerate(paragraph) if ch not in ISOLATE_CONTROLS]
+        if len(kept) < len(paragraph):  # isolates are resolved; they are not drawn
+            paragraph = "".join(paragraph[i] for i in kept)
+            levels = [levels[i] for i in kept]
+            if not paragraph:
+                lines.append(Line((), 0.0, ""))
+                continue
+        fams = _families(paragraph)
         base = 1 if para_rtl else 0
         for a, b in _line_ranges(paragraph, fams, width, style):
             end = _rstrip(paragraph, a, b)

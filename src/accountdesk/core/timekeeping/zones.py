@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.i18n import (
     _,
     format_date,
@@ -192,7 +193,7 @@ def resolve_wall_time(local: datetime, zone: str) -> WallTimeResolution:
             time=format_time(local),
             place=zone_name(zone),
             date=format_date(local.date()),
-            gap=format_duration(after - before),
+            gap=isolate(format_duration(after - before)),
             shifted=format_time(shifted)
             if shifted.date() == local.date()
             else format_datetime(shifted, "short"),
@@ -205,8 +206,8 @@ def resolve_wall_time(local: datetime, zone: str) -> WallTimeResolution:
         time=format_time(local),
         place=zone_name(zone),
         date=format_date(local.date()),
-        gap=format_duration(before - after),
-        offset=format_utc_offset(before),
+        gap=isolate(format_duration(before - after)),
+        offset=ltr(format_utc_offset(before)),
     )
     return WallTimeResolution(local, zone, instant, "overlap", None, message)
 
@@ -252,14 +253,22 @@ def _hours_minutes(td: timedelta) -> tuple[str, int, int]:
 
 
 def format_offset(td: timedelta) -> str:
-    """A difference of clocks: ``+2 h``, ``−5 h 30 min``, ``+45 min``, ``±0 h`` (translated)."""
+    """A difference of clocks: ``+2 h``, ``−5 h 30 min``, ``+45 min``, ``±0 h`` (translated).
+
+    The sign and the first number are one left-to-right unit (:func:`~accountdesk.core.bidi.ltr`,
+    the CLDR way for Persian), so "−5" keeps its minus in front in a right-to-left sentence
+    instead of showing "5−"; ``{sign}`` is therefore given empty and the signed number takes
+    the place of the number that follows it.
+    """
     sign, hours, minutes = _hours_minutes(td)
     if hours and minutes:
-        text = _("{sign}{hours} h {minutes} min").format(sign=sign, hours=hours, minutes=minutes)
+        text = _("{sign}{hours} h {minutes} min").format(
+            sign="", hours=ltr(f"{sign}{hours}"), minutes=minutes
+        )
     elif minutes:
-        text = _("{sign}{minutes} min").format(sign=sign, minutes=minutes)
+        text = _("{sign}{minutes} min").format(sign="", minutes=ltr(f"{sign}{minutes}"))
     else:
-        text = _("{sign}{hours} h").format(sign=sign, hours=hours)
+        text = _("{sign}{hours} h").format(sign="", hours=ltr(f"{sign}{hours}"))
     return localize_digits(text)
 
 
@@ -277,10 +286,12 @@ def format_duration(td: timedelta) -> str:
 
 def offset_to_you(td: timedelta) -> str:
     """Their clocks against the user's in words: "same time as you", "2 h ahead of you",
-    "5 h 30 min behind you" (translated; ``td`` positive when they are ahead)."""
+    "5 h 30 min behind you" (translated; ``td`` positive when they are ahead; the amount is
+    isolated, see :mod:`accountdesk.core.bidi`). A caller that puts the result into a sentence
+    of its own isolates it there."""
     if round(td.total_seconds() / 60) == 0:
         return _("same time as you")
-    amount = format_duration(td)
+    amount = isolate(format_duration(td))
     if td > timedelta(0):
         return _("{amount} ahead of you").format(amount=amount)
     return _("{amount} behind you").format(amount=amount)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import ltr
 from accountdesk.core.i18n import _
 
 DEFAULT_COLOUR = "#2F5D8A"
@@ -97,9 +98,7 @@ class BarChart(QWidget):
             y = top + ((hi - value) / span) * (bottom - top)
             rect = QRectF(x, min(y, zero_y), bar_w, max(1.0, abs(zero_y - y)))
             p.fillRect(rect, QColor(self.colours[i % len(self.colours)]))
-            text = i18n.localize_digits(i18n.format_decimal(value, self.digits))
-            if rtl:
-                text = f"\u200e{text}\u200e"  # keeps the minus sign in front
+            text = ltr(i18n.localize_digits(i18n.format_decimal(value, self.digits)))
             text_y = rect.top() - line if value >= 0 else rect.bottom()
             p.drawText(QRectF(6 + index * slot, text_y, slot, line),
                        int(Qt.AlignmentFlag.AlignHCenter), text)  # fmt: skip

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import ltr
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, _
 from accountdesk.core.metrics import MetricSet, MetricValue, Period
@@ -141,11 +142,6 @@ def build_pdf(db: Database, request: Request, user_zone: str) -> bytes:
         return path.read_bytes()
     finally:
         path.unlink(missing_ok=True)
-
-
-def ltr(text: str) -> str:
-    """A number kept left to right inside right-to-left text (the minus stays in front)."""
-    return f"\u200e{text}\u200e" if i18n.is_rtl() else text
 
 
 def _qdate(d: date) -> QDate:

@@ -1,0 +1,94 @@
+"""User data kept in order inside translated text: Unicode bidi isolates (UAX #9).
+
+A name, a phone number or a number put into a sentence takes part in the bidi algorithm of the
+text around it. In a Persian sentence "+371 2000 0000" shows as "2000 0000 371+", the final
+period of "Maíz Dorado S.A. de C.V." jumps to the front, and "4 h behind you" after a Persian
+zone name becomes "h behind you 4". Wrapped in an isolate, the inserted text is laid out on
+its own and then placed as one neutral unit, so it keeps its order and the sentence keeps its
+own.
+
+This module is the one home for that rule:
+
+- :func:`isolate` for user data and other inserted text (names, subjects, holiday names,
+  amounts): FSI … PDI, the direction taken from the text's first letter;
+- :func:`ltr` for values that always read left to right (phone numbers, e-mail addresses,
+  URLs, ISO codes, signed numbers and offsets): LRI … PDI;
+- :func:`paragraph` for a label whose direction must be the interface's whatever its first
+  letter (a heading that is just a Latin name, in a Persian window);
+- :func:`plain` to take the marks out again (searching, matching, comparing).
+
+Helpers that insert data into translated sentences isolate what *they* insert, at that one
+place (:func:`accountdesk.core.timekeeping.zones.offset_to_you`, for instance), not every
+screen. Qt lays isolates out itself; the PDF reports resolve them in
+:mod:`accountdesk.core.reports.textlayout`, which draws nothing for them.
+"""
+
+from __future__ import annotations
+
+LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
+RLI = "\u2067"  # RIGHT-TO-LEFT ISOLATE
+FSI = "\u2068"  # FIRST STRONG ISOLATE: the direction of the text's first strong letter
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+
+INITIATORS = frozenset((LRI, RLI, FSI))
+ISOLATE_CONTROLS = frozenset((LRI, RLI, FSI, PDI))
+#: Every bidi formatting character: marks (LRM, RLM, ALM), embeddings and overrides
+#: (LRE, RLE, PDF, LRO, RLO) and isolates.
+BIDI_CONTROLS = ISOLATE_CONTROLS | frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e")
+
+
+def _wrapped(text: str, initiators: frozenset[str]) -> bool:
+    """Whether ``text`` is one isolate: it opens with one of ``initiators`` whose matching PDI
+    is its last character."""
+    if len(text) < 2 or text[0] not in initiators or text[-1] != PDI:
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in INITIATORS:
+            depth += 1
+        elif ch == PDI and depth:
+            depth -= 1
+            if depth == 0:
+                return i == len(text) - 1
+    return False
+
+
+def isolate(text: str) -> str:
+    """``text`` as one unit laid out in the direction of its first strong letter (FSI … PDI).
+
+    The empty string stays empty, and text that already is one isolate (from :func:`ltr` or
+    :func:`isolate`) is returned as it is.
+    """
+    if not text or _wrapped(text, INITIATORS):
+        return text
+    return f"{FSI}{text}{PDI}"
+
+
+def ltr(text: str) -> str:
+    """``text`` as one unit that always reads left to right (LRI … PDI): phone numbers, e-mail
+    addresses, URLs, ISO codes, signed numbers ("+03:30", "−5 h"). Empty stays empty."""
+    if not text or _wrapped(text, frozenset((LRI,))):
+        return text
+    return f"{LRI}{text}{PDI}"
+
+
+def paragraph(text: str, rtl: bool) -> str:
+    """Every line of ``text`` in the interface's direction: each starts with a right-to-left
+    (``rtl``) or left-to-right mark.
+
+    Qt takes a label's direction, and so its alignment, from the first strong letter outside
+    isolates; a heading that is only an isolated Latin name would be laid out left to right,
+    and aligned left, in a Persian window. The mark makes it start the Persian way.
+    """
+    mark = RLM if rtl else LRM
+    return "\n".join(
+        line if not line or line.startswith(mark) else mark + line for line in text.split("\n")
+    )
+
+
+def plain(text: str) -> str:
+    """``text`` without bidi formatting characters (:data:`BIDI_CONTROLS`): the isolates and
+    marks added here, and any pasted in with user input."""
+    return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
