@@ -233,3 +233,22 @@ def test_a_translated_note_is_shown_in_that_language(tmp_path: Path, monkeypatch
     finally:
         etiquette.overlay.cache_clear()
         etiquette._load.cache_clear()
+
+
+@pytest.mark.parametrize("lang", ["lv", "sl", "th", "tr", "fa"])
+def test_every_note_summary_and_meaning_is_translated(lang: str) -> None:
+    missing = []
+    for code in etiquette.covered_countries():
+        english = etiquette.load_etiquette(code, "en")
+        local = etiquette.load_etiquette(code, lang)
+        assert english is not None and local is not None
+        if local.summary == english.summary:
+            missing.append((code, "summary"))
+        for section, notes in english.sections.items():
+            for mine, theirs in zip(local.sections[section], notes, strict=True):
+                if mine.text == theirs.text:
+                    missing.append((code, theirs.text))
+        for mine_p, theirs_p in zip(local.phrases, english.phrases, strict=True):
+            if mine_p.meaning == theirs_p.meaning:
+                missing.append((code, theirs_p.meaning))
+    assert missing == [], f"{lang}: {len(missing)} untranslated"
