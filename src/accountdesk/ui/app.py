@@ -199,9 +199,15 @@ _translators: list[object] = []
 
 def apply_language(code: str) -> None:
     """Switch the UI language: gettext catalog, Qt's own qtbase translations, the default
-    QLocale, and the layout direction (right-to-left for Persian)."""
+    QLocale, and the layout direction (right-to-left for Persian).
+
+    Qt's own strings (dialog buttons, context menus, the file dialog) come from
+    ``translations/qt/qtbase_<lang>.qm`` when the project ships one (Thai and Slovenian, which
+    Qt lacks or covers only partly), else from the catalog that comes with Qt."""
     from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
     from PySide6.QtWidgets import QApplication
+
+    from accountdesk.core.paths import translations_dir
 
     try:
         i18n.set_language(code)
@@ -216,7 +222,11 @@ def apply_language(code: str) -> None:
     _translators.clear()
     if language.code != "en":
         translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        own = translations_dir() / "qt"
+        if (own / f"qtbase_{language.code}.qm").is_file():
+            folder = str(own)
+        else:
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(locale, "qtbase", "_", folder):
             QCoreApplication.installTranslator(translator)
             _translators.append(translator)

@@ -1,0 +1,204 @@
+"""Qt's own strings in Thai and Slovenian (translations/qt/qtbase_<lang>.ts): the committed .qm
+files match their sources, every entry is finished and keeps Qt's placeholders and accelerators,
+Qt asks for nothing the catalogs lack, and dialog buttons, context menus, message boxes and the
+calendar speak the language once apply_language has run."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QTextBrowser,
+    QToolButton,
+)
+
+from accountdesk.core.paths import translations_dir
+from accountdesk.ui import app as app_module
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGS = ("th", "sl")
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "qt_catalogs", ROOT / "scripts" / "qt_catalogs.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("qt_catalogs", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+qt_catalogs = _load_script()
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    code: str = request.param
+    app_module.apply_language(code)
+    try:
+        yield code
+    finally:
+        app_module.apply_language("en")
+
+
+def _plain(text: str) -> str:
+    """A widget text without its shortcut column and accelerator marks."""
+    text = text.split("\t")[0]
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
+
+
+def _accelerator(text: str) -> str | None:
+    found = re.findall(r"&([^&])", text.replace("&&", ""))
+    assert len(found) <= 1, text
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_qm_is_up_to_date_with_the_ts(lang: str, tmp_path: Path) -> None:
+    folder = translations_dir() / "qt"
+    fresh = tmp_path / f"qtbase_{lang}.qm"
+    qt_catalogs.compile_ts(folder / f"qtbase_{lang}.ts", fresh)
+    committed = folder / f"qtbase_{lang}.qm"
+    assert committed.read_bytes() == fresh.read_bytes(), (
+        "run: uv run python scripts/qt_catalogs.py compile"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_entry_is_finished_and_keeps_placeholders_and_accelerators(lang: str) -> None:
+    language, entries = qt_catalogs.read_ts(translations_dir() / "qt" / f"qtbase_{lang}.ts")
+    assert language.split("_")[0] == lang
+    assert len(entries) >= 100
+    assert len({e.key for e in entries}) == len(entries), "an entry is there twice"
+    wrong = []
+    for e in entries:
+        text, source = e.translation, e.source
+        if not e.finished or not text.strip():
+            wrong.append(("unfinished", e.key))
+            continue
+        if sorted(re.findall(r"%\d", text)) != sorted(re.findall(r"%\d", source)):
+            wrong.append(("placeholders", e.key, text))
+        if text.count("\n") != source.count("\n") or text.endswith(" ") != source.endswith(" "):
+            wrong.append(("lines or trailing space", e.key, text))
+        letter = _accelerator(source)
+        found = _accelerator(text)
+        if (letter is None) != (found is None):
+            wrong.append(("accelerator", e.key, text))
+        elif letter and lang == "th" and f"(&{letter.upper()})" not in text:
+            wrong.append(("Thai accelerator: (&X) after the text", e.key, text))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_qt_asks_for_nothing_the_catalogs_lack(lang: str, qapp: QApplication) -> None:
+    """Catches a Qt upgrade that changes a source text (Qt 6.12's "&Look in:" was "Look in:")."""
+    asked = qt_catalogs.requested_strings() - qt_catalogs.UNTRANSLATED
+    assert len(asked) > 60
+    _, entries = qt_catalogs.read_ts(translations_dir() / "qt" / f"qtbase_{lang}.ts")
+    missing = sorted(asked - {e.key for e in entries})
+    assert missing == [], "run: uv run python scripts/qt_catalogs.py update, then translate"
+
+
+BUTTONS = {
+    "th": {"Ok": "ตกลง", "Cancel": "ยกเลิก", "Save": "บันทึก", "Discard": "ไม่บันทึก"},
+    "sl": {"Ok": "V redu", "Cancel": "Prekliči", "Save": "Shrani", "Discard": "Zavrzi"},
+}
+
+
+@pytest.mark.parametrize("language", LANGS, indirect=True)
+def test_dialog_buttons_are_translated(language: str) -> None:
+    flags = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(flags.Ok | flags.Cancel | flags.Save | flags.Discard)
+    for name, expected in BUTTONS[language].items():
+        button = box.button(getattr(flags, name))
+        assert button is not None
+        assert _plain(button.text()) == expected, name
+
+
+MENUS = {
+    "th": ["เลิกทำ(&U)", "ทำซ้ำ(&R)", "ตัด(&T)", "คัดลอก(&C)", "วาง(&P)", "ลบ", "เลือกทั้งหมด"],
+    "sl": ["&Razveljavi", "&Uveljavi", "I&zreži", "&Kopiraj", "&Prilepi", "Izbriši", "Izberi vse"],
+}
+LINK = {"th": "คัดลอกตำแหน่งลิงก์(&L)", "sl": "Kopiraj &naslov povezave"}
+
+
+@pytest.mark.parametrize("language", LANGS, indirect=True)
+def test_text_field_context_menus_are_translated(language: str) -> None:
+    line = QLineEdit("Siam Trading")
+    menu = line.createStandardContextMenu()
+    texts = [a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+    assert texts == MENUS[language]
+    browser = QTextBrowser()
+    browser.setHtml('<a href="https://example.com/">link</a>')
+    rich = browser.createStandardContextMenu(QPoint(2, 2))
+    rich_texts = [a.text().split("\t")[0] for a in rich.actions() if not a.isSeparator()]
+    assert LINK[language] in rich_texts
+    assert MENUS[language][3] in rich_texts  # copy
+    menu.deleteLater()
+    rich.deleteLater()
+
+
+DETAILS = {
+    "th": ("แสดงรายละเอียด…", "ซ่อนรายละเอียด…"),
+    "sl": ("Pokaži podrobnosti …", "Skrij podrobnosti …"),
+}
+
+
+@pytest.mark.parametrize("language", LANGS, indirect=True)
+def test_message_box_details_button_is_translated(language: str, qtbot: object) -> None:
+    flags = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Warning, "AccountDesk", "x", flags.Ok | flags.Cancel)
+    box.setDetailedText("Line 3: the date is missing.")
+    qtbot.addWidget(box)  # type: ignore[attr-defined]
+    box.show()
+    action = QMessageBox.ButtonRole.ActionRole
+    details = [b for b in box.buttons() if box.buttonRole(b) == action]
+    assert [b.text() for b in details] == [DETAILS[language][0]]
+    details[0].click()
+    assert details[0].text() == DETAILS[language][1]
+    texts = {_plain(b.text()) for b in box.buttons() if b is not details[0]}
+    assert texts == {BUTTONS[language]["Ok"], BUTTONS[language]["Cancel"]}
+
+
+@pytest.mark.parametrize("language", LANGS, indirect=True)
+def test_calendar_names_months_in_the_language(language: str) -> None:
+    """The calendar has no strings of its own in Qt 6: month and weekday names come from the
+    default QLocale, which apply_language sets."""
+    calendar = QCalendarWidget()
+    month = calendar.findChild(QToolButton, "qt_calendar_monthbutton")
+    assert month is not None
+    shown = calendar.monthShown()
+    expected = QLocale(app_module.i18n.current_language().locale).standaloneMonthName(shown)
+    assert month.text() == expected
+    assert month.text() != QLocale(QLocale.Language.English).standaloneMonthName(shown)
+
+
+def test_other_languages_keep_the_catalog_that_comes_with_qt(qapp: QApplication) -> None:
+    app_module.apply_language("lv")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        button = box.button(QDialogButtonBox.StandardButton.Cancel)
+        assert button is not None
+        assert button.text() not in ("", "Cancel")
+    finally:
+        app_module.apply_language("en")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    button = box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert button is not None
+    assert button.text() == "Cancel"
