@@ -1,9 +1,9 @@
 """The shipped etiquette notes: one TOML file per country in ``resources/etiquette/``.
 
 The schema is documented in ``resources/etiquette/README.md`` and checked by :func:`validate`
-(a test runs it over every file). Notes are English first; a file may add ``text_<lang>``
-(``text_lv``, ``text_fa`` …) per note, ``summary_<lang>`` and ``meaning_<lang>`` per phrase,
-and the loader falls back to English. Loaded files are cached.
+(a test runs it over every file). Notes are English; their translations live in one file per
+language, ``resources/etiquette/translations/<lang>.toml`` (:func:`overlay`), and the loader
+falls back to English. Loaded files are cached.
 """
 
 from __future__ import annotations
@@ -148,12 +148,9 @@ def validate(data: dict[str, Any]) -> list[str]:
         elif start >= end:
             problems.append("business_hours: start must be before end")
     allowed = set(SECTIONS) | {"summary", "business_hours", "phrases"}
-    for key, value in data.items():
-        if key.startswith("summary_"):
-            if not isinstance(value, str) or not value.strip():
-                problems.append(f"{key}: must be a non-empty string")
-        elif key not in allowed:
-            problems.append(f"{key}: unknown key")
+    for key in data:
+        if key not in allowed:
+            problems.append(f"{key}: unknown key (translations go in translations/<lang>.toml)")
     for section in SECTIONS:
         notes = data.get(section)
         if not isinstance(notes, list) or not notes:
@@ -168,10 +165,8 @@ def validate(data: dict[str, Any]) -> list[str]:
             text = note.get("text")
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{section}[{i}]: text missing")
-            for key, value in note.items():
-                if key in ("kind", "text"):
-                    continue
-                if not key.startswith("text_") or not isinstance(value, str):
+            for key in note:
+                if key not in ("kind", "text"):
                     problems.append(f"{section}[{i}]: unknown key {key}")
     phrases = data.get("phrases")
     if not isinstance(phrases, list) or not phrases:
@@ -184,10 +179,8 @@ def validate(data: dict[str, Any]) -> list[str]:
             for key in ("local", "pronunciation", "meaning"):
                 if not isinstance(phrase.get(key), str) or not phrase[key].strip():
                     problems.append(f"phrases[{i}]: {key} missing")
-            for key, value in phrase.items():
-                if key in ("local", "pronunciation", "meaning"):
-                    continue
-                if not key.startswith("meaning_") or not isinstance(value, str):
+            for key in phrase:
+                if key not in ("local", "pronunciation", "meaning"):
                     problems.append(f"phrases[{i}]: unknown key {key}")
     return problems
 
@@ -212,9 +205,6 @@ def overlay(lang: str) -> dict[str, Any]:
 def _pick(table: dict[str, Any], key: str, lang: str, country: str = "") -> str:
     english = str(table.get(key, ""))
     if lang != "en":
-        localized = table.get(f"{key}_{lang}")
-        if isinstance(localized, str) and localized.strip():
-            return localized
         found = overlay(lang).get(country, {})
         translated = found.get("summary") if key == "summary" else found.get(key, {}).get(english)
         if isinstance(translated, str) and translated.strip():
