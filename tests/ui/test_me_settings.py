@@ -40,6 +40,7 @@ def test_me_dialog_stores_every_value_and_the_app_follows(ctx: Any, qtbot: Any) 
         "user.subdivision": None,
         "user.hours": "08:00-16:00",
         "stay_in_touch.daily_cap": 4,
+        "ui.calendar": "auto",
     }
     assert ctx.user_zone == "Asia/Tehran"
     assert "zone" in seen and "settings" in seen

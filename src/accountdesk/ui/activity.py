@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import (
+    DateInputError,
+    _,
+    date_input_placeholder,
+    datetime_input_placeholder,
+    format_datetime_input,
+    parse_datetime_input,
+)
 from accountdesk.core.labels import DEAL_STATUS, GIFT_DIRECTION, INTERACTION_KIND, SURVEY_KIND
 from accountdesk.core.queries.culture import account_country
 from accountdesk.core.queries.details import (
@@ -28,7 +35,7 @@ from accountdesk.core.services.activity import (
     InteractionInput,
     SurveyInput,
 )
-from accountdesk.core.validation import fail
+from accountdesk.core.validation import fail, timezone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import gift_advice
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices, zone_combo
@@ -55,7 +62,7 @@ class DealDialog(_ItemDialog):
         self.add_field("amount", _("Amount"), line("12500.00"))
         self.add_field("currency", _("Currency"), line("EUR"))
         self.add_field("status", _("Status"), combo(table_choices(DEAL_STATUS, DEAL_STATUSES)))
-        self.add_field("date", _("Closed on"), line(_("YYYY-MM-DD")))
+        self.add_field("date", _("Closed on"), line(date_input_placeholder()))
         if item:
             for key, value in (("title", item.title), ("amount", item.amount),
                                ("currency", item.currency), ("status", item.status),
@@ -89,14 +96,14 @@ class SurveyDialog(_ItemDialog):
         self.ctx, self.account_id, self.item = ctx, account_id, item
         self.add_field("kind", _("Kind"), combo(table_choices(SURVEY_KIND, SURVEY_KINDS)))
         self.add_field("score", _("Score"), line(_("NPS 0–10, CSAT 1–5")))
-        self.add_field("date", _("Answered on"), line(_("YYYY-MM-DD")))
+        self.add_field("date", _("Answered on"), line(date_input_placeholder()))
         self.add_field("comment", _("Comment"), notes_edit())
         if item:
             for key, value in (("kind", item.kind), ("score", item.score),
                                ("date", item.answered_on), ("comment", item.comment)):  # fmt: skip
                 self.set_text(key, value)
         else:
-            self.set_text("date", ctx.now().date().isoformat())
+            self.set_text("date", ctx.now().date())
         self.mark_clean()
 
     def save(self) -> str:
@@ -125,7 +132,7 @@ class GiftDialog(_ItemDialog):
         self.add_field("direction", _("Given or received"), combo(directions))
         self.add_field("description", _("Description"), line())
         self.add_field("occasion", _("Occasion"), line())
-        self.add_field("date", _("Date"), line(_("YYYY-MM-DD")))
+        self.add_field("date", _("Date"), line(date_input_placeholder()))
         self.add_field("value", _("Value"), line())
         self.add_field("currency", _("Currency"), line("EUR"))
         if item:
@@ -134,7 +141,7 @@ class GiftDialog(_ItemDialog):
                                ("value", item.value), ("currency", item.currency)):  # fmt: skip
                 self.set_text(key, value)
         else:
-            self.set_text("date", ctx.now().date().isoformat())
+            self.set_text("date", ctx.now().date())
         self.mark_clean()
         place = account_country(ctx.db, account_id)
         self.advice = gift_advice(place[0] if place else None)
@@ -197,14 +204,14 @@ class InteractionDialog(FormDialog):
         self.contact_ids = list(item.participant_ids)
         kinds = table_choices(INTERACTION_KIND, INTERACTION_KINDS)
         self.add_field("kind", _("Kind"), combo(kinds))
-        self.add_field("occurred_at", _("When"), line(_("YYYY-MM-DD HH:MM")))
+        self.add_field("occurred_at", _("When"), line(datetime_input_placeholder()))
         self.add_field("timezone", _("Time zone"), zone_combo())
         self.add_field("subject", _("Subject"), line())
         self.add_field("notes", _("Notes"), notes_edit())
         self.add_field("outcome", _("Outcome"), line())
         self.add_field("csat_score", _("CSAT score"), line(_("1–5, optional")))
         local = item.occurred_at.astimezone(ZoneInfo(item.occurred_zone))
-        for key, value in (("kind", item.kind), ("occurred_at", local.strftime("%Y-%m-%d %H:%M")),
+        for key, value in (("kind", item.kind), ("occurred_at", format_datetime_input(local)),
                            ("timezone", item.occurred_zone), ("subject", item.subject),
                            ("notes", item.notes), ("outcome", item.outcome),
                            ("csat_score", item.csat_score)):  # fmt: skip
@@ -214,12 +221,12 @@ class InteractionDialog(FormDialog):
     def save(self) -> None:
         zone_name = self.text("timezone") or "UTC"
         try:
-            naive = datetime.strptime(self.text("occurred_at").strip(), "%Y-%m-%d %H:%M")
-            when = naive.replace(tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
-        except (ValueError, KeyError):
-            raise fail(
-                "occurred_at", self.text("occurred_at"), _("is not a time like 2025-03-14 10:30")
-            ) from None
+            naive = parse_datetime_input(self.text("occurred_at"))
+        except DateInputError as error:
+            raise fail("occurred_at", self.text("occurred_at"), str(error)) from None
+        zone = timezone(zone_name)
+        assert zone is not None  # timezone() refuses an empty zone
+        when = naive.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
         data = InteractionInput(
             kind=self.text("kind"),
             occurred_at=when,

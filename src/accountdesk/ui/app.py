@@ -50,6 +50,9 @@ def run_gui(db: str | None, lang: str | None) -> int:
 
         stored = get_setting(database, "ui.language")
         apply_language(stored if isinstance(stored, str) else system_language())
+    from accountdesk.core.settings import apply_calendar_preference
+
+    apply_calendar_preference(database)
     instance = SingleInstance(database_url(db))
     if instance.forward_to_running():
         sys.stderr.write(
@@ -333,6 +336,7 @@ class Controller:
 
         window = MainWindow(self.ctx)
         window.language_requested.connect(self.change_language)
+        window.calendar_requested.connect(self.change_calendar)
         window.show()
         self.window = window
         return window
@@ -348,10 +352,23 @@ class Controller:
 
     def change_language(self, code: str) -> None:
         from accountdesk.core.services.activity import set_setting
-        from accountdesk.ui.main_window import MainWindow
 
         set_setting(self.ctx.db, "ui.language", code)
         apply_language(code)
+        self.rebuild_window()
+
+    def change_calendar(self, value: str) -> None:
+        """Dates in the language's calendar (``auto``) or in the Gregorian one: stored in the
+        "ui.calendar" setting (the command line reads it too), every screen built again."""
+        from accountdesk.core import settings
+
+        settings.put(self.ctx.db, "ui.calendar", value)
+        settings.apply_calendar_preference(self.ctx.db)
+        self.rebuild_window()
+
+    def rebuild_window(self) -> None:
+        from accountdesk.ui.main_window import MainWindow
+
         old = self.window
         if isinstance(old, MainWindow):
             old.save_layout()

@@ -10,8 +10,8 @@ from accountdesk.core.i18n import (
     country_name,
     format_currency,
     format_date,
-    format_datetime,
     format_time,
+    format_when,
 )
 from accountdesk.core.timekeeping.zones import get_zone as zone
 
@@ -23,7 +23,7 @@ def day(value: date | None) -> str:
 def when(value: datetime | None, zone_name: str | None = None) -> str:
     if value is None:
         return ""
-    return format_datetime(value, "short", tz=zone(zone_name) if zone_name else None)
+    return format_when(value, zone(zone_name) if zone_name else None)
 
 
 def clock(value: datetime) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import traceback
 import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, country_name
+from accountdesk.core.i18n import _, country_name, format_date_input
 from accountdesk.core.validation import ValidationError
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit | QSpinBox | QDateTimeEdit
@@ -211,6 +212,8 @@ class FormDialog(QDialog):
     def set_text(self, key: str, value: object) -> None:
         widget = self.fields[key]
         shown = "" if value is None else str(value)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            shown = format_date_input(value)  # as it is typed: in the user's calendar
         if isinstance(widget, QLineEdit):
             widget.setText(shown)
         elif isinstance(widget, QPlainTextEdit):

@@ -21,7 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core.i18n import LANGUAGES, _, current_language, zone_name
+from accountdesk.core.calendars import GREGORIAN, default_calendar
+from accountdesk.core.i18n import (
+    AUTO,
+    LANGUAGES,
+    _,
+    calendar_preference,
+    current_language,
+    zone_name,
+)
 from accountdesk.core.queries.search import SearchHit
 from accountdesk.ui import fmt
 from accountdesk.ui.context import AppContext
@@ -47,6 +55,7 @@ LANGUAGE_NAMES = {
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    calendar_requested = Signal(str)  # "auto" or "gregorian" (the ui.calendar setting)
 
     def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -245,6 +254,15 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current)
             action.triggered.connect(lambda _c=False, c=code: self.language_requested.emit(c))
             languages.addAction(action)
+        if default_calendar(current) != GREGORIAN:  # Persian and Thai have their own
+            languages.addSeparator()
+            self.gregorian_action = QAction(_("Dates in the Gregorian calendar"), self)
+            self.gregorian_action.setCheckable(True)
+            self.gregorian_action.setChecked(calendar_preference() == GREGORIAN)
+            self.gregorian_action.triggered.connect(
+                lambda on: self.calendar_requested.emit(GREGORIAN if on else AUTO)
+            )
+            languages.addAction(self.gregorian_action)
 
         help_menu = menu.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("About AccountDesk"), self.about))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, date_input_placeholder
 from accountdesk.core.labels import STATUS
 from accountdesk.core.services.accounts import (
     ACCOUNT_STATUSES,
@@ -48,8 +48,8 @@ class AccountEditor(FormDialog):
         self.add_field("currency", _("Currency"), line("EUR"))
         self.add_section(_("Business"))
         self.add_field("status", _("Status"), combo(table_choices(STATUS, ACCOUNT_STATUSES)))
-        self.add_field("customer_since", _("Customer since"), line(_("YYYY-MM-DD")))
-        self.add_field("lost_on", _("Lost on"), line(_("YYYY-MM-DD")))
+        self.add_field("customer_since", _("Customer since"), line(date_input_placeholder()))
+        self.add_field("lost_on", _("Lost on"), line(date_input_placeholder()))
         self.add_field("tier", _("Tier"), line())
         self.add_field("owner", _("Owner"), line())
         self.add_field("industry", _("Industry"), line())

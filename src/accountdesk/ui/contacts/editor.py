@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import (
+    DateInputError,
+    _,
+    date_input_placeholder,
+    format_date_input,
+    parse_date_input,
+)
 from accountdesk.core.labels import (
     BUYING_ROLE,
     CHANNEL,
@@ -41,7 +48,8 @@ from accountdesk.ui.forms import (
 )
 from accountdesk.ui.pickers import RecordPicker
 
-_DATE_LINE = re.compile(r"^\s*(\w+)\s+(?:(\d{4})-)?(\d{1,2})-(\d{1,2})\s*(.*)$")
+_DATE_LINE = re.compile(r"^\s*(\w+)\s+(\S+)\s*(.*)$")
+_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
 
 
 def dates_text(items: list[ImportantDateInput]) -> str:
@@ -49,19 +57,21 @@ def dates_text(items: list[ImportantDateInput]) -> str:
     for item in items:
         when = f"{item.month:02d}-{item.day:02d}"
         if item.year:
-            when = f"{item.year:04d}-{when}"
+            when = format_date_input(date(item.year, item.month, item.day))
         lines.append(" ".join(p for p in (item.kind, when, item.label or "") if p))
     return "\n".join(lines)
 
 
 def parse_dates(text: str) -> list[ImportantDateInput]:
-    """One date a line: ``birthday 1984-05-17`` or ``custom 12-24 Name day``."""
+    """One date a line: ``birthday 1984-05-17`` (a date as a date field takes it, so
+    ``birthday ۱۳۶۳/۰۲/۲۷`` in Persian) or ``custom 12-24 Name day`` (month and day)."""
     found = []
     for raw in text.splitlines():
         if not raw.strip():
             continue
         match = _DATE_LINE.match(raw)
-        if match is None or match.group(1) not in DATE_KINDS:
+        when = _when(match.group(2)) if match and match.group(1) in DATE_KINDS else None
+        if match is None or when is None:
             raise ValidationError(
                 _("Important dates"),
                 raw.strip(),
@@ -70,12 +80,22 @@ def parse_dates(text: str) -> list[ImportantDateInput]:
                 ),
                 key="important_dates",
             )
-        kind, year, month, day, label = match.groups()
-        found.append(
-            ImportantDateInput(kind, int(month), int(day), int(year) if year else None,
-                               label or None)
-        )  # fmt: skip
+        year, month, day = when
+        found.append(ImportantDateInput(match.group(1), month, day, year, match.group(3) or None))
     return found
+
+
+def _when(text: str) -> tuple[int | None, int, int] | None:
+    """(year, month, day) of a date as a date field takes it, (None, month, day) of MM-DD, or
+    None when ``text`` is neither."""
+    month_day = _MONTH_DAY.fullmatch(text)
+    if month_day is not None:
+        return None, int(month_day.group(1)), int(month_day.group(2))
+    try:
+        day = parse_date_input(text)
+    except DateInputError:
+        return None
+    return day.year, day.month, day.day
 
 
 def _joined(items: object) -> str:
@@ -134,9 +154,11 @@ class ContactEditor(FormDialog):
         bases = table_choices(LAWFUL_BASIS, LAWFUL_BASES)
         self.add_field("lawful_basis", _("Lawful basis"), combo(bases, empty="–"))
         self.add_field(
-            "consent_given_on", _("Consent given on"), line(_("YYYY-MM-DD")), also=["date"]
+            "consent_given_on", _("Consent given on"), line(date_input_placeholder()), also=["date"]
         )
-        self.add_field("consent_withdrawn_on", _("Consent withdrawn on"), line(_("YYYY-MM-DD")))
+        self.add_field(
+            "consent_withdrawn_on", _("Consent withdrawn on"), line(date_input_placeholder())
+        )
         self.add_field("marketing_opt_in", _("Marketing"), QCheckBox(_("Agreed to marketing")))
         if self.loaded is not None:
             self._fill(self.loaded)

@@ -4,6 +4,7 @@ whether it is working time there now."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.address import form_of_address
 from accountdesk.core.errors import NotFoundError
-from accountdesk.core.i18n import N_, _, language_name, zone_name
+from accountdesk.core.i18n import N_, _, format_date, format_month_day, language_name, zone_name
 from accountdesk.core.labels import (
     BUYING_ROLE,
     CHANNEL,
@@ -133,9 +134,9 @@ class ContactView(QWidget):
         dates = "\n".join(
             _("{kind}: {date}").format(
                 kind=d.label or label(DATE_KIND, d.kind),
-                date=f"{d.year}-{d.month:02d}-{d.day:02d}"
+                date=format_date(date(d.year, d.month, d.day))
                 if d.year
-                else f"{d.month:02d}-{d.day:02d}",
+                else format_month_day(d.month, d.day),
             )
             for d in detail.important_dates
         )

@@ -355,4 +355,4 @@ class ScheduleDialog(QDialog):
 
 
 def _not_a_time() -> str:
-    return _("Write the date and time as {example}.").format(example="2027-03-22 10:00")
+    return _("Write the date and time as {example}.").format(example=i18n.datetime_input_example())

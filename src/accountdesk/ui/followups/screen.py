@@ -105,9 +105,9 @@ class FollowUpModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return i18n.format_datetime(row.due_at, "short", tz=ZoneInfo(self.ctx.user_zone))
+                return i18n.format_when(row.due_at, ZoneInfo(self.ctx.user_zone))
             if column == 1:
-                theirs = i18n.format_datetime(row.due_at, "short", tz=ZoneInfo(row.zone))
+                theirs = i18n.format_when(row.due_at, ZoneInfo(row.zone))
                 return f"{theirs} ({i18n.zone_name(row.zone)})"
             if column == 2:
                 return row.title

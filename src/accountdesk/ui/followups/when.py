@@ -1,51 +1,98 @@
-"""A wall-clock date and time typed as text: ``2027-03-22 10:00``.
+"""Dates typed as text: a wall-clock date and time (:class:`WallTimeEdit`, ``2027-03-22 10:00``)
+and a day (:class:`DateEdit`).
 
 QDateTimeEdit edits one section at a time: typing a whole date and time into it from the
 start of the field loses the year (the year section is full, so the typed digits are refused,
-and only the later sections take what was typed). This field takes the text as typed and
-parses all of it; the arrow keys step by half an hour (Page Up/Down by a day) and a calendar
-button picks a day.
+and only the later sections take what was typed), and it knows no Buddhist era. These fields
+take the text as typed and read all of it with the core's parser; they show a value the way
+the core writes it for the user's calendar (:func:`~accountdesk.core.i18n.format_date_input`):
+``2027-03-22 10:00``, ``۱۴۰۶/۰۱/۰۱ ۱۰:۰۰`` in Persian, ``22/03/2570 10:00`` in Thai; ISO 8601
+is always understood. The arrow keys step (half an hour, or a day; Page Up/Down by a day) and
+a calendar button picks a day.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
 from PySide6.QtGui import QIcon, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import (
+    DateInputError,
+    _,
+    date_input_placeholder,
+    datetime_input_example,
+    datetime_input_placeholder,
+    format_date_input,
+    format_datetime_input,
+    parse_date_input,
+    parse_datetime_input,
+)
 
-#: How the field shows a value (ISO 8601 with a space, the same in every language).
-FORMAT = "%Y-%m-%d %H:%M"
-_PATTERN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+|\s*,\s*)(\d{1,2})[:.](\d{2})")
 STEP = timedelta(minutes=30)
-
-
-def _ascii_digits(text: str) -> str:
-    """Persian, Arabic-Indic, Thai … digits as 0–9 (typed on a local keyboard)."""
-    return "".join(
-        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text
-    )
+Day = date  # for DateEdit, whose date() method hides the type
+_ERROR_STYLE = "color: #b3261e;"
 
 
 def parse_wall_time(text: str) -> datetime | None:
-    """The naive wall time written as ``YYYY-MM-DD HH:MM`` (also with a ``T``, one-digit
-    month, day or hour, native digits), or None when the text is not a date and time."""
-    found = _PATTERN.fullmatch(_ascii_digits(text).strip())
-    if found is None:
-        return None
-    year, month, day, hour, minute = (int(part) for part in found.groups())
+    """The naive wall time typed (see :func:`~accountdesk.core.i18n.parse_datetime_input`),
+    or None when the text is not a date and time."""
     try:
-        return datetime(year, month, day, hour, minute)
-    except ValueError:
+        return parse_datetime_input(text)
+    except DateInputError:
         return None
 
 
-class WallTimeEdit(QLineEdit):
+def parse_day(text: str) -> date | None:
+    try:
+        return parse_date_input(text)
+    except DateInputError:
+        return None
+
+
+class _TypedDate(QLineEdit):
+    """A date typed as text, with a calendar button; digits read left to right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the numbers of a date
+        icon = QIcon.fromTheme(
+            "x-office-calendar", self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        )
+        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        self.calendar_action.setToolTip(_("Pick a day"))
+        self.calendar_action.triggered.connect(self.show_calendar)
+        self.calendar: QCalendarWidget | None = None
+
+    def _shown_day(self) -> date | None:
+        raise NotImplementedError
+
+    def _pick(self, day: date) -> None:
+        raise NotImplementedError
+
+    def show_calendar(self) -> None:
+        if self.calendar is None:
+            self.calendar = QCalendarWidget(self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.clicked.connect(self._day_picked)
+            self.calendar.activated.connect(self._day_picked)
+        current = self._shown_day()
+        if current is not None:  # else the calendar opens on today
+            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.calendar.show()
+
+    def _day_picked(self, day: QDate) -> None:
+        picked = day.toPython()
+        assert isinstance(picked, date)
+        self._pick(picked)
+        if self.calendar is not None:
+            self.calendar.hide()
+
+
+class WallTimeEdit(_TypedDate):
     """A naive wall-clock time as text. :meth:`value` is None while the text is not one;
     ``value_changed`` carries the new value (a datetime, or None)."""
 
@@ -54,30 +101,22 @@ class WallTimeEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._value: datetime | None = None
-        self.setPlaceholderText(_("YYYY-MM-DD HH:MM"))
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # ISO digits read left to right
+        self.setPlaceholderText(datetime_input_placeholder())
         self.setToolTip(
             _("Type the date and time, for example {example}. Up and Down move it by half an hour.")
-            .format(example="2027-03-22 10:00")
+            .format(example=datetime_input_example())
         )  # fmt: skip
-        icon = QIcon.fromTheme(
-            "x-office-calendar", self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
-        )
-        self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
-        self.calendar_action.setToolTip(_("Pick a day"))
-        self.calendar_action.triggered.connect(self.show_calendar)
-        self.calendar: QCalendarWidget | None = None
         self.textChanged.connect(self._text_changed)
 
     def value(self) -> datetime | None:
         return self._value
 
     def set_value(self, value: datetime) -> None:
-        self.setText(value.replace(tzinfo=None, second=0, microsecond=0).strftime(FORMAT))
+        self.setText(format_datetime_input(value.replace(tzinfo=None, second=0, microsecond=0)))
 
     def _text_changed(self, text: str) -> None:
         value = parse_wall_time(text)
-        self.setStyleSheet("" if value is not None or not text else "color: #b3261e;")
+        self.setStyleSheet("" if value is not None or not text else _ERROR_STYLE)
         if value != self._value:
             self._value = value
             self.value_changed.emit(value)
@@ -96,24 +135,64 @@ class WallTimeEdit(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    # --- the calendar ---------------------------------------------------------------------
+    def _shown_day(self) -> date | None:
+        return self._value.date() if self._value is not None else None
 
-    def show_calendar(self) -> None:
-        if self.calendar is None:
-            self.calendar = QCalendarWidget(self)
-            self.calendar.setWindowFlags(Qt.WindowType.Popup)
-            self.calendar.clicked.connect(self._day_picked)
-            self.calendar.activated.connect(self._day_picked)
-        current = self._value
-        if current is not None:  # else the calendar opens on today
-            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-        self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
-        self.calendar.show()
+    def _pick(self, day: date) -> None:
+        current = self._value or datetime(day.year, day.month, day.day, 10)
+        self.set_value(datetime.combine(day, current.time()))
 
-    def _day_picked(self, day: QDate) -> None:
-        picked = day.toPython()
-        assert isinstance(picked, date)
-        current = self._value or datetime(picked.year, picked.month, picked.day, 10)
-        self.set_value(datetime.combine(picked, current.time()))
-        if self.calendar is not None:
-            self.calendar.hide()
+
+class DateEdit(_TypedDate):
+    """A day as text, with QDateEdit's interface for the screens that used one: :meth:`date`,
+    :meth:`setDate` and ``dateChanged`` (a QDate, emitted when the text is a new date)."""
+
+    dateChanged = Signal(QDate)
+
+    def __init__(self, day: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._day = day
+        self.setPlaceholderText(date_input_placeholder())
+        self.setText(format_date_input(self._day))
+        self.textChanged.connect(self._text_changed)
+
+    def date(self) -> QDate:
+        """The last valid day typed or set."""
+        return QDate(self._day.year, self._day.month, self._day.day)
+
+    def setDate(self, value: QDate | Day) -> None:
+        day = value.toPython() if isinstance(value, QDate) else value
+        assert isinstance(day, Day)
+        changed = day != self._day
+        self._day = day
+        self.setStyleSheet("")
+        self.setText(format_date_input(day))
+        if changed:
+            self.dateChanged.emit(self.date())
+
+    def _text_changed(self, text: str) -> None:
+        day = parse_day(text)
+        self.setStyleSheet("" if day is not None else _ERROR_STYLE)
+        if day is not None and day != self._day:
+            self._day = day
+            self.dateChanged.emit(self.date())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        steps = {
+            Qt.Key.Key_Up: 1,
+            Qt.Key.Key_Down: -1,
+            Qt.Key.Key_PageUp: 30,
+            Qt.Key.Key_PageDown: -30,
+        }
+        step = steps.get(Qt.Key(event.key()))
+        if step is not None:
+            self.setDate(self._day + timedelta(days=step))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _shown_day(self) -> Day | None:
+        return self._day
+
+    def _pick(self, day: Day) -> None:
+        self.setDate(day)

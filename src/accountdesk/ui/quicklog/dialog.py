@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from accountdesk.core.i18n import N_, _, format_time, zone_name
+from accountdesk.core.i18n import N_, _, datetime_input_example, format_time, zone_name
 from accountdesk.core.labels import INTERACTION_KIND
 from accountdesk.core.queries.details import contact_detail
 from accountdesk.core.services.activity import INTERACTION_KINDS, InteractionInput
@@ -152,7 +152,9 @@ class QuickLogDialog(FormDialog):
                 raise ValidationError(
                     _("Due (their time)"),
                     self.due.text(),
-                    _("write the date and time as {example}").format(example="2027-03-22 10:00"),
+                    _("write the date and time as {example}").format(
+                        example=datetime_input_example()
+                    ),
                     key="due",
                 )
             follow_up = FollowUpRequest(self.follow_title.text(), local_due, self.contact_zone)

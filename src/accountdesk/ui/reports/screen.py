@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,6 +42,7 @@ from accountdesk.core.queries.reports import account_values, customer_language, 
 from accountdesk.core.reports.data import Scope
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.pickers import RecordPicker
 from accountdesk.ui.reports.chart import BarChart
 from accountdesk.ui.reports.preview import PdfPreview
@@ -198,15 +198,9 @@ class ReportsScreen(QWidget):
         self.preset = QComboBox()
         for key, label in PRESETS:
             self.preset.addItem(_(label), key)
-        self.start = QDateEdit()
-        self.end = QDateEdit()
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            # ISO dates with ASCII digits, left to right: Persian digits in a date edit are
-            # shown in reverse section order by Qt's bidi.
-            edit.setLocale(QLocale.c())
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # typed in the user's calendar (Solar Hijri in Persian, Buddhist era in Thai) or ISO
+        self.start = DateEdit(today)
+        self.end = DateEdit(today)
         self.end.setDate(_qdate(today))
         self.start.setDate(_qdate(today - timedelta(days=364)))
         self.preset.setCurrentIndex(self.preset.findData("year"))

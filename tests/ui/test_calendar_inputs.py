@@ -1,0 +1,134 @@
+"""Dates in the user's calendar on screen and in the fields: a Persian user sees and types
+Solar Hijri, a Thai user the Buddhist era; ISO 8601 typed anywhere keeps working; a setting
+switches to Gregorian."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate, QSettings
+
+from accountdesk.core import i18n, settings
+from accountdesk.core.bidi import plain
+from accountdesk.core.queries.details import account_detail
+from accountdesk.core.services import followups as service
+from accountdesk.ui import app as app_module
+from accountdesk.ui import tasks
+from accountdesk.ui.activity import DealDialog
+from accountdesk.ui.contacts.editor import dates_text, parse_dates
+from accountdesk.ui.followups.when import DateEdit, WallTimeEdit
+
+
+@pytest.fixture
+def persian() -> Iterator[None]:
+    app_module.apply_language("fa")
+    yield
+    app_module.apply_language("en")
+
+
+def test_the_follow_up_field_shows_and_takes_solar_hijri(persian: None, qtbot: Any) -> None:
+    edit = WallTimeEdit()
+    qtbot.addWidget(edit)
+    edit.set_value(datetime(2027, 3, 22, 10, 0))
+    assert edit.text() == "۱۴۰۶/۰۱/۰۲ ۱۰:۰۰"
+    assert edit.value() == datetime(2027, 3, 22, 10, 0)
+    edit.clear()
+    qtbot.keyClicks(edit, "1406-01-03 9:30")
+    assert edit.value() == datetime(2027, 3, 23, 9, 30)
+    edit.clear()
+    qtbot.keyClicks(edit, "2027-03-24 09:30")  # ISO keeps working
+    assert edit.value() == datetime(2027, 3, 24, 9, 30)
+    assert "۱۴۰۶" in edit.placeholderText()
+
+
+def test_a_day_field_in_thai_takes_the_buddhist_era(qtbot: Any) -> None:
+    app_module.apply_language("th")
+    try:
+        edit = DateEdit(date(2027, 3, 22))
+        qtbot.addWidget(edit)
+        assert edit.text() == "22/03/2570"
+        seen: list[QDate] = []
+        edit.dateChanged.connect(seen.append)
+        edit.clear()
+        qtbot.keyClicks(edit, "23/03/2570")
+        assert edit.date() == QDate(2027, 3, 23)
+        edit.setText("2027-03-24")
+        assert edit.date() == QDate(2027, 3, 24)
+        edit.setText("24/03/70")  # not a date: the last good one stays
+        assert edit.date() == QDate(2027, 3, 24)
+        assert seen == [QDate(2027, 3, 23), QDate(2027, 3, 24)]
+    finally:
+        app_module.apply_language("en")
+
+
+def test_a_deal_closed_on_a_solar_hijri_day(
+    persian: None, ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    deal = DealDialog(ctx, sample["riga"], currency="EUR")
+    qtbot.addWidget(deal)
+    deal.set_text("title", "Nowruz order")
+    deal.set_text("amount", "100")
+    deal.set_text("status", "won")
+    deal.set_text("date", "۱۴۰۶/۰۱/۰۲")
+    deal.accept()
+    [saved] = account_detail(ctx.db, sample["riga"]).deals
+    assert saved.closed_on == date(2027, 3, 22)
+    edit = DealDialog(ctx, sample["riga"], saved)
+    qtbot.addWidget(edit)
+    assert edit.text("date") == "۱۴۰۶/۰۱/۰۲"  # shown as it was typed
+    edit.set_text("date", "1404/12/30")  # not a leap year
+    edit.accept()
+    assert "۱۴۰۶/۰۱/۰۲" in edit.errors["date"].text()  # says how to write it
+
+
+def test_important_dates_in_persian(persian: None) -> None:
+    parsed = parse_dates("birthday ۱۳۶۳/۰۲/۲۷\ncustom 12-24 Name day")
+    assert [(d.kind, d.year, d.month, d.day, d.label) for d in parsed] == [
+        ("birthday", 1984, 5, 17, None),
+        ("custom", None, 12, 24, "Name day"),
+    ]
+    assert dates_text(parsed) == "birthday ۱۳۶۳/۰۲/۲۷\ncustom 12-24 Name day"
+
+
+def test_screens_show_solar_hijri_and_the_setting_brings_gregorian(
+    ctx: Any, sample: dict[str, str], qtbot: Any, tmp_path: Path
+) -> None:
+    from accountdesk.ui.contacts.view import ContactView
+    from accountdesk.ui.followups.screen import FollowUpsScreen
+    from accountdesk.ui.main_window import MainWindow
+
+    service.schedule(
+        ctx.db, service.FollowUpInput(sample["somchai"], "Call", datetime(2025, 3, 21, 10))
+    )
+    app_module.apply_language("fa")
+    try:
+        screen = FollowUpsScreen(ctx)
+        qtbot.addWidget(screen)
+        tasks.wait_all()
+        theirs = plain(str(screen.model.data(screen.model.index(0, 1))))
+        assert theirs.startswith("۱ فروردین ۱۴۰۴")
+        view = ContactView(ctx, sample["anna"])
+        qtbot.addWidget(view)
+        assert "۲۵ اسفند ۱۳۵۸" in plain(contact_detail_text(view))  # 15 March 1980
+        window = MainWindow(ctx, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        asked: list[str] = []
+        window.calendar_requested.connect(asked.append)
+        window.gregorian_action.trigger()
+        assert asked == ["gregorian"]
+        settings.put(ctx.db, "ui.calendar", "gregorian")
+        assert settings.apply_calendar_preference(ctx.db) == "gregorian"
+        assert i18n.format_date(date(2025, 3, 21)) == "۲۱ مارس ۲۰۲۵"
+    finally:
+        app_module.apply_language("en")
+        i18n.set_calendar_preference("auto")
+
+
+def contact_detail_text(view: Any) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return "\n".join(label.text() for label in view.findChildren(QLabel))
