@@ -258,3 +258,21 @@ def test_what_a_field_shows_is_read_back(lang: str, day: date, gregorian: bool) 
 def test_persian_short_date_is_read_back(day: date) -> None:
     with i18n.use_language("fa"):
         assert i18n.parse_date_input(i18n.format_date(day, "short")) == day
+
+
+def test_date_and_time_with_a_chosen_date_style() -> None:
+    from zoneinfo import ZoneInfo
+
+    instant = datetime.fromisoformat("2026-11-30T06:30:00+00:00")
+    with i18n.use_language("fa"):
+        assert i18n.format_when(instant, ZoneInfo("Asia/Tehran"), "full") == (
+            "دوشنبه ۹ آذر ۱۴۰۵، ساعت ۱۰:۰۰"
+        )
+        assert i18n.format_when(instant, ZoneInfo("Asia/Tehran"), "EEE d MMM") == (
+            "دوشنبه ۹ آذر،\u200f ۱۰:۰۰"
+        )
+    with i18n.use_language("th"):
+        assert i18n.format_when(instant, ZoneInfo("Asia/Bangkok"), "full") == (
+            "วันจันทร์ที่ 30 พฤศจิกายน พ.ศ. 2569 13:30"
+        )
+    assert i18n.format_when(instant, ZoneInfo("Europe/Riga"), "EEE d MMM") == "Mon 30 Nov, 08:30"

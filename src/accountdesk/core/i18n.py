@@ -269,22 +269,25 @@ def format_time(value: time | datetime, fmt: str = "short", tz: tzinfo | None = 
 def format_datetime(value: datetime, fmt: str = "medium", tz: tzinfo | None = None) -> str:
     """``value`` (in ``tz`` when given) as date and time: a style (the date in that style and
     the time in that style, joined as the language does) or a CLDR pattern."""
-    return _datetime_text(value, fmt, fmt, tz)
+    return _datetime_text(value, fmt, fmt if fmt in _STYLES else None, tz)
 
 
-def format_when(value: datetime, tz: tzinfo | None = None) -> str:
-    """The date and time shown in lists, panels and the command line: the medium date and the
-    hours and minutes (``21 Mar 2026, 10:00``; ``۱ فروردین ۱۴۰۵،‏ ۱۰:۰۰``)."""
-    return _datetime_text(value, "medium", "short", tz)
+def format_when(value: datetime, tz: tzinfo | None = None, date_fmt: str = "medium") -> str:
+    """The date and time shown in lists, panels and the command line: the date (medium, or
+    ``date_fmt``: a style or a pattern of date fields such as "EEE d MMM") and the hours and
+    minutes, joined as the language does (``21 Mar 2026, 10:00``; ``۱ فروردین ۱۴۰۵،‏ ۱۰:۰۰``)."""
+    return _datetime_text(value, date_fmt, "short", tz)
 
 
-def _datetime_text(value: datetime, date_fmt: str, time_fmt: str, tz: tzinfo | None) -> str:
+def _datetime_text(value: datetime, date_fmt: str, time_fmt: str | None, tz: tzinfo | None) -> str:
+    """The date (a style or a pattern) and the time (a style) joined as the language does, or
+    ``date_fmt`` as the whole pattern when ``time_fmt`` is None."""
     if tz is not None:
         value = value.astimezone(tz)
     cal = current_calendar()
     locale = current_locale()
-    if date_fmt in _STYLES:
-        glue = str(locale.datetime_formats[date_fmt])
+    if time_fmt is not None:
+        glue = str(locale.datetime_formats[date_fmt if date_fmt in _STYLES else "medium"])
         pattern = glue.replace("{0}", str(locale.time_formats[time_fmt].pattern)).replace(
             "{1}", _style_pattern(date_fmt, cal)
         )

@@ -276,7 +276,7 @@ class PlannerDialog(QDialog):
             local = column.astimezone(zone)
             hour = i18n.format_datetime(local, "HH:mm", tz=zone)
             header = QTableWidgetItem(f"{day_labels[local.date()]}\n{hour}")
-            header.setToolTip(i18n.format_datetime(local, "EEEE d MMMM y, HH:mm", tz=zone))
+            header.setToolTip(i18n.format_when(local, zone, "full"))
             if local.date() != previous_day:
                 header.setFont(bold)
                 previous_day = local.date()
@@ -323,7 +323,7 @@ class PlannerDialog(QDialog):
         else:
             self.slots_label.setText(_("Good for everyone (your time):"))
             for slot in grid.good_slots if len(self.people) > 1 else []:
-                text = i18n.format_datetime(slot, "EEEE d MMMM, HH:mm", tz=zone)
+                text = i18n.format_when(slot, zone, "EEEE d MMMM")
                 entry = QListWidgetItem(text)
                 entry.setData(Qt.ItemDataRole.UserRole, slot)
                 self.slots.addItem(entry)

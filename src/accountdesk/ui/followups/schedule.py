@@ -231,7 +231,7 @@ class ScheduleDialog(QDialog):
             self.when_label.setText(_("When (their time)"))
         else:
             self.when_label.setText(_("When ({zone})").format(zone=i18n.zone_name(zone)))
-        mine = i18n.format_datetime(resolution.instant, "EEEE d MMMM y, HH:mm", tz=self._user_tz())
+        mine = i18n.format_when(resolution.instant, self._user_tz(), "full")
         self.yours.setText(f"{mine} ({i18n.zone_name(self.ctx.user_zone)})")
         lang = i18n.current_language().code
         me = self.ctx.user_calendar()
@@ -291,11 +291,11 @@ class ScheduleDialog(QDialog):
             duration=SLOT,
             also=[self.ctx.user_calendar()],  # and inside my own working time
         ):
-            text = i18n.format_datetime(slot, "EEE d MMM, HH:mm", tz=ZoneInfo(self.person.zone))
+            text = i18n.format_when(slot, ZoneInfo(self.person.zone), "EEE d MMM")
             button = QPushButton(text, self)
             button.setToolTip(
                 _("Your time: {time}").format(
-                    time=i18n.format_datetime(slot, "EEE d MMM, HH:mm", tz=self._user_tz())
+                    time=i18n.format_when(slot, self._user_tz(), "EEE d MMM")
                 )
             )
             wall = slot.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
