@@ -895,4 +895,4 @@ __all__ = ["account_report", "find_account", "portfolio_report", "trip_brief"]
 
 
 def _when(instant: datetime, zone: str) -> str:
-    return f"{i18n.format_datetime(instant, 'short', tz=ZoneInfo(zone))} ({zone})"
+    return f"{i18n.format_when(instant, ZoneInfo(zone))} ({zone})"

@@ -31,8 +31,8 @@ from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.i18n import (
     _,
     format_date,
-    format_datetime,
     format_time,
+    format_when,
     localize_digits,
     zone_name,
 )
@@ -196,7 +196,7 @@ def resolve_wall_time(local: datetime, zone: str) -> WallTimeResolution:
             gap=isolate(format_duration(after - before)),
             shifted=format_time(shifted)
             if shifted.date() == local.date()
-            else format_datetime(shifted, "short"),
+            else format_when(shifted),
         )
         return WallTimeResolution(local, zone, instant, "gap", shifted, message)
     message = _(
