@@ -227,3 +227,17 @@ def test_next_working_day_skips_weekend_and_holidays() -> None:
     assert _next_working("SA", None, date(2027, 3, 5)) == date(2027, 3, 7)
     # Slovenia: Christmas Day (Saturday) and Independence Day (Sunday) 2027 -> Monday 27th
     assert _next_working("SI", None, date(2027, 12, 25)) == date(2027, 12, 27)
+
+
+def test_holiday_names_in_the_ui_language_else_their_own_with_english_beside() -> None:
+    def first_public(country: str, lang: str) -> str:
+        found = cal.holidays_for_year(country, None, 2027, lang)
+        return next(h.name for h in found if "public" in h.categories)
+
+    assert first_public("TR", "tr") == "Yılbaşı"  # the package speaks Turkish
+    assert first_public("TR", "lv") == "Yılbaşı (New Year's Day)"  # no Latvian: both
+    assert first_public("JP", "sl") == "元日 (New Year's Day)"
+    assert first_public("US", "fa") == "New Year's Day"  # the country's own language is English
+    assert first_public("TR", "en") == "New Year's Day"
+    turkish = cal.holiday_on("TR", None, date(2027, 10, 29), "lv")
+    assert turkish is not None and turkish.name == "Cumhuriyet Bayramı (Republic Day)"

@@ -14,7 +14,7 @@ are cached per (country, subdivision, year, language).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from functools import cache, lru_cache
 from typing import Any
@@ -230,9 +230,33 @@ def _year(
 def holidays_for_year(
     country: str, subdivision: str | None, year: int, lang: str | None = None
 ) -> tuple[Holiday, ...]:
-    """All holidays of ``year`` (every category), sorted by date, public ones first."""
+    """All holidays of ``year`` (every category), sorted by date, public ones first.
+
+    Names are in the UI language when the ``holidays`` package has it for the country;
+    otherwise in the country's own language with the English name beside it ("Ngày Quốc
+    khánh (National Day)"), or in English when the country's language is English too."""
     cc = country.upper()
-    return _year(cc, _norm_sub(cc, subdivision), year, holiday_language(cc, lang))
+    wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
+    return _named(cc, _norm_sub(cc, subdivision), year, wanted)
+
+
+@lru_cache(maxsize=8192)
+def _named(country: str, subdivision: str | None, year: int, wanted: str) -> tuple[Holiday, ...]:
+    language = holiday_language(country, wanted)
+    in_ui_language = language is not None and language.split("_")[0].lower() == wanted
+    meta = _meta(country)
+    local = getattr(meta, "default_language", None) if meta is not None else None
+    if in_ui_language or wanted == "en" or not local or local.split("_")[0] == "en":
+        return _year(country, subdivision, year, language)
+    english = holiday_language(country, "en")
+    own = _year(country, subdivision, year, local)
+    theirs = _year(country, subdivision, year, english)
+    if len(own) != len(theirs) or any(a.date != b.date for a, b in zip(own, theirs, strict=True)):
+        return theirs  # the two lists do not pair up: English alone rather than a wrong pair
+    return tuple(
+        a if a.name == b.name else replace(a, name=f"{a.name} ({b.name})")
+        for a, b in zip(own, theirs, strict=True)
+    )
 
 
 def holidays_between(
@@ -251,10 +275,10 @@ def holidays_between(
 
 @lru_cache(maxsize=8192)
 def _public_by_day(
-    country: str, subdivision: str | None, year: int, language: str | None
+    country: str, subdivision: str | None, year: int, wanted: str
 ) -> dict[date, Holiday]:
     days: dict[date, Holiday] = {}
-    for h in _year(country, subdivision, year, language):
+    for h in _named(country, subdivision, year, wanted):
         if PUBLIC in h.categories and h.date not in days:
             days[h.date] = h
     return days
@@ -265,6 +289,5 @@ def holiday_on(
 ) -> Holiday | None:
     """The public holiday on ``day`` there (the first, if several), or None."""
     cc = country.upper()
-    return _public_by_day(cc, _norm_sub(cc, subdivision), day.year, holiday_language(cc, lang)).get(
-        day
-    )
+    wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
+    return _public_by_day(cc, _norm_sub(cc, subdivision), day.year, wanted).get(day)
