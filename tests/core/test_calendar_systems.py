@@ -276,3 +276,11 @@ def test_date_and_time_with_a_chosen_date_style() -> None:
             "วันจันทร์ที่ 30 พฤศจิกายน พ.ศ. 2569 13:30"
         )
     assert i18n.format_when(instant, ZoneInfo("Europe/Riga"), "EEE d MMM") == "Mon 30 Nov, 08:30"
+
+
+def test_quarters_are_gregorian_with_the_thai_year_in_the_buddhist_era() -> None:
+    assert i18n.format_quarter(date(2026, 2, 1)) == "Q1 2026"
+    with i18n.use_language("th"):
+        assert "2569" in i18n.format_quarter(date(2026, 11, 30))
+    with i18n.use_language("fa"):
+        assert "۲۰۲۶" in i18n.format_quarter(date(2026, 11, 30))

@@ -297,6 +297,15 @@ def _datetime_text(value: datetime, date_fmt: str, time_fmt: str | None, tz: tzi
     return localize_digits(babel.dates.format_datetime(value, pattern, locale=locale))
 
 
+def format_quarter(day: date) -> str:
+    """The calendar quarter of ``day``: "Q1 2026". Quarters are Gregorian (January to March
+    …); the year is the Buddhist era's in Thai (it counts the same years) and the Gregorian
+    one otherwise (a Gregorian quarter straddles two Solar Hijri years)."""
+    year = buddhist_year(day) if current_calendar() == BUDDHIST else day.year
+    quarter = (day.month - 1) // 3 + 1
+    return localize_digits(_("Q{quarter} {year}").format(quarter=quarter, year=year))
+
+
 def format_month_day(month: int, day: int) -> str:
     """A yearly date with no year (a birthday whose year is not known): the Gregorian month
     and day in the language (``17 May``), since it falls on a different day of the Persian

@@ -554,7 +554,7 @@ def _portfolio_story(
     story.append(_p(ctx, _("Retention (blue), NPS (orange), CSAT (green)"), SMALL))
     story.append(
         charts.line_chart(
-            [f"{q.start.year} Q{(q.start.month - 1) // 3 + 1}" for q in qs],
+            [i18n.format_quarter(q.start) for q in qs],
             [
                 [m.retention.value for m in q_sets],
                 [m.nps.value for m in q_sets],

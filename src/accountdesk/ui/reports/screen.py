@@ -479,10 +479,7 @@ class ReportsScreen(QWidget):
 
     @staticmethod
     def _quarter_label(q: Period) -> str:
-        number = (q.start.month - 1) // 3 + 1
-        return i18n.localize_digits(
-            _("Q{quarter} {year}").format(quarter=number, year=q.start.year)
-        )
+        return i18n.format_quarter(q.start)
 
     def metric_texts(self) -> dict[str, str]:
         """The metrics table as {name: value} (for tests and accessibility)."""
