@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from accountdesk.core.i18n import N_, _
 
+#: The usual tiers (the stay-in-touch cadences know them); any other tier a user types is shown
+#: as typed.
+TIER = {"gold": N_("Gold"), "silver": N_("Silver"), "bronze": N_("Bronze")}
 STATUS = {"prospect": N_("Prospect"), "active": N_("Active"), "lost": N_("Lost")}
 CHANNEL = {
     "email": N_("E-mail"),

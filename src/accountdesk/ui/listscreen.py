@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import _, country_name, format_number, ngettext, pgettext
-from accountdesk.core.labels import STATUS, label
+from accountdesk.core.labels import STATUS, TIER, label
 from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
@@ -156,7 +156,7 @@ class ListScreen(QWidget):
             self.country,
             sorted(((c, country_name(c)) for c in choices.countries), key=lambda t: t[1]),
         )
-        fill(self.tier, [(t, t) for t in choices.tiers])
+        fill(self.tier, [(t, label(TIER, t)) for t in choices.tiers])
         fill(self.tag, [(t, t) for t in choices.tags])
         fill(self.owner, [(o, o) for o in choices.owners])
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, format_number
-from accountdesk.core.labels import STATUS, label
+from accountdesk.core.labels import STATUS, TIER, label
 from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import AccountRow, ListFilter
 from accountdesk.ui import fmt
@@ -17,7 +17,7 @@ COLUMNS: list[Column[AccountRow]] = [
     Column("country", N_("Country"), lambda r: fmt.country(r.country), "country"),
     Column("city", N_("City"), lambda r: r.city or "", "city"),
     Column("status", N_("Status"), lambda r: label(STATUS, r.status), "status"),
-    Column("tier", N_("Tier"), lambda r: r.tier or "", "tier"),
+    Column("tier", N_("Tier"), lambda r: label(TIER, r.tier), "tier"),
     Column("owner", N_("Owner"), lambda r: r.owner or "", "owner"),
     Column("since", N_("Customer since"), lambda r: fmt.day(r.customer_since), "customer_since"),
     Column("contacts", N_("Contacts"), lambda r: format_number(r.contacts), "contacts"),

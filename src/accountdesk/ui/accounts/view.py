@@ -17,6 +17,7 @@ from accountdesk.core.labels import (
     STATUS,
     SURVEY_KIND,
     label,
+    TIER,
 )
 from accountdesk.core.queries.details import AccountDetail, account_detail
 from accountdesk.ui import fmt
@@ -193,7 +194,7 @@ class AccountView(QWidget):
                     (_("Address"), detail.address or ""),
                     (_("Time zone"), zone_name(detail.timezone) if detail.timezone else ""),
                     (_("Currency"), detail.currency or ""),
-                    (_("Tier"), detail.tier or ""),
+                    (_("Tier"), label(TIER, detail.tier)),
                     (_("Owner"), detail.owner or ""),
                     (_("Customer since"), fmt.day(detail.customer_since)),
                     (_("Lost on"), fmt.day(detail.lost_on)),

@@ -37,6 +37,7 @@ from accountdesk.core import i18n
 from accountdesk.core.bidi import ltr
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, _
+from accountdesk.core.labels import TIER, label
 from accountdesk.core.metrics import MetricSet, MetricValue, Period
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
 from accountdesk.core.reports.data import Scope
@@ -165,8 +166,8 @@ class ReportsScreen(QWidget):
         self._refresh.timeout.connect(self.refresh_metrics)
 
         self.kind = QComboBox()
-        for key, label in KINDS:
-            self.kind.addItem(_(label), key)
+        for key, text in KINDS:
+            self.kind.addItem(_(text), key)
         # scope pages
         self.scope_stack = QStackedWidget()
         self.account = RecordPicker(ctx.db, "account")
@@ -178,8 +179,8 @@ class ReportsScreen(QWidget):
         row = QHBoxLayout(portfolio)
         row.setContentsMargins(0, 0, 0, 0)
         self.scope_by = QComboBox()
-        for key, label in SCOPES:
-            self.scope_by.addItem(_(label), key)
+        for key, text in SCOPES:
+            self.scope_by.addItem(_(text), key)
         self.scope_value = QComboBox()
         row.addWidget(self.scope_by)
         row.addWidget(self.scope_value, 1)
@@ -196,8 +197,8 @@ class ReportsScreen(QWidget):
         # period
         today = ctx.now().date()
         self.preset = QComboBox()
-        for key, label in PRESETS:
-            self.preset.addItem(_(label), key)
+        for key, text in PRESETS:
+            self.preset.addItem(_(text), key)
         # typed in the user's calendar (Solar Hijri in Persian, Buddhist era in Thai) or ISO
         self.start = DateEdit(today)
         self.end = DateEdit(today)
@@ -315,7 +316,7 @@ class ReportsScreen(QWidget):
                 self.scope_value.addItem(owner, owner)
         elif by == "segment":
             for tier in account_values(self.ctx.db, "tier"):
-                self.scope_value.addItem(tier, tier)
+                self.scope_value.addItem(label(TIER, tier), tier)
         self.scope_value.setEnabled(by != "all")
         self.scope_value.blockSignals(False)
 
