@@ -282,5 +282,8 @@ def test_quarters_are_gregorian_with_the_thai_year_in_the_buddhist_era() -> None
     assert i18n.format_quarter(date(2026, 2, 1)) == "Q1 2026"
     with i18n.use_language("th"):
         assert "2569" in i18n.format_quarter(date(2026, 11, 30))
+        assert i18n.format_quarter(date(2026, 11, 30), compact=True) == "2569 Q4"
+        assert i18n.format_month_compact(date(2026, 11, 30)) == "11/69"
     with i18n.use_language("fa"):
         assert "۲۰۲۶" in i18n.format_quarter(date(2026, 11, 30))
+        assert i18n.format_month_compact(date(2026, 11, 30)) == "۱۱/۲۶"

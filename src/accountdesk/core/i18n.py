@@ -297,13 +297,25 @@ def _datetime_text(value: datetime, date_fmt: str, time_fmt: str | None, tz: tzi
     return localize_digits(babel.dates.format_datetime(value, pattern, locale=locale))
 
 
-def format_quarter(day: date) -> str:
-    """The calendar quarter of ``day``: "Q1 2026". Quarters are Gregorian (January to March
-    …); the year is the Buddhist era's in Thai (it counts the same years) and the Gregorian
-    one otherwise (a Gregorian quarter straddles two Solar Hijri years)."""
-    year = buddhist_year(day) if current_calendar() == BUDDHIST else day.year
-    quarter = (day.month - 1) // 3 + 1
+def _bucket_year(day: date) -> int:
+    """The year of a Gregorian month or quarter: the Buddhist era's in Thai (it counts the
+    same years), else the Gregorian one (a Gregorian month or quarter straddles two Solar
+    Hijri months or years)."""
+    return buddhist_year(day) if current_calendar() == BUDDHIST else day.year
+
+
+def format_quarter(day: date, *, compact: bool = False) -> str:
+    """The (Gregorian) quarter of ``day``: "Q1 2026"; ``compact``: "2026 Q1" with no word
+    to translate, for chart axes, which draw digits only."""
+    year, quarter = _bucket_year(day), (day.month - 1) // 3 + 1
+    if compact:
+        return localize_digits(f"{year} Q{quarter}")
     return localize_digits(_("Q{quarter} {year}").format(quarter=quarter, year=year))
+
+
+def format_month_compact(day: date) -> str:
+    """The (Gregorian) month of ``day`` for a chart axis: "11/26" ("11/69" in Thai)."""
+    return localize_digits(f"{day.month:02d}/{_bucket_year(day) % 100:02d}")
 
 
 def format_month_day(month: int, day: int) -> str:

@@ -438,7 +438,7 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
     per_month = Counter((i.occurred_at.year, i.occurred_at.month) for i in interactions)
     story.append(
         charts.bar_chart(
-            [f"{m.month:02d}/{m.year % 100:02d}" for m in months],
+            [i18n.format_month_compact(m) for m in months],
             [per_month.get((m.year, m.month), 0) for m in months],
             ctx.lang,
             rtl=ctx.rtl,
@@ -554,7 +554,7 @@ def _portfolio_story(
     story.append(_p(ctx, _("Retention (blue), NPS (orange), CSAT (green)"), SMALL))
     story.append(
         charts.line_chart(
-            [i18n.format_quarter(q.start) for q in qs],
+            [i18n.format_quarter(q.start, compact=True) for q in qs],
             [
                 [m.retention.value for m in q_sets],
                 [m.nps.value for m in q_sets],
