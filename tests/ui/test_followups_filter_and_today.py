@@ -18,6 +18,7 @@ from accountdesk.core.services.accounts import (
     create_contact,
 )
 from accountdesk.ui import tasks
+from accountdesk.ui.listmodel import PLAIN_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -77,7 +78,8 @@ def test_buckets_and_their_labels_come_from_the_core(qtbot: Any, ctx: Any) -> No
     labels = [screen.bucket.itemText(i) for i in range(1, screen.bucket.count())]
     assert labels == [BUCKET_LABELS[b] for b in BUCKETS]
     assert "Next 7 days" in labels
-    shown = [screen.model.data(screen.model.index(r, 6)) for r in range(len(screen.model.rows))]
+    rows = range(len(screen.model.rows))
+    shown = [screen.model.data(screen.model.index(r, 6), PLAIN_ROLE) for r in rows]
     assert shown == ["Overdue", "Today", "Next 7 days", "Next 7 days", "Later"]
     counts = counts_by_bucket(ctx.db, ctx.now(), ctx.user_zone)
     for bucket in BUCKETS:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.queries.search import SearchHit
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -49,7 +50,7 @@ def two_annas(ctx: Any, sample: dict[str, str]) -> dict[str, str]:
 
 def _labels(picker: RecordPicker) -> list[str]:
     model = picker.completer().model()
-    return [model.index(row, 0).data() for row in range(model.rowCount())]
+    return [plain(model.index(row, 0).data()) for row in range(model.rowCount())]
 
 
 def _opened(window: MainWindow) -> list[str]:
@@ -71,11 +72,13 @@ def test_suggestions_name_the_account_and_the_city(
 
 def test_hit_labels() -> None:
     contact = SearchHit("contact", "c", "Somchai Jaidee", "Siam Trading", "TH", "Bangkok", "a")
-    assert hit_label(contact) == "Somchai Jaidee — Siam Trading, Bangkok"
+    assert plain(hit_label(contact)) == "Somchai Jaidee — Siam Trading, Bangkok"
+    # the names are isolated: in a Persian popup "S.A." keeps its final period
+    assert hit_label(contact).startswith("\u2068Somchai Jaidee\u2069 — ")
     account = SearchHit("account", "a", "Siam Trading", "Bangkok, TH", "TH", "Bangkok", "a")
-    assert hit_label(account) == "Siam Trading — Bangkok, Thailand"
+    assert plain(hit_label(account)) == "Siam Trading — Bangkok, Thailand"
     bare = SearchHit("account", "a", "Nowhere Ltd", "", "", None, "a")
-    assert hit_label(bare) == "Nowhere Ltd"
+    assert hit_label(bare) == "\u2068Nowhere Ltd\u2069"
 
 
 def test_enter_opens_the_top_result_of_what_is_typed_now(

@@ -13,8 +13,9 @@ This module is the one home for that rule:
   amounts): FSI … PDI, the direction taken from the text's first letter;
 - :func:`ltr` for values that always read left to right (phone numbers, e-mail addresses,
   URLs, ISO codes, signed numbers and offsets): LRI … PDI;
-- :func:`paragraph` for a label whose direction must be the interface's whatever its first
-  letter (a heading that is just a Latin name, in a Persian window);
+- :func:`paragraph` (and :func:`line_marks`) for a label whose direction must be the
+  interface's whatever its first letter (a heading that is just a Latin name, in a Persian
+  window), with :func:`direction`, the direction a text has by itself;
 - :func:`plain` to take the marks out again (searching, matching, comparing).
 
 Helpers that insert data into translated sentences isolate what *they* insert, at that one
@@ -24,6 +25,8 @@ screen. Qt lays isolates out itself; the PDF reports resolve them in
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 RLI = "\u2067"  # RIGHT-TO-LEFT ISOLATE
@@ -59,9 +62,14 @@ def isolate(text: str) -> str:
     """``text`` as one unit laid out in the direction of its first strong letter (FSI … PDI).
 
     The empty string stays empty, and text that already is one isolate (from :func:`ltr` or
-    :func:`isolate`) is returned as it is.
+    :func:`isolate`) is returned as it is. So is text made of isolated parts and neutrals
+    only, such as a list of isolated tags: an FSI finds no letter outside the inner isolates
+    and would lay it out left to right (first tag on the left in a Persian window); its parts
+    are units already, and the list follows the direction around it.
     """
     if not text or _wrapped(text, INITIATORS):
+        return text
+    if direction(text) is None and any(ch in INITIATORS for ch in text):
         return text
     return f"{FSI}{text}{PDI}"
 
@@ -74,18 +82,52 @@ def ltr(text: str) -> str:
     return f"{LRI}{text}{PDI}"
 
 
-def paragraph(text: str, rtl: bool) -> str:
-    """Every line of ``text`` in the interface's direction: each starts with a right-to-left
-    (``rtl``) or left-to-right mark.
+def direction(text: str) -> bool | None:
+    """The direction ``text`` has by itself: that of its first strong letter outside isolates
+    (UAX #9 rule P2): True right to left, False left to right, None without one."""
+    depth = 0
+    for ch in text:
+        if ch in INITIATORS:
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif not depth:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                return False
+            if kind in ("R", "AL"):
+                return True
+    return None
 
-    Qt takes a label's direction, and so its alignment, from the first strong letter outside
-    isolates; a heading that is only an isolated Latin name would be laid out left to right,
-    and aligned left, in a Persian window. The mark makes it start the Persian way.
+
+def paragraph(text: str, rtl: bool) -> str:
+    """Every line of ``text`` laid out in the interface's direction (``rtl``), with the marks
+    of :func:`line_marks` around it."""
+    lines = []
+    for line in text.split("\n"):
+        before, after = line_marks(line, rtl)
+        lines.append(f"{before}{line}{after}")
+    return "\n".join(lines)
+
+
+def line_marks(line: str, rtl: bool) -> tuple[str, str]:
+    """What to put before and after ``line`` (as shown: rich text without its tags) so it is
+    laid out, and aligned, in the interface's direction (``rtl``).
+
+    Qt takes a label's direction, and with it the side it is aligned to, from its first strong
+    letter outside isolates: a heading that is only an isolated Latin name, or an untranslated
+    English sentence, would stand on the left of a Persian window. A line without a direction
+    of its own (:func:`direction`; Qt then takes left to right) starts with the interface's
+    mark (RLM or LRM); a line whose own direction is the other one is also isolated, so it
+    keeps its order inside. Other lines need nothing.
     """
+    own = direction(line)
+    if not line or own is rtl or (own is None and not rtl):
+        return "", ""
     mark = RLM if rtl else LRM
-    return "\n".join(
-        line if not line or line.startswith(mark) else mark + line for line in text.split("\n")
-    )
+    if own is None:
+        return mark, ""
+    return mark + FSI, PDI
 
 
 def plain(text: str) -> str:

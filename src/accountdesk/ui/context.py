@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from accountdesk.core import i18n, settings
+from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _
@@ -58,7 +59,9 @@ class AppContext(QObject):
             return False
         self.user_zone = found
         self.changed.emit("zone")
-        self.status.emit(_("Your time zone is now {zone}.").format(zone=i18n.zone_name(found)))
+        self.status.emit(
+            _("Your time zone is now {zone}.").format(zone=isolate(i18n.zone_name(found)))
+        )
         return True
 
     def delete(self, kind: str, id_: str, title: str) -> None:
@@ -74,6 +77,7 @@ class AppContext(QObject):
 
 class DeleteCommand(QUndoCommand):
     def __init__(self, ctx: AppContext, kind: str, id_: str, title: str) -> None:
+        title = isolate(title)  # a record's name inside translated sentences
         super().__init__(_(DELETE_TITLES[kind]).format(title=title))
         self.ctx, self.kind, self.record_id = ctx, kind, id_
         self.title = title

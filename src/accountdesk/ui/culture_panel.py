@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.address import form_of_address
+from accountdesk.core.bidi import isolate
 from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
 from accountdesk.core.culture.panel import reach_out_summary, today_block
@@ -48,6 +50,7 @@ from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, wor
 from accountdesk.core.timekeeping.zones import format_offset, offset_between, offset_to_you
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.detail import LeadingLabel, isolate_lines
 from accountdesk.ui.forms import FormDialog, notes_edit
 
 HOLIDAYS_SHOWN = 8
@@ -59,6 +62,9 @@ KIND_MARKS: dict[str, tuple[str, str, str]] = {
     "dont": ("✗", "#c62828", N_("Don't")),
     "tip": ("➜", "#1565c0", N_("Tip")),
 }
+#: Symbols that point along the line of text, and their mirror image for right to left (bidi
+#: mirrors brackets, not arrows).
+MIRRORED_SYMBOLS = {"➜": "⬅"}
 USER_NOTES_STYLE = (
     "QFrame#yourNotes { background: #fff4d6; border: 1px solid #e0c068; border-radius: 6px; }"
     " QFrame#yourNotes QLabel { color: #3d3000; background: transparent; }"
@@ -75,9 +81,11 @@ def esc(text: str) -> str:
 
 def note_html(kind: str, text: str) -> str:
     symbol, colour, name = KIND_MARKS.get(kind, KIND_MARKS["tip"])
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        symbol = MIRRORED_SYMBOLS.get(symbol, symbol)
     return (
         f'<span style="color:{colour}; font-weight:bold;">{symbol} {esc(_(name))}:</span> '
-        f"{esc(text)}"
+        f"{esc(isolate(text))}"
     )
 
 
@@ -87,17 +95,19 @@ def notes_html(notes: Sequence[Any]) -> str:
 
 
 def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
-    name = str(holiday.name)
+    name = isolate(str(holiday.name))
     if holiday.estimated:
         name = _("{name} (estimated date)").format(name=name)
     if "public" not in holiday.categories and holiday.categories:
         from accountdesk.core.culture.profile import category_label
 
         kinds = ", ".join(category_label(c) for c in holiday.categories)
-        name = _("{name} ({kinds})").format(name=name, kinds=kinds)
+        name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
     if not with_day:
         return name
-    return _("{date}: {name}").format(date=format_date(holiday.date, "EEE d MMM"), name=name)
+    return _("{date}: {name}").format(
+        date=format_date(holiday.date, "EEE d MMM"), name=isolate(name)
+    )
 
 
 def season_span(season: Any) -> str:
@@ -162,7 +172,7 @@ def load_panel_data(
 
 
 def _label(text: str = "", *, rich: bool = False, selectable: bool = True) -> QLabel:
-    widget = QLabel(text)
+    widget = LeadingLabel(text)
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     if selectable:
@@ -172,7 +182,7 @@ def _label(text: str = "", *, rich: bool = False, selectable: bool = True) -> QL
 
 
 def _section_title(text: str) -> QLabel:
-    widget = QLabel(text)
+    widget = LeadingLabel(text)
     font = widget.font()
     font.setBold(True)
     widget.setFont(font)
@@ -211,7 +221,7 @@ class UserNotesBox(QFrame):
             else _("Your notes")
         )
         if notes:
-            self.body.setText("\n\n".join(n.body for n in notes))
+            self.body.setText("\n\n".join(isolate_lines(n.body) for n in notes))
         else:
             self.body.setText(_("No notes of yours on this country yet."))
 
@@ -376,14 +386,14 @@ class CulturePanel(QFrame):
         self.offset.setToolTip(_("Their time compared with yours"))
         self.where.setText(
             _("{zone} · {offset}").format(
-                zone=zone_name(detail.timezone), offset=offset_to_you(delta)
+                zone=isolate(zone_name(detail.timezone)), offset=isolate(offset_to_you(delta))
             )
         )
         self._set_working(status)
         salutation = form_of_address(
             detail.honorific, detail.given_name, detail.family_name, detail.name_order
         )
-        self.prefs.setText(_("Address them as: {name}").format(name=salutation))
+        self.prefs.setText(_("Address them as: {name}").format(name=isolate(salutation)))
 
     def _set_working(self, status: WorkStatus) -> None:
         if status.working:
@@ -393,7 +403,9 @@ class CulturePanel(QFrame):
         if status.reason == "weekend":
             text = _("It is the weekend there now.")
         elif status.reason == "holiday":
-            text = _("It is a public holiday there now: {name}.").format(name=status.holiday)
+            text = _("It is a public holiday there now: {name}.").format(
+                name=isolate(status.holiday or "")
+            )
         else:
             text = _("It is outside working hours there now.")
         self.status.setText(text)
@@ -441,7 +453,7 @@ class CulturePanel(QFrame):
         salutation = form_of_address(
             detail.honorific, detail.given_name, detail.family_name, detail.name_order
         )
-        lines = [_("Address them as: {name}").format(name=salutation)]
+        lines = [_("Address them as: {name}").format(name=isolate(salutation))]
         channel = label(CHANNEL, detail.preferred_channel)
         lines.append(_("Preferred channel: {channel}").format(channel=channel or _("not set")))
         if detail.preferred_language:
@@ -466,7 +478,7 @@ def holidays_html(
     for holiday in today:
         parts.append(
             '<p style="margin:2px 0; color:#b3261e;"><b>'
-            + esc(_("Today: {name}").format(name=holiday_text(holiday, with_day=False)))
+            + esc(_("Today: {name}").format(name=isolate(holiday_text(holiday, with_day=False))))
             + "</b></p>"
         )
     shown = list(upcoming)[:limit]
@@ -491,16 +503,16 @@ def seasons_html(current: Sequence[Any], upcoming: Sequence[Any]) -> str:
             '<p style="margin:2px 0;"><b>'
             + esc(
                 _("Now: {name} (until {end})").format(
-                    name=season.name, end=format_date(season.end, "d MMM")
+                    name=isolate(season.name), end=format_date(season.end, "d MMM")
                 )
             )
-            + f"</b><br>{esc(season.advice)}</p>"
+            + f"</b><br>{esc(isolate(season.advice))}</p>"
         )
     for season in upcoming:
         parts.append(
             '<p style="margin:2px 0;"><b>'
-            + esc(_("{span}: {name}").format(span=season_span(season), name=season.name))
-            + f"</b><br>{esc(season.advice)}</p>"
+            + esc(_("{span}: {name}").format(span=season_span(season), name=isolate(season.name)))
+            + f"</b><br>{esc(isolate(season.advice))}</p>"
         )
     if not parts:
         return esc(_("No special seasons now or in the next 90 days."))
@@ -580,7 +592,7 @@ class CultureSummary(QFrame):
             + esc(
                 _("Local time {time} ({offset}), {status}").format(
                     time=fmt.clock(reach.local_now),
-                    offset=format_offset(reach.offset_to_user),
+                    offset=isolate(format_offset(reach.offset_to_user)),
                     status=status,
                 )
             )
@@ -589,14 +601,20 @@ class CultureSummary(QFrame):
         holidays = [*reach.holidays_today, *reach.upcoming_holidays][:COMPACT_HOLIDAYS]
         if holidays:
             rows.append(
-                esc(_("Holidays: {list}").format(list="; ".join(holiday_text(h) for h in holidays)))
+                esc(
+                    _("Holidays: {list}").format(
+                        list="; ".join(isolate(holiday_text(h)) for h in holidays)
+                    )
+                )
             )
         seasons = [*reach.current_seasons, *reach.upcoming_seasons][:2]
         if seasons:
             rows.append(
                 esc(
                     _("Seasons: {list}").format(
-                        list="; ".join(f"{s.name} ({season_span(s)})" for s in seasons)
+                        list="; ".join(
+                            isolate(f"{isolate(s.name)} ({season_span(s)})") for s in seasons
+                        )
                     )
                 )
             )
@@ -682,9 +700,9 @@ def _today_when(item: Any) -> str:
 
 
 def _today_what(item: Any) -> str:
-    name = str(item.name)
+    name = isolate(str(item.name))
     if item.estimated:
-        name = _("{name} (estimated date)").format(name=name)
+        name = isolate(_("{name} (estimated date)").format(name=name))
     if item.kind == "season":
         return _("{name} (season)").format(name=name)
     return name
@@ -692,7 +710,7 @@ def _today_what(item: Any) -> str:
 
 def _today_country(item: Any) -> str:
     name = country_name(item.country)
-    return f"{name} ({item.subdivision})" if item.subdivision else name
+    return f"{name} ({isolate(item.subdivision)})" if item.subdivision else name
 
 
 def culture_block() -> Any:

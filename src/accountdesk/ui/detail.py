@@ -1,7 +1,13 @@
-"""Shared parts of the record views: a header with actions and a read-only details form."""
+"""Shared parts of the record views: a header with actions and a read-only details form.
+
+Right to left: headings and values are :class:`LeadingLabel` (laid out and aligned by the
+window's direction whatever letter their text starts with); user data in them is isolated
+(:mod:`accountdesk.core.bidi`)."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
@@ -16,9 +22,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.bidi import isolate, line_marks, paragraph
+
+_TAG = re.compile(r"<[^>]*>")
+#: Where a label's text starts: the window's leading edge (right in a right-to-left window).
+LEADING = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+
+
+class LeadingLabel(QLabel):
+    """A label laid out and aligned in the window's direction, whatever its text starts with.
+
+    Qt takes a plain label's direction, and with it the side it is aligned to, from the first
+    strong letter of its text: a contact's Latin name would stand on the left of a Persian
+    window. Every line gets the window's direction mark (:func:`~accountdesk.core.bidi.paragraph`);
+    the caller isolates the user data in the text. Rich text is one line (its tags do not
+    count); rich text that starts with a tag is left as it is (its paragraphs take their
+    direction from their own text).
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(LEADING)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        rtl = self.isRightToLeft()
+        if text.lstrip().startswith("<"):
+            pass
+        elif self.textFormat() != Qt.TextFormat.PlainText and _TAG.search(text):
+            before, after = line_marks(html.unescape(_TAG.sub("", text)), rtl)
+            text = f"{before}{text}{after}"
+        else:
+            text = paragraph(text, rtl)
+        super().setText(text)
+
+
+def isolate_lines(text: str) -> str:
+    """Each line of ``text`` isolated (a multi-line value: e-mails, notes)."""
+    return "\n".join(isolate(line) for line in text.split("\n"))
+
 
 def heading(text: str, scale: float = 1.5) -> QLabel:
-    label = QLabel(text)
+    """A record's or screen's title, at the window's leading edge (isolate a name in it)."""
+    label = LeadingLabel(text)
     label.setObjectName("recordTitle")
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -29,14 +75,15 @@ def heading(text: str, scale: float = 1.5) -> QLabel:
 
 
 def details_form(rows: Sequence[tuple[str, str]]) -> QWidget:
-    """A two-column form of label and value; empty values are left out."""
+    """A two-column form of label and value; empty values are left out. Each line of a value
+    is isolated (give :func:`~accountdesk.core.bidi.ltr` lines for phones, e-mails, URLs)."""
     widget = QWidget()
     form = QFormLayout(widget)
-    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading)
+    form.setLabelAlignment(LEADING)
     for title, value in rows:
         if not value:
             continue
-        shown = QLabel(value)
+        shown = LeadingLabel(isolate_lines(value))
         shown.setWordWrap(True)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(title, shown)
@@ -47,13 +94,13 @@ def figure(title: str, value: str) -> QFrame:
     frame = QFrame()
     frame.setFrameShape(QFrame.Shape.StyledPanel)
     layout = QVBoxLayout(frame)
-    number = QLabel(value or "–")
+    number = LeadingLabel(isolate(value) or "–")
     font = number.font()
     font.setPointSizeF(font.pointSizeF() * 1.3)
     font.setBold(True)
     number.setFont(font)
     layout.addWidget(number)
-    caption = QLabel(title)
+    caption = LeadingLabel(title)
     caption.setWordWrap(True)
     layout.addWidget(caption)
     return frame

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import (
     _,
     country_name,
@@ -41,7 +42,7 @@ def country(code: str | None) -> str:
 
 
 def place(city: str | None, code: str | None) -> str:
-    return ", ".join(p for p in (city, country(code)) if p)
+    return ", ".join(p for p in (isolate(city or ""), country(code)) if p)
 
 
 def yes_no(value: bool) -> str:

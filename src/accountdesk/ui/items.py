@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import _
-from accountdesk.ui.listmodel import ID_ROLE
+from accountdesk.ui.listmodel import ID_ROLE, PLAIN_ROLE, IsolatingTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-ColumnSpec = tuple[str, Callable[[Any], str]]  # (title marked with N_, text of an item)
+#: (title marked with N_, text of an item: isolated by the model, bidi.ltr() for values that
+#: always read left to right)
+ColumnSpec = tuple[str, Callable[[Any], str]]
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(IsolatingTableModel):
     def __init__(self, columns: Sequence[ColumnSpec], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
@@ -44,8 +46,8 @@ class ItemsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         item = self.items[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()][1](item)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, PLAIN_ROLE):
+            return self.cell(self.columns[index.column()][1](item), role)
         if role == ID_ROLE:
             return getattr(item, "id", None)
         return None

@@ -3,6 +3,11 @@
 The ordered ids come from a query function that filters and sorts in SQL (run off the GUI
 thread); rows are read a page at a time when the view asks for them and kept in a small cache,
 so memory stays flat however far the user scrolls.
+
+Every cell's text is shown isolated (:func:`accountdesk.core.bidi.isolate`): a Latin name keeps
+its final period and a phone number its "+" in a right-to-left window, and the cell is still
+aligned by the window's direction. :class:`IsolatingTableModel` is the base of the app's table
+models; type-ahead search in a view matches the text without the isolates (:data:`PLAIN_ROLE`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from accountdesk.core.bidi import isolate, plain
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.lists import ListFilter
 from accountdesk.ui import tasks
@@ -28,18 +34,43 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: A cell's text without bidi isolates or marks (for matching and comparing).
+PLAIN_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class IsolatingTableModel(QAbstractTableModel):
+    """A table model whose cells are shown isolated: ``data`` gives
+    :func:`~accountdesk.core.bidi.isolate` of the text for the display role and
+    :func:`~accountdesk.core.bidi.plain` of it for :data:`PLAIN_ROLE` (see :meth:`cell`);
+    :meth:`match`, which a view's type-ahead search calls, looks at the plain text."""
+
+    @staticmethod
+    def cell(text: str, role: int) -> str:
+        return plain(text) if role == PLAIN_ROLE else isolate(text)
+
+    def match(
+        self,
+        start: Index,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        if role == Qt.ItemDataRole.DisplayRole:
+            role = PLAIN_ROLE
+        return super().match(start, role, value, hits, flags)
 
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
     key: str
     title: str  # marked with N_
-    text: Callable[[Row], str]
+    text: Callable[[Row], str]  # isolated by the model; bidi.ltr() for left-to-right values
     sort: str | None = None  # the query's sort key, None: not sortable
     foreground: Callable[[Row], Any] | None = None
 
 
-class LazyListModel(QAbstractTableModel, Generic[Row]):
+class LazyListModel(IsolatingTableModel, Generic[Row]):
     """Subclasses give the columns and two query functions (ids; rows for ids)."""
 
     PAGE = 200
@@ -163,16 +194,17 @@ class LazyListModel(QAbstractTableModel, Generic[Row]):
             return None
         if role == ID_ROLE:
             return self.id_at(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+        text_role = role in (Qt.ItemDataRole.DisplayRole, PLAIN_ROLE)
+        if not text_role and role != Qt.ItemDataRole.ForegroundRole:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.data(index, Qt.ItemDataRole.DisplayRole)
             return None
         row = self.row(index.row())
         column = self.columns[index.column()]
         if row is None:
-            return _("(removed)") if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return self.cell(_("(removed)"), role) if text_role else None
+        if text_role:
+            return self.cell(column.text(row), role)
         return column.foreground(row) if column.foreground else None
 
     def headerData(

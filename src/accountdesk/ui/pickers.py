@@ -13,6 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signa
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _, country_name
 from accountdesk.core.queries.search import SearchHit, search
@@ -24,22 +25,22 @@ TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def hit_label(hit: SearchHit) -> str:
-    """ "Anna Ozola — Baltic Timber, Riga"; "Baltic Timber — Riga, Latvia"."""
+    """ "Anna Ozola — Baltic Timber, Riga"; "Baltic Timber — Riga, Latvia" (names isolated,
+    :mod:`accountdesk.core.bidi`)."""
     place = country_name(hit.country) if hit.country else ""
+    title, account, city = isolate(hit.title), isolate(hit.subtitle), isolate(hit.city or "")
     if hit.kind == "contact":
-        where = hit.city or place
-        if hit.subtitle and where:
-            return _("{name} — {account}, {city}").format(
-                name=hit.title, account=hit.subtitle, city=where
-            )
-        if hit.subtitle or where:
-            return _("{name} — {account}").format(name=hit.title, account=hit.subtitle or where)
-        return hit.title
-    if hit.city and place:
-        return _("{name} — {city}, {country}").format(name=hit.title, city=hit.city, country=place)
-    if hit.city or place:
-        return _("{name} — {city}").format(name=hit.title, city=hit.city or place)
-    return hit.title
+        where = city or place
+        if account and where:
+            return _("{name} — {account}, {city}").format(name=title, account=account, city=where)
+        if account or where:
+            return _("{name} — {account}").format(name=title, account=account or where)
+        return title
+    if city and place:
+        return _("{name} — {city}, {country}").format(name=title, city=city, country=place)
+    if city or place:
+        return _("{name} — {city}").format(name=title, city=city or place)
+    return title
 
 
 class RecordPicker(QLineEdit):

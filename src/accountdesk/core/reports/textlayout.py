@@ -30,6 +30,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable
 
+from accountdesk.core import bidi
 from accountdesk.core.bidi import FSI, INITIATORS, ISOLATE_CONTROLS, LRI, PDI
 from accountdesk.core.reports import fonts
 from accountdesk.core.reports.breaks import line_breaks
@@ -152,22 +153,8 @@ def needs_bidi(text: str, rtl: bool) -> bool:
 def paragraph_direction(text: str, default_rtl: bool) -> bool:
     """Rules P2–P3: the first strong character decides (an untranslated English label in a
     Persian report reads left to right); without one, the block's direction."""
-    depth = 0  # characters inside isolates do not count (rule P2)
-    for ch in text:
-        if ch in INITIATORS:
-            depth += 1
-            continue
-        if ch == PDI:
-            depth = max(0, depth - 1)
-            continue
-        if depth:
-            continue
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return False
-        if kind in ("R", "AL"):
-            return True
-    return default_rtl
+    found = bidi.direction(text)  # isolated text does not count
+    return default_rtl if found is None else found
 
 
 def _isolate_spans(text: str) -> list[tuple[int, int]]:

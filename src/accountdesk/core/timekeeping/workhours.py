@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import _
 from accountdesk.core.timekeeping.calendars import (
     SATURDAY_SUNDAY,
@@ -250,11 +251,12 @@ def work_status(
 
 def status_text(status: WorkStatus) -> str:
     """One short translated phrase for a status: "Working hours", "Weekend", "Holiday:
-    Nowruz", "Off hours" (the list, Today and the panel all say it this way)."""
+    Nowruz", "Off hours" (the list, Today and the panel all say it this way; the holiday's
+    name is isolated, :mod:`accountdesk.core.bidi`)."""
     if status.working:
         return _("Working hours")
     if status.reason == "weekend":
         return _("Weekend")
     if status.reason == "holiday":
-        return _("Holiday: {name}").format(name=status.holiday or "")
+        return _("Holiday: {name}").format(name=isolate(status.holiday or ""))
     return _("Off hours")

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import N_, _, format_decimal, format_number, pgettext, zone_name
 from accountdesk.core.labels import (
@@ -16,8 +17,8 @@ from accountdesk.core.labels import (
     INTERACTION_KIND,
     STATUS,
     SURVEY_KIND,
-    label,
     TIER,
+    label,
 )
 from accountdesk.core.queries.details import AccountDetail, account_detail
 from accountdesk.ui import fmt
@@ -70,7 +71,7 @@ class AccountView(QWidget):
                 (N_("Job title"), lambda c: c.job_title or ""),
                 (N_("Buying role"), lambda c: label(BUYING_ROLE, c.buying_role)),
                 (N_("Time zone"), lambda c: zone_name(c.timezone)),
-                (N_("E-mail"), lambda c: c.email or ""),
+                (N_("E-mail"), lambda c: ltr(c.email or "")),
             ],
             on_new=self.new_contact,
             on_open=lambda c: ctx.open_record.emit("contact", c.id),
@@ -170,7 +171,7 @@ class AccountView(QWidget):
             button.setEnabled(True)
         self.tabs.setEnabled(True)
         self.detail = detail
-        self.title.setText(detail.name)
+        self.title.setText(isolate(detail.name))
         clear_layout(self.figures)
         f = detail.figures
         cards = [
@@ -200,8 +201,8 @@ class AccountView(QWidget):
                     (_("Lost on"), fmt.day(detail.lost_on)),
                     (_("Industry"), detail.industry or ""),
                     (_("Size"), detail.size_band or ""),
-                    (_("Website"), detail.website or ""),
-                    (_("Tags"), ", ".join(detail.tags)),
+                    (_("Website"), ltr(detail.website or "")),
+                    (_("Tags"), ", ".join(isolate(t) for t in detail.tags)),
                     (_("Notes"), detail.notes or ""),
                 ]
             )

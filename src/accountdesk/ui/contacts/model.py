@@ -7,6 +7,7 @@ from datetime import datetime
 
 from PySide6.QtGui import QColor
 
+from accountdesk.core.bidi import ltr
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_
 from accountdesk.core.labels import CHANNEL, label
@@ -44,8 +45,8 @@ def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
             lambda r: WORKING if status(r).working else OFF,
         ),
         Column("channel", N_("Prefers"), lambda r: label(CHANNEL, r.preferred_channel)),
-        Column("email", N_("E-mail"), lambda r: r.email or ""),
-        Column("phone", N_("Phone"), lambda r: r.phone or ""),
+        Column("email", N_("E-mail"), lambda r: ltr(r.email or "")),
+        Column("phone", N_("Phone"), lambda r: ltr(r.phone or "")),
     ]
 
 

@@ -9,7 +9,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -56,6 +55,7 @@ from accountdesk.core.timekeeping.reminders import (
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
+from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.pickers import RecordPicker
 
 COLUMNS = (
@@ -70,7 +70,7 @@ COLUMNS = (
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(IsolatingTableModel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -103,27 +103,29 @@ class FollowUpModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return i18n.format_when(row.due_at, ZoneInfo(self.ctx.user_zone))
-            if column == 1:
-                theirs = i18n.format_when(row.due_at, ZoneInfo(row.zone))
-                return f"{theirs} ({i18n.zone_name(row.zone)})"
-            if column == 2:
-                return row.title
-            if column == 3:
-                return row.contact_name
-            if column == 4:
-                return row.account_name
-            if column == 5:
-                return describe_rrule(row.rrule) if row.rrule else ""
-            if column == 6:
-                return _(BUCKET_LABELS[self.bucket(row)])
+        if role in (Qt.ItemDataRole.DisplayRole, PLAIN_ROLE):
+            return self.cell(self.text(row, column), role)
         if role == Qt.ItemDataRole.ForegroundRole and self.bucket(row) == "overdue":
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+    def text(self, row: FollowUpRow, column: int) -> str:
+        if column == 0:
+            return i18n.format_when(row.due_at, ZoneInfo(self.ctx.user_zone))
+        if column == 1:
+            theirs = i18n.format_when(row.due_at, ZoneInfo(row.zone))
+            return f"{theirs} ({i18n.zone_name(row.zone)})"
+        if column == 2:
+            return row.title
+        if column == 3:
+            return row.contact_name
+        if column == 4:
+            return row.account_name
+        if column == 5:
+            return describe_rrule(row.rrule) if row.rrule else ""
+        return _(BUCKET_LABELS[self.bucket(row)])
 
     def bucket(self, row: FollowUpRow) -> Bucket:
         return bucket_of(row.due_at, self.bounds)

@@ -62,7 +62,7 @@ class BarChart(QWidget):
         line = fm.height()
         w, h = self.width(), self.height()
         rtl = self.isRightToLeft()
-        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        align = Qt.AlignmentFlag.AlignLeading  # the painter mirrors it right to left
         p.setPen(text_colour)
         bold = p.font()
         bold.setBold(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import N_, _
 from accountdesk.core.services import trash
 from accountdesk.core.services.trash import KIND_LABELS, TrashItem
@@ -26,7 +27,7 @@ def confirm_purge(parent: QWidget, title: str) -> bool:
     answer = QMessageBox.question(
         parent,
         _("Delete for good"),
-        _("Delete “{title}” for good? This cannot be undone.").format(title=title),
+        _("Delete “{title}” for good? This cannot be undone.").format(title=isolate(title)),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -79,7 +80,7 @@ class TrashDialog(QDialog):
             return
         trash.restore(self.ctx.db, item.kind, item.id)
         self.ctx.changed.emit(item.kind)
-        self.ctx.status.emit(_("“{title}” was restored.").format(title=item.title))
+        self.ctx.status.emit(_("“{title}” was restored.").format(title=isolate(item.title)))
         self.reload()
 
     def purge_current(self) -> None:

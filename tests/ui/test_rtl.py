@@ -1,0 +1,170 @@
+"""Right to left (Persian): user data keeps its order inside the window and its sentences, and
+headings stand at the leading edge (core/bidi.py is the one home for the isolates)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel
+
+from accountdesk.core import i18n
+from accountdesk.core.bidi import LRI, PDI, RLM, plain
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.ui import tasks
+from accountdesk.ui.contacts.model import ContactsModel
+from accountdesk.ui.contacts.view import ContactView
+from accountdesk.ui.culture_panel import CulturePanel, note_html
+from accountdesk.ui.detail import LeadingLabel
+from accountdesk.ui.listmodel import PLAIN_ROLE
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+PHONE = "+371 2000 0000"
+STORED = "+37120000000"  # the service keeps phone numbers in E.164
+EMAIL = "anna@maizdorado.example"
+ACCOUNT = "Maíz Dorado S.A. de C.V."
+
+
+@pytest.fixture
+def persian(qapp: QApplication) -> Iterator[None]:
+    i18n.set_language("fa")
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def anna(ctx: Any) -> str:
+    place: dict[str, Any] = {"country": "MX", "timezone": "America/Mexico_City"}
+    account = create_account(ctx.db, AccountInput(name=ACCOUNT, city="Guadalajara", **place))
+    return create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account,
+            given_name="Anna",
+            family_name="Ozola",
+            emails=[EMAIL],
+            phones=[PHONE],
+            **place,
+        ),
+    )
+
+
+def _values(view: ContactView) -> list[str]:
+    return [w.text() for w in view.details_page.findChildren(QLabel)]
+
+
+def test_phone_and_email_read_left_to_right_in_the_contact_view(
+    ctx: Any, anna: str, persian: None, qtbot: Any
+) -> None:
+    view = ContactView(ctx, anna)
+    qtbot.addWidget(view)
+    values = _values(view)
+    # the "+" stays at the start of the logical string, inside one left-to-right isolate
+    assert any(f"{LRI}{STORED}{PDI}" in text for text in values), values
+    assert any(f"{LRI}{EMAIL}{PDI}" in text for text in values), values
+    assert not any(STORED in text and f"{LRI}{STORED}" not in text for text in values)
+
+
+def test_phone_and_email_read_left_to_right_in_the_contact_list(
+    db: Any, anna: str, persian: None
+) -> None:
+    model = ContactsModel(db, lambda: datetime(2025, 3, 12, 9, 30, tzinfo=UTC), asynchronous=False)
+    model.reload()
+    keys = [c.key for c in model.columns]
+    row = model.row_of(anna)
+    phone = model.data(model.index(row, keys.index("phone")))
+    email = model.data(model.index(row, keys.index("email")))
+    assert phone == f"{LRI}{STORED}{PDI}"
+    assert email == f"{LRI}{EMAIL}{PDI}"
+    account = model.data(model.index(row, keys.index("account")))
+    assert account == f"\u2068{ACCOUNT}\u2069"  # the final period stays behind "C.V"
+    assert model.data(model.index(row, keys.index("phone")), PLAIN_ROLE) == STORED
+    # type-ahead search in the view matches the text without the isolates
+    found = model.match(model.index(0, keys.index("phone")), Qt.ItemDataRole.DisplayRole, "+371")
+    assert [i.row() for i in found] == [row]
+
+
+def _ink_columns(label: QLabel) -> tuple[int, int]:
+    """The leftmost and rightmost pixel columns with text on them."""
+    image = label.grab().toImage()
+    background = QColor(image.pixel(0, 0))
+    xs = [
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if abs(QColor(image.pixel(x, y)).lightness() - background.lightness()) > 60
+    ]
+    assert xs, "nothing drawn"
+    return min(xs), max(xs)
+
+
+def test_headings_stand_at_the_leading_edge(ctx: Any, anna: str, persian: None, qtbot: Any) -> None:
+    view = ContactView(ctx, anna)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    title = view.title
+    assert isinstance(title, LeadingLabel)
+    assert title.alignment() & Qt.AlignmentFlag.AlignLeading
+    # a Latin name alone: the window's direction mark keeps it right to left, so Qt aligns it
+    # to the right (without the mark it would take the name's direction and stand on the left)
+    assert title.text().startswith(RLM)
+    assert plain(title.text()) == "Anna Ozola"
+    left, right = _ink_columns(title)
+    assert left > title.width() / 2, (left, right, title.width())
+    heading = view.panel.heading
+    left, right = _ink_columns(heading)
+    assert left > heading.width() / 2
+
+
+def test_headings_stay_at_the_left_in_a_left_to_right_window(
+    ctx: Any, anna: str, qtbot: Any
+) -> None:
+    view = ContactView(ctx, anna)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.title.text() == "\u2068Anna Ozola\u2069"
+    _left, right = _ink_columns(view.title)
+    assert right < view.title.width() / 2
+
+
+def test_names_and_offsets_in_the_reach_out_panel(
+    ctx: Any, anna: str, persian: None, qtbot: Any
+) -> None:
+    view = ContactView(ctx, anna)
+    qtbot.addWidget(view)
+    assert tasks.wait_all()
+    panel = view.panel
+    assert isinstance(panel, CulturePanel)
+    assert "\u2068Anna Ozola\u2069" in panel.prefs.text()  # "Address them as: {name}"
+    # the sign of the difference stays in front of its number (CLDR: "‎−۶" in Persian)
+    assert panel.offset.text().startswith(f"{LRI}\u2212۸{PDI}")
+    # "{zone} · {offset}": both inserted parts isolated, the line starts right to left
+    assert panel.where.text().startswith(RLM + "\u2068")
+    # the tip arrow points along a right-to-left line
+    assert "⬅" in note_html("tip", "x") and "➜" not in note_html("tip", "x")
+
+
+def test_delete_message_isolates_the_name(ctx: Any, anna: str, persian: None) -> None:
+    messages: list[str] = []
+    ctx.status.connect(messages.append)
+    ctx.delete("contact", anna, "Anna Ozola")
+    assert messages and "\u2068Anna Ozola\u2069" in messages[-1]
+    assert "\u2068Anna Ozola\u2069" in ctx.undo_stack.undoText()
