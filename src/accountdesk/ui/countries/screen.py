@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.culture.calendar import Holiday, holidays_for_year
 from accountdesk.core.culture.countries import country_codes
 from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, covered_countries
@@ -361,21 +362,21 @@ class CountriesScreen(QWidget):
         currency = ""
         if profile.currency:
             currency = _("{name} ({code})").format(
-                name=profile.currency_name or profile.currency, code=profile.currency
+                name=profile.currency_name or profile.currency, code=ltr(profile.currency)
             )
         rows = [
             (_("Code"), profile.code),
             (
                 _("Languages"),
                 ", ".join(
-                    _("{name} ({code})").format(name=n, code=t) for t, n in profile.languages
+                    _("{name} ({code})").format(name=n, code=ltr(t)) for t, n in profile.languages
                 ),
             ),
             (_("Currency"), currency),
             (
                 _("Time zones"),
                 "\n".join(
-                    _("{name} ({code})").format(name=i18n.zone_name(z), code=z)
+                    _("{name} ({code})").format(name=i18n.zone_name(z), code=ltr(z))
                     for z in profile.zones
                 ),
             ),
@@ -477,9 +478,9 @@ class CountriesScreen(QWidget):
             self.calendar.setFirstDayOfWeek(QT_DAYS[(ends[0] + 1) % 7])
 
     def _holiday_line(self, holiday: Any) -> str:
-        name = str(holiday.name)
+        name = isolate(str(holiday.name))
         if holiday.estimated:
-            name = _("{name} (estimated date)").format(name=name)
+            name = isolate(_("{name} (estimated date)").format(name=name))
         return _("{name} ({kinds})").format(name=name, kinds=_kinds(holiday))
 
     def holidays_on(self, day: date) -> list[Any]:

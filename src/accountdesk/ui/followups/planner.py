@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import N_, _, ngettext
 from accountdesk.core.queries.details import account_detail
 from accountdesk.core.timekeeping.planner import (
@@ -304,7 +305,7 @@ class PlannerDialog(QDialog):
                 )
                 tip = _("{day}: {state}").format(day=day, state=_(STATE_LABELS[cell.state]))
                 if cell.holiday:
-                    tip = _("{day}: holiday – {name}").format(day=day, name=cell.holiday)
+                    tip = _("{day}: holiday – {name}").format(day=day, name=isolate(cell.holiday))
                 item.setToolTip(tip)
                 item.setData(Qt.ItemDataRole.UserRole, grid.columns[c])
                 self.table.setItem(r, c, item)
@@ -344,10 +345,10 @@ class PlannerDialog(QDialog):
     def _away_text(self, away: Away) -> str:
         """ "Ken Sato: off hours", "You: weekend", "Ali Rezaei: holiday – Nowruz"."""
         if away.state == "holiday" and away.holiday:
-            state = _("holiday – {name}").format(name=away.holiday)
+            state = _("holiday – {name}").format(name=isolate(away.holiday))
         else:
             state = _(STATE_LABELS[away.state])
-        return _("{name}: {state}").format(name=away.participant.label, state=state)
+        return _("{name}: {state}").format(name=isolate(away.participant.label), state=state)
 
     def _summarize(self, grid: PlannerGrid) -> None:
         if len(self.people) < 2:
@@ -389,7 +390,7 @@ class PlannerDialog(QDialog):
                 time=shared
             )
         return _("{name}: without them, the others share {time} of working time.").format(
-            name=obstacle.participant.label, time=shared
+            name=isolate(obstacle.participant.label), time=isolate(shared)
         )
 
     def _fit_height(self) -> None:

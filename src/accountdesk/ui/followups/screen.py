@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import isolate
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, ngettext
 from accountdesk.core.queries.followups import FollowUpRow, due_for_reminder, list_follow_ups
@@ -276,7 +277,7 @@ class FollowUpsScreen(QWidget):
         text = ngettext("{n} follow-up is due.", "{n} follow-ups are due.", count).format(
             n=i18n.format_number(count)
         )
-        titles = [r.title for r in self.model.rows if r.id in set(ids)][:3]
+        titles = [isolate(r.title) for r in self.model.rows if r.id in set(ids)][:3]
         detail = ", ".join(titles)
         self.reminders.show_text(text, detail)
         if self.tray is not None:
