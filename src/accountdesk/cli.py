@@ -39,7 +39,11 @@ def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
 
 
 def _print(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    """One line on standard output. A terminal lays text out on its own, so the bidi isolates
+    the shared formatting adds for the GUI are taken out."""
+    from accountdesk.core.bidi import plain
+
+    sys.stdout.write(plain(text) + "\n")
 
 
 # --- commands ---------------------------------------------------------------------------
