@@ -1,5 +1,5 @@
 """Working time is one rule, and every surface says the same: the contact list, Today, the
-reach-out panel and ``accountdesk contact --json``.
+reach-out panel, the meeting planner and ``accountdesk contact --json``.
 
 The countries are taken from the data (every country whose weekend is not Saturday–Sunday),
 not from a hand list, and each is checked at Friday, Saturday and Sunday 10:30 its time.
@@ -8,7 +8,7 @@ not from a hand list, and each is checked at Friday, Saturday and Sunday 10:30 i
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -26,6 +26,8 @@ from accountdesk.core.services.accounts import (
     create_account,
     create_contact,
 )
+from accountdesk.core.timekeeping.planner import Participant, plan
+from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.ui import tasks
 from accountdesk.ui.contacts.model import columns
 from accountdesk.ui.contacts.view import ContactView
@@ -112,6 +114,16 @@ def test_every_surface_agrees(ctx: Any, qtbot: Any, capsys: Any, weekday: int) -
         if reason == "weekend":
             assert status == "It is the weekend there now.", (cc, status)
         view.close()
+        # the meeting planner's cell for them at that instant
+        hours = WorkingHours.for_contact(cc, None, None)
+        person = Participant(contact_id, cc, zone, cc, None, hours)
+        grid = plan([person], local.astimezone(ZoneInfo(ctx.user_zone)).date(), 1, ctx.user_zone)
+        at = local.astimezone(UTC)
+        index = int((at - grid.columns[0].astimezone(UTC)) / grid.step)
+        cell = grid.row(contact_id).cells[index]
+        assert (cell.state == "work") is working, (cc, local, cell.state)
+        if reason is not None and reason != "outside_hours":
+            assert cell.state == reason, (cc, local, cell.state)
         # the command line
         data = _cli_json(str(ctx.db.path), contact_id, local, capsys)
         assert data["working_now"] is working, (cc, local, data)
