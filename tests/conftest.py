@@ -9,6 +9,10 @@ one is red again on the next run; ``random`` draws new examples each run, to hun
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
@@ -32,3 +36,59 @@ def _english_ui() -> Iterator[None]:
     yield
     i18n.set_language("en")
     i18n.set_calendar_preference(i18n.AUTO)
+
+
+class TinyDisk:
+    """Small tmpfs disks, to fill a disk for real or make one read-only (which stops root,
+    unlike chmod). Mounting needs root on Linux (as in CI); elsewhere the test is skipped."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.mounted: list[Path] = []
+
+    def make(self, size: str) -> Path:
+        """A folder on a new tmpfs of ``size`` (``"1m"``)."""
+        if not sys.platform.startswith("linux") or os.geteuid() != 0:
+            pytest.skip("mounting a small tmpfs needs root on Linux")
+        folder = self.base / f"disk{len(self.mounted)}"
+        folder.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(folder)],
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+        self.mounted.append(folder)
+        return folder
+
+    @staticmethod
+    def read_only(folder: Path) -> None:
+        """Make the disk of ``folder`` read-only for everyone, root included."""
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
+
+    @staticmethod
+    def fill(folder: Path, leave: int = 0) -> Path:
+        """Fill the disk of ``folder`` until at most ``leave`` bytes are free; returns the
+        filler file (delete it to have the space back)."""
+        filler = folder / "filler.bin"
+        chunk = b"\0" * 4096
+        with filler.open("ab") as handle:
+            while shutil.disk_usage(folder).free > leave:
+                try:
+                    handle.write(chunk)
+                    handle.flush()
+                except OSError:
+                    break
+        return filler
+
+    def unmount_all(self) -> None:
+        for folder in reversed(self.mounted):
+            subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[TinyDisk]:
+    disks = TinyDisk(tmp_path)
+    yield disks
+    disks.unmount_all()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from accountdesk import __version__
-from accountdesk.core import i18n
+from accountdesk.core import TZDATA_VERSION, i18n
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.reports.cli import register as register_report_commands
@@ -28,11 +28,16 @@ if TYPE_CHECKING:
     from accountdesk.core.queries.details import ContactDetail
 
 
-def _open(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
-    from accountdesk.core.db.engine import open_database
+def _open(args: argparse.Namespace, *, upgrade: bool = True, create: bool = False) -> Database:
+    """The database of ``--db``; only the commands that write (``create``) make a new one,
+    the others refuse a missing file with one sentence."""
+    from accountdesk.core.db.crypto_cli import open_interactive
+    from accountdesk.core.db.engine import require_database
     from accountdesk.core.settings import apply_calendar_preference
 
-    db = open_database(args.db, upgrade=upgrade)
+    if not create:
+        require_database(args.db)
+    db = open_interactive(args.db, upgrade=upgrade)  # asks an encrypted one's passphrase
     if upgrade:  # not for `db check`, which must open a damaged database too
         apply_calendar_preference(db)
     return db
@@ -64,7 +69,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from accountdesk.core.demo import generate
 
-    db = _open(args)
+    db = _open(args, create=True)
     last = [0]
 
     def progress(done: int, total: int) -> bool:
@@ -82,16 +87,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _target(args: argparse.Namespace) -> str:
+    """The database the command works on, as the user named it (for messages)."""
+    from accountdesk.core import paths
+
+    return str(
+        getattr(args, "db", None)
+        or os.environ.get("ACCOUNTDESK_DB")
+        or paths.default_database_path()
+    )
+
+
 def _quick_connection(args: argparse.Namespace) -> sqlite3.Connection | None:
     """A plain sqlite3 connection when the database is an up-to-date local file.
 
     Read-only commands use it to skip loading SQLAlchemy; anything else (a URL, a new file, an
     old schema, not a database) takes the full path, which creates, upgrades or explains.
     """
-    from accountdesk.core import paths
     from accountdesk.core.db.schema import quick_sqlite
 
-    target = args.db or os.environ.get("ACCOUNTDESK_DB") or str(paths.default_database_path())
+    target = _target(args)
     if "://" in target:
         return None
     return quick_sqlite(Path(target).expanduser())
@@ -119,7 +134,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from accountdesk.core.io.csv_io import CsvImportError, import_csv
 
-    db = _open(args)
+    db = _open(args, create=True)
     try:
         report = import_csv(db, args.file, dry_run=args.dry_run)
     except CsvImportError as exc:
@@ -137,7 +152,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     handle = None
     if target and target != "-":
         path = Path(target)
-        tmp = path.with_name(path.name + ".part")
+        # All at once: the export goes to a temporary file beside it, renamed over it when it
+        # is complete; a failure removes it and leaves the previous file as it was.
+        tmp = path.with_name(f".{path.name}.part")
         try:
             handle = tmp.open("w", encoding="utf-8", newline="")
         except OSError as exc:
@@ -149,18 +166,36 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "csv":
             from accountdesk.core.io.csv_io import export_csv
 
-            count = export_csv(db, stream)
+            count = export_csv(db, stream, raw=args.raw)
             message = ngettext("Exported {n} row.", "Exported {n} rows.", count).format(n=count)
         else:
             from accountdesk.core.io.json_io import export_json
 
             counts = export_json(db, stream)
-            message = _("Exported {n} records.").format(n=sum(counts.values()))
-    finally:
+            total = sum(counts.values())
+            message = ngettext("Exported {n} record.", "Exported {n} records.", total).format(
+                n=total
+            )
         if handle is not None:
+            handle.flush()
+            os.fsync(handle.fileno())
             handle.close()
+            os.replace(tmp, path)
+    except BaseException as exc:
+        if handle is None:
+            raise
+        try:
+            handle.close()  # on a full disk, closing flushes and fails again
+        except OSError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk, say: one sentence
+            from accountdesk.core.db.errors import explain_os_error
+
+            raise explain_os_error(exc, path) or exc from exc
+        raise
     if handle is not None:
-        os.replace(tmp, path)
         sys.stderr.write(message + "\n")
     return 0
 
@@ -172,10 +207,16 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.action == "path":
         _print(database_url(args.db).removeprefix("sqlite:///"))
         return 0
+    if args.action in ("encrypt", "decrypt", "rekey"):
+        from accountdesk.core.db import crypto_cli
+
+        return crypto_cli.run(args)
     if args.action == "upgrade":
-        db = _open(args, upgrade=True)
+        db = _open(args, upgrade=True, create=True)
         _print(_("The database is at schema {revision}.").format(revision=schema_revision(db)))
         return 0
+    if args.action in ("backups", "backup", "restore"):
+        return _db_backups(args)
     # check
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
@@ -196,10 +237,24 @@ def cmd_db(args: argparse.Namespace) -> int:
                         len(fk),
                     ).format(n=len(fk))
                 )
-            try:
-                conn.execute(text("INSERT INTO search_fts(search_fts) VALUES('integrity-check')"))
-            except DBAPIError as exc:
-                problems.append(_("The search index is damaged: {reason}").format(reason=exc.orig))
+            if db.read_only:  # the index check writes: run it on a copy in memory
+                copy = sqlite3.connect(":memory:")
+                try:
+                    conn.connection.driver_connection.backup(copy)  # type: ignore[union-attr]
+                    copy.execute("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
+                except sqlite3.DatabaseError as exc:
+                    problems.append(_("The search index is damaged: {reason}").format(reason=exc))
+                finally:
+                    copy.close()
+            else:
+                try:
+                    conn.execute(
+                        text("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
+                    )
+                except DBAPIError as exc:
+                    problems.append(
+                        _("The search index is damaged: {reason}").format(reason=exc.orig)
+                    )
             conn.rollback()
     if problems:
         for problem in problems:
@@ -212,6 +267,73 @@ def cmd_db(args: argparse.Namespace) -> int:
             ).format(n=len(problems))
         )
     _print(_("The database is healthy (schema {revision}).").format(revision=SCHEMA_HEAD))
+    return 0
+
+
+def _db_backups(args: argparse.Namespace) -> int:
+    """``db backups`` lists this database's backups, ``db backup`` makes one now, ``db restore
+    BACKUP`` restores one after backing up the current state."""
+    from accountdesk.core.db import backup as backups
+
+    db = _open(args)
+    if args.action == "backup":
+        made = backups.make_backup(db)
+        _print(
+            _("Backed up to {path} ({size}).").format(
+                path=made.path, size=i18n.format_size(made.size)
+            )
+        )
+        return 0
+    if args.action == "backups":
+        found = backups.list_backups(db)
+        folder = backups.backup_folder(db)
+        if folder is None:  # a read-only file never opened for writing has no identity
+            _print(_("This read-only database has no backups yet."))
+            return 0
+        if not found:
+            _print(
+                _("There are no backups of this database yet (they go to {folder}).").format(
+                    folder=folder
+                )
+            )
+            return 0
+        zone = _zoneinfo(_user_zone(db))
+        for item in found:
+            _print(
+                "\t".join(
+                    (
+                        i18n.format_when(item.taken_at, zone),
+                        i18n.format_size(item.size),
+                        _("schema {revision}").format(revision=item.schema or "-"),
+                        item.kind_label,
+                        item.path.name,
+                    )
+                )
+            )
+        sys.stderr.write(_("Backups are kept in {folder}.").format(folder=folder) + "\n")
+        return 0
+    if not args.backup:
+        raise UserError(
+            _(
+                "Name the backup to restore, for example: accountdesk db restore NAME "
+                "(accountdesk db backups lists them)."
+            )
+        )
+    source = backups.find_backup(db, args.backup)
+    try:
+        kept = backups.restore_backup(db, source, force=args.force)
+    except backups.ForeignBackupError as exc:
+        raise UserError(
+            _(
+                "{path} is a backup of another database; add --force to restore it anyway "
+                "(nothing was restored)."
+            ).format(path=exc.backup)
+        ) from exc
+    _print(
+        _("Restored {backup}; what the database held before is in {kept}.").format(
+            backup=source.name, kept=kept.path
+        )
+    )
     return 0
 
 
@@ -446,10 +568,63 @@ def cmd_contact(args: argparse.Namespace) -> int:
     return 0
 
 
+def _privacy_subject(db: Database, text: str) -> tuple[str, str]:
+    """The id and name of the contact ``text`` names: an id (also of one in the trash), else
+    a name as ``accountdesk contact`` finds it."""
+    from accountdesk.core.errors import NotFoundError
+    from accountdesk.core.services.privacy import subject_name
+
+    with contextlib.suppress(NotFoundError):
+        return text, subject_name(db, text)
+    detail = _find_contact(db, text)
+    return detail.id, detail.name
+
+
+def cmd_privacy_export(args: argparse.Namespace) -> int:
+    from accountdesk.core.services.privacy import write_export
+
+    db = _open(args)
+    contact_id, _name = _privacy_subject(db, " ".join(args.contact))
+    files = write_export(db, contact_id, Path(args.output), lang=args.lang)
+    sys.stderr.write(_("Wrote {json} and {pdf}.").format(json=files.json, pdf=files.pdf) + "\n")
+    return 0
+
+
+def _confirm_erase(name: str) -> bool:
+    if not sys.stdin.isatty():
+        raise UserError(
+            _("Erasing {name} needs a yes: run it on a terminal, or add --yes.").format(name=name)
+        )
+    from accountdesk.core.services.privacy import erase_question
+
+    sys.stderr.write(erase_question(name) + " [y/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip().casefold()
+    yes = {i18n.pgettext("answer to [y/N]", "y"), i18n.pgettext("answer to [y/N]", "yes")}
+    return answer in {"y", "yes"} | {word.casefold() for word in yes}
+
+
+def cmd_privacy_erase(args: argparse.Namespace) -> int:
+    from accountdesk.core.services.privacy import erase_contact
+
+    db = _open(args)
+    contact_id, name = _privacy_subject(db, " ".join(args.contact))
+    if not args.yes and not _confirm_erase(name):
+        _print(_("Nothing was erased."))
+        return 0
+    erasure = erase_contact(db, contact_id)
+    for line in erasure.done():
+        _print(line)
+    problems = erasure.problems()
+    if problems:
+        raise UserError(" ".join(problems))
+    return 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from accountdesk.core import settings
 
-    db = _open(args)
+    db = _open(args, create=args.action == "set")
     if args.action == "list":
         for key, value in settings.all_values(db).items():
             _print(f"{key}\t{'' if value is None else value}")
@@ -527,7 +702,11 @@ def build_parser() -> argparse.ArgumentParser:
             "Without a command it opens the desktop app."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"AccountDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"AccountDesk {__version__} (tzdata {TZDATA_VERSION})",
+    )
     common = _Parser(add_help=False)
     common.add_argument(
         "--db",
@@ -565,10 +744,47 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", parents=[common], help=_("export everything"))
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("-o", "--output", metavar="FILE", help=_("file to write (default: stdout)"))
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help=_(
+            "CSV: write cells exactly as stored, without the ' put before cells that a "
+            "spreadsheet would run as formulas (=, +, -, @)"
+        ),
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("db", parents=[common], help=_("database maintenance"))
-    p.add_argument("action", choices=("upgrade", "check", "path"))
+    p.add_argument(
+        "action",
+        choices=(
+            "upgrade",
+            "check",
+            "path",
+            "backups",
+            "backup",
+            "restore",
+            "encrypt",
+            "decrypt",
+            "rekey",
+        ),
+    )
+    p.add_argument(
+        "backup",
+        nargs="?",
+        metavar="BACKUP",
+        help=_("restore: the backup's name, as db backups lists it, or its path"),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=_("restore: also a backup of another database"),
+    )
+    p.add_argument(
+        "--remember",
+        action="store_true",
+        help=_("encrypt, rekey: keep the passphrase in the system keyring"),
+    )
     p.set_defaults(func=cmd_db)
 
     p = sub.add_parser("country", parents=[common], help=_("print a country's profile"))
@@ -603,6 +819,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("key", nargs="?", metavar="KEY", help=_("e.g. user.zone"))
     p.add_argument("value", nargs="?", metavar="VALUE")
     p.set_defaults(func=cmd_config)
+
+    p = sub.add_parser(
+        "privacy", parents=[common], help=_("a person's data: export it, or erase it for good")
+    )
+    psub = p.add_subparsers(
+        title=_("privacy commands"), metavar="ACTION", parser_class=_Parser, required=True
+    )
+    e = psub.add_parser(
+        "export", parents=[common], help=_("everything about a contact, as JSON and a PDF")
+    )
+    e.add_argument("contact", nargs="+", metavar="CONTACT", help=_("the contact's name or id"))
+    e.add_argument(
+        "-o", "--output", required=True, metavar="FILE",
+        help=_("JSON file to write; the PDF summary goes beside it (FILE.json: FILE.pdf)"),
+    )  # fmt: skip
+    e.set_defaults(func=cmd_privacy_export)
+    e = psub.add_parser(
+        "erase", parents=[common], help=_("erase a contact for good, backups included")
+    )
+    e.add_argument("contact", nargs="+", metavar="CONTACT", help=_("the contact's name or id"))
+    e.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    e.set_defaults(func=cmd_privacy_erase)
 
     register_report_commands(sub, common)
     return parser
@@ -640,6 +878,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(_("accountdesk: interrupted; nothing was changed.") + "\n")
         return 130
     except Exception as exc:
+        from accountdesk.core.db.errors import explain
+
+        storage = explain(exc, _target(args))  # disk full, busy, read-only: one sentence
+        if storage is not None:
+            sys.stderr.write(f"accountdesk: {storage.message}\n")
+            return 1
         if os.environ.get("ACCOUNTDESK_DEBUG"):
             raise
         sys.stderr.write(

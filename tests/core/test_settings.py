@@ -20,6 +20,8 @@ def test_defaults_when_nothing_is_stored(db: Database) -> None:
         "user.hours": "09:00-17:00",
         "stay_in_touch.daily_cap": 10,
         "ui.calendar": "auto",
+        "security.lock_after_minutes": 0,
+        "backup.folder": None,
     }
 
 
@@ -51,6 +53,9 @@ def test_values_are_checked_and_stored(db: Database) -> None:
         ("stay_in_touch.daily_cap", "many", "whole number"),
         ("stay_in_touch.daily_cap", "-1", "between"),
         ("ui.calendar", "jalali", "gregorian"),
+        ("security.lock_after_minutes", "soon", "minutes"),
+        ("security.lock_after_minutes", "2000", "between"),
+        ("backup.folder", "relative/folder", "full path"),
     ],
 )
 def test_a_bad_value_is_one_sentence_naming_setting_and_value(

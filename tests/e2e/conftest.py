@@ -25,6 +25,7 @@ def run(tmp_path: Path) -> Run:
     def _run(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
             [str(exe), *args],
+            stdin=subprocess.DEVNULL,  # not the developer's terminal: nothing may wait for it
             capture_output=True,
             text=True,
             env=env,

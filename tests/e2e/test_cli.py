@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+
+import tzdata  # type: ignore[import-untyped]
 
 from accountdesk import __version__
 
@@ -14,7 +18,34 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 
 def test_version(run: Run) -> None:
     result = run("--version", check=True)
-    assert result.stdout.strip() == f"AccountDesk {__version__}"
+    assert result.stdout.strip() == f"AccountDesk {__version__} (tzdata {tzdata.IANA_VERSION})"
+
+
+def test_export_marks_formulas_unless_raw_and_long_notes_survive(run: Run, tmp_path: Path) -> None:
+    note = "=cmd|' /C calc'!A0 " + "n" * 200_000  # longer than the csv module's default limit
+    csv.field_size_limit(max(csv.field_size_limit(), 300_000))  # for reading it here
+    with (tmp_path / "in.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(
+            [
+                ["account_name", "account_country", "account_notes", "given_name", "phones"],
+                ['=HYPERLINK("http://x")', "LV", note, "@Ilze", "+371 2612 3456"],
+            ]
+        )
+    run("import", "--db", "a.db", "in.csv", check=True)
+    run("export", "--db", "a.db", "-o", "out.csv", check=True)
+    row = next(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8", newline="")))
+    assert row["account_name"] == '\'=HYPERLINK("http://x")'
+    assert row["account_notes"] == "'" + note
+    assert row["given_name"] == "'@Ilze"
+    assert row["phones"] == "work:+37126123456"
+    raw = run("export", "--db", "a.db", "--raw", check=True)
+    raw_row = next(csv.DictReader(io.StringIO(raw.stdout, newline="")))
+    assert raw_row["account_name"] == '=HYPERLINK("http://x")'
+    assert raw_row["account_notes"] == note
+    imported = run("import", "--db", "b.db", "out.csv")
+    assert imported.returncode == 0, imported.stderr
+    run("export", "--db", "b.db", "-o", "again.csv", check=True)
+    assert (tmp_path / "again.csv").read_bytes() == (tmp_path / "out.csv").read_bytes()
 
 
 def test_demo_search_export_import_round_trip(run: Run, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ def test_followups_export_writes_an_ics_file_and_nothing_else(run: Run, tmp_path
 
 
 def test_followups_export_to_a_missing_folder_is_one_sentence(run: Run, tmp_path: Path) -> None:
+    run("db", "upgrade", "--db", "x.db", check=True)  # reading commands never create one
     result = run("followups", "export", "--db", "x.db", "--ics", "missing/follow-ups.ics")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()

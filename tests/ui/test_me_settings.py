@@ -41,6 +41,8 @@ def test_me_dialog_stores_every_value_and_the_app_follows(ctx: Any, qtbot: Any) 
         "user.hours": "08:00-16:00",
         "stay_in_touch.daily_cap": 4,
         "ui.calendar": "auto",
+        "security.lock_after_minutes": 0,
+        "backup.folder": None,
     }
     assert ctx.user_zone == "Asia/Tehran"
     assert "zone" in seen and "settings" in seen

@@ -27,6 +27,7 @@ from functools import cache
 
 import babel.dates
 import babel.numbers
+import babel.units
 from babel import Locale
 
 from accountdesk.core.calendars import (
@@ -469,6 +470,25 @@ def format_percent(value: float | Decimal, digits: int = 1) -> str:
 def format_currency(value: float | Decimal, currency: str) -> str:
     text = babel.numbers.format_currency(
         value, currency, locale=current_locale(), numbering_system="default"
+    )
+    return localize_digits(text)
+
+
+def format_size(size: int) -> str:
+    """A size in bytes as the language writes it: "12 byte", "820 kB", "1.5 MB", "2.1 GB"."""
+    value: float = size
+    unit = "byte"
+    for name, factor in (("gigabyte", 1e9), ("megabyte", 1e6), ("kilobyte", 1e3)):
+        if size >= factor:
+            value, unit = size / factor, name
+            break
+    text = babel.units.format_unit(
+        value,
+        f"digital-{unit}",
+        length="short",
+        format="#,##0.#",
+        locale=current_locale(),
+        numbering_system="default",
     )
     return localize_digits(text)
 

@@ -31,9 +31,7 @@ def _zone(text: str) -> str | None:
     cleaned = text.strip()
     if cleaned.lower() in {"", "system"}:
         return None  # follow the system
-    if cleaned.lower() in {"localtime", "factory"}:
-        raise ValueError(_("is not a place's time zone; use a name such as Europe/Riga"))
-    found = v.timezone(cleaned, "user.zone")
+    found = v.timezone(cleaned, "user.zone")  # refuses localtime, Factory … too
     assert found is not None
     return found
 
@@ -77,6 +75,28 @@ def _cap(text: str) -> int:
     return value
 
 
+def _lock_minutes(text: str) -> int:
+    try:
+        value = int(text.strip() or "0")
+    except ValueError:
+        raise ValueError(_("must be a whole number of minutes (0: never)")) from None
+    if not 0 <= value <= 1440:
+        raise ValueError(_("must be between 0 and 1,440 minutes (a day)"))
+    return value
+
+
+def _folder(text: str) -> str | None:
+    cleaned = text.strip()
+    if not cleaned:
+        return None  # the default
+    path = Path(cleaned).expanduser()
+    if not path.is_absolute():
+        raise ValueError(_("write the full path of a folder, for example ~/Backups/AccountDesk"))
+    if path.exists() and not path.is_dir():
+        raise ValueError(_("is a file, not a folder"))
+    return str(path)
+
+
 def _calendar(text: str) -> str:
     cleaned = text.strip().lower() or AUTO
     if cleaned not in CALENDAR_PREFERENCES:
@@ -110,6 +130,18 @@ SETTINGS: Mapping[str, SettingSpec] = {
             N_("Dates: auto (the language's calendar: Solar Hijri, Buddhist era) or gregorian"),
             AUTO,
             _calendar,
+        ),
+        SettingSpec(
+            "backup.folder",
+            N_("Folder for backups (empty: backups in the data folder)"),
+            None,
+            _folder,
+        ),
+        SettingSpec(
+            "security.lock_after_minutes",
+            N_("Lock the app after this many idle minutes (0: never; encrypted databases only)"),
+            0,
+            _lock_minutes,
         ),
     )
 }

@@ -7,7 +7,7 @@ the value and the reason in the user's language.
 from __future__ import annotations
 
 import re
-import zoneinfo
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
@@ -19,7 +19,15 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, DateInputError, _, country_name, parse_date_input
+from accountdesk.core.i18n import (
+    N_,
+    DateInputError,
+    _,
+    country_name,
+    format_date,
+    parse_date_input,
+)
+from accountdesk.core.timekeeping.zones import is_valid_zone
 
 
 class ValidationError(UserError):
@@ -30,7 +38,7 @@ class ValidationError(UserError):
         self.key = key or field
         self.value = value
         self.reason = reason
-        shown = "" if value is None else str(value)
+        shown = "" if value is None else printable(str(value))
         if shown:
             message = _("{field} \u201c{value}\u201d: {reason}").format(
                 field=field, value=shown, reason=reason
@@ -94,7 +102,53 @@ FIELD_LABELS: dict[str, str] = {
     "due": N_("Due"),
     "rrule": N_("Repeat"),
     "contact": N_("Contact"),
+    "notes": N_("Notes"),
+    "personal_notes": N_("Personal notes"),
+    "how_we_met": N_("How we met"),
+    "comment": N_("Comment"),
+    "important_dates": N_("Important dates"),
+    "consent_given_on": N_("Consent given on"),
+    "consent_withdrawn_on": N_("Consent withdrawn on"),
 }
+
+#: The longest text each field accepts, in characters: the one place these limits live
+#: (services pass only the field's key). A single-line field not named here takes
+#: ``LINE_MAX``. The CSV reader's cell limit is derived from these numbers.
+LINE_MAX = 300
+NOTES_MAX = 1_000_000
+MAX_LENGTHS: dict[str, int] = {
+    "name": 200,
+    "given_name": 120,
+    "family_name": 120,
+    "honorific": 60,
+    "job_title": 160,
+    "industry": 100,
+    "city": 120,
+    "tier": 40,
+    "owner": 120,
+    "website": 300,
+    "email": 254,
+    "phone": 40,
+    "subject": 300,
+    "outcome": 300,
+    "title": 300,
+    "description": 300,
+    "occasion": 120,
+    "tags": 80,  # one tag
+    "important_dates": 120,  # the label of one date
+    "label": 40,  # the label of an e-mail address or phone number (work, home …)
+    "address": 1_000,
+    "how_we_met": 10_000,
+    "notes": NOTES_MAX,
+    "personal_notes": NOTES_MAX,
+    "comment": NOTES_MAX,
+    "body": NOTES_MAX,
+    "rrule": 1_000,
+}
+#: Fields shown as multi-line boxes: they keep line breaks and tabs (CR LF and CR become LF).
+MULTILINE = frozenset({"address", "notes", "personal_notes", "how_we_met", "comment", "body"})
+#: The most e-mail addresses, phone numbers, tags or important dates one record holds.
+MAX_ITEMS = 100
 
 
 def label(key: str) -> str:
@@ -106,25 +160,183 @@ def fail(key: str, value: object, reason: str) -> ValidationError:
 
 
 def clean_text(value: str | None) -> str | None:
+    """Surrounding white space removed; None for nothing. Not a check: codes and choices use
+    it before they compare with what they allow; free text goes through :func:`optional`."""
     if value is None:
         return None
     value = value.strip()
     return value or None
 
 
-def required(key: str, value: str | None, *, max_length: int | None = None) -> str:
-    cleaned = clean_text(value)
-    if cleaned is None:
-        raise fail(key, None, _("is required"))
-    if max_length is not None and len(cleaned) > max_length:
-        raise fail(key, cleaned[:40] + "…", _("is longer than {n} characters").format(n=max_length))
+#: Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in stored
+#: text they can make a name or an address read differently from what it is.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Characters without width (zero-width space, non-joiner, joiner, byte order mark): fine
+#: inside Persian or emoji text, but a value of only these looks empty.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\ufeff")
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _invisible(char: str) -> bool:
+    return char in ZERO_WIDTH or char.isspace()
+
+
+def printable(text: str) -> str:
+    """``text`` for an error message: control characters, lone surrogates, line and paragraph
+    separators and direction controls as ``\\uXXXX`` escapes (so they can be seen and printed);
+    a text of only invisible characters is escaped whole."""
+    everything = bool(text) and all(_invisible(ch) for ch in text)
+
+    def show(ch: str) -> str:
+        category = unicodedata.category(ch)
+        hidden = category in {"Cc", "Cs", "Zl", "Zp"} or ch in BIDI_CONTROLS
+        if hidden or ch in "\u200b\ufeff" or (everything and ch != " "):
+            return f"\\u{ord(ch):04x}"
+        return ch
+
+    return "".join(show(ch) for ch in text)
+
+
+#: What no field stores (found with one regular expression, fast enough for a large import):
+#: control characters (Cc), lone surrogates (Cs), line and paragraph separators (Zl, Zp) and
+#: direction controls; a multi-line field keeps tabs, line feeds and the two separators.
+_REFUSED_IN_LINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_REFUSED_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def text_problem(text: str, *, multiline: bool = False) -> tuple[int, str] | None:
+    """Why ``text`` cannot be stored: the index of the first offending character and a
+    translated reason; None when it can be stored.
+
+    Refused: control characters (a multi-line field keeps line feeds and tabs), lone
+    surrogates, line and paragraph separators in a single-line field, direction controls, and
+    a text made only of invisible characters.
+    """
+    found = (_REFUSED_IN_TEXT if multiline else _REFUSED_IN_LINE).search(text)
+    if found is not None:
+        ch = found.group()
+        category = unicodedata.category(ch)
+        if category == "Cs":
+            reason = _("contains a broken character ({code}, half of a pair)")
+        elif ch in BIDI_CONTROLS:
+            reason = _("contains a direction control character ({code}) that can disguise the text")
+        elif ch in "\n\r\u2028\u2029":
+            reason = _("must be a single line")
+        else:
+            reason = _("contains a control character ({code})")
+        return found.start(), reason.format(code=_code(ch))
+    if text and all(_invisible(ch) for ch in text):
+        return 0, _("contains only invisible characters")
+    return None
+
+
+def _excerpt(text: str, index: int = 0, width: int = 40) -> str:
+    """At most about ``width`` characters of ``text`` around ``index``, for a message."""
+    if len(text) <= width:
+        return text
+    start = max(0, min(index - width // 2, len(text) - width))
+    end = start + width
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def max_length(key: str) -> int:
+    return MAX_LENGTHS.get(key, LINE_MAX)
+
+
+def optional(key: str, value: str | None) -> str | None:
+    """Free text for the field ``key``: trimmed, None when empty; refused (ValidationError)
+    when it has characters no field stores (:func:`text_problem`) or is longer than the
+    field's limit (:data:`MAX_LENGTHS`)."""
+    if value is None:
+        return None
+    multiline = key in MULTILINE
+    if multiline:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = value.strip()
+    if not cleaned:
+        return None
+    problem = text_problem(cleaned, multiline=multiline)
+    if problem is not None:
+        index, reason = problem
+        raise fail(key, _excerpt(cleaned, index), reason)
+    limit = max_length(key)
+    if len(cleaned) > limit:
+        raise fail(key, _excerpt(cleaned), _("is longer than {n} characters").format(n=limit))
     return cleaned
 
 
-def optional(key: str, value: str | None, *, max_length: int | None = None) -> str | None:
-    cleaned = clean_text(value)
-    if cleaned is not None and max_length is not None and len(cleaned) > max_length:
-        raise fail(key, cleaned[:40] + "…", _("is longer than {n} characters").format(n=max_length))
+def required(key: str, value: str | None) -> str:
+    cleaned = optional(key, value)
+    if cleaned is None:
+        raise fail(key, None, _("is required"))
+    return cleaned
+
+
+def item_count(key: str, items: Iterable[object]) -> None:
+    """Refuse more than :data:`MAX_ITEMS` addresses, numbers, tags or dates in one record."""
+    count = len(list(items))
+    if count > MAX_ITEMS:
+        raise fail(
+            key,
+            None,
+            _("has {count} entries; at most {n} are kept per record").format(
+                count=count, n=MAX_ITEMS
+            ),
+        )
+
+
+def is_list_label(text: str) -> bool:
+    """One word of letters (with their combining marks: บ้าน), as a label is written before
+    the colon in ``home:ilze@example.lv``."""
+    return (
+        text[:1].isalpha()
+        and len(text) <= MAX_LENGTHS["label"]
+        and all(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in text)
+    )
+
+
+def list_label(key: str, value: str) -> str:
+    """The label of an e-mail address or phone number (``work``, ``home``): see
+    :func:`is_list_label`."""
+    cleaned = value.strip()
+    if not is_list_label(cleaned):
+        raise fail(
+            key,
+            cleaned,
+            _("the label must be one word of letters (for example work or home)"),
+        )
+    return cleaned
+
+
+#: How the CSV format marks an important date without a reminder (after its label).
+NO_REMIND = "!noremind"
+
+
+def date_label(value: str | None) -> str | None:
+    """The label of an important date ("Women's Day"): one line, without the ``;`` that
+    separates dates in the CSV format and not ending in its :data:`NO_REMIND` mark."""
+    cleaned = optional("important_dates", value)
+    if cleaned is not None and (";" in cleaned or cleaned.endswith(NO_REMIND)):
+        raise fail(
+            "important_dates",
+            cleaned,
+            _("a label cannot contain ; or end with {mark}").format(mark=NO_REMIND),
+        )
+    return cleaned
+
+
+def tag(value: str) -> str:
+    """One tag: a single line of text without the separators of tag lists (, and ;)."""
+    cleaned = required("tags", " ".join(value.split()))
+    if "," in cleaned or ";" in cleaned:
+        raise fail("tags", cleaned, _("a tag cannot contain , or ; (they separate tags)"))
     return cleaned
 
 
@@ -165,18 +377,27 @@ def subdivision(country_code: str, value: str | None, key: str = "subdivision") 
     return code.split("-", 1)[1]
 
 
-@cache
-def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+#: Names tzdata knows that are no place's zone: ``Factory`` (offset 0, abbreviation "-00"),
+#: the system's ``localtime`` link, ``posixrules``, and the ``posix/`` and ``right/`` copies.
+PSEUDO_ZONES = frozenset({"factory", "localtime", "posixrules", "etc/unknown"})
+PSEUDO_ZONE_PREFIXES = ("posix/", "right/", "systemv/")
+
+
+def is_pseudo_zone(name: str) -> bool:
+    folded = name.strip().casefold()
+    return folded in PSEUDO_ZONES or folded.startswith(PSEUDO_ZONE_PREFIXES)
 
 
 def timezone(value: str | None, key: str = "timezone", *, allow_empty: bool = False) -> str | None:
+    """An IANA zone of a place (``Europe/Riga``; ``UTC`` and ``Etc/GMT-3`` are accepted too)."""
     cleaned = clean_text(value)
     if cleaned is None:
         if allow_empty:
             return None
         raise fail(key, None, _("is required"))
-    if cleaned not in _zones():
+    if is_pseudo_zone(cleaned):
+        raise fail(key, value, _("is not a place's time zone; use a name such as Europe/Riga"))
+    if not is_valid_zone(cleaned):
         raise fail(key, value, _("is not an IANA time zone (for example Europe/Riga)"))
     return cleaned
 
@@ -202,15 +423,20 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
 def email(value: str, key: str = "email") -> str:
-    cleaned = value.strip()
+    cleaned = required(key, value)
     if not _EMAIL.match(cleaned) or ".." in cleaned:
         raise fail(key, value, _("is not a valid e-mail address"))
     return cleaned
 
 
 def phone(value: str, country_code: str, key: str = "phone") -> str:
-    """Parse for the contact's country; returns E.164 (``+37126123456``)."""
-    cleaned = value.strip()
+    """Parse for the contact's country; returns E.164 (``+37126123456``).
+
+    Letters are refused: the phone keypad's letters (1-800-FLOWERS) and extensions (ext. 12)
+    would be turned into digits or dropped without a word."""
+    cleaned = required(key, value)
+    if any(ch.isalpha() for ch in cleaned):
+        raise fail(key, value, _("contains letters; write the number in digits"))
     try:
         parsed = phonenumbers.parse(cleaned, country_code)
     except phonenumbers.NumberParseException:
@@ -279,6 +505,21 @@ def parse_date(key: str, value: str | date | None) -> date | None:
         return parse_date_input(cleaned)
     except DateInputError as error:
         raise fail(key, value, str(error)) from None
+
+
+def consent_dates(
+    given: str | date | None, withdrawn: str | date | None
+) -> tuple[date | None, date | None]:
+    """The dates consent was given and withdrawn; withdrawn before given is refused."""
+    given_on = parse_date("consent_given_on", given)
+    withdrawn_on = parse_date("consent_withdrawn_on", withdrawn)
+    if given_on is not None and withdrawn_on is not None and withdrawn_on < given_on:
+        raise fail(
+            "consent_withdrawn_on",
+            format_date(withdrawn_on),
+            _("is before the consent was given ({date})").format(date=format_date(given_on)),
+        )
+    return given_on, withdrawn_on
 
 
 def parse_hhmm(key: str, value: str | None) -> str | None:

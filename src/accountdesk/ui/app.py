@@ -6,7 +6,8 @@ import hashlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from accountdesk.core import i18n
 from accountdesk.core.i18n import _
@@ -35,16 +36,20 @@ def run_gui(db: str | None, lang: str | None) -> int:
         return 1
     from PySide6.QtWidgets import QMessageBox
 
-    from accountdesk.core.db.engine import DatabaseOpenError, database_url, open_database
+    from accountdesk.core.db.engine import database_url
+    from accountdesk.core.errors import UserError
+    from accountdesk.ui.security import open_with_dialog
 
     app = create_app(sys.argv[:1])
     if lang:
         apply_language(lang)
     try:
-        database = open_database(db)
-    except DatabaseOpenError as exc:
+        database = open_with_dialog(db)  # asks an encrypted database's passphrase
+    except UserError as exc:
         QMessageBox.critical(None, _("AccountDesk"), str(exc))
         return 1
+    if database is None:  # "Quit" at the passphrase
+        return 0
     if not lang:
         from accountdesk.core.services.activity import get_setting
 
@@ -60,6 +65,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
             + "\n"
         )
         return 0
+    install_error_boundary(database)
     controller = Controller(database, instance)
     controller.start()
     code = app.exec()
@@ -101,14 +107,66 @@ def create_app(argv: Sequence[str] = ()) -> QApplication:
     QGuiApplication.setDesktopFileName("accountdesk")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.data_dir() / "settings")
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.settings_dir())
     )
+    private_settings_file()
     from accountdesk.ui.main_window import app_icon
 
     QGuiApplication.setWindowIcon(app_icon())
     register_fonts()
     collect_garbage_on_the_gui_thread(app)
     return app
+
+
+def private_settings_file() -> None:
+    """The window settings are private like the database: their folder is made ``0700`` and
+    the INI file ``0600`` before Qt writes it (Qt keeps the mode of a file it replaces)."""
+    from PySide6.QtCore import QSettings
+
+    from accountdesk.core import paths
+
+    ini = Path(QSettings().fileName())
+    try:
+        paths.private_folder(paths.settings_dir())
+        paths.private_folder(ini.parent)
+        paths.new_private_file(ini)
+    except OSError as exc:  # the app works without them; say why once
+        sys.stderr.write(
+            _("AccountDesk cannot keep its window settings in {path}: {reason}").format(
+                path=ini.parent, reason=exc.strerror or exc
+            )
+            + "\n"
+        )
+
+
+def install_error_boundary(database: object) -> None:
+    """The desktop app's error boundary: an error meant for the user (a ``UserError``, or a
+    storage failure such as a full disk that reached the event loop untranslated) is shown as
+    its one sentence; anything else goes to Python's usual hook (a bug stays visible)."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, trace: Any) -> None:
+        message = user_message(exc, database)
+        if message is None:
+            previous(kind, exc, trace)
+            return
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        QMessageBox.warning(QApplication.activeWindow(), _("AccountDesk"), message)
+
+    sys.excepthook = hook
+
+
+def user_message(exc: BaseException, database: object = None) -> str | None:
+    """The sentence for ``exc`` if it is meant for the user, else None."""
+    from accountdesk.core.db.errors import explain
+    from accountdesk.core.errors import UserError
+
+    if isinstance(exc, UserError):
+        return exc.message
+    where = getattr(database, "path", None) or getattr(database, "url", None)
+    found = explain(exc, where)
+    return None if found is None else found.message
 
 
 #: How often Python's cycle collector runs (on the GUI thread only).
@@ -293,7 +351,10 @@ class Controller:
     def start(self) -> None:
         from PySide6.QtCore import QTimer
 
+        from accountdesk.ui.security import IdleLock
+
         self.build_window()
+        self.idle_lock = IdleLock(self.ctx)  # security.lock_after_minutes, encrypted only
         if self.instance is not None:
             self.instance.listen(self.raise_window)
         QTimer.singleShot(0, self.first_run)
@@ -310,7 +371,9 @@ class Controller:
 
         def work() -> int:
             if db.path is not None:
-                auto_backup(db, clock)
+                auto_backup(db, clock)  # none for a read-only database
+            if db.read_only:
+                return 0
             recompute_due(db)
             return len(raise_stay_in_touch(db, clock))
 
@@ -319,7 +382,14 @@ class Controller:
                 self.ctx.changed.emit("follow_up")
             self._start_reminders()
 
-        tasks.run(work, done)
+        def failed(exc: BaseException) -> None:
+            message = user_message(exc, db)  # a full disk, say: the app goes on
+            if message is None:
+                raise exc
+            self.ctx.status.emit(message)
+            self._start_reminders()
+
+        tasks.run(work, done, failed)
 
     def _start_reminders(self) -> None:
         """The Follow-ups screen checks reminders (also the ones missed while closed)."""
@@ -337,6 +407,7 @@ class Controller:
         window = MainWindow(self.ctx)
         window.language_requested.connect(self.change_language)
         window.calendar_requested.connect(self.change_calendar)
+        window.database_replaced.connect(self.reload)
         window.show()
         self.window = window
         return window
@@ -366,6 +437,16 @@ class Controller:
         settings.apply_calendar_preference(self.ctx.db)
         self.rebuild_window()
 
+    def reload(self) -> None:
+        """After a restore the data changed under every screen: a new context (an empty undo
+        history, the restored settings) and a new window."""
+        from accountdesk.core.settings import apply_calendar_preference
+        from accountdesk.ui.context import AppContext
+
+        apply_calendar_preference(self.ctx.db)
+        self.ctx = AppContext(self.ctx.db, self.ctx.clock)
+        self.rebuild_window()
+
     def rebuild_window(self) -> None:
         from accountdesk.ui.main_window import MainWindow
 
@@ -382,7 +463,9 @@ class Controller:
         from accountdesk.ui.main_window import MainWindow
 
         window = self.window
-        if not isinstance(window, MainWindow) or count_live(self.ctx.db) != (0, 0):
+        if not isinstance(window, MainWindow) or self.ctx.db.read_only:
+            return
+        if count_live(self.ctx.db) != (0, 0):
             return
         dialog = FirstRunDialog(self.ctx, window)
         if dialog.exec():

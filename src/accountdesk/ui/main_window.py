@@ -56,6 +56,7 @@ LANGUAGE_NAMES = {
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     calendar_requested = Signal(str)  # "auto" or "gregorian" (the ui.calendar setting)
+    database_replaced = Signal()  # a backup was restored: every screen is built again
 
     def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -216,6 +217,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("Import CSV…"), self.import_csv, "Ctrl+I"))
         file_menu.addAction(self._action(_("Load demo data…"), self.load_demo))
         file_menu.addSeparator()
+        file_menu.addAction(self._action(_("Backups…"), self.show_backups))
+        file_menu.addSeparator()
         quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_action)
 
@@ -246,6 +249,9 @@ class MainWindow(QMainWindow):
 
         settings = menu.addMenu(_("&Settings"))
         settings.addAction(self._action(_("Me: time zone, country, hours…"), self.edit_me))
+        from accountdesk.ui.security import add_security_actions
+
+        add_security_actions(settings, self.ctx, self)  # encrypt, passphrase, idle lock
         languages = settings.addMenu(_("Language"))
         current = current_language().code
         for code in LANGUAGES:
@@ -271,6 +277,20 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        if self.ctx.db.read_only:  # always visible: a message never hides a permanent widget
+            self.read_only_banner = QLabel(_("Read-only: changes cannot be saved"))
+            self.read_only_banner.setObjectName("readOnlyBanner")
+            self.read_only_banner.setToolTip(
+                _(
+                    "AccountDesk cannot write to {path} (the file or its folder is read-only); "
+                    "you can read everything, but nothing you change is saved."
+                ).format(path=self.ctx.db.path or self.ctx.db.url)
+            )
+            self.read_only_banner.setStyleSheet(
+                "QLabel { background: #fff3cd; color: #5c4400; font-weight: bold; "
+                "padding: 2px 8px; border-radius: 3px; }"
+            )
+            bar.addPermanentWidget(self.read_only_banner)
         self.undo_button = QToolButton()
         self.undo_button.setDefaultAction(self.undo_action)
         self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -329,6 +349,14 @@ class MainWindow(QMainWindow):
         if self.records and getattr(self.records[-1], "kind", "") == "contact":
             contact_id = getattr(self.records[-1], "record_id", None)
         QuickLogDialog(self.ctx, contact_id=contact_id, parent=self).exec()
+
+    def show_backups(self) -> None:
+        from accountdesk.ui.backups import BackupsDialog
+
+        dialog = BackupsDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.restored:
+            self.database_replaced.emit()
 
     def show_trash(self) -> None:
         from accountdesk.ui.trash.dialog import TrashDialog

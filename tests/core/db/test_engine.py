@@ -74,6 +74,6 @@ def test_backup_is_taken_before_a_migration(tmp_path: Path) -> None:
         command.downgrade(alembic_config(conn), "base")
     db.close()
     reopened = open_database(path)
-    backups = list((tmp_path / "home" / "backups").glob("old-before-migration-*.db"))
+    backups = list((tmp_path / "home" / "backups").glob("*/*-before-migration-*.db"))
     assert len(backups) == 1
     assert db_engine.schema_revision(reopened) == db_engine.SCHEMA_HEAD

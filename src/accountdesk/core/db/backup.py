@@ -1,22 +1,74 @@
-"""Backups of the local database: made with SQLite's online backup API, rotated, restorable."""
+"""Backups of the local database: made with SQLite's online backup API, kept by a retention
+policy, listed and restored.
+
+A database's backups live in a folder of their own, named after the database's identity
+(:mod:`accountdesk.core.db.identity`): ``<backup folder>/<id>/``, where the backup folder is the
+``backup.folder`` setting or ``backups/`` in the data folder. Two databases that share a file
+name therefore never share backups. A backup's name says when it was taken (UTC), why and at
+which schema: ``20261101T080000Z-automatic-schema0001.db``. Folders are ``0700`` and backups
+``0600``; a backup is written to a temporary file and renamed into place when complete, so a
+failure (a full disk) leaves no half-written backup.
+
+Retention (README, "Your data"): of the automatic and manual backups, the newest of each of
+the last :data:`KEEP_DAILY` days with a backup and the newest of each of the last
+:data:`KEEP_WEEKLY` weeks with one are kept; of the backups taken before an upgrade or a
+restore, the newest :data:`KEEP_SAFETY`. Files in the folder that are not backups are never
+touched.
+
+A restore checks the backup (an SQLite database, intact, of this database unless forced, a
+schema this app knows), takes a backup of the current state, and replaces the database file in
+one atomic rename while no one else has it open.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import re
 import sqlite3
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from accountdesk.core import paths
 from accountdesk.core.clock import Clock, system_clock
-from accountdesk.core.db.engine import Database, backup_sqlite
-from accountdesk.core.db.schema import SQLITE_HEADER
+from accountdesk.core.db import crypto
+from accountdesk.core.db.engine import Database, backup_sqlite, open_database
+from accountdesk.core.db.errors import disk_full, explain_os_error, read_only, sqlite_code
+from accountdesk.core.db.identity import IDENTITY_KEY, file_facts, read_identity, stamp_identity
+from accountdesk.core.db.schema import KNOWN_REVISIONS, SQLITE_HEADER
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import N_, _
 
-KEEP = 10
+#: Retention: the newest automatic or manual backup of each of this many days (with a backup)…
+KEEP_DAILY = 7
+#: … and of each of this many weeks (ISO weeks, with a backup) …
+KEEP_WEEKLY = 8
+#: … and this many of the newest backups taken before an upgrade or a restore.
+KEEP_SAFETY = 5
+#: The setting that moves the backups elsewhere (see core/settings.py).
+FOLDER_SETTING = "backup.folder"
+
+AUTOMATIC = "automatic"
+MANUAL = "manual"
+BEFORE_MIGRATION = "before-migration"
+BEFORE_RESTORE = "before-restore"
+KIND_LABELS = {
+    AUTOMATIC: N_("automatic (daily)"),
+    MANUAL: N_("made by hand"),
+    BEFORE_MIGRATION: N_("before an upgrade"),
+    BEFORE_RESTORE: N_("before a restore"),
+}
+_REGULAR = (AUTOMATIC, MANUAL)
 _STAMP = "%Y%m%dT%H%M%SZ"
+_NAME = re.compile(
+    r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<kind>automatic|manual|before-migration|before-restore)"
+    r"-schema(?P<schema>[0-9A-Za-z_]+|none)(?:-\d+)?\.db$"
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +76,23 @@ class Backup:
     path: Path
     taken_at: datetime
     size: int
+    kind: str = MANUAL
+    schema: str | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return _(KIND_LABELS[self.kind])
+
+
+class ForeignBackupError(UserError):
+    """The backup is of another database (a different identity, or none)."""
+
+    def __init__(self, message: str, backup: Path) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
+# --- where -------------------------------------------------------------------------------
 
 
 def _require_file(db: Database) -> Path:
@@ -32,67 +101,408 @@ def _require_file(db: Database) -> Path:
     return db.path
 
 
+def _stored(db: Database, key: str) -> Any:
+    with db.engine.connect() as conn:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
+        ).first()
+        row = (
+            conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (key,)).first()
+            if exists
+            else None
+        )
+        conn.rollback()
+    return None if row is None else json.loads(row[0])
+
+
+def identity_of(db: Database) -> str | None:
+    """The database's identity (None: not given yet, as in a read-only file never written)."""
+    with db.engine.connect() as conn:
+        found = read_identity(conn)
+        conn.rollback()
+    return found
+
+
+def backup_root(db: Database) -> Path:
+    """The folder that holds the backup folders: the ``backup.folder`` setting, else
+    ``backups/`` in the data folder."""
+    chosen = _stored(db, FOLDER_SETTING)
+    return Path(chosen) if isinstance(chosen, str) and chosen else paths.backup_dir()
+
+
+def backup_folder(db: Database) -> Path | None:
+    """This database's own backup folder (it may not exist yet); None when the database has
+    no identity (a read-only file that was never opened for writing)."""
+    _require_file(db)
+    identity = identity_of(db)
+    return None if identity is None else backup_root(db) / identity
+
+
+# --- listing and retention ----------------------------------------------------------------
+
+
+def _parse(path: Path) -> Backup | None:
+    match = _NAME.match(path.name)
+    if match is None or not path.is_file():
+        return None
+    taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+    schema = None if match["schema"] == "none" else match["schema"]
+    return Backup(path, taken, path.stat().st_size, match["kind"], schema)
+
+
+def backups_in(folder: Path) -> list[Backup]:
+    """The backups in ``folder``, newest first (other files are ignored)."""
+    if not folder.is_dir():
+        return []
+    found = [b for b in (_parse(p) for p in folder.iterdir()) if b is not None]
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
 def list_backups(db: Database) -> list[Backup]:
-    """This database's automatic and manual backups, newest first."""
-    path = _require_file(db)
-    found = []
-    for candidate in paths.backup_dir().glob(f"{path.stem}-backup-*.db"):
-        stamp = candidate.stem.rsplit("-", 1)[-1]
-        try:
-            taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-        except ValueError:
+    """This database's backups, newest first."""
+    folder = backup_folder(db)
+    return [] if folder is None else backups_in(folder)
+
+
+def retained(backups: Iterable[Backup]) -> set[Path]:
+    """The backups the retention policy keeps (see the module doc)."""
+    newest_first = sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    keep: set[Path] = set()
+    days: set[date] = set()
+    weeks: set[tuple[int, int]] = set()
+    safety = 0
+    for backup in newest_first:
+        if backup.kind not in _REGULAR:
+            if safety < KEEP_SAFETY:
+                keep.add(backup.path)
+                safety += 1
             continue
-        found.append(Backup(candidate, taken, candidate.stat().st_size))
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+        day = backup.taken_at.date()
+        if day not in days and len(days) < KEEP_DAILY:
+            days.add(day)
+            keep.add(backup.path)
+        iso = backup.taken_at.isocalendar()
+        week = (iso.year, iso.week)
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.add(week)
+            keep.add(backup.path)
+    return keep
 
 
-def make_backup(db: Database, clock: Clock = system_clock, keep: int = KEEP) -> Backup:
-    """Copy the database now, then keep only the ``keep`` newest backups."""
+def prune(folder: Path) -> list[Path]:
+    """Delete the backups in ``folder`` that the retention policy does not keep."""
+    backups = backups_in(folder)
+    keep = retained(backups)
+    removed = []
+    for backup in backups:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return removed
+
+
+# --- making a backup ----------------------------------------------------------------------
+
+
+def _target(folder: Path, when: datetime, kind: str, schema: str | None) -> Path:
+    stem = f"{when.astimezone(UTC).strftime(_STAMP)}-{kind}-schema{schema or 'none'}"
+    candidate = folder / f"{stem}.db"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.db"
+        number += 1
+    return candidate
+
+
+def _temporary(target: Path) -> Path:
+    temporary = target.with_name(f".{target.name}.part")
+    temporary.unlink(missing_ok=True)  # left by an interrupted run: never a backup
+    paths.new_private_file(temporary)
+    return temporary
+
+
+def _fsync(path: Path) -> None:
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        with contextlib.suppress(OSError):  # not every platform syncs a folder
+            os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _write_copy(copy: Any, target: Path, needed: int) -> None:
+    """Run ``copy(temporary)`` and move the result to ``target`` (0600) once it is complete;
+    a failure leaves nothing behind and says why in one sentence."""
+    try:
+        paths.private_folder(target.parent)
+        temporary = _temporary(target)
+    except OSError as exc:
+        raise explain_os_error(exc, target.parent, needed) or exc from exc
+    try:
+        copy(temporary)
+        _fsync(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise explain_os_error(exc, target.parent, needed) or exc from exc
+    except sqlite3.Error as exc:
+        temporary.unlink(missing_ok=True)
+        if sqlite_code(exc) == 13:  # SQLITE_FULL
+            raise disk_full(target.parent, needed) from exc
+        raise
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _fsync(target.parent)
+
+
+def _schema(db: Database) -> str | None:
+    from accountdesk.core.db.engine import schema_revision
+
+    return schema_revision(db)
+
+
+def make_backup(db: Database, clock: Clock = system_clock, kind: str = MANUAL) -> Backup:
+    """Copy the database now into its backup folder, then apply the retention policy."""
     path = _require_file(db)
+    folder = backup_folder(db)
+    if folder is None:
+        raise read_only(path)
     now = clock()
-    target = paths.backup_dir() / f"{path.stem}-backup-{now.strftime(_STAMP)}.db"
-    backup_sqlite(path, target)
-    for old in list_backups(db)[keep:]:
-        old.path.unlink(missing_ok=True)
-    return Backup(target, now, target.stat().st_size)
+    schema = _schema(db)
+    target = _target(folder, now, kind, schema)
+    _write_copy(
+        lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path)
+    )
+    prune(folder)
+    return Backup(target, now, target.stat().st_size, kind, schema)
+
+
+def _size(path: Path) -> int:
+    return sum(
+        Path(str(path) + suffix).stat().st_size
+        for suffix in ("", "-wal")
+        if Path(str(path) + suffix).exists()
+    )
 
 
 def auto_backup(
     db: Database, clock: Clock = system_clock, every: timedelta = timedelta(days=1)
 ) -> Backup | None:
-    """Make a backup when the newest one is older than ``every`` (called at start-up)."""
-    if db.path is None or not db.path.exists():
+    """Make a backup when the newest automatic or manual one is older than ``every`` (called
+    at start-up); none for a read-only database."""
+    if db.path is None or not db.path.exists() or db.read_only:
         return None
-    existing = list_backups(db)
-    if existing and clock() - existing[0].taken_at < every:
+    regular = [b for b in list_backups(db) if b.kind in _REGULAR]
+    if regular and clock() - regular[0].taken_at < every:
         return None
-    return make_backup(db, clock)
+    return make_backup(db, clock, AUTOMATIC)
 
 
-def restore_backup(backup: Path, target: Path, clock: Clock = system_clock) -> Path:
-    """Replace ``target`` by ``backup``; the current file is kept beside it first.
+def backup_before_migration(db: Database, revision: str | None) -> Backup:
+    """The copy taken before the schema is upgraded from ``revision``."""
+    path = _require_file(db)
+    folder = backup_folder(db)
+    if folder is None:  # no settings table to hold an identity: keep it apart
+        folder = backup_root(db) / "unidentified"
+    now = system_clock()
+    target = _target(folder, now, BEFORE_MIGRATION, revision)
+    _write_copy(
+        lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path)
+    )
+    prune(folder)
+    return Backup(target, now, target.stat().st_size, BEFORE_MIGRATION, revision)
 
-    Returns the path of the copy of the replaced database. The database must be closed.
-    """
-    with backup.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise UserError(_("{path} is not an SQLite database.").format(path=backup))
-    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+
+# --- restoring ----------------------------------------------------------------------------
+
+
+def find_backup(db: Database, text: str) -> Path:
+    """The backup ``text`` names: a path, or the name of one in this database's folder."""
+    given = Path(text).expanduser()
+    if given.is_file():
+        return given.resolve()
+    folder = backup_folder(db)
+    if folder is not None and given.name == text and (folder / text).is_file():
+        return folder / text
+    raise UserError(
+        _("There is no backup at {path}; accountdesk db backups lists them.").format(path=text)
+    )
+
+
+def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str | None]:
+    """The identity and schema of ``backup``, after checking it is an intact database."""
+    key = passphrase if crypto.looks_encrypted(backup) else None
+    if crypto.looks_encrypted(backup) and passphrase is None:
+        raise UserError(crypto.required_message(backup))
+    if key is not None and not crypto.opens(backup, key):
+        raise UserError(crypto.wrong_message(backup))
+    if key is None:
+        with backup.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise UserError(_("{path} is not an SQLite database.").format(path=backup))
+    check = crypto.connect(f"{backup.resolve().as_uri()}?mode=ro", key, uri=True)
     try:
         result = check.execute("PRAGMA integrity_check").fetchone()
+    except sqlite3.DatabaseError:
+        result = None
     finally:
         check.close()
     if result != ("ok",):
         raise UserError(
             _("The backup {path} is damaged; nothing was restored.").format(path=backup)
         )
-    stamp = clock().strftime(_STAMP)
-    kept = paths.backup_dir() / f"{target.stem}-before-restore-{stamp}.db"
-    if target.exists():
-        backup_sqlite(target, kept)
-    temporary = target.with_name(target.name + ".restoring")
-    backup_sqlite(backup, temporary)
-    for suffix in ("-wal", "-shm"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    os.replace(temporary, target)
+    identity, schema = file_facts(backup, key)
+    if schema is None:
+        raise UserError(
+            _("{path} is not an AccountDesk database; nothing was restored.").format(path=backup)
+        )
+    if schema not in KNOWN_REVISIONS:
+        raise UserError(
+            _(
+                "The backup {path} was written by a newer AccountDesk (schema {revision}); "
+                "nothing was restored."
+            ).format(path=backup, revision=schema)
+        )
+    return identity, schema
+
+
+def _in_use(path: Path) -> UserError:
+    return UserError(
+        _(
+            "The database {path} is open in another program or AccountDesk window; close it "
+            "and try again (nothing was restored)."
+        ).format(path=path)
+    )
+
+
+def _driver_errors(passphrase: str | None) -> tuple[type[Exception], ...]:
+    errors: tuple[type[Exception], ...] = (sqlite3.Error,)
+    return (*errors, crypto.sqlcipher().Error) if passphrase is not None else errors
+
+
+def _take_alone(path: Path, passphrase: str | None) -> Any:
+    """A connection that has the database to itself until it closes: out of WAL (which fails
+    while anyone else has it open), and in exclusive locking mode, holding the lock of its
+    first read, so no one else can write meanwhile."""
+    conn = crypto.connect(path, passphrase, timeout=2.0, isolation_level=None)
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise _in_use(path)
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except _driver_errors(passphrase) as exc:
+        conn.close()
+        raise _in_use(path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def restore_backup(
+    db: Database, backup: Path, *, force: bool = False, clock: Clock = system_clock
+) -> Backup:
+    """Replace the database's contents by ``backup``; returns the backup of the state it
+    replaced (taken first). ``db`` stays usable: it opens the restored file afterwards.
+
+    Refused: a file that is not an intact database, a schema newer than this app, a backup of
+    another database unless ``force`` (the restored file then keeps this database's identity),
+    a read-only database, and a database open elsewhere. Nothing is changed when refused."""
+    target = _require_file(db)
+    if db.read_only:
+        raise read_only(target)
+    backup = backup.resolve()
+    if backup == target.resolve():
+        raise UserError(_("{path} is the database itself, not a backup.").format(path=backup))
+    own = identity_of(db)
+    folder = backup_folder(db)
+    assert own is not None and folder is not None  # given when the database was opened
+    identity = _check_backup(backup, db.passphrase)[0]
+    if identity != own and not force:
+        raise ForeignBackupError(
+            _("{path} is a backup of another database, so nothing was restored.").format(
+                path=backup
+            ),
+            backup,
+        )
+    key = db.passphrase if crypto.looks_encrypted(backup) else None
+
+    # The restored copy, complete and checked, beside the database.
+    work = target.with_name(f".{target.name}.restoring")
+
+    def copy(temporary: Path) -> None:
+        backup_sqlite(backup, temporary, key)
+        if identity != own:  # forced: the file goes on being this database
+            conn = crypto.connect(temporary, key)
+            try:
+                stamp_identity(conn, own)
+                conn.commit()
+            finally:
+                conn.close()
+        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+
+    _write_copy(copy, work, backup.stat().st_size)
+    try:
+        db.engine.dispose()  # our own connections go first
+        conn = _take_alone(target, db.passphrase)
+        try:
+            now = clock()
+            kept_path = _target(folder, now, BEFORE_RESTORE, _schema_of_file(target, conn))
+            _write_copy(
+                lambda temporary: _copy_connection(conn, temporary, db.passphrase),
+                kept_path,
+                _size(target),
+            )
+            for suffix in ("-wal", "-shm", "-journal"):  # none in DELETE mode; be sure
+                Path(str(target) + suffix).unlink(missing_ok=True)
+            os.replace(work, target)  # the lock is held until here: no one wrote meanwhile
+            _fsync(target.parent)
+        finally:
+            conn.close()
+    finally:
+        work.unlink(missing_ok=True)
+    db.take_over(open_database(target, passphrase=key))
+    prune(folder)
+    kept = _parse(kept_path)
+    assert kept is not None
     return kept
+
+
+def _schema_of_file(path: Path, conn: Any) -> str | None:
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return None if row is None else str(row[0])
+
+
+def _copy_connection(conn: Any, destination: Path, passphrase: str | None) -> None:
+    dst = crypto.connect(destination, passphrase)
+    try:
+        conn.backup(dst)
+    finally:
+        dst.close()
+
+
+__all__ = [
+    "IDENTITY_KEY",
+    "KEEP_DAILY",
+    "KEEP_SAFETY",
+    "KEEP_WEEKLY",
+    "Backup",
+    "ForeignBackupError",
+    "auto_backup",
+    "backup_before_migration",
+    "backup_folder",
+    "backup_root",
+    "backups_in",
+    "find_backup",
+    "identity_of",
+    "list_backups",
+    "make_backup",
+    "prune",
+    "restore_backup",
+    "retained",
+]

@@ -3,6 +3,11 @@
 A database is a SQLite file (WAL mode, foreign keys on, full sync) or any SQLAlchemy URL.
 :func:`open_database` refuses a file that is not SQLite (and leaves it untouched), refuses a
 schema newer than this app, and upgrades an older schema after copying the file aside.
+
+A new file is created ``0600`` in a ``0700`` folder (its ``-wal`` and ``-shm`` follow its mode);
+a file that cannot be written (or whose folder cannot) opens read-only (an ``mode=ro`` URI):
+reads work and every write is refused with one sentence (:mod:`accountdesk.core.db.errors`,
+which also translates SQLite's failures as they happen: disk full, busy, read-only).
 """
 
 from __future__ import annotations
@@ -11,8 +16,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,17 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from accountdesk.core import paths
+from accountdesk.core.db import crypto
+from accountdesk.core.db.errors import (
+    SQLITE_CANTOPEN,
+    SQLITE_READONLY,
+    explain,
+    explain_os_error,
+    no_database,
+    sqlite_code,
+)
+from accountdesk.core.db.errors import read_only as read_only_error
+from accountdesk.core.db.identity import ensure_identity
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import UserError
@@ -33,6 +48,10 @@ __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "DatabaseOpenError", "o
 
 class DatabaseOpenError(UserError):
     """The database cannot be opened; the message says why and nothing was changed."""
+
+
+#: How long a write waits for another writer to finish before it gives up with one sentence.
+BUSY_TIMEOUT_MS = 5000
 
 
 def database_url(target: str | os.PathLike[str] | None) -> str:
@@ -78,8 +97,11 @@ def _configure_sqlite(engine: Engine, *, file_backed: bool) -> None:
         if file_backed:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # What is deleted is overwritten with zeros, not left in free pages (SQLite's default
+        # is off); see services/privacy.py for erasing a person for good.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
         cursor.execute("PRAGMA cache_size=-32000")
         cursor.close()
 
@@ -96,6 +118,10 @@ class Database:
     url: str
     engine: Engine
     path: Path | None
+    #: The key of an encrypted (SQLCipher) file, None for a plain one.
+    passphrase: str | None = field(default=None, repr=False)
+    #: Opened read-only (the file or its folder cannot be written): writes are refused.
+    read_only: bool = False
 
     def __post_init__(self) -> None:
         self._read = sessionmaker(self.engine, expire_on_commit=False)
@@ -106,6 +132,8 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits at the end of the block, rolls back on any error."""
+        if self.read_only:
+            raise read_only_error(self.path or self.url)
         with self._write.begin() as session:
             yield session
 
@@ -117,6 +145,13 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def take_over(self, other: Database) -> None:
+        """Use ``other``'s engine and key from now on (the same file after it was encrypted,
+        decrypted or given a new passphrase), so every holder of this object follows."""
+        self.engine.dispose()
+        self.engine, self.passphrase = other.engine, other.passphrase
+        self.__post_init__()
 
     @property
     def is_sqlite(self) -> bool:
@@ -141,12 +176,13 @@ def _has_user_tables(engine: Engine) -> bool:
     return bool(rows)
 
 
-def backup_sqlite(source: Path, destination: Path) -> Path:
-    """Copy a live SQLite database (WAL included) to ``destination`` with SQLite's backup API."""
+def backup_sqlite(source: Path, destination: Path, passphrase: str | None = None) -> Path:
+    """Copy a live SQLite database (WAL included) to ``destination`` with SQLite's backup API;
+    an encrypted one (``passphrase``) gives a copy encrypted with the same passphrase."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(source)
+    src = crypto.connect(source, passphrase)
     try:
-        dst = sqlite3.connect(destination)
+        dst = crypto.connect(destination, passphrase)
         try:
             src.backup(dst)
         finally:
@@ -156,10 +192,59 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     return destination
 
 
-def _backup_before_migration(path: Path, revision: str | None) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    name = f"{path.stem}-before-migration-from-{revision or 'none'}-{stamp}{path.suffix or '.db'}"
-    return backup_sqlite(path, paths.backup_dir() / name)
+def require_database(target: str | os.PathLike[str] | None) -> None:
+    """Refuse a local file that does not exist (or is empty) with "There is no database at
+    PATH.": commands that only read never create one."""
+    path = sqlite_path(database_url(target))
+    if path is not None and (not path.exists() or (path.is_file() and not path.stat().st_size)):
+        raise no_database(path)
+
+
+def _cannot_write(path: Path) -> bool:
+    """True when the file, the folder that holds its -wal and -shm, or those files (left by
+    someone who could only read it) cannot be written."""
+    companions = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    needed = [path, path.parent, *(p for p in companions if p.exists())]
+    return not all(os.access(p, os.W_OK) for p in needed)
+
+
+def _create_private(path: Path) -> None:
+    """A new, empty database file: ``0600`` in a ``0700`` folder (SQLite gives its -wal and
+    -shm the same mode)."""
+    try:
+        paths.private_folder(path.parent)
+        paths.new_private_file(path)
+    except OSError as exc:
+        raise explain_os_error(exc, path) or exc from exc
+
+
+def _read_only_engine(url: str, path: Path) -> Engine:
+    """An engine whose connections cannot write: SQLite's ``mode=ro``, or, for a WAL file in a
+    folder that cannot be written (no -shm can be made there), ``immutable=1``."""
+    uri = path.resolve().as_uri()
+
+    def connect() -> sqlite3.Connection:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            if sqlite_code(exc) not in (SQLITE_READONLY, SQLITE_CANTOPEN):
+                raise
+            conn.close()
+            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+        return conn
+
+    return create_engine(url, creator=connect)
+
+
+def _explain_errors(engine: Engine, where: Path | str) -> None:
+    """SQLite's failures (disk full, busy, read-only…) leave as one sentence naming ``where``."""
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        found = explain(context.original_exception, where)
+        if found is not None:
+            raise found from context.original_exception
 
 
 def migrate(db: Database) -> None:
@@ -171,19 +256,48 @@ def migrate(db: Database) -> None:
 
 
 def open_database(
-    target: str | os.PathLike[str] | None = None, *, upgrade: bool = True
+    target: str | os.PathLike[str] | None = None,
+    *,
+    upgrade: bool = True,
+    passphrase: str | None = None,
+    create: bool = True,
+    read_only: bool | None = None,
 ) -> Database:
-    """Open (and create or upgrade) a database; raises :class:`DatabaseOpenError` with a reason."""
+    """Open (and create or upgrade) a database; raises :class:`DatabaseOpenError` with a reason.
+
+    An encrypted file opens with ``passphrase``, else ``ACCOUNTDESK_PASSPHRASE`` or the
+    keyring's (:mod:`accountdesk.core.db.crypto`); without one, or with a wrong one, it raises
+    :class:`~accountdesk.core.db.crypto.PassphraseRequired` or ``WrongPassphrase``.
+
+    Without ``create``, a missing file is refused ("There is no database at PATH."). A file
+    that cannot be written opens read-only (``read_only`` forces either way)."""
     url = database_url(target)
     path = sqlite_path(url)
-    if path is not None:
+    if not create:
+        require_database(target)
+    key = None if path is None else crypto.passphrase_for(path, passphrase)
+    ro = bool(read_only)
+    if path is not None and key is None:
         _check_sqlite_file(path)
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+        if not path.exists():
+            _create_private(path)
+        ro = _cannot_write(path) if read_only is None else read_only
+    if path is not None and key is None and ro:
+        engine = _read_only_engine(url, path)
+    else:
+        engine = crypto.keyed_engine(path, key.text) if path and key else create_engine(url)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, file_backed=path is not None)
-    db = Database(url=url, engine=engine, path=path)
+        _configure_sqlite(engine, file_backed=path is not None and not ro)
+        _explain_errors(engine, path or url)
+    if path and key:
+        crypto.check_engine(engine, path, key)
+    db = Database(
+        url=url,
+        engine=engine,
+        path=path,
+        passphrase=None if key is None else key.text,
+        read_only=ro,
+    )
     try:
         revision = _current_revision(engine)
     except SADatabaseError as exc:
@@ -201,6 +315,8 @@ def open_database(
                 "update AccountDesk to open it."
             ).format(target=path or url, revision=revision)
         )
+    writable = path is not None and upgrade and not ro
+    identity = ensure_identity(engine) if writable else None  # first: backups carry it
     if revision != SCHEMA_HEAD:
         if not upgrade:
             engine.dispose()
@@ -209,9 +325,21 @@ def open_database(
                     target=path or url, revision=revision or "-"
                 )
             )
+        if ro:
+            engine.dispose()
+            raise DatabaseOpenError(
+                _(
+                    "The database {target} needs an upgrade (schema {revision}), but it is "
+                    "read-only, so it was left as it is."
+                ).format(target=path or url, revision=revision or "-")
+            )
         if path is not None and path.exists() and _has_user_tables(engine):
-            _backup_before_migration(path, revision)
+            from accountdesk.core.db.backup import backup_before_migration
+
+            backup_before_migration(db, revision)
         migrate(db)
+    if writable and identity is None:
+        ensure_identity(engine)
     install_index_hooks()
     return db
 

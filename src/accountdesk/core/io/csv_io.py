@@ -6,6 +6,11 @@ exports ("First Name", "Company", "E-mail Address" …) are recognised too.
 
 An import is all or nothing: every row is validated first, and only a file without errors is
 written, in one transaction. Errors name the row (the header is row 1) and the column.
+
+Formula injection: a spreadsheet may run a cell that starts with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return as a formula, so the export puts a ``'`` before such a cell, as OWASP
+advises, and the import takes exactly that one ``'`` away again
+(:func:`neutralise`, :func:`restore`). ``accountdesk export --raw`` writes the cells as stored.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import io
 import os
 import pickle
 import queue
+import re
 import subprocess
 import sys
 import threading
@@ -29,6 +35,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, text, update
 
+from accountdesk.core import validation as v
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
@@ -54,7 +61,7 @@ from accountdesk.core.services.accounts import (
     clean_important_date,
     clean_tags,
 )
-from accountdesk.core.validation import ValidationError
+from accountdesk.core.validation import NO_REMIND, ValidationError
 
 ACCOUNT_COLUMNS = (
     "account_id",
@@ -205,7 +212,7 @@ def _format_dates(items: Iterable[ImportantDate | ImportantDateInput]) -> str:
         if item.label:
             entry += f" {item.label}"
         if not item.remind:
-            entry += " !noremind"
+            entry += " " + NO_REMIND
         out.append(entry)
     return LIST_SEPARATOR.join(out)
 
@@ -216,9 +223,9 @@ def _parse_dates(value: str) -> list[ImportantDateInput]:
         kind, _sep, rest = part.partition("=")
         when, _sep, label = rest.strip().partition(" ")
         remind = True
-        if label.endswith("!noremind"):
+        if label.endswith(NO_REMIND):
             remind = False
-            label = label[: -len("!noremind")].strip()
+            label = label[: -len(NO_REMIND)].strip()
         try:
             if when.startswith("--"):
                 month, day, year = int(when[2:4]), int(when[5:7]), None
@@ -235,6 +242,43 @@ def _parse_dates(value: str) -> list[ImportantDateInput]:
 
 def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "y", "ja", "jā", "evet", "da"}
+
+
+# --- formulas -------------------------------------------------------------------------------
+
+#: A cell a spreadsheet would run as a formula (OWASP: =, +, -, @, tab, carriage return), after
+#: any number of ' already in front of it. The export puts one more ' before such a cell and the
+#: import takes one away, so a value that itself starts with '= comes back as it was.
+_FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` as the export writes it: with a ``'`` in front when it could run as a formula."""
+    return "'" + cell if _FORMULA_LIKE.match(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """The value of a cell :func:`neutralise` wrote (also a spreadsheet's own text mark)."""
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
+
+
+def _longest_cell() -> int:
+    """The longest cell an export writes for values the app accepts (the limits of
+    :mod:`accountdesk.core.validation`), with the ' it may put in front."""
+    item = max(
+        v.MAX_LENGTHS["label"] + len(":") + max(v.MAX_LENGTHS["email"], v.MAX_LENGTHS["phone"]),
+        v.MAX_LENGTHS["tags"],
+        len("work_anniversary=2000-01-01 ") + v.MAX_LENGTHS["important_dates"] + len(NO_REMIND) + 1,
+    )
+    lists = v.MAX_ITEMS * (item + len(LIST_SEPARATOR))
+    return max(*v.MAX_LENGTHS.values(), lists) + len("'")
+
+
+#: The csv module refuses longer cells (131,072 characters by default); the app stores longer
+#: notes, and must read back what it wrote.
+FIELD_SIZE_LIMIT = _longest_cell()
+csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -269,12 +313,7 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
                 "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
             ).format(path=path, offset=exc.start)
         ) from exc
-    sample = content[:8192]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(content, newline=""), dialect)
+    reader = csv.reader(io.StringIO(content, newline=""), csv.excel, delimiter=_delimiter(content))
     try:
         header = next(reader)
     except StopIteration:
@@ -284,6 +323,15 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
             _("{path} is not a CSV file: {reason}").format(path=path, reason=exc)
         ) from exc
     return [_normalise_header(h) for h in header], reader, content.count("\n")
+
+
+def _delimiter(content: str) -> str:
+    """The separator the header line uses most: a comma, a semicolon or a tab.
+
+    Only the header is looked at, and the quote is always ": csv.Sniffer reads the data rows
+    too and takes cells that begin with the export's ' for quoted ones."""
+    header = content.split("\n", 1)[0]
+    return max(",;\t", key=header.count)
 
 
 @dataclass
@@ -407,7 +455,9 @@ def _plan_chunks(
             )
             continue
 
-        values_by_name = {name: row[i].strip() for name, i in index.items() if i < len(row)}
+        values_by_name = {
+            name: restore(row[i].strip()) for name, i in index.items() if i < len(row)
+        }
         cell = _cell_reader(values_by_name)
 
         column = "account_name"
@@ -478,12 +528,13 @@ def _plan_chunks(
             if not cell("timezone") and cell("country") in ("", seen[key]["country"]):
                 contact_data.timezone = seen[key]["timezone"]
             values = clean_contact(contact_data)
+            tags = clean_tags(_split(cell("tags")))
             column = "important_dates"
             dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
             contact_id = cell("contact_id") or new_id()
             values["id"] = contact_id
             plan.contacts.append(values)
-            plan.contact_tags[contact_id] = clean_tags(_split(cell("tags")))
+            plan.contact_tags[contact_id] = tags
             plan.contact_dates[contact_id] = dates
         except ValidationError as error:
             problems.append(
@@ -857,12 +908,15 @@ def export_rows(db: Database) -> Iterator[list[str]]:
                 yield account_part + [_csv_value(v) for v in contact_cells]
 
 
-def export_csv(db: Database, out: io.TextIOBase | Any) -> int:
-    """Write the CSV export to the text stream ``out``; returns the number of data rows."""
+def export_csv(db: Database, out: io.TextIOBase | Any, *, raw: bool = False) -> int:
+    """Write the CSV export to the text stream ``out``; returns the number of data rows.
+
+    Cells that a spreadsheet would run as formulas get a ``'`` in front (:func:`neutralise`),
+    unless ``raw``."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
     for row in export_rows(db):
-        writer.writerow(row)
+        writer.writerow(row if raw else [neutralise(cell) for cell in row])
         count += 1
     return count

@@ -7,7 +7,6 @@ Buckets are those of :mod:`accountdesk.core.timekeeping.reminders`; the reminder
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -89,7 +88,7 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     if not found:
         return []
     raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection), "the search index is SQLite's FTS5"
+    assert raw is not None, "the search index is SQLite's FTS5 (sqlite3 or sqlcipher3)"
     raw.create_function("accountdesk_fold", 1, fold, deterministic=True)
     folded_title = func.accountdesk_fold(FollowUp.title)
     conditions = []

@@ -26,15 +26,16 @@ class SearchHit:
 
 
 def search_connection(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[SearchHit]:
-    """Search on a plain sqlite3 connection (the command line's fast lane)."""
+    """Search on a DB-API connection: sqlite3 (the command line's fast lane) or the engine's
+    own (sqlcipher3 for an encrypted database, which has the same interface)."""
     return [SearchHit(*row) for row in search_rows(conn, query, limit)]
 
 
 def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
     """The best ``limit`` matches for ``query`` (every word a prefix), best first."""
     with db.engine.connect() as conn:
-        raw = conn.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        raw = conn.connection.driver_connection  # sqlite3, or sqlcipher3 when encrypted
+        assert raw is not None
         try:
             return search_connection(raw, query, limit)
         finally:

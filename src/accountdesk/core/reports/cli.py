@@ -27,10 +27,12 @@ def _zone(db: Any) -> str:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.db.crypto_cli import open_interactive
+    from accountdesk.core.db.engine import require_database
     from accountdesk.core.settings import apply_calendar_preference
 
-    db = open_database(args.db)
+    require_database(args.db)  # a report reads: it never creates a database
+    db = open_interactive(args.db)
     apply_calendar_preference(db)
     return db
 

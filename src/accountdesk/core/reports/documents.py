@@ -9,12 +9,13 @@ bookmarks; title, author, subject and language are set in the document's metadat
 
 from __future__ import annotations
 
+import io
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -35,7 +36,15 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, CountryNote, Gift, Interaction, Note
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
-from accountdesk.core.labels import CHANNEL, INTERACTION_KIND, STATUS, label
+from accountdesk.core.labels import (
+    CHANNEL,
+    DATE_KIND,
+    INTERACTION_KIND,
+    LAWFUL_BASIS,
+    STATUS,
+    TIER,
+    label,
+)
 from accountdesk.core.metrics import (
     CustomerRecord,
     MetricValue,
@@ -137,7 +146,9 @@ class Heading(TextBlock):
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, target: str, ctx: ReportContext, title: str, subject: str) -> None:
+    def __init__(
+        self, target: str | BinaryIO, ctx: ReportContext, title: str, subject: str
+    ) -> None:
         super().__init__(
             target,
             pagesize=PAGE,
@@ -187,10 +198,10 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
 
 def _build(
-    target: str | Path, ctx: ReportContext, title: str, subject: str, story: list[Any]
+    target: str | Path | BinaryIO, ctx: ReportContext, title: str, subject: str, story: list[Any]
 ) -> None:
     fonts.register_fonts()
-    doc = _Doc(str(target), ctx, title, subject)
+    doc = _Doc(str(target) if isinstance(target, str | Path) else target, ctx, title, subject)
 
     class Numbered(_NumberedCanvas):
         footer = staticmethod(doc.footer)
@@ -402,7 +413,7 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
             [
                 (_("Country"), i18n.country_name(acc_country)),
                 (_("Status"), label(STATUS, status)),
-                (_("Segment"), tier or "—"),
+                (_("Segment"), label(TIER, tier) or "—"),
                 (_("Owner"), owner or "—"),
                 (_("Customer since"), ctx.date(since)),
                 (_("Lifetime value"), f"{ctx.number(ltv.value)} {currency}".strip()),
@@ -526,7 +537,10 @@ def _portfolio_story(
     with db.reader() as s:
         records = load_records(s, scope)
         accounts = {a.id: a for a in s.scalars(scope.apply(select(Account)))}
-        info = {a.id: (a.name, a.country, a.tier or "—", a.owner or "—") for a in accounts.values()}
+        info = {
+            a.id: (a.name, a.country, label(TIER, a.tier) or "—", a.owner or "—")
+            for a in accounts.values()
+        }
         last_touch = dict(
             s.execute(
                 select(Interaction.account_id, func.max(Interaction.occurred_at))
@@ -891,7 +905,115 @@ def _day_note(day: TripDay) -> str:
     return _("Weekend")
 
 
-__all__ = ["account_report", "find_account", "portfolio_report", "trip_brief"]
+# --- personal data summary -------------------------------------------------------------
+
+
+def personal_data_summary(
+    data: Mapping[str, Any], full_file: str, *, lang: str | None = None,
+    now: datetime | None = None,
+) -> bytes:  # fmt: skip
+    """The short PDF beside a contact's personal data export (``services/privacy.py``): their
+    details and how many records of each kind are stored; ``full_file`` holds them all."""
+    ctx = _context(lang, now, "UTC")
+    with i18n.use_language(ctx.lang):
+        c = data["contact"]
+        name = form_of_address(
+            c["honorific"], c["given_name"], c["family_name"] or "", c["name_order"]
+        )
+        title = _("Personal data held about {name}").format(name=name)
+        story: list[Any] = [
+            _h(ctx, title),
+            _p(
+                ctx,
+                _(
+                    "A summary of what AccountDesk stores about this person. The file {file} "
+                    "holds every record in full, in a form other programs can read (JSON)."
+                ).format(file=full_file),
+            ),
+            _h(ctx, _("Details"), 1),
+            _kv(ctx, _personal_details(ctx, data)),
+            _h(ctx, _("Records"), 1),
+            _table(
+                ctx,
+                [_("Kind of record"), _("How many")],
+                [
+                    [heading, ctx.number(len(data[key]))]
+                    for key, heading in (
+                        ("important_dates", _("Important dates")),
+                        ("interactions", _("Interactions they took part in")),
+                        ("follow_ups", _("Follow-ups")),
+                        ("survey_responses", _("Survey answers")),
+                        ("gifts", _("Gifts")),
+                        ("notes", _("Notes")),
+                    )
+                ],
+                [70, 30],
+            ),
+        ]
+        out = io.BytesIO()
+        _build(out, ctx, title, _("Personal data summary"), story)
+    return out.getvalue()
+
+
+#: Free text longer than this is cut in the summary (a table row cannot span pages; the JSON
+#: file holds it whole).
+_SUMMARY_TEXT = 600
+
+
+def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple[str, object]]:
+    c = data["contact"]
+
+    def free(value: str | None) -> str:
+        if not value:
+            return "—"
+        return value if len(value) <= _SUMMARY_TEXT else value[:_SUMMARY_TEXT].rstrip() + "…"
+
+    def day(value: str | None) -> str:
+        return ctx.date(date.fromisoformat(value[:10])) if value else "—"
+
+    dates = [
+        _("{kind}: {date}").format(
+            kind=d["label"] or label(DATE_KIND, d["kind"]),
+            date=ctx.date(date(d["year"], d["month"], d["day"]))
+            if d["year"]
+            else i18n.format_month_day(d["month"], d["day"]),
+        )
+        for d in data["important_dates"]
+    ]
+    rows: list[tuple[str, object]] = [
+        (_("Account"), data["account"]["name"]),
+        (_("Job title"), c["job_title"] or "—"),
+        (_("E-mails"), "\n".join(e["value"] for e in c["emails"] or ()) or "—"),
+        (_("Phones"), "\n".join(p["value"] for p in c["phones"] or ()) or "—"),
+        (_("Place"), ", ".join(v for v in (c["city"], i18n.country_name(c["country"])) if v)),
+        (_("Time zone"), c["timezone"]),
+        (_("Preferred channel"), label(CHANNEL, c["preferred_channel"]) or "—"),
+        (
+            _("Preferred language"),
+            i18n.language_name(c["preferred_language"]) if c["preferred_language"] else "—",
+        ),
+        (_("Important dates"), "\n".join(dates) or "—"),
+        (_("Tags"), ", ".join(data["tags"]) or "—"),
+        (_("Personal notes"), free(c["personal_notes"])),
+        (_("How we met"), free(c["how_we_met"])),
+        (_("Lawful basis"), label(LAWFUL_BASIS, c["lawful_basis"]) or "—"),
+        (_("Consent given on"), day(c["consent_given_on"])),
+        (_("Consent withdrawn on"), day(c["consent_withdrawn_on"])),
+        (_("Marketing"), _("Yes") if c["marketing_opt_in"] else _("No")),
+        (_("Stored since"), day(c["created_at"])),
+    ]
+    if c["deleted_at"]:
+        rows.append((_("In the trash since"), day(c["deleted_at"])))
+    return rows
+
+
+__all__ = [
+    "account_report",
+    "find_account",
+    "personal_data_summary",
+    "portfolio_report",
+    "trip_brief",
+]
 
 
 def _when(instant: datetime, zone: str) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import validation as v
@@ -132,26 +132,26 @@ def clean_account(data: AccountInput) -> dict[str, Any]:
     cost = v.decimal("acquisition_cost", data.acquisition_cost)
     if cost is not None and cost < 0:
         raise v.fail("acquisition_cost", cost, _("cannot be negative"))
-    website = v.optional("website", data.website, max_length=300)
+    website = v.optional("website", data.website)
     return {
-        "name": v.required("name", data.name, max_length=200),
+        "name": v.required("name", data.name),
         "country": country,
         "subdivision": v.subdivision(country, data.subdivision),
-        "industry": v.optional("industry", data.industry, max_length=100),
+        "industry": v.optional("industry", data.industry),
         "size_band": v.optional_choice("size_band", data.size_band, SIZE_BANDS),
         "website": website,
-        "city": v.optional("city", data.city, max_length=120),
-        "address": v.clean_text(data.address),
+        "city": v.optional("city", data.city),
+        "address": v.optional("address", data.address),
         "timezone": timezone,
         "currency": v.currency(data.currency),
-        "tier": v.optional("tier", data.tier, max_length=40),
+        "tier": v.optional("tier", data.tier),
         "status": status,
         "customer_since": customer_since,
         "lost_on": lost_on,
-        "owner": v.optional("owner", data.owner, max_length=120),
-        "referred_by_id": v.clean_text(data.referred_by_id),
+        "owner": v.optional("owner", data.owner),
+        "referred_by_id": v.optional("referred_by", data.referred_by_id),
         "acquisition_cost": cost,
-        "notes": v.clean_text(data.notes),
+        "notes": v.optional("notes", data.notes),
     }
 
 
@@ -160,7 +160,7 @@ def _labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str
         return item[0] or default_label, item[1]
     if ":" in item and not item.startswith("+") and "@" not in item.split(":", 1)[0]:
         label, value = item.split(":", 1)
-        if label.isalpha():
+        if v.is_list_label(label):
             return label, value
     return default_label, item
 
@@ -175,12 +175,15 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
     for item in data.emails:
         label, value = _labelled(item, "work")
         if value.strip():
-            emails.append({"label": label, "value": v.email(value)})
+            emails.append({"label": v.list_label("email", label), "value": v.email(value)})
     phones = []
     for item in data.phones:
         label, value = _labelled(item, "work")
         if value.strip():
-            phones.append({"label": label, "value": v.phone(value, country)})
+            phones.append({"label": v.list_label("phone", label), "value": v.phone(value, country)})
+    v.item_count("email", emails)
+    v.item_count("phone", phones)
+    v.item_count("important_dates", data.important_dates)
     work_start = v.parse_hhmm("work_hours", data.work_start)
     work_end = v.parse_hhmm("work_hours", data.work_end)
     if (work_start is None) != (work_end is None):
@@ -189,14 +192,17 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         raise v.fail("work_hours", f"{work_start}–{work_end}", _("must start before they end"))
     if data.stay_in_touch_days is not None and data.stay_in_touch_days <= 0:
         raise v.fail("stay_in_touch_days", data.stay_in_touch_days, _("must be positive"))
-    given = v.required("given_name", data.given_name, max_length=120)
+    given = v.required("given_name", data.given_name)
+    consent_given_on, consent_withdrawn_on = v.consent_dates(
+        data.consent_given_on, data.consent_withdrawn_on
+    )
     return {
         "account_id": v.required("account", data.account_id),
         "given_name": given,
-        "family_name": v.optional("family_name", data.family_name, max_length=120) or "",
+        "family_name": v.optional("family_name", data.family_name) or "",
         "name_order": v.choice("name_order", data.name_order, NAME_ORDERS, default="given_first"),
-        "honorific": v.optional("honorific", data.honorific, max_length=60),
-        "job_title": v.optional("job_title", data.job_title, max_length=160),
+        "honorific": v.optional("honorific", data.honorific),
+        "job_title": v.optional("job_title", data.job_title),
         "buying_role": v.optional_choice("buying_role", data.buying_role, BUYING_ROLES),
         "emails": emails,
         "phones": phones,
@@ -207,15 +213,15 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         "formality": v.choice("formality", data.formality, FORMALITIES, default="formal"),
         "country": country,
         "subdivision": v.subdivision(country, data.subdivision),
-        "city": v.optional("city", data.city, max_length=120),
+        "city": v.optional("city", data.city),
         "timezone": zone,
         "work_start": work_start,
         "work_end": work_end,
-        "personal_notes": v.clean_text(data.personal_notes),
-        "how_we_met": v.clean_text(data.how_we_met),
+        "personal_notes": v.optional("personal_notes", data.personal_notes),
+        "how_we_met": v.optional("how_we_met", data.how_we_met),
         "lawful_basis": v.optional_choice("lawful_basis", data.lawful_basis, LAWFUL_BASES),
-        "consent_given_on": v.parse_date("date", data.consent_given_on),
-        "consent_withdrawn_on": v.parse_date("date", data.consent_withdrawn_on),
+        "consent_given_on": consent_given_on,
+        "consent_withdrawn_on": consent_withdrawn_on,
         "marketing_opt_in": bool(data.marketing_opt_in),
         "stay_in_touch_days": data.stay_in_touch_days,
     }
@@ -233,17 +239,20 @@ def clean_important_date(item: ImportantDateInput) -> dict[str, Any]:
         "month": item.month,
         "day": item.day,
         "year": item.year,
-        "label": v.clean_text(item.label),
+        "label": v.date_label(item.label),
         "remind": item.remind,
     }
 
 
 def clean_tags(names: Sequence[str]) -> list[str]:
+    """The tags, checked (:func:`validation.tag`), blank ones left out, each once (case is
+    ignored; the first spelling wins)."""
     seen: dict[str, str] = {}
     for name in names:
-        cleaned = " ".join(name.split())
-        if cleaned:
-            seen.setdefault(cleaned.casefold(), cleaned[:80])
+        if name.strip():
+            cleaned = v.tag(name)
+            seen.setdefault(cleaned.casefold(), cleaned)
+    v.item_count("tags", seen)
     return list(seen.values())
 
 
@@ -252,12 +261,9 @@ def tags_for(session: Session, names: Sequence[str]) -> list[Tag]:
     cleaned = clean_tags(names)
     if not cleaned:
         return []
-    existing = {
-        t.name.casefold(): t
-        for t in session.scalars(
-            select(Tag).where(func.lower(Tag.name).in_([n.lower() for n in cleaned]))
-        )
-    }
+    # Compared in Python: SQLite's lower() folds only ASCII, so "İstanbul" was not found and
+    # inserted a second time (a unique-constraint error). The tag table is small.
+    existing = {t.name.casefold(): t for t in session.scalars(select(Tag))}
     result = []
     for name in cleaned:
         tag = existing.get(name.casefold())

@@ -87,9 +87,9 @@ def clean_interaction(session: Session, data: InteractionInput) -> dict[str, Any
         "occurred_at": data.occurred_at,
         "occurred_zone": zone,
         "duration_minutes": data.duration_minutes,
-        "subject": v.optional("subject", data.subject, max_length=300) or "",
-        "notes": v.clean_text(data.notes),
-        "outcome": v.optional("outcome", data.outcome, max_length=300),
+        "subject": v.optional("subject", data.subject) or "",
+        "notes": v.optional("notes", data.notes),
+        "outcome": v.optional("outcome", data.outcome),
         "sentiment": v.optional_choice("sentiment", data.sentiment, SENTIMENTS),
         "csat_score": v.score("csat_score", data.csat_score, 1, 5),
         "participants": contacts,
@@ -155,7 +155,7 @@ def _clean_deal(data: DealInput) -> dict[str, Any]:
         raise v.fail("date", None, _("a won or lost deal needs the date it closed"))
     return {
         "account_id": data.account_id,
-        "title": v.required("title", data.title, max_length=300),
+        "title": v.required("title", data.title),
         "amount": amount,
         "currency": v.currency(data.currency, allow_empty=False),
         "status": status,
@@ -195,7 +195,7 @@ def save_survey(db: Database, data: SurveyInput, survey_id: str | None = None) -
         "kind": kind,
         "score": score,
         "answered_on": answered,
-        "comment": v.clean_text(data.comment),
+        "comment": v.optional("comment", data.comment),
     }
     with db.transaction() as session:
         _account(session, data.account_id)
@@ -229,12 +229,12 @@ def save_gift(db: Database, data: GiftInput, gift_id: str | None = None) -> str:
         "account_id": data.account_id,
         "contact_id": data.contact_id or None,
         "direction": v.choice("direction", data.direction, GIFT_DIRECTIONS),
-        "description": v.required("description", data.description, max_length=300),
-        "occasion": v.optional("occasion", data.occasion, max_length=120),
+        "description": v.required("description", data.description),
+        "occasion": v.optional("occasion", data.occasion),
         "given_on": given_on,
         "value": value,
         "currency": currency,
-        "notes": v.clean_text(data.notes),
+        "notes": v.optional("notes", data.notes),
     }
     with db.transaction() as session:
         _account(session, data.account_id)

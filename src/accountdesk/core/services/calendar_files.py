@@ -9,8 +9,6 @@ of a file in one transaction: all or none). The iCalendar format itself is
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
+from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, schedule_many
@@ -37,39 +36,12 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
     )
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` all at once.
-
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the file is
-    renamed over ``path``; on any failure the temporary file is removed and ``path`` is left as
-    it was.
-    """
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = system_clock) -> int:
     """Write ``rows`` (from :func:`~accountdesk.core.queries.followups.list_follow_ups`) to the
     .ics file ``path``; returns how many events it holds."""
     events = [follow_up_event(row) for row in rows]
     data = export_ics(events, clock=clock)
-    try:
-        _write_atomically(path, data)
-    except OSError as exc:
-        raise UserError(
-            _("{path} cannot be written: {reason}").format(
-                path=path, reason=exc.strerror or str(exc)
-            )
-        ) from exc
+    write_atomically(path, data)
     return len(events)
 
 

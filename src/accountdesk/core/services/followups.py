@@ -74,7 +74,7 @@ def _resolve(local: datetime, zone: str) -> WallTimeResolution:
 
 
 def _check_rrule(rule: str | None) -> str | None:
-    cleaned = v.clean_text(rule)
+    cleaned = v.optional("rrule", rule)
     if cleaned is None:
         return None
     from accountdesk.core.timekeeping.recurrence import validate_rrule
@@ -98,8 +98,8 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
     item = FollowUp(
         contact_id=contact.id,
         account_id=contact.account_id,
-        title=v.required("title", data.title, max_length=300),
-        notes=v.clean_text(data.notes),
+        title=v.required("title", data.title),
+        notes=v.optional("notes", data.notes),
         local_due=local_text,
         zone=zone,
         due_at=resolution.instant,
@@ -138,8 +138,8 @@ def edit(
         item = _follow_up(session, follow_up_id)
         new_zone = v.timezone(zone, allow_empty=True) or item.zone
         resolution = _resolve(local_due, new_zone)
-        item.title = v.required("title", title, max_length=300)
-        item.notes = v.clean_text(notes)
+        item.title = v.required("title", title)
+        item.notes = v.optional("notes", notes)
         item.rrule = _check_rrule(rrule)
         item.local_due = local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
         item.rrule_start = item.local_due if item.rrule else None

@@ -1,15 +1,44 @@
-"""GDPR: everything about one contact (access and portability), and erasing a contact for good."""
+"""GDPR: everything about one contact (access and portability), and erasing a contact for good.
+
+Exporting writes every record about the person as JSON and a short PDF summary beside it
+(:func:`write_export`). Erasing (:func:`erase_contact`) leaves no trace of them in the files
+AccountDesk keeps:
+
+- their rows go, with what refers to them: dates, follow-ups, notes, survey answers, gifts,
+  interactions they were the only participant of (shared ones stay without them) and tags
+  nobody else has;
+- the search index is merged (FTS5 ``optimize``), so its segments hold no word of theirs;
+- the file is rebuilt (``VACUUM``): deleting zeroes the freed bytes (``secure_delete``, set on
+  every connection in ``db/engine.py``), but text they left in free space before that was set
+  (an edit made long ago) is only gone once every page is written afresh;
+- the write-ahead log is checkpointed and truncated to nothing, also while another connection
+  (the app) has the database open; only one that is in the middle of reading for longer than
+  the busy timeout keeps it, and :attr:`Erasure.log_emptied` says so;
+- every copy in the backups folder that holds them is cleaned the same way (backups are kept,
+  without the person); a copy that cannot be opened or looked into (damaged, from a newer
+  AccountDesk, encrypted) is listed in :attr:`Erasure.backups_left` for the user to delete.
+  Backups go first, so that an erase that stops half-way can be run again: the person is
+  still in the database until the very end.
+"""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Column, delete, exists, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
+from accountdesk.core import paths
 from accountdesk.core.clock import Clock, system_clock
-from accountdesk.core.db.engine import Database
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import (
     Base,
     Contact,
@@ -19,10 +48,25 @@ from accountdesk.core.db.models import (
     Interaction,
     Note,
     SurveyResponse,
+    Tag,
+    account_tags,
+    contact_tags,
     interaction_participants,
 )
-from accountdesk.core.errors import NotFoundError
-from accountdesk.core.i18n import _
+from accountdesk.core.db.schema import SQLITE_HEADER
+from accountdesk.core.errors import NotFoundError, UserError
+from accountdesk.core.files import write_atomically
+from accountdesk.core.i18n import _, ngettext
+
+#: The records about a contact an export holds, by key (besides the contact, account, tags
+#: and interactions); the erase removes them by the schema's foreign keys.
+RECORDS: dict[str, type[Base]] = {
+    "important_dates": ImportantDate,
+    "follow_ups": FollowUp,
+    "survey_responses": SurveyResponse,
+    "gifts": Gift,
+    "notes": Note,
+}
 
 
 def _plain(obj: Base) -> dict[str, Any]:
@@ -37,62 +81,260 @@ def _plain(obj: Base) -> dict[str, Any]:
     return out
 
 
-def export_contact(db: Database, contact_id: str, clock: Clock = system_clock) -> dict[str, Any]:
-    """Everything stored about one contact, as plain JSON-ready data."""
+def _not_found(contact_id: str) -> NotFoundError:
+    return NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+
+
+def subject_name(db: Database, contact_id: str) -> str:
+    """The name of the contact with this id, also when they are in the trash."""
     with db.reader() as session:
         contact = session.get(Contact, contact_id)
         if contact is None:
-            raise NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+            raise _not_found(contact_id)
+        return display_name(contact.given_name, contact.family_name, contact.name_order)
+
+
+def export_contact(db: Database, contact_id: str, clock: Clock = system_clock) -> dict[str, Any]:
+    """Everything stored about one contact (the trash included), as plain JSON-ready data."""
+    with db.reader() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise _not_found(contact_id)
         interactions = session.scalars(
             select(Interaction)
             .join(interaction_participants)
             .where(interaction_participants.c.contact_id == contact_id)
             .order_by(Interaction.occurred_at)
         ).all()
-
-        def rows(model: Any) -> list[dict[str, Any]]:
-            query = select(model).where(model.contact_id == contact_id)
-            return [_plain(o) for o in session.scalars(query)]
-
-        return {
+        data: dict[str, Any] = {
             "format": "accountdesk-contact-export",
             "exported_at": clock().isoformat(),
             "contact": _plain(contact),
             "account": {"id": contact.account.id, "name": contact.account.name},
             "tags": [t.name for t in contact.tags],
-            "important_dates": rows(ImportantDate),
             "interactions": [_plain(i) for i in interactions],
-            "follow_ups": rows(FollowUp),
-            "survey_responses": rows(SurveyResponse),
-            "gifts": rows(Gift),
-            "notes": rows(Note),
         }
+        for key, model in RECORDS.items():
+            query = select(model).where(model.__table__.c.contact_id == contact_id)
+            data[key] = [_plain(o) for o in session.scalars(query)]
+        return data
 
 
-def erase_contact(db: Database, contact_id: str) -> None:
-    """Remove a contact for good (right to be forgotten), with what is only about them.
+@dataclass(frozen=True)
+class ExportFiles:
+    json: Path
+    pdf: Path
 
-    Their dates, follow-ups, notes, survey answers and gifts go; interactions they were the
-    only participant of go; shared interactions stay without them.
-    """
-    with db.transaction() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
-        ip = interaction_participants
-        theirs = select(ip.c.interaction_id).where(ip.c.contact_id == contact_id)
-        shared = (
-            select(ip.c.interaction_id)
-            .where(ip.c.interaction_id.in_(theirs))
-            .group_by(ip.c.interaction_id)
-            .having(func.count() > 1)
+
+def summary_path(path: Path) -> Path:
+    """Where the PDF summary of the export ``path`` goes: beside it, ``.json`` turned into
+    ``.pdf`` (``anna.json`` → ``anna.pdf``), else ``.pdf`` added (``anna`` → ``anna.pdf``)."""
+    if path.suffix.lower() == ".json":
+        return path.with_suffix(".pdf")
+    return path.with_name(path.name + ".pdf")
+
+
+def write_export(
+    db: Database, contact_id: str, path: Path, *, lang: str | None = None,
+    clock: Clock = system_clock,
+) -> ExportFiles:  # fmt: skip
+    """Write everything about one contact to ``path`` (JSON) and a PDF summary beside it
+    (:func:`summary_path`), each file all at once; ``lang``: the summary's language."""
+    from accountdesk.core.reports.documents import personal_data_summary
+
+    data = export_contact(db, contact_id, clock)
+    pdf = summary_path(path)
+    document = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    summary = personal_data_summary(data, path.name, lang=lang, now=clock())
+    write_atomically(path, document.encode("utf-8"))
+    write_atomically(pdf, summary)
+    return ExportFiles(path, pdf)
+
+
+# --- erasing ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What an erase did: whose data went, which backups were cleaned and what is left."""
+
+    name: str
+    backups_cleaned: list[Path] = field(default_factory=list)
+    #: copies in the backups folder that may hold the person but could not be cleaned
+    backups_left: list[Path] = field(default_factory=list)
+    #: False when a reader kept the write-ahead log from being emptied (see the module doc)
+    log_emptied: bool = True
+
+    def done(self) -> list[str]:
+        """What was done, in sentences for the user."""
+        lines = [_("{name} was erased for good.").format(name=self.name)]
+        if self.backups_cleaned:
+            count = len(self.backups_cleaned)
+            lines.append(
+                ngettext(
+                    "{n} backup was rewritten without them.",
+                    "{n} backups were rewritten without them.",
+                    count,
+                ).format(n=count)
+            )
+        return lines
+
+    def problems(self) -> list[str]:
+        """What is left for the user to do, in sentences (none: no trace is left)."""
+        problems = []
+        if self.backups_left:
+            problems.append(
+                ngettext(
+                    "This backup may hold them and could not be cleaned; delete it: {paths}",
+                    "These backups may hold them and could not be cleaned; delete them: {paths}",
+                    len(self.backups_left),
+                ).format(paths=", ".join(str(p) for p in self.backups_left))
+            )
+        if not self.log_emptied:
+            problems.append(
+                _(
+                    "Another program is reading the database, so its write-ahead log still "
+                    "holds old pages; they are gone once every program has closed the database."
+                )
+            )
+        return problems
+
+
+def erase_question(name: str) -> str:
+    """What to ask before erasing ``name`` (the command line and the app ask the same)."""
+    return _(
+        "Erase {name} for good? Their details, important dates, follow-ups, notes, survey "
+        "answers, gifts and the interactions no one else took part in go, from the database "
+        "and from its backups. This cannot be undone."
+    ).format(name=name)
+
+
+def _kept_on_delete() -> list[Column[Any]]:
+    """Columns pointing at a contact whose rows outlive it (``ON DELETE SET NULL``)."""
+    return [
+        fk.parent
+        for table in Base.metadata.sorted_tables
+        for fk in table.foreign_keys
+        if fk.column.table.name == "contacts" and (fk.ondelete or "").upper() != "CASCADE"
+    ]
+
+
+def _erase_rows(session: Session, contact_id: str) -> None:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise _not_found(contact_id)
+    tag_ids = [t.id for t in contact.tags]
+    ip = interaction_participants
+    theirs = select(ip.c.interaction_id).where(ip.c.contact_id == contact_id)
+    shared = (
+        select(ip.c.interaction_id)
+        .where(ip.c.interaction_id.in_(theirs))
+        .group_by(ip.c.interaction_id)
+        .having(func.count() > 1)
+    )
+    only_theirs = list(session.scalars(theirs.where(ip.c.interaction_id.not_in(shared))))
+    if only_theirs:
+        session.execute(delete(Interaction).where(Interaction.id.in_(only_theirs)))
+    for column in _kept_on_delete():  # survey answers, gifts: kept when a contact is purged
+        session.execute(delete(column.table).where(column == contact_id))
+    session.delete(contact)  # the database cascades the rest; the search index drops them
+    session.flush()
+    if tag_ids:
+        unused = ~exists().where(account_tags.c.tag_id == Tag.id) & ~exists().where(
+            contact_tags.c.tag_id == Tag.id
         )
-        only_theirs = [
-            row[0]
-            for row in session.execute(theirs.where(ip.c.interaction_id.not_in(shared))).all()
-        ]
-        if only_theirs:
-            session.execute(delete(Interaction).where(Interaction.id.in_(only_theirs)))
-        for model in (SurveyResponse, Gift):
-            session.execute(delete(model).where(model.contact_id == contact_id))
-        session.delete(contact)
+        session.execute(delete(Tag).where(Tag.id.in_(tag_ids), unused))
+    if session.get_bind().dialect.name == "sqlite":
+        # A delete leaves the words in the index's segments, next to a delete marker that
+        # holds them too; merging all segments into one drops both.
+        session.execute(text("INSERT INTO search_fts(search_fts) VALUES('optimize')"))
+
+
+def _rewrite_file(db: Database) -> bool:
+    """Rebuild the file and empty its write-ahead log; False when a reader kept the log.
+    :class:`UserError` when the file cannot be rebuilt (a full disk: it needs room for a copy)."""
+    if not db.is_sqlite:
+        return True
+    with db.engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection  # VACUUM runs outside a transaction
+        try:
+            raw.execute("VACUUM")
+            busy, _log, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except db.engine.dialect.loaded_dbapi.Error as exc:
+            raise UserError(
+                _(
+                    "The records were deleted, but {path} could not be rebuilt to clear their "
+                    "traces from its free space: {reason}."
+                ).format(path=db.path or db.url, reason=exc)
+            ) from exc
+    return not busy
+
+
+def _erase_in(db: Database, contact_id: str) -> bool:
+    with db.transaction() as session:
+        _erase_rows(session, contact_id)
+    return _rewrite_file(db)
+
+
+def _holds(path: Path, contact_id: str) -> bool:
+    """Whether the SQLite file ``path`` has this contact (raises sqlite3.Error when unreadable)."""
+    conn = sqlite3.connect(path)  # read-write: closing it removes the -wal and -shm it made
+    try:
+        table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts'").fetchone()
+        if table is None:
+            return False
+        found = conn.execute("SELECT 1 FROM contacts WHERE id = ?", (contact_id,)).fetchone()
+        return found is not None
+    finally:
+        conn.close()
+
+
+def _is_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _clean_backups(db_path: Path, contact_id: str) -> tuple[list[Path], list[Path]]:
+    """Erase the contact from every copy in the backups folder that holds them (any name: a
+    copy that holds their id holds their data); returns the cleaned and the uncleanable.
+
+    A ``.db`` file there that is not plain SQLite (damaged, or encrypted) cannot be looked
+    into, so it counts as uncleanable: the user is told rather than the copy passed over."""
+    cleaned: list[Path] = []
+    left: list[Path] = []
+    folder = paths.backup_dir()
+    if not folder.is_dir():
+        return cleaned, left
+    own = db_path.resolve()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.resolve() != own):
+        try:
+            if not _is_sqlite(path):
+                if path.suffix == ".db":
+                    left.append(path)
+                continue
+            if not _holds(path, contact_id):
+                continue
+            copy = open_database(path, upgrade=False)
+        except (OSError, sqlite3.Error, UserError):
+            left.append(path)
+            continue
+        try:
+            emptied = _erase_in(copy, contact_id)
+        except (SQLAlchemyError, UserError):  # read-only, damaged, a full disk: the user deletes it
+            emptied = False
+        finally:
+            copy.close()
+        (cleaned if emptied else left).append(path)
+    return cleaned, left
+
+
+def erase_contact(db: Database, contact_id: str) -> Erasure:
+    """Remove a contact for good (right to be forgotten), with what is only about them, from
+    the database and its backups, leaving no trace in the files (see the module doc)."""
+    name = subject_name(db, contact_id)
+    cleaned: list[Path] = []
+    left: list[Path] = []
+    if db.path is not None:
+        cleaned, left = _clean_backups(db.path, contact_id)
+    emptied = _erase_in(db, contact_id)
+    return Erasure(name, cleaned, left, emptied)

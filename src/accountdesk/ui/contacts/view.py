@@ -5,18 +5,22 @@ whether it is working time there now."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
+    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from accountdesk.core import i18n
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.errors import NotFoundError
+from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import N_, _, format_date, format_month_day, language_name, zone_name
 from accountdesk.core.labels import (
     BUYING_ROLE,
@@ -28,12 +32,27 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.queries.details import ContactDetail, contact_detail
-from accountdesk.ui import fmt
+from accountdesk.core.services import privacy
+from accountdesk.ui import fmt, tasks
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CulturePanel
 from accountdesk.ui.detail import LeadingLabel, button_row, clear_layout, details_form, heading
+from accountdesk.ui.forms import show_error
 from accountdesk.ui.items import ItemsPanel
+
+
+def confirm_erase(parent: QWidget, name: str) -> bool:
+    """Ask before erasing ``name`` for good (replaceable in tests)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Erase for good"))
+    box.setText(privacy.erase_question(isolate(name)))
+    erase = box.addButton(_("Erase for good"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is erase
 
 
 class ContactView(QWidget):
@@ -98,7 +117,16 @@ class ContactView(QWidget):
         )
         self.tabs.addTab(self.notes, _("Notes"))
         self.gdpr_page = QWidget()
-        self.gdpr_layout = QVBoxLayout(self.gdpr_page)
+        gdpr = QVBoxLayout(self.gdpr_page)
+        self.gdpr_layout = QVBoxLayout()
+        gdpr.addLayout(self.gdpr_layout, 1)
+        privacy_row, self.privacy_buttons = button_row(
+            [
+                (_("Export personal data…"), self.export_personal_data),
+                (_("Erase for good…"), self.erase_for_good),
+            ]
+        )
+        gdpr.addLayout(privacy_row)
         self.tabs.addTab(self.gdpr_page, _("Data protection"))
         ctx.changed.connect(self._changed)
         self.reload()
@@ -111,7 +139,12 @@ class ContactView(QWidget):
             detail = contact_detail(self.ctx.db, self.record_id)
         except NotFoundError:
             self.detail = None
-            self.title.setText(_("This contact is in the trash."))
+            try:
+                privacy.subject_name(self.ctx.db, self.record_id)
+            except NotFoundError:  # not in the trash either: erased or purged
+                self.title.setText(_("This contact was deleted for good."))
+            else:
+                self.title.setText(_("This contact is in the trash."))
             self.subtitle.clear()
             for button in self.action_buttons:
                 button.setEnabled(False)
@@ -218,6 +251,64 @@ class ContactView(QWidget):
     def delete(self) -> None:
         if self.detail is not None:
             self.ctx.delete("contact", self.record_id, self.detail.name)
+
+    def export_personal_data(self) -> None:
+        """Everything stored about them to a JSON file, with a PDF summary beside it."""
+        if self.detail is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export personal data"), "personal-data.json", _("JSON (*.json)")
+        )
+        if path:
+            self.export_personal_data_to(Path(path))
+
+    def export_personal_data_to(self, path: Path) -> None:
+        db, contact_id, clock = self.ctx.db, self.record_id, self.ctx.clock
+        lang = i18n.current_language().code
+
+        def done(files: privacy.ExportFiles) -> None:
+            self.ctx.status.emit(
+                _("Wrote {json} and {pdf}.").format(json=files.json, pdf=files.pdf)
+            )
+
+        tasks.run(
+            lambda: privacy.write_export(db, contact_id, path, lang=lang, clock=clock),
+            done,
+            self._failed,
+            owner=self,
+        )
+
+    def erase_for_good(self) -> None:
+        """Erase them from the database and its backups, after asking (no undo)."""
+        if self.detail is None or not confirm_erase(self, self.detail.name):
+            return
+        ctx, contact_id = self.ctx, self.record_id
+        self.tabs.setEnabled(False)
+        for button in self.action_buttons:
+            button.setEnabled(False)
+        ctx.status.emit(_("Erasing {name}…").format(name=isolate(self.detail.name)))
+
+        def done(erasure: privacy.Erasure) -> None:
+            ctx.undo_stack.clear()  # its commands name them, and could not bring them back
+            ctx.changed.emit("contact")
+            ctx.status.emit(" ".join(erasure.done()))
+            problems = erasure.problems()
+            if problems:
+                show_error(None, " ".join(problems))
+
+        def failed(exc: BaseException) -> None:
+            ctx.changed.emit("contact")  # this view shows them again
+            if not isinstance(exc, UserError):
+                raise exc
+            show_error(None, exc.message)
+
+        # not owned by this view: what follows an erase must happen even if it is closed
+        tasks.run(lambda: privacy.erase_contact(ctx.db, contact_id), done, failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            raise exc
+        show_error(self, exc.message)
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,160 @@
+"""The command line's side of encryption: ``accountdesk db encrypt | decrypt | rekey``, and
+opening an encrypted database with a prompt when the command runs in a terminal.
+
+Passphrases come from ``ACCOUNTDESK_PASSPHRASE`` (and ``ACCOUNTDESK_NEW_PASSPHRASE`` for the new
+one of ``rekey``) in scripts, from the system keyring when it holds one, or from a prompt
+(asked twice when it sets a passphrase). Without a terminal and without the variable the
+command says so in one sentence and changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import UTC, datetime
+from getpass import getpass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from accountdesk.core.db import crypto
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _
+
+if TYPE_CHECKING:
+    from accountdesk.core.db.engine import Database
+
+ACTIONS = ("encrypt", "decrypt", "rekey")
+#: Wrong passphrases typed at the prompt before the command gives up.
+ATTEMPTS = 3
+
+
+def interactive() -> bool:
+    """True when a person can be asked (standard input is a terminal)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _ask(prompt: str) -> str:
+    return getpass(prompt)
+
+
+def open_interactive(target: str | os.PathLike[str] | None, *, upgrade: bool = True) -> Database:
+    """:func:`~accountdesk.core.db.engine.open_database`, asking for the passphrase of an
+    encrypted database at the terminal when neither the environment nor the keyring has it."""
+    from accountdesk.core.db.engine import database_url, open_database, sqlite_path
+
+    try:
+        return open_database(target, upgrade=upgrade)
+    except crypto.PassphraseRequired:
+        if not interactive():
+            raise
+    path = sqlite_path(database_url(target))
+    for attempt in range(1, ATTEMPTS + 1):
+        text = _ask(_("Passphrase for {path}: ").format(path=path))
+        try:
+            return open_database(target, upgrade=upgrade, passphrase=text)
+        except crypto.WrongPassphrase:
+            if attempt == ATTEMPTS:
+                raise
+            sys.stderr.write(_("That passphrase is wrong; try again.") + "\n")
+    raise AssertionError("unreachable")
+
+
+def _local_file(args: argparse.Namespace) -> Path:
+    from accountdesk.core.db.engine import database_url, sqlite_path
+
+    path = sqlite_path(database_url(args.db))
+    if path is None:
+        raise UserError(_("Only a local database file can be encrypted or decrypted."))
+    if not path.is_file():
+        raise UserError(_("There is no database at {path}.").format(path=path))
+    return path
+
+
+def new_passphrase(variable: str) -> str:
+    """The passphrase to set: ``variable`` in the environment, else asked twice."""
+    given = os.environ.get(variable)
+    if given:
+        return crypto.check_new_passphrase(given)
+    if not interactive():
+        raise UserError(
+            _(
+                "Give the new passphrase in {variable}, or run the command in a terminal to be "
+                "asked for it; nothing was changed."
+            ).format(variable=variable)
+        )
+    first = crypto.check_new_passphrase(_ask(_("New passphrase: ")))
+    if _ask(_("The new passphrase again: ")) != first:
+        raise UserError(_("The two passphrases differ; nothing was changed."))
+    return first
+
+
+def current_passphrase(path: Path) -> str:
+    """The passphrase that opens ``path`` now (environment, keyring or the prompt), checked."""
+    try:
+        found = crypto.passphrase_for(path, None)
+    except crypto.PassphraseRequired:
+        if not interactive():
+            raise
+        found = crypto.Passphrase(_ask(_("Passphrase for {path}: ").format(path=path)))
+    if found is None:
+        raise UserError(_("The database at {path} is not encrypted.").format(path=path))
+    if not crypto.opens(path, found.text):
+        raise crypto.WrongPassphrase(crypto.wrong_message(path, found.source))
+    return found.text
+
+
+def run(args: argparse.Namespace) -> int:
+    """``accountdesk db encrypt | decrypt | rekey [--remember]``."""
+    path = _local_file(args)
+    crypto.sqlcipher()
+    remember = bool(getattr(args, "remember", False))
+    if remember and crypto.keyring_module() is None:
+        raise UserError(crypto.keyring_unavailable_message())
+    now = datetime.now(UTC)
+    lines: list[str] = []
+    new: str | None = None
+    if args.action == "encrypt":
+        if crypto.looks_encrypted(path):
+            raise UserError(_("The database at {path} is already encrypted.").format(path=path))
+        new = new_passphrase(crypto.PASSPHRASE_ENV)
+        crypto.encrypt_file(path, new, now)
+        lines.append(
+            _(
+                "The database at {path} is encrypted now; without its passphrase no one can "
+                "read it, you included."
+            ).format(path=path)
+        )
+        note = crypto.plain_backups_note()
+        if note:
+            lines.append(note)
+    elif args.action == "decrypt":
+        old = current_passphrase(path)
+        done = crypto.decrypt_file(path, old, now)
+        lines.append(
+            _(
+                "The database at {path} is not encrypted any more; the copy from before, "
+                "{backup}, still needs the passphrase."
+            ).format(path=path, backup=done.backup)
+        )
+        if crypto.forget(path):
+            lines.append(_("The passphrase was removed from the system keyring."))
+    else:
+        old = current_passphrase(path)
+        new = new_passphrase(crypto.NEW_PASSPHRASE_ENV)
+        if new == old:
+            raise UserError(_("The new passphrase is the old one; nothing was changed."))
+        done = crypto.rekey_file(path, old, new, now)
+        lines.append(
+            _(
+                "The passphrase of {path} is changed; the copy from before, {backup}, still "
+                "opens with the old one."
+            ).format(path=path, backup=done.backup)
+        )
+        remember = remember or crypto.remembered(path) is not None
+    if remember and new is not None:
+        crypto.remember(path, new)
+        lines.append(_("The passphrase is remembered in the system keyring."))
+    for line in lines:
+        sys.stdout.write(line + "\n")
+    return 0

@@ -1,0 +1,132 @@
+"""File → Backups…: this database's backups (when, size, schema, why), Restore and Back up now.
+
+A restore replaces the whole database after backing up what it holds now
+(:func:`accountdesk.core.db.backup.restore_backup`); the window is then built again on the
+restored data (``MainWindow.database_replaced``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.bidi import ltr
+from accountdesk.core.db import backup as backups
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import N_, _, format_size
+from accountdesk.ui import fmt, tasks
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.items import ItemsModel
+
+
+def confirm_restore(parent: QWidget, when: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        _("Restore a backup"),
+        _(
+            "Replace everything in the database by the backup of {when}? What it holds now is "
+            "backed up first."
+        ).format(when=when),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class BackupsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.restored = False
+        self.setWindowTitle(_("Backups"))
+        self.model = ItemsModel(
+            [
+                (N_("Taken"), lambda b: self._when(b)),
+                (N_("Size"), lambda b: ltr(format_size(b.size))),
+                (N_("Schema"), lambda b: ltr(b.schema or "-")),
+                (N_("Why"), lambda b: b.kind_label),
+            ],
+            self,
+        )
+        self.view = QTableView()
+        self.view.setObjectName("backupList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(self.where)
+        row = QHBoxLayout()
+        self.restore_button = QPushButton(_("Restore…"))
+        self.restore_button.clicked.connect(self.restore_current)
+        self.backup_button = QPushButton(_("Back up now"))
+        self.backup_button.clicked.connect(self.back_up_now)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.accept)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.backup_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.resize(640, 420)
+        self.reload()
+
+    def _when(self, backup: backups.Backup) -> str:
+        return fmt.when(backup.taken_at, self.ctx.user_zone)
+
+    def reload(self) -> None:
+        self.model.set_items(backups.list_backups(self.ctx.db))
+        folder = backups.backup_folder(self.ctx.db)
+        self.where.setText(
+            _("Backups are kept in {folder}.").format(folder=ltr(str(folder)))
+            if folder is not None
+            else _("This database is read-only and has no backups yet.")
+        )
+        self.restore_button.setEnabled(bool(self.model.items) and not self.ctx.db.read_only)
+        if self.model.items:
+            self.view.selectRow(0)
+
+    def current(self) -> backups.Backup | None:
+        index = self.view.currentIndex()
+        return self.model.items[index.row()] if index.isValid() else None
+
+    def back_up_now(self) -> None:
+        try:
+            made = backups.make_backup(self.ctx.db, self.ctx.clock)
+        except UserError as error:
+            QMessageBox.warning(self, _("Backups"), error.message)
+            return
+        self.ctx.status.emit(_("Backed up ({size}).").format(size=format_size(made.size)))
+        self.reload()
+
+    def restore_current(self) -> None:
+        backup = self.current()
+        if backup is None or not confirm_restore(self, self._when(backup)):
+            return
+        tasks.wait_all()  # no job may be reading or writing the database meanwhile
+        try:
+            backups.restore_backup(self.ctx.db, backup.path, clock=self.ctx.clock)
+        except UserError as error:
+            QMessageBox.warning(self, _("Backups"), error.message)
+            return
+        self.restored = True
+        self.ctx.status.emit(
+            _(
+                "The backup of {when} was restored; what the database held before is a backup too."
+            ).format(when=self._when(backup))
+        )
+        self.accept()

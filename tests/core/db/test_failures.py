@@ -1,0 +1,279 @@
+"""Storage failures: each gives its one sentence and leaves what was stored intact."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db import engine as db_engine
+from accountdesk.core.db import errors
+from accountdesk.core.db.backup import list_backups, make_backup
+from accountdesk.core.db.engine import Database, DatabaseOpenError, open_database
+from accountdesk.core.db.errors import (
+    DatabaseBusyError,
+    DiskFullError,
+    NoDatabaseError,
+    ReadOnlyDatabaseError,
+    explain,
+)
+from accountdesk.core.queries.lists import count_live
+from accountdesk.core.queries.search import search
+from accountdesk.core.services.accounts import AccountInput, create_account
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+
+
+def _account(db: Database, name: str, notes: str = "") -> str:
+    return create_account(
+        db, AccountInput(name=name, country="LV", timezone="Europe/Riga", notes=notes)
+    )
+
+
+def _rows(path: Path) -> list[str]:
+    """The account names in the file, read by plain SQLite (not through the app)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return sorted(r[0] for r in conn.execute("SELECT name FROM accounts"))
+    finally:
+        conn.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "data.db")
+    _account(db, "Baltic Timber")
+    _account(db, "Siam Trading")
+    yield db
+    db.close()
+
+
+# --- disk full ---------------------------------------------------------------------------
+
+
+def test_disk_full_while_writing_is_one_sentence_and_nothing_is_written(
+    stored: Database,
+) -> None:
+    assert stored.path is not None
+    with stored.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+        conn.rollback()
+    stored.engine.dispose()
+
+    @event.listens_for(stored.engine, "connect")
+    def _no_room(dbapi_conn: Any, _record: Any) -> None:  # the file may not grow any more
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    with pytest.raises(DiskFullError) as caught:
+        _account(stored, "Too Big", notes="x" * 200_000)
+    message = str(caught.value)
+    assert message.startswith(f"The disk holding {stored.path} is full")
+    assert "nothing was written" in message and "free" in message
+    assert message.endswith(".") and ". " not in message  # one sentence
+    event.remove(stored.engine, "connect", _no_room)
+    stored.engine.dispose()
+    assert _rows(stored.path) == ["Baltic Timber", "Siam Trading"]
+    assert count_live(stored)[0] == 2
+
+
+def test_a_really_full_disk_keeps_the_database_intact(tiny_disk: Any) -> None:
+    disk = tiny_disk.make("2m")
+    db = open_database(disk / "data.db")
+    _account(db, "Baltic Timber")
+    filler = tiny_disk.fill(disk)
+    with pytest.raises(DiskFullError, match="is full"):
+        for n in range(200):  # until the WAL cannot grow
+            _account(db, f"Account {n}", notes="y" * 20_000)
+    db.close()
+    filler.unlink()
+    names = _rows(disk / "data.db")
+    assert "Baltic Timber" in names
+    reopened = open_database(disk / "data.db")
+    assert [h.title for h in search(reopened, "baltic")] == ["Baltic Timber"]
+    _account(reopened, "After")  # room again: writing works
+    reopened.close()
+
+
+def test_a_backup_on_a_full_disk_says_how_much_it_needs_and_leaves_nothing(
+    stored: Database, tiny_disk: Any
+) -> None:
+    from accountdesk.core import settings
+
+    disk = tiny_disk.make("1m")
+    settings.put(stored, "backup.folder", str(disk))
+    first = make_backup(stored, fixed_clock(_when(0)))
+    _account(stored, "Bigger", notes="z" * 300_000)
+    tiny_disk.fill(disk, leave=64 * 1024)
+    with pytest.raises(DiskFullError) as caught:
+        make_backup(stored, fixed_clock(_when(1)))
+    assert "this needs about" in str(caught.value) and "free" in str(caught.value)
+    assert [b.path for b in list_backups(stored)] == [first.path]
+    assert [p.name for p in first.path.parent.iterdir()] == [first.path.name]  # no .part
+    assert _rows(first.path) == ["Baltic Timber", "Siam Trading"]
+
+
+def _when(day: int) -> Any:
+    from datetime import UTC, datetime, timedelta
+
+    return datetime(2026, 11, 2, 8, tzinfo=UTC) + timedelta(days=day)
+
+
+# --- busy ------------------------------------------------------------------------------
+
+
+def test_a_database_locked_by_another_writer_is_one_sentence(
+    stored: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert stored.path is not None
+    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 100)
+    stored.engine.dispose()  # new connections take the short timeout
+    other = sqlite3.connect(stored.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE accounts SET notes = 'held' WHERE name = 'Siam Trading'")
+    try:
+        with pytest.raises(DatabaseBusyError) as caught:
+            _account(stored, "Waiting")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert str(caught.value) == (
+        f"The database {stored.path} is busy: another program or AccountDesk window is writing "
+        "to it, so nothing was written; try again in a moment."
+    )
+    assert _rows(stored.path) == ["Baltic Timber", "Siam Trading"]
+    _account(stored, "Waiting")  # once the other writer is done, it works
+    assert _rows(stored.path) == ["Baltic Timber", "Siam Trading", "Waiting"]
+
+
+# --- read-only -------------------------------------------------------------------------
+
+
+def _read_only_checks(db: Database, path: Path) -> None:
+    assert db.read_only
+    assert [h.title for h in search(db, "siam")] == ["Siam Trading"]
+    assert count_live(db)[0] == 2
+    before = _digest(path)
+    with pytest.raises(ReadOnlyDatabaseError) as caught:
+        _account(db, "Refused")
+    assert str(caught.value) == (
+        f"The database {path} is read-only: AccountDesk can show it but not change it, so "
+        "nothing was written."
+    )
+    assert _digest(path) == before
+
+
+def test_a_database_opened_read_only_reads_and_refuses_writes(stored: Database) -> None:
+    assert stored.path is not None
+    path = stored.path
+    stored.close()
+    db = open_database(path, read_only=True)  # the mode=ro URI path, whoever runs the test
+    _read_only_checks(db, path)
+    # Even a write that slipped past the check is refused by SQLite, with the same sentence.
+    with pytest.raises(ReadOnlyDatabaseError), db.engine.connect() as conn:
+        conn.exec_driver_sql("DELETE FROM accounts")
+    db.close()
+    assert _rows(path) == ["Baltic Timber", "Siam Trading"]
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="chmod does not stop root (see the mount test)"
+)
+def test_a_file_without_write_permission_opens_read_only(stored: Database) -> None:
+    assert stored.path is not None
+    path = stored.path
+    stored.close()
+    path.chmod(0o400)
+    try:
+        db = open_database(path)
+        _read_only_checks(db, path)
+        db.close()
+    finally:
+        path.chmod(0o600)
+
+
+def test_a_database_on_a_read_only_disk_opens_read_only(tiny_disk: Any) -> None:
+    disk = tiny_disk.make("4m")
+    db = open_database(disk / "data.db")
+    _account(db, "Baltic Timber")
+    _account(db, "Siam Trading")
+    db.close()  # no -wal or -shm left: the read-only folder cannot get them either
+    tiny_disk.read_only(disk)
+    reopened = open_database(disk / "data.db")
+    _read_only_checks(reopened, disk / "data.db")
+    reopened.close()
+
+
+def test_an_old_schema_on_a_read_only_file_is_explained(tmp_path: Path) -> None:
+    from alembic import command
+
+    from accountdesk.core.db.migrations import alembic_config
+
+    db = open_database(tmp_path / "old.db")
+    with db.engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "base")
+    db.close()
+    with pytest.raises(DatabaseOpenError, match=r"needs an upgrade .* but it is read-only"):
+        open_database(tmp_path / "old.db", read_only=True)
+
+
+# --- no database -----------------------------------------------------------------------
+
+
+def test_a_missing_database_is_not_created_when_only_reading(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "data.db"
+    with pytest.raises(NoDatabaseError) as caught:
+        open_database(missing, create=False)
+    assert str(caught.value) == f"There is no database at {missing}."
+    assert not missing.parent.exists()
+    open_database(missing).close()  # creating is explicit
+    assert missing.exists()
+
+
+# --- the one mapping ------------------------------------------------------------------
+
+
+def _sqlite_error(code: int) -> sqlite3.OperationalError:
+    error = sqlite3.OperationalError("boom")
+    error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return error
+
+
+@pytest.mark.parametrize(
+    ("code", "kind"),
+    [
+        (13, DiskFullError),
+        (5, DatabaseBusyError),
+        (6, DatabaseBusyError),
+        (8, ReadOnlyDatabaseError),
+        (8 | (6 << 8), ReadOnlyDatabaseError),  # SQLITE_READONLY_DIRECTORY
+        (14, errors.StorageError),
+    ],
+)
+def test_sqlite_codes_map_to_their_sentence(code: int, kind: type, tmp_path: Path) -> None:
+    found = explain(_sqlite_error(code), tmp_path / "x.db")
+    assert isinstance(found, kind)
+    assert str(tmp_path / "x.db") in str(found)
+
+
+def test_other_errors_are_not_dressed_up(tmp_path: Path) -> None:
+    assert explain(_sqlite_error(1), tmp_path / "x.db") is None  # a bug stays a bug
+    assert explain(_sqlite_error(10), tmp_path / "x.db") is None  # I/O error, room enough
+    assert explain(ValueError("x"), tmp_path / "x.db") is None
+    assert explain(FileNotFoundError(2, "No such file"), tmp_path) is None
+    full = OSError(28, "No space left on device", str(tmp_path / "out.csv"))
+    assert isinstance(explain(full, tmp_path / "x.db"), DiskFullError)

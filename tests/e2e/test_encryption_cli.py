@@ -1,0 +1,177 @@
+"""``accountdesk db encrypt | decrypt | rekey`` and every command on an encrypted database, end
+to end through the installed command line (no terminal: passphrases come from the environment).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.db import crypto
+
+pytestmark = pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
+
+HEADER = b"SQLite format 3\x00"
+PASS = "correct horse battery"
+NEW = "staple on the battery"
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Run:
+    """The installed ``accountdesk``; ``passphrase=`` sets ACCOUNTDESK_PASSPHRASE for one run."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("ACCOUNTDESK_")}
+    base["ACCOUNTDESK_HOME"] = str(tmp_path / "home")
+    base["PYTHONIOENCODING"] = "utf-8"
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        base.pop(name, None)
+    exe = Path(sys.executable).with_name("accountdesk")
+
+    def _run(
+        *args: str, passphrase: str | None = None, new: str | None = None, check: bool = False
+    ) -> subprocess.CompletedProcess[str]:
+        env = dict(base)
+        if passphrase is not None:
+            env["ACCOUNTDESK_PASSPHRASE"] = passphrase
+        if new is not None:
+            env["ACCOUNTDESK_NEW_PASSPHRASE"] = new
+        result = subprocess.run(
+            [str(exe), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            stdin=subprocess.DEVNULL,
+            timeout=300,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"{args} failed: {result.stderr}")
+        return result
+
+    return _run
+
+
+def _one_sentence(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert result.stdout == ""
+    return lines[0]
+
+
+def _counts(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+    finally:
+        conn.close()
+
+
+def _names(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)  # closed at once: an open connection would block a conversion
+    try:
+        return [r[0] for r in conn.execute("SELECT name FROM accounts ORDER BY name")]
+    finally:
+        conn.close()
+
+
+def test_every_command_works_on_an_encrypted_database(cli: Run, tmp_path: Path) -> None:
+    cli("demo", "--db", "d.db", "--accounts", "40", "--seed", "4", check=True)
+    db = tmp_path / "d.db"
+    plain_search = cli("search", "--db", "d.db", "a", "--limit", "5", check=True).stdout
+    plain_csv = cli("export", "--db", "d.db", "--format", "csv", check=True).stdout
+
+    done = cli("db", "encrypt", "--db", "d.db", passphrase=PASS, check=True)
+    assert "is encrypted now" in done.stdout
+    assert "not encrypted" in done.stdout  # the backup taken before, and where it is
+    assert db.read_bytes()[:16] != HEADER
+
+    # without the passphrase, or with a wrong one: one sentence, exit 1, nothing printed
+    for args in (("search", "--db", "d.db", "a"), ("followups", "--db", "d.db")):
+        missing = _one_sentence(cli(*args))
+        assert missing == (
+            f"accountdesk: The database at {db} is encrypted; give its passphrase "
+            "(ACCOUNTDESK_PASSPHRASE or the prompt)."
+        )
+    wrong = _one_sentence(cli("search", "--db", "d.db", "a", passphrase="not the passphrase"))
+    assert wrong == (
+        f"accountdesk: The passphrase for {db} is wrong (it came from ACCOUNTDESK_PASSPHRASE)."
+    )
+
+    # with it, the same answers as before
+    found = cli("search", "--db", "d.db", "a", "--limit", "5", passphrase=PASS, check=True)
+    assert found.stdout == plain_search
+    csv = cli("export", "--db", "d.db", "--format", "csv", passphrase=PASS, check=True).stdout
+    assert csv == plain_csv
+    (tmp_path / "out.csv").write_text(csv, encoding="utf-8")
+    follow = cli("followups", "--db", "d.db", "--json", passphrase=PASS, check=True).stdout
+    assert "follow_ups" in json.loads(follow)
+    report = cli("report", "portfolio", "--db", "d.db", "-o", "p.pdf", passphrase=PASS, check=True)
+    assert report.returncode == 0
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")
+    assert "healthy" in cli("db", "check", "--db", "d.db", passphrase=PASS, check=True).stdout
+
+    # import into another encrypted database
+    cli("db", "upgrade", "--db", "other.db", check=True)
+    cli("db", "encrypt", "--db", "other.db", passphrase=PASS, check=True)
+    imported = cli("import", "--db", "other.db", "out.csv", passphrase=PASS, check=True)
+    assert "added 40 accounts" in imported.stdout
+    again = cli("export", "--db", "other.db", "--format", "csv", passphrase=PASS, check=True)
+    assert again.stdout == plain_csv
+    assert (tmp_path / "other.db").read_bytes()[:16] != HEADER
+
+
+def test_encrypt_rekey_decrypt_round_trip_keeps_every_row(cli: Run, tmp_path: Path) -> None:
+    cli("demo", "--db", "r.db", "--accounts", "25", "--seed", "9", check=True)
+    path = tmp_path / "r.db"
+    before = _counts(path)
+    assert before["accounts"] == 25 and before["contacts"] > 25
+    names = _names(path)
+
+    refused = _one_sentence(cli("db", "encrypt", "--db", "r.db"))
+    assert "ACCOUNTDESK_PASSPHRASE" in refused and "nothing was changed" in refused
+    short = _one_sentence(cli("db", "encrypt", "--db", "r.db", passphrase="short"))
+    assert "at least 8 characters" in short
+    assert path.read_bytes()[:16] == HEADER
+
+    cli("db", "encrypt", "--db", "r.db", passphrase=PASS, check=True)
+    assert "already encrypted" in _one_sentence(
+        cli("db", "encrypt", "--db", "r.db", passphrase=PASS)
+    )
+
+    rekey_without_new = _one_sentence(cli("db", "rekey", "--db", "r.db", passphrase=PASS))
+    assert "ACCOUNTDESK_NEW_PASSPHRASE" in rekey_without_new
+    bad_old = _one_sentence(cli("db", "rekey", "--db", "r.db", passphrase="wrong one!", new=NEW))
+    assert "is wrong" in bad_old
+    rekeyed = cli("db", "rekey", "--db", "r.db", passphrase=PASS, new=NEW, check=True)
+    assert "still opens with the old one" in rekeyed.stdout
+    assert "is wrong" in _one_sentence(cli("search", "--db", "r.db", "a", passphrase=PASS))
+    cli("search", "--db", "r.db", "a", passphrase=NEW, check=True)
+
+    cli("db", "decrypt", "--db", "r.db", passphrase=NEW, check=True)
+    assert path.read_bytes()[:16] == HEADER
+    assert _counts(path) == before
+    assert _names(path) == names
+    assert "not encrypted" in _one_sentence(cli("db", "decrypt", "--db", "r.db", passphrase=NEW))
+    # the fast read-only lane works again on the plain file, without a passphrase
+    assert cli("search", "--db", "r.db", "a", check=True).stdout
+
+
+def test_remember_without_a_usable_keyring_is_one_sentence(cli: Run, tmp_path: Path) -> None:
+    cli("db", "upgrade", "--db", "k.db", check=True)
+    result = cli("db", "encrypt", "--db", "k.db", "--remember", passphrase=PASS)
+    if crypto.keyring_module() is not None:  # pragma: no cover - a desktop with a keyring
+        pytest.skip("this machine has a usable keyring")
+    assert "No usable system keyring" in _one_sentence(result)
+    assert (tmp_path / "k.db").read_bytes()[:16] == HEADER  # nothing was changed

@@ -1,0 +1,140 @@
+"""``accountdesk privacy export|erase``: a person's data out, then gone for good."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.db.backup import make_backup
+from accountdesk.core.db.engine import open_database
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.activity import save_note
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+WORDS = (b"Qvintrelax", b"qvintrelax", b"qmailbrisk@qexample.org", b"Qnotegrivel")
+
+
+@pytest.fixture
+def crm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A database with two contacts, and a backup, in the home the command line uses."""
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    db = open_database(tmp_path / "crm.db")
+    account = create_account(
+        db, AccountInput(name="Baltic Timber", country="LV", timezone="Europe/Riga")
+    )
+    person = create_contact(
+        db,
+        ContactInput(
+            account_id=account, given_name="Qvintrelax", family_name="Ozola", country="LV",
+            timezone="Europe/Riga", emails=["qmailbrisk@qexample.org"],
+        ),
+    )  # fmt: skip
+    anna = create_contact(
+        db,
+        ContactInput(
+            account_id=account, given_name="Anna", family_name="Ozola", country="LV",
+            timezone="Europe/Riga",
+        ),
+    )  # fmt: skip
+    save_note(db, "Qnotegrivel", contact_id=person)
+    make_backup(db)
+    db.close()
+    return {"person": person, "anna": anna}
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    own = [p for p in tmp_path.glob("crm.db*") if p.is_file()]
+    return own + [p for p in (tmp_path / "home").rglob("*") if p.is_file()]
+
+
+def _found(files: list[Path]) -> bool:
+    data = [p.read_bytes() for p in files]
+    return any(word in blob for word in WORDS for blob in data)
+
+
+def test_export_writes_json_and_a_pdf_summary(
+    run: Run, tmp_path: Path, crm: dict[str, str]
+) -> None:
+    result = run("privacy", "export", "--db", "crm.db", "Qvintrelax", "-o", "q.json", check=True)
+    assert result.stderr.strip() == "Wrote q.json and q.pdf."
+    data = json.loads((tmp_path / "q.json").read_text(encoding="utf-8"))
+    assert data["format"] == "accountdesk-contact-export"
+    assert data["contact"]["id"] == crm["person"]
+    assert [n["body"] for n in data["notes"]] == ["Qnotegrivel"]
+    assert (tmp_path / "q.pdf").read_bytes().startswith(b"%PDF")
+    # by id as well; a name that fits two people asks for more
+    run("privacy", "export", "--db", "crm.db", crm["anna"], "-o", "anna.json", check=True)
+    assert json.loads((tmp_path / "anna.json").read_text("utf-8"))["contact"]["given_name"] == (
+        "Anna"
+    )
+    both = run("privacy", "export", "--db", "crm.db", "Ozola", "-o", "x.json")
+    assert both.returncode == 1
+    assert "matches 2 contacts" in both.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_erase_asks_first_and_with_yes_leaves_no_trace(
+    run: Run, tmp_path: Path, crm: dict[str, str]
+) -> None:
+    assert _found(_files(tmp_path))
+    unasked = run("privacy", "erase", "--db", "crm.db", "Qvintrelax Ozola")
+    assert unasked.returncode == 1
+    assert unasked.stderr.strip() == (
+        "accountdesk: Erasing Qvintrelax Ozola needs a yes: run it on a terminal, or add --yes."
+    )
+    assert "Traceback" not in unasked.stderr
+    assert _found(_files(tmp_path))  # nothing was erased
+
+    result = run("privacy", "erase", "--db", "crm.db", "Qvintrelax Ozola", "--yes", check=True)
+    assert result.stdout.splitlines() == [
+        "Qvintrelax Ozola was erased for good.",
+        "1 backup was rewritten without them.",
+    ]
+    assert not _found(_files(tmp_path))
+    found = run("search", "--db", "crm.db", "ozola", check=True)
+    assert [line.split("\t")[0] for line in found.stdout.splitlines()] == ["Anna Ozola"]
+    again = run("privacy", "erase", "--db", "crm.db", crm["person"], "--yes")
+    assert again.returncode == 1
+    assert f"No contact matches “{crm['person']}”." in again.stderr
+
+
+class _Terminal:
+    """Standard input on a terminal, where the user types ``answer``."""
+
+    def __init__(self, answer: str) -> None:
+        self.answer = answer
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self.answer + "\n"
+
+
+def test_erase_on_a_terminal_names_the_person_and_takes_no_for_an_answer(
+    tmp_path: Path, crm: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from accountdesk import cli
+
+    args = ["privacy", "erase", "--db", str(tmp_path / "crm.db"), crm["person"]]
+    monkeypatch.setattr("sys.stdin", _Terminal("n"))
+    assert cli.main(args) == 0
+    out = capsys.readouterr()
+    assert out.err.startswith("Erase Qvintrelax Ozola for good? Their details,")
+    assert out.err.endswith("This cannot be undone. [y/N] ")
+    assert out.out == "Nothing was erased.\n"
+    assert _found(_files(tmp_path))
+    monkeypatch.setattr("sys.stdin", _Terminal("y"))
+    assert cli.main(args) == 0
+    assert capsys.readouterr().out.startswith("Qvintrelax Ozola was erased for good.\n")
+    assert not _found(_files(tmp_path))

@@ -1,0 +1,126 @@
+"""The contact view's "Export personal data…" and "Erase for good…" (GDPR)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accountdesk.core.db.backup import make_backup
+from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.queries.search import search
+from accountdesk.core.services import privacy
+from accountdesk.core.services.activity import save_note
+from accountdesk.ui import tasks
+from accountdesk.ui.contacts import view as contact_view
+from accountdesk.ui.contacts.view import ContactView
+
+
+def _view(ctx: Any, qtbot: Any, contact_id: str) -> ContactView:
+    view = ContactView(ctx, contact_id)
+    qtbot.addWidget(view)
+    return view
+
+
+def _buttons(view: ContactView) -> dict[str, Any]:
+    return {b.text(): b for b in view.privacy_buttons}
+
+
+def test_export_personal_data_writes_json_and_pdf(
+    ctx: Any, sample: dict[str, str], qtbot: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    view = _view(ctx, qtbot, sample["anna"])
+    target = tmp_path / "anna.json"
+    asked: list[str] = []
+
+    def save_as(_parent: object, title: str, name: str, _filter: str) -> tuple[str, str]:
+        asked.append(title)
+        return str(target), ""
+
+    monkeypatch.setattr(contact_view.QFileDialog, "getSaveFileName", save_as)
+    messages: list[str] = []
+    ctx.status.connect(messages.append)
+    _buttons(view)["Export personal data…"].click()
+    assert tasks.wait_all()
+    assert asked == ["Export personal data"]
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["contact"]["id"] == sample["anna"]
+    assert data["contact"]["emails"] == [{"label": "work", "value": "anna@timber.example"}]
+    assert [(d["month"], d["day"]) for d in data["important_dates"]] == [(3, 15)]
+    assert (tmp_path / "anna.pdf").read_bytes().startswith(b"%PDF")
+    assert messages == [f"Wrote {target} and {tmp_path / 'anna.pdf'}."]
+
+
+def test_a_cancelled_file_dialog_writes_nothing(
+    ctx: Any, sample: dict[str, str], qtbot: Any, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    view = _view(ctx, qtbot, sample["anna"])
+    monkeypatch.setattr(contact_view.QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
+    view.export_personal_data()
+    assert tasks.wait_all()
+    assert list(tmp_path.glob("*.json")) == []
+
+
+def test_erase_for_good_asks_naming_the_person_and_then_erases(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    save_note(db, "Prefers tea", contact_id=sample["anna"])
+    make_backup(db)
+    view = _view(ctx, qtbot, sample["anna"])
+    asked: list[str] = []
+    answer = [False]
+
+    def confirm(_parent: object, name: str) -> bool:
+        asked.append(name)
+        return answer[0]
+
+    monkeypatch.setattr(contact_view, "confirm_erase", confirm)
+    _buttons(view)["Erase for good…"].click()
+    assert tasks.wait_all()
+    assert asked == ["Anna Ozola"]
+    assert privacy.subject_name(db, sample["anna"]) == "Anna Ozola"  # "no": nothing happened
+    assert view.tabs.isEnabled()
+
+    # a delete and its undo on the stack: after the erase there is nothing to undo
+    ctx.delete("contact", sample["janis"], "Janis Berzins")
+    ctx.undo_stack.undo()
+    assert ctx.undo_stack.count() == 1
+    messages: list[str] = []
+    ctx.status.connect(messages.append)
+    answer[0] = True
+    _buttons(view)["Erase for good…"].click()
+    assert not view.tabs.isEnabled()  # while it runs
+    assert tasks.wait_all()
+    assert asked == ["Anna Ozola", "Anna Ozola"]
+    with pytest.raises(NotFoundError):
+        privacy.subject_name(db, sample["anna"])
+    assert search(db, "anna") == []
+    assert view.title.text() == "This contact was deleted for good."
+    assert not view.tabs.isEnabled()
+    assert not any(b.isEnabled() for b in view.action_buttons)
+    assert ctx.undo_stack.count() == 0
+    assert messages[-1] == "Anna Ozola was erased for good. 1 backup was rewritten without them."
+    assert [h.title for h in search(db, "janis")] == ["Janis Berzins"]
+
+
+def test_the_confirmation_names_the_person_and_defaults_to_cancel(
+    ctx: Any, sample: dict[str, str], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = _view(ctx, qtbot, sample["anna"])
+    shown: list[Any] = []
+
+    def exec_(box: Any) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(contact_view.QMessageBox, "exec", exec_)
+    assert contact_view.confirm_erase(view, "Anna Ozola") is False
+    [box] = shown
+    assert box.text().startswith("Erase \u2068Anna Ozola\u2069 for good?")
+    assert box.defaultButton().text() == "Cancel"
