@@ -454,9 +454,11 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
     if len(chosen) > 1:
         shown = "; ".join(f"{h.title} ({h.subtitle}, {h.id})" for h in chosen[:5])
         raise UserError(
-            _("“{text}” matches {count} contacts: {shown}; give more of the name or an id.").format(
-                text=text, count=len(chosen), shown=shown
-            )
+            ngettext(
+                "“{text}” matches {count} contact: {shown}; give more of the name or an id.",
+                "“{text}” matches {count} contacts: {shown}; give more of the name or an id.",
+                len(chosen),
+            ).format(text=text, count=len(chosen), shown=shown)
         )
     return contact_detail(db, chosen[0].id)
 
