@@ -25,6 +25,17 @@ def test_navigation_lists_only_existing_screens(window: MainWindow) -> None:
     assert all(t not in titles for t in ("Reports", "Countries")) or len(titles) > 3
 
 
+def test_every_screen_in_the_navigation_has_its_icon(window: MainWindow) -> None:
+    for row in range(window.nav.count()):
+        item = window.nav.item(row)
+        pixmap = item.icon().pixmap(24, 24)
+        assert not pixmap.isNull(), item.text()
+        opaque = sum(
+            1 for x in range(24) for y in range(24) if pixmap.toImage().pixelColor(x, y).alpha() > 0
+        )
+        assert opaque > 20, item.text()  # something is drawn
+
+
 def test_switching_screens_and_back_from_a_record(
     window: MainWindow, sample: dict[str, str], qtbot: Any
 ) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QToolBar,
     QToolButton,
     QWidget,
@@ -35,12 +34,6 @@ from accountdesk.ui import fmt
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.navigation import Screen, load_feature_screens
 from accountdesk.ui.pickers import RecordPicker
-
-_ICONS = {
-    "today": QStyle.StandardPixmap.SP_FileDialogInfoView,
-    "accounts": QStyle.StandardPixmap.SP_DirHomeIcon,
-    "contacts": QStyle.StandardPixmap.SP_FileDialogContentsView,
-}
 
 #: The language names shown in the Language menu, each in its own language.
 LANGUAGE_NAMES = {
@@ -81,9 +74,8 @@ class MainWindow(QMainWindow):
         for spec in self.screen_specs:
             item = QListWidgetItem(_(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            pixmap = _ICONS.get(spec.icon or "")
-            if pixmap is not None:
-                item.setIcon(self.style().standardIcon(pixmap))
+            if spec.icon:
+                item.setIcon(nav_icon(spec.icon))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -414,6 +406,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+
+
+def nav_icon(name: str) -> QIcon:
+    """The navigation icon ``resources/icons/nav-<name>.svg`` (an empty icon if it is missing)."""
+    from accountdesk.core.paths import resource_dir
+
+    path = resource_dir() / "icons" / f"nav-{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
 
 
 def app_icon() -> QIcon:

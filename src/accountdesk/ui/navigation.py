@@ -26,7 +26,7 @@ class Screen:
     title: str  # marked with N_, translated when shown
     factory: ScreenFactory
     order: int
-    icon: str | None = None  # a QStyle standard pixmap name or a file in resources/icons
+    icon: str | None = None  # resources/icons/nav-<icon>.svg
 
 
 _SCREENS: dict[str, Screen] = {}

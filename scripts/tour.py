@@ -1,0 +1,96 @@
+"""Screenshots of the main screens in one language, to look at after a change.
+
+    QT_QPA_PLATFORM=offscreen uv run python scripts/tour.py fa /tmp/tour
+
+writes ``<lang>-<screen>.png`` into the folder: Today, a contact with the reach-out panel, the
+Follow-ups screen, the scheduling dialog, the meeting planner, Countries and Reports, on a demo
+database made for the tour (in a temporary data folder: nothing of yours is touched). Contacts
+from Japan, China and Korea are added so that CJK names show up; ``--contact NAME`` picks the
+contact the contact screenshot shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lang")
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--contact", default="", help="part of a contact's name")
+    parser.add_argument("--accounts", type=int, default=60)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="accountdesk-tour-"))
+    os.environ["ACCOUNTDESK_HOME"] = str(home)
+    args.folder.mkdir(parents=True, exist_ok=True)
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.demo import generate
+    from accountdesk.core.queries.search import search
+    from accountdesk.ui import tasks
+    from accountdesk.ui.app import apply_language, create_app
+    from accountdesk.ui.context import AppContext
+    from accountdesk.ui.main_window import MainWindow
+
+    app = create_app()
+    apply_language(args.lang)
+    db = open_database(home / "tour.db")
+    generate(db, accounts=args.accounts, seed=7)
+    ctx = AppContext(db)
+    window = MainWindow(ctx, QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat))
+    window.resize(1280, 820)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(8):
+            app.processEvents()
+            tasks.wait_all()
+        app.processEvents()
+
+    def save(widget: object, name: str) -> None:
+        settle()
+        path = args.folder / f"{args.lang}-{name}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        print(path)
+
+    for key in ("today", "followups", "countries", "reports"):
+        window.show_screen(key)
+        save(window, key)
+
+    hits = [h for h in search(db, args.contact or "a", limit=50) if h.kind == "contact"]
+    if hits:
+        window.open_record("contact", hits[0].id)
+        save(window, "contact")
+
+    window.show_screen("followups")
+    settle()
+    screen = window.screen_widget("followups")
+    from accountdesk.ui.followups.planner import PlannerDialog
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    contact_ids = [h.id for h in hits[:2]]
+    dialogs: list[tuple[QDialog, str]] = [
+        (ScheduleDialog(ctx, contact_ids[0] if contact_ids else None, parent=screen), "schedule"),
+        (PlannerDialog(ctx, contact_ids, screen), "planner"),
+    ]
+    for dialog, name in dialogs:
+        dialog.show()
+        dialog.resize(max(dialog.width(), 900), max(dialog.height(), 560))
+        save(dialog, name)
+        dialog.reject()
+    window.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
