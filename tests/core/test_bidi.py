@@ -49,7 +49,8 @@ def test_paragraph_marks_the_lines_that_would_go_the_other_way() -> None:
     name = isolate("Sra. García")
     # an isolated name alone has no direction: in a Persian window it starts right to left
     assert paragraph(name, rtl=True) == "\u200f\u2068Sra. García\u2069"
-    assert paragraph(name, rtl=False) == name  # Qt's default is left to right
+    # A selectable label looks inside isolates for its direction: the mark decides it.
+    assert paragraph(name, rtl=False) == "\u200e" + name
     # an untranslated English line keeps its order inside, and the window's alignment
     assert paragraph("Gifts.\n\nهدیه", rtl=True) == "\u200f\u2068Gifts.\u2069\n\nهدیه"
     assert paragraph("سلام", rtl=False) == "\u200e\u2068سلام\u2069"

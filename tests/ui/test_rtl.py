@@ -140,9 +140,30 @@ def test_headings_stay_at_the_left_in_a_left_to_right_window(
     view.resize(1000, 700)
     view.show()
     qtbot.waitExposed(view)
-    assert view.title.text() == "\u2068Anna Ozola\u2069"
+    assert plain(view.title.text()) == "Anna Ozola"
     _left, right = _ink_columns(view.title)
     assert right < view.title.width() / 2
+
+
+def test_a_persian_name_stands_at_the_left_of_a_left_to_right_window(ctx: Any, qtbot: Any) -> None:
+    """The title is selectable, and a selectable label takes its direction from the letters
+    inside an isolate: without the window's mark a Persian name stood on the right."""
+    place: dict[str, Any] = {"country": "IR", "timezone": "Asia/Tehran"}
+    account = create_account(ctx.db, AccountInput(name="شرکت کاسپین", **place))
+    contact = create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account, given_name="رضا", family_name="کریمی", honorific="آقای", **place
+        ),
+    )
+    view = ContactView(ctx, contact)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    assert plain(view.title.text()) == "آقای کریمی"
+    _left, right = _ink_columns(view.title)
+    assert right < view.title.width() / 2, (right, view.title.width())
 
 
 def test_names_and_offsets_in_the_reach_out_panel(

@@ -115,14 +115,16 @@ def line_marks(line: str, rtl: bool) -> tuple[str, str]:
     laid out, and aligned, in the interface's direction (``rtl``).
 
     Qt takes a label's direction, and with it the side it is aligned to, from its first strong
-    letter outside isolates: a heading that is only an isolated Latin name, or an untranslated
-    English sentence, would stand on the left of a Persian window. A line without a direction
-    of its own (:func:`direction`; Qt then takes left to right) starts with the interface's
-    mark (RLM or LRM); a line whose own direction is the other one is also isolated, so it
-    keeps its order inside. Other lines need nothing.
+    letter: a heading that is only an isolated Latin name, or an untranslated English sentence,
+    would stand on the left of a Persian window. Where it looks depends on the label: a plain
+    one skips isolates (UAX #9 rule P2), a selectable one (laid out by a text document) looks
+    inside them, so an isolated Persian name would stand on the right of an English window. A
+    line without a direction of its own outside isolates (:func:`direction`) therefore starts
+    with the interface's mark (RLM or LRM) in both directions; a line whose own direction is
+    the other one is also isolated, so it keeps its order inside. Other lines need nothing.
     """
     own = direction(line)
-    if not line or own is rtl or (own is None and not rtl):
+    if not line or own is rtl:
         return "", ""
     mark = RLM if rtl else LRM
     if own is None:
