@@ -132,3 +132,73 @@ def contact_detail_text(view: Any) -> str:
     from PySide6.QtWidgets import QLabel
 
     return "\n".join(label.text() for label in view.findChildren(QLabel))
+
+
+#: The offscreen platform cannot raise a popup nor grab the keyboard for it.
+popup_on_offscreen = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _click_day(qtbot: Any, edit: DateEdit | WallTimeEdit, day: date) -> None:
+    from PySide6.QtCore import Qt
+
+    assert edit.calendar is not None
+    grid = edit.calendar.grid
+    cell = grid.visualRect(edit.calendar.index_of(day))
+    assert cell.isValid(), day
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+
+
+@popup_on_offscreen
+def test_the_persian_popup_pages_solar_hijri_months(persian: None, qtbot: Any) -> None:
+    edit = DateEdit(date(2026, 3, 25))
+    qtbot.addWidget(edit)
+    assert edit.text() == "۱۴۰۵/۰۱/۰۵"
+    edit.clear()
+    edit.insert("۱۴۰۵/۰۱/۱۵")  # Persian digits (QTest types ASCII only): parse_date_input
+    assert edit.date() == QDate(2026, 4, 4)
+    edit.show_calendar()
+    popup = edit.calendar
+    assert popup is not None and popup.isVisible()
+    assert popup.title.text() == "فروردین ۱۴۰۵"
+    assert popup.selected() == date(2026, 4, 4)
+    assert popup.cell_text(date(2026, 4, 4)) == "۱۵"
+    assert popup.isRightToLeft() and not edit.isRightToLeft()  # the digits read LTR
+    popup.move_months(1)
+    assert popup.title.text() == "اردیبهشت ۱۴۰۵"
+    _click_day(qtbot, edit, date(2026, 4, 21))  # 1 Ordibehesht
+    assert edit.text() == "۱۴۰۵/۰۲/۰۱"
+    assert edit.date() == QDate(2026, 4, 21)
+    assert not popup.isVisible()
+
+
+@popup_on_offscreen
+def test_the_thai_popup_writes_buddhist_years(qtbot: Any) -> None:
+    app_module.apply_language("th")
+    try:
+        edit = WallTimeEdit()
+        qtbot.addWidget(edit)
+        qtbot.keyClicks(edit, "31/12/2569 09:15")
+        assert edit.value() == datetime(2026, 12, 31, 9, 15)
+        edit.show_calendar()
+        assert edit.calendar is not None
+        assert edit.calendar.title.text() == "ธันวาคม 2569"
+        edit.calendar.move_months(1)
+        assert edit.calendar.title.text() == "มกราคม 2570"
+        _click_day(qtbot, edit, date(2027, 1, 8))
+        assert edit.text() == "08/01/2570 09:15"
+        assert edit.value() == datetime(2027, 1, 8, 9, 15)
+    finally:
+        app_module.apply_language("en")
+
+
+@popup_on_offscreen
+def test_the_popup_is_gregorian_when_the_user_chose_it(persian: None, qtbot: Any) -> None:
+    i18n.set_calendar_preference("gregorian")
+    edit = DateEdit(date(2026, 3, 25))
+    qtbot.addWidget(edit)
+    edit.show_calendar()
+    assert edit.calendar is not None
+    assert edit.calendar.title.text() == "مارس ۲۰۲۶"
+    _click_day(qtbot, edit, date(2026, 3, 1))
+    assert edit.date() == QDate(2026, 3, 1)
+    assert edit.text() == "۲۰۲۶-۰۳-۰۱"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from accountdesk.ui import tasks
 from accountdesk.ui.countries.screen import CountriesScreen
@@ -57,7 +57,7 @@ def test_iran_profile_has_a_friday_weekend(ctx: Any, qtbot: Any) -> None:
     assert "Friday" in form_text
     assert "Persian" in form_text
     assert "Asia/Tehran" in form_text
-    assert screen.calendar.firstDayOfWeek() == Qt.DayOfWeek.Saturday
+    assert screen.calendar.first_weekday() == 5  # Saturday
     html = screen.etiquette.toPlainText()
     assert "Greeting and forms of address" in html and "Useful phrases" in html
     assert "Do" in html and "Don't" in html
@@ -86,13 +86,16 @@ def test_calendar_highlights_a_2027_holiday(ctx: Any, qtbot: Any) -> None:
     screen.year.setValue(2027)
     data = screen.data
     assert data is not None and data.year == 2027
+    assert (data.start, data.end) == (date(2027, 1, 1), date(2027, 12, 31))
     songkran = date(2027, 4, 13)
     assert any("Songkran" in h.name for h in screen.holidays_on(songkran))
-    form = screen.calendar.dateTextFormat(QDate(2027, 4, 13))
-    assert form.background().color().name() in ("#ffd6d6", "#ffe9c7")
-    assert "Songkran" in form.toolTip()
-    assert screen.calendar.dateTextFormat(QDate(2027, 4, 7)).toolTip() == ""
-    screen.calendar.setSelectedDate(QDate(2027, 4, 13))
+    mark = screen.calendar.mark_of(songkran)
+    assert mark.background in ("#ffd6d6", "#ffe9c7") and mark.bold
+    assert "Songkran" in mark.tooltip
+    assert screen.calendar.mark_of(date(2027, 4, 7)).tooltip == ""
+    screen.calendar.set_selected(songkran)
+    tooltip = screen.calendar.index_of(songkran).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Songkran" in tooltip
     assert "Songkran" in screen.day_label.text()
     assert screen.holidays.model.rowCount() >= 15
 
@@ -110,3 +113,70 @@ def test_persian_is_right_to_left(ctx: Any, qtbot: Any) -> None:
     finally:
         apply_language("en")
     assert tasks.wait_all()
+
+
+def test_persian_year_is_solar_hijri_and_selects_its_holidays(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.app import apply_language
+
+    apply_language("fa")
+    try:
+        screen = _screen(ctx, qtbot)
+        screen.select("IR")
+        assert screen.year.text() == "۱۴۰۳"  # 12 March 2025 is 22 Esfand 1403
+        screen.year.setValue(1405)
+        data = screen.data
+        assert data is not None and data.year == 1405
+        assert (data.start, data.end) == (date(2026, 3, 21), date(2027, 3, 20))
+        assert screen.year.text() == "۱۴۰۵"
+        days = [h.date for h in data.holidays]
+        assert days[0] == date(2026, 3, 21)  # Nowruz opens the year
+        assert date(2027, 3, 20) in days  # 29 Esfand 1405: oil nationalisation day
+        assert date(2026, 3, 20) not in days  # … of 1404, another year
+        assert date(2027, 3, 21) not in days  # Nowruz 1406
+        assert screen.calendar.title.text() == "اسفند ۱۴۰۵"  # the month of the day selected
+        assert screen.calendar.first_weekday() == 5  # Saturday
+        screen.calendar.move_months(1)  # paging into 1406 moves the year with it
+        assert screen.year.value() == 1406
+        assert screen.data is not None and screen.data.start == date(2027, 3, 21)
+        assert screen.calendar.title.text() == "فروردین ۱۴۰۶"
+    finally:
+        apply_language("en")
+    assert tasks.wait_all()
+
+
+def test_thai_year_is_buddhist_era(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.app import apply_language
+
+    apply_language("th")
+    try:
+        screen = _screen(ctx, qtbot)
+        screen.select("TH")
+        assert screen.year.value() == 2568 and screen.year.text() == "2568"
+        screen.year.setValue(2570)
+        data = screen.data
+        assert data is not None
+        assert (data.start, data.end) == (date(2027, 1, 1), date(2027, 12, 31))
+        assert screen.holidays_on(date(2027, 4, 13))  # Songkran
+        assert screen.calendar.title.text() == "มีนาคม 2570"
+    finally:
+        apply_language("en")
+    assert tasks.wait_all()
+
+
+def test_one_holiday_text_for_panel_and_screen(ctx: Any, qtbot: Any) -> None:
+    """The day label and the tooltips say a holiday as the reach-out panel does
+    (culture_panel.holiday_text): the kind only when it is not a public holiday."""
+    from accountdesk.core.bidi import plain
+    from accountdesk.ui.culture_panel import holiday_text
+
+    screen = _screen(ctx, qtbot)
+    screen.select("TH")
+    screen.year.setValue(2027)
+    songkran, teachers = date(2027, 4, 13), date(2027, 1, 16)
+    screen.calendar.set_selected(songkran)
+    assert plain(screen.day_label.text()) == "Tuesday, 13 April 2027: Songkran Festival"
+    screen.calendar.set_selected(teachers)
+    assert plain(screen.day_label.text()) == "Saturday, 16 January 2027: Teacher's Day (school)"
+    [holiday] = screen.holidays_on(teachers)
+    tooltip = screen.calendar.index_of(teachers).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == holiday_text(holiday, with_day=False)

@@ -3,7 +3,7 @@ their holidays and about the user's own hours; the typed wall-time field on its 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -144,7 +144,7 @@ def test_parse_wall_time(text: str, expected: datetime | None) -> None:
 
 
 def test_the_calendar_keeps_the_time(qtbot: Any) -> None:
-    from PySide6.QtCore import QDate
+    from PySide6.QtCore import Qt
 
     edit = WallTimeEdit()
     qtbot.addWidget(edit)
@@ -152,8 +152,11 @@ def test_the_calendar_keeps_the_time(qtbot: Any) -> None:
     edit.value_changed.connect(seen.append)
     edit.set_value(datetime(2027, 3, 22, 14, 30))
     edit.show_calendar()
-    assert edit.calendar is not None and edit.calendar.selectedDate() == QDate(2027, 3, 22)
-    edit._day_picked(QDate(2027, 4, 2))
+    assert edit.calendar is not None and edit.calendar.selected() == date(2027, 3, 22)
+    edit.calendar.move_months(1)
+    grid = edit.calendar.grid
+    cell = grid.visualRect(edit.calendar.index_of(date(2027, 4, 2)))
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
     assert edit.value() == datetime(2027, 4, 2, 14, 30)
     assert not edit.calendar.isVisible()
     assert seen == [datetime(2027, 3, 22, 14, 30), datetime(2027, 4, 2, 14, 30)]

@@ -164,3 +164,26 @@ def test_ics_export_and_import_through_the_screen(qtbot: Any, ctx: Any, tmp_path
         assert "iCalendar" in str(exc) or "calendar" in str(exc).lower()
     else:
         raise AssertionError("an invalid file was accepted")
+
+
+def test_ics_buttons_keep_the_file_type_in_order(qtbot: Any, ctx: Any) -> None:
+    """The file type is a Latin run: isolated left to right, so in a Persian label the dot
+    stays before "ics" and the ellipsis after it (not "…ics." read backwards)."""
+    from PySide6.QtWidgets import QPushButton
+
+    from accountdesk.core.bidi import LRI, PDI, plain
+    from accountdesk.ui.app import apply_language
+
+    screen = _screen(qtbot, ctx)
+    export = screen.findChild(QPushButton, "export")
+    imports = screen.findChild(QPushButton, "import")
+    assert plain(export.text()) == "Export .ics…" and plain(imports.text()) == "Import .ics…"
+    apply_language("fa")
+    try:
+        persian = _screen(qtbot, ctx)
+        for name in ("export", "import"):
+            text = persian.findChild(QPushButton, name).text()
+            assert f"{LRI}.ics{PDI}" in text, text
+            assert text.endswith(f"{PDI}…"), text
+    finally:
+        apply_language("en")

@@ -2,7 +2,9 @@
 
 Only the arithmetic and the calendar's own names live here; formatting and parsing of dates
 in every screen, command and report is :mod:`accountdesk.core.i18n` (``format_date``,
-``format_datetime``, ``parse_date_input``), which imports this module.
+``format_datetime``, ``parse_date_input``), which imports this module. The months and years
+of a calendar (:func:`month_span`, :func:`add_months`, :func:`year_of`, :func:`year_span`) are
+here too: the month pages of the date fields' calendar and the Countries screen's year.
 
 The Jalali conversion is the arithmetic of the 33-year break table used by the Iranian
 calendar (Borkowski's algorithm, as in the jalaali libraries), valid for Jalali years
@@ -11,13 +13,14 @@ calendar (Borkowski's algorithm, as in the jalaali libraries), valid for Jalali 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 GREGORIAN = "gregorian"
 PERSIAN = "persian"
 BUDDHIST = "buddhist"
 CALENDARS = (GREGORIAN, PERSIAN, BUDDHIST)
 BUDDHIST_ERA_OFFSET = 543
+_DAY = timedelta(days=1)
 
 #: CLDR's month names of the Persian calendar in Persian (abbreviated and wide are the same).
 PERSIAN_MONTHS = (
@@ -119,6 +122,52 @@ def gregorian_to_jalali(d: date) -> tuple[int, int, int]:
 
 def buddhist_year(d: date) -> int:
     return d.year + BUDDHIST_ERA_OFFSET
+
+
+def year_of(day: date, calendar: str) -> int:
+    """The year that holds ``day`` in ``calendar`` (2026-03-21: 1405 Solar Hijri, 2569 BE)."""
+    if calendar == PERSIAN:
+        return gregorian_to_jalali(day)[0]
+    if calendar == BUDDHIST:
+        return buddhist_year(day)
+    return day.year
+
+
+def year_span(year: int, calendar: str) -> tuple[date, date]:
+    """The first and last (Gregorian) days of ``year`` of ``calendar``: Solar Hijri 1405 is
+    2026-03-21 … 2027-03-20; the Buddhist era counts the Gregorian year (2569: 2026)."""
+    if calendar == PERSIAN:
+        return jalali_to_gregorian(year, 1, 1), jalali_to_gregorian(year + 1, 1, 1) - _DAY
+    if calendar == BUDDHIST:
+        year -= BUDDHIST_ERA_OFFSET
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _month_of(day: date, calendar: str) -> tuple[int, int]:
+    if calendar == PERSIAN:
+        jy, jm, _jd = gregorian_to_jalali(day)
+        return jy, jm
+    return day.year, day.month  # the Buddhist era counts the Gregorian months
+
+
+def _first_of(year: int, month: int, calendar: str) -> date:
+    if calendar == PERSIAN:
+        return jalali_to_gregorian(year, month, 1)
+    return date(year, month, 1)
+
+
+def add_months(day: date, months: int, calendar: str) -> date:
+    """The first day of the month of ``calendar`` that comes ``months`` months after (before,
+    when negative) the month holding ``day``."""
+    year, month = _month_of(day, calendar)
+    index = year * 12 + month - 1 + months
+    return _first_of(index // 12, index % 12 + 1, calendar)
+
+
+def month_span(day: date, calendar: str) -> tuple[date, date]:
+    """The first and last (Gregorian) days of the month of ``calendar`` that holds ``day``
+    (2026-04-01 in Solar Hijri: 1 Farvardin 1405 = 2026-03-21 … 2026-04-20)."""
+    return _first_of(*_month_of(day, calendar), calendar), add_months(day, 1, calendar) - _DAY
 
 
 def default_calendar(lang: str) -> str:

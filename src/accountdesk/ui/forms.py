@@ -8,7 +8,6 @@ Closing a dialog with changes asks first (:func:`ask_unsaved`, replaceable in te
 from __future__ import annotations
 
 import traceback
-import zoneinfo
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, country_name, format_date_input
 from accountdesk.core.validation import ValidationError
+from accountdesk.ui.pickers import zone_choices
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit | QSpinBox | QDateTimeEdit
 
@@ -70,11 +70,6 @@ def _country_codes() -> tuple[str, ...]:
     return tuple(sorted(c.alpha_2 for c in pycountry.countries))
 
 
-@cache
-def _zones() -> tuple[str, ...]:
-    return tuple(sorted(zoneinfo.available_timezones()))
-
-
 def combo(
     choices: Iterable[tuple[str, str]], *, empty: str | None = None, editable: bool = False
 ) -> QComboBox:
@@ -100,7 +95,7 @@ def country_combo() -> QComboBox:
 
 
 def zone_combo() -> QComboBox:
-    return combo(((z, z) for z in _zones()), empty="", editable=True)
+    return combo(((z, z) for z in zone_choices()), empty="", editable=True)
 
 
 def set_combo(box: QComboBox, key: str | None) -> None:

@@ -1,4 +1,5 @@
-"""Pick a record by typing: a line edit whose suggestions come from the search index.
+"""Pick a record by typing: a line edit whose suggestions come from the search index; and the
+zones a time-zone picker offers (:func:`zone_choices`).
 
 Each suggestion says who or what it is: a contact with their account and city (two people of
 the same name are told apart), an account with its city and country. Enter takes the
@@ -9,6 +10,8 @@ pressed before they were refreshed.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
@@ -17,11 +20,21 @@ from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _, country_name
 from accountdesk.core.queries.search import SearchHit, search
+from accountdesk.core.timekeeping.zones import available_zones
+from accountdesk.core.validation import is_pseudo_zone
 
 #: The role that holds a suggestion's position in :attr:`RecordPicker.hits`.
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The role the completer writes into the field: the name alone, not the whole label.
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@cache
+def zone_choices() -> tuple[str, ...]:
+    """The zones every time-zone picker offers, sorted: tzdata's zones without the names that
+    are no place's zone (``Factory``, ``localtime``, ``Etc/Unknown`` …), which the services
+    refuse (:func:`accountdesk.core.validation.is_pseudo_zone`, the one rule)."""
+    return tuple(zone for zone in available_zones() if not is_pseudo_zone(zone))
 
 
 def hit_label(hit: SearchHit) -> str:

@@ -1,6 +1,10 @@
 """The Countries screen: a searchable list of every country (curated ones marked) and the
 selected country's profile, full etiquette notes with useful phrases, the user's own notes
-(add, edit, move to trash) and a year of holidays as a list and as a month calendar."""
+(add, edit, move to trash) and a year of holidays as a list and as a month calendar.
+
+The year is one of the user's calendar (``ui.calendar``): 1405 in Persian is the Solar Hijri
+year from 21 March 2026 to 20 March 2027, 2569 in Thai the Buddhist-era year 2026; the
+holidays and seasons are those of its days, and the month calendar pages by its months."""
 
 from __future__ import annotations
 
@@ -9,10 +13,8 @@ from datetime import date
 from functools import cmp_to_key
 from typing import Any
 
-from PySide6.QtCore import QCollator, QDate, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtCore import QCollator, QLocale, Qt
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -30,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.culture.calendar import Holiday, holidays_for_year
+from accountdesk.core.calendars import year_of, year_span
+from accountdesk.core.culture.calendar import Holiday, holidays_between
 from accountdesk.core.culture.countries import country_codes
 from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, covered_countries
 from accountdesk.core.culture.profile import (
@@ -40,13 +43,14 @@ from accountdesk.core.culture.profile import (
     country_profile,
 )
 from accountdesk.core.culture.seasons import Season, seasons_between
-from accountdesk.core.i18n import N_, _, country_name, format_date, format_time
+from accountdesk.core.i18n import N_, _, country_name, current_calendar, format_date, format_time
 from accountdesk.core.queries.culture import (
     CountryNoteItem,
     contact_country_pairs,
     countries_with_notes,
     country_notes,
 )
+from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import (
@@ -55,46 +59,48 @@ from accountdesk.ui.culture_panel import (
     USER_NOTES_STYLE,
     CountryNoteDialog,
     esc,
+    holiday_text,
     notes_html,
     season_span,
 )
 from accountdesk.ui.detail import clear_layout, details_form, heading
 from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.month_calendar import DayMark, MonthCalendar
 
 CURATED_MARK = "✓"
 HOLIDAY_COLOUR = "#ffd6d6"
 ESTIMATED_COLOUR = "#ffe9c7"
-#: Qt's day numbers (Monday = 1) for core weekdays (Monday = 0).
-QT_DAYS = [
-    Qt.DayOfWeek.Monday,
-    Qt.DayOfWeek.Tuesday,
-    Qt.DayOfWeek.Wednesday,
-    Qt.DayOfWeek.Thursday,
-    Qt.DayOfWeek.Friday,
-    Qt.DayOfWeek.Saturday,
-    Qt.DayOfWeek.Sunday,
-]
+#: The years offered, as Gregorian days (the year selector counts in the user's calendar).
+FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
 class CountryData:
-    """What the right side shows for one country and year (built on a worker thread)."""
+    """What the right side shows for one country and year (built on a worker thread):
+    ``year`` of ``calendar``, which runs from ``start`` to ``end``."""
 
     code: str
     year: int
+    calendar: str
+    start: date
+    end: date
     profile: CountryProfile
     holidays: list[Holiday]
     seasons: list[Season]
     notes: list[CountryNoteItem]
 
 
-def load_country(db: Any, code: str, year: int, lang: str) -> CountryData:
+def load_country(db: Any, code: str, year: int, calendar: str, lang: str) -> CountryData:
+    start, end = year_span(year, calendar)
     return CountryData(
         code,
         year,
+        calendar,
+        start,
+        end,
         country_profile(code, lang),
-        list(holidays_for_year(code, None, year, lang)),
-        seasons_between(code, date(year, 1, 1), date(year, 12, 31), lang),
+        holidays_between(code, None, start, end, lang),
+        seasons_between(code, start, end, lang),
         country_notes(db, code),
     )
 
@@ -189,10 +195,15 @@ class CountriesScreen(QWidget):
         holidays_layout = QVBoxLayout(holidays_page)
         year_row = QHBoxLayout()
         year_row.addWidget(QLabel(_("Year")))
+        # in the user's calendar, written by the locale (Persian digits in Persian)
+        self.calendar_system = current_calendar()
         self.year = QSpinBox()
-        self.year.setRange(1970, 2100)
+        self.year.setObjectName("year")
+        self.year.setRange(
+            year_of(FIRST_DAY, self.calendar_system), year_of(LAST_DAY, self.calendar_system)
+        )
         self.year.setGroupSeparatorShown(False)
-        self.year.setValue(ctx.now().year)
+        self.year.setValue(year_of(self.today(), self.calendar_system))
         self.year.valueChanged.connect(lambda _y: self.reload())
         year_row.addWidget(self.year)
         self.estimated_note = QLabel()
@@ -212,11 +223,10 @@ class CountriesScreen(QWidget):
         cal_side = QWidget()
         cal_layout = QVBoxLayout(cal_side)
         cal_layout.setContentsMargins(0, 0, 0, 0)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.selectionChanged.connect(self._day_selected)
-        self.calendar.currentPageChanged.connect(self._page_changed)
+        self.calendar = MonthCalendar(self.today())
+        self.calendar.grid.setShowGrid(True)
+        self.calendar.selection_changed.connect(self._day_selected)
+        self.calendar.page_changed.connect(self._page_changed)
         cal_layout.addWidget(self.calendar)
         self.day_label = QLabel()
         self.day_label.setWordWrap(True)
@@ -230,12 +240,15 @@ class CountriesScreen(QWidget):
         split.setSizes([420, 380])
         holidays_layout.addWidget(split, 1)
         self.tabs.addTab(holidays_page, _("Holidays"))
-        self._formatted: list[QDate] = []
         self._by_day: dict[date, list[Any]] = {}
 
         self._fill_list()
         ctx.changed.connect(self._changed)
         self.select(self._default_country())
+
+    def today(self) -> date:
+        """Today where the user is."""
+        return self.ctx.now().astimezone(get_zone(self.ctx.user_zone)).date()
 
     # --- the list ------------------------------------------------------------------------
 
@@ -328,11 +341,14 @@ class CountriesScreen(QWidget):
         self._generation += 1
         generation = self._generation
         code, year, db = self.code, self.year.value(), self.ctx.db
-        lang = i18n.current_language().code
+        lang, calendar = i18n.current_language().code, self.calendar_system
         if not self.asynchronous:
-            self._show(generation, load_country(db, code, year, lang))
+            self._show(generation, load_country(db, code, year, calendar, lang))
             return
-        tasks.run(lambda: load_country(db, code, year, lang), lambda d: self._show(generation, d))
+        tasks.run(
+            lambda: load_country(db, code, year, calendar, lang),
+            lambda d: self._show(generation, d),
+        )
 
     def _show(self, generation: int, data: CountryData) -> None:
         if generation != self._generation:
@@ -429,27 +445,23 @@ class CountriesScreen(QWidget):
 
     def _show_holidays(self, data: CountryData) -> None:
         self.holidays.set_items(data.holidays)
-        plain = QTextCharFormat()
-        for old in self._formatted:
-            self.calendar.setDateTextFormat(old, plain)
-        self._formatted = []
         self._by_day = {}
         for holiday in data.holidays:
             self._by_day.setdefault(holiday.date, []).append(holiday)
+        marks = {}
         for day, found in self._by_day.items():
-            qdate = QDate(day.year, day.month, day.day)
-            form = QTextCharFormat()
             estimated = all(h.estimated for h in found)
-            form.setBackground(QBrush(QColor(ESTIMATED_COLOUR if estimated else HOLIDAY_COLOUR)))
-            form.setFontWeight(700)
-            form.setToolTip("\n".join(self._holiday_line(h) for h in found))
-            self.calendar.setDateTextFormat(qdate, form)
-            self._formatted.append(qdate)
+            marks[day] = DayMark(
+                background=ESTIMATED_COLOUR if estimated else HOLIDAY_COLOUR,
+                bold=True,
+                tooltip="\n".join(holiday_text(h, with_day=False) for h in found),
+            )
+        self.calendar.set_marks(marks)
         self._weekend(data)
-        if self.calendar.yearShown() != data.year:
-            picked = self.calendar.selectedDate()
-            self.calendar.setSelectedDate(QDate(data.year, picked.month(), min(picked.day(), 28)))
-            self.calendar.setCurrentPage(data.year, picked.month())
+        if not data.start <= self.calendar.month_shown() <= data.end:
+            # the year was chosen above the calendar: the same month and day of that year
+            shown = year_of(self.calendar.selected(), data.calendar)
+            self.calendar.move_selection(12 * (data.year - shown))
         estimated_any = any(h.estimated for h in data.holidays)
         self.estimated_note.setText(
             _("Estimated dates (lunar and Islamic holidays) are confirmed late.")
@@ -467,40 +479,30 @@ class CountriesScreen(QWidget):
 
     def _weekend(self, data: CountryData) -> None:
         weekend = data.profile.weekend
-        red = QTextCharFormat()
-        red.setForeground(QBrush(QColor("#c62828")))
-        normal = QTextCharFormat()
-        for index, qt_day in enumerate(QT_DAYS):
-            self.calendar.setWeekdayTextFormat(qt_day, red if index in weekend else normal)
+        self.calendar.set_weekend(frozenset(weekend))
         # a week starts the day after the weekend ends (Saturday for Iran, Sunday for Saudi)
         ends = [d for d in weekend if (d + 1) % 7 not in weekend]
         if ends:
-            self.calendar.setFirstDayOfWeek(QT_DAYS[(ends[0] + 1) % 7])
-
-    def _holiday_line(self, holiday: Any) -> str:
-        name = isolate(str(holiday.name))
-        if holiday.estimated:
-            name = isolate(_("{name} (estimated date)").format(name=name))
-        return _("{name} ({kinds})").format(name=name, kinds=_kinds(holiday))
+            self.calendar.set_first_weekday((ends[0] + 1) % 7)
 
     def holidays_on(self, day: date) -> list[Any]:
         return list(self._by_day.get(day, []))
 
-    def _day_selected(self) -> None:
-        qdate = self.calendar.selectedDate()
-        day = date(qdate.year(), qdate.month(), qdate.day())
+    def _day_selected(self, *_args: object) -> None:
+        day = self.calendar.selected()
         found = self._by_day.get(day, [])
         if found:
             self.day_label.setText(
                 _("{date}: {names}").format(
                     date=format_date(day, "full"),
-                    names="; ".join(self._holiday_line(h) for h in found),
+                    names="; ".join(isolate(holiday_text(h, with_day=False)) for h in found),
                 )
             )
         else:
             self.day_label.setText(_("{date}: no holiday").format(date=format_date(day, "full")))
 
-    def _page_changed(self, year: int, _month: int) -> None:
+    def _page_changed(self, first: date) -> None:
+        year = year_of(first, self.calendar_system)
         if year != self.year.value():
             self.year.setValue(year)
 

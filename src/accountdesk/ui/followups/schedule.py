@@ -35,11 +35,11 @@ from accountdesk.core.i18n import _
 from accountdesk.core.services import followups as service
 from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, describe_rrule, validate_rrule
 from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
-from accountdesk.core.timekeeping.zones import available_zones, resolve_wall_time
+from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
 from accountdesk.ui.followups.when import WallTimeEdit
-from accountdesk.ui.pickers import RecordPicker
+from accountdesk.ui.pickers import RecordPicker, zone_choices
 
 #: The length of time the checks and suggestions assume for a follow-up.
 SLOT = timedelta(minutes=30)
@@ -78,7 +78,7 @@ class ScheduleDialog(QDialog):
         self.zone = QComboBox(self)
         self.zone.setObjectName("zone")
         self.zone.setEditable(True)
-        self.zone.addItems(available_zones())
+        self.zone.addItems(zone_choices())
         self.yours = QLabel(self)
         self.yours.setObjectName("yours")
         self.repeat = QComboBox(self)
@@ -217,7 +217,7 @@ class ScheduleDialog(QDialog):
 
     def refresh(self) -> None:
         zone = self.zone.currentText()
-        if zone not in available_zones():
+        if zone not in zone_choices():
             self.yours.setText(_("Not a time zone"))
             return
         local = self.when.value()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, ngettext
 from accountdesk.core.queries.followups import FollowUpRow, due_for_reminder, list_follow_ups
@@ -185,8 +185,10 @@ class FollowUpsScreen(QWidget):
             (_("Reschedule…"), self.reschedule, "reschedule"),
             (_("Delete"), self.delete, "delete"),
             (_("Meeting planner…"), self.planner, "planner"),
-            (_("Export .ics…"), self.export, "export"),
-            (_("Import .ics…"), self.import_file, "import"),
+            # the file type is a Latin run kept in order (ltr): else a Persian label shows its
+            # dot after "ics" and the ellipsis before it
+            (_("Export {file_type}…").format(file_type=ltr(".ics")), self.export, "export"),
+            (_("Import {file_type}…").format(file_type=ltr(".ics")), self.import_file, "import"),
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)

@@ -8,7 +8,9 @@ take the text as typed and read all of it with the core's parser; they show a va
 the core writes it for the user's calendar (:func:`~accountdesk.core.i18n.format_date_input`):
 ``2027-03-22 10:00``, ``۱۴۰۶/۰۱/۰۱ ۱۰:۰۰`` in Persian, ``22/03/2570 10:00`` in Thai; ISO 8601
 is always understood. The arrow keys step (half an hour, or a day; Page Up/Down by a day) and
-a calendar button picks a day.
+a calendar button picks a day in a month of the same calendar
+(:class:`~accountdesk.ui.month_calendar.MonthCalendar`: Solar Hijri months with Persian digits,
+Buddhist-era years in Thai), laid out in the window's direction.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
 
 from accountdesk.core.i18n import (
     DateInputError,
@@ -30,6 +32,7 @@ from accountdesk.core.i18n import (
     parse_date_input,
     parse_datetime_input,
 )
+from accountdesk.ui.month_calendar import MonthCalendar
 
 STEP = timedelta(minutes=30)
 Day = date  # for DateEdit, whose date() method hides the type
@@ -64,7 +67,7 @@ class _TypedDate(QLineEdit):
         self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         self.calendar_action.setToolTip(_("Pick a day"))
         self.calendar_action.triggered.connect(self.show_calendar)
-        self.calendar: QCalendarWidget | None = None
+        self.calendar: MonthCalendar | None = None
 
     def _shown_day(self) -> date | None:
         raise NotImplementedError
@@ -73,20 +76,30 @@ class _TypedDate(QLineEdit):
         raise NotImplementedError
 
     def show_calendar(self) -> None:
-        if self.calendar is None:
-            self.calendar = QCalendarWidget(self)
-            self.calendar.setWindowFlags(Qt.WindowType.Popup)
-            self.calendar.clicked.connect(self._day_picked)
-            self.calendar.activated.connect(self._day_picked)
+        """Open the month of the day in the field (of today when it holds none) as a popup
+        under the field, aligned with its leading edge."""
         current = self._shown_day()
-        if current is not None:  # else the calendar opens on today
-            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-        self.calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        if current is None:
+            today = QDate.currentDate().toPython()
+            assert isinstance(today, date)
+            current = today
+        if self.calendar is None:
+            self.calendar = MonthCalendar(current, self)
+            self.calendar.setWindowFlags(Qt.WindowType.Popup)
+            self.calendar.picked.connect(self._day_picked)
+        else:
+            self.calendar.set_selected(current)
+        # the field reads left to right (digits); its calendar follows the window
+        self.calendar.setLayoutDirection(QGuiApplication.layoutDirection())
+        self.calendar.adjustSize()
+        corner = QPoint(0, self.height())
+        if self.calendar.isRightToLeft():
+            corner = QPoint(self.width() - self.calendar.width(), self.height())
+        self.calendar.move(self.mapToGlobal(corner))
         self.calendar.show()
+        self.calendar.grid.setFocus()
 
-    def _day_picked(self, day: QDate) -> None:
-        picked = day.toPython()
-        assert isinstance(picked, date)
+    def _day_picked(self, picked: date) -> None:
         self._pick(picked)
         if self.calendar is not None:
             self.calendar.hide()
