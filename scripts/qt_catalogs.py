@@ -22,7 +22,6 @@ for a string a catalog lacks, or while a ``.qm`` is older than its ``.ts``.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import subprocess
 import sys
@@ -200,14 +199,8 @@ def requested_strings() -> set[Key]:
         def translate(  # type: ignore[override]
             self, context: str, source: str, disambiguation: str | None = None, n: int = -1
         ) -> str:
-            if disambiguation is None:
-                # PySide6 6.12 hands a missing disambiguation over as None without counting
-                # the reference it later drops (Python then aborts with "deallocating None"
-                # after a few thousand look-ups, or at exit): take one for it, for good.
-                ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
             self.seen.add((context, source, disambiguation or ""))
-            # The source itself: an empty string would blank the widgets, and returning None
-            # (a null string) trips PySide6 6.12's reference counting of None.
+            # The source itself: an empty string would blank the widgets.
             return source
 
         def isEmpty(self) -> bool:
