@@ -1,25 +1,59 @@
-"""A full JSON export of the database: every table, every row, trash included.
+"""A full JSON export of the database, and its import into an empty database.
 
-The document is ``{"format": "accountdesk-export", "version": 1, "schema": "<revision>",
-"exported_at": "...", "tables": {"accounts": [...], ...}}``; dates and instants are ISO 8601
-(instants in UTC), money is a decimal string.
+The document::
+
+    {"format": "accountdesk-export", "version": 1, "schema": "<revision>",
+     "exported_at": "<instant>", "tables": {"accounts": [{...}, ...], ...}}
+
+``version`` is the version of this document's layout (a reader refuses a newer one);
+``schema`` the database schema the rows follow (an Alembic revision this app knows). Every
+table is there with every row, trash included, except the database's own identity
+(``database.id`` in ``settings``: it keys this database's backups, and a database made from
+the export has its own). Dates and instants are ISO 8601 (instants in UTC), money and other
+exact numbers decimal strings, JSON columns as they are.
+
+:func:`import_json` reads it back into an empty database, all or nothing, in one
+transaction: every value is checked against its column (type, length, required, the record
+it points at), and accounts, contacts, their important dates and tags also through the
+services' checks (:mod:`accountdesk.core.services.accounts`), which must accept each value as
+it is. The search index is rebuilt from what was imported. An export, imported into an empty
+database and exported again, gives the same document apart from ``exported_at``.
 """
 
 from __future__ import annotations
 
 import json
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import select
+from sqlalchemy import JSON, Column, Connection, Table, TypeDecorator, func, insert, select, update
 
 from accountdesk.core.clock import Clock, system_clock
-from accountdesk.core.db.engine import Database, schema_revision
+from accountdesk.core.db import search
+from accountdesk.core.db.engine import KNOWN_REVISIONS, Database, schema_revision
+from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.models import Base
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _, format_number, ngettext
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    ImportantDateInput,
+    clean_account,
+    clean_contact,
+    clean_important_date,
+    clean_tags,
+)
+from accountdesk.core.validation import ValidationError, printable
 
 FORMAT = "accountdesk-export"
 VERSION = 1
+MAX_PROBLEMS = 50
 
 
 def _plain(value: Any) -> Any:
@@ -28,6 +62,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+def _exported(table: Table) -> Any:
+    """The rows of ``table`` the export holds: all of them, but the database's identity."""
+    query = select(table)
+    if table.name == "settings":
+        query = query.where(table.c.key != IDENTITY_KEY)
+    return query
 
 
 def export_json(db: Database, out: IO[str], clock: Clock = system_clock) -> dict[str, int]:
@@ -50,7 +92,7 @@ def export_json(db: Database, out: IO[str], clock: Clock = system_clock) -> dict
                 out.write(", ")
             out.write(f"{json.dumps(table.name)}: [")
             count = 0
-            for row in conn.execute(select(table)):
+            for row in conn.execute(_exported(table)):
                 if count:
                     out.write(",")
                 out.write("\n  ")
@@ -61,3 +103,402 @@ def export_json(db: Database, out: IO[str], clock: Clock = system_clock) -> dict
             counts[table.name] = count
     out.write("}}\n")
     return counts
+
+
+# --- import ---------------------------------------------------------------------------------
+
+
+class JsonImportError(UserError):
+    """The export cannot be imported; nothing was written. ``problems`` lists every finding."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
+@dataclass
+class JsonImportReport:
+    """The rows imported (or checked, ``dry_run``) per table."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        total = sum(self.counts.values())
+        n = format_number(total)
+        if self.dry_run:
+            return ngettext(
+                "Checked {n} record; nothing was written.",
+                "Checked {n} records; nothing was written.",
+                total,
+            ).format(n=n)
+        return ngettext("Imported {n} record.", "Imported {n} records.", total).format(n=n)
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.found.append(text)
+        if len(self.found) >= MAX_PROBLEMS:
+            raise self.error()
+
+    def error(self) -> JsonImportError:
+        first = self.found[0]
+        if len(self.found) > 1:
+            first = ngettext(
+                "{first} (and {n} more problem)",
+                "{first} (and {n} more problems)",
+                len(self.found) - 1,
+            ).format(first=first.rstrip("."), n=format_number(len(self.found) - 1))
+        return JsonImportError(first.rstrip(".") + ". " + _("Nothing was imported."), self.found)
+
+
+def _where(table: str, number: int, column: str, value: object, reason: str) -> str:
+    shown = printable(json.dumps(value, ensure_ascii=False))
+    if len(shown) > 60:
+        shown = shown[:59] + "…"
+    return _("Table {table}, record {number}, {column} {value}: {reason}").format(
+        table=table, number=number, column=column, value=shown, reason=reason
+    )
+
+
+def _python_type(column: Column[Any]) -> type | None:
+    """What a column holds in Python (None: any JSON value). A TypeDecorator says it in the
+    return type of its ``process_result_value`` (``Decimal | None`` for money)."""
+    kind = column.type
+    if isinstance(kind, JSON):
+        return None
+    if isinstance(kind, TypeDecorator):
+        returned = typing.get_type_hints(type(kind).process_result_value).get("return")
+        found = [
+            t for t in typing.get_args(returned) if isinstance(t, type) and t is not type(None)
+        ]
+        if len(found) == 1:
+            return found[0]
+    python = kind.python_type
+    return python if isinstance(python, type) else None
+
+
+class _Bad(Exception):
+    pass
+
+
+def _converter(column: Column[Any]) -> Callable[[Any], Any]:
+    """A function from the exported value to the column's value; raises _Bad with a reason."""
+    wanted = _python_type(column)
+    length = getattr(column.type, "length", None)
+
+    def convert(value: Any) -> Any:
+        if value is None or wanted is None:
+            return value
+        if wanted is datetime:
+            try:
+                parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+            except ValueError:
+                parsed = None
+            if parsed is None or parsed.tzinfo is None:
+                raise _Bad(_("is not an instant with an offset (ISO 8601)"))
+            return parsed
+        if wanted is date:
+            try:
+                return date.fromisoformat(value) if isinstance(value, str) else _bad_date()
+            except ValueError:
+                raise _Bad(_("is not a date (YYYY-MM-DD)")) from None
+        if wanted is Decimal:
+            try:
+                number = Decimal(value) if isinstance(value, str) else None
+            except InvalidOperation:
+                number = None
+            if number is None or not number.is_finite():
+                raise _Bad(_("is not a decimal number written as text"))
+            return number
+        if wanted is bool:
+            if not isinstance(value, bool):
+                raise _Bad(_("is not true or false"))
+            return value
+        if wanted is int:
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise _Bad(_("is not a whole number"))
+            return value
+        if not isinstance(value, str):
+            raise _Bad(_("is not text"))
+        if length is not None and len(value) > length:
+            raise _Bad(
+                ngettext(
+                    "is longer than {n} character", "is longer than {n} characters", length
+                ).format(n=format_number(length))
+            )
+        return value
+
+    return convert
+
+
+def _bad_date() -> date:
+    raise ValueError
+
+
+def _required(column: Column[Any]) -> bool:
+    return (
+        not column.nullable
+        and column.default is None
+        and column.server_default is None
+        and not (column.primary_key and column.autoincrement is True)
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise JsonImportError(
+            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise JsonImportError(
+            _("{path} is not UTF-8 text (byte {offset}).").format(path=path, offset=exc.start)
+        ) from exc
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise JsonImportError(
+            _("{path} is not JSON: {reason} (line {line}, column {column}).").format(
+                path=path, reason=exc.msg, line=exc.lineno, column=exc.colno
+            )
+        ) from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise JsonImportError(
+            _("{path} is not an AccountDesk export (accountdesk export --format json).").format(
+                path=path
+            )
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version > VERSION:
+        raise JsonImportError(
+            _(
+                "{path} is an export of version {version}, written by a newer AccountDesk; "
+                "update AccountDesk to import it."
+            ).format(path=path, version=version)
+        )
+    schema = document.get("schema")
+    if schema not in KNOWN_REVISIONS:
+        raise JsonImportError(
+            _(
+                "{path} follows database schema {schema}, which this AccountDesk does not "
+                "know; update AccountDesk to import it."
+            ).format(path=path, schema=schema)
+        )
+    if not isinstance(document.get("tables"), dict):
+        raise JsonImportError(_("{path} has no tables.").format(path=path))
+    return document
+
+
+def _rows(document: dict[str, Any], problems: _Problems) -> dict[str, list[dict[str, Any]]]:
+    """Each table's rows with their values converted; problems collected."""
+    tables = {t.name: t for t in Base.metadata.sorted_tables}
+    found: dict[str, list[dict[str, Any]]] = {}
+    for name, records in document["tables"].items():
+        table = tables.get(name)
+        if table is None:
+            problems.add(_("The export has a table AccountDesk does not know: {name}.").format(
+                name=printable(str(name))
+            ))  # fmt: skip
+            continue
+        if not isinstance(records, list):
+            problems.add(_("Table {table} is not a list of records.").format(table=name))
+            continue
+        converters = {c.name: _converter(c) for c in table.columns}
+        required = [c.name for c in table.columns if _required(c)]
+        rows: list[dict[str, Any]] = []
+        for number, record in enumerate(records, start=1):
+            if not isinstance(record, dict):
+                problems.add(
+                    _("Table {table}, record {number} is not an object.").format(
+                        table=name, number=number
+                    )
+                )
+                continue
+            row: dict[str, Any] = {}
+            for column, value in record.items():
+                convert = converters.get(column)
+                if convert is None:
+                    problems.add(
+                        _("Table {table}, record {number}: AccountDesk has no column {column}.")
+                        .format(table=name, number=number, column=printable(str(column)))
+                    )  # fmt: skip
+                    continue
+                try:
+                    row[column] = convert(value)
+                except _Bad as bad:
+                    problems.add(_where(name, number, column, value, str(bad)))
+            for column in required:
+                if record.get(column) is None:
+                    problems.add(_where(name, number, column, None, _("is required")))
+            rows.append(row)
+        found[name] = rows
+    return found
+
+
+def _check_keys(rows: dict[str, list[dict[str, Any]]], problems: _Problems) -> None:
+    """Primary keys once each; every reference to a record of the export."""
+    keys: dict[str, set[Any]] = {}
+    for table in Base.metadata.sorted_tables:
+        primary = [c.name for c in table.primary_key.columns]
+        seen: set[Any] = set()
+        for number, row in enumerate(rows.get(table.name, []), start=1):
+            key = tuple(row.get(c) for c in primary)
+            if key in seen:
+                problems.add(
+                    _where(table.name, number, ", ".join(primary), list(key), _("appears twice"))
+                )
+            seen.add(key)
+        if len(primary) == 1:
+            keys[table.name] = {k[0] for k in seen}
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            for fk in column.foreign_keys:
+                target = keys.get(fk.column.table.name, set())
+                for number, row in enumerate(rows.get(table.name, []), start=1):
+                    value = row.get(column.name)
+                    if value is not None and value not in target:
+                        problems.add(
+                            _where(
+                                table.name,
+                                number,
+                                column.name,
+                                value,
+                                _("points at a record of {table} the export does not hold")
+                                .format(table=fk.column.table.name),
+                            )
+                        )  # fmt: skip
+
+
+def _same(
+    table: str, number: int, row: dict[str, Any], clean: dict[str, Any], problems: _Problems
+) -> None:
+    """The services' checks accept the stored values as they are."""
+    for column, value in clean.items():
+        if column in row and row[column] != value:
+            problems.add(
+                _where(
+                    table,
+                    number,
+                    column,
+                    _plain(row[column]),
+                    _("is not as AccountDesk stores it ({value})").format(
+                        value=json.dumps(_plain(value), ensure_ascii=False)
+                    ),
+                )
+            )
+
+
+def _check_services(rows: dict[str, list[dict[str, Any]]], problems: _Problems) -> None:
+    """Accounts, contacts, important dates and tags through the services' own checks."""
+
+    def inputs(kind: type, row: dict[str, Any]) -> dict[str, Any]:
+        names = {f.name for f in fields(kind)}
+        return {k: v for k, v in row.items() if k in names}
+
+    checks: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = [
+        ("accounts", lambda r: clean_account(AccountInput(**inputs(AccountInput, r)))),
+        ("contacts", lambda r: clean_contact(_contact_input(r, inputs(ContactInput, r)))),
+        (
+            "important_dates",
+            lambda r: clean_important_date(ImportantDateInput(**inputs(ImportantDateInput, r))),
+        ),
+        ("tags", lambda r: {"name": clean_tags([r["name"]])[0]}),
+    ]
+    for table, check in checks:
+        for number, row in enumerate(rows.get(table, []), start=1):
+            try:
+                _same(table, number, row, check(row), problems)
+            except ValidationError as error:
+                problems.add(
+                    _("Table {table}, record {number}: {problem}").format(
+                        table=table, number=number, problem=error.message
+                    )
+                )
+            except (KeyError, TypeError):
+                continue  # a required value is missing: already reported
+
+
+def _contact_input(row: dict[str, Any], values: dict[str, Any]) -> ContactInput:
+    values["emails"] = [(e["label"], e["value"]) for e in row.get("emails") or ()]
+    values["phones"] = [(p["label"], p["value"]) for p in row.get("phones") or ()]
+    return ContactInput(**values)
+
+
+def _empty(conn: Connection) -> bool:
+    for table in Base.metadata.sorted_tables:
+        query = select(func.count()).select_from(table)
+        if table.name == "settings":
+            query = query.where(table.c.key != IDENTITY_KEY)
+        if conn.execute(query).scalar_one():
+            return False
+    return True
+
+
+def _kept(table: Table, rows: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The rows of ``table`` to import: an identity from an older export is not taken."""
+    found = rows.get(table.name, [])
+    if table.name == "settings":
+        return [r for r in found if r.get("key") != IDENTITY_KEY]
+    return found
+
+
+def _counts(rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    return {table.name: len(_kept(table, rows)) for table in Base.metadata.sorted_tables}
+
+
+def _insert(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    for table in Base.metadata.sorted_tables:
+        found = _kept(table, rows)
+        if not found:
+            continue
+        # A column that points at its own table (an account referred by another) is set after
+        # every row is in; updated_at is given again, or the update would change it.
+        own = [
+            c.name for c in table.columns if any(fk.column.table is table for fk in c.foreign_keys)
+        ]
+        later = [r for r in found if any(r.get(c) is not None for c in own)]
+        conn.execute(insert(table), [{**r, **dict.fromkeys(own)} for r in found])
+        for r in later:
+            keep = {c: r[c] for c in own}
+            if "updated_at" in table.c:
+                keep["updated_at"] = r.get("updated_at")
+            conn.execute(update(table).where(table.c.id == r["id"]).values(**keep))
+    search.rebuild(conn)
+    return _counts(rows)
+
+
+def import_json(db: Database, path: str | Path, *, dry_run: bool = False) -> JsonImportReport:
+    """Import the export ``path`` into ``db``, which must hold no data; raises
+    :class:`JsonImportError` (nothing written) on any problem."""
+    path = Path(path)
+    document = _read(path)
+    problems = _Problems()
+    rows = _rows(document, problems)
+    _check_keys(rows, problems)
+    _check_services(rows, problems)
+    if problems.found:
+        raise problems.error()
+    if dry_run:
+        with db.reader() as session:
+            _require_empty(session.connection())
+        return JsonImportReport(_counts(rows), dry_run=True)
+    with db.transaction() as session:
+        conn = session.connection()
+        _require_empty(conn)
+        counts = _insert(conn, rows)
+    return JsonImportReport(counts)
+
+
+def _require_empty(conn: Connection) -> None:
+    if not _empty(conn):
+        raise JsonImportError(
+            _(
+                "The database already holds data; an export is imported into an empty one "
+                "(for example: accountdesk --db NEW.db import FILE.json). Nothing was imported."
+            )
+        )

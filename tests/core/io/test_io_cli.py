@@ -1,0 +1,79 @@
+"""``accountdesk export --format vcard`` and ``accountdesk import FILE.vcf|FILE.json``, run in
+this process: round trips through files, a selection of contacts, problems with exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accountdesk.cli import main
+
+DATA = Path(__file__).parents[2] / "data"
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("ACCOUNTDESK_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_vcard_round_trip_through_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--db", "demo.db", "--accounts", "15", "--seed", "5"]) == 0
+    for version in ("3.0", "4.0"):
+        first, second = f"first-{version}.vcf", f"second-{version}.vcf"
+        capsys.readouterr()
+        assert main(["export", "--db", "demo.db", "--format", "vcard", "--vcard-version",
+                     version, "-o", first]) == 0  # fmt: skip
+        exported = capsys.readouterr().err
+        assert exported.startswith("Exported ") and exported.rstrip().endswith(" cards.")
+        assert main(["import", "--db", f"empty-{version}.db", first]) == 0
+        summary = capsys.readouterr().out
+        assert summary.startswith("Read ") and "Updated 0 contacts." in summary
+        assert main(["export", "--db", f"empty-{version}.db", "--format", "vcard",
+                     "--vcard-version", version, "-o", second]) == 0  # fmt: skip
+        assert Path(second).read_bytes() == Path(first).read_bytes()
+        assert f"VERSION:{version}\r\n".encode() in Path(first).read_bytes()
+
+
+def test_json_round_trip_through_files(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--db", "demo.db", "--accounts", "15", "--seed", "5"]) == 0
+    assert main(["export", "--db", "demo.db", "--format", "json", "-o", "first.json"]) == 0
+    exported = capsys.readouterr().err
+    assert main(["import", "--db", "empty.db", "first.json"]) == 0
+    imported = capsys.readouterr().out
+    assert imported.startswith("Imported ") and imported == exported.replace("Exported", "Imported")
+    assert main(["export", "--db", "empty.db", "--format", "json", "-o", "second.json"]) == 0
+
+    first, second = Path("first.json").read_text(), Path("second.json").read_text()
+    assert first.split('"tables"', 1)[1] == second.split('"tables"', 1)[1]
+    assert first.split('"exported_at"', 1)[0] == second.split('"exported_at"', 1)[0]
+    # Importing it again is refused: the database is no longer empty.
+    assert main(["import", "--db", "empty.db", "first.json"]) == 1
+    assert "already holds data" in capsys.readouterr().err
+
+
+def test_export_of_chosen_contacts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "--db", "a.db", str(DATA / "android_v4.vcf")]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", "a.db", "--format", "vcard", "--contact", "สมชาย"]) == 0
+    one = capsys.readouterr().out
+    assert one.count("BEGIN:VCARD") == 1 and "FN:สมชาย ใจดี" in one
+    assert main(["export", "--db", "a.db", "--format", "vcard", "--contact", "สมชาย",
+                 "--contact", "مریم"]) == 0  # fmt: skip
+    assert capsys.readouterr().out.count("BEGIN:VCARD") == 2
+    assert main(["export", "--db", "a.db", "--format", "csv", "--contact", "สมชาย"]) == 1
+    assert "--contact chooses the contacts of a vCard export" in capsys.readouterr().err
+
+
+def test_import_problems_exit_1_and_remarks_go_to_stderr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["import", "--db", "a.db", str(DATA / "rfc6350_example.vcf")]) == 1
+    err = capsys.readouterr().err
+    assert "Card 1 (Simon Perreault), TEL: Phone" in err and "Nothing was imported." in err
+    assert main(["import", "--db", "a.db", "--dry-run", str(DATA / "apple_contacts_v3.vcf")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Checked 3 cards; nothing was written.")
+    assert "X-SOCIALPROFILE (1 card)" in captured.err
