@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from accountdesk.core.metrics import CustomerRecord as C
 from accountdesk.core.metrics import DealRecord as D
 from accountdesk.core.metrics import Period
 from accountdesk.core.metrics import SurveyRecord as S
+from accountdesk.core.money import Rate, RateBook
 
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
 
@@ -55,29 +57,53 @@ def test_retention_and_churn() -> None:
     assert m.churn_rate(CUSTOMERS, year).value == pytest.approx(50.0)  # f lost on 31 Dec
 
 
+EUR = RateBook("EUR", date(2026, 3, 31))
+
+
 def test_zero_denominators_are_not_enough_data() -> None:
     empty = Period(date(2000, 1, 1), date(2000, 12, 31))
     for value in (
         m.retention_rate(CUSTOMERS, empty),
+        m.kept_rate(CUSTOMERS, empty),
         m.churn_rate(CUSTOMERS, empty),
         m.nps([], empty),
         m.csat([], empty),
         m.csat_mean([], empty),
-        m.lifetime_value(CUSTOMERS, [], empty),
-        m.acquisition_cost(CUSTOMERS, empty),
+        m.lifetime_value(CUSTOMERS, [], empty, EUR),
+        m.acquisition_cost(CUSTOMERS, empty, EUR),
         m.referral_rate(CUSTOMERS, empty),
+        m.expected_lifespan(CUSTOMERS, empty),
         m.retention_rate([], Q1),
     ):
         assert value.value is None
         assert value.reason == m.NOT_ENOUGH_DATA
         assert not value.available
+        assert value.sample == 0 and value.small_sample
+
+
+def test_kept_and_churned_make_all_of_s_and_the_footnote_counts() -> None:
+    # S = a, b, e; b and e lost in Q1: kept 1 of 3, churned 2 of 3
+    kept, churn = m.kept_rate(CUSTOMERS, Q1), m.churn_rate(CUSTOMERS, Q1)
+    assert (kept.numerator, kept.sample, churn.sample) == (1.0, 3, 3)
+    assert kept.value is not None and churn.value is not None
+    assert kept.value + churn.value == pytest.approx(100.0)
+    # d was won (1 Jan) and lost (1 Mar) inside Q1: not churn, but retention counts it
+    assert [c.account_id for c in m.won_and_lost_in(CUSTOMERS, Q1)] == ["d"]
+    retention = m.retention_rate(CUSTOMERS, Q1)
+    assert retention.numerator == kept.numerator - 1  # E − N = kept − won-and-lost
+    ms = m.compute_all(CUSTOMERS, [], [], Q1, EUR)
+    assert (ms.lost, ms.won_and_lost, ms.acquired) == (2, 1, 3)
 
 
 def test_cac_and_referrals() -> None:
-    cac = m.acquisition_cost(CUSTOMERS, Q1)  # (300 + 100 + 0) / 3
-    assert cac.value == pytest.approx(400 / 3)
+    cac = m.acquisition_cost(CUSTOMERS, Q1, EUR)  # (300 + 100 + 0) / 3, no currency given
+    assert cac.value is None and cac.reason == m.MISSING_RATE
+    assert cac.total.missing == (m.NO_CURRENCY,)
+    priced = [replace(c, currency="EUR") for c in CUSTOMERS]
+    cac = m.acquisition_cost(priced, Q1, EUR)
+    assert cac.value == pytest.approx(Decimal(400) / 3) and cac.sample == 3
     ref = m.referral_rate(CUSTOMERS, Q1)  # c and g referred, of 3
-    assert ref.value == pytest.approx(200 / 3)
+    assert ref.value == pytest.approx(200 / 3) and ref.sample == 3 and ref.small_sample
 
 
 SURVEYS = [
@@ -110,31 +136,124 @@ def test_nps_latest_per_contact_in_period() -> None:
 def test_csat_share_and_mean() -> None:
     assert m.csat(SURVEYS, Q1).value == pytest.approx(200 / 3)
     assert m.csat_mean(SURVEYS, Q1).value == pytest.approx(11 / 3)
+    assert m.csat(SURVEYS, Q1).sample == 3
 
 
-def test_lifetime_value() -> None:
-    period = Period(date(2025, 1, 1), date(2025, 12, 31))  # 365 days
-    customers = [C("x", date(2024, 1, 1)), C("y", date(2025, 1, 1), date(2025, 7, 2))]
-    deals = [
-        D("x", Decimal("1000"), date(2025, 3, 1), "won"),
-        D("x", Decimal("3000"), date(2025, 9, 1), "won"),
-        D("y", Decimal("2000"), date(2025, 5, 1), "won"),
-        D("y", Decimal("9000"), date(2025, 5, 1), "lost"),
-        D("y", Decimal("9000"), None, "open"),
-        D("x", Decimal("9000"), date(2026, 1, 1), "won"),
+def test_csat_counts_the_scores_logged_on_interactions_too() -> None:
+    logged = [
+        S(None, "a", "csat", 5, date(2026, 2, 3), m.INTERACTION),
+        S(None, "a", "csat", 1, date(2026, 2, 3), m.INTERACTION),  # same day: both count
+        S(None, "b", "csat", 4, date(2026, 4, 1), m.INTERACTION),  # after Q1
     ]
-    apv = m.average_purchase_value(deals, period)
-    assert apv.value == pytest.approx(2000.0)
-    years = 365 / 365.25
-    freq = m.purchase_frequency(customers, deals, period)
-    assert freq.value == pytest.approx(3 / (2 * years))
-    life = m.average_lifespan_years(customers, period)
-    assert life.value == pytest.approx((730 + 182) / 365.25 / 2)
-    clv = m.lifetime_value(customers, deals, period)
-    assert clv.value == pytest.approx(2000.0 * freq.value * life.value)  # type: ignore[operator]
-    one = m.account_lifetime_value(customers[0], deals, date(2025, 12, 31))
-    assert one.value is not None and one.value > 0
-    assert m.account_lifetime_value(C("z", None), deals, date(2025, 1, 1)).value is None
+    both = [*SURVEYS, *logged]
+    # survey answers 5, 4, 2 and interaction scores 5, 1: 3 of 5 are 4 or 5
+    share = m.csat(both, Q1)
+    assert (share.numerator, share.sample) == (3.0, 5)
+    assert share.value == pytest.approx(60.0)
+    assert m.csat_mean(both, Q1).value == pytest.approx(17 / 5)
+    # NPS ignores them
+    assert m.nps(both, Q1) == m.nps(SURVEYS, Q1)
+
+
+def _customer_days(customers: list[C], period: Period) -> int:
+    """Counted day by day (an independent reading of "customer on day d")."""
+    total = 0
+    day = period.start
+    while day <= period.end:
+        for c in customers:
+            since, lost = c.customer_since, c.lost_on
+            if since is not None and since <= day and (lost is None or lost > day):
+                total += 1
+        day += timedelta(days=1)
+    return total
+
+
+YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
+# twelve customers at the start of 2025, two of them lost in it, one won in it
+BOOK = [C(f"s{i}", date(2023, 1, 1) + timedelta(days=30 * i)) for i in range(10)] + [
+    C("lost1", date(2024, 3, 1), date(2025, 4, 1)),
+    C("lost2", date(2024, 6, 1), date(2025, 10, 1)),
+    C("new", date(2025, 7, 1)),
+]
+RATES = RateBook(
+    "EUR",
+    date(2025, 12, 31),
+    [
+        Rate("EUR", "JPY", Decimal("160"), date(2025, 12, 1)),
+        Rate("EUR", "JPY", Decimal("150"), date(2026, 1, 2)),  # after the rate day: not used
+    ],
+)
+DEALS = [
+    D("s0", Decimal("12000"), date(2025, 3, 1), "won", "EUR"),
+    D("s1", Decimal("1600000"), date(2025, 5, 1), "won", "JPY"),  # 10,000 EUR
+    D("new", Decimal("8000"), date(2025, 8, 1), "won", "EUR"),
+    D("s2", Decimal("9000"), date(2025, 5, 1), "lost", "EUR"),
+    D("s3", Decimal("9000"), None, "open", "EUR"),
+    D("s4", Decimal("9000"), date(2026, 1, 5), "won", "EUR"),  # after the period
+]
+
+
+def test_lifetime_value_is_annual_revenue_per_customer_times_expected_lifespan() -> None:
+    revenue = Decimal(12000) + Decimal(1600000) / 160 + Decimal(8000)  # 30,000 EUR
+    customer_years = _customer_days(BOOK, YEAR) / 365.25
+    arpc = m.annual_revenue_per_customer(BOOK, DEALS, YEAR, RATES)
+    assert arpc.total.subtotals == {"EUR": Decimal(20000), "JPY": Decimal(1600000)}
+    assert arpc.total.converted == revenue and arpc.total.rate_dates == (date(2025, 12, 1),)
+    assert float(arpc.value or 0) == pytest.approx(float(revenue) / customer_years)
+    # S = 12 (s0…s9, lost1, lost2); 2 lost in a one-year period: annual churn 2/12
+    churn = m.annual_churn(BOOK, YEAR)
+    assert churn.sample == 12 and churn.value == pytest.approx(100 * 2 / 12 * 365.25 / 365, 0.01)
+    life = m.expected_lifespan(BOOK, YEAR)
+    assert life.value == pytest.approx(1 / (1 - (1 - 2 / 12) ** (365.25 / 365)))
+    ltv = m.lifetime_value(BOOK, DEALS, YEAR, RATES)
+    expected = float(revenue) / customer_years * life.value  # type: ignore[operator]
+    assert float(ltv.value or 0) == pytest.approx(expected)
+    assert ltv.sample == 12 and not ltv.small_sample
+
+
+def test_lifespan_is_capped_and_needs_a_sample_of_ten() -> None:
+    kept_all = [c for c in BOOK if c.lost_on is None]  # 11, none lost: no churn
+    assert m.expected_lifespan(kept_all, YEAR).value == m.LIFESPAN_CAP_YEARS
+    few = BOOK[:9]  # nine customers at the start
+    assert m.expected_lifespan(few, YEAR).value is None
+    small = m.lifetime_value(few, DEALS, YEAR, RATES)
+    assert small.value is None and small.reason == m.NOT_ENOUGH_DATA and small.sample == 9
+
+
+def test_a_quarter_churn_is_annualised() -> None:
+    quarter = Period(date(2025, 10, 1), date(2025, 12, 31))  # lost2 lost in it, S = 12
+    churn = m.annual_churn(BOOK, quarter)
+    assert churn.value == pytest.approx(100 * (1 - (11 / 12) ** (365.25 / 92)))
+
+
+def test_a_missing_rate_gives_subtotals_never_a_mixed_sum() -> None:
+    no_yen = RateBook("EUR", date(2025, 12, 31))
+    ltv = m.lifetime_value(BOOK, DEALS, YEAR, no_yen)
+    assert ltv.value is None and ltv.reason == m.MISSING_RATE
+    assert ltv.total.converted is None and ltv.total.missing == ("JPY",)
+    assert ltv.total.subtotals == {"EUR": Decimal(20000), "JPY": Decimal(1600000)}
+
+
+def test_revenue_to_date_converts_and_ranks_by_converted_amounts() -> None:
+    yen = [D("jp", Decimal("5000000"), date(2025, 1, 1), "won", "JPY")]  # 31,250 EUR
+    euro = [D("lv", Decimal("40000"), date(2025, 1, 1), "won", "EUR")]
+    as_of = date(2025, 12, 31)
+    jp = m.revenue_to_date(yen, as_of, RATES).converted
+    lv = m.revenue_to_date(euro, as_of, RATES).converted
+    assert jp == Decimal("31250") and lv == Decimal("40000") and lv > jp
+    assert m.revenue_to_date(euro, date(2024, 12, 31), RATES).empty
+
+
+def test_months_are_calendar_months() -> None:
+    # "first of month − 31·k days" skipped September 2026; calendar months do not
+    got = m.months(m.last_months(date(2026, 11, 15), 12))
+    assert [p.start for p in got] == [
+        date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1),
+        date(2026, 4, 1), date(2026, 5, 1), date(2026, 6, 1), date(2026, 7, 1),
+        date(2026, 8, 1), date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1),
+    ]  # fmt: skip
+    assert got[1].end == date(2026, 1, 31) and got[-1].end == date(2026, 11, 15)
+    assert m.last_months(date(2026, 3, 31), 3).start == date(2026, 1, 1)
 
 
 def test_quarters_and_period() -> None:
@@ -148,4 +267,4 @@ def test_quarters_and_period() -> None:
     ]
     with pytest.raises(ValueError):
         Period(date(2026, 1, 2), date(2026, 1, 1))
-    assert m.compute_all(CUSTOMERS, SURVEYS, [], Q1).lifetime_value.value is None
+    assert m.compute_all(CUSTOMERS, SURVEYS, [], Q1, EUR).lifetime_value.value is None

@@ -20,6 +20,7 @@ def test_defaults_when_nothing_is_stored(db: Database) -> None:
         "user.hours": "09:00-17:00",
         "stay_in_touch.daily_cap": 10,
         "ui.calendar": "auto",
+        "report.currency": None,
         "security.lock_after_minutes": 0,
         "backup.folder": None,
     }

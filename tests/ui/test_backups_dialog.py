@@ -17,6 +17,7 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.backup import BEFORE_RESTORE, MANUAL, list_backups, make_backup
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import disk_full
+from accountdesk.core.db.schema import SCHEMA_HEAD
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import AccountInput, create_account
 from accountdesk.ui.context import AppContext
@@ -56,7 +57,7 @@ def test_the_backups_dialog_lists_and_restores(
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1
     row = [dialog.model.index(0, c).data(PLAIN_ROLE) for c in range(4)]
-    assert row[1].endswith(("kB", "MB")) and row[2] == "0001" and row[3] == "made by hand"
+    assert row[1].endswith(("kB", "MB")) and row[2] == SCHEMA_HEAD and row[3] == "made by hand"
     assert "Backups are kept in" in dialog.where.text()
 
     dialog.back_up_now()

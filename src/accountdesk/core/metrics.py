@@ -1,8 +1,11 @@
 """The relationship metrics of SPEC §5, as pure functions over plain records.
 
 Every function takes the records of the accounts in scope (a segment, a country, an owner,
-all) and a :class:`Period`, and returns a :class:`MetricValue`. A zero denominator gives
-``value=None`` with the reason ``"not enough data"``: never 0 and never an exception.
+all) and a :class:`Period`, and returns a :class:`MetricValue` (a rate or a count, with its
+sample size) or a :class:`MoneyMetric` (an amount in the reporting currency). A zero
+denominator, or a sample too small for the figure, gives ``value=None`` with the reason
+``"not enough data"``: never 0 and never an exception. README ("How the relationship metrics
+are counted") and the portfolio report's appendix say the same in words.
 
 Period rules (one place, used by every metric):
 
@@ -16,8 +19,14 @@ Period rules (one place, used by every metric):
 * **N** (acquired in the period) = accounts with ``start <= customer_since <= end``.
 * **E** (customers at the end) = accounts that are customers on ``end`` (acquired on or
   before ``end``, not lost on or before ``end``).
-* **Lost in the period** = accounts of S with ``start <= lost_on <= end``. An account
-  acquired and lost within the same period is not counted as churn of S.
+* **Lost in the period** (churned) = accounts of S with ``start <= lost_on <= end``; the
+  others of S are **kept**, so kept + churned = 100 % of S. An account acquired and lost
+  within the same period (*won and lost*) is not churn of S, but retention, (E − N) / S,
+  counts its loss: retention = kept − won-and-lost, over S.
+
+Money: amounts are converted into the reporting currency by a :class:`money.RateBook`; when a
+rate is missing a money figure has no value and keeps the per-currency subtotals it would have
+been made of (``MoneyMetric.total``).
 """
 
 from __future__ import annotations
@@ -27,8 +36,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from accountdesk.core.money import MoneyTotal, RateBook
+
 NOT_ENOUGH_DATA = "not enough data"
+MISSING_RATE = "no exchange rate"
 DAYS_PER_YEAR = 365.25
+#: A rate over fewer than this many customers or answers is marked as a small sample, and
+#: lifetime value needs at least this many customers at the start (the churn it rests on).
+SMALL_SAMPLE = 10
+#: The expected lifespan is capped (no churn would make it endless).
+LIFESPAN_CAP_YEARS = 10.0
+#: The currency code of an amount whose currency is not known (ISO 4217 "no currency").
+NO_CURRENCY = "XXX"
 
 
 @dataclass(frozen=True)
@@ -61,11 +80,26 @@ class CustomerRecord:
     lost_on: date | None = None
     acquisition_cost: Decimal | None = None
     referred_by: str | None = None
+    currency: str | None = None  # the account's currency: that of its acquisition cost
 
     def is_customer_on(self, day: date) -> bool:
         if self.customer_since is None or self.customer_since > day:
             return False
         return self.lost_on is None or self.lost_on > day
+
+    def customer_days_in(self, period: Period) -> int:
+        """Days of ``period`` on which the account was a customer."""
+        if self.customer_since is None:
+            return 0
+        first = max(self.customer_since, period.start)
+        last = period.end if self.lost_on is None else min(period.end, self.lost_on - _DAY)
+        return max((last - first).days + 1, 0)
+
+
+_DAY = timedelta(days=1)
+
+SURVEY = "survey"
+INTERACTION = "interaction"
 
 
 @dataclass(frozen=True)
@@ -75,6 +109,7 @@ class SurveyRecord:
     kind: str  # "nps" (0–10) or "csat" (1–5)
     score: int
     answered_on: date
+    source: str = SURVEY  # SURVEY, or INTERACTION: a CSAT score logged on an interaction
 
 
 @dataclass(frozen=True)
@@ -83,27 +118,61 @@ class DealRecord:
     amount: Decimal
     closed_on: date | None
     status: str  # open | won | lost
+    currency: str
 
 
 @dataclass(frozen=True)
 class MetricValue:
-    """A metric: ``value`` is None when the denominator is zero (see ``reason``)."""
+    """A rate or a figure: ``value`` is None without enough data (see ``reason``);
+    ``sample`` is how many customers or answers it rests on."""
 
     value: float | None
     numerator: float
     denominator: float
+    reason: str | None = None
+    sample: int = 0
+
+    @property
+    def available(self) -> bool:
+        return self.value is not None
+
+    @property
+    def small_sample(self) -> bool:
+        """Fewer than :data:`SMALL_SAMPLE` customers or answers: read with care."""
+        return self.sample < SMALL_SAMPLE
+
+
+@dataclass(frozen=True)
+class MoneyMetric:
+    """An amount in the reporting currency (``total.reporting``): ``value`` is None without
+    enough data or when an exchange rate is missing (``reason``); ``total`` is the sum it is
+    made of, per currency as recorded."""
+
+    value: Decimal | None
+    total: MoneyTotal
+    sample: int
     reason: str | None = None
 
     @property
     def available(self) -> bool:
         return self.value is not None
 
+    @property
+    def small_sample(self) -> bool:
+        return self.sample < SMALL_SAMPLE
 
-def ratio(numerator: float, denominator: float, scale: float = 1.0) -> MetricValue:
-    """numerator / denominator × scale, or "not enough data" when the denominator is 0."""
+
+def ratio(
+    numerator: float, denominator: float, scale: float = 1.0, sample: int | None = None
+) -> MetricValue:
+    """numerator / denominator × scale, or "not enough data" when the denominator is 0; the
+    sample is the denominator unless given."""
+    size = int(denominator) if sample is None else sample
     if denominator == 0:
-        return MetricValue(None, float(numerator), float(denominator), NOT_ENOUGH_DATA)
-    return MetricValue(numerator / denominator * scale, float(numerator), float(denominator))
+        return MetricValue(None, float(numerator), float(denominator), NOT_ENOUGH_DATA, size)
+    return MetricValue(
+        numerator / denominator * scale, float(numerator), float(denominator), None, size
+    )
 
 
 # --- who counts ----------------------------------------------------------------------------
@@ -111,7 +180,7 @@ def ratio(numerator: float, denominator: float, scale: float = 1.0) -> MetricVal
 
 def customers_at_start(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
     """S: customers on the day before ``period.start``."""
-    day_before = period.start - timedelta(days=1)
+    day_before = period.start - _DAY
     return [c for c in customers if c.is_customer_on(day_before)]
 
 
@@ -128,7 +197,7 @@ def acquired_in(customers: Iterable[CustomerRecord], period: Period) -> list[Cus
 
 
 def lost_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
-    """Customers of S whose ``lost_on`` falls in the period."""
+    """Churned: customers of S whose ``lost_on`` falls in the period."""
     return [
         c
         for c in customers_at_start(customers, period)
@@ -136,21 +205,74 @@ def lost_in(customers: Iterable[CustomerRecord], period: Period) -> list[Custome
     ]
 
 
-# --- the metrics ---------------------------------------------------------------------------
+def won_and_lost_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
+    """Accounts of N that were lost in the period too (not churn of S; retention counts them)."""
+    return [
+        c
+        for c in acquired_in(customers, period)
+        if c.lost_on is not None and period.contains(c.lost_on)
+    ]
+
+
+def active_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
+    """Accounts that were customers on at least one day of the period."""
+    return [c for c in customers if c.customer_days_in(period) > 0]
+
+
+# --- customers ------------------------------------------------------------------------------
 
 
 def retention_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
-    """((E − N) / S) × 100, with S, E and N as in the module docstring."""
+    """((E − N) / S) × 100, with S, E and N as in the module docstring; sample S."""
     s = len(customers_at_start(customers, period))
     e = len(customers_at_end(customers, period))
     n = len(acquired_in(customers, period))
     return ratio(e - n, s, 100.0)
 
 
+def kept_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
+    """Customers of S kept (not lost in the period) / S × 100: with churn, 100 % of S."""
+    s = customers_at_start(customers, period)
+    kept = [c for c in s if c.lost_on is None or c.lost_on > period.end]
+    return ratio(len(kept), len(s), 100.0)
+
+
 def churn_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
-    """Customers of S lost in the period / S × 100."""
+    """Customers of S lost in the period / S × 100; sample S."""
     s = len(customers_at_start(customers, period))
     return ratio(len(lost_in(customers, period)), s, 100.0)
+
+
+def referral_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
+    """Customers acquired in the period through a referral / customers acquired × 100."""
+    new = acquired_in(customers, period)
+    return ratio(sum(1 for c in new if c.referred_by), len(new), 100.0)
+
+
+def annual_churn(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
+    """The churn of the period as a yearly rate, in %: 1 − (1 − churn)^(1 / years) (a
+    quarter's 5 % is 18.5 % a year); sample S."""
+    churn = churn_rate(customers, period)
+    if churn.value is None:
+        return churn
+    share = churn.value / 100
+    yearly = 1.0 if share >= 1 else 1 - (1 - share) ** (1 / period.years)
+    return MetricValue(yearly * 100, churn.numerator, churn.denominator, None, churn.sample)
+
+
+def expected_lifespan(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
+    """Expected years as a customer: 1 / annual churn, at most :data:`LIFESPAN_CAP_YEARS`;
+    "not enough data" with fewer than :data:`SMALL_SAMPLE` customers at the start."""
+    yearly = annual_churn(customers, period)
+    if yearly.value is None or yearly.sample < SMALL_SAMPLE:
+        return MetricValue(
+            None, yearly.numerator, yearly.denominator, NOT_ENOUGH_DATA, yearly.sample
+        )
+    years = LIFESPAN_CAP_YEARS if yearly.value == 0 else min(100 / yearly.value, LIFESPAN_CAP_YEARS)
+    return MetricValue(years, yearly.numerator, yearly.denominator, None, yearly.sample)
+
+
+# --- answers ----------------------------------------------------------------------------------
 
 
 def latest_responses(
@@ -178,7 +300,8 @@ def latest_responses(
 def nps(surveys: Sequence[SurveyRecord], period: Period) -> MetricValue:
     """% promoters (9–10) − % detractors (0–6); latest NPS response per contact in the period.
 
-    ``numerator`` is promoters − detractors, ``denominator`` the responses counted.
+    ``numerator`` is promoters − detractors, ``denominator`` (and the sample) the responses
+    counted.
     """
     counted = latest_responses(surveys, "nps", period)
     promoters = sum(1 for s in counted if s.score >= 9)
@@ -195,20 +318,33 @@ def nps_distribution(surveys: Sequence[SurveyRecord], period: Period) -> list[in
     return counts
 
 
+def csat_answers(surveys: Iterable[SurveyRecord], period: Period) -> list[SurveyRecord]:
+    """The CSAT answers that count: every CSAT survey answer and every CSAT score logged on an
+    interaction, dated in the period (1–5). CSAT is asked about one piece of work, so each
+    answer counts, not only a contact's latest."""
+    return [
+        s
+        for s in surveys
+        if s.kind == "csat" and period.contains(s.answered_on) and 1 <= s.score <= 5
+    ]
+
+
 def csat(surveys: Sequence[SurveyRecord], period: Period) -> MetricValue:
-    """Share of CSAT responses in the period scoring 4 or 5 (1–5 scale), in %. Every response
-    counts (CSAT is asked per interaction, not per contact)."""
-    counted = [s for s in surveys if s.kind == "csat" and period.contains(s.answered_on)]
+    """Share of the CSAT answers that count (:func:`csat_answers`) scoring 4 or 5, in %."""
+    counted = csat_answers(surveys, period)
     return ratio(sum(1 for s in counted if s.score >= 4), len(counted), 100.0)
 
 
 def csat_mean(surveys: Sequence[SurveyRecord], period: Period) -> MetricValue:
-    """Mean CSAT score (1–5) over the responses counted by :func:`csat`."""
-    counted = [s for s in surveys if s.kind == "csat" and period.contains(s.answered_on)]
+    """Mean CSAT score (1–5) over the answers counted by :func:`csat`."""
+    counted = csat_answers(surveys, period)
     return ratio(sum(s.score for s in counted), len(counted))
 
 
-def _won_in(deals: Iterable[DealRecord], period: Period) -> list[DealRecord]:
+# --- money ------------------------------------------------------------------------------------
+
+
+def won_in(deals: Iterable[DealRecord], period: Period) -> list[DealRecord]:
     return [
         d
         for d in deals
@@ -216,86 +352,80 @@ def _won_in(deals: Iterable[DealRecord], period: Period) -> list[DealRecord]:
     ]
 
 
-def average_purchase_value(deals: Sequence[DealRecord], period: Period) -> MetricValue:
-    """Total of the deals won in the period / their number."""
-    won = _won_in(deals, period)
-    return ratio(float(sum((d.amount for d in won), Decimal(0))), len(won))
+def revenue(deals: Sequence[DealRecord], period: Period, rates: RateBook) -> MoneyTotal:
+    """Revenue in the period: the deals won (closed) in it, per currency and converted."""
+    return rates.total((d.amount, d.currency) for d in won_in(deals, period))
 
 
-def purchase_frequency(
-    customers: Sequence[CustomerRecord], deals: Sequence[DealRecord], period: Period
-) -> MetricValue:
-    """Deals won per customer per year: won deals / customers active at any time in the period
-    / the period's length in years."""
-    active = _active_in(customers, period)
-    won = len(_won_in(deals, period))
-    return ratio(won, len(active) * period.years)
+def revenue_to_date(deals: Iterable[DealRecord], as_of: date, rates: RateBook) -> MoneyTotal:
+    """An account's revenue to date: every deal it won up to ``as_of``."""
+    return rates.total(
+        (d.amount, d.currency)
+        for d in deals
+        if d.status == "won" and d.closed_on is not None and d.closed_on <= as_of
+    )
 
 
-def _active_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
-    return [
-        c
-        for c in customers
-        if c.customer_since is not None
-        and c.customer_since <= period.end
-        and (c.lost_on is None or c.lost_on >= period.start)
-    ]
+def customer_years(customers: Iterable[CustomerRecord], period: Period) -> float:
+    """The years the accounts were customers within the period, added up."""
+    return sum(c.customer_days_in(period) for c in customers) / DAYS_PER_YEAR
 
 
-def average_lifespan_years(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
-    """Mean years from ``customer_since`` to ``lost_on`` (or to the period's end for those
-    still customers) over the customers active at any time in the period."""
-    active = _active_in(customers, period)
-    total = 0.0
-    for c in active:
-        assert c.customer_since is not None
-        until = c.lost_on if c.lost_on is not None and c.lost_on <= period.end else period.end
-        total += max((until - c.customer_since).days, 0) / DAYS_PER_YEAR
-    return ratio(total, len(active))
+def annual_revenue_per_customer(
+    customers: Sequence[CustomerRecord],
+    deals: Sequence[DealRecord],
+    period: Period,
+    rates: RateBook,
+) -> MoneyMetric:
+    """Revenue in the period (converted) / customer-years in the period: what one customer
+    brings in a year. Sample: the customers active in the period."""
+    total = revenue(deals, period, rates)
+    active = active_in(customers, period)
+    years = customer_years(active, period)
+    if total.converted is None:
+        return MoneyMetric(None, total, len(active), MISSING_RATE)
+    if years == 0:
+        return MoneyMetric(None, total, len(active), NOT_ENOUGH_DATA)
+    return MoneyMetric(total.converted / Decimal(repr(years)), total, len(active))
 
 
 def lifetime_value(
-    customers: Sequence[CustomerRecord], deals: Sequence[DealRecord], period: Period
-) -> MetricValue:
-    """Average purchase value × purchases per year × average lifespan in years.
-
-    ``numerator`` and ``denominator`` are those of the purchase value; any factor without
-    data makes the whole value "not enough data".
-    """
-    apv = average_purchase_value(deals, period)
-    freq = purchase_frequency(customers, deals, period)
-    life = average_lifespan_years(customers, period)
-    if apv.value is None or freq.value is None or life.value is None:
-        return MetricValue(None, apv.numerator, apv.denominator, NOT_ENOUGH_DATA)
-    return MetricValue(apv.value * freq.value * life.value, apv.numerator, apv.denominator)
-
-
-def account_lifetime_value(
-    customer: CustomerRecord, deals: Sequence[DealRecord], as_of: date
-) -> MetricValue:
-    """One account's value so far: the same formula over its whole history up to ``as_of``
-    (average won deal × won deals per year as a customer × years as a customer)."""
-    if customer.customer_since is None or customer.customer_since > as_of:
-        return MetricValue(None, 0.0, 0.0, NOT_ENOUGH_DATA)
-    period = Period(customer.customer_since, as_of)
-    own = [d for d in deals if d.account_id == customer.account_id]
-    return lifetime_value([customer], own, period)
+    customers: Sequence[CustomerRecord],
+    deals: Sequence[DealRecord],
+    period: Period,
+    rates: RateBook,
+) -> MoneyMetric:
+    """Average annual revenue per customer × expected lifespan in years (1 / annual churn,
+    capped); sample: S. "Not enough data" when either is missing, a missing rate says so."""
+    arpc = annual_revenue_per_customer(customers, deals, period, rates)
+    life = expected_lifespan(customers, period)
+    if arpc.value is None:
+        return MoneyMetric(None, arpc.total, life.sample, arpc.reason)
+    if life.value is None:
+        return MoneyMetric(None, arpc.total, life.sample, NOT_ENOUGH_DATA)
+    return MoneyMetric(arpc.value * Decimal(repr(life.value)), arpc.total, life.sample)
 
 
-def acquisition_cost(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
-    """CAC: total acquisition cost of the customers acquired in the period / their number.
-
-    Accounts acquired without a recorded cost count in the denominator with cost 0.
-    """
+def acquisition_cost(
+    customers: Sequence[CustomerRecord], period: Period, rates: RateBook
+) -> MoneyMetric:
+    """CAC: the acquisition cost of the customers acquired in the period (each in its
+    account's currency, converted) / their number. Accounts acquired without a recorded cost
+    count in the denominator with cost 0."""
     new = acquired_in(customers, period)
-    cost = sum((c.acquisition_cost or Decimal(0) for c in new), Decimal(0))
-    return ratio(float(cost), len(new))
+    total = rates.total(
+        (c.acquisition_cost, c.currency or NO_CURRENCY)
+        for c in new
+        if c.acquisition_cost is not None
+    )
+    if not new:
+        return MoneyMetric(None, total, 0, NOT_ENOUGH_DATA)
+    if total.converted is None:
+        return MoneyMetric(None, total, len(new), MISSING_RATE)
+    return MoneyMetric(total.converted / len(new), total, len(new))
 
 
-def referral_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
-    """Customers acquired in the period through a referral / customers acquired × 100."""
-    new = acquired_in(customers, period)
-    return ratio(sum(1 for c in new if c.referred_by), len(new), 100.0)
+# --- all of them ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -304,17 +434,28 @@ class MetricSet:
 
     period: Period
     retention: MetricValue
+    kept: MetricValue
     churn: MetricValue
     nps: MetricValue
     csat: MetricValue
     csat_mean: MetricValue
-    lifetime_value: MetricValue
-    cac: MetricValue
     referral: MetricValue
+    annual_churn: MetricValue
+    lifespan: MetricValue
+    revenue: MoneyTotal
+    revenue_per_customer: MoneyMetric
+    lifetime_value: MoneyMetric
+    cac: MoneyMetric
     customers_at_start: int
     customers_at_end: int
     acquired: int
+    lost: int
+    won_and_lost: int
     nps_distribution: tuple[int, ...]
+
+    def money(self) -> tuple[MoneyTotal, ...]:
+        """Every sum of money behind the figures (for the rates-used and missing-rate lines)."""
+        return (self.revenue, self.cac.total)
 
 
 def compute_all(
@@ -322,22 +463,53 @@ def compute_all(
     surveys: Sequence[SurveyRecord],
     deals: Sequence[DealRecord],
     period: Period,
+    rates: RateBook,
 ) -> MetricSet:
+    arpc = annual_revenue_per_customer(customers, deals, period, rates)
     return MetricSet(
         period=period,
         retention=retention_rate(customers, period),
+        kept=kept_rate(customers, period),
         churn=churn_rate(customers, period),
         nps=nps(surveys, period),
         csat=csat(surveys, period),
         csat_mean=csat_mean(surveys, period),
-        lifetime_value=lifetime_value(customers, deals, period),
-        cac=acquisition_cost(customers, period),
         referral=referral_rate(customers, period),
+        annual_churn=annual_churn(customers, period),
+        lifespan=expected_lifespan(customers, period),
+        revenue=arpc.total,
+        revenue_per_customer=arpc,
+        lifetime_value=lifetime_value(customers, deals, period, rates),
+        cac=acquisition_cost(customers, period, rates),
         customers_at_start=len(customers_at_start(customers, period)),
         customers_at_end=len(customers_at_end(customers, period)),
         acquired=len(acquired_in(customers, period)),
+        lost=len(lost_in(customers, period)),
+        won_and_lost=len(won_and_lost_in(customers, period)),
         nps_distribution=tuple(nps_distribution(surveys, period)),
     )
+
+
+# --- calendar buckets for trend charts ----------------------------------------------------------
+
+
+def months(period: Period) -> list[Period]:
+    """The calendar months overlapping the period, clipped to it."""
+    out: list[Period] = []
+    first = period.start.replace(day=1)
+    while first <= period.end:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        out.append(Period(max(first, period.start), min(following - _DAY, period.end)))
+        first = following
+    return out
+
+
+def last_months(day: date, count: int) -> Period:
+    """The ``count`` calendar months up to and including the month of ``day`` (to ``day``)."""
+    year, month = day.year, day.month - (count - 1)
+    while month < 1:
+        year, month = year - 1, month + 12
+    return Period(date(year, month, 1), day)
 
 
 def quarters(period: Period) -> list[Period]:

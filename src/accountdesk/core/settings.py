@@ -97,6 +97,11 @@ def _folder(text: str) -> str | None:
     return str(path)
 
 
+def _reporting_currency(text: str) -> str | None:
+    cleaned = text.strip()
+    return v.currency(cleaned, "report.currency") if cleaned else None  # empty: the default
+
+
 def _calendar(text: str) -> str:
     cleaned = text.strip().lower() or AUTO
     if cleaned not in CALENDAR_PREFERENCES:
@@ -130,6 +135,12 @@ SETTINGS: Mapping[str, SettingSpec] = {
             N_("Dates: auto (the language's calendar: Solar Hijri, Buddhist era) or gregorian"),
             AUTO,
             _calendar,
+        ),
+        SettingSpec(
+            "report.currency",
+            N_("Reporting currency (empty: the currency of my country)"),
+            None,
+            _reporting_currency,
         ),
         SettingSpec(
             "backup.folder",
@@ -246,6 +257,22 @@ def user_calendar(
         subdivision=get(db, "user.subdivision"),
         hours=hours,
     )
+
+
+#: The reporting currency when neither the setting nor "My country" says one.
+FALLBACK_CURRENCY = "EUR"
+
+
+def reporting_currency(db: Database) -> str:
+    """The currency reports convert money into: the "report.currency" setting, else the
+    currency of "My country" (CLDR, through Babel's territory currencies), else EUR."""
+    from accountdesk.core.culture.countries import country_currency
+
+    chosen = get(db, "report.currency")
+    if chosen:
+        return str(chosen)
+    country = get(db, "user.country")
+    return (country_currency(country) if country else None) or FALLBACK_CURRENCY
 
 
 def current_zone(db: Database, environ: Mapping[str, str] | None = None) -> str:

@@ -29,6 +29,7 @@ from accountdesk.core.db.backup import (
 )
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.identity import file_facts
+from accountdesk.core.db.schema import SCHEMA_HEAD
 from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import AccountInput, create_account
@@ -103,7 +104,7 @@ def test_backups_rotate_on_disk_by_the_policy(db: Database) -> None:
     assert len(found) == len(retained(found))
     expected = retained([_fake(START + timedelta(days=d)) for d in range(60)])
     assert len(found) == len(expected)
-    assert all(b.kind == AUTOMATIC and b.schema == "0001" for b in found)
+    assert all(b.kind == AUTOMATIC and b.schema == SCHEMA_HEAD for b in found)
     # Nothing new within a day of the newest backup.
     assert auto_backup(db, fixed_clock(START + timedelta(days=59, hours=5))) is None
     assert auto_backup(db, fixed_clock(START + timedelta(days=60, hours=9))) is not None
@@ -141,7 +142,7 @@ def test_two_databases_with_the_same_name_have_their_own_backups(
     assert made.path.parent == tmp_path / "home" / "backups" / identity_of(first)
     assert [b.path for b in list_backups(first)] == [made.path]
     assert [b.path for b in list_backups(second)] == [other.path]
-    assert file_facts(made.path) == (identity_of(first), "0001")
+    assert file_facts(made.path) == (identity_of(first), SCHEMA_HEAD)
 
 
 def test_the_identity_stays_with_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,7 @@ import subprocess
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -203,3 +204,115 @@ def test_trip_brief_warns_only_of_public_holidays(
     rows = _slot_lines(text)
     assert rows[date(2026, 5, 13)] == "09:30 14:00"  # 08:30–17:30 there
     assert rows[date(2026, 5, 16)] == "— Weekend"
+
+
+# --- the command line: lookup, scope, output --------------------------------------------------
+
+
+@pytest.fixture
+def named(tmp_path: Path) -> Database:
+    from accountdesk.core.services.accounts import AccountInput, create_account
+
+    db = open_database(tmp_path / "named.db")
+    for name, country, city in (
+        ("Kapadokya Seramik A.Ş.", "TR", "Nevşehir"),
+        ("SIA Ābele Logistika", "LV", "Rīga"),
+        ("SIA Ābele Serviss", "LV", "Cēsis"),
+        ("Šodien d.o.o.", "SI", "Ljubljana"),
+        ("ΑΘΗΝΑ Α.Ε.", "GR", "Αθήνα"),
+        ("Twin", "LV", "Rīga"),
+        ("Twin", "LV", "Ogre"),
+    ):
+        create_account(db, AccountInput(name=name, country=country, city=city, owner="Ann"))
+    return db
+
+
+def test_lookup_folds_case_and_accents_in_every_script(named: Database) -> None:
+    def name_of(text: str) -> str:
+        with named.reader() as s:
+            account = s.get(Account, d.find_account(named, text))
+            assert account is not None
+            return account.name
+
+    assert name_of("kapadokya seramik a.ş.") == "Kapadokya Seramik A.Ş."
+    assert name_of("KAPADOKYA SERAMIK A.S.") == "Kapadokya Seramik A.Ş."
+    assert name_of("sia ābele logistika") == "SIA Ābele Logistika"
+    assert name_of("sia abele serv") == "SIA Ābele Serviss"  # the beginnings of its words
+    assert name_of("šodien d.o.o.") == "Šodien d.o.o."
+    assert name_of("sodien") == "Šodien d.o.o."
+    assert name_of("αθηνα α.ε.") == "ΑΘΗΝΑ Α.Ε."
+
+
+def test_an_ambiguous_name_lists_the_candidates(named: Database) -> None:
+    with pytest.raises(UserError) as caught:
+        d.find_account(named, "sia ābele")
+    lines = caught.value.message.splitlines()
+    assert lines[0] == "2 accounts match “sia ābele”; give the id of one of them:"
+    with named.reader() as s:
+        ids = {a.name: a.id for a in s.scalars(select(Account))}
+    assert lines[1].strip() == f"SIA Ābele Logistika — Rīga, Latvia — {ids['SIA Ābele Logistika']}"
+    assert lines[2].strip().startswith("SIA Ābele Serviss — Cēsis, Latvia — ")
+    with pytest.raises(UserError, match="2 accounts match “twin”"):
+        d.find_account(named, "twin")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["portfolio", "--country", "XX"], "is not an ISO 3166 country code"),
+        (["portfolio", "--country", "DE"], "No account is in Germany (DE)."),
+        (["portfolio", "--owner", "Bob"], "No account has the owner “Bob”; the owners are: Ann."),
+        (["portfolio", "--segment", "platinum"], "No account is in a segment called"),
+        (["trip", "--country", "XX", "--from", "2027-03-18", "--to", "2027-03-20"], "ISO 3166"),
+        (["account", "sia ābele"], "2 accounts match"),
+        (["account", "nobody at all"], "No account is called"),
+    ],
+)
+def test_cli_refuses_an_unknown_scope_in_one_sentence_and_writes_nothing(
+    named: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str],
+    message: str,
+) -> None:  # fmt: skip
+    from accountdesk.cli import main
+
+    out = tmp_path / "r.pdf"
+    out.write_bytes(b"the report of last week")
+    assert main(["report", *args, "--db", str(named.path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "unexpected error" not in err
+    assert out.read_bytes() == b"the report of last week"  # untouched
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".r.pdf")] == []
+
+
+def test_cli_names_a_missing_or_unwritable_output_folder(
+    named: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk.cli import main
+
+    base = ["report", "portfolio", "--db", str(named.path), "-o"]
+    missing = tmp_path / "no" / "such" / "r.pdf"
+    assert main([*base, str(missing)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"accountdesk: {missing} cannot be written: the folder {missing.parent} does not exist."
+    )
+    assert main([*base, str(tmp_path)]) == 1
+    assert f"{tmp_path} is a folder" in capsys.readouterr().err
+    done = tmp_path / "r.pdf"
+    assert main([*base, str(done), "--owner", "ann"]) == 0
+    assert done.read_bytes().startswith(b"%PDF")
+    made = sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("named.db"))
+    assert made == ["r.pdf"]  # no temporary file left beside it
+
+
+def test_a_report_that_cannot_be_written_names_the_path(
+    named: Database, tiny_disk: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk.cli import main
+
+    folder = tiny_disk.make("1m")
+    tiny_disk.read_only(folder)  # stops root too, unlike chmod
+    target = folder / "r.pdf"
+    assert main(["report", "portfolio", "--db", str(named.path), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"accountdesk: {target} cannot be written: ")
+    assert "unexpected error" not in err and not target.exists()

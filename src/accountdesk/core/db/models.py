@@ -34,6 +34,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -70,6 +71,21 @@ class Money(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         return None if value is None else Decimal(value) / 1000
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """A Decimal stored exactly as its text (exchange rates need more than thousandths)."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return format(Decimal(value).normalize(), "f")  # 1400, not 1.4E+3
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
 
 
 def utcnow() -> datetime:
@@ -342,6 +358,23 @@ class CountryNote(Record):
 
     country: Mapped[str] = mapped_column(String(2), index=True)
     body: Mapped[str] = mapped_column(Text)
+
+
+class ExchangeRate(Base):
+    """``1 base = rate currency`` on ``valid_on`` (see :mod:`accountdesk.core.money`). One rate
+    per pair and day: entering it again replaces it."""
+
+    __tablename__ = "exchange_rates"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    base: Mapped[str] = mapped_column(String(3))
+    currency: Mapped[str] = mapped_column(String(3))
+    rate: Mapped[Decimal] = mapped_column(DecimalText())
+    valid_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (UniqueConstraint("base", "currency", "valid_on"),)
 
 
 class Setting(Base):

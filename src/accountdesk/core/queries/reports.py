@@ -12,6 +12,8 @@ from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.metrics import MetricSet, Period, compute_all, quarters
+from accountdesk.core.money import RateBook
+from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.reports.data import Scope, load_records
 
 AccountField = Literal["country", "owner", "tier"]
@@ -24,14 +26,18 @@ class ScopeMetrics:
     by_quarter: list[tuple[Period, MetricSet]]
 
 
-def scope_metrics(db: Database, scope: Scope, period: Period) -> ScopeMetrics:
+def scope_metrics(
+    db: Database, scope: Scope, period: Period, rates: RateBook | None = None
+) -> ScopeMetrics:
     """The metrics of the accounts in ``scope`` over ``period`` and over each of its quarters
-    (the records are read once)."""
+    (the records are read once); money converted with ``rates`` (default: the reporting
+    currency at the rates in force on the period's last day)."""
+    book = rates if rates is not None else rate_book(db, period.end)
     with db.reader() as session:
         records = load_records(session, scope)
 
     def over(part: Period) -> MetricSet:
-        return compute_all(records.customers, records.surveys, records.deals, part)
+        return compute_all(records.customers, records.surveys, records.deals, part, book)
 
     return ScopeMetrics(over(period), [(q, over(q)) for q in quarters(period)])
 

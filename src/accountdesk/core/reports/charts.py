@@ -1,29 +1,42 @@
-"""Charts drawn with ReportLab graphics. Labels are numbers and short codes (drawn in a font
-that has the report's digits); titles are laid out by :mod:`.textlayout` outside the chart.
-In a right-to-left report the category axis runs right to left."""
+"""Charts drawn with ReportLab graphics, wrapped in a flowable that adds the words.
+
+The plot itself (bars, lines, axes, tick labels) is a ReportLab drawing whose labels are
+numbers and short codes in a font that has the report's digits; axis titles and the legend are
+words, so they are laid out by :mod:`.textlayout` (Thai and Persian shaped, right to left
+resolved) and drawn around the plot by :class:`Chart`. In a right-to-left report the category
+axis runs right to left and the value axis stands on the right.
+
+Counts get whole-number ticks; every value axis is widened to whole ticks that hold every
+value, so no line runs outside its axes.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
+from reportlab.platypus import Flowable
 
 from accountdesk.core.i18n import native_digits
 from accountdesk.core.reports import fonts
-from accountdesk.core.reports.textlayout import mirror
+from accountdesk.core.reports.textlayout import TextStyle, draw_text, mirror, text_width
 
 ACCENT = colors.HexColor("#2F5D8A")
 SECOND = colors.HexColor("#C77C2E")
-
-
-def _axis_digits(lang: str) -> Callable[[float], str] | None:
-    """A value-axis label format in the language's digits (None: ReportLab's own)."""
-    if native_digits("0", lang) == "0":
-        return None
-    return lambda v: native_digits(f"{v:g}", lang)
+THIRD = colors.HexColor("#4E9A5B")
+SERIES_COLOURS = (ACCENT, SECOND, THIRD)
+GRID = colors.HexColor("#DDE3EA")
+TITLE = TextStyle(size=7.5, color="#555555")
+LEGEND = TextStyle(size=8, color="#333333")
+#: Room left of (right of, in a right-to-left report) the plot for the value labels and the
+#: value axis title, and below it for the category labels and the category axis title.
+SIDE, BOTTOM = 44.0, 30.0
 
 
 def _label_font(lang: str) -> str:
@@ -37,6 +50,124 @@ def _labels(values: Sequence[str], lang: str) -> list[str]:
     return [native_digits(v, lang) for v in values]
 
 
+def _tick_format(lang: str) -> Callable[[float], str]:
+    """Tick labels as whole numbers when they are, in the language's digits."""
+
+    def fmt(value: float) -> str:
+        text = f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
+        return native_digits(text, lang)
+
+    return fmt
+
+
+def nice_step(span: float, ticks: int = 5, *, whole: bool = False) -> float:
+    """A step of 1, 2, 2.5 or 5 × 10^k that divides ``span`` into about ``ticks`` parts;
+    at least 1 when ``whole`` (counts)."""
+    if span <= 0:
+        return 1.0
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * power
+        if step >= raw:
+            break
+    if whole:
+        step = max(1.0, float(math.ceil(step)))
+    return float(step)
+
+
+def axis_range(
+    values: Sequence[float], floor: float = 0.0, ceiling: float = 0.0, *, whole: bool = False
+) -> tuple[float, float, float]:
+    """(minimum, maximum, step) of a value axis on whole steps that hold every value and
+    ``floor`` … ``ceiling``."""
+    low = min([floor, *values])
+    high = max([ceiling, *values])
+    if high == low:
+        high = low + 1
+    step = nice_step(high - low, whole=whole)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+@dataclass(frozen=True)
+class Series:
+    """A line of a line chart: its name (for the legend) and a value per category."""
+
+    name: str
+    values: Sequence[float | None]
+
+
+class Chart(Flowable):  # type: ignore[misc]
+    """A plot with its axis titles and legend, laid out for the report's script."""
+
+    def __init__(
+        self,
+        drawing: Drawing,
+        *,
+        rtl: bool,
+        x_title: str = "",
+        y_title: str = "",
+        legend: Sequence[tuple[str, colors.Color]] = (),
+        note: str = "",
+    ) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.rtl = rtl
+        self.x_title = x_title
+        self.y_title = y_title
+        self.legend = list(legend)
+        self.note = note
+        self.legend_height = 14.0 if legend or note else 0.0
+        self.width = float(drawing.width)
+        self.height = float(drawing.height) + self.legend_height
+        self.spaceAfter = 6
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        renderPDF.draw(self.drawing, canvas, 0, self.legend_height)
+        base = self.legend_height
+        if self.x_title:
+            plot_x = 6.0 if self.rtl else SIDE
+            draw_text(
+                canvas, plot_x, base + 2, self.x_title, TITLE.but(align="center"), self.rtl,
+                self.width - SIDE - 6,
+            )  # fmt: skip
+        if self.y_title:
+            canvas.saveState()
+            x = self.width - 4 if self.rtl else 8.0
+            canvas.translate(x, base + BOTTOM)
+            canvas.rotate(90)
+            draw_text(
+                canvas, 0, 0, self.y_title, TITLE.but(align="center"), self.rtl,
+                float(self.drawing.height) - BOTTOM - 8,
+            )  # fmt: skip
+            canvas.restoreState()
+        self._draw_legend()
+
+    def _draw_legend(self) -> None:
+        canvas = self.canv
+        items: list[tuple[float, str, colors.Color | None]] = []
+        for name, colour in self.legend:
+            items.append((18 + text_width(name, LEGEND, self.rtl) + 14, name, colour))
+        if self.note:
+            items.append((text_width(self.note, LEGEND, self.rtl) + 8, self.note, None))
+        x = self.width if self.rtl else SIDE
+        for width, name, colour in items:
+            left = x - width if self.rtl else x
+            text_x = left
+            if colour is not None:
+                swatch = left + width - 14 if self.rtl else left
+                canvas.setStrokeColor(colour)
+                canvas.setLineWidth(2)
+                canvas.line(swatch, 5, swatch + 12, 5)
+                text_x = left if self.rtl else left + 16
+            draw_text(canvas, text_x, 2, name, LEGEND.but(align="start"), self.rtl, width - 18)
+            x = left if self.rtl else left + width
+
+
 def bar_chart(
     categories: Sequence[str],
     values: Sequence[float],
@@ -46,52 +177,66 @@ def bar_chart(
     height: float = 150,
     rtl: bool = False,
     color: colors.Color = ACCENT,
-) -> Drawing:
-    """A bar chart (interactions per month, NPS distribution)."""
+    x_title: str = "",
+    y_title: str = "",
+    counts: bool = True,
+    note: str = "",
+) -> Chart:
+    """A bar chart (interactions per month, NPS answers per score); ``counts``: whole ticks."""
     font = _label_font(lang)
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 36, 26
-    chart.width, chart.height = width - 50, height - 36
-    chart.data = [mirror([float(v) for v in values], rtl) or [0.0]]
+    chart.x = 6 if rtl else SIDE
+    chart.y = BOTTOM
+    chart.width, chart.height = width - SIDE - 6, height - BOTTOM - 8
+    numbers = [float(v) for v in values]
+    chart.data = [mirror(numbers, rtl) or [0.0]]
     chart.categoryAxis.categoryNames = mirror(_labels(list(categories), lang), rtl) or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    top = max([float(v) for v in values] + [1.0])
-    chart.valueAxis.valueMax = top * 1.15
-    chart.valueAxis.labelTextFormat = (
-        (lambda v: native_digits(f"{v:g}", lang)) if lang == "fa" else None
-    )
+    low, high, step = axis_range(numbers, ceiling=1.0, whole=counts)
+    axis = chart.valueAxis
+    axis.valueMin, axis.valueMax, axis.valueStep = low, high, step
+    axis.labels.fontName = font
+    axis.labels.fontSize = 7
+    axis.labelTextFormat = _tick_format(lang)
+    axis.visibleGrid = True
+    axis.gridStrokeColor = GRID
+    axis.gridStrokeWidth = 0.4
     chart.bars[0].fillColor = color
     chart.bars[0].strokeColor = None
     chart.barSpacing = 1
     if rtl:
-        chart.valueAxis.joinAxisMode = "right"
-        chart.valueAxis.labels.dx = 14
+        axis.joinAxisMode = "right"
+        axis.labels.dx = 14
     drawing.add(chart)
-    return drawing
+    return Chart(drawing, rtl=rtl, x_title=x_title, y_title=y_title, note=note)
 
 
 def line_chart(
     categories: Sequence[str],
-    series: Sequence[Sequence[float | None]],
+    series: Sequence[Series],
     lang: str,
     *,
     width: float = 460,
-    height: float = 160,
+    height: float = 170,
     rtl: bool = False,
-) -> Drawing:
-    """Quarterly trends; ``None`` values (not enough data) leave a gap."""
+    x_title: str = "",
+    y_title: str = "",
+    floor: float = 0.0,
+    ceiling: float = 100.0,
+    note: str = "",
+) -> Chart:
+    """Trends (per quarter); ``None`` values (not enough data) leave a gap. The value axis
+    holds ``floor`` … ``ceiling`` and every value, on whole ticks."""
     font = _label_font(lang)
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
-    chart.x, chart.y = 36, 26
-    chart.width, chart.height = width - 50, height - 36
+    chart.x = 6 if rtl else SIDE
+    chart.y = BOTTOM
+    chart.width, chart.height = width - SIDE - 6, height - BOTTOM - 8
     # a line needs two points: a series with fewer known values is left out (a gap)
-    usable = [_no_lone_points(s) for s in series]
+    usable = [_no_lone_points(s.values) for s in series]
     # a series without a drawable segment is drawn as nothing (transparent zeros)
     hidden = [all(v is None for v in s) for s in usable]
     usable = [[0.0] * len(s) if h else s for s, h in zip(usable, hidden, strict=True)]
@@ -101,24 +246,29 @@ def line_chart(
     chart.categoryAxis.categoryNames = mirror(_labels(list(categories), lang), rtl) or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fontName = font
-    chart.valueAxis.labels.fontSize = 7
-    known = [v for s in series for v in s if v is not None]
-    chart.valueAxis.valueMin = min([0.0, *known]) - 5
-    chart.valueAxis.valueMax = max([100.0, *known]) + 5
-    chart.valueAxis.labelTextFormat = (
-        (lambda v: native_digits(f"{v:g}", lang)) if lang == "fa" else None
-    )
-    for i, c in enumerate((ACCENT, SECOND, colors.HexColor("#4E9A5B"))):
-        chart.lines[i].strokeColor = c
+    # the category axis stays at the bottom, below negative values too
+    chart.categoryAxis.joinAxisMode = "bottom"
+    known = [float(v) for s in series for v in s.values if v is not None]
+    low, high, step = axis_range(known, floor, ceiling)
+    axis = chart.valueAxis
+    axis.valueMin, axis.valueMax, axis.valueStep = low, high, step
+    axis.labels.fontName = font
+    axis.labels.fontSize = 7
+    axis.labelTextFormat = _tick_format(lang)
+    axis.visibleGrid = True
+    axis.gridStrokeColor = GRID
+    axis.gridStrokeWidth = 0.4
+    for i, colour in enumerate(SERIES_COLOURS):
+        chart.lines[i].strokeColor = colour
         chart.lines[i].strokeWidth = 1.6
         if i < len(hidden) and hidden[i]:
             chart.lines[i].strokeColor = None
     if rtl:
-        chart.valueAxis.joinAxisMode = "right"
-        chart.valueAxis.labels.dx = 14
+        axis.joinAxisMode = "right"
+        axis.labels.dx = 14
     drawing.add(chart)
-    return drawing
+    legend = [(s.name, SERIES_COLOURS[i % len(SERIES_COLOURS)]) for i, s in enumerate(series)]
+    return Chart(drawing, rtl=rtl, x_title=x_title, y_title=y_title, legend=legend, note=note)
 
 
 def _no_lone_points(values: Sequence[float | None]) -> list[float | None]:

@@ -1,10 +1,12 @@
-"""``accountdesk report account|portfolio|trip``: PDF reports for batch printing."""
+"""``accountdesk report account|portfolio|trip``: PDF reports for batch printing; and
+``accountdesk rates list|add|import|delete``: the exchange rates reports convert money with."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from accountdesk.core.errors import UserError
@@ -42,13 +44,37 @@ def _done(path: str) -> int:
     return 0
 
 
+def _output(text: str) -> Path:
+    """The PDF to write; one sentence naming the path when its folder is missing (the file
+    itself is written all at once, by the report: core/files.write_atomically)."""
+    path = Path(text).expanduser()
+    folder = path.parent
+    if not folder.is_dir():
+        raise UserError(
+            _("{path} cannot be written: the folder {folder} does not exist.").format(
+                path=path, folder=folder
+            )
+        )
+    if path.is_dir():
+        raise UserError(_("{path} is a folder; name the PDF file to write.").format(path=path))
+    return path
+
+
+def _currency(args: argparse.Namespace) -> str | None:
+    from accountdesk.core import validation
+
+    return validation.currency(args.currency) if args.currency else None
+
+
 def cmd_account(args: argparse.Namespace) -> int:
     from accountdesk.core.reports.documents import account_report, find_account
 
+    output = _output(args.output)
+    currency = _currency(args)
     db = _open(args)
     account_id = find_account(db, args.account)
-    account_report(db, account_id, args.output, lang=args.lang, user_zone=_zone(db))
-    return _done(args.output)
+    account_report(db, account_id, output, lang=args.lang, user_zone=_zone(db), currency=currency)
+    return _done(str(output))
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
@@ -60,12 +86,14 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     start = _date(args.from_) if args.from_ else end - timedelta(days=364)
     if end < start:
         raise UserError(_("The period ends before it starts."))
+    output = _output(args.output)
+    currency = _currency(args)
     db = _open(args)
     portfolio_report(
-        db, args.output, Period(start, end), lang=args.lang, country=args.country,
-        owner=args.owner, segment=args.segment, user_zone=_zone(db),
+        db, output, Period(start, end), lang=args.lang, country=args.country,
+        owner=args.owner, segment=args.segment, user_zone=_zone(db), currency=currency,
     )  # fmt: skip
-    return _done(args.output)
+    return _done(str(output))
 
 
 def cmd_trip(args: argparse.Namespace) -> int:
@@ -74,18 +102,15 @@ def cmd_trip(args: argparse.Namespace) -> int:
     start, end = _date(args.from_), _date(args.to)
     if end < start:
         raise UserError(_("The trip ends before it starts."))
-    if len(args.country) != 2 or not args.country.isalpha():
-        raise UserError(
-            _("{code} is not an ISO 3166 country code (for example LV, TH or IR).").format(
-                code=args.country
-            )
-        )
+    from accountdesk.core import validation
+
+    country = validation.country(args.country)
+    output = _output(args.output)
     db = _open(args)
     trip_brief(
-        db, args.output, args.country, start, end, city=args.city, lang=args.lang,
-        user_zone=_zone(db),
+        db, output, country, start, end, city=args.city, lang=args.lang, user_zone=_zone(db),
     )  # fmt: skip
-    return _done(args.output)
+    return _done(str(output))
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -96,6 +121,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     a = kinds.add_parser("account", parents=[common], help=_("account relationship report"))
     a.add_argument("account", metavar="NAME|ID", help=_("the account's name or id"))
     a.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    a.add_argument("--currency", metavar="CUR", help=_("reporting currency (ISO 4217)"))
     a.set_defaults(func=cmd_account)
 
     f = kinds.add_parser("portfolio", parents=[common], help=_("portfolio report with metrics"))
@@ -106,6 +132,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     scope.add_argument("--country", help=_("only accounts in this country (ISO code)"))
     scope.add_argument("--segment", help=_("only accounts in this segment (tier)"))
     f.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    f.add_argument("--currency", metavar="CUR", help=_("reporting currency (ISO 4217)"))
     f.set_defaults(func=cmd_portfolio)
 
     t = kinds.add_parser("trip", parents=[common], help=_("trip brief for a country or city"))
@@ -115,3 +142,88 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     t.add_argument("--to", required=True, metavar="DATE")
     t.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     t.set_defaults(func=cmd_trip)
+
+
+# --- exchange rates ---------------------------------------------------------------------------
+
+
+def _print(text: str) -> None:
+    from accountdesk.core.bidi import plain
+
+    sys.stdout.write(plain(text) + "\n")
+
+
+def _reporting(db: Any) -> str:
+    from accountdesk.core.settings import reporting_currency
+
+    return reporting_currency(db)
+
+
+def cmd_rates_list(args: argparse.Namespace) -> int:
+    from accountdesk.core import i18n
+    from accountdesk.core.queries.rates import list_rates
+
+    db = _open(args)
+    rows = list_rates(db)
+    _print(_("Reporting currency: {currency}").format(currency=_reporting(db)))
+    if not rows:
+        _print(_("No exchange rates yet; add one with “accountdesk rates add”."))
+    for r in rows:
+        rate = i18n.localize_digits(f"{r.rate:f}")
+        _print(f"{i18n.format_date(r.valid_on)}\t1 {r.base} = {rate} {r.currency}\t{r.id}")
+    return 0
+
+
+def cmd_rates_add(args: argparse.Namespace) -> int:
+    from accountdesk.core.services.rates import RateInput, save_rate
+
+    db = _open(args)
+    when = args.date or datetime.now(UTC).date().isoformat()
+    data = RateInput(args.currency, args.rate, when, args.base)
+    replaced = save_rate(db, data, _reporting(db))
+    _print(_("Replaced the rate of that day.") if replaced else _("Added the rate."))
+    return 0
+
+
+def cmd_rates_import(args: argparse.Namespace) -> int:
+    from accountdesk.core.services.rates import import_rates
+
+    db = _open(args)
+    done = import_rates(db, Path(args.file).expanduser(), _reporting(db))
+    _print(done.summary())
+    return 0
+
+
+def cmd_rates_delete(args: argparse.Namespace) -> int:
+    from accountdesk.core.services.rates import delete_rate
+
+    db = _open(args)
+    delete_rate(db, args.id)
+    _print(_("Deleted the rate."))
+    return 0
+
+
+def register_rates(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``rates`` (list, add, import, delete) to the main command line."""
+    p = subparsers.add_parser(
+        "rates", parents=[common], help=_("exchange rates for the reports' money")
+    )
+    actions = p.add_subparsers(title=_("rate commands"), metavar="ACTION", required=True)
+    e = actions.add_parser("list", parents=[common], help=_("list the exchange rates"))
+    e.set_defaults(func=cmd_rates_list)
+    e = actions.add_parser(
+        "add", parents=[common], help=_("enter a rate: 1 BASE = RATE CURRENCY on a day")
+    )
+    e.add_argument("currency", metavar="CURRENCY", help=_("ISO 4217 code, e.g. JPY"))
+    e.add_argument("rate", metavar="RATE", help=_("units of CURRENCY for one unit of BASE"))
+    e.add_argument("--date", metavar="DATE", help=_("the rate's day (default: today)"))
+    e.add_argument("--base", metavar="BASE", help=_("default: the reporting currency"))
+    e.set_defaults(func=cmd_rates_add)
+    e = actions.add_parser(
+        "import", parents=[common], help=_("import a CSV file of rates (currency, rate, date)")
+    )
+    e.add_argument("file", metavar="FILE.csv")
+    e.set_defaults(func=cmd_rates_import)
+    e = actions.add_parser("delete", parents=[common], help=_("delete a rate by its id"))
+    e.add_argument("id", metavar="ID")
+    e.set_defaults(func=cmd_rates_delete)

@@ -1,17 +1,28 @@
-"""Reading the records behind the metrics and reports from the database (read-only)."""
+"""Reading the records behind the metrics and reports from the database (read-only), and the
+checks of a report's scope (an unknown country, owner or segment is one sentence, not an empty
+report)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from accountdesk.core import i18n, validation
+from accountdesk.core.culture.countries import country_currency
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Account, Deal, SurveyResponse
+from accountdesk.core.db.fts import fold
+from accountdesk.core.db.models import Account, Deal, Interaction, SurveyResponse
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _
+from accountdesk.core.labels import TIER, label
 from accountdesk.core.metrics import (
+    INTERACTION,
+    NO_CURRENCY,
     CustomerRecord,
     DealRecord,
     MetricSet,
@@ -19,6 +30,8 @@ from accountdesk.core.metrics import (
     SurveyRecord,
     compute_all,
 )
+from accountdesk.core.money import RateBook
+from accountdesk.core.timekeeping.zones import to_zone
 
 
 @dataclass(frozen=True)
@@ -43,12 +56,83 @@ class Scope:
         return query
 
 
+#: At most this many known values are named when a scope's value is unknown.
+NAMED_CHOICES = 12
+
+
+def _choice(
+    session: Session, column: Any, given: str, alone: str, listed: str, display: Any = str
+) -> str:
+    """The stored value of ``column`` that ``given`` names, ignoring case and accents (the
+    folding of search), or its translated name; UserError when none does, naming the values
+    there are (``listed``), or ``alone`` when there are none."""
+    values = sorted(
+        str(v)
+        for v in session.scalars(
+            select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
+        )
+        if v
+    )
+    wanted = fold(given.strip())
+    for value in values:
+        if wanted in (fold(value), fold(display(value))):
+            return value
+    if not values:
+        raise UserError(alone.format(value=given))
+    shown = ", ".join(display(v) for v in values[:NAMED_CHOICES])
+    if len(values) > NAMED_CHOICES:
+        shown += ", …"
+    raise UserError(listed.format(value=given, values=shown))
+
+
+def check_scope(db: Database, scope: Scope) -> Scope:
+    """The scope with its owner and segment as stored (matched ignoring case and accents), or
+    UserError in one sentence when the country is not a country, or no account has that
+    country, owner or segment."""
+    with db.reader() as session:
+        if scope.country:
+            code = validation.country(scope.country)
+            has_any = session.scalar(
+                select(Account.id)
+                .where(Account.country == code, Account.deleted_at.is_(None))
+                .limit(1)
+            )
+            if has_any is None:
+                raise UserError(
+                    _("No account is in {country} ({code}).").format(
+                        country=i18n.country_name(code), code=code
+                    )
+                )
+            scope = replace(scope, country=code)
+        if scope.owner:
+            owner = _choice(
+                session, Account.owner, scope.owner,
+                _("No account has an owner called \u201c{value}\u201d."),
+                _("No account has the owner \u201c{value}\u201d; the owners are: {values}."),
+            )  # fmt: skip
+            scope = replace(scope, owner=owner)
+        if scope.segment:
+            segment = _choice(
+                session, Account.tier, scope.segment,
+                _("No account is in a segment called \u201c{value}\u201d."),
+                _("No account is in the segment \u201c{value}\u201d; the segments are: {values}."),
+                lambda tier: label(TIER, tier),
+            )  # fmt: skip
+            scope = replace(scope, segment=segment)
+    return scope
+
+
 @dataclass(frozen=True)
 class MetricRecords:
     customers: list[CustomerRecord]
-    surveys: list[SurveyRecord]
+    surveys: list[SurveyRecord]  # survey answers and the CSAT scores of interactions
     deals: list[DealRecord]
-    currencies: frozenset[str]
+
+
+def account_currency(account: Account) -> str:
+    """The currency of an account's own amounts (its acquisition cost): the account's
+    currency, else its country's (CLDR), else "no currency"."""
+    return account.currency or country_currency(account.country) or NO_CURRENCY
 
 
 def load_records(session: Session, scope: Scope) -> MetricRecords:
@@ -61,12 +145,12 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
             lost_on=a.lost_on,
             acquisition_cost=a.acquisition_cost,
             referred_by=a.referred_by_id,
+            currency=account_currency(a),
         )
         for a in accounts
     ]
     surveys: list[SurveyRecord] = []
     deals: list[DealRecord] = []
-    currencies: set[str] = set()
     for chunk in _chunks(ids, 900):
         for r in session.scalars(
             select(SurveyResponse).where(
@@ -74,34 +158,53 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
             )
         ):
             surveys.append(SurveyRecord(r.contact_id, r.account_id, r.kind, r.score, r.answered_on))
+        for account_id, occurred_at, zone, score in session.execute(
+            select(
+                Interaction.account_id,
+                Interaction.occurred_at,
+                Interaction.occurred_zone,
+                Interaction.csat_score,
+            ).where(
+                Interaction.account_id.in_(chunk),
+                Interaction.deleted_at.is_(None),
+                Interaction.csat_score.is_not(None),
+            )
+        ):
+            if score is None:
+                continue
+            # dated by the day it happened where it happened
+            day = to_zone(occurred_at, zone).date()
+            surveys.append(SurveyRecord(None, account_id, "csat", score, day, INTERACTION))
         for d in session.scalars(
             select(Deal).where(Deal.account_id.in_(chunk), Deal.deleted_at.is_(None))
         ):
-            deals.append(DealRecord(d.account_id, d.amount, d.closed_on, d.status))
-            if d.status == "won":
-                currencies.add(d.currency)
-    return MetricRecords(customers, surveys, deals, frozenset(currencies))
+            deals.append(DealRecord(d.account_id, d.amount, d.closed_on, d.status, d.currency))
+    return MetricRecords(customers, surveys, deals)
 
 
 def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
+def rate_day(period: Period, today: date) -> date:
+    """The day a report's money is converted as on: the period's end, or today when the
+    period ends later."""
+    return min(period.end, today)
+
+
 def metrics_for(
     db: Database,
     period: Period,
+    rates: RateBook,
     *,
     country: str | None = None,
     owner: str | None = None,
     segment: str | None = None,
     account_ids: Sequence[str] | None = None,
 ) -> MetricSet:
-    """The metrics of SPEC §5 for the accounts in scope over ``period``.
-
-    Amounts are summed as recorded (lifetime value and CAC mix currencies when the accounts
-    do; the report names the currencies involved).
-    """
+    """The metrics of SPEC §5 for the accounts in scope over ``period``; money converted with
+    ``rates``."""
     scope = Scope(country, owner, segment, tuple(account_ids) if account_ids is not None else None)
     with db.reader() as session:
         records = load_records(session, scope)
-    return compute_all(records.customers, records.surveys, records.deals, period)
+    return compute_all(records.customers, records.surveys, records.deals, period, rates)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
@@ -26,15 +27,17 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from reportlab.platypus import TableStyle as RLTableStyle
 from sqlalchemy import func, select
 
-from accountdesk.core import i18n
+from accountdesk.core import i18n, validation
 from accountdesk.core.address import form_of_address
 from accountdesk.core.culture.calendar import holidays_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import fold, words
 from accountdesk.core.db.models import Account, Contact, CountryNote, Gift, Interaction, Note
 from accountdesk.core.errors import UserError
+from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.labels import (
     CHANNEL,
@@ -46,16 +49,31 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.metrics import (
-    CustomerRecord,
+    LIFESPAN_CAP_YEARS,
+    MISSING_RATE,
+    SMALL_SAMPLE,
+    MetricSet,
     MetricValue,
+    MoneyMetric,
     Period,
-    account_lifetime_value,
     compute_all,
+    last_months,
     latest_responses,
+    months,
     quarters,
+    revenue_to_date,
 )
+from accountdesk.core.money import (
+    MoneyTotal,
+    RateBook,
+    missing_rates_text,
+    money_text,
+    rates_used_text,
+    total_text,
+)
+from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.reports import charts, fonts
-from accountdesk.core.reports.data import Scope, load_records
+from accountdesk.core.reports.data import Scope, check_scope, load_records, rate_day
 from accountdesk.core.reports.textlayout import (
     TextBlock,
     TextStyle,
@@ -102,12 +120,36 @@ class ReportContext:
     def percent(self, m: MetricValue) -> str:
         if m.value is None:
             return _("not enough data")
-        return i18n.localize_digits(i18n.format_decimal(m.value, 1)) + "%"
+        return i18n.format_percent(m.value, 1)
 
     def number(self, value: float | None, digits: int = 0) -> str:
         if value is None:
             return _("not enough data")
-        return i18n.localize_digits(i18n.format_decimal(value, digits))
+        return i18n.format_decimal(value, digits)
+
+    def sample(self, m: MetricValue | MoneyMetric) -> str:
+        """The sample size, marked with * below :data:`SMALL_SAMPLE`."""
+        count = i18n.format_number(m.sample)
+        return f"{count} *" if m.small_sample else count
+
+    def rate_cell(self, m: MetricValue, value: str | None = None) -> str:
+        """A rate with its sample size: "76.0% (41)", "57.1% (7 *)"."""
+        shown = self.percent(m) if value is None else value
+        return _("{value} ({sample})").format(value=shown, sample=self.sample(m))
+
+    def money(self, m: MoneyMetric) -> str:
+        """A money figure in the reporting currency, or why there is none."""
+        if m.value is not None:
+            return money_text(m.value, m.total.reporting)
+        if m.reason == MISSING_RATE:
+            return _("no exchange rate for {currencies}").format(
+                currencies=", ".join(m.total.missing)
+            )
+        return _("not enough data")
+
+    def total(self, total: MoneyTotal) -> str:
+        """A sum converted, or each currency's subtotal when a rate is missing."""
+        return total_text(total)
 
 
 # --- the document -------------------------------------------------------------------------
@@ -200,8 +242,14 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 def _build(
     target: str | Path | BinaryIO, ctx: ReportContext, title: str, subject: str, story: list[Any]
 ) -> None:
+    """Lay the report out; a file named by a path is written all at once or not at all."""
     fonts.register_fonts()
-    doc = _Doc(str(target) if isinstance(target, str | Path) else target, ctx, title, subject)
+    if isinstance(target, str | Path):
+        out = io.BytesIO()
+        _build(out, ctx, title, subject, story)
+        write_atomically(Path(target), out.getvalue())
+        return
+    doc = _Doc(target, ctx, title, subject)
 
     class Numbered(_NumberedCanvas):
         footer = staticmethod(doc.footer)
@@ -315,45 +363,78 @@ def _context(lang: str | None, now: datetime | None, user_zone: str) -> ReportCo
 # --- account relationship report -----------------------------------------------------------
 
 
+#: At most this many accounts are listed when a name matches several.
+CANDIDATES_SHOWN = 10
+
+
 def find_account(db: Database, name_or_id: str) -> str:
-    """The id of the account with this id or (case-insensitive) name."""
+    """The id of the account with this id or name. Names are compared folded as search folds
+    them (case and accents ignored in every script: "a.ş." finds "A.Ş."); a name that is no
+    account's whole name may be the beginnings of its words, when only one account has them.
+    Several matches: UserError listing them (name, city, id)."""
+    given = name_or_id.strip()
     with db.reader() as s:
         exact = s.scalar(
-            select(Account.id).where(Account.id == name_or_id, Account.deleted_at.is_(None))
+            select(Account.id).where(Account.id == given, Account.deleted_at.is_(None))
         )
         if exact:
             return str(exact)
-        ids = s.scalars(
-            select(Account.id).where(
-                func.lower(Account.name) == name_or_id.lower(), Account.deleted_at.is_(None)
-            )
+        rows = s.execute(
+            select(Account.id, Account.name, Account.city, Account.country)
+            .where(Account.deleted_at.is_(None))
+            .order_by(Account.name, Account.id)
         ).all()
-    if not ids:
+    wanted = fold(given)
+    found = [r for r in rows if fold(r.name) == wanted]
+    if not found:
+        prefixes = words(wanted)
+        found = [
+            r for r in rows
+            if prefixes and all(any(w.startswith(p) for w in words(fold(r.name))) for p in prefixes)
+        ]  # fmt: skip
+    if not found:
         raise UserError(
-            _("No account is called or has the id \u201c{name}\u201d.").format(name=name_or_id)
+            _("No account is called or has the id \u201c{name}\u201d.").format(name=given)
         )
-    if len(ids) > 1:
+    if len(found) > 1:
+        lines = [
+            _("{name} \u2014 {place} \u2014 {id}").format(
+                name=r.name,
+                place=", ".join(p for p in (r.city, i18n.country_name(r.country)) if p),
+                id=r.id,
+            )
+            for r in found[:CANDIDATES_SHOWN]
+        ]
+        if len(found) > CANDIDATES_SHOWN:
+            lines.append("\u2026")
         raise UserError(
             ngettext(
-                "{n} account is called \u201c{name}\u201d; give the id instead.",
-                "{n} accounts are called \u201c{name}\u201d; give the id instead.",
-                len(ids),
-            ).format(n=len(ids), name=name_or_id)
+                "{n} account matches \u201c{name}\u201d; give its id:",
+                "{n} accounts match \u201c{name}\u201d; give the id of one of them:",
+                len(found),
+            ).format(n=len(found), name=given)
+            + "\n  "
+            + "\n  ".join(lines)
         )
-    return str(ids[0])
+    return str(found[0].id)
 
 
 def account_report(
     db: Database, account_id: str, target: str | Path, *, lang: str | None = None,
-    now: datetime | None = None, user_zone: str = "UTC",
+    now: datetime | None = None, user_zone: str = "UTC", currency: str | None = None,
 ) -> None:  # fmt: skip
+    """The relationship report of one account; money in ``currency`` (default: the reporting
+    currency of the settings) at the rates in force today."""
     ctx = _context(lang, now, user_zone)
+    rates = rate_book(db, ctx.now.date(), currency)
     with i18n.use_language(ctx.lang):
-        story, title = _account_story(db, account_id, ctx)
+        story, title = _account_story(db, account_id, ctx, rates)
         _build(target, ctx, title, _("Account relationship report"), story)
 
 
-def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[list[Any], str]:
+def _account_story(
+    db: Database, account_id: str, ctx: ReportContext, rates: RateBook
+) -> tuple[list[Any], str]:
     from accountdesk.core.queries.followups import list_follow_ups
 
     today = ctx.now.date()
@@ -399,13 +480,11 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
     follow = list_follow_ups(db, now=ctx.now, user_zone=ctx.user_zone, account_id=account_id)
     title = _("Relationship report: {account}").format(account=acc_name)
     story: list[Any] = [_h(ctx, title)]
-    year = Period(today - timedelta(days=365), today)
-    customer = CustomerRecord(account_id, since, None)
-    ltv = account_lifetime_value(customer, records.deals, today)
-    nps_v = compute_all(records.customers, records.surveys, records.deals, year)
+    year = Period(today - timedelta(days=364), today)
+    earned = revenue_to_date(records.deals, today, rates)
+    recent = compute_all(records.customers, records.surveys, records.deals, year, rates)
     last_touch = interactions[0].occurred_at.date() if interactions else None
     next_touch = follow[0].due_at.date() if follow else None
-    currency = ", ".join(sorted(records.currencies))
     story.append(_h(ctx, _("Summary"), 1))
     story.append(
         _kv(
@@ -416,14 +495,19 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
                 (_("Segment"), label(TIER, tier) or "—"),
                 (_("Owner"), owner or "—"),
                 (_("Customer since"), ctx.date(since)),
-                (_("Lifetime value"), f"{ctx.number(ltv.value)} {currency}".strip()),
+                (_("Revenue to date"), ctx.total(earned)),
                 (_("Last touch"), ctx.date(last_touch)),
                 (_("Next touch"), ctx.date(next_touch)),
-                (_("NPS (last 12 months)"), ctx.number(nps_v.nps.value)),
-                (_("CSAT (last 12 months)"), ctx.percent(nps_v.csat)),
+                (
+                    _("NPS (last 12 months)"),
+                    ctx.rate_cell(recent.nps, ctx.number(recent.nps.value)),
+                ),
+                (_("CSAT (last 12 months)"), ctx.rate_cell(recent.csat)),
             ],
         )
     )
+    story.extend(_money_notes(ctx, [earned], rates.reporting))
+    story.append(_p(ctx, _sample_note(), SMALL))
     story.append(_h(ctx, _("Contacts"), 1))
     story.append(
         _table(
@@ -443,16 +527,17 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
         )
     )
     story.append(_h(ctx, _("Interactions"), 1))
-    months = [
-        (today.replace(day=1) - timedelta(days=31 * k)).replace(day=1) for k in range(11, -1, -1)
-    ]
+    shown = months(last_months(today, 12))
     per_month = Counter((i.occurred_at.year, i.occurred_at.month) for i in interactions)
     story.append(
         charts.bar_chart(
-            [i18n.format_month_compact(m) for m in months],
-            [per_month.get((m.year, m.month), 0) for m in months],
+            [i18n.format_month_compact(m.start) for m in shown],
+            [per_month.get((m.start.year, m.start.month), 0) for m in shown],
             ctx.lang,
             rtl=ctx.rtl,
+            x_title=_("Month"),
+            y_title=_("Interactions"),
+            note=_partial_note(ctx, shown, "month"),
         )
     )
     story.append(
@@ -521,16 +606,21 @@ def _account_story(db: Database, account_id: str, ctx: ReportContext) -> tuple[l
 def portfolio_report(
     db: Database, target: str | Path, period: Period, *, lang: str | None = None,
     country: str | None = None, owner: str | None = None, segment: str | None = None,
-    now: datetime | None = None, user_zone: str = "UTC",
+    now: datetime | None = None, user_zone: str = "UTC", currency: str | None = None,
 ) -> None:  # fmt: skip
+    """The portfolio report over ``period``. An unknown country, owner or segment is a
+    UserError before anything is written; money in ``currency`` (default: the reporting
+    currency of the settings) at the rates in force on the period's last day (or today)."""
     ctx = _context(lang, now, user_zone)
+    scope = check_scope(db, Scope(country, owner, segment))
+    rates = rate_book(db, rate_day(period, ctx.now.date()), currency)
     with i18n.use_language(ctx.lang):
-        story, title = _portfolio_story(db, ctx, period, Scope(country, owner, segment))
+        story, title = _portfolio_story(db, ctx, period, scope, rates)
         _build(target, ctx, title, _("Portfolio report"), story)
 
 
 def _portfolio_story(
-    db: Database, ctx: ReportContext, period: Period, scope: Scope
+    db: Database, ctx: ReportContext, period: Period, scope: Scope, rates: RateBook
 ) -> tuple[list[Any], str]:
     from accountdesk.core.queries.followups import list_follow_ups
 
@@ -554,34 +644,57 @@ def _portfolio_story(
     story: list[Any] = [_h(ctx, title)]
     scope_text = ", ".join(
         v
-        for v in (scope.country and i18n.country_name(scope.country), scope.owner, scope.segment)
+        for v in (
+            scope.country and i18n.country_name(scope.country),
+            scope.owner,
+            scope.segment and label(TIER, scope.segment),
+        )
         if v
     ) or _("all accounts")
-    story.append(_p(ctx, _("Scope: {scope}; {n} accounts.").format(scope=scope_text, n=len(info))))
-    ms = compute_all(records.customers, records.surveys, records.deals, period)
+    story.append(
+        _p(
+            ctx,
+            ngettext(
+                "Scope: {scope}; {n} account.", "Scope: {scope}; {n} accounts.", len(info)
+            ).format(scope=scope_text, n=i18n.format_number(len(info))),
+        )
+    )
+    ms = compute_all(records.customers, records.surveys, records.deals, period, rates)
     story.append(_h(ctx, _("Key metrics"), 1))
-    story.append(_metrics_kv(ctx, ms))
+    story.append(_metrics_table(ctx, ms))
+    story.extend(_customer_footnote(ctx, ms))
+    # every converted figure of the report, for the rates-used and missing-rate lines
+    money: list[MoneyTotal] = list(ms.money())
     # quarterly trend
     qs = quarters(period)
-    q_sets = [compute_all(records.customers, records.surveys, records.deals, q) for q in qs]
+    q_sets = [compute_all(records.customers, records.surveys, records.deals, q, rates) for q in qs]
     story.append(_h(ctx, _("Trend by quarter"), 1))
-    story.append(_p(ctx, _("Retention (blue), NPS (orange), CSAT (green)"), SMALL))
     story.append(
         charts.line_chart(
             [i18n.format_quarter(q.start, compact=True) for q in qs],
             [
-                [m.retention.value for m in q_sets],
-                [m.nps.value for m in q_sets],
-                [m.csat.value for m in q_sets],
+                charts.Series(_("Retention (%)"), [m.retention.value for m in q_sets]),
+                charts.Series(_("NPS"), [m.nps.value for m in q_sets]),
+                charts.Series(_("CSAT (% of 4–5)"), [m.csat.value for m in q_sets]),
             ],
             ctx.lang,
             rtl=ctx.rtl,
+            x_title=_("Quarter"),
+            y_title=_("% and NPS points"),
+            floor=0.0,
+            ceiling=100.0,
+            note=_partial_note(ctx, qs, "quarter"),
         )
     )
     story.append(_h(ctx, _("NPS distribution"), 1))
     story.append(
         charts.bar_chart(
-            [str(i) for i in range(11)], list(ms.nps_distribution), ctx.lang, rtl=ctx.rtl
+            [str(i) for i in range(11)],
+            list(ms.nps_distribution),
+            ctx.lang,
+            rtl=ctx.rtl,
+            x_title=_("Score (0–10)"),
+            y_title=_("Answers"),
         )
     )
     # breakdowns
@@ -590,53 +703,96 @@ def _portfolio_story(
         for aid, row in info.items():
             groups[row[index]].add(aid)
         rows = []
-        for key in sorted(groups):
+        names = {key: i18n.country_name(key) if index == 1 else key for key in groups}
+        for key in sorted(groups, key=lambda k: _sort_key(names[k])):
             ids = groups[key]
             g = compute_all(
                 [c for c in records.customers if c.account_id in ids],
                 [x for x in records.surveys if x.account_id in ids],
                 [d for d in records.deals if d.account_id in ids],
                 period,
+                rates,
             )
-            name = i18n.country_name(key) if index == 1 else key
+            money.append(g.revenue)
             rows.append(
                 [
-                    name,
-                    len(ids),
-                    ctx.percent(g.retention),
-                    ctx.percent(g.churn),
-                    ctx.number(g.nps.value),
-                    ctx.percent(g.csat),
+                    names[key],
+                    i18n.format_number(len(ids)),
+                    ctx.rate_cell(g.retention),
+                    ctx.rate_cell(g.churn),
+                    ctx.rate_cell(g.nps, ctx.number(g.nps.value)),
+                    ctx.rate_cell(g.csat),
+                    _converted(g.revenue),
                 ]
             )
         story.append(_h(ctx, heading, 1))
         story.append(
             _table(
                 ctx,
-                [heading, _("Accounts"), _("Retention"), _("Churn"), _("NPS"), _("CSAT")],
+                [
+                    heading,
+                    _("Accounts"),
+                    _("Retention"),
+                    _("Churn"),
+                    _("NPS"),
+                    _("CSAT"),
+                    _("Revenue"),
+                ],
                 rows,
-                [30, 12, 15, 15, 13, 15],
+                [21, 11, 14, 13, 12, 13, 16],
             )
         )
-    # top accounts by lifetime value
-    ltv: list[tuple[float, str]] = []
+    story.append(_p(ctx, _sample_note(), SMALL))
+    # top accounts by revenue to date, converted
+    ranked: list[tuple[Decimal, str]] = []
+    unranked: set[str] = set()
+    unranked_count = 0
+    deals_of: dict[str, list[Any]] = defaultdict(list)
+    for deal in records.deals:
+        deals_of[deal.account_id].append(deal)
     for c in records.customers:
-        v = account_lifetime_value(c, records.deals, period.end).value
-        if v is not None:
-            ltv.append((v, c.account_id))
-    ltv.sort(reverse=True)
-    story.append(_h(ctx, _("Top accounts by lifetime value"), 1))
+        earned = revenue_to_date(deals_of[c.account_id], period.end, rates)
+        money.append(earned)
+        if earned.empty:
+            continue
+        if earned.converted is None:
+            unranked.update(earned.missing)
+            unranked_count += 1
+            continue
+        ranked.append((earned.converted, c.account_id))
+    ranked.sort(key=lambda item: (-item[0], info[item[1]][0]))
+    story.append(_h(ctx, _("Top accounts by revenue to date"), 1))
     story.append(
         _table(
             ctx,
-            [_("Account"), _("Country"), _("Owner"), _("Lifetime value")],
+            [_("Account"), _("Country"), _("Owner"), _("Revenue to date")],
             [
-                [info[a][0], i18n.country_name(info[a][1]), info[a][3], ctx.number(v)]
-                for v, a in ltv[:20]
+                [
+                    info[a][0],
+                    i18n.country_name(info[a][1]),
+                    info[a][3],
+                    money_text(v, rates.reporting),
+                ]
+                for v, a in ranked[:20]
             ],
             [40, 20, 20, 20],
         )
     )
+    if unranked_count:
+        story.append(
+            _p(
+                ctx,
+                ngettext(
+                    "{n} account is not ranked: its revenue is in {currencies}, which has no "
+                    "exchange rate.",
+                    "{n} accounts are not ranked: their revenue is in {currencies}, which have "
+                    "no exchange rate.",
+                    unranked_count,
+                ).format(n=unranked_count, currencies=", ".join(sorted(unranked))),
+                SMALL,
+            )
+        )
+    story.extend(_money_notes(ctx, money, rates.reporting))
     # accounts at risk
     cutoff = ctx.now - timedelta(days=90)
     detractors = {
@@ -673,25 +829,179 @@ def _portfolio_story(
     story.append(
         _table(ctx, [_("Account"), _("Owner"), _("Why")], sorted(risk_rows)[:200], [35, 20, 45])
     )
+    story.extend(_definitions(ctx))
     return story, title
 
 
-def _metrics_kv(ctx: ReportContext, ms: Any) -> Flowable:
-    return _kv(
-        ctx,
-        [
-            (_("Customers at start / end"), f"{ms.customers_at_start} / {ms.customers_at_end}"),
-            (_("Acquired in the period"), ms.acquired),
-            (_("Customer retention rate"), ctx.percent(ms.retention)),
-            (_("Churn rate"), ctx.percent(ms.churn)),
-            (_("NPS"), ctx.number(ms.nps.value)),
-            (_("CSAT (share of 4–5)"), ctx.percent(ms.csat)),
-            (_("CSAT (mean)"), ctx.number(ms.csat_mean.value, 2)),
-            (_("Customer lifetime value"), ctx.number(ms.lifetime_value.value)),
-            (_("Customer acquisition cost"), ctx.number(ms.cac.value)),
-            (_("Referral rate"), ctx.percent(ms.referral)),
-        ],
-    )
+def _metrics_table(ctx: ReportContext, ms: MetricSet) -> Flowable:
+    """The key metrics: value and sample size of each."""
+    pct, num = ctx.percent, ctx.number
+    rows: list[tuple[str, str, str]] = [
+        (_("Customers at the start (S)"), i18n.format_number(ms.customers_at_start), ""),
+        (_("Acquired in the period (N)"), i18n.format_number(ms.acquired), ""),
+        (_("Customers at the end (E)"), i18n.format_number(ms.customers_at_end), ""),
+        (_("Customer retention rate, (E − N) / S"), pct(ms.retention), ctx.sample(ms.retention)),
+        (_("Customers of S kept"), pct(ms.kept), ctx.sample(ms.kept)),
+        (_("Churn rate (customers of S lost)"), pct(ms.churn), ctx.sample(ms.churn)),
+        (_("NPS"), num(ms.nps.value), ctx.sample(ms.nps)),
+        (_("CSAT (share of 4–5)"), pct(ms.csat), ctx.sample(ms.csat)),
+        (_("CSAT (mean, 1–5)"), num(ms.csat_mean.value, 2), ctx.sample(ms.csat_mean)),
+        (_("Referral rate"), pct(ms.referral), ctx.sample(ms.referral)),
+        (_("Revenue in the period (won deals)"), ctx.total(ms.revenue), ""),
+        (
+            _("Average annual revenue per customer"),
+            ctx.money(ms.revenue_per_customer),
+            ctx.sample(ms.revenue_per_customer),
+        ),
+        (_("Annual churn"), pct(ms.annual_churn), ctx.sample(ms.annual_churn)),
+        (
+            _("Expected customer lifespan (years)"),
+            _lifespan(ctx, ms.lifespan),
+            ctx.sample(ms.lifespan),
+        ),
+        (_("Customer lifetime value"), ctx.money(ms.lifetime_value), ctx.sample(ms.lifetime_value)),
+        (_("Customer acquisition cost"), ctx.money(ms.cac), ctx.sample(ms.cac)),
+    ]
+    return _table(ctx, [_("Metric"), _("Value"), _("Sample")], rows, [52, 32, 16])
+
+
+def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
+    """Kept + churned = 100 % of S, and the accounts won and lost inside the period."""
+    lines = [
+        ngettext(
+            "{n} account was won in the period and {lost} of S lost in it (churned).",
+            "{n} accounts were won in the period and {lost} of S lost in it (churned).",
+            ms.acquired,
+        ).format(n=i18n.format_number(ms.acquired), lost=i18n.format_number(ms.lost)),
+        ngettext(
+            "{n} account was both won and lost inside the period: it is not churn of S, but "
+            "retention, (E − N) / S, counts its loss, so retention and churn need not add up to "
+            "100 %; customers of S kept and churned do.",
+            "{n} accounts were both won and lost inside the period: they are not churn of S, "
+            "but retention, (E − N) / S, counts their loss, so retention and churn need not add "
+            "up to 100 %; customers of S kept and churned do.",
+            ms.won_and_lost,
+        ).format(n=i18n.format_number(ms.won_and_lost)),
+    ]
+    return [_p(ctx, line, SMALL) for line in lines]
+
+
+def _money_notes(ctx: ReportContext, totals: Sequence[MoneyTotal], reporting: str) -> list[Any]:
+    """Which currency and rates the amounts are in; which rates are missing."""
+    out: list[Any] = [_p(ctx, rates_used_text(totals, reporting), SMALL)]
+    missing = missing_rates_text(totals, reporting)
+    if missing:
+        out.append(_notice(ctx, [missing]))
+    return out
+
+
+def _sample_note() -> str:
+    return _(
+        "In brackets and under “Sample”: how many customers or answers a figure rests on; * "
+        "marks fewer than {n}: read it with care."
+    ).format(n=SMALL_SAMPLE)
+
+
+def _converted(total: MoneyTotal) -> str:
+    """A converted sum, or "—" when a rate is missing (the key metrics show the subtotals)."""
+    if total.converted is None:
+        return "—"
+    return money_text(total.converted, total.reporting)
+
+
+def _lifespan(ctx: ReportContext, m: MetricValue) -> str:
+    if m.value is not None and m.value >= LIFESPAN_CAP_YEARS:
+        return _("{years} (the cap)").format(years=ctx.number(m.value, 1))
+    return ctx.number(m.value, 1)
+
+
+def _sort_key(name: str) -> str:
+    """Categories in the order of their names in the report language (folded as search does)."""
+    return fold(name)
+
+
+def _partial_note(ctx: ReportContext, buckets: Sequence[Period], kind: str) -> str:
+    """Which months or quarters of a chart the period covers only in part."""
+    if kind == "month":
+        partial = [b for b in buckets if b.start.day != 1 or (b.end + timedelta(days=1)).day != 1]
+        if not partial:
+            return ""
+        labels = ", ".join(i18n.format_month_compact(b.start) for b in partial)
+        return ngettext(
+            "* {months}: part of the month only.", "* {months}: parts of the months only.",
+            len(partial),
+        ).format(months=labels)  # fmt: skip
+    partial = [
+        b
+        for b in buckets
+        if b.start != date(b.start.year, (b.start.month - 1) // 3 * 3 + 1, 1)
+        or (b.end + timedelta(days=1)).day != 1
+        or (b.end + timedelta(days=1)).month not in (1, 4, 7, 10)
+    ]
+    if not partial:
+        return ""
+    labels = ", ".join(i18n.format_quarter(b.start, compact=True) for b in partial)
+    return ngettext(
+        "* {quarters}: part of the quarter only.", "* {quarters}: parts of the quarters only.",
+        len(partial),
+    ).format(quarters=labels)  # fmt: skip
+
+
+def _definitions(ctx: ReportContext) -> list[Any]:
+    """The appendix: how every figure is counted (README says the same)."""
+    rows = [
+        (_("Customer"), _(
+            "An account is a customer from its “customer since” date until the day before it "
+            "was lost; prospects never count. S: customers on the day before the period "
+            "starts; N: accounts acquired in the period; E: customers on its last day."
+        )),
+        (_("Customer retention rate"), _(
+            "(E − N) / S × 100. An account won and lost inside the period lowers it."
+        )),
+        (_("Customers of S kept, churn rate"), _(
+            "Customers of S still customers at the end, and those lost in the period, each / S "
+            "× 100: together 100 % of S."
+        )),
+        (_("NPS"), _(
+            "% promoters (9–10) − % detractors (0–6), counting each contact's latest NPS "
+            "answer in the period. Sample: the answers counted."
+        )),
+        (_("CSAT"), _(
+            "Every CSAT answer dated in the period counts: survey answers and the CSAT score "
+            "logged on an interaction (on the day it happened, where it happened), each once. "
+            "Share: answers of 4 or 5 / all answers × 100; mean: the average score (1–5)."
+        )),
+        (_("Revenue"), _(
+            "The deals won in the period (their closing date), converted into the reporting "
+            "currency. Revenue to date: every deal an account has won so far."
+        )),
+        (_("Customer lifetime value"), _(
+            "Average annual revenue per customer × expected lifespan. Annual revenue per "
+            "customer: revenue in the period / the years the accounts were customers in it, "
+            "added up. Expected lifespan: 1 / annual churn, at most {cap} years; annual churn "
+            "is the period's churn as a yearly rate, 1 − (1 − churn)^(1 / years). Fewer than "
+            "{n} customers at the start: not enough data."
+        ).format(cap=i18n.format_number(LIFESPAN_CAP_YEARS), n=SMALL_SAMPLE)),
+        (_("Customer acquisition cost"), _(
+            "The acquisition cost of the accounts acquired in the period (in each account's "
+            "currency, converted) / their number; a cost not recorded counts as 0."
+        )),
+        (_("Referral rate"), _(
+            "Accounts acquired in the period that another account referred / accounts "
+            "acquired × 100."
+        )),
+        (_("Money"), _(
+            "Amounts are converted into the reporting currency at the exchange rates in force "
+            "on the report's last day (the latest rate on or before it, else the earliest "
+            "after it). Without a rate for a currency, totals are shown per currency and never "
+            "added up."
+        )),
+        (_("Sample"), _(
+            "How many customers (retention, churn, lifetime value, referral rate and CAC: S or "
+            "N) or answers (NPS, CSAT) a figure rests on; below {n} it is marked with *."
+        ).format(n=SMALL_SAMPLE)),
+    ]  # fmt: skip
+    return [_h(ctx, _("Definitions"), 1), _kv(ctx, rows)]
 
 
 # --- trip brief -------------------------------------------------------------------------
@@ -703,8 +1013,9 @@ def trip_brief(
     user_zone: str = "UTC",
 ) -> None:  # fmt: skip
     ctx = _context(lang, now, user_zone)
+    code = validation.country(country)
     with i18n.use_language(ctx.lang):
-        story, title = _trip_story(db, ctx, country.upper(), city, Period(start, end))
+        story, title = _trip_story(db, ctx, code, city, Period(start, end))
         _build(target, ctx, title, _("Trip brief"), story)
 
 

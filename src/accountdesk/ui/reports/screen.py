@@ -34,11 +34,19 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
-from accountdesk.core.bidi import ltr
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, _
 from accountdesk.core.labels import TIER, label
-from accountdesk.core.metrics import MetricSet, MetricValue, Period
+from accountdesk.core.metrics import (
+    MISSING_RATE,
+    SMALL_SAMPLE,
+    MetricSet,
+    MetricValue,
+    MoneyMetric,
+    Period,
+)
+from accountdesk.core.money import missing_rates_text, money_text, rates_used_text, total_text
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
 from accountdesk.core.reports.data import Scope
 from accountdesk.ui import tasks
@@ -237,19 +245,23 @@ class ReportsScreen(QWidget):
         choices_layout.addWidget(self.busy)
         choices_layout.addWidget(self.message)
 
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([_("Metric"), _("Value")])
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("Metric"), _("Value"), _("Sample")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.money_note = QLabel()
+        self.money_note.setWordWrap(True)
         self.nps_chart = BarChart()
         self.trend_chart = BarChart()
         metrics_box = QGroupBox(_("Key metrics"))
         metrics_layout = QVBoxLayout(metrics_box)
         metrics_layout.addWidget(self.table, 3)
+        metrics_layout.addWidget(self.money_note)
         metrics_layout.addWidget(self.nps_chart, 2)
         metrics_layout.addWidget(self.trend_chart, 2)
 
@@ -442,29 +454,57 @@ class ReportsScreen(QWidget):
         def num(v: MetricValue, digits: int = 0) -> str:
             if v.value is None:
                 return _("not enough data")
-            return ltr(i18n.localize_digits(i18n.format_decimal(v.value, digits)))
+            return ltr(i18n.format_decimal(v.value, digits))
 
         def count(n: int) -> str:
-            return i18n.localize_digits(i18n.format_number(n))
+            return i18n.format_number(n)
+
+        def sample(v: MetricValue | MoneyMetric) -> str:
+            text = count(v.sample)
+            return f"{text} *" if v.small_sample else text
+
+        def money(v: MoneyMetric) -> str:
+            if v.value is not None:
+                return isolate(money_text(v.value, v.total.reporting))
+            if v.reason == MISSING_RATE:
+                return _("no exchange rate for {currencies}").format(
+                    currencies=", ".join(ltr(c) for c in v.total.missing)
+                )
+            return _("not enough data")
 
         rows = [
-            (_("Customers at start"), count(m.customers_at_start)),
-            (_("Customers at end"), count(m.customers_at_end)),
-            (_("Acquired in the period"), count(m.acquired)),
-            (_("Customer retention rate"), pct(m.retention)),
-            (_("Churn rate"), pct(m.churn)),
-            (_("NPS"), num(m.nps)),
-            (_("CSAT (share of 4–5)"), pct(m.csat)),
-            (_("Customer lifetime value"), num(m.lifetime_value)),
-            (_("Customer acquisition cost"), num(m.cac)),
-            (_("Referral rate"), pct(m.referral)),
+            (_("Customers at start"), count(m.customers_at_start), ""),
+            (_("Customers at end"), count(m.customers_at_end), ""),
+            (_("Acquired in the period"), count(m.acquired), ""),
+            (_("Customer retention rate"), pct(m.retention), sample(m.retention)),
+            (_("Customers of S kept"), pct(m.kept), sample(m.kept)),
+            (_("Churn rate"), pct(m.churn), sample(m.churn)),
+            (_("NPS"), num(m.nps), sample(m.nps)),
+            (_("CSAT (share of 4–5)"), pct(m.csat), sample(m.csat)),
+            (_("Revenue in the period (won deals)"), isolate(total_text(m.revenue)), ""),
+            (_("Customer lifetime value"), money(m.lifetime_value), sample(m.lifetime_value)),
+            (_("Customer acquisition cost"), money(m.cac), sample(m.cac)),
+            (_("Referral rate"), pct(m.referral), sample(m.referral)),
         ]
         self.table.setRowCount(len(rows))
-        for r, (name, value) in enumerate(rows):
+        for r, (name, value, size) in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(name))
-            item = QTableWidgetItem(value)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(r, 1, item)
+            for column, text in ((1, value), (2, size)):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(
+                    Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+                )
+                self.table.setItem(r, column, item)
+        notes = [rates_used_text(m.money(), m.revenue.reporting)]
+        missing = missing_rates_text(m.money(), m.revenue.reporting)
+        if missing:
+            notes.append(missing)
+        notes.append(
+            _("Sample: the customers or answers a figure rests on; * marks fewer than {n}.").format(
+                n=SMALL_SAMPLE
+            )
+        )
+        self.money_note.setText("\n".join(notes))
         distribution = list(m.nps_distribution)
         self.nps_chart.set_data(
             _("NPS distribution (score 0–10)"),

@@ -1,0 +1,216 @@
+"""Money in several currencies: conversion to the reporting currency at dated exchange rates,
+and sums that are never mixed across currencies.
+
+An exchange rate says how many units of ``currency`` one unit of ``base`` buys on a day
+(``1 EUR = 160.52 JPY``: base EUR, currency JPY, rate 160.52), as central banks publish them.
+A report converts every amount at the rates in force on one day, its *rate day* (the end of
+the period, or today): for each currency, the latest rate dated on or before that day, else the
+earliest one after it. A rate is used directly (base = reporting currency), inverted
+(currency = reporting currency) or crossed through a common base (``JPY → USD`` from ``EUR →
+JPY`` and ``EUR → USD`` of the same date or, failing that, each the nearest as above).
+
+A :class:`MoneyTotal` keeps the subtotal of each currency as recorded and the converted total;
+when a currency has no rate the converted total is None and the report shows the subtotals
+and names the missing rates (:func:`missing_rates_text`), never a mixed sum.
+
+Pure functions: no database (rates are read by :mod:`accountdesk.core.queries.rates`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from accountdesk.core import i18n
+from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.i18n import _, ngettext
+
+
+@dataclass(frozen=True)
+class Rate:
+    """``1 base = rate currency`` on ``valid_on``."""
+
+    base: str
+    currency: str
+    rate: Decimal
+    valid_on: date
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """How one currency turns into the reporting currency: × ``multiply`` / ``divide`` (kept
+    apart so that dividing by a published rate stays exact where it can); the dates of the
+    rates used."""
+
+    multiply: Decimal
+    divide: Decimal
+    dates: tuple[date, ...]
+
+    def apply(self, amount: Decimal) -> Decimal:
+        return amount * self.multiply / self.divide
+
+
+class RateBook:
+    """The exchange rates a report converts with: into ``reporting`` as on ``rate_day``."""
+
+    def __init__(self, reporting: str, rate_day: date, rates: Iterable[Rate] = ()) -> None:
+        self.reporting = reporting.upper()
+        self.rate_day = rate_day
+        by_pair: dict[tuple[str, str], list[tuple[date, Decimal]]] = {}
+        for r in rates:
+            by_pair.setdefault((r.base.upper(), r.currency.upper()), []).append(
+                (r.valid_on, r.rate)
+            )
+        self._pairs = {pair: sorted(found) for pair, found in by_pair.items()}
+        self._cache: dict[str, Conversion | None] = {}
+
+    def _nearest(self, base: str, currency: str) -> tuple[date, Decimal] | None:
+        """The rate of the pair in force on the rate day (see the module docstring)."""
+        found = self._pairs.get((base, currency))
+        if not found:
+            return None
+        at = bisect.bisect_right(found, self.rate_day, key=lambda item: item[0])
+        return found[at - 1] if at else found[0]
+
+    def conversion(self, currency: str) -> Conversion | None:
+        """How ``currency`` converts into the reporting currency, or None without a rate."""
+        code = currency.upper()
+        if code not in self._cache:
+            self._cache[code] = self._find(code)
+        return self._cache[code]
+
+    def _find(self, code: str) -> Conversion | None:
+        target = self.reporting
+        if code == target:
+            return Conversion(Decimal(1), Decimal(1), ())
+        direct = self._nearest(target, code)
+        if direct is not None:
+            return Conversion(Decimal(1), direct[1], (direct[0],))
+        inverse = self._nearest(code, target)
+        if inverse is not None:
+            return Conversion(inverse[1], Decimal(1), (inverse[0],))
+        best: Conversion | None = None
+        for base in sorted({b for b, _c in self._pairs}):
+            to_code, to_target = self._nearest(base, code), self._nearest(base, target)
+            if to_code is None or to_target is None:
+                continue
+            found = Conversion(to_target[1], to_code[1], (to_code[0], to_target[0]))
+            if best is None or _closeness(found, self.rate_day) < _closeness(best, self.rate_day):
+                best = found
+        return best
+
+    def convert(self, amount: Decimal, currency: str) -> Decimal | None:
+        found = self.conversion(currency)
+        return None if found is None else found.apply(amount)
+
+    def total(self, amounts: Iterable[tuple[Decimal, str]]) -> MoneyTotal:
+        """The sum of ``(amount, currency)`` pairs: per currency, and converted when every
+        currency has a rate."""
+        subtotals: dict[str, Decimal] = {}
+        count = 0
+        for amount, currency in amounts:
+            code = currency.upper()
+            subtotals[code] = subtotals.get(code, Decimal(0)) + amount
+            count += 1
+        return self.total_of(subtotals, count)
+
+    def total_of(self, subtotals: Mapping[str, Decimal], count: int = 0) -> MoneyTotal:
+        missing = tuple(sorted(c for c in subtotals if self.conversion(c) is None))
+        converted: Decimal | None = None
+        dates: set[date] = set()
+        if not missing:
+            converted = Decimal(0)
+            for code, amount in subtotals.items():
+                found = self.conversion(code)
+                assert found is not None
+                converted += found.apply(amount)
+                dates.update(found.dates)
+        return MoneyTotal(
+            subtotals=dict(sorted(subtotals.items())),
+            reporting=self.reporting,
+            converted=converted,
+            missing=missing,
+            rate_dates=tuple(sorted(dates)),
+            count=count,
+        )
+
+
+def _closeness(found: Conversion, day: date) -> int:
+    return max(abs((d - day).days) for d in found.dates)
+
+
+@dataclass(frozen=True)
+class MoneyTotal:
+    """A sum of amounts: each currency's subtotal as recorded, and the total in the reporting
+    currency (None when a rate is missing; ``missing`` names those currencies)."""
+
+    subtotals: Mapping[str, Decimal]
+    reporting: str
+    converted: Decimal | None
+    missing: tuple[str, ...] = ()
+    rate_dates: tuple[date, ...] = ()
+    count: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.converted is not None
+
+    @property
+    def empty(self) -> bool:
+        return not self.subtotals
+
+
+# --- text (through i18n, the one home of number and money formatting) -----------------------
+
+
+def money_text(amount: Decimal, currency: str) -> str:
+    """An amount in its currency, as the current language writes it (Babel)."""
+    return i18n.format_currency(amount, currency)
+
+
+def subtotals_text(total: MoneyTotal) -> str:
+    """Each currency's subtotal, joined as a list ("€1,200.00; ¥560,000"); "—" when none."""
+    if total.empty:
+        return "—"
+    return "; ".join(isolate(money_text(v, c)) for c, v in total.subtotals.items())
+
+
+def total_text(total: MoneyTotal) -> str:
+    """The converted total, or the subtotals when a rate is missing."""
+    if total.converted is not None:
+        return money_text(total.converted, total.reporting)
+    return subtotals_text(total)
+
+
+def rates_used_text(totals: Sequence[MoneyTotal], reporting: str) -> str:
+    """ "Amounts in EUR at the rates of 1 Nov 2026." (the dates of the rates the totals used)."""
+    dates = sorted({d for t in totals for d in t.rate_dates})
+    code = ltr(reporting)
+    if not dates:
+        return _("Amounts in {currency}.").format(currency=code)
+    if len(dates) == 1:
+        return _("Amounts in {currency} at the exchange rates of {date}.").format(
+            currency=code, date=i18n.format_date(dates[0])
+        )
+    return _("Amounts in {currency} at the exchange rates of {first} to {last}.").format(
+        currency=code, first=i18n.format_date(dates[0]), last=i18n.format_date(dates[-1])
+    )
+
+
+def missing_rates_text(totals: Sequence[MoneyTotal], reporting: str) -> str | None:
+    """The sentence naming the rates that are missing, or None when none is."""
+    missing = sorted({c for t in totals for c in t.missing})
+    if not missing:
+        return None
+    return ngettext(
+        "No exchange rate from {currencies} to {reporting}: amounts in it are shown on their "
+        "own and not added in. Add the rate in the Reports screen (Exchange rates…) or with "
+        "“accountdesk rates add”.",
+        "No exchange rates from {currencies} to {reporting}: amounts in them are shown on "
+        "their own and not added in. Add the rates in the Reports screen (Exchange rates…) or "
+        "with “accountdesk rates add”.",
+        len(missing),
+    ).format(currencies=", ".join(ltr(c) for c in missing), reporting=ltr(reporting))

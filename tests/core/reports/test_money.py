@@ -1,0 +1,164 @@
+"""Money across currencies: the rate book, sums that are never mixed, the rates table (entered
+and imported from CSV) and the reporting currency setting."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core import i18n, settings
+from accountdesk.core.bidi import plain
+from accountdesk.core.db.engine import Database
+from accountdesk.core.money import (
+    Rate,
+    RateBook,
+    missing_rates_text,
+    rates_used_text,
+    subtotals_text,
+    total_text,
+)
+from accountdesk.core.queries.rates import list_rates, rate_book
+from accountdesk.core.services.rates import (
+    RateInput,
+    RatesImportError,
+    delete_rate,
+    import_rates,
+    save_rate,
+)
+
+D1, D2, D3 = date(2026, 10, 1), date(2026, 11, 1), date(2026, 12, 1)
+RATES = [
+    Rate("EUR", "JPY", Decimal("160"), D1),
+    Rate("EUR", "JPY", Decimal("170"), D2),
+    Rate("EUR", "JPY", Decimal("999"), D3),  # after the rate day
+    Rate("THB", "EUR", Decimal("0.025"), D2),  # 1 THB = 0.025 EUR: inverse
+    Rate("USD", "KRW", Decimal("1400"), D2),  # cross through USD
+    Rate("USD", "EUR", Decimal("0.875"), D2),
+]
+
+
+def test_direct_inverse_and_cross_rates_as_on_the_rate_day() -> None:
+    book = RateBook("EUR", date(2026, 11, 15), RATES)
+    assert book.convert(Decimal(340), "JPY") == Decimal(2)  # 1 EUR = 170 JPY on 1 Nov
+    assert book.convert(Decimal(1000), "THB") == Decimal(25)
+    assert book.convert(Decimal(1400), "KRW") == Decimal("0.875")  # 1 USD both ways
+    assert book.convert(Decimal(7), "eur") == Decimal(7)
+    assert book.convert(Decimal(7), "IRR") is None
+    # before the first rate: the earliest one
+    early = RateBook("EUR", date(2020, 1, 1), RATES)
+    assert early.convert(Decimal(160), "JPY") == Decimal(1)
+
+
+def test_a_total_converts_or_keeps_each_currency_apart() -> None:
+    book = RateBook("EUR", date(2026, 11, 15), RATES)
+    whole = book.total([(Decimal(100), "EUR"), (Decimal(17000), "JPY"), (Decimal(50), "EUR")])
+    assert whole.converted == Decimal(250) and whole.complete
+    assert whole.subtotals == {"EUR": Decimal(150), "JPY": Decimal(17000)}
+    assert whole.rate_dates == (D2,) and whole.count == 3
+    part = book.total([(Decimal(100), "EUR"), (Decimal(5000000), "IRR")])
+    assert part.converted is None and part.missing == ("IRR",)
+    assert part.subtotals == {"EUR": Decimal(100), "IRR": Decimal(5000000)}
+    assert total_text(part) == subtotals_text(part)
+    assert "€100.00" in total_text(part) and "IRR" in total_text(part)
+    assert total_text(whole) == "€250.00"
+    used = plain(rates_used_text([whole], "EUR"))
+    assert used == "Amounts in EUR at the exchange rates of 1 Nov 2026."
+    sentence = missing_rates_text([whole, part], "EUR")
+    assert sentence is not None and "No exchange rate from" in sentence and "IRR" in sentence
+    assert missing_rates_text([whole], "EUR") is None
+
+
+def test_amounts_are_written_in_the_report_language() -> None:
+    book = RateBook("EUR", D2, RATES)
+    total = book.total([(Decimal("31226.5"), "EUR")])
+    with i18n.use_language("lv"):
+        assert total_text(total) == "31\xa0226,50\xa0€"
+    with i18n.use_language("fa"):
+        assert "۳۱٬۲۲۶٫۵۰" in total_text(total)
+
+
+def test_rates_entered_replaced_listed_and_deleted(db: Database) -> None:
+    assert save_rate(db, RateInput("jpy", "160.52", "2026-11-01"), "EUR") is False
+    assert save_rate(db, RateInput("JPY", "161", "2026-11-01"), "EUR") is True  # replaced
+    save_rate(db, RateInput("EUR", "0.0061", "2026-10-01", base="JPY"), "EUR")
+    rows = list_rates(db)
+    assert [(r.base, r.currency, r.rate, r.valid_on) for r in rows] == [
+        ("EUR", "JPY", Decimal(161), D2),
+        ("JPY", "EUR", Decimal("0.0061"), D1),
+    ]
+    book = rate_book(db, D2, "EUR")
+    assert book.convert(Decimal(322), "JPY") == Decimal(2)
+    delete_rate(db, rows[0].id)
+    assert len(list_rates(db)) == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (RateInput("XYZ", "1", "2026-11-01"), "ISO 4217"),
+        (RateInput("EUR", "1", "2026-11-01"), "base currency itself"),
+        (RateInput("JPY", "abc", "2026-11-01"), "not a number"),
+        (RateInput("JPY", "-3", "2026-11-01"), "more than 0"),
+        (RateInput("JPY", "160", "1 Nov"), "not a date"),
+    ],
+)
+def test_a_bad_rate_is_refused_with_a_reason(db: Database, data: RateInput, words: str) -> None:
+    with pytest.raises(Exception, match=words):
+        save_rate(db, data, "EUR")
+    assert list_rates(db) == []
+
+
+def test_import_a_csv_of_rates(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "rates.csv"
+    path.write_text("date;currency;rate\n2026-11-01;JPY;160.5\n\n2026-11-01;THB;38.2\n")
+    done = import_rates(db, path, "EUR")
+    assert (done.added, done.replaced) == (2, 0)
+    assert done.summary() == "Imported 2 exchange rates (0 replaced earlier ones)."
+    headless = tmp_path / "plain.csv"
+    headless.write_text("JPY,161,2026-11-01,EUR\nKRW,1400,2026-11-01,USD\n")
+    done = import_rates(db, headless, "EUR")
+    assert (done.added, done.replaced) == (1, 1)
+    assert {(r.base, r.currency, r.rate) for r in list_rates(db)} == {
+        ("EUR", "JPY", Decimal(161)),
+        ("EUR", "THB", Decimal("38.2")),
+        ("USD", "KRW", Decimal(1400)),
+    }
+
+
+def test_a_bad_csv_names_row_and_column_and_imports_nothing(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "rates.csv"
+    path.write_text(
+        "currency,rate,date\nJPY,160,2026-11-01\nYEN,160,2026-11-01\nTHB,,2026-11-01\n"
+        "KRW,1400,2026-13-01\nJPY,161,2026-11-01\n"
+    )
+    with pytest.raises(RatesImportError) as caught:
+        import_rates(db, path, "EUR")
+    problems = caught.value.problems
+    assert problems[0] == (
+        "Row 3, column “currency”: “YEN” is not an ISO 4217 currency code (for example EUR)."
+    )
+    assert problems[1] == "Row 4, column “rate”: the value is missing."
+    assert problems[2].startswith("Row 5, column “date”: “2026-13-01” is not a date")
+    assert problems[3] == "Row 6 repeats the rate of JPY on 1 Nov 2026 (row 2); keep one."
+    assert "(and 3 more problems)" in caught.value.message
+    assert caught.value.message.endswith("Nothing was imported.")
+    assert list_rates(db) == []
+    missing = tmp_path / "nothing.csv"
+    missing.write_text("currency,rate\nJPY,160\n")
+    with pytest.raises(RatesImportError, match="no column “date”"):
+        import_rates(db, missing, "EUR")
+
+
+def test_reporting_currency_defaults_to_my_countrys(db: Database) -> None:
+    assert settings.reporting_currency(db) == settings.FALLBACK_CURRENCY
+    settings.put(db, "user.country", "TH")
+    assert settings.reporting_currency(db) == "THB"  # CLDR territory currency
+    assert settings.put(db, "report.currency", " usd ") == "USD"
+    assert settings.reporting_currency(db) == "USD"
+    with pytest.raises(settings.SettingError, match="ISO 4217"):
+        settings.put(db, "report.currency", "dollars")
+    settings.put(db, "report.currency", "")
+    assert settings.reporting_currency(db) == "THB"

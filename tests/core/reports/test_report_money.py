@@ -1,0 +1,166 @@
+"""The portfolio and account PDFs against figures recomputed here, independently, from a small
+fixture: money converted and labelled, a missing rate shown per currency, never summed, the
+ranking by converted revenue, sample sizes and the definitions appendix."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Deal, Interaction, SurveyResponse
+from accountdesk.core.metrics import Period
+from accountdesk.core.reports import documents as d
+from accountdesk.core.services.rates import RateInput, save_rate
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+
+NOW = datetime(2027, 1, 15, 9, 0, tzinfo=UTC)
+YEAR = Period(date(2026, 1, 1), date(2026, 12, 31))
+SINCE = date(2024, 1, 1)
+# (name, country, currency, customer since, lost on, acquisition cost, won deal amount)
+ACCOUNTS = [
+    ("Ābele SIA", "LV", "EUR", SINCE, None, None, Decimal(40000)),
+    ("Yamada Shoji", "JP", "JPY", SINCE, None, None, Decimal(3448000)),  # 20,000 EUR
+    ("Hana Corp", "KR", "KRW", date(2026, 2, 1), None, Decimal(1610000), Decimal(16100000)),
+    ("Pars Petro", "IR", "IRR", date(2024, 6, 1), None, None, Decimal(500000000)),
+    *[(f"Filler {i}", "LV", "EUR", SINCE, None, None, None) for i in range(3, 10)],
+    ("Filler 1", "LV", "EUR", SINCE, date(2026, 6, 1), None, None),
+    ("Filler 2", "LV", "EUR", SINCE, date(2026, 9, 1), None, None),
+    ("Brief Client", "LV", "EUR", date(2026, 3, 1), date(2026, 5, 1), None, None),
+]
+EUR_PER = {"EUR": Decimal(1), "JPY": Decimal("172.4"), "KRW": Decimal(1610), "IRR": Decimal(50000)}
+
+
+def _fixture(db: Database) -> None:
+    with db.transaction() as s:
+        for name, country, currency, since, lost, cost, won in ACCOUNTS:
+            account = Account(
+                name=name, country=country, currency=currency, customer_since=since,
+                lost_on=lost, acquisition_cost=cost, status="lost" if lost else "active",
+            )  # fmt: skip
+            s.add(account)
+            s.flush()
+            if won is not None:
+                s.add(
+                    Deal(
+                        account_id=account.id, title="Order", amount=won, currency=currency,
+                        status="won", closed_on=date(2026, 5, 1),
+                    )
+                )  # fmt: skip
+        first = s.query(Account).filter_by(name="Ābele SIA").one()
+        for score in (9, 10, 3):
+            s.add(
+                SurveyResponse(account_id=first.id, kind="nps", score=score,
+                               answered_on=date(2026, 4, 1))
+            )  # fmt: skip
+        s.add(
+            Interaction(
+                account_id=first.id, kind="call", occurred_zone="Europe/Riga", csat_score=5,
+                occurred_at=datetime(2026, 9, 1, 8, tzinfo=UTC),
+            )
+        )  # fmt: skip
+    for currency in ("JPY", "KRW"):
+        save_rate(db, RateInput(currency, str(EUR_PER[currency]), "2026-11-01"), "EUR")
+
+
+def _text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    return " ".join(unicodedata.normalize("NFKC", out.stdout).split())  # the ﬁ ligature
+
+
+def _customer_days(period: Period) -> int:
+    """Day by day, the rule read anew: a customer from "since" until the day before "lost"."""
+    total, day = 0, period.start
+    while day <= period.end:
+        for _n, _c, _cur, since, lost, _cost, _won in ACCOUNTS:
+            total += since <= day and (lost is None or day < lost)
+        day += timedelta(days=1)
+    return total
+
+
+def _euro(text: str, label: str) -> float:
+    found = re.search(re.escape(label) + r" €([\d,]+\.\d\d)", text)
+    assert found is not None, (label, text[:3000])
+    return float(found.group(1).replace(",", ""))
+
+
+def test_a_missing_rate_shows_subtotals_and_is_named(db: Database, tmp_path: Path) -> None:
+    _fixture(db)
+    pdf = tmp_path / "p.pdf"
+    d.portfolio_report(db, pdf, YEAR, now=NOW, currency="EUR")
+    text = _text(pdf)
+    assert "No exchange rate from IRR to EUR: amounts in it are shown on their own" in text
+    # revenue per currency, not added up
+    assert "€40,000.00; IRR500,000,000; JP¥3,448,000; ₩16,100,000" in text
+    assert "Customer lifetime value no exchange rate for IRR" in text
+    # the ranking converts: 3,448,000 yen (20,000 EUR) below 40,000 EUR; the rial account apart
+    top = text[text.index("Top accounts by revenue to date") :]
+    assert top.index("Ābele SIA") < top.index("Yamada Shoji") < top.index("Hana Corp")
+    assert "€20,000.00" in top and "€10,000.00" in top
+    assert "1 account is not ranked: its revenue is in IRR, which has no exchange rate." in top
+    assert "Pars Petro" not in top.split("not ranked")[0]
+
+
+def test_converted_figures_agree_with_a_recomputation(db: Database, tmp_path: Path) -> None:
+    _fixture(db)
+    save_rate(db, RateInput("IRR", "50000", "2026-11-01"), "EUR")
+    pdf = tmp_path / "p.pdf"
+    d.portfolio_report(db, pdf, YEAR, now=NOW, currency="EUR")
+    text = _text(pdf)
+    assert "Amounts in EUR at the exchange rates of 1 Nov 2026." in text
+    assert "No exchange rate" not in text
+    revenue = sum(won / EUR_PER[cur] for _n, _c, cur, *_r, won in ACCOUNTS if won)
+    assert revenue == Decimal(80000)
+    assert "Revenue in the period (won deals) €80,000.00" in text
+    # S: customers on 31 Dec 2025; N: since in 2026; lost: of S, in 2026
+    s = [a for a in ACCOUNTS if a[3] < YEAR.start and (a[4] is None or a[4] >= YEAR.start)]
+    n = [a for a in ACCOUNTS if YEAR.contains(a[3])]
+    lost = [a for a in s if a[4] is not None and YEAR.contains(a[4])]
+    e = [a for a in ACCOUNTS if a[3] <= YEAR.end and (a[4] is None or a[4] > YEAR.end)]
+    assert (len(s), len(n), len(lost), len(e)) == (12, 2, 2, 11)
+    assert f"Customers of S kept {100 * (len(s) - len(lost)) / len(s):.1f}% {len(s)}" in text
+    assert f"Churn rate (customers of S lost) {100 * len(lost) / len(s):.1f}% 12" in text
+    retention = 100 * (len(e) - len(n)) / len(s)
+    assert f"Customer retention rate, (E − N) / S {retention:.1f}% 12" in text
+    assert "1 account was both won and lost inside the period" in text
+    # lifetime value: revenue / customer-years × min(1 / annual churn, 10)
+    years = _customer_days(YEAR) / 365.25
+    annual_churn = 1 - (1 - len(lost) / len(s)) ** (365.25 / YEAR.days)
+    lifespan = min(1 / annual_churn, 10.0)
+    assert _euro(text, "Average annual revenue per customer") == pytest.approx(
+        80000 / years, abs=0.01
+    )
+    assert _euro(text, "Customer lifetime value") == pytest.approx(
+        80000 / years * lifespan, abs=0.01
+    )
+    # CAC: Hana's 1,610,000 KRW (1,000 EUR) and Brief Client's nothing, over the 2 acquired
+    assert _euro(text, "Customer acquisition cost") == pytest.approx(500.0)
+    # samples: NPS of 3 answers and CSAT of 1 (an interaction's score) are marked small
+    flat = text.replace(" *", "*")
+    assert "NPS 33 3*" in flat and "CSAT (share of 4–5) 100.0% 1*" in flat
+    # the definitions appendix
+    assert "Definitions" in text and "1 / annual churn, at most 10 years" in text
+    assert "the CSAT score logged on an interaction" in text
+
+
+def test_account_report_names_revenue_to_date_converted(db: Database, tmp_path: Path) -> None:
+    _fixture(db)
+    pdf = tmp_path / "a.pdf"
+    account = d.find_account(db, "yamada shoji")
+    d.account_report(db, account, pdf, now=NOW, currency="EUR")
+    text = _text(pdf)
+    assert "Revenue to date €20,000.00" in text
+    assert "Amounts in EUR at the exchange rates of 1 Nov 2026." in text
+    assert "Lifetime value" not in text
+    d.account_report(db, d.find_account(db, "pars petro"), pdf, now=NOW, currency="EUR")
+    text = _text(pdf)
+    assert "Revenue to date IRR500,000,000" in text
+    assert "No exchange rate from IRR to EUR" in text
