@@ -135,6 +135,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from accountdesk.core.io.csv_io import CsvImportError, import_csv
 
+    if Path(args.file).suffix.casefold() in IMPORT_SUFFIXES:
+        return _import_vcard_or_json(args)
     db = _open(args, create=True)
     try:
         report = import_csv(db, args.file, dry_run=args.dry_run)
@@ -146,8 +148,45 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Files ``import`` reads as vCard or as an AccountDesk JSON export (any other name: CSV).
+IMPORT_SUFFIXES = (".vcf", ".vcard", ".json")
+
+
+def _import_vcard_or_json(args: argparse.Namespace) -> int:
+    """``import FILE.vcf``: the cards of a vCard file; ``import FILE.json``: an AccountDesk
+    JSON export, into an empty database. Problems after the first go to stderr, one a line;
+    a vCard import's remarks (what was not kept) too."""
+    from accountdesk.core.io.json_io import JsonImportError, import_json
+    from accountdesk.core.io.vcard import VCardImportError, import_vcard
+
+    db = _open(args, create=True)
+    try:
+        if Path(args.file).suffix.casefold() == ".json":
+            _print(import_json(db, args.file, dry_run=args.dry_run).summary())
+            return 0
+        report = import_vcard(db, args.file, dry_run=args.dry_run)
+    except (JsonImportError, VCardImportError) as exc:
+        for problem in exc.problems[1:]:
+            sys.stderr.write(problem + "\n")
+        raise
+    _print(report.summary())
+    for remark in report.remarks():
+        sys.stderr.write(remark + "\n")
+    return 0
+
+
+def _vcard_selection(db: Database, args: argparse.Namespace) -> list[str] | None:
+    """The ids of the contacts ``export --contact`` names (ids or names), None for all."""
+    if not args.contact:
+        return None
+    if args.format != "vcard":
+        raise UserError(_("--contact chooses the contacts of a vCard export (--format vcard)."))
+    return [_find_contact(db, text).id for text in args.contact]
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     db = _open(args)
+    chosen = _vcard_selection(db, args)
     target = args.output
     stream: Any = sys.stdout
     handle = None
@@ -169,6 +208,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             count = export_csv(db, stream, raw=args.raw)
             message = ngettext("Exported {n} row.", "Exported {n} rows.", count).format(n=count)
+        elif args.format == "vcard":
+            from accountdesk.core.io.vcard import export_vcard
+
+            count = export_vcard(db, stream, contact_ids=chosen, version=args.vcard_version)
+            message = ngettext("Exported {n} card.", "Exported {n} cards.", count).format(
+                n=i18n.format_number(count)
+            )
         else:
             from accountdesk.core.io.json_io import export_json
 
@@ -739,13 +785,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive, default=20)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("import", parents=[common], help=_("import contacts from a CSV file"))
-    p.add_argument("file", help=_("CSV file (one row per contact)"))
+    p = sub.add_parser(
+        "import", parents=[common], help=_("import contacts from a CSV or vCard file")
+    )
+    p.add_argument(
+        "file",
+        help=_(
+            "CSV file (one row per contact), vCard file (.vcf) or AccountDesk JSON export "
+            "(.json, into an empty database)"
+        ),
+    )
     p.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", parents=[common], help=_("export everything"))
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "json", "vcard"), default="csv")
+    p.add_argument(
+        "--contact",
+        action="append",
+        metavar="ID|NAME",
+        help=_("vCard: only this contact (repeat for several; default: every contact)"),
+    )
+    p.add_argument(
+        "--vcard-version",
+        choices=("3.0", "4.0"),
+        default="3.0",
+        help=_("vCard: the version to write (default: 3.0, which every address book reads)"),
+    )
     p.add_argument("-o", "--output", metavar="FILE", help=_("file to write (default: stdout)"))
     p.add_argument(
         "--raw",
