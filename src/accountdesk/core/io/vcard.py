@@ -59,7 +59,7 @@ from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import NotFoundError, UserError
-from accountdesk.core.i18n import _, country_name, format_number, join_list, ngettext
+from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.services.accounts import (
     DATE_KINDS,
     AccountInput,
@@ -551,17 +551,13 @@ class VCardReport:
     def remarks(self) -> list[str]:
         """What was read but not kept, and the per-card notes: sentences for the user."""
         out: list[str] = []
-        if self.ignored:
-            items = [
-                ngettext("{property} ({n} card)", "{property} ({n} cards)", count).format(
-                    property=name, n=format_number(count)
-                )
-                for name, count in sorted(self.ignored.items())
-            ]
+        for name, count in sorted(self.ignored.items()):
             out.append(
-                _("Not imported, as AccountDesk has no field for them: {items}.").format(
-                    items=join_list(items)
-                )
+                ngettext(
+                    "{property} on {n} card was not imported: AccountDesk has no field for it.",
+                    "{property} on {n} cards was not imported: AccountDesk has no field for it.",
+                    count,
+                ).format(property=name, n=format_number(count))
             )
         if self.streets:
             out.append(
@@ -1218,9 +1214,7 @@ def export_vcard(
     contact (or one in the trash) raises :class:`NotFoundError`."""
     if version not in VERSIONS:
         raise UserError(
-            _("vCard version {version} is not written; choose {choices}.").format(
-                version=version, choices=join_list(VERSIONS)
-            )
+            _("vCard version {version} is not written; choose 3.0 or 4.0.").format(version=version)
         )
     with db.reader() as session:
         query = (
