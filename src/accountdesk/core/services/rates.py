@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -105,11 +106,17 @@ def save_rate(db: Database, data: RateInput, reporting: str) -> bool:
 
 
 def delete_rate(db: Database, rate_id: str) -> None:
+    delete_rates(db, [rate_id])
+
+
+def delete_rates(db: Database, rate_ids: Sequence[str]) -> None:
+    """Delete rates (one transaction); NotFoundError, and nothing deleted, for an unknown id."""
     with db.transaction() as session:
-        found = session.get(ExchangeRate, rate_id)
-        if found is None:
-            raise NotFoundError(_("There is no exchange rate with id {id}.").format(id=rate_id))
-        session.delete(found)
+        for rate_id in rate_ids:
+            found = session.get(ExchangeRate, rate_id)
+            if found is None:
+                raise NotFoundError(_("There is no exchange rate with id {id}.").format(id=rate_id))
+            session.delete(found)
 
 
 class RatesImportError(UserError):

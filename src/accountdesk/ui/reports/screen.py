@@ -47,14 +47,16 @@ from accountdesk.core.metrics import (
     Period,
 )
 from accountdesk.core.money import missing_rates_text, money_text, rates_used_text, total_text
+from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
-from accountdesk.core.reports.data import Scope
+from accountdesk.core.reports.data import Scope, rate_day
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.pickers import RecordPicker
 from accountdesk.ui.reports.chart import BarChart
 from accountdesk.ui.reports.preview import PdfPreview
+from accountdesk.ui.reports.rates import RatesDialog
 
 KINDS = (
     ("account", N_("Account relationship report")),
@@ -118,9 +120,11 @@ def preset_period(key: str, today: date) -> Period | None:
     return None
 
 
-def compute_metrics(db: Database, request: Request) -> Metrics:
-    """The metrics over the period and per quarter (runs on a worker thread)."""
-    found = scope_metrics(db, request.scope(), request.period)
+def compute_metrics(db: Database, request: Request, today: date) -> Metrics:
+    """The metrics over the period and per quarter, money converted as the PDF converts it
+    (runs on a worker thread)."""
+    rates = rate_book(db, rate_day(request.period, today))
+    found = scope_metrics(db, request.scope(), request.period, rates)
     return Metrics(request, found.total, found.by_quarter)
 
 
@@ -223,6 +227,11 @@ class ReportsScreen(QWidget):
         self.generate_button = QPushButton(_("Generate"))
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
+        self.rates_button = QPushButton(_("Exchange rates…"))
+        self.rates_button.setToolTip(
+            _("The reporting currency and the dated exchange rates reports convert money with")
+        )
+        self.rates_button.clicked.connect(self.edit_rates)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -242,6 +251,7 @@ class ReportsScreen(QWidget):
         choices_layout = QVBoxLayout(choices)
         choices_layout.addLayout(form)
         choices_layout.addWidget(self.generate_button)
+        choices_layout.addWidget(self.rates_button)
         choices_layout.addWidget(self.busy)
         choices_layout.addWidget(self.message)
 
@@ -437,7 +447,8 @@ class ReportsScreen(QWidget):
             if serial == self._metrics_serial:
                 self.show_metrics(result)
 
-        tasks.run(lambda: compute_metrics(db, request), done, self._metrics_failed)
+        today = self.ctx.now().date()
+        tasks.run(lambda: compute_metrics(db, request, today), done, self._metrics_failed)
 
     def _metrics_failed(self, exc: BaseException) -> None:
         self.message.setText(_("The metrics could not be computed: {error}").format(error=exc))
@@ -530,6 +541,12 @@ class ReportsScreen(QWidget):
             if name is not None and value is not None:
                 out[name.text()] = value.text()
         return out
+
+    def edit_rates(self) -> RatesDialog:
+        """Open Exchange rates…; the metrics follow what is changed there."""
+        dialog = RatesDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     # --- generating -----------------------------------------------------------------------
 

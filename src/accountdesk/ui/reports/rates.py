@@ -1,0 +1,210 @@
+"""Reports → Exchange rates…: the reporting currency and the dated rates reports convert money
+with; enter a rate, import a CSV file of them, delete one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core import i18n, settings
+from accountdesk.core.bidi import ltr
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _
+from accountdesk.core.queries.rates import RateRow, list_rates
+from accountdesk.core.services.rates import (
+    RateInput,
+    RatesImportError,
+    delete_rates,
+    import_rates,
+    save_rate,
+)
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.followups.when import DateEdit
+
+#: At most this many problems of a file are listed in the dialog.
+PROBLEMS_SHOWN = 8
+
+
+class RatesDialog(QDialog):
+    """The reporting currency and the table of exchange rates."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(_("Exchange rates"))
+        self.rows: list[RateRow] = []
+
+        self.reporting = QLineEdit()
+        self.reporting.setPlaceholderText(_("empty: the currency of my country"))
+        self.reporting.setMaxLength(3)
+        self.reporting.setText(settings.get(ctx.db, "report.currency") or "")
+        self.reporting_now = QLabel()
+        save_currency = QPushButton(_("Use this currency"))
+        save_currency.clicked.connect(self.save_reporting)
+        currency_row = QHBoxLayout()
+        currency_row.addWidget(self.reporting)
+        currency_row.addWidget(save_currency)
+        currency_row.addWidget(self.reporting_now, 1)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("Date"), _("Rate"), _("Currency")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+        self.currency = QLineEdit()
+        self.currency.setPlaceholderText(_("ISO 4217, e.g. JPY"))
+        self.currency.setMaxLength(3)
+        self.rate = QLineEdit()
+        self.rate.setPlaceholderText(_("units of the currency for one unit of the base"))
+        self.day = DateEdit(ctx.now().date())
+        self.base = QLineEdit()
+        self.base.setMaxLength(3)
+        self.base.setPlaceholderText(_("empty: the reporting currency"))
+        add = QPushButton(_("Add rate"))
+        add.clicked.connect(self.add_rate)
+        entry = QGroupBox(_("New rate: 1 base = rate × currency"))
+        form = QFormLayout(entry)
+        form.addRow(_("Currency:"), self.currency)
+        form.addRow(_("Rate:"), self.rate)
+        form.addRow(_("Date:"), self.day)
+        form.addRow(_("Base currency:"), self.base)
+        form.addRow("", add)
+
+        import_button = QPushButton(_("Import a CSV file…"))
+        import_button.setToolTip(
+            _("Columns currency, rate, date and optionally base; one rate a line.")
+        )
+        import_button.clicked.connect(self.choose_file)
+        self.delete_button = QPushButton(_("Delete rate"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions = QHBoxLayout()
+        actions.addWidget(import_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Reporting currency:")))
+        layout.addLayout(currency_row)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addWidget(entry)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(620, 640)
+        self.refresh()
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.reporting_now.setText(
+            _("Reports convert into {currency}.").format(
+                currency=ltr(settings.reporting_currency(self.ctx.db))
+            )
+        )
+        self.rows = list_rates(self.ctx.db)
+        self.table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            cells = (
+                i18n.format_date(row.valid_on),
+                ltr(f"1 {row.base} = {i18n.localize_digits(format(row.rate, 'f'))}"),
+                ltr(row.currency),
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(r, column, QTableWidgetItem(text))
+        self.delete_button.setEnabled(bool(self.rows))
+
+    def rate_texts(self) -> list[tuple[str, str, str]]:
+        """The table as shown (for tests and accessibility)."""
+        out = []
+        for r in range(self.table.rowCount()):
+            cells = [self.table.item(r, c) for c in range(3)]
+            texts = [c.text() if c is not None else "" for c in cells]
+            out.append((texts[0], texts[1], texts[2]))
+        return out
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def save_reporting(self) -> None:
+        text = self.reporting.text()
+        try:
+            self.ctx.write("settings", lambda: settings.put(self.ctx.db, "report.currency", text))
+        except UserError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText(_("Saved."))
+        self.refresh()
+
+    def add_rate(self) -> None:
+        # the day as typed (in the user's calendar): the service reads it and says what is wrong
+        data = RateInput(
+            self.currency.text(), self.rate.text(), self.day.text(), self.base.text() or None
+        )
+        reporting = settings.reporting_currency(self.ctx.db)
+        try:
+            replaced = self.ctx.write("rates", lambda: save_rate(self.ctx.db, data, reporting))
+        except UserError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText(
+            _("Replaced the rate of that day.") if replaced else _("Added the rate.")
+        )
+        self.currency.clear()
+        self.rate.clear()
+        self.refresh()
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Import exchange rates"), "", _("CSV files (*.csv);;All files (*)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        reporting = settings.reporting_currency(self.ctx.db)
+        try:
+            done = self.ctx.write("rates", lambda: import_rates(self.ctx.db, path, reporting))
+        except RatesImportError as error:
+            shown = error.problems[:PROBLEMS_SHOWN]
+            self.message.setText("\n".join([_("Nothing was imported."), *shown]))
+            return
+        except UserError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText(done.summary())
+        self.refresh()
+
+    def delete_selected(self) -> None:
+        chosen = sorted({index.row() for index in self.table.selectedIndexes()})
+        if not chosen:
+            self.message.setText(_("Select the rate to delete first."))
+            return
+        ids = [self.rows[r].id for r in chosen]
+        self.ctx.write("rates", lambda: delete_rates(self.ctx.db, ids))
+        self.message.setText(_("Deleted the rate."))
+        self.refresh()

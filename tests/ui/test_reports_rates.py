@@ -1,0 +1,115 @@
+"""Reports → Exchange rates… (pytest-qt): the reporting currency, rates entered, imported and
+deleted; the screen's metrics convert money, show sample sizes and name a missing rate."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate
+
+from accountdesk.core import settings
+from accountdesk.core.bidi import plain
+from accountdesk.core.db.engine import Database
+from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.services.activity import DealInput, save_deal
+from accountdesk.ui import tasks
+from accountdesk.ui.reports.rates import RatesDialog
+from accountdesk.ui.reports.screen import ReportsScreen
+
+# showing a dialog on the offscreen platform warns that it cannot propagate size hints
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _dialog(ctx: Any, qtbot: Any) -> RatesDialog:
+    dialog = RatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_reporting_currency_and_rates_entered_and_deleted(ctx: Any, qtbot: Any) -> None:
+    dialog = _dialog(ctx, qtbot)
+    assert plain(dialog.reporting_now.text()) == "Reports convert into EUR."
+    assert dialog.rate_texts() == []
+    qtbot.keyClicks(dialog.currency, "jpy")
+    qtbot.keyClicks(dialog.rate, "160.5")
+    dialog.day.setText("2025-03-01")
+    dialog.add_rate()
+    assert dialog.message.text() == "Added the rate."
+    assert [tuple(plain(t) for t in row) for row in dialog.rate_texts()] == [
+        ("1 Mar 2025", "1 EUR = 160.5", "JPY")
+    ]
+    qtbot.keyClicks(dialog.currency, "XYZ")
+    qtbot.keyClicks(dialog.rate, "2")
+    dialog.add_rate()
+    assert "ISO 4217" in dialog.message.text()
+    assert len(dialog.rate_texts()) == 1
+    dialog.reporting.setText("usd")
+    dialog.save_reporting()
+    assert settings.reporting_currency(ctx.db) == "USD"
+    assert plain(dialog.reporting_now.text()) == "Reports convert into USD."
+    dialog.reporting.setText("dollars")
+    dialog.save_reporting()
+    assert "ISO 4217" in dialog.message.text()
+    dialog.table.selectRow(0)
+    dialog.delete_selected()
+    assert dialog.rate_texts() == []
+
+
+def test_import_names_row_and_column(ctx: Any, qtbot: Any, tmp_path: Path) -> None:
+    dialog = _dialog(ctx, qtbot)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("currency,rate,date\nJPY,160,2025-03-01\nTHB,lots,2025-03-01\n")
+    dialog.import_file(bad)
+    lines = dialog.message.text().splitlines()
+    assert lines[0] == "Nothing was imported."
+    assert lines[1] == "Row 3, column “rate”: “lots” is not a number; write it like 160.52."
+    assert dialog.rate_texts() == []
+    good = tmp_path / "good.csv"
+    good.write_text("currency,rate,date\nJPY,160,2025-03-01\nTHB,38,2025-03-01\n")
+    dialog.import_file(good)
+    assert dialog.message.text() == "Imported 2 exchange rates (0 replaced earlier ones)."
+    assert len(dialog.rate_texts()) == 2
+
+
+def test_screen_converts_money_and_names_a_missing_rate(ctx: Any, db: Database, qtbot: Any) -> None:
+    riga = create_account(
+        db, AccountInput(name="Baltic Timber", country="LV", status="active",
+                         customer_since="2024-01-01", currency="EUR"),
+    )  # fmt: skip
+    tokyo = create_account(
+        db, AccountInput(name="Tokyo Trade", country="JP", status="active",
+                         customer_since="2024-01-01", currency="JPY"),
+    )  # fmt: skip
+    save_deal(db, DealInput(riga, "Order", Decimal(1000), "EUR", "won", date(2025, 1, 10)))
+    save_deal(db, DealInput(tokyo, "Order", Decimal(160000), "JPY", "won", date(2025, 2, 10)))
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.start.setDate(QDate(2025, 1, 1))
+    screen.end.setDate(QDate(2025, 3, 12))
+
+    def settle() -> dict[str, str]:
+        screen.table.setRowCount(0)
+        screen.refresh_metrics()
+        qtbot.waitUntil(lambda: screen.table.rowCount() > 0 and not tasks.busy(), timeout=10000)
+        return {k: plain(v) for k, v in screen.metric_texts().items()}
+
+    texts = settle()
+    assert texts["Revenue in the period (won deals)"] == "€1,000.00; JP¥160,000"
+    assert texts["Customer lifetime value"] == "no exchange rate for JPY"
+    assert "No exchange rate from JPY to EUR" in plain(screen.money_note.text())
+    assert screen.table.item(3, 2).text() == "2 *"  # retention over S = 2: a small sample
+    dialog = screen.edit_rates()
+    qtbot.keyClicks(dialog.currency, "JPY")
+    qtbot.keyClicks(dialog.rate, "160")
+    dialog.day.setText("2025-03-01")
+    dialog.add_rate()
+    dialog.close()
+    texts = settle()
+    assert texts["Revenue in the period (won deals)"] == "€2,000.00"
+    assert "at the exchange rates of 1 Mar 2025" in plain(screen.money_note.text())
+    assert "No exchange rate" not in screen.money_note.text()
