@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, ngettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,8 @@ def subtotals_text(total: MoneyTotal) -> str:
     """Each currency's subtotal, joined as a list ("€1,200.00; ¥560,000"); "—" when none."""
     if total.empty:
         return "—"
-    return "; ".join(isolate(money_text(v, c)) for c, v in total.subtotals.items())
+    separator = pgettext("between amounts in several currencies", "; ")
+    return separator.join(isolate(money_text(v, c)) for c, v in total.subtotals.items())
 
 
 def total_text(total: MoneyTotal) -> str:

@@ -86,6 +86,7 @@ from accountdesk.core.timekeeping.zones import (
     offset_between,
     offset_to_you,
     resolve_wall_time,
+    to_zone,
     utc_offset,
 )
 
@@ -185,6 +186,7 @@ class Heading(TextBlock):
     def __init__(self, text: str, style: TextStyle, rtl: bool, level: int = 0) -> None:
         super().__init__(text, style, rtl)
         self.outline_level = level
+        self.keepWithNext = True  # never alone at the foot of a page
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
@@ -528,7 +530,8 @@ def _account_story(
     )
     story.append(_h(ctx, _("Interactions"), 1))
     shown = months(last_months(today, 12))
-    per_month = Counter((i.occurred_at.year, i.occurred_at.month) for i in interactions)
+    local_days = [to_zone(i.occurred_at, i.occurred_zone).date() for i in interactions]
+    per_month = Counter((day.year, day.month) for day in local_days)
     story.append(
         charts.bar_chart(
             [i18n.format_month_compact(m.start) for m in shown],

@@ -1,0 +1,87 @@
+"""The PDF charts: whole ticks for counts, value axes that hold every value, axis titles and
+legends drawn as text, partial months and quarters noted."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reportlab.platypus import SimpleDocTemplate
+
+from accountdesk.core.metrics import Period, months, quarters
+from accountdesk.core.reports import charts
+from accountdesk.core.reports import documents as d
+
+
+def _plot(chart: charts.Chart) -> Any:
+    return chart.drawing.contents[0]
+
+
+@settings(max_examples=60)
+@given(st.lists(st.integers(0, 5000), min_size=1, max_size=12))
+def test_count_axes_have_whole_ticks_that_hold_every_bar(counts: list[int]) -> None:
+    low, high, step = charts.axis_range([float(c) for c in counts], ceiling=1.0, whole=True)
+    assert step >= 1 and step.is_integer()
+    assert low == 0 and high >= max(counts) and (high / step).is_integer()
+    assert (high - low) / step <= 10
+
+
+@settings(max_examples=60)
+@given(st.lists(st.one_of(st.none(), st.floats(-100, 100)), min_size=1, max_size=8))
+def test_lines_stay_inside_their_value_axis(values: list[float | None]) -> None:
+    chart = charts.line_chart(
+        [f"Q{i}" for i in range(len(values))], [charts.Series("NPS", values)], "en"
+    )
+    axis = _plot(chart).valueAxis
+    known = [v for v in values if v is not None]
+    assert axis.valueMin <= min([0.0, *known]) and axis.valueMax >= max([100.0, *known])
+    assert ((axis.valueMax - axis.valueMin) / axis.valueStep).is_integer()
+    assert _plot(chart).categoryAxis.joinAxisMode == "bottom"  # below negative values too
+
+
+def test_small_counts_do_not_get_fractional_ticks() -> None:
+    chart = charts.bar_chart(["a", "b", "c"], [0, 1, 2], "en")
+    axis = _plot(chart).valueAxis
+    assert (axis.valueMin, axis.valueStep) == (0, 1.0)
+    assert axis.labelTextFormat(2.0) == "2"
+    persian = _plot(charts.bar_chart(["a"], [12], "fa")).valueAxis
+    assert persian.labelTextFormat(10.0) == "۱۰"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_axis_titles_and_legend_are_drawn(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out)
+    chart = charts.line_chart(
+        ["2026 Q1", "2026 Q2"],
+        [charts.Series("Retention (%)", [90.0, 95.0]), charts.Series("NPS", [-20.0, 10.0])],
+        "en", x_title="Quarter", y_title="Percent", note="* 2026 Q2: part of the quarter only.",
+    )  # fmt: skip
+    doc.build([chart])
+    pdf = tmp_path / "c.pdf"
+    pdf.write_bytes(out.getvalue())
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for words in ("Quarter", "Percent", "Retention (%)", "NPS", "part of the quarter only"):
+        assert words in text
+
+
+def test_partial_months_and_quarters_are_named() -> None:
+    ctx = d.ReportContext("en", False, datetime(2026, 11, 28, tzinfo=UTC), "UTC")
+    shown = months(Period(date(2025, 12, 1), date(2026, 11, 28)))
+    assert d._partial_note(ctx, shown, "month") == "* 11/26: part of the month only."
+    whole = months(Period(date(2025, 12, 1), date(2026, 11, 30)))
+    assert d._partial_note(ctx, whole, "month") == ""
+    qs = quarters(Period(date(2025, 12, 1), date(2026, 11, 30)))
+    assert d._partial_note(ctx, qs, "quarter") == (
+        "* 2025 Q4, 2026 Q4: parts of the quarters only."
+    )
+    assert (
+        d._partial_note(ctx, quarters(Period(date(2026, 1, 1), date(2026, 6, 30))), "quarter") == ""
+    )
