@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.db.models import Account, Contact, Tag
 from accountdesk.core.io.vcard import VCardImportError, import_vcard
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -357,3 +357,18 @@ def test_dry_run_checks_and_writes_nothing(db: Database) -> None:
     assert (report.contacts_created, report.accounts_created) == (2, 2)
     assert report.summary().startswith("Checked 3 cards; nothing was written.")
     assert _count(db, Contact) == 0 and _count(db, Account) == 0
+
+
+def test_many_tags_across_cards_and_tags_that_exist(db: Database, tmp_path: Path) -> None:
+    account = create_account(db, AccountInput(name="Koks", country="LV", tags=["VIP"]))
+    assert account
+    cards = [
+        f"BEGIN:VCARD\nVERSION:3.0\nN:Ozols;Jānis{i}\nFN:Jānis{i} Ozols\nORG:Koks\n"
+        f"ADR:;;;;;;LV\nCATEGORIES:vip,{','.join(f'tag {i}-{k}' for k in range(60))}\nEND:VCARD\n"
+        for i in range(3)
+    ]
+    import_vcard(db, _write(tmp_path, "".join(cards)))
+    people = _contacts(db)
+    assert len(people["Jānis0"]["tags"]) == 61 and "VIP" in people["Jānis2"]["tags"]
+    with db.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Tag)) == 1 + 3 * 60

@@ -1035,22 +1035,31 @@ def _context(session: Session, report: VCardReport, clock: Clock) -> _Context:
 
 
 def _write(session: Session, ctx: _Context) -> None:
-    for plan in ctx.new_accounts.values():
-        account = Account(id=plan.id, **plan.values)
-        account.tags = tags_for(session, plan.tags)
-        session.add(account)
-    session.flush()
-    for item in ctx.contacts_planned:
-        if item.update:  # what a card does not carry (buying role, consent …) stays
-            contact = session.get(Contact, item.id)
-            assert contact is not None
-            for key in CARD_FIELDS:
-                setattr(contact, key, item.values[key])
-        else:
-            contact = Contact(id=item.id, **item.values)
-            session.add(contact)
-        contact.tags = tags_for(session, item.tags)
-        contact.important_dates = [ImportantDate(**d) for d in item.dates]
+    # The file's tags found or made together (not once per card), in batches of as many as
+    # one record may hold (tags_for checks that number).
+    lists = [a.tags for a in ctx.new_accounts.values()] + [c.tags for c in ctx.contacts_planned]
+    distinct = {n.casefold(): n for found in lists for n in found}
+    names = list(distinct.values())
+    tags: dict[str, Tag] = {}
+    for start in range(0, len(names), v.MAX_ITEMS):
+        for tag in tags_for(session, names[start : start + v.MAX_ITEMS]):
+            tags[tag.name.casefold()] = tag
+    with session.no_autoflush:
+        for plan in ctx.new_accounts.values():
+            account = Account(id=plan.id, **plan.values)
+            account.tags = [tags[n.casefold()] for n in plan.tags]
+            session.add(account)
+        for item in ctx.contacts_planned:
+            if item.update:  # what a card does not carry (buying role, consent …) stays
+                contact = session.get(Contact, item.id)
+                assert contact is not None
+                for key in CARD_FIELDS:
+                    setattr(contact, key, item.values[key])
+            else:
+                contact = Contact(id=item.id, **item.values)
+                session.add(contact)
+            contact.tags = [tags[n.casefold()] for n in item.tags]
+            contact.important_dates = [ImportantDate(**d) for d in item.dates]
 
 
 def import_vcard(
