@@ -162,3 +162,34 @@ def test_reporting_currency_defaults_to_my_countrys(db: Database) -> None:
         settings.put(db, "report.currency", "dollars")
     settings.put(db, "report.currency", "")
     assert settings.reporting_currency(db) == "THB"
+
+
+def test_rates_on_the_command_line(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk.cli import main
+
+    base = ["--db", str(db.path)]
+    assert main(["rates", "add", "JPY", "172.4", "--date", "2026-11-01", *base]) == 0
+    assert capsys.readouterr().out == "Added the rate.\n"
+    assert (
+        main(["rates", "add", "KRW", "1400", "--date", "2026-11-01", "--base", "USD", *base]) == 0
+    )
+    assert main(["rates", "add", "JPY", "abc", *base]) == 1
+    assert "“abc”: is not a number" in capsys.readouterr().err
+    bad = tmp_path / "r.csv"
+    bad.write_text("currency,rate,date\nTHB,38,2026-11-01\nTHB,38,someday\n")
+    assert main(["rates", "import", str(bad), *base]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("accountdesk: Row 3, column “date”: “someday” is not a date")
+    assert err.rstrip().endswith("Nothing was imported.")
+    assert main(["rates", "list", *base]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Reporting currency: EUR"
+    assert [line.split("\t")[:2] for line in lines[1:]] == [
+        ["1 Nov 2026", "1 EUR = 172.4 JPY"],
+        ["1 Nov 2026", "1 USD = 1400 KRW"],
+    ]
+    rate_id = lines[1].split("\t")[2]
+    assert main(["rates", "delete", rate_id, *base]) == 0
+    assert [r.currency for r in list_rates(db)] == ["KRW"]
