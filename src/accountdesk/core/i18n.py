@@ -443,7 +443,35 @@ def _number(value: int | float | Decimal, pattern: str | None = None) -> str:
     text = babel.numbers.format_decimal(
         value, format=pattern, locale=current_locale(), numbering_system="default"
     )
-    return localize_digits(text)
+    return _cldr_signs(localize_digits(text), value < 0)
+
+
+def _cldr_signs(text: str, negative: bool) -> str:
+    """``text`` (a number Babel formatted) with the language's own minus and percent signs.
+
+    In a CLDR pattern "-" and "%" stand for the locale's symbols, but Babel writes them as
+    they are. Persian's are "\u200e−" (a left-to-right mark before U+2212, so that the minus
+    stays on the left of the digits in right-to-left text: ‎−۳۳٪, not ۳۳-) and "٪";
+    Slovenian's minus is U+2212."""
+    if negative:
+        text = text.replace("-", _number_symbol("minusSign"), 1)
+    return text.replace("%", _number_symbol("percentSign"))
+
+
+def _number_symbol(name: str) -> str:
+    """A number symbol of the current language in its own numbering system (CLDR)."""
+    locale = current_locale()
+    return str(locale.number_symbols[locale.default_numbering_system][name])
+
+
+def format_change(value: float | Decimal, digits: int = 0, *, percent: bool = False) -> str:
+    """A change with its sign as the language writes it: "+3", "−2.5", "+12.0%" (Persian
+    "‎+۳", "‎−۲٫۵"); no sign when it rounds to 0. ``percent``: ``value`` is a percentage."""
+    amount = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits))
+    if amount == 0:
+        amount = abs(amount)  # never "−0"
+    text = format_percent(amount, digits) if percent else format_decimal(amount, digits)
+    return _number_symbol("plusSign") + text if amount > 0 else text
 
 
 def format_number(value: int | float | Decimal) -> str:
@@ -464,14 +492,14 @@ def format_percent(value: float | Decimal, digits: int = 1) -> str:
     text = babel.numbers.format_percent(
         Decimal(str(value)) / 100, format=pattern, locale=locale, numbering_system="default"
     )
-    return localize_digits(text)
+    return _cldr_signs(localize_digits(text), value < 0)
 
 
 def format_currency(value: float | Decimal, currency: str) -> str:
     text = babel.numbers.format_currency(
         value, currency, locale=current_locale(), numbering_system="default"
     )
-    return localize_digits(text)
+    return _cldr_signs(localize_digits(text), value < 0)
 
 
 def format_size(size: int) -> str:

@@ -10,7 +10,8 @@ breaks unspaced Thai inside words, so paragraphs are laid out here:
    python-bidi, rule L2 applied to runs), so the lines of a wrapped Persian paragraph stay in
    reading order, and numbers and Latin words inside Persian keep left-to-right order; the
    isolates of :mod:`accountdesk.core.bidi` (which python-bidi does not know) are resolved
-   here, each as a paragraph of its own placed as one neutral, and are not drawn;
+   here, each as a paragraph of its own placed as one neutral; neither they nor the marks
+   (LRM, RLM, ALM: the Persian minus sign is "\u200e−") are drawn;
 4. every run is shaped by HarfBuzz (Arabic joining, Thai mark placement) and drawn.
 
 :class:`TextBlock` is the ReportLab flowable; :func:`draw_text` draws one line on a canvas.
@@ -31,7 +32,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable
 
 from accountdesk.core import bidi
-from accountdesk.core.bidi import FSI, INITIATORS, ISOLATE_CONTROLS, LRI, PDI
+from accountdesk.core.bidi import BIDI_CONTROLS, FSI, INITIATORS, LRI, PDI
 from accountdesk.core.reports import fonts
 from accountdesk.core.reports.breaks import line_breaks
 
@@ -374,8 +375,8 @@ def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list
             continue
         para_rtl = paragraph_direction(paragraph, rtl)
         levels = bidi_levels(paragraph, para_rtl)
-        kept = [i for i, ch in enumerate(paragraph) if ch not in ISOLATE_CONTROLS]
-        if len(kept) < len(paragraph):  # isolates are resolved; they are not drawn
+        kept = [i for i, ch in enumerate(paragraph) if ch not in BIDI_CONTROLS]
+        if len(kept) < len(paragraph):  # isolates and marks are resolved; they are not drawn
             paragraph = "".join(paragraph[i] for i in kept)
             levels = [levels[i] for i in kept]
             if not paragraph:
