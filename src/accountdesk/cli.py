@@ -265,44 +265,10 @@ def cmd_db(args: argparse.Namespace) -> int:
     if args.action in ("backups", "backup", "restore"):
         return _db_backups(args)
     # check
-    from sqlalchemy import text
-    from sqlalchemy.exc import DBAPIError
+    from accountdesk.core.db.engine import check_database
 
     db = _open(args, upgrade=False)
-    problems: list[str] = []
-    if db.is_sqlite:
-        with db.engine.connect() as conn:
-            result = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
-            if result != ["ok"]:
-                problems.extend(result)
-            fk = conn.execute(text("PRAGMA foreign_key_check")).all()
-            if fk:
-                problems.append(
-                    ngettext(
-                        "{n} row points at a record that does not exist.",
-                        "{n} rows point at records that do not exist.",
-                        len(fk),
-                    ).format(n=len(fk))
-                )
-            if db.read_only:  # the index check writes: run it on a copy in memory
-                copy = sqlite3.connect(":memory:")
-                try:
-                    conn.connection.driver_connection.backup(copy)  # type: ignore[union-attr]
-                    copy.execute("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
-                except sqlite3.DatabaseError as exc:
-                    problems.append(_("The search index is damaged: {reason}").format(reason=exc))
-                finally:
-                    copy.close()
-            else:
-                try:
-                    conn.execute(
-                        text("INSERT INTO search_fts(search_fts) VALUES('integrity-check')")
-                    )
-                except DBAPIError as exc:
-                    problems.append(
-                        _("The search index is damaged: {reason}").format(reason=exc.orig)
-                    )
-            conn.rollback()
+    problems = check_database(db)  # on a read-only file too
     if problems:
         for problem in problems:
             sys.stderr.write(problem + "\n")

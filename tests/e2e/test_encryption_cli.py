@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,7 +127,7 @@ def test_every_command_works_on_an_encrypted_database(cli: Run, tmp_path: Path) 
     cli("db", "upgrade", "--db", "other.db", check=True)
     cli("db", "encrypt", "--db", "other.db", passphrase=PASS, check=True)
     imported = cli("import", "--db", "other.db", "out.csv", passphrase=PASS, check=True)
-    assert "added 40 accounts" in imported.stdout
+    assert "Added 40 accounts." in imported.stdout
     again = cli("export", "--db", "other.db", "--format", "csv", passphrase=PASS, check=True)
     assert again.stdout == plain_csv
     assert (tmp_path / "other.db").read_bytes()[:16] != HEADER
@@ -175,3 +176,64 @@ def test_remember_without_a_usable_keyring_is_one_sentence(cli: Run, tmp_path: P
         pytest.skip("this machine has a usable keyring")
     assert "No usable system keyring" in _one_sentence(result)
     assert (tmp_path / "k.db").read_bytes()[:16] == HEADER  # nothing was changed
+
+
+def test_an_encrypted_database_on_a_read_only_disk(
+    cli: Run, tmp_path: Path, tiny_disk: Any
+) -> None:
+    """Reads work (db check tells the truth), writes are refused with the plain database's
+    sentence."""
+    disk = tiny_disk.make("4m")
+    db = disk / "data.db"
+    cli("demo", "--db", str(db), "--accounts", "5", "--seed", "2", check=True)
+    cli("db", "encrypt", "--db", str(db), passphrase=PASS, check=True)
+    tiny_disk.read_only(disk)
+    before = db.read_bytes()
+    checked = cli("db", "check", "--db", str(db), passphrase=PASS, check=True)
+    assert checked.stdout.startswith("The database is healthy")
+    assert cli("search", "--db", str(db), "a", passphrase=PASS, check=True).stdout
+    refused = _one_sentence(
+        cli("config", "set", "user.zone", "Asia/Tehran", "--db", str(db), passphrase=PASS)
+    )
+    assert refused == (
+        f"accountdesk: The database {db} is read-only: AccountDesk can show it but not change "
+        "it, so nothing was written."
+    )
+    assert db.read_bytes() == before
+
+
+def test_erase_on_an_encrypted_database_cleans_its_backups(cli: Run, tmp_path: Path) -> None:
+    people = (
+        "account_name,account_country,given_name,family_name,email,country,timezone\n"
+        "Baltic Timber,LV,Qvintrelax,Ozola,qmailbrisk@qexample.org,LV,Europe/Riga\n"
+        "Baltic Timber,LV,Anna,Ozola,anna@timber.example,LV,Europe/Riga\n"
+    )
+    (tmp_path / "people.csv").write_text(people, encoding="utf-8")
+    cli("import", "--db", "e.db", "people.csv", check=True)
+    cli("db", "encrypt", "--db", "e.db", passphrase=PASS, check=True)  # a plain copy first
+    cli("db", "backup", "--db", "e.db", passphrase=PASS, check=True)  # an encrypted one
+    found = cli("search", "--db", "e.db", "qvintrelax", passphrase=PASS, check=True)
+    assert found.stdout.startswith("Qvintrelax Ozola\t")
+    # in clear only in the copy taken before the encryption (the grep can find it)
+    [plain] = _with_name(tmp_path)
+    assert plain.name.startswith("e-before-encrypt-") and plain.parent.parent.name == "backups"
+    erased = cli(
+        "privacy", "erase", "--db", "e.db", "Qvintrelax", "--yes", passphrase=PASS, check=True
+    )
+    assert erased.stdout.splitlines() == [
+        "Qvintrelax Ozola was erased for good.",
+        "2 backups were rewritten without them.",
+    ]
+    assert _with_name(tmp_path) == []
+    gone = cli("search", "--db", "e.db", "qvintrelax", passphrase=PASS, check=True)
+    assert gone.stdout == "No matches for “qvintrelax”.\n"
+    assert "Anna Ozola" in cli("search", "--db", "e.db", "ozola", passphrase=PASS).stdout
+
+
+def _with_name(folder: Path) -> list[Path]:
+    """The files (but the imported CSV) whose bytes hold the person's name in clear."""
+    return [
+        p
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != "people.csv" and b"qvintrelax" in p.read_bytes().lower()
+    ]

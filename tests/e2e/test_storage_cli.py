@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from accountdesk.core.db.schema import SCHEMA_HEAD
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 PEOPLE = (
@@ -67,6 +69,11 @@ def _one_sentence(result: subprocess.CompletedProcess[str]) -> str:
         ("report", "portfolio", "-o", "out.pdf"),
         ("db", "check"),
         ("db", "backups"),
+        ("db", "backup"),
+        ("db", "restore", "20260101T000000Z-manual-schema0001.db"),
+        ("db", "encrypt"),
+        ("privacy", "export", "Anna", "-o", "anna.json"),
+        ("privacy", "erase", "Anna", "--yes"),
         ("config", "get", "user.zone"),
         ("config", "list"),
     ],
@@ -80,6 +87,7 @@ def test_reading_commands_refuse_a_missing_database(
     assert _one_sentence(result) == f"There is no database at {missing}."
     assert not missing.parent.exists()
     assert not (tmp_path / "out.pdf").exists() and not (tmp_path / "out.ics").exists()
+    assert not (tmp_path / "anna.json").exists() and not (tmp_path / "home").exists()
 
 
 def test_writing_commands_create_the_database(run: Run, tmp_path: Path) -> None:
@@ -104,8 +112,8 @@ def test_backups_list_and_restore_round_trip(run: Run, tmp_path: Path) -> None:
     rows = [line.split("\t") for line in listed.stdout.splitlines()]
     assert len(rows) == 1
     when, size, schema, kind, name = rows[0]
-    assert when and size.endswith(("kB", "MB")) and schema == "schema 0001"
-    assert kind == "made by hand" and name.endswith("-manual-schema0001.db")
+    assert when and size.endswith(("kB", "MB")) and schema == f"schema {SCHEMA_HEAD}"
+    assert kind == "made by hand" and name.endswith(f"-manual-schema{SCHEMA_HEAD}.db")
     assert "Backups are kept in" in listed.stderr
 
     restored = run("db", "restore", name, "--db", "data.db", check=True)

@@ -10,10 +10,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from accountdesk.core import settings
 from accountdesk.core.db import crypto
+from accountdesk.core.db.backup import backup_folder
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.queries.lists import count_live
@@ -48,6 +56,7 @@ class Answers:
             self.seen.append(
                 {
                     "title": dialog.windowTitle(),
+                    "text": dialog.findChildren(QLabel)[0].text(),
                     "error": dialog.error.text() if not dialog.error.isHidden() else "",
                     "shields": len(
                         [w for w in dialog_parents() if w.findChild(QWidget, "lockShield")]
@@ -150,6 +159,10 @@ def test_encrypt_change_and_decrypt_from_settings(
     add_account(db, "Baltic Timber")  # and writes
     assert "security" in seen
     assert messages[-1].startswith("The database is encrypted now.")
+    # the plain copy taken first is in this database's own backup folder, and said so
+    folder = backup_folder(db)
+    assert folder is not None and folder.parent == path.parent / "home" / "backups"
+    assert f"1 backup in {folder} is not encrypted" in messages[-1]
 
     # the current passphrase (wrong once), then the new one twice
     answers = Answers(monkeypatch, ["not it", PASS, NEW])
@@ -216,8 +229,16 @@ def test_the_idle_lock_covers_the_windows_until_the_passphrase(
     assert [s["error"] for s in answers.seen] == ["", "That passphrase is wrong."]
     assert all(s["shields"] >= 1 for s in answers.seen)  # the window was covered meanwhile
     assert answers.seen[0]["title"] == "AccountDesk is locked"
+    assert answers.seen[0]["text"] == (
+        "AccountDesk was locked after 5 minutes without use. Give the passphrase to go on."
+    )
     qtbot.waitUntil(lambda: window.findChild(QWidget, "lockShield") is None)
     assert not lock.locked and lock.timer.isActive()
+
+    settings.put(ctx.db, security.LOCK_SETTING, "1")  # one minute: the singular
+    answers = Answers(monkeypatch, [PASS])
+    assert lock.lock()
+    assert answers.seen[0]["text"].startswith("AccountDesk was locked after 1 minute without")
 
     quit_calls: list[bool] = []
     monkeypatch.setattr(security.QGuiApplication, "quit", lambda: quit_calls.append(True))

@@ -8,18 +8,7 @@ restored data (``MainWindow.database_replaced``).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from accountdesk.core.bidi import ltr
 from accountdesk.core.db import backup as backups
@@ -27,11 +16,11 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_size
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.items import ItemsModel
+from accountdesk.ui.listdialog import ListDialog, ask_yes
 
 
 def confirm_restore(parent: QWidget, when: str) -> bool:
-    answer = QMessageBox.question(
+    return ask_yes(
         parent,
         _("Restore a backup"),
         _(
@@ -39,51 +28,29 @@ def confirm_restore(parent: QWidget, when: str) -> bool:
             "backed up first."
         ).format(when=when),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
-class BackupsDialog(QDialog):
+class BackupsDialog(ListDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self.ctx = ctx
         self.restored = False
-        self.setWindowTitle(_("Backups"))
-        self.model = ItemsModel(
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        super().__init__(
+            _("Backups"),
             [
                 (N_("Taken"), lambda b: self._when(b)),
                 (N_("Size"), lambda b: ltr(format_size(b.size))),
                 (N_("Schema"), lambda b: ltr(b.schema or "-")),
                 (N_("Why"), lambda b: b.kind_label),
             ],
-            self,
+            [(_("Restore…"), self.restore_current), (_("Back up now"), self.back_up_now)],
+            stretch=3,
+            below=self.where,
+            parent=parent,
         )
-        self.view = QTableView()
         self.view.setObjectName("backupList")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.where = QLabel()
-        self.where.setWordWrap(True)
-        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        layout.addWidget(self.where)
-        row = QHBoxLayout()
-        self.restore_button = QPushButton(_("Restore…"))
-        self.restore_button.clicked.connect(self.restore_current)
-        self.backup_button = QPushButton(_("Back up now"))
-        self.backup_button.clicked.connect(self.back_up_now)
-        close = QPushButton(_("Close"))
-        close.clicked.connect(self.accept)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.backup_button)
-        row.addStretch(1)
-        row.addWidget(close)
-        layout.addLayout(row)
-        self.resize(640, 420)
-        self.reload()
 
     def _when(self, backup: backups.Backup) -> str:
         return fmt.when(backup.taken_at, self.ctx.user_zone)
@@ -96,13 +63,9 @@ class BackupsDialog(QDialog):
             if folder is not None
             else _("This database is read-only and has no backups yet.")
         )
-        self.restore_button.setEnabled(bool(self.model.items) and not self.ctx.db.read_only)
+        self.buttons[0].setEnabled(bool(self.model.items) and not self.ctx.db.read_only)
         if self.model.items:
             self.view.selectRow(0)
-
-    def current(self) -> backups.Backup | None:
-        index = self.view.currentIndex()
-        return self.model.items[index.row()] if index.isValid() else None
 
     def back_up_now(self) -> None:
         try:
@@ -114,7 +77,7 @@ class BackupsDialog(QDialog):
         self.reload()
 
     def restore_current(self) -> None:
-        backup = self.current()
+        backup: backups.Backup | None = self.current()
         if backup is None or not confirm_restore(self, self._when(backup)):
             return
         tasks.wait_all()  # no job may be reading or writing the database meanwhile

@@ -42,7 +42,7 @@ from accountdesk.core import settings
 from accountdesk.core.db import crypto
 from accountdesk.core.db.engine import Database, database_url, open_database, sqlite_path
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ngettext
 from accountdesk.ui.context import AppContext
 
 LOCK_SETTING = "security.lock_after_minutes"
@@ -141,6 +141,19 @@ def _accepted(dialog: QDialog) -> bool:
     return bool(dialog.exec() == QDialog.DialogCode.Accepted)
 
 
+def prompt(dialog: PassphraseDialog, take: Callable[[str], T]) -> T | None:
+    """The one passphrase prompt: show ``dialog`` until ``take(passphrase)`` accepts what was
+    typed and returns its result; a wrong passphrase (``take`` raises
+    :class:`~accountdesk.core.db.crypto.WrongPassphrase`) is said in the dialog, which asks
+    again. None: the user cancelled."""
+    while _accepted(dialog):
+        try:
+            return take(dialog.passphrase())
+        except crypto.WrongPassphrase as exc:
+            dialog.show_error(exc.message)
+    return None
+
+
 # --- start ------------------------------------------------------------------------------
 
 
@@ -159,32 +172,25 @@ def open_with_dialog(target: str | None, parent: QWidget | None = None) -> Datab
         cancel_text=_("Quit"),
         parent=parent,
     )
-    while True:
-        if not _accepted(dialog):
-            return None
-        try:
-            return open_database(target, passphrase=dialog.passphrase())
-        except crypto.WrongPassphrase as exc:
-            dialog.show_error(exc.message)
+    return prompt(dialog, lambda text: open_database(target, passphrase=text))
 
 
 # --- Settings: encrypt, change passphrase, decrypt, idle lock ---------------------------
 
 
-def _matches(db: Database, text: str) -> bool:
-    return db.passphrase is not None and hmac.compare_digest(
+def _current(db: Database, text: str) -> bool:
+    """True when ``text`` is the open database's passphrase; WrongPassphrase otherwise."""
+    if db.passphrase is None or not hmac.compare_digest(
         text.encode("utf-8"), db.passphrase.encode("utf-8")
-    )
+    ):
+        raise crypto.WrongPassphrase(_("That passphrase is wrong."))
+    return True
 
 
-def _ask_current(ctx: AppContext, parent: QWidget | None, title: str, message: str) -> bool:
-    """The current passphrase, asked again before it is changed or removed."""
-    dialog = PassphraseDialog(title, message, parent=parent)
-    while _accepted(dialog):
-        if _matches(ctx.db, dialog.passphrase()):
-            return True
-        dialog.show_error(_("That passphrase is wrong."))
-    return False
+def ask_current(db: Database, dialog: PassphraseDialog) -> bool:
+    """Ask for the open database's passphrase again (before it is changed or removed, and to
+    unlock the app); False when the user cancelled."""
+    return prompt(dialog, lambda text: _current(db, text)) is not None
 
 
 def _convert(
@@ -241,7 +247,7 @@ def encrypt_database(ctx: AppContext, parent: QWidget | None = None) -> bool:
     if done is None:
         return False
     lines = [_("The database is encrypted now.")]
-    note = crypto.plain_backups_note()
+    note = crypto.plain_backups_note(done.backup.parent)
     if note:
         lines.append(note)
     lines.extend(_remember(path, new, dialog.wants_remember()))
@@ -249,14 +255,26 @@ def encrypt_database(ctx: AppContext, parent: QWidget | None = None) -> bool:
     return True
 
 
-def change_passphrase(ctx: AppContext, parent: QWidget | None = None) -> bool:
-    """Settings → Change passphrase…: the current one, then the new one twice."""
+def _confirmed(
+    ctx: AppContext, parent: QWidget | None, title: str, message: str
+) -> tuple[Path, str] | None:
+    """The encrypted database's file and passphrase, once the user has given that passphrase
+    again (before it is changed or removed); None: not encrypted, or the user cancelled."""
     path, old = ctx.db.path, ctx.db.passphrase
     if path is None or old is None:
-        return False
+        return None
+    if not ask_current(ctx.db, PassphraseDialog(title, message, parent=parent)):
+        return None
+    return path, old
+
+
+def change_passphrase(ctx: AppContext, parent: QWidget | None = None) -> bool:
+    """Settings → Change passphrase…: the current one, then the new one twice."""
     title = _("Change the passphrase")
-    if not _ask_current(ctx, parent, title, _("The current passphrase:")):
+    confirmed = _confirmed(ctx, parent, title, _("The current passphrase:"))
+    if confirmed is None:
         return False
+    path, old = confirmed
     kept = crypto.remembered(path) is not None
     dialog = PassphraseDialog(
         title,
@@ -285,20 +303,15 @@ def change_passphrase(ctx: AppContext, parent: QWidget | None = None) -> bool:
 
 def decrypt_database(ctx: AppContext, parent: QWidget | None = None) -> bool:
     """Settings → Decrypt database…: the passphrase once more, then the file is stored plain."""
-    path, old = ctx.db.path, ctx.db.passphrase
-    if path is None or old is None:
-        return False
     title = _("Decrypt the database")
-    if not _ask_current(
-        ctx,
-        parent,
-        title,
-        _(
-            "The database will be stored without encryption: anyone who can read the file "
-            "can read your data. Give the passphrase to go on."
-        ),
-    ):
+    warning = _(
+        "The database will be stored without encryption: anyone who can read the file can "
+        "read your data. Give the passphrase to go on."
+    )
+    confirmed = _confirmed(ctx, parent, title, warning)
+    if confirmed is None:
         return False
+    path, old = confirmed
     done = _convert(ctx, parent, title, lambda: crypto.decrypt_file(path, old, ctx.now()), None)
     if done is None:
         return False
@@ -470,19 +483,20 @@ class IdleLock(QObject):
             for w in QApplication.topLevelWidgets()
             if w.isVisible() and not isinstance(w, PassphraseDialog)
         ]
+        minutes = self.minutes()
         dialog = PassphraseDialog(
             _("AccountDesk is locked"),
-            _("AccountDesk was locked after {n} minutes without use. Give the passphrase to go "
-              "on.").format(n=self.minutes()),
+            ngettext(
+                "AccountDesk was locked after {n} minute without use. Give the passphrase to "
+                "go on.",
+                "AccountDesk was locked after {n} minutes without use. Give the passphrase to "
+                "go on.",
+                minutes,
+            ).format(n=minutes),
             cancel_text=_("Quit AccountDesk"),
-        )  # fmt: skip
+        )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        unlocked = False
-        while _accepted(dialog):
-            if _matches(self.ctx.db, dialog.passphrase()):
-                unlocked = True
-                break
-            dialog.show_error(_("That passphrase is wrong."))
+        unlocked = ask_current(self.ctx.db, dialog)
         dialog.deleteLater()
         if not unlocked:
             QGuiApplication.quit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.machinery
 import sqlite3
+import stat
 import subprocess
 import sys
 import types
@@ -103,7 +104,48 @@ def test_an_encrypted_file_has_no_sqlite_header_and_opens_only_with_its_key(plai
     # the backup taken first is the plain file as it was
     assert done.backup.read_bytes()[:16] == SQLITE_HEADER
     assert _counts(done.backup, None) == before
-    assert crypto.plain_backups() == [done.backup]
+    assert crypto.plain_backups(done.backup.parent) == [done.backup]
+
+
+def test_the_copy_before_a_conversion_is_a_private_backup_of_this_database(
+    plain: Path, tmp_path: Path, home: Path
+) -> None:
+    """Where backups go is one rule (backup.backup_root, per database identity); the copies
+    a conversion takes follow it, private, and the plain ones are counted for the user."""
+    from accountdesk.core import settings
+    from accountdesk.core.db.backup import backup_folder, make_backup
+
+    db = open_database(plain)
+    identity_folder = backup_folder(db)
+    assert identity_folder == home / "backups" / identity_folder.name
+    daily = make_backup(db).path  # a plain backup from before the encryption
+    db.close()
+    done = crypto.encrypt_file(plain, PASS, NOW)
+    assert done.backup.parent == identity_folder
+    assert done.backup.name == "data-before-encrypt-20261128T090000Z.db"
+    assert stat.S_IMODE(done.backup.stat().st_mode) == 0o600
+    assert stat.S_IMODE(identity_folder.stat().st_mode) == 0o700
+    assert crypto.plain_backups(identity_folder) == sorted([daily, done.backup])
+    note = crypto.plain_backups_note(identity_folder)
+    assert note is not None and note.startswith(f"2 backups in {identity_folder} are not encrypted")
+    assert not (home / "backups" / done.backup.name).exists()  # not loose in the root
+
+    # two changes of passphrase in the same second keep both copies
+    first = crypto.rekey_file(plain, PASS, "a second passphrase", NOW).backup
+    second = crypto.rekey_file(plain, "a second passphrase", "a third passphrase", NOW).backup
+    assert first != second and first.parent == second.parent == identity_folder
+    assert crypto.opens(first, PASS) and crypto.opens(second, "a second passphrase")
+
+    # a backup folder the user chose: the conversions' copies go there too
+    chosen = tmp_path / "usb"
+    db = open_database(plain, passphrase="a third passphrase")
+    settings.put(db, "backup.folder", str(chosen))
+    assert backup_folder(db) == chosen / identity_folder.name
+    db.close()
+    done = crypto.decrypt_file(plain, "a third passphrase", NOW)
+    assert done.backup.parent == chosen / identity_folder.name
+    assert crypto.opens(done.backup, "a third passphrase")
+    assert stat.S_IMODE((chosen / identity_folder.name).stat().st_mode) == 0o700
 
 
 def test_open_database_needs_the_passphrase(plain: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,7 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +14,15 @@ import pytest
 from sqlalchemy import event
 
 from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db import crypto, errors
 from accountdesk.core.db import engine as db_engine
-from accountdesk.core.db import errors
 from accountdesk.core.db.backup import list_backups, make_backup
-from accountdesk.core.db.engine import Database, DatabaseOpenError, open_database
+from accountdesk.core.db.engine import (
+    Database,
+    DatabaseOpenError,
+    check_database,
+    open_database,
+)
 from accountdesk.core.db.errors import (
     DatabaseBusyError,
     DiskFullError,
@@ -28,10 +34,13 @@ from accountdesk.core.queries.lists import count_live
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import AccountInput, create_account
 
+PASS = "correct horse battery"
+
 
 @pytest.fixture(autouse=True)
 def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
 
 
 def _account(db: Database, name: str, notes: str = "") -> str:
@@ -40,9 +49,14 @@ def _account(db: Database, name: str, notes: str = "") -> str:
     )
 
 
+def _key(path: Path) -> str | None:
+    """The passphrase of the test's file: the encrypted variant's, or None."""
+    return PASS if crypto.looks_encrypted(path) else None
+
+
 def _rows(path: Path) -> list[str]:
-    """The account names in the file, read by plain SQLite (not through the app)."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """The account names in the file, read by the driver alone (not through the app)."""
+    conn = crypto.connect(f"{path.resolve().as_uri()}?mode=ro", _key(path), uri=True)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         return sorted(r[0] for r in conn.execute("SELECT name FROM accounts"))
@@ -54,11 +68,20 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def stored(tmp_path: Path) -> Iterator[Database]:
-    db = open_database(tmp_path / "data.db")
+@pytest.fixture(params=["plain", "encrypted"])
+def stored(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """Two accounts in a database, plain or encrypted: each failure reads the same for both."""
+    path = tmp_path / "data.db"
+    db = open_database(path)
     _account(db, "Baltic Timber")
     _account(db, "Siam Trading")
+    if request.param == "encrypted":
+        if not crypto.available():
+            pytest.skip("SQLCipher is not installed here")
+        db.close()
+        crypto.encrypt_file(path, PASS, datetime(2026, 11, 2, tzinfo=UTC))
+        db = open_database(path, passphrase=PASS)
+        assert db.passphrase == PASS
     yield db
     db.close()
 
@@ -142,7 +165,7 @@ def test_a_database_locked_by_another_writer_is_one_sentence(
     assert stored.path is not None
     monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 100)
     stored.engine.dispose()  # new connections take the short timeout
-    other = sqlite3.connect(stored.path, isolation_level=None)
+    other = crypto.connect(stored.path, stored.passphrase, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE accounts SET notes = 'held' WHERE name = 'Siam Trading'")
     try:
@@ -181,13 +204,46 @@ def test_a_database_opened_read_only_reads_and_refuses_writes(stored: Database) 
     assert stored.path is not None
     path = stored.path
     stored.close()
-    db = open_database(path, read_only=True)  # the mode=ro URI path, whoever runs the test
+    # the mode=ro URI path, whoever runs the test
+    db = open_database(path, read_only=True, passphrase=_key(path))
     _read_only_checks(db, path)
     # Even a write that slipped past the check is refused by SQLite, with the same sentence.
     with pytest.raises(ReadOnlyDatabaseError), db.engine.connect() as conn:
         conn.exec_driver_sql("DELETE FROM accounts")
     db.close()
     assert _rows(path) == ["Baltic Timber", "Siam Trading"]
+
+
+def test_a_check_of_a_read_only_file_tells_the_truth(stored: Database) -> None:
+    """``db check`` on a file that cannot be written: healthy is healthy (the search index's
+    check writes, so it runs on a copy in memory), and a damaged index is still found."""
+    assert stored.path is not None
+    path, key = stored.path, stored.passphrase
+    assert check_database(stored) == []
+    stored.close()
+    read_only = open_database(path, read_only=True, upgrade=False, passphrase=key)
+    assert read_only.read_only
+    before = _digest(path)
+    assert check_database(read_only) == []
+    read_only.close()
+    # The index's words no longer match the text it was built from.
+    conn = crypto.connect(path, key)
+    changed = conn.execute(
+        "UPDATE search_fts_content SET c0 = 'nothing like it' WHERE c0 = 'siam trading'"
+    )
+    assert changed.rowcount == 1
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    read_only = open_database(path, read_only=True, upgrade=False, passphrase=key)
+    problems = check_database(read_only)
+    read_only.close()
+    # (SQLCipher's newer SQLite checks the index in its integrity check too: a line more)
+    assert problems[-1].startswith("The search index is damaged: ")
+    assert _digest(path) == before  # nothing written
+    writable = open_database(path, upgrade=False, passphrase=key)
+    assert check_database(writable) == problems
+    writable.close()
 
 
 @pytest.mark.skipif(
@@ -199,21 +255,27 @@ def test_a_file_without_write_permission_opens_read_only(stored: Database) -> No
     stored.close()
     path.chmod(0o400)
     try:
-        db = open_database(path)
+        db = open_database(path, passphrase=_key(path))
         _read_only_checks(db, path)
         db.close()
     finally:
         path.chmod(0o600)
 
 
-def test_a_database_on_a_read_only_disk_opens_read_only(tiny_disk: Any) -> None:
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_a_database_on_a_read_only_disk_opens_read_only(tiny_disk: Any, encrypted: bool) -> None:
+    if encrypted and not crypto.available():
+        pytest.skip("SQLCipher is not installed here")
     disk = tiny_disk.make("4m")
     db = open_database(disk / "data.db")
     _account(db, "Baltic Timber")
     _account(db, "Siam Trading")
     db.close()  # no -wal or -shm left: the read-only folder cannot get them either
+    if encrypted:
+        crypto.encrypt_file(disk / "data.db", PASS, datetime(2026, 11, 2, tzinfo=UTC))
     tiny_disk.read_only(disk)
-    reopened = open_database(disk / "data.db")
+    reopened = open_database(disk / "data.db", passphrase=_key(disk / "data.db"))
+    assert reopened.passphrase == _key(disk / "data.db")
     _read_only_checks(reopened, disk / "data.db")
     reopened.close()
 
@@ -268,6 +330,33 @@ def test_sqlite_codes_map_to_their_sentence(code: int, kind: type, tmp_path: Pat
     found = explain(_sqlite_error(code), tmp_path / "x.db")
     assert isinstance(found, kind)
     assert str(tmp_path / "x.db") in str(found)
+
+
+@pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
+@pytest.mark.parametrize(
+    ("code", "text", "kind"),
+    [
+        (13, "database or disk is full", DiskFullError),
+        (5, "database is locked", DatabaseBusyError),
+        (8, "attempt to write a readonly database", ReadOnlyDatabaseError),
+    ],
+)
+def test_sqlcipher_errors_map_like_sqlite_ones(
+    code: int, text: str, kind: type, tmp_path: Path
+) -> None:
+    """An encrypted database's driver raises its own classes; they read the same. Its backup
+    API raises them with SQLite's text but no code (as Python's did before 3.11)."""
+    where = tmp_path / "x.db"
+    plain = explain(_sqlite_error(code), where)
+    with_code = crypto.sqlcipher().OperationalError("boom")
+    with_code.sqlite_errorcode = code
+    text_only = crypto.sqlcipher().OperationalError(text)
+    for error in (with_code, text_only):
+        assert errors.sqlite_code(error) == code
+        found = explain(error, where)
+        assert isinstance(found, kind)
+        assert str(found) == str(plain)
+    assert errors.sqlite_code(crypto.sqlcipher().OperationalError("no such table: x")) is None
 
 
 def test_other_errors_are_not_dressed_up(tmp_path: Path) -> None:

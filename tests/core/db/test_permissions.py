@@ -12,6 +12,7 @@ import pytest
 
 from accountdesk.core import paths
 from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db import crypto
 from accountdesk.core.db.backup import backup_folder, make_backup, restore_backup
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.services.accounts import AccountInput, create_account
@@ -93,3 +94,32 @@ def test_a_backup_before_a_migration_is_private(
     copies = list((tmp_path / "home" / "backups").glob("*/*-before-migration-*.db"))
     assert len(copies) == 1
     assert mode(copies[0]) == 0o600 and mode(copies[0].parent) == 0o700
+
+
+@pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
+def test_an_encrypted_database_and_its_copies_are_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, umask: int
+) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(home))
+    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
+    database = paths.default_database_path()
+    db = open_database(database)
+    create_account(db, AccountInput(name="Private", country="LV", timezone="Europe/Riga"))
+    folder = backup_folder(db)
+    db.close()
+    converted = crypto.encrypt_file(database, "correct horse battery", START)
+    db = open_database(database, passphrase="correct horse battery")
+    made = make_backup(db, fixed_clock(START))
+    wal, shm = Path(f"{database}-wal"), Path(f"{database}-shm")
+    assert wal.exists() and shm.exists()
+    assert folder is not None and converted.backup.parent == made.path.parent == folder
+    assert {
+        "database": mode(database),
+        "-wal": mode(wal),
+        "-shm": mode(shm),
+        "copy before encrypting": mode(converted.backup),
+        "backup": mode(made.path),
+    } == dict.fromkeys(("database", "-wal", "-shm", "copy before encrypting", "backup"), 0o600)
+    assert mode(folder) == mode(home / "backups") == mode(home) == 0o700
+    db.close()

@@ -4,8 +4,10 @@ the database file, its write-ahead log, its shared-memory file or any backup."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import stat
 import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,11 +16,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from accountdesk.core import paths
-from accountdesk.core.db.backup import make_backup
+from accountdesk.core import paths, settings
+from accountdesk.core.db import crypto
+from accountdesk.core.db.backup import backup_folder, backup_root, make_backup
 from accountdesk.core.db.engine import Database, backup_sqlite, open_database
 from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Base, Interaction, Tag
+from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.queries.search import search
 from accountdesk.core.services import trash
@@ -48,6 +52,7 @@ from accountdesk.core.services.privacy import (
 )
 
 WHEN = datetime(2026, 5, 4, 9, tzinfo=UTC)
+PASS = "correct horse battery"
 
 #: One word of the person in every field AccountDesk stores about them, as it is written.
 PERSON = {
@@ -188,10 +193,13 @@ def _edit_long_ago(path: Path, person: str) -> None:
         conn.close()
 
 
-def _files(db_path: Path) -> list[Path]:
-    """The database file, its -wal and -shm, and every file in the backups folder."""
+def _files(db_path: Path, *roots: Path) -> list[Path]:
+    """The database file, its -wal and -shm, and every file under the backup folders
+    (``roots``; the data folder's when none is named)."""
     own = [Path(f"{db_path}{suffix}") for suffix in ("", "-wal", "-shm")]
-    backups = sorted(p for p in paths.backup_dir().rglob("*") if p.is_file())
+    backups = sorted(
+        {p for root in roots or (paths.backup_dir(),) for p in root.rglob("*") if p.is_file()}
+    )
     return [p for p in own if p.exists()] + backups
 
 
@@ -219,10 +227,24 @@ def crm(tmp_path: Path, home: Path) -> Iterator[Database]:
     database.close()
 
 
-def test_every_connection_overwrites_what_it_deletes(crm: Database) -> None:
-    with crm.engine.connect() as first, crm.engine.connect() as second:
-        assert first.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
-        assert second.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+@pytest.mark.parametrize("kind", ["plain", "encrypted", "read-only"])
+def test_every_connection_overwrites_what_it_deletes(crm: Database, kind: str) -> None:
+    assert crm.path is not None
+    db = crm
+    if kind == "encrypted":
+        crm.close()
+        crypto.encrypt_file(crm.path, PASS, WHEN)
+        db = open_database(crm.path, passphrase=PASS)
+        assert db.passphrase == PASS
+    elif kind == "read-only":
+        db = open_database(crm.path, read_only=True)
+    try:
+        with db.engine.connect() as first, db.engine.connect() as second:
+            assert first.connection.driver_connection is not second.connection.driver_connection
+            assert first.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+            assert second.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    finally:
+        db.close()
 
 
 def test_export_holds_every_record_about_the_person(crm: Database, tmp_path: Path) -> None:
@@ -253,7 +275,13 @@ def test_export_holds_every_record_about_the_person(crm: Database, tmp_path: Pat
 
     target = tmp_path / "out" / "zirqavel.json"
     target.parent.mkdir()
-    files = write_export(crm, ids["person"], target)
+    target.write_text("an older export, world-readable", encoding="utf-8")
+    target.chmod(0o644)
+    umask = os.umask(0o022)
+    try:
+        files = write_export(crm, ids["person"], target)
+    finally:
+        os.umask(umask)
     assert files.json == target
     assert files.pdf == tmp_path / "out" / "zirqavel.pdf" == summary_path(target)
     assert json.loads(target.read_text(encoding="utf-8")) == {
@@ -263,6 +291,9 @@ def test_export_holds_every_record_about_the_person(crm: Database, tmp_path: Pat
     assert "Žirqavel" in target.read_text(encoding="utf-8")  # written as it is, not \\u017d
     assert files.pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in target.parent.iterdir()) == ["zirqavel.json", "zirqavel.pdf"]
+    if os.name == "posix":  # personal data: readable by the user alone, whatever the umask
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        assert stat.S_IMODE(files.pdf.stat().st_mode) == 0o600
     if shutil.which("pdftotext"):
         shown = subprocess.run(
             ["pdftotext", str(files.pdf), "-"], capture_output=True, text=True, check=True
@@ -311,10 +342,16 @@ def test_erase_removes_the_rows_and_keeps_everyone_else(crm: Database) -> None:
     assert [i["subject"] for i in anna["interactions"]] == ["Quarterly review"]
 
 
+@pytest.mark.parametrize("where", ["data folder", "chosen folder"])
 def test_erase_leaves_no_byte_of_the_person_in_any_file(
-    crm: Database, tmp_path: Path, home: Path
+    crm: Database, tmp_path: Path, home: Path, where: str
 ) -> None:
     assert crm.path is not None
+    chosen = tmp_path / "usb" / "AccountDesk backups"
+    if where == "chosen folder":  # the backup.folder setting: backups live there instead
+        settings.put(crm, "backup.folder", str(chosen))
+    root = backup_root(crm)
+    assert root == (chosen if where == "chosen folder" else home / "backups")
     ids = _world(crm)
     _edit_long_ago(crm.path, ids["person"])
     # the desktop app keeps its own connections open meanwhile
@@ -323,12 +360,16 @@ def test_erase_leaves_no_byte_of_the_person_in_any_file(
     idle = sqlite3.connect(crm.path)
     assert idle.execute("SELECT count(*) FROM contacts").fetchone() == (3,)
     backup = make_backup(crm).path
+    assert backup.is_relative_to(root)
     # a copy kept before an upgrade, in a folder of its own
-    old_copy = backup_sqlite(crm.path, paths.backup_dir() / "f00d" / "crm-before-migration.db")
+    old_copy = backup_sqlite(crm.path, root / "f00d" / "crm-before-migration.db")
     # a backup of another database, without the person: left as it is
     other = open_database(tmp_path / "other.db")
+    if where == "chosen folder":
+        settings.put(other, "backup.folder", str(chosen))
     create_account(other, AccountInput(name="Elsewhere", country="LV", timezone="Europe/Riga"))
     unrelated = make_backup(other).path
+    assert unrelated.is_relative_to(root)
     other.close()
     unrelated_bytes = unrelated.read_bytes()
     # one more write after the backups: the -wal holds the person in clear now
@@ -337,7 +378,7 @@ def test_erase_leaves_no_byte_of_the_person_in_any_file(
     before = tmp_path / "before"
     before.mkdir()
     copies: dict[Path, Path] = {}
-    for path in _files(crm.path):
+    for path in _files(crm.path, root, home):
         copies[path] = before / f"{len(copies)}-{path.name}"
         shutil.copyfile(path, copies[path])
 
@@ -359,7 +400,7 @@ def test_erase_leaves_no_byte_of_the_person_in_any_file(
     assert erasure.log_emptied
     assert erasure.backups_left == []
     assert sorted(erasure.backups_cleaned) == sorted([backup, old_copy])
-    after = _files(crm.path)
+    after = _files(crm.path, root, home)
     assert Path(f"{crm.path}-wal") in after  # still open elsewhere: emptied, not gone
     assert Path(f"{crm.path}-wal").stat().st_size == 0
     assert {backup, old_copy, unrelated} <= set(after)
@@ -379,7 +420,7 @@ def test_erase_leaves_no_byte_of_the_person_in_any_file(
             check.close()
     idle.close()
     app.close()
-    assert _hits(_files(crm.path)) == {}
+    assert _hits(_files(crm.path, root, home)) == {}
 
 
 def test_a_reader_that_keeps_the_log_is_reported(crm: Database) -> None:
@@ -411,14 +452,113 @@ def test_a_backup_that_cannot_be_opened_is_listed(crm: Database) -> None:
     conn.execute("UPDATE alembic_version SET version_num = '9999'")  # from a newer AccountDesk
     conn.commit()
     conn.close()
-    # a copy that cannot be looked into (encrypted, or damaged from its first page)
-    sealed = paths.backup_dir() / "f00d" / "20260101T000000Z-manual-schema0001.db"
+    # a copy of this database that cannot be looked into (damaged from its first page)
+    folder = backup_folder(crm)
+    assert folder is not None
+    sealed = folder / "20260101T000000Z-manual-schema0001.db"
     sealed.parent.mkdir()
     sealed.write_bytes(bytes(range(256)) * 16)
+    # the same in another database's folder is that database's (its own passphrase, say)
+    theirs = paths.backup_dir() / "f00d" / "20260101T000000Z-manual-schema0001.db"
+    theirs.parent.mkdir()
+    theirs.write_bytes(bytes(range(256)) * 16)
     (paths.backup_dir() / "notes.txt").write_text("not a backup", encoding="utf-8")
     erasure = erase_contact(crm, ids["person"])
-    assert erasure.backups_left == [newer, sealed]
+    assert erasure.backups_left == [sealed, newer]  # in path order
     assert erasure.backups_cleaned == []
     assert erasure.problems() == [
-        f"These backups may hold them and could not be cleaned; delete them: {newer}, {sealed}"
+        f"These backups may hold them and could not be cleaned; delete them: {sealed}, {newer}"
     ]
+
+
+# --- an encrypted database ----------------------------------------------------------------
+
+
+def _decrypted(path: Path, key: str, into: Path) -> Path:
+    """A plain copy of what the encrypted file ``path`` holds (SQLCipher's export), to look
+    for the person's words in its bytes."""
+    target = into / f"{path.name}.plain"
+    conn = crypto.connect(path, key)
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(target),))
+        conn.execute("SELECT sqlcipher_export('plain')")
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
+    return target
+
+
+@pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
+def test_erase_on_an_encrypted_database_cleans_its_encrypted_backups(
+    crm: Database, tmp_path: Path, home: Path
+) -> None:
+    assert crm.path is not None
+    path = crm.path
+    ids = _world(crm)
+    crm.close()
+    converted = crypto.encrypt_file(path, PASS, WHEN)  # its copy from before is plain
+    db = open_database(path, passphrase=PASS)
+    try:
+        encrypted_backup = make_backup(db).path
+        save_note(db, "Qnotebodyx, once more", contact_id=ids["person"])  # in the -wal
+        folder = backup_folder(db)
+        assert folder is not None and converted.backup.parent == encrypted_backup.parent == folder
+        sealed = {path, Path(f"{path}-wal"), encrypted_backup}
+        assert all(p.exists() for p in sealed)
+
+        before = tmp_path / "before"
+        before.mkdir()
+        copies = {p: Path(shutil.copy(p, before / f"{n}-{p.name}")) for n, p in enumerate(sealed)}
+        # Encrypted files hold no plaintext: the grep finds nothing in their raw bytes, before
+        # the erase too; decrypted, the same grep finds the person (so it can fail).
+        assert _hits(list(copies.values())) == {}
+        assert all(p.read_bytes()[:16] != SQLITE_HEADER for p in copies.values())
+        found = _hits([_decrypted(copies[encrypted_backup], PASS, before)])
+        assert found == {
+            f"{copies[encrypted_backup].name}.plain": sorted(
+                FORMS.keys() - {PERSON["old_version"]}, key=list(FORMS).index
+            )
+        }
+        assert _hits([converted.backup])  # the plain copy from before the encryption
+
+        erasure = erase_contact(db, ids["person"])
+
+        assert erasure.problems() == []
+        assert sorted(erasure.backups_cleaned) == sorted([converted.backup, encrypted_backup])
+        assert search(db, "zirqavel") == []
+        assert [h.title for h in search(db, "ozola")] == ["Anna Ozola", "Ilze Ozola"]
+        after = _files(path, home)
+        assert _hits(after) == {}
+        assert encrypted_backup.read_bytes()[:16] != SQLITE_HEADER  # still encrypted
+        assert crypto.opens(encrypted_backup, PASS)
+        plain_copies = tmp_path / "after"
+        plain_copies.mkdir()
+        for encrypted in (path, encrypted_backup):
+            assert _hits([_decrypted(encrypted, PASS, plain_copies)]) == {}
+        with db.engine.connect() as conn:  # the -wal was emptied
+            conn.rollback()
+        assert Path(f"{path}-wal").stat().st_size == 0
+    finally:
+        db.close()
+
+
+@pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
+def test_a_backup_under_an_earlier_passphrase_is_listed(crm: Database, home: Path) -> None:
+    assert crm.path is not None
+    path = crm.path
+    ids = _world(crm)
+    crm.close()
+    crypto.encrypt_file(path, PASS, WHEN)
+    db = open_database(path, passphrase=PASS)
+    old_key_backup = make_backup(db).path
+    db.close()
+    rekeyed = crypto.rekey_file(path, PASS, "a newer passphrase", WHEN)  # keeps the old key
+    db = open_database(path, passphrase="a newer passphrase")
+    try:
+        erasure = erase_contact(db, ids["person"])
+    finally:
+        db.close()
+    assert sorted(erasure.backups_left) == sorted([old_key_backup, rekeyed.backup])
+    assert len(erasure.backups_cleaned) == 1  # the plain copy taken before the encryption
+    [problem] = erasure.problems()
+    assert problem.startswith("These backups may hold them and could not be cleaned; delete them")

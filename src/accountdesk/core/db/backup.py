@@ -23,23 +23,33 @@ one atomic rename while no one else has it open.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
-import sqlite3
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from accountdesk.core import paths
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import crypto
 from accountdesk.core.db.engine import Database, backup_sqlite, open_database
-from accountdesk.core.db.errors import disk_full, explain_os_error, read_only, sqlite_code
-from accountdesk.core.db.identity import IDENTITY_KEY, file_facts, read_identity, stamp_identity
+from accountdesk.core.db.errors import (
+    disk_full,
+    driver_errors,
+    explain_os_error,
+    read_only,
+    sqlite_code,
+)
+from accountdesk.core.db.identity import (
+    IDENTITY_KEY,
+    file_facts,
+    read_identity,
+    read_setting,
+    stamp_identity,
+)
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SQLITE_HEADER
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _
@@ -64,6 +74,7 @@ KIND_LABELS = {
     BEFORE_RESTORE: N_("before a restore"),
 }
 _REGULAR = (AUTOMATIC, MANUAL)
+T = TypeVar("T")
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(
     r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<kind>automatic|manual|before-migration|before-restore)"
@@ -101,41 +112,49 @@ def _require_file(db: Database) -> Path:
     return db.path
 
 
-def _stored(db: Database, key: str) -> Any:
-    with db.engine.connect() as conn:
-        exists = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
-        ).first()
-        row = (
-            conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (key,)).first()
-            if exists
-            else None
-        )
-        conn.rollback()
-    return None if row is None else json.loads(row[0])
+def root_of(conn: Any) -> Path:
+    """The folder that holds the backup folders of the database behind ``conn`` (an SQLAlchemy
+    or DB-API connection): its ``backup.folder`` setting, else ``backups/`` in the data folder.
+    The one rule for where backups are: every reader and writer of backups comes here."""
+    chosen = read_setting(conn, FOLDER_SETTING)
+    return Path(chosen) if isinstance(chosen, str) and chosen else paths.backup_dir()
 
 
-def identity_of(db: Database) -> str | None:
-    """The database's identity (None: not given yet, as in a read-only file never written)."""
+def folder_of(conn: Any) -> Path | None:
+    """The backup folder of the database behind ``conn``: ``<root>/<identity>``; None when it
+    has no identity yet."""
+    identity = read_identity(conn)
+    return None if identity is None else root_of(conn) / identity
+
+
+def safety_folder_of(conn: Any) -> Path:
+    """Where a copy taken before the file changes wholesale (an upgrade, an encryption) goes:
+    the database's own backup folder, or ``<root>/unidentified`` when it has no identity."""
+    return folder_of(conn) or root_of(conn) / "unidentified"
+
+
+def _read(db: Database, rule: Callable[[Any], T]) -> T:
     with db.engine.connect() as conn:
-        found = read_identity(conn)
+        found = rule(conn)
         conn.rollback()
     return found
 
 
+def identity_of(db: Database) -> str | None:
+    """The database's identity (None: not given yet, as in a read-only file never written)."""
+    return _read(db, read_identity)
+
+
 def backup_root(db: Database) -> Path:
-    """The folder that holds the backup folders: the ``backup.folder`` setting, else
-    ``backups/`` in the data folder."""
-    chosen = _stored(db, FOLDER_SETTING)
-    return Path(chosen) if isinstance(chosen, str) and chosen else paths.backup_dir()
+    """The folder that holds the backup folders (:func:`root_of`)."""
+    return _read(db, root_of)
 
 
 def backup_folder(db: Database) -> Path | None:
     """This database's own backup folder (it may not exist yet); None when the database has
     no identity (a read-only file that was never opened for writing)."""
     _require_file(db)
-    identity = identity_of(db)
-    return None if identity is None else backup_root(db) / identity
+    return _read(db, folder_of)
 
 
 # --- listing and retention ----------------------------------------------------------------
@@ -204,14 +223,19 @@ def prune(folder: Path) -> list[Path]:
 # --- making a backup ----------------------------------------------------------------------
 
 
-def _target(folder: Path, when: datetime, kind: str, schema: str | None) -> Path:
-    stem = f"{when.astimezone(UTC).strftime(_STAMP)}-{kind}-schema{schema or 'none'}"
+def unused_path(folder: Path, stem: str) -> Path:
+    """``folder/stem.db``, or ``stem-2.db``, ``stem-3.db`` … when that name is taken."""
     candidate = folder / f"{stem}.db"
     number = 2
     while candidate.exists():
         candidate = folder / f"{stem}-{number}.db"
         number += 1
     return candidate
+
+
+def _target(folder: Path, when: datetime, kind: str, schema: str | None) -> Path:
+    stamp = when.astimezone(UTC).strftime(_STAMP)
+    return unused_path(folder, f"{stamp}-{kind}-schema{schema or 'none'}")
 
 
 def _temporary(target: Path) -> Path:
@@ -230,7 +254,7 @@ def _fsync(path: Path) -> None:
         os.close(handle)
 
 
-def _write_copy(copy: Any, target: Path, needed: int) -> None:
+def write_copy(copy: Callable[[Path], object], target: Path, needed: int) -> None:
     """Run ``copy(temporary)`` and move the result to ``target`` (0600) once it is complete;
     a failure leaves nothing behind and says why in one sentence."""
     try:
@@ -245,7 +269,7 @@ def _write_copy(copy: Any, target: Path, needed: int) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise explain_os_error(exc, target.parent, needed) or exc from exc
-    except sqlite3.Error as exc:
+    except driver_errors() as exc:
         temporary.unlink(missing_ok=True)
         if sqlite_code(exc) == 13:  # SQLITE_FULL
             raise disk_full(target.parent, needed) from exc
@@ -271,9 +295,7 @@ def make_backup(db: Database, clock: Clock = system_clock, kind: str = MANUAL) -
     now = clock()
     schema = _schema(db)
     target = _target(folder, now, kind, schema)
-    _write_copy(
-        lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path)
-    )
+    write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
     prune(folder)
     return Backup(target, now, target.stat().st_size, kind, schema)
 
@@ -302,14 +324,10 @@ def auto_backup(
 def backup_before_migration(db: Database, revision: str | None) -> Backup:
     """The copy taken before the schema is upgraded from ``revision``."""
     path = _require_file(db)
-    folder = backup_folder(db)
-    if folder is None:  # no settings table to hold an identity: keep it apart
-        folder = backup_root(db) / "unidentified"
+    folder = _read(db, safety_folder_of)  # no settings table to hold an identity: apart
     now = system_clock()
     target = _target(folder, now, BEFORE_MIGRATION, revision)
-    _write_copy(
-        lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path)
-    )
+    write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
     prune(folder)
     return Backup(target, now, target.stat().st_size, BEFORE_MIGRATION, revision)
 
@@ -344,7 +362,7 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
     check = crypto.connect(f"{backup.resolve().as_uri()}?mode=ro", key, uri=True)
     try:
         result = check.execute("PRAGMA integrity_check").fetchone()
-    except sqlite3.DatabaseError:
+    except driver_errors():
         result = None
     finally:
         check.close()
@@ -376,11 +394,6 @@ def _in_use(path: Path) -> UserError:
     )
 
 
-def _driver_errors(passphrase: str | None) -> tuple[type[Exception], ...]:
-    errors: tuple[type[Exception], ...] = (sqlite3.Error,)
-    return (*errors, crypto.sqlcipher().Error) if passphrase is not None else errors
-
-
 def _take_alone(path: Path, passphrase: str | None) -> Any:
     """A connection that has the database to itself until it closes: out of WAL (which fails
     while anyone else has it open), and in exclusive locking mode, holding the lock of its
@@ -392,7 +405,7 @@ def _take_alone(path: Path, passphrase: str | None) -> Any:
             raise _in_use(path)
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except _driver_errors(passphrase) as exc:
+    except driver_errors() as exc:
         conn.close()
         raise _in_use(path) from exc
     except BaseException:
@@ -443,15 +456,15 @@ def restore_backup(
                 conn.close()
         os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
 
-    _write_copy(copy, work, backup.stat().st_size)
+    write_copy(copy, work, backup.stat().st_size)
     try:
         db.engine.dispose()  # our own connections go first
         conn = _take_alone(target, db.passphrase)
         try:
             now = clock()
             kept_path = _target(folder, now, BEFORE_RESTORE, _schema_of_file(target, conn))
-            _write_copy(
-                lambda temporary: _copy_connection(conn, temporary, db.passphrase),
+            write_copy(
+                lambda temporary: crypto.copy_connection(conn, temporary, db.passphrase),
                 kept_path,
                 _size(target),
             )
@@ -473,17 +486,9 @@ def restore_backup(
 def _schema_of_file(path: Path, conn: Any) -> str | None:
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
+    except driver_errors():
         return None
     return None if row is None else str(row[0])
-
-
-def _copy_connection(conn: Any, destination: Path, passphrase: str | None) -> None:
-    dst = crypto.connect(destination, passphrase)
-    try:
-        conn.backup(dst)
-    finally:
-        dst.close()
 
 
 __all__ = [
@@ -499,10 +504,15 @@ __all__ = [
     "backup_root",
     "backups_in",
     "find_backup",
+    "folder_of",
     "identity_of",
     "list_backups",
     "make_backup",
     "prune",
     "restore_backup",
     "retained",
+    "root_of",
+    "safety_folder_of",
+    "unused_path",
+    "write_copy",
 ]

@@ -23,13 +23,14 @@ import importlib.util
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from accountdesk.core import paths
+from accountdesk.core.db.errors import SQLITE_NOTADB, sqlite_code
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
@@ -44,7 +45,6 @@ KEYRING_SERVICE = "AccountDesk"
 MIN_PASSPHRASE_LENGTH = 8
 #: SQLite pages are at least 512 bytes, so an encrypted file is a multiple of that.
 _PAGE_MULTIPLE = 512
-_SQLITE_NOTADB = 26
 _STAMP = "%Y%m%dT%H%M%SZ"
 
 
@@ -132,10 +132,7 @@ def _quote(passphrase: str) -> str:
 
 
 def _not_a_database(exc: BaseException) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return bool(code == _SQLITE_NOTADB)
-    return "file is not a database" in str(exc)
+    return sqlite_code(exc) == SQLITE_NOTADB
 
 
 def connect(path: Path | str, passphrase: str | None, **kwargs: Any) -> Any:
@@ -146,6 +143,33 @@ def connect(path: Path | str, passphrase: str | None, **kwargs: Any) -> Any:
     conn = sqlcipher().connect(str(path), **kwargs)
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
     return conn
+
+
+def _copy_of(conn: Any, destination: Path | str, passphrase: str | None) -> Any:
+    """``destination`` filled with what ``conn`` (a DB-API connection, plain or SQLCipher)
+    sees, by SQLite's backup API, keyed with ``passphrase`` (None: plain), and left open. It
+    is opened by ``conn``'s own driver: the backup API copies between its own connections."""
+    module: Any = sqlite3 if isinstance(conn, sqlite3.Connection) else sqlcipher()
+    dst = module.connect(str(destination))
+    try:
+        if passphrase is not None:
+            dst.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.backup(dst)
+    except BaseException:
+        dst.close()
+        raise
+    return dst
+
+
+def copy_connection(conn: Any, destination: Path | str, passphrase: str | None) -> None:
+    """Copy the database ``conn`` sees into the file ``destination`` (see :func:`_copy_of`)."""
+    _copy_of(conn, destination, passphrase).close()
+
+
+def memory_copy(conn: Any, passphrase: str | None) -> Any:
+    """An open copy in memory of the database ``conn`` sees (a check that writes, run for a
+    file that cannot be written)."""
+    return _copy_of(conn, ":memory:", passphrase)
 
 
 def opens(path: Path, passphrase: str) -> bool:
@@ -284,16 +308,19 @@ def passphrase_for(path: Path, given: str | None = None) -> Passphrase | None:
     raise PassphraseRequired(required_message(path))
 
 
-def keyed_engine(path: Path, passphrase: str) -> Engine:
+def keyed_engine(path: Path, passphrase: str, creator: Callable[[], Any] | None = None) -> Engine:
     """An SQLAlchemy engine on the encrypted file ``path`` (SQLAlchemy's pysqlcipher dialect
     over ``sqlcipher3``; it sets the key first on every new connection). A queue of reused
-    connections like the plain engine's: a new SQLCipher connection derives its key anew."""
+    connections like the plain engine's: a new SQLCipher connection derives its key anew.
+    ``creator``: how a connection is made, when not from the path (a read-only one)."""
     from sqlalchemy import create_engine
     from sqlalchemy.engine import URL
     from sqlalchemy.pool import QueuePool
 
     sqlcipher()
     url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+    if creator is not None:
+        return create_engine(url, poolclass=QueuePool, creator=creator)
     return create_engine(url, poolclass=QueuePool)
 
 
@@ -368,19 +395,6 @@ def _take_over(conn: Any, module: ModuleType, path: Path) -> dict[str, int]:
     return row_counts(conn)
 
 
-def _backup_copy(source: Any, module: ModuleType, target: Path, passphrase: str | None) -> Path:
-    """A copy of ``source`` at ``target`` with SQLite's backup API, under the same key."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dst = module.connect(str(target))
-    try:
-        if passphrase is not None:
-            dst.execute(f"PRAGMA key = {_quote(passphrase)}")
-        source.backup(dst)
-    finally:
-        dst.close()
-    return target
-
-
 def _verify(path: Path, passphrase: str | None, expected: dict[str, int]) -> None:
     module = sqlcipher()
     conn = module.connect(str(path))
@@ -409,6 +423,19 @@ class Conversion:
     rows: dict[str, int]
 
 
+def _safety_copy(source: Any, path: Path, passphrase: str | None, stem: str) -> Path:
+    """A copy of the database as ``source`` sees it (under its lock, with its key), taken
+    before a conversion, in the database's own backup folder (0600, written all at once)."""
+    from accountdesk.core.db import backup as backups
+
+    target = backups.unused_path(backups.safety_folder_of(source), stem)
+    size = path.stat().st_size
+    backups.write_copy(
+        lambda temporary: copy_connection(source, temporary, passphrase), target, size
+    )
+    return target
+
+
 def _convert(path: Path, old: str | None, new: str | None, label: str, now: datetime) -> Conversion:
     module = sqlcipher()
     if not path.is_file():
@@ -426,8 +453,7 @@ def _convert(path: Path, old: str | None, new: str | None, label: str, now: date
                 raise WrongPassphrase(wrong_message(path)) from None
             raise
         counts = _take_over(source, module, path)
-        name = f"{path.stem}-before-{label}-{now.strftime(_STAMP)}{path.suffix or '.db'}"
-        backup = _backup_copy(source, module, paths.backup_dir() / name, old)
+        backup = _safety_copy(source, path, old, f"{path.stem}-before-{label}-{now:{_STAMP}}")
         source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(work), new or ""))
         source.execute("SELECT sqlcipher_export('converted')")
         for pragma in ("user_version", "application_id"):  # not copied by the export
@@ -485,9 +511,9 @@ def _require_encrypted(path: Path) -> None:
         raise UserError(_("The database at {path} is not encrypted.").format(path=path))
 
 
-def plain_backups() -> list[Path]:
-    """Backups in the data folder that are not encrypted (left from before encryption)."""
-    folder = paths.backup_dir()
+def plain_backups(folder: Path) -> list[Path]:
+    """The copies in ``folder`` (a database's backup folder) that are not encrypted: the
+    backups taken before it was encrypted, the copy made just before included."""
     if not folder.is_dir():
         return []
     found = []
@@ -501,9 +527,9 @@ def plain_backups() -> list[Path]:
     return found
 
 
-def plain_backups_note() -> str | None:
-    """One sentence about the unencrypted backups left in the data folder, or None."""
-    plain = plain_backups()
+def plain_backups_note(folder: Path) -> str | None:
+    """One sentence about the unencrypted backups left in ``folder``, or None."""
+    plain = plain_backups(folder)
     if not plain:
         return None
     return ngettext(
@@ -512,4 +538,4 @@ def plain_backups_note() -> str | None:
         "{n} backups in {folder} are not encrypted (the copy made just before included); "
         "delete them once the passphrase has opened the database.",
         len(plain),
-    ).format(n=len(plain), folder=plain[0].parent)
+    ).format(n=len(plain), folder=folder)

@@ -118,14 +118,14 @@ def run(args: argparse.Namespace) -> int:
         if crypto.looks_encrypted(path):
             raise UserError(_("The database at {path} is already encrypted.").format(path=path))
         new = new_passphrase(crypto.PASSPHRASE_ENV)
-        crypto.encrypt_file(path, new, now)
+        done = crypto.encrypt_file(path, new, now)
         lines.append(
             _(
                 "The database at {path} is encrypted now; without its passphrase no one can "
                 "read it, you included."
             ).format(path=path)
         )
-        note = crypto.plain_backups_note()
+        note = crypto.plain_backups_note(done.backup.parent)
         if note:
             lines.append(note)
     elif args.action == "decrypt":

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from accountdesk.core import paths
@@ -31,6 +31,7 @@ from accountdesk.core.db import crypto
 from accountdesk.core.db.errors import (
     SQLITE_CANTOPEN,
     SQLITE_READONLY,
+    driver_errors,
     explain,
     explain_os_error,
     no_database,
@@ -41,7 +42,7 @@ from accountdesk.core.db.identity import ensure_identity
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ngettext
 
 __all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "DatabaseOpenError", "open_database"]
 
@@ -182,11 +183,7 @@ def backup_sqlite(source: Path, destination: Path, passphrase: str | None = None
     destination.parent.mkdir(parents=True, exist_ok=True)
     src = crypto.connect(source, passphrase)
     try:
-        dst = crypto.connect(destination, passphrase)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        crypto.copy_connection(src, destination, passphrase)
     finally:
         src.close()
     return destination
@@ -218,22 +215,28 @@ def _create_private(path: Path) -> None:
         raise explain_os_error(exc, path) or exc from exc
 
 
-def _read_only_engine(url: str, path: Path) -> Engine:
+def _read_only_engine(url: str, path: Path, key: crypto.Passphrase | None) -> Engine:
     """An engine whose connections cannot write: SQLite's ``mode=ro``, or, for a WAL file in a
-    folder that cannot be written (no -shm can be made there), ``immutable=1``."""
+    folder that cannot be written (no -shm can be made there), ``immutable=1``. An encrypted
+    file (``key``) the same way, through SQLCipher."""
     uri = path.resolve().as_uri()
+    passphrase = None if key is None else key.text
 
-    def connect() -> sqlite3.Connection:
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+    def connect() -> Any:
+        conn = crypto.connect(f"{uri}?mode=ro", passphrase, uri=True, check_same_thread=False)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError as exc:
+        except driver_errors() as exc:
+            conn.close()
             if sqlite_code(exc) not in (SQLITE_READONLY, SQLITE_CANTOPEN):
                 raise
-            conn.close()
-            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+            conn = crypto.connect(
+                f"{uri}?immutable=1", passphrase, uri=True, check_same_thread=False
+            )
         return conn
 
+    if passphrase is not None:
+        return crypto.keyed_engine(path, passphrase, creator=connect)
     return create_engine(url, creator=connect)
 
 
@@ -277,13 +280,14 @@ def open_database(
         require_database(target)
     key = None if path is None else crypto.passphrase_for(path, passphrase)
     ro = bool(read_only)
-    if path is not None and key is None:
-        _check_sqlite_file(path)
-        if not path.exists():
-            _create_private(path)
+    if path is not None:
+        if key is None:
+            _check_sqlite_file(path)
+            if not path.exists():
+                _create_private(path)
         ro = _cannot_write(path) if read_only is None else read_only
-    if path is not None and key is None and ro:
-        engine = _read_only_engine(url, path)
+    if path is not None and ro:
+        engine = _read_only_engine(url, path, key)
     else:
         engine = crypto.keyed_engine(path, key.text) if path and key else create_engine(url)
     if engine.dialect.name == "sqlite":
@@ -346,3 +350,44 @@ def open_database(
 
 def schema_revision(db: Database) -> str | None:
     return _current_revision(db.engine)
+
+
+_FTS_CHECK = "INSERT INTO search_fts(search_fts) VALUES('integrity-check')"
+
+
+def check_database(db: Database) -> list[str]:
+    """What is wrong with the database, in sentences (none: it is healthy): SQLite's integrity
+    check, rows that point at records that do not exist, and the search index's own check.
+    A read-only file tells the truth too: the index check writes, so it runs on a copy in
+    memory (encrypted ones under their key)."""
+    if not db.is_sqlite:
+        return []
+    problems: list[str] = []
+    with db.engine.connect() as conn:
+        result = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+        if result != ["ok"]:
+            problems.extend(result)
+        broken = len(conn.execute(text("PRAGMA foreign_key_check")).all())
+        if broken:
+            problems.append(
+                ngettext(
+                    "{n} row points at a record that does not exist.",
+                    "{n} rows point at records that do not exist.",
+                    broken,
+                ).format(n=broken)
+            )
+        damaged: tuple[type[Exception], ...] = (*driver_errors(), DBAPIError)
+        try:
+            if db.read_only:
+                copy = crypto.memory_copy(conn.connection.driver_connection, db.passphrase)
+                try:
+                    copy.execute(_FTS_CHECK)
+                finally:
+                    copy.close()
+            else:
+                conn.exec_driver_sql(_FTS_CHECK)
+        except damaged as exc:
+            reason = getattr(exc, "orig", None) or exc
+            problems.append(_("The search index is damaged: {reason}").format(reason=reason))
+        conn.rollback()
+    return problems

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 from accountdesk.core.errors import UserError
@@ -25,6 +26,18 @@ SQLITE_READONLY = 8
 SQLITE_IOERR = 10
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+#: SQLite's own text for a code (``sqlite3_errstr``): an error raised without its code (the
+#: backup API of SQLCipher's driver, like Python's own before 3.11, gives only this text).
+_ERRSTR = {
+    "database is locked": SQLITE_BUSY,
+    "database table is locked": SQLITE_LOCKED,
+    "attempt to write a readonly database": SQLITE_READONLY,
+    "disk I/O error": SQLITE_IOERR,
+    "database or disk is full": SQLITE_FULL,
+    "unable to open database file": SQLITE_CANTOPEN,
+    "file is not a database": SQLITE_NOTADB,
+}
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 #: An I/O error on a disk with less room than this is the full disk (SQLite reports a -shm or
 #: -wal that cannot grow as SQLITE_IOERR, not SQLITE_FULL).
@@ -114,17 +127,29 @@ def cannot_open(path: Path | str) -> StorageError:
     )
 
 
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The base error classes of the drivers a database connection may use: :mod:`sqlite3`, and
+    SQLCipher's ``sqlcipher3`` (an encrypted database) once it is loaded; an error of its own
+    can only come from a loaded module, so an installation without it pays nothing here."""
+    cipher = sys.modules.get("sqlcipher3")
+    return (sqlite3.Error,) if cipher is None else (sqlite3.Error, cipher.Error)
+
+
 def sqlite_code(exc: BaseException) -> int | None:
-    """SQLite's primary result code behind ``exc`` (an sqlite3 error, or an SQLAlchemy error
-    wrapping one), or None."""
+    """SQLite's primary result code behind ``exc`` (an error of either driver, plain or
+    SQLCipher, or an SQLAlchemy error wrapping one), or None. An error without its code is
+    known by SQLite's exact text for the code (:data:`_ERRSTR`)."""
+    drivers = driver_errors()
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
+        if isinstance(current, drivers):
             code = getattr(current, "sqlite_errorcode", None)
             if isinstance(code, int):
                 return code & 0xFF
+            if str(current) in _ERRSTR:
+                return _ERRSTR[str(current)]
         orig = getattr(current, "orig", None)
         current = orig if isinstance(orig, BaseException) else current.__cause__
     return None

@@ -20,23 +20,37 @@ from accountdesk.core.db.ids import new_id
 
 IDENTITY_KEY = "database.id"
 _SELECT = "SELECT value FROM settings WHERE key = ?"
+_HAS_SETTINGS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
 
 
-def _decode(row: Any) -> str | None:
+def _execute(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
+    """Run ``sql`` on an SQLAlchemy connection or a DB-API one (plain or SQLCipher)."""
+    if isinstance(conn, Connection):
+        return conn.exec_driver_sql(sql, params)
+    return conn.execute(sql, params)
+
+
+def _first(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
+    result = _execute(conn, sql, params)
+    return result.first() if isinstance(conn, Connection) else result.fetchone()
+
+
+def read_setting(conn: Any, key: str) -> Any:
+    """The stored value of the setting ``key`` (decoded from its JSON) in the database behind
+    ``conn`` (an SQLAlchemy or DB-API connection), or None: no such row, or no settings table
+    (a file that is not an AccountDesk database yet)."""
+    if _first(conn, _HAS_SETTINGS) is None:
+        return None
+    row = _first(conn, _SELECT, (key,))
     if row is None:
         return None
-    value = json.loads(row[0]) if isinstance(row[0], str) else row[0]
-    return value if isinstance(value, str) and value else None
+    return json.loads(row[0]) if isinstance(row[0], str) else row[0]
 
 
-def read_identity(conn: Connection) -> str | None:
+def read_identity(conn: Any) -> str | None:
     """The identity stored in the database behind ``conn``, or None (none yet, or no table)."""
-    exists = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
-    ).first()
-    if exists is None:
-        return None
-    return _decode(conn.exec_driver_sql(_SELECT, (IDENTITY_KEY,)).first())
+    value = read_setting(conn, IDENTITY_KEY)
+    return value if isinstance(value, str) and value else None
 
 
 def ensure_identity(engine: Engine) -> str | None:
@@ -50,7 +64,7 @@ def ensure_identity(engine: Engine) -> str | None:
         found = read_identity(conn)
         if found is not None:
             return found
-        if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'settings'").first():
+        if _first(conn, _HAS_SETTINGS) is not None:
             return stamp_identity(conn, new_id())
     return None
 
@@ -60,11 +74,7 @@ def stamp_identity(conn: Any, identity: str) -> str:
     connection or a DB-API one)."""
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     sql = "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)"
-    params = (IDENTITY_KEY, json.dumps(identity), now)
-    if isinstance(conn, Connection):
-        conn.exec_driver_sql(sql, params)
-    else:
-        conn.execute(sql, params)
+    _execute(conn, sql, (IDENTITY_KEY, json.dumps(identity), now))
     return identity
 
 
@@ -75,10 +85,8 @@ def file_facts(path: Path, passphrase: str | None = None) -> tuple[str | None, s
 
     conn = crypto.connect(f"{path.resolve().as_uri()}?mode=ro", passphrase, uri=True)
     try:
-        identity = schema = None
+        identity, schema = read_identity(conn), None
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "settings" in tables:
-            identity = _decode(conn.execute(_SELECT, (IDENTITY_KEY,)).fetchone())
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             schema = None if row is None else str(row[0])

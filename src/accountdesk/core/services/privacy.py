@@ -14,9 +14,11 @@ AccountDesk keeps:
 - the write-ahead log is checkpointed and truncated to nothing, also while another connection
   (the app) has the database open; only one that is in the middle of reading for longer than
   the busy timeout keeps it, and :attr:`Erasure.log_emptied` says so;
-- every copy in the backups folder that holds them is cleaned the same way (backups are kept,
-  without the person); a copy that cannot be opened or looked into (damaged, from a newer
-  AccountDesk, encrypted) is listed in :attr:`Erasure.backups_left` for the user to delete.
+- every copy in the backups folder (``backup.backup_root``: the ``backup.folder`` setting or
+  the data folder's) that holds them is cleaned the same way (backups are kept, without the
+  person), encrypted copies with the database's passphrase; a copy of this database that
+  cannot be opened or looked into (damaged, from a newer AccountDesk, encrypted with an
+  earlier passphrase) is listed in :attr:`Erasure.backups_left` for the user to delete.
   Backups go first, so that an erase that stops half-way can be run again: the person is
   still in the database until the very end.
 """
@@ -24,7 +26,6 @@ AccountDesk keeps:
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,9 +36,11 @@ from sqlalchemy import Column, delete, exists, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from accountdesk.core import paths
 from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db import crypto
+from accountdesk.core.db.backup import backup_folder, backup_root
 from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.errors import driver_errors
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import (
     Base,
@@ -276,9 +279,10 @@ def _erase_in(db: Database, contact_id: str) -> bool:
     return _rewrite_file(db)
 
 
-def _holds(path: Path, contact_id: str) -> bool:
-    """Whether the SQLite file ``path`` has this contact (raises sqlite3.Error when unreadable)."""
-    conn = sqlite3.connect(path)  # read-write: closing it removes the -wal and -shm it made
+def _holds(path: Path, contact_id: str, passphrase: str | None) -> bool:
+    """Whether the SQLite file ``path`` (encrypted: with ``passphrase``) has this contact;
+    a driver error when it cannot be read."""
+    conn = crypto.connect(path, passphrase)  # read-write: closing it removes its -wal and -shm
     try:
         table = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts'").fetchone()
         if table is None:
@@ -294,28 +298,38 @@ def _is_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def _clean_backups(db_path: Path, contact_id: str) -> tuple[list[Path], list[Path]]:
-    """Erase the contact from every copy in the backups folder that holds them (any name: a
-    copy that holds their id holds their data); returns the cleaned and the uncleanable.
+def _clean_backups(db: Database, contact_id: str) -> tuple[list[Path], list[Path]]:
+    """Erase the contact from every copy under the backups folder (:func:`backup_root`, the
+    one rule for where backups are) that holds them, whatever its name: a copy that holds
+    their id holds their data. Returns the cleaned and the uncleanable.
 
-    A ``.db`` file there that is not plain SQLite (damaged, or encrypted) cannot be looked
-    into, so it counts as uncleanable: the user is told rather than the copy passed over."""
+    A copy encrypted with the database's passphrase is cleaned like a plain one. A ``.db``
+    file that cannot be looked into (damaged, or encrypted with another passphrase, such as
+    the copy taken before the passphrase was changed) is uncleanable when it may be this
+    database's: in its own folder or loose in the root; in the folder of another database
+    (another identity) it is that database's, with that database's passphrase."""
     cleaned: list[Path] = []
     left: list[Path] = []
-    folder = paths.backup_dir()
-    if not folder.is_dir():
+    assert db.path is not None
+    root = backup_root(db)
+    if not root.is_dir():
         return cleaned, left
-    own = db_path.resolve()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.resolve() != own):
+    ours = {root, backup_folder(db)}
+    own = db.path.resolve()
+    unreadable: tuple[type[Exception], ...] = (OSError, UserError, *driver_errors())
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.resolve() != own):
         try:
-            if not _is_sqlite(path):
-                if path.suffix == ".db":
+            plain = _is_sqlite(path)
+            key = None if plain else db.passphrase
+            sealed = not plain and (key is None or not crypto.opens(path, key))
+            if sealed:
+                if path.suffix == ".db" and path.parent in ours:
                     left.append(path)
                 continue
-            if not _holds(path, contact_id):
+            if not _holds(path, contact_id, key):
                 continue
-            copy = open_database(path, upgrade=False)
-        except (OSError, sqlite3.Error, UserError):
+            copy = open_database(path, upgrade=False, passphrase=key)
+        except unreadable:
             left.append(path)
             continue
         try:
@@ -335,6 +349,6 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
     cleaned: list[Path] = []
     left: list[Path] = []
     if db.path is not None:
-        cleaned, left = _clean_backups(db.path, contact_id)
+        cleaned, left = _clean_backups(db, contact_id)
     emptied = _erase_in(db, contact_id)
     return Erasure(name, cleaned, left, emptied)
