@@ -31,6 +31,10 @@ What it follows, in its own words:
   period, over 365.25); annual churn 1 − (1 − churn)^(1 / years of the period); lifespan 1 /
   annual churn capped at 10 years (no churn: 10), none below 10 customers in S; lifetime value
   = the two multiplied; CAC: the acquisition costs of N (in the account's currency) / N.
+- Deals: won and lost by their closing day in the period; win rate won / (won + lost); the
+  average deal won; the deals open today and their value.
+- The previous period: just before, as many calendar months when the period is whole
+  months, else as many days; converted at the rates of the period itself.
 """
 
 from __future__ import annotations
@@ -324,7 +328,37 @@ def figures(
     else:
         out["CAC"] = Figure(spent.value / len(n_list), len(n_list))
     out["accounts"] = Figure(Decimal(len(accounts)))
+
+    # deals: won and lost by their closing day, the win rate by count, the average won deal
+    lost_deals = [
+        d
+        for d in export.deals
+        if d["account_id"] in ids and d["status"] == "lost" and inside(_day(d["closed_on"]))
+    ]
+    out["deals won"] = Figure(Decimal(len(won)))
+    out["deals lost"] = Figure(Decimal(len(lost_deals)))
+    out["lost value"] = converter.total((Decimal(d["amount"]), d["currency"]) for d in lost_deals)
+    out["win rate"] = _rate(len(won), len(won) + len(lost_deals))
+    if not won:
+        out["average won"] = Figure(None, 0, "not enough data")
+    elif revenue.value is None:
+        out["average won"] = Figure(None, len(won), revenue.why, revenue.missing)
+    else:
+        out["average won"] = Figure(revenue.value / len(won), len(won))
     return out
+
+
+def pipeline(
+    export: Export,
+    today: date,
+    converter: Converter,
+    keep: Callable[[Mapping[str, Any]], bool] = lambda account: True,
+) -> tuple[int, Figure]:
+    """The deals open today (of accounts ``keep`` accepts): how many, and their value."""
+    ids = {a["id"] for a in export.accounts if keep(a)}
+    open_deals = [d for d in export.deals if d["account_id"] in ids and d["status"] == "open"]
+    value = converter.total((Decimal(d["amount"]), d["currency"]) for d in open_deals)
+    return len(open_deals), value
 
 
 def revenue_to_date(export: Export, as_of: date, converter: Converter) -> dict[str, Figure]:
@@ -355,6 +389,19 @@ def top_accounts(
         key=lambda item: (-item[1], item[0]),
     )
     return ranked[:count]
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    """The period the report compares with: just before, as many calendar months when the
+    period is whole months, else as many days."""
+    last = start - timedelta(days=1)
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        year, month = start.year, start.month
+        for _ in range(months):
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return date(year, month, 1), last
+    return start - (end - start) - timedelta(days=1), last
 
 
 def reporting_currency(export: Export, default: str = "EUR") -> str:
@@ -396,6 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{args.start} – {args.end}, money in {reporting} as on {converter.day}")
     for name, figure in figures(export, args.start, args.end, converter).items():
         print(f"  {name:24} {_shown(figure)}")
+    count, value = pipeline(export, args.today, converter)
+    print(f"  {'open deals today':24} {count}: {_shown(value)}")
     print("top accounts by revenue to date:")
     for account, earned in top_accounts(export, args.end, converter):
         print(f"  {earned:>16.2f}  {account}")

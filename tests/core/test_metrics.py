@@ -268,3 +268,102 @@ def test_quarters_and_period() -> None:
     with pytest.raises(ValueError):
         Period(date(2026, 1, 2), date(2026, 1, 1))
     assert m.compute_all(CUSTOMERS, SURVEYS, [], Q1, EUR).lifetime_value.value is None
+
+
+def test_the_previous_period_is_as_long_and_just_before() -> None:
+    # whole calendar months: as many months before (2024 has 366 days, Q4 92)
+    assert YEAR.previous() == Period(date(2024, 1, 1), date(2024, 12, 31))
+    assert Q1.previous() == Period(date(2025, 10, 1), date(2025, 12, 31))
+    feb = Period(date(2026, 2, 1), date(2026, 2, 28))
+    assert feb.previous() == Period(date(2026, 1, 1), date(2026, 1, 31))
+    assert Period(date(2026, 1, 1), date(2026, 2, 28)).previous() == Period(
+        date(2025, 11, 1), date(2025, 12, 31)
+    )
+    # any other period: as many days
+    rolling = Period(date(2025, 11, 29), date(2026, 11, 28))
+    assert rolling.previous() == Period(date(2024, 11, 29), date(2025, 11, 28))
+    assert rolling.previous().days == rolling.days == 365
+    odd = Period(date(2026, 3, 1), date(2026, 3, 1))
+    assert odd.previous() == Period(date(2026, 2, 28), date(2026, 2, 28))
+
+
+def test_deals_won_lost_win_rate_and_average() -> None:
+    deals = [
+        *DEALS,
+        D("s5", Decimal("800000"), date(2025, 11, 1), "lost", "JPY"),  # 5,000 EUR
+        D("s6", Decimal("1000"), date(2024, 12, 31), "lost", "EUR"),  # before the period
+    ]
+    summary = m.deal_summary(deals, YEAR, RATES)
+    assert (summary.won, summary.lost) == (3, 2)
+    assert summary.won_value.converted == Decimal(30000)
+    assert summary.lost_value.converted == Decimal(14000)
+    assert summary.win_rate.value == pytest.approx(60.0) and summary.win_rate.sample == 5
+    assert summary.average_won.value == Decimal(10000) and summary.average_won.sample == 3
+    none = m.deal_summary(deals, Period(date(2020, 1, 1), date(2020, 12, 31)), RATES)
+    assert none.win_rate.value is None and none.average_won.value is None
+    no_yen = m.deal_summary(deals, YEAR, RateBook("EUR", YEAR.end))
+    assert no_yen.average_won.reason == m.MISSING_RATE and no_yen.won_value.missing == ("JPY",)
+    assert m.compute_all(BOOK, [], deals, YEAR, RATES).deals == summary
+
+
+def test_open_pipeline_by_how_long_deals_have_been_open() -> None:
+    today = date(2026, 6, 30)
+    deals = [
+        D("a", Decimal(100), None, "open", "EUR", today),  # 0 days
+        D("a", Decimal(200), None, "open", "EUR", today - timedelta(days=30)),  # the edge
+        D("a", Decimal(300), None, "open", "EUR", today - timedelta(days=31)),
+        D("a", Decimal("160000"), None, "open", "JPY", today - timedelta(days=365)),  # 1,000
+        D("a", Decimal(500), None, "open", "EUR", today - timedelta(days=366)),
+        D("a", Decimal(600), None, "open", "EUR", None),  # age unknown: the oldest band
+        D("a", Decimal(700), date(2026, 1, 1), "won", "EUR", today),  # not open
+    ]
+    found = m.open_pipeline(deals, today, RATES)
+    assert [(b.newer, b.older, b.count) for b in found.bands] == [
+        (0, 30, 2), (31, 90, 1), (91, 365, 1), (366, None, 2)
+    ]  # fmt: skip
+    assert [b.value.converted for b in found.bands] == [
+        Decimal(300), Decimal(300), Decimal(1000), Decimal(1100)
+    ]  # fmt: skip
+    assert found.count == 6 and found.value.converted == Decimal(2700)
+
+
+def _signals(**changes: object) -> m.RiskSignals:
+    calm = m.RiskSignals(
+        overdue=0, detractors=0, silent_days=10, cadence_days=30,
+        revenue_now=Decimal(100), revenue_before=Decimal(100),
+    )  # fmt: skip
+    return replace(calm, **changes)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("changes", "points", "reasons", "at_risk"),
+    [
+        ({}, 0, [], False),
+        ({"overdue": 1}, 1, ["overdue"], False),
+        ({"overdue": 5}, 3, ["overdue"], True),  # at most 3 for overdue follow-ups
+        ({"detractors": 1}, 3, ["detractor"], True),
+        ({"detractors": 4}, 6, ["detractor"], True),
+        ({"silent_days": 31}, 1, ["silence"], False),
+        ({"silent_days": 61}, 2, ["silence"], False),
+        ({"silent_days": None}, 0, [], False),
+        ({"revenue_now": Decimal(99)}, 1, ["falling"], False),
+        ({"revenue_now": Decimal(49)}, 2, ["falling"], False),
+        ({"revenue_now": None}, 0, [], False),  # no rate: no comparison
+        ({"silent_days": 61, "revenue_now": Decimal(99)}, 3, ["silence", "falling"], True),
+        ({"overdue": 2, "detractors": 1}, 5, ["detractor", "overdue"], True),
+    ],
+)
+def test_the_at_risk_score(
+    changes: dict[str, object], points: int, reasons: list[str], at_risk: bool
+) -> None:
+    score = m.risk_score(_signals(**changes))
+    assert score.points == points and score.at_risk is at_risk
+    assert [key for key, _p in score.reasons] == reasons
+    assert sum(p for _k, p in score.reasons) == points
+
+
+def test_value_at_stake_is_a_year_of_revenue_the_higher_of_the_two() -> None:
+    assert m.risk_score(_signals(revenue_now=Decimal(40))).value_at_stake == Decimal(100)
+    assert m.risk_score(_signals(revenue_before=Decimal(0))).value_at_stake == Decimal(100)
+    unknown = _signals(revenue_now=None, revenue_before=None)
+    assert m.risk_score(unknown).value_at_stake is None

@@ -72,6 +72,17 @@ class Period:
     def years(self) -> float:
         return self.days / DAYS_PER_YEAR
 
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one starts: as many
+        whole calendar months when the period is made of them (a year: the year before; a
+        quarter: the quarter before), else as many days."""
+        end = self.start - _DAY
+        if self.start.day == 1 and (self.end + _DAY).day == 1:
+            count = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+            index = self.start.year * 12 + self.start.month - 1 - (count + 1)
+            return Period(date(index // 12, index % 12 + 1, 1), end)
+        return Period(self.start - timedelta(days=self.days), end)
+
 
 @dataclass(frozen=True)
 class CustomerRecord:
@@ -119,6 +130,7 @@ class DealRecord:
     closed_on: date | None
     status: str  # open | won | lost
     currency: str
+    opened_on: date | None = None  # the day the deal was entered
 
 
 @dataclass(frozen=True)
@@ -344,14 +356,6 @@ def csat_mean(surveys: Sequence[SurveyRecord], period: Period) -> MetricValue:
 # --- money ------------------------------------------------------------------------------------
 
 
-def won_in(deals: Iterable[DealRecord], period: Period) -> list[DealRecord]:
-    return [
-        d
-        for d in deals
-        if d.status == "won" and d.closed_on is not None and period.contains(d.closed_on)
-    ]
-
-
 def revenue(deals: Sequence[DealRecord], period: Period, rates: RateBook) -> MoneyTotal:
     """Revenue in the period: the deals won (closed) in it, per currency and converted."""
     return rates.total((d.amount, d.currency) for d in won_in(deals, period))
@@ -425,6 +429,169 @@ def acquisition_cost(
     return MoneyMetric(total.converted / len(new), total, len(new))
 
 
+# --- deals ------------------------------------------------------------------------------------
+
+#: The open pipeline is shown by how long its deals have been open: up to each of these many
+#: days, and older (deals record no stage but open, won and lost).
+PIPELINE_AGES = (30, 90, 365)
+
+
+def closed_in(deals: Iterable[DealRecord], status: str, period: Period) -> list[DealRecord]:
+    """The deals won (``status`` "won") or lost ("lost") with a closing day in the period."""
+    return [
+        d
+        for d in deals
+        if d.status == status and d.closed_on is not None and period.contains(d.closed_on)
+    ]
+
+
+def won_in(deals: Iterable[DealRecord], period: Period) -> list[DealRecord]:
+    return closed_in(deals, "won", period)
+
+
+@dataclass(frozen=True)
+class PipelineBand:
+    """Open deals opened between ``newer`` and ``older`` days ago (``older`` None: any
+    longer; ``newer`` 0: up to today; age unknown deals fall in the oldest band)."""
+
+    newer: int
+    older: int | None
+    count: int
+    value: MoneyTotal
+
+
+@dataclass(frozen=True)
+class DealSummary:
+    """The deals of a scope over a period: won and lost (closing day in the period), the win
+    rate (won / (won + lost) × 100, sample the deals closed), the average won deal."""
+
+    won: int
+    won_value: MoneyTotal
+    lost: int
+    lost_value: MoneyTotal
+    win_rate: MetricValue
+    average_won: MoneyMetric
+
+
+def deal_summary(deals: Sequence[DealRecord], period: Period, rates: RateBook) -> DealSummary:
+    won = closed_in(deals, "won", period)
+    lost = closed_in(deals, "lost", period)
+    won_value = rates.total((d.amount, d.currency) for d in won)
+    lost_value = rates.total((d.amount, d.currency) for d in lost)
+    if not won:
+        average = MoneyMetric(None, won_value, 0, NOT_ENOUGH_DATA)
+    elif won_value.converted is None:
+        average = MoneyMetric(None, won_value, len(won), MISSING_RATE)
+    else:
+        average = MoneyMetric(won_value.converted / len(won), won_value, len(won))
+    return DealSummary(
+        won=len(won),
+        won_value=won_value,
+        lost=len(lost),
+        lost_value=lost_value,
+        win_rate=ratio(len(won), len(won) + len(lost), 100.0),
+        average_won=average,
+    )
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The deals open on a day, by how long they have been open, and all of them."""
+
+    bands: tuple[PipelineBand, ...]
+    count: int
+    value: MoneyTotal
+
+
+def open_pipeline(deals: Iterable[DealRecord], today: date, rates: RateBook) -> Pipeline:
+    """The deals open today by how long they have been open (:data:`PIPELINE_AGES`), each
+    band's count and value; the last band is older than the last age."""
+    found: list[list[DealRecord]] = [[] for _ in range(len(PIPELINE_AGES) + 1)]
+    for d in deals:
+        if d.status != "open":
+            continue
+        age = None if d.opened_on is None else (today - d.opened_on).days
+        band = next(
+            (i for i, most in enumerate(PIPELINE_AGES) if age is not None and age <= most),
+            len(PIPELINE_AGES),
+        )
+        found[band].append(d)
+    bands = []
+    for i, members in enumerate(found):
+        newer = 0 if i == 0 else PIPELINE_AGES[i - 1] + 1
+        older = PIPELINE_AGES[i] if i < len(PIPELINE_AGES) else None
+        bands.append(PipelineBand(newer, older, len(members), _sum(members, rates)))
+    every = [d for members in found for d in members]
+    return Pipeline(tuple(bands), len(every), _sum(every, rates))
+
+
+def _sum(deals: Iterable[DealRecord], rates: RateBook) -> MoneyTotal:
+    return rates.total((d.amount, d.currency) for d in deals)
+
+
+# --- accounts at risk --------------------------------------------------------------------------
+#
+# A score of documented points (README, "Accounts at risk"); an account is at risk from
+# RISK_THRESHOLD points, so one weak signal alone (a long silence, a small fall in revenue, an
+# overdue follow-up) does not put it on the list, and a detractor does. The signals are
+# gathered by reports/data.py::risk_facts.
+
+#: Points for each overdue follow-up, at most OVERDUE_MAX.
+OVERDUE_POINTS, OVERDUE_MAX = 1, 3
+#: Points for each contact whose latest NPS answer of the last 12 months is a detractor's
+#: (0–6), at most DETRACTOR_MAX.
+DETRACTOR_POINTS, DETRACTOR_MAX = 3, 6
+#: No interaction for longer than the stay-in-touch cadence; for more than twice as long.
+SILENCE_POINTS, LONG_SILENCE_POINTS = 1, 2
+#: Revenue of the last 12 months below that of the 12 before; below half of it.
+FALLING_POINTS, HALVED_POINTS = 1, 2
+RISK_THRESHOLD = 3
+#: Reason keys, in the order the report names them on equal points.
+OVERDUE, DETRACTOR, SILENCE, FALLING = "overdue", "detractor", "silence", "falling"
+
+
+@dataclass(frozen=True)
+class RiskSignals:
+    """What the at-risk score looks at for one account, as of one day."""
+
+    overdue: int  # open follow-ups past due
+    detractors: int  # contacts whose latest NPS answer (last 12 months) is 0–6
+    silent_days: int | None  # days since the last interaction (None: never, nor a start)
+    cadence_days: int | None  # the shortest stay-in-touch cadence of its contacts
+    revenue_now: Decimal | None  # won in the last 12 months, converted (None: no rate)
+    revenue_before: Decimal | None  # won in the 12 months before, converted
+
+
+@dataclass(frozen=True)
+class RiskScore:
+    points: int
+    reasons: tuple[tuple[str, int], ...]  # (reason key, its points), most points first
+    value_at_stake: Decimal | None
+
+    @property
+    def at_risk(self) -> bool:
+        return self.points >= RISK_THRESHOLD
+
+
+def risk_score(signals: RiskSignals) -> RiskScore:
+    """The documented at-risk score of one account, its reasons, and the value at stake: a
+    year of its revenue, the last 12 months or the 12 before when those were more."""
+    reasons: list[tuple[str, int]] = []
+    if signals.overdue:
+        reasons.append((OVERDUE, min(signals.overdue * OVERDUE_POINTS, OVERDUE_MAX)))
+    if signals.detractors:
+        reasons.append((DETRACTOR, min(signals.detractors * DETRACTOR_POINTS, DETRACTOR_MAX)))
+    cadence, silent = signals.cadence_days, signals.silent_days
+    if cadence is not None and silent is not None and silent > cadence:
+        reasons.append((SILENCE, LONG_SILENCE_POINTS if silent > 2 * cadence else SILENCE_POINTS))
+    now, before = signals.revenue_now, signals.revenue_before
+    if now is not None and before is not None and now < before:
+        reasons.append((FALLING, HALVED_POINTS if now * 2 < before else FALLING_POINTS))
+    reasons.sort(key=lambda r: -r[1])  # stable: the order above on a tie
+    known = [v for v in (now, before) if v is not None]
+    return RiskScore(sum(p for _k, p in reasons), tuple(reasons), max(known, default=None))
+
+
 # --- all of them ------------------------------------------------------------------------------
 
 
@@ -452,10 +619,11 @@ class MetricSet:
     lost: int
     won_and_lost: int
     nps_distribution: tuple[int, ...]
+    deals: DealSummary
 
     def money(self) -> tuple[MoneyTotal, ...]:
         """Every sum of money behind the figures (for the rates-used and missing-rate lines)."""
-        return (self.revenue, self.cac.total)
+        return (self.revenue, self.cac.total, self.deals.lost_value)
 
 
 def compute_all(
@@ -487,6 +655,7 @@ def compute_all(
         lost=len(lost_in(customers, period)),
         won_and_lost=len(won_and_lost_in(customers, period)),
         nps_distribution=tuple(nps_distribution(surveys, period)),
+        deals=deal_summary(deals, period, rates),
     )
 
 

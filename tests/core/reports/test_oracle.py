@@ -169,31 +169,61 @@ def _agrees(shown: str, figure: Any, what: str) -> None:
         assert ("*" in sample_part) == (figure.sample < 10), (what, shown)
 
 
-def _metric(text: str, label: str, figure: Any) -> None:
+def _change(shown: str, now: Any, before: Any, kind: str, what: str) -> None:
+    """The change column: a count's difference, a rate's in percentage points, NPS's and a
+    mean's in points, money's relative to the previous amount; "—" without both."""
+    shown = shown.replace("\u2212", "-")
+    if now.value is None or before.value is None or (kind == "money" and before.value <= 0):
+        assert shown == "—", (what, shown)
+        return
+    relative = kind == "money"
+    expected = (now.value / before.value - 1) * 100 if relative else now.value - before.value
+    found = _NUMBER.search(shown)
+    assert found is not None, (what, shown)
+    number = Decimal(found.group(0).replace(",", ""))
+    places = len(found.group(1) or "")
+    assert abs(number - expected) <= Decimal(5) / Decimal(10) ** (places + 1) + Decimal("1e-9"), (
+        what, shown, expected,
+    )  # fmt: skip
+    if number:
+        assert shown.startswith("+" if number > 0 else "-"), (what, shown)
+    if kind == "rate":
+        assert shown.endswith(" pp"), (what, shown)
+
+
+def _compared(text: str, label: str, now: Any, before: Any, kind: str) -> None:
+    """A row of a comparison table: this period, the previous one, the change."""
     cells = _row(text, label)
-    value = cells[0]
-    if figure.sample is not None and len(cells) > 1:
-        value = f"{value} ({cells[-1]})"
-    _agrees(value, figure, label)
+    assert len(cells) == 3, (label, cells)
+    _agrees(cells[0], now, f"{label} (this period)")
+    _agrees(cells[1], before, f"{label} (previous period)")
+    _change(cells[2], now, before, kind, label)
 
 
+#: Label in the PDF → (the oracle's figure, how its change is shown).
 KEY_METRICS = {
-    "Customers at the start (S)": "S",
-    "Acquired in the period (N)": "N",
-    "Customers at the end (E)": "E",
-    "Customer retention rate, (E − N) / S": "retention",
-    "Customers of S kept": "kept",
-    "Churn rate (customers of S lost)": "churn",
-    "NPS": "NPS",
-    "CSAT (share of 4–5)": "CSAT",
-    "CSAT (mean, 1–5)": "CSAT mean",
-    "Referral rate": "referral",
-    "Revenue in the period (won deals)": "revenue",
-    "Average annual revenue per customer": "revenue per customer",
-    "Annual churn": "annual churn",
-    "Expected customer lifespan (years)": "lifespan",
-    "Customer lifetime value": "lifetime value",
-    "Customer acquisition cost": "CAC",
+    "Customers at the start (S)": ("S", "count"),
+    "Acquired in the period (N)": ("N", "count"),
+    "Customers at the end (E)": ("E", "count"),
+    "Customer retention rate, (E − N) / S": ("retention", "rate"),
+    "Customers of S kept": ("kept", "rate"),
+    "Churn rate (customers of S lost)": ("churn", "rate"),
+    "NPS": ("NPS", "points"),
+    "CSAT (share of 4–5)": ("CSAT", "rate"),
+    "CSAT (mean, 1–5)": ("CSAT mean", "points"),
+    "Referral rate": ("referral", "rate"),
+    "Revenue in the period (won deals)": ("revenue", "money"),
+    "Average annual revenue per customer": ("revenue per customer", "money"),
+    "Annual churn": ("annual churn", "rate"),
+    "Expected customer lifespan (years)": ("lifespan", "points"),
+    "Customer lifetime value": ("lifetime value", "money"),
+    "Customer acquisition cost": ("CAC", "money"),
+    "Deals won": ("deals won", "count"),
+    "Revenue (value of the deals won)": ("revenue", "money"),
+    "Deals lost": ("deals lost", "count"),
+    "Value of the deals lost": ("lost value", "money"),
+    "Win rate, won / (won + lost)": ("win rate", "rate"),
+    "Average deal won": ("average won", "money"),
 }
 
 
@@ -201,21 +231,31 @@ KEY_METRICS = {
 def test_key_metrics_agree_with_the_oracle(
     index: int, oracle: ModuleType, world: dict[str, Any]
 ) -> None:
+    """Every key metric and deal figure, this period and the previous one of the same length
+    (both converted at the rates of this period's end), and the change."""
     case, text = CASES[index], world["texts"][index]
     export = oracle.load(world["export"])
     converter = oracle.converter_for(export, case.period.end, NOW.date(), case.currency)
+    previous_start, previous_end = oracle.previous_period(case.period.start, case.period.end)
     found = oracle.figures(export, case.period.start, case.period.end, converter)
+    before = oracle.figures(export, previous_start, previous_end, converter)
     # the data is rich enough for every figure to exist, or the comparison would be weak
-    assert all(found[key].value is not None for key in KEY_METRICS.values()), found
+    for key, _kind in KEY_METRICS.values():
+        assert found[key].value is not None and before[key].value is not None, key
     assert found["S"].value >= 10 and found["N"].value > 0
-    for label, key in KEY_METRICS.items():
-        _metric(text, label, found[key])
+    for label, (key, kind) in KEY_METRICS.items():
+        _compared(text, label, found[key], before[key], kind)
     flat = " ".join(text.split())
     n, lost = found["N"].value, found["churned"].value
     assert f"{n:,} accounts were won in the period and {lost:,} of S lost in it" in flat
     won_lost = int(found["won_and_lost"].value)
     assert re.search(rf"\b{won_lost} accounts? (was|were) both won and lost", flat)
     assert f"Scope: all accounts; {found['accounts'].value:,} accounts." in flat
+    assert f"Previous period: {previous_start:%-d %b %Y} – {previous_end:%-d %b %Y}" in flat
+    count, value = oracle.pipeline(export, NOW.date(), converter)
+    cells = _row(text, "All open deals")
+    assert int(cells[0]) == count > 0
+    _agrees(cells[1], value, "open pipeline")
 
 
 def test_money_takes_each_path_of_conversion(oracle: ModuleType, world: dict[str, Any]) -> None:

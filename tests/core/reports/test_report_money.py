@@ -126,10 +126,10 @@ def test_converted_figures_agree_with_a_recomputation(db: Database, tmp_path: Pa
     lost = [a for a in s if a[4] is not None and YEAR.contains(a[4])]
     e = [a for a in ACCOUNTS if a[3] <= YEAR.end and (a[4] is None or a[4] > YEAR.end)]
     assert (len(s), len(n), len(lost), len(e)) == (12, 2, 2, 11)
-    assert f"Customers of S kept {100 * (len(s) - len(lost)) / len(s):.1f}% {len(s)}" in text
-    assert f"Churn rate (customers of S lost) {100 * len(lost) / len(s):.1f}% 12" in text
+    assert f"Customers of S kept {100 * (len(s) - len(lost)) / len(s):.1f}% ({len(s)})" in text
+    assert f"Churn rate (customers of S lost) {100 * len(lost) / len(s):.1f}% (12)" in text
     retention = 100 * (len(e) - len(n)) / len(s)
-    assert f"Customer retention rate, (E − N) / S {retention:.1f}% 12" in text
+    assert f"Customer retention rate, (E − N) / S {retention:.1f}% (12)" in text
     assert "1 account was both won and lost inside the period" in text
     # lifetime value: revenue / customer-years × min(1 / annual churn, 10)
     years = _customer_days(YEAR) / 365.25
@@ -145,7 +145,7 @@ def test_converted_figures_agree_with_a_recomputation(db: Database, tmp_path: Pa
     assert _euro(text, "Customer acquisition cost") == pytest.approx(500.0)
     # samples: NPS of 3 answers and CSAT of 1 (an interaction's score) are marked small
     flat = text.replace(" *", "*")
-    assert "NPS 33 3*" in flat and "CSAT (share of 4–5) 100.0% 1*" in flat
+    assert "NPS 33 (3*)" in flat and "CSAT (share of 4–5) 100.0% (1*)" in flat
     # the definitions appendix
     assert "Definitions" in text and "1 / annual churn, at most 10 years" in text
     assert "the CSAT score logged on an interaction" in text

@@ -109,6 +109,7 @@ def cmd_trip(args: argparse.Namespace) -> int:
     db = _open(args)
     trip_brief(
         db, output, country, start, end, city=args.city, lang=args.lang, user_zone=_zone(db),
+        include_lost=args.include_lost,
     )  # fmt: skip
     return _done(str(output))
 
@@ -140,6 +141,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     t.add_argument("--city", metavar="NAME")
     t.add_argument("--from", dest="from_", required=True, metavar="DATE")
     t.add_argument("--to", required=True, metavar="DATE")
+    t.add_argument(
+        "--include-lost",
+        action="store_true",
+        help=_("list lost accounts too (left out by default)"),
+    )
     t.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     t.set_defaults(func=cmd_trip)
 

@@ -4,19 +4,21 @@ report)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import i18n, validation
+from accountdesk.core.clock import ensure_aware
 from accountdesk.core.culture.countries import country_currency
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold
-from accountdesk.core.db.models import Account, Deal, Interaction, SurveyResponse
+from accountdesk.core.db.models import Account, Contact, Deal, Interaction, SurveyResponse
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
 from accountdesk.core.labels import TIER, label
@@ -27,8 +29,12 @@ from accountdesk.core.metrics import (
     DealRecord,
     MetricSet,
     Period,
+    RiskScore,
+    RiskSignals,
     SurveyRecord,
     compute_all,
+    revenue,
+    risk_score,
 )
 from accountdesk.core.money import RateBook
 from accountdesk.core.timekeeping.zones import to_zone
@@ -178,7 +184,10 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
         for d in session.scalars(
             select(Deal).where(Deal.account_id.in_(chunk), Deal.deleted_at.is_(None))
         ):
-            deals.append(DealRecord(d.account_id, d.amount, d.closed_on, d.status, d.currency))
+            opened = d.created_at.date() if d.created_at is not None else None
+            deals.append(
+                DealRecord(d.account_id, d.amount, d.closed_on, d.status, d.currency, opened)
+            )
     return MetricRecords(customers, surveys, deals)
 
 
@@ -208,3 +217,129 @@ def metrics_for(
     with db.reader() as session:
         records = load_records(session, scope)
     return compute_all(records.customers, records.surveys, records.deals, period, rates)
+
+
+# --- accounts at risk --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RiskFacts:
+    """One customer's at-risk score (:func:`metrics.risk_score`) with what the report says
+    about it: the oldest overdue follow-up, the lowest detractor answer, whom to call."""
+
+    account_id: str
+    signals: RiskSignals
+    score: RiskScore
+    oldest_overdue: tuple[str, datetime] | None  # title, due (aware UTC)
+    detractor: tuple[str, int] | None  # the contact's name, their score
+    contact: str | None  # the account's main contact (first decision maker, else first)
+    last_touch: date | None
+    currency: str  # of the amounts: the reporting currency
+
+
+#: The at-risk score looks at NPS answers and revenue over this many days (a year).
+RISK_YEAR_DAYS = 365
+
+
+def risk_facts(
+    db: Database,
+    records: MetricRecords,
+    now: datetime,
+    user_zone: str,
+    rates: RateBook,
+) -> dict[str, RiskFacts]:
+    """The at-risk score of every account of ``records`` that is a customer on the day of
+    ``now`` (in ``user_zone``): its signals gathered here, its points counted by the one rule
+    (:func:`metrics.risk_score`)."""
+    from accountdesk.core.db.fts import display_name
+    from accountdesk.core.queries.followups import list_follow_ups
+    from accountdesk.core.timekeeping.stay_in_touch import effective_cadence, nps_band
+
+    today = to_zone(now, user_zone).date()
+    year = Period(today - timedelta(days=RISK_YEAR_DAYS - 1), today)
+    before = year.previous()
+    customers = {c.account_id: c for c in records.customers if c.is_customer_on(today)}
+    overdue: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
+    for f in list_follow_ups(db, now=now, user_zone=user_zone, due="overdue"):
+        if f.account_id in customers:
+            overdue[f.account_id].append((f.due_at, f.title))
+    latest_nps: dict[str, SurveyRecord] = {}
+    for r in records.surveys:
+        if r.kind == "nps" and r.contact_id is not None and r.answered_on <= today:
+            seen = latest_nps.get(r.contact_id)
+            if seen is None or r.answered_on >= seen.answered_on:
+                latest_nps[r.contact_id] = r
+    deals: dict[str, list[DealRecord]] = defaultdict(list)
+    for d in records.deals:
+        deals[d.account_id].append(d)
+    ids = list(customers)
+    touched: dict[str, datetime] = {}
+    people: dict[str, list[tuple[str, str, int | None, bool]]] = defaultdict(list)
+    tiers: dict[str, str | None] = {}
+    with db.reader() as session:
+        for chunk in _chunks(ids, 900):
+            for account_id, when in session.execute(
+                select(Interaction.account_id, func.max(Interaction.occurred_at))
+                .where(Interaction.account_id.in_(chunk), Interaction.deleted_at.is_(None))
+                .group_by(Interaction.account_id)
+            ):
+                touched[account_id] = ensure_aware(when)
+            for c in session.scalars(
+                select(Contact)
+                .where(Contact.account_id.in_(chunk), Contact.deleted_at.is_(None))
+                .order_by(Contact.created_at, Contact.id)
+            ):
+                name = display_name(c.given_name, c.family_name or "", c.name_order)
+                decides = c.buying_role == "decision_maker"
+                people[c.account_id].append((c.id, name, c.stay_in_touch_days, decides))
+            for account_id, tier in session.execute(
+                select(Account.id, Account.tier).where(Account.id.in_(chunk))
+            ):
+                tiers[account_id] = tier
+    out: dict[str, RiskFacts] = {}
+    for account_id, customer in customers.items():
+        contacts = people.get(account_id, [])
+        tier = tiers.get(account_id)
+        cadences = [
+            effective_cadence(
+                days, tier, nps_band(latest_nps[cid].score) if cid in latest_nps else None
+            )
+            for cid, _name, days, _decides in contacts
+        ] or [effective_cadence(None, tier, None)]
+        known = [c.days for c in cadences if c is not None]
+        last = touched.get(account_id)
+        last_day = to_zone(last, user_zone).date() if last is not None else None
+        start = last_day or customer.customer_since
+        detractors = sorted(
+            (latest_nps[cid].score, name)
+            for cid, name, _days, _decides in contacts
+            if cid in latest_nps
+            and year.contains(latest_nps[cid].answered_on)
+            and latest_nps[cid].score <= 6
+        )
+        now_total = revenue(deals[account_id], year, rates)
+        before_total = revenue(deals[account_id], before, rates)
+        signals = RiskSignals(
+            overdue=len(overdue[account_id]),
+            detractors=len(detractors),
+            silent_days=None if start is None else (today - start).days,
+            cadence_days=min(known) if known else None,
+            revenue_now=now_total.converted,
+            revenue_before=before_total.converted,
+        )
+        main = sorted(contacts, key=lambda c: not c[3])
+        out[account_id] = RiskFacts(
+            account_id=account_id,
+            signals=signals,
+            score=risk_score(signals),
+            oldest_overdue=(
+                (min(overdue[account_id])[1], min(overdue[account_id])[0])
+                if overdue[account_id]
+                else None
+            ),
+            detractor=(detractors[0][1], detractors[0][0]) if detractors else None,
+            contact=main[0][1] if main else None,
+            last_touch=last_day,
+            currency=rates.reporting,
+        )
+    return out

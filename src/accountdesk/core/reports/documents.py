@@ -29,19 +29,30 @@ from sqlalchemy import func, select
 
 from accountdesk.core import i18n, validation
 from accountdesk.core.address import form_of_address
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.culture.calendar import holidays_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold, words
-from accountdesk.core.db.models import Account, Contact, CountryNote, Gift, Interaction, Note
+from accountdesk.core.db.models import (
+    Account,
+    Contact,
+    CountryNote,
+    Deal,
+    Gift,
+    Interaction,
+    Note,
+)
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, ngettext, pgettext
 from accountdesk.core.labels import (
     CHANNEL,
     DATE_KIND,
+    DEAL_STATUS,
+    GIFT_DIRECTION,
     INTERACTION_KIND,
     LAWFUL_BASIS,
     STATUS,
@@ -49,17 +60,32 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.metrics import (
+    DETRACTOR,
+    DETRACTOR_MAX,
+    DETRACTOR_POINTS,
+    FALLING,
+    FALLING_POINTS,
+    HALVED_POINTS,
     LIFESPAN_CAP_YEARS,
+    LONG_SILENCE_POINTS,
     MISSING_RATE,
+    OVERDUE,
+    OVERDUE_MAX,
+    OVERDUE_POINTS,
+    RISK_THRESHOLD,
+    SILENCE,
+    SILENCE_POINTS,
     SMALL_SAMPLE,
     MetricSet,
     MetricValue,
     MoneyMetric,
     Period,
+    Pipeline,
+    PipelineBand,
     compute_all,
     last_months,
-    latest_responses,
     months,
+    open_pipeline,
     quarters,
     revenue_to_date,
 )
@@ -73,7 +99,14 @@ from accountdesk.core.money import (
 )
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.reports import charts, fonts
-from accountdesk.core.reports.data import Scope, check_scope, load_records, rate_day
+from accountdesk.core.reports.data import (
+    RiskFacts,
+    Scope,
+    check_scope,
+    load_records,
+    rate_day,
+    risk_facts,
+)
 from accountdesk.core.reports.textlayout import (
     TextBlock,
     TextStyle,
@@ -81,6 +114,12 @@ from accountdesk.core.reports.textlayout import (
     mirror,
 )
 from accountdesk.core.timekeeping.planner import TripDay, TripOutlook, trip_outlook
+from accountdesk.core.timekeeping.reminders import (
+    BUCKET_LABELS,
+    BucketBounds,
+    bucket_bounds,
+    bucket_of,
+)
 from accountdesk.core.timekeeping.zones import (
     format_utc_offset,
     offset_between,
@@ -107,6 +146,11 @@ class ReportContext:
     rtl: bool
     now: datetime
     user_zone: str
+
+    @property
+    def today(self) -> date:
+        """The report's day in the user's zone."""
+        return to_zone(self.now, self.user_zone).date()
 
     def text(self, value: object) -> str:
         s = "" if value is None else str(value)
@@ -151,6 +195,37 @@ class ReportContext:
     def total(self, total: MoneyTotal) -> str:
         """A sum converted, or each currency's subtotal when a rate is missing."""
         return total_text(total)
+
+    def money_cell(self, m: MoneyMetric) -> str:
+        """A money figure with its sample: "€1,156.07 (32)"."""
+        return _("{value} ({sample})").format(value=self.money(m), sample=self.sample(m))
+
+    # --- changes against the previous period ---------------------------------------------
+
+    def count_change(self, now: int, before: int) -> str:
+        return i18n.format_change(now - before)
+
+    def points_change(self, now: MetricValue, before: MetricValue, digits: int = 1) -> str:
+        """The change of a rate in percentage points ("+2.5 pp"), of NPS in points, of a mean
+        in its unit; "—" when either side has no value."""
+        if now.value is None or before.value is None:
+            return "—"
+        return i18n.format_change(now.value - before.value, digits)
+
+    def rate_change(self, now: MetricValue, before: MetricValue) -> str:
+        """A rate's change in percentage points."""
+        if now.value is None or before.value is None:
+            return "—"
+        return pgettext("a change of a percentage, in percentage points", "{change} pp").format(
+            change=ltr(i18n.format_change(now.value - before.value, 1))
+        )
+
+    def money_change(self, now: Decimal | None, before: Decimal | None) -> str:
+        """An amount's change relative to the previous one ("+12.3%"); "—" without both or
+        from nothing."""
+        if now is None or before is None or before <= 0:
+            return "—"
+        return i18n.format_change((now / before - 1) * 100, 1, percent=True)
 
 
 # --- the document -------------------------------------------------------------------------
@@ -317,6 +392,7 @@ def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:
             [
                 ("FONT", (0, 0), (-1, -1), fonts.font_name(fonts.LATIN), 8),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#DDE3EA")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
@@ -439,16 +515,16 @@ def _account_story(
 ) -> tuple[list[Any], str]:
     from accountdesk.core.queries.followups import list_follow_ups
 
-    today = ctx.now.date()
+    today = ctx.today
     with db.reader() as s:
         acc = s.get(Account, account_id)
         if acc is None or acc.deleted_at is not None:
             raise UserError(_("No account has the id \u201c{name}\u201d.").format(name=account_id))
         contacts = list(
             s.scalars(
-                select(Contact).where(
-                    Contact.account_id == account_id, Contact.deleted_at.is_(None)
-                )
+                select(Contact)
+                .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+                .order_by(Contact.created_at, Contact.id)
             )
         )
         interactions = list(
@@ -473,6 +549,14 @@ def _account_story(
                 .limit(10)
             )
         )
+        deal_rows = [
+            (d.title, d.amount, d.currency, d.status, d.closed_on, d.created_at)
+            for d in s.scalars(
+                select(Deal)
+                .where(Deal.account_id == account_id, Deal.deleted_at.is_(None))
+                .order_by(Deal.closed_on.desc(), Deal.created_at.desc())
+            )
+        ]
         records = load_records(s, Scope(account_ids=(account_id,)))
         participants = {
             i.id: ", ".join(_contact_name(p) for p in i.participants) for i in interactions[:15]
@@ -480,57 +564,108 @@ def _account_story(
         acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
         since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
     follow = list_follow_ups(db, now=ctx.now, user_zone=ctx.user_zone, account_id=account_id)
+    bounds = bucket_bounds(ctx.now, ctx.user_zone)
+    overdue = [f for f in follow if bucket_of(f.due_at, bounds) == "overdue"]
+    upcoming = [f for f in follow if bucket_of(f.due_at, bounds) != "overdue"]
+    risk = risk_facts(db, records, ctx.now, ctx.user_zone, rates).get(account_id)
     title = _("Relationship report: {account}").format(account=acc_name)
     story: list[Any] = [_h(ctx, title)]
     year = Period(today - timedelta(days=364), today)
     earned = revenue_to_date(records.deals, today, rates)
     recent = compute_all(records.customers, records.surveys, records.deals, year, rates)
-    last_touch = interactions[0].occurred_at.date() if interactions else None
-    next_touch = follow[0].due_at.date() if follow else None
+    before = compute_all(records.customers, records.surveys, records.deals, year.previous(), rates)
+    local_days = [to_zone(i.occurred_at, i.occurred_zone).date() for i in interactions]
+    last_touch = max(local_days, default=None)
+    next_touch = to_zone(upcoming[0].due_at, ctx.user_zone).date() if upcoming else None
     story.append(_h(ctx, _("Summary"), 1))
-    story.append(
-        _kv(
-            ctx,
-            [
-                (_("Country"), i18n.country_name(acc_country)),
-                (_("Status"), label(STATUS, status)),
-                (_("Segment"), label(TIER, tier) or "—"),
-                (_("Owner"), owner or "—"),
-                (_("Customer since"), ctx.date(since)),
-                (_("Revenue to date"), ctx.total(earned)),
-                (_("Last touch"), ctx.date(last_touch)),
-                (_("Next touch"), ctx.date(next_touch)),
-                (
-                    _("NPS (last 12 months)"),
-                    ctx.rate_cell(recent.nps, ctx.number(recent.nps.value)),
+    summary: list[tuple[str, object]] = [
+        (_("Country"), i18n.country_name(acc_country)),
+        (_("Status"), label(STATUS, status)),
+        (_("Segment"), label(TIER, tier) or "—"),
+        (_("Owner"), owner or "—"),
+        (_("Customer since"), ctx.date(since)),
+        (_("Revenue to date"), ctx.total(earned)),
+        (_("Last touch"), ctx.date(last_touch)),
+        (_("Next touch"), ctx.date(next_touch)),
+    ]
+    if overdue:
+        summary.append(
+            (
+                _("Overdue follow-ups"),
+                ngettext(
+                    "{n} overdue, the oldest due {date}", "{n} overdue, the oldest due {date}",
+                    len(overdue),
+                ).format(
+                    n=i18n.format_number(len(overdue)),
+                    date=ctx.date(to_zone(overdue[0].due_at, ctx.user_zone).date()),
                 ),
-                (_("CSAT (last 12 months)"), ctx.rate_cell(recent.csat)),
-            ],
+            )
+        )  # fmt: skip
+    if risk is not None:
+        summary.append((_("At-risk score"), _risk_summary(ctx, risk, owner or "—")))
+    story.append(_kv(ctx, summary))
+    story.append(_h(ctx, _("Key figures"), 1))
+    interactions_now = sum(1 for d in local_days if year.contains(d))
+    interactions_before = sum(1 for d in local_days if year.previous().contains(d))
+    cnt = i18n.format_number
+    rows = [
+        [_("Interactions"), cnt(interactions_now), cnt(interactions_before),
+         ctx.count_change(interactions_now, interactions_before)],
+        [_("NPS"), ctx.rate_cell(recent.nps, ctx.number(recent.nps.value)),
+         ctx.rate_cell(before.nps, ctx.number(before.nps.value)),
+         ctx.points_change(recent.nps, before.nps, 0)],
+        [_("CSAT (share of 4–5)"), ctx.rate_cell(recent.csat), ctx.rate_cell(before.csat),
+         ctx.rate_change(recent.csat, before.csat)],
+    ]  # fmt: skip
+    story.append(_comparison(ctx, _("Figure"), rows, yearly=True))
+    story.append(_period_note(ctx, year, year.previous()))
+    story.append(_h(ctx, _("Deals"), 1))
+    pipeline = open_pipeline(records.deals, today, rates)
+    story.extend(_deals_section(ctx, recent, before, pipeline, yearly=True))
+    open_rows = [
+        [title, money_text(amount, currency), ctx.date(created.date() if created else None)]
+        for title, amount, currency, state, _closed, created in deal_rows
+        if state == "open"
+    ]
+    if open_rows:
+        story.append(
+            _table(ctx, [_("Open deal"), _("Amount"), _("Opened")], open_rows, [56, 24, 20])
+        )
+    closed_rows = [
+        [ctx.date(closed), title, label(DEAL_STATUS, state), money_text(amount, currency)]
+        for title, amount, currency, state, closed, _created in deal_rows
+        if state != "open" and closed is not None and year.contains(closed)
+    ]
+    story.append(_h(ctx, _("Deals closed in the last 12 months"), 1))
+    story.append(
+        _table(ctx, [_("Closed"), _("Deal"), _("Result"), _("Amount")], closed_rows[:20],
+               [18, 48, 12, 22])
+    )  # fmt: skip
+    story.extend(
+        _money_notes(
+            ctx, [earned, *recent.money(), *before.money(), pipeline.value], rates.reporting
         )
     )
-    story.extend(_money_notes(ctx, [earned], rates.reporting))
-    story.append(_p(ctx, _sample_note(), SMALL))
     story.append(_h(ctx, _("Contacts"), 1))
     story.append(
         _table(
             ctx,
-            [_("Name"), _("Role"), _("Local time"), _("Channel"), _("Language")],
+            [_("Name"), _("Phone and e-mail"), _("Local time"), _("Channel"), _("Language")],
             [
                 [
-                    _contact_name(c),
-                    c.job_title or "—",
+                    _contact_name(c) + ("\n" + c.job_title if c.job_title else ""),
+                    _reach(c),
                     _offset(c.timezone, ctx.now),
                     label(CHANNEL, c.preferred_channel) or "—",
                     i18n.language_name(c.preferred_language) if c.preferred_language else "—",
                 ]
                 for c in contacts
             ],
-            [30, 24, 14, 14, 18],
+            [27, 35, 13, 12, 13],
         )
     )
     story.append(_h(ctx, _("Interactions"), 1))
     shown = months(last_months(today, 12))
-    local_days = [to_zone(i.occurred_at, i.occurred_zone).date() for i in interactions]
     per_month = Counter((day.year, day.month) for day in local_days)
     story.append(
         charts.bar_chart(
@@ -549,12 +684,12 @@ def _account_story(
             [_("Date"), _("Kind"), _("Subject"), _("Participants")],
             [
                 [
-                    ctx.date(i.occurred_at.date()),
+                    ctx.date(day),
                     label(INTERACTION_KIND, i.kind),
                     i.subject,
                     participants.get(i.id, ""),
                 ]
-                for i in interactions[:15]
+                for i, day in zip(interactions[:15], local_days, strict=False)
             ],
             [18, 12, 40, 30],
         )
@@ -563,25 +698,24 @@ def _account_story(
     story.append(
         _table(
             ctx,
-            [_("Title"), _("Their time"), _("Your time")],
+            [_("Title"), _("Their time"), _("Your time"), _("When")],
             [
-                [
-                    f.title,
-                    _when(f.due_at, f.zone),
-                    _when(f.due_at, ctx.user_zone),
-                ]
+                [f.title, _when(f.due_at, f.zone), _when(f.due_at, ctx.user_zone),
+                 _due_text(ctx, f.due_at, bounds)]
                 for f in follow[:30]
             ],
-            [40, 30, 30],
+            [34, 24, 24, 18],
         )
-    )
+    )  # fmt: skip
     countries = sorted(
         {(c.country, c.subdivision) for c in contacts} | {(acc_country, acc_sub)},
         key=lambda x: (x[0], x[1] or ""),
     )
     story.append(_h(ctx, _("Holidays and seasons (next 60 days)"), 1))
-    rows = _holiday_rows(ctx, countries, today, today + timedelta(days=60))
-    story.append(_table(ctx, [_("Date"), _("Country"), _("Holiday or season")], rows, [22, 18, 60]))
+    holiday_rows = _holiday_rows(ctx, countries, today, today + timedelta(days=60))
+    story.append(
+        _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], holiday_rows, [22, 18, 60])
+    )
     story.append(_h(ctx, _("Cultural briefing"), 1))
     story.extend(_etiquette(ctx, sorted({c for c, _s in countries})))
     story.append(_h(ctx, _("Gifts"), 1))
@@ -590,17 +724,60 @@ def _account_story(
             ctx,
             [_("Date"), _("Direction"), _("Gift"), _("Occasion")],
             [
-                [ctx.date(g.given_on), g.direction, g.description, g.occasion or "—"]
+                [ctx.date(g.given_on), label(GIFT_DIRECTION, g.direction), g.description,
+                 g.occasion or "—"]
                 for g in gifts[:20]
             ],
             [18, 14, 44, 24],
         )
-    )
+    )  # fmt: skip
     story.append(_h(ctx, _("Notes"), 1))
-    story.extend(_p(ctx, n.body) for n in notes) if notes else story.append(
-        _p(ctx, _("None."), SMALL)
-    )
+    if notes:
+        story.extend(_p(ctx, n.body) for n in notes)
+    else:
+        story.append(_p(ctx, _("None."), SMALL))
     return story, title
+
+
+def _listed(values: Sequence[Mapping[str, str]] | None) -> str:
+    """Phone numbers or e-mail addresses, one a line, each kept left to right."""
+    return "\n".join(ltr(v["value"]) for v in values or () if v.get("value")) or "—"
+
+
+def _reach(contact: Contact) -> str:
+    """A contact's phone numbers, then e-mail addresses, one a line."""
+    found = [_listed(contact.phones), _listed(contact.emails)]
+    return "\n".join(f for f in found if f != "—") or "—"
+
+
+def _due_text(ctx: ReportContext, due: datetime, bounds: BucketBounds) -> str:
+    """When a follow-up is due: "Overdue by 3 days" (flagged), else its bucket."""
+    bucket = bucket_of(due, bounds)
+    if bucket != "overdue":
+        return _(BUCKET_LABELS[bucket])
+    days = (ctx.today - to_zone(due, ctx.user_zone).date()).days
+    if days <= 0:
+        return _("Overdue")
+    return ngettext("Overdue by {n} day", "Overdue by {n} days", days).format(
+        n=i18n.format_number(days)
+    )
+
+
+def _risk_summary(ctx: ReportContext, facts: RiskFacts, owner: str) -> str:
+    """An account's at-risk score in a sentence or two."""
+    points = facts.score.points
+    if facts.score.at_risk:
+        head = ngettext("{n} point: at risk.", "{n} points: at risk.", points).format(
+            n=i18n.format_number(points)
+        )
+    else:
+        head = ngettext("{n} point: not at risk.", "{n} points: not at risk.", points).format(
+            n=i18n.format_number(points)
+        )
+    lines = [head, *(_reason_text(ctx, facts, k, p) for k, p in facts.score.reasons)]
+    if facts.score.reasons:
+        lines.append(_next_step(ctx, facts, owner))
+    return "\n".join(lines)
 
 
 # --- portfolio report -------------------------------------------------------------------
@@ -625,8 +802,6 @@ def portfolio_report(
 def _portfolio_story(
     db: Database, ctx: ReportContext, period: Period, scope: Scope, rates: RateBook
 ) -> tuple[list[Any], str]:
-    from accountdesk.core.queries.followups import list_follow_ups
-
     with db.reader() as s:
         records = load_records(s, scope)
         accounts = {a.id: a for a in s.scalars(scope.apply(select(Account)))}
@@ -634,13 +809,6 @@ def _portfolio_story(
             a.id: (a.name, a.country, label(TIER, a.tier) or "—", a.owner or "—")
             for a in accounts.values()
         }
-        last_touch = dict(
-            s.execute(
-                select(Interaction.account_id, func.max(Interaction.occurred_at))
-                .where(Interaction.deleted_at.is_(None))
-                .group_by(Interaction.account_id)
-            ).all()
-        )
     title = _("Portfolio report {start} – {end}").format(
         start=ctx.date(period.start), end=ctx.date(period.end)
     )
@@ -663,11 +831,17 @@ def _portfolio_story(
         )
     )
     ms = compute_all(records.customers, records.surveys, records.deals, period, rates)
+    previous = period.previous()
+    before = compute_all(records.customers, records.surveys, records.deals, previous, rates)
     story.append(_h(ctx, _("Key metrics"), 1))
-    story.append(_metrics_table(ctx, ms))
+    story.append(_metrics_table(ctx, ms, before))
+    story.append(_period_note(ctx, period, previous))
     story.extend(_customer_footnote(ctx, ms))
+    pipeline = open_pipeline(records.deals, ctx.today, rates)
+    story.append(_h(ctx, _("Deals"), 1))
+    story.extend(_deals_section(ctx, ms, before, pipeline))
     # every converted figure of the report, for the rates-used and missing-rate lines
-    money: list[MoneyTotal] = list(ms.money())
+    money: list[MoneyTotal] = [*ms.money(), *before.money(), pipeline.value]
     # quarterly trend
     qs = quarters(period)
     q_sets = [compute_all(records.customers, records.surveys, records.deals, q, rates) for q in qs]
@@ -796,76 +970,265 @@ def _portfolio_story(
             )
         )
     story.extend(_money_notes(ctx, money, rates.reporting))
-    # accounts at risk
-    cutoff = ctx.now - timedelta(days=90)
-    detractors = {
-        r.account_id
-        for r in latest_responses(records.surveys, "nps", Period(date(1900, 1, 1), period.end))
-        if r.score <= 6
-    }
-    overdue = Counter(
-        f.account_id
-        for f in list_follow_ups(db, now=ctx.now, user_zone=ctx.user_zone, due="overdue")
-        if f.account_id in info
-    )
-    risk_rows = []
-    for c in records.customers:
-        if not c.is_customer_on(period.end):
-            continue
-        reasons = []
-        touched = last_touch.get(c.account_id)
-        if (
-            touched is None
-            or (touched.replace(tzinfo=UTC) if touched.tzinfo is None else touched) < cutoff
-        ):
-            reasons.append(_("no touch in 90 days"))
-        if c.account_id in detractors:
-            reasons.append(_("detractor"))
-        if overdue.get(c.account_id):
-            count = overdue[c.account_id]
-            reasons.append(
-                ngettext("{n} overdue follow-up", "{n} overdue follow-ups", count).format(n=count)
-            )
-        if reasons:
-            risk_rows.append([info[c.account_id][0], info[c.account_id][3], "; ".join(reasons)])
-    story.append(_h(ctx, _("Accounts at risk"), 1))
-    story.append(
-        _table(ctx, [_("Account"), _("Owner"), _("Why")], sorted(risk_rows)[:200], [35, 20, 45])
-    )
+    facts = risk_facts(db, records, ctx.now, ctx.user_zone, rates)
+    story.extend(_risk_section(ctx, facts, {a: (row[0], row[3]) for a, row in info.items()}))
     story.extend(_definitions(ctx))
     return story, title
 
 
-def _metrics_table(ctx: ReportContext, ms: MetricSet) -> Flowable:
-    """The key metrics: value and sample size of each."""
-    pct, num = ctx.percent, ctx.number
-    rows: list[tuple[str, str, str]] = [
-        (_("Customers at the start (S)"), i18n.format_number(ms.customers_at_start), ""),
-        (_("Acquired in the period (N)"), i18n.format_number(ms.acquired), ""),
-        (_("Customers at the end (E)"), i18n.format_number(ms.customers_at_end), ""),
-        (_("Customer retention rate, (E − N) / S"), pct(ms.retention), ctx.sample(ms.retention)),
-        (_("Customers of S kept"), pct(ms.kept), ctx.sample(ms.kept)),
-        (_("Churn rate (customers of S lost)"), pct(ms.churn), ctx.sample(ms.churn)),
-        (_("NPS"), num(ms.nps.value), ctx.sample(ms.nps)),
-        (_("CSAT (share of 4–5)"), pct(ms.csat), ctx.sample(ms.csat)),
-        (_("CSAT (mean, 1–5)"), num(ms.csat_mean.value, 2), ctx.sample(ms.csat_mean)),
-        (_("Referral rate"), pct(ms.referral), ctx.sample(ms.referral)),
-        (_("Revenue in the period (won deals)"), ctx.total(ms.revenue), ""),
-        (
-            _("Average annual revenue per customer"),
-            ctx.money(ms.revenue_per_customer),
-            ctx.sample(ms.revenue_per_customer),
-        ),
-        (_("Annual churn"), pct(ms.annual_churn), ctx.sample(ms.annual_churn)),
-        (
-            _("Expected customer lifespan (years)"),
-            _lifespan(ctx, ms.lifespan),
-            ctx.sample(ms.lifespan),
-        ),
-        (_("Customer lifetime value"), ctx.money(ms.lifetime_value), ctx.sample(ms.lifetime_value)),
-        (_("Customer acquisition cost"), ctx.money(ms.cac), ctx.sample(ms.cac)),
+#: The at-risk table lists at most this many accounts, those with the most value at stake.
+AT_RISK_SHOWN = 20
+
+
+def _risk_section(
+    ctx: ReportContext, facts: Mapping[str, RiskFacts], names: Mapping[str, tuple[str, str]]
+) -> list[Flowable]:
+    """The customers at risk (a score of RISK_THRESHOLD points or more), the most value at
+    stake first, with the reasons and the next step; ``names``: account id → (name, owner)."""
+    risky = [f for f in facts.values() if f.score.at_risk]
+    risky.sort(
+        key=lambda f: (
+            -(f.score.value_at_stake if f.score.value_at_stake is not None else Decimal(-1)),
+            -f.score.points,
+            fold(names[f.account_id][0]),
+        )
+    )
+    out: list[Flowable] = [_h(ctx, _("Accounts at risk"), 1)]
+    out.append(
+        _p(
+            ctx,
+            ngettext(
+                "{n} of {total} customers scores {threshold} points or more on the at-risk "
+                "score (see the definitions); at most {shown} are listed, the most value at "
+                "stake first.",
+                "{n} of {total} customers score {threshold} points or more on the at-risk "
+                "score (see the definitions); at most {shown} are listed, the most value at "
+                "stake first.",
+                len(risky),
+            ).format(
+                n=i18n.format_number(len(risky)),
+                total=i18n.format_number(len(facts)),
+                threshold=i18n.format_number(RISK_THRESHOLD),
+                shown=i18n.format_number(AT_RISK_SHOWN),
+            ),
+            SMALL,
+        )
+    )
+    rows = [
+        [
+            names[f.account_id][0],
+            names[f.account_id][1],
+            _stake(ctx, f),
+            i18n.format_number(f.score.points),
+            "\n".join(_reason_text(ctx, f, key, points) for key, points in f.score.reasons),
+            _next_step(ctx, f, names[f.account_id][1]),
+        ]
+        for f in risky[:AT_RISK_SHOWN]
     ]
-    return _table(ctx, [_("Metric"), _("Value"), _("Sample")], rows, [52, 32, 16])
+    header = [_("Account"), _("Owner"), _("Value at stake"), _("Score"), _("Why"), _("Next step")]
+    out.append(_table(ctx, header, rows, [17, 10, 13, 8, 26, 26]))
+    return out
+
+
+def _stake(ctx: ReportContext, facts: RiskFacts) -> str:
+    value = facts.score.value_at_stake
+    return "—" if value is None else money_text(value, facts.currency)
+
+
+def _reason_text(ctx: ReportContext, facts: RiskFacts, key: str, points: int) -> str:
+    """One reason of an at-risk score and its points."""
+    s = facts.signals
+    if key == OVERDUE:
+        reason = ngettext("{n} overdue follow-up", "{n} overdue follow-ups", s.overdue).format(
+            n=i18n.format_number(s.overdue)
+        )
+    elif key == DETRACTOR:
+        reason = ngettext(
+            "{n} detractor (NPS 0–6)", "{n} detractors (NPS 0–6)", s.detractors
+        ).format(n=i18n.format_number(s.detractors))
+    elif key == SILENCE:
+        days, cadence = s.silent_days or 0, s.cadence_days or 0
+        reason = ngettext(
+            "no contact for {n} day (cadence: {cadence})",
+            "no contact for {n} days (cadence: {cadence})",
+            days,
+        ).format(
+            n=i18n.format_number(days),
+            cadence=ngettext("{n} day", "{n} days", cadence).format(n=i18n.format_number(cadence)),
+        )
+    else:
+        now, before = s.revenue_now or Decimal(0), s.revenue_before or Decimal(1)
+        reason = _("revenue {change} on the 12 months before").format(
+            change=ltr(ctx.money_change(now, before))
+        )
+    return ngettext("{reason}: {n} point", "{reason}: {n} points", points).format(
+        reason=reason, n=i18n.format_number(points)
+    )
+
+
+def _next_step(ctx: ReportContext, facts: RiskFacts, owner: str) -> str:
+    """What to do first, for the reason with the most points."""
+    key = facts.score.reasons[0][0] if facts.score.reasons else None
+    if key == OVERDUE and facts.oldest_overdue is not None:
+        title, due = facts.oldest_overdue
+        return _("Do the overdue follow-up “{title}” (due {date}).").format(
+            title=isolate(title), date=ctx.date(to_zone(due, ctx.user_zone).date())
+        )
+    if key == DETRACTOR and facts.detractor is not None:
+        name, score = facts.detractor
+        return _("Call {contact} about their NPS answer of {score}.").format(
+            contact=isolate(name), score=i18n.format_number(score)
+        )
+    if key == FALLING:
+        s = facts.signals
+        return _("Review the account with {owner}: revenue {before} a year ago, {now} now.").format(
+            owner=isolate(owner),
+            before=isolate(money_text(s.revenue_before or Decimal(0), facts.currency)),
+            now=isolate(money_text(s.revenue_now or Decimal(0), facts.currency)),
+        )
+    if facts.contact is None:
+        return _("Add a contact person and get in touch.")
+    if facts.last_touch is None:
+        return _("Get in touch with {contact}; no contact is logged yet.").format(
+            contact=isolate(facts.contact)
+        )
+    return _("Get in touch with {contact}; the last contact was on {date}.").format(
+        contact=isolate(facts.contact), date=ctx.date(facts.last_touch)
+    )
+
+
+def _metrics_table(ctx: ReportContext, ms: MetricSet, before: MetricSet) -> Flowable:
+    """The key metrics of the period beside those of the previous period of the same length,
+    each with its sample in brackets, and the change."""
+    rate, cnt, cell = ctx.rate_cell, i18n.format_number, ctx.money_cell
+
+    def nps(m: MetricSet) -> str:
+        return rate(m.nps, ctx.number(m.nps.value))
+
+    def mean(m: MetricSet) -> str:
+        return rate(m.csat_mean, ctx.number(m.csat_mean.value, 2))
+
+    def life(m: MetricSet) -> str:
+        return rate(m.lifespan, _lifespan(ctx, m.lifespan))
+
+    def money(now: MoneyMetric, then: MoneyMetric) -> str:
+        return ctx.money_change(now.value, then.value)
+
+    rows: list[list[str]] = [
+        [_("Customers at the start (S)"), cnt(ms.customers_at_start),
+         cnt(before.customers_at_start),
+         ctx.count_change(ms.customers_at_start, before.customers_at_start)],
+        [_("Acquired in the period (N)"), cnt(ms.acquired), cnt(before.acquired),
+         ctx.count_change(ms.acquired, before.acquired)],
+        [_("Customers at the end (E)"), cnt(ms.customers_at_end), cnt(before.customers_at_end),
+         ctx.count_change(ms.customers_at_end, before.customers_at_end)],
+        [_("Customer retention rate, (E − N) / S"), rate(ms.retention), rate(before.retention),
+         ctx.rate_change(ms.retention, before.retention)],
+        [_("Customers of S kept"), rate(ms.kept), rate(before.kept),
+         ctx.rate_change(ms.kept, before.kept)],
+        [_("Churn rate (customers of S lost)"), rate(ms.churn), rate(before.churn),
+         ctx.rate_change(ms.churn, before.churn)],
+        [_("NPS"), nps(ms), nps(before), ctx.points_change(ms.nps, before.nps, 0)],
+        [_("CSAT (share of 4–5)"), rate(ms.csat), rate(before.csat),
+         ctx.rate_change(ms.csat, before.csat)],
+        [_("CSAT (mean, 1–5)"), mean(ms), mean(before),
+         ctx.points_change(ms.csat_mean, before.csat_mean, 2)],
+        [_("Referral rate"), rate(ms.referral), rate(before.referral),
+         ctx.rate_change(ms.referral, before.referral)],
+        [_("Revenue in the period (won deals)"), ctx.total(ms.revenue), ctx.total(before.revenue),
+         ctx.money_change(ms.revenue.converted, before.revenue.converted)],
+        [_("Average annual revenue per customer"), cell(ms.revenue_per_customer),
+         cell(before.revenue_per_customer),
+         money(ms.revenue_per_customer, before.revenue_per_customer)],
+        [_("Annual churn"), rate(ms.annual_churn), rate(before.annual_churn),
+         ctx.rate_change(ms.annual_churn, before.annual_churn)],
+        [_("Expected customer lifespan (years)"), life(ms), life(before),
+         ctx.points_change(ms.lifespan, before.lifespan, 1)],
+        [_("Customer lifetime value"), cell(ms.lifetime_value), cell(before.lifetime_value),
+         money(ms.lifetime_value, before.lifetime_value)],
+        [_("Customer acquisition cost"), cell(ms.cac), cell(before.cac), money(ms.cac, before.cac)],
+    ]  # fmt: skip
+    return _comparison(ctx, _("Metric"), rows)
+
+
+def _comparison(
+    ctx: ReportContext, first: str, rows: Sequence[Sequence[str]], *, yearly: bool = False
+) -> Flowable:
+    """A table of figures: this period, the previous one (``yearly``: the last 12 months and
+    the 12 before), the change."""
+    if yearly:
+        header = [first, _("Last 12 months"), _("12 months before"), _("Change")]
+    else:
+        header = [first, _("This period"), _("Previous period"), _("Change")]
+    return _table(ctx, header, rows, [40, 22, 22, 16])
+
+
+def _period_note(ctx: ReportContext, period: Period, previous: Period) -> Flowable:
+    text = _(
+        "This period: {start} – {end}. Previous period: {previous_start} – {previous_end}, as "
+        "long and just before it; both converted at the same exchange rates, so a change is "
+        "not a change of rates. In brackets: the sample."
+    ).format(
+        start=ctx.date(period.start),
+        end=ctx.date(period.end),
+        previous_start=ctx.date(previous.start),
+        previous_end=ctx.date(previous.end),
+    )
+    return _p(ctx, text, SMALL)
+
+
+def _deals_section(
+    ctx: ReportContext, now: MetricSet, before: MetricSet, pipeline: Pipeline, *,
+    yearly: bool = False,
+) -> list[Flowable]:  # fmt: skip
+    """Won and lost in the period beside the previous one, win rate, revenue; the deals open
+    today by how long they have been open."""
+    d, p = now.deals, before.deals
+    cnt = i18n.format_number
+    rows = [
+        [_("Deals won"), cnt(d.won), cnt(p.won), ctx.count_change(d.won, p.won)],
+        [_("Revenue (value of the deals won)"), ctx.total(d.won_value), ctx.total(p.won_value),
+         ctx.money_change(d.won_value.converted, p.won_value.converted)],
+        [_("Deals lost"), cnt(d.lost), cnt(p.lost), ctx.count_change(d.lost, p.lost)],
+        [_("Value of the deals lost"), ctx.total(d.lost_value), ctx.total(p.lost_value),
+         ctx.money_change(d.lost_value.converted, p.lost_value.converted)],
+        [_("Win rate, won / (won + lost)"), ctx.rate_cell(d.win_rate),
+         ctx.rate_cell(p.win_rate), ctx.rate_change(d.win_rate, p.win_rate)],
+        [_("Average deal won"), ctx.money_cell(d.average_won), ctx.money_cell(p.average_won),
+         ctx.money_change(d.average_won.value, p.average_won.value)],
+    ]  # fmt: skip
+    out: list[Flowable] = [_comparison(ctx, _("Deals"), rows, yearly=yearly)]
+    out.append(_h(ctx, _("Open pipeline today"), 1))
+    if pipeline.count:
+        out.append(_pipeline_table(ctx, pipeline))
+    else:
+        out.append(_p(ctx, _("No deal is open."), SMALL))
+    return out
+
+
+def _pipeline_table(ctx: ReportContext, pipeline: Pipeline) -> Flowable:
+    """The open deals by how long they have been open, and their total."""
+    rows = [
+        [_band_text(b), i18n.format_number(b.count), ctx.total(b.value)] for b in pipeline.bands
+    ]
+    rows.append(
+        [_("All open deals"), i18n.format_number(pipeline.count), ctx.total(pipeline.value)]
+    )
+    return _table(ctx, [_("Open since"), _("Deals"), _("Value")], rows, [44, 18, 38])
+
+
+def _band_text(band: PipelineBand) -> str:
+    if band.older is None:
+        return ngettext("more than {n} day ago", "more than {n} days ago", band.newer - 1).format(
+            n=i18n.format_number(band.newer - 1)
+        )
+    if band.newer == 0:
+        return ngettext("up to {n} day ago", "up to {n} days ago", band.older).format(
+            n=i18n.format_number(band.older)
+        )
+    return _("{newer}–{older} days ago").format(
+        newer=i18n.format_number(band.newer), older=i18n.format_number(band.older)
+    )
 
 
 def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
@@ -1003,6 +1366,33 @@ def _definitions(ctx: ReportContext) -> list[Any]:
             "How many customers (retention, churn, lifetime value, referral rate and CAC: S or "
             "N) or answers (NPS, CSAT) a figure rests on; below {n} it is marked with *."
         ).format(n=SMALL_SAMPLE)),
+        (_("Previous period"), _(
+            "The period just before, as long: as many calendar months when the period is made "
+            "of whole months (a year: the year before), else as many days; converted at the "
+            "same exchange rates. Change: of a count, the difference; of a rate, in percentage "
+            "points (pp); of NPS and a mean, in points; of money, in % of the previous amount."
+        )),
+        (_("Deals"), _(
+            "Won and lost: the deals closed in the period, by their closing date. Win rate: "
+            "won / (won + lost) × 100, by number. Open pipeline: the deals open today, by how "
+            "long ago they were entered."
+        )),
+        (_("Accounts at risk"), _(
+            "Customers today scoring {threshold} points or more: {overdue} per overdue "
+            "follow-up (at most {overdue_max}); {detractor} per contact whose latest NPS answer "
+            "of the last 12 months is 0–6 (at most {detractor_max}); {silence} for no "
+            "interaction for longer than the stay-in-touch cadence (the shortest of its "
+            "contacts'), {long_silence} for more than twice as long; {falling} when the revenue "
+            "of the last 12 months is below that of the 12 before, {halved} when below half of "
+            "it. Listed by value at stake (a year of revenue: the last 12 months, or the 12 "
+            "before when more), at most {shown}, with each reason's points and a next step for "
+            "the reason with the most."
+        ).format(
+            threshold=RISK_THRESHOLD, overdue=OVERDUE_POINTS, overdue_max=OVERDUE_MAX,
+            detractor=DETRACTOR_POINTS, detractor_max=DETRACTOR_MAX, silence=SILENCE_POINTS,
+            long_silence=LONG_SILENCE_POINTS, falling=FALLING_POINTS, halved=HALVED_POINTS,
+            shown=AT_RISK_SHOWN,
+        )),
     ]  # fmt: skip
     return [_h(ctx, _("Definitions"), 1), _kv(ctx, rows)]
 
@@ -1013,18 +1403,22 @@ def _definitions(ctx: ReportContext) -> list[Any]:
 def trip_brief(
     db: Database, target: str | Path, country: str, start: date, end: date, *,
     city: str | None = None, lang: str | None = None, now: datetime | None = None,
-    user_zone: str = "UTC",
+    user_zone: str = "UTC", include_lost: bool = False,
 ) -> None:  # fmt: skip
+    """The brief for a trip to ``country`` (or one ``city`` of it): accounts there with their
+    status and contacts' details (lost accounts only with ``include_lost``), time difference,
+    holidays and seasons, meeting slots, etiquette."""
     ctx = _context(lang, now, user_zone)
     code = validation.country(country)
     with i18n.use_language(ctx.lang):
-        story, title = _trip_story(db, ctx, code, city, Period(start, end))
+        story, title = _trip_story(db, ctx, code, city, Period(start, end), include_lost)
         _build(target, ctx, title, _("Trip brief"), story)
 
 
 def _trip_story(
-    db: Database, ctx: ReportContext, country: str, city: str | None, period: Period
-) -> tuple[list[Any], str]:
+    db: Database, ctx: ReportContext, country: str, city: str | None, period: Period,
+    include_lost: bool = False,
+) -> tuple[list[Any], str]:  # fmt: skip
     place = f"{city}, {i18n.country_name(country)}" if city else i18n.country_name(country)
     title = _("Trip brief: {place}, {start} – {end}").format(
         place=place, start=ctx.date(period.start), end=ctx.date(period.end)
@@ -1041,7 +1435,20 @@ def _trip_story(
         )
         if city:
             q = q.where(func.lower(Contact.city) == city.lower())
-        pairs = [(c, a.name) for c, a in s.execute(q.order_by(Account.name)).all()]
+        every = s.execute(q.order_by(Account.name, Contact.family_name, Contact.id)).all()
+        lost = {a.id for _c, a in every if a.status == "lost"}
+        found = [(c, a) for c, a in every if include_lost or a.status != "lost"]
+        rows = [
+            [
+                a.name,
+                label(STATUS, a.status),
+                _contact_name(c) + ("\n" + c.job_title if c.job_title else ""),
+                _reach(c),
+                c.city or "—",
+            ]
+            for c, a in found
+        ]
+        contact_zones = Counter(c.timezone for c, _a in found)
         notes = [
             n.body
             for n in s.scalars(
@@ -1050,8 +1457,6 @@ def _trip_story(
                 )
             )
         ]
-        rows = [[name, _contact_name(c), c.job_title or "—", c.city or "—"] for c, name in pairs]
-        contact_zones = Counter(c.timezone for c, _n in pairs)
     # The place's clock: where most of the contacts there are, else the country's main zone.
     zone = contact_zones.most_common(1)[0][0] if contact_zones else default_zone(country) or "UTC"
     outlook = trip_outlook(country, None, zone, period.start, period.end, lang=ctx.lang)
@@ -1061,9 +1466,20 @@ def _trip_story(
     if warnings:
         story.append(_notice(ctx, warnings))
     story.append(_h(ctx, _("Accounts and contacts"), 1))
-    story.append(
-        _table(ctx, [_("Account"), _("Contact"), _("Role"), _("City")], rows, [30, 30, 24, 16])
-    )
+    header = [_("Account"), _("Status"), _("Contact"), _("Phone and e-mail"), _("City")]
+    story.append(_table(ctx, header, rows, [24, 11, 23, 30, 12]))
+    if lost and not include_lost:
+        story.append(
+            _p(
+                ctx,
+                ngettext(
+                    "{n} lost account there is left out.",
+                    "{n} lost accounts there are left out.",
+                    len(lost),
+                ).format(n=i18n.format_number(len(lost))),
+                SMALL,
+            )
+        )
     story.append(_h(ctx, _("Time difference"), 1))
     # At the start of the trip (the clocks may change before it), not at the report's date.
     noon = resolve_wall_time(

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -93,6 +94,7 @@ class Request:
     owner: str | None = None
     segment: str | None = None
     city: str | None = None
+    include_lost: bool = False  # trip brief: list lost accounts too
 
     def scope(self) -> Scope:
         if self.kind == "account":
@@ -151,6 +153,7 @@ def build_pdf(db: Database, request: Request, user_zone: str) -> bytes:
             documents.trip_brief(
                 db, path, request.country or "", request.period.start, request.period.end,
                 city=request.city, lang=request.lang, user_zone=user_zone,
+                include_lost=request.include_lost,
             )  # fmt: skip
         return path.read_bytes()
     finally:
@@ -205,6 +208,8 @@ class ReportsScreen(QWidget):
         self.trip_city.setPlaceholderText(_("optional"))
         trip_form.addRow(_("Country:"), self.trip_country)
         trip_form.addRow(_("City:"), self.trip_city)
+        self.trip_lost = QCheckBox(_("Include lost accounts"))
+        trip_form.addRow(self.trip_lost)
         self.scope_stack.addWidget(trip)
         # period
         today = ctx.now().date()
@@ -420,7 +425,8 @@ class ReportsScreen(QWidget):
         if kind == "trip":
             code = self.trip_country.currentData()
             city = self.trip_city.text().strip() or None
-            return Request(kind, period, lang, country=code, city=city)
+            lost = self.trip_lost.isChecked()
+            return Request(kind, period, lang, country=code, city=city, include_lost=lost)
         by, value = self.scope_by.currentData(), self.scope_value.currentData()
         if by != "all" and not value:
             return Request(kind, period, lang, country="--")
