@@ -322,7 +322,27 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
         raise CsvImportError(
             _("{path} is not a CSV file: {reason}").format(path=path, reason=exc)
         ) from exc
-    return [_normalise_header(h) for h in header], reader, content.count("\n")
+    return [_normalise_header(h) for h in header], _readable(reader, path), content.count("\n")
+
+
+def _readable(reader: Any, path: Path) -> Iterator[list[str]]:
+    """The rows of ``reader``; one the csv module cannot read (a cell longer than
+    :data:`FIELD_SIZE_LIMIT`, as a quote that is never closed makes the rest of the file) is a
+    :class:`CsvImportError` naming the line it starts on."""
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CsvImportError(
+                _(
+                    "Line {line} of {path} cannot be read: a cell there is longer than a CSV "
+                    "cell can be (is a quote left open?). Nothing was imported."
+                ).format(line=line, path=path)
+            ) from exc
+        yield row
 
 
 def _delimiter(content: str) -> str:
@@ -588,18 +608,21 @@ def _write_chunk(
     report: ImportReport,
     referrals: dict[str, str],
     written: set[str],
+    contacts_written: set[str],
 ) -> None:
     """Write one validated chunk inside the caller's transaction.
 
     Links to referring accounts are collected in ``referrals`` and made at the end, when every
     account of the file exists. ``written`` holds the accounts this import has already
-    written (chunks checked in different processes can both carry an account).
+    written (chunks checked in different processes can both carry an account), and
+    ``contacts_written`` its contacts.
     """
     acc, con = table(Account), table(Contact)
     for key in [k for k in plan.accounts if k in written]:
         del plan.accounts[key]
         plan.account_tags.pop(key, None)
     written.update(plan.accounts)
+    _check_ids(conn, plan, written, contacts_written)
     account_rows = list(plan.accounts.values())
     known_accounts = _existing(conn, acc, [r["id"] for r in account_rows])
     for r in account_rows:
@@ -664,6 +687,37 @@ def _write_chunk(
     report.contacts_created += len(new_contacts)
     report.contacts_updated += len(old_contacts)
     report.rows = plan.last_row
+
+
+def _check_ids(
+    conn: Connection, plan: _Plan, accounts_written: set[str], contacts_written: set[str]
+) -> None:
+    """Ids from the file are each used once: a contact in one row only, and no id for both an
+    account and a contact (the search index keys both kinds by id)."""
+    acc, con = table(Account), table(Contact)
+    contact_ids = [r["id"] for r in plan.contacts]
+    for contact_id in contact_ids:
+        if contact_id in contacts_written:
+            raise CsvImportError(
+                _("Contact {id} is in more than one row (column contact_id).").format(id=contact_id)
+                + " "
+                + _("Nothing was imported.")
+            )
+        contacts_written.add(contact_id)
+    both = (
+        (set(contact_ids) & accounts_written)
+        | _existing(conn, acc, contact_ids)
+        | _existing(conn, con, list(plan.accounts))
+    )
+    if both:
+        raise CsvImportError(
+            _(
+                "{id} cannot be the id of both an account and a contact (columns account_id "
+                "and contact_id)."
+            ).format(id=sorted(both)[0])
+            + " "
+            + _("Nothing was imported.")
+        )
 
 
 def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
@@ -832,10 +886,11 @@ def import_csv(
         return report
     referrals: dict[str, str] = {}
     written: set[str] = set()
+    contacts_written: set[str] = set()
     with db.transaction() as session:
         conn = session.connection()
         for plan in chunks:
-            _write_chunk(conn, plan, report, referrals, written)
+            _write_chunk(conn, plan, report, referrals, written, contacts_written)
         _link_referrals(conn, referrals)
     return report
 
