@@ -19,8 +19,9 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.followups import FollowUpRow
-from accountdesk.core.services.followups import FollowUpInput, Scheduled, schedule_many
+from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
+from accountdesk.core.validation import ValidationError
 
 
 def follow_up_event(row: FollowUpRow) -> IcsEvent:
@@ -69,4 +70,15 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Schedul
         )
         for event in events
     ]
-    return schedule_many(db, items) if items else []
+    scheduled: list[Scheduled] = []
+    if not items:
+        return scheduled
+    with db.transaction() as session:  # all events or none
+        for event, item in zip(events, items, strict=True):
+            try:
+                scheduled.append(add_follow_up(session, item))
+            except ValidationError as exc:
+                raise UserError(
+                    _("{where}: {problem}").format(where=event.place, problem=exc.message)
+                ) from exc
+    return scheduled

@@ -399,12 +399,6 @@ def raise_stay_in_touch(
     return created
 
 
-def schedule_many(db: Database, items: Sequence[FollowUpInput]) -> list[Scheduled]:
-    """Schedule several follow-ups in one transaction (an iCalendar import): all or none."""
-    with db.transaction() as session:
-        return [add_follow_up(session, item) for item in items]
-
-
 def log_with_follow_up(
     db: Database, interaction: InteractionInput, follow_up: FollowUpInput | None = None
 ) -> str:

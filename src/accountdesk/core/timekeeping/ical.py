@@ -20,7 +20,7 @@ import calendar as pycalendar
 import uuid
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -61,6 +61,14 @@ class IcsEvent:
     zone: str
     duration: timedelta
     rrule: str | None = None
+    #: Where an imported event is in its file: its number among the events, its first line.
+    number: int | None = field(default=None, compare=False)
+    line: int | None = field(default=None, compare=False)
+
+    @property
+    def place(self) -> str:
+        """Where the event is in its file, for messages ("Event 2 (line 31)")."""
+        return _where(self.number or 0, self.line)
 
 
 # --- VTIMEZONE --------------------------------------------------------------------------------
@@ -258,7 +266,7 @@ def _start(
     prop: Any, where: str, floating_zone: str, utc_zone: str, line: int | None, number: int
 ) -> tuple[datetime, str, bool]:
     """(naive wall time, zone, all-day) for a DTSTART property."""
-    value = getattr(prop, "dt", None)
+    value = _value(prop)
     if isinstance(value, datetime):
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
         if value.tzinfo is None:
@@ -287,6 +295,24 @@ def _start(
         return datetime(value.year, value.month, value.day), floating_zone, True
     raise IcsError(
         _("{where}: the start time (DTSTART) cannot be read.").format(where=where), line, number
+    )
+
+
+def _value(prop: Any) -> Any:
+    """The value of a date, time or duration property; None when it cannot be read (the
+    library keeps a value it could not parse and raises ValueError when it is asked for)."""
+    try:
+        return getattr(prop, "dt", None)
+    except ValueError:
+        return None
+
+
+def _out_of_range(where: str, line: int | None, number: int) -> IcsError:
+    """An event whose start or end lies beyond the years a date can have (1 to 9999)."""
+    return IcsError(
+        _("{where}: its date is outside the years AccountDesk can store.").format(where=where),
+        line,
+        number,
     )
 
 
@@ -343,9 +369,11 @@ def import_ics(
             warnings.simplefilter("ignore", UserWarning)
             parsed = icalendar.Calendar.from_ical(text)
             events = list(parsed.walk("VEVENT"))
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        # The library's first line says what is wrong; the next ones can quote the whole file.
+        reason = (str(exc).strip() or repr(exc)).splitlines()[0][:200]
         raise IcsError(
-            _("The iCalendar file cannot be read: {error}").format(error=str(exc) or repr(exc))
+            _("The iCalendar file cannot be read: {error}").format(error=reason)
         ) from None
     lines = _event_lines(text)
     result: list[IcsEvent] = []
@@ -360,12 +388,18 @@ def import_ics(
             raise IcsError(
                 _("{where} has no start time (DTSTART).").format(where=where), line, number
             )
-        local, zone, all_day = _start(prop, where, floating_zone, utc_zone, line, number)
-        start_instant = resolve_wall_time(local, zone).instant
+        try:
+            local, zone, all_day = _start(prop, where, floating_zone, utc_zone, line, number)
+            start_instant = resolve_wall_time(local, zone).instant
+        except OverflowError:
+            raise _out_of_range(where, line, number) from None
         duration: timedelta | None = None
         end_prop = component.get("DTEND")
         if end_prop is not None:
-            end_instant = _instant(getattr(end_prop, "dt", None), zone)
+            try:
+                end_instant = _instant(_value(end_prop), zone)
+            except OverflowError:
+                raise _out_of_range(where, line, number) from None
             if end_instant is None:
                 raise IcsError(
                     _("{where}: the end time (DTEND) cannot be read.").format(where=where),
@@ -374,7 +408,7 @@ def import_ics(
                 )
             duration = end_instant - start_instant
         elif component.get("DURATION") is not None:
-            value = getattr(component.get("DURATION"), "dt", None)
+            value = _value(component.get("DURATION"))
             if not isinstance(value, timedelta):
                 raise IcsError(
                     _("{where}: the DURATION cannot be read.").format(where=where), line, number
@@ -382,6 +416,8 @@ def import_ics(
             duration = value
         if duration is None:
             duration = timedelta(days=1) if all_day else default_duration
+        if duration > datetime.max.replace(tzinfo=UTC) - start_instant:
+            raise _out_of_range(where, line, number)  # it would end after the year 9999
         if duration < timedelta(0):
             raise IcsError(_("{where} ends before it starts.").format(where=where), line, number)
         rrule_prop = component.get("RRULE")
@@ -401,6 +437,8 @@ def import_ics(
                 zone=zone,
                 duration=duration,
                 rrule=rrule,
+                number=number,
+                line=line,
             )
         )
     return result
