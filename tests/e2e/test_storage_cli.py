@@ -169,9 +169,17 @@ def test_a_database_locked_by_another_writer(run: Run, tmp_path: Path) -> None:
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+    # the writer is this test's own process: the command line names it
+    me = Path("/proc/self/comm")
+    named = (
+        f"{me.read_text(encoding='utf-8').strip()} (process {os.getpid()})" if me.exists() else ""
+    )
     assert _one_sentence(result) == (
-        f"The database {tmp_path / 'data.db'} is busy: another program or AccountDesk window "
-        "is writing to it, so nothing was written; try again in a moment."
+        f"The database {tmp_path / 'data.db'} is busy: another program is writing to it (it is "
+        f"open in {named}), so nothing was written; try again in a moment."
+        if me.exists()
+        else f"The database {tmp_path / 'data.db'} is busy: another program or AccountDesk "
+        "window is writing to it, so nothing was written; try again in a moment."
     )
     assert run("config", "get", "user.zone", "--db", "data.db", check=True).stdout == "\n"
     assert _accounts(tmp_path / "data.db") == ["Baltic Timber", "Pars Co"]

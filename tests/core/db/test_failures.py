@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,6 +183,47 @@ def test_a_database_locked_by_another_writer_is_one_sentence(
     assert _rows(stored.path) == ["Baltic Timber", "Siam Trading"]
     _account(stored, "Waiting")  # once the other writer is done, it works
     assert _rows(stored.path) == ["Baltic Timber", "Siam Trading", "Waiting"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="processes are seen in /proc")
+def test_the_busy_sentence_names_the_program_that_holds_the_database(
+    stored: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert stored.path is not None
+    monkeypatch.setattr(db_engine, "BUSY_TIMEOUT_MS", 100)
+    stored.engine.dispose()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys\n"
+            "from accountdesk.core.db import crypto\n"
+            "c = crypto.connect(sys.argv[1], sys.argv[2] or None, isolation_level=None)\n"
+            "c.execute('BEGIN IMMEDIATE')\n"
+            "c.execute(\"UPDATE accounts SET notes = 'held' WHERE name = 'Siam Trading'\")\n"
+            "print('holding', flush=True)\n"
+            "sys.stdin.readline()\n",
+            str(stored.path),
+            stored.passphrase or "",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "holding\n"
+        name = Path(f"/proc/{holder.pid}/comm").read_text(encoding="utf-8").strip()
+        with pytest.raises(DatabaseBusyError) as caught:
+            _account(stored, "Waiting")
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert str(caught.value) == (
+        f"The database {stored.path} is busy: another program is writing to it (it is open in "
+        f"{name} (process {holder.pid})), so nothing was written; try again in a moment."
+    )
+    assert _rows(stored.path) == ["Baltic Timber", "Siam Trading"]
 
 
 # --- read-only -------------------------------------------------------------------------

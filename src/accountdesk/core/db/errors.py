@@ -11,13 +11,14 @@ the command line's error boundary (``cli.main``) and the desktop app's (``ui.app
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import sqlite3
 import sys
 from pathlib import Path
 
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_size
+from accountdesk.core.i18n import _, format_size, join_list
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_BUSY = 5
@@ -96,7 +97,41 @@ def disk_full(path: Path | str, needed: int | None = None) -> DiskFullError:
     )
 
 
+def holders(path: Path | str) -> list[str]:
+    """The other processes that have the database ``path`` (or its -wal) open, as "name
+    (process N)", oldest first: the writer that keeps it busy is among them. Read from
+    ``/proc`` (Linux); empty elsewhere, or when none can be seen (another user's)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    database = Path(path).resolve()
+    wanted = {str(database), f"{database}-wal"}
+    found: list[tuple[int, str]] = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            opened = {os.readlink(fd) for fd in (entry / "fd").iterdir()}
+            if opened & wanted:
+                name = (entry / "comm").read_text(encoding="utf-8", errors="replace").strip()
+                found.append((int(entry.name), name))
+        except OSError:  # gone meanwhile, or not ours to look into
+            continue
+    return [
+        _("{program} (process {pid})").format(program=name, pid=pid) for pid, name in sorted(found)
+    ]
+
+
 def busy(path: Path | str) -> DatabaseBusyError:
+    """Another writer holds the database past the busy timeout; names it when it can be seen."""
+    others = holders(path)
+    if others:
+        return DatabaseBusyError(
+            _(
+                "The database {path} is busy: another program is writing to it (it is open in "
+                "{programs}), so nothing was written; try again in a moment."
+            ).format(path=path, programs=join_list(others))
+        )
     return DatabaseBusyError(
         _(
             "The database {path} is busy: another program or AccountDesk window is writing to "
