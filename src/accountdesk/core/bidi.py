@@ -16,6 +16,7 @@ This module is the one home for that rule:
 - :func:`paragraph` (and :func:`line_marks`) for a label whose direction must be the
   interface's whatever its first letter (a heading that is just a Latin name, in a Persian
   window), with :func:`direction`, the direction a text has by itself;
+- :func:`isolate_acronyms` for Latin acronyms inside right-to-left text ("CSAT (سهم ۴ تا ۵)");
 - :func:`plain` to take the marks out again (searching, matching, comparing).
 
 Helpers that insert data into translated sentences isolate what *they* insert, at that one
@@ -26,6 +27,7 @@ screen. Qt lays isolates out itself; the PDF reports resolve them in
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
@@ -130,6 +132,51 @@ def line_marks(line: str, rtl: bool) -> tuple[str, str]:
     if own is None:
         return mark, ""
     return mark + FSI, PDI
+
+
+#: A Latin acronym or code: two or more capital letters (and digits), not part of a longer word.
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?![A-Za-z0-9])")
+
+
+def isolate_acronyms(text: str) -> str:
+    """Every Latin acronym (NPS, CSAT, CAC, EUR) of a right-to-left text as a left-to-right
+    isolate (:func:`ltr`), so that a Persian label that starts with one ("CSAT (سهم ۴ تا ۵)")
+    takes its direction from its Persian words (rule P2 skips isolates) and reads right to
+    left. Text with no right-to-left letter outside isolates (an English label, a Latin name)
+    is returned as it is, and so is what is already inside an isolate."""
+    if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in _outside(text)):
+        return text
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in INITIATORS:
+            if depth == 0:
+                out.append(_ACRONYM.sub(lambda m: ltr(m.group(0)), text[start:i]))
+                start = i
+            depth += 1
+        elif ch == PDI and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start : i + 1])
+                start = i + 1
+    rest = text[start:]
+    out.append(rest if depth else _ACRONYM.sub(lambda m: ltr(m.group(0)), rest))
+    return "".join(out)
+
+
+def _outside(text: str) -> str:
+    """The characters of ``text`` that are not inside an isolate."""
+    depth = 0
+    kept = []
+    for ch in text:
+        if ch in INITIATORS:
+            depth += 1
+        elif ch == PDI and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(ch)
+    return "".join(kept)
 
 
 def plain(text: str) -> str:

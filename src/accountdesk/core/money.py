@@ -194,10 +194,12 @@ def rates_used_text(totals: Sequence[MoneyTotal], reporting: str) -> str:
         return _("Amounts in {currency}.").format(currency=code)
     if len(dates) == 1:
         return _("Amounts in {currency} at the exchange rates of {date}.").format(
-            currency=code, date=i18n.format_date(dates[0])
+            currency=code, date=isolate(i18n.format_date(dates[0]))
         )
     return _("Amounts in {currency} at the exchange rates of {first} to {last}.").format(
-        currency=code, first=i18n.format_date(dates[0]), last=i18n.format_date(dates[-1])
+        currency=code,
+        first=isolate(i18n.format_date(dates[0])),
+        last=isolate(i18n.format_date(dates[-1])),
     )
 
 

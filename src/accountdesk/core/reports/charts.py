@@ -23,7 +23,7 @@ from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from accountdesk.core.i18n import native_digits
+from accountdesk.core import i18n
 from accountdesk.core.reports import fonts
 from accountdesk.core.reports.textlayout import TextStyle, draw_text, mirror, text_width
 
@@ -46,16 +46,15 @@ def _label_font(lang: str) -> str:
     return fonts.font_name(fonts.PERSIAN if lang == "fa" else fonts.LATIN)
 
 
-def _labels(values: Sequence[str], lang: str) -> list[str]:
-    return [native_digits(v, lang) for v in values]
-
-
 def _tick_format(lang: str) -> Callable[[float], str]:
-    """Tick labels as whole numbers when they are, in the language's digits."""
+    """Tick labels as numbers of the language (i18n: its digits, its minus sign), whole
+    when they are."""
 
     def fmt(value: float) -> str:
-        text = f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
-        return native_digits(text, lang)
+        with i18n.use_language(lang):
+            if float(value).is_integer():
+                return i18n.format_number(int(value))
+            return i18n.format_number(value)
 
     return fmt
 
@@ -191,7 +190,7 @@ def bar_chart(
     chart.width, chart.height = width - SIDE - 6, height - BOTTOM - 8
     numbers = [float(v) for v in values]
     chart.data = [mirror(numbers, rtl) or [0.0]]
-    chart.categoryAxis.categoryNames = mirror(_labels(list(categories), lang), rtl) or [""]
+    chart.categoryAxis.categoryNames = mirror(list(categories), rtl) or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
     low, high, step = axis_range(numbers, ceiling=1.0, whole=counts)
@@ -243,7 +242,7 @@ def line_chart(
     if not usable:
         usable, hidden = [[0.0] * max(len(categories), 1)], [True]
     chart.data = [mirror(list(s), rtl) for s in usable]
-    chart.categoryAxis.categoryNames = mirror(_labels(list(categories), lang), rtl) or [""]
+    chart.categoryAxis.categoryNames = mirror(list(categories), rtl) or [""]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 7
     # the category axis stays at the bottom, below negative values too

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, BinaryIO
 from zoneinfo import ZoneInfo
@@ -29,7 +30,7 @@ from sqlalchemy import func, select
 
 from accountdesk.core import i18n, validation
 from accountdesk.core.address import form_of_address
-from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, plain
 from accountdesk.core.culture.calendar import holidays_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
@@ -153,8 +154,11 @@ class ReportContext:
         return to_zone(self.now, self.user_zone).date()
 
     def text(self, value: object) -> str:
-        s = "" if value is None else str(value)
-        return i18n.native_digits(s, self.lang)
+        """Text as a report draws it: Latin acronyms in right-to-left text isolated. Digits
+        are left as they are: a number is written in the language's digits where it is
+        formatted (:mod:`accountdesk.core.i18n`), and names, phone numbers and codes keep
+        theirs (one digit-shaping rule; copied out of the PDF, a name is as stored)."""
+        return isolate_acronyms("" if value is None else str(value))
 
     def date(self, d: date | None, style: str = "medium") -> str:
         if d is None:
@@ -255,13 +259,40 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
+#: A heading followed by a table or text needs this much room under it on its page (a
+#: table's header and first rows), else it starts the next page.
+HEADING_ROOM = 48.0
+
+
 class Heading(TextBlock):
-    """A section title that is also a PDF bookmark."""
+    """A section title that is also a PDF bookmark, never alone at the foot of a page: kept
+    with a chart that follows it (``keepWithNext``), or, before a table or text that can be
+    split across pages, moved to the next page when too little room is left under it
+    (:func:`_keep_headings`), so a long table no longer leaves the rest of a page empty."""
 
     def __init__(self, text: str, style: TextStyle, rtl: bool, level: int = 0) -> None:
         super().__init__(text, style, rtl)
         self.outline_level = level
-        self.keepWithNext = True  # never alone at the foot of a page
+        self.keepWithNext = True
+        self.room = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        if self.room and availHeight < height + self.room:
+            return width, availHeight + 1  # does not fit here: to the next page
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+
+def _keep_headings(story: Sequence[Any]) -> None:
+    """A heading before a table or text keeps only room for its first rows, not the whole
+    of what follows (see :class:`Heading`)."""
+    for heading, following in pairwise(story):
+        if isinstance(heading, Heading) and isinstance(following, Table | TextBlock):
+            heading.keepWithNext = False
+            heading.room = HEADING_ROOM
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
@@ -275,9 +306,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN,
             topMargin=MARGIN + 10 * mm,
             bottomMargin=MARGIN,
-            title=title,
+            title=plain(title),
             author=AUTHOR,
-            subject=subject,
+            subject=plain(subject),
             creator="AccountDesk",
             lang={"fa": "fa-IR", "th": "th-TH", "lv": "lv-LV", "sl": "sl-SI", "tr": "tr-TR"}.get(
                 ctx.lang, "en"
@@ -295,14 +326,17 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         top = PAGE[1] - MARGIN
         width = PAGE[0] - 2 * MARGIN
         generated = _("Generated {date}").format(date=ctx.date(ctx.now.date(), "long"))
-        draw_text(canvas, MARGIN, top, self.report_title, SMALL.but(align="start"), ctx.rtl, width)
-        draw_text(canvas, MARGIN, top, generated, SMALL.but(align="end"), ctx.rtl, width)
+        title = ctx.text(self.report_title)
+        draw_text(canvas, MARGIN, top, title, SMALL.but(align="start"), ctx.rtl, width)
+        draw_text(canvas, MARGIN, top, ctx.text(generated), SMALL.but(align="end"), ctx.rtl, width)
         canvas.setStrokeColor(colors.HexColor("#C8D3DF"))
         canvas.line(MARGIN, top - 4, PAGE[0] - MARGIN, top - 4)
 
     def footer(self, canvas: Canvas, number: int, total: int) -> None:
         ctx = self.ctx
-        text = _("Page {number} of {total}").format(number=number, total=total)
+        text = _("Page {number} of {total}").format(
+            number=i18n.format_number(number), total=i18n.format_number(total)
+        )
         draw_text(
             canvas, MARGIN, MARGIN - 8, ctx.text(text), SMALL.but(align="center"), ctx.rtl,
             PAGE[0] - 2 * MARGIN,
@@ -327,6 +361,7 @@ def _build(
         write_atomically(Path(target), out.getvalue())
         return
     doc = _Doc(target, ctx, title, subject)
+    _keep_headings(story)
 
     class Numbered(_NumberedCanvas):
         footer = staticmethod(doc.footer)
@@ -342,7 +377,7 @@ def _p(ctx: ReportContext, text: object, style: TextStyle = BODY) -> TextBlock:
 
 
 def _h(ctx: ReportContext, text: str, level: int = 0) -> Heading:
-    return Heading(text, H1 if level == 0 else H2, ctx.rtl, level)
+    return Heading(ctx.text(text), H1 if level == 0 else H2, ctx.rtl, level)
 
 
 def _table(
@@ -355,7 +390,7 @@ def _table(
     total = PAGE[0] - 2 * MARGIN
     scale = total / sum(widths)
     cols = mirror([w * scale for w in widths], ctx.rtl)
-    data = [mirror([TextBlock(h, HEAD, ctx.rtl) for h in header], ctx.rtl)]
+    data = [mirror([TextBlock(ctx.text(h), HEAD, ctx.rtl) for h in header], ctx.rtl)]
     for row in rows:
         data.append(mirror([TextBlock(ctx.text(v), CELL, ctx.rtl) for v in row], ctx.rtl))
     if not rows:
@@ -381,7 +416,10 @@ def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:
     total = PAGE[0] - 2 * MARGIN
     data = [
         mirror(
-            [TextBlock(k, CELL.but(bold=True), ctx.rtl), TextBlock(ctx.text(v), CELL, ctx.rtl)],
+            [
+                TextBlock(ctx.text(k), CELL.but(bold=True), ctx.rtl),
+                TextBlock(ctx.text(v), CELL, ctx.rtl),
+            ],
             ctx.rtl,
         )
         for k, v in pairs
@@ -490,7 +528,7 @@ def find_account(db: Database, name_or_id: str) -> str:
                 "{n} account matches \u201c{name}\u201d; give its id:",
                 "{n} accounts match \u201c{name}\u201d; give the id of one of them:",
                 len(found),
-            ).format(n=len(found), name=given)
+            ).format(n=i18n.format_number(len(found)), name=given)
             + "\n  "
             + "\n  ".join(lines)
         )
@@ -568,7 +606,7 @@ def _account_story(
     overdue = [f for f in follow if bucket_of(f.due_at, bounds) == "overdue"]
     upcoming = [f for f in follow if bucket_of(f.due_at, bounds) != "overdue"]
     risk = risk_facts(db, records, ctx.now, ctx.user_zone, rates).get(account_id)
-    title = _("Relationship report: {account}").format(account=acc_name)
+    title = _("Relationship report: {account}").format(account=isolate(acc_name))
     story: list[Any] = [_h(ctx, title)]
     year = Period(today - timedelta(days=364), today)
     earned = revenue_to_date(records.deals, today, rates)
@@ -597,7 +635,7 @@ def _account_story(
                     len(overdue),
                 ).format(
                     n=i18n.format_number(len(overdue)),
-                    date=ctx.date(to_zone(overdue[0].due_at, ctx.user_zone).date()),
+                    date=isolate(ctx.date(to_zone(overdue[0].due_at, ctx.user_zone).date())),
                 ),
             )
         )  # fmt: skip
@@ -866,7 +904,7 @@ def _portfolio_story(
     story.append(_h(ctx, _("NPS distribution"), 1))
     story.append(
         charts.bar_chart(
-            [str(i) for i in range(11)],
+            [i18n.format_number(i) for i in range(11)],
             list(ms.nps_distribution),
             ctx.lang,
             rtl=ctx.rtl,
@@ -965,7 +1003,10 @@ def _portfolio_story(
                     "{n} accounts are not ranked: their revenue is in {currencies}, which have "
                     "no exchange rate.",
                     unranked_count,
-                ).format(n=unranked_count, currencies=", ".join(sorted(unranked))),
+                ).format(
+                    n=i18n.format_number(unranked_count),
+                    currencies=", ".join(ltr(c) for c in sorted(unranked)),
+                ),
                 SMALL,
             )
         )
@@ -1072,7 +1113,7 @@ def _next_step(ctx: ReportContext, facts: RiskFacts, owner: str) -> str:
     if key == OVERDUE and facts.oldest_overdue is not None:
         title, due = facts.oldest_overdue
         return _("Do the overdue follow-up “{title}” (due {date}).").format(
-            title=isolate(title), date=ctx.date(to_zone(due, ctx.user_zone).date())
+            title=isolate(title), date=isolate(ctx.date(to_zone(due, ctx.user_zone).date()))
         )
     if key == DETRACTOR and facts.detractor is not None:
         name, score = facts.detractor
@@ -1093,7 +1134,7 @@ def _next_step(ctx: ReportContext, facts: RiskFacts, owner: str) -> str:
             contact=isolate(facts.contact)
         )
     return _("Get in touch with {contact}; the last contact was on {date}.").format(
-        contact=isolate(facts.contact), date=ctx.date(facts.last_touch)
+        contact=isolate(facts.contact), date=isolate(ctx.date(facts.last_touch))
     )
 
 
@@ -1169,10 +1210,10 @@ def _period_note(ctx: ReportContext, period: Period, previous: Period) -> Flowab
         "long and just before it; both converted at the same exchange rates, so a change is "
         "not a change of rates. In brackets: the sample."
     ).format(
-        start=ctx.date(period.start),
-        end=ctx.date(period.end),
-        previous_start=ctx.date(previous.start),
-        previous_end=ctx.date(previous.end),
+        start=isolate(ctx.date(period.start)),
+        end=isolate(ctx.date(period.end)),
+        previous_start=isolate(ctx.date(previous.start)),
+        previous_end=isolate(ctx.date(previous.end)),
     )
     return _p(ctx, text, SMALL)
 
@@ -1265,7 +1306,7 @@ def _sample_note() -> str:
     return _(
         "In brackets and under “Sample”: how many customers or answers a figure rests on; * "
         "marks fewer than {n}: read it with care."
-    ).format(n=SMALL_SAMPLE)
+    ).format(n=i18n.format_number(SMALL_SAMPLE))
 
 
 def _converted(total: MoneyTotal) -> str:
@@ -1365,7 +1406,7 @@ def _definitions(ctx: ReportContext) -> list[Any]:
         (_("Sample"), _(
             "How many customers (retention, churn, lifetime value, referral rate and CAC: S or "
             "N) or answers (NPS, CSAT) a figure rests on; below {n} it is marked with *."
-        ).format(n=SMALL_SAMPLE)),
+        ).format(n=i18n.format_number(SMALL_SAMPLE))),
         (_("Previous period"), _(
             "The period just before, as long: as many calendar months when the period is made "
             "of whole months (a year: the year before), else as many days; converted at the "
@@ -1387,12 +1428,15 @@ def _definitions(ctx: ReportContext) -> list[Any]:
             "it. Listed by value at stake (a year of revenue: the last 12 months, or the 12 "
             "before when more), at most {shown}, with each reason's points and a next step for "
             "the reason with the most."
-        ).format(
-            threshold=RISK_THRESHOLD, overdue=OVERDUE_POINTS, overdue_max=OVERDUE_MAX,
-            detractor=DETRACTOR_POINTS, detractor_max=DETRACTOR_MAX, silence=SILENCE_POINTS,
-            long_silence=LONG_SILENCE_POINTS, falling=FALLING_POINTS, halved=HALVED_POINTS,
-            shown=AT_RISK_SHOWN,
-        )),
+        ).format(**{
+            key: i18n.format_number(value) for key, value in (
+                ("threshold", RISK_THRESHOLD), ("overdue", OVERDUE_POINTS),
+                ("overdue_max", OVERDUE_MAX), ("detractor", DETRACTOR_POINTS),
+                ("detractor_max", DETRACTOR_MAX), ("silence", SILENCE_POINTS),
+                ("long_silence", LONG_SILENCE_POINTS), ("falling", FALLING_POINTS),
+                ("halved", HALVED_POINTS), ("shown", AT_RISK_SHOWN),
+            )
+        })),
     ]  # fmt: skip
     return [_h(ctx, _("Definitions"), 1), _kv(ctx, rows)]
 
@@ -1467,7 +1511,7 @@ def _trip_story(
         story.append(_notice(ctx, warnings))
     story.append(_h(ctx, _("Accounts and contacts"), 1))
     header = [_("Account"), _("Status"), _("Contact"), _("Phone and e-mail"), _("City")]
-    story.append(_table(ctx, header, rows, [24, 11, 23, 30, 12]))
+    story.append(_table(ctx, header, rows, [20, 11, 20, 35, 14]))
     if lost and not include_lost:
         story.append(
             _p(
@@ -1555,7 +1599,11 @@ def _trip_warnings(
                 "Almost all of this trip is holiday: only {working} of its {days} days are "
                 "working days in {country}.",
                 total,
-            ).format(working=outlook.working_days, days=total, country=i18n.country_name(country))
+            ).format(
+                working=i18n.format_number(outlook.working_days),
+                days=i18n.format_number(total),
+                country=i18n.country_name(country),
+            )
         )
     for name, first, last in _holiday_spans(outlook.days):
         when = ctx.date(first) if first == last else f"{ctx.date(first)} – {ctx.date(last)}"

@@ -13,10 +13,12 @@ six files take together.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -60,7 +62,45 @@ def _register(family: str) -> None:
         path = font_dir() / filename
         if not path.exists():
             raise FileNotFoundError(f"report font missing: {path}")
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_TextFont(name, str(path)))
+
+
+#: What each private-use code ReportLab gave a glyph stands for, per font: ReportLab draws a
+#: glyph the font's character map does not reach (a ligature such as Persian "ای", a Thai
+#: mark moved clear of a tall letter) under a code of the private-use area and maps that code
+#: to itself in the PDF's ToUnicode map, so copied text gave U+E000… instead of letters.
+_GLYPH_TEXT: dict[str, dict[int, str]] = {}
+_CMAP_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{4})>")
+
+
+def note_glyph_text(font: str, code: int, text: str) -> None:
+    """Record that the glyph ReportLab draws as private-use ``code`` in ``font`` was shaped
+    from ``text`` (the first text seen for a glyph stays)."""
+    _GLYPH_TEXT.setdefault(font, {}).setdefault(code, text)
+
+
+class _TextFont(TTFont):  # type: ignore[misc]
+    """A TrueType font whose ToUnicode map gives, for each private-use code, the characters
+    its glyph was shaped from (:func:`note_glyph_text`), so text copied out of the PDF (and
+    ``pdftotext``) has the original letters."""
+
+    def addObjects(self, doc: Any) -> None:
+        before = set(doc.idToObject)
+        super().addObjects(doc)
+        known = _GLYPH_TEXT.get(self.fontName)
+        if not known:
+            return
+        for name in set(doc.idToObject) - before:
+            if str(name).startswith("toUnicodeCMap:"):
+                stream = doc.idToObject[name]
+                stream.content = _CMAP_ENTRY.sub(lambda m: _entry(m, known), stream.content)
+
+
+def _entry(found: re.Match[str], known: dict[int, str]) -> str:
+    text = known.get(int(found.group(2), 16))
+    if text is None:
+        return found.group(0)
+    return f"<{found.group(1)}> <{text.encode('utf-16-be').hex().upper()}>"
 
 
 def register_family(family: str) -> None:

@@ -12,7 +12,12 @@ breaks unspaced Thai inside words, so paragraphs are laid out here:
    isolates of :mod:`accountdesk.core.bidi` (which python-bidi does not know) are resolved
    here, each as a paragraph of its own placed as one neutral; neither they nor the marks
    (LRM, RLM, ALM: the Persian minus sign is "\u200e−") are drawn;
-4. every run is shaped by HarfBuzz (Arabic joining, Thai mark placement) and drawn.
+4. every run is shaped by HarfBuzz (Arabic joining, Thai mark placement) and drawn;
+5. copied text keeps its letters: ReportLab draws a glyph outside the font's character map (a
+   Persian ligature, a moved Thai mark) under a private-use code, so the letters HarfBuzz made
+   it from are recorded (:func:`fonts.note_glyph_text`) and written into the font's ToUnicode
+   map; a left-to-right run with combining marks is also wrapped in an ActualText span, since
+   extractors otherwise take marks drawn with a text rise for lines of their own.
 
 :class:`TextBlock` is the ReportLab flowable; :func:`draw_text` draws one line on a canvas.
 """
@@ -104,9 +109,35 @@ def shape(text: str, font: str, size: float) -> tuple[str, float]:
     fonts.register_fonts()
     shaped = shapeStr(text, font, size)
     if isinstance(shaped, ShapedStr):
-        width = sum(d.x_advance for d in shaped.__shapeData__) * size / 1000.0
+        data = shaped.__shapeData__
+        width = sum(d.x_advance for d in data) * size / 1000.0
+        _note_private_glyphs(text, font, shaped, [d.cluster for d in data])
         return shaped, width
     return text, pdfmetrics.stringWidth(text, font, size)
+
+
+def _note_private_glyphs(text: str, font: str, glyphs: str, clusters: Sequence[int]) -> None:
+    """Tell :mod:`.fonts` which characters each private-use glyph code stands for: those of
+    its HarfBuzz cluster that no other glyph of the cluster already gives (a ligature gives
+    all of its letters; a moved Thai mark only the mark)."""
+    if len(glyphs) != len(clusters) or not any(_private_use(ch) for ch in glyphs):
+        return
+    starts = sorted(set(clusters))
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    for i, ch in enumerate(glyphs):
+        if not _private_use(ch):
+            continue
+        cluster = clusters[i]
+        own = [glyphs[j] for j, c in enumerate(clusters) if c == cluster and j != i]
+        source = text[cluster : ends[cluster]]
+        for other in own:  # the characters the cluster's other glyphs give themselves
+            source = source.replace(unicodedata.normalize("NFKC", other), "", 1)
+        if source:
+            fonts.note_glyph_text(font, ord(ch), source)
+
+
+def _private_use(ch: str) -> bool:
+    return 0xE000 <= ord(ch) <= 0xF8FF
 
 
 def _families(text: str) -> list[str]:
@@ -420,8 +451,26 @@ def draw_line(
     canvas.setFillColor(toColor(style.color))
     for piece in line.pieces:
         canvas.setFont(piece.font, style.size)
+        spoken = _actual_text(piece)
+        if spoken:
+            canvas.addLiteral(spoken)
         canvas.drawString(x, y, piece.text)
+        if spoken:
+            canvas.addLiteral("EMC")
         x += piece.width
+
+
+def _actual_text(piece: Piece) -> str | None:
+    """A marked-content span saying which letters a left-to-right run shows (ActualText), for
+    runs with combining marks (Thai vowels and tone marks above and below a letter). HarfBuzz
+    places them over the letter before, ReportLab draws a moved mark with a text rise, and a
+    text extractor such as pdftotext then takes marks for words or lines of their own ("ผูจ /
+    ้ ด / ั การ" for ผู้จัดการ). Right-to-left runs need none: they are drawn in visual order,
+    which extractors expect and put back in reading order themselves."""
+    if piece.level % 2 or not any(_is_mark(ch) for ch in piece.source):
+        return None
+    utf16 = ("\ufeff" + piece.source).encode("utf-16-be").hex().upper()
+    return f"/Span <</ActualText <{utf16}>>> BDC"
 
 
 def text_width(text: str, style: TextStyle, rtl: bool = False) -> float:

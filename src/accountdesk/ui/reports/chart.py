@@ -98,7 +98,7 @@ class BarChart(QWidget):
             y = top + ((hi - value) / span) * (bottom - top)
             rect = QRectF(x, min(y, zero_y), bar_w, max(1.0, abs(zero_y - y)))
             p.fillRect(rect, QColor(self.colours[i % len(self.colours)]))
-            text = ltr(i18n.localize_digits(i18n.format_decimal(value, self.digits)))
+            text = ltr(i18n.format_decimal(value, self.digits))
             text_y = rect.top() - line if value >= 0 else rect.bottom()
             p.drawText(QRectF(6 + index * slot, text_y, slot, line),
                        int(Qt.AlignmentFlag.AlignHCenter), text)  # fmt: skip

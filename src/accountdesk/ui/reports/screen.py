@@ -525,7 +525,7 @@ class ReportsScreen(QWidget):
         distribution = list(m.nps_distribution)
         self.nps_chart.set_data(
             _("NPS distribution (score 0–10)"),
-            [i18n.localize_digits(str(i)) for i in range(len(distribution))],
+            [i18n.format_number(i) for i in range(len(distribution))],
             [float(n) for n in distribution] if any(distribution) else [],
             NPS_COLOURS,
         )
