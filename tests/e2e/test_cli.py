@@ -56,7 +56,7 @@ def test_demo_search_export_import_round_trip(run: Run, tmp_path: Path) -> None:
     assert lines and all("Yılmaz" in line for line in lines)
     run("export", "--db", "demo.db", "--format", "csv", "-o", "out.csv", check=True)
     imported = run("import", "--db", "empty.db", "out.csv", check=True)
-    assert "added 120 accounts" in imported.stdout
+    assert "Added 120 accounts." in imported.stdout
     run("export", "--db", "empty.db", "--format", "csv", "-o", "again.csv", check=True)
     assert (tmp_path / "out.csv").read_bytes() == (tmp_path / "again.csv").read_bytes()
     js = run("export", "--db", "demo.db", "--format", "json", check=True)

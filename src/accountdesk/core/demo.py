@@ -45,7 +45,7 @@ from accountdesk.core.db.models import (
     table,
 )
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, format_list, format_number, ngettext
 from accountdesk.core.services.followups import start_stay_in_touch_clock
 
 
@@ -376,24 +376,334 @@ CSAT_SCORES = (5, 4, 4, 3, 2)
 TIERS = ("gold", "silver", "bronze")
 OWNERS = ("Anna Ozola", "Deniz Arslan", "Marko Novak", "Ploy Srisuk", "Sara Karimi")
 TAGS = ("key account", "distributor", "trade fair", "referral", "pilot", "renewal due")
-JOB_TITLES = ("CEO", "Purchasing Manager", "Head of Operations", "CFO", "Project Lead",
-              "Sales Director", "Office Manager", "Engineer")  # fmt: skip
 ROLES = ("decision_maker", "influencer", "champion", "gatekeeper", "user")
 CHANNELS = ("email", "phone", "video", "messaging", "in_person")
 KINDS = ("call", "meeting", "visit", "email", "message")
-SUBJECTS = ("Quarterly review", "Price negotiation", "Product demo", "Delivery delay",
-            "Contract renewal", "Site visit", "Introduction", "Support follow-up")  # fmt: skip
-OUTCOMES = ("Agreed next steps", "Sent proposal", "Waiting for budget", "Order placed",
-            "Needs technical answer", None)  # fmt: skip
-FOLLOW_UP_TITLES = ("Call about the proposal", "Send price list", "Check delivery status",
-                    "Prepare renewal offer", "Thank for the visit")  # fmt: skip
-GIFTS = ("Box of local chocolates", "Company calendar", "Tea selection", "Book about Riga",
-         "Desk plant")  # fmt: skip
-NOTES = ("Prefers short meetings in the morning.", "Budget cycle starts in October.",
-         "Very interested in the new product line.", "Ask about the new warehouse.",
-         "Met at the trade fair in Hannover.")  # fmt: skip
-PERSONAL_NOTES = ("Two children; loves football.", "Vegetarian.", "Does not drink alcohol.",
-                  "Enjoys classical music.", "Keen cyclist.", None, None)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DemoTexts:
+    """What the demo writes for the people of one language: interaction subjects (deal titles
+    too), outcomes, follow-up titles, gifts and their occasions, notes, personal notes and job
+    titles. Every language has the same entries in the same order as English (a test checks
+    it), so a seed draws the same records whatever the language; ``*_f`` are the forms for a
+    woman where the language marks them (empty: the same as for a man)."""
+
+    subjects: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    follow_up_titles: tuple[str, ...]
+    gifts: tuple[str, ...]
+    occasions: tuple[str, ...]
+    notes: tuple[str, ...]
+    personal_notes: tuple[str, ...]
+    job_titles: tuple[str, ...]
+    personal_notes_f: tuple[str, ...] = ()
+    job_titles_f: tuple[str, ...] = ()
+
+
+#: Demo texts by language (``CountryData.language``). A language missing here (Hindi and Nepali:
+#: their business contacts write to a foreign partner in English) falls back to English.
+DEMO_TEXTS: dict[str, DemoTexts] = {
+    "en": DemoTexts(
+        subjects=("Quarterly review", "Price negotiation", "Product demo", "Delivery delay",
+                  "Contract renewal", "Site visit", "Introduction", "Support follow-up"),
+        outcomes=("Agreed next steps", "Sent proposal", "Waiting for budget", "Order placed",
+                  "Needs technical answer"),
+        follow_up_titles=("Call about the proposal", "Send price list", "Check delivery status",
+                          "Prepare renewal offer", "Thank for the visit"),
+        gifts=("Box of local chocolates", "Company calendar", "Tea selection", "Book about Riga",
+               "Desk plant"),
+        occasions=("New Year", "Visit"),
+        notes=("Prefers short meetings in the morning.", "Budget cycle starts in October.",
+               "Very interested in the new product line.", "Ask about the new warehouse.",
+               "Met at the trade fair in Hannover."),
+        personal_notes=("Two children; loves football.", "Vegetarian.", "Does not drink alcohol.",
+                        "Enjoys classical music.", "Keen cyclist."),
+        job_titles=("CEO", "Purchasing Manager", "Head of Operations", "CFO", "Project Lead",
+                    "Sales Director", "Office Manager", "Engineer"),
+    ),
+    "lv": DemoTexts(
+        subjects=("Ceturkšņa pārskats", "Cenu sarunas", "Produkta demonstrācija",
+                  "Piegādes kavējums", "Līguma pagarināšana", "Objekta apmeklējums",
+                  "Iepazīšanās", "Atbalsta pieprasījuma pārbaude"),
+        outcomes=("Vienojāmies par nākamajiem soļiem", "Nosūtīts piedāvājums", "Gaida budžetu",
+                  "Saņemts pasūtījums", "Vajadzīga tehniska atbilde"),
+        follow_up_titles=("Piezvanīt par piedāvājumu", "Nosūtīt cenrādi",
+                          "Pārbaudīt piegādes statusu", "Sagatavot pagarināšanas piedāvājumu",
+                          "Pateikties par vizīti"),
+        gifts=("Vietējās šokolādes kārba", "Uzņēmuma kalendārs", "Tējas izlase",
+               "Grāmata par Rīgu", "Augs rakstāmgaldam"),
+        occasions=("Jaunais gads", "Vizīte"),
+        notes=("Dod priekšroku īsām sanāksmēm no rīta.", "Budžeta cikls sākas oktobrī.",
+               "Ļoti interesējas par jauno produktu līniju.", "Pajautāt par jauno noliktavu.",
+               "Iepazināmies izstādē Hannoverē."),
+        personal_notes=("Divi bērni; patīk futbols.", "Neēd gaļu.", "Nelieto alkoholu.",
+                        "Patīk klasiskā mūzika.", "Aizrautīgi brauc ar velosipēdu."),
+        job_titles=("Valdes priekšsēdētājs", "Iepirkumu vadītājs",
+                    "Operatīvās darbības vadītājs", "Finanšu direktors", "Projekta vadītājs",
+                    "Pārdošanas direktors", "Biroja vadītājs", "Inženieris"),
+        job_titles_f=("Valdes priekšsēdētāja", "Iepirkumu vadītāja",
+                      "Operatīvās darbības vadītāja", "Finanšu direktore", "Projekta vadītāja",
+                      "Pārdošanas direktore", "Biroja vadītāja", "Inženiere"),
+    ),
+    "sl": DemoTexts(
+        subjects=("Četrtletni pregled", "Pogajanja o ceni", "Predstavitev izdelka",
+                  "Zamuda pri dobavi", "Podaljšanje pogodbe", "Obisk na lokaciji",
+                  "Uvodni sestanek", "Spremljanje zahtevka za podporo"),
+        outcomes=("Dogovorjeni naslednji koraki", "Poslana ponudba", "Čakamo na proračun",
+                  "Naročilo oddano", "Potreben tehnični odgovor"),
+        follow_up_titles=("Poklicati glede ponudbe", "Poslati cenik", "Preveriti stanje dobave",
+                          "Pripraviti ponudbo za podaljšanje", "Zahvaliti se za obisk"),
+        gifts=("Škatla lokalne čokolade", "Koledar podjetja", "Izbor čajev", "Knjiga o Rigi",
+               "Rastlina za pisalno mizo"),
+        occasions=("Novo leto", "Obisk"),
+        notes=("Raje ima kratke sestanke zjutraj.", "Proračunsko obdobje se začne oktobra.",
+               "Zelo jih zanima nova linija izdelkov.", "Vprašati o novem skladišču.",
+               "Spoznali smo se na sejmu v Hannovru."),
+        personal_notes=("Dva otroka; spremlja nogomet.", "Ne je mesa.", "Ne pije alkohola.",
+                        "Posluša klasično glasbo.", "Veliko kolesari."),
+        job_titles=("Generalni direktor", "Vodja nabave", "Vodja operative",
+                    "Finančni direktor", "Vodja projekta", "Prodajni direktor", "Vodja pisarne",
+                    "Inženir"),
+        job_titles_f=("Generalna direktorica", "Vodja nabave", "Vodja operative",
+                      "Finančna direktorica", "Vodja projekta", "Prodajna direktorica",
+                      "Vodja pisarne", "Inženirka"),
+    ),
+    "th": DemoTexts(
+        subjects=("ทบทวนผลงานรายไตรมาส", "เจรจาต่อรองราคา", "สาธิตผลิตภัณฑ์", "การจัดส่งล่าช้า",
+                  "ต่ออายุสัญญา", "เยี่ยมชมสถานที่", "แนะนำตัว", "ติดตามเรื่องบริการหลังการขาย"),
+        outcomes=("ตกลงขั้นตอนต่อไปแล้ว", "ส่งข้อเสนอแล้ว", "รองบประมาณ", "ได้รับคำสั่งซื้อแล้ว",
+                  "ต้องการคำตอบด้านเทคนิค"),
+        follow_up_titles=("โทรคุยเรื่องข้อเสนอ", "ส่งรายการราคา", "ตรวจสอบสถานะการจัดส่ง",
+                          "เตรียมข้อเสนอต่ออายุสัญญา", "ขอบคุณสำหรับการเยี่ยมชม"),
+        gifts=("กล่องช็อกโกแลตท้องถิ่น", "ปฏิทินบริษัท", "ชุดชาคัดสรร", "หนังสือเกี่ยวกับริกา",
+               "ต้นไม้ตั้งโต๊ะ"),
+        occasions=("ปีใหม่", "การเยี่ยมเยียน"),
+        notes=("ชอบประชุมสั้น ๆ ช่วงเช้า", "รอบงบประมาณเริ่มเดือนตุลาคม", "สนใจสินค้าไลน์ใหม่มาก",
+               "สอบถามเรื่องคลังสินค้าแห่งใหม่", "รู้จักกันที่งานแสดงสินค้าที่ฮันโนเวอร์"),
+        personal_notes=("มีลูกสองคน ชอบฟุตบอล", "ทานมังสวิรัติ", "ไม่ดื่มแอลกอฮอล์",
+                        "ชอบฟังเพลงคลาสสิก", "ชอบปั่นจักรยานมาก"),
+        job_titles=("ประธานเจ้าหน้าที่บริหาร", "ผู้จัดการฝ่ายจัดซื้อ", "หัวหน้าฝ่ายปฏิบัติการ",
+                    "ประธานเจ้าหน้าที่ฝ่ายการเงิน", "หัวหน้าโครงการ", "ผู้อำนวยการฝ่ายขาย",
+                    "ผู้จัดการสำนักงาน", "วิศวกร"),
+    ),
+    "tr": DemoTexts(
+        subjects=("Üç aylık değerlendirme", "Fiyat görüşmesi", "Ürün tanıtımı",
+                  "Teslimat gecikmesi", "Sözleşme yenileme", "Yerinde ziyaret",
+                  "Tanışma toplantısı", "Destek talebi takibi"),
+        outcomes=("Sonraki adımlarda anlaşıldı", "Teklif gönderildi", "Bütçe bekleniyor",
+                  "Sipariş verildi", "Teknik yanıt gerekiyor"),
+        follow_up_titles=("Teklif hakkında ara", "Fiyat listesini gönder",
+                          "Teslimat durumunu kontrol et", "Yenileme teklifini hazırla",
+                          "Ziyaret için teşekkür et"),
+        gifts=("Yöresel çikolata kutusu", "Şirket takvimi", "Çay seçkisi",
+               "Riga hakkında bir kitap", "Masa bitkisi"),
+        occasions=("Yılbaşı", "Ziyaret"),
+        notes=("Sabahları kısa toplantıları tercih ediyor.", "Bütçe dönemi ekimde başlıyor.",
+               "Yeni ürün serisiyle çok ilgileniyor.", "Yeni depoyu sor.",
+               "Hannover'deki fuarda tanıştık."),
+        personal_notes=("İki çocuğu var; futbolu seviyor.", "Vejetaryen.", "Alkol kullanmıyor.",
+                        "Klasik müzikten hoşlanıyor.", "Bisiklete binmeyi çok seviyor."),
+        job_titles=("Genel Müdür", "Satın Alma Müdürü", "Operasyon Müdürü", "Finans Direktörü",
+                    "Proje Yöneticisi", "Satış Direktörü", "Ofis Müdürü", "Mühendis"),
+    ),
+    # Persian: U+200C (zero-width non-joiner) keeps the parts of a word apart, as in گام‌ها.
+    "fa": DemoTexts(
+        subjects=("بررسی فصلی", "مذاکره بر سر قیمت", "نمایش محصول", "تأخیر در تحویل",
+                  "تمدید قرارداد", "بازدید از محل", "آشنایی", "پیگیری پشتیبانی"),
+        outcomes=("برای گام\u200cهای بعدی توافق شد", "پیشنهاد فرستاده شد", "در انتظار بودجه",
+                  "سفارش ثبت شد", "پاسخ فنی لازم است"),
+        follow_up_titles=("تماس درباره پیشنهاد", "فرستادن فهرست قیمت", "بررسی وضعیت تحویل",
+                          "آماده\u200cکردن پیشنهاد تمدید", "تشکر برای بازدید"),
+        gifts=("جعبه شکلات محلی", "تقویم شرکت", "مجموعه چای", "کتابی درباره ریگا",
+               "گیاه رومیزی"),
+        occasions=("نوروز", "بازدید"),
+        notes=("جلسه\u200cهای کوتاه صبحگاهی را ترجیح می\u200cدهد.",
+               "چرخه بودجه از مهر آغاز می\u200cشود.",
+               "به خط محصولات جدید بسیار علاقه\u200cمند است.", "درباره انبار جدید بپرسید.",
+               "در نمایشگاه هانوفر آشنا شدیم."),
+        personal_notes=("دو فرزند دارد؛ عاشق فوتبال است.", "گیاه\u200cخوار است.",
+                        "الکل نمی\u200cنوشد.", "به موسیقی کلاسیک علاقه دارد.",
+                        "دوچرخه\u200cسواری را بسیار دوست دارد."),
+        job_titles=("مدیرعامل", "مدیر خرید", "مدیر عملیات", "مدیر مالی", "مدیر پروژه",
+                    "مدیر فروش", "مدیر دفتر", "مهندس"),
+    ),
+    "de": DemoTexts(
+        subjects=("Quartalsgespräch", "Preisverhandlung", "Produktvorführung", "Lieferverzug",
+                  "Vertragsverlängerung", "Besuch vor Ort", "Kennenlernen",
+                  "Rückfrage zum Supportfall"),
+        outcomes=("Nächste Schritte vereinbart", "Angebot geschickt", "Wartet auf Budget",
+                  "Auftrag erteilt", "Technische Antwort nötig"),
+        follow_up_titles=("Wegen des Angebots anrufen", "Preisliste schicken",
+                          "Lieferstatus prüfen", "Verlängerungsangebot vorbereiten",
+                          "Für den Besuch bedanken"),
+        gifts=("Schachtel regionaler Pralinen", "Firmenkalender", "Teeauswahl",
+               "Buch über Riga", "Schreibtischpflanze"),
+        occasions=("Neujahr", "Besuch"),
+        notes=("Bevorzugt kurze Termine am Vormittag.", "Der Budgetzyklus beginnt im Oktober.",
+               "Sehr interessiert an der neuen Produktlinie.", "Nach dem neuen Lager fragen.",
+               "Auf der Messe in Hannover kennengelernt."),
+        personal_notes=("Zwei Kinder; liebt Fußball.", "Isst kein Fleisch.",
+                        "Trinkt keinen Alkohol.", "Hört gern klassische Musik.",
+                        "Fährt begeistert Rad."),
+        job_titles=("Geschäftsführer", "Einkaufsleiter", "Betriebsleiter",
+                    "Kaufmännischer Leiter", "Projektleiter", "Vertriebsleiter", "Büroleiter",
+                    "Ingenieur"),
+        job_titles_f=("Geschäftsführerin", "Einkaufsleiterin", "Betriebsleiterin",
+                      "Kaufmännische Leiterin", "Projektleiterin", "Vertriebsleiterin",
+                      "Büroleiterin", "Ingenieurin"),
+    ),
+    "fr": DemoTexts(
+        subjects=("Revue trimestrielle", "Négociation tarifaire", "Démonstration produit",
+                  "Retard de livraison", "Renouvellement du contrat", "Visite sur site",
+                  "Prise de contact", "Suivi d'une demande d'assistance"),
+        outcomes=("Prochaines étapes convenues", "Proposition envoyée", "En attente du budget",
+                  "Commande passée", "Réponse technique nécessaire"),
+        follow_up_titles=("Appeler au sujet de la proposition", "Envoyer la grille tarifaire",
+                          "Vérifier l'état de la livraison", "Préparer l'offre de renouvellement",
+                          "Remercier pour la visite"),
+        gifts=("Boîte de chocolats locaux", "Calendrier de l'entreprise", "Assortiment de thés",
+               "Livre sur Riga", "Plante de bureau"),
+        occasions=("Nouvel An", "Visite"),
+        notes=("Préfère les réunions courtes le matin.",
+               "Le cycle budgétaire commence en octobre.",
+               "Grand intérêt pour la nouvelle gamme de produits.",
+               "Poser des questions sur le nouvel entrepôt.",
+               "Premier contact au salon de Hanovre."),
+        personal_notes=("Deux enfants, adore le football.", "Ne mange pas de viande.",
+                        "Ne boit pas d'alcool.", "Aime la musique classique.",
+                        "Fait beaucoup de vélo."),
+        job_titles=("Directeur général", "Responsable des achats", "Directeur des opérations",
+                    "Directeur financier", "Chef de projet", "Directeur commercial",
+                    "Responsable administratif", "Ingénieur"),
+        job_titles_f=("Directrice générale", "Responsable des achats",
+                      "Directrice des opérations", "Directrice financière", "Cheffe de projet",
+                      "Directrice commerciale", "Responsable administrative", "Ingénieure"),
+    ),
+    "es": DemoTexts(
+        subjects=("Revisión trimestral", "Negociación de precios", "Demostración del producto",
+                  "Retraso en la entrega", "Renovación del contrato",
+                  "Visita a las instalaciones", "Presentación", "Seguimiento de soporte"),
+        outcomes=("Se acordaron los siguientes pasos", "Propuesta enviada",
+                  "En espera de presupuesto", "Pedido realizado", "Requiere respuesta técnica"),
+        follow_up_titles=("Llamar sobre la propuesta", "Enviar lista de precios",
+                          "Revisar el estado de la entrega", "Preparar oferta de renovación",
+                          "Agradecer la visita"),
+        gifts=("Caja de chocolates locales", "Calendario de la empresa", "Selección de tés",
+               "Libro sobre Riga", "Planta de escritorio"),
+        occasions=("Año Nuevo", "Visita"),
+        notes=("Prefiere reuniones cortas por la mañana.",
+               "El ciclo presupuestario empieza en octubre.",
+               "Mucho interés en la nueva línea de productos.",
+               "Preguntar por el nuevo almacén.", "Nos conocimos en la feria de Hannover."),
+        personal_notes=("Dos hijos; le encanta el fútbol.", "No come carne.", "No bebe alcohol.",
+                        "Le gusta la música clásica.", "Sale mucho en bicicleta."),
+        job_titles=("Director general", "Gerente de compras", "Director de operaciones",
+                    "Director de finanzas", "Líder de proyecto", "Director de ventas",
+                    "Gerente de oficina", "Ingeniero"),
+        job_titles_f=("Directora general", "Gerente de compras", "Directora de operaciones",
+                      "Directora de finanzas", "Líder de proyecto", "Directora de ventas",
+                      "Gerente de oficina", "Ingeniera"),
+    ),
+    "pt": DemoTexts(
+        subjects=("Revisão trimestral", "Negociação de preço", "Demonstração do produto",
+                  "Atraso na entrega", "Renovação do contrato", "Visita às instalações",
+                  "Apresentação", "Acompanhamento do suporte"),
+        outcomes=("Próximos passos combinados", "Proposta enviada", "Aguardando orçamento",
+                  "Pedido feito", "Precisa de resposta técnica"),
+        follow_up_titles=("Ligar sobre a proposta", "Enviar tabela de preços",
+                          "Verificar o status da entrega", "Preparar oferta de renovação",
+                          "Agradecer pela visita"),
+        gifts=("Caixa de chocolates locais", "Calendário da empresa", "Seleção de chás",
+               "Livro sobre Riga", "Planta de mesa"),
+        occasions=("Ano-Novo", "Visita"),
+        notes=("Prefere reuniões curtas pela manhã.", "O ciclo orçamentário começa em outubro.",
+               "Muito interesse na nova linha de produtos.", "Perguntar sobre o novo armazém.",
+               "Nos conhecemos na feira de Hannover."),
+        personal_notes=("Dois filhos; adora futebol.", "Não come carne.", "Não bebe álcool.",
+                        "Gosta de música clássica.", "Pedala muito."),
+        job_titles=("Diretor-presidente", "Gerente de compras", "Diretor de operações",
+                    "Diretor financeiro", "Líder de projeto", "Diretor comercial",
+                    "Gerente administrativo", "Engenheiro"),
+        job_titles_f=("Diretora-presidente", "Gerente de compras", "Diretora de operações",
+                      "Diretora financeira", "Líder de projeto", "Diretora comercial",
+                      "Gerente administrativa", "Engenheira"),
+    ),
+    "ja": DemoTexts(
+        subjects=("四半期レビュー", "価格交渉", "製品デモ", "納期遅延", "契約更新", "現地訪問",
+                  "初回面談", "サポート対応のフォローアップ"),
+        outcomes=("次のステップで合意", "提案書を送付", "予算待ち", "受注", "技術的な回答が必要"),
+        follow_up_titles=("提案書の件で電話する", "価格表を送る", "納品状況を確認する",
+                          "更新の提案を準備する", "訪問のお礼を伝える"),
+        gifts=("地元のチョコレート詰め合わせ", "会社カレンダー", "お茶の詰め合わせ",
+               "リガについての本", "卓上の観葉植物"),
+        occasions=("新年", "訪問"),
+        notes=("午前中の短い打ち合わせを好む。", "予算サイクルは10月に始まる。",
+               "新製品ラインに強い関心あり。", "新しい倉庫について聞くこと。",
+               "ハノーファーの見本市で知り合った。"),
+        personal_notes=("子ども2人、サッカー好き。", "ベジタリアン。", "お酒は飲まない。",
+                        "クラシック音楽が好き。", "サイクリングが趣味。"),
+        job_titles=("代表取締役社長", "購買部長", "業務部長", "最高財務責任者",
+                    "プロジェクトリーダー", "営業部長", "総務マネージャー", "エンジニア"),
+    ),
+    "zh": DemoTexts(
+        subjects=("季度回顾", "价格谈判", "产品演示", "交货延迟", "合同续签", "现场拜访",
+                  "初次介绍", "售后支持跟进"),
+        outcomes=("已商定后续步骤", "已发送方案", "等待预算", "已下订单", "需要技术答复"),
+        follow_up_titles=("就方案致电", "发送价目表", "查询交货状态", "准备续约报价", "感谢来访"),
+        gifts=("本地巧克力礼盒", "公司台历", "茶叶礼盒", "关于里加的书", "桌面盆栽"),
+        occasions=("春节", "拜访"),
+        notes=("喜欢上午开简短的会议。", "预算周期从十月开始。", "对新产品线很感兴趣。",
+               "询问新仓库的情况。", "在汉诺威展会上认识。"),
+        personal_notes=("有两个孩子；喜欢足球。", "素食。", "不喝酒。", "喜欢古典音乐。",
+                        "热爱骑行。"),
+        job_titles=("首席执行官", "采购经理", "运营总监", "首席财务官", "项目负责人", "销售总监",
+                    "行政经理", "工程师"),
+    ),
+    "ko": DemoTexts(
+        subjects=("분기 검토", "가격 협상", "제품 시연", "납품 지연", "계약 갱신", "현장 방문",
+                  "첫 인사", "지원 요청 후속 조치"),
+        outcomes=("다음 단계 합의", "제안서 발송", "예산 대기 중", "주문 완료", "기술 답변 필요"),
+        follow_up_titles=("제안서 관련 전화", "가격표 발송", "배송 상태 확인", "갱신 제안 준비",
+                          "방문 감사 인사"),
+        gifts=("지역 초콜릿 세트", "회사 달력", "차 선물 세트", "리가에 관한 책", "탁상용 화분"),
+        occasions=("설날", "방문"),
+        notes=("오전의 짧은 회의를 선호함.", "예산 주기는 10월에 시작됨.",
+               "새 제품군에 관심이 많음.", "새 창고에 대해 물어볼 것.", "하노버 박람회에서 만남."),
+        personal_notes=("자녀 둘; 축구를 좋아함.", "채식주의자.", "술을 마시지 않음.",
+                        "클래식 음악을 즐김.", "자전거 타기를 좋아함."),
+        job_titles=("대표이사", "구매 팀장", "운영 본부장", "최고재무책임자", "프로젝트 리더",
+                    "영업 이사", "총무 팀장", "엔지니어"),
+    ),
+    "ar": DemoTexts(
+        subjects=("مراجعة ربع سنوية", "مفاوضات الأسعار", "عرض توضيحي للمنتج", "تأخر التسليم",
+                  "تجديد العقد", "زيارة ميدانية", "لقاء تعارف", "متابعة طلب الدعم"),
+        outcomes=("تم الاتفاق على الخطوات التالية", "تم إرسال العرض", "بانتظار الميزانية",
+                  "تم تقديم الطلب", "يلزم رد فني"),
+        follow_up_titles=("الاتصال بشأن العرض", "إرسال قائمة الأسعار",
+                          "التحقق من حالة التسليم", "إعداد عرض التجديد", "الشكر على الزيارة"),
+        gifts=("علبة شوكولاتة محلية", "تقويم الشركة", "تشكيلة من الشاي", "كتاب عن ريغا",
+               "نبتة مكتبية"),
+        occasions=("رأس السنة", "زيارة"),
+        notes=("يُفضَّل عقد اجتماعات قصيرة صباحًا.", "تبدأ دورة الميزانية في أكتوبر.",
+               "اهتمام كبير بخط المنتجات الجديد.", "الاستفسار عن المستودع الجديد.",
+               "تعارفنا في معرض هانوفر التجاري."),
+        personal_notes=("لديه طفلان؛ يحب كرة القدم.", "نباتي.", "لا يشرب الكحول.",
+                        "يستمتع بالموسيقى الكلاسيكية.", "يحب ركوب الدراجات."),
+        personal_notes_f=("لديها طفلان؛ تحب كرة القدم.", "نباتية.", "لا تشرب الكحول.",
+                          "تستمتع بالموسيقى الكلاسيكية.", "تحب ركوب الدراجات."),
+        job_titles=("الرئيس التنفيذي", "مدير المشتريات", "مدير العمليات", "المدير المالي",
+                    "مدير المشروع", "مدير المبيعات", "مدير المكتب", "مهندس"),
+        job_titles_f=("الرئيسة التنفيذية", "مديرة المشتريات", "مديرة العمليات",
+                      "المديرة المالية", "مديرة المشروع", "مديرة المبيعات", "مديرة المكتب",
+                      "مهندسة"),
+    ),
+}  # fmt: skip
+
+
+def demo_texts(language: str) -> DemoTexts:
+    """The demo texts for people who speak ``language``; English where there are none."""
+    return DEMO_TEXTS.get(language, DEMO_TEXTS["en"])
 
 
 @dataclass
@@ -409,24 +719,28 @@ class DemoSummary:
     countries: set[str] = field(default_factory=set)
 
     def describe(self) -> str:
-        return _(
-            "Added demo data: {accounts}, {contacts}, {interactions}, {follow_ups}, {deals}, "
-            "{surveys} in {countries} countries."
-        ).format(
-            accounts=ngettext("{n} account", "{n} accounts", self.accounts).format(n=self.accounts),
-            contacts=ngettext("{n} contact", "{n} contacts", self.contacts).format(n=self.contacts),
-            interactions=ngettext("{n} interaction", "{n} interactions", self.interactions).format(
-                n=self.interactions
+        """One line for the status bar and the command line: what was added, as a list of
+        counts (each with its own plural), then the number of countries."""
+        n = format_number
+        items = (
+            ngettext("{n} account", "{n} accounts", self.accounts).format(n=n(self.accounts)),
+            ngettext("{n} contact", "{n} contacts", self.contacts).format(n=n(self.contacts)),
+            ngettext("{n} interaction", "{n} interactions", self.interactions).format(
+                n=n(self.interactions)
             ),
-            follow_ups=ngettext("{n} follow-up", "{n} follow-ups", self.follow_ups).format(
-                n=self.follow_ups
+            ngettext("{n} follow-up", "{n} follow-ups", self.follow_ups).format(
+                n=n(self.follow_ups)
             ),
-            deals=ngettext("{n} deal", "{n} deals", self.deals).format(n=self.deals),
-            surveys=ngettext("{n} survey answer", "{n} survey answers", self.surveys).format(
-                n=self.surveys
+            ngettext("{n} deal", "{n} deals", self.deals).format(n=n(self.deals)),
+            ngettext("{n} survey answer", "{n} survey answers", self.surveys).format(
+                n=n(self.surveys)
             ),
-            countries=len(self.countries),
         )
+        countries = len(self.countries)
+        where = ngettext(
+            "The accounts are in {n} country.", "The accounts are in {n} countries.", countries
+        ).format(n=n(countries))
+        return _("Added demo data: {items}.").format(items=format_list(items)) + " " + where
 
 
 class DemoCancelled(UserError):
@@ -512,6 +826,7 @@ def generate(
         if progress is not None and index % 500 == 0 and not progress(index, accounts):
             raise DemoCancelled(_("Demo generation was cancelled; nothing was added."))
         country = rng.choices(COUNTRIES, weights)[0]
+        texts = demo_texts(country.language)
         summary.countries.add(country.code)
         city, zone, subdivision = rng.choice(country.cities)
         root = rng.choice(country.companies)
@@ -538,7 +853,7 @@ def generate(
             "customer_since": since, "lost_on": lost_on, "owner": rng.choice(OWNERS),
             "referred_by_id": referred,
             "acquisition_cost": Decimal(rng.randrange(200, 5000)) if since else None,
-            "notes": rng.choice(NOTES) if rng.random() < 0.3 else None,
+            "notes": rng.choice(texts.notes) if rng.random() < 0.3 else None,
             "created_at": created, "updated_at": created, "deleted_at": None,
         }  # fmt: skip
         rows["accounts"].append(account)
@@ -560,8 +875,10 @@ def generate(
             email = f"{email_given}.{email_family}@{handle}.example"
             numbers = phones.pool(country.code, "mobile")
             phone_list = [{"label": "mobile", "value": rng.choice(numbers)}] if numbers else []
-            personal = rng.choice(PERSONAL_NOTES)
-            job = rng.choice(JOB_TITLES)
+            personal = rng.choice(
+                (*((female and texts.personal_notes_f) or texts.personal_notes), None, None)
+            )
+            job = rng.choice((female and texts.job_titles_f) or texts.job_titles)
             honorific = country.honorifics[1 if female else 0]
             early = rng.random() < 0.1  # a contact who works 08:00-16:00
             rows["contacts"].append({
@@ -605,8 +922,8 @@ def generate(
                 "id": interaction_id, "account_id": account_id, "kind": kind,
                 "occurred_at": when, "occurred_zone": who[0][1],
                 "duration_minutes": rng.choice((15, 30, 45, 60, 90)),
-                "subject": rng.choice(SUBJECTS), "notes": rng.choice(NOTES),
-                "outcome": rng.choice(OUTCOMES),
+                "subject": rng.choice(texts.subjects), "notes": rng.choice(texts.notes),
+                "outcome": rng.choice((*texts.outcomes, None)),
                 "sentiment": rng.choice(("positive", "positive", "neutral", "negative")),
                 "csat_score": rng.choice((None, None, 3, 4, 5, 5)),
                 "created_at": when, "updated_at": when, "deleted_at": None,
@@ -625,8 +942,8 @@ def generate(
             done = local_day < today and rng.random() < 0.5
             rule = "FREQ=MONTHLY;INTERVAL=3" if rng.random() < 0.1 else None
             rows["follow_ups"].append({
-                "id": _make_id(rng, created), "contact_id": contact_id,
-                "account_id": account_id, "title": rng.choice(FOLLOW_UP_TITLES), "notes": None,
+                "id": _make_id(rng, created), "contact_id": contact_id, "account_id": account_id,
+                "title": rng.choice(texts.follow_up_titles), "notes": None,
                 "local_due": local.isoformat(timespec="seconds"), "zone": zone, "due_at": due,
                 "duration_minutes": 30, "status": "done" if done else "open",
                 "completed_at": due if done else None, "snoozed_until": None, "notified_at": None,
@@ -641,7 +958,8 @@ def generate(
                 deal_status = rng.choices(("won", "lost", "open"), (70, 15, 15))[0]
                 rows["deals"].append({
                     "id": _make_id(rng, stamp(closed)), "account_id": account_id,
-                    "title": rng.choice(SUBJECTS), "amount": Decimal(rng.randrange(500, 50000)),
+                    "title": rng.choice(texts.subjects),
+                    "amount": Decimal(rng.randrange(500, 50000)),
                     "currency": country.currency if rng.random() < 0.5 else "EUR",
                     "status": deal_status,
                     "closed_on": None if deal_status == "open" else closed,
@@ -667,8 +985,8 @@ def generate(
             rows["gifts"].append({
                 "id": _make_id(rng, stamp(given_on)), "account_id": account_id,
                 "contact_id": contact_id, "direction": rng.choice(("given", "given", "received")),
-                "description": rng.choice(GIFTS),
-                "occasion": rng.choice(("New Year", "Visit", None)),
+                "description": rng.choice(texts.gifts),
+                "occasion": rng.choice((*texts.occasions, None)),
                 "given_on": given_on, "value": Decimal(rng.randrange(10, 80)), "currency": "EUR",
                 "notes": None, "created_at": stamp(given_on), "updated_at": stamp(given_on),
                 "deleted_at": None,
@@ -678,7 +996,7 @@ def generate(
             when = stamp(today - timedelta(days=rng.randrange(400)))
             rows["notes"].append({
                 "id": _make_id(rng, when), "account_id": account_id, "contact_id": None,
-                "body": rng.choice(NOTES), "created_at": when, "updated_at": when,
+                "body": rng.choice(texts.notes), "created_at": when, "updated_at": when,
                 "deleted_at": None,
             })  # fmt: skip
             summary.notes += 1

@@ -3,9 +3,10 @@
 Mark every user-visible string: ``_("Accounts")`` translates now, ``N_("Accounts")`` marks a
 string that is translated later (module-level tables), ``ngettext`` chooses a plural form
 (Latvian and Slovenian have several) and ``pgettext`` adds a context for short, ambiguous words.
-Translate first, then format with named placeholders::
+Translate first, then format with named placeholders; a number of things is a plural::
 
-    _("{count} contacts in {country}").format(count=n, country=name)
+    _("Contacts in {country}").format(country=name)
+    ngettext("{n} contact", "{n} contacts", n).format(n=format_number(n))
 
 The language is process-wide (the UI language, :func:`set_language`) and can be overridden for
 one piece of work, for example a report in the customer's language, with :func:`use_language`;
@@ -17,7 +18,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -26,10 +27,12 @@ from decimal import Decimal
 from functools import cache
 
 import babel.dates
+import babel.lists
 import babel.numbers
 import babel.units
 from babel import Locale
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.calendars import (
     BUDDHIST,
     BUDDHIST_ERA,
@@ -338,7 +341,6 @@ _EXAMPLE_DAY = datetime(2027, 3, 22, 10, 0)
 _YEAR_FIRST = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
 _DAY_FIRST = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII)
 _WALL_TIME = re.compile(r"(.*?\d)(?:\s*T\s*|\s*,\s*|\s+)(\d{1,2})[:.](\d{2})", re.ASCII)
-_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069"))
 
 
 class DateInputError(ValueError):
@@ -346,9 +348,12 @@ class DateInputError(ValueError):
 
 
 def _ascii_digits(text: str) -> str:
+    """``text`` with native digits written as ASCII ones and without bidi marks (a date copied
+    from a Persian label carries them)."""
     return "".join(
-        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in text
-    ).translate(_MARKS)
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
+        for ch in plain(text)
+    )
 
 
 def format_date_input(value: date) -> str:
@@ -519,6 +524,31 @@ def format_size(size: int) -> str:
         numbering_system="default",
     )
     return localize_digits(text)
+
+
+# --- lists: the one home for the separator between the items of a list ---------------------
+
+
+def list_separator() -> str:
+    """What stands between two items of a list in the current language, from CLDR's list
+    pattern (the middle one, which has no word for "and"): ", " in English, Latvian,
+    Slovenian and Turkish, "، " (with a right-to-left mark after the comma) in Persian, " "
+    in Thai."""
+    middle = str(current_locale().list_patterns["standard"]["middle"])
+    return middle.replace("{0}", "").replace("{1}", "")
+
+
+def join_list(items: Iterable[str]) -> str:
+    """``items`` side by side with :func:`list_separator`, no "and": a place ("Tehran, Iran"),
+    tags, kinds of a holiday. Empty items are left out."""
+    return list_separator().join(item for item in items if item)
+
+
+def format_list(items: Iterable[str]) -> str:
+    """An enumeration with the language's "and": "A, B and C", "A, B un C"."""
+    return babel.lists.format_list(
+        [item for item in items if item], style="standard", locale=current_locale()
+    )
 
 
 def country_name(code: str) -> str:

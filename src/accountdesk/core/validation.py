@@ -25,6 +25,9 @@ from accountdesk.core.i18n import (
     _,
     country_name,
     format_date,
+    format_number,
+    join_list,
+    ngettext,
     parse_date_input,
 )
 from accountdesk.core.timekeeping.zones import is_valid_zone
@@ -268,7 +271,10 @@ def optional(key: str, value: str | None) -> str | None:
         raise fail(key, _excerpt(cleaned, index), reason)
     limit = max_length(key)
     if len(cleaned) > limit:
-        raise fail(key, _excerpt(cleaned), _("is longer than {n} characters").format(n=limit))
+        reason = ngettext(
+            "is longer than {n} character", "is longer than {n} characters", limit
+        ).format(n=format_number(limit))
+        raise fail(key, _excerpt(cleaned), reason)
     return cleaned
 
 
@@ -286,9 +292,11 @@ def item_count(key: str, items: Iterable[object]) -> None:
         raise fail(
             key,
             None,
-            _("has {count} entries; at most {n} are kept per record").format(
-                count=count, n=MAX_ITEMS
-            ),
+            ngettext(
+                "at most {n} entry is kept per record (this one has {count})",
+                "at most {n} entries are kept per record (this one has {count})",
+                MAX_ITEMS,
+            ).format(n=format_number(MAX_ITEMS), count=format_number(count)),
         )
 
 
@@ -465,7 +473,7 @@ def choice(
         return cleaned
     lowered = cleaned.lower().replace(" ", "_").replace("-", "_")
     if lowered not in options:
-        raise fail(key, value, _("must be one of: {options}").format(options=", ".join(options)))
+        raise fail(key, value, _("must be one of: {options}").format(options=join_list(options)))
     return lowered
 
 

@@ -13,6 +13,7 @@ from accountdesk.core.i18n import (
     format_date,
     format_time,
     format_when,
+    join_list,
 )
 from accountdesk.core.timekeeping.zones import get_zone as zone
 
@@ -42,7 +43,9 @@ def country(code: str | None) -> str:
 
 
 def place(city: str | None, code: str | None) -> str:
-    return ", ".join(p for p in (isolate(city or ""), country(code)) if p)
+    """The city (isolated: user data) and the country's name, separated as the language
+    separates list items ("Tehran, Iran"; in Persian with the Arabic comma)."""
+    return join_list((isolate(city or ""), country(code)))
 
 
 def yes_no(value: bool) -> str:

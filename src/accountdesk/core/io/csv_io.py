@@ -51,7 +51,7 @@ from accountdesk.core.db.models import (
     utcnow,
 )
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, format_number, ngettext
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
@@ -180,24 +180,54 @@ class ImportReport:
     dry_run: bool = False
 
     def summary(self) -> str:
-        contacts = ngettext("{n} contact", "{n} contacts", self.contacts_created).format(
-            n=self.contacts_created
+        """What the import did, or would do when it only checked: a sentence for each count."""
+        rows, accounts, contacts = map(
+            format_number, (self.rows, self.accounts_created, self.contacts_created)
         )
-        accounts = ngettext("{n} account", "{n} accounts", self.accounts_created).format(
-            n=self.accounts_created
-        )
-        if self.dry_run:
-            text_ = _("Checked {rows} rows: would add {accounts} and {contacts}").format(
-                rows=self.rows, accounts=accounts, contacts=contacts
-            )
-        else:
-            text_ = _("Imported {rows} rows: added {accounts} and {contacts}").format(
-                rows=self.rows, accounts=accounts, contacts=contacts
-            )
         updated = self.accounts_updated + self.contacts_updated
-        if updated:
-            text_ += _("; updated {n} existing records").format(n=updated)
-        return text_ + "."
+        if self.dry_run:
+            sentences = [
+                ngettext(
+                    "Checked {n} row; nothing was written.",
+                    "Checked {n} rows; nothing was written.",
+                    self.rows,
+                ).format(n=rows),
+                ngettext(
+                    "The import would add {n} account.",
+                    "The import would add {n} accounts.",
+                    self.accounts_created,
+                ).format(n=accounts),
+                ngettext(
+                    "The import would add {n} contact.",
+                    "The import would add {n} contacts.",
+                    self.contacts_created,
+                ).format(n=contacts),
+            ]
+            if updated:
+                sentences.append(
+                    ngettext(
+                        "The import would update {n} existing record.",
+                        "The import would update {n} existing records.",
+                        updated,
+                    ).format(n=format_number(updated))
+                )
+        else:
+            sentences = [
+                ngettext("Imported {n} row.", "Imported {n} rows.", self.rows).format(n=rows),
+                ngettext("Added {n} account.", "Added {n} accounts.", self.accounts_created).format(
+                    n=accounts
+                ),
+                ngettext("Added {n} contact.", "Added {n} contacts.", self.contacts_created).format(
+                    n=contacts
+                ),
+            ]
+            if updated:
+                sentences.append(
+                    ngettext(
+                        "Updated {n} existing record.", "Updated {n} existing records.", updated
+                    ).format(n=format_number(updated))
+                )
+        return " ".join(sentences)
 
 
 def _split(value: str) -> list[str]:
@@ -390,15 +420,15 @@ class RowProblems(Exception):
 def _problems_error(problems: list[tuple[int, str]]) -> CsvImportError:
     ordered = [text_ for _row, text_ in sorted(problems)[:MAX_PROBLEMS]]
     count = len(ordered)
-    first = ordered[0]
-    message = (
+    first = ordered[0].rstrip(".")  # the sentence below ends it
+    problem = (
         first
         if count == 1
         else ngettext(
             "{first} (and {n} more problem)", "{first} (and {n} more problems)", count - 1
-        ).format(first=first, n=count - 1)
+        ).format(first=first, n=format_number(count - 1))
     )
-    return CsvImportError(message.rstrip(".") + ". " + _("Nothing was imported."), ordered)
+    return CsvImportError(_("{problem}. Nothing was imported.").format(problem=problem), ordered)
 
 
 def _row_error(row_number: int, column: str, error: ValidationError) -> str:
@@ -468,8 +498,12 @@ def _plan_chunks(
             problems.append(
                 (
                     row_number,
-                    _("Row {row} has {n} cells but the header names {m} columns.").format(
-                        row=row_number, n=len(row), m=len(header)
+                    ngettext(
+                        "Row {row} has {n} cell; the header has only {m}.",
+                        "Row {row} has {n} cells; the header has only {m}.",
+                        len(row),
+                    ).format(
+                        row=row_number, n=format_number(len(row)), m=format_number(len(header))
                     ),
                 )
             )

@@ -1,0 +1,178 @@
+"""Demo data speaks the contact's language: subjects, titles, outcomes, gifts, notes and job
+titles, drawn the same way in every language, so a seed gives the same records and counts."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import fields
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from accountdesk.core import validation as v
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact, Deal, FollowUp, Gift, Interaction
+from accountdesk.core.demo import COUNTRIES, DEMO_TEXTS, DemoTexts, demo_texts, generate
+
+#: Languages of the demo's countries that write to a foreign partner in English.
+ENGLISH_FOR = {"hi", "ne"}
+#: The script each language's texts are written in (a word of the Unicode character names).
+SCRIPTS = {
+    "en": ("LATIN",), "lv": ("LATIN",), "sl": ("LATIN",), "tr": ("LATIN",), "de": ("LATIN",),
+    "fr": ("LATIN",), "es": ("LATIN",), "pt": ("LATIN",), "th": ("THAI",), "fa": ("ARABIC",),
+    "ar": ("ARABIC",), "ja": ("HIRAGANA", "KATAKANA", "CJK"), "zh": ("CJK",), "ko": ("HANGUL",),
+}  # fmt: skip
+#: Which field of a record each list of texts fills (for its length limit).
+FIELD_KEYS = {
+    "subjects": "subject", "outcomes": "outcome", "follow_up_titles": "title",
+    "gifts": "description", "occasions": "occasion", "notes": "notes",
+    "personal_notes": "personal_notes", "job_titles": "job_title",
+    "personal_notes_f": "personal_notes", "job_titles_f": "job_title",
+}  # fmt: skip
+ANCHOR = date(2026, 11, 23)
+MADE = datetime(2026, 11, 23, 12, tzinfo=UTC)
+
+
+def _texts(texts: DemoTexts) -> dict[str, tuple[str, ...]]:
+    return {f.name: getattr(texts, f.name) for f in fields(texts)}
+
+
+def test_every_demo_language_has_texts_or_is_known_to_use_english() -> None:
+    languages = {c.language for c in COUNTRIES}
+    assert languages - set(DEMO_TEXTS) == ENGLISH_FOR
+    assert demo_texts("hi") is DEMO_TEXTS["en"]
+
+
+@pytest.mark.parametrize("lang", sorted(DEMO_TEXTS))
+def test_every_language_has_the_entries_of_english_in_order(lang: str) -> None:
+    english = _texts(DEMO_TEXTS["en"])
+    for name, entries in _texts(DEMO_TEXTS[lang]).items():
+        if name.endswith("_f") and not entries:
+            continue  # the language does not mark a woman's form here
+        assert len(entries) == len(english[name.removesuffix("_f")]), (lang, name)
+        assert len(set(entries)) == len(entries), (lang, name)  # no entry twice
+
+
+@pytest.mark.parametrize("lang", sorted(DEMO_TEXTS))
+def test_every_text_is_storable_and_in_its_script(lang: str) -> None:
+    scripts = SCRIPTS[lang]
+    for name, entries in _texts(DEMO_TEXTS[lang]).items():
+        for text in entries:
+            assert v.text_problem(text) is None, text
+            assert len(text) <= v.max_length(FIELD_KEYS[name]), text
+            letters = [unicodedata.name(ch) for ch in text if ch.isalpha()]
+            assert letters and all(
+                any(script in letter for script in scripts) for letter in letters
+            ), (lang, text)
+
+
+def test_persian_is_written_with_persian_letters() -> None:
+    """Yeh and kaf in their Persian forms (ی ک), not the Arabic ones (ي ك)."""
+    for entries in _texts(DEMO_TEXTS["fa"]).values():
+        for text in entries:
+            assert "\u064a" not in text and "\u0643" not in text, text
+
+
+def _rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    with db.reader() as s:
+        return {
+            "accounts": [tuple(r) for r in s.execute(
+                select(Account.id, Account.country, Account.notes).order_by(Account.id))],
+            "contacts": [tuple(r) for r in s.execute(
+                select(Contact.id, Contact.country, Contact.honorific, Contact.job_title,
+                       Contact.personal_notes).order_by(Contact.id))],
+            "interactions": [tuple(r) for r in s.execute(
+                select(Interaction.id, Account.country, Interaction.subject,
+                       Interaction.outcome, Interaction.notes)
+                .join(Account, Account.id == Interaction.account_id).order_by(Interaction.id))],
+            "follow_ups": [tuple(r) for r in s.execute(
+                select(FollowUp.id, Account.country, FollowUp.title)
+                .join(Account, Account.id == FollowUp.account_id).order_by(FollowUp.id))],
+            "deals": [tuple(r) for r in s.execute(
+                select(Deal.id, Account.country, Deal.title)
+                .join(Account, Account.id == Deal.account_id).order_by(Deal.id))],
+            "gifts": [tuple(r) for r in s.execute(
+                select(Gift.id, Account.country, Gift.description, Gift.occasion)
+                .join(Account, Account.id == Gift.account_id).order_by(Gift.id))],
+        }  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], dict[str, list]]:
+    from accountdesk.core.db.engine import open_database
+
+    db = open_database(tmp_path_factory.mktemp("demo") / "demo.db")
+    made = generate(db, accounts=120, seed=3, anchor=ANCHOR, clock=fixed_clock(MADE))
+    counts = {
+        "accounts": made.accounts, "contacts": made.contacts, "interactions": made.interactions,
+        "follow_ups": made.follow_ups, "deals": made.deals, "surveys": made.surveys,
+        "gifts": made.gifts, "notes": made.notes, "countries": len(made.countries),
+    }  # fmt: skip
+    rows = _rows(db)
+    db.close()
+    return counts, rows
+
+
+def test_the_counts_of_a_seed_stay_as_they_were(demo: tuple[dict[str, int], dict]) -> None:
+    """Texts in other languages are drawn like the English ones: the same seed still gives
+    these figures (the ones before the texts were translated)."""
+    counts, _rows = demo
+    assert counts == {
+        "accounts": 120, "contacts": 346, "interactions": 533, "follow_ups": 116,
+        "deals": 203, "surveys": 82, "gifts": 24, "notes": 37, "countries": 19,
+    }  # fmt: skip
+
+
+def test_the_same_seed_gives_the_same_texts(
+    demo: tuple[dict[str, int], dict], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from accountdesk.core.db.engine import open_database
+
+    db = open_database(tmp_path_factory.mktemp("again") / "demo.db")
+    generate(db, accounts=120, seed=3, anchor=ANCHOR, clock=fixed_clock(MADE))
+    assert _rows(db) == demo[1]
+    db.close()
+
+
+def test_texts_are_in_the_language_of_the_accounts_country(
+    demo: tuple[dict[str, int], dict],
+) -> None:
+    _counts, rows = demo
+    language = {c.code: c.language for c in COUNTRIES}
+    seen: set[str] = set()
+    for table, columns in (
+        ("interactions", ("subjects", "outcomes", "notes")),
+        ("follow_ups", ("follow_up_titles",)),
+        ("deals", ("subjects",)),
+        ("gifts", ("gifts", "occasions")),
+        ("accounts", ("notes",)),
+    ):
+        for _id, country, *values in rows[table]:
+            texts = _texts(demo_texts(language[country]))
+            for value, column in zip(values, columns, strict=True):
+                if value is not None:
+                    assert value in texts[column], (table, country, value)
+                    seen.add(language[country])
+    assert {"lv", "sl", "th", "tr", "fa", "de", "ja", "ar"} <= seen
+
+
+def test_job_titles_and_personal_notes_agree_with_the_person(
+    demo: tuple[dict[str, int], dict],
+) -> None:
+    _counts, rows = demo
+    language = {c.code: c.language for c in COUNTRIES}
+    women = {c.code: c.honorifics[1] for c in COUNTRIES if c.honorifics[0] != c.honorifics[1]}
+    checked = 0
+    for _id, country, honorific, job, personal in rows["contacts"]:
+        texts = demo_texts(language[country])
+        if country not in women or not texts.job_titles_f:
+            assert job in texts.job_titles
+            continue
+        woman = honorific == women[country]
+        assert job in (texts.job_titles_f if woman else texts.job_titles), (country, job)
+        notes = (texts.personal_notes_f or texts.personal_notes) if woman else texts.personal_notes
+        assert personal is None or personal in notes, (country, personal)
+        checked += 1
+    assert checked > 20
