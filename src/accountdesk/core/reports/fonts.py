@@ -176,6 +176,7 @@ class FontChoice:
     script: str  # "thai", "arabic", "cjk", "latin" or "common"
 
 
+@cache
 def script_of(char: str) -> str:
     cp = ord(char)
     if is_thai(cp):
@@ -198,9 +199,11 @@ _PREFERENCE = {
 }
 
 
+@cache
 def family_for(char: str, previous: str | None = None) -> str:
     """The font family for ``char``. Neutral characters (spaces, digits, punctuation, joiners)
-    stay in the ``previous`` family when it has them, so runs are not cut at every space."""
+    stay in the ``previous`` family when it has them, so runs are not cut at every space.
+    (Remembered per character: a report asks about the same few hundred many times.)"""
     script = script_of(char)
     if char in "\u200c\u200d":  # ZWNJ/ZWJ belong with the text around them
         return previous or PERSIAN
