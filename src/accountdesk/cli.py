@@ -188,62 +188,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     db = _open(args)
     chosen = _vcard_selection(db, args)
     target = args.output
-    stream: Any = sys.stdout
-    handle = None
-    if target and target != "-":
-        path = Path(target)
-        # All at once: the export goes to a temporary file beside it, renamed over it when it
-        # is complete; a failure removes it and leaves the previous file as it was.
-        tmp = path.with_name(f".{path.name}.part")
-        try:
-            handle = tmp.open("w", encoding="utf-8", newline="")
-        except OSError as exc:
-            raise UserError(
-                _("{path} cannot be written: {reason}").format(path=path, reason=exc.strerror)
-            ) from exc
-        stream = handle
-    try:
+
+    def write(stream: Any) -> str:
         if args.format == "csv":
             from accountdesk.core.io.csv_io import export_csv
 
             count = export_csv(db, stream, raw=args.raw)
-            message = ngettext("Exported {n} row.", "Exported {n} rows.", count).format(n=count)
-        elif args.format == "vcard":
+            return ngettext("Exported {n} row.", "Exported {n} rows.", count).format(
+                n=i18n.format_number(count)
+            )
+        if args.format == "vcard":
             from accountdesk.core.io.vcard import export_vcard
 
             count = export_vcard(db, stream, contact_ids=chosen, version=args.vcard_version)
-            message = ngettext("Exported {n} card.", "Exported {n} cards.", count).format(
+            return ngettext("Exported {n} card.", "Exported {n} cards.", count).format(
                 n=i18n.format_number(count)
             )
-        else:
-            from accountdesk.core.io.json_io import export_json
+        from accountdesk.core.io.json_io import export_json
 
-            counts = export_json(db, stream)
-            total = sum(counts.values())
-            message = ngettext("Exported {n} record.", "Exported {n} records.", total).format(
-                n=total
-            )
-        if handle is not None:
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-            os.replace(tmp, path)
-    except BaseException as exc:
-        if handle is None:
-            raise
-        try:
-            handle.close()  # on a full disk, closing flushes and fails again
-        except OSError:
-            pass
-        finally:
-            tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):  # a full disk, say: one sentence
-            from accountdesk.core.db.errors import explain_os_error
+        total = sum(export_json(db, stream).values())
+        return ngettext("Exported {n} record.", "Exported {n} records.", total).format(
+            n=i18n.format_number(total)
+        )
 
-            raise explain_os_error(exc, path) or exc from exc
-        raise
-    if handle is not None:
-        sys.stderr.write(message + "\n")
+    if not target or target == "-":
+        write(sys.stdout)
+        return 0
+    from accountdesk.core.files import replacing
+
+    # All at once and private (0600): a failure leaves the previous file as it was.
+    with replacing(Path(target)) as stream:
+        message = write(stream)
+    sys.stderr.write(message + "\n")
     return 0
 
 

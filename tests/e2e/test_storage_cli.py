@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -235,6 +236,7 @@ def test_a_failed_export_leaves_no_part_file(run: Run, tmp_path: Path, tiny_disk
     _import(run, tmp_path, "data.db")
     missing = run("export", "--db", "data.db", "-o", "missing/out.csv")
     assert "cannot be written" in _one_sentence(missing)
+    assert "nothing was written" in _one_sentence(missing)
     assert not (tmp_path / "missing").exists()
 
     disk = tiny_disk.make("256k")
@@ -245,3 +247,18 @@ def test_a_failed_export_leaves_no_part_file(run: Run, tmp_path: Path, tiny_disk
     assert _one_sentence(full)
     assert target.read_text(encoding="utf-8") == "the previous export\n"
     assert sorted(p.name for p in disk.iterdir()) == ["filler.bin", "out.json"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_an_export_of_everyone_is_readable_by_the_user_alone(run: Run, tmp_path: Path) -> None:
+    _import(run, tmp_path, "data.db")
+    old = os.umask(0o022)  # the usual umask: files would be 0644
+    try:
+        for kind, name in (("csv", "all.csv"), ("json", "all.json"), ("vcard", "all.vcf")):
+            result = run("export", "--format", kind, "--db", "data.db", "-o", name)
+            assert result.returncode == 0, result.stderr
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, kind
+            assert "Ozola" in (tmp_path / name).read_text(encoding="utf-8"), kind
+    finally:
+        os.umask(old)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".all")] == []
