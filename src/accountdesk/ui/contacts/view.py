@@ -257,7 +257,11 @@ class ContactView(QWidget):
         if self.detail is None:
             return
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export personal data"), "personal-data.json", _("JSON (*.json)")
+            self,
+            _("Export personal data"),
+            # TRANSLATORS: the file name suggested when saving a person's data
+            _("personal-data.json"),
+            _("JSON (*.json)"),
         )
         if path:
             self.export_personal_data_to(Path(path))

@@ -393,7 +393,11 @@ class FollowUpsScreen(QWidget):
     def export(self) -> None:
         ids = self.selected_ids() or None
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export follow-ups"), "follow-ups.ics", _("iCalendar (*.ics)")
+            self,
+            _("Export follow-ups"),
+            # TRANSLATORS: the file name suggested when exporting follow-ups
+            _("follow-ups.ics"),
+            _("iCalendar (*.ics)"),
         )
         if not path:
             return
