@@ -32,13 +32,14 @@ from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate
 from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
-from accountdesk.core.culture.panel import reach_out_summary, today_block
+from accountdesk.core.culture.panel import UPCOMING_DAYS, reach_out_summary, today_block
 from accountdesk.core.i18n import (
     N_,
     _,
     country_name,
     current_language,
     format_date,
+    format_number,
     format_time,
     language_name,
     ngettext,
@@ -443,7 +444,13 @@ class CulturePanel(QFrame):
                 )
             )
         self.next_window.setText("\n".join(lines))
-        self.holidays_title.setText(_("Holidays today and in the next {days} days").format(days=90))
+        self.holidays_title.setText(
+            ngettext(
+                "Holidays today and in the next {days} day",
+                "Holidays today and in the next {days} days",
+                UPCOMING_DAYS,
+            ).format(days=format_number(UPCOMING_DAYS))
+        )
         self.holidays.setText(holidays_html(reach.holidays_today, reach.upcoming_holidays))
         self.seasons.setText(seasons_html(reach.current_seasons, reach.upcoming_seasons))
         self.etiquette.setText(highlights_html(reach.highlights))
@@ -492,7 +499,13 @@ def holidays_html(
             + "</p>"
         )
     if not parts:
-        return esc(_("No holidays in the next 90 days."))
+        return esc(
+            ngettext(
+                "No holidays in the next {days} day.",
+                "No holidays in the next {days} days.",
+                UPCOMING_DAYS,
+            ).format(days=format_number(UPCOMING_DAYS))
+        )
     return "".join(parts)
 
 
@@ -515,7 +528,13 @@ def seasons_html(current: Sequence[Any], upcoming: Sequence[Any]) -> str:
             + f"</b><br>{esc(isolate(season.advice))}</p>"
         )
     if not parts:
-        return esc(_("No special seasons now or in the next 90 days."))
+        return esc(
+            ngettext(
+                "No special seasons now or in the next {days} day.",
+                "No special seasons now or in the next {days} days.",
+                UPCOMING_DAYS,
+            ).format(days=format_number(UPCOMING_DAYS))
+        )
     return "".join(parts)
 
 

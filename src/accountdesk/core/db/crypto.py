@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from accountdesk.core.db.errors import SQLITE_NOTADB, sqlite_code
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, format_number, ngettext
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -258,9 +258,11 @@ def check_new_passphrase(passphrase: str) -> str:
         raise UserError(_("A passphrase cannot contain a NUL character."))
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise UserError(
-            _("The passphrase is too short: use at least {n} characters.").format(
-                n=MIN_PASSPHRASE_LENGTH
-            )
+            ngettext(
+                "The passphrase is too short: use at least {n} character.",
+                "The passphrase is too short: use at least {n} characters.",
+                MIN_PASSPHRASE_LENGTH,
+            ).format(n=format_number(MIN_PASSPHRASE_LENGTH))
         )
     return passphrase
 

@@ -1267,7 +1267,7 @@ def _band_text(band: PipelineBand) -> str:
         return ngettext("up to {n} day ago", "up to {n} days ago", band.older).format(
             n=i18n.format_number(band.older)
         )
-    return _("{newer}–{older} days ago").format(
+    return ngettext("{newer}–{older} day ago", "{newer}–{older} days ago", band.older).format(
         newer=i18n.format_number(band.newer), older=i18n.format_number(band.older)
     )
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_number, ngettext
 
 #: Resolution pages are rendered at for printing.
 PRINT_DPI = 300
@@ -77,7 +77,10 @@ class PdfPreview(QWidget):
         ok = self.document.status() == QPdfDocument.Status.Ready and self.page_count() > 0
         self._set_enabled(ok)
         if ok:
-            self.pages.setText(_("{pages} pages").format(pages=self.page_count()))
+            count = self.page_count()
+            self.pages.setText(
+                ngettext("{pages} page", "{pages} pages", count).format(pages=format_number(count))
+            )
         else:
             self.pages.setText(_("The report could not be shown."))
 

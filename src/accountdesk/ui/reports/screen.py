@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.db.engine import Database
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import N_, _, format_number, ngettext
 from accountdesk.core.labels import TIER, label
 from accountdesk.core.metrics import (
     MISSING_RATE,
@@ -517,9 +517,11 @@ class ReportsScreen(QWidget):
         if missing:
             notes.append(missing)
         notes.append(
-            _("Sample: the customers or answers a figure rests on; * marks fewer than {n}.").format(
-                n=SMALL_SAMPLE
-            )
+            ngettext(
+                "Sample: the customers or answers a figure rests on; * marks fewer than {n}.",
+                "Sample: the customers or answers a figure rests on; * marks fewer than {n}.",
+                SMALL_SAMPLE,
+            ).format(n=format_number(SMALL_SAMPLE))
         )
         self.money_note.setText("\n".join(notes))
         distribution = list(m.nps_distribution)
