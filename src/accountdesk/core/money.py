@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.i18n import _, ngettext, pgettext
+from accountdesk.core.i18n import _, join_list, ngettext, pgettext
 
 
 @dataclass(frozen=True)
@@ -216,4 +216,4 @@ def missing_rates_text(totals: Sequence[MoneyTotal], reporting: str) -> str | No
         "their own and not added in. Add the rates in the Reports screen (Exchange rates…) or "
         "with “accountdesk rates add”.",
         len(missing),
-    ).format(currencies=", ".join(ltr(c) for c in missing), reporting=ltr(reporting))
+    ).format(currencies=join_list(ltr(c) for c in missing), reporting=ltr(reporting))

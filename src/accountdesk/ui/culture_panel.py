@@ -41,6 +41,7 @@ from accountdesk.core.i18n import (
     format_date,
     format_number,
     format_time,
+    join_list,
     language_name,
     ngettext,
     zone_name,
@@ -102,7 +103,7 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
     if "public" not in holiday.categories and holiday.categories:
         from accountdesk.core.culture.profile import category_label
 
-        kinds = ", ".join(category_label(c) for c in holiday.categories)
+        kinds = join_list(category_label(c) for c in holiday.categories)
         name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
     if not with_day:
         return name
@@ -467,7 +468,7 @@ class CulturePanel(QFrame):
             language = language_name(detail.preferred_language)
         elif data.languages:
             language = _("not set (the country speaks {languages})").format(
-                languages=", ".join(language_name(t) for t in data.languages[:3])
+                languages=join_list(language_name(t) for t in data.languages[:3])
             )
         else:
             language = _("not set")

@@ -7,7 +7,7 @@ from datetime import date
 
 from accountdesk.core import i18n
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
-from accountdesk.core.i18n import N_, _, use_language
+from accountdesk.core.i18n import N_, _, join_list, use_language
 
 CATEGORY_LABELS: dict[str, str] = {
     "public": N_("public"),
@@ -106,13 +106,13 @@ def render_country_text(code: str, year: int, lang: str) -> str:
         else:
             lines.append(_("No curated etiquette notes for this country yet: calendar facts only."))
         none = _("unknown")
-        langs = ", ".join(f"{name} ({tag})" for tag, name in profile.languages) or none
+        langs = join_list(f"{name} ({tag})" for tag, name in profile.languages) or none
         lines.append(_("Languages: {languages}").format(languages=langs))
         currency = f"{profile.currency_name} ({profile.currency})" if profile.currency else none
         lines.append(_("Currency: {currency}").format(currency=currency))
-        zones = ", ".join(f"{i18n.zone_name(z)} ({z})" for z in profile.zones) or none
+        zones = join_list(f"{i18n.zone_name(z)} ({z})" for z in profile.zones) or none
         lines.append(_("Time zones: {zones}").format(zones=zones))
-        lines.append(_("Weekend: {days}").format(days=", ".join(profile.weekend_names)))
+        lines.append(_("Weekend: {days}").format(days=join_list(profile.weekend_names)))
         hours = profile.business_hours
         span = f"{i18n.format_time(hours.start)}–{i18n.format_time(hours.end)}"
         if hours.curated:
@@ -126,7 +126,7 @@ def render_country_text(code: str, year: int, lang: str) -> str:
         notes = profile.etiquette
         if notes is not None:
             lines.extend(["", notes.summary])
-            legend = ", ".join(
+            legend = join_list(
                 f"{MARKERS[k]} {_(etiquette.KIND_LABELS[k])}" for k in ("do", "dont", "tip")
             )
             lines.append(_("Markers: {legend}").format(legend=legend))
@@ -154,7 +154,7 @@ def render_country_text(code: str, year: int, lang: str) -> str:
             lines.append("  " + _("No holiday data for this country."))
         estimated_any = False
         for holiday in found:
-            cats = ", ".join(category_label(c) for c in holiday.categories)
+            cats = join_list(category_label(c) for c in holiday.categories)
             mark = ""
             if holiday.estimated:
                 mark = " *"

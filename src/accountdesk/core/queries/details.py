@@ -22,7 +22,7 @@ from accountdesk.core.db.models import (
     interaction_participants,
 )
 from accountdesk.core.errors import NotFoundError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, join_list
 from accountdesk.core.queries.search import display_name
 
 RECENT_LIMIT = 200
@@ -209,7 +209,7 @@ def _interactions(
     query = query.order_by(Interaction.occurred_at.desc()).limit(RECENT_LIMIT)
     items = []
     for row in session.scalars(query):
-        names = ", ".join(
+        names = join_list(
             display_name(c.given_name, c.family_name, c.name_order) for c in row.participants
         )
         items.append(

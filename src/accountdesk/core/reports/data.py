@@ -20,7 +20,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Account, Contact, Deal, Interaction, SurveyResponse
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, join_list
 from accountdesk.core.labels import TIER, label
 from accountdesk.core.metrics import (
     INTERACTION,
@@ -85,7 +85,7 @@ def _choice(
             return value
     if not values:
         raise UserError(alone.format(value=given))
-    shown = ", ".join(display(v) for v in values[:NAMED_CHOICES])
+    shown = join_list(display(v) for v in values[:NAMED_CHOICES])
     if len(values) > NAMED_CHOICES:
         shown += ", …"
     raise UserError(listed.format(value=given, values=shown))

@@ -48,7 +48,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, ngettext, pgettext
+from accountdesk.core.i18n import _, join_list, ngettext, pgettext
 from accountdesk.core.labels import (
     CHANNEL,
     DATE_KIND,
@@ -192,7 +192,7 @@ class ReportContext:
             return money_text(m.value, m.total.reporting)
         if m.reason == MISSING_RATE:
             return _("no exchange rate for {currencies}").format(
-                currencies=", ".join(m.total.missing)
+                currencies=join_list(m.total.missing)
             )
         return _("not enough data")
 
@@ -516,7 +516,7 @@ def find_account(db: Database, name_or_id: str) -> str:
         lines = [
             _("{name} \u2014 {place} \u2014 {id}").format(
                 name=r.name,
-                place=", ".join(p for p in (r.city, i18n.country_name(r.country)) if p),
+                place=join_list(p for p in (r.city, i18n.country_name(r.country)) if p),
                 id=r.id,
             )
             for r in found[:CANDIDATES_SHOWN]
@@ -597,7 +597,7 @@ def _account_story(
         ]
         records = load_records(s, Scope(account_ids=(account_id,)))
         participants = {
-            i.id: ", ".join(_contact_name(p) for p in i.participants) for i in interactions[:15]
+            i.id: join_list(_contact_name(p) for p in i.participants) for i in interactions[:15]
         }
         acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
         since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
@@ -851,7 +851,7 @@ def _portfolio_story(
         start=ctx.date(period.start), end=ctx.date(period.end)
     )
     story: list[Any] = [_h(ctx, title)]
-    scope_text = ", ".join(
+    scope_text = join_list(
         v
         for v in (
             scope.country and i18n.country_name(scope.country),
@@ -1005,7 +1005,7 @@ def _portfolio_story(
                     unranked_count,
                 ).format(
                     n=i18n.format_number(unranked_count),
-                    currencies=", ".join(ltr(c) for c in sorted(unranked)),
+                    currencies=join_list(ltr(c) for c in sorted(unranked)),
                 ),
                 SMALL,
             )
@@ -1333,7 +1333,7 @@ def _partial_note(ctx: ReportContext, buckets: Sequence[Period], kind: str) -> s
         partial = [b for b in buckets if b.start.day != 1 or (b.end + timedelta(days=1)).day != 1]
         if not partial:
             return ""
-        labels = ", ".join(i18n.format_month_compact(b.start) for b in partial)
+        labels = join_list(i18n.format_month_compact(b.start) for b in partial)
         return ngettext(
             "* {months}: part of the month only.", "* {months}: parts of the months only.",
             len(partial),
@@ -1347,7 +1347,7 @@ def _partial_note(ctx: ReportContext, buckets: Sequence[Period], kind: str) -> s
     ]
     if not partial:
         return ""
-    labels = ", ".join(i18n.format_quarter(b.start, compact=True) for b in partial)
+    labels = join_list(i18n.format_quarter(b.start, compact=True) for b in partial)
     return ngettext(
         "* {quarters}: part of the quarter only.", "* {quarters}: parts of the quarters only.",
         len(partial),
@@ -1763,7 +1763,7 @@ def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple
         (_("Job title"), c["job_title"] or "—"),
         (_("E-mails"), "\n".join(e["value"] for e in c["emails"] or ()) or "—"),
         (_("Phones"), "\n".join(p["value"] for p in c["phones"] or ()) or "—"),
-        (_("Place"), ", ".join(v for v in (c["city"], i18n.country_name(c["country"])) if v)),
+        (_("Place"), join_list(v for v in (c["city"], i18n.country_name(c["country"])) if v)),
         (_("Time zone"), c["timezone"]),
         (_("Preferred channel"), label(CHANNEL, c["preferred_channel"]) or "—"),
         (
@@ -1771,7 +1771,7 @@ def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple
             i18n.language_name(c["preferred_language"]) if c["preferred_language"] else "—",
         ),
         (_("Important dates"), "\n".join(dates) or "—"),
-        (_("Tags"), ", ".join(data["tags"]) or "—"),
+        (_("Tags"), join_list(data["tags"]) or "—"),
         (_("Personal notes"), free(c["personal_notes"])),
         (_("How we met"), free(c["how_we_met"])),
         (_("Lawful basis"), label(LAWFUL_BASIS, c["lawful_basis"]) or "—"),

@@ -59,7 +59,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, join_list, ngettext
 
 #: The records about a contact an export holds, by key (besides the contact, account, tags
 #: and interactions); the erase removes them by the schema's foreign keys.
@@ -191,7 +191,7 @@ class Erasure:
                     "This backup may hold them and could not be cleaned; delete it: {paths}",
                     "These backups may hold them and could not be cleaned; delete them: {paths}",
                     len(self.backups_left),
-                ).format(paths=", ".join(str(p) for p in self.backups_left))
+                ).format(paths=join_list(str(p) for p in self.backups_left))
             )
         if not self.log_emptied:
             problems.append(

@@ -9,7 +9,15 @@ from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import NotFoundError
-from accountdesk.core.i18n import N_, _, format_decimal, format_number, pgettext, zone_name
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    format_decimal,
+    format_number,
+    join_list,
+    pgettext,
+    zone_name,
+)
 from accountdesk.core.labels import (
     BUYING_ROLE,
     DEAL_STATUS,
@@ -202,7 +210,7 @@ class AccountView(QWidget):
                     (_("Industry"), detail.industry or ""),
                     (_("Size"), detail.size_band or ""),
                     (_("Website"), ltr(detail.website or "")),
-                    (_("Tags"), ", ".join(isolate(t) for t in detail.tags)),
+                    (_("Tags"), join_list(isolate(t) for t in detail.tags)),
                     (_("Notes"), detail.notes or ""),
                 ]
             )

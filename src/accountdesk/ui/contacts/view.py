@@ -21,7 +21,15 @@ from accountdesk.core import i18n
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import NotFoundError, UserError
-from accountdesk.core.i18n import N_, _, format_date, format_month_day, language_name, zone_name
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    format_date,
+    format_month_day,
+    join_list,
+    language_name,
+    zone_name,
+)
 from accountdesk.core.labels import (
     BUYING_ROLE,
     CHANNEL,
@@ -197,7 +205,7 @@ class ContactView(QWidget):
                     (_("Important dates"), dates),
                     (_("Personal notes"), detail.personal_notes or ""),
                     (_("How we met"), detail.how_we_met or ""),
-                    (_("Tags"), ", ".join(isolate(t) for t in detail.tags)),
+                    (_("Tags"), join_list(isolate(t) for t in detail.tags)),
                 ]
             )
         )

@@ -43,7 +43,15 @@ from accountdesk.core.culture.profile import (
     country_profile,
 )
 from accountdesk.core.culture.seasons import Season, seasons_between
-from accountdesk.core.i18n import N_, _, country_name, current_calendar, format_date, format_time
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    country_name,
+    current_calendar,
+    format_date,
+    format_time,
+    join_list,
+)
 from accountdesk.core.queries.culture import (
     CountryNoteItem,
     contact_country_pairs,
@@ -106,7 +114,7 @@ def load_country(db: Any, code: str, year: int, calendar: str, lang: str) -> Cou
 
 
 def _kinds(holiday: Holiday) -> str:
-    return ", ".join(category_label(c) for c in holiday.categories)
+    return join_list(category_label(c) for c in holiday.categories)
 
 
 class CountriesScreen(QWidget):
@@ -384,7 +392,7 @@ class CountriesScreen(QWidget):
             (_("Code"), profile.code),
             (
                 _("Languages"),
-                ", ".join(
+                join_list(
                     _("{name} ({code})").format(name=n, code=ltr(t)) for t, n in profile.languages
                 ),
             ),
@@ -396,7 +404,7 @@ class CountriesScreen(QWidget):
                     for z in profile.zones
                 ),
             ),
-            (_("Weekend"), ", ".join(profile.weekend_names) or _("none")),
+            (_("Weekend"), join_list(profile.weekend_names) or _("none")),
             (_("Business hours"), hours_text),
             (_("Etiquette notes"), _("curated") if curated else _("not yet")),
         ]

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, ngettext
+from accountdesk.core.i18n import N_, _, join_list, ngettext
 from accountdesk.core.queries.followups import FollowUpRow, due_for_reminder, list_follow_ups
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as service
@@ -280,7 +280,7 @@ class FollowUpsScreen(QWidget):
             n=i18n.format_number(count)
         )
         titles = [isolate(r.title) for r in self.model.rows if r.id in set(ids)][:3]
-        detail = ", ".join(titles)
+        detail = join_list(titles)
         self.reminders.show_text(text, detail)
         if self.tray is not None:
             self.tray.notify(_("AccountDesk"), f"{text}\n{detail}" if detail else text)

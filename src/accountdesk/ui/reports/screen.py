@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.db.engine import Database
-from accountdesk.core.i18n import N_, _, format_number, ngettext
+from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
 from accountdesk.core.labels import TIER, label
 from accountdesk.core.metrics import (
     MISSING_RATE,
@@ -485,7 +485,7 @@ class ReportsScreen(QWidget):
                 return isolate(money_text(v.value, v.total.reporting))
             if v.reason == MISSING_RATE:
                 return _("no exchange rate for {currencies}").format(
-                    currencies=", ".join(ltr(c) for c in v.total.missing)
+                    currencies=join_list(ltr(c) for c in v.total.missing)
                 )
             return _("not enough data")
 
