@@ -248,3 +248,25 @@ def test_the_users_own_zone_setting_uses_the_same_zone_rule(
     assert reason in caught.value.reason
     assert v.printable(text) in caught.value.message
     assert settings.get(db, "user.zone") is None
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Turkey", "TR"),
+        ("Türkiye", "TR"),
+        ("latvija", "LV"),
+        ("ประเทศไทย", "TH"),
+        ("ایران", "IR"),
+        ("Slovenija", "SI"),
+        ("lv", "LV"),
+        ("TUR", "TR"),
+    ],
+)
+def test_a_country_may_be_written_as_people_write_it(written: str, code: str) -> None:
+    assert v.country(written) == code
+
+
+def test_a_name_that_is_no_country_is_refused_with_the_value() -> None:
+    with pytest.raises(ValidationError, match="Narnia"):
+        v.country("Narnia")

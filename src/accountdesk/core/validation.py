@@ -18,6 +18,7 @@ import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
+from accountdesk.core import country_names
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     N_,
@@ -354,7 +355,10 @@ def _country_codes() -> frozenset[str]:
 
 
 def country(value: str | None, key: str = "country") -> str:
-    code = required(key, value).upper()
+    """An ISO 3166-1 alpha-2 code, from a code or a name as people write it ("Turkey",
+    "Türkiye", "Latvija", "ایران": :func:`accountdesk.core.country_names.country_code`)."""
+    cleaned = required(key, value)
+    code = country_names.country_code(cleaned) or cleaned.upper()
     if code not in _country_codes():
         raise fail(key, value, _("is not an ISO 3166 country code (for example LV, TH or IR)"))
     return code
