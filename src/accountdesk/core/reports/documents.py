@@ -890,7 +890,7 @@ def _portfolio_story(
             [
                 charts.Series(_("Retention (%)"), [m.retention.value for m in q_sets]),
                 charts.Series(_("NPS"), [m.nps.value for m in q_sets]),
-                charts.Series(_("CSAT (% of 4–5)"), [m.csat.value for m in q_sets]),
+                charts.Series(_("CSAT (4–5, %)"), [m.csat.value for m in q_sets]),
             ],
             ctx.lang,
             rtl=ctx.rtl,
@@ -1367,10 +1367,10 @@ def _definitions(ctx: ReportContext) -> list[Any]:
         )),
         (_("Customers of S kept, churn rate"), _(
             "Customers of S still customers at the end, and those lost in the period, each / S "
-            "× 100: together 100 % of S."
+            "× 100: together all of S (100 %)."
         )),
         (_("NPS"), _(
-            "% promoters (9–10) − % detractors (0–6), counting each contact's latest NPS "
+            "promoters (9–10) % − detractors (0–6) %, counting each contact's latest NPS "
             "answer in the period. Sample: the answers counted."
         )),
         (_("CSAT"), _(
@@ -1388,7 +1388,7 @@ def _definitions(ctx: ReportContext) -> list[Any]:
             "added up. Expected lifespan: 1 / annual churn, at most {cap} years; annual churn "
             "is the period's churn as a yearly rate, 1 − (1 − churn)^(1 / years). Fewer than "
             "{n} customers at the start: not enough data."
-        ).format(cap=i18n.format_number(LIFESPAN_CAP_YEARS), n=SMALL_SAMPLE)),
+        ).format(cap=i18n.format_number(LIFESPAN_CAP_YEARS), n=i18n.format_number(SMALL_SAMPLE))),
         (_("Customer acquisition cost"), _(
             "The acquisition cost of the accounts acquired in the period (in each account's "
             "currency, converted) / their number; a cost not recorded counts as 0."
@@ -1411,7 +1411,7 @@ def _definitions(ctx: ReportContext) -> list[Any]:
             "The period just before, as long: as many calendar months when the period is made "
             "of whole months (a year: the year before), else as many days; converted at the "
             "same exchange rates. Change: of a count, the difference; of a rate, in percentage "
-            "points (pp); of NPS and a mean, in points; of money, in % of the previous amount."
+            "points (pp); of NPS and a mean, in points; of money, as a percentage of the previous amount."
         )),
         (_("Deals"), _(
             "Won and lost: the deals closed in the period, by their closing date. Win rate: "
