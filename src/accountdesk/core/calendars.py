@@ -3,8 +3,9 @@
 Only the arithmetic and the calendar's own names live here; formatting and parsing of dates
 in every screen, command and report is :mod:`accountdesk.core.i18n` (``format_date``,
 ``format_datetime``, ``parse_date_input``), which imports this module. The months and years
-of a calendar (:func:`month_span`, :func:`add_months`, :func:`year_of`, :func:`year_span`) are
-here too: the month pages of the date fields' calendar and the Countries screen's year.
+of a calendar (:func:`month_span`, :func:`add_months`, :func:`year_of`, :func:`year_span`,
+:func:`spans`) are here too: the month pages of the date fields' calendar, the Countries
+screen's year and the months and quarters of the reports' charts.
 
 The Jalali conversion is the arithmetic of the 33-year break table used by the Iranian
 calendar (Borkowski's algorithm, as in the jalaali libraries), valid for Jalali years
@@ -168,6 +169,23 @@ def month_span(day: date, calendar: str) -> tuple[date, date]:
     """The first and last (Gregorian) days of the month of ``calendar`` that holds ``day``
     (2026-04-01 in Solar Hijri: 1 Farvardin 1405 = 2026-03-21 … 2026-04-20)."""
     return _first_of(*_month_of(day, calendar), calendar), add_months(day, 1, calendar) - _DAY
+
+
+def spans(first: date, last: date, months: int, calendar: str) -> list[tuple[date, date]]:
+    """The whole months (``months`` = 1) or groups of months counted from the start of the
+    year (3: quarters; Solar Hijri quarters begin on 1 Farvardin, 1 Tir, 1 Mehr, 1 Dey) of
+    ``calendar`` that overlap ``first`` … ``last``, as (first day, last day), not clipped:
+    the buckets of a report's trend charts."""
+    if not 12 % months == 0:
+        raise ValueError(f"{months} months do not divide a year")
+    year, month = _month_of(first, calendar)
+    start = _first_of(year, month - (month - 1) % months, calendar)
+    out: list[tuple[date, date]] = []
+    while start <= last:
+        following = add_months(start, months, calendar)
+        out.append((start, following - _DAY))
+        start = following
+    return out
 
 
 def default_calendar(lang: str) -> str:

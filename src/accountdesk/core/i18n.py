@@ -308,18 +308,30 @@ def _bucket_year(day: date) -> int:
     return buddhist_year(day) if current_calendar() == BUDDHIST else day.year
 
 
-def format_quarter(day: date, *, compact: bool = False) -> str:
+def format_quarter(day: date, *, compact: bool = False, own_calendar: bool = False) -> str:
     """The (Gregorian) quarter of ``day``: "Q1 2026"; ``compact``: "2026 Q1" with no word
-    to translate, for chart axes, which draw digits only."""
-    year, quarter = _bucket_year(day), (day.month - 1) // 3 + 1
+    to translate. ``own_calendar``: the quarter of the current calendar's year instead (a
+    Solar Hijri quarter begins on 1 Farvardin, 1 Tir, 1 Mehr or 1 Dey: the reports' charts,
+    bucketed by :func:`accountdesk.core.calendars.spans`)."""
+    if own_calendar and current_calendar() == PERSIAN:
+        year, month, _day = gregorian_to_jalali(day)
+    else:
+        year, month = _bucket_year(day), day.month
+    quarter = (month - 1) // 3 + 1
     if compact:
         return localize_digits(f"{year} Q{quarter}")
     return localize_digits(_("Q{quarter} {year}").format(quarter=quarter, year=year))
 
 
 def format_month_compact(day: date) -> str:
-    """The (Gregorian) month of ``day`` for a chart axis: "11/26" ("11/69" in Thai)."""
-    return localize_digits(f"{day.month:02d}/{_bucket_year(day) % 100:02d}")
+    """The month of the current calendar that holds ``day``, short, with the year in full, for
+    chart axes and notes: "Nov 2026", "آبان ۱۴۰۵" (Solar Hijri), "พ.ย. พ.ศ. 2569" (the
+    Buddhist era labelled). The reports' month buckets are the same calendar's
+    (:func:`accountdesk.core.calendars.spans`)."""
+    skeleton = "GyMMM" if current_calendar() == BUDDHIST else "yMMM"
+    pattern = str(current_locale().datetime_skeletons[skeleton].pattern)
+    # the era stays on the line of its year when a chart label wraps
+    return format_date(day, pattern.replace("G y", "G\u00a0y"))
 
 
 def format_month_day(month: int, day: int) -> str:

@@ -75,12 +75,12 @@ def test_axis_titles_and_legend_are_drawn(tmp_path: Path) -> None:
 def test_partial_months_and_quarters_are_named() -> None:
     ctx = d.ReportContext("en", False, datetime(2026, 11, 28, tzinfo=UTC), "UTC")
     shown = months(Period(date(2025, 12, 1), date(2026, 11, 28)))
-    assert d._partial_note(ctx, shown, "month") == "* 11/26: part of the month only."
+    assert d._partial_note(ctx, shown, "month") == "* Nov 2026: part of the month only."
     whole = months(Period(date(2025, 12, 1), date(2026, 11, 30)))
     assert d._partial_note(ctx, whole, "month") == ""
     qs = quarters(Period(date(2025, 12, 1), date(2026, 11, 30)))
     assert d._partial_note(ctx, qs, "quarter") == (
-        "* 2025 Q4, 2026 Q4: parts of the quarters only."
+        "* Q4 2025, Q4 2026: parts of the quarters only."
     )
     assert (
         d._partial_note(ctx, quarters(Period(date(2026, 1, 1), date(2026, 6, 30))), "quarter") == ""

@@ -1,10 +1,18 @@
 """Charts drawn with ReportLab graphics, wrapped in a flowable that adds the words.
 
-The plot itself (bars, lines, axes, tick labels) is a ReportLab drawing whose labels are
-numbers and short codes in a font that has the report's digits; axis titles and the legend are
-words, so they are laid out by :mod:`.textlayout` (Thai and Persian shaped, right to left
-resolved) and drawn around the plot by :class:`Chart`. In a right-to-left report the category
-axis runs right to left and the value axis stands on the right.
+The plot itself (bars, lines, axes, value tick labels) is a ReportLab drawing whose labels
+are numbers in a font that has the report's digits; the category labels (month and quarter
+names), axis titles and the legend are words, so they are laid out by :mod:`.textlayout` (Thai
+and Persian shaped, right to left resolved; a label wider than its category wraps onto a
+second line) and drawn around the plot by :class:`Chart`. In a right-to-left report the
+category axis runs right to left and the value axis stands on the right.
+
+Months and quarters are those of the report language's calendar (the documents bucket them
+with :func:`accountdesk.core.calendars.spans` and label them with
+:func:`accountdesk.core.i18n.format_month_compact` and ``format_quarter(own_calendar=True)``):
+a Persian report counts Solar Hijri months (a Gregorian month straddles two of them, so
+Gregorian buckets under Persian names would mislabel half of every bar), a Thai one Gregorian
+months labelled with Buddhist-era years (พ.ศ. 2569), and no label has a two-digit year.
 
 Counts get whole-number ticks; every value axis is widened to whole ticks that hold every
 value, so no line runs outside its axes.
@@ -25,7 +33,15 @@ from reportlab.platypus import Flowable
 
 from accountdesk.core import i18n
 from accountdesk.core.reports import fonts
-from accountdesk.core.reports.textlayout import TextStyle, draw_text, mirror, text_width
+from accountdesk.core.reports.textlayout import (
+    Line,
+    TextStyle,
+    draw_line,
+    draw_text,
+    layout,
+    mirror,
+    text_width,
+)
 
 ACCENT = colors.HexColor("#2F5D8A")
 SECOND = colors.HexColor("#C77C2E")
@@ -34,6 +50,7 @@ SERIES_COLOURS = (ACCENT, SECOND, THIRD)
 GRID = colors.HexColor("#DDE3EA")
 TITLE = TextStyle(size=7.5, color="#555555")
 LEGEND = TextStyle(size=8, color="#333333")
+CATEGORY = TextStyle(size=7, color="#222222", align="center")
 #: Room left of (right of, in a right-to-left report) the plot for the value labels and the
 #: value axis title, and below it for the category labels and the category axis title.
 SIDE, BOTTOM = 44.0, 30.0
@@ -108,6 +125,8 @@ class Chart(Flowable):  # type: ignore[misc]
         y_title: str = "",
         legend: Sequence[tuple[str, colors.Color]] = (),
         note: str = "",
+        categories: Sequence[str] = (),
+        plot: tuple[float, float] = (0.0, 0.0),
     ) -> None:
         super().__init__()
         self.drawing = drawing
@@ -116,6 +135,10 @@ class Chart(Flowable):  # type: ignore[misc]
         self.y_title = y_title
         self.legend = list(legend)
         self.note = note
+        #: category labels in visual order (mirrored in a right-to-left report) and the
+        #: plot's left edge and width, for drawing them centred under their categories
+        self.categories = list(categories)
+        self.plot = plot
         self.legend_height = 14.0 if legend or note else 0.0
         self.width = float(drawing.width)
         self.height = float(drawing.height) + self.legend_height
@@ -128,6 +151,7 @@ class Chart(Flowable):  # type: ignore[misc]
         canvas = self.canv
         renderPDF.draw(self.drawing, canvas, 0, self.legend_height)
         base = self.legend_height
+        self._draw_categories(base)
         if self.x_title:
             plot_x = 6.0 if self.rtl else SIDE
             draw_text(
@@ -145,6 +169,37 @@ class Chart(Flowable):  # type: ignore[misc]
             )  # fmt: skip
             canvas.restoreState()
         self._draw_legend()
+
+    def _category_layout(self) -> list[list[Line]]:
+        """Each category label laid out in its category's width, at most two lines; when one
+        label needs two, every label with a space is set on two alike (month over year)."""
+        if not self.categories:
+            return []
+        width = self.plot[1] / len(self.categories) - 2
+        out = [layout(label, width, CATEGORY, self.rtl) for label in self.categories]
+        if any(len(lines) > 1 for lines in out):
+            out = [
+                layout(label, lines[0].width - 0.5, CATEGORY, self.rtl)
+                if len(lines) == 1 and " " in label
+                else lines
+                for label, lines in zip(self.categories, out, strict=True)
+            ]
+        return [lines[:2] for lines in out]
+
+    def category_lines(self) -> list[list[str]]:
+        """Each category label's lines as drawn (each in reading order), the labels in visual
+        order."""
+        return [[line.logical for line in lines] for lines in self._category_layout()]
+
+    def _draw_categories(self, base: float) -> None:
+        if not self.categories:
+            return
+        left, width = self.plot
+        slot = width / len(self.categories)
+        for i, lines in enumerate(self._category_layout()):
+            for row, line in enumerate(lines):
+                y = base + BOTTOM - 9 - row * 8
+                draw_line(self.canv, line, left + i * slot, y, slot, CATEGORY, self.rtl)
 
     def _draw_legend(self) -> None:
         canvas = self.canv
@@ -190,9 +245,9 @@ def bar_chart(
     chart.width, chart.height = width - SIDE - 6, height - BOTTOM - 8
     numbers = [float(v) for v in values]
     chart.data = [mirror(numbers, rtl) or [0.0]]
-    chart.categoryAxis.categoryNames = mirror(list(categories), rtl) or [""]
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
+    shown = mirror(list(categories), rtl)
+    chart.categoryAxis.categoryNames = shown or [""]
+    chart.categoryAxis.visibleLabels = False  # drawn shaped by Chart
     low, high, step = axis_range(numbers, ceiling=1.0, whole=counts)
     axis = chart.valueAxis
     axis.valueMin, axis.valueMax, axis.valueStep = low, high, step
@@ -209,7 +264,10 @@ def bar_chart(
         axis.joinAxisMode = "right"
         axis.labels.dx = 14
     drawing.add(chart)
-    return Chart(drawing, rtl=rtl, x_title=x_title, y_title=y_title, note=note)
+    return Chart(
+        drawing, rtl=rtl, x_title=x_title, y_title=y_title, note=note, categories=shown,
+        plot=(float(chart.x), float(chart.width)),
+    )  # fmt: skip
 
 
 def line_chart(
@@ -242,9 +300,9 @@ def line_chart(
     if not usable:
         usable, hidden = [[0.0] * max(len(categories), 1)], [True]
     chart.data = [mirror(list(s), rtl) for s in usable]
-    chart.categoryAxis.categoryNames = mirror(list(categories), rtl) or [""]
-    chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = 7
+    shown = mirror(list(categories), rtl)
+    chart.categoryAxis.categoryNames = shown or [""]
+    chart.categoryAxis.visibleLabels = False  # drawn shaped by Chart
     # the category axis stays at the bottom, below negative values too
     chart.categoryAxis.joinAxisMode = "bottom"
     known = [float(v) for s in series for v in s.values if v is not None]
@@ -267,7 +325,10 @@ def line_chart(
         axis.labels.dx = 14
     drawing.add(chart)
     legend = [(s.name, SERIES_COLOURS[i % len(SERIES_COLOURS)]) for i, s in enumerate(series)]
-    return Chart(drawing, rtl=rtl, x_title=x_title, y_title=y_title, legend=legend, note=note)
+    return Chart(
+        drawing, rtl=rtl, x_title=x_title, y_title=y_title, legend=legend, note=note,
+        categories=shown, plot=(float(chart.x), float(chart.width)),
+    )  # fmt: skip
 
 
 def _no_lone_points(values: Sequence[float | None]) -> list[float | None]:

@@ -10,6 +10,7 @@ bookmarks; title, author, subject and language are set in the document's metadat
 from __future__ import annotations
 
 import io
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from reportlab.platypus import TableStyle as RLTableStyle
 from sqlalchemy import func, select
 
-from accountdesk.core import i18n, validation
+from accountdesk.core import calendars, i18n, validation
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, plain
 from accountdesk.core.culture.calendar import holidays_between
@@ -84,10 +85,7 @@ from accountdesk.core.metrics import (
     Pipeline,
     PipelineBand,
     compute_all,
-    last_months,
-    months,
     open_pipeline,
-    quarters,
     revenue_to_date,
 )
 from accountdesk.core.money import (
@@ -703,12 +701,17 @@ def _account_story(
         )
     )
     story.append(_h(ctx, _("Interactions"), 1))
-    shown = months(last_months(today, 12))
-    per_month = Counter((day.year, day.month) for day in local_days)
+    # the last 12 months of the report's calendar (Solar Hijri months in Persian)
+    cal = i18n.current_calendar()
+    shown = calendar_buckets(Period(calendars.add_months(today, -11, cal), today), 1)
+    starts = [m.start for m in shown]
+    per_month = Counter(
+        bisect_right(starts, day) - 1 for day in local_days if starts[0] <= day <= today
+    )
     story.append(
         charts.bar_chart(
             [i18n.format_month_compact(m.start) for m in shown],
-            [per_month.get((m.start.year, m.start.month), 0) for m in shown],
+            [per_month.get(i, 0) for i in range(len(shown))],
             ctx.lang,
             rtl=ctx.rtl,
             x_title=_("Month"),
@@ -881,12 +884,12 @@ def _portfolio_story(
     # every converted figure of the report, for the rates-used and missing-rate lines
     money: list[MoneyTotal] = [*ms.money(), *before.money(), pipeline.value]
     # quarterly trend
-    qs = quarters(period)
+    qs = calendar_buckets(period, 3)
     q_sets = [compute_all(records.customers, records.surveys, records.deals, q, rates) for q in qs]
     story.append(_h(ctx, _("Trend by quarter"), 1))
     story.append(
         charts.line_chart(
-            [i18n.format_quarter(q.start, compact=True) for q in qs],
+            [i18n.format_quarter(q.start, own_calendar=True) for q in qs],
             [
                 charts.Series(_("Retention (%)"), [m.retention.value for m in q_sets]),
                 charts.Series(_("NPS"), [m.nps.value for m in q_sets]),
@@ -1327,27 +1330,29 @@ def _sort_key(name: str) -> str:
     return fold(name)
 
 
+def calendar_buckets(period: Period, size: int) -> list[Period]:
+    """The months (``size`` 1) or quarters (3) of the current language's calendar that overlap
+    ``period``, clipped to it: the buckets of the trend charts (Solar Hijri in Persian)."""
+    spans = calendars.spans(period.start, period.end, size, i18n.current_calendar())
+    return [Period(max(a, period.start), min(b, period.end)) for a, b in spans]
+
+
 def _partial_note(ctx: ReportContext, buckets: Sequence[Period], kind: str) -> str:
-    """Which months or quarters of a chart the period covers only in part."""
+    """Which months or quarters (of the report's calendar) a chart covers only in part."""
+    size = 1 if kind == "month" else 3
+    cal = i18n.current_calendar()
+    partial = [
+        b for b in buckets if calendars.spans(b.start, b.start, size, cal)[0] != (b.start, b.end)
+    ]
+    if not partial:
+        return ""
     if kind == "month":
-        partial = [b for b in buckets if b.start.day != 1 or (b.end + timedelta(days=1)).day != 1]
-        if not partial:
-            return ""
         labels = join_list(i18n.format_month_compact(b.start) for b in partial)
         return ngettext(
             "* {months}: part of the month only.", "* {months}: parts of the months only.",
             len(partial),
         ).format(months=labels)  # fmt: skip
-    partial = [
-        b
-        for b in buckets
-        if b.start != date(b.start.year, (b.start.month - 1) // 3 * 3 + 1, 1)
-        or (b.end + timedelta(days=1)).day != 1
-        or (b.end + timedelta(days=1)).month not in (1, 4, 7, 10)
-    ]
-    if not partial:
-        return ""
-    labels = join_list(i18n.format_quarter(b.start, compact=True) for b in partial)
+    labels = join_list(i18n.format_quarter(b.start, own_calendar=True) for b in partial)
     return ngettext(
         "* {quarters}: part of the quarter only.", "* {quarters}: parts of the quarters only.",
         len(partial),

@@ -1,0 +1,151 @@
+"""Chart axes in the report language's calendar: Solar Hijri months and quarters in Persian
+(bucketed by core.calendars, named in Persian with Persian digits), Buddhist-era years
+labelled in Thai, and no two-digit year anywhere on an axis or in a chart note."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from accountdesk.core import calendars, i18n
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.models import Account
+from accountdesk.core.demo import generate
+from accountdesk.core.metrics import Period, months, quarters
+from accountdesk.core.reports import charts
+from accountdesk.core.reports import documents as d
+
+NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+PERIOD = Period(date(2025, 12, 1), date(2026, 11, 28))
+ASCII_DIGIT = re.compile(r"[0-9]")
+TWO_DIGIT_YEAR = re.compile(r"(?<!\d)\d{1,2}/\d{2}(?![\d/])")
+
+
+def test_persian_month_spans_come_from_the_solar_hijri_calendar() -> None:
+    assert calendars.spans(date(2026, 3, 1), date(2026, 4, 30), 1, calendars.PERSIAN) == [
+        (date(2026, 2, 20), date(2026, 3, 20)),  # Esfand 1404
+        (date(2026, 3, 21), date(2026, 4, 20)),  # Farvardin 1405
+        (date(2026, 4, 21), date(2026, 5, 21)),  # Ordibehesht 1405
+    ]
+    # Azar 1405 lies in the quarter Mehr–Azar (1 Mehr = 2026-09-23, 1 Dey = 2026-12-22)
+    assert calendars.spans(NOW.date(), NOW.date(), 3, calendars.PERSIAN) == [
+        (date(2026, 9, 23), date(2026, 12, 21))
+    ]
+    with pytest.raises(ValueError):
+        calendars.spans(NOW.date(), NOW.date(), 5, calendars.PERSIAN)
+
+
+@pytest.mark.parametrize("calendar", [calendars.GREGORIAN, calendars.BUDDHIST])
+def test_gregorian_and_buddhist_buckets_are_the_calendar_months_and_quarters(
+    calendar: str,
+) -> None:
+    got_months = calendars.spans(PERIOD.start, PERIOD.end, 1, calendar)
+    assert [a for a, _b in got_months] == [m.start for m in months(PERIOD)]
+    got_quarters = calendars.spans(PERIOD.start, PERIOD.end, 3, calendar)
+    assert [max(a, PERIOD.start) for a, _b in got_quarters] == [q.start for q in quarters(PERIOD)]
+
+
+def test_buckets_are_clipped_to_the_period_and_cover_it_without_gaps() -> None:
+    with i18n.use_language("fa"):
+        buckets = d.calendar_buckets(PERIOD, 1)
+    assert buckets[0].start == PERIOD.start and buckets[-1].end == PERIOD.end
+    assert all(b.start == a.end + timedelta(days=1) for a, b in itertools.pairwise(buckets))
+    assert len(buckets) == 13  # 10 Azar 1404 … 7 Azar 1405: both Azars in part
+
+
+def test_partial_note_names_solar_hijri_months() -> None:
+    ctx = d.ReportContext("fa", True, NOW, "UTC")
+    with i18n.use_language("fa"):
+        note = d._partial_note(ctx, d.calendar_buckets(PERIOD, 1), "month")
+    assert "آذر ۱۴۰۴" in note and "آذر ۱۴۰۵" in note
+    assert not ASCII_DIGIT.search(note.split(":")[0])
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, str]]:
+    db = open_database(tmp_path_factory.mktemp("chart_calendars") / "demo.db")
+    generate(db, accounts=12, seed=5)
+    with db.reader() as s:
+        account = s.scalars(select(Account).order_by(Account.name)).first()
+        assert account is not None
+        account_id = account.id
+    yield db, account_id
+    db.close()
+
+
+def _charts(
+    monkeypatch: pytest.MonkeyPatch, build: Any, *args: Any, **kwargs: Any
+) -> list[charts.Chart]:
+    """The charts of a report's story (the PDF itself is not written)."""
+    stories: list[list[Any]] = []
+    monkeypatch.setattr(
+        d, "_build", lambda target, ctx, title, subject, story: stories.append(story)
+    )
+    build(*args, **kwargs)
+    return [f for f in stories[0] if isinstance(f, charts.Chart)]
+
+
+def _axis_text(chart: charts.Chart) -> list[str]:
+    """Each label as drawn, its lines joined again (a line keeps the space it broke at)."""
+    return ["".join(lines) for lines in chart.category_lines()]
+
+
+def test_persian_monthly_chart_counts_and_names_solar_hijri_months(
+    demo: tuple[Database, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db, account_id = demo
+    monthly, *_ = _charts(
+        monkeypatch, d.account_report, db, account_id, tmp_path / "a.pdf", lang="fa", now=NOW
+    )
+    labels = _axis_text(monthly)
+    # the last 12 Solar Hijri months up to 7 Azar 1405, right to left
+    expected = [
+        "دی ۱۴۰۴", "بهمن ۱۴۰۴", "اسفند ۱۴۰۴", "فروردین ۱۴۰۵", "اردیبهشت ۱۴۰۵", "خرداد ۱۴۰۵",
+        "تیر ۱۴۰۵", "مرداد ۱۴۰۵", "شهریور ۱۴۰۵", "مهر ۱۴۰۵", "آبان ۱۴۰۵", "آذر ۱۴۰۵",
+    ]  # fmt: skip
+    assert labels == expected[::-1]
+    assert not any(ASCII_DIGIT.search(label) for label in labels)
+    assert "۱۴۰۵" in monthly.note and not ASCII_DIGIT.search(monthly.note.split(":")[0])
+
+
+def test_thai_charts_label_buddhist_era_years_in_full(
+    demo: tuple[Database, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db, account_id = demo
+    monthly, *_ = _charts(
+        monkeypatch, d.account_report, db, account_id, tmp_path / "a.pdf", lang="th", now=NOW
+    )
+    labels = _axis_text(monthly)
+    assert labels[0] == "ธ.ค. พ.ศ.\u00a02568" and labels[-1] == "พ.ย. พ.ศ.\u00a02569"
+    assert all(re.search(r"พ\.ศ\.\u00a025(68|69)$", label) for label in labels)
+    assert not any(TWO_DIGIT_YEAR.search(label) for label in labels)
+    trend, _nps = _charts(
+        monkeypatch, d.portfolio_report, db, tmp_path / "p.pdf", PERIOD, lang="th", now=NOW
+    )
+    quarter_labels = _axis_text(trend)
+    assert len(quarter_labels) == 5 and all("2569" in q or "2568" in q for q in quarter_labels)
+    assert not any(re.search(r"(?<!\d)(68|69)(?!\d)", q) for q in quarter_labels)
+
+
+def test_persian_portfolio_trend_is_by_solar_hijri_quarter(
+    demo: tuple[Database, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    db, _account = demo
+    trend, _nps = _charts(
+        monkeypatch, d.portfolio_report, db, tmp_path / "p.pdf", PERIOD, lang="fa", now=NOW
+    )
+    with i18n.use_language("fa"):
+        expected = [
+            i18n.format_quarter(start, own_calendar=True)
+            for start, _end in calendars.spans(PERIOD.start, PERIOD.end, 3, calendars.PERSIAN)
+        ]
+    # Azar 1404 (quarter 3) … Azar 1405 (quarter 3): five Solar Hijri quarters, right to left
+    assert len(expected) == 5 and _axis_text(trend) == expected[::-1]
+    assert all("۱۴۰" in q and "۲۰۲" not in q and not ASCII_DIGIT.search(q) for q in expected)
