@@ -139,12 +139,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _import_vcard_or_json(args)
     db = _open(args, create=True)
     try:
-        report = import_csv(db, args.file, dry_run=args.dry_run)
+        report = import_csv(
+            db,
+            args.file,
+            dry_run=args.dry_run,
+            source=args.source,
+            keep_unknown=args.keep_unknown,
+        )
     except CsvImportError as exc:
         for problem in exc.problems[1:]:
             sys.stderr.write(problem + "\n")
         raise
     _print(report.summary())
+    for remark in report.remarks():
+        _print(remark)
     return 0
 
 
@@ -738,6 +746,19 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     p.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
+    from accountdesk.core.io.sources import SOURCES
+
+    p.add_argument(
+        "--from",
+        dest="source",
+        choices=tuple(SOURCES),
+        help=_("CSV: read the file as this product's export (default: recognised from its header)"),
+    )
+    p.add_argument(
+        "--keep-unknown",
+        action="store_true",
+        help=_("CSV: keep the columns AccountDesk has no field for in the notes"),
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", parents=[common], help=_("export everything"))

@@ -2,7 +2,15 @@
 
 The format (documented in README.md) is what :func:`export_csv` writes; :func:`import_csv`
 accepts it back, so a round trip loses nothing. Column names of common address-book and CRM
-exports ("First Name", "Company", "E-mail Address" …) are recognised too.
+exports ("First Name", "Company", "E-mail Address" …) are recognised too, and the exports of
+Google Contacts, Outlook, HubSpot, Salesforce, Zoho CRM and Pipedrive are read with their own
+tables (:mod:`accountdesk.core.io.sources`, through :func:`map_header`): several e-mail and
+phone columns all kept, a full name split (:mod:`accountdesk.core.io.names`).
+
+Consistency: a header name twice, two columns for one field, a row with more or fewer cells
+than the header, and rows of one account that say different things about it are problems;
+columns nothing reads are listed in the report (:meth:`ImportReport.remarks`) and kept in the
+notes when asked.
 
 An import is all or nothing: every row is validated first, and only a file without errors is
 written, in one transaction. Errors name the row (the header is row 1) and the column.
@@ -35,7 +43,9 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, text, update
 
+from accountdesk.core import country_names
 from accountdesk.core import validation as v
+from accountdesk.core.bidi import isolate
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
@@ -51,7 +61,9 @@ from accountdesk.core.db.models import (
     utcnow,
 )
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_number, ngettext
+from accountdesk.core.i18n import _, format_list, format_number, ngettext
+from accountdesk.core.io import sources
+from accountdesk.core.io.names import split_full_name
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
@@ -178,6 +190,37 @@ class ImportReport:
     contacts_created: int = 0
     contacts_updated: int = 0
     dry_run: bool = False
+    source: str | None = None  # the product that wrote the file, when it is not our format
+    unknown_columns: tuple[str, ...] = ()
+    kept_unknown: bool = False
+
+    def remarks(self) -> list[str]:
+        """What the summary does not say: which product's export the file was read as, and
+        the columns that were not imported (or kept in notes)."""
+        lines = []
+        if self.source:
+            lines.append(_("Read as an export of {product}.").format(product=self.source))
+        if self.unknown_columns:
+            count = len(self.unknown_columns)
+            # TRANSLATORS: a column name of the user's file, in the quotation marks of your language
+            quoted = [_("“{name}”").format(name=isolate(name)) for name in self.unknown_columns]
+            names = format_list(quoted)
+            if self.kept_unknown:
+                text_ = ngettext(
+                    "{n} column AccountDesk has no field for was kept in the notes: {names}.",
+                    "{n} columns AccountDesk has no field for were kept in the notes: {names}.",
+                    count,
+                )
+            else:
+                text_ = ngettext(
+                    "{n} column AccountDesk has no field for was not imported: {names} "
+                    "(--keep-unknown keeps it in the notes).",
+                    "{n} columns AccountDesk has no field for were not imported: {names} "
+                    "(--keep-unknown keeps them in the notes).",
+                    count,
+                )
+            lines.append(text_.format(n=format_number(count), names=names))
+        return lines
 
     def summary(self) -> str:
         """What the import did, or would do when it only checked: a sentence for each count."""
@@ -318,7 +361,7 @@ def _normalise_header(name: str) -> str:
     cleaned = name.strip().lstrip("\ufeff")
     if cleaned in COLUMNS:
         return cleaned
-    key = " ".join("".join(ch if ch.isalnum() else " " for ch in cleaned.lower()).split())
+    key = sources.normalise(cleaned)
     if key.replace(" ", "_") in COLUMNS:
         return key.replace(" ", "_")
     return ALIASES.get(key, cleaned)
@@ -352,7 +395,11 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
         raise CsvImportError(
             _("{path} is not a CSV file: {reason}").format(path=path, reason=exc)
         ) from exc
-    return [_normalise_header(h) for h in header], _readable(reader, path), content.count("\n")
+    return (
+        [h.strip().lstrip("\ufeff") for h in header],
+        _readable(reader, path),
+        content.count("\n"),
+    )
 
 
 def _readable(reader: Any, path: Path) -> Iterator[list[str]]:
@@ -409,6 +456,133 @@ def _cell_reader(values: dict[str, str]) -> Callable[[str], str]:
     return cell
 
 
+#: Google writes several values in one cell separated by " ::: ".
+_MULTI_VALUE = re.compile(r"\s*:::\s*")
+_LISTS = ("emails", "phones")
+
+
+@dataclass
+class HeaderMap:
+    """What each column of a file holds: our column names, from our own header, the common
+    aliases (:data:`ALIASES`) or a product's table (:mod:`accountdesk.core.io.sources`).
+
+    ``problems`` are the header's own problems (a name twice, two columns for one field);
+    ``unknown`` the columns nothing reads, kept in the notes when ``keep_unknown``."""
+
+    width: int
+    source: sources.Source | None = None
+    single: dict[str, int] = field(default_factory=dict)
+    lists: dict[str, list[tuple[int, str | None, int | None]]] = field(default_factory=dict)
+    full_name: int | None = None
+    unknown: list[tuple[int, str]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # our column -> the file's own name
+    problems: list[str] = field(default_factory=list)
+    keep_unknown: bool = False
+
+    @property
+    def columns(self) -> set[str]:
+        """Our columns the file gives (a full name gives the given and family name)."""
+        found = set(self.single) | set(self.lists)
+        if self.full_name is not None:
+            found |= {"given_name", "family_name"}
+        return found
+
+    def own(self, column: str) -> str:
+        """The file's name for our ``column``, as messages name it."""
+        return self.names.get(column, column)
+
+    def values(self, row: list[str]) -> dict[str, str]:
+        """The cells of ``row`` by our column names (lists joined as our format writes them)."""
+        out = {name: restore(row[i].strip()) for name, i in self.single.items()}
+        for name, items in self.lists.items():
+            parts = []
+            for index, label, label_index in items:
+                cell = restore(row[index].strip())
+                if label_index is not None:
+                    label = _list_label(row[label_index])
+                pieces = _MULTI_VALUE.split(cell) if self.source else [cell]
+                parts += [f"{label}:{p}" if label else p for p in pieces if p]
+            out[name] = LIST_SEPARATOR.join(parts)
+        if self.full_name is not None and not out.get("given_name"):
+            full = restore(row[self.full_name].strip())
+            place = out.get("country") or out.get("account_country") or ""
+            given, family, order = split_full_name(full, country_names.country_code(place))
+            out.update(given_name=given, family_name=family)
+            out["name_order"] = out.get("name_order") or order
+        if self.keep_unknown:
+            kept = "\n".join(
+                f"{name}: {restore(row[i].strip())}" for i, name in self.unknown if row[i].strip()
+            )
+            if kept:
+                notes = "personal_notes" if "given_name" in self.columns else "account_notes"
+                out[notes] = "\n".join(p for p in (out.get(notes, ""), kept) if p)
+        return out
+
+
+def _list_label(cell: str) -> str | None:
+    """A label as Google writes it ("* Work", "Mobile") as ours ("work"), None if not a word."""
+    label = cell.strip().lstrip("*").strip().casefold()
+    return label if v.is_list_label(label) else None
+
+
+def map_header(
+    header: list[str], source: str | None = None, *, keep_unknown: bool = False
+) -> HeaderMap:
+    """How to read a file with ``header``: as the export of ``source`` (a key of
+    :data:`sources.SOURCES`), or of the product the header shows, or in our own format."""
+    product = sources.SOURCES[source] if source else None
+    if product is None and not any(h in COLUMNS for h in header):
+        product = sources.detect(header)
+    mapping = HeaderMap(width=len(header), source=product, keep_unknown=keep_unknown)
+    first_of: dict[str, int] = {}  # normalised name -> first column
+    taken: dict[str, int] = {}  # our single-valued column -> the column that gives it
+    for index, name in enumerate(header):
+        key = sources.normalise(name)
+        if key in first_of:
+            mapping.problems.append(
+                _("Columns {a} and {b} have the same name, “{name}”.").format(
+                    a=format_number(first_of[key] + 1), b=format_number(index + 1), name=name
+                )
+            )
+            continue
+        first_of[key] = index
+        if product is not None:
+            target = product.columns.get(key)
+        else:
+            ours = _normalise_header(name)
+            target = sources.Target(ours) if ours in COLUMNS else None
+        if target is None:
+            if name.strip():
+                mapping.unknown.append((index, name))
+            continue
+        if target.column == "_label":
+            continue
+        if target.column in _LISTS:
+            label_index = next(
+                (i for i, h in enumerate(header) if sources.normalise(h) in target.label_from),
+                None,
+            )
+            mapping.lists.setdefault(target.column, []).append((index, target.label, label_index))
+            mapping.names.setdefault(target.column, name)
+            continue
+        if target.column == "full_name":
+            mapping.full_name = index
+            for ours in ("given_name", "family_name"):
+                mapping.names.setdefault(ours, name)
+            continue
+        if target.column in taken:
+            mapping.problems.append(
+                _("Columns “{a}” and “{b}” both give {column}; keep one of them.").format(
+                    a=header[taken[target.column]], b=name, column=target.column
+                )
+            )
+            continue
+        taken[target.column] = index
+        mapping.single[target.column] = index
+        mapping.names[target.column] = name
+    return mapping
+
+
 class RowProblems(Exception):
     """Rows that failed validation: (row number, message) pairs."""
 
@@ -450,6 +624,7 @@ def _plan_chunks(
     part: tuple[int, int] = (0, 1),
     part_block: int | None = None,
     seed: tuple[int, bytes] | None = None,
+    mapping: HeaderMap | None = None,
 ) -> Iterator[_Plan]:
     """Validate the rows, yielding what to write every ``chunk_rows`` rows.
 
@@ -463,25 +638,28 @@ def _plan_chunks(
     chunk_rows = chunk_rows or CHUNK_ROWS
     part_block = part_block or PART_BLOCK
     part_index, parts = part
-    known = [h for h in header if h in COLUMNS]
-    if not known:
+    mapping = mapping or map_header(header)
+    if mapping.problems:
+        raise _problems_error([(1, p) for p in mapping.problems])
+    columns = mapping.columns
+    if not columns:
         raise CsvImportError(
             _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
         )
-    if "account_name" not in header:
+    if "account_name" not in columns:
         raise CsvImportError(
             _("The file has no column for the account name (account_name or Company).")
         )
-    has_contacts = "given_name" in header
-    if not has_contacts and any(h in CONTACT_COLUMNS for h in header):
+    has_contacts = "given_name" in columns
+    if not has_contacts and any(h in CONTACT_COLUMNS for h in columns):
         raise CsvImportError(_("The file has contact columns but no given_name column."))
-    if "account_country" not in header and "country" not in header:
+    if "account_country" not in columns and "country" not in columns:
         raise CsvImportError(_("The file has no country column (account_country or country)."))
-    index = {name: i for i, name in enumerate(header) if name in COLUMNS}
     plan = _Plan()
     problems: list[tuple[int, str]] = []
     account_keys: dict[tuple[str, str], str] = {}
     seen: dict[str, dict[str, Any]] = {}  # every account of the file so far, by key
+    first_rows: dict[str, tuple[int, dict[str, str]]] = {}  # key -> its first row and cells
     row_number = 1
     for row_number, row in enumerate(rows, start=2):
         if parts > 1 and (row_number // part_block) % parts != part_index:
@@ -494,31 +672,43 @@ def _plan_chunks(
             raise CsvImportError(_("The import was cancelled; nothing was written."))
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) > len(header):
+        if len(row) != mapping.width:
+            many = len(row) > mapping.width
             problems.append(
                 (
                     row_number,
-                    ngettext(
-                        "Row {row} has {n} cell; the header has only {m}.",
-                        "Row {row} has {n} cells; the header has only {m}.",
-                        len(row),
+                    (
+                        ngettext(
+                            "Row {row} has {n} cell; the header has only {m}.",
+                            "Row {row} has {n} cells; the header has only {m}.",
+                            len(row),
+                        )
+                        if many
+                        else ngettext(
+                            "Row {row} has only {n} cell; the header has {m}.",
+                            "Row {row} has only {n} cells; the header has {m}.",
+                            len(row),
+                        )
                     ).format(
-                        row=row_number, n=format_number(len(row)), m=format_number(len(header))
+                        row=row_number,
+                        n=format_number(len(row)),
+                        m=format_number(mapping.width),
                     ),
                 )
             )
             continue
 
-        values_by_name = {
-            name: restore(row[i].strip()) for name, i in index.items() if i < len(row)
-        }
+        values_by_name = mapping.values(row)
         cell = _cell_reader(values_by_name)
 
         column = "account_name"
         try:
             country = cell("account_country") or cell("country")
             account_id = cell("account_id")
-            key = account_id or account_keys.get((cell("account_name").casefold(), country.upper()))
+            code = _country_key(country)
+            key = account_id or account_keys.get((cell("account_name").casefold(), code))
+            if key is not None and key in first_rows:
+                problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
             if key is None or key not in seen:
                 account_data = AccountInput(
                     name=cell("account_name"),
@@ -547,6 +737,10 @@ def _plan_chunks(
                 seen[key] = values
                 plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
                 account_keys[(values["name"].casefold(), values["country"])] = key
+                first_rows[key] = (
+                    row_number,
+                    {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
+                )
             if not has_contacts or not cell("given_name"):
                 continue
             column = "given_name"
@@ -592,7 +786,10 @@ def _plan_chunks(
             plan.contact_dates[contact_id] = dates
         except ValidationError as error:
             problems.append(
-                (row_number, _row_error(row_number, _column_for(error.key, column), error))
+                (
+                    row_number,
+                    _row_error(row_number, mapping.own(_column_for(error.key, column)), error),
+                )
             )
         if len(problems) >= MAX_PROBLEMS:
             break
@@ -600,6 +797,49 @@ def _plan_chunks(
         raise RowProblems(problems)
     plan.last_row = row_number - 1
     yield plan
+
+
+def _disagreements(
+    mapping: HeaderMap,
+    key: str,
+    first: tuple[int, dict[str, str]],
+    row_number: int,
+    cell: Callable[[str], str],
+) -> list[tuple[int, str]]:
+    """The account columns where ``row_number`` says otherwise than the account's first row
+    (an empty cell says nothing; a country is compared as its code)."""
+    first_row, cells = first
+    found = []
+    for column, before in cells.items():
+        now = cell(column)
+        if not now or column == "account_id":
+            continue
+        same = (
+            _country_key(now) == _country_key(before)
+            if column == "account_country"
+            else now == before
+        )
+        if not same:
+            found.append(
+                (
+                    row_number,
+                    _(
+                        "Rows {first} and {row} are the same account but disagree in column "
+                        "{column}: “{a}” and “{b}”."
+                    ).format(
+                        first=format_number(first_row),
+                        row=format_number(row_number),
+                        column=mapping.own(column),
+                        a=v.printable(before),
+                        b=v.printable(now),
+                    ),
+                )
+            )
+    return found
+
+
+def _country_key(text_: str) -> str:
+    return country_names.country_code(text_) or text_.upper()
 
 
 def _column_for(key: str, section: str) -> str:
@@ -872,10 +1112,13 @@ def _chunks_from_children(
 
 
 def _checked_here(
-    header: list[str], rows: Iterator[list[str]], progress: Callable[[int], bool] | None
+    header: list[str],
+    rows: Iterator[list[str]],
+    progress: Callable[[int], bool] | None,
+    mapping: HeaderMap | None = None,
 ) -> Iterator[_Plan]:
     try:
-        yield from _plan_chunks(header, rows, progress)
+        yield from _plan_chunks(header, rows, progress, mapping=mapping)
     except RowProblems as exc:
         raise _problems_error(exc.problems) from None
 
@@ -886,16 +1129,27 @@ def import_csv(
     *,
     dry_run: bool = False,
     progress: Callable[[int], bool] | None = None,
+    source: str | None = None,
+    keep_unknown: bool = False,
 ) -> ImportReport:
     """Import ``path``; raises :class:`CsvImportError` (nothing written) on any bad row.
+
+    ``source`` reads the file as that product's export (a key of :data:`sources.SOURCES`);
+    without it the product is recognised from the header (:func:`map_header`). Columns
+    AccountDesk has no field for are listed in the report, and kept in the notes when
+    ``keep_unknown``.
 
     ``progress(rows_read)`` is called as rows are checked; returning False cancels the import.
     A large file is checked in another process while this one writes the rows already
     checked, all in one transaction: a problem anywhere rolls everything back.
     """
     path = Path(path)
+    header, rows, _lines = _read_rows(path)
+    mapping = map_header(header, source, keep_unknown=keep_unknown)
     parallel = (
         not dry_run
+        and mapping.source is None
+        and not keep_unknown
         and (os.cpu_count() or 1) > 1
         and path.is_file()
         and path.stat().st_size >= PARALLEL_MIN_BYTES
@@ -903,9 +1157,13 @@ def import_csv(
     if parallel:
         chunks = _chunks_from_children(path, progress, parts=CHECKERS)
     else:
-        header, rows, _lines = _read_rows(path)
-        chunks = _checked_here(header, rows, progress)
-    report = ImportReport(dry_run=dry_run)
+        chunks = _checked_here(header, rows, progress, mapping)
+    report = ImportReport(
+        dry_run=dry_run,
+        source=mapping.source.name if mapping.source else None,
+        unknown_columns=tuple(name for _i, name in mapping.unknown),
+        kept_unknown=keep_unknown,
+    )
     if dry_run:
         with db.reader() as session:
             conn = session.connection()

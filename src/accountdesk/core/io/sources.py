@@ -1,0 +1,288 @@
+"""Other products' CSV exports: which product wrote a file, and what its columns hold.
+
+One table per product maps the product's export column names (normalised by
+:func:`normalise`: lower case, punctuation as spaces) to AccountDesk's CSV columns
+(:data:`accountdesk.core.io.csv_io.COLUMNS`) or to a :class:`Target` with more to say:
+
+* ``full_name``: a name in one cell, split by :func:`accountdesk.core.io.names.split_full_name`
+  when the file has no given name for the row;
+* several e-mail and phone columns are all kept (``emails``/``phones`` with a label, or the
+  label read from another column of the row, as Google writes ``E-mail 1 - Label``).
+
+The column names are the English ones the products document for their contact exports
+(Google Contacts, Outlook desktop and Outlook on the web, HubSpot, Salesforce reports and
+Data Loader, Zoho CRM, Pipedrive). Localised headers are not listed: none is known here
+reliably enough (see the module's tests for what is covered).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+def normalise(name: str) -> str:
+    """A header as the tables write it: lower case, letters and digits, single spaces."""
+    cleaned = name.strip().lstrip("\ufeff").casefold()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in cleaned).split())
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a column goes: ``column`` (one of ours, or ``full_name``), and for ``emails`` and
+    ``phones`` the label of its values, or ``label_from``: the columns that may hold the label
+    (the first the file has is read)."""
+
+    column: str
+    label: str | None = None
+    label_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str  # what --from takes
+    name: str  # the product's name (a proper noun, not translated)
+    columns: Mapping[str, Target]
+    #: headers only this product writes: a file is this product's when it has some of them
+    signature: frozenset[str]
+
+
+def _table(pairs: dict[str, str | Target]) -> dict[str, Target]:
+    return {
+        normalise(header): target if isinstance(target, Target) else Target(target)
+        for header, target in pairs.items()
+    }
+
+
+def _google() -> dict[str, Target]:
+    pairs: dict[str, str | Target] = {
+        # the export since 2023
+        "First Name": "given_name",
+        "Last Name": "family_name",
+        "Name Prefix": "honorific",
+        "Organization Name": "account_name",
+        "Organization Title": "job_title",
+        "Notes": "personal_notes",
+        # the older "Google CSV"
+        "Name": "full_name",
+        "Given Name": "given_name",
+        "Family Name": "family_name",
+        "Organization 1 - Name": "account_name",
+        "Organization 1 - Title": "job_title",
+        "Website 1 - Value": "account_website",
+    }
+    for n in range(1, 5):
+        for kind, ours in (("E-mail", "emails"), ("Phone", "phones")):
+            words = ("Label", "Type")  # the export since 2023, the older one
+            for word in words:
+                pairs[f"{kind} {n} - {word}"] = Target("_label")
+            pairs[f"{kind} {n} - Value"] = Target(
+                ours, label_from=tuple(normalise(f"{kind} {n} - {w}") for w in words)
+            )
+    # the first address is the contact's; further ones are reported as unknown columns
+    pairs["Address 1 - Country"] = "country"
+    pairs["Address 1 - City"] = "city"
+    return _table(pairs)
+
+
+GOOGLE = Source(
+    "google",
+    "Google Contacts",
+    _google(),
+    frozenset(
+        normalise(h)
+        for h in (
+            "Organization Name", "Organization Title", "Name Prefix", "E-mail 1 - Value",
+            "E-mail 1 - Label", "Phone 1 - Value", "Address 1 - Country", "Organization 1 - Name",
+            "Given Name", "Additional Name", "File As",
+        )
+    ),
+)  # fmt: skip
+
+OUTLOOK = Source(
+    "outlook",
+    "Outlook",
+    _table(
+        {
+            "Title": "honorific",  # Mr., Dr.: the job is "Job Title"
+            "First Name": "given_name",
+            "Last Name": "family_name",
+            "Company": "account_name",
+            "Job Title": "job_title",
+            "Business City": "city",
+            "Business Country/Region": "country",
+            "Web Page": "account_website",
+            "Notes": "personal_notes",
+            "E-mail Address": Target("emails", "work"),
+            "E-mail 2 Address": Target("emails", "other"),
+            "E-mail 3 Address": Target("emails", "other"),
+            "Business Phone": Target("phones", "work"),
+            "Business Phone 2": Target("phones", "work"),
+            "Mobile Phone": Target("phones", "mobile"),
+            "Home Phone": Target("phones", "home"),
+            "Home Phone 2": Target("phones", "home"),
+            "Other Phone": Target("phones", "other"),
+            "Company Main Phone": Target("phones", "work"),
+            "Primary Phone": Target("phones", "other"),
+        }
+    ),
+    frozenset(
+        normalise(h)
+        for h in (
+            "Business Country/Region", "Home Country/Region", "E-mail 2 Address",
+            "E-mail Display Name", "Business Street", "Home Street", "Given Yomi", "Surname Yomi",
+            "Company Main Phone", "Business Phone 2",
+        )
+    ),
+)  # fmt: skip
+
+HUBSPOT = Source(
+    "hubspot",
+    "HubSpot",
+    _table(
+        {
+            "Salutation": "honorific",
+            "First Name": "given_name",
+            "Last Name": "family_name",
+            "Company Name": "account_name",
+            "Job Title": "job_title",
+            "Country/Region": "country",
+            "City": "city",
+            "Website URL": "account_website",
+            "Industry": "account_industry",
+            "Email": Target("emails", "work"),
+            "Additional email addresses": Target("emails", "other"),
+            "Phone Number": Target("phones", "work"),
+            "Mobile Phone Number": Target("phones", "mobile"),
+            "Time Zone": "timezone",
+        }
+    ),
+    frozenset(
+        normalise(h)
+        for h in (
+            "Record ID", "Lifecycle Stage", "Lead Status", "Mobile Phone Number",
+            "Country/Region", "State/Region", "Contact owner", "Associated Company",
+        )
+    ),
+)  # fmt: skip
+
+SALESFORCE = Source(
+    "salesforce",
+    "Salesforce",
+    _table(
+        {
+            # report export (labels)
+            "Salutation": "honorific",
+            "First Name": "given_name",
+            "Last Name": "family_name",
+            "Title": "job_title",
+            "Account Name": "account_name",
+            "Mailing City": "city",
+            "Mailing Country": "country",
+            "Email": Target("emails", "work"),
+            "Phone": Target("phones", "work"),
+            "Mobile": Target("phones", "mobile"),
+            "Home Phone": Target("phones", "home"),
+            "Other Phone": Target("phones", "other"),
+            "Description": "personal_notes",
+            # Data Loader (API names)
+            "FirstName": "given_name",
+            "LastName": "family_name",
+            "MailingCity": "city",
+            "MailingCountry": "country",
+            "MobilePhone": Target("phones", "mobile"),
+            "HomePhone": Target("phones", "home"),
+            "OtherPhone": Target("phones", "other"),
+        }
+    ),
+    frozenset(
+        normalise(h)
+        for h in (
+            "Mailing State/Province", "Mailing Zip/Postal Code", "MailingCountry", "MailingCity",
+            "MobilePhone", "FirstName", "Contact ID", "Lead Source", "Mailing Country",
+        )
+    ),
+)  # fmt: skip
+
+ZOHO = Source(
+    "zoho",
+    "Zoho CRM",
+    _table(
+        {
+            "Salutation": "honorific",
+            "First Name": "given_name",
+            "Last Name": "family_name",
+            "Title": "job_title",
+            "Account Name": "account_name",
+            "Mailing City": "city",
+            "Mailing Country": "country",
+            "Email": Target("emails", "work"),
+            "Secondary Email": Target("emails", "other"),
+            "Phone": Target("phones", "work"),
+            "Mobile": Target("phones", "mobile"),
+            "Home Phone": Target("phones", "home"),
+            "Other Phone": Target("phones", "other"),
+            "Description": "personal_notes",
+        }
+    ),
+    frozenset(
+        normalise(h)
+        for h in (
+            "Secondary Email", "Skype ID", "Email Opt Out", "Asst Phone", "Mailing Zip",
+            "Mailing State", "Contact Id", "Vendor Name", "Reports To",
+        )
+    ),
+)  # fmt: skip
+
+PIPEDRIVE = Source(
+    "pipedrive",
+    "Pipedrive",
+    _table(
+        {
+            "Person - Name": "full_name",
+            "Person - First name": "given_name",
+            "Person - Last name": "family_name",
+            "Person - Organization": "account_name",
+            "Person - Job title": "job_title",
+            "Person - Email - Work": Target("emails", "work"),
+            "Person - Email - Home": Target("emails", "home"),
+            "Person - Email - Other": Target("emails", "other"),
+            "Person - Phone - Work": Target("phones", "work"),
+            "Person - Phone - Mobile": Target("phones", "mobile"),
+            "Person - Phone - Home": Target("phones", "home"),
+            "Person - Phone - Other": Target("phones", "other"),
+            "Person - Postal address - Country": "country",
+            "Person - Postal address - City/town": "city",
+            "Organization - Address - Country": "account_country",
+        }
+    ),
+    frozenset(
+        normalise(h)
+        for h in (
+            "Person - Name", "Person - Organization", "Person - Email - Work",
+            "Person - Phone - Work", "Person - ID", "Organization - Name",
+        )
+    ),
+)  # fmt: skip
+
+SOURCES: dict[str, Source] = {
+    s.key: s for s in (GOOGLE, OUTLOOK, HUBSPOT, SALESFORCE, ZOHO, PIPEDRIVE)
+}
+
+
+def detect(headers: list[str]) -> Source | None:
+    """The product whose export ``headers`` (as in the file) look like, or None.
+
+    A product needs at least one of its signature headers; among those, the one that knows
+    the most of the file's headers wins (Salesforce's and Zoho's contact exports share most
+    names; their signatures tell them apart)."""
+    names = {normalise(h) for h in headers}
+    best: tuple[int, int, str] | None = None
+    for source in SOURCES.values():
+        signed = len(names & source.signature)
+        if not signed:
+            continue
+        score = (signed, len(names & set(source.columns)), source.key)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    return SOURCES[best[2]] if best else None

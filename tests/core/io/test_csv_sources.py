@@ -1,0 +1,290 @@
+"""Other products' CSV exports (tests/data/*_contacts.csv, written for these tests): the product
+recognised from the header, its columns mapped to ours, values as people write them, and the
+consistency checks every CSV import makes (disagreeing rows, duplicate headers, short rows,
+unknown columns)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from accountdesk.cli import main
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.io.csv_io import COLUMNS, CsvImportError, import_csv, map_header
+from accountdesk.core.io.names import split_full_name
+from accountdesk.core.io.sources import detect
+
+DATA = Path(__file__).parents[2] / "data"
+SAMPLES = {
+    "google": "google_contacts.csv",
+    "outlook": "outlook_contacts.csv",
+    "hubspot": "hubspot_contacts.csv",
+    "salesforce": "salesforce_contacts.csv",
+    "zoho": "zoho_contacts.csv",
+    "pipedrive": "pipedrive_persons.csv",
+}
+
+
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle))
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def _contacts(db: Database) -> dict[str, dict[str, Any]]:
+    """Contacts by family name (given name when there is none), with their account."""
+    with db.reader() as s:
+        rows = s.execute(select(Contact, Account).join(Account, Contact.account_id == Account.id))
+        return {
+            c.family_name or c.given_name: {
+                "given": c.given_name,
+                "family": c.family_name,
+                "order": c.name_order,
+                "honorific": c.honorific,
+                "job": c.job_title,
+                "country": c.country,
+                "city": c.city,
+                "emails": [(e["label"], e["value"]) for e in c.emails],
+                "phones": [(p["label"], p["value"]) for p in c.phones],
+                "notes": c.personal_notes,
+                "account": a.name,
+                "account_country": a.country,
+            }
+            for c, a in rows
+        }
+
+
+def _accounts(db: Database) -> list[tuple[str, str]]:
+    with db.reader() as s:
+        return sorted((a.name, a.country) for a in s.scalars(select(Account)))
+
+
+@pytest.mark.parametrize("product", sorted(SAMPLES))
+def test_each_sample_is_recognised_and_arrives_whole(db: Database, product: str) -> None:
+    path = DATA / SAMPLES[product]
+    found = detect(_header(path))
+    assert found is not None and found.key == product
+    report = import_csv(db, path)
+    contacts = _contacts(db)
+    assert report.contacts_created == len(contacts) >= 5
+    assert report.source == found.name
+    # one account per company and country, whatever the country was written as
+    assert {c for _n, c in _accounts(db)} == {"LV", "SI", "TH", "TR", "IR"}
+    assert len(_accounts(db)) == 5
+    for contact in contacts.values():
+        assert contact["emails"], contact
+        assert contact["phones"] and all(v.startswith("+") for _l, v in contact["phones"])
+        assert contact["job"] and contact["account"]
+
+
+def test_google_keeps_every_email_and_phone_with_its_label(db: Database) -> None:
+    import_csv(db, DATA / SAMPLES["google"])
+    people = _contacts(db)
+    assert people["Bērziņa"]["emails"] == [
+        ("work", "ilze.berzina@koks.example"),
+        ("home", "ilze@pasts.example"),
+    ]
+    assert people["Bērziņa"]["phones"] == [("mobile", "+37126123456"), ("work", "+37167123456")]
+    # two numbers in one cell (" ::: ") and one more column: all three kept
+    assert people["Novak"]["phones"] == [
+        ("mobile", "+38631234567"),
+        ("mobile", "+38641234567"),
+        ("work", "+38612345678"),
+    ]
+    assert people["Bērziņa"]["account"] == people["Kalniņš"]["account"] == "Baltijas Koks"
+    assert people["احمدی"]["honorific"] == "آقای"
+    assert people["احمدی"]["phones"] == [("mobile", "+989123456789")]
+    assert people["ใจดี"]["country"] == "TH" and people["ใจดี"]["city"] == "กรุงเทพมหานคร"
+
+
+def test_outlook_title_is_the_honorific_and_an_empty_mobile_overwrites_nothing(
+    db: Database,
+) -> None:
+    import_csv(db, DATA / SAMPLES["outlook"])
+    people = _contacts(db)
+    assert people["Bērziņa"]["honorific"] == "kundze"
+    assert people["Bērziņa"]["job"] == "Iepirkumu vadītāja"
+    assert people["Bērziņa"]["phones"] == [("work", "+37167123456")]
+    assert people["Bērziņa"]["emails"] == [
+        ("work", "ilze.berzina@koks.example"),
+        ("other", "ilze@pasts.example"),
+    ]
+    assert people["Demir"]["phones"] == [("work", "+902121234567"), ("mobile", "+905337654321")]
+    assert people["Demir"]["country"] == "TR" and people["کریمی"]["country"] == "IR"
+
+
+@pytest.mark.parametrize("product", ["hubspot", "salesforce", "zoho"])
+def test_salutation_is_the_honorific_and_title_the_job(db: Database, product: str) -> None:
+    import_csv(db, DATA / SAMPLES[product])
+    people = _contacts(db)
+    honorifics = {c["honorific"] for c in people.values()} - {None}
+    jobs = {c["job"] for c in people.values()}
+    assert honorifics and honorifics.isdisjoint(jobs)
+
+
+def test_pipedrive_full_names_are_split_in_the_cultures_order(db: Database) -> None:
+    import_csv(db, DATA / SAMPLES["pipedrive"])
+    people = _contacts(db)
+    assert people["موسوی"]["given"] == "فاطمه سادات"
+    assert people["Potočnik"]["given"] == "Tina"
+    assert people["สุขใจ"]["given"] == "มานพ"
+    assert all(c["order"] == "given_first" for c in people.values())
+    assert people["Potočnik"]["emails"] == [
+        ("work", "tina.potocnik@alpskiles.example"),
+        ("home", "tina@posta.example"),
+    ]
+
+
+def test_full_name_split() -> None:
+    assert split_full_name("田中 太郎", "JP") == ("太郎", "田中", "family_first")
+    assert split_full_name("Nagy Éva", "HU") == ("Éva", "Nagy", "family_first")
+    assert split_full_name("Ilze Bērziņa", "LV") == ("Ilze", "Bērziņa", "given_first")
+    assert split_full_name("王伟", "CN") == ("王伟", "", "family_first")
+
+
+def test_from_reads_the_file_as_that_product(db: Database) -> None:
+    report = import_csv(db, DATA / SAMPLES["zoho"], source="salesforce", dry_run=True)
+    assert report.source == "Salesforce"
+    assert "Secondary Email" in report.unknown_columns
+    assert _accounts(db) == []
+
+
+def test_our_own_format_is_not_taken_for_a_product(tmp_path: Path) -> None:
+    mapping = map_header(list(COLUMNS))
+    assert mapping.source is None and mapping.unknown == [] and not mapping.problems
+
+
+def test_unknown_columns_are_reported_and_kept_in_notes_when_asked(
+    db: Database, tmp_path: Path
+) -> None:
+    path = DATA / SAMPLES["hubspot"]
+    report = import_csv(db, path, dry_run=True)
+    assert report.unknown_columns == (
+        "Record ID",
+        "State/Region",
+        "Lifecycle Stage",
+        "Contact owner",
+        "Associated Company",
+    )
+    assert "--keep-unknown" in report.remarks()[1]
+    report = import_csv(db, path, keep_unknown=True)
+    assert report.kept_unknown and "--keep-unknown" not in report.remarks()[1]
+    notes = _contacts(db)["Ozola"]["notes"]
+    assert notes == (
+        "Record ID: 101\nLifecycle Stage: customer\nContact owner: Anna Sales\n"
+        "Associated Company: Baltijas Koks"
+    )
+
+
+def test_rows_of_one_account_that_disagree_are_a_problem(db: Database, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "a.csv",
+        ["account_name", "account_country", "account_industry", "given_name", "family_name"],
+        [
+            ["Baltijas Koks", "LV", "Timber", "Ilze", "Bērziņa"],
+            ["Baltijas Koks", "Latvija", "", "Jānis", "Kalniņš"],
+            ["Baltijas Koks", "LV", "Furniture", "Anna", "Liepa"],
+        ],
+    )
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems == [
+        "Rows 2 and 4 are the same account but disagree in column account_industry: "
+        "“Timber” and “Furniture”."
+    ]
+    assert _accounts(db) == []
+    with pytest.raises(CsvImportError):
+        import_csv(db, path, dry_run=True)
+
+
+def test_an_account_id_with_another_country_on_a_later_row_is_a_problem(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [["0190e0e0-0000-7000-8000-000000000001", "Anadolu", "TR", "Ayşe"]]
+    rows.append(["0190e0e0-0000-7000-8000-000000000001", "Anadolu", "Türkiye", "Can"])
+    rows.append(["0190e0e0-0000-7000-8000-000000000001", "Anadolu", "IR", "Elif"])
+    path = _write(
+        tmp_path / "a.csv", ["account_id", "account_name", "account_country", "given_name"], rows
+    )
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems == [
+        "Rows 2 and 4 are the same account but disagree in column account_country: “TR” and “IR”."
+    ]
+
+
+def test_duplicate_and_aliased_headers_are_problems(db: Database, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "a.csv",
+        ["Company", "Country", "First Name", "Email", "email", "Account Name"],
+        [["Alpski Les", "SI", "Maja", "a@b.example", "c@d.example", "Alpski Les"]],
+    )
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems == [
+        "Columns 4 and 5 have the same name, “email”.",
+        "Columns “Company” and “Account Name” both give account_name; keep one of them.",
+    ]
+    assert _accounts(db) == []
+
+
+def test_a_row_with_too_few_cells_is_a_problem(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "account_name,account_country,given_name,family_name\nAlpski Les,SI,Maja,Zupan\n"
+        "Alpski Les,SI\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems == ["Row 3 has only 2 cells; the header has 4."]
+    assert _accounts(db) == []
+
+
+def test_problems_name_the_files_own_column(db: Database, tmp_path: Path) -> None:
+    header = _header(DATA / SAMPLES["salesforce"])
+    row = ["", "Janez", "Kos", "", "Alpski Les", "", "", "", "", "Slovenija", "12", "", "", "", ""]
+    path = _write(tmp_path / "sf.csv", header, [row])
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems[0].startswith("Row 2, column Phone: ")
+
+
+def test_cli_dry_run_prints_the_report_and_problems_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("ACCOUNTDESK_DB", raising=False)
+    db = str(tmp_path / "x.db")
+    sample = str(DATA / SAMPLES["pipedrive"])
+    assert main(["import", "--db", db, sample, "--dry-run", "--from", "pipedrive"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("Checked 5 rows; nothing was written.")
+    assert out[1:] == [
+        "Read as an export of Pipedrive.",
+        "2 columns AccountDesk has no field for were not imported: “Person - ID” and "
+        "“Person - Labels” (--keep-unknown keeps them in the notes).",
+    ]
+    bad = _write(
+        tmp_path / "bad.csv",
+        ["account_name", "account_country", "account_city", "given_name"],
+        [["Anadolu", "TR", "İstanbul", "Ayşe"], ["Anadolu", "TR", "Ankara", "Can"]],
+    )
+    assert main(["import", "--db", db, str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Rows 2 and 3 are the same account but disagree in column account_city" in err
+    assert main(["import", "--db", db, str(bad), "--dry-run"]) == 1
+    assert main(["import", "--db", db, sample]) == 0
+    assert "Added 5 contacts." in capsys.readouterr().out
