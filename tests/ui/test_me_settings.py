@@ -43,6 +43,7 @@ def test_me_dialog_stores_every_value_and_the_app_follows(ctx: Any, qtbot: Any) 
         "ui.calendar": "auto",
         "security.lock_after_minutes": 0,
         "backup.folder": None,
+        "report.currency": None,  # set in Reports → Exchange rates…
     }
     assert ctx.user_zone == "Asia/Tehran"
     assert "zone" in seen and "settings" in seen
