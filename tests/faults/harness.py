@@ -2,11 +2,13 @@
 
 Each operation (import, demo generation, erase, restore, encrypt, rekey) runs the real command
 line (``accountdesk.cli.main``) in a child process of its own, on a fresh copy of a small
-prepared data folder. It runs once to the end, which measures its duration ``T`` and gives the
-state "after"; then, run after run, it is killed with SIGKILL ``f × T`` after it started: for
-``n`` runs, one ``f`` drawn uniformly from each of the ``n`` equal slices of [0, 1) by a seeded
-:class:`random.Random` (:func:`fractions`: the same moments on every machine, and the end of
-the run, where the commit is, gets its share even in a short series). After every kill:
+prepared data folder. It runs to the end a few times, which gives the state "after" and its
+duration ``T`` (the median of the latest such runs; one more is made every
+:data:`REMEASURE_EVERY` kills, so that ``T`` follows the machine's load); then, run after run,
+it is killed with SIGKILL ``f × T`` after it started: for ``n`` runs, one ``f`` drawn uniformly
+from each of the ``n`` equal slices of [0, 1) by a seeded :class:`random.Random`
+(:func:`fractions`: the same moments on every machine, and the end of the run, where the
+commit is, gets its share even in a short series). After every kill:
 
 - the database passes ``PRAGMA integrity_check`` and the search index's FTS5 ``integrity-check``,
   and the index has one document for every live account and contact and no other;
@@ -176,9 +178,11 @@ def serve():
 serve()
 """
 
-#: Runs to the end before the kills: their median duration is the one the kills are spread
-#: over (a single run on a busy machine can take half or twice as long as usual).
+#: Runs to the end before the kills: the median duration of the last ones is the one the kills
+#: are spread over (a single run on a busy machine can take half or twice as long as usual)…
 REFERENCE_RUNS = 3
+#: … and one more run to the end after every so many kills, to follow the machine's load.
+REMEASURE_EVERY = 10
 
 #: Where a kill landed (see the module doc); "ended" is a child that finished before its kill.
 PHASES = ("before", "inside", "commit", "after")
@@ -776,7 +780,7 @@ class Tally:
     runs: int = 0
     phases: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PHASES, 0))
     ended: int = 0  # finished before the kill arrived (counted "after the commit" too)
-    #: When the run to the end wrote its marks (seconds after its start).
+    #: When a typical run to the end wrote its marks, as shares of its duration.
     marks: dict[str, float] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
 
@@ -815,8 +819,17 @@ class Bench:
             self.facts = operation.prepare(self.template)
         self.keys = operation.keys
         self.before = self._baseline()
+        self.measured: list[float] = []  # every run to the end, in order
         self.marks: dict[str, float] = {}
-        self.duration, self.after = self._reference()
+        self.after = self._run_to_the_end()
+        for _run in range(REFERENCE_RUNS - 1):
+            self._run_to_the_end()
+
+    @property
+    def duration(self) -> float:
+        """How long a run to the end takes now: the median of the last few."""
+        recent = sorted(self.measured[-REFERENCE_RUNS:])
+        return recent[len(recent) // 2]
 
     def _baseline(self) -> State:
         folder = self.copy("baseline")
@@ -844,32 +857,29 @@ class Bench:
             kill_after=kill_after,
         )
 
-    def _reference(self) -> tuple[float, State]:
-        """Run the operation to the end :data:`REFERENCE_RUNS` times: the median duration,
-        and the state it leaves (the same every time)."""
-        runs: list[tuple[float, dict[str, float]]] = []
-        states: list[State] = []
-        for number in range(REFERENCE_RUNS):
-            folder = self.copy(f"reference{number}")
-            ended = self.launch(folder, None)
-            log = (folder / "log").read_text(errors="replace")
-            if ended.code != 0:
-                raise AssertionError(f"{self.operation.name} failed when not killed: {log}")
-            if phase_of(folder / "trace") != "after":
-                raise AssertionError(f"{self.operation.name}: no commit was traced: {log}")
-            state, problems = inspect(db_of(folder), self.keys)
-            assert not problems, f"{self.operation.name} when not killed: {problems}"
-            assert state != self.before, f"{self.operation.name} changed nothing"
-            extra = self.operation.extra
-            if extra is not None:
-                found = extra(folder, "after", self.before, state)
-                assert not found, f"{self.operation.name} when not killed: {found}"
-            runs.append((ended.elapsed, marks_of(folder / "trace")))
-            states.append(state)
-            shutil.rmtree(folder)
-        assert all(s == states[0] for s in states), f"{self.operation.name} is not repeatable"
-        duration, self.marks = sorted(runs, key=lambda run: run[0])[len(runs) // 2]
-        return duration, states[0]
+    def _run_to_the_end(self) -> State:
+        """Run the operation without a kill: it must succeed, leave the same state as every
+        other run to the end, and pass every check; its duration is recorded."""
+        name = self.operation.name
+        folder = self.copy(f"whole{len(self.measured):04d}")
+        ended = self.launch(folder, None)
+        log = (folder / "log").read_text(errors="replace")
+        if ended.code != 0:
+            raise AssertionError(f"{name} failed when not killed: {log}")
+        if phase_of(folder / "trace") != "after":
+            raise AssertionError(f"{name}: no commit was traced: {log}")
+        state, problems = inspect(db_of(folder), self.keys)
+        assert not problems, f"{name} when not killed: {problems}"
+        assert state != self.before, f"{name} changed nothing"
+        assert not self.measured or state == self.after, f"{name} is not repeatable"
+        if self.operation.extra is not None:
+            found = self.operation.extra(folder, "after", self.before, state)
+            assert not found, f"{name} when not killed: {found}"
+        self.measured.append(ended.elapsed)
+        if ended.elapsed == self.duration:  # the marks of a typical run, as shares of it
+            self.marks = {w: t / ended.elapsed for w, t in marks_of(folder / "trace").items()}
+        shutil.rmtree(folder)
+        return state
 
     def judge(self, folder: Path, phase: str, ended: Ended) -> tuple[str, list[str]]:
         """What a run left in ``folder``: "before", "after" or "neither", and what is wrong
@@ -923,10 +933,19 @@ class Bench:
             shutil.rmtree(folder)
 
     def run_kills(self, runs: int, seed: int = 0) -> Tally:
-        """Kill the operation ``runs`` times (see :func:`fractions`)."""
-        tally = Tally(self.operation.name, self.duration, marks=self.marks)
-        for number, fraction in enumerate(fractions(self.operation.name, runs, seed)):
+        """Kill the operation ``runs`` times (see :func:`fractions`), in a random order, with
+        a run to the end every :data:`REMEASURE_EVERY` kills: the duration the kills are
+        spread over follows the machine's load."""
+        tally = Tally(self.operation.name)
+        drawn = fractions(self.operation.name, runs, seed)
+        random.Random(len(drawn)).shuffle(drawn)  # so that a change of load hits all parts
+        for number, fraction in enumerate(drawn):
+            if number and number % REMEASURE_EVERY == 0:
+                self._run_to_the_end()
             self.kill_once(number, fraction, tally)
+        measured = sorted(self.measured)
+        tally.duration = measured[len(measured) // 2]
+        tally.marks = self.marks
         return tally
 
 

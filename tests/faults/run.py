@@ -54,7 +54,7 @@ def table(tallies: list[Tally]) -> str:
 
 def marks(tally: Tally) -> str:
     """When the run to the end began its transaction and committed, as shares of its run."""
-    shares = {word: when / tally.duration for word, when in tally.marks.items()}
+    shares = tally.marks
     return (
         f"{tally.operation}: transaction from {shares.get('begin', 0):.0%} of the run, "
         f"commit at {shares.get('commit', 0):.1%}–{shares.get('committed', 0):.1%}"

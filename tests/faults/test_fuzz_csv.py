@@ -35,7 +35,7 @@ FUZZ = settings(
 )
 
 #: What tells the user where the problem is: the file, a row, a line, a byte or a column.
-WHERE = re.compile(r"\bRow \d+|\bline \d+|\bbyte \d+|\bcolumn\b|first line|\bThe file\b", re.I)
+WHERE = re.compile(r"\bRows? \d+|\bline \d+|\bbyte \d+|\bcolumns?\b|first line|\bThe file\b", re.I)
 
 
 class World:
