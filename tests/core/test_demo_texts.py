@@ -8,7 +8,7 @@ from dataclasses import fields
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from accountdesk.core import validation as v
 from accountdesk.core.clock import fixed_clock
@@ -176,3 +176,15 @@ def test_job_titles_and_personal_notes_agree_with_the_person(
         assert personal is None or personal in notes, (country, personal)
         checked += 1
     assert checked > 20
+
+
+def test_the_same_demo_twice_is_one_sentence_and_writes_nothing(db: Database) -> None:
+    from accountdesk.core.errors import UserError
+
+    generate(db, accounts=4, seed=5, anchor=ANCHOR, clock=fixed_clock(MADE))
+    with db.reader() as session:
+        before = session.scalar(select(func.count()).select_from(Contact))
+    with pytest.raises(UserError, match="seed 5"):
+        generate(db, accounts=4, seed=5, anchor=ANCHOR, clock=fixed_clock(MADE))
+    with db.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Contact)) == before

@@ -1012,6 +1012,22 @@ def generate(
     }  # fmt: skip
     with db.transaction() as session:
         conn = session.connection()
+        first = [row["id"] for row in rows["accounts"][:50]]
+        account_table = table(Account)
+        if (
+            first
+            and conn.execute(
+                account_table.select()
+                .with_only_columns(account_table.c.id)
+                .where(account_table.c.id.in_(first))
+            ).first()
+        ):
+            raise UserError(
+                _(
+                    "This database already holds the demo data made today with seed {seed}; "
+                    "choose another seed (--seed) or another database."
+                ).format(seed=seed)
+            )
         existing = {
             name: tag_id for tag_id, name in conn.execute(table(Tag).select().with_only_columns(
                 table(Tag).c.id, table(Tag).c.name))

@@ -258,3 +258,30 @@ def test_find_backup_takes_a_name_or_a_path(db: Database) -> None:
     assert backups.find_backup(db, str(made.path)) == made.path
     with pytest.raises(UserError, match="There is no backup"):
         backups.find_backup(db, "nope.db")
+
+
+def test_a_copy_left_unfinished_by_a_killed_process_is_swept(db: Database) -> None:
+    """A plain copy taken before encrypting, cut off by a kill, must not stay behind; a copy
+    a running process is still writing must."""
+    import os
+    import subprocess
+    import sys
+
+    first = make_backup(db)
+    folder = first.path.parent
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    dead = int(ended.stdout)
+    left = folder / f".accountdesk-before-encrypt-x.db.{dead}.part"
+    left.write_bytes(b"SQLite format 3\x00 Anna Ozola in clear")
+    journal = folder / f".accountdesk-before-encrypt-x.db.{dead}.part-journal"
+    journal.write_bytes(b"journal")
+    running = folder / f".another-copy.db.{os.getpid()}.part"
+    running.write_bytes(b"in progress")
+
+    make_backup(db)
+    assert not left.exists() and not journal.exists()
+    assert running.exists()
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
+        b.path.name for b in list_backups(db)
+    )

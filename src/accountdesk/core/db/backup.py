@@ -174,7 +174,7 @@ def backups_in(folder: Path) -> list[Backup]:
     if not folder.is_dir():
         return []
     found = [b for b in (_parse(p) for p in folder.iterdir()) if b is not None]
-    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return sorted(found, key=_newness, reverse=True)
 
 
 def list_backups(db: Database) -> list[Backup]:
@@ -185,7 +185,7 @@ def list_backups(db: Database) -> list[Backup]:
 
 def retained(backups: Iterable[Backup]) -> set[Path]:
     """The backups the retention policy keeps (see the module doc)."""
-    newest_first = sorted(backups, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    newest_first = sorted(backups, key=_newness, reverse=True)
     keep: set[Path] = set()
     days: set[date] = set()
     weeks: set[tuple[int, int]] = set()
@@ -206,6 +206,16 @@ def retained(backups: Iterable[Backup]) -> set[Path]:
             weeks.add(week)
             keep.add(backup.path)
     return keep
+
+
+_COPY_NUMBER = re.compile(r"-(\d+)\.db$")
+
+
+def _newness(backup: Backup) -> tuple[datetime, int, str]:
+    """Sorts backups oldest first: by the time taken, then by the number ``unused_path`` gave
+    a second copy of the same second (``…-2.db`` is newer than ``….db``)."""
+    number = _COPY_NUMBER.search(backup.path.name)
+    return (backup.taken_at, int(number.group(1)) if number else 1, backup.path.name)
 
 
 def prune(folder: Path) -> list[Path]:
@@ -239,10 +249,45 @@ def _target(folder: Path, when: datetime, kind: str, schema: str | None) -> Path
 
 
 def _temporary(target: Path) -> Path:
-    temporary = target.with_name(f".{target.name}.part")
+    """The file a copy is written to before it becomes ``target``: hidden, private, and named
+    after this process, so :func:`sweep_leftovers` can tell a copy in progress from one left by
+    a process that was killed (a plain copy taken before encrypting must not stay behind)."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.part")
     temporary.unlink(missing_ok=True)  # left by an interrupted run: never a backup
     paths.new_private_file(temporary)
     return temporary
+
+
+_LEFTOVER = re.compile(r"^\..+\.(\d+)\.part(-journal|-wal|-shm)?$")
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Delete the unfinished copies in ``folder`` whose process has ended (killed, or the
+    machine lost power); copies of processes still running are left alone. Returns them."""
+    removed: list[Path] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        found = _LEFTOVER.match(entry.name)
+        if found and not _running(int(found.group(1))):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                removed.append(entry)
+    return removed
 
 
 def _fsync(path: Path) -> None:
@@ -259,6 +304,7 @@ def write_copy(copy: Callable[[Path], object], target: Path, needed: int) -> Non
     a failure leaves nothing behind and says why in one sentence."""
     try:
         paths.private_folder(target.parent)
+        sweep_leftovers(target.parent)
         temporary = _temporary(target)
     except OSError as exc:
         raise explain_os_error(exc, target.parent, needed) or exc from exc
