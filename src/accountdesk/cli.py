@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from accountdesk import __version__
 from accountdesk.core import TZDATA_VERSION, i18n
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.reports.cli import register as register_report_commands
 from accountdesk.core.reports.cli import register_rates as register_rates_commands
@@ -133,7 +133,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from accountdesk.core.io.csv_io import CsvImportError, import_csv
+    from accountdesk.core.io.csv_io import import_csv
 
     if Path(args.file).suffix.casefold() in IMPORT_SUFFIXES:
         return _import_vcard_or_json(args)
@@ -146,7 +146,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             source=args.source,
             keep_unknown=args.keep_unknown,
         )
-    except CsvImportError as exc:
+    except ImportFailed as exc:
         for problem in exc.problems[1:]:
             sys.stderr.write(problem + "\n")
         raise
@@ -164,8 +164,8 @@ def _import_vcard_or_json(args: argparse.Namespace) -> int:
     """``import FILE.vcf``: the cards of a vCard file; ``import FILE.json``: an AccountDesk
     JSON export, into an empty database. Problems after the first go to stderr, one a line;
     a vCard import's remarks (what was not kept) too."""
-    from accountdesk.core.io.json_io import JsonImportError, import_json
-    from accountdesk.core.io.vcard import VCardImportError, import_vcard
+    from accountdesk.core.io.json_io import import_json
+    from accountdesk.core.io.vcard import import_vcard
 
     db = _open(args, create=True)
     try:
@@ -173,7 +173,7 @@ def _import_vcard_or_json(args: argparse.Namespace) -> int:
             _print(import_json(db, args.file, dry_run=args.dry_run).summary())
             return 0
         report = import_vcard(db, args.file, dry_run=args.dry_run)
-    except (JsonImportError, VCardImportError) as exc:
+    except ImportFailed as exc:
         for problem in exc.problems[1:]:
             sys.stderr.write(problem + "\n")
         raise

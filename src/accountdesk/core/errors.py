@@ -14,5 +14,14 @@ class UserError(Exception):
         return self.message
 
 
+class ImportFailed(UserError):
+    """A file cannot be imported; nothing was written. ``problems`` lists every finding (the
+    message is the first, or a summary of them)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
 class NotFoundError(UserError):
     """The record asked for does not exist (or is in the trash)."""

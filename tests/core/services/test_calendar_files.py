@@ -108,7 +108,7 @@ def test_a_failed_write_keeps_the_previous_file_and_leaves_no_temporary_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(files.os, "fsync", disk_full)
-    with pytest.raises(UserError, match="is full .*nothing was written"):
+    with pytest.raises(UserError, match=r"is full .*nothing was written"):
         calendar_files.export_follow_ups(target, _rows(db), CLOCK)
     assert target.read_bytes() == b"the previous export"
     assert _leftovers(out, {"follow-ups.ics"}) == []

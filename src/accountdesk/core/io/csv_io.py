@@ -60,7 +60,7 @@ from accountdesk.core.db.models import (
     table,
     utcnow,
 )
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, format_list, format_number, ngettext
 from accountdesk.core.io import sources
 from accountdesk.core.io.names import split_full_name
@@ -174,12 +174,8 @@ ALIASES = {
 }
 
 
-class CsvImportError(UserError):
-    """The file cannot be imported; nothing was written. ``problems`` lists every finding."""
-
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or [message]
+class CsvImportError(ImportFailed):
+    """A CSV file cannot be imported; nothing was written."""
 
 
 @dataclass

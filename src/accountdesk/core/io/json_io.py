@@ -38,7 +38,7 @@ from accountdesk.core.db import search
 from accountdesk.core.db.engine import KNOWN_REVISIONS, Database, schema_revision
 from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.models import Base
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, format_number, ngettext
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -108,12 +108,8 @@ def export_json(db: Database, out: IO[str], clock: Clock = system_clock) -> dict
 # --- import ---------------------------------------------------------------------------------
 
 
-class JsonImportError(UserError):
-    """The export cannot be imported; nothing was written. ``problems`` lists every finding."""
-
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or [message]
+class JsonImportError(ImportFailed):
+    """A JSON export cannot be imported; nothing was written."""
 
 
 @dataclass

@@ -58,7 +58,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
-from accountdesk.core.errors import NotFoundError, UserError
+from accountdesk.core.errors import ImportFailed, NotFoundError, UserError
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.services.accounts import (
     DATE_KINDS,
@@ -116,12 +116,8 @@ CARD_FIELDS = (
 _KIND_ORDER = {kind: index for index, kind in enumerate(DATE_KINDS)}
 
 
-class VCardImportError(UserError):
-    """The file cannot be imported; nothing was written. ``problems`` lists every finding."""
-
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or [message]
+class VCardImportError(ImportFailed):
+    """A vCard file cannot be imported; nothing was written."""
 
 
 # --- reading the format ---------------------------------------------------------------------

@@ -1416,7 +1416,8 @@ def _definitions(ctx: ReportContext) -> list[Any]:
             "The period just before, as long: as many calendar months when the period is made "
             "of whole months (a year: the year before), else as many days; converted at the "
             "same exchange rates. Change: of a count, the difference; of a rate, in percentage "
-            "points (pp); of NPS and a mean, in points; of money, as a percentage of the previous amount."
+            "points (pp); of NPS and a mean, in points; of money, as a percentage of the "
+            "previous amount."
         )),
         (_("Deals"), _(
             "Won and lost: the deals closed in the period, by their closing date. Win rate: "
