@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -222,6 +223,18 @@ class Chart(Flowable):  # type: ignore[misc]
             x = left if self.rtl else left + width
 
 
+def _value_axis(axis: Any, bounds: tuple[float, float, float], font: str, lang: str) -> None:
+    """The value axis of every chart: its range and step, tick labels in the language's digits,
+    and a light grid."""
+    axis.valueMin, axis.valueMax, axis.valueStep = bounds
+    axis.labels.fontName = font
+    axis.labels.fontSize = 7
+    axis.labelTextFormat = _tick_format(lang)
+    axis.visibleGrid = True
+    axis.gridStrokeColor = GRID
+    axis.gridStrokeWidth = 0.4
+
+
 def bar_chart(
     categories: Sequence[str],
     values: Sequence[float],
@@ -248,21 +261,13 @@ def bar_chart(
     shown = mirror(list(categories), rtl)
     chart.categoryAxis.categoryNames = shown or [""]
     chart.categoryAxis.visibleLabels = False  # drawn shaped by Chart
-    low, high, step = axis_range(numbers, ceiling=1.0, whole=counts)
-    axis = chart.valueAxis
-    axis.valueMin, axis.valueMax, axis.valueStep = low, high, step
-    axis.labels.fontName = font
-    axis.labels.fontSize = 7
-    axis.labelTextFormat = _tick_format(lang)
-    axis.visibleGrid = True
-    axis.gridStrokeColor = GRID
-    axis.gridStrokeWidth = 0.4
+    _value_axis(chart.valueAxis, axis_range(numbers, ceiling=1.0, whole=counts), font, lang)
     chart.bars[0].fillColor = color
     chart.bars[0].strokeColor = None
     chart.barSpacing = 1
     if rtl:
-        axis.joinAxisMode = "right"
-        axis.labels.dx = 14
+        chart.valueAxis.joinAxisMode = "right"
+        chart.valueAxis.labels.dx = 14
     drawing.add(chart)
     return Chart(
         drawing, rtl=rtl, x_title=x_title, y_title=y_title, note=note, categories=shown,
@@ -306,23 +311,15 @@ def line_chart(
     # the category axis stays at the bottom, below negative values too
     chart.categoryAxis.joinAxisMode = "bottom"
     known = [float(v) for s in series for v in s.values if v is not None]
-    low, high, step = axis_range(known, floor, ceiling)
-    axis = chart.valueAxis
-    axis.valueMin, axis.valueMax, axis.valueStep = low, high, step
-    axis.labels.fontName = font
-    axis.labels.fontSize = 7
-    axis.labelTextFormat = _tick_format(lang)
-    axis.visibleGrid = True
-    axis.gridStrokeColor = GRID
-    axis.gridStrokeWidth = 0.4
+    _value_axis(chart.valueAxis, axis_range(known, floor, ceiling), font, lang)
     for i, colour in enumerate(SERIES_COLOURS):
         chart.lines[i].strokeColor = colour
         chart.lines[i].strokeWidth = 1.6
         if i < len(hidden) and hidden[i]:
             chart.lines[i].strokeColor = None
     if rtl:
-        axis.joinAxisMode = "right"
-        axis.labels.dx = 14
+        chart.valueAxis.joinAxisMode = "right"
+        chart.valueAxis.labels.dx = 14
     drawing.add(chart)
     legend = [(s.name, SERIES_COLOURS[i % len(SERIES_COLOURS)]) for i, s in enumerate(series)]
     return Chart(
