@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, insert, select, text, update
 
@@ -62,7 +62,9 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, format_list, format_number, ngettext
+from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
+from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS
 from accountdesk.core.io.names import split_full_name
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -75,58 +77,6 @@ from accountdesk.core.services.accounts import (
 )
 from accountdesk.core.validation import NO_REMIND, ValidationError
 
-ACCOUNT_COLUMNS = (
-    "account_id",
-    "account_name",
-    "account_industry",
-    "account_size_band",
-    "account_website",
-    "account_country",
-    "account_subdivision",
-    "account_city",
-    "account_address",
-    "account_timezone",
-    "account_currency",
-    "account_tier",
-    "account_status",
-    "account_customer_since",
-    "account_lost_on",
-    "account_owner",
-    "account_referred_by",
-    "account_acquisition_cost",
-    "account_tags",
-    "account_notes",
-)
-CONTACT_COLUMNS = (
-    "contact_id",
-    "given_name",
-    "family_name",
-    "name_order",
-    "honorific",
-    "job_title",
-    "buying_role",
-    "emails",
-    "phones",
-    "preferred_channel",
-    "preferred_language",
-    "formality",
-    "country",
-    "subdivision",
-    "city",
-    "timezone",
-    "work_start",
-    "work_end",
-    "personal_notes",
-    "how_we_met",
-    "lawful_basis",
-    "consent_given_on",
-    "consent_withdrawn_on",
-    "marketing_opt_in",
-    "stay_in_touch_days",
-    "tags",
-    "important_dates",
-)
-COLUMNS = ACCOUNT_COLUMNS + CONTACT_COLUMNS
 LIST_SEPARATOR = "; "
 CHUNK_ROWS = 5000
 MAX_PROBLEMS = 50
@@ -136,46 +86,12 @@ CHECKERS = 1
 PARALLEL_MIN_BYTES = 2_000_000  # about 5,000 rows: below this more processes are not worth it
 PART_BLOCK = 1000  # rows per block when several processes check a file
 
-#: Header names used by other CRMs and address books, normalised (lower case, no punctuation).
-ALIASES = {
-    "company": "account_name",
-    "company name": "account_name",
-    "organization": "account_name",
-    "organisation": "account_name",
-    "account": "account_name",
-    "account name": "account_name",
-    "first name": "given_name",
-    "firstname": "given_name",
-    "given name": "given_name",
-    "last name": "family_name",
-    "lastname": "family_name",
-    "surname": "family_name",
-    "family name": "family_name",
-    "email": "emails",
-    "e mail": "emails",
-    "email address": "emails",
-    "e mail address": "emails",
-    "primary email": "emails",
-    "phone": "phones",
-    "phone number": "phones",
-    "mobile": "phones",
-    "mobile phone": "phones",
-    "business phone": "phones",
-    "job title": "job_title",
-    "title": "job_title",
-    "position": "job_title",
-    "country code": "country",
-    "time zone": "timezone",
-    "city": "city",
-    "notes": "personal_notes",
-    "website": "account_website",
-    "web page": "account_website",
-    "industry": "account_industry",
-}
-
 
 class CsvImportError(ImportFailed):
-    """A CSV file cannot be imported; nothing was written."""
+    """A CSV file cannot be imported; nothing was written. ``details`` are the rows'
+    problems (:class:`Problem`), when the file was checked in this process."""
+
+    details: list[Problem] = []  # noqa: RUF012 (replaced per error, never mutated)
 
 
 @dataclass
@@ -187,8 +103,13 @@ class ImportReport:
     contacts_updated: int = 0
     dry_run: bool = False
     source: str | None = None  # the product that wrote the file, when it is not our format
-    unknown_columns: tuple[str, ...] = ()
-    kept_unknown: bool = False
+    unknown_columns: tuple[str, ...] = ()  # not imported
+    kept_columns: tuple[str, ...] = ()  # kept in the notes
+    chosen_mapping: bool = False  # read through a mapping the user chose (--map, the dialog)
+
+    @property
+    def kept_unknown(self) -> bool:
+        return bool(self.kept_columns)
 
     def remarks(self) -> list[str]:
         """What the summary does not say: which product's export the file was read as, and
@@ -196,15 +117,25 @@ class ImportReport:
         lines = []
         if self.source:
             lines.append(_("Read as an export of {product}.").format(product=self.source))
-        if self.unknown_columns:
-            count = len(self.unknown_columns)
-            # TRANSLATORS: a column name of the user's file, in the quotation marks of your language
-            quoted = [_("“{name}”").format(name=isolate(name)) for name in self.unknown_columns]
-            names = format_list(quoted)
-            if self.kept_unknown:
-                text_ = ngettext(
+        # TRANSLATORS: a column name of the user's file, in the quotation marks of your language
+        quote = _("“{name}”")
+        if self.kept_columns:
+            count = len(self.kept_columns)
+            names = format_list(quote.format(name=isolate(n)) for n in self.kept_columns)
+            lines.append(
+                ngettext(
                     "{n} column AccountDesk has no field for was kept in the notes: {names}.",
                     "{n} columns AccountDesk has no field for were kept in the notes: {names}.",
+                    count,
+                ).format(n=format_number(count), names=names)
+            )
+        if self.unknown_columns:
+            count = len(self.unknown_columns)
+            names = format_list(quote.format(name=isolate(n)) for n in self.unknown_columns)
+            if self.chosen_mapping:
+                text_ = ngettext(
+                    "{n} column was not imported: {names}.",
+                    "{n} columns were not imported: {names}.",
                     count,
                 )
             else:
@@ -353,16 +284,6 @@ csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
 # --- reading --------------------------------------------------------------------------------
 
 
-def _normalise_header(name: str) -> str:
-    cleaned = name.strip().lstrip("\ufeff")
-    if cleaned in COLUMNS:
-        return cleaned
-    key = sources.normalise(cleaned)
-    if key.replace(" ", "_") in COLUMNS:
-        return key.replace(" ", "_")
-    return ALIASES.get(key, cleaned)
-
-
 def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
     try:
         raw = path.read_bytes()
@@ -459,11 +380,11 @@ _LISTS = ("emails", "phones")
 
 @dataclass
 class HeaderMap:
-    """What each column of a file holds: our column names, from our own header, the common
-    aliases (:data:`ALIASES`) or a product's table (:mod:`accountdesk.core.io.sources`).
+    """What each column of a file holds, by position: a :class:`~accountdesk.core.io.mapping.
+    ColumnMapping` (recognised or chosen) applied to the file's header by :func:`map_header`.
 
     ``problems`` are the header's own problems (a name twice, two columns for one field);
-    ``unknown`` the columns nothing reads, kept in the notes when ``keep_unknown``."""
+    ``unknown`` the columns nothing reads, ``kept`` those kept in the notes."""
 
     width: int
     source: sources.Source | None = None
@@ -471,9 +392,9 @@ class HeaderMap:
     lists: dict[str, list[tuple[int, str | None, int | None]]] = field(default_factory=dict)
     full_name: int | None = None
     unknown: list[tuple[int, str]] = field(default_factory=list)
+    kept: list[tuple[int, str]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # our column -> the file's own name
     problems: list[str] = field(default_factory=list)
-    keep_unknown: bool = False
 
     @property
     def columns(self) -> set[str]:
@@ -505,9 +426,9 @@ class HeaderMap:
             given, family, order = split_full_name(full, country_names.country_code(place))
             out.update(given_name=given, family_name=family)
             out["name_order"] = out.get("name_order") or order
-        if self.keep_unknown:
+        if self.kept:
             kept = "\n".join(
-                f"{name}: {restore(row[i].strip())}" for i, name in self.unknown if row[i].strip()
+                f"{name}: {restore(row[i].strip())}" for i, name in self.kept if row[i].strip()
             )
             if kept:
                 notes = "personal_notes" if "given_name" in self.columns else "account_notes"
@@ -522,73 +443,90 @@ def _list_label(cell: str) -> str | None:
 
 
 def map_header(
-    header: list[str], source: str | None = None, *, keep_unknown: bool = False
+    header: list[str],
+    source: str | None = None,
+    *,
+    keep_unknown: bool = False,
+    mapping: column_mapping.ColumnMapping | None = None,
 ) -> HeaderMap:
-    """How to read a file with ``header``: as the export of ``source`` (a key of
-    :data:`sources.SOURCES`), or of the product the header shows, or in our own format."""
-    product = sources.SOURCES[source] if source else None
-    if product is None and not any(h in COLUMNS for h in header):
-        product = sources.detect(header)
-    mapping = HeaderMap(width=len(header), source=product, keep_unknown=keep_unknown)
+    """How to read a file with ``header``: through ``mapping`` (chosen by the user), or the one
+    :func:`~accountdesk.core.io.mapping.recognise` makes (the export of ``source``, of the
+    product the header shows, or our own format). A column the mapping does not name is not
+    imported."""
+    if mapping is None:
+        mapping = column_mapping.recognise(header, source, keep_unknown=keep_unknown)
+    product = sources.SOURCES[mapping.source] if mapping.source else None
+    found = HeaderMap(width=len(header), source=product)
     first_of: dict[str, int] = {}  # normalised name -> first column
     taken: dict[str, int] = {}  # our single-valued column -> the column that gives it
     for index, name in enumerate(header):
         key = sources.normalise(name)
         if key in first_of:
-            mapping.problems.append(
+            found.problems.append(
                 _("Columns {a} and {b} have the same name, “{name}”.").format(
                     a=format_number(first_of[key] + 1), b=format_number(index + 1), name=name
                 )
             )
             continue
         first_of[key] = index
-        if product is not None:
-            target = product.columns.get(key)
-        else:
-            ours = _normalise_header(name)
-            target = sources.Target(ours) if ours in COLUMNS else None
-        if target is None:
+        rule = mapping.rule(name) or column_mapping.Rule(column_mapping.IGNORE)
+        target = rule.target
+        if target in (column_mapping.IGNORE, column_mapping.NOTES):
             if name.strip():
-                mapping.unknown.append((index, name))
+                kept = target == column_mapping.NOTES
+                (found.kept if kept else found.unknown).append((index, name))
             continue
-        if target.column == "_label":
+        if target == column_mapping.LABEL:
             continue
-        if target.column in _LISTS:
+        if target in column_mapping.LISTS:
+            label_key = sources.normalise(rule.label_from) if rule.label_from else None
             label_index = next(
-                (i for i, h in enumerate(header) if sources.normalise(h) in target.label_from),
-                None,
+                (i for i, h in enumerate(header) if sources.normalise(h) == label_key), None
             )
-            mapping.lists.setdefault(target.column, []).append((index, target.label, label_index))
-            mapping.names.setdefault(target.column, name)
+            found.lists.setdefault(target, []).append((index, rule.label, label_index))
+            found.names.setdefault(target, name)
             continue
-        if target.column == "full_name":
-            mapping.full_name = index
+        if target == column_mapping.FULL_NAME:
+            found.full_name = index
             for ours in ("given_name", "family_name"):
-                mapping.names.setdefault(ours, name)
+                found.names.setdefault(ours, name)
             continue
-        if target.column in taken:
-            mapping.problems.append(
+        if target in taken:
+            found.problems.append(
                 _("Columns “{a}” and “{b}” both give {column}; keep one of them.").format(
-                    a=header[taken[target.column]], b=name, column=target.column
+                    a=header[taken[target]], b=name, column=target
                 )
             )
             continue
-        taken[target.column] = index
-        mapping.single[target.column] = index
-        mapping.names[target.column] = name
-    return mapping
+        taken[target] = index
+        found.single[target] = index
+        found.names[target] = name
+    return found
+
+
+class Problem(NamedTuple):
+    """One problem of a file: its ``row`` (the header is row 1) and the sentence that says it
+    (``text``); where it concerns one cell, the file's own ``column`` name, the ``value`` and
+    the ``reason`` (the import dialog shows them as a table)."""
+
+    row: int
+    text: str
+    column: str = ""
+    value: str = ""
+    reason: str = ""
 
 
 class RowProblems(Exception):
-    """Rows that failed validation: (row number, message) pairs."""
+    """Rows that failed validation."""
 
-    def __init__(self, problems: list[tuple[int, str]]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems)
         self.problems = problems
 
 
-def _problems_error(problems: list[tuple[int, str]]) -> CsvImportError:
-    ordered = [text_ for _row, text_ in sorted(problems)[:MAX_PROBLEMS]]
+def _problems_error(problems: list[Problem]) -> CsvImportError:
+    details = sorted(problems)[:MAX_PROBLEMS]
+    ordered = [p.text for p in details]
     count = len(ordered)
     first = ordered[0].rstrip(".")  # the sentence below ends it
     problem = (
@@ -598,7 +536,9 @@ def _problems_error(problems: list[tuple[int, str]]) -> CsvImportError:
             "{first} (and {n} more problem)", "{first} (and {n} more problems)", count - 1
         ).format(first=first, n=format_number(count - 1))
     )
-    return CsvImportError(_("{problem}. Nothing was imported.").format(problem=problem), ordered)
+    error = CsvImportError(_("{problem}. Nothing was imported.").format(problem=problem), ordered)
+    error.details = details
+    return error
 
 
 def _row_error(row_number: int, column: str, error: ValidationError) -> str:
@@ -636,7 +576,7 @@ def _plan_chunks(
     part_index, parts = part
     mapping = mapping or map_header(header)
     if mapping.problems:
-        raise _problems_error([(1, p) for p in mapping.problems])
+        raise _problems_error([Problem(1, p, reason=p) for p in mapping.problems])
     columns = mapping.columns
     if not columns:
         raise CsvImportError(
@@ -652,7 +592,7 @@ def _plan_chunks(
     if "account_country" not in columns and "country" not in columns:
         raise CsvImportError(_("The file has no country column (account_country or country)."))
     plan = _Plan()
-    problems: list[tuple[int, str]] = []
+    problems: list[Problem] = []
     account_keys: dict[tuple[str, str], str] = {}
     seen: dict[str, dict[str, Any]] = {}  # every account of the file so far, by key
     first_rows: dict[str, tuple[int, dict[str, str]]] = {}  # key -> its first row and cells
@@ -670,28 +610,24 @@ def _plan_chunks(
             continue
         if len(row) != mapping.width:
             many = len(row) > mapping.width
-            problems.append(
-                (
-                    row_number,
-                    (
-                        ngettext(
-                            "Row {row} has {n} cell; the header has only {m}.",
-                            "Row {row} has {n} cells; the header has only {m}.",
-                            len(row),
-                        )
-                        if many
-                        else ngettext(
-                            "Row {row} has only {n} cell; the header has {m}.",
-                            "Row {row} has only {n} cells; the header has {m}.",
-                            len(row),
-                        )
-                    ).format(
-                        row=row_number,
-                        n=format_number(len(row)),
-                        m=format_number(mapping.width),
-                    ),
+            short = (
+                ngettext(
+                    "Row {row} has {n} cell; the header has only {m}.",
+                    "Row {row} has {n} cells; the header has only {m}.",
+                    len(row),
                 )
+                if many
+                else ngettext(
+                    "Row {row} has only {n} cell; the header has {m}.",
+                    "Row {row} has only {n} cells; the header has {m}.",
+                    len(row),
+                )
+            ).format(
+                row=row_number,
+                n=format_number(len(row)),
+                m=format_number(mapping.width),
             )
+            problems.append(Problem(row_number, short, reason=short))
             continue
 
         values_by_name = mapping.values(row)
@@ -781,10 +717,14 @@ def _plan_chunks(
             plan.contact_tags[contact_id] = tags
             plan.contact_dates[contact_id] = dates
         except ValidationError as error:
+            own = mapping.own(_column_for(error.key, column))
             problems.append(
-                (
+                Problem(
                     row_number,
-                    _row_error(row_number, mapping.own(_column_for(error.key, column)), error),
+                    _row_error(row_number, own, error),
+                    own,
+                    "" if error.value is None else v.printable(str(error.value)),
+                    _("{field}: {reason}").format(field=error.field, reason=error.reason),
                 )
             )
         if len(problems) >= MAX_PROBLEMS:
@@ -801,7 +741,7 @@ def _disagreements(
     first: tuple[int, dict[str, str]],
     row_number: int,
     cell: Callable[[str], str],
-) -> list[tuple[int, str]]:
+) -> list[Problem]:
     """The account columns where ``row_number`` says otherwise than the account's first row
     (an empty cell says nothing; a country is compared as its code)."""
     first_row, cells = first
@@ -816,21 +756,17 @@ def _disagreements(
             else now == before
         )
         if not same:
-            found.append(
-                (
-                    row_number,
-                    _(
-                        "Rows {first} and {row} are the same account but disagree in column "
-                        "{column}: “{a}” and “{b}”."
-                    ).format(
-                        first=format_number(first_row),
-                        row=format_number(row_number),
-                        column=mapping.own(column),
-                        a=v.printable(before),
-                        b=v.printable(now),
-                    ),
-                )
+            text_ = _(
+                "Rows {first} and {row} are the same account but disagree in column "
+                "{column}: “{a}” and “{b}”."
+            ).format(
+                first=format_number(first_row),
+                row=format_number(row_number),
+                column=mapping.own(column),
+                a=v.printable(before),
+                b=v.printable(now),
             )
+            found.append(Problem(row_number, text_, mapping.own(column), v.printable(now), text_))
     return found
 
 
@@ -1065,7 +1001,7 @@ def _chunks_from_children(
     listeners = [threading.Thread(target=listen, args=(c,), daemon=True) for c in children]
     for listener in listeners:
         listener.start()
-    problems: list[tuple[int, str]] = []
+    problems: list[Problem] = []
     rows_seen = 0
     running = parts
     try:
@@ -1127,13 +1063,17 @@ def import_csv(
     progress: Callable[[int], bool] | None = None,
     source: str | None = None,
     keep_unknown: bool = False,
+    mapping: column_mapping.ColumnMapping | None = None,
 ) -> ImportReport:
     """Import ``path``; raises :class:`CsvImportError` (nothing written) on any bad row.
 
-    ``source`` reads the file as that product's export (a key of :data:`sources.SOURCES`);
-    without it the product is recognised from the header (:func:`map_header`). Columns
-    AccountDesk has no field for are listed in the report, and kept in the notes when
-    ``keep_unknown``.
+    ``mapping`` says what each column holds (a saved or edited
+    :class:`~accountdesk.core.io.mapping.ColumnMapping`; a :class:`MappingError` if it names a
+    column the file lacks). Without it the mapping is recognised
+    (:func:`~accountdesk.core.io.mapping.recognise`): ``source`` reads the file as that
+    product's export (a key of :data:`sources.SOURCES`), else the product is recognised from
+    the header. Columns AccountDesk has no field for are listed in the report, and kept in the
+    notes when ``keep_unknown`` (or when the mapping says ``notes``).
 
     ``progress(rows_read)`` is called as rows are checked; returning False cancels the import.
     A large file is checked in another process while this one writes the rows already
@@ -1141,10 +1081,14 @@ def import_csv(
     """
     path = Path(path)
     header, rows, _lines = _read_rows(path)
-    mapping = map_header(header, source, keep_unknown=keep_unknown)
+    chosen = mapping
+    if chosen is not None:
+        _check_fits(chosen, header, path)
+    header_map = map_header(header, source, keep_unknown=keep_unknown, mapping=chosen)
     parallel = (
         not dry_run
-        and mapping.source is None
+        and chosen is None  # the checking process recognises the header on its own
+        and header_map.source is None
         and not keep_unknown
         and (os.cpu_count() or 1) > 1
         and path.is_file()
@@ -1153,12 +1097,13 @@ def import_csv(
     if parallel:
         chunks = _chunks_from_children(path, progress, parts=CHECKERS)
     else:
-        chunks = _checked_here(header, rows, progress, mapping)
+        chunks = _checked_here(header, rows, progress, header_map)
     report = ImportReport(
         dry_run=dry_run,
-        source=mapping.source.name if mapping.source else None,
-        unknown_columns=tuple(name for _i, name in mapping.unknown),
-        kept_unknown=keep_unknown,
+        source=header_map.source.name if header_map.source else None,
+        unknown_columns=tuple(name for _i, name in header_map.unknown),
+        kept_columns=tuple(name for _i, name in header_map.kept),
+        chosen_mapping=chosen is not None,
     )
     if dry_run:
         with db.reader() as session:
@@ -1181,6 +1126,30 @@ def import_csv(
             _write_chunk(conn, plan, report, referrals, written, contacts_written)
         _link_referrals(conn, referrals)
     return report
+
+
+def _check_fits(chosen: column_mapping.ColumnMapping, header: list[str], path: Path) -> None:
+    """A :class:`MappingError` when ``chosen`` names a column the file lacks."""
+    missing = chosen.missing(header)
+    if missing:
+        count = len(missing)
+        quote = _("“{name}”")
+        names = format_list(quote.format(name=isolate(n)) for n in missing)
+        if chosen.origin is None:
+            text_ = ngettext(
+                "The mapping names a column {file} does not have: {names}.",
+                "The mapping names columns {file} does not have: {names}.",
+                count,
+            )
+        else:
+            text_ = ngettext(
+                "The mapping file {mapping} names a column {file} does not have: {names}.",
+                "The mapping file {mapping} names columns {file} does not have: {names}.",
+                count,
+            )
+        raise column_mapping.MappingError(
+            text_.format(mapping=chosen.origin, file=path.name, names=names)
+        )
 
 
 # --- export -------------------------------------------------------------------------------

@@ -270,6 +270,45 @@ SOURCES: dict[str, Source] = {
 }
 
 
+#: Header names of other address books and CRMs whose product is not recognised (our own
+#: format with these names), normalised by :func:`normalise`.
+ALIASES = {
+    "company": "account_name",
+    "company name": "account_name",
+    "organization": "account_name",
+    "organisation": "account_name",
+    "account": "account_name",
+    "account name": "account_name",
+    "first name": "given_name",
+    "firstname": "given_name",
+    "given name": "given_name",
+    "last name": "family_name",
+    "lastname": "family_name",
+    "surname": "family_name",
+    "family name": "family_name",
+    "email": "emails",
+    "e mail": "emails",
+    "email address": "emails",
+    "e mail address": "emails",
+    "primary email": "emails",
+    "phone": "phones",
+    "phone number": "phones",
+    "mobile": "phones",
+    "mobile phone": "phones",
+    "business phone": "phones",
+    "job title": "job_title",
+    "title": "job_title",
+    "position": "job_title",
+    "country code": "country",
+    "time zone": "timezone",
+    "city": "city",
+    "notes": "personal_notes",
+    "website": "account_website",
+    "web page": "account_website",
+    "industry": "account_industry",
+}
+
+
 def detect(headers: list[str]) -> Source | None:
     """The product whose export ``headers`` (as in the file) look like, or None.
 
