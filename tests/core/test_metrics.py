@@ -306,25 +306,33 @@ def test_deals_won_lost_win_rate_and_average() -> None:
     assert m.compute_all(BOOK, [], deals, YEAR, RATES).deals == summary
 
 
-def test_open_pipeline_by_how_long_deals_have_been_open() -> None:
+def test_open_pipeline_by_stage_in_the_order_deals_move() -> None:
     today = date(2026, 6, 30)
+    long_ago = today - timedelta(days=m.LONG_OPEN_DAYS + 1)
+    edge = today - timedelta(days=m.LONG_OPEN_DAYS)  # not yet "open long"
+
+    def deal(amount: int, stage: str | None, opened: date | None, cur: str = "EUR") -> D:
+        return D("a", Decimal(amount), None, "open", cur, opened, stage)
+
     deals = [
-        D("a", Decimal(100), None, "open", "EUR", today),  # 0 days
-        D("a", Decimal(200), None, "open", "EUR", today - timedelta(days=30)),  # the edge
-        D("a", Decimal(300), None, "open", "EUR", today - timedelta(days=31)),
-        D("a", Decimal("160000"), None, "open", "JPY", today - timedelta(days=365)),  # 1,000
-        D("a", Decimal(500), None, "open", "EUR", today - timedelta(days=366)),
-        D("a", Decimal(600), None, "open", "EUR", None),  # age unknown: the oldest band
-        D("a", Decimal(700), date(2026, 1, 1), "won", "EUR", today),  # not open
+        deal(100, "proposal", today),
+        deal(200, "lead", long_ago),
+        deal(160000, "lead", edge, "JPY"),  # 1,000 EUR
+        deal(400, None, None),  # no stage recorded, age unknown
+        deal(500, "no-such-stage", long_ago),  # not a stage this version knows: no stage
+        D("a", Decimal(700), date(2026, 1, 1), "won", "EUR", today, "negotiation"),  # not open
     ]
     found = m.open_pipeline(deals, today, RATES)
-    assert [(b.newer, b.older, b.count) for b in found.bands] == [
-        (0, 30, 2), (31, 90, 1), (91, 365, 1), (366, None, 2)
+    assert [(s.stage, s.count, s.open_long) for s in found.stages] == [
+        ("lead", 2, 1),
+        ("proposal", 1, 0),
+        (None, 2, 1),
+    ]  # fmt: skip (qualified and negotiation have no open deal: left out)
+    assert [s.value.converted for s in found.stages] == [
+        Decimal(1200), Decimal(100), Decimal(900)
     ]  # fmt: skip
-    assert [b.value.converted for b in found.bands] == [
-        Decimal(300), Decimal(300), Decimal(1000), Decimal(1100)
-    ]  # fmt: skip
-    assert found.count == 6 and found.value.converted == Decimal(2700)
+    assert found.count == 5 and found.value.converted == Decimal(2200)
+    assert m.PIPELINE_STAGES == ("lead", "qualified", "proposal", "negotiation")
 
 
 def _signals(**changes: object) -> m.RiskSignals:

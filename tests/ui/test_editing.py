@@ -131,3 +131,41 @@ def test_deal_and_note_dialogs_create_and_edit(
     edit.set_text("title", "Spring order (revised)")
     edit.accept()
     assert account_detail(db, sample["riga"]).deals[0].title == "Spring order (revised)"
+
+
+def test_an_open_deal_records_its_stage(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any
+) -> None:
+    deal = DealDialog(ctx, sample["riga"], currency="EUR")
+    qtbot.addWidget(deal)
+    stages = deal.fields["stage"]
+    assert isinstance(stages, forms.QComboBox)
+    assert [stages.itemText(i) for i in range(stages.count())] == [
+        "Not recorded", "Lead", "Qualified", "Proposal sent", "Negotiation"
+    ]  # fmt: skip
+    qtbot.keyClicks(deal.fields["title"], "Second warehouse")
+    qtbot.keyClicks(deal.fields["amount"], "8000")
+    deal.set_text("stage", "proposal")
+    deal.accept()
+    stored = account_detail(db, sample["riga"]).deals[0]
+    assert (stored.status, stored.stage) == ("open", "proposal")
+    edit = DealDialog(ctx, sample["riga"], stored)
+    qtbot.addWidget(edit)
+    assert forms.combo_value(stages := edit.fields["stage"]) == "proposal"  # type: ignore[arg-type]
+    edit.set_text("stage", "")
+    edit.accept()
+    assert account_detail(db, sample["riga"]).deals[0].stage is None
+    assert stages is not None
+
+
+def test_an_unknown_deal_stage_is_refused_with_the_choices(
+    db: Database, sample: dict[str, str]
+) -> None:
+    from accountdesk.core.services.activity import DealInput, save_deal
+    from accountdesk.core.validation import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        save_deal(db, DealInput(sample["riga"], "Order", "100", "EUR", stage="closing"))
+    assert caught.value.key == "stage" and caught.value.field == "Stage"
+    assert "lead, qualified, proposal" in caught.value.message
+    assert account_detail(db, sample["riga"]).deals == []

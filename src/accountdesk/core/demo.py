@@ -46,6 +46,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, format_list, format_number, ngettext
+from accountdesk.core.labels import DEAL_STAGE
 from accountdesk.core.services.followups import start_stay_in_touch_clock
 
 
@@ -747,6 +748,16 @@ class DemoCancelled(UserError):
     pass
 
 
+def _stage(deal_id: str, status: str) -> str:
+    """A deal's stage, drawn from its id so that the data's own random draws stay as they
+    were: a won deal went through negotiation; open and lost deals stand at any stage, open
+    ones more often early."""
+    if status == "won":
+        return "negotiation"  # the last of DEAL_STAGE
+    draw = random.Random(deal_id)
+    return draw.choices(tuple(DEAL_STAGE), (35, 30, 20, 15))[0]
+
+
 def _make_id(rng: random.Random, when: datetime) -> str:
     """A deterministic UUIDv7: the instant's milliseconds, then seeded random bits."""
     return uuid7_from(int(when.timestamp() * 1000), rng.getrandbits(74))
@@ -956,8 +967,9 @@ def generate(
             for _deal in range(rng.randrange(0, 5)):
                 closed = since + timedelta(days=rng.randrange(max(1, (today - since).days)))
                 deal_status = rng.choices(("won", "lost", "open"), (70, 15, 15))[0]
+                deal_id = _make_id(rng, stamp(closed))
                 rows["deals"].append({
-                    "id": _make_id(rng, stamp(closed)), "account_id": account_id,
+                    "id": deal_id, "account_id": account_id, "stage": _stage(deal_id, deal_status),
                     "title": rng.choice(texts.subjects),
                     "amount": Decimal(rng.randrange(500, 50000)),
                     "currency": country.currency if rng.random() < 0.5 else "EUR",

@@ -45,6 +45,13 @@ DATE_KIND = {
     "custom": N_("Other date"),
 }
 DEAL_STATUS = {"open": N_("Open"), "won": N_("Won"), "lost": N_("Lost")}
+#: Where an open deal stands, in the order a deal moves through them.
+DEAL_STAGE = {
+    "lead": N_("Lead"),
+    "qualified": N_("Qualified"),
+    "proposal": N_("Proposal sent"),
+    "negotiation": N_("Negotiation"),
+}
 SURVEY_KIND = {"nps": N_("NPS"), "csat": N_("CSAT")}
 GIFT_DIRECTION = {"given": N_("Given"), "received": N_("Received")}
 SENTIMENT = {"positive": N_("Positive"), "neutral": N_("Neutral"), "negative": N_("Negative")}

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from accountdesk.core.labels import DEAL_STAGE
 from accountdesk.core.money import MoneyTotal, RateBook
 
 NOT_ENOUGH_DATA = "not enough data"
@@ -131,6 +132,7 @@ class DealRecord:
     status: str  # open | won | lost
     currency: str
     opened_on: date | None = None  # the day the deal was entered
+    stage: str | None = None  # labels.DEAL_STAGE; None: not recorded
 
 
 @dataclass(frozen=True)
@@ -431,9 +433,10 @@ def acquisition_cost(
 
 # --- deals ------------------------------------------------------------------------------------
 
-#: The open pipeline is shown by how long its deals have been open: up to each of these many
-#: days, and older (deals record no stage but open, won and lost).
-PIPELINE_AGES = (30, 90, 365)
+#: The stages an open deal moves through, in order (the keys of labels.DEAL_STAGE).
+PIPELINE_STAGES = tuple(DEAL_STAGE)
+#: An open deal entered more than this many days ago is counted as "open long" in its stage.
+LONG_OPEN_DAYS = 90
 
 
 def closed_in(deals: Iterable[DealRecord], status: str, period: Period) -> list[DealRecord]:
@@ -450,14 +453,14 @@ def won_in(deals: Iterable[DealRecord], period: Period) -> list[DealRecord]:
 
 
 @dataclass(frozen=True)
-class PipelineBand:
-    """Open deals opened between ``newer`` and ``older`` days ago (``older`` None: any
-    longer; ``newer`` 0: up to today; age unknown deals fall in the oldest band)."""
+class PipelineStage:
+    """The open deals at one stage (``stage`` None: no stage recorded): how many, their value,
+    and how many of them were entered more than :data:`LONG_OPEN_DAYS` ago."""
 
-    newer: int
-    older: int | None
+    stage: str | None
     count: int
     value: MoneyTotal
+    open_long: int
 
 
 @dataclass(frozen=True)
@@ -496,33 +499,37 @@ def deal_summary(deals: Sequence[DealRecord], period: Period, rates: RateBook) -
 
 @dataclass(frozen=True)
 class Pipeline:
-    """The deals open on a day, by how long they have been open, and all of them."""
+    """The deals open on a day, by stage (in :data:`PIPELINE_STAGES` order, then those with no
+    stage recorded; a stage with no deal is left out), and all of them."""
 
-    bands: tuple[PipelineBand, ...]
+    stages: tuple[PipelineStage, ...]
     count: int
     value: MoneyTotal
 
 
 def open_pipeline(deals: Iterable[DealRecord], today: date, rates: RateBook) -> Pipeline:
-    """The deals open today by how long they have been open (:data:`PIPELINE_AGES`), each
-    band's count and value; the last band is older than the last age."""
-    found: list[list[DealRecord]] = [[] for _ in range(len(PIPELINE_AGES) + 1)]
+    """The deals open today by stage, each stage's count, value and deals open long."""
+    order: tuple[str | None, ...] = (*PIPELINE_STAGES, None)
+    found: dict[str | None, list[DealRecord]] = {key: [] for key in order}
     for d in deals:
-        if d.status != "open":
-            continue
-        age = None if d.opened_on is None else (today - d.opened_on).days
-        band = next(
-            (i for i, most in enumerate(PIPELINE_AGES) if age is not None and age <= most),
-            len(PIPELINE_AGES),
+        if d.status == "open":
+            found[d.stage if d.stage in PIPELINE_STAGES else None].append(d)
+    stages = tuple(
+        PipelineStage(
+            key,
+            len(members),
+            _sum(members, rates),
+            sum(
+                1
+                for d in members
+                if d.opened_on is not None and (today - d.opened_on).days > LONG_OPEN_DAYS
+            ),
         )
-        found[band].append(d)
-    bands = []
-    for i, members in enumerate(found):
-        newer = 0 if i == 0 else PIPELINE_AGES[i - 1] + 1
-        older = PIPELINE_AGES[i] if i < len(PIPELINE_AGES) else None
-        bands.append(PipelineBand(newer, older, len(members), _sum(members, rates)))
-    every = [d for members in found for d in members]
-    return Pipeline(tuple(bands), len(every), _sum(every, rates))
+        for key, members in found.items()
+        if members
+    )
+    every = [d for members in found.values() for d in members]
+    return Pipeline(stages, len(every), _sum(every, rates))
 
 
 def _sum(deals: Iterable[DealRecord], rates: RateBook) -> MoneyTotal:

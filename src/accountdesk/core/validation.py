@@ -65,6 +65,7 @@ FIELD_LABELS: dict[str, str] = {
     "family_name": N_("Family name"),
     "website": N_("Website"),
     "status": N_("Status"),
+    "stage": N_("Stage"),
     "preferred_language": N_("Preferred language"),
     "preferred_channel": N_("Preferred channel"),
     "buying_role": N_("Buying role"),

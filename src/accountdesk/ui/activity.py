@@ -15,7 +15,13 @@ from accountdesk.core.i18n import (
     format_datetime_input,
     parse_datetime_input,
 )
-from accountdesk.core.labels import DEAL_STATUS, GIFT_DIRECTION, INTERACTION_KIND, SURVEY_KIND
+from accountdesk.core.labels import (
+    DEAL_STAGE,
+    DEAL_STATUS,
+    GIFT_DIRECTION,
+    INTERACTION_KIND,
+    SURVEY_KIND,
+)
 from accountdesk.core.queries.culture import account_country
 from accountdesk.core.queries.details import (
     DealItem,
@@ -26,6 +32,7 @@ from accountdesk.core.queries.details import (
 )
 from accountdesk.core.services import activity
 from accountdesk.core.services.activity import (
+    DEAL_STAGES,
     DEAL_STATUSES,
     GIFT_DIRECTIONS,
     INTERACTION_KINDS,
@@ -62,11 +69,16 @@ class DealDialog(_ItemDialog):
         self.add_field("amount", _("Amount"), line("12500.00"))
         self.add_field("currency", _("Currency"), line("EUR"))
         self.add_field("status", _("Status"), combo(table_choices(DEAL_STATUS, DEAL_STATUSES)))
+        self.add_field(
+            "stage",
+            _("Stage"),
+            combo(table_choices(DEAL_STAGE, DEAL_STAGES), empty=_("Not recorded")),
+        )
         self.add_field("date", _("Closed on"), line(date_input_placeholder()))
         if item:
             for key, value in (("title", item.title), ("amount", item.amount),
                                ("currency", item.currency), ("status", item.status),
-                               ("date", item.closed_on)):  # fmt: skip
+                               ("stage", item.stage), ("date", item.closed_on)):  # fmt: skip
                 self.set_text(key, value)
         else:
             self.set_text("currency", currency)
@@ -80,6 +92,7 @@ class DealDialog(_ItemDialog):
             self.text("currency"),
             self.text("status"),
             self.text("date") or None,
+            self.text("stage") or None,
         )
         return self.ctx.write(
             "deal",

@@ -70,6 +70,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
                 Deal(
                     account_id=abele.id, title=title, amount=amount, currency="EUR",
                     status=status, closed_on=closed, created_at=_at(opened),
+                    stage="proposal" if status == "open" else None,
                 )
             )  # fmt: skip
         s.add(
@@ -198,11 +199,13 @@ def test_account_report_deals_beside_the_twelve_months_before(db: Database, tmp_
         "100.0% (1 *)",
         "-50.0 pp",
     ]
-    assert _cells(text, "up to 30 days ago") == ["1", "€7,000.00"]
-    assert _cells(text, "All open deals") == ["1", "€7,000.00"]
+    assert _cells(text, "Stage")[:2] == ["Deals", "Value"]  # the third header wraps
+    assert _cells(text, "Proposal sent") == ["1", "€7,000.00", "0"]
+    assert _cells(text, "All open deals") == ["1", "€7,000.00", "0"]
     flat = " ".join(text.split())
     assert "Previous period: 16 Jan 2025 – 15 Jan 2026" in flat
-    assert "Second site €7,000.00 20 Dec 2026" in flat  # the open deal, listed
+    assert "Stage Deals Value Open more than 90 days" in flat
+    assert "Second site Proposal sent €7,000.00 20 Dec 2026" in flat  # the open deal, listed
     assert "1 May 2026 Renewal Won €40,000.00" in flat  # closed in the last 12 months
     assert "Pilot" not in flat.split("Deals closed in the last 12 months")[1]
     # gold: a 30-day cadence, silent 45 days (1 point) and one overdue follow-up (1 point)

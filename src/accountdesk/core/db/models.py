@@ -301,6 +301,8 @@ class Deal(Record):
     amount: Mapped[Decimal]
     currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(6), default="open")  # open | won | lost
+    #: lead | qualified | proposal | negotiation (labels.DEAL_STAGE); None: not recorded
+    stage: Mapped[str | None] = mapped_column(String(12))
     closed_on: Mapped[date | None] = mapped_column(Date, index=True)
 
 
@@ -383,6 +385,21 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ContactMerge(Base):
+    """One merge of duplicate contacts into a kept one, with what undoing it needs
+    (:mod:`accountdesk.core.services.duplicates`): ``merged_ids`` went to the trash, ``changes``
+    holds the kept contact's fields before and after, and every row that was moved or dropped."""
+
+    __tablename__ = "contact_merges"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kept_id: Mapped[str] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"), index=True)
+    merged_ids: Mapped[list[str]] = mapped_column(JSON)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    merged_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    undone_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 SOFT_DELETABLE: tuple[type[Record], ...] = (

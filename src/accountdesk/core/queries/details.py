@@ -63,6 +63,7 @@ class DealItem:
     currency: str
     status: str
     closed_on: date | None
+    stage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
         ]
         live_deals = select(Deal).where(Deal.account_id == account_id, Deal.deleted_at.is_(None))
         deals = [
-            DealItem(d.id, d.title, d.amount, d.currency, d.status, d.closed_on)
+            DealItem(d.id, d.title, d.amount, d.currency, d.status, d.closed_on, d.stage)
             for d in session.scalars(live_deals.order_by(Deal.closed_on.desc().nulls_first()))
         ]
         surveys = [

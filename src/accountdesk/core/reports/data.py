@@ -186,7 +186,9 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
         ):
             opened = d.created_at.date() if d.created_at is not None else None
             deals.append(
-                DealRecord(d.account_id, d.amount, d.closed_on, d.status, d.currency, opened)
+                DealRecord(
+                    d.account_id, d.amount, d.closed_on, d.status, d.currency, opened, d.stage
+                )
             )
     return MetricRecords(customers, surveys, deals)
 

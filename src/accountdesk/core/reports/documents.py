@@ -53,6 +53,7 @@ from accountdesk.core.i18n import _, join_list, ngettext, pgettext
 from accountdesk.core.labels import (
     CHANNEL,
     DATE_KIND,
+    DEAL_STAGE,
     DEAL_STATUS,
     GIFT_DIRECTION,
     INTERACTION_KIND,
@@ -69,6 +70,7 @@ from accountdesk.core.metrics import (
     FALLING_POINTS,
     HALVED_POINTS,
     LIFESPAN_CAP_YEARS,
+    LONG_OPEN_DAYS,
     LONG_SILENCE_POINTS,
     MISSING_RATE,
     OVERDUE,
@@ -83,7 +85,6 @@ from accountdesk.core.metrics import (
     MoneyMetric,
     Period,
     Pipeline,
-    PipelineBand,
     compute_all,
     open_pipeline,
     revenue_to_date,
@@ -586,7 +587,7 @@ def _account_story(
             )
         )
         deal_rows = [
-            (d.title, d.amount, d.currency, d.status, d.closed_on, d.created_at)
+            (d.title, d.amount, d.currency, d.status, d.closed_on, d.created_at, d.stage)
             for d in s.scalars(
                 select(Deal)
                 .where(Deal.account_id == account_id, Deal.deleted_at.is_(None))
@@ -659,17 +660,23 @@ def _account_story(
     pipeline = open_pipeline(records.deals, today, rates)
     story.extend(_deals_section(ctx, recent, before, pipeline, yearly=True))
     open_rows = [
-        [title, money_text(amount, currency), ctx.date(created.date() if created else None)]
-        for title, amount, currency, state, _closed, created in deal_rows
+        [
+            title,
+            label(DEAL_STAGE, stage) or "—",
+            money_text(amount, currency),
+            ctx.date(created.date() if created else None),
+        ]
+        for title, amount, currency, state, _closed, created, stage in deal_rows
         if state == "open"
     ]
     if open_rows:
         story.append(
-            _table(ctx, [_("Open deal"), _("Amount"), _("Opened")], open_rows, [56, 24, 20])
-        )
+            _table(ctx, [_("Open deal"), _("Stage"), _("Amount"), _("Opened")], open_rows,
+                   [44, 18, 20, 18])
+        )  # fmt: skip
     closed_rows = [
         [ctx.date(closed), title, label(DEAL_STATUS, state), money_text(amount, currency)]
-        for title, amount, currency, state, closed, _created in deal_rows
+        for title, amount, currency, state, closed, _created, _stage in deal_rows
         if state != "open" and closed is not None and year.contains(closed)
     ]
     story.append(_h(ctx, _("Deals closed in the last 12 months"), 1))
@@ -1251,28 +1258,28 @@ def _deals_section(
 
 
 def _pipeline_table(ctx: ReportContext, pipeline: Pipeline) -> Flowable:
-    """The open deals by how long they have been open, and their total."""
+    """The open deals by stage, and their total."""
     rows = [
-        [_band_text(b), i18n.format_number(b.count), ctx.total(b.value)] for b in pipeline.bands
+        [
+            label(DEAL_STAGE, s.stage) if s.stage else _("No stage recorded"),
+            i18n.format_number(s.count),
+            ctx.total(s.value),
+            i18n.format_number(s.open_long),
+        ]
+        for s in pipeline.stages
     ]
     rows.append(
-        [_("All open deals"), i18n.format_number(pipeline.count), ctx.total(pipeline.value)]
+        [
+            _("All open deals"),
+            i18n.format_number(pipeline.count),
+            ctx.total(pipeline.value),
+            i18n.format_number(sum(s.open_long for s in pipeline.stages)),
+        ]
     )
-    return _table(ctx, [_("Open since"), _("Deals"), _("Value")], rows, [44, 18, 38])
-
-
-def _band_text(band: PipelineBand) -> str:
-    if band.older is None:
-        return ngettext("more than {n} day ago", "more than {n} days ago", band.newer - 1).format(
-            n=i18n.format_number(band.newer - 1)
-        )
-    if band.newer == 0:
-        return ngettext("up to {n} day ago", "up to {n} days ago", band.older).format(
-            n=i18n.format_number(band.older)
-        )
-    return ngettext("{newer}–{older} day ago", "{newer}–{older} days ago", band.older).format(
-        newer=i18n.format_number(band.newer), older=i18n.format_number(band.older)
-    )
+    open_long = ngettext(
+        "Open more than {n} day", "Open more than {n} days", LONG_OPEN_DAYS
+    ).format(n=i18n.format_number(LONG_OPEN_DAYS))
+    return _table(ctx, [_("Stage"), _("Deals"), _("Value"), open_long], rows, [34, 14, 32, 20])
 
 
 def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
@@ -1421,9 +1428,10 @@ def _definitions(ctx: ReportContext) -> list[Any]:
         )),
         (_("Deals"), _(
             "Won and lost: the deals closed in the period, by their closing date. Win rate: "
-            "won / (won + lost) × 100, by number. Open pipeline: the deals open today, by how "
-            "long ago they were entered."
-        )),
+            "won / (won + lost) × 100, by number. Open pipeline: the deals open today, by the "
+            "stage recorded on each; those entered more than {days} days ago are counted "
+            "again in the last column."
+        ).format(days=i18n.format_number(LONG_OPEN_DAYS))),
         (_("Accounts at risk"), _(
             "Customers today scoring {threshold} points or more: {overdue} per overdue "
             "follow-up (at most {overdue_max}); {detractor} per contact whose latest NPS answer "

@@ -28,10 +28,12 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
+from accountdesk.core.labels import DEAL_STAGE
 
 INTERACTION_KINDS = ("call", "meeting", "visit", "email", "message")
 SENTIMENTS = ("positive", "neutral", "negative")
 DEAL_STATUSES = ("open", "won", "lost")
+DEAL_STAGES = tuple(DEAL_STAGE)
 SURVEY_KINDS = ("nps", "csat")
 GIFT_DIRECTIONS = ("given", "received")
 
@@ -143,6 +145,7 @@ class DealInput:
     currency: str
     status: str = "open"
     closed_on: date | str | None = None
+    stage: str | None = None
 
 
 def _clean_deal(data: DealInput) -> dict[str, Any]:
@@ -159,6 +162,7 @@ def _clean_deal(data: DealInput) -> dict[str, Any]:
         "amount": amount,
         "currency": v.currency(data.currency, allow_empty=False),
         "status": status,
+        "stage": v.optional_choice("stage", data.stage, DEAL_STAGES),
         "closed_on": closed_on,
     }
 

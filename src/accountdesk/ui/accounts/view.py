@@ -20,6 +20,7 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.labels import (
     BUYING_ROLE,
+    DEAL_STAGE,
     DEAL_STATUS,
     GIFT_DIRECTION,
     INTERACTION_KIND,
@@ -106,6 +107,7 @@ class AccountView(QWidget):
                 (N_("Title"), lambda d: d.title),
                 (N_("Amount"), lambda d: fmt.money(d.amount, d.currency)),
                 (N_("Status"), lambda d: label(DEAL_STATUS, d.status)),
+                (N_("Stage"), lambda d: label(DEAL_STAGE, d.stage)),
                 (N_("Closed on"), lambda d: fmt.day(d.closed_on)),
             ],
             on_new=lambda: self._dialog(
