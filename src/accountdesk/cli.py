@@ -133,10 +133,33 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from accountdesk.core.io.csv_io import import_csv
+    from accountdesk.core.io import mapping as column_mapping
+    from accountdesk.core.io.csv_io import check_mapping, import_csv, read_sample
 
     if Path(args.file).suffix.casefold() in IMPORT_SUFFIXES:
+        if args.source or args.map or args.save_map or args.keep_unknown:
+            raise UserError(_("--from, --map, --save-map and --keep-unknown are for CSV files."))
         return _import_vcard_or_json(args)
+    if args.map and args.keep_unknown:
+        raise UserError(
+            _("--keep-unknown does not go with --map: the mapping says which columns go to "
+              "the notes.")
+        )  # fmt: skip
+    header, _rows = read_sample(args.file)
+    chosen = column_mapping.load(args.map) if args.map else None
+    if chosen is not None:
+        check_mapping(chosen, header, Path(args.file))  # before a new database is made
+    if args.save_map:
+        found = chosen or column_mapping.recognise(
+            header, args.source, keep_unknown=args.keep_unknown
+        )
+        column_mapping.save(found, Path(args.save_map))
+        sys.stderr.write(
+            _("Wrote the mapping to {path}; edit it and import with --map {path}.").format(
+                path=args.save_map
+            )
+            + "\n"
+        )
     db = _open(args, create=True)
     try:
         report = import_csv(
@@ -145,6 +168,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             source=args.source,
             keep_unknown=args.keep_unknown,
+            mapping=chosen,
         )
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
@@ -748,11 +772,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help=_("check the file, write nothing"))
     from accountdesk.core.io.sources import SOURCES
 
-    p.add_argument(
+    how = p.add_mutually_exclusive_group()
+    how.add_argument(
         "--from",
         dest="source",
         choices=tuple(SOURCES),
         help=_("CSV: read the file as this product's export (default: recognised from its header)"),
+    )
+    how.add_argument(
+        "--map",
+        metavar="MAPPING.toml",
+        help=_("CSV: read the columns as this mapping file says (see README, Column mappings)"),
+    )
+    p.add_argument(
+        "--save-map",
+        metavar="OUT.toml",
+        help=_("CSV: write the mapping the import uses to this file, to edit and use with --map"),
     )
     p.add_argument(
         "--keep-unknown",

@@ -319,6 +319,19 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
     )
 
 
+def read_sample(path: str | Path, rows: int = 0) -> tuple[list[str], list[list[str]]]:
+    """The header of the CSV file ``path`` and its first ``rows`` rows that are not empty
+    (read as the import reads them); :class:`CsvImportError` if it is not a CSV file."""
+    header, reader, _lines = _read_rows(Path(path))
+    found: list[list[str]] = []
+    for row in reader:
+        if len(found) >= rows:
+            break
+        if any(cell.strip() for cell in row):
+            found.append(row)
+    return header, found
+
+
 def _readable(reader: Any, path: Path) -> Iterator[list[str]]:
     """The rows of ``reader``; one the csv module cannot read (a cell longer than
     :data:`FIELD_SIZE_LIMIT`, as a quote that is never closed makes the rest of the file) is a
@@ -1083,7 +1096,7 @@ def import_csv(
     header, rows, _lines = _read_rows(path)
     chosen = mapping
     if chosen is not None:
-        _check_fits(chosen, header, path)
+        check_mapping(chosen, header, path)
     header_map = map_header(header, source, keep_unknown=keep_unknown, mapping=chosen)
     parallel = (
         not dry_run
@@ -1128,13 +1141,14 @@ def import_csv(
     return report
 
 
-def _check_fits(chosen: column_mapping.ColumnMapping, header: list[str], path: Path) -> None:
-    """A :class:`MappingError` when ``chosen`` names a column the file lacks."""
+def check_mapping(chosen: column_mapping.ColumnMapping, header: list[str], path: Path) -> None:
+    """A :class:`~accountdesk.core.io.mapping.MappingError` when ``chosen`` names a column
+    the file ``path`` (with ``header``) lacks."""
     missing = chosen.missing(header)
     if missing:
         count = len(missing)
         quote = _("“{name}”")
-        names = format_list(quote.format(name=isolate(n)) for n in missing)
+        names = format_list(quote.format(name=n) for n in missing)
         if chosen.origin is None:
             text_ = ngettext(
                 "The mapping names a column {file} does not have: {names}.",
