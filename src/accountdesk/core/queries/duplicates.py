@@ -1,0 +1,189 @@
+"""Reads for finding and merging duplicate contacts (the rules are in
+:mod:`accountdesk.core.services.duplicates`): what each live contact can be matched on, the
+contacts of a cluster side by side, and the recent merges. Plain dataclasses, no ORM objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import display_name
+from accountdesk.core.db.models import Account, Contact, ContactMerge, table
+
+
+@dataclass(frozen=True)
+class ContactFacts:
+    """What a contact is matched on, and what a list of candidates shows of it."""
+
+    id: str
+    account_id: str
+    account_name: str
+    given_name: str
+    family_name: str
+    name_order: str
+    country: str
+    emails: tuple[str, ...]
+    phones: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        """The name in the contact's own order."""
+        return display_name(self.given_name, self.family_name, self.name_order)
+
+
+_SEP = "\x1f"
+#: The addresses and numbers come out of their JSON lists in SQLite (json_each), joined by a
+#: unit separator: reading 300,000 contacts takes a second or two, not ten.
+_FACTS_SQL = (
+    "SELECT c.id, c.account_id, a.name, c.given_name, c.family_name, c.name_order, c.country,"
+    " (SELECT group_concat(json_extract(e.value, '$.value'), char(31))"
+    "  FROM json_each(c.emails) e),"
+    " (SELECT group_concat(json_extract(p.value, '$.value'), char(31))"
+    "  FROM json_each(c.phones) p)"
+    " FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.deleted_at IS NULL"
+)
+
+
+def contact_facts(db: Database) -> list[ContactFacts]:
+    """Every contact that is not in the trash (one pass over the table)."""
+    with db.reader() as session:
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        rows = raw.execute(_FACTS_SQL).fetchall()  # the DB-API directly: 300,000 rows
+    return [
+        ContactFacts(
+            id_,
+            account_id,
+            account_name,
+            given,
+            family or "",
+            order,
+            country,
+            tuple(emails.split(_SEP)) if emails else (),
+            tuple(phones.split(_SEP)) if phones else (),
+        )
+        for id_, account_id, account_name, given, family, order, country, emails, phones in rows
+    ]
+
+
+#: The contact fields a merge fills in and shows side by side, in the order of the form.
+SHEET_FIELDS = (
+    "given_name",
+    "family_name",
+    "honorific",
+    "job_title",
+    "emails",
+    "phones",
+    "country",
+    "city",
+    "timezone",
+    "preferred_language",
+    "preferred_channel",
+    "buying_role",
+    "personal_notes",
+    "how_we_met",
+)
+
+
+@dataclass(frozen=True)
+class ContactSheet:
+    """One contact of a cluster, side by side with the others: its fields and how much hangs
+    on it (what a merge would move)."""
+
+    id: str
+    name: str
+    account_name: str
+    fields: dict[str, Any]  # SHEET_FIELDS -> stored value (lists of {"label", "value"} for
+    # e-mails and phones)
+    created_at: datetime
+    related: int  # interactions, follow-ups, notes, gifts, survey answers, dates
+
+
+_RELATED_SQL = (
+    "SELECT (SELECT count(*) FROM interaction_participants WHERE contact_id = :id)"
+    " + (SELECT count(*) FROM follow_ups WHERE contact_id = :id AND deleted_at IS NULL)"
+    " + (SELECT count(*) FROM notes WHERE contact_id = :id AND deleted_at IS NULL)"
+    " + (SELECT count(*) FROM gifts WHERE contact_id = :id AND deleted_at IS NULL)"
+    " + (SELECT count(*) FROM survey_responses WHERE contact_id = :id AND deleted_at IS NULL)"
+    " + (SELECT count(*) FROM important_dates WHERE contact_id = :id)"
+)
+
+
+def contact_sheets(db: Database, ids: Sequence[str]) -> list[ContactSheet]:
+    """The contacts ``ids`` (live ones, in that order) side by side."""
+    contacts, accounts = table(Contact), table(Account)
+    query = (
+        select(contacts, accounts.c.name.label("account_name"))
+        .select_from(contacts.join(accounts, accounts.c.id == contacts.c.account_id))
+        .where(contacts.c.id.in_(list(ids)), contacts.c.deleted_at.is_(None))
+    )
+    with db.reader() as session:
+        conn = session.connection()
+        found = {row.id: row for row in conn.execute(query)}
+        sheets = []
+        for id_ in ids:
+            row = found.get(id_)
+            if row is None:
+                continue
+            related = conn.execute(text(_RELATED_SQL), {"id": id_}).scalar_one()
+            sheets.append(
+                ContactSheet(
+                    id=id_,
+                    name=display_name(row.given_name, row.family_name or "", row.name_order),
+                    account_name=row.account_name,
+                    fields={key: getattr(row, key) for key in SHEET_FIELDS},
+                    created_at=row.created_at,
+                    related=int(related),
+                )
+            )
+    return sheets
+
+
+@dataclass(frozen=True)
+class MergeRow:
+    id: str
+    kept_id: str
+    kept_name: str
+    merged_names: tuple[str, ...]
+    merged_at: datetime
+    undone_at: datetime | None
+
+
+def _names(conn: Any, ids: Iterable[str]) -> dict[str, str]:
+    contacts = table(Contact)
+    query = select(
+        contacts.c.id, contacts.c.given_name, contacts.c.family_name, contacts.c.name_order
+    ).where(contacts.c.id.in_(list(ids)))
+    return {
+        row.id: display_name(row.given_name, row.family_name, row.name_order)
+        for row in conn.execute(query)
+    }
+
+
+def recent_merges(db: Database, limit: int = 50) -> list[MergeRow]:
+    """The latest merges, newest first (undone ones included, marked)."""
+    merges = table(ContactMerge)
+    with db.reader() as session:
+        conn = session.connection()
+        rows = conn.execute(
+            select(merges).order_by(merges.c.merged_at.desc(), merges.c.id.desc()).limit(limit)
+        ).fetchall()
+        names = _names(
+            conn, {row.kept_id for row in rows} | {m for row in rows for m in row.merged_ids}
+        )
+    return [
+        MergeRow(
+            id=row.id,
+            kept_id=row.kept_id,
+            kept_name=names.get(row.kept_id, row.kept_id),
+            merged_names=tuple(names.get(m, m) for m in row.merged_ids),
+            merged_at=row.merged_at,
+            undone_at=row.undone_at,
+        )
+        for row in rows
+    ]

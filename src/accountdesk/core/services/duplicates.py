@@ -1,0 +1,566 @@
+"""Duplicate contacts: finding them, merging them, undoing a merge.
+
+Likely duplicates (:func:`find_clusters`) are two live contacts with
+
+- the same e-mail address, case aside;
+- the same phone number, compared in the E.164 form every stored number has
+  (:func:`accountdesk.core.validation.phone`);
+- similar names at the same account: the names folded for search
+  (:func:`accountdesk.core.db.fts.fold`: case, accents, Turkish ı, Arabic-script variants) and
+  compared with rapidfuzz's ``token_sort_ratio`` (word order aside), at least
+  :data:`NAME_SCORE` of 100.
+
+An address or number shared by more than :data:`MAX_SHARED` contacts is a switchboard or a
+team mailbox, not a person, and says nothing. Candidates are found by blocking (one dictionary
+per e-mail and per phone, names compared only within one account), never by comparing all
+pairs. Pairs are grouped into clusters; every cluster says why (:class:`Reason`).
+
+A merge (:func:`merge`) keeps one contact and, in one transaction:
+
+- fills the kept contact's empty fields from the others (the kept contact's values win);
+  e-mail addresses and phone numbers are united, each once;
+- moves to it every row that points at a merged contact (:data:`REFERENCES` names each foreign
+  key to ``contacts`` and how it is handled; a merge refuses to run while the schema has one
+  that is not named there); a link the kept contact already has (a tag, a participation) is
+  dropped instead of doubled;
+- moves the merged contacts to the trash and updates the search index;
+- writes a :class:`~accountdesk.core.db.models.ContactMerge` row with what undoing needs.
+
+Undoing (:func:`undo_merge`) moves back exactly the rows that moved, puts back the dropped
+links, takes the merged contacts out of the trash and restores the kept contact's fields, except
+a field edited since the merge: that edit stays, and the result names the field. A merge cannot
+be undone once a merged contact was deleted for good, nor before a later merge of the same
+contacts is undone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Date, Table, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from accountdesk.core import validation as v
+from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.db import search
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import fold
+from accountdesk.core.db.models import Base, Contact, ContactMerge, table
+from accountdesk.core.errors import NotFoundError, UserError
+from accountdesk.core.i18n import _, format_list, format_number, format_when, ngettext
+from accountdesk.core.queries.duplicates import ContactFacts, contact_facts
+
+# --- finding --------------------------------------------------------------------------------
+
+EMAIL = "email"
+PHONE = "phone"
+NAME = "name"
+
+#: Lowest rapidfuzz ``token_sort_ratio`` of two folded names at one account that counts.
+NAME_SCORE = 88
+#: An e-mail address or phone number shared by more contacts than this is not a person's.
+MAX_SHARED = 5
+
+_E164 = re.compile(r"\+[1-9]\d{5,14}")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why two contacts look like one person."""
+
+    rule: str  # EMAIL | PHONE | NAME
+    first: str  # contact ids
+    second: str
+    value: str  # the shared address or number; for NAME the two names, "first ≈ second"
+    score: int  # 100 for a shared address or number; the name similarity otherwise
+
+    def text(self) -> str:
+        """One sentence for a list or the command line."""
+        if self.rule == EMAIL:
+            return _("Same e-mail address: {email}").format(email=ltr(self.value))
+        if self.rule == PHONE:
+            return _("Same phone number: {phone}").format(phone=ltr(self.value))
+        first, second = self.value.split(" ≈ ", 1)
+        return _("Similar names at the same account: {first} and {second} ({score} of 100)").format(
+            first=isolate(first), second=isolate(second), score=format_number(self.score)
+        )
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Contacts that look like one person, and why."""
+
+    contacts: tuple[ContactFacts, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.contacts)
+
+
+def email_key(value: str) -> str:
+    return value.strip().casefold()
+
+
+def phone_key(value: str, country: str) -> str | None:
+    """The E.164 form of a stored number (stored numbers are E.164 already; one written
+    otherwise is parsed for the contact's country by the same rule, or left out)."""
+    value = value.strip()
+    if _E164.fullmatch(value):
+        return value
+    try:
+        return v.phone(value, country)
+    except v.ValidationError:
+        return None
+
+
+def _shared(
+    facts: Sequence[ContactFacts], keys: Any, rule: str, only: set[str] | None
+) -> list[Reason]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for contact in facts:
+        for key in {k for k in keys(contact) if k}:
+            groups[key].append(contact.id)
+    reasons: list[Reason] = []
+    for key, ids in groups.items():
+        if len(ids) < 2 or len(ids) > MAX_SHARED:
+            continue
+        if only is not None and not only.intersection(ids):
+            continue
+        reasons.extend(Reason(rule, ids[0], other, key, 100) for other in ids[1:])
+    return reasons
+
+
+def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list[Reason]:
+    by_account: dict[str, list[ContactFacts]] = defaultdict(list)
+    for contact in facts:
+        by_account[contact.account_id].append(contact)
+    reasons: list[Reason] = []
+    for people in by_account.values():
+        if len(people) < 2:
+            continue
+        if only is not None and not any(p.id in only for p in people):
+            continue
+        folded = [fold(f"{p.given_name} {p.family_name}") for p in people]
+        for i, name in enumerate(folded[:-1]):
+            matches = process.extract(
+                name,
+                folded[i + 1 :],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=NAME_SCORE,
+                limit=None,
+            )
+            for _match, score, j in matches:
+                a, b = people[i], people[i + 1 + j]
+                if only is not None and a.id not in only and b.id not in only:
+                    continue
+                reasons.append(Reason(NAME, a.id, b.id, f"{a.name} ≈ {b.name}", round(score)))
+    return reasons
+
+
+def find_clusters(
+    facts: Sequence[ContactFacts], only: Iterable[str] | None = None
+) -> list[Cluster]:
+    """The clusters of likely duplicates among ``facts``; with ``only``, the clusters that
+    hold one of those contacts. Largest clusters first, then by name."""
+    wanted = None if only is None else set(only)
+    reasons = [
+        *_shared(facts, lambda c: [email_key(e) for e in c.emails], EMAIL, wanted),
+        *_shared(facts, lambda c: [phone_key(p, c.country) for p in c.phones], PHONE, wanted),
+        *_similar_names(facts, wanted),
+    ]
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for reason in reasons:
+        a, b = root(reason.first), root(reason.second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    members: dict[str, list[str]] = defaultdict(list)
+    why: dict[str, list[Reason]] = defaultdict(list)
+    for reason in reasons:
+        why[root(reason.first)].append(reason)
+    by_id = {c.id: c for c in facts}
+    for id_ in {i for r in reasons for i in (r.first, r.second)}:
+        members[root(id_)].append(id_)
+    clusters = [
+        Cluster(
+            tuple(sorted((by_id[i] for i in ids), key=lambda c: (c.name.casefold(), c.id))),
+            tuple(why[key]),
+        )
+        for key, ids in members.items()
+    ]
+    clusters.sort(key=lambda c: (-len(c.contacts), c.contacts[0].name.casefold(), c.ids))
+    return clusters
+
+
+def find_duplicates(db: Database, only: Iterable[str] | None = None) -> list[Cluster]:
+    """The likely duplicates among the contacts of ``db`` (see :func:`find_clusters`)."""
+    return find_clusters(contact_facts(db), only)
+
+
+def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
+    """How many of ``contact_ids`` (just imported, say) have a likely duplicate."""
+    wanted = set(contact_ids)
+    if not wanted:
+        return 0
+    return len({i for c in find_duplicates(db, wanted) for i in c.ids} & wanted)
+
+
+def import_remark(count: int) -> str | None:
+    """The import report's sentence about the new contacts' likely duplicates (None: none)."""
+    if not count:
+        return None
+    return ngettext(
+        "{n} of the imported contacts has a likely duplicate; review it on the Duplicates "
+        "screen or with “accountdesk duplicates”.",
+        "{n} of the imported contacts have a likely duplicate; review them on the Duplicates "
+        "screen or with “accountdesk duplicates”.",
+        count,
+    ).format(n=format_number(count))
+
+
+# --- merging --------------------------------------------------------------------------------
+
+MOVE = "move"  # rows with their own id: point them at the kept contact
+LINK = "link"  # link rows keyed by (contact, other): move, or drop when the kept one has it
+LOG = "log"  # the merge log itself
+
+#: Every foreign key to ``contacts.id`` and what a merge does with its rows. A new table that
+#: references contacts must be added here (a merge refuses to run otherwise, and a test fails).
+REFERENCES: dict[tuple[str, str], str] = {
+    ("contact_tags", "contact_id"): LINK,
+    ("interaction_participants", "contact_id"): LINK,
+    ("important_dates", "contact_id"): MOVE,
+    ("follow_ups", "contact_id"): MOVE,
+    ("survey_responses", "contact_id"): MOVE,
+    ("gifts", "contact_id"): MOVE,
+    ("notes", "contact_id"): MOVE,
+    ("contact_merges", "kept_id"): LOG,
+}
+
+#: Contact columns that are not the person's details: never filled in by a merge.
+_NOT_MERGED = frozenset({"id", "account_id", "created_at", "updated_at", "deleted_at"})
+_LISTS = ("emails", "phones")
+#: The validation label of a field whose key there differs from the column's name.
+_LABEL_KEYS = {
+    "emails": "email",
+    "phones": "phone",
+    "work_start": "work_hours",
+    "work_end": "work_hours",
+}
+
+
+def contact_references() -> set[tuple[str, str]]:
+    """(table, column) of every foreign key to ``contacts.id`` in the schema."""
+    return {
+        (tbl.name, fk.parent.name)
+        for tbl in Base.metadata.tables.values()
+        for fk in tbl.foreign_keys
+        if fk.column.table.name == "contacts"
+    }
+
+
+def _check_references() -> None:
+    unhandled = contact_references() ^ set(REFERENCES)
+    if unhandled:
+        raise RuntimeError(f"merge does not know how to handle {sorted(unhandled)}")
+
+
+def merged_fields() -> tuple[str, ...]:
+    return tuple(c.name for c in table(Contact).columns if c.name not in _NOT_MERGED)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == []
+
+
+def _encode(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _decode(field: str, value: Any) -> Any:
+    if value is not None and isinstance(table(Contact).c[field].type, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+def _phone_or_text(country: str, value: str) -> str:
+    return phone_key(value, country) or value
+
+
+def _united(
+    kept: list[dict[str, str]], others: Iterable[list[dict[str, str]]], key: Any
+) -> list[dict[str, str]]:
+    seen = {key(item["value"]) for item in kept}
+    result = list(kept)
+    for items in others:
+        for item in items:
+            k = key(item["value"])
+            if k not in seen:
+                seen.add(k)
+                result.append(dict(item))
+    return result
+
+
+def _live_contact(session: Session, id_: str) -> Contact:
+    contact = session.get(Contact, id_)
+    if contact is None or contact.deleted_at is not None:
+        raise NotFoundError(_("There is no contact with id {id}.").format(id=id_))
+    return contact
+
+
+def _pk_others(tbl: Table, column: str) -> list[str]:
+    return [c.name for c in tbl.primary_key.columns if c.name != column]
+
+
+def _reindex(session: Session, contact: Contact) -> None:
+    """Index the kept contact again: rows moved under it (tags) change its document even
+    when none of its own fields did."""
+    session.flush()
+    values = {c.name: getattr(contact, c.name) for c in table(Contact).columns}
+    doc = search.contact_document(values, [t.name for t in contact.tags])
+    search.index_documents(session.connection(), [doc])
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    merge_id: str
+    moved: dict[str, int]  # table -> rows moved to the kept contact
+    dropped: dict[str, int]  # table -> link rows the kept contact already had
+    filled: tuple[str, ...]  # the kept contact's fields the merge filled or extended
+
+
+def merge(
+    db: Database, kept_id: str, other_ids: Sequence[str], clock: Clock = system_clock
+) -> MergeResult:
+    """Merge ``other_ids`` into ``kept_id`` (see the module's description); one transaction."""
+    _check_references()
+    others = list(dict.fromkeys(other_ids))
+    if not others:
+        raise UserError(_("Name at least one contact to merge into the kept one."))
+    if kept_id in others:
+        raise UserError(_("The kept contact cannot also be merged into itself."))
+    now = clock()
+    with db.transaction() as session:
+        kept = _live_contact(session, kept_id)
+        merged = [_live_contact(session, id_) for id_ in others]
+        conn = session.connection()
+        rows: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        moved: dict[str, int] = {}
+        dropped: dict[str, int] = {}
+        for (name, column), how in sorted(REFERENCES.items()):
+            tbl = Base.metadata.tables[name]
+            col = tbl.c[column]
+            if how == MOVE:
+                stamp = "updated_at" in tbl.c
+                picked = [tbl.c.id, col] + ([tbl.c.updated_at] if stamp else [])
+                found = conn.execute(select(*picked).where(col.in_(others))).fetchall()
+                for row in found:
+                    rows.append(
+                        {
+                            "table": name,
+                            "column": column,
+                            "id": row.id,
+                            "from": row[1],
+                            "updated_at": _encode(row.updated_at) if stamp else None,
+                        }
+                    )
+                if found:
+                    conn.execute(update(tbl).where(col.in_(others)).values({column: kept_id}))
+                    moved[name] = len(found)
+            elif how == LINK:
+                keys = _pk_others(tbl, column)
+                have = {
+                    tuple(r)
+                    for r in conn.execute(select(*(tbl.c[k] for k in keys)).where(col == kept_id))
+                }
+                for row in conn.execute(select(tbl).where(col.in_(others))).fetchall():
+                    values = dict(row._mapping)
+                    key = tuple(values[k] for k in keys)
+                    where = [col == values[column], *(tbl.c[k] == values[k] for k in keys)]
+                    if key in have:
+                        conn.execute(delete(tbl).where(*where))
+                        links.append(
+                            {"table": name, "column": column, "row": values, "action": "dropped"}
+                        )
+                        dropped[name] = dropped.get(name, 0) + 1
+                    else:
+                        conn.execute(update(tbl).where(*where).values({column: kept_id}))
+                        have.add(key)
+                        links.append(
+                            {"table": name, "column": column, "row": values, "action": "moved"}
+                        )
+                        moved[name] = moved.get(name, 0) + 1
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        kept_stamp = _encode(kept.updated_at)
+        for field in merged_fields():
+            old = getattr(kept, field)
+            if field in _LISTS:
+                same: Callable[[str], str] = (
+                    email_key if field == "emails" else partial(_phone_or_text, kept.country)
+                )
+                new = _united(old or [], (getattr(m, field) or [] for m in merged), same)
+                v.item_count("email" if field == "emails" else "phone", new)
+            elif _empty(old):
+                new = next(
+                    (getattr(m, field) for m in merged if not _empty(getattr(m, field))), old
+                )
+            else:
+                continue
+            if new != old:
+                before[field], after[field] = _encode(old), _encode(new)
+                setattr(kept, field, new)
+        contacts_before = []
+        for contact in merged:
+            contacts_before.append({"id": contact.id, "updated_at": _encode(contact.updated_at)})
+            contact.deleted_at = now
+        record = ContactMerge(
+            kept_id=kept_id,
+            merged_ids=others,
+            merged_at=now,
+            changes={
+                "fields_before": before,
+                "fields_after": after,
+                "kept_updated_at": kept_stamp,
+                "merged": contacts_before,
+                "rows": rows,
+                "links": links,
+            },
+        )
+        session.add(record)
+        _reindex(session, kept)
+        merge_id = record.id
+    return MergeResult(merge_id, moved, dropped, tuple(after))
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    kept_id: str
+    restored_ids: tuple[str, ...]
+    kept_edits: tuple[
+        str, ...
+    ]  # fields of the kept contact edited since the merge: left as they are
+
+
+def _stamp(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> UndoResult:
+    """Undo the merge ``merge_id`` (see the module's description); one transaction."""
+    with db.transaction() as session:
+        record = session.get(ContactMerge, merge_id)
+        if record is None:
+            raise NotFoundError(_("There is no merge with id {id}.").format(id=merge_id))
+        if record.undone_at is not None:
+            raise UserError(
+                _("This merge was already undone ({when}).").format(
+                    when=format_when(record.undone_at)
+                )
+            )
+        involved = {record.kept_id, *record.merged_ids}
+        later = session.scalars(
+            select(ContactMerge).where(
+                ContactMerge.merged_at >= record.merged_at,
+                ContactMerge.id != record.id,
+                ContactMerge.undone_at.is_(None),
+            )
+        ).all()
+        for other in later:
+            newer = (other.merged_at, other.id) > (record.merged_at, record.id)
+            if newer and involved & {other.kept_id, *other.merged_ids}:
+                raise UserError(
+                    _("A later merge of the same contacts ({id}) must be undone first.").format(
+                        id=other.id
+                    )
+                )
+        merged = []
+        for id_ in record.merged_ids:
+            contact = session.get(Contact, id_)
+            if contact is None:
+                raise UserError(
+                    _(
+                        "A merged contact ({id}) was deleted for good; the merge can no longer "
+                        "be undone."
+                    ).format(id=id_)
+                )
+            merged.append(contact)
+        kept = session.get(Contact, record.kept_id)
+        assert kept is not None  # the merge row is deleted with it
+        conn = session.connection()
+        changes = record.changes
+        for item in changes["rows"]:
+            tbl = Base.metadata.tables[item["table"]]
+            col = tbl.c[item["column"]]
+            values: dict[str, Any] = {item["column"]: item["from"]}
+            if item["updated_at"] is not None:
+                values["updated_at"] = _stamp(item["updated_at"])
+            conn.execute(
+                update(tbl).where(tbl.c.id == item["id"], col == record.kept_id).values(values)
+            )
+        for item in changes["links"]:
+            tbl = Base.metadata.tables[item["table"]]
+            column = item["column"]
+            row = item["row"]
+            keys = _pk_others(tbl, column)
+            if item["action"] == "moved":
+                conn.execute(
+                    update(tbl)
+                    .where(tbl.c[column] == record.kept_id, *(tbl.c[k] == row[k] for k in keys))
+                    .values({column: row[column]})
+                )
+            else:
+                conn.execute(insert(tbl).prefix_with("OR IGNORE").values(row))
+        session.expire(kept)
+        edited = []
+        for field, value in changes["fields_after"].items():
+            if _encode(getattr(kept, field)) == value:
+                setattr(kept, field, _decode(field, changes["fields_before"][field]))
+            else:
+                edited.append(field)
+        if not edited and changes["fields_after"]:
+            kept.updated_at = _stamp(changes["kept_updated_at"])  # type: ignore[assignment]
+        stamps = {m["id"]: m["updated_at"] for m in changes["merged"]}
+        for contact in merged:
+            contact.deleted_at = None
+            contact.updated_at = _stamp(stamps[contact.id])  # type: ignore[assignment]
+        record.undone_at = clock()
+        if kept.deleted_at is None:
+            _reindex(session, kept)
+        return UndoResult(record.kept_id, tuple(record.merged_ids), tuple(edited))
+
+
+def undo_text(result: UndoResult) -> str:
+    """What an undo did, in one or two sentences."""
+    count = len(result.restored_ids)
+    text_ = ngettext(
+        "The merge was undone: {n} contact is back.",
+        "The merge was undone: {n} contacts are back.",
+        count,
+    ).format(n=format_number(count))
+    if result.kept_edits:
+        labels = [v.label(_LABEL_KEYS.get(field, field)) for field in result.kept_edits]
+        text_ += " " + ngettext(
+            "{n} field of the kept contact was edited after the merge and keeps its new value: "
+            "{fields}.",
+            "{n} fields of the kept contact were edited after the merge and keep their new "
+            "values: {fields}.",
+            len(labels),
+        ).format(n=format_number(len(labels)), fields=format_list(labels))
+    return text_

@@ -1,0 +1,392 @@
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import NotFoundError, UserError
+from accountdesk.core.io.json_io import export_json
+from accountdesk.core.queries.duplicates import ContactFacts, contact_sheets, recent_merges
+from accountdesk.core.queries.search import search
+from accountdesk.core.services import duplicates as dup
+from accountdesk.core.services import trash
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    ImportantDateInput,
+    contact_input,
+    create_account,
+    create_contact,
+    update_contact,
+)
+from accountdesk.core.services.activity import (
+    GiftInput,
+    InteractionInput,
+    SurveyInput,
+    log_interaction,
+    save_gift,
+    save_note,
+    save_survey,
+)
+from accountdesk.core.services.followups import FollowUpInput, schedule
+
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+def _account(db: Database, name: str, country: str = "LV") -> str:
+    zone = {"LV": "Europe/Riga", "TR": "Europe/Istanbul", "IR": "Asia/Tehran"}[country]
+    return create_account(db, AccountInput(name=name, country=country, timezone=zone))
+
+
+def _contact(db: Database, account_id: str, given: str, family: str = "", **kw: Any) -> str:
+    kw.setdefault("country", "LV")
+    return create_contact(
+        db, ContactInput(account_id=account_id, given_name=given, family_name=family, **kw)
+    )
+
+
+def _facts(
+    id_: str,
+    account: str,
+    name: str,
+    emails: tuple[str, ...] = (),
+    phones: tuple[str, ...] = (),
+) -> ContactFacts:
+    given, _sep, family = name.partition(" ")
+    return ContactFacts(id_, account, account, given, family, "given_first", "LV", emails, phones)
+
+
+# --- detection ------------------------------------------------------------------------------
+
+
+def test_same_email_case_aside_is_a_duplicate_across_accounts() -> None:
+    facts = [
+        _facts("1", "a", "Anna Bērziņa", emails=("Anna@Koks.lv",)),
+        _facts("2", "b", "A. Kalniņa", emails=("anna@koks.LV",)),
+        _facts("3", "b", "Jānis Ozols", emails=("janis@koks.lv",)),
+    ]
+    [cluster] = dup.find_clusters(facts)
+    assert set(cluster.ids) == {"1", "2"}
+    [reason] = cluster.reasons
+    assert (reason.rule, reason.value, reason.score) == (dup.EMAIL, "anna@koks.lv", 100)
+
+
+def test_same_phone_in_e164_is_a_duplicate_even_when_one_was_stored_otherwise() -> None:
+    facts = [
+        _facts("1", "a", "Ayşe Yılmaz", phones=("+37126123456",)),
+        _facts("2", "b", "Zeynep Kaya", phones=("26 123 456",)),  # not E.164: parsed for LV
+        _facts("3", "c", "Other Person", phones=("+37126123457",)),
+    ]
+    [cluster] = dup.find_clusters(facts)
+    assert set(cluster.ids) == {"1", "2"}
+    assert cluster.reasons[0].rule == dup.PHONE and cluster.reasons[0].value == "+37126123456"
+
+
+def test_similar_folded_names_match_only_at_the_same_account() -> None:
+    facts = [
+        _facts("1", "a", "Ayşe Yılmaz"),
+        _facts("2", "a", "Ayse Yilmaz"),  # folded alike
+        _facts("3", "a", "Yılmaz Ayşe"),  # the other order
+        _facts("4", "b", "Ayşe Yılmaz"),  # the same name elsewhere: another person
+        _facts("5", "a", "Mehmet Demir"),
+    ]
+    [cluster] = dup.find_clusters(facts)
+    assert set(cluster.ids) == {"1", "2", "3"}
+    assert {r.rule for r in cluster.reasons} == {dup.NAME}
+    assert all(r.score >= dup.NAME_SCORE for r in cluster.reasons)
+    assert "4" not in cluster.ids and "5" not in cluster.ids
+
+
+def test_persian_names_are_folded_before_they_are_compared() -> None:
+    facts = [_facts("1", "a", "علی رضایی"), _facts("2", "a", "علي رضائي"), _facts("3", "a", "مریم")]
+    clusters = dup.find_clusters(facts)
+    assert [set(c.ids) for c in clusters] == [{"1", "2"}]
+
+
+def test_a_shared_switchboard_number_is_not_a_person() -> None:
+    facts = [
+        _facts(str(i), f"acc{i}", f"Person {i}", phones=("+37167000000",))
+        for i in range(dup.MAX_SHARED + 1)
+    ]
+    assert dup.find_clusters(facts) == []
+
+
+def test_pairs_join_into_one_cluster_with_every_reason() -> None:
+    facts = [
+        _facts("1", "a", "Anna Bērziņa", emails=("anna@koks.lv",)),
+        _facts("2", "b", "Anna B", emails=("anna@koks.lv",), phones=("+37126123456",)),
+        _facts("3", "c", "Ann Other", phones=("+37126123456",)),
+        _facts("4", "d", "Alone"),
+    ]
+    [cluster] = dup.find_clusters(facts)
+    assert set(cluster.ids) == {"1", "2", "3"}
+    assert sorted(r.rule for r in cluster.reasons) == [dup.EMAIL, dup.PHONE]
+
+
+def test_only_keeps_the_clusters_of_the_given_contacts() -> None:
+    facts = [
+        _facts("1", "a", "X", emails=("x@a.lv",)),
+        _facts("2", "b", "Y", emails=("x@a.lv",)),
+        _facts("3", "c", "Z", emails=("z@a.lv",)),
+        _facts("4", "d", "W", emails=("z@a.lv",)),
+    ]
+    assert [set(c.ids) for c in dup.find_clusters(facts, only={"3"})] == [{"3", "4"}]
+
+
+def test_reason_sentences_name_the_values() -> None:
+    email = dup.Reason(dup.EMAIL, "1", "2", "anna@koks.lv", 100)
+    name = dup.Reason(dup.NAME, "1", "2", "Ayşe Yılmaz ≈ Ayse Yilmaz", 100)
+    assert "anna@koks.lv" in email.text()
+    assert "Ayşe Yılmaz" in name.text() and "Ayse Yilmaz" in name.text() and "100" in name.text()
+
+
+def test_find_duplicates_reads_the_database(db: Database) -> None:
+    koks = _account(db, "Koks")
+    other = _account(db, "Other")
+    a = _contact(db, koks, "Anna", "Bērziņa", emails=["anna@koks.lv"])
+    b = _contact(db, koks, "Anna", "Berzina")
+    c = _contact(db, other, "Anna", "Bērziņa")  # a namesake at another account
+    d = _contact(db, other, "Inese", "Kalna", phones=["+37126123456"])
+    e = _contact(db, koks, "Jānis", "Ozols", phones=["26123456"])
+    clusters = dup.find_duplicates(db)
+    assert sorted(set(cl.ids) for cl in clusters) == sorted([{a, b}, {d, e}], key=sorted)
+    assert c not in {i for cl in clusters for i in cl.ids}
+    assert dup.likely_duplicates(db, [b, c, d]) == 2
+    trash.delete(db, "contact", b)
+    assert dup.likely_duplicates(db, [a]) == 0  # the trash is left out
+
+
+def test_import_remark_is_a_plural_sentence() -> None:
+    assert dup.import_remark(0) is None
+    assert dup.import_remark(
+        1
+    ) is not None and "1 of the imported contacts has" in dup.import_remark(1)  # type: ignore[operator]
+    assert "3 of the imported contacts have" in (dup.import_remark(3) or "")
+
+
+# --- merging --------------------------------------------------------------------------------
+
+
+def test_every_reference_to_contacts_is_handled_by_merge() -> None:
+    """A new table that points at contacts fails here until merge knows what to do with it
+    (services/duplicates.py: REFERENCES)."""
+    assert dup.contact_references() == set(dup.REFERENCES)
+
+
+def test_merge_refuses_while_a_reference_is_not_handled(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    koks = _account(db, "Koks")
+    a, b = _contact(db, koks, "A"), _contact(db, koks, "B")
+    partial = dict(dup.REFERENCES)
+    del partial[("gifts", "contact_id")]
+    monkeypatch.setattr(dup, "REFERENCES", partial)
+    with pytest.raises(RuntimeError, match="gifts"):
+        dup.merge(db, a, [b])
+
+
+def _world(db: Database) -> dict[str, str]:
+    koks = _account(db, "Koks")
+    kept = _contact(
+        db,
+        koks,
+        "Anna",
+        "Bērziņa",
+        emails=["anna@koks.lv"],
+        phones=["+37126123456"],
+        tags=["vip", "wood"],
+        job_title="Buyer",
+        important_dates=[ImportantDateInput("birthday", 3, 14)],
+    )
+    other = _contact(
+        db,
+        koks,
+        "Anna",
+        "Berzina",
+        emails=["ANNA@koks.lv", "anna.b@gmail.com"],
+        phones=[("mobile", "+37129999999")],
+        tags=["wood", "board"],
+        job_title="Head buyer",
+        city="Rīga",
+        consent_given_on="2025-01-02",
+        important_dates=[ImportantDateInput("work_anniversary", 6, 1)],
+    )
+    third = _contact(db, koks, "A.", "Bērziņa", how_we_met="Riga fair")
+    bystander = _contact(db, koks, "Jānis", "Ozols")
+    log_interaction(
+        db, InteractionInput("call", NOW - timedelta(days=3), [kept, other], subject="both")
+    )
+    log_interaction(db, InteractionInput("meeting", NOW - timedelta(days=2), [other, bystander]))
+    log_interaction(db, InteractionInput("email", NOW - timedelta(days=1), [third]))
+    schedule(db, FollowUpInput(other, "Send samples", datetime(2026, 12, 3, 10, 0)))
+    save_survey(db, SurveyInput(koks, "nps", 9, date(2026, 10, 1), contact_id=other))
+    save_gift(db, GiftInput(koks, "given", "Calendar", date(2026, 1, 5), contact_id=third))
+    save_note(db, "Prefers mornings", contact_id=other)
+    save_note(db, "Kept's own note", contact_id=kept)
+    return {"account": koks, "kept": kept, "other": other, "third": third, "bystander": bystander}
+
+
+_CHILDREN = {
+    "interaction_participants": "contact_id",
+    "follow_ups": "contact_id",
+    "survey_responses": "contact_id",
+    "gifts": "contact_id",
+    "notes": "contact_id",
+    "important_dates": "contact_id",
+    "contact_tags": "contact_id",
+}
+
+
+def _rows(db: Database, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """The child rows of ``ids`` per table, without the contact column (what must survive)."""
+    found: dict[str, list[tuple[Any, ...]]] = {}
+    marks = ",".join(f"'{i}'" for i in ids)
+    with db.reader() as session:
+        conn = session.connection()
+        for tbl, column in _CHILDREN.items():
+            cols = [
+                r[1]
+                for r in conn.exec_driver_sql(f"PRAGMA table_info({tbl})")
+                if r[1] not in (column, "updated_at")
+            ]
+            rows = conn.exec_driver_sql(
+                f"SELECT {', '.join(cols)} FROM {tbl} WHERE {column} IN ({marks})"
+            )
+            found[tbl] = sorted(tuple(r) for r in rows)
+    return found
+
+
+def _export(db: Database) -> dict[str, Any]:
+    out = io.StringIO()
+    export_json(db, out)
+    document = json.loads(out.getvalue())
+    del document["exported_at"]
+    del document["tables"]["contact_merges"]  # the merge log itself
+    for name, rows in document["tables"].items():  # the export follows the storage order
+        document["tables"][name] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
+    return document
+
+
+def test_merge_keeps_every_child_row_and_fills_empty_fields(db: Database) -> None:
+    w = _world(db)
+    group = [w["kept"], w["other"], w["third"]]
+    before = _rows(db, group)
+    counts = {t: len(rows) for t, rows in before.items()}
+    assert counts["interaction_participants"] == 4 and counts["contact_tags"] == 4
+    result = dup.merge(db, w["kept"], [w["other"], w["third"]], clock=fixed_clock(NOW))
+    after_kept = _rows(db, [w["kept"]])
+    # every row survives under the kept contact; a link the kept contact had already is
+    # not doubled (the call with both, the tag "wood")
+    for tbl in _CHILDREN:
+        assert set(after_kept[tbl]) == set(before[tbl]), tbl
+        doubled = 1 if tbl in ("interaction_participants", "contact_tags") else 0
+        assert len(after_kept[tbl]) == counts[tbl] - doubled, tbl
+    assert _rows(db, [w["other"], w["third"]]) == {t: [] for t in _CHILDREN}
+    assert result.moved["notes"] == 1 and result.dropped == {
+        "interaction_participants": 1,
+        "contact_tags": 1,
+    }
+    data = contact_input(db, w["kept"])
+    assert data.job_title == "Buyer"  # the kept contact's value wins
+    assert data.city == "Rīga" and data.how_we_met == "Riga fair"  # empty ones filled
+    assert data.consent_given_on == date(2025, 1, 2)
+    assert [e for _l, e in data.emails] == ["anna@koks.lv", "anna.b@gmail.com"]  # type: ignore[misc]
+    assert [p for _l, p in data.phones] == ["+37126123456", "+37129999999"]  # type: ignore[misc]
+    assert sorted(data.tags) == ["board", "vip", "wood"]
+    assert set(result.filled) == {"emails", "phones", "city", "how_we_met", "consent_given_on"}
+    # the merged contacts are in the trash, not in search; the kept one is found by its
+    # new address
+    in_trash = {item.id for item in trash.list_trash(db)}
+    assert {w["other"], w["third"]} <= in_trash
+    assert [h.id for h in search(db, "anna.b@gmail.com")] == [w["kept"]]
+    assert not [h for h in search(db, "Berzina") if h.id in (w["other"], w["third"])]
+    assert dup.find_duplicates(db) == []
+    [logged] = recent_merges(db)
+    assert logged.id == result.merge_id and logged.kept_name == "Anna Bērziņa"
+    assert logged.merged_names == ("Anna Berzina", "A. Bērziņa") and logged.undone_at is None
+
+
+def test_undo_restores_exactly_what_was_there(db: Database) -> None:
+    w = _world(db)
+    before = _export(db)
+    result = dup.merge(db, w["kept"], [w["other"], w["third"]], clock=fixed_clock(NOW))
+    assert _export(db) != before
+    undone = dup.undo_merge(db, result.merge_id, clock=fixed_clock(NOW + timedelta(minutes=1)))
+    assert undone.kept_edits == ()
+    assert _export(db) == before
+    assert {h.id for h in search(db, "Berzina")} >= {w["other"]}
+    [logged] = recent_merges(db)
+    assert logged.undone_at == NOW + timedelta(minutes=1)
+    with pytest.raises(UserError, match="already undone"):
+        dup.undo_merge(db, result.merge_id)
+
+
+def test_undo_after_the_kept_contact_was_edited_keeps_the_edit(db: Database) -> None:
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
+    data = contact_input(db, w["kept"])
+    data.city = "Liepāja"  # filled by the merge with "Rīga", then edited
+    update_contact(db, w["kept"], data)
+    undone = dup.undo_merge(db, result.merge_id)
+    assert undone.kept_edits == ("city",)
+    assert "City" in dup.undo_text(undone)
+    back = contact_input(db, w["kept"])
+    assert back.city == "Liepāja"  # the edit stays
+    assert back.consent_given_on is None  # what the merge filled and nobody touched goes
+    assert [e for _l, e in back.emails] == ["anna@koks.lv"]  # type: ignore[misc]
+    moved_back = _rows(db, [w["other"]])
+    assert len(moved_back["notes"]) == 1 and len(moved_back["follow_ups"]) == 1
+    assert len(moved_back["interaction_participants"]) == 2
+
+
+def test_undo_refuses_when_a_merged_contact_was_purged(db: Database) -> None:
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["third"]])
+    trash.purge(db, "contact", w["third"])
+    with pytest.raises(UserError, match="deleted for good"):
+        dup.undo_merge(db, result.merge_id)
+
+
+def test_a_later_merge_of_the_same_contacts_is_undone_first(db: Database) -> None:
+    w = _world(db)
+    first = dup.merge(db, w["kept"], [w["third"]], clock=fixed_clock(NOW))
+    second = dup.merge(db, w["bystander"], [w["kept"]], clock=fixed_clock(NOW + timedelta(1)))
+    with pytest.raises(UserError, match="later merge"):
+        dup.undo_merge(db, first.merge_id)
+    dup.undo_merge(db, second.merge_id)
+    dup.undo_merge(db, first.merge_id)
+    with db.reader() as session:
+        live = session.execute(
+            text("SELECT count(*) FROM contacts WHERE deleted_at IS NULL")
+        ).scalar_one()
+    assert live == 4
+
+
+def test_merge_checks_its_input(db: Database) -> None:
+    w = _world(db)
+    with pytest.raises(UserError):
+        dup.merge(db, w["kept"], [])
+    with pytest.raises(UserError):
+        dup.merge(db, w["kept"], [w["kept"]])
+    with pytest.raises(NotFoundError):
+        dup.merge(db, w["kept"], ["no-such-id"])
+    trash.delete(db, "contact", w["third"])
+    with pytest.raises(NotFoundError):
+        dup.merge(db, w["kept"], [w["third"]])
+    with pytest.raises(NotFoundError):
+        dup.undo_merge(db, "no-such-merge")
+
+
+def test_contact_sheets_show_fields_and_what_hangs_on_each(db: Database) -> None:
+    w = _world(db)
+    sheets = contact_sheets(db, [w["kept"], w["other"]])
+    assert [s.name for s in sheets] == ["Anna Bērziņa", "Anna Berzina"]
+    assert sheets[1].fields["city"] == "Rīga" and sheets[0].fields["city"] is None
+    # other: 2 interactions, a follow-up, a survey answer, a note, a date
+    assert sheets[1].related == 6
