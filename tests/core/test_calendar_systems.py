@@ -278,12 +278,14 @@ def test_date_and_time_with_a_chosen_date_style() -> None:
     assert i18n.format_when(instant, ZoneInfo("Europe/Riga"), "EEE d MMM") == "Mon 30 Nov, 08:30"
 
 
-def test_quarters_are_gregorian_with_the_thai_year_in_the_buddhist_era() -> None:
+def test_quarters_are_the_calendars_own_with_the_thai_year_in_the_buddhist_era() -> None:
     assert i18n.format_quarter(date(2026, 2, 1)) == "Q1 2026"
     with i18n.use_language("th"):
         assert "2569" in i18n.format_quarter(date(2026, 11, 30))
         assert i18n.format_quarter(date(2026, 11, 30), compact=True) == "2569 Q4"
         assert i18n.format_month_compact(date(2026, 11, 30)) == "พ.ย. พ.ศ.\u00a02569"
     with i18n.use_language("fa"):
-        assert "۲۰۲۶" in i18n.format_quarter(date(2026, 11, 30))
+        # 9 Azar 1405: the third quarter (Mehr–Azar) of the Solar Hijri year
+        assert i18n.format_quarter(date(2026, 11, 30), compact=True) == "۱۴۰۵ Q۳"
+        assert i18n.format_quarter(date(2026, 12, 22), compact=True) == "۱۴۰۵ Q۴"  # 1 Dey
         assert i18n.format_month_compact(date(2026, 11, 30)) == "آذر ۱۴۰۵"  # Solar Hijri

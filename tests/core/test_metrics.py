@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from accountdesk.core import metrics as m
+from accountdesk.core.calendars import GREGORIAN, PERSIAN
 from accountdesk.core.metrics import CustomerRecord as C
 from accountdesk.core.metrics import DealRecord as D
 from accountdesk.core.metrics import Period
@@ -246,18 +247,18 @@ def test_revenue_to_date_converts_and_ranks_by_converted_amounts() -> None:
 
 def test_months_are_calendar_months() -> None:
     # "first of month − 31·k days" skipped September 2026; calendar months do not
-    got = m.months(m.last_months(date(2026, 11, 15), 12))
+    got = m.calendar_periods(Period(date(2025, 12, 1), date(2026, 11, 15)), 1, GREGORIAN)
     assert [p.start for p in got] == [
         date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1),
         date(2026, 4, 1), date(2026, 5, 1), date(2026, 6, 1), date(2026, 7, 1),
         date(2026, 8, 1), date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1),
     ]  # fmt: skip
     assert got[1].end == date(2026, 1, 31) and got[-1].end == date(2026, 11, 15)
-    assert m.last_months(date(2026, 3, 31), 3).start == date(2026, 1, 1)
+    assert m.calendar_period_of(date(2024, 2, 10), 1, GREGORIAN).end == date(2024, 2, 29)
 
 
 def test_quarters_and_period() -> None:
-    qs = m.quarters(Period(date(2025, 2, 15), date(2026, 1, 10)))
+    qs = m.calendar_periods(Period(date(2025, 2, 15), date(2026, 1, 10)), 3, GREGORIAN)
     assert [(q.start, q.end) for q in qs] == [
         (date(2025, 2, 15), date(2025, 3, 31)),
         (date(2025, 4, 1), date(2025, 6, 30)),
@@ -265,6 +266,16 @@ def test_quarters_and_period() -> None:
         (date(2025, 10, 1), date(2025, 12, 31)),
         (date(2026, 1, 1), date(2026, 1, 10)),
     ]
+    # Solar Hijri quarters begin on 1 Farvardin, 1 Tir, 1 Mehr and 1 Dey
+    fa = m.calendar_periods(Period(date(2025, 3, 1), date(2025, 7, 1)), 3, PERSIAN)
+    assert [(q.start, q.end) for q in fa] == [
+        (date(2025, 3, 1), date(2025, 3, 20)),
+        (date(2025, 3, 21), date(2025, 6, 21)),
+        (date(2025, 6, 22), date(2025, 7, 1)),
+    ]
+    assert m.calendar_period_of(date(2025, 5, 5), 12, PERSIAN) == Period(
+        date(2025, 3, 21), date(2026, 3, 20)
+    )
     with pytest.raises(ValueError):
         Period(date(2026, 1, 2), date(2026, 1, 1))
     assert m.compute_all(CUSTOMERS, SURVEYS, [], Q1, EUR).lifetime_value.value is None

@@ -12,6 +12,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 
+from accountdesk.core import i18n
+from accountdesk.core.calendars import BUDDHIST, GREGORIAN, PERSIAN
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.metrics import Period
@@ -66,10 +68,16 @@ def test_registered() -> None:
 
 def test_presets() -> None:
     today = date(2025, 3, 12)
-    assert preset_period("quarter", today) == Period(date(2024, 10, 1), date(2024, 12, 31))
-    assert preset_period("year", today) == Period(date(2024, 3, 13), today)
-    assert preset_period("this_year", today) == Period(date(2025, 1, 1), today)
-    assert preset_period("custom", today) is None
+    g = GREGORIAN
+    assert preset_period("quarter", today, g) == Period(date(2024, 10, 1), date(2024, 12, 31))
+    assert preset_period("year", today, g) == Period(date(2024, 3, 13), today)
+    assert preset_period("this_year", today, g) == Period(date(2025, 1, 1), today)
+    assert preset_period("custom", today, g) is None
+    # Solar Hijri: 12 March 2025 is 21 Esfand 1403; its quarter began on 1 Dey (21 Dec 2024),
+    # so the last whole quarter is Mehr–Azar 1403; its year began on 1 Farvardin (20 Mar 2024)
+    assert preset_period("quarter", today, PERSIAN) == Period(date(2024, 9, 22), date(2024, 12, 20))
+    assert preset_period("this_year", today, PERSIAN) == Period(date(2024, 3, 20), today)
+    assert preset_period("this_year", today, BUDDHIST) == Period(date(2025, 1, 1), today)
 
 
 def test_builds_with_metrics_and_charts(ctx: Any, demo_db: Database, qtbot: Any) -> None:
@@ -83,6 +91,25 @@ def test_builds_with_metrics_and_charts(ctx: Any, demo_db: Database, qtbot: Any)
     assert len(screen.nps_chart.values) == 11
     assert screen.trend_chart.labels and screen.trend_chart.labels[0].startswith("Q")
     screen.grab()  # paints the charts
+
+
+def test_persian_trend_is_by_solar_hijri_quarter(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    i18n.set_language("fa")
+    try:
+        screen = _screen(ctx, qtbot)
+        screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+        screen.start.setDate(QDate(2025, 3, 21))  # 1 Farvardin 1404
+        screen.end.setDate(QDate(2026, 3, 20))  # 29 Esfand 1404
+        _settle(screen, qtbot)
+        # four whole quarters of 1404, labelled in its own years and digits, not Q1–Q4 2025
+        assert screen.trend_chart.labels == [
+            i18n.format_quarter(day)
+            for day in (date(2025, 3, 21), date(2025, 6, 22), date(2025, 9, 23), date(2025, 12, 22))
+        ]
+        assert "۱۴۰۴" in screen.trend_chart.labels[0] and "۲۰۲۵" not in screen.trend_chart.labels[0]
+        assert len(set(screen.trend_chart.labels)) == 4
+    finally:
+        i18n.set_language("en")
 
 
 def test_empty_scope_says_not_enough_data(ctx: Any, demo_db: Database, qtbot: Any) -> None:

@@ -308,12 +308,12 @@ def _bucket_year(day: date) -> int:
     return buddhist_year(day) if current_calendar() == BUDDHIST else day.year
 
 
-def format_quarter(day: date, *, compact: bool = False, own_calendar: bool = False) -> str:
-    """The (Gregorian) quarter of ``day``: "Q1 2026"; ``compact``: "2026 Q1" with no word
-    to translate. ``own_calendar``: the quarter of the current calendar's year instead (a
-    Solar Hijri quarter begins on 1 Farvardin, 1 Tir, 1 Mehr or 1 Dey: the reports' charts,
-    bucketed by :func:`accountdesk.core.calendars.spans`)."""
-    if own_calendar and current_calendar() == PERSIAN:
+def format_quarter(day: date, *, compact: bool = False) -> str:
+    """The quarter of the current calendar's year that holds ``day``: "Q1 2026"; ``compact``:
+    "2026 Q1" with no word to translate. A Solar Hijri quarter begins on 1 Farvardin, 1 Tir,
+    1 Mehr or 1 Dey; the Buddhist era counts the Gregorian quarters with its own year (the
+    buckets of :func:`accountdesk.core.metrics.calendar_periods`)."""
+    if current_calendar() == PERSIAN:
         year, month, _day = gregorian_to_jalali(day)
     else:
         year, month = _bucket_year(day), day.month

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from accountdesk.core import calendars
 from accountdesk.core.labels import DEAL_STAGE
 from accountdesk.core.money import MoneyTotal, RateBook
 
@@ -669,34 +670,16 @@ def compute_all(
 # --- calendar buckets for trend charts ----------------------------------------------------------
 
 
-def months(period: Period) -> list[Period]:
-    """The calendar months overlapping the period, clipped to it."""
-    out: list[Period] = []
-    first = period.start.replace(day=1)
-    while first <= period.end:
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        out.append(Period(max(first, period.start), min(following - _DAY, period.end)))
-        first = following
-    return out
+def calendar_periods(period: Period, size: int, calendar: str) -> list[Period]:
+    """The months (``size`` 1), quarters (3) or years (12) of ``calendar``
+    (:mod:`accountdesk.core.calendars`: Solar Hijri quarters begin on 1 Farvardin, 1 Tir,
+    1 Mehr and 1 Dey) that overlap ``period``, clipped to it: the buckets of every trend, in
+    the PDF reports and on the Reports screen."""
+    found = calendars.spans(period.start, period.end, size, calendar)
+    return [Period(max(a, period.start), min(b, period.end)) for a, b in found]
 
 
-def last_months(day: date, count: int) -> Period:
-    """The ``count`` calendar months up to and including the month of ``day`` (to ``day``)."""
-    year, month = day.year, day.month - (count - 1)
-    while month < 1:
-        year, month = year - 1, month + 12
-    return Period(date(year, month, 1), day)
-
-
-def quarters(period: Period) -> list[Period]:
-    """The calendar quarters overlapping the period, clipped to it (for trend charts)."""
-    out: list[Period] = []
-    year, q = period.start.year, (period.start.month - 1) // 3
-    while True:
-        qs = date(year, q * 3 + 1, 1)
-        if qs > period.end:
-            break
-        nq = date(year + (q == 3), (q + 1) % 4 * 3 + 1, 1)
-        out.append(Period(max(qs, period.start), min(nq - timedelta(days=1), period.end)))
-        year, q = nq.year, (nq.month - 1) // 3
-    return out
+def calendar_period_of(day: date, size: int, calendar: str) -> Period:
+    """The whole month, quarter or year of ``calendar`` that holds ``day``."""
+    first, last = calendars.spans(day, day, size, calendar)[0]
+    return Period(first, last)

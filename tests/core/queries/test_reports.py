@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from accountdesk.core.calendars import GREGORIAN, PERSIAN
 from accountdesk.core.db.engine import Database
 from accountdesk.core.metrics import Period
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
@@ -51,7 +52,8 @@ def test_scope_metrics_cover_the_period_and_each_quarter(db: Database) -> None:
     create_account(
         db, AccountInput(name="A", country="TR", status="active", customer_since="2024-02-01")
     )
-    found = scope_metrics(db, Scope(country="TR"), Period(date(2024, 1, 1), date(2024, 12, 31)))
+    year = Period(date(2024, 1, 1), date(2024, 12, 31))
+    found = scope_metrics(db, Scope(country="TR"), year, calendar=GREGORIAN)
     assert found.total.customers_at_end == 1
     assert [q.start for q, _m in found.by_quarter] == [
         date(2024, 1, 1),
@@ -60,5 +62,14 @@ def test_scope_metrics_cover_the_period_and_each_quarter(db: Database) -> None:
         date(2024, 10, 1),
     ]
     assert [m.customers_at_end for _q, m in found.by_quarter] == [1, 1, 1, 1]
-    empty = scope_metrics(db, Scope(country="LV"), Period(date(2024, 1, 1), date(2024, 12, 31)))
+    persian = scope_metrics(db, Scope(country="TR"), year, calendar=PERSIAN)
+    # Solar Hijri quarters: 1 Dey 1402, 1 Farvardin, 1 Tir, 1 Mehr, 1 Dey 1403, clipped
+    assert [(q.start, q.end) for q, _m in persian.by_quarter] == [
+        (date(2024, 1, 1), date(2024, 3, 19)),
+        (date(2024, 3, 20), date(2024, 6, 20)),
+        (date(2024, 6, 21), date(2024, 9, 21)),
+        (date(2024, 9, 22), date(2024, 12, 20)),
+        (date(2024, 12, 21), date(2024, 12, 31)),
+    ]
+    empty = scope_metrics(db, Scope(country="LV"), year, calendar=GREGORIAN)
     assert empty.total.customers_at_end == 0

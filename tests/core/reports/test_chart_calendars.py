@@ -18,7 +18,7 @@ from accountdesk.core import calendars, i18n
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Account
 from accountdesk.core.demo import generate
-from accountdesk.core.metrics import Period, months, quarters
+from accountdesk.core.metrics import Period
 from accountdesk.core.reports import charts
 from accountdesk.core.reports import documents as d
 
@@ -47,9 +47,18 @@ def test_gregorian_and_buddhist_buckets_are_the_calendar_months_and_quarters(
     calendar: str,
 ) -> None:
     got_months = calendars.spans(PERIOD.start, PERIOD.end, 1, calendar)
-    assert [a for a, _b in got_months] == [m.start for m in months(PERIOD)]
+    assert [a for a, _b in got_months] == [date(2025, 12, 1)] + [
+        date(2026, month, 1) for month in range(1, 12)
+    ]
+    assert got_months[2] == (date(2026, 2, 1), date(2026, 2, 28))
     got_quarters = calendars.spans(PERIOD.start, PERIOD.end, 3, calendar)
-    assert [max(a, PERIOD.start) for a, _b in got_quarters] == [q.start for q in quarters(PERIOD)]
+    assert got_quarters == [
+        (date(2025, 10, 1), date(2025, 12, 31)),
+        (date(2026, 1, 1), date(2026, 3, 31)),
+        (date(2026, 4, 1), date(2026, 6, 30)),
+        (date(2026, 7, 1), date(2026, 9, 30)),
+        (date(2026, 10, 1), date(2026, 12, 31)),
+    ]
 
 
 def test_buckets_are_clipped_to_the_period_and_cover_it_without_gaps() -> None:
@@ -143,7 +152,7 @@ def test_persian_portfolio_trend_is_by_solar_hijri_quarter(
     )
     with i18n.use_language("fa"):
         expected = [
-            i18n.format_quarter(start, own_calendar=True)
+            i18n.format_quarter(start)
             for start, _end in calendars.spans(PERIOD.start, PERIOD.end, 3, calendars.PERSIAN)
         ]
     # Azar 1404 (quarter 3) … Azar 1405 (quarter 3): five Solar Hijri quarters, right to left

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import SimpleDocTemplate
 
-from accountdesk.core.metrics import Period, months, quarters
+from accountdesk.core.calendars import GREGORIAN
+from accountdesk.core.metrics import Period, calendar_periods
 from accountdesk.core.reports import charts
 from accountdesk.core.reports import documents as d
 
@@ -74,14 +75,19 @@ def test_axis_titles_and_legend_are_drawn(tmp_path: Path) -> None:
 
 def test_partial_months_and_quarters_are_named() -> None:
     ctx = d.ReportContext("en", False, datetime(2026, 11, 28, tzinfo=UTC), "UTC")
-    shown = months(Period(date(2025, 12, 1), date(2026, 11, 28)))
+    shown = calendar_periods(Period(date(2025, 12, 1), date(2026, 11, 28)), 1, GREGORIAN)
     assert d._partial_note(ctx, shown, "month") == "* Nov 2026: part of the month only."
-    whole = months(Period(date(2025, 12, 1), date(2026, 11, 30)))
+    whole = calendar_periods(Period(date(2025, 12, 1), date(2026, 11, 30)), 1, GREGORIAN)
     assert d._partial_note(ctx, whole, "month") == ""
-    qs = quarters(Period(date(2025, 12, 1), date(2026, 11, 30)))
+    qs = calendar_periods(Period(date(2025, 12, 1), date(2026, 11, 30)), 3, GREGORIAN)
     assert d._partial_note(ctx, qs, "quarter") == (
         "* Q4 2025, Q4 2026: parts of the quarters only."
     )
     assert (
-        d._partial_note(ctx, quarters(Period(date(2026, 1, 1), date(2026, 6, 30))), "quarter") == ""
+        d._partial_note(
+            ctx,
+            calendar_periods(Period(date(2026, 1, 1), date(2026, 6, 30)), 3, GREGORIAN),
+            "quarter",
+        )
+        == ""
     )

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
-from accountdesk.core.metrics import MetricSet, Period, compute_all, quarters
+from accountdesk.core.metrics import MetricSet, Period, calendar_periods, compute_all
 from accountdesk.core.money import RateBook
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.reports.data import Scope, load_records
@@ -23,15 +23,16 @@ _FIELDS = {"country": Account.country, "owner": Account.owner, "tier": Account.t
 @dataclass(frozen=True)
 class ScopeMetrics:
     total: MetricSet  # over the whole period
-    by_quarter: list[tuple[Period, MetricSet]]
+    by_quarter: list[tuple[Period, MetricSet]]  # the quarters of the calendar asked for
 
 
 def scope_metrics(
-    db: Database, scope: Scope, period: Period, rates: RateBook | None = None
+    db: Database, scope: Scope, period: Period, rates: RateBook | None = None, *, calendar: str
 ) -> ScopeMetrics:
     """The metrics of the accounts in ``scope`` over ``period`` and over each of its quarters
-    (the records are read once); money converted with ``rates`` (default: the reporting
-    currency at the rates in force on the period's last day)."""
+    in ``calendar`` (:mod:`accountdesk.core.calendars`; clipped to the period; the records are
+    read once); money converted with ``rates`` (default: the reporting currency at the rates in
+    force on the period's last day)."""
     book = rates if rates is not None else rate_book(db, period.end)
     with db.reader() as session:
         records = load_records(session, scope)
@@ -39,7 +40,8 @@ def scope_metrics(
     def over(part: Period) -> MetricSet:
         return compute_all(records.customers, records.surveys, records.deals, part, book)
 
-    return ScopeMetrics(over(period), [(q, over(q)) for q in quarters(period)])
+    quarters = calendar_periods(period, 3, calendar)
+    return ScopeMetrics(over(period), [(q, over(q)) for q in quarters])
 
 
 def account_values(db: Database, field: AccountField) -> list[str]:

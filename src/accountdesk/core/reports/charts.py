@@ -9,7 +9,7 @@ category axis runs right to left and the value axis stands on the right.
 
 Months and quarters are those of the report language's calendar (the documents bucket them
 with :func:`accountdesk.core.calendars.spans` and label them with
-:func:`accountdesk.core.i18n.format_month_compact` and ``format_quarter(own_calendar=True)``):
+:func:`accountdesk.core.i18n.format_month_compact` and ``format_quarter``):
 a Persian report counts Solar Hijri months (a Gregorian month straddles two of them, so
 Gregorian buckets under Persian names would mislabel half of every bar), a Thai one Gregorian
 months labelled with Buddhist-era years (พ.ศ. 2569), and no label has a two-digit year.

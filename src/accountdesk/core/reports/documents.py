@@ -85,6 +85,8 @@ from accountdesk.core.metrics import (
     MoneyMetric,
     Period,
     Pipeline,
+    calendar_period_of,
+    calendar_periods,
     compute_all,
     open_pipeline,
     revenue_to_date,
@@ -896,7 +898,7 @@ def _portfolio_story(
     story.append(_h(ctx, _("Trend by quarter"), 1))
     story.append(
         charts.line_chart(
-            [i18n.format_quarter(q.start, own_calendar=True) for q in qs],
+            [i18n.format_quarter(q.start) for q in qs],
             [
                 charts.Series(_("Retention (%)"), [m.retention.value for m in q_sets]),
                 charts.Series(_("NPS"), [m.nps.value for m in q_sets]),
@@ -1338,19 +1340,16 @@ def _sort_key(name: str) -> str:
 
 
 def calendar_buckets(period: Period, size: int) -> list[Period]:
-    """The months (``size`` 1) or quarters (3) of the current language's calendar that overlap
-    ``period``, clipped to it: the buckets of the trend charts (Solar Hijri in Persian)."""
-    spans = calendars.spans(period.start, period.end, size, i18n.current_calendar())
-    return [Period(max(a, period.start), min(b, period.end)) for a, b in spans]
+    """The trend charts' months (``size`` 1) or quarters (3), in the current language's
+    calendar (Solar Hijri in Persian)."""
+    return calendar_periods(period, size, i18n.current_calendar())
 
 
-def _partial_note(ctx: ReportContext, buckets: Sequence[Period], kind: str) -> str:
+def _partial_note(ctx: ReportContext, shown: Sequence[Period], kind: str) -> str:
     """Which months or quarters (of the report's calendar) a chart covers only in part."""
     size = 1 if kind == "month" else 3
     cal = i18n.current_calendar()
-    partial = [
-        b for b in buckets if calendars.spans(b.start, b.start, size, cal)[0] != (b.start, b.end)
-    ]
+    partial = [b for b in shown if calendar_period_of(b.start, size, cal) != b]
     if not partial:
         return ""
     if kind == "month":
@@ -1359,7 +1358,7 @@ def _partial_note(ctx: ReportContext, buckets: Sequence[Period], kind: str) -> s
             "* {months}: part of the month only.", "* {months}: parts of the months only.",
             len(partial),
         ).format(months=labels)  # fmt: skip
-    labels = join_list(i18n.format_quarter(b.start, own_calendar=True) for b in partial)
+    labels = join_list(i18n.format_quarter(b.start) for b in partial)
     return ngettext(
         "* {quarters}: part of the quarter only.", "* {quarters}: parts of the quarters only.",
         len(partial),

@@ -46,6 +46,7 @@ from accountdesk.core.metrics import (
     MetricValue,
     MoneyMetric,
     Period,
+    calendar_period_of,
 )
 from accountdesk.core.money import missing_rates_text, money_text, rates_used_text, total_text
 from accountdesk.core.queries.rates import rate_book
@@ -109,24 +110,24 @@ class Metrics:
     by_quarter: list[tuple[Period, MetricSet]]
 
 
-def preset_period(key: str, today: date) -> Period | None:
-    """The period of a preset, ending today (or the whole last calendar quarter)."""
+def preset_period(key: str, today: date, calendar: str) -> Period | None:
+    """The period of a preset, ending today, or the whole last quarter; "this year" and the
+    quarters are those of ``calendar`` (in Persian the year begins on 1 Farvardin)."""
     if key == "year":
         return Period(today - timedelta(days=364), today)
     if key == "this_year":
-        return Period(date(today.year, 1, 1), today)
+        return Period(calendar_period_of(today, 12, calendar).start, today)
     if key == "quarter":
-        first_this = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
-        end = first_this - timedelta(days=1)
-        return Period(date(end.year, (end.month - 1) // 3 * 3 + 1, 1), end)
+        this = calendar_period_of(today, 3, calendar)
+        return calendar_period_of(this.start - timedelta(days=1), 3, calendar)
     return None
 
 
-def compute_metrics(db: Database, request: Request, today: date) -> Metrics:
-    """The metrics over the period and per quarter, money converted as the PDF converts it
-    (runs on a worker thread)."""
+def compute_metrics(db: Database, request: Request, today: date, calendar: str) -> Metrics:
+    """The metrics over the period and per quarter of ``calendar`` (the screen's), money
+    converted as the PDF converts it (runs on a worker thread)."""
     rates = rate_book(db, rate_day(request.period, today))
-    found = scope_metrics(db, request.scope(), request.period, rates)
+    found = scope_metrics(db, request.scope(), request.period, rates, calendar=calendar)
     return Metrics(request, found.total, found.by_quarter)
 
 
@@ -378,7 +379,9 @@ class ReportsScreen(QWidget):
         return customer_language(self.ctx.db, self.account.record_id)
 
     def _preset_changed(self) -> None:
-        period = preset_period(str(self.preset.currentData()), self.ctx.now().date())
+        period = preset_period(
+            str(self.preset.currentData()), self.ctx.now().date(), i18n.current_calendar()
+        )
         if period is None:
             return
         for edit, day in ((self.start, period.start), (self.end, period.end)):
@@ -453,8 +456,8 @@ class ReportsScreen(QWidget):
             if serial == self._metrics_serial:
                 self.show_metrics(result)
 
-        today = self.ctx.now().date()
-        tasks.run(lambda: compute_metrics(db, request, today), done, self._metrics_failed)
+        today, calendar = self.ctx.now().date(), i18n.current_calendar()
+        tasks.run(lambda: compute_metrics(db, request, today, calendar), done, self._metrics_failed)
 
     def _metrics_failed(self, exc: BaseException) -> None:
         self.message.setText(_("The metrics could not be computed: {error}").format(error=exc))
