@@ -1,4 +1,5 @@
-"""First run on an empty database: load demo data, import a CSV, or start empty."""
+"""First run on an empty database: load demo data, import a file (ui/import_dialog.py), or
+start empty."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -41,34 +41,6 @@ def load_demo(ctx: AppContext, parent: QWidget | None, accounts: int = DEMO_ACCO
     return tasks.run_with_progress(parent, _("Adding demo data…"), work, done, failed)
 
 
-def import_csv_file(ctx: AppContext, parent: QWidget | None, path: str) -> QDialog:
-    """Import a CSV file off the GUI thread behind a cancellable progress dialog."""
-    from accountdesk.core.io.csv_io import import_csv
-
-    db = ctx.db
-
-    def work(progress: tasks.Progress) -> Any:
-        return import_csv(db, path, progress=lambda rows: progress(rows, rows + 1000))
-
-    def done(report: Any) -> None:
-        ctx.changed.emit("account")
-        ctx.changed.emit("contact")
-        QMessageBox.information(parent, _("Import"), report.summary())
-
-    def failed(exc: BaseException) -> None:
-        QMessageBox.warning(parent, _("Import"), str(exc))
-
-    return tasks.run_with_progress(parent, _("Importing {file}…").format(file=path), work, done,
-                                   failed)  # fmt: skip
-
-
-def choose_csv(parent: QWidget | None) -> str | None:
-    path, _filter = QFileDialog.getOpenFileName(
-        parent, _("Import contacts from CSV"), "", _("CSV files (*.csv);;All files (*)")
-    )
-    return path or None
-
-
 class FirstRunDialog(QDialog):
     """Offered when the database has no accounts yet."""
 
@@ -81,14 +53,14 @@ class FirstRunDialog(QDialog):
         intro = QLabel(
             _(
                 "Your database is empty. Load a set of demo accounts to look around, import your "
-                "contacts from a CSV file, or start with an empty database."
+                "contacts from a CSV, vCard or JSON file, or start with an empty database."
             )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for key, text in (
             ("demo", _("Load demo data")),
-            ("csv", _("Import a CSV file…")),
+            ("csv", _("Import contacts from a file…")),
             ("empty", _("Start empty")),
         ):
             button = QPushButton(text)
@@ -106,6 +78,8 @@ class FirstRunDialog(QDialog):
         if self.choice == "demo":
             load_demo(self.ctx, parent)
         elif self.choice == "csv":
-            path = choose_csv(parent)
+            from accountdesk.ui.import_dialog import choose_file, import_file
+
+            path = choose_file(parent)
             if path:
-                import_csv_file(self.ctx, parent, path)
+                import_file(self.ctx, parent, path)

@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("New account…"), self.new_account, "Ctrl+N"))
         file_menu.addAction(self._action(_("New contact…"), self.new_contact, "Ctrl+Shift+N"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(_("Import CSV…"), self.import_csv, "Ctrl+I"))
+        file_menu.addAction(self._action(_("Import contacts…"), self.import_csv, "Ctrl+I"))
         file_menu.addAction(self._action(_("Load demo data…"), self.load_demo))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Backups…"), self.show_backups))
@@ -356,11 +356,11 @@ class MainWindow(QMainWindow):
         TrashDialog(self.ctx, self).exec()
 
     def import_csv(self) -> None:
-        from accountdesk.ui.firstrun import choose_csv, import_csv_file
+        from accountdesk.ui.import_dialog import choose_file, import_file
 
-        path = choose_csv(self)
+        path = choose_file(self)
         if path:
-            import_csv_file(self.ctx, self, path)
+            import_file(self.ctx, self, path)
 
     def load_demo(self) -> None:
         from accountdesk.ui.firstrun import load_demo

@@ -1141,6 +1141,39 @@ def import_csv(
     return report
 
 
+@dataclass(frozen=True)
+class PreviewRow:
+    """A row of the file as the import would store it: the account's and the contact's
+    checked values (None for an account-only row)."""
+
+    row: int
+    account: dict[str, Any]
+    contact: dict[str, Any] | None
+
+
+def preview(
+    path: str | Path, mapping: column_mapping.ColumnMapping, rows: int = 8
+) -> list[PreviewRow]:
+    """The first ``rows`` rows of ``path`` read through ``mapping`` and checked as the import
+    checks them (each on its own); a row with a problem is left out (the dry run of
+    :func:`import_csv` names it), as is every row when the header has a problem."""
+    header, reader, _lines = _read_rows(Path(path))
+    header_map = map_header(header, mapping=mapping)
+    found: list[PreviewRow] = []
+    for number, row in enumerate(reader, start=2):
+        if len(found) >= rows:
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        try:
+            (plan,) = _plan_chunks(header, iter([row]), None, mapping=header_map)
+        except (RowProblems, CsvImportError):
+            continue
+        account = next(iter(plan.accounts.values()))
+        found.append(PreviewRow(number, account, plan.contacts[0] if plan.contacts else None))
+    return found
+
+
 def check_mapping(chosen: column_mapping.ColumnMapping, header: list[str], path: Path) -> None:
     """A :class:`~accountdesk.core.io.mapping.MappingError` when ``chosen`` names a column
     the file ``path`` (with ``header``) lacks."""

@@ -1,0 +1,582 @@
+"""File → Import (Ctrl+I): a CSV file's columns mapped, previewed and checked before anything
+is written; vCard and JSON files imported straight away. Both end with the import's report.
+
+The dialog edits a :class:`~accountdesk.core.io.mapping.ColumnMapping` (the recognised one, or
+a saved mapping whose columns are the file's header) and runs the import's own dry run on it
+(:func:`~accountdesk.core.io.csv_io.import_csv` with ``dry_run``, and
+:func:`~accountdesk.core.io.csv_io.preview` for the first rows) off the GUI thread after every
+change; Import runs the same import, writing, in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import N_, _, format_number, join_list
+from accountdesk.core.io import csv_io
+from accountdesk.core.io import mapping as m
+from accountdesk.core.io.sources import SOURCES, normalise
+from accountdesk.ui import tasks
+from accountdesk.ui.context import AppContext
+
+SAMPLE_VALUES = 3  # non-empty values shown per column
+SAMPLE_ROWS = 50  # rows read for them
+PREVIEW_ROWS = 8
+CHECK_DELAY_MS = 150  # a check starts this long after the last change
+
+#: Files imported without the mapping dialog (they name their fields themselves).
+DIRECT_SUFFIXES = (".vcf", ".vcard", ".json")
+
+#: What each of our CSV columns holds, as the mapping combo box shows it.
+COLUMN_LABELS: dict[str, str] = {
+    "account_id": N_("Account: id"),
+    "account_name": N_("Account: name"),
+    "account_industry": N_("Account: industry"),
+    "account_size_band": N_("Account: size"),
+    "account_website": N_("Account: website"),
+    "account_country": N_("Account: country"),
+    "account_subdivision": N_("Account: region"),
+    "account_city": N_("Account: city"),
+    "account_address": N_("Account: address"),
+    "account_timezone": N_("Account: time zone"),
+    "account_currency": N_("Account: currency"),
+    "account_tier": N_("Account: tier"),
+    "account_status": N_("Account: status"),
+    "account_customer_since": N_("Account: customer since"),
+    "account_lost_on": N_("Account: lost on"),
+    "account_owner": N_("Account: owner"),
+    "account_referred_by": N_("Account: referred by (id)"),
+    "account_acquisition_cost": N_("Account: acquisition cost"),
+    "account_tags": N_("Account: tags"),
+    "account_notes": N_("Account: notes"),
+    "contact_id": N_("Contact: id"),
+    "given_name": N_("Given name"),
+    "family_name": N_("Family name"),
+    "name_order": N_("Name order"),
+    "honorific": N_("Form of address"),
+    "job_title": N_("Job title"),
+    "buying_role": N_("Buying role"),
+    "emails": N_("E-mail"),
+    "phones": N_("Phone"),
+    "preferred_channel": N_("Preferred channel"),
+    "preferred_language": N_("Preferred language"),
+    "formality": N_("Formality"),
+    "country": N_("Country"),
+    "subdivision": N_("Region"),
+    "city": N_("City"),
+    "timezone": N_("Time zone"),
+    "work_start": N_("Working hours: start"),
+    "work_end": N_("Working hours: end"),
+    "personal_notes": N_("Personal notes"),
+    "how_we_met": N_("How we met"),
+    "lawful_basis": N_("Lawful basis"),
+    "consent_given_on": N_("Consent given on"),
+    "consent_withdrawn_on": N_("Consent withdrawn on"),
+    "marketing_opt_in": N_("Marketing opt-in"),
+    "stay_in_touch_days": N_("Stay in touch every (days)"),
+    "tags": N_("Tags"),
+    "important_dates": N_("Important dates"),
+}
+#: The labels offered for e-mail and phone columns (stored words, as the CSV format writes them).
+LIST_LABELS = {"emails": ("work", "home", "other"), "phones": ("work", "mobile", "home", "other")}
+
+
+def rule_text(rule: m.Rule) -> str:
+    """How the mapping combo box names ``rule``."""
+    if rule.target == m.IGNORE:
+        return _("Do not import")
+    if rule.target == m.NOTES:
+        return _("Keep in the notes")
+    if rule.target == m.FULL_NAME:
+        return _("Full name (split into given and family name)")
+    if rule.target == m.LABEL:
+        return _("Label of an e-mail or phone column")
+    name = _(COLUMN_LABELS[rule.target])
+    if rule.label_from:
+        return _("{field}, labelled as column “{column}” says").format(
+            field=name, column=isolate(rule.label_from)
+        )
+    if rule.label:
+        return _("{field}, labelled “{label}”").format(field=name, label=rule.label)
+    return name
+
+
+def choices() -> list[m.Rule]:
+    """Every rule the combo box offers, in its order."""
+    found = [m.Rule(m.IGNORE), m.Rule(m.NOTES), m.Rule(m.FULL_NAME)]
+    for column in m.COLUMNS:
+        found.append(m.Rule(column))
+        found += [m.Rule(column, label=label) for label in LIST_LABELS.get(column, ())]
+    found.append(m.Rule(m.LABEL))
+    return found
+
+
+@dataclass
+class Check:
+    """What the import's dry run says of a mapping: its report, or the error with the rows'
+    problems; and the first rows as they will be stored."""
+
+    report: csv_io.ImportReport | None
+    error: UserError | None
+    problems: list[csv_io.Problem]
+    rows: list[csv_io.PreviewRow]
+
+
+def check(ctx: AppContext, path: Path, mapping: m.ColumnMapping) -> Check:
+    """Run the import's dry run and preview for ``mapping`` (on a worker thread)."""
+    try:
+        report = csv_io.import_csv(ctx.db, path, dry_run=True, mapping=mapping)
+    except csv_io.CsvImportError as exc:
+        problems = exc.details or [csv_io.Problem(0, exc.message, reason=exc.message)]
+        return Check(None, exc, problems, csv_io.preview(path, mapping, PREVIEW_ROWS))
+    except UserError as exc:
+        return Check(None, exc, [csv_io.Problem(0, exc.message, reason=exc.message)], [])
+    return Check(report, None, [], csv_io.preview(path, mapping, PREVIEW_ROWS))
+
+
+def report_text(report: Any) -> str:
+    """A report's summary and its remarks (what was not imported), one paragraph each."""
+    remarks = report.remarks() if hasattr(report, "remarks") else []  # JSON: none
+    return "\n\n".join([report.summary(), *remarks])
+
+
+def show_report(parent: QWidget | None, report: Any) -> None:
+    QMessageBox.information(parent, _("Import"), report_text(report))
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    return table
+
+
+def _item(text: str) -> QTableWidgetItem:
+    """A cell of user data, isolated so that it keeps its order in a right-to-left window."""
+    item = QTableWidgetItem(isolate(text) if text else "")
+    item.setToolTip(text)
+    return item
+
+
+def _listed(items: list[dict[str, Any]]) -> str:
+    return join_list(ltr(f"{i['label']}:{i['value']}") for i in items)
+
+
+class ImportDialog(QDialog):
+    """The columns of one CSV file, what each maps to, the first rows as they will be stored
+    and the problems found; Import writes the file."""
+
+    def __init__(self, ctx: AppContext, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = Path(path)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(_("Import {file}").format(file=isolate(self.path.name)))
+        self.header, sample = csv_io.read_sample(self.path, SAMPLE_ROWS)
+        self.recognised = m.recognise(self.header)
+        self.mapping = self.recognised
+        self.last: Check | None = None
+        self.report: csv_io.ImportReport | None = None  # what the import wrote
+        self._generation = 0
+        self.last_generation = -1
+        self._choices = choices()
+        self._combos: dict[str, QComboBox] = {}
+
+        layout = QVBoxLayout(self)
+        self.source_label = QLabel()
+        self.source_label.setObjectName("importSource")
+        self.source_label.setWordWrap(True)
+        layout.addWidget(self.source_label)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("Use saved mapping:")))
+        self.saved_combo = QComboBox()
+        self.saved_combo.setObjectName("savedMappings")
+        row.addWidget(self.saved_combo, 1)
+        self.save_button = QPushButton(_("Save mapping…"))
+        self.save_button.setObjectName("saveMapping")
+        self.save_button.clicked.connect(lambda _c=False: self.save_mapping())
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(0, 0, 0, 0)
+        self.columns_table = _table(
+            [_("Column in the file"), _("Import as"), _("Sample values")], "importColumns"
+        )
+        top_row.addWidget(self.columns_table, 3)
+        unmapped_box = QGroupBox(_("Columns AccountDesk has no field for"))
+        unmapped_layout = QVBoxLayout(unmapped_box)
+        hint = QLabel(_("Ticked columns are kept in the notes; the others are not imported."))
+        hint.setWordWrap(True)
+        unmapped_layout.addWidget(hint)
+        self.unmapped_list = QListWidget()
+        self.unmapped_list.setObjectName("unmappedColumns")
+        self.unmapped_list.itemChanged.connect(self._unmapped_changed)
+        unmapped_layout.addWidget(self.unmapped_list)
+        top_row.addWidget(unmapped_box, 1)
+        split.addWidget(top)
+
+        preview_box = QGroupBox(_("The first rows as they will be stored"))
+        preview_layout = QVBoxLayout(preview_box)
+        self.preview_table = _table(
+            [
+                _("Row"), _("Account"), _("Country"), _("Given name"), _("Family name"),
+                _("Form of address"), _("Job title"), _("E-mail"), _("Phone"), _("City"),
+                _("Notes"),
+            ],
+            "importPreview",
+        )  # fmt: skip
+        preview_layout.addWidget(self.preview_table)
+        split.addWidget(preview_box)
+        problems_box = QGroupBox(_("Problems"))
+        problems_layout = QVBoxLayout(problems_box)
+        self.summary_label = QLabel(_("Checking the file…"))
+        self.summary_label.setObjectName("importSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        problems_layout.addWidget(self.summary_label)
+        self.problems_table = _table(
+            [_("Row"), _("Column"), _("Value"), _("Problem")], "importProblems"
+        )
+        problems_layout.addWidget(self.problems_table)
+        split.addWidget(problems_box)
+        split.setSizes([320, 200, 200])
+        layout.addWidget(split, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        buttons.accepted.connect(self.start_import)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self._run_check)
+
+        self._fill_columns(sample)
+        self._fill_saved()
+        self.saved_combo.currentIndexChanged.connect(self._saved_chosen)
+        self._show_mapping()
+        self.resize(1100, 760)
+
+    # --- the mapping ---------------------------------------------------------------------
+
+    def _fill_columns(self, sample: list[list[str]]) -> None:
+        named = [(i, h) for i, h in enumerate(self.header) if h.strip()]
+        self.columns_table.setRowCount(len(named))
+        seen: set[str] = set()
+        for row, (index, name) in enumerate(named):
+            self.columns_table.setItem(row, 0, _item(name))
+            values = [r[index].strip() for r in sample if index < len(r) and r[index].strip()]
+            self.columns_table.setItem(row, 2, _item(join_list(values[:SAMPLE_VALUES])))
+            combo = QComboBox()
+            combo.setObjectName(f"mapping:{name}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            for rule in self._choices:
+                combo.addItem(rule_text(rule))
+            key = normalise(name)
+            if key in seen:  # a second column of one name: the import reports it
+                combo.setEnabled(False)
+            else:
+                seen.add(key)
+                self._combos[name] = combo
+                combo.currentIndexChanged.connect(
+                    lambda i, n=name, c=combo: self._combo_changed(n, c, i)
+                )
+            self.columns_table.setCellWidget(row, 1, combo)
+        self.columns_table.resizeColumnsToContents()
+
+    def _fill_saved(self) -> None:
+        self.saved_combo.addItem(_("None: the mapping recognised from the header"), None)
+        for path in m.saved():
+            self.saved_combo.addItem(path.stem, str(path))
+        match = m.matching_saved(self.header)
+        if match is not None:
+            self.saved_combo.setCurrentIndex(self.saved_combo.findData(str(match[0])))
+            self.mapping = self._fitted(match[1])
+
+    def _fitted(self, chosen: m.ColumnMapping) -> m.ColumnMapping:
+        """``chosen``'s rules for the file's columns (a column it does not name: not imported)."""
+        columns = {name: chosen.rule(name) or m.Rule(m.IGNORE) for name in self.recognised.columns}
+        return m.ColumnMapping(columns, chosen.source)
+
+    def _saved_chosen(self, index: int) -> None:
+        data = self.saved_combo.itemData(index)
+        if data is None:
+            self.mapping = self.recognised
+        else:
+            try:
+                self.mapping = self._fitted(m.load(data))
+            except m.MappingError as exc:
+                QMessageBox.warning(self, _("Import"), exc.message)
+                return
+        self._show_mapping()
+
+    def set_rule(self, name: str, rule: m.Rule) -> None:
+        """Map the file's column ``name`` by ``rule`` (as the combo box does)."""
+        self.mapping = self.mapping.with_rule(name, rule)
+        self._show_mapping()
+
+    def _combo_changed(self, name: str, combo: QComboBox, index: int) -> None:
+        if 0 <= index < len(self._choices) and combo.isEnabled():
+            rule = self._choices[index]
+            if self.mapping.columns.get(name) != rule:
+                self.set_rule(name, rule)
+
+    def _unmapped_changed(self, item: QListWidgetItem) -> None:
+        name = item.data(Qt.ItemDataRole.UserRole)
+        keep = item.checkState() == Qt.CheckState.Checked
+        self.set_rule(name, m.Rule(m.NOTES if keep else m.IGNORE))
+
+    def _show_mapping(self) -> None:
+        """Show ``self.mapping`` in the combo boxes and the unmapped list, then check it."""
+        source = SOURCES[self.mapping.source].name if self.mapping.source else None
+        if source:
+            text = _("Recognised as an export of {product}.").format(product=source)
+        elif any(r.target not in (m.IGNORE, m.NOTES) for r in self.recognised.columns.values()):
+            text = _("Read as AccountDesk's CSV format (or a similar address book).")
+        else:
+            text = _(
+                "No product recognised from the header: choose what each column holds, "
+                "then save the mapping for the next file like it."
+            )
+        self.source_label.setText(text)
+        for name, combo in self._combos.items():
+            rule = self.mapping.columns.get(name, m.Rule(m.IGNORE))
+            if rule not in self._choices:  # a label read from another column, a rare label
+                self._choices.append(rule)
+                for other in self._combos.values():
+                    other.blockSignals(True)
+                    other.addItem(rule_text(rule))
+                    other.blockSignals(False)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(self._choices.index(rule))
+            combo.blockSignals(False)
+        self.unmapped_list.blockSignals(True)
+        self.unmapped_list.clear()
+        for name, rule in self.mapping.columns.items():
+            if rule.target in (m.IGNORE, m.NOTES):
+                item = QListWidgetItem(isolate(name))
+                item.setData(Qt.ItemDataRole.UserRole, name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = rule.target == m.NOTES
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.unmapped_list.addItem(item)
+        self.unmapped_list.blockSignals(False)
+        self.import_button.setEnabled(False)
+        self.summary_label.setText(_("Checking the file…"))
+        self._check_timer.start()
+
+    # --- checking ------------------------------------------------------------------------
+
+    def _run_check(self) -> None:
+        self._generation += 1
+        generation, mapping, ctx, path = self._generation, self.mapping, self.ctx, self.path
+        tasks.run(
+            lambda: check(ctx, path, mapping),
+            lambda found: self._checked(generation, found),
+            lambda exc: self._check_failed(generation, exc),
+            owner=self,
+        )
+
+    def up_to_date(self) -> bool:
+        """True when what the dialog shows is the check of the current mapping."""
+        return (
+            not self._check_timer.isActive()
+            and self.last is not None
+            and self.last_generation == self._generation
+        )
+
+    def _check_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        if not isinstance(exc, UserError):
+            raise exc
+        self._checked(generation, Check(None, exc, [], []))
+
+    def _checked(self, generation: int, found: Check) -> None:
+        if generation != self._generation:
+            return  # the mapping changed meanwhile; a newer check follows
+        self.last, self.last_generation = found, generation
+        if found.report is not None:
+            self.summary_label.setText(report_text(found.report))
+        else:
+            assert found.error is not None
+            self.summary_label.setText(found.error.message)
+        self.import_button.setEnabled(found.report is not None)
+        self._fill_problems(found.problems)
+        self._fill_preview(found.rows)
+
+    def _fill_problems(self, problems: list[csv_io.Problem]) -> None:
+        self.problems_table.setRowCount(len(problems))
+        for row, problem in enumerate(problems):
+            cells = [
+                format_number(problem.row) if problem.row else "",
+                problem.column,
+                problem.value,
+                problem.reason or problem.text,
+            ]
+            for column, text in enumerate(cells):
+                self.problems_table.setItem(row, column, _item(text))
+        self.problems_table.resizeColumnsToContents()
+
+    def _fill_preview(self, rows: list[csv_io.PreviewRow]) -> None:
+        self.preview_table.setRowCount(len(rows))
+        for row, found in enumerate(rows):
+            account, contact = found.account, found.contact or {}
+            notes = contact.get("personal_notes") if found.contact else account.get("notes")
+            cells = [
+                format_number(found.row),
+                account["name"],
+                account["country"],
+                contact.get("given_name") or "",
+                contact.get("family_name") or "",
+                contact.get("honorific") or "",
+                contact.get("job_title") or "",
+                _listed(contact.get("emails") or []),
+                _listed(contact.get("phones") or []),
+                contact.get("city") or account.get("city") or "",
+                (notes or "").replace("\n", " · "),
+            ]
+            for column, text in enumerate(cells):
+                self.preview_table.setItem(row, column, _item(text))
+        self.preview_table.resizeColumnsToContents()
+
+    # --- saving and importing ------------------------------------------------------------
+
+    def save_mapping(self, name: str | None = None) -> Path | None:
+        """Save the mapping in the saved mappings folder as ``name`` (asked when None)."""
+        if name is None:
+            default = SOURCES[self.mapping.source].name if self.mapping.source else self.path.stem
+            name, ok = QInputDialog.getText(
+                self, _("Save mapping"), _("Name of the mapping:"), text=default
+            )
+            if not ok:
+                return None
+        try:
+            path = m.save_named(self.mapping, name)
+        except UserError as exc:
+            QMessageBox.warning(self, _("Save mapping"), exc.message)
+            return None
+        self.saved_combo.blockSignals(True)
+        index = self.saved_combo.findData(str(path))
+        if index < 0:
+            self.saved_combo.addItem(path.stem, str(path))
+            index = self.saved_combo.count() - 1
+        self.saved_combo.setCurrentIndex(index)
+        self.saved_combo.blockSignals(False)
+        self.ctx.status.emit(_("Mapping saved as {name}.").format(name=isolate(path.stem)))
+        return path
+
+    def start_import(self) -> None:
+        """Write the file through the mapping, behind a progress dialog; then the report."""
+        ctx, path, mapping = self.ctx, self.path, self.mapping
+
+        def work(progress: tasks.Progress) -> Any:
+            return csv_io.import_csv(
+                ctx.db, path, mapping=mapping, progress=lambda rows: progress(rows, rows + 1000)
+            )
+
+        def done(report: csv_io.ImportReport) -> None:
+            self.report = report
+            ctx.changed.emit("account")
+            ctx.changed.emit("contact")
+            self.accept()
+            show_report(self.parentWidget(), report)
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, _("Import"), str(exc))
+
+        self.import_button.setEnabled(False)
+        tasks.run_with_progress(
+            self, _("Importing {file}…").format(file=isolate(path.name)), work, done, failed
+        )
+
+
+def choose_file(parent: QWidget | None) -> str | None:
+    """Ask for a file to import: CSV, vCard or an AccountDesk JSON export."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Import contacts"),
+        "",
+        ";;".join(
+            [
+                _("Contacts (*.csv *.vcf *.vcard *.json)"),
+                _("CSV files (*.csv)"),
+                _("vCard files (*.vcf *.vcard)"),
+                _("AccountDesk JSON export (*.json)"),
+                _("All files (*)"),
+            ]
+        ),
+    )
+    return path or None
+
+
+def import_file(ctx: AppContext, parent: QWidget | None, path: str) -> QDialog | None:
+    """Import ``path``: a CSV file through the mapping dialog (opened, returned), a vCard or
+    JSON file straight away behind a progress dialog; the report is shown at the end."""
+    suffix = Path(path).suffix.casefold()
+    if suffix not in DIRECT_SUFFIXES:
+        try:
+            dialog = ImportDialog(ctx, path, parent)
+        except UserError as exc:  # not a CSV file, not UTF-8 …
+            QMessageBox.warning(parent, _("Import"), exc.message)
+            return None
+        dialog.open()
+        return dialog
+
+    def work(progress: tasks.Progress) -> Any:
+        if suffix == ".json":
+            from accountdesk.core.io.json_io import import_json
+
+            return import_json(ctx.db, path)
+        from accountdesk.core.io.vcard import import_vcard
+
+        return import_vcard(ctx.db, path)
+
+    def done(report: Any) -> None:
+        ctx.changed.emit("account")
+        ctx.changed.emit("contact")
+        show_report(parent, report)
+
+    def failed(exc: BaseException) -> None:
+        QMessageBox.warning(parent, _("Import"), str(exc))
+
+    label = _("Importing {file}…").format(file=isolate(Path(path).name))
+    return tasks.run_with_progress(parent, label, work, done, failed)

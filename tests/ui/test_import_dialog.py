@@ -1,0 +1,223 @@
+"""The import dialog (Ctrl+I): a header nothing recognises mapped by hand in the combo boxes,
+the preview and the problems following each change, keep-in-notes, Import writing the file
+and showing the report, saved mappings offered and picked for a file like it, vCard without
+the dialog."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QMessageBox
+from sqlalchemy import select
+
+from accountdesk.cli import main
+from accountdesk.core.bidi import plain
+from accountdesk.core.db.models import Contact
+from accountdesk.core.io import mapping as m
+from accountdesk.ui import tasks
+from accountdesk.ui.import_dialog import ImportDialog, import_file, rule_text
+
+DATA = Path(__file__).parents[1] / "data"
+HEADER = ["Şirket", "Ülke", "Ad", "Soyad", "E-posta", "Cep telefonu", "Doğum yeri"]
+ROWS = [
+    ["Anadolu Tekstil", "Türkiye", "Ayşe", "Yılmaz", "ayse@anadolu.example", "0532 123 45 67",
+     "İzmir"],
+    ["Anadolu Tekstil", "TR", "Can", "Demir", "can@anadolu.example", "", ""],
+]  # fmt: skip
+HAND = {
+    "Şirket": m.Rule("account_name"),
+    "Ülke": m.Rule("account_country"),
+    "Ad": m.Rule("given_name"),
+    "Soyad": m.Rule("family_name"),
+    "E-posta": m.Rule("emails", label="work"),
+    "Cep telefonu": m.Rule("phones", label="mobile"),
+}
+
+
+def _write(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def _settled(qtbot: Any, dialog: ImportDialog) -> None:
+    qtbot.waitUntil(dialog.up_to_date, timeout=15000)
+
+
+def _choose(dialog: ImportDialog, column: str, rule: m.Rule) -> None:
+    """Pick ``rule`` in the combo box of ``column``, as the user does."""
+    combo = dialog.findChild(QComboBox, f"mapping:{column}")
+    assert combo is not None
+    index = combo.findText(rule_text(rule))
+    assert index >= 0, rule
+    combo.setCurrentIndex(index)
+
+
+def _cells(table: Any) -> list[list[str]]:
+    return [
+        [
+            plain(table.item(r, c).text()) if table.item(r, c) else ""
+            for c in range(table.columnCount())
+        ]
+        for r in range(table.rowCount())
+    ]
+
+
+def _mapped_by_hand(qtbot: Any, dialog: ImportDialog) -> None:
+    for column, rule in HAND.items():
+        _choose(dialog, column, rule)
+    _settled(qtbot, dialog)
+
+
+@pytest.fixture
+def report_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
+    ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    path = _write(tmp_path / "müşteriler.csv", ROWS)
+    dialog = ImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    assert "No product recognised" in dialog.source_label.text()
+    assert not dialog.import_button.isEnabled()
+    assert "names no column AccountDesk knows" in dialog.summary_label.text()
+    assert _cells(dialog.preview_table) == []
+    # every column, its samples, each unmapped one listed
+    assert [row[0] for row in _cells(dialog.columns_table)] == HEADER
+    assert _cells(dialog.columns_table)[1][2] == "Türkiye, TR"
+    assert dialog.unmapped_list.count() == len(HEADER)
+
+    _mapped_by_hand(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    assert plain(dialog.summary_label.text()).startswith("Checked 2 rows; nothing was written.")
+    preview = _cells(dialog.preview_table)
+    assert [row[:5] for row in preview] == [
+        ["2", "Anadolu Tekstil", "TR", "Ayşe", "Yılmaz"],
+        ["3", "Anadolu Tekstil", "TR", "Can", "Demir"],
+    ]
+    assert preview[0][7:9] == ["work:ayse@anadolu.example", "mobile:+905321234567"]
+    assert preview[0][10] == ""
+    assert [dialog.unmapped_list.item(i).text() for i in range(1)] == ["\u2068Doğum yeri\u2069"]
+
+    # keep in notes: ticked in the list, it is in the preview's notes
+    dialog.unmapped_list.item(0).setCheckState(Qt.CheckState.Checked)
+    _settled(qtbot, dialog)
+    assert dialog.mapping.columns["Doğum yeri"] == m.Rule(m.NOTES)
+    assert _cells(dialog.preview_table)[0][10] == "Doğum yeri: İzmir"
+    combo = dialog.findChild(QComboBox, "mapping:Doğum yeri")
+    assert combo is not None and combo.currentText() == "Keep in the notes"
+
+
+def test_problems_are_listed_with_row_column_value_and_reason(
+    ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    bad = [*ROWS, ["Anadolu Tekstil", "TR", "Elif", "Kaya", "elif-at-anadolu", "", ""]]
+    dialog = ImportDialog(ctx, _write(tmp_path / "a.csv", bad))
+    qtbot.addWidget(dialog)
+    _mapped_by_hand(qtbot, dialog)
+    problems = _cells(dialog.problems_table)
+    assert len(problems) == 1
+    assert problems[0][:3] == ["4", "E-posta", "elif-at-anadolu"]
+    assert problems[0][3].startswith("E-mail: ")
+    assert not dialog.import_button.isEnabled()
+    assert plain(dialog.summary_label.text()).startswith("Row 4, column E-posta: E-mail")
+    # the rows without a problem are still previewed
+    assert [row[3] for row in _cells(dialog.preview_table)] == ["Ayşe", "Can"]
+    # mapping the column elsewhere clears the problem
+    _choose(dialog, "E-posta", m.Rule(m.NOTES))
+    _settled(qtbot, dialog)
+    assert _cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
+
+
+def test_import_writes_and_shows_the_report_the_cli_dry_run_prints(
+    ctx: Any, qtbot: Any, tmp_path: Path, report_boxes: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    path = _write(tmp_path / "a.csv", ROWS)
+    dialog = ImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    _mapped_by_hand(qtbot, dialog)
+    dialog.unmapped_list.item(0).setCheckState(Qt.CheckState.Checked)
+    _settled(qtbot, dialog)
+    saved = dialog.save_mapping("Türk tablosu")
+    assert saved == m.saved_folder() / "Türk tablosu.toml"
+    assert dialog.saved_combo.currentText() == "Türk tablosu"
+
+    # the dialog's dry run is what `import --dry-run --map` prints
+    args = ["import", "--db", str(tmp_path / "cli.db"), str(path), "--map", str(saved)]
+    assert main([*args, "--dry-run"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert plain(dialog.summary_label.text()).split("\n\n") == printed
+    assert printed[-1] == (
+        "1 column AccountDesk has no field for was kept in the notes: “Doğum yeri”."
+    )
+
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(report_boxes) and not tasks.busy(), timeout=15000)
+    assert plain(report_boxes[0]).split("\n\n") == [
+        "Imported 2 rows. Added 1 account. Added 2 contacts.",
+        printed[-1],
+    ]
+    assert dialog.result() == ImportDialog.DialogCode.Accepted
+    with ctx.db.reader() as s:
+        stored = {c.given_name: c.personal_notes for c in s.scalars(select(Contact))}
+    assert stored == {"Ayşe": "Doğum yeri: İzmir", "Can": None}
+
+
+def test_a_saved_mapping_is_picked_for_a_file_with_its_columns(
+    ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    m.save_named(m.ColumnMapping({**HAND, "Doğum yeri": m.Rule(m.NOTES)}), "Türk tablosu")
+    m.save_named(m.ColumnMapping({"Şirket": m.Rule("account_name")}), "Another")
+    dialog = ImportDialog(ctx, _write(tmp_path / "b.csv", ROWS[1:]))
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    assert dialog.saved_combo.currentText() == "Türk tablosu"
+    assert dialog.mapping.columns["Doğum yeri"] == m.Rule(m.NOTES)
+    assert plain(dialog.summary_label.text()).startswith("Checked 1 row; nothing was written.")
+    assert dialog.import_button.isEnabled()
+    # choosing another saved mapping, or none, maps the columns again
+    dialog.saved_combo.setCurrentIndex(dialog.saved_combo.findText("Another"))
+    _settled(qtbot, dialog)
+    assert dialog.mapping.columns["Şirket"] == m.Rule("account_name")
+    assert dialog.mapping.columns["Ad"] == m.Rule(m.IGNORE)
+    assert not dialog.import_button.isEnabled()
+    # a file with other columns is not given it
+    other = ImportDialog(ctx, _write(tmp_path / "c.csv", [r[:-1] for r in ROWS], HEADER[:-1]))
+    qtbot.addWidget(other)
+    assert other.saved_combo.currentIndex() == 0
+
+
+def test_a_products_export_is_recognised(ctx: Any, qtbot: Any) -> None:
+    dialog = ImportDialog(ctx, DATA / "google_contacts.csv")
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    assert dialog.source_label.text() == "Recognised as an export of Google Contacts."
+    combo = dialog.findChild(QComboBox, "mapping:E-mail 1 - Value")
+    assert combo is not None
+    assert plain(combo.currentText()) == "E-mail, labelled as column “E-mail 1 - Label” says"
+    assert _cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
+    assert len(_cells(dialog.preview_table)) == 6
+
+
+def test_a_vcard_is_imported_without_the_dialog_and_shows_its_report(
+    ctx: Any, qtbot: Any, report_boxes: list[str]
+) -> None:
+    progress = import_file(ctx, None, str(DATA / "apple_contacts_v3.vcf"))
+    assert progress is not None and not isinstance(progress, ImportDialog)
+    qtbot.waitUntil(lambda: bool(report_boxes) and not tasks.busy(), timeout=15000)
+    text = plain(report_boxes[0])
+    assert text.startswith("Read 3 cards.")
+    assert "X-SOCIALPROFILE on 1 card was not imported" in text
