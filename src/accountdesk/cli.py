@@ -21,6 +21,7 @@ from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.reports.cli import register as register_report_commands
 from accountdesk.core.reports.cli import register_rates as register_rates_commands
+from accountdesk.core.services.duplicates_cli import register as register_duplicates_command
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -911,6 +912,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_report_commands(sub, common)
     register_rates_commands(sub, common)
+    register_duplicates_command(sub, common)
     return parser
 
 

@@ -1,0 +1,222 @@
+"""``accountdesk duplicates``: list likely duplicate contacts with the reasons, merge some into
+a kept one (``--merge KEEP OTHER…``), undo a merge (``--undo MERGE_ID``), list the merges
+(``--merges``); ``--json`` for scripts. The rules are in :mod:`.duplicates`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from accountdesk.core.i18n import _, format_number, format_when, ngettext
+
+
+def _print(text: str = "") -> None:
+    from accountdesk.core.bidi import plain
+
+    sys.stdout.write(plain(text) + "\n")
+
+
+def _json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from accountdesk.core.db.crypto_cli import open_interactive
+    from accountdesk.core.db.engine import require_database
+    from accountdesk.core.settings import apply_calendar_preference
+
+    require_database(args.db)  # finding or merging duplicates never creates a database
+    db = open_interactive(args.db)
+    apply_calendar_preference(db)
+    return db
+
+
+def _list(db: Any, args: argparse.Namespace) -> int:
+    from accountdesk.core.services.duplicates import find_duplicates
+
+    clusters = find_duplicates(db)
+    if args.json:
+        _json(
+            [
+                {
+                    "contacts": [
+                        {
+                            "id": c.id,
+                            "name": c.name,
+                            "account_id": c.account_id,
+                            "account": c.account_name,
+                            "emails": list(c.emails),
+                            "phones": list(c.phones),
+                        }
+                        for c in cluster.contacts
+                    ],
+                    "reasons": [
+                        {
+                            "rule": r.rule,
+                            "first": r.first,
+                            "second": r.second,
+                            "value": r.value,
+                            "score": r.score,
+                        }
+                        for r in cluster.reasons
+                    ],
+                }
+                for cluster in clusters
+            ]
+        )
+        return 0
+    if not clusters:
+        _print(_("No likely duplicates."))
+        return 0
+    for number, cluster in enumerate(clusters, start=1):
+        _print(
+            ngettext(
+                "{number}. {n} contact that may be one person:",
+                "{number}. {n} contacts that may be one person:",
+                len(cluster.contacts),
+            ).format(number=format_number(number), n=format_number(len(cluster.contacts)))
+        )
+        for contact in cluster.contacts:
+            reach = ", ".join((*contact.emails, *contact.phones))
+            _print(f"   {contact.id}\t{contact.name}\t{contact.account_name}\t{reach}")
+        for reason in cluster.reasons:
+            _print(f"   - {reason.text()}")
+    _print(
+        ngettext(
+            "{n} group of likely duplicates; merge one with: "
+            "accountdesk duplicates --merge KEEP_ID OTHER_ID…",
+            "{n} groups of likely duplicates; merge one with: "
+            "accountdesk duplicates --merge KEEP_ID OTHER_ID…",
+            len(clusters),
+        ).format(n=format_number(len(clusters)))
+    )
+    return 0
+
+
+def _merge(db: Any, args: argparse.Namespace) -> int:
+    from accountdesk.core.services.duplicates import merge
+
+    kept, *others = args.merge
+    result = merge(db, kept, others)
+    if args.json:
+        _json(
+            {
+                "merge_id": result.merge_id,
+                "kept_id": kept,
+                "merged_ids": others,
+                "moved": result.moved,
+                "dropped": result.dropped,
+                "filled": list(result.filled),
+            }
+        )
+        return 0
+    moved = sum(result.moved.values())
+    _print(
+        ngettext(
+            "Merged {n} contact into {kept}; undo with: accountdesk duplicates --undo {merge}",
+            "Merged {n} contacts into {kept}; undo with: accountdesk duplicates --undo {merge}",
+            len(others),
+        ).format(n=format_number(len(others)), kept=kept, merge=result.merge_id)
+    )
+    _print(
+        ngettext(
+            "{n} record was moved to the kept contact.",
+            "{n} records were moved to the kept contact.",
+            moved,
+        ).format(n=format_number(moved))
+    )
+    return 0
+
+
+def _undo(db: Any, args: argparse.Namespace) -> int:
+    from accountdesk.core.services.duplicates import undo_merge, undo_text
+
+    result = undo_merge(db, args.undo)
+    if args.json:
+        _json(
+            {
+                "kept_id": result.kept_id,
+                "restored_ids": list(result.restored_ids),
+                "kept_edits": list(result.kept_edits),
+            }
+        )
+        return 0
+    _print(undo_text(result))
+    return 0
+
+
+def _merges(db: Any, args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from accountdesk.core.queries.duplicates import recent_merges
+    from accountdesk.core.settings import current_zone
+
+    rows = recent_merges(db)
+    if args.json:
+        _json(
+            [
+                {
+                    "id": r.id,
+                    "kept_id": r.kept_id,
+                    "kept": r.kept_name,
+                    "merged": list(r.merged_names),
+                    "merged_at": r.merged_at.isoformat(),
+                    "undone_at": r.undone_at.isoformat() if r.undone_at else None,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    if not rows:
+        _print(_("No merges yet."))
+        return 0
+    tz = ZoneInfo(current_zone(db))
+    for row in rows:
+        state = (
+            _("undone {when}").format(when=format_when(row.undone_at, tz)) if row.undone_at else ""
+        )
+        merged = ", ".join(row.merged_names)
+        when = format_when(row.merged_at, tz)
+        _print(f"{row.id}\t{when}\t{row.kept_name}\t← {merged}\t{state}".rstrip())
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    db = _open(args)
+    if args.merge:
+        if len(args.merge) < 2:
+            from accountdesk.core.errors import UserError
+
+            raise UserError(
+                _("--merge takes the kept contact's id, then the ids of the contacts to merge.")
+            )
+        return _merge(db, args)
+    if args.undo:
+        return _undo(db, args)
+    if args.merges:
+        return _merges(db, args)
+    return _list(db, args)
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Add ``duplicates`` to the main command line."""
+    p = subparsers.add_parser(
+        "duplicates",
+        parents=[common],
+        help=_("find likely duplicate contacts, merge them, undo a merge"),
+    )
+    action = p.add_mutually_exclusive_group()
+    action.add_argument(
+        "--merge",
+        nargs="+",
+        metavar="ID",
+        help=_("merge contacts: the kept contact's id first, then the others"),
+    )
+    action.add_argument("--undo", metavar="MERGE_ID", help=_("undo a merge"))
+    action.add_argument(
+        "--merges", action="store_true", help=_("list the latest merges (with their ids)")
+    )
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(func=cmd_duplicates)

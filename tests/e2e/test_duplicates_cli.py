@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.db.engine import open_database
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    contact_input,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.activity import save_note
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    path = tmp_path / "dup.db"
+    db = open_database(path)
+    koks = create_account(db, AccountInput(name="Koks", country="LV", timezone="Europe/Riga"))
+    other = create_account(db, AccountInput(name="Other", country="LV", timezone="Europe/Riga"))
+
+    def contact(account: str, given: str, family: str, **kw: object) -> str:
+        data = ContactInput(account_id=account, given_name=given, family_name=family, country="LV")
+        for key, value in kw.items():
+            setattr(data, key, value)
+        return create_contact(db, data)
+
+    ids = {
+        "db": str(path),
+        "kept": contact(koks, "Anna", "Bērziņa", emails=["anna@koks.lv"]),
+        "other": contact(other, "Anna", "B.", emails=["Anna@Koks.LV"], city="Rīga"),
+        "namesake": contact(other, "Jānis", "Ozols"),
+        "namesake2": contact(koks, "Jānis", "Ozols"),  # another account: another person
+    }
+    save_note(db, "Met at the fair", contact_id=ids["other"])
+    db.close()
+    return ids
+
+
+def test_list_merge_and_undo_from_the_command_line(run: Run, world: dict[str, str]) -> None:
+    db = world["db"]
+    listed = run("duplicates", "--db", db, check=True)
+    assert "Same e-mail address: anna@koks.lv" in listed.stdout
+    assert world["kept"] in listed.stdout and world["other"] in listed.stdout
+    assert world["namesake"] not in listed.stdout
+    assert "1 group of likely duplicates" in listed.stdout
+
+    data = json.loads(run("duplicates", "--db", db, "--json", check=True).stdout)
+    assert [sorted(c["id"] for c in cluster["contacts"]) for cluster in data] == [
+        sorted([world["kept"], world["other"]])
+    ]
+    assert data[0]["reasons"] == [
+        {
+            "rule": "email",
+            "first": data[0]["reasons"][0]["first"],
+            "second": data[0]["reasons"][0]["second"],
+            "value": "anna@koks.lv",
+            "score": 100,
+        }
+    ]
+
+    merged = json.loads(
+        run(
+            "duplicates", "--db", db, "--merge", world["kept"], world["other"], "--json", check=True
+        ).stdout
+    )
+    assert merged["moved"] == {"notes": 1} and merged["filled"] == ["city"]
+    assert "No likely duplicates." in run("duplicates", "--db", db, check=True).stdout
+    history = run("duplicates", "--db", db, "--merges", check=True).stdout
+    assert merged["merge_id"] in history and "Anna Bērziņa" in history
+
+    undone = run("duplicates", "--db", db, "--undo", merged["merge_id"], check=True)
+    assert "The merge was undone: 1 contact is back." in undone.stdout
+    assert "1 group of likely duplicates" in run("duplicates", "--db", db, check=True).stdout
+    reopened = open_database(Path(db))
+    assert contact_input(reopened, world["kept"]).city is None
+    reopened.close()
+
+
+def test_errors_are_one_sentence_and_exit_1(run: Run, world: dict[str, str]) -> None:
+    db = world["db"]
+    cases = [
+        ("--merge", world["kept"]),
+        ("--merge", world["kept"], "no-such-contact"),
+        ("--merge", world["kept"], world["kept"]),
+        ("--undo", "no-such-merge"),
+    ]
+    for args in cases:
+        result = run("duplicates", "--db", db, *args)
+        assert result.returncode == 1, args
+        assert result.stderr.startswith("accountdesk: ") and result.stderr.count("\n") == 1, args
+        assert "Traceback" not in result.stderr
+    missing = run("duplicates", "--db", str(Path(db).with_name("missing.db")))
+    assert missing.returncode == 1 and not Path(db).with_name("missing.db").exists()
