@@ -97,6 +97,7 @@ def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
     # every column, its samples, each unmapped one listed
     assert [row[0] for row in _cells(dialog.columns_table)] == HEADER
     assert _cells(dialog.columns_table)[1][2] == "Türkiye, TR"
+    assert _cells(dialog.columns_table)[0][2] == "Anadolu Tekstil"
     assert dialog.unmapped_list.count() == len(HEADER)
 
     _mapped_by_hand(qtbot, dialog)

@@ -123,7 +123,7 @@ def rule_text(rule: m.Rule) -> str:
             field=name, column=isolate(rule.label_from)
         )
     if rule.label:
-        return _("{field}, labelled “{label}”").format(field=name, label=rule.label)
+        return _("{field}, labelled “{label}”").format(field=name, label=ltr(rule.label))
     return name
 
 
@@ -304,7 +304,8 @@ class ImportDialog(QDialog):
         for row, (index, name) in enumerate(named):
             self.columns_table.setItem(row, 0, _item(name))
             values = [r[index].strip() for r in sample if index < len(r) and r[index].strip()]
-            self.columns_table.setItem(row, 2, _item(join_list(values[:SAMPLE_VALUES])))
+            shown = list(dict.fromkeys(values))[:SAMPLE_VALUES]  # different values, in order
+            self.columns_table.setItem(row, 2, _item(join_list(isolate(v) for v in shown)))
             combo = QComboBox()
             combo.setObjectName(f"mapping:{name}")
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
