@@ -222,3 +222,11 @@ def test_a_vcard_is_imported_without_the_dialog_and_shows_its_report(
     text = plain(report_boxes[0])
     assert text.startswith("Read 3 cards.")
     assert "X-SOCIALPROFILE on 1 card was not imported" in text
+
+
+def test_every_column_has_a_label_in_the_combo_box() -> None:
+    from accountdesk.ui.import_dialog import COLUMN_LABELS, choices
+
+    assert set(COLUMN_LABELS) == set(m.COLUMNS)
+    texts = [rule_text(rule) for rule in choices()]
+    assert len(set(texts)) == len(texts)  # no two choices look alike

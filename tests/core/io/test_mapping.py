@@ -227,3 +227,13 @@ def test_saved_mappings_matched_to_a_header(
     assert found is not None and found[0] == path and found[1] == TURKISH_MAPPING
     assert m.matching_saved(TURKISH[:-1]) is None
     assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_readme_example_is_a_valid_mapping() -> None:
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### Column mappings", 1)[1].split("```toml\n", 1)[1].split("```")[0]
+    found = m.loads(example, "README.md")
+    assert found.source is None and len(found.columns) == 9
+    assert m.loads(example.replace("# source", "source"), "README.md").source == "google"
+    assert found.columns["Telefon"] == Rule("phones", label_from="Telefon türü")
+    assert found.columns["Doğum yeri"] == Rule(m.NOTES)
