@@ -39,6 +39,7 @@ FEATURE_MODULES = (
     "accountdesk.ui.followups",
     "accountdesk.ui.countries",
     "accountdesk.ui.reports",
+    "accountdesk.ui.duplicates",
 )
 
 

@@ -55,7 +55,14 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Base, Contact, ContactMerge, table
 from accountdesk.core.errors import NotFoundError, UserError
-from accountdesk.core.i18n import _, format_list, format_number, format_when, ngettext
+from accountdesk.core.i18n import (
+    _,
+    format_list,
+    format_number,
+    format_percent,
+    format_when,
+    ngettext,
+)
 from accountdesk.core.queries.duplicates import ContactFacts, contact_facts
 
 # --- finding --------------------------------------------------------------------------------
@@ -89,8 +96,8 @@ class Reason:
         if self.rule == PHONE:
             return _("Same phone number: {phone}").format(phone=ltr(self.value))
         first, second = self.value.split(" ≈ ", 1)
-        return _("Similar names at the same account: {first} and {second} ({score} of 100)").format(
-            first=isolate(first), second=isolate(second), score=format_number(self.score)
+        return _("Similar names at the same account: {first} and {second} ({score} alike)").format(
+            first=isolate(first), second=isolate(second), score=format_percent(self.score, 0)
         )
 
 
@@ -278,6 +285,11 @@ def _check_references() -> None:
     unhandled = contact_references() ^ set(REFERENCES)
     if unhandled:
         raise RuntimeError(f"merge does not know how to handle {sorted(unhandled)}")
+
+
+def field_label(field: str) -> str:
+    """The translated label of a contact column (the form's label)."""
+    return v.label(_LABEL_KEYS.get(field, field))
 
 
 def merged_fields() -> tuple[str, ...]:
@@ -555,7 +567,7 @@ def undo_text(result: UndoResult) -> str:
         count,
     ).format(n=format_number(count))
     if result.kept_edits:
-        labels = [v.label(_LABEL_KEYS.get(field, field)) for field in result.kept_edits]
+        labels = [field_label(field) for field in result.kept_edits]
         text_ += " " + ngettext(
             "{n} field of the kept contact was edited after the merge and keeps its new value: "
             "{fields}.",

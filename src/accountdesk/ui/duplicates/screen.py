@@ -1,0 +1,454 @@
+"""The Duplicates screen: groups of likely duplicate contacts with the reasons, the contacts of
+the chosen group side by side, which one to keep and which to merge into it, Merge; and the
+latest merges, each of which can be undone.
+
+Finding duplicates reads every contact (seconds on a few hundred thousand): it runs off the GUI
+thread (``ui/tasks.py``) and again when contacts changed while the screen was hidden. The rules
+are in ``core/services/duplicates.py``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from accountdesk.core import i18n, labels
+from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
+from accountdesk.core.queries.duplicates import (
+    SHEET_FIELDS,
+    ContactSheet,
+    MergeRow,
+    contact_sheets,
+    recent_merges,
+)
+from accountdesk.core.services.duplicates import (
+    EMAIL,
+    NAME,
+    PHONE,
+    Cluster,
+    field_label,
+    find_duplicates,
+    merge,
+    undo_merge,
+    undo_text,
+)
+from accountdesk.ui import fmt, tasks
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.detail import LeadingLabel, heading
+from accountdesk.ui.forms import show_error
+from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.listdialog import ask_yes
+from accountdesk.ui.listmodel import IsolatingTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: The short name of each rule, for the list of groups.
+RULE_NAMES = {
+    EMAIL: N_("Same e-mail address"),
+    PHONE: N_("Same phone number"),
+    NAME: N_("Similar names"),
+}
+
+
+def _names(cluster: Cluster) -> str:
+    return join_list(isolate(c.name) for c in cluster.contacts)
+
+
+def _why(cluster: Cluster) -> str:
+    rules = dict.fromkeys(r.rule for r in cluster.reasons)
+    return join_list(_(RULE_NAMES[rule]) for rule in rules)
+
+
+def _accounts(cluster: Cluster) -> str:
+    return join_list(
+        isolate(name) for name in dict.fromkeys(c.account_name for c in cluster.contacts)
+    )
+
+
+def shown(field: str, value: Any) -> str:
+    """A stored contact field as the side-by-side table shows it."""
+    if value in (None, "", []):
+        return ""
+    if field in ("emails", "phones"):
+        return "\n".join(ltr(item["value"]) for item in value)
+    if field == "country":
+        return i18n.country_name(value)
+    if field == "timezone":
+        return i18n.zone_name(value)
+    if field == "preferred_language":
+        return i18n.language_name(value)
+    if field == "preferred_channel":
+        return labels.label(labels.CHANNEL, value)
+    if field == "buying_role":
+        return labels.label(labels.BUYING_ROLE, value)
+    return str(value)
+
+
+class SheetModel(IsolatingTableModel):
+    """The contacts of a group side by side: a row per field, a column per contact. A row
+    where two contacts hold different values is bold (the kept contact's value wins there);
+    an empty value is not a difference (a merge fills it)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.sheets: list[ContactSheet] = []
+        self.rows: list[tuple[str, list[str]]] = []
+        self.kept_id: str | None = None
+
+    def set_kept(self, kept_id: str | None) -> None:
+        self.kept_id = kept_id
+        if self.sheets:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.sheets) - 1)
+
+    def set_sheets(self, sheets: list[ContactSheet]) -> None:
+        self.beginResetModel()
+        self.sheets = sheets
+        rows: list[tuple[str, list[str]]] = [
+            (_("Account"), [s.account_name for s in sheets]),
+        ]
+        for field in SHEET_FIELDS:
+            rows.append((field_label(field), [shown(field, s.fields[field]) for s in sheets]))
+        rows.append(
+            (
+                _("Related records"),
+                [
+                    ngettext("{n} record", "{n} records", s.related).format(
+                        n=format_number(s.related)
+                    )
+                    for s in sheets
+                ],
+            )
+        )
+        self.rows = [(title, values) for title, values in rows if any(values)]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.sheets)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        _title, values = self.rows[index.row()]
+        if role == Qt.ItemDataRole.FontRole:
+            if len({x for x in values if x}) > 1:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return "\n".join(isolate(line) for line in values[index.column()].split("\n"))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.sheets):
+            sheet = self.sheets[section]
+            if sheet.id == self.kept_id:
+                return _("{name} (kept)").format(name=isolate(sheet.name))
+            return isolate(sheet.name)
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
+            return self.rows[section][0]
+        return None
+
+
+class DuplicatesScreen(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.clusters: list[Cluster] = []
+        self.sheets: list[ContactSheet] = []
+        self._stale = True
+        self._generation = 0
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Duplicates")))
+        top = QHBoxLayout()
+        self.summary = LeadingLabel("")
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
+        self.refresh_button = QPushButton(_("Look again"))
+        self.refresh_button.clicked.connect(self.refresh)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+
+        self.groups = ItemsPanel(
+            [
+                (N_("Contacts"), _names),
+                (N_("Account"), _accounts),
+                (N_("Why"), _why),
+            ]
+        )
+        self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
+        header = self.groups.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+        detail = QWidget()
+        side = QVBoxLayout(detail)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.reasons = LeadingLabel("")
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        side.addWidget(self.reasons)
+        self.sheet_model = SheetModel(self)
+        self.sheet = QTableView()
+        self.sheet.setModel(self.sheet_model)
+        self.sheet.setWordWrap(True)
+        self.sheet.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.sheet.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        side.addWidget(self.sheet, 1)
+        keep_row = QHBoxLayout()
+        keep_label = QLabel(_("Keep:"))
+        self.keep = QComboBox()
+        keep_label.setBuddy(self.keep)
+        self.keep.currentIndexChanged.connect(self._kept_chosen)
+        keep_row.addWidget(keep_label)
+        keep_row.addWidget(self.keep, 1)
+        side.addLayout(keep_row)
+        side.addWidget(
+            LeadingLabel(
+                _(
+                    "Merge into it (the kept contact's values win; "
+                    "its empty fields are filled from these):"
+                )
+            )
+        )
+        self.others = QListWidget()
+        self.others.setMaximumHeight(110)
+        self.others.itemChanged.connect(lambda _item: self._update_buttons())
+        side.addWidget(self.others)
+        merge_row = QHBoxLayout()
+        merge_row.addStretch(1)
+        self.merge_button = QPushButton(_("Merge…"))
+        self.merge_button.clicked.connect(self.merge_chosen)
+        merge_row.addWidget(self.merge_button)
+        side.addLayout(merge_row)
+
+        across = QSplitter(Qt.Orientation.Horizontal)
+        across.addWidget(self.groups)
+        across.addWidget(detail)
+        across.setStretchFactor(0, 2)
+        across.setStretchFactor(1, 3)
+        across.setSizes([460, 640])
+
+        merges_box = QGroupBox(_("Latest merges"))
+        merges_layout = QVBoxLayout(merges_box)
+        self.merges = ItemsPanel(
+            [
+                (N_("Merged"), lambda m: fmt.when(m.merged_at, ctx.user_zone)),
+                (N_("Kept contact"), lambda m: m.kept_name),
+                (N_("Merged into it"), lambda m: join_list(isolate(n) for n in m.merged_names)),
+                (N_("Undone"), lambda m: fmt.when(m.undone_at, ctx.user_zone)),
+            ]
+        )
+        merges_layout.addWidget(self.merges)
+        undo_row = QHBoxLayout()
+        undo_row.addStretch(1)
+        self.undo_button = QPushButton(_("Undo merge"))
+        self.undo_button.clicked.connect(self.undo_chosen)
+        undo_row.addWidget(self.undo_button)
+        merges_layout.addLayout(undo_row)
+        self.merges.view.selectionModel().currentRowChanged.connect(
+            lambda *_a: self._update_buttons()
+        )
+
+        down = QSplitter(Qt.Orientation.Vertical)
+        down.addWidget(across)
+        down.addWidget(merges_box)
+        down.setStretchFactor(0, 3)
+        down.setStretchFactor(1, 1)
+        layout.addWidget(down, 1)
+
+        ctx.changed.connect(self._changed)
+        self._show_group(None)
+        self._update_buttons()
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _changed(self, kind: str) -> None:
+        if kind in ("contact", "account", "zone"):
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Look for duplicates again (off the GUI thread) and read the latest merges."""
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        self.summary.setText(_("Looking for likely duplicates…"))
+        self.refresh_button.setEnabled(False)
+        db = self.ctx.db
+        tasks.run(
+            lambda: find_duplicates(db),
+            lambda found: self._found(generation, found),
+            lambda exc: self._failed(generation, exc),
+            owner=self,
+        )
+        self.merges.set_items(recent_merges(db))
+        self._update_buttons()
+
+    def _found(self, generation: int, clusters: list[Cluster]) -> None:
+        if generation != self._generation:
+            return
+        self.refresh_button.setEnabled(True)
+        self.clusters = clusters
+        self.groups.set_items(clusters)
+        if clusters:
+            self.summary.setText(
+                ngettext(
+                    "{n} group of contacts that may be one person.",
+                    "{n} groups of contacts that may be one person.",
+                    len(clusters),
+                ).format(n=format_number(len(clusters)))
+            )
+            # (selectRow needs a visible column: in a right-to-left window it may find none)
+            self.groups.view.setCurrentIndex(self.groups.model.index(0, 0))
+        else:
+            self.summary.setText(_("No likely duplicates."))
+            self._show_group(None)
+        self._update_buttons()
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.refresh_button.setEnabled(True)
+        if not isinstance(exc, UserError):
+            raise exc
+        self.summary.setText(exc.message)
+
+    # --- a group ---------------------------------------------------------------------------
+
+    def _group_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_group(self.clusters[current.row()] if current.isValid() else None)
+
+    def _show_group(self, cluster: Cluster | None) -> None:
+        self.keep.blockSignals(True)
+        self.keep.clear()
+        if cluster is None:
+            self.sheets = []
+            self.reasons.setText("")
+        else:
+            self.sheets = contact_sheets(self.ctx.db, cluster.ids)
+            self.reasons.setText("\n".join(r.text() for r in cluster.reasons))
+            for sheet in self.sheets:
+                self.keep.addItem(
+                    _("{name} at {account}").format(
+                        name=isolate(sheet.name), account=isolate(sheet.account_name)
+                    ),
+                    sheet.id,
+                )
+            # by default, keep the contact with the most history (the oldest on a tie)
+            best = max(
+                range(len(self.sheets)),
+                key=lambda i: (self.sheets[i].related, -self.sheets[i].created_at.timestamp()),
+                default=0,
+            )
+            self.keep.setCurrentIndex(best)
+        self.keep.blockSignals(False)
+        self.sheet_model.set_sheets(self.sheets)
+        self._kept_chosen()
+
+    def _kept_chosen(self, *_args: object) -> None:
+        kept = self.keep.currentData()
+        self.sheet_model.set_kept(kept)
+        self.others.blockSignals(True)
+        self.others.clear()
+        for sheet in self.sheets:
+            if sheet.id == kept:
+                continue
+            item = QListWidgetItem(
+                _("{name} at {account}").format(
+                    name=isolate(sheet.name), account=isolate(sheet.account_name)
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, sheet.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.others.addItem(item)
+        self.others.blockSignals(False)
+        self._update_buttons()
+
+    def chosen_others(self) -> list[str]:
+        found = []
+        for row in range(self.others.count()):
+            item = self.others.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return found
+
+    def _update_buttons(self) -> None:
+        self.merge_button.setEnabled(bool(self.keep.currentData()) and bool(self.chosen_others()))
+        current = self.merges.current()
+        self.undo_button.setEnabled(isinstance(current, MergeRow) and current.undone_at is None)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def merge_chosen(self, *, confirm: bool = True) -> None:
+        kept = self.keep.currentData()
+        others = self.chosen_others()
+        if not kept or not others:
+            return
+        name = next(s.name for s in self.sheets if s.id == kept)
+        question = ngettext(
+            "Merge {n} contact into “{name}”? Its interactions, follow-ups, notes and other "
+            "records move to “{name}”, and it goes to the trash. The merge can be undone.",
+            "Merge {n} contacts into “{name}”? Their interactions, follow-ups, notes and other "
+            "records move to “{name}”, and they go to the trash. The merge can be undone.",
+            len(others),
+        ).format(n=format_number(len(others)), name=isolate(name))
+        if confirm and not ask_yes(self, _("Merge contacts"), question):
+            return
+        try:
+            self.ctx.write("contact", lambda: merge(self.ctx.db, kept, others, self.ctx.clock))
+        except UserError as exc:
+            show_error(self, exc.message)
+            return
+        self.ctx.status.emit(
+            ngettext(
+                "{n} contact was merged into “{name}”.",
+                "{n} contacts were merged into “{name}”.",
+                len(others),
+            ).format(n=format_number(len(others)), name=isolate(name))
+        )  # ctx.write told every screen, this one included (_changed looks again)
+
+    def undo_chosen(self) -> None:
+        current = self.merges.current()
+        if not isinstance(current, MergeRow) or current.undone_at is not None:
+            return
+        try:
+            result = self.ctx.write(
+                "contact", lambda: undo_merge(self.ctx.db, current.id, self.ctx.clock)
+            )
+        except UserError as exc:
+            show_error(self, exc.message)
+            return
+        self.ctx.status.emit(undo_text(result))

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from accountdesk.core import i18n
+from accountdesk.core.bidi import plain
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.search import search
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.activity import save_note
+from accountdesk.ui import tasks
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.navigation import load_feature_screens
+
+
+def add_account(db: Database, name: str) -> str:
+    return create_account(db, AccountInput(name=name, country="LV", timezone="Europe/Riga"))
+
+
+def add_contact(db: Database, account_id: str, given: str, family: str, **kw: Any) -> str:
+    data = ContactInput(account_id=account_id, given_name=given, family_name=family, country="LV")
+    for key, value in kw.items():
+        setattr(data, key, value)
+    return create_contact(db, data)
+
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture
+def people(db: Database) -> dict[str, str]:
+    koks = add_account(db, "Koks")
+    other = add_account(db, "Other")
+    ids = {
+        "kept": add_contact(db, koks, "Anna", "Bērziņa", emails=["anna@koks.lv"]),
+        "dup": add_contact(db, koks, "Anna", "Berzina", city="Rīga"),
+        "far": add_contact(db, other, "Anna", "Bērziņa", phones=["+37126123456"]),
+        "phone": add_contact(db, other, "Ilze", "Kalna", phones=["26123456"]),
+    }
+    save_note(db, "Prefers mornings", contact_id=ids["dup"])
+    save_note(db, "Second note", contact_id=ids["dup"])
+    return ids
+
+
+def _screen(ctx: AppContext, qtbot: Any) -> Any:
+    from accountdesk.ui.duplicates.screen import DuplicatesScreen
+
+    screen = DuplicatesScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 720)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.refresh_button.isEnabled(), timeout=10000)
+    return screen
+
+
+def _cell(model: Any, row: int, column: int) -> str:
+    return plain(model.data(model.index(row, column)) or "")
+
+
+def test_the_screen_is_registered() -> None:
+    assert "duplicates" in [s.key for s in load_feature_screens()]
+
+
+def test_groups_reasons_side_by_side_merge_and_undo(
+    ctx: AppContext, people: dict[str, str], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = _screen(ctx, qtbot)
+    groups = screen.groups.model
+    assert groups.rowCount() == 2
+    rows = {plain(groups.data(groups.index(r, 2))): r for r in range(2)}
+    assert set(rows) == {"Similar names", "Same phone number"}
+    screen.groups.view.setCurrentIndex(groups.index(rows["Similar names"], 0))
+    assert "Similar names at the same account" in plain(screen.reasons.text())
+    # the two Annas of Koks side by side; the one with two notes is kept by default
+    sheet = screen.sheet_model
+    headers = [plain(sheet.headerData(c, Qt.Orientation.Horizontal)) for c in range(2)]
+    assert sorted(headers) == ["Anna Berzina (kept)", "Anna Bērziņa"]
+    titles = [sheet.headerData(r, Qt.Orientation.Vertical) for r in range(sheet.rowCount())]
+    city = titles.index("City")
+    assert sorted(_cell(sheet, city, c) for c in range(2)) == ["", "Rīga"]
+    # bold: both filled and different (the kept one's value wins there); not: one to fill
+    assert sheet.data(sheet.index(titles.index("Family name"), 0), Qt.ItemDataRole.FontRole)
+    assert sheet.data(sheet.index(city, 0), Qt.ItemDataRole.FontRole) is None
+    assert sheet.data(sheet.index(titles.index("Given name"), 0), Qt.ItemDataRole.FontRole) is None
+    assert screen.keep.currentData() == people["dup"]
+    # keep the first Anna instead, merge the other into her
+    screen.keep.setCurrentIndex(screen.keep.findData(people["kept"]))
+    assert screen.chosen_others() == [people["dup"]]
+    assert screen.merge_button.isEnabled()
+    seen: list[str] = []
+    ctx.status.connect(seen.append)
+    monkeypatch.setattr("accountdesk.ui.duplicates.screen.ask_yes", lambda *a: True)
+    screen.merge_chosen()
+    qtbot.waitUntil(lambda: screen.refresh_button.isEnabled(), timeout=10000)
+    assert plain(seen[-1]) == "1 contact was merged into “Anna Bērziņa”."
+    assert screen.groups.model.rowCount() == 1  # only the shared phone is left
+    assert [h.id for h in search(ctx.db, "Berzina") if h.id == people["dup"]] == []
+    assert screen.merges.model.rowCount() == 1
+    screen.merges.view.setCurrentIndex(screen.merges.model.index(0, 0))
+    assert screen.undo_button.isEnabled()
+    screen.undo_chosen()
+    qtbot.waitUntil(lambda: screen.refresh_button.isEnabled(), timeout=10000)
+    assert plain(seen[-1]) == "The merge was undone: 1 contact is back."
+    assert screen.groups.model.rowCount() == 2
+    screen.merges.view.setCurrentIndex(screen.merges.model.index(0, 0))
+    assert _cell(screen.merges.model, 0, 3) != ""  # shown as undone
+    assert not screen.undo_button.isEnabled()
+
+
+def test_unchecking_every_other_contact_disables_merge(
+    ctx: AppContext, people: dict[str, str], qtbot: Any
+) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.groups.view.setCurrentIndex(screen.groups.model.index(0, 0))
+    for row in range(screen.others.count()):
+        screen.others.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert screen.chosen_others() == []
+    assert not screen.merge_button.isEnabled()
+
+
+@pytest.fixture
+def persian() -> Iterator[None]:
+    from accountdesk.ui.app import apply_language
+
+    apply_language("fa")
+    yield
+    apply_language("en")
+
+
+def test_persian_window_is_right_to_left_and_translated_strings_are_used(
+    ctx: AppContext, people: dict[str, str], qtbot: Any, persian: None
+) -> None:
+    screen = _screen(ctx, qtbot)
+    assert screen.isRightToLeft()
+    assert i18n.current_language().rtl
+    # the group list and the side-by-side table hold isolated names (no stray direction)
+    shown = screen.groups.model.data(screen.groups.model.index(0, 0))
+    assert shown.startswith("\u2068") and "Anna" in plain(shown)
+    assert tasks.wait_all()
