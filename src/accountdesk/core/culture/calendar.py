@@ -14,9 +14,13 @@ are cached per (country, subdivision, year, language).
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import sys
 from dataclasses import dataclass, replace
 from datetime import date, time
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 import holidays
@@ -50,10 +54,59 @@ class Holiday:
 
 
 @cache
+def _country_class(country: str) -> Any | None:
+    """The ``holidays`` class of an ISO 3166 alpha-2 code, or None if the package has none.
+
+    ``holidays.country_holidays`` imports ``holidays.countries``, whose ``__init__`` imports
+    the modules of all 250 countries (0.3 s on the reference machine, before the first
+    holiday); this loads only the one module the country needs, found through the package's
+    own registry. A module loaded here is the one the package would use: once the whole
+    ``holidays.countries`` is imported, its ``from holidays.countries.x import X`` finds it
+    in ``sys.modules``."""
+    from holidays.registry import COUNTRIES
+
+    code = country.upper()
+    found = next(
+        ((module, names[0]) for module, names in COUNTRIES.items() if names[1] == code), None
+    )
+    if found is None:
+        return None
+    module_name, class_name = found
+    name = f"holidays.countries.{module_name}"
+    module = sys.modules.get(name)
+    if module is None and "holidays.countries" in sys.modules:
+        module = importlib.import_module(name)
+    if module is None:
+        path = Path(holidays.__file__).parent / "countries" / f"{module_name}.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        if spec is None or spec.loader is None:  # pragma: no cover - the package's own file
+            module = importlib.import_module(name)
+        else:
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[name]
+                raise
+    return getattr(module, class_name)
+
+
+def country_holidays(country: str, **options: Any) -> Any:
+    """``holidays.country_holidays`` (same options: ``subdiv``, ``years``, ``language``,
+    ``categories`` …) without importing every country's module; NotImplementedError for a
+    country the package does not have."""
+    cls = _country_class(country)
+    if cls is None:
+        raise NotImplementedError(f"Country {country} not available")
+    return cls(**options)
+
+
+@cache
 def _meta(country: str) -> Any | None:
     """An empty ``holidays`` instance for the country (metadata only), or None if unknown."""
     try:
-        return holidays.country_holidays(country)
+        return country_holidays(country)
     except (NotImplementedError, KeyError, ValueError, AttributeError):
         return None
 
@@ -169,7 +222,7 @@ def _strip(name: str, affixes: tuple[str, str] | None) -> str | None:
 
 
 def _build(country: str, subdivision: str | None, year: int, language: str | None, cat: str) -> Any:
-    return holidays.country_holidays(
+    return country_holidays(
         country, subdiv=subdivision, years=year, language=language, categories=(cat,)
     )
 

@@ -353,10 +353,10 @@ def _diwali(year: int) -> list[tuple[date, date]]:
 
 
 def _nowruz(year: int) -> list[tuple[date, date]]:
-    import holidays
+    from accountdesk.core.culture.calendar import country_holidays
 
     start = date(year, 3, 21)  # the equinox, when the package has no data for the year
-    iran = holidays.country_holidays("IR", years=year, language="en_US")
+    iran = country_holidays("IR", years=year, language="en_US")
     for day in sorted(iran):
         if day.month == 3 and "Nowruz" in iran.get_list(day):
             start = day
