@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,11 @@ def has_display() -> bool:
 
 
 def run_gui(db: str | None, lang: str | None) -> int:
-    """Open the main window on database ``db`` (None: the default) and run until it closes."""
+    """Open the main window on database ``db`` (None: the default) and run until it closes.
+
+    The window is shown and takes input first; the database (and with it SQLAlchemy and the
+    screens' modules) is opened on a worker thread after the window's first paint, and the
+    screens are built when it is open (:class:`Starter`)."""
     if not has_display():
         sys.stderr.write(
             _(
@@ -34,30 +38,9 @@ def run_gui(db: str | None, lang: str | None) -> int:
             + "\n"
         )
         return 1
-    from PySide6.QtWidgets import QMessageBox
-
-    from accountdesk.core.db.engine import database_url
-    from accountdesk.core.errors import UserError
-    from accountdesk.ui.security import open_with_dialog
+    from accountdesk.core.db.schema import database_url
 
     app = create_app(sys.argv[:1])
-    if lang:
-        apply_language(lang)
-    try:
-        database = open_with_dialog(db)  # asks an encrypted database's passphrase
-    except UserError as exc:
-        QMessageBox.critical(None, _("AccountDesk"), str(exc))
-        return 1
-    if database is None:  # "Quit" at the passphrase
-        return 0
-    if not lang:
-        from accountdesk.core.services.activity import get_setting
-
-        stored = get_setting(database, "ui.language")
-        apply_language(stored if isinstance(stored, str) else system_language())
-    from accountdesk.core.settings import apply_calendar_preference
-
-    apply_calendar_preference(database)
     instance = SingleInstance(database_url(db))
     if instance.forward_to_running():
         sys.stderr.write(
@@ -65,12 +48,237 @@ def run_gui(db: str | None, lang: str | None) -> int:
             + "\n"
         )
         return 0
-    install_error_boundary(database)
-    controller = Controller(database, instance)
-    controller.start()
+    if lang:
+        apply_language(lang)
+    database = None
+    url = database_url(db)
+    if not url.startswith("sqlite:///") or looks_encrypted(Path(url.removeprefix("sqlite:///"))):
+        # An encrypted file (or another kind of database): opened first, as it may ask for
+        # a passphrase before any window is shown.
+        from PySide6.QtWidgets import QMessageBox
+
+        from accountdesk.core.errors import UserError
+        from accountdesk.ui.security import open_with_dialog
+
+        try:
+            database = open_with_dialog(db)
+        except UserError as exc:
+            QMessageBox.critical(None, _("AccountDesk"), str(exc))
+            return 1
+        if database is None:  # "Quit" at the passphrase
+            return 0
+    if not lang:
+        apply_language(remembered_language() or system_language())
+    starter = Starter(db, lang, instance, exit_when_ready=exit_when_ready_asked())
+    starter.start(database)
     code = app.exec()
-    database.close()
-    return int(code)
+    return starter.finish(int(code))
+
+
+def looks_encrypted(path: Path) -> bool:
+    from accountdesk.core.db.crypto import looks_encrypted as encrypted
+
+    return encrypted(path)
+
+
+#: The QSettings key of the language the window was last shown in: the first paint uses it
+#: (the database, where the "ui.language" setting lives, is not open yet); the setting itself
+#: is read when the database is open, and the window is built again if it differs.
+LAST_LANGUAGE_KEY = "window/language"
+
+
+def remembered_language() -> str | None:
+    from PySide6.QtCore import QSettings
+
+    value = QSettings().value(LAST_LANGUAGE_KEY)
+    return value if isinstance(value, str) and value else None
+
+
+def remember_language() -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(LAST_LANGUAGE_KEY, i18n.current_language().code)
+
+
+class Starter:
+    """The start of the desktop app: the main window without its screens is shown at once;
+    after its first paint the database is opened on a worker thread (importing SQLAlchemy and
+    the modules of the screen about to be shown there, not on the GUI thread), then the
+    :class:`Controller` takes the window over. An encrypted database asks for its passphrase
+    over the window; a database that cannot be opened is one sentence, and the app ends."""
+
+    def __init__(
+        self,
+        target: str | None,
+        lang: str | None,
+        instance: SingleInstance | None,
+        *,
+        exit_when_ready: bool = False,
+    ) -> None:
+        from accountdesk.ui.main_window import MainWindow
+
+        self.target = target
+        self.lang = lang
+        self.instance = instance
+        self.exit_when_ready = exit_when_ready
+        self.window = MainWindow(None)
+        self.controller: Controller | None = None
+        self.database: Any = None
+        self.code: int | None = None
+        self.error: BaseException | None = None
+
+    def start(self, database: Any = None) -> None:
+        """Show the window; open the database after its first paint (``database``: one that
+        is open already)."""
+        self.window.show()
+        if self.exit_when_ready:
+            # The start to an interactive window is measured: the database is not opened
+            # (nothing of it may run before the window is ready anyway).
+            after_first_paint(self.window, self.ready)
+        elif database is not None:
+            self.opened((database, self.stored_language(database)))
+        else:
+            after_first_paint(self.window, self.open)
+
+    def stored_language(self, database: Any) -> str | None:
+        """The "ui.language" setting (None when the command line chose the language)."""
+        from accountdesk.core.services.activity import get_setting
+
+        if self.lang:
+            return None
+        found = get_setting(database, "ui.language")
+        return found if isinstance(found, str) else None
+
+    def ready(self) -> None:
+        """Exit-when-ready: say so on standard output and quit."""
+        sys.stdout.write(_("The main window is shown and takes input.") + "\n")
+        sys.stdout.flush()
+        quit_app()
+
+    def open(self) -> None:
+        from accountdesk.ui import tasks
+
+        key = self.window.current_key()
+        target = self.target
+
+        def work() -> tuple[Any, str | None]:
+            import importlib
+            import importlib.util
+
+            from accountdesk.core.db.engine import open_database
+
+            database = open_database(target)
+            stored = self.stored_language(database)
+            for name in (*PRELOADED, f"accountdesk.ui.{key}.screen"):
+                if importlib.util.find_spec(name) is not None:
+                    importlib.import_module(name)  # here, not on the GUI thread
+            return database, stored
+
+        tasks.run(work, self.opened, self.failed)
+
+    def failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from accountdesk.core.db.crypto import PassphraseRequired
+        from accountdesk.core.errors import UserError
+
+        if isinstance(exc, PassphraseRequired):
+            from accountdesk.ui.security import open_with_dialog
+
+            try:
+                database = open_with_dialog(self.target, self.window)  # asks the passphrase
+            except UserError as again:
+                exc = again
+            else:
+                if database is None:  # "Quit" at the passphrase
+                    self.end(0)
+                    return
+                self.opened((database, self.stored_language(database)))
+                return
+        if isinstance(exc, UserError):
+            QMessageBox.critical(self.window, _("AccountDesk"), str(exc))
+            self.end(1)
+            return
+        self.error = exc  # a bug: raised again after the event loop, with its traceback
+        self.end(1)
+
+    def opened(self, result: tuple[Any, str | None]) -> None:
+        from accountdesk.core.settings import apply_calendar_preference
+
+        database, stored = result
+        self.database = database
+        shown = i18n.current_language().code
+        if not self.lang:
+            apply_language(stored or system_language())
+        shell: object | None = self.window
+        if i18n.current_language().code != shown:
+            shell = None  # the window is built again in the database's language
+            self.window.hide()
+            self.window.deleteLater()
+        if not self.lang:
+            remember_language()
+        apply_calendar_preference(database)
+        install_error_boundary(database)
+        self.controller = Controller(database, self.instance)
+        self.controller.start(shell)
+
+    def end(self, code: int) -> None:
+        self.code = code
+        self.window.hide()
+        quit_app()
+
+    def finish(self, code: int) -> int:
+        """After the event loop: close the database; the exit code."""
+        if self.database is not None:
+            self.database.close()
+        if self.error is not None:
+            raise self.error
+        return self.code if self.code is not None else code
+
+
+#: Modules every start needs once the database is open, imported on the worker thread.
+PRELOADED = (
+    "accountdesk.core.settings",
+    "accountdesk.ui.context",
+    "accountdesk.ui.pickers",
+    "accountdesk.ui.security",
+)
+
+
+def quit_app() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.quit()
+
+
+#: Set to ``1``, the app quits as soon as its main window is shown and takes input: after its
+#: first paint and one more turn of the event loop. Start-up is then timed as a whole process
+#: from outside (``benchmarks/run_all.py``). The background work of a normal start (daily
+#: backup, follow-ups derived again, the first-run dialog of an empty database) is not started.
+EXIT_WHEN_READY = "ACCOUNTDESK_EXIT_WHEN_READY"
+
+
+def exit_when_ready_asked() -> bool:
+    return os.environ.get(EXIT_WHEN_READY, "") == "1"
+
+
+def after_first_paint(window: object, then: Callable[[], None]) -> None:
+    """Call ``then`` after ``window``'s first paint and one more turn of the event loop (the
+    window is on screen and the loop takes input)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
 
 
 def system_language() -> str:
@@ -348,12 +556,19 @@ class Controller:
         self.instance = instance
         self.window: object | None = None
 
-    def start(self) -> None:
+    def start(self, shell: object | None = None) -> None:
+        """Show the main window: ``shell``, a window shown before the database was open, gets
+        the context; None: a new window."""
         from PySide6.QtCore import QTimer
 
+        from accountdesk.ui.main_window import MainWindow
         from accountdesk.ui.security import IdleLock
 
-        self.build_window()
+        if isinstance(shell, MainWindow):
+            shell.attach(self.ctx)
+            self._connect(shell)
+        else:
+            self.build_window()
         self.idle_lock = IdleLock(self.ctx)  # security.lock_after_minutes, encrypted only
         if self.instance is not None:
             self.instance.listen(self.raise_window)
@@ -405,12 +620,18 @@ class Controller:
         from accountdesk.ui.main_window import MainWindow
 
         window = MainWindow(self.ctx)
+        self._connect(window)
+        window.show()
+        return window
+
+    def _connect(self, window: object) -> None:
+        from accountdesk.ui.main_window import MainWindow
+
+        assert isinstance(window, MainWindow)
         window.language_requested.connect(self.change_language)
         window.calendar_requested.connect(self.change_calendar)
         window.database_replaced.connect(self.reload)
-        window.show()
         self.window = window
-        return window
 
     def raise_window(self) -> None:
         from accountdesk.ui.main_window import MainWindow
@@ -426,6 +647,7 @@ class Controller:
 
         set_setting(self.ctx.db, "ui.language", code)
         apply_language(code)
+        remember_language()
         self.rebuild_window()
 
     def change_calendar(self, value: str) -> None:

@@ -1,10 +1,16 @@
 """The main window: navigation, global search (Ctrl+K), quick log (Ctrl+L), record views,
-menus with shortcuts, a status bar with the user's zone and time; geometry remembered."""
+menus with shortcuts, a status bar with the user's zone and time; geometry remembered.
+
+At start the window is shown before the database is open (:class:`MainWindow` with no context:
+the navigation, the remembered size and a line saying the database is being opened), and
+:meth:`MainWindow.attach` adds the rest once it is. This module therefore imports nothing of
+the database layer: what needs it is imported when the context arrives.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -29,11 +35,12 @@ from accountdesk.core.i18n import (
     current_language,
     zone_name,
 )
-from accountdesk.core.queries.search import SearchHit
 from accountdesk.ui import fmt
-from accountdesk.ui.context import AppContext
 from accountdesk.ui.navigation import Screen, load_feature_screens
-from accountdesk.ui.pickers import RecordPicker
+
+if TYPE_CHECKING:
+    from accountdesk.core.queries.search import SearchHit
+    from accountdesk.ui.context import AppContext
 
 #: The language names shown in the Language menu, each in its own language.
 LANGUAGE_NAMES = {
@@ -51,9 +58,10 @@ class MainWindow(QMainWindow):
     calendar_requested = Signal(str)  # "auto" or "gregorian" (the ui.calendar setting)
     database_replaced = Signal()  # a backup was restored: every screen is built again
 
-    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, settings: QSettings | None = None) -> None:
+        """``ctx`` None: the window shows its navigation and waits for :meth:`attach`."""
         super().__init__()
-        self.ctx = ctx
+        self._ctx: AppContext | None = None
         self.settings = settings or QSettings()
         self.setWindowTitle(_("AccountDesk"))
         self.screens: dict[str, QWidget] = {}
@@ -68,6 +76,10 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(max(170, self.nav.fontMetrics().horizontalAdvance("M" * 12)))
         self.stack = QStackedWidget()
+        self.opening = QLabel(_("Opening the database…"))
+        self.opening.setObjectName("openingDatabase")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -78,15 +90,38 @@ class MainWindow(QMainWindow):
                 item.setIcon(nav_icon(spec.icon))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self._restore()
+        if self.nav.count() and self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+        if ctx is not None:
+            self.attach(ctx)
 
+    @property
+    def ctx(self) -> AppContext:
+        """The app context (after :meth:`attach`)."""
+        assert self._ctx is not None, "the main window has no context yet"
+        return self._ctx
+
+    @property
+    def attached(self) -> bool:
+        return self._ctx is not None
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: add search, menus and status bar, and show the screen that is
+        chosen in the navigation (the remembered one, or the one clicked while opening)."""
+        assert self._ctx is None
+        self._ctx = ctx
         self._build_search()
         self._build_menus()
         self._build_status_bar()
         ctx.open_record.connect(self.open_record)
         ctx.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self._restore()
-        if self.nav.count() and self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(0)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)  # the toolbars exist now
+        self._nav_changed(self.nav.currentRow())
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
 
     # --- screens -------------------------------------------------------------------------
 
@@ -112,8 +147,8 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         item = self.nav.item(row)
-        if item is None:
-            return
+        if item is None or self._ctx is None:
+            return  # before attach the choice is kept and shown by attach
         self._close_records()
         self.stack.setCurrentWidget(self.screen_widget(item.data(Qt.ItemDataRole.UserRole)))
 
@@ -166,6 +201,8 @@ class MainWindow(QMainWindow):
     # --- search --------------------------------------------------------------------------
 
     def _build_search(self) -> None:
+        from accountdesk.ui.pickers import RecordPicker
+
         bar = QToolBar(_("Search"))
         bar.setObjectName("searchBar")
         bar.setMovable(False)
@@ -388,14 +425,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = self.settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
         last = self.settings.value("window/screen")
         if isinstance(last, str):
             self.show_screen(last)
 
     def save_layout(self) -> None:
+        if self._ctx is None:
+            return  # closed while opening: what was remembered stays
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         key = self.current_key()

@@ -39,12 +39,19 @@ from accountdesk.core.db.errors import (
 )
 from accountdesk.core.db.errors import read_only as read_only_error
 from accountdesk.core.db.identity import ensure_identity
-from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER
+from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER, database_url
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 
-__all__ = ["KNOWN_REVISIONS", "SCHEMA_HEAD", "Database", "DatabaseOpenError", "open_database"]
+__all__ = [
+    "KNOWN_REVISIONS",
+    "SCHEMA_HEAD",
+    "Database",
+    "DatabaseOpenError",
+    "database_url",
+    "open_database",
+]
 
 
 class DatabaseOpenError(UserError):
@@ -53,16 +60,6 @@ class DatabaseOpenError(UserError):
 
 #: How long a write waits for another writer to finish before it gives up with one sentence.
 BUSY_TIMEOUT_MS = 5000
-
-
-def database_url(target: str | os.PathLike[str] | None) -> str:
-    """An SQLAlchemy URL for a path, a URL, ``ACCOUNTDESK_DB`` or the default location."""
-    if target is None:
-        target = os.environ.get("ACCOUNTDESK_DB") or paths.default_database_path()
-    target = os.fspath(target)
-    if "://" in target:
-        return target
-    return "sqlite:///" + str(Path(target).expanduser().resolve())
 
 
 def sqlite_path(url: str) -> Path | None:

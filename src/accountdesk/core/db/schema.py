@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+
+from accountdesk.core import paths
 
 #: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
 SCHEMA_HEAD = "0004"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def database_url(target: str | os.PathLike[str] | None) -> str:
+    """An SQLAlchemy URL for a path, a URL, ``ACCOUNTDESK_DB`` or the default location (here,
+    without SQLAlchemy, so that the desktop app knows its database before importing it)."""
+    if target is None:
+        target = os.environ.get("ACCOUNTDESK_DB") or paths.default_database_path()
+    target = os.fspath(target)
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
 
 
 def quick_sqlite(path: Path) -> sqlite3.Connection | None:
