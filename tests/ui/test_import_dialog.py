@@ -21,6 +21,9 @@ from accountdesk.core.io import mapping as m
 from accountdesk.ui import tasks
 from accountdesk.ui.import_dialog import ImportDialog, import_file, rule_text
 
+#: The offscreen platform's note when a window (the progress dialog of a slow run) is shown.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
 DATA = Path(__file__).parents[1] / "data"
 HEADER = ["Şirket", "Ülke", "Ad", "Soyad", "E-posta", "Cep telefonu", "Doğum yeri"]
 ROWS = [
@@ -230,3 +233,40 @@ def test_every_column_has_a_label_in_the_combo_box() -> None:
     assert set(COLUMN_LABELS) == set(m.COLUMNS)
     texts = [rule_text(rule) for rule in choices()]
     assert len(set(texts)) == len(texts)  # no two choices look alike
+
+
+def test_ctrl_i_asks_for_a_file_and_opens_the_dialog(
+    ctx: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QKeySequence
+
+    from accountdesk.ui import import_dialog
+    from accountdesk.ui.main_window import MainWindow
+
+    path = _write(tmp_path / "a.csv", ROWS)
+    monkeypatch.setattr(import_dialog, "choose_file", lambda _parent: str(path))
+    window = MainWindow(ctx, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    (action,) = [a for a in window.actions() if a.shortcut() == QKeySequence("Ctrl+I")]
+    action.trigger()
+    dialog = window.findChild(ImportDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.path == path
+    _settled(qtbot, dialog)
+    dialog.reject()
+
+
+def test_a_name_twice_in_the_header_is_listed_and_its_second_column_not_mapped(
+    ctx: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    header = ["Company", "Country", "First Name", "Email", "email"]
+    path = _write(tmp_path / "a.csv", [["Alpski Les", "SI", "Maja", "a@b.example", ""]], header)
+    dialog = ImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    _settled(qtbot, dialog)
+    combos = [dialog.columns_table.cellWidget(r, 1) for r in range(5)]
+    assert [c.isEnabled() for c in combos] == [True, True, True, True, False]
+    assert _cells(dialog.problems_table) == [
+        ["1", "", "", "Columns 4 and 5 have the same name, “email”."]
+    ]
+    assert not dialog.import_button.isEnabled()
