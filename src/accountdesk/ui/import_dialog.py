@@ -261,7 +261,9 @@ class ImportDialog(QDialog):
         )  # fmt: skip
         preview_layout.addWidget(self.preview_table)
         split.addWidget(preview_box)
-        problems_box = QGroupBox(_("Problems"))
+        problems_box = QGroupBox(
+            _("The whole file checked: what the import will do, and its problems")
+        )
         problems_layout = QVBoxLayout(problems_box)
         self.summary_label = QLabel(_("Checking the file…"))
         self.summary_label.setObjectName("importSummary")
