@@ -273,9 +273,10 @@ class ImportDialog(QDialog):
         self.problems_table = _table(
             [_("Row"), _("Column"), _("Value"), _("Problem")], "importProblems"
         )
-        problems_layout.addWidget(self.problems_table)
+        self.problems_table.setMinimumHeight(60)
+        problems_layout.addWidget(self.problems_table, 1)
         split.addWidget(problems_box)
-        split.setSizes([320, 200, 200])
+        split.setSizes([280, 180, 280])  # the report's paragraphs need room (Thai is tall)
         layout.addWidget(split, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
