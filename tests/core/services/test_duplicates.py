@@ -390,3 +390,51 @@ def test_contact_sheets_show_fields_and_what_hangs_on_each(db: Database) -> None
     assert sheets[1].fields["city"] == "Rīga" and sheets[0].fields["city"] is None
     # other: 2 interactions, a follow-up, a survey answer, a note, a date
     assert sheets[1].related == 6
+
+
+# --- on import ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def other_file_db(tmp_path: Any) -> Any:
+    from accountdesk.core.db.engine import open_database
+
+    source = open_database(tmp_path / "source.db")
+    elsewhere = _account(source, "Elsewhere")
+    _contact(source, elsewhere, "Anna", "K.", emails=["Anna@Koks.lv"])  # a known address
+    _contact(source, elsewhere, "Somebody", "New", emails=["new@elsewhere.lv"])
+    yield source
+    source.close()
+
+
+def test_a_csv_import_reports_the_likely_duplicates_of_what_it_brought(
+    db: Database, other_file_db: Database, tmp_path: Any
+) -> None:
+    from accountdesk.core.io.csv_io import export_csv, import_csv
+
+    koks = _account(db, "Koks")
+    _contact(db, koks, "Anna", "Bērziņa", emails=["anna@koks.lv"])
+    path = tmp_path / "contacts.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_csv(other_file_db, out)
+    report = import_csv(db, path)
+    assert report.likely_duplicates == 1
+    assert report.remarks()[-1] == (
+        "1 of the imported contacts has a likely duplicate; review it on the Duplicates "
+        "screen or with “accountdesk duplicates”."
+    )
+    assert import_csv(db, path, dry_run=True).likely_duplicates == 0  # nothing written
+
+
+def test_a_vcard_import_reports_the_likely_duplicates_of_what_it_brought(
+    db: Database, other_file_db: Database, tmp_path: Any
+) -> None:
+    from accountdesk.core.io.vcard import export_vcard, import_vcard
+
+    koks = _account(db, "Koks")
+    _contact(db, koks, "Anna", "Bērziņa", emails=["anna@koks.lv"])
+    path = tmp_path / "contacts.vcf"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_vcard(other_file_db, out)
+    report = import_vcard(db, path)
+    assert "1 of the imported contacts has a likely duplicate" in report.remarks()[-1]

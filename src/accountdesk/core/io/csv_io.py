@@ -75,6 +75,7 @@ from accountdesk.core.services.accounts import (
     clean_important_date,
     clean_tags,
 )
+from accountdesk.core.services.duplicates import import_remark, likely_duplicates
 from accountdesk.core.validation import NO_REMIND, ValidationError
 
 LIST_SEPARATOR = "; "
@@ -106,6 +107,7 @@ class ImportReport:
     unknown_columns: tuple[str, ...] = ()  # not imported
     kept_columns: tuple[str, ...] = ()  # kept in the notes
     chosen_mapping: bool = False  # read through a mapping the user chose (--map, the dialog)
+    likely_duplicates: int = 0  # imported contacts with a likely duplicate (services/duplicates)
 
     @property
     def kept_unknown(self) -> bool:
@@ -147,6 +149,9 @@ class ImportReport:
                     count,
                 )
             lines.append(text_.format(n=format_number(count), names=names))
+        duplicates = import_remark(self.likely_duplicates)
+        if duplicates:
+            lines.append(duplicates)
         return lines
 
     def summary(self) -> str:
@@ -1138,6 +1143,7 @@ def import_csv(
         for plan in chunks:
             _write_chunk(conn, plan, report, referrals, written, contacts_written)
         _link_referrals(conn, referrals)
+    report.likely_duplicates = likely_duplicates(db, contacts_written)
     return report
 
 

@@ -71,6 +71,7 @@ from accountdesk.core.services.accounts import (
     clean_tags,
     tags_for,
 )
+from accountdesk.core.services.duplicates import import_remark, likely_duplicates
 from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.core.validation import ValidationError
 
@@ -1085,6 +1086,9 @@ def import_vcard(
     report.accounts_created = len(ctx.new_accounts)
     report.contacts_updated = sum(1 for c in ctx.contacts_planned if c.update)
     report.contacts_created = len(ctx.contacts_planned) - report.contacts_updated
+    if not dry_run:
+        found = likely_duplicates(db, [c.id for c in ctx.contacts_planned])
+        report.notes.extend(filter(None, [import_remark(found)]))
     return report
 
 
