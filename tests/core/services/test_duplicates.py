@@ -438,3 +438,15 @@ def test_a_vcard_import_reports_the_likely_duplicates_of_what_it_brought(
         export_vcard(other_file_db, out)
     report = import_vcard(db, path)
     assert "1 of the imported contacts has a likely duplicate" in report.remarks()[-1]
+
+
+def test_erasing_the_kept_contact_for_good_takes_its_merges_with_it(db: Database) -> None:
+    """The merge log holds the kept contact's earlier field values: personal data that must go
+    when the person is erased (contact_merges.kept_id cascades)."""
+    from accountdesk.core.services.privacy import erase_contact
+
+    w = _world(db)
+    dup.merge(db, w["kept"], [w["other"]])
+    assert len(recent_merges(db)) == 1
+    erase_contact(db, w["kept"])
+    assert recent_merges(db) == []
