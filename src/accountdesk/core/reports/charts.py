@@ -58,10 +58,9 @@ SIDE, BOTTOM = 44.0, 30.0
 
 
 def _label_font(lang: str) -> str:
-    fonts.register_fonts()
     # the renderer starts every drawing in this font; keep it one we embed
-    STATE_DEFAULTS["fontName"] = fonts.font_name(fonts.LATIN)
-    return fonts.font_name(fonts.PERSIAN if lang == "fa" else fonts.LATIN)
+    STATE_DEFAULTS["fontName"] = fonts.require(fonts.font_name(fonts.LATIN))
+    return fonts.require(fonts.font_name(fonts.PERSIAN if lang == "fa" else fonts.LATIN))
 
 
 def _tick_format(lang: str) -> Callable[[float], str]:

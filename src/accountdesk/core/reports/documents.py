@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 from reportlab.platypus import TableStyle as RLTableStyle
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from accountdesk.core import calendars, i18n, validation
 from accountdesk.core.address import form_of_address
@@ -355,7 +356,8 @@ def _build(
     target: str | Path | BinaryIO, ctx: ReportContext, title: str, subject: str, story: list[Any]
 ) -> None:
     """Lay the report out; a file named by a path is written all at once or not at all."""
-    fonts.register_fonts()
+    fonts.require(fonts.font_name(fonts.LATIN))  # the styles' font; others as text needs them
+    fonts.require(fonts.font_name(fonts.LATIN, bold=True))
     if isinstance(target, str | Path):
         out = io.BytesIO()
         _build(out, ctx, title, subject, story)
@@ -571,6 +573,7 @@ def _account_story(
                 select(Interaction)
                 .where(Interaction.account_id == account_id, Interaction.deleted_at.is_(None))
                 .order_by(Interaction.occurred_at.desc())
+                .options(selectinload(Interaction.participants))  # one query, not one each
             )
         )
         gifts = list(

@@ -6,9 +6,9 @@ Chinese (Han), Japanese kana and Korean Hangul (TrueType outlines: ReportLab can
 CFF outlines of Noto Sans CJK). A run of text gets the font its script prefers, falling back to
 any registered font that has the glyph.
 
-The CJK font has no bold file (bold CJK text is drawn in its regular weight) and is registered
-only when a character needs it: reading its 3.4 MB takes about 70 ms, four times what the other
-six files take together.
+The CJK font has no bold file (bold CJK text is drawn in its regular weight). A family is
+registered when a report first needs it (:func:`require`: a character of its script, or a
+style naming it): reading the CJK font's 3.4 MB takes about 70 ms, each other file 20–30 ms.
 """
 
 from __future__ import annotations
@@ -111,18 +111,25 @@ def register_family(family: str) -> None:
 
 def register_fonts() -> None:
     """Register the Latin, Thai and Persian fonts with ReportLab (once per process); the CJK
-    font follows when :func:`coverage` is first asked about it."""
+    font follows when :func:`coverage` is first asked about it. Reports do not need this:
+    they register a family when its first character or a style needs it (:func:`require`)."""
     for family in FAMILIES:
         if family not in _ON_DEMAND:
             register_family(family)
 
 
+def require(name: str) -> str:
+    """``name`` (a ReportLab font name of ours: a family, or its "-Bold") with its family
+    registered: an English report reads the two Noto Sans files only, not the Thai and
+    Persian ones (each file parsed costs about 30 ms)."""
+    register_family(name.removesuffix("-Bold"))
+    return name
+
+
 @cache
 def coverage(name: str) -> frozenset[int]:
     """The code points the font has a glyph for."""
-    register_fonts()
-    register_family(name.removesuffix("-Bold"))
-    font = pdfmetrics.getFont(name)
+    font = pdfmetrics.getFont(require(name))
     return frozenset(font.face.charToGlyph)
 
 

@@ -106,8 +106,7 @@ class Line:
 @lru_cache(maxsize=65536)
 def shape(text: str, font: str, size: float) -> tuple[str, float]:
     """The shaped string (glyph order is visual for right-to-left scripts) and its width."""
-    fonts.register_fonts()
-    shaped = shapeStr(text, font, size)
+    shaped = shapeStr(text, fonts.require(font), size)
     if isinstance(shaped, ShapedStr):
         data = shaped.__shapeData__
         width = sum(d.x_advance for d in data) * size / 1000.0
