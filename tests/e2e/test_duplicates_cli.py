@@ -74,6 +74,7 @@ def test_list_merge_and_undo_from_the_command_line(run: Run, world: dict[str, st
         ).stdout
     )
     assert merged["moved"] == {"notes": 1} and merged["filled"] == ["city"]
+    assert merged["kept"] == "Anna Bērziņa"
     assert "No likely duplicates." in run("duplicates", "--db", db, check=True).stdout
     history = run("duplicates", "--db", db, "--merges", check=True).stdout
     assert merged["merge_id"] in history and "Anna Bērziņa" in history

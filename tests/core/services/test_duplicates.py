@@ -450,3 +450,24 @@ def test_erasing_the_kept_contact_for_good_takes_its_merges_with_it(db: Database
     assert len(recent_merges(db)) == 1
     erase_contact(db, w["kept"])
     assert recent_merges(db) == []
+
+
+def test_a_merge_survives_the_json_export_and_can_be_undone_after_import(
+    db: Database, tmp_path: Any
+) -> None:
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.io.json_io import import_json
+
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
+    path = tmp_path / "export.json"
+    with path.open("w", encoding="utf-8") as out:
+        export_json(db, out)
+    copy = open_database(tmp_path / "copy.db")
+    try:
+        import_json(copy, path)
+        dup.undo_merge(copy, result.merge_id)
+        assert contact_input(copy, w["other"]).city == "Rīga"
+        assert contact_input(copy, w["kept"]).city is None
+    finally:
+        copy.close()

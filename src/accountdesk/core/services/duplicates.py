@@ -52,7 +52,7 @@ from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import fold
+from accountdesk.core.db.fts import display_name, fold
 from accountdesk.core.db.models import Base, Contact, ContactMerge, table
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import (
@@ -351,6 +351,7 @@ def _reindex(session: Session, contact: Contact) -> None:
 @dataclass(frozen=True)
 class MergeResult:
     merge_id: str
+    kept_name: str
     moved: dict[str, int]  # table -> rows moved to the kept contact
     dropped: dict[str, int]  # table -> link rows the kept contact already had
     filled: tuple[str, ...]  # the kept contact's fields the merge filled or extended
@@ -458,7 +459,8 @@ def merge(
         session.add(record)
         _reindex(session, kept)
         merge_id = record.id
-    return MergeResult(merge_id, moved, dropped, tuple(after))
+        kept_name = display_name(kept.given_name, kept.family_name, kept.name_order)
+    return MergeResult(merge_id, kept_name, moved, dropped, tuple(after))
 
 
 @dataclass(frozen=True)

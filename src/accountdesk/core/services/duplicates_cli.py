@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Any
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import _, format_number, format_when, ngettext
 
 
@@ -105,6 +106,7 @@ def _merge(db: Any, args: argparse.Namespace) -> int:
             {
                 "merge_id": result.merge_id,
                 "kept_id": kept,
+                "kept": result.kept_name,
                 "merged_ids": others,
                 "moved": result.moved,
                 "dropped": result.dropped,
@@ -118,7 +120,9 @@ def _merge(db: Any, args: argparse.Namespace) -> int:
             "Merged {n} contact into {kept}; undo with: accountdesk duplicates --undo {merge}",
             "Merged {n} contacts into {kept}; undo with: accountdesk duplicates --undo {merge}",
             len(others),
-        ).format(n=format_number(len(others)), kept=kept, merge=result.merge_id)
+        ).format(
+            n=format_number(len(others)), kept=isolate(result.kept_name), merge=result.merge_id
+        )
     )
     _print(
         ngettext(
