@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select, text
 
@@ -16,9 +16,9 @@ from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import Account, Contact, ContactMerge, table
 
 
-@dataclass(frozen=True)
-class ContactFacts:
-    """What a contact is matched on, and what a list of candidates shows of it."""
+class ContactFacts(NamedTuple):
+    """What a contact is matched on, and what a list of candidates shows of it (a named tuple:
+    300,000 of them are made at once)."""
 
     id: str
     account_id: str

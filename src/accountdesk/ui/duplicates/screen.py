@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -289,10 +289,14 @@ class DuplicatesScreen(QWidget):
     # --- loading -------------------------------------------------------------------------
 
     def _changed(self, kind: str) -> None:
-        if kind in ("contact", "account", "zone"):
-            self._stale = True
+        if kind in ("contact", "account", "zone") and not self._stale:
+            self._stale = True  # an import says "account" and "contact": one look is enough
             if self.isVisible():
-                self.refresh()
+                QTimer.singleShot(0, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.isVisible():
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
