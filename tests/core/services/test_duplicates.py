@@ -471,3 +471,16 @@ def test_a_merge_survives_the_json_export_and_can_be_undone_after_import(
         assert contact_input(copy, w["kept"]).city is None
     finally:
         copy.close()
+
+
+def test_a_persons_data_export_and_erasure_cover_the_merges_they_were_in(db: Database) -> None:
+    from accountdesk.core.services.privacy import erase_contact, export_contact
+
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["other"]])
+    assert [m["id"] for m in export_contact(db, w["other"])["contact_merges"]] == [result.merge_id]
+    assert [m["id"] for m in export_contact(db, w["kept"])["contact_merges"]] == [result.merge_id]
+    assert export_contact(db, w["third"])["contact_merges"] == []
+    erase_contact(db, w["other"])  # the merged-away contact, from the trash
+    assert recent_merges(db) == []
+    assert contact_input(db, w["kept"]).city == "Rīga"  # the kept contact stays as merged

@@ -44,7 +44,7 @@ from functools import partial
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Date, Table, delete, insert, select, update
+from sqlalchemy import Date, Table, Text, cast, delete, insert, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
 from accountdesk.core import validation as v
@@ -461,6 +461,30 @@ def merge(
         merge_id = record.id
         kept_name = display_name(kept.given_name, kept.family_name, kept.name_order)
     return MergeResult(merge_id, kept_name, moved, dropped, tuple(after))
+
+
+def merges_of(session: Session, contact_id: str) -> list[ContactMerge]:
+    """The merges that kept ``contact_id`` or merged it into another contact: what a person's
+    data export shows and what erasing them for good removes (the log holds field values)."""
+    candidates = session.scalars(
+        select(ContactMerge).where(
+            or_(
+                ContactMerge.kept_id == contact_id,
+                cast(ContactMerge.merged_ids, Text).contains(contact_id),
+            )
+        )
+    )
+    return [m for m in candidates if m.kept_id == contact_id or contact_id in m.merged_ids]
+
+
+def forget_merges(session: Session, contact_id: str) -> None:
+    """Delete the merge log of ``contact_id`` (erasure for good: such a merge can no longer be
+    undone, and its record holds their data). A backup from before merges (schema 0003 or
+    older, opened without upgrading) has no log to clean."""
+    if not inspect(session.connection()).has_table(table(ContactMerge).name):
+        return
+    for record in merges_of(session, contact_id):
+        session.delete(record)
 
 
 @dataclass(frozen=True)

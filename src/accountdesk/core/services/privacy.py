@@ -60,6 +60,7 @@ from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _, join_list, ngettext
+from accountdesk.core.services.duplicates import forget_merges, merges_of
 
 #: The records about a contact an export holds, by key (besides the contact, account, tags
 #: and interactions); the erase removes them by the schema's foreign keys.
@@ -120,6 +121,7 @@ def export_contact(db: Database, contact_id: str, clock: Clock = system_clock) -
         for key, model in RECORDS.items():
             query = select(model).where(model.__table__.c.contact_id == contact_id)
             data[key] = [_plain(o) for o in session.scalars(query)]
+        data["contact_merges"] = [_plain(m) for m in merges_of(session, contact_id)]
         return data
 
 
@@ -240,6 +242,7 @@ def _erase_rows(session: Session, contact_id: str) -> None:
         session.execute(delete(Interaction).where(Interaction.id.in_(only_theirs)))
     for column in _kept_on_delete():  # survey answers, gifts: kept when a contact is purged
         session.execute(delete(column.table).where(column == contact_id))
+    forget_merges(session, contact_id)  # merges that kept them cascade; not those they were in
     session.delete(contact)  # the database cascades the rest; the search index drops them
     session.flush()
     if tag_ids:
