@@ -2,7 +2,9 @@
 
 The ordered ids come from a query function that filters and sorts in SQL (run off the GUI
 thread); rows are read a page at a time when the view asks for them and kept in a small cache,
-so memory stays flat however far the user scrolls.
+so memory stays flat however far the user scrolls. The ids of the list without filter text are
+kept: typing narrows them (:func:`accountdesk.core.queries.lists.narrow_ids`) instead of
+reading and sorting every matching record again.
 
 Every cell's text is shown isolated (:func:`accountdesk.core.bidi.isolate`): a Latin name keeps
 its final period and a phone number its "+" in a right-to-left window, and the cell is still
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -71,7 +73,9 @@ class Column(Generic[Row]):
 
 
 class LazyListModel(IsolatingTableModel, Generic[Row]):
-    """Subclasses give the columns and two query functions (ids; rows for ids)."""
+    """Subclasses give the columns and two query functions (ids; rows for ids), and may give a
+    third, ``narrow_ids(text, within)``: ``within`` (the ids of the same filter without text)
+    narrowed to those matching ``text``, in the same order."""
 
     PAGE = 200
     MAX_PAGES = 40
@@ -87,11 +91,15 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
         *,
         asynchronous: bool = True,
         default_sort: str = "name",
+        narrow_ids: Callable[[str, Sequence[str]], list[str]] | None = None,
     ) -> None:
         super().__init__()
         self.columns = list(columns)
         self._fetch_ids = fetch_ids
         self._fetch_rows = fetch_rows
+        self._narrow_ids = narrow_ids
+        # the ids without filter text, and the filter (text left out) and sort they are for
+        self._untyped: tuple[ListFilter, str, bool, list[str]] | None = None
         self.asynchronous = asynchronous
         self._ids: list[str] = []
         self._pages: OrderedDict[int, list[Row | None]] = OrderedDict()
@@ -104,28 +112,62 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
     # --- loading -------------------------------------------------------------------------
 
     def set_filter(self, flt: ListFilter) -> None:
+        """Show what ``flt`` matches; a change of the text alone narrows the kept ids."""
         self.filter = flt
-        self.reload()
+        self._load(narrow=True)
 
     def reload(self) -> None:
-        """Query the ids again (filter, sort) and drop the cached rows."""
+        """Query the ids again (filter, sort) and drop the cached rows (and the ids kept for
+        narrowing: the data may have changed)."""
+        self._untyped = None
+        self._load(narrow=False)
+
+    def _load(self, *, narrow: bool) -> None:
         self._generation += 1
         generation = self._generation
         flt, key, desc = self.filter, self.sort_key, self.descending
+        untyped = replace(flt, text="")
+        kept = self._untyped
+        narrow_ids = self._narrow_ids
+        text = flt.text
+        fetch: Callable[[], list[str]]
+        if (
+            narrow
+            and narrow_ids is not None
+            and kept is not None
+            and kept[:3] == (untyped, key, desc)
+        ):
+            within = kept[3]
+
+            def fetch() -> list[str]:
+                return narrow_ids(text, within)
+        else:
+
+            def fetch() -> list[str]:
+                return self._fetch_ids(flt, key, desc)
+
+        keep = None if text.strip() else (untyped, key, desc)
         if not self.asynchronous:
-            self._apply(generation, self._fetch_ids(flt, key, desc))
+            self._apply(generation, fetch(), keep)
             return
         self.is_loading = True
         self.loading.emit(True)
         tasks.run(
-            lambda: self._fetch_ids(flt, key, desc),
-            lambda ids: self._apply(generation, ids),
+            fetch,
+            lambda ids: self._apply(generation, ids, keep),
             lambda exc: self._failed(generation, exc),
         )
 
-    def _apply(self, generation: int, ids: list[str]) -> None:
+    def _apply(
+        self,
+        generation: int,
+        ids: list[str],
+        keep: tuple[ListFilter, str, bool] | None = None,
+    ) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
+        if keep is not None:
+            self._untyped = (*keep, ids)
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()

@@ -202,6 +202,30 @@ def contact_ids(
     return ids
 
 
+def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> list[str]:
+    """``within`` narrowed to the records whose search document matches ``text``, in the same
+    order: :func:`account_ids` / :func:`contact_ids` of a filter with this text, when
+    ``within`` is what they gave for the same filter without text (and sort).
+
+    The text matches through the same full-text statement as there; the live records, the
+    other conditions and the order come from ``within``, so nothing is read or sorted again.
+    A list keeps its unfiltered ids and narrows them as the user types: one letter matches a
+    third of 300,000 contacts, whose reading and sorting by name cost six times the match.
+    """
+    if not text.strip():
+        return list(within)
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    # one string of ids (UUIDs: no spaces) instead of a Python row per match
+    sql = f"SELECT group_concat(ref, ' ') FROM ({_FTS_IDS})"
+    with db.engine.connect() as conn:
+        (joined,) = _raw(conn).execute(sql, {"q": expression, "kind": kind}).fetchone()
+        conn.rollback()
+    matching = set(joined.split(" ")) if joined else set()
+    return list(filter(matching.__contains__, within))
+
+
 _ACCOUNT_ROWS = (
     "SELECT a.id, a.name, a.country, a.city, a.status, a.tier, a.owner, a.customer_since, "
     "(SELECT count(*) FROM contacts k WHERE k.account_id = a.id AND k.deleted_at IS NULL) "

@@ -62,7 +62,10 @@ class ContactsModel(LazyListModel[ContactRow]):
         def rows(page: Sequence[str]) -> list[ContactRow]:
             return lists.contact_rows(db, page)
 
-        super().__init__(columns(now), ids, rows, asynchronous=asynchronous)
+        def narrow(text: str, within: Sequence[str]) -> list[str]:
+            return lists.narrow_ids(db, "contact", text, within)
+
+        super().__init__(columns(now), ids, rows, asynchronous=asynchronous, narrow_ids=narrow)
 
     def refresh_times(self) -> None:
         """Repaint the local-time columns (called every minute)."""

@@ -1,0 +1,58 @@
+"""The contact list narrows its unfiltered ids as the user types (no query of every matching
+contact again), shows what the query with the text shows, and forgets the kept ids when the
+data changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from accountdesk.core.demo import generate
+from accountdesk.core.queries import lists
+from accountdesk.core.queries.lists import ListFilter
+from accountdesk.ui.contacts.model import ContactsModel
+from accountdesk.ui.listmodel import PLAIN_ROLE
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def test_typing_narrows_the_kept_ids(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    generate(ctx.db, accounts=30, seed=5)
+    model = ContactsModel(ctx.db, ctx.now, asynchronous=False)
+    model.reload()
+    everyone = list(model.ids)
+    queried: list[ListFilter] = []
+    real = lists.contact_ids
+
+    def counting(db: Any, flt: ListFilter, *args: Any) -> list[str]:
+        queried.append(flt)
+        return real(db, flt, *args)
+
+    monkeypatch.setattr(lists, "contact_ids", counting)
+    for text in ("a", "an", "m", "zzzq", ""):
+        model.set_filter(ListFilter(text=text))
+        expected = real(ctx.db, ListFilter(text=text))
+        assert model.ids == expected
+        shown = [model.data(model.index(r, 0), PLAIN_ROLE) for r in range(min(5, len(expected)))]
+        assert shown == [row.name for row in lists.contact_rows(ctx.db, expected[:5])]
+    assert queried == []  # every text narrowed the kept ids
+    assert 0 < len(real(ctx.db, ListFilter(text="a"))) < len(everyone)
+
+    model.set_filter(ListFilter(text="a", country="TR"))  # another filter: queried
+    assert queried == [ListFilter(text="a", country="TR")]
+    assert model.ids == real(ctx.db, ListFilter(text="a", country="TR"))
+
+
+def test_a_change_of_the_data_forgets_the_kept_ids(ctx: Any, sample: dict[str, str]) -> None:
+    model = ContactsModel(ctx.db, ctx.now, asynchronous=False)
+    model.reload()
+    assert sample["anna"] in model.ids
+    ctx.delete("contact", sample["anna"], "Anna Ozola")
+    model.set_filter(ListFilter(text="anna"))  # kept ids still have Anna
+    model.reload()  # what the list screen does on a change: the kept ids are dropped
+    assert sample["anna"] not in model.ids
+    model.set_filter(ListFilter(text=""))
+    model.set_filter(ListFilter(text="a"))
+    assert sample["anna"] not in model.ids
+    assert model.ids == lists.contact_ids(ctx.db, ListFilter(text="a"))
