@@ -11,7 +11,7 @@ import contextlib
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,9 +19,6 @@ from accountdesk import __version__
 from accountdesk.core import TZDATA_VERSION, i18n
 from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, ngettext
-from accountdesk.core.reports.cli import register as register_report_commands
-from accountdesk.core.reports.cli import register_rates as register_rates_commands
-from accountdesk.core.services.duplicates_cli import register as register_duplicates_command
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -718,7 +715,9 @@ def _positive(value: str) -> int:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; ``only``: with that command's parser alone (the others are not built
+    or imported: a quick command starts quickly), None: every command (help, errors)."""
     parser = _Parser(
         prog="accountdesk",
         description=_(
@@ -749,17 +748,64 @@ def build_parser() -> argparse.ArgumentParser:
             parser._add_action(action)
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=_Parser)
+    for name, add in _commands().items():
+        if only is None or name == only:
+            add(sub, common)
+    return parser
 
+
+def _commands() -> dict[str, Callable[[Any, argparse.ArgumentParser], None]]:
+    """Each command and the function that adds its parser."""
+    return {
+        "demo": _add_demo,
+        "search": _add_search,
+        "import": _add_import,
+        "export": _add_export,
+        "db": _add_db,
+        "country": _add_country,
+        "followups": _add_followups,
+        "contact": _add_contact,
+        "config": _add_config,
+        "privacy": _add_privacy,
+        "report": _add_report,
+        "rates": _add_rates,
+        "duplicates": _add_duplicates,
+    }
+
+
+def _add_report(sub: Any, common: argparse.ArgumentParser) -> None:
+    from accountdesk.core.reports.cli import register
+
+    register(sub, common)
+
+
+def _add_rates(sub: Any, common: argparse.ArgumentParser) -> None:
+    from accountdesk.core.reports.cli import register_rates
+
+    register_rates(sub, common)
+
+
+def _add_duplicates(sub: Any, common: argparse.ArgumentParser) -> None:
+    from accountdesk.core.services.duplicates_cli import register
+
+    register(sub, common)
+
+
+def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("demo", parents=[common], help=_("fill a database with demo data"))
     p.add_argument("--accounts", type=_positive, default=500, help=_("number of accounts"))
     p.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
     p.set_defaults(func=cmd_demo)
 
+
+def _add_search(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("search", parents=[common], help=_("find accounts and contacts"))
     p.add_argument("text", nargs="+", help=_("words or beginnings of words"))
     p.add_argument("--limit", type=_positive, default=20)
     p.set_defaults(func=cmd_search)
 
+
+def _add_import(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "import", parents=[common], help=_("import contacts from a CSV or vCard file")
     )
@@ -797,6 +843,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_import)
 
+
+def _add_export(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help=_("export everything"))
     p.add_argument("--format", choices=("csv", "json", "vcard"), default="csv")
     p.add_argument(
@@ -822,6 +870,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_export)
 
+
+def _add_db(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("db", parents=[common], help=_("database maintenance"))
     p.add_argument(
         "action",
@@ -855,11 +905,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_db)
 
+
+def _add_country(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("country", parents=[common], help=_("print a country's profile"))
     p.add_argument("code", metavar="CC", help=_("ISO 3166 country code, e.g. TH"))
     p.add_argument("--year", type=int, help=_("year of the holidays (default: this year)"))
     p.set_defaults(func=cmd_country)
 
+
+def _add_followups(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("followups", parents=[common], help=_("list open follow-ups"))
     from accountdesk.core.timekeeping.reminders import BUCKETS
 
@@ -874,6 +928,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--due", choices=due_choices, help=_("only those due in this period"))
     e.set_defaults(func=cmd_followups_export)
 
+
+def _add_contact(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "contact", parents=[common], help=_("a contact's time, working status and holidays")
     )
@@ -882,12 +938,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help=_("print JSON (keys in README)"))
     p.set_defaults(func=cmd_contact)
 
+
+def _add_config(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("config", parents=[common], help=_("read or change your settings"))
     p.add_argument("action", choices=("get", "set", "unset", "list"))
     p.add_argument("key", nargs="?", metavar="KEY", help=_("e.g. user.zone"))
     p.add_argument("value", nargs="?", metavar="VALUE")
     p.set_defaults(func=cmd_config)
 
+
+def _add_privacy(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "privacy", parents=[common], help=_("a person's data: export it, or erase it for good")
     )
@@ -910,10 +970,23 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
     e.set_defaults(func=cmd_privacy_erase)
 
-    register_report_commands(sub, common)
-    register_rates_commands(sub, common)
-    register_duplicates_command(sub, common)
-    return parser
+
+#: The options before a command that take a value (``--db PATH``, ``--lang fa``).
+_VALUED = ("--db", "--lang")
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (its first word that is not an option or an option's
+    value), or None: no command, or options only."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _VALUED:
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def _language_from(argv: Sequence[str]) -> str | None:
@@ -931,7 +1004,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lang:
         with contextlib.suppress(i18n.UnknownLanguageError):  # argparse reports a bad choice
             i18n.set_language(lang)
-    parser = build_parser()
+    command = _command_in(argv)
+    known = command is not None and command in _commands()
+    parser = build_parser(command if known else None)  # an unknown one: argparse lists all
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.lang = getattr(args, "lang", None)

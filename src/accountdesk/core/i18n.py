@@ -16,6 +16,7 @@ the override is a context variable, so a report built on a worker thread does no
 from __future__ import annotations
 
 import gettext
+import importlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -25,12 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
 from functools import cache
-
-import babel.dates
-import babel.lists
-import babel.numbers
-import babel.units
-from babel import Locale
+from typing import TYPE_CHECKING, Any
 
 from accountdesk.core.bidi import plain
 from accountdesk.core.calendars import (
@@ -48,7 +44,16 @@ from accountdesk.core.calendars import (
 )
 from accountdesk.core.paths import translations_dir
 
+if TYPE_CHECKING:
+    from babel import Locale
+
 DOMAIN = "accountdesk"
+
+
+def _babel(module: str) -> Any:
+    """A Babel module, imported when first needed: a quick command (``search``) that formats
+    no date or number does not pay for Babel's import (about 20 ms)."""
+    return importlib.import_module(f"babel.{module}")
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,8 @@ def current_locale() -> Locale:
 
 @cache
 def _babel_locale(name: str) -> Locale:
-    return Locale.parse(name)
+    found: Locale = _babel("core").Locale.parse(name)
+    return found
 
 
 def is_rtl() -> bool:
@@ -261,13 +267,13 @@ def format_date(value: date, fmt: str = "medium", *, calendar: str | None = None
         value = value.date()
     cal = calendar or current_calendar()
     pattern = _calendar_fields(value, _style_pattern(fmt, cal), cal)
-    return localize_digits(babel.dates.format_date(value, pattern, locale=current_locale()))
+    return localize_digits(_babel("dates").format_date(value, pattern, locale=current_locale()))
 
 
 def format_time(value: time | datetime, fmt: str = "short", tz: tzinfo | None = None) -> str:
     if isinstance(value, datetime) and tz is not None:
         value = value.astimezone(tz)
-    return localize_digits(babel.dates.format_time(value, format=fmt, locale=current_locale()))
+    return localize_digits(_babel("dates").format_time(value, format=fmt, locale=current_locale()))
 
 
 def format_datetime(value: datetime, fmt: str = "medium", tz: tzinfo | None = None) -> str:
@@ -298,7 +304,7 @@ def _datetime_text(value: datetime, date_fmt: str, time_fmt: str | None, tz: tzi
     else:
         pattern = date_fmt
     pattern = _calendar_fields(value.date(), pattern, cal)
-    return localize_digits(babel.dates.format_datetime(value, pattern, locale=locale))
+    return localize_digits(_babel("dates").format_datetime(value, pattern, locale=locale))
 
 
 def _bucket_year(day: date) -> int:
@@ -339,7 +345,7 @@ def format_month_day(month: int, day: int) -> str:
     and day in the language (``17 May``), since it falls on a different day of the Persian
     calendar from year to year."""
     value = date(2000, month, day)  # a leap year: 29 February exists
-    return localize_digits(babel.dates.format_skeleton("MMMd", value, locale=current_locale()))
+    return localize_digits(_babel("dates").format_skeleton("MMMd", value, locale=current_locale()))
 
 
 # --- dates typed by the user ----------------------------------------------------------------
@@ -457,7 +463,7 @@ def parse_datetime_input(text: str) -> datetime:
 
 
 def _number(value: int | float | Decimal, pattern: str | None = None) -> str:
-    text = babel.numbers.format_decimal(
+    text = _babel("numbers").format_decimal(
         value, format=pattern, locale=current_locale(), numbering_system="default"
     )
     return _cldr_signs(localize_digits(text), value < 0)
@@ -506,14 +512,14 @@ def format_percent(value: float | Decimal, digits: int = 1) -> str:
     if digits:
         last_zero = pattern.rfind("0")
         pattern = pattern[: last_zero + 1] + "." + "0" * digits + pattern[last_zero + 1 :]
-    text = babel.numbers.format_percent(
+    text = _babel("numbers").format_percent(
         Decimal(str(value)) / 100, format=pattern, locale=locale, numbering_system="default"
     )
     return _cldr_signs(localize_digits(text), value < 0)
 
 
 def format_currency(value: float | Decimal, currency: str) -> str:
-    text = babel.numbers.format_currency(
+    text = _babel("numbers").format_currency(
         value, currency, locale=current_locale(), numbering_system="default"
     )
     return _cldr_signs(localize_digits(text), value < 0)
@@ -527,7 +533,7 @@ def format_size(size: int) -> str:
         if size >= factor:
             value, unit = size / factor, name
             break
-    text = babel.units.format_unit(
+    text = _babel("units").format_unit(
         value,
         f"digital-{unit}",
         length="short",
@@ -558,8 +564,10 @@ def join_list(items: Iterable[str]) -> str:
 
 def format_list(items: Iterable[str]) -> str:
     """An enumeration with the language's "and": "A, B and C", "A, B un C"."""
-    return babel.lists.format_list(
-        [item for item in items if item], style="standard", locale=current_locale()
+    return str(
+        _babel("lists").format_list(
+            [item for item in items if item], style="standard", locale=current_locale()
+        )
     )
 
 
@@ -571,21 +579,21 @@ def country_name(code: str) -> str:
 def language_name(tag: str) -> str:
     """A BCP 47 language tag's name in the current language (CLDR)."""
     try:
-        name = Locale.parse(tag.replace("-", "_")).get_display_name(current_locale())
-    except (ValueError, TypeError, babel.core.UnknownLocaleError):
+        name = _babel("core").Locale.parse(tag.replace("-", "_")).get_display_name(current_locale())
+    except (ValueError, TypeError, _babel("core").UnknownLocaleError):
         return tag
     return name or tag
 
 
 def currency_name(code: str) -> str:
-    return str(babel.numbers.get_currency_name(code, locale=current_locale()))
+    return str(_babel("numbers").get_currency_name(code, locale=current_locale()))
 
 
 def zone_name(zone: str) -> str:
     """A readable name for an IANA zone in the current language: its exemplar city."""
     try:
         return str(
-            babel.dates.get_timezone_location(zone, locale=current_locale(), return_city=True)
+            _babel("dates").get_timezone_location(zone, locale=current_locale(), return_city=True)
         )
     except (LookupError, ValueError):
         return zone.rsplit("/", 1)[-1].replace("_", " ")

@@ -16,8 +16,6 @@ import os
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "AccountDesk"
 APP_ORG = "AccountDesk"
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -54,6 +52,8 @@ def data_dir() -> Path:
     override = os.environ.get("ACCOUNTDESK_HOME")
     if override:
         return Path(override).expanduser()
+    import platformdirs  # only here: it imports tempfile and more (10 ms), rarely needed
+
     return Path(platformdirs.user_data_dir(APP_NAME, APP_ORG, roaming=True))
 
 
