@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from sqlalchemy import select
 
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Contact
+from accountdesk.core.demo import generate
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.io.vcard import VERSIONS, export_vcard, import_vcard
 from accountdesk.core.services.accounts import (
@@ -26,6 +28,8 @@ from accountdesk.core.services.accounts import (
     create_contact,
 )
 from accountdesk.core.validation import ValidationError
+
+MADE = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
 #: What the round trip keeps, per contact.
 KEPT = (
@@ -269,3 +273,19 @@ def test_any_values_the_app_stores_survive_the_round_trip(
         finally:
             again.close()
             db.close()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_demo_data_round_trip(db: Database, tmp_path: Path, version: str) -> None:
+    """Every live contact of a few hundred demo accounts: the same file again, the same
+    contacts (their ids from UID, names, e-mails, phones, dates, tags) in the new database."""
+    generate(db, accounts=300, seed=7, anchor=date(2026, 3, 1), clock=lambda: MADE)
+    first, second, again = round_trip(db, tmp_path, version)
+    try:
+        mine = stored(db)
+        assert len(mine) > 600 and first.count("BEGIN:VCARD") == len(mine)
+        assert all(f"UID:urn:uuid:{contact_id}\r\n" in first for contact_id in mine)
+        assert second == first
+        assert stored(again) == mine
+    finally:
+        again.close()

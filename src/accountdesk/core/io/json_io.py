@@ -65,8 +65,10 @@ def _plain(value: Any) -> Any:
 
 
 def _exported(table: Table) -> Any:
-    """The rows of ``table`` the export holds: all of them, but the database's identity."""
-    query = select(table)
+    """The rows of ``table`` the export holds: all of them, but the database's identity, in
+    the order of their primary key (not the order SQLite happens to store them in, so that
+    two databases with the same rows give the same document)."""
+    query = select(table).order_by(*table.primary_key.columns)
     if table.name == "settings":
         query = query.where(table.c.key != IDENTITY_KEY)
     return query
