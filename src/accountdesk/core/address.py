@@ -89,6 +89,11 @@ def _fold(text: str) -> str:
     return text.strip().lower().removesuffix(".") if text.isascii() else text.strip().lower()
 
 
+def rule_of(honorific: str) -> Rule | None:
+    """Where ``honorific`` goes, or None for one the table does not know."""
+    return RULES.get(_fold(honorific))
+
+
 def latvian_genitive(family: str) -> str:
     """A Latvian surname in the genitive, for "… kungs" / "… kundze": Bērziņš → Bērziņa,
     Ozols → Ozola, Kalniņa → Kalniņas, Liepiņa → Liepiņas, Zīle → Zīles. Surnames in -is and
@@ -108,7 +113,7 @@ def form_of_address(honorific: str | None, given: str, family: str, name_order: 
     if not honorific or not honorific.strip():
         return full
     title = honorific.strip()
-    rule = RULES.get(_fold(title))
+    rule = rule_of(title)
     pattern = rule.pattern if rule is not None else "before_full"
     family_or_full = family or full
     if pattern == "after_given":

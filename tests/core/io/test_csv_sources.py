@@ -148,10 +148,62 @@ def test_pipedrive_full_names_are_split_in_the_cultures_order(db: Database) -> N
 
 
 def test_full_name_split() -> None:
-    assert split_full_name("田中 太郎", "JP") == ("太郎", "田中", "family_first")
-    assert split_full_name("Nagy Éva", "HU") == ("Éva", "Nagy", "family_first")
-    assert split_full_name("Ilze Bērziņa", "LV") == ("Ilze", "Bērziņa", "given_first")
-    assert split_full_name("王伟", "CN") == ("王伟", "", "family_first")
+    assert split_full_name("田中 太郎", "JP") == ("太郎", "田中", "family_first", None)
+    assert split_full_name("Nagy Éva", "HU") == ("Éva", "Nagy", "family_first", None)
+    assert split_full_name("Ilze Bērziņa", "LV") == ("Ilze", "Bērziņa", "given_first", None)
+    assert split_full_name("王伟", "CN") == ("王伟", "", "family_first", None)
+    assert split_full_name("Ayşe Nur Yılmaz", "TR") == ("Ayşe Nur", "Yılmaz", "given_first", None)
+
+
+@pytest.mark.parametrize(
+    ("full", "country", "given", "family", "honorific"),
+    [
+        ("ga. Tina Potočnik", "SI", "Tina", "Potočnik", "ga."),
+        ("Dr. Ali Rezaei", "IR", "Ali", "Rezaei", "Dr."),
+        ("آقای محمد رضا احمدی", "IR", "محمد رضا", "احمدی", "آقای"),
+        ("جناب آقای علی رضایی", "IR", "علی", "رضایی", "جناب آقای"),
+        ("คุณ วิชัย ศรีสุข", "TH", "วิชัย", "ศรีสุข", "คุณ"),
+        ("Ayşe Yılmaz Hanım", "TR", "Ayşe", "Yılmaz", "Hanım"),
+        ("Ayşe Hanım", "TR", "Ayşe", "", "Hanım"),
+        ("Ilze Bērziņa kundze", "LV", "Ilze", "Bērziņa", "kundze"),
+        ("Mr Smith", "GB", "Smith", "", "Mr"),  # a name is never left without a given name
+        # Not honorifics: Thai คุณ joined to a name (คุณวุฒิ is a given name), initials.
+        ("คุณวุฒิ สุขใจ", "TH", "คุณวุฒิ", "สุขใจ", None),
+        ("M Smith", "FR", "M", "Smith", None),
+        ("Bey", "TR", "Bey", "", None),
+        # A generation suffix stays with the family name it qualifies.
+        ("Janez Novak ml.", "SI", "Janez", "Novak ml.", None),
+        ("Dr. John Smith Jr.", "US", "John", "Smith Jr.", "Dr."),
+    ],
+)
+def test_honorifics_in_a_full_name_are_the_honorific(
+    full: str, country: str, given: str, family: str, honorific: str | None
+) -> None:
+    name = split_full_name(full, country)
+    assert (name.given, name.family, name.honorific) == (given, family, honorific)
+
+
+def test_an_honorific_in_a_name_cell_arrives_as_the_honorific(db: Database, tmp_path: Path) -> None:
+    header = _header(DATA / SAMPLES["pipedrive"])
+    path = _write(
+        tmp_path / "persons.csv",
+        ["Person - Name", "Person - Organization", "Person - Postal address - Country"],
+        [
+            ["ga. Tina Potočnik", "Alpski Les d.o.o.", "Slovenija"],
+            ["Ayşe Hanım", "Anadolu Kereste A.Ş.", "Türkiye"],
+            ["آقای محمد رضا احمدی", "چوب پارس", "ایران"],
+            ["คุณ วิชัย ศรีสุข", "สยามไม้", "ประเทศไทย"],
+        ],
+    )
+    assert "Person - Name" in header
+    import_csv(db, path)
+    people = _contacts(db)
+    assert {k: (p["given"], p["honorific"], p["country"]) for k, p in people.items()} == {
+        "Potočnik": ("Tina", "ga.", "SI"),
+        "Ayşe": ("Ayşe", "Hanım", "TR"),
+        "احمدی": ("محمد رضا", "آقای", "IR"),
+        "ศรีสุข": ("วิชัย", "คุณ", "TH"),
+    }
 
 
 def test_from_reads_the_file_as_that_product(db: Database) -> None:

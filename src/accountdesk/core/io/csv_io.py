@@ -441,9 +441,11 @@ class HeaderMap:
         if self.full_name is not None and not out.get("given_name"):
             full = restore(row[self.full_name].strip())
             place = out.get("country") or out.get("account_country") or ""
-            given, family, order = split_full_name(full, country_names.country_code(place))
-            out.update(given_name=given, family_name=family)
-            out["name_order"] = out.get("name_order") or order
+            whole = split_full_name(full, country_names.country_code(place))
+            out.update(given_name=whole.given, family_name=whole.family)
+            out["name_order"] = out.get("name_order") or whole.order
+            if whole.honorific and not out.get("honorific"):
+                out["honorific"] = whole.honorific
         if self.kept:
             kept = "\n".join(
                 f"{name}: {restore(row[i].strip())}" for i, name in self.kept if row[i].strip()

@@ -6,13 +6,42 @@ Cambodia. Elsewhere the last word is the family name and the words before it the
 ("محمد رضا احمدی": given محمد رضا, family احمدی). A name of one word (or written without
 spaces, as Chinese and Japanese names often are) is kept whole as the given name: guessing
 where such a name splits would be wrong as often as right.
+
+An honorific written in the cell as its own word is the contact's honorific, not part of a
+name: before the name ("Dr. Ali Rezaei", "ga. Tina Potočnik", "آقای محمد رضا احمدی",
+"คุณ วิชัย ศรีสุข") or after it where the culture puts it there ("Ayşe Hanım", "Ilze Bērziņa
+kundze"); which words are honorifics, and where they go, is
+:data:`accountdesk.core.address.RULES`. One word left beside the honorific is kept as the
+given name, as a one-word name is ("Mr Smith": given name Smith). A one-letter honorific
+(French *M.*, Slovenian *g.*) is read as an initial. Thai *คุณ* written together with the given name
+("คุณมานพ") is left in the name: Thai given names may begin with the same letters (คุณวุฒิ).
+A generation suffix at the end ("Jr.", Slovenian "ml." and "st.") stays with the family name,
+which it qualifies: AccountDesk has no field of its own for it.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from accountdesk.core import address
+
 FAMILY_FIRST_COUNTRIES = frozenset(
     {"CN", "TW", "HK", "MO", "JP", "KR", "KP", "VN", "HU", "MN", "KH"}
 )
+
+#: Where an honorific may stand in a full name, by the pattern of its form of address.
+_LEADING = frozenset({"before_family", "before_full", "before_given_joined"})
+_TRAILING = frozenset({"after_given", "after_full", "after_family_genitive_lv"})
+
+#: Generation suffixes (folded, without the dot): English, Slovenian mlajši/starejši.
+_SUFFIXES = frozenset({"jr", "sr", "ml", "st", "ii", "iii", "iv"})
+
+
+class FullName(NamedTuple):
+    given: str
+    family: str
+    order: str
+    honorific: str | None = None
 
 
 def name_order(country: str | None) -> str:
@@ -20,12 +49,39 @@ def name_order(country: str | None) -> str:
     return "family_first" if (country or "").upper() in FAMILY_FIRST_COUNTRIES else "given_first"
 
 
-def split_full_name(full: str, country: str | None) -> tuple[str, str, str]:
-    """(given, family, name order) of ``full`` as people of ``country`` write it."""
-    words = full.split()
+def _pattern(words: list[str]) -> str | None:
+    """The pattern of the honorific ``words`` are, or None. One letter ("M", "G.") is read
+    as an initial: French *M.* and Slovenian *g.* are too often someone's initial."""
+    text = " ".join(words)
+    if len(text.removesuffix(".")) < 2:
+        return None
+    rule = address.rule_of(text)
+    return rule.pattern if rule is not None else None
+
+
+def _take_honorific(words: list[str]) -> tuple[list[str], str | None]:
+    """``words`` without an honorific of one or two words at its start or end, and that
+    honorific; a name is never left empty."""
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        if _pattern(words[:size]) in _LEADING:
+            return words[size:], " ".join(words[:size])
+        if _pattern(words[-size:]) in _TRAILING:
+            return words[:-size], " ".join(words[-size:])
+    return words, None
+
+
+def split_full_name(full: str, country: str | None) -> FullName:
+    """Given name, family name, name order and honorific (or None) of ``full`` as people of
+    ``country`` write it."""
+    words, honorific = _take_honorific(full.split())
     order = name_order(country)
+    suffix: list[str] = []
+    if len(words) > 2 and words[-1].casefold().removesuffix(".") in _SUFFIXES:
+        words, suffix = words[:-1], words[-1:]
     if len(words) < 2:
-        return full.strip(), "", order
+        return FullName(" ".join(words), "", order, honorific)
     if order == "family_first":
-        return " ".join(words[1:]), words[0], order
-    return " ".join(words[:-1]), words[-1], order
+        return FullName(" ".join(words[1:]), words[0], order, honorific)
+    return FullName(" ".join(words[:-1]), " ".join(words[-1:] + suffix), order, honorific)
