@@ -47,6 +47,31 @@ def test_exit_when_ready_quits_with_0_once_the_window_is_painted(
     assert done.stdout.splitlines() == ["The main window is shown and takes input."]
 
 
+def test_exit_when_filled_quits_once_the_first_screen_has_its_data(
+    db: Database, tmp_path: Path
+) -> None:
+    add_account(db)
+    env = dict(_env(tmp_path), ACCOUNTDESK_EXIT_WHEN_READY="filled")
+    code = (
+        "import json, sys\n"
+        "from accountdesk.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from accountdesk.ui.today.screen import TodayScreen\n"
+        "today = [w for w in QApplication.allWidgets() if isinstance(w, TodayScreen)]\n"
+        "print(json.dumps([t.data is not None for t in today]))\n"
+        "raise SystemExit(code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db.path), "--lang", "en"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "The first screen is shown with its data."
+    assert json.loads(lines[-1]) == [True]  # Today was built and filled in
+
+
 def test_the_window_is_interactive_before_the_database_layer_is_imported(
     db: Database, tmp_path: Path
 ) -> None:

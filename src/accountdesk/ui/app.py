@@ -69,7 +69,7 @@ def run_gui(db: str | None, lang: str | None) -> int:
             return 0
     if not lang:
         apply_language(remembered_language() or system_language())
-    starter = Starter(db, lang, instance, exit_when_ready=exit_when_ready_asked())
+    starter = Starter(db, lang, instance, exit_when=exit_when_asked())
     starter.start(database)
     code = app.exec()
     return starter.finish(int(code))
@@ -113,14 +113,16 @@ class Starter:
         lang: str | None,
         instance: SingleInstance | None,
         *,
-        exit_when_ready: bool = False,
+        exit_when: str = "",
     ) -> None:
+        """``exit_when``: "" (run until the window closes), ``READY`` or ``FILLED`` (see
+        :data:`EXIT_WHEN_READY`)."""
         from accountdesk.ui.main_window import MainWindow
 
         self.target = target
         self.lang = lang
         self.instance = instance
-        self.exit_when_ready = exit_when_ready
+        self.exit_when = exit_when
         self.window = MainWindow(None)
         self.controller: Controller | None = None
         self.database: Any = None
@@ -131,7 +133,7 @@ class Starter:
         """Show the window; open the database after its first paint (``database``: one that
         is open already)."""
         self.window.show()
-        if self.exit_when_ready:
+        if self.exit_when == READY:
             # The start to an interactive window is measured: the database is not opened
             # (nothing of it may run before the window is ready anyway).
             after_first_paint(self.window, self.ready)
@@ -154,6 +156,25 @@ class Starter:
         sys.stdout.write(_("The main window is shown and takes input.") + "\n")
         sys.stdout.flush()
         quit_app()
+
+    def quit_when_filled(self) -> None:
+        """Exit-when-filled: quit once the screen shown has its data (no background job is
+        left), saying so on standard output."""
+        from PySide6.QtCore import QTimer
+
+        from accountdesk.ui import tasks
+
+        def check() -> None:
+            if not tasks.busy():
+                timer.stop()
+                sys.stdout.write(_("The first screen is shown with its data.") + "\n")
+                sys.stdout.flush()
+                quit_app()
+
+        timer = QTimer(self.window)
+        timer.setInterval(tasks.POLL_MS)
+        timer.timeout.connect(check)
+        timer.start()
 
     def open(self) -> None:
         from accountdesk.ui import tasks
@@ -220,7 +241,10 @@ class Starter:
         apply_calendar_preference(database)
         install_error_boundary(database)
         self.controller = Controller(database, self.instance)
-        self.controller.start(shell)
+        filled = self.exit_when == FILLED
+        self.controller.start(shell, background=not filled)
+        if filled:
+            self.quit_when_filled()
 
     def end(self, code: int) -> None:
         self.code = code
@@ -252,14 +276,19 @@ def quit_app() -> None:
 
 
 #: Set to ``1``, the app quits as soon as its main window is shown and takes input: after its
-#: first paint and one more turn of the event loop. Start-up is then timed as a whole process
-#: from outside (``benchmarks/run_all.py``). The background work of a normal start (daily
-#: backup, follow-ups derived again, the first-run dialog of an empty database) is not started.
+#: first paint and one more turn of the event loop (the database is not opened). Set to
+#: ``filled``, it quits once the database is open and the first screen has its data. Start-up
+#: is then timed as a whole process from outside (``benchmarks/run_all.py``). The background
+#: work of a normal start (daily backup, follow-ups derived again, the first-run dialog of an
+#: empty database) is not started.
 EXIT_WHEN_READY = "ACCOUNTDESK_EXIT_WHEN_READY"
+READY, FILLED = "ready", "filled"
 
 
-def exit_when_ready_asked() -> bool:
-    return os.environ.get(EXIT_WHEN_READY, "") == "1"
+def exit_when_asked() -> str:
+    """``READY``, ``FILLED`` or "" from :data:`EXIT_WHEN_READY`."""
+    value = os.environ.get(EXIT_WHEN_READY, "")
+    return READY if value == "1" else FILLED if value == FILLED else ""
 
 
 def after_first_paint(window: object, then: Callable[[], None]) -> None:
@@ -556,9 +585,10 @@ class Controller:
         self.instance = instance
         self.window: object | None = None
 
-    def start(self, shell: object | None = None) -> None:
+    def start(self, shell: object | None = None, *, background: bool = True) -> None:
         """Show the main window: ``shell``, a window shown before the database was open, gets
-        the context; None: a new window."""
+        the context; None: a new window. ``background``: offer demo data in an empty
+        database and start the housekeeping."""
         from PySide6.QtCore import QTimer
 
         from accountdesk.ui.main_window import MainWindow
@@ -572,8 +602,9 @@ class Controller:
         self.idle_lock = IdleLock(self.ctx)  # security.lock_after_minutes, encrypted only
         if self.instance is not None:
             self.instance.listen(self.raise_window)
-        QTimer.singleShot(0, self.first_run)
-        QTimer.singleShot(0, self.housekeeping)
+        if background:
+            QTimer.singleShot(0, self.first_run)
+            QTimer.singleShot(0, self.housekeeping)
 
     def housekeeping(self) -> None:
         """Once per start, in the background: a daily backup, follow-up instants derived again
