@@ -23,6 +23,7 @@ DATA = Path(__file__).parents[2] / "data"
 SAMPLES = {
     "google": "google_contacts.csv",
     "outlook": "outlook_contacts.csv",
+    "outlook_web": "outlook_web_contacts.csv",  # outlook.live.com's People → Export contacts
     "hubspot": "hubspot_contacts.csv",
     "salesforce": "salesforce_contacts.csv",
     "zoho": "zoho_contacts.csv",
@@ -75,7 +76,7 @@ def _accounts(db: Database) -> list[tuple[str, str]]:
 def test_each_sample_is_recognised_and_arrives_whole(db: Database, product: str) -> None:
     path = DATA / SAMPLES[product]
     found = detect(_header(path))
-    assert found is not None and found.key == product
+    assert found is not None and found.key == product.removesuffix("_web")
     report = import_csv(db, path)
     contacts = _contacts(db)
     assert report.contacts_created == len(contacts) >= 5
@@ -123,6 +124,41 @@ def test_outlook_title_is_the_honorific_and_an_empty_mobile_overwrites_nothing(
     ]
     assert people["Demir"]["phones"] == [("work", "+902121234567"), ("mobile", "+905337654321")]
     assert people["Demir"]["country"] == "TR" and people["کریمی"]["country"] == "IR"
+
+
+def test_outlook_on_the_web_has_its_own_column_order(db: Database) -> None:
+    """The web's export starts First Name, Middle Name, Last Name, Title: the title is
+    still the honorific, and the Web Page the account's."""
+    import_csv(db, DATA / SAMPLES["outlook_web"])
+    people = _contacts(db)
+    assert (people["Ozoliņa"]["honorific"], people["Ozoliņa"]["job"]) == (
+        "kundze",
+        "Finanšu direktore",
+    )
+    assert people["Ozoliņa"]["phones"] == [("work", "+37167123461"), ("mobile", "+37126123461")]
+    assert people["Ozoliņa"]["emails"] == [
+        ("work", "kristine.ozolina@koks.example"),
+        ("other", "kristine@pasts.example"),
+    ]
+    assert people["Ozoliņa"]["notes"] == "Satikāmies Rīgā"
+    assert people["نوری"]["honorific"] == "خانم" and people["نوری"]["country"] == "IR"
+    with db.reader() as s:
+        assert s.scalar(select(Account.website).where(Account.name == "Baltijas Koks")) == (
+            "https://koks.example"
+        )
+
+
+def test_outlook_business_country_without_region(db: Database, tmp_path: Path) -> None:
+    """Google Contacts' "Outlook CSV" (and older Outlooks) write Business Country."""
+    path = _write(
+        tmp_path / "contacts.csv",
+        ["First Name", "Last Name", "Company", "Business Country", "E-mail 2 Address",
+         "Business Phone 2"],
+        [["Maja", "Zupan", "Alpski Les d.o.o.", "Slovenija", "maja@posta.example", "01 234 56 78"]],
+    )  # fmt: skip
+    report = import_csv(db, path)
+    assert report.source == "Outlook" and report.unknown_columns == ()
+    assert _contacts(db)["Zupan"]["country"] == "SI"
 
 
 @pytest.mark.parametrize("product", ["hubspot", "salesforce", "zoho"])

@@ -111,6 +111,7 @@ OUTLOOK = Source(
             "Job Title": "job_title",
             "Business City": "city",
             "Business Country/Region": "country",
+            "Business Country": "country",  # Google Contacts' "Outlook CSV", older Outlooks
             "Web Page": "account_website",
             "Notes": "personal_notes",
             "E-mail Address": Target("emails", "work"),
