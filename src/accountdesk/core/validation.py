@@ -237,7 +237,7 @@ def text_problem(text: str, *, multiline: bool = False) -> tuple[int, str] | Non
         else:
             reason = _("contains a control character ({code})")
         return found.start(), reason.format(code=_code(ch))
-    if text and all(_invisible(ch) for ch in text):
+    if text and _invisible(text[0]) and all(_invisible(ch) for ch in text):
         return 0, _("contains only invisible characters")
     return None
 
@@ -259,7 +259,7 @@ def optional(key: str, value: str | None) -> str | None:
     """Free text for the field ``key``: trimmed, None when empty; refused (ValidationError)
     when it has characters no field stores (:func:`text_problem`) or is longer than the
     field's limit (:data:`MAX_LENGTHS`)."""
-    if value is None:
+    if not value:  # None or empty: most cells of an import
         return None
     multiline = key in MULTILINE
     if multiline:

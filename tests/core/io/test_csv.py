@@ -171,6 +171,34 @@ def test_checking_in_a_second_process_gives_the_same_result(
     assert _count(third, Account) == 0 and _count(third, Contact) == 0
 
 
+@pytest.mark.parametrize("fresh", [True, False], ids=["empty database", "database with data"])
+def test_an_id_used_for_an_account_and_a_contact_in_different_chunks_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh: bool
+) -> None:
+    # An empty database is checked against what the import wrote, not queried; both ways
+    # must refuse an account whose id a contact of an earlier chunk has, and the reverse.
+    from accountdesk.core.io import csv_io
+
+    monkeypatch.setattr(csv_io, "CHUNK_ROWS", 2)
+    header = ["account_id", "account_name", "account_country", "contact_id", "given_name"]
+    first = "0199aaaa-0000-7000-8000-00000000000"
+    rows = [
+        [f"{first}1", "Riga Timber", "LV", f"{first}2", "Ilze"],
+        [f"{first}3", "Ljubljana Mlin", "SI", f"{first}4", "Maja"],
+        [f"{first}2", "Ankara Un", "TR", f"{first}5", "Ayşe"],  # a contact's id, later
+    ]
+    reverse = [rows[0], rows[1], [f"{first}6", "Bangkok Rice", "TH", f"{first}1", "Somchai"]]
+    for case in (rows, reverse):
+        db = open_database(tmp_path / f"{fresh}-{len(list(tmp_path.iterdir()))}.db")
+        if not fresh:
+            create_account(db, AccountInput(name="Already here", country="LV"))
+        before = (_count(db, Account), _count(db, Contact))
+        with pytest.raises(CsvImportError) as refused:
+            import_csv(db, _write(tmp_path / "ids.csv", header, case))
+        assert "cannot be the id of both an account and a contact" in str(refused.value)
+        assert (_count(db, Account), _count(db, Contact)) == before
+
+
 # --- formulas, long cells, delimiters ---------------------------------------------------------
 
 FORMULAS = {

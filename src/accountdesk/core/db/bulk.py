@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Date, Table, insert
@@ -20,6 +21,7 @@ from accountdesk.core.db.models import Money, UTCDateTime
 Converter = Callable[[Any], Any]
 
 
+@lru_cache(maxsize=256)  # a chunk stamps all its rows with one created_at/updated_at
 def _datetime(value: datetime | None) -> str | None:
     if value is None:
         return None

@@ -265,6 +265,8 @@ def neutralise(cell: str) -> str:
 
 def restore(cell: str) -> str:
     """The value of a cell :func:`neutralise` wrote (also a spreadsheet's own text mark)."""
+    if not cell.startswith("'"):  # nearly every cell: no pattern to try
+        return cell
     return cell[1:] if _NEUTRALISED.match(cell) else cell
 
 
@@ -384,11 +386,11 @@ def _account_id(name: str, country: str, seed: tuple[int, bytes] | None) -> str:
     return uuid7_from(ms, int.from_bytes(digest.digest()))
 
 
-def _cell_reader(values: dict[str, str]) -> Callable[[str], str]:
-    def cell(name: str) -> str:
-        return values.get(name, "")
+class Cells(dict[str, str]):
+    """A row's cells by our column names; a column the file does not have reads as ""."""
 
-    return cell
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 #: Google writes several values in one cell separated by " ::: ".
@@ -426,9 +428,13 @@ class HeaderMap:
         """The file's name for our ``column``, as messages name it."""
         return self.names.get(column, column)
 
-    def values(self, row: list[str]) -> dict[str, str]:
+    def values(self, row: list[str]) -> Cells:
         """The cells of ``row`` by our column names (lists joined as our format writes them)."""
-        out = {name: restore(row[i].strip()) for name, i in self.single.items()}
+        out = Cells()
+        for name, i in self.single.items():
+            cell = row[i].strip()
+            if cell:  # most cells of a large file are empty: nothing to restore
+                out[name] = restore(cell)
         for name, items in self.lists.items():
             parts = []
             for index, label, label_index in items:
@@ -650,8 +656,7 @@ def _plan_chunks(
             problems.append(Problem(row_number, short, reason=short))
             continue
 
-        values_by_name = mapping.values(row)
-        cell = _cell_reader(values_by_name)
+        cell = mapping.values(row).__getitem__
 
         column = "account_name"
         try:
@@ -835,22 +840,26 @@ def _write_chunk(
     referrals: dict[str, str],
     written: set[str],
     contacts_written: set[str],
+    fresh: bool = False,
 ) -> None:
     """Write one validated chunk inside the caller's transaction.
 
     Links to referring accounts are collected in ``referrals`` and made at the end, when every
     account of the file exists. ``written`` holds the accounts this import has already
     written (chunks checked in different processes can both carry an account), and
-    ``contacts_written`` its contacts.
+    ``contacts_written`` its contacts. ``fresh``: the database had no account and no contact
+    when the import began, so the only ids in it are those this import wrote (known without
+    asking the database).
     """
     acc, con = table(Account), table(Contact)
     for key in [k for k in plan.accounts if k in written]:
         del plan.accounts[key]
         plan.account_tags.pop(key, None)
     written.update(plan.accounts)
-    _check_ids(conn, plan, written, contacts_written)
+    _check_ids(conn, plan, written, contacts_written, fresh)
     account_rows = list(plan.accounts.values())
-    known_accounts = _existing(conn, acc, [r["id"] for r in account_rows])
+    # accounts written by earlier chunks were taken out above; contacts are in one row each
+    known_accounts = set() if fresh else _existing(conn, acc, [r["id"] for r in account_rows])
     for r in account_rows:
         if r["referred_by_id"]:
             referrals[r["id"]] = r["referred_by_id"]
@@ -868,7 +877,7 @@ def _write_chunk(
         values = {**r, "referred_by_id": None, "updated_at": now}
         conn.execute(update(acc).where(acc.c.id == r["id"]).values(**values))
     contact_rows = plan.contacts
-    known_contacts = _existing(conn, con, [r["id"] for r in contact_rows])
+    known_contacts = set() if fresh else _existing(conn, con, [r["id"] for r in contact_rows])
     new_contacts = sorted(
         (r for r in contact_rows if r["id"] not in known_contacts), key=lambda r: r["id"]
     )
@@ -916,10 +925,15 @@ def _write_chunk(
 
 
 def _check_ids(
-    conn: Connection, plan: _Plan, accounts_written: set[str], contacts_written: set[str]
+    conn: Connection,
+    plan: _Plan,
+    accounts_written: set[str],
+    contacts_written: set[str],
+    fresh: bool = False,
 ) -> None:
     """Ids from the file are each used once: a contact in one row only, and no id for both an
-    account and a contact (the search index keys both kinds by id)."""
+    account and a contact (the search index keys both kinds by id). ``fresh``: as for
+    :func:`_write_chunk`."""
     acc, con = table(Account), table(Contact)
     contact_ids = [r["id"] for r in plan.contacts]
     for contact_id in contact_ids:
@@ -930,11 +944,14 @@ def _check_ids(
                 + _("Nothing was imported.")
             )
         contacts_written.add(contact_id)
-    both = (
-        (set(contact_ids) & accounts_written)
-        | _existing(conn, acc, contact_ids)
-        | _existing(conn, con, list(plan.accounts))
-    )
+    if fresh:  # in the database: only what this import wrote
+        both = (set(contact_ids) & accounts_written) | (set(plan.accounts) & contacts_written)
+    else:
+        both = (
+            (set(contact_ids) & accounts_written)
+            | _existing(conn, acc, contact_ids)
+            | _existing(conn, con, list(plan.accounts))
+        )
     if both:
         raise CsvImportError(
             _(
@@ -1142,8 +1159,11 @@ def import_csv(
     contacts_written: set[str] = set()
     with db.transaction() as session:
         conn = session.connection()
+        fresh = not any(
+            conn.execute(select(t.c.id).limit(1)).first() for t in (table(Account), table(Contact))
+        )
         for plan in chunks:
-            _write_chunk(conn, plan, report, referrals, written, contacts_written)
+            _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
         _link_referrals(conn, referrals)
     report.likely_duplicates = likely_duplicates(db, contacts_written)
     return report
