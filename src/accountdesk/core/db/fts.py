@@ -14,6 +14,7 @@ Text is *folded* before it is indexed and before it is searched, the same way on
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import unicodedata
 from functools import lru_cache
@@ -95,8 +96,13 @@ def _fold_word(value: str) -> str:
     return unicodedata.normalize("NFC", "".join(out)).translate(_LETTERS)
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def words(folded: str) -> list[str]:
     """The words of folded text, as the FTS5 tokenizer sees them (letters, digits, marks)."""
+    if folded.isascii():  # most folded names: ASCII letters and digits are the whole rule
+        return _ASCII_WORD.findall(folded)
     out: list[str] = []
     current: list[str] = []
     for ch in folded:
