@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Date, Table, insert
@@ -71,16 +72,19 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     converters = [_converter(table.c[name].type) for name in names]
     plain = [i for i, c in enumerate(converters) if c is None]
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    if len(plain) == len(names):
-        values = [tuple(row[n] for n in names) for row in rows]
+    pick = itemgetter(*names)  # every column of a row in one C call
+    if len(names) == 1:
+        values: list[Sequence[Any]] = [(pick(row),) for row in rows]
+    elif len(plain) == len(names):
+        values = [pick(row) for row in rows]
     else:
-        values = [
-            tuple(
-                row[name] if conv is None else conv(row[name])
-                for name, conv in zip(names, converters, strict=True)
-            )
-            for row in rows
-        ]
+        convert = [(i, c) for i, c in enumerate(converters) if c is not None]
+        values = []
+        for row in rows:
+            cells = list(pick(row))
+            for i, conv in convert:
+                cells[i] = conv(cells[i])
+            values.append(cells)
     raw = conn.connection.driver_connection
     assert raw is not None
     raw.executemany(sql, values)

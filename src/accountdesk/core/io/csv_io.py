@@ -41,7 +41,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, insert, select, text, update
+from sqlalchemy import Connection, bindparam, insert, select, text, update
 
 from accountdesk.core import country_names
 from accountdesk.core import validation as v
@@ -986,7 +986,10 @@ def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
                 + " "
                 + _("Nothing was imported.")
             )
-        conn.execute(update(acc).where(acc.c.id == account_id).values(referred_by_id=referrer))
+    conn.execute(  # one statement for every link
+        update(acc).where(acc.c.id == bindparam("account")).values(referred_by_id=bindparam("by")),
+        [{"account": a, "by": r} for a, r in referrals.items()],
+    )
 
 
 def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
