@@ -11,7 +11,7 @@ import contextlib
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -132,7 +132,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from accountdesk.core.io import mapping as column_mapping
-    from accountdesk.core.io.csv_io import check_mapping, import_csv, read_sample
+    from accountdesk.core.io.csv_io import check_mapping, read_sample
 
     if Path(args.file).suffix.casefold() in IMPORT_SUFFIXES:
         if args.source or args.map or args.save_map or args.keep_unknown:
@@ -158,7 +158,33 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
             + "\n"
         )
-    db = _open(args, create=True)
+    with _import_target(args) as db:
+        return _import_csv_into(db, args, chosen)
+
+
+@contextlib.contextmanager
+def _import_target(args: argparse.Namespace) -> Iterator[Database]:
+    """The database an import writes to; for a dry run with no database yet, a throwaway one
+    in a temporary folder (a dry run leaves no file behind)."""
+    from accountdesk.core.db.engine import database_url, open_database, sqlite_path
+
+    path = sqlite_path(database_url(args.db))
+    if args.dry_run and path is not None and not path.exists():
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="accountdesk-dry-run-") as folder:
+            db = open_database(Path(folder) / "empty.db")
+            try:
+                yield db
+            finally:
+                db.close()
+        return
+    yield _open(args, create=True)
+
+
+def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int:
+    from accountdesk.core.io.csv_io import import_csv
+
     try:
         report = import_csv(
             db,
@@ -186,10 +212,14 @@ def _import_vcard_or_json(args: argparse.Namespace) -> int:
     """``import FILE.vcf``: the cards of a vCard file; ``import FILE.json``: an AccountDesk
     JSON export, into an empty database. Problems after the first go to stderr, one a line;
     a vCard import's remarks (what was not kept) too."""
+    with _import_target(args) as db:
+        return _import_vcard_or_json_into(db, args)
+
+
+def _import_vcard_or_json_into(db: Database, args: argparse.Namespace) -> int:
     from accountdesk.core.io.json_io import import_json
     from accountdesk.core.io.vcard import import_vcard
 
-    db = _open(args, create=True)
     try:
         if Path(args.file).suffix.casefold() == ".json":
             _print(import_json(db, args.file, dry_run=args.dry_run).summary())

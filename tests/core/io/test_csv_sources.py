@@ -161,6 +161,45 @@ def test_outlook_business_country_without_region(db: Database, tmp_path: Path) -
     assert _contacts(db)["Zupan"]["country"] == "SI"
 
 
+def test_a_zone_for_a_country_of_several_comes_from_the_phone_number(
+    db: Database, tmp_path: Path
+) -> None:
+    """Exports carry no zone column; in the US, Canada or Russia the area code tells it."""
+    path = _write(
+        tmp_path / "contacts.csv",
+        ["First Name", "Last Name", "Company", "Business Country/Region", "Business Phone"],
+        [
+            ["Ann", "Lee", "Hudson Grain", "United States", "+1 212 555 0100"],
+            ["Bob", "Cruz", "Hudson Grain", "United States", "+1 415 555 0132"],
+            ["Chloé", "Roy", "Lakeshore Mills", "Canada", "416 555 0199"],
+        ],
+    )
+    import_csv(db, path)
+    with db.reader() as s:
+        zones = dict(s.execute(select(Contact.family_name, Contact.timezone)).all())
+        accounts = dict(s.execute(select(Account.name, Account.timezone)).all())
+    assert zones == {
+        "Lee": "America/New_York", "Cruz": "America/Los_Angeles", "Roy": "America/Toronto"
+    }  # fmt: skip
+    # an account takes the zone of the first row that names it
+    assert accounts == {"Hudson Grain": "America/New_York", "Lakeshore Mills": "America/Toronto"}
+
+
+def test_without_a_zone_or_a_telling_number_the_row_is_named(db: Database, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "contacts.csv",
+        ["First Name", "Last Name", "Company", "Business Country/Region", "E-mail Address"],
+        [["Ann", "Lee", "Hudson Grain", "United States", "ann@hudson.example"]],
+    )
+    with pytest.raises(CsvImportError) as refused:
+        import_csv(db, path)
+    assert str(refused.value).startswith(
+        "Row 2: Time zone: is required for a country with several time zones. The file has "
+        "no timezone column"
+    )
+    assert _contacts(db) == {}
+
+
 @pytest.mark.parametrize("product", ["hubspot", "salesforce", "zoho"])
 def test_salutation_is_the_honorific_and_title_the_job(db: Database, product: str) -> None:
     import_csv(db, DATA / SAMPLES[product])

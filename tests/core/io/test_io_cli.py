@@ -77,3 +77,14 @@ def test_import_problems_exit_1_and_remarks_go_to_stderr(
     captured = capsys.readouterr()
     assert captured.out.startswith("Checked 3 cards; nothing was written.")
     assert "X-SOCIALPROFILE on 1 card was not imported" in captured.err
+
+
+@pytest.mark.parametrize("sample", ["google_contacts.csv", "apple_contacts_v3.vcf"])
+def test_a_dry_run_leaves_no_database_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sample: str
+) -> None:
+    target = tmp_path / "new.db"
+    data = Path(__file__).parents[2] / "data" / sample
+    assert main(["import", "--dry-run", "--db", str(target), str(data)]) == 0
+    assert "nothing was written" in capsys.readouterr().out
+    assert list(tmp_path.iterdir()) == []  # no database, no -wal, no -shm

@@ -6,6 +6,7 @@ All data ships with the app: pycountry (codes, subdivisions), tzdata (``zone.tab
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -83,6 +84,34 @@ def country_zones(country: str) -> list[str]:
 def default_zone(country: str) -> str | None:
     zones = _zone_table().get(country.upper(), ())
     return zones[0] if zones else None
+
+
+def only_zone(country: str) -> str | None:
+    """The country's zone when it has exactly one, else None (a contact or account there needs
+    its zone said, or found: :func:`zone_of_phones`)."""
+    zones = _zone_table().get(country.upper(), ())
+    return zones[0] if len(zones) == 1 else None
+
+
+def zone_of_phones(country: str, numbers: Iterable[str]) -> str | None:
+    """For a country of several zones, the zone of the first of ``numbers`` (as written, read
+    for ``country``) whose area has exactly one of them: "+1 212 …" is America/New_York. None
+    when no number tells (a mobile number, say) or the country has one zone or none."""
+    zones = country_zones(country)
+    if len(zones) < 2:
+        return None
+    import phonenumbers
+    from phonenumbers import timezone as phone_zones
+
+    for written in numbers:
+        try:
+            number = phonenumbers.parse(written.strip().removeprefix("tel:"), country.upper())
+        except phonenumbers.NumberParseException:
+            continue
+        found = [z for z in phone_zones.time_zones_for_number(number) if z in zones]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 @cache

@@ -46,6 +46,7 @@ from sqlalchemy import Connection, bindparam, insert, select, text, update
 from accountdesk.core import country_names
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate
+from accountdesk.core.culture.countries import zone_of_phones
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
@@ -74,6 +75,7 @@ from accountdesk.core.services.accounts import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    labelled,
 )
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
 from accountdesk.core.validation import NO_REMIND, ValidationError
@@ -567,10 +569,24 @@ def _problems_error(problems: list[Problem]) -> CsvImportError:
     return error
 
 
-def _row_error(row_number: int, column: str, error: ValidationError) -> str:
-    return _("Row {row}, column {column}: {problem}").format(
-        row=row_number, column=column, problem=error.message
-    )
+def _row_error(
+    row_number: int, column: str, error: ValidationError, *, in_file: bool = True
+) -> str:
+    """A row's problem naming the column; ``in_file`` False: the file has no such column (a
+    value it must give is missing), which the message says."""
+    if in_file:
+        return _("Row {row}, column {column}: {problem}").format(
+            row=row_number, column=column, problem=error.message
+        )
+    if error.key == "timezone":
+        return _(
+            "Row {row}: {problem}. The file has no {column} column, and no phone number of the "
+            "row has an area code that tells the zone; add the column (an IANA name such as "
+            "America/New_York) or map one to it."
+        ).format(row=row_number, problem=error.message, column=column)
+    return _(
+        "Row {row}: {problem}. The file has no {column} column; add it or map one to it."
+    ).format(row=row_number, problem=error.message, column=column)
 
 
 _ACCOUNT_FIELD_TO_COLUMN = {c.removeprefix("account_"): c for c in ACCOUNT_COLUMNS}
@@ -676,7 +692,7 @@ def _plan_chunks(
                     subdivision=cell("account_subdivision") or None,
                     city=cell("account_city") or (None if has_contacts else cell("city") or None),
                     address=cell("account_address") or None,
-                    timezone=cell("account_timezone") or None,
+                    timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
                     currency=cell("account_currency") or None,
                     tier=cell("account_tier") or None,
                     status=cell("account_status") or "prospect",
@@ -730,8 +746,13 @@ def _plan_chunks(
                 if cell("stay_in_touch_days").isdigit()
                 else None,
             )
-            if not cell("timezone") and cell("country") in ("", seen[key]["country"]):
-                contact_data.timezone = seen[key]["timezone"]
+            if not cell("timezone"):
+                contact_country = _country_key(cell("country")) if cell("country") else ""
+                contact_data.timezone = _phone_zone(
+                    contact_country or seen[key]["country"], cell("phones")
+                )
+                if not contact_data.timezone and contact_country in ("", seen[key]["country"]):
+                    contact_data.timezone = seen[key]["timezone"]
             values = clean_contact(contact_data)
             tags = clean_tags(_split(cell("tags")))
             column = "important_dates"
@@ -742,11 +763,12 @@ def _plan_chunks(
             plan.contact_tags[contact_id] = tags
             plan.contact_dates[contact_id] = dates
         except ValidationError as error:
-            own = mapping.own(_column_for(error.key, column))
+            ours = _column_for(error.key, column)
+            own = mapping.own(ours)
             problems.append(
                 Problem(
                     row_number,
-                    _row_error(row_number, own, error),
+                    _row_error(row_number, own, error, in_file=ours in columns),
                     own,
                     "" if error.value is None else v.printable(str(error.value)),
                     _("{field}: {reason}").format(field=error.field, reason=error.reason),
@@ -797,6 +819,14 @@ def _disagreements(
 
 def _country_key(text_: str) -> str:
     return country_names.country_code(text_) or text_.upper()
+
+
+def _phone_zone(country: str, phones: str) -> str | None:
+    """For a country of several zones, the zone the row's phone numbers tell (what other
+    products' exports give instead of a zone column); None otherwise."""
+    if not phones:
+        return None
+    return zone_of_phones(country, (labelled(item, "work")[1] for item in _split(phones)))
 
 
 def _column_for(key: str, section: str) -> str:

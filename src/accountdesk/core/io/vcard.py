@@ -53,7 +53,7 @@ from sqlalchemy.orm import Session, selectinload
 from accountdesk.core import validation as v
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.country_names import country_code, subdivision_code
-from accountdesk.core.culture.countries import country_codes, country_zones
+from accountdesk.core.culture.countries import country_codes, country_zones, zone_of_phones
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.ids import new_id
@@ -747,26 +747,16 @@ def _zone(card: Card, country: str, ctx: _Context) -> str | None:
     zones = country_zones(country) if country_code(country) else []
     if len(zones) < 2:
         return None
-    import phonenumbers
-    from phonenumbers import timezone as phone_zones
-
-    for tel in card.all("TEL"):
-        try:
-            number = phonenumbers.parse(tel.text.strip().removeprefix("tel:"), country)
-        except phonenumbers.NumberParseException:
-            continue
-        found = [z for z in phone_zones.time_zones_for_number(number) if z in zones]
-        if len(found) == 1:
-            ctx.report.notes.append(
-                _card_problem(
-                    card,
-                    "TZ",
-                    _("no time zone given; taken from the phone number: {zone}").format(
-                        zone=found[0]
-                    ),
-                )
+    found = zone_of_phones(country, (tel.text for tel in card.all("TEL")))
+    if found is not None:
+        ctx.report.notes.append(
+            _card_problem(
+                card,
+                "TZ",
+                _("no time zone given; taken from the phone number: {zone}").format(zone=found),
             )
-            return found[0]
+        )
+        return found
     if offset is not None:
         year = ctx.clock().year
         for zone in zones:

@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import validation as v
+from accountdesk.core.culture.countries import only_zone
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import NotFoundError
@@ -99,27 +99,6 @@ class ContactInput:
     important_dates: Sequence[ImportantDateInput] = field(default_factory=list)
 
 
-def default_zone_for(country: str) -> str | None:
-    """The country's IANA zone when it has exactly one (tzdata's zone table), else None."""
-    zones = _zones_by_country().get(country.upper(), ())
-    return zones[0] if len(zones) == 1 else None
-
-
-@cache
-def _zones_by_country() -> dict[str, tuple[str, ...]]:
-    from importlib.resources import files
-
-    table: dict[str, list[str]] = {}
-    text = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            table.setdefault(parts[0], []).append(parts[2])
-    return {code: tuple(zones) for code, zones in table.items()}
-
-
 def clean_account(data: AccountInput) -> dict[str, Any]:
     """Validate an account; returns the column values (tags excluded)."""
     country = v.country(data.country)
@@ -128,7 +107,7 @@ def clean_account(data: AccountInput) -> dict[str, Any]:
     lost_on = v.parse_date("lost_on", data.lost_on)
     if lost_on and customer_since and lost_on < customer_since:
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
-    timezone = v.timezone(data.timezone, allow_empty=True) or default_zone_for(country)
+    timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
     cost = v.decimal("acquisition_cost", data.acquisition_cost)
     if cost is not None and cost < 0:
         raise v.fail("acquisition_cost", cost, _("cannot be negative"))
@@ -155,7 +134,9 @@ def clean_account(data: AccountInput) -> dict[str, Any]:
     }
 
 
-def _labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str]:
+def labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str]:
+    """(label, value) of an e-mail address or phone number given as "label:value", a pair, or
+    a bare value (``default_label``)."""
     if isinstance(item, tuple):
         return item[0] or default_label, item[1]
     if ":" in item and not item.startswith("+") and "@" not in item.split(":", 1)[0]:
@@ -168,17 +149,17 @@ def _labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str
 def clean_contact(data: ContactInput) -> dict[str, Any]:
     """Validate a contact; returns the column values (tags and dates excluded)."""
     country = v.country(data.country)
-    zone = v.timezone(data.timezone, allow_empty=True) or default_zone_for(country)
+    zone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
     if zone is None:
         raise v.fail("timezone", None, _("is required for a country with several time zones"))
     emails = []
     for item in data.emails:
-        label, value = _labelled(item, "work")
+        label, value = labelled(item, "work")
         if value.strip():
             emails.append({"label": v.list_label("email", label), "value": v.email(value)})
     phones = []
     for item in data.phones:
-        label, value = _labelled(item, "work")
+        label, value = labelled(item, "work")
         if value.strip():
             phones.append({"label": v.list_label("phone", label), "value": v.phone(value, country)})
     v.item_count("email", emails)
