@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, String, case, func, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, func, or_, select, true
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -204,17 +204,17 @@ def due_for_reminder(db: Database, now: datetime) -> list[str]:
 
 
 def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket, int]:
-    """How many open follow-ups each bucket holds (the same rows the lists show)."""
+    """How many open follow-ups each bucket holds (the same rows the lists show), counted in
+    one pass over the open follow-ups."""
     bounds = bucket_bounds(now, user_zone)
-    counts: dict[Bucket, int] = {}
+    counted = [func.count().filter(and_(true(), *_in_bucket(bounds, b))) for b in BUCKETS]
+    query = (
+        select(*counted)
+        .select_from(FollowUp)
+        .join(Account, Account.id == FollowUp.account_id)
+        .outerjoin(Contact, Contact.id == FollowUp.contact_id)
+        .where(FollowUp.status == "open", *_visible())
+    )
     with db.reader() as session:
-        for bucket in BUCKETS:
-            query = (
-                select(func.count())
-                .select_from(FollowUp)
-                .join(Account, Account.id == FollowUp.account_id)
-                .outerjoin(Contact, Contact.id == FollowUp.contact_id)
-                .where(FollowUp.status == "open", *_visible(), *_in_bucket(bounds, bucket))
-            )
-            counts[bucket] = int(session.scalar(query) or 0)
-    return counts
+        found = session.execute(query).one()
+    return {bucket: int(n or 0) for bucket, n in zip(BUCKETS, found, strict=True)}
