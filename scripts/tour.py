@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen uv run python scripts/tour.py fa /tmp/tour
 
 writes ``<lang>-<screen>.png`` into the folder: Today, a contact with the reach-out panel, the
-Follow-ups screen, the scheduling dialog, the meeting planner, Countries and Reports, on a demo
+Follow-ups screen, the scheduling dialog, the meeting planner, Countries, Reports, Duplicates
+and the import dialog (on the Google Contacts sample of ``tests/data``), on a demo
 database made for the tour (in a temporary data folder: nothing of yours is touched). Contacts
 from Japan, China and Korea are added so that CJK names show up; ``--contact NAME`` picks the
 contact the contact screenshot shows.
@@ -62,7 +63,7 @@ def main(argv: list[str]) -> int:
         widget.grab().save(str(path))  # type: ignore[attr-defined]
         print(path)
 
-    for key in ("today", "followups", "countries", "reports"):
+    for key in ("today", "followups", "countries", "reports", "duplicates"):
         window.show_screen(key)
         save(window, key)
 
@@ -82,6 +83,10 @@ def main(argv: list[str]) -> int:
         (ScheduleDialog(ctx, contact_ids[0] if contact_ids else None, parent=screen), "schedule"),
         (PlannerDialog(ctx, contact_ids, screen), "planner"),
     ]
+    from accountdesk.ui.import_dialog import ImportDialog
+
+    sample = Path(__file__).resolve().parents[1] / "tests" / "data" / "google_contacts.csv"
+    dialogs.append((ImportDialog(ctx, sample, window), "import"))
     for dialog, name in dialogs:
         dialog.show()
         dialog.resize(max(dialog.width(), 900), max(dialog.height(), 560))
