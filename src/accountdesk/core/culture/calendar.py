@@ -76,8 +76,12 @@ def _country_class(country: str) -> Any | None:
     module = sys.modules.get(name)
     if module is None and "holidays.countries" in sys.modules:
         module = importlib.import_module(name)
+    path = Path(holidays.__file__).parent / "countries" / f"{module_name}.py"
+    if module is None and "holidays.countries." in path.read_text(encoding="utf-8"):
+        # a territory's module (American Samoa) builds on another country's: loading it alone
+        # would import the package half-way through; the package's own way is the safe one
+        module = importlib.import_module(name)
     if module is None:
-        path = Path(holidays.__file__).parent / "countries" / f"{module_name}.py"
         spec = importlib.util.spec_from_file_location(name, path)
         if spec is None or spec.loader is None:  # pragma: no cover - the package's own file
             module = importlib.import_module(name)
