@@ -484,3 +484,41 @@ def test_a_persons_data_export_and_erasure_cover_the_merges_they_were_in(db: Dat
     erase_contact(db, w["other"])  # the merged-away contact, from the trash
     assert recent_merges(db) == []
     assert contact_input(db, w["kept"]).city == "Rīga"  # the kept contact stays as merged
+
+
+def test_an_imports_check_reads_only_what_can_match_and_counts_the_same(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """likely_duplicates for a few contacts reads only the contacts of their accounts and
+    those sharing an e-mail or phone key; the count is the one of reading every contact."""
+    import random
+
+    from accountdesk.core.demo import generate
+    from accountdesk.core.queries import duplicates as queries
+
+    generate(db, accounts=60, seed=11, anchor=date(2026, 11, 23))
+    every = queries.contact_facts(db)
+    riga = _account(db, "Switchboard SIA")
+    shared = [  # five people on one switchboard number: still not a duplicate reason
+        _contact(db, riga, f"Person{i}", "Ozola", phones=["+37167000000"]) for i in range(6)
+    ]
+    every = queries.contact_facts(db)
+    rng = random.Random(3)
+    read: list[int] = []
+    original = queries.contact_facts
+
+    def counting(*args: Any, **kw: Any) -> list[ContactFacts]:
+        found = original(*args, **kw)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(dup, "contact_facts", counting)
+    for size in (1, 3, 10, 40):
+        for _ in range(5):
+            ids = {c.id for c in rng.sample(every, size)} | ({shared[0]} if size == 3 else set())
+            read.clear()
+            near = dup.likely_duplicates(db, ids)
+            assert read and max(read) < len(every)  # never every contact
+            monkeypatch.setattr(dup, "NEAR_AT_MOST", 0)
+            assert dup.likely_duplicates(db, ids) == near  # the same as reading them all
+            monkeypatch.setattr(dup, "NEAR_AT_MOST", 2000)

@@ -4,7 +4,8 @@ contacts of a cluster side by side, and the recent merges. Plain dataclasses, no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -49,12 +50,53 @@ _FACTS_SQL = (
 )
 
 
-def contact_facts(db: Database) -> list[ContactFacts]:
-    """Every contact that is not in the trash (one pass over the table)."""
+@dataclass(frozen=True)
+class Near:
+    """Which contacts may be duplicates of a few: those of ``accounts``, and those with an
+    e-mail address or phone number whose key (``email_key``, ``phone_key(value, country)``,
+    the rules of :mod:`accountdesk.core.services.duplicates`) is one of ``emails``/``phones``.
+    """
+
+    accounts: frozenset[str]
+    emails: frozenset[str]
+    phones: frozenset[str]
+    email_key: Callable[[str], str]
+    phone_key: Callable[[str, str], str | None]
+
+
+_NEAR_SQL = (
+    " AND (c.account_id IN (SELECT value FROM json_each(?))"
+    " OR EXISTS (SELECT 1 FROM json_each(c.emails) e"
+    "  WHERE accountdesk_email_key(json_extract(e.value, '$.value'))"
+    "  IN (SELECT value FROM json_each(?)))"
+    " OR EXISTS (SELECT 1 FROM json_each(c.phones) p"
+    "  WHERE accountdesk_phone_key(json_extract(p.value, '$.value'), c.country)"
+    "  IN (SELECT value FROM json_each(?))))"
+)
+
+
+def contact_facts(
+    db: Database, near: Near | None = None, *, ids: Iterable[str] | None = None
+) -> list[ContactFacts]:
+    """Every contact that is not in the trash (one pass over the table); with ``near``, only
+    those that may be duplicates of some (the table is still read once, but only they become
+    Python objects: checking an import of ten contacts against 300,000 takes a fraction of
+    reading them all); with ``ids``, those contacts."""
     with db.reader() as session:
         raw = session.connection().connection.driver_connection
         assert raw is not None
-        rows = raw.execute(_FACTS_SQL).fetchall()  # the DB-API directly: 300,000 rows
+        if ids is not None:
+            rows = raw.execute(
+                _FACTS_SQL + " AND c.id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(ids)),),
+            ).fetchall()
+        elif near is None:
+            rows = raw.execute(_FACTS_SQL).fetchall()  # the DB-API directly: 300,000 rows
+        else:
+            raw.create_function("accountdesk_email_key", 1, near.email_key, deterministic=True)
+            raw.create_function("accountdesk_phone_key", 2, near.phone_key, deterministic=True)
+            wanted = (sorted(near.accounts), sorted(near.emails), sorted(near.phones))
+            rows = raw.execute(_FACTS_SQL + _NEAR_SQL, [json.dumps(w) for w in wanted]).fetchall()
     return [
         ContactFacts(
             id_,

@@ -63,7 +63,7 @@ from accountdesk.core.i18n import (
     format_when,
     ngettext,
 )
-from accountdesk.core.queries.duplicates import ContactFacts, contact_facts
+from accountdesk.core.queries.duplicates import ContactFacts, Near, contact_facts
 
 # --- finding --------------------------------------------------------------------------------
 
@@ -219,12 +219,32 @@ def find_duplicates(db: Database, only: Iterable[str] | None = None) -> list[Clu
     return find_clusters(contact_facts(db), only)
 
 
+#: Up to this many contacts, an import's check reads only the contacts that can match them.
+NEAR_AT_MOST = 2000
+
+
 def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
-    """How many of ``contact_ids`` (just imported, say) have a likely duplicate."""
+    """How many of ``contact_ids`` (just imported, say) have a likely duplicate.
+
+    Only the contacts that can match them are read: those of their accounts (similar names)
+    and those sharing one of their e-mail or phone keys, with every contact that shares such a
+    key (so a switchboard number is still told apart by :data:`MAX_SHARED`). Whether a contact
+    has a likely duplicate depends on nothing else."""
     wanted = set(contact_ids)
     if not wanted:
         return 0
-    return len({i for c in find_duplicates(db, wanted) for i in c.ids} & wanted)
+    if len(wanted) > NEAR_AT_MOST:  # most of a table: reading it all is quicker
+        return len({i for c in find_duplicates(db, wanted) for i in c.ids} & wanted)
+    mine = contact_facts(db, ids=wanted)
+    near = Near(
+        frozenset(c.account_id for c in mine),
+        frozenset(email_key(e) for c in mine for e in c.emails),
+        frozenset(k for c in mine for p in c.phones if (k := phone_key(p, c.country))),
+        email_key,
+        phone_key,
+    )
+    found = find_clusters(contact_facts(db, near), wanted)
+    return len({i for c in found for i in c.ids} & wanted)
 
 
 def import_remark(count: int) -> str | None:
