@@ -40,48 +40,35 @@ Pattern = Literal[
 @dataclass(frozen=True)
 class Rule:
     pattern: Pattern
+    #: The languages whose form of address it is (base codes); empty: used across languages
+    #: (Mr, Dr …). A name cell read on import takes a bare word for an honorific only in a
+    #: country of one of these languages: "Pan Wei" is a Chinese name, not Polish *pan*.
+    languages: frozenset[str] = frozenset()
 
 
-#: Honorifics by their folded spelling, with where they go.
+def _rules(pattern: Pattern, languages: str, *honorifics: str) -> dict[str, Rule]:
+    rule = Rule(pattern, frozenset(languages.split()))
+    return {h: rule for h in honorifics}
+
+
+#: Honorifics by their folded spelling, with where they go and whose they are.
 RULES: dict[str, Rule] = {
-    **{h: Rule("after_given") for h in ("bey", "hanım", "beyefendi", "hanımefendi")},
-    **{h: Rule("before_family") for h in ("آقای", "خانم", "آقا", "سرکار خانم", "جناب آقای")},
-    **{
-        h: Rule("before_family")
-        for h in (
-            "mr",
-            "mrs",
-            "ms",
-            "miss",
-            "dr",
-            "prof",
-            "herr",
-            "frau",
-            "m",
-            "mme",
-            "mlle",
-            "sr",
-            "sra",
-            "srta",
-            "g",
-            "ga",
-            "gdč",
-            "gospod",
-            "gospa",
-            "gospodična",
-            "pan",
-            "pani",
-            "sig",
-            "sig.ra",
-            "dott",
-            "dott.ssa",
-        )
-    },
-    **{h: Rule("before_given_joined") for h in ("คุณ",)},
-    **{h: Rule("after_family_joined") for h in ("様", "さん", "先生", "女士", "小姐")},
-    **{h: Rule("after_full") for h in ("님", "씨")},
-    **{h: Rule("after_family_genitive_lv") for h in ("kungs", "kundze")},
-    **{h: Rule("before_full") for h in ("السيد", "السيدة")},
+    **_rules("after_given", "tr", "bey", "hanım", "beyefendi", "hanımefendi"),
+    **_rules("before_family", "fa", "آقای", "خانم", "آقا", "سرکار خانم", "جناب آقای"),
+    **_rules("before_family", "", "mr", "mrs", "ms", "miss", "dr", "prof"),
+    **_rules("before_family", "de", "herr", "frau"),
+    **_rules("before_family", "fr", "m", "mme", "mlle"),
+    **_rules("before_family", "es pt", "sr", "sra", "srta"),
+    **_rules("before_family", "sl", "g", "ga", "gdč", "gospod", "gospa", "gospodična"),
+    **_rules("before_family", "pl", "pan", "pani"),
+    **_rules("before_family", "it", "sig", "sig.ra", "dott", "dott.ssa"),
+    **_rules("before_given_joined", "th", "คุณ"),
+    **_rules("after_family_joined", "ja", "様", "さん"),
+    **_rules("after_family_joined", "ja zh", "先生"),
+    **_rules("after_family_joined", "zh", "女士", "小姐"),
+    **_rules("after_full", "ko", "님", "씨"),
+    **_rules("after_family_genitive_lv", "lv", "kungs", "kundze"),
+    **_rules("before_full", "ar", "السيد", "السيدة"),
 }
 
 

@@ -249,6 +249,14 @@ def test_full_name_split() -> None:
         # A generation suffix stays with the family name it qualifies.
         ("Janez Novak ml.", "SI", "Janez", "Novak ml.", None),
         ("Dr. John Smith Jr.", "US", "John", "Smith Jr.", "Dr."),
+        # a word that is an honorific in one language and a name in another: the row's country
+        ("Pan Wei", "CN", "Wei", "Pan", None),  # a Chinese family name, not Polish "pan"
+        ("Pan Jan Kowalski", "PL", "Jan", "Kowalski", "Pan"),
+        ("Sig Hansen", "NO", "Sig", "Hansen", None),  # a Norwegian name, not Italian "sig"
+        ("Ga Eun Lee", "KR", "Eun Lee", "Ga", None),  # not Slovenian "ga"
+        ("ga Tina Potočnik", "SI", "Tina", "Potočnik", "ga"),
+        ("Mr Ali Rezaei", "IR", "Ali", "Rezaei", "Mr"),  # used across languages
+        ("Yamada Taro Jr.", "JP", "Taro", "Yamada Jr.", None),  # the suffix kept, family first
     ],
 )
 def test_honorifics_in_a_full_name_are_the_honorific(

@@ -49,39 +49,55 @@ def name_order(country: str | None) -> str:
     return "family_first" if (country or "").upper() in FAMILY_FIRST_COUNTRIES else "given_first"
 
 
-def _pattern(words: list[str]) -> str | None:
+def _pattern(words: list[str], languages: frozenset[str]) -> str | None:
     """The pattern of the honorific ``words`` are, or None. One letter ("M", "G.") is read
-    as an initial: French *M.* and Slovenian *g.* are too often someone's initial."""
+    as an initial: French *M.* and Slovenian *g.* are too often someone's initial. A word
+    without a dot is an honorific only where its language is spoken (``languages``, the row's
+    country's) or when it is used across languages (Mr, Dr): "Pan Wei" (China), "Sig Hansen"
+    (Norway) and "Ga Eun Lee" (Korea) are names, not Polish, Italian or Slovenian titles."""
     text = " ".join(words)
     if len(text.removesuffix(".")) < 2:
         return None
     rule = address.rule_of(text)
-    return rule.pattern if rule is not None else None
+    if rule is None:
+        return None
+    if not text.endswith(".") and rule.languages and not rule.languages & languages:
+        return None
+    return rule.pattern
 
 
-def _take_honorific(words: list[str]) -> tuple[list[str], str | None]:
+def _take_honorific(words: list[str], languages: frozenset[str]) -> tuple[list[str], str | None]:
     """``words`` without an honorific of one or two words at its start or end, and that
     honorific; a name is never left empty."""
     for size in (2, 1):
         if len(words) <= size:
             continue
-        if _pattern(words[:size]) in _LEADING:
+        if _pattern(words[:size], languages) in _LEADING:
             return words[size:], " ".join(words[:size])
-        if _pattern(words[-size:]) in _TRAILING:
+        if _pattern(words[-size:], languages) in _TRAILING:
             return words[:-size], " ".join(words[-size:])
     return words, None
+
+
+def _languages(country: str | None) -> frozenset[str]:
+    """The base codes of the languages of ``country`` (official and widely spoken)."""
+    if not country:
+        return frozenset()
+    from accountdesk.core.culture.countries import country_languages
+
+    return frozenset(tag.split("_")[0].split("-")[0] for tag in country_languages(country))
 
 
 def split_full_name(full: str, country: str | None) -> FullName:
     """Given name, family name, name order and honorific (or None) of ``full`` as people of
     ``country`` write it."""
-    words, honorific = _take_honorific(full.split())
+    words, honorific = _take_honorific(full.split(), _languages(country))
     order = name_order(country)
     suffix: list[str] = []
     if len(words) > 2 and words[-1].casefold().removesuffix(".") in _SUFFIXES:
         words, suffix = words[:-1], words[-1:]
     if len(words) < 2:
-        return FullName(" ".join(words), "", order, honorific)
-    if order == "family_first":
-        return FullName(" ".join(words[1:]), words[0], order, honorific)
+        return FullName(" ".join(words + suffix), "", order, honorific)
+    if order == "family_first":  # the suffix qualifies the family name, written first
+        return FullName(" ".join(words[1:]), " ".join(words[:1] + suffix), order, honorific)
     return FullName(" ".join(words[:-1]), " ".join(words[-1:] + suffix), order, honorific)
