@@ -270,3 +270,53 @@ def test_a_name_twice_in_the_header_is_listed_and_its_second_column_not_mapped(
         ["1", "", "", "Columns 4 and 5 have the same name, “email”."]
     ]
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_check_of_an_older_mapping_does_not_let_it_be_imported(
+    ctx: Any, qtbot: Any, tmp_path: Path, report_boxes: list[str]
+) -> None:
+    """The result of a check that was running when the mapping changed is not shown as the
+    current one: Import stays off until the new mapping's own check, and importing writes the
+    mapping the preview shows."""
+    path = _write(tmp_path / "a.csv", ROWS)
+    dialog = ImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    _mapped_by_hand(qtbot, dialog)
+    older, older_result = dialog.last_generation, dialog.last
+    assert older_result is not None and dialog.import_button.isEnabled()
+    # the user swaps given and family name; the older check's result arrives after that
+    dialog.set_rule("Ad", m.Rule("family_name"))
+    dialog.set_rule("Soyad", m.Rule("given_name"))
+    dialog._checked(older, older_result)
+    assert not dialog.up_to_date() and not dialog.import_button.isEnabled()
+    dialog.start_import()  # as a shortcut or a stale click would
+    assert not tasks.busy() and report_boxes == []
+    _settled(qtbot, dialog)
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(report_boxes) and not tasks.busy(), timeout=15000)
+    with ctx.db.reader() as s:
+        names = {(c.given_name, c.family_name) for c in s.scalars(select(Contact))}
+    assert names == {("Yılmaz", "Ayşe"), ("Demir", "Can")}  # what the preview showed
+
+
+def test_a_failed_import_can_be_tried_again(
+    ctx: Any, qtbot: Any, tmp_path: Path, report_boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from accountdesk.core.errors import UserError
+    from accountdesk.core.io import csv_io
+
+    path = _write(tmp_path / "a.csv", ROWS)
+    dialog = ImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    _mapped_by_hand(qtbot, dialog)
+
+    def cancelled(*_args: Any, **_kw: Any) -> Any:
+        raise UserError("The import was cancelled; nothing was written.")
+
+    monkeypatch.setattr(csv_io, "import_csv", cancelled)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(report_boxes) and not tasks.busy(), timeout=15000)
+    assert report_boxes == ["The import was cancelled; nothing was written."]
+    assert dialog.import_button.isEnabled()

@@ -403,6 +403,7 @@ class ImportDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 self.unmapped_list.addItem(item)
         self.unmapped_list.blockSignals(False)
+        self._generation += 1  # a check already running is of an older mapping now
         self.import_button.setEnabled(False)
         self.summary_label.setText(_("Checking the file…"))
         self._check_timer.start()
@@ -410,7 +411,6 @@ class ImportDialog(QDialog):
     # --- checking ------------------------------------------------------------------------
 
     def _run_check(self) -> None:
-        self._generation += 1
         generation, mapping, ctx, path = self._generation, self.mapping, self.ctx, self.path
         tasks.run(
             lambda: check(ctx, path, mapping),
@@ -509,7 +509,10 @@ class ImportDialog(QDialog):
         return path
 
     def start_import(self) -> None:
-        """Write the file through the mapping, behind a progress dialog; then the report."""
+        """Write the file through the mapping, behind a progress dialog; then the report.
+        Only the mapping whose check the dialog shows is imported."""
+        if not self.up_to_date() or self.last is None or self.last.report is None:
+            return
         ctx, path, mapping = self.ctx, self.path, self.mapping
 
         def work(progress: tasks.Progress) -> Any:
@@ -526,6 +529,7 @@ class ImportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, _("Import"), str(exc))
+            self.import_button.setEnabled(self.up_to_date())  # nothing was written: try again
 
         self.import_button.setEnabled(False)
         tasks.run_with_progress(
