@@ -133,8 +133,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from accountdesk.core.io import mapping as column_mapping
     from accountdesk.core.io.csv_io import check_mapping, read_sample
+    from accountdesk.core.io.kinds import kind_of
 
-    if Path(args.file).suffix.casefold() in IMPORT_SUFFIXES:
+    if kind_of(args.file) != "csv":
         if args.source or args.map or args.save_map or args.keep_unknown:
             raise UserError(_("--from, --map, --save-map and --keep-unknown are for CSV files."))
         return _import_vcard_or_json(args)
@@ -204,10 +205,6 @@ def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int
     return 0
 
 
-#: Files ``import`` reads as vCard or as an AccountDesk JSON export (any other name: CSV).
-IMPORT_SUFFIXES = (".vcf", ".vcard", ".json")
-
-
 def _import_vcard_or_json(args: argparse.Namespace) -> int:
     """``import FILE.vcf``: the cards of a vCard file; ``import FILE.json``: an AccountDesk
     JSON export, into an empty database. Problems after the first go to stderr, one a line;
@@ -217,14 +214,10 @@ def _import_vcard_or_json(args: argparse.Namespace) -> int:
 
 
 def _import_vcard_or_json_into(db: Database, args: argparse.Namespace) -> int:
-    from accountdesk.core.io.json_io import import_json
-    from accountdesk.core.io.vcard import import_vcard
+    from accountdesk.core.io.kinds import import_whole
 
     try:
-        if Path(args.file).suffix.casefold() == ".json":
-            _print(import_json(db, args.file, dry_run=args.dry_run).summary())
-            return 0
-        report = import_vcard(db, args.file, dry_run=args.dry_run)
+        report = import_whole(db, args.file, dry_run=args.dry_run)
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
             sys.stderr.write(problem + "\n")

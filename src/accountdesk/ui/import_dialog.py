@@ -41,6 +41,7 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_number, join_list
 from accountdesk.core.io import csv_io
 from accountdesk.core.io import mapping as m
+from accountdesk.core.io.kinds import import_whole, kind_of
 from accountdesk.core.io.sources import SOURCES, normalise
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
@@ -49,9 +50,6 @@ SAMPLE_VALUES = 3  # non-empty values shown per column
 SAMPLE_ROWS = 50  # rows read for them
 PREVIEW_ROWS = 8
 CHECK_DELAY_MS = 150  # a check starts this long after the last change
-
-#: Files imported without the mapping dialog (they name their fields themselves).
-DIRECT_SUFFIXES = (".vcf", ".vcard", ".json")
 
 #: What each of our CSV columns holds, as the mapping combo box shows it.
 COLUMN_LABELS: dict[str, str] = {
@@ -162,8 +160,7 @@ def check(ctx: AppContext, path: Path, mapping: m.ColumnMapping) -> Check:
 
 def report_text(report: Any) -> str:
     """A report's summary and its remarks (what was not imported), one paragraph each."""
-    remarks = report.remarks() if hasattr(report, "remarks") else []  # JSON: none
-    return "\n\n".join([report.summary(), *remarks])
+    return "\n\n".join([report.summary(), *report.remarks()])
 
 
 def show_report(parent: QWidget | None, report: Any) -> None:
@@ -559,8 +556,7 @@ def choose_file(parent: QWidget | None) -> str | None:
 def import_file(ctx: AppContext, parent: QWidget | None, path: str) -> QDialog | None:
     """Import ``path``: a CSV file through the mapping dialog (opened, returned), a vCard or
     JSON file straight away behind a progress dialog; the report is shown at the end."""
-    suffix = Path(path).suffix.casefold()
-    if suffix not in DIRECT_SUFFIXES:
+    if kind_of(path) == "csv":
         try:
             dialog = ImportDialog(ctx, path, parent)
         except UserError as exc:  # not a CSV file, not UTF-8 …
@@ -570,13 +566,7 @@ def import_file(ctx: AppContext, parent: QWidget | None, path: str) -> QDialog |
         return dialog
 
     def work(progress: tasks.Progress) -> Any:
-        if suffix == ".json":
-            from accountdesk.core.io.json_io import import_json
-
-            return import_json(ctx.db, path)
-        from accountdesk.core.io.vcard import import_vcard
-
-        return import_vcard(ctx.db, path)
+        return import_whole(ctx.db, path)
 
     def done(report: Any) -> None:
         ctx.changed.emit("account")

@@ -132,6 +132,10 @@ class JsonImportReport:
             ).format(n=n)
         return ngettext("Imported {n} record.", "Imported {n} records.", total).format(n=n)
 
+    def remarks(self) -> list[str]:
+        """Nothing to add to the summary: an export holds only what AccountDesk stores."""
+        return []
+
 
 class _Problems:
     def __init__(self) -> None:
