@@ -11,6 +11,7 @@ import pytest
 from accountdesk.core.demo import generate
 from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import ListFilter
+from accountdesk.core.services.accounts import ContactInput, create_contact
 from accountdesk.ui.contacts.model import ContactsModel
 from accountdesk.ui.listmodel import PLAIN_ROLE
 
@@ -46,13 +47,21 @@ def test_typing_narrows_the_kept_ids(ctx: Any, monkeypatch: pytest.MonkeyPatch) 
 
 def test_a_change_of_the_data_forgets_the_kept_ids(ctx: Any, sample: dict[str, str]) -> None:
     model = ContactsModel(ctx.db, ctx.now, asynchronous=False)
-    model.reload()
+    model.reload()  # the ids without text are kept
     assert sample["anna"] in model.ids
+    model.set_filter(ListFilter(text="anna"))  # narrows the kept ids
+    assert model.ids == [sample["anna"]]
+    added = create_contact(  # matches "anna" too
+        ctx.db,
+        ContactInput(account_id=sample["riga"], given_name="Anna", family_name="Kalnina",
+                     country="LV", timezone="Europe/Riga"),
+    )  # fmt: skip
     ctx.delete("contact", sample["anna"], "Anna Ozola")
-    model.set_filter(ListFilter(text="anna"))  # kept ids still have Anna
-    model.reload()  # what the list screen does on a change: the kept ids are dropped
-    assert sample["anna"] not in model.ids
-    model.set_filter(ListFilter(text=""))
+    model.reload()  # what the list screen does on a change, with "anna" typed
+    assert model.ids == [added]
+    model.set_filter(ListFilter(text=""))  # the ids kept before the change are not used
+    assert added in model.ids and sample["anna"] not in model.ids
+    assert model.ids == lists.contact_ids(ctx.db, ListFilter(text=""))
     model.set_filter(ListFilter(text="a"))
-    assert sample["anna"] not in model.ids
+    assert added in model.ids
     assert model.ids == lists.contact_ids(ctx.db, ListFilter(text="a"))
