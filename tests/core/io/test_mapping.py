@@ -237,3 +237,23 @@ def test_the_readme_example_is_a_valid_mapping() -> None:
     assert m.loads(example.replace("# source", "source"), "README.md").source == "google"
     assert found.columns["Telefon"] == Rule("phones", label_from="Telefon türü")
     assert found.columns["Doğum yeri"] == Rule(m.NOTES)
+
+
+def test_a_label_column_no_e_mail_or_phone_reads_is_reported_not_dropped(tmp_path: Path) -> None:
+    from accountdesk.core.io.csv_io import map_header
+
+    header = ["Company", "Country", "First Name", "E-mail", "Kind", "Phone", "Phone kind"]
+    chosen = m.ColumnMapping(
+        {
+            "Company": m.Rule("account_name"),
+            "Country": m.Rule("account_country"),
+            "First Name": m.Rule("given_name"),
+            "E-mail": m.Rule("emails", label="work"),
+            "Kind": m.Rule(m.LABEL),  # read by nothing
+            "Phone": m.Rule("phones", label_from="Phone kind"),
+            "Phone kind": m.Rule(m.LABEL),  # read by Phone
+        }
+    )
+    found = map_header(header, mapping=chosen)
+    assert found.unknown == [(4, "Kind")]
+    assert found.lists["phones"] == [(5, None, 6)]

@@ -487,6 +487,7 @@ def map_header(
     found = HeaderMap(width=len(header), source=product)
     first_of: dict[str, int] = {}  # normalised name -> first column
     taken: dict[str, int] = {}  # our single-valued column -> the column that gives it
+    labels: list[tuple[int, str]] = []  # columns holding the label of another column
     for index, name in enumerate(header):
         key = sources.normalise(name)
         if key in first_of:
@@ -505,6 +506,7 @@ def map_header(
                 (found.kept if kept else found.unknown).append((index, name))
             continue
         if target == column_mapping.LABEL:
+            labels.append((index, name))
             continue
         if target in column_mapping.LISTS:
             label_key = sources.normalise(rule.label_from) if rule.label_from else None
@@ -529,6 +531,10 @@ def map_header(
         taken[target] = index
         found.single[target] = index
         found.names[target] = name
+    read = {label for items in found.lists.values() for _i, _l, label in items}
+    orphans = [(index, name) for index, name in labels if index not in read]
+    if orphans:  # a label no e-mail or phone column reads its label from: not imported, said
+        found.unknown = sorted(found.unknown + orphans)
     return found
 
 
