@@ -45,6 +45,9 @@ DATE_KIND = {
     "custom": N_("Other date"),
 }
 DEAL_STATUS = {"open": N_("Open"), "won": N_("Won"), "lost": N_("Lost")}
+#: The labels offered for e-mail addresses and phone numbers (stored as these words; a label
+#: of the user's own is stored and shown as written).
+LIST_LABEL = {"work": N_("work"), "home": N_("home"), "mobile": N_("mobile"), "other": N_("other")}
 #: Where an open deal stands, in the order a deal moves through them.
 DEAL_STAGE = {
     "lead": N_("Lead"),

@@ -43,6 +43,7 @@ from accountdesk.core.io import csv_io
 from accountdesk.core.io import mapping as m
 from accountdesk.core.io.kinds import import_whole, kind_of
 from accountdesk.core.io.sources import SOURCES, normalise
+from accountdesk.core.labels import LIST_LABEL, label
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 
@@ -101,7 +102,8 @@ COLUMN_LABELS: dict[str, str] = {
     "tags": N_("Tags"),
     "important_dates": N_("Important dates"),
 }
-#: The labels offered for e-mail and phone columns (stored words, as the CSV format writes them).
+#: The labels offered for e-mail and phone columns (stored words, as the CSV format writes them;
+#: shown in the user's language through labels.LIST_LABEL).
 LIST_LABELS = {"emails": ("work", "home", "other"), "phones": ("work", "mobile", "home", "other")}
 
 
@@ -121,7 +123,9 @@ def rule_text(rule: m.Rule) -> str:
             field=name, column=isolate(rule.label_from)
         )
     if rule.label:
-        return _("{field}, labelled “{label}”").format(field=name, label=ltr(rule.label))
+        return _("{field}, labelled “{label}”").format(
+            field=name, label=label(LIST_LABEL, rule.label)
+        )
     return name
 
 
@@ -576,5 +580,5 @@ def import_file(ctx: AppContext, parent: QWidget | None, path: str) -> QDialog |
     def failed(exc: BaseException) -> None:
         QMessageBox.warning(parent, _("Import"), str(exc))
 
-    label = _("Importing {file}…").format(file=isolate(Path(path).name))
-    return tasks.run_with_progress(parent, label, work, done, failed)
+    title = _("Importing {file}…").format(file=isolate(Path(path).name))
+    return tasks.run_with_progress(parent, title, work, done, failed)
