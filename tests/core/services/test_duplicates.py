@@ -343,6 +343,157 @@ def test_undo_after_the_kept_contact_was_edited_keeps_the_edit(db: Database) -> 
     moved_back = _rows(db, [w["other"]])
     assert len(moved_back["notes"]) == 1 and len(moved_back["follow_ups"]) == 1
     assert len(moved_back["interaction_participants"]) == 2
+    # saving the kept contact wrote its dates anew; the merged contact's date still goes back
+    assert [(d.kind, d.month, d.day) for d in back.important_dates] == [("birthday", 3, 14)]
+    with db.reader() as session:
+        dates = session.execute(
+            text("SELECT kind, month, day FROM important_dates WHERE contact_id = :c"),
+            {"c": w["other"]},
+        ).fetchall()
+    assert [tuple(d) for d in dates] == [("work_anniversary", 6, 1)]
+    assert undone.rewritten_dates == 0
+
+
+def test_undo_writes_back_a_date_removed_from_the_kept_contact_and_says_so(db: Database) -> None:
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
+    data = contact_input(db, w["kept"])
+    data.important_dates = [d for d in data.important_dates if d.kind == "birthday"]
+    update_contact(db, w["kept"], data)
+    undone = dup.undo_merge(db, result.merge_id)
+    assert undone.rewritten_dates == 1
+    assert "1 important date was no longer on the kept contact" in dup.undo_text(undone)
+    assert [d.kind for d in contact_input(db, w["other"]).important_dates] == ["work_anniversary"]
+    assert [d.kind for d in contact_input(db, w["kept"]).important_dates] == ["birthday"]
+
+
+def _count(db: Database, sql: str, **params: Any) -> int:
+    with db.reader() as session:
+        return int(session.execute(text(sql), params).scalar_one())
+
+
+def test_equal_dates_and_stay_in_touch_follow_ups_are_not_doubled_and_come_back(
+    db: Database,
+) -> None:
+    acc = _account(db, "X")
+    birthday = [ImportantDateInput("birthday", 5, 9, 1980)]
+    a = _contact(db, acc, "Anna", "Ozola", important_dates=birthday)
+    b = _contact(db, acc, "Anna", "Ozola", important_dates=birthday)
+    c = _contact(db, acc, "Anna", "Ozols", important_dates=birthday)
+    for who in (a, b):
+        schedule(
+            db,
+            FollowUpInput(
+                who, "Stay in touch", datetime(2026, 12, 3, 10, 0), origin="stay_in_touch"
+            ),
+        )
+    before = _export(db)
+    result = dup.merge(db, a, [b, c], clock=fixed_clock(NOW))
+    assert _count(db, "SELECT count(*) FROM important_dates WHERE contact_id = :c", c=a) == 1
+    open_touch = (
+        "SELECT count(*) FROM follow_ups WHERE contact_id = :c AND origin = 'stay_in_touch'"
+        " AND status = 'open' AND deleted_at IS NULL"
+    )
+    assert _count(db, open_touch, c=a) == 1
+    assert result.dropped == {"important_dates": 2, "follow_ups": 1}
+    dup.undo_merge(db, result.merge_id, clock=fixed_clock(NOW + timedelta(minutes=1)))
+    assert _export(db) == before
+    assert _count(db, open_touch, c=b) == 1
+
+
+def test_undo_skips_a_link_whose_interaction_was_purged_and_says_how_many(db: Database) -> None:
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
+    with db.reader() as session:
+        both = session.execute(text("SELECT id FROM interactions WHERE subject = 'both'")).scalar()
+    assert both is not None
+    trash.purge(db, "interaction", both)
+    undone = dup.undo_merge(db, result.merge_id)
+    assert undone.lost_links == 1
+    assert "1 link (to an interaction or a tag) could not be restored" in dup.undo_text(undone)
+    assert len(_rows(db, [w["other"]])["interaction_participants"]) == 1  # the meeting
+    assert contact_input(db, w["other"]).city == "Rīga"  # out of the trash, as it was
+
+
+def test_a_merge_across_accounts_moves_follow_ups_and_notes_to_the_kept_account(
+    db: Database,
+) -> None:
+    x, y = _account(db, "X"), _account(db, "Y")
+    a = _contact(db, x, "Anna", "Ozola", emails=["a@x.lv"])
+    b = _contact(db, y, "Anna", "O", emails=["a@x.lv"])
+    schedule(db, FollowUpInput(b, "Call", datetime(2026, 12, 3, 10, 0)))
+    save_survey(db, SurveyInput(y, "nps", 9, date(2026, 10, 1), contact_id=b))
+    before = _export(db)
+    result = dup.merge(db, a, [b], clock=fixed_clock(NOW))
+    wrong = (
+        "SELECT count(*) FROM {t} r JOIN contacts c ON c.id = r.contact_id"
+        " WHERE r.account_id <> c.account_id"
+    )
+    for tbl in ("follow_ups", "survey_responses"):
+        assert _count(db, wrong.format(t=tbl)) == 0, tbl
+        assert _count(db, f"SELECT count(*) FROM {tbl} WHERE account_id = :a", a=x) == 1, tbl
+    dup.undo_merge(db, result.merge_id, clock=fixed_clock(NOW + timedelta(minutes=1)))
+    assert _export(db) == before
+
+
+def test_consent_and_working_hours_are_filled_from_one_contact_and_stay_valid(
+    db: Database,
+) -> None:
+    acc = _account(db, "X")
+    a = _contact(
+        db,
+        acc,
+        "Anna",
+        "Ozola",
+        consent_given_on="2025-06-01",
+        work_start="09:00",
+        work_end="17:00",
+    )
+    b = _contact(
+        db, acc, "Anna", "Ozola", consent_withdrawn_on="2024-01-01", lawful_basis="consent"
+    )
+    c = _contact(db, acc, "Anna", "Ozols")
+    d = _contact(
+        db,
+        acc,
+        "Anna",
+        "Ozoliņa",
+        lawful_basis="contract",
+        marketing_opt_in=True,
+        consent_given_on="2024-03-01",
+        consent_withdrawn_on="2024-04-01",
+    )
+    result = dup.merge(db, a, [b])
+    data = contact_input(db, a)
+    assert (data.consent_given_on, data.consent_withdrawn_on, data.lawful_basis) == (
+        date(2025, 6, 1),
+        None,
+        None,
+    )
+    assert result.filled == ()
+    update_contact(db, a, data)  # it can still be saved
+    result = dup.merge(db, c, [d])
+    data = contact_input(db, c)
+    assert (data.lawful_basis, data.consent_given_on, data.consent_withdrawn_on) == (
+        "contract",
+        date(2024, 3, 1),
+        date(2024, 4, 1),
+    )
+    assert data.marketing_opt_in is True
+    update_contact(db, c, data)
+
+
+def test_contacts_of_an_account_in_the_trash_are_not_proposed_nor_merged(db: Database) -> None:
+    x, y = _account(db, "X"), _account(db, "Y")
+    a = _contact(db, x, "Anna", "Ozola", emails=["anna@x.lv"])
+    b = _contact(db, y, "Anna", "O", emails=["anna@x.lv"])
+    assert len(dup.find_duplicates(db)) == 1
+    trash.delete(db, "account", y)
+    assert dup.find_duplicates(db) == []
+    with pytest.raises(UserError, match="account in the trash"):
+        dup.merge(db, a, [b])
+    with pytest.raises(UserError, match="account in the trash"):
+        dup.merge(db, b, [a])
 
 
 def test_undo_refuses_when_a_merged_contact_was_purged(db: Database) -> None:

@@ -46,7 +46,8 @@ _FACTS_SQL = (
     "  FROM json_each(c.emails) e),"
     " (SELECT group_concat(json_extract(p.value, '$.value'), char(31))"
     "  FROM json_each(c.phones) p)"
-    " FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE c.deleted_at IS NULL"
+    " FROM contacts c JOIN accounts a ON a.id = c.account_id"
+    " WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL"
 )
 
 

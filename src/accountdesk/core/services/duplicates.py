@@ -53,7 +53,7 @@ from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name, fold
-from accountdesk.core.db.models import Base, Contact, ContactMerge, table
+from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, table
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import (
     _,
@@ -64,6 +64,8 @@ from accountdesk.core.i18n import (
     ngettext,
 )
 from accountdesk.core.queries.duplicates import ContactFacts, Near, contact_facts
+from accountdesk.core.services.accounts import ContactInput, clean_contact
+from accountdesk.core.services.followups import STAY_IN_TOUCH
 
 # --- finding --------------------------------------------------------------------------------
 
@@ -279,6 +281,16 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("contact_merges", "kept_id"): LOG,
 }
 
+#: The columns that make two important dates the same date: a merge keeps one of equal dates,
+#: and undoing finds a moved date by them when the kept contact was saved (which writes its
+#: dates anew).
+DATE_CONTENT = ("kind", "label", "month", "day", "year")
+#: Fields that belong together: a merge fills them all from one contact, or none.
+FIELD_GROUPS = (
+    ("lawful_basis", "consent_given_on", "consent_withdrawn_on", "marketing_opt_in"),
+    ("work_start", "work_end"),
+)
+
 #: Contact columns that are not the person's details: never filled in by a merge.
 _NOT_MERGED = frozenset({"id", "account_id", "created_at", "updated_at", "deleted_at"})
 _LISTS = ("emails", "phones")
@@ -320,6 +332,28 @@ def _empty(value: object) -> bool:
     return value is None or value == "" or value == []
 
 
+def _blank(value: object) -> bool:
+    """Empty, or a switch left off (the opt-in of someone who never gave it)."""
+    return _empty(value) or value is False
+
+
+def _coherent(kept: Contact, values: dict[str, Any]) -> bool:
+    """Whether ``values`` (one group of :data:`FIELD_GROUPS`) pass the contact form's rules
+    (consent withdrawn before it was given, working hours that end before they start...)."""
+    probe = ContactInput(
+        account_id=kept.account_id,
+        given_name=kept.given_name or "-",
+        country=kept.country,
+        timezone=kept.timezone,
+        **values,
+    )
+    try:
+        clean_contact(probe)
+    except v.ValidationError:
+        return False
+    return True
+
+
 def _encode(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
@@ -352,7 +386,40 @@ def _live_contact(session: Session, id_: str) -> Contact:
     contact = session.get(Contact, id_)
     if contact is None or contact.deleted_at is not None:
         raise NotFoundError(_("There is no contact with id {id}.").format(id=id_))
+    account = session.get(Account, contact.account_id)
+    if account is None or account.deleted_at is not None:
+        raise UserError(
+            _(
+                "{name} belongs to an account in the trash; restore the account before merging."
+            ).format(
+                name=isolate(
+                    display_name(contact.given_name, contact.family_name, contact.name_order)
+                )
+            )
+        )
     return contact
+
+
+def _row_values(tbl: Table, row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row (:func:`_encode`-d for the log) as values to insert again."""
+    values = {}
+    for name, value in row.items():
+        kind = tbl.c[name].type.python_type
+        if value is not None and kind in (date, datetime) and isinstance(value, str):
+            value = kind.fromisoformat(value)
+        values[name] = value
+    return values
+
+
+def _parents_exist(conn: Any, tbl: Table, column: str, row: dict[str, Any]) -> bool:
+    """Whether every row a link row points at (besides the contact) still exists."""
+    for fk in tbl.foreign_keys:
+        if fk.parent.name == column:
+            continue
+        found = conn.execute(select(fk.column).where(fk.column == row[fk.parent.name])).first()
+        if found is None:
+            return False
+    return True
 
 
 def _pk_others(tbl: Table, column: str) -> list[str]:
@@ -366,6 +433,17 @@ def _reindex(session: Session, contact: Contact) -> None:
     values = {c.name: getattr(contact, c.name) for c in table(Contact).columns}
     doc = search.contact_document(values, [t.name for t in contact.tags])
     search.index_documents(session.connection(), [doc])
+
+
+def _open_touch(conn: Any, tbl: Table, contact_id: str) -> bool:
+    """Whether the contact has an open stay-in-touch follow-up (at most one is kept)."""
+    query = select(tbl.c.id).where(
+        tbl.c.contact_id == contact_id,
+        tbl.c.origin == STAY_IN_TOUCH,
+        tbl.c.status == "open",
+        tbl.c.deleted_at.is_(None),
+    )
+    return conn.execute(query).first() is not None
 
 
 @dataclass(frozen=True)
@@ -393,6 +471,7 @@ def merge(
         merged = [_live_contact(session, id_) for id_ in others]
         conn = session.connection()
         rows: list[dict[str, Any]] = []
+        kept_rows: list[dict[str, Any]] = []  # rows deleted as equal to one of the kept contact
         links: list[dict[str, Any]] = []
         moved: dict[str, int] = {}
         dropped: dict[str, int] = {}
@@ -401,29 +480,62 @@ def merge(
             col = tbl.c[column]
             if how == MOVE:
                 stamp = "updated_at" in tbl.c
-                picked = [tbl.c.id, col] + ([tbl.c.updated_at] if stamp else [])
-                found = conn.execute(select(*picked).where(col.in_(others))).fetchall()
-                for row in found:
-                    rows.append(
-                        {
-                            "table": name,
-                            "column": column,
-                            "id": row.id,
-                            "from": row[1],
-                            "updated_at": _encode(row.updated_at) if stamp else None,
-                        }
-                    )
-                if found:
-                    conn.execute(update(tbl).where(col.in_(others)).values({column: kept_id}))
-                    moved[name] = len(found)
+                found = conn.execute(
+                    select(tbl).where(col.in_(others)).order_by(tbl.c.id)
+                ).fetchall()
+                if name == "important_dates":
+                    dates = select(*(tbl.c[k] for k in DATE_CONTENT)).where(col == kept_id)
+                    have = {tuple(r) for r in conn.execute(dates)}
+                if name == "follow_ups":
+                    own_touch = _open_touch(conn, tbl, kept_id)
+                for found_row in found:
+                    row = dict(found_row._mapping)
+                    item: dict[str, Any] = {
+                        "table": name,
+                        "column": column,
+                        "id": row["id"],
+                        "from": row[column],
+                        "updated_at": _encode(row["updated_at"]) if stamp else None,
+                    }
+                    where = tbl.c.id == row["id"]
+                    if name == "important_dates":
+                        content = tuple(row[k] for k in DATE_CONTENT)
+                        if content in have:  # one birthday, not two equal ones
+                            conn.execute(delete(tbl).where(where))
+                            kept_rows.append(
+                                {"table": name, "row": {k: _encode(x) for k, x in row.items()}}
+                            )
+                            dropped[name] = dropped.get(name, 0) + 1
+                            continue
+                        have.add(content)
+                        item["content"] = dict(zip(DATE_CONTENT, content, strict=True))
+                    changes: dict[str, Any] = {column: kept_id}
+                    if (
+                        name == "follow_ups"
+                        and row["origin"] == STAY_IN_TOUCH
+                        and row["status"] == "open"
+                        and row["deleted_at"] is None
+                    ):
+                        if own_touch:  # one open stay-in-touch follow-up: the kept one's
+                            changes["deleted_at"] = now
+                            item["trashed"] = True
+                            dropped[name] = dropped.get(name, 0) + 1
+                        own_touch = True
+                    account = row.get("account_id")
+                    if account is not None and account != kept.account_id:
+                        changes["account_id"] = kept.account_id  # the kept contact's account
+                        item["account_from"] = account
+                    conn.execute(update(tbl).where(where).values(changes))
+                    rows.append(item)
+                    moved[name] = moved.get(name, 0) + 1
             elif how == LINK:
                 keys = _pk_others(tbl, column)
                 have = {
                     tuple(r)
                     for r in conn.execute(select(*(tbl.c[k] for k in keys)).where(col == kept_id))
                 }
-                for row in conn.execute(select(tbl).where(col.in_(others))).fetchall():
-                    values = dict(row._mapping)
+                for link in conn.execute(select(tbl).where(col.in_(others))).fetchall():
+                    values = dict(link._mapping)
                     key = tuple(values[k] for k in keys)
                     where = [col == values[column], *(tbl.c[k] == values[k] for k in keys)]
                     if key in have:
@@ -442,7 +554,23 @@ def merge(
         before: dict[str, Any] = {}
         after: dict[str, Any] = {}
         kept_stamp = _encode(kept.updated_at)
+        grouped = {f for group in FIELD_GROUPS for f in group}
+        for group in FIELD_GROUPS:  # from one contact, and only when coherent
+            if not all(_blank(getattr(kept, f)) for f in group):
+                continue
+            for contact in merged:
+                values = {f: getattr(contact, f) for f in group}
+                if all(_blank(x) for x in values.values()) or not _coherent(kept, values):
+                    continue
+                for field, new in values.items():
+                    old = getattr(kept, field)
+                    if new != old:
+                        before[field], after[field] = _encode(old), _encode(new)
+                        setattr(kept, field, new)
+                break
         for field in merged_fields():
+            if field in grouped:
+                continue
             old = getattr(kept, field)
             if field in _LISTS:
                 same: Callable[[str], str] = (
@@ -473,6 +601,7 @@ def merge(
                 "kept_updated_at": kept_stamp,
                 "merged": contacts_before,
                 "rows": rows,
+                "dropped_rows": kept_rows,
                 "links": links,
             },
         )
@@ -514,6 +643,10 @@ class UndoResult:
     kept_edits: tuple[
         str, ...
     ]  # fields of the kept contact edited since the merge: left as they are
+    #: links (a participation, a tag) not restored: what they linked to was deleted for good
+    lost_links: int = 0
+    #: important dates no longer on the kept contact, written back for the merged contact
+    rewritten_dates: int = 0
 
 
 def _stamp(value: str | None) -> datetime | None:
@@ -563,28 +696,58 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
         assert kept is not None  # the merge row is deleted with it
         conn = session.connection()
         changes = record.changes
+        taken: set[str] = set()  # dates of the kept contact already given back
+        rewritten = 0
         for item in changes["rows"]:
             tbl = Base.metadata.tables[item["table"]]
             col = tbl.c[item["column"]]
             values: dict[str, Any] = {item["column"]: item["from"]}
             if item["updated_at"] is not None:
                 values["updated_at"] = _stamp(item["updated_at"])
-            conn.execute(
+            if item.get("trashed"):
+                values["deleted_at"] = None
+            if "account_from" in item and session.get(Account, item["account_from"]) is not None:
+                values["account_id"] = item["account_from"]
+            done = conn.execute(
                 update(tbl).where(tbl.c.id == item["id"], col == record.kept_id).values(values)
             )
+            if done.rowcount or "content" not in item:
+                taken.add(item["id"])
+                continue
+            # the kept contact was saved since, which wrote its dates anew: find it by content
+            content = item["content"]
+            same = conn.execute(
+                select(tbl.c.id)
+                .where(col == record.kept_id, *(tbl.c[k] == x for k, x in content.items()))
+                .order_by(tbl.c.id)
+            ).fetchall()
+            free = [r.id for r in same if r.id not in taken]
+            if free:
+                taken.add(free[0])
+                conn.execute(update(tbl).where(tbl.c.id == free[0]).values(values))
+            else:  # removed from the kept contact since: the merged contact gets it back
+                conn.execute(insert(tbl).values({**content, **values}))
+                rewritten += 1
+        for item in changes.get("dropped_rows", []):
+            tbl = Base.metadata.tables[item["table"]]
+            conn.execute(insert(tbl).prefix_with("OR IGNORE").values(_row_values(tbl, item["row"])))
+        lost = 0
         for item in changes["links"]:
             tbl = Base.metadata.tables[item["table"]]
             column = item["column"]
             row = item["row"]
             keys = _pk_others(tbl, column)
             if item["action"] == "moved":
-                conn.execute(
+                done = conn.execute(
                     update(tbl)
                     .where(tbl.c[column] == record.kept_id, *(tbl.c[k] == row[k] for k in keys))
                     .values({column: row[column]})
                 )
-            else:
+                lost += 0 if done.rowcount else 1
+            elif _parents_exist(conn, tbl, column, row):
                 conn.execute(insert(tbl).prefix_with("OR IGNORE").values(row))
+            else:  # what it linked to (an interaction, a tag) was deleted for good since
+                lost += 1
         session.expire(kept)
         edited = []
         for field, value in changes["fields_after"].items():
@@ -601,7 +764,7 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
         record.undone_at = clock()
         if kept.deleted_at is None:
             _reindex(session, kept)
-        return UndoResult(record.kept_id, tuple(record.merged_ids), tuple(edited))
+        return UndoResult(record.kept_id, tuple(record.merged_ids), tuple(edited), lost, rewritten)
 
 
 def undo_text(result: UndoResult) -> str:
@@ -621,4 +784,20 @@ def undo_text(result: UndoResult) -> str:
             "values: {fields}.",
             len(labels),
         ).format(n=format_number(len(labels)), fields=format_list(labels))
+    if result.lost_links:
+        text_ += " " + ngettext(
+            "{n} link (to an interaction or a tag) could not be restored: what it linked to was "
+            "deleted for good after the merge.",
+            "{n} links (to interactions or tags) could not be restored: what they linked to was "
+            "deleted for good after the merge.",
+            result.lost_links,
+        ).format(n=format_number(result.lost_links))
+    if result.rewritten_dates:
+        text_ += " " + ngettext(
+            "{n} important date was no longer on the kept contact; it was written back for the "
+            "merged contact.",
+            "{n} important dates were no longer on the kept contact; they were written back for "
+            "the merged contact.",
+            result.rewritten_dates,
+        ).format(n=format_number(result.rewritten_dates))
     return text_
