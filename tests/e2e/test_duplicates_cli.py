@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import open_database
+from accountdesk.core.i18n import join_list, use_language
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
@@ -102,3 +104,39 @@ def test_errors_are_one_sentence_and_exit_1(run: Run, world: dict[str, str]) -> 
         assert "Traceback" not in result.stderr
     missing = run("duplicates", "--db", str(Path(db).with_name("missing.db")))
     assert missing.returncode == 1 and not Path(db).with_name("missing.db").exists()
+
+
+def test_lists_in_the_output_use_the_languages_separator(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Addresses and merged names stand side by side with the language's list separator
+    (i18n.join_list): "، " in Persian, not an English comma."""
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    path = tmp_path / "fa.db"
+    db = open_database(path)
+    koks = create_account(db, AccountInput(name="Koks", country="LV", timezone="Europe/Riga"))
+    people = [
+        create_contact(
+            db,
+            ContactInput(
+                account_id=koks,
+                given_name=given,
+                family_name="Bērziņa",
+                country="LV",
+                emails=["anna@koks.lv"],
+                phones=["+37126123456"],
+            ),
+        )
+        for given in ("Anna", "Annija", "Ance")
+    ]
+    db.close()
+    with use_language("fa"):
+        sep = plain(join_list(["a", "b"]))[1:-1]  # the terminal output drops bidi marks
+    assert sep.startswith("،") and "," not in sep
+    listed = run("--lang", "fa", "duplicates", "--db", str(path), check=True).stdout
+    assert f"anna@koks.lv{sep}+37126123456" in listed
+    assert "anna@koks.lv, +37126123456" not in listed
+    run("duplicates", "--db", str(path), "--merge", *people, check=True)
+    history = run("--lang", "fa", "duplicates", "--db", str(path), "--merges", check=True).stdout
+    assert f"Annija Bērziņa{sep}Ance Bērziņa" in history
+    assert "Annija Bērziņa, Ance Bērziņa" not in history

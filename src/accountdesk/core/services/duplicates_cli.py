@@ -10,7 +10,7 @@ import sys
 from typing import Any
 
 from accountdesk.core.bidi import isolate
-from accountdesk.core.i18n import _, format_number, format_when, ngettext
+from accountdesk.core.i18n import _, format_number, format_when, join_list, ngettext
 
 
 def _print(text: str = "") -> None:
@@ -80,7 +80,7 @@ def _list(db: Any, args: argparse.Namespace) -> int:
             ).format(number=format_number(number), n=format_number(len(cluster.contacts)))
         )
         for contact in cluster.contacts:
-            reach = ", ".join((*contact.emails, *contact.phones))
+            reach = join_list((*contact.emails, *contact.phones))
             _print(f"   {contact.id}\t{contact.name}\t{contact.account_name}\t{reach}")
         for reason in cluster.reasons:
             _print(f"   - {reason.text()}")
@@ -181,7 +181,7 @@ def _merges(db: Any, args: argparse.Namespace) -> int:
         state = (
             _("undone {when}").format(when=format_when(row.undone_at, tz)) if row.undone_at else ""
         )
-        merged = ", ".join(row.merged_names)
+        merged = join_list(row.merged_names)
         when = format_when(row.merged_at, tz)
         _print(f"{row.id}\t{when}\t{row.kept_name}\t← {merged}\t{state}".rstrip())
     return 0
