@@ -145,4 +145,19 @@ def test_persian_window_is_right_to_left_and_translated_strings_are_used(
     # the group list and the side-by-side table hold isolated names (no stray direction)
     shown = screen.groups.model.data(screen.groups.model.index(0, 0))
     assert shown.startswith("\u2068") and "Anna" in plain(shown)
+    # the screen's own words come from the Persian catalog
+    assert screen.refresh_button.text() == "جست‌وجوی دوباره"  # Look again
+    assert screen.merge_button.text() == "ادغام…"  # Merge…
+    assert screen.undo_button.text() == "برگرداندن ادغام"  # Undo merge
+    groups = screen.groups.model
+    assert plain(groups.headerData(2, Qt.Orientation.Horizontal)) == "چرا"  # Why
+    why = {plain(groups.data(groups.index(r, 2))) for r in range(groups.rowCount())}
+    assert why == {"نام‌های مشابه", "شماره تلفن یکسان"}  # Similar names, Same phone number
+    screen.groups.view.setCurrentIndex(groups.index(0, 0))
+    sheet = screen.sheet_model
+    headers = [plain(sheet.headerData(c, Qt.Orientation.Horizontal)) for c in range(2)]
+    assert any(h.endswith("(نگه‌داشته‌شده)") for h in headers)  # "{name} (kept)"
+    assert "نام‌های مشابه در یک حساب" in plain(screen.reasons.text()) or (
+        "شماره تلفن یکسان" in plain(screen.reasons.text())
+    )
     assert tasks.wait_all()
