@@ -8,10 +8,13 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.services.accounts import AccountInput, create_account
@@ -156,3 +159,219 @@ def test_a_database_that_cannot_be_opened_is_one_message_and_exit_1(
     assert starter.finish(0) == 1
     assert len(shown) == 1 and str(bad) in shown[0]
     assert not starter.window.isVisible()
+
+
+def _slow_open(
+    monkeypatch: pytest.MonkeyPatch, go: threading.Event | None = None
+) -> tuple[list[Database], list[Database]]:
+    """open_database made to wait for ``go`` (None: no wait); the databases it opened and those
+    closed since."""
+    from accountdesk.core.db import engine
+
+    real = engine.open_database
+    opened: list[Database] = []
+    closed: list[Database] = []
+
+    def slow(target: Any, *args: Any, **kwargs: Any) -> Database:
+        if go is not None:
+            go.wait(30)
+        found = real(target, *args, **kwargs)
+        close = found.close
+
+        def closing() -> None:
+            closed.append(found)
+            close()
+
+        found.close = closing  # type: ignore[method-assign]
+        opened.append(found)
+        return found
+
+    monkeypatch.setattr(engine, "open_database", slow)
+    return opened, closed
+
+
+def test_closing_the_window_while_the_database_opens_closes_what_the_worker_opened(
+    db: Database, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accountdesk.ui import app as app_module
+    from accountdesk.ui import tasks
+
+    add_account(db)
+    path = db.path
+    db.close()
+    go = threading.Event()
+    opened, closed = _slow_open(monkeypatch, go)
+    monkeypatch.setattr(app_module.Controller, "housekeeping", lambda self: None)
+    starter = app_module.Starter(str(path), "en", None)
+    window = starter.window
+    qtbot.addWidget(window)
+    starter.start()
+    qtbot.waitUntil(tasks.busy, timeout=20_000)  # painted: the opening job runs
+    window.close()  # the user closes the window: the event loop ends
+    go.set()
+    assert starter.finish(0) == 0
+    assert len(opened) == 1 and closed == opened  # waited for, and closed
+    tasks.wait_all()
+    assert starter.controller is None and not window.attached  # no screens for it
+
+
+def test_the_database_opens_without_a_paint_and_only_once(
+    db: Database, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accountdesk.ui import app as app_module
+    from accountdesk.ui import tasks
+
+    add_account(db)
+    path = db.path
+    db.close()
+    opened, _closed = _slow_open(monkeypatch)
+    monkeypatch.setattr(app_module.Controller, "housekeeping", lambda self: None)
+    paints: list[Any] = []  # a window that starts minimised is not painted
+    monkeypatch.setattr(app_module, "after_first_paint", lambda _w, then: paints.append(then))
+    starter = app_module.Starter(str(path), "en", None)
+    window = starter.window
+    qtbot.addWidget(window)
+    try:
+        starter.start()
+        qtbot.waitUntil(lambda: window.attached, timeout=20_000)
+        controller = starter.controller
+        assert len(paints) == 1
+        paints[0]()  # the window is painted at last: not opened again
+        tasks.wait_all()
+        assert len(opened) == 1 and starter.controller is controller
+    finally:
+        window.close()
+        starter.finish(0)
+
+
+def test_a_rebuild_in_the_stored_language_keeps_the_screen_chosen_and_exits_when_filled(
+    db: Database, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from accountdesk.core import i18n
+    from accountdesk.core.services.activity import set_setting
+    from accountdesk.ui import app as app_module
+    from accountdesk.ui.contacts.screen import ContactsScreen
+
+    add_account(db)
+    set_setting(db, "ui.language", "lv")  # the window was last shown in English
+    path = db.path
+    db.close()
+    settings = QSettings()
+    settings.setValue(app_module.LAST_LANGUAGE_KEY, "en")
+    settings.setValue("window/screen", "today")
+    settings.sync()
+    quits: list[bool] = []
+    monkeypatch.setattr(app_module, "quit_app", lambda: quits.append(True))
+    app_module.apply_language("en")
+    starter = app_module.Starter(str(path), None, None, exit_when=app_module.FILLED)
+    shell = starter.window  # deleted by the rebuild: not handed to qtbot
+    try:
+        starter.start()
+        assert shell.current_key() == "today"
+        shell.show_screen("contacts")  # clicked while the database opens
+        qtbot.waitUntil(lambda: quits == [True], timeout=20_000)  # the timer outlived the shell
+        assert starter.controller is not None
+        window = starter.controller.window
+        assert window is not shell and i18n.current_language().code == "lv"
+        qtbot.addWidget(window)
+        assert window.current_key() == "contacts"
+        assert isinstance(window.stack.currentWidget(), ContactsScreen)
+    finally:
+        if shiboken6.isValid(shell):
+            shell.close()
+        if starter.controller is not None:
+            starter.controller.window.close()
+        starter.finish(0)
+        app_module.apply_language("en")
+
+
+@pytest.mark.parametrize("chosen", ["--lang", "remembered"])
+def test_already_open_is_said_in_the_language_chosen(
+    db: Database, tmp_path: Path, chosen: str
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from accountdesk.core import i18n
+    from accountdesk.core.db.schema import database_url
+    from accountdesk.ui import app as app_module
+
+    add_account(db)
+    args = ["--db", str(db.path)]
+    if chosen == "--lang":
+        args += ["--lang", "fa"]
+    else:
+        settings = QSettings()
+        settings.setValue(app_module.LAST_LANGUAGE_KEY, "fa")
+        settings.sync()
+    running = app_module.SingleInstance(database_url(str(db.path)))
+    assert running.listen(lambda: None)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "accountdesk", *args],
+            env=_env(tmp_path), capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        running.close()
+    with i18n.use_language("fa"):
+        expected = i18n._(
+            "AccountDesk is already open on this database; that window was brought to the front."
+        )
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stderr.splitlines() and done.stdout == ""
+
+
+#: A first start whose database takes long to open: it waits for the file argv[2] and says
+#: when its window is brought to the front.
+SLOW_FIRST = """
+import sys, time
+from pathlib import Path
+from accountdesk.core.db import engine
+from accountdesk.ui.main_window import MainWindow
+real, (opening, go) = engine.open_database, map(Path, sys.argv[1:3])
+def slow(target, *args, **kwargs):
+    opening.write_text("opening")
+    while not go.exists():
+        time.sleep(0.02)
+    return real(target, *args, **kwargs)
+engine.open_database = slow
+raise_ = MainWindow.raise_
+def raised(self):
+    print("raised", flush=True)
+    raise_(self)
+MainWindow.raise_ = raised
+from accountdesk.cli import main
+raise SystemExit(main(sys.argv[3:]))
+"""
+
+
+def test_a_second_start_while_the_database_opens_brings_the_first_forward(
+    db: Database, tmp_path: Path
+) -> None:
+    add_account(db)
+    opening, go = tmp_path / "opening", tmp_path / "go"
+    args = ["--db", str(db.path), "--lang", "en"]
+    first = subprocess.Popen(
+        [sys.executable, "-c", SLOW_FIRST, str(opening), str(go), *args],
+        env=dict(_env(tmp_path), ACCOUNTDESK_EXIT_WHEN_READY="filled"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(6000):  # the first start is opening its database
+            if opening.exists() or first.poll() is not None:
+                break
+            time.sleep(0.02)
+        assert opening.exists(), first.communicate()[1]
+        second = subprocess.run(
+            [sys.executable, "-m", "accountdesk", *args],
+            env=_env(tmp_path), capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        go.write_text("go")
+        out, err = first.communicate(timeout=120)
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == ""  # no second window
+    assert "already open" in second.stderr
+    assert first.returncode == 0, err
+    assert out.splitlines() == ["raised", "The first screen is shown with its data."]

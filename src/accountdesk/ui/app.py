@@ -6,6 +6,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,9 @@ def run_gui(db: str | None, lang: str | None) -> int:
     from accountdesk.core.db.schema import database_url
 
     app = create_app(sys.argv[:1])
+    # the language of the window (the database's own setting is read once it is open), and
+    # of the sentence below
+    apply_language(lang or remembered_language() or system_language())
     instance = SingleInstance(database_url(db))
     if instance.forward_to_running():
         sys.stderr.write(
@@ -48,8 +52,15 @@ def run_gui(db: str | None, lang: str | None) -> int:
             + "\n"
         )
         return 0
-    if lang:
-        apply_language(lang)
+    starter: Starter | None = None
+
+    def bring_forward() -> None:
+        if starter is not None:
+            starter.raise_window()
+
+    # listening at once: a second start while this one opens its database (a migration can
+    # take seconds) brings this window forward instead of opening another
+    instance.listen(bring_forward)
     database = None
     url = database_url(db)
     if not url.startswith("sqlite:///") or looks_encrypted(Path(url.removeprefix("sqlite:///"))):
@@ -67,8 +78,6 @@ def run_gui(db: str | None, lang: str | None) -> int:
             return 1
         if database is None:  # "Quit" at the passphrase
             return 0
-    if not lang:
-        apply_language(remembered_language() or system_language())
     starter = Starter(db, lang, instance, exit_when=exit_when_asked())
     starter.start(database)
     code = app.exec()
@@ -100,12 +109,19 @@ def remember_language() -> None:
     QSettings().setValue(LAST_LANGUAGE_KEY, i18n.current_language().code)
 
 
+#: How long after the window is shown the database is opened if no paint came (a window that
+#: starts minimised is not painted).
+OPEN_FALLBACK_MS = 500
+
+
 class Starter:
     """The start of the desktop app: the main window without its screens is shown at once;
-    after its first paint the database is opened on a worker thread (importing SQLAlchemy and
-    the modules of the screen about to be shown there, not on the GUI thread), then the
-    :class:`Controller` takes the window over. An encrypted database asks for its passphrase
-    over the window; a database that cannot be opened is one sentence, and the app ends."""
+    after its first paint (or :data:`OPEN_FALLBACK_MS` without one) the database is opened on
+    a worker thread (importing SQLAlchemy and the modules of the screen about to be shown
+    there, not on the GUI thread), then the :class:`Controller` takes the window over. An
+    encrypted database asks for its passphrase over the window; a database that cannot be
+    opened is one sentence, and the app ends. A window closed while the database opens gets
+    no screens; :meth:`finish` waits for the opening and closes what it opened."""
 
     def __init__(
         self,
@@ -124,14 +140,25 @@ class Starter:
         self.instance = instance
         self.exit_when = exit_when
         self.window = MainWindow(None)
+        self.window.closed.connect(self._window_closed)
         self.controller: Controller | None = None
         self.database: Any = None
         self.code: int | None = None
         self.error: BaseException | None = None
+        self.job: Future[Any] | None = None  # opening the database
+        self.delivered = False  # its result (or error) was handed to opened() or failed()
+        self.closed = False  # the window was closed before the database was open
+        self.finished = False
+
+    def _window_closed(self) -> None:
+        if self.controller is None:
+            self.closed = True
 
     def start(self, database: Any = None) -> None:
         """Show the window; open the database after its first paint (``database``: one that
         is open already)."""
+        from PySide6.QtCore import QTimer
+
         self.window.show()
         if self.exit_when == READY:
             # The start to an interactive window is measured: the database is not opened
@@ -141,6 +168,7 @@ class Starter:
             self.opened((database, self.stored_language(database)))
         else:
             after_first_paint(self.window, self.open)
+            QTimer.singleShot(OPEN_FALLBACK_MS, self.window, self.open)  # no paint: opened
 
     def stored_language(self, database: Any) -> str | None:
         """The "ui.language" setting (None when the command line chose the language)."""
@@ -160,25 +188,30 @@ class Starter:
     def quit_when_filled(self) -> None:
         """Exit-when-filled: quit once the screen shown has its data (no background job is
         left), saying so on standard output."""
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QCoreApplication, QTimer
 
         from accountdesk.ui import tasks
 
         def check() -> None:
             if not tasks.busy():
                 timer.stop()
+                timer.deleteLater()
                 sys.stdout.write(_("The first screen is shown with its data.") + "\n")
                 sys.stdout.flush()
                 quit_app()
 
-        timer = QTimer(self.window)
+        timer = QTimer(QCoreApplication.instance())  # the window may be built again
         timer.setInterval(tasks.POLL_MS)
         timer.timeout.connect(check)
         timer.start()
 
     def open(self) -> None:
+        """Open the database on a worker thread (once: after the first paint or the fallback,
+        whichever comes first)."""
         from accountdesk.ui import tasks
 
+        if self.job is not None or self.closed or self.finished:
+            return
         key = self.window.current_key()
         target = self.target
 
@@ -195,7 +228,7 @@ class Starter:
                     importlib.import_module(name)  # here, not on the GUI thread
             return database, stored
 
-        tasks.run(work, self.opened, self.failed)
+        self.job = tasks.run(work, self.opened, self.failed)
 
     def failed(self, exc: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -203,6 +236,13 @@ class Starter:
         from accountdesk.core.db.crypto import PassphraseRequired
         from accountdesk.core.errors import UserError
 
+        if self.finished:
+            return  # finish() had it
+        self.delivered = True
+        if self.closed:
+            if not isinstance(exc, UserError):
+                self.error = exc  # a bug: raised by finish()
+            return
         if isinstance(exc, PassphraseRequired):
             from accountdesk.ui.security import open_with_dialog
 
@@ -227,11 +267,18 @@ class Starter:
         from accountdesk.core.settings import apply_calendar_preference
 
         database, stored = result
+        if self.finished:
+            return  # finish() closed it
+        self.delivered = True
+        if self.closed:  # no screens for a closed window
+            database.close()
+            return
         self.database = database
         shown = i18n.current_language().code
         if not self.lang:
             apply_language(stored or system_language())
         shell: object | None = self.window
+        screen = self.window.current_key()  # the remembered one, or the one clicked meanwhile
         if i18n.current_language().code != shown:
             shell = None  # the window is built again in the database's language
             self.window.hide()
@@ -240,9 +287,9 @@ class Starter:
             remember_language()
         apply_calendar_preference(database)
         install_error_boundary(database)
-        self.controller = Controller(database, self.instance)
+        self.controller = Controller(database)
         filled = self.exit_when == FILLED
-        self.controller.start(shell, background=not filled)
+        self.controller.start(shell, background=not filled, screen=screen)
         if filled:
             self.quit_when_filled()
 
@@ -251,10 +298,31 @@ class Starter:
         self.window.hide()
         quit_app()
 
+    def raise_window(self) -> None:
+        """Another start on this database asked for this window to come forward."""
+        import shiboken6
+
+        if self.controller is not None:
+            self.controller.raise_window()
+        elif shiboken6.isValid(self.window):
+            bring_to_front(self.window)
+
     def finish(self, code: int) -> int:
-        """After the event loop: close the database; the exit code."""
+        """After the event loop: close the database (waiting for it if the window was closed
+        while it opened) and stop listening for other starts; the exit code."""
+        from accountdesk.core.errors import UserError
+
+        self.finished = True
+        if self.instance is not None:
+            self.instance.close()
         if self.database is not None:
             self.database.close()
+        elif self.job is not None and not self.delivered:
+            exc = self.job.exception()  # waits for the opening
+            if exc is None:
+                self.job.result()[0].close()
+            elif not isinstance(exc, UserError) and self.error is None:
+                self.error = exc  # a bug: raised with its traceback
         if self.error is not None:
             raise self.error
         return self.code if self.code is not None else code
@@ -572,23 +640,43 @@ class SingleInstance:
         self.server = server
         return True
 
+    def close(self) -> None:
+        """Stop listening (the socket is removed)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        server = self.server
+        if isinstance(server, QLocalServer):
+            server.close()
+        self.server = None
+
+
+def bring_to_front(window: object) -> None:
+    """Show ``window`` (a QWidget) un-minimised, on top and active."""
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
 
 class Controller:
     """Owns the context and the main window; rebuilds the window when the language changes."""
 
-    def __init__(self, database: object, instance: SingleInstance | None = None) -> None:
+    def __init__(self, database: object) -> None:
         from accountdesk.core.db.engine import Database
         from accountdesk.ui.context import AppContext
 
         assert isinstance(database, Database)
         self.ctx = AppContext(database)
-        self.instance = instance
         self.window: object | None = None
 
-    def start(self, shell: object | None = None, *, background: bool = True) -> None:
+    def start(
+        self, shell: object | None = None, *, background: bool = True, screen: str | None = None
+    ) -> None:
         """Show the main window: ``shell``, a window shown before the database was open, gets
-        the context; None: a new window. ``background``: offer demo data in an empty
-        database and start the housekeeping."""
+        the context; None: a new window, on ``screen`` (None: the remembered one).
+        ``background``: offer demo data in an empty database and start the housekeeping."""
         from PySide6.QtCore import QTimer
 
         from accountdesk.ui.main_window import MainWindow
@@ -598,10 +686,8 @@ class Controller:
             shell.attach(self.ctx)
             self._connect(shell)
         else:
-            self.build_window()
+            self.build_window(screen)
         self.idle_lock = IdleLock(self.ctx)  # security.lock_after_minutes, encrypted only
-        if self.instance is not None:
-            self.instance.listen(self.raise_window)
         if background:
             QTimer.singleShot(0, self.first_run)
             QTimer.singleShot(0, self.housekeeping)
@@ -647,10 +733,10 @@ class Controller:
         ):
             window.screen_widget("followups")
 
-    def build_window(self) -> object:
+    def build_window(self, screen: str | None = None) -> object:
         from accountdesk.ui.main_window import MainWindow
 
-        window = MainWindow(self.ctx)
+        window = MainWindow(self.ctx, screen=screen)
         self._connect(window)
         window.show()
         return window
@@ -669,9 +755,7 @@ class Controller:
 
         window = self.window
         if isinstance(window, MainWindow):
-            window.showNormal()
-            window.raise_()
-            window.activateWindow()
+            bring_to_front(window)
 
     def change_language(self, code: str) -> None:
         from accountdesk.core.services.activity import set_setting

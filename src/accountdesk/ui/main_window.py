@@ -57,9 +57,17 @@ class MainWindow(QMainWindow):
     language_requested = Signal(str)
     calendar_requested = Signal(str)  # "auto" or "gregorian" (the ui.calendar setting)
     database_replaced = Signal()  # a backup was restored: every screen is built again
+    closed = Signal()  # the user closed the window
 
-    def __init__(self, ctx: AppContext | None, settings: QSettings | None = None) -> None:
-        """``ctx`` None: the window shows its navigation and waits for :meth:`attach`."""
+    def __init__(
+        self,
+        ctx: AppContext | None,
+        settings: QSettings | None = None,
+        *,
+        screen: str | None = None,
+    ) -> None:
+        """``ctx`` None: the window shows its navigation and waits for :meth:`attach`.
+        ``screen``: the screen shown first (None: the remembered one)."""
         super().__init__()
         self._ctx: AppContext | None = None
         self.settings = settings or QSettings()
@@ -91,6 +99,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._restore()
+        if screen is not None:
+            self.show_screen(screen)
         if self.nav.count() and self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
         if ctx is not None:
@@ -442,6 +452,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
 
 
 def nav_icon(name: str) -> QIcon:
