@@ -637,6 +637,33 @@ def test_a_persons_data_export_and_erasure_cover_the_merges_they_were_in(db: Dat
     assert contact_input(db, w["kept"]).city == "Rīga"  # the kept contact stays as merged
 
 
+def test_erasing_the_kept_contact_erases_the_duplicates_merged_into_it(db: Database) -> None:
+    """The duplicates merged into a contact and still in the trash are the same person: their
+    data export holds them and erasing them for good takes them too (also merged further)."""
+    from accountdesk.core.services.privacy import erase_contact, export_contact
+
+    acc = _account(db, "X")
+    a = _contact(db, acc, "Anna", "Ozola", emails=["anna@x.lv"])
+    b = _contact(db, acc, "Anna", "Ozola", emails=["anna@x.lv"], phones=["+37126111111"])
+    c = _contact(db, acc, "Anna", "Ozoliņa", emails=["anna.o@x.lv"])
+    d = _contact(db, acc, "Anna", "Ozols", emails=["ozols@x.lv"])
+    e = _contact(db, acc, "Jānis", "Bērziņš")
+    dup.merge(db, c, [d], clock=fixed_clock(NOW))  # d into c, then c into a
+    dup.merge(db, a, [b, c], clock=fixed_clock(NOW + timedelta(1)))
+    undone = dup.merge(db, a, [e], clock=fixed_clock(NOW + timedelta(2)))
+    dup.undo_merge(db, undone.merge_id)  # e is a person of their own again
+    exported = export_contact(db, a)
+    assert [m["contact"]["id"] for m in exported["merged_contacts"]] == [b, c, d]
+    assert exported["merged_contacts"][0]["contact"]["phones"][0]["value"] == "+37126111111"
+    erasure = erase_contact(db, a)
+    with db.reader() as session:
+        left = session.execute(text("SELECT id FROM contacts")).scalars().all()
+        log = session.execute(text("SELECT count(*) FROM contact_merges")).scalar_one()
+    assert left == [e] and log == 0
+    assert erasure.merged == ["Anna Ozola", "Anna Ozoliņa", "Anna Ozols"]
+    assert erasure.done()[1].startswith("3 duplicates merged into them and still in the trash")
+
+
 def test_an_imports_check_reads_only_what_can_match_and_counts_the_same(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

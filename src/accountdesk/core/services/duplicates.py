@@ -636,6 +636,31 @@ def forget_merges(session: Session, contact_id: str) -> None:
         session.delete(record)
 
 
+def merged_in_trash(session: Session, contact_id: str) -> list[str]:
+    """The contacts merged into ``contact_id`` (by merges not undone, and into those, and so
+    on) that are still in the trash: the same person, whom their data export and erasure
+    cover too. Oldest merge first."""
+    if not inspect(session.connection()).has_table(table(ContactMerge).name):
+        return []
+    found: list[str] = []
+    todo = [contact_id]
+    while todo:
+        records = session.scalars(
+            select(ContactMerge)
+            .where(ContactMerge.kept_id == todo.pop(0), ContactMerge.undone_at.is_(None))
+            .order_by(ContactMerge.merged_at, ContactMerge.id)
+        )
+        for record in records:
+            for id_ in record.merged_ids:
+                contact = session.get(Contact, id_)
+                if contact is None or contact.deleted_at is None or id_ in found:
+                    continue
+                if id_ != contact_id:
+                    found.append(id_)
+                    todo.append(id_)
+    return found
+
+
 @dataclass(frozen=True)
 class UndoResult:
     kept_id: str

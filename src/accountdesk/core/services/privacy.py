@@ -7,6 +7,8 @@ AccountDesk keeps:
 - their rows go, with what refers to them: dates, follow-ups, notes, survey answers, gifts,
   interactions they were the only participant of (shared ones stay without them) and tags
   nobody else has;
+- so do the duplicates merged into them that are still in the trash (the same person;
+  :func:`~accountdesk.core.services.duplicates.merged_in_trash`), and the summary names them;
 - the search index is merged (FTS5 ``optimize``), so its segments hold no word of theirs;
 - the file is rebuilt (``VACUUM``): deleting zeroes the freed bytes (``secure_delete``, set on
   every connection in ``db/engine.py``), but text they left in free space before that was set
@@ -59,8 +61,8 @@ from accountdesk.core.db.models import (
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, join_list, ngettext
-from accountdesk.core.services.duplicates import forget_merges, merges_of
+from accountdesk.core.i18n import _, format_number, join_list, ngettext
+from accountdesk.core.services.duplicates import forget_merges, merged_in_trash, merges_of
 
 #: The records about a contact an export holds, by key (besides the contact, account, tags
 #: and interactions); the erase removes them by the schema's foreign keys.
@@ -99,30 +101,40 @@ def subject_name(db: Database, contact_id: str) -> str:
 
 
 def export_contact(db: Database, contact_id: str, clock: Clock = system_clock) -> dict[str, Any]:
-    """Everything stored about one contact (the trash included), as plain JSON-ready data."""
+    """Everything stored about one contact (the trash included), as plain JSON-ready data;
+    under ``merged_contacts`` the same for each duplicate merged into them that is still in
+    the trash (the same person, :func:`~accountdesk.core.services.duplicates.merged_in_trash`)."""
     with db.reader() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise _not_found(contact_id)
-        interactions = session.scalars(
-            select(Interaction)
-            .join(interaction_participants)
-            .where(interaction_participants.c.contact_id == contact_id)
-            .order_by(Interaction.occurred_at)
-        ).all()
-        data: dict[str, Any] = {
-            "format": "accountdesk-contact-export",
-            "exported_at": clock().isoformat(),
-            "contact": _plain(contact),
-            "account": {"id": contact.account.id, "name": contact.account.name},
-            "tags": [t.name for t in contact.tags],
-            "interactions": [_plain(i) for i in interactions],
-        }
-        for key, model in RECORDS.items():
-            query = select(model).where(model.__table__.c.contact_id == contact_id)
-            data[key] = [_plain(o) for o in session.scalars(query)]
-        data["contact_merges"] = [_plain(m) for m in merges_of(session, contact_id)]
+        data = _contact_data(session, contact_id, clock)
+        data["merged_contacts"] = [
+            _contact_data(session, id_, clock) for id_ in merged_in_trash(session, contact_id)
+        ]
         return data
+
+
+def _contact_data(session: Session, contact_id: str, clock: Clock) -> dict[str, Any]:
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise _not_found(contact_id)
+    interactions = session.scalars(
+        select(Interaction)
+        .join(interaction_participants)
+        .where(interaction_participants.c.contact_id == contact_id)
+        .order_by(Interaction.occurred_at)
+    ).all()
+    data: dict[str, Any] = {
+        "format": "accountdesk-contact-export",
+        "exported_at": clock().isoformat(),
+        "contact": _plain(contact),
+        "account": {"id": contact.account.id, "name": contact.account.name},
+        "tags": [t.name for t in contact.tags],
+        "interactions": [_plain(i) for i in interactions],
+    }
+    for key, model in RECORDS.items():
+        query = select(model).where(model.__table__.c.contact_id == contact_id)
+        data[key] = [_plain(o) for o in session.scalars(query)]
+    data["contact_merges"] = [_plain(m) for m in merges_of(session, contact_id)]
+    return data
 
 
 @dataclass(frozen=True)
@@ -169,10 +181,22 @@ class Erasure:
     backups_left: list[Path] = field(default_factory=list)
     #: False when a reader kept the write-ahead log from being emptied (see the module doc)
     log_emptied: bool = True
+    #: the names of the duplicates merged into them that were still in the trash, erased too
+    merged: list[str] = field(default_factory=list)
 
     def done(self) -> list[str]:
         """What was done, in sentences for the user."""
         lines = [_("{name} was erased for good.").format(name=self.name)]
+        if self.merged:
+            lines.append(
+                ngettext(
+                    "{n} duplicate merged into them and still in the trash, the same person, "
+                    "was erased with them: {names}.",
+                    "{n} duplicates merged into them and still in the trash, the same person, "
+                    "were erased with them: {names}.",
+                    len(self.merged),
+                ).format(n=format_number(len(self.merged)), names=join_list(self.merged))
+            )
         if self.backups_cleaned:
             count = len(self.backups_cleaned)
             lines.append(
@@ -276,9 +300,10 @@ def _rewrite_file(db: Database) -> bool:
     return not busy
 
 
-def _erase_in(db: Database, contact_id: str) -> bool:
+def _erase_in(db: Database, *contact_ids: str) -> bool:
     with db.transaction() as session:
-        _erase_rows(session, contact_id)
+        for contact_id in contact_ids:
+            _erase_rows(session, contact_id)
     return _rewrite_file(db)
 
 
@@ -301,7 +326,7 @@ def _is_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def _clean_backups(db: Database, contact_id: str) -> tuple[list[Path], list[Path]]:
+def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Path]]:
     """Erase the contact from every copy under the backups folder (:func:`backup_root`, the
     one rule for where backups are) that holds them, whatever its name: a copy that holds
     their id holds their data. Returns the cleaned and the uncleanable.
@@ -329,14 +354,15 @@ def _clean_backups(db: Database, contact_id: str) -> tuple[list[Path], list[Path
                 if path.suffix == ".db" and path.parent in ours:
                     left.append(path)
                 continue
-            if not _holds(path, contact_id, key):
+            held = [i for i in contact_ids if _holds(path, i, key)]
+            if not held:
                 continue
             copy = open_database(path, upgrade=False, passphrase=key)
         except unreadable:
             left.append(path)
             continue
         try:
-            emptied = _erase_in(copy, contact_id)
+            emptied = _erase_in(copy, *held)
         except (SQLAlchemyError, UserError):  # read-only, damaged, a full disk: the user deletes it
             emptied = False
         finally:
@@ -347,11 +373,15 @@ def _clean_backups(db: Database, contact_id: str) -> tuple[list[Path], list[Path
 
 def erase_contact(db: Database, contact_id: str) -> Erasure:
     """Remove a contact for good (right to be forgotten), with what is only about them, from
-    the database and its backups, leaving no trace in the files (see the module doc)."""
+    the database and its backups, leaving no trace in the files (see the module doc); the
+    duplicates merged into them that are still in the trash (the same person) go with them."""
     name = subject_name(db, contact_id)
+    with db.reader() as session:
+        merged = merged_in_trash(session, contact_id)
+    names = [subject_name(db, id_) for id_ in merged]
     cleaned: list[Path] = []
     left: list[Path] = []
     if db.path is not None:
-        cleaned, left = _clean_backups(db, contact_id)
-    emptied = _erase_in(db, contact_id)
-    return Erasure(name, cleaned, left, emptied)
+        cleaned, left = _clean_backups(db, *merged, contact_id)
+    emptied = _erase_in(db, *merged, contact_id)
+    return Erasure(name, cleaned, left, emptied, names)
