@@ -375,3 +375,44 @@ def test_a_second_start_while_the_database_opens_brings_the_first_forward(
     assert "already open" in second.stderr
     assert first.returncode == 0, err
     assert out.splitlines() == ["raised", "The first screen is shown with its data."]
+
+
+#: A normal start (ending once the first screen has its data) that notes, at the window's first
+#: paint, which of the heavy modules are imported.
+AT_FIRST_PAINT = f"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from accountdesk.ui import app
+painted = []
+class Paint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not painted:
+            painted.append([m for m in {HEAVY!r} if m in sys.modules])
+        return False
+after_first_paint = app.after_first_paint
+def noting(window, then):
+    window.installEventFilter(Paint(window))
+    after_first_paint(window, then)
+app.after_first_paint = noting
+from accountdesk.cli import main
+code = main(sys.argv[1:])
+print(json.dumps(painted))
+print(json.dumps("sqlalchemy" in sys.modules))
+raise SystemExit(code)
+"""
+
+
+def test_a_normal_start_paints_before_importing_the_database_layer_then_opens_it(
+    db: Database, tmp_path: Path
+) -> None:
+    add_account(db)
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_PAINT, "--db", str(db.path), "--lang", "en"],
+        env=dict(_env(tmp_path), ACCOUNTDESK_EXIT_WHEN_READY="filled"),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "The first screen is shown with its data."  # the database was opened
+    assert json.loads(lines[1]) == [[]]  # nothing heavy at the first paint
+    assert json.loads(lines[2]) is True
