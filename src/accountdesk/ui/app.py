@@ -74,9 +74,11 @@ def run_gui(db: str | None, lang: str | None) -> int:
         try:
             database = open_with_dialog(db)
         except UserError as exc:
+            instance.close()
             QMessageBox.critical(None, _("AccountDesk"), str(exc))
             return 1
         if database is None:  # "Quit" at the passphrase
+            instance.close()
             return 0
     starter = Starter(db, lang, instance, exit_when=exit_when_asked())
     starter.start(database)
