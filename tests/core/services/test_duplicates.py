@@ -415,6 +415,17 @@ def test_undo_skips_a_link_whose_interaction_was_purged_and_says_how_many(db: Da
     assert contact_input(db, w["other"]).city == "Rīga"  # out of the trash, as it was
 
 
+def test_undo_gives_back_a_moved_tag_taken_off_the_kept_contact_since(db: Database) -> None:
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
+    data = contact_input(db, w["kept"])
+    data.tags = ["vip", "wood"]  # "board" came from the other contact
+    update_contact(db, w["kept"], data)
+    undone = dup.undo_merge(db, result.merge_id)
+    assert undone.lost_links == 0
+    assert sorted(contact_input(db, w["other"]).tags) == ["board", "wood"]
+
+
 def test_a_merge_across_accounts_moves_follow_ups_and_notes_to_the_kept_account(
     db: Database,
 ) -> None:

@@ -19,18 +19,27 @@ A merge (:func:`merge`) keeps one contact and, in one transaction:
 
 - fills the kept contact's empty fields from the others (the kept contact's values win);
   e-mail addresses and phone numbers are united, each once;
+  the consent fields and the working hours (:data:`FIELD_GROUPS`) come together from one
+  contact, and only when they pass the contact form's rules;
 - moves to it every row that points at a merged contact (:data:`REFERENCES` names each foreign
   key to ``contacts`` and how it is handled; a merge refuses to run while the schema has one
   that is not named there); a link the kept contact already has (a tag, a participation) is
-  dropped instead of doubled;
+  dropped instead of doubled, and so is an important date equal to one it has
+  (:data:`DATE_CONTENT`); an open stay-in-touch follow-up goes to the trash when the kept
+  contact has one already; a moved row that names an account (follow-ups, notes, gifts,
+  survey answers) is given the kept contact's account;
 - moves the merged contacts to the trash and updates the search index;
 - writes a :class:`~accountdesk.core.db.models.ContactMerge` row with what undoing needs.
 
-Undoing (:func:`undo_merge`) moves back exactly the rows that moved, puts back the dropped
-links, takes the merged contacts out of the trash and restores the kept contact's fields, except
-a field edited since the merge: that edit stays, and the result names the field. A merge cannot
-be undone once a merged contact was deleted for good, nor before a later merge of the same
-contacts is undone.
+Contacts of an account in the trash are neither proposed nor merged.
+
+Undoing (:func:`undo_merge`) moves back exactly the rows that moved (an important date by its
+content when the kept contact was saved since, which writes its dates anew; written back when
+it is gone), puts back the dropped rows and links (not a link to an interaction or a tag deleted
+for good since: the result counts those), takes the merged contacts out of the trash and
+restores the kept contact's fields, except a field edited since the merge: that edit stays, and
+the result names the field. A merge cannot be undone once a merged contact was deleted for
+good, nor before a later merge of the same contacts is undone.
 """
 
 from __future__ import annotations
@@ -768,8 +777,9 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
                     .where(tbl.c[column] == record.kept_id, *(tbl.c[k] == row[k] for k in keys))
                     .values({column: row[column]})
                 )
-                lost += 0 if done.rowcount else 1
-            elif _parents_exist(conn, tbl, column, row):
+                if done.rowcount:
+                    continue
+            if _parents_exist(conn, tbl, column, row):  # also one taken off the kept contact since
                 conn.execute(insert(tbl).prefix_with("OR IGNORE").values(row))
             else:  # what it linked to (an interaction, a tag) was deleted for good since
                 lost += 1
