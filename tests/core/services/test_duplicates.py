@@ -426,9 +426,11 @@ def test_undo_gives_back_a_moved_tag_taken_off_the_kept_contact_since(db: Databa
     assert sorted(contact_input(db, w["other"]).tags) == ["board", "wood"]
 
 
-def test_a_merge_across_accounts_moves_follow_ups_and_notes_to_the_kept_account(
+def test_a_merge_across_accounts_moves_open_follow_ups_and_leaves_the_history(
     db: Database,
 ) -> None:
+    """A person who moved from Y to X: the open follow-up goes with them to X; the survey
+    answer they gave for Y stays Y's (it is Y's NPS), as their interactions do."""
     x, y = _account(db, "X"), _account(db, "Y")
     a = _contact(db, x, "Anna", "Ozola", emails=["a@x.lv"])
     b = _contact(db, y, "Anna", "O", emails=["a@x.lv"])
@@ -440,9 +442,10 @@ def test_a_merge_across_accounts_moves_follow_ups_and_notes_to_the_kept_account(
         "SELECT count(*) FROM {t} r JOIN contacts c ON c.id = r.contact_id"
         " WHERE r.account_id <> c.account_id"
     )
-    for tbl in ("follow_ups", "survey_responses"):
-        assert _count(db, wrong.format(t=tbl)) == 0, tbl
-        assert _count(db, f"SELECT count(*) FROM {tbl} WHERE account_id = :a", a=x) == 1, tbl
+    assert _count(db, wrong.format(t="follow_ups")) == 0
+    assert _count(db, "SELECT count(*) FROM follow_ups WHERE account_id = :a", a=x) == 1
+    answers = "SELECT count(*) FROM survey_responses WHERE account_id = :a AND contact_id = :c"
+    assert _count(db, answers, a=y, c=a) == 1  # moved to the kept contact, still Y's answer
     dup.undo_merge(db, result.merge_id, clock=fixed_clock(NOW + timedelta(minutes=1)))
     assert _export(db) == before
 

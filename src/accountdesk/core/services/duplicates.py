@@ -531,8 +531,15 @@ def merge(
                             dropped[name] = dropped.get(name, 0) + 1
                         own_touch = True
                     account = row.get("account_id")
-                    if account is not None and account != kept.account_id:
-                        changes["account_id"] = kept.account_id  # the kept contact's account
+                    if (  # what is still to be done with the person goes with them; what
+                        # happened (notes, gifts, answers, done follow-ups) stays the history
+                        # of the account it happened at, as interactions do
+                        name == "follow_ups"
+                        and row["status"] == "open"
+                        and account is not None
+                        and account != kept.account_id
+                    ):
+                        changes["account_id"] = kept.account_id
                         item["account_from"] = account
                     conn.execute(update(tbl).where(where).values(changes))
                     rows.append(item)

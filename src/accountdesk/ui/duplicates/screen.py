@@ -104,7 +104,8 @@ def shown(field: str, value: Any) -> str:
 class SheetModel(IsolatingTableModel):
     """The contacts of a group side by side: a row per field, a column per contact. A row
     where two contacts hold different values is bold (the kept contact's value wins there);
-    an empty value is not a difference (a merge fills it)."""
+    an empty value is not a difference (a merge fills it: a field on its own, the consent and
+    the working hours as groups from one contact)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
