@@ -320,3 +320,14 @@ def test_a_failed_import_can_be_tried_again(
     qtbot.waitUntil(lambda: bool(report_boxes) and not tasks.busy(), timeout=15000)
     assert report_boxes == ["The import was cancelled; nothing was written."]
     assert dialog.import_button.isEnabled()
+
+
+def test_offered_labels_are_named_in_the_users_language() -> None:
+    from accountdesk.core import i18n
+
+    rule = m.Rule("emails", label="work")
+    assert "work" in rule_text(rule)
+    with i18n.use_language("fa"):
+        shown = rule_text(rule)
+    assert "کار" in shown and "work" not in shown and "labelled" not in shown
+    assert rule.label == "work"  # what is stored stays the word of the CSV format
