@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+import threading
 from dataclasses import dataclass, replace
 from datetime import date, time
 from functools import cache, lru_cache
@@ -72,6 +73,14 @@ def _country_class(country: str) -> Any | None:
     if found is None:
         return None
     module_name, class_name = found
+    with _LOADING:  # the screens' worker threads may ask at once: one module, loaded once
+        return getattr(_load(module_name), class_name)
+
+
+_LOADING = threading.Lock()
+
+
+def _load(module_name: str) -> Any:
     name = f"holidays.countries.{module_name}"
     module = sys.modules.get(name)
     if module is None and "holidays.countries" in sys.modules:
@@ -93,7 +102,7 @@ def _country_class(country: str) -> Any | None:
             except BaseException:
                 del sys.modules[name]
                 raise
-    return getattr(module, class_name)
+    return module
 
 
 def country_holidays(country: str, **options: Any) -> Any:
