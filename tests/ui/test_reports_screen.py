@@ -215,3 +215,24 @@ def test_persian_is_right_to_left(ctx: Any, demo_db: Database, qtbot: Any) -> No
     finally:
         apply_language("en")
     assert tasks.wait_all()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a shown window, offscreen
+def test_metrics_fit_their_width_and_the_charts_do_not_overlap(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    """A value in several currencies wraps instead of pushing the value column out of sight,
+    and a long note on missing rates scrolls the panel instead of squeezing the charts onto
+    each other (seen at 1280 × 860 with twelve currencies without a rate)."""
+    screen = _screen(ctx, qtbot)
+    screen.resize(1280, 860)
+    screen.show()
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.preset.setCurrentIndex(screen.preset.findData("year"))
+    _settle(screen, qtbot)
+    qtbot.wait(50)
+    header = screen.table.horizontalHeader()
+    assert header.length() <= screen.table.viewport().width()
+    for chart in (screen.nps_chart, screen.trend_chart):
+        assert chart.height() >= chart.minimumHeight()
+    assert not screen.nps_chart.geometry().intersects(screen.trend_chart.geometry())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -267,19 +269,35 @@ class ReportsScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
+        # names and values share the width and wrap (a value in several currencies is long):
+        # no sideways scrolling to find a figure
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.money_note = QLabel()
         self.money_note.setWordWrap(True)
         self.nps_chart = BarChart()
         self.trend_chart = BarChart()
-        metrics_box = QGroupBox(_("Key metrics"))
-        metrics_layout = QVBoxLayout(metrics_box)
+        # the table, the note on money and the two charts scroll together when the window is
+        # too low for all of them (a long list of missing rates pushed the charts onto each
+        # other); the table always shows several rows
+        self.table.setMinimumHeight(self.table.fontMetrics().height() * 12)
+        metrics_inner = QWidget()
+        metrics_layout = QVBoxLayout(metrics_inner)
+        metrics_layout.setContentsMargins(0, 0, 0, 0)
         metrics_layout.addWidget(self.table, 3)
         metrics_layout.addWidget(self.money_note)
         metrics_layout.addWidget(self.nps_chart, 2)
         metrics_layout.addWidget(self.trend_chart, 2)
+        metrics_scroll = QScrollArea()
+        metrics_scroll.setWidgetResizable(True)
+        metrics_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        metrics_scroll.setWidget(metrics_inner)
+        metrics_box = QGroupBox(_("Key metrics"))
+        QVBoxLayout(metrics_box).addWidget(metrics_scroll)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
