@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
+import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -92,3 +93,79 @@ def tiny_disk(tmp_path: Path) -> Iterator[TinyDisk]:
     disks = TinyDisk(tmp_path)
     yield disks
     disks.unmount_all()
+
+
+# --- backends ----------------------------------------------------------------------------
+# Every store, query, service and report test that takes the ``db`` fixture runs twice: on a
+# SQLite file and on a database of a throwaway PostgreSQL cluster (tests/pgcluster.py), each
+# test on a new database cloned from a migrated template. ACCOUNTDESK_TEST_BACKENDS=sqlite
+# runs only the SQLite half (a machine without PostgreSQL); CI runs both.
+
+BACKENDS = tuple(
+    b.strip() for b in os.environ.get("ACCOUNTDESK_TEST_BACKENDS", "sqlite,postgresql").split(",")
+)
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    from pgcluster import Cluster
+
+    cluster = Cluster.from_environment() or Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: object, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database migrated to the newest schema, cloned for each test."""
+    from accountdesk.core.db.engine import open_database
+    from pgcluster import Cluster
+
+    assert isinstance(pg_cluster, Cluster)
+    name = f"accountdesk_template_{os.getpid()}"
+    pg_cluster.execute(f"DROP DATABASE IF EXISTS {name}")
+    pg_cluster.execute(f"CREATE DATABASE {name}")
+    os.environ.setdefault("ACCOUNTDESK_HOME", str(tmp_path_factory.mktemp("pg-home")))
+    open_database(pg_cluster.url(name)).close()
+    return name
+
+
+def new_pg_database(cluster: object, template: str) -> tuple[str, str]:
+    """A new database cloned from ``template``: (its name, a superuser URL to it)."""
+    from pgcluster import Cluster
+
+    assert isinstance(cluster, Cluster)
+    name = f"t{os.getpid()}_{next(_numbers)}"
+    cluster.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
+    return name, cluster.url(name)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def database_target(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where a test's database lives: a new SQLite file, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(tmp_path / "test.db")
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    name, url = new_pg_database(cluster, request.getfixturevalue("pg_template"))
+    yield url
+    cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")  # type: ignore[attr-defined]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked ``sqlite_only`` (of the local file itself: backups, encryption, file
+    modes, the SQLite fast lanes) runs on SQLite only."""
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_pg = callspec is not None and callspec.params.get("backend") == "postgresql"
+        (drop if on_pg and item.get_closest_marker("sqlite_only") else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

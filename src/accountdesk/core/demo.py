@@ -1063,8 +1063,7 @@ def generate(
                 [{"id": _make_id(rng, now), "country": "TH", "body": _demo_country_note(),
                   "created_at": now, "updated_at": now, "deleted_at": None}],
             )  # fmt: skip
-        if conn.dialect.name == "sqlite":
-            search.index_documents(conn, docs, fresh=True)
+        search.index_documents(conn, docs, fresh=True)
         # Made-up history is not a backlog: stay-in-touch counts start now.
         start_stay_in_touch_clock(session, now)
     return summary

@@ -34,6 +34,8 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import AccountInput, create_account
 
+pytestmark = pytest.mark.sqlite_only  # the local file itself
+
 START = datetime(2026, 11, 2, 8, tzinfo=UTC)  # a Monday
 
 

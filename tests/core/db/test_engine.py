@@ -5,7 +5,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from accountdesk.core.db import engine as db_engine
 from accountdesk.core.db.engine import DatabaseOpenError, open_database
@@ -18,8 +18,9 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
 
 
-def test_migrations_and_models_describe_the_same_schema(tmp_path: Path) -> None:
-    db = open_database(tmp_path / "a.db")
+def test_migrations_and_models_describe_the_same_schema(database_target: str) -> None:
+    """On both databases: the migrations, run from nothing, give what the models say."""
+    db = open_database(database_target)
 
     def include(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
         return not (type_ == "table" and name and name.startswith("search_"))
@@ -29,7 +30,28 @@ def test_migrations_and_models_describe_the_same_schema(tmp_path: Path) -> None:
             conn, opts={"include_object": include, "compare_type": True}
         )
         diff = compare_metadata(ctx, Base.metadata)
+        tables = set(inspect(conn).get_table_names())
+    db.close()
     assert diff == []
+    assert {"search_docs", "search_fts", "search_keys", "users"} <= tables
+
+
+def test_the_search_tables_of_the_migrations_are_those_of_the_search_module() -> None:
+    """Migrations keep their own copy of the index's DDL (they must stay what they were)."""
+    import importlib.util
+
+    from accountdesk.core.db import fts
+    from accountdesk.core.db.migrations import HERE
+
+    def ddl(name: str, constant: str) -> tuple[str, ...]:
+        spec = importlib.util.spec_from_file_location(name, HERE / "versions" / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return tuple(getattr(module, constant))
+
+    assert ddl("0001_initial_schema", "SEARCH_DDL") == fts.SEARCH_DDL
+    assert ddl("0005_team", "PG_SEARCH_DDL") == fts.PG_SEARCH_DDL
 
 
 def test_schema_head_constant_matches_alembic() -> None:

@@ -36,6 +36,8 @@ from accountdesk.core.queries.lists import count_live
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import AccountInput, create_account
 
+pytestmark = pytest.mark.sqlite_only  # the local file itself
+
 PASS = "correct horse battery"
 
 

@@ -169,7 +169,7 @@ def test_rates_on_the_command_line(
 ) -> None:
     from accountdesk.cli import main
 
-    base = ["--db", str(db.path)]
+    base = ["--db", str(db.path or db.url)]
     assert main(["rates", "add", "JPY", "172.4", "--date", "2026-11-01", *base]) == 0
     assert capsys.readouterr().out == "Added the rate.\n"
     assert (

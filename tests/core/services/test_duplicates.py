@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Base
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.io.json_io import export_json
 from accountdesk.core.queries.duplicates import ContactFacts, contact_sheets, recent_merges
@@ -251,9 +252,9 @@ def _rows(db: Database, ids: list[str]) -> dict[str, list[tuple[Any, ...]]]:
         conn = session.connection()
         for tbl, column in _CHILDREN.items():
             cols = [
-                r[1]
-                for r in conn.exec_driver_sql(f"PRAGMA table_info({tbl})")
-                if r[1] not in (column, "updated_at")
+                c.name
+                for c in Base.metadata.tables[tbl].columns
+                if c.name not in (column, "updated_at", "version")
             ]
             rows = conn.exec_driver_sql(
                 f"SELECT {', '.join(cols)} FROM {tbl} WHERE {column} IN ({marks})"
@@ -269,6 +270,10 @@ def _export(db: Database) -> dict[str, Any]:
     del document["exported_at"]
     del document["tables"]["contact_merges"]  # the merge log itself
     for name, rows in document["tables"].items():  # the export follows the storage order
+        for row in rows:
+            # a record's version only ever grows: an undo is a change too (one that someone
+            # editing the contact at the same time must not overwrite unseen)
+            row.pop("version", None)
         document["tables"][name] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
     return document
 

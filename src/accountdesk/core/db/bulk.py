@@ -88,3 +88,16 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     raw = conn.connection.driver_connection
     assert raw is not None
     raw.executemany(sql, values)
+
+
+def insert_unless_there(conn: Connection, table: Table, values: Mapping[str, Any]) -> None:
+    """Insert one row unless a row with the same key (or unique value) is already there (SQLite
+    and PostgreSQL both say ON CONFLICT DO NOTHING, in their own dialects)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        conn.execute(postgresql.insert(table).values(values).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects import sqlite
+
+        conn.execute(sqlite.insert(table).values(values).on_conflict_do_nothing())

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -122,6 +122,7 @@ class Database:
     read_only: bool = False
 
     def __post_init__(self) -> None:
+        self._login: str | None = None
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(write=True), expire_on_commit=False
@@ -155,12 +156,33 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def is_postgres(self) -> bool:
+        """A team's shared PostgreSQL server (the laptop's own file otherwise)."""
+        return self.engine.dialect.name == "postgresql"
+
+    @property
+    def login(self) -> str | None:
+        """Who is connected to a team server (their PostgreSQL role, which the server stamps
+        on what they write, and which an account's ``owner`` names); None for a file."""
+        if not self.is_postgres:
+            return None
+        if self._login is None:
+            with self.engine.connect() as conn:
+                self._login = str(conn.execute(text("SELECT current_user")).scalar())
+                conn.rollback()
+        return self._login
+
 
 def _current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         try:
+            if engine.dialect.name != "sqlite" and not inspect(conn).has_table("alembic_version"):
+                return None
             row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
         except OperationalError:
+            if engine.dialect.name != "sqlite":
+                raise
             return None
         finally:
             conn.rollback()

@@ -1,4 +1,8 @@
-"""Search text and statements, on a plain DB-API (sqlite3) connection, without SQLAlchemy.
+"""Search text and statements, on a plain DB-API connection, without SQLAlchemy.
+
+The connection is sqlite3 (or sqlcipher3) for a laptop's file, psycopg for a team server; the
+statements are the same but for the full-text part (:func:`ranked_refs`), which has a twin per
+database, and the placeholders (written ``?`` here; :mod:`accountdesk.core.db.portable`).
 
 Text is *folded* before it is indexed and before it is searched, the same way on both sides
 (:func:`fold`). Two structures answer a query:
@@ -7,17 +11,27 @@ Text is *folded* before it is indexed and before it is searched, the same way on
   word is first answered here: names with a word that starts with it, in alphabetical order of
   that word. This is what typing a few letters should show, and it stays fast for one letter
   over 400,000 names.
-- ``search_fts`` (FTS5): names, e-mails, phones, cities, tags and notes. Used for queries of
-  several words, and to fill the list when names alone give fewer than asked for; ranked by
-  BM25 with names weighted ten times the rest.
+- ``search_fts``: names, e-mails, phones, cities, tags and notes. Used for queries of several
+  words, and to fill the list when names alone give fewer than asked for. On SQLite an FTS5
+  table ranked by BM25 with names weighted ten times the rest. On PostgreSQL a ``tsvector`` of
+  the very words :func:`words` finds (written as a literal, so PostgreSQL's own parser never
+  splits them differently), names at weight A and the rest at D (``ts_rank``'s default weights
+  make a name count ten times), under a GIN index; a query is every word as a prefix
+  (``'word':*``). Both find the same documents for the same query; only the order among
+  equally good matches may differ.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from functools import lru_cache
+from typing import Any
+
+from accountdesk.core.db.portable import is_postgres, statement
+
+#: A DB-API connection with ``execute`` (sqlite3, sqlcipher3 or psycopg).
+Connection = Any
 
 SEARCH_DDL = (
     "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE,"
@@ -29,6 +43,34 @@ SEARCH_DDL = (
     "CREATE INDEX ix_search_keys_rowid ON search_keys (rowid)",
 )
 SEARCH_TABLES = ("search_keys", "search_fts", "search_docs")
+#: The PostgreSQL twin of :data:`SEARCH_DDL` (created by migration 0005).
+PG_SEARCH_DDL = (
+    "CREATE TABLE search_docs (rowid BIGINT PRIMARY KEY, ref TEXT NOT NULL UNIQUE,"
+    " kind TEXT NOT NULL)",
+    "CREATE SEQUENCE search_docs_rowid_seq OWNED BY search_docs.rowid",
+    "CREATE TABLE search_fts (rowid BIGINT PRIMARY KEY, words TSVECTOR NOT NULL)",
+    "CREATE INDEX ix_search_fts_words ON search_fts USING gin (words)",
+    'CREATE TABLE search_keys (rowid BIGINT NOT NULL, key TEXT COLLATE "C" NOT NULL)',
+    "CREATE INDEX ix_search_keys_key ON search_keys (key, rowid)",
+    "CREATE INDEX ix_search_keys_rowid ON search_keys (rowid)",
+)
+
+
+def ids_matching_sql(postgres: bool, param: str = "q", *, of_kind: bool = True) -> str:
+    """A statement of the refs of documents (of kind ``:kind`` with ``of_kind``) that match
+    ``:q`` (or ``:param``; an expression from :func:`match_expression` for the same
+    database)."""
+    kind = " AND d.kind = :kind" if of_kind else ""
+    if postgres:
+        return (
+            "SELECT d.ref FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid "
+            f"WHERE f.words @@ CAST(:{param} AS tsquery){kind}"
+        )
+    return (
+        "SELECT d.ref FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
+        f"WHERE search_fts MATCH :{param}{kind}"
+    )
+
 
 _LETTERS = str.maketrans(
     {
@@ -121,12 +163,40 @@ def title_keys(folded_title: str) -> list[str]:
     return list(dict.fromkeys(words(folded_title)))
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression: every folded word of ``query`` as a prefix, all required."""
+def match_expression(query: str, *, postgres: bool = False) -> str | None:
+    """Every folded word of ``query`` as a prefix, all required: an FTS5 MATCH expression, or
+    with ``postgres`` a ``tsquery``. None when the query has no word."""
     found = words(fold(query))
-    if not found:
-        return None
+    return _expression(found, postgres) if found else None
+
+
+def _expression(found: list[str], postgres: bool) -> str:
+    if postgres:
+        return " & ".join(f"'{w}':*" for w in found)
     return " ".join(f'"{w}"*' for w in found)
+
+
+#: PostgreSQL refuses a lexeme longer than 2,046 bytes.
+_LEXEME_BYTES = 2000
+
+
+def _lexeme(word: str) -> str:
+    """``word``, cut to what PostgreSQL keeps in a tsvector (a word of a 2,000-byte run of
+    letters is still found by any prefix within those bytes)."""
+    encoded = word.encode()
+    if len(encoded) <= _LEXEME_BYTES:
+        return word
+    return encoded[:_LEXEME_BYTES].decode(errors="ignore")
+
+
+def tsvector_literal(title: str, body: str) -> str:
+    """The PostgreSQL ``tsvector`` of a folded document: the words of its title at weight A,
+    the other words of its body at D (words have no quote or backslash: see :func:`words`)."""
+    named = [_lexeme(w) for w in title_keys(title)]
+    rest = [w for w in dict.fromkeys(map(_lexeme, words(body))) if w not in set(named)]
+    parts = [f"'{w}':{i}A" for i, w in enumerate(named, 1)]
+    parts += [f"'{w}':{min(i, 16383)}" for i, w in enumerate(rest, len(named) + 1)]
+    return " ".join(parts)
 
 
 KEYS_SQL = (
@@ -137,9 +207,13 @@ FTS_SQL = (
     "SELECT d.ref, d.kind FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
     "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 10.0, 1.0) LIMIT ?"
 )
+PG_FTS_SQL = (
+    "SELECT d.ref, d.kind FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid "
+    "WHERE f.words @@ %s::tsquery ORDER BY ts_rank(f.words, %s::tsquery) DESC, d.rowid LIMIT %s"
+)
 
 
-def ranked_refs(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[str, str]]:
+def ranked_refs(conn: Connection, query: str, limit: int) -> list[tuple[str, str]]:
     """``(ref, kind)`` of the best matches for ``query``, best first (see the module doc)."""
     found = words(fold(query))
     if not found:
@@ -147,12 +221,17 @@ def ranked_refs(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[
     results: dict[str, str] = {}
     if len(found) == 1:
         prefix = found[0]
-        for ref, kind in conn.execute(KEYS_SQL, (prefix, prefix + "\U0010ffff", limit * 2)):
+        sql = statement(conn, KEYS_SQL)
+        for ref, kind in conn.execute(sql, (prefix, prefix + "\U0010ffff", limit * 2)):
             results.setdefault(ref, kind)
             if len(results) >= limit:
                 return list(results.items())
-    expression = " ".join(f'"{w}"*' for w in found)
-    for ref, kind in conn.execute(FTS_SQL, (expression, limit + len(results))):
+    expression = _expression(found, is_postgres(conn))
+    if is_postgres(conn):
+        rows = conn.execute(PG_FTS_SQL, (expression, expression, limit + len(results)))
+    else:
+        rows = conn.execute(FTS_SQL, (expression, limit + len(results)))
+    for ref, kind in rows:
         results.setdefault(ref, kind)
         if len(results) >= limit:
             break
@@ -194,19 +273,19 @@ Row = tuple[str, str, str, str, str, str | None, str]
 """kind, id, title, subtitle, country, city, account_id"""
 
 
-def search_rows(conn: sqlite3.Connection, query: str, limit: int) -> list[Row]:
+def search_rows(conn: Connection, query: str, limit: int) -> list[Row]:
     """The matches for ``query`` with what a result list shows, best first."""
     ranked = ranked_refs(conn, query, limit)
     rows: dict[str, Row] = {}
     accounts = [ref for ref, kind in ranked if kind == "account"]
     contacts = [ref for ref, kind in ranked if kind == "contact"]
     if accounts:
-        sql = _ACCOUNTS_SQL.format(ids=",".join("?" * len(accounts)))
+        sql = statement(conn, _ACCOUNTS_SQL.format(ids=",".join("?" * len(accounts))))
         for id_, name, country, city in conn.execute(sql, accounts):
             subtitle = ", ".join(p for p in (city, country) if p)
             rows[id_] = ("account", id_, name, subtitle, country, city, id_)
     if contacts:
-        sql = _CONTACTS_SQL.format(ids=",".join("?" * len(contacts)))
+        sql = statement(conn, _CONTACTS_SQL.format(ids=",".join("?" * len(contacts))))
         for id_, given, family, order, country, city, account_id, account_name in conn.execute(
             sql, contacts
         ):

@@ -24,8 +24,13 @@ _HAS_SETTINGS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'se
 
 
 def _execute(conn: Any, sql: str, params: tuple[Any, ...] = ()) -> Any:
-    """Run ``sql`` on an SQLAlchemy connection or a DB-API one (plain or SQLCipher)."""
+    """Run ``sql`` (``?`` placeholders) on an SQLAlchemy connection (SQLite or PostgreSQL) or
+    a DB-API SQLite one (plain or SQLCipher)."""
     if isinstance(conn, Connection):
+        if conn.dialect.name != "sqlite":
+            if sql == _HAS_SETTINGS:
+                sql = "SELECT 1 FROM information_schema.tables WHERE table_name = 'settings'"
+            sql = sql.replace("?", "%s")
         return conn.exec_driver_sql(sql, params)
     return conn.execute(sql, params)
 
@@ -72,8 +77,9 @@ def ensure_identity(engine: Engine) -> str | None:
 def stamp_identity(conn: Any, identity: str) -> str:
     """Store ``identity`` as the database's own, replacing any other (``conn``: an SQLAlchemy
     connection or a DB-API one)."""
-    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
-    sql = "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)"
+    now = datetime.now(UTC).replace(tzinfo=None)
+    _execute(conn, "DELETE FROM settings WHERE key = ?", (IDENTITY_KEY,))
+    sql = "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)"
     _execute(conn, sql, (IDENTITY_KEY, json.dumps(identity), now))
     return identity
 

@@ -5,7 +5,11 @@ Conventions:
   offline copies can later be merged;
 - instants are stored in UTC (:class:`UTCDateTime` returns aware datetimes);
 - money is stored exactly, in thousandths of the currency unit (:class:`Money`);
-- every user-owned record has ``created_at``, ``updated_at`` and a soft-delete ``deleted_at``.
+- every user-owned record has ``created_at``, ``updated_at`` and a soft-delete ``deleted_at``;
+  ``updated_by``, the server login that last wrote it (set by the server itself, a trigger;
+  empty in a laptop's own file); and ``version``, raised by every ORM update, so that two
+  people saving the same record at once cannot overwrite each other unseen (a save made from
+  an older version is refused: :class:`accountdesk.core.services.conflicts`).
 
 Schema changes are Alembic migrations (``core/db/migrations``); a test checks that the
 migrations and these models describe the same schema.
@@ -36,7 +40,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from accountdesk.core.db.ids import new_id
 
@@ -115,6 +119,12 @@ class Record(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    updated_by: Mapped[str | None] = mapped_column(String(63), default=None)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
 
 
 account_tags = Table(
@@ -377,6 +387,18 @@ class ExchangeRate(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     __table_args__ = (UniqueConstraint("base", "currency", "valid_on"),)
+
+
+class User(Record):
+    """A member of the team on a shared server: their login is their PostgreSQL role, and an
+    account's ``owner`` is a login. A laptop's own file has no users."""
+
+    __tablename__ = "users"
+
+    login: Mapped[str] = mapped_column(String(63), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(12), default="rep")  # "rep" | "manager"
 
 
 class Setting(Base):

@@ -1,4 +1,4 @@
-"""Full-text search over accounts and contacts (SQLite FTS5).
+"""Full-text search over accounts and contacts (SQLite FTS5, or a PostgreSQL ``tsvector``).
 
 Text is *folded* in Python before it is indexed and before it is searched, the same way on both
 sides: case-folded, Latin/Greek/Cyrillic accents removed, a few letters that are not accented
@@ -24,7 +24,8 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, UOWTransaction
 
-from accountdesk.core.db.fts import fold, match_expression, title_keys
+from accountdesk.core.db.fts import fold, match_expression, title_keys, tsvector_literal
+from accountdesk.core.db.portable import is_postgres, statement
 
 __all__ = ["Document", "fold", "index_documents", "match_expression", "rebuild", "remove_documents"]
 
@@ -95,19 +96,32 @@ def index_documents(conn: Connection, docs: Sequence[Document], *, fresh: bool =
         remove_documents(conn, [d.ref for d in docs])
     raw = conn.connection.driver_connection
     assert raw is not None
-    start = raw.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
-    raw.executemany(
-        "INSERT INTO search_docs(rowid, ref, kind) VALUES (?, ?, ?)",
-        [(start + i + 1, d.ref, d.kind) for i, d in enumerate(docs)],
+    cursor = raw.cursor()
+    if is_postgres(raw):
+        # a sequence: several people may add documents at once
+        cursor.execute(
+            "SELECT nextval('search_docs_rowid_seq') FROM generate_series(1, %s)", (len(docs),)
+        )
+        rowids = [r[0] for r in cursor.fetchall()]
+        fts_sql = "INSERT INTO search_fts(rowid, words) VALUES (%s, %s::tsvector)"
+        fts_rows: list[tuple[Any, ...]] = [
+            (n, tsvector_literal(d.title, d.body)) for n, d in zip(rowids, docs, strict=True)
+        ]
+    else:
+        start = cursor.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
+        rowids = list(range(start + 1, start + 1 + len(docs)))
+        fts_sql = "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)"
+        fts_rows = [(n, d.title, d.body) for n, d in zip(rowids, docs, strict=True)]
+    cursor.executemany(
+        statement(raw, "INSERT INTO search_docs(rowid, ref, kind) VALUES (?, ?, ?)"),
+        [(n, d.ref, d.kind) for n, d in zip(rowids, docs, strict=True)],
     )
-    raw.executemany(
-        "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)",
-        [(start + i + 1, d.title, d.body) for i, d in enumerate(docs)],
+    cursor.executemany(fts_sql, fts_rows)
+    cursor.executemany(
+        statement(raw, "INSERT INTO search_keys(rowid, key) VALUES (?, ?)"),
+        [(n, key) for n, d in zip(rowids, docs, strict=True) for key in title_keys(d.title)],
     )
-    raw.executemany(
-        "INSERT INTO search_keys(rowid, key) VALUES (?, ?)",
-        [(start + i + 1, key) for i, d in enumerate(docs) for key in title_keys(d.title)],
-    )
+    cursor.close()
 
 
 # --- keeping the index in step with ORM writes -------------------------------------------
@@ -130,8 +144,6 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     if not changed and not gone:
         return
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        return
     remove_documents(conn, gone + [o.id for o in changed])
     docs = [d for d in (_document_for(o) for o in changed) if d is not None]
     index_documents(conn, docs, fresh=True)

@@ -951,8 +951,7 @@ def _write_chunk(
         for d in items
     ]
     bulk_insert(conn, dates_table, date_rows)
-    if conn.dialect.name == "sqlite":
-        _index(conn, plan, known_accounts | known_contacts)
+    _index(conn, plan, known_accounts | known_contacts)
     report.accounts_created += len(new_accounts)
     report.accounts_updated += len(old_accounts)
     report.contacts_created += len(new_contacts)

@@ -15,7 +15,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import display_name, fold, match_expression, words
+from accountdesk.core.db.fts import display_name, fold, ids_matching_sql, match_expression, words
 from accountdesk.core.db.models import Account, Contact, FollowUp
 from accountdesk.core.timekeeping.reminders import (
     BUCKETS,
@@ -74,12 +74,6 @@ def _in_bucket(bounds: BucketBounds, bucket: Bucket) -> list[ColumnElement[bool]
     return conditions
 
 
-_FTS_REFS = (
-    "SELECT d.ref FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-    "WHERE search_fts MATCH :{name}"
-)
-
-
 def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     """Every word of ``query`` (folded as Ctrl+K folds it) must match: as a word prefix in the
     search index of the follow-up's contact or account (names, e-mails, city … as Ctrl+K
@@ -87,24 +81,38 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     found = words(fold(query))
     if not found:
         return []
-    raw = session.connection().connection.driver_connection
-    assert raw is not None, "the search index is SQLite's FTS5 (sqlite3 or sqlcipher3)"
-    raw.create_function("accountdesk_fold", 1, fold, deterministic=True)
-    folded_title = func.accountdesk_fold(FollowUp.title)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        # PostgreSQL cannot call Python's fold: the titles are folded here (follow-ups are
+        # few next to contacts), and the matching ids go back as a list
+        titles = session.execute(
+            select(FollowUp.id, FollowUp.title).where(FollowUp.deleted_at.is_(None))
+        ).all()
+        folded = [(id_, fold(title or "")) for id_, title in titles]
+    else:
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        raw.create_function("accountdesk_fold", 1, fold, deterministic=True)
+        folded_title = func.accountdesk_fold(FollowUp.title)
     conditions = []
     for n, word in enumerate(found):
         name = f"word{n}"
         refs = (
-            sql_text(_FTS_REFS.format(name=name))
-            .bindparams(**{name: match_expression(word)})
+            sql_text(ids_matching_sql(postgres, name, of_kind=False))
+            .bindparams(**{name: match_expression(word, postgres=postgres)})
             .columns(ref=String)
             .subquery()
+        )
+        in_title = (
+            FollowUp.id.in_([id_ for id_, title in folded if word in title])
+            if postgres
+            else func.instr(folded_title, word) > 0
         )
         conditions.append(
             or_(
                 FollowUp.contact_id.in_(select(refs.c.ref)),
                 FollowUp.account_id.in_(select(refs.c.ref)),
-                func.instr(folded_title, word) > 0,
+                in_title,
             )
         )
     return conditions

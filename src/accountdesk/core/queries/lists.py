@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import text
 
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import ids_matching_sql
+from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
 
@@ -100,16 +102,16 @@ CONTACT_SORTS: dict[str, str] = {
     "timezone": "c.timezone",
 }
 
-_FTS_IDS = (
-    "SELECT d.ref FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-    "WHERE search_fts MATCH :q AND d.kind = :kind"
-)
-
 
 def _raw(conn: Any) -> Any:
     raw = conn.connection.driver_connection
     assert raw is not None
     return raw
+
+
+def _run(conn: Any, sql: str, params: Any) -> Any:
+    """``sql`` (SQLite's words) on the DB-API connection under ``conn``."""
+    return portable(conn).execute(sql, params)
 
 
 def _account_conditions(flt: ListFilter, alias: str, params: dict[str, Any]) -> list[str]:
@@ -148,17 +150,17 @@ def account_ids(
             " WHERE t.name = :tag)"
         )
         params["tag"] = flt.tag
-    expression = match_expression(flt.text) if flt.text.strip() else None
+    expression = match_expression(flt.text, postgres=db.is_postgres) if flt.text.strip() else None
     if flt.text.strip() and expression is None:
         return []
     if expression is not None:
-        where.append(f"a.id IN ({_FTS_IDS})")
+        where.append(f"a.id IN ({ids_matching_sql(db.is_postgres)})")
         params["q"] = expression
         params["kind"] = "account"
     order = _order(ACCOUNT_SORTS.get(sort, ACCOUNT_SORTS["name"]), descending, "a.id")
     sql = f"SELECT a.id FROM accounts a WHERE {' AND '.join(where)} ORDER BY {order}"
     with db.engine.connect() as conn:
-        ids = [row[0] for row in _raw(conn).execute(sql, params)]
+        ids = [row[0] for row in _run(conn, sql, params)]
         conn.rollback()
     return ids
 
@@ -184,11 +186,11 @@ def contact_ids(
             " JOIN tags t ON t.id = at.tag_id WHERE t.name = :tag))"
         )
         params["tag"] = flt.tag
-    expression = match_expression(flt.text) if flt.text.strip() else None
+    expression = match_expression(flt.text, postgres=db.is_postgres) if flt.text.strip() else None
     if flt.text.strip() and expression is None:
         return []
     if expression is not None:
-        where.append(f"c.id IN ({_FTS_IDS})")
+        where.append(f"c.id IN ({ids_matching_sql(db.is_postgres)})")
         params["q"] = expression
         params["kind"] = "contact"
     order = _order(CONTACT_SORTS.get(sort, CONTACT_SORTS["name"]), descending, "c.id")
@@ -197,7 +199,7 @@ def contact_ids(
         f"WHERE {' AND '.join(where)} ORDER BY {order}"
     )
     with db.engine.connect() as conn:
-        ids = [row[0] for row in _raw(conn).execute(sql, params)]
+        ids = [row[0] for row in _run(conn, sql, params)]
         conn.rollback()
     return ids
 
@@ -214,13 +216,13 @@ def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> lis
     """
     if not text.strip():
         return list(within)
-    expression = match_expression(text)
+    expression = match_expression(text, postgres=db.is_postgres)
     if expression is None:
         return []
     # one string of ids (UUIDs: no spaces) instead of a Python row per match
-    sql = f"SELECT group_concat(ref, ' ') FROM ({_FTS_IDS})"
+    sql = f"SELECT group_concat(ref, ' ') FROM ({ids_matching_sql(db.is_postgres)}) AS found"
     with db.engine.connect() as conn:
-        (joined,) = _raw(conn).execute(sql, {"q": expression, "kind": kind}).fetchone()
+        (joined,) = _run(conn, sql, {"q": expression, "kind": kind}).fetchone()
         conn.rollback()
     matching = set(joined.split(" ")) if joined else set()
     return list(filter(matching.__contains__, within))
@@ -241,12 +243,12 @@ _CONTACT_ROWS = (
 )
 
 
-def _first_value(raw_json: str | None) -> str | None:
+def _first_value(raw_json: str | list[dict[str, str]] | None) -> str | None:
+    """The first value of a JSON list of labelled values (text from SQLite, already decoded
+    from PostgreSQL)."""
     if not raw_json or raw_json == "[]":
         return None
-    import json
-
-    items = json.loads(raw_json)
+    items = as_json(raw_json)
     return str(items[0]["value"]) if items else None
 
 
@@ -256,7 +258,7 @@ def account_rows(db: Database, ids: Sequence[str]) -> list[AccountRow]:
         return []
     found: dict[str, AccountRow] = {}
     with db.engine.connect() as conn:
-        cursor = _raw(conn).execute(_ACCOUNT_ROWS.format(marks=",".join("?" * len(ids))), ids)
+        cursor = _run(conn, _ACCOUNT_ROWS.format(marks=",".join("?" * len(ids))), ids)
         for id_, name, country, city, status, tier, owner, since, count in cursor:
             found[id_] = AccountRow(
                 id_,
@@ -266,7 +268,7 @@ def account_rows(db: Database, ids: Sequence[str]) -> list[AccountRow]:
                 status,
                 tier,
                 owner,
-                date.fromisoformat(since) if since else None,
+                as_date(since),
                 int(count),
             )
         conn.rollback()
@@ -279,7 +281,7 @@ def contact_rows(db: Database, ids: Sequence[str]) -> list[ContactRow]:
         return []
     found: dict[str, ContactRow] = {}
     with db.engine.connect() as conn:
-        cursor = _raw(conn).execute(_CONTACT_ROWS.format(marks=",".join("?" * len(ids))), ids)
+        cursor = _run(conn, _CONTACT_ROWS.format(marks=",".join("?" * len(ids))), ids)
         for row in cursor:
             (id_, given, family, order, honorific, job, account_id, account_name) = row[:8]
             country, sub, city, zone, start, end, emails, phones, channel = row[8:]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from accountdesk.core.db.fts import display_name, search_rows
+from accountdesk.core.db.fts import Connection, display_name, search_rows
 
 if TYPE_CHECKING:
     from accountdesk.core.db.engine import Database
@@ -25,16 +24,16 @@ class SearchHit:
     account_id: str
 
 
-def search_connection(conn: sqlite3.Connection, query: str, limit: int = 20) -> list[SearchHit]:
+def search_connection(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
     """Search on a DB-API connection: sqlite3 (the command line's fast lane) or the engine's
-    own (sqlcipher3 for an encrypted database, which has the same interface)."""
+    own (sqlcipher3 for an encrypted database, psycopg for a team server)."""
     return [SearchHit(*row) for row in search_rows(conn, query, limit)]
 
 
 def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
     """The best ``limit`` matches for ``query`` (every word a prefix), best first."""
     with db.engine.connect() as conn:
-        raw = conn.connection.driver_connection  # sqlite3, or sqlcipher3 when encrypted
+        raw = conn.connection.driver_connection  # sqlite3, sqlcipher3 or psycopg
         assert raw is not None
         try:
             return search_connection(raw, query, limit)

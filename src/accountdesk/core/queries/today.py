@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.portable import as_utc, portable
 from accountdesk.core.queries.followups import (
     Bucket,
     FollowUpRow,
@@ -64,16 +65,6 @@ class TodayData:
     dates: list[UpcomingDate]
     working: list[WorkingContact]
     working_total: int
-
-
-def _raw(conn: Any) -> Any:
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    return raw
-
-
-def _utc(value: str) -> datetime:
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def _sql_instant(value: datetime) -> str:
@@ -169,9 +160,9 @@ def today_view(
     due_today = list_follow_ups(db, now=now, user_zone=user_zone, due="today", limit=rows)
     counts = counts_by_bucket(db, now, user_zone)
     with db.engine.connect() as conn:
-        raw = _raw(conn)
+        raw = portable(conn)
         recent = [
-            RecentInteraction(r[0], r[1], _utc(r[2]), r[3], r[4], r[5], r[6] or "")
+            RecentInteraction(r[0], r[1], as_utc(r[2]), r[3], r[4], r[5], r[6] or "")
             for r in raw.execute(_RECENT, (_sql_instant(now), rows))
         ]
         dates = upcoming_dates(raw, local_today)

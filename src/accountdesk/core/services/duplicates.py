@@ -60,6 +60,7 @@ from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
+from accountdesk.core.db.bulk import insert_unless_there
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name, fold
 from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, table
@@ -771,7 +772,7 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
                 rewritten += 1
         for item in changes.get("dropped_rows", []):
             tbl = Base.metadata.tables[item["table"]]
-            conn.execute(insert(tbl).prefix_with("OR IGNORE").values(_row_values(tbl, item["row"])))
+            insert_unless_there(conn, tbl, _row_values(tbl, item["row"]))
         lost = 0
         for item in changes["links"]:
             tbl = Base.metadata.tables[item["table"]]
@@ -787,7 +788,7 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
                 if done.rowcount:
                     continue
             if _parents_exist(conn, tbl, column, row):  # also one taken off the kept contact since
-                conn.execute(insert(tbl).prefix_with("OR IGNORE").values(row))
+                insert_unless_there(conn, tbl, row)
             else:  # what it linked to (an interaction, a tag) was deleted for good since
                 lost += 1
         session.expire(kept)

@@ -1,0 +1,56 @@
+"""Who is on the team of a shared server (the ``users`` table), read side.
+
+A member's login is their PostgreSQL role: the server stamps it on every record they write
+(``updated_by``) and an account's ``owner`` names it. A laptop's own file has no members (its
+owners are free text, as typed). Adding members and their roles is
+:mod:`accountdesk.core.db.server`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import User
+
+__all__ = ["MANAGER", "REP", "ROLES", "TeamMember", "me", "members", "owner_names"]
+
+REP, MANAGER = "rep", "manager"
+ROLES = (REP, MANAGER)
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    id: str
+    login: str
+    name: str
+    email: str | None
+    role: str  # REP or MANAGER
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == MANAGER
+
+
+def members(db: Database) -> list[TeamMember]:
+    """The team, by name (none on a laptop's own file)."""
+    with db.reader() as session:
+        rows = session.scalars(
+            select(User).where(User.deleted_at.is_(None)).order_by(User.name, User.login)
+        ).all()
+        return [TeamMember(u.id, u.login, u.name, u.email, u.role) for u in rows]
+
+
+def me(db: Database) -> TeamMember | None:
+    """The member connected now, or None (a file, or a login that is not on the team)."""
+    login = db.login
+    if login is None:
+        return None
+    return next((m for m in members(db) if m.login == login), None)
+
+
+def owner_names(db: Database) -> dict[str, str]:
+    """Login → name of every member, to show an account's owner by name."""
+    return {m.login: m.name for m in members(db)}
