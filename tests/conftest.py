@@ -17,7 +17,6 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
-import itertools
 from collections.abc import Iterator
 
 import pytest
@@ -101,10 +100,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[TinyDisk]:
 # test on a new database cloned from a migrated template. ACCOUNTDESK_TEST_BACKENDS=sqlite
 # runs only the SQLite half (a machine without PostgreSQL); CI runs both.
 
-BACKENDS = tuple(
-    b.strip() for b in os.environ.get("ACCOUNTDESK_TEST_BACKENDS", "sqlite,postgresql").split(",")
-)
-_numbers = itertools.count(1)
+from pgcluster import BACKENDS, new_pg_database  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -126,19 +122,10 @@ def pg_template(pg_cluster: object, tmp_path_factory: pytest.TempPathFactory) ->
     name = f"accountdesk_template_{os.getpid()}"
     pg_cluster.execute(f"DROP DATABASE IF EXISTS {name}")
     pg_cluster.execute(f"CREATE DATABASE {name}")
-    os.environ.setdefault("ACCOUNTDESK_HOME", str(tmp_path_factory.mktemp("pg-home")))
-    open_database(pg_cluster.url(name)).close()
+    with pytest.MonkeyPatch.context() as patch:  # nothing of the user's is read or written
+        patch.setenv("ACCOUNTDESK_HOME", str(tmp_path_factory.mktemp("pg-home")))
+        open_database(pg_cluster.url(name)).close()
     return name
-
-
-def new_pg_database(cluster: object, template: str) -> tuple[str, str]:
-    """A new database cloned from ``template``: (its name, a superuser URL to it)."""
-    from pgcluster import Cluster
-
-    assert isinstance(cluster, Cluster)
-    name = f"t{os.getpid()}_{next(_numbers)}"
-    cluster.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
-    return name, cluster.url(name)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
 import shutil
 import socket
@@ -21,7 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
+#: The databases the ``db`` fixture runs on (ACCOUNTDESK_TEST_BACKENDS=sqlite: SQLite only).
+BACKENDS = tuple(
+    b.strip() for b in os.environ.get("ACCOUNTDESK_TEST_BACKENDS", "sqlite,postgresql").split(",")
+)
 SUPERUSER = "postgres"
+_numbers = itertools.count(1)
 PASSWORD = "throwaway-superuser"
 
 
@@ -194,3 +200,10 @@ class Cluster:
                 if attempt == 49:
                     raise
                 time.sleep(0.05)
+
+
+def new_pg_database(cluster: Cluster, template: str) -> tuple[str, str]:
+    """A new database cloned from ``template``: (its name, a superuser URL to it)."""
+    name = f"t{os.getpid()}_{next(_numbers)}"
+    cluster.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
+    return name, cluster.url(name)

@@ -1,0 +1,73 @@
+"""The same queries find the same people on SQLite (FTS5) and on PostgreSQL (tsvector): the
+demo data, made from one seed on each, searched with queries of every kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.demo import generate
+from accountdesk.core.queries.lists import ListFilter, contact_ids, narrow_ids
+from accountdesk.core.queries.search import search
+from pgcluster import BACKENDS, new_pg_database
+
+pytestmark = pytest.mark.skipif(
+    "postgresql" not in BACKENDS, reason="compares SQLite with PostgreSQL"
+)
+
+NOW = datetime(2026, 5, 1, 9, tzinfo=UTC)
+QUERIES = [
+    "a", "m", "ma", "mar", "yil", "yilmaz", "YILMAZ", "Yılmaz", "zagar", "ozolins", "berzina",
+    "maria garcia", "m g", "an b", "สม", "สมชาย ใจ", "رضا", "رضاي", "علی", "riga", "istanbul",
+    "bangkok", "tehran", "+66", "66", "371", "example", "gmail", "sia", "co ltd", "ş", "ö",
+    "zzzq", "!!!", "a.s.", "o'brien", "trade fair", "vip",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def both(
+    tmp_path_factory: pytest.TempPathFactory, pg_cluster: object, pg_template: str
+) -> Iterator[tuple[Database, Database]]:
+    folder = tmp_path_factory.mktemp("both")
+    lite = open_database(folder / "demo.db")
+    name, url = new_pg_database(pg_cluster, pg_template)
+    server = open_database(url)
+    for db in (lite, server):
+        generate(db, accounts=150, seed=7, clock=fixed_clock(NOW))
+    yield lite, server
+    lite.close()
+    server.close()
+    pg_cluster.execute(f"DROP DATABASE {name} WITH (FORCE)")  # type: ignore[attr-defined]
+
+
+def test_the_demo_is_the_same_on_both(both: tuple[Database, Database]) -> None:
+    lite, server = both
+    assert contact_ids(lite) == contact_ids(server)
+    assert len(contact_ids(lite)) > 300
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_query_finds_the_same_records_on_both(
+    both: tuple[Database, Database], query: str
+) -> None:
+    lite, server = both
+    on_lite = {(h.kind, h.id) for h in search(lite, query, limit=100_000)}
+    on_server = {(h.kind, h.id) for h in search(server, query, limit=100_000)}
+    assert on_lite == on_server
+    # the list filters use the same index: the same contacts, in the same order
+    flt = ListFilter(text=query)
+    assert contact_ids(lite, flt) == contact_ids(server, flt)
+    everyone = contact_ids(lite)
+    assert narrow_ids(lite, "contact", query, everyone) == narrow_ids(
+        server, "contact", query, everyone
+    )
+
+
+def test_the_sets_are_not_trivially_empty(both: tuple[Database, Database]) -> None:
+    lite, _server = both
+    found = [q for q in QUERIES if search(lite, q, limit=5)]
+    assert len(found) >= len(QUERIES) * 2 // 3, found
