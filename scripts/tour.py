@@ -7,7 +7,8 @@ Follow-ups screen, the scheduling dialog, the meeting planner, Countries, Report
 and the import dialog (on the Google Contacts sample of ``tests/data``), on a demo
 database made for the tour (in a temporary data folder: nothing of yours is touched). Contacts
 from Japan, China and Korea are added so that CJK names show up; ``--contact NAME`` picks the
-contact the contact screenshot shows.
+contact the contact screenshot shows; ``--db URL`` tours an empty team server's database
+instead of a new file.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--contact", default="", help="part of a contact's name")
     parser.add_argument("--accounts", type=int, default=60)
+    parser.add_argument("--db", help="an empty database to tour instead (a team server's URL)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = Path(tempfile.mkdtemp(prefix="accountdesk-tour-"))
@@ -44,7 +46,7 @@ def main(argv: list[str]) -> int:
 
     app = create_app()
     apply_language(args.lang)
-    db = open_database(home / "tour.db")
+    db = open_database(args.db or home / "tour.db")
     generate(db, accounts=args.accounts, seed=7)
     ctx = AppContext(db)
     window = MainWindow(ctx, QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat))

@@ -31,10 +31,22 @@ _numbers = itertools.count(1)
 PASSWORD = "throwaway-superuser"
 
 
+def _bundled() -> str | None:
+    """The binaries of the ``pgserver`` wheel (a dev dependency on Linux and macOS), so that
+    ``uv run pytest`` needs no system PostgreSQL; its Python code is not used."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pgserver")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return str(Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin")
+
+
 def bin_dir() -> Path | None:
-    """Where ``initdb`` and ``pg_ctl`` are: ``pg_config --bindir``, Debian's versioned folder,
-    or the PATH; None when PostgreSQL is not installed."""
-    candidates: list[str] = []
+    """Where ``initdb`` and ``pg_ctl`` are: ``ACCOUNTDESK_TEST_PG_BINDIR``, ``pg_config
+    --bindir``, Debian's versioned folder, the PATH, or the binaries the ``pgserver`` wheel
+    ships; None when there are none."""
+    candidates: list[str] = [os.environ.get("ACCOUNTDESK_TEST_PG_BINDIR", "")]
     pg_config = shutil.which("pg_config")
     if pg_config:
         done = subprocess.run([pg_config, "--bindir"], capture_output=True, text=True)
@@ -43,10 +55,21 @@ def bin_dir() -> Path | None:
     initdb = shutil.which("initdb")
     if initdb:
         candidates.append(str(Path(initdb).resolve().parent))
+    candidates.append(_bundled() or "")
     for folder in candidates:
         if folder and (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
             return Path(folder)
     return None
+
+
+def _user_exists(name: str) -> bool:
+    import pwd
+
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
 
 
 def _free_port() -> int:
@@ -100,20 +123,24 @@ class Cluster:
         found = bin_dir()
         if found is None:
             raise RuntimeError(
-                "PostgreSQL is not installed (no initdb/pg_ctl): install the system package "
-                "`postgresql` (as .ci/run does), set ACCOUNTDESK_TEST_PG_URL to a server, or "
-                "run only the SQLite half with ACCOUNTDESK_TEST_BACKENDS=sqlite"
+                "no PostgreSQL here (no initdb/pg_ctl, and no pgserver wheel for this "
+                "platform): install the system package `postgresql` (as .ci/run does), set "
+                "ACCOUNTDESK_TEST_PG_URL to a server, or run only the SQLite half with "
+                "ACCOUNTDESK_TEST_BACKENDS=sqlite"
             )
         folder = Path(tempfile.mkdtemp(prefix="accountdesk-pg-"))
         as_root = os.geteuid() == 0
-        prefix = ["runuser", "-u", SUPERUSER, "--"] if as_root else []
+        # PostgreSQL refuses to run as root: then as its own user, or nobody on a machine
+        # without one (the bundled binaries)
+        runner = SUPERUSER if as_root and _user_exists(SUPERUSER) else "nobody"
+        prefix = ["runuser", "-u", runner, "--"] if as_root else []
         if as_root:
-            shutil.chown(folder, SUPERUSER)
+            shutil.chown(folder, runner)
         data = folder / "data"
         secret = folder / "pw"
         secret.write_text(PASSWORD)
         if as_root:
-            shutil.chown(secret, SUPERUSER)
+            shutil.chown(secret, runner)
         port = _free_port()
         subprocess.run(
             [
