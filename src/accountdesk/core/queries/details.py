@@ -145,6 +145,8 @@ class AccountDetail:
     gifts: list[GiftItem] = field(default_factory=list)
     notes_list: list[NoteItem] = field(default_factory=list)
     follow_ups: list[FollowUpItem] = field(default_factory=list)
+    changed_by: str | None = None  # the server login that last wrote it (None in a file)
+    changed_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,8 @@ class ContactDetail:
     interactions: list[InteractionItem] = field(default_factory=list)
     notes_list: list[NoteItem] = field(default_factory=list)
     follow_ups: list[FollowUpItem] = field(default_factory=list)
+    changed_by: str | None = None  # the server login that last wrote it (None in a file)
+    changed_at: datetime | None = None
 
 
 def _interactions(
@@ -356,6 +360,8 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             gifts=gifts,
             notes_list=_notes(session, account_id=account_id),
             follow_ups=_follow_ups(session, account_id=account_id),
+            changed_by=account.updated_by,
+            changed_at=account.updated_at,
         )
 
 
@@ -400,4 +406,6 @@ def contact_detail(db: Database, contact_id: str) -> ContactDetail:
             interactions=_interactions(session, contact_id=contact_id),
             notes_list=_notes(session, contact_id=contact_id),
             follow_ups=_follow_ups(session, contact_id=contact_id),
+            changed_by=c.updated_by,
+            changed_at=c.updated_at,
         )

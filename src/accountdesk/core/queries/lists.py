@@ -4,6 +4,10 @@ A list screen asks :func:`account_ids` / :func:`contact_ids` for the ordered ids
 :class:`ListFilter` (text through the full-text index; country, status, tier, tag and owner as
 plain conditions), then :func:`account_rows` / :func:`contact_rows` for the page of rows it is
 about to show. Nothing here returns ORM objects.
+
+Owners: on a team server an account's owner is a member's login, shown (and sorted) by the
+member's name (:mod:`accountdesk.core.queries.team`), and the owner filter offers "Mine" and
+every member; in a laptop's own file the owner is free text, shown and offered as typed.
 """
 
 from __future__ import annotations
@@ -16,10 +20,11 @@ from typing import Any
 from sqlalchemy import text
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import ids_matching_sql
+from accountdesk.core.db.fts import fold, ids_matching_sql
 from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
+from accountdesk.core.queries.team import members, owner_name, owner_name_sql
 
 
 @dataclass(frozen=True)
@@ -48,9 +53,10 @@ class AccountRow:
     city: str | None
     status: str
     tier: str | None
-    owner: str | None
+    owner: str | None  # as stored: a member's login on a server, free text in a file
     customer_since: date | None
     contacts: int
+    owner_name: str | None = None  # as shown: the member's name, else the owner as stored
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,8 @@ class FilterChoices:
     countries: list[str]
     tiers: list[str]
     tags: list[str]
-    owners: list[str]
+    owners: list[tuple[str, str]]  # (owner as stored, as shown): see owner_choices
+    mine: str | None = None  # the login connected to a server ("Mine"); None in a file
 
 
 #: Sort keys of the account list and their SQL; every order ends with the id (stable pages).
@@ -87,7 +94,7 @@ ACCOUNT_SORTS: dict[str, str] = {
     "city": "a.city",
     "status": "a.status",
     "tier": "a.tier",
-    "owner": "a.owner",
+    "owner": owner_name_sql("a.owner"),  # by the name shown
     "customer_since": "a.customer_since",
     "contacts": "(SELECT count(*) FROM contacts k WHERE k.account_id = a.id"
     " AND k.deleted_at IS NULL)",
@@ -230,7 +237,8 @@ def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> lis
 
 _ACCOUNT_ROWS = (
     "SELECT a.id, a.name, a.country, a.city, a.status, a.tier, a.owner, a.customer_since, "
-    "(SELECT count(*) FROM contacts k WHERE k.account_id = a.id AND k.deleted_at IS NULL) "
+    "(SELECT count(*) FROM contacts k WHERE k.account_id = a.id AND k.deleted_at IS NULL), "
+    f"{owner_name_sql('a.owner')} "
     "FROM accounts a WHERE a.id IN ({marks})"
 )
 
@@ -259,7 +267,7 @@ def account_rows(db: Database, ids: Sequence[str]) -> list[AccountRow]:
     found: dict[str, AccountRow] = {}
     with db.engine.connect() as conn:
         cursor = _run(conn, _ACCOUNT_ROWS.format(marks=",".join("?" * len(ids))), ids)
-        for id_, name, country, city, status, tier, owner, since, count in cursor:
+        for id_, name, country, city, status, tier, owner, since, count, shown in cursor:
             found[id_] = AccountRow(
                 id_,
                 name,
@@ -270,6 +278,7 @@ def account_rows(db: Database, ids: Sequence[str]) -> list[AccountRow]:
                 owner,
                 as_date(since),
                 int(count),
+                shown,
             )
         conn.rollback()
     return [found[i] for i in ids if i in found]
@@ -325,14 +334,32 @@ def filter_choices(db: Database) -> FilterChoices:
             )
         ]
         tags = [r[0] for r in conn.execute(text("SELECT name FROM tags ORDER BY name"))]
-        owners = [
-            r[0]
+        conn.rollback()
+    return FilterChoices(sorted(countries), tiers, tags, owner_choices(db), db.login)
+
+
+def owner_choices(db: Database) -> list[tuple[str, str]]:
+    """The owners to choose from, as (stored, shown) pairs in the order of the shown names
+    (folded as search folds): on a server every member by name, and any other owner of a live
+    account by what is stored (a login no member has); in a laptop's own file, which has no
+    members, the owners of its live accounts as typed. The lists' owner filter and the
+    Reports screen offer these."""
+    team = members(db)
+    names = {m.login: m.name for m in team}
+    with db.engine.connect() as conn:
+        used = [
+            str(r[0])
             for r in conn.execute(
-                text("SELECT DISTINCT owner FROM accounts WHERE owner IS NOT NULL ORDER BY owner")
+                text(
+                    "SELECT DISTINCT owner FROM accounts"
+                    " WHERE owner IS NOT NULL AND owner <> '' AND deleted_at IS NULL"
+                )
             )
         ]
         conn.rollback()
-    return FilterChoices(sorted(countries), tiers, tags, owners)
+    stored = {m.login for m in team} | set(used)
+    pairs = [(o, owner_name(names, o)) for o in stored]
+    return sorted(pairs, key=lambda pair: (fold(pair[1]), pair[1], pair[0]))
 
 
 def count_live(db: Database) -> tuple[int, int]:

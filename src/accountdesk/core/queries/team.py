@@ -8,6 +8,7 @@ owners are free text, as typed). Adding members and their roles is
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,7 +16,17 @@ from sqlalchemy import select
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import User
 
-__all__ = ["MANAGER", "REP", "ROLES", "TeamMember", "me", "members", "owner_names"]
+__all__ = [
+    "MANAGER",
+    "REP",
+    "ROLES",
+    "TeamMember",
+    "me",
+    "members",
+    "owner_name",
+    "owner_name_sql",
+    "owner_names",
+]
 
 REP, MANAGER = "rep", "manager"
 ROLES = (REP, MANAGER)
@@ -54,3 +65,20 @@ def me(db: Database) -> TeamMember | None:
 def owner_names(db: Database) -> dict[str, str]:
     """Login → name of every member, to show an account's owner by name."""
     return {m.login: m.name for m in members(db)}
+
+
+def owner_name(names: Mapping[str, str], owner: str) -> str:
+    """How an owner (an account's ``owner``, a record's ``updated_by``) is shown, given
+    :func:`owner_names`: the member's name, else the owner as stored (a login no member has,
+    e.g. an uploaded laptop's free text; every owner of a laptop's own file, which has no
+    members)."""
+    return names.get(owner, owner)
+
+
+def owner_name_sql(column: str) -> str:
+    """The SQL twin of :func:`owner_name` for the owner in ``column`` (e.g. ``a.owner``), where
+    a list is sorted in SQL by the name it shows."""
+    return (
+        f"COALESCE((SELECT u.name FROM users u WHERE u.login = {column}"
+        f" AND u.deleted_at IS NULL), {column})"
+    )
