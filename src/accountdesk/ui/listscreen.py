@@ -158,7 +158,10 @@ class ListScreen(QWidget):
         )
         fill(self.tier, [(t, label(TIER, t)) for t in choices.tiers])
         fill(self.tag, [(t, t) for t in choices.tags])
-        fill(self.owner, [(o, o) for o in choices.owners])
+        # on a server "Mine" (the login connected) and every member by name; in a file the
+        # owners as typed
+        mine = [(choices.mine, _("Mine"))] if choices.mine else []
+        fill(self.owner, [*mine, *choices.owners])
 
     def current_filter(self) -> ListFilter:
         return ListFilter(

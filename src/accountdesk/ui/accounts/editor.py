@@ -14,6 +14,7 @@ from accountdesk.core.services.accounts import (
     create_account,
     update_account,
 )
+from accountdesk.ui.accounts.team import owner_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
     FormDialog,
@@ -51,7 +52,8 @@ class AccountEditor(FormDialog):
         self.add_field("customer_since", _("Customer since"), line(date_input_placeholder()))
         self.add_field("lost_on", _("Lost on"), line(date_input_placeholder()))
         self.add_field("tier", _("Tier"), line())
-        self.add_field("owner", _("Owner"), line())
+        owner = self.loaded.owner if self.loaded else None
+        self.add_field("owner", _("Owner"), owner_field(ctx.db, owner, new=self.loaded is None))
         self.add_field("industry", _("Industry"), line())
         self.add_field(
             "size_band", _("Size"), combo(((s, s) for s in SIZE_BANDS), empty=_("Unknown"))

@@ -18,7 +18,7 @@ COLUMNS: list[Column[AccountRow]] = [
     Column("city", N_("City"), lambda r: r.city or "", "city"),
     Column("status", N_("Status"), lambda r: label(STATUS, r.status), "status"),
     Column("tier", N_("Tier"), lambda r: label(TIER, r.tier), "tier"),
-    Column("owner", N_("Owner"), lambda r: r.owner or "", "owner"),
+    Column("owner", N_("Owner"), lambda r: r.owner_name or "", "owner"),
     Column("since", N_("Customer since"), lambda r: fmt.day(r.customer_since), "customer_since"),
     Column("contacts", N_("Contacts"), lambda r: format_number(r.contacts), "contacts"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from accountdesk.core.bidi import isolate, ltr
@@ -30,7 +31,9 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.queries.details import AccountDetail, account_detail
+from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.ui import fmt
+from accountdesk.ui.accounts.team import changed_text
 from accountdesk.ui.activity import (
     DealDialog,
     GiftDialog,
@@ -40,7 +43,14 @@ from accountdesk.ui.activity import (
 )
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CultureSummary
-from accountdesk.ui.detail import button_row, clear_layout, details_form, figure, heading
+from accountdesk.ui.detail import (
+    LeadingLabel,
+    button_row,
+    clear_layout,
+    details_form,
+    figure,
+    heading,
+)
 from accountdesk.ui.items import ItemsPanel
 
 
@@ -55,6 +65,10 @@ class AccountView(QWidget):
         layout = QVBoxLayout(self)
         self.title = heading("")
         layout.addWidget(self.title)
+        self.changed = LeadingLabel()  # who saved it last, on a server
+        self.changed.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed.hide()
+        layout.addWidget(self.changed)
         row, self.action_buttons = button_row(
             [
                 (_("Edit…"), self.edit),
@@ -173,6 +187,7 @@ class AccountView(QWidget):
         except NotFoundError:
             self.detail = None
             self.title.setText(_("This account is in the trash."))
+            self.changed.hide()
             for button in self.action_buttons:
                 button.setEnabled(False)
             self.tabs.setEnabled(False)
@@ -182,6 +197,10 @@ class AccountView(QWidget):
         self.tabs.setEnabled(True)
         self.detail = detail
         self.title.setText(isolate(detail.name))
+        names = owner_names(self.ctx.db)
+        changed = changed_text(names, detail.changed_by, detail.changed_at, self.ctx.user_zone)
+        self.changed.setText(changed)
+        self.changed.setVisible(bool(changed))
         clear_layout(self.figures)
         f = detail.figures
         cards = [
@@ -206,7 +225,7 @@ class AccountView(QWidget):
                     (_("Time zone"), zone_name(detail.timezone) if detail.timezone else ""),
                     (_("Currency"), detail.currency or ""),
                     (_("Tier"), label(TIER, detail.tier)),
-                    (_("Owner"), detail.owner or ""),
+                    (_("Owner"), owner_name(names, detail.owner) if detail.owner else ""),
                     (_("Customer since"), fmt.day(detail.customer_since)),
                     (_("Lost on"), fmt.day(detail.lost_on)),
                     (_("Industry"), detail.industry or ""),

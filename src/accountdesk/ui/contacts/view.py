@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -40,8 +41,10 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.queries.details import ContactDetail, contact_detail
+from accountdesk.core.queries.team import owner_names
 from accountdesk.core.services import privacy
 from accountdesk.ui import fmt, tasks
+from accountdesk.ui.accounts.team import changed_text
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CulturePanel
@@ -80,6 +83,10 @@ class ContactView(QWidget):
             lambda _link: self.detail and ctx.open_record.emit("account", self.detail.account_id)
         )
         layout.addWidget(self.subtitle)
+        self.changed = LeadingLabel()  # who saved it last, on a server
+        self.changed.setTextFormat(Qt.TextFormat.PlainText)
+        self.changed.hide()
+        layout.addWidget(self.changed)
         row, self.action_buttons = button_row(
             [
                 (_("Edit…"), self.edit),
@@ -154,6 +161,7 @@ class ContactView(QWidget):
             else:
                 self.title.setText(_("This contact is in the trash."))
             self.subtitle.clear()
+            self.changed.hide()
             for button in self.action_buttons:
                 button.setEnabled(False)
             self.tabs.setEnabled(False)
@@ -173,6 +181,11 @@ class ContactView(QWidget):
         parts = [_escape(isolate(p)) for p in (detail.job_title, role) if p]
         account = f'<a href="account">{_escape(detail.account_name)}</a>'
         self.subtitle.setText(" · ".join([*parts, isolate(account)]))
+        changed = changed_text(
+            owner_names(self.ctx.db), detail.changed_by, detail.changed_at, self.ctx.user_zone
+        )
+        self.changed.setText(changed)
+        self.changed.setVisible(bool(changed))
         clear_layout(self.details_layout)
         dates = "\n".join(
             _("{kind}: {date}").format(

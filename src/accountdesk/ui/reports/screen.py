@@ -51,6 +51,7 @@ from accountdesk.core.metrics import (
     calendar_period_of,
 )
 from accountdesk.core.money import missing_rates_text, money_text, rates_used_text, total_text
+from accountdesk.core.queries.lists import owner_choices
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
 from accountdesk.core.reports.data import Scope, rate_day
@@ -358,8 +359,12 @@ class ReportsScreen(QWidget):
             for name, code in sorted(countries):
                 self.scope_value.addItem(name, code)
         elif by == "owner":
-            for owner in account_values(self.ctx.db, "owner"):
-                self.scope_value.addItem(owner, owner)
+            # on a server "Mine" (a rep's own portfolio) and every member by name; in a file
+            # the owners as typed
+            if self.ctx.db.login:
+                self.scope_value.addItem(_("Mine"), self.ctx.db.login)
+            for owner, shown in owner_choices(self.ctx.db):
+                self.scope_value.addItem(shown, owner)
         elif by == "segment":
             for tier in account_values(self.ctx.db, "tier"):
                 self.scope_value.addItem(label(TIER, tier), tier)

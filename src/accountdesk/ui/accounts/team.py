@@ -1,0 +1,53 @@
+"""The team in the account and contact screens.
+
+An account's owner in the account editor: on a team server a choice of the members, shown by
+name and stored as their login (a new account is the connected member's); in a laptop's own
+file, which has no members, free text as typed. And who changed a record last, and when, under
+a record view's title (a server stamps it; a file has nobody to name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from accountdesk.core.bidi import isolate
+from accountdesk.core.db.engine import Database
+from accountdesk.core.i18n import _
+from accountdesk.core.queries.team import members, owner_name
+from accountdesk.ui import fmt
+from accountdesk.ui.forms import combo, line, set_combo
+
+
+def owner_field(db: Database, stored: str | None, *, new: bool) -> QComboBox | QLineEdit:
+    """The owner's widget for an account owned by ``stored`` (None: no owner yet); ``new``: a
+    new account, owned by the member connected now when there is one.
+
+    An owner no member has (a login of an uploaded laptop's free text) stays a choice, shown as
+    stored, so that saving the account does not drop it."""
+    team = members(db) if db.is_postgres else []
+    if not team:
+        return line()
+    logins = {m.login for m in team}
+    choices = [(m.login, m.name) for m in team]
+    if stored and stored not in logins:
+        choices.append((stored, stored))
+    box = combo(choices, empty=_("No owner"))
+    set_combo(box, db.login if new and db.login in logins else stored)
+    return box
+
+
+def changed_text(
+    names: Mapping[str, str], by: str | None, at: datetime | None, zone: str | None
+) -> str:
+    """The line "Changed by Anna Berg, 12 Mar 2025, 11:30": the member's name (``names``:
+    :func:`~accountdesk.core.queries.team.owner_names`), the date and time in the user's zone
+    and calendar; "" when nobody is named (a laptop's own file)."""
+    if not by or at is None:
+        return ""
+    # TRANSLATORS: under a record's title: who saved it last and when
+    return _("Changed by {name}, {when}").format(
+        name=isolate(owner_name(names, by)), when=isolate(fmt.when(at, zone))
+    )

@@ -1,0 +1,274 @@
+"""The team in the screens (pytest-qt): on a team server the lists offer "Mine" and every
+member by name, owners are shown by name, the account editor offers the members (storing the
+login; a new account is mine), the record views say who changed them and when, and the Reports
+screen can be limited to one owner. In a laptop's own file all of it stays as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
+
+from accountdesk.core import i18n, settings
+from accountdesk.core.bidi import FSI, PDI, plain
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.queries.details import account_detail, contact_detail
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    account_input,
+    create_account,
+    create_contact,
+)
+from accountdesk.ui import fmt, tasks
+from accountdesk.ui.accounts.editor import AccountEditor
+from accountdesk.ui.accounts.screen import AccountsScreen
+from accountdesk.ui.accounts.view import AccountView
+from accountdesk.ui.contacts.screen import ContactsScreen
+from accountdesk.ui.contacts.view import ContactView
+from accountdesk.ui.context import AppContext
+from accountdesk.ui.listmodel import PLAIN_ROLE
+from accountdesk.ui.reports.screen import ReportsScreen
+from pgcluster import BACKENDS, new_pg_database
+from teamroles import join
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)
+RIGA = "Europe/Riga"
+UPLOADED = "Hanna Liepa"  # an owner no member has: a laptop's free text, uploaded
+
+
+class Team:
+    def __init__(self, admin: Database, anna: Database, ivars: Database) -> None:
+        self.admin, self.anna, self.ivars = admin, anna, ivars
+        self.accounts: dict[str, str] = {}
+        self.contacts: dict[str, str] = {}
+
+    def add(self, rep: Database, owner: str, account: str, given: str) -> None:
+        account_id = create_account(rep, AccountInput(account, "LV", timezone=RIGA, owner=owner))
+        self.accounts[owner] = account_id
+        self.contacts[owner] = create_contact(
+            rep, ContactInput(account_id, given, "LV", family_name="Ozola", timezone=RIGA)
+        )
+
+
+@pytest.fixture
+def team(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> Iterator[Team]:
+    """A team server's database with accounts of Anna Berg (``anna``), Ivars Kalniņš
+    (``ivars``) and an uploaded laptop's owner, each written by its rep's own connection."""
+    if "postgresql" not in BACKENDS:
+        pytest.skip("the team server's screens need PostgreSQL")
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    from accountdesk.ui.app import create_app
+
+    create_app()
+    cluster = request.getfixturevalue("pg_cluster")
+    name, url = new_pg_database(cluster, request.getfixturevalue("pg_template"))
+    admin = open_database(url)
+    found = Team(admin, join(admin, cluster, "anna", "Anna Berg"), admin)
+    found.ivars = join(admin, cluster, "ivars", "Ivars Kalniņš")
+    found.add(found.anna, "anna", "Baltic Timber", "Zane")
+    found.add(found.ivars, "ivars", "Daugava Foods", "Jānis")
+    found.add(found.admin, UPLOADED, "Kurzeme Mills", "Hanna")
+    yield found
+    tasks.wait_all()
+    for db in (found.anna, found.ivars, admin):
+        db.close()
+    cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def annas(team: Team) -> AppContext:
+    """The app as Anna Berg runs it."""
+    settings.put(team.anna, "user.zone", RIGA)
+    return AppContext(team.anna, clock=fixed_clock(NOW))
+
+
+def _items(box: QComboBox) -> list[tuple[str, str]]:
+    return [(box.itemText(i), box.itemData(i)) for i in range(box.count())]
+
+
+def _choose(box: QComboBox, text: str) -> None:
+    index = box.findText(text)
+    assert index >= 0, (text, _items(box))
+    box.setCurrentIndex(index)
+
+
+def _shown(screen: Any, column: int) -> list[str]:
+    model = screen.model
+    return [model.index(r, column).data(PLAIN_ROLE) for r in range(model.rowCount())]
+
+
+def test_lists_offer_mine_and_every_member_by_name(
+    annas: AppContext, team: Team, qtbot: Any
+) -> None:
+    screen = AccountsScreen(annas, asynchronous=False)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert _items(screen.owner) == [
+        ("Any owner", ""),
+        ("Mine", "anna"),
+        ("Anna Berg", "anna"),
+        (UPLOADED, UPLOADED),
+        ("Ivars Kalniņš", "ivars"),
+    ]
+    assert screen.owner.currentIndex() == 0  # everyone's, by default
+    assert set(screen.model.ids) == set(team.accounts.values())
+    owner_column = next(i for i, c in enumerate(screen.model.columns) if c.key == "owner")
+    screen.table.sortByColumn(owner_column, Qt.SortOrder.AscendingOrder)
+    assert _shown(screen, owner_column) == ["Anna Berg", UPLOADED, "Ivars Kalniņš"]
+    _choose(screen.owner, "Mine")
+    assert screen.model.ids == [team.accounts["anna"]]
+    _choose(screen.owner, "Ivars Kalniņš")
+    assert screen.model.ids == [team.accounts["ivars"]]
+
+    contacts = ContactsScreen(annas, asynchronous=False)
+    qtbot.addWidget(contacts)
+    contacts.show()
+    assert len(contacts.model.ids) == 3
+    _choose(contacts.owner, "Mine")
+    assert contacts.model.ids == [team.contacts["anna"]]
+
+
+def test_a_files_owner_filter_is_as_it_was(ctx: Any, sample: dict[str, str], qtbot: Any) -> None:
+    screen = AccountsScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert _items(screen.owner) == [("Any owner", ""), ("Marta", "Marta")]
+    _choose(screen.owner, "Marta")
+    assert screen.model.ids == [sample["riga"]]
+    assert isinstance(AccountEditor(ctx).fields["owner"], QLineEdit)
+
+
+def test_the_account_editor_offers_the_members_and_stores_the_login(
+    annas: AppContext, team: Team, qtbot: Any
+) -> None:
+    editor = AccountEditor(annas)
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox)
+    assert _items(owner) == [("No owner", ""), ("Anna Berg", "anna"), ("Ivars Kalniņš", "ivars")]
+    assert owner.currentText() == "Anna Berg"  # a new account is mine
+    assert not editor.is_dirty()
+    editor.set_text("name", "Liepāja Amber")
+    editor.set_text("country", "LV")
+    editor.accept()
+    assert editor.result_id is not None
+    assert account_input(team.admin, editor.result_id).owner == "anna"
+
+    # someone else's account shows their name
+    editor = AccountEditor(annas, team.accounts["ivars"])
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox) and owner.currentText() == "Ivars Kalniņš"
+    assert not editor.is_dirty()
+    editor.reject()
+
+    # her own account, handed over by choosing another member
+    editor = AccountEditor(annas, team.accounts["anna"])
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox) and owner.currentText() == "Anna Berg"
+    _choose(owner, "Ivars Kalniņš")
+    editor.accept()
+    assert account_input(team.admin, team.accounts["anna"]).owner == "ivars"
+
+    # an uploaded laptop's owner stays what it was when the account is saved
+    editor = AccountEditor(annas, team.accounts[UPLOADED])
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox) and owner.currentText() == UPLOADED
+    editor.set_text("city", "Kuldīga")
+    editor.accept()
+    assert account_input(team.admin, team.accounts[UPLOADED]).owner == UPLOADED
+
+
+def _form_value(view: Any, title: str) -> str:
+    """The value beside ``title`` in a view's details form."""
+    labels = [plain(w.text()) for w in view.findChildren(QLabel)]
+    return labels[labels.index(title) + 1]
+
+
+def test_views_say_who_changed_it_and_show_the_owner_by_name(
+    annas: AppContext, team: Team, qtbot: Any
+) -> None:
+    account = AccountView(annas, team.accounts["ivars"])
+    qtbot.addWidget(account)
+    detail = account_detail(team.admin, team.accounts["ivars"])
+    assert detail.changed_by == "ivars" and detail.changed_at is not None
+    when = fmt.when(detail.changed_at, RIGA)
+    assert not account.changed.isHidden()
+    assert plain(account.changed.text()) == f"Changed by Ivars Kalniņš, {when}"
+    assert f"{FSI}Ivars Kalniņš{PDI}" in account.changed.text()
+    assert _form_value(account, "Owner") == "Ivars Kalniņš"
+
+    contact = ContactView(annas, team.contacts["anna"])
+    qtbot.addWidget(contact)
+    changed = contact_detail(team.admin, team.contacts["anna"]).changed_at
+    assert changed is not None
+    assert plain(contact.changed.text()) == f"Changed by Anna Berg, {fmt.when(changed, RIGA)}"
+
+    # a login no member has (the admin who uploaded it) is named as it is
+    uploaded = AccountView(annas, team.accounts[UPLOADED])
+    qtbot.addWidget(uploaded)
+    assert plain(uploaded.changed.text()).startswith("Changed by postgres, ")
+    assert _form_value(uploaded, "Owner") == UPLOADED
+
+
+def test_persian_view_dates_the_change_in_the_solar_hijri_calendar(
+    annas: AppContext, team: Team, qtbot: Any, qapp: QApplication
+) -> None:
+    i18n.set_language("fa")
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        view = ContactView(annas, team.contacts["ivars"])
+        qtbot.addWidget(view)
+        changed = contact_detail(team.admin, team.contacts["ivars"]).changed_at
+        assert changed is not None
+        when = fmt.when(changed, RIGA)
+        assert any("\u06f0" <= ch <= "\u06f9" for ch in when)  # Persian digits
+        assert f"{FSI}{when}{PDI}" in view.changed.text()
+        assert f"{FSI}Ivars Kalniņš{PDI}" in view.changed.text()
+    finally:
+        i18n.set_language("en")
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_a_files_views_name_nobody(ctx: Any, sample: dict[str, str], qtbot: Any) -> None:
+    account = AccountView(ctx, sample["riga"])
+    qtbot.addWidget(account)
+    contact = ContactView(ctx, sample["anna"])
+    qtbot.addWidget(contact)
+    assert account.changed.isHidden() and account.changed.text() == ""
+    assert contact.changed.isHidden() and contact.changed.text() == ""
+    assert _form_value(account, "Owner") == "Marta"
+
+
+def test_reports_can_be_limited_to_mine_or_a_member(
+    annas: AppContext, team: Team, qtbot: Any
+) -> None:
+    screen = ReportsScreen(annas)
+    qtbot.addWidget(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.scope_by.setCurrentIndex(screen.scope_by.findData("owner"))
+    assert _items(screen.scope_value) == [
+        ("Mine", "anna"),
+        ("Anna Berg", "anna"),
+        (UPLOADED, UPLOADED),
+        ("Ivars Kalniņš", "ivars"),
+    ]
+    request = screen.request()
+    assert request is not None and request.owner == "anna"
+    _choose(screen.scope_value, "Ivars Kalniņš")
+    request = screen.request()
+    assert request is not None and request.owner == "ivars"
+    tasks.wait_all()
