@@ -46,9 +46,20 @@ def join(
     )
     with db.transaction() as session:
         session.add(User(login=login, name=name, email=f"{login}@example.com", role=role))
-    member = open_database(cluster.url(database, user=login, pw=PASSWORD))
+    member = open_database(target(db, cluster, login))
     assert member.login == login
     return member
+
+
+def target(db: Database, cluster: object | None, login: str) -> str:
+    """What ``--db`` takes to connect to ``db``'s database as ``login`` (a member made by
+    :func:`join`): the file's path, or the server's URL with their password."""
+    if not db.is_postgres:
+        return str(db.path)
+    assert isinstance(cluster, Cluster)
+    database = db.engine.url.database
+    assert database is not None
+    return cluster.url(database, user=login, pw=PASSWORD)
 
 
 @contextmanager

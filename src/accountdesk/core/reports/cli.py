@@ -129,7 +129,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     f.add_argument("--from", dest="from_", metavar="DATE", help=_("first day (YYYY-MM-DD)"))
     f.add_argument("--to", metavar="DATE", help=_("last day (YYYY-MM-DD)"))
     scope = f.add_mutually_exclusive_group()
-    scope.add_argument("--owner", help=_("only this owner's accounts"))
+    scope.add_argument(
+        "--owner",
+        metavar="LOGIN",
+        help=_("only this owner's accounts (on a team server: a member's login or name)"),
+    )
     scope.add_argument("--country", help=_("only accounts in this country (ISO code)"))
     scope.add_argument("--segment", help=_("only accounts in this segment (tier)"))
     f.add_argument("-o", "--output", required=True, metavar="FILE.pdf")

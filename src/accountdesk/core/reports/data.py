@@ -37,6 +37,7 @@ from accountdesk.core.metrics import (
     risk_score,
 )
 from accountdesk.core.money import RateBook
+from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.core.timekeeping.zones import to_zone
 
 
@@ -70,14 +71,18 @@ def _choice(
     session: Session, column: Any, given: str, alone: str, listed: str, display: Any = str
 ) -> str:
     """The stored value of ``column`` that ``given`` names, ignoring case and accents (the
-    folding of search), or its translated name; UserError when none does, naming the values
-    there are (``listed``), or ``alone`` when there are none."""
+    folding of search), or its name as shown (``display``: a translated name, a member's
+    name); UserError when none does, naming the values there are (``listed``, in the order of
+    their shown names), or ``alone`` when there are none."""
     values = sorted(
-        str(v)
-        for v in session.scalars(
-            select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
-        )
-        if v
+        (
+            str(v)
+            for v in session.scalars(
+                select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
+            )
+            if v
+        ),
+        key=lambda v: (fold(display(v)), v),
     )
     wanted = fold(given.strip())
     for value in values:
@@ -94,7 +99,9 @@ def _choice(
 def check_scope(db: Database, scope: Scope) -> Scope:
     """The scope with its owner and segment as stored (matched ignoring case and accents), or
     UserError in one sentence when the country is not a country, or no account has that
-    country, owner or segment."""
+    country, owner or segment. On a team server an owner is named by login or by the member's
+    name, and the owners a refusal lists are named as the reports show them."""
+    names = owner_names(db) if scope.owner else {}
     with db.reader() as session:
         if scope.country:
             code = validation.country(scope.country)
@@ -115,6 +122,7 @@ def check_scope(db: Database, scope: Scope) -> Scope:
                 session, Account.owner, scope.owner,
                 _("No account has an owner called \u201c{value}\u201d."),
                 _("No account has the owner \u201c{value}\u201d; the owners are: {values}."),
+                lambda login: owner_name(names, login),
             )  # fmt: skip
             scope = replace(scope, owner=owner)
         if scope.segment:

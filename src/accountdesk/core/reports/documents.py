@@ -101,6 +101,7 @@ from accountdesk.core.money import (
     total_text,
 )
 from accountdesk.core.queries.rates import rate_book
+from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.core.reports import charts, fonts
 from accountdesk.core.reports.data import (
     RiskFacts,
@@ -605,6 +606,8 @@ def _account_story(
         }
         acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
         since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
+    if owner:  # on a team server, the member's name
+        owner = owner_name(owner_names(db), owner)
     follow = list_follow_ups(db, now=ctx.now, user_zone=ctx.user_zone, account_id=account_id)
     bounds = bucket_bounds(ctx.now, ctx.user_zone)
     overdue = [f for f in follow if bucket_of(f.due_at, bounds) == "overdue"]
@@ -855,11 +858,23 @@ def portfolio_report(
 def _portfolio_story(
     db: Database, ctx: ReportContext, period: Period, scope: Scope, rates: RateBook
 ) -> tuple[list[Any], str]:
+    names = owner_names(db)  # on a team server owners are shown by the member's name
+
+    def shown_owner(owner: str | None) -> str:
+        return owner_name(names, owner) if owner else "—"
+
     with db.reader() as s:
         records = load_records(s, scope)
         accounts = {a.id: a for a in s.scalars(scope.apply(select(Account)))}
+        # name, country, segment, owner as shown, owner as stored (the owner breakdown's key)
         info = {
-            a.id: (a.name, a.country, label(TIER, a.tier) or "—", a.owner or "—")
+            a.id: (
+                a.name,
+                a.country,
+                label(TIER, a.tier) or "—",
+                shown_owner(a.owner),
+                a.owner or None,
+            )
             for a in accounts.values()
         }
     title = _("Portfolio report {start} – {end}").format(
@@ -870,7 +885,7 @@ def _portfolio_story(
         v
         for v in (
             scope.country and i18n.country_name(scope.country),
-            scope.owner,
+            scope.owner and isolate(shown_owner(scope.owner)),
             scope.segment and label(TIER, scope.segment),
         )
         if v
@@ -928,13 +943,20 @@ def _portfolio_story(
         )
     )
     # breakdowns
-    for heading, index in ((_("By segment"), 2), (_("By country"), 1), (_("By owner"), 3)):
-        groups: dict[str, set[str]] = defaultdict(set)
+    for heading, index in ((_("By segment"), 2), (_("By country"), 1), (_("By owner"), 4)):
+        groups: dict[str | None, set[str]] = defaultdict(set)
         for aid, row in info.items():
             groups[row[index]].add(aid)
         rows = []
-        names = {key: i18n.country_name(key) if index == 1 else key for key in groups}
-        for key in sorted(groups, key=lambda k: _sort_key(names[k])):
+        shown = {
+            key: i18n.country_name(str(key))
+            if index == 1
+            else shown_owner(key)
+            if index == 4
+            else str(key)
+            for key in groups
+        }
+        for key in sorted(groups, key=lambda k: (_sort_key(shown[k]), k or "")):
             ids = groups[key]
             g = compute_all(
                 [c for c in records.customers if c.account_id in ids],
@@ -946,7 +968,7 @@ def _portfolio_story(
             money.append(g.revenue)
             rows.append(
                 [
-                    names[key],
+                    shown[key],
                     i18n.format_number(len(ids)),
                     ctx.rate_cell(g.retention),
                     ctx.rate_cell(g.churn),
