@@ -160,6 +160,7 @@ class ListScreen(QWidget):
         fill(self.tag, [(t, t) for t in choices.tags])
         # on a server "Mine" (the login connected) and every member by name; in a file the
         # owners as typed
+        # TRANSLATORS: in the owner filter: the accounts the user owns
         mine = [(choices.mine, _("Mine"))] if choices.mine else []
         fill(self.owner, [*mine, *choices.owners])
 

@@ -26,7 +26,8 @@ def owner_field(db: Database, stored: str | None, *, new: bool) -> QComboBox | Q
     new account, owned by the member connected now when there is one.
 
     An owner no member has (a login of an uploaded laptop's free text) stays a choice, shown as
-    stored, so that saving the account does not drop it."""
+    stored, so that saving the account does not drop it. A server with no members yet (not
+    set up with ``accountdesk server init``) keeps free text, as a file does."""
     team = members(db) if db.is_postgres else []
     if not team:
         return line()
@@ -34,6 +35,7 @@ def owner_field(db: Database, stored: str | None, *, new: bool) -> QComboBox | Q
     choices = [(m.login, m.name) for m in team]
     if stored and stored not in logins:
         choices.append((stored, stored))
+    # TRANSLATORS: the account editor's owner choice for an account nobody owns
     box = combo(choices, empty=_("No owner"))
     set_combo(box, db.login if new and db.login in logins else stored)
     return box

@@ -362,6 +362,7 @@ class ReportsScreen(QWidget):
             # on a server "Mine" (a rep's own portfolio) and every member by name; in a file
             # the owners as typed
             if self.ctx.db.login:
+                # TRANSLATORS: in the owner filter: the accounts the user owns
                 self.scope_value.addItem(_("Mine"), self.ctx.db.login)
             for owner, shown in owner_choices(self.ctx.db):
                 self.scope_value.addItem(shown, owner)
