@@ -17,6 +17,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
+from accountdesk.core.services.conflicts import Loaded, editable, saving
 
 ACCOUNT_STATUSES = ("prospect", "active", "lost")
 SIZE_BANDS = ("1-9", "10-49", "50-249", "250-999", "1000+")
@@ -285,9 +286,15 @@ def create_account(db: Database, data: AccountInput) -> str:
         return account.id
 
 
-def update_account(db: Database, account_id: str, data: AccountInput) -> None:
+def update_account(
+    db: Database, account_id: str, data: AccountInput, *, expected_version: int | None = None
+) -> None:
+    """Save an edited account. ``expected_version``: the version the form was loaded at
+    (:func:`account_for_edit`); when someone saved the account since, the save is refused
+    (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
     values = clean_account(data)
-    with db.transaction() as session:
+    with saving(db) as session:
+        editable(session, Account, account_id, expected_version)
         account = _live(session, Account, account_id)
         _check_referrer(session, values, account_id)
         for key, value in values.items():
@@ -296,12 +303,17 @@ def update_account(db: Database, account_id: str, data: AccountInput) -> None:
 
 
 def account_input(db: Database, account_id: str) -> AccountInput:
-    """The stored account as an editable input (for edit forms)."""
+    """The stored account as an editable input."""
+    return account_for_edit(db, account_id).data
+
+
+def account_for_edit(db: Database, account_id: str) -> Loaded[AccountInput]:
+    """The stored account as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
         account = _live(session, Account, account_id)
         names = {f.name for f in fields(AccountInput)} - {"tags"}
         values = {name: getattr(account, name) for name in names}
-        return AccountInput(**values, tags=[t.name for t in account.tags])
+        return Loaded(AccountInput(**values, tags=[t.name for t in account.tags]), account.version)
 
 
 def _apply_dates(contact: Contact, items: Sequence[ImportantDateInput]) -> None:
@@ -320,9 +332,15 @@ def create_contact(db: Database, data: ContactInput) -> str:
         return contact.id
 
 
-def update_contact(db: Database, contact_id: str, data: ContactInput) -> None:
+def update_contact(
+    db: Database, contact_id: str, data: ContactInput, *, expected_version: int | None = None
+) -> None:
+    """Save an edited contact. ``expected_version``: the version the form was loaded at
+    (:func:`contact_for_edit`); when someone saved the contact since, the save is refused
+    (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
     values = clean_contact(data)
-    with db.transaction() as session:
+    with saving(db) as session:
+        editable(session, Contact, contact_id, expected_version)
         contact = _live(session, Contact, contact_id)
         _live(session, Account, values["account_id"])
         for key, value in values.items():
@@ -332,13 +350,18 @@ def update_contact(db: Database, contact_id: str, data: ContactInput) -> None:
 
 
 def contact_input(db: Database, contact_id: str) -> ContactInput:
-    """The stored contact as an editable input (for edit forms)."""
+    """The stored contact as an editable input."""
+    return contact_for_edit(db, contact_id).data
+
+
+def contact_for_edit(db: Database, contact_id: str) -> Loaded[ContactInput]:
+    """The stored contact as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
         contact = _live(session, Contact, contact_id)
         skip = {"tags", "important_dates", "emails", "phones"}
         names = {f.name for f in fields(ContactInput)} - skip
         values = {name: getattr(contact, name) for name in names}
-        return ContactInput(
+        data = ContactInput(
             **values,
             emails=[(e["label"], e["value"]) for e in contact.emails],
             phones=[(p["label"], p["value"]) for p in contact.phones],
@@ -348,3 +371,4 @@ def contact_input(db: Database, contact_id: str) -> ContactInput:
                 for d in contact.important_dates
             ],
         )
+        return Loaded(data, contact.version)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -23,12 +23,14 @@ from accountdesk.core.db.models import (
     Gift,
     Interaction,
     Note,
+    Record,
     Setting,
     SurveyResponse,
 )
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.labels import DEAL_STAGE
+from accountdesk.core.services.conflicts import Loaded, editable, saving
 
 INTERACTION_KINDS = ("call", "meeting", "visit", "email", "message")
 SENTIMENTS = ("positive", "neutral", "negative")
@@ -36,6 +38,8 @@ DEAL_STATUSES = ("open", "won", "lost")
 DEAL_STAGES = tuple(DEAL_STAGE)
 SURVEY_KINDS = ("nps", "csat")
 GIFT_DIRECTIONS = ("given", "received")
+
+R = TypeVar("R", bound=Record)
 
 
 def _account(session: Session, account_id: str) -> Account:
@@ -126,15 +130,43 @@ def log_interaction(db: Database, data: InteractionInput) -> str:
         return add_interaction(session, data).id
 
 
-def update_interaction(db: Database, interaction_id: str, data: InteractionInput) -> None:
-    with db.transaction() as session:
-        interaction = session.get(Interaction, interaction_id)
+def update_interaction(
+    db: Database,
+    interaction_id: str,
+    data: InteractionInput,
+    *,
+    expected_version: int | None = None,
+) -> None:
+    """Save an edited interaction; ``expected_version`` as in
+    :func:`~accountdesk.core.services.accounts.update_contact`."""
+    with saving(db) as session:
+        interaction = editable(session, Interaction, interaction_id, expected_version)
         if interaction is None or interaction.deleted_at is not None:
             raise NotFoundError(
                 _("There is no interaction with id {id}.").format(id=interaction_id)
             )
         for key, value in clean_interaction(session, data).items():
             setattr(interaction, key, value)
+
+
+def interaction_for_edit(db: Database, interaction_id: str) -> Loaded[InteractionInput]:
+    """The stored interaction as an edit form shows it, with the version it was read at."""
+    with db.reader() as session:
+        row = _stored(session, Interaction, interaction_id)
+        data = InteractionInput(
+            kind=row.kind,
+            occurred_at=row.occurred_at,
+            contact_ids=[c.id for c in row.participants],
+            account_id=row.account_id,
+            occurred_zone=row.occurred_zone,
+            duration_minutes=row.duration_minutes,
+            subject=row.subject,
+            notes=row.notes,
+            outcome=row.outcome,
+            sentiment=row.sentiment,
+            csat_score=row.csat_score,
+        )
+        return Loaded(data, row.version)
 
 
 @dataclass
@@ -167,11 +199,35 @@ def _clean_deal(data: DealInput) -> dict[str, Any]:
     }
 
 
-def save_deal(db: Database, data: DealInput, deal_id: str | None = None) -> str:
+def save_deal(
+    db: Database,
+    data: DealInput,
+    deal_id: str | None = None,
+    *,
+    expected_version: int | None = None,
+) -> str:
+    """Add a deal, or save an edited one (``deal_id``; ``expected_version``: the version its
+    form was loaded at, :func:`deal_for_edit`)."""
     values = _clean_deal(data)
-    with db.transaction() as session:
+    with saving(db) as session:
+        obj = _editable(session, Deal, deal_id, expected_version)
         _account(session, data.account_id)
-        return _save(session, Deal, deal_id, values)
+        return _save(session, Deal, obj, values)
+
+
+def deal_for_edit(db: Database, deal_id: str) -> Loaded[DealInput]:
+    with db.reader() as session:
+        row = _stored(session, Deal, deal_id)
+        data = DealInput(
+            account_id=row.account_id,
+            title=row.title,
+            amount=row.amount,
+            currency=row.currency,
+            status=row.status,
+            closed_on=row.closed_on,
+            stage=row.stage,
+        )
+        return Loaded(data, row.version)
 
 
 @dataclass
@@ -184,7 +240,14 @@ class SurveyInput:
     comment: str | None = None
 
 
-def save_survey(db: Database, data: SurveyInput, survey_id: str | None = None) -> str:
+def save_survey(
+    db: Database,
+    data: SurveyInput,
+    survey_id: str | None = None,
+    *,
+    expected_version: int | None = None,
+) -> str:
+    """Add a survey response, or save an edited one (as :func:`save_deal`)."""
     kind = v.choice("kind", data.kind, SURVEY_KINDS)
     low, high = (0, 10) if kind == "nps" else (1, 5)
     score = v.score("score", data.score, low, high)
@@ -201,11 +264,21 @@ def save_survey(db: Database, data: SurveyInput, survey_id: str | None = None) -
         "answered_on": answered,
         "comment": v.optional("comment", data.comment),
     }
-    with db.transaction() as session:
+    with saving(db) as session:
+        obj = _editable(session, SurveyResponse, survey_id, expected_version)
         _account(session, data.account_id)
         if data.contact_id:
             _contacts(session, [data.contact_id])
-        return _save(session, SurveyResponse, survey_id, values)
+        return _save(session, SurveyResponse, obj, values)
+
+
+def survey_for_edit(db: Database, survey_id: str) -> Loaded[SurveyInput]:
+    with db.reader() as session:
+        row = _stored(session, SurveyResponse, survey_id)
+        data = SurveyInput(
+            row.account_id, row.kind, row.score, row.answered_on, row.contact_id, row.comment
+        )
+        return Loaded(data, row.version)
 
 
 @dataclass
@@ -221,7 +294,14 @@ class GiftInput:
     notes: str | None = None
 
 
-def save_gift(db: Database, data: GiftInput, gift_id: str | None = None) -> str:
+def save_gift(
+    db: Database,
+    data: GiftInput,
+    gift_id: str | None = None,
+    *,
+    expected_version: int | None = None,
+) -> str:
+    """Add a gift, or save an edited one (as :func:`save_deal`)."""
     given_on = v.parse_date("date", data.given_on)
     if given_on is None:
         raise v.fail("date", None, _("is required"))
@@ -240,11 +320,29 @@ def save_gift(db: Database, data: GiftInput, gift_id: str | None = None) -> str:
         "currency": currency,
         "notes": v.optional("notes", data.notes),
     }
-    with db.transaction() as session:
+    with saving(db) as session:
+        obj = _editable(session, Gift, gift_id, expected_version)
         _account(session, data.account_id)
         if data.contact_id:
             _contacts(session, [data.contact_id])
-        return _save(session, Gift, gift_id, values)
+        return _save(session, Gift, obj, values)
+
+
+def gift_for_edit(db: Database, gift_id: str) -> Loaded[GiftInput]:
+    with db.reader() as session:
+        row = _stored(session, Gift, gift_id)
+        data = GiftInput(
+            account_id=row.account_id,
+            direction=row.direction,
+            description=row.description,
+            given_on=row.given_on,
+            contact_id=row.contact_id,
+            occasion=row.occasion,
+            value=row.value,
+            currency=row.currency,
+            notes=row.notes,
+        )
+        return Loaded(data, row.version)
 
 
 def save_note(
@@ -254,7 +352,10 @@ def save_note(
     account_id: str | None = None,
     contact_id: str | None = None,
     note_id: str | None = None,
+    expected_version: int | None = None,
 ) -> str:
+    """Add a note, or save an edited one (``note_id``; ``expected_version`` as in
+    :func:`save_deal`, from :func:`note_for_edit`)."""
     if (account_id is None) == (contact_id is None):
         raise ValueError("a note belongs to exactly one account or contact")
     values = {
@@ -262,28 +363,68 @@ def save_note(
         "account_id": account_id,
         "contact_id": contact_id,
     }
-    with db.transaction() as session:
+    with saving(db) as session:
+        obj = _editable(session, Note, note_id, expected_version)
         if account_id:
             _account(session, account_id)
         if contact_id:
             _contacts(session, [contact_id])
-        return _save(session, Note, note_id, values)
+        return _save(session, Note, obj, values)
 
 
-def save_country_note(db: Database, country: str, body: str, note_id: str | None = None) -> str:
+def note_for_edit(db: Database, note_id: str) -> Loaded[str]:
+    """A note's stored text, with the version it was read at."""
+    with db.reader() as session:
+        row = _stored(session, Note, note_id)
+        return Loaded(row.body, row.version)
+
+
+def save_country_note(
+    db: Database,
+    country: str,
+    body: str,
+    note_id: str | None = None,
+    *,
+    expected_version: int | None = None,
+) -> str:
+    """Add the user's note on a country, or save an edited one (as :func:`save_note`)."""
     values = {"country": v.country(country), "body": v.required("body", body)}
-    with db.transaction() as session:
-        return _save(session, CountryNote, note_id, values)
+    with saving(db) as session:
+        obj = _editable(session, CountryNote, note_id, expected_version)
+        return _save(session, CountryNote, obj, values)
 
 
-def _save(session: Session, model: Any, id_: str | None, values: dict[str, Any]) -> str:
+def country_note_for_edit(db: Database, note_id: str) -> Loaded[str]:
+    """A country note's stored text, with the version it was read at."""
+    with db.reader() as session:
+        row = _stored(session, CountryNote, note_id)
+        return Loaded(row.body, row.version)
+
+
+def _stored(session: Session, model: type[R], id_: str) -> R:
+    obj = session.get(model, id_)
+    if obj is None or obj.deleted_at is not None:
+        raise NotFoundError(_("There is no record with id {id}.").format(id=id_))
+    return obj
+
+
+def _editable(
+    session: Session, model: type[R], id_: str | None, expected_version: int | None
+) -> R | None:
+    """The stored row to save over, checked and locked (:func:`conflicts.editable`); None for a
+    new one (``id_`` None)."""
     if id_ is None:
+        return None
+    editable(session, model, id_, expected_version)
+    return _stored(session, model, id_)
+
+
+def _save(session: Session, model: Any, obj: Any, values: dict[str, Any]) -> str:
+    """Add a new ``model`` row (``obj`` None) or write ``values`` over ``obj``."""
+    if obj is None:
         obj = model(**values)
         session.add(obj)
     else:
-        obj = session.get(model, id_)
-        if obj is None or obj.deleted_at is not None:
-            raise NotFoundError(_("There is no record with id {id}.").format(id=id_))
         for key, value in values.items():
             setattr(obj, key, value)
     session.flush()

@@ -28,6 +28,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.services.activity import InteractionInput, add_interaction
+from accountdesk.core.services.conflicts import Loaded, editable, saving
 from accountdesk.core.timekeeping.stay_in_touch import CadenceRules
 from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
 
@@ -51,6 +52,18 @@ class FollowUpInput:
 class Scheduled:
     id: str
     resolution: WallTimeResolution  # says whether the time fell in a DST gap or overlap
+
+
+@dataclass(frozen=True)
+class FollowUpEdit:
+    """A stored follow-up as the rescheduling form shows it (what :func:`edit` takes)."""
+
+    contact_id: str | None
+    title: str
+    notes: str | None
+    rrule: str | None
+    local_due: datetime  # naive: the wall-clock time in ``zone``
+    zone: str
 
 
 def _contact(session: Session, contact_id: str) -> Contact:
@@ -128,13 +141,18 @@ def edit(
     rrule: str | None,
     local_due: datetime,
     zone: str | None = None,
+    expected_version: int | None = None,
 ) -> Scheduled:
     """Change a follow-up's details and move it to another wall-clock time (in its zone, or a
     new one), in one transaction: when anything is invalid, nothing changes.
 
     Moving it reopens it and clears its snooze; a repeating one restarts from the new time.
+    ``expected_version``: the version the form was loaded at (:func:`for_edit`); when someone
+    saved the follow-up since, the save is refused
+    (:class:`~accountdesk.core.services.conflicts.ConflictError`).
     """
-    with db.transaction() as session:
+    with saving(db) as session:
+        editable(session, FollowUp, follow_up_id, expected_version)
         item = _follow_up(session, follow_up_id)
         new_zone = v.timezone(zone, allow_empty=True) or item.zone
         resolution = _resolve(local_due, new_zone)
@@ -149,6 +167,21 @@ def edit(
         item.notified_at = None
         item.status = "open"
         return Scheduled(item.id, resolution)
+
+
+def for_edit(db: Database, follow_up_id: str) -> Loaded[FollowUpEdit]:
+    """The stored follow-up as the rescheduling form shows it, with the version it was read at."""
+    with db.reader() as session:
+        item = _follow_up(session, follow_up_id)
+        data = FollowUpEdit(
+            contact_id=item.contact_id,
+            title=item.title,
+            notes=item.notes,
+            rrule=item.rrule,
+            local_due=datetime.fromisoformat(item.local_due),
+            zone=item.zone,
+        )
+        return Loaded(data, item.version)
 
 
 def complete(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> int:

@@ -1,0 +1,151 @@
+"""Two people editing the same record at once: the later save made from an older copy is refused.
+
+Every record has a ``version`` (:class:`accountdesk.core.db.models.Record`): SQLAlchemy raises
+it on every update and checks it, but only for the moment of one flush. A form is open for
+minutes, so an edit form keeps the version it was loaded at (:class:`Loaded`, from a service's
+``*_for_edit`` function) and hands it back to the service's update function as
+``expected_version``. Inside the write transaction, :func:`editable` locks the stored row
+(``SELECT … FOR UPDATE`` on PostgreSQL; on SQLite the write transaction is ``BEGIN IMMEDIATE``
+already, one writer at a time) and refuses the save when the version is not the one the form
+was loaded at. So of two saves made from the same version exactly one is written, and the other
+person is told who changed the record and when (:class:`ConflictError`), while their form keeps
+what they typed; nothing of the first save is lost.
+
+``expected_version=None`` (a caller without a form: an import, the command line) keeps the
+old behaviour: the save is written over whatever is stored, under the same lock.
+
+Update functions run in :func:`saving` instead of ``Database.transaction``: it turns the
+refusal, and SQLAlchemy's ``StaleDataError`` (a row changed by someone else between reading it
+and writing it in one transaction), into the one :class:`ConflictError`, and writes the record
+once, at the end, so that its version grows by exactly one per save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from accountdesk.core.bidi import isolate
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Record, utcnow
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _, format_when
+
+__all__ = ["ConflictError", "Loaded", "editable", "refusal", "saving"]
+
+T = TypeVar("T")
+R = TypeVar("R", bound=Record)
+
+
+class ConflictError(UserError):
+    """A save refused because someone else saved the same record after the form was loaded.
+    ``changed_by`` (a server login) and ``changed_at`` say who and when, when known."""
+
+    def __init__(
+        self, message: str, changed_by: str | None = None, changed_at: datetime | None = None
+    ) -> None:
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[T]):
+    """What an edit form shows (``data``, a service's input) and the ``version`` of the stored
+    row it was read from, to be given back as ``expected_version`` when the form is saved."""
+
+    data: T
+    version: int
+
+
+class _Outdated(Exception):
+    """Raised by :func:`editable` inside :func:`saving`, which rolls back first and then names
+    the person (reading the team's names needs a session of its own)."""
+
+    def __init__(self, changed_by: str | None, changed_at: datetime | None) -> None:
+        super().__init__(changed_by, changed_at)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+@contextmanager
+def saving(db: Database) -> Iterator[Session]:
+    """``db.transaction()`` for a save made from an edit form.
+
+    A save refused by :func:`editable`, or a ``StaleDataError`` of the flush, leaves as
+    :class:`ConflictError` after the transaction was rolled back. Autoflush is off inside, so
+    the record is written once, when the block ends (or at an explicit ``session.flush()``):
+    its version grows by one per save, also when a query runs between the changes."""
+    try:
+        with db.transaction() as session, session.no_autoflush:
+            yield session
+    except _Outdated as outdated:
+        raise refusal(db, outdated.changed_by, outdated.changed_at) from None
+    except StaleDataError as error:
+        raise ConflictError(
+            _(
+                "Someone else changed this record while you were saving it, so your changes "
+                "were not saved. Reload it to see what is stored now, then make your changes "
+                "again."
+            )
+        ) from error
+
+
+def editable(
+    session: Session, model: type[R], record_id: str, expected_version: int | None
+) -> R | None:
+    """The stored row ``record_id`` of ``model``, read afresh and locked until the end of the
+    transaction (call it before anything else in the transaction reads that row).
+
+    When ``expected_version`` is given and the row's version differs, the save is refused
+    (:class:`ConflictError` through :func:`saving`). The row is marked as written now, so the
+    save raises its version also when only its links (tags, dates, participants) change.
+
+    Returns None when there is no such row; a row in the trash is returned unchecked and
+    unchanged, for the caller to refuse as not found."""
+    row = session.get(model, record_id, with_for_update=True, populate_existing=True)
+    if row is None or row.deleted_at is not None:
+        return row
+    if expected_version is not None and row.version != expected_version:
+        raise _Outdated(row.updated_by, row.updated_at)
+    row.updated_at = utcnow()
+    return row
+
+
+def refusal(db: Database, changed_by: str | None, changed_at: datetime | None) -> ConflictError:
+    """The refusal of a save made from an older copy: who (a member's name; the login when no
+    member has it) and when (in the user's zone and calendar), as far as they are known."""
+    from accountdesk.core import settings  # settings imports the services (a cycle at import)
+    from accountdesk.core.queries.team import owner_name, owner_names
+
+    if changed_at is None:
+        return ConflictError(
+            _(
+                "This record was changed by someone else after you opened it, so your changes "
+                "were not saved. Reload it to see what is stored now, then make your changes "
+                "again."
+            ),
+            changed_by,
+        )
+    when = isolate(format_when(changed_at, ZoneInfo(settings.current_zone(db))))
+    if changed_by:
+        name = owner_name(owner_names(db), changed_by)
+        message = _(
+            # TRANSLATORS: {name} is a member of the team, {when} a date and time
+            "{name} changed this record on {when}, after you opened it, so your changes were "
+            "not saved. Reload it to see their changes, then make yours again."
+        ).format(name=isolate(name), when=when)
+    else:
+        message = _(
+            # TRANSLATORS: {when} is a date and time
+            "This record was changed on {when}, after you opened it, so your changes were not "
+            "saved. Reload it to see what is stored now, then make your changes again."
+        ).format(when=when)
+    return ConflictError(message, changed_by, changed_at)
