@@ -7,6 +7,7 @@ Buckets are those of :mod:`accountdesk.core.timekeeping.reminders`; the reminder
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -129,9 +130,11 @@ def list_follow_ups(
     account_id: str | None = None,
     text: str | None = None,
     limit: int | None = None,
+    account_ids: Collection[str] | None = None,
 ) -> list[FollowUpRow]:
     """Follow-ups in due order, filtered by bucket (in the user's zone), status, owner and the
-    folded search text (see :func:`_matching`)."""
+    folded search text (see :func:`_matching`); ``account_ids``: only those accounts' (a
+    report's scope: at most a few hundred ids a query)."""
     query = (
         select(FollowUp, Contact, Account)
         .join(Account, Account.id == FollowUp.account_id)
@@ -147,6 +150,8 @@ def list_follow_ups(
         query = query.where(FollowUp.contact_id == contact_id)
     if account_id is not None:
         query = query.where(FollowUp.account_id == account_id)
+    if account_ids is not None:
+        query = query.where(FollowUp.account_id.in_(list(account_ids)))
     if limit is not None:
         query = query.limit(limit)
     rows = []

@@ -270,8 +270,10 @@ def risk_facts(
     before = year.previous()
     customers = {c.account_id: c for c in records.customers if c.is_customer_on(today)}
     overdue: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
-    for f in list_follow_ups(db, now=now, user_zone=user_zone, due="overdue"):
-        if f.account_id in customers:
+    for chunk in _chunks(list(customers), 900):  # the scope's, not the whole team's
+        for f in list_follow_ups(
+            db, now=now, user_zone=user_zone, due="overdue", account_ids=chunk
+        ):
             overdue[f.account_id].append((f.due_at, f.title))
     latest_nps: dict[str, SurveyRecord] = {}
     for r in records.surveys:
