@@ -88,13 +88,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _target(args: argparse.Namespace) -> str:
     """The database the command works on, as the user named it (for messages)."""
-    from accountdesk.core import paths
+    from accountdesk.core.db.schema import default_target
 
-    return str(
-        getattr(args, "db", None)
-        or os.environ.get("ACCOUNTDESK_DB")
-        or paths.default_database_path()
-    )
+    return str(getattr(args, "db", None) or default_target())
 
 
 def _quick_connection(args: argparse.Namespace) -> sqlite3.Connection | None:
@@ -758,7 +754,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help=_("database file or SQLAlchemy URL (default: $ACCOUNTDESK_DB or the data folder)"),
+        help=_(
+            "database file or server URL (default: $ACCOUNTDESK_DB, the server.url setting, or "
+            "the data folder)"
+        ),
     )
     common.add_argument(
         "--lang",
@@ -793,6 +792,7 @@ def _commands() -> dict[str, Callable[[Any, argparse.ArgumentParser], None]]:
         "report": _add_report,
         "rates": _add_rates,
         "duplicates": _add_duplicates,
+        "server": _add_server,
     }
 
 
@@ -810,6 +810,12 @@ def _add_rates(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_duplicates(sub: Any, common: argparse.ArgumentParser) -> None:
     from accountdesk.core.services.duplicates_cli import register
+
+    register(sub, common)
+
+
+def _add_server(sub: Any, common: argparse.ArgumentParser) -> None:
+    from accountdesk.core.db.server_cli import register
 
     register(sub, common)
 

@@ -216,8 +216,9 @@ def keyring_unavailable_message() -> str:
     )
 
 
-def remembered(path: Path) -> str | None:
-    """The passphrase the keyring holds for ``path``, or None."""
+def remembered(path: Path | str) -> str | None:
+    """The passphrase the keyring holds for ``path``, or None (a team server's password is
+    kept the same way under its entry: :mod:`accountdesk.core.db.credentials`)."""
     module = keyring_module()
     if module is None:
         return None
@@ -228,7 +229,7 @@ def remembered(path: Path) -> str | None:
     return found if isinstance(found, str) and found else None
 
 
-def remember(path: Path, passphrase: str) -> None:
+def remember(path: Path | str, passphrase: str) -> None:
     """Keep ``passphrase`` in the system keyring for ``path``."""
     module = keyring_module()
     if module is None:
@@ -241,7 +242,7 @@ def remember(path: Path, passphrase: str) -> None:
         ) from exc
 
 
-def forget(path: Path) -> bool:
+def forget(path: Path | str) -> bool:
     """Remove the keyring's passphrase for ``path``; True when there was one."""
     module = keyring_module()
     if module is None or remembered(path) is None:

@@ -40,11 +40,21 @@ def _ask(prompt: str) -> str:
 
 def open_interactive(target: str | os.PathLike[str] | None, *, upgrade: bool = True) -> Database:
     """:func:`~accountdesk.core.db.engine.open_database`, asking for the passphrase of an
-    encrypted database at the terminal when neither the environment nor the keyring has it."""
+    encrypted database at the terminal when neither the environment nor the keyring has it,
+    and for a team server's password
+    (:func:`~accountdesk.core.db.server_cli.sign_in_interactive`)."""
     from accountdesk.core.db.engine import database_url, open_database, sqlite_path
+    from accountdesk.core.db.errors import PasswordRequired
 
     try:
         return open_database(target, upgrade=upgrade)
+    except PasswordRequired:
+        if not interactive():
+            raise
+        from accountdesk.core.db.server_cli import sign_in_interactive
+
+        sign_in_interactive(database_url(target))
+        return open_database(target, upgrade=upgrade)  # signed in: this process has it
     except crypto.PassphraseRequired:
         if not interactive():
             raise

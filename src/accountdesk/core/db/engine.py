@@ -4,6 +4,11 @@ A database is a SQLite file (WAL mode, foreign keys on, full sync) or any SQLAlc
 :func:`open_database` refuses a file that is not SQLite (and leaves it untouched), refuses a
 schema newer than this app, and upgrades an older schema after copying the file aside.
 
+A team server is a PostgreSQL URL: its password comes from the caller, the URL, the keyring or
+a prompt (:mod:`accountdesk.core.db.credentials`), and is never part of :attr:`Database.url`;
+its refusals and connection failures are one sentence each, as they happen
+(:func:`accountdesk.core.db.errors.explain_server`).
+
 A new file is created ``0600`` in a ``0700`` folder (its ``-wal`` and ``-shm`` follow its mode);
 a file that cannot be written (or whose folder cannot) opens read-only (an ``mode=ro`` URI):
 reads work and every write is refused with one sentence (:mod:`accountdesk.core.db.errors`,
@@ -27,13 +32,14 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from accountdesk.core import paths
-from accountdesk.core.db import crypto
+from accountdesk.core.db import credentials, crypto
 from accountdesk.core.db.errors import (
     SQLITE_CANTOPEN,
     SQLITE_READONLY,
     driver_errors,
     explain,
     explain_os_error,
+    explain_server,
     no_database,
     sqlite_code,
 )
@@ -51,6 +57,7 @@ __all__ = [
     "DatabaseOpenError",
     "database_url",
     "open_database",
+    "sign_in",
 ]
 
 
@@ -111,7 +118,8 @@ def _configure_sqlite(engine: Engine, *, file_backed: bool) -> None:
 
 @dataclass
 class Database:
-    """An open database: where it is, and sessions for reading and writing."""
+    """An open database: where it is, and sessions for reading and writing. ``url`` never
+    holds a password (a server's is kept by the engine's connections only)."""
 
     url: str
     engine: Engine
@@ -259,6 +267,44 @@ def _read_only_engine(url: str, path: Path, key: crypto.Passphrase | None) -> En
     return create_engine(url, creator=connect)
 
 
+def _server_engine(url: str, password: str | None) -> tuple[Engine, credentials.Password | None]:
+    """An engine on a team server whose connections sign in with the password found for
+    ``url`` (:func:`credentials.connection`), and that password; the engine's own URL holds
+    none. Refusals and failed connections leave as one sentence naming the server."""
+    address, extra, found = credentials.connection(url, password)
+    engine = create_engine(address, connect_args=extra, pool_pre_ping=True)
+    source = None if found is None else found.source
+
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: Any) -> None:
+        sentence = explain_server(
+            context.original_exception,
+            address,
+            statement=context.statement,
+            password_source=source,
+        )
+        if sentence is not None:
+            raise sentence from context.original_exception
+
+    return engine, found
+
+
+def sign_in(target: str, password: str | None = None) -> str:
+    """Connect to the team server ``target`` once, without opening the database (nothing is
+    migrated), so that what opens it next in this process signs in the same way; returns the
+    login. Raises what a connection raises (``PasswordRequired``, ``WrongPassword`` …)."""
+    url = credentials.normalise(target)
+    engine, found = _server_engine(url, password)
+    try:
+        with engine.connect() as conn:
+            login = str(conn.execute(text("SELECT current_user")).scalar())
+            conn.rollback()
+    finally:
+        engine.dispose()
+    credentials.keep_for_session(url, found)
+    return login
+
+
 def _explain_errors(engine: Engine, where: Path | str) -> None:
     """SQLite's failures (disk full, busy, read-only…) leave as one sentence naming ``where``."""
 
@@ -284,6 +330,7 @@ def open_database(
     passphrase: str | None = None,
     create: bool = True,
     read_only: bool | None = None,
+    password: str | None = None,
 ) -> Database:
     """Open (and create or upgrade) a database; raises :class:`DatabaseOpenError` with a reason.
 
@@ -292,9 +339,16 @@ def open_database(
     :class:`~accountdesk.core.db.crypto.PassphraseRequired` or ``WrongPassphrase``.
 
     Without ``create``, a missing file is refused ("There is no database at PATH."). A file
-    that cannot be written opens read-only (``read_only`` forces either way)."""
-    url = database_url(target)
+    that cannot be written opens read-only (``read_only`` forces either way).
+
+    A team server's URL signs in with ``password``, else the one the URL, this process or the
+    keyring has (:mod:`~accountdesk.core.db.credentials`); when the server asks for one and
+    none was found it raises :class:`~accountdesk.core.db.errors.PasswordRequired`, and
+    ``WrongPassword`` when it refuses it."""
+    url = credentials.normalise(database_url(target))
     path = sqlite_path(url)
+    server = credentials.is_server(url)
+    signed_in: credentials.Password | None = None
     if not create:
         require_database(target)
     key = None if path is None else crypto.passphrase_for(path, passphrase)
@@ -305,7 +359,10 @@ def open_database(
             if not path.exists():
                 _create_private(path)
         ro = _cannot_write(path) if read_only is None else read_only
-    if path is not None and ro:
+    if server:
+        engine, signed_in = _server_engine(url, password)
+        url = credentials.without_password(url)
+    elif path is not None and ro:
         engine = _read_only_engine(url, path, key)
     else:
         engine = crypto.keyed_engine(path, key.text) if path and key else create_engine(url)
@@ -323,6 +380,9 @@ def open_database(
     )
     try:
         revision = _current_revision(engine)
+    except UserError:
+        engine.dispose()
+        raise
     except SADatabaseError as exc:
         engine.dispose()
         raise DatabaseOpenError(
@@ -330,6 +390,8 @@ def open_database(
                 target=path or url, reason=exc.orig
             )
         ) from exc
+    if server:
+        credentials.keep_for_session(url, signed_in)  # it signed in: not asked again here
     if revision is not None and revision not in KNOWN_REVISIONS:
         engine.dispose()
         raise DatabaseOpenError(

@@ -6,6 +6,12 @@ back whole (SQLite's transactions), and a file is replaced only once it is compl
 translates errors as they happen (its ``handle_error`` hook, so the message names the database);
 the command line's error boundary (``cli.main``) and the desktop app's (``ui.app``) call
 :func:`explain` for anything that reached them untranslated.
+
+A team server (PostgreSQL) has refusals of its own, one sentence each (:func:`explain_server`):
+what a role may not do (SQLSTATE 42501: the structure, another rep's data, an account's owner)
+and why a connection failed (refused, unknown host, no such database, the password, TLS). A
+sentence names the server by its address without the password
+(:func:`accountdesk.core.db.credentials.server_address`).
 """
 
 from __future__ import annotations
@@ -195,6 +201,8 @@ def explain(exc: BaseException, path: Path | str | None) -> StorageError | None:
     not one this module knows (a bug, which must not be dressed up as something else)."""
     if isinstance(exc, StorageError):
         return exc
+    if _postgres_error(exc) is not None:
+        return explain_server(exc, str(path) if path is not None else None)
     where = path if path is not None else _("(in memory)")
     if isinstance(exc, OSError):  # only a full disk: other OS errors are not the storage's
         if exc.errno in _DISK_FULL:
@@ -228,4 +236,220 @@ def explain_os_error(
                 path=path, reason=exc.strerror or exc
             )
         )
+    return None
+
+
+# --- a team server (PostgreSQL) ------------------------------------------------------------
+
+
+class ServerError(StorageError):
+    """The team server refused the action or could not be reached; nothing was changed."""
+
+
+class PasswordRequired(ServerError):
+    """The server asks for a password and none was given (the caller may ask for one)."""
+
+
+class WrongPassword(ServerError):
+    """The server did not accept the login with that password."""
+
+
+class NotAllowed(ServerError):
+    """The connected role may not do this (SQLSTATE 42501)."""
+
+
+#: SQLSTATE insufficient_privilege: every refusal of a role's rights, and of the guards.
+INSUFFICIENT_PRIVILEGE = "42501"
+#: The guards of a team server (:mod:`accountdesk.core.db.server`) name themselves as the
+#: "constraint" of their refusal, so that each has its own sentence.
+ERASE_GUARD = "accountdesk_erase_guard"
+OWNER_GUARD = "accountdesk_owner_guard"
+#: A statement that changes the structure (a rep's role may run none of them).
+_STRUCTURE = ("CREATE", "ALTER", "DROP", "GRANT", "REVOKE", "COMMENT", "REINDEX", "CLUSTER")
+_RETRY = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+
+
+def _postgres_error(exc: BaseException) -> BaseException | None:
+    """The psycopg error behind ``exc`` (itself, or the one an SQLAlchemy error wraps), or
+    None; psycopg is only looked at once it is loaded (a laptop's file never loads it)."""
+    module = sys.modules.get("psycopg")
+    if module is None:
+        return None
+    driver: type[BaseException] = module.Error
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, driver):
+            return current
+        orig = getattr(current, "orig", None)
+        current = orig if isinstance(orig, BaseException) else current.__cause__
+    return None
+
+
+def _first_word(statement: str | None) -> str:
+    words = (statement or "").split(None, 1)
+    return words[0].upper() if words else ""
+
+
+def _server(url: str | None) -> tuple[str, str]:
+    """The server's address and the login, from a URL (never its password)."""
+    from accountdesk.core.db import credentials
+
+    if url is None or not credentials.is_server(url):
+        return _("the team server"), "-"
+    return credentials.server_address(url), credentials.login_of(url)
+
+
+def _not_allowed(err: BaseException, statement: str | None, server: str) -> NotAllowed:
+    diag = getattr(err, "diag", None)
+    guard = getattr(diag, "constraint_name", None)
+    primary = getattr(diag, "message_primary", None) or str(err)
+    if guard == ERASE_GUARD:
+        return NotAllowed(_("Only the account's owner or a manager can erase this."))
+    if guard == OWNER_GUARD:
+        return NotAllowed(
+            _("Only the account's owner or a manager can give the account to someone else.")
+        )
+    structural = (
+        _first_word(statement) in _STRUCTURE
+        or primary.startswith("must be owner of")
+        or primary.startswith("permission denied for schema")
+        or primary.startswith("permission denied for database")
+    )
+    if structural:
+        return NotAllowed(_("Your role cannot change the database's structure."))
+    return NotAllowed(
+        _("Your role on the server {server} may not do this ({reason}).").format(
+            server=server, reason=primary
+        )
+    )
+
+
+def _lost(server: str, reason: str) -> ServerError:
+    return ServerError(
+        _(
+            "The connection to the server {server} failed or was lost ({reason}); what was "
+            "being saved may not have been saved."
+        ).format(server=server, reason=reason)
+    )
+
+
+def _connection_failure(
+    text: str, server: str, login: str, password_source: str | None
+) -> ServerError | None:
+    """The sentence for a connection that could not be made (libpq's and the server's
+    English texts: a failed connection carries no SQLSTATE), or None."""
+    reason = text.rsplit(" failed: ", 1)[-1].strip()
+    if "no password supplied" in text:
+        return PasswordRequired(
+            _(
+                "The server {server} asks for the password of {login}: keep it in the system "
+                "keyring with accountdesk server login, put it in PGPASSWORD, or run the "
+                "command in a terminal to be asked for it."
+            ).format(server=server, login=login)
+        )
+    if "password authentication failed" in text:
+        if password_source == "keyring":
+            return WrongPassword(
+                _(
+                    "The server {server} did not accept the login {login} with the password "
+                    "from the system keyring; sign in again with accountdesk server login."
+                ).format(server=server, login=login)
+            )
+        return WrongPassword(
+            _("The server {server} did not accept the login {login} with that password.").format(
+                server=server, login=login
+            )
+        )
+    if "Connection refused" in text:
+        return ServerError(
+            _(
+                "The server {server} refused the connection: check that PostgreSQL runs there "
+                "and accepts connections on that port."
+            ).format(server=server)
+        )
+    if (
+        "failed to resolve host" in text
+        or "could not translate host name" in text
+        or "Name or service not known" in text
+    ):
+        return ServerError(
+            _("There is no server at {server}: check the host name in the address.").format(
+                server=server
+            )
+        )
+    if "does not exist" in text and "database" in text:
+        return ServerError(
+            _("The server {server} has no such database: check the name after the last /.").format(
+                server=server
+            )
+        )
+    if "does not support SSL, but SSL was required" in text:
+        return ServerError(
+            _(
+                "The server {server} offers no encrypted connection (TLS), but the connection "
+                "requires one (sslmode): ask its administrator to switch TLS on."
+            ).format(server=server)
+        )
+    if "no pg_hba.conf entry" in text and "no encryption" in text:
+        return ServerError(
+            _(
+                "The server {server} accepts only encrypted connections: add ?sslmode=require "
+                "to its address, or sign in with accountdesk server login --sslmode require."
+            ).format(server=server)
+        )
+    if "no pg_hba.conf entry" in text:
+        return ServerError(
+            _(
+                "The server {server} does not let {login} connect from this computer (its "
+                "pg_hba.conf has no entry for it)."
+            ).format(server=server, login=login)
+        )
+    if "certificate" in text:
+        return ServerError(
+            _("The certificate of the server {server} could not be verified: {reason}").format(
+                server=server, reason=reason
+            )
+        )
+    if "timeout expired" in text:
+        return ServerError(_("The server {server} did not answer in time.").format(server=server))
+    if text.startswith("connection failed") or "server closed the connection" in text:
+        return _lost(server, reason)
+    return None
+
+
+def explain_server(
+    exc: BaseException,
+    url: str | None,
+    *,
+    statement: str | None = None,
+    password_source: str | None = None,
+) -> ServerError | None:
+    """The sentence for a team server's refusal or a failed connection to it, or None when
+    ``exc`` is none of those. ``url``: the server (its password is never shown);
+    ``statement``: the SQL refused, when known; ``password_source``: where the password came
+    from (:class:`accountdesk.core.db.credentials.Password`), for a wrong one."""
+    if isinstance(exc, ServerError):
+        return exc
+    err = _postgres_error(exc)
+    if err is None:
+        return None
+    server, login = _server(url)
+    state = getattr(err, "sqlstate", None)
+    if statement is None:
+        statement = getattr(exc, "statement", None)
+    if state == INSUFFICIENT_PRIVILEGE:
+        return _not_allowed(err, statement, server)
+    if state in _RETRY:
+        return ServerError(
+            _(
+                "The server {server} could not do this now because someone else was changing "
+                "the same records; nothing was changed, try again."
+            ).format(server=server)
+        )
+    if state is None:
+        return _connection_failure(str(err), server, login, password_source)
+    if state.startswith(("08", "57P")):  # connection exception, operator intervention
+        return _lost(server, str(err).strip().splitlines()[0])
     return None

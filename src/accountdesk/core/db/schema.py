@@ -15,11 +15,20 @@ KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def default_target() -> str | os.PathLike[str]:
+    """The database when none is named: ``ACCOUNTDESK_DB``, else the team server of the
+    ``server.url`` setting (:func:`accountdesk.core.db.credentials.default_server`), else the
+    file in the data folder."""
+    from accountdesk.core.db.credentials import default_server
+
+    return os.environ.get("ACCOUNTDESK_DB") or default_server() or paths.default_database_path()
+
+
 def database_url(target: str | os.PathLike[str] | None) -> str:
-    """An SQLAlchemy URL for a path, a URL, ``ACCOUNTDESK_DB`` or the default location (here,
-    without SQLAlchemy, so that the desktop app knows its database before importing it)."""
+    """An SQLAlchemy URL for a path, a URL or :func:`default_target` (here, without
+    SQLAlchemy, so that the desktop app knows its database before importing it)."""
     if target is None:
-        target = os.environ.get("ACCOUNTDESK_DB") or paths.default_database_path()
+        target = default_target()
     target = os.fspath(target)
     if "://" in target:
         return target

@@ -453,9 +453,12 @@ def _counts(rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     return {table.name: len(_kept(table, rows)) for table in Base.metadata.sorted_tables}
 
 
-def _insert(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+def insert_rows(conn: Connection, rows: typing.Mapping[str, list[dict[str, Any]]]) -> None:
+    """Insert ``rows`` (column values by table name) table by table in foreign-key order, in
+    the caller's transaction (also the upload of a laptop's file to a team server,
+    :func:`accountdesk.core.db.server.upload`). The search index is the caller's."""
     for table in Base.metadata.sorted_tables:
-        found = _kept(table, rows)
+        found = rows.get(table.name) or []
         if not found:
             continue
         # A column that points at its own table (an account referred by another) is set after
@@ -470,6 +473,10 @@ def _insert(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> dict[str
             if "updated_at" in table.c:
                 keep["updated_at"] = r.get("updated_at")
             conn.execute(update(table).where(table.c.id == r["id"]).values(**keep))
+
+
+def _insert(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+    insert_rows(conn, {table.name: _kept(table, rows) for table in Base.metadata.sorted_tables})
     search.rebuild(conn)
     return _counts(rows)
 
