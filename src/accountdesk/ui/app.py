@@ -64,15 +64,17 @@ def run_gui(db: str | None, lang: str | None) -> int:
     database = None
     url = database_url(db)
     if not url.startswith("sqlite:///") or looks_encrypted(Path(url.removeprefix("sqlite:///"))):
-        # An encrypted file (or another kind of database): opened first, as it may ask for
-        # a passphrase before any window is shown.
+        # An encrypted file (or a team server): opened first, as it may ask for a passphrase
+        # (a password) before any window is shown.
         from PySide6.QtWidgets import QMessageBox
 
+        from accountdesk.core.db.credentials import is_server
         from accountdesk.core.errors import UserError
         from accountdesk.ui.security import open_with_dialog
+        from accountdesk.ui.server_login import open_server_with_dialog
 
         try:
-            database = open_with_dialog(db)
+            database = open_server_with_dialog(db) if is_server(url) else open_with_dialog(db)
         except UserError as exc:
             instance.close()
             QMessageBox.critical(None, _("AccountDesk"), str(exc))
