@@ -277,7 +277,9 @@ def cmd_db(args: argparse.Namespace) -> int:
     from accountdesk.core.db.schema import SCHEMA_HEAD
 
     if args.action == "path":
-        _print(database_url(args.db).removeprefix("sqlite:///"))
+        from accountdesk.core.db.credentials import without_password
+
+        _print(without_password(database_url(args.db)).removeprefix("sqlite:///"))
         return 0
     if args.action in ("encrypt", "decrypt", "rekey"):
         from accountdesk.core.db import crypto_cli

@@ -155,6 +155,8 @@ def test_a_team_from_an_empty_database(
     )
     done = cli("--db", f"postgresql://{anna}:{SECRETS['anna']}@{where}", "search", "nobody")
     assert done.returncode == 0 and done.stdout == "No matches for “nobody”.\n"
+    done = cli("--db", f"postgresql://{anna}:{SECRETS['anna']}@{where}", "db", "path")
+    assert done.stdout == f"postgresql+psycopg://{anna}@{where}\n"
     done = cli("server", "login", url(anna))
     assert done.returncode == 1
     assert done.stderr.startswith("accountdesk: Run accountdesk server login in a terminal")

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select, text
 
 from accountdesk.core.db import server
-from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.engine import KNOWN_REVISIONS, SCHEMA_HEAD, Database, open_database
 from accountdesk.core.db.errors import NotAllowed
 from accountdesk.core.db.models import Account, Contact, FollowUp, Note, User
 from accountdesk.core.errors import UserError
@@ -353,3 +353,18 @@ def test_follow_ups_of_a_reps_own_account_go_with_its_contact(team: Team) -> Non
             )
     finally:
         anna.close()
+
+
+def test_a_member_cannot_upgrade_the_schema_and_is_told_who_can(team: Team) -> None:
+    older = KNOWN_REVISIONS[-2]
+    stamp = "UPDATE alembic_version SET version_num = '{}'"
+    team.cluster.execute(stamp.format(older), database=team.database)
+    with pytest.raises(UserError) as refused:
+        open_database(team.url(team.anna))
+    assert refused.value.message == (
+        f"The team's database on 127.0.0.1:{team.cluster.port}/{team.database} needs an upgrade "
+        f"(schema {older}), which only its administrator may make: they run accountdesk server "
+        "init again."
+    )
+    team.cluster.execute(stamp.format(SCHEMA_HEAD), database=team.database)
+    team.connect(team.anna).close()

@@ -36,6 +36,7 @@ from accountdesk.core.db import credentials, crypto
 from accountdesk.core.db.errors import (
     SQLITE_CANTOPEN,
     SQLITE_READONLY,
+    NotAllowed,
     driver_errors,
     explain,
     explain_os_error,
@@ -422,7 +423,16 @@ def open_database(
             from accountdesk.core.db.backup import backup_before_migration
 
             backup_before_migration(db, revision)
-        migrate(db)
+        try:
+            migrate(db)
+        except NotAllowed as exc:  # a member of a team server: the administrator upgrades it
+            engine.dispose()
+            raise DatabaseOpenError(
+                _(
+                    "The team's database on {server} needs an upgrade (schema {revision}), which "
+                    "only its administrator may make: they run accountdesk server init again."
+                ).format(server=credentials.server_address(url), revision=revision or "-")
+            ) from exc
     if writable and identity is None:
         ensure_identity(engine)
     install_index_hooks()
