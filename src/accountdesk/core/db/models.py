@@ -404,7 +404,9 @@ class User(Record):
 class Setting(Base):
     __tablename__ = "settings"
 
-    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    #: A setting's name, or on a team server "<login>/<name>" for a person's own
+    #: (services/activity.py: stored_key): room for a 63-character login.
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -433,26 +433,36 @@ def _save(session: Session, model: Any, obj: Any, values: dict[str, Any]) -> str
 
 # --- settings ---------------------------------------------------------------------------
 
+#: Settings that are each person's own (their zone, country, hours, language, calendar, lock,
+#: daily suggestions). On a team server everyone shares one ``settings`` table, so these are
+#: kept per login (``"<login>/<key>"``); the rest (the reporting currency, the stay-in-touch
+#: clock, the database's identity) is the team's. A laptop's file has one person: plain keys.
+PERSONAL_SETTINGS = ("user.", "ui.", "security.", "backup.", "stay_in_touch.daily_cap")
+
+
+def stored_key(db: Database, key: str) -> str:
+    """The row ``key`` is kept in for the person connected to ``db``."""
+    login = db.login
+    if login is None or not key.startswith(PERSONAL_SETTINGS):
+        return key
+    return f"{login}/{key}"
+
 
 def get_setting(db: Database, key: str, default: Any = None) -> Any:
     with db.reader() as session:
-        row = session.get(Setting, key)
+        row = session.get(Setting, stored_key(db, key))
         return default if row is None else row.value
 
 
 def set_setting(db: Database, key: str, value: Any, clock: Clock = system_clock) -> None:
-    with db.transaction() as session:
-        row = session.get(Setting, key)
-        if row is None:
-            session.add(Setting(key=key, value=value, updated_at=clock()))
-        else:
-            row.value = value
+    write_settings(db, {key: value}, clock)
 
 
 def write_settings(db: Database, values: dict[str, Any], clock: Clock = system_clock) -> None:
     """Store several settings in one transaction; a value of None removes the setting."""
     with db.transaction() as session:
-        for key, value in values.items():
+        for name, value in values.items():
+            key = stored_key(db, name)
             row = session.get(Setting, key)
             if value is None:
                 if row is not None:
@@ -461,11 +471,12 @@ def write_settings(db: Database, values: dict[str, Any], clock: Clock = system_c
                 session.add(Setting(key=key, value=value, updated_at=clock()))
             else:
                 row.value = value
+                row.updated_at = clock()
 
 
 def delete_setting(db: Database, key: str) -> None:
     """Forget ``key`` (its default applies again)."""
     with db.transaction() as session:
-        row = session.get(Setting, key)
+        row = session.get(Setting, stored_key(db, key))
         if row is not None:
             session.delete(row)

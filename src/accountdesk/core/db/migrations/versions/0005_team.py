@@ -10,6 +10,8 @@ Create Date: 2026-11-29 01:00:00
   it to ``current_user`` on every insert and update, so no client can leave it out or forge
   it) and ``version`` (raised by every update made through the app; a save made from an older
   version is refused instead of overwriting what someone else saved).
+- ``settings.key`` grows to 160 characters: on a server a person's own settings are kept
+  under "<login>/<name>".
 - On PostgreSQL, the search index's tables (SQLite has had its own since 0001): the same
   documents and name keys, with a ``tsvector`` of the folded words under a GIN index in place
   of the FTS5 table (see ``accountdesk.core.db.fts``).
@@ -76,6 +78,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("login", name=op.f("uq_users_login")),
     )
+    with op.batch_alter_table("settings") as batch:
+        batch.alter_column("key", existing_type=sa.String(length=80), type_=sa.String(length=160))
     for table in RECORD_TABLES:
         with op.batch_alter_table(table) as batch:
             batch.add_column(sa.Column("updated_by", sa.String(length=63), nullable=True))
@@ -102,4 +106,6 @@ def downgrade() -> None:
         with op.batch_alter_table(table) as batch:
             batch.drop_column("version")
             batch.drop_column("updated_by")
+    with op.batch_alter_table("settings") as batch:
+        batch.alter_column("key", existing_type=sa.String(length=160), type_=sa.String(length=80))
     op.drop_table("users")
