@@ -1,74 +1,74 @@
-"""Members of a team for the tests of the team features (lists, views, reports).
+"""A team for the tests of the team features (lists, views, reports), on either backend.
 
-On PostgreSQL a member is a login role of their own, with the rights to work on every table,
-and a ``users`` row; their :class:`Database` connects as them, so the server stamps what they
-write with their login. The roles are made here as the superuser, the way a test needs them;
-``accountdesk server init/add-user`` (``core/db/server.py``) is what makes them for real.
+On PostgreSQL the test's database is set up as a team server for real
+(:func:`teamserver.set_up`: ``server init`` and ``add-user``, so every member is a login role
+of their own under the server's grants and guards); each member's :class:`Database` connects
+as them, and the server stamps what they write with their login. Logins belong to the whole
+cluster, so every test has new ones: go by :attr:`Members.logins` and :attr:`Members.names`.
 
-A laptop's own file has no members: there a "member" is the same file opened again, and
-nothing is written to ``users``.
+A laptop's own file has no members: there a "member" is the same file opened again, an
+owner is free text, and it is shown as typed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import pytest
 
 from accountdesk.core.db.engine import Database, open_database
-from accountdesk.core.db.models import User
+from accountdesk.core.queries.team import owner_names
 from pgcluster import Cluster
+from teamserver import Team, set_up
 
-PASSWORD = "throwaway-member"
-
-
-def join(
-    db: Database, cluster: object | None, login: str, name: str, role: str = "rep"
-) -> Database:
-    """``login`` connected to ``db``'s database as themselves (on a file: the file again).
-
-    ``cluster`` is the ``pg_cluster`` fixture (None on SQLite). Close what this returns."""
-    if not db.is_postgres:
-        assert db.path is not None
-        return open_database(db.path)
-    assert isinstance(cluster, Cluster)
-    database = db.engine.url.database
-    assert database is not None
-    cluster.execute(
-        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') THEN "
-        f"CREATE ROLE {login} LOGIN PASSWORD '{PASSWORD}'; END IF; END $$"
-    )
-    cluster.execute(
-        f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {login}; "
-        f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {login}",
-        database=database,
-    )
-    with db.transaction() as session:
-        session.add(User(login=login, name=name, email=f"{login}@example.com", role=role))
-    member = open_database(target(db, cluster, login))
-    assert member.login == login
-    return member
+#: Who is on the team: the manager and two reps.
+WHO = ("manager", "anna", "ben")
 
 
-def target(db: Database, cluster: object | None, login: str) -> str:
-    """What ``--db`` takes to connect to ``db``'s database as ``login`` (a member made by
-    :func:`join`): the file's path, or the server's URL with their password."""
-    if not db.is_postgres:
-        return str(db.path)
-    assert isinstance(cluster, Cluster)
-    database = db.engine.url.database
-    assert database is not None
-    return cluster.url(database, user=login, pw=PASSWORD)
+@dataclass
+class Members:
+    admin: Database  # the test's own connection (the administrator on a server)
+    manager: Database
+    anna: Database
+    ben: Database
+    #: manager/anna/ben -> their login on a server, the owner as typed in a file
+    logins: dict[str, str]
+    #: manager/anna/ben -> how lists and reports name them: the member's name on a server, the
+    #: owner as typed in a file
+    names: dict[str, str]
+    server: Team | None
+
+    def target(self, who: str) -> str:
+        """What ``--db`` takes to connect as ``who``: the file, or the server as them."""
+        if self.server is None:
+            return str(self.admin.path)
+        return self.server.url(self.logins[who])
+
+    def close(self) -> None:
+        for db in (self.manager, self.anna, self.ben):
+            db.close()
 
 
 @contextmanager
-def two_reps(db: Database, request: pytest.FixtureRequest) -> Iterator[tuple[Database, Database]]:
-    """Two reps of ``db``'s team, Anna Berg (login ``anna``) and Ivars Kalniņš (``ivars``),
-    each connected as themselves (on a file: the file opened twice)."""
-    cluster = request.getfixturevalue("pg_cluster") if db.is_postgres else None
-    anna = join(db, cluster, "anna", "Anna Berg")
-    ivars = join(db, cluster, "ivars", "Ivars Kalniņš")
-    yield anna, ivars
-    anna.close()
-    ivars.close()
+def team_of(db: Database, request: pytest.FixtureRequest) -> Iterator[Members]:
+    """The team of ``db`` (the ``db`` fixture), each member connected as themselves."""
+    if not db.is_postgres:
+        assert db.path is not None
+        logins = {"manager": "maria", "anna": "anna", "ben": "ben"}
+        found = Members(db, *(open_database(db.path) for _ in WHO), logins, dict(logins), None)
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        assert isinstance(cluster, Cluster)
+        database = db.engine.url.database
+        assert database is not None
+        server = set_up(cluster, database)
+        logins = {"manager": server.manager, "anna": server.anna, "ben": server.ben}
+        named = owner_names(db)
+        names = {who: named[login] for who, login in logins.items()}
+        found = Members(db, *(server.connect(logins[w]) for w in WHO), logins, names, server)
+    try:
+        yield found
+    finally:
+        found.close()

@@ -35,8 +35,9 @@ from accountdesk.ui.contacts.view import ContactView
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listmodel import PLAIN_ROLE
 from accountdesk.ui.reports.screen import ReportsScreen
-from pgcluster import BACKENDS, new_pg_database
-from teamroles import join
+from pgcluster import BACKENDS
+from teamserver import Team as Server
+from teamserver import blank_database, private_home, set_up
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -46,49 +47,52 @@ UPLOADED = "Hanna Liepa"  # an owner no member has: a laptop's free text, upload
 
 
 class Team:
-    def __init__(self, admin: Database, anna: Database, ivars: Database) -> None:
-        self.admin, self.anna, self.ivars = admin, anna, ivars
+    """A set-up team server (``teamserver.set_up``: a manager, Maria López, and two reps,
+    Anna Berg and Ben Okafor, with logins of their own) with an account and a contact of each
+    rep, written by the rep's own connection, and one of an uploaded laptop's owner."""
+
+    def __init__(self, admin: Database, server: Server) -> None:
+        self.admin, self.server = admin, server
+        self.anna, self.ben = server.connect(server.anna), server.connect(server.ben)
         self.accounts: dict[str, str] = {}
         self.contacts: dict[str, str] = {}
-
-    def add(self, rep: Database, owner: str, account: str, given: str) -> None:
-        account_id = create_account(rep, AccountInput(account, "LV", timezone=RIGA, owner=owner))
-        self.accounts[owner] = account_id
-        self.contacts[owner] = create_contact(
-            rep, ContactInput(account_id, given, "LV", family_name="Ozola", timezone=RIGA)
-        )
+        for key, rep, owner, account, given in (
+            ("anna", self.anna, server.anna, "Baltic Timber", "Zane"),
+            ("ben", self.ben, server.ben, "Daugava Foods", "Jānis"),
+            ("uploaded", admin, UPLOADED, "Kurzeme Mills", "Hanna"),
+        ):
+            account_id = create_account(
+                rep, AccountInput(account, "LV", timezone=RIGA, owner=owner)
+            )
+            self.accounts[key] = account_id
+            self.contacts[key] = create_contact(
+                rep, ContactInput(account_id, given, "LV", family_name="Ozola", timezone=RIGA)
+            )
 
 
 @pytest.fixture
 def team(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
 ) -> Iterator[Team]:
-    """A team server's database with accounts of Anna Berg (``anna``), Ivars Kalniņš
-    (``ivars``) and an uploaded laptop's owner, each written by its rep's own connection."""
     if "postgresql" not in BACKENDS:
         pytest.skip("the team server's screens need PostgreSQL")
-    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    private_home(tmp_path, monkeypatch)
     from accountdesk.ui.app import create_app
 
     create_app()
     cluster = request.getfixturevalue("pg_cluster")
-    name, url = new_pg_database(cluster, request.getfixturevalue("pg_template"))
-    admin = open_database(url)
-    found = Team(admin, join(admin, cluster, "anna", "Anna Berg"), admin)
-    found.ivars = join(admin, cluster, "ivars", "Ivars Kalniņš")
-    found.add(found.anna, "anna", "Baltic Timber", "Zane")
-    found.add(found.ivars, "ivars", "Daugava Foods", "Jānis")
-    found.add(found.admin, UPLOADED, "Kurzeme Mills", "Hanna")
-    yield found
-    tasks.wait_all()
-    for db in (found.anna, found.ivars, admin):
-        db.close()
-    cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with blank_database(cluster, request.getfixturevalue("pg_template")) as (name, url):
+        admin = open_database(url)
+        found = Team(admin, set_up(cluster, name))
+        yield found
+        tasks.wait_all()
+        for db in (found.anna, found.ben, admin):
+            db.close()
 
 
 @pytest.fixture
 def annas(team: Team) -> AppContext:
-    """The app as Anna Berg runs it."""
+    """The app as Anna Berg (a rep) runs it."""
     settings.put(team.anna, "user.zone", RIGA)
     return AppContext(team.anna, clock=fixed_clock(NOW))
 
@@ -114,22 +118,24 @@ def test_lists_offer_mine_and_every_member_by_name(
     screen = AccountsScreen(annas, asynchronous=False)
     qtbot.addWidget(screen)
     screen.show()
+    anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
     assert _items(screen.owner) == [
         ("Any owner", ""),
-        ("Mine", "anna"),
-        ("Anna Berg", "anna"),
+        ("Mine", anna),
+        ("Anna Berg", anna),
+        ("Ben Okafor", ben),
         (UPLOADED, UPLOADED),
-        ("Ivars Kalniņš", "ivars"),
+        ("Maria López", maria),
     ]
     assert screen.owner.currentIndex() == 0  # everyone's, by default
     assert set(screen.model.ids) == set(team.accounts.values())
     owner_column = next(i for i, c in enumerate(screen.model.columns) if c.key == "owner")
     screen.table.sortByColumn(owner_column, Qt.SortOrder.AscendingOrder)
-    assert _shown(screen, owner_column) == ["Anna Berg", UPLOADED, "Ivars Kalniņš"]
+    assert _shown(screen, owner_column) == ["Anna Berg", "Ben Okafor", UPLOADED]
     _choose(screen.owner, "Mine")
     assert screen.model.ids == [team.accounts["anna"]]
-    _choose(screen.owner, "Ivars Kalniņš")
-    assert screen.model.ids == [team.accounts["ivars"]]
+    _choose(screen.owner, "Ben Okafor")
+    assert screen.model.ids == [team.accounts["ben"]]
 
     contacts = ContactsScreen(annas, asynchronous=False)
     qtbot.addWidget(contacts)
@@ -156,20 +162,26 @@ def test_the_account_editor_offers_the_members_and_stores_the_login(
     qtbot.addWidget(editor)
     owner = editor.fields["owner"]
     assert isinstance(owner, QComboBox)
-    assert _items(owner) == [("No owner", ""), ("Anna Berg", "anna"), ("Ivars Kalniņš", "ivars")]
+    anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
+    assert _items(owner) == [
+        ("No owner", ""),
+        ("Anna Berg", anna),
+        ("Ben Okafor", ben),
+        ("Maria López", maria),
+    ]
     assert owner.currentText() == "Anna Berg"  # a new account is mine
     assert not editor.is_dirty()
     editor.set_text("name", "Liepāja Amber")
     editor.set_text("country", "LV")
     editor.accept()
     assert editor.result_id is not None
-    assert account_input(team.admin, editor.result_id).owner == "anna"
+    assert account_input(team.admin, editor.result_id).owner == anna
 
     # someone else's account shows their name
-    editor = AccountEditor(annas, team.accounts["ivars"])
+    editor = AccountEditor(annas, team.accounts["ben"])
     qtbot.addWidget(editor)
     owner = editor.fields["owner"]
-    assert isinstance(owner, QComboBox) and owner.currentText() == "Ivars Kalniņš"
+    assert isinstance(owner, QComboBox) and owner.currentText() == "Ben Okafor"
     assert not editor.is_dirty()
     editor.reject()
 
@@ -178,18 +190,18 @@ def test_the_account_editor_offers_the_members_and_stores_the_login(
     qtbot.addWidget(editor)
     owner = editor.fields["owner"]
     assert isinstance(owner, QComboBox) and owner.currentText() == "Anna Berg"
-    _choose(owner, "Ivars Kalniņš")
+    _choose(owner, "Ben Okafor")
     editor.accept()
-    assert account_input(team.admin, team.accounts["anna"]).owner == "ivars"
+    assert account_input(team.admin, team.accounts["anna"]).owner == ben
 
     # an uploaded laptop's owner stays what it was when the account is saved
-    editor = AccountEditor(annas, team.accounts[UPLOADED])
+    editor = AccountEditor(annas, team.accounts["uploaded"])
     qtbot.addWidget(editor)
     owner = editor.fields["owner"]
     assert isinstance(owner, QComboBox) and owner.currentText() == UPLOADED
     editor.set_text("city", "Kuldīga")
     editor.accept()
-    assert account_input(team.admin, team.accounts[UPLOADED]).owner == UPLOADED
+    assert account_input(team.admin, team.accounts["uploaded"]).owner == UPLOADED
 
 
 def _form_value(view: Any, title: str) -> str:
@@ -201,15 +213,15 @@ def _form_value(view: Any, title: str) -> str:
 def test_views_say_who_changed_it_and_show_the_owner_by_name(
     annas: AppContext, team: Team, qtbot: Any
 ) -> None:
-    account = AccountView(annas, team.accounts["ivars"])
+    account = AccountView(annas, team.accounts["ben"])
     qtbot.addWidget(account)
-    detail = account_detail(team.admin, team.accounts["ivars"])
-    assert detail.changed_by == "ivars" and detail.changed_at is not None
+    detail = account_detail(team.admin, team.accounts["ben"])
+    assert detail.changed_by == team.server.ben and detail.changed_at is not None
     when = fmt.when(detail.changed_at, RIGA)
     assert not account.changed.isHidden()
-    assert plain(account.changed.text()) == f"Changed by Ivars Kalniņš, {when}"
-    assert f"{FSI}Ivars Kalniņš{PDI}" in account.changed.text()
-    assert _form_value(account, "Owner") == "Ivars Kalniņš"
+    assert plain(account.changed.text()) == f"Changed by Ben Okafor, {when}"
+    assert f"{FSI}Ben Okafor{PDI}" in account.changed.text()
+    assert _form_value(account, "Owner") == "Ben Okafor"
 
     contact = ContactView(annas, team.contacts["anna"])
     qtbot.addWidget(contact)
@@ -218,7 +230,7 @@ def test_views_say_who_changed_it_and_show_the_owner_by_name(
     assert plain(contact.changed.text()) == f"Changed by Anna Berg, {fmt.when(changed, RIGA)}"
 
     # a login no member has (the admin who uploaded it) is named as it is
-    uploaded = AccountView(annas, team.accounts[UPLOADED])
+    uploaded = AccountView(annas, team.accounts["uploaded"])
     qtbot.addWidget(uploaded)
     assert plain(uploaded.changed.text()).startswith("Changed by postgres, ")
     assert _form_value(uploaded, "Owner") == UPLOADED
@@ -230,14 +242,14 @@ def test_persian_view_dates_the_change_in_the_solar_hijri_calendar(
     i18n.set_language("fa")
     qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     try:
-        view = ContactView(annas, team.contacts["ivars"])
+        view = ContactView(annas, team.contacts["ben"])
         qtbot.addWidget(view)
-        changed = contact_detail(team.admin, team.contacts["ivars"]).changed_at
+        changed = contact_detail(team.admin, team.contacts["ben"]).changed_at
         assert changed is not None
         when = fmt.when(changed, RIGA)
         assert any("\u06f0" <= ch <= "\u06f9" for ch in when)  # Persian digits
         assert f"{FSI}{when}{PDI}" in view.changed.text()
-        assert f"{FSI}Ivars Kalniņš{PDI}" in view.changed.text()
+        assert f"{FSI}Ben Okafor{PDI}" in view.changed.text()
     finally:
         i18n.set_language("en")
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -260,15 +272,17 @@ def test_reports_can_be_limited_to_mine_or_a_member(
     qtbot.addWidget(screen)
     screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
     screen.scope_by.setCurrentIndex(screen.scope_by.findData("owner"))
+    anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
     assert _items(screen.scope_value) == [
-        ("Mine", "anna"),
-        ("Anna Berg", "anna"),
+        ("Mine", anna),
+        ("Anna Berg", anna),
+        ("Ben Okafor", ben),
         (UPLOADED, UPLOADED),
-        ("Ivars Kalniņš", "ivars"),
+        ("Maria López", maria),
     ]
     request = screen.request()
-    assert request is not None and request.owner == "anna"
-    _choose(screen.scope_value, "Ivars Kalniņš")
+    assert request is not None and request.owner == anna
+    _choose(screen.scope_value, "Ben Okafor")
     request = screen.request()
-    assert request is not None and request.owner == "ivars"
+    assert request is not None and request.owner == ben
     tasks.wait_all()

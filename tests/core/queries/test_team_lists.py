@@ -25,7 +25,7 @@ from accountdesk.core.services.accounts import (
     create_account,
     create_contact,
 )
-from teamroles import two_reps
+from teamroles import Members, team_of
 
 
 def _account(db: Database, name: str, owner: str | None) -> str:
@@ -77,33 +77,37 @@ def test_members_are_shown_sorted_and_offered_by_name(db: Database) -> None:
 
 
 @pytest.fixture
-def team(db: Database, request: pytest.FixtureRequest) -> Iterator[tuple[Database, Database]]:
-    with two_reps(db, request) as reps:
-        yield reps
+def team(db: Database, request: pytest.FixtureRequest) -> Iterator[Members]:
+    with team_of(db, request) as members:
+        yield members
 
 
-def test_a_rep_sees_the_whole_team_or_filters_to_their_own(
-    db: Database, team: tuple[Database, Database]
-) -> None:
-    anna, ivars = team
-    annas = _account(anna, "Baltic Timber", "anna")
-    create_contact(anna, ContactInput(annas, "Zane", "LV", family_name="Ozola"))
-    ivars_ = _account(ivars, "Daugava Foods", "ivars")
-    ivars_contact = create_contact(ivars, ContactInput(ivars_, "Jānis", "LV", family_name="Liepa"))
-    for seen_by in (anna, ivars, db):
-        assert set(account_ids(seen_by)) == {annas, ivars_}  # everyone by default
+def test_a_rep_sees_the_whole_team_or_filters_to_their_own(db: Database, team: Members) -> None:
+    anna, ben = team.logins["anna"], team.logins["ben"]
+    annas = _account(team.anna, "Baltic Timber", anna)
+    create_contact(team.anna, ContactInput(annas, "Zane", "LV", family_name="Ozola"))
+    bens = _account(team.ben, "Daugava Foods", ben)
+    bens_contact = create_contact(team.ben, ContactInput(bens, "Jānis", "LV", family_name="Liepa"))
+    for seen_by in (team.anna, team.ben, team.manager):
+        assert set(account_ids(seen_by)) == {annas, bens}  # everyone's by default
         assert len(contact_ids(seen_by)) == 2
-    mine = filter_choices(anna).mine
+        assert account_ids(seen_by, ListFilter(owner=anna)) == [annas]
+        assert contact_ids(seen_by, ListFilter(owner=ben)) == [bens_contact]
+        assert (ben, team.names["ben"]) in filter_choices(seen_by).owners
+    mine = filter_choices(team.anna).mine
     if not db.is_postgres:
-        assert mine is None
+        assert mine is None  # a file: nobody is connected
         return
-    assert mine == "anna" and filter_choices(ivars).mine == "ivars"
-    assert account_ids(anna, ListFilter(owner=mine)) == [annas]
-    assert contact_ids(anna, ListFilter(owner="ivars")) == [ivars_contact]
-    assert ("ivars", "Ivars Kalniņš") in filter_choices(anna).owners
+    assert mine == anna and filter_choices(team.ben).mine == ben
+    assert team.names["ben"] == "Ben Okafor"
+    assert filter_choices(team.anna).owners == [
+        (anna, "Anna Berg"),
+        (ben, "Ben Okafor"),
+        (team.logins["manager"], "Maria López"),
+    ]
     # who changed it: stamped by the server with the writer's login
-    assert account_detail(db, annas).changed_by == "anna"
-    assert contact_detail(anna, ivars_contact).changed_by == "ivars"
+    assert account_detail(team.manager, annas).changed_by == anna
+    assert contact_detail(team.anna, bens_contact).changed_by == ben
 
 
 def test_nobody_is_named_as_the_changer_in_a_file(db: Database) -> None:

@@ -20,16 +20,16 @@ from accountdesk.core.services.accounts import (
 )
 from accountdesk.core.services.activity import InteractionInput, log_interaction
 from accountdesk.core.services.followups import FollowUpInput, schedule
-from teamroles import two_reps
+from teamroles import Members, team_of
 
 NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)  # a Wednesday, 11:30 in Riga
 RIGA = "Europe/Riga"
 
 
 @pytest.fixture
-def team(db: Database, request: pytest.FixtureRequest) -> Iterator[tuple[Database, Database]]:
-    with two_reps(db, request) as reps:
-        yield reps
+def team(db: Database, request: pytest.FixtureRequest) -> Iterator[Members]:
+    with team_of(db, request) as members:
+        yield members
 
 
 def _records(rep: Database, login: str, account: str, given: str, family: str) -> dict[str, str]:
@@ -60,14 +60,11 @@ def _records(rep: Database, login: str, account: str, given: str, family: str) -
     }
 
 
-def test_today_search_and_follow_ups_show_the_whole_team(
-    db: Database, team: tuple[Database, Database]
-) -> None:
-    anna, ivars = team
-    annas = _records(anna, "anna", "Baltic Timber", "Zane", "Ozola")
-    ivarss = _records(ivars, "ivars", "Daugava Foods", "Jānis", "Liepa")
-    both = (annas, ivarss)
-    for seen_by in (anna, ivars, db):  # each rep, and the manager (here: the admin)
+def test_today_search_and_follow_ups_show_the_whole_team(team: Members) -> None:
+    annas = _records(team.anna, team.logins["anna"], "Baltic Timber", "Zane", "Ozola")
+    bens = _records(team.ben, team.logins["ben"], "Daugava Foods", "Jānis", "Liepa")
+    both = (annas, bens)
+    for seen_by in (team.anna, team.ben, team.manager):
         view = today_view(seen_by, NOW, RIGA)
         assert {f.id for f in view.overdue} == {r["overdue"] for r in both}
         assert {f.id for f in view.due_today} == {r["today"] for r in both}
@@ -77,7 +74,7 @@ def test_today_search_and_follow_ups_show_the_whole_team(
         listed = list_follow_ups(seen_by, now=NOW, user_zone=RIGA)
         assert {f.id for f in listed} == {r[k] for r in both for k in ("overdue", "today")}
         found = list_follow_ups(seen_by, now=NOW, user_zone=RIGA, text="janis")
-        assert {f.id for f in found} == {ivarss["overdue"], ivarss["today"]}
+        assert {f.id for f in found} == {bens["overdue"], bens["today"]}
         hits = {h.id for h in search(seen_by, "ozola")} | {h.id for h in search(seen_by, "liepa")}
-        assert {annas["contact"], ivarss["contact"]} <= hits
-        assert {h.id for h in search(seen_by, "daugava")} == {ivarss["account"]}
+        assert {annas["contact"], bens["contact"]} <= hits
+        assert {h.id for h in search(seen_by, "daugava")} == {bens["account"]}
