@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.demo import generate
 from accountdesk.core.queries.lists import ListFilter, contact_ids, narrow_ids
 from accountdesk.core.queries.search import search
@@ -28,6 +30,25 @@ QUERIES = [
 ]  # fmt: skip
 
 
+def _add_contacts_with_empty_fields(db: Database) -> None:
+    """Two contacts with no city or job title, with the same ids on both databases."""
+    with db.transaction() as session:
+        account = session.scalars(select(Account.id).order_by(Account.id)).first()
+        for n, (given, family) in enumerate([("Ilze", "Bērziņa"), ("Zane", "Ābola")]):
+            session.add(
+                Contact(
+                    id=f"00000000-0000-7000-8000-00000000000{n}",
+                    account_id=account,
+                    given_name=given,
+                    family_name=family,
+                    country="LV",
+                    timezone="Europe/Riga",
+                    city=None,
+                    job_title=None,
+                )
+            )
+
+
 @pytest.fixture(scope="module")
 def both(
     tmp_path_factory: pytest.TempPathFactory, pg_cluster: object, pg_template: str
@@ -38,6 +59,7 @@ def both(
     server = open_database(url)
     for db in (lite, server):
         generate(db, accounts=150, seed=7, clock=fixed_clock(NOW))
+        _add_contacts_with_empty_fields(db)
     yield lite, server
     lite.close()
     server.close()
@@ -71,3 +93,15 @@ def test_the_sets_are_not_trivially_empty(both: tuple[Database, Database]) -> No
     lite, _server = both
     found = [q for q in QUERIES if search(lite, q, limit=5)]
     assert len(found) >= len(QUERIES) * 2 // 3, found
+
+
+@pytest.mark.parametrize("sort", ["name", "job_title", "account", "country", "city", "timezone"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_lists_are_sorted_alike_on_both(
+    both: tuple[Database, Database], sort: str, descending: bool
+) -> None:
+    """Empty values (a contact without a city or job title) sort alike too."""
+    lite, server = both
+    assert contact_ids(lite, sort=sort, descending=descending) == contact_ids(
+        server, sort=sort, descending=descending
+    )

@@ -136,10 +136,13 @@ def _account_conditions(flt: ListFilter, alias: str, params: dict[str, Any]) -> 
 
 
 def _order(expression: str, descending: bool, tiebreak: str) -> str:
-    direction = "DESC" if descending else "ASC"
+    """ORDER BY ``expression`` then ``tiebreak``; empty values first going up and last going
+    down, on both databases (SQLite's own rule; PostgreSQL's is the opposite)."""
+    direction = "DESC NULLS LAST" if descending else "ASC NULLS FIRST"
+    tie = "DESC" if descending else "ASC"
     if "{dir}" in expression:
-        return f"{expression.format(dir=direction)} {direction}, {tiebreak} {direction}"
-    return f"{expression} {direction}, {tiebreak} {direction}"
+        return f"{expression.format(dir=direction)} {direction}, {tiebreak} {tie}"
+    return f"{expression} {direction}, {tiebreak} {tie}"
 
 
 def account_ids(
