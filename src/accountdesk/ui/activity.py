@@ -1,7 +1,12 @@
-"""Editing dialogs for what belongs to an account: deals, surveys, gifts, notes, interactions."""
+"""Editing dialogs for what belongs to an account: deals, surveys, gifts, notes, interactions.
+
+A dialog for a stored record (``item``, a row of a view) shows the record as stored when it
+opens, and its save checks that nobody saved the record since (the version it loaded).
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
@@ -39,7 +44,6 @@ from accountdesk.core.services.activity import (
     SURVEY_KINDS,
     DealInput,
     GiftInput,
-    InteractionInput,
     SurveyInput,
 )
 from accountdesk.core.validation import fail, timezone
@@ -50,6 +54,8 @@ from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choi
 
 class _ItemDialog(FormDialog):
     item: DealItem | SurveyItem | GiftItem | NoteItem | None
+    #: The version of the stored record the form shows (None for a new one).
+    version: int | None = None
 
     def _id(self) -> str | None:
         return self.item.id if self.item else None
@@ -76,13 +82,19 @@ class DealDialog(_ItemDialog):
         )
         self.add_field("date", _("Closed on"), line(date_input_placeholder()))
         if item:
-            for key, value in (("title", item.title), ("amount", item.amount),
-                               ("currency", item.currency), ("status", item.status),
-                               ("stage", item.stage), ("date", item.closed_on)):  # fmt: skip
-                self.set_text(key, value)
+            self.load_stored()
         else:
             self.set_text("currency", currency)
         self.mark_clean()
+
+    def load_stored(self) -> None:
+        assert self.item is not None
+        loaded = activity.deal_for_edit(self.ctx.db, self.item.id)
+        self.version, deal = loaded.version, loaded.data
+        for key, value in (("title", deal.title), ("amount", deal.amount),
+                           ("currency", deal.currency), ("status", deal.status),
+                           ("stage", deal.stage), ("date", deal.closed_on)):  # fmt: skip
+            self.set_text(key, value)
 
     def save(self) -> str:
         data = DealInput(
@@ -94,9 +106,10 @@ class DealDialog(_ItemDialog):
             self.text("date") or None,
             self.text("stage") or None,
         )
+        version = self.version
         return self.ctx.write(
             "deal",
-            lambda: activity.save_deal(self.ctx.db, data, self._id()),
+            lambda: activity.save_deal(self.ctx.db, data, self._id(), expected_version=version),
         )
 
 
@@ -112,12 +125,18 @@ class SurveyDialog(_ItemDialog):
         self.add_field("date", _("Answered on"), line(date_input_placeholder()))
         self.add_field("comment", _("Comment"), notes_edit())
         if item:
-            for key, value in (("kind", item.kind), ("score", item.score),
-                               ("date", item.answered_on), ("comment", item.comment)):  # fmt: skip
-                self.set_text(key, value)
+            self.load_stored()
         else:
             self.set_text("date", ctx.now().date())
         self.mark_clean()
+
+    def load_stored(self) -> None:
+        assert self.item is not None
+        loaded = activity.survey_for_edit(self.ctx.db, self.item.id)
+        self.version, survey = loaded.version, loaded.data
+        for key, value in (("kind", survey.kind), ("score", survey.score),
+                           ("date", survey.answered_on), ("comment", survey.comment)):  # fmt: skip
+            self.set_text(key, value)
 
     def save(self) -> str:
         data = SurveyInput(
@@ -128,9 +147,10 @@ class SurveyDialog(_ItemDialog):
             self._contact_id(),
             self.text("comment"),
         )
+        version = self.version
         return self.ctx.write(
             "survey",
-            lambda: activity.save_survey(self.ctx.db, data, self._id()),
+            lambda: activity.save_survey(self.ctx.db, data, self._id(), expected_version=version),
         )
 
 
@@ -148,11 +168,9 @@ class GiftDialog(_ItemDialog):
         self.add_field("date", _("Date"), line(date_input_placeholder()))
         self.add_field("value", _("Value"), line())
         self.add_field("currency", _("Currency"), line("EUR"))
+        self.gift_notes: str | None = None  # not in the form: kept as stored
         if item:
-            for key, value in (("direction", item.direction), ("description", item.description),
-                               ("occasion", item.occasion), ("date", item.given_on),
-                               ("value", item.value), ("currency", item.currency)):  # fmt: skip
-                self.set_text(key, value)
+            self.load_stored()
         else:
             self.set_text("date", ctx.now().date())
         self.mark_clean()
@@ -161,6 +179,16 @@ class GiftDialog(_ItemDialog):
         outer = self.layout()
         if isinstance(outer, QVBoxLayout):
             outer.insertWidget(outer.count() - 1, self.advice)
+
+    def load_stored(self) -> None:
+        assert self.item is not None
+        loaded = activity.gift_for_edit(self.ctx.db, self.item.id)
+        self.version, gift = loaded.version, loaded.data
+        for key, value in (("direction", gift.direction), ("description", gift.description),
+                           ("occasion", gift.occasion), ("date", gift.given_on),
+                           ("value", gift.value), ("currency", gift.currency)):  # fmt: skip
+            self.set_text(key, value)
+        self.gift_notes = gift.notes
 
     def save(self) -> str:
         data = GiftInput(
@@ -172,10 +200,12 @@ class GiftDialog(_ItemDialog):
             self.text("occasion"),
             self.text("value") or None,
             self.text("currency") or None,
+            self.gift_notes,
         )
+        version = self.version
         return self.ctx.write(
             "gift",
-            lambda: activity.save_gift(self.ctx.db, data, self._id()),
+            lambda: activity.save_gift(self.ctx.db, data, self._id(), expected_version=version),
         )
 
 
@@ -188,11 +218,17 @@ class NoteDialog(_ItemDialog):
         self.ctx, self.account_id, self.contact_id, self.item = ctx, account_id, contact_id, item
         self.add_field("body", _("Text"), notes_edit(220))
         if item:
-            self.set_text("body", item.body)
+            self.load_stored()
         self.mark_clean()
 
+    def load_stored(self) -> None:
+        assert self.item is not None
+        loaded = activity.note_for_edit(self.ctx.db, self.item.id)
+        self.version = loaded.version
+        self.set_text("body", loaded.data)
+
     def save(self) -> str:
-        body = self.text("body")
+        body, version = self.text("body"), self.version
         return self.ctx.write(
             "note",
             lambda: activity.save_note(
@@ -201,6 +237,7 @@ class NoteDialog(_ItemDialog):
                 account_id=self.account_id,
                 contact_id=self.contact_id,
                 note_id=self._id(),
+                expected_version=version,
             ),
         )
 
@@ -214,7 +251,6 @@ class InteractionDialog(FormDialog):
     ) -> None:  # fmt: skip
         super().__init__(_("Edit interaction"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
-        self.contact_ids = list(item.participant_ids)
         kinds = table_choices(INTERACTION_KIND, INTERACTION_KINDS)
         self.add_field("kind", _("Kind"), combo(kinds))
         self.add_field("occurred_at", _("When"), line(datetime_input_placeholder()))
@@ -223,13 +259,21 @@ class InteractionDialog(FormDialog):
         self.add_field("notes", _("Notes"), notes_edit())
         self.add_field("outcome", _("Outcome"), line())
         self.add_field("csat_score", _("CSAT score"), line(_("1–5, optional")))
-        local = item.occurred_at.astimezone(ZoneInfo(item.occurred_zone))
-        for key, value in (("kind", item.kind), ("occurred_at", format_datetime_input(local)),
-                           ("timezone", item.occurred_zone), ("subject", item.subject),
-                           ("notes", item.notes), ("outcome", item.outcome),
-                           ("csat_score", item.csat_score)):  # fmt: skip
-            self.set_text(key, value)
+        self.load_stored()
         self.mark_clean()
+
+    def load_stored(self) -> None:
+        loaded = activity.interaction_for_edit(self.ctx.db, self.item.id)
+        #: What the form does not show (participants, duration, sentiment) is kept as stored.
+        self.stored, self.version = loaded.data, loaded.version
+        stored = self.stored
+        zone = stored.occurred_zone  # always stored with the interaction
+        local = stored.occurred_at.astimezone(ZoneInfo(zone) if zone else UTC)
+        for key, value in (("kind", stored.kind), ("occurred_at", format_datetime_input(local)),
+                           ("timezone", zone), ("subject", stored.subject),
+                           ("notes", stored.notes), ("outcome", stored.outcome),
+                           ("csat_score", stored.csat_score)):  # fmt: skip
+            self.set_text(key, value)
 
     def save(self) -> None:
         zone_name = self.text("timezone") or "UTC"
@@ -240,10 +284,10 @@ class InteractionDialog(FormDialog):
         zone = timezone(zone_name)
         assert zone is not None  # timezone() refuses an empty zone
         when = naive.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
-        data = InteractionInput(
+        data = replace(
+            self.stored,
             kind=self.text("kind"),
             occurred_at=when,
-            contact_ids=self.contact_ids,
             account_id=self.account_id,
             occurred_zone=zone_name,
             subject=self.text("subject"),
@@ -251,7 +295,11 @@ class InteractionDialog(FormDialog):
             outcome=self.text("outcome"),
             csat_score=self.text("csat_score") or None,  # type: ignore[arg-type]
         )
+        interaction_id, version = self.item.id, self.version
         self.ctx.write(
-            "interaction", lambda: activity.update_interaction(self.ctx.db, self.item.id, data)
+            "interaction",
+            lambda: activity.update_interaction(
+                self.ctx.db, interaction_id, data, expected_version=version
+            ),
         )
         return None

@@ -245,20 +245,32 @@ class CountryNoteDialog(FormDialog):
         title = _("Edit your note on {country}") if item else _("New note on {country}")
         super().__init__(title.format(country=country_name(country)), parent)
         self.ctx, self.country, self.item = ctx, country, item
+        #: The version of the stored note the form shows (None for a new one).
+        self.version: int | None = None
         self.add_field("body", _("Text"), notes_edit(220))
         if item:
-            self.set_text("body", item.body)
+            self.load_stored()
         self.mark_clean()
         self.resize(520, 360)
+
+    def load_stored(self) -> None:
+        from accountdesk.core.services import activity
+
+        assert self.item is not None
+        loaded = activity.country_note_for_edit(self.ctx.db, self.item.id)
+        self.version = loaded.version
+        self.set_text("body", loaded.data)
 
     def save(self) -> str:
         from accountdesk.core.services import activity
 
-        body = self.text("body")
+        body, version = self.text("body"), self.version
         note_id = self.item.id if self.item else None
         return self.ctx.write(
             "country_note",
-            lambda: activity.save_country_note(self.ctx.db, self.country, body, note_id),
+            lambda: activity.save_country_note(
+                self.ctx.db, self.country, body, note_id, expected_version=version
+            ),
         )
 
 

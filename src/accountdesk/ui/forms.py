@@ -3,6 +3,12 @@
 A dialog adds its fields with a key that matches the core's ``ValidationError.key``; when a
 service rejects a value, the message appears under that field and the field gets the focus.
 Closing a dialog with changes asks first (:func:`ask_unsaved`, replaceable in tests).
+
+A dialog that edits a stored record keeps the version it loaded and hands it to the service;
+when someone else saved the record since, the service refuses the save
+(:class:`~accountdesk.core.services.conflicts.ConflictError`): the dialog stays open with what
+was typed, says who changed the record and when, and offers to reload what is stored now
+(:meth:`FormDialog.load_stored`).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -36,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, country_name, format_date_input
+from accountdesk.core.services.conflicts import ConflictError
 from accountdesk.core.validation import ValidationError
 from accountdesk.ui.pickers import zone_choices
 
@@ -144,6 +152,12 @@ class FormDialog(QDialog):
         )
         self.banner.hide()
         outer.addWidget(self.banner)
+        self.reload_button = QPushButton(_("Reload what is stored now"))
+        self.reload_button.setObjectName("reloadStored")
+        self.reload_button.setToolTip(_("Shows the saved record; what you typed is replaced."))
+        self.reload_button.clicked.connect(self.reload)
+        self.reload_button.hide()
+        outer.addWidget(self.reload_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -248,6 +262,7 @@ class FormDialog(QDialog):
 
     def clear_errors(self) -> None:
         self.banner.hide()
+        self.reload_button.hide()
         for label in self.errors.values():
             label.hide()
 
@@ -268,12 +283,39 @@ class FormDialog(QDialog):
         """Write through a service; raise ValidationError/UserError to refuse."""
         raise NotImplementedError
 
+    def load_stored(self) -> None:
+        """Fill the form with the record as stored now, and keep its version for the next save
+        (a dialog that edits a stored record, so whose save can meet a conflict)."""
+        raise NotImplementedError
+
+    def show_conflict(self, error: ConflictError) -> None:
+        """Someone else saved the record since it was loaded: say so above the form, which
+        keeps what was typed, and offer to reload."""
+        self.banner.setText(str(error))
+        self.banner.show()
+        self.reload_button.show()
+        self.reload_button.setFocus()
+
+    def reload(self) -> None:
+        """Show what is stored now in place of what was typed (after a conflict)."""
+        self.clear_errors()
+        try:
+            self.load_stored()
+        except UserError as error:  # e.g. moved to the trash meanwhile
+            self.banner.setText(str(error))
+            self.banner.show()
+            return
+        self.mark_clean()
+
     def try_save(self) -> bool:
         self.clear_errors()
         try:
             self.result_id = self.save()
         except ValidationError as error:
             self.show_field_error(error)
+            return False
+        except ConflictError as error:
+            self.show_conflict(error)
             return False
         except UserError as error:
             self.banner.setText(str(error))

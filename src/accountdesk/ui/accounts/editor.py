@@ -10,7 +10,7 @@ from accountdesk.core.services.accounts import (
     ACCOUNT_STATUSES,
     SIZE_BANDS,
     AccountInput,
-    account_input,
+    account_for_edit,
     create_account,
     update_account,
 )
@@ -39,7 +39,10 @@ class AccountEditor(FormDialog):
         super().__init__(_("Edit account") if account_id else _("New account"), parent)
         self.ctx = ctx
         self.account_id = account_id
-        self.loaded = account_input(ctx.db, account_id) if account_id else None
+        loaded = account_for_edit(ctx.db, account_id) if account_id else None
+        self.loaded = loaded.data if loaded else None
+        #: The version of the stored account the form shows (a save from it checks it).
+        self.version = loaded.version if loaded else None
         self.add_field("name", _("Name"), line())
         self.add_field("country", _("Country"), country_combo())
         self.add_field("subdivision", _("Region"), line(_("ISO 3166-2, e.g. RIX")))
@@ -63,11 +66,19 @@ class AccountEditor(FormDialog):
         self.add_field("tags", _("Tags"), line(_("comma-separated")))
         self.add_field("notes", _("Notes"), notes_edit())
         if self.loaded is not None:
-            data = self.loaded
-            for key in (*TEXT_FIELDS, "customer_since", "lost_on", "acquisition_cost"):
-                self.set_text(key, getattr(data, key))
-            self.set_text("tags", ", ".join(data.tags))
+            self._fill(self.loaded)
         self.mark_clean()
+
+    def _fill(self, data: AccountInput) -> None:
+        for key in (*TEXT_FIELDS, "customer_since", "lost_on", "acquisition_cost"):
+            self.set_text(key, getattr(data, key))
+        self.set_text("tags", ", ".join(data.tags))
+
+    def load_stored(self) -> None:
+        assert self.account_id is not None
+        loaded = account_for_edit(self.ctx.db, self.account_id)
+        self.loaded, self.version = loaded.data, loaded.version
+        self._fill(loaded.data)
 
     def data(self) -> AccountInput:
         return AccountInput(
@@ -96,6 +107,9 @@ class AccountEditor(FormDialog):
         data = self.data()
         if self.account_id is None:
             return str(self.ctx.write("account", lambda: create_account(self.ctx.db, data)))
-        account_id = self.account_id
-        self.ctx.write("account", lambda: update_account(self.ctx.db, account_id, data))
+        account_id, version = self.account_id, self.version
+        self.ctx.write(
+            "account",
+            lambda: update_account(self.ctx.db, account_id, data, expected_version=version),
+        )
         return account_id

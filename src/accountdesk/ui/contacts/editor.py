@@ -31,7 +31,7 @@ from accountdesk.core.services.accounts import (
     NAME_ORDERS,
     ContactInput,
     ImportantDateInput,
-    contact_input,
+    contact_for_edit,
     create_contact,
     update_contact,
 )
@@ -118,7 +118,10 @@ class ContactEditor(FormDialog):
         super().__init__(_("Edit contact") if contact_id else _("New contact"), parent)
         self.ctx = ctx
         self.contact_id = contact_id
-        self.loaded = contact_input(ctx.db, contact_id) if contact_id else None
+        loaded = contact_for_edit(ctx.db, contact_id) if contact_id else None
+        self.loaded = loaded.data if loaded else None
+        #: The version of the stored contact the form shows (a save from it checks it).
+        self.version = loaded.version if loaded else None
         self.account = RecordPicker(ctx.db, "account")
         self.account.setPlaceholderText(_("Type to find the account"))
         self.add_field("account", _("Account"), self.account)
@@ -184,6 +187,12 @@ class ContactEditor(FormDialog):
         self.set_text("tags", ", ".join(data.tags))
         self.set_text("important_dates", dates_text(list(data.important_dates)))
 
+    def load_stored(self) -> None:
+        assert self.contact_id is not None
+        loaded = contact_for_edit(self.ctx.db, self.contact_id)
+        self.loaded, self.version = loaded.data, loaded.version
+        self._fill(loaded.data)
+
     def data(self) -> ContactInput:
         def split(key: str) -> list[str]:
             return [p.strip() for p in self.text(key).split(",") if p.strip()]
@@ -222,6 +231,9 @@ class ContactEditor(FormDialog):
         data = self.data()
         if self.contact_id is None:
             return str(self.ctx.write("contact", lambda: create_contact(self.ctx.db, data)))
-        contact_id = self.contact_id
-        self.ctx.write("contact", lambda: update_contact(self.ctx.db, contact_id, data))
+        contact_id, version = self.contact_id, self.version
+        self.ctx.write(
+            "contact",
+            lambda: update_contact(self.ctx.db, contact_id, data, expected_version=version),
+        )
         return contact_id

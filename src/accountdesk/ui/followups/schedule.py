@@ -7,6 +7,9 @@ calendar in the settings), or in the past, and offers the next slots good for bo
 
 The time is typed as text (``2027-03-22 10:00``) and taken as typed, the year too
 (:class:`~accountdesk.ui.followups.when.WallTimeEdit`).
+
+Rescheduling shows the follow-up as stored when the dialog opens; when someone else saved it
+since, the save is refused, the dialog keeps what was typed and offers to reload.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from accountdesk.core import i18n
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
 from accountdesk.core.services import followups as service
+from accountdesk.core.services.conflicts import ConflictError
 from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, describe_rrule, validate_rrule
 from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import resolve_wall_time
@@ -46,7 +50,8 @@ SLOT = timedelta(minutes=30)
 
 
 class ScheduleDialog(QDialog):
-    """Schedule a new follow-up, or move an existing one (``follow_up_id``)."""
+    """Schedule a new follow-up, or move an existing one (``follow_up_id``: shown as stored,
+    whatever ``local``, ``zone``, ``title``, ``rrule`` and ``notes`` say)."""
 
     def __init__(
         self,
@@ -64,6 +69,14 @@ class ScheduleDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.follow_up_id = follow_up_id
+        #: The version of the stored follow-up the dialog shows (None for a new one).
+        self.version: int | None = None
+        if follow_up_id is not None:
+            loaded = service.for_edit(ctx.db, follow_up_id)
+            stored = loaded.data
+            self.version = loaded.version
+            contact_id, local, zone = stored.contact_id, stored.local_due, stored.zone
+            title, rrule, notes = stored.title, stored.rrule, stored.notes
         self.notes = notes  # kept as they are when rescheduling
         self.person: Person | None = None
         self.saved_id: str | None = None
@@ -106,6 +119,11 @@ class ScheduleDialog(QDialog):
         self.warnings.setStyleSheet(
             "background: #fff4c2; color: #3b3000; padding: 6px; border-radius: 4px;"
         )
+        self.reload_button = QPushButton(_("Reload what is stored now"), self)
+        self.reload_button.setObjectName("reloadStored")
+        self.reload_button.setToolTip(_("Shows the saved record; what you typed is replaced."))
+        self.reload_button.clicked.connect(self.reload)
+        self.reload_button.hide()
         self.suggestions = QHBoxLayout()
         self.suggestion_buttons: list[QPushButton] = []
 
@@ -128,6 +146,7 @@ class ScheduleDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warnings)
+        layout.addWidget(self.reload_button)
         self.suggestions_label = QLabel(_("Next good times for both of you:"), self)
         layout.addWidget(self.suggestions_label)
         layout.addLayout(self.suggestions)
@@ -138,13 +157,7 @@ class ScheduleDialog(QDialog):
         self.when.value_changed.connect(self.refresh)
         self.zone.currentTextChanged.connect(self.refresh)
         self.repeat.currentIndexChanged.connect(self._repeat_changed)
-        if rrule:
-            found = self.repeat.findData(rrule)
-            if found >= 0:
-                self.repeat.setCurrentIndex(found)
-            else:
-                self.repeat.setCurrentIndex(self.repeat.findData("custom"))
-                self.custom_rule.setText(rrule)
+        self._set_rule(rrule)
         if contact_id:
             self._set_contact(contact_id)
         if zone:
@@ -168,6 +181,34 @@ class ScheduleDialog(QDialog):
         self.person = person(self.ctx.db, contact_id)
         self.contact.set_record(contact_id, self.person.name)
         self.zone.setCurrentText(self.person.zone)
+
+    def _set_rule(self, rrule: str | None) -> None:
+        found = self.repeat.findData(rrule or "")
+        if found >= 0:
+            self.repeat.setCurrentIndex(found)
+        else:
+            self.repeat.setCurrentIndex(self.repeat.findData("custom"))
+            self.custom_rule.setText(rrule or "")
+
+    def reload(self) -> None:
+        """Show the follow-up as stored now in place of what was typed (after a conflict)."""
+        assert self.follow_up_id is not None
+        self.reload_button.hide()
+        try:
+            loaded = service.for_edit(self.ctx.db, self.follow_up_id)
+        except UserError as exc:  # e.g. moved to the trash meanwhile
+            self.warnings.setText(f"⚠ {exc.message}")
+            self.warnings.setVisible(True)
+            return
+        stored, self.version = loaded.data, loaded.version
+        self.notes = stored.notes
+        self.title_edit.setText(stored.title)
+        self._set_rule(stored.rrule)
+        if stored.contact_id:
+            self._set_contact(stored.contact_id)
+        self.zone.setCurrentText(stored.zone)
+        self.when.set_value(stored.local_due)
+        self.refresh()
 
     def _repeat_changed(self) -> None:
         self.custom_rule.setVisible(self.repeat.currentData() == "custom")
@@ -318,7 +359,7 @@ class ScheduleDialog(QDialog):
             if error:
                 raise UserError(error)
             if self.follow_up_id is not None:
-                follow_up_id = self.follow_up_id
+                follow_up_id, version = self.follow_up_id, self.version
                 title, local, zone = self.title_edit.text(), self.local(), self.zone.currentText()
                 result = self.ctx.write(
                     "follow_up",
@@ -330,6 +371,7 @@ class ScheduleDialog(QDialog):
                         rrule=rule,
                         local_due=local,
                         zone=zone,
+                        expected_version=version,
                     ),
                 )
             else:
@@ -347,6 +389,7 @@ class ScheduleDialog(QDialog):
         except UserError as exc:
             self.warnings.setText(f"⚠ {exc.message}")
             self.warnings.setVisible(True)
+            self.reload_button.setVisible(isinstance(exc, ConflictError))
             return
         self.saved_id = result.id
         if result.resolution.message:

@@ -356,21 +356,8 @@ class FollowUpsScreen(QWidget):
     def reschedule(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
 
-        ids = self._require_selection()
-        rows = {r.id: r for r in self.model.rows}
-        for follow_up_id in ids:  # one dialog per selected follow-up; Cancel stops
-            row = rows[follow_up_id]
-            dialog = ScheduleDialog(
-                self.ctx,
-                row.contact_id,
-                local=row.local_due,
-                zone=row.zone,
-                title=row.title,
-                rrule=row.rrule,
-                notes=row.notes,
-                follow_up_id=row.id,
-                parent=self,
-            )
+        for follow_up_id in self._require_selection():  # one dialog each; Cancel stops
+            dialog = ScheduleDialog(self.ctx, follow_up_id=follow_up_id, parent=self)  # as stored
             if not dialog.exec():
                 break
 
