@@ -76,6 +76,7 @@ from accountdesk.core.services.accounts import (
     clean_important_date,
     clean_tags,
     labelled,
+    owner_of_new,
 )
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
 from accountdesk.core.validation import NO_REMIND, ValidationError
@@ -904,10 +905,20 @@ def _write_chunk(
     )
     old_accounts = [r for r in account_rows if r["id"] in known_accounts]
     now = utcnow()
+    importer = owner_of_new(conn, None) if new_accounts else None  # on a server
     bulk_insert(
         conn,
         acc,
-        [{**r, "referred_by_id": None, "created_at": now, "updated_at": now} for r in new_accounts],
+        [
+            {
+                **r,
+                "owner": r.get("owner") or importer,
+                "referred_by_id": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for r in new_accounts
+        ],
     )
     for r in old_accounts:
         values = {**r, "referred_by_id": None, "updated_at": now}

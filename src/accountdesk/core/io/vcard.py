@@ -69,6 +69,7 @@ from accountdesk.core.services.accounts import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    owner_of_new,
     tags_for,
 )
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
@@ -1032,8 +1033,10 @@ def _write(session: Session, ctx: _Context) -> None:
         for tag in tags_for(session, names[start : start + v.MAX_ITEMS]):
             tags[tag.name.casefold()] = tag
     with session.no_autoflush:
+        importer = owner_of_new(session.connection(), None) if ctx.new_accounts else None
         for plan in ctx.new_accounts.values():
-            account = Account(id=plan.id, **plan.values)
+            owner = plan.values.get("owner") or importer
+            account = Account(id=plan.id, **{**plan.values, "owner": owner})
             account.tags = [tags[n.casefold()] for n in plan.tags]
             session.add(account)
         for item in ctx.contacts_planned:

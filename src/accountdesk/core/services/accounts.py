@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from accountdesk.core import validation as v
@@ -275,9 +275,18 @@ def _check_referrer(session: Session, values: dict[str, Any], own_id: str | None
         raise v.fail("referred_by", ref, _("is not an account"))
 
 
+def owner_of_new(conn: Connection, owner: str | None) -> str | None:
+    """Who a new account belongs to: the owner given, else, on a team server, the member who
+    creates it (their login); on a laptop's file, no one (owners there are free text)."""
+    if owner or conn.dialect.name != "postgresql":
+        return owner
+    return str(conn.execute(text("SELECT current_user")).scalar())
+
+
 def create_account(db: Database, data: AccountInput) -> str:
     values = clean_account(data)
     with db.transaction() as session:
+        values["owner"] = owner_of_new(session.connection(), values.get("owner"))
         _check_referrer(session, values, None)
         account = Account(**values)
         account.tags = tags_for(session, data.tags)
