@@ -236,10 +236,6 @@ class Flow:
     read: Callable[[Database, str], str | None]
 
 
-def _account_of(db: Database) -> str:
-    return _account(db)
-
-
 def _followup(db: Database) -> str:
     data = fu.FollowUpInput(_contact(db), "Call", datetime(2027, 3, 22, 10, 0))
     return fu.schedule(db, data).id
@@ -488,11 +484,11 @@ def test_the_refusal_names_the_member_who_saved(
 ) -> None:
     if not db.is_postgres:
         pytest.skip("a laptop's file has no members (the time alone: the first test)")
-    settings.put(db, "user.zone", "Europe/Riga")
     urls = request.getfixturevalue("roles")
     contact_id = _contact(db)
     ben, anna = open_database(urls["Ben Ozols"]), open_database(urls["Anna Kalniņa"])
     try:
+        settings.put(anna, "user.zone", "Europe/Riga")  # her own zone: the refusal's time
         annas = contact_for_edit(anna, contact_id)
         bens = contact_for_edit(ben, contact_id)
         update_contact(
