@@ -30,6 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from accountdesk.core import paths
 from accountdesk.core.db import credentials, crypto
@@ -142,8 +143,14 @@ class Database:
         """One unit of work: commits at the end of the block, rolls back on any error."""
         if self.read_only:
             raise read_only_error(self.path or self.url)
-        with self._write.begin() as session:
-            yield session
+        try:
+            with self._write.begin() as session:
+                yield session
+        except StaleDataError as error:
+            # a row someone else changed between this transaction's reading and writing it
+            from accountdesk.core.services.conflicts import changed_meanwhile
+
+            raise changed_meanwhile() from error
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

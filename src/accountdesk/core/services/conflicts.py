@@ -30,7 +30,6 @@ from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
@@ -38,7 +37,7 @@ from accountdesk.core.db.models import Record, utcnow
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, format_when
 
-__all__ = ["ConflictError", "Loaded", "editable", "refusal", "saving"]
+__all__ = ["ConflictError", "Loaded", "changed_meanwhile", "editable", "refusal", "saving"]
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
@@ -79,8 +78,9 @@ class _Outdated(Exception):
 def saving(db: Database) -> Iterator[Session]:
     """``db.transaction()`` for a save made from an edit form.
 
-    A save refused by :func:`editable`, or a ``StaleDataError`` of the flush, leaves as
-    :class:`ConflictError` after the transaction was rolled back. Autoflush is off inside, so
+    A save refused by :func:`editable` leaves as :class:`ConflictError` after the transaction
+    was rolled back (a ``StaleDataError`` of the flush too: ``Database.transaction`` turns it
+    into :func:`changed_meanwhile`). Autoflush is off inside, so
     the record is written once, when the block ends (or at an explicit ``session.flush()``):
     its version grows by one per save, also when a query runs between the changes."""
     try:
@@ -88,14 +88,18 @@ def saving(db: Database) -> Iterator[Session]:
             yield session
     except _Outdated as outdated:
         raise refusal(db, outdated.changed_by, outdated.changed_at) from None
-    except StaleDataError as error:
-        raise ConflictError(
-            _(
-                "Someone else changed this record while you were saving it, so your changes "
-                "were not saved. Reload it to see what is stored now, then make your changes "
-                "again."
-            )
-        ) from error
+
+
+def changed_meanwhile() -> ConflictError:
+    """The refusal of a write whose row someone else changed between reading and writing it
+    (SQLAlchemy's ``StaleDataError``); ``Database.transaction`` raises it for every write."""
+    return ConflictError(
+        _(
+            "Someone else changed this record while you were saving it, so your changes "
+            "were not saved. Reload it to see what is stored now, then make your changes "
+            "again."
+        )
+    )
 
 
 def editable(
