@@ -200,7 +200,7 @@ def test_an_encrypted_file_is_uploaded_with_its_passphrase(
 
 
 def test_upload_takes_a_file_and_a_server(team: Team, laptop: Path, tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="is not a file: upload moves a laptop's database file"):
+    with pytest.raises(UserError, match="is not a file: upload copies a laptop's database file to the server"):
         server.upload(team.url(team.anna), team.url(team.anna))
     with pytest.raises(UserError, match="is not a PostgreSQL server"):
         server.upload(laptop, tmp_path / "other.db")

@@ -297,7 +297,7 @@ def _server(url: str | None) -> tuple[str, str]:
     from accountdesk.core.db import credentials
 
     if url is None or not credentials.is_server(url):
-        return _("the team server"), "-"
+        return _("(address unknown)"), "-"
     return credentials.server_address(url), credentials.login_of(url)
 
 

@@ -687,7 +687,7 @@ def upload(
     try:
         if src.path is None:
             raise UserError(
-                _("{target} is not a file: upload moves a laptop's database file.").format(
+                _("{target} is not a file: upload copies a laptop's database file to the server.").format(
                     target=src.url
                 )
             )

@@ -135,7 +135,7 @@ def cmd_upload(args: argparse.Namespace) -> int:
     url = _server_url(args.to)
     if credentials.is_server(args.file):
         raise UserError(
-            _("{target} is not a file: upload moves a laptop's database file.").format(
+            _("{target} is not a file: upload copies a laptop's database file to the server.").format(
                 target=credentials.without_password(args.file)
             )
         )
