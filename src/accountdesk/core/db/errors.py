@@ -258,12 +258,20 @@ class NotAllowed(ServerError):
     """The connected role may not do this (SQLSTATE 42501)."""
 
 
+class MoveRefused(NotAllowed):
+    """A rep tried to move another rep's record to another account or contact (the move
+    guard): a service that moves records (a merge) may say it in its own words."""
+
+
 #: SQLSTATE insufficient_privilege: every refusal of a role's rights, and of the guards.
 INSUFFICIENT_PRIVILEGE = "42501"
 #: The guards of a team server (:mod:`accountdesk.core.db.server`) name themselves as the
 #: "constraint" of their refusal, so that each has its own sentence.
 ERASE_GUARD = "accountdesk_erase_guard"
 OWNER_GUARD = "accountdesk_owner_guard"
+MOVE_GUARD = "accountdesk_move_guard"
+SETTINGS_GUARD = "accountdesk_settings_guard"
+INDEX_GUARD = "accountdesk_index_guard"
 #: A statement that changes the structure (a rep's role may run none of them).
 _STRUCTURE = ("CREATE", "ALTER", "DROP", "GRANT", "REVOKE", "COMMENT", "REINDEX", "CLUSTER")
 _RETRY = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
@@ -310,6 +318,22 @@ def _not_allowed(err: BaseException, statement: str | None, server: str) -> NotA
     if guard == OWNER_GUARD:
         return NotAllowed(
             _("Only the account's owner or a manager can give the account to someone else.")
+        )
+    if guard == MOVE_GUARD:
+        return MoveRefused(
+            _(
+                "Only the account's owner or a manager can move its records to another account "
+                "or contact."
+            )
+        )
+    if guard == SETTINGS_GUARD:
+        return NotAllowed(_("Only the person themselves or a manager can change their settings."))
+    if guard == INDEX_GUARD:
+        return NotAllowed(
+            _(
+                "Only a manager can remove this much of the team's search index at once; a "
+                "manager rebuilds it with accountdesk server reindex."
+            )
         )
     structural = (
         _first_word(statement) in _STRUCTURE

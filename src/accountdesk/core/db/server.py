@@ -37,11 +37,22 @@ from sqlalchemy import Connection, Table, insert, select
 from accountdesk.core import validation as v
 from accountdesk.core.db import credentials
 from accountdesk.core.db.engine import Database, DatabaseOpenError, open_database
-from accountdesk.core.db.errors import ERASE_GUARD, OWNER_GUARD
+from accountdesk.core.db.errors import (
+    ERASE_GUARD,
+    INDEX_GUARD,
+    MOVE_GUARD,
+    OWNER_GUARD,
+    SETTINGS_GUARD,
+)
 from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Base, User, table, utcnow
-from accountdesk.core.db.search import account_document, contact_document, index_documents
+from accountdesk.core.db.search import (
+    account_document,
+    contact_document,
+    index_documents,
+    rebuild,
+)
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, format_list, format_number, ngettext
 from accountdesk.core.queries.team import MANAGER, REP, ROLES
@@ -54,6 +65,7 @@ __all__ = [
     "check_login",
     "guarded_tables",
     "init_server",
+    "reindex",
     "upload",
 ]
 
@@ -131,6 +143,20 @@ _IS_TRUSTED = (
     "pg_catalog.pg_has_role(current_user, (SELECT c.relowner FROM pg_catalog.pg_class c "
     "WHERE c.oid = TG_RELID), 'MEMBER')"
 )
+#: PL/pgSQL that sets ``account_ref`` to the account the row ``old_row`` (jsonb) belongs
+#: to: the row itself for an account, else its ``account_id``, else its contact's account.
+_ACCOUNT_OF_OLD = """
+    IF TG_TABLE_NAME = 'accounts' THEN
+        account_ref := old_row ->> 'id';
+    ELSE
+        account_ref := old_row ->> 'account_id';
+        IF account_ref IS NULL AND old_row ? 'contact_id' THEN
+            SELECT c.account_id INTO account_ref FROM public.contacts c
+            WHERE c.id = old_row ->> 'contact_id';
+        END IF;
+    END IF;
+    SELECT a.owner INTO holder FROM public.accounts a WHERE a.id = account_ref;
+"""
 _ERASE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION public.accountdesk_guard_erase() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
@@ -142,22 +168,73 @@ BEGIN
     IF {_IS_TRUSTED} THEN
         RETURN OLD;
     END IF;
-    IF TG_TABLE_NAME = 'accounts' THEN
-        account_ref := old_row ->> 'id';
-    ELSE
-        account_ref := old_row ->> 'account_id';
-        IF account_ref IS NULL AND old_row ? 'contact_id' THEN
-            SELECT c.account_id INTO account_ref FROM public.contacts c
-            WHERE c.id = old_row ->> 'contact_id';
-        END IF;
-    END IF;
-    SELECT a.owner INTO holder FROM public.accounts a WHERE a.id = account_ref;
+{_ACCOUNT_OF_OLD}
     IF holder IS NOT NULL AND holder = current_user::text THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'only the owner of account % or a manager may erase rows of %',
         account_ref, TG_TABLE_NAME
         USING ERRCODE = 'insufficient_privilege', CONSTRAINT = '{ERASE_GUARD}';
+END
+$$
+"""
+# Moving a record to another account or contact is erasing it from where it was (and a rep
+# could move another rep's note onto a contact of their own, then erase that contact: the
+# cascade runs in the owner's name), so the erase rule applies to the row as it was.
+_MOVE_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION public.accountdesk_guard_move() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    old_row jsonb := to_jsonb(OLD);
+    new_row jsonb := to_jsonb(NEW);
+    account_ref text;
+    holder text;
+BEGIN
+    IF (old_row -> 'account_id') IS NOT DISTINCT FROM (new_row -> 'account_id')
+       AND (old_row -> 'contact_id') IS NOT DISTINCT FROM (new_row -> 'contact_id') THEN
+        RETURN NEW;
+    END IF;
+    IF {_IS_TRUSTED} THEN
+        RETURN NEW;
+    END IF;
+{_ACCOUNT_OF_OLD}
+    IF holder IS NOT NULL AND holder = current_user::text THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'only the owner of account % or a manager may move rows of % elsewhere',
+        account_ref, TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege', CONSTRAINT = '{MOVE_GUARD}';
+END
+$$
+"""
+# An interaction's participants (a link table): removing or re-pointing a link is for the
+# owner of the interaction's account or of the contact's account, or a manager (the cascades
+# of an erased contact or interaction pass as the table owner's).
+_PARTICIPANTS_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION public.accountdesk_guard_participants() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.interaction_id IS NOT DISTINCT FROM OLD.interaction_id
+       AND NEW.contact_id IS NOT DISTINCT FROM OLD.contact_id THEN
+        RETURN NEW;
+    END IF;
+    IF ({_IS_TRUSTED})
+       OR EXISTS (SELECT 1 FROM public.interactions i JOIN public.accounts a
+                  ON a.id = i.account_id
+                  WHERE i.id = OLD.interaction_id AND a.owner = current_user::text)
+       OR EXISTS (SELECT 1 FROM public.contacts c JOIN public.accounts a ON a.id = c.account_id
+                  WHERE c.id = OLD.contact_id AND a.owner = current_user::text) THEN
+        IF TG_OP = 'DELETE' THEN
+            RETURN OLD;
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'only the owner of the account or a manager may remove a participant'
+            USING ERRCODE = 'insufficient_privilege', CONSTRAINT = '{ERASE_GUARD}';
+    END IF;
+    RAISE EXCEPTION 'only the owner of the account or a manager may move a participant'
+        USING ERRCODE = 'insufficient_privilege', CONSTRAINT = '{MOVE_GUARD}';
 END
 $$
 """
@@ -175,19 +252,95 @@ BEGIN
 END
 $$
 """
+# A person's own settings ('<login>/<key>', services/activity.stored_key) are written by
+# that login or a manager; the team's (no '/') by anyone.
+_SETTINGS_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION public.accountdesk_guard_settings() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    touched text[];
+    one text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        touched := ARRAY[NEW.key];
+    ELSIF TG_OP = 'DELETE' THEN
+        touched := ARRAY[OLD.key];
+    ELSE
+        touched := ARRAY[OLD.key, NEW.key];
+    END IF;
+    IF NOT ({_IS_TRUSTED}) THEN
+        FOREACH one IN ARRAY touched LOOP
+            IF strpos(one, '/') > 0 AND split_part(one, '/', 1) <> current_user::text THEN
+                RAISE EXCEPTION 'only % or a manager may change the setting %',
+                    split_part(one, '/', 1), one
+                    USING ERRCODE = 'insufficient_privilege', CONSTRAINT = '{SETTINGS_GUARD}';
+            END IF;
+        END LOOP;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$
+"""
+#: The most rows of the search index a member who is not a manager removes in one statement
+#: (the app removes one document's rows at a time; a rebuild is a manager's).
+INDEX_DELETE_LIMIT = 50
+#: The search index's tables (core/db/search.py).
+INDEX_TABLES = ("search_docs", "search_fts", "search_keys")
+_INDEX_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION public.accountdesk_guard_index() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF NOT ({_IS_TRUSTED})
+       AND (SELECT count(*) FROM gone) > {INDEX_DELETE_LIMIT} THEN
+        RAISE EXCEPTION 'only a manager may remove more than % rows of % at once',
+            {INDEX_DELETE_LIMIT}, TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege', CONSTRAINT = '{INDEX_GUARD}';
+    END IF;
+    RETURN NULL;
+END
+$$
+"""
 
 
 def _guard_statements() -> list[str]:
-    statements = [_ERASE_FUNCTION, _OWNER_FUNCTION]
+    statements = [
+        _ERASE_FUNCTION,
+        _MOVE_FUNCTION,
+        _PARTICIPANTS_FUNCTION,
+        _OWNER_FUNCTION,
+        _SETTINGS_FUNCTION,
+        _INDEX_FUNCTION,
+    ]
     for name in guarded_tables():
         statements.append(
             f"CREATE OR REPLACE TRIGGER guard_erase_{name} BEFORE DELETE ON public.{name} "
             "FOR EACH ROW EXECUTE FUNCTION public.accountdesk_guard_erase()"
         )
-    statements.append(
+        columns = Base.metadata.tables[name].c
+        moved = ", ".join(c for c in ("account_id", "contact_id") if c in columns)
+        if moved:
+            statements.append(
+                f"CREATE OR REPLACE TRIGGER guard_move_{name} BEFORE UPDATE OF {moved} "
+                f"ON public.{name} FOR EACH ROW EXECUTE FUNCTION public.accountdesk_guard_move()"
+            )
+    statements += [
         "CREATE OR REPLACE TRIGGER guard_owner_accounts BEFORE UPDATE OF owner "
-        "ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.accountdesk_guard_owner()"
-    )
+        "ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.accountdesk_guard_owner()",
+        "CREATE OR REPLACE TRIGGER guard_participants BEFORE DELETE OR UPDATE OF "
+        "interaction_id, contact_id ON public.interaction_participants FOR EACH ROW "
+        "EXECUTE FUNCTION public.accountdesk_guard_participants()",
+        "CREATE OR REPLACE TRIGGER guard_settings BEFORE INSERT OR UPDATE OR DELETE "
+        "ON public.settings FOR EACH ROW EXECUTE FUNCTION public.accountdesk_guard_settings()",
+    ]
+    for name in INDEX_TABLES:
+        statements.append(
+            f"CREATE OR REPLACE TRIGGER guard_index_{name} AFTER DELETE ON public.{name} "
+            "REFERENCING OLD TABLE AS gone FOR EACH STATEMENT "
+            "EXECUTE FUNCTION public.accountdesk_guard_index()"
+        )
     return statements
 
 
@@ -444,6 +597,16 @@ def add_user(
             db.close()
 
 
+# --- the search index ---------------------------------------------------------------------
+
+
+def reindex(db: Database) -> int:
+    """Rebuild the team's search index from the records (a manager's or the
+    administrator's: the index guard refuses a rep's); returns the number of documents."""
+    with db.engine.begin() as conn:
+        return rebuild(conn)
+
+
 # --- upload ---------------------------------------------------------------------------------
 
 #: Settings of one person or one computer, which stay in the file: its identity, "Me" (zone,
@@ -687,9 +850,9 @@ def upload(
     try:
         if src.path is None:
             raise UserError(
-                _("{target} is not a file: upload copies a laptop's database file to the server.").format(
-                    target=src.url
-                )
+                _(
+                    "{target} is not a file: upload copies a laptop's database file to the server."
+                ).format(target=src.url)
             )
         _require_server(dst)
         file = str(src.path)

@@ -1,5 +1,5 @@
 """The command line's side of a team server: ``accountdesk server init | add-user | upload |
-login | logout``, and the password prompt of every command that opens a server.
+reindex | login | logout``, and the password prompt of every command that opens a server.
 
 A server's password comes from the URL, ``PGPASSWORD`` or ``~/.pgpass`` (libpq's own), the
 system keyring (``server login`` keeps it there), or a prompt when the command runs in a
@@ -18,7 +18,7 @@ from typing import Any
 from accountdesk.core.db import credentials
 from accountdesk.core.db.errors import PasswordRequired, WrongPassword
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_number, ngettext
 
 #: Wrong passwords typed at the prompt before the command gives up.
 ATTEMPTS = 3
@@ -134,11 +134,10 @@ def cmd_upload(args: argparse.Namespace) -> int:
 
     url = _server_url(args.to)
     if credentials.is_server(args.file):
-        raise UserError(
-            _("{target} is not a file: upload copies a laptop's database file to the server.").format(
-                target=credentials.without_password(args.file)
-            )
+        not_a_file = _(
+            "{target} is not a file: upload copies a laptop's database file to the server."
         )
+        raise UserError(not_a_file.format(target=credentials.without_password(args.file)))
     require_database(args.file)
     source = open_interactive(args.file)  # asks an encrypted file's passphrase
     try:
@@ -152,6 +151,27 @@ def cmd_upload(args: argparse.Namespace) -> int:
         source.close()
     for line in report.lines():
         _say(line)
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from accountdesk.core.db import server
+    from accountdesk.core.db.engine import open_database
+
+    url = _server_url(args.url)
+    sign_in_interactive(url)
+    db = open_database(url)
+    try:
+        n = server.reindex(db)
+    finally:
+        db.close()
+    _say(
+        ngettext(
+            "The search index of {server} was rebuilt: {n} account or contact can be found.",
+            "The search index of {server} was rebuilt: {n} accounts and contacts can be found.",
+            n,
+        ).format(server=credentials.server_address(url), n=format_number(n))
+    )
     return 0
 
 
@@ -270,6 +290,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help=_("the member who gets the accounts without an owner (default: you)"),
     )
     e.set_defaults(func=cmd_upload)
+
+    e = actions.add_parser(
+        "reindex",
+        parents=[common],
+        help=_("rebuild the team's search index from the records (as a manager)"),
+    )
+    e.add_argument("url", metavar="URL", help=url_help)
+    e.set_defaults(func=cmd_reindex)
 
     e = actions.add_parser(
         "login",

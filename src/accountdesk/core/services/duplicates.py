@@ -46,7 +46,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -62,6 +63,7 @@ from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import insert_unless_there
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.errors import MoveRefused
 from accountdesk.core.db.fts import display_name, fold
 from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, table
 from accountdesk.core.errors import NotFoundError, UserError
@@ -465,6 +467,22 @@ class MergeResult:
     filled: tuple[str, ...]  # the kept contact's fields the merge filled or extended
 
 
+@contextmanager
+def _moves_refused() -> Iterator[None]:
+    """A team server's move guard (a rep moving records of another rep's account) in a
+    merge's own words."""
+    try:
+        yield
+    except MoveRefused as exc:
+        raise UserError(
+            _(
+                "Only a manager, or the owner of the accounts of all these contacts, can merge "
+                "them or undo their merge: moving their records is the owner's. Nothing was "
+                "changed."
+            )
+        ) from exc
+
+
 def merge(
     db: Database, kept_id: str, other_ids: Sequence[str], clock: Clock = system_clock
 ) -> MergeResult:
@@ -476,7 +494,7 @@ def merge(
     if kept_id in others:
         raise UserError(_("The kept contact cannot also be merged into itself."))
     now = clock()
-    with db.transaction() as session:
+    with _moves_refused(), db.transaction() as session:
         kept = _live_contact(session, kept_id)
         merged = [_live_contact(session, id_) for id_ in others]
         conn = session.connection()
@@ -697,7 +715,7 @@ def _stamp(value: str | None) -> datetime | None:
 
 def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> UndoResult:
     """Undo the merge ``merge_id`` (see the module's description); one transaction."""
-    with db.transaction() as session:
+    with _moves_refused(), db.transaction() as session:
         record = session.get(ContactMerge, merge_id)
         if record is None:
             raise NotFoundError(_("There is no merge with id {id}.").format(id=merge_id))
