@@ -351,3 +351,89 @@ def test_database_url_reads_the_environment_first(
     monkeypatch.delenv("ACCOUNTDESK_DB")
     assert database_url(None) == "postgresql+psycopg://anna@db.example.com/team"
     assert os.environ.get("ACCOUNTDESK_HOME") == str(home)
+
+
+# --- a password in the URL's query string (review of issue 15) ---------------------------
+
+
+def test_a_password_in_the_query_string_signs_in_and_is_shown_nowhere(
+    team: Team,
+    stranger: str,
+    keyring: FakeKeyring,
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    secret = password_of(stranger)
+    bare = without_password(team, stranger)
+    url = f"{bare}?sslmode=disable&password={secret}&sslpassword=key-phrase-1"
+    shown = credentials.without_password(url)
+    assert shown == bare.replace("postgresql://", "postgresql+psycopg://") + "?sslmode=disable"
+    found = credentials.password_for(url)
+    assert found is not None and (found.text, found.source) == (secret, "url")
+    address, extra, _found = credentials.connection(url)
+    assert address == shown
+    assert (extra["password"], extra["sslpassword"]) == (secret, "key-phrase-1")
+    db = open_database(url)  # the only source of the password is the query string
+    try:
+        assert db.login == stranger
+        for text_shown in (db.url, repr(db), str(db), repr(db.engine), str(db.engine.url)):
+            assert secret not in text_shown and "key-phrase-1" not in text_shown
+    finally:
+        db.close()
+    stored = credentials.set_local_setting(credentials.SERVER_URL, url)
+    assert stored == shown
+    saved = (home / "settings" / "server.json").read_text()
+    assert secret not in saved and "key-phrase-1" not in saved
+    credentials.set_local_setting(credentials.SERVER_URL, None)
+    assert server_cli.cmd_login(_login_args(url)) == 0  # the URL's password is kept
+    out = capsys.readouterr().out
+    assert secret not in out and "key-phrase-1" not in out
+    assert out.splitlines()[-1] == (
+        f"AccountDesk opens {shown} when no --db is given (the server.url setting)."
+    )
+    assert list(keyring.store.values()) == [secret]
+    with pytest.raises(ServerError) as failed:  # a failure names the server, not the secret
+        open_database(url.replace(f"/{team.database}?", "/no_such_database?"))
+    assert secret not in failed.value.message and "no such database" in failed.value.message
+
+
+# --- connection failures the review found said in English ---------------------------------
+
+
+def test_an_unknown_login_has_its_own_sentence(team: Team) -> None:
+    """Over the socket (trust) the server says the role does not exist; over TCP (SCRAM) it
+    says only that the password failed (and does not tell who exists)."""
+    if team.cluster.folder is None:
+        pytest.skip("a cluster of the environment: no socket folder")
+    for database in (team.database, "database_of_team"):
+        url = (
+            f"postgresql://nosuchrole@/{database}?host={team.cluster.folder}"
+            f"&port={team.cluster.port}"
+        )
+        with pytest.raises(ServerError) as failed:
+            open_database(url)
+        assert failed.value.message == (
+            f"The server {team.cluster.folder}/{database} has no login "
+            "nosuchrole: check the login in the address, or ask the team's administrator to add "
+            "you (accountdesk server add-user)."
+        )
+
+
+@pytest.mark.parametrize(
+    ("query", "option"),
+    [
+        ("sslmode=bogus", "sslmode"),
+        ("connect_timeout=abc", "connect_timeout"),
+        ("target_session_attrs=xyz", "target_session_attrs"),
+        ("no_such_option=1", "no_such_option"),
+    ],
+)
+def test_a_bad_connection_option_is_named(team: Team, query: str, option: str) -> None:
+    with pytest.raises(ServerError) as failed:
+        open_database(f"{team.url(team.anna)}?{query}")
+    address = f"127.0.0.1:{team.cluster.port}/{team.database}"
+    assert failed.value.message == (
+        f"The address of the server {address} gives the connection option {option} a value it "
+        "cannot have, or names an option that does not exist: correct or remove it."
+    )
+    assert "cannot be read as a database" not in failed.value.message

@@ -4,13 +4,15 @@ opens by default.
 A server's address is a URL (``postgresql+psycopg://anna@db.example.com/team``; a plain
 ``postgresql://`` or ``postgres://`` URL means the same). Its password is never written to a
 file of ours and never shown: :func:`without_password` is the address as messages, ``repr``
-and settings carry it. The password of a connection comes, in this order, from the caller (a
-prompt or the password dialog), the URL itself, this process's memory of a password that
-already worked (so that opening the same server again does not ask again), or the system
-keyring (``accountdesk server login`` keeps it there, through the keyring access of
-:mod:`accountdesk.core.db.crypto`). Without any, libpq still reads ``PGPASSWORD`` and
-``~/.pgpass``; when the server asks for a password none of them had, opening fails with
-:class:`~accountdesk.core.db.errors.PasswordRequired`, and the command line and the app ask.
+and settings carry it (no password before the host, no ``password`` or ``sslpassword`` in its
+query string). The password of a connection comes, in this order, from the caller (a prompt or
+the password dialog), the URL itself (``anna:…@host``, else ``?password=…``), this process's
+memory of a password that already worked (so that opening the same server again does not ask
+again), or the system keyring (``accountdesk server login`` keeps it there, through the
+keyring access of :mod:`accountdesk.core.db.crypto`). Without any, libpq still reads
+``PGPASSWORD`` and ``~/.pgpass``; when the server asks for a password none of them had,
+opening fails with :class:`~accountdesk.core.db.errors.PasswordRequired`, and the command
+line and the app ask.
 
 TLS: ``sslmode`` in the URL (``?sslmode=verify-full``), else the ``server.sslmode`` setting,
 else libpq's default (``prefer``).
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NEW_PASSWORD_ENV",
+    "SECRET_OPTIONS",
     "SERVER_SSLMODE",
     "SERVER_URL",
     "SSLMODES",
@@ -109,11 +112,26 @@ def _parsed(url: str) -> URL:
     return make_url(normalise(url))
 
 
+#: Query-string options of a URL that hold a secret (libpq's ``password``, and
+#: ``sslpassword``: the passphrase of the client's TLS key); never shown nor kept.
+SECRET_OPTIONS = ("password", "sslpassword")
+
+
+def _query_secret(parsed: URL, name: str) -> str | None:
+    found = parsed.query.get(name)
+    if isinstance(found, tuple):
+        found = found[-1] if found else None
+    return found or None
+
+
 def without_password(url: str) -> str:
-    """The address with no password in it (what messages, ``repr`` and settings show)."""
+    """The address with no password in it (what messages, ``repr`` and settings show): none
+    before the host, and no ``password`` or ``sslpassword`` in its query string."""
     if not is_server(url):
         return url
-    return _parsed(url)._replace(password=None).render_as_string(hide_password=False)
+    parsed = _parsed(url)
+    bare = parsed._replace(password=None).difference_update_query(SECRET_OPTIONS)
+    return bare.render_as_string(hide_password=False)
 
 
 def login_of(url: str) -> str:
@@ -176,6 +194,9 @@ def password_for(url: str, given: str | None = None) -> Password | None:
     parsed = _parsed(url)
     if parsed.password:
         return Password(str(parsed.password), "url")
+    in_query = _query_secret(parsed, "password")
+    if in_query is not None:
+        return Password(in_query, "url")
     known = _session.get(_entry(url))
     if known is not None:
         return Password(known, "session")
@@ -192,6 +213,9 @@ def connection(url: str, given: str | None = None) -> tuple[str, dict[str, Any],
     if password is not None:
         extra["password"] = password.text
     parsed = _parsed(url)
+    key_passphrase = _query_secret(parsed, "sslpassword")
+    if key_passphrase is not None:
+        extra["sslpassword"] = key_passphrase
     mode = local_setting(SERVER_SSLMODE)
     if mode and "sslmode" not in parsed.query:
         extra["sslmode"] = mode

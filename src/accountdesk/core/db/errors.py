@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -359,6 +360,27 @@ def _lost(server: str, reason: str) -> ServerError:
     )
 
 
+#: libpq's and psycopg's words for a connection option it cannot use (the option's name in
+#: the first group): ``invalid sslmode value: "bogus"``, ``bad value for connect_timeout``,
+#: ``invalid integer value "abc" for connection option "connect_timeout"``, ``invalid
+#: connection option "x"``.
+_BAD_OPTION = (
+    re.compile(r"invalid (\w+) value"),
+    re.compile(r"bad value for (\w+)"),
+    re.compile(r'for connection option "(\w+)"'),
+    re.compile(r'invalid connection option "(\w+)"'),
+)
+
+
+def _bad_option(text: str) -> str | None:
+    """The connection option a failed connection's text says is wrong, or None."""
+    for pattern in _BAD_OPTION:
+        found = pattern.search(text)
+        if found is not None and found.group(1) != "integer":
+            return found.group(1)
+    return None
+
+
 def _connection_failure(
     text: str, server: str, login: str, password_source: str | None
 ) -> ServerError | None:
@@ -403,7 +425,23 @@ def _connection_failure(
                 server=server
             )
         )
-    if "does not exist" in text and "database" in text:
+    if "does not exist" in text and 'role "' in text:
+        return ServerError(
+            _(
+                "The server {server} has no login {login}: check the login in the address, or "
+                "ask the team's administrator to add you (accountdesk server add-user)."
+            ).format(server=server, login=login)
+        )
+    option = _bad_option(text)
+    if option is not None:
+        return ServerError(
+            _(
+                "The address of the server {server} gives the connection option {option} a "
+                "value it cannot have, or names an option that does not exist: correct or "
+                "remove it."
+            ).format(server=server, option=option)
+        )
+    if "does not exist" in text and 'database "' in text:
         return ServerError(
             _("The server {server} has no such database: check the name after the last /.").format(
                 server=server
