@@ -96,9 +96,8 @@ def test_quit_at_the_password_opens_nothing(
     assert len(answers.seen) == 1
 
 
-def test_a_known_password_is_not_asked_and_remember_keeps_it(
-    team: Team, monkeypatch: pytest.MonkeyPatch, qapp: Any
-) -> None:
+def _fake_keyring(monkeypatch: pytest.MonkeyPatch) -> dict[tuple[str, str], str]:
+    """A keyring module with an in-memory store (a real one needs a desktop session)."""
     store: dict[tuple[str, str], str] = {}
     fake = types.ModuleType("keyring")
     fake.__spec__ = importlib.machinery.ModuleSpec("keyring", None)
@@ -112,6 +111,13 @@ def test_a_known_password_is_not_asked_and_remember_keeps_it(
     errors.KeyringError = type("KeyringError", (Exception,), {})  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "keyring", fake)
     monkeypatch.setitem(sys.modules, "keyring.errors", errors)
+    return store
+
+
+def test_a_known_password_is_not_asked_and_remember_keeps_it(
+    team: Team, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    store = _fake_keyring(monkeypatch)
     answers = Answers(monkeypatch, [password_of(team.ben)])
     db = open_server_with_dialog(_url(team))
     assert db is not None and answers.seen[0]["remember"] is True
@@ -125,3 +131,42 @@ def test_a_known_password_is_not_asked_and_remember_keeps_it(
     assert again is not None and again.login == team.ben
     again.close()
     assert len(answers.seen) == 1  # not asked the second time
+
+
+def test_a_stale_password_in_the_keyring_asks_and_remember_replaces_it(
+    team: Team, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    store = _fake_keyring(monkeypatch)
+    credentials.forget(_url(team))
+    credentials.remember(_url(team), "changed-since")
+    answers = Answers(monkeypatch, [password_of(team.ben)])
+    db = open_server_with_dialog(_url(team))
+    assert db is not None and db.login == team.ben
+    db.close()
+    where = f"127.0.0.1:{team.cluster.port}/{team.database}"
+    assert [s["error"] for s in answers.seen] == [
+        f"The server {where} did not accept the login {team.ben} with the password from the "
+        "system keyring; sign in again with accountdesk server login."
+    ]
+    assert list(store.values()) == [password_of(team.ben)]  # Remember replaced the stale one
+
+
+def test_a_wrong_pgpassword_asks_at_the_start(
+    team: Team, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    monkeypatch.setenv("PGPASSWORD", "not-the-password")
+    credentials.forget(_url(team))
+    answers = Answers(monkeypatch, [password_of(team.ben)])
+    db = open_server_with_dialog(_url(team))
+    assert db is not None and db.login == team.ben
+    db.close()
+    where = f"127.0.0.1:{team.cluster.port}/{team.database}"
+    assert [s["error"] for s in answers.seen] == [
+        f"The server {where} did not accept the login {team.ben} with that password."
+    ]
+    credentials.forget(_url(team))
+    from accountdesk.ui.app import run_gui
+
+    answers = Answers(monkeypatch, [None])
+    assert run_gui(_url(team), "en") == 0  # the start shows the dialog; Quit: no error
+    assert len(answers.seen) == 1 and answers.seen[0]["error"].startswith("The server ")

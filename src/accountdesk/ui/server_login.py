@@ -3,8 +3,9 @@
 Where a password comes from and how a connection is made are
 :mod:`accountdesk.core.db.credentials`' and ``open_database``'s; this module only asks. The
 password is asked only when the server wants one that neither this process, the keyring nor
-libpq's own sources (``PGPASSWORD``, ``~/.pgpass``) had; a wrong one is said in the dialog,
-which asks again. "Remember it" keeps it in the system keyring (offered when there is one).
+libpq's own sources (``PGPASSWORD``, ``~/.pgpass``) had, or when the server refused the one
+they had (changed since); a wrong one is said in the dialog, which asks again. "Remember it"
+keeps it in the system keyring (offered when there is one).
 """
 
 from __future__ import annotations
@@ -88,14 +89,21 @@ class PasswordDialog(QDialog):
 
 def open_server_with_dialog(target: str | None, parent: QWidget | None = None) -> Database | None:
     """Open the team server ``target`` (None: the ``server.url`` setting), asking for the
-    password when the server wants one nothing else had. None: the user chose Quit. Other
-    problems raise :class:`UserError` as :func:`open_database` does."""
+    password when the server wants one nothing else had, or refused the one the keyring,
+    ``PGPASSWORD`` or ``~/.pgpass`` had (the dialog says so; Remember replaces the kept one).
+    None: the user chose Quit. Other problems raise :class:`UserError` as
+    :func:`open_database` does."""
+    refused: WrongPassword | None = None
     try:
         return open_database(target)
     except PasswordRequired:
         pass
+    except WrongPassword as exc:  # the keyring's, PGPASSWORD's…: changed since; ask
+        refused = exc
     url = database_url(target)
     dialog = PasswordDialog(url, parent)
+    if refused is not None:
+        dialog.show_error(refused.message)
     while dialog.exec() == QDialog.DialogCode.Accepted:
         try:
             database = open_database(target, password=dialog.password())
