@@ -82,6 +82,7 @@ def test_a_demo_file_arrives_whole(team: Team, laptop: Path) -> None:
             )
         ).one()
         settings = dict(session.execute(text("SELECT key, value FROM settings")).all())
+        file_owners = sorted(set(session.scalars(select(Account.owner))) - {None})
     file.close()
     assert {"database.id", "user.zone", "report.currency"} <= set(settings)
 
@@ -90,7 +91,18 @@ def test_a_demo_file_arrives_whole(team: Team, laptop: Path) -> None:
     assert lines[0].startswith(f"Uploaded {laptop} to 127.0.0.1:{team.cluster.port}/")
     assert "13 accounts" in lines[0] and f"{before['contacts']} contacts" in lines[0]
     assert f"1 account that had no owner now belongs to {team.anna}." in lines
-    assert "2 settings stay in the file" in lines[-1]
+    # the demo's owners are free text ("Anna Ozola"), no member's login: now the uploader's
+    assert report.rehomed == 12 and report.former_owners == file_owners
+    assert file_owners[:2] == ["Anna Ozola", "Deniz Arslan"]
+    names = ", ".join(f"\u2068{name}\u2069" for name in file_owners[:-1])
+    assert lines[2] == (
+        f"12 accounts now belong to {team.anna}: their owners in the file, {names} and "
+        f"\u2068{file_owners[-1]}\u2069, are not logins on the team."
+    )
+    assert lines[-1] == (
+        "1 of the file's personal settings (zone, country, language, calendar, lock, backups) "
+        "is now yours on the server."
+    )
 
     anna = team.connect(team.anna)
     try:
@@ -103,8 +115,12 @@ def test_a_demo_file_arrives_whole(team: Team, laptop: Path) -> None:
             unowned = session.scalars(select(Account).where(Account.name == "Nobody's GmbH")).one()
             assert unowned.owner == team.anna
             assert unowned.updated_by == team.anna  # the server stamps who wrote it
-        assert "report.currency" in stored
-        assert "user.zone" not in stored and "database.id" not in stored
+        assert stored["report.currency"] == "EUR"  # the team's, as it was
+        assert stored[f"{team.anna}/user.zone"] == "Asia/Tehran"  # hers, as her own
+        assert "user.zone" not in stored
+        assert stored.get("database.id") != settings["database.id"]  # the file's own stays
+        owners = set(session.scalars(select(Account.owner)))
+        assert owners == {team.anna}  # every account can be given away or erased by someone
         found = search(anna, f"{contact.given_name} {contact.family_name}")
         assert contact.id in [hit.id for hit in found]
         trashed = search(anna, "Nobody")  # live: found; the trashed account is not indexed
@@ -138,6 +154,7 @@ def test_tags_are_shared_by_name_and_the_servers_rates_kept(team: Team, tmp_path
         with manager.transaction() as session:
             session.add(ExchangeRate(base="EUR", currency="USD", rate=Decimal("1.05"),
                                      valid_on=date(2026, 11, 2)))  # fmt: skip
+        write_settings(manager, {"report.currency": "CHF"})  # the team's, set already
     finally:
         manager.close()
     path = tmp_path / "small.db"
@@ -148,6 +165,7 @@ def test_tags_are_shared_by_name_and_the_servers_rates_kept(team: Team, tmp_path
             for day, rate in ((2, "1.10"), (3, "1.11")):
                 session.add(ExchangeRate(base="EUR", currency="USD", rate=Decimal(rate),
                                          valid_on=date(2026, 11, day)))  # fmt: skip
+        write_settings(file, {"report.currency": "EUR", "ui.language": "fi"})
     finally:
         file.close()
     report = server.upload(path, team.url(team.ben), owner=team.anna)
@@ -155,8 +173,9 @@ def test_tags_are_shared_by_name_and_the_servers_rates_kept(team: Team, tmp_path
         f"1 account that had no owner now belongs to {team.anna}.",
         "1 tag was on the server already; the uploaded records share it.",
         "1 exchange rate was on the server already for its day; the server's was kept.",
-        "1 setting stays in the file: it is this computer's or yours (zone, country, language, "
-        "backups), or the server has its own.",  # its identity
+        "1 of the file's personal settings (zone, country, language, calendar, lock, backups) "
+        "is now yours on the server.",
+        "1 setting of the file was set on the server already; the server's was kept.",
     ]
     ben = team.connect(team.ben)
     try:
@@ -200,7 +219,8 @@ def test_an_encrypted_file_is_uploaded_with_its_passphrase(
 
 
 def test_upload_takes_a_file_and_a_server(team: Team, laptop: Path, tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="is not a file: upload copies a laptop's database file to the server"):
+    not_a_file = "is not a file: upload copies a laptop's database file to the server"
+    with pytest.raises(UserError, match=not_a_file):
         server.upload(team.url(team.anna), team.url(team.anna))
     with pytest.raises(UserError, match="is not a PostgreSQL server"):
         server.upload(laptop, tmp_path / "other.db")

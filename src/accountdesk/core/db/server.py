@@ -35,6 +35,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import Connection, Table, insert, select
 
 from accountdesk.core import validation as v
+from accountdesk.core.bidi import isolate
 from accountdesk.core.db import credentials
 from accountdesk.core.db.engine import Database, DatabaseOpenError, open_database
 from accountdesk.core.db.errors import (
@@ -56,6 +57,7 @@ from accountdesk.core.db.search import (
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, format_list, format_number, ngettext
 from accountdesk.core.queries.team import MANAGER, REP, ROLES
+from accountdesk.core.services.activity import stored_key
 
 __all__ = [
     "MANAGER_GROUP",
@@ -609,17 +611,10 @@ def reindex(db: Database) -> int:
 
 # --- upload ---------------------------------------------------------------------------------
 
-#: Settings of one person or one computer, which stay in the file: its identity, "Me" (zone,
-#: country, hours), the language and calendar, the backups folder, the lock.
-LOCAL_SETTINGS = (IDENTITY_KEY, "user.", "ui.", "backup.", "security.")
 #: Tables whose rows are matched on the server by what they are, not refused by id: tags (by
 #: name), exchange rates (by pair and day), members (the team's own, made by add-user).
 _MATCHED = ("tags", "exchange_rates", "users", "settings")
 _CHUNK = 5000
-
-
-def _local_setting(key: str) -> bool:
-    return any(key == p or (p.endswith(".") and key.startswith(p)) for p in LOCAL_SETTINGS)
 
 
 def _records(table_name: str, n: int) -> str:
@@ -672,7 +667,14 @@ class UploadReport:
     shared_tags: int = 0
     #: exchange rates the server had for the same pair and day (the server's are kept)
     kept_rates: int = 0
-    #: settings left in the file: this computer's or this person's, or set on the server
+    #: accounts whose owner in the file (free text: a laptop's "Anna Berg") is no member's
+    #: login, given ``owner``; and those names
+    rehomed: int = 0
+    former_owners: list[str] = field(default_factory=list)
+    #: the file's personal settings (services/activity.PERSONAL_SETTINGS) stored as the
+    #: uploader's own ('<login>/<key>')
+    personal_settings: int = 0
+    #: settings the server had already (the team's, or the uploader's own): the server's kept
     kept_settings: int = 0
 
     def lines(self) -> list[str]:
@@ -692,6 +694,20 @@ class UploadReport:
                     self.owned,
                 ).format(n=format_number(self.owned), owner=self.owner)
             )
+        if self.rehomed:
+            lines.append(
+                ngettext(
+                    "{n} account now belongs to {owner}: its owner in the file, {names}, is not "
+                    "a login on the team.",
+                    "{n} accounts now belong to {owner}: their owners in the file, {names}, are "
+                    "not logins on the team.",
+                    self.rehomed,
+                ).format(
+                    n=format_number(self.rehomed),
+                    owner=self.owner,
+                    names=format_list([isolate(name) for name in self.former_owners]),
+                )
+            )
         if self.shared_tags:
             lines.append(
                 ngettext(
@@ -710,13 +726,22 @@ class UploadReport:
                     self.kept_rates,
                 ).format(n=format_number(self.kept_rates))
             )
+        if self.personal_settings:
+            lines.append(
+                ngettext(
+                    "{n} of the file's personal settings (zone, country, language, calendar, "
+                    "lock, backups) is now yours on the server.",
+                    "{n} of the file's personal settings (zone, country, language, calendar, "
+                    "lock, backups) are now yours on the server.",
+                    self.personal_settings,
+                ).format(n=format_number(self.personal_settings))
+            )
         if self.kept_settings:
             lines.append(
                 ngettext(
-                    "{n} setting stays in the file: it is this computer's or yours (zone, "
-                    "country, language, backups), or the server has its own.",
-                    "{n} settings stay in the file: they are this computer's or yours (zone, "
-                    "country, language, backups), or the server has its own.",
+                    "{n} setting of the file was set on the server already; the server's was kept.",
+                    "{n} settings of the file were set on the server already; the server's "
+                    "were kept.",
                     self.kept_settings,
                 ).format(n=format_number(self.kept_settings))
             )
@@ -769,10 +794,16 @@ def _member_logins(conn: Connection) -> set[str]:
 
 
 def _prepare(
-    conn: Connection, rows: dict[str, list[dict[str, Any]]], owner: str, report: UploadReport
+    conn: Connection,
+    rows: dict[str, list[dict[str, Any]]],
+    owner: str,
+    uploader: Database,
+    report: UploadReport,
 ) -> dict[str, list[dict[str, Any]]]:
     """The rows to insert: tags matched by name, rates and settings the server has left out,
-    members left out (the team's are made by add-user), owners given."""
+    the file's personal settings as ``uploader``'s own, members left out (the team's are made
+    by add-user), accounts without an owner or with one that is no member's login given
+    ``owner``."""
     tags = Base.metadata.tables["tags"]
     by_name = {name: id_ for id_, name in conn.execute(select(tags.c.id, tags.c.name))}
     same: dict[str, str] = {}
@@ -800,18 +831,33 @@ def _prepare(
     report.kept_rates = len(rows["exchange_rates"]) - len(out["exchange_rates"])
     settings = Base.metadata.tables["settings"]
     present = set(conn.scalars(select(settings.c.key)))
-    out["settings"] = [
-        r for r in rows["settings"] if not _local_setting(r["key"]) and r["key"] not in present
-    ]
-    report.kept_settings = len(rows["settings"]) - len(out["settings"])
+    out["settings"] = []
+    for r in rows["settings"]:
+        if r["key"] == IDENTITY_KEY:  # the file's own identity, never the server's
+            continue
+        key = stored_key(uploader, r["key"])  # a person's own: the uploader's on the server
+        if key in present:
+            report.kept_settings += 1
+            continue
+        if key != r["key"]:
+            report.personal_settings += 1
+        out["settings"].append({**r, "key": key})
     out["users"] = []
+    members = _member_logins(conn)
     accounts = []
+    former: set[str] = set()
     for account in rows["accounts"]:
-        if not (account.get("owner") or "").strip():
+        held = (account.get("owner") or "").strip()
+        if not held:
             account = {**account, "owner": owner}
             report.owned += 1
+        elif held not in members:  # free text of a laptop: nobody could give it away or erase
+            account = {**account, "owner": owner}
+            report.rehomed += 1
+            former.add(held)
         accounts.append(account)
     out["accounts"] = accounts
+    report.former_owners = sorted(former)
     report.owner = owner
     return out
 
@@ -840,11 +886,13 @@ def upload(
 ) -> UploadReport:
     """Copy a laptop's SQLite file (plain or encrypted) into a team server in one transaction:
     every table in foreign-key order, trash included, with the search index for what arrived.
-    Accounts without an owner get ``owner`` (a member's login; default: the uploader's). The
-    file's own settings (its identity, "Me", language, backups) stay behind, as do those the
-    server has already; tags are matched by name and exchange rates by pair and day. When a
-    record of the file is on the server already, nothing is written (:class:`UserError`
-    saying how many of which kind)."""
+    Accounts without an owner, or whose owner is not a member's login (a laptop's free text),
+    get ``owner`` (a member's login; default: the uploader's). The file's personal settings
+    ("Me", language, calendar, lock, backups: services/activity.stored_key) arrive as the
+    uploader's own, the team's as they are; a setting the server has already is kept, and the
+    file's identity stays behind. Tags are matched by name and exchange rates by pair and
+    day. When a record of the file is on the server already, nothing is written
+    (:class:`UserError` saying how many of which kind)."""
     src = source if isinstance(source, Database) else open_database(source, create=False)
     dst = server if isinstance(server, Database) else open_database(server)
     try:
@@ -863,17 +911,17 @@ def upload(
         with dst.transaction() as session:
             conn = session.connection()
             members = _member_logins(conn)
-            unowned = any(not (a.get("owner") or "").strip() for a in rows["accounts"])
+            unowned = any((a.get("owner") or "").strip() not in members for a in rows["accounts"])
             if who not in members and (owner or unowned):
                 raise UserError(
                     _(
                         "{login} is not a member of the team on {server}, so the accounts "
-                        "without an owner cannot be given to them: name a member with --owner "
-                        "LOGIN. Nothing was uploaded."
+                        "without an owner on the team cannot be given to them: name a member "
+                        "with --owner LOGIN. Nothing was uploaded."
                     ).format(login=who, server=report.server)
                 )
             _refuse_clashes(conn, rows, file)
-            plan = _prepare(conn, rows, who, report)
+            plan = _prepare(conn, rows, who, dst, report)
             from accountdesk.core.io.json_io import insert_rows
 
             insert_rows(conn, plan)
