@@ -287,7 +287,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     e.add_argument(
         "--owner",
         metavar="LOGIN",
-        help=_("the member who gets the accounts without an owner (default: you)"),
+        help=_("the member who gets the accounts without an owner on the team (default: you)"),
     )
     e.set_defaults(func=cmd_upload)
 
