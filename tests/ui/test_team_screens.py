@@ -85,6 +85,14 @@ def team(
         admin = open_database(url)
         found = Team(admin, set_up(cluster, name))
         yield found
+        # the screens go before their database does: no timer of theirs may start work on a
+        # dropped database in a later test
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        QApplication.processEvents()
         tasks.wait_all()
         for db in (found.anna, found.ben, admin):
             db.close()
