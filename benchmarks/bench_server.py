@@ -30,15 +30,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from pgcluster import Cluster  # noqa: E402
-
-from accountdesk.core.clock import fixed_clock  # noqa: E402
-from accountdesk.core.db.engine import Database, open_database  # noqa: E402
-from accountdesk.core.demo import generate  # noqa: E402
-from accountdesk.core.metrics import Period  # noqa: E402
-from accountdesk.core.queries.details import contact_detail  # noqa: E402
-from accountdesk.core.queries.search import search  # noqa: E402
-from accountdesk.core.reports import documents  # noqa: E402
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.demo import generate
+from accountdesk.core.metrics import Period
+from accountdesk.core.queries.details import contact_detail
+from accountdesk.core.queries.search import search
+from accountdesk.core.reports import documents
+from pgcluster import Cluster
 
 NOW = datetime(2026, 5, 1, 9, tzinfo=UTC)
 OWNER = "bench_rep"
@@ -121,9 +120,7 @@ def bench_portfolio(db: Database, url: str, rng: random.Random) -> None:
         ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM accounts ORDER BY id")]
         chosen = rng.sample(ids, 1000)
         conn.exec_driver_sql("UPDATE accounts SET owner = NULL WHERE owner = %s", (OWNER,))
-        conn.exec_driver_sql(
-            "UPDATE accounts SET owner = %s WHERE id = ANY(%s)", (OWNER, chosen)
-        )
+        conn.exec_driver_sql("UPDATE accounts SET owner = %s WHERE id = ANY(%s)", (OWNER, chosen))
     period = Period(date(2025, 5, 1), date(2026, 4, 30))
     out = Path(tempfile.mkdtemp()) / "portfolio.pdf"
     times = []
