@@ -105,3 +105,32 @@ def test_lists_are_sorted_alike_on_both(
     assert contact_ids(lite, sort=sort, descending=descending) == contact_ids(
         server, sort=sort, descending=descending
     )
+
+
+def test_very_long_words_are_found_on_both(db: Database) -> None:
+    """A word longer than PostgreSQL keeps in an index (2,046 bytes) is found by the word
+    itself and by a prefix, on both databases; a query word that long does not fail."""
+    from accountdesk.core.services.accounts import AccountInput, create_account
+
+    for length in (1_990, 2_001, 2_500):
+        word = "k" + "a" * length
+        create_account(db, AccountInput(name=f"Long {length}", country="LV", notes=word))
+        found = [h.title for h in search(db, word)]
+        # a server tells words apart by their first 2,000 bytes only: "Long 2001" shares them
+        assert found == [f"Long {length}"] or (db.is_postgres and f"Long {length}" in found)
+        assert f"Long {length}" in {h.title for h in search(db, word[:1_500], limit=50)}
+        assert contact_ids(db, ListFilter(text=word)) == []  # accounts only: no contact
+    thai = "สวัสดี" * 160  # 2,880 bytes of Thai letters and marks
+    create_account(db, AccountInput(name="Thai long", country="TH", notes=thai))
+    assert [h.title for h in search(db, thai)] == ["Thai long"]
+
+
+def test_a_huge_note_is_saved_and_its_first_words_found(db: Database) -> None:
+    """An account whose notes are 100,000 distinct words is saved on both databases
+    (PostgreSQL's tsvector cannot hold them all: its first words are found)."""
+    from accountdesk.core.services.accounts import AccountInput, create_account
+
+    notes = " ".join(f"w{n:06d}x" for n in range(100_000))  # 900 KB, 100,000 distinct words
+    create_account(db, AccountInput(name="Archive SIA", country="LV", notes=notes))
+    assert [h.title for h in search(db, "w000001x")] == ["Archive SIA"]
+    assert [h.title for h in search(db, "archive")] == ["Archive SIA"]

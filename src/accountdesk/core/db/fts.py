@@ -171,8 +171,8 @@ def match_expression(query: str, *, postgres: bool = False) -> str | None:
 
 
 def _expression(found: list[str], postgres: bool) -> str:
-    if postgres:
-        return " & ".join(f"'{w}':*" for w in found)
+    if postgres:  # a word as PostgreSQL indexed it (cut to its longest lexeme)
+        return " & ".join(f"'{_lexeme(w)}':*" for w in found)
     return " ".join(f'"{w}"*' for w in found)
 
 
@@ -189,13 +189,28 @@ def _lexeme(word: str) -> str:
     return encoded[:_LEXEME_BYTES].decode(errors="ignore")
 
 
+#: PostgreSQL refuses a tsvector of 1 MiB or more; what a document's words take is kept under
+#: this (lexemes and their bookkeeping), names first.
+_TSVECTOR_BYTES = 900_000
+
+
 def tsvector_literal(title: str, body: str) -> str:
     """The PostgreSQL ``tsvector`` of a folded document: the words of its title at weight A,
-    the other words of its body at D (words have no quote or backslash: see :func:`words`)."""
+    the other words of its body at D (words have no quote or backslash: see :func:`words`).
+
+    A body of more than about 900 KB of distinct words (an account's notes pasted from a
+    book) is indexed up to that size: the later words are not found on a server, where a
+    laptop's FTS5 finds them; the record itself is saved whole either way."""
     named = [_lexeme(w) for w in title_keys(title)]
-    rest = [w for w in dict.fromkeys(map(_lexeme, words(body))) if w not in set(named)]
+    seen = set(named)
+    rest = [w for w in dict.fromkeys(map(_lexeme, words(body))) if w not in seen]
     parts = [f"'{w}':{i}A" for i, w in enumerate(named, 1)]
-    parts += [f"'{w}':{min(i, 16383)}" for i, w in enumerate(rest, len(named) + 1)]
+    size = sum(len(w.encode()) + 8 for w in named)
+    for i, w in enumerate(rest, len(named) + 1):
+        size += len(w.encode()) + 8  # the lexeme, its entry and one position
+        if size > _TSVECTOR_BYTES:
+            break
+        parts.append(f"'{w}':{min(i, 16383)}")
     return " ".join(parts)
 
 

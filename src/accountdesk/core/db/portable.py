@@ -10,6 +10,10 @@ sqlcipher3 for a file, psycopg for a server. Their statements are written for SQ
 - ``group_concat(value, separator)`` becomes ``string_agg(value, separator)`` (always give the
   separator).
 
+The rewriting does not parse SQL: write no ``?``, ``:word``, ``%`` or ``IS ?`` inside a string
+literal of a statement run through here (pass such text as a parameter);
+``tests/core/db/test_portable.py`` checks every statement that is.
+
 Values come back as the driver gives them: text for dates and JSON from SQLite, ``date``,
 ``datetime`` and decoded JSON from psycopg; :func:`as_date`, :func:`as_utc` and
 :func:`as_json` take either. What cannot be said the same way on both (full-text matching, a
