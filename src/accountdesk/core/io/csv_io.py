@@ -78,6 +78,7 @@ from accountdesk.core.services.accounts import (
     labelled,
     owner_of_new,
 )
+from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
 from accountdesk.core.validation import NO_REMIND, ValidationError
 
@@ -921,7 +922,7 @@ def _write_chunk(
         ],
     )
     for r in old_accounts:
-        values = {**r, "referred_by_id": None, "updated_at": now}
+        values = {**r, "referred_by_id": None, **bumped(acc, now)}
         conn.execute(update(acc).where(acc.c.id == r["id"]).values(**values))
     contact_rows = plan.contacts
     known_contacts = set() if fresh else _existing(conn, con, [r["id"] for r in contact_rows])
@@ -931,7 +932,7 @@ def _write_chunk(
     old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
     bulk_insert(conn, con, [{**r, "created_at": now, "updated_at": now} for r in new_contacts])
     for r in old_contacts:
-        conn.execute(update(con).where(con.c.id == r["id"]).values(**r, updated_at=now))
+        conn.execute(update(con).where(con.c.id == r["id"]).values(**r, **bumped(con, now)))
     # Tags and important dates are replaced by what the file says.
     tag_ids = _tag_ids(
         conn,
@@ -1032,6 +1033,8 @@ def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
                 + " "
                 + _("Nothing was imported.")
             )
+    # The accounts of this import only, each inserted or given a new version above in this same
+    # transaction: no second raise (tests: RAW_UPDATES_UNBUMPED).
     conn.execute(  # one statement for every link
         update(acc).where(acc.c.id == bindparam("account")).values(referred_by_id=bindparam("by")),
         [{"account": a, "by": r} for a, r in referrals.items()],

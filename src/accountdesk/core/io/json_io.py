@@ -472,6 +472,8 @@ def insert_rows(conn: Connection, rows: typing.Mapping[str, list[dict[str, Any]]
             keep = {c: r[c] for c in own}
             if "updated_at" in table.c:
                 keep["updated_at"] = r.get("updated_at")
+            # completes the row's own insert above (no one can have loaded it yet), and keeps
+            # its version as exported (tests: RAW_UPDATES_UNBUMPED)
             conn.execute(update(table).where(table.c.id == r["id"]).values(**keep))
 
 

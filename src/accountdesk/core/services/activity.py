@@ -30,7 +30,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.labels import DEAL_STAGE
-from accountdesk.core.services.conflicts import Loaded, editable, saving
+from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 
 INTERACTION_KINDS = ("call", "meeting", "visit", "email", "message")
 SENTIMENTS = ("positive", "neutral", "negative")
@@ -119,7 +119,7 @@ def add_interaction(session: Session, data: InteractionInput) -> Interaction:
                 FollowUp.origin == "stay_in_touch",
                 FollowUp.status == "open",
             )
-            .values(status="done", completed_at=data.occurred_at)
+            .values(status="done", completed_at=data.occurred_at, **bumped(FollowUp))
         )
     session.flush()
     return interaction

@@ -18,6 +18,11 @@ Update functions run in :func:`saving` instead of ``Database.transaction``: it t
 refusal, and SQLAlchemy's ``StaleDataError`` (a row changed by someone else between reading it
 and writing it in one transaction), into the one :class:`ConflictError`, and writes the record
 once, at the end, so that its version grows by exactly one per save.
+
+A write that bypasses the ORM (a Core ``update()`` of a record table: imports, merges, closing
+stay-in-touch follow-ups) raises the version too, with the values of :func:`bumped`, so that a
+form opened before it is refused as well (tests/core/services/test_conflicts_raw_updates.py
+checks every such statement in the source).
 """
 
 from __future__ import annotations
@@ -26,9 +31,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from accountdesk.core.bidi import isolate
@@ -37,7 +43,15 @@ from accountdesk.core.db.models import Record, utcnow
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, format_when
 
-__all__ = ["ConflictError", "Loaded", "changed_meanwhile", "editable", "refusal", "saving"]
+__all__ = [
+    "ConflictError",
+    "Loaded",
+    "bumped",
+    "changed_meanwhile",
+    "editable",
+    "refusal",
+    "saving",
+]
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
@@ -88,6 +102,18 @@ def saving(db: Database) -> Iterator[Session]:
             yield session
     except _Outdated as outdated:
         raise refusal(db, outdated.changed_by, outdated.changed_at) from None
+
+
+def bumped(target: Table | type[Record], now: datetime | None = None) -> dict[str, Any]:
+    """The values every raw ``update()`` of a record table (``target``: its table or model)
+    adds to its own: the version raised by one, as the ORM raises it, and ``updated_at`` now
+    (``now``: the caller's instant, e.g. an import's). A form loaded before such a write is
+    then refused like one loaded before another person's save (:func:`editable`).
+
+    Put the statement's own values after these when it restores an earlier ``updated_at``
+    (undoing a merge)."""
+    version = target.c.version if isinstance(target, Table) else target.version
+    return {"version": version + 1, "updated_at": now or utcnow()}
 
 
 def changed_meanwhile() -> ConflictError:

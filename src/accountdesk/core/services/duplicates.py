@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -56,6 +56,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from sqlalchemy import Date, Table, Text, cast, delete, insert, inspect, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate, ltr
@@ -77,6 +78,7 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.queries.duplicates import ContactFacts, Near, contact_facts
 from accountdesk.core.services.accounts import ContactInput, clean_contact
+from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.followups import STAY_IN_TOUCH
 
 # --- finding --------------------------------------------------------------------------------
@@ -447,6 +449,40 @@ def _reindex(session: Session, contact: Contact) -> None:
     search.index_documents(session.connection(), [doc])
 
 
+def _bump_linked(
+    conn: Any,
+    tbl: Table,
+    column: str,
+    row: Mapping[str, Any],
+    now: datetime,
+    stamps: dict[str, Any],
+    *,
+    restore: bool = False,
+) -> None:
+    """Raise the version of the record a moved, dropped or restored link row belongs to besides
+    the contact (an interaction whose participants changed; a tag is no record): a form opened
+    on it before would save the old participants back.
+
+    ``stamps`` ("<table>:<id>" -> ``updated_at``) is the merge log's: a merge keeps there each
+    record's stamp from before it (the first seen), and undoing it (``restore``) puts that
+    stamp back, as it does for the moved rows."""
+    for key in _pk_others(tbl, column):
+        for fk in tbl.c[key].foreign_keys:
+            target = fk.column.table
+            if "version" not in target.c:
+                continue
+            where = fk.column == row[key]
+            name = f"{target.name}:{row[key]}"
+            values = bumped(target, now)
+            if restore and stamps.get(name) is not None:
+                values["updated_at"] = _stamp(stamps[name])
+            elif not restore and name not in stamps:
+                stamps[name] = _encode(
+                    conn.execute(select(target.c.updated_at).where(where)).scalar()
+                )
+            conn.execute(update(target).where(where).values(values))
+
+
 def _open_touch(conn: Any, tbl: Table, contact_id: str) -> bool:
     """Whether the contact has an open stay-in-touch follow-up (at most one is kept)."""
     query = select(tbl.c.id).where(
@@ -501,6 +537,7 @@ def merge(
         rows: list[dict[str, Any]] = []
         kept_rows: list[dict[str, Any]] = []  # rows deleted as equal to one of the kept contact
         links: list[dict[str, Any]] = []
+        linked: dict[str, Any] = {}  # the stamps of records whose links changed (_bump_linked)
         moved: dict[str, int] = {}
         dropped: dict[str, int] = {}
         for (name, column), how in sorted(REFERENCES.items()):
@@ -560,6 +597,8 @@ def merge(
                     ):
                         changes["account_id"] = kept.account_id
                         item["account_from"] = account
+                    if "version" in tbl.c:  # a record of its own (a date is the contact's)
+                        changes.update(bumped(tbl, now))
                     conn.execute(update(tbl).where(where).values(changes))
                     rows.append(item)
                     moved[name] = moved.get(name, 0) + 1
@@ -575,12 +614,15 @@ def merge(
                     where = [col == values[column], *(tbl.c[k] == values[k] for k in keys)]
                     if key in have:
                         conn.execute(delete(tbl).where(*where))
+                        _bump_linked(conn, tbl, column, values, now, linked)
                         links.append(
                             {"table": name, "column": column, "row": values, "action": "dropped"}
                         )
                         dropped[name] = dropped.get(name, 0) + 1
                     else:
+                        # a link row, no version of its own: its record's is raised
                         conn.execute(update(tbl).where(*where).values({column: kept_id}))
+                        _bump_linked(conn, tbl, column, values, now, linked)
                         have.add(key)
                         links.append(
                             {"table": name, "column": column, "row": values, "action": "moved"}
@@ -638,9 +680,14 @@ def merge(
                 "rows": rows,
                 "dropped_rows": kept_rows,
                 "links": links,
+                "linked_updated_at": linked,
             },
         )
         session.add(record)
+        # The kept contact is written (its version raised) also when none of its own fields
+        # changed: dates, tags and follow-ups came to it, which a form opened before would drop.
+        kept.updated_at = now
+        flag_modified(kept, "updated_at")
         _reindex(session, kept)
         merge_id = record.id
         kept_name = display_name(kept.given_name, kept.family_name, kept.name_order)
@@ -715,6 +762,7 @@ def _stamp(value: str | None) -> datetime | None:
 
 def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> UndoResult:
     """Undo the merge ``merge_id`` (see the module's description); one transaction."""
+    now = clock()
     with _moves_refused(), db.transaction() as session:
         record = session.get(ContactMerge, merge_id)
         if record is None:
@@ -762,6 +810,8 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
             tbl = Base.metadata.tables[item["table"]]
             col = tbl.c[item["column"]]
             values: dict[str, Any] = {item["column"]: item["from"]}
+            if "version" in tbl.c:  # the stamp restored below stays (bumped's goes first)
+                values = {**bumped(tbl, now), **values}
             if item["updated_at"] is not None:
                 values["updated_at"] = _stamp(item["updated_at"])
             if item.get("trashed"):
@@ -792,6 +842,7 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
             tbl = Base.metadata.tables[item["table"]]
             insert_unless_there(conn, tbl, _row_values(tbl, item["row"]))
         lost = 0
+        linked = changes.get("linked_updated_at", {})  # none in a merge logged before
         for item in changes["links"]:
             tbl = Base.metadata.tables[item["table"]]
             column = item["column"]
@@ -804,9 +855,11 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
                     .values({column: row[column]})
                 )
                 if done.rowcount:
+                    _bump_linked(conn, tbl, column, row, now, linked, restore=True)
                     continue
             if _parents_exist(conn, tbl, column, row):  # also one taken off the kept contact since
                 insert_unless_there(conn, tbl, row)
+                _bump_linked(conn, tbl, column, row, now, linked, restore=True)
             else:  # what it linked to (an interaction, a tag) was deleted for good since
                 lost += 1
         session.expire(kept)
@@ -816,13 +869,18 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
                 setattr(kept, field, _decode(field, changes["fields_before"][field]))
             else:
                 edited.append(field)
-        if not edited and changes["fields_after"]:
+        # written in any case, so that its version rises (rows and links left it): with the
+        # stamp from before the merge when the merge is all that changed it
+        if not edited:
             kept.updated_at = _stamp(changes["kept_updated_at"])  # type: ignore[assignment]
+        else:
+            kept.updated_at = now
+        flag_modified(kept, "updated_at")
         stamps = {m["id"]: m["updated_at"] for m in changes["merged"]}
         for contact in merged:
             contact.deleted_at = None
             contact.updated_at = _stamp(stamps[contact.id])  # type: ignore[assignment]
-        record.undone_at = clock()
+        record.undone_at = now
         if kept.deleted_at is None:
             _reindex(session, kept)
         return UndoResult(record.kept_id, tuple(record.merged_ids), tuple(edited), lost, rewritten)

@@ -28,7 +28,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.services.activity import InteractionInput, add_interaction
-from accountdesk.core.services.conflicts import Loaded, editable, saving
+from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 from accountdesk.core.timekeeping.stay_in_touch import CadenceRules
 from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
 
@@ -242,6 +242,8 @@ def mark_notified(db: Database, follow_up_ids: Sequence[str], clock: Clock = sys
     if not follow_up_ids:
         return
     with db.transaction() as session:
+        # Bookkeeping of the reminders, not an edit: the version stays, so a form opened on
+        # the follow-up before its reminder fired still saves (tests: RAW_UPDATES_UNBUMPED).
         session.execute(
             update(FollowUp).where(FollowUp.id.in_(follow_up_ids)).values(notified_at=clock())
         )
@@ -267,7 +269,9 @@ def recompute_due(db: Database) -> int:
                 updates.append({"id": id_, "due_at": instant})
         for row in updates:
             session.execute(
-                update(FollowUp).where(FollowUp.id == row["id"]).values(due_at=row["due_at"])
+                update(FollowUp)
+                .where(FollowUp.id == row["id"])
+                .values(due_at=row["due_at"], **bumped(FollowUp))
             )
         changed = len(updates)
     return changed
