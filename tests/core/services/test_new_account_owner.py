@@ -62,3 +62,44 @@ def test_on_a_file_a_new_account_has_no_owner_until_one_is_typed(
         assert _owners(db) == {None}
     finally:
         db.close()
+
+
+def test_a_login_that_is_not_a_member_gives_no_owner(team: Team, tmp_path: Path) -> None:
+    """The administrator (the superuser: no row in users) creates accounts through the
+    command line and an import: they belong to no one, not to a login the team lacks."""
+    admin = open_database(team.admin_url)
+    try:
+        assert admin.login is not None
+        create_account(admin, AccountInput(name="Šodien SIA", country="LV"))
+        (tmp_path / "a.csv").write_text(CSV, encoding="utf-8")
+        import_csv(admin, tmp_path / "a.csv")
+        assert _owners(admin) == {None}
+    finally:
+        admin.close()
+
+
+def test_a_removed_member_is_no_longer_stamped(team: Team) -> None:
+    team.cluster.execute(
+        f"UPDATE users SET deleted_at = now() WHERE login = '{team.anna}'", database=team.database
+    )
+    anna = team.connect(team.anna)
+    try:
+        made = create_account(anna, AccountInput(name="Šodien SIA", country="LV"))
+        assert account_detail(anna, made).owner is None
+    finally:
+        anna.close()
+
+
+def test_a_server_without_members_gives_no_owner(
+    pg_cluster: Cluster, pg_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if "postgresql" not in BACKENDS:
+        pytest.skip("a team server")
+    private_home(tmp_path, monkeypatch)
+    with blank_database(pg_cluster, pg_template) as (_name, url):
+        db = open_database(url)
+        try:
+            made = create_account(db, AccountInput(name="Šodien SIA", country="LV"))
+            assert account_detail(db, made).owner is None
+        finally:
+            db.close()

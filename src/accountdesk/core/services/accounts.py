@@ -8,13 +8,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import only_zone
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
+from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag, User
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.services.conflicts import Loaded, editable, saving
@@ -277,10 +277,18 @@ def _check_referrer(session: Session, values: dict[str, Any], own_id: str | None
 
 def owner_of_new(conn: Connection, owner: str | None) -> str | None:
     """Who a new account belongs to: the owner given, else, on a team server, the member who
-    creates it (their login); on a laptop's file, no one (owners there are free text)."""
+    creates it (their login); no one when the login is not a member (the administrator's,
+    ``postgres``), nor on a laptop's file (owners there are free text).
+
+    The form offers "No owner" only when this gives none (ui/accounts/team.py
+    ``fill_owner``); imports and the command line come here without an owner."""
     if owner or conn.dialect.name != "postgresql":
         return owner
-    return str(conn.execute(text("SELECT current_user")).scalar())
+    # a member: a row of the team not removed (as core/queries/team.py ``members`` reads it)
+    login = conn.execute(
+        select(User.login).where(User.login == func.current_user(), User.deleted_at.is_(None))
+    ).scalar()
+    return None if login is None else str(login)
 
 
 def create_account(db: Database, data: AccountInput) -> str:
