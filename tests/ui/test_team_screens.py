@@ -6,6 +6,7 @@ screen can be limited to one owner. In a laptop's own file all of it stays as it
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,9 +23,11 @@ from accountdesk.core.queries.details import account_detail, contact_detail
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
+    account_for_edit,
     account_input,
     create_account,
     create_contact,
+    update_account,
 )
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accounts.editor import AccountEditor
@@ -171,13 +174,9 @@ def test_the_account_editor_offers_the_members_and_stores_the_login(
     owner = editor.fields["owner"]
     assert isinstance(owner, QComboBox)
     anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
-    assert _items(owner) == [
-        ("No owner", ""),
-        ("Anna Berg", anna),
-        ("Ben Okafor", ben),
-        ("Maria López", maria),
-    ]
-    assert owner.currentText() == "Anna Berg"  # a new account is mine
+    # a new account is mine: no "No owner", which the server would not keep
+    assert _items(owner) == [("Anna Berg", anna), ("Ben Okafor", ben), ("Maria López", maria)]
+    assert owner.currentText() == "Anna Berg"
     assert not editor.is_dirty()
     editor.set_text("name", "Liepāja Amber")
     editor.set_text("country", "LV")
@@ -190,6 +189,7 @@ def test_the_account_editor_offers_the_members_and_stores_the_login(
     qtbot.addWidget(editor)
     owner = editor.fields["owner"]
     assert isinstance(owner, QComboBox) and owner.currentText() == "Ben Okafor"
+    assert _items(owner)[0] == ("No owner", "")  # an account stored may be given up
     assert not editor.is_dirty()
     editor.reject()
 
@@ -210,6 +210,66 @@ def test_the_account_editor_offers_the_members_and_stores_the_login(
     editor.set_text("city", "Kuldīga")
     editor.accept()
     assert account_input(team.admin, team.accounts["uploaded"]).owner == UPLOADED
+
+
+def test_the_administrators_new_account_may_have_no_owner(team: Team, qtbot: Any) -> None:
+    """The administrator is no member: their new account is nobody's unless they choose one,
+    so "No owner" is offered, first, and kept."""
+    admins = AppContext(team.admin, clock=fixed_clock(NOW))
+    editor = AccountEditor(admins)
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox)
+    assert _items(owner)[0] == ("No owner", "") and owner.currentIndex() == 0
+    editor.set_text("name", "Nobody's Amber")
+    editor.set_text("country", "LV")
+    editor.accept()
+    assert editor.result_id is not None
+    assert account_input(team.admin, editor.result_id).owner is None
+
+    editor = AccountEditor(admins)
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox)
+    _choose(owner, "Ben Okafor")
+    editor.set_text("name", "Ben's Amber")
+    editor.set_text("country", "LV")
+    editor.accept()
+    assert editor.result_id is not None
+    assert account_input(team.admin, editor.result_id).owner == team.server.ben
+
+
+@pytest.mark.parametrize("who", ["anna", "manager"])
+def test_reloading_after_a_conflict_shows_and_keeps_the_stored_owner(
+    team: Team, qtbot: Any, who: str
+) -> None:
+    """Someone hands Ben's account to an owner no member has (a laptop's free text) while a
+    member's editor is open: after "Reload what is stored now" the editor shows that owner,
+    and the next save keeps it (it used to put Ben back, or refuse Anna as not his)."""
+    login = team.server.anna if who == "anna" else team.server.manager
+    db = team.anna if who == "anna" else team.server.connect(login)
+    try:
+        account_id = team.accounts["ben"]
+        editor = AccountEditor(AppContext(db, clock=fixed_clock(NOW)), account_id)
+        qtbot.addWidget(editor)
+        loaded = account_for_edit(team.admin, account_id)
+        update_account(
+            team.admin, account_id, replace(loaded.data, owner="j.smith"),
+            expected_version=loaded.version,
+        )  # fmt: skip
+        editor.set_text("city", "Kuldīga")
+        assert not editor.try_save()  # refused: changed meanwhile
+        editor.reload()
+        owner = editor.fields["owner"]
+        assert isinstance(owner, QComboBox) and owner.currentText() == "j.smith"
+        assert ("j.smith", "j.smith") in _items(owner)
+        editor.set_text("city", "Kuldīga")
+        assert editor.try_save(), editor.banner.text()
+        stored = account_input(team.admin, account_id)
+        assert (stored.owner, stored.city) == ("j.smith", "Kuldīga")
+    finally:
+        if db is not team.anna:
+            db.close()
 
 
 def _form_value(view: Any, title: str) -> str:

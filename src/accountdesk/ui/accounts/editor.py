@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from accountdesk.core.i18n import _, date_input_placeholder
 from accountdesk.core.labels import STATUS
@@ -14,7 +14,7 @@ from accountdesk.core.services.accounts import (
     create_account,
     update_account,
 )
-from accountdesk.ui.accounts.team import owner_field
+from accountdesk.ui.accounts.team import fill_owner, owner_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
     FormDialog,
@@ -78,6 +78,9 @@ class AccountEditor(FormDialog):
         assert self.account_id is not None
         loaded = account_for_edit(self.ctx.db, self.account_id)
         self.loaded, self.version = loaded.data, loaded.version
+        owner = self.fields["owner"]
+        if isinstance(owner, QComboBox):  # the stored owner may be one it does not offer yet
+            fill_owner(owner, self.ctx.db, loaded.data.owner, new=False)
         self._fill(loaded.data)
 
     def data(self) -> AccountInput:

@@ -1,14 +1,15 @@
 """The team in the account and contact screens.
 
 An account's owner in the account editor: on a team server a choice of the members, shown by
-name and stored as their login (a new account is the connected member's); in a laptop's own
+name and stored as their login (a new account is the connected member's, without a "No owner"
+to choose), rebuilt when the form reloads what is stored; in a laptop's own
 file, which has no members, free text as typed. And who changed a record last, and when, under
 a record view's title (a server stamps it; a file has nobody to name).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
@@ -16,29 +17,54 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _
-from accountdesk.core.queries.team import members, owner_name
+from accountdesk.core.queries.team import TeamMember, members, owner_name
 from accountdesk.ui import fmt
-from accountdesk.ui.forms import combo, line, set_combo
+from accountdesk.ui.forms import line, set_combo
 
 
 def owner_field(db: Database, stored: str | None, *, new: bool) -> QComboBox | QLineEdit:
     """The owner's widget for an account owned by ``stored`` (None: no owner yet); ``new``: a
     new account, owned by the member connected now when there is one.
 
-    An owner no member has (a login of an uploaded laptop's free text) stays a choice, shown as
-    stored, so that saving the account does not drop it. A server with no members yet (not
-    set up with ``accountdesk server init``) keeps free text, as a file does."""
+    A server with no members yet (not set up with ``accountdesk server init``) keeps free
+    text, as a file does."""
     team = members(db) if db.is_postgres else []
     if not team:
         return line()
+    box = QComboBox()
+    fill_owner(box, db, stored, new=new, team=team)
+    return box
+
+
+def fill_owner(
+    box: QComboBox,
+    db: Database,
+    stored: str | None,
+    *,
+    new: bool,
+    team: Sequence[TeamMember] | None = None,
+) -> None:
+    """Fill ``box`` with the owner choices of an account owned by ``stored`` and choose it
+    (again when the form reloads what is stored now: the owner may have changed meanwhile).
+
+    An owner no member has (a login of an uploaded laptop's free text) stays a choice, shown as
+    stored, so that saving the account does not drop it. "No owner" is offered unless the
+    account is new and the connected login is a member: such an account is theirs
+    (:func:`~accountdesk.core.services.accounts.owner_of_new`), so the choice would be
+    ignored."""
+    team = members(db) if team is None else team
     logins = {m.login for m in team}
     choices = [(m.login, m.name) for m in team]
     if stored and stored not in logins:
         choices.append((stored, stored))
-    # TRANSLATORS: the account editor's owner choice for an account nobody owns
-    box = combo(choices, empty=_("No owner"))
-    set_combo(box, db.login if new and db.login in logins else stored)
-    return box
+    mine = new and db.login in logins
+    box.clear()
+    if not mine:
+        # TRANSLATORS: the account editor's owner choice for an account nobody owns
+        box.addItem(_("No owner"), "")
+    for key, text in choices:
+        box.addItem(text, key)
+    set_combo(box, db.login if mine else stored)
 
 
 def changed_text(
