@@ -58,6 +58,7 @@ class Team:
         self.admin, self.server = admin, server
         self.anna, self.ben = server.connect(server.anna), server.connect(server.ben)
         self.accounts: dict[str, str] = {}
+        self.contexts: list[AppContext] = []
         self.contacts: dict[str, str] = {}
         for key, rep, owner, account, given in (
             ("anna", self.anna, server.anna, "Baltic Timber", "Zane"),
@@ -71,6 +72,13 @@ class Team:
             self.contacts[key] = create_contact(
                 rep, ContactInput(account_id, given, "LV", family_name="Ozola", timezone=RIGA)
             )
+
+    def context(self, db: Database) -> AppContext:
+        """The app's context on ``db``, closed with the team (its zone timer must not read a
+        dropped database in a later test)."""
+        found = AppContext(db, clock=fixed_clock(NOW))
+        self.contexts.append(found)
+        return found
 
 
 @pytest.fixture
@@ -95,6 +103,8 @@ def team(
         for widget in QApplication.topLevelWidgets():
             widget.close()
             widget.deleteLater()
+        for context in found.contexts:
+            context.close()
         QApplication.processEvents()
         tasks.wait_all()
         for db in (found.anna, found.ben, admin):
@@ -105,7 +115,7 @@ def team(
 def annas(team: Team) -> AppContext:
     """The app as Anna Berg (a rep) runs it."""
     settings.put(team.anna, "user.zone", RIGA)
-    return AppContext(team.anna, clock=fixed_clock(NOW))
+    return team.context(team.anna)
 
 
 def _items(box: QComboBox) -> list[tuple[str, str]]:
@@ -215,7 +225,7 @@ def test_the_account_editor_offers_the_members_and_stores_the_login(
 def test_the_administrators_new_account_may_have_no_owner(team: Team, qtbot: Any) -> None:
     """The administrator is no member: their new account is nobody's unless they choose one,
     so "No owner" is offered, first, and kept."""
-    admins = AppContext(team.admin, clock=fixed_clock(NOW))
+    admins = team.context(team.admin)
     editor = AccountEditor(admins)
     qtbot.addWidget(editor)
     owner = editor.fields["owner"]
@@ -250,7 +260,7 @@ def test_reloading_after_a_conflict_shows_and_keeps_the_stored_owner(
     db = team.anna if who == "anna" else team.server.connect(login)
     try:
         account_id = team.accounts["ben"]
-        editor = AccountEditor(AppContext(db, clock=fixed_clock(NOW)), account_id)
+        editor = AccountEditor(team.context(db), account_id)
         qtbot.addWidget(editor)
         loaded = account_for_edit(team.admin, account_id)
         update_account(

@@ -47,6 +47,10 @@ class AppContext(QObject):
     def now(self) -> datetime:
         return self.clock()
 
+    def close(self) -> None:
+        """Stop reading the database on a timer (it is about to be closed)."""
+        self._zone_timer.stop()
+
     def user_calendar(self) -> settings.UserCalendar:
         """The user's own day ("Me" in Settings): zone, country, region, working hours."""
         return settings.user_calendar(self.db)
