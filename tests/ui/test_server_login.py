@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.db import credentials
-from accountdesk.ui import server_login
 from accountdesk.ui.server_login import PasswordDialog, open_server_with_dialog
 from pgcluster import BACKENDS, Cluster
 from teamserver import Team, blank_database, password_of, private_home, set_up
@@ -73,14 +73,14 @@ def test_the_start_asks_for_the_password_and_again_after_a_wrong_one(
     finally:
         db.close()
     where = f"127.0.0.1:{team.cluster.port}/{team.database}"
-    assert [s["text"] for s in answers.seen] == [
+    assert [plain(s["text"]) for s in answers.seen] == [
         f"AccountDesk opens the team's database on {where}. Give the password of {team.ben}."
     ] * 2
     assert [s["error"] for s in answers.seen] == [
         "",
         f"The server {where} did not accept the login {team.ben} with that password.",
     ]
-    assert answers.seen[0]["echo"] == server_login.QLineEdit.EchoMode.Password
+    assert answers.seen[0]["echo"] == QLineEdit.EchoMode.Password
     assert answers.seen[0]["remember"] is False  # no keyring here: not offered
 
 

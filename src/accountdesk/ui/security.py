@@ -62,6 +62,7 @@ class PassphraseDialog(QDialog):
         confirm: bool = False,
         remember: bool = False,
         cancel_text: str | None = None,
+        label: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class PassphraseDialog(QDialog):
         self.field = QLineEdit()
         self.field.setObjectName("passphrase")
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_("Passphrase:"), self.field)
+        form.addRow(label or _("Passphrase:"), self.field)
         self.again: QLineEdit | None = None
         if confirm:
             self.again = QLineEdit()

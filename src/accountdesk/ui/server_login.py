@@ -11,80 +11,43 @@ keeps it in the system keyring (offered when there is one).
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.db import credentials, crypto
 from accountdesk.core.db.engine import Database, database_url, open_database
 from accountdesk.core.db.errors import PasswordRequired, WrongPassword
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
+from accountdesk.ui.security import PassphraseDialog
 
 
-class PasswordDialog(QDialog):
-    """Asks for the password of a login on a server."""
+class PasswordDialog(PassphraseDialog):
+    """Asks for the password of a login on a server (the passphrase dialog's fields, error
+    line and keyring box, with a server's words)."""
 
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Sign in to the team server"))
-        self.setObjectName("serverPasswordDialog")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
-        layout = QVBoxLayout(self)
-        text = QLabel(
+        super().__init__(
+            _("Sign in to the team server"),
             _("AccountDesk opens the team's database on {server}. Give the password of {login}.")
-            .format(server=credentials.server_address(url), login=credentials.login_of(url))
+            .format(
+                server=isolate(credentials.server_address(url)),
+                login=isolate(credentials.login_of(url)),
+            ),
+            remember=crypto.keyring_module() is not None,
+            cancel_text=_("Quit"),
+            label=_("Password:"),
+            parent=parent,
         )  # fmt: skip
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        form = QFormLayout()
-        self.field = QLineEdit()
+        self.setObjectName("serverPasswordDialog")
         self.field.setObjectName("password")
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(_("Password:"), self.field)
-        layout.addLayout(form)
-        self.remember: QCheckBox | None = None
-        if crypto.keyring_module() is not None:
-            self.remember = QCheckBox(_("Remember it in the system keyring"))
-            layout.addWidget(self.remember)
-        self.error = QLabel()
         self.error.setObjectName("passwordError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: palette(highlight); font-weight: bold;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        if cancel is not None:
-            cancel.setText(_("Quit"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.adjustSize()
-        self.field.setFocus()
 
     def password(self) -> str:
         return self.field.text()
-
-    def wants_remember(self) -> bool:
-        return self.remember is not None and self.remember.isChecked()
-
-    def show_error(self, text: str) -> None:
-        """Say why the password was not taken; the field is emptied for another try."""
-        self.error.setText(text)
-        self.error.show()
-        self.adjustSize()
-        self.field.clear()
-        self.field.setFocus()
 
 
 def open_server_with_dialog(target: str | None, parent: QWidget | None = None) -> Database | None:
