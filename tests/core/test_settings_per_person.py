@@ -4,7 +4,6 @@ currency) once for all."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,19 +11,10 @@ import pytest
 from accountdesk.core import settings
 from accountdesk.core.db.engine import Database
 from accountdesk.core.services.activity import get_setting, set_setting, stored_key
-from pgcluster import BACKENDS, Cluster
-from teamserver import Team, blank_database, private_home, set_up
+from pgcluster import BACKENDS
+from teamserver import Team
 
 pytestmark = pytest.mark.skipif("postgresql" not in BACKENDS, reason="a team server")
-
-
-@pytest.fixture
-def team(
-    pg_cluster: Cluster, pg_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Team]:
-    private_home(tmp_path, monkeypatch)
-    with blank_database(pg_cluster, pg_template) as (name, _url):
-        yield set_up(pg_cluster, name)
 
 
 def test_each_person_has_their_own_zone_language_and_hours(team: Team) -> None:

@@ -3,7 +3,6 @@ then each member connecting as their own role, with their own password, over TCP
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,27 +24,11 @@ from accountdesk.core.services.accounts import (
 )
 from accountdesk.core.services.activity import save_note
 from pgcluster import BACKENDS, Cluster
-from teamserver import Team, blank_database, password_of, private_home, set_up, unique
+from teamserver import Team, password_of, unique
 
 pytestmark = pytest.mark.skipif(
     "postgresql" not in BACKENDS, reason="a team server needs PostgreSQL"
 )
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return private_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def blank(pg_cluster: Cluster, pg_template: str, home: Path) -> Iterator[tuple[str, str]]:
-    with blank_database(pg_cluster, pg_template) as found:
-        yield found
-
-
-@pytest.fixture
-def team(pg_cluster: Cluster, blank: tuple[str, str]) -> Team:
-    return set_up(pg_cluster, blank[0])
 
 
 ERASE_REFUSED = "Only the account's owner or a manager can erase this."

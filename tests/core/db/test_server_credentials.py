@@ -9,7 +9,6 @@ import os
 import stat
 import sys
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -27,23 +26,12 @@ from accountdesk.core.db.errors import (
 )
 from accountdesk.core.db.schema import database_url
 from accountdesk.core.errors import UserError
-from pgcluster import BACKENDS, Cluster
-from teamserver import Team, blank_database, password_of, private_home, set_up, unique
+from pgcluster import BACKENDS
+from teamserver import Team, password_of, unique
 
 pytestmark = pytest.mark.skipif(
     "postgresql" not in BACKENDS, reason="a team server needs PostgreSQL"
 )
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return private_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def team(pg_cluster: Cluster, pg_template: str, home: Path) -> Iterator[Team]:
-    with blank_database(pg_cluster, pg_template) as (name, _url):
-        yield set_up(pg_cluster, name)
 
 
 def without_password(team: Team, login: str) -> str:

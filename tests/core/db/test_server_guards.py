@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,8 +31,8 @@ from accountdesk.core.services.activity import (
     save_note,
     set_setting,
 )
-from pgcluster import BACKENDS, Cluster
-from teamserver import Team, blank_database, private_home, set_up
+from pgcluster import BACKENDS
+from teamserver import Team
 
 pytestmark = pytest.mark.skipif(
     "postgresql" not in BACKENDS, reason="a team server needs PostgreSQL"
@@ -43,13 +42,6 @@ MOVE_REFUSED = (
     "Only the account's owner or a manager can move its records to another account or contact."
 )
 ERASE_REFUSED = "Only the account's owner or a manager can erase this."
-
-
-@pytest.fixture
-def team(pg_cluster: Cluster, pg_template: str, tmp_path: Path, monkeypatch: Any) -> Iterator[Team]:
-    private_home(tmp_path, monkeypatch)
-    with blank_database(pg_cluster, pg_template) as (name, _url):
-        yield set_up(pg_cluster, name)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,29 +17,13 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import AccountInput, create_account
 from accountdesk.core.services.activity import write_settings
-from pgcluster import BACKENDS, Cluster
-from teamserver import Team, blank_database, private_home, set_up
+from pgcluster import BACKENDS
+from teamserver import Team
 
 pytestmark = pytest.mark.skipif(
     "postgresql" not in BACKENDS, reason="a team server needs PostgreSQL"
 )
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    return private_home(tmp_path, monkeypatch)
-
-
-@pytest.fixture
-def blank(pg_cluster: Cluster, pg_template: str, home: Path) -> Iterator[tuple[str, str]]:
-    with blank_database(pg_cluster, pg_template) as found:
-        yield found
-
-
-@pytest.fixture
-def team(pg_cluster: Cluster, blank: tuple[str, str]) -> Team:
-    return set_up(pg_cluster, blank[0])
 
 
 def counts(db: Database) -> dict[str, int]:

@@ -3,7 +3,6 @@ form, the command line or an import; on a laptop's file it belongs to no one unt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,21 +14,10 @@ from accountdesk.core.queries.details import account_detail
 from accountdesk.core.queries.lists import account_ids
 from accountdesk.core.services.accounts import AccountInput, create_account
 from pgcluster import BACKENDS, Cluster
-from teamserver import Team, blank_database, private_home, set_up
+from teamserver import Team, blank_database, private_home
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 CSV = "account_name,account_country,given_name,family_name,country\nSIA Dzintars,LV,Ilze,Ozola,LV\n"
-
-
-@pytest.fixture
-def team(
-    pg_cluster: Cluster, pg_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Team]:
-    if "postgresql" not in BACKENDS:
-        pytest.skip("a team server")
-    private_home(tmp_path, monkeypatch)
-    with blank_database(pg_cluster, pg_template) as (name, _url):
-        yield set_up(pg_cluster, name)
 
 
 def _owners(db: Database) -> set[str | None]:
