@@ -15,9 +15,17 @@ from sqlalchemy import select
 from accountdesk.cli import main
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.i18n import use_language
 from accountdesk.core.io.csv_io import COLUMNS, CsvImportError, import_csv, map_header
 from accountdesk.core.io.names import split_full_name
-from accountdesk.core.io.sources import detect
+from accountdesk.core.io.sources import (
+    OUTLOOK,
+    OUTLOOK_HEADERS,
+    code_page_name,
+    detect,
+    normalise,
+    outlook_language,
+)
 
 DATA = Path(__file__).parents[2] / "data"
 SAMPLES = {
@@ -423,3 +431,114 @@ def test_cli_dry_run_prints_the_report_and_problems_exit_1(
     assert main(["import", "--db", db, str(bad), "--dry-run"]) == 1
     assert main(["import", "--db", db, sample]) == 0
     assert "Added 5 contacts." in capsys.readouterr().out
+
+
+# --- Outlook desktop in other languages: its own header, its Windows code page ---------------
+
+LOCALISED = {  # language: (code page, a contact by family name: what must arrive)
+    "lv": ("cp1257", "Ozoliņa", {
+        "given": "Līga", "honorific": None, "job": "Iepirkumu vadītāja", "country": "LV",
+        "city": "Rīga", "account": "Ziemeļu Dzirnavas SIA",
+        "emails": [("work", "liga.ozolina@dzirnavas.example")],
+        "phones": [("work", "+37167123456"), ("mobile", "+37129123456")],
+        "notes": "Dod priekšroku zvaniem no rīta.",
+    }),
+    "sl": ("cp1250", "Žagar", {
+        "given": "Špela", "honorific": "ga.", "job": None, "country": "SI", "city": "Maribor",
+        "account": "Gozdarstvo Pohorje d.o.o.",
+        "emails": [("work", "spela.zagar@pohorje.example")],
+        "phones": [("work", "+38622345678"), ("mobile", "+38641234567")],
+        "notes": "Čaka na ponudbo za hrastov les.",
+    }),
+    "th": ("cp874", "ใจดี", {
+        "given": "สมศักดิ์", "honorific": "คุณ", "job": "ผู้จัดการฝ่ายจัดซื้อ", "country": "TH",
+        "city": "กรุงเทพมหานคร", "account": "บริษัท สยามไม้แปรรูป จำกัด",
+        "emails": [("work", "somsak@siammai.example")],
+        "phones": [("work", "+6621234567"), ("mobile", "+66812345678")],
+        "notes": "นัดประชุมช่วงบ่ายได้สะดวก",
+    }),
+    "tr": ("cp1254", "Çelik", {
+        "given": "Oğuz", "honorific": "Bay", "job": "Satın Alma Müdürü", "country": "TR",
+        "city": "İzmir", "account": "Ege Kereste Sanayi A.Ş.",
+        "emails": [("work", "oguz.celik@egekereste.example")],
+        "phones": [("work", "+902321234567"), ("work", "+902321234568"),
+                   ("mobile", "+905327654321")],
+        "notes": "Çay ikramını sever; toplantılar öğleden sonra.",
+    }),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(LOCALISED))
+def test_a_localised_outlook_export_in_its_code_page_arrives_whole(
+    db: Database, language: str
+) -> None:
+    code_page, family, expected = LOCALISED[language]
+    path = DATA / f"outlook_contacts_{language}.csv"
+    raw = path.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")  # as Outlook writes it: not UTF-8
+    assert outlook_language(raw.split(b"\n", 1)[0]) == (language, code_page)
+    found = detect(next(csv.reader([raw.split(b"\r\n", 1)[0].decode(code_page)])))
+    assert found is not None and found.key == "outlook"
+
+    report = import_csv(db, path)
+    assert (report.contacts_created, report.accounts_created) == (2, 1)
+    assert report.code_page == code_page
+    assert any(code_page_name(code_page) in line for line in report.remarks())
+    # the columns AccountDesk has no field for, named as the file names them
+    assert len(report.unknown_columns) == 5
+    contact = _contacts(db)[family]
+    for key, value in expected.items():
+        assert contact[key] == value, key
+
+
+def test_every_localised_outlook_header_means_what_its_english_one_means() -> None:
+    """No localised header collides with another column's (of its own or another language)."""
+    columns = OUTLOOK.columns
+    for _code_page, names in OUTLOOK_HEADERS.values():
+        for english, own in names.items():
+            if normalise(english) in columns:
+                assert columns[normalise(own)] == columns[normalise(english)], own
+    # Thai vowels and tone marks are part of a header's words, not spaces between them
+    assert normalise("ชื่อ") != normalise("ชอ")
+
+
+def test_a_file_in_a_code_page_without_a_known_header_is_read_in_the_users(
+    db: Database, tmp_path: Path
+) -> None:
+    """An English header on a Turkish Windows: the user's language says the code page, and
+    the report says which was used."""
+    path = tmp_path / "tr.csv"
+    text = (
+        "account_name,account_country,given_name,family_name,country,timezone\r\n"
+        "Ege Kereste A.Ş.,TR,Şule,Yıldırım,TR,Europe/Istanbul\r\n"
+    )
+    path.write_bytes(text.encode("cp1254"))
+    with use_language("tr"):
+        report = import_csv(db, path)
+    assert report.code_page == "cp1254"
+    assert _contacts(db)["Yıldırım"]["given"] == "Şule"
+    assert _accounts(db) == [("Ege Kereste A.Ş.", "TR")]
+
+
+def test_utf16_with_a_byte_order_mark_is_read(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "utf16.csv"
+    text = (
+        "account_name,account_country,given_name,family_name,country,timezone\r\n"
+        "สยามไม้,TH,สมศักดิ์,ใจดี,TH,Asia/Bangkok\r\n"
+    )
+    path.write_bytes(text.encode("utf-16"))
+    report = import_csv(db, path)
+    assert (report.contacts_created, report.code_page) == (1, None)
+    assert _contacts(db)["ใจดี"]["given"] == "สมศักดิ์"
+
+
+def test_bytes_the_users_code_page_cannot_read_are_one_sentence(
+    db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"account_name,account_country\r\nA\x81B,LV\r\n")  # 0x81: no letter in cp1252
+    with use_language("en"), pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert "is neither UTF-8 text (byte 31) nor Windows-1252 text" in str(caught.value)
+    assert _accounts(db) == []

@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
 
     i18n.set_language(language)
     try:
-        header, rows, _lines = csv_io._read_rows(Path(path))
+        header, rows, _lines, _code_page = csv_io._read_rows(Path(path))
         seed = (int(seed_ms), bytes.fromhex(seed_key))
         for plan in csv_io._plan_chunks(
             header,

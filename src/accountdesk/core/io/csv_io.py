@@ -62,7 +62,7 @@ from accountdesk.core.db.models import (
     utcnow,
 )
 from accountdesk.core.errors import ImportFailed
-from accountdesk.core.i18n import _, format_list, format_number, ngettext
+from accountdesk.core.i18n import _, current_language, format_list, format_number, ngettext
 from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
 from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS
@@ -112,6 +112,7 @@ class ImportReport:
     kept_columns: tuple[str, ...] = ()  # kept in the notes
     chosen_mapping: bool = False  # read through a mapping the user chose (--map, the dialog)
     likely_duplicates: int = 0  # imported contacts with a likely duplicate (services/duplicates)
+    code_page: str | None = None  # the Windows code page a file that is not UTF-8 was read in
 
     @property
     def kept_unknown(self) -> bool:
@@ -123,6 +124,14 @@ class ImportReport:
         lines = []
         if self.source:
             lines.append(_("Read as an export of {product}.").format(product=self.source))
+        if self.code_page:
+            lines.append(
+                _(
+                    "The file is not UTF-8 text: it was read in the {encoding} encoding. If "
+                    "letters look wrong in the preview, save the file as CSV UTF-8 and import "
+                    "it again."
+                ).format(encoding=sources.code_page_name(self.code_page))
+            )
         # TRANSLATORS: a column name of the user's file, in the quotation marks of your language
         quote = _("“{name}”")
         if self.kept_columns:
@@ -295,25 +304,51 @@ csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
 # --- reading --------------------------------------------------------------------------------
 
 
-def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
+def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
+    """The text of a CSV file's bytes, and the Windows code page it was read in when it is not
+    UTF-8 (None for UTF-8 and UTF-16 with a byte-order mark).
+
+    Outlook desktop writes its export in the code page of its language (Windows-1254 for a
+    Turkish Outlook): a header in one of the languages :data:`sources.OUTLOOK_HEADERS` knows
+    says which; otherwise the code page of the user's language is tried."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise CsvImportError(
+                _("{path} is not UTF-16 text (byte {offset}).").format(path=path, offset=exc.start)
+            ) from exc
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        not_utf8 = exc
+    found = sources.outlook_language(raw.split(b"\n", 1)[0])
+    code_page = found[1] if found else sources.WINDOWS_CODE_PAGES[current_language().code]
+    try:
+        return raw.decode(code_page), code_page
+    except UnicodeDecodeError:
+        raise CsvImportError(
+            _(
+                "{path} is neither UTF-8 text (byte {offset}) nor {encoding} text; save it as "
+                "CSV UTF-8 and try again."
+            ).format(path=path, offset=not_utf8.start, encoding=sources.code_page_name(code_page))
+        ) from not_utf8
+
+
+def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | None]:
+    """The header, the rows, the number of lines and the code page the file was read in
+    (None: UTF-8; see :func:`_decode`)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise CsvImportError(
             _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
         ) from exc
-    if b"\x00" in raw[:4096]:
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CsvImportError(
             _("{path} is not a CSV file (it contains binary data).").format(path=path)
         )
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CsvImportError(
-            _(
-                "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
-            ).format(path=path, offset=exc.start)
-        ) from exc
+    content, code_page = _decode(raw, path)
     reader = csv.reader(io.StringIO(content, newline=""), csv.excel, delimiter=_delimiter(content))
     try:
         header = next(reader)
@@ -327,13 +362,14 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int]:
         [h.strip().lstrip("\ufeff") for h in header],
         _readable(reader, path),
         content.count("\n"),
+        code_page,
     )
 
 
 def read_sample(path: str | Path, rows: int = 0) -> tuple[list[str], list[list[str]]]:
     """The header of the CSV file ``path`` and its first ``rows`` rows that are not empty
     (read as the import reads them); :class:`CsvImportError` if it is not a CSV file."""
-    header, reader, _lines = _read_rows(Path(path))
+    header, reader, _lines, _code_page = _read_rows(Path(path))
     found: list[list[str]] = []
     for row in reader:
         if len(found) >= rows:
@@ -1169,7 +1205,7 @@ def import_csv(
     checked, all in one transaction: a problem anywhere rolls everything back.
     """
     path = Path(path)
-    header, rows, _lines = _read_rows(path)
+    header, rows, _lines, code_page = _read_rows(path)
     chosen = mapping
     if chosen is not None:
         check_mapping(chosen, header, path)
@@ -1193,6 +1229,7 @@ def import_csv(
         unknown_columns=tuple(name for _i, name in header_map.unknown),
         kept_columns=tuple(name for _i, name in header_map.kept),
         chosen_mapping=chosen is not None,
+        code_page=code_page,
     )
     if dry_run:
         with db.reader() as session:
@@ -1237,7 +1274,7 @@ def preview(
     """The first ``rows`` rows of ``path`` read through ``mapping`` and checked as the import
     checks them (each on its own); a row with a problem is left out (the dry run of
     :func:`import_csv` names it), as is every row when the header has a problem."""
-    header, reader, _lines = _read_rows(Path(path))
+    header, reader, _lines, _code_page = _read_rows(Path(path))
     header_map = map_header(header, mapping=mapping)
     found: list[PreviewRow] = []
     for number, row in enumerate(reader, start=2):

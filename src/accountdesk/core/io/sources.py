@@ -9,22 +9,32 @@ One table per product maps the product's export column names (normalised by
 * several e-mail and phone columns are all kept (``emails``/``phones`` with a label, or the
   label read from another column of the row, as Google writes ``E-mail 1 - Label``).
 
-The column names are the English ones the products document for their contact exports
-(Google Contacts, Outlook desktop and Outlook on the web, HubSpot, Salesforce reports and
-Data Loader, Zoho CRM, Pipedrive). Localised headers are not listed: none is known here
-reliably enough (see the module's tests for what is covered).
+The column names are the ones the products document for their contact exports (Google
+Contacts, Outlook desktop and Outlook on the web, HubSpot, Salesforce reports and Data Loader,
+Zoho CRM, Pipedrive). Only Outlook desktop writes its header in the language of its user
+interface, and the file in that language's Windows code page (not UTF-8):
+:data:`OUTLOOK_HEADERS` lists its Latvian, Slovenian, Thai and Turkish headers, as Microsoft's
+own import of Outlook CSV files (Exchange) knows them; no Persian Outlook header set is known.
+Google Contacts and Outlook on the web write English headers whatever the language;
+HubSpot's Thai export and Salesforce's translated report labels are not known here (their
+files go through the mapping dialog, whose mappings can be saved).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from unicodedata import category
 
 
 def normalise(name: str) -> str:
-    """A header as the tables write it: lower case, letters and digits, single spaces."""
+    """A header as the tables write it: lower case, letters (with their marks: Thai vowels
+    and tones, combining accents) and digits, single spaces."""
     cleaned = name.strip().lstrip("\ufeff").casefold()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in cleaned).split())
+    return " ".join(
+        "".join(ch if ch.isalnum() or category(ch)[0] == "M" else " " for ch in cleaned).split()
+    )
 
 
 @dataclass(frozen=True)
@@ -99,43 +109,163 @@ GOOGLE = Source(
     ),
 )  # fmt: skip
 
+#: What Outlook's (English) export columns hold.
+_OUTLOOK: dict[str, str | Target] = {
+    "Title": "honorific",  # Mr., Dr.: the job is "Job Title"
+    "First Name": "given_name",
+    "Last Name": "family_name",
+    "Company": "account_name",
+    "Job Title": "job_title",
+    "Business City": "city",
+    "Business Country/Region": "country",
+    "Business Country": "country",  # Google Contacts' "Outlook CSV", older Outlooks
+    "Web Page": "account_website",
+    "Notes": "personal_notes",
+    "E-mail Address": Target("emails", "work"),
+    "E-mail 2 Address": Target("emails", "other"),
+    "E-mail 3 Address": Target("emails", "other"),
+    "Business Phone": Target("phones", "work"),
+    "Business Phone 2": Target("phones", "work"),
+    "Mobile Phone": Target("phones", "mobile"),
+    "Home Phone": Target("phones", "home"),
+    "Home Phone 2": Target("phones", "home"),
+    "Other Phone": Target("phones", "other"),
+    "Company Main Phone": Target("phones", "work"),
+    "Primary Phone": Target("phones", "other"),
+}
+#: Headers only Outlook writes (with those of :data:`_OUTLOOK`, the product's signature).
+_OUTLOOK_ONLY = (
+    "Business Country/Region", "Home Country/Region", "E-mail 2 Address", "E-mail Display Name",
+    "Business Street", "Home Street", "Given Yomi", "Surname Yomi", "Company Main Phone",
+    "Business Phone 2",
+)  # fmt: skip
+
+#: Outlook desktop's header in other languages: language -> (the Windows code page Outlook
+#: writes the file in, English header -> that language's). Where Microsoft's list has no
+#: entry for a column (Latvian "Title"; Slovenian "Job Title", whose header there is not
+#: one Outlook writes), the column is left out: the import reports it as unknown.
+OUTLOOK_HEADERS: dict[str, tuple[str, dict[str, str]]] = {
+    "lv": ("cp1257", {
+        "First Name": "Vārds", "Last Name": "Uzvārds", "Company": "Uzņēmums",
+        "Job Title": "Amats", "Business City": "Darbavietas pilsēta",
+        "Business Country/Region": "Darbavietas valsts/reģions", "Web Page": "Tīmekļa lapa",
+        "Notes": "Piezīmes", "E-mail Address": "E-pasta adrese",
+        "E-mail 2 Address": "2. e-pasta adrese", "E-mail 3 Address": "3. e-pasta adrese",
+        "Business Phone": "Tālrunis darbā", "Business Phone 2": "2. tālrunis darbā",
+        "Mobile Phone": "Mobilais tālrunis", "Home Phone": "Tālrunis mājās",
+        "Home Phone 2": "2. tālrunis mājās", "Other Phone": "Cits tālrunis",
+        "Company Main Phone": "Uzņēmuma galvenais tālrunis",
+        "Primary Phone": "Primārais tālrunis",
+        "Home Country/Region": "Dzīvesvietas valsts/reģions",
+        "E-mail Display Name": "E-pasta parādāmais vārds",
+        "Business Street": "Darbavietas iela", "Home Street": "Dzīvesvietas iela",
+    }),
+    "sl": ("cp1250", {
+        "Title": "Naziv", "First Name": "Ime", "Last Name": "Priimek", "Company": "Podjetje",
+        "Business City": "Službeni naslov - kraj",
+        "Business Country/Region": "Službeni naslov – država/regija",
+        "Web Page": "Spletna stran", "Notes": "Opombe", "E-mail Address": "E-poštni naslov",
+        "E-mail 2 Address": "E-poštni naslov 2", "E-mail 3 Address": "E-poštni naslov 3",
+        "Business Phone": "Službeni telefon", "Business Phone 2": "Službeni telefon 2",
+        "Mobile Phone": "Prenosni telefon", "Home Phone": "Domači telefon",
+        "Home Phone 2": "Domači telefon 2", "Other Phone": "Drugi telefon",
+        "Company Main Phone": "Centrala podjetja", "Primary Phone": "Primarni telefon",
+        "Home Country/Region": "Domači naslov – država/regija",
+        "E-mail Display Name": "E-poštno ime za prikaz",
+        "Business Street": "Službeni naslov - ulica", "Home Street": "Domači naslov - ulica",
+    }),
+    "th": ("cp874", {
+        "Title": "คำนำหน้า", "First Name": "ชื่อ", "Last Name": "นามสกุล",
+        "Company": "บริษัท", "Job Title": "ตำแหน่งงาน", "Business City": "เมือง (ธุรกิจ)",
+        "Business Country/Region": "ประเทศ/ภูมิภาค (ธุรกิจ)", "Web Page": "เว็บเพจ",
+        "Notes": "บันทึกย่อ", "E-mail Address": "ที่อยู่อีเมล",
+        "E-mail 2 Address": "ที่อยู่อีเมล 2", "E-mail 3 Address": "ที่อยู่อีเมล 3",
+        "Business Phone": "โทรศัพท์ (ธุรกิจ)", "Business Phone 2": "โทรศัพท์ 2 (ธุรกิจ)",
+        "Mobile Phone": "โทรศัพท์มือถือ", "Home Phone": "โทรศัพท์ (บ้าน)",
+        "Home Phone 2": "โทรศัพท์ 2 (บ้าน)", "Other Phone": "โทรศัพท์อื่น",
+        "Company Main Phone": "โทรศัพท์หลักของบริษัท", "Primary Phone": "โทรศัพท์หลัก",
+        "Home Country/Region": "ประเทศ/ภูมิภาค (บ้าน)",
+        "E-mail Display Name": "ชื่อที่ใช้แสดงของอีเมล",
+        "Business Street": "ถนน (ธุรกิจ)", "Home Street": "ถนน (บ้าน)",
+    }),
+    "tr": ("cp1254", {
+        "Title": "Unvan", "First Name": "İlk Adı", "Last Name": "Soyadı", "Company": "Şirket",
+        "Job Title": "İş Unvanı", "Business City": "İş-Şehir",
+        "Business Country/Region": "İş-Ülke/Bölge", "Web Page": "Web Sayfası",
+        "Notes": "Notlar", "E-mail Address": "Elektronik Posta Adresi",
+        "E-mail 2 Address": "Elektronik Posta 2 Adres",
+        "E-mail 3 Address": "Elektronik Posta 3 Adres", "Business Phone": "İş Telefon No",
+        "Business Phone 2": "İş Telefonu 2", "Mobile Phone": "Cep Telefonu",
+        "Home Phone": "Ev Telefonu", "Home Phone 2": "Ev Telefonu 2",
+        "Other Phone": "Diğer Telefon No", "Company Main Phone": "Şirket Santral Telefonu",
+        "Primary Phone": "Birincil Telefon", "Home Country/Region": "Ev-Ülke/Bölge",
+        "E-mail Display Name": "Elektronik Posta Görünen Adı", "Business Street": "İş-Cadde",
+        "Home Street": "Ev-Cadde",
+    }),
+}  # fmt: skip
+
+
+def _outlook() -> dict[str, Target]:
+    pairs = dict(_OUTLOOK)
+    for _code_page, names in OUTLOOK_HEADERS.values():
+        for english, own in names.items():
+            if english in _OUTLOOK:
+                pairs[own] = _OUTLOOK[english]
+    return _table(pairs)
+
+
 OUTLOOK = Source(
     "outlook",
     "Outlook",
-    _table(
-        {
-            "Title": "honorific",  # Mr., Dr.: the job is "Job Title"
-            "First Name": "given_name",
-            "Last Name": "family_name",
-            "Company": "account_name",
-            "Job Title": "job_title",
-            "Business City": "city",
-            "Business Country/Region": "country",
-            "Business Country": "country",  # Google Contacts' "Outlook CSV", older Outlooks
-            "Web Page": "account_website",
-            "Notes": "personal_notes",
-            "E-mail Address": Target("emails", "work"),
-            "E-mail 2 Address": Target("emails", "other"),
-            "E-mail 3 Address": Target("emails", "other"),
-            "Business Phone": Target("phones", "work"),
-            "Business Phone 2": Target("phones", "work"),
-            "Mobile Phone": Target("phones", "mobile"),
-            "Home Phone": Target("phones", "home"),
-            "Home Phone 2": Target("phones", "home"),
-            "Other Phone": Target("phones", "other"),
-            "Company Main Phone": Target("phones", "work"),
-            "Primary Phone": Target("phones", "other"),
-        }
-    ),
+    _outlook(),
     frozenset(
         normalise(h)
         for h in (
-            "Business Country/Region", "Home Country/Region", "E-mail 2 Address",
-            "E-mail Display Name", "Business Street", "Home Street", "Given Yomi", "Surname Yomi",
-            "Company Main Phone", "Business Phone 2",
+            *_OUTLOOK_ONLY,
+            *(
+                names[english]
+                for _code_page, names in OUTLOOK_HEADERS.values()
+                for english in _OUTLOOK_ONLY
+                if english in names
+            ),
         )
     ),
-)  # fmt: skip
+)
+
+
+def outlook_language(header_line: bytes) -> tuple[str, str] | None:
+    """(language, code page) of the Outlook whose localised header ``header_line`` (the first
+    line of a file that is not UTF-8) is, or None: the language whose headers, read in its
+    code page, make up most of the line (at least two)."""
+    best: tuple[int, str, str] | None = None
+    for language, (code_page, names) in OUTLOOK_HEADERS.items():
+        try:
+            line = header_line.decode(code_page)
+        except UnicodeDecodeError:
+            continue
+        cells = {normalise(cell.strip().strip('"')) for cell in re.split(r"[,;\t]", line)}
+        known = len(cells & {normalise(name) for name in names.values()})
+        if known >= 2 and (best is None or known > best[0]):
+            best = (known, language, code_page)
+    return (best[1], best[2]) if best else None
+
+
+#: The Windows code page of each of the app's languages: the encoding of a file that is not
+#: UTF-8, when nothing in it says otherwise (an English header written on a Turkish Windows).
+WINDOWS_CODE_PAGES = {
+    "en": "cp1252",
+    "lv": "cp1257",
+    "sl": "cp1250",
+    "th": "cp874",
+    "tr": "cp1254",
+    "fa": "cp1256",
+}
+
+
+def code_page_name(code_page: str) -> str:
+    """A code page as Windows names it to users: ``cp1254`` is "Windows-1254"."""
+    return "Windows-" + code_page.removeprefix("cp")
+
 
 HUBSPOT = Source(
     "hubspot",
