@@ -3,8 +3,8 @@
 The ordered ids come from a query function that filters and sorts in SQL (run off the GUI
 thread); rows are read a page at a time when the view asks for them and kept in a small cache,
 so memory stays flat however far the user scrolls. The ids of the list without filter text are
-kept: typing narrows them (:class:`accountdesk.core.queries.lists.Narrowing`, prepared in the
-background after the list loads) instead of reading and sorting every matching record again.
+kept: typing narrows them (:func:`accountdesk.core.queries.lists.narrow_ids`) instead of
+reading and sorting every matching record again.
 
 Every cell's text is shown isolated (:func:`accountdesk.core.bidi.isolate`): a Latin name keeps
 its final period and a phone number its "+" in a right-to-left window, and the cell is still
@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 
 from accountdesk.core.bidi import isolate, plain
 from accountdesk.core.i18n import _
-from accountdesk.core.queries.lists import ListFilter, Narrowing
+from accountdesk.core.queries.lists import ListFilter
 from accountdesk.ui import tasks
 
 Row = TypeVar("Row")
@@ -38,10 +38,6 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: A cell's text without bidi isolates or marks (for matching and comparing).
 PLAIN_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def _ignore(_result: object) -> None:
-    """A background warm-up's result (a failure shows when the work is asked for itself)."""
 
 
 class IsolatingTableModel(QAbstractTableModel):
@@ -78,9 +74,8 @@ class Column(Generic[Row]):
 
 class LazyListModel(IsolatingTableModel, Generic[Row]):
     """Subclasses give the columns and two query functions (ids; rows for ids), and may give a
-    third, ``narrowing(within)``: a :class:`~accountdesk.core.queries.lists.Narrowing` of the
-    ids of the same filter without text, which narrows them to those matching a text, in the
-    same order."""
+    third, ``narrow_ids(text, within)``: ``within`` (the ids of the same filter without text)
+    narrowed to those matching ``text``, in the same order."""
 
     PAGE = 200
     MAX_PAGES = 40
@@ -96,16 +91,15 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
         *,
         asynchronous: bool = True,
         default_sort: str = "name",
-        narrowing: Callable[[list[str]], Narrowing] | None = None,
+        narrow_ids: Callable[[str, Sequence[str]], list[str]] | None = None,
     ) -> None:
         super().__init__()
         self.columns = list(columns)
         self._fetch_ids = fetch_ids
         self._fetch_rows = fetch_rows
-        self._narrowing = narrowing
-        # the ids without filter text (to narrow), and the filter (text left out) and sort
-        # they are for
-        self._untyped: tuple[ListFilter, str, bool, Narrowing] | None = None
+        self._narrow_ids = narrow_ids
+        # the ids without filter text, and the filter (text left out) and sort they are for
+        self._untyped: tuple[ListFilter, str, bool, list[str]] | None = None
         self.asynchronous = asynchronous
         self._ids: list[str] = []
         self._pages: OrderedDict[int, list[Row | None]] = OrderedDict()
@@ -134,21 +128,25 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
         flt, key, desc = self.filter, self.sort_key, self.descending
         untyped = replace(flt, text="")
         kept = self._untyped
+        narrow_ids = self._narrow_ids
         text = flt.text
         fetch: Callable[[], list[str]]
-        reuse = narrow and kept is not None and kept[:3] == (untyped, key, desc)
-        if reuse and kept is not None:
-            narrowing = kept[3]
+        if (
+            narrow
+            and narrow_ids is not None
+            and kept is not None
+            and kept[:3] == (untyped, key, desc)
+        ):
+            within = kept[3]
 
             def fetch() -> list[str]:
-                return narrowing.narrow(text)
+                return narrow_ids(text, within)
         else:
 
             def fetch() -> list[str]:
                 return self._fetch_ids(flt, key, desc)
 
-        # the ids without text are kept (and prepared for narrowing) when freshly read
-        keep = None if text.strip() or reuse else (untyped, key, desc)
+        keep = None if text.strip() else (untyped, key, desc)
         if not self.asynchronous:
             self._apply(generation, fetch(), keep)
             return
@@ -168,14 +166,8 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
     ) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
-        if keep is not None and self._narrowing is not None:
-            narrowing = self._narrowing(ids)
-            self._untyped = (*keep, narrowing)
-            # what the first keystroke needs, looked up while the user reads the list
-            if self.asynchronous:
-                tasks.run(narrowing.prepare, _ignore, _ignore)
-            else:
-                narrowing.prepare()
+        if keep is not None:
+            self._untyped = (*keep, ids)
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()

@@ -56,14 +56,6 @@ PG_SEARCH_DDL = (
 )
 
 
-def rowids_matching_sql(postgres: bool, param: str = "q") -> str:
-    """A statement of the rowids (of ``search_docs``) of the documents that match ``:q`` (or
-    ``:param``), of every kind: what a caller that knows its records' rowids needs."""
-    if postgres:
-        return f"SELECT f.rowid FROM search_fts f WHERE f.words @@ CAST(:{param} AS tsquery)"
-    return f"SELECT rowid FROM search_fts WHERE search_fts MATCH :{param}"
-
-
 def ids_matching_sql(postgres: bool, param: str = "q", *, of_kind: bool = True) -> str:
     """A statement of the refs of documents (of kind ``:kind`` with ``of_kind``) that match
     ``:q`` (or ``:param``; an expression from :func:`match_expression` for the same

@@ -62,10 +62,10 @@ class ContactsModel(LazyListModel[ContactRow]):
         def rows(page: Sequence[str]) -> list[ContactRow]:
             return lists.contact_rows(db, page)
 
-        def narrowing(within: list[str]) -> lists.Narrowing:
-            return lists.Narrowing(db, "contact", within)
+        def narrow(text: str, within: Sequence[str]) -> list[str]:
+            return lists.narrow_ids(db, "contact", text, within)
 
-        super().__init__(columns(now), ids, rows, asynchronous=asynchronous, narrowing=narrowing)
+        super().__init__(columns(now), ids, rows, asynchronous=asynchronous, narrow_ids=narrow)
 
     def refresh_times(self) -> None:
         """Repaint the local-time columns (called every minute)."""
