@@ -521,18 +521,6 @@ def test_a_file_in_a_code_page_without_a_known_header_is_read_in_the_users(
     assert _accounts(db) == [("Ege Kereste A.Ş.", "TR")]
 
 
-def test_utf16_with_a_byte_order_mark_is_read(db: Database, tmp_path: Path) -> None:
-    path = tmp_path / "utf16.csv"
-    text = (
-        "account_name,account_country,given_name,family_name,country,timezone\r\n"
-        "สยามไม้,TH,สมศักดิ์,ใจดี,TH,Asia/Bangkok\r\n"
-    )
-    path.write_bytes(text.encode("utf-16"))
-    report = import_csv(db, path)
-    assert (report.contacts_created, report.code_page) == (1, None)
-    assert _contacts(db)["ใจดี"]["given"] == "สมศักดิ์"
-
-
 def test_bytes_the_users_code_page_cannot_read_are_one_sentence(
     db: Database, tmp_path: Path
 ) -> None:
@@ -542,3 +530,39 @@ def test_bytes_the_users_code_page_cannot_read_are_one_sentence(
         import_csv(db, path)
     assert "is neither UTF-8 text (byte 31) nor Windows-1252 text" in str(caught.value)
     assert _accounts(db) == []
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_with_a_damaged_byte_is_refused_not_garbled(
+    db: Database, tmp_path: Path, bom: bytes
+) -> None:
+    """Read in a code page, every letter of a UTF-8 file would be garbled: a file with more
+    well-formed UTF-8 letters than bad bytes (or a UTF-8 byte-order mark) is UTF-8, refused
+    with the damaged byte named, as before code pages were read."""
+    good = "account_name,account_country,given_name,family_name,country,timezone\r\n"
+    good += "Öztürk Ltd,TR,Ayşe,Müller,TR,Europe/Istanbul\r\n"
+    raw = bom + good.encode() + b"Acme,CZ,Jan,Nov\xe1k,CZ,Europe/Prague\r\n"
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(raw)
+    for language in ("fa", "en"):  # Windows-1256 would read every byte
+        with use_language(language), pytest.raises(CsvImportError) as caught:
+            import_csv(db, path)
+    damaged = raw.index(b"\xe1")
+    assert f"is not UTF-8 text (byte {damaged})" in str(caught.value)
+    assert _accounts(db) == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_unicode_with_a_byte_order_mark_is_read(
+    db: Database, tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / f"{encoding}.csv"
+    text = (
+        "account_name,account_country,given_name,family_name,country,timezone\r\n"
+        "สยามไม้,TH,สมศักดิ์,ใจดี,TH,Asia/Bangkok\r\n"
+    )
+    path.write_bytes(text.encode(encoding))
+    report = import_csv(db, path)
+    assert (report.contacts_created, report.code_page) == (1, None)
+    assert _contacts(db)["ใจดี"]["given"] == "สมศักดิ์"
+    assert _accounts(db) == [("สยามไม้", "TH")]

@@ -304,26 +304,55 @@ csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
 # --- reading --------------------------------------------------------------------------------
 
 
+#: Byte-order marks of the Unicode encodings a CSV file may be saved in besides UTF-8 (UTF-32's
+#: before UTF-16's: FF FE 00 00 starts with FF FE).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
     """The text of a CSV file's bytes, and the Windows code page it was read in when it is not
-    UTF-8 (None for UTF-8 and UTF-16 with a byte-order mark).
+    UTF-8 (None for UTF-8, and UTF-16 or UTF-32 with a byte-order mark).
 
     Outlook desktop writes its export in the code page of its language (Windows-1254 for a
     Turkish Outlook): a header in one of the languages :data:`sources.OUTLOOK_HEADERS` knows
-    says which; otherwise the code page of the user's language is tried."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), None
-        except UnicodeDecodeError as exc:
-            raise CsvImportError(
-                _("{path} is not UTF-16 text (byte {offset}).").format(path=path, offset=exc.start)
-            ) from exc
+    says which; otherwise the code page of the user's language is tried. A file with a UTF-8
+    byte-order mark, or with more well-formed UTF-8 letters than bytes UTF-8 cannot read, is
+    UTF-8 with a damaged byte, and is refused naming it: read in a code page, every one of its
+    letters would be garbled."""
+    for mark, encoding in _BOMS:
+        if raw.startswith(mark):
+            try:
+                return raw.decode(encoding), None
+            except UnicodeDecodeError as exc:
+                raise CsvImportError(
+                    _("{path} is not {encoding} text (byte {offset}).").format(
+                        path=path,
+                        encoding=encoding.upper().replace("UTF", "UTF-"),
+                        offset=exc.start,
+                    )
+                ) from exc
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         not_utf8 = exc
+    # the byte in the file (utf-8-sig counts from after the byte-order mark)
+    offset = not_utf8.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+    loose = raw.decode("utf-8", errors="replace")
+    unreadable = loose.count("\ufffd") - raw.count("\ufffd".encode())
+    letters = sum(1 for ch in loose if ch > "\x7f") - unreadable
     found = sources.outlook_language(raw.split(b"\n", 1)[0])
     code_page = found[1] if found else sources.WINDOWS_CODE_PAGES[current_language().code]
+    if raw.startswith(b"\xef\xbb\xbf") or (found is None and letters >= unreadable):
+        raise CsvImportError(
+            _(
+                "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
+            ).format(path=path, offset=offset)
+        ) from not_utf8
     try:
         return raw.decode(code_page), code_page
     except UnicodeDecodeError:
@@ -331,7 +360,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
             _(
                 "{path} is neither UTF-8 text (byte {offset}) nor {encoding} text; save it as "
                 "CSV UTF-8 and try again."
-            ).format(path=path, offset=not_utf8.start, encoding=sources.code_page_name(code_page))
+            ).format(path=path, offset=offset, encoding=sources.code_page_name(code_page))
         ) from not_utf8
 
 
@@ -344,7 +373,7 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | N
         raise CsvImportError(
             _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
         ) from exc
-    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in raw[:4096] and not raw.startswith(tuple(mark for mark, _enc in _BOMS)):
         raise CsvImportError(
             _("{path} is not a CSV file (it contains binary data).").format(path=path)
         )
