@@ -161,3 +161,14 @@ def test_persian_window_is_right_to_left_and_translated_strings_are_used(
         "شماره تلفن یکسان" in plain(screen.reasons.text())
     )
     assert tasks.wait_all()
+
+
+def test_a_number_shared_by_three_contacts_is_one_reason_line(ctx: AppContext, qtbot: Any) -> None:
+    koks = add_account(ctx.db, "Koks")
+    for given in ("Ilze", "Juris", "Pēteris"):
+        add_contact(ctx.db, koks, given, given + "s", phones=["+37126123456"])
+    screen = _screen(ctx, qtbot)
+    screen.groups.view.setCurrentIndex(screen.groups.model.index(0, 0))
+    # two reasons (the first contact with each other one) that read the same: one line
+    assert len(screen.clusters[0].reasons) == 2
+    assert plain(screen.reasons.text()).split("\n") == ["Same phone number: +37126123456"]

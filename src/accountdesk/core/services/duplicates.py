@@ -128,6 +128,11 @@ class Cluster:
     def ids(self) -> tuple[str, ...]:
         return tuple(c.id for c in self.contacts)
 
+    def reason_lines(self) -> list[str]:
+        """The reasons as sentences, each distinct one once: a value shared by three contacts
+        is two reasons (the first with each other one) that read the same."""
+        return list(dict.fromkeys(r.text() for r in self.reasons))
+
 
 def email_key(value: str) -> str:
     return value.strip().casefold()

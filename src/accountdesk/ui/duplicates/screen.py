@@ -363,7 +363,7 @@ class DuplicatesScreen(QWidget):
             self.reasons.setText("")
         else:
             self.sheets = contact_sheets(self.ctx.db, cluster.ids)
-            self.reasons.setText("\n".join(r.text() for r in cluster.reasons))
+            self.reasons.setText("\n".join(cluster.reason_lines()))
             for sheet in self.sheets:
                 self.keep.addItem(
                     _("{name} at {account}").format(
