@@ -187,3 +187,24 @@ def test_ics_buttons_keep_the_file_type_in_order(qtbot: Any, ctx: Any) -> None:
             assert text.endswith(f"{PDI}…"), text
     finally:
         apply_language("en")
+
+
+def test_every_column_title_fits_in_turkish(qtbot: Any, ctx: Any) -> None:
+    """A title longer in the language than the column's default width ("Son tarih (sizin
+    saatiniz)") widens its column instead of being cut."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from accountdesk.ui.app import apply_language
+
+    apply_language("tr")
+    try:
+        screen = _screen(qtbot, ctx)
+        header = screen.table.horizontalHeader()
+        metrics = QFontMetrics(header.font())
+        for column in range(header.count() - 1):  # the last one stretches
+            title = screen.model.headerData(column, Qt.Orientation.Horizontal)
+            assert metrics.horizontalAdvance(title) < header.sectionSize(column), title
+        assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "Son tarih (sizin saatiniz)"
+    finally:
+        apply_language("en")

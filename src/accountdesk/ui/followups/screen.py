@@ -159,8 +159,11 @@ class FollowUpsScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         em = self.fontMetrics().horizontalAdvance("M")
+        header = self.table.horizontalHeader()
         for column, width in enumerate((12, 20, 19, 15, 18, 13)):
-            self.table.setColumnWidth(column, width * em)
+            # at least as wide as the column's title in the language ("Son tarih (sizin
+            # saatiniz)" is wider than 12 em)
+            self.table.setColumnWidth(column, max(width * em, header.sectionSizeHint(column)))
         self.table.doubleClicked.connect(self.reschedule)
         self.reminders = ReminderBar(self)
         self.reminders.complete.clicked.connect(self.complete_reminders)
