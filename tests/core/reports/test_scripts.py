@@ -126,3 +126,27 @@ def test_names_copied_out_of_the_report_are_as_stored(lang: str, tmp_path: Path)
     if lang == "th":  # marks above and below letters stay in their words
         for words in ("ผู้จัดการสำนักงาน", "ผู้ดูแล"):  # a job title, a label
             assert unicodedata.normalize("NFKC", words) in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+@pytest.mark.parametrize("bold", [False, True])
+def test_copied_persian_words_keep_the_space_between_them(bold: bool, tmp_path: Path) -> None:
+    """ "دوره پیشین" (a column heading) was copied as "دورهپیشین": ReportLab wrote the width of
+    the initial "پ" (a glyph reached through a private-use code) in the font's units, twice
+    its advance, so the word overlapped the space after it (fonts._TextFont)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from accountdesk.core.reports import fonts
+    from accountdesk.core.reports.textlayout import draw_line
+
+    pdf = tmp_path / "words.pdf"
+    canvas = Canvas(str(pdf), initialFontName=fonts.require(fonts.font_name(fonts.LATIN)))
+    style = TextStyle(size=8.5, bold=bold)
+    texts = ["دوره پیشین", "خانه پیشین", "این دوره"]
+    for row, text in enumerate(texts):
+        for line in layout(text, 400, style, rtl=True):
+            draw_line(canvas, line, 50, 780 - 20 * row, 400, style, rtl=True)
+    canvas.save()
+    copied = _copied(pdf).split("\n")
+    for text in texts:
+        assert unicodedata.normalize("NFKC", text) in copied
