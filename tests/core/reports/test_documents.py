@@ -316,3 +316,27 @@ def test_a_report_that_cannot_be_written_names_the_path(
     err = capsys.readouterr().err
     assert err.startswith(f"accountdesk: {target} cannot be written: ")
     assert "unexpected error" not in err and not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "10:00 and 14:30"),
+        ("fa", "۱۰:۰۰ و ۱۴:۳۰"),
+        ("th", "10:00และ14:30"),
+        ("tr", "10:00 ve 14:30"),
+    ],
+)
+def test_suggested_slots_of_a_trip_day_are_a_list_not_a_range(lang: str, expected: str) -> None:
+    """Two suggested times side by side with two spaces ("10:00  14:30") read like a range
+    from 10:00 to 14:30: they are written as the language writes a list (CLDR)."""
+    from accountdesk.core import i18n
+    from accountdesk.core.timekeeping.planner import trip_outlook
+
+    ctx = d._context(lang, datetime(2026, 11, 29, 9, tzinfo=UTC), "Europe/Riga")
+    outlook = trip_outlook(
+        "TR", None, "Europe/Istanbul", date(2026, 12, 1), date(2026, 12, 1), lang=lang
+    )
+    with i18n.use_language(lang):
+        rows = d._slot_rows(ctx, outlook, ())
+    assert [row[1] for row in rows] == [expected]

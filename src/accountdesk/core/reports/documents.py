@@ -50,7 +50,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, join_list, ngettext, pgettext
+from accountdesk.core.i18n import _, format_list, join_list, ngettext, pgettext
 from accountdesk.core.labels import (
     CHANNEL,
     DATE_KIND,
@@ -1705,7 +1705,7 @@ def _slot_rows(
     for day in outlook.days[:TRIP_DAYS_SHOWN]:
         times = "—"
         if day.slots:
-            times = "  ".join(i18n.format_time(s.replace(tzinfo=None)) for s in day.slots)
+            times = format_list(i18n.format_time(s.replace(tzinfo=None)) for s in day.slots)
         notes = [_day_note(day)] if day.state is not None else []
         holiday = (day.holiday or "").casefold()
         notes += [
