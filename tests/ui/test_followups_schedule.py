@@ -160,3 +160,32 @@ def test_the_calendar_keeps_the_time(qtbot: Any) -> None:
     assert edit.value() == datetime(2027, 4, 2, 14, 30)
     assert not edit.calendar.isVisible()
     assert seen == [datetime(2027, 3, 22, 14, 30), datetime(2027, 4, 2, 14, 30)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "placeholder"),
+    [
+        ("tr", "02.11.2026 10:00", "22.03.2027 10:00"),  # CLDR: d.MM.y
+        ("sl", "02. 11. 2026 10:00", "22. 03. 2027 10:00"),  # d. M. yy
+        ("en", "2026-11-02 10:00", "YYYY-MM-DD HH:MM"),  # ISO 8601: read one way by all
+    ],
+)
+def test_the_date_field_shows_the_languages_day_first_order(
+    qtbot: Any, ctx: Any, lang: str, shown: str, placeholder: str
+) -> None:
+    """A Turkish user reads and types 02.11.2026 10:00 (not ISO), as a Persian or Thai user
+    their own calendar's order; what is shown is read back, and ISO 8601 is still taken."""
+    from accountdesk.ui.app import apply_language
+
+    apply_language(lang)
+    try:
+        edit = WallTimeEdit()
+        qtbot.addWidget(edit)
+        edit.set_value(datetime(2026, 11, 2, 10, 0))
+        assert edit.text() == shown
+        assert edit.placeholderText() == placeholder
+        assert edit.value() == datetime(2026, 11, 2, 10, 0)
+        edit.setText("2027-03-22 09:30")
+        assert edit.value() == datetime(2027, 3, 22, 9, 30)
+    finally:
+        apply_language("en")

@@ -61,10 +61,13 @@ class Language:
     code: str  # gettext / UI code: en, lv, sl, th, tr, fa
     locale: str  # Babel / CLDR locale used for formatting
     rtl: bool = False
+    #: Gregorian dates typed in ISO 8601 order (2027-03-22) instead of the locale's own: its
+    #: readers write day-first and month-first alike (see :func:`format_date_input`).
+    iso_date_input: bool = False
 
 
 LANGUAGES: dict[str, Language] = {
-    "en": Language("en", "en_GB"),
+    "en": Language("en", "en_GB", iso_date_input=True),
     "lv": Language("lv", "lv_LV"),
     "sl": Language("sl", "sl_SI"),
     "th": Language("th", "th_TH"),
@@ -351,7 +354,9 @@ def format_month_day(month: int, day: int) -> str:
 # --- dates typed by the user ----------------------------------------------------------------
 #
 # A date field shows and takes the numbers of the current calendar: 2027-03-22 (Gregorian),
-# ۱۴۰۶/۰۱/۰۱ (Solar Hijri), 22/03/2570 (Buddhist era). ISO 8601 keeps working everywhere: a
+# in the day-first order of the language's CLDR short date where it has one (22.03.2027 in
+# Turkish and Latvian, 22. 03. 2027 in Slovenian; not in English, see Language), ۱۴۰۶/۰۱/۰۱
+# (Solar Hijri), 22/03/2570 (Buddhist era). ISO 8601 keeps working everywhere: a
 # four-digit year from 1700 is Gregorian, 1300–1500 in Persian is Solar Hijri, from 2400 in
 # Thai the Buddhist era. Native digits (Persian, Arabic-Indic, Thai …) are read as digits.
 
@@ -383,8 +388,23 @@ def format_date_input(value: date) -> str:
     elif cal == BUDDHIST:
         text = f"{value.day:02d}/{value.month:02d}/{buddhist_year(value):04d}"
     else:
-        text = value.isoformat()
+        separator = _day_first_separator()
+        if separator is None:
+            text = value.isoformat()
+        else:
+            text = f"{value.day:02d}{separator}{value.month:02d}{separator}{value.year:04d}"
     return localize_digits(text)
+
+
+def _day_first_separator() -> str | None:
+    """What separates day, month and year in the language's short Gregorian date (CLDR) when
+    it writes the day first ("." in Turkish and Latvian, ". " in Slovenian); None when it
+    writes the year or the month first, or the language types ISO 8601 (``iso_date_input``)."""
+    if current_language().iso_date_input:
+        return None
+    pattern = str(current_locale().date_formats["short"].pattern)
+    found = re.fullmatch(r"d{1,2}([-/.] ?)M{1,2}\1y+", pattern)
+    return found.group(1) if found else None
 
 
 def format_datetime_input(value: datetime) -> str:
@@ -393,14 +413,15 @@ def format_datetime_input(value: datetime) -> str:
 
 
 def date_input_placeholder() -> str:
-    """The placeholder of a date field: ``YYYY-MM-DD``, or an example in another calendar."""
-    if current_calendar() == GREGORIAN:
+    """The placeholder of a date field: ``YYYY-MM-DD``, or an example in another calendar or
+    order."""
+    if current_calendar() == GREGORIAN and _day_first_separator() is None:
         return _("YYYY-MM-DD")
     return format_date_input(_EXAMPLE_DAY.date())
 
 
 def datetime_input_placeholder() -> str:
-    if current_calendar() == GREGORIAN:
+    if current_calendar() == GREGORIAN and _day_first_separator() is None:
         return _("YYYY-MM-DD HH:MM")
     return format_datetime_input(_EXAMPLE_DAY)
 
