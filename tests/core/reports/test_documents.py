@@ -340,3 +340,47 @@ def test_suggested_slots_of_a_trip_day_are_a_list_not_a_range(lang: str, expecte
     with i18n.use_language(lang):
         rows = d._slot_rows(ctx, outlook, ())
     assert [row[1] for row in rows] == [expected]
+
+
+def test_fit_columns_widens_a_column_from_the_others_room() -> None:
+    assert d._fit_columns([100, 100], [50, 80], 10) == [100, 100]  # all fit
+    # the second needs 150 + 10 and is widened by 60, which the two others give up
+    widened = d._fit_columns([100, 100, 100], [40, 150, 0], 10)
+    assert widened[1] == pytest.approx(160)
+    assert sum(widened) == pytest.approx(300)
+    # the room is taken in proportion to what each has beyond its need (50 and 100)
+    assert widened[0] == pytest.approx(100 - 60 * 50 / 150)
+    assert widened[2] == pytest.approx(100 - 60 * 100 / 150)
+    assert d._fit_columns([100, 100], [95, 150], 10) == [100, 100]  # no room: left as it was
+
+
+@pytest.mark.parametrize("lang", ["en", "fa", "th", "tr"])
+def test_an_e_mail_address_in_a_trip_table_is_not_cut(lang: str) -> None:
+    """The QA tour's "oguz.aydin@kapadokyaseramik.exampl / e" in the trip brief's contacts:
+    its column is widened, so the address stays on one line."""
+    from accountdesk.core import i18n
+    from accountdesk.core.bidi import ltr
+
+    email = "oguz.aydin@kapadokyaseramik.example"
+    ctx = d._context(lang, NOW, "Europe/Riga")
+    with i18n.use_language(lang):
+        rows = [
+            [
+                "Kapadokya Seramik A.Ş. 57",
+                "—",
+                "Oğuz Bey",
+                f"{ltr('+905012340514')}\n{ltr(email)}",
+                "İstanbul",
+            ]
+        ]
+        table = d._table(
+            ctx,
+            ["Account", "Status", "Contact", "Phone and e-mail", "City"],
+            rows,
+            [20, 11, 20, 35, 14],
+        )
+    column = 1 if ctx.rtl else 3  # the fourth column, mirrored in a right-to-left report
+    cell = table._cellvalues[1][column]
+    cell.wrap(table._colWidths[column] - d.CELL_PADDING, 1000)
+    assert [line.logical for line in cell._lines] == ["+905012340514", email]
+    assert sum(table._colWidths) == pytest.approx(d.PAGE[0] - 2 * d.MARGIN)

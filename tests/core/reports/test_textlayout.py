@@ -166,3 +166,38 @@ def test_isolate_levels() -> None:
     assert bidi_levels(f"a{rli}ب{pdi}", False) == [0, 0, 1, 0]
     assert bidi_levels(f"{fsi}ab", True) == [1, 2, 2]  # not closed: to the paragraph's end
     assert bidi_levels(f"{pdi}ab", True) == [1, 2, 2]  # a stray PDI is a neutral
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_phone_numbers_e_mail_addresses_and_urls_are_not_broken_inside(rtl: bool) -> None:
+    """A value put in through ``bidi.ltr`` moves whole to the next line: ICU would break a
+    phone number at its spaces and a URL after a slash, and a hard cut an e-mail address."""
+    from accountdesk.core.bidi import isolate, ltr
+
+    phone, url = "+90 501 234 05 14", "https://kapadokyaseramik.example/iletisim/form"
+    email = "oguz.aydin@kapadokyaseramik.example"
+    label = "تلفن" if rtl else "Phone"
+    text = isolate(f"{label} {ltr(phone)}, {ltr(url)}; {ltr(email)}")
+    values = (phone, url, email)
+    widths = [layout(v, 1e9, STYLE)[0].width for v in values]
+    for width in (max(widths) + 1, widths[0] + 30):
+        lines = [ln.logical for ln in layout(text, width, STYLE, rtl)]
+        assert "".join(lines) == f"{label} {phone}, {url}; {email}"
+        for value, own in zip(values, widths, strict=True):
+            if own < width:  # a value wider than the line is cut, as any word would be
+                assert any(value in line for line in lines), (value, lines)
+
+
+def test_unbroken_width_is_that_of_the_widest_value_kept_whole() -> None:
+    from accountdesk.core.bidi import ltr
+    from accountdesk.core.reports.textlayout import unbroken_width
+
+    email = "oguz.aydin@kapadokyaseramik.example"
+    phone = "+90 501 234 05 14"
+    assert unbroken_width("Mehmet Kaya, Genel Müdür", STYLE) == 0.0  # nothing kept whole
+    text = f"{ltr(phone)}\n{ltr(email)}"
+    assert unbroken_width(text, STYLE) == pytest.approx(layout(email, 1e9, STYLE)[0].width)
+    # punctuation stuck to the value is part of what cannot be broken
+    assert unbroken_width(f"({ltr(phone)})", STYLE) == pytest.approx(
+        layout(f"({phone})", 1e9, STYLE)[0].width
+    )

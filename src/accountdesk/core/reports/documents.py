@@ -116,6 +116,7 @@ from accountdesk.core.reports.textlayout import (
     TextStyle,
     draw_text,
     mirror,
+    unbroken_width,
 )
 from accountdesk.core.timekeeping.planner import TripDay, TripOutlook, trip_outlook
 from accountdesk.core.timekeeping.reminders import (
@@ -390,10 +391,16 @@ def _table(
     rows: Sequence[Sequence[object]],
     widths: Sequence[float],
 ) -> Flowable:
-    """A table whose header row repeats on every page; columns mirrored in a RTL report."""
+    """A table whose header row repeats on every page; columns mirrored in a RTL report. A
+    column is widened (the others giving up room they do not need) so that no phone number,
+    e-mail address or URL in it is cut (:func:`_fit_columns`)."""
     total = PAGE[0] - 2 * MARGIN
     scale = total / sum(widths)
-    cols = mirror([w * scale for w in widths], ctx.rtl)
+    needs = [
+        max((unbroken_width(ctx.text(row[i]), CELL) for row in rows), default=0.0)
+        for i in range(len(widths))
+    ]
+    cols = mirror(_fit_columns([w * scale for w in widths], needs, CELL_PADDING), ctx.rtl)
     data = [mirror([TextBlock(ctx.text(h), HEAD, ctx.rtl) for h in header], ctx.rtl)]
     for row in rows:
         data.append(mirror([TextBlock(ctx.text(v), CELL, ctx.rtl) for v in row], ctx.rtl))
@@ -414,6 +421,33 @@ def _table(
         )
     )
     return table
+
+
+#: ReportLab's padding of a table cell, left and right together (6 points each).
+CELL_PADDING = 12.0
+
+
+def _fit_columns(
+    widths: Sequence[float], needs: Sequence[float], padding: float = CELL_PADDING
+) -> list[float]:
+    """Column ``widths`` (same total) in which every column is at least its text's ``need`` +
+    ``padding`` wide: what a widened column takes is given up by the other columns in
+    proportion to the room they have beyond their own need. When all of them together have
+    too little room, the widths stay as they are (the value is then cut, as any word wider
+    than its line)."""
+    least = [n + padding if n > 0 else 0.0 for n in needs]
+    short = sum(max(0.0, need - w) for w, need in zip(widths, least, strict=True))
+    if short <= 0:
+        return list(widths)
+    spare = [
+        max(0.0, w - need) if w >= need else 0.0 for w, need in zip(widths, least, strict=True)
+    ]
+    room = sum(spare)
+    if room < short:
+        return list(widths)
+    return [
+        max(w, need) - short * s / room for w, need, s in zip(widths, least, spare, strict=True)
+    ]
 
 
 def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:

@@ -302,17 +302,47 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch) in {"Mn", "Mc", "Me"}
 
 
+def _kept_whole(paragraph: str) -> list[tuple[int, int]]:
+    """The left-to-right isolates (LRI … PDI, from :func:`accountdesk.core.bidi.ltr`: phone
+    numbers, e-mail addresses, URLs, codes) at any depth, as (start, end) indices of their
+    content in ``paragraph`` once the bidi controls are taken out: a line never breaks inside
+    one (ICU would break a phone number at its spaces, a URL after a slash)."""
+    spans: list[tuple[int, int]] = []
+    open_at: list[tuple[str, int]] = []  # initiator, kept characters before its content
+    kept = 0
+    for ch in paragraph:
+        if ch in INITIATORS:
+            open_at.append((ch, kept))
+        elif ch == PDI and open_at:
+            initiator, start = open_at.pop()
+            if initiator == LRI and kept > start:
+                spans.append((start, kept))
+        elif ch not in BIDI_CONTROLS:
+            kept += 1
+    return spans
+
+
+def _breaks(text: str, whole: Sequence[tuple[int, int]]) -> list[int]:
+    """ICU's line-break opportunities in ``text``, but none inside a span of ``whole``."""
+    return [b for b in line_breaks(text) if not any(a < b < z for a, z in whole)]
+
+
 def _line_ranges(
-    text: str, fams: Sequence[str], width: float, style: TextStyle
+    text: str,
+    fams: Sequence[str],
+    width: float,
+    style: TextStyle,
+    whole: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
-    """Greedy filling in logical order; lines end only at ICU break opportunities (or, for a
-    single word wider than the line, between grapheme clusters)."""
+    """Greedy filling in logical order; lines end only at ICU break opportunities outside the
+    spans kept ``whole`` (or, for a single word wider than the line, between grapheme
+    clusters)."""
     ranges: list[tuple[int, int]] = []
     start = 0
     used = 0.0  # width of text[start:last_ok] including its trailing spaces
     last_ok: int | None = None
     previous = 0
-    for b in line_breaks(text):
+    for b in _breaks(text, whole):
         full = _measure(text, fams, previous, b, style)
         bare = _measure(text, fams, previous, _rstrip(text, previous, b), style)
         if used + bare <= width:
@@ -405,6 +435,7 @@ def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list
             continue
         para_rtl = paragraph_direction(paragraph, rtl)
         levels = bidi_levels(paragraph, para_rtl)
+        whole = _kept_whole(paragraph)
         kept = [i for i, ch in enumerate(paragraph) if ch not in BIDI_CONTROLS]
         if len(kept) < len(paragraph):  # isolates and marks are resolved; they are not drawn
             paragraph = "".join(paragraph[i] for i in kept)
@@ -414,7 +445,7 @@ def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list
                 continue
         fams = _families(paragraph)
         base = 1 if para_rtl else 0
-        for a, b in _line_ranges(paragraph, fams, width, style):
+        for a, b in _line_ranges(paragraph, fams, width, style, whole):
             end = _rstrip(paragraph, a, b)
             line_levels = list(levels)
             for i in range(end, b):  # rule L1: trailing whitespace takes the base level
@@ -470,6 +501,26 @@ def _actual_text(piece: Piece) -> str | None:
         return None
     utf16 = ("\ufeff" + piece.source).encode("utf-16-be").hex().upper()
     return f"/Span <</ActualText <{utf16}>>> BDC"
+
+
+def unbroken_width(text: str, style: TextStyle) -> float:
+    """The width of the widest piece of ``text`` that a line cannot break and that holds a
+    value kept whole (a phone number, an e-mail address, a URL: :func:`_kept_whole`, with any
+    punctuation stuck to it): a table column narrower than this would cut it."""
+    widest = 0.0
+    for paragraph in text.split("\n"):
+        whole = _kept_whole(paragraph)
+        if not whole:
+            continue
+        kept = "".join(ch for ch in paragraph if ch not in BIDI_CONTROLS)
+        fams = _families(kept)
+        previous = 0
+        for b in _breaks(kept, whole):
+            if any(previous < z and a < b for a, z in whole):
+                end = _rstrip(kept, previous, b)
+                widest = max(widest, _measure(kept, fams, previous, end, style))
+            previous = b
+    return widest
 
 
 def text_width(text: str, style: TextStyle, rtl: bool = False) -> float:
