@@ -125,3 +125,83 @@ def test_a_view_closed_before_its_data_arrives_is_left_alone(
     shiboken6.delete(view)  # closed and deleted before the worker is done
     assert not shiboken6.isValid(panel)
     assert tasks.wait_all()  # the callback is dropped: no "C++ object already deleted"
+
+
+def _today_rows(ctx: Any, qtbot: Any, when: Any) -> list[tuple[str, str]]:
+    """The Today block's (country, what) cells, as shown."""
+    from PySide6.QtCore import Qt
+
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui.today.screen import TodayScreen
+
+    ctx.clock = fixed_clock(when)
+    screen = TodayScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    model = screen.culture.model
+    role = Qt.ItemDataRole.DisplayRole
+    return [
+        (plain(model.data(model.index(row, 1), role)), plain(model.data(model.index(row, 2), role)))
+        for row in range(model.rowCount())
+    ]
+
+
+def _place(ctx: Any, country: str, tz: str, *subdivisions: str) -> str:
+    """An account in ``country`` with a contact in each of ``subdivisions``; the last one."""
+    from accountdesk.core.services.accounts import (
+        AccountInput,
+        ContactInput,
+        create_account,
+        create_contact,
+    )
+
+    account = create_account(
+        ctx.db, AccountInput(name=f"Firm in {country}", country=country, timezone=tz)
+    )
+    contact = ""
+    for n, sub in enumerate(subdivisions):
+        contact = create_contact(
+            ctx.db,
+            ContactInput(account_id=account, given_name="Pat", family_name=f"Doe {n}",
+                         country=country, timezone=tz, subdivision=sub),
+        )  # fmt: skip
+    return contact
+
+
+def test_today_shows_a_national_thai_holiday_once_without_provinces(ctx: Any, qtbot: Any) -> None:
+    from datetime import UTC, datetime
+
+    _place(ctx, "TH", "Asia/Bangkok", "40", "83")  # Khon Kaen and Phuket
+    rows = _today_rows(ctx, qtbot, datetime(2026, 12, 3, 8, 0, tzinfo=UTC))
+    national_day = [country for country, what in rows if what == "National Day"]
+    assert national_day == ["Thailand"]  # once, for the whole country: no "(40, 83)"
+    assert all(not any(ch.isdigit() for ch in country) for country, _what in rows), rows
+
+
+def test_today_names_the_regions_of_a_regional_holiday(ctx: Any, qtbot: Any) -> None:
+    from datetime import UTC, datetime
+
+    _place(ctx, "DE", "Europe/Berlin", "BY", "NW", "BE")
+    _place(ctx, "TH", "Asia/Bangkok", "40")
+    rows = _today_rows(ctx, qtbot, datetime(2026, 6, 1, 8, 0, tzinfo=UTC))
+    # Corpus Christi (4 June) is kept in Bavaria and North Rhine-Westphalia, not in Berlin
+    assert ("Germany (Bavaria, Nordrhein-Westfalen)", "Corpus Christi") in rows
+    assert ("Thailand", "Visakha Bucha (in lieu)") in rows
+    assert [country for country, _what in rows if country.startswith("Germany")] == [
+        "Germany (Bavaria, Nordrhein-Westfalen)"
+    ]
+
+
+def test_today_names_regions_in_the_users_language(ctx: Any, qtbot: Any) -> None:
+    from datetime import UTC, datetime
+
+    from accountdesk.ui import app as app_module
+
+    _place(ctx, "DE", "Europe/Berlin", "BY", "NW")
+    app_module.apply_language("sl")
+    try:
+        rows = _today_rows(ctx, qtbot, datetime(2026, 6, 1, 8, 0, tzinfo=UTC))
+    finally:
+        app_module.apply_language("en")
+    countries = [country for country, _what in rows if "Bavarska" in country]
+    assert len(countries) == 1 and "Severno Porenje-Vestfalija" in countries[0], rows
+    assert countries[0].startswith("Nemčija")

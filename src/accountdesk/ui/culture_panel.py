@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate
-from accountdesk.core.culture.countries import country_languages
+from accountdesk.core.culture.countries import country_languages, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
 from accountdesk.core.culture.panel import UPCOMING_DAYS, reach_out_summary, today_block
 from accountdesk.core.i18n import (
@@ -708,19 +708,7 @@ def culture_items(db: Any, today: date) -> list[Any]:
     """Holidays and seasons this week in the countries of the user's contacts (worker thread)."""
     from accountdesk.core.queries.culture import contact_country_pairs
 
-    pairs = contact_country_pairs(db)
-    merged: dict[tuple[str, str, date, str], Any] = {}
-    for item in today_block(pairs, today, 7, current_language().code):
-        key = (item.kind, item.country, item.start, item.name)
-        found = merged.get(key)
-        if found is None:
-            merged[key] = item
-        elif found.subdivision and item.subdivision:
-            subs = f"{found.subdivision}, {item.subdivision}"
-            merged[key] = replace(found, subdivision=subs)
-        else:  # the whole country has it: no subdivision to name
-            merged[key] = replace(found, subdivision=None)
-    return list(merged.values())
+    return today_block(contact_country_pairs(db), today, 7, current_language().code)
 
 
 def _today_when(item: Any) -> str:
@@ -741,8 +729,12 @@ def _today_what(item: Any) -> str:
 
 
 def _today_country(item: Any) -> str:
+    """The country; a regional holiday's regions after it, by name: "Germany (Bavaria)"."""
     name = country_name(item.country)
-    return f"{name} ({isolate(item.subdivision)})" if item.subdivision else name
+    if not item.regions:
+        return name
+    regions = join_list(isolate(subdivision_name(item.country, r)) for r in item.regions)
+    return _("{country} ({regions})").format(country=name, regions=regions)
 
 
 def culture_block() -> Any:

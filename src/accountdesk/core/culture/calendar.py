@@ -8,6 +8,12 @@ for (public, bank, half day, optional …) and recorded on each :class:`Holiday`
 package marks as estimated (Islamic and other lunar holidays announced late) come back with
 ``estimated=True`` and the localized "(estimated)" suffix stripped from the name.
 
+A holiday asked for with a region is *regional* (``Holiday.subdivision`` names the region)
+when the country without a region does not have it, else nationwide (``subdivision`` None):
+the one rule every screen and report follows to say where a holiday is kept. A region the
+package does not divide the country into (Thailand's provinces) has the country's holidays,
+all nationwide.
+
 Countries the package does not know have no holidays; nothing here raises for them. Results
 are cached per (country, subdivision, year, language).
 """
@@ -47,11 +53,18 @@ class Holiday:
     categories: tuple[str, ...]
     estimated: bool
     country: str
+    #: The region (short ISO 3166-2 code, as asked for) when the holiday is regional: kept
+    #: there but not in the whole country. None for a nationwide holiday, whatever region
+    #: was asked for (:func:`_year` decides).
     subdivision: str | None
 
     @property
     def is_public(self) -> bool:
         return PUBLIC in self.categories
+
+    @property
+    def is_regional(self) -> bool:
+        return self.subdivision is not None
 
 
 @cache
@@ -285,8 +298,21 @@ def _year(
                 if cat not in cats:
                     cats.append(cat)
                 found[key] = (cats, was_est or estimated)
+    # nationwide: the country without a region has it too, on that day, by that name, in
+    # every category it has here (a day the region makes public is the region's own)
+    national = (
+        {(h.date, h.name): frozenset(h.categories) for h in _year(country, None, year, language)}
+        if sub is not None
+        else {}
+    )
+
+    def region(day: date, name: str, cats: list[str]) -> str | None:
+        if sub is None or national.get((day, name), frozenset()).issuperset(cats):
+            return None
+        return subdivision
+
     result = [
-        Holiday(day, name, tuple(sorted(cats)), estimated, country, subdivision)
+        Holiday(day, name, tuple(sorted(cats)), estimated, country, region(day, name, cats))
         for (day, name), (cats, estimated) in found.items()
     ]
     result.sort(key=lambda h: (h.date, PUBLIC not in h.categories, h.name))

@@ -6,6 +6,7 @@ All data ships with the app: pycountry (codes, subdivisions), tzdata (``zone.tab
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -14,6 +15,8 @@ from importlib.resources import files
 import babel.languages
 import babel.numbers
 import pycountry
+
+from accountdesk.core.i18n import current_language
 
 
 @cache
@@ -51,6 +54,28 @@ def _subdivisions(country: str) -> dict[str, str]:
 def subdivisions(country: str) -> dict[str, str]:
     """The country's subdivisions: short code (``"CA"`` for ``US-CA``) -> English name."""
     return dict(_subdivisions(country.upper()))
+
+
+@cache
+def _subdivision_catalog(language: str) -> gettext.NullTranslations:
+    """pycountry's translations of the ISO 3166-2 names into ``language`` (none: unchanged)."""
+    return gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def subdivision_name(country: str, code: str, lang: str | None = None) -> str:
+    """A subdivision's name in the UI language ("Bavarska" for DE-BY in Slovenian): pycountry's
+    translation of its ISO 3166-2 name when it has one, else the ISO name itself (romanised:
+    "Khon Kaen" for TH-40), else ``code`` (not an ISO 3166-2 subdivision). ``code`` is short
+    ("BY") or full ("DE-BY")."""
+    cc = country.upper()
+    short = code.upper().removeprefix(f"{cc}-")
+    name = _subdivisions(cc).get(short)
+    if name is None:
+        return code
+    language = (lang or current_language().code).replace("-", "_").split("_")[0]
+    return str(_subdivision_catalog(language).gettext(name))
 
 
 def is_subdivision(country: str, code: str | None) -> bool:

@@ -49,7 +49,9 @@ class ReachOut:
 class TodayItem:
     kind: str  # "holiday" or "season"
     country: str
-    subdivision: str | None
+    #: A regional holiday's regions among the contacts' (short ISO 3166-2 codes, sorted):
+    #: where it is kept. Empty for a nationwide holiday and for a season.
+    regions: tuple[str, ...]
     start: date
     end: date
     name: str
@@ -114,13 +116,16 @@ def today_block(
 ) -> list[TodayItem]:
     """Holidays and seasons today and in the next ``days`` days (today included).
 
-    ``pairs`` are the distinct (country, subdivision) pairs of the user's contacts; seasons are
-    reported once per country. Today's holidays come first, then today's seasons, then the rest
-    of the week by start date and country.
+    ``pairs`` are the distinct (country, subdivision) pairs of the user's contacts. A public
+    holiday is reported once per country: without regions when it is nationwide, else with the
+    contacts' regions that keep it (:class:`~accountdesk.core.culture.calendar.Holiday`'s
+    ``subdivision`` says which it is); seasons are reported once per country. Today's holidays
+    come first, then today's seasons, then the rest of the week by start date and country.
     """
     language = lang or current_language().code
     end = today + timedelta(days=max(days, 1) - 1)
     all_seasons = seasons.all_seasons_between(today, end, language)
+    holidays: dict[tuple[str, date, str], tuple[Holiday, set[str] | None]] = {}
     items: list[TodayItem] = []
     seen_pairs: set[tuple[str, str | None]] = set()
     seen_countries: set[str] = set()
@@ -133,19 +138,12 @@ def today_block(
         for h in calendar.holidays_between(cc, key[1], today, end, language):
             if calendar.PUBLIC not in h.categories:
                 continue
-            items.append(
-                TodayItem(
-                    "holiday",
-                    cc,
-                    key[1],
-                    h.date,
-                    h.date,
-                    h.name,
-                    h.date == today,
-                    h.estimated,
-                    h.categories,
-                )
-            )
+            first, regions = holidays.get((cc, h.date, h.name), (h, set()))
+            if h.subdivision is None or regions is None:
+                regions = None  # nationwide: no region to name
+            else:
+                regions.add(h.subdivision)
+            holidays[(cc, h.date, h.name)] = (first, regions)
         if cc in seen_countries:
             continue
         seen_countries.add(cc)
@@ -155,7 +153,7 @@ def today_block(
                     TodayItem(
                         "season",
                         cc,
-                        None,
+                        (),
                         s.start,
                         s.end,
                         s.name,
@@ -163,6 +161,20 @@ def today_block(
                         advice=s.advice,
                     )
                 )
+    for (cc, day, name), (h, regions) in holidays.items():
+        items.append(
+            TodayItem(
+                "holiday",
+                cc,
+                tuple(sorted(regions or ())),
+                day,
+                day,
+                name,
+                day == today,
+                h.estimated,
+                h.categories,
+            )
+        )
     # today's holidays first, then today's seasons, then what comes later this week by date
     items.sort(
         key=lambda i: (
