@@ -172,3 +172,34 @@ def test_a_number_shared_by_three_contacts_is_one_reason_line(ctx: AppContext, q
     # two reasons (the first contact with each other one) that read the same: one line
     assert len(screen.clusters[0].reasons) == 2
     assert plain(screen.reasons.text()).split("\n") == ["Same phone number: +37126123456"]
+
+
+def test_long_titles_and_lists_are_not_cut(ctx: AppContext, qtbot: Any, persian: None) -> None:
+    """In a Persian window the side-by-side header wraps "name (kept)" onto a second line
+    instead of cutting it, and the list of groups stays as wide as its pane (a long list of
+    accounts ends in "…" instead of pushing the table out of the pane, where a right-to-left
+    window showed that column cut at its start)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
+    for n, name in enumerate(("Pioneer Freight Incorporated", "Redwood Laboratories Inc.")):
+        account = add_account(ctx.db, f"{name} {n}")
+        for given in ("Christopher", "Alexandra"):
+            add_contact(ctx.db, account, given, "Montgomery-Smythe", phones=["+12015556083"])
+    screen = _screen(ctx, qtbot)
+    screen.groups.view.setCurrentIndex(screen.groups.model.index(0, 0))
+    tasks.pump(50)
+    groups = screen.groups.view
+    assert groups.horizontalHeader().length() <= groups.viewport().width()
+    header = screen.sheet.horizontalHeader()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    metrics = header.fontMetrics()
+    wrap = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    kept = 0
+    for column in range(header.count()):
+        title = screen.sheet_model.headerData(column, Qt.Orientation.Horizontal)
+        kept += "(نگه‌داشته‌شده)" in title
+        space = QRect(0, 0, header.sectionSize(column) - 2 * margin, 10_000)
+        needed = metrics.boundingRect(space, wrap, title).height()
+        assert needed <= header.height() - margin, (title, needed, header.height())
+    assert kept == 1 and header.height() >= 2 * metrics.height()

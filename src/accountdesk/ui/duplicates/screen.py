@@ -53,6 +53,7 @@ from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, heading
 from accountdesk.ui.forms import show_error
+from accountdesk.ui.headers import WrappingHeader
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.listdialog import ask_yes
 from accountdesk.ui.listmodel import IsolatingTableModel
@@ -203,9 +204,11 @@ class DuplicatesScreen(QWidget):
             ]
         )
         self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
-        header = self.groups.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The columns share the pane; a long text ends in "…" (in full as a tooltip). Sized to
+        # their contents, a long list of accounts made the table wider than the pane, and a
+        # right-to-left window showed that column cut at its start. (Wrapped lines with rows
+        # sized to them cost seconds for thousands of groups.)
+        self.groups.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         detail = QWidget()
         side = QVBoxLayout(detail)
@@ -217,6 +220,8 @@ class DuplicatesScreen(QWidget):
         self.sheet_model = SheetModel(self)
         self.sheet = QTableView()
         self.sheet.setModel(self.sheet_model)
+        # four contacts share a narrow pane: "David Davis (kept)" wraps instead of being cut
+        self.sheet.setHorizontalHeader(WrappingHeader(self.sheet))
         self.sheet.setWordWrap(True)
         self.sheet.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.sheet.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
