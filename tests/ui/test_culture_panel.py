@@ -205,3 +205,19 @@ def test_today_names_regions_in_the_users_language(ctx: Any, qtbot: Any) -> None
     countries = [country for country, _what in rows if "Bavarska" in country]
     assert len(countries) == 1 and "Severno Porenje-Vestfalija" in countries[0], rows
     assert countries[0].startswith("Nemčija")
+
+
+def test_the_reach_out_panel_marks_a_regional_holiday(ctx: Any, qtbot: Any) -> None:
+    from datetime import UTC, date, datetime
+
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.core.culture.calendar import holidays_between
+    from accountdesk.ui.culture_panel import holiday_text
+
+    ctx.clock = fixed_clock(datetime(2026, 6, 3, 8, 0, tzinfo=UTC))
+    contact = _place(ctx, "DE", "Europe/Berlin", "BY")
+    panel = _view(ctx, contact, qtbot).panel
+    assert "Thu 4 Jun: Corpus Christi (regional: Bavaria)" in plain(panel.holidays.text())
+    # a nationwide holiday asked for in Bavaria is not marked
+    unity = holidays_between("DE", "BY", date(2026, 10, 3), date(2026, 10, 3), "en")
+    assert [plain(holiday_text(h)) for h in unity] == ["Sat 3 Oct: German Unity Day"]

@@ -105,6 +105,11 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
 
         kinds = join_list(category_label(c) for c in holiday.categories)
         name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
+    if holiday.subdivision:  # kept in the contact's region, not in the whole country
+        name = _("{name} (regional: {region})").format(
+            name=isolate(name),
+            region=isolate(subdivision_name(holiday.country, holiday.subdivision)),
+        )
     if not with_day:
         return name
     return _("{date}: {name}").format(
