@@ -186,6 +186,55 @@ def total_text(total: MoneyTotal) -> str:
     return subtotals_text(total)
 
 
+def side_by_side(totals: Sequence[MoneyTotal]) -> list[str]:
+    """Totals meant to be compared, as in one row of a report (a period and the one before):
+    each converted when every one of them is, else each as its subtotals per currency, so a
+    total that has no rate never stands beside a converted one as if the two were comparable
+    ("TRY38,921.00" beside "€0.00"); "—" for a total of nothing."""
+    if all(t.complete for t in totals):
+        return [total_text(t) for t in totals]
+    return [subtotals_text(t) for t in totals]
+
+
+def amounts_note(totals: Sequence[MoneyTotal], reporting: str) -> tuple[str, ...]:
+    """The sentences under a report's amounts that say what they are: in the reporting
+    currency at the rates of a day (:func:`rates_used_text`); or, when a rate is missing, that
+    totals with an amount in that currency are shown per currency, naming the missing rates,
+    what the other totals are in, and how to add the rates."""
+    missing = sorted({c for t in totals for c in t.missing})
+    if not missing:
+        return (rates_used_text(totals, reporting),)
+    code = ltr(reporting)
+    shown = ngettext(
+        "No exchange rate from {currencies} to {reporting}: a total with an amount in it is "
+        "shown per currency, as recorded, and not converted.",
+        "No exchange rates from {currencies} to {reporting}: a total with an amount in them "
+        "is shown per currency, as recorded, and not converted.",
+        len(missing),
+    ).format(currencies=join_list(ltr(c) for c in missing), reporting=code)
+    dates = sorted({d for t in totals if t.complete for d in t.rate_dates})
+    if not dates:
+        others = _("The other totals are in {currency}.").format(currency=code)
+    elif len(dates) == 1:
+        others = _("The other totals are in {currency} at the exchange rates of {date}.").format(
+            currency=code, date=isolate(i18n.format_date(dates[0]))
+        )
+    else:
+        others = _(
+            "The other totals are in {currency} at the exchange rates of {first} to {last}."
+        ).format(
+            currency=code,
+            first=isolate(i18n.format_date(dates[0])),
+            last=isolate(i18n.format_date(dates[-1])),
+        )
+    how = ngettext(
+        "Add the rate in the Reports screen (Exchange rates…) or with “accountdesk rates add”.",
+        "Add the rates in the Reports screen (Exchange rates…) or with “accountdesk rates add”.",
+        len(missing),
+    )
+    return (shown, others, how)
+
+
 def rates_used_text(totals: Sequence[MoneyTotal], reporting: str) -> str:
     """ "Amounts in EUR at the rates of 1 Nov 2026." (the dates of the rates the totals used)."""
     dates = sorted({d for t in totals for d in t.rate_dates})

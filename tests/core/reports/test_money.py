@@ -15,8 +15,10 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.money import (
     Rate,
     RateBook,
+    amounts_note,
     missing_rates_text,
     rates_used_text,
+    side_by_side,
     subtotals_text,
     total_text,
 )
@@ -69,6 +71,39 @@ def test_a_total_converts_or_keeps_each_currency_apart() -> None:
     sentence = missing_rates_text([whole, part], "EUR")
     assert sentence is not None and "No exchange rate from" in sentence and "IRR" in sentence
     assert missing_rates_text([whole], "EUR") is None
+
+
+def test_totals_side_by_side_are_all_converted_or_all_per_currency() -> None:
+    book = RateBook("EUR", date(2026, 11, 15), RATES)
+    whole = book.total([(Decimal(17000), "JPY")])
+    part = book.total([(Decimal(38921), "TRY")])
+    nothing = book.total([])
+    assert nothing.complete and total_text(nothing) == "€0.00"
+    assert [plain(t) for t in side_by_side([whole, nothing])] == ["€100.00", "€0.00"]
+    # a total without a rate beside nothing, and beside a converted one
+    assert [plain(t) for t in side_by_side([part, nothing])] == ["TRY38,921.00", "—"]
+    assert [plain(t) for t in side_by_side([part, whole])] == ["TRY38,921.00", "JP¥17,000"]
+
+
+def test_the_note_under_amounts_says_what_they_are() -> None:
+    book = RateBook("EUR", date(2026, 11, 15), RATES)
+    whole = book.total([(Decimal(17000), "JPY")])
+    part = book.total([(Decimal(38921), "TRY"), (Decimal(1), "IRR")])
+    assert [plain(t) for t in amounts_note([whole], "EUR")] == [
+        "Amounts in EUR at the exchange rates of 1 Nov 2026."
+    ]
+    assert [plain(t) for t in amounts_note([whole, part], "EUR")] == [
+        "No exchange rates from IRR, TRY to EUR: a total with an amount in them is shown per "
+        "currency, as recorded, and not converted.",
+        "The other totals are in EUR at the exchange rates of 1 Nov 2026.",
+        "Add the rates in the Reports screen (Exchange rates…) or with “accountdesk rates add”.",
+    ]
+    only = book.total([(Decimal(38921), "TRY")])
+    assert [plain(t) for t in amounts_note([only, book.total([])], "EUR")][:2] == [
+        "No exchange rate from TRY to EUR: a total with an amount in it is shown per currency, "
+        "as recorded, and not converted.",
+        "The other totals are in EUR.",
+    ]
 
 
 def test_amounts_are_written_in_the_report_language() -> None:

@@ -97,7 +97,12 @@ def test_a_missing_rate_shows_subtotals_and_is_named(db: Database, tmp_path: Pat
     pdf = tmp_path / "p.pdf"
     d.portfolio_report(db, pdf, YEAR, now=NOW, currency="EUR")
     text = _text(pdf)
-    assert "No exchange rate from IRR to EUR: amounts in it are shown on their own" in text
+    assert (
+        "No exchange rate from IRR to EUR: a total with an amount in it is shown per currency, "
+        "as recorded, and not converted. The other totals are in EUR at the exchange rates of "
+        "1 Nov 2026." in text
+    )
+    assert "Amounts in EUR" not in text  # not all of them are
     # revenue per currency, not added up
     assert "€40,000.00; IRR500,000,000; JP¥3,448,000; ₩16,100,000" in text
     assert "Customer lifetime value no exchange rate for IRR" in text
@@ -164,3 +169,32 @@ def test_account_report_names_revenue_to_date_converted(db: Database, tmp_path: 
     text = _text(pdf)
     assert "Revenue to date IRR500,000,000" in text
     assert "No exchange rate from IRR to EUR" in text
+
+
+def test_an_account_report_with_a_missing_rate_says_what_its_amounts_are(
+    db: Database, tmp_path: Path
+) -> None:
+    """The QA tour's account report: revenue in TRY (no rate to EUR) beside the previous
+    year's "€0.00", and "Amounts in EUR." right under it; the missing rate only on page 2."""
+    with db.transaction() as s:
+        account = Account(name="Boğaziçi Tekstil A.Ş.", country="TR", currency="TRY",
+                          customer_since=date(2025, 9, 26), status="active")  # fmt: skip
+        s.add(account)
+        s.flush()
+        s.add(Deal(account_id=account.id, title="Destek", amount=Decimal(38921), currency="TRY",
+                   status="won", closed_on=date(2026, 7, 31)))  # fmt: skip
+        s.add(Deal(account_id=account.id, title="Sözleşme", amount=Decimal(34947),
+                   currency="TRY", status="open", stage="lead"))  # fmt: skip
+        account_id = account.id
+    pdf = tmp_path / "a.pdf"
+    d.account_report(db, account_id, pdf, now=NOW, currency="EUR")
+    text = _text(pdf)
+    # a total without a rate is never beside a converted one: both per currency
+    assert "Revenue (value of the deals won) TRY38,921.00 — —" in text
+    assert "Value of the deals lost €0.00 €0.00 —" in text  # both converted: comparable
+    # under the converted figures (before the lists of single deals in their own currency):
+    # what they are, naming the missing rate
+    note = text.index("No exchange rate from TRY to EUR: a total with an amount in it is shown")
+    assert text.index("Open pipeline today") < note < text.index("Open deal")
+    assert "The other totals are in EUR." in text[note:]
+    assert "Amounts in EUR" not in text

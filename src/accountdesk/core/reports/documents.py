@@ -95,9 +95,9 @@ from accountdesk.core.metrics import (
 from accountdesk.core.money import (
     MoneyTotal,
     RateBook,
-    missing_rates_text,
+    amounts_note,
     money_text,
-    rates_used_text,
+    side_by_side,
     total_text,
 )
 from accountdesk.core.queries.rates import rate_book
@@ -701,6 +701,12 @@ def _account_story(
     story.append(_h(ctx, _("Deals"), 1))
     pipeline = open_pipeline(records.deals, today, rates)
     story.extend(_deals_section(ctx, recent, before, pipeline, yearly=True))
+    # what the converted figures above are, before the lists of deals in their own currency
+    story.extend(
+        _money_notes(
+            ctx, [earned, *recent.money(), *before.money(), pipeline.value], rates.reporting
+        )
+    )
     open_rows = [
         [
             title,
@@ -726,11 +732,6 @@ def _account_story(
         _table(ctx, [_("Closed"), _("Deal"), _("Result"), _("Amount")], closed_rows[:20],
                [18, 48, 12, 22])
     )  # fmt: skip
-    story.extend(
-        _money_notes(
-            ctx, [earned, *recent.money(), *before.money(), pipeline.value], rates.reporting
-        )
-    )
     story.append(_h(ctx, _("Contacts"), 1))
     story.append(
         _table(
@@ -1247,7 +1248,7 @@ def _metrics_table(ctx: ReportContext, ms: MetricSet, before: MetricSet) -> Flow
          ctx.points_change(ms.csat_mean, before.csat_mean, 2)],
         [_("Referral rate"), rate(ms.referral), rate(before.referral),
          ctx.rate_change(ms.referral, before.referral)],
-        [_("Revenue in the period (won deals)"), ctx.total(ms.revenue), ctx.total(before.revenue),
+        [_("Revenue in the period (won deals)"), *side_by_side([ms.revenue, before.revenue]),
          ctx.money_change(ms.revenue.converted, before.revenue.converted)],
         [_("Average annual revenue per customer"), cell(ms.revenue_per_customer),
          cell(before.revenue_per_customer),
@@ -1299,10 +1300,10 @@ def _deals_section(
     cnt = i18n.format_number
     rows = [
         [_("Deals won"), cnt(d.won), cnt(p.won), ctx.count_change(d.won, p.won)],
-        [_("Revenue (value of the deals won)"), ctx.total(d.won_value), ctx.total(p.won_value),
+        [_("Revenue (value of the deals won)"), *side_by_side([d.won_value, p.won_value]),
          ctx.money_change(d.won_value.converted, p.won_value.converted)],
         [_("Deals lost"), cnt(d.lost), cnt(p.lost), ctx.count_change(d.lost, p.lost)],
-        [_("Value of the deals lost"), ctx.total(d.lost_value), ctx.total(p.lost_value),
+        [_("Value of the deals lost"), *side_by_side([d.lost_value, p.lost_value]),
          ctx.money_change(d.lost_value.converted, p.lost_value.converted)],
         [_("Win rate, won / (won + lost)"), ctx.rate_cell(d.win_rate),
          ctx.rate_cell(p.win_rate), ctx.rate_change(d.win_rate, p.win_rate)],
@@ -1365,12 +1366,12 @@ def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
 
 
 def _money_notes(ctx: ReportContext, totals: Sequence[MoneyTotal], reporting: str) -> list[Any]:
-    """Which currency and rates the amounts are in; which rates are missing."""
-    out: list[Any] = [_p(ctx, rates_used_text(totals, reporting), SMALL)]
-    missing = missing_rates_text(totals, reporting)
-    if missing:
-        out.append(_notice(ctx, [missing]))
-    return out
+    """What the amounts above are (:func:`money.amounts_note`): a small line when all are
+    converted, a highlighted box naming the missing rates when some are not."""
+    lines = amounts_note(totals, reporting)
+    if len(lines) == 1:
+        return [_p(ctx, lines[0], SMALL)]
+    return [_notice(ctx, lines)]
 
 
 def _sample_note() -> str:
