@@ -543,7 +543,25 @@ def format_currency(value: float | Decimal, currency: str) -> str:
     text = _babel("numbers").format_currency(
         value, currency, locale=current_locale(), numbering_system="default"
     )
+    own, usual = _symbol_orders(currency.upper(), current_locale())
+    if own != usual:
+        text = text.replace(own, usual, 1)
     return _cldr_signs(localize_digits(text), value < 0)
+
+
+@cache
+def _symbol_orders(currency: str, locale: Locale) -> tuple[str, str]:
+    """The language's symbol for ``currency`` and the one to write. CLDR's Persian data puts
+    the sign first in six symbols ("$MX", "¥CN", "$CA", "$HK", "$NZ", "$EC"), the order they
+    would show in inside right-to-left text, but its amount pattern starts with a
+    left-to-right mark: the amount reads left to right, so they showed reversed beside "R$",
+    "A$" and "NT$". A symbol made of the international one's characters in another order is
+    written as the international one (CLDR's root: "MX$", "CN¥")."""
+    own = str(locale.currency_symbols.get(currency, currency))
+    usual = _babel_locale("root").currency_symbols.get(currency)
+    if usual is not None and own != usual and sorted(own) == sorted(usual):
+        return own, str(usual)
+    return own, own
 
 
 def format_size(size: int) -> str:

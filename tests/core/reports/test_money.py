@@ -228,3 +228,25 @@ def test_rates_on_the_command_line(
     rate_id = lines[1].split("\t")[2]
     assert main(["rates", "delete", rate_id, *base]) == 0
     assert [r.currency for r in list_rates(db)] == ["KRW"]
+
+
+@pytest.mark.parametrize(
+    ("currency", "symbol"),
+    [("MXN", "MX$"), ("CNY", "CN¥"), ("CAD", "CA$"), ("HKD", "HK$"), ("BRL", "R$")],
+)
+def test_a_foreign_symbol_reads_the_same_way_in_a_persian_report(
+    currency: str, symbol: str
+) -> None:
+    """CLDR's Persian "$MX" and "¥CN" (the order they would show in inside right-to-left
+    text) came out reversed, since the Persian amount is laid out left to right (it starts
+    with a left-to-right mark): "$MX ۴۷٬۹۴۳٫۰۰" beside "R$ ۱۵٬۴۸۲٫۰۰"."""
+    from accountdesk.core.money import money_text
+    from accountdesk.core.reports.textlayout import TextStyle, layout
+
+    with i18n.use_language("fa"):
+        text = money_text(Decimal(47943), currency)
+    assert plain(text) == f"{symbol}\xa0۴۷٬۹۴۳٫۰۰"
+    (line,) = layout(text, 1e9, TextStyle(), rtl=True)  # as a cell of a Persian table shows it
+    assert line.visual_text == f"{symbol}\xa0۴۷٬۹۴۳٫۰۰"
+    with i18n.use_language("th"):
+        assert money_text(Decimal(5), currency).startswith(symbol)
