@@ -4,7 +4,8 @@ ReportLab alone cannot lay out Persian (its right-to-left path needs the GPL ``r
 breaks unspaced Thai inside words, so paragraphs are laid out here:
 
 1. each character gets a font that has its glyph (:func:`fonts.family_for`);
-2. lines break only at ICU line-break opportunities (:mod:`.breaks`), in *logical* order,
+2. lines break only at ICU line-break opportunities (:mod:`.breaks`), never inside a
+   left-to-right isolate (a phone number, an e-mail address, a URL), in *logical* order,
    measuring the shaped width of every segment (uharfbuzz through ReportLab);
 3. each finished line is reordered for display with the Unicode bidi algorithm (levels from
    python-bidi, rule L2 applied to runs), so the lines of a wrapped Persian paragraph stay in
