@@ -52,3 +52,20 @@ def test_a_typed_date_reads_through_any_bidi_control(mark: str) -> None:
         assert i18n.parse_date_input(f"{mark}2027-03-22{mark}") == date(2027, 3, 22)
     with i18n.use_language("fa"):
         assert i18n.parse_date_input(ltr("۱۴۰۶/۰۱/۰۱")) == date(2027, 3, 21)
+
+
+def test_thai_separates_items_with_spaces_of_their_own_by_commas() -> None:
+    """Thai separates list items by a space: names with spaces would run together."""
+    with i18n.use_language("th"):
+        assert i18n.join_list(["ไทย", "ลาว"]) == "ไทย ลาว"
+        assert i18n.join_list(["Aigars Kalniņš", "Kārlis Vītols"]) == (
+            "Aigars Kalniņš, Kārlis Vītols"
+        )
+        assert i18n.join_list([isolate("Zeynep Hanım"), "ลาว"]) == isolate("Zeynep Hanım") + ", ลาว"
+        assert i18n.format_list(["Zeynep Hanım", "Mehmet Bey", "Ali Can"]) == (
+            "Zeynep Hanım, Mehmet Bey และ Ali Can"
+        )
+        assert i18n.format_list(["ก", "ข", "ค"]) == "ก ข และค"  # CLDR's own pattern
+    with i18n.use_language("en"):  # a comma already: nothing changes
+        assert i18n.join_list(["Anna Ozola", "Jānis Bērziņš"]) == "Anna Ozola, Jānis Bērziņš"
+        assert i18n.format_list(["Anna Ozola", "Jānis Bērziņš"]) == "Anna Ozola and Jānis Bērziņš"

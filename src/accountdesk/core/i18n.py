@@ -586,28 +586,41 @@ def format_size(size: int) -> str:
 # --- lists: the one home for the separator between the items of a list ---------------------
 
 
-def list_separator() -> str:
+def list_separator(items: Iterable[str] = ()) -> str:
     """What stands between two items of a list in the current language, from CLDR's list
     pattern (the middle one, which has no word for "and"): ", " in English, Latvian,
     Slovenian and Turkish, "، " (with a right-to-left mark after the comma) in Persian, " "
-    in Thai."""
+    in Thai. A language that separates items by a space alone cannot show where an item with
+    spaces of its own ends ("Aigars Kalniņš Kārlis Vītols"): for such ``items`` a comma
+    separates them, as Thai writes lists of foreign names."""
     middle = str(current_locale().list_patterns["standard"]["middle"])
-    return middle.replace("{0}", "").replace("{1}", "")
+    separator = middle.replace("{0}", "").replace("{1}", "")
+    if not separator.strip() and _spaced(items):
+        return ", "
+    return separator
+
+
+def _spaced(items: Iterable[str]) -> bool:
+    return any(any(ch.isspace() for ch in item) for item in items)
 
 
 def join_list(items: Iterable[str]) -> str:
     """``items`` side by side with :func:`list_separator`, no "and": a place ("Tehran, Iran"),
     tags, kinds of a holiday. Empty items are left out."""
-    return list_separator().join(item for item in items if item)
+    kept = [item for item in items if item]
+    return list_separator(kept).join(kept)
 
 
 def format_list(items: Iterable[str]) -> str:
-    """An enumeration with the language's "and": "A, B and C", "A, B un C"."""
-    return str(
-        _babel("lists").format_list(
-            [item for item in items if item], style="standard", locale=current_locale()
-        )
-    )
+    """An enumeration with the language's "and": "A, B and C", "A, B un C" (and in Thai, for
+    items with spaces, commas and a spaced "และ": see :func:`list_separator`)."""
+    kept = [item for item in items if item]
+    separator = list_separator(kept)
+    if len(kept) > 1 and separator == ", " and separator != list_separator():
+        end = str(current_locale().list_patterns["standard"]["end"])
+        word = end.replace("{0}", "").replace("{1}", "").strip()
+        return f"{separator.join(kept[:-1])} {word} {kept[-1]}"
+    return str(_babel("lists").format_list(kept, style="standard", locale=current_locale()))
 
 
 def country_name(code: str) -> str:
