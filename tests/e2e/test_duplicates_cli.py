@@ -136,6 +136,10 @@ def test_lists_in_the_output_use_the_languages_separator(
     listed = run("--lang", "fa", "duplicates", "--db", str(path), check=True).stdout
     assert f"anna@koks.lv{sep}+37126123456" in listed
     assert "anna@koks.lv, +37126123456" not in listed
+    # three contacts share the address and the number: each reason once, not once per pair
+    english = run("duplicates", "--db", str(path), check=True).stdout
+    assert english.count("Same e-mail address: anna@koks.lv") == 1
+    assert english.count("Same phone number: +37126123456") == 1
     run("duplicates", "--db", str(path), "--merge", *people, check=True)
     history = run("--lang", "fa", "duplicates", "--db", str(path), "--merges", check=True).stdout
     assert f"Annija Bērziņa{sep}Ance Bērziņa" in history

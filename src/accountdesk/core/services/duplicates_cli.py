@@ -82,8 +82,8 @@ def _list(db: Any, args: argparse.Namespace) -> int:
         for contact in cluster.contacts:
             reach = join_list((*contact.emails, *contact.phones))
             _print(f"   {contact.id}\t{contact.name}\t{contact.account_name}\t{reach}")
-        for reason in cluster.reasons:
-            _print(f"   - {reason.text()}")
+        for line in cluster.reason_lines():
+            _print(f"   - {line}")
     _print(
         ngettext(
             "{n} group of likely duplicates; merge one with: "
