@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from accountdesk import __version__
 from accountdesk.core import TZDATA_VERSION, i18n
 from accountdesk.core.errors import ImportFailed, UserError
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -722,6 +722,29 @@ def cmd_followups_export(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------------------
 
 
+#: argparse's own words (the usage line, headings, the errors of a command line) in our
+#: catalogs: argparse looks them up through gettext's process-wide functions, which know
+#: nothing of the app's language; :func:`main` points those lookups at ours.
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("expected at most one argument"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("can't open '%(filename)s': %(error)s"),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # usage errors: one line, exit 2
         self.print_usage(sys.stderr)
@@ -832,7 +855,9 @@ def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
 def _add_search(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("search", parents=[common], help=_("find accounts and contacts"))
     p.add_argument("text", nargs="+", help=_("words or beginnings of words"))
-    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument(
+        "--limit", type=_positive, default=20, help=_("how many results at most (default: 20)")
+    )
     p.set_defaults(func=cmd_search)
 
 
@@ -877,7 +902,12 @@ def _add_import(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_export(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help=_("export everything"))
-    p.add_argument("--format", choices=("csv", "json", "vcard"), default="csv")
+    p.add_argument(
+        "--format",
+        choices=("csv", "json", "vcard"),
+        default="csv",
+        help=_("csv (default), json (everything, to import back) or vcard (contacts)"),
+    )
     p.add_argument(
         "--contact",
         action="append",
@@ -917,6 +947,7 @@ def _add_db(sub: Any, common: argparse.ArgumentParser) -> None:
             "decrypt",
             "rekey",
         ),
+        help=_("what to do"),
     )
     p.add_argument(
         "backup",
@@ -972,9 +1003,9 @@ def _add_contact(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_config(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("config", parents=[common], help=_("read or change your settings"))
-    p.add_argument("action", choices=("get", "set", "unset", "list"))
+    p.add_argument("action", choices=("get", "set", "unset", "list"), help=_("what to do"))
     p.add_argument("key", nargs="?", metavar="KEY", help=_("e.g. user.zone"))
-    p.add_argument("value", nargs="?", metavar="VALUE")
+    p.add_argument("value", nargs="?", metavar="VALUE", help=_("the new value (for set)"))
     p.set_defaults(func=cmd_config)
 
 
@@ -1035,6 +1066,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lang:
         with contextlib.suppress(i18n.UnknownLanguageError):  # argparse reports a bad choice
             i18n.set_language(lang)
+    # argparse's words in the user's language (ARGPARSE_WORDS)
+    setattr(argparse, "_", i18n._)  # noqa: B010 (argparse's own name for its lookup)
+    setattr(argparse, "ngettext", i18n.ngettext)  # noqa: B010
     command = _command_in(argv)
     known = command is not None and command in _commands()
     parser = build_parser(command if known else None)  # an unknown one: argparse lists all

@@ -66,6 +66,13 @@ def test_thai_separates_items_with_spaces_of_their_own_by_commas() -> None:
             "Zeynep Hanım, Mehmet Bey และ Ali Can"
         )
         assert i18n.format_list(["ก", "ข", "ค"]) == "ก ข และค"  # CLDR's own pattern
+        assert i18n.format_list(["ก", "ข"]) == "กและข"
+        # next to a number or a Latin word the "and" stands apart
+        assert i18n.format_list(["10:00", "14:30"]) == "10:00 และ 14:30"
+        assert i18n.format_list(["ก", "ข", "Riga"]) == "ก ข และ Riga"
+        assert (
+            i18n.format_list([ltr("10:00"), ltr("14:30")]) == f"{ltr('10:00')} และ {ltr('14:30')}"
+        )
     with i18n.use_language("en"):  # a comma already: nothing changes
         assert i18n.join_list(["Anna Ozola", "Jānis Bērziņš"]) == "Anna Ozola, Jānis Bērziņš"
         assert i18n.format_list(["Anna Ozola", "Jānis Bērziņš"]) == "Anna Ozola and Jānis Bērziņš"

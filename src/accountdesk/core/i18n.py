@@ -612,15 +612,24 @@ def join_list(items: Iterable[str]) -> str:
 
 
 def format_list(items: Iterable[str]) -> str:
-    """An enumeration with the language's "and": "A, B and C", "A, B un C" (and in Thai, for
-    items with spaces, commas and a spaced "และ": see :func:`list_separator`)."""
+    """An enumeration with the language's "and": "A, B and C", "A, B un C".
+
+    Thai writes its "and" against the words around it ("ก ข และค"), which reads only between
+    Thai words: next to a number or a Latin word the "และ" stands apart ("10:00 และ 14:30"),
+    and items with spaces of their own are separated by commas (:func:`list_separator`)."""
     kept = [item for item in items if item]
-    separator = list_separator(kept)
-    if len(kept) > 1 and separator == ", " and separator != list_separator():
+    if len(kept) > 1 and not list_separator().strip():
+        separator = list_separator(kept)
         end = str(current_locale().list_patterns["standard"]["end"])
         word = end.replace("{0}", "").replace("{1}", "").strip()
-        return f"{separator.join(kept[:-1])} {word} {kept[-1]}"
+        before, after = plain(kept[-2])[-1:], plain(kept[-1])[:1]
+        if separator.strip() or not (_in_thai(before) and _in_thai(after)):
+            return f"{separator.join(kept[:-1])} {word} {kept[-1]}"
     return str(_babel("lists").format_list(kept, style="standard", locale=current_locale()))
+
+
+def _in_thai(ch: str) -> bool:
+    return bool(ch) and "\u0e00" <= ch <= "\u0e7f"
 
 
 def country_name(code: str) -> str:

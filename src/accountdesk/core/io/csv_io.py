@@ -128,8 +128,7 @@ class ImportReport:
             lines.append(
                 _(
                     "The file is not UTF-8 text: it was read in the {encoding} encoding. If "
-                    "letters look wrong in the preview, save the file as CSV UTF-8 and import "
-                    "it again."
+                    "letters look wrong, save the file as CSV UTF-8 and import it again."
                 ).format(encoding=sources.code_page_name(self.code_page))
             )
         # TRANSLATORS: a column name of the user's file, in the quotation marks of your language

@@ -121,7 +121,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     a = kinds.add_parser("account", parents=[common], help=_("account relationship report"))
     a.add_argument("account", metavar="NAME|ID", help=_("the account's name or id"))
-    a.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    a.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF file to write")
+    )
     a.add_argument("--currency", metavar="CUR", help=_("reporting currency (ISO 4217)"))
     a.set_defaults(func=cmd_account)
 
@@ -136,21 +138,27 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     scope.add_argument("--country", help=_("only accounts in this country (ISO code)"))
     scope.add_argument("--segment", help=_("only accounts in this segment (tier)"))
-    f.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    f.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF file to write")
+    )
     f.add_argument("--currency", metavar="CUR", help=_("reporting currency (ISO 4217)"))
     f.set_defaults(func=cmd_portfolio)
 
     t = kinds.add_parser("trip", parents=[common], help=_("trip brief for a country or city"))
-    t.add_argument("--country", required=True, metavar="CC")
-    t.add_argument("--city", metavar="NAME")
-    t.add_argument("--from", dest="from_", required=True, metavar="DATE")
-    t.add_argument("--to", required=True, metavar="DATE")
+    t.add_argument("--country", required=True, metavar="CC", help=_("the country (ISO code)"))
+    t.add_argument("--city", metavar="NAME", help=_("only accounts in this city"))
+    t.add_argument(
+        "--from", dest="from_", required=True, metavar="DATE", help=_("first day (YYYY-MM-DD)")
+    )
+    t.add_argument("--to", required=True, metavar="DATE", help=_("last day (YYYY-MM-DD)"))
     t.add_argument(
         "--include-lost",
         action="store_true",
         help=_("list lost accounts too (left out by default)"),
     )
-    t.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    t.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF file to write")
+    )
     t.set_defaults(func=cmd_trip)
 
 
@@ -232,8 +240,8 @@ def register_rates(subparsers: Any, common: argparse.ArgumentParser) -> None:
     e = actions.add_parser(
         "import", parents=[common], help=_("import a CSV file of rates (currency, rate, date)")
     )
-    e.add_argument("file", metavar="FILE.csv")
+    e.add_argument("file", metavar="FILE.csv", help=_("columns currency, rate, date (and base)"))
     e.set_defaults(func=cmd_rates_import)
     e = actions.add_parser("delete", parents=[common], help=_("delete a rate by its id"))
-    e.add_argument("id", metavar="ID")
+    e.add_argument("id", metavar="ID", help=_("the rate's id, as 'rates list' shows it"))
     e.set_defaults(func=cmd_rates_delete)
