@@ -753,7 +753,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _positive(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:  # argparse would name this function ("invalid _positive value")
+        raise argparse.ArgumentTypeError(_("must be a positive whole number")) from None
     if number <= 0:
         raise argparse.ArgumentTypeError(_("must be a positive whole number"))
     return number

@@ -206,10 +206,10 @@ def amounts_note(totals: Sequence[MoneyTotal], reporting: str) -> tuple[str, ...
         return (rates_used_text(totals, reporting),)
     code = ltr(reporting)
     shown = ngettext(
-        "No exchange rate from {currencies} to {reporting}: a total with an amount in it is "
-        "shown per currency, as recorded, and not converted.",
-        "No exchange rates from {currencies} to {reporting}: a total with an amount in them "
-        "is shown per currency, as recorded, and not converted.",
+        "No exchange rate from {currencies} to {reporting}: a total that includes an amount "
+        "in that currency is shown per currency, as entered, and not converted.",
+        "No exchange rates from {currencies} to {reporting}: a total that includes an amount "
+        "in those currencies is shown per currency, as entered, and not converted.",
         len(missing),
     ).format(currencies=join_list(ltr(c) for c in missing), reporting=code)
     dates = sorted({d for t in totals if t.complete for d in t.rate_dates})

@@ -323,7 +323,7 @@ def test_a_report_that_cannot_be_written_names_the_path(
     [
         ("en", "10:00 and 14:30"),
         ("fa", "۱۰:۰۰ و ۱۴:۳۰"),
-        ("th", "10:00และ14:30"),
+        ("th", "10:00 และ 14:30"),  # "และ" stands apart next to numbers
         ("tr", "10:00 ve 14:30"),
     ],
 )

@@ -93,15 +93,15 @@ def test_the_note_under_amounts_says_what_they_are() -> None:
         "Amounts in EUR at the exchange rates of 1 Nov 2026."
     ]
     assert [plain(t) for t in amounts_note([whole, part], "EUR")] == [
-        "No exchange rates from IRR, TRY to EUR: a total with an amount in them is shown per "
-        "currency, as recorded, and not converted.",
+        "No exchange rates from IRR, TRY to EUR: a total that includes an amount in those "
+        "currencies is shown per currency, as entered, and not converted.",
         "The other totals are in EUR at the exchange rates of 1 Nov 2026.",
         "Add the rates in the Reports screen (Exchange rates…) or with “accountdesk rates add”.",
     ]
     only = book.total([(Decimal(38921), "TRY")])
     assert [plain(t) for t in amounts_note([only, book.total([])], "EUR")][:2] == [
-        "No exchange rate from TRY to EUR: a total with an amount in it is shown per currency, "
-        "as recorded, and not converted.",
+        "No exchange rate from TRY to EUR: a total that includes an amount in that currency is "
+        "shown per currency, as entered, and not converted.",
         "The other totals are in EUR.",
     ]
 

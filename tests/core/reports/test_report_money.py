@@ -98,9 +98,9 @@ def test_a_missing_rate_shows_subtotals_and_is_named(db: Database, tmp_path: Pat
     d.portfolio_report(db, pdf, YEAR, now=NOW, currency="EUR")
     text = _text(pdf)
     assert (
-        "No exchange rate from IRR to EUR: a total with an amount in it is shown per currency, "
-        "as recorded, and not converted. The other totals are in EUR at the exchange rates of "
-        "1 Nov 2026." in text
+        "No exchange rate from IRR to EUR: a total that includes an amount in that currency is "
+        "shown per currency, as entered, and not converted. The other totals are in EUR at the "
+        "exchange rates of 1 Nov 2026." in text
     )
     assert "Amounts in EUR" not in text  # not all of them are
     # revenue per currency, not added up
@@ -194,7 +194,7 @@ def test_an_account_report_with_a_missing_rate_says_what_its_amounts_are(
     assert "Value of the deals lost €0.00 €0.00 —" in text  # both converted: comparable
     # under the converted figures (before the lists of single deals in their own currency):
     # what they are, naming the missing rate
-    note = text.index("No exchange rate from TRY to EUR: a total with an amount in it is shown")
+    note = text.index("No exchange rate from TRY to EUR: a total that includes an amount in")
     assert text.index("Open pipeline today") < note < text.index("Open deal")
     assert "The other totals are in EUR." in text[note:]
     assert "Amounts in EUR" not in text
