@@ -1,0 +1,79 @@
+"""A sentence of a report that ends with an inserted value ending in a period of its own (a
+Latvian abbreviated month, "2026. gada 29. nov.") is not given a second one (QA: "Šis periods:
+… 29. nov.. Iepriekšējais …", "pēdējā saziņa: 2024. gada 10. sept.." in the at-risk table)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from accountdesk.core import i18n
+from accountdesk.core.bidi import isolate, plain
+from accountdesk.core.metrics import Period, RiskScore
+from accountdesk.core.money import Rate, RateBook, amounts_note
+from accountdesk.core.reports import documents as d
+from accountdesk.core.reports.data import RiskFacts
+
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+YEAR = Period(date(2025, 11, 30), date(2026, 11, 29))
+RATE_DAY = date(2026, 11, 27)
+
+
+def _drawn(lang: str, text: str) -> str:
+    """What the report draws of ``text``, without the isolates."""
+    return plain(d._context(lang, NOW, "Europe/Riga").text(text))
+
+
+@pytest.mark.parametrize("lang", ["lv", "en", "sl", "tr", "th", "fa"])
+def test_the_period_note_has_one_stop_after_its_dates(lang: str) -> None:
+    ctx = d._context(lang, NOW, "Europe/Riga")
+    with i18n.use_language(lang):
+        note = plain(d._period_note(ctx, YEAR, YEAR.previous()).text)
+        end = plain(ctx.date(YEAR.end))
+    assert ".." not in note
+    assert end in note
+    if lang == "lv":
+        assert end.endswith("nov.")  # the abbreviation keeps its own period
+        assert f"{end} Iepriekšējais" in note
+
+
+def test_the_next_step_ends_with_one_stop_after_an_abbreviated_month() -> None:
+    ctx = d._context("lv", NOW, "Europe/Riga")
+    facts = RiskFacts(
+        account_id="a", signals=None, score=RiskScore(4, (), None),  # type: ignore[arg-type]
+        oldest_overdue=None, detractor=None, contact="Fatma Demir",
+        last_touch=date(2024, 9, 10), currency="EUR",
+    )  # fmt: skip
+    with i18n.use_language("lv"):
+        step = _drawn("lv", d._next_step(ctx, facts, "Anna Ozola"))
+        day = plain(ctx.date(date(2024, 9, 10)))
+    assert day.endswith("sept.")
+    assert step.endswith(f"{day}")
+    assert not step.endswith("..")
+
+
+def test_the_money_note_ends_with_one_stop_after_its_rate_day() -> None:
+    book = RateBook("EUR", date(2026, 11, 29), [Rate("EUR", "GBP", Decimal("0.85"), RATE_DAY)])
+    with i18n.use_language("lv"):
+        lines = amounts_note([book.total([(Decimal(10), "GBP")])], "EUR")
+        day = plain(i18n.format_date(RATE_DAY))
+    assert day.endswith("nov.")
+    assert [_drawn("lv", line) for line in lines] == [plain(lines[0])[:-1]]
+
+
+@pytest.mark.parametrize(
+    ("value", "drawn"),
+    [
+        ("2026. gada 29. nov.", "2026. gada 29. nov."),  # an abbreviation ends the sentence
+        ("Azteca Cerámica S.A. de C.V.", "Azteca Cerámica S.A. de C.V."),
+        ("Follow up…", "Follow up…"),
+        ("Follow up...", "Follow up..."),  # an ellipsis stays three dots
+        ("29 November 2026", "29 November 2026."),  # a value without a period gets the stop
+        ("Yahoo!", "Yahoo!."),  # only a period is not doubled
+    ],
+)
+def test_a_stop_after_an_inserted_value(value: str, drawn: str) -> None:
+    text = f"Last: {isolate(value)}. Next line."
+    assert _drawn("en", text) == f"Last: {drawn} Next line."
