@@ -185,8 +185,10 @@ def localize_digits(text: str) -> str:
 # A date is written in the calendar of the language (Solar Hijri for Persian, the Buddhist era
 # for Thai, Gregorian otherwise) unless the user chose Gregorian (the "ui.calendar" setting,
 # given to :func:`set_calendar_preference` at start-up). Styles (short, medium, long, full) are
-# CLDR's patterns of the language; a pattern such as "EEE d MMM" works too: the fields that
-# depend on the calendar (era, year, month, day) are filled in here, the rest by Babel.
+# CLDR's patterns of the language; other sets of fields (a weekday and day without the year)
+# are CLDR skeletons, :func:`format_skeleton`, which finds the language's own pattern. The
+# fields that depend on the calendar (era, year, month, day) are filled in here, the rest by
+# Babel.
 
 AUTO = "auto"
 CALENDAR_PREFERENCES = (AUTO, GREGORIAN)
@@ -287,20 +289,30 @@ def format_datetime(value: datetime, fmt: str = "medium", tz: tzinfo | None = No
 
 def format_when(value: datetime, tz: tzinfo | None = None, date_fmt: str = "medium") -> str:
     """The date and time shown in lists, panels and the command line: the date (medium, or
-    ``date_fmt``: a style or a pattern of date fields such as "EEE d MMM") and the hours and
-    minutes, joined as the language does (``21 Mar 2026, 10:00``; ``۱ فروردین ۱۴۰۵،‏ ۱۰:۰۰``)."""
+    ``date_fmt``: a style or a pattern of date fields) and the hours and minutes, joined as
+    the language does (``21 Mar 2026, 10:00``; ``۱ فروردین ۱۴۰۵،‏ ۱۰:۰۰``). A day without its
+    year ("Wed, Dec 2") is :func:`format_skeleton`'s: its order and punctuation are the
+    language's."""
     return _datetime_text(value, date_fmt, "short", tz)
 
 
-def _datetime_text(value: datetime, date_fmt: str, time_fmt: str | None, tz: tzinfo | None) -> str:
-    """The date (a style or a pattern) and the time (a style) joined as the language does, or
-    ``date_fmt`` as the whole pattern when ``time_fmt`` is None."""
+def _datetime_text(
+    value: datetime,
+    date_fmt: str,
+    time_fmt: str | None,
+    tz: tzinfo | None,
+    glue_style: str | None = None,
+) -> str:
+    """The date (a style or a pattern) and the time (a style) joined as the language does (by
+    the glue of ``glue_style``, else of the date's style, else medium's), or ``date_fmt`` as
+    the whole pattern when ``time_fmt`` is None."""
     if tz is not None:
         value = value.astimezone(tz)
     cal = current_calendar()
     locale = current_locale()
     if time_fmt is not None:
-        glue = str(locale.datetime_formats[date_fmt if date_fmt in _STYLES else "medium"])
+        glue_style = glue_style or (date_fmt if date_fmt in _STYLES else "medium")
+        glue = str(locale.datetime_formats[glue_style])
         pattern = glue.replace("{0}", str(locale.time_formats[time_fmt].pattern)).replace(
             "{1}", _style_pattern(date_fmt, cal)
         )
@@ -308,6 +320,81 @@ def _datetime_text(value: datetime, date_fmt: str, time_fmt: str | None, tz: tzi
         pattern = date_fmt
     pattern = _calendar_fields(value.date(), pattern, cal)
     return localize_digits(_babel("dates").format_datetime(value, pattern, locale=locale))
+
+
+#: Fields of a skeleton or pattern that name the same thing in another width or form: a
+#: weekday (E, c, e), a month (M, L: the form used in a date and the one standing alone).
+_SAME_FIELD = {"c": "E", "e": "E", "L": "M"}
+
+
+def _skeleton_pattern(skeleton: str) -> str:
+    """The current language's CLDR pattern for ``skeleton`` (date fields without order or
+    punctuation: "MMMEd"), or for its closest skeleton when the language has no pattern for
+    it, with its weekday, month and era as wide as ``skeleton`` asks (ICU's pattern generator
+    does the same): "MMMMEEEEd" is "EEEE, d. MMMM" in Slovenian, which has only "MMMEd"."""
+    skeletons = current_locale().datetime_skeletons
+    found = skeleton
+    if found not in skeletons:
+        found = _babel("dates").match_skeleton(skeleton, skeletons)
+        if found is None:
+            raise ValueError(f"no pattern for the date skeleton {skeleton!r}")
+    pattern = str(skeletons[found].pattern)
+    asked = {
+        _SAME_FIELD.get(part[0], part[0]): len(part)
+        for part in (m.group(0) for m in _PATTERN_PART.finditer(skeleton))
+    }
+
+    def widen(found_part: re.Match[str]) -> str:
+        token = found_part.group(0)
+        letter = token[0]
+        width = asked.get(_SAME_FIELD.get(letter, letter))
+        # only names are widened or narrowed (E to EEE is a short weekday name, c and M are
+        # numbers up to two letters); a number keeps the language's width (d, dd)
+        named = letter in "EG" or (letter in "cLM" and len(token) >= 3)
+        if named and width is not None and width >= 3:
+            return letter * width
+        return token
+
+    return _PATTERN_PART.sub(widen, pattern)
+
+
+def _glue_style(skeleton: str) -> str:
+    """Which of the language's date-time glues joins a date of ``skeleton`` to its time: full
+    with a month's and a weekday's full names, long with a month's full name, medium with a
+    month's short name, else short (as ICU chooses)."""
+    if "MMMM" in skeleton or "LLLL" in skeleton:
+        return "full" if "EEEE" in skeleton or "cccc" in skeleton else "long"
+    if "MMM" in skeleton or "LLL" in skeleton:
+        return "medium"
+    return "short"
+
+
+def format_skeleton(
+    value: date | datetime,
+    skeleton: str,
+    *,
+    tz: tzinfo | None = None,
+    time: bool = False,
+    calendar: str | None = None,
+) -> str:
+    """``value`` with the fields of the CLDR ``skeleton`` in the order, punctuation and case
+    of the current language and in its calendar (``calendar`` overrides it): "MMMEd" is
+    "Wed, Dec 2", "trešd., 2. dec.", "sre., 2. dec."; "MMMMEEEEd" is "Wednesday, December 2",
+    "ponedeljek, 30. november"; "yMMMEd" adds the year, "Ed" is the weekday and day alone.
+    Use it for any date that is not one of the four styles of :func:`format_date`, never a
+    pattern such as "EEE d MMM" written for English. ``time``: the hours and minutes follow,
+    joined as the language joins such a date to a time (``value`` is then a datetime, shown
+    in ``tz`` when given)."""
+    pattern = _skeleton_pattern(skeleton)
+    if not time:
+        if isinstance(value, datetime) and tz is not None:
+            value = value.astimezone(tz)
+        return format_date(value, pattern, calendar=calendar)
+    if not isinstance(value, datetime):
+        raise TypeError("a time needs a datetime")
+    if calendar is not None and calendar != current_calendar():
+        raise ValueError("a date with its time is written in the current calendar")
+    return _datetime_text(value, pattern, "short", tz, _glue_style(skeleton))
 
 
 def _bucket_year(day: date) -> int:
@@ -338,9 +425,8 @@ def format_month_compact(day: date) -> str:
     Buddhist era labelled). The reports' month buckets are the same calendar's
     (:func:`accountdesk.core.calendars.spans`)."""
     skeleton = "GyMMM" if current_calendar() == BUDDHIST else "yMMM"
-    pattern = str(current_locale().datetime_skeletons[skeleton].pattern)
     # the era stays on the line of its year when a chart label wraps
-    return format_date(day, pattern.replace("G y", "G\u00a0y"))
+    return format_date(day, _skeleton_pattern(skeleton).replace("G y", "G\u00a0y"))
 
 
 def format_month_day(month: int, day: int) -> str:
@@ -348,7 +434,7 @@ def format_month_day(month: int, day: int) -> str:
     and day in the language (``17 May``), since it falls on a different day of the Persian
     calendar from year to year."""
     value = date(2000, month, day)  # a leap year: 29 February exists
-    return localize_digits(_babel("dates").format_skeleton("MMMd", value, locale=current_locale()))
+    return format_skeleton(value, "MMMd", calendar=GREGORIAN)
 
 
 # --- dates typed by the user ----------------------------------------------------------------

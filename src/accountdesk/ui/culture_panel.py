@@ -38,8 +38,8 @@ from accountdesk.core.i18n import (
     _,
     country_name,
     current_language,
-    format_date,
     format_number,
+    format_skeleton,
     format_time,
     join_list,
     language_name,
@@ -113,13 +113,13 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
     if not with_day:
         return name
     return _("{date}: {name}").format(
-        date=format_date(holiday.date, "EEE d MMM"), name=isolate(name)
+        date=format_skeleton(holiday.date, "MMMEd"), name=isolate(name)
     )
 
 
 def season_span(season: Any) -> str:
     return _("{start} – {end}").format(
-        start=format_date(season.start, "d MMM"), end=format_date(season.end, "d MMM yyyy")
+        start=format_skeleton(season.start, "MMMd"), end=format_skeleton(season.end, "yMMMd")
     )
 
 
@@ -534,7 +534,7 @@ def seasons_html(current: Sequence[Any], upcoming: Sequence[Any]) -> str:
             '<p style="margin:2px 0;"><b>'
             + esc(
                 _("Now: {name} (until {end})").format(
-                    name=isolate(season.name), end=format_date(season.end, "d MMM")
+                    name=isolate(season.name), end=format_skeleton(season.end, "MMMd")
                 )
             )
             + f"</b><br>{esc(isolate(season.advice))}</p>"
@@ -718,9 +718,9 @@ def culture_items(db: Any, today: date) -> list[Any]:
 
 def _today_when(item: Any) -> str:
     if item.start == item.end:
-        return format_date(item.start, "EEE d MMM")
+        return format_skeleton(item.start, "MMMEd")
     return _("{start} – {end}").format(
-        start=format_date(item.start, "d MMM"), end=format_date(item.end, "d MMM")
+        start=format_skeleton(item.start, "MMMd"), end=format_skeleton(item.end, "MMMd")
     )
 
 

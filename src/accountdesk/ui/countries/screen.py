@@ -49,6 +49,7 @@ from accountdesk.core.i18n import (
     country_name,
     current_calendar,
     format_date,
+    format_skeleton,
     format_time,
     join_list,
 )
@@ -221,7 +222,7 @@ class CountriesScreen(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.holidays = ItemsPanel(
             [
-                (N_("Date"), lambda h: format_date(h.date, "EEE d MMM yyyy")),
+                (N_("Date"), lambda h: format_skeleton(h.date, "yMMMEd")),
                 (N_("Holiday"), lambda h: h.name),
                 (N_("Kind"), _kinds),
                 (N_("Estimated"), lambda h: _("estimated") if h.estimated else ""),

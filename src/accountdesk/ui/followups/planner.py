@@ -264,9 +264,8 @@ class PlannerDialog(QDialog):
         # first hour of a day is bold.
         base = self.table.horizontalHeader().defaultSectionSize()
         days = {column.astimezone(zone).date() for column in grid.columns}
-        day_labels = {
-            d: i18n.format_date(d, "EEE d") for d in days
-        }  # e.g. "Tue 2"; Persian and Thai day names are longer
+        # e.g. "Tue 2", "otrd., 2."; Persian and Thai day names are longer
+        day_labels = {d: i18n.format_skeleton(d, "Ed") for d in days}
         width = max(
             [base] + [self.fontMetrics().horizontalAdvance(t) + 16 for t in day_labels.values()]
         )
@@ -300,9 +299,7 @@ class PlannerDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if c in good:
                     item.setFont(bold)
-                day = i18n.format_datetime(
-                    cell.local.replace(tzinfo=ZoneInfo(row.participant.zone)), "EEEE d MMMM"
-                )
+                day = i18n.format_skeleton(cell.local, "MMMMEEEEd")  # their wall time
                 tip = _("{day}: {state}").format(day=day, state=_(STATE_LABELS[cell.state]))
                 if cell.holiday:
                     tip = _("{day}: holiday – {name}").format(day=day, name=isolate(cell.holiday))
@@ -324,7 +321,7 @@ class PlannerDialog(QDialog):
         else:
             self.slots_label.setText(_("Good for everyone (your time):"))
             for slot in grid.good_slots if len(self.people) > 1 else []:
-                text = i18n.format_when(slot, zone, "EEEE d MMMM")
+                text = i18n.format_skeleton(slot, "MMMMEEEEd", tz=zone, time=True)
                 entry = QListWidgetItem(text)
                 entry.setData(Qt.ItemDataRole.UserRole, slot)
                 self.slots.addItem(entry)
@@ -334,7 +331,7 @@ class PlannerDialog(QDialog):
 
     def _compromise_text(self, option: Compromise, zone: ZoneInfo) -> str:
         when = _("{day}, {start}–{end}").format(
-            day=i18n.format_datetime(option.start, "EEEE d MMMM", tz=zone),
+            day=i18n.format_skeleton(option.start, "MMMMEEEEd", tz=zone),
             start=i18n.format_datetime(option.start, "HH:mm", tz=zone),
             end=i18n.format_datetime(option.end, "HH:mm", tz=zone),
         )

@@ -332,11 +332,11 @@ class ScheduleDialog(QDialog):
             duration=SLOT,
             also=[self.ctx.user_calendar()],  # and inside my own working time
         ):
-            text = i18n.format_when(slot, ZoneInfo(self.person.zone), "EEE d MMM")
+            text = i18n.format_skeleton(slot, "MMMEd", tz=ZoneInfo(self.person.zone), time=True)
             button = QPushButton(text, self)
             button.setToolTip(
                 _("Your time: {time}").format(
-                    time=i18n.format_when(slot, self._user_tz(), "EEE d MMM")
+                    time=i18n.format_skeleton(slot, "MMMEd", tz=self._user_tz(), time=True)
                 )
             )
             wall = slot.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
