@@ -221,3 +221,43 @@ def test_the_reach_out_panel_marks_a_regional_holiday(ctx: Any, qtbot: Any) -> N
     # a nationwide holiday asked for in Bavaria is not marked
     unity = holidays_between("DE", "BY", date(2026, 10, 3), date(2026, 10, 3), "en")
     assert [plain(holiday_text(h)) for h in unity] == ["Sat 3 Oct: German Unity Day"]
+
+
+def test_the_account_summary_gives_the_reason_as_the_contact_panel_does(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    """QA: on a Sunday the account said "outside working hours now" (Latvian "tagad ir ārpus
+    darba laika") while its contact's panel said it is the weekend; the README promises the
+    reason (weekend, holiday, outside hours) everywhere."""
+    from datetime import UTC, datetime
+
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui.app import apply_language
+
+    def summary_and_panel() -> tuple[str, str]:
+        view = AccountView(ctx, sample["bangkok"])
+        qtbot.addWidget(view)
+        assert tasks.wait_all()
+        return plain(view.culture.body.text()), plain(
+            _view(ctx, sample["somchai"], qtbot).panel.status.text()
+        )
+
+    ctx.clock = fixed_clock(datetime(2025, 3, 16, 9, 30, tzinfo=UTC))  # Sunday, 16:30 in Bangkok
+    summary, panel = summary_and_panel()
+    assert panel == "It is the weekend there now."
+    assert panel in summary and "outside working hours" not in summary
+    assert "Local time 16:30" in summary
+    ctx.clock = fixed_clock(datetime(2025, 3, 17, 12, 30, tzinfo=UTC))  # Monday, 19:30
+    summary, panel = summary_and_panel()
+    assert panel == "It is outside working hours there now." and panel in summary
+    ctx.clock = fixed_clock(datetime(2025, 4, 14, 3, 0, tzinfo=UTC))  # Songkran, 10:00
+    summary, panel = summary_and_panel()
+    assert panel.startswith("It is a public holiday there now: Songkran") and panel in summary
+    apply_language("lv")
+    try:
+        ctx.clock = fixed_clock(datetime(2025, 3, 16, 9, 30, tzinfo=UTC))
+        summary, panel = summary_and_panel()
+    finally:
+        apply_language("en")
+    assert panel == "Tur tagad ir nedēļas nogale." and panel in summary
+    assert "ārpus darba laika" not in summary

@@ -123,6 +123,24 @@ def season_span(season: Any) -> str:
     )
 
 
+def working_sentence(status: WorkStatus) -> str:
+    """Whether it is working time there now, and if not why (the weekend, a holiday by name,
+    outside the hours): the contact's panel and the account's summary say it alike."""
+    if status.working:
+        return _("It is working time there now.")
+    if status.reason == "weekend":
+        return _("It is the weekend there now.")
+    if status.reason == "holiday":
+        return _("It is a public holiday there now: {name}.").format(
+            name=isolate(status.holiday or "")
+        )
+    return _("It is outside working hours there now.")
+
+
+def working_colour(status: WorkStatus) -> str:
+    return "#2e7d32" if status.working else "#9e6b00"
+
+
 def _hours(start: time, end: time) -> str:
     return _("{start}–{end}").format(start=format_time(start), end=format_time(end))
 
@@ -415,20 +433,8 @@ class CulturePanel(QFrame):
         self.prefs.setText(_("Address them as: {name}").format(name=isolate(salutation)))
 
     def _set_working(self, status: WorkStatus) -> None:
-        if status.working:
-            self.status.setText(_("It is working time there now."))
-            self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
-            return
-        if status.reason == "weekend":
-            text = _("It is the weekend there now.")
-        elif status.reason == "holiday":
-            text = _("It is a public holiday there now: {name}.").format(
-                name=isolate(status.holiday or "")
-            )
-        else:
-            text = _("It is outside working hours there now.")
-        self.status.setText(text)
-        self.status.setStyleSheet("color: #9e6b00; font-weight: bold;")
+        self.status.setText(working_sentence(status))
+        self.status.setStyleSheet(f"color: {working_colour(status)}; font-weight: bold;")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -623,17 +629,19 @@ class CultureSummary(QFrame):
         if reach is None:
             self.body.setText(esc(_("No country information available.")))
             return
-        status = _("working time now") if reach.working_now else _("outside working hours now")
         rows = [
             "<b>"
             + esc(
-                _("Local time {time} ({offset}), {status}").format(
+                _("Local time {time} ({offset})").format(
                     time=fmt.clock(reach.local_now),
                     offset=isolate(format_offset(reach.offset_to_user)),
-                    status=status,
                 )
             )
-            + "</b>"
+            + "</b>",
+            # the contact panel's sentence: the reason (weekend, holiday, hours) is given
+            f'<span style="color: {working_colour(reach.status)};">'
+            + esc(working_sentence(reach.status))
+            + "</span>",
         ]
         holidays = [*reach.holidays_today, *reach.upcoming_holidays][:COMPACT_HOLIDAYS]
         if holidays:
