@@ -137,10 +137,6 @@ def working_sentence(status: WorkStatus) -> str:
     return _("It is outside working hours there now.")
 
 
-def working_colour(status: WorkStatus) -> str:
-    return "#2e7d32" if status.working else "#9e6b00"
-
-
 def _hours(start: time, end: time) -> str:
     return _("{start}–{end}").format(start=format_time(start), end=format_time(end))
 
@@ -434,7 +430,8 @@ class CulturePanel(QFrame):
 
     def _set_working(self, status: WorkStatus) -> None:
         self.status.setText(working_sentence(status))
-        self.status.setStyleSheet(f"color: {working_colour(status)}; font-weight: bold;")
+        colour = "#2e7d32" if status.working else "#9e6b00"
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -639,7 +636,11 @@ class CultureSummary(QFrame):
             )
             + "</b>",
             # the contact panel's sentence: the reason (weekend, holiday, hours) is given
-            f'<span style="color: {working_colour(reach.status)};">'
+            (
+                '<span style="color: #2e7d32;">'
+                if reach.status.working
+                else '<span style="color: #9e6b00;">'
+            )
             + esc(working_sentence(reach.status))
             + "</span>",
         ]
