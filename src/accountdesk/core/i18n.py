@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -395,6 +395,23 @@ def format_skeleton(
     if calendar is not None and calendar != current_calendar():
         raise ValueError("a date with its time is written in the current calendar")
     return _datetime_text(value, pattern, "short", tz, _glue_style(skeleton))
+
+
+def date_samples(fmt: str = "medium", *, time: bool = False) -> list[str]:
+    """Dates as :func:`format_date` writes them in ``fmt`` (with ``time``, as
+    :func:`format_when` writes them with their hours and minutes), on days that give every
+    month and weekday of the current calendar its name, with two-digit days and hours in the
+    morning and the afternoon: what a column of such dates can show, to size it by (how wide
+    each is depends on the font)."""
+    days = [date(2026, month, day) for month in range(1, 13) for day in (12, 28)]
+    days += [date(2026, 9, 21) + timedelta(days=n) for n in range(7)]  # Monday to Sunday
+    if not time:
+        return [format_date(day, fmt) for day in days]
+    return [
+        format_when(datetime(day.year, day.month, day.day, hour, 58, tzinfo=UTC), UTC, fmt)
+        for day in days
+        for hour in (10, 22)
+    ]
 
 
 def _bucket_year(day: date) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, date_samples
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.accounts.model import AccountsModel
+from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listscreen import ListScreen
 
@@ -18,6 +19,9 @@ class AccountsScreen(ListScreen):
         self.new_button.setText(_("New account…"))
         header = self.table.horizontalHeader()
         header.resizeSection(0, 280)
+        # "Customer since" as wide as its dates in the language ("2026. gada 9. janv.")
+        since = next(i for i, c in enumerate(self.model.columns) if c.key == "since")
+        fit_column(self.table, since, date_samples())
 
     def new_record(self) -> None:
         editor = AccountEditor(self.ctx, parent=self)

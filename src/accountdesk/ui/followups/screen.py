@@ -54,6 +54,7 @@ from accountdesk.core.timekeeping.reminders import (
     snooze_preset_until,
 )
 from accountdesk.ui import tasks
+from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
@@ -159,11 +160,11 @@ class FollowUpsScreen(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         em = self.fontMetrics().horizontalAdvance("M")
-        header = self.table.horizontalHeader()
+        due = i18n.date_samples(time=True)  # the first column's dates, in the language
         for column, width in enumerate((12, 20, 19, 15, 18, 13)):
             # at least as wide as the column's title in the language ("Son tarih (sizin
-            # saatiniz)" is wider than 12 em)
-            self.table.setColumnWidth(column, max(width * em, header.sectionSizeHint(column)))
+            # saatiniz)" is wider than 12 em) and as its dates ("2026. gada 24. nov. 10:00")
+            fit_column(self.table, column, due if column == 0 else (), width * em)
         self.table.doubleClicked.connect(self.reschedule)
         self.reminders = ReminderBar(self)
         self.reminders.complete.clicked.connect(self.complete_reminders)
