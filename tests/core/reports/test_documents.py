@@ -352,6 +352,66 @@ def test_fit_columns_widens_a_column_from_the_others_room() -> None:
     assert widened[0] == pytest.approx(100 - 60 * 50 / 150)
     assert widened[2] == pytest.approx(100 - 60 * 100 / 150)
     assert d._fit_columns([100, 100], [95, 150], 10) == [100, 100]  # no room: left as it was
+    # too little room: all of it goes to the short columns, in proportion to what they lack
+    shared = d._fit_columns([100, 100, 100, 100], [40, 250, 0, 150], 10)
+    assert sum(shared) == pytest.approx(400)
+    assert shared[0] == pytest.approx(50) and shared[2] == pytest.approx(0)
+    assert shared[1] == pytest.approx(100 + 150 * 160 / 220)
+    assert shared[3] == pytest.approx(100 + 150 * 60 / 220)
+
+
+def _cell_lines(table: Any, row: int, column: int) -> list[str]:
+    cell = table._cellvalues[row][column]
+    cell.wrap(table._colWidths[column] - d.CELL_PADDING, 1000)
+    return [line.logical for line in cell._lines]
+
+
+@pytest.mark.parametrize("lang", ["lv", "en", "fa", "th"])
+def test_no_word_of_a_table_title_or_cell_is_cut(lang: str) -> None:
+    """QA, Latvian: "Uzņēmu/mi" (the breakdowns' Accounts), "Atbildīg/ais" and "Vērtēj/ums"
+    (the at-risk table's Owner and Score), "Ziņapmaiņ/a" (a contact's channel) broke inside
+    the word. A column is as wide as its longest word, from the room the others do not need."""
+    from accountdesk.core import i18n
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.i18n import _
+    from accountdesk.core.reports.breaks import line_breaks
+
+    ctx = d._context(lang, NOW, "Europe/Riga")
+    with i18n.use_language(lang):
+        tables = [
+            (
+                [_("By segment"), _("Accounts"), _("Retention"), _("Churn"), _("NPS"),
+                 _("CSAT"), _("Revenue")],
+                [[_("Gold"), "12", "91,7% (12)", "8,3% (12)", "40 (10)", "85,0% (20)",
+                  "1 234 567,00 €"]],
+                [21, 11, 14, 13, 12, 13, 16],
+            ),
+            (
+                [_("Account"), _("Owner"), _("Value at stake"), _("Score"), _("Why"),
+                 _("Next step")],
+                [["Rheintal Logistik GmbH", "Sara Karimi", "45 376,00 €", "4",
+                  "304 " + _("Messaging"), _("Add a contact person and get in touch.")]],
+                [17, 10, 13, 8, 26, 26],
+            ),
+            (
+                [_("Name"), _("Phone and e-mail"), _("Local time"), _("Channel"), _("Language")],
+                [["Ilze Kalniņa", "+371 2000 0001", "10:00", _("Messaging"), "latviešu"]],
+                [27, 35, 13, 12, 13],
+            ),
+        ]  # fmt: skip
+        for header, rows, widths in tables:
+            table = d._table(ctx, header, rows, widths)
+            assert sum(table._colWidths) == pytest.approx(d.PAGE[0] - 2 * d.MARGIN)
+            for r, texts in enumerate([header, *rows]):
+                for i, text in enumerate(texts):
+                    column = len(texts) - 1 - i if ctx.rtl else i
+                    lines = _cell_lines(table, r, column)
+                    assert not any(line.endswith("-") for line in lines), (text, lines)
+                    # every line ends where ICU lets a line break (between Thai words too)
+                    shown = plain(ctx.text(text))
+                    assert "".join(lines) == shown.replace("\n", "")
+                    ends = {len("".join(lines[: k + 1])) for k in range(len(lines))}
+                    assert ends <= set(line_breaks(shown.replace("\n", " "))), (text, lines)
 
 
 @pytest.mark.parametrize("lang", ["en", "fa", "th", "tr"])

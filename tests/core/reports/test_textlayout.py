@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from accountdesk.core.i18n import native_digits
@@ -136,10 +138,51 @@ def test_mirroring_helpers() -> None:
     assert mirror([1, 2, 3], False) == [1, 2, 3]
 
 
-def test_a_word_wider_than_the_line_is_cut_between_characters() -> None:
+def test_a_word_wider_than_the_line_is_cut_between_characters_with_a_hyphen() -> None:
     lines = layout("Supercalifragilisticexpialidocious", 40, STYLE)
     assert len(lines) > 1
-    assert "".join(ln.logical for ln in lines) == "Supercalifragilisticexpialidocious"
+    assert all(ln.width <= 40 for ln in lines)  # the hyphen included
+    *cut, last = [ln.logical for ln in lines]
+    assert all(part.endswith("-") for part in cut) and not last.endswith("-")
+    assert "".join(part[:-1] for part in cut) + last == "Supercalifragilisticexpialidocious"
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_a_latvian_title_cut_in_a_narrow_column_shows_a_hyphen(rtl: bool) -> None:
+    """QA: "Uzņēmu/mi", "Atbildīg/ais" cut with nothing to show it; the hyphen is drawn after
+    the word's last letter, in the word's direction, in a right-to-left block too."""
+    bold = STYLE.but(bold=True)
+    width = layout("Uzņēmumi", 1e9, bold)[0].width * 0.8
+    lines = layout("Uzņēmumi", width, bold, rtl)
+    first, second = (ln.logical for ln in lines)
+    assert first.endswith("-") and first[:-1] + second == "Uzņēmumi"
+    assert lines[0].visual_text.endswith("-")
+    assert all(ln.width <= width for ln in lines)
+
+
+def test_thai_persian_numbers_and_kept_values_are_cut_without_a_hyphen() -> None:
+    """Thai and Persian are not hyphenated, a hyphen in a number reads as a minus, and one in
+    an e-mail address would be taken for part of it."""
+    from accountdesk.core.bidi import ltr
+
+    thai = layout("กรุงเทพมหานคร", 20, STYLE)  # one word, wider than the line
+    persian = layout("قراردادهای", 15, STYLE, rtl=True)
+    number = layout("12345678901234567890", 30, STYLE)
+    email = layout(ltr("oguz.aydin@kapadokyaseramik.example"), 60, STYLE)
+    for lines in (thai, persian, number, email):
+        assert len(lines) > 1
+        assert not any(ln.logical.endswith("-") for ln in lines)
+    assert "".join(ln.logical for ln in thai) == "กรุงเทพมหานคร"
+
+
+def test_thai_still_wraps_between_words_without_a_hyphen() -> None:
+    lines = layout(THAI, 120, STYLE)
+    assert "".join(ln.logical for ln in lines) == THAI
+    breaks = _thai_words(THAI)
+    pos = 0
+    for ln in lines[:-1]:
+        pos += len(ln.logical)
+        assert pos in breaks  # every line ends between two words
 
 
 def test_isolates_keep_inserted_text_in_order_and_are_not_drawn() -> None:
@@ -188,16 +231,32 @@ def test_phone_numbers_e_mail_addresses_and_urls_are_not_broken_inside(rtl: bool
                 assert any(value in line for line in lines), (value, lines)
 
 
-def test_unbroken_width_is_that_of_the_widest_value_kept_whole() -> None:
+def test_unbroken_width_is_that_of_the_widest_word_or_value_kept_whole() -> None:
     from accountdesk.core.bidi import ltr
     from accountdesk.core.reports.textlayout import unbroken_width
 
     email = "oguz.aydin@kapadokyaseramik.example"
     phone = "+90 501 234 05 14"
-    assert unbroken_width("Mehmet Kaya, Genel Müdür", STYLE) == 0.0  # nothing kept whole
+    # without a value kept whole: the widest word, with the comma stuck to it
+    assert unbroken_width("Mehmet Kaya, Genel Müdür", STYLE) == pytest.approx(
+        max(layout(w, 1e9, STYLE)[0].width for w in ("Mehmet", "Kaya,", "Genel", "Müdür"))
+    )
     text = f"{ltr(phone)}\n{ltr(email)}"
     assert unbroken_width(text, STYLE) == pytest.approx(layout(email, 1e9, STYLE)[0].width)
     # punctuation stuck to the value is part of what cannot be broken
     assert unbroken_width(f"({ltr(phone)})", STYLE) == pytest.approx(
         layout(f"({phone})", 1e9, STYLE)[0].width
     )
+
+
+def test_unbroken_width_of_thai_is_that_of_a_word_not_the_sentence() -> None:
+    """Thai has no spaces: its widest piece is an ICU word, so a table column is not widened
+    to a whole Thai sentence."""
+    from accountdesk.core.reports.textlayout import unbroken_width
+
+    starts = [0, *line_breaks(THAI)]
+    words = [THAI[a:b] for a, b in pairwise(starts)]
+    assert len(words) > 5
+    widest = max(layout(w, 1e9, STYLE)[0].width for w in words)
+    assert unbroken_width(THAI, STYLE) == pytest.approx(widest)
+    assert unbroken_width(THAI, STYLE) < layout(THAI, 1e9, STYLE)[0].width / 4

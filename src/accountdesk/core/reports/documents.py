@@ -407,12 +407,19 @@ def _table(
     widths: Sequence[float],
 ) -> Flowable:
     """A table whose header row repeats on every page; columns mirrored in a RTL report. A
-    column is widened (the others giving up room they do not need) so that no phone number,
-    e-mail address or URL in it is cut (:func:`_fit_columns`)."""
+    column is widened (the others giving up room they do not need) so that no word of its
+    title or cells, and no phone number, e-mail address or URL in it, is cut
+    (:func:`_fit_columns`); a word that still does not fit is cut with a hyphen
+    (:mod:`.textlayout`)."""
     total = PAGE[0] - 2 * MARGIN
     scale = total / sum(widths)
     needs = [
-        max((unbroken_width(ctx.text(row[i]), CELL) for row in rows), default=0.0)
+        max(
+            [
+                unbroken_width(ctx.text(header[i]), HEAD),
+                *(unbroken_width(ctx.text(row[i]), CELL) for row in rows),
+            ]
+        )
         for i in range(len(widths))
     ]
     cols = mirror(_fit_columns([w * scale for w in widths], needs, CELL_PADDING), ctx.rtl)
@@ -448,21 +455,20 @@ def _fit_columns(
     """Column ``widths`` (same total) in which every column is at least its text's ``need`` +
     ``padding`` wide: what a widened column takes is given up by the other columns in
     proportion to the room they have beyond their own need. When all of them together have
-    too little room, the widths stay as they are (the value is then cut, as any word wider
-    than its line)."""
+    too little room, they give all of it, shared among the columns that are short in
+    proportion to what each lacks (a word still too wide is then cut with a hyphen)."""
     least = [n + padding if n > 0 else 0.0 for n in needs]
-    short = sum(max(0.0, need - w) for w, need in zip(widths, least, strict=True))
+    lacking = [max(0.0, need - w) for w, need in zip(widths, least, strict=True)]
+    short = sum(lacking)
     if short <= 0:
         return list(widths)
-    spare = [
-        max(0.0, w - need) if w >= need else 0.0 for w, need in zip(widths, least, strict=True)
-    ]
+    spare = [max(0.0, w - need) for w, need in zip(widths, least, strict=True)]
     room = sum(spare)
-    if room < short:
-        return list(widths)
-    return [
-        max(w, need) - short * s / room for w, need, s in zip(widths, least, spare, strict=True)
-    ]
+    if room >= short:
+        return [
+            max(w, need) - short * s / room for w, need, s in zip(widths, least, spare, strict=True)
+        ]
+    return [w - s + room * lack / short for w, s, lack in zip(widths, spare, lacking, strict=True)]
 
 
 def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:

@@ -6,7 +6,9 @@ breaks unspaced Thai inside words, so paragraphs are laid out here:
 1. each character gets a font that has its glyph (:func:`fonts.family_for`);
 2. lines break only at ICU line-break opportunities (:mod:`.breaks`), never inside a
    left-to-right isolate (a phone number, an e-mail address, a URL), in *logical* order,
-   measuring the shaped width of every segment (uharfbuzz through ReportLab);
+   measuring the shaped width of every segment (uharfbuzz through ReportLab); a word wider
+   than its line is cut, with a hyphen between two letters of an alphabet that hyphenates
+   (:func:`_hyphenates`);
 3. each finished line is reordered for display with the Unicode bidi algorithm (levels from
    python-bidi, rule L2 applied to runs), so the lines of a wrapped Persian paragraph stay in
    reading order, and numbers and Latin words inside Persian keep left-to-right order; the
@@ -334,11 +336,11 @@ def _line_ranges(
     width: float,
     style: TextStyle,
     whole: Sequence[tuple[int, int]] = (),
-) -> list[tuple[int, int]]:
+) -> list[tuple[int, int, bool]]:
     """Greedy filling in logical order; lines end only at ICU break opportunities outside the
     spans kept ``whole`` (or, for a single word wider than the line, between grapheme
-    clusters)."""
-    ranges: list[tuple[int, int]] = []
+    clusters: :func:`_hard_cuts`). Each line as (start, end, whether it ends with a hyphen)."""
+    ranges: list[tuple[int, int, bool]] = []
     start = 0
     used = 0.0  # width of text[start:last_ok] including its trailing spaces
     last_ok: int | None = None
@@ -352,19 +354,19 @@ def _line_ranges(
             previous = b
             continue
         if last_ok is not None:
-            ranges.append((start, last_ok))
+            ranges.append((start, last_ok, False))
             start = last_ok
             if bare <= width:
                 used, last_ok, previous = full, b, b
                 continue
-        for cut in _hard_cuts(text, fams, start, _rstrip(text, start, b), width, style):
-            ranges.append((start, cut))
+        for cut in _hard_cuts(text, fams, start, _rstrip(text, start, b), width, style, whole):
+            ranges.append((start, cut, _hyphenates(text, cut, whole)))
             start = cut
         used = _measure(text, fams, start, b, style)
         last_ok = b
         previous = b
     if start < len(text) or not ranges:
-        ranges.append((start, len(text)))
+        ranges.append((start, len(text), False))
     return ranges
 
 
@@ -375,17 +377,55 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def _hard_cuts(
-    text: str, fams: Sequence[str], start: int, end: int, width: float, style: TextStyle
+    text: str,
+    fams: Sequence[str],
+    start: int,
+    end: int,
+    width: float,
+    style: TextStyle,
+    whole: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
+    """Where a word ``text[start:end]`` wider than the line is cut: before the character that
+    would not fit, the hyphen drawn at a cut (:func:`_hyphenates`) included."""
     cuts: list[int] = []
     s = start
     i = start + 1
     while i < end:
-        if not _is_mark(text[i]) and _measure(text, fams, s, i + 1, style) > width and i > s:
-            cuts.append(i)
-            s = i
+        if not _is_mark(text[i]) and i > s:
+            after = i + 1
+            used = _measure(text, fams, s, after, style)
+            if after < end and _hyphenates(text, after, whole):
+                used += _hyphen(fams[i], style)[2]
+            if used > width:
+                cuts.append(i)
+                s = i
         i += 1
     return cuts
+
+
+#: What a word cut at the end of a line is marked with.
+HYPHEN = "-"
+
+
+def _hyphenates(text: str, cut: int, whole: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether a word cut before ``text[cut]`` shows a hyphen: between two letters of an
+    alphabet (Latin, Cyrillic, Greek: :func:`fonts.script_of` "latin") outside a value kept
+    whole. Thai, Persian and Chinese, Japanese and Korean are cut without one, as they are
+    written, and so are numbers (a hyphen would read as a minus) and an e-mail address or URL
+    wider than its line (a hyphen would be taken for part of it)."""
+    if not 0 < cut < len(text) or any(a < cut < z for a, z in whole):
+        return False
+    before = cut - 1
+    while before > 0 and _is_mark(text[before]):
+        before -= 1
+    return all(text[i].isalpha() and fonts.script_of(text[i]) == "latin" for i in (before, cut))
+
+
+def _hyphen(family: str, style: TextStyle) -> tuple[str, str, float]:
+    """The hyphen in ``family`` (font name, shaped text, width)."""
+    font = fonts.font_name(family, style.bold)
+    shaped, width = shape(HYPHEN, font, style.size)
+    return font, shaped, width
 
 
 def _pieces(
@@ -446,14 +486,19 @@ def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list
                 continue
         fams = _families(paragraph)
         base = 1 if para_rtl else 0
-        for a, b in _line_ranges(paragraph, fams, width, style, whole):
+        for a, b, hyphenated in _line_ranges(paragraph, fams, width, style, whole):
             end = _rstrip(paragraph, a, b)
             line_levels = list(levels)
             for i in range(end, b):  # rule L1: trailing whitespace takes the base level
                 line_levels[i] = base
             pieces = _pieces(paragraph, fams, line_levels, a, end, style)
+            logical = paragraph[a:b]
+            if hyphenated:  # after the word's last letter, in its direction
+                font, shaped, w = _hyphen(fams[end - 1], style)
+                pieces.append(Piece(font, shaped, w, line_levels[end - 1], HYPHEN))
+                logical += HYPHEN
             visual = reorder(pieces, [p.level for p in pieces])
-            lines.append(Line(tuple(visual), sum(p.width for p in visual), paragraph[a:b]))
+            lines.append(Line(tuple(visual), sum(p.width for p in visual), logical))
     return lines
 
 
@@ -505,20 +550,21 @@ def _actual_text(piece: Piece) -> str | None:
 
 
 def unbroken_width(text: str, style: TextStyle) -> float:
-    """The width of the widest piece of ``text`` that a line cannot break and that holds a
-    value kept whole (a phone number, an e-mail address, a URL: :func:`_kept_whole`, with any
-    punctuation stuck to it): a table column narrower than this would cut it."""
+    """The width of the widest piece of ``text`` that a line cannot break: a word (between
+    ICU's break opportunities: a Thai word, not a Thai sentence) or a value kept whole (a
+    phone number, an e-mail address, a URL: :func:`_kept_whole`), with any punctuation stuck
+    to it. A table column narrower than this would cut it."""
     widest = 0.0
     for paragraph in text.split("\n"):
         whole = _kept_whole(paragraph)
-        if not whole:
-            continue
         kept = "".join(ch for ch in paragraph if ch not in BIDI_CONTROLS)
+        if not kept:
+            continue
         fams = _families(kept)
         previous = 0
         for b in _breaks(kept, whole):
-            if any(previous < z and a < b for a, z in whole):
-                end = _rstrip(kept, previous, b)
+            end = _rstrip(kept, previous, b)
+            if end > previous:
                 widest = max(widest, _measure(kept, fams, previous, end, style))
             previous = b
     return widest
