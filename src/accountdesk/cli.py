@@ -180,7 +180,7 @@ def _import_target(args: argparse.Namespace) -> Iterator[Database]:
 
 
 def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int:
-    from accountdesk.core.io.csv_io import import_csv
+    from accountdesk.core.io.csv_io import UnknownHeader, import_csv
 
     try:
         report = import_csv(
@@ -191,6 +191,15 @@ def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int
             keep_unknown=args.keep_unknown,
             mapping=chosen,
         )
+    except UnknownHeader as exc:
+        if args.save_map:  # the mapping written says what to do next
+            raise
+        hint = _(
+            "Say what each column holds with a mapping file: accountdesk import {file} "
+            "--dry-run --save-map mapping.toml, edit it, then import with --map mapping.toml "
+            "(or use File → Import contacts… in the app)."
+        ).format(file=args.file)
+        raise UserError(f"{exc.message} {hint}") from exc
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
             sys.stderr.write(problem + "\n")
@@ -465,7 +474,14 @@ def cmd_followups(args: argparse.Namespace) -> int:
         )
         return 0
     if not rows:
-        _print(_("No open follow-ups."))
+        if args.due:
+            from accountdesk.core.timekeeping.reminders import BUCKET_LABELS
+
+            # TRANSLATORS: {period} is the name of a period in a list ("Overdue", "Today", "Next
+            # 7 days", "Later")
+            _print(_("No open follow-ups in “{period}”.").format(period=_(BUCKET_LABELS[args.due])))
+        else:
+            _print(_("No open follow-ups."))
         return 0
     for row in rows:
         theirs = i18n.format_when(row.due_at, _zoneinfo(row.zone))
@@ -776,6 +792,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "--version",
         action="version",
         version=f"AccountDesk {__version__} (tzdata {TZDATA_VERSION})",
+        help=_("show the version (and that of its time-zone data) and exit"),
     )
     common = _Parser(add_help=False)
     common.add_argument(

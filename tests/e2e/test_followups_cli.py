@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -35,3 +36,15 @@ def test_followups_export_to_a_missing_folder_is_one_sentence(run: Run, tmp_path
 def test_report_commands_are_registered(run: Run) -> None:
     result = run("report", "--help", check=True)
     assert "portfolio" in result.stdout and "trip" in result.stdout
+
+
+def test_an_empty_period_says_which_period_is_empty(run: Run) -> None:
+    """Open follow-ups exist, none in the period asked: the answer names the period instead of
+    saying there are no open follow-ups at all."""
+    run("demo", "--db", "demo.db", "--accounts", "10", "--seed", "2", check=True)
+    everything = json.loads(run("followups", "--db", "demo.db", "--json", check=True).stdout)
+    assert everything["follow_ups"]
+    late = run("followups", "--db", "demo.db", "--at", "2100-01-01T00:00:00Z", "--due", "later",
+               check=True).stdout  # fmt: skip
+    assert late.strip() == "No open follow-ups in “Later”."
+    assert "No open follow-ups." not in late

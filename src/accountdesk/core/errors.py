@@ -2,6 +2,34 @@
 
 from __future__ import annotations
 
+import errno
+
+from accountdesk.core.i18n import N_, _
+
+#: The system's reasons a file cannot be read or written, in the user's language (the
+#: system's own text, ``strerror``, is in the system's language, usually English).
+_REASONS = {
+    errno.ENOENT: N_("there is no such file or folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EBUSY: N_("it is in use by another program"),
+    errno.ELOOP: N_("the path loops through links"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the user's language (the system's words for a reason
+    not listed here)."""
+    known = _REASONS.get(exc.errno) if exc.errno is not None else None
+    if known is not None:
+        return _(known)
+    return exc.strerror or str(exc)
+
 
 class UserError(Exception):
     """An error caused by input or circumstances, with a message meant for the user."""

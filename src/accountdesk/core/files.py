@@ -15,7 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import UserError, os_reason
 from accountdesk.core.i18n import _
 
 
@@ -68,6 +68,6 @@ def cannot_write(path: Path, exc: OSError) -> UserError:
         return explained
     return UserError(
         _("{path} cannot be written: {reason}; nothing was written.").format(
-            path=path, reason=exc.strerror or str(exc)
+            path=path, reason=os_reason(exc)
         )
     )

@@ -440,9 +440,11 @@ def private_settings_file() -> None:
         paths.private_folder(ini.parent)
         paths.new_private_file(ini)
     except OSError as exc:  # the app works without them; say why once
+        from accountdesk.core.errors import os_reason
+
         sys.stderr.write(
             _("AccountDesk cannot keep its window settings in {path}: {reason}").format(
-                path=ini.parent, reason=exc.strerror or exc
+                path=ini.parent, reason=os_reason(exc)
             )
             + "\n"
         )

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, format_number, join_list
+from accountdesk.core.i18n import N_, _, format_number, join_list, pgettext
 from accountdesk.core.io import csv_io
 from accountdesk.core.io import mapping as m
 from accountdesk.core.io.kinds import import_whole, kind_of
@@ -191,7 +191,14 @@ def _item(text: str) -> QTableWidgetItem:
 
 
 def _listed(items: list[dict[str, Any]]) -> str:
-    return join_list(ltr(f"{i['label']}:{i['value']}") for i in items)
+    """Labelled values as the preview shows them: the label in the user's language."""
+    return join_list(
+        # TRANSLATORS: an e-mail address or phone number after its label ("work", "mobile")
+        _("{label}: {value}").format(label=label(LIST_LABEL, i["label"]), value=ltr(i["value"]))
+        if i.get("label")
+        else ltr(i["value"])
+        for i in items
+    )
 
 
 class ImportDialog(QDialog):
@@ -281,7 +288,9 @@ class ImportDialog(QDialog):
         layout.addWidget(split, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            pgettext("button", "Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("importButton")
         self.import_button.setEnabled(False)
         buttons.accepted.connect(self.start_import)

@@ -241,3 +241,17 @@ def test_holiday_names_in_the_ui_language_else_their_own_with_english_beside() -
     assert first_public("TR", "en") == "New Year's Day"
     turkish = cal.holiday_on("TR", None, date(2027, 10, 29), "lv")
     assert turkish is not None and turkish.name == "Cumhuriyet Bayramı (Republic Day)"
+
+
+def test_two_holidays_of_one_day_keep_their_own_english_names() -> None:
+    """Latvia's 1 May is Labour Day and the Constitutional Assembly's day: sorted by name in
+    each language they came in another order, and each was shown with the other's English
+    name in a window in neither language."""
+    from accountdesk.core.culture.calendar import holidays_between
+
+    names = [h.name for h in holidays_between("LV", None, date(2027, 5, 1), date(2027, 5, 1), "sl")]
+    assert sorted(names) == [
+        "Darba svētki (Labor Day)",
+        "Latvijas Republikas Satversmes sapulces sasaukšanas diena "
+        "(Constitutional Assembly Convocation Day)",
+    ]

@@ -209,7 +209,7 @@ def test_a_bad_mapping_file_is_one_sentence_naming_it(
 
 
 def test_a_missing_mapping_file(tmp_path: Path) -> None:
-    with pytest.raises(MappingError, match="cannot be used: No such file or directory"):
+    with pytest.raises(MappingError, match="cannot be used: there is no such file or folder"):
         m.load(tmp_path / "nowhere.toml")
 
 

@@ -61,7 +61,11 @@ def test_a_header_nothing_recognises_imports_with_a_hand_written_mapping(
         writer.writerow(["Şirket", "Ülke", "Ad", "Soyad", "E-posta"])
         writer.writerow(["Anadolu Tekstil", "Türkiye", "Ayşe", "Yılmaz", "ayse@anadolu.example"])
     assert main(["import", "--db", "a.db", "tr.csv"]) == 1
-    assert "names no column AccountDesk knows" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "names no column AccountDesk knows" in said
+    # and says how to go on: a mapping file (or the dialog)
+    assert "accountdesk import tr.csv --dry-run --save-map mapping.toml" in said
+    assert "--map mapping.toml" in said
     Path("tr.toml").write_text(
         '[columns]\n"Şirket" = "account_name"\n"Ülke" = "account_country"\n'
         '"Ad" = "given_name"\n"Soyad" = "family_name"\n'

@@ -342,13 +342,50 @@ def _named(country: str, subdivision: str | None, year: int, wanted: str) -> tup
         return _year(country, subdivision, year, language)
     english = holiday_language(country, "en")
     own = _year(country, subdivision, year, local)
-    theirs = _year(country, subdivision, year, english)
+    theirs = _paired(own, _year(country, subdivision, year, english), country, year, english)
     if len(own) != len(theirs) or any(a.date != b.date for a, b in zip(own, theirs, strict=True)):
         return theirs  # the two lists do not pair up: English alone rather than a wrong pair
     return tuple(
         a if a.name == b.name else replace(a, name=f"{a.name} ({b.name})")
         for a, b in zip(own, theirs, strict=True)
     )
+
+
+def _paired(
+    own: tuple[Holiday, ...],
+    theirs: tuple[Holiday, ...],
+    country: str,
+    year: int,
+    language: str | None,
+) -> tuple[Holiday, ...]:
+    """``theirs`` (the same holidays in another language) in the order of ``own``: on a day of
+    several holidays the two lists are each sorted by name in their own language, so each of
+    ``own``'s names is looked up in the package's translation into ``language`` ("Darba
+    svētki" is "Labor Day", not the other 1 May holiday); a name it cannot translate (one
+    with an "observed" affix) keeps its place."""
+    days: dict[date, list[Holiday]] = {}
+    for h in theirs:
+        days.setdefault(h.date, []).append(h)
+    if all(len(found) < 2 for found in days.values()):
+        return theirs
+    try:
+        translate = _build(country, None, year, language, PUBLIC).tr
+    except (NotImplementedError, KeyError, ValueError):
+        return theirs
+    result: list[Holiday] = []
+    for day in dict.fromkeys(h.date for h in own):
+        mine = [h for h in own if h.date == day]
+        left = list(days.get(day, []))
+        if len(mine) != len(left):
+            return theirs  # do not pair up: _named says so
+        chosen: list[Holiday | None] = []
+        for h in mine:
+            match = next((x for x in left if x.name == str(translate(h.name))), None)
+            if match is not None:
+                left.remove(match)
+            chosen.append(match)
+        result += [c if c is not None else left.pop(0) for c in chosen]
+    return tuple(result)
 
 
 def holidays_between(

@@ -24,7 +24,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import UserError, os_reason
 from accountdesk.core.i18n import _, format_size, join_list
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
@@ -234,7 +234,7 @@ def explain_os_error(
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR):
         return StorageError(
             _("{path} cannot be written: {reason}; nothing was written.").format(
-                path=path, reason=exc.strerror or exc
+                path=path, reason=os_reason(exc)
             )
         )
     return None

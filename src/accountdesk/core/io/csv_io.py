@@ -61,7 +61,7 @@ from accountdesk.core.db.models import (
     table,
     utcnow,
 )
-from accountdesk.core.errors import ImportFailed
+from accountdesk.core.errors import ImportFailed, os_reason
 from accountdesk.core.i18n import _, current_language, format_list, format_number, ngettext
 from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
@@ -97,6 +97,11 @@ class CsvImportError(ImportFailed):
     problems (:class:`Problem`), when the file was checked in this process."""
 
     details: list[Problem] = []  # noqa: RUF012 (replaced per error, never mutated)
+
+
+class UnknownHeader(CsvImportError):
+    """No column of the file's header is one AccountDesk knows (nor a product's): the columns
+    need a mapping (the import dialog, or ``--map``)."""
 
 
 @dataclass
@@ -370,7 +375,7 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | N
         raw = path.read_bytes()
     except OSError as exc:
         raise CsvImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
         ) from exc
     if b"\x00" in raw[:4096] and not raw.startswith(tuple(mark for mark, _enc in _BOMS)):
         raise CsvImportError(
@@ -693,7 +698,7 @@ def _plan_chunks(
         raise _problems_error([Problem(1, p, reason=p) for p in mapping.problems])
     columns = mapping.columns
     if not columns:
-        raise CsvImportError(
+        raise UnknownHeader(
             _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
         )
     if "account_name" not in columns:
@@ -1238,6 +1243,10 @@ def import_csv(
     if chosen is not None:
         check_mapping(chosen, header, path)
     header_map = map_header(header, source, keep_unknown=keep_unknown, mapping=chosen)
+    if not header_map.columns and not header_map.problems:  # before any checking process
+        raise UnknownHeader(
+            _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
+        )
     parallel = (
         not dry_run
         and chosen is None  # the checking process recognises the header on its own

@@ -38,7 +38,7 @@ from accountdesk.core.db import search
 from accountdesk.core.db.engine import KNOWN_REVISIONS, Database, schema_revision
 from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.models import Base
-from accountdesk.core.errors import ImportFailed
+from accountdesk.core.errors import ImportFailed, os_reason
 from accountdesk.core.i18n import _, format_number, ngettext
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -255,7 +255,7 @@ def _read(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise JsonImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
         ) from exc
     except UnicodeDecodeError as exc:
         raise JsonImportError(

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from accountdesk.core import paths
 from accountdesk.core import validation as v
-from accountdesk.core.errors import ImportFailed
+from accountdesk.core.errors import ImportFailed, os_reason
 from accountdesk.core.i18n import _, join_list
 from accountdesk.core.io import sources
 
@@ -295,7 +295,7 @@ def load(path: str | Path) -> ColumnMapping:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise _problem(path, exc.strerror or str(exc)) from exc
+        raise _problem(path, os_reason(exc)) from exc
     except UnicodeDecodeError:
         raise _problem(path, _("it is not UTF-8 text")) from None
     return loads(text, path)

@@ -58,7 +58,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
-from accountdesk.core.errors import ImportFailed, NotFoundError, UserError
+from accountdesk.core.errors import ImportFailed, NotFoundError, UserError, os_reason
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.services.accounts import (
     DATE_KINDS,
@@ -1063,7 +1063,7 @@ def import_vcard(
         data = path.read_bytes()
     except OSError as exc:
         raise VCardImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror)
+            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
         ) from exc
     cards = parse(data)
     report = VCardReport(cards=len(cards), dry_run=dry_run)

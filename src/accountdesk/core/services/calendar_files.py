@@ -15,7 +15,7 @@ from pathlib import Path
 
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import UserError, os_reason
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.followups import FollowUpRow
@@ -55,7 +55,7 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Schedul
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror or str(exc))
+            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
         ) from exc
     items = [
         FollowUpInput(

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
-from accountdesk.core.errors import NotFoundError, UserError
+from accountdesk.core.errors import NotFoundError, UserError, os_reason
 from accountdesk.core.i18n import N_, _, format_date, ngettext
 
 #: The columns of a rates file, in the order a file without a header line gives them.
@@ -146,7 +146,7 @@ def _rows(path: Path) -> list[list[str]]:
         raw = path.read_bytes()
     except OSError as exc:
         raise RatesImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
         ) from exc
     try:
         content = raw.decode("utf-8-sig")

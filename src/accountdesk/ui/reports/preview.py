@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.errors import os_reason
 from accountdesk.core.i18n import _, format_number, ngettext
 
 #: Resolution pages are rendered at for printing.
@@ -101,7 +102,7 @@ class PdfPreview(QWidget):
             QMessageBox.warning(
                 self,
                 _("Save the report"),
-                _("The report could not be saved: {error}").format(error=exc.strerror or exc),
+                _("The report could not be saved: {error}").format(error=os_reason(exc)),
             )
 
     def print_pdf(self) -> None:
