@@ -11,7 +11,9 @@ JPY`` and ``EUR → USD`` of the same date or, failing that, each the nearest as
 
 A :class:`MoneyTotal` keeps the subtotal of each currency as recorded and the converted total;
 when a currency has no rate the converted total is None and the report shows the subtotals
-and names the missing rates (:func:`missing_rates_text`), never a mixed sum.
+and names the missing rates (:func:`missing_rates_text`), never a mixed sum. When every amount
+a report reads is in one currency that has no rate, the report is in that currency
+(:meth:`RateBook.for_amounts`): its averages, zeros and changes too, as entered.
 
 Pure functions: no database (rates are read by :mod:`accountdesk.core.queries.rates`).
 """
@@ -54,13 +56,24 @@ class Conversion:
 
 
 class RateBook:
-    """The exchange rates a report converts with: into ``reporting`` as on ``rate_day``."""
+    """The exchange rates a report converts with: into ``reporting`` as on ``rate_day``;
+    ``asked``: the currency the report was asked in, when it is not ``reporting``
+    (:meth:`for_amounts`)."""
 
-    def __init__(self, reporting: str, rate_day: date, rates: Iterable[Rate] = ()) -> None:
+    def __init__(
+        self,
+        reporting: str,
+        rate_day: date,
+        rates: Iterable[Rate] = (),
+        *,
+        asked: str | None = None,
+    ) -> None:
         self.reporting = reporting.upper()
         self.rate_day = rate_day
+        self.asked = self.reporting if asked is None else asked.upper()
+        self._rates = tuple(rates)
         by_pair: dict[tuple[str, str], list[tuple[date, Decimal]]] = {}
-        for r in rates:
+        for r in self._rates:
             by_pair.setdefault((r.base.upper(), r.currency.upper()), []).append(
                 (r.valid_on, r.rate)
             )
@@ -74,6 +87,21 @@ class RateBook:
             return None
         at = bisect.bisect_right(found, self.rate_day, key=lambda item: item[0])
         return found[at - 1] if at else found[0]
+
+    def for_amounts(self, currencies: Iterable[str]) -> RateBook:
+        """The book for a report whose amounts are in ``currencies``: this one; or, when they
+        are all in one currency that has no rate into the reporting currency, a book into that
+        currency, so that every figure of the report is in it, as entered (an average, a total
+        of nothing, a change), and none stands in the reporting currency beside amounts that
+        are not (a lost value of "€0.00" beside revenue of "£4,967.00");
+        :func:`amounts_note` says why."""
+        codes = {c.upper() for c in currencies}
+        if len(codes) != 1:
+            return self
+        (code,) = codes
+        if self.conversion(code) is not None:
+            return self
+        return RateBook(code, self.rate_day, self._rates, asked=self.asked)
 
     def conversion(self, currency: str) -> Conversion | None:
         """How ``currency`` converts into the reporting currency, or None without a rate."""
@@ -196,12 +224,24 @@ def side_by_side(totals: Sequence[MoneyTotal]) -> list[str]:
     return [subtotals_text(t) for t in totals]
 
 
-def amounts_note(totals: Sequence[MoneyTotal], reporting: str) -> tuple[str, ...]:
+def amounts_note(
+    totals: Sequence[MoneyTotal], reporting: str, asked: str | None = None
+) -> tuple[str, ...]:
     """The sentences under a report's amounts that say what they are: in the reporting
     currency at the rates of a day (:func:`rates_used_text`); or, when a rate is missing, that
     totals with an amount in that currency are shown per currency, naming the missing rates,
-    what the other totals are in, and how to add the rates."""
+    what the other totals are in, and how to add the rates. A report asked in another
+    currency (``asked``) that is all in ``reporting``, for want of a rate
+    (:meth:`RateBook.for_amounts`), says that every amount is as entered and how to add it."""
     missing = sorted({c for t in totals for c in t.missing})
+    if not missing and asked is not None and asked.upper() != reporting.upper():
+        return (
+            _(
+                "No exchange rate from {currency} to {asked}: all amounts are shown in "
+                "{currency}, as entered, and not converted."
+            ).format(currency=ltr(reporting), asked=ltr(asked)),
+            _how_to_add(1),
+        )
     if not missing:
         return (rates_used_text(totals, reporting),)
     code = ltr(reporting)
@@ -227,12 +267,15 @@ def amounts_note(totals: Sequence[MoneyTotal], reporting: str) -> tuple[str, ...
             first=isolate(i18n.format_date(dates[0])),
             last=isolate(i18n.format_date(dates[-1])),
         )
-    how = ngettext(
+    return (shown, others, _how_to_add(len(missing)))
+
+
+def _how_to_add(missing: int) -> str:
+    return ngettext(
         "Add the rate in the Reports screen (Exchange rates…) or with “accountdesk rates add”.",
         "Add the rates in the Reports screen (Exchange rates…) or with “accountdesk rates add”.",
-        len(missing),
+        missing,
     )
-    return (shown, others, how)
 
 
 def rates_used_text(totals: Sequence[MoneyTotal], reporting: str) -> str:

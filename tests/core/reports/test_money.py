@@ -106,6 +106,27 @@ def test_the_note_under_amounts_says_what_they_are() -> None:
     ]
 
 
+def test_amounts_all_in_one_currency_without_a_rate_are_reported_in_it() -> None:
+    book = RateBook("EUR", date(2026, 11, 15), RATES)
+    assert book.for_amounts([]) is book
+    assert book.for_amounts(["JPY", "jpy"]) is book  # it has a rate: converted
+    assert book.for_amounts(["TRY", "JPY"]) is book  # two: per currency, the rest in EUR
+    alone = book.for_amounts(["try", "TRY"])
+    assert (alone.reporting, alone.asked, book.asked) == ("TRY", "EUR", "EUR")
+    won, lost = alone.total([(Decimal(38921), "TRY")]), alone.total([])
+    assert [plain(t) for t in side_by_side([won, lost])] == ["TRY38,921.00", "TRY0.00"]
+    assert [plain(t) for t in amounts_note([won, lost], alone.reporting, alone.asked)] == [
+        "No exchange rate from TRY to EUR: all amounts are shown in TRY, as entered, and not "
+        "converted.",
+        "Add the rate in the Reports screen (Exchange rates…) or with “accountdesk rates add”.",
+    ]
+    assert alone.for_amounts(["TRY"]) is alone
+    assert alone.convert(Decimal(1), "TRY") == Decimal(1)
+    # the currency the report was asked in stays named
+    other = alone.for_amounts(["JPY"])  # no JPY to TRY rate
+    assert (other.reporting, other.asked) == ("JPY", "EUR")
+
+
 def test_amounts_are_written_in_the_report_language() -> None:
     book = RateBook("EUR", D2, RATES)
     total = book.total([(Decimal("31226.5"), "EUR")])

@@ -171,29 +171,85 @@ def test_account_report_names_revenue_to_date_converted(db: Database, tmp_path: 
     assert "No exchange rate from IRR to EUR" in text
 
 
-def test_an_account_report_with_a_missing_rate_says_what_its_amounts_are(
-    db: Database, tmp_path: Path
-) -> None:
-    """The QA tour's account report: revenue in TRY (no rate to EUR) beside the previous
-    year's "€0.00", and "Amounts in EUR." right under it; the missing rate only on page 2."""
+def _one_account(db: Database, currency: str, deals: list[tuple[str, int, str, str]]) -> str:
+    """An account in Türkiye with deals (title, amount, currency, status) closed on 31 July
+    2026 when won or lost."""
     with db.transaction() as s:
-        account = Account(name="Boğaziçi Tekstil A.Ş.", country="TR", currency="TRY",
+        account = Account(name="Boğaziçi Tekstil A.Ş.", country="TR", currency=currency,
                           customer_since=date(2025, 9, 26), status="active")  # fmt: skip
         s.add(account)
         s.flush()
-        s.add(Deal(account_id=account.id, title="Destek", amount=Decimal(38921), currency="TRY",
-                   status="won", closed_on=date(2026, 7, 31)))  # fmt: skip
-        s.add(Deal(account_id=account.id, title="Sözleşme", amount=Decimal(34947),
-                   currency="TRY", status="open", stage="lead"))  # fmt: skip
-        account_id = account.id
+        for title, amount, code, status in deals:
+            s.add(
+                Deal(account_id=account.id, title=title, amount=Decimal(amount), currency=code,
+                     status=status, stage="lead" if status == "open" else None,
+                     closed_on=None if status == "open" else date(2026, 7, 31))
+            )  # fmt: skip
+        return account.id
+
+
+def test_an_account_all_in_one_currency_without_a_rate_is_reported_in_it(
+    db: Database, tmp_path: Path
+) -> None:
+    """QA: a GBP account showed revenue "£4,967.00" but the average deal won as "no exchange
+    rate for GBP (1 *)" and the value of the deals lost as "€0.00". (The QA tour's TRY account
+    before: revenue in TRY beside the previous year's "€0.00", "Amounts in EUR." under it.)
+    Every amount of the account is in TRY, which has no rate to EUR: every figure is in TRY,
+    as entered, the average and the zeros too, and the note says why."""
+    account_id = _one_account(
+        db, "TRY", [("Destek", 38921, "TRY", "won"), ("Sözleşme", 34947, "TRY", "open")]
+    )
+    pdf = tmp_path / "a.pdf"
+    d.account_report(db, account_id, pdf, now=NOW, currency="EUR")
+    text = _text(pdf)
+    assert "Revenue to date TRY38,921.00" in text
+    assert "Revenue (value of the deals won) TRY38,921.00 TRY0.00 —" in text
+    assert "Value of the deals lost TRY0.00 TRY0.00 —" in text
+    assert "Average deal won TRY38,921.00 (1 *) not enough data (0 *) —" in text
+    assert "Lead 1 TRY34,947.00" in text  # the open pipeline
+    # under the figures (before the lists of single deals in their own currency): why
+    note = text.index(
+        "No exchange rate from TRY to EUR: all amounts are shown in TRY, as entered, and not "
+        "converted. Add the rate in the Reports screen"
+    )
+    assert text.index("Open pipeline today") < note < text.index("Open deal")
+    assert "€" not in text and "other totals" not in text and "Amounts in" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "average", "lost"),
+    [
+        ("en", "Average deal won £4,967.00 (1 *)", "Value of the deals lost £0.00 £0.00"),
+        ("lv", "Vidējais iegūtais darījums 4 967,00 £ (1 *)",
+         "Zaudēto darījumu vērtība 0,00 £ 0,00 £"),
+    ],
+)  # fmt: skip
+def test_a_gbp_account_without_a_rate_shows_its_figures_in_gbp(
+    db: Database, tmp_path: Path, lang: str, average: str, lost: str
+) -> None:
+    """The QA case itself: one deal of £4,967.00 won, nothing lost, no GBP rate."""
+    account_id = _one_account(db, "GBP", [("Product demo", 4967, "GBP", "won")])
+    pdf = tmp_path / "a.pdf"
+    d.account_report(db, account_id, pdf, now=NOW, currency="EUR", lang=lang)
+    text = _text(pdf).replace("\u00a0", " ").replace("\u202f", " ")
+    assert average in text and lost in text
+    assert "€" not in text
+
+
+def test_an_account_in_two_currencies_without_a_rate_keeps_them_apart(
+    db: Database, tmp_path: Path
+) -> None:
+    """With amounts in TRY (no rate) and in EUR, totals with TRY in them are shown per
+    currency and the others converted into EUR, as the note says (50fd1d2)."""
+    account_id = _one_account(
+        db, "TRY", [("Destek", 38921, "TRY", "won"), ("Sözleşme", 34947, "EUR", "open")]
+    )
     pdf = tmp_path / "a.pdf"
     d.account_report(db, account_id, pdf, now=NOW, currency="EUR")
     text = _text(pdf)
     # a total without a rate is never beside a converted one: both per currency
     assert "Revenue (value of the deals won) TRY38,921.00 — —" in text
     assert "Value of the deals lost €0.00 €0.00 —" in text  # both converted: comparable
-    # under the converted figures (before the lists of single deals in their own currency):
-    # what they are, naming the missing rate
     note = text.index("No exchange rate from TRY to EUR: a total that includes an amount in")
     assert text.index("Open pipeline today") < note < text.index("Open deal")
     assert "The other totals are in EUR." in text[note:]

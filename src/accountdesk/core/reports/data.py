@@ -142,6 +142,13 @@ class MetricRecords:
     surveys: list[SurveyRecord]  # survey answers and the CSAT scores of interactions
     deals: list[DealRecord]
 
+    def currencies(self) -> set[str]:
+        """The currencies of the amounts these records hold: the deals' and the acquisition
+        costs' (in the account's currency, as :func:`metrics.acquisition_cost` reads them)."""
+        return {d.currency for d in self.deals} | {
+            c.currency or NO_CURRENCY for c in self.customers if c.acquisition_cost is not None
+        }
+
 
 def account_currency(account: Account) -> str:
     """The currency of an account's own amounts (its acquisition cost): the account's

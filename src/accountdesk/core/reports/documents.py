@@ -661,6 +661,8 @@ def _account_story(
         }
         acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
         since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
+    # all in the account's one currency when it has no rate (a GBP account: no "€0.00")
+    rates = rates.for_amounts(records.currencies())
     if owner:  # on a team server, the member's name
         owner = owner_name(owner_names(db), owner)
     follow = list_follow_ups(db, now=ctx.now, user_zone=ctx.user_zone, account_id=account_id)
@@ -724,9 +726,7 @@ def _account_story(
     story.extend(_deals_section(ctx, recent, before, pipeline, yearly=True))
     # what the converted figures above are, before the lists of deals in their own currency
     story.extend(
-        _money_notes(
-            ctx, [earned, *recent.money(), *before.money(), pipeline.value], rates.reporting
-        )
+        _money_notes(ctx, [earned, *recent.money(), *before.money(), pipeline.value], rates)
     )
     open_rows = [
         [
@@ -933,6 +933,8 @@ def _portfolio_story(
             )
             for a in accounts.values()
         }
+    # all in the scope's one currency when it has no rate (money.RateBook.for_amounts)
+    rates = rates.for_amounts(records.currencies())
     title = _("Portfolio report {start} – {end}").format(
         start=ctx.date(period.start), end=ctx.date(period.end)
     )
@@ -1103,7 +1105,7 @@ def _portfolio_story(
                 SMALL,
             )
         )
-    story.extend(_money_notes(ctx, money, rates.reporting))
+    story.extend(_money_notes(ctx, money, rates))
     facts = risk_facts(db, records, ctx.now, ctx.user_zone, rates)
     story.extend(_risk_section(ctx, facts, {a: (row[0], row[3]) for a, row in info.items()}))
     story.extend(_definitions(ctx))
@@ -1386,10 +1388,10 @@ def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
     return [_p(ctx, line, SMALL) for line in lines]
 
 
-def _money_notes(ctx: ReportContext, totals: Sequence[MoneyTotal], reporting: str) -> list[Any]:
+def _money_notes(ctx: ReportContext, totals: Sequence[MoneyTotal], rates: RateBook) -> list[Any]:
     """What the amounts above are (:func:`money.amounts_note`): a small line when all are
     converted, a highlighted box naming the missing rates when some are not."""
-    lines = amounts_note(totals, reporting)
+    lines = amounts_note(totals, rates.reporting, rates.asked)
     if len(lines) == 1:
         return [_p(ctx, lines[0], SMALL)]
     return [_notice(ctx, lines)]
