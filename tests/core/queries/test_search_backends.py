@@ -26,7 +26,8 @@ QUERIES = [
     "a", "m", "ma", "mar", "yil", "yilmaz", "YILMAZ", "Yılmaz", "zagar", "ozolins", "berzina",
     "maria garcia", "m g", "an b", "สม", "สมชาย ใจ", "رضا", "رضاي", "علی", "riga", "istanbul",
     "bangkok", "tehran", "+66", "66", "371", "example", "gmail", "sia", "co ltd", "ş", "ö",
-    "zzzq", "!!!", "a.s.", "o'brien", "trade fair", "vip",
+    "zzzq", "!!!", "a.s.", "o'brien", "trade fair", "vip", "李", "李芳", "李芳x", "田中", "田中太",
+    "田中太郎", "김서", "김서연", "翔太", "佐藤翔太",
 ]  # fmt: skip
 
 

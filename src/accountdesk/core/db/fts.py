@@ -7,10 +7,11 @@ database, and the placeholders (written ``?`` here; :mod:`accountdesk.core.db.po
 Text is *folded* before it is indexed and before it is searched, the same way on both sides
 (:func:`fold`). Two structures answer a query:
 
-- ``search_keys``: one row per word of a name (folded), under a B-tree index. A query of one
-  word is first answered here: names with a word that starts with it, in alphabetical order of
-  that word. This is what typing a few letters should show, and it stays fast for one letter
-  over 400,000 names.
+- ``search_keys``: one row per word of a name (folded; a name shown joined, 李磊, is also a
+  word of its own: :func:`name_title`), under a B-tree index. A query of one word is first
+  answered here: names with a word that starts with it, in alphabetical order of that word.
+  This is what typing a few letters should show, and it stays fast for one letter over
+  400,000 names.
 - ``search_fts``: names, e-mails, phones, cities, tags and notes. Used for queries of several
   words, and to fill the list when names alone give fewer than asked for. On SQLite an FTS5
   table ranked by BM25 with names weighted ten times the rest. On PostgreSQL a ``tsvector`` of
@@ -282,6 +283,22 @@ def display_name(given: str, family: str, order: str) -> str:
     parts = [p for p in ([family, given] if order == "family_first" else [given, family]) if p]
     joiner = "" if len(parts) == 2 and all(_is_cjk(p) for p in parts) else " "
     return joiner.join(parts)
+
+
+def name_title(given: str, family: str, order: str) -> str:
+    """The folded title a contact is indexed under: its given and family names, and the name
+    as :func:`display_name` shows it when that makes a word the parts do not have.
+
+    A name shown joined (李磊, 박서연, 山田太郎: family and given name without a space) is one
+    word to whoever types it, and to the tokenizers too (a run of ideographs, kana or Hangul
+    is one token), while its parts are the words 李 and 磊. With the joined name indexed as a
+    word of its own, the name is found as it is shown and by any prefix of it (李, 박서), and
+    still by its parts in either order ("磊", "李 磊"). Names shown with spaces (Latin, Thai,
+    Persian …) have no such word: their title is their parts, as before."""
+    parts = fold(" ".join(p for p in (given, family) if p))
+    known = set(words(parts))
+    shown = [w for w in words(fold(display_name(given, family, order))) if w not in known]
+    return " ".join([parts, *shown])
 
 
 Row = tuple[str, str, str, str, str, str | None, str]

@@ -20,11 +20,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, UOWTransaction
 
-from accountdesk.core.db.fts import fold, match_expression, title_keys, tsvector_literal
+from accountdesk.core.db.fts import (
+    fold,
+    match_expression,
+    name_title,
+    title_keys,
+    tsvector_literal,
+)
 from accountdesk.core.db.portable import is_postgres, statement
 
 __all__ = ["Document", "fold", "index_documents", "match_expression", "rebuild", "remove_documents"]
@@ -42,6 +48,21 @@ def _joined(*parts: object) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
+#: The columns :func:`account_document` and :func:`contact_document` read (with the tags).
+ACCOUNT_COLUMNS = ("id", "name", "city", "website", "industry", "notes")
+CONTACT_COLUMNS = (
+    "id",
+    "given_name",
+    "family_name",
+    "name_order",
+    "emails",
+    "phones",
+    "city",
+    "job_title",
+    "personal_notes",
+)
+
+
 def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
     """The search document of an account, from its column values (a row, a dict …)."""
     body = _joined(
@@ -55,7 +76,9 @@ def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Doc
 
 
 def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
-    """The search document of a contact: names as title; e-mails, phones and the rest as body."""
+    """The search document of a contact: names as title (the parts, and the name as shown
+    when it is written joined: :func:`~accountdesk.core.db.fts.name_title`); e-mails, phones
+    and the rest as body."""
     emails = [e["value"] for e in values.get("emails") or ()]
     phones = [p["value"] for p in values.get("phones") or ()]
     digits = [p.lstrip("+") for p in phones]
@@ -68,8 +91,10 @@ def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Doc
         *tags,
         values.get("personal_notes"),
     )
-    title = _joined(values["given_name"], values["family_name"])
-    return Document(values["id"], "contact", fold(title), fold(body))
+    title = name_title(
+        values["given_name"], values.get("family_name") or "", values.get("name_order") or ""
+    )
+    return Document(values["id"], "contact", title, fold(body))
 
 
 def _columns(obj: Any) -> dict[str, Any]:
@@ -160,7 +185,11 @@ def install_index_hooks() -> None:
 
 
 def rebuild(conn: Connection) -> int:
-    """Rebuild the whole index from the tables; returns the number of documents."""
+    """Rebuild the whole index from the tables; returns the number of documents.
+
+    Only the columns the documents are made of are read (:data:`ACCOUNT_COLUMNS`,
+    :data:`CONTACT_COLUMNS`), so a migration may rebuild the index (0006) on a schema that
+    does not have a later migration's columns yet."""
     from accountdesk.core.db.models import Account, Contact, table
 
     conn.execute(text("DELETE FROM search_fts"))
@@ -176,9 +205,13 @@ def rebuild(conn: Connection) -> int:
     ):
         tags_of.setdefault(ref, []).append(name)
     docs: list[Document] = []
-    for model, make in ((Account, account_document), (Contact, contact_document)):
+    for model, make, names in (
+        (Account, account_document, ACCOUNT_COLUMNS),
+        (Contact, contact_document, CONTACT_COLUMNS),
+    ):
         source = table(model)
-        for row in conn.execute(source.select().where(source.c.deleted_at.is_(None))):
+        wanted = select(*(source.c[n] for n in names)).where(source.c.deleted_at.is_(None))
+        for row in conn.execute(wanted):
             docs.append(make(dict(row._mapping), tags_of.get(row.id, ())))
     index_documents(conn, docs, fresh=True)
     return len(docs)
