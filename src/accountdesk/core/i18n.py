@@ -689,6 +689,21 @@ def format_size(size: int) -> str:
 # --- lists: the one home for the separator between the items of a list ---------------------
 
 
+#: A sentence's full stop right after an inserted value (closed by its isolate's PDI) that
+#: already ends with one, such as a Latvian date ("2026. gada 29. nov."), a company ("… S.A.
+#: de C.V.") or a subject ending in "…": the stop that is not part of an ellipsis.
+_DOUBLED_STOP = re.compile(r"(?<=[.…])(\u2069+)\.(?!\.)")
+
+
+def single_stops(text: str) -> str:
+    """``text`` without the sentence's full stop after an inserted value that ends with a
+    period of its own: "… 29. nov.." is written "… 29. nov.", as typesetting does after an
+    abbreviation. Every report's text goes through it (``ReportContext.text`` in
+    :mod:`accountdesk.core.reports.documents`), and the money notes the Reports screen shows
+    (:mod:`accountdesk.core.money`)."""
+    return _DOUBLED_STOP.sub(r"\1", text)
+
+
 def list_separator(items: Iterable[str] = ()) -> str:
     """What stands between two items of a list in the current language, from CLDR's list
     pattern (the middle one, which has no word for "and"): ", " in English, Latvian,

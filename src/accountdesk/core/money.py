@@ -11,7 +11,7 @@ JPY`` and ``EUR → USD`` of the same date or, failing that, each the nearest as
 
 A :class:`MoneyTotal` keeps the subtotal of each currency as recorded and the converted total;
 when a currency has no rate the converted total is None and the report shows the subtotals
-and names the missing rates (:func:`missing_rates_text`), never a mixed sum. When every amount
+and names the missing rates (:func:`amounts_note`), never a mixed sum. When every amount
 a report reads is in one currency that has no rate, the report is in that currency
 (:meth:`RateBook.for_amounts`): its averages, zeros and changes too, as entered.
 
@@ -285,27 +285,15 @@ def rates_used_text(totals: Sequence[MoneyTotal], reporting: str) -> str:
     if not dates:
         return _("Amounts in {currency}.").format(currency=code)
     if len(dates) == 1:
-        return _("Amounts in {currency} at the exchange rates of {date}.").format(
-            currency=code, date=isolate(i18n.format_date(dates[0]))
+        return i18n.single_stops(
+            _("Amounts in {currency} at the exchange rates of {date}.").format(
+                currency=code, date=isolate(i18n.format_date(dates[0]))
+            )
         )
-    return _("Amounts in {currency} at the exchange rates of {first} to {last}.").format(
-        currency=code,
-        first=isolate(i18n.format_date(dates[0])),
-        last=isolate(i18n.format_date(dates[-1])),
+    return i18n.single_stops(
+        _("Amounts in {currency} at the exchange rates of {first} to {last}.").format(
+            currency=code,
+            first=isolate(i18n.format_date(dates[0])),
+            last=isolate(i18n.format_date(dates[-1])),
+        )
     )
-
-
-def missing_rates_text(totals: Sequence[MoneyTotal], reporting: str) -> str | None:
-    """The sentence naming the rates that are missing, or None when none is."""
-    missing = sorted({c for t in totals for c in t.missing})
-    if not missing:
-        return None
-    return ngettext(
-        "No exchange rate from {currencies} to {reporting}: amounts in it are shown on their "
-        "own and not added in. Add the rate in the Reports screen (Exchange rates…) or with "
-        "“accountdesk rates add”.",
-        "No exchange rates from {currencies} to {reporting}: amounts in them are shown on "
-        "their own and not added in. Add the rates in the Reports screen (Exchange rates…) or "
-        "with “accountdesk rates add”.",
-        len(missing),
-    ).format(currencies=join_list(ltr(c) for c in missing), reporting=ltr(reporting))

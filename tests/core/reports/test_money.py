@@ -16,7 +16,6 @@ from accountdesk.core.money import (
     Rate,
     RateBook,
     amounts_note,
-    missing_rates_text,
     rates_used_text,
     side_by_side,
     subtotals_text,
@@ -68,9 +67,9 @@ def test_a_total_converts_or_keeps_each_currency_apart() -> None:
     assert total_text(whole) == "€250.00"
     used = plain(rates_used_text([whole], "EUR"))
     assert used == "Amounts in EUR at the exchange rates of 1 Nov 2026."
-    sentence = missing_rates_text([whole, part], "EUR")
-    assert sentence is not None and "No exchange rate from" in sentence and "IRR" in sentence
-    assert missing_rates_text([whole], "EUR") is None
+    sentence = amounts_note([whole, part], "EUR")[0]
+    assert "No exchange rate from" in sentence and "IRR" in sentence
+    assert amounts_note([whole], "EUR") == (rates_used_text([whole], "EUR"),)
 
 
 def test_totals_side_by_side_are_all_converted_or_all_per_currency() -> None:

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Deal, Interaction, SurveyResponse
 from accountdesk.core.metrics import Period
 from accountdesk.core.reports import documents as d
+from accountdesk.core.reports.data import Scope
 from accountdesk.core.services.rates import RateInput, save_rate
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
@@ -254,3 +256,21 @@ def test_an_account_in_two_currencies_without_a_rate_keeps_them_apart(
     assert text.index("Open pipeline today") < note < text.index("Open deal")
     assert "The other totals are in EUR." in text[note:]
     assert "Amounts in EUR" not in text
+
+
+def test_the_reports_screens_figures_follow_the_same_rule(db: Database) -> None:
+    """The Reports screen (queries.reports.scope_metrics) reads the same records as the PDF:
+    a scope all in GBP without a rate is in GBP there too, and its note says why."""
+    from accountdesk.core.money import amounts_note
+    from accountdesk.core.queries.rates import rate_book
+    from accountdesk.core.queries.reports import scope_metrics
+
+    _one_account(db, "GBP", [("Product demo", 4967, "GBP", "won")])
+    period = Period(date(2025, 12, 1), date(2026, 11, 29))
+    book = rate_book(db, period.end)
+    found = scope_metrics(db, Scope(), period, book, calendar="gregorian")
+    assert found.asked == book.reporting and found.asked != "GBP"
+    assert found.total.revenue.reporting == "GBP"
+    assert found.total.revenue.converted == Decimal(4967)
+    note = plain(amounts_note(found.total.money(), "GBP", found.asked)[0])
+    assert note.startswith(f"No exchange rate from GBP to {found.asked}: all amounts are shown")

@@ -60,7 +60,9 @@ def test_the_money_note_ends_with_one_stop_after_its_rate_day() -> None:
         lines = amounts_note([book.total([(Decimal(10), "GBP")])], "EUR")
         day = plain(i18n.format_date(RATE_DAY))
     assert day.endswith("nov.")
-    assert [_drawn("lv", line) for line in lines] == [plain(lines[0])[:-1]]
+    # the note has one stop already (money uses i18n.single_stops), and is drawn as it is
+    assert ".." not in plain(lines[0]) and plain(lines[0]).endswith("nov.")
+    assert [_drawn("lv", line) for line in lines] == [plain(lines[0])]
 
 
 @pytest.mark.parametrize(
@@ -77,3 +79,17 @@ def test_the_money_note_ends_with_one_stop_after_its_rate_day() -> None:
 def test_a_stop_after_an_inserted_value(value: str, drawn: str) -> None:
     text = f"Last: {isolate(value)}. Next line."
     assert _drawn("en", text) == f"Last: {drawn} Next line."
+
+
+def test_the_reports_screens_rate_note_has_one_stop_after_its_date() -> None:
+    """The Reports screen shows money.rates_used_text as it is (no report context): the rule
+    lives in i18n, so the screen's note is not "… 27. nov.." either."""
+    from accountdesk.core.money import MoneyTotal, rates_used_text
+
+    total = MoneyTotal(
+        subtotals={"USD": Decimal(10)}, reporting="EUR", converted=Decimal(9),
+        rate_dates=(RATE_DAY,), count=1,
+    )  # fmt: skip
+    with i18n.use_language("lv"):
+        note = plain(rates_used_text([total], "EUR"))
+    assert note.endswith("nov.") and ".." not in note

@@ -24,6 +24,7 @@ _FIELDS = {"country": Account.country, "owner": Account.owner, "tier": Account.t
 class ScopeMetrics:
     total: MetricSet  # over the whole period
     by_quarter: list[tuple[Period, MetricSet]]  # the quarters of the calendar asked for
+    asked: str | None = None  # the currency asked for, when the amounts are not in it
 
 
 def scope_metrics(
@@ -36,12 +37,15 @@ def scope_metrics(
     book = rates if rates is not None else rate_book(db, period.end)
     with db.reader() as session:
         records = load_records(session, scope)
+    # all in the scope's one currency when it has no rate, as the PDFs (RateBook.for_amounts)
+    book = book.for_amounts(records.currencies())
 
     def over(part: Period) -> MetricSet:
         return compute_all(records.customers, records.surveys, records.deals, part, book)
 
     quarters = calendar_periods(period, 3, calendar)
-    return ScopeMetrics(over(period), [(q, over(q)) for q in quarters])
+    asked = book.asked if book.asked and book.asked != book.reporting else None
+    return ScopeMetrics(over(period), [(q, over(q)) for q in quarters], asked)
 
 
 def account_values(db: Database, field: AccountField) -> list[str]:

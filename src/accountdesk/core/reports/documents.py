@@ -10,7 +10,6 @@ bookmarks; title, author, subject and language are set in the document's metadat
 from __future__ import annotations
 
 import io
-import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -145,19 +144,6 @@ CELL = TextStyle(size=8.5, leading=11.5)
 HEAD = TextStyle(size=8.5, leading=11.5, bold=True, color="#FFFFFF")
 AUTHOR = "AccountDesk"
 
-#: A sentence's full stop right after an inserted value (closed by its isolate's PDI) that
-#: already ends with one, such as a Latvian date ("2026. gada 29. nov."), a company ("… S.A.
-#: de C.V.") or a subject ending in "…": the stop that is not part of an ellipsis.
-_DOUBLED_STOP = re.compile(r"(?<=[.…])(\u2069+)\.(?!\.)")
-
-
-def single_stops(text: str) -> str:
-    """``text`` without the sentence's full stop after an inserted value that ends with a
-    period of its own: "… 29. nov.." is written "… 29. nov.", as typesetting does after an
-    abbreviation. Every report's text goes through it (:meth:`ReportContext.text`), so a
-    sentence built around a date, a name or an amount needs nothing of its own."""
-    return _DOUBLED_STOP.sub(r"\1", text)
-
 
 @dataclass(frozen=True)
 class ReportContext:
@@ -176,8 +162,9 @@ class ReportContext:
         are left as they are: a number is written in the language's digits where it is
         formatted (:mod:`accountdesk.core.i18n`), and names, phone numbers and codes keep
         theirs (one digit-shaping rule; copied out of the PDF, a name is as stored). A full
-        stop is not doubled after an inserted value that ends with one (:func:`single_stops`)."""
-        return isolate_acronyms(single_stops("" if value is None else str(value)))
+        stop is not doubled after an inserted value that ends with one
+        (:func:`accountdesk.core.i18n.single_stops`)."""
+        return isolate_acronyms(i18n.single_stops("" if value is None else str(value)))
 
     def date(self, d: date | None, style: str = "medium") -> str:
         if d is None:

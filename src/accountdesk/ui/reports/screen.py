@@ -50,7 +50,7 @@ from accountdesk.core.metrics import (
     Period,
     calendar_period_of,
 )
-from accountdesk.core.money import missing_rates_text, money_text, rates_used_text, total_text
+from accountdesk.core.money import amounts_note, money_text, total_text
 from accountdesk.core.queries.lists import owner_choices
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
@@ -111,6 +111,7 @@ class Metrics:
     request: Request
     total: MetricSet
     by_quarter: list[tuple[Period, MetricSet]]
+    asked: str | None = None  # the currency asked for, when the amounts are not in it
 
 
 def preset_period(key: str, today: date, calendar: str) -> Period | None:
@@ -131,7 +132,7 @@ def compute_metrics(db: Database, request: Request, today: date, calendar: str) 
     converted as the PDF converts it (runs on a worker thread)."""
     rates = rate_book(db, rate_day(request.period, today))
     found = scope_metrics(db, request.scope(), request.period, rates, calendar=calendar)
-    return Metrics(request, found.total, found.by_quarter)
+    return Metrics(request, found.total, found.by_quarter, found.asked)
 
 
 def build_pdf(db: Database, request: Request, user_zone: str) -> bytes:
@@ -539,10 +540,7 @@ class ReportsScreen(QWidget):
                     Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
                 )
                 self.table.setItem(r, column, item)
-        notes = [rates_used_text(m.money(), m.revenue.reporting)]
-        missing = missing_rates_text(m.money(), m.revenue.reporting)
-        if missing:
-            notes.append(missing)
+        notes = list(amounts_note(m.money(), m.revenue.reporting, metrics.asked))
         notes.append(
             ngettext(
                 "Sample: the customers or answers a figure rests on; * marks fewer than {n}.",
