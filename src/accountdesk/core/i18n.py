@@ -701,6 +701,8 @@ def single_stops(text: str) -> str:
     abbreviation. Every report's text goes through it (``ReportContext.text`` in
     :mod:`accountdesk.core.reports.documents`), and the money notes the Reports screen shows
     (:mod:`accountdesk.core.money`)."""
+    if _DOUBLED_STOP.search(text) is None:
+        return text  # (the text flows through as it is: the strings test follows it)
     return _DOUBLED_STOP.sub(r"\1", text)
 
 

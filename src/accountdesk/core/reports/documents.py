@@ -50,7 +50,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, format_list, join_list, ngettext, pgettext
+from accountdesk.core.i18n import _, format_list, join_list, ngettext, pgettext, single_stops
 from accountdesk.core.labels import (
     CHANNEL,
     DATE_KIND,
@@ -164,7 +164,7 @@ class ReportContext:
         theirs (one digit-shaping rule; copied out of the PDF, a name is as stored). A full
         stop is not doubled after an inserted value that ends with one
         (:func:`accountdesk.core.i18n.single_stops`)."""
-        return isolate_acronyms(i18n.single_stops("" if value is None else str(value)))
+        return isolate_acronyms(single_stops("" if value is None else str(value)))
 
     def date(self, d: date | None, style: str = "medium") -> str:
         if d is None:
