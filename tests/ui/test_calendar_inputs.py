@@ -202,3 +202,25 @@ def test_the_popup_is_gregorian_when_the_user_chose_it(persian: None, qtbot: Any
     _click_day(qtbot, edit, date(2026, 3, 1))
     assert edit.date() == QDate(2026, 3, 1)
     assert edit.text() == "۲۰۲۶-۰۳-۰۱"
+
+
+@pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
+@pytest.mark.parametrize("calendar", ["auto", "gregorian"])
+def test_important_dates_written_by_the_editor_are_read_back(lang: str, calendar: str) -> None:
+    """The important-dates box shows each date as the date fields write it in the language
+    (Slovenian "17. 05. 1984", with spaces; review: it then refused its own text), and reads
+    back what it shows, with a label after it."""
+    from accountdesk.core.services.accounts import ImportantDateInput
+
+    items = [
+        ImportantDateInput("birthday", 5, 17, 1984, "Ana"),
+        ImportantDateInput("custom", 12, 24, None, "Name day"),
+        ImportantDateInput("work_anniversary", 3, 21, 2027, None),
+    ]
+    i18n.set_calendar_preference(calendar)
+    try:
+        with i18n.use_language(lang):
+            shown = dates_text(items)
+            assert parse_dates(shown) == items, shown
+    finally:
+        i18n.set_calendar_preference("auto")

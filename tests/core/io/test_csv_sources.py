@@ -566,3 +566,38 @@ def test_unicode_with_a_byte_order_mark_is_read(
     assert (report.contacts_created, report.code_page) == (1, None)
     assert _contacts(db)["ใจดี"]["given"] == "สมศักดิ์"
     assert _accounts(db) == [("สยามไม้", "TH")]
+
+
+@pytest.mark.parametrize("city", ["อุดรธานี", "จำกัด", "อนันต์"])
+def test_a_little_thai_in_windows_874_is_read_not_refused(
+    db: Database, tmp_path: Path, city: str
+) -> None:
+    """Thai letters lie where UTF-8's second bytes do: a short Thai text forms some UTF-8
+    pairs by chance (review: "อุดรธานี" 3 to 2 bytes UTF-8 cannot read), and was refused as
+    damaged UTF-8. The header names the file's own columns (no Outlook), so the user's
+    language does not tell the code page either: Thai text in a Thai UI."""
+    path = tmp_path / "th.csv"
+    text = (
+        "account_name,account_country,given_name,family_name,country,timezone,city\r\n"
+        f"Siam Trade,TH,Somchai,Jaidee,TH,Asia/Bangkok,{city}\r\n"
+    )
+    path.write_bytes(text.encode("cp874"))
+    with use_language("th"):
+        report = import_csv(db, path)
+    assert report.code_page == "cp874"
+    assert _contacts(db)["Jaidee"]["city"] == city
+
+
+def test_a_damaged_utf8_file_under_an_ascii_outlook_header_is_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    """Outlook's localised names are mostly ASCII ("Naziv", "Ime", "Priimek"): an export saved
+    again as UTF-8 has them too, and one damaged byte must not make the whole file Windows-1250
+    (review: "Špela" read as "Ĺ pela")."""
+    path = tmp_path / "sl.csv"
+    raw = "Naziv,Ime,Priimek,Podjetje,Opombe\r\nga.,Špela,Žagar,Pohorje,ok\r\n".encode()
+    path.write_bytes(raw + b"\x96\r\n")
+    with use_language("sl"), pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert f"(bajt {len(raw)})" in str(caught.value)
+    assert _accounts(db) == []

@@ -323,11 +323,11 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
     UTF-8 (None for UTF-8, and UTF-16 or UTF-32 with a byte-order mark).
 
     Outlook desktop writes its export in the code page of its language (Windows-1254 for a
-    Turkish Outlook): a header in one of the languages :data:`sources.OUTLOOK_HEADERS` knows
-    says which; otherwise the code page of the user's language is tried. A file with a UTF-8
-    byte-order mark, or with more well-formed UTF-8 letters than bytes UTF-8 cannot read, is
-    UTF-8 with a damaged byte, and is refused naming it: read in a code page, every one of its
-    letters would be garbled."""
+    Turkish Outlook): a header in one of the languages :data:`sources.OUTLOOK_HEADERS` knows,
+    itself not UTF-8, says which; otherwise the code page of the user's language is tried. A
+    file with a UTF-8 byte-order mark, or with more than twice as many well-formed UTF-8
+    letters as bytes UTF-8 cannot read, is UTF-8 with a damaged byte, and is refused naming
+    it: read in a code page, every one of its letters would be garbled."""
     for mark, encoding in _BOMS:
         if raw.startswith(mark):
             try:
@@ -349,9 +349,22 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
     loose = raw.decode("utf-8", errors="replace")
     unreadable = loose.count("\ufffd") - raw.count("\ufffd".encode())
     letters = sum(1 for ch in loose if ch > "\x7f") - unreadable
-    found = sources.outlook_language(raw.split(b"\n", 1)[0])
+    first = raw.split(b"\n", 1)[0]
+    found = sources.outlook_language(first)
     code_page = found[1] if found else sources.WINDOWS_CODE_PAGES[current_language().code]
-    if raw.startswith(b"\xef\xbb\xbf") or (found is None and letters >= unreadable):
+    # Outlook's header in its code page says so only when the header itself is not UTF-8 (its
+    # names are mostly ASCII: an export saved again as UTF-8 has them too)
+    outlook_wrote_it = found is not None and not _is_utf8(first)
+    # well-formed UTF-8 letters outnumber the bytes UTF-8 cannot read: a UTF-8 file with a
+    # damaged byte. Thai (Windows-874) and Arabic-script (Windows-1256) letters lie where
+    # UTF-8's second bytes do, so their text forms UTF-8 pairs by chance, about as many as
+    # the bytes that do not ("อุดรธานี" 3 to 2): for them the letters must be more than twice
+    # as many
+    if code_page in _PAIRING_CODE_PAGES:
+        damaged = letters > 2 * unreadable
+    else:
+        damaged = letters > 0 and letters >= unreadable
+    if raw.startswith(b"\xef\xbb\xbf") or (not outlook_wrote_it and damaged):
         raise CsvImportError(
             _(
                 "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
@@ -366,6 +379,18 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
                 "CSV UTF-8 and try again."
             ).format(path=path, offset=offset, encoding=sources.code_page_name(code_page))
         ) from not_utf8
+
+
+#: Code pages whose letters form well-formed UTF-8 pairs by chance (see :func:`_decode`).
+_PAIRING_CODE_PAGES = frozenset({"cp874", "cp1256"})
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | None]:

@@ -48,7 +48,9 @@ from accountdesk.ui.forms import (
 )
 from accountdesk.ui.pickers import RecordPicker
 
-_DATE_LINE = re.compile(r"^\s*(\w+)\s+(\S+)\s*(.*)$")
+#: A kind, a date as the date fields write it (with the spaces of a Slovenian "17. 05. 1984",
+#: in any digits) or MM-DD, and an optional label.
+_DATE_LINE = re.compile(r"^\s*(\w+)\s+(\d{1,4}(?:\s*[-/.]\s*\d{1,4}){1,2}\.?|\S+)\s*(.*)$")
 _MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
 
 
@@ -75,9 +77,9 @@ def parse_dates(text: str) -> list[ImportantDateInput]:
             raise ValidationError(
                 _("Important dates"),
                 raw.strip(),
-                _("write one a line: a kind ({kinds}), then YYYY-MM-DD or MM-DD").format(
-                    kinds=", ".join(DATE_KINDS)
-                ),
+                _(
+                    "write one a line: a kind ({kinds}), then a date such as {example}, or MM-DD"
+                ).format(kinds=", ".join(DATE_KINDS), example=date_input_placeholder()),
                 key="important_dates",
             )
         year, month, day = when
