@@ -34,11 +34,13 @@ from accountdesk.core.db.portable import is_postgres, statement
 #: A DB-API connection with ``execute`` (sqlite3, sqlcipher3 or psycopg).
 Connection = Any
 
+#: The SQLite search tables as the migrations leave them (0001; 0007 adds one-letter prefixes).
 SEARCH_DDL = (
     "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE,"
     " kind TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, "
-    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co Mn Mc'\", prefix = '2 3')",
+    "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co Mn Mc'\","
+    " prefix = '1 2 3')",
     "CREATE TABLE search_keys (rowid INTEGER NOT NULL, key TEXT NOT NULL)",
     "CREATE INDEX ix_search_keys_key ON search_keys (key, rowid)",
     "CREATE INDEX ix_search_keys_rowid ON search_keys (rowid)",

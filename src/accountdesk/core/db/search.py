@@ -214,4 +214,10 @@ def rebuild(conn: Connection) -> int:
         for row in conn.execute(wanted):
             docs.append(make(dict(row._mapping), tags_of.get(row.id, ())))
     index_documents(conn, docs, fresh=True)
+    if conn.dialect.name == "sqlite":
+        # Emptying an FTS5 table writes a delete marker for every word it held, beside the
+        # words, and the documents then arrive in many small segments: merged into one, a
+        # prefix query reads one list instead of dozens (45 ms against 18 for a first letter
+        # at 300,000 contacts).
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES('optimize')"))
     return len(docs)
