@@ -770,11 +770,45 @@ def currency_name(code: str) -> str:
     return str(_babel("numbers").get_currency_name(code, locale=current_locale()))
 
 
+@cache
+def _older_zone_ids() -> dict[str, tuple[str, ...]]:
+    """Each zone's older ids, by its current IANA id, from CLDR's zone aliases as Babel ships
+    them (``zone_aliases``: ``Asia/Calcutta`` -> ``Asia/Kolkata``).
+
+    CLDR keeps a zone's names under its canonical id, which is often the older one
+    (``Asia/Calcutta``, ``Europe/Kiev``, ``America/Buenos_Aires``), while Babel looks them up
+    under the current IANA id and so finds none for fifteen zones. tzdata's ``backward`` links
+    are no substitute: they also join different places (``Europe/Oslo`` -> ``Europe/Berlin``).
+    """
+    aliases: dict[str, str] = _babel("core").get_global("zone_aliases")
+    older: dict[str, list[str]] = {}
+    for old, new in aliases.items():
+        older.setdefault(new, []).append(old)
+    return {new: tuple(sorted(olds)) for new, olds in older.items()}
+
+
+def _current_zone_id(zone: str) -> str:
+    """The current IANA id of a zone given by an older one (CLDR's aliases); else itself."""
+    return str(_babel("core").get_global("zone_aliases").get(zone, zone))
+
+
+def _cldr_zone_ids(zone: str) -> list[str]:
+    """The ids CLDR may keep ``zone``'s names under, the most specific first: the zone itself,
+    the current id it is an alias of, then that id's older ids."""
+    current = _current_zone_id(zone)
+    return list(dict.fromkeys([zone, current, *_older_zone_ids().get(current, ())]))
+
+
 def zone_name(zone: str) -> str:
-    """A readable name for an IANA zone in the current language: its exemplar city."""
-    try:
-        return str(
-            _babel("dates").get_timezone_location(zone, locale=current_locale(), return_city=True)
-        )
-    except (LookupError, ValueError):
-        return zone.rsplit("/", 1)[-1].replace("_", " ")
+    """A readable name for an IANA zone in the current language: its exemplar city (CLDR),
+    found under the zone's older ids too (``Asia/Kolkata`` is kept as ``Asia/Calcutta``).
+
+    When CLDR has no name for it under any id (``America/Coyhaique``; ``Europe/Berlin`` in
+    English, whose city is its id), the last part of its current id, as CLDR's fallback
+    says: ``Buenos Aires``, not Babel's ``Argentina/Buenos Aires``."""
+    zones = current_locale().time_zones
+    for each in _cldr_zone_ids(zone):
+        city = zones.get(each, {}).get("city")
+        if city:
+            return str(city)
+    return _current_zone_id(zone).rsplit("/", 1)[-1].replace("_", " ")
