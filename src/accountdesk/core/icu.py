@@ -1,14 +1,20 @@
-"""Line-break opportunities from ICU (through QtCore's QTextBoundaryFinder).
+"""What the core asks of ICU, through QtCore: where a line may break, and the order of text.
 
-The one place in the core that uses Qt: ICU knows where Thai words end (Thai has no spaces),
-which nothing else among our dependencies does. QtCore needs no QApplication.
+The one place in the core that uses Qt. ICU knows where Thai words end (Thai has no spaces)
+and how each language orders its words (CLDR collation: Turkish Ç after C and ı before i,
+Latvian Č and Š as letters of their own, Persian پ after ب, Thai by the consonant before the
+vowel written first), which nothing else among our dependencies does. QtCore needs no
+QApplication.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QTextBoundaryFinder
+from PySide6.QtCore import QCollator, QLocale, QTextBoundaryFinder
 
 
 @lru_cache(maxsize=4096)
@@ -37,3 +43,52 @@ def line_breaks(text: str) -> tuple[int, ...]:
     if not found or found[-1] != len(text):
         found.append(len(text))
     return tuple(found)
+
+
+# --- order ----------------------------------------------------------------------------------
+
+T = TypeVar("T")
+_collators = threading.local()  # an ICU collator is not shared between threads
+
+
+def _collator(language: str) -> QCollator:
+    found: dict[str, QCollator] | None = getattr(_collators, "by_language", None)
+    if found is None:
+        found = _collators.by_language = {}
+    collator = found.get(language)
+    if collator is None:
+        collator = found[language] = QCollator(QLocale(language))
+    return collator
+
+
+def _language(language: str | None) -> str:
+    from accountdesk.core import i18n
+
+    return language or i18n.current_language().code
+
+
+def sort_key(language: str | None = None) -> Callable[[str], Any]:
+    """A key function that sorts text as ``language`` (default: the current one) orders it.
+
+    The keys compare with each other only (not with other types), and only on the thread
+    that made them."""
+    return _collator(_language(language)).sortKey
+
+
+def sorted_text(values: Iterable[str], language: str | None = None) -> list[str]:
+    """``values`` in the order of ``language`` (default: the current one); values the
+    language holds equal keep code-point order, so the order is the same every time."""
+    return sorted(sorted(values), key=sort_key(language))
+
+
+def sorted_by(items: Iterable[T], text: Callable[[T], str], language: str | None = None) -> list[T]:
+    """``items`` in the order of their ``text`` (a name as shown: a country's name in the
+    user's language …), as :func:`sorted_text` orders text."""
+    key = sort_key(language)
+    return sorted(sorted(items, key=text), key=lambda item: key(text(item)))
+
+
+def ranks(values: Iterable[str], language: str | None = None) -> dict[str, int]:
+    """Each distinct value's place in :func:`sorted_text` order: sort many rows by a few
+    distinct values once, then by these integers."""
+    return {value: place for place, value in enumerate(sorted_text(set(values), language))}

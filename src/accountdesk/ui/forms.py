@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import pycountry
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core import icu
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, country_name, format_date_input
 from accountdesk.core.services.conflicts import ConflictError
@@ -98,7 +100,9 @@ def combo(
 
 
 def country_combo() -> QComboBox:
-    items = sorted(((c, f"{country_name(c)} ({c})") for c in _country_codes()), key=lambda t: t[1])
+    items = icu.sorted_by(
+        ((c, f"{country_name(c)} ({c})") for c in _country_codes()), itemgetter(1)
+    )
     return combo(items, editable=True)
 
 

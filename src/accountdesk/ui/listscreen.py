@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core import icu
 from accountdesk.core.i18n import _, country_name, format_number, ngettext, pgettext
 from accountdesk.core.labels import STATUS, TIER, label
 from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
@@ -154,7 +156,7 @@ class ListScreen(QWidget):
 
         fill(
             self.country,
-            sorted(((c, country_name(c)) for c in choices.countries), key=lambda t: t[1]),
+            icu.sorted_by(((c, country_name(c)) for c in choices.countries), itemgetter(1)),
         )
         fill(self.tier, [(t, label(TIER, t)) for t in choices.tiers])
         fill(self.tag, [(t, t) for t in choices.tags])

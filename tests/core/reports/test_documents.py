@@ -374,7 +374,7 @@ def test_no_word_of_a_table_title_or_cell_is_cut(lang: str) -> None:
     from accountdesk.core import i18n
     from accountdesk.core.bidi import plain
     from accountdesk.core.i18n import _
-    from accountdesk.core.reports.breaks import line_breaks
+    from accountdesk.core.icu import line_breaks
 
     ctx = d._context(lang, NOW, "Europe/Riga")
     with i18n.use_language(lang):

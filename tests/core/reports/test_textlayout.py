@@ -7,8 +7,8 @@ from itertools import pairwise
 import pytest
 
 from accountdesk.core.i18n import native_digits
+from accountdesk.core.icu import line_breaks
 from accountdesk.core.reports import fonts
-from accountdesk.core.reports.breaks import line_breaks
 from accountdesk.core.reports.textlayout import (
     TextStyle,
     bidi_levels,

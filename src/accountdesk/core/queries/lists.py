@@ -12,15 +12,17 @@ every member; in a laptop's own file the owner is free text, shown and offered a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import text
 
+from accountdesk.core import icu
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import fold, ids_matching_sql
+from accountdesk.core.db.fts import ids_matching_sql
 from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
@@ -109,6 +111,52 @@ CONTACT_SORTS: dict[str, str] = {
     "timezone": "c.timezone",
 }
 
+#: The sorts by text people read: in the order of the user's language (ICU collation,
+#: :mod:`accountdesk.core.icu`), not SQL's order of code points, which put "Çelik" after
+#: "Zorlu", "Ābele" after "Zariņš" and پ after ی. The columns are read and sorted in Python
+#: (:func:`_collated`); a country sorts by its name in the user's language.
+ACCOUNT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
+    "name": ("a.name",),
+    "country": ("a.country",),
+    "city": ("a.city",),
+    "owner": (owner_name_sql("a.owner"),),
+}
+CONTACT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
+    "name": ("c.family_name", "c.given_name"),
+    "job_title": ("c.job_title",),
+    "account": ("a.name",),
+    "country": ("c.country",),
+    "city": ("c.city",),
+}
+
+
+def _collated(rows: Sequence[Sequence[Any]], descending: bool, country: bool) -> list[str]:
+    """The ids of ``rows`` (id, text, text …) sorted by their texts in the user's language,
+    then by id; empty values (NULL, then "") first going up and last going down, the whole
+    order reversed going down, as :func:`_order` sorts in SQL. ``country``: the texts are
+    country codes, sorted by the countries' names."""
+    from accountdesk.core.i18n import country_name
+
+    width = len(rows[0]) - 1 if rows else 0
+    places: list[dict[Any, int]] = []
+    for column in range(1, width + 1):
+        values = {row[column] for row in rows if row[column]}
+        if country:
+            named = {code: country_name(code) for code in values}
+            by_name = icu.ranks(named.values())
+            place = {code: by_name[name] for code, name in named.items()}
+        else:
+            place = icu.ranks(values)
+        place[None], place[""] = -2, -1
+        places.append(place)
+    key: Callable[[Sequence[Any]], tuple[Any, ...]]
+    if width == 1:
+        (first,) = places
+        key = lambda row: (first[row[1]], row[0])  # noqa: E731 (one per width: 300k rows)
+    else:
+        key = lambda row: (*(p[row[i]] for i, p in enumerate(places, 1)), row[0])  # noqa: E731
+    return [row[0] for row in sorted(rows, key=key, reverse=descending)]
+
 
 def _raw(conn: Any) -> Any:
     raw = conn.connection.driver_connection
@@ -167,12 +215,20 @@ def account_ids(
         where.append(f"a.id IN ({ids_matching_sql(db.is_postgres)})")
         params["q"] = expression
         params["kind"] = "account"
-    order = _order(ACCOUNT_SORTS.get(sort, ACCOUNT_SORTS["name"]), descending, "a.id")
-    sql = f"SELECT a.id FROM accounts a WHERE {' AND '.join(where)} ORDER BY {order}"
+    if sort not in ACCOUNT_SORTS:
+        sort = "name"
+    texts = ACCOUNT_TEXT_SORTS.get(sort)
+    if texts is not None:
+        sql = f"SELECT a.id, {', '.join(texts)} FROM accounts a WHERE {' AND '.join(where)}"
+    else:
+        order = _order(ACCOUNT_SORTS[sort], descending, "a.id")
+        sql = f"SELECT a.id FROM accounts a WHERE {' AND '.join(where)} ORDER BY {order}"
     with db.engine.connect() as conn:
-        ids = [row[0] for row in _run(conn, sql, params)]
+        rows = _run(conn, sql, params).fetchall()
         conn.rollback()
-    return ids
+    if texts is not None:
+        return _collated(rows, descending, country=sort == "country")
+    return [row[0] for row in rows]
 
 
 def contact_ids(
@@ -203,15 +259,22 @@ def contact_ids(
         where.append(f"c.id IN ({ids_matching_sql(db.is_postgres)})")
         params["q"] = expression
         params["kind"] = "contact"
-    order = _order(CONTACT_SORTS.get(sort, CONTACT_SORTS["name"]), descending, "c.id")
+    if sort not in CONTACT_SORTS:
+        sort = "name"
+    texts = CONTACT_TEXT_SORTS.get(sort)
+    columns = ", ".join(("c.id", *(texts or ())))
     sql = (
-        "SELECT c.id FROM contacts c JOIN accounts a ON a.id = c.account_id "
-        f"WHERE {' AND '.join(where)} ORDER BY {order}"
+        f"SELECT {columns} FROM contacts c JOIN accounts a ON a.id = c.account_id "
+        f"WHERE {' AND '.join(where)}"
     )
+    if texts is None:
+        sql += f" ORDER BY {_order(CONTACT_SORTS[sort], descending, 'c.id')}"
     with db.engine.connect() as conn:
-        ids = [row[0] for row in _run(conn, sql, params)]
+        rows = _run(conn, sql, params).fetchall()
         conn.rollback()
-    return ids
+    if texts is not None:
+        return _collated(rows, descending, country=sort == "country")
+    return [row[0] for row in rows]
 
 
 def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> list[str]:
@@ -338,12 +401,14 @@ def filter_choices(db: Database) -> FilterChoices:
         ]
         tags = [r[0] for r in conn.execute(text("SELECT name FROM tags ORDER BY name"))]
         conn.rollback()
-    return FilterChoices(sorted(countries), tiers, tags, owner_choices(db), db.login)
+    return FilterChoices(
+        sorted(countries), tiers, icu.sorted_text(tags), owner_choices(db), db.login
+    )
 
 
 def owner_choices(db: Database) -> list[tuple[str, str]]:
     """The owners to choose from, as (stored, shown) pairs in the order of the shown names
-    (folded as search folds): on a server every member by name, and any other owner of a live
+    in the user's language: on a server every member by name, and any other owner of a live
     account by what is stored (a login no member has); in a laptop's own file, which has no
     members, the owners of its live accounts as typed. The lists' owner filter and the
     Reports screen offer these."""
@@ -362,7 +427,7 @@ def owner_choices(db: Database) -> list[tuple[str, str]]:
         conn.rollback()
     stored = {m.login for m in team} | set(used)
     pairs = [(o, owner_name(names, o)) for o in stored]
-    return sorted(pairs, key=lambda pair: (fold(pair[1]), pair[1], pair[0]))
+    return icu.sorted_by(sorted(pairs), itemgetter(1))
 
 
 def count_live(db: Database) -> tuple[int, int]:

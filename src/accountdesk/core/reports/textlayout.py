@@ -41,8 +41,8 @@ from reportlab.platypus import Flowable
 
 from accountdesk.core import bidi
 from accountdesk.core.bidi import BIDI_CONTROLS, FSI, INITIATORS, LRI, PDI
+from accountdesk.core.icu import line_breaks
 from accountdesk.core.reports import fonts
-from accountdesk.core.reports.breaks import line_breaks
 
 _MIRROR = {
     "(": ")",

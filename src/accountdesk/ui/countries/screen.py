@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cmp_to_key
+from operator import itemgetter
 from typing import Any
 
-from PySide6.QtCore import QCollator, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core import i18n
+from accountdesk.core import i18n, icu
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.calendars import year_of, year_span
 from accountdesk.core.culture.calendar import Holiday, holidays_between
@@ -270,13 +270,7 @@ class CountriesScreen(QWidget):
     def _fill_list(self) -> None:
         codes = country_codes()
         with_notes = countries_with_notes(self.ctx.db)
-        named = [(country_name(c), c) for c in codes]
-        collator = QCollator(QLocale())
-
-        def compare(a: tuple[str, str], b: tuple[str, str]) -> int:
-            return collator.compare(a[0], b[0])
-
-        named.sort(key=cmp_to_key(compare))
+        named = icu.sorted_by([(country_name(c), c) for c in codes], itemgetter(0))
         current = self.code
         self.list.blockSignals(True)
         self.list.clear()

@@ -11,6 +11,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core import i18n
+from accountdesk.core import i18n, icu
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
@@ -357,7 +358,7 @@ class ReportsScreen(QWidget):
         self.scope_value.clear()
         if by == "country":
             countries = [(i18n.country_name(c), c) for c in account_values(self.ctx.db, "country")]
-            for name, code in sorted(countries):
+            for name, code in icu.sorted_by(countries, itemgetter(0)):
                 self.scope_value.addItem(name, code)
         elif by == "owner":
             # on a server "Mine" (a rep's own portfolio) and every member by name; in a file
@@ -378,7 +379,7 @@ class ReportsScreen(QWidget):
         self.trip_country.blockSignals(True)
         self.trip_country.clear()
         countries = [(i18n.country_name(c), c) for c in account_values(self.ctx.db, "country")]
-        for name, code in sorted(countries):
+        for name, code in icu.sorted_by(countries, itemgetter(0)):
             self.trip_country.addItem(name, code)
         self.trip_country.setCurrentIndex(max(self.trip_country.findData(current), 0))
         self.trip_country.blockSignals(False)

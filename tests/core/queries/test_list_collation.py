@@ -1,0 +1,138 @@
+"""The lists sort text in the order of the user's language (ICU collation), on a laptop's
+file and on a team server alike: names, cities, accounts, owners, and countries by their names
+in that language. Empty values first going up, last going down; the id breaks ties."""
+
+from __future__ import annotations
+
+import pytest
+
+from accountdesk.core import i18n
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids, narrow_ids
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+
+
+@pytest.fixture
+def turkish(db: Database) -> dict[str, str]:
+    """Accounts by name -> id: Turkish names whose code-point order is not Turkish order."""
+    made = {}
+    for name, country, city in [
+        ("Zorlu Enerji", "TR", "İzmir"),
+        ("Şahin Tekstil", "TR", "Bursa"),
+        ("Çelik Makina", "DE", "Berlin"),
+        ("Cem Gıda", "EG", "Kahire"),
+        ("ırmak Lojistik", "TR", None),
+        ("Irmak Su", "TR", "Adana"),
+        ("İpek Halı", "TR", "Çorum"),
+        ("Aço Metal", "FR", "Paris"),
+        ("Anadolu Seramik", "TR", "Ankara"),
+    ]:
+        made[name] = create_account(db, AccountInput(name=name, country=country, city=city))
+    return made
+
+
+def _names(ids: list[str], made: dict[str, str]) -> list[str]:
+    by_id = {v: k for k, v in made.items()}
+    return [by_id[i] for i in ids]
+
+
+TURKISH_ORDER = [
+    "Aço Metal",
+    "Anadolu Seramik",
+    "Cem Gıda",
+    "Çelik Makina",
+    "ırmak Lojistik",
+    "Irmak Su",
+    "İpek Halı",
+    "Şahin Tekstil",
+    "Zorlu Enerji",
+]
+
+
+def test_accounts_sort_by_name_as_the_language_orders_them(
+    db: Database, turkish: dict[str, str]
+) -> None:
+    with i18n.use_language("tr"):
+        assert _names(account_ids(db, sort="name"), turkish) == TURKISH_ORDER
+        assert (
+            _names(account_ids(db, sort="name", descending=True), turkish) == (TURKISH_ORDER[::-1])
+        )
+    with i18n.use_language("en"):  # English: Ç is a C with a mark (Çel… before Cem…)
+        assert _names(account_ids(db, sort="name"), turkish)[:4] == [
+            "Aço Metal",
+            "Anadolu Seramik",
+            "Çelik Makina",
+            "Cem Gıda",
+        ]
+        assert _names(account_ids(db, sort="name"), turkish)[-2:] == [
+            "Şahin Tekstil",
+            "Zorlu Enerji",
+        ]
+
+
+def test_cities_sort_with_empty_first_going_up_and_last_going_down(
+    db: Database, turkish: dict[str, str]
+) -> None:
+    with i18n.use_language("tr"):
+        up = _names(account_ids(db, sort="city"), turkish)
+        down = _names(account_ids(db, sort="city", descending=True), turkish)
+    cities = ["ırmak Lojistik", "Irmak Su", "Anadolu Seramik", "Çelik Makina", "Zorlu Enerji"]
+    # no city, Adana, Ankara, Berlin, Bursa, Çorum, İzmir, Kahire, Paris
+    assert up[0] == "ırmak Lojistik" and up[1:3] == ["Irmak Su", "Anadolu Seramik"]
+    assert up.index("Şahin Tekstil") < up.index("İpek Halı") < up.index("Zorlu Enerji")
+    assert up.index("Zorlu Enerji") < up.index("Cem Gıda") < up.index("Aço Metal")
+    assert down == up[::-1]
+    assert set(cities) <= set(up)
+
+
+def test_countries_sort_by_their_names_in_the_language(
+    db: Database, turkish: dict[str, str]
+) -> None:
+    def countries(language: str) -> list[str]:
+        with i18n.use_language(language):
+            ids = account_ids(db, sort="country")
+        seen: list[str] = []
+        for name in _names(ids, turkish):
+            code = {"Çelik Makina": "DE", "Cem Gıda": "EG", "Aço Metal": "FR"}.get(name, "TR")
+            if code not in seen:
+                seen.append(code)
+        return seen
+
+    assert countries("tr") == ["DE", "FR", "EG", "TR"]  # Almanya, Fransa, Mısır, Türkiye
+    assert countries("en") == ["EG", "FR", "DE", "TR"]  # Egypt, France, Germany, Turkey
+
+
+def test_contacts_sort_by_family_then_given_name_and_narrowing_keeps_the_order(
+    db: Database, turkish: dict[str, str]
+) -> None:
+    account = turkish["Anadolu Seramik"]
+    people = {}
+    for given, family in [
+        ("Oğuz", "Çelik"),
+        ("Ayşe", "Çelik"),
+        ("Mehmet", "Cengiz"),
+        ("Şule", "Zorlu"),
+        ("Ümit", "Şahin"),
+        ("Deniz", ""),
+    ]:
+        people[f"{given} {family}".strip()] = create_contact(
+            db, ContactInput(account_id=account, given_name=given, family_name=family, country="TR")
+        )
+    with i18n.use_language("tr"):
+        ids = contact_ids(db, ListFilter(), "name")
+        narrowed = narrow_ids(db, "contact", "ç", ids)
+    assert _names(ids, people) == [
+        "Deniz",
+        "Mehmet Cengiz",
+        "Ayşe Çelik",
+        "Oğuz Çelik",
+        "Ümit Şahin",
+        "Şule Zorlu",
+    ]
+    # "ç" finds c and ç alike (the search's folding); the order is the list's
+    assert _names(narrowed, people) == ["Mehmet Cengiz", "Ayşe Çelik", "Oğuz Çelik"]
