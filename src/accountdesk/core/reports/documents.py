@@ -1844,10 +1844,10 @@ def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple
     rows: list[tuple[str, object]] = [
         (_("Account"), data["account"]["name"]),
         (_("Job title"), c["job_title"] or "—"),
-        (_("E-mails"), "\n".join(e["value"] for e in c["emails"] or ()) or "—"),
-        (_("Phones"), "\n".join(p["value"] for p in c["phones"] or ()) or "—"),
+        (_("E-mails"), _listed(c["emails"])),
+        (_("Phones"), _listed(c["phones"])),
         (_("Place"), join_list(v for v in (c["city"], i18n.country_name(c["country"])) if v)),
-        (_("Time zone"), c["timezone"]),
+        (_("Time zone"), ltr(c["timezone"])),
         (_("Preferred channel"), label(CHANNEL, c["preferred_channel"]) or "—"),
         (
             _("Preferred language"),

@@ -1,0 +1,76 @@
+"""The personal-data summary (the PDF beside a privacy export) keeps phone numbers, e-mail
+addresses and the zone left to right in a right-to-left language: a Persian summary once
+printed "989121234567+"."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.privacy import write_export
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+
+PHONES = ["+989121234567", "+982188776655"]
+EMAILS = ["negar.jafari@arya.example", "n.j@mail.example"]
+#: The direction marks and embeddings pdftotext writes around right-to-left lines and runs.
+MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e "
+
+
+@pytest.fixture
+def crm(tmp_path: Path, home: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "crm.db")
+    yield database
+    database.close()
+
+
+def _person(db: Database) -> str:
+    account = create_account(
+        db, AccountInput(name="Arya Tejarat", country="IR", timezone="Asia/Tehran")
+    )
+    return create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name="نگار",
+            family_name="جعفری",
+            emails=EMAILS,
+            phones=PHONES,
+            country="IR",
+            city="شیراز",
+            timezone="Asia/Tehran",
+        ),
+    )
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.parametrize("lang", ["fa", "en", "th"])
+def test_summary_keeps_phones_and_emails_in_order(crm: Database, tmp_path: Path, lang: str) -> None:
+    files = write_export(crm, _person(crm), tmp_path / "negar.json", lang=lang)
+    shown = _text(files.pdf)
+    lines = [line.strip(MARKS) for line in shown.splitlines()]
+    for phone in PHONES:
+        assert phone in lines, (phone, shown)
+        assert phone[1:] + "+" not in shown  # the sign moved to the end
+    for email in EMAILS:
+        assert email in lines, (email, shown)
+    assert "Asia/Tehran" in lines
+    # each value on a line of its own, in the order stored
+    assert lines.index(PHONES[0]) + 1 == lines.index(PHONES[1])
+    assert lines.index(EMAILS[0]) + 1 == lines.index(EMAILS[1])
