@@ -136,3 +136,16 @@ def test_contacts_sort_by_family_then_given_name_and_narrowing_keeps_the_order(
     ]
     # "ç" finds c and ç alike (the search's folding); the order is the list's
     assert _names(narrowed, people) == ["Mehmet Cengiz", "Ayşe Çelik", "Oğuz Çelik"]
+
+
+def test_a_report_names_the_owners_there_are_in_the_order_of_the_language(
+    db: Database,
+) -> None:
+    from accountdesk.core.errors import UserError
+    from accountdesk.core.reports.data import Scope, check_scope
+
+    for name, owner in [("A", "Şule"), ("B", "Zeynep"), ("C", "Cem"), ("D", "Çağla")]:
+        create_account(db, AccountInput(name=name, country="TR", owner=owner))
+    with i18n.use_language("tr"), pytest.raises(UserError) as refused:
+        check_scope(db, Scope(owner="nobody"))
+    assert "Cem, Çağla, Şule, Zeynep." in str(refused.value)  # by fold: Çağla, Cem …

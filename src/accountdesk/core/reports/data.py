@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core import i18n, validation
+from accountdesk.core import i18n, icu, validation
 from accountdesk.core.clock import ensure_aware
 from accountdesk.core.culture.countries import country_currency
 from accountdesk.core.db.engine import Database
@@ -74,15 +74,15 @@ def _choice(
     folding of search), or its name as shown (``display``: a translated name, a member's
     name); UserError when none does, naming the values there are (``listed``, in the order of
     their shown names), or ``alone`` when there are none."""
-    values = sorted(
-        (
+    values = icu.sorted_by(
+        sorted(
             str(v)
             for v in session.scalars(
                 select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
             )
             if v
         ),
-        key=lambda v: (fold(display(v)), v),
+        display,
     )
     wanted = fold(given.strip())
     for value in values:

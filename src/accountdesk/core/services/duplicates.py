@@ -224,14 +224,18 @@ def find_clusters(
     by_id = {c.id: c for c in facts}
     for id_ in {i for r in reasons for i in (r.first, r.second)}:
         members[root(id_)].append(id_)
+    from accountdesk.core import icu  # QtCore: not for every importer of this module
+
+    # names in the order of the user's language
+    place = icu.ranks(by_id[i].name for ids in members.values() for i in ids)
     clusters = [
         Cluster(
-            tuple(sorted((by_id[i] for i in ids), key=lambda c: (c.name.casefold(), c.id))),
+            tuple(sorted((by_id[i] for i in ids), key=lambda c: (place[c.name], c.id))),
             tuple(why[key]),
         )
         for key, ids in members.items()
     ]
-    clusters.sort(key=lambda c: (-len(c.contacts), c.contacts[0].name.casefold(), c.ids))
+    clusters.sort(key=lambda c: (-len(c.contacts), place[c.contacts[0].name], c.ids))
     return clusters
 
 
