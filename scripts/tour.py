@@ -2,9 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen uv run python scripts/tour.py fa /tmp/tour
 
-writes ``<lang>-<screen>.png`` into the folder: Today, a contact with the reach-out panel, the
-Follow-ups screen, the scheduling dialog, the meeting planner, Countries, Reports, Duplicates
-and the import dialog (on the Google Contacts sample of ``tests/data``), on a demo
+writes ``<lang>-<screen>.png`` into the folder: Today, the account and contact lists, a contact
+with the reach-out panel, the Follow-ups screen, the scheduling dialog, the meeting planner,
+Countries, Reports, Duplicates and the import dialog (on the Google Contacts sample of ``tests/data``), on a demo
 database made for the tour (in a temporary data folder: nothing of yours is touched). Contacts
 from Japan, China and Korea are added so that CJK names show up; ``--contact NAME`` picks the
 contact the contact screenshot shows; ``--db URL`` tours an empty team server's database
@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
         widget.grab().save(str(path))  # type: ignore[attr-defined]
         print(path)
 
-    for key in ("today", "followups", "countries", "reports", "duplicates"):
+    for key in ("today", "accounts", "contacts", "followups", "countries", "reports", "duplicates"):
         window.show_screen(key)
         save(window, key)
 
