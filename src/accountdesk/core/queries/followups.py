@@ -1,8 +1,11 @@
 """Read views of follow-ups: the lists of the Follow-ups screen, Today, reminders, the CLI.
 
-Buckets are those of :mod:`accountdesk.core.timekeeping.reminders`; the reminder rule is
-:func:`due_for_reminder`; the text filter is the folded search of Ctrl+K
-(:mod:`accountdesk.core.db.fts`).
+Buckets are those of :mod:`accountdesk.core.timekeeping.reminders`, and they hold open
+follow-ups only: a done follow-up is never overdue, nor due today or later. That rule is here,
+once for SQL (:func:`_in_bucket`: every list filtered by a bucket, the counts, Today) and once
+for a listed row (:func:`follow_up_bucket`: what a screen shows and colours); a test holds the
+two together. The reminder rule is :func:`due_for_reminder`; the text filter is the folded
+search of Ctrl+K (:mod:`accountdesk.core.db.fts`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from accountdesk.core.timekeeping.reminders import (
     Bucket,
     BucketBounds,
     bucket_bounds,
+    bucket_of,
 )
 
 __all__ = [
@@ -31,8 +35,12 @@ __all__ = [
     "FollowUpRow",
     "counts_by_bucket",
     "due_for_reminder",
+    "follow_up_bucket",
     "list_follow_ups",
 ]
+
+#: The status of a follow-up still to do; the only one that is in a bucket.
+OPEN = "open"
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class FollowUpRow:
     due_at: datetime  # aware UTC
     duration_minutes: int
     status: str
+    completed_at: datetime | None  # aware UTC; None while open
     snoozed_until: datetime | None
     rrule: str | None
     origin: str
@@ -65,9 +74,16 @@ def _visible() -> list[ColumnElement[bool]]:
     ]
 
 
+def follow_up_bucket(row: FollowUpRow, bounds: BucketBounds) -> Bucket | None:
+    """The bucket ``row`` is in at ``bounds``, None when it is done: a done follow-up is never
+    overdue, whenever it was due (the rule of :func:`_in_bucket`, for a row in hand)."""
+    return bucket_of(row.due_at, bounds) if row.status == OPEN else None
+
+
 def _in_bucket(bounds: BucketBounds, bucket: Bucket) -> list[ColumnElement[bool]]:
+    """The follow-ups in ``bucket``: open ones due in its range (:func:`follow_up_bucket`)."""
     start, end = bounds.range(bucket)
-    conditions = []
+    conditions = [FollowUp.status == OPEN]
     if start is not None:
         conditions.append(FollowUp.due_at >= start)
     if end is not None:
@@ -134,7 +150,8 @@ def list_follow_ups(
 ) -> list[FollowUpRow]:
     """Follow-ups in due order, filtered by bucket (in the user's zone), status, owner and the
     folded search text (see :func:`_matching`); ``account_ids``: only those accounts' (a
-    report's scope: at most a few hundred ids a query)."""
+    report's scope: at most a few hundred ids a query). A bucket lists open follow-ups only,
+    whatever ``status`` says: "overdue" and "done" together list nothing."""
     query = (
         select(FollowUp, Contact, Account)
         .join(Account, Account.id == FollowUp.account_id)
@@ -179,6 +196,7 @@ def list_follow_ups(
                     due_at=item.due_at,
                     duration_minutes=item.duration_minutes,
                     status=item.status,
+                    completed_at=item.completed_at,
                     snoozed_until=item.snoozed_until,
                     rrule=item.rrule,
                     origin=item.origin,
@@ -204,7 +222,7 @@ def due_for_reminder(db: Database, now: datetime) -> list[str]:
         .join(Account, Account.id == FollowUp.account_id)
         .outerjoin(Contact, Contact.id == FollowUp.contact_id)
         .where(
-            FollowUp.status == "open",
+            FollowUp.status == OPEN,
             *_visible(),
             FollowUp.due_at <= now,
             alert <= now,
@@ -226,7 +244,7 @@ def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket
         .select_from(FollowUp)
         .join(Account, Account.id == FollowUp.account_id)
         .outerjoin(Contact, Contact.id == FollowUp.contact_id)
-        .where(FollowUp.status == "open", *_visible())
+        .where(FollowUp.status == OPEN, *_visible())
     )
     with db.reader() as session:
         found = session.execute(query).one()

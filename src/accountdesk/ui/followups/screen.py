@@ -1,5 +1,10 @@
 """The Follow-ups screen: overdue, today, the next 7 days and later, in both zones, with bulk
-actions; the text filter finds what Ctrl+K finds ("yilmaz" finds Yılmaz)."""
+actions; the text filter finds what Ctrl+K finds ("yilmaz" finds Yılmaz).
+
+Done follow-ups are in no bucket (:func:`~accountdesk.core.queries.followups.follow_up_bucket`):
+they are shown neutral, with when they were completed, never as overdue; while "Done" is
+chosen the bucket list says "All done" and cannot be changed, so "Overdue" and "Done" are never
+chosen together (the bucket chosen before comes back with "Open")."""
 
 from __future__ import annotations
 
@@ -38,7 +43,12 @@ from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, join_list, ngettext
-from accountdesk.core.queries.followups import FollowUpRow, due_for_reminder, list_follow_ups
+from accountdesk.core.queries.followups import (
+    FollowUpRow,
+    due_for_reminder,
+    follow_up_bucket,
+    list_follow_ups,
+)
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as service
 from accountdesk.core.timekeeping.recurrence import describe_rrule
@@ -50,7 +60,6 @@ from accountdesk.core.timekeeping.reminders import (
     BucketBounds,
     SnoozePreset,
     bucket_bounds,
-    bucket_of,
     snooze_preset_until,
 )
 from accountdesk.ui import tasks
@@ -70,6 +79,19 @@ COLUMNS = (
     N_("When"),
 )
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def completed_text(when: str) -> str:
+    """The "When" of a done follow-up, completed at ``when`` (a date and time as written)."""
+    # TRANSLATORS: the "When" column of a done follow-up; {when} is the date and time it was
+    # completed, in the user's zone ("Completed 21 Nov 2026, 10:00")
+    return _("Completed {when}").format(when=when)
+
+
+def when_samples() -> list[str]:
+    """What the "When" column may show, to size it by: the buckets, "Done" and completions."""
+    buckets = [_(BUCKET_LABELS[key]) for key in BUCKETS]
+    return [*buckets, _("Done"), *map(completed_text, i18n.date_samples(time=True))]
 
 
 class FollowUpModel(IsolatingTableModel):
@@ -127,10 +149,16 @@ class FollowUpModel(IsolatingTableModel):
             return row.account_name
         if column == 5:
             return describe_rrule(row.rrule) if row.rrule else ""
-        return _(BUCKET_LABELS[self.bucket(row)])
+        bucket = self.bucket(row)
+        if bucket is not None:
+            return _(BUCKET_LABELS[bucket])
+        if row.completed_at is None:  # done before completion times were kept
+            return _("Done")
+        return completed_text(i18n.format_when(row.completed_at, ZoneInfo(self.ctx.user_zone)))
 
-    def bucket(self, row: FollowUpRow) -> Bucket:
-        return bucket_of(row.due_at, self.bounds)
+    def bucket(self, row: FollowUpRow) -> Bucket | None:
+        """The row's bucket; None when it is done (never overdue)."""
+        return follow_up_bucket(row, self.bounds)
 
 
 class FollowUpsScreen(QWidget):
@@ -143,6 +171,8 @@ class FollowUpsScreen(QWidget):
         self.bucket.addItem(_("All open"), None)
         for key in BUCKETS:
             self.bucket.addItem(_(BUCKET_LABELS[key]), key)
+        #: The bucket chosen before "Done" was (it comes back with "Open"); None: keep.
+        self._open_bucket: int | None = None
         self.status = QComboBox(self)
         self.status.setObjectName("status")
         self.status.addItem(_("Open"), "open")
@@ -165,6 +195,9 @@ class FollowUpsScreen(QWidget):
             # at least as wide as the column's title in the language ("Son tarih (sizin
             # saatiniz)" is wider than 12 em) and as its dates ("2026. gada 24. nov. 10:00")
             fit_column(self.table, column, due if column == 0 else (), width * em)
+        # the last column stretches when there is room; else it is wide enough for "Completed
+        # 21 Nov 2026, 10:00" (the default width cut it to "Completed 21 …")
+        fit_column(self.table, len(COLUMNS) - 1, when_samples())
         self.table.doubleClicked.connect(self.reschedule)
         self.reminders = ReminderBar(self)
         self.reminders.complete.clicked.connect(self.complete_reminders)
@@ -226,7 +259,28 @@ class FollowUpsScreen(QWidget):
 
     # --- data ---------------------------------------------------------------------------
 
+    def _match_bucket_to_status(self) -> None:
+        """Buckets are for open follow-ups: while "Done" is chosen the bucket list reads "All
+        done" and is disabled; back on "Open" it shows the bucket chosen before."""
+        done = self.status.currentData() == "done"
+        self.bucket.blockSignals(True)
+        if done:
+            if self.bucket.isEnabled():
+                self._open_bucket = self.bucket.currentIndex()
+            self.bucket.setCurrentIndex(0)
+        elif not self.bucket.isEnabled():
+            if self._open_bucket is not None:
+                self.bucket.setCurrentIndex(self._open_bucket)
+            self._open_bucket = None
+        self.bucket.setItemText(0, _("All done") if done else _("All open"))
+        self.bucket.setEnabled(not done)
+        self.bucket.setToolTip(
+            _("The periods are for open follow-ups: choose “Open” to use them.") if done else ""
+        )
+        self.bucket.blockSignals(False)
+
     def reload(self) -> None:
+        self._match_bucket_to_status()
         db, now, zone = self.ctx.db, self.ctx.now(), self.ctx.user_zone
         bounds = bucket_bounds(now, zone)
         due = self.bucket.currentData()
@@ -247,6 +301,7 @@ class FollowUpsScreen(QWidget):
             widget.blockSignals(True)
         self.filter.clear()
         self.status.setCurrentIndex(self.status.findData("open"))
+        self._open_bucket = None  # the bucket asked for, not the one before "Done"
         self.bucket.setCurrentIndex(0 if bucket is None else self.bucket.findData(bucket))
         for widget in widgets:
             widget.blockSignals(False)
@@ -321,12 +376,7 @@ class FollowUpsScreen(QWidget):
         window.raise_()
         window.activateWindow()
         self._select_after_reload = set(self.pending_reminders)
-        self.filter.clear()
-        if self.bucket.currentIndex() != 0 or self.status.currentIndex() != 0:
-            self.bucket.setCurrentIndex(0)
-            self.status.setCurrentIndex(0)
-        else:
-            self.reload()
+        self.show_bucket(None)
 
     # --- actions ------------------------------------------------------------------------
 
