@@ -3,7 +3,8 @@
 While the user types, the dialog shows the same moment in the user's own zone, warns when the
 time is outside the contact's working hours, on their weekend or on a public holiday there, or
 in a DST gap or overlap, when it is outside the user's own hours, weekend or holidays (their
-calendar in the settings), or in the past, and offers the next slots good for both.
+calendar in the settings), or in the past, and offers the next slots good for both, or says
+that there is none when their working hours and the user's never meet.
 
 The time is typed as text (``2027-03-22 10:00``) and taken as typed, the year too
 (:class:`~accountdesk.ui.followups.when.WallTimeEdit`).
@@ -34,11 +35,11 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core import i18n
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.services import followups as service
 from accountdesk.core.services.conflicts import ConflictError
 from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, describe_rrule, validate_rrule
-from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
+from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
@@ -148,6 +149,8 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.warnings)
         layout.addWidget(self.reload_button)
         self.suggestions_label = QLabel(_("Next good times for both of you:"), self)
+        self.suggestions_label.setObjectName("suggestionsLabel")
+        self.suggestions_label.setWordWrap(True)
         layout.addWidget(self.suggestions_label)
         layout.addLayout(self.suggestions)
         layout.addWidget(buttons)
@@ -323,7 +326,7 @@ class ScheduleDialog(QDialog):
         self.suggestions_label.setVisible(self.person is not None)
         if self.person is None:
             return
-        for slot in suggest_slots(
+        slots = suggest_slots(
             max(after, self.ctx.now()) if after is not None else self.ctx.now(),
             self.person.zone,  # good times in their zone, set as wall times in ``zone``
             self.person.hours,
@@ -331,7 +334,18 @@ class ScheduleDialog(QDialog):
             self.person.subdivision,
             duration=SLOT,
             also=[self.ctx.user_calendar()],  # and inside my own working time
-        ):
+        )
+        if slots:
+            self.suggestions_label.setText(_("Next good times for both of you:"))
+        else:  # their hours and mine never meet (Berlin and Auckland): no empty heading
+            self.suggestions_label.setText(
+                ngettext(
+                    "No time in the next {n} day is inside both your working hours and theirs.",
+                    "No time in the next {n} days is inside both your working hours and theirs.",
+                    SUGGEST_DAYS,
+                ).format(n=i18n.format_number(SUGGEST_DAYS))
+            )
+        for slot in slots:
             text = i18n.format_skeleton(slot, "MMMEd", tz=ZoneInfo(self.person.zone), time=True)
             button = QPushButton(text, self)
             button.setToolTip(
