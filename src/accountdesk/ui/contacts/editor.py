@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from accountdesk.core.bidi import ltr, plain
+from accountdesk.core.calendars import PERSIAN
+from accountdesk.core.db.fts import fold
 from accountdesk.core.i18n import (
     DateInputError,
     _,
+    current_calendar,
+    current_locale,
     date_input_placeholder,
     format_date_input,
+    format_month_day,
+    is_rtl,
+    join_list,
+    localize_digits,
     parse_date_input,
 )
 from accountdesk.core.labels import (
     BUYING_ROLE,
     CHANNEL,
+    DATE_KIND,
     FORMALITY,
     LAWFUL_BASIS,
     NAME_ORDER,
+    label,
 )
 from accountdesk.core.queries.details import account_detail
 from accountdesk.core.services.accounts import (
@@ -48,56 +60,209 @@ from accountdesk.ui.forms import (
 )
 from accountdesk.ui.pickers import RecordPicker
 
-#: A kind, a date as the date fields write it (with the spaces of a Slovenian "17. 05. 1984",
-#: in any digits) or MM-DD, and an optional label.
-_DATE_LINE = re.compile(r"^\s*(\w+)\s+(\d{1,4}(?:\s*[-/.]\s*\d{1,4}){1,2}\.?|\S+)\s*(.*)$")
-_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
+#: The date part of a line: a date as the date fields write it (with the spaces of a
+#: Slovenian "17. 05. 1984", in any digits); the label follows.
+_DATE = re.compile(r"\d{1,4}(?:\s*[-/.]\s*\d{1,4}){1,2}\.?")
+#: A month and day without the year, month first: "12-24" (what the box wrote in every
+#: language before it wrote each language's own form; read everywhere still).
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*-\s*(\d{1,2})(?=\s|$)")
+#: The day first, as a language whose date fields write the day first writes a day and month
+#: ("22.03.", "22. 03.", "22/03"): with the separator of its date fields.
+_DAY_MONTH = r"(\d{{1,2}})\s*{sep}\s*(\d{{1,2}})(?:\s*{sep})?(?=\s|$)"
+#: A day and a month's name, either way round ("22 مارس", "22 Mar", "Mar 22").
+_DAY_NAME = re.compile(r"(\d{1,2})\.?\s*(\S+)(?=\s|$)")
+_NAME_DAY = re.compile(r"(\S+?)\s*(\d{1,2})\b\.?(?=\s|$)")
+#: The day the hint and the message show (22 cannot be a month: the order is plain).
+_EXAMPLE = date(2027, 3, 22)
+
+
+def _folded(text: str) -> str:
+    """``text`` as a kind or a month's name is compared: the search's folding (case, accents,
+    Arabic-script letter forms), one space between words, no stop at the end ("dec.")."""
+    return " ".join(fold(text).split()).rstrip(".")
+
+
+def _kind_names() -> dict[str, str]:
+    """What may be typed for each kind, folded: its label in the UI language, its English
+    label and its identifier (the box wrote identifiers before)."""
+    names: dict[str, str] = {}
+    for kind in DATE_KINDS:
+        for name in (label(DATE_KIND, kind), DATE_KIND[kind], kind):
+            names.setdefault(_folded(name), kind)
+    return names
+
+
+def _month_names() -> dict[str, int]:
+    """The Gregorian months' names in the UI language (CLDR: wide and abbreviated, in a date
+    and standing alone), folded, and their numbers."""
+    months = current_locale().months
+    return {
+        _folded(str(months[context][width][number])): number
+        for context in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for number in range(1, 13)
+    }
+
+
+def _day_first_separator() -> str | None:
+    """The separator of a day and month as the date fields write them, when they write the day
+    first ("." in Latvian and Turkish, ". " in Slovenian, "/" in Thai, with the Buddhist
+    era's year); None when they write the year first (ISO 8601, the Solar Hijri
+    ۱۴۰۶/۰۱/۰۲)."""
+    shown = format_date_input(_EXAMPLE)
+    found = re.fullmatch(r"(\d+)(\D+?)\d+\D+\d+", shown)
+    if found is None or len(found.group(1)) == 4:
+        return None
+    return found.group(2)
+
+
+def _month_named() -> bool:
+    """Whether the box writes a date without its year with the month's name: where the
+    calendar's months are not the Gregorian ones, and right to left.
+
+    A yearly date is stored as a Gregorian month and day. A Solar Hijri month and day falls
+    on another Gregorian day from year to year, so it cannot be stored, and numbers would
+    read as one (۱۲/۲۴ is 24 Esfand to a Persian reader): the Gregorian month's name says
+    which day it is ("۲۴ دسامبر", as the contact's page shows it). The Buddhist era counts
+    the Gregorian months and days: Thai writes "24/12" as its date fields do. Right to left,
+    "۱۲-۲۴" would also show as "۲۴-۱۲" (its digits follow Persian letters)."""
+    return current_calendar() == PERSIAN or is_rtl()
+
+
+def month_day_text(month: int, day: int) -> str:
+    """A yearly date without its year as the box writes it: the Gregorian month and day, with
+    the month's name (:func:`_month_named`: "۲۴ دسامبر"), else in numbers in the order of the
+    date fields: day first with their separator ("24.12.", "24. 12.", "24/12") or month
+    first ("12-24"), in the language's digits."""
+    if _month_named():
+        return format_month_day(month, day)
+    separator = _day_first_separator()
+    if separator is None:
+        return localize_digits(f"{month:02d}-{day:02d}")
+    # a stop after the month where the language writes one (CLDR's day and month: "dd.MM.")
+    skeletons = current_locale().datetime_skeletons
+    pattern = str(skeletons["Md"].pattern) if "Md" in skeletons else ""
+    stop = separator.strip() if pattern.endswith(separator.strip()) else ""
+    return localize_digits(f"{day:02d}{separator}{month:02d}{stop}")
+
+
+def _month_day(text: str) -> tuple[tuple[int, int], str] | None:
+    """((month, day), what follows) of a yearly date without its year at the start of
+    ``text``: as :func:`month_day_text` writes it, with a month's name either way round, or
+    month first as "12-24"."""
+    found = _MONTH_DAY.match(text)
+    if found is not None:
+        return (int(found.group(1)), int(found.group(2))), text[found.end() :]
+    separator = _day_first_separator()
+    if separator is not None and not _month_named():
+        found = re.match(_DAY_MONTH.format(sep=re.escape(separator.strip())), text)
+        if found is not None:
+            return (int(found.group(2)), int(found.group(1))), text[found.end() :]
+    months = _month_names()
+    found = _DAY_NAME.match(text)
+    if found is not None and _folded(found.group(2)) in months:
+        return (months[_folded(found.group(2))], int(found.group(1))), text[found.end() :]
+    found = _NAME_DAY.match(text)
+    if found is not None and _folded(found.group(1)) in months:
+        return (months[_folded(found.group(1))], int(found.group(2))), text[found.end() :]
+    return None
+
+
+def how_to_write_dates() -> str:
+    """How to write the important dates: the kinds as they are typed (in the UI language), a
+    date as the date fields take it, a date without the year (with the month's name, the
+    Gregorian month: said so)."""
+    kinds = join_list(label(DATE_KIND, kind) for kind in DATE_KINDS)
+    example = ltr(format_date_input(_EXAMPLE))
+    month_day = month_day_text(_EXAMPLE.month, _EXAMPLE.day)
+    if _month_named():
+        return _(
+            "write one a line: a kind ({kinds}), then a date such as {example} or, without the "
+            "year, the Gregorian month and day, such as {month_day}, and a label if you like"
+        ).format(kinds=kinds, example=example, month_day=month_day)
+    return _(
+        "write one a line: a kind ({kinds}), then a date such as {example} or, without the "
+        "year, such as {month_day} ({day}), and a label if you like"
+    ).format(
+        kinds=kinds,
+        example=example,
+        month_day=ltr(month_day),
+        day=format_month_day(_EXAMPLE.month, _EXAMPLE.day),
+    )
 
 
 def dates_text(items: list[ImportantDateInput]) -> str:
+    """The important dates as the box shows them: the kind's label in the UI language, the
+    date as the date fields write it (without a year: :func:`month_day_text`), the label.
+    Right to left, a date is kept left to right (``bidi.ltr``): "۱۹۸۴-۰۵-۱۷" after Persian
+    words would show as "۱۷-۰۵-۱۹۸۴"; reading drops the marks."""
     lines = []
     for item in items:
-        when = f"{item.month:02d}-{item.day:02d}"
+        when = month_day_text(item.month, item.day)
         if item.year:
             when = format_date_input(date(item.year, item.month, item.day))
-        lines.append(" ".join(p for p in (item.kind, when, item.label or "") if p))
+            when = ltr(when) if is_rtl() else when
+        kind = label(DATE_KIND, item.kind)
+        lines.append(" ".join(p for p in (kind, when, item.label or "") if p))
     return "\n".join(lines)
 
 
 def parse_dates(text: str) -> list[ImportantDateInput]:
-    """One date a line: ``birthday 1984-05-17`` (a date as a date field takes it, so
-    ``birthday ۱۳۶۳/۰۲/۲۷`` in Persian) or ``custom 12-24 Name day`` (month and day)."""
+    """One date a line: a kind as the UI language names it (any case; the English identifiers
+    ``birthday``, ``work_anniversary``, ``custom`` too), a date as a date field takes it
+    (``Birthday 1984-05-17``; ``تولد ۱۳۶۳/۰۲/۲۷`` in Persian) or a Gregorian month and day
+    (:func:`month_day_text`: ``Other date 12-24 Name day``), and a label."""
     found = []
+    names = _kind_names()
     for raw in text.splitlines():
         if not raw.strip():
             continue
-        match = _DATE_LINE.match(raw)
-        when = _when(match.group(2)) if match and match.group(1) in DATE_KINDS else None
-        if match is None or when is None:
+        parsed = _line(plain(raw).strip(), names)
+        if parsed is None:
             raise ValidationError(
-                _("Important dates"),
-                raw.strip(),
-                _(
-                    "write one a line: a kind ({kinds}), then a date such as {example}, or MM-DD"
-                ).format(kinds=", ".join(DATE_KINDS), example=date_input_placeholder()),
-                key="important_dates",
+                _("Important dates"), raw.strip(), how_to_write_dates(), key="important_dates"
             )
-        year, month, day = when
-        found.append(ImportantDateInput(match.group(1), month, day, year, match.group(3) or None))
+        found.append(parsed)
     return found
 
 
-def _when(text: str) -> tuple[int | None, int, int] | None:
-    """(year, month, day) of a date as a date field takes it, (None, month, day) of MM-DD, or
-    None when ``text`` is neither."""
-    month_day = _MONTH_DAY.fullmatch(text)
-    if month_day is not None:
-        return None, int(month_day.group(1)), int(month_day.group(2))
-    try:
-        day = parse_date_input(text)
-    except DateInputError:
+def _line(line: str, names: dict[str, str]) -> ImportantDateInput | None:
+    """The date of one line, or None when it does not read as one. The kind is the longest
+    start of the line that is a kind's name, ending before a space or a digit (Thai may write
+    "วันเกิด22/03/2527")."""
+    longest = min(len(line), 2 * max(map(len, names)) + 8)  # a kind's name is short
+    for end in range(longest, 0, -1):
+        if line[end - 1].isspace():
+            continue
+        if end < len(line) and not (line[end].isspace() or line[end].isdecimal()):
+            continue
+        kind = names.get(_folded(line[:end]))
+        if kind is None:
+            continue
+        when = _when(line[end:].strip())
+        if when is None:
+            return None
+        (year, month, day), rest = when
+        return ImportantDateInput(kind, month, day, year, rest.strip() or None)
+    return None
+
+
+def _when(text: str) -> tuple[tuple[int | None, int, int], str] | None:
+    """((year, month, day), what follows) of the date at the start of ``text``: a date as a
+    date field takes it, or a month and day (year None)."""
+    found = _DATE.match(text)
+    if found is not None:
+        try:
+            day = parse_date_input(found.group(0))
+        except DateInputError:
+            pass
+        else:
+            return (day.year, day.month, day.day), text[found.end() :]
+    month_day = _month_day(text)
+    if month_day is None:
         return None
-    return day.year, day.month, day.day
+    (month, day_of_month), rest = month_day
+    return (None, month, day_of_month), rest
 
 
 def _joined(items: object) -> str:
@@ -148,9 +313,10 @@ class ContactEditor(FormDialog):
         self.add_field("preferred_channel", _("Preferred channel"), combo(channels, empty="–"))
         self.add_field("preferred_language", _("Preferred language"), line(_("e.g. lv, th, fa-IR")))
         self.add_field("formality", _("Formality"), combo(table_choices(FORMALITY, FORMALITIES)))
-        self.add_field("important_dates", _("Important dates"), notes_edit(60))
+        self.add_field("important_dates", _("Important dates"), notes_edit(76))
+        hint = how_to_write_dates()
         self.fields["important_dates"].setPlaceholderText(  # type: ignore[union-attr]
-            _("birthday 1984-05-17")
+            hint[:1].upper() + hint[1:]
         )
         self.add_field("personal_notes", _("Personal notes"), notes_edit())
         self.add_field("how_we_met", _("How we met"), notes_edit(50))
@@ -226,8 +392,18 @@ class ContactEditor(FormDialog):
             marketing_opt_in=self.fields["marketing_opt_in"].isChecked(),  # type: ignore[union-attr]
             stay_in_touch_days=self.loaded.stay_in_touch_days if self.loaded else None,
             tags=split("tags"),
-            important_dates=parse_dates(self.text("important_dates")),
+            important_dates=self._with_reminders(parse_dates(self.text("important_dates"))),
         )
+
+    def _with_reminders(self, items: list[ImportantDateInput]) -> list[ImportantDateInput]:
+        """``items`` with the reminder of each date as it was stored: the box does not show
+        it, so a date without a reminder (an import's "no remind") keeps none."""
+        stored = self.loaded.important_dates if self.loaded else ()
+        silent = {(d.kind, d.month, d.day, d.year, d.label) for d in stored if not d.remind}
+        return [
+            replace(d, remind=False) if (d.kind, d.month, d.day, d.year, d.label) in silent else d
+            for d in items
+        ]
 
     def save(self) -> str:
         data = self.data()
