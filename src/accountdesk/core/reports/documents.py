@@ -30,7 +30,7 @@ from reportlab.platypus import TableStyle as RLTableStyle
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from accountdesk.core import calendars, i18n, validation
+from accountdesk.core import calendars, i18n, icu, validation
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, plain
 from accountdesk.core.culture.calendar import holidays_between
@@ -1001,7 +1001,8 @@ def _portfolio_story(
             else str(key)
             for key in groups
         }
-        for key in sorted(groups, key=lambda k: (_sort_key(shown[k]), k or "")):
+        place = icu.ranks(shown.values())  # in the report language's order
+        for key in sorted(groups, key=lambda k: (place[shown[k]], k or "")):
             ids = groups[key]
             g = compute_all(
                 [c for c in records.customers if c.account_id in ids],
@@ -1109,11 +1110,13 @@ def _risk_section(
     """The customers at risk (a score of RISK_THRESHOLD points or more), the most value at
     stake first, with the reasons and the next step; ``names``: account id → (name, owner)."""
     risky = [f for f in facts.values() if f.score.at_risk]
+    place = icu.ranks(names[f.account_id][0] for f in risky)  # ties: by name, as read
     risky.sort(
         key=lambda f: (
             -(f.score.value_at_stake if f.score.value_at_stake is not None else Decimal(-1)),
             -f.score.points,
-            fold(names[f.account_id][0]),
+            place[names[f.account_id][0]],
+            f.account_id,
         )
     )
     out: list[Flowable] = [_h(ctx, _("Accounts at risk"), 1)]
@@ -1402,11 +1405,6 @@ def _lifespan(ctx: ReportContext, m: MetricValue) -> str:
     if m.value is not None and m.value >= LIFESPAN_CAP_YEARS:
         return _("{years} (the cap)").format(years=ctx.number(m.value, 1))
     return ctx.number(m.value, 1)
-
-
-def _sort_key(name: str) -> str:
-    """Categories in the order of their names in the report language (folded as search does)."""
-    return fold(name)
 
 
 def calendar_buckets(period: Period, size: int) -> list[Period]:
