@@ -57,13 +57,13 @@ def test_panel_across_midnight() -> None:
         working_hours_override=(time(8, 0), time(17, 0)),
     )
     assert jp.local_now.date() == date(2027, 3, 3) and jp.local_now.hour == 8
-    assert jp.working_now and jp.next_window_start is None
+    assert jp.status.working and jp.next_window_start is None
     assert jp.offset_to_user == timedelta(hours=7)
     # the same instant is 01:30 Wednesday in Riga: not working; the window opens at 08:30
     lv = reach_out_summary(
         country="LV", subdivision=None, zone="Europe/Riga", user_zone="Asia/Tokyo", now=now
     )
-    assert not lv.working_now
+    assert not lv.status.working
     assert lv.next_window_start == datetime(2027, 3, 3, 8, 30, tzinfo=ZoneInfo("Europe/Riga"))
     assert lv.offset_to_user == timedelta(hours=-7)
     assert "communication" in lv.highlights and lv.average_disclaimer
@@ -79,7 +79,7 @@ def test_panel_across_dst_change() -> None:
         country="LV", subdivision=None, zone="Europe/Riga", user_zone="UTC", now=before
     )
     assert summary.offset_to_user == timedelta(hours=2)
-    assert not summary.working_now
+    assert not summary.status.working
     opening = summary.next_window_start
     assert opening == datetime(2027, 3, 30, 8, 30, tzinfo=riga)
     assert opening.utcoffset() == timedelta(hours=3)  # summer time after the change
@@ -91,7 +91,7 @@ def test_panel_across_dst_change() -> None:
         user_zone="UTC",
         now=datetime(2027, 3, 30, 5, 45, tzinfo=UTC),
     )
-    assert after.working_now and after.offset_to_user == timedelta(hours=3)
+    assert after.status.working and after.offset_to_user == timedelta(hours=3)
     # the US changes two weeks earlier: the offset between New York and Riga shifts
     ny = reach_out_summary(
         country="US",
@@ -109,7 +109,7 @@ def test_panel_friday_weekend_and_holidays() -> None:
     ir = reach_out_summary(
         country="IR", subdivision=None, zone=None, user_zone="Europe/Riga", now=now, lang="fa"
     )
-    assert ir.zone == "Asia/Tehran" and not ir.working_now
+    assert ir.zone == "Asia/Tehran" and not ir.status.working
     assert ir.next_window_start == datetime(2027, 3, 6, 8, 0, tzinfo=ZoneInfo("Asia/Tehran"))
     assert any(h.date == date(2027, 3, 21) for h in ir.upcoming_holidays)
     assert {s.key for s in ir.current_seasons} == {"ramadan"}
@@ -172,7 +172,7 @@ def test_panel_on_a_public_holiday() -> None:
     th = reach_out_summary(
         country="TH", subdivision=None, zone="Asia/Bangkok", user_zone="Europe/Riga", now=now
     )
-    assert not th.working_now
+    assert not th.status.working
     assert [h.name for h in th.holidays_today] == ["Songkran Festival"]
     assert {s.key for s in th.current_seasons} == {"songkran"}
     # Thursday 15 April is Songkran too; the next window is Friday 16 April at 08:30
@@ -192,7 +192,7 @@ def test_panel_night_window_across_midnight() -> None:
             user_zone="Europe/Riga",
             now=datetime(2027, 3, day, hour, 0, tzinfo=riga),
             working_hours_override=night,
-        ).working_now
+        ).status.working
 
     # Monday 1 March 2027 23:00 and Tuesday 02:00 belong to Monday's night window
     assert at(1, 23) and at(2, 2)
@@ -210,7 +210,7 @@ def test_panel_upcoming_lists_are_bounded() -> None:
         country="TR", subdivision=None, zone=None, user_zone="UTC", now=now, lang="tr"
     )
     assert summary.zone == "Europe/Istanbul"
-    assert summary.working_now  # 12:00 in Istanbul on a Monday
+    assert summary.status.working  # 12:00 in Istanbul on a Monday
     horizon = date(2027, 1, 4) + timedelta(days=90)
     assert all(date(2027, 1, 4) < h.date <= horizon for h in summary.upcoming_holidays)
     assert any(h.name == "Ramazan Bayramı" for h in summary.upcoming_holidays)

@@ -40,10 +40,6 @@ class ReachOut:
     highlights: dict[str, list[Note]]
     average_disclaimer: str
 
-    @property
-    def working_now(self) -> bool:
-        return self.status.working
-
 
 @dataclass(frozen=True)
 class TodayItem:
