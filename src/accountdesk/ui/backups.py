@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from accountdesk.core.bidi import ltr
 from accountdesk.core.db import backup as backups
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, format_size
+from accountdesk.core.i18n import N_, _, format_size, localize_digits
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listdialog import ListDialog, ask_yes
@@ -42,7 +42,7 @@ class BackupsDialog(ListDialog):
             [
                 (N_("Taken"), lambda b: self._when(b)),
                 (N_("Size"), lambda b: ltr(format_size(b.size))),
-                (N_("Schema"), lambda b: ltr(b.schema or "-")),
+                (N_("Schema"), lambda b: ltr(localize_digits(b.schema or "-"))),
                 (N_("Why"), lambda b: b.kind_label),
             ],
             [(_("Restore…"), self.restore_current), (_("Back up now"), self.back_up_now)],
