@@ -650,13 +650,27 @@ def cmd_privacy_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirm_erase(name: str) -> bool:
+def _confirm_erase(db: Database, contact_id: str, name: str) -> bool:
+    """Ask on the terminal before erasing ``name``, after listing the interactions with other
+    people that are kept and mention them (to edit first)."""
     if not sys.stdin.isatty():
         raise UserError(
             _("Erasing {name} needs a yes: run it on a terminal, or add --yes.").format(name=name)
         )
-    from accountdesk.core.services.privacy import erase_question
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.services.privacy import (
+        erase_question,
+        kept_mentions,
+        mention_line,
+        mentions_notice,
+    )
 
+    mentions = kept_mentions(db, contact_id)
+    if mentions:
+        zone = _user_zone(db)
+        lines = [mentions_notice(name, len(mentions))]
+        lines += ["  " + mention_line(mention, zone) for mention in mentions]
+        sys.stderr.write(plain("\n".join(lines)) + "\n")  # a terminal lays text out itself
     sys.stderr.write(erase_question(name) + " [y/N] ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().casefold()
@@ -669,7 +683,7 @@ def cmd_privacy_erase(args: argparse.Namespace) -> int:
 
     db = _open(args)
     contact_id, name = _privacy_subject(db, " ".join(args.contact))
-    if not args.yes and not _confirm_erase(name):
+    if not args.yes and not _confirm_erase(db, contact_id, name):
         _print(_("Nothing was erased."))
         return 0
     erasure = erase_contact(db, contact_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,38 @@ def test_erase_on_a_terminal_names_the_person_and_takes_no_for_an_answer(
     assert cli.main(args) == 0
     assert capsys.readouterr().out.startswith("Qvintrelax Ozola was erased for good.\n")
     assert not _found(_files(tmp_path))
+
+
+def test_erase_lists_the_kept_interactions_that_mention_them_and_counts_them_after(
+    tmp_path: Path, crm: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """QA: a shared interaction's subject still named the erased person, and the question
+    only said that interactions nobody else took part in go."""
+    from accountdesk import cli
+    from accountdesk.core import settings
+    from accountdesk.core.services.activity import InteractionInput, log_interaction
+
+    db = open_database(tmp_path / "crm.db")
+    settings.put(db, "user.zone", "Europe/Riga")  # the day is the user's, not the machine's
+    both = [crm["person"], crm["anna"]]
+    when = datetime(2026, 5, 4, 9, tzinfo=UTC)
+    asked = "Qvintrelax asked for a discount"
+    log_interaction(db, InteractionInput("call", when, both, subject=asked))
+    log_interaction(db, InteractionInput("call", when, both, subject="Budget", notes="no names"))
+    db.close()
+    args = ["privacy", "erase", "--db", str(tmp_path / "crm.db"), crm["person"]]
+    monkeypatch.setattr("sys.stdin", _Terminal("n"))
+    assert cli.main(args) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "1 interaction with other people is kept, without Qvintrelax Ozola, and its subject or "
+        "notes mention them; edit it first if it should not:\n"
+        "  4 May 2026: Qvintrelax asked for a discount\n"  # no bidi marks on a terminal
+        "Erase Qvintrelax Ozola for good?"
+    )
+    assert err.endswith("This cannot be undone. [y/N] ")
+    assert cli.main([*args, "--yes"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "1 interaction with other people was kept and still mentions them in its subject or notes."
+    )

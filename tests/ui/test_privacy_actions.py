@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +14,12 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.queries.search import search
 from accountdesk.core.services import privacy
-from accountdesk.core.services.activity import save_note
+from accountdesk.core.services.activity import InteractionInput, log_interaction, save_note
 from accountdesk.ui import tasks
 from accountdesk.ui.contacts import view as contact_view
 from accountdesk.ui.contacts.view import ContactView
+
+WHEN = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
 
 def _view(ctx: Any, qtbot: Any, contact_id: str) -> ContactView:
@@ -76,8 +79,9 @@ def test_erase_for_good_asks_naming_the_person_and_then_erases(
     asked: list[str] = []
     answer = [False]
 
-    def confirm(_parent: object, name: str) -> bool:
+    def confirm(_parent: object, name: str, mentions: list[Any], zone: str) -> bool:
         asked.append(name)
+        assert (mentions, zone) == ([], "Europe/Riga")  # nobody else's interaction names her
         return answer[0]
 
     monkeypatch.setattr(contact_view, "confirm_erase", confirm)
@@ -124,3 +128,59 @@ def test_the_confirmation_names_the_person_and_defaults_to_cancel(
     [box] = shown
     assert box.text().startswith("Erase \u2068Anna Ozola\u2069 for good?")
     assert box.defaultButton().text() == "Cancel"
+
+
+def test_the_confirmation_lists_kept_interactions_that_mention_them(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """QA: "Maryam Zebarjadi asked for discount", shared with a colleague, stayed after the
+    erase and the question did not say so. The question lists such interactions (day and
+    subject, to edit first) and the result counts what still mentions them."""
+    both = [sample["anna"], sample["janis"]]
+    log_interaction(
+        db, InteractionInput("call", WHEN, both, subject="Anna Ozola asked for a discount")
+    )
+    log_interaction(db, InteractionInput("meeting", WHEN, both, subject="Budget"))
+    view = _view(ctx, qtbot, sample["anna"])
+    asked: list[tuple[str, list[str], str]] = []
+
+    def confirm(_parent: object, name: str, mentions: list[Any], zone: str) -> bool:
+        asked.append((name, [m.subject for m in mentions], zone))
+        return True
+
+    monkeypatch.setattr(contact_view, "confirm_erase", confirm)
+    messages: list[str] = []
+    ctx.status.connect(messages.append)
+    _buttons(view)["Erase for good…"].click()
+    assert tasks.wait_all()
+    assert asked == [("Anna Ozola", ["Anna Ozola asked for a discount"], "Europe/Riga")]
+    assert messages[-1] == (
+        "Anna Ozola was erased for good. 1 interaction with other people was kept and still "
+        "mentions them in its subject or notes."
+    )
+
+
+def test_the_confirmation_shows_the_day_and_subject_of_each(
+    ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[Any] = []
+    monkeypatch.setattr(contact_view.QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    mentions = [
+        privacy.Mention(f"i{n}", WHEN + timedelta(days=n), "call", f"<b>Anna</b> {n}", False)
+        for n in range(contact_view.MENTIONS_SHOWN + 2)
+    ]
+    assert contact_view.confirm_erase(None, "Anna Ozola", mentions[:1], "Europe/Riga") is False
+    [box] = shown
+    assert box.text().startswith("Erase \u2068Anna Ozola\u2069 for good?")
+    informative = box.informativeText()
+    assert "1 interaction with other people is kept, without \u2068Anna Ozola\u2069" in informative
+    assert "\n4 May 2026: \u2068<b>Anna</b> 0\u2069" in informative
+    assert shown[0].textFormat() == contact_view.Qt.TextFormat.PlainText  # shown as typed
+    assert box.detailedText() == ""
+
+    contact_view.confirm_erase(None, "Anna Ozola", mentions, "Europe/Riga")
+    informative = shown[-1].informativeText()
+    assert informative.count("<b>Anna") == contact_view.MENTIONS_SHOWN
+    assert informative.endswith("\n… and 2 more.")
+    assert shown[-1].detailedText().count("<b>Anna</b>") == len(mentions)  # all, plain text

@@ -6,7 +6,10 @@ AccountDesk keeps:
 
 - their rows go, with what refers to them: dates, follow-ups, notes, survey answers, gifts,
   interactions they were the only participant of (shared ones stay without them) and tags
-  nobody else has;
+  nobody else has; other people's records are not rewritten, so a shared interaction whose
+  subject or notes name them keeps the words: :func:`kept_mentions` lists those before the
+  erase (the confirmation shows them, to edit first) and :attr:`Erasure.mentions_left` counts
+  them after;
 - so do the duplicates merged into them that are still in the trash (the same person;
   :func:`~accountdesk.core.services.duplicates.merged_in_trash`), and the summary names them;
 - the search index is merged (FTS5 ``optimize``), so its segments hold no word of theirs;
@@ -28,22 +31,27 @@ AccountDesk keeps:
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
 from sqlalchemy import Column, delete, exists, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import crypto
 from accountdesk.core.db.backup import backup_folder, backup_root
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import driver_errors
-from accountdesk.core.db.fts import display_name
+from accountdesk.core.db.fts import display_name, fold
 from accountdesk.core.db.models import (
     Base,
     Contact,
@@ -61,8 +69,10 @@ from accountdesk.core.db.models import (
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, format_number, join_list, ngettext
+from accountdesk.core.i18n import _, format_date, format_number, join_list, ngettext
+from accountdesk.core.labels import INTERACTION_KIND, label
 from accountdesk.core.services.duplicates import forget_merges, merged_in_trash, merges_of
+from accountdesk.core.timekeeping.zones import get_zone
 
 #: The records about a contact an export holds, by key (besides the contact, account, tags
 #: and interactions); the erase removes them by the schema's foreign keys.
@@ -183,6 +193,8 @@ class Erasure:
     log_emptied: bool = True
     #: the names of the duplicates merged into them that were still in the trash, erased too
     merged: list[str] = field(default_factory=list)
+    #: interactions with other people, kept, whose subject or notes still mention them
+    mentions_left: int = 0
 
     def done(self) -> list[str]:
         """What was done, in sentences for the user."""
@@ -205,6 +217,16 @@ class Erasure:
                     "{n} backups were rewritten without them.",
                     count,
                 ).format(n=count)
+            )
+        if self.mentions_left:
+            lines.append(
+                ngettext(
+                    "{n} interaction with other people was kept and still mentions them in its "
+                    "subject or notes.",
+                    "{n} interactions with other people were kept and still mention them in their "
+                    "subject or notes.",
+                    self.mentions_left,
+                ).format(n=format_number(self.mentions_left))
             )
         return lines
 
@@ -236,6 +258,158 @@ def erase_question(name: str) -> str:
         "answers, gifts and the interactions no one else took part in go, from the database "
         "and from its backups. This cannot be undone."
     ).format(name=name)
+
+
+# --- what an erase keeps that names them ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An interaction with other people that an erase keeps (without the person) and whose
+    subject or notes mention them."""
+
+    interaction_id: str
+    occurred_at: datetime
+    kind: str
+    subject: str
+    in_trash: bool
+
+
+#: A run of digits as a phone number is written in text: "+371 2914-7730", "(0912) 345 6789".
+_NUMBER_RUN = re.compile(r"\+?\d[\d \t\u00a0().\-/]*\d")
+#: A name of fewer letters than this is not looked for on its own ("Li", "Al"); the name as
+#: shown always is.
+_SHORTEST_NAME = 3
+
+
+@dataclass(frozen=True)
+class _Traces:
+    """What of a person text can hold: folded names and e-mail addresses, and the national
+    numbers of their phones (digits)."""
+
+    words: tuple[str, ...]
+    numbers: tuple[str, ...]
+
+
+def _traces(people: Iterable[Contact]) -> _Traces:
+    words: dict[str, None] = {}
+    numbers: dict[str, None] = {}
+    for person in people:
+        names = [display_name(person.given_name, person.family_name, person.name_order)]
+        names += [
+            part
+            for part in (person.given_name, person.family_name)
+            if sum(ch.isalpha() for ch in part) >= _SHORTEST_NAME
+        ]
+        for written in [*names, *(e["value"] for e in person.emails or [])]:
+            folded = " ".join(fold(written).split())
+            if folded:
+                words[folded] = None
+        for phone in person.phones or []:
+            numbers[_national_number(phone["value"])] = None
+    return _Traces(tuple(words), tuple(n for n in numbers if len(n) >= 6))
+
+
+def _national_number(phone: str) -> str:
+    """The digits that name ``phone`` however it is written (without country code or trunk
+    prefix): phones are stored in E.164 (``validation.phone``)."""
+    try:
+        return str(phonenumbers.parse(phone, None).national_number)
+    except phonenumbers.NumberParseException:
+        return _digits(phone).lstrip("0")
+
+
+def _digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
+
+
+def _unspaced(ch: str) -> bool:
+    """Written in a script without spaces between words (Thai, Lao, Khmer, Myanmar, Chinese
+    characters, kana): a name there starts wherever it is found."""
+    code = ord(ch)
+    return (
+        0x0E00 <= code <= 0x0EFF  # Thai, Lao
+        or 0x1000 <= code <= 0x109F  # Myanmar
+        or 0x1780 <= code <= 0x17FF  # Khmer
+        or 0x3040 <= code <= 0x30FF  # hiragana, katakana
+        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x2FA1F
+    )
+
+
+def _mentions(written: str | None, traces: _Traces) -> bool:
+    """Whether ``written`` names the person: one of their names or e-mail addresses at the start
+    of a word, compared folded (case, accents, Arabic-script letter forms: the search's
+    :func:`~accountdesk.core.db.fts.fold`), with any ending ("Maryam's", "Annai"); or one of
+    their phone numbers, however its digits are grouped."""
+    if not written:
+        return False
+    folded = " ".join(fold(written).split())
+    for word in traces.words:
+        start = folded.find(word)
+        while start != -1:
+            if start == 0 or not folded[start - 1].isalnum() or _unspaced(word[0]):
+                return True
+            start = folded.find(word, start + 1)
+    runs = [_digits(run) for run in _NUMBER_RUN.findall(written)]
+    return any(number in run for number in traces.numbers for run in runs)
+
+
+def kept_mentions(db: Database, contact_id: str) -> list[Mention]:
+    """The interactions an erase of the contact keeps (others took part in them; the trash
+    too) whose subject or notes mention them (:func:`_mentions`), oldest first. The erase
+    does not rewrite other people's records: the user edits these."""
+    with db.reader() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise _not_found(contact_id)
+        ids = [contact_id, *merged_in_trash(session, contact_id)]
+        traces = _traces(session.get_one(Contact, id_) for id_ in ids)
+        ip = interaction_participants
+        others = ip.alias("others")
+        query = (
+            select(Interaction)
+            .where(Interaction.id.in_(select(ip.c.interaction_id).where(ip.c.contact_id.in_(ids))))
+            .where(
+                exists().where(
+                    others.c.interaction_id == Interaction.id, others.c.contact_id.not_in(ids)
+                )
+            )
+            .order_by(Interaction.occurred_at, Interaction.id)
+        )
+        return [
+            Mention(i.id, i.occurred_at, i.kind, i.subject, i.deleted_at is not None)
+            for i in session.scalars(query)
+            if _mentions(i.subject, traces) or _mentions(i.notes, traces)
+        ]
+
+
+def mention_line(mention: Mention, zone: str) -> str:
+    """One kept interaction that mentions them, for the user: its day (in ``zone``) and its
+    subject (its kind when it has none)."""
+    day = format_date(mention.occurred_at.astimezone(get_zone(zone)))
+    subject = isolate(mention.subject) if mention.subject else label(INTERACTION_KIND, mention.kind)
+    if mention.in_trash:
+        return _("{date}: {subject} (in the trash)").format(date=day, subject=subject)
+    return _("{date}: {subject}").format(date=day, subject=subject)
+
+
+def mentions_notice(name: str, count: int) -> str:
+    """What to say before the list of :func:`kept_mentions` (``name``: as the caller shows
+    it, isolated in a window)."""
+    return ngettext(
+        "{n} interaction with other people is kept, without {name}, and its subject or notes "
+        "mention them; edit it first if it should not:",
+        "{n} interactions with other people are kept, without {name}, and their subject or "
+        "notes mention them; edit them first if they should not:",
+        count,
+    ).format(n=format_number(count), name=name)
+
+
+def more_mentions(count: int) -> str:
+    """The line that stands for ``count`` interactions left out of a short list."""
+    return ngettext("… and {n} more.", "… and {n} more.", count).format(n=format_number(count))
 
 
 def _kept_on_delete() -> list[Column[Any]]:
@@ -379,9 +553,10 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
     with db.reader() as session:
         merged = merged_in_trash(session, contact_id)
     names = [subject_name(db, id_) for id_ in merged]
+    mentions = kept_mentions(db, contact_id)  # the same records in the backups are kept too
     cleaned: list[Path] = []
     left: list[Path] = []
     if db.path is not None:
         cleaned, left = _clean_backups(db, *merged, contact_id)
     emptied = _erase_in(db, *merged, contact_id)
-    return Erasure(name, cleaned, left, emptied, names)
+    return Erasure(name, cleaned, left, emptied, names, len(mentions))

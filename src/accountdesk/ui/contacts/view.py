@@ -4,6 +4,7 @@ whether it is working time there now."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,13 +53,29 @@ from accountdesk.ui.detail import LeadingLabel, button_row, clear_layout, detail
 from accountdesk.ui.forms import show_error
 from accountdesk.ui.items import ItemsPanel
 
+#: The most kept interactions that mention the person the confirmation lists in its text (all
+#: are under "Show Details…").
+MENTIONS_SHOWN = 8
 
-def confirm_erase(parent: QWidget, name: str) -> bool:
-    """Ask before erasing ``name`` for good (replaceable in tests)."""
+
+def confirm_erase(
+    parent: QWidget, name: str, mentions: Sequence[privacy.Mention] = (), zone: str = "UTC"
+) -> bool:
+    """Ask before erasing ``name`` for good (replaceable in tests), listing the interactions
+    with other people that are kept and mention them (``mentions``, days in ``zone``)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("Erase for good"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # its texts too: a subject is shown as typed
     box.setText(privacy.erase_question(isolate(name)))
+    if mentions:
+        lines = [privacy.mention_line(m, zone) for m in mentions]
+        shown = lines[:MENTIONS_SHOWN]
+        if len(lines) > len(shown):
+            shown.append(privacy.more_mentions(len(lines) - len(shown)))
+            box.setDetailedText("\n".join(lines))
+        notice = privacy.mentions_notice(isolate(name), len(mentions))
+        box.setInformativeText("\n".join([notice, *shown]))
     erase = box.addButton(_("Erase for good"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
@@ -304,8 +321,12 @@ class ContactView(QWidget):
         )
 
     def erase_for_good(self) -> None:
-        """Erase them from the database and its backups, after asking (no undo)."""
-        if self.detail is None or not confirm_erase(self, self.detail.name):
+        """Erase them from the database and its backups, after asking (no undo); the question
+        lists the interactions with others that are kept and mention them."""
+        if self.detail is None:
+            return
+        mentions = privacy.kept_mentions(self.ctx.db, self.record_id)
+        if not confirm_erase(self, self.detail.name, mentions, self.ctx.user_zone):
             return
         ctx, contact_id = self.ctx, self.record_id
         self.tabs.setEnabled(False)
