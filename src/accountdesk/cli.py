@@ -296,7 +296,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         return crypto_cli.run(args)
     if args.action == "upgrade":
         db = _open(args, upgrade=True, create=True)
-        _print(_("The database is at schema {revision}.").format(revision=schema_revision(db)))
+        revision = i18n.localize_digits(schema_revision(db) or "-")
+        _print(_("The database is at schema {revision}.").format(revision=revision))
         return 0
     if args.action in ("backups", "backup", "restore"):
         return _db_backups(args)
@@ -315,7 +316,11 @@ def cmd_db(args: argparse.Namespace) -> int:
                 len(problems),
             ).format(n=len(problems))
         )
-    _print(_("The database is healthy (schema {revision}).").format(revision=SCHEMA_HEAD))
+    _print(
+        _("The database is healthy (schema {revision}).").format(
+            revision=i18n.localize_digits(SCHEMA_HEAD)
+        )
+    )
     return 0
 
 

@@ -38,3 +38,13 @@ def test_backups_list_in_persian_digits(run: Run, tmp_path: Path) -> None:
 
     english = run("db", "backups", "--db", "data.db", check=True).stdout.split("\t")
     assert english[2] == f"schema {SCHEMA_HEAD}"
+
+
+def test_upgrade_and_check_name_the_schema_in_the_language_digits(run: Run) -> None:
+    persian = SCHEMA_HEAD.translate(str.maketrans("0123456789", PERSIAN_DIGITS))
+    upgraded = run("--lang", "fa", "db", "upgrade", "--db", "data.db", check=True).stdout
+    checked = run("--lang", "fa", "db", "check", "--db", "data.db", check=True).stdout
+    for said in (upgraded, checked):
+        assert persian in said and SCHEMA_HEAD not in said, said
+    english = run("db", "upgrade", "--db", "data.db", check=True).stdout
+    assert english.strip() == f"The database is at schema {SCHEMA_HEAD}."
