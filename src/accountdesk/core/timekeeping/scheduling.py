@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from itertools import pairwise
 from typing import Literal, Protocol
 
 from accountdesk.core.i18n import _, country_name, format_date, format_time, zone_name
 from accountdesk.core.timekeeping.calendars import DayCalendar, HolidayLike, calendar_or_default
 from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window, window_on
-from accountdesk.core.timekeeping.zones import get_zone, resolve_wall_time, to_wall
+from accountdesk.core.timekeeping.zones import (
+    get_zone,
+    resolve_wall_time,
+    to_wall,
+    transitions,
+    utc_offset,
+)
 
 WarningCode = Literal[
     "dst_gap",
@@ -33,6 +41,11 @@ WarningCode = Literal[
 
 #: How far :func:`suggest_slots` looks ahead.
 SUGGEST_DAYS = 400
+
+#: Longer than any working window (a day at most, and an hour or two of a clock change): the
+#: windows around a slot this far from a change of offset are read at one offset.
+_REACH = timedelta(days=2)
+_WEEK = 7 * 1440
 
 
 class Side(Protocol):
@@ -227,6 +240,102 @@ def _ceil_half_hour(wall: datetime) -> datetime:
     return midnight + timedelta(minutes=-(-minute // 30) * 30)
 
 
+# --- when the weekly patterns cannot meet -----------------------------------------------------
+
+_Changes = list[tuple[datetime, timedelta]]
+_Spans = list[tuple[int, int]]
+
+
+@lru_cache(maxsize=512)
+def _year_changes(zone: str, year: int) -> tuple[tuple[datetime, timedelta], ...]:
+    """The changes of ``zone``'s offset in a UTC year (zones.transitions: changes closer
+    together than a day are not seen; tzdata has none), cached: the scheduling dialog asks
+    again on every edit."""
+    found = transitions(zone, date(year, 1, 1), date(year + 1, 1, 1))
+    return tuple((c.instant, c.offset_after) for c in found)
+
+
+def _offset_changes(zone: str, first: datetime, last: datetime) -> _Changes:
+    """The offset of ``zone`` in force from ``first`` and each change up to ``last``: (from
+    when, offset) in order."""
+    changes: _Changes = [(first, utc_offset(zone, first))]
+    for year in range(first.astimezone(UTC).year, last.astimezone(UTC).year + 1):
+        changes += [(at, o) for at, o in _year_changes(zone, year) if first < at <= last]
+    return changes
+
+
+def _offsets_in(changes: _Changes, start: datetime, end: datetime) -> list[timedelta]:
+    """The offsets in force at some time from ``start`` to ``end``."""
+    found: list[timedelta] = []
+    for i, (since, offset) in enumerate(changes):
+        until = changes[i + 1][0] if i + 1 < len(changes) else None
+        if since < end and (until is None or until > start) and offset not in found:
+            found.append(offset)
+    return found
+
+
+def _weekly(hours: WorkingHours, offsets: Sequence[timedelta]) -> _Spans:
+    """Where the working windows of ``hours`` can lie in a week read in UTC (minutes from
+    Monday 00:00 UTC, a start in the first week), whichever of ``offsets`` their start and end
+    are read at: each working weekday's window from its start at the largest offset to its end
+    at the smallest (a window across midnight belongs to the day it starts)."""
+    ahead = max(-(-int(o.total_seconds()) // 60) for o in offsets)
+    behind = min(int(o.total_seconds()) // 60 for o in offsets)
+    length = hours.end_minute - hours.start_minute + (1440 if hours.overnight else 0)
+    spans: _Spans = []
+    for weekday in range(7):
+        if weekday not in hours.weekend:
+            start = (weekday * 1440 + hours.start_minute - ahead) % _WEEK
+            spans.append((start, start + length + ahead - behind))
+    return spans
+
+
+def _shared(first: _Spans, second: _Spans) -> _Spans:
+    """The stretches of the week inside a span of each (starts kept in the first week)."""
+    found: _Spans = []
+    for a_start, a_end in first:
+        for b_start, b_end in second:
+            for shift in (-_WEEK, 0, _WEEK):
+                start, end = max(a_start, b_start + shift), min(a_end, b_end + shift)
+                if start < end:
+                    found.append((start % _WEEK, start % _WEEK + end - start))
+    return found
+
+
+def _quiet(
+    after: datetime,
+    horizon: datetime,
+    duration: timedelta,
+    sides: Sequence[tuple[str, WorkingHours]],
+) -> list[tuple[datetime, datetime]]:
+    """Stretches of ``after`` to ``horizon`` (in order) in which no slot of ``duration`` can be
+    inside a working window of every side (zone, hours), whatever the weekends and holidays:
+    their weekly patterns, read at the offsets their zones take, never share that long. The
+    whole period when they never do at any offset taken in it; else the inside of each stretch
+    between two changes of offset, but the ``_REACH`` next to a change (windows there may be
+    read at either offset), when they do not at the offsets in force there."""
+    first, last = after - _REACH, horizon + _REACH
+    changes = {zone: _offset_changes(zone, first, last) for zone in {z for z, _h in sides}}
+    need = duration.total_seconds() / 60
+
+    def meet(start: datetime, end: datetime) -> bool:
+        common: _Spans | None = None
+        for zone, hours in sides:
+            spans = _weekly(hours, _offsets_in(changes[zone], start, end))
+            common = spans if common is None else _shared(common, spans)
+        return any(high - low >= need for low, high in common or [])
+
+    if not meet(first, last):
+        return [(after, horizon)]
+    cuts = sorted({since for found in changes.values() for since, _o in found[1:]})
+    bounds = [first, *(c for c in cuts if first < c < last), last]
+    return [
+        (start + _REACH, end - _REACH)
+        for start, end in pairwise(bounds)
+        if start + _REACH < end - _REACH and not meet(start, end)
+    ]
+
+
 def suggest_slots(
     after: datetime,
     zone: str,
@@ -242,8 +351,11 @@ def suggest_slots(
     """The next ``count`` good slots at or after the aware ``after``: on the hour or half hour
     in ``zone``, inside one of the working windows there for the whole ``duration``, not in a
     DST gap or overlap, and, for everyone in ``also`` (the user), inside their working time
-    as well. Aware datetimes in ``zone``; fewer when none is found within
-    :data:`SUGGEST_DAYS` days."""
+    as well. Aware datetimes in ``zone``, starting within :data:`SUGGEST_DAYS` days; fewer
+    when there are not so many.
+
+    Stretches in which the weekly patterns cannot meet (:func:`_quiet`) are skipped without
+    walking their days; the slots found are those a walk through every day finds."""
     if after.tzinfo is None:
         raise ValueError("suggest_slots needs an aware 'after'")
     if duration <= timedelta(0):
@@ -251,9 +363,15 @@ def suggest_slots(
     cal = calendar_or_default(calendar)
     tz = get_zone(zone)
     horizon = after + timedelta(days=SUGGEST_DAYS)
+    quiet = _quiet(after, horizon, duration, [(zone, hours), *((s.zone, s.hours) for s in also)])
     found: list[datetime] = []
     cursor = after
     while cursor < horizon:
+        while quiet and quiet[0][1] <= cursor:
+            quiet.pop(0)
+        if quiet and quiet[0][0] <= cursor:
+            cursor = quiet.pop(0)[1]  # no slot in there: on to its end
+            continue
         try:
             start, end = next_working_window(cursor, zone, hours, country, subdivision, cal)
         except ValueError:
@@ -265,6 +383,8 @@ def suggest_slots(
             slot = resolution.instant
             if slot + duration > end:
                 break
+            if slot >= horizon:
+                return found
             if (
                 resolution.kind == "ok"
                 and slot >= begin
