@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 
 import phonenumbers
@@ -24,10 +24,13 @@ from accountdesk.core.i18n import (
     N_,
     DateInputError,
     _,
+    _ascii_digits,
     country_name,
+    current_locale,
     format_date,
     format_number,
     join_list,
+    localize_digits,
     ngettext,
     parse_date_input,
 )
@@ -546,21 +549,150 @@ def parse_hhmm(key: str, value: str | None) -> str | None:
     return parsed.strftime("%H:%M")
 
 
-def decimal(key: str, value: str | Decimal | float | int | None) -> Decimal | None:
+# --- numbers ---------------------------------------------------------------------------------
+#
+# A number typed in a field or on the command line is read as the user's language writes it:
+# its decimal and thousands separators (CLDR, through Babel, for ``i18n.current_locale()``, in
+# the language's own numbering system and in Latin digits): "1,234.5" in English and Thai,
+# "1 234,5" in Latvian, "1.234,5" in Slovenian and Turkish, "۱٬۲۳۴٫۵" or "1,234.5" in Persian.
+# Native digits (Persian, Arabic-Indic, Thai …) are read as digits. In every language: the
+# point as the decimal separator ("1234.5", as numbers are pasted), spaces grouping thousands,
+# and the Arabic separators ٫ (decimal) and ٬ (thousands). Grouping must be well formed: one to
+# three digits (not starting with 0), then groups of three.
+#
+# A text that reads two ways is refused, never guessed, and the message shows both ways to
+# write it. In a language with a decimal comma a point may group thousands (Slovenian and
+# Turkish write fifteen hundred 1.500, and Latvians often do, though CLDR groups Latvian with a
+# space), so there "1.500" could be 1500 or a pasted 1.5. Only a single point followed by
+# exactly three digits is unclear: "1.5", "1234.500" and "0.500" (no grouping gives them) and
+# "1.234.567" and "1.500,25" (only grouping gives them) are clear. A comma is never a decimal
+# separator in English or Thai ("12,000" is twelve thousand, "12,5" is refused) and never groups
+# in a language with a decimal comma ("12,000" is twelve there).
+#
+# A file (a CSV import) is read alike in every language (``from_file``): the point and the
+# comma may each separate decimals or group thousands; a single point is the decimal one (what
+# programs write, and what the CSV export writes: "1.500" is 1.5), a single comma followed by
+# exactly three digits is unclear ("1,500"), and refused.
+
+#: Spaces that group thousands (Latvian writes a no-break space; people type a plain one).
+_NUMBER_SPACES = frozenset(" \u00a0\u202f\u2009")
+ARABIC_DECIMAL_SEPARATOR = "\u066b"
+ARABIC_THOUSANDS_SEPARATOR = "\u066c"
+_SIGNS = {"+": "", "-": "-", "\u2212": "-"}
+_FILE_MARKS = (
+    frozenset({".", ",", ARABIC_DECIMAL_SEPARATOR}),
+    frozenset({".", ",", ARABIC_THOUSANDS_SEPARATOR, *_NUMBER_SPACES}),
+)
+_EXAMPLE_NUMBER = Decimal("1234.5")
+
+
+@cache
+def _typed_marks(locale: Locale) -> tuple[frozenset[str], frozenset[str]]:
+    """The decimal separators and the thousands separators a number typed in ``locale``'s
+    language may have (see above)."""
+    symbols = [locale.number_symbols[s] for s in {locale.default_numbering_system, "latn"}]
+    decimals = {".", ARABIC_DECIMAL_SEPARATOR} | {str(s["decimal"]) for s in symbols}
+    groups = {ARABIC_THOUSANDS_SEPARATOR, *_NUMBER_SPACES} | {str(s["group"]) for s in symbols}
+    if "," in decimals:
+        groups.add(".")
+    return frozenset(decimals), frozenset(groups)
+
+
+def _kind(mark: str) -> str:
+    return " " if mark in _NUMBER_SPACES else mark
+
+
+def _well_grouped(numbers: list[str]) -> bool:
+    head, *rest = numbers
+    return 1 <= len(head) <= 3 and not head.startswith("0") and all(len(n) == 3 for n in rest)
+
+
+def _readings(body: str, decimals: frozenset[str], groups: frozenset[str]) -> dict[str, str]:
+    """What the digits and separators of ``body`` can mean, as plain decimal text: "point" (the
+    last separator separates decimals, any before it group thousands) and "grouped" (every
+    separator groups thousands); empty when neither."""
+    pieces = re.split(r"([^0-9])", body)
+    numbers, marks = pieces[0::2], pieces[1::2]
+    if not marks:
+        return {"grouped": body} if body else {}
+    found = {}
+    last, earlier = marks[-1], marks[:-1]
+    kinds = {_kind(m) for m in earlier}
+    whole, fraction = numbers[:-1], numbers[-1]
+    if last in decimals and fraction:
+        if not earlier:
+            found["point"] = f"{whole[0] or '0'}.{fraction}"
+        elif (
+            all(m in groups for m in earlier)
+            and len(kinds) == 1
+            and _kind(last) not in kinds
+            and _well_grouped(whole)
+        ):
+            found["point"] = f"{''.join(whole)}.{fraction}"
+    one_kind = len({_kind(m) for m in marks}) == 1
+    if all(m in groups for m in marks) and one_kind and _well_grouped(numbers):
+        found["grouped"] = "".join(numbers)
+    return found
+
+
+def format_number_input(value: Decimal, *, in_file: bool = False) -> str:
+    """``value`` as a number field takes it back: without grouping, with the current language's
+    decimal separator and digits ("1234,5" in Slovenian, "۱۲۳۴٫۵" in Persian); ``in_file``: as
+    a file writes it ("1234.5")."""
+    text = format(value, "f")
+    if in_file:
+        return text
+    locale = current_locale()
+    mark = str(locale.number_symbols[locale.default_numbering_system]["decimal"])
+    return localize_digits(text.replace(".", mark))
+
+
+def decimal(
+    key: str,
+    value: str | Decimal | float | int | None,
+    *,
+    from_file: bool = False,
+    example: Decimal = _EXAMPLE_NUMBER,
+) -> Decimal | None:
+    """A number: typed as the user's language writes it, or read from a file alike in every
+    language (``from_file``), as the section above says; None for an empty text. Refused
+    (ValidationError) when it is no number or reads two ways; the message says what to write
+    (``example``, written as the field or the file takes it)."""
     if value is None:
         return None
-    if isinstance(value, str):
-        cleaned = value.strip().replace(" ", "").replace(",", ".")
-        if not cleaned:
-            return None
-        value = cleaned
-    try:
+    if not isinstance(value, str):
         result = Decimal(str(value))
-    except InvalidOperation:
-        raise fail(key, value, _("is not a number")) from None
-    if not result.is_finite():
-        raise fail(key, value, _("is not a number"))
-    return result
+        if not result.is_finite():
+            raise fail(key, value, _("is not a number"))
+        return result
+    cleaned = _ascii_digits(value).strip()
+    if not cleaned:
+        return None
+    sign = _SIGNS.get(cleaned[0])
+    body = cleaned[1:] if sign is not None else cleaned
+    decimals, groups = _FILE_MARKS if from_file else _typed_marks(current_locale())
+    found = {
+        how: Decimal(f"{sign or ''}{text}")
+        for how, text in _readings(body, decimals, groups).items()
+    }
+    if len(found) == 2 and from_file and "." in body:
+        del found["grouped"]  # a file's single point separates decimals
+    if len(found) == 1:
+        return next(iter(found.values()))
+    if not found:
+        written = format_number_input(example, in_file=from_file)
+        raise fail(
+            key, value, _("is not a number; write it like {example}").format(example=written)
+        )
+    # one separator, followed by three digits, that may group thousands or separate decimals
+    raise fail(
+        key,
+        value,
+        _("is unclear: write {whole} or {fraction}, whichever you mean").format(
+            whole=format_number_input(found["grouped"], in_file=from_file),
+            fraction=format_number_input(found["point"].normalize(), in_file=from_file),
+        ),
+    )
 
 
 def score(key: str, value: int | str | None, low: int, high: int) -> int | None:

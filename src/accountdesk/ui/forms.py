@@ -16,6 +16,7 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -46,7 +47,7 @@ from accountdesk.core import icu
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, country_name, format_date_input
 from accountdesk.core.services.conflicts import ConflictError
-from accountdesk.core.validation import ValidationError
+from accountdesk.core.validation import ValidationError, format_number_input
 from accountdesk.ui.pickers import zone_choices
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit | QSpinBox | QDateTimeEdit
@@ -227,6 +228,8 @@ class FormDialog(QDialog):
         shown = "" if value is None else str(value)
         if isinstance(value, date) and not isinstance(value, datetime):
             shown = format_date_input(value)  # as it is typed: in the user's calendar
+        elif isinstance(value, Decimal):
+            shown = format_number_input(value)  # as it is typed: "12,345" in Slovenian
         if isinstance(widget, QLineEdit):
             widget.setText(shown)
         elif isinstance(widget, QPlainTextEdit):

@@ -802,7 +802,9 @@ def _plan_chunks(
                     lost_on=cell("account_lost_on") or None,
                     owner=cell("account_owner") or None,
                     referred_by_id=cell("account_referred_by") or None,
-                    acquisition_cost=cell("account_acquisition_cost") or None,
+                    acquisition_cost=v.decimal(  # a file's number: alike in every language
+                        "acquisition_cost", cell("account_acquisition_cost"), from_file=True
+                    ),
                     notes=cell("account_notes") or None,
                 )
                 values = clean_account(account_data)

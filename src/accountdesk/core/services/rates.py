@@ -40,6 +40,8 @@ COLUMN_LABELS = {
 }
 #: At most this many problems are listed for one file.
 MAX_PROBLEMS = 20
+#: The rate a message shows as an example of how to write one.
+RATE_EXAMPLE = Decimal("160.52")
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,9 @@ def clean_rate(data: RateInput, reporting: str) -> dict[str, object]:
     if data.rate is None or (isinstance(data.rate, str) and not data.rate.strip()):
         raise _problem("rate", None, _("is required"))
     try:
-        rate = v.decimal("amount", data.rate)
-    except v.ValidationError:
-        raise _problem("rate", data.rate, _("is not a number; write it like 160.52")) from None
+        rate = v.decimal("amount", data.rate, example=RATE_EXAMPLE)
+    except v.ValidationError as error:  # not a number, or unclear: says what to write
+        raise _problem("rate", data.rate, error.reason) from None
     if rate is None or rate <= 0:
         raise _problem("rate", data.rate, _("must be more than 0"))
     try:
@@ -214,8 +216,10 @@ def read_rates_file(path: Path, reporting: str) -> list[dict[str, object]]:
             at = columns.get(name)
             return row[at].strip() if at is not None and at < len(row) else None
 
-        data = RateInput(cell("currency"), cell("rate"), cell("date"), cell("base") or None)
         try:
+            # a file's number: read alike in every language
+            rate = v.decimal("rate", cell("rate"), from_file=True, example=RATE_EXAMPLE)
+            data = RateInput(cell("currency"), rate, cell("date"), cell("base") or None)
             values = clean_rate(data, reporting)
         except v.ValidationError as error:
             problems.append(_row_problem(number, error))
