@@ -18,7 +18,15 @@ from typing import Any
 from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import AUTO, CALENDAR_PREFERENCES, N_, _, set_calendar_preference
+from accountdesk.core.i18n import (
+    AUTO,
+    CALENDAR_PREFERENCES,
+    N_,
+    _,
+    _ascii_digits,
+    country_name,
+    set_calendar_preference,
+)
 from accountdesk.core.services.activity import delete_setting, get_setting, write_settings
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import user_zone
@@ -42,12 +50,14 @@ def _country(text: str) -> str | None:
 
 
 def _subdivision(text: str) -> str | None:
-    return text.strip().upper() or None
+    """The region as typed, trimmed; checked against the country by :func:`put_many`."""
+    return text.strip() or None
 
 
 def parse_hours(text: str) -> tuple[time, time]:
-    """``"09:00-17:00"`` (also with an en dash) as a pair of wall times."""
-    cleaned = text.strip().replace("–", "-").replace(" ", "")
+    """``"09:00-17:00"`` (also with an en dash, and in the language's own digits: Persian
+    ``۰۹:۰۰-۱۷:۰۰``, Thai ``๐๙:๐๐-๑๗:๐๐``) as a pair of wall times."""
+    cleaned = _ascii_digits(text).strip().replace("–", "-").replace(" ", "")
     parts = cleaned.split("-")
     if len(parts) != 2:
         raise ValueError(_("write the hours as start-end, for example 09:00-17:00"))
@@ -204,10 +214,43 @@ def put(db: Database, key: str, text: str) -> Any:
 
 def put_many(db: Database, texts: Mapping[str, str]) -> dict[str, Any]:
     """Check every value first, then store them all in one transaction (nothing is stored when
-    one is refused). Empty optional values go back to their default."""
+    one is refused). Empty optional values go back to their default. The region is checked
+    against the country given with it, else the stored one (:func:`_check_region`)."""
     values = {key: parse(key, text) for key, text in texts.items()}
+    try:
+        _check_region(db, values)
+    except v.ValidationError as error:
+        raise SettingError(error.key, texts[error.key], error.reason, key=error.key) from None
     write_settings(db, values)
     return values
+
+
+def _check_region(db: Database, values: dict[str, Any]) -> None:
+    """The user's region ("My region") is one of their country's, by the rule of the contact
+    and account editors (:func:`validation.subdivision`: ``RIX`` or ``LV-RIX``, stored ``RIX``);
+    ``values`` gets the region as stored. A new country that the stored region is not in is
+    refused: the region would silently stop giving its holidays. ValidationError names the
+    setting refused (its key)."""
+    country = values["user.country"] if "user.country" in values else get(db, "user.country")
+    region = values.get("user.subdivision")
+    if region is not None:
+        if country is None:
+            raise v.fail(
+                "user.subdivision", region, _("a region needs a country: set your country first")
+            )
+        values["user.subdivision"] = v.subdivision(country, region, "user.subdivision")
+    elif "user.subdivision" not in values and "user.country" in values and country is not None:
+        stored = get(db, "user.subdivision")
+        try:
+            v.subdivision(country, stored, "user.subdivision")
+        except v.ValidationError:
+            raise v.fail(
+                "user.country",
+                country,
+                _("your region {region} is not in {country}; clear your region first").format(
+                    region=stored, country=country_name(country)
+                ),
+            ) from None
 
 
 def unset(db: Database, key: str) -> None:

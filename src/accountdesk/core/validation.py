@@ -539,11 +539,12 @@ def consent_dates(
 
 
 def parse_hhmm(key: str, value: str | None) -> str | None:
+    """A wall time HH:MM, in ASCII or the language's own digits (Persian ۰۹:۳۰, Thai ๐๙:๓๐)."""
     cleaned = clean_text(value)
     if cleaned is None:
         return None
     try:
-        parsed = time.fromisoformat(cleaned)
+        parsed = time.fromisoformat(_ascii_digits(cleaned))
     except ValueError:
         raise fail(key, value, _("is not a time in the form HH:MM")) from None
     return parsed.strftime("%H:%M")

@@ -33,7 +33,7 @@ class MeDialog(FormDialog):
         country = country_combo()
         country.insertItem(0, _("None (Saturday–Sunday weekend, no public holidays)"), "")
         self.add_field("user.country", _("My country"), country)
-        self.add_field("user.subdivision", _("My region"), line(_("ISO 3166-2, e.g. LV-RIX")))
+        self.add_field("user.subdivision", _("My region"), line(_("ISO 3166-2, e.g. RIX")))
         self.add_field("user.hours", _("My working hours"), line("09:00-17:00"))
         cap = QSpinBox()
         cap.setRange(0, 1000)
