@@ -6,12 +6,14 @@ the value and the reason in the user's language.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
 from decimal import Decimal
 from functools import cache
+from urllib.parse import urlsplit
 
 import phonenumbers
 import pycountry
@@ -19,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_currency_name
 
 from accountdesk.core import country_names
+from accountdesk.core.bidi import ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     N_,
@@ -38,14 +41,25 @@ from accountdesk.core.timekeeping.zones import is_valid_zone
 
 
 class ValidationError(UserError):
-    """A rejected value: ``field`` (translated label), ``value`` and ``reason``."""
+    """A rejected value: ``field`` (translated label), ``value`` and ``reason``.
 
-    def __init__(self, field: str, value: object, reason: str, *, key: str | None = None) -> None:
+    ``named``: the reason names the value itself (one address among several in one field, whose
+    error label shows only the reason), so the message does not repeat it."""
+
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        reason: str,
+        *,
+        key: str | None = None,
+        named: bool = False,
+    ) -> None:
         self.field = field
         self.key = key or field
         self.value = value
         self.reason = reason
-        shown = "" if value is None else printable(str(value))
+        shown = "" if value is None or named else printable(str(value))
         if shown:
             message = _("{field} \u201c{value}\u201d: {reason}").format(
                 field=field, value=shown, reason=reason
@@ -163,8 +177,8 @@ def label(key: str) -> str:
     return _(FIELD_LABELS.get(key, key))
 
 
-def fail(key: str, value: object, reason: str) -> ValidationError:
-    return ValidationError(label(key), value, reason, key=key)
+def fail(key: str, value: object, reason: str, *, named: bool = False) -> ValidationError:
+    return ValidationError(label(key), value, reason, key=key, named=named)
 
 
 def clean_text(value: str | None) -> str | None:
@@ -439,9 +453,67 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
 def email(value: str, key: str = "email") -> str:
+    """One e-mail address. The reason names it: a contact's addresses are typed in one field,
+    separated by commas, and the field shows only the reason."""
     cleaned = required(key, value)
     if not _EMAIL.match(cleaned) or ".." in cleaned:
-        raise fail(key, value, _("is not a valid e-mail address"))
+        raise fail(
+            key,
+            value,
+            _("\u201c{address}\u201d is not a valid e-mail address").format(
+                address=ltr(printable(cleaned))
+            ),
+            named=True,
+        )
+    return cleaned
+
+
+_WEB_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+#: One label of a host name: letters (any script) and digits, hyphens inside.
+_HOST_LABEL = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
+
+
+def _is_web_host(host: str | None) -> bool:
+    """A host name with a dot (``example.com``, ``münchen.de``; its last label not a number)
+    or an IPv4 address."""
+    if not host:
+        return False
+    try:
+        return isinstance(ipaddress.ip_address(host), ipaddress.IPv4Address)
+    except ValueError:
+        pass
+    labels = host.split(".")
+    return (
+        len(labels) >= 2
+        and all(_HOST_LABEL.fullmatch(part) for part in labels)
+        and len(labels[-1]) >= 2
+        and not labels[-1].isdigit()
+    )
+
+
+def website(value: str | None, key: str = "website") -> str | None:
+    """A web address, kept as typed (trimmed): ``example.com``, ``www.example.com/en`` or with
+    ``http://`` / ``https://``. Refused: spaces, another scheme, a user name before the host
+    and a host without a dot (``not a url``, ``localhost``)."""
+    cleaned = optional(key, value)
+    if cleaned is None:
+        return None
+    scheme = _WEB_SCHEME.match(cleaned)
+    valid = not any(ch.isspace() for ch in cleaned) and (
+        scheme is None or scheme.group().lower() in {"http://", "https://"}
+    )
+    if valid:
+        parts = urlsplit(cleaned if scheme else f"//{cleaned}")
+        try:
+            parts.port  # noqa: B018 (a port that is no number raises ValueError)
+        except ValueError:
+            valid = False
+        else:
+            valid = parts.username is None and _is_web_host(parts.hostname)
+    if not valid:
+        raise fail(
+            key, value, _("is not a web address; write it like example.com or https://example.com")
+        )
     return cleaned
 
 

@@ -216,8 +216,8 @@ def test_bad_values_are_named_by_table_record_and_column(demo: Database, tmp_pat
     )
     assert 'Table accounts, record 2, country "Latvia": is longer than 2 characters' in joined
     assert (
-        "Table contacts, record 1: E-mail \u201cnot an address\u201d: is not a valid e-mail address"
-        in joined
+        "Table contacts, record 1: E-mail: \u201c\u2066not an address\u2069\u201d is not a valid "
+        "e-mail address" in joined
     )
     assert "Table deals, record 1, amount 12.5: is not a decimal number written as text" in joined
     assert (

@@ -160,7 +160,7 @@ def test_problems_carry_row_own_column_value_and_reason(db: Database, tmp_path: 
     assert (problem.row, problem.column, problem.value) == (4, "E-posta", "not-an-address")
     assert problem.reason.startswith("E-mail: ")
     assert caught.value.problems == [problem.text]
-    assert problem.text.startswith("Row 4, column E-posta: E-mail “not-an-address”")
+    assert problem.text.startswith("Row 4, column E-posta: E-mail: “\u2066not-an-address\u2069”")
 
 
 def test_two_columns_for_one_field_in_a_mapping_is_a_problem(tmp_path: Path) -> None:

@@ -231,8 +231,8 @@ def test_every_problem_is_reported_and_nothing_is_written(db: Database, tmp_path
     with pytest.raises(VCardImportError) as caught:
         import_vcard(db, _write(tmp_path, text))
     assert caught.value.problems == [
-        "Card 2 (Jānis Ozols), EMAIL: E-mail \u201cnot-an-address\u201d: is not a valid e-mail "
-        "address",
+        "Card 2 (Jānis Ozols), EMAIL: E-mail: \u201c\u2066not-an-address\u2069\u201d is not a "
+        "valid e-mail address",
         "Card 3 (Emre Kaya), ADR: Country \u201cNarnia\u201d: is not an ISO 3166 country code "
         "(for example LV, TH or IR)",
         "Card 4 (Can Demir), BDAY: Date \u201csometime in May\u201d: is not a date (write it as "

@@ -112,7 +112,7 @@ def clean_account(data: AccountInput) -> dict[str, Any]:
     cost = v.decimal("acquisition_cost", data.acquisition_cost)
     if cost is not None and cost < 0:
         raise v.fail("acquisition_cost", cost, _("cannot be negative"))
-    website = v.optional("website", data.website)
+    website = v.website(data.website)
     return {
         "name": v.required("name", data.name),
         "country": country,
