@@ -473,7 +473,7 @@ class DateInputError(ValueError):
     """Text that is not a date (or date and time); the message is the reason, for the user."""
 
 
-def _ascii_digits(text: str) -> str:
+def ascii_digits(text: str) -> str:
     """``text`` with native digits written as ASCII ones and without bidi marks (a date copied
     from a Persian label carries them)."""
     return "".join(
@@ -555,7 +555,7 @@ def _date_of(year: int, month: int, day: int) -> date:
 
 def parse_date_input(text: str) -> date:
     """The date typed in a date field (see above); DateInputError says why not."""
-    cleaned = _ascii_digits(text).strip()
+    cleaned = ascii_digits(text).strip()
     found = _YEAR_FIRST.fullmatch(cleaned)
     if found is not None:
         year, _sep, month, day = found.groups()
@@ -573,7 +573,7 @@ def parse_date_input(text: str) -> date:
 def parse_datetime_input(text: str) -> datetime:
     """A naive wall time typed as a date (as :func:`parse_date_input` takes it) and HH:MM,
     separated by a space, a ``T`` or a comma; DateInputError says why not."""
-    found = _WALL_TIME.fullmatch(_ascii_digits(text).strip())
+    found = _WALL_TIME.fullmatch(ascii_digits(text).strip())
     error = DateInputError(
         _("write the date and time as {example}").format(example=datetime_input_example())
     )

@@ -23,7 +23,7 @@ from accountdesk.core.i18n import (
     CALENDAR_PREFERENCES,
     N_,
     _,
-    _ascii_digits,
+    ascii_digits,
     country_name,
     set_calendar_preference,
 )
@@ -57,7 +57,7 @@ def _subdivision(text: str) -> str | None:
 def parse_hours(text: str) -> tuple[time, time]:
     """``"09:00-17:00"`` (also with an en dash, and in the language's own digits: Persian
     ``۰۹:۰۰-۱۷:۰۰``, Thai ``๐๙:๐๐-๑๗:๐๐``) as a pair of wall times."""
-    cleaned = _ascii_digits(text).strip().replace("–", "-").replace(" ", "")
+    cleaned = ascii_digits(text).strip().replace("–", "-").replace(" ", "")
     parts = cleaned.split("-")
     if len(parts) != 2:
         raise ValueError(_("write the hours as start-end, for example 09:00-17:00"))

@@ -27,7 +27,7 @@ from accountdesk.core.i18n import (
     N_,
     DateInputError,
     _,
-    _ascii_digits,
+    ascii_digits,
     country_name,
     current_locale,
     format_date,
@@ -616,7 +616,7 @@ def parse_hhmm(key: str, value: str | None) -> str | None:
     if cleaned is None:
         return None
     try:
-        parsed = time.fromisoformat(_ascii_digits(cleaned))
+        parsed = time.fromisoformat(ascii_digits(cleaned))
     except ValueError:
         raise fail(key, value, _("is not a time in the form HH:MM")) from None
     return parsed.strftime("%H:%M")
@@ -738,7 +738,7 @@ def decimal(
         if not result.is_finite():
             raise fail(key, value, _("is not a number"))
         return result
-    cleaned = _ascii_digits(value).strip()
+    cleaned = ascii_digits(value).strip()
     if not cleaned:
         return None
     sign = _SIGNS.get(cleaned[0])
