@@ -4,7 +4,11 @@ actions; the text filter finds what Ctrl+K finds ("yilmaz" finds Yılmaz).
 Done follow-ups are in no bucket (:func:`~accountdesk.core.queries.followups.follow_up_bucket`):
 they are shown neutral, with when they were completed, never as overdue; while "Done" is
 chosen the bucket list says "All done" and cannot be changed, so "Overdue" and "Done" are never
-chosen together (the bucket chosen before comes back with "Open")."""
+chosen together (the bucket chosen before comes back with "Open").
+
+Complete, Snooze (and its presets) and Reschedule (and a double-click) are for open follow-ups:
+disabled while only done ones are selected; with open and done ones selected, they act on the
+open ones and the status bar says how many done ones were left as they are."""
 
 from __future__ import annotations
 
@@ -44,6 +48,7 @@ from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, join_list, ngettext
 from accountdesk.core.queries.followups import (
+    OPEN,
     FollowUpRow,
     due_for_reminder,
     follow_up_bucket,
@@ -215,6 +220,9 @@ class FollowUpsScreen(QWidget):
         for widget in (self.bucket, self.status, self.filter):
             filters.addWidget(widget)
         actions = QHBoxLayout()
+        #: The buttons that act on open follow-ups only (disabled when only done ones are
+        #: selected).
+        self.open_only: list[QPushButton] = []
         for text, slot, name in (
             (_("New…"), self.new, "new"),
             (_("Complete"), self.complete, "complete"),
@@ -234,6 +242,8 @@ class FollowUpsScreen(QWidget):
             if name == "snooze":
                 button.setMenu(snooze_menu(button, self.snooze_preset))
                 self.snooze_button = button
+            if name in ("complete", "snooze", "reschedule"):
+                self.open_only.append(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -242,6 +252,8 @@ class FollowUpsScreen(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.table)
 
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
         self.bucket.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
         self._debounce = QTimer(self)
@@ -321,9 +333,31 @@ class FollowUpsScreen(QWidget):
             if row.id in ids:
                 selection.select(self.model.index(r, 0), flags)
 
-    def selected_ids(self) -> list[str]:
+    def selected_rows(self) -> list[FollowUpRow]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.rows[r].id for r in rows if r < len(self.model.rows)]
+        return [self.model.rows[r] for r in rows if r < len(self.model.rows)]
+
+    def selected_ids(self) -> list[str]:
+        return [row.id for row in self.selected_rows()]
+
+    def _selection_changed(self) -> None:
+        """Complete, Snooze and Reschedule are for open follow-ups: disabled (saying why)
+        while every selected one is done."""
+        rows = self.selected_rows()
+        done = sum(1 for row in rows if row.status != OPEN)
+        only_done = bool(rows) and done == len(rows)
+        why = (
+            ngettext(
+                "The selected follow-up is done.",
+                "The selected follow-ups are all done.",
+                done,
+            )
+            if only_done
+            else ""
+        )
+        for button in self.open_only:
+            button.setEnabled(not only_done)
+            button.setToolTip(why)
 
     def check_reminders(self) -> None:
         """Show follow-ups that fell due (also while the app was closed) once, then mark them."""
@@ -386,13 +420,31 @@ class FollowUpsScreen(QWidget):
             self.ctx.status.emit(_("Select one or more follow-ups first."))
         return ids
 
+    def _require_open(self) -> list[str]:
+        """The open follow-ups of the selection (Complete, Snooze, Reschedule); the status bar
+        says how many done ones are left as they are."""
+        rows = self.selected_rows()
+        if not rows:
+            self.ctx.status.emit(_("Select one or more follow-ups first."))
+            return []
+        done = sum(1 for row in rows if row.status != OPEN)
+        if done:
+            self.ctx.status.emit(
+                ngettext(
+                    "{n} done follow-up was left as it is.",
+                    "{n} done follow-ups were left as they are.",
+                    done,
+                ).format(n=i18n.format_number(done))
+            )
+        return [row.id for row in rows if row.status == OPEN]
+
     def new(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
 
         ScheduleDialog(self.ctx, parent=self).exec()
 
     def complete(self) -> None:
-        ids = self._require_selection()
+        ids = self._require_open()
         if ids:
             self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
 
@@ -402,7 +454,7 @@ class FollowUpsScreen(QWidget):
 
     def snooze(self, until: datetime | None = None) -> None:
         """Remind again at ``until`` (default: the quick snooze, 1 h)."""
-        ids = self._require_selection()
+        ids = self._require_open()
         if ids:
             when = until or self.snooze_until(PRESETS_BY_KEY[QUICK_SNOOZE])
             self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, when))
@@ -410,7 +462,7 @@ class FollowUpsScreen(QWidget):
     def reschedule(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
 
-        for follow_up_id in self._require_selection():  # one dialog each; Cancel stops
+        for follow_up_id in self._require_open():  # one dialog each; Cancel stops
             dialog = ScheduleDialog(self.ctx, follow_up_id=follow_up_id, parent=self)  # as stored
             if not dialog.exec():
                 break
