@@ -372,7 +372,7 @@ class PlannerDialog(QDialog):
                     "No one person stands in the way: at best, {count} people are outside "
                     "their working hours.",
                     found.fewest_away,
-                ).format(count=found.fewest_away)
+                ).format(count=i18n.format_number(found.fewest_away))
             )
         if found.best:
             lines.append(
