@@ -189,3 +189,21 @@ def test_delete_message_isolates_the_name(ctx: Any, anna: str, persian: None) ->
     ctx.delete("contact", anna, "Anna Ozola")
     assert messages and "\u2068Anna Ozola\u2069" in messages[-1]
     assert "\u2068Anna Ozola\u2069" in ctx.undo_stack.undoText()
+
+
+def test_a_notes_box_puts_each_paragraph_at_its_own_leading_edge(persian: None, qtbot: Any) -> None:
+    from accountdesk.ui.forms import notes_edit
+
+    box = notes_edit(120)
+    qtbot.addWidget(box)
+    box.resize(400, 120)
+    box.setPlainText("این یادداشت فارسی است\nAn English line")
+    box.show()
+    qtbot.waitExposed(box)
+    document = box.document()
+    width = box.viewport().width()
+    persian_line = document.firstBlock().layout().lineAt(0).naturalTextRect()
+    english_line = document.firstBlock().next().layout().lineAt(0).naturalTextRect()
+    assert persian_line.right() > width - 10 and persian_line.left() > width / 3
+    assert english_line.left() < 10 and english_line.right() < width * 2 / 3
+    assert box.toPlainText() == "این یادداشت فارسی است\nAn English line"

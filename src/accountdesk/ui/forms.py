@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +50,7 @@ from accountdesk.core.services.conflicts import ConflictError
 from accountdesk.core.validation import ValidationError, format_number_input
 from accountdesk.ui.pickers import zone_choices
 
-FieldWidget = QLineEdit | QComboBox | QCheckBox | QPlainTextEdit | QSpinBox | QDateTimeEdit
+FieldWidget = QLineEdit | QComboBox | QCheckBox | QTextEdit | QSpinBox | QDateTimeEdit
 
 
 def ask_unsaved(parent: QWidget) -> str:
@@ -217,7 +217,7 @@ class FormDialog(QDialog):
         widget = self.fields[key]
         if isinstance(widget, QLineEdit):
             return widget.text()
-        if isinstance(widget, QPlainTextEdit):
+        if isinstance(widget, QTextEdit):
             return widget.toPlainText()
         if isinstance(widget, QComboBox):
             return combo_value(widget)
@@ -232,7 +232,7 @@ class FormDialog(QDialog):
             shown = format_number_input(value)  # as it is typed: "12,345" in Slovenian
         if isinstance(widget, QLineEdit):
             widget.setText(shown)
-        elif isinstance(widget, QPlainTextEdit):
+        elif isinstance(widget, QTextEdit):
             widget.setPlainText(shown)
         elif isinstance(widget, QComboBox):
             set_combo(widget, shown)
@@ -250,7 +250,7 @@ class FormDialog(QDialog):
                 state.append(widget.value())
             elif isinstance(widget, QLineEdit):
                 state.append(widget.text())
-            elif isinstance(widget, QPlainTextEdit):
+            elif isinstance(widget, QTextEdit):
                 state.append(widget.toPlainText())
             elif isinstance(widget, QDateTimeEdit):
                 state.append(widget.dateTime().toString("yyyy-MM-ddTHH:mm"))
@@ -372,8 +372,13 @@ def line(placeholder: str = "") -> QLineEdit:
     return edit
 
 
-def notes_edit(height: int = 80) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
+def notes_edit(height: int = 80) -> QTextEdit:
+    """A box of several lines of plain text. A QTextEdit that takes plain text only, not a
+    QPlainTextEdit: that one aligns every paragraph to the left, so a Persian note sat at the
+    left edge of a right-to-left window; here each paragraph follows its own direction (a
+    Persian line at the right, an English one at the left)."""
+    edit = QTextEdit()
+    edit.setAcceptRichText(False)
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(height)
     return edit
