@@ -194,3 +194,29 @@ def test_a_failed_edit_changes_nothing(
     row = list_follow_ups(db, now=datetime(2027, 3, 1, tzinfo=UTC), user_zone="UTC")[0]
     assert (row.title, row.notes, row.rrule) == ("Call", "about the offer", None)
     assert (row.local_due, row.zone) == (datetime(2027, 3, 2, 10), "Europe/Istanbul")
+
+
+def test_a_follow_up_already_done_is_left_as_it_is(db: Database, ayse: str) -> None:
+    """A list or a reminder loaded before a follow-up was completed elsewhere may offer it
+    again: completing or snoozing it then changes nothing (its completion time is kept)."""
+    from sqlalchemy import text
+
+    a = fu.schedule(db, fu.FollowUpInput(ayse, "Send the offer", datetime(2027, 3, 1, 10))).id
+    first = datetime(2027, 3, 1, 12, tzinfo=UTC)
+    assert fu.complete(db, [a], clock=fixed_clock(first)) == 1
+
+    def stored() -> tuple[str, object, object, int]:
+        with db.engine.connect() as conn:
+            row = conn.execute(
+                text(
+                    "SELECT status, completed_at, snoozed_until, version FROM follow_ups "
+                    "WHERE id = :id"
+                ),
+                {"id": a},
+            ).one()
+        return row[0], row[1], row[2], row[3]
+
+    before = stored()
+    assert fu.complete(db, [a], clock=fixed_clock(datetime(2027, 3, 5, tzinfo=UTC))) == 0
+    fu.snooze(db, [a], datetime(2027, 3, 6, tzinfo=UTC))
+    assert stored() == before and before[0] == "done" and before[2] is None

@@ -185,12 +185,16 @@ def for_edit(db: Database, follow_up_id: str) -> Loaded[FollowUpEdit]:
 
 
 def complete(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> int:
-    """Mark follow-ups done; a recurring one moves on to its next occurrence instead."""
+    """Mark follow-ups done; a recurring one moves on to its next occurrence instead. One
+    already done is left as it is (its completion time kept): a list or a reminder loaded
+    before it was completed elsewhere may still offer it. Returns how many were completed."""
     now = clock()
     done = 0
     with db.transaction() as session:
         for follow_up_id in follow_up_ids:
             item = _follow_up(session, follow_up_id)
+            if item.status != "open":
+                continue
             if item.rrule:
                 _advance(session, item, now)
             else:
@@ -228,12 +232,15 @@ def _advance(session: Session, item: FollowUp, now: datetime) -> None:
 
 
 def snooze(db: Database, follow_up_ids: Sequence[str], until: datetime) -> None:
-    """Remind again at ``until`` (an aware instant)."""
+    """Remind again at ``until`` (an aware instant); a follow-up already done is left as it
+    is (nothing is left to remind)."""
     if until.tzinfo is None:
         raise v.fail("due", until, _("needs a time zone"))
     with db.transaction() as session:
         for follow_up_id in follow_up_ids:
             item = _follow_up(session, follow_up_id)
+            if item.status != "open":
+                continue
             item.snoozed_until = until
             item.notified_at = None
 
