@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,6 +74,29 @@ def add_contact(db: Database, account_id: str, given: str = "Anna", family: str 
         **kw,
     }
     return create_contact(db, ContactInput(**data))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def person(db: Database) -> Callable[..., str]:
+    """``person(given, country, zone, family="")``: a contact of an account of their own (named
+    after them) in that country and zone; its id."""
+
+    def make(given: str, country: str, zone: str, family: str = "") -> str:
+        account = create_account(
+            db, AccountInput(name=f"{family or given} Ltd", country=country, timezone=zone)
+        )
+        return create_contact(
+            db,
+            ContactInput(
+                account_id=account,
+                given_name=given,
+                family_name=family,
+                country=country,
+                timezone=zone,
+            ),
+        )
+
+    return make
 
 
 @pytest.fixture

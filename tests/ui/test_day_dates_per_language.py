@@ -17,12 +17,6 @@ from accountdesk.core.bidi import plain
 from accountdesk.core.culture.calendar import Holiday
 from accountdesk.core.culture.panel import TodayItem
 from accountdesk.core.culture.seasons import Season
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
 from accountdesk.ui import tasks
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -87,24 +81,15 @@ def test_the_countries_screen_lists_holidays_with_the_languages_pattern(
     assert tasks.wait_all()
 
 
-def _contact(db: Any, given: str, family: str, country: str, zone: str) -> str:
-    account = create_account(db, AccountInput(name=f"{family} Ltd", country=country, timezone=zone))
-    return create_contact(
-        db,
-        ContactInput(
-            account_id=account, given_name=given, family_name=family, country=country,
-            timezone=zone,
-        ),
-    )  # fmt: skip
-
-
-def test_the_planner_writes_days_as_the_language_does(ctx: Any, qtbot: Any, language: Any) -> None:
+def test_the_planner_writes_days_as_the_language_does(
+    ctx: Any, qtbot: Any, language: Any, person: Any
+) -> None:
     from accountdesk.ui.followups.planner import PlannerDialog
 
     settings.put(ctx.db, "user.country", "LV")
     ctx.clock = lambda: datetime(2025, 12, 1, 6, tzinfo=UTC)  # Monday, 08:00 in Riga
-    megan = _contact(ctx.db, "Megan", "Hill", "US", "America/Los_Angeles")
-    kenji = _contact(ctx.db, "Kenji", "Sato", "JP", "Asia/Tokyo")
+    megan = person("Megan", "US", "America/Los_Angeles", "Hill")
+    kenji = person("Kenji", "JP", "Asia/Tokyo", "Sato")
     language("sl")
     dialog = PlannerDialog(ctx, [megan, kenji])
     qtbot.addWidget(dialog)
@@ -117,7 +102,7 @@ def test_the_planner_writes_days_as_the_language_does(ctx: Any, qtbot: Any, lang
     assert plain(dialog.table.item(1, 0).toolTip()).startswith("nedelja, 30. november")
 
     language("lv")
-    ayse = _contact(ctx.db, "Ayse", "Yilmaz", "TR", "Europe/Istanbul")
+    ayse = person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
     dialog = PlannerDialog(ctx, [ayse])
     qtbot.addWidget(dialog)
     assert dialog.no_common is None and dialog.slots.count() > 0
@@ -126,11 +111,11 @@ def test_the_planner_writes_days_as_the_language_does(ctx: Any, qtbot: Any, lang
 
 
 def test_schedule_suggestions_write_days_as_the_language_does(
-    ctx: Any, qtbot: Any, language: Any
+    ctx: Any, qtbot: Any, language: Any, person: Any
 ) -> None:
     from accountdesk.ui.followups.schedule import ScheduleDialog
 
-    reza = _contact(ctx.db, "Reza", "Ahmadi", "IR", "Asia/Tehran")
+    reza = person("Reza", "IR", "Asia/Tehran", "Ahmadi")
     language("lv")
     dialog = ScheduleDialog(ctx, reza, title="Call")
     qtbot.addWidget(dialog)

@@ -11,27 +11,10 @@ import pytest
 
 from accountdesk.core import settings
 from accountdesk.core.bidi import plain
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 RIGA = ZoneInfo("Europe/Riga")
-
-
-def _contact(db: Any, given: str, family: str, country: str, zone: str) -> str:
-    account = create_account(db, AccountInput(name=f"{family} Ltd", country=country, timezone=zone))
-    return create_contact(
-        db,
-        ContactInput(
-            account_id=account, given_name=given, family_name=family, country=country,
-            timezone=zone,
-        ),
-    )  # fmt: skip
 
 
 def _planner(qtbot: Any, ctx: Any, ids: list[str]) -> Any:
@@ -42,11 +25,11 @@ def _planner(qtbot: Any, ctx: Any, ids: list[str]) -> Any:
     return dialog
 
 
-def test_the_user_row_follows_my_calendar(qtbot: Any, ctx: Any) -> None:
+def test_the_user_row_follows_my_calendar(qtbot: Any, ctx: Any, person: Any) -> None:
     settings.put(ctx.db, "user.country", "LV")
     settings.put(ctx.db, "user.hours", "10:00-14:00")
     ctx.clock = lambda: datetime(2025, 6, 20, 5, tzinfo=UTC)  # Friday, 08:00 in Riga
-    ayse = _contact(ctx.db, "Ayse", "Yilmaz", "TR", "Europe/Istanbul")
+    ayse = person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
     dialog = _planner(qtbot, ctx, [ayse])
     grid = dialog.grid
     assert grid is not None
@@ -70,8 +53,8 @@ def test_the_user_row_follows_my_calendar(qtbot: Any, ctx: Any) -> None:
     assert "Bangkok" in dialog.table.verticalHeaderItem(0).text()
 
 
-def test_every_column_says_its_day(qtbot: Any, ctx: Any) -> None:
-    ayse = _contact(ctx.db, "Ayse", "Yilmaz", "TR", "Europe/Istanbul")
+def test_every_column_says_its_day(qtbot: Any, ctx: Any, person: Any) -> None:
+    ayse = person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
     dialog = _planner(qtbot, ctx, [ayse])
     dialog.days.setValue(3)
     grid = dialog.grid
@@ -87,14 +70,14 @@ def test_every_column_says_its_day(qtbot: Any, ctx: Any) -> None:
 
 
 def test_no_common_hour_names_the_obstacle_and_offers_the_best_compromise(
-    qtbot: Any, ctx: Any
+    qtbot: Any, ctx: Any, person: Any
 ) -> None:
     from accountdesk.ui.followups.planner import COLOURS
 
     settings.put(ctx.db, "user.country", "LV")
     ctx.clock = lambda: datetime(2025, 12, 1, 6, tzinfo=UTC)  # Monday, 08:00 in Riga
-    megan = _contact(ctx.db, "Megan", "Hill", "US", "America/Los_Angeles")
-    kenji = _contact(ctx.db, "Kenji", "Sato", "JP", "Asia/Tokyo")
+    megan = person("Megan", "US", "America/Los_Angeles", "Hill")
+    kenji = person("Kenji", "JP", "Asia/Tokyo", "Sato")
     dialog = _planner(qtbot, ctx, [megan, kenji])
     grid = dialog.grid
     assert grid is not None and grid.good_slots == []
@@ -131,8 +114,8 @@ def test_no_common_hour_names_the_obstacle_and_offers_the_best_compromise(
     assert "weekend" in schedule.warnings.text()
 
 
-def test_with_a_common_hour_there_is_no_compromise(qtbot: Any, ctx: Any) -> None:
-    ayse = _contact(ctx.db, "Ayse", "Yilmaz", "TR", "Europe/Istanbul")
+def test_with_a_common_hour_there_is_no_compromise(qtbot: Any, ctx: Any, person: Any) -> None:
+    ayse = person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
     dialog = _planner(qtbot, ctx, [ayse])
     assert dialog.no_common is None
     assert dialog.slots_label.text() == "Good for everyone (your time):"

@@ -9,22 +9,9 @@ from typing import Any
 import pytest
 
 from accountdesk.core import settings
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
-
-
-def _contact(db: Any, given: str, country: str, zone: str) -> str:
-    account = create_account(db, AccountInput(name=f"{given} Ltd", country=country, timezone=zone))
-    return create_contact(
-        db, ContactInput(account_id=account, given_name=given, country=country, timezone=zone)
-    )
 
 
 def _dialog(qtbot: Any, ctx: Any, contact_id: str) -> Any:
@@ -37,11 +24,13 @@ def _dialog(qtbot: Any, ctx: Any, contact_id: str) -> Any:
     return dialog
 
 
-def test_hours_that_never_meet_are_said_not_an_empty_heading(qtbot: Any, ctx: Any) -> None:
+def test_hours_that_never_meet_are_said_not_an_empty_heading(
+    qtbot: Any, ctx: Any, person: Any
+) -> None:
     # Me in Berlin, 09:00-17:00; Aroha in Auckland, 12 hours ahead (11 in their winter).
     settings.put(ctx.db, "user.zone", "Europe/Berlin")
     settings.put(ctx.db, "user.hours", "09:00-17:00")
-    aroha = _contact(ctx.db, "Aroha", "NZ", "Pacific/Auckland")
+    aroha = person("Aroha", "NZ", "Pacific/Auckland")
     dialog = _dialog(qtbot, ctx, aroha)
     assert dialog.suggestion_buttons == []
     label = dialog.suggestions_label
@@ -51,19 +40,19 @@ def test_hours_that_never_meet_are_said_not_an_empty_heading(qtbot: Any, ctx: An
     )
     assert "Next good times" not in label.text()
     # A contact whose hours meet mine: the heading and its buttons again.
-    dialog._set_contact(_contact(ctx.db, "Anna", "LV", "Europe/Riga"))
+    dialog._set_contact(person("Anna", "LV", "Europe/Riga"))
     dialog.when.set_value(datetime(2025, 3, 13, 10))
     dialog.refresh()
     assert len(dialog.suggestion_buttons) == 3
     assert label.text() == "Next good times for both of you:"
 
 
-def test_the_count_of_days_is_written_in_the_language(qtbot: Any, ctx: Any) -> None:
+def test_the_count_of_days_is_written_in_the_language(qtbot: Any, ctx: Any, person: Any) -> None:
     from accountdesk.core import i18n
     from accountdesk.ui.app import apply_language
 
     settings.put(ctx.db, "user.zone", "Europe/Berlin")
-    aroha = _contact(ctx.db, "Aroha", "NZ", "Pacific/Auckland")
+    aroha = person("Aroha", "NZ", "Pacific/Auckland")
     apply_language("fa")
     try:
         dialog = _dialog(qtbot, ctx, aroha)

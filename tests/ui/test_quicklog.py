@@ -74,28 +74,9 @@ def _with(ctx: Any, qtbot: Any, contact_id: str) -> QuickLogDialog:
     return dialog
 
 
-def _contact(ctx: Any, given: str, country: str, zone: str) -> str:
-    from accountdesk.core.services.accounts import (
-        AccountInput,
-        ContactInput,
-        create_account,
-        create_contact,
-    )
-
-    account = create_account(
-        ctx.db, AccountInput(name=f"{given} Co", country=country, timezone=zone)
-    )
-    return create_contact(
-        ctx.db,
-        ContactInput(
-            account_id=account, given_name=given, family_name="X", country=country, timezone=zone
-        ),
-    )
-
-
-def test_follow_up_presets_land_in_their_working_hours(ctx: Any, qtbot: Any) -> None:
+def test_follow_up_presets_land_in_their_working_hours(ctx: Any, qtbot: Any, person: Any) -> None:
     # Now: Wednesday 12 March 2025, 09:30 UTC = 16:30 in Bangkok (08:30–17:30, Sat–Sun off)
-    somchai = _with(ctx, qtbot, _contact(ctx, "Somchai", "TH", "Asia/Bangkok"))
+    somchai = _with(ctx, qtbot, person("Somchai", "TH", "Asia/Bangkok"))
     assert "08:30–17:30" in somchai.zone_hint.text()
     assert somchai.due.value() == datetime(2025, 3, 13, 16, 30)  # the default: +1 day
     assert not somchai.follow.isChecked()
@@ -107,7 +88,7 @@ def test_follow_up_presets_land_in_their_working_hours(ctx: Any, qtbot: Any) -> 
     somchai.mark_clean()  # closed without the "unsaved changes" question
     # Tehran (08:00–16:00, Friday off): 13:00 there now; next week is Nowruz and the days
     # around it (public holidays), so the follow-up waits for Tuesday 25 March, 08:00.
-    reza = _with(ctx, qtbot, _contact(ctx, "Reza", "IR", "Asia/Tehran"))
+    reza = _with(ctx, qtbot, person("Reza", "IR", "Asia/Tehran"))
     assert reza.due.value() == datetime(2025, 3, 13, 13, 0)
     reza.preset_buttons["3days"].click()
     assert reza.due.value() == datetime(2025, 3, 15, 13, 0)  # Saturday works in Iran
@@ -121,8 +102,10 @@ def test_follow_up_presets_land_in_their_working_hours(ctx: Any, qtbot: Any) -> 
         assert (follow_up.local_due, follow_up.zone) == ("2025-03-25T08:00:00", "Asia/Tehran")
 
 
-def test_a_follow_up_time_that_is_not_one_is_refused_at_the_field(ctx: Any, qtbot: Any) -> None:
-    dialog = _with(ctx, qtbot, _contact(ctx, "Somchai", "TH", "Asia/Bangkok"))
+def test_a_follow_up_time_that_is_not_one_is_refused_at_the_field(
+    ctx: Any, qtbot: Any, person: Any
+) -> None:
+    dialog = _with(ctx, qtbot, person("Somchai", "TH", "Asia/Bangkok"))
     dialog.follow.setChecked(True)
     dialog.due.setText("next Tuesday")
     dialog.accept()
