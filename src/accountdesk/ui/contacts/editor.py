@@ -177,11 +177,11 @@ def how_to_write_dates() -> str:
     month_day = month_day_text(_EXAMPLE.month, _EXAMPLE.day)
     if _month_named():
         return _(
-            "write one a line: a kind ({kinds}), then a date such as {example} or, without the "
+            "one date per line: a kind ({kinds}), then a date such as {example} or, without the "
             "year, the Gregorian month and day, such as {month_day}, and a label if you like"
         ).format(kinds=kinds, example=example, month_day=month_day)
     return _(
-        "write one a line: a kind ({kinds}), then a date such as {example} or, without the "
+        "one date per line: a kind ({kinds}), then a date such as {example} or, without the "
         "year, such as {month_day} ({day}), and a label if you like"
     ).format(
         kinds=kinds,
