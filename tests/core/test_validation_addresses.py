@@ -3,6 +3,9 @@ several is named in the reason (the field's error label shows only the reason)."
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from accountdesk.core import i18n
@@ -35,6 +38,13 @@ def _account(website: str) -> dict[str, object]:
         "xn--mnchen-3ya.de",
         "https://sub-domain.example.co.uk",
         "http://192.168.1.20/crm",
+        # an intranet's own names, said to be addresses by a scheme or a port
+        "http://intranet:8080",
+        "https://crm/accounts",
+        "http://localhost",
+        "wiki:8443",
+        "http://[2001:db8::1]/",
+        "example.com.",
     ],
 )
 def test_a_web_address_is_kept_as_typed(typed: str) -> None:
@@ -48,7 +58,8 @@ def test_a_web_address_is_kept_as_typed(typed: str) -> None:
         "notaurl",
         "localhost",
         "https://",
-        "https://example",
+        "n/a",
+        "http://[not-an-address]/",
         "example.com/my page",
         "ftp://example.com",
         "javascript:alert(1)",
@@ -100,3 +111,51 @@ def test_the_message_of_a_named_address_starts_with_the_translated_field() -> No
     assert "ilze@x" in caught.value.reason
     with i18n.use_language("lv"):
         assert str(caught.value).startswith(v.label("email") + ": ")
+
+
+def test_a_website_stored_before_the_rule_still_saves_and_imports(
+    tmp_path: Path,
+) -> None:
+    """The field kept any text before it had a rule: an account whose stored website is no web
+    address saves while the website is left as it is (a new one typed is checked), and the
+    app's own JSON and CSV exports of it import again (a file's website is kept as written)."""
+    from sqlalchemy import text
+
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.io.csv_io import export_csv, import_csv
+    from accountdesk.core.io.json_io import export_json, import_json
+    from accountdesk.core.services.accounts import (
+        account_input,
+        create_account,
+        create_contact,
+        update_account,
+    )
+
+    db = open_database(tmp_path / "a.db")
+    try:
+        account = create_account(db, AccountInput(name="Koks SIA", country="LV"))
+        create_contact(db, ContactInput(account_id=account, given_name="Ilze", country="LV"))
+        with db.transaction() as session:  # as the old rule let it be stored
+            session.execute(
+                text("UPDATE accounts SET website = 'n/a' WHERE id = :id"), {"id": account}
+            )
+        data = replace(account_input(db, account), notes="Called on Monday")
+        update_account(db, account, data)
+        assert account_input(db, account).website == "n/a"
+        with pytest.raises(v.ValidationError) as caught:
+            update_account(db, account, replace(data, website="still not one"))
+        assert caught.value.key == "website"
+        with (tmp_path / "out.json").open("w", encoding="utf-8") as out:
+            export_json(db, out)
+        with (tmp_path / "out.csv").open("w", encoding="utf-8", newline="") as out:
+            export_csv(db, out)
+    finally:
+        db.close()
+    for name, load in (("out.json", import_json), ("out.csv", import_csv)):
+        fresh = open_database(tmp_path / f"fresh-{name}.db")
+        try:
+            load(fresh, tmp_path / name)
+            with fresh.engine.connect() as conn:
+                assert conn.execute(text("SELECT website FROM accounts")).scalar_one() == "n/a"
+        finally:
+            fresh.close()

@@ -473,28 +473,30 @@ _WEB_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 _HOST_LABEL = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
 
 
-def _is_web_host(host: str | None) -> bool:
-    """A host name with a dot (``example.com``, ``münchen.de``; its last label not a number)
-    or an IPv4 address."""
+def _is_web_host(host: str | None, *, named_alone: bool = False) -> bool:
+    """A host name with a dot (``example.com``, ``münchen.de``, ``example.com.``; its last
+    label not a number), an IP address, or with ``named_alone`` (a scheme or a port says it is
+    an address) a name of one label (``http://intranet:8080``, ``http://localhost``)."""
     if not host:
         return False
     try:
-        return isinstance(ipaddress.ip_address(host), ipaddress.IPv4Address)
+        ipaddress.ip_address(host)
+        return True
     except ValueError:
         pass
-    labels = host.split(".")
-    return (
-        len(labels) >= 2
-        and all(_HOST_LABEL.fullmatch(part) for part in labels)
-        and len(labels[-1]) >= 2
-        and not labels[-1].isdigit()
-    )
+    labels = host.removesuffix(".").split(".")
+    if not all(_HOST_LABEL.fullmatch(part) for part in labels):
+        return False
+    if len(labels) == 1:
+        return named_alone and not labels[0].isdigit()
+    return len(labels[-1]) >= 2 and not labels[-1].isdigit()
 
 
 def website(value: str | None, key: str = "website") -> str | None:
-    """A web address, kept as typed (trimmed): ``example.com``, ``www.example.com/en`` or with
-    ``http://`` / ``https://``. Refused: spaces, another scheme, a user name before the host
-    and a host without a dot (``not a url``, ``localhost``)."""
+    """A web address, kept as typed (trimmed): ``example.com``, ``www.example.com/en``, with
+    ``http://`` / ``https://``, a port, an IP address (``http://[2001:db8::1]/``), or an
+    intranet name with a scheme or a port (``http://intranet:8080``). Refused: spaces, another
+    scheme, a user name before the host and a bare word (``not a url``, ``n/a``)."""
     cleaned = optional(key, value)
     if cleaned is None:
         return None
@@ -503,13 +505,14 @@ def website(value: str | None, key: str = "website") -> str | None:
         scheme is None or scheme.group().lower() in {"http://", "https://"}
     )
     if valid:
-        parts = urlsplit(cleaned if scheme else f"//{cleaned}")
         try:
-            parts.port  # noqa: B018 (a port that is no number raises ValueError)
-        except ValueError:
+            parts = urlsplit(cleaned if scheme else f"//{cleaned}")
+            port = parts.port  # a port that is no number raises ValueError
+        except ValueError:  # also a bracketed host that is no IPv6 address
             valid = False
         else:
-            valid = parts.username is None and _is_web_host(parts.hostname)
+            alone = scheme is not None or port is not None
+            valid = parts.username is None and _is_web_host(parts.hostname, named_alone=alone)
     if not valid:
         raise fail(
             key, value, _("is not a web address; write it like example.com or https://example.com")

@@ -807,7 +807,7 @@ def _plan_chunks(
                     ),
                     notes=cell("account_notes") or None,
                 )
-                values = clean_account(account_data)
+                values = clean_account(account_data, typed=False)
                 key = account_id or _account_id(values["name"], values["country"], seed)
                 values["id"] = key
                 plan.accounts[key] = values

@@ -403,7 +403,7 @@ def _check_services(rows: dict[str, list[dict[str, Any]]], problems: _Problems) 
         return {k: v for k, v in row.items() if k in names}
 
     checks: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = [
-        ("accounts", lambda r: clean_account(AccountInput(**inputs(AccountInput, r)))),
+        ("accounts", lambda r: clean_account(AccountInput(**inputs(AccountInput, r)), typed=False)),
         ("contacts", lambda r: clean_contact(_contact_input(r, inputs(ContactInput, r)))),
         (
             "important_dates",

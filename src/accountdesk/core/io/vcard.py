@@ -937,7 +937,7 @@ def _plan_account_card(
         notes=notes,
     )
     try:
-        values = clean_account(data)
+        values = clean_account(data, typed=False)
     except ValidationError as error:
         raise _Problem(_PROPERTY_OF.get(error.key, error.key), error.message) from None
     key = (values["name"].casefold(), values["country"])
@@ -951,7 +951,7 @@ def _plan_account_card(
 def _account_for(ctx: _Context, name: str, country: str) -> str:
     """The id of the live account called ``name`` in ``country``: found, or planned."""
     try:
-        values = clean_account(AccountInput(name=name, country=country))
+        values = clean_account(AccountInput(name=name, country=country), typed=False)
     except ValidationError as error:
         raise _Problem(_PROPERTY_OF.get(error.key, "ORG"), error.message) from None
     key = (values["name"].casefold(), values["country"])

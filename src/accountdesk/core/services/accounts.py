@@ -100,8 +100,16 @@ class ContactInput:
     important_dates: Sequence[ImportantDateInput] = field(default_factory=list)
 
 
-def clean_account(data: AccountInput) -> dict[str, Any]:
-    """Validate an account; returns the column values (tags excluded)."""
+def clean_account(
+    data: AccountInput, *, typed: bool = True, stored_website: str | None = None
+) -> dict[str, Any]:
+    """Validate an account; returns the column values (tags excluded).
+
+    ``typed``: the values were typed by a person (an editor, the command line), so the website
+    must be a web address (:func:`validation.website`) unless it is the one already stored
+    (``stored_website``: what was stored under the old rule, any text, still saves). A file's
+    website (an import, a restore of the app's own export) is kept as written, as the field
+    always kept it: one odd cell must not refuse the whole file."""
     country = v.country(data.country)
     status = v.choice("status", data.status, ACCOUNT_STATUSES, default="prospect")
     customer_since = v.parse_date("customer_since", data.customer_since)
@@ -112,7 +120,11 @@ def clean_account(data: AccountInput) -> dict[str, Any]:
     cost = v.decimal("acquisition_cost", data.acquisition_cost)
     if cost is not None and cost < 0:
         raise v.fail("acquisition_cost", cost, _("cannot be negative"))
-    website = v.website(data.website)
+    unchanged = stored_website is not None and (data.website or "").strip() == stored_website
+    if typed and not unchanged:
+        website = v.website(data.website)
+    else:
+        website = v.optional("website", data.website)
     return {
         "name": v.required("name", data.name),
         "country": country,
@@ -309,10 +321,10 @@ def update_account(
     """Save an edited account. ``expected_version``: the version the form was loaded at
     (:func:`account_for_edit`); when someone saved the account since, the save is refused
     (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
-    values = clean_account(data)
     with saving(db) as session:
         editable(session, Account, account_id, expected_version)
         account = _live(session, Account, account_id)
+        values = clean_account(data, stored_website=account.website)
         _check_referrer(session, values, account_id)
         for key, value in values.items():
             setattr(account, key, value)
