@@ -216,3 +216,15 @@ def test_an_edit_keeps_a_date_without_a_reminder_silent(
     assert editor.result() == 1
     stored = contact_for_edit(db, sample["anna"]).data.important_dates
     assert [(d.kind, d.remind) for d in stored] == [("birthday", False), ("custom", True)]
+
+
+@pytest.mark.parametrize("lang", sorted(i18n.LANGUAGES))
+@pytest.mark.parametrize("named", ["1990 founded", "2027 plan", "12 years together"])
+def test_a_yearly_date_before_a_label_starting_with_a_number_stays_yearly(
+    lang: str, named: str
+) -> None:
+    """Latvian and Slovenian write a stop after the month ("05.04."): followed by "1990
+    founded" it read back as 5 April 1990, and a save turned the yearly date into a dated one."""
+    items = [ImportantDateInput("custom", 4, 5, None, named)]
+    with i18n.use_language(lang):
+        assert parse_dates(dates_text(items)) == items

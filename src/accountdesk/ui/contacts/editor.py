@@ -199,6 +199,10 @@ def dates_text(items: list[ImportantDateInput]) -> str:
     lines = []
     for item in items:
         when = month_day_text(item.month, item.day)
+        if not item.year and (item.label or "")[:1].isdecimal() and not _month_named():
+            # "05.04. 1990 founded" would read back as 5 April 1990 (Latvian and Slovenian
+            # write a stop after the month): month first, "04-05", never takes a year
+            when = localize_digits(f"{item.month:02d}-{item.day:02d}")
         if item.year:
             when = format_date_input(date(item.year, item.month, item.day))
             when = ltr(when) if is_rtl() else when
