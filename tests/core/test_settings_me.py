@@ -96,3 +96,29 @@ def test_the_command_line_refuses_a_region_of_another_country(
     assert "is not a region of Germany (ISO 3166-2)" in capsys.readouterr().err
     assert main(["config", "set", "user.subdivision", "by", *base]) == 0
     assert "user.subdivision is now BY." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("country", "typed", "stored", "day", "holiday"),
+    [
+        # regions whose holidays the holidays data keeps under a code ISO 3166-2's list lacks
+        ("IT", "AO", "AO", "2026-09-07", "Saint Grat"),  # Aosta
+        ("NO", "NO-31", "31", None, None),  # Østfold, a county of 2024
+        ("BQ", "bon", "BON", None, None),  # Bonaire
+    ],
+)
+def test_a_region_the_holidays_know_is_accepted(
+    db: Database, country: str, typed: str, stored: str, day: str | None, holiday: str | None
+) -> None:
+    from datetime import date
+
+    from accountdesk.core.culture.calendar import holiday_on
+
+    settings.put(db, "user.country", country)
+    assert settings.put(db, "user.subdivision", typed) == stored
+    assert v.subdivision(country, typed) == stored  # the editors' rule, the same
+    if day is not None and holiday is not None:
+        found = holiday_on(country, stored, date.fromisoformat(day), "en")
+        assert found is not None and holiday in found.name
+    with pytest.raises(v.ValidationError):
+        v.subdivision(country, "XX")

@@ -388,15 +388,25 @@ def _subdivisions(country_code: str) -> frozenset[str]:
     return frozenset(s.code for s in found)
 
 
+def _holiday_region(country_code: str, code: str) -> bool:
+    """Whether the holidays data knows ``code`` (``"NO-31"``) as a region of the country."""
+    from accountdesk.core.culture.calendar import holiday_regions  # the country's module only
+
+    prefix = f"{country_code.upper()}-"
+    return code.startswith(prefix) and code[len(prefix) :] in holiday_regions(country_code)
+
+
 def subdivision(country_code: str, value: str | None, key: str = "subdivision") -> str | None:
-    """An ISO 3166-2 code; ``"IST"`` is accepted for ``"TR-34"``-style codes as ``"TR-IST"``."""
+    """An ISO 3166-2 code; ``"IST"`` is accepted for ``"TR-34"``-style codes as ``"TR-IST"``.
+    A region whose holidays the holidays data keeps under a code ISO's list lacks (Norway's
+    counties of 2024, Aosta) is accepted too: its holidays are shown."""
     cleaned = clean_text(value)
     if cleaned is None:
         return None
     code = cleaned.upper()
     if "-" not in code:
         code = f"{country_code}-{code}"
-    if code not in _subdivisions(country_code):
+    if code not in _subdivisions(country_code) and not _holiday_region(country_code, code):
         raise fail(
             key,
             value,

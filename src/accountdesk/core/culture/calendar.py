@@ -137,6 +137,16 @@ def _meta(country: str) -> Any | None:
         return None
 
 
+def holiday_regions(country: str) -> frozenset[str]:
+    """The region codes (the part after the dash, as records store them) that the holidays
+    data knows for ``country`` and ISO 3166-2's list may not: Norway's counties of 2024
+    ("31" … "56"), Aosta ("AO"), Bonaire ("BON"). Codes only: the data also names some
+    cities by their names."""
+    meta = _meta(country.upper())
+    known = getattr(meta, "subdivisions", ()) if meta is not None else ()
+    return frozenset(s for s in known if s.isupper() or s.isdigit())
+
+
 def supported_languages(country: str) -> tuple[str, ...]:
     meta = _meta(country.upper())
     return tuple(meta.supported_languages) if meta is not None else ()
