@@ -113,3 +113,25 @@ def test_screen_converts_money_and_names_a_missing_rate(ctx: Any, db: Database, 
     assert texts["Revenue in the period (won deals)"] == "€2,000.00"
     assert "at the exchange rates of 1 Mar 2025" in plain(screen.money_note.text())
     assert "No exchange rate" not in screen.money_note.text()
+
+
+def test_a_rate_is_shown_as_the_rate_field_takes_it_back(ctx: Any, qtbot: Any) -> None:
+    """Slovenian writes decimals with a comma: the list showed "1 EUR = 1.085" and the same
+    text typed into the rate field was refused as unclear (1085 or 1,085)."""
+    from accountdesk.core import i18n
+    from accountdesk.ui.reports.rates import RatesDialog
+
+    with i18n.use_language("sl"):
+        dialog = RatesDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.currency.setText("USD")
+        dialog.rate.setText("1,085")
+        dialog.day.setText("1. 03. 2025")
+        dialog.add_rate()
+        shown = [plain(row[1]) for row in dialog.rate_texts()]
+        assert shown == ["1 EUR = 1,085"]
+        dialog.currency.setText("GBP")
+        dialog.rate.setText(shown[0].split(" = ")[1])  # typed back as it is shown
+        dialog.day.setText("2. 03. 2025")
+        dialog.add_rate()
+        assert sorted(plain(row[1]) for row in dialog.rate_texts()) == ["1 EUR = 1,085"] * 2

@@ -36,6 +36,7 @@ from accountdesk.core.services.rates import (
     import_rates,
     save_rate,
 )
+from accountdesk.core.validation import format_number_input
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.when import DateEdit
 
@@ -132,7 +133,8 @@ class RatesDialog(QDialog):
         for r, row in enumerate(self.rows):
             cells = (
                 i18n.format_date(row.valid_on),
-                ltr(f"1 {row.base} = {i18n.localize_digits(format(row.rate, 'f'))}"),
+                # the rate as the rate field takes it back ("1,085" in Slovenian)
+                ltr(f"1 {row.base} = {format_number_input(row.rate)}"),
                 ltr(row.currency),
             )
             for column, text in enumerate(cells):
