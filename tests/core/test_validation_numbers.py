@@ -25,6 +25,15 @@ from accountdesk.core.services.rates import RateInput, RatesImportError, import_
 LANGUAGES = tuple(i18n.LANGUAGES)
 
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages in English in every language (what they say is checked here; the
+    catalogs' own tests check their translations), while numbers follow the language."""
+    import gettext
+
+    monkeypatch.setattr(i18n, "_translations", gettext.NullTranslations)
+
+
 def _read(lang: str, text: str) -> Decimal | None:
     with i18n.use_language(lang):
         return v.decimal("amount", text)
