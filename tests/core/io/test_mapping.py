@@ -233,7 +233,8 @@ def test_the_readme_example_is_a_valid_mapping() -> None:
     readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     example = readme.split("### Column mappings", 1)[1].split("```toml\n", 1)[1].split("```")[0]
     found = m.loads(example, "README.md")
-    assert found.source is None and len(found.columns) == 9
+    assert found.source is None and len(found.columns) == 10
+    assert found.date_order == "dmy" and found.columns["Doğum günü"] == Rule("birthday")
     assert m.loads(example.replace("# source", "source"), "README.md").source == "google"
     assert found.columns["Telefon"] == Rule("phones", label_from="Telefon türü")
     assert found.columns["Doğum yeri"] == Rule(m.NOTES)

@@ -28,8 +28,10 @@ def main(argv: list[str]) -> int:
 
     i18n.set_language(language)
     try:
-        header, rows, _lines, _code_page = csv_io._read_rows(Path(path))
+        header, rows, _lines, code_page = csv_io._read_rows(Path(path))
         seed = (int(seed_ms), bytes.fromhex(seed_key))
+        # the header read as the parent reads it (its dates' order and calendar too)
+        header_map = csv_io.read_header_map(Path(path), header, code_page)
         for plan in csv_io._plan_chunks(
             header,
             rows,
@@ -38,6 +40,7 @@ def main(argv: list[str]) -> int:
             part=(int(part), int(parts)),
             part_block=int(part_block),
             seed=seed,
+            mapping=header_map,
         ):
             send("chunk", plan)
         send("done", None)

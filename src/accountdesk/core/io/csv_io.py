@@ -63,10 +63,13 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import ImportFailed, os_reason
 from accountdesk.core.i18n import _, current_language, format_list, format_number, ngettext
+from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
-from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS
+from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.names import split_full_name
+from accountdesk.core.labels import DATE_KIND
+from accountdesk.core.labels import label as label_of
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
@@ -155,6 +158,15 @@ class ImportReport:
                 text_ = ngettext(
                     "{n} column was not imported: {names}.",
                     "{n} columns were not imported: {names}.",
+                    count,
+                )
+            elif self.source is None:  # no product: what the columns hold is not known
+                text_ = ngettext(
+                    "{n} column whose name AccountDesk does not know was not imported: {names} "
+                    "(--map chooses what it holds; --keep-unknown keeps it in the notes).",
+                    "{n} columns whose names AccountDesk does not know were not imported: "
+                    "{names} (--map chooses what they hold; --keep-unknown keeps them in the "
+                    "notes).",
                     count,
                 )
             else:
@@ -248,12 +260,12 @@ def _parse_dates(value: str) -> list[ImportantDateInput]:
         if label.endswith(NO_REMIND):
             remind = False
             label = label[: -len(NO_REMIND)].strip()
+        parts = file_dates.iso_parts(when)
         try:
-            if when.startswith("--"):
-                month, day, year = int(when[2:4]), int(when[5:7]), None
-            else:
-                parsed = date.fromisoformat(when)
-                month, day, year = parsed.month, parsed.day, parsed.year
+            if parts is None:
+                raise ValueError(when)
+            year, month, day = parts
+            date(2000 if year is None else year, month, day)  # 2000: 29 February is yearly
         except ValueError:
             raise ValidationError(
                 _("Important dates"), part, _("write kind=YYYY-MM-DD or kind=--MM-DD")
@@ -337,7 +349,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
                     _("{path} is not {encoding} text (byte {offset}).").format(
                         path=path,
                         encoding=encoding.upper().replace("UTF", "UTF-"),
-                        offset=exc.start,
+                        offset=format_number(exc.start),
                     )
                 ) from exc
     try:
@@ -368,7 +380,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
         raise CsvImportError(
             _(
                 "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
-            ).format(path=path, offset=offset)
+            ).format(path=path, offset=format_number(offset))
         ) from not_utf8
     try:
         return raw.decode(code_page), code_page
@@ -377,7 +389,9 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
             _(
                 "{path} is neither UTF-8 text (byte {offset}) nor {encoding} text; save it as "
                 "CSV UTF-8 and try again."
-            ).format(path=path, offset=offset, encoding=sources.code_page_name(code_page))
+            ).format(
+                path=path, offset=format_number(offset), encoding=sources.code_page_name(code_page)
+            )
         ) from not_utf8
 
 
@@ -452,7 +466,7 @@ def _readable(reader: Any, path: Path) -> Iterator[list[str]]:
                 _(
                     "Line {line} of {path} cannot be read: a cell there is longer than a CSV "
                     "cell can be (is a quote left open?). Nothing was imported."
-                ).format(line=line, path=path)
+                ).format(line=format_number(line), path=path)
             ) from exc
         yield row
 
@@ -502,7 +516,9 @@ class HeaderMap:
     ColumnMapping` (recognised or chosen) applied to the file's header by :func:`map_header`.
 
     ``problems`` are the header's own problems (a name twice, two columns for one field);
-    ``unknown`` the columns nothing reads, ``kept`` those kept in the notes."""
+    ``unknown`` the columns nothing reads, ``kept`` those kept in the notes. Date columns
+    (:data:`~accountdesk.core.io.mapping.DATES`) are read in ``date_order`` and in the
+    calendar of ``date_language`` (see :func:`read_header_map`)."""
 
     width: int
     source: sources.Source | None = None
@@ -513,6 +529,8 @@ class HeaderMap:
     kept: list[tuple[int, str]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # our column -> the file's own name
     problems: list[str] = field(default_factory=list)
+    date_order: str | None = None  # dates.DAY_FIRST, MONTH_FIRST; None: not known
+    date_language: str | None = None  # the language of the Windows that wrote the file
 
     @property
     def columns(self) -> set[str]:
@@ -580,7 +598,7 @@ def map_header(
     if mapping is None:
         mapping = column_mapping.recognise(header, source, keep_unknown=keep_unknown)
     product = sources.SOURCES[mapping.source] if mapping.source else None
-    found = HeaderMap(width=len(header), source=product)
+    found = HeaderMap(width=len(header), source=product, date_order=mapping.date_order)
     first_of: dict[str, int] = {}  # normalised name -> first column
     taken: dict[str, int] = {}  # our single-valued column -> the column that gives it
     labels: list[tuple[int, str]] = []  # columns holding the label of another column
@@ -634,6 +652,37 @@ def map_header(
     return found
 
 
+def read_header_map(
+    path: Path,
+    header: list[str],
+    code_page: str | None,
+    source: str | None = None,
+    *,
+    keep_unknown: bool = False,
+    mapping: column_mapping.ColumnMapping | None = None,
+) -> HeaderMap:
+    """:func:`map_header` for the file ``path`` (read in ``code_page``, None for UTF-8), with
+    what its date columns need: the language of the Windows that wrote it (a localised Outlook
+    header's, else the code page's), for its years' calendar (Thai years of the Buddhist era);
+    the order of day and month, unless the mapping chose one: the order of the language its
+    header is in, else the order the first of its dates that shows one shows (``17/5/1984``:
+    day first). A code page the file was read in for want of a better one (the user's
+    language's) does not tell the order. Every process that reads the file finds the same."""
+    found = map_header(header, source, keep_unknown=keep_unknown, mapping=mapping)
+    dated = [index for column, index in found.single.items() if column in DATES]
+    if not dated:
+        return found
+    told = sources.header_language(header)
+    found.date_language = told or sources.code_page_language(code_page)
+    found.date_order = found.date_order or sources.date_order(told)
+    if found.date_order is None:
+        _header, rows, _lines, _code_page = _read_rows(path)
+        found.date_order = file_dates.first_order(
+            row[i] for row in rows for i in dated if i < len(row)
+        )
+    return found
+
+
 class Problem(NamedTuple):
     """One problem of a file: its ``row`` (the header is row 1) and the sentence that says it
     (``text``); where it concerns one cell, the file's own ``column`` name, the ``value`` and
@@ -676,19 +725,20 @@ def _row_error(
 ) -> str:
     """A row's problem naming the column; ``in_file`` False: the file has no such column (a
     value it must give is missing), which the message says."""
+    row = format_number(row_number)  # in the language's digits, as the rest of the sentence
     if in_file:
         return _("Row {row}, column {column}: {problem}").format(
-            row=row_number, column=column, problem=error.message
+            row=row, column=column, problem=error.message
         )
     if error.key == "timezone":
         return _(
             "Row {row}: {problem}. The file has no {column} column, and no phone number of the "
             "row has an area code that tells the zone; add the column (an IANA name such as "
             "America/New_York) or map one to it."
-        ).format(row=row_number, problem=error.message, column=column)
+        ).format(row=row, problem=error.message, column=column)
     return _(
         "Row {row}: {problem}. The file has no {column} column; add it or map one to it."
-    ).format(row=row_number, problem=error.message, column=column)
+    ).format(row=row, problem=error.message, column=column)
 
 
 _ACCOUNT_FIELD_TO_COLUMN = {c.removeprefix("account_"): c for c in ACCOUNT_COLUMNS}
@@ -731,7 +781,7 @@ def _plan_chunks(
             _("The file has no column for the account name (account_name or Company).")
         )
     has_contacts = "given_name" in columns
-    if not has_contacts and any(h in CONTACT_COLUMNS for h in columns):
+    if not has_contacts and any(h in CONTACT_COLUMNS or h in DATES for h in columns):
         raise CsvImportError(_("The file has contact columns but no given_name column."))
     if "account_country" not in columns and "country" not in columns:
         raise CsvImportError(_("The file has no country column (account_country or country)."))
@@ -767,7 +817,7 @@ def _plan_chunks(
                     len(row),
                 )
             ).format(
-                row=row_number,
+                row=format_number(row_number),
                 n=format_number(len(row)),
                 m=format_number(mapping.width),
             )
@@ -861,6 +911,12 @@ def _plan_chunks(
             tags = clean_tags(_split(cell("tags")))
             column = "important_dates"
             dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
+            for target, kind in DATES.items():
+                if cell(target):
+                    column = target
+                    found = _file_date(cell(target), target, kind, mapping)
+                    if found is not None and not _given(found, dates):
+                        dates.append(clean_important_date(found))
             contact_id = cell("contact_id") or new_id()
             values["id"] = contact_id
             plan.contacts.append(values)
@@ -884,6 +940,30 @@ def _plan_chunks(
         raise RowProblems(problems)
     plan.last_row = row_number - 1
     yield plan
+
+
+def _file_date(text_: str, target: str, kind: str, mapping: HeaderMap) -> ImportantDateInput | None:
+    """The date of the file's ``target`` column (:data:`~accountdesk.core.io.mapping.DATES`)
+    as an important date of ``kind``; None for a cell that holds none (Outlook's 0/0/00). A
+    ValidationError names the kind, the value and why it is not a date."""
+    try:
+        found = file_dates.read(text_, mapping.date_order, mapping.date_language)
+    except ValueError as exc:
+        raise ValidationError(label_of(DATE_KIND, kind), text_, str(exc), key=target) from None
+    if found is None:
+        return None
+    year, month, day = found
+    return ImportantDateInput(kind, month, day, year)
+
+
+def _given(item: ImportantDateInput, found: list[dict[str, Any]]) -> bool:
+    """True when ``found`` (the row's important_dates and date columns so far) has ``item``'s
+    date of its kind already: a birthday column and an important_dates column that both give
+    it give it once, with the label and reminder the latter says."""
+    return any(
+        (d["kind"], d["year"], d["month"], d["day"]) == (item.kind, item.year, item.month, item.day)
+        for d in found
+    )
 
 
 def _disagreements(
@@ -936,8 +1016,8 @@ def _phone_zone(country: str, phones: str) -> str | None:
 def _column_for(key: str, section: str) -> str:
     if section == "account_name":
         return _ACCOUNT_FIELD_TO_COLUMN.get(key, key)
-    if section == "important_dates":
-        return "important_dates"
+    if section == "important_dates" or section in DATES:
+        return section
     return {"email": "emails", "phone": "phones", "work_hours": "work_start"}.get(key, key)
 
 
@@ -1269,7 +1349,9 @@ def import_csv(
     chosen = mapping
     if chosen is not None:
         check_mapping(chosen, header, path)
-    header_map = map_header(header, source, keep_unknown=keep_unknown, mapping=chosen)
+    header_map = read_header_map(
+        path, header, code_page, source, keep_unknown=keep_unknown, mapping=chosen
+    )
     if not header_map.columns and not header_map.problems:  # before any checking process
         raise UnknownHeader(
             _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
@@ -1325,11 +1407,12 @@ def import_csv(
 @dataclass(frozen=True)
 class PreviewRow:
     """A row of the file as the import would store it: the account's and the contact's
-    checked values (None for an account-only row)."""
+    checked values (None for an account-only row) and the contact's important dates."""
 
     row: int
     account: dict[str, Any]
     contact: dict[str, Any] | None
+    dates: tuple[dict[str, Any], ...] = ()
 
 
 def preview(
@@ -1338,8 +1421,8 @@ def preview(
     """The first ``rows`` rows of ``path`` read through ``mapping`` and checked as the import
     checks them (each on its own); a row with a problem is left out (the dry run of
     :func:`import_csv` names it), as is every row when the header has a problem."""
-    header, reader, _lines, _code_page = _read_rows(Path(path))
-    header_map = map_header(header, mapping=mapping)
+    header, reader, _lines, code_page = _read_rows(Path(path))
+    header_map = read_header_map(Path(path), header, code_page, mapping=mapping)
     found: list[PreviewRow] = []
     for number, row in enumerate(reader, start=2):
         if len(found) >= rows:
@@ -1351,7 +1434,9 @@ def preview(
         except (RowProblems, CsvImportError):
             continue
         account = next(iter(plan.accounts.values()))
-        found.append(PreviewRow(number, account, plan.contacts[0] if plan.contacts else None))
+        contact = plan.contacts[0] if plan.contacts else None
+        dates = tuple(plan.contact_dates.get(contact["id"], ())) if contact else ()
+        found.append(PreviewRow(number, account, contact, dates))
     return found
 
 

@@ -259,14 +259,19 @@ def _read(path: Path) -> dict[str, Any]:
         ) from exc
     except UnicodeDecodeError as exc:
         raise JsonImportError(
-            _("{path} is not UTF-8 text (byte {offset}).").format(path=path, offset=exc.start)
+            _("{path} is not UTF-8 text (byte {offset}).").format(
+                path=path, offset=format_number(exc.start)
+            )
         ) from exc
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise JsonImportError(
             _("{path} is not JSON: {reason} (line {line}, column {column}).").format(
-                path=path, reason=exc.msg, line=exc.lineno, column=exc.colno
+                path=path,
+                reason=exc.msg,
+                line=format_number(exc.lineno),
+                column=format_number(exc.colno),
             )
         ) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:

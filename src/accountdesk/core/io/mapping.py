@@ -10,6 +10,7 @@ A mapping is saved as TOML (:func:`dumps`, :func:`save`; the format is described
 "Column mappings")::
 
     source = "google"              # optional: the product whose export this is
+    date_order = "dmy"             # optional: the file's dates give the day first ("mdy": month)
 
     [columns]
     "First Name" = "given_name"    # one of our columns
@@ -18,6 +19,7 @@ A mapping is saved as TOML (:func:`dumps`, :func:`save`; the format is described
     "Mobile Phone" = { to = "phones", label = "mobile" }
     "E-mail 1 - Label" = "label"   # read as the label of another column
     "Nickname" = "notes"           # kept in the notes
+    "Birthday" = "birthday"        # a date: birthday, work_anniversary or other_date
     "Photo" = "ignore"             # not imported
 
 Saved mappings live as ``*.toml`` files in the ``mappings`` folder of the data folder
@@ -34,7 +36,7 @@ from accountdesk.core import paths
 from accountdesk.core import validation as v
 from accountdesk.core.errors import ImportFailed, os_reason
 from accountdesk.core.i18n import _, join_list
-from accountdesk.core.io import sources
+from accountdesk.core.io import dates, sources
 
 ACCOUNT_COLUMNS = (
     "account_id",
@@ -97,7 +99,11 @@ IGNORE = "ignore"  # not imported (listed in the report)
 NOTES = "notes"  # kept in the notes ("Column: value")
 SPECIAL = (FULL_NAME, LABEL, IGNORE, NOTES)
 LISTS = ("emails", "phones")
-TARGETS = frozenset(COLUMNS) | frozenset(SPECIAL)
+#: A column of one date of the contact, read as the products write dates
+#: (:mod:`accountdesk.core.io.dates`) and stored among its important dates with this kind.
+#: Our own format writes every important date in ``important_dates``; a file may have both.
+DATES = {"birthday": "birthday", "work_anniversary": "work_anniversary", "other_date": "custom"}
+TARGETS = frozenset(COLUMNS) | frozenset(SPECIAL) | frozenset(DATES)
 
 
 @dataclass(frozen=True)
@@ -116,12 +122,15 @@ class ColumnMapping:
     """The rule of each column of a file, in the file's order, by the file's own names.
 
     ``source`` is the key of the product (:data:`sources.SOURCES`) whose export the file is,
-    None for our own format or a mapping made by hand; ``origin`` the file it was loaded from
-    (for messages)."""
+    None for our own format or a mapping made by hand; ``date_order`` the order of day and
+    month in the file's dates (:data:`dates.ORDERS`), None to take it from the file
+    (:mod:`accountdesk.core.io.dates`); ``origin`` the file it was loaded from (for
+    messages)."""
 
     columns: dict[str, Rule]
     source: str | None = None
     origin: Path | None = field(default=None, compare=False)
+    date_order: str | None = None
 
     def rule(self, name: str) -> Rule | None:
         """The rule for the file's column ``name`` (compared as :func:`sources.normalise`)."""
@@ -146,7 +155,15 @@ class ColumnMapping:
         columns = {own: (rule if own == name else old) for own, old in self.columns.items()}
         if name not in columns:
             columns[name] = rule
-        return ColumnMapping(columns, self.source, self.origin)
+        return ColumnMapping(columns, self.source, self.origin, self.date_order)
+
+    def with_date_order(self, order: str | None) -> ColumnMapping:
+        """A copy whose dates are read in ``order`` (None: as the file shows)."""
+        return ColumnMapping(dict(self.columns), self.source, self.origin, order)
+
+    def has_dates(self) -> bool:
+        """True when a column is mapped to a date (:data:`DATES`)."""
+        return any(rule.target in DATES for rule in self.columns.values())
 
 
 class MappingError(ImportFailed):
@@ -159,10 +176,10 @@ class MappingError(ImportFailed):
 def _ours(name: str) -> str | None:
     """Our column for a header of our own format or a common alias, None if there is none."""
     cleaned = name.strip().lstrip("\ufeff")
-    if cleaned in COLUMNS:
+    if cleaned in COLUMNS or cleaned in DATES:
         return cleaned
     key = sources.normalise(cleaned)
-    if key.replace(" ", "_") in COLUMNS:
+    if key.replace(" ", "_") in COLUMNS or key.replace(" ", "_") in DATES:
         return key.replace(" ", "_")
     return sources.ALIASES.get(key)
 
@@ -269,7 +286,7 @@ def loads(text: str, origin: Path | str = "") -> ColumnMapping:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _problem(origin, _("it is not valid TOML ({reason})").format(reason=exc)) from None
-    extra = sorted(set(data) - {"source", "columns"})
+    extra = sorted(set(data) - {"source", "columns", "date_order"})
     if extra:
         raise _problem(origin, _("it has an unknown key “{key}”").format(key=extra[0]))
     source = data.get("source")
@@ -280,6 +297,14 @@ def loads(text: str, origin: Path | str = "") -> ColumnMapping:
                 source=source, choices=join_list(sources.SOURCES)
             ),
         )
+    order = data.get("date_order")
+    if order is not None and order not in dates.ORDERS:
+        raise _problem(
+            origin,
+            _("the date order “{order}” is none of {choices}").format(
+                order=order, choices=join_list(dates.ORDERS)
+            ),
+        )
     columns = data.get("columns")
     if not isinstance(columns, dict) or not columns:
         raise _problem(origin, _("it has no [columns] table"))
@@ -287,7 +312,7 @@ def loads(text: str, origin: Path | str = "") -> ColumnMapping:
     if len(names) != len(columns):
         raise _problem(origin, _("it names a column twice"))
     rules = {name: _rule(origin, name, value, names) for name, value in columns.items()}
-    return ColumnMapping(rules, source, Path(origin) if origin else None)
+    return ColumnMapping(rules, source, Path(origin) if origin else None, order)
 
 
 def load(path: str | Path) -> ColumnMapping:
@@ -318,10 +343,13 @@ def dumps(mapping: ColumnMapping) -> str:
     """``mapping`` as TOML that :func:`loads` reads back as it was."""
     lines = [
         "# An AccountDesk column mapping: what each column of a CSV file holds.",
-        "# Targets: a column of AccountDesk's CSV format, full_name, label, notes or ignore.",
+        "# Targets: a column of AccountDesk's CSV format, full_name, label, notes or ignore;",
+        "# a date: birthday, work_anniversary or other_date.",
     ]
     if mapping.source:
         lines.append(f"source = {_quoted(mapping.source)}")
+    if mapping.date_order:
+        lines.append(f"date_order = {_quoted(mapping.date_order)}")
     lines += ["", "[columns]"]
     for name, rule in mapping.columns.items():
         if rule.label is None and rule.label_from is None:

@@ -7,7 +7,13 @@ One table per product maps the product's export column names (normalised by
 * ``full_name``: a name in one cell, split by :func:`accountdesk.core.io.names.split_full_name`
   when the file has no given name for the row;
 * several e-mail and phone columns are all kept (``emails``/``phones`` with a label, or the
-  label read from another column of the row, as Google writes ``E-mail 1 - Label``).
+  label read from another column of the row, as Google writes ``E-mail 1 - Label``);
+* a date of the contact (``birthday``, ``work_anniversary``, ``other_date``: one of
+  :data:`accountdesk.core.io.mapping.DATES`), read by :mod:`accountdesk.core.io.dates` in the
+  form the product writes it and stored among the contact's important dates. Google Contacts
+  and Outlook export a birthday; Outlook's "Anniversary" (a wedding anniversary) is another
+  date, as the vCard import reads ANNIVERSARY. None of these products exports a work
+  anniversary: a column holding one is mapped by hand.
 
 The column names are the ones the products document for their contact exports (Google
 Contacts, Outlook desktop and Outlook on the web, HubSpot, Salesforce reports and Data Loader,
@@ -15,6 +21,9 @@ Zoho CRM, Pipedrive). Only Outlook desktop writes its header in the language of 
 interface, and the file in that language's Windows code page (not UTF-8):
 :data:`OUTLOOK_HEADERS` lists its Latvian, Slovenian, Thai and Turkish headers, as Microsoft's
 own import of Outlook CSV files (Exchange) knows them; no Persian Outlook header set is known.
+Microsoft's list gives none of those languages' names for Birthday and Anniversary, so a
+localised export's date columns are mapped by hand (their dates are read day first, the order
+of those languages: :func:`date_order`).
 Google Contacts and Outlook on the web write English headers whatever the language;
 HubSpot's Thai export and Salesforce's translated report labels are not known here (their
 files go through the mapping dialog, whose mappings can be saved).
@@ -26,6 +35,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from unicodedata import category
+
+from accountdesk.core.io.dates import DAY_FIRST
 
 
 def normalise(name: str) -> str:
@@ -73,6 +84,7 @@ def _google() -> dict[str, Target]:
         "Organization Name": "account_name",
         "Organization Title": "job_title",
         "Notes": "personal_notes",
+        "Birthday": "birthday",  # 1984-05-17, or --05-17 without the year (both exports)
         # the older "Google CSV"
         "Name": "full_name",
         "Given Name": "given_name",
@@ -132,6 +144,8 @@ _OUTLOOK: dict[str, str | Target] = {
     "Other Phone": Target("phones", "other"),
     "Company Main Phone": Target("phones", "work"),
     "Primary Phone": Target("phones", "other"),
+    "Birthday": "birthday",  # Windows' short date (5/17/1984, 17.05.1984); 0/0/00 for none
+    "Anniversary": "other_date",  # the wedding anniversary (vCard's ANNIVERSARY)
 }
 #: Headers only Outlook writes (with those of :data:`_OUTLOOK`, the product's signature).
 _OUTLOOK_ONLY = (
@@ -233,6 +247,11 @@ OUTLOOK = Source(
 )
 
 
+def _localised(cells: list[str], names: dict[str, str]) -> int:
+    """How many of ``cells`` are headers of a localised Outlook (``names``)."""
+    return len({normalise(cell) for cell in cells} & {normalise(name) for name in names.values()})
+
+
 def outlook_language(header_line: bytes) -> tuple[str, str] | None:
     """(language, code page) of the Outlook whose localised header ``header_line`` (the first
     line of a file that is not UTF-8) is, or None: the language whose headers, read in its
@@ -243,11 +262,18 @@ def outlook_language(header_line: bytes) -> tuple[str, str] | None:
             line = header_line.decode(code_page)
         except UnicodeDecodeError:
             continue
-        cells = {normalise(cell.strip().strip('"')) for cell in re.split(r"[,;\t]", line)}
-        known = len(cells & {normalise(name) for name in names.values()})
+        known = _localised([cell.strip().strip('"') for cell in re.split(r"[,;\t]", line)], names)
         if known >= 2 and (best is None or known > best[0]):
             best = (known, language, code_page)
     return (best[1], best[2]) if best else None
+
+
+def header_language(header: list[str]) -> str | None:
+    """The language of the localised Outlook whose header ``header`` (read) is, as
+    :func:`outlook_language` tells it, or None: also for a file saved again as UTF-8."""
+    found = [(_localised(header, names), lang) for lang, (_cp, names) in OUTLOOK_HEADERS.items()]
+    known, language = max(found)
+    return language if known >= 2 else None
 
 
 #: The Windows code page of each of the app's languages: the encoding of a file that is not
@@ -260,6 +286,29 @@ WINDOWS_CODE_PAGES = {
     "tr": "cp1254",
     "fa": "cp1256",
 }
+
+
+def code_page_language(code_page: str | None) -> str | None:
+    """The app's language whose Windows code page ``code_page`` is (a file read in it was
+    written by a Windows in that language, or is taken to be: see ``csv_io._decode``); None for
+    None (a UTF-8 file says nothing of its language)."""
+    return next((lang for lang, cp in WINDOWS_CODE_PAGES.items() if cp == code_page), None)
+
+
+#: The order of day and month in the short date Windows writes by default in each language's
+#: country (Outlook desktop writes its dates so): 17.05.1984. in Latvian, 17. 05. 1984 in
+#: Slovenian, 17/5/2527 in Thai, 17.05.1984 in Turkish. English is not here: Windows writes
+#: 5/17/1984 in the United States and 17/05/1984 in the United Kingdom, and an English file
+#: (Windows-1252) does not say which; nor is Persian, whose short date puts the year first
+#: (1363/02/27), where the order is never in doubt.
+_DAY_FIRST_LANGUAGES = frozenset({"lv", "sl", "th", "tr"})
+
+
+def date_order(language: str | None) -> str | None:
+    """:data:`~accountdesk.core.io.dates.DAY_FIRST` when a file of ``language`` (a localised
+    Outlook header's, :func:`header_language`) writes its dates day first; None when the
+    language does not say."""
+    return DAY_FIRST if language in _DAY_FIRST_LANGUAGES else None
 
 
 def code_page_name(code_page: str) -> str:
@@ -437,6 +486,11 @@ ALIASES = {
     "website": "account_website",
     "web page": "account_website",
     "industry": "account_industry",
+    "birthday": "birthday",
+    "birth date": "birthday",
+    "birthdate": "birthday",
+    "date of birth": "birthday",
+    "work anniversary": "work_anniversary",
 }
 
 

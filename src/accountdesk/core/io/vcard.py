@@ -60,6 +60,7 @@ from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import ImportFailed, NotFoundError, UserError, os_reason
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
+from accountdesk.core.io.dates import iso_parts
 from accountdesk.core.services.accounts import (
     DATE_KINDS,
     AccountInput,
@@ -357,7 +358,7 @@ def parse(data: bytes) -> list[Card]:
         if not sep or matched is None:
             problems.append(
                 _("Line {line} is not a vCard property: \u201c{text}\u201d.").format(
-                    line=line_number, text=v.printable(head_text[:60])
+                    line=format_number(line_number), text=v.printable(head_text[:60])
                 )
             )
             if len(problems) >= MAX_PROBLEMS:
@@ -381,7 +382,7 @@ def parse(data: bytes) -> list[Card]:
         if card is None:
             problems.append(
                 _("Line {line}: {property} is outside a card (BEGIN:VCARD … END:VCARD).").format(
-                    line=line_number, property=name
+                    line=format_number(line_number), property=name
                 )
             )
             continue
@@ -395,7 +396,7 @@ def parse(data: bytes) -> list[Card]:
                     card,
                     name,
                     _("is not UTF-8 text (byte {offset}); give its CHARSET or save the file as "
-                      "UTF-8").format(offset=exc.start + 1),
+                      "UTF-8").format(offset=format_number(exc.start + 1)),
                 )
             )  # fmt: skip
             continue
@@ -413,7 +414,9 @@ def parse(data: bytes) -> list[Card]:
         card.properties.append(Property(name, value, params, group))
     if card is not None:
         problems.append(
-            _("Card {card} has no END:VCARD; is the file complete?").format(card=card.number)
+            _("Card {card} has no END:VCARD; is the file complete?").format(
+                card=format_number(card.number)
+            )
         )
     if not cards and not problems:
         problems.append(_("The file holds no vCard (BEGIN:VCARD … END:VCARD)."))
@@ -426,10 +429,10 @@ def _card_problem(card: Card, prop: str, problem: str) -> str:
     name = card.name
     if name:
         return _("Card {card} ({name}), {property}: {problem}").format(
-            card=card.number, name=v.printable(name), property=prop, problem=problem
+            card=format_number(card.number), name=v.printable(name), property=prop, problem=problem
         )
     return _("Card {card}, {property}: {problem}").format(
-        card=card.number, property=prop, problem=problem
+        card=format_number(card.number), property=prop, problem=problem
     )
 
 
@@ -445,8 +448,6 @@ def _problems_error(problems: list[str]) -> VCardImportError:
 
 # --- from cards to contacts -------------------------------------------------------------------
 
-_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
-_NO_YEAR = re.compile(r"^--(\d{2})-?(\d{2})$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})?$")
 
 
@@ -454,15 +455,11 @@ def _date_parts(prop: Property) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of a date value: ``19850412``, ``1985-04-12``, ``--0412``,
     ``--04-12``, a date-time (its date); Apple's year 1604 with ``X-APPLE-OMIT-YEAR`` and a year
     0000 mean no year. None when the value is no date."""
-    text = prop.text.strip().split("T", 1)[0]
-    found = _NO_YEAR.match(text)
-    if found:
-        return None, int(found.group(1)), int(found.group(2))
-    found = _DATE.match(text)
-    if not found:
+    parts = iso_parts(prop.text.strip().split("T", 1)[0])
+    if parts is None:
         return None
-    year, month, day = (int(g) for g in found.groups())
-    if year == 0 or str(year) in prop.param("X-APPLE-OMIT-YEAR"):
+    year, month, day = parts
+    if year is None or year == 0 or str(year) in prop.param("X-APPLE-OMIT-YEAR"):
         return None, month, day
     return year, month, day
 
