@@ -112,14 +112,16 @@ def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
         ["3", "Anadolu Tekstil", "TR", "Can", "Demir"],
     ]
     assert preview[0][7:9] == ["work: ayse@anadolu.example", "mobile: +905321234567"]
-    assert preview[0][10] == ""
-    assert [dialog.unmapped_list.item(i).text() for i in range(1)] == ["\u2068Doğum yeri\u2069"]
+    assert preview[0][10:] == ["", ""]  # no important dates, no notes
+    assert [dialog.unmapped_list.item(i).text() for i in range(1)] == [
+        "\u2068Doğum yeri\u2069 (not mapped yet)"
+    ]
 
     # keep in notes: ticked in the list, it is in the preview's notes
     dialog.unmapped_list.item(0).setCheckState(Qt.CheckState.Checked)
     _settled(qtbot, dialog)
     assert dialog.mapping.columns["Doğum yeri"] == m.Rule(m.NOTES)
-    assert _cells(dialog.preview_table)[0][10] == "Doğum yeri: İzmir"
+    assert _cells(dialog.preview_table)[0][11] == "Doğum yeri: İzmir"
     combo = dialog.findChild(QComboBox, "mapping:Doğum yeri")
     assert combo is not None and combo.currentText() == "Keep in the notes"
 
@@ -208,7 +210,9 @@ def test_a_products_export_is_recognised(ctx: Any, qtbot: Any) -> None:
     dialog = ImportDialog(ctx, DATA / "google_contacts.csv")
     qtbot.addWidget(dialog)
     _settled(qtbot, dialog)
-    assert dialog.source_label.text() == "Recognised as an export of Google Contacts."
+    assert dialog.source_label.text() == (
+        "Recognised as an export of Google Contacts. 16 of 21 columns are mapped to a field."
+    )
     combo = dialog.findChild(QComboBox, "mapping:E-mail 1 - Value")
     assert combo is not None
     assert plain(combo.currentText()) == "E-mail, labelled as column “E-mail 1 - Label” says"
@@ -230,7 +234,7 @@ def test_a_vcard_is_imported_without_the_dialog_and_shows_its_report(
 def test_every_column_has_a_label_in_the_combo_box() -> None:
     from accountdesk.ui.import_dialog import COLUMN_LABELS, choices
 
-    assert set(COLUMN_LABELS) == set(m.COLUMNS)
+    assert set(COLUMN_LABELS) == set(m.COLUMNS) | set(m.DATES)
     texts = [rule_text(rule) for rule in choices()]
     assert len(set(texts)) == len(texts)  # no two choices look alike
 

@@ -11,6 +11,7 @@ change; Import runs the same import, writing, in one transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +39,22 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, format_number, join_list, pgettext
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    format_date,
+    format_month_day,
+    format_number,
+    join_list,
+    ngettext,
+    pgettext,
+)
 from accountdesk.core.io import csv_io
+from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as m
 from accountdesk.core.io.kinds import import_whole, kind_of
 from accountdesk.core.io.sources import SOURCES, normalise
-from accountdesk.core.labels import LIST_LABEL, label
+from accountdesk.core.labels import DATE_KIND, LIST_LABEL, label
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 
@@ -101,6 +112,8 @@ COLUMN_LABELS: dict[str, str] = {
     "stay_in_touch_days": N_("Stay in touch every (days)"),
     "tags": N_("Tags"),
     "important_dates": N_("Important dates"),
+    # one date of the contact, stored among its important dates with its kind
+    **{target: DATE_KIND[kind] for target, kind in m.DATES.items()},
 }
 #: The labels offered for e-mail and phone columns (stored words, as the CSV format writes them;
 #: shown in the user's language through labels.LIST_LABEL).
@@ -135,8 +148,38 @@ def choices() -> list[m.Rule]:
     for column in m.COLUMNS:
         found.append(m.Rule(column))
         found += [m.Rule(column, label=label) for label in LIST_LABELS.get(column, ())]
+    found += [m.Rule(target) for target in m.DATES]  # after important_dates, the last column
     found.append(m.Rule(m.LABEL))
     return found
+
+
+#: The orders of day and month the dialog offers for a file's dates, with an example each.
+DATE_ORDERS: tuple[tuple[str | None, str], ...] = (
+    (None, N_("As the file shows")),
+    (file_dates.DAY_FIRST, N_("Day first ({example})")),
+    (file_dates.MONTH_FIRST, N_("Month first ({example})")),
+)
+_ORDER_EXAMPLES = {file_dates.DAY_FIRST: "17.05.1984", file_dates.MONTH_FIRST: "05/17/1984"}
+
+
+def order_text(order: str | None, text: str) -> str:
+    """An entry of the date order list: ``text`` (translated) with its example."""
+    example = _ORDER_EXAMPLES.get(order or "")
+    return _(text).format(example=ltr(example)) if example else _(text)
+
+
+def _dates_cell(dates: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> str:
+    """Important dates as the preview shows them: the kind (or label) and the date, in the
+    language and calendar of the app, as the contact's page shows them."""
+    return join_list(
+        _("{kind}: {date}").format(
+            kind=isolate(d["label"]) if d.get("label") else label(DATE_KIND, d["kind"]),
+            date=format_date(date(d["year"], d["month"], d["day"]))
+            if d.get("year")
+            else format_month_day(d["month"], d["day"]),
+        )
+        for d in dates
+    )
 
 
 @dataclass
@@ -236,6 +279,19 @@ class ImportDialog(QDialog):
         self.save_button.clicked.connect(lambda _c=False: self.save_mapping())
         row.addWidget(self.save_button)
         layout.addLayout(row)
+        # the order of day and month, offered when a column is mapped to a date
+        self.order_row = QWidget()
+        order_layout = QHBoxLayout(self.order_row)
+        order_layout.setContentsMargins(0, 0, 0, 0)
+        order_layout.addWidget(QLabel(_("Day and month in the file's dates:")))
+        self.order_combo = QComboBox()
+        self.order_combo.setObjectName("dateOrder")
+        for order, text in DATE_ORDERS:
+            self.order_combo.addItem(order_text(order, text))
+        self.order_combo.currentIndexChanged.connect(self._order_chosen)
+        order_layout.addWidget(self.order_combo)
+        order_layout.addStretch(1)
+        layout.addWidget(self.order_row)
 
         split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -245,9 +301,14 @@ class ImportDialog(QDialog):
             [_("Column in the file"), _("Import as"), _("Sample values")], "importColumns"
         )
         top_row.addWidget(self.columns_table, 3)
-        unmapped_box = QGroupBox(_("Columns AccountDesk has no field for"))
+        unmapped_box = QGroupBox(_("Columns not imported into a field"))
         unmapped_layout = QVBoxLayout(unmapped_box)
-        hint = QLabel(_("Ticked columns are kept in the notes; the others are not imported."))
+        hint = QLabel(
+            _(
+                "Choose a field for a column under “Import as”. Ticked columns are kept in the "
+                "notes; the others are not imported."
+            )
+        )
         hint.setWordWrap(True)
         unmapped_layout.addWidget(hint)
         self.unmapped_list = QListWidget()
@@ -263,7 +324,7 @@ class ImportDialog(QDialog):
             [
                 _("Row"), _("Account"), _("Country"), _("Given name"), _("Family name"),
                 _("Form of address"), _("Job title"), _("E-mail"), _("Phone"), _("City"),
-                _("Notes"),
+                _("Important dates"), _("Notes"),
             ],
             "importPreview",
         )  # fmt: skip
@@ -348,7 +409,7 @@ class ImportDialog(QDialog):
     def _fitted(self, chosen: m.ColumnMapping) -> m.ColumnMapping:
         """``chosen``'s rules for the file's columns (a column it does not name: not imported)."""
         columns = {name: chosen.rule(name) or m.Rule(m.IGNORE) for name in self.recognised.columns}
-        return m.ColumnMapping(columns, chosen.source)
+        return m.ColumnMapping(columns, chosen.source, date_order=chosen.date_order)
 
     def _saved_chosen(self, index: int) -> None:
         data = self.saved_combo.itemData(index)
@@ -373,24 +434,83 @@ class ImportDialog(QDialog):
             if self.mapping.columns.get(name) != rule:
                 self.set_rule(name, rule)
 
+    def set_date_order(self, order: str | None) -> None:
+        """Read the file's dates in ``order`` (None: as the file shows), as the list does."""
+        self.mapping = self.mapping.with_date_order(order)
+        self._show_mapping()
+
+    def _order_chosen(self, index: int) -> None:
+        if not 0 <= index < len(DATE_ORDERS):
+            return
+        order = DATE_ORDERS[index][0]
+        if order != self.mapping.date_order:
+            self.set_date_order(order)
+
     def _unmapped_changed(self, item: QListWidgetItem) -> None:
         name = item.data(Qt.ItemDataRole.UserRole)
         keep = item.checkState() == Qt.CheckState.Checked
         self.set_rule(name, m.Rule(m.NOTES if keep else m.IGNORE))
 
-    def _show_mapping(self) -> None:
-        """Show ``self.mapping`` in the combo boxes and the unmapped list, then check it."""
+    def _no_field(self, name: str) -> bool:
+        """True when the product whose export the file is has ``name`` as a column AccountDesk
+        has no field for (its table does not know it); a column of a file no product wrote
+        may hold anything."""
+        product = SOURCES.get(self.mapping.source or "")
+        return product is not None and normalise(name) not in product.columns
+
+    def mapping_text(self) -> str:
+        """What the dialog says of the mapping: the product or format the header was read as,
+        how many of the columns are mapped, and what to do about the others."""
+        rules = self.mapping.columns
+        total = len(rules)
+        mapped = sum(1 for r in rules.values() if r.target not in (m.IGNORE, m.NOTES))
+        open_ = sum(1 for n, r in rules.items() if r.target == m.IGNORE and not self._no_field(n))
         source = SOURCES[self.mapping.source].name if self.mapping.source else None
         if source:
-            text = _("Recognised as an export of {product}.").format(product=source)
-        elif any(r.target not in (m.IGNORE, m.NOTES) for r in self.recognised.columns.values()):
-            text = _("Read as AccountDesk's CSV format (or a similar address book).")
-        else:
-            text = _(
+            what = _("Recognised as an export of {product}.").format(product=source)
+        elif any(h in m.COLUMNS for h in self.header):
+            what = _("Read as AccountDesk's CSV format.")
+        elif not mapped:
+            return _(
                 "No product recognised from the header: choose what each column holds, "
                 "then save the mapping for the next file like it."
             )
-        self.source_label.setText(text)
+        else:
+            what = _("No product recognised from the header.")
+        sentences = [
+            what,
+            ngettext(
+                "{n} of {total} column is mapped to a field.",
+                "{n} of {total} columns are mapped to a field.",
+                total,
+            ).format(n=format_number(mapped), total=format_number(total)),
+        ]
+        if open_:
+            sentences.append(
+                ngettext(
+                    "Choose what the column that is not mapped yet holds, or leave it out; "
+                    "then save the mapping for the next file like it.",
+                    "Choose what the {n} columns that are not mapped yet hold, or leave them "
+                    "out; then save the mapping for the next file like it.",
+                    open_,
+                ).format(n=format_number(open_))
+            )
+        return " ".join(sentences)
+
+    def _unmapped_text(self, name: str) -> str:
+        """A column of the unmapped list, with what is true of it."""
+        if self._no_field(name):
+            return _("{column} (AccountDesk has no field for it)").format(column=isolate(name))
+        return _("{column} (not mapped yet)").format(column=isolate(name))
+
+    def _show_mapping(self) -> None:
+        """Show ``self.mapping`` in the combo boxes and the unmapped list, then check it."""
+        self.source_label.setText(self.mapping_text())
+        self.order_row.setVisible(self.mapping.has_dates())
+        self.order_combo.blockSignals(True)
+        orders = [order for order, _text in DATE_ORDERS]
+        self.order_combo.setCurrentIndex(orders.index(self.mapping.date_order))
+        self.order_combo.blockSignals(False)
         for name, combo in self._combos.items():
             rule = self.mapping.columns.get(name, m.Rule(m.IGNORE))
             if rule not in self._choices:  # a label read from another column, a rare label
@@ -406,7 +526,7 @@ class ImportDialog(QDialog):
         self.unmapped_list.clear()
         for name, rule in self.mapping.columns.items():
             if rule.target in (m.IGNORE, m.NOTES):
-                item = QListWidgetItem(isolate(name))
+                item = QListWidgetItem(self._unmapped_text(name))
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = rule.target == m.NOTES
@@ -486,6 +606,7 @@ class ImportDialog(QDialog):
                 _listed(contact.get("emails") or []),
                 _listed(contact.get("phones") or []),
                 contact.get("city") or account.get("city") or "",
+                _dates_cell(found.dates),
                 (notes or "").replace("\n", " · "),
             ]
             for column, text in enumerate(cells):
