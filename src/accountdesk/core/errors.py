@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from datetime import datetime
 
 from accountdesk.core.i18n import N_, _
 
@@ -53,3 +54,28 @@ class ImportFailed(UserError):
 
 class NotFoundError(UserError):
     """The record asked for does not exist (or is in the trash)."""
+
+
+class InTrash(NotFoundError):
+    """The record asked for is in the trash (:func:`accountdesk.core.services.trash.missing`).
+
+    Raised inside a session with what its sentence needs: the ``kind`` of record (a key of
+    ``trash.KINDS``), its id, who moved it there (``moved_by``: a server login; None on a
+    laptop's file) and when. The database words it as the session ends (``Database.reader`` and
+    ``transaction``: :func:`accountdesk.core.services.conflicts.in_trash`), naming the person
+    and the time in the user's zone, which are read in sessions of their own. ``message`` is
+    the plain "There is no …" sentence."""
+
+    def __init__(
+        self,
+        message: str,
+        kind: str,
+        record_id: str,
+        moved_by: str | None,
+        moved_at: datetime,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.record_id = record_id
+        self.moved_by = moved_by
+        self.moved_at = moved_at

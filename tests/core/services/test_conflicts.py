@@ -23,8 +23,9 @@ from accountdesk.core import settings
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Contact, User
+from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import format_when
-from accountdesk.core.services import activity
+from accountdesk.core.services import activity, trash
 from accountdesk.core.services import followups as fu
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -37,7 +38,13 @@ from accountdesk.core.services.accounts import (
     update_account,
     update_contact,
 )
-from accountdesk.core.services.conflicts import ConflictError, Loaded, editable, saving
+from accountdesk.core.services.conflicts import (
+    ConflictError,
+    Loaded,
+    TrashedError,
+    editable,
+    saving,
+)
 
 RIGA = ZoneInfo("Europe/Riga")
 
@@ -209,17 +216,59 @@ def test_a_row_changed_between_reading_and_writing_is_the_same_refusal(db: Datab
     assert (stored.version, stored.job_title) == (before, None)
 
 
-def test_a_record_in_the_trash_is_not_found_rather_than_a_conflict(db: Database) -> None:
-    from accountdesk.core.errors import NotFoundError
-    from accountdesk.core.services import trash
+# --- moved to the trash meanwhile ---------------------------------------------------------
 
-    contact_id = _contact(db)
-    loaded = contact_for_edit(db, contact_id)
-    trash.delete(db, "contact", contact_id)
-    with pytest.raises(NotFoundError):
-        update_contact(db, contact_id, loaded.data, expected_version=loaded.version)
+
+def _trashed_at(db: Database, model: Any, record_id: str) -> tuple[datetime, str | None]:
     with db.reader() as session:
-        assert editable(session, Contact, "no-such-id", 1) is None
+        row = session.get(model, record_id)
+        assert row is not None and row.deleted_at is not None
+        return row.deleted_at, row.updated_by
+
+
+def test_a_record_moved_to_the_trash_meanwhile_is_refused_with_when_and_who(
+    db: Database, ben: Database
+) -> None:
+    """Ben moves the contact to the trash while Anna edits it: her save (and her reload) say
+    who did and when, as the refusal of an older copy does, never a raw id."""
+    contact_id = _contact(db)
+    annas = contact_for_edit(db, contact_id)
+    trash.delete(ben, "contact", contact_id)
+    with pytest.raises(TrashedError) as refused:
+        update_contact(
+            db, contact_id, replace(annas.data, job_title="CEO"), expected_version=annas.version
+        )
+    moved_at, moved_by = _trashed_at(db, Contact, contact_id)
+    when = isolate(format_when(moved_at, RIGA))
+    if db.is_postgres:  # the server stamped the login that moved it (no member has it: as is)
+        assert moved_by == ben.login
+        expected = (
+            f"{isolate(ben.login or '')} moved this contact to the trash on {when}; restore it "
+            "from the Trash to save your changes."
+        )
+    else:  # a laptop's file has nobody to name: when alone
+        assert moved_by is None
+        expected = (
+            f"This contact was moved to the trash on {when}; restore it from the Trash to save "
+            "your changes."
+        )
+    assert str(refused.value) == expected
+    assert contact_id not in str(refused.value)
+    # a refusal of the save (the form keeps what was typed), and a record not found
+    assert isinstance(refused.value, ConflictError) and isinstance(refused.value, NotFoundError)
+    assert refused.value.changed_at == moved_at
+    with pytest.raises(TrashedError) as reloaded:  # "Reload what is stored now"
+        contact_for_edit(db, contact_id)
+    assert str(reloaded.value) == expected
+    trash.restore(db, "contact", contact_id)  # nothing of Anna's save was written
+    assert contact_input(db, contact_id).job_title is None
+
+
+def test_a_record_that_is_not_there_is_not_found(db: Database) -> None:
+    with pytest.raises(NotFoundError) as refused, saving(db) as session:
+        editable(session, Contact, "no-such-id", 1)
+    assert not isinstance(refused.value, TrashedError)
+    assert str(refused.value) == "There is no contact with id no-such-id."
 
 
 # --- every edit flow -----------------------------------------------------------------------
@@ -362,6 +411,48 @@ def test_every_edit_flow_refuses_an_older_copy(db: Database, ben: Database, kind
     flow.save(db, record_id, reloaded, "Anna's")  # from the reloaded copy: saved
     assert flow.read(ben, record_id) == "Anna's"
     assert flow.load(ben, record_id).version == annas.version + 2
+
+
+#: How each flow's record is moved to the trash (its kind there) and named in the sentence.
+TRASH_KINDS = {
+    "account": ("account", "account"),
+    "contact": ("contact", "contact"),
+    "interaction": ("interaction", "interaction"),
+    "deal": ("deal", "deal"),
+    "survey": ("survey", "survey response"),
+    "gift": ("gift", "gift"),
+    "note": ("note", "note"),
+    "country note": ("country_note", "country note"),
+    "follow-up": ("follow_up", "follow-up"),
+}
+
+
+@pytest.mark.parametrize("kind", list(FLOWS))
+def test_every_edit_flow_names_a_move_to_the_trash(db: Database, ben: Database, kind: str) -> None:
+    flow = FLOWS[kind]
+    trash_kind, noun = TRASH_KINDS[kind]
+    record_id = flow.create(db)
+    annas = flow.load(db, record_id)
+    before = flow.read(db, record_id)
+    trash.delete(ben, trash_kind, record_id)
+
+    with pytest.raises(TrashedError) as refused:
+        flow.save(db, record_id, annas, "Anna's")
+    moved_at, _by = _trashed_at(db, trash.KINDS[trash_kind], record_id)
+    when = isolate(format_when(moved_at, RIGA))
+    tail = f"this {noun} to the trash on {when}; restore it from the Trash to save your changes."
+    if db.is_postgres:
+        assert str(refused.value) == f"{isolate(ben.login or '')} moved {tail}"
+    else:
+        assert str(refused.value) == (
+            f"This {noun} was moved to the trash on {when}; restore it from the Trash to save "
+            "your changes."
+        )
+    with pytest.raises(TrashedError) as reloaded:
+        flow.load(db, record_id)
+    assert str(reloaded.value) == str(refused.value)
+    trash.restore(db, trash_kind, record_id)
+    assert flow.read(db, record_id) == before  # nothing of the refused save was written
 
 
 # --- at the same moment ------------------------------------------------------------------
@@ -512,3 +603,37 @@ def test_the_refusal_names_the_member_who_saved(
         f"{isolate('Ben Ozols')} changed this record on {when}, after you opened it, so your "
         "changes were not saved. Reload it to see their changes, then make yours again."
     )
+
+
+def test_a_move_to_the_trash_names_the_member_who_moved_it(
+    db: Database, request: pytest.FixtureRequest
+) -> None:
+    if not db.is_postgres:
+        pytest.skip("a laptop's file has no members (the time alone: the test above)")
+    urls = request.getfixturevalue("roles")
+    contact_id = _contact(db)
+    ben, anna = open_database(urls["Ben Ozols"]), open_database(urls["Anna Kalniņa"])
+    try:
+        settings.put(anna, "user.zone", "Europe/Riga")
+        annas = contact_for_edit(anna, contact_id)
+        trash.delete(ben, "contact", contact_id)
+        with pytest.raises(TrashedError) as refused:
+            update_contact(
+                anna,
+                contact_id,
+                replace(annas.data, job_title="CEO"),
+                expected_version=annas.version,
+            )
+        with pytest.raises(TrashedError) as reloaded:
+            contact_for_edit(anna, contact_id)
+    finally:
+        ben.close()
+        anna.close()
+    moved_at, moved_by = _trashed_at(db, Contact, contact_id)
+    assert refused.value.changed_by == moved_by == make_url(urls["Ben Ozols"]).username
+    when = isolate(format_when(moved_at, RIGA))
+    expected = (
+        f"{isolate('Ben Ozols')} moved this contact to the trash on {when}; restore it from the "
+        "Trash to save your changes."
+    )
+    assert str(refused.value) == str(reloaded.value) == expected

@@ -49,7 +49,7 @@ from accountdesk.core.db.errors import read_only as read_only_error
 from accountdesk.core.db.identity import ensure_identity
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER, database_url
 from accountdesk.core.db.search import install_index_hooks
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import InTrash, UserError
 from accountdesk.core.i18n import _, ngettext
 
 __all__ = [
@@ -151,12 +151,24 @@ class Database:
             from accountdesk.core.services.conflicts import changed_meanwhile
 
             raise changed_meanwhile() from error
+        except InTrash as gone:
+            raise self._in_trash(gone) from gone
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only session (a consistent snapshot for the block)."""
-        with self._read() as session, session.begin():
-            yield session
+        try:
+            with self._read() as session, session.begin():
+                yield session
+        except InTrash as gone:
+            raise self._in_trash(gone) from gone
+
+    def _in_trash(self, gone: InTrash) -> UserError:
+        """A record in the trash, found by a session that has ended: who moved it there and
+        when (the team's names and the user's zone are read in sessions of their own)."""
+        from accountdesk.core.services.conflicts import in_trash
+
+        return in_trash(self, gone)
 
     def close(self) -> None:
         self.engine.dispose()

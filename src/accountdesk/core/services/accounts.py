@@ -15,8 +15,8 @@ from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import only_zone
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag, User
-from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
+from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, editable, saving
 
 ACCOUNT_STATUSES = ("prospect", "active", "lost")
@@ -272,8 +272,7 @@ def tags_for(session: Session, names: Sequence[str]) -> list[Tag]:
 def _live(session: Session, model: type[Account] | type[Contact], id_: str) -> Any:
     obj = session.get(model, id_)
     if obj is None or obj.deleted_at is not None:
-        what = _("account") if model is Account else _("contact")
-        raise NotFoundError(_("There is no {what} with id {id}.").format(what=what, id=id_))
+        raise trash.missing(model, obj, id_)  # one in the trash: who moved it there and when
     return obj
 
 

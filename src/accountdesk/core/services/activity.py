@@ -30,6 +30,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.labels import DEAL_STAGE
+from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 
 INTERACTION_KINDS = ("call", "meeting", "visit", "email", "message")
@@ -404,7 +405,7 @@ def country_note_for_edit(db: Database, note_id: str) -> Loaded[str]:
 def _stored(session: Session, model: type[R], id_: str) -> R:
     obj = session.get(model, id_)
     if obj is None or obj.deleted_at is not None:
-        raise NotFoundError(_("There is no record with id {id}.").format(id=id_))
+        raise trash.missing(model, obj, id_)  # one in the trash: who moved it there and when
     return obj
 
 

@@ -14,6 +14,12 @@ what they typed; nothing of the first save is lost.
 ``expected_version=None`` (a caller without a form: an import, the command line) keeps the
 old behaviour: the save is written over whatever is stored, under the same lock.
 
+A record someone moved to the trash after the form was loaded is refused too, by
+:func:`editable` (a save) and by the service that reads it for a form (a reload), with who
+moved it there and when (:class:`TrashedError`, worded by :func:`in_trash`); the form keeps
+what was typed, to be saved once the record is restored. Who and when are said by one rule,
+:func:`_who_and_when`, for both refusals.
+
 Update functions run in :func:`saving` instead of ``Database.transaction``: it turns the
 refusal, and SQLAlchemy's ``StaleDataError`` (a row changed by someone else between reading it
 and writing it in one transaction), into the one :class:`ConflictError`, and writes the record
@@ -40,15 +46,18 @@ from sqlalchemy.orm import Session
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Record, utcnow
-from accountdesk.core.errors import UserError
+from accountdesk.core.errors import InTrash, NotFoundError, UserError
 from accountdesk.core.i18n import _, format_when
+from accountdesk.core.services import trash
 
 __all__ = [
     "ConflictError",
     "Loaded",
+    "TrashedError",
     "bumped",
     "changed_meanwhile",
     "editable",
+    "in_trash",
     "refusal",
     "saving",
 ]
@@ -67,6 +76,11 @@ class ConflictError(UserError):
         super().__init__(message)
         self.changed_by = changed_by
         self.changed_at = changed_at
+
+
+class TrashedError(ConflictError, NotFoundError):
+    """A save (or a reload) refused because someone moved the record to the trash after the
+    form was loaded: ``changed_by`` moved it there at ``changed_at``."""
 
 
 @dataclass(frozen=True)
@@ -128,9 +142,7 @@ def changed_meanwhile() -> ConflictError:
     )
 
 
-def editable(
-    session: Session, model: type[R], record_id: str, expected_version: int | None
-) -> R | None:
+def editable(session: Session, model: type[R], record_id: str, expected_version: int | None) -> R:
     """The stored row ``record_id`` of ``model``, read afresh and locked until the end of the
     transaction (call it before anything else in the transaction reads that row).
 
@@ -138,23 +150,36 @@ def editable(
     (:class:`ConflictError` through :func:`saving`). The row is marked as written now, so the
     save raises its version also when only its links (tags, dates, participants) change.
 
-    Returns None when there is no such row; a row in the trash is returned unchecked and
-    unchanged, for the caller to refuse as not found."""
+    A row that is not there is refused as not found; one in the trash, whatever the version,
+    with who moved it there and when (:class:`TrashedError`, as the transaction ends)."""
     row = session.get(model, record_id, with_for_update=True, populate_existing=True)
     if row is None or row.deleted_at is not None:
-        return row
+        raise trash.missing(model, row, record_id)
     if expected_version is not None and row.version != expected_version:
         raise _Outdated(row.updated_by, row.updated_at)
     row.updated_at = utcnow()
     return row
 
 
-def refusal(db: Database, changed_by: str | None, changed_at: datetime | None) -> ConflictError:
-    """The refusal of a save made from an older copy: who (a member's name; the login when no
-    member has it) and when (in the user's zone and calendar), as far as they are known."""
+def _who_and_when(
+    db: Database, changed_by: str | None, changed_at: datetime
+) -> tuple[str | None, str]:
+    """Who changed a record (a member's name; the login when no member has it; None when
+    nobody is known, as on a laptop's file) and when (in the user's zone and calendar), each
+    isolated for a sentence: the one rule of both refusals, :func:`refusal` and
+    :func:`in_trash`."""
     from accountdesk.core import settings  # settings imports the services (a cycle at import)
     from accountdesk.core.queries.team import owner_name, owner_names
 
+    when = isolate(format_when(changed_at, ZoneInfo(settings.current_zone(db))))
+    if not changed_by:
+        return None, when
+    return isolate(owner_name(owner_names(db), changed_by)), when
+
+
+def refusal(db: Database, changed_by: str | None, changed_at: datetime | None) -> ConflictError:
+    """The refusal of a save made from an older copy: who (a member's name; the login when no
+    member has it) and when (in the user's zone and calendar), as far as they are known."""
     if changed_at is None:
         return ConflictError(
             _(
@@ -164,14 +189,13 @@ def refusal(db: Database, changed_by: str | None, changed_at: datetime | None) -
             ),
             changed_by,
         )
-    when = isolate(format_when(changed_at, ZoneInfo(settings.current_zone(db))))
-    if changed_by:
-        name = owner_name(owner_names(db), changed_by)
+    name, when = _who_and_when(db, changed_by, changed_at)
+    if name is not None:
         message = _(
             # TRANSLATORS: {name} is a member of the team, {when} a date and time
             "{name} changed this record on {when}, after you opened it, so your changes were "
             "not saved. Reload it to see their changes, then make yours again."
-        ).format(name=isolate(name), when=when)
+        ).format(name=name, when=when)
     else:
         message = _(
             # TRANSLATORS: {when} is a date and time
@@ -179,3 +203,16 @@ def refusal(db: Database, changed_by: str | None, changed_at: datetime | None) -
             "saved. Reload it to see what is stored now, then make your changes again."
         ).format(when=when)
     return ConflictError(message, changed_by, changed_at)
+
+
+def in_trash(db: Database, gone: InTrash) -> TrashedError:
+    """The refusal of a record someone moved to the trash after it was read into a form: who
+    (named as :func:`refusal` names them) and when, in the sentence of its kind
+    (``trash.TRASHED_BY`` / ``trash.TRASHED``). The database raises it in place of ``gone``
+    as the session that found the record ends."""
+    name, when = _who_and_when(db, gone.moved_by, gone.moved_at)
+    if name is not None:
+        message = _(trash.TRASHED_BY[gone.kind]).format(name=name, when=when)
+    else:
+        message = _(trash.TRASHED[gone.kind]).format(when=when)
+    return TrashedError(message, gone.moved_by, gone.moved_at)

@@ -27,6 +27,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
+from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 from accountdesk.core.timekeeping.stay_in_touch import CadenceRules
@@ -76,7 +77,7 @@ def _contact(session: Session, contact_id: str) -> Contact:
 def _follow_up(session: Session, follow_up_id: str) -> FollowUp:
     item = session.get(FollowUp, follow_up_id)
     if item is None or item.deleted_at is not None:
-        raise NotFoundError(_("There is no follow-up with id {id}.").format(id=follow_up_id))
+        raise trash.missing(FollowUp, item, follow_up_id)  # in the trash: who moved it, when
     return item
 
 

@@ -2,6 +2,11 @@
 
 Deleting moves a record to the trash (``deleted_at`` is set) and can be undone; purging removes
 it for good, with everything that belongs to it (database cascades).
+
+A record asked for that is not there, or is in the trash, is refused by :func:`missing`: one
+sentence per kind, and for one in the trash who moved it there and when
+(:class:`~accountdesk.core.errors.InTrash`, worded by
+:func:`accountdesk.core.services.conflicts.in_trash`).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from accountdesk.core.db.models import (
     Record,
     SurveyResponse,
 )
-from accountdesk.core.errors import NotFoundError
+from accountdesk.core.errors import InTrash, NotFoundError
 from accountdesk.core.i18n import N_, _
 
 KINDS: dict[str, type[Record]] = {
@@ -62,6 +67,85 @@ NOT_FOUND = {
     "note": N_("There is no note with id {id}."),
     "country_note": N_("There is no country note with id {id}."),
 }
+#: A record moved to the trash by a member of the team ({name}) on {when} (a date and time),
+#: since it was read into a form.
+TRASHED_BY = {
+    "account": N_(
+        "{name} moved this account to the trash on {when}; restore it from the Trash to save "
+        "your changes."
+    ),
+    "contact": N_(
+        "{name} moved this contact to the trash on {when}; restore it from the Trash to save "
+        "your changes."
+    ),
+    "interaction": N_(
+        "{name} moved this interaction to the trash on {when}; restore it from the Trash to "
+        "save your changes."
+    ),
+    "follow_up": N_(
+        "{name} moved this follow-up to the trash on {when}; restore it from the Trash to save "
+        "your changes."
+    ),
+    "deal": N_(
+        "{name} moved this deal to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "survey": N_(
+        "{name} moved this survey response to the trash on {when}; restore it from the Trash "
+        "to save your changes."
+    ),
+    "gift": N_(
+        "{name} moved this gift to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "note": N_(
+        "{name} moved this note to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "country_note": N_(
+        "{name} moved this country note to the trash on {when}; restore it from the Trash to "
+        "save your changes."
+    ),
+}
+#: The same when nobody can be named (a laptop's own file).
+TRASHED = {
+    "account": N_(
+        "This account was moved to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "contact": N_(
+        "This contact was moved to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "interaction": N_(
+        "This interaction was moved to the trash on {when}; restore it from the Trash to save "
+        "your changes."
+    ),
+    "follow_up": N_(
+        "This follow-up was moved to the trash on {when}; restore it from the Trash to save "
+        "your changes."
+    ),
+    "deal": N_(
+        "This deal was moved to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "survey": N_(
+        "This survey response was moved to the trash on {when}; restore it from the Trash to "
+        "save your changes."
+    ),
+    "gift": N_(
+        "This gift was moved to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "note": N_(
+        "This note was moved to the trash on {when}; restore it from the Trash to save your "
+        "changes."
+    ),
+    "country_note": N_(
+        "This country note was moved to the trash on {when}; restore it from the Trash to save "
+        "your changes."
+    ),
+}
 DELETE_TITLES = {
     "account": N_("Delete account “{title}”"),
     "contact": N_("Delete contact “{title}”"),
@@ -88,6 +172,18 @@ def _model(kind: str) -> type[Record]:
         return KINDS[kind]
     except KeyError:
         raise NotFoundError(_("Unknown kind of record: {kind}.").format(kind=kind)) from None
+
+
+def missing(model: type[Record], row: Record | None, id_: str) -> NotFoundError:
+    """The refusal of the record ``id_`` of ``model`` that a service asked for and found
+    missing (``row`` None) or in the trash (``row`` with ``deleted_at``): "There is no …",
+    or :class:`~accountdesk.core.errors.InTrash`, which the database words with who moved it
+    there and when as the session ends."""
+    kind = next(k for k, m in KINDS.items() if m is model)
+    message = _(NOT_FOUND[kind]).format(id=id_)
+    if row is None or row.deleted_at is None:
+        return NotFoundError(message)
+    return InTrash(message, kind, id_, row.updated_by, row.deleted_at)
 
 
 def _get(session: object, kind: str, id_: str) -> Record:
