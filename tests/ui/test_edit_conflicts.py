@@ -14,9 +14,10 @@ import pytest
 
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database, open_database
-from accountdesk.core.i18n import format_when
+from accountdesk.core.db.models import Contact
+from accountdesk.core.i18n import format_when, use_language
 from accountdesk.core.queries.details import account_detail, contact_detail
-from accountdesk.core.services import activity
+from accountdesk.core.services import activity, trash
 from accountdesk.core.services import followups as service
 from accountdesk.core.services.accounts import (
     account_for_edit,
@@ -24,12 +25,23 @@ from accountdesk.core.services.accounts import (
     update_account,
     update_contact,
 )
+from accountdesk.ui import forms
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.activity import GiftDialog, InteractionDialog
 from accountdesk.ui.contacts.editor import ContactEditor
 from accountdesk.ui.followups.schedule import ScheduleDialog
+from accountdesk.ui.forms import ask_reload  # the real one: the fixture below replaces it
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question no test answers fails the test instead of waiting for a click: a form a
+    failed test leaves with changes asks when it is closed, and an unexpected reload question
+    would wait for ever."""
+    monkeypatch.setattr(forms, "ask_unsaved", lambda _parent: "discard")
+    monkeypatch.setattr(forms, "ask_reload", lambda *_a: pytest.fail("asked before reloading"))
 
 
 @pytest.fixture
@@ -42,8 +54,9 @@ def ben(db: Database) -> Iterator[Database]:
 
 
 def test_the_contact_editor_shows_the_conflict_and_keeps_the_typed_text(
-    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any
-) -> None:
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
     anna_id = sample["anna"]
     editor = ContactEditor(ctx, anna_id)  # Anna opens the form
     qtbot.addWidget(editor)
@@ -70,7 +83,10 @@ def test_the_contact_editor_shows_the_conflict_and_keeps_the_typed_text(
     assert editor.text("city") == "Jūrmala"
     assert editor.is_dirty()
 
-    editor.reload_button.click()  # she reloads: Ben's values, nothing unsaved
+    asked: list[object] = []
+    monkeypatch.setattr(forms, "ask_reload", lambda _p, lost: asked.append(lost) or True)
+    editor.reload_button.click()  # she reloads (and agrees to lose what she typed)
+    assert asked == [[("Job title", "Chief Executive"), ("City", "Jūrmala")]]
     assert (editor.text("job_title"), editor.text("city")) == ("CFO", "")
     assert not editor.banner.isVisibleTo(editor)
     assert not editor.reload_button.isVisibleTo(editor)
@@ -85,8 +101,9 @@ def test_the_contact_editor_shows_the_conflict_and_keeps_the_typed_text(
 
 
 def test_the_account_editor_refuses_an_older_copy_and_reloads(
-    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any
-) -> None:
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
     riga = sample["riga"]
     editor = AccountEditor(ctx, riga)
     qtbot.addWidget(editor)
@@ -100,7 +117,10 @@ def test_the_account_editor_refuses_an_older_copy_and_reloads(
     assert editor.text("notes") == "Met at the fair"
     assert account_for_edit(db, riga).data.tier == "platinum"
 
+    asked: list[object] = []
+    monkeypatch.setattr(forms, "ask_reload", lambda _p, lost: asked.append(lost) or True)
     editor.reload_button.click()
+    assert asked == [[("Notes", "Met at the fair")]]
     assert (editor.text("tier"), editor.text("notes")) == ("platinum", "")
     editor.set_text("notes", "Met at the fair")
     editor.accept()
@@ -210,4 +230,200 @@ def test_rescheduling_shows_the_conflict_and_reloads(
         "Call Anna about the offer",
         "offer",
         datetime(2025, 3, 20, 11),
+    )
+
+
+# --- moved to the trash meanwhile ---------------------------------------------------------
+
+
+def _moved_at(db: Database, contact_id: str) -> str:
+    """When the contact was moved to the trash, as the refusal says it (in Anna's zone)."""
+    with db.reader() as session:
+        row = session.get(Contact, contact_id)
+        assert row is not None and row.deleted_at is not None
+        return isolate(format_when(row.deleted_at, ZoneInfo("Europe/Riga")))
+
+
+def test_a_contact_moved_to_the_trash_meanwhile_says_when_and_keeps_the_typed_text(
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any
+) -> None:
+    anna_id = sample["anna"]
+    editor = ContactEditor(ctx, anna_id)
+    qtbot.addWidget(editor)
+    trash.delete(ben, "contact", anna_id)  # Ben moves it to the trash meanwhile
+
+    editor.set_text("job_title", "Chief Executive")
+    editor.accept()
+
+    assert editor.result() != editor.DialogCode.Accepted
+    assert editor.banner.isVisibleTo(editor)
+    assert editor.banner.text() == (  # a laptop's file: nobody to name, the time alone
+        f"This contact was moved to the trash on {_moved_at(db, anna_id)}; restore it from the "
+        "Trash to save your changes."
+    )
+    assert anna_id not in editor.banner.text()
+    assert not editor.reload_button.isVisibleTo(editor)  # nothing stored to reload
+    assert editor.text("job_title") == "Chief Executive"
+    assert editor.is_dirty()
+
+
+def test_reloading_a_record_moved_to_the_trash_meanwhile_keeps_the_typed_text(
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    anna_id = sample["anna"]
+    editor = ContactEditor(ctx, anna_id)
+    qtbot.addWidget(editor)
+    bens = contact_for_edit(ben, anna_id)
+    update_contact(ben, anna_id, replace(bens.data, job_title="CFO"), expected_version=bens.version)
+    editor.set_text("city", "Jūrmala")
+    editor.accept()
+    assert editor.reload_button.isVisibleTo(editor)  # a conflict: she may reload...
+    trash.delete(ben, "contact", anna_id)  # ...but Ben moves it to the trash first
+    monkeypatch.setattr(forms, "ask_reload", lambda *_a: pytest.fail("nothing to ask"))
+
+    editor.reload_button.click()
+    assert editor.banner.text() == (
+        f"This contact was moved to the trash on {_moved_at(db, anna_id)}; restore it from the "
+        "Trash to save your changes."
+    )
+    assert (editor.text("city"), editor.text("job_title")) == ("Jūrmala", "")  # as typed
+    assert editor.is_dirty()
+
+    trash.restore(ben, "contact", anna_id)  # restored: her form still has the old version
+    editor.accept()
+    assert editor.result() != editor.DialogCode.Accepted
+    assert "after you opened it" in editor.banner.text()
+    assert contact_for_edit(db, anna_id).data.city is None
+
+
+# --- reloading asks before it replaces what was typed --------------------------------------
+
+
+def _conflicted_editor(ctx: Any, ben: Database, contact_id: str, qtbot: Any) -> ContactEditor:
+    """Anna's editor after her save was refused: Ben saved a job title and a note meanwhile;
+    she typed a job title, a city and the very note Ben saved."""
+    editor = ContactEditor(ctx, contact_id)
+    qtbot.addWidget(editor)
+    bens = contact_for_edit(ben, contact_id)
+    update_contact(
+        ben,
+        contact_id,
+        replace(bens.data, job_title="CFO", personal_notes="Likes tea"),
+        expected_version=bens.version,
+    )
+    editor.set_text("job_title", "Chief Executive")
+    editor.set_text("city", "Jūrmala")
+    editor.set_text("personal_notes", "Likes tea")
+    editor.accept()
+    assert editor.reload_button.isVisibleTo(editor)
+    return editor
+
+
+def test_reloading_asks_first_naming_the_fields_whose_typed_text_would_be_lost(
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    anna_id = sample["anna"]
+    editor = _conflicted_editor(ctx, ben, anna_id, qtbot)
+    asked: list[list[tuple[str, str | None]]] = []
+    answer = False
+
+    def ask(parent: Any, lost: list[tuple[str, str | None]]) -> bool:
+        assert parent is editor
+        asked.append(list(lost))
+        return answer
+
+    monkeypatch.setattr(forms, "ask_reload", ask)
+    conflict = editor.banner.text()
+
+    editor.reload_button.click()  # she keeps what she typed
+    # the fields she changed that differ from what is stored now (the note is Ben's too)
+    assert asked == [[("Job title", "Chief Executive"), ("City", "Jūrmala")]]
+    assert (editor.text("job_title"), editor.text("city")) == ("Chief Executive", "Jūrmala")
+    assert editor.is_dirty()
+    assert editor.banner.text() == conflict and editor.reload_button.isVisibleTo(editor)
+    editor.accept()  # still the version she opened: refused, Ben's save stands
+    assert editor.result() != editor.DialogCode.Accepted
+    assert "after you opened it" in editor.banner.text()
+    assert contact_for_edit(db, anna_id).data.job_title == "CFO"
+
+    answer = True
+    editor.reload_button.click()  # she reloads after all
+    assert len(asked) == 2
+    assert (editor.text("job_title"), editor.text("city"), editor.text("personal_notes")) == (
+        "CFO",
+        "",
+        "Likes tea",
+    )
+    assert not editor.is_dirty()
+    assert not editor.banner.isVisibleTo(editor)
+    editor.set_text("city", "Jūrmala")
+    editor.accept()
+    assert editor.result() == editor.DialogCode.Accepted
+    stored = contact_for_edit(db, anna_id).data
+    assert (stored.job_title, stored.city) == ("CFO", "Jūrmala")
+
+
+def test_reloading_without_typed_changes_does_not_ask(
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    riga = sample["riga"]
+    editor = AccountEditor(ctx, riga)
+    qtbot.addWidget(editor)
+    bens = account_for_edit(ben, riga)
+    update_account(ben, riga, replace(bens.data, tier="platinum"), expected_version=bens.version)
+    editor.accept()  # saved unchanged: refused all the same
+    assert editor.reload_button.isVisibleTo(editor)
+    monkeypatch.setattr(forms, "ask_reload", lambda *_a: pytest.fail("nothing typed to lose"))
+    editor.reload_button.click()
+    assert editor.text("tier") == "platinum"
+    assert not editor.is_dirty()
+
+
+def test_the_reload_question_names_the_fields_in_the_language_of_the_window(
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    asked: list[list[tuple[str, str | None]]] = []
+    monkeypatch.setattr(forms, "ask_reload", lambda _p, lost: asked.append(list(lost)))
+    with use_language("lv"):
+        editor = _conflicted_editor(ctx, ben, sample["anna"], qtbot)
+        editor.reload_button.click()
+    assert asked == [[("Amats", "Chief Executive"), ("Pilsēta", "Jūrmala")]]
+
+
+def test_the_reload_question_lists_what_was_typed(qtbot: Any, monkeypatch: Any) -> None:
+    """The plain dialog itself: the fields in its text, what was typed in its details; Enter
+    keeps what was typed."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    seen: dict[str, str] = {}
+    choice = ""
+
+    def exec_(box: QMessageBox) -> int:
+        seen.update(text=box.text(), fields=box.informativeText(), typed=box.detailedText())
+        seen["default"] = box.defaultButton().text()
+        next(b for b in box.buttons() if b.text() == choice).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    lost = [("Job title", "Chief Executive"), ("Marketing", None), ("City", "Jūrmala")]
+    choice = "Keep what I typed"
+    assert ask_reload(parent, lost) is False
+    assert seen["text"] == (
+        "Replace what you typed with what is stored now? What you typed in these fields "
+        "differs from it and will be lost:"
+    )
+    assert seen["fields"] == "Job title\nMarketing\nCity"
+    assert seen["typed"] == f"Job title: {isolate('Chief Executive')}\nCity: {isolate('Jūrmala')}"
+    assert seen["default"] == "Keep what I typed"
+    choice = "Reload"
+    assert ask_reload(parent, lost[:1]) is True
+    assert seen["text"] == (
+        "Replace what you typed with what is stored now? What you typed in this field differs "
+        "from it and will be lost:"
     )

@@ -8,7 +8,10 @@ A dialog that edits a stored record keeps the version it loaded and hands it to 
 when someone else saved the record since, the service refuses the save
 (:class:`~accountdesk.core.services.conflicts.ConflictError`): the dialog stays open with what
 was typed, says who changed the record and when, and offers to reload what is stored now
-(:meth:`FormDialog.load_stored`).
+(:meth:`FormDialog.load_stored`). Reloading asks first when it would replace what was typed
+(:func:`ask_reload`, naming the fields), and a record moved to the trash meanwhile is refused
+with who moved it and when (:class:`~accountdesk.core.services.conflicts.TrashedError`): there
+is nothing to reload then, and the form keeps what was typed.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from operator import itemgetter
 from typing import Any
 
 import pycountry
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,13 +47,17 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import icu
+from accountdesk.core.bidi import isolate
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, country_name, format_date_input
-from accountdesk.core.services.conflicts import ConflictError
+from accountdesk.core.i18n import _, country_name, format_date_input, ngettext
+from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input
-from accountdesk.ui.pickers import zone_choices
+from accountdesk.ui.pickers import RecordPicker, zone_choices
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QTextEdit | QSpinBox | QDateTimeEdit
+
+#: How a date and time field's value is compared and kept (:meth:`FormDialog._value`).
+_DATETIME_STATE = "yyyy-MM-ddTHH:mm"
 
 
 def ask_unsaved(parent: QWidget) -> str:
@@ -70,6 +77,40 @@ def ask_unsaved(parent: QWidget) -> str:
     if clicked is discard:
         return "discard"
     return "cancel"
+
+
+def ask_reload(parent: QWidget, lost: Sequence[tuple[str, str | None]]) -> bool:
+    """Ask before "Reload what is stored now" replaces what was typed (replaceable in tests):
+    ``lost`` names each field where what was typed differs from what is stored now, as (its
+    label, what was typed, None for a check box); the details list what was typed, to enter it
+    again. True: reload."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Reload what is stored now"))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # what was typed is shown as typed
+    box.setText(
+        ngettext(
+            "Replace what you typed with what is stored now? What you typed in this field "
+            "differs from it and will be lost:",
+            "Replace what you typed with what is stored now? What you typed in these fields "
+            "differs from it and will be lost:",
+            len(lost),
+        )
+    )
+    box.setInformativeText("\n".join(label for label, _typed in lost))
+    typed = [
+        # TRANSLATORS: a field of a form and what was typed in it
+        _("{field}: {value}").format(field=label, value=isolate(value))
+        for label, value in lost
+        if value
+    ]
+    if typed:
+        box.setDetailedText("\n".join(typed))
+    reload = box.addButton(_("Reload"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("Keep what I typed"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is reload
 
 
 def show_error(parent: QWidget | None, message: str) -> None:
@@ -143,6 +184,8 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.fields: dict[str, FieldWidget] = {}
+        #: Each field's label, as the form shows it (in the language of the window).
+        self.labels: dict[str, str] = {}
         self.errors: dict[str, QLabel] = {}
         self._aliases: dict[str, str] = {}
         self._saved_state: list[Any] = []
@@ -201,6 +244,7 @@ class FormDialog(QDialog):
         layout.addWidget(error)
         self.form.addRow(label, holder)
         self.fields[key] = widget
+        self.labels[key] = label
         self.errors[key] = error
         for alias in also:
             self._aliases[alias] = key
@@ -241,22 +285,50 @@ class FormDialog(QDialog):
         elif isinstance(widget, QSpinBox):
             widget.setValue(int(str(value)) if value else 0)
 
+    def _value(self, key: str) -> Any:
+        """What field ``key`` holds, as the unsaved-changes check compares it."""
+        widget = self.fields[key]
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QSpinBox):
+            return widget.value()
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QDateTimeEdit):
+            return widget.dateTime().toString(_DATETIME_STATE)
+        return combo_value(widget)
+
+    def _put_value(self, key: str, value: Any) -> None:
+        """Give field ``key`` a value :meth:`_value` returned."""
+        widget = self.fields[key]
+        if isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(value))
+        elif isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+        elif isinstance(widget, QTextEdit):
+            widget.setPlainText(str(value))
+        elif isinstance(widget, QDateTimeEdit):
+            widget.setDateTime(QDateTime.fromString(str(value), _DATETIME_STATE))
+        else:
+            set_combo(widget, str(value))
+
+    def _shown(self, key: str) -> str | None:
+        """What field ``key`` shows, as the user reads it (None for a check box)."""
+        widget = self.fields[key]
+        if isinstance(widget, QCheckBox):
+            return None
+        if isinstance(widget, QComboBox):
+            return widget.currentText()
+        if isinstance(widget, QTextEdit):
+            return widget.toPlainText()
+        return widget.text()
+
     def _state(self) -> list[Any]:
-        state: list[Any] = []
-        for widget in self.fields.values():
-            if isinstance(widget, QCheckBox):
-                state.append(widget.isChecked())
-            elif isinstance(widget, QSpinBox):
-                state.append(widget.value())
-            elif isinstance(widget, QLineEdit):
-                state.append(widget.text())
-            elif isinstance(widget, QTextEdit):
-                state.append(widget.toPlainText())
-            elif isinstance(widget, QDateTimeEdit):
-                state.append(widget.dateTime().toString("yyyy-MM-ddTHH:mm"))
-            else:
-                state.append(combo_value(widget))
-        return state
+        return [self._value(key) for key in self.fields]
 
     def mark_clean(self) -> None:
         """The current values are the saved ones (call after filling the form)."""
@@ -297,21 +369,58 @@ class FormDialog(QDialog):
 
     def show_conflict(self, error: ConflictError) -> None:
         """Someone else saved the record since it was loaded: say so above the form, which
-        keeps what was typed, and offer to reload."""
+        keeps what was typed, and offer to reload. A record moved to the trash has nothing to
+        reload: the sentence says to restore it from the Trash."""
         self.banner.setText(str(error))
         self.banner.show()
+        if isinstance(error, TrashedError):
+            return
         self.reload_button.show()
         self.reload_button.setFocus()
 
     def reload(self) -> None:
-        """Show what is stored now in place of what was typed (after a conflict)."""
-        self.clear_errors()
+        """Show what is stored now in place of what was typed (after a conflict).
+
+        When that replaces what the user typed in a field (a field they changed that is not
+        stored so now), :func:`ask_reload` asks first, naming those fields; kept, the form is
+        as it was: what was typed, and the version it was loaded at, so that a save is still
+        refused rather than written over the other person's changes. So is it when the record
+        cannot be read (moved to the trash meanwhile)."""
+        typed = {key: self._value(key) for key in self.fields}
+        shown = {key: self._shown(key) for key in self.fields}
+        clean = dict(zip(self.fields, self._saved_state, strict=False))
+        chosen = {
+            key: widget.record_id
+            for key, widget in self.fields.items()
+            if isinstance(widget, RecordPicker)
+        }
+        kept = dict(vars(self))  # what load_stored changes beside the fields (the version)
+
+        def put_back() -> None:
+            vars(self).update(kept)
+            for key, value in typed.items():
+                self._put_value(key, value)
+                widget = self.fields[key]
+                if isinstance(widget, RecordPicker):
+                    widget.set_record(chosen[key], str(value))
+
         try:
             self.load_stored()
         except UserError as error:  # e.g. moved to the trash meanwhile
+            put_back()
+            self.clear_errors()
             self.banner.setText(str(error))
             self.banner.show()
             return
+        lost = [
+            (self.labels[key], shown[key])
+            for key, value in typed.items()
+            if value != clean.get(key, value) and value != self._value(key)
+        ]
+        if lost and not ask_reload(self, lost):
+            put_back()
+            return
+        self.clear_errors()
         self.mark_clean()
 
     def try_save(self) -> bool:
