@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from accountdesk.core.i18n import _
 from accountdesk.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -90,3 +91,118 @@ def test_list_screen_filters_as_you_type(
     qtbot.keyClicks(screen.search, "ozo")  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=3000)
     assert "1 record" in screen.count.text()  # type: ignore[attr-defined]
+
+
+# --- an open record and the navigation ------------------------------------------------------
+
+
+def _highlighted(window: MainWindow) -> str:
+    item = window.nav.currentItem()
+    assert item is not None
+    return str(item.data(Qt.ItemDataRole.UserRole))
+
+
+def _click_nav(window: MainWindow, key: str, qtbot: Any) -> None:
+    row = next(
+        r for r in range(window.nav.count())
+        if window.nav.item(r).data(Qt.ItemDataRole.UserRole) == key
+    )  # fmt: skip
+    rect = window.nav.visualItemRect(window.nav.item(row))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_an_open_record_highlights_the_list_it_belongs_to(
+    window: MainWindow, sample: dict[str, str], qtbot: Any
+) -> None:
+    window.show_screen("reports")
+    window.open_record("account", sample["riga"])  # from Ctrl+K, say
+    assert window.stack.currentWidget() is window.records[-1]
+    assert _highlighted(window) == "accounts"
+    window.open_record("contact", sample["anna"])  # one of its contacts
+    assert _highlighted(window) == "contacts"
+    assert window.current_key() == "reports"  # the screen under the records
+
+    window.go_back()  # the account again, under Accounts
+    assert window.stack.currentWidget() is window.records[-1]
+    assert _highlighted(window) == "accounts"
+    window.go_back()  # back where the records were opened from
+    assert window.stack.currentWidget() is window.screens["reports"]
+    assert _highlighted(window) == "reports"
+
+
+def test_clicking_the_highlighted_list_shows_the_list(
+    window: MainWindow, sample: dict[str, str], qtbot: Any
+) -> None:
+    window.show_screen("today")
+    window.open_record("account", sample["riga"])
+    assert _highlighted(window) == "accounts"
+    _click_nav(window, "accounts", qtbot)
+    assert window.records == []
+    assert window.stack.currentWidget() is window.screen_widget("accounts")
+    assert window.current_key() == "accounts"
+
+
+def test_the_screen_under_an_open_record_is_remembered(
+    window: MainWindow, sample: dict[str, str]
+) -> None:
+    window.show_screen("reports")
+    window.open_record("contact", sample["anna"])
+    window.save_layout()
+    assert window.settings.value("window/screen") == "reports"
+
+
+def test_switching_the_language_keeps_the_open_records(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    from accountdesk.core.i18n import use_language
+    from accountdesk.ui.app import Controller, apply_language
+
+    controller = Controller(ctx.db)
+    controller.ctx = ctx
+    window = controller.build_window()
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show_screen("reports")
+    window.open_record("account", sample["riga"])
+    window.open_record("contact", sample["anna"])
+    try:
+        controller.change_language("lv")  # Settings → Language: the window is built again
+        rebuilt = controller.window
+        assert isinstance(rebuilt, MainWindow) and rebuilt is not window
+        qtbot.addWidget(rebuilt)
+        shown = [(v.kind, v.record_id) for v in rebuilt.records]  # type: ignore[attr-defined]
+        assert shown == [("account", sample["riga"]), ("contact", sample["anna"])]
+        assert rebuilt.stack.currentWidget() is rebuilt.records[-1]
+        with use_language("lv"):
+            contacts = _("Contacts")
+        assert contacts != "Contacts"
+        assert _highlighted(rebuilt) == "contacts"
+        assert rebuilt.nav.currentItem().text() == contacts
+        assert rebuilt.back_action.isEnabled()
+        rebuilt.go_back()
+        rebuilt.go_back()  # under them, the screen they were opened from
+        assert rebuilt.stack.currentWidget() is rebuilt.screens["reports"]
+        assert _highlighted(rebuilt) == "reports"
+    finally:
+        apply_language("en")
+
+
+def test_switching_the_language_keeps_the_screen(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.app import Controller, apply_language
+
+    controller = Controller(ctx.db)
+    controller.ctx = ctx
+    window = controller.build_window()
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show_screen("countries")
+    try:
+        controller.change_language("fa")
+        rebuilt = controller.window
+        assert isinstance(rebuilt, MainWindow) and rebuilt is not window
+        qtbot.addWidget(rebuilt)
+        assert rebuilt.records == []
+        assert rebuilt.stack.currentWidget() is rebuilt.screens["countries"]
+        assert _highlighted(rebuilt) == "countries"
+    finally:
+        apply_language("en")

@@ -782,23 +782,34 @@ class Controller:
 
     def reload(self) -> None:
         """After a restore the data changed under every screen: a new context (an empty undo
-        history, the restored settings) and a new window."""
+        history, the restored settings) and a new window, on the same screen (the records that
+        were open may not be in the restored data)."""
         from accountdesk.core.settings import apply_calendar_preference
         from accountdesk.ui.context import AppContext
 
         apply_calendar_preference(self.ctx.db)
         self.ctx = AppContext(self.ctx.db, self.ctx.clock)
-        self.rebuild_window()
+        self.rebuild_window(records=False)
 
-    def rebuild_window(self) -> None:
+    def rebuild_window(self, *, records: bool = True) -> None:
+        """Build the window again (another language or calendar), showing what the old one
+        showed: the same screen and, when ``records``, the same record views on top of it (the
+        same Back history)."""
         from accountdesk.ui.main_window import MainWindow
 
         old = self.window
+        screen: str | None = None
+        shown: list[tuple[str, str]] = []
         if isinstance(old, MainWindow):
+            screen = old.current_key()
+            shown = old.open_records() if records else []
             old.save_layout()
             old.hide()
             old.deleteLater()
-        self.build_window()
+        window = self.build_window(screen)
+        assert isinstance(window, MainWindow)
+        for kind, record_id in shown:
+            window.open_record(kind, record_id)
 
     def first_run(self) -> None:
         from accountdesk.core.queries.lists import count_live

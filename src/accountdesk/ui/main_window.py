@@ -1,6 +1,11 @@
 """The main window: navigation, global search (Ctrl+K), quick log (Ctrl+L), record views,
 menus with shortcuts, a status bar with the user's zone and time; geometry remembered.
 
+A record view (an account, a contact) is shown on top of the screen chosen in the navigation;
+while it is, the navigation highlights the list the record belongs to (:data:`RECORD_LISTS`),
+and Back returns to the records under it, then to the chosen screen. :meth:`MainWindow.
+open_records` lists them, so that a window built again (another language) shows them again.
+
 At start the window is shown before the database is open (:class:`MainWindow` with no context:
 the navigation, the remembered size and a line saying the database is being opened), and
 :meth:`MainWindow.attach` adds the rest once it is. This module therefore imports nothing of
@@ -42,6 +47,9 @@ if TYPE_CHECKING:
     from accountdesk.core.queries.search import SearchHit
     from accountdesk.ui.context import AppContext
 
+#: The list screen each kind of record view belongs to: highlighted while the view is shown.
+RECORD_LISTS = {"account": "accounts", "contact": "contacts"}
+
 #: The language names shown in the Language menu, each in its own language.
 LANGUAGE_NAMES = {
     "en": "English",
@@ -75,6 +83,8 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.screen_specs: list[Screen] = load_feature_screens()
         self.records: list[QWidget] = []  # open record views, newest last
+        #: The screen chosen in the navigation (under the record views, when any are open).
+        self._chosen: str | None = None
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -98,6 +108,8 @@ class MainWindow(QMainWindow):
                 item.setIcon(nav_icon(spec.icon))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        # the list highlighted under a record is the current row: a click on it shows the list
+        self.nav.itemClicked.connect(self._nav_clicked)
         self._restore()
         if screen is not None:
             self.show_screen(screen)
@@ -157,14 +169,49 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         item = self.nav.item(row)
-        if item is None or self._ctx is None:
+        if item is None:
+            return
+        self._chosen = str(item.data(Qt.ItemDataRole.UserRole))
+        if self._ctx is None:
             return  # before attach the choice is kept and shown by attach
         self._close_records()
-        self.stack.setCurrentWidget(self.screen_widget(item.data(Qt.ItemDataRole.UserRole)))
+        self.stack.setCurrentWidget(self.screen_widget(self._chosen))
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        if self.records:  # the list a record belongs to, highlighted: show the list itself
+            self._nav_changed(self.nav.row(item))
+
+    def _highlight(self, key: str | None) -> None:
+        """Highlight ``key`` in the navigation without showing its screen (a record view stays
+        on top)."""
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == key:
+                blocked = self.nav.blockSignals(True)
+                self.nav.setCurrentRow(row)
+                self.nav.blockSignals(blocked)
+                return
+
+    def _highlight_shown(self) -> None:
+        """The navigation follows what is shown: the list of the record on top, else the
+        chosen screen."""
+        if self.records:
+            kind = getattr(self.records[-1], "kind", "")
+            self._highlight(RECORD_LISTS.get(kind, self._chosen))
+        else:
+            self._highlight(self._chosen)
 
     def current_key(self) -> str | None:
+        """The screen chosen in the navigation: under the record views when any are open (the
+        navigation then highlights the list of the one shown)."""
+        if self._chosen is not None:
+            return self._chosen
         item = self.nav.currentItem()
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_records(self) -> list[tuple[str, str]]:
+        """The record views open, oldest first, as (kind, id) for :meth:`open_record`."""
+        return [(getattr(v, "kind", ""), getattr(v, "record_id", "")) for v in self.records]
 
     def open_record(self, kind: str, id_: str) -> None:
         """Show an account or contact view on top of the current screen (Alt+Left goes back)."""
@@ -182,6 +229,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         self.back_action.setEnabled(True)
+        self._highlight_shown()
 
     def _shower(self, key: str) -> Callable[[], None]:
         return lambda: self.show_screen(key)
@@ -198,6 +246,7 @@ class MainWindow(QMainWindow):
             key = self.current_key()
             if key:
                 self.stack.setCurrentWidget(self.screen_widget(key))
+        self._highlight_shown()
         self.back_action.setEnabled(bool(self.records))
 
     def _close_records(self) -> None:
