@@ -264,6 +264,11 @@ class MoveRefused(NotAllowed):
     guard): a service that moves records (a merge) may say it in its own words."""
 
 
+class IndexRefused(NotAllowed):
+    """A rep tried to remove much of the team's search index at once (the index guard): a
+    command that does so as a whole (``server reindex``) says it in its own words."""
+
+
 #: SQLSTATE insufficient_privilege: every refusal of a role's rights, and of the guards.
 INSUFFICIENT_PRIVILEGE = "42501"
 #: The guards of a team server (:mod:`accountdesk.core.db.server`) name themselves as the
@@ -330,7 +335,7 @@ def _not_allowed(err: BaseException, statement: str | None, server: str) -> NotA
     if guard == SETTINGS_GUARD:
         return NotAllowed(_("Only the person themselves or a manager can change their settings."))
     if guard == INDEX_GUARD:
-        return NotAllowed(
+        return IndexRefused(
             _(
                 "Only a manager can remove this much of the team's search index at once; a "
                 "manager rebuilds it with accountdesk server reindex."

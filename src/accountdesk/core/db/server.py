@@ -44,6 +44,8 @@ from accountdesk.core.db.errors import (
     MOVE_GUARD,
     OWNER_GUARD,
     SETTINGS_GUARD,
+    IndexRefused,
+    NotAllowed,
 )
 from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.ids import new_id
@@ -604,9 +606,13 @@ def add_user(
 
 def reindex(db: Database) -> int:
     """Rebuild the team's search index from the records (a manager's or the
-    administrator's: the index guard refuses a rep's); returns the number of documents."""
-    with db.engine.begin() as conn:
-        return rebuild(conn)
+    administrator's: the index guard refuses a rep's, said here as what they ran); returns the
+    number of documents."""
+    try:
+        with db.engine.begin() as conn:
+            return rebuild(conn)
+    except IndexRefused as exc:
+        raise NotAllowed(_("Only a manager can rebuild the team's search index.")) from exc
 
 
 # --- upload ---------------------------------------------------------------------------------
