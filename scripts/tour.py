@@ -4,11 +4,11 @@
 
 writes ``<lang>-<screen>.png`` into the folder: Today, the account and contact lists, a contact
 with the reach-out panel, the Follow-ups screen, the scheduling dialog, the meeting planner,
-Countries, Reports, Duplicates and the import dialog (on the Google Contacts sample of ``tests/data``), on a demo
-database made for the tour (in a temporary data folder: nothing of yours is touched). Contacts
-from Japan, China and Korea are added so that CJK names show up; ``--contact NAME`` picks the
-contact the contact screenshot shows; ``--db URL`` tours an empty team server's database
-instead of a new file.
+Countries, Reports, Duplicates and the import dialog (on the Google Contacts sample of
+``tests/data``), on a demo database made for the tour (in a temporary data folder: nothing of
+yours is touched). Contacts from Japan, China and Korea are added so that CJK names show up;
+``--contact NAME`` picks the contact the contact screenshot shows; ``--db URL`` tours an empty
+team server's database instead of a new file.
 """
 
 from __future__ import annotations
