@@ -33,6 +33,20 @@ def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def _no_question_waits_for_a_click(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A form's questions are modal: one a test does not answer waited for a click for ever
+    (the whole run hung). Unanswered, reloading fails the test, and closing a form with
+    changes discards them; a test that means to answer replaces these."""
+    from accountdesk.ui import forms
+
+    def unanswered(*_args: object) -> bool:
+        pytest.fail("the form asked before reloading: answer forms.ask_reload in the test")
+
+    monkeypatch.setattr(forms, "ask_reload", unanswered)
+    monkeypatch.setattr(forms, "ask_unsaved", lambda _parent: "discard")
+
+
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[Database]:
     monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))

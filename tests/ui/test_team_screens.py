@@ -29,7 +29,7 @@ from accountdesk.core.services.accounts import (
     create_contact,
     update_account,
 )
-from accountdesk.ui import fmt, tasks
+from accountdesk.ui import fmt, forms, tasks
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.accounts.screen import AccountsScreen
 from accountdesk.ui.accounts.view import AccountView
@@ -251,7 +251,7 @@ def test_the_administrators_new_account_may_have_no_owner(team: Team, qtbot: Any
 
 @pytest.mark.parametrize("who", ["anna", "manager"])
 def test_reloading_after_a_conflict_shows_and_keeps_the_stored_owner(
-    team: Team, qtbot: Any, who: str
+    team: Team, qtbot: Any, who: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Someone hands Ben's account to an owner no member has (a laptop's free text) while a
     member's editor is open: after "Reload what is stored now" the editor shows that owner,
@@ -269,7 +269,12 @@ def test_reloading_after_a_conflict_shows_and_keeps_the_stored_owner(
         )  # fmt: skip
         editor.set_text("city", "Kuldīga")
         assert not editor.try_save()  # refused: changed meanwhile
+        asked: list[list[str]] = []  # reloading asks before it drops the typed city: yes
+        monkeypatch.setattr(
+            forms, "ask_reload", lambda _p, lost: asked.append([f for f, _v in lost]) or True
+        )
         editor.reload()
+        assert len(asked) == 1 and len(asked[0]) == 1  # the city, by its label
         owner = editor.fields["owner"]
         assert isinstance(owner, QComboBox) and owner.currentText() == "j.smith"
         assert ("j.smith", "j.smith") in _items(owner)
