@@ -236,6 +236,23 @@ def test_rescheduling_shows_the_conflict_and_reloads(
 # --- moved to the trash meanwhile ---------------------------------------------------------
 
 
+def test_scheduling_for_a_contact_moved_to_the_trash_meanwhile_says_when(
+    ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any
+) -> None:
+    """Anna opens "Schedule" for a contact whom Ben then moves to the trash: her save says when
+    it was moved and keeps the dialog as typed, with nothing to reload (a new follow-up has no
+    stored copy; before, the reload button was offered and crashed the dialog)."""
+    dialog = ScheduleDialog(ctx, sample["anna"], local=datetime(2025, 3, 18, 10))
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Send the offer")
+    trash.delete(ben, "contact", sample["anna"])
+    dialog.save()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert f"was moved to the trash on {_moved_at(db, sample['anna'])}" in dialog.warnings.text()
+    assert not dialog.reload_button.isVisibleTo(dialog)
+    assert dialog.title_edit.text() == "Send the offer"
+
+
 def _moved_at(db: Database, contact_id: str) -> str:
     """When the contact was moved to the trash, as the refusal says it (in Anna's zone)."""
     with db.reader() as session:

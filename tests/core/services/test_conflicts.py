@@ -7,6 +7,7 @@ Every test runs on SQLite and on PostgreSQL (the ``db`` fixture); "Anna" and "Be
 
 from __future__ import annotations
 
+import re
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -16,13 +17,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
 from accountdesk.core import settings
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database, open_database
-from accountdesk.core.db.models import Contact, User
+from accountdesk.core.db.models import Contact, FollowUp, Interaction, User
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import format_when
 from accountdesk.core.services import activity, trash
@@ -262,6 +263,38 @@ def test_a_record_moved_to_the_trash_meanwhile_is_refused_with_when_and_who(
     assert str(reloaded.value) == expected
     trash.restore(db, "contact", contact_id)  # nothing of Anna's save was written
     assert contact_input(db, contact_id).job_title is None
+
+
+def test_recording_for_a_contact_moved_to_the_trash_says_when(db: Database, ben: Database) -> None:
+    """Anna logs a call with (or schedules a follow-up for) a contact Ben has just moved to
+    the trash: the refusal says when it was moved, as an edit's does, never a raw id; on an
+    account in the trash too."""
+    account_id = _account(db)
+    contact_id = _contact(db, account_id)
+    trash.delete(ben, "contact", contact_id)
+    call = activity.InteractionInput(
+        kind="call", occurred_at=datetime(2026, 5, 4, 9, tzinfo=RIGA), contact_ids=[contact_id]
+    )
+    follow_up = fu.FollowUpInput(
+        contact_id=contact_id, title="Send the offer", local_due=datetime(2026, 5, 6, 10)
+    )
+    for record in (lambda: activity.log_interaction(db, call), lambda: fu.schedule(db, follow_up)):
+        with pytest.raises(TrashedError) as refused:
+            record()
+        said = str(refused.value)
+        assert re.search(r"(moved this|This) contact (was moved )?to the trash on ", said)
+        assert contact_id not in str(refused.value)
+    trash.delete(ben, "account", account_id)
+    on_account = activity.InteractionInput(
+        kind="note", occurred_at=datetime(2026, 5, 4, 9, tzinfo=RIGA), account_id=account_id
+    )
+    with pytest.raises(TrashedError) as refused:
+        activity.log_interaction(db, on_account)
+    said = str(refused.value)
+    assert re.search(r"(moved this|This) account (was moved )?to the trash on ", said)
+    with db.reader() as session:  # nothing was written
+        assert session.scalar(select(func.count()).select_from(Interaction)) == 0
+        assert session.scalar(select(func.count()).select_from(FollowUp)) == 0
 
 
 def test_a_record_that_is_not_there_is_not_found(db: Database) -> None:

@@ -27,7 +27,6 @@ from accountdesk.core.db.models import (
     Setting,
     SurveyResponse,
 )
-from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.labels import DEAL_STAGE
 from accountdesk.core.services import trash
@@ -46,7 +45,7 @@ R = TypeVar("R", bound=Record)
 def _account(session: Session, account_id: str) -> Account:
     account = session.get(Account, account_id)
     if account is None or account.deleted_at is not None:
-        raise NotFoundError(_("There is no account with id {id}.").format(id=account_id))
+        raise trash.missing(Account, account, account_id)
     return account
 
 
@@ -55,7 +54,7 @@ def _contacts(session: Session, ids: Sequence[str]) -> list[Contact]:
     for contact_id in ids:
         contact = session.get(Contact, contact_id)
         if contact is None or contact.deleted_at is not None:
-            raise NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+            raise trash.missing(Contact, contact, contact_id)
         found.append(contact)
     return found
 
@@ -143,9 +142,7 @@ def update_interaction(
     with saving(db) as session:
         interaction = editable(session, Interaction, interaction_id, expected_version)
         if interaction is None or interaction.deleted_at is not None:
-            raise NotFoundError(
-                _("There is no interaction with id {id}.").format(id=interaction_id)
-            )
+            raise trash.missing(Interaction, interaction, interaction_id)
         for key, value in clean_interaction(session, data).items():
             setattr(interaction, key, value)
 

@@ -77,6 +77,7 @@ from accountdesk.core.i18n import (
     ngettext,
 )
 from accountdesk.core.queries.duplicates import ContactFacts, Near, contact_facts
+from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import ContactInput, clean_contact
 from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.followups import STAY_IN_TOUCH
@@ -408,7 +409,7 @@ def _united(
 def _live_contact(session: Session, id_: str) -> Contact:
     contact = session.get(Contact, id_)
     if contact is None or contact.deleted_at is not None:
-        raise NotFoundError(_("There is no contact with id {id}.").format(id=id_))
+        raise trash.missing(Contact, contact, id_)
     account = session.get(Account, contact.account_id)
     if account is None or account.deleted_at is not None:
         raise UserError(

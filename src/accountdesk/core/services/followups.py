@@ -25,7 +25,6 @@ from accountdesk.core.db.models import (
     Setting,
     interaction_participants,
 )
-from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
@@ -70,7 +69,7 @@ class FollowUpEdit:
 def _contact(session: Session, contact_id: str) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None or contact.deleted_at is not None:
-        raise NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+        raise trash.missing(Contact, contact, contact_id)
     return contact
 
 

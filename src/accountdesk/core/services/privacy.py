@@ -71,6 +71,7 @@ from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _, format_date, format_number, join_list, ngettext
 from accountdesk.core.labels import INTERACTION_KIND, label
+from accountdesk.core.services import trash
 from accountdesk.core.services.duplicates import forget_merges, merged_in_trash, merges_of
 from accountdesk.core.timekeeping.zones import get_zone
 
@@ -98,7 +99,7 @@ def _plain(obj: Base) -> dict[str, Any]:
 
 
 def _not_found(contact_id: str) -> NotFoundError:
-    return NotFoundError(_("There is no contact with id {id}.").format(id=contact_id))
+    return trash.missing(Contact, None, contact_id)
 
 
 def subject_name(db: Database, contact_id: str) -> str:

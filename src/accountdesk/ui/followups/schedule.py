@@ -37,7 +37,7 @@ from accountdesk.core import i18n
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.services import followups as service
-from accountdesk.core.services.conflicts import ConflictError
+from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, describe_rrule, validate_rrule
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import resolve_wall_time
@@ -403,7 +403,12 @@ class ScheduleDialog(QDialog):
         except UserError as exc:
             self.warnings.setText(f"⚠ {exc.message}")
             self.warnings.setVisible(True)
-            self.reload_button.setVisible(isinstance(exc, ConflictError))
+            # a record moved to the trash has nothing to reload (as in forms.show_conflict)
+            self.reload_button.setVisible(
+                isinstance(exc, ConflictError)
+                and not isinstance(exc, TrashedError)
+                and self.follow_up_id is not None
+            )
             return
         self.saved_id = result.id
         if result.resolution.message:
