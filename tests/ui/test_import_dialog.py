@@ -211,7 +211,7 @@ def test_a_products_export_is_recognised(ctx: Any, qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     _settled(qtbot, dialog)
     assert dialog.source_label.text() == (
-        "Recognised as an export of Google Contacts. 16 of 21 columns are mapped to a field."
+        "Recognised as an export of Google Contacts. Columns mapped to a field: 16 of 21."
     )
     combo = dialog.findChild(QComboBox, "mapping:E-mail 1 - Value")
     assert combo is not None

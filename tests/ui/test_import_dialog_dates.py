@@ -85,7 +85,7 @@ def test_the_dialog_says_which_columns_are_mapped_and_which_are_not_yet(
     assert dialog.mapping.columns["Position"] == m.Rule("job_title")
     # not "Read as AccountDesk's CSV format": two of ten columns were recognised
     assert dialog.source_label.text() == (
-        "No product recognised from the header. 2 of 10 columns are mapped to a field. "
+        "No product recognised from the header. Columns mapped to a field: 2 of 10. "
         "Choose what the 8 columns that are not mapped yet hold, or leave them out; then save "
         "the mapping for the next file like it."
     )
@@ -100,7 +100,7 @@ def test_the_dialog_says_which_columns_are_mapped_and_which_are_not_yet(
         _choose(dialog, name, rule)
     _settled(qtbot, dialog)
     assert dialog.source_label.text() == (
-        "No product recognised from the header. 6 of 10 columns are mapped to a field. "
+        "No product recognised from the header. Columns mapped to a field: 6 of 10. "
         "Choose what the 4 columns that are not mapped yet hold, or leave them out; then save "
         "the mapping for the next file like it."
     )
@@ -186,7 +186,7 @@ def test_a_products_columns_without_a_field_are_said_so(
     combo = dialog.findChild(QComboBox, "mapping:Birthday")
     assert combo is not None and combo.currentText() == "Birthday"
     assert dialog.source_label.text() == (
-        "Recognised as an export of Google Contacts. 5 of 6 columns are mapped to a field."
+        "Recognised as an export of Google Contacts. Columns mapped to a field: 5 of 6."
     )
     assert _unmapped(dialog) == ["Nickname (AccountDesk has no field for it)"]
     assert _cells(dialog.preview_table)[0][10] == "Birthday: 25 Dec"  # no year: as the contact page

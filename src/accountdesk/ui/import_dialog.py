@@ -479,11 +479,10 @@ class ImportDialog(QDialog):
             what = _("No product recognised from the header.")
         sentences = [
             what,
-            ngettext(
-                "{n} of {total} column is mapped to a field.",
-                "{n} of {total} columns are mapped to a field.",
-                total,
-            ).format(n=format_number(mapped), total=format_number(total)),
+            # a label, not a sentence: no noun or verb whose number would follow n or total
+            _("Columns mapped to a field: {n} of {total}.").format(
+                n=format_number(mapped), total=format_number(total)
+            ),
         ]
         if open_:
             sentences.append(
