@@ -16,8 +16,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import (
     Account,
     Contact,
@@ -31,7 +33,8 @@ from accountdesk.core.db.models import (
     SurveyResponse,
 )
 from accountdesk.core.errors import InTrash, NotFoundError
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import N_, _, format_number
+from accountdesk.core.labels import INTERACTION_KIND, SURVEY_KIND, label
 
 KINDS: dict[str, type[Record]] = {
     "account": Account,
@@ -218,12 +221,21 @@ def purge(db: Database, kind: str, id_: str) -> None:
 
 
 def _title(obj: Record) -> str:
+    """What the Trash lists ``obj`` as: its name, title or subject; a contact's name in their
+    own order; a survey response by its kind and score; an interaction without a subject by
+    its kind."""
+    if isinstance(obj, Contact):
+        return display_name(obj.given_name, obj.family_name, obj.name_order)
+    if isinstance(obj, SurveyResponse):
+        return _("{kind} score {score}").format(
+            kind=isolate(label(SURVEY_KIND, obj.kind)), score=format_number(obj.score)
+        )
     for attr in ("name", "title", "subject", "description", "body"):
         value = getattr(obj, attr, None)
         if value:
             return str(value)[:80]
-    if isinstance(obj, Contact):
-        return f"{obj.given_name} {obj.family_name}".strip()
+    if isinstance(obj, Interaction):
+        return label(INTERACTION_KIND, obj.kind)
     return obj.id
 
 
