@@ -127,7 +127,7 @@ class SurveyDialog(_ItemDialog):
         if item:
             self.load_stored()
         else:
-            self.set_text("date", ctx.now().date())
+            self.set_text("date", ctx.today())
         self.mark_clean()
 
     def load_stored(self) -> None:
@@ -172,7 +172,7 @@ class GiftDialog(_ItemDialog):
         if item:
             self.load_stored()
         else:
-            self.set_text("date", ctx.now().date())
+            self.set_text("date", ctx.today())
         self.mark_clean()
         place = account_country(ctx.db, account_id)
         self.advice = gift_advice(place[0] if place else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,6 +16,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
 from accountdesk.core.services.trash import DELETE_TITLES
+from accountdesk.core.timekeeping.zones import get_zone
 
 T = TypeVar("T")
 
@@ -46,6 +47,11 @@ class AppContext(QObject):
 
     def now(self) -> datetime:
         return self.clock()
+
+    def today(self) -> date:
+        """The user's day: today in their zone (at 03:00 in Bangkok, UTC is still at
+        yesterday). What a form dates a new record with and a period ends on."""
+        return self.now().astimezone(get_zone(self.user_zone)).date()
 
     def close(self) -> None:
         """Stop reading the database on a timer (it is about to be closed)."""

@@ -59,7 +59,6 @@ from accountdesk.core.queries.culture import (
     countries_with_notes,
     country_notes,
 )
-from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import (
@@ -257,7 +256,7 @@ class CountriesScreen(QWidget):
 
     def today(self) -> date:
         """Today where the user is."""
-        return self.ctx.now().astimezone(get_zone(self.ctx.user_zone)).date()
+        return self.ctx.today()
 
     # --- the list ------------------------------------------------------------------------
 

@@ -77,7 +77,7 @@ class RatesDialog(QDialog):
         self.currency.setMaxLength(3)
         self.rate = QLineEdit()
         self.rate.setPlaceholderText(_("units of the currency for one unit of the base"))
-        self.day = DateEdit(ctx.now().date())
+        self.day = DateEdit(ctx.today())
         self.base = QLineEdit()
         self.base.setMaxLength(3)
         self.base.setPlaceholderText(_("empty: the reporting currency"))

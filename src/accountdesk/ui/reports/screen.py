@@ -218,7 +218,7 @@ class ReportsScreen(QWidget):
         trip_form.addRow(self.trip_lost)
         self.scope_stack.addWidget(trip)
         # period
-        today = ctx.now().date()
+        today = ctx.today()
         self.preset = QComboBox()
         for key, text in PRESETS:
             self.preset.addItem(_(text), key)
@@ -406,7 +406,7 @@ class ReportsScreen(QWidget):
 
     def _preset_changed(self) -> None:
         period = preset_period(
-            str(self.preset.currentData()), self.ctx.now().date(), i18n.current_calendar()
+            str(self.preset.currentData()), self.ctx.today(), i18n.current_calendar()
         )
         if period is None:
             return
@@ -482,7 +482,7 @@ class ReportsScreen(QWidget):
             if serial == self._metrics_serial:
                 self.show_metrics(result)
 
-        today, calendar = self.ctx.now().date(), i18n.current_calendar()
+        today, calendar = self.ctx.today(), i18n.current_calendar()
         tasks.run(lambda: compute_metrics(db, request, today, calendar), done, self._metrics_failed)
 
     def _metrics_failed(self, exc: BaseException) -> None:
