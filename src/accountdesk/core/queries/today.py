@@ -6,6 +6,7 @@ dates, and who is working now (by the one working-time rule,
 
 from __future__ import annotations
 
+from calendar import isleap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -85,7 +86,8 @@ _DATES = (
     "SELECT c.id, c.given_name, c.family_name, c.name_order, a.name, d.kind, d.label, d.month, "
     "d.day, d.year FROM important_dates d JOIN contacts c ON c.id = d.contact_id "
     "JOIN accounts a ON a.id = c.account_id "
-    "WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL AND d.month = ? AND d.day = ?"
+    "WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL AND d.remind "
+    "AND d.month = ? AND d.day IN (?, ?)"
 )
 
 _ZONES = (
@@ -99,9 +101,12 @@ def _next_days(today: date, days: int) -> Iterable[date]:
 
 
 def upcoming_dates(raw: Any, today: date, days: int = 7, limit: int = 100) -> list[UpcomingDate]:
+    """The important dates with a reminder in the ``days`` from ``today``; 29 February falls
+    on 28 February in a common year."""
     found: list[UpcomingDate] = []
     for day in _next_days(today, days):
-        for r in raw.execute(_DATES, (day.month, day.day)):
+        leap_day = day.day + 1 if (day.month, day.day) == (2, 28) and not isleap(day.year) else 0
+        for r in raw.execute(_DATES, (day.month, day.day, leap_day)):
             year = r[9]
             found.append(
                 UpcomingDate(
