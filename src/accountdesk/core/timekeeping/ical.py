@@ -207,13 +207,10 @@ def export_ics(
             low, high = zones.get(item.zone, (start.year, start.year))
             zones[item.zone] = (min(low, start.year), max(high, end.year))
         if item.rrule:
-            from accountdesk.core.timekeeping.recurrence import validate_rrule
+            from accountdesk.core.timekeeping.recurrence import until_in_utc, validate_rrule
 
             validate_rrule(item.rrule)
-            text = item.rrule.strip()
-            if text.upper().startswith("RRULE:"):
-                text = text[6:]
-            ev.add("rrule", icalendar.vRecur.from_ical(text))
+            ev.add("rrule", icalendar.vRecur.from_ical(until_in_utc(item.rrule, item.zone)))
         vevents.append(ev)
     for zone, (low, high) in sorted(zones.items()):
         extra = 10 if any(i.rrule for i in items if i.zone == zone) else 2

@@ -145,7 +145,10 @@ def validate_rrule(text: str) -> None:
 
 
 def _until_to_wall(value: str, zone: str | None) -> str:
-    """A UTC UNTIL (…Z) as a wall time in ``zone`` (the rule runs on naive wall time)."""
+    """A UTC UNTIL (…Z) as a wall time in ``zone`` (the rule runs on naive wall time); an
+    UNTIL that is a day ("until 5 April") takes in the whole of that day."""
+    if len(value) == 8 and value.isdigit():
+        return f"{value}T235959"
     if not value.endswith("Z"):
         return value
     instant = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
@@ -154,6 +157,20 @@ def _until_to_wall(value: str, zone: str | None) -> str:
     from accountdesk.core.timekeeping.zones import to_wall
 
     return to_wall(instant, zone).strftime("%Y%m%dT%H%M%S")
+
+
+def until_in_utc(text: str, zone: str) -> str:
+    """``text`` (a valid rule) as an .ics file writes it for an event in ``zone``: its UNTIL,
+    a day or a wall time there, as the UTC instant that RFC 5545 asks for when DTSTART has a
+    time zone (readers refuse or misread the rule otherwise), ending where
+    :func:`occurrences` ends it."""
+    parts = _parts(_normalize(text))
+    until = parts.get("UNTIL")
+    if until is not None and not until.endswith("Z"):
+        wall = datetime.strptime(_until_to_wall(until, zone), "%Y%m%dT%H%M%S")
+        instant = resolve_wall_time(wall, zone).instant
+        parts["UNTIL"] = instant.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return ";".join(f"{k}={v}" for k, v in parts.items())
 
 
 def _build(normalized: str, first_local: datetime, zone: str | None) -> du.rrule:
