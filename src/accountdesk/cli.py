@@ -314,7 +314,7 @@ def cmd_db(args: argparse.Namespace) -> int:
                 "The database check found {n} problem.",
                 "The database check found {n} problems.",
                 len(problems),
-            ).format(n=len(problems))
+            ).format(n=i18n.format_number(len(problems)))
         )
     _print(
         _("The database is healthy (schema {revision}).").format(
@@ -751,7 +751,7 @@ def cmd_followups_export(args: argparse.Namespace) -> int:
     _print(
         i18n.ngettext(
             "Exported {n} follow-up to {path}.", "Exported {n} follow-ups to {path}.", count
-        ).format(n=count, path=target)
+        ).format(n=i18n.format_number(count), path=target)
     )
     return 0
 

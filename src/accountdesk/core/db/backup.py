@@ -52,7 +52,7 @@ from accountdesk.core.db.identity import (
 )
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SQLITE_HEADER
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import N_, _, localize_digits
 
 #: Retention: the newest automatic or manual backup of each of this many days (with a backup)…
 KEEP_DAILY = 7
@@ -426,7 +426,7 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
             _(
                 "The backup {path} was written by a newer AccountDesk (schema {revision}); "
                 "nothing was restored."
-            ).format(path=backup, revision=schema)
+            ).format(path=backup, revision=localize_digits(schema))
         )
     return identity, schema
 

@@ -541,4 +541,4 @@ def plain_backups_note(folder: Path) -> str | None:
         "{n} backups in {folder} are not encrypted (the copy made just before included); "
         "delete them once the passphrase has opened the database.",
         len(plain),
-    ).format(n=len(plain), folder=folder)
+    ).format(n=format_number(len(plain)), folder=folder)
