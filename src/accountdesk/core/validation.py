@@ -789,5 +789,11 @@ def score(key: str, value: int | str | None, low: int, high: int) -> int | None:
     except (TypeError, ValueError):
         raise fail(key, value, _("is not a whole number")) from None
     if not low <= number <= high:
-        raise fail(key, value, _("must be between {low} and {high}").format(low=low, high=high))
+        raise fail(
+            key,
+            value,
+            _("must be between {low} and {high}").format(
+                low=format_number(low), high=format_number(high)
+            ),
+        )
     return number

@@ -272,8 +272,9 @@ class FormDialog(QDialog):
         shown = "" if value is None else str(value)
         if isinstance(value, date) and not isinstance(value, datetime):
             shown = format_date_input(value)  # as it is typed: in the user's calendar
-        elif isinstance(value, Decimal):
-            shown = format_number_input(value)  # as it is typed: "12,345" in Slovenian
+        elif isinstance(value, Decimal | int) and not isinstance(value, bool):
+            # as it is typed: "12,345" in Slovenian, a score "۹" in Persian
+            shown = format_number_input(Decimal(value))
         if isinstance(widget, QLineEdit):
             widget.setText(shown)
         elif isinstance(widget, QTextEdit):
