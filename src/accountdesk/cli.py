@@ -783,6 +783,25 @@ ARGPARSE_WORDS = (
 
 
 class _Parser(argparse.ArgumentParser):
+    """Options may come anywhere among a command's arguments ("db restore --db x.db NAME",
+    "config set --db x.db KEY VALUE"): a parser without sub-commands reads intermixed.
+    Plain argparse stopped at the first option after a command's first positional and
+    refused the rest ("unrecognized arguments")."""
+
+    _intermixing = False
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        nested = any(a.nargs in (argparse.PARSER, argparse.REMAINDER) for a in self._actions)
+        if self._intermixing or nested:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True  # parse_known_intermixed_args calls this method again
+        try:
+            return super().parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
+
     def error(self, message: str) -> Any:  # usage errors: one line, exit 2
         self.print_usage(sys.stderr)
         sys.stderr.write(f"{self.prog}: {message}\n")

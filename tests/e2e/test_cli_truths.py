@@ -102,3 +102,22 @@ def test_followups_json_has_both_zones(run: Run, tmp_path: Path) -> None:
     assert item["due_theirs"] == "2027-03-06T10:00+03:30"
     assert item["due_yours"] == "2027-03-06T13:30+07:00"
     assert item["due_utc"] == "2027-03-06T06:30+00:00"
+
+
+def test_options_may_come_between_a_commands_arguments(run: Run, tmp_path: Path) -> None:
+    """ "config set --db FILE KEY VALUE" and "db restore --db FILE NAME" were refused with
+    "unrecognized arguments": argparse stopped reading positionals at the first option."""
+    db = str(tmp_path / "order.db")
+    done = run("config", "set", "--db", db, "user.zone", "Asia/Bangkok")
+    assert done.returncode == 0, done.stderr
+    read = run("config", "get", "--db", db, "user.zone", check=True)
+    assert read.stdout.strip() == "Asia/Bangkok"
+    refused = run("db", "restore", "--db", db, "no-such-backup.db")
+    assert (
+        refused.returncode == 1
+    )  # read as the backup's name: refused as unknown, not a usage error
+    assert "unrecognized arguments" not in refused.stderr
+    assert "no-such-backup.db" in refused.stderr
+    # and an option really unknown is still a usage error, named
+    wrong = run("config", "set", "--db", db, "--colour", "user.zone", "UTC")
+    assert wrong.returncode == 2 and "--colour" in wrong.stderr
