@@ -108,6 +108,9 @@ def test_done_follow_ups_are_not_completed_snoozed_or_rescheduled_again(
         def exec(self) -> int:
             return 1
 
+        def deleteLater(self) -> None:  # run_modal deletes the dialog once it is closed
+            pass
+
     monkeypatch.setattr(schedule, "ScheduleDialog", Dialog)
     screen = _screen(qtbot, ctx)
     said = _messages(ctx)
@@ -140,6 +143,9 @@ def test_with_open_and_done_selected_only_the_open_ones_are_acted_on(
 
         def exec(self) -> int:
             return 1
+
+        def deleteLater(self) -> None:  # run_modal deletes the dialog once it is closed
+            pass
 
     monkeypatch.setattr(schedule, "ScheduleDialog", Dialog)
     screen = _screen(qtbot, ctx)

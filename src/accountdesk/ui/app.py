@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from accountdesk.core import i18n
 from accountdesk.core.i18n import _
+from accountdesk.ui.modal import run_modal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -822,5 +823,5 @@ class Controller:
         if count_live(self.ctx.db) != (0, 0):
             return
         dialog = FirstRunDialog(self.ctx, window)
-        if dialog.exec():
+        if run_modal(dialog):
             dialog.run_choice()

@@ -54,6 +54,7 @@ from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, isolate_lines
 from accountdesk.ui.forms import FormDialog, notes_edit
+from accountdesk.ui.modal import run_modal
 
 HOLIDAYS_SHOWN = 8
 COMPACT_HOLIDAYS = 3
@@ -248,7 +249,7 @@ class UserNotesBox(QFrame):
 
     def add_note(self) -> None:
         if self.country:
-            CountryNoteDialog(self.ctx, self.country, parent=self).exec()
+            run_modal(CountryNoteDialog(self.ctx, self.country, parent=self))
 
 
 class CountryNoteDialog(FormDialog):

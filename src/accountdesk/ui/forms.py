@@ -52,6 +52,7 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, country_name, format_date_input, ngettext
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input
+from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, zone_choices
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QTextEdit | QSpinBox | QDateTimeEdit
@@ -70,7 +71,7 @@ def ask_unsaved(parent: QWidget) -> str:
     save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
+    run_modal(box)
     clicked = box.clickedButton()
     if clicked is save:
         return "save"
@@ -109,7 +110,7 @@ def ask_reload(parent: QWidget, lost: Sequence[tuple[str, str | None]]) -> bool:
     reload = box.addButton(_("Reload"), QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton(_("Keep what I typed"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is reload
 
 

@@ -41,6 +41,7 @@ from accountdesk.core.i18n import (
     zone_name,
 )
 from accountdesk.ui import fmt
+from accountdesk.ui.modal import run_modal
 from accountdesk.ui.navigation import Screen, load_feature_screens
 
 if TYPE_CHECKING:
@@ -410,14 +411,14 @@ class MainWindow(QMainWindow):
     def edit_me(self) -> None:
         from accountdesk.ui.me import MeDialog
 
-        MeDialog(self.ctx, parent=self).exec()
+        run_modal(MeDialog(self.ctx, parent=self))
         self._tick()
 
     def new_account(self) -> None:
         from accountdesk.ui.accounts.editor import AccountEditor
 
         editor = AccountEditor(self.ctx, parent=self)
-        if editor.exec() and editor.result_id:
+        if run_modal(editor) and editor.result_id:
             self.open_record("account", editor.result_id)
 
     def new_contact(self) -> None:
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
         if self.records and getattr(self.records[-1], "kind", "") == "account":
             account_id = getattr(self.records[-1], "record_id", None)
         editor = ContactEditor(self.ctx, account_id=account_id, parent=self)
-        if editor.exec() and editor.result_id:
+        if run_modal(editor) and editor.result_id:
             self.open_record("contact", editor.result_id)
 
     def quick_log(self) -> None:
@@ -436,20 +437,20 @@ class MainWindow(QMainWindow):
         contact_id = None
         if self.records and getattr(self.records[-1], "kind", "") == "contact":
             contact_id = getattr(self.records[-1], "record_id", None)
-        QuickLogDialog(self.ctx, contact_id=contact_id, parent=self).exec()
+        run_modal(QuickLogDialog(self.ctx, contact_id=contact_id, parent=self))
 
     def show_backups(self) -> None:
         from accountdesk.ui.backups import BackupsDialog
 
         dialog = BackupsDialog(self.ctx, self)
-        dialog.exec()
+        run_modal(dialog)
         if dialog.restored:
             self.database_replaced.emit()
 
     def show_trash(self) -> None:
         from accountdesk.ui.trash.dialog import TrashDialog
 
-        TrashDialog(self.ctx, self).exec()
+        run_modal(TrashDialog(self.ctx, self))
 
     def import_csv(self) -> None:
         from accountdesk.ui.import_dialog import choose_file, import_file

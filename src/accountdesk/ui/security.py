@@ -44,6 +44,7 @@ from accountdesk.core.db.engine import Database, database_url, open_database, sq
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.modal import run_modal
 
 LOCK_SETTING = "security.lock_after_minutes"
 
@@ -139,7 +140,7 @@ class PassphraseDialog(QDialog):
 
 
 def _accepted(dialog: QDialog) -> bool:
-    return bool(dialog.exec() == QDialog.DialogCode.Accepted)
+    return bool(run_modal(dialog) == QDialog.DialogCode.Accepted)
 
 
 def prompt(dialog: PassphraseDialog, take: Callable[[str], T]) -> T | None:

@@ -22,6 +22,7 @@ from accountdesk.core.db.engine import Database, database_url, open_database
 from accountdesk.core.db.errors import PasswordRequired, WrongPassword
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
+from accountdesk.ui.modal import run_modal
 from accountdesk.ui.security import PassphraseDialog
 
 
@@ -67,7 +68,7 @@ def open_server_with_dialog(target: str | None, parent: QWidget | None = None) -
     dialog = PasswordDialog(url, parent)
     if refused is not None:
         dialog.show_error(refused.message)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
+    while run_modal(dialog) == QDialog.DialogCode.Accepted:
         try:
             database = open_database(target, password=dialog.password())
         except WrongPassword as exc:

@@ -8,6 +8,7 @@ from accountdesk.ui.accounts.model import AccountsModel
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listscreen import ListScreen
+from accountdesk.ui.modal import run_modal
 
 
 class AccountsScreen(ListScreen):
@@ -25,11 +26,11 @@ class AccountsScreen(ListScreen):
 
     def new_record(self) -> None:
         editor = AccountEditor(self.ctx, parent=self)
-        if editor.exec() and editor.result_id:
+        if run_modal(editor) and editor.result_id:
             self.ctx.open_record.emit("account", editor.result_id)
 
     def edit_record(self, id_: str) -> None:
-        AccountEditor(self.ctx, id_, parent=self).exec()
+        run_modal(AccountEditor(self.ctx, id_, parent=self))
 
     def title_of(self, row: int) -> str:
         found = self.model.row(row)

@@ -52,6 +52,7 @@ from accountdesk.ui.detail import (
     heading,
 )
 from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.modal import run_modal
 
 
 class AccountView(QWidget):
@@ -175,7 +176,7 @@ class AccountView(QWidget):
         return self.detail.currency if self.detail else None
 
     def _dialog(self, dialog: Any) -> None:
-        dialog.exec()
+        run_modal(dialog)
 
     def _changed(self, kind: str) -> None:
         if self.isVisible() or kind == "account":
@@ -250,27 +251,27 @@ class AccountView(QWidget):
     def edit(self) -> None:
         from accountdesk.ui.accounts.editor import AccountEditor
 
-        AccountEditor(self.ctx, self.record_id, parent=self).exec()
+        run_modal(AccountEditor(self.ctx, self.record_id, parent=self))
 
     def new_contact(self) -> None:
         from accountdesk.ui.contacts.editor import ContactEditor
 
         editor = ContactEditor(self.ctx, account_id=self.record_id, parent=self)
-        editor.exec()
+        run_modal(editor)
 
     def edit_interaction(self, item: Any) -> None:
-        InteractionDialog(self.ctx, self.record_id, item, parent=self).exec()
+        run_modal(InteractionDialog(self.ctx, self.record_id, item, parent=self))
 
     def meeting_planner(self) -> None:
         from accountdesk.ui.followups.planner import PlannerDialog
 
-        PlannerDialog(self.ctx, [], self, account_id=self.record_id).exec()
+        run_modal(PlannerDialog(self.ctx, [], self, account_id=self.record_id))
 
     def quick_log(self) -> None:
         from accountdesk.ui.quicklog.dialog import QuickLogDialog
 
         contact = self.detail.contacts[0].id if self.detail and self.detail.contacts else None
-        QuickLogDialog(self.ctx, contact_id=contact, parent=self).exec()
+        run_modal(QuickLogDialog(self.ctx, contact_id=contact, parent=self))
 
     def delete(self) -> None:
         if self.detail is not None:

@@ -9,6 +9,7 @@ from accountdesk.ui.contacts.editor import ContactEditor
 from accountdesk.ui.contacts.model import ContactsModel
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listscreen import ListScreen
+from accountdesk.ui.modal import run_modal
 
 
 class ContactsScreen(ListScreen):
@@ -29,11 +30,11 @@ class ContactsScreen(ListScreen):
 
     def new_record(self) -> None:
         editor = ContactEditor(self.ctx, parent=self)
-        if editor.exec() and editor.result_id:
+        if run_modal(editor) and editor.result_id:
             self.ctx.open_record.emit("contact", editor.result_id)
 
     def edit_record(self, id_: str) -> None:
-        ContactEditor(self.ctx, id_, parent=self).exec()
+        run_modal(ContactEditor(self.ctx, id_, parent=self))
 
     def title_of(self, row: int) -> str:
         found = self.model.row(row)

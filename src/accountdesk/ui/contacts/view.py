@@ -52,6 +52,7 @@ from accountdesk.ui.culture_panel import CulturePanel
 from accountdesk.ui.detail import LeadingLabel, button_row, clear_layout, details_form, heading
 from accountdesk.ui.forms import show_error
 from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.modal import run_modal
 
 #: The most kept interactions that mention the person the confirmation lists in its text (all
 #: are under "Show Details…").
@@ -79,7 +80,7 @@ def confirm_erase(
     erase = box.addButton(_("Erase for good"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is erase
 
 
@@ -259,32 +260,32 @@ class ContactView(QWidget):
     def edit(self) -> None:
         from accountdesk.ui.contacts.editor import ContactEditor
 
-        ContactEditor(self.ctx, self.record_id, parent=self).exec()
+        run_modal(ContactEditor(self.ctx, self.record_id, parent=self))
 
     def schedule_follow_up(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
 
-        ScheduleDialog(self.ctx, self.record_id, parent=self).exec()
+        run_modal(ScheduleDialog(self.ctx, self.record_id, parent=self))
 
     def meeting_planner(self) -> None:
         from accountdesk.ui.followups.planner import PlannerDialog
 
-        PlannerDialog(self.ctx, [self.record_id], self).exec()
+        run_modal(PlannerDialog(self.ctx, [self.record_id], self))
 
     def quick_log(self) -> None:
         from accountdesk.ui.quicklog.dialog import QuickLogDialog
 
-        QuickLogDialog(self.ctx, contact_id=self.record_id, parent=self).exec()
+        run_modal(QuickLogDialog(self.ctx, contact_id=self.record_id, parent=self))
 
     def edit_note(self, item: Any) -> None:
-        NoteDialog(self.ctx, contact_id=self.record_id, item=item, parent=self).exec()
+        run_modal(NoteDialog(self.ctx, contact_id=self.record_id, item=item, parent=self))
 
     def add_note(self) -> None:
-        NoteDialog(self.ctx, contact_id=self.record_id, parent=self).exec()
+        run_modal(NoteDialog(self.ctx, contact_id=self.record_id, parent=self))
 
     def edit_interaction(self, item: Any) -> None:
         if self.detail is not None:
-            InteractionDialog(self.ctx, self.detail.account_id, item, parent=self).exec()
+            run_modal(InteractionDialog(self.ctx, self.detail.account_id, item, parent=self))
 
     def delete(self) -> None:
         if self.detail is not None:

@@ -73,6 +73,7 @@ from accountdesk.ui.culture_panel import (
 )
 from accountdesk.ui.detail import clear_layout, details_form, heading
 from accountdesk.ui.items import ItemsPanel
+from accountdesk.ui.modal import run_modal
 from accountdesk.ui.month_calendar import DayMark, MonthCalendar
 
 CURATED_MARK = "✓"
@@ -515,7 +516,7 @@ class CountriesScreen(QWidget):
 
     def add_note(self) -> None:
         if self.code:
-            self.note_dialog().exec()
+            run_modal(self.note_dialog())
 
     def edit_note(self, item: CountryNoteItem) -> None:
-        self.note_dialog(item).exec()
+        run_modal(self.note_dialog(item))

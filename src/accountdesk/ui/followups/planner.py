@@ -52,6 +52,7 @@ from accountdesk.core.timekeeping.planner import (
 from accountdesk.core.timekeeping.zones import format_duration
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import ME, Person, person, user_person
+from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker
 
 COLOURS = {
@@ -427,7 +428,7 @@ class PlannerDialog(QDialog):
 
     def open_schedule(self, slot: datetime) -> None:
         dialog = self.schedule_dialog(slot)
-        if dialog is not None and dialog.exec():
+        if dialog is not None and run_modal(dialog):
             self.accept()
 
 

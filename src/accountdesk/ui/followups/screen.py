@@ -72,6 +72,7 @@ from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
+from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker
 
 COLUMNS = (
@@ -441,7 +442,7 @@ class FollowUpsScreen(QWidget):
     def new(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
 
-        ScheduleDialog(self.ctx, parent=self).exec()
+        run_modal(ScheduleDialog(self.ctx, parent=self))
 
     def complete(self) -> None:
         ids = self._require_open()
@@ -464,7 +465,7 @@ class FollowUpsScreen(QWidget):
 
         for follow_up_id in self._require_open():  # one dialog each; Cancel stops
             dialog = ScheduleDialog(self.ctx, follow_up_id=follow_up_id, parent=self)  # as stored
-            if not dialog.exec():
+            if not run_modal(dialog):
                 break
 
     def delete(self) -> None:
@@ -481,7 +482,7 @@ class FollowUpsScreen(QWidget):
                 r.contact_id for r in self.model.rows if r.id in ids and r.contact_id is not None
             )
         )
-        PlannerDialog(self.ctx, contacts, self).exec()
+        run_modal(PlannerDialog(self.ctx, contacts, self))
 
     def export(self) -> None:
         ids = self.selected_ids() or None
@@ -565,6 +566,6 @@ def choose_contact(
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
     dialog.resize(460, dialog.sizeHint().height())
-    if not dialog.exec() or picker.record_id is None:
+    if not run_modal(dialog) or picker.record_id is None:
         return None
     return picker.record_id

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.errors import os_reason
 from accountdesk.core.i18n import _, format_number, ngettext
+from accountdesk.ui.modal import run_modal
 
 #: Resolution pages are rendered at for printing.
 PRINT_DPI = 300
@@ -111,7 +112,7 @@ class PdfPreview(QWidget):
         printer.setFromTo(1, self.page_count())
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print the report"))
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
