@@ -208,6 +208,8 @@ def test_a_backup_of_another_database_is_refused_unless_forced(
         restore_backup(db, foreign.path)
     assert _names(db, "mine") == ["Mine"]
     assert db.path is not None and db.path.read_bytes() == before
+    # checking it left nothing beside it (a WAL copy left its -wal and -shm files there)
+    assert sorted(p.name for p in foreign.path.parent.iterdir()) == [foreign.path.name]
     own = identity_of(db)
     restore_backup(db, foreign.path, force=True)
     assert _names(db, "theirs") == ["Theirs"]

@@ -162,8 +162,16 @@ def _copy_of(conn: Any, destination: Path | str, passphrase: str | None) -> Any:
 
 
 def copy_connection(conn: Any, destination: Path | str, passphrase: str | None) -> None:
-    """Copy the database ``conn`` sees into the file ``destination`` (see :func:`_copy_of`)."""
-    _copy_of(conn, destination, passphrase).close()
+    """Copy the database ``conn`` sees into the file ``destination`` (see :func:`_copy_of`).
+
+    The copy is in rollback-journal mode, not the live file's WAL: reading a WAL file (checking
+    a backup before a restore, even read-only) leaves -wal and -shm files beside it. The app
+    puts a file it opens back in WAL."""
+    copy = _copy_of(conn, destination, passphrase)
+    try:
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
 
 
 def memory_copy(conn: Any, passphrase: str | None) -> Any:
