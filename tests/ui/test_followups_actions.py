@@ -60,7 +60,7 @@ def test_the_reminder_bar_completes_and_snoozes(qtbot: Any, ctx: Any) -> None:
     assert row.snoozed_until == ctx.now() + timedelta(hours=1)
     # An hour later it is due again; "Show them" selects it, "Complete" completes it.
     assert due_for_reminder(ctx.db, ctx.now() + timedelta(hours=1, minutes=1)) == [row.id]
-    screen._show_reminders([row.id])
+    screen._show_reminders([row.id], {row.id: row.title})
     screen.reminders.open.click()
     tasks.wait_all()
     assert screen.selected_ids() == [row.id]
@@ -245,3 +245,24 @@ def test_the_reminder_bar_snoozes_until_tomorrow_morning(qtbot: Any, ctx: Any) -
     row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
     assert row.snoozed_until == datetime(2025, 3, 13, 9, tzinfo=ZoneInfo("Europe/Riga"))
     assert due_for_reminder(ctx.db, ctx.now() + timedelta(hours=2)) == []
+
+
+def test_the_reminder_names_what_fell_due_whatever_the_list_shows(qtbot: Any, ctx: Any) -> None:
+    """The list is filtered to something else (another filter, or rows not loaded yet): the
+    reminder still names the follow-up that fell due (it said "1 follow-up is due." alone)."""
+    ayse = _ayse(ctx.db)
+    service.schedule(
+        ctx.db, service.FollowUpInput(ayse, "Call about the pallets", datetime(2025, 3, 11, 10))
+    )
+    screen = _screen(qtbot, ctx)
+    screen.filter.setText("nothing like it")
+
+    def filtered() -> bool:
+        tasks.wait_all()
+        return screen.model.rows == []
+
+    qtbot.waitUntil(filtered)
+    screen.check_reminders()
+    tasks.wait_all()
+    assert "1 follow-up is due." in screen.reminders.text()
+    assert "Call about the pallets" in screen.reminders.text()

@@ -10,7 +10,7 @@ search of Ctrl+K (:mod:`accountdesk.core.db.fts`).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,6 +37,7 @@ __all__ = [
     "due_for_reminder",
     "follow_up_bucket",
     "list_follow_ups",
+    "titles",
 ]
 
 #: The status of a follow-up still to do; the only one that is in a bucket.
@@ -232,6 +233,16 @@ def due_for_reminder(db: Database, now: datetime) -> list[str]:
     )
     with db.reader() as session:
         return list(session.scalars(query))
+
+
+def titles(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """The title of each follow-up of ``ids`` (a reminder names what fell due, whatever list
+    or filter the Follow-ups screen shows)."""
+    if not ids:
+        return {}
+    with db.reader() as session:
+        found = session.execute(select(FollowUp.id, FollowUp.title).where(FollowUp.id.in_(ids)))
+        return {id_: title for id_, title in found}
 
 
 def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket, int]:

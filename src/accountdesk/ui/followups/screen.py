@@ -53,6 +53,7 @@ from accountdesk.core.queries.followups import (
     due_for_reminder,
     follow_up_bucket,
     list_follow_ups,
+    titles,
 )
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as service
@@ -363,9 +364,15 @@ class FollowUpsScreen(QWidget):
     def check_reminders(self) -> None:
         """Show follow-ups that fell due (also while the app was closed) once, then mark them."""
         db, now = self.ctx.db, self.ctx.now()
-        tasks.run(lambda: due_for_reminder(db, now), self._show_reminders)
 
-    def _show_reminders(self, ids: list[str]) -> None:
+        def due() -> tuple[list[str], dict[str, str]]:
+            ids = due_for_reminder(db, now)
+            return ids, titles(db, ids)
+
+        tasks.run(due, lambda found: self._show_reminders(*found))
+
+    def _show_reminders(self, ids: list[str], named: dict[str, str]) -> None:
+        """Say that ``ids`` fell due, naming up to three of them (``named``: their titles)."""
         if not ids:
             return
         self.pending_reminders = list(dict.fromkeys([*self.pending_reminders, *ids]))
@@ -373,8 +380,7 @@ class FollowUpsScreen(QWidget):
         text = ngettext("{n} follow-up is due.", "{n} follow-ups are due.", count).format(
             n=i18n.format_number(count)
         )
-        titles = [isolate(r.title) for r in self.model.rows if r.id in set(ids)][:3]
-        detail = join_list(titles)
+        detail = join_list([isolate(named[id_]) for id_ in ids if id_ in named][:3])
         self.reminders.show_text(text, detail)
         if self.tray is not None:
             self.tray.notify(_("AccountDesk"), f"{text}\n{detail}" if detail else text)
