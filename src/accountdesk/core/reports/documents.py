@@ -1876,4 +1876,5 @@ __all__ = [
 
 
 def _when(instant: datetime, zone: str) -> str:
-    return f"{i18n.format_when(instant, ZoneInfo(zone))} ({zone})"
+    """The date and time in ``zone`` and the zone as the language names its city."""
+    return f"{i18n.format_when(instant, ZoneInfo(zone))} ({isolate(i18n.zone_name(zone))})"
