@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate
+from accountdesk.core.calendars import year_of
 from accountdesk.core.culture.countries import country_languages, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
 from accountdesk.core.culture.panel import UPCOMING_DAYS, reach_out_summary, today_block
@@ -37,6 +38,7 @@ from accountdesk.core.i18n import (
     N_,
     _,
     country_name,
+    current_calendar,
     current_language,
     format_number,
     format_skeleton,
@@ -119,8 +121,13 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
 
 
 def season_span(season: Any) -> str:
+    """ "22 Jun – 25 Jun 2026"; the first day's year too when the span ends in another year
+    of the user's calendar ("24 Dec 2026 – 2 Jan 2027", 29 Esfand 1404 – 3 Farvardin 1405)."""
+    calendar = current_calendar()
+    across = year_of(season.start, calendar) != year_of(season.end, calendar)
     return _("{start} – {end}").format(
-        start=format_skeleton(season.start, "MMMd"), end=format_skeleton(season.end, "yMMMd")
+        start=format_skeleton(season.start, "yMMMd" if across else "MMMd"),
+        end=format_skeleton(season.end, "yMMMd"),
     )
 
 
