@@ -33,7 +33,7 @@ from typing import Any
 import holidays
 from babel import Locale, UnknownLocaleError
 
-from accountdesk.core.i18n import current_language
+from accountdesk.core.i18n import current_language, native_digits
 from accountdesk.core.timekeeping.calendars import DEFAULT_END, DEFAULT_START, SATURDAY_SUNDAY
 
 PUBLIC = "public"
@@ -334,9 +334,9 @@ def holidays_for_year(
 ) -> tuple[Holiday, ...]:
     """All holidays of ``year`` (every category), sorted by date, public ones first.
 
-    Names are in the UI language when the ``holidays`` package has it for the country;
-    otherwise in the country's own language with the English name beside it ("Ngày Quốc
-    khánh (National Day)"), or in English when the country's language is English too."""
+    Names are in the UI language (and its digits) when the ``holidays`` package has it for the
+    country; otherwise in the country's own language with the English name beside it ("Ngày
+    Quốc khánh (National Day)"), or in English when the country's language is English too."""
     cc = country.upper()
     wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
     return _named(cc, _norm_sub(cc, subdivision), year, wanted)
@@ -348,7 +348,10 @@ def _named(country: str, subdivision: str | None, year: int, wanted: str) -> tup
     in_ui_language = language is not None and language.split("_")[0].lower() == wanted
     meta = _meta(country)
     local = getattr(meta, "default_language", None) if meta is not None else None
-    if in_ui_language or wanted == "en" or not local or local.split("_")[0] == "en":
+    if in_ui_language:  # in the language's digits ("قیام ۱۵ خرداد", not "قیام 15 خرداد")
+        found = _year(country, subdivision, year, language)
+        return tuple(replace(h, name=native_digits(h.name, wanted)) for h in found)
+    if wanted == "en" or not local or local.split("_")[0] == "en":
         return _year(country, subdivision, year, language)
     english = holiday_language(country, "en")
     own = _year(country, subdivision, year, local)
