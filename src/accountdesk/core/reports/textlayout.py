@@ -34,13 +34,15 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from bidi import algorithm as _bidi
+from reportlab.lib.abag import ABag
 from reportlab.lib.colors import toColor
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 from reportlab.platypus import Flowable
 
 from accountdesk.core import bidi
 from accountdesk.core.bidi import BIDI_CONTROLS, FSI, INITIATORS, LRI, PDI
+from accountdesk.core.i18n import current_language
 from accountdesk.core.icu import line_breaks
 from accountdesk.core.reports import fonts
 
@@ -106,10 +108,27 @@ class Line:
 # --- shaping and measuring -----------------------------------------------------------------
 
 
-@lru_cache(maxsize=65536)
+#: Languages with a dotted and a dotless i (Turkish "fiyat", "fırın"): the "fi" ligature of
+#: the Latin font drops the dot of the i, so their reports set f and i apart ("ofis" read
+#: "ofıs"); the font has no Turkish form of its own that would do it (no ``locl``).
+DOTTED_I_LANGUAGES = frozenset({"tr"})
+_LIGATURES = {"kern": True, "liga": True, "dlig": True}  # ReportLab's own choice
+_NO_LATIN_LIGATURES = {"kern": True, "liga": False, "dlig": False}
+
+
 def shape(text: str, font: str, size: float) -> tuple[str, float]:
-    """The shaped string (glyph order is visual for right-to-left scripts) and its width."""
-    shaped = shapeStr(text, fonts.require(font), size)
+    """The shaped string (glyph order is visual for right-to-left scripts) and its width, with
+    the Latin font's ligatures off in a language of :data:`DOTTED_I_LANGUAGES`."""
+    latin = font in (fonts.font_name(fonts.LATIN), fonts.font_name(fonts.LATIN, bold=True))
+    return _shape(text, font, size, latin and current_language().code in DOTTED_I_LANGUAGES)
+
+
+@lru_cache(maxsize=65536)
+def _shape(text: str, font: str, size: float, plain_latin: bool) -> tuple[str, float]:
+    name = fonts.require(font)
+    word = [pdfmetrics.stringWidth(text, name, size), (ABag(fontName=name, fontSize=size), text)]
+    features = _NO_LATIN_LIGATURES if plain_latin else _LIGATURES
+    shaped = shapeFragWord(word, features=features)[1][1]  # what shapeStr does, with features
     if isinstance(shaped, ShapedStr):
         data = shaped.__shapeData__
         width = sum(d.x_advance for d in data) * size / 1000.0
