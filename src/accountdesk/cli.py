@@ -490,13 +490,15 @@ def cmd_followups(args: argparse.Namespace) -> int:
         else:
             _print(_("No open follow-ups."))
         return 0
+    my_place = i18n.zone_name(zone)  # zones by their city in the language; --json keeps ids
     for row in rows:
         theirs = i18n.format_when(row.due_at, _zoneinfo(row.zone))
         mine = i18n.format_when(row.due_at, _zoneinfo(zone))
+        their_place = i18n.zone_name(row.zone)
         who = row.contact_name or row.account_name
         _print(
-            f"{mine} ({zone})\t{theirs} ({row.zone})\t{who}\t{row.account_name}\t{row.title}"
-            f"\t{row.id}"
+            f"{mine} ({my_place})\t{theirs} ({their_place})\t{who}\t{row.account_name}"
+            f"\t{row.title}\t{row.id}"
         )
     return 0
 
