@@ -275,7 +275,7 @@ class PlannerDialog(QDialog):
         previous_day = None
         for c, column in enumerate(grid.columns):
             local = column.astimezone(zone)
-            hour = i18n.format_datetime(local, "HH:mm", tz=zone)
+            hour = i18n.format_time(local, "short", tz=zone)  # as the slots write it
             header = QTableWidgetItem(f"{day_labels[local.date()]}\n{hour}")
             header.setToolTip(i18n.format_when(local, zone, "full"))
             if local.date() != previous_day:
@@ -333,8 +333,8 @@ class PlannerDialog(QDialog):
     def _compromise_text(self, option: Compromise, zone: ZoneInfo) -> str:
         when = _("{day}, {start}–{end}").format(
             day=i18n.format_skeleton(option.start, "MMMMEEEEd", tz=zone),
-            start=i18n.format_datetime(option.start, "HH:mm", tz=zone),
-            end=i18n.format_datetime(option.end, "HH:mm", tz=zone),
+            start=i18n.format_time(option.start, "short", tz=zone),
+            end=i18n.format_time(option.end, "short", tz=zone),
         )
         lines = [when]
         lines += [f"    {self._away_text(away)}" for away in option.away]
