@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,6 +31,7 @@ from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.core.timekeeping.reminders import Bucket
 from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.ui import fmt, tasks
+from accountdesk.ui.columns import text_width
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import culture_block, culture_items
 from accountdesk.ui.detail import heading
@@ -51,10 +52,14 @@ class Section(QFrame):
         empty_text: str,
         on_open: Callable[[Any], None] | None = None,
         *,
-        stretch: tuple[int, ...],
+        stretch: tuple[int, ...] = (),
+        wrap: tuple[int, ...] = (),
     ) -> None:
         """``stretch``: the columns that share the width left (their text is elided, the whole
-        text is in its tooltip); the others fit their contents."""
+        text is in its tooltip). ``wrap``: columns as wide as their text while the width
+        allows, the last of them taking what is left; when it does not allow, they share it
+        (a column that needs less than its share has what it needs) and their text goes on
+        to more lines. The others fit their contents."""
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel()
@@ -78,13 +83,18 @@ class Section(QFrame):
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(len(columns)):
-            stretches = column in stretch
-            mode = (
-                QHeaderView.ResizeMode.Stretch
-                if stretches
-                else QHeaderView.ResizeMode.ResizeToContents
-            )
+            if column in wrap:
+                mode = QHeaderView.ResizeMode.Fixed  # set by _fit_columns
+            elif column in stretch:
+                mode = QHeaderView.ResizeMode.Stretch
+            else:
+                mode = QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
+        self._wrap = wrap
+        self._fitted_width = -1
+        if wrap:
+            view.setWordWrap(True)
+            view.viewport().installEventFilter(self)
         if on_open is not None:
             view.setToolTip(_("Double-click a row to open it."))
             view.activated.connect(lambda index: on_open(self.panel.model.items[index.row()]))
@@ -124,9 +134,60 @@ class Section(QFrame):
             view.setRowHidden(row, row >= ROWS)
         self.panel.setVisible(bool(shown))
         self.empty.setVisible(not shown)
+        self._fitted_width = -1
+        self._fit_columns()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The table exactly as tall as its header and the rows it shows."""
+        view = self.panel.view
+        shown = min(self.model.rowCount(), ROWS)
         height = view.horizontalHeader().sizeHint().height()
         height += sum(view.rowHeight(row) for row in range(shown))
         view.setFixedHeight(height + 2 * view.frameWidth())
+
+    def _fit_columns(self) -> None:
+        """Widths of the ``wrap`` columns in the viewport's width (see ``__init__``), then each
+        row as tall as its wrapped text."""
+        view = self.panel.view
+        width = view.viewport().width()
+        if not self._wrap or width == self._fitted_width:
+            return
+        self._fitted_width = width
+        header = view.horizontalHeader()
+        others = 0
+        for column in range(header.count()):
+            if column not in self._wrap:
+                view.resizeColumnToContents(column)
+                others += header.sectionSize(column)
+        rows = range(min(self.model.rowCount(), ROWS))
+        # the text on one line (the view's own size hint of a wrapping column is bounded by
+        # the width it has now)
+        needs = {
+            c: max(
+                header.sectionSizeHint(c),
+                text_width(view, (str(self.model.index(r, c).data() or "") for r in rows)),
+            )
+            for c in self._wrap
+        }
+        left = max(width - others, 0)
+        widths: dict[int, int] = {}
+        waiting = sorted(self._wrap, key=lambda c: needs[c])
+        while waiting:  # the narrowest needs first; the others share what is left equally
+            share = left // len(waiting)
+            column = waiting.pop(0)
+            widths[column] = min(needs[column], share)
+            left -= widths[column]
+        widths[self._wrap[-1]] += left  # what is left when all fit: the last column's
+        for column, size in widths.items():
+            header.resizeSection(column, size)
+        view.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.panel.view.viewport():
+            self._fit_columns()
+            self._fit_height()
+        return super().eventFilter(watched, event)
 
     def set_link(self, text: str | None, on_click: Callable[[], None] | None = None) -> None:
         """A link at the heading's end (``text`` None: none)."""
@@ -209,7 +270,7 @@ class TodayScreen(QWidget):
         self.culture = Section(
             self.culture_panel.model.columns,
             _("No holidays or seasons this week."),
-            stretch=(1, 2, 3),
+            wrap=(1, 2, 3),  # the holiday's name whole: long in Thai, where advice is rare
         )
         self.boxes: dict[str, Section] = {
             "overdue": self.overdue,

@@ -1,0 +1,100 @@
+"""Today's "Holidays and seasons this week": the country and the holiday's name are shown
+whole. They had fixed shares of the width (a third each with the advice, which is empty for a
+holiday), so a Thai holiday's long name was cut ("วันคล้ายวันเฉลิม..."). Now they are as wide
+as their text while the width allows (the advice takes what is left) and their text wraps onto
+more lines when it does not; alike right to left."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QTableView
+
+from accountdesk.core.bidi import plain
+from accountdesk.core.clock import fixed_clock
+from accountdesk.ui.columns import text_width
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+COUNTRY, WHAT, ADVICE = 1, 2, 3
+
+
+@pytest.fixture(params=["th", "fa", "en"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    from accountdesk.ui.app import apply_language
+
+    apply_language(request.param)
+    yield request.param
+    apply_language("en")
+
+
+def _today(qtbot: Any, ctx: Any, person: Any, width: int) -> Any:
+    from accountdesk.ui.today.screen import TodayScreen
+
+    person("Somchai", "TH", "Asia/Bangkok", "Jaidee")
+    person("Fatima", "AE", "Asia/Dubai", "Al Nahyan")
+    # the week of 5 December 2026: King Bhumibol's birthday in Thailand, Eid al-Etihad in
+    # the Emirates
+    ctx.clock = fixed_clock(datetime(2026, 12, 1, 6, 0, tzinfo=UTC))
+    screen = TodayScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    screen.resize(width, 820)
+    screen.show()
+    qtbot.waitExposed(screen)
+    QApplication.processEvents()
+    assert screen.culture.model.rowCount() > 0
+    return screen
+
+
+def _shown_whole(view: QTableView, row: int, column: int) -> bool:
+    """Whether the cell's text fits its cell: on one line, or wrapped onto lines as tall as
+    the row (a word wider than the cell does not fit)."""
+    text = str(view.model().index(row, column).data() or "")
+    room = view.columnWidth(column) - text_width(view, [""])
+    metrics = view.fontMetrics()
+    if not view.wordWrap():
+        return metrics.horizontalAdvance(text) <= room
+    box = metrics.boundingRect(QRect(0, 0, room, 100_000), Qt.TextFlag.TextWordWrap, text)
+    return box.width() <= room and box.height() <= view.rowHeight(row)
+
+
+def _rows(screen: Any) -> range:
+    view = screen.culture.panel.view
+    return range(sum(not view.isRowHidden(r) for r in range(view.model().rowCount())))
+
+
+def test_the_holiday_and_its_country_are_shown_whole(
+    qtbot: Any, ctx: Any, person: Any, language: str
+) -> None:
+    screen = _today(qtbot, ctx, person, 1280)
+    view = screen.culture.panel.view
+    names = [plain(i.name) for i in screen.culture.model.items]
+    assert any(len(name) > 40 for name in names), names  # a long name is among them
+    for row in _rows(screen):
+        for column in (COUNTRY, WHAT):
+            assert _shown_whole(view, row, column), (language, row, column)
+    # the columns fill the table, no more
+    header = view.horizontalHeader()
+    total = sum(header.sectionSize(c) for c in range(header.count()))
+    assert total == view.viewport().width()
+
+
+def test_with_room_they_are_as_wide_as_their_text_and_the_advice_takes_the_rest(
+    qtbot: Any, ctx: Any, person: Any, language: str
+) -> None:
+    screen = _today(qtbot, ctx, person, 3200)
+    view = screen.culture.panel.view
+    rows = _rows(screen)
+    for column in (COUNTRY, WHAT):
+        texts = [str(view.model().index(r, column).data() or "") for r in rows]
+        hint = view.horizontalHeader().sectionSizeHint(column)
+        assert view.columnWidth(column) == max(text_width(view, texts), hint)
+    header = view.horizontalHeader()
+    others = sum(header.sectionSize(c) for c in range(header.count()) if c != ADVICE)
+    assert header.sectionSize(ADVICE) == view.viewport().width() - others
+    advice = [str(view.model().index(r, ADVICE).data() or "") for r in rows]
+    assert header.sectionSize(ADVICE) >= text_width(view, advice)
