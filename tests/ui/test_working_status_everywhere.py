@@ -130,3 +130,53 @@ def test_every_surface_agrees(ctx: Any, qtbot: Any, capsys: Any, weekday: int) -
         assert data["reason"] == reason, (cc, local, data)
         assert data["local_time"] == local.isoformat(timespec="minutes")
         assert data["zone"] == zone
+
+
+@pytest.mark.parametrize(
+    ("day", "moment", "working", "reason"),
+    [
+        (date(2027, 3, 8), time(12, 30), True, None),
+        (date(2027, 3, 8), time(14, 30), False, "holiday"),
+        (date(2027, 3, 5), time(14, 30), True, None),
+        (date(2027, 3, 12), time(14, 30), True, None),
+    ],
+    ids=["eve-morning", "eve-afternoon", "day-before", "day-after"],
+)
+def test_every_surface_agrees_on_a_half_day(
+    ctx: Any, qtbot: Any, capsys: Any, day: date, moment: time, working: bool, reason: str | None
+) -> None:
+    """Turkey's eve of Ramazan Bayramı 2027 is a holiday from 13:00 (half day): before it every
+    surface says working time, after it every surface says holiday, as on the whole days
+    around it."""
+    zone = "Europe/Istanbul"
+    account = create_account(ctx.db, AccountInput("Istanbul Trade", "TR", timezone=zone))
+    contact_id = create_contact(
+        ctx.db, ContactInput(account, "Ayşe", "TR", family_name="Yılmaz", timezone=zone)
+    )
+    local = datetime.combine(day, moment, ZoneInfo(zone))
+    ctx.clock = lambda: local
+    row = contact_rows(ctx.db, [contact_id])[0]
+    now_column = next(c for c in columns(lambda: ctx.now()) if c.key == "working")
+    shown = now_column.text(row)
+    if working:
+        assert shown == "Working hours", shown
+    else:
+        assert shown.startswith("Holiday: ") and "Eid al-Fitr (from 1pm)" in shown, shown
+    today = today_view(ctx.db, local, ctx.user_zone, limit=500)
+    assert (contact_id in {w.id for w in today.working}) is working
+    view = ContactView(ctx, contact_id)
+    qtbot.addWidget(view)
+    assert tasks.wait_all()
+    status = view.panel.status.text()
+    assert (status == "It is working time there now.") is working, status
+    view.close()
+    hours = WorkingHours.for_contact("TR", None, None)
+    person = Participant(contact_id, "TR", zone, "TR", None, hours)
+    grid = plan([person], local.astimezone(ZoneInfo(ctx.user_zone)).date(), 1, ctx.user_zone)
+    at = local.astimezone(UTC)
+    index = int((at - grid.columns[0].astimezone(UTC)) / grid.step)
+    cell = grid.row(contact_id).cells[index]
+    assert cell.state == ("work" if working else "holiday"), cell
+    data = _cli_json(str(ctx.db.path), contact_id, local, capsys)
+    assert data["working_now"] is working, data
+    assert data["reason"] == reason, data

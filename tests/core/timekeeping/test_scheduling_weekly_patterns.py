@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from accountdesk.core.settings import UserCalendar
 from accountdesk.core.timekeeping import scheduling
-from accountdesk.core.timekeeping.calendars import SimpleHoliday, StaticCalendar
+from accountdesk.core.timekeeping.calendars import HalfDay, SimpleHoliday, StaticCalendar
 from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import to_wall
@@ -45,6 +45,11 @@ class CountingCalendar:
     ) -> SimpleHoliday | None:
         self.days.add((country, day))
         return self.inner.holiday_on(country, subdivision, day, lang)
+
+    def half_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> HalfDay | None:
+        return self.inner.half_day_on(country, subdivision, day, lang)
 
     def business_hours(self, country: str | None) -> object:
         return self.inner.business_hours(country)

@@ -25,7 +25,7 @@ import importlib.util
 import sys
 import threading
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,9 +34,15 @@ import holidays
 from babel import Locale, UnknownLocaleError
 
 from accountdesk.core.i18n import current_language, native_digits
-from accountdesk.core.timekeeping.calendars import DEFAULT_END, DEFAULT_START, SATURDAY_SUNDAY
+from accountdesk.core.timekeeping.calendars import (
+    DEFAULT_END,
+    DEFAULT_START,
+    SATURDAY_SUNDAY,
+    HalfDay,
+)
 
 PUBLIC = "public"
+HALF_DAY = "half_day"
 
 
 @dataclass(frozen=True)
@@ -433,3 +439,79 @@ def holiday_on(
     cc = country.upper()
     wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
     return _public_by_day(cc, _norm_sub(cc, subdivision), day.year, wanted).get(day)
+
+
+# -- half-day holidays ---------------------------------------------------------------------
+
+#: When a half-day holiday starts, per country (or ``"CC-SUB"`` for one region, which wins over
+#: its country): a clock time (work ends then), or how much shorter the working day is. Taken
+#: from the ``holidays`` package's names ("… (from 1pm)") and the laws it cites:
+#:
+#: - TR 13:00: arife (eve of the Bayrams) and 28 October, "saat 13.00'ten" (2429 sayılı Kanun).
+#: - IS 13:00: Aðfangadagur, Gamlársdagur "frá kl. 13.00".
+#: - PR, US-PR 12:00: Christmas Eve "from 12pm".
+#: - BG 14:00: Бъдни вечер "след 14 ч." (1992–1995).
+#: - AU-QLD 18:00, AU-NT 19:00: Christmas Eve (and NT New Year's Eve) "from 6pm"/"from 7pm".
+#: - EE 3 hours shorter: pühade-eelne päev, "tööpäev lüheneb 3 tunni võrra" (Employment
+#:   Contracts Act § 53).
+#: - CH 12:00: the cantons' half days (Solothurn's 1 May, Zürich's Knabenschiessen and
+#:   Sechseläuten) are afternoons off.
+#: - CN none: its half days (8 March for women, 4 May for youths, 1 August for soldiers) are off
+#:   for those groups only, so a contact's working day is not shortened.
+HALF_DAY_STARTS: dict[str, time | timedelta | None] = {
+    "TR": time(13, 0),
+    "IS": time(13, 0),
+    "PR": time(12, 0),
+    "US-PR": time(12, 0),
+    "BG": time(14, 0),
+    "AU-QLD": time(18, 0),
+    "AU-NT": time(19, 0),
+    "EE": timedelta(hours=3),
+    "CH": time(12, 0),
+    "CN": None,
+}
+
+#: A half-day holiday of a country the table does not name (the time cannot be established
+#: from the package or its sources: GR, CW, FO, IT-BZ, PW, KN, US): the afternoon is off,
+#: the usual meaning of a half day; a missed slot costs less than a meeting nobody attends.
+HALF_DAY_DEFAULT_START = time(12, 0)
+
+
+def half_day_start(country: str, subdivision: str | None) -> time | timedelta | None:
+    """When a half-day holiday starts there (:data:`HALF_DAY_STARTS`, the region first, else
+    :data:`HALF_DAY_DEFAULT_START`); None when it does not shorten a contact's day."""
+    cc = country.upper()
+    sub = _norm_sub(cc, subdivision)
+    if sub is not None and f"{cc}-{sub}" in HALF_DAY_STARTS:
+        return HALF_DAY_STARTS[f"{cc}-{sub}"]
+    return HALF_DAY_STARTS.get(cc, HALF_DAY_DEFAULT_START)
+
+
+@lru_cache(maxsize=8192)
+def _half_by_day(
+    country: str, subdivision: str | None, year: int, wanted: str
+) -> dict[date, HalfDay]:
+    begins = half_day_start(country, subdivision)
+    if begins is None:
+        return {}
+    days: dict[date, HalfDay] = {}
+    for h in _named(country, subdivision, year, wanted):
+        if HALF_DAY in h.categories and PUBLIC not in h.categories and h.date not in days:
+            if isinstance(begins, time):
+                days[h.date] = HalfDay(h.date, h.name, starts=begins, estimated=h.estimated)
+            else:
+                days[h.date] = HalfDay(h.date, h.name, shortened=begins, estimated=h.estimated)
+    return days
+
+
+def half_day_on(
+    country: str, subdivision: str | None, day: date, lang: str | None = None
+) -> HalfDay | None:
+    """The half-day holiday on ``day`` there (country and region), or None: one that is not a
+    public holiday too, of a country whose half days shorten a contact's day."""
+    cc = country.upper()
+    wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
+    sub = _norm_sub(cc, subdivision)
+    if day in _public_by_day(cc, sub, day.year, wanted):
+        return None
+    return _half_by_day(cc, sub, day.year, wanted).get(day)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Protocol, runtime_checkable
 
 SATURDAY_SUNDAY: frozenset[int] = frozenset({5, 6})
@@ -26,6 +26,23 @@ class HolidayLike(Protocol):
 
     @property
     def name(self) -> str: ...
+
+
+class HalfDayLike(Protocol):
+    """A half-day holiday: work that day ends when it starts, at the clock time ``starts``, or
+    ``shortened`` earlier than usual (one of the two is set)."""
+
+    @property
+    def date(self) -> date: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def starts(self) -> time | None: ...
+
+    @property
+    def shortened(self) -> timedelta | None: ...
 
 
 class BusinessHoursLike(Protocol):
@@ -50,6 +67,12 @@ class DayCalendar(Protocol):
         """The public holiday on ``day`` there, or None."""
         ...
 
+    def half_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> HalfDayLike | None:
+        """The half-day holiday on ``day`` there (not a public holiday), or None."""
+        ...
+
     def business_hours(self, country: str | None) -> BusinessHoursLike:
         """Typical business hours there."""
         ...
@@ -60,6 +83,22 @@ class SimpleHoliday:
     date: date
     name: str
     estimated: bool = False
+
+
+@dataclass(frozen=True)
+class HalfDay:
+    """A half-day holiday: the holiday starts at ``starts`` (work ends then), or the working
+    day is ``shortened`` by that much; exactly one of the two."""
+
+    date: date
+    name: str
+    starts: time | None = None
+    shortened: timedelta | None = None
+    estimated: bool = False
+
+    def __post_init__(self) -> None:
+        if (self.starts is None) == (self.shortened is None):
+            raise ValueError("a half day starts at a time or shortens the day, one of the two")
 
 
 @dataclass(frozen=True)
@@ -74,12 +113,14 @@ class StaticCalendar:
     """A calendar given as data: weekends and hours per country, holidays per country.
 
     ``holidays`` maps a country (or ``"CC-SUB"`` for a subdivision) to ``{date: name}``; a
-    subdivision also gets its country's holidays.
+    subdivision also gets its country's holidays. ``half_days`` maps them the same way to
+    ``{date: HalfDay}``.
     """
 
     weekends: Mapping[str, frozenset[int]] = field(default_factory=dict)
     hours: Mapping[str, tuple[time, time]] = field(default_factory=dict)
     holidays: Mapping[str, Mapping[date, str]] = field(default_factory=dict)
+    half_days: Mapping[str, Mapping[date, HalfDay]] = field(default_factory=dict)
     default_weekend: frozenset[int] = SATURDAY_SUNDAY
     default_hours: tuple[time, time] = (DEFAULT_START, DEFAULT_END)
 
@@ -91,16 +132,19 @@ class StaticCalendar:
     def holiday_on(
         self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
     ) -> SimpleHoliday | None:
-        if country is None:
-            return None
-        keys = [country.upper()]
-        if subdivision:
-            sub = subdivision.upper()
-            keys.append(sub if "-" in sub else f"{country.upper()}-{sub}")
-        for key in keys:
+        for key in _keys(country, subdivision):
             name = self.holidays.get(key, {}).get(day)
             if name is not None:
                 return SimpleHoliday(day, name)
+        return None
+
+    def half_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> HalfDay | None:
+        for key in _keys(country, subdivision):
+            found = self.half_days.get(key, {}).get(day)
+            if found is not None:
+                return found
         return None
 
     def business_hours(self, country: str | None) -> SimpleHours:
@@ -108,9 +152,20 @@ class StaticCalendar:
         return SimpleHours(start, end)
 
 
+def _keys(country: str | None, subdivision: str | None) -> list[str]:
+    if country is None:
+        return []
+    keys = [country.upper()]
+    if subdivision:
+        sub = subdivision.upper()
+        keys.append(sub if "-" in sub else f"{country.upper()}-{sub}")
+    return keys
+
+
 class CultureCalendar:
     """The default calendar: the country facts of :mod:`accountdesk.core.culture.calendar`
-    (weekends from the ``holidays`` package and CLDR, curated business hours, public holidays).
+    (weekends from the ``holidays`` package and CLDR, curated business hours, public holidays
+    and half-day holidays).
 
     The culture module is imported on first use, not at start-up: it loads the ``holidays``
     package, which the first window does not need.
@@ -129,6 +184,15 @@ class CultureCalendar:
         from accountdesk.core.culture import calendar
 
         return calendar.holiday_on(country, subdivision, day, lang=lang)
+
+    def half_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> HalfDayLike | None:
+        if not country:
+            return None
+        from accountdesk.core.culture import calendar
+
+        return calendar.half_day_on(country, subdivision, day, lang=lang)
 
     def business_hours(self, country: str | None) -> BusinessHoursLike:
         from accountdesk.core.culture import calendar

@@ -3,7 +3,8 @@ user's days, and the slots that are working time for everyone.
 
 A cell is ``work`` only when the whole step (its start instant to start + ``step``, real time)
 lies inside one of the person's working windows
-(:func:`accountdesk.core.timekeeping.workhours.window_on`, on a working day there): the rule of
+(:func:`accountdesk.core.timekeeping.workhours.working_day`: ending early on a half-day holiday
+there): the rule of
 :mod:`~accountdesk.core.timekeeping.workhours`, so hours across midnight and clocks that jump
 during a step count as they do everywhere else. ``weekend`` and ``holiday`` win over the
 hours. A slot is offered (``good_slots``) only where every participant's cells are ``work``,
@@ -26,7 +27,7 @@ from typing import Literal
 
 from accountdesk.core.i18n import localize_digits
 from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
-from accountdesk.core.timekeeping.workhours import WorkingHours, window_on
+from accountdesk.core.timekeeping.workhours import WorkingHours, working_day
 from accountdesk.core.timekeeping.zones import (
     get_zone,
     resolve_wall_time,
@@ -114,7 +115,8 @@ def _offsets_for(
 
 @dataclass(frozen=True, slots=True)
 class _Day:
-    """A person's day: weekend or holiday (with its name), else the working window (UTC)."""
+    """A person's day: weekend or holiday (with its name), else the working window (UTC) and,
+    on a half-day holiday, its name (the cells after the window are ``holiday``)."""
 
     state: CellState | None
     holiday: str | None = None
@@ -122,13 +124,13 @@ class _Day:
 
 
 def _day(participant: Participant, day: date, calendar: DayCalendar, lang: str | None) -> _Day:
-    if day.weekday() in participant.hours.weekend:
-        return _Day("weekend")
-    holiday = calendar.holiday_on(participant.country, participant.subdivision, day, lang)
-    if holiday is not None:
-        return _Day("holiday", holiday.name)
-    start, end = window_on(day, participant.zone, participant.hours)
-    return _Day(None, None, (start.astimezone(UTC), end.astimezone(UTC)))
+    p = participant
+    found = working_day(day, p.zone, p.hours, p.country, p.subdivision, calendar, lang)
+    if found.window is None:
+        return _Day(found.off, found.off_name)
+    start, end = found.window
+    half = found.half_day.name if found.half_day is not None else None
+    return _Day(None, half, (start.astimezone(UTC), end.astimezone(UTC)))
 
 
 def _row(
@@ -158,7 +160,12 @@ def _row(
         if known.window is not None:
             start, end = known.window
             working = start <= instant and instant + step <= end
-            cells.append(PlannerCell("work" if working else "off", local))
+            if working:
+                cells.append(PlannerCell("work", local))
+            elif known.holiday is not None and instant + step > end and local.date() == day:
+                cells.append(PlannerCell("holiday", local, known.holiday))  # the half day's
+            else:
+                cells.append(PlannerCell("off", local))
         else:
             assert known.state is not None
             cells.append(PlannerCell(known.state, local, known.holiday))
@@ -397,8 +404,9 @@ def trip_outlook(
         if known.window is None:
             days.append(TripDay(day, known.state, known.holiday))
             continue
-        begin, finish = window_on(day, zone, week)
-        begin_utc, finish_utc = begin.astimezone(UTC), finish.astimezone(UTC)
+        begin_utc, finish_utc = known.window
+        tz = get_zone(zone)
+        begin, finish = begin_utc.astimezone(tz), finish_utc.astimezone(tz)
         targets = [begin_utc + timedelta(hours=1), begin_utc + (finish_utc - begin_utc) / 2]
         targets[1] += timedelta(hours=1)
         options = [s for s in grid.good_slots if begin_utc <= s < finish_utc]

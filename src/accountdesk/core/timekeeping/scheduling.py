@@ -4,8 +4,9 @@ slots in the contact's zone.
 Both sides are judged by the one working-time rule of
 :mod:`accountdesk.core.timekeeping.workhours`: the working window of the day (``window_on``,
 hours across midnight belong to the day they start), the weekend and the public holidays of
-the country (and subdivision), and the real time a meeting lasts, so a slot that runs past the
-end of work because the clocks jump during it is outside the hours.
+the country (and subdivision), the early end of a half-day holiday there (``working_day``), and
+the real time a meeting lasts, so a slot that runs past the end of work because the clocks jump
+during it is outside the hours.
 """
 
 from __future__ import annotations
@@ -18,8 +19,18 @@ from itertools import pairwise
 from typing import Literal, Protocol
 
 from accountdesk.core.i18n import _, country_name, format_date, format_time, zone_name
-from accountdesk.core.timekeeping.calendars import DayCalendar, HolidayLike, calendar_or_default
-from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window, window_on
+from accountdesk.core.timekeeping.calendars import (
+    DayCalendar,
+    HalfDayLike,
+    HolidayLike,
+    calendar_or_default,
+)
+from accountdesk.core.timekeeping.workhours import (
+    WorkingHours,
+    next_working_window,
+    window_on,
+    working_day,
+)
 from accountdesk.core.timekeeping.zones import (
     get_zone,
     resolve_wall_time,
@@ -83,6 +94,9 @@ class _Judgement:
     weekend: bool
     holiday: HolidayLike | None
     outside: bool
+    #: the half-day holiday when the slot is after it started (work ended at ``end``)
+    half_day: HalfDayLike | None = None
+    end: datetime | None = None
 
 
 def _judge(
@@ -97,16 +111,24 @@ def _judge(
 ) -> _Judgement:
     wall = to_wall(instant, zone)
     day = hours.day_of(wall)
-    start, end = window_on(day, zone, hours)
+    found = working_day(day, zone, hours, country, subdivision, calendar, lang)
+    start, end = found.window if found.window is not None else window_on(day, zone, hours)
     outside = not start <= instant < end
     if duration is not None and instant + duration > end:
         outside = True
+    half = found.half_day  # set only when it ends work early
+    if half is not None and found.window is None:
+        outside = True  # it starts before work does: no work that day
     return _Judgement(
         wall,
         day,
-        day.weekday() in hours.weekend,
-        calendar.holiday_on(country, subdivision, day, lang),
+        found.weekend,
+        found.holiday,
         outside,
+        half
+        if half is not None and (found.window is None or (outside and instant >= start))
+        else None,
+        end if half is not None and found.window is not None else None,
     )
 
 
@@ -166,7 +188,26 @@ def check_slot(
                 holiday.name,
             )
         )
+    half = theirs.half_day
+    if half is not None:
+        if theirs.end is not None:
+            text = _("{date} is a half-day holiday in {place}: {name}; work ends at {end}.")
+        else:
+            text = _("{date} is a half-day holiday in {place}: {name}; no work that day.")
+        found.append(
+            SlotWarning(
+                "holiday",
+                text.format(
+                    date=format_date(day, "full"),
+                    place=place,
+                    name=half.name,
+                    end=format_time(to_wall(theirs.end, zone)) if theirs.end else "",
+                ),
+                half.name,
+            )
+        )
     if theirs.outside:
+        end_wall = to_wall(theirs.end, zone) if theirs.end is not None else hours.end
         found.append(
             SlotWarning(
                 "outside_hours",
@@ -174,7 +215,7 @@ def check_slot(
                     time=format_time(theirs.wall),
                     place=place,
                     start=format_time(hours.start),
-                    end=format_time(hours.end),
+                    end=format_time(end_wall),
                 ),
             )
         )

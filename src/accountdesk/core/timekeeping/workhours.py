@@ -7,8 +7,11 @@ warnings, stay-in-touch placement, the trip brief and ``accountdesk contact``.
 The rule: a person works inside their daily hours (their own when set, else the country's
 business hours from the etiquette data, else 09:00–17:00) on a day that is not their country's
 weekend (from the culture calendar: Friday in Iran, Friday–Saturday in Saudi Arabia) and not a
-public holiday there (country and subdivision). Hours may run across midnight (22:00–06:00):
-the early hours then belong to the window of the day before, whose weekend and holidays count.
+public holiday there (country and subdivision). On a half-day holiday there work ends when the
+holiday starts (13:00 in Turkey; the culture calendar's table), and a day whose hours begin
+after that is off. Hours may run across midnight (22:00–06:00): the early hours then belong to
+the window of the day before, whose weekend and holidays count. :func:`working_day` is the
+rule for one day; everything else here, the planner and the slot finder call it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from accountdesk.core.i18n import _
 from accountdesk.core.timekeeping.calendars import (
     SATURDAY_SUNDAY,
     DayCalendar,
+    HalfDayLike,
+    HolidayLike,
     calendar_or_default,
 )
 from accountdesk.core.timekeeping.zones import get_zone, resolve_wall_time, to_wall
@@ -122,6 +127,85 @@ def _as_time(value: str | time | None) -> time | None:
     return time.fromisoformat(value) if value else None
 
 
+@dataclass(frozen=True)
+class WorkDay:
+    """One day of someone's working week: ``weekend``, the public ``holiday``, the
+    ``half_day`` holiday (not public) when it ends work early (None for one that starts after
+    work, Queensland's 18:00), and the working window (aware, their zone) when they work that
+    day: the day's hours, ending when a half-day holiday starts. ``off`` says why there is no
+    window."""
+
+    day: date
+    weekend: bool
+    holiday: HolidayLike | None
+    half_day: HalfDayLike | None
+    window: tuple[datetime, datetime] | None
+
+    @property
+    def off(self) -> Literal["weekend", "holiday"] | None:
+        if self.weekend:
+            return "weekend"
+        if self.window is None:
+            return "holiday"
+        return None
+
+    @property
+    def off_name(self) -> str | None:
+        """The holiday's name when the day is off for one (public, or a half day that starts
+        before work does)."""
+        if self.off != "holiday":
+            return None
+        found = self.holiday if self.holiday is not None else self.half_day
+        return found.name if found is not None else None
+
+
+def _minutes(
+    day: date,
+    hours: WorkingHours,
+    country: str | None,
+    subdivision: str | None,
+    cal: DayCalendar,
+    lang: str | None,
+) -> tuple[bool, HolidayLike | None, HalfDayLike | None, int | None]:
+    """The rule, in wall minutes of ``day``: weekend, public holiday, half-day holiday, and the
+    minute work ends (after ``hours.start_minute``; past 1440 across midnight), None when the
+    day has no working window."""
+    weekend = day.weekday() in hours.weekend
+    holiday = cal.holiday_on(country, subdivision, day, lang)
+    if weekend or holiday is not None:
+        return weekend, holiday, None, None
+    end = hours.end_minute + (1440 if hours.overnight else 0)
+    half = cal.half_day_on(country, subdivision, day, lang)
+    if half is not None:
+        usual = end
+        if half.starts is not None:
+            end = min(end, half.starts.hour * 60 + half.starts.minute)
+        elif half.shortened is not None:
+            end -= int(half.shortened.total_seconds()) // 60
+        if end <= hours.start_minute:
+            return False, None, half, None
+        if end == usual:
+            half = None  # it starts after work: the day is a whole one
+    return False, None, half, end
+
+
+def working_day(
+    day: date,
+    zone: str,
+    hours: WorkingHours,
+    country: str | None,
+    subdivision: str | None,
+    calendar: DayCalendar | None = None,
+    lang: str | None = None,
+) -> WorkDay:
+    """The working day ``day`` in ``zone`` for someone with ``hours`` in ``country``
+    (``subdivision``): the one rule of whether and when they work that day."""
+    cal = calendar_or_default(calendar)
+    weekend, holiday, half, end = _minutes(day, hours, country, subdivision, cal, lang)
+    window = None if end is None else _window(day, zone, hours.start_minute, end)
+    return WorkDay(day, weekend, holiday, half, window)
+
+
 def is_working_day(
     day: date,
     hours: WorkingHours,
@@ -129,11 +213,10 @@ def is_working_day(
     subdivision: str | None,
     calendar: DayCalendar | None = None,
 ) -> bool:
-    """Not a weekend day of ``hours`` and not a public holiday there."""
-    if day.weekday() in hours.weekend:
-        return False
+    """Not a weekend day of ``hours``, not a public holiday there, and not a half-day holiday
+    that starts before work does."""
     cal = calendar_or_default(calendar)
-    return cal.holiday_on(country, subdivision, day) is None
+    return _minutes(day, hours, country, subdivision, cal, None)[3] is not None
 
 
 def is_working_time(
@@ -144,11 +227,13 @@ def is_working_time(
     subdivision: str | None,
     calendar: DayCalendar | None = None,
 ) -> bool:
-    """Is the aware ``instant`` inside working hours in ``zone``, on a working day there?"""
+    """Is the aware ``instant`` inside working hours in ``zone``, on a working day there (before
+    a half-day holiday starts)?"""
     wall = to_wall(instant, zone)
     if not hours.contains(wall):
         return False
-    return is_working_day(hours.day_of(wall), hours, country, subdivision, calendar)
+    found = working_day(hours.day_of(wall), zone, hours, country, subdivision, calendar)
+    return found.window is not None and instant < found.window[1]
 
 
 def _wall_of_minute(day: date, minute: int) -> datetime:
@@ -159,11 +244,17 @@ def window_on(day: date, zone: str, hours: WorkingHours) -> tuple[datetime, date
     """The working window of ``day`` in ``zone`` as aware datetimes in that zone (the DST rule
     of :func:`resolve_wall_time` applies to a start or end in a gap). A window across midnight
     ends on the next day."""
+    end = hours.end_minute + (1440 if hours.overnight else 0)
+    return _window(day, zone, hours.start_minute, end)
+
+
+def _window(day: date, zone: str, start: int, end: int) -> tuple[datetime, datetime]:
+    """The window from minute ``start`` to minute ``end`` of ``day`` (past 1440: the next
+    day), aware in ``zone``."""
     tz = get_zone(zone)
-    end_day = day + timedelta(days=1) if hours.overnight else day
-    start = resolve_wall_time(_wall_of_minute(day, hours.start_minute), zone).instant
-    end = resolve_wall_time(_wall_of_minute(end_day, hours.end_minute), zone).instant
-    return start.astimezone(tz), end.astimezone(tz)
+    begin = resolve_wall_time(_wall_of_minute(day, start), zone).instant
+    finish = resolve_wall_time(_wall_of_minute(day, end), zone).instant
+    return begin.astimezone(tz), finish.astimezone(tz)
 
 
 def next_working_window(
@@ -180,10 +271,9 @@ def next_working_window(
     cal = calendar_or_default(calendar)
     day = to_wall(instant, zone).date() - timedelta(days=1)  # yesterday's night window
     for _step in range(SEARCH_DAYS):
-        if is_working_day(day, hours, country, subdivision, cal):
-            start, end = window_on(day, zone, hours)
-            if end > instant:
-                return start, end
+        found = working_day(day, zone, hours, country, subdivision, cal).window
+        if found is not None and found[1] > instant:
+            return found
         day += timedelta(days=1)
     raise ValueError(f"no working day within {SEARCH_DAYS} days in {zone}")
 
@@ -193,7 +283,8 @@ class WorkStatus:
     """Where someone's working day stands at an instant.
 
     ``local`` is the instant on their wall clock (aware, in their zone). When not ``working``,
-    ``reason`` says why and ``holiday`` names the public holiday (translated by the calendar).
+    ``reason`` says why and ``holiday`` names the public holiday (translated by the calendar),
+    or the half-day holiday once it has started.
     ``window_start``/``window_end`` are the window in force (when working) or the next one
     (aware, their zone); None when the caller did not ask for it or none was found within
     :data:`SEARCH_DAYS` days.
@@ -232,14 +323,13 @@ def work_status(
     day = week.day_of(wall)
     reason: Reason | None = None
     holiday_name: str | None = None
-    if day.weekday() in week.weekend:
-        reason = "weekend"
-    else:
-        found = cal.holiday_on(country, subdivision, day, lang)
-        if found is not None:
-            reason, holiday_name = "holiday", found.name
-        elif not week.contains(wall):
-            reason = "outside_hours"
+    today = working_day(day, zone, week, country, subdivision, cal, lang)
+    if today.off is not None:
+        reason, holiday_name = today.off, today.off_name
+    elif today.half_day is not None and today.window is not None and local >= today.window[1]:
+        reason, holiday_name = "holiday", today.half_day.name
+    elif not week.contains(wall):
+        reason = "outside_hours"
     start = end = None
     if window:
         try:
