@@ -33,6 +33,9 @@ def _times_in_the_grid(dialog: Any) -> None:
     for c, column in enumerate(dialog.grid.columns):
         hour = dialog.table.horizontalHeaderItem(c).text().split("\n")[1]
         assert hour == i18n.format_time(column, "short", tz=RIGA)
+    for r, row in enumerate(dialog.grid.rows):  # each person's wall time
+        for c, cell in enumerate(row.cells):
+            assert dialog.table.item(r, c).text() == i18n.format_time(cell.local.time(), "short")
 
 
 @pytest.fixture(params=LANGUAGES)
@@ -88,6 +91,12 @@ def test_persian_writes_the_hour_without_a_leading_zero(qtbot: Any, ctx: Any, pe
             for c in range(dialog.table.columnCount())
         ]
         assert "۹:۰۰" in headers and "۰۹:۰۰" not in headers
+        cells = [
+            dialog.table.item(r, c).text()
+            for r in range(dialog.table.rowCount())
+            for c in range(dialog.table.columnCount())
+        ]
+        assert "۹:۰۰" in cells and "۰۹:۰۰" not in cells
         listed = "\n".join(plain(dialog.slots.item(r).text()) for r in range(dialog.slots.count()))
         assert "۹:۰۰ تا ۱۰:۰۰" in listed and "۰۹:۰۰" not in listed
     finally:

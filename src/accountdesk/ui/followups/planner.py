@@ -289,7 +289,7 @@ class PlannerDialog(QDialog):
             self.table.setHorizontalHeaderItem(c, header)
         for r, row in enumerate(grid.rows):
             for c, cell in enumerate(row.cells):
-                item = QTableWidgetItem(cell.label)
+                item = QTableWidgetItem(i18n.format_time(cell.local.time(), "short"))
                 state: str = cell.state
                 if c in good:
                     state = "good"
