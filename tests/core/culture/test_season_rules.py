@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from accountdesk.core.culture import calendar as cal
-from accountdesk.core.culture.seasons import DEFINITIONS, Season, seasons_between
+from accountdesk.core.culture.panel import TodayItem, today_block
+from accountdesk.core.culture.seasons import (
+    DEFINITIONS,
+    Season,
+    all_seasons_between,
+    seasons_between,
+)
 from accountdesk.core.i18n import N_
 
 
@@ -26,10 +32,20 @@ def _only(country: str, key: str, year: int) -> Season:
     [(2025, date(2025, 3, 30)), (2026, date(2026, 3, 20)), (2027, date(2027, 3, 9))],
 )
 def test_eid_al_fitr_follows_ramadan(year: int, fitr: date) -> None:
-    eid = _only("SA", "eid_al_fitr", year)
-    ramadan = _only("SA", "ramadan", year)
+    """In the Islamic table (any country): Eid the day after Ramadan. Saudi Arabia's own Eid
+    holiday may begin a day or two before Eid (2026: 19 March), and its season follows it."""
+    table = {
+        s.key: s
+        for s in all_seasons_between(date(year, 1, 1), date(year, 12, 31), "en")
+        if s.start.year == year
+    }
+    eid, ramadan = table["eid_al_fitr"], table["ramadan"]
     assert abs((eid.start - fitr).days) <= 1
     assert (eid.start - ramadan.end).days == 1
+    saudi = _only("SA", "eid_al_fitr", year)
+    kept = [h.date for h in cal.holidays_between("SA", None, saudi.start, saudi.end, "en")]
+    assert kept[0] == saudi.start and kept[-1] == saudi.end
+    assert saudi.start <= eid.start <= saudi.end
 
 
 @pytest.mark.parametrize(
@@ -113,3 +129,73 @@ def test_definitions_are_sane() -> None:
             for start, end in definition.dates(year):
                 assert start <= end, definition.key
                 assert (end - start).days <= 100, definition.key
+
+
+def _kept_days(country: str, name: str, year: int) -> list[date]:
+    """The country's public holidays named ``name`` (English) in ``year``, straight from the
+    ``holidays`` package."""
+    found = cal.country_holidays(country, years=year, language="en_US")
+    return sorted(d for d, n in found.items() if any(x.startswith(name) for x in n.split("; ")))
+
+
+@pytest.mark.parametrize(
+    ("country", "year", "start", "end"),
+    [
+        ("IR", 2026, date(2026, 3, 21), date(2026, 3, 22)),  # the table says 20–23 March
+        ("IR", 2027, date(2027, 3, 10), date(2027, 3, 11)),
+        ("TR", 2026, date(2026, 3, 20), date(2026, 3, 22)),  # Ramazan Bayramı
+        ("TR", 2027, date(2027, 3, 9), date(2027, 3, 11)),
+    ],
+)
+def test_eid_al_fitr_has_the_countrys_own_dates(
+    country: str, year: int, start: date, end: date
+) -> None:
+    kept = [d for d in _kept_days(country, "Eid al-Fitr", year) if d.month == 3]
+    assert (kept[0], kept[-1]) == (start, end)  # the package's own calendar for the country
+    eid = _only(country, "eid_al_fitr", year)
+    assert (eid.start, eid.end) == (start, end)
+    # the table (what the season said for everyone) differs for Iran
+    table = next(
+        s
+        for s in all_seasons_between(date(year, 1, 1), date(year, 12, 31), "en")
+        if s.key == "eid_al_fitr" and s.start.year == year
+    )
+    if country == "IR" and year == 2026:
+        assert (table.start, table.end) == (date(2026, 3, 20), date(2026, 3, 23))
+    # the days of the table's span the country does not keep are not in its season
+    for day in (start - timedelta(days=1), end + timedelta(days=1)):
+        assert "eid_al_fitr" not in {s.key for s in seasons_between(country, day, day, "en")}
+
+
+def test_todays_panel_shows_irans_eid_on_irans_dates() -> None:
+    """The Today block takes its seasons from the same rule."""
+
+    def eid(day: date) -> list[TodayItem]:
+        found = today_block([("IR", None)], day, 1, "en")
+        return [i for i in found if i.kind == "season" and i.name == "Eid al-Fitr"]
+
+    assert not eid(date(2026, 3, 20))  # the Islamic table's first day
+    shown = eid(date(2026, 3, 21))
+    assert [(i.start, i.end, i.is_today) for i in shown] == [
+        (date(2026, 3, 21), date(2026, 3, 22), True)
+    ]
+
+
+@pytest.mark.parametrize("year", [2026, 2027])
+def test_eid_al_adha_has_turkeys_own_dates(year: int) -> None:
+    kept = _kept_days("TR", "Eid al-Adha", year)
+    eid = _only("TR", "eid_al_adha", year)
+    assert (eid.start, eid.end) == (kept[0], kept[-1])
+    assert len(kept) == 4  # Kurban Bayramı: four days
+
+
+def test_a_country_that_does_not_keep_the_holiday_has_the_tables_dates() -> None:
+    """Kazakhstan keeps Eid al-Adha but not Eid al-Fitr as a public holiday."""
+    assert not _kept_days("KZ", "Eid al-Fitr", 2026)
+    table = next(
+        s
+        for s in all_seasons_between(date(2026, 1, 1), date(2026, 12, 31), "en")
+        if s.key == "eid_al_fitr" and s.start.year == 2026
+    )
+    eid = _only("KZ", "eid_al_fitr", 2026)
+    assert (eid.start, eid.end) == (table.start, table.end)

@@ -120,7 +120,6 @@ def today_block(
     """
     language = lang or current_language().code
     end = today + timedelta(days=max(days, 1) - 1)
-    all_seasons = seasons.all_seasons_between(today, end, language)
     holidays: dict[tuple[str, date, str], tuple[Holiday, set[str] | None]] = {}
     items: list[TodayItem] = []
     seen_pairs: set[tuple[str, str | None]] = set()
@@ -143,20 +142,12 @@ def today_block(
         if cc in seen_countries:
             continue
         seen_countries.add(cc)
-        for s in all_seasons:
-            if cc in s.countries:
-                items.append(
-                    TodayItem(
-                        "season",
-                        cc,
-                        (),
-                        s.start,
-                        s.end,
-                        s.name,
-                        s.contains(today),
-                        advice=s.advice,
-                    )
+        for s in seasons.seasons_between(cc, today, end, language):
+            items.append(
+                TodayItem(
+                    "season", cc, (), s.start, s.end, s.name, s.contains(today), advice=s.advice
                 )
+            )
     for (cc, day, name), (h, regions) in holidays.items():
         items.append(
             TodayItem(

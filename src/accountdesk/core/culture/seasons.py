@@ -14,6 +14,11 @@ Dates are computed per year, never hard-coded per year:
 * **Eid al-Fitr** (four days from the first of Shawwal), **Hajj** (8–13 Dhu al-Hijjah, Saudi
   Arabia) and **Muharram** (1–10 Muharram, the mourning days up to Ashura; Shia-majority
   countries) from the same Islamic table.
+* A season that *is* a holiday (Eid al-Fitr, Eid al-Adha) takes, for a country that keeps it,
+  that country's own holiday dates from :mod:`accountdesk.core.culture.calendar` (Iran's own
+  calendar puts Eid al-Fitr 2026 on 21–22 March, not the table's 20–23 March): the days in a
+  row that are its public holidays of that name, near the table's date. A country that does not
+  keep it as a public holiday has the table's dates. :func:`seasons_between` applies this.
 * **Tết** from the Vietnamese variant of the Chinese lunisolar table (Vietnam's New Year differs
   from China's in some years).
 * **Jewish High Holidays** (Rosh Hashanah eve to Simchat Torah) and **Passover** from the
@@ -33,7 +38,7 @@ holidays themselves come from :mod:`accountdesk.core.culture.calendar`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -218,6 +223,9 @@ class _Def:
     advice: str  # N_() marked
     countries: frozenset[str]
     dates: Callable[[int], list[tuple[date, date]]]
+    #: the holiday the season is, as the ``holidays`` package names it in English: where a
+    #: country keeps it, the season has that country's dates
+    holiday: str | None = None
 
 
 def _fixed(m1: int, d1: int, m2: int, d2: int) -> Callable[[int], list[tuple[date, date]]]:
@@ -391,6 +399,7 @@ DEFINITIONS: tuple[_Def, ...] = (
         N_("Several days of family holiday; offices close and replies wait until after it."),
         MUSLIM_MAJORITY,
         _eid_al_adha,
+        "Eid al-Adha",
     ),
     _Def(
         "nowruz",
@@ -502,6 +511,7 @@ DEFINITIONS: tuple[_Def, ...] = (
         ),
         MUSLIM_MAJORITY | frozenset({"NG"}),
         _eid_al_fitr,
+        "Eid al-Fitr",
     ),
     _Def(
         "hajj",
@@ -627,7 +637,57 @@ def all_seasons_between(start: date, end: date, lang: str | None = None) -> list
     return result
 
 
+#: How far from the Islamic table's date a country's own dates of the holiday may lie.
+_NEAR = timedelta(days=7)
+
+_HOLIDAY_OF = {d.key: d.holiday for d in DEFINITIONS if d.holiday is not None}
+
+
+@lru_cache(maxsize=4096)
+def _kept(country: str, holiday: str, year: int) -> tuple[tuple[date, date], ...]:
+    """The runs of days in a row that are public holidays named ``holiday`` (English) in
+    ``country`` in ``year``, first and last day each."""
+    from accountdesk.core.culture import calendar
+
+    days = sorted(
+        {
+            h.date
+            for h in calendar.holidays_for_year(country, None, year, "en")
+            if h.is_public and holiday in h.name
+        }
+    )
+    runs: list[tuple[date, date]] = []
+    for day in days:
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return tuple(runs)
+
+
+def _own_dates(country: str, season: Season) -> Season:
+    """``season`` with ``country``'s own dates when it is a holiday the country keeps."""
+    holiday = _HOLIDAY_OF.get(season.key)
+    if holiday is None:
+        return season
+    runs = [
+        run
+        for year in (season.start.year - 1, season.start.year, season.start.year + 1)
+        for run in _kept(country, holiday, year)
+        if abs(run[0] - season.start) <= _NEAR
+    ]
+    if not runs:
+        return season
+    first, last = min(runs, key=lambda run: abs(run[0] - season.start))
+    return replace(season, start=first, end=last)
+
+
 def seasons_between(country: str, start: date, end: date, lang: str | None = None) -> list[Season]:
-    """The seasons that apply to ``country`` and overlap ``start`` … ``end``, by start date."""
+    """The seasons that apply to ``country`` and overlap ``start`` … ``end``, by start date; a
+    season that is a holiday the country keeps has the country's own dates."""
     cc = country.upper()
-    return [s for s in all_seasons_between(start, end, lang) if cc in s.countries]
+    wider = all_seasons_between(start - _NEAR, end + _NEAR, lang)
+    found = [_own_dates(cc, s) for s in wider if cc in s.countries]
+    result = [s for s in found if s.start <= end and s.end >= start]
+    result.sort(key=lambda s: (s.start, s.key))
+    return result
