@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
-from accountdesk.core.i18n import localize_digits
 from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
 from accountdesk.core.timekeeping.workhours import WorkingHours, working_day
 from accountdesk.core.timekeeping.zones import (
@@ -53,11 +52,6 @@ class PlannerCell:
     state: CellState
     local: datetime  # the person's naive wall time at the start of the column
     holiday: str | None = None  # the holiday's name when ``state`` is "holiday"
-
-    @property
-    def label(self) -> str:
-        """The local time as ``HH:MM`` (native digits where the UI language has them)."""
-        return localize_digits(f"{self.local.hour:02d}:{self.local.minute:02d}")
 
 
 @dataclass
