@@ -11,7 +11,7 @@ the next one merges into it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import babel.dates
@@ -20,6 +20,7 @@ from dateutil import rrule as du
 
 from accountdesk.core.i18n import N_, _, current_locale, format_date, localize_digits, ngettext
 from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
+from accountdesk.core.timekeeping.workhours import WorkingHours, is_working_day
 from accountdesk.core.timekeeping.zones import WallTimeKind, is_valid_zone, resolve_wall_time
 
 #: Longest run of non-working days an occurrence is moved across.
@@ -184,18 +185,6 @@ def _build(normalized: str, first_local: datetime, zone: str | None) -> du.rrule
     return built
 
 
-def _is_working(
-    day: date,
-    weekend: frozenset[int],
-    country: str | None,
-    subdivision: str | None,
-    calendar: DayCalendar,
-) -> bool:
-    if day.weekday() in weekend:
-        return False
-    return calendar.holiday_on(country, subdivision, day) is None
-
-
 def occurrences(
     rrule: str,
     first_local: datetime,
@@ -223,6 +212,7 @@ def occurrences(
     rule = _build(_normalize(rrule), first_local, zone)
     cal = calendar_or_default(calendar)
     week_off = weekend if weekend is not None else frozenset(cal.weekend_days(country))
+    week = WorkingHours(weekend=week_off)  # the day's rule (weekend, holidays) is workhours'
     from accountdesk.core.timekeeping.zones import to_wall
 
     margin = timedelta(days=MOVE_LIMIT_DAYS + 2 if move_to_working_day else 2)
@@ -234,7 +224,7 @@ def occurrences(
         moved_from: datetime | None = None
         if move_to_working_day:
             for _step in range(MOVE_LIMIT_DAYS):
-                if _is_working(target.date(), week_off, country, subdivision, cal):
+                if is_working_day(target.date(), week, country, subdivision, cal):
                     break
                 target += timedelta(days=1)
             else:
