@@ -26,7 +26,7 @@ from typing import Any
 
 import pycountry
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -191,6 +191,7 @@ class FormDialog(QDialog):
         self._aliases: dict[str, str] = {}
         self._saved_state: list[Any] = []
         self.result_id: str | None = None
+        self._opened = False  # shown once: the first field got the focus
         outer = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -210,6 +211,7 @@ class FormDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the last field to Save
         body = QWidget()
         self.form = QFormLayout(body)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -338,6 +340,22 @@ class FormDialog(QDialog):
 
     def is_dirty(self) -> bool:
         return self._state() != self._saved_state
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first field has the focus when the form opens, so typing fills it (it was Save:
+        a keyboard user's Enter saved an empty form)."""
+        super().showEvent(event)
+        if event.spontaneous() or self._opened:
+            return
+        self._opened = True
+        for widget in self.fields.values():
+            if (
+                widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and ((widget.focusProxy() or widget).focusPolicy() & Qt.FocusPolicy.TabFocus)
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                break
 
     # --- errors --------------------------------------------------------------------------
 

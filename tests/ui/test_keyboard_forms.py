@@ -1,0 +1,56 @@
+"""Editors used with the keyboard only: where the focus is when a form opens, where Tab goes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from accountdesk.core.i18n import use_language
+from accountdesk.ui.accounts.editor import AccountEditor
+from accountdesk.ui.activity import DealDialog
+from accountdesk.ui.contacts.editor import ContactEditor
+from accountdesk.ui.forms import FormDialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _open(qtbot: Any, dialog: FormDialog) -> FormDialog:
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+@pytest.mark.parametrize("kind", ["account", "contact", "deal"])
+def test_an_editor_opens_with_the_focus_in_its_first_field(
+    ctx: Any, sample: dict[str, str], qtbot: Any, kind: str, lang: str
+) -> None:
+    with use_language(lang):
+        if kind == "account":
+            dialog: FormDialog = AccountEditor(ctx)
+        elif kind == "contact":
+            dialog = ContactEditor(ctx)
+        else:
+            dialog = DealDialog(ctx, sample["riga"], currency="EUR")
+        _open(qtbot, dialog)
+    first = next(iter(dialog.fields.values()))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=2000)
+    qtbot.keyClicks(QApplication.focusWidget(), "Typed")  # what is typed lands in the field
+    assert dialog.text(next(iter(dialog.fields))).endswith("Typed")
+    dialog.mark_clean()
+
+
+def test_tab_from_the_last_field_goes_to_save_not_to_an_invisible_stop(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    dialog = _open(qtbot, DealDialog(ctx, sample["riga"], currency="EUR"))
+    last = list(dialog.fields.values())[-1]
+    last.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is last, timeout=2000)
+    qtbot.keyClick(last, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.buttons.button(dialog.buttons.StandardButton.Save)
