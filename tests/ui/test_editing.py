@@ -124,7 +124,7 @@ def test_deal_and_note_dialogs_create_and_edit(
     note.accept()
     detail = account_detail(db, sample["riga"])
     assert [d.title for d in detail.deals] == ["Spring order"]
-    assert detail.figures.won_total == 1200
+    assert detail.figures.won_total.subtotals == {"EUR": 1200}
     assert [n.body for n in detail.notes_list] == ["Prefers morning calls."]
     edit = DealDialog(ctx, sample["riga"], detail.deals[0])
     qtbot.addWidget(edit)

@@ -23,6 +23,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _, join_list
+from accountdesk.core.money import MoneyTotal, RateBook
 from accountdesk.core.queries.search import display_name
 
 RECENT_LIMIT = 200
@@ -111,7 +112,8 @@ class KeyFigures:
     contacts: int
     interactions: int
     last_touch: datetime | None
-    won_total: Decimal
+    #: The won deals' amounts, per currency (never added up across currencies).
+    won_total: MoneyTotal
     open_deals: int
     latest_nps: int | None
     mean_csat: float | None
@@ -328,7 +330,10 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             contacts=len(contacts),
             interactions=int(count),
             last_touch=interactions[0].occurred_at if interactions else last,
-            won_total=sum((d.amount for d in deals if d.status == "won"), Decimal(0)),
+            # no rates: only amounts in the account's own currency add up into one
+            won_total=RateBook(account.currency or "", date.min).total(
+                (d.amount, d.currency) for d in deals if d.status == "won"
+            ),
             open_deals=sum(1 for d in deals if d.status == "open"),
             latest_nps=nps,
             mean_csat=sum(csat) / len(csat) if csat else None,

@@ -30,6 +30,7 @@ from accountdesk.core.labels import (
     TIER,
     label,
 )
+from accountdesk.core.money import total_text
 from accountdesk.core.queries.details import AccountDetail, account_detail
 from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.ui import fmt
@@ -209,7 +210,7 @@ class AccountView(QWidget):
             (_("Contacts"), format_number(f.contacts)),
             (_("Interactions"), format_number(f.interactions)),
             (_("Last touch"), fmt.when(f.last_touch, self.ctx.user_zone)),
-            (_("Won deals"), fmt.money(f.won_total, detail.currency) if f.won_total else ""),
+            (_("Won deals"), "" if f.won_total.empty else total_text(f.won_total)),
             (_("Latest NPS"), format_number(f.latest_nps) if f.latest_nps is not None else ""),
             (_("Mean CSAT"), format_decimal(f.mean_csat) if f.mean_csat is not None else ""),
         ]
