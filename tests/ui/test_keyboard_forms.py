@@ -1,18 +1,22 @@
-"""Editors used with the keyboard only: where the focus is when a form opens, where Tab goes."""
+"""Used with the keyboard or a screen reader: where the focus is when a form opens, where Tab
+goes, what buttons that show only a glyph are called."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QToolButton
 
-from accountdesk.core.i18n import use_language
+from accountdesk.core.i18n import _, use_language
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.activity import DealDialog
 from accountdesk.ui.contacts.editor import ContactEditor
 from accountdesk.ui.forms import FormDialog
+from accountdesk.ui.month_calendar import MonthCalendar
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -54,3 +58,18 @@ def test_tab_from_the_last_field_goes_to_save_not_to_an_invisible_stop(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is last, timeout=2000)
     qtbot.keyClick(last, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.buttons.button(dialog.buttons.StandardButton.Save)
+
+
+@pytest.mark.parametrize("lang", ["en", "th"])
+def test_the_month_arrows_have_a_translated_accessible_name(qtbot: Any, lang: str) -> None:
+    with use_language(lang):
+        view = MonthCalendar(date(2026, 3, 25))
+        qtbot.addWidget(view)
+        expected = [_("Previous year"), _("Previous month"), _("Next month"), _("Next year")]
+    names = []
+    for key in ("previousYear", "previousMonth", "nextMonth", "nextYear"):
+        button = view.findChild(QToolButton, key)
+        iface = QAccessible.queryAccessibleInterface(button)
+        names.append(iface.text(QAccessible.Text.Name))
+        assert button.toolTip() == names[-1]
+    assert names == expected  # what a screen reader says: not "«", "‹", "›", "»"

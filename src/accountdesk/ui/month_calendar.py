@@ -201,6 +201,7 @@ class MonthCalendar(QWidget):
             button.setObjectName(name)
             button.setText(glyph)
             button.setToolTip(tip)
+            button.setAccessibleName(tip)  # a screen reader says "Previous year", not "«"
             button.setAutoRaise(True)
             glyph_font = button.font()
             glyph_font.setPointSizeF(glyph_font.pointSizeF() * 1.3)
