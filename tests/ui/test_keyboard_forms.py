@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QToolButton
 
@@ -15,6 +15,7 @@ from accountdesk.core.i18n import _, use_language
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.activity import DealDialog
 from accountdesk.ui.contacts.editor import ContactEditor
+from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.forms import FormDialog
 from accountdesk.ui.month_calendar import MonthCalendar
 
@@ -73,3 +74,22 @@ def test_the_month_arrows_have_a_translated_accessible_name(qtbot: Any, lang: st
         names.append(iface.text(QAccessible.Text.Name))
         assert button.toolTip() == names[-1]
     assert names == expected  # what a screen reader says: not "«", "‹", "›", "»"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+@pytest.mark.parametrize("key", ["alt+down", "f4"])
+def test_a_date_field_opens_its_calendar_from_the_keyboard(qtbot: Any, key: str) -> None:
+    edit = DateEdit(date(2026, 3, 25))
+    qtbot.addWidget(edit)
+    edit.show()
+    if key == "f4":
+        qtbot.keyClick(edit, Qt.Key.Key_F4)
+    else:
+        qtbot.keyClick(edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert edit.calendar is not None and edit.calendar.isVisible()
+    assert edit.date() == QDate(2026, 3, 25)  # not stepped a day back
+    grid = edit.calendar.grid
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # Enter picks the selected day
+    assert edit.date() == QDate(2026, 3, 26)
+    assert not edit.calendar.isVisible()

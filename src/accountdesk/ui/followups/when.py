@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
 
@@ -68,6 +68,16 @@ class _TypedDate(QLineEdit):
         self.calendar_action.setToolTip(_("Pick a day"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: MonthCalendar | None = None
+
+    def event(self, event: QEvent) -> bool:
+        """Alt+Down or F4 opens the calendar, as in a date or combo box: its button takes no
+        focus, so a keyboard user had no way to it (Down alone steps the value)."""
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+            if event.key() == Qt.Key.Key_F4 or (event.key() == Qt.Key.Key_Down and alt):
+                self.show_calendar()
+                return True
+        return super().event(event)
 
     def _shown_day(self) -> date | None:
         raise NotImplementedError
