@@ -17,6 +17,7 @@ from accountdesk.ui.activity import DealDialog
 from accountdesk.ui.contacts.editor import ContactEditor
 from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.forms import FormDialog
+from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.month_calendar import MonthCalendar
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -93,3 +94,26 @@ def test_a_date_field_opens_its_calendar_from_the_keyboard(qtbot: Any, key: str)
     qtbot.keyClick(grid, Qt.Key.Key_Return)  # Enter picks the selected day
     assert edit.date() == QDate(2026, 3, 26)
     assert not edit.calendar.isVisible()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Delete])
+def test_a_record_tab_opens_and_trashes_the_selected_row_from_the_keyboard(
+    qtbot: Any, key: Qt.Key
+) -> None:
+    opened: list[str] = []
+    trashed: list[str] = []
+    panel = ItemsPanel(
+        [("Title", lambda d: d)], on_new=lambda: None, on_open=opened.append,
+        on_delete=trashed.append,
+    )  # fmt: skip
+    qtbot.addWidget(panel)
+    panel.set_items(["Spring order", "Autumn order"])
+    panel.show()
+    panel.activateWindow()
+    panel.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.view, timeout=2000)
+    panel.view.setCurrentIndex(panel.model.index(1, 0))
+    qtbot.keyClick(panel.view, key)
+    assert (opened, trashed) == (
+        (["Autumn order"], []) if key == Qt.Key.Key_Return else ([], ["Autumn order"])
+    )

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -113,6 +114,18 @@ class ItemsPanel(QWidget):
         layout.addWidget(self.view)
         if on_open is not None:
             self.view.doubleClicked.connect(lambda _i: self._with_current(on_open))
+        # the keys of the list screens (listscreen.py): Enter opens the row, Delete trashes it
+        for callback, keys in (
+            (on_open, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]),
+            (on_delete, [QKeySequence(QKeySequence.StandardKey.Delete)]),
+        ):
+            if callback is None:
+                continue
+            action = QAction(self.view)
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _c=False, cb=callback: self._with_current(cb))
+            self.view.addAction(action)
 
     def current(self) -> Any:
         index = self.view.currentIndex()
