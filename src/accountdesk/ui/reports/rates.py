@@ -117,6 +117,13 @@ class RatesDialog(QDialog):
         layout.addWidget(entry)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        # Enter does what the field it is pressed in is for: no button is the dialog's default
+        # (Enter in a new rate's field clicked "Use this currency" and added no rate)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.reporting.returnPressed.connect(self.save_reporting)
+        for field in (self.currency, self.rate, self.day, self.base):
+            field.returnPressed.connect(self.add_rate)
         self.resize(620, 640)
         self.refresh()
 
