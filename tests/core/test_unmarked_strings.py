@@ -105,7 +105,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ui/activity.py", "EUR"): "a placeholder showing an ISO 4217 code (a code field)",
     ("ui/accounts/editor.py", "https://"): "a placeholder showing the start of a web address",
     ("ui/followups/screen.py", ".ics"): "the iCalendar file type, written alike in all languages",
-    ("core/timekeeping/zones.py", "UTC"): "the IANA zone the user's zone falls back to",
     ("core/reports/documents.py", "UTC"): "the notation of an offset from UTC (UTC+03:30)",
     ("core/address.py", "a"): "a Latvian case ending added to a surname (the name's grammar)",
     ("core/address.py", "s"): "a Latvian case ending added to a surname (the name's grammar)",
