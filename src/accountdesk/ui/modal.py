@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from PySide6.QtWidgets import QDialog
 
 
@@ -15,5 +18,19 @@ def run_modal(dialog: QDialog) -> int:
     planner and question opened in a day stayed in memory with what it had loaded."""
     try:
         return dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+@contextmanager
+def asking_again(dialog: QDialog) -> Iterator[Callable[[], int]]:
+    """For a dialog shown again until what was typed is taken (a passphrase, a password):
+    ``ask()`` runs it modally, as often as needed; it is deleted when the block ends.
+
+    Not :func:`run_modal` in a loop: at start-up no event loop runs yet, so a deletion asked for
+    after the first answer happened inside the dialog's own second showing (a wrong passphrase
+    closed the prompt and crashed the start)."""
+    try:
+        yield dialog.exec
     finally:
         dialog.deleteLater()

@@ -44,7 +44,7 @@ from accountdesk.core.db.engine import Database, database_url, open_database, sq
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.modal import run_modal
+from accountdesk.ui.modal import asking_again, run_modal
 
 LOCK_SETTING = "security.lock_after_minutes"
 
@@ -148,11 +148,12 @@ def prompt(dialog: PassphraseDialog, take: Callable[[str], T]) -> T | None:
     typed and returns its result; a wrong passphrase (``take`` raises
     :class:`~accountdesk.core.db.crypto.WrongPassphrase`) is said in the dialog, which asks
     again. None: the user cancelled."""
-    while _accepted(dialog):
-        try:
-            return take(dialog.passphrase())
-        except crypto.WrongPassphrase as exc:
-            dialog.show_error(exc.message)
+    with asking_again(dialog) as ask:
+        while ask() == QDialog.DialogCode.Accepted:
+            try:
+                return take(dialog.passphrase())
+            except crypto.WrongPassphrase as exc:
+                dialog.show_error(exc.message)
     return None
 
 

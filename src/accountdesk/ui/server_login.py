@@ -22,7 +22,7 @@ from accountdesk.core.db.engine import Database, database_url, open_database
 from accountdesk.core.db.errors import PasswordRequired, WrongPassword
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
-from accountdesk.ui.modal import run_modal
+from accountdesk.ui.modal import asking_again
 from accountdesk.ui.security import PassphraseDialog
 
 
@@ -68,16 +68,17 @@ def open_server_with_dialog(target: str | None, parent: QWidget | None = None) -
     dialog = PasswordDialog(url, parent)
     if refused is not None:
         dialog.show_error(refused.message)
-    while run_modal(dialog) == QDialog.DialogCode.Accepted:
-        try:
-            database = open_database(target, password=dialog.password())
-        except WrongPassword as exc:
-            dialog.show_error(exc.message)
-            continue
-        if dialog.wants_remember():
+    with asking_again(dialog) as ask:
+        while ask() == QDialog.DialogCode.Accepted:
             try:
-                credentials.remember(url, dialog.password())
-            except UserError as exc:  # the keyring refused: the app opens all the same
-                QMessageBox.warning(parent, _("AccountDesk"), exc.message)
-        return database
+                database = open_database(target, password=dialog.password())
+            except WrongPassword as exc:
+                dialog.show_error(exc.message)
+                continue
+            if dialog.wants_remember():
+                try:
+                    credentials.remember(url, dialog.password())
+                except UserError as exc:  # the keyring refused: the app opens all the same
+                    QMessageBox.warning(parent, _("AccountDesk"), exc.message)
+            return database
     return None
