@@ -796,13 +796,23 @@ class _Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         nested = any(a.nargs in (argparse.PARSER, argparse.REMAINDER) for a in self._actions)
-        if self._intermixing or nested:
+        # "--" before the first positional ("search -- -anna") is consumed by the intermixed
+        # reading's first pass, and the value after it then reads as an option
+        separated = args is not None and "--" in args
+        if self._intermixing or nested or separated:
             return super().parse_known_args(args, namespace)
+        usage = self.usage
+        if usage is None:
+            # Python 3.11 keeps format_usage()[7:], the length of the English "usage: ", and
+            # cut the translated prefix in the middle ("kullanım: m: accountdesk …")
+            written = self.format_usage().strip()
+            self.usage = written[written.index(self.prog) :]
         self._intermixing = True  # parse_known_intermixed_args calls this method again
         try:
             return super().parse_known_intermixed_args(args, namespace)
         finally:
             self._intermixing = False
+            self.usage = usage
 
     def error(self, message: str) -> Any:  # usage errors: one line, exit 2
         self.print_usage(sys.stderr)

@@ -40,7 +40,7 @@ def test_help_and_usage_errors_speak_the_language(
     with i18n.use_language(lang):
         usage = i18n._("usage: ")
         heading = i18n._("options")
-    assert usage != "usage: " and shown.startswith(usage)
+    assert usage != "usage: " and shown.startswith(f"{usage}accountdesk search [-h]")
     assert heading != "options" and f"{heading}:" in shown
     assert "show this help message and exit" not in shown
 
@@ -48,6 +48,7 @@ def test_help_and_usage_errors_speak_the_language(
         main(["--lang", lang, "search"])  # the required words missing
     assert done.value.code == 2
     error = capsys.readouterr().err
+    assert error.startswith(f"{usage}accountdesk search [-h]")  # the prefix whole, once
     assert "the following arguments are required" not in error
     assert "text" in error
 

@@ -121,3 +121,12 @@ def test_options_may_come_between_a_commands_arguments(run: Run, tmp_path: Path)
     # and an option really unknown is still a usage error, named
     wrong = run("config", "set", "--db", db, "--colour", "user.zone", "UTC")
     assert wrong.returncode == 2 and "--colour" in wrong.stderr
+
+
+def test_a_double_dash_still_ends_the_options(run: Run, tmp_path: Path) -> None:
+    """ "--" before a command's first argument lets it start with a dash (the intermixed
+    reading of 287d3cf consumed it, and "search -- -anna" was refused as missing its words)."""
+    db = str(tmp_path / "dash.db")
+    run("demo", "--db", db, "--accounts", "3", check=True)
+    found = run("search", "--db", db, "--", "-anna")
+    assert found.returncode == 0, found.stderr
