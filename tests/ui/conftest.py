@@ -23,7 +23,7 @@ NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)  # a Wednesday: 11:30 in Riga, 16
 
 
 @pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+def _collect_garbage_on_the_gui_thread(_no_question_waits_for_a_click: None) -> Iterator[None]:
     """Cycles a test leaves (widgets, timers) are freed here, on the GUI thread, never by a
     collection that happens to start in a worker thread (the app does the same on a timer).
 
@@ -43,9 +43,8 @@ def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         for widget in app.topLevelWidgets():  # a popup a window owns goes with the window
-            if widget.parent() is None:
-                widget.close()
-                widget.deleteLater()
+            if widget.parent() is None:  # deleted, not closed: a form left with changes
+                widget.deleteLater()  # would ask (the guard below answers it all the same)
         for found in gc.get_objects():  # and the contexts, whose signals hold lambdas too
             if isinstance(found, AppContext) and Shiboken.isValid(found):
                 found.close()
