@@ -413,6 +413,9 @@ def test_erase_leaves_no_byte_of_the_person_in_any_file(
     for backup in erasure.backups_cleaned:
         check = sqlite3.connect(backup)
         try:
+            # still a copy's rollback journal, not the app's WAL: reading it before a restore
+            # leaves no -wal or -shm beside it
+            assert check.execute("PRAGMA journal_mode").fetchone() == ("delete",)
             assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
             names = check.execute("SELECT given_name FROM contacts ORDER BY 1").fetchall()
             assert names == [("Anna",), ("Ilze",)]

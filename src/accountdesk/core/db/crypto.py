@@ -169,9 +169,23 @@ def copy_connection(conn: Any, destination: Path | str, passphrase: str | None) 
     puts a file it opens back in WAL."""
     copy = _copy_of(conn, destination, passphrase)
     try:
-        copy.execute("PRAGMA journal_mode = DELETE")
+        copy.execute(_NO_WAL)
     finally:
         copy.close()
+
+
+#: A copy's journal mode (see :func:`copy_connection`).
+_NO_WAL = "PRAGMA journal_mode = DELETE"
+
+
+def keep_as_copy(path: Path, passphrase: str | None) -> None:
+    """Put the copy ``path`` (a backup that was opened through the app, which puts a file it
+    opens in WAL) back in a copy's rollback-journal mode (see :func:`copy_connection`)."""
+    conn = connect(path, passphrase)
+    try:
+        conn.execute(_NO_WAL)
+    finally:
+        conn.close()
 
 
 def memory_copy(conn: Any, passphrase: str | None) -> Any:

@@ -542,6 +542,8 @@ def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Pa
             emptied = False
         finally:
             copy.close()
+        if emptied:
+            crypto.keep_as_copy(path, key)  # reading it before a restore leaves nothing beside it
         (cleaned if emptied else left).append(path)
     return cleaned, left
 
