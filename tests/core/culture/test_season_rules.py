@@ -167,6 +167,28 @@ def test_eid_al_fitr_has_the_countrys_own_dates(
         assert "eid_al_fitr" not in {s.key for s in seasons_between(country, day, day, "en")}
 
 
+@pytest.mark.parametrize(
+    ("country", "year", "last_day"),
+    [
+        ("IR", 2026, date(2026, 3, 20)),  # Iran's Eid is a day after the table's: so its fast
+        ("IR", 2027, date(2027, 3, 9)),
+        ("TR", 2026, date(2026, 3, 19)),  # Turkey's is the table's
+        ("SA", 2026, date(2026, 3, 19)),  # its Eid holiday starts on the fast's last day
+    ],
+)
+def test_ramadan_ends_the_day_before_the_countrys_own_eid_when_it_comes_later(
+    country: str, year: int, last_day: date
+) -> None:
+    fast = _only(country, "ramadan", year)
+    eid = _only(country, "eid_al_fitr", year)
+    assert fast.end == last_day
+    if country == "SA":  # the holiday begins on the fast's last day: the fast keeps its length
+        assert eid.start == fast.end
+        return
+    assert eid.start == fast.end + timedelta(days=1)
+    assert "ramadan" not in {s.key for s in seasons_between(country, eid.start, eid.start, "en")}
+
+
 def test_todays_panel_shows_irans_eid_on_irans_dates() -> None:
     """The Today block takes its seasons from the same rule."""
 

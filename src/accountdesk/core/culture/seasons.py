@@ -665,21 +665,34 @@ def _kept(country: str, holiday: str, year: int) -> tuple[tuple[date, date], ...
     return tuple(runs)
 
 
-def _own_dates(country: str, season: Season) -> Season:
-    """``season`` with ``country``'s own dates when it is a holiday the country keeps."""
-    holiday = _HOLIDAY_OF.get(season.key)
+def _own_run(country: str, key: str, near: date) -> tuple[date, date] | None:
+    """The first and last day of the holiday of season ``key`` as ``country`` keeps it, the
+    run nearest the generic date ``near``; None when the country does not keep it there."""
+    holiday = _HOLIDAY_OF.get(key)
     if holiday is None:
-        return season
+        return None
     runs = [
         run
-        for year in (season.start.year - 1, season.start.year, season.start.year + 1)
+        for year in (near.year - 1, near.year, near.year + 1)
         for run in _kept(country, holiday, year)
-        if abs(run[0] - season.start) <= _NEAR
+        if abs(run[0] - near) <= _NEAR
     ]
-    if not runs:
-        return season
-    first, last = min(runs, key=lambda run: abs(run[0] - season.start))
-    return replace(season, start=first, end=last)
+    return min(runs, key=lambda run: abs(run[0] - near)) if runs else None
+
+
+def _own_dates(country: str, season: Season) -> Season:
+    """``season`` with ``country``'s own dates when it is a holiday the country keeps. Where the
+    country's Eid al-Fitr comes later than the generic one, its Ramadan ends later too, the day
+    before (Iran's fast ends on 20 March 2026, its Eid on the 21st, where the generic table has
+    the 19th and the 20th); a holiday that starts earlier (Saudi Arabia's, from the last day of
+    the fast) does not shorten the fast."""
+    if season.key == "ramadan":
+        generic = season.end + timedelta(days=1)
+        eid = _own_run(country, "eid_al_fitr", generic)
+        later = eid is not None and eid[0] > generic
+        return replace(season, end=eid[0] - timedelta(days=1)) if eid and later else season
+    own = _own_run(country, season.key, season.start)
+    return season if own is None else replace(season, start=own[0], end=own[1])
 
 
 def seasons_between(country: str, start: date, end: date, lang: str | None = None) -> list[Season]:
