@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -46,7 +47,7 @@ from accountdesk.core.services.activity import (
     GiftInput,
     SurveyInput,
 )
-from accountdesk.core.validation import fail, timezone
+from accountdesk.core.validation import fail, format_number_input, timezone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import gift_advice
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices, zone_combo
@@ -72,7 +73,7 @@ class DealDialog(_ItemDialog):
         super().__init__(_("Edit deal") if item else _("New deal"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
         self.add_field("title", _("Title"), line())
-        self.add_field("amount", _("Amount"), line("12500.00"))
+        self.add_field("amount", _("Amount"), line(format_number_input(Decimal("12500.00"))))
         self.add_field("currency", _("Currency"), line("EUR"))
         self.add_field("status", _("Status"), combo(table_choices(DEAL_STATUS, DEAL_STATUSES)))
         self.add_field(
