@@ -27,7 +27,7 @@ from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
 from accountdesk.core.errors import NotFoundError, UserError, os_reason
-from accountdesk.core.i18n import N_, _, format_date, ngettext
+from accountdesk.core.i18n import N_, _, format_date, format_number, ngettext
 
 #: The columns of a rates file, in the order a file without a header line gives them.
 COLUMNS = ("currency", "rate", "date", "base")
@@ -140,7 +140,7 @@ class RatesImport:
             "Imported {n} exchange rate ({replaced} replaced an earlier one).",
             "Imported {n} exchange rates ({replaced} replaced earlier ones).",
             total,
-        ).format(n=total, replaced=self.replaced)
+        ).format(n=format_number(total), replaced=format_number(self.replaced))
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -180,10 +180,13 @@ def _row_problem(number: int, error: v.ValidationError) -> str:
     column = error.key if error.key in COLUMNS else "currency"
     if error.value is None or error.value == "":
         return _("Row {row}, column “{column}”: {reason}.").format(
-            row=number, column=column, reason=_("the value is missing")
+            row=format_number(number), column=column, reason=_("the value is missing")
         )
     return _("Row {row}, column “{column}”: “{value}” {reason}.").format(
-        row=number, column=column, value=v.printable(str(error.value)), reason=error.reason
+        row=format_number(number),
+        column=column,
+        value=v.printable(str(error.value)),
+        reason=error.reason,
     )
 
 
@@ -230,9 +233,9 @@ def read_rates_file(path: Path, reporting: str) -> list[dict[str, object]]:
                 _(
                     "Row {row} repeats the rate of {currency} on {date} (row {first}); keep one."
                 ).format(
-                    row=number,
+                    row=format_number(number),
                     currency=values["currency"],
-                    first=seen[key],
+                    first=format_number(seen[key]),
                     date=format_date(values["valid_on"]),  # type: ignore[arg-type]
                 )
             )
@@ -247,7 +250,7 @@ def read_rates_file(path: Path, reporting: str) -> list[dict[str, object]]:
                 "{first} (and {n} more problem)",
                 "{first} (and {n} more problems)",
                 len(problems) - 1,
-            ).format(first=message.rstrip("."), n=len(problems) - 1)
+            ).format(first=message.rstrip("."), n=format_number(len(problems) - 1))
         raise RatesImportError(message.rstrip(".") + ". " + _("Nothing was imported."), shown)
     if not found:
         raise RatesImportError(_("{path} holds no exchange rates.").format(path=path))
