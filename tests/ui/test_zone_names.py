@@ -110,3 +110,21 @@ def test_coyhaique_has_no_name_in_cldr_yet() -> None:
             own, joined = _cldr_cities("America/Coyhaique", groups)
             if not (own or joined):
                 assert i18n.zone_name("America/Coyhaique") == "Coyhaique"
+
+
+@pytest.mark.parametrize(
+    ("zone", "lang", "name"),
+    [
+        (
+            "Etc/GMT+3",
+            "en",
+            "UTC−03:00",
+        ),  # POSIX signs: three hours behind UTC ("GMT+3" read ahead)
+        ("Etc/GMT-14", "en", "UTC+14:00"),
+        ("Etc/GMT-5", "tr", "UTC+05:00"),
+        ("Etc/GMT+3", "fa", "UTC−۰۳:۰۰"),
+    ],
+)
+def test_a_fixed_offset_zone_is_named_by_its_true_offset(zone: str, lang: str, name: str) -> None:
+    with i18n.use_language(lang):
+        assert i18n.zone_name(zone) == name

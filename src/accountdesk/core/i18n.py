@@ -799,6 +799,10 @@ def _cldr_zone_ids(zone: str) -> list[str]:
     return list(dict.fromkeys([zone, current, *_older_zone_ids().get(current, ())]))
 
 
+#: A zone of a fixed offset from UTC (``Etc/GMT+3``, ``Etc/GMT-14``).
+_FIXED_OFFSET_ZONE = re.compile(r"(?:Etc/)?GMT([+-])(\d{1,2})")
+
+
 def zone_name(zone: str) -> str:
     """A readable name for an IANA zone in the current language: its exemplar city (CLDR),
     found under the zone's older ids too (``Asia/Kolkata`` is kept as ``Asia/Calcutta``).
@@ -806,6 +810,12 @@ def zone_name(zone: str) -> str:
     When CLDR has no name for it under any id (``America/Coyhaique``; ``Europe/Berlin`` in
     English, whose city is its id), the last part of its current id, as CLDR's fallback
     says: ``Buenos Aires``, not Babel's ``Argentina/Buenos Aires``."""
+    fixed = _FIXED_OFFSET_ZONE.fullmatch(zone)
+    if fixed:  # POSIX signs: Etc/GMT+3 is three hours *behind* UTC ("UTC−03:00", not "GMT+3")
+        from accountdesk.core.timekeeping.zones import format_utc_offset
+
+        hours = int(fixed[2]) * (-1 if fixed[1] == "+" else 1)
+        return f"UTC{format_utc_offset(timedelta(hours=hours))}"
     zones = current_locale().time_zones
     for each in _cldr_zone_ids(zone):
         city = zones.get(each, {}).get("city")
