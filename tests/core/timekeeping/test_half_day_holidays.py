@@ -9,6 +9,7 @@ neighbouring working days are Friday 5 and Friday 12 March.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -220,3 +221,56 @@ def test_a_half_day_needs_a_time_or_a_shortening() -> None:
         HalfDay(EVE, "Eve")
     with pytest.raises(ValueError):
         HalfDay(EVE, "Eve", starts=time(13), shortened=timedelta(hours=1))
+
+
+_FROM = re.compile(r"\(from (\d{1,2})(?::(\d{2}))? ?([ap]m)\)$", re.IGNORECASE)
+
+
+def _stated_starts() -> dict[str, time]:
+    """Every half-day holiday the package names "… (from 7pm)" in English, 2024–2030, by
+    country or "CC-SUB": the time its name states."""
+    stated: dict[str, time] = {}
+    for country, subdivisions in holidays.list_supported_countries().items():
+        if len(country) != 2 or country == "UK":  # aliases repeat the ISO classes (GB)
+            continue
+        meta = holidays.country_holidays(country)
+        english = [lang for lang in meta.supported_languages if lang.startswith("en")]
+        if "half_day" not in meta.supported_categories or not english:
+            continue
+        language = "en_US" if "en_US" in english else english[0]
+        for sub in (None, *subdivisions):
+            found = holidays.country_holidays(
+                country,
+                subdiv=sub,
+                years=range(2024, 2031),
+                language=language,
+                categories=("half_day",),
+            )
+            for name in found.values():
+                for part in name.split("; "):
+                    m = _FROM.search(part.strip())
+                    if m is None:
+                        continue
+                    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "pm" else 0)
+                    key = country if sub is None else f"{country}-{sub}"
+                    stated[key] = time(hour, int(m.group(2) or 0))
+    return stated
+
+
+def test_every_stated_half_day_time_is_in_the_table() -> None:
+    stated = _stated_starts()
+    assert {"TR", "IS", "AU-QLD", "AU-NT"} <= stated.keys()  # the parse still finds them
+    for key, starts in stated.items():
+        country, _, sub = key.partition("-")
+        assert culture.half_day_start(country, sub or None) == starts, key
+
+
+def test_south_australias_christmas_eve_starts_at_seven() -> None:
+    hours = WorkingHours(time(9), time(17))
+    day = date(2026, 12, 24)
+    found = working_day(day, "Australia/Adelaide", hours, "AU", "SA", None, "en")
+    assert found.window is not None
+    assert found.window == (
+        _at(day, 9, zone="Australia/Adelaide"),
+        _at(day, 17, zone="Australia/Adelaide"),
+    )

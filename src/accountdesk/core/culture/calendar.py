@@ -451,7 +451,8 @@ def holiday_on(
 #: - IS 13:00: Aðfangadagur, Gamlársdagur "frá kl. 13.00".
 #: - PR, US-PR 12:00: Christmas Eve "from 12pm".
 #: - BG 14:00: Бъдни вечер "след 14 ч." (1992–1995).
-#: - AU-QLD 18:00, AU-NT 19:00: Christmas Eve (and NT New Year's Eve) "from 6pm"/"from 7pm".
+#: - AU-QLD 18:00, AU-NT and AU-SA 19:00: Christmas Eve (and NT's and SA's New Year's Eve)
+#:   "from 6pm"/"from 7pm".
 #: - EE 3 hours shorter: pühade-eelne päev, "tööpäev lüheneb 3 tunni võrra" (Employment
 #:   Contracts Act § 53).
 #: - CH 12:00: the cantons' half days (Solothurn's 1 May, Zürich's Knabenschiessen and
@@ -466,6 +467,7 @@ HALF_DAY_STARTS: dict[str, time | timedelta | None] = {
     "BG": time(14, 0),
     "AU-QLD": time(18, 0),
     "AU-NT": time(19, 0),
+    "AU-SA": time(19, 0),
     "EE": timedelta(hours=3),
     "CH": time(12, 0),
     "CN": None,
