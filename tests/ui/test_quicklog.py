@@ -113,3 +113,20 @@ def test_a_follow_up_time_that_is_not_one_is_refused_at_the_field(
     assert dialog.errors["due"].isVisibleTo(dialog)
     assert "2027-03-22 10:00" in dialog.errors["due"].text()
     dialog.mark_clean()
+
+
+def test_with_a_contact_given_the_focus_starts_after_it(
+    ctx: Any, qtbot: Any, sample: dict[str, str]
+) -> None:
+    # the contact is already chosen: typing must not change it, so the focus is on Kind
+    dialog = _with(ctx, qtbot, sample["somchai"])
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    kind = dialog.fields["kind"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is kind, timeout=2000)
+    assert dialog.contact.record_id == sample["somchai"]
+    assert dialog.first_focus() is kind
+    without = QuickLogDialog(ctx)
+    qtbot.addWidget(without)
+    assert without.first_focus() is without.contact
+    dialog.mark_clean()

@@ -348,14 +348,22 @@ class FormDialog(QDialog):
         if event.spontaneous() or self._opened:
             return
         self._opened = True
+        first = self.first_focus()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def first_focus(self) -> QWidget | None:
+        """The field that has the focus when the form opens: the first visible, enabled one
+        that takes Tab. A dialog whose first field is already filled in (Quick log with its
+        contact given) returns the one after it."""
         for widget in self.fields.values():
             if (
                 widget.isVisibleTo(self)
                 and widget.isEnabled()
                 and ((widget.focusProxy() or widget).focusPolicy() & Qt.FocusPolicy.TabFocus)
             ):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                break
+                return widget
+        return None
 
     # --- errors --------------------------------------------------------------------------
 

@@ -1,19 +1,17 @@
 """The quick log dialog: contact (search as you type), kind, notes, outcome, CSAT and an
 optional follow-up in the contact's own time zone.
 
-The dialog opens with the cursor in the contact field. The follow-up's presets (in a day, in
-three days, next week) land inside the contact's working hours: the first half hour of their
-working time at or after that moment (:func:`~accountdesk.core.timekeeping.scheduling.
-suggest_slots`, which walks ``next_working_window``), never on their weekend or a public
-holiday there.
+The dialog opens with the cursor in the contact field, or in Kind when a contact is given.
+The follow-up's presets (in a day, in three days, next week) land inside the contact's
+working hours: the first half hour of their working time at or after that moment
+(:func:`~accountdesk.core.timekeeping.scheduling.suggest_slots`, which walks
+``next_working_window``), never on their weekend or a public holiday there.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from accountdesk.core.i18n import N_, _, datetime_input_example, format_time, zone_name
@@ -93,10 +91,12 @@ class QuickLogDialog(FormDialog):
             self._set_default_due()
         self.mark_clean()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.contact.record_id is None:  # a contact given: the rest of the form is next
-            self.contact.setFocus(Qt.FocusReason.OtherFocusReason)
+    def first_focus(self) -> QWidget | None:
+        """The contact picker; with a contact given, the Kind field after it (typing in the
+        filled picker would change the contact)."""
+        if self.contact.record_id is None:
+            return self.contact
+        return self.fields["kind"]
 
     def _contact_picked(self, contact_id: str) -> None:
         self.person = person(self.ctx.db, contact_id)
