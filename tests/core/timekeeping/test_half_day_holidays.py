@@ -17,6 +17,7 @@ import holidays
 import pytest
 
 from accountdesk.core.culture import calendar as culture
+from accountdesk.core.settings import UserCalendar
 from accountdesk.core.timekeeping.calendars import HalfDay, StaticCalendar
 from accountdesk.core.timekeeping.planner import Participant, plan, trip_outlook
 from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
@@ -274,3 +275,20 @@ def test_south_australias_christmas_eve_starts_at_seven() -> None:
         _at(day, 9, zone="Australia/Adelaide"),
         _at(day, 17, zone="Australia/Adelaide"),
     )
+
+
+def test_the_users_own_half_day_is_explained() -> None:
+    """A Turkish user checking a Latvian contact's 14:00 on the eve: 15:00 in Istanbul, after
+    the user's half day began at 13:00; the warning names it and says work ended at 13:00."""
+    mine = UserCalendar(IST, True, "TR", None, WorkingHours(time(9), time(17)))
+    riga = WorkingHours(time(9), time(17))
+    found = check_slot(
+        datetime.combine(EVE, time(14)), "Europe/Riga", riga, "LV", None, lang="en", mine=mine
+    )
+    assert [w.code for w in found] == ["my_holiday", "my_outside_hours"]
+    assert found[0].holiday == "Eid al-Fitr (from 1pm)"
+    assert "Eid al-Fitr (from 1pm)" in found[0].message and "13:00" in found[0].message
+    assert "15:00" in found[1].message and "09:00–13:00" in found[1].message
+    # before the half day began: good on both sides
+    at_ten = datetime.combine(EVE, time(10))
+    assert check_slot(at_ten, "Europe/Riga", riga, "LV", None, lang="en", mine=mine) == []

@@ -250,14 +250,37 @@ def _my_warnings(
                 me.holiday.name,
             )
         )
+    half = me.half_day
+    if half is not None:
+        if me.end is not None:
+            text = _(
+                "For you it is {date}: a half-day holiday where you are ({name}); "
+                "your work ends at {end}."
+            )
+        else:
+            text = _(
+                "For you it is {date}: a half-day holiday where you are ({name}); no work that day."
+            )
+        found.append(
+            SlotWarning(
+                "my_holiday",
+                text.format(
+                    date=when,
+                    name=half.name,
+                    end=format_time(to_wall(me.end, mine.zone)) if me.end else "",
+                ),
+                half.name,
+            )
+        )
     if me.outside:
+        end_wall = to_wall(me.end, mine.zone) if me.end is not None else mine.hours.end
         found.append(
             SlotWarning(
                 "my_outside_hours",
                 _("For you it is {time}: outside your working hours ({start}–{end}).").format(
                     time=format_time(me.wall),
                     start=format_time(mine.hours.start),
-                    end=format_time(mine.hours.end),
+                    end=format_time(end_wall),
                 ),
             )
         )
