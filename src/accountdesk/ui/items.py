@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.i18n import _
 from accountdesk.ui.listmodel import ID_ROLE, PLAIN_ROLE, IsolatingTableModel
+from accountdesk.ui.rowkeys import add_row_keys
 
 Index = QModelIndex | QPersistentModelIndex
 #: (title marked with N_, text of an item: isolated by the model, bidi.ltr() for values that
@@ -114,22 +114,24 @@ class ItemsPanel(QWidget):
         layout.addWidget(self.view)
         if on_open is not None:
             self.view.doubleClicked.connect(lambda _i: self._with_current(on_open))
-        # the keys of the list screens (listscreen.py): Enter opens the row, Delete trashes it
-        for callback, keys in (
-            (on_open, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]),
-            (on_delete, [QKeySequence(QKeySequence.StandardKey.Delete)]),
-        ):
-            if callback is None:
-                continue
-            action = QAction(self.view)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _c=False, cb=callback: self._with_current(cb))
-            self.view.addAction(action)
+        # the keys of the list screens: Enter opens the row (F2 too when its button edits it),
+        # Delete trashes it
+        opening = None if on_open is None else (open_text or _("Edit…"), self._on_current(on_open))
+        add_row_keys(
+            self.view,
+            open_row=opening,
+            edit_row=opening if open_text is None else None,
+            trash_row=(
+                None if on_delete is None else (_("Move to trash"), self._on_current(on_delete))
+            ),
+        )
 
     def current(self) -> Any:
         index = self.view.currentIndex()
         return self.model.items[index.row()] if index.isValid() else None
+
+    def _on_current(self, callback: Callable[[Any], None]) -> Callable[[], None]:
+        return lambda: self._with_current(callback)
 
     def _with_current(self, callback: Callable[[Any], None]) -> None:
         item = self.current()

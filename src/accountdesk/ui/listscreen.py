@@ -6,7 +6,6 @@ from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +26,7 @@ from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_cho
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listmodel import LazyListModel
+from accountdesk.ui.rowkeys import add_row_keys
 
 
 class ListScreen(QWidget):
@@ -100,17 +100,12 @@ class ListScreen(QWidget):
         for box in (self.country, self.status, self.tier, self.tag, self.owner):
             box.currentIndexChanged.connect(self.apply_filter)
 
-        for text, keys, slot in (
-            (pgettext("action", "Open"), [QKeySequence(Qt.Key.Key_Return)], self.open_current),
-            (_("Edit…"), [QKeySequence(Qt.Key.Key_F2)], self.edit_current),
-            (_("Move to trash"), [QKeySequence(QKeySequence.StandardKey.Delete)],
-             self.delete_current),
-        ):  # fmt: skip
-            action = QAction(text, self.table)
-            action.setShortcuts(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.table.addAction(action)
+        add_row_keys(
+            self.table,
+            open_row=(pgettext("action", "Open"), self.open_current),
+            edit_row=(_("Edit…"), self.edit_current),
+            trash_row=(_("Move to trash"), self.delete_current),
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         model.loaded.connect(self._loaded)
