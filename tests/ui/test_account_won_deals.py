@@ -1,21 +1,31 @@
-"""The account view's "Won deals" card: deals in several currencies are never added up as one."""
+"""The account view's revenue card: deals in several currencies are never added up as one
+without a rate, and the card says what the account report says (one rule: revenue to date)."""
 
 from __future__ import annotations
 
+import subprocess
+import unicodedata
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _, use_language
+from accountdesk.core.reports.documents import account_report
 from accountdesk.core.services.accounts import AccountInput, create_account
 from accountdesk.core.services.activity import DealInput, save_deal
+from accountdesk.core.services.rates import RateInput, save_rate
 from accountdesk.ui.accounts.view import AccountView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+CLOSED = date(2025, 3, 1)  # before the tests' today (ctx: 12 March 2025)
+LATER = date(2025, 6, 1)  # after it
 
 
 def _card(view: AccountView, caption: str) -> str:
@@ -31,9 +41,8 @@ def add_account(db: Database, name: str, country: str, zone: str, currency: str)
     return create_account(db, AccountInput(name, country=country, timezone=zone, currency=currency))
 
 
-def _won(db: Database, account: str, amount: str, currency: str) -> None:
-    save_deal(db, DealInput(account, f"Order {currency}", Decimal(amount), currency, "won",
-                            date(2026, 3, 1)))  # fmt: skip
+def _won(db: Database, account: str, amount: str, currency: str, on: date = CLOSED) -> None:
+    save_deal(db, DealInput(account, f"Order {currency}", Decimal(amount), currency, "won", on))
 
 
 @pytest.mark.parametrize("lang", ["en", "tr"])
@@ -47,7 +56,7 @@ def test_won_deals_in_two_currencies_are_shown_per_currency(
     with use_language(lang):
         view = AccountView(ctx, account)
         qtbot.addWidget(view)
-        shown = _card(view, _("Won deals"))
+        shown = _card(view, _("Revenue to date"))
     digits = "".join(ch for ch in shown if ch.isdigit())
     assert "260000" not in digits  # never one sum of lira and euros
     assert "250000" in digits and "10000" in digits
@@ -62,5 +71,40 @@ def test_won_deals_in_the_account_currency_are_one_amount(
     _won(db, account, "800", "THB")
     view = AccountView(ctx, account)
     qtbot.addWidget(view)
-    shown = _card(view, "Won deals")
+    shown = _card(view, "Revenue to date")
     assert "THB" in shown and "2,000.00" in shown and ";" not in shown
+
+
+def _report_revenue(ctx: Any, account: str, folder: Path) -> str:
+    """What the account report (the PDF) writes after "Revenue to date", on the card's day."""
+    pdf = folder / "account.pdf"
+    account_report(ctx.db, account, pdf, lang="en", now=ctx.now(), user_zone=ctx.user_zone)
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = " ".join(unicodedata.normalize("NFKC", out.stdout).split())
+    label = "Revenue to date "
+    start = text.index(label) + len(label)
+    return text[start : text.index(" Last touch", start)]
+
+
+@pytest.mark.parametrize("rate", [True, False], ids=["with a rate", "without a rate"])
+def test_the_card_says_what_the_account_report_says(
+    ctx: Any, db: Database, qtbot: Any, tmp_path: Path, rate: bool
+) -> None:
+    """Review of 44fe10c: the card added up every won deal with no rates ("€10,000.00;
+    TRY255,000.00", a deal closing in 2027 too) while the report converted with the stored
+    rates and counted the deals closed up to today (about €16,250)."""
+    account = add_account(db, "Ege Tekstil", "TR", "Europe/Istanbul", "TRY")
+    _won(db, account, "250000", "TRY")
+    _won(db, account, "10000", "EUR")
+    _won(db, account, "5000", "TRY", LATER)  # not closed yet: not revenue to date
+    if rate:
+        save_rate(db, RateInput("TRY", "40", date(2025, 3, 1), "EUR"), "EUR")
+    view = AccountView(ctx, account)
+    qtbot.addWidget(view)
+    shown = plain(_card(view, "Revenue to date"))  # the PDF draws no isolates
+    assert shown == _report_revenue(ctx, account, tmp_path)
+    if rate:
+        assert shown == "€16,250.00"
+    else:  # per currency, as money.total_text writes a total without a rate
+        assert "€10,000.00" in shown and "TRY250,000.00" in shown
+        assert "255,000" not in shown

@@ -5,7 +5,11 @@ from typing import Any
 import pytest
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.queries.details import account_detail, contact_detail
+from accountdesk.core.queries.details import (
+    account_detail,
+    account_revenue_to_date,
+    contact_detail,
+)
 from accountdesk.core.services.accounts import account_input
 from accountdesk.ui import forms
 from accountdesk.ui.accounts.editor import AccountEditor
@@ -124,7 +128,7 @@ def test_deal_and_note_dialogs_create_and_edit(
     note.accept()
     detail = account_detail(db, sample["riga"])
     assert [d.title for d in detail.deals] == ["Spring order"]
-    assert detail.figures.won_total.subtotals == {"EUR": 1200}
+    assert account_revenue_to_date(db, sample["riga"], ctx.today()).subtotals == {"EUR": 1200}
     assert [n.body for n in detail.notes_list] == ["Prefers morning calls."]
     edit = DealDialog(ctx, sample["riga"], detail.deals[0])
     qtbot.addWidget(edit)

@@ -23,8 +23,11 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _, join_list
-from accountdesk.core.money import MoneyTotal, RateBook
+from accountdesk.core.metrics import revenue_to_date
+from accountdesk.core.money import MoneyTotal
+from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.search import display_name
+from accountdesk.core.reports.data import Scope, load_records
 
 RECENT_LIMIT = 200
 
@@ -112,8 +115,6 @@ class KeyFigures:
     contacts: int
     interactions: int
     last_touch: datetime | None
-    #: The won deals' amounts, per currency (never added up across currencies).
-    won_total: MoneyTotal
     open_deals: int
     latest_nps: int | None
     mean_csat: float | None
@@ -264,6 +265,17 @@ def _notes(
     ]
 
 
+def account_revenue_to_date(db: Database, account_id: str, today: date) -> MoneyTotal:
+    """An account's revenue to date as its report gives it: the deals won up to ``today``
+    (:func:`metrics.revenue_to_date`), converted at the stored rates in force that day into
+    the reporting currency, per currency when a rate is missing (all in the account's one
+    currency when that has no rate: :meth:`RateBook.for_amounts`)."""
+    with db.reader() as session:
+        records = load_records(session, Scope(account_ids=(account_id,)))
+    rates = rate_book(db, today).for_amounts(records.currencies())
+    return revenue_to_date(records.deals, today, rates)
+
+
 def account_detail(db: Database, account_id: str) -> AccountDetail:
     """Everything the account view shows; raises NotFoundError for a missing or trashed one."""
     with db.reader() as session:
@@ -330,10 +342,6 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             contacts=len(contacts),
             interactions=int(count),
             last_touch=interactions[0].occurred_at if interactions else last,
-            # no rates: only amounts in the account's own currency add up into one
-            won_total=RateBook(account.currency or "", date.min).total(
-                (d.amount, d.currency) for d in deals if d.status == "won"
-            ),
             open_deals=sum(1 for d in deals if d.status == "open"),
             latest_nps=nps,
             mean_csat=sum(csat) / len(csat) if csat else None,

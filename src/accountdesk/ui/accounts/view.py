@@ -31,7 +31,11 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.money import total_text
-from accountdesk.core.queries.details import AccountDetail, account_detail
+from accountdesk.core.queries.details import (
+    AccountDetail,
+    account_detail,
+    account_revenue_to_date,
+)
 from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import changed_text
@@ -205,12 +209,14 @@ class AccountView(QWidget):
         self.changed.setVisible(bool(changed))
         clear_layout(self.figures)
         f = detail.figures
+        # the account report's figure (one rule): deals won up to today, at the stored rates
+        earned = account_revenue_to_date(self.ctx.db, self.record_id, self.ctx.today())
         cards = [
             (_("Status"), label(STATUS, detail.status)),
             (_("Contacts"), format_number(f.contacts)),
             (_("Interactions"), format_number(f.interactions)),
             (_("Last touch"), fmt.when(f.last_touch, self.ctx.user_zone)),
-            (_("Won deals"), "" if f.won_total.empty else total_text(f.won_total)),
+            (_("Revenue to date"), "" if earned.empty else total_text(earned)),
             (_("Latest NPS"), format_number(f.latest_nps) if f.latest_nps is not None else ""),
             (_("Mean CSAT"), format_decimal(f.mean_csat) if f.mean_csat is not None else ""),
         ]
