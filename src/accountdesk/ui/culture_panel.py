@@ -524,7 +524,7 @@ def holidays_html(
     if rest > 0:
         parts.append(
             '<p style="margin:2px 0; color:gray;">'
-            + esc(ngettext("and {n} more", "and {n} more", rest).format(n=rest))
+            + esc(ngettext("and {n} more", "and {n} more", rest).format(n=format_number(rest)))
             + "</p>"
         )
     if not parts:
@@ -684,7 +684,7 @@ class CultureSummary(QFrame):
                         "You have {n} note on this country.",
                         "You have {n} notes on this country.",
                         len(data.notes),
-                    ).format(n=len(data.notes))
+                    ).format(n=format_number(len(data.notes)))
                 )
                 + "</span>"
             )

@@ -42,7 +42,7 @@ from accountdesk.core import settings
 from accountdesk.core.db import crypto
 from accountdesk.core.db.engine import Database, database_url, open_database, sqlite_path
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, format_number, ngettext
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.modal import asking_again, run_modal
 
@@ -495,7 +495,7 @@ class IdleLock(QObject):
                 "AccountDesk was locked after {n} minutes without use. Give the passphrase to "
                 "go on.",
                 minutes,
-            ).format(n=minutes),
+            ).format(n=format_number(minutes)),
             cancel_text=_("Quit AccountDesk"),
         )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -50,7 +50,7 @@ from accountdesk.core.db.identity import ensure_identity
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER, database_url
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import InTrash, UserError
-from accountdesk.core.i18n import _, ngettext
+from accountdesk.core.i18n import _, format_number, ngettext
 
 __all__ = [
     "KNOWN_REVISIONS",
@@ -484,7 +484,7 @@ def check_database(db: Database) -> list[str]:
                     "{n} row points at a record that does not exist.",
                     "{n} rows point at records that do not exist.",
                     broken,
-                ).format(n=broken)
+                ).format(n=format_number(broken))
             )
         damaged: tuple[type[Exception], ...] = (*driver_errors(), DBAPIError)
         try:

@@ -217,7 +217,7 @@ class Erasure:
                     "{n} backup was rewritten without them.",
                     "{n} backups were rewritten without them.",
                     count,
-                ).format(n=count)
+                ).format(n=format_number(count))
             )
         if self.mentions_left:
             lines.append(

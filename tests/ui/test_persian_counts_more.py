@@ -1,0 +1,122 @@
+"""Counts put into a sentence are written in the language's digits (Persian: "۳ ردیف", not
+"3 ردیف"): the db check's own problem, the erase's cleaned backups, the reach-out panels'
+"and N more" and country notes, the idle lock's minutes and an upload's counts of records
+(review of c34d9e8)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accountdesk.core import i18n, settings
+from accountdesk.core.db import server
+from accountdesk.core.db.engine import check_database, open_database
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.activity import save_country_note
+from accountdesk.core.services.privacy import Erasure
+from accountdesk.ui import security
+from accountdesk.ui.culture_panel import CultureSummary, holidays_html
+from accountdesk.ui.security import IdleLock
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+LATIN = set("0123456789")
+
+
+def _db_check(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    path = tmp_path / "broken.db"
+    db = open_database(path)
+    account = create_account(db, AccountInput("Pars Co", "IR", timezone="Asia/Tehran"))
+    for given in ("Negar", "Babak", "Shirin"):
+        create_contact(db, ContactInput(account, given, "IR", timezone="Asia/Tehran"))
+    db.close()
+    with sqlite3.connect(path) as conn:  # foreign keys off: three contacts lose their account
+        conn.execute("DELETE FROM accounts")
+    db = open_database(path)
+    try:
+        with i18n.use_language("fa"):
+            problems = check_database(db)
+    finally:
+        db.close()
+    [sentence] = [p for p in problems if "۳" in p or "3" in p]
+    return sentence
+
+
+def _erasure(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    cleaned = [tmp_path / name for name in ("a.db", "b.db", "c.db")]
+    with i18n.use_language("fa"):
+        return "\n".join(Erasure("Negar", backups_cleaned=cleaned).done())
+
+
+def _more_holidays(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    with i18n.use_language("fa"):  # none shown (limit 0): three more
+        html = holidays_html([], [object(), object(), object()], limit=0)
+    return re.sub(r"<[^>]*>", "", html)
+
+
+def _country_notes(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    for body in ("Tea first", "No meetings in Nowruz", "Friday off"):
+        save_country_note(ctx.db, "IR", body)
+    with i18n.use_language("fa"):
+        summary = CultureSummary(ctx, asynchronous=False)
+        qtbot.addWidget(summary)
+        summary.show_place("IR", None, "Asia/Tehran")
+    [note] = re.findall(r'<span style="background:#fff4d6; color:#3d3000;">(.*?)</span>',
+                        summary.body.text())  # fmt: skip
+    return str(note)
+
+
+def _idle_lock(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    settings.put(ctx.db, security.LOCK_SETTING, "3")
+    monkeypatch.setattr(ctx.db, "passphrase", "not asked: the dialog is a stand-in")
+    said: list[str] = []
+
+    class Dialog:
+        def __init__(self, title: str, message: str, **kwargs: Any) -> None:
+            said.append(message)
+
+        def setWindowModality(self, modality: Any) -> None:
+            pass
+
+        def deleteLater(self) -> None:
+            pass
+
+    monkeypatch.setattr(security, "PassphraseDialog", Dialog)
+    monkeypatch.setattr(security, "ask_current", lambda db, dialog: True)
+    with i18n.use_language("fa"):
+        lock = IdleLock(ctx)
+        assert lock.lock()
+    settings.put(ctx.db, security.LOCK_SETTING, "0")
+    lock.configure()  # stops watching the app's input
+    [message] = said
+    return message
+
+
+def _upload_counts(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    with i18n.use_language("fa"):
+        return server._records("contacts", 3)
+
+
+Case = Callable[[Any, Path, Any, pytest.MonkeyPatch], str]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [_db_check, _erasure, _more_holidays, _country_notes, _idle_lock, _upload_counts],
+    ids=["db check", "erase", "more holidays", "country notes", "idle lock", "upload"],
+)
+def test_a_count_in_a_persian_sentence_is_in_persian_digits(
+    ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch, sentence: Case
+) -> None:
+    text = sentence(ctx, tmp_path, qtbot, monkeypatch)
+    assert "۳" in text and not set(text) & LATIN, text
