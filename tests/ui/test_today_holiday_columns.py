@@ -81,6 +81,10 @@ def test_the_holiday_and_its_country_are_shown_whole(
     header = view.horizontalHeader()
     total = sum(header.sectionSize(c) for c in range(header.count()))
     assert total == view.viewport().width()
+    # wrapped, none narrower than its floor (its longest word, a few ems)
+    assert screen.culture.wrapping and view.wordWrap()
+    for column, floor in screen.culture.floors.items():
+        assert header.sectionSize(column) >= floor > 0
 
 
 def test_with_room_they_are_as_wide_as_their_text_and_the_advice_takes_the_rest(
@@ -98,3 +102,49 @@ def test_with_room_they_are_as_wide_as_their_text_and_the_advice_takes_the_rest(
     assert header.sectionSize(ADVICE) == view.viewport().width() - others
     advice = [str(view.model().index(r, ADVICE).data() or "") for r in rows]
     assert header.sectionSize(ADVICE) >= text_width(view, advice)
+
+
+@pytest.mark.parametrize("width", [420, 700])
+@pytest.mark.parametrize("lang", ["fa", "th"])
+def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
+    qtbot: Any, ctx: Any, person: Any, lang: str, width: int
+) -> None:
+    """Narrow, the wrap columns overflowed the table (never narrower than the header's
+    minimum section size: 203 px in a 190 px table in Persian at 420 px) or grew very tall
+    rows (a 424 px row, words cut inside a 54 px name column in Persian at 700 px)."""
+    from accountdesk.ui.app import apply_language
+
+    apply_language(lang)
+    try:
+        screen = _today(qtbot, ctx, person, width)
+        section = screen.culture
+        view = section.panel.view
+        header = view.horizontalHeader()
+        rows = _rows(screen)
+        sizes = [header.sectionSize(c) for c in range(header.count())]
+        assert sum(sizes) == view.viewport().width(), (lang, width, sizes)
+        tallest = max(view.rowHeight(r) for r in rows)
+        # a row of at most a few lines (today/screen.py WRAP_LINES)
+        assert tallest <= 4 * view.fontMetrics().lineSpacing() + 8, (lang, width, tallest)
+        assert set(section.floors) == {COUNTRY, WHAT, ADVICE}
+        em = view.fontMetrics().horizontalAdvance("M")
+        if section.wrapping:  # none narrower than its floor, every text shown whole
+            for column, floor in section.floors.items():
+                assert sizes[column] >= floor > 0
+            for row in rows:
+                for column in (COUNTRY, WHAT):
+                    assert _shown_whole(view, row, column), (lang, width, row, column)
+        else:  # one line each, elided: a cut text is whole in its tooltip
+            assert not view.wordWrap()
+            cut = 0
+            for row in rows:
+                for column in (COUNTRY, WHAT, ADVICE):
+                    index = view.model().index(row, column)
+                    text = str(index.data() or "")
+                    if not _shown_whole(view, row, column):
+                        cut += 1
+                        assert plain(str(index.data(Qt.ItemDataRole.ToolTipRole))) == plain(text)
+            assert cut > 0  # the long Thai name is among them
+            assert all(s >= min(em, header.sectionSizeHint(c)) for c, s in enumerate(sizes))
+    finally:
+        apply_language("en")

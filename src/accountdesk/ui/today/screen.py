@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core import icu
 from accountdesk.core.i18n import N_, _, format_number, ngettext, zone_name
 from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
 from accountdesk.core.queries.today import TodayData, today_view
@@ -40,6 +41,11 @@ from accountdesk.ui.items import ColumnSpec, ItemsModel, ItemsPanel
 #: Rows shown per section; the rest is one click away.
 ROWS = 6
 MUTED = "color: palette(mid);"
+#: A ``wrap`` column's floor, in ems: its longest word, at least FLOOR_EMS[0] and at most
+#: FLOOR_EMS[1]; narrower than that, the columns share the width on one line, elided.
+FLOOR_EMS = (4, 8)
+#: The most lines a wrapped row may take; taller, the columns are elided as below the floors.
+WRAP_LINES = 4
 
 
 class Section(QFrame):
@@ -59,7 +65,10 @@ class Section(QFrame):
         text is in its tooltip). ``wrap``: columns as wide as their text while the width
         allows, the last of them taking what is left; when it does not allow, they share it
         (a column that needs less than its share has what it needs) and their text goes on
-        to more lines. The others fit their contents."""
+        to more lines, none narrower than its floor (its longest word, a few ems, see
+        :data:`FLOOR_EMS`). Where the floors do not fit, or a row would take more than
+        :data:`WRAP_LINES` lines, they share the width on one line, elided, the whole text in
+        the tooltip. The others fit their contents."""
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel()
@@ -92,6 +101,8 @@ class Section(QFrame):
             header.setSectionResizeMode(column, mode)
         self._wrap = wrap
         self._fitted_width = -1
+        self.floors: dict[int, int] = {}  # of the wrap columns, by _fit_columns
+        self.wrapping = bool(wrap)  # False: the wrap columns are too narrow, their text elided
         if wrap:
             view.setWordWrap(True)
             view.viewport().installEventFilter(self)
@@ -161,23 +172,41 @@ class Section(QFrame):
                 view.resizeColumnToContents(column)
                 others += header.sectionSize(column)
         rows = range(min(self.model.rowCount(), ROWS))
+        texts = {c: [str(self.model.index(r, c).data() or "") for r in rows] for c in self._wrap}
         # the text on one line (the view's own size hint of a wrapping column is bounded by
         # the width it has now)
-        needs = {
-            c: max(
-                header.sectionSizeHint(c),
-                text_width(view, (str(self.model.index(r, c).data() or "") for r in rows)),
-            )
+        needs = {c: max(header.sectionSizeHint(c), text_width(view, texts[c])) for c in self._wrap}
+        em = view.fontMetrics().horizontalAdvance("M")
+        low, cap = (ems * em for ems in FLOOR_EMS)
+        self.floors = {
+            c: min(needs[c], max(low, min(text_width(view, _words(texts[c])), cap)))
             for c in self._wrap
         }
         left = max(width - others, 0)
-        widths: dict[int, int] = {}
-        waiting = sorted(self._wrap, key=lambda c: needs[c])
-        while waiting:  # the narrowest needs first; the others share what is left equally
+        header.setMinimumSectionSize(min(header.minimumSectionSize(), em))
+        self._share(left, needs, wrapping=sum(self.floors.values()) <= left)
+        tallest = max((view.rowHeight(r) for r in rows), default=0)
+        if self.wrapping and tallest > WRAP_LINES * view.fontMetrics().lineSpacing() + 8:
+            self._share(left, needs, wrapping=False)
+
+    def _share(self, left: int, needs: dict[int, int], *, wrapping: bool) -> None:
+        """Give the wrap columns ``left`` pixels: each its floor (``wrapping``) or nothing,
+        then the smallest wants first, the others sharing what is left equally; below the
+        floors, each on one line, elided (the model gives the whole text as tooltip)."""
+        view = self.panel.view
+        header = view.horizontalHeader()
+        self.wrapping = wrapping
+        view.setWordWrap(wrapping)
+        floors = self.floors if wrapping else dict.fromkeys(self._wrap, 0)
+        widths = dict(floors)
+        left -= sum(floors.values())
+        waiting = sorted(self._wrap, key=lambda c: needs[c] - floors[c])
+        while waiting:  # the smallest wants first; the others share what is left equally
             share = left // len(waiting)
             column = waiting.pop(0)
-            widths[column] = min(needs[column], share)
-            left -= widths[column]
+            more = min(max(needs[column] - floors[column], 0), share)
+            widths[column] += more
+            left -= more
         widths[self._wrap[-1]] += left  # what is left when all fit: the last column's
         for column, size in widths.items():
             header.resizeSection(column, size)
@@ -429,3 +458,15 @@ def _more(total: int) -> str | None:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _words(texts: Sequence[str]) -> list[str]:
+    """The words of ``texts``: the pieces between the places a line may break (ICU's, so a
+    Thai name, written without spaces, is in its words too)."""
+    words = []
+    for text in texts:
+        start = 0
+        for end in icu.line_breaks(text):
+            words.append(text[start:end].strip())
+            start = end
+    return words
