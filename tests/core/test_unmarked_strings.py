@@ -106,6 +106,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ui/accounts/editor.py", "https://"): "a placeholder showing the start of a web address",
     ("ui/followups/screen.py", ".ics"): "the iCalendar file type, written alike in all languages",
     ("core/reports/documents.py", "UTC"): "the notation of an offset from UTC (UTC+03:30)",
+    ("core/i18n.py", "UTC"): "the name of a fixed-offset zone, as an offset from UTC (UTC−03:00)",
     ("core/address.py", "a"): "a Latvian case ending added to a surname (the name's grammar)",
     ("core/address.py", "s"): "a Latvian case ending added to a surname (the name's grammar)",
 }
