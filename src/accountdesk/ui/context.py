@@ -16,7 +16,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
 from accountdesk.core.services.trash import DELETE_TITLES
-from accountdesk.core.timekeeping.zones import get_zone
+from accountdesk.core.timekeeping.zones import user_day
 
 T = TypeVar("T")
 
@@ -51,7 +51,7 @@ class AppContext(QObject):
     def today(self) -> date:
         """The user's day: today in their zone (at 03:00 in Bangkok, UTC is still at
         yesterday). What a form dates a new record with and a period ends on."""
-        return self.now().astimezone(get_zone(self.user_zone)).date()
+        return user_day(self.now(), self.user_zone)
 
     def close(self) -> None:
         """Stop reading the database on a timer (it is about to be closed)."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import DateInputError, _, parse_date_input
 
@@ -22,10 +23,21 @@ def _date(value: str) -> date:
         ) from exc
 
 
+#: The commands' clock (a test pins it: ``monkeypatch.setattr(cli, "clock", fixed_clock(…))``).
+clock: Clock = system_clock
+
+
 def _zone(db: Any) -> str:
     from accountdesk.core.settings import current_zone
 
     return current_zone(db)
+
+
+def _today(db: Any) -> date:
+    """The user's day (in their zone, not UTC's): a period's default end, a rate's default day."""
+    from accountdesk.core.timekeeping.zones import user_day
+
+    return user_day(clock(), _zone(db))
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -81,14 +93,17 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     from accountdesk.core.metrics import Period
     from accountdesk.core.reports.documents import portfolio_report
 
-    today = datetime.now(UTC).date()
-    end = _date(args.to) if args.to else today
-    start = _date(args.from_) if args.from_ else end - timedelta(days=364)
-    if end < start:
+    to = _date(args.to) if args.to else None
+    start = _date(args.from_) if args.from_ else None
+    if to is not None and start is not None and to < start:
         raise UserError(_("The period ends before it starts."))
     output = _output(args.output)
     currency = _currency(args)
     db = _open(args)
+    end = to if to is not None else _today(db)
+    start = start if start is not None else end - timedelta(days=364)
+    if end < start:
+        raise UserError(_("The period ends before it starts."))
     portfolio_report(
         db, output, Period(start, end), lang=args.lang, country=args.country,
         owner=args.owner, segment=args.segment, user_zone=_zone(db), currency=currency,
@@ -196,7 +211,7 @@ def cmd_rates_add(args: argparse.Namespace) -> int:
     from accountdesk.core.services.rates import RateInput, save_rate
 
     db = _open(args)
-    when = args.date or datetime.now(UTC).date().isoformat()
+    when = args.date or _today(db).isoformat()
     data = RateInput(args.currency, args.rate, when, args.base)
     replaced = save_rate(db, data, _reporting(db))
     _print(_("Replaced the rate of that day.") if replaced else _("Added the rate."))

@@ -131,6 +131,7 @@ from accountdesk.core.timekeeping.zones import (
     offset_to_you,
     resolve_wall_time,
     to_zone,
+    user_day,
     utc_offset,
 )
 
@@ -155,7 +156,7 @@ class ReportContext:
     @property
     def today(self) -> date:
         """The report's day in the user's zone."""
-        return to_zone(self.now, self.user_zone).date()
+        return user_day(self.now, self.user_zone)
 
     def text(self, value: object) -> str:
         """Text as a report draws it: Latin acronyms in right-to-left text isolated. Digits
@@ -331,7 +332,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         ctx = self.ctx
         top = PAGE[1] - MARGIN
         width = PAGE[0] - 2 * MARGIN
-        generated = _("Generated {date}").format(date=ctx.date(ctx.now.date(), "long"))
+        generated = _("Generated {date}").format(date=ctx.date(ctx.today, "long"))
         title = ctx.text(self.report_title)
         draw_text(canvas, MARGIN, top, title, SMALL.but(align="start"), ctx.rtl, width)
         draw_text(canvas, MARGIN, top, ctx.text(generated), SMALL.but(align="end"), ctx.rtl, width)
@@ -588,7 +589,7 @@ def account_report(
     """The relationship report of one account; money in ``currency`` (default: the reporting
     currency of the settings) at the rates in force today."""
     ctx = _context(lang, now, user_zone)
-    rates = rate_book(db, ctx.now.date(), currency)
+    rates = rate_book(db, ctx.today, currency)
     with i18n.use_language(ctx.lang):
         story, title = _account_story(db, account_id, ctx, rates)
         _build(target, ctx, title, _("Account relationship report"), story)
@@ -892,7 +893,7 @@ def portfolio_report(
     currency of the settings) at the rates in force on the period's last day (or today)."""
     ctx = _context(lang, now, user_zone)
     scope = check_scope(db, Scope(country, owner, segment))
-    rates = rate_book(db, rate_day(period, ctx.now.date()), currency)
+    rates = rate_book(db, rate_day(period, ctx.today), currency)
     with i18n.use_language(ctx.lang):
         story, title = _portfolio_story(db, ctx, period, scope, rates)
         _build(target, ctx, title, _("Portfolio report"), story)

@@ -229,6 +229,13 @@ def to_zone(instant: datetime, zone: str) -> datetime:
     return instant.astimezone(get_zone(zone))
 
 
+def user_day(instant: datetime, zone: str) -> date:
+    """The user's day: the date the aware ``instant`` falls on in their ``zone`` (at 02:00 UTC
+    it is already the 29th in Bangkok and still the 28th in Los Angeles). What a new record is
+    dated with, a period ends on and a report is generated on; never the UTC date."""
+    return to_zone(instant, zone).date()
+
+
 def utc_offset(zone: str, at: datetime) -> timedelta:
     """The zone's UTC offset at the aware instant ``at``."""
     _aware(at, "at")

@@ -208,7 +208,7 @@ class PlannerDialog(QDialog):
 
     def refresh(self) -> None:
         zone = ZoneInfo(self.ctx.user_zone)
-        start = self.ctx.now().astimezone(zone).date()
+        start = self.ctx.today()
         self.grid = plan(
             [p.participant() for p in self.people],
             start,

@@ -15,7 +15,7 @@ since, the save is refused, the dialog keeps what was typed and offers to reload
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -173,8 +173,7 @@ class ScheduleDialog(QDialog):
     # --- inputs -------------------------------------------------------------------------
 
     def _default_time(self) -> datetime:
-        tomorrow = self.ctx.now().astimezone(ZoneInfo(self.ctx.user_zone)) + timedelta(days=1)
-        return tomorrow.replace(hour=10, minute=0, second=0, microsecond=0, tzinfo=None)
+        return datetime.combine(self.ctx.today() + timedelta(days=1), time(10))
 
     def _contact_chosen(self, contact_id: str) -> None:
         self._set_contact(contact_id)
