@@ -32,7 +32,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 from accountdesk.core.i18n import N_
-from accountdesk.core.timekeeping.zones import resolve_wall_time, to_wall
+from accountdesk.core.timekeeping.zones import resolve_wall_time, user_day
 
 # --- snoozing -------------------------------------------------------------------------------
 
@@ -64,7 +64,7 @@ def snooze_preset_until(preset: SnoozePreset, now: datetime, user_zone: str) -> 
         raise ValueError("now must be timezone-aware")
     if preset.minutes is not None:
         return (now + timedelta(minutes=preset.minutes)).astimezone(UTC)
-    today = to_wall(now, user_zone).date()
+    today = user_day(now, user_zone)
     ahead = 1 if preset.weekday is None else (preset.weekday - today.weekday() - 1) % 7 + 1
     day = today + timedelta(days=ahead)
     return resolve_wall_time(datetime.combine(day, MORNING), user_zone).instant
@@ -112,7 +112,7 @@ def bucket_bounds(now: datetime, user_zone: str) -> BucketBounds:
     """The bucket boundaries at ``now`` on the calendar of ``user_zone``."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    today = to_wall(now, user_zone).date()
+    today = user_day(now, user_zone)
     return BucketBounds(
         now.astimezone(UTC),
         midnight(today + timedelta(days=1), user_zone),
