@@ -22,7 +22,7 @@ from accountdesk.core.queries.followups import (
 )
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
-from accountdesk.core.timekeeping.zones import get_zone
+from accountdesk.core.timekeeping.zones import get_zone, user_day
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def today_view(
 ) -> TodayData:
     """What the Today screen shows at ``now`` for a user in ``user_zone``: the first ``rows``
     overdue and due-today follow-ups with the true counts, up to ``limit`` working contacts."""
-    local_today = now.astimezone(get_zone(user_zone)).date()
+    local_today = user_day(now, user_zone)
     overdue = list_follow_ups(db, now=now, user_zone=user_zone, due="overdue", limit=rows)
     due_today = list_follow_ups(db, now=now, user_zone=user_zone, due="today", limit=rows)
     counts = counts_by_bucket(db, now, user_zone)

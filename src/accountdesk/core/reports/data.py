@@ -38,7 +38,7 @@ from accountdesk.core.metrics import (
 )
 from accountdesk.core.money import RateBook
 from accountdesk.core.queries.team import owner_name, owner_names
-from accountdesk.core.timekeeping.zones import to_zone
+from accountdesk.core.timekeeping.zones import to_zone, user_day
 
 
 @dataclass(frozen=True)
@@ -272,7 +272,7 @@ def risk_facts(
     from accountdesk.core.queries.followups import list_follow_ups
     from accountdesk.core.timekeeping.stay_in_touch import effective_cadence, nps_band
 
-    today = to_zone(now, user_zone).date()
+    today = user_day(now, user_zone)
     year = Period(today - timedelta(days=RISK_YEAR_DAYS - 1), today)
     before = year.previous()
     customers = {c.account_id: c for c in records.customers if c.is_customer_on(today)}

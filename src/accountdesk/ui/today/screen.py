@@ -30,7 +30,7 @@ from accountdesk.core.i18n import N_, _, format_number, ngettext, zone_name
 from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
 from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.core.timekeeping.reminders import Bucket
-from accountdesk.core.timekeeping.zones import get_zone
+from accountdesk.core.timekeeping.zones import get_zone, user_day
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.columns import text_width
 from accountdesk.ui.context import AppContext
@@ -366,7 +366,7 @@ class TodayScreen(QWidget):
         self._generation += 1
         generation = self._generation
         db, now, user_zone = self.ctx.db, self.ctx.now(), self.ctx.user_zone
-        today = now.astimezone(get_zone(user_zone)).date()
+        today = user_day(now, user_zone)
 
         def load() -> TodayData:
             return today_view(db, now, user_zone, limit=ROWS, rows=ROWS)
