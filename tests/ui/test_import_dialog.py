@@ -5,7 +5,6 @@ the dialog."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from accountdesk.core.db.models import Contact
 from accountdesk.core.io import mapping as m
 from accountdesk.ui import tasks
 from accountdesk.ui.import_dialog import ImportDialog, import_file, rule_text
+from importdialog import cells, choose, settled, write_csv
 
 #: The offscreen platform's note when a window (the progress dialog of a slow run) is shown.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -42,40 +42,13 @@ HAND = {
 
 
 def _write(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
-def _settled(qtbot: Any, dialog: ImportDialog) -> None:
-    qtbot.waitUntil(dialog.up_to_date, timeout=15000)
-
-
-def _choose(dialog: ImportDialog, column: str, rule: m.Rule) -> None:
-    """Pick ``rule`` in the combo box of ``column``, as the user does."""
-    combo = dialog.findChild(QComboBox, f"mapping:{column}")
-    assert combo is not None
-    index = combo.findText(rule_text(rule))
-    assert index >= 0, rule
-    combo.setCurrentIndex(index)
-
-
-def _cells(table: Any) -> list[list[str]]:
-    return [
-        [
-            plain(table.item(r, c).text()) if table.item(r, c) else ""
-            for c in range(table.columnCount())
-        ]
-        for r in range(table.rowCount())
-    ]
+    return write_csv(path, header, rows)
 
 
 def _mapped_by_hand(qtbot: Any, dialog: ImportDialog) -> None:
     for column, rule in HAND.items():
-        _choose(dialog, column, rule)
-    _settled(qtbot, dialog)
+        choose(dialog, column, rule)
+    settled(qtbot, dialog)
 
 
 @pytest.fixture
@@ -92,21 +65,21 @@ def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
     path = _write(tmp_path / "müşteriler.csv", ROWS)
     dialog = ImportDialog(ctx, path)
     qtbot.addWidget(dialog)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert "No product recognised" in dialog.source_label.text()
     assert not dialog.import_button.isEnabled()
     assert "names no column AccountDesk knows" in dialog.summary_label.text()
-    assert _cells(dialog.preview_table) == []
+    assert cells(dialog.preview_table) == []
     # every column, its samples, each unmapped one listed
-    assert [row[0] for row in _cells(dialog.columns_table)] == HEADER
-    assert _cells(dialog.columns_table)[1][2] == "Türkiye, TR"
-    assert _cells(dialog.columns_table)[0][2] == "Anadolu Tekstil"
+    assert [row[0] for row in cells(dialog.columns_table)] == HEADER
+    assert cells(dialog.columns_table)[1][2] == "Türkiye, TR"
+    assert cells(dialog.columns_table)[0][2] == "Anadolu Tekstil"
     assert dialog.unmapped_list.count() == len(HEADER)
 
     _mapped_by_hand(qtbot, dialog)
     assert dialog.import_button.isEnabled()
     assert plain(dialog.summary_label.text()).startswith("Checked 2 rows; nothing was written.")
-    preview = _cells(dialog.preview_table)
+    preview = cells(dialog.preview_table)
     assert [row[:5] for row in preview] == [
         ["2", "Anadolu Tekstil", "TR", "Ayşe", "Yılmaz"],
         ["3", "Anadolu Tekstil", "TR", "Can", "Demir"],
@@ -119,9 +92,9 @@ def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
 
     # keep in notes: ticked in the list, it is in the preview's notes
     dialog.unmapped_list.item(0).setCheckState(Qt.CheckState.Checked)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert dialog.mapping.columns["Doğum yeri"] == m.Rule(m.NOTES)
-    assert _cells(dialog.preview_table)[0][11] == "Doğum yeri: İzmir"
+    assert cells(dialog.preview_table)[0][11] == "Doğum yeri: İzmir"
     combo = dialog.findChild(QComboBox, "mapping:Doğum yeri")
     assert combo is not None and combo.currentText() == "Keep in the notes"
 
@@ -133,18 +106,18 @@ def test_problems_are_listed_with_row_column_value_and_reason(
     dialog = ImportDialog(ctx, _write(tmp_path / "a.csv", bad))
     qtbot.addWidget(dialog)
     _mapped_by_hand(qtbot, dialog)
-    problems = _cells(dialog.problems_table)
+    problems = cells(dialog.problems_table)
     assert len(problems) == 1
     assert problems[0][:3] == ["4", "E-posta", "elif-at-anadolu"]
     assert problems[0][3].startswith("E-mail: ")
     assert not dialog.import_button.isEnabled()
     assert plain(dialog.summary_label.text()).startswith("Row 4, column E-posta: E-mail")
     # the rows without a problem are still previewed
-    assert [row[3] for row in _cells(dialog.preview_table)] == ["Ayşe", "Can"]
+    assert [row[3] for row in cells(dialog.preview_table)] == ["Ayşe", "Can"]
     # mapping the column elsewhere clears the problem
-    _choose(dialog, "E-posta", m.Rule(m.NOTES))
-    _settled(qtbot, dialog)
-    assert _cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
+    choose(dialog, "E-posta", m.Rule(m.NOTES))
+    settled(qtbot, dialog)
+    assert cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
 
 
 def test_import_writes_and_shows_the_report_the_cli_dry_run_prints(
@@ -156,7 +129,7 @@ def test_import_writes_and_shows_the_report_the_cli_dry_run_prints(
     qtbot.addWidget(dialog)
     _mapped_by_hand(qtbot, dialog)
     dialog.unmapped_list.item(0).setCheckState(Qt.CheckState.Checked)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     saved = dialog.save_mapping("Türk tablosu")
     assert saved == m.saved_folder() / "Türk tablosu.toml"
     assert dialog.saved_combo.currentText() == "Türk tablosu"
@@ -189,14 +162,14 @@ def test_a_saved_mapping_is_picked_for_a_file_with_its_columns(
     m.save_named(m.ColumnMapping({"Şirket": m.Rule("account_name")}), "Another")
     dialog = ImportDialog(ctx, _write(tmp_path / "b.csv", ROWS[1:]))
     qtbot.addWidget(dialog)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert dialog.saved_combo.currentText() == "Türk tablosu"
     assert dialog.mapping.columns["Doğum yeri"] == m.Rule(m.NOTES)
     assert plain(dialog.summary_label.text()).startswith("Checked 1 row; nothing was written.")
     assert dialog.import_button.isEnabled()
     # choosing another saved mapping, or none, maps the columns again
     dialog.saved_combo.setCurrentIndex(dialog.saved_combo.findText("Another"))
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert dialog.mapping.columns["Şirket"] == m.Rule("account_name")
     assert dialog.mapping.columns["Ad"] == m.Rule(m.IGNORE)
     assert not dialog.import_button.isEnabled()
@@ -209,15 +182,15 @@ def test_a_saved_mapping_is_picked_for_a_file_with_its_columns(
 def test_a_products_export_is_recognised(ctx: Any, qtbot: Any) -> None:
     dialog = ImportDialog(ctx, DATA / "google_contacts.csv")
     qtbot.addWidget(dialog)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert dialog.source_label.text() == (
         "Recognised as an export of Google Contacts. Columns mapped to a field: 16 of 21."
     )
     combo = dialog.findChild(QComboBox, "mapping:E-mail 1 - Value")
     assert combo is not None
     assert plain(combo.currentText()) == "E-mail, labelled as column “E-mail 1 - Label” says"
-    assert _cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
-    assert len(_cells(dialog.preview_table)) == 6
+    assert cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
+    assert len(cells(dialog.preview_table)) == 6
 
 
 def test_a_vcard_is_imported_without_the_dialog_and_shows_its_report(
@@ -256,7 +229,7 @@ def test_ctrl_i_asks_for_a_file_and_opens_the_dialog(
     action.trigger()
     dialog = window.findChild(ImportDialog)
     assert dialog is not None and dialog.isVisible() and dialog.path == path
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     dialog.reject()
 
 
@@ -267,10 +240,10 @@ def test_a_name_twice_in_the_header_is_listed_and_its_second_column_not_mapped(
     path = _write(tmp_path / "a.csv", [["Alpski Les", "SI", "Maja", "a@b.example", ""]], header)
     dialog = ImportDialog(ctx, path)
     qtbot.addWidget(dialog)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     combos = [dialog.columns_table.cellWidget(r, 1) for r in range(5)]
     assert [c.isEnabled() for c in combos] == [True, True, True, True, False]
-    assert _cells(dialog.problems_table) == [
+    assert cells(dialog.problems_table) == [
         ["1", "", "", "Columns 4 and 5 have the same name, “email”."]
     ]
     assert not dialog.import_button.isEnabled()
@@ -295,7 +268,7 @@ def test_a_check_of_an_older_mapping_does_not_let_it_be_imported(
     assert not dialog.up_to_date() and not dialog.import_button.isEnabled()
     dialog.start_import()  # as a shortcut or a stale click would
     assert not tasks.busy() and report_boxes == []
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     qtbot.waitUntil(lambda: bool(report_boxes) and not tasks.busy(), timeout=15000)

@@ -5,7 +5,6 @@ are not yet, which AccountDesk has no field for); and row numbers in the languag
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from accountdesk.core.db.models import Contact, ImportantDate
 from accountdesk.core.io import mapping as m
 from accountdesk.ui import tasks
 from accountdesk.ui.import_dialog import ImportDialog, choices, rule_text
+from importdialog import cells, choose, settled, write_csv
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -41,36 +41,6 @@ BY_HAND = {
 }
 
 
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
-def _settled(qtbot: Any, dialog: ImportDialog) -> None:
-    qtbot.waitUntil(dialog.up_to_date, timeout=15000)
-
-
-def _choose(dialog: ImportDialog, column: str, rule: m.Rule) -> None:
-    combo = dialog.findChild(QComboBox, f"mapping:{column}")
-    assert combo is not None
-    index = combo.findText(rule_text(rule))
-    assert index >= 0, rule
-    combo.setCurrentIndex(index)
-
-
-def _cells(table: Any) -> list[list[str]]:
-    return [
-        [
-            plain(table.item(r, c).text()) if table.item(r, c) else ""
-            for c in range(table.columnCount())
-        ]
-        for r in range(table.rowCount())
-    ]
-
-
 def _unmapped(dialog: ImportDialog) -> list[str]:
     return [plain(dialog.unmapped_list.item(i).text()) for i in range(dialog.unmapped_list.count())]
 
@@ -78,9 +48,9 @@ def _unmapped(dialog: ImportDialog) -> list[str]:
 def test_the_dialog_says_which_columns_are_mapped_and_which_are_not_yet(
     ctx: Any, qtbot: Any, tmp_path: Path
 ) -> None:
-    dialog = ImportDialog(ctx, _write(tmp_path / "kunden.csv", GERMAN, ROWS))
+    dialog = ImportDialog(ctx, write_csv(tmp_path / "kunden.csv", GERMAN, ROWS))
     qtbot.addWidget(dialog)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert dialog.mapping.columns["E-Mail"] == m.Rule("emails")
     assert dialog.mapping.columns["Position"] == m.Rule("job_title")
     # not "Read as AccountDesk's CSV format": two of ten columns were recognised
@@ -97,8 +67,8 @@ def test_the_dialog_says_which_columns_are_mapped_and_which_are_not_yet(
         f"{name} (not mapped yet)" for name in GERMAN if name not in ("E-Mail", "Position")
     ]
     for name, rule in BY_HAND.items():
-        _choose(dialog, name, rule)
-    _settled(qtbot, dialog)
+        choose(dialog, name, rule)
+    settled(qtbot, dialog)
     assert dialog.source_label.text() == (
         "No product recognised from the header. Columns mapped to a field: 6 of 10. "
         "Choose what the 4 columns that are not mapped yet hold, or leave them out; then save "
@@ -114,17 +84,17 @@ def test_a_birthday_column_is_mapped_to_birthday_and_imported(
     reports: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: reports.append(text))
     assert "Birthday" in [rule_text(rule) for rule in choices()]
-    dialog = ImportDialog(ctx, _write(tmp_path / "kunden.csv", GERMAN, ROWS))
+    dialog = ImportDialog(ctx, write_csv(tmp_path / "kunden.csv", GERMAN, ROWS))
     qtbot.addWidget(dialog)
     for name, rule in BY_HAND.items():
-        _choose(dialog, name, rule)
+        choose(dialog, name, rule)
     assert dialog.order_row.isHidden()  # no date column yet
-    _choose(dialog, "Geburtstag", m.Rule("birthday"))
-    _settled(qtbot, dialog)
+    choose(dialog, "Geburtstag", m.Rule("birthday"))
+    settled(qtbot, dialog)
     assert not dialog.order_row.isHidden()
-    assert _cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
+    assert cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
     # 17.05.1984 can only be day first: so is 03.04.1990 (3 April), as the preview shows
-    preview = _cells(dialog.preview_table)
+    preview = cells(dialog.preview_table)
     assert [row[10] for row in preview] == ["Birthday: 17 May 1984", "Birthday: 3 Apr 1990"]
 
     dialog.import_button.click()
@@ -145,12 +115,12 @@ def test_the_order_of_day_and_month_is_chosen_when_the_file_does_not_tell_it(
     ctx: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     rows = [[*ROWS[1][:7], "03.04.1990", *ROWS[1][8:]]]
-    dialog = ImportDialog(ctx, _write(tmp_path / "kunden.csv", GERMAN, rows))
+    dialog = ImportDialog(ctx, write_csv(tmp_path / "kunden.csv", GERMAN, rows))
     qtbot.addWidget(dialog)
     for name, rule in {**BY_HAND, "Geburtstag": m.Rule("birthday")}.items():
-        _choose(dialog, name, rule)
-    _settled(qtbot, dialog)
-    problems = _cells(dialog.problems_table)
+        choose(dialog, name, rule)
+    settled(qtbot, dialog)
+    problems = cells(dialog.problems_table)
     assert [row[:3] for row in problems] == [["2", "Geburtstag", "03.04.1990"]]
     assert problems[0][3].startswith("Birthday: could be 3 April 1990 or 4 March 1990")
     assert not dialog.import_button.isEnabled()
@@ -159,16 +129,16 @@ def test_the_order_of_day_and_month_is_chosen_when_the_file_does_not_tell_it(
     texts = [plain(combo.itemText(i)) for i in range(combo.count())]
     assert texts == ["As the file shows", "Day first (17.05.1984)", "Month first (05/17/1984)"]
     combo.setCurrentIndex(texts.index("Day first (17.05.1984)"))
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     assert dialog.mapping.date_order == "dmy"
-    assert _cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
-    assert _cells(dialog.preview_table)[0][10] == "Birthday: 3 Apr 1990"
+    assert cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
+    assert cells(dialog.preview_table)[0][10] == "Birthday: 3 Apr 1990"
     # a saved mapping keeps the order, and brings it back
     saved = dialog.save_mapping("Kunden")
     assert saved is not None and m.load(saved).date_order == "dmy"
-    again = ImportDialog(ctx, _write(tmp_path / "kunden2.csv", GERMAN, rows))
+    again = ImportDialog(ctx, write_csv(tmp_path / "kunden2.csv", GERMAN, rows))
     qtbot.addWidget(again)
-    _settled(qtbot, again)
+    settled(qtbot, again)
     assert again.mapping.date_order == "dmy"
     assert plain(again.order_combo.currentText()) == "Day first (17.05.1984)"
 
@@ -178,18 +148,18 @@ def test_a_products_columns_without_a_field_are_said_so(
 ) -> None:
     header = ["First Name", "Last Name", "Organization Name", "Address 1 - Country", "Birthday",
               "Nickname"]  # fmt: skip
-    path = _write(tmp_path / "google.csv", header, [["Ilze", "Bērziņa", "Koks", "LV",
+    path = write_csv(tmp_path / "google.csv", header, [["Ilze", "Bērziņa", "Koks", "LV",
                                                       " --12-25", "Ilzīte"]])  # fmt: skip
     dialog = ImportDialog(ctx, path)
     qtbot.addWidget(dialog)
-    _settled(qtbot, dialog)
+    settled(qtbot, dialog)
     combo = dialog.findChild(QComboBox, "mapping:Birthday")
     assert combo is not None and combo.currentText() == "Birthday"
     assert dialog.source_label.text() == (
         "Recognised as an export of Google Contacts. Columns mapped to a field: 5 of 6."
     )
     assert _unmapped(dialog) == ["Nickname (AccountDesk has no field for it)"]
-    assert _cells(dialog.preview_table)[0][10] == "Birthday: 25 Dec"  # no year: as the contact page
+    assert cells(dialog.preview_table)[0][10] == "Birthday: 25 Dec"  # no year: as the contact page
 
 
 @pytest.fixture
@@ -207,11 +177,11 @@ def test_persian_row_numbers_in_the_summary_and_the_table(
     ctx: Any, qtbot: Any, tmp_path: Path, persian: None
 ) -> None:
     rows = [*ROWS, ["Vējš", "Mars", "Anna", "Ozola", "", "", "", "", "", ""]]
-    dialog = ImportDialog(ctx, _write(tmp_path / "kunden.csv", GERMAN, rows))
+    dialog = ImportDialog(ctx, write_csv(tmp_path / "kunden.csv", GERMAN, rows))
     qtbot.addWidget(dialog)
     for name, rule in BY_HAND.items():
         dialog.set_rule(name, rule)
-    _settled(qtbot, dialog)
-    assert _cells(dialog.problems_table)[0][0] == "۴"
+    settled(qtbot, dialog)
+    assert cells(dialog.problems_table)[0][0] == "۴"
     summary = plain(dialog.summary_label.text())
     assert summary.startswith("ردیف ۴، ستون Land:"), summary
