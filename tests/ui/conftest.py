@@ -72,6 +72,25 @@ def _no_question_waits_for_a_click(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def persian(qapp: object) -> Iterator[None]:
+    """The UI in Persian and right to left (the language and the application's direction
+    alone, no window rebuilt), English and left to right again after the test."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from accountdesk.core import i18n
+
+    assert isinstance(qapp, QApplication)
+    i18n.set_language("fa")
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[Database]:
     monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
     from accountdesk.ui.app import create_app

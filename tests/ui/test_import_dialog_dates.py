@@ -5,16 +5,13 @@ are not yet, which AccountDesk has no field for); and row numbers in the languag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QGroupBox
+from PySide6.QtWidgets import QComboBox, QGroupBox
 from sqlalchemy import select
 
-from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.models import Contact, ImportantDate
 from accountdesk.core.io import mapping as m
@@ -160,17 +157,6 @@ def test_a_products_columns_without_a_field_are_said_so(
     )
     assert _unmapped(dialog) == ["Nickname (AccountDesk has no field for it)"]
     assert cells(dialog.preview_table)[0][10] == "Birthday: 25 Dec"  # no year: as the contact page
-
-
-@pytest.fixture
-def persian(qapp: QApplication) -> Iterator[None]:
-    i18n.set_language("fa")
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 def test_persian_row_numbers_in_the_summary_and_the_table(

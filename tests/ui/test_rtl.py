@@ -3,16 +3,14 @@ headings stand at the leading edge (core/bidi.py is the one home for the isolate
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
-from accountdesk.core import i18n
 from accountdesk.core.bidi import LRI, PDI, RLM, plain
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -33,17 +31,6 @@ PHONE = "+371 2000 0000"
 STORED = "+37120000000"  # the service keeps phone numbers in E.164
 EMAIL = "anna@maizdorado.example"
 ACCOUNT = "Maíz Dorado S.A. de C.V."
-
-
-@pytest.fixture
-def persian(qapp: QApplication) -> Iterator[None]:
-    i18n.set_language("fa")
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
 @pytest.fixture
