@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
-from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.db.fts import display_name
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import (
     N_,
@@ -188,12 +188,9 @@ class ContactView(QWidget):
             button.setEnabled(True)
         self.tabs.setEnabled(True)
         self.detail = detail
+        # the person's name as they write it; how to address them is in the reach-out panel
         self.title.setText(
-            isolate(
-                form_of_address(
-                    detail.honorific, detail.given_name, detail.family_name, detail.name_order
-                )
-            )
+            isolate(display_name(detail.given_name, detail.family_name or "", detail.name_order))
         )
         role = label(BUYING_ROLE, detail.buying_role)
         parts = [_escape(isolate(p)) for p in (detail.job_title, role) if p]
