@@ -270,3 +270,15 @@ def test_a_country_may_be_written_as_people_write_it(written: str, code: str) ->
 def test_a_name_that_is_no_country_is_refused_with_the_value() -> None:
     with pytest.raises(ValidationError, match="Narnia"):
         v.country("Narnia")
+
+
+def test_a_stored_phone_number_is_shown_grouped_as_its_country_writes_it() -> None:
+    from accountdesk.core.validation import phone, phone_shown
+
+    assert phone_shown(phone("26 123 456", "LV")) == "+371 26 123 456"
+    assert phone_shown(phone("0912 123 4567", "IR")) == "+98 912 123 4567"
+    assert phone_shown(phone("081 234 5678", "TH")) == "+66 81 234 5678"
+    assert phone_shown(phone("0532 123 45 67", "TR")) == "+90 532 123 45 67"
+    # what is not a number is shown as stored, not dropped
+    assert phone_shown("ask reception") == "ask reception"
+    assert phone_shown("12345") == "12345"

@@ -28,7 +28,7 @@ from accountdesk.ui.listmodel import PLAIN_ROLE
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 PHONE = "+371 2000 0000"
-STORED = "+37120000000"  # the service keeps phone numbers in E.164
+SHOWN = "+371 20 000 000"  # stored in E.164, shown grouped as the country writes it
 EMAIL = "anna@maizdorado.example"
 ACCOUNT = "Maíz Dorado S.A. de C.V."
 
@@ -61,9 +61,9 @@ def test_phone_and_email_read_left_to_right_in_the_contact_view(
     qtbot.addWidget(view)
     values = _values(view)
     # the "+" stays at the start of the logical string, inside one left-to-right isolate
-    assert any(f"{LRI}{STORED}{PDI}" in text for text in values), values
+    assert any(f"{LRI}{SHOWN}{PDI}" in text for text in values), values
     assert any(f"{LRI}{EMAIL}{PDI}" in text for text in values), values
-    assert not any(STORED in text and f"{LRI}{STORED}" not in text for text in values)
+    assert not any(SHOWN in text and f"{LRI}{SHOWN}" not in text for text in values)
 
 
 def test_phone_and_email_read_left_to_right_in_the_contact_list(
@@ -75,11 +75,11 @@ def test_phone_and_email_read_left_to_right_in_the_contact_list(
     row = model.row_of(anna)
     phone = model.data(model.index(row, keys.index("phone")))
     email = model.data(model.index(row, keys.index("email")))
-    assert phone == f"{LRI}{STORED}{PDI}"
+    assert phone == f"{LRI}{SHOWN}{PDI}"
     assert email == f"{LRI}{EMAIL}{PDI}"
     account = model.data(model.index(row, keys.index("account")))
     assert account == f"\u2068{ACCOUNT}\u2069"  # the final period stays behind "C.V"
-    assert model.data(model.index(row, keys.index("phone")), PLAIN_ROLE) == STORED
+    assert model.data(model.index(row, keys.index("phone")), PLAIN_ROLE) == SHOWN
     # type-ahead search in the view matches the text without the isolates
     found = model.match(model.index(0, keys.index("phone")), Qt.ItemDataRole.DisplayRole, "+371")
     assert [i.row() for i in found] == [row]

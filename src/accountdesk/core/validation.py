@@ -553,6 +553,18 @@ def phone(value: str, country_code: str, key: str = "phone") -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_shown(value: str) -> str:
+    """A stored phone number (E.164, ``+37121237875``) as people read and dial it: grouped in
+    its country's international format (``+371 21 237 875``). A value that does not parse as
+    a number (written before numbers were checked, or on a team server by another client) is
+    shown as stored."""
+    try:
+        parsed = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return value
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def choice(
     key: str, value: str | None, allowed: Iterable[str], *, default: str | None = None
 ) -> str:

@@ -839,14 +839,15 @@ def _account_story(
     return story, title
 
 
-def _listed(values: Sequence[Mapping[str, str]] | None) -> str:
-    """Phone numbers or e-mail addresses, one a line, each kept left to right."""
-    return "\n".join(ltr(v["value"]) for v in values or () if v.get("value")) or "—"
+def _listed(values: Sequence[Mapping[str, str]] | None, shown: Callable[[str], str] = str) -> str:
+    """Phone numbers or e-mail addresses, one a line, each kept left to right (``shown``: how
+    a value is written, :func:`validation.phone_shown` for phone numbers)."""
+    return "\n".join(ltr(shown(v["value"])) for v in values or () if v.get("value")) or "—"
 
 
 def _reach(contact: Contact) -> str:
     """A contact's phone numbers, then e-mail addresses, one a line."""
-    found = [_listed(contact.phones), _listed(contact.emails)]
+    found = [_listed(contact.phones, validation.phone_shown), _listed(contact.emails)]
     return "\n".join(f for f in found if f != "—") or "—"
 
 

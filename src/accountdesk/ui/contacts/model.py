@@ -19,6 +19,7 @@ from accountdesk.core.timekeeping.workhours import (
     status_text,
     work_status,
 )
+from accountdesk.core.validation import phone_shown
 from accountdesk.ui import fmt
 from accountdesk.ui.listmodel import Column, LazyListModel
 
@@ -46,7 +47,7 @@ def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
         ),
         Column("channel", N_("Prefers"), lambda r: label(CHANNEL, r.preferred_channel)),
         Column("email", N_("E-mail"), lambda r: ltr(r.email or "")),
-        Column("phone", N_("Phone"), lambda r: ltr(r.phone or "")),
+        Column("phone", N_("Phone"), lambda r: ltr(phone_shown(r.phone)) if r.phone else ""),
     ]
 
 

@@ -44,6 +44,7 @@ from accountdesk.core.labels import (
 from accountdesk.core.queries.details import ContactDetail, contact_detail
 from accountdesk.core.queries.team import owner_names
 from accountdesk.core.services import privacy
+from accountdesk.core.validation import phone_shown
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accounts.team import changed_text
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
@@ -218,7 +219,7 @@ class ContactView(QWidget):
             details_form(
                 [
                     (_("E-mails"), "\n".join(ltr(v) for _l, v in detail.emails)),
-                    (_("Phones"), "\n".join(ltr(v) for _l, v in detail.phones)),
+                    (_("Phones"), "\n".join(ltr(phone_shown(v)) for _l, v in detail.phones)),
                     (_("Place"), fmt.place(detail.city, detail.country)),
                     (_("Time zone"), zone_name(detail.timezone)),
                     (_("Working hours"), hours),

@@ -49,6 +49,7 @@ from accountdesk.core.services.duplicates import (
     undo_merge,
     undo_text,
 )
+from accountdesk.core.validation import phone_shown
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, heading
@@ -87,8 +88,10 @@ def shown(field: str, value: Any) -> str:
     """A stored contact field as the side-by-side table shows it."""
     if value in (None, "", []):
         return ""
-    if field in ("emails", "phones"):
+    if field == "emails":
         return "\n".join(ltr(item["value"]) for item in value)
+    if field == "phones":
+        return "\n".join(ltr(phone_shown(item["value"])) for item in value)
     if field == "country":
         return i18n.country_name(value)
     if field == "timezone":
