@@ -115,13 +115,16 @@ class _Day:
     state: CellState | None
     holiday: str | None = None
     window: tuple[datetime, datetime] | None = None
+    #: a half-day holiday that leaves no work: when it begins (UTC); the cells before are off
+    half_from: datetime | None = None
 
 
 def _day(participant: Participant, day: date, calendar: DayCalendar, lang: str | None) -> _Day:
     p = participant
     found = working_day(day, p.zone, p.hours, p.country, p.subdivision, calendar, lang)
     if found.window is None:
-        return _Day(found.off, found.off_name)
+        begins = found.half_day_from if found.holiday is None else None
+        return _Day(found.off, found.off_name, None, begins.astimezone(UTC) if begins else None)
     start, end = found.window
     half = found.half_day.name if found.half_day is not None else None
     return _Day(None, half, (start.astimezone(UTC), end.astimezone(UTC)))
@@ -160,6 +163,8 @@ def _row(
                 cells.append(PlannerCell("holiday", local, known.holiday))  # the half day's
             else:
                 cells.append(PlannerCell("off", local))
+        elif known.half_from is not None and instant + step <= known.half_from:
+            cells.append(PlannerCell("off", local))  # the half-day holiday has not begun
         else:
             assert known.state is not None
             cells.append(PlannerCell(known.state, local, known.holiday))

@@ -140,6 +140,9 @@ class WorkDay:
     holiday: HolidayLike | None
     half_day: HalfDayLike | None
     window: tuple[datetime, datetime] | None
+    #: When the ``half_day`` holiday begins (aware, their zone): before it the day is an
+    #: ordinary one, off hours outside the window, even when the holiday leaves no window.
+    half_day_from: datetime | None = None
 
     @property
     def off(self) -> Literal["weekend", "holiday"] | None:
@@ -148,6 +151,15 @@ class WorkDay:
         if self.window is None:
             return "holiday"
         return None
+
+    def holiday_at(self, instant: datetime) -> bool:
+        """Is ``instant`` (aware) within this day's holiday: any time of a public holiday
+        (the day is off), on a half-day holiday only once it has begun."""
+        if self.holiday is not None:
+            return True
+        if self.half_day is None:
+            return False
+        return self.half_day_from is None or instant >= self.half_day_from
 
     @property
     def off_name(self) -> str | None:
@@ -166,27 +178,30 @@ def _minutes(
     subdivision: str | None,
     cal: DayCalendar,
     lang: str | None,
-) -> tuple[bool, HolidayLike | None, HalfDayLike | None, int | None]:
-    """The rule, in wall minutes of ``day``: weekend, public holiday, half-day holiday, and the
+) -> tuple[bool, HolidayLike | None, HalfDayLike | None, int | None, int | None]:
+    """The rule, in wall minutes of ``day``: weekend, public holiday, half-day holiday, the
     minute work ends (after ``hours.start_minute``; past 1440 across midnight), None when the
-    day has no working window."""
+    day has no working window, and the minute the half-day holiday begins (None without one)."""
     weekend = day.weekday() in hours.weekend
     holiday = cal.holiday_on(country, subdivision, day, lang)
     if weekend or holiday is not None:
-        return weekend, holiday, None, None
+        return weekend, holiday, None, None, None
     end = hours.end_minute + (1440 if hours.overnight else 0)
     half = cal.half_day_on(country, subdivision, day, lang)
+    begins: int | None = None
     if half is not None:
         usual = end
         if half.starts is not None:
-            end = min(end, half.starts.hour * 60 + half.starts.minute)
+            begins = half.starts.hour * 60 + half.starts.minute
+            end = min(end, begins)
         elif half.shortened is not None:
             end -= int(half.shortened.total_seconds()) // 60
+            begins = end
         if end <= hours.start_minute:
-            return False, None, half, None
+            return False, None, half, None, begins
         if end == usual:
-            half = None  # it starts after work: the day is a whole one
-    return False, None, half, end
+            half, begins = None, None  # it starts after work: the day is a whole one
+    return False, None, half, end, begins
 
 
 def working_day(
@@ -201,9 +216,13 @@ def working_day(
     """The working day ``day`` in ``zone`` for someone with ``hours`` in ``country``
     (``subdivision``): the one rule of whether and when they work that day."""
     cal = calendar_or_default(calendar)
-    weekend, holiday, half, end = _minutes(day, hours, country, subdivision, cal, lang)
+    weekend, holiday, half, end, begins = _minutes(day, hours, country, subdivision, cal, lang)
     window = None if end is None else _window(day, zone, hours.start_minute, end)
-    return WorkDay(day, weekend, holiday, half, window)
+    half_from = None
+    if half is not None and begins is not None:
+        tz = get_zone(zone)
+        half_from = resolve_wall_time(_wall_of_minute(day, begins), zone).instant.astimezone(tz)
+    return WorkDay(day, weekend, holiday, half, window, half_from)
 
 
 def is_working_day(
@@ -324,12 +343,13 @@ def work_status(
     reason: Reason | None = None
     holiday_name: str | None = None
     today = working_day(day, zone, week, country, subdivision, cal, lang)
-    if today.off is not None:
-        reason, holiday_name = today.off, today.off_name
-    elif today.half_day is not None and today.window is not None and local >= today.window[1]:
-        reason, holiday_name = "holiday", today.half_day.name
-    elif not week.contains(wall):
-        reason = "outside_hours"
+    if today.off == "weekend":
+        reason = "weekend"
+    elif today.holiday_at(local):
+        found = today.holiday if today.holiday is not None else today.half_day
+        reason, holiday_name = "holiday", found.name if found is not None else None
+    elif today.window is None or not week.contains(wall):
+        reason = "outside_hours"  # before a half-day holiday that leaves no work begins
     start = end = None
     if window:
         try:
