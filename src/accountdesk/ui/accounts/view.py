@@ -55,6 +55,7 @@ from accountdesk.ui.detail import (
     details_form,
     figure,
     heading,
+    scrolled,
 )
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.modal import run_modal
@@ -93,7 +94,9 @@ class AccountView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.overview = QWidget()
         self.overview_layout = QVBoxLayout(self.overview)
-        self.tabs.addTab(self.overview, _("Overview"))
+        # scrolled: its fifteen rows under the figures and the culture summary made the
+        # window taller than a 768-pixel screen
+        self.tabs.addTab(scrolled(self.overview), _("Overview"))
         self.contacts = ItemsPanel(
             [
                 (N_("Name"), lambda c: c.name),

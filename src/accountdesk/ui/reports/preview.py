@@ -41,6 +41,7 @@ class PdfPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pages = QLabel(self)
+        self.pages.setWordWrap(True)  # a long hint in Latvian made the window 1094 px wide
         self.save_button = QPushButton(_("Save as…"), self)
         self.save_button.clicked.connect(self.save_as)
         self.print_button = QPushButton(_("Print…"), self)

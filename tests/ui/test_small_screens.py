@@ -1,0 +1,88 @@
+"""The main window fits a 1024×700 screen in every screen and record view, in Latvian and
+Slovenian too: no widget's minimum size makes the window wider or taller than that."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from accountdesk.core.i18n import use_language
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.ui import tasks
+from accountdesk.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+SMALL = (1024, 700)
+
+
+def _full_account(db: Any) -> str:
+    """An account with every field of its overview filled (the overview's longest form)."""
+    return create_account(
+        db,
+        AccountInput(
+            name="Daugavas Kokapstrāde",
+            country="LV",
+            city="Rīga",
+            timezone="Europe/Riga",
+            subdivision="LV-RIX",
+            address="Brīvības iela 1",
+            currency="EUR",
+            tier="gold",
+            status="active",
+            owner="Marta",
+            customer_since="2021-04-01",
+            lost_on="2024-02-01",
+            industry="Timber",
+            size_band="50-249",
+            website="https://daugava.example",
+            tags=["key account", "renewal due"],
+            notes="Prefers calls in the morning.",
+        ),
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "lv", "sl"])
+def test_every_screen_and_record_fits_a_small_screen(
+    lang: str, ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    account = _full_account(ctx.db)
+    contact = create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account,
+            given_name="Anna",
+            family_name="Ozola",
+            country="LV",
+            timezone="Europe/Riga",
+            emails=["anna@daugava.example"],
+        ),
+    )
+    with use_language(lang):
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(ctx, settings)
+        qtbot.addWidget(window)
+        window.resize(*SMALL)
+        window.show()
+        too_big = {}
+        for spec in window.screen_specs:
+            window.show_screen(spec.key)
+            tasks.pump(20)
+            hint = window.minimumSizeHint()
+            if hint.width() > SMALL[0] or hint.height() > SMALL[1]:
+                too_big[spec.key] = hint.toTuple()
+        for kind, id_ in (("account", account), ("contact", contact)):
+            window.open_record(kind, id_)
+            tasks.pump(20)
+            hint = window.minimumSizeHint()
+            if hint.width() > SMALL[0] or hint.height() > SMALL[1]:
+                too_big[kind] = hint.toTuple()
+            window.go_back()
+    assert too_big == {}
