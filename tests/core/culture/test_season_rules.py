@@ -221,3 +221,33 @@ def test_a_country_that_does_not_keep_the_holiday_has_the_tables_dates() -> None
     )
     eid = _only("KZ", "eid_al_fitr", 2026)
     assert (eid.start, eid.end) == (table.start, table.end)
+
+
+@pytest.mark.parametrize(
+    ("country", "year", "first_day", "last_day"),
+    [
+        ("IR", 2026, date(2026, 2, 19), date(2026, 3, 20)),  # Eid on 21 March, a day late
+        ("MY", 2025, date(2025, 3, 2), date(2025, 3, 30)),  # Hari Raya on 31 March
+        ("TR", 2026, date(2026, 2, 18), date(2026, 3, 19)),  # the table's own dates
+    ],
+)
+def test_a_later_eid_moves_the_whole_fast(
+    country: str, year: int, first_day: date, last_day: date
+) -> None:
+    """The fast starts later by as many days as the country's Eid is later: it ended later but
+    started on the table's date, 31 days in Iran in 2026 (18 February – 20 March)."""
+    fast = _only(country, "ramadan", year)
+    assert (fast.start, fast.end) == (first_day, last_day)
+    assert "ramadan" not in {
+        s.key
+        for s in seasons_between(
+            country, fast.start - timedelta(1), fast.start - timedelta(1), "en"
+        )
+    }
+
+
+@pytest.mark.parametrize("year", [2025, 2026, 2027, 2028])
+@pytest.mark.parametrize("country", ["IR", "ID", "MY", "IQ", "TR", "SA", "EG", "PK", "AE"])
+def test_every_countrys_fast_lasts_a_lunar_month(country: str, year: int) -> None:
+    fast = _only(country, "ramadan", year)
+    assert 29 <= (fast.end - fast.start).days + 1 <= 30, (fast.start, fast.end)

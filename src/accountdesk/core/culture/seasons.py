@@ -5,7 +5,8 @@ Dates are computed per year, never hard-coded per year:
 * **Ramadan** starts on the 1 Ramadan dates of the ``holidays`` package's Islamic (Umm al-Qura
   based) lunar table (``_IslamicLunar.ramadan_beginning_dates``) and ends the day before Eid
   al-Fitr from the same table. Real start dates depend on moon sighting and can differ by a day
-  per country, so the season is an estimate.
+  per country, so the season is an estimate; a country whose own Eid al-Fitr is later has its
+  whole fast moved by as many days (:func:`seasons_between`).
 * **Eid al-Adha** from the same table, four days.
 * **Lunar New Year** and **Chuseok** from the package's Chinese lunisolar table; **Diwali** from
   its Hindu lunisolar table; **Nowruz** from the package's Iranian holidays (the day named
@@ -682,15 +683,19 @@ def _own_run(country: str, key: str, near: date) -> tuple[date, date] | None:
 
 def _own_dates(country: str, season: Season) -> Season:
     """``season`` with ``country``'s own dates when it is a holiday the country keeps. Where the
-    country's Eid al-Fitr comes later than the generic one, its Ramadan ends later too, the day
-    before (Iran's fast ends on 20 March 2026, its Eid on the 21st, where the generic table has
-    the 19th and the 20th); a holiday that starts earlier (Saudi Arabia's, from the last day of
-    the fast) does not shorten the fast."""
+    country's Eid al-Fitr comes later than the generic one, its Ramadan is as many days later,
+    start and end, and ends the day before (Iran's fast runs 19 February – 20 March 2026, its
+    Eid on the 21st, where the generic table has 18 February – 19 March and the 20th): the
+    month's sighting comes later at both ends and keeps the table's 29 or 30 days (a fast
+    stretched at one end only would last 31). A holiday that starts earlier (Saudi Arabia's,
+    from the last day of the fast) does not move the fast."""
     if season.key == "ramadan":
         generic = season.end + timedelta(days=1)
         eid = _own_run(country, "eid_al_fitr", generic)
-        later = eid is not None and eid[0] > generic
-        return replace(season, end=eid[0] - timedelta(days=1)) if eid and later else season
+        if eid is None or eid[0] <= generic:
+            return season
+        later = eid[0] - generic
+        return replace(season, start=season.start + later, end=season.end + later)
     own = _own_run(country, season.key, season.start)
     return season if own is None else replace(season, start=own[0], end=own[1])
 
