@@ -236,3 +236,31 @@ def test_metrics_fit_their_width_and_the_charts_do_not_overlap(
     for chart in (screen.nps_chart, screen.trend_chart):
         assert chart.height() >= chart.minimumHeight()
     assert not screen.nps_chart.geometry().intersects(screen.trend_chart.geometry())
+
+
+# the offscreen platform says so when a shown window's size hints change (the scope's page)
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_before_an_account_is_chosen_the_metrics_say_so_and_the_field_is_one_line(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    """No table of zeros and "not enough data" for no account; and the account field is as
+    high as a line, not stretched to the trip page's rows."""
+    screen = _screen(ctx, qtbot)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("account"))
+    screen.refresh_metrics()
+    assert screen.metrics_hint.isVisible() and not screen.table.isVisible()
+    assert not screen.nps_chart.isVisible() and screen.metric_texts() == {}
+    # (once the layout has run)
+    qtbot.waitUntil(lambda: screen.account.height() < 2 * screen.kind.height(), timeout=3000)
+    _account_id, name = _first_account(demo_db)
+    _pick_account(screen, qtbot, name)
+    _settle(screen, qtbot)
+    assert not screen.metrics_hint.isVisible() and screen.table.isVisible()
+    assert screen.nps_chart.isVisible()
+    assert "Customers at end" in screen.metric_texts()
+    # the trip page still has its rows
+    screen.kind.setCurrentIndex(screen.kind.findData("trip"))
+    qtbot.waitUntil(lambda: screen.scope_stack.height() > 2 * screen.kind.height(), timeout=3000)
+    assert screen.trip_lost.isVisible()

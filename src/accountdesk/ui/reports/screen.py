@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -288,9 +289,16 @@ class ReportsScreen(QWidget):
         # too low for all of them (a long list of missing rates pushed the charts onto each
         # other); the table always shows several rows
         self.table.setMinimumHeight(self.table.fontMetrics().height() * 12)
+        # before an account is chosen there is nothing to measure: a hint instead of a table
+        # of zeros and "not enough data" for no account
+        self.metrics_hint = QLabel(_("Choose an account to see its key metrics here."))
+        self.metrics_hint.setWordWrap(True)
+        self.metrics_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.metrics_hint.hide()
         metrics_inner = QWidget()
         metrics_layout = QVBoxLayout(metrics_inner)
         metrics_layout.setContentsMargins(0, 0, 0, 0)
+        metrics_layout.addWidget(self.metrics_hint, 1)
         metrics_layout.addWidget(self.table, 3)
         metrics_layout.addWidget(self.money_note)
         metrics_layout.addWidget(self.nps_chart, 2)
@@ -386,7 +394,14 @@ class ReportsScreen(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()
-        self.scope_stack.setCurrentIndex([k for k, _label in KINDS].index(kind))
+        index = [k for k, _label in KINDS].index(kind)
+        # the stack takes the height of the page shown: the one-line account field was
+        # stretched to the trip page's three rows
+        for i in range(self.scope_stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.scope_stack.widget(i).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.scope_stack.setCurrentIndex(index)
+        self.scope_stack.updateGeometry()
         self.scope_label.setText(_("Account:") if kind == "account" else _("Scope:"))
         self._fill_languages(self._customer_language())
         self._schedule()
@@ -476,6 +491,14 @@ class ReportsScreen(QWidget):
         self.message.clear()
         self._metrics_serial += 1
         serial = self._metrics_serial
+        waiting = request.kind == "account" and not request.account_id
+        self.metrics_hint.setVisible(waiting)
+        for widget in (self.table, self.money_note, self.nps_chart, self.trend_chart):
+            widget.setVisible(not waiting)
+        if waiting:
+            self.metrics = None
+            self.table.setRowCount(0)
+            return
         db = self.ctx.db
 
         def done(result: Metrics) -> None:
