@@ -51,7 +51,8 @@ def test_the_backups_dialog_lists_and_restores(
     window = controller.build_window()
     assert isinstance(window, MainWindow)
     qtbot.addWidget(window)
-    assert any(a.text() == "Backups…" for a in window.menuBar().actions()[0].menu().actions())
+    file_menu = window.menuBar().actions()[0].menu()
+    assert any(a.text().replace("&", "") == "Backups…" for a in file_menu.actions())
 
     dialog = BackupsDialog(ctx, window)
     qtbot.addWidget(dialog)

@@ -41,6 +41,7 @@ from accountdesk.core.i18n import (
     zone_name,
 )
 from accountdesk.ui import fmt
+from accountdesk.ui.mnemonics import give_mnemonics
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.navigation import Screen, load_feature_screens
 
@@ -361,6 +362,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menu.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("About AccountDesk"), self.about))
+        give_mnemonics(menu)  # a letter for every item, unique in its menu, in the language
 
     # --- status bar ----------------------------------------------------------------------
 
