@@ -144,3 +144,23 @@ def test_lists_in_the_output_use_the_languages_separator(
     history = run("--lang", "fa", "duplicates", "--db", str(path), "--merges", check=True).stdout
     assert f"Annija Bērziņa{sep}Ance Bērziņa" in history
     assert "Annija Bērziņa, Ance Bērziņa" not in history
+
+
+def test_merge_reports_what_it_did_not_zero_records(run: Run, world: dict[str, str]) -> None:
+    """A merged contact with no records of its own printed "0 records were moved to the kept
+    contact."; the merge now says there was nothing to move, and names the fields it filled."""
+    db = world["db"]
+    empty = run("duplicates", "--db", db, "--merge", world["namesake"], world["namesake2"])
+    assert empty.returncode == 0, empty.stderr
+    assert "0 records" not in empty.stdout and "was moved" not in empty.stdout
+    assert (
+        "The merged contacts had no interactions, follow-ups, notes, gifts, survey answers, "
+        "important dates or tags to move."
+    ) in empty.stdout
+
+    filled = run("duplicates", "--db", db, "--merge", world["kept"], world["other"], check=True)
+    lines = filled.stdout.splitlines()
+    assert lines[1:] == [
+        "1 record was moved to the kept contact.",
+        "Filled in on the kept contact: City.",
+    ]

@@ -7,10 +7,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from accountdesk.core.bidi import isolate
-from accountdesk.core.i18n import _, format_number, format_when, join_list, ngettext
+from accountdesk.core.i18n import _, format_list, format_number, format_when, join_list, ngettext
+
+if TYPE_CHECKING:
+    from accountdesk.core.services.duplicates import MergeResult
 
 
 def _print(text: str = "") -> None:
@@ -114,7 +117,6 @@ def _merge(db: Any, args: argparse.Namespace) -> int:
             }
         )
         return 0
-    moved = sum(result.moved.values())
     _print(
         ngettext(
             "Merged {n} contact into {kept}; undo with: accountdesk duplicates --undo {merge}",
@@ -124,14 +126,50 @@ def _merge(db: Any, args: argparse.Namespace) -> int:
             n=format_number(len(others)), kept=isolate(result.kept_name), merge=result.merge_id
         )
     )
-    _print(
-        ngettext(
-            "{n} record was moved to the kept contact.",
-            "{n} records were moved to the kept contact.",
-            moved,
-        ).format(n=format_number(moved))
-    )
+    for line in _merge_lines(result):
+        _print(line)
     return 0
+
+
+def _merge_lines(result: MergeResult) -> list[str]:
+    """What a merge did besides merging: the records moved to the kept contact, those not
+    doubled, the fields filled. A merge of contacts with no records of their own says so
+    (it printed "0 records were moved to the kept contact.")."""
+    from accountdesk.core.services.duplicates import field_label
+
+    moved = sum(result.moved.values())
+    dropped = sum(result.dropped.values())
+    lines = []
+    if moved:
+        lines.append(
+            ngettext(
+                "{n} record was moved to the kept contact.",
+                "{n} records were moved to the kept contact.",
+                moved,
+            ).format(n=format_number(moved))
+        )
+    if dropped:
+        lines.append(
+            ngettext(
+                "{n} record the kept contact already had was not doubled.",
+                "{n} records the kept contact already had were not doubled.",
+                dropped,
+            ).format(n=format_number(dropped))
+        )
+    if not moved and not dropped:
+        lines.append(
+            _(
+                "The merged contacts had no interactions, follow-ups, notes, gifts, survey "
+                "answers, important dates or tags to move."
+            )
+        )
+    if result.filled:
+        lines.append(
+            _("Filled in on the kept contact: {fields}.").format(
+                fields=format_list(field_label(f) for f in result.filled)
+            )
+        )
+    return lines
 
 
 def _undo(db: Any, args: argparse.Namespace) -> int:
