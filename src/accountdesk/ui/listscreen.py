@@ -25,6 +25,7 @@ from accountdesk.core.labels import STATUS, TIER, label
 from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.listmodel import LazyListModel
 from accountdesk.ui.rowkeys import add_row_keys
 
@@ -87,6 +88,7 @@ class ListScreen(QWidget):
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._open_index)
         layout.addWidget(self.table, 1)
+        self.empty_note = EmptyNote(self.table)
 
         self.loading = QLabel(_("Loading…"))
         self.loading.hide()
@@ -178,6 +180,12 @@ class ListScreen(QWidget):
     def _loaded(self, count: int) -> None:
         text = ngettext("{n} record", "{n} records", count).format(n=format_number(count))
         self.count.setText(text)
+        filtered = not self.current_filter().is_empty
+        self.empty_note.say(None if count else self.empty_text(filtered))
+
+    def empty_text(self, filtered: bool) -> str:
+        """What the list says when it has no rows: ``filtered``, when a filter is set."""
+        raise NotImplementedError
 
     def _changed(self, kind: str) -> None:
         if kind == self.kind or kind in self.refresh_on:

@@ -32,6 +32,14 @@ class AccountsScreen(ListScreen):
     def edit_record(self, id_: str) -> None:
         run_modal(AccountEditor(self.ctx, id_, parent=self))
 
+    def empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return _("No account matches the filter.")
+        return _(
+            "No accounts yet. Add one with New account… (Ctrl+N), or bring your contacts in "
+            "with File → Import contacts… (Ctrl+I)."
+        )
+
     def title_of(self, row: int) -> str:
         found = self.model.row(row)
         return found.name if found else ""

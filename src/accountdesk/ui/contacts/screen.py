@@ -36,6 +36,14 @@ class ContactsScreen(ListScreen):
     def edit_record(self, id_: str) -> None:
         run_modal(ContactEditor(self.ctx, id_, parent=self))
 
+    def empty_text(self, filtered: bool) -> str:
+        if filtered:
+            return _("No contact matches the filter.")
+        return _(
+            "No contacts yet. Add one with New contact… (Ctrl+Shift+N), or bring them in with "
+            "File → Import contacts… (Ctrl+I)."
+        )
+
     def title_of(self, row: int) -> str:
         found = self.model.row(row)
         return found.name if found else ""

@@ -71,6 +71,7 @@ from accountdesk.core.timekeeping.reminders import (
 from accountdesk.ui import tasks
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.modal import run_modal
@@ -253,6 +254,7 @@ class FollowUpsScreen(QWidget):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(self.table)
+        self.empty_note = EmptyNote(self.table)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
@@ -323,9 +325,23 @@ class FollowUpsScreen(QWidget):
 
     def _show_rows(self, rows: list[FollowUpRow], bounds: BucketBounds) -> None:
         self.model.set_rows(rows, bounds)
+        self.empty_note.say(None if rows else self.empty_text())
         wanted, self._select_after_reload = self._select_after_reload, set()
         if wanted:
             self.select_ids(wanted)
+
+    def empty_text(self) -> str:
+        """What the list says when it has no rows, by what is chosen above it."""
+        if self.filter.text().strip():
+            return _("No follow-up matches the filter.")
+        if self.status.currentData() == "done":
+            return _("No follow-up has been completed yet.")
+        if self.bucket.currentData() is not None:
+            return _("No open follow-ups in this period.")
+        return _(
+            "No open follow-ups. Schedule one with New… above, or from a contact's page "
+            "(Schedule follow-up…)."
+        )
 
     def select_ids(self, ids: set[str]) -> None:
         selection = self.table.selectionModel()

@@ -1,0 +1,119 @@
+"""An empty list says what it means: on a new database, where to start; with a filter that
+matches nothing, that it matches nothing. It showed its headers over blank space."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from accountdesk.core.services import followups as service
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.ui import tasks
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def _shown(screen: Any, qtbot: Any) -> Any:
+    qtbot.addWidget(screen)
+    screen.resize(900, 500)
+    screen.show()
+    tasks.wait_all()
+    tasks.pump(20)
+    return screen
+
+
+def _note(screen: Any) -> str | None:
+    """The note's text when it is shown over the list, else None."""
+    note = screen.empty_note
+    if not note.isVisible():
+        return None
+    viewport = screen.table.viewport().rect()
+    assert viewport.contains(note.geometry())  # inside the list, under its headers
+    return str(note.text())
+
+
+def _contact(db: Any) -> str:
+    account = create_account(
+        db, AccountInput(name="Baltic Timber", country="LV", timezone="Europe/Riga")
+    )
+    return create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name="Anna",
+            family_name="Ozola",
+            country="LV",
+            timezone="Europe/Riga",
+        ),
+    )
+
+
+def test_an_empty_account_list_says_how_to_start_and_a_filter_that_nothing_matches(
+    ctx: Any, qtbot: Any
+) -> None:
+    from accountdesk.ui.accounts.screen import AccountsScreen
+
+    screen = _shown(AccountsScreen(ctx, asynchronous=False), qtbot)
+    first = _note(screen)
+    assert first is not None and "New account…" in first and "Ctrl+I" in first
+
+    _contact(ctx.db)
+    ctx.changed.emit("account")
+    tasks.pump(20)
+    assert _note(screen) is None  # a row: no note
+
+    screen.search.setText("zzzq")
+    screen.apply_filter()
+    tasks.pump(20)
+    assert screen.model.rowCount() == 0
+    assert _note(screen) == "No account matches the filter."
+
+    screen.search.clear()
+    screen.apply_filter()
+    tasks.pump(20)
+    assert _note(screen) is None
+
+
+def test_an_empty_contact_list_says_how_to_start(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.contacts.screen import ContactsScreen
+
+    screen = _shown(ContactsScreen(ctx, asynchronous=False), qtbot)
+    first = _note(screen)
+    assert first is not None and "New contact…" in first and "Ctrl+I" in first
+    screen.status.setCurrentIndex(1)  # a filter, on an empty database still
+    tasks.pump(20)
+    assert _note(screen) == "No contact matches the filter."
+
+
+def test_the_follow_ups_list_says_why_it_is_empty(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.followups.screen import FollowUpsScreen
+
+    screen = _shown(FollowUpsScreen(ctx), qtbot)
+    first = _note(screen)
+    assert first is not None and "Schedule follow-up…" in first
+
+    anna = _contact(ctx.db)
+    service.schedule(ctx.db, service.FollowUpInput(anna, "Call Anna", datetime(2025, 3, 20, 10)))
+    screen.reload()
+    tasks.wait_all()
+    tasks.pump(20)
+    assert _note(screen) is None
+
+    screen.filter.setText("zzzq")
+    screen.reload()
+    tasks.wait_all()
+    tasks.pump(20)
+    assert _note(screen) == "No follow-up matches the filter."
+
+    screen.filter.clear()
+    screen.status.setCurrentIndex(screen.status.findData("done"))
+    tasks.wait_all()
+    tasks.pump(20)
+    assert _note(screen) == "No follow-up has been completed yet."
