@@ -183,7 +183,9 @@ class Account(Record):
     acquisition_cost: Mapped[Decimal | None]
     notes: Mapped[str | None] = mapped_column(Text)
 
-    contacts: Mapped[list[Contact]] = relationship(back_populates="account")
+    # The database deletes an account's contacts with it (ON DELETE CASCADE); the ORM must
+    # neither load them for that nor set their account_id to NULL (NOT NULL: a purge failed).
+    contacts: Mapped[list[Contact]] = relationship(back_populates="account", passive_deletes="all")
     tags: Mapped[list[Tag]] = relationship(secondary=account_tags, order_by=Tag.name)
 
 

@@ -1,7 +1,8 @@
 """Soft delete, restore and purge.
 
 Deleting moves a record to the trash (``deleted_at`` is set) and can be undone; purging removes
-it for good, with everything that belongs to it (database cascades).
+it for good, with everything that belongs to it (database cascades: an account's contacts too,
+whose search documents :func:`_delete_for_good` drops in the same transaction).
 
 A record asked for that is not there, or is in the trash, is refused by :func:`missing`: one
 sentence per kind, and for one in the trash who moved it there and when
@@ -14,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
@@ -32,6 +34,7 @@ from accountdesk.core.db.models import (
     Record,
     SurveyResponse,
 )
+from accountdesk.core.db.search import remove_documents
 from accountdesk.core.errors import InTrash, NotFoundError
 from accountdesk.core.i18n import N_, _, format_number
 from accountdesk.core.labels import INTERACTION_KIND, SURVEY_KIND, label
@@ -214,10 +217,20 @@ def restore(db: Database, kind: str, id_: str) -> None:
         obj.deleted_at = None
 
 
+def _delete_for_good(session: Session, obj: Record) -> None:
+    """Delete ``obj``; the database deletes what belongs to it. An account's contacts go by
+    that cascade, unseen by the ORM's search hook, so their search documents are dropped
+    here (the account's own goes by the hook)."""
+    if isinstance(obj, Account):
+        contacts = session.scalars(select(Contact.id).where(Contact.account_id == obj.id))
+        remove_documents(session.connection(), list(contacts))
+    session.delete(obj)
+
+
 def purge(db: Database, kind: str, id_: str) -> None:
     """Remove a record for good, with everything that belongs to it."""
     with db.transaction() as session:
-        session.delete(_get(session, kind, id_))
+        _delete_for_good(session, _get(session, kind, id_))
 
 
 def _title(obj: Record) -> str:
@@ -258,11 +271,20 @@ def list_trash(db: Database, limit: int = 500) -> list[TrashItem]:
 
 
 def empty_trash(db: Database) -> int:
-    """Purge everything in the trash; returns how many records were removed."""
-    removed = 0
+    """Purge everything in the trash; returns how many records were removed (every one the
+    Trash listed, also those that went with a record they belong to)."""
     with db.transaction() as session:
+        removed = sum(
+            session.scalar(
+                select(func.count()).select_from(model).where(model.deleted_at.is_not(None))
+            )
+            or 0
+            for model in KINDS.values()
+        )
         for model in KINDS.values():
-            for obj in session.scalars(select(model).where(model.deleted_at.is_not(None))):
-                session.delete(obj)
-                removed += 1
+            # queried after the earlier kinds' deletes are flushed: what went with them by
+            # the database's cascade is no longer there
+            trashed = session.scalars(select(model).where(model.deleted_at.is_not(None))).all()
+            for obj in trashed:
+                _delete_for_good(session, obj)
     return removed
