@@ -37,8 +37,11 @@ class CountingCalendar:
     inner: StaticCalendar = HOLIDAYS
     days: set[tuple[str | None, date]] = field(default_factory=set)
 
-    def weekend_days(self, country: str | None) -> frozenset[int]:
-        return self.inner.weekend_days(country)
+    def weekend_days(self, country: str | None, subdivision: str | None = None) -> frozenset[int]:
+        return self.inner.weekend_days(country, subdivision)
+
+    def weekend_workday(self, country: str | None, subdivision: str | None, day: date) -> bool:
+        return self.inner.weekend_workday(country, subdivision, day)
 
     def holiday_on(
         self, country: str | None, subdivision: str | None, day: date, lang: str | None = None

@@ -184,8 +184,22 @@ def holiday_language(country: str, lang: str | None) -> str | None:
 # -- weekends ------------------------------------------------------------------------------
 
 
+#: Weekends the ``holidays`` package and CLDR do not know (both give Saturday–Sunday):
+#:
+#: - NP Saturday only: Sunday is the first day of Nepal's working week (the Sunday off that
+#:   the government introduced in May 2022 was withdrawn within weeks).
+WEEKENDS: dict[str, frozenset[int]] = {"NP": frozenset({5})}
+
+#: A week read for the weekend of a region whose weekend the package gives by date (Malaysia's
+#: states): far enough ahead to be under the latest rule it knows (Johor's Saturday–Sunday
+#: since 2025).
+_LATEST_RULE_WEEK = date(2100, 1, 4)
+
+
 @cache
 def _weekend(country: str) -> frozenset[int]:
+    if country in WEEKENDS:
+        return WEEKENDS[country]
     meta = _meta(country)
     if meta is not None:
         found = getattr(meta, "weekend", None)
@@ -204,11 +218,63 @@ def _weekend(country: str) -> frozenset[int]:
     return frozenset(days)
 
 
-def weekend_days(country: str | None) -> frozenset[int]:
-    """Weekdays off (0 = Monday … 6 = Sunday): IR {4}, SA {4, 5}, most {5, 6}."""
+def _package_region(country: str, subdivision: str | None) -> str | None:
+    """``subdivision`` as the ``holidays`` package names it for ``country`` (its own code or
+    an alias's), None when the package does not divide the country so."""
+    meta = _meta(country)
+    if subdivision is None or meta is None:
+        return None
+    if subdivision in getattr(meta, "subdivisions", ()):
+        return subdivision
+    aliases = getattr(meta, "subdivisions_aliases", {}) or {}
+    found = aliases.get(subdivision)
+    return str(found) if found else None
+
+
+@cache
+def _regional_weekend(country: str, subdivision: str) -> frozenset[int] | None:
+    region = _package_region(country, subdivision)
+    if region is None:
+        return None
+    try:
+        there = country_holidays(country, subdiv=region)
+    except (NotImplementedError, KeyError, ValueError):
+        return None
+    week = (_LATEST_RULE_WEEK + timedelta(days=n) for n in range(7))
+    return frozenset(day.weekday() for day in week if there.is_weekend(day))
+
+
+def weekend_days(country: str | None, subdivision: str | None = None) -> frozenset[int]:
+    """Weekdays off (0 = Monday … 6 = Sunday): IR {4}, SA {4, 5}, NP {5}, most {5, 6}; a
+    region's own where it has one (Malaysia's Kedah, Kelantan and Terengganu {4, 5})."""
     if not country:
         return SATURDAY_SUNDAY
-    return _weekend(country.upper())
+    cc = country.upper()
+    sub = _norm_sub(cc, subdivision)
+    if sub is not None:
+        found = _regional_weekend(cc, sub)
+        if found is not None:
+            return found
+    return _weekend(cc)
+
+
+@lru_cache(maxsize=4096)
+def _weekend_workdays(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    if _meta(country) is None:
+        return frozenset()
+    try:
+        there = country_holidays(country, subdiv=_package_region(country, subdivision), years=year)
+    except (NotImplementedError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(d for d in there.weekend_workdays if d.year == year)
+
+
+def weekend_workday(country: str, subdivision: str | None, day: date) -> bool:
+    """Is ``day``, a weekend day there, a working day by law: a day's work moved onto the
+    weekend to bridge a holiday (China's Sunday 4 January 2026, Latvia's Saturday 17 January
+    2026), from the ``holidays`` package."""
+    cc = country.upper()
+    return day in _weekend_workdays(cc, _norm_sub(cc, subdivision), day.year)
 
 
 # -- business hours ------------------------------------------------------------------------
@@ -276,10 +342,7 @@ def _year(
     meta = _meta(country)
     if meta is None:
         return ()
-    sub = subdivision
-    if sub is not None and sub not in getattr(meta, "subdivisions", ()):
-        aliases = getattr(meta, "subdivisions_aliases", {}) or {}
-        sub = aliases.get(sub) if sub in aliases else None
+    sub = _package_region(country, subdivision)
     categories = tuple(meta.supported_categories) or (PUBLIC,)
     found: dict[tuple[date, str], tuple[list[str], bool]] = {}
     for cat in categories:

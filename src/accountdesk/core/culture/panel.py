@@ -74,7 +74,7 @@ def reach_out_summary(
     language = lang or current_language().code
     zone_key = zone if zone and is_valid_zone(zone) else countries.default_zone(cc) or "UTC"
     hours = calendar.business_hours(cc)
-    week = WorkingHours.for_country(cc)
+    week = WorkingHours.for_country(cc, subdivision=subdivision)
     if working_hours_override is not None:
         week = WorkingHours(working_hours_override[0], working_hours_override[1], week.weekend)
     status = work_status(now, zone_key, cc, subdivision, week, lang=language)

@@ -57,8 +57,12 @@ class BusinessHoursLike(Protocol):
 class DayCalendar(Protocol):
     """The calendar facts of a country (and subdivision) that timekeeping asks for."""
 
-    def weekend_days(self, country: str | None) -> frozenset[int]:
-        """Weekdays off (0 = Monday … 6 = Sunday)."""
+    def weekend_days(self, country: str | None, subdivision: str | None = None) -> frozenset[int]:
+        """Weekdays off (0 = Monday … 6 = Sunday), the region's own where it has one."""
+        ...
+
+    def weekend_workday(self, country: str | None, subdivision: str | None, day: date) -> bool:
+        """Is ``day`` (a weekend day there) a working day, moved onto the weekend by law?"""
         ...
 
     def holiday_on(
@@ -114,20 +118,26 @@ class StaticCalendar:
 
     ``holidays`` maps a country (or ``"CC-SUB"`` for a subdivision) to ``{date: name}``; a
     subdivision also gets its country's holidays. ``half_days`` maps them the same way to
-    ``{date: HalfDay}``.
+    ``{date: HalfDay}``, ``workdays`` to the weekend days that are working days. ``weekends``
+    may name a subdivision (``"CC-SUB"``), which wins over its country.
     """
 
     weekends: Mapping[str, frozenset[int]] = field(default_factory=dict)
     hours: Mapping[str, tuple[time, time]] = field(default_factory=dict)
     holidays: Mapping[str, Mapping[date, str]] = field(default_factory=dict)
     half_days: Mapping[str, Mapping[date, HalfDay]] = field(default_factory=dict)
+    workdays: Mapping[str, frozenset[date]] = field(default_factory=dict)
     default_weekend: frozenset[int] = SATURDAY_SUNDAY
     default_hours: tuple[time, time] = (DEFAULT_START, DEFAULT_END)
 
-    def weekend_days(self, country: str | None) -> frozenset[int]:
-        if country is None:
-            return self.default_weekend
-        return self.weekends.get(country.upper(), self.default_weekend)
+    def weekend_days(self, country: str | None, subdivision: str | None = None) -> frozenset[int]:
+        found = self.default_weekend
+        for key in _keys(country, subdivision):
+            found = self.weekends.get(key, found)
+        return found
+
+    def weekend_workday(self, country: str | None, subdivision: str | None, day: date) -> bool:
+        return any(day in self.workdays.get(key, ()) for key in _keys(country, subdivision))
 
     def holiday_on(
         self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
@@ -171,10 +181,17 @@ class CultureCalendar:
     package, which the first window does not need.
     """
 
-    def weekend_days(self, country: str | None) -> frozenset[int]:
+    def weekend_days(self, country: str | None, subdivision: str | None = None) -> frozenset[int]:
         from accountdesk.core.culture import calendar
 
-        return calendar.weekend_days(country)
+        return calendar.weekend_days(country, subdivision)
+
+    def weekend_workday(self, country: str | None, subdivision: str | None, day: date) -> bool:
+        if not country:
+            return False
+        from accountdesk.core.culture import calendar
+
+        return calendar.weekend_workday(country, subdivision, day)
 
     def holiday_on(
         self, country: str | None, subdivision: str | None, day: date, lang: str | None = None

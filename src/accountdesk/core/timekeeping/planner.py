@@ -389,7 +389,11 @@ def trip_outlook(
     if end < start:
         raise ValueError("the trip ends before it starts")
     cal = calendar_or_default(calendar)
-    week = hours if hours is not None else WorkingHours.for_country(country, cal)
+    week = (
+        hours
+        if hours is not None
+        else WorkingHours.for_country(country, cal, subdivision=subdivision)
+    )
     there = Participant("there", "", zone, country, subdivision, week)
     count = (end - start).days + 1
     grid = plan(

@@ -211,7 +211,7 @@ def occurrences(
     validate_rrule(rrule)
     rule = _build(_normalize(rrule), first_local, zone)
     cal = calendar_or_default(calendar)
-    week_off = weekend if weekend is not None else frozenset(cal.weekend_days(country))
+    week_off = weekend if weekend is not None else frozenset(cal.weekend_days(country, subdivision))
     week = WorkingHours(weekend=week_off)  # the day's rule (weekend, holidays) is workhours'
     from accountdesk.core.timekeeping.zones import to_wall
 

@@ -341,16 +341,16 @@ def _offsets_in(changes: _Changes, start: datetime, end: datetime) -> list[timed
 def _weekly(hours: WorkingHours, offsets: Sequence[timedelta]) -> _Spans:
     """Where the working windows of ``hours`` can lie in a week read in UTC (minutes from
     Monday 00:00 UTC, a start in the first week), whichever of ``offsets`` their start and end
-    are read at: each working weekday's window from its start at the largest offset to its end
-    at the smallest (a window across midnight belongs to the day it starts)."""
+    are read at: each day's window from its start at the largest offset to its end at the
+    smallest (a window across midnight belongs to the day it starts). Weekend days count too:
+    a weekend day may be a working day by law (China's and Latvia's bridge days)."""
     ahead = max(-(-int(o.total_seconds()) // 60) for o in offsets)
     behind = min(int(o.total_seconds()) // 60 for o in offsets)
     length = hours.end_minute - hours.start_minute + (1440 if hours.overnight else 0)
     spans: _Spans = []
     for weekday in range(7):
-        if weekday not in hours.weekend:
-            start = (weekday * 1440 + hours.start_minute - ahead) % _WEEK
-            spans.append((start, start + length + ahead - behind))
+        start = (weekday * 1440 + hours.start_minute - ahead) % _WEEK
+        spans.append((start, start + length + ahead - behind))
     return spans
 
 

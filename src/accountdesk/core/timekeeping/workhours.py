@@ -6,12 +6,14 @@ warnings, stay-in-touch placement, the trip brief and ``accountdesk contact``.
 
 The rule: a person works inside their daily hours (their own when set, else the country's
 business hours from the etiquette data, else 09:00–17:00) on a day that is not their country's
-weekend (from the culture calendar: Friday in Iran, Friday–Saturday in Saudi Arabia) and not a
-public holiday there (country and subdivision). On a half-day holiday there work ends when the
-holiday starts (13:00 in Turkey; the culture calendar's table), and a day whose hours begin
-after that is off. Hours may run across midnight (22:00–06:00): the early hours then belong to
-the window of the day before, whose weekend and holidays count. :func:`working_day` is the
-rule for one day; everything else here, the planner and the slot finder call it.
+weekend (from the culture calendar: Friday in Iran, Friday–Saturday in Saudi Arabia and in
+Kelantan; a weekend day that the law makes a working day, China's and Latvia's bridge days, is
+one) and not a public holiday there (country and subdivision). On a half-day holiday there
+work ends when the holiday starts (13:00 in Turkey; the culture calendar's table), and a day
+whose hours begin after that is off. Hours may run across midnight (22:00–06:00): the early
+hours then belong to the window of the day before, whose weekend and holidays count.
+:func:`working_day` is the rule for one day; everything else here, the planner and the slot
+finder call it.
 """
 
 from __future__ import annotations
@@ -94,15 +96,18 @@ class WorkingHours:
         calendar: DayCalendar | None = None,
         start: time | None = None,
         end: time | None = None,
+        *,
+        subdivision: str | None = None,
     ) -> WorkingHours:
-        """The country's working week and business hours; ``start``/``end`` override the hours
-        (a contact's own working hours)."""
+        """The country's working week (the region's, where its weekend differs: Kelantan's
+        Friday–Saturday) and business hours; ``start``/``end`` override the hours (a contact's
+        own working hours)."""
         cal = calendar_or_default(calendar)
         typical = cal.business_hours(country)
         return cls(
             start=start if start is not None else typical.start,
             end=end if end is not None else typical.end,
-            weekend=frozenset(cal.weekend_days(country)),
+            weekend=frozenset(cal.weekend_days(country, subdivision)),
         )
 
     @classmethod
@@ -112,13 +117,15 @@ class WorkingHours:
         work_start: str | time | None,
         work_end: str | time | None,
         calendar: DayCalendar | None = None,
+        *,
+        subdivision: str | None = None,
     ) -> WorkingHours:
         """A contact's hours: their own ``HH:MM`` start and end when both are set, else their
-        country's, always with the country's weekend."""
+        country's, always with the weekend of their country (and ``subdivision``)."""
         start, end = _as_time(work_start), _as_time(work_end)
         if start is None or end is None:
             start = end = None
-        return cls.for_country(country, calendar, start, end)
+        return cls.for_country(country, calendar, start, end, subdivision=subdivision)
 
 
 def _as_time(value: str | time | None) -> time | None:
@@ -183,6 +190,8 @@ def _minutes(
     minute work ends (after ``hours.start_minute``; past 1440 across midnight), None when the
     day has no working window, and the minute the half-day holiday begins (None without one)."""
     weekend = day.weekday() in hours.weekend
+    if weekend and cal.weekend_workday(country, subdivision, day):
+        weekend = False  # a working day moved onto the weekend (China's, Latvia's)
     holiday = cal.holiday_on(country, subdivision, day, lang)
     if weekend or holiday is not None:
         return weekend, holiday, None, None, None
@@ -336,7 +345,11 @@ def work_status(
     if instant.tzinfo is None or instant.utcoffset() is None:
         raise ValueError("instant must be timezone-aware")
     cal = calendar_or_default(calendar)
-    week = hours if hours is not None else WorkingHours.for_country(country, cal)
+    week = (
+        hours
+        if hours is not None
+        else WorkingHours.for_country(country, cal, subdivision=subdivision)
+    )
     local = instant.astimezone(get_zone(zone))
     wall = local.replace(tzinfo=None)
     day = week.day_of(wall)
