@@ -86,3 +86,30 @@ def test_every_screen_and_record_fits_a_small_screen(
                 too_big[kind] = hint.toTuple()
             window.go_back()
     assert too_big == {}
+
+
+@pytest.mark.parametrize("lang", ["lv", "sl"])
+def test_the_list_filters_show_their_whole_label_in_a_small_window(
+    lang: str, ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    with use_language(lang):
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(ctx, settings)
+        qtbot.addWidget(window)
+        window.resize(*SMALL)
+        window.show()
+        for key in ("accounts", "contacts"):
+            window.show_screen(key)
+            tasks.pump(20)
+            screen: Any = window.screen_widget(key)
+            cut = []
+            for box in (screen.country, screen.status, screen.tier, screen.tag, screen.owner):
+                alone = QComboBox()
+                alone.addItem(box.itemText(0))
+                alone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                if box.width() < alone.sizeHint().width():
+                    cut.append((box.itemText(0), box.width(), alone.sizeHint().width()))
+                alone.deleteLater()
+            assert cut == [], key

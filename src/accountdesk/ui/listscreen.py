@@ -120,6 +120,9 @@ class ListScreen(QWidget):
         box.addItem(everything, "")
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         box.setMinimumContentsLength(8)
+        # never narrower than "Any status" in the language: squeezed by the search field the
+        # boxes showed "Jebkurš statu" and "Jebkurš atbil" in a 1024-pixel window
+        box.setMinimumWidth(box.sizeHint().width())
         return box
 
     # --- loading -------------------------------------------------------------------------
