@@ -468,7 +468,9 @@ def restore_backup(
 
     Refused: a file that is not an intact database, a schema newer than this app, a backup of
     another database unless ``force`` (the restored file then keeps this database's identity),
-    a read-only database, and a database open elsewhere. Nothing is changed when refused."""
+    a read-only database, and a database open elsewhere. Nothing is changed when refused.
+    An encrypted database stays encrypted with its passphrase, also when the backup was
+    taken before it was encrypted."""
     target = _require_file(db)
     if db.read_only:
         raise read_only(target)
@@ -488,13 +490,17 @@ def restore_backup(
         )
     key = db.passphrase if crypto.looks_encrypted(backup) else None
 
-    # The restored copy, complete and checked, beside the database.
+    # The restored copy, complete and checked, beside the database. An encrypted database
+    # stays encrypted (with its passphrase) when the backup was taken before the encryption.
     work = target.with_name(f".{target.name}.restoring")
 
     def copy(temporary: Path) -> None:
-        backup_sqlite(backup, temporary, key)
+        if db.passphrase is not None and key is None:
+            crypto.encrypted_copy(backup, temporary, db.passphrase)
+        else:
+            backup_sqlite(backup, temporary, key)
         if identity != own:  # forced: the file goes on being this database
-            conn = crypto.connect(temporary, key)
+            conn = crypto.connect(temporary, db.passphrase)
             try:
                 stamp_identity(conn, own)
                 conn.commit()
@@ -522,7 +528,7 @@ def restore_backup(
             conn.close()
     finally:
         work.unlink(missing_ok=True)
-    db.take_over(open_database(target, passphrase=key))
+    db.take_over(open_database(target, passphrase=db.passphrase))
     prune(folder)
     kept = _parse(kept_path)
     assert kept is not None

@@ -461,6 +461,29 @@ def _safety_copy(source: Any, path: Path, passphrase: str | None, stem: str) -> 
     return target
 
 
+def _export(source: Any, destination: Path, passphrase: str | None) -> None:
+    """Write what the SQLCipher connection ``source`` sees into the new file ``destination``,
+    keyed with ``passphrase`` (None: plain) whatever ``source``'s own key is: SQLCipher's
+    ``sqlcipher_export``, since its backup API copies only between files keyed alike."""
+    source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(destination), passphrase or ""))
+    source.execute("SELECT sqlcipher_export('converted')")
+    for pragma in ("user_version", "application_id"):  # not copied by the export
+        value = int(source.execute(f"PRAGMA main.{pragma}").fetchone()[0])
+        source.execute(f"PRAGMA converted.{pragma} = {value}")
+    source.execute("DETACH DATABASE converted")
+
+
+def encrypted_copy(source: Path, destination: Path, passphrase: str) -> None:
+    """Copy the plain SQLite file ``source`` into ``destination`` encrypted with
+    ``passphrase``, in a copy's rollback-journal mode (a plain backup restored into an
+    encrypted database stays encrypted)."""
+    conn = sqlcipher().connect(str(source), isolation_level=None)
+    try:
+        _export(conn, destination, passphrase)
+    finally:
+        conn.close()
+
+
 def _convert(path: Path, old: str | None, new: str | None, label: str, now: datetime) -> Conversion:
     module = sqlcipher()
     if not path.is_file():
@@ -479,12 +502,7 @@ def _convert(path: Path, old: str | None, new: str | None, label: str, now: date
             raise
         counts = _take_over(source, module, path)
         backup = _safety_copy(source, path, old, f"{path.stem}-before-{label}-{now:{_STAMP}}")
-        source.execute("ATTACH DATABASE ? AS converted KEY ?", (str(work), new or ""))
-        source.execute("SELECT sqlcipher_export('converted')")
-        for pragma in ("user_version", "application_id"):  # not copied by the export
-            value = int(source.execute(f"PRAGMA main.{pragma}").fetchone()[0])
-            source.execute(f"PRAGMA converted.{pragma} = {value}")
-        source.execute("DETACH DATABASE converted")
+        _export(source, work, new)
         _verify(work, new, counts)
         os.chmod(work, stat.S_IMODE(path.stat().st_mode))
         _fsync(work)
