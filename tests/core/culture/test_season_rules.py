@@ -251,3 +251,24 @@ def test_a_later_eid_moves_the_whole_fast(
 def test_every_countrys_fast_lasts_a_lunar_month(country: str, year: int) -> None:
     fast = _only(country, "ramadan", year)
     assert 29 <= (fast.end - fast.start).days + 1 <= 30, (fast.start, fast.end)
+
+
+@pytest.mark.parametrize(
+    ("country", "year", "first_day", "ashura"),
+    [
+        ("IR", 2025, date(2025, 6, 27), date(2025, 7, 6)),  # Iran's Ashura a day after the table
+        ("IR", 2026, date(2026, 6, 16), date(2026, 6, 25)),
+        ("IR", 2027, date(2027, 6, 7), date(2027, 6, 16)),
+        ("IQ", 2026, date(2026, 6, 16), date(2026, 6, 25)),
+        ("AZ", 2026, date(2026, 6, 16), date(2026, 6, 25)),  # no Ashura holiday: the table
+    ],
+)
+def test_muharram_runs_to_the_countrys_own_ashura(
+    country: str, year: int, first_day: date, ashura: date
+) -> None:
+    """The first ten days of Muharram end on Ashura, as the advice says; they ran a day past it
+    (16-26 June 2026 in Iran) and began on the table's 1 Muharram where Iran's is later."""
+    mourning = _only(country, "muharram", year)
+    assert (mourning.start, mourning.end) == (first_day, ashura)
+    kept = [h.name for h in cal.holidays_between(country, None, ashura, ashura, "en")]
+    assert country == "AZ" or any("Ashura" in name for name in kept)

@@ -14,7 +14,8 @@ Dates are computed per year, never hard-coded per year:
   (``dateutil.easter``).
 * **Eid al-Fitr** (four days from the first of Shawwal), **Hajj** (8–13 Dhu al-Hijjah, Saudi
   Arabia) and **Muharram** (1–10 Muharram, the mourning days up to Ashura; Shia-majority
-  countries) from the same Islamic table.
+  countries) from the same Islamic table; a country that keeps Ashura as a public holiday
+  has its Muharram end on it (Iran's Ashura 2025 was on 6 July, the table's on the 5th).
 * A season that *is* a holiday (Eid al-Fitr, Eid al-Adha) takes, for a country that keeps it,
   that country's own holiday dates from :mod:`accountdesk.core.culture.calendar` (Iran's own
   calendar puts Eid al-Fitr 2026 on 21–22 March, not the table's 20–23 March): the days in a
@@ -274,8 +275,12 @@ def _hajj(year: int) -> list[tuple[date, date]]:
 def _muharram(year: int) -> list[tuple[date, date]]:
     cal = _islamic()
     starts = [d for d, _est in cal.hijri_new_year_dates(year)]  # type: ignore[attr-defined]
-    # 1 Muharram to Ashura (10 Muharram) plus a day: Iran's moon sighting often falls a day later
-    return [(d, d + timedelta(days=10)) for d in starts if d.year == year]
+    # 1 Muharram to Ashura (10 Muharram); a country that keeps Ashura has its own dates
+    return [(d, d + _TO_ASHURA) for d in starts if d.year == year]
+
+
+#: From 1 Muharram to Ashura, the 10th.
+_TO_ASHURA = timedelta(days=9)
 
 
 def _eid_al_adha(year: int) -> list[tuple[date, date]]:
@@ -670,8 +675,12 @@ def _own_run(country: str, key: str, near: date) -> tuple[date, date] | None:
     """The first and last day of the holiday of season ``key`` as ``country`` keeps it, the
     run nearest the generic date ``near``; None when the country does not keep it there."""
     holiday = _HOLIDAY_OF.get(key)
-    if holiday is None:
-        return None
+    return None if holiday is None else _kept_near(country, holiday, near)
+
+
+def _kept_near(country: str, holiday: str, near: date) -> tuple[date, date] | None:
+    """The run of public holidays named ``holiday`` (English) in ``country`` nearest ``near``
+    (within :data:`_NEAR`), or None."""
     runs = [
         run
         for year in (near.year - 1, near.year, near.year + 1)
@@ -689,6 +698,11 @@ def _own_dates(country: str, season: Season) -> Season:
     month's sighting comes later at both ends and keeps the table's 29 or 30 days (a fast
     stretched at one end only would last 31). A holiday that starts earlier (Saudi Arabia's,
     from the last day of the fast) does not move the fast."""
+    if season.key == "muharram":  # ends on the country's own Ashura (Iran's is often later)
+        ashura = _kept_near(country, "Ashura", season.end)
+        if ashura is None:
+            return season
+        return replace(season, start=ashura[1] - _TO_ASHURA, end=ashura[1])
     if season.key == "ramadan":
         generic = season.end + timedelta(days=1)
         eid = _own_run(country, "eid_al_fitr", generic)
