@@ -125,6 +125,10 @@ class PlannerDialog(QDialog):
         self.schedule = QPushButton(_("Schedule at the selected time…"), self)
         self.schedule.setObjectName("schedule")
         self.schedule.clicked.connect(lambda: self._pick(self.slots.currentItem()))
+        # No default button: Enter in the grid or an empty picker "pressed" Remove (the first
+        # button), and Enter on a slot opened the scheduling dialog and then removed a person
+        for button in (self.remove, self.schedule):
+            button.setAutoDefault(False)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
