@@ -64,6 +64,9 @@ class IcsEvent:
     #: Where an imported event is in its file: its number among the events, its first line.
     number: int | None = field(default=None, compare=False)
     line: int | None = field(default=None, compare=False)
+    #: How long before the start a reminder alerts (a follow-up's reminder: ``timedelta(0)``,
+    #: at the start), written as a VALARM; None: no reminder.
+    alarm: timedelta | None = None
 
     @property
     def place(self) -> str:
@@ -183,6 +186,8 @@ def export_ics(
             raise ValueError(f"event {item.uid}: local must be a naive wall time")
         if item.duration < timedelta(0):
             raise ValueError(f"event {item.uid}: negative duration")
+        if item.alarm is not None and item.alarm < timedelta(0):
+            raise ValueError(f"event {item.uid}: a reminder after the start")
         resolution = resolve_wall_time(item.local, item.zone)
         start = resolution.effective_local
         end_instant = resolution.instant + item.duration
@@ -211,6 +216,8 @@ def export_ics(
 
             validate_rrule(item.rrule)
             ev.add("rrule", icalendar.vRecur.from_ical(until_in_utc(item.rrule, item.zone)))
+        if item.alarm is not None:
+            ev.add_component(_valarm(item.summary, item.alarm))
         vevents.append(ev)
     for zone, (low, high) in sorted(zones.items()):
         extra = 10 if any(i.rrule for i in items if i.zone == zone) else 2
@@ -219,6 +226,34 @@ def export_ics(
         cal.add_component(ev)
     data: bytes = cal.to_ical()
     return data
+
+
+def _valarm(summary: str, before: timedelta) -> icalendar.cal.Component:
+    """A display alarm ``before`` the start (of every occurrence of a repeating event)."""
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary or _("Reminder"))  # RFC 5545 requires one for DISPLAY
+    alarm.add("trigger", -before)  # relative to the start: RELATED=START is the default
+    return alarm
+
+
+def _alarm(component: Any) -> timedelta | None:
+    """How long before the start the event's first display or audio alarm relative to its
+    start alerts; None without one (an e-mail alarm, one at an absolute time or after the
+    start, or one the library cannot read is not a reminder AccountDesk keeps)."""
+    for sub in getattr(component, "subcomponents", ()):
+        if getattr(sub, "name", None) != "VALARM":
+            continue
+        action = str(sub.get("ACTION") or "").upper()
+        trigger = sub.get("TRIGGER")
+        if action not in {"DISPLAY", "AUDIO"} or trigger is None or isinstance(trigger, list):
+            continue
+        params = getattr(trigger, "params", {}) or {}
+        value = _value(trigger)
+        related = str(params.get("RELATED", "START")).upper()
+        if isinstance(value, timedelta) and related == "START" and value <= timedelta(0):
+            return -value
+    return None
 
 
 # --- import ---------------------------------------------------------------------------------
@@ -436,6 +471,7 @@ def import_ics(
                 rrule=rrule,
                 number=number,
                 line=line,
+                alarm=_alarm(component),
             )
         )
     return result
