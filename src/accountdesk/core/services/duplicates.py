@@ -728,10 +728,14 @@ def forget_merges(session: Session, contact_id: str) -> None:
         session.delete(record)
 
 
-def merged_in_trash(session: Session, contact_id: str) -> list[str]:
+def merged_in_trash(session: Session, contact_id: str, *, purged: bool = False) -> list[str]:
     """The contacts merged into ``contact_id`` (by merges not undone, and into those, and so
     on) that are still in the trash: the same person, whom their data export and erasure
-    cover too. Oldest merge first."""
+    cover too. Oldest merge first.
+
+    ``purged``: those deleted for good since too (emptied from the trash: gone from the
+    database, but their ids are in the merge log and their rows in the backups taken before,
+    which an erasure cleans). A merged contact restored from the trash is not among them."""
     if not inspect(session.connection()).has_table(table(ContactMerge).name):
         return []
     found: list[str] = []
@@ -745,9 +749,11 @@ def merged_in_trash(session: Session, contact_id: str) -> list[str]:
         for record in records:
             for id_ in record.merged_ids:
                 contact = session.get(Contact, id_)
-                if contact is None or contact.deleted_at is None or id_ in found:
+                if contact is None and not purged:
                     continue
-                if id_ != contact_id:
+                if contact is not None and contact.deleted_at is None:  # restored: kept
+                    continue
+                if id_ != contact_id and id_ not in found:
                     found.append(id_)
                     todo.append(id_)
     return found

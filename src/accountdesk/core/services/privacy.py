@@ -12,6 +12,8 @@ AccountDesk keeps:
   them after;
 - so do the duplicates merged into them that are still in the trash (the same person;
   :func:`~accountdesk.core.services.duplicates.merged_in_trash`), and the summary names them;
+  those emptied from the trash since are gone from the database but not from the backups
+  taken before: the merge log keeps their ids, and the backups are cleaned of them too;
 - the search index is merged (FTS5 ``optimize``), so its segments hold no word of theirs;
 - the file is rebuilt (``VACUUM``): deleting zeroes the freed bytes (``secure_delete``, set on
   every connection in ``db/engine.py``), but text they left in free space before that was set
@@ -555,11 +557,13 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
     name = subject_name(db, contact_id)
     with db.reader() as session:
         merged = merged_in_trash(session, contact_id)
+        # and those emptied from the trash since: still in the backups taken before
+        in_backups = merged_in_trash(session, contact_id, purged=True)
     names = [subject_name(db, id_) for id_ in merged]
     mentions = kept_mentions(db, contact_id)  # the same records in the backups are kept too
     cleaned: list[Path] = []
     left: list[Path] = []
     if db.path is not None:
-        cleaned, left = _clean_backups(db, *merged, contact_id)
+        cleaned, left = _clean_backups(db, *in_backups, contact_id)
     emptied = _erase_in(db, *merged, contact_id)
     return Erasure(name, cleaned, left, emptied, names, len(mentions))
