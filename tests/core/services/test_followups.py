@@ -19,6 +19,11 @@ from accountdesk.core.timekeeping.zones import to_wall
 from accountdesk.core.validation import ValidationError
 
 
+def reminded_ids(db: Database, now: datetime) -> list[str]:
+    """The ids of what the reminder shows at ``now``."""
+    return [shown.id for shown in due_for_reminder(db, now)]
+
+
 @pytest.fixture
 def ayse(db: Database) -> str:
     account = create_account(
@@ -93,14 +98,14 @@ def test_reminders_include_missed_ones_and_respect_snooze(db: Database, ayse: st
     a = fu.schedule(db, fu.FollowUpInput(ayse, "Missed while closed", datetime(2027, 3, 1, 10))).id
     b = fu.schedule(db, fu.FollowUpInput(ayse, "Later", datetime(2027, 3, 9, 10))).id
     now = datetime(2027, 3, 2, 12, tzinfo=UTC)
-    assert due_for_reminder(db, now) == [a]
+    assert reminded_ids(db, now) == [a]
     fu.mark_notified(db, [a], clock=fixed_clock(now))
-    assert due_for_reminder(db, now) == []
+    assert reminded_ids(db, now) == []
     fu.snooze(db, [a], datetime(2027, 3, 2, 13, tzinfo=UTC))
-    assert due_for_reminder(db, now) == []
-    assert due_for_reminder(db, datetime(2027, 3, 2, 13, 1, tzinfo=UTC)) == [a]
+    assert reminded_ids(db, now) == []
+    assert reminded_ids(db, datetime(2027, 3, 2, 13, 1, tzinfo=UTC)) == [a]
     fu.complete(db, [a])
-    assert due_for_reminder(db, datetime(2027, 3, 10, tzinfo=UTC)) == [b]
+    assert reminded_ids(db, datetime(2027, 3, 10, tzinfo=UTC)) == [b]
 
 
 def test_buckets_follow_the_users_calendar() -> None:

@@ -60,28 +60,33 @@ def touch(db: Database, contact: str, when: datetime) -> None:
 # --- reminders: the app's query keeps the one rule -----------------------------------------
 
 
+def reminded_ids(db: Database, now: datetime) -> list[str]:
+    """The ids of what the reminder shows at ``now``."""
+    return [shown.id for shown in due_for_reminder(db, now)]
+
+
 def test_a_snooze_later_than_due_does_not_fire_at_the_snooze_time(db: Database) -> None:
     ayse = person(db, "Ayşe")
     item = fu.schedule(db, fu.FollowUpInput(ayse, "Offer", datetime(2027, 3, 4, 12))).id
     due = datetime(2027, 3, 4, 9, tzinfo=UTC)  # 12:00 in Istanbul
     fu.snooze(db, [item], T + timedelta(hours=1))  # "for 1 hour", two days before it is due
-    assert due_for_reminder(db, T + timedelta(minutes=61)) == []
-    assert due_for_reminder(db, due - timedelta(minutes=1)) == []
-    assert due_for_reminder(db, due) == [item]
+    assert reminded_ids(db, T + timedelta(minutes=61)) == []
+    assert reminded_ids(db, due - timedelta(minutes=1)) == []
+    assert reminded_ids(db, due) == [item]
 
 
 def test_a_snooze_after_due_fires_at_the_snooze_time_once(db: Database) -> None:
     ayse = person(db, "Ayşe")
     item = fu.schedule(db, fu.FollowUpInput(ayse, "Call", datetime(2027, 3, 2, 10))).id
-    assert due_for_reminder(db, T) == [item]  # 07:00 UTC, fell due before T
+    assert reminded_ids(db, T) == [item]  # 07:00 UTC, fell due before T
     fu.mark_notified(db, [item], clock=fixed_clock(T))
-    assert due_for_reminder(db, T + timedelta(minutes=5)) == []  # not repeated
+    assert reminded_ids(db, T + timedelta(minutes=5)) == []  # not repeated
     snoozed = T + timedelta(hours=3)
     fu.snooze(db, [item], snoozed)
-    assert due_for_reminder(db, snoozed - timedelta(minutes=1)) == []
-    assert due_for_reminder(db, snoozed) == [item]
+    assert reminded_ids(db, snoozed - timedelta(minutes=1)) == []
+    assert reminded_ids(db, snoozed) == [item]
     fu.mark_notified(db, [item], clock=fixed_clock(snoozed))
-    assert due_for_reminder(db, snoozed + timedelta(days=3)) == []
+    assert reminded_ids(db, snoozed + timedelta(days=3)) == []
 
 
 def _reminder_rows(db: Database, rows: list[tuple[float, float | None, float | None]]) -> None:
@@ -133,7 +138,7 @@ def test_reminder_cases(db: Database) -> None:
     }
     _reminder_rows(db, list(cases.values()))
     names = list(cases)
-    assert [names[int(i[3:])] for i in due_for_reminder(db, T)] == [
+    assert [names[int(i[3:])] for i in reminded_ids(db, T)] == [
         "fell-due-while-closed",
         "notified-before-due",
         "snoozed-and-over",
@@ -168,7 +173,7 @@ def test_the_reminder_query_keeps_the_documented_rule(
         alert = max(due, snoozed if snoozed is not None else due)
         if alert <= 0 and (notified is None or notified < alert):
             expected.append((alert, f"fu-{n:03d}"))
-    assert due_for_reminder(db, T) == [i for _alert, i in sorted(expected)]
+    assert reminded_ids(db, T) == [i for _alert, i in sorted(expected)]
 
 
 def _has_contact(db: Database) -> bool:
@@ -194,7 +199,7 @@ def test_reminders_and_counts_skip_what_is_in_the_trash(db: Database) -> None:
     }
     trash.delete(db, "contact", mehmet)
     assert counts_by_bucket(db, T, "Europe/Istanbul")["overdue"] == 1
-    assert len(due_for_reminder(db, T + timedelta(days=1))) == 1
+    assert len(reminded_ids(db, T + timedelta(days=1))) == 1
     assert len(list_follow_ups(db, now=T, user_zone="UTC")) == 1
 
 

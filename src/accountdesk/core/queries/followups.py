@@ -6,6 +6,10 @@ once for SQL (:func:`_in_bucket`: every list filtered by a bucket, the counts, T
 for a listed row (:func:`follow_up_bucket`: what a screen shows and colours); a test holds the
 two together. The reminder rule is :func:`due_for_reminder`; the text filter is the folded
 search of Ctrl+K (:mod:`accountdesk.core.db.fts`).
+
+A list row and a reminder say which occurrence they showed (:class:`Shown`): completing or
+snoozing from a view that is out of date leaves a follow-up that moved on since as it is
+(:func:`accountdesk.core.services.followups.complete`).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ __all__ = [
     "BUCKETS",
     "Bucket",
     "FollowUpRow",
+    "Shown",
     "counts_by_bucket",
     "due_for_reminder",
     "follow_up_bucket",
@@ -42,6 +47,16 @@ __all__ = [
 
 #: The status of a follow-up still to do; the only one that is in a bucket.
 OPEN = "open"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A follow-up as a list or a reminder showed it: its id and the due instant of the
+    occurrence shown (a repeating follow-up's moves on when one is completed; a snooze does
+    not move it)."""
+
+    id: str
+    due_at: datetime  # aware UTC
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,11 @@ class FollowUpRow:
     snoozed_until: datetime | None
     rrule: str | None
     origin: str
+
+    @property
+    def shown(self) -> Shown:
+        """The occurrence this row shows, for completing or snoozing it."""
+        return Shown(self.id, self.due_at)
 
 
 def _visible() -> list[ColumnElement[bool]]:
@@ -206,9 +226,10 @@ def list_follow_ups(
     return rows
 
 
-def due_for_reminder(db: Database, now: datetime) -> list[str]:
-    """Ids of open follow-ups whose reminder should show now, oldest alert first: the one home
-    of the reminder rule (documented in :mod:`accountdesk.core.timekeeping.reminders`).
+def due_for_reminder(db: Database, now: datetime) -> list[Shown]:
+    """Open follow-ups whose reminder should show now, oldest alert first, each with the
+    occurrence that fell due: the one home of the reminder rule (documented in
+    :mod:`accountdesk.core.timekeeping.reminders`).
 
     A reminder fires at its alert time, ``max(due_at, snoozed_until)``, and shows when that has
     come and it was not notified since, so also the ones that fell due while the app was
@@ -219,7 +240,7 @@ def due_for_reminder(db: Database, now: datetime) -> list[str]:
         (FollowUp.snoozed_until > FollowUp.due_at, FollowUp.snoozed_until), else_=FollowUp.due_at
     )
     query = (
-        select(FollowUp.id)
+        select(FollowUp.id, FollowUp.due_at)
         .join(Account, Account.id == FollowUp.account_id)
         .outerjoin(Contact, Contact.id == FollowUp.contact_id)
         .where(
@@ -232,7 +253,7 @@ def due_for_reminder(db: Database, now: datetime) -> list[str]:
         .order_by(alert, FollowUp.id)
     )
     with db.reader() as session:
-        return list(session.scalars(query))
+        return [Shown(id_, due_at) for id_, due_at in session.execute(query)]
 
 
 def titles(db: Database, ids: Sequence[str]) -> dict[str, str]:

@@ -26,6 +26,7 @@ from accountdesk.core.db.models import (
     interaction_participants,
 )
 from accountdesk.core.i18n import _
+from accountdesk.core.queries.followups import Shown
 from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
@@ -184,16 +185,34 @@ def for_edit(db: Database, follow_up_id: str) -> Loaded[FollowUpEdit]:
         return Loaded(data, item.version)
 
 
-def complete(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> int:
-    """Mark follow-ups done; a recurring one moves on to its next occurrence instead. One
-    already done is left as it is (its completion time kept): a list or a reminder loaded
-    before it was completed elsewhere may still offer it. Returns how many were completed."""
+def _still_shown(session: Session, follow_up: Shown | str) -> FollowUp | None:
+    """The stored follow-up, locked to the end of the transaction, when it is open and still
+    at the occurrence a view showed (``follow_up``: :class:`Shown`; a bare id, from a caller
+    without a view, takes the occurrence it is at now). None when it was completed, or moved
+    to another occurrence or time, since: a list or a reminder loaded before may still offer
+    it, and completing it again would skip the next occurrence of a repeating one."""
+    shown = follow_up if isinstance(follow_up, Shown) else None
+    follow_up_id = follow_up.id if isinstance(follow_up, Shown) else follow_up
+    item = session.get(FollowUp, follow_up_id, with_for_update=True, populate_existing=True)
+    if item is None or item.deleted_at is not None:
+        raise trash.missing(FollowUp, item, follow_up_id)  # in the trash: who moved it, when
+    if item.status != "open" or (shown is not None and item.due_at != shown.due_at):
+        return None
+    return item
+
+
+def complete(db: Database, follow_ups: Sequence[Shown | str], clock: Clock = system_clock) -> int:
+    """Mark follow-ups done; a recurring one moves on to its next occurrence instead.
+
+    ``follow_ups``: as the list or the reminder showed them (:class:`Shown`); one completed
+    or moved since (done, at a later occurrence, rescheduled) is left as it is, its
+    completion time kept (:func:`_still_shown`). Returns how many were completed."""
     now = clock()
     done = 0
     with db.transaction() as session:
-        for follow_up_id in follow_up_ids:
-            item = _follow_up(session, follow_up_id)
-            if item.status != "open":
+        for follow_up in follow_ups:
+            item = _still_shown(session, follow_up)
+            if item is None:
                 continue
             if item.rrule:
                 _advance(session, item, now)
@@ -231,18 +250,23 @@ def _advance(session: Session, item: FollowUp, now: datetime) -> None:
     item.notified_at = None
 
 
-def snooze(db: Database, follow_up_ids: Sequence[str], until: datetime) -> None:
-    """Remind again at ``until`` (an aware instant); a follow-up already done is left as it
-    is (nothing is left to remind)."""
+def snooze(db: Database, follow_ups: Sequence[Shown | str], until: datetime) -> int:
+    """Remind again at ``until`` (an aware instant). ``follow_ups`` as :func:`complete` takes
+    them: one done, or moved on to another occurrence or time, since the view showed it is
+    left as it is (the snooze was meant for what was shown). Returns how many were
+    snoozed."""
     if until.tzinfo is None:
         raise v.fail("due", until, _("needs a time zone"))
+    snoozed = 0
     with db.transaction() as session:
-        for follow_up_id in follow_up_ids:
-            item = _follow_up(session, follow_up_id)
-            if item.status != "open":
+        for follow_up in follow_ups:
+            item = _still_shown(session, follow_up)
+            if item is None:
                 continue
             item.snoozed_until = until
             item.notified_at = None
+            snoozed += 1
+    return snoozed
 
 
 def mark_notified(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> None:

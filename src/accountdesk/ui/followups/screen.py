@@ -50,6 +50,7 @@ from accountdesk.core.i18n import N_, _, join_list, ngettext
 from accountdesk.core.queries.followups import (
     OPEN,
     FollowUpRow,
+    Shown,
     due_for_reminder,
     follow_up_bucket,
     list_follow_ups,
@@ -211,7 +212,7 @@ class FollowUpsScreen(QWidget):
         self.reminders.complete.clicked.connect(self.complete_reminders)
         self.reminders.snooze_chosen.connect(self.snooze_reminders)
         self.reminders.open.clicked.connect(self.open_reminders)
-        self.pending_reminders: list[str] = []
+        self.pending_reminders: list[Shown] = []  # as the reminder showed them
         self._select_after_reload: set[str] = set()
         self.tray = Tray.create(
             self, self.complete_reminders, self.snooze_reminders, self.open_reminders
@@ -381,17 +382,20 @@ class FollowUpsScreen(QWidget):
         """Show follow-ups that fell due (also while the app was closed) once, then mark them."""
         db, now = self.ctx.db, self.ctx.now()
 
-        def due() -> tuple[list[str], dict[str, str]]:
-            ids = due_for_reminder(db, now)
-            return ids, titles(db, ids)
+        def due() -> tuple[list[Shown], dict[str, str]]:
+            shown = due_for_reminder(db, now)
+            return shown, titles(db, [s.id for s in shown])
 
         tasks.run(due, lambda found: self._show_reminders(*found))
 
-    def _show_reminders(self, ids: list[str], named: dict[str, str]) -> None:
-        """Say that ``ids`` fell due, naming up to three of them (``named``: their titles)."""
-        if not ids:
+    def _show_reminders(self, shown: list[Shown], named: dict[str, str]) -> None:
+        """Say that ``shown`` fell due, naming up to three of them (``named``: their titles);
+        Complete and Snooze act on those occurrences (one completed elsewhere since is left)."""
+        if not shown:
             return
-        self.pending_reminders = list(dict.fromkeys([*self.pending_reminders, *ids]))
+        ids = [s.id for s in shown]
+        latest = {s.id: s for s in [*self.pending_reminders, *shown]}
+        self.pending_reminders = list(latest.values())
         count = len(self.pending_reminders)
         text = ngettext("{n} follow-up is due.", "{n} follow-ups are due.", count).format(
             n=i18n.format_number(count)
@@ -402,26 +406,28 @@ class FollowUpsScreen(QWidget):
             self.tray.notify(_("AccountDesk"), f"{text}\n{detail}" if detail else text)
         service.mark_notified(self.ctx.db, ids, self.ctx.clock)
 
-    def _finish_reminders(self) -> list[str]:
-        ids, self.pending_reminders = self.pending_reminders, []
+    def _finish_reminders(self) -> list[Shown]:
+        shown, self.pending_reminders = self.pending_reminders, []
         self.reminders.hide()
-        return ids
+        return shown
 
     def complete_reminders(self) -> None:
         """Complete the follow-ups of the last reminder."""
-        ids = self._finish_reminders()
-        if ids:
-            self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
+        shown = self._finish_reminders()
+        if shown:
+            self.ctx.write(
+                "follow_up", lambda: service.complete(self.ctx.db, shown, self.ctx.clock)
+            )
 
     def snooze_until(self, preset: SnoozePreset) -> datetime:
         return snooze_preset_until(preset, self.ctx.now(), self.ctx.user_zone)
 
     def snooze_reminders(self, key: str = QUICK_SNOOZE) -> None:
         """Snooze the follow-ups of the last reminder by the snooze preset ``key``."""
-        ids = self._finish_reminders()
-        if ids:
+        shown = self._finish_reminders()
+        if shown:
             until = self.snooze_until(PRESETS_BY_KEY[key])
-            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, until))
+            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, shown, until))
 
     def open_reminders(self) -> None:
         """Show this screen with the due follow-ups selected."""
@@ -432,7 +438,7 @@ class FollowUpsScreen(QWidget):
         window.showNormal() if window.isMinimized() else None
         window.raise_()
         window.activateWindow()
-        self._select_after_reload = set(self.pending_reminders)
+        self._select_after_reload = {s.id for s in self.pending_reminders}
         self.show_bucket(None)
 
     # --- actions ------------------------------------------------------------------------
@@ -443,9 +449,9 @@ class FollowUpsScreen(QWidget):
             self.ctx.status.emit(_("Select one or more follow-ups first."))
         return ids
 
-    def _require_open(self) -> list[str]:
-        """The open follow-ups of the selection (Complete, Snooze, Reschedule); the status bar
-        says how many done ones are left as they are."""
+    def _require_open(self) -> list[Shown]:
+        """The open follow-ups of the selection as the list shows them (Complete, Snooze,
+        Reschedule); the status bar says how many done ones are left as they are."""
         rows = self.selected_rows()
         if not rows:
             self.ctx.status.emit(_("Select one or more follow-ups first."))
@@ -459,7 +465,7 @@ class FollowUpsScreen(QWidget):
                     done,
                 ).format(n=i18n.format_number(done))
             )
-        return [row.id for row in rows if row.status == OPEN]
+        return [row.shown for row in rows if row.status == OPEN]
 
     def new(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
@@ -467,9 +473,11 @@ class FollowUpsScreen(QWidget):
         run_modal(ScheduleDialog(self.ctx, parent=self))
 
     def complete(self) -> None:
-        ids = self._require_open()
-        if ids:
-            self.ctx.write("follow_up", lambda: service.complete(self.ctx.db, ids, self.ctx.clock))
+        shown = self._require_open()
+        if shown:
+            self.ctx.write(
+                "follow_up", lambda: service.complete(self.ctx.db, shown, self.ctx.clock)
+            )
 
     def snooze_preset(self, key: str) -> None:
         """Snooze the selected follow-ups by the snooze preset ``key``."""
@@ -477,15 +485,15 @@ class FollowUpsScreen(QWidget):
 
     def snooze(self, until: datetime | None = None) -> None:
         """Remind again at ``until`` (default: the quick snooze, 1 h)."""
-        ids = self._require_open()
-        if ids:
+        shown = self._require_open()
+        if shown:
             when = until or self.snooze_until(PRESETS_BY_KEY[QUICK_SNOOZE])
-            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, ids, when))
+            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, shown, when))
 
     def reschedule(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog
 
-        for follow_up_id in self._require_open():  # one dialog each; Cancel stops
+        for follow_up_id in (s.id for s in self._require_open()):  # one dialog each; Cancel stops
             dialog = ScheduleDialog(self.ctx, follow_up_id=follow_up_id, parent=self)  # as stored
             if not run_modal(dialog):
                 break
