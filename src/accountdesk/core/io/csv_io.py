@@ -488,6 +488,9 @@ class _Plan:
     contact_tags: dict[str, list[str]] = field(default_factory=dict)
     contact_dates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     last_row: int = 0  # data rows read so far (the header not counted)
+    #: the file's columns (:attr:`HeaderMap.columns`, and :data:`~.mapping.FULL_NAME` when
+    #: a whole name is split): what it may change of a record that is already stored
+    columns: frozenset[str] = frozenset()
 
 
 def _account_id(name: str, country: str, seed: tuple[int, bytes] | None) -> str:
@@ -741,6 +744,41 @@ def _row_error(
     ).format(row=row, problem=error.message, column=column)
 
 
+#: The contact cells a row without a given name may not fill: the contact they describe
+#: would be lost while the row added only its account (a last name, an e-mail address, a
+#: phone number silently left out). Such a row is refused as a contact without its required
+#: given name. Notes are not here: --keep-unknown writes account rows' extra cells there.
+_CONTACT_DETAILS = (
+    "contact_id",
+    "family_name",
+    "honorific",
+    "job_title",
+    "emails",
+    "phones",
+    "important_dates",
+    *DATES,
+)
+
+
+def _describes_contact(
+    mapping: HeaderMap, columns: Iterable[str], cell: Callable[[str], str]
+) -> bool:
+    """Whether a row fills any of :data:`_CONTACT_DETAILS`; a date column's cell that holds
+    no date (Outlook writes 0/0/00 in an empty one) fills nothing."""
+    for column in _CONTACT_DETAILS:
+        value = cell(column) if column in columns else ""
+        if not value:
+            continue
+        if column not in DATES:
+            return True
+        try:
+            if file_dates.read(value, mapping.date_order, mapping.date_language) is not None:
+                return True
+        except ValueError:  # not a date: written, so the row's contact says something
+            return True
+    return False
+
+
 _ACCOUNT_FIELD_TO_COLUMN = {c.removeprefix("account_"): c for c in ACCOUNT_COLUMNS}
 _ACCOUNT_FIELD_TO_COLUMN["referred_by_id"] = "account_referred_by"
 
@@ -785,7 +823,10 @@ def _plan_chunks(
         raise CsvImportError(_("The file has contact columns but no given_name column."))
     if "account_country" not in columns and "country" not in columns:
         raise CsvImportError(_("The file has no country column (account_country or country)."))
-    plan = _Plan()
+    given = frozenset(
+        columns | ({column_mapping.FULL_NAME} if mapping.full_name is not None else set())
+    )
+    plan = _Plan(columns=given)
     problems: list[Problem] = []
     account_keys: dict[tuple[str, str], str] = {}
     seen: dict[str, dict[str, Any]] = {}  # every account of the file so far, by key
@@ -797,7 +838,7 @@ def _plan_chunks(
         if len(plan.contacts) + len(plan.accounts) >= chunk_rows and not problems:
             plan.last_row = row_number - 1
             yield plan
-            plan = _Plan()
+            plan = _Plan(columns=given)
         if progress is not None and row_number % 1000 == 0 and not progress(row_number):
             raise CsvImportError(_("The import was cancelled; nothing was written."))
         if not any(cell.strip() for cell in row):
@@ -868,8 +909,10 @@ def _plan_chunks(
                     row_number,
                     {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
                 )
-            if not has_contacts or not cell("given_name"):
-                continue
+            if not has_contacts or not (
+                cell("given_name") or _describes_contact(mapping, columns, cell)
+            ):
+                continue  # the account's own row: every contact cell empty
             column = "given_name"
             contact_data = ContactInput(
                 account_id=key,
@@ -1032,6 +1075,81 @@ def _existing(conn: Connection, table: Any, ids: list[str]) -> set[str]:
     return found
 
 
+#: Of an account already stored, the field each column of a file gives; a column the file
+#: does not have, or maps to "ignore", leaves the stored value as it is. The country is always
+#: given (a file must have account_country or country).
+_ACCOUNT_FIELDS = {
+    "account_name": "name",
+    "account_industry": "industry",
+    "account_size_band": "size_band",
+    "account_website": "website",
+    "account_subdivision": "subdivision",
+    "account_city": "city",
+    "account_address": "address",
+    "account_timezone": "timezone",
+    "account_currency": "currency",
+    "account_tier": "tier",
+    "account_status": "status",
+    "account_customer_since": "customer_since",
+    "account_lost_on": "lost_on",
+    "account_owner": "owner",
+    "account_referred_by": "referred_by_id",
+    "account_acquisition_cost": "acquisition_cost",
+    "account_notes": "notes",
+}
+#: The same for a contact: our columns are its fields' names (tags and dates apart).
+_CONTACT_FIELDS = frozenset(CONTACT_COLUMNS) - {"contact_id", "tags", "important_dates"}
+
+
+def _given_fields(columns: frozenset[str], kind: str) -> set[str]:
+    """The fields of a stored ``kind`` ("account", "contact") that a file with ``columns``
+    writes: only what it has a column for."""
+    if kind == "account":
+        found = {_ACCOUNT_FIELDS[c] for c in columns if c in _ACCOUNT_FIELDS} | {"country"}
+        if "city" in columns and "given_name" not in columns:  # a file of accounts only
+            found.add("city")
+        return found
+    found = (set(columns) & _CONTACT_FIELDS) | {"account_id"}
+    if column_mapping.FULL_NAME in columns:
+        found |= {"given_name", "family_name", "name_order"}
+    return found
+
+
+def _update_stored(
+    conn: Connection, target: Any, rows: list[dict[str, Any]], fields: set[str], now: Any
+) -> None:
+    """Write ``fields`` of ``rows``, records already stored, each with a new version. A zone
+    the file does not give follows a country the file changes (the one the check derived),
+    and is kept otherwise."""
+    countries: dict[str, str] = {}
+    ids = [r["id"] for r in rows]
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        for id_, country in conn.execute(
+            select(target.c.id, target.c.country).where(target.c.id.in_(chunk))
+        ):
+            countries[id_] = country
+    for r in rows:
+        values = {k: r[k] for k in fields if k in r}
+        if "timezone" not in fields and r["country"] != countries.get(r["id"]):
+            values["timezone"] = r["timezone"]
+        conn.execute(
+            update(target).where(target.c.id == r["id"]).values(**values, **bumped(target, now))
+        )
+
+
+def _refuse_trashed(conn: Connection, target: Any, ids: list[str], message: str) -> None:
+    """CsvImportError when one of ``ids`` is a record in the trash: a row must not change
+    what the user put away (as the vCard import refuses it)."""
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        found = conn.scalars(
+            select(target.c.id).where(target.c.id.in_(chunk), target.c.deleted_at.is_not(None))
+        ).first()
+        if found is not None:
+            raise CsvImportError(message.format(id=found) + " " + _("Nothing was imported."))
+
+
 def _tag_ids(conn: Connection, names: Iterable[str]) -> dict[str, str]:
     wanted = {n.casefold(): n for n in names}
     ids: dict[str, str] = {}
@@ -1081,6 +1199,11 @@ def _write_chunk(
         (r for r in account_rows if r["id"] not in known_accounts), key=lambda r: r["id"]
     )
     old_accounts = [r for r in account_rows if r["id"] in known_accounts]
+    _refuse_trashed(
+        conn, acc, [r["id"] for r in old_accounts],
+        _("Account {id} is in the trash: restore it first, or take its rows out of the file "
+          "(column account_id)."),
+    )  # fmt: skip
     now = utcnow()
     importer = owner_of_new(conn, None) if new_accounts else None  # on a server
     bulk_insert(
@@ -1097,28 +1220,37 @@ def _write_chunk(
             for r in new_accounts
         ],
     )
-    for r in old_accounts:
-        values = {**r, "referred_by_id": None, **bumped(acc, now)}
-        conn.execute(update(acc).where(acc.c.id == r["id"]).values(**values))
+    # a referral is linked once every account of the file exists (_link_referrals)
+    account_fields = _given_fields(plan.columns, "account")
+    stored_accounts = [
+        {**r, "referred_by_id": None} if "referred_by_id" in account_fields else r
+        for r in old_accounts
+    ]
+    _update_stored(conn, acc, stored_accounts, account_fields, now)
     contact_rows = plan.contacts
     known_contacts = set() if fresh else _existing(conn, con, [r["id"] for r in contact_rows])
     new_contacts = sorted(
         (r for r in contact_rows if r["id"] not in known_contacts), key=lambda r: r["id"]
     )
     old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
+    _refuse_trashed(
+        conn, con, [r["id"] for r in old_contacts],
+        _("Contact {id} is in the trash: restore it first, or take its row out of the file "
+          "(column contact_id)."),
+    )  # fmt: skip
     bulk_insert(conn, con, [{**r, "created_at": now, "updated_at": now} for r in new_contacts])
-    for r in old_contacts:
-        conn.execute(update(con).where(con.c.id == r["id"]).values(**r, **bumped(con, now)))
-    # Tags and important dates are replaced by what the file says.
+    _update_stored(conn, con, old_contacts, _given_fields(plan.columns, "contact"), now)
+    # Of a stored record, tags and important dates are replaced by what the file says when it
+    # has their column, and kept when it has none.
     tag_ids = _tag_ids(
         conn,
         [n for names in (*plan.account_tags.values(), *plan.contact_tags.values()) for n in names],
     )
-    for link_table, key, mapping, old in (
-        (account_tags, "account_id", plan.account_tags, old_accounts),
-        (contact_tags, "contact_id", plan.contact_tags, old_contacts),
+    for link_table, key, mapping, old, column in (
+        (account_tags, "account_id", plan.account_tags, old_accounts, "account_tags"),
+        (contact_tags, "contact_id", plan.contact_tags, old_contacts, "tags"),
     ):
-        if old:
+        if old and column in plan.columns:
             conn.execute(link_table.delete().where(link_table.c[key].in_([r["id"] for r in old])))
         links = [
             {key: owner, "tag_id": tag_ids[n.casefold()]}
@@ -1127,12 +1259,18 @@ def _write_chunk(
         ]
         bulk_insert(conn, link_table, links)
     dates_table = table(ImportantDate)
-    if old_contacts:
-        conn.execute(
-            dates_table.delete().where(
-                dates_table.c.contact_id.in_([r["id"] for r in old_contacts])
-            )
+    replaced_kinds = (
+        None  # every kind
+        if "important_dates" in plan.columns
+        else {kind for target, kind in DATES.items() if target in plan.columns}
+    )
+    if old_contacts and replaced_kinds != set():
+        gone = dates_table.delete().where(
+            dates_table.c.contact_id.in_([r["id"] for r in old_contacts])
         )
+        if replaced_kinds is not None:
+            gone = gone.where(dates_table.c.kind.in_(sorted(replaced_kinds)))
+        conn.execute(gone)
     date_rows = [
         {**d, "id": new_id(), "contact_id": owner}
         for owner, items in plan.contact_dates.items()
@@ -1218,12 +1356,22 @@ def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
 
 
 def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
+    """Index the records of ``plan``: the new ones from the file's values, those it updated
+    (``replaced``) as they are stored now (the file may have changed only some fields)."""
     docs = [
         search.account_document(r, plan.account_tags.get(r["id"], ()))
         for r in plan.accounts.values()
+        if r["id"] not in replaced
     ]
-    docs += [search.contact_document(r, plan.contact_tags.get(r["id"], ())) for r in plan.contacts]
-    search.remove_documents(conn, [d.ref for d in docs if d.ref in replaced])
+    docs += [
+        search.contact_document(r, plan.contact_tags.get(r["id"], ()))
+        for r in plan.contacts
+        if r["id"] not in replaced
+    ]
+    updated = [r["id"] for r in (*plan.accounts.values(), *plan.contacts) if r["id"] in replaced]
+    if updated:
+        search.remove_documents(conn, updated)
+        docs += search.stored_documents(conn, updated)
     search.index_documents(conn, docs, fresh=True)
 
 
