@@ -57,6 +57,7 @@ from accountdesk.core.io.sources import SOURCES, normalise
 from accountdesk.core.labels import DATE_KIND, LIST_LABEL, label
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.screenfit import resize_within_screen
 
 SAMPLE_VALUES = 3  # non-empty values shown per column
 SAMPLE_ROWS = 50  # rows read for them
@@ -367,7 +368,7 @@ class ImportDialog(QDialog):
         self._fill_saved()
         self.saved_combo.currentIndexChanged.connect(self._saved_chosen)
         self._show_mapping()
-        self.resize(1100, 760)
+        resize_within_screen(self, 1100, 760)
 
     # --- the mapping ---------------------------------------------------------------------
 

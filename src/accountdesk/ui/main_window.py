@@ -44,6 +44,7 @@ from accountdesk.ui import fmt
 from accountdesk.ui.mnemonics import give_mnemonics
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.navigation import Screen, load_feature_screens
+from accountdesk.ui.screenfit import resize_within_screen
 
 if TYPE_CHECKING:
     from accountdesk.core.queries.search import SearchHit
@@ -486,7 +487,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            resize_within_screen(self, 1280, 800)
         last = self.settings.value("window/screen")
         if isinstance(last, str):
             self.show_screen(last)

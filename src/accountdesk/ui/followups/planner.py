@@ -54,6 +54,7 @@ from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import ME, Person, person, user_person
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker
+from accountdesk.ui.screenfit import resize_within_screen
 
 COLOURS = {
     "good": QColor("#6cc48a"),
@@ -161,7 +162,7 @@ class PlannerDialog(QDialog):
         layout.addLayout(legend)
         layout.addWidget(self.table)
         layout.addLayout(bottom, 1)
-        self.resize(1100, 560)
+        resize_within_screen(self, 1100, 560)
 
         for contact_id in contact_ids or []:
             self._add(contact_id)
