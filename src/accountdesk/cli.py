@@ -830,6 +830,24 @@ def _positive(value: str) -> int:
     return number
 
 
+def _year(value: str) -> int:
+    """A year a date can have (1 to 9999): ``country --year 99999`` ended in "unexpected error
+    (ValueError: year 99999 is out of range)"."""
+    from datetime import MAXYEAR, MINYEAR
+
+    try:
+        number = int(i18n.ascii_digits(value))
+    except ValueError:
+        number = MINYEAR - 1
+    if not MINYEAR <= number <= MAXYEAR:
+        raise argparse.ArgumentTypeError(
+            _("must be a year from {first} to {last}").format(
+                first=i18n.localize_digits(str(MINYEAR)), last=i18n.localize_digits(str(MAXYEAR))
+            )
+        )
+    return number
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line; ``only``: with that command's parser alone (the others are not built
     or imported: a quick command starts quickly), None: every command (help, errors)."""
@@ -1043,7 +1061,7 @@ def _add_db(sub: Any, common: argparse.ArgumentParser) -> None:
 def _add_country(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("country", parents=[common], help=_("print a country's profile"))
     p.add_argument("code", metavar="CC", help=_("ISO 3166 country code, e.g. TH"))
-    p.add_argument("--year", type=int, help=_("year of the holidays (default: this year)"))
+    p.add_argument("--year", type=_year, help=_("year of the holidays (default: this year)"))
     p.set_defaults(func=cmd_country)
 
 

@@ -1,0 +1,29 @@
+"""Findings of a tour of the command line as a new user meets it: bad input is one sentence
+naming what and where, with a non-zero exit, never "unexpected error"."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+
+import pytest
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.mark.parametrize("year", ["99999", "0", "-5", "next"])
+def test_country_year_outside_the_calendar_is_a_usage_error(run: Run, year: str) -> None:
+    """``country LV --year 99999`` said "unexpected error (ValueError: year 99999 is out of
+    range)"."""
+    result = run("country", "LV", f"--year={year}")
+    assert result.returncode == 2
+    assert "unexpected error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "accountdesk country: argument --year: must be a year from 1 to 9999"
+    )
+
+
+def test_country_year_inside_the_calendar_prints_that_years_holidays(run: Run) -> None:
+    result = run("country", "LV", "--year", "2027", check=True)
+    holidays = result.stdout.split("Holidays in 2027")[1]
+    assert "1 Jan 2027  New Year's Day" in holidays and "2026" not in holidays
