@@ -96,6 +96,43 @@ def test_a_google_export_brings_its_birthdays(
     }
 
 
+@pytest.mark.parametrize(
+    ("product", "header", "cells", "expected"),
+    [
+        (  # a report in a US English locale writes 5/17/1984; 17 is the day: month first
+            "Salesforce",
+            ["First Name", "Last Name", "Account Name", "Mailing Country", "Contact ID",
+             "Birthdate"],
+            [["Ilze", "Bērziņa", "Koks", "Latvia", "0035g01", "5/17/1984"],
+             ["Anna", "Kalniņa", "Koks", "Latvia", "0035g02", "3/4/1990"]],
+            {"Ilze": [("birthday", 1984, 5, 17, None)], "Anna": [("birthday", 1990, 3, 4, None)]},
+        ),
+        (
+            "Zoho CRM",
+            ["Contact Id", "First Name", "Last Name", "Account Name", "Mailing Country",
+             "Secondary Email", "Date of Birth"],
+            [["zcrm_1", "Reza", "Ahmadi", "Pars", "Iran", "", "1985-04-12"],
+             ["zcrm_2", "Maryam", "Rezaei", "Pars", "Iran", "", ""]],
+            {"Reza": [("birthday", 1985, 4, 12, None)]},
+        ),
+    ],
+)  # fmt: skip
+def test_salesforce_and_zoho_birthdays_are_imported_not_left_out(
+    db: Database,
+    tmp_path: Path,
+    product: str,
+    header: list[str],
+    cells: list[list[str]],
+    expected: dict[str, list[tuple[str, int | None, int, int, str | None]]],
+) -> None:
+    """Salesforce's Birthdate and Zoho's Date of Birth were listed among the columns that
+    were not imported."""
+    report = import_csv(db, _write(tmp_path / "export.csv", header, cells))
+    assert report.source == product
+    assert not {"Birthdate", "Date of Birth"} & set(report.unknown_columns)
+    assert _dates(db) == expected
+
+
 def test_outlooks_short_dates_are_read_in_the_order_the_file_shows(
     db: Database, tmp_path: Path
 ) -> None:

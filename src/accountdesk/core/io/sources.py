@@ -10,10 +10,11 @@ One table per product maps the product's export column names (normalised by
   label read from another column of the row, as Google writes ``E-mail 1 - Label``);
 * a date of the contact (``birthday``, ``work_anniversary``, ``other_date``: one of
   :data:`accountdesk.core.io.mapping.DATES`), read by :mod:`accountdesk.core.io.dates` in the
-  form the product writes it and stored among the contact's important dates. Google Contacts
-  and Outlook export a birthday; Outlook's "Anniversary" (a wedding anniversary) is another
-  date, as the vCard import reads ANNIVERSARY. None of these products exports a work
-  anniversary: a column holding one is mapped by hand.
+  form the product writes it and stored among the contact's important dates. Google Contacts,
+  Outlook, Salesforce (Birthdate) and Zoho CRM (Date of Birth) export a birthday (HubSpot's
+  "Date of birth" is free text, not a date, and is not mapped); Outlook's "Anniversary" (a
+  wedding anniversary) is another date, as the vCard import reads ANNIVERSARY. None of these
+  products exports a work anniversary: a column holding one is mapped by hand.
 
 The column names are the ones the products document for their contact exports (Google
 Contacts, Outlook desktop and Outlook on the web, HubSpot, Salesforce reports and Data Loader,
@@ -365,6 +366,9 @@ SALESFORCE = Source(
             "Home Phone": Target("phones", "home"),
             "Other Phone": Target("phones", "other"),
             "Description": "personal_notes",
+            # a report writes the user's short date (5/17/1984), Data Loader 1984-05-17; the
+            # label and the API name are the same
+            "Birthdate": "birthday",
             # Data Loader (API names)
             "FirstName": "given_name",
             "LastName": "family_name",
@@ -403,6 +407,7 @@ ZOHO = Source(
             "Home Phone": Target("phones", "home"),
             "Other Phone": Target("phones", "other"),
             "Description": "personal_notes",
+            "Date of Birth": "birthday",
         }
     ),
     frozenset(
