@@ -14,7 +14,12 @@ from hypothesis import strategies as st
 
 from accountdesk.core.settings import UserCalendar
 from accountdesk.core.timekeeping import scheduling
-from accountdesk.core.timekeeping.calendars import HalfDay, SimpleHoliday, StaticCalendar
+from accountdesk.core.timekeeping.calendars import (
+    HalfDay,
+    ShortDay,
+    SimpleHoliday,
+    StaticCalendar,
+)
 from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import to_wall
@@ -53,6 +58,11 @@ class CountingCalendar:
         self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
     ) -> HalfDay | None:
         return self.inner.half_day_on(country, subdivision, day, lang)
+
+    def short_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> ShortDay | None:
+        return self.inner.short_day_on(country, subdivision, day, lang)
 
     def business_hours(self, country: str | None) -> object:
         return self.inner.business_hours(country)

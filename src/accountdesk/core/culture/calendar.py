@@ -39,6 +39,7 @@ from accountdesk.core.timekeeping.calendars import (
     DEFAULT_START,
     SATURDAY_SUNDAY,
     HalfDay,
+    ShortDay,
 )
 
 PUBLIC = "public"
@@ -580,3 +581,38 @@ def half_day_on(
     if day in _public_by_day(cc, sub, day.year, wanted):
         return None
     return _half_by_day(cc, sub, day.year, wanted).get(day)
+
+
+# -- shorter days --------------------------------------------------------------------------
+
+#: Working days the law shortens during Ramadan (the country's own Ramadan,
+#: :func:`accountdesk.core.culture.seasons.season_on`): how much shorter, or how long at most.
+#:
+#: - AE two hours shorter: private-sector hours under the labour law's executive regulations
+#:   (Federal Decree-Law 33 of 2021).
+#: - SA, QA, KW, BH, OM six hours at most (36 a week): the labour laws' Ramadan limits (for
+#:   Muslim employees in Saudi Arabia, Bahrain and Oman; the app cannot know who is, and an
+#:   afternoon slot that nobody attends costs more than a missed one).
+RAMADAN_HOURS: dict[str, tuple[timedelta | None, timedelta | None]] = {
+    "AE": (timedelta(hours=2), None),
+    "SA": (None, timedelta(hours=6)),
+    "QA": (None, timedelta(hours=6)),
+    "KW": (None, timedelta(hours=6)),
+    "BH": (None, timedelta(hours=6)),
+    "OM": (None, timedelta(hours=6)),
+}
+
+
+def short_day_on(
+    country: str, subdivision: str | None, day: date, lang: str | None = None
+) -> ShortDay | None:
+    """Why the working day ``day`` is shorter by law there (:data:`RAMADAN_HOURS`), or None."""
+    rule = RAMADAN_HOURS.get(country.upper())
+    if rule is None:
+        return None
+    from accountdesk.core.culture.seasons import season_on
+
+    fast = season_on(country, "ramadan", day, lang)
+    if fast is None:
+        return None
+    return ShortDay(day, fast.name, shortened=rule[0], at_most=rule[1])

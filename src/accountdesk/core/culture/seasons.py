@@ -714,6 +714,11 @@ def _own_dates(country: str, season: Season) -> Season:
     return season if own is None else replace(season, start=own[0], end=own[1])
 
 
+def season_on(country: str, key: str, day: date, lang: str | None = None) -> Season | None:
+    """The season ``key`` of ``country`` (with its own dates) that ``day`` is in, or None."""
+    return next((s for s in seasons_between(country, day, day, lang) if s.key == key), None)
+
+
 def seasons_between(country: str, start: date, end: date, lang: str | None = None) -> list[Season]:
     """The seasons that apply to ``country`` and overlap ``start`` … ``end``, by start date; a
     season that is a holiday the country keeps has the country's own dates."""

@@ -45,6 +45,23 @@ class HalfDayLike(Protocol):
     def shortened(self) -> timedelta | None: ...
 
 
+class ShortDayLike(Protocol):
+    """A working day the law makes shorter (the Gulf states' Ramadan): it ends ``shortened``
+    earlier than usual, or lasts ``at_most`` this long; either or both may be set."""
+
+    @property
+    def date(self) -> date: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def shortened(self) -> timedelta | None: ...
+
+    @property
+    def at_most(self) -> timedelta | None: ...
+
+
 class BusinessHoursLike(Protocol):
     @property
     def start(self) -> time: ...
@@ -77,6 +94,12 @@ class DayCalendar(Protocol):
         """The half-day holiday on ``day`` there (not a public holiday), or None."""
         ...
 
+    def short_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> ShortDayLike | None:
+        """The reason the working day ``day`` is shorter by law there (Ramadan), or None."""
+        ...
+
     def business_hours(self, country: str | None) -> BusinessHoursLike:
         """Typical business hours there."""
         ...
@@ -106,6 +129,21 @@ class HalfDay:
 
 
 @dataclass(frozen=True)
+class ShortDay:
+    """A working day shorter by law: it ends ``shortened`` earlier, or lasts ``at_most`` this
+    long (at least one of the two)."""
+
+    date: date
+    name: str
+    shortened: timedelta | None = None
+    at_most: timedelta | None = None
+
+    def __post_init__(self) -> None:
+        if self.shortened is None and self.at_most is None:
+            raise ValueError("a short day is shortened, or lasts at most so long")
+
+
+@dataclass(frozen=True)
 class SimpleHours:
     start: time
     end: time
@@ -118,7 +156,8 @@ class StaticCalendar:
 
     ``holidays`` maps a country (or ``"CC-SUB"`` for a subdivision) to ``{date: name}``; a
     subdivision also gets its country's holidays. ``half_days`` maps them the same way to
-    ``{date: HalfDay}``, ``workdays`` to the weekend days that are working days. ``weekends``
+    ``{date: HalfDay}``, ``short_days`` to ``{date: ShortDay}``, ``workdays`` to the weekend
+    days that are working days. ``weekends``
     may name a subdivision (``"CC-SUB"``), which wins over its country.
     """
 
@@ -127,6 +166,7 @@ class StaticCalendar:
     holidays: Mapping[str, Mapping[date, str]] = field(default_factory=dict)
     half_days: Mapping[str, Mapping[date, HalfDay]] = field(default_factory=dict)
     workdays: Mapping[str, frozenset[date]] = field(default_factory=dict)
+    short_days: Mapping[str, Mapping[date, ShortDay]] = field(default_factory=dict)
     default_weekend: frozenset[int] = SATURDAY_SUNDAY
     default_hours: tuple[time, time] = (DEFAULT_START, DEFAULT_END)
 
@@ -153,6 +193,15 @@ class StaticCalendar:
     ) -> HalfDay | None:
         for key in _keys(country, subdivision):
             found = self.half_days.get(key, {}).get(day)
+            if found is not None:
+                return found
+        return None
+
+    def short_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> ShortDay | None:
+        for key in _keys(country, subdivision):
+            found = self.short_days.get(key, {}).get(day)
             if found is not None:
                 return found
         return None
@@ -210,6 +259,15 @@ class CultureCalendar:
         from accountdesk.core.culture import calendar
 
         return calendar.half_day_on(country, subdivision, day, lang=lang)
+
+    def short_day_on(
+        self, country: str | None, subdivision: str | None, day: date, lang: str | None = None
+    ) -> ShortDayLike | None:
+        if not country:
+            return None
+        from accountdesk.core.culture import calendar
+
+        return calendar.short_day_on(country, subdivision, day, lang=lang)
 
     def business_hours(self, country: str | None) -> BusinessHoursLike:
         from accountdesk.core.culture import calendar

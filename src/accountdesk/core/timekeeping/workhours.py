@@ -10,10 +10,11 @@ weekend (from the culture calendar: Friday in Iran, Friday–Saturday in Saudi A
 Kelantan; a weekend day that the law makes a working day, China's and Latvia's bridge days, is
 one) and not a public holiday there (country and subdivision). On a half-day holiday there
 work ends when the holiday starts (13:00 in Turkey; the culture calendar's table), and a day
-whose hours begin after that is off. Hours may run across midnight (22:00–06:00): the early
-hours then belong to the window of the day before, whose weekend and holidays count.
-:func:`working_day` is the rule for one day; everything else here, the planner and the slot
-finder call it.
+whose hours begin after that is off. A day the law shortens ends earlier (Ramadan in the Gulf
+states: six hours at most in Saudi Arabia, two hours shorter in the Emirates). Hours may run
+across midnight (22:00–06:00): the early hours then belong to the window of the day before,
+whose weekend and holidays count. :func:`working_day` is the rule for one day; everything
+else here, the planner and the slot finder call it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from accountdesk.core.timekeeping.calendars import (
     DayCalendar,
     HalfDayLike,
     HolidayLike,
+    ShortDayLike,
     calendar_or_default,
 )
 from accountdesk.core.timekeeping.zones import get_zone, resolve_wall_time, to_wall
@@ -150,6 +152,8 @@ class WorkDay:
     #: When the ``half_day`` holiday begins (aware, their zone): before it the day is an
     #: ordinary one, off hours outside the window, even when the holiday leaves no window.
     half_day_from: datetime | None = None
+    #: Why the window is shorter by law that day (Ramadan in the Gulf states), or None.
+    short_day: ShortDayLike | None = None
 
     @property
     def off(self) -> Literal["weekend", "holiday"] | None:
@@ -226,12 +230,35 @@ def working_day(
     (``subdivision``): the one rule of whether and when they work that day."""
     cal = calendar_or_default(calendar)
     weekend, holiday, half, end, begins = _minutes(day, hours, country, subdivision, cal, lang)
+    short = None
+    if end is not None:
+        short = cal.short_day_on(country, subdivision, day, lang)
+        shorter = None if short is None else _shorter_end(hours.start_minute, end, short)
+        if shorter is None:
+            short = None
+        else:
+            end = shorter
+            if half is not None and begins is not None and begins >= end:
+                half, begins = None, None  # the short day ends before the half day begins
     window = None if end is None else _window(day, zone, hours.start_minute, end)
     half_from = None
     if half is not None and begins is not None:
         tz = get_zone(zone)
         half_from = resolve_wall_time(_wall_of_minute(day, begins), zone).instant.astimezone(tz)
-    return WorkDay(day, weekend, holiday, half, window, half_from)
+    return WorkDay(day, weekend, holiday, half, window, half_from, short)
+
+
+def _shorter_end(start: int, end: int, short: ShortDayLike) -> int | None:
+    """The minute a day from ``start`` to ``end`` ends when the law shortens it; None when it
+    is not shorter (already short enough) or nothing would be left of it."""
+    length = end - start
+    if short.shortened is not None:
+        length -= int(short.shortened.total_seconds()) // 60
+    if short.at_most is not None:
+        length = min(length, int(short.at_most.total_seconds()) // 60)
+    if length <= 0 or start + length >= end:
+        return None
+    return start + length
 
 
 def is_working_day(
@@ -361,8 +388,9 @@ def work_status(
     elif today.holiday_at(local):
         found = today.holiday if today.holiday is not None else today.half_day
         reason, holiday_name = "holiday", found.name if found is not None else None
-    elif today.window is None or not week.contains(wall):
-        reason = "outside_hours"  # before a half-day holiday that leaves no work begins
+    elif today.window is None or not week.contains(wall) or local >= today.window[1]:
+        reason = "outside_hours"  # before a half-day holiday that leaves no work begins, or
+        # after a day the law shortens has ended
     start = end = None
     if window:
         try:

@@ -1,0 +1,87 @@
+"""Ramadan's shorter working day where the law shortens it: six hours at most in Saudi Arabia,
+Kuwait, Qatar, Bahrain and Oman, two hours shorter in the Emirates; nothing changes elsewhere
+(Turkey, Iran) or outside the country's own Ramadan (Saudi Arabia's 2027 fast: 8 February -
+8 March)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from accountdesk.core.culture.seasons import season_on
+from accountdesk.core.timekeeping.calendars import ShortDay, StaticCalendar
+from accountdesk.core.timekeeping.planner import Participant, plan
+from accountdesk.core.timekeeping.scheduling import check_slot, suggest_slots
+from accountdesk.core.timekeeping.workhours import WorkingHours, work_status, working_day
+
+FASTING = date(2027, 2, 15)  # a Monday in Ramadan 1448
+AFTER = date(2027, 3, 15)
+
+
+def _at(day: date, hour: int, minute: int, zone: str) -> datetime:
+    return datetime.combine(day, time(hour, minute), ZoneInfo(zone))
+
+
+@pytest.mark.parametrize(
+    ("country", "zone", "usual", "fasting"),
+    [
+        ("SA", "Asia/Riyadh", (time(8), time(16)), (time(8), time(14))),
+        ("KW", "Asia/Kuwait", (time(7, 30), time(15, 30)), (time(7, 30), time(13, 30))),
+        ("AE", "Asia/Dubai", (time(9), time(18)), (time(9), time(16))),
+        ("TR", "Europe/Istanbul", (time(9), time(18)), (time(9), time(18))),
+        ("IR", "Asia/Tehran", (time(8), time(16)), (time(8), time(16))),
+    ],
+)
+def test_the_window_in_ramadan(
+    country: str, zone: str, usual: tuple[time, time], fasting: tuple[time, time]
+) -> None:
+    assert season_on(country, "ramadan", FASTING) is not None
+    hours = WorkingHours.for_country(country)
+    during = working_day(FASTING, zone, hours, country, None, lang="en").window
+    outside = working_day(AFTER, zone, hours, country, None, lang="en").window
+    assert during is not None and outside is not None
+    assert (during[0].time(), during[1].time()) == fasting
+    assert (outside[0].time(), outside[1].time()) == usual
+
+
+def test_status_slots_and_planner_end_the_fasting_day_early() -> None:
+    zone = "Asia/Riyadh"
+    hours = WorkingHours.for_country("SA")
+    late = work_status(_at(FASTING, 14, 30, zone), zone, "SA", None, hours, lang="en")
+    assert (late.working, late.reason) == (False, "outside_hours")
+    assert late.window_start == _at(FASTING + timedelta(days=1), 8, 0, zone)
+    assert work_status(_at(FASTING, 13, 30, zone), zone, "SA", None, hours).working
+    assert work_status(_at(AFTER, 14, 30, zone), zone, "SA", None, hours).working
+    slots = suggest_slots(_at(FASTING, 13, 0, zone), zone, hours, "SA", None, count=3)
+    assert slots[0] == _at(FASTING, 13, 0, zone) and slots[1] == _at(FASTING, 13, 30, zone)
+    assert slots[2] == _at(FASTING + timedelta(days=1), 8, 0, zone)
+    warnings = check_slot(datetime.combine(FASTING, time(15)), zone, hours, "SA", None)
+    assert [w.code for w in warnings] == ["outside_hours"]
+    grid = plan([Participant("sa", "SA", zone, "SA", None, hours)], FASTING, 1, zone)
+    cells = {c.local.time(): c.state for c in grid.row("sa").cells}
+    assert cells[time(13, 30)] == "work" and cells[time(14)] == "off"
+
+
+def test_a_contacts_own_hours_are_shortened_too() -> None:
+    hours = WorkingHours.for_contact("SA", "10:00", "19:00")
+    window = working_day(FASTING, "Asia/Riyadh", hours, "SA", None).window
+    assert window is not None and window[1].time() == time(16)  # six hours from 10:00
+
+
+def test_a_day_already_short_enough_is_kept() -> None:
+    day = date(2031, 6, 2)
+    cal = StaticCalendar(
+        short_days={"XX": {day: ShortDay(day, "Fast", at_most=timedelta(hours=6))}}
+    )
+    five = WorkingHours(time(9), time(14))
+    found = working_day(day, "UTC", five, "XX", None, cal)
+    assert found.window is not None and found.window[1].time() == time(14)
+    assert found.short_day is None
+    eight = WorkingHours(time(9), time(17))
+    found = working_day(day, "UTC", eight, "XX", None, cal)
+    assert found.window is not None and found.window[1].time() == time(15)
+    assert found.short_day is not None and found.short_day.name == "Fast"
+    with pytest.raises(ValueError):
+        ShortDay(day, "Nothing")
