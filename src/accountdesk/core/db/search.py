@@ -184,35 +184,48 @@ def install_index_hooks() -> None:
         _installed = True
 
 
-def rebuild(conn: Connection) -> int:
-    """Rebuild the whole index from the tables; returns the number of documents.
+def stored_documents(conn: Connection, ids: Sequence[str] | None = None) -> list[Document]:
+    """The documents of the accounts and contacts as the tables hold them: every record's, or
+    those of ``ids`` only (records in the trash have none).
 
     Only the columns the documents are made of are read (:data:`ACCOUNT_COLUMNS`,
     :data:`CONTACT_COLUMNS`), so a migration may rebuild the index (0006) on a schema that
     does not have a later migration's columns yet."""
-    from accountdesk.core.db.models import Account, Contact, table
+    from accountdesk.core.db.models import Account, Contact, Tag, account_tags, contact_tags, table
 
+    tags = table(Tag)
+    chunks: list[Sequence[str] | None] = (
+        [None] if ids is None else [ids[i : i + 900] for i in range(0, len(ids), 900)]
+    )
+    docs: list[Document] = []
+    for chunk in chunks:
+        tags_of: dict[str, list[str]] = {}
+        for link, key in ((account_tags, "account_id"), (contact_tags, "contact_id")):
+            named = select(link.c[key], tags.c.name).join(tags, tags.c.id == link.c.tag_id)
+            if chunk is not None:
+                named = named.where(link.c[key].in_(chunk))
+            for ref, name in conn.execute(named):
+                tags_of.setdefault(ref, []).append(name)
+        for model, make, names in (
+            (Account, account_document, ACCOUNT_COLUMNS),
+            (Contact, contact_document, CONTACT_COLUMNS),
+        ):
+            source = table(model)
+            wanted = select(*(source.c[n] for n in names)).where(source.c.deleted_at.is_(None))
+            if chunk is not None:
+                wanted = wanted.where(source.c.id.in_(chunk))
+            for row in conn.execute(wanted):
+                docs.append(make(dict(row._mapping), tags_of.get(row.id, ())))
+    return docs
+
+
+def rebuild(conn: Connection) -> int:
+    """Rebuild the whole index from the tables (:func:`stored_documents`); returns the
+    number of documents."""
     conn.execute(text("DELETE FROM search_fts"))
     conn.execute(text("DELETE FROM search_keys"))
     conn.execute(text("DELETE FROM search_docs"))
-    tags_of: dict[str, list[str]] = {}
-    for ref, name in conn.execute(
-        text(
-            "SELECT at.account_id, t.name FROM account_tags at JOIN tags t ON t.id = at.tag_id "
-            "UNION ALL SELECT ct.contact_id, t.name FROM contact_tags ct "
-            "JOIN tags t ON t.id = ct.tag_id"
-        )
-    ):
-        tags_of.setdefault(ref, []).append(name)
-    docs: list[Document] = []
-    for model, make, names in (
-        (Account, account_document, ACCOUNT_COLUMNS),
-        (Contact, contact_document, CONTACT_COLUMNS),
-    ):
-        source = table(model)
-        wanted = select(*(source.c[n] for n in names)).where(source.c.deleted_at.is_(None))
-        for row in conn.execute(wanted):
-            docs.append(make(dict(row._mapping), tags_of.get(row.id, ())))
+    docs = stored_documents(conn)
     index_documents(conn, docs, fresh=True)
     if conn.dialect.name == "sqlite":
         # Emptying an FTS5 table writes a delete marker for every word it held, beside the

@@ -399,7 +399,9 @@ class ReportsScreen(QWidget):
         # stretched to the trip page's three rows
         for i in range(self.scope_stack.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.scope_stack.widget(i).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+            page = self.scope_stack.widget(i)
+            assert page is not None
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.scope_stack.setCurrentIndex(index)
         self.scope_stack.updateGeometry()
         self.scope_label.setText(_("Account:") if kind == "account" else _("Scope:"))
