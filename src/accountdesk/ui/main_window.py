@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.calendars import GREGORIAN, default_calendar
 from accountdesk.core.i18n import (
     AUTO,
@@ -274,7 +275,23 @@ class MainWindow(QMainWindow):
         self.search.setMaximumWidth(520)
         self.search.picked_hit.connect(self._search_picked)  # Enter picks the top hit
         bar.addWidget(self.search)
+        self.no_match = QLabel()
+        self.no_match.setObjectName("searchNoMatch")
+        self.no_match.setContentsMargins(8, 0, 8, 0)
+        self._no_match_action = bar.addWidget(self.no_match)
+        self._no_match_action.setVisible(False)
+        self.search.searched.connect(self._searched)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+
+    def _searched(self, text: str, count: int) -> None:
+        """Say when nothing matches what was typed (the suggestions just did not open)."""
+        nothing = bool(text.strip()) and count == 0
+        self.no_match.setText(
+            _("No account or contact matches “{text}”.").format(text=isolate(text.strip()))
+            if nothing
+            else ""
+        )
+        self._no_match_action.setVisible(nothing)
 
     def _search_picked(self, hit: SearchHit) -> None:
         self.search.clear()

@@ -61,6 +61,8 @@ class RecordPicker(QLineEdit):
 
     picked = Signal(str)
     picked_hit = Signal(object)
+    #: The hits for a text were looked up: (the text, how many there are).
+    searched = Signal(str, int)
 
     def __init__(self, db: Database, kind: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +110,7 @@ class RecordPicker(QLineEdit):
             item.setData(hit.title, TITLE_ROLE)
             item.setEditable(False)
             self._names.appendRow(item)
+        self.searched.emit(text, len(self.hits))
 
     def refresh(self) -> None:
         self._load()
