@@ -59,6 +59,7 @@ def test_status_slots_and_planner_end_the_fasting_day_early() -> None:
     assert slots[2] == _at(FASTING + timedelta(days=1), 8, 0, zone)
     warnings = check_slot(datetime.combine(FASTING, time(15)), zone, hours, "SA", None)
     assert [w.code for w in warnings] == ["outside_hours"]
+    assert "08:00–14:00" in warnings[0].message  # the day's hours, not the usual 08:00–16:00
     grid = plan([Participant("sa", "SA", zone, "SA", None, hours)], FASTING, 1, zone)
     cells = {c.local.time(): c.state for c in grid.row("sa").cells}
     assert cells[time(13, 30)] == "work" and cells[time(14)] == "off"

@@ -94,7 +94,8 @@ class _Judgement:
     weekend: bool
     holiday: HolidayLike | None
     outside: bool
-    #: the half-day holiday when the slot is after it started (work ended at ``end``)
+    #: the half-day holiday when the slot is after it started (work ended at ``end``); ``end``
+    #: is also set on a day the law shortens (Ramadan)
     half_day: HalfDayLike | None = None
     end: datetime | None = None
 
@@ -128,7 +129,8 @@ def _judge(
         half
         if half is not None and (found.window is None or (outside and instant >= start))
         else None,
-        end if half is not None and found.window is not None else None,
+        # the day's own end when a half day or the law (Ramadan) shortens it
+        end if found.window is not None and (half or found.short_day) is not None else None,
     )
 
 
