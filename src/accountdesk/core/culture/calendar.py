@@ -44,6 +44,9 @@ from accountdesk.core.timekeeping.calendars import (
 
 PUBLIC = "public"
 HALF_DAY = "half_day"
+#: School breaks (Bavaria's "Summer Break", six weeks of days): pupils' days off, not a
+#: contact's.
+SCHOOL = "school"
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,11 @@ class Holiday:
     @property
     def is_regional(self) -> bool:
         return self.subdivision is not None
+
+    @property
+    def for_pupils_only(self) -> bool:
+        """A school break and nothing else: work goes on (the reach-out panel leaves it out)."""
+        return set(self.categories) == {SCHOOL}
 
 
 @cache

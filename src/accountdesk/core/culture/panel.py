@@ -84,7 +84,11 @@ def reach_out_summary(
     )
     today = local_now.date()
     horizon = today + timedelta(days=UPCOMING_DAYS)
-    found = calendar.holidays_between(cc, subdivision, today, horizon, language)
+    found = [  # school breaks are pupils' days off: weeks of them hid the real holidays
+        h
+        for h in calendar.holidays_between(cc, subdivision, today, horizon, language)
+        if not h.for_pupils_only
+    ]
     found_seasons = seasons.seasons_between(cc, today, horizon, language)
     with use_language(language):
         disclaimer = average_disclaimer()
