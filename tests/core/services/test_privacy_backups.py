@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from accountdesk.core import settings
 from accountdesk.core.clock import fixed_clock
-from accountdesk.core.db.backup import make_backup
+from accountdesk.core.db.backup import list_backups, make_backup
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
@@ -106,3 +107,34 @@ def test_a_merged_duplicate_restored_from_the_trash_stays_in_the_backups(crm: Da
 def _ids(db: Database) -> list[str]:
     with db.engine.connect() as conn:
         return [str(r[0]) for r in conn.exec_driver_sql("SELECT id FROM contacts ORDER BY id")]
+
+
+# --- finding 3: backups in a folder the setting named before ------------------------------
+
+
+def test_erase_cleans_the_backups_in_every_folder_the_setting_named(
+    crm: Database, tmp_path: Path
+) -> None:
+    acme = create_account(crm, AccountInput(name="Acme", country="LV"))
+    person = _contact(crm, acme, "Zorblat", "Quenty", personal_notes="Qallergicnutsx")
+    _contact(crm, acme, "Anna", "Berg")
+    made = [make_backup(crm, fixed_clock(START))]  # in the data folder
+    for day, folder in enumerate(["usb", "nas"], start=1):
+        settings.put(crm, "backup.folder", str(tmp_path / folder))
+        made.append(make_backup(crm, fixed_clock(START + timedelta(days=day))))
+    settings.unset(crm, "backup.folder")  # back to the data folder; usb and nas keep theirs
+    assert [m.path.parents[1] for m in made] == [
+        tmp_path / "home" / "backups",
+        tmp_path / "usb",
+        tmp_path / "nas",
+    ]
+    assert all(_holds(m.path, b"Qallergicnutsx") for m in made)
+
+    erasure = erase_contact(crm, person)
+
+    assert sorted(erasure.backups_cleaned) == sorted(m.path for m in made)
+    assert erasure.backups_left == []
+    for backup in made:
+        assert _rows(backup.path) == [("Anna", "Berg")]
+        assert not _holds(backup.path, b"Qallergicnutsx")
+    assert sorted(b.path for b in list_backups(crm)) == sorted(m.path for m in made)

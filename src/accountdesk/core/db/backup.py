@@ -4,10 +4,13 @@ policy, listed and restored.
 A database's backups live in a folder of their own, named after the database's identity
 (:mod:`accountdesk.core.db.identity`): ``<backup folder>/<id>/``, where the backup folder is the
 ``backup.folder`` setting or ``backups/`` in the data folder. Two databases that share a file
-name therefore never share backups. A backup's name says when it was taken (UTC), why and at
-which schema: ``20261101T080000Z-automatic-schema0001.db``. Folders are ``0700`` and backups
-``0600``; a backup is written to a temporary file and renamed into place when complete, so a
-failure (a full disk) leaves no half-written backup.
+name therefore never share backups. Changing the setting leaves the backups already taken
+where they are: the database remembers every backup folder it wrote to (the settings row
+:data:`ROOTS_KEY`), and listing, retention, restoring by name and erasing a person look in
+all of them (:func:`roots_of`), the data folder's always among them. A backup's name says
+when it was taken (UTC), why and at which schema: ``20261101T080000Z-automatic-schema0001.db``.
+Folders are ``0700`` and backups ``0600``; a backup is written to a temporary file and renamed
+into place when complete, so a failure (a full disk) leaves no half-written backup.
 
 Retention (README, "Your data"): of the automatic and manual backups, the newest of each of
 the last :data:`KEEP_DAILY` days with a backup and the newest of each of the last
@@ -23,6 +26,7 @@ one atomic rename while no one else has it open.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import stat
@@ -31,6 +35,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
+
+from sqlalchemy import Connection
 
 from accountdesk.core import paths
 from accountdesk.core.clock import Clock, system_clock
@@ -62,6 +68,9 @@ KEEP_WEEKLY = 8
 KEEP_SAFETY = 5
 #: The setting that moves the backups elsewhere (see core/settings.py).
 FOLDER_SETTING = "backup.folder"
+#: The settings row that remembers every backup folder this database's backups were written
+#: to (a JSON list of paths), so that changing :data:`FOLDER_SETTING` loses none of them.
+ROOTS_KEY = "backup.written_to"
 
 AUTOMATIC = "automatic"
 MANUAL = "manual"
@@ -74,6 +83,7 @@ KIND_LABELS = {
     BEFORE_RESTORE: N_("before a restore"),
 }
 _REGULAR = (AUTOMATIC, MANUAL)
+_HAS_SETTINGS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
 T = TypeVar("T")
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(
@@ -120,6 +130,41 @@ def root_of(conn: Any) -> Path:
     return Path(chosen) if isinstance(chosen, str) and chosen else paths.backup_dir()
 
 
+def roots_of(conn: Any) -> list[Path]:
+    """Every folder that may hold backup folders of the database behind ``conn``: the current
+    one (:func:`root_of`) first, then those it wrote backups to before (:data:`ROOTS_KEY`),
+    then ``backups/`` in the data folder (where backups went before the setting was set)."""
+    found: list[Path] = []
+    for root in [root_of(conn), *_remembered(conn), paths.backup_dir()]:
+        if root not in found:
+            found.append(root)
+    return found
+
+
+def remember_roots(conn: Any, *roots: Path) -> None:
+    """Remember ``roots`` (the current :func:`root_of` when none is given) as folders this
+    database's backups were written to, those not remembered yet (``conn``: to an SQLite
+    file, an SQLAlchemy connection in a transaction or a DB-API one, which the caller commits
+    unless it is in autocommit; a database without a settings table has nothing to remember
+    them in)."""
+    execute = conn.exec_driver_sql if isinstance(conn, Connection) else conn.execute
+    if execute(_HAS_SETTINGS).fetchone() is None:
+        return
+    known = _remembered(conn)
+    new = [root for root in dict.fromkeys(roots or (root_of(conn),)) if root not in known]
+    if not new:
+        return
+    value = json.dumps([str(p) for p in [*known, *new]], ensure_ascii=False)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    sql = "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, ?)"
+    execute(sql, (ROOTS_KEY, value, now))  # one statement: also in autocommit
+
+
+def _remembered(conn: Any) -> list[Path]:
+    found = read_setting(conn, ROOTS_KEY)
+    return [Path(p) for p in found if isinstance(p, str) and p] if isinstance(found, list) else []
+
+
 def folder_of(conn: Any) -> Path | None:
     """The backup folder of the database behind ``conn``: ``<root>/<identity>``; None when it
     has no identity yet."""
@@ -150,6 +195,29 @@ def backup_root(db: Database) -> Path:
     return _read(db, root_of)
 
 
+def backup_roots(db: Database) -> list[Path]:
+    """Every folder that may hold this database's backup folders (:func:`roots_of`)."""
+    return _read(db, roots_of)
+
+
+def _folders(db: Database) -> list[Path]:
+    """This database's backup folders in every root (:func:`roots_of`), the current first."""
+
+    def rule(conn: Any) -> list[Path]:
+        identity = read_identity(conn)
+        return [] if identity is None else [root / identity for root in roots_of(conn)]
+
+    return _read(db, rule)
+
+
+def _remember(db: Database, *roots: Path) -> None:
+    """:func:`remember_roots` in a transaction of its own (a read-only file remembers none)."""
+    if db.read_only:
+        return
+    with db.engine.execution_options(write=True).begin() as conn:
+        remember_roots(conn, *roots)
+
+
 def backup_folder(db: Database) -> Path | None:
     """This database's own backup folder (it may not exist yet); None when the database has
     no identity (a read-only file that was never opened for writing)."""
@@ -178,9 +246,11 @@ def backups_in(folder: Path) -> list[Backup]:
 
 
 def list_backups(db: Database) -> list[Backup]:
-    """This database's backups, newest first."""
-    folder = backup_folder(db)
-    return [] if folder is None else backups_in(folder)
+    """This database's backups, newest first: in its backup folder and in those the
+    ``backup.folder`` setting named before (:func:`roots_of`)."""
+    _require_file(db)
+    found = [b for folder in _folders(db) for b in backups_in(folder)]
+    return sorted(found, key=_newness, reverse=True)
 
 
 def retained(backups: Iterable[Backup]) -> set[Path]:
@@ -218,9 +288,10 @@ def _newness(backup: Backup) -> tuple[datetime, int, str]:
     return (backup.taken_at, int(number.group(1)) if number else 1, backup.path.name)
 
 
-def prune(folder: Path) -> list[Path]:
-    """Delete the backups in ``folder`` that the retention policy does not keep."""
-    backups = backups_in(folder)
+def prune(*folders: Path) -> list[Path]:
+    """Delete the backups in ``folders`` (one database's) that the retention policy, applied
+    to all of them together, does not keep."""
+    backups = [b for folder in dict.fromkeys(folders) for b in backups_in(folder)]
     keep = retained(backups)
     removed = []
     for backup in backups:
@@ -342,7 +413,8 @@ def make_backup(db: Database, clock: Clock = system_clock, kind: str = MANUAL) -
     schema = _schema(db)
     target = _target(folder, now, kind, schema)
     write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
-    prune(folder)
+    _remember(db, folder.parent)
+    prune(*_folders(db))
     return Backup(target, now, target.stat().st_size, kind, schema)
 
 
@@ -374,6 +446,7 @@ def backup_before_migration(db: Database, revision: str | None) -> Backup:
     now = system_clock()
     target = _target(folder, now, BEFORE_MIGRATION, revision)
     write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
+    _remember(db, folder.parent)
     prune(folder)
     return Backup(target, now, target.stat().st_size, BEFORE_MIGRATION, revision)
 
@@ -382,13 +455,15 @@ def backup_before_migration(db: Database, revision: str | None) -> Backup:
 
 
 def find_backup(db: Database, text: str) -> Path:
-    """The backup ``text`` names: a path, or the name of one in this database's folder."""
+    """The backup ``text`` names: a path, or the name of one in this database's folders
+    (:func:`list_backups`)."""
     given = Path(text).expanduser()
     if given.is_file():
         return given.resolve()
-    folder = backup_folder(db)
-    if folder is not None and given.name == text and (folder / text).is_file():
-        return folder / text
+    if given.name == text:
+        for folder in _folders(db):
+            if (folder / text).is_file():
+                return folder / text
     raise UserError(
         _("There is no backup at {path}; accountdesk db backups lists them.").format(path=text)
     )
@@ -480,6 +555,7 @@ def restore_backup(
     own = identity_of(db)
     folder = backup_folder(db)
     assert own is not None and folder is not None  # given when the database was opened
+    roots = backup_roots(db)  # the restored file remembers them too, with its own
     identity = _check_backup(backup, db.passphrase)[0]
     if identity != own and not force:
         raise ForeignBackupError(
@@ -529,7 +605,8 @@ def restore_backup(
     finally:
         work.unlink(missing_ok=True)
     db.take_over(open_database(target, passphrase=db.passphrase))
-    prune(folder)
+    _remember(db, *roots)
+    prune(*_folders(db))
     kept = _parse(kept_path)
     assert kept is not None
     return kept
@@ -554,6 +631,7 @@ __all__ = [
     "backup_before_migration",
     "backup_folder",
     "backup_root",
+    "backup_roots",
     "backups_in",
     "find_backup",
     "folder_of",
@@ -561,9 +639,11 @@ __all__ = [
     "list_backups",
     "make_backup",
     "prune",
+    "remember_roots",
     "restore_backup",
     "retained",
     "root_of",
+    "roots_of",
     "safety_folder_of",
     "unused_path",
     "write_copy",

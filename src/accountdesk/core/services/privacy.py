@@ -21,9 +21,10 @@ AccountDesk keeps:
 - the write-ahead log is checkpointed and truncated to nothing, also while another connection
   (the app) has the database open; only one that is in the middle of reading for longer than
   the busy timeout keeps it, and :attr:`Erasure.log_emptied` says so;
-- every copy in the backups folder (``backup.backup_root``: the ``backup.folder`` setting or
-  the data folder's) that holds them is cleaned the same way (backups are kept, without the
-  person), encrypted copies with the database's passphrase; a copy of this database that
+- every copy in the backups folders (``backup.backup_roots``: the ``backup.folder`` setting,
+  the folders it named before, and the data folder's) that holds them is cleaned the same way
+  (backups are kept, without the person), encrypted copies with the database's passphrase;
+  a copy of this database that
   cannot be opened or looked into (damaged, from a newer AccountDesk, encrypted with an
   earlier passphrase) is listed in :attr:`Erasure.backups_left` for the user to delete.
   Backups go first, so that an erase that stops half-way can be run again: the person is
@@ -50,7 +51,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import crypto
-from accountdesk.core.db.backup import backup_folder, backup_root
+from accountdesk.core.db.backup import backup_roots, identity_of
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import driver_errors
 from accountdesk.core.db.fts import display_name, fold
@@ -504,9 +505,10 @@ def _is_sqlite(path: Path) -> bool:
 
 
 def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Path]]:
-    """Erase the contact from every copy under the backups folder (:func:`backup_root`, the
-    one rule for where backups are) that holds them, whatever its name: a copy that holds
-    their id holds their data. Returns the cleaned and the uncleanable.
+    """Erase the contact from every copy under the backups folders (:func:`backup_roots`: the
+    current one, those the ``backup.folder`` setting named before and the data folder's) that
+    holds them, whatever its name: a copy that holds their id holds their data. Returns the
+    cleaned and the uncleanable.
 
     A copy encrypted with the database's passphrase is cleaned like a plain one. A ``.db``
     file that cannot be looked into (damaged, or encrypted with another passphrase, such as
@@ -516,13 +518,13 @@ def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Pa
     cleaned: list[Path] = []
     left: list[Path] = []
     assert db.path is not None
-    root = backup_root(db)
-    if not root.is_dir():
-        return cleaned, left
-    ours = {root, backup_folder(db)}
+    roots = [root for root in backup_roots(db) if root.is_dir()]
+    identity = identity_of(db)
+    ours = {*roots, *(root / identity for root in roots if identity is not None)}
     own = db.path.resolve()
+    files = {p for root in roots for p in root.rglob("*") if p.is_file() and p.resolve() != own}
     unreadable: tuple[type[Exception], ...] = (OSError, UserError, *driver_errors())
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.resolve() != own):
+    for path in sorted(files):
         try:
             plain = _is_sqlite(path)
             key = None if plain else db.passphrase
