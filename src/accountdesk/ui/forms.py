@@ -123,11 +123,19 @@ def _country_codes() -> tuple[str, ...]:
     return tuple(sorted(c.alpha_2 for c in pycountry.countries))
 
 
+#: The letters a form's combo box has room for at least (it grows with the form).
+MINIMUM_COMBO_LETTERS = 16
+
+
 def combo(
     choices: Iterable[tuple[str, str]], *, empty: str | None = None, editable: bool = False
 ) -> QComboBox:
     """A combo box of (key, label) pairs; ``empty`` adds a first "none" entry."""
     box = QComboBox()
+    # as wide as the form makes it, not as its longest entry: a long country name or "None
+    # (Saturday–Sunday weekend, …)" made Settings → Me wider than the dialog in Latvian
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(MINIMUM_COMBO_LETTERS)
     if empty is not None:
         box.addItem(empty, "")
     for key, text in choices:
@@ -135,11 +143,19 @@ def combo(
     if editable:
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # a choice longer than the box is read from its start, not scrolled to its end
+        box.currentIndexChanged.connect(lambda _index, b=box: _show_start(b))
         completer = box.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     return box
+
+
+def _show_start(box: QComboBox) -> None:
+    line = box.lineEdit()
+    if line is not None and not line.hasFocus():  # not under the cursor of someone typing
+        line.setCursorPosition(0)
 
 
 def country_combo() -> QComboBox:
