@@ -117,3 +117,36 @@ def test_the_follow_ups_list_says_why_it_is_empty(ctx: Any, qtbot: Any) -> None:
     tasks.wait_all()
     tasks.pump(20)
     assert _note(screen) == "No follow-up has been completed yet."
+
+
+def _dialog_note(dialog: Any) -> str | None:
+    note = dialog.empty_note
+    return str(note.text()) if note.isVisible() else None
+
+
+def test_an_empty_trash_says_so(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.trash.dialog import TrashDialog
+
+    dialog = TrashDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    said = _dialog_note(dialog)
+    assert said is not None and said.startswith("The trash is empty.")
+    anna = _contact(ctx.db)
+    ctx.delete("contact", anna, "Anna Ozola")
+    dialog.reload()
+    assert dialog.model.rowCount() == 1
+    assert _dialog_note(dialog) is None
+
+
+def test_no_backups_yet_says_how_to_make_one(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.backups import BackupsDialog
+
+    dialog = BackupsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 0
+    assert _dialog_note(dialog) == "No backups yet. Back up now makes one."
+    dialog.back_up_now()
+    assert dialog.model.rowCount() == 1
+    assert _dialog_note(dialog) is None

@@ -48,6 +48,7 @@ class BackupsDialog(ListDialog):
             [(_("Restore…"), self.restore_current), (_("Back up now"), self.back_up_now)],
             stretch=3,
             below=self.where,
+            empty=_("No backups yet. Back up now makes one."),
             parent=parent,
         )
         self.view.setObjectName("backupList")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import _
+from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.items import ColumnSpec, ItemsPanel
 
 #: (button text, what it does)
@@ -33,7 +34,8 @@ def ask_yes(parent: QWidget, title: str, question: str) -> bool:
 class ListDialog(QDialog):
     """``columns`` as :class:`~accountdesk.ui.items.ItemsModel` takes them, ``stretch`` the
     column that takes the room left, ``actions`` the buttons (in :attr:`buttons`, in order),
-    ``below``: a widget between the table and the buttons. Subclasses fill the table in
+    ``below``: a widget between the table and the buttons, ``empty``: what the list says when
+    it has no rows. Subclasses fill the table in
     :meth:`reload`, which runs once the dialog is built."""
 
     def __init__(
@@ -44,6 +46,7 @@ class ListDialog(QDialog):
         *,
         stretch: int,
         below: QWidget | None = None,
+        empty: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,6 +55,10 @@ class ListDialog(QDialog):
         self.model, self.view = table.model, table.view
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.empty_note = EmptyNote(self.view)  # ``empty``, said over the list when it is
+        self.model.modelReset.connect(
+            lambda: self.empty_note.say(None if self.model.rowCount() else empty)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         if below is not None:

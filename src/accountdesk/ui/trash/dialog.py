@@ -33,6 +33,10 @@ class TrashDialog(ListDialog):
             ],
             [(_("Restore"), self.restore_current), (_("Delete for good…"), self.purge_current)],
             stretch=1,
+            empty=_(
+                "The trash is empty. What you move to the trash waits here until you restore "
+                "it or delete it for good."
+            ),
             parent=parent,
         )
 
