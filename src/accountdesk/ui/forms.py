@@ -47,9 +47,9 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import icu
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, country_name, format_date_input, ngettext
+from accountdesk.core.i18n import _, country_name, format_date_input, ngettext, zone_name
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input
 from accountdesk.ui.modal import run_modal
@@ -166,7 +166,13 @@ def country_combo() -> QComboBox:
 
 
 def zone_combo() -> QComboBox:
-    return combo(((z, z) for z in zone_choices()), empty="", editable=True)
+    """The zones by their city in the language and their id, in the language's order ("Rīga
+    (Europe/Riga)", as Countries names them): typing the city or the id finds it. They showed
+    the bare ids ("America/New_York") in every language."""
+    named = (
+        (z, _("{name} ({code})").format(name=zone_name(z), code=ltr(z))) for z in zone_choices()
+    )
+    return combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
 
 
 def set_combo(box: QComboBox, key: str | None) -> None:
