@@ -11,7 +11,7 @@ import pytest
 
 from accountdesk.core import icu
 from accountdesk.core.bidi import plain
-from accountdesk.core.i18n import use_language
+from accountdesk.core.i18n import _, use_language
 from accountdesk.core.services.accounts import AccountInput, create_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -50,3 +50,21 @@ def test_the_me_dialog_keeps_following_the_system_first(ctx: Any, qtbot: Any) ->
         assert box.itemData(0) == "" and box.itemText(0).startswith("Sekot sistēmai")
         assert dialog.text("user.zone") == "Europe/Riga"  # the fixture pins it
         assert plain(box.currentText()) == "Rīga (Europe/Riga)"
+
+
+def test_the_scheduling_dialog_names_the_zone_as_the_editors_do(
+    ctx: Any, qtbot: Any, person: Any
+) -> None:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+    from accountdesk.ui.forms import combo_value
+
+    ayse = person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
+    with use_language("lv"):
+        dialog = ScheduleDialog(ctx, ayse, title="Zvans")
+        qtbot.addWidget(dialog)
+        assert plain(dialog.zone.currentText()) == "Stambula (Europe/Istanbul)"
+        assert combo_value(dialog.zone) == "Europe/Istanbul"
+        dialog.zone.setEditText("Asia/Tehran")  # an id typed in is taken as it is
+        dialog.refresh()
+        assert dialog.yours.text() not in ("", _("Not a time zone"))
+        assert combo_value(dialog.zone) == "Asia/Tehran"

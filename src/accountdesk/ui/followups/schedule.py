@@ -44,6 +44,7 @@ from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
 from accountdesk.ui.followups.when import WallTimeEdit
+from accountdesk.ui.forms import combo_value, set_combo, zone_combo
 from accountdesk.ui.pickers import RecordPicker, zone_choices
 
 #: The length of time the checks and suggestions assume for a follow-up.
@@ -89,10 +90,9 @@ class ScheduleDialog(QDialog):
         self.title_edit.setObjectName("title")
         self.when = WallTimeEdit(self)
         self.when.setObjectName("when")
-        self.zone = QComboBox(self)
+        self.zone = zone_combo()  # as the editors name zones: "Rīga (Europe/Riga)"
+        self.zone.setParent(self)
         self.zone.setObjectName("zone")
-        self.zone.setEditable(True)
-        self.zone.addItems(zone_choices())
         self.yours = QLabel(self)
         self.yours.setObjectName("yours")
         self.repeat = QComboBox(self)
@@ -164,7 +164,7 @@ class ScheduleDialog(QDialog):
         if contact_id:
             self._set_contact(contact_id)
         if zone:
-            self.zone.setCurrentText(zone)
+            set_combo(self.zone, zone)
         if follow_up_id is not None:
             self.move_box.setEnabled(False)  # kept as scheduled
         self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
@@ -182,7 +182,7 @@ class ScheduleDialog(QDialog):
     def _set_contact(self, contact_id: str) -> None:
         self.person = person(self.ctx.db, contact_id)
         self.contact.set_record(contact_id, self.person.name)
-        self.zone.setCurrentText(self.person.zone)
+        set_combo(self.zone, self.person.zone)
 
     def _set_rule(self, rrule: str | None) -> None:
         found = self.repeat.findData(rrule or "")
@@ -208,7 +208,7 @@ class ScheduleDialog(QDialog):
         self._set_rule(stored.rrule)
         if stored.contact_id:
             self._set_contact(stored.contact_id)
-        self.zone.setCurrentText(stored.zone)
+        set_combo(self.zone, stored.zone)
         self.when.set_value(stored.local_due)
         self.refresh()
 
@@ -259,7 +259,7 @@ class ScheduleDialog(QDialog):
     # --- live checks --------------------------------------------------------------------
 
     def refresh(self) -> None:
-        zone = self.zone.currentText()
+        zone = combo_value(self.zone)
         if zone not in zone_choices():
             self.yours.setText(_("Not a time zone"))
             return
@@ -373,7 +373,7 @@ class ScheduleDialog(QDialog):
                 raise UserError(error)
             if self.follow_up_id is not None:
                 follow_up_id, version = self.follow_up_id, self.version
-                title, local, zone = self.title_edit.text(), self.local(), self.zone.currentText()
+                title, local, zone = self.title_edit.text(), self.local(), combo_value(self.zone)
                 result = self.ctx.write(
                     "follow_up",
                     lambda: service.edit(
@@ -394,7 +394,7 @@ class ScheduleDialog(QDialog):
                     contact_id=self.person.id,
                     title=self.title_edit.text(),
                     local_due=self.local(),
-                    zone=self.zone.currentText(),
+                    zone=combo_value(self.zone),
                     rrule=rule,
                     move_to_working_day=self.move_box.isChecked(),
                 )
