@@ -58,9 +58,11 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
-from accountdesk.core.errors import ImportFailed, NotFoundError, UserError, os_reason
+from accountdesk.core.errors import ImportFailed, UserError, os_reason
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.io.dates import iso_parts
+from accountdesk.core.queries.visible import live
+from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
     DATE_KINDS,
     AccountInput,
@@ -1208,9 +1210,9 @@ def export_vcard(
     contact_ids: Sequence[str] | None = None,
     version: str = DEFAULT_VERSION,
 ) -> int:
-    """Write the cards of the contacts ``contact_ids`` (every contact not in the trash when
-    None) to ``out``, by family and given name; returns the number of cards. An id that is no
-    contact (or one in the trash) raises :class:`NotFoundError`."""
+    """Write the cards of the contacts ``contact_ids`` (every contact shown when None: not in
+    the trash, nor their account) to ``out``, by family and given name; returns the number of
+    cards. An id that is no contact shown raises :class:`NotFoundError`."""
     if version not in VERSIONS:
         raise UserError(
             _("vCard version {version} is not written; choose 3.0 or 4.0.").format(version=version)
@@ -1219,7 +1221,7 @@ def export_vcard(
         query = (
             select(Contact, Account.name, Account.country)
             .join(Account, Account.id == Contact.account_id)
-            .where(Contact.deleted_at.is_(None))
+            .where(*live(Contact, Account))  # the contacts shown (of no account in the trash)
             .order_by(Contact.family_name, Contact.given_name, Contact.id)
             .options(selectinload(Contact.important_dates))
         )
@@ -1229,12 +1231,9 @@ def export_vcard(
         rows = session.execute(query).all()
         if contact_ids is not None:
             missing = set(contact_ids) - {row[0].id for row in rows}
-            if missing:
-                raise NotFoundError(
-                    _("There is no {what} with id {id}.").format(
-                        what=_("contact"), id=sorted(missing)[0]
-                    )
-                )
+            if missing:  # refused as every service refuses it (one in the trash: who, when)
+                first = sorted(missing)[0]
+                raise trash.missing(Contact, session.get(Contact, first), first)
         tag_names: dict[str, list[str]] = {}
         for contact_id, tag in session.execute(
             select(Contact.id, Tag.name).join(Contact.tags).order_by(Tag.name)

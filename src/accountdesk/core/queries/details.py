@@ -25,8 +25,10 @@ from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _, join_list
 from accountdesk.core.metrics import revenue_to_date
 from accountdesk.core.money import MoneyTotal
+from accountdesk.core.queries.followups import shown_follow_ups
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.search import display_name
+from accountdesk.core.queries.visible import shown_contact_ids
 from accountdesk.core.reports.data import Scope, load_records
 
 RECENT_LIMIT = 200
@@ -202,9 +204,11 @@ class ContactDetail:
 def _interactions(
     session: Session, *, account_id: str | None = None, contact_id: str | None = None
 ) -> list[InteractionItem]:
+    # the participants shown: one in the trash, or of an account in the trash, is not named
+    participants = Interaction.participants.and_(Contact.id.in_(shown_contact_ids()))
     query = (
         select(Interaction)
-        .options(selectinload(Interaction.participants))
+        .options(selectinload(participants))
         .where(Interaction.deleted_at.is_(None))
     )
     if account_id is not None:
@@ -240,7 +244,7 @@ def _interactions(
 def _follow_ups(
     session: Session, *, account_id: str | None = None, contact_id: str | None = None
 ) -> list[FollowUpItem]:
-    query = select(FollowUp).where(FollowUp.deleted_at.is_(None), FollowUp.status == "open")
+    query = shown_follow_ups(select(FollowUp)).where(FollowUp.status == "open")
     if account_id is not None:
         query = query.where(FollowUp.account_id == account_id)
     if contact_id is not None:

@@ -17,14 +17,16 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, String, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select, true
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name, fold, ids_matching_sql, match_expression, words
 from accountdesk.core.db.models import Account, Contact, FollowUp
+from accountdesk.core.queries.visible import live
 from accountdesk.core.timekeeping.reminders import (
     BUCKETS,
     Bucket,
@@ -42,8 +44,11 @@ __all__ = [
     "due_for_reminder",
     "follow_up_bucket",
     "list_follow_ups",
+    "shown_follow_ups",
     "titles",
 ]
+
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
 
 #: The status of a follow-up still to do; the only one that is in a bucket.
 OPEN = "open"
@@ -85,14 +90,16 @@ class FollowUpRow:
         return Shown(self.id, self.due_at)
 
 
-def _visible() -> list[ColumnElement[bool]]:
-    """Follow-ups the lists, counts and reminders show: not in the trash, nor their account or
-    contact."""
-    return [
-        FollowUp.deleted_at.is_(None),
-        Account.deleted_at.is_(None),
-        or_(FollowUp.contact_id.is_(None), Contact.deleted_at.is_(None)),
-    ]
+def shown_follow_ups(query: _Query) -> _Query:
+    """``query`` (over follow-ups) narrowed to the follow-ups shown: the lists, counts,
+    reminders and the account and contact views. Not in the trash, nor their account or
+    contact (:mod:`accountdesk.core.queries.visible`); joins ``Account`` and outer-joins
+    ``Contact`` (a follow-up about no contact has none)."""
+    return (
+        query.join(Account, Account.id == FollowUp.account_id)
+        .outerjoin(Contact, Contact.id == FollowUp.contact_id)
+        .where(*live(FollowUp, Account, Contact))
+    )
 
 
 def follow_up_bucket(row: FollowUpRow, bounds: BucketBounds) -> Bucket | None:
@@ -173,12 +180,8 @@ def list_follow_ups(
     folded search text (see :func:`_matching`); ``account_ids``: only those accounts' (a
     report's scope: at most a few hundred ids a query). A bucket lists open follow-ups only,
     whatever ``status`` says: "overdue" and "done" together list nothing."""
-    query = (
-        select(FollowUp, Contact, Account)
-        .join(Account, Account.id == FollowUp.account_id)
-        .outerjoin(Contact, Contact.id == FollowUp.contact_id)
-        .where(*_visible())
-        .order_by(FollowUp.due_at, FollowUp.id)
+    query = shown_follow_ups(select(FollowUp, Contact, Account)).order_by(
+        FollowUp.due_at, FollowUp.id
     )
     if status is not None:
         query = query.where(FollowUp.status == status)
@@ -240,12 +243,9 @@ def due_for_reminder(db: Database, now: datetime) -> list[Shown]:
         (FollowUp.snoozed_until > FollowUp.due_at, FollowUp.snoozed_until), else_=FollowUp.due_at
     )
     query = (
-        select(FollowUp.id, FollowUp.due_at)
-        .join(Account, Account.id == FollowUp.account_id)
-        .outerjoin(Contact, Contact.id == FollowUp.contact_id)
+        shown_follow_ups(select(FollowUp.id, FollowUp.due_at))
         .where(
             FollowUp.status == OPEN,
-            *_visible(),
             FollowUp.due_at <= now,
             alert <= now,
             or_(FollowUp.notified_at.is_(None), FollowUp.notified_at < alert),
@@ -271,13 +271,7 @@ def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket
     one pass over the open follow-ups."""
     bounds = bucket_bounds(now, user_zone)
     counted = [func.count().filter(and_(true(), *_in_bucket(bounds, b))) for b in BUCKETS]
-    query = (
-        select(*counted)
-        .select_from(FollowUp)
-        .join(Account, Account.id == FollowUp.account_id)
-        .outerjoin(Contact, Contact.id == FollowUp.contact_id)
-        .where(FollowUp.status == OPEN, *_visible())
-    )
+    query = shown_follow_ups(select(*counted).select_from(FollowUp)).where(FollowUp.status == OPEN)
     with db.reader() as session:
         found = session.execute(query).one()
     return {bucket: int(n or 0) for bucket, n in zip(BUCKETS, found, strict=True)}

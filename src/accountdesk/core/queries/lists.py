@@ -30,6 +30,7 @@ from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.queries.team import members, owner_name, owner_name_sql
+from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,7 @@ def contact_ids(
     tags or its account's.
     """
     params: dict[str, Any] = {}
-    where = ["c.deleted_at IS NULL", "a.deleted_at IS NULL"]
+    where = [CONTACT_SHOWN_SQL]
     where += _account_conditions(flt, "a", params)
     if flt.country:
         where.append("c.country = :country")
@@ -418,14 +419,18 @@ def filter_choices(db: Database) -> FilterChoices:
             for r in conn.execute(
                 text(
                     "SELECT DISTINCT country FROM accounts WHERE deleted_at IS NULL "
-                    "UNION SELECT DISTINCT country FROM contacts WHERE deleted_at IS NULL"
+                    "UNION SELECT DISTINCT c.country FROM contacts c "
+                    f"JOIN accounts a ON a.id = c.account_id WHERE {CONTACT_SHOWN_SQL}"
                 )
             )
         ]
         tiers = [
             r[0]
             for r in conn.execute(
-                text("SELECT DISTINCT tier FROM accounts WHERE tier IS NOT NULL ORDER BY tier")
+                text(
+                    "SELECT DISTINCT tier FROM accounts WHERE tier IS NOT NULL "
+                    "AND deleted_at IS NULL ORDER BY tier"
+                )
             )
         ]
         tags = [r[0] for r in conn.execute(text("SELECT name FROM tags ORDER BY name"))]
@@ -466,7 +471,10 @@ def count_live(db: Database) -> tuple[int, int]:
             text("SELECT count(*) FROM accounts WHERE deleted_at IS NULL")
         ).scalar_one()
         contacts = conn.execute(
-            text("SELECT count(*) FROM contacts WHERE deleted_at IS NULL")
+            text(
+                "SELECT count(*) FROM contacts c JOIN accounts a ON a.id = c.account_id "
+                f"WHERE {CONTACT_SHOWN_SQL}"
+            )
         ).scalar_one()
         conn.rollback()
     return int(accounts), int(contacts)

@@ -21,6 +21,7 @@ from accountdesk.core.queries.followups import (
     list_follow_ups,
 )
 from accountdesk.core.queries.search import display_name
+from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, SHOWN_CONTACT_IDS_SQL
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
 from accountdesk.core.timekeeping.zones import get_zone, user_day
 
@@ -72,11 +73,12 @@ def _sql_instant(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
+# the participants named are those shown (not in the trash, nor their account: queries.visible)
 _RECENT = (
     "SELECT i.id, i.kind, i.occurred_at, i.subject, a.id, a.name, "
     "(SELECT group_concat(c.given_name || ' ' || c.family_name, ', ') "
     " FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id "
-    " WHERE p.interaction_id = i.id) "
+    f" WHERE p.interaction_id = i.id AND c.id IN ({SHOWN_CONTACT_IDS_SQL})) "
     "FROM interactions i JOIN accounts a ON a.id = i.account_id "
     "WHERE i.deleted_at IS NULL AND a.deleted_at IS NULL AND i.occurred_at <= ? "
     "ORDER BY i.occurred_at DESC LIMIT ?"
@@ -86,13 +88,15 @@ _DATES = (
     "SELECT c.id, c.given_name, c.family_name, c.name_order, a.name, d.kind, d.label, d.month, "
     "d.day, d.year FROM important_dates d JOIN contacts c ON c.id = d.contact_id "
     "JOIN accounts a ON a.id = c.account_id "
-    "WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL AND d.remind "
+    f"WHERE {CONTACT_SHOWN_SQL} AND d.remind "
     "AND d.month = ? AND d.day IN (?, ?)"
 )
 
+# the contacts shown (of an account in the trash too, the total counted them: queries.visible)
 _ZONES = (
-    "SELECT timezone, country, subdivision, work_start, work_end, count(*) FROM contacts "
-    "WHERE deleted_at IS NULL GROUP BY timezone, country, subdivision, work_start, work_end"
+    "SELECT c.timezone, c.country, c.subdivision, c.work_start, c.work_end, count(*) "
+    f"FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE {CONTACT_SHOWN_SQL} "
+    "GROUP BY c.timezone, c.country, c.subdivision, c.work_start, c.work_end"
 )
 
 
@@ -142,8 +146,8 @@ def working_now(raw: Any, now: datetime, limit: int) -> tuple[list[WorkingContac
             break
         rows = raw.execute(
             "SELECT c.id, c.given_name, c.family_name, c.name_order, a.name FROM contacts c "
-            "JOIN accounts a ON a.id = c.account_id WHERE c.deleted_at IS NULL "
-            "AND a.deleted_at IS NULL AND c.timezone = ? AND c.country = ? "
+            f"JOIN accounts a ON a.id = c.account_id WHERE {CONTACT_SHOWN_SQL} "
+            "AND c.timezone = ? AND c.country = ? "
             "AND c.subdivision IS ? AND c.work_start IS ? AND c.work_end IS ? LIMIT ?",
             (zone_name, country, sub, start, end, limit - len(contacts)),
         )

@@ -1,0 +1,138 @@
+"""What is in the trash is shown nowhere: an account in the trash takes its contacts out of
+every list, count and export; a contact in the trash takes its follow-ups, and its name among
+an interaction's participants (one rule: accountdesk.core.queries.visible)."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import NotFoundError
+from accountdesk.core.io.vcard import export_vcard
+from accountdesk.core.queries.details import account_detail, contact_detail
+from accountdesk.core.queries.lists import count_live, filter_choices
+from accountdesk.core.queries.today import today_view
+from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, SHOWN_CONTACT_IDS_SQL
+from accountdesk.core.services import trash
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.activity import InteractionInput, log_interaction
+from accountdesk.core.services.followups import FollowUpInput, schedule
+
+NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # 11:00 in Riga, a Monday: working hours
+
+
+def _person(db: Database, account: str, given: str, family: str, country: str = "LV") -> str:
+    zone = {"LV": "Europe/Riga", "EE": "Europe/Tallinn"}[country]
+    return create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name=given,
+            family_name=family,
+            country=country,
+            timezone=zone,
+        ),
+    )
+
+
+@pytest.fixture
+def world(db: Database) -> dict[str, str]:
+    acme = create_account(db, AccountInput(name="Acme", country="LV", timezone="Europe/Riga"))
+    trashy = _person(db, acme, "Trashy", "Contact")
+    kept = _person(db, acme, "Kept", "Person")
+    schedule(
+        db,
+        FollowUpInput(
+            contact_id=trashy, title="Trashy's call", local_due=datetime(2026, 12, 1, 10)
+        ),
+    )
+    schedule(
+        db, FollowUpInput(contact_id=kept, title="Kept's call", local_due=datetime(2026, 12, 1, 11))
+    )
+    call = log_interaction(
+        db,
+        InteractionInput(
+            kind="call",
+            occurred_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
+            contact_ids=[trashy, kept],
+            subject="Joint call",
+        ),
+    )
+    gone = create_account(
+        db, AccountInput(name="Gone Ltd", country="EE", timezone="Europe/Tallinn", tier="gold")
+    )
+    ghost = _person(db, gone, "Ghost", "Ofgone", country="EE")
+    trash.delete(db, "contact", trashy)
+    trash.delete(db, "account", gone)
+    return {
+        "acme": acme,
+        "trashy": trashy,
+        "kept": kept,
+        "call": call,
+        "gone": gone,
+        "ghost": ghost,
+    }
+
+
+def test_the_account_view_leaves_out_a_trashed_contacts_follow_ups_and_name(
+    db: Database, world: dict[str, str]
+) -> None:
+    detail = account_detail(db, world["acme"])
+    assert [f.title for f in detail.follow_ups] == ["Kept's call"]
+    (call,) = detail.interactions
+    assert call.participants == "Kept Person"
+    assert call.participant_ids == (world["kept"],)
+    (again,) = contact_detail(db, world["kept"]).interactions
+    assert again.participants == "Kept Person"
+
+
+def test_today_counts_and_names_only_what_is_shown(db: Database, world: dict[str, str]) -> None:
+    today = today_view(db, NOW, "Europe/Riga")
+    assert [w.id for w in today.working] == [world["kept"]]
+    assert today.working_total == 1  # was 2: Ghost, of an account in the trash, counted
+    (recent,) = today.recent
+    assert recent.participants == "Kept Person"
+
+
+def test_the_status_bar_count_and_the_country_filter(db: Database, world: dict[str, str]) -> None:
+    assert count_live(db) == (1, 1)  # was (1, 2)
+    choices = filter_choices(db)
+    assert choices.countries == ["LV"]  # EE came only from Gone Ltd's contact
+    assert choices.tiers == []  # Gone Ltd's
+
+
+def test_the_vcard_export_leaves_out_contacts_of_a_trashed_account(
+    db: Database, world: dict[str, str]
+) -> None:
+    out = io.StringIO()
+    assert export_vcard(db, out) == 1
+    assert "Kept" in out.getvalue()
+    assert "Ghost" not in out.getvalue() and "Trashy" not in out.getvalue()
+    with pytest.raises(NotFoundError, match=world["ghost"]):
+        export_vcard(db, io.StringIO(), contact_ids=[world["ghost"]])
+    with pytest.raises(NotFoundError, match=r"moved (this contact )?to the trash on"):
+        export_vcard(db, io.StringIO(), contact_ids=[world["trashy"]])
+
+
+def test_the_sql_text_is_the_same_rule(db: Database, world: dict[str, str]) -> None:
+    """The raw fast paths' text forms pick exactly the contacts shown."""
+    with db.engine.connect() as conn:
+        joined = conn.execute(
+            text(
+                "SELECT c.id FROM contacts c JOIN accounts a ON a.id = c.account_id "
+                f"WHERE {CONTACT_SHOWN_SQL}"
+            )
+        ).scalars()
+        inside = conn.execute(
+            text(f"SELECT id FROM contacts WHERE id IN ({SHOWN_CONTACT_IDS_SQL})")
+        ).scalars()
+        assert sorted(joined) == sorted(inside) == [world["kept"]]
