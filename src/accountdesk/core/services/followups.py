@@ -27,6 +27,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.followups import Shown
+from accountdesk.core.queries.visible import live
 from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
@@ -432,8 +433,7 @@ def raise_stay_in_touch(
             )
             .join(Account, Account.id == Contact.account_id)
             .where(
-                Contact.deleted_at.is_(None),
-                Account.deleted_at.is_(None),
+                *live(Contact, Account),  # the contacts shown
                 Account.status != "lost",
                 Contact.id.not_in(busy),
             )
