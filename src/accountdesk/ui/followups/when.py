@@ -65,6 +65,8 @@ class _TypedDate(QLineEdit):
             "x-office-calendar", self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
         )
         self.calendar_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        # its text is the icon button's name for a screen reader (the tooltip alone is not)
+        self.calendar_action.setText(_("Pick a day"))
         self.calendar_action.setToolTip(_("Pick a day"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: MonthCalendar | None = None
