@@ -164,13 +164,12 @@ def test_erase_lists_the_kept_interactions_that_mention_them_and_counts_them_aft
     assert cli.main(args) == 0
     err = capsys.readouterr().err
     assert err.startswith(
-        "1 interaction with other people is kept, without Qvintrelax Ozola, and its subject or "
-        "notes mention them; edit it first if it should not:\n"
+        "1 record is kept that mentions Qvintrelax Ozola; edit it first if it should not:\n"
         "  4 May 2026: Qvintrelax asked for a discount\n"  # no bidi marks on a terminal
         "Erase Qvintrelax Ozola for good?"
     )
     assert err.endswith("This cannot be undone. [y/N] ")
     assert cli.main([*args, "--yes"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "1 interaction with other people was kept and still mentions them in its subject or notes."
+        "1 record was kept and still mentions them in its text; edit it if it should not."
     )

@@ -156,8 +156,8 @@ def test_the_confirmation_lists_kept_interactions_that_mention_them(
     assert tasks.wait_all()
     assert asked == [("Anna Ozola", ["Anna Ozola asked for a discount"], "Europe/Riga")]
     assert messages[-1] == (
-        "Anna Ozola was erased for good. 1 interaction with other people was kept and still "
-        "mentions them in its subject or notes."
+        "Anna Ozola was erased for good. 1 record was kept and still mentions them in its "
+        "text; edit it if it should not."
     )
 
 
@@ -174,7 +174,7 @@ def test_the_confirmation_shows_the_day_and_subject_of_each(
     [box] = shown
     assert box.text().startswith("Erase \u2068Anna Ozola\u2069 for good?")
     informative = box.informativeText()
-    assert "1 interaction with other people is kept, without \u2068Anna Ozola\u2069" in informative
+    assert "1 record is kept that mentions \u2068Anna Ozola\u2069; edit it first" in informative
     assert "\n4 May 2026: \u2068<b>Anna</b> 0\u2069" in informative
     assert shown[0].textFormat() == contact_view.Qt.TextFormat.PlainText  # shown as typed
     assert box.detailedText() == ""

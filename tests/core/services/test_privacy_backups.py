@@ -138,3 +138,31 @@ def test_erase_cleans_the_backups_in_every_folder_the_setting_named(
         assert _rows(backup.path) == [("Anna", "Berg")]
         assert not _holds(backup.path, b"Qallergicnutsx")
     assert sorted(b.path for b in list_backups(crm)) == sorted(m.path for m in made)
+
+
+# --- finding 4: what the cleaned backups still hold of them -------------------------------
+
+
+def test_the_erase_says_which_cleaned_backups_still_mention_them_in_kept_records(
+    crm: Database,
+) -> None:
+    from accountdesk.core.services.activity import save_note
+
+    acme = create_account(crm, AccountInput(name="Acme", country="LV"))
+    person = _contact(crm, acme, "Zorblat", "Quenty", phones=["+371 2914 7730"])
+    anna = _contact(crm, acme, "Anna", "Berg")
+    quiet = make_backup(crm, fixed_clock(START))  # nothing else names them yet
+    note = save_note(crm, "Zorblat's mobile: 2914 7730", contact_id=anna)
+    telling = make_backup(crm, fixed_clock(START + timedelta(days=1)))
+    trash.purge(crm, "note", note)  # edited away in the database, not in the backup
+
+    erasure = erase_contact(crm, person)
+
+    assert sorted(erasure.backups_cleaned) == sorted([quiet.path, telling.path])
+    assert erasure.mentions_left == 0
+    assert erasure.backups_mentioning == [telling.path]
+    assert erasure.done()[1:] == [
+        "2 backups were rewritten without them.",
+        "1 backup still holds kept records that mention them, as they were when it was taken.",
+    ]
+    assert _holds(telling.path, b"Zorblat's mobile")  # the erase does not rewrite others' records

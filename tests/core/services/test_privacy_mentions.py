@@ -1,7 +1,9 @@
 """Erasing a person keeps the interactions they shared with other people (their records are not
 rewritten), whose subject or notes may still name them (QA: "Maryam Zebarjadi asked for
-discount" stayed in the database and its backup). Before the erase those interactions are
-listed, to edit first; after it, the result says how many still mention them."""
+discount" stayed in the database and its backup), and every other record that is not theirs:
+accounts, other contacts, notes, follow-ups, deals, gifts … (review finding 4). Before the erase
+those records are listed, to edit first; after it, the result says how many still mention them,
+in the database and in the cleaned backups."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
+    ImportantDateInput,
     create_account,
     create_contact,
 )
@@ -116,8 +119,7 @@ def test_shared_interactions_that_name_them_are_listed_and_counted_after(
     erasure = erase_contact(db, maryam)
     assert erasure.mentions_left == 7
     assert erasure.done()[-1] == (
-        "7 interactions with other people were kept and still mention them in their subject "
-        "or notes."
+        "7 records were kept and still mention them in their text; edit them if they should not."
     )
     with db.reader() as session:  # the erase itself does not rewrite other people's records
         kept = set(session.scalars(select(Interaction.subject)))
@@ -190,12 +192,102 @@ def test_what_the_user_reads() -> None:
     untitled = Mention("i2", WHEN, "meeting", "", in_trash=True)
     assert mention_line(untitled, "UTC") == "4 May 2026: Meeting (in the trash)"
     assert mentions_notice("Maryam Zebarjadi", 1) == (
-        "1 interaction with other people is kept, without Maryam Zebarjadi, and its subject or "
-        "notes mention them; edit it first if it should not:"
+        "1 record is kept that mentions Maryam Zebarjadi; edit it first if it should not:"
+    )
+    assert mentions_notice("Maryam Zebarjadi", 2) == (
+        "2 records are kept that mention Maryam Zebarjadi; edit them first if they should not:"
     )
     assert more_mentions(3) == "… and 3 more."
     assert Erasure("Maryam", mentions_left=1).done()[-1] == (
-        "1 interaction with other people was kept and still mentions them in its subject or notes."
+        "1 record was kept and still mentions them in its text; edit it if it should not."
     )
     with use_language("fa"):  # the day in the user's calendar
         assert mention_line(mention, "Asia/Tehran").startswith("۱۵ اردیبهشت ۱۴۰۵")
+
+
+def test_every_kept_record_that_names_them_is_listed_and_counted_after(
+    db: Database, world: dict[str, str]
+) -> None:
+    """Not only shared interactions: the account's notes, another contact's notes, notes,
+    follow-ups, deals, gifts, survey answers, other people's dates, an interaction only someone
+    else took part in (review finding 4: the erase said nothing of them)."""
+    from accountdesk.core.db.models import Account
+    from accountdesk.core.services.activity import (
+        DealInput,
+        GiftInput,
+        SurveyInput,
+        save_deal,
+        save_gift,
+        save_note,
+        save_survey,
+    )
+    from accountdesk.core.services.followups import FollowUpInput, schedule
+
+    account, maryam, ali = world["account"], world["maryam"], world["ali"]
+    with db.transaction() as session:
+        session.get_one(Account, account).notes = "Decision maker: Maryam Zebarjadi, 0912 345 6789"
+    other = create_account(db, AccountInput(name="Zebarjadi Trading", country="IR"))
+    neda = _contact(
+        db, account, "Neda", "Karimi", personal_notes="Took over from Maryam as buyer",
+        important_dates=[ImportantDateInput("custom", 6, 1, label="Maryam's farewell")],
+    )  # fmt: skip
+    _contact(db, account, "Reza", "Ahmadi", job_title="Assistant to m.z@parsfood.example")
+    save_note(db, "Maryam told us about the tender", account_id=account)
+    save_note(db, "Ask about Maryam", contact_id=ali)
+    save_note(db, "Nothing about her", contact_id=ali)
+    save_note(db, "Maryam's own note", contact_id=maryam)  # hers: erased
+    schedule(db, FollowUpInput(ali, "Call Ali about Maryam's leave", datetime(2026, 6, 1, 10)))
+    schedule(db, FollowUpInput(maryam, "Call Maryam", datetime(2026, 6, 2, 10)))  # hers
+    save_deal(db, DealInput(account_id=account, title="Maryam's saffron order", amount="10",
+                            currency="EUR"))  # fmt: skip
+    save_gift(db, GiftInput(account_id=account, contact_id=ali, direction="given",
+                            description="Book", given_on="2026-04-01",
+                            notes="the one Maryam recommended"))  # fmt: skip
+    save_survey(db, SurveyInput(account_id=account, contact_id=ali, kind="nps", score=9,
+                                answered_on="2026-06-01", comment="Maryam was great"))  # fmt: skip
+    _log(db, [ali], "Ali on Maryam", "she is on leave, call 0912 345 6789")
+    trashed = _log(db, [neda], "Neda", "Maryam Zebarjadi's number", days=1)
+    trash.delete(db, "interaction", trashed)
+
+    found = kept_mentions(db, maryam)
+    lines = [mention_line(m, "Asia/Tehran") for m in found]
+    assert lines == [
+        "Account \u2068Pars Food\u2069",
+        "Account \u2068Zebarjadi Trading\u2069",
+        "Contact \u2068Neda Karimi\u2069",
+        "Contact \u2068Reza Ahmadi\u2069",
+        "Important date \u2068Maryam's farewell\u2069 of \u2068Neda Karimi\u2069",
+        "5 May 2026: \u2068Ali on Maryam\u2069",
+        "6 May 2026: \u2068Neda\u2069 (in the trash)",
+        "Follow-up \u2068Call Ali about Maryam's leave\u2069",
+        "Deal \u2068Maryam's saffron order\u2069",
+        "Gift \u2068Book\u2069",
+        "Survey answer of 1 Jun 2026 from \u2068Ali Rahimi\u2069",
+        lines[11],
+        lines[12],
+    ]
+    assert lines[11].startswith("Note of ") and lines[11].endswith(" on \u2068Pars Food\u2069")
+    assert lines[12].endswith(" on \u2068Ali Rahimi\u2069")
+    assert other in [m.record_id for m in found] and neda in [m.record_id for m in found]
+
+    erasure = erase_contact(db, maryam)
+
+    assert erasure.mentions_left == len(found) == 13
+    assert erasure.done()[-1] == (
+        "13 records were kept and still mention them in their text; edit them if they should not."
+    )
+
+
+def test_nothing_is_counted_once_the_records_are_edited(
+    db: Database, world: dict[str, str]
+) -> None:
+    from accountdesk.core.db.models import Account
+
+    account, maryam = world["account"], world["maryam"]
+    with db.transaction() as session:
+        session.get_one(Account, account).notes = "Ask Maryam"
+    assert [m.record for m in kept_mentions(db, maryam)] == ["account"]
+    with db.transaction() as session:  # the user edits it first, as the question says
+        session.get_one(Account, account).notes = "Ask the buyer"
+    assert kept_mentions(db, maryam) == []
+    assert erase_contact(db, maryam).mentions_left == 0

@@ -6,10 +6,13 @@ AccountDesk keeps:
 
 - their rows go, with what refers to them: dates, follow-ups, notes, survey answers, gifts,
   interactions they were the only participant of (shared ones stay without them) and tags
-  nobody else has; other people's records are not rewritten, so a shared interaction whose
-  subject or notes name them keeps the words: :func:`kept_mentions` lists those before the
-  erase (the confirmation shows them, to edit first) and :attr:`Erasure.mentions_left` counts
-  them after;
+  nobody else has; the records that are not theirs are not rewritten (nor redacted), so
+  text there that names them (their name, e-mail address or phone number) keeps the words:
+  a shared interaction, an interaction of someone else, the account's notes, another
+  contact's notes, a note, a follow-up, a deal, a gift, a survey answer (:func:`_scan`).
+  :func:`kept_mentions` lists those before the erase (the confirmation shows them, to edit
+  first), :attr:`Erasure.mentions_left` counts those left after it, and
+  :attr:`Erasure.backups_mentioning` names the cleaned backups whose kept records still do;
 - so do the duplicates merged into them that are still in the trash (the same person;
   :func:`~accountdesk.core.services.duplicates.merged_in_trash`), and the summary names them;
   those emptied from the trash since are gone from the database but not from the backups
@@ -44,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import Column, delete, exists, func, select, text
+from sqlalchemy import Column, delete, exists, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -56,8 +59,11 @@ from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import driver_errors
 from accountdesk.core.db.fts import display_name, fold
 from accountdesk.core.db.models import (
+    Account,
     Base,
     Contact,
+    CountryNote,
+    Deal,
     FollowUp,
     Gift,
     ImportantDate,
@@ -72,7 +78,15 @@ from accountdesk.core.db.models import (
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, format_date, format_number, join_list, ngettext
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    country_name,
+    format_date,
+    format_number,
+    join_list,
+    ngettext,
+)
 from accountdesk.core.labels import INTERACTION_KIND, label
 from accountdesk.core.services import trash
 from accountdesk.core.services.duplicates import forget_merges, merged_in_trash, merges_of
@@ -197,8 +211,11 @@ class Erasure:
     log_emptied: bool = True
     #: the names of the duplicates merged into them that were still in the trash, erased too
     merged: list[str] = field(default_factory=list)
-    #: interactions with other people, kept, whose subject or notes still mention them
+    #: records kept in the database whose free text still mentions them (counted after the
+    #: erase: :func:`kept_mentions` lists them before)
     mentions_left: int = 0
+    #: cleaned backups whose kept records still mention them, as they were when taken
+    backups_mentioning: list[Path] = field(default_factory=list)
 
     def done(self) -> list[str]:
         """What was done, in sentences for the user."""
@@ -225,12 +242,23 @@ class Erasure:
         if self.mentions_left:
             lines.append(
                 ngettext(
-                    "{n} interaction with other people was kept and still mentions them in its "
-                    "subject or notes.",
-                    "{n} interactions with other people were kept and still mention them in their "
-                    "subject or notes.",
+                    "{n} record was kept and still mentions them in its text; edit it if it "
+                    "should not.",
+                    "{n} records were kept and still mention them in their text; edit them if "
+                    "they should not.",
                     self.mentions_left,
                 ).format(n=format_number(self.mentions_left))
+            )
+        if self.backups_mentioning:
+            count = len(self.backups_mentioning)
+            lines.append(
+                ngettext(
+                    "{n} backup still holds kept records that mention them, as they were when "
+                    "it was taken.",
+                    "{n} backups still hold kept records that mention them, as they were when "
+                    "they were taken.",
+                    count,
+                ).format(n=format_number(count))
             )
         return lines
 
@@ -269,14 +297,46 @@ def erase_question(name: str) -> str:
 
 @dataclass(frozen=True)
 class Mention:
-    """An interaction with other people that an erase keeps (without the person) and whose
-    subject or notes mention them."""
+    """A record an erase keeps whose free text mentions the person: an interaction with other
+    people (kept without them), an account, another contact, a note, a follow-up, a deal, a
+    gift, a survey answer, an important date of someone else, a note on a country."""
 
-    interaction_id: str
-    occurred_at: datetime
+    record_id: str
+    #: when an interaction took place, a note was written (None for other records)
+    occurred_at: datetime | None
+    #: an interaction's kind (call, meeting …); empty for other records
     kind: str
+    #: the record's own title: an interaction's subject, an account's or contact's name, a
+    #: follow-up's or deal's title, a gift's description, an important date's label, a country
     subject: str
     in_trash: bool
+    #: which records: a key of :data:`RECORD_LINES`, or "interaction"
+    record: str = "interaction"
+    #: whose record it is (a note, survey answer or important date): a contact or an account
+    owner: str = ""
+    #: the day of a survey answer
+    on: date | None = None
+
+
+#: How a kept record that mentions them is shown, by :attr:`Mention.record`: as it is, and in
+#: the trash ({title}: the record's own title, {name}: whose it is, {date}: its day).
+RECORD_LINES: dict[str, tuple[str, str]] = {
+    "account": (N_("Account {title}"), N_("Account {title} (in the trash)")),
+    "contact": (N_("Contact {title}"), N_("Contact {title} (in the trash)")),
+    "important_date": (
+        N_("Important date {title} of {name}"),
+        N_("Important date {title} of {name}"),
+    ),
+    "follow_up": (N_("Follow-up {title}"), N_("Follow-up {title} (in the trash)")),
+    "deal": (N_("Deal {title}"), N_("Deal {title} (in the trash)")),
+    "gift": (N_("Gift {title}"), N_("Gift {title} (in the trash)")),
+    "survey": (
+        N_("Survey answer of {date} from {name}"),
+        N_("Survey answer of {date} from {name} (in the trash)"),
+    ),
+    "note": (N_("Note of {date} on {name}"), N_("Note of {date} on {name} (in the trash)")),
+    "country_note": (N_("Your note on {title}"), N_("Your note on {title} (in the trash)")),
+}
 
 
 #: A run of digits as a phone number is written in text: "+371 2914-7730", "(0912) 345 6789".
@@ -360,38 +420,156 @@ def _mentions(written: str | None, traces: _Traces) -> bool:
     return any(number in run for number in traces.numbers for run in runs)
 
 
-def kept_mentions(db: Database, contact_id: str) -> list[Mention]:
-    """The interactions an erase of the contact keeps (others took part in them; the trash
-    too) whose subject or notes mention them (:func:`_mentions`), oldest first. The erase
-    does not rewrite other people's records: the user edits these."""
-    with db.reader() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None:
-            raise _not_found(contact_id)
-        ids = [contact_id, *merged_in_trash(session, contact_id)]
-        traces = _traces(session.get_one(Contact, id_) for id_ in ids)
-        ip = interaction_participants
-        others = ip.alias("others")
-        query = (
-            select(Interaction)
-            .where(Interaction.id.in_(select(ip.c.interaction_id).where(ip.c.contact_id.in_(ids))))
-            .where(
-                exists().where(
-                    others.c.interaction_id == Interaction.id, others.c.contact_id.not_in(ids)
-                )
-            )
-            .order_by(Interaction.occurred_at, Interaction.id)
+def _traces_of(session: Session, contact_id: str) -> tuple[list[str], _Traces]:
+    """The ids an erase of the contact removes (they and the duplicates merged into them
+    that are in the trash) and what of them text can hold."""
+    contact = session.get(Contact, contact_id)
+    if contact is None:
+        raise _not_found(contact_id)
+    ids = [contact_id, *merged_in_trash(session, contact_id)]
+    return ids, _traces(session.get_one(Contact, id_) for id_ in ids)
+
+
+def _not_theirs(column: Any, ids: list[str]) -> Any:
+    """Rows the erase keeps: of no contact, or of someone else."""
+    return or_(column.is_(None), column.not_in(ids))
+
+
+def _scan(session: Session, traces: _Traces, ids: list[str]) -> list[Mention]:
+    """Every record an erase of ``ids`` keeps whose free text mentions them (:func:`_mentions`):
+    accounts, other contacts, their important dates, the interactions someone else took part
+    in (or no one), follow-ups, deals, gifts, survey answers, notes and notes on countries;
+    the trash included. Accounts first, then contacts, then the rest, each oldest first."""
+
+    def named(*texts: str | None) -> bool:
+        return any(_mentions(text, traces) for text in texts)
+
+    accounts: dict[str, str] = {
+        r.id: r.name for r in session.execute(select(Account.id, Account.name))
+    }
+    people = {
+        c.id: display_name(c.given_name, c.family_name, c.name_order)
+        for c in session.execute(
+            select(Contact.id, Contact.given_name, Contact.family_name, Contact.name_order)
         )
-        return [
-            Mention(i.id, i.occurred_at, i.kind, i.subject, i.deleted_at is not None)
-            for i in session.scalars(query)
-            if _mentions(i.subject, traces) or _mentions(i.notes, traces)
-        ]
+    }
+
+    def owner(account_id: str | None, contact_id: str | None) -> str:
+        if contact_id is not None and contact_id in people:
+            return people[contact_id]
+        return accounts.get(account_id or "", "")
+
+    found: list[Mention] = []
+    accounts_text = select(
+        Account.id, Account.name, Account.address, Account.notes, Account.deleted_at
+    )
+    for a in session.execute(accounts_text.order_by(Account.created_at, Account.id)):
+        if named(a.name, a.address, a.notes):
+            found.append(Mention(a.id, None, "", a.name, a.deleted_at is not None, "account"))
+    contacts = select(
+        Contact.id,
+        Contact.job_title,
+        Contact.personal_notes,
+        Contact.how_we_met,
+        Contact.deleted_at,
+    ).where(Contact.id.not_in(ids))
+    for c in session.execute(contacts.order_by(Contact.created_at, Contact.id)):
+        if named(c.job_title, c.personal_notes, c.how_we_met):
+            found.append(Mention(c.id, None, "", people[c.id], c.deleted_at is not None, "contact"))
+    dates = select(ImportantDate.id, ImportantDate.contact_id, ImportantDate.label).where(
+        ImportantDate.contact_id.not_in(ids)
+    )
+    for d in session.execute(dates.order_by(ImportantDate.id)):
+        if named(d.label):
+            found.append(
+                Mention(d.id, None, "", d.label or "", False, "important_date",
+                        people.get(d.contact_id, ""))
+            )  # fmt: skip
+    ip = interaction_participants
+    theirs = exists().where(ip.c.interaction_id == Interaction.id, ip.c.contact_id.in_(ids))
+    others = exists().where(ip.c.interaction_id == Interaction.id, ip.c.contact_id.not_in(ids))
+    interactions = select(
+        Interaction.id, Interaction.occurred_at, Interaction.kind, Interaction.subject,
+        Interaction.notes, Interaction.outcome, Interaction.deleted_at,
+    ).where(~theirs | others)  # fmt: skip
+    for i in session.execute(interactions.order_by(Interaction.occurred_at, Interaction.id)):
+        if named(i.subject, i.notes, i.outcome):
+            found.append(Mention(i.id, i.occurred_at, i.kind, i.subject, i.deleted_at is not None))
+    follow_ups = select(FollowUp.id, FollowUp.title, FollowUp.notes, FollowUp.deleted_at).where(
+        _not_theirs(FollowUp.contact_id, ids)
+    )
+    for f in session.execute(follow_ups.order_by(FollowUp.created_at, FollowUp.id)):
+        if named(f.title, f.notes):
+            found.append(Mention(f.id, None, "", f.title, f.deleted_at is not None, "follow_up"))
+    deals = select(Deal.id, Deal.title, Deal.deleted_at)
+    for deal in session.execute(deals.order_by(Deal.created_at, Deal.id)):
+        if named(deal.title):
+            found.append(
+                Mention(deal.id, None, "", deal.title, deal.deleted_at is not None, "deal")
+            )
+    gifts = select(Gift.id, Gift.description, Gift.occasion, Gift.notes, Gift.deleted_at).where(
+        _not_theirs(Gift.contact_id, ids)
+    )
+    for g in session.execute(gifts.order_by(Gift.given_on, Gift.id)):
+        if named(g.description, g.occasion, g.notes):
+            found.append(Mention(g.id, None, "", g.description, g.deleted_at is not None, "gift"))
+    surveys = select(
+        SurveyResponse.id, SurveyResponse.account_id, SurveyResponse.contact_id,
+        SurveyResponse.comment, SurveyResponse.answered_on, SurveyResponse.deleted_at,
+    ).where(_not_theirs(SurveyResponse.contact_id, ids))  # fmt: skip
+    for r in session.execute(surveys.order_by(SurveyResponse.answered_on, SurveyResponse.id)):
+        if named(r.comment):
+            found.append(
+                Mention(r.id, None, "", "", r.deleted_at is not None, "survey",
+                        owner(r.account_id, r.contact_id), r.answered_on)
+            )  # fmt: skip
+    notes = select(
+        Note.id, Note.account_id, Note.contact_id, Note.body, Note.created_at, Note.deleted_at
+    ).where(_not_theirs(Note.contact_id, ids))
+    for n in session.execute(notes.order_by(Note.created_at, Note.id)):
+        if named(n.body):
+            found.append(
+                Mention(n.id, n.created_at, "", "", n.deleted_at is not None, "note",
+                        owner(n.account_id, n.contact_id))
+            )  # fmt: skip
+    country_notes = select(
+        CountryNote.id, CountryNote.country, CountryNote.body, CountryNote.deleted_at
+    )
+    for cn in session.execute(country_notes.order_by(CountryNote.created_at, CountryNote.id)):
+        if named(cn.body):
+            found.append(
+                Mention(cn.id, None, "", cn.country, cn.deleted_at is not None, "country_note")
+            )
+    return found
+
+
+def kept_mentions(db: Database, contact_id: str) -> list[Mention]:
+    """The records an erase of the contact keeps whose free text mentions them (:func:`_scan`,
+    the trash too): the interactions others took part in, other people's and the accounts'
+    records. The erase does not rewrite them: the user edits these first."""
+    with db.reader() as session:
+        ids, traces = _traces_of(session, contact_id)
+        return _scan(session, traces, ids)
 
 
 def mention_line(mention: Mention, zone: str) -> str:
-    """One kept interaction that mentions them, for the user: its day (in ``zone``) and its
-    subject (its kind when it has none)."""
+    """One kept record that mentions them, for the user: an interaction's day (in ``zone``) and
+    subject (its kind when it has none); what another record is and whose (see
+    :data:`RECORD_LINES`)."""
+    if mention.record != "interaction":
+        plain, trashed = RECORD_LINES[mention.record]
+        when = mention.on or (
+            mention.occurred_at.astimezone(get_zone(zone)) if mention.occurred_at else None
+        )
+        title = (
+            country_name(mention.subject) if mention.record == "country_note" else (mention.subject)
+        )
+        return _(trashed if mention.in_trash else plain).format(
+            title=isolate(title),
+            name=isolate(mention.owner),
+            date=format_date(when) if when is not None else "",
+        )
+    assert mention.occurred_at is not None
     day = format_date(mention.occurred_at.astimezone(get_zone(zone)))
     subject = isolate(mention.subject) if mention.subject else label(INTERACTION_KIND, mention.kind)
     if mention.in_trash:
@@ -403,16 +581,14 @@ def mentions_notice(name: str, count: int) -> str:
     """What to say before the list of :func:`kept_mentions` (``name``: as the caller shows
     it, isolated in a window)."""
     return ngettext(
-        "{n} interaction with other people is kept, without {name}, and its subject or notes "
-        "mention them; edit it first if it should not:",
-        "{n} interactions with other people are kept, without {name}, and their subject or "
-        "notes mention them; edit them first if they should not:",
+        "{n} record is kept that mentions {name}; edit it first if it should not:",
+        "{n} records are kept that mention {name}; edit them first if they should not:",
         count,
     ).format(n=format_number(count), name=name)
 
 
 def more_mentions(count: int) -> str:
-    """The line that stands for ``count`` interactions left out of a short list."""
+    """The line that stands for ``count`` records left out of a short list."""
     return ngettext("… and {n} more.", "… and {n} more.", count).format(n=format_number(count))
 
 
@@ -504,11 +680,14 @@ def _is_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Path]]:
+def _clean_backups(
+    db: Database, traces: _Traces, *contact_ids: str
+) -> tuple[list[Path], list[Path], list[Path]]:
     """Erase the contact from every copy under the backups folders (:func:`backup_roots`: the
     current one, those the ``backup.folder`` setting named before and the data folder's) that
     holds them, whatever its name: a copy that holds their id holds their data. Returns the
-    cleaned and the uncleanable.
+    cleaned, the uncleanable, and the cleaned whose kept records still mention them
+    (``traces``; those that cannot be looked into count as mentioning them).
 
     A copy encrypted with the database's passphrase is cleaned like a plain one. A ``.db``
     file that cannot be looked into (damaged, or encrypted with another passphrase, such as
@@ -517,6 +696,7 @@ def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Pa
     (another identity) it is that database's, with that database's passphrase."""
     cleaned: list[Path] = []
     left: list[Path] = []
+    mentioning: list[Path] = []
     assert db.path is not None
     roots = [root for root in backup_roots(db) if root.is_dir()]
     identity = identity_of(db)
@@ -542,6 +722,8 @@ def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Pa
             continue
         try:
             emptied = _erase_in(copy, *held)
+            if emptied and _still_mentioned(copy, traces, list(contact_ids)):
+                mentioning.append(path)
         except (SQLAlchemyError, UserError):  # read-only, damaged, a full disk: the user deletes it
             emptied = False
         finally:
@@ -549,7 +731,17 @@ def _clean_backups(db: Database, *contact_ids: str) -> tuple[list[Path], list[Pa
         if emptied:
             crypto.keep_as_copy(path, key)  # reading it before a restore leaves nothing beside it
         (cleaned if emptied else left).append(path)
-    return cleaned, left
+    return cleaned, left, mentioning
+
+
+def _still_mentioned(db: Database, traces: _Traces, ids: list[str]) -> bool:
+    """Whether a record kept in ``db`` mentions them; True when it cannot be looked into (a
+    copy of an older schema)."""
+    try:
+        with db.reader() as session:
+            return bool(_scan(session, traces, ids))
+    except SQLAlchemyError:
+        return True
 
 
 def erase_contact(db: Database, contact_id: str) -> Erasure:
@@ -561,11 +753,14 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
         merged = merged_in_trash(session, contact_id)
         # and those emptied from the trash since: still in the backups taken before
         in_backups = merged_in_trash(session, contact_id, purged=True)
+        ids, traces = _traces_of(session, contact_id)
     names = [subject_name(db, id_) for id_ in merged]
-    mentions = kept_mentions(db, contact_id)  # the same records in the backups are kept too
     cleaned: list[Path] = []
     left: list[Path] = []
+    mentioning: list[Path] = []
     if db.path is not None:
-        cleaned, left = _clean_backups(db, *in_backups, contact_id)
+        cleaned, left, mentioning = _clean_backups(db, traces, *in_backups, contact_id)
     emptied = _erase_in(db, *merged, contact_id)
-    return Erasure(name, cleaned, left, emptied, names, len(mentions))
+    with db.reader() as session:  # what is left, looked for in what the erase kept
+        mentions_left = len(_scan(session, traces, ids))
+    return Erasure(name, cleaned, left, emptied, names, mentions_left, mentioning)
