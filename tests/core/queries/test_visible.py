@@ -136,3 +136,42 @@ def test_the_sql_text_is_the_same_rule(db: Database, world: dict[str, str]) -> N
             text(f"SELECT id FROM contacts WHERE id IN ({SHOWN_CONTACT_IDS_SQL})")
         ).scalars()
         assert sorted(joined) == sorted(inside) == [world["kept"]]
+
+
+def test_today_names_participants_as_the_account_view_does(db: Database) -> None:
+    """In their own name order, with the language's list separator (SQL wrote "Taro Yamada,
+    Kept Person")."""
+    hanami = create_account(db, AccountInput(name="Hanami", country="JP", timezone="Asia/Tokyo"))
+    taro = create_contact(
+        db,
+        ContactInput(
+            account_id=hanami,
+            given_name="Taro",
+            family_name="Yamada",
+            name_order="family_first",
+            country="JP",
+            timezone="Asia/Tokyo",
+        ),
+    )
+    kept = create_contact(
+        db,
+        ContactInput(
+            account_id=hanami,
+            given_name="Kept",
+            family_name="Person",
+            country="JP",
+            timezone="Asia/Tokyo",
+        ),
+    )
+    log_interaction(
+        db,
+        InteractionInput(
+            kind="meeting",
+            occurred_at=datetime(2026, 11, 20, 9, tzinfo=UTC),
+            contact_ids=[taro, kept],
+        ),
+    )
+    (recent,) = today_view(db, NOW, "Europe/Riga").recent
+    (shown,) = account_detail(db, hanami).interactions
+    assert recent.participants == shown.participants
+    assert sorted(recent.participants.split(", ")) == ["Kept Person", "Yamada Taro"]

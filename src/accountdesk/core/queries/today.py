@@ -14,6 +14,7 @@ from typing import Any
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.portable import as_utc, portable
+from accountdesk.core.i18n import join_list
 from accountdesk.core.queries.followups import (
     Bucket,
     FollowUpRow,
@@ -73,12 +74,8 @@ def _sql_instant(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-# the participants named are those shown (not in the trash, nor their account: queries.visible)
 _RECENT = (
-    "SELECT i.id, i.kind, i.occurred_at, i.subject, a.id, a.name, "
-    "(SELECT group_concat(c.given_name || ' ' || c.family_name, ', ') "
-    " FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id "
-    f" WHERE p.interaction_id = i.id AND c.id IN ({SHOWN_CONTACT_IDS_SQL})) "
+    "SELECT i.id, i.kind, i.occurred_at, i.subject, a.id, a.name "
     "FROM interactions i JOIN accounts a ON a.id = i.account_id "
     "WHERE i.deleted_at IS NULL AND a.deleted_at IS NULL AND i.occurred_at <= ? "
     "ORDER BY i.occurred_at DESC LIMIT ?"
@@ -98,6 +95,26 @@ _ZONES = (
     f"FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE {CONTACT_SHOWN_SQL} "
     "GROUP BY c.timezone, c.country, c.subdivision, c.work_start, c.work_end"
 )
+
+
+# the participants named are those shown (not in the trash, nor their account: queries.visible)
+_PARTICIPANTS = (
+    "SELECT p.interaction_id, c.given_name, c.family_name, c.name_order "
+    "FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id "
+    f"WHERE p.interaction_id IN ({{marks}}) AND c.id IN ({SHOWN_CONTACT_IDS_SQL})"
+)
+
+
+def _participants(raw: Any, interaction_ids: list[str]) -> dict[str, str]:
+    """The participants of each interaction as the account view names them: each in their
+    own name order, with the language's list separator (i18n.join_list)."""
+    if not interaction_ids:
+        return {}
+    names: dict[str, list[str]] = {}
+    sql = _PARTICIPANTS.format(marks=", ".join("?" * len(interaction_ids)))
+    for interaction_id, given, family, order in raw.execute(sql, interaction_ids):
+        names.setdefault(interaction_id, []).append(display_name(given, family, order))
+    return {id_: join_list(found) for id_, found in names.items()}
 
 
 def _next_days(today: date, days: int) -> Iterable[date]:
@@ -170,9 +187,11 @@ def today_view(
     counts = counts_by_bucket(db, now, user_zone)
     with db.engine.connect() as conn:
         raw = portable(conn)
+        found = list(raw.execute(_RECENT, (_sql_instant(now), rows)))
+        named = _participants(raw, [r[0] for r in found])
         recent = [
-            RecentInteraction(r[0], r[1], as_utc(r[2]), r[3], r[4], r[5], r[6] or "")
-            for r in raw.execute(_RECENT, (_sql_instant(now), rows))
+            RecentInteraction(r[0], r[1], as_utc(r[2]), r[3], r[4], r[5], named.get(r[0], ""))
+            for r in found
         ]
         dates = upcoming_dates(raw, local_today)
         working, total = working_now(raw, now, limit)
