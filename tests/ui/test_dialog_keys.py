@@ -71,3 +71,36 @@ def test_enter_on_a_good_slot_schedules_it_once_and_removes_nobody(
     tasks.pump(10)
     assert len(chosen) == 1
     assert [p.id for p in dialog.people[1:]] == [ayse]
+
+
+def test_the_follow_ups_list_takes_the_keys_of_every_list(
+    qtbot: Any, ctx: Any, person: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime
+
+    from accountdesk.core.services import followups as service
+    from accountdesk.ui.followups import screen as followups_screen
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    ayse = person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Call Ayse", datetime(2025, 3, 20, 10)))
+    screen = followups_screen.FollowUpsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    tasks.wait_all()
+    tasks.pump(10)
+    assert [r.title for r in screen.model.rows] == ["Call Ayse"]
+    opened: list[object] = []
+    monkeypatch.setattr(followups_screen, "run_modal", lambda d: opened.append(d) or 0)
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+        qtbot.keyClick(screen.table, key)
+    assert len(opened) == 3 and all(isinstance(d, ScheduleDialog) for d in opened)
+    for dialog in opened:
+        dialog.deleteLater()  # type: ignore[attr-defined]
+    qtbot.keyClick(screen.table, Qt.Key.Key_Delete)
+    tasks.wait_all()
+    tasks.pump(10)
+    assert screen.model.rows == []  # in the trash (Ctrl+Z brings it back)
+    assert ctx.undo_stack.canUndo()

@@ -77,6 +77,7 @@ from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, 
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker
+from accountdesk.ui.rowkeys import add_row_keys
 
 COLUMNS = (
     N_("Due (your time)"),
@@ -208,6 +209,14 @@ class FollowUpsScreen(QWidget):
         # 21 Nov 2026, 10:00" (the default width cut it to "Completed 21 …")
         fit_column(self.table, len(COLUMNS) - 1, when_samples())
         self.table.doubleClicked.connect(self.reschedule)
+        # the keys of every list (ui/rowkeys.py): Return and F2 reschedule as a double-click
+        # does, Delete moves to the trash; the keyboard had only the buttons here
+        add_row_keys(
+            self.table,
+            open_row=(_("Reschedule…"), self.reschedule),
+            edit_row=(_("Reschedule…"), self.reschedule),
+            trash_row=(_("Delete"), self.delete),
+        )
         self.reminders = ReminderBar(self)
         self.reminders.complete.clicked.connect(self.complete_reminders)
         self.reminders.snooze_chosen.connect(self.snooze_reminders)
