@@ -150,3 +150,17 @@ def test_no_backups_yet_says_how_to_make_one(ctx: Any, qtbot: Any) -> None:
     dialog.back_up_now()
     assert dialog.model.rowCount() == 1
     assert _dialog_note(dialog) is None
+
+
+def test_today_on_an_empty_database_says_where_to_start(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.today.screen import TodayScreen
+
+    screen = TodayScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    screen.show()
+    said = screen.start_here.text()
+    assert screen.start_here.isVisible()
+    assert "New account…" in said and "Import contacts…" in said and "Load demo data…" in said
+    _contact(ctx.db)
+    ctx.changed.emit("account")  # Today reloads
+    assert not screen.start_here.isVisible()

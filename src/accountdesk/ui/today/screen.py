@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import icu
 from accountdesk.core.i18n import N_, _, format_number, ngettext, zone_name
 from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
+from accountdesk.core.queries.lists import count_live
 from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.core.timekeeping.reminders import Bucket
 from accountdesk.core.timekeeping.zones import get_zone, user_day
@@ -334,6 +335,21 @@ class TodayScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        # on an empty database: the first steps (Today is the first screen a new user sees)
+        self.start_here = QLabel(
+            _(
+                "Your database is empty. Start with File → New account… (Ctrl+N), bring your "
+                "contacts in with File → Import contacts… (Ctrl+I), or look around in demo "
+                "data (File → Load demo data…)."
+            )
+        )
+        self.start_here.setObjectName("startHere")
+        self.start_here.setWordWrap(True)
+        self.start_here.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 8px; border-radius: 3px; }"
+        )
+        self.start_here.hide()
+        layout.addWidget(self.start_here)
         layout.addWidget(self.area, 1)
 
         self._set_titles()
@@ -374,9 +390,16 @@ class TodayScreen(QWidget):
         if not self.asynchronous:
             self._show(generation, load())
             self._culture(generation, culture_items(db, today))
+            self._empty(generation, count_live(db))
             return
         tasks.run(load, lambda d: self._show(generation, d))
+        tasks.run(lambda: count_live(db), lambda counts: self._empty(generation, counts))
         tasks.run(lambda: culture_items(db, today), lambda items: self._culture(generation, items))
+
+    def _empty(self, generation: int, counts: tuple[int, int]) -> None:
+        """Show the first steps while the database has no account and no contact."""
+        if generation == self._generation:
+            self.start_here.setVisible(counts == (0, 0))
 
     def _culture(self, generation: int, items: list[Any]) -> None:
         if generation == self._generation:
