@@ -42,6 +42,20 @@ def _open(args: argparse.Namespace, *, upgrade: bool = True, create: bool = Fals
     return db
 
 
+def _note(text: str) -> None:
+    """One line on standard error (a problem after the first, a remark), without the bidi
+    isolates of the shared sentences, as :func:`_print`: a terminal showed them as stray
+    characters around a name or a time ("moved to the trash on ⁨29 Nov 2026, 11:25⁩")."""
+    from accountdesk.core.bidi import plain
+
+    sys.stderr.write(plain(text) + "\n")
+
+
+def _error(message: str) -> None:
+    """A command's refusal: "accountdesk: " and the sentence (:func:`_note`)."""
+    _note(f"accountdesk: {message}")
+
+
 def _print(text: str = "") -> None:
     """One line on standard output. A terminal lays text out on its own, so the bidi isolates
     the shared formatting adds for the GUI are taken out."""
@@ -202,7 +216,7 @@ def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int
         raise UserError(f"{exc.message} {hint}") from exc
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
-            sys.stderr.write(problem + "\n")
+            _note(problem)
         raise
     _print(report.summary())
     for remark in report.remarks():
@@ -225,11 +239,11 @@ def _import_vcard_or_json_into(db: Database, args: argparse.Namespace) -> int:
         report = import_whole(db, args.file, dry_run=args.dry_run)
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
-            sys.stderr.write(problem + "\n")
+            _note(problem)
         raise
     _print(report.summary())
     for remark in report.remarks():
-        sys.stderr.write(remark + "\n")
+        _note(remark)
     return 0
 
 
@@ -308,7 +322,7 @@ def cmd_db(args: argparse.Namespace) -> int:
     problems = check_database(db)  # on a read-only file too
     if problems:
         for problem in problems:
-            sys.stderr.write(problem + "\n")
+            _note(problem)
         raise UserError(
             ngettext(
                 "The database check found {n} problem.",
@@ -1168,7 +1182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except UserError as exc:
-        sys.stderr.write(f"accountdesk: {exc.message}\n")
+        _error(exc.message)
         return 1
     except BrokenPipeError:  # the reader went away (| head): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -1182,7 +1196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         storage = explain(exc, _target(args))  # disk full, busy, read-only: one sentence
         if storage is not None:
-            sys.stderr.write(f"accountdesk: {storage.message}\n")
+            _error(storage.message)
             return 1
         if os.environ.get("ACCOUNTDESK_DEBUG"):
             raise

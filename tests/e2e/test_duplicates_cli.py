@@ -164,3 +164,18 @@ def test_merge_reports_what_it_did_not_zero_records(run: Run, world: dict[str, s
         "1 record was moved to the kept contact.",
         "Filled in on the kept contact: City.",
     ]
+
+
+def test_merging_a_contact_in_the_trash_names_it_in_plain_text(
+    run: Run, world: dict[str, str]
+) -> None:
+    """Merging a contact already merged (in the trash) said "This contact was moved to the
+    trash on ⁨29 Nov 2026, 11:25⁩; restore it from the Trash to save your changes.": a form's
+    sentence, no name, and the bidi isolates written raw to the terminal."""
+    db = world["db"]
+    run("duplicates", "--db", db, "--merge", world["kept"], world["other"], check=True)
+    again = run("duplicates", "--db", db, "--merge", world["kept"], world["other"])
+    assert again.returncode == 1
+    assert again.stderr == (
+        f"accountdesk: Anna B. ({world['other']}) is in the trash; restore it before merging.\n"
+    )
