@@ -86,10 +86,11 @@ def test_follow_up_presets_land_in_their_working_hours(ctx: Any, qtbot: Any, per
     somchai.preset_buttons["week"].click()
     assert somchai.due.value() == datetime(2025, 3, 19, 16, 30)
     somchai.mark_clean()  # closed without the "unsaved changes" question
-    # Tehran (08:00–16:00, Friday off): 13:00 there now; next week is Nowruz and the days
-    # around it (public holidays), so the follow-up waits for Tuesday 25 March, 08:00.
+    # Tehran (08:00–16:00, Thursday mornings only, Friday off): 13:00 there now; tomorrow's
+    # 13:00 is after Thursday's work ends, so the default waits for Saturday 08:00; next week
+    # is Nowruz and the days around it (public holidays): the week preset waits for 25 March.
     reza = _with(ctx, qtbot, person("Reza", "IR", "Asia/Tehran"))
-    assert reza.due.value() == datetime(2025, 3, 13, 13, 0)
+    assert reza.due.value() == datetime(2025, 3, 15, 8, 0)
     reza.preset_buttons["3days"].click()
     assert reza.due.value() == datetime(2025, 3, 15, 13, 0)  # Saturday works in Iran
     reza.preset_buttons["week"].click()

@@ -164,6 +164,8 @@ def test_trip_brief_around_nowruz_follows_the_planner_rules(tmp_path: Path) -> N
         if day.weekday() == 4 or date(2027, 3, 20) <= day <= date(2027, 3, 24):
             assert times == [], (day, rest)  # Friday, the oil day and Nowruz
             assert "Weekend" in rest or "Holiday:" in rest
+        elif day.weekday() == 3:  # Thursday mornings only (08:00–13:00)
+            assert times == [(9, 0), (11, 30)], (day, rest)
         else:
             # an hour after 08:00 and an hour after midday: one-hour meetings inside 08:00–16:00
             assert times == [(9, 0), (13, 0)], (day, rest)

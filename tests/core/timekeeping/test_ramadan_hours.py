@@ -86,3 +86,22 @@ def test_a_day_already_short_enough_is_kept() -> None:
     assert found.short_day is not None and found.short_day.name == "Fast"
     with pytest.raises(ValueError):
         ShortDay(day, "Nothing")
+
+
+def test_thursday_in_iran_is_a_morning() -> None:
+    """Iran's week ends with a half day: Thursday mornings only (08:00-13:00 for the country's
+    08:00-16:00); the status and the slot check said a Thursday 15:00 was working time."""
+    zone = "Asia/Tehran"
+    hours = WorkingHours.for_country("IR")
+    thursday, wednesday = date(2026, 12, 3), date(2026, 12, 2)
+    short = working_day(thursday, zone, hours, "IR", None, lang="en")
+    assert short.window is not None and short.window[1].time() == time(13)
+    assert short.short_day is not None and short.short_day.name == "Thursday"
+    full = working_day(wednesday, zone, hours, "IR", None).window
+    assert full is not None and full[1].time() == time(16)
+    after = work_status(_at(thursday, 14, 0, zone), zone, "IR", None, hours)
+    assert (after.working, after.reason) == (False, "outside_hours")
+    assert after.window_start == _at(date(2026, 12, 5), 8, 0, zone)  # Friday off: Saturday
+    assert work_status(_at(thursday, 12, 0, zone), zone, "IR", None, hours).working
+    warnings = check_slot(datetime.combine(thursday, time(15)), zone, hours, "IR", None)
+    assert [w.code for w in warnings] == ["outside_hours"] and "08:00–13:00" in warnings[0].message

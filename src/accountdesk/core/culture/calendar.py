@@ -33,7 +33,7 @@ from typing import Any
 import holidays
 from babel import Locale, UnknownLocaleError
 
-from accountdesk.core.i18n import current_language, native_digits
+from accountdesk.core.i18n import current_language, native_digits, use_language
 from accountdesk.core.timekeeping.calendars import (
     DEFAULT_END,
     DEFAULT_START,
@@ -611,16 +611,31 @@ RAMADAN_HOURS: dict[str, tuple[timedelta | None, timedelta | None]] = {
 }
 
 
+#: Weekdays that are short every week (0 = Monday): how long they last at most.
+#:
+#: - IR Thursday, mornings only: the last day of the week is a half day in most businesses
+#:   (banks close at noon) and many government offices do not open at all; parliament voted in
+#:   2025 for a Thursday–Friday weekend in government.
+SHORT_WEEKDAYS: dict[str, dict[int, timedelta]] = {"IR": {3: timedelta(hours=5)}}
+
+
 def short_day_on(
     country: str, subdivision: str | None, day: date, lang: str | None = None
 ) -> ShortDay | None:
-    """Why the working day ``day`` is shorter by law there (:data:`RAMADAN_HOURS`), or None."""
-    rule = RAMADAN_HOURS.get(country.upper())
-    if rule is None:
-        return None
-    from accountdesk.core.culture.seasons import season_on
+    """Why the working day ``day`` is shorter there (:data:`RAMADAN_HOURS` in the country's
+    own Ramadan, :data:`SHORT_WEEKDAYS`), or None. The name is Ramadan's, or the weekday's."""
+    cc = country.upper()
+    rule = RAMADAN_HOURS.get(cc)
+    if rule is not None:
+        from accountdesk.core.culture.seasons import season_on
 
-    fast = season_on(country, "ramadan", day, lang)
-    if fast is None:
+        fast = season_on(cc, "ramadan", day, lang)
+        if fast is not None:
+            return ShortDay(day, fast.name, shortened=rule[0], at_most=rule[1])
+    weekly = SHORT_WEEKDAYS.get(cc, {}).get(day.weekday())
+    if weekly is None:
         return None
-    return ShortDay(day, fast.name, shortened=rule[0], at_most=rule[1])
+    from accountdesk.core.culture.profile import weekday_name
+
+    with use_language(lang or current_language().code):
+        return ShortDay(day, weekday_name(day.weekday()), at_most=weekly)
