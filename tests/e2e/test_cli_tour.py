@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -27,3 +28,14 @@ def test_country_year_inside_the_calendar_prints_that_years_holidays(run: Run) -
     result = run("country", "LV", "--year", "2027", check=True)
     holidays = result.stdout.split("Holidays in 2027")[1]
     assert "1 Jan 2027  New Year's Day" in holidays and "2026" not in holidays
+
+
+def test_a_cut_short_vcard_file_is_one_sentence_with_one_stop(run: Run, tmp_path: Path) -> None:
+    """It said "Card 1 has no END:VCARD; is the file complete?. Nothing was imported."."""
+    path = tmp_path / "cut.vcf"
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Kalns;J\xc4\x81nis;;;\r\nORG:Koks\r\n")
+    result = run("import", "--db", str(tmp_path / "a.db"), "--dry-run", str(path))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "accountdesk: Card 1 has no END:VCARD: the file may be cut short. Nothing was imported.\n"
+    )

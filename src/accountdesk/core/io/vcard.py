@@ -416,7 +416,7 @@ def parse(data: bytes) -> list[Card]:
         card.properties.append(Property(name, value, params, group))
     if card is not None:
         problems.append(
-            _("Card {card} has no END:VCARD; is the file complete?").format(
+            _("Card {card} has no END:VCARD: the file may be cut short.").format(
                 card=format_number(card.number)
             )
         )
