@@ -9,6 +9,12 @@ Countries, Reports, Duplicates and the import dialog (on the Google Contacts sam
 yours is touched). Contacts from Japan, China and Korea are added so that CJK names show up;
 ``--contact NAME`` picks the contact the contact screenshot shows; ``--db URL`` tours an empty
 team server's database instead of a new file.
+
+``--size 1024x700`` shoots the window at that size (a small laptop's screen); ``--dialogs``
+adds every editor and list dialog (Settings → Me, the account and contact editors, quick log,
+deal, survey, gift, note, country note, trash, backups, exchange rates); ``--empty`` tours a
+database with nothing in it, as a new user first sees it (the first-run dialog, the empty
+lists and Today).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def main(argv: list[str]) -> int:
@@ -27,7 +34,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--contact", default="", help="part of a contact's name")
     parser.add_argument("--accounts", type=int, default=60)
     parser.add_argument("--db", help="an empty database to tour instead (a team server's URL)")
+    parser.add_argument("--size", default="1280x820", help="the window's size, WIDTHxHEIGHT")
+    parser.add_argument("--dialogs", action="store_true", help="every editor and list dialog")
+    parser.add_argument("--empty", action="store_true", help="a database with nothing in it")
     args = parser.parse_args(argv)
+    width, height = (int(part) for part in args.size.lower().split("x"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = Path(tempfile.mkdtemp(prefix="accountdesk-tour-"))
     os.environ["ACCOUNTDESK_HOME"] = str(home)
@@ -47,10 +58,11 @@ def main(argv: list[str]) -> int:
     app = create_app()
     apply_language(args.lang)
     db = open_database(args.db or home / "tour.db")
-    generate(db, accounts=args.accounts, seed=7)
+    if not args.empty:
+        generate(db, accounts=args.accounts, seed=7)
     ctx = AppContext(db)
     window = MainWindow(ctx, QSettings(str(home / "ui.ini"), QSettings.Format.IniFormat))
-    window.resize(1280, 820)
+    window.resize(width, height)
     window.show()
 
     def settle() -> None:
@@ -68,6 +80,16 @@ def main(argv: list[str]) -> int:
     for key in ("today", "accounts", "contacts", "followups", "countries", "reports", "duplicates"):
         window.show_screen(key)
         save(window, key)
+    if args.empty:
+        from accountdesk.ui.firstrun import FirstRunDialog
+
+        first = FirstRunDialog(ctx, window)
+        first.show()
+        save(first, "firstrun")
+        first.reject()
+        window.close()
+        QApplication.processEvents()
+        return 0
 
     hits = [h for h in search(db, args.contact or "a", limit=50) if h.kind == "contact"]
     if hits:
@@ -89,14 +111,48 @@ def main(argv: list[str]) -> int:
 
     sample = Path(__file__).resolve().parents[1] / "tests" / "data" / "google_contacts.csv"
     dialogs.append((ImportDialog(ctx, sample, window), "import"))
+    if args.dialogs:
+        dialogs.extend(_more_dialogs(ctx, window, search))
     for dialog, name in dialogs:
         dialog.show()
-        dialog.resize(max(dialog.width(), 900), max(dialog.height(), 560))
+        if name in ("schedule", "planner", "import"):
+            dialog.resize(max(dialog.width(), 900), max(dialog.height(), 560))
         save(dialog, name)
         dialog.reject()
     window.close()
     QApplication.processEvents()
     return 0
+
+
+def _more_dialogs(ctx: Any, window: Any, search: Any) -> list[tuple[Any, str]]:
+    """Every editor and list dialog, on the first account and contact the search finds."""
+    from accountdesk.ui.accounts.editor import AccountEditor
+    from accountdesk.ui.activity import DealDialog, GiftDialog, NoteDialog, SurveyDialog
+    from accountdesk.ui.backups import BackupsDialog
+    from accountdesk.ui.contacts.editor import ContactEditor
+    from accountdesk.ui.culture_panel import CountryNoteDialog
+    from accountdesk.ui.me import MeDialog
+    from accountdesk.ui.quicklog.dialog import QuickLogDialog
+    from accountdesk.ui.reports.rates import RatesDialog
+    from accountdesk.ui.trash.dialog import TrashDialog
+
+    hits = search(ctx.db, "a", limit=50)
+    account = next(h.id for h in hits if h.kind == "account")
+    contact = next(h.id for h in hits if h.kind == "contact")
+    return [
+        (MeDialog(ctx, window), "me"),
+        (AccountEditor(ctx, account, parent=window), "account-editor"),
+        (ContactEditor(ctx, contact, parent=window), "contact-editor"),
+        (QuickLogDialog(ctx, contact_id=contact, parent=window), "quicklog"),
+        (DealDialog(ctx, account, parent=window), "deal"),
+        (SurveyDialog(ctx, account, parent=window), "survey"),
+        (GiftDialog(ctx, account, parent=window), "gift"),
+        (NoteDialog(ctx, account_id=account, parent=window), "note"),
+        (CountryNoteDialog(ctx, "LV", parent=window), "country-note"),
+        (TrashDialog(ctx, window), "trash"),
+        (BackupsDialog(ctx, window), "backups"),
+        (RatesDialog(ctx, window), "rates"),
+    ]
 
 
 if __name__ == "__main__":
