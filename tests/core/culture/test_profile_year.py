@@ -1,0 +1,30 @@
+"""The country profile's headings write the year as its dates write years: in Persian the
+Gregorian year in Persian digits (the heading said "تعطیلات سال 2026" above "۱۳ دی ۱۴۰۴"), in
+Thai the Buddhist era's 2569 (the same days), in English 2026."""
+
+from __future__ import annotations
+
+from accountdesk.core.culture.profile import render_country_text
+
+
+def _headings(text: str) -> list[str]:
+    lines = text.splitlines()
+    return [lines[i - 1] for i, line in enumerate(lines) if line and set(line) == {"-"}]
+
+
+def test_persian_headings_use_persian_digits() -> None:
+    found = [h for h in _headings(render_country_text("IR", 2026, "fa")) if "۲۰۲۶" in h]
+    assert len(found) == 2  # seasons and holidays
+    assert not any("2026" in h for h in _headings(render_country_text("IR", 2026, "fa")))
+
+
+def test_thai_headings_use_the_buddhist_year() -> None:
+    text = render_country_text("TH", 2026, "th")
+    found = [h for h in _headings(text) if "2569" in h]
+    assert len(found) == 2
+    assert "1 ม.ค. 2569" in text
+
+
+def test_english_headings_keep_the_gregorian_year() -> None:
+    text = render_country_text("TR", 2027, "en")
+    assert "Seasons in 2027" in text and "Holidays in 2027" in text
