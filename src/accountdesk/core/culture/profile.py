@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from accountdesk.core import i18n
+from accountdesk.core.calendars import year_of, year_span
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.i18n import N_, _, join_list, use_language
 
@@ -95,6 +96,16 @@ def _heading(text: str) -> list[str]:
     return ["", text, "-" * len(text)]
 
 
+def _year_text(start: date, end: date) -> str:
+    """The Gregorian year ``start`` … ``end`` as the dates beside it write years: the Buddhist
+    era's number in Thai (the same days: 2569 for 2026), else the Gregorian number (a Solar
+    Hijri year is another span), in the language's digits ("۲۰۲۶" among Persian dates)."""
+    cal = i18n.current_calendar()
+    own = year_of(start, cal)
+    shown = own if year_span(own, cal) == (start, end) else start.year
+    return i18n.localize_digits(str(shown))
+
+
 def render_country_text(code: str, year: int, lang: str) -> str:
     """The complete plain-text profile of a country for ``accountdesk country``."""
     cc = code.upper()
@@ -140,15 +151,16 @@ def render_country_text(code: str, year: int, lang: str) -> str:
                     lines.append(f"  {phrase.local} [{phrase.pronunciation}]: {phrase.meaning}")
             lines.extend(["", average_disclaimer()])
         start, end = date(year, 1, 1), date(year, 12, 31)
+        named = _year_text(start, end)
         found_seasons = seasons.seasons_between(cc, start, end, lang)
         if found_seasons:
-            lines.extend(_heading(_("Seasons in {year}").format(year=year)))
+            lines.extend(_heading(_("Seasons in {year}").format(year=named)))
             for season in found_seasons:
                 lines.append(
                     f"  {i18n.format_date(season.start)} – {i18n.format_date(season.end)}  "
                     f"{season.name}: {season.advice}"
                 )
-        lines.extend(_heading(_("Holidays in {year}").format(year=year)))
+        lines.extend(_heading(_("Holidays in {year}").format(year=named)))
         found = calendar.holidays_between(cc, None, start, end, lang)
         if not found:
             lines.append("  " + _("No holiday data for this country."))
