@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from accountdesk.core.i18n import _, date_input_placeholder
-from accountdesk.core.labels import STATUS
+from accountdesk.core.labels import STATUS, TIER
 from accountdesk.core.services.accounts import (
     ACCOUNT_STATUSES,
     SIZE_BANDS,
@@ -54,7 +54,10 @@ class AccountEditor(FormDialog):
         self.add_field("status", _("Status"), combo(table_choices(STATUS, ACCOUNT_STATUSES)))
         self.add_field("customer_since", _("Customer since"), line(date_input_placeholder()))
         self.add_field("lost_on", _("Lost on"), line(date_input_placeholder()))
-        self.add_field("tier", _("Tier"), line())
+        # the tiers by their names in the language ("Bronasta"), or a tier of one's own: the
+        # field showed the stored key ("bronze", English) in every language
+        tiers = combo(table_choices(TIER, list(TIER)), empty="", editable=True)
+        self.add_field("tier", _("Tier"), tiers)
         owner = self.loaded.owner if self.loaded else None
         self.add_field("owner", _("Owner"), owner_field(ctx.db, owner, new=self.loaded is None))
         self.add_field("industry", _("Industry"), line())
