@@ -71,7 +71,7 @@ def test_import_names_row_and_column(ctx: Any, qtbot: Any, tmp_path: Path) -> No
     good = tmp_path / "good.csv"
     good.write_text("currency,rate,date\nJPY,160,2025-03-01\nTHB,38,2025-03-01\n")
     dialog.import_file(good)
-    assert dialog.message.text() == "Imported 2 exchange rates (0 replaced earlier ones)."
+    assert dialog.message.text() == "Imported 2 exchange rates."
     assert len(dialog.rate_texts()) == 2
 
 

@@ -171,7 +171,7 @@ def test_import_a_csv_of_rates(db: Database, tmp_path: Path) -> None:
     path.write_text("date;currency;rate\n2026-11-01;JPY;160.5\n\n2026-11-01;THB;38.2\n")
     done = import_rates(db, path, "EUR")
     assert (done.added, done.replaced) == (2, 0)
-    assert done.summary() == "Imported 2 exchange rates (0 replaced earlier ones)."
+    assert done.summary() == "Imported 2 exchange rates."
     headless = tmp_path / "plain.csv"
     headless.write_text("JPY,161,2026-11-01,EUR\nKRW,1400,2026-11-01,USD\n")
     done = import_rates(db, headless, "EUR")

@@ -135,12 +135,21 @@ class RatesImport:
     replaced: int
 
     def summary(self) -> str:
+        """What was imported; the rates replaced only when there were some, each count with
+        its own plural ("Imported 1 exchange rate (0 replaced an earlier one).", and "3 … (1
+        replaced earlier ones)" took the plural of the total)."""
         total = self.added + self.replaced
-        return ngettext(
-            "Imported {n} exchange rate ({replaced} replaced an earlier one).",
-            "Imported {n} exchange rates ({replaced} replaced earlier ones).",
-            total,
-        ).format(n=format_number(total), replaced=format_number(self.replaced))
+        text = ngettext(
+            "Imported {n} exchange rate.", "Imported {n} exchange rates.", total
+        ).format(n=format_number(total))
+        if not self.replaced:
+            return text
+        replaced = ngettext(
+            "{n} rate stored earlier for the same currency and day was replaced.",
+            "{n} rates stored earlier for the same currency and day were replaced.",
+            self.replaced,
+        ).format(n=format_number(self.replaced))
+        return f"{text} {replaced}"
 
 
 def _rows(path: Path) -> list[list[str]]:
