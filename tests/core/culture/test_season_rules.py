@@ -272,3 +272,16 @@ def test_muharram_runs_to_the_countrys_own_ashura(
     assert (mourning.start, mourning.end) == (first_day, ashura)
     kept = [h.name for h in cal.holidays_between(country, None, ashura, ashura, "en")]
     assert country == "AZ" or any("Ashura" in name for name in kept)
+
+
+@pytest.mark.parametrize("country", ["ID", "BN"])
+def test_a_one_day_lunar_new_year_is_a_holiday_not_a_season(country: str) -> None:
+    """Indonesia and Brunei keep the Lunar New Year as one public holiday: the season said
+    "factories and offices stop for a week or more" there."""
+    new_year = date(2026, 2, 17)
+    assert "lunar_new_year" not in {
+        s.key for s in seasons_between(country, new_year, new_year, "en")
+    }
+    kept = [h for h in cal.holidays_between(country, None, new_year, new_year, "en")]
+    assert [h.name for h in kept if h.is_public] == ["Lunar New Year"]
+    assert "lunar_new_year" in {s.key for s in seasons_between("MY", new_year, new_year, "en")}

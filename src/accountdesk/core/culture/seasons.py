@@ -98,7 +98,9 @@ MUSLIM_MAJORITY = frozenset(
         "YE",
     ]
 )
-LUNAR_NEW_YEAR = frozenset(["CN", "TW", "HK", "MO", "SG", "MY", "KR", "ID", "BN"])
+#: Where the Lunar New Year stops business for days: not Indonesia or Brunei, where it is one
+#: public holiday among others (their holidays list it) and offices reopen the next day.
+LUNAR_NEW_YEAR = frozenset(["CN", "TW", "HK", "MO", "SG", "MY", "KR"])
 SHIA_MOURNING = frozenset(["IR", "IQ", "BH", "AZ", "LB"])
 BALTIC_MIDSUMMER = frozenset(["LV", "EE", "LT"])
 NORDIC = frozenset(["SE", "FI", "NO", "DK", "IS"])
