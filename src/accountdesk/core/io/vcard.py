@@ -543,6 +543,8 @@ class VCardReport:
                     n=format_number(self.accounts_created)
                 ),
             ]
+        if not self.contacts_updated:  # as the CSV import: no "Updated 0 contacts."
+            del sentences[2]
         return " ".join(sentences)
 
     def remarks(self) -> list[str]:
