@@ -164,3 +164,19 @@ def test_today_on_an_empty_database_says_where_to_start(ctx: Any, qtbot: Any) ->
     _contact(ctx.db)
     ctx.changed.emit("account")  # Today reloads
     assert not screen.start_here.isVisible()
+
+
+def test_a_country_search_that_matches_nothing_says_so(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.countries.screen import CountriesScreen
+
+    screen = CountriesScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert not screen.no_country.isVisible()
+    screen.search.setText("zzqx")
+    assert screen.visible_codes() == []
+    assert screen.no_country.isVisible()
+    assert screen.no_country.text() == "No country matches the search."
+    screen.search.setText("latv")
+    assert screen.visible_codes() == ["LV"]
+    assert not screen.no_country.isVisible()

@@ -72,6 +72,7 @@ from accountdesk.ui.culture_panel import (
     season_span,
 )
 from accountdesk.ui.detail import clear_layout, details_form, heading
+from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.month_calendar import DayMark, MonthCalendar
@@ -145,6 +146,7 @@ class CountriesScreen(QWidget):
         left_layout.addWidget(self.only_curated)
         self.list = QListWidget()
         self.list.currentItemChanged.connect(self._selected)
+        self.no_country = EmptyNote(self.list)  # a search that matches no country says so
         left_layout.addWidget(self.list, 1)
         legend = QLabel(
             _("{mark} curated etiquette notes · • your notes").format(mark=CURATED_MARK)
@@ -303,6 +305,7 @@ class CountriesScreen(QWidget):
             hay = str(item.data(Qt.ItemDataRole.UserRole + 1))
             hidden = bool(needle and needle not in hay) or (only and code not in self.curated)
             item.setHidden(hidden)
+        self.no_country.say(None if self.visible_codes() else _("No country matches the search."))
 
     def visible_codes(self) -> list[str]:
         return [
