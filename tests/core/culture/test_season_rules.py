@@ -285,3 +285,19 @@ def test_a_one_day_lunar_new_year_is_a_holiday_not_a_season(country: str) -> Non
     kept = [h for h in cal.holidays_between(country, None, new_year, new_year, "en")]
     assert [h.name for h in kept if h.is_public] == ["Lunar New Year"]
     assert "lunar_new_year" in {s.key for s in seasons_between("MY", new_year, new_year, "en")}
+
+
+@pytest.mark.parametrize("year", [1, 2, 9998, 9999])
+def test_seasons_at_the_ends_of_the_calendar(year: int) -> None:
+    """'accountdesk country LV --year 9999' (a year the command accepts) ended in 'unexpected
+    error (OverflowError: date value out of range)': the seasons looked a week past the last
+    day a date can have, and a year before the first."""
+    from accountdesk.core.culture.profile import render_country_text
+
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    for country in ("LV", "SA", "IR", "US", "TH"):
+        found = seasons_between(country, first, last, "en")
+        assert all(s.start <= last and s.end >= first for s in found)
+        assert f"Holidays in {year}" in render_country_text(country, year, "en")
+    christmas = {s.key for s in seasons_between("LV", date(9998, 12, 30), date(9998, 12, 30))}
+    assert "christmas_new_year" in christmas  # 24 December 9998 to 1 January 9999

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache, lru_cache
 
 from dateutil.easter import easter
@@ -636,10 +636,11 @@ def _translated_year(year: int, lang: str) -> tuple[Season, ...]:
 
 
 def all_seasons_between(start: date, end: date, lang: str | None = None) -> list[Season]:
-    """Every season (any country) overlapping ``start`` … ``end``."""
+    """Every season (any country) overlapping ``start`` … ``end``. Seasons start in the years
+    1 to 9998: one that starts in 9999 may end after the last day a date can have."""
     code = lang or current_language().code
     result: list[Season] = []
-    for year in range(start.year - 1, end.year + 1):
+    for year in range(max(start.year - 1, MINYEAR), min(end.year, MAXYEAR - 1) + 1):
         result.extend(s for s in _translated_year(year, code) if s.start <= end and s.end >= start)
     result.sort(key=lambda s: (s.start, s.key))
     return result
@@ -647,6 +648,14 @@ def all_seasons_between(start: date, end: date, lang: str | None = None) -> list
 
 #: How far from the Islamic table's date a country's own dates of the holiday may lie.
 _NEAR = timedelta(days=7)
+
+
+def _moved(day: date, by: timedelta) -> date:
+    """``day + by``, stopped at the first or last day a date can have."""
+    if by >= timedelta(0):
+        return date.max if date.max - day < by else day + by
+    return date.min if day - date.min < -by else day + by
+
 
 _HOLIDAY_OF = {d.key: d.holiday for d in DEFINITIONS if d.holiday is not None}
 
@@ -685,7 +694,7 @@ def _kept_near(country: str, holiday: str, near: date) -> tuple[date, date] | No
     (within :data:`_NEAR`), or None."""
     runs = [
         run
-        for year in (near.year - 1, near.year, near.year + 1)
+        for year in range(max(near.year - 1, MINYEAR), min(near.year + 1, MAXYEAR) + 1)
         for run in _kept(country, holiday, year)
         if abs(run[0] - near) <= _NEAR
     ]
@@ -725,7 +734,7 @@ def seasons_between(country: str, start: date, end: date, lang: str | None = Non
     """The seasons that apply to ``country`` and overlap ``start`` … ``end``, by start date; a
     season that is a holiday the country keeps has the country's own dates."""
     cc = country.upper()
-    wider = all_seasons_between(start - _NEAR, end + _NEAR, lang)
+    wider = all_seasons_between(_moved(start, -_NEAR), _moved(end, _NEAR), lang)
     found = [_own_dates(cc, s) for s in wider if cc in s.countries]
     result = [s for s in found if s.start <= end and s.end >= start]
     result.sort(key=lambda s: (s.start, s.key))
