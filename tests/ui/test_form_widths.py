@@ -74,3 +74,24 @@ def test_a_long_choice_is_shown_from_its_start(ctx: Any, qtbot: Any) -> None:
     assert line.fontMetrics().horizontalAdvance(line.text()) > line.width()  # longer than it
     assert line.cursorPosition() == 0  # read from its start
     dialog.reject()
+
+
+def test_a_cut_import_choice_is_whole_in_its_tooltip(ctx: Any, qtbot: Any) -> None:
+    from pathlib import Path
+
+    from accountdesk.ui.import_dialog import ImportDialog
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "google_contacts.csv"
+    with use_language("lv"):
+        dialog = ImportDialog(ctx, sample)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        tasks.pump(10)
+        combos = list(dialog._combos.values())
+        assert combos
+        for combo in combos:
+            assert combo.toolTip() == combo.currentText()
+        combo = dialog._combos["E-mail 1 - Label"]
+        combo.setCurrentIndex(0)
+        assert combo.toolTip() == combo.itemText(0)
+        dialog.reject()

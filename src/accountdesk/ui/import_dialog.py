@@ -386,6 +386,9 @@ class ImportDialog(QDialog):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             for rule in self._choices:
                 combo.addItem(rule_text(rule))
+            # the whole choice on hover: a long one is cut in its column ("E-pasts ar
+            # apzīmējumu no kolonnas “E-mail 1 - Label”")
+            combo.currentTextChanged.connect(combo.setToolTip)
             key = normalise(name)
             if key in seen:  # a second column of one name: the import reports it
                 combo.setEnabled(False)
@@ -522,6 +525,7 @@ class ImportDialog(QDialog):
             combo.blockSignals(True)
             combo.setCurrentIndex(self._choices.index(rule))
             combo.blockSignals(False)
+            combo.setToolTip(combo.currentText())  # its signals were blocked
         self.unmapped_list.blockSignals(True)
         self.unmapped_list.clear()
         for name, rule in self.mapping.columns.items():
