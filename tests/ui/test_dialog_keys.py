@@ -104,3 +104,32 @@ def test_the_follow_ups_list_takes_the_keys_of_every_list(
     tasks.pump(10)
     assert screen.model.rows == []  # in the trash (Ctrl+Z brings it back)
     assert ctx.undo_stack.canUndo()
+
+
+def test_back_returns_the_focus_to_the_list_row_it_opened(
+    qtbot: Any, ctx: Any, person: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from accountdesk.ui.main_window import MainWindow
+
+    for given in ("Ayse", "Burak", "Cem"):
+        person(given, "TR", "Europe/Istanbul", "Yilmaz")
+    window = MainWindow(ctx, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.show_screen("accounts")
+    screen: Any = window.screen_widget("accounts")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=3000)
+    screen.table.setFocus()
+    screen.table.selectRow(2)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)
+    assert len(window.records) == 1
+    view = window.records[-1]
+    assert view.isAncestorOf(QApplication.focusWidget())  # the record has the keyboard
+    window.go_back()  # Alt+Left
+    assert QApplication.focusWidget() is screen.table
+    assert screen.table.currentIndex().row() == 2

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from accountdesk.core.bidi import isolate
 from accountdesk.core.calendars import GREGORIAN, default_calendar
@@ -87,6 +89,8 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, QWidget] = {}
         self.screen_specs: list[Screen] = load_feature_screens()
         self.records: list[QWidget] = []  # open record views, newest last
+        #: Where the keyboard focus was when each record view opened (Back puts it there).
+        self._focus_before: list[QWidget | None] = []
         #: The screen chosen in the navigation (under the record views, when any are open).
         self._chosen: str | None = None
 
@@ -229,6 +233,10 @@ class MainWindow(QMainWindow):
             view = ContactView(self.ctx, id_)
         else:
             return
+        focused = QApplication.focusWidget()
+        self._focus_before.append(
+            focused if focused is not None and self.isAncestorOf(focused) else None
+        )
         self.records.append(view)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
@@ -242,6 +250,7 @@ class MainWindow(QMainWindow):
         if not self.records:
             return
         view = self.records.pop()
+        focused = self._focus_before.pop() if self._focus_before else None
         self.stack.removeWidget(view)
         view.deleteLater()
         if self.records:
@@ -252,8 +261,13 @@ class MainWindow(QMainWindow):
                 self.stack.setCurrentWidget(self.screen_widget(key))
         self._highlight_shown()
         self.back_action.setEnabled(bool(self.records))
+        # back where the keyboard was (the list's row it opened): the focus fell to the
+        # navigation, nine Tabs from the list
+        if focused is not None and Shiboken.isValid(focused) and focused.isVisible():
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _close_records(self) -> None:
+        self._focus_before.clear()
         while self.records:
             view = self.records.pop()
             self.stack.removeWidget(view)
