@@ -176,7 +176,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 @contextlib.contextmanager
 def _import_target(args: argparse.Namespace) -> Iterator[Database]:
     """The database an import writes to; for a dry run with no database yet, a throwaway one
-    in a temporary folder (a dry run leaves no file behind)."""
+    in a temporary folder (a dry run leaves no file behind). A new file made for an import
+    the file is refused by (:class:`ImportFailed`: nothing was written) is removed again: it
+    left an empty database behind (a mistyped --db, an empty database made and left)."""
     from accountdesk.core.db.engine import database_url, open_database, sqlite_path
 
     path = sqlite_path(database_url(args.db))
@@ -190,7 +192,16 @@ def _import_target(args: argparse.Namespace) -> Iterator[Database]:
             finally:
                 db.close()
         return
-    yield _open(args, create=True)
+    new = path is not None and not path.exists()
+    db = _open(args, create=True)
+    try:
+        yield db
+    except ImportFailed:
+        if new and path is not None:
+            db.close()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
 
 
 def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int:
@@ -213,7 +224,7 @@ def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int
             "--dry-run --save-map mapping.toml, edit it, then import with --map mapping.toml "
             "(or use File → Import contacts… in the app)."
         ).format(file=args.file)
-        raise UserError(f"{exc.message} {hint}") from exc
+        raise ImportFailed(f"{exc.message} {hint}") from exc
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
             _note(problem)
@@ -555,7 +566,9 @@ def cmd_contact(args: argparse.Namespace) -> int:
     now = _at(args)
     detail = _find_contact(db, " ".join(args.name))
     zone = _user_zone(db)
-    hours = WorkingHours.for_contact(detail.country, detail.work_start, detail.work_end)
+    hours = WorkingHours.for_contact(
+        detail.country, detail.work_start, detail.work_end, subdivision=detail.subdivision
+    )
     lang = i18n.current_language().code
     reach = reach_out_summary(
         country=detail.country,

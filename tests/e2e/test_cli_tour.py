@@ -39,3 +39,28 @@ def test_a_cut_short_vcard_file_is_one_sentence_with_one_stop(run: Run, tmp_path
     assert result.stderr == (
         "accountdesk: Card 1 has no END:VCARD: the file may be cut short. Nothing was imported.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("people.csv", "account_name,account_country,given_name,family_name\nKoks,LV,,Kalns\n"),
+        ("export.json", "{not json"),
+        ("cards.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna\r\n"),
+    ],
+)
+def test_a_refused_import_leaves_no_new_database_behind(
+    run: Run, tmp_path: Path, name: str, content: str
+) -> None:
+    """An import into a database that did not exist made it before reading the file, and a
+    refused file left it behind, empty; an existing database stays as it was."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    new = tmp_path / "new.db"
+    result = run("import", "--db", str(new), str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert not list(tmp_path.glob("new.db*"))
+    run("demo", "--db", str(new), "--accounts", "1", check=True)
+    assert run("import", "--db", str(new), str(path)).returncode == 1
+    exported = run("export", "--db", str(new), "-o", str(tmp_path / "out.csv"), check=True)
+    assert exported.stderr == "Exported 3 rows.\n"  # the demo's 3 contacts are still there
