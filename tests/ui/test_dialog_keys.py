@@ -110,7 +110,6 @@ def test_back_returns_the_focus_to_the_list_row_it_opened(
     qtbot: Any, ctx: Any, person: Any, tmp_path: Any
 ) -> None:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     from accountdesk.ui.main_window import MainWindow
 
@@ -129,7 +128,36 @@ def test_back_returns_the_focus_to_the_list_row_it_opened(
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
     assert len(window.records) == 1
     view = window.records[-1]
-    assert view.isAncestorOf(QApplication.focusWidget())  # the record has the keyboard
+    assert view.isAncestorOf(window.focusWidget())  # the record has the keyboard
     window.go_back()  # Alt+Left
-    assert QApplication.focusWidget() is screen.table
+    assert window.focusWidget() is screen.table
     assert screen.table.currentIndex().row() == 2
+
+
+def test_a_screen_shown_from_the_view_menu_has_the_keyboard(
+    qtbot: Any, ctx: Any, person: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QKeySequence
+
+    from accountdesk.ui.main_window import MainWindow
+
+    person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
+    window = MainWindow(ctx, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setFocus()
+    view_menu = window.menuBar().actions()[2].menu()
+    assert view_menu is not None
+    by_shortcut = {a.shortcut().toString(): a for a in view_menu.actions() if a.shortcut()}
+    for number, spec in enumerate(window.screen_specs, start=1):
+        window.nav.setFocus()
+        by_shortcut[QKeySequence(f"Ctrl+{number}").toString()].trigger()  # Ctrl+1 …
+        assert window.current_key() == spec.key
+        screen: Any = window.screen_widget(spec.key)
+        focused = window.focusWidget()
+        assert focused is not None and screen.isAncestorOf(focused), (spec.key, focused)
+        if spec.key in ("accounts", "contacts"):
+            assert focused is screen.search  # type to filter
+        if spec.key == "followups":
+            assert focused is screen.filter

@@ -63,6 +63,7 @@ class ListScreen(QWidget):
         self.search.setPlaceholderText(_("Filter by name, city, e-mail, tag…"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 3)
+        self.setFocusProxy(self.search)  # the screen shown from the View menu: type to filter
         self.country = self._filter_combo(_("All countries"))
         self.status = self._filter_combo(_("Any status"))
         for key in STATUS:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -233,10 +232,7 @@ class MainWindow(QMainWindow):
             view = ContactView(self.ctx, id_)
         else:
             return
-        focused = QApplication.focusWidget()
-        self._focus_before.append(
-            focused if focused is not None and self.isAncestorOf(focused) else None
-        )
+        self._focus_before.append(self.focusWidget())  # this window's, active or not
         self.records.append(view)
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
@@ -244,7 +240,37 @@ class MainWindow(QMainWindow):
         self._highlight_shown()
 
     def _shower(self, key: str) -> Callable[[], None]:
-        return lambda: self.show_screen(key)
+        """View → a screen (Ctrl+1 …): show it with the keyboard in it."""
+
+        def show() -> None:
+            self.show_screen(key)
+            self.focus_screen()
+
+        return show
+
+    def focus_screen(self) -> None:
+        """Put the keyboard focus in the screen shown: its focus proxy (a list's filter), else
+        its first field or button. From the View menu's shortcuts the focus stayed where it
+        was (the navigation, the search field) or fell on whatever followed a hidden screen."""
+        shown = self.stack.currentWidget()
+        if shown is None:
+            return
+        target = shown.focusProxy()
+        if target is None:
+            found = shown.nextInFocusChain()
+            while found is not None and found is not shown:
+                policy = found.focusPolicy()
+                if (
+                    shown.isAncestorOf(found)
+                    and found.isVisible()
+                    and found.isEnabled()
+                    and policy & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+                ):
+                    target = found
+                    break
+                found = found.nextInFocusChain()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def go_back(self) -> None:
         if not self.records:

@@ -191,6 +191,7 @@ class FollowUpsScreen(QWidget):
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(_("Filter by title, contact or account"))
         self.filter.setClearButtonEnabled(True)
+        self.setFocusProxy(self.filter)  # the screen shown from the View menu: type to filter
         self.table = QTableView(self)
         self.table.setObjectName("table")
         self.table.setModel(self.model)
