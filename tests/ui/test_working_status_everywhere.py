@@ -115,7 +115,7 @@ def test_every_surface_agrees(ctx: Any, qtbot: Any, capsys: Any, weekday: int) -
             assert status == "It is the weekend there now.", (cc, status)
         view.close()
         # the meeting planner's cell for them at that instant
-        hours = WorkingHours.for_contact(cc, None, None)
+        hours = WorkingHours.for_contact(cc, None, None, subdivision=None)
         person = Participant(contact_id, cc, zone, cc, None, hours)
         grid = plan([person], local.astimezone(ZoneInfo(ctx.user_zone)).date(), 1, ctx.user_zone)
         at = local.astimezone(UTC)
@@ -170,7 +170,7 @@ def test_every_surface_agrees_on_a_half_day(
     status = view.panel.status.text()
     assert (status == "It is working time there now.") is working, status
     view.close()
-    hours = WorkingHours.for_contact("TR", None, None)
+    hours = WorkingHours.for_contact("TR", None, None, subdivision=None)
     person = Participant(contact_id, "TR", zone, "TR", None, hours)
     grid = plan([person], local.astimezone(ZoneInfo(ctx.user_zone)).date(), 1, ctx.user_zone)
     at = local.astimezone(UTC)

@@ -292,12 +292,13 @@ def user_calendar(
     pinned = get(db, "user.zone")
     country = get(db, "user.country")
     start, end = parse_hours(str(get(db, "user.hours")))
-    hours = WorkingHours.for_country(country, None, start, end)
+    subdivision = get(db, "user.subdivision")
+    hours = WorkingHours.for_country(country, None, start, end, subdivision=subdivision)
     return UserCalendar(
         zone=user_zone(pinned, environ, etc),
         pinned=bool(pinned),
         country=country,
-        subdivision=get(db, "user.subdivision"),
+        subdivision=subdivision,
         hours=hours,
     )
 

@@ -417,7 +417,9 @@ class CulturePanel(QFrame):
 
     def _header(self, detail: Any, now: datetime) -> None:
         """Local time, difference and working status: cheap, shown at once."""
-        hours = WorkingHours.for_contact(detail.country, detail.work_start, detail.work_end)
+        hours = WorkingHours.for_contact(
+            detail.country, detail.work_start, detail.work_end, subdivision=detail.subdivision
+        )
         status = work_status(
             now, detail.timezone, detail.country, detail.subdivision, hours, window=False
         )

@@ -131,3 +131,30 @@ def test_a_row_of_a_contact_in_the_trash_is_refused(
     assert "Nothing was imported." in str(info.value)
     trash.restore(db, "contact", stored["contact"])
     assert contact_detail(db, stored["contact"]).family_name == "Quenty"
+
+
+def test_a_file_without_a_contact_country_leaves_the_contacts_zone(
+    db: Database, stored: dict[str, str], tmp_path: Path
+) -> None:
+    """A contact's row without a country column reads as in its account's country: that must
+    not move a contact who lives elsewhere to the account's zone."""
+    hans = create_contact(
+        db,
+        ContactInput(
+            account_id=stored["account"], given_name="Hans", family_name="Vogel", country="DE",
+            timezone="Europe/Berlin",
+        ),
+    )  # fmt: skip
+    out = io.StringIO()
+    export_csv(db, out)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    header = rows[0]
+    keep = ["account_id", "account_name", "account_country", "contact_id", "given_name",
+            "family_name"]  # fmt: skip
+    row = next(r for r in rows[1:] if r[header.index("contact_id")] == hans)
+    path = tmp_path / "f.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([keep, [row[header.index(c)] for c in keep]])
+    import_csv(db, path)
+    c = contact_detail(db, hans)
+    assert (c.country, c.timezone) == ("DE", "Europe/Berlin")

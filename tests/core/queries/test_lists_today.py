@@ -74,7 +74,7 @@ def test_work_status_uses_the_contacts_zone_and_own_hours() -> None:
     wednesday = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)
 
     def status(zone: str, country: str, start: str | None, end: str | None, at: datetime) -> Any:
-        hours = WorkingHours.for_contact(country, start, end)
+        hours = WorkingHours.for_contact(country, start, end, subdivision=None)
         return work_status(at, zone, country, None, hours)
 
     assert status("Europe/Riga", "LV", None, None, wednesday).working

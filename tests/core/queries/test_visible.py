@@ -175,3 +175,17 @@ def test_today_names_participants_as_the_account_view_does(db: Database) -> None
     (shown,) = account_detail(db, hanami).interactions
     assert recent.participants == shown.participants
     assert sorted(recent.participants.split(", ")) == ["Kept Person", "Yamada Taro"]
+
+
+def test_the_countries_of_contacts_leave_out_an_account_in_the_trash(db: Database) -> None:
+    """Today's holiday block and the Countries screen ask for the contacts' countries: a
+    trashed account's Estonian contact must not bring Estonia's holidays in."""
+    from accountdesk.core.queries.culture import contact_country_pairs
+
+    kept = create_account(db, AccountInput(name="Koks", country="LV"))
+    gone = create_account(db, AccountInput(name="Mets", country="EE"))
+    _person(db, kept, "Anna", "Ozola")
+    _person(db, gone, "Mari", "Tamm", "EE")
+    assert contact_country_pairs(db) == [("EE", None), ("LV", None)]
+    trash.delete(db, "account", gone)
+    assert contact_country_pairs(db) == [("LV", None)]

@@ -269,7 +269,7 @@ def test_an_iranian_contact_is_never_placed_on_a_friday(db: Database) -> None:
 
 
 def test_inside_working_hours_it_is_placed_soon_and_fits_the_day(db: Database) -> None:
-    hours = WorkingHours.for_contact("TR", None, None)
+    hours = WorkingHours.for_contact("TR", None, None, subdivision=None)
     wednesday = datetime(2027, 3, 3, 7, 7, tzinfo=UTC)  # 10:07 in Istanbul
     slot = touch_slot(wednesday, "Europe/Istanbul", hours, "TR", None)
     assert to_wall(slot, "Europe/Istanbul") == datetime(2027, 3, 3, 10, 15)
@@ -295,7 +295,7 @@ def test_inside_working_hours_it_is_placed_soon_and_fits_the_day(db: Database) -
 def test_a_slot_is_always_working_time_there(minutes: int, where: tuple[str, str]) -> None:
     zone, country = where
     after = datetime(2027, 1, 1, tzinfo=UTC) + timedelta(minutes=minutes)
-    hours = WorkingHours.for_contact(country, None, None)
+    hours = WorkingHours.for_contact(country, None, None, subdivision=None)
     slot = touch_slot(after, zone, hours, country, None)
     assert after <= slot < after + timedelta(days=12)
     for instant in (slot, slot + timedelta(minutes=29)):

@@ -25,7 +25,7 @@ def _at(day: date, hour: int, minute: int = 0, zone: str = IST) -> datetime:
 
 
 def test_status_before_a_half_day_that_leaves_no_work_is_off_hours() -> None:
-    late = WorkingHours.for_contact("TR", "14:00", "22:00")
+    late = WorkingHours.for_contact("TR", "14:00", "22:00", subdivision=None)
     day = working_day(EVE, IST, late, "TR", None, lang="en")
     assert day.window is None and day.off == "holiday"
     assert day.half_day_from == _at(EVE, 13)
@@ -40,7 +40,7 @@ def test_status_before_a_half_day_that_leaves_no_work_is_off_hours() -> None:
 
 
 def test_a_night_shift_on_the_eve_is_off_hours_until_one() -> None:
-    night = WorkingHours.for_contact("TR", "22:00", "06:00")
+    night = WorkingHours.for_contact("TR", "22:00", "06:00", subdivision=None)
     noon = work_status(_at(EVE, 12, 30), IST, "TR", None, night, lang="en")
     assert (noon.reason, noon.holiday) == ("outside_hours", None)
     evening = work_status(_at(EVE, 22, 30), IST, "TR", None, night, lang="en")
@@ -67,7 +67,7 @@ def test_a_day_shortened_away_begins_its_holiday_where_work_would_end() -> None:
 
 
 def test_planner_cells_before_the_half_day_are_off() -> None:
-    late = WorkingHours.for_contact("TR", "14:00", "22:00")
+    late = WorkingHours.for_contact("TR", "14:00", "22:00", subdivision=None)
     person = Participant("tr", "TR", IST, "TR", None, late)
     grid = plan([person], EVE, 1, IST, lang="en")
     cells = {c.local.time(): c for c in grid.row("tr").cells}

@@ -66,7 +66,7 @@ def test_status_slots_and_planner_end_the_fasting_day_early() -> None:
 
 
 def test_a_contacts_own_hours_are_shortened_too() -> None:
-    hours = WorkingHours.for_contact("SA", "10:00", "19:00")
+    hours = WorkingHours.for_contact("SA", "10:00", "19:00", subdivision=None)
     window = working_day(FASTING, "Asia/Riyadh", hours, "SA", None).window
     assert window is not None and window[1].time() == time(16)  # six hours from 10:00
 

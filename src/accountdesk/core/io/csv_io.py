@@ -1119,8 +1119,9 @@ def _update_stored(
     conn: Connection, target: Any, rows: list[dict[str, Any]], fields: set[str], now: Any
 ) -> None:
     """Write ``fields`` of ``rows``, records already stored, each with a new version. A zone
-    the file does not give follows a country the file changes (the one the check derived),
-    and is kept otherwise."""
+    the file does not give follows a country the file's own column changes (the one the check
+    derived), and is kept otherwise: a contact's row without a country column reads as in its
+    account's country, which must not move the contact's zone."""
     countries: dict[str, str] = {}
     ids = [r["id"] for r in rows]
     for start in range(0, len(ids), 900):
@@ -1131,7 +1132,11 @@ def _update_stored(
             countries[id_] = country
     for r in rows:
         values = {k: r[k] for k in fields if k in r}
-        if "timezone" not in fields and r["country"] != countries.get(r["id"]):
+        if (
+            "timezone" not in fields
+            and "country" in fields
+            and r["country"] != countries.get(r["id"])
+        ):
             values["timezone"] = r["timezone"]
         conn.execute(
             update(target).where(target.c.id == r["id"]).values(**values, **bumped(target, now))

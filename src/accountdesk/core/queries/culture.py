@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, CountryNote
+from accountdesk.core.queries.visible import live
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,13 @@ def countries_with_notes(db: Database) -> dict[str, int]:
 
 
 def contact_country_pairs(db: Database) -> list[tuple[str, str | None]]:
-    """The distinct (country, subdivision) pairs of the user's contacts (not in the trash)."""
+    """The distinct (country, subdivision) pairs of the contacts shown (:mod:`.visible`:
+    neither they nor their account in the trash)."""
     with db.reader() as session:
         rows = session.execute(
             select(Contact.country, Contact.subdivision)
-            .where(Contact.deleted_at.is_(None))
+            .join(Account, Account.id == Contact.account_id)
+            .where(*live(Contact, Account))
             .distinct()
             .order_by(Contact.country, Contact.subdivision)
         ).all()

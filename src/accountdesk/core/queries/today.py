@@ -153,7 +153,7 @@ def working_now(raw: Any, now: datetime, limit: int) -> tuple[list[WorkingContac
     working_groups: list[tuple[str, str, str | None, str | None, str | None]] = []
     total = 0
     for zone_name, country, sub, start, end, count in raw.execute(_ZONES):
-        hours = WorkingHours.for_contact(country, start, end)
+        hours = WorkingHours.for_contact(country, start, end, subdivision=sub)
         if work_status(now, zone_name, country, sub, hours, window=False).working:
             working_groups.append((zone_name, country, sub, start, end))
             total += int(count)

@@ -447,7 +447,10 @@ def raise_stay_in_touch(
         candidates.sort(key=lambda c: (c.due, c.contact_id))
         for candidate in candidates[:room]:
             hours = WorkingHours.for_contact(
-                candidate.country, candidate.work_start, candidate.work_end
+                candidate.country,
+                candidate.work_start,
+                candidate.work_end,
+                subdivision=candidate.subdivision,
             )
             slot = touch_slot(now, candidate.zone, hours, candidate.country, candidate.subdivision)
             scheduled = add_follow_up(

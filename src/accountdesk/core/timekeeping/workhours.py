@@ -120,10 +120,11 @@ class WorkingHours:
         work_end: str | time | None,
         calendar: DayCalendar | None = None,
         *,
-        subdivision: str | None = None,
+        subdivision: str | None,
     ) -> WorkingHours:
         """A contact's hours: their own ``HH:MM`` start and end when both are set, else their
-        country's, always with the weekend of their country (and ``subdivision``)."""
+        country's, always with the weekend of their country and region (``subdivision``, to
+        be given: Kelantan rests on Friday, the rest of Malaysia on Sunday)."""
         start, end = _as_time(work_start), _as_time(work_end)
         if start is None or end is None:
             start = end = None

@@ -29,7 +29,9 @@ OFF = QColor("#9e9e9e")
 
 def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
     def status(row: ContactRow) -> WorkStatus:
-        hours = WorkingHours.for_contact(row.country, row.work_start, row.work_end)
+        hours = WorkingHours.for_contact(
+            row.country, row.work_start, row.work_end, subdivision=row.subdivision
+        )
         return work_status(now(), row.timezone, row.country, row.subdivision, hours, window=False)
 
     return [

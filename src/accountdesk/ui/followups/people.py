@@ -40,7 +40,9 @@ class Person:
 
 def person(db: Database, contact_id: str) -> Person:
     detail = contact_detail(db, contact_id)
-    hours = WorkingHours.for_contact(detail.country, detail.work_start, detail.work_end)
+    hours = WorkingHours.for_contact(
+        detail.country, detail.work_start, detail.work_end, subdivision=detail.subdivision
+    )
     return Person(
         detail.id,
         detail.name,
