@@ -78,7 +78,8 @@ class Holiday:
 
     @property
     def for_pupils_only(self) -> bool:
-        """A school break and nothing else: work goes on (the reach-out panel leaves it out)."""
+        """A school break and nothing else: work goes on (:func:`observed_between` leaves it
+        out)."""
         return set(self.categories) == {SCHOOL}
 
 
@@ -491,6 +492,23 @@ def holidays_between(
             h for h in holidays_for_year(country, subdivision, year, lang) if start <= h.date <= end
         )
     return result
+
+
+def observed_between(
+    country: str, subdivision: str | None, start: date, end: date, lang: str | None = None
+) -> list[Holiday]:
+    """The holidays a business there observes from ``start`` to ``end`` inclusive: those of
+    :func:`holidays_between` but the school breaks alone (:attr:`Holiday.for_pupils_only`:
+    pupils' days off, while their parents work; Bavaria's six weeks of "Summer Break" hid its
+    real holidays). A holiday that is a school day off too stays.
+
+    The one home of this rule: the reach-out panel (and ``accountdesk contact``), Today's
+    holiday block and the reports' holiday rows (the account and portfolio reports, the trip
+    brief) call it. The country's own calendar (``accountdesk country``, the Countries screen)
+    lists every category, each named."""
+    return [
+        h for h in holidays_between(country, subdivision, start, end, lang) if not h.for_pupils_only
+    ]
 
 
 @lru_cache(maxsize=8192)

@@ -84,11 +84,7 @@ def reach_out_summary(
     )
     today = local_now.date()
     horizon = today + timedelta(days=UPCOMING_DAYS)
-    found = [  # school breaks are pupils' days off: weeks of them hid the real holidays
-        h
-        for h in calendar.holidays_between(cc, subdivision, today, horizon, language)
-        if not h.for_pupils_only
-    ]
+    found = calendar.observed_between(cc, subdivision, today, horizon, language)
     found_seasons = seasons.seasons_between(cc, today, horizon, language)
     with use_language(language):
         disclaimer = average_disclaimer()
@@ -134,7 +130,7 @@ def today_block(
         if key in seen_pairs:
             continue
         seen_pairs.add(key)
-        for h in calendar.holidays_between(cc, key[1], today, end, language):
+        for h in calendar.observed_between(cc, key[1], today, end, language):
             if calendar.PUBLIC not in h.categories:
                 continue
             first, regions = holidays.get((cc, h.date, h.name), (h, set()))

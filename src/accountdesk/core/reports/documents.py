@@ -33,7 +33,7 @@ from sqlalchemy.orm import selectinload
 from accountdesk.core import calendars, i18n, icu, validation
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, plain
-from accountdesk.core.culture.calendar import holidays_between
+from accountdesk.core.culture.calendar import observed_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
 from accountdesk.core.culture.seasons import Season, seasons_between
@@ -489,7 +489,7 @@ def _holiday_rows(
 ) -> list[list[object]]:
     rows: list[tuple[date, list[object]]] = []
     for country, sub in countries:
-        for h in holidays_between(country, sub, start, end, ctx.lang):
+        for h in observed_between(country, sub, start, end, ctx.lang):
             rows.append((h.date, [ctx.date(h.date), i18n.country_name(country), h.name]))
         for s in seasons_between(country, start, end, ctx.lang):
             span = f"{ctx.date(s.start)} – {ctx.date(s.end)}"
