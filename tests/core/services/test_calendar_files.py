@@ -208,3 +208,22 @@ def test_import_says_what_is_wrong_with_the_file(db: Database, ayse: str, tmp_pa
     empty.write_bytes(_ics())
     assert calendar_files.import_follow_ups(db, empty, ayse) == []
     assert _rows(db) == []
+
+
+def test_a_follow_up_carries_its_reminder_as_an_alarm_at_its_start(
+    db: Database, ayse: str, out: Path
+) -> None:
+    """The app reminds of every follow-up when it falls due: the reminder goes with it into
+    the calendar it is exported to, on every occurrence of a repeating one."""
+    first = fu.schedule(db, fu.FollowUpInput(ayse, "Call", datetime(2027, 3, 3, 9))).id
+    weekly = fu.schedule(
+        db, fu.FollowUpInput(ayse, "Stand-up", datetime(2027, 3, 4, 9), rrule="FREQ=WEEKLY")
+    ).id
+    target = out / "follow-ups.ics"
+    calendar_files.export_follow_ups(target, _rows(db), CLOCK)
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    for uid in (first, weekly):
+        (alarm,) = events[f"{uid}@accountdesk"].walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm["TRIGGER"].dt.total_seconds() == 0

@@ -25,7 +25,8 @@ from accountdesk.core.validation import ValidationError
 
 
 def follow_up_event(row: FollowUpRow) -> IcsEvent:
-    """The calendar event of a follow-up: its wall time in its zone, "title – who"."""
+    """The calendar event of a follow-up: its wall time in its zone, "title – who", and an
+    alarm at its start, as the app reminds of every follow-up when it falls due."""
     return IcsEvent(
         uid=f"{row.id}@accountdesk",
         summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
@@ -34,6 +35,7 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
         zone=row.zone,
         duration=timedelta(minutes=row.duration_minutes),
         rrule=row.rrule,
+        alarm=timedelta(0),
     )
 
 
