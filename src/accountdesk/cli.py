@@ -732,6 +732,26 @@ def cmd_privacy_erase(args: argparse.Namespace) -> int:
 def cmd_config(args: argparse.Namespace) -> int:
     from accountdesk.core import settings
 
+    if args.action == "list" and args.key is not None:
+        raise UserError(
+            _("config list takes no setting; read one with: accountdesk config get {key}.").format(
+                key=args.key
+            )
+        )
+    if args.action == "get" and args.value is not None:  # a set, mistyped: the value was
+        # ignored and nothing changed, without a word
+        raise UserError(
+            _(
+                "config get takes only the setting's name; change it with: accountdesk config "
+                "set {key} VALUE."
+            ).format(key=args.key)
+        )
+    if args.action == "unset" and args.value is not None:
+        raise UserError(
+            _("config unset takes only the setting's name: accountdesk config unset {key}.").format(
+                key=args.key
+            )
+        )
     db = _open(args, create=args.action == "set")
     if args.action == "list":
         for key, value in settings.all_values(db).items():

@@ -64,3 +64,22 @@ def test_a_refused_import_leaves_no_new_database_behind(
     assert run("import", "--db", str(new), str(path)).returncode == 1
     exported = run("export", "--db", str(new), "-o", str(tmp_path / "out.csv"), check=True)
     assert exported.stderr == "Exported 3 rows.\n"  # the demo's 3 contacts are still there
+
+
+def test_config_refuses_words_it_would_ignore(run: Run, tmp_path: Path) -> None:
+    """``config get user.zone Europe/Riga`` (a set, mistyped) printed the zone stored and
+    changed nothing, without a word; ``config list user.zone`` listed everything."""
+    db = str(tmp_path / "c.db")
+    run("config", "--db", db, "set", "user.zone", "Asia/Tehran", check=True)
+    cases = {
+        ("get", "user.zone", "Europe/Riga"): "accountdesk: config get takes only the setting's "
+        "name; change it with: accountdesk config set user.zone VALUE.\n",
+        ("unset", "user.zone", "now"): "accountdesk: config unset takes only the setting's "
+        "name: accountdesk config unset user.zone.\n",
+        ("list", "user.zone"): "accountdesk: config list takes no setting; read one with: "
+        "accountdesk config get user.zone.\n",
+    }
+    for args, said in cases.items():
+        result = run("config", "--db", db, *args)
+        assert (result.returncode, result.stderr) == (1, said), args
+    assert run("config", "--db", db, "get", "user.zone", check=True).stdout == "Asia/Tehran\n"
