@@ -30,6 +30,7 @@ from accountdesk.core.labels import (
     DATE_KIND,
     FORMALITY,
     LAWFUL_BASIS,
+    LIST_LABEL,
     NAME_ORDER,
     label,
 )
@@ -270,11 +271,27 @@ def _when(text: str) -> tuple[tuple[int | None, int, int], str] | None:
 
 
 def _joined(items: object) -> str:
+    """E-mail addresses or phone numbers as the field shows them: "mobilni:+386 …", the label
+    in the language (a label of one's own as typed; "work", the default, left out)."""
     values = []
     for item in items:  # type: ignore[attr-defined]
-        label, value = item if isinstance(item, tuple) else ("", item)
-        values.append(f"{label}:{value}" if label and label != "work" else value)
+        key, value = item if isinstance(item, tuple) else ("", item)
+        values.append(f"{label(LIST_LABEL, key)}:{value}" if key and key != "work" else value)
     return ", ".join(values)
+
+
+def _labelled_parts(text: str) -> list[str]:
+    """The comma-separated values of an e-mail or phone field, a label typed in the language
+    given back as the word it is stored as ("mobilni:+386 …" → "mobile:+386 …"): the field
+    showed "mobile:" in a Slovenian window."""
+    keys = {label(LIST_LABEL, key).casefold(): key for key in LIST_LABEL}
+    parts = []
+    for part in (p.strip() for p in text.split(",")):
+        head, colon, rest = part.partition(":")
+        key = keys.get(head.strip().casefold()) if colon else None
+        if part:
+            parts.append(f"{key}:{rest.strip()}" if key else part)
+    return parts
 
 
 class ContactEditor(FormDialog):
@@ -379,8 +396,8 @@ class ContactEditor(FormDialog):
             honorific=self.text("honorific"),
             job_title=self.text("job_title"),
             buying_role=self.text("buying_role") or None,
-            emails=split("email"),
-            phones=split("phone"),
+            emails=_labelled_parts(self.text("email")),
+            phones=_labelled_parts(self.text("phone")),
             preferred_channel=self.text("preferred_channel") or None,
             preferred_language=self.text("preferred_language") or None,
             formality=self.text("formality"),
