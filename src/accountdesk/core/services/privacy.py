@@ -53,11 +53,12 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.db import crypto
 from accountdesk.core.db.backup import backup_roots, identity_of
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import driver_errors
-from accountdesk.core.db.fts import display_name, fold
+from accountdesk.core.db.fts import display_name, fold, words
 from accountdesk.core.db.models import (
     Account,
     Base,
@@ -344,34 +345,119 @@ _NUMBER_RUN = re.compile(r"\+?\d[\d \t\u00a0().\-/]*\d")
 #: A name of fewer letters than this is not looked for on its own ("Li", "Al"); the name as
 #: shown always is.
 _SHORTEST_NAME = 3
+#: An inflected form is recognised only from a stem (the name without its ending) of at least
+#: this many letters: never from a three-letter one ("Ana" finds neither "Anas" nor
+#: "analysis").
+_SHORTEST_STEM = 4
+
+
+@dataclass(frozen=True)
+class _Declension:
+    """How a language declines names, in folded letters (Bērziņš is "berzins")."""
+
+    #: the endings a name may have in its nominative, longest first; "" for a name ending in
+    #: a consonant that is declined as it stands (Slovenian Novak: Novaka, Novaku)
+    nominative: tuple[str, ...]
+    #: the endings of its other forms: cases, plural, the possessive adjectives
+    forms: frozenset[str]
+
+
+#: The languages whose names change their ending in a sentence, so that a whole-word match
+#: misses them: Latvian (Bērziņš, Bērziņa kungs, Bērziņam; Kalniņa, Kalniņas, Kalniņai) and
+#: Slovenian (Novak, Novaka, Novakom, Novakov; Mateja, Mateje, Matejo). A contact's are their
+#: preferred language's and their country's languages.
+# fmt: off
+_DECLENSIONS: dict[str, _Declension] = {
+    "lv": _Declension(
+        ("is", "us", "s", "a", "e"),
+        frozenset({"s", "a", "am", "u", "i", "im", "iem", "um", "us", "os", "is", "as", "ai",
+                   "ei", "es", "e"}),  # ā, ē, ī, ū folded
+    ),
+    "sl": _Declension(
+        ("a", "o", ""),
+        frozenset({"a", "e", "i", "o", "u", "om", "em", "ov", "ev", "ih", "ah", "ama", "ami",
+                   "ema", "oma", "ova", "ove", "ovi", "ovo", "eva", "eve", "evi", "evo"}),
+    ),
+}
+# fmt: on
+_VOWELS = frozenset("aeiouy")
 
 
 @dataclass(frozen=True)
 class _Traces:
-    """What of a person text can hold: folded names and e-mail addresses, and the national
-    numbers of their phones (digits)."""
+    """What of a person text can hold, folded as the search folds (:func:`fold`): their names
+    as runs of words (the name as shown, in either order; a given or family name of
+    :data:`_SHORTEST_NAME` letters or more), names written in a script without spaces (found
+    anywhere), the stems of names their language declines with the endings of the other
+    forms, their e-mail addresses, and the national numbers of their phones (digits)."""
 
-    words: tuple[str, ...]
+    names: tuple[tuple[str, ...], ...]
+    unspaced: tuple[str, ...]
+    stems: tuple[tuple[str, frozenset[str]], ...]
+    emails: tuple[str, ...]
     numbers: tuple[str, ...]
 
 
+def _stem(word: str, declension: _Declension) -> str | None:
+    """``word`` (a folded name) without its nominative ending, or None when the language does
+    not decline it so or too little is left."""
+    for ending in declension.nominative:
+        if ending and word.endswith(ending):
+            stem = word[: -len(ending)]
+            break
+        if not ending and word[-1:].isalpha() and word[-1] not in _VOWELS:
+            stem = word
+            break
+    else:
+        return None
+    return stem if sum(ch.isalpha() for ch in stem) >= _SHORTEST_STEM else None
+
+
+def _declensions(person: Contact) -> list[_Declension]:
+    tags = [person.preferred_language or "", *country_languages(person.country or "")]
+    codes = dict.fromkeys(tag.replace("_", "-").split("-")[0].lower() for tag in tags)
+    return [_DECLENSIONS[code] for code in codes if code in _DECLENSIONS]
+
+
 def _traces(people: Iterable[Contact]) -> _Traces:
-    words: dict[str, None] = {}
+    names: dict[tuple[str, ...], None] = {}
+    unspaced: dict[str, None] = {}
+    stems: dict[tuple[str, frozenset[str]], None] = {}
+    emails: dict[str, None] = {}
     numbers: dict[str, None] = {}
     for person in people:
-        names = [display_name(person.given_name, person.family_name, person.name_order)]
-        names += [
-            part
-            for part in (person.given_name, person.family_name)
-            if sum(ch.isalpha() for ch in part) >= _SHORTEST_NAME
-        ]
-        for written in [*names, *(e["value"] for e in person.emails or [])]:
+        given, family = person.given_name, person.family_name
+        shown = [display_name(given, family, order) for order in ("given_first", "family_first")]
+        parts = [p for p in (given, family) if sum(ch.isalpha() for ch in p) >= _SHORTEST_NAME]
+        declensions = _declensions(person)
+        for written in [*shown, *parts]:
             folded = " ".join(fold(written).split())
+            if not folded:
+                continue
+            if _unspaced(folded[0]):
+                unspaced[folded] = None
+                continue
+            run = tuple(words(folded))
+            if run:
+                names[run] = None
+            if written in parts and len(run) == 1:
+                for declension in declensions:
+                    stem = _stem(run[0], declension)
+                    if stem is not None:
+                        stems[(stem, declension.forms)] = None
+        for e in person.emails or []:
+            folded = " ".join(fold(e["value"]).split())
             if folded:
-                words[folded] = None
+                emails[folded] = None
         for phone in person.phones or []:
             numbers[_national_number(phone["value"])] = None
-    return _Traces(tuple(words), tuple(n for n in numbers if len(n) >= 6))
+    return _Traces(
+        tuple(names),
+        tuple(unspaced),
+        tuple(stems),
+        tuple(emails),
+        tuple(n for n in numbers if len(n) >= 6),
+    )
 
 
 def _national_number(phone: str) -> str:
@@ -402,20 +488,58 @@ def _unspaced(ch: str) -> bool:
     )
 
 
+def _has_run(found: list[str], run: tuple[str, ...]) -> bool:
+    """Whether the words ``found`` hold the words ``run`` one after the other."""
+    size = len(run)
+    return any(
+        found[i] == run[0] and tuple(found[i : i + size]) == run
+        for i in range(len(found) - size + 1)
+    )
+
+
+#: Characters an e-mail address may have next to it in a longer address.
+_ADDRESS_CHARS = frozenset("._%+-@")
+
+
+def _has_address(folded: str, address: str) -> bool:
+    """Whether ``address`` is in ``folded`` as a whole address (not inside a longer one)."""
+    start = folded.find(address)
+    while start != -1:
+        end = start + len(address)
+        before = folded[start - 1] if start else " "
+        after = folded[end : end + 2] or " "
+        # a full stop after it ends the sentence; a letter after that dot is a longer domain
+        longer = after[0] in _ADDRESS_CHARS and (after[0] != "." or after[1:].isalnum())
+        if not (before.isalnum() or before in _ADDRESS_CHARS or after[0].isalnum() or longer):
+            return True
+        start = folded.find(address, start + 1)
+    return False
+
+
 def _mentions(written: str | None, traces: _Traces) -> bool:
-    """Whether ``written`` names the person: one of their names or e-mail addresses at the start
-    of a word, compared folded (case, accents, Arabic-script letter forms: the search's
-    :func:`~accountdesk.core.db.fts.fold`), with any ending ("Maryam's", "Annai"); or one of
-    their phone numbers, however its digits are grouped."""
+    """Whether ``written`` names the person, compared folded as the search folds (case,
+    accents, Arabic-script letter forms: :func:`~accountdesk.core.db.fts.fold`): their name
+    as shown (in either order) or a given or family name, as whole words ("Maryam's" is
+    Maryam, "Maryamabad" and "analysis" are not Maryam nor Ana); a name written without
+    spaces (Thai, Chinese, Japanese) wherever it stands; a declined form of a Latvian or
+    Slovenian name (Bērziņam, Novakom; :data:`_DECLENSIONS`); one of their e-mail addresses;
+    or one of their phone numbers, however its digits are grouped."""
     if not written:
         return False
     folded = " ".join(fold(written).split())
-    for word in traces.words:
-        start = folded.find(word)
-        while start != -1:
-            if start == 0 or not folded[start - 1].isalnum() or _unspaced(word[0]):
-                return True
-            start = folded.find(word, start + 1)
+    if any(name in folded for name in traces.unspaced):
+        return True
+    if any(_has_address(folded, address) for address in traces.emails):
+        return True
+    found = words(folded)
+    present = set(found)
+    for run in traces.names:
+        if run[0] in present and (len(run) == 1 or _has_run(found, run)):
+            return True
+    for stem, forms in traces.stems:
+        size = len(stem)
+        if any(w[size:] in forms and w.startswith(stem) for w in present if len(w) > size):
+            return True
     runs = [_digits(run) for run in _NUMBER_RUN.findall(written)]
     return any(number in run for number in traces.numbers for run in runs)
 

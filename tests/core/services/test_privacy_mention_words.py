@@ -1,0 +1,133 @@
+"""What counts as naming the person an erase is about (review of 0cb590d): their name as a
+whole word, not any word that starts with it. Erasing "Ana Max" listed an account whose notes
+ask for "a quarterly analysis and the maximum discount", a follow-up "Send the analysis
+tomorrow" and a deal "Analytics add-on", and counted three records still mentioning her after
+the erase. Latvian and Slovenian names change their ending in a sentence (Bērziņam, Novakom):
+those forms are found from the name's stem, never from three letters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.activity import DealInput, save_deal, save_note
+from accountdesk.core.services.followups import FollowUpInput, schedule
+from accountdesk.core.services.privacy import erase_contact, kept_mentions
+
+
+def _account(db: Database, country: str, zone: str, notes: str | None = None) -> str:
+    return create_account(
+        db, AccountInput(name="Acme", country=country, timezone=zone, notes=notes)
+    )
+
+
+def _person(
+    db: Database, account: str, given: str, family: str, country: str, zone: str, **kw: object
+) -> str:
+    data: dict[str, object] = {
+        "account_id": account,
+        "given_name": given,
+        "family_name": family,
+        "country": country,
+        "timezone": zone,
+        **kw,
+    }
+    return create_contact(db, ContactInput(**data))  # type: ignore[arg-type]
+
+
+def _notes(db: Database, account: str, *bodies: str) -> dict[str, str]:
+    """One note on the account per body; the note's id by its body."""
+    return {save_note(db, body, account_id=account): body for body in bodies}
+
+
+def _listed(db: Database, contact: str) -> set[str]:
+    return {m.record_id for m in kept_mentions(db, contact)}
+
+
+def test_a_word_that_only_starts_with_a_name_is_not_the_person(db: Database) -> None:
+    riga = "Europe/Riga"
+    account = _account(db, "LV", riga, "Wants a quarterly analysis and the maximum discount.")
+    ana = _person(db, account, "Ana", "Max", "LV", riga, emails=["a.m@acme.example"])
+    other = _person(db, account, "Jānis", "Ozols", "LV", riga)
+    save_deal(db, DealInput(account_id=account, title="Analytics add-on", amount="1200",
+                            currency="EUR"))  # fmt: skip
+    schedule(db, FollowUpInput(other, "Send the analysis tomorrow", datetime(2026, 12, 1, 10)))
+    _notes(
+        db,
+        account,
+        "Anastasija and Maxim from logistics; the maxi order, an analyst",
+        "wrote to ja.m@acme.example and a.m@acme.example.com",  # other addresses
+    )
+    hers = _notes(
+        db,
+        account,
+        "Ana asked for the price list",  # her given name
+        "MAX SAID YES",  # her family name, in any case
+        "Ana's manager called",  # with an ending after an apostrophe
+        "max ana at the fair",  # the name as shown, the other way round
+        "wrote to A.M@acme.example.",  # her e-mail address
+    )
+
+    assert _listed(db, ana) == set(hers)
+    assert erase_contact(db, ana).mentions_left == len(hers) == 5
+    with db.reader() as session:  # kept, and no longer counted as naming her
+        assert session.get_one(Account, account).notes is not None
+
+
+def test_latvian_names_are_found_in_their_cases(db: Database) -> None:
+    riga = "Europe/Riga"
+    account = _account(db, "LV", riga)
+    janis = _person(db, account, "Jānis", "Bērziņš", "LV", riga)
+    ilze = _person(db, account, "Ilze", "Kalniņa", "LV", riga)
+    his = _notes(
+        db,
+        account,
+        "Bērziņa kungs zvanīja",  # genitive: Mr Bērziņš called
+        "Nosūtīt cenas Bērziņam",  # dative
+        "BERZINI atbrauks",  # the Bērziņš family, typed without accents
+    )
+    hers = _notes(db, account, "Kalniņas kundze zvanīja", "Piezvanīt Kalniņai")
+    _notes(db, account, "Bērzs pie ieejas, Bērziņciems", "Kalnciems")  # other words
+    assert _listed(db, janis) == set(his)
+    assert _listed(db, ilze) == set(hers)
+
+
+def test_slovenian_names_are_found_in_their_cases(db: Database) -> None:
+    ljubljana = "Europe/Ljubljana"
+    account = _account(db, "SI", ljubljana)
+    janez = _person(db, account, "Janez", "Novak", "SI", ljubljana)
+    maja = _person(db, account, "Mateja", "Kovač", "SI", ljubljana)
+    his = _notes(db, account, "Sestanek z Novakom", "Novakova ponudba", "Pokliči Janeza")
+    hers = _notes(db, account, "Poslati Mateji katalog", "Kovačeva naročila")
+    neither = _notes(db, account, "Ponudba za Novakoviča", "Novaki d.o.o. in Janezovci")
+    assert _listed(db, janez) == set(his) | {
+        k for k, v in neither.items() if v.startswith("Novaki")
+    }  # "Novaki" is his name in the plural; "Novakovič" and "Janezovci" are other words
+    assert _listed(db, maja) == set(hers)
+
+
+def test_only_the_languages_that_decline_names_have_their_forms_found(db: Database) -> None:
+    berlin = "Europe/Berlin"
+    account = _account(db, "DE", berlin)
+    bernd = _person(db, account, "Bernd", "Novak", "DE", berlin)
+    _notes(db, account, "Novaka GmbH", "Novakom AG")
+    assert _listed(db, bernd) == set()
+    # a Slovenian who lives in Germany, by their preferred language
+    tina = _person(db, account, "Tina", "Zupan", "DE", berlin, preferred_language="sl")
+    found = _notes(db, account, "Zupanova ponudba")
+    assert _listed(db, tina) == set(found)
+
+
+def test_a_three_letter_name_has_no_declined_forms(db: Database) -> None:
+    riga = "Europe/Riga"
+    account = _account(db, "LV", riga)
+    eva = _person(db, account, "Eva", "Lapa", "LV", riga)  # stems "ev" and "lap"
+    _notes(db, account, "Evas grāmata", "Lapas un zari")  # Eva's book, or "leaves"
+    assert _listed(db, eva) == set()
