@@ -49,7 +49,14 @@ from PySide6.QtWidgets import (
 from accountdesk.core import icu
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, country_name, format_date_input, ngettext, zone_name
+from accountdesk.core.i18n import (
+    _,
+    country_name,
+    format_date_input,
+    language_name,
+    ngettext,
+    zone_name,
+)
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input
 from accountdesk.ui.modal import run_modal
@@ -171,6 +178,25 @@ def zone_combo() -> QComboBox:
     the bare ids ("America/New_York") in every language."""
     named = (
         (z, _("{name} ({code})").format(name=zone_name(z), code=ltr(z))) for z in zone_choices()
+    )
+    return combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
+
+
+def language_combo() -> QComboBox:
+    """Languages by their name in the UI language and their tag ("latviešu (lv)"): the
+    official languages of every country (CLDR), in the language's order. Typing a name or a
+    tag finds it; a tag not listed (fa-IR, a regional variant) is kept as typed."""
+    from babel.languages import get_official_languages
+
+    tags = {
+        lang.replace("_", "-")
+        for country in _country_codes()
+        for lang in get_official_languages(country, de_facto=True)
+    }
+    named = (
+        (t, _("{name} ({code})").format(name=language_name(t), code=ltr(t)))
+        for t in tags
+        if language_name(t) != t  # a tag CLDR has no name for is no help in a list
     )
     return combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
 

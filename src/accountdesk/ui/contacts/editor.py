@@ -54,6 +54,7 @@ from accountdesk.ui.forms import (
     FormDialog,
     combo,
     country_combo,
+    language_combo,
     line,
     notes_edit,
     table_choices,
@@ -332,7 +333,7 @@ class ContactEditor(FormDialog):
         self.add_section(_("How to reach them"))
         channels = table_choices(CHANNEL, CHANNELS)
         self.add_field("preferred_channel", _("Preferred channel"), combo(channels, empty="–"))
-        self.add_field("preferred_language", _("Preferred language"), line(_("e.g. lv, th, fa-IR")))
+        self.add_field("preferred_language", _("Preferred language"), language_combo())
         self.add_field("formality", _("Formality"), combo(table_choices(FORMALITY, FORMALITIES)))
         self.add_field("important_dates", _("Important dates"), notes_edit(76))
         hint = how_to_write_dates()
