@@ -97,7 +97,7 @@ def test_shared_interactions_that_name_them_are_listed_and_counted_after(
     _log(db, both, "Follow-up", "wrote to M.Z@parsfood.example", days=3)  # an e-mail address
     _log(db, both, "Samples", "her mobile: 0912-345 6789", days=4)  # a phone, as Iran writes it
     _log(db, both, "Quarterly review", "Ali presented the figures", days=5)  # not about her
-    _log(db, both, "Summary", "Zebarjadis and Maryamabad", days=6)  # words starting so: not her
+    _log(db, both, "Summary", "the Maryamabad office", days=6)  # a longer word: not her
     _log(db, both, "Visit", "Tamaryam and rezebarjadi", days=7)  # inside a word: not her
     _log(db, [maryam], "Maryam alone", days=8)  # only hers: erased, so not listed
     trashed = _log(db, both, "Thanks", "maryam sent flowers", days=9)

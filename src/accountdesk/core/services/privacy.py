@@ -349,6 +349,11 @@ _SHORTEST_NAME = 3
 #: this many letters: never from a three-letter one ("Ana" finds neither "Anas" nor
 #: "analysis").
 _SHORTEST_STEM = 4
+#: In a language without a table in :data:`_DECLENSIONS`, a name of :data:`_SHORTEST_STEM`
+#: letters or more followed by at most this many letters is taken for a form of it: the case endings most languages put on a name
+#: (Polish Kowalskiego, Kowalskim; Czech Dvořákovi; Estonian Tammele; Hungarian Nagynak;
+#: Russian Петрову; German Müllers), without taking a longer word ("Maryamabad") for one.
+_ANY_ENDING = 3
 
 
 @dataclass(frozen=True)
@@ -396,6 +401,8 @@ class _Traces:
     stems: tuple[tuple[str, frozenset[str]], ...]
     emails: tuple[str, ...]
     numbers: tuple[str, ...]
+    #: names of :data:`_SHORTEST_STEM` letters or more, found with any short ending
+    inflected: tuple[str, ...] = ()
 
 
 def _stem(word: str, declension: _Declension) -> str | None:
@@ -425,6 +432,7 @@ def _traces(people: Iterable[Contact]) -> _Traces:
     stems: dict[tuple[str, frozenset[str]], None] = {}
     emails: dict[str, None] = {}
     numbers: dict[str, None] = {}
+    inflected: dict[str, None] = {}
     for person in people:
         given, family = person.given_name, person.family_name
         shown = [display_name(given, family, order) for order in ("given_first", "family_first")]
@@ -440,6 +448,10 @@ def _traces(people: Iterable[Contact]) -> _Traces:
             run = tuple(words(folded))
             if run:
                 names[run] = None
+            # a language without a table of its own: any short ending
+            if not declensions and written in parts and len(run) == 1:
+                if len(run[0]) >= _SHORTEST_STEM:
+                    inflected[run[0]] = None
             if written in parts and len(run) == 1:
                 for declension in declensions:
                     stem = _stem(run[0], declension)
@@ -457,6 +469,7 @@ def _traces(people: Iterable[Contact]) -> _Traces:
         tuple(stems),
         tuple(emails),
         tuple(n for n in numbers if len(n) >= 6),
+        tuple(inflected),
     )
 
 
@@ -522,7 +535,10 @@ def _mentions(written: str | None, traces: _Traces) -> bool:
     as shown (in either order) or a given or family name, as whole words ("Maryam's" is
     Maryam, "Maryamabad" and "analysis" are not Maryam nor Ana); a name written without
     spaces (Thai, Chinese, Japanese) wherever it stands; a declined form of a Latvian or
-    Slovenian name (Bērziņam, Novakom; :data:`_DECLENSIONS`); one of their e-mail addresses;
+    Slovenian name (Bērziņam, Novakom; :data:`_DECLENSIONS`), or in the other languages a
+    name of four letters or more with a short ending (Kowalskiego; :data:`_ANY_ENDING`); one
+    of their
+    e-mail addresses;
     or one of their phone numbers, however its digits are grouped."""
     if not written:
         return False
@@ -539,6 +555,14 @@ def _mentions(written: str | None, traces: _Traces) -> bool:
     for stem, forms in traces.stems:
         size = len(stem)
         if any(w[size:] in forms and w.startswith(stem) for w in present if len(w) > size):
+            return True
+    for name in traces.inflected:
+        size = len(name)
+        if any(
+            w.startswith(name) and w[size:].isalpha()
+            for w in present
+            if size < len(w) <= size + _ANY_ENDING
+        ):
             return True
     runs = [_digits(run) for run in _NUMBER_RUN.findall(written)]
     return any(number in run for number in traces.numbers for run in runs)
