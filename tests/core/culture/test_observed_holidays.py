@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from accountdesk.core.culture import calendar
-from accountdesk.core.culture.panel import today_block
 
 
 def test_school_breaks_alone_are_left_out_and_every_other_holiday_stays() -> None:
@@ -29,15 +28,3 @@ def test_school_breaks_alone_are_left_out_and_every_other_holiday_stays() -> Non
         "HM King Ramkhamhaeng Memorial Day",
         "Royal Thai Armed Forces Day",
     ]  # Teacher's Day (16 January, school only) is left out
-
-
-def test_todays_block_has_no_school_break() -> None:
-    """Today lists public holidays only; in Bavaria's autumn break it names German Unity Day
-    and no break."""
-    day = date(2026, 10, 31)
-    every = calendar.holidays_between("DE", "BY", day, date(2026, 11, 6), "en")
-    assert [h for h in every if h.for_pupils_only]  # the autumn break is that week
-    items = today_block([("DE", "BY")], day, 7, "en")
-    assert [(i.name, i.start) for i in items if i.kind == "holiday"] == [
-        ("All Saints' Day", date(2026, 11, 1))
-    ]
