@@ -83,3 +83,24 @@ def test_config_refuses_words_it_would_ignore(run: Run, tmp_path: Path) -> None:
         result = run("config", "--db", db, *args)
         assert (result.returncode, result.stderr) == (1, said), args
     assert run("config", "--db", db, "get", "user.zone", check=True).stdout == "Asia/Tehran\n"
+
+
+def test_a_database_damaged_inside_is_one_sentence(run: Run, tmp_path: Path) -> None:
+    """A file whose header is sound but whose pages are damaged ended export, followups,
+    duplicates and db check in "unexpected error (DatabaseError: … database disk image is
+    malformed)"."""
+    db = tmp_path / "d.db"
+    run("demo", "--db", str(db), "--accounts", "20", check=True)
+    assert not Path(f"{db}-wal").exists()  # all in the file itself
+    data = bytearray(db.read_bytes())
+    quarter = len(data) // 4  # the pages of the middle half: tables and indexes
+    data[quarter : 3 * quarter] = b"A" * (2 * quarter)
+    db.write_bytes(bytes(data))
+    said = (
+        f"accountdesk: The database {db} is damaged: a part of the file cannot be read, so "
+        "nothing was changed. Restore a backup (File → Backups…, or accountdesk db backups and "
+        "accountdesk db restore NAME).\n"
+    )
+    for args in (["export", "-o", str(tmp_path / "out.csv")], ["db", "check"]):
+        result = run(*args, "--db", str(db))
+        assert (result.returncode, result.stderr) == (1, said), args

@@ -32,6 +32,7 @@ SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
 SQLITE_READONLY = 8
 SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
 SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
@@ -169,6 +170,18 @@ def cannot_open(path: Path | str) -> StorageError:
     )
 
 
+def damaged(path: Path | str) -> StorageError:
+    """A part of the database SQLite cannot read (SQLITE_CORRUPT), found while reading or
+    writing it: a file whose header is damaged is refused as it is opened."""
+    return StorageError(
+        _(
+            "The database {path} is damaged: a part of the file cannot be read, so nothing was "
+            "changed. Restore a backup (File → Backups…, or accountdesk db backups and "
+            "accountdesk db restore NAME)."
+        ).format(path=path)
+    )
+
+
 def driver_errors() -> tuple[type[Exception], ...]:
     """The base error classes of the drivers a database connection may use: :mod:`sqlite3`, and
     SQLCipher's ``sqlcipher3`` (an encrypted database) once it is loaded; an error of its own
@@ -181,20 +194,37 @@ def sqlite_code(exc: BaseException) -> int | None:
     """SQLite's primary result code behind ``exc`` (an error of either driver, plain or
     SQLCipher, or an SQLAlchemy error wrapping one), or None. An error without its code is
     known by SQLite's exact text for the code (:data:`_ERRSTR`)."""
+    error = _driver_error(exc)
+    if error is None:
+        return None
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF
+    return _ERRSTR.get(str(error))
+
+
+def _driver_error(exc: BaseException) -> BaseException | None:
+    """The driver's error behind ``exc`` (see :func:`sqlite_code`), or None."""
     drivers = driver_errors()
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, drivers):
-            code = getattr(current, "sqlite_errorcode", None)
-            if isinstance(code, int):
-                return code & 0xFF
-            if str(current) in _ERRSTR:
-                return _ERRSTR[str(current)]
+        if isinstance(current, drivers) and (
+            isinstance(getattr(current, "sqlite_errorcode", None), int) or str(current) in _ERRSTR
+        ):
+            return current
         orig = getattr(current, "orig", None)
         current = orig if isinstance(orig, BaseException) else current.__cause__
     return None
+
+
+def _damaged_file(exc: BaseException) -> bool:
+    """A page of the file SQLite cannot read. Python's driver gives the extended code, which
+    tells the search index's own finding (SQLITE_CORRUPT_VTAB: db check reports it) apart;
+    SQLCipher's gives the primary code only, the same for both, so it is not known here."""
+    error = _driver_error(exc)
+    return isinstance(error, sqlite3.Error) and error.sqlite_errorcode == SQLITE_CORRUPT
 
 
 def explain(exc: BaseException, path: Path | str | None) -> StorageError | None:
@@ -222,6 +252,8 @@ def explain(exc: BaseException, path: Path | str | None) -> StorageError | None:
         return read_only(where)
     if code == SQLITE_CANTOPEN:
         return cannot_open(where)
+    if code == SQLITE_CORRUPT and _damaged_file(exc):
+        return damaged(where)
     return None
 
 
