@@ -41,3 +41,17 @@ def test_a_tag_not_listed_is_kept_as_typed(
     again = ContactEditor(ctx, sample["anna"])
     qtbot.addWidget(again)
     assert again.text("preferred_language") == "fa-IR" and not again.is_dirty()
+
+
+def test_a_language_typed_by_its_name_is_found(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any
+) -> None:
+    """What a user reads is what they type: the name alone, or the name and code as shown
+    (without the invisible direction marks around the code), in any case."""
+    with i18n.use_language("lv"):
+        for typed, stored in (("latviešu", "lv"), ("Taju (th)", "th"), ("LV", "LV")):
+            editor = ContactEditor(ctx, sample["anna"])
+            qtbot.addWidget(editor)
+            box = editor.fields["preferred_language"]
+            box.setEditText(typed)
+            assert editor.text("preferred_language") == stored, typed

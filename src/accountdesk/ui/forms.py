@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import icu
-from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.bidi import isolate, ltr, plain
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     _,
@@ -210,14 +210,21 @@ def set_combo(box: QComboBox, key: str | None) -> None:
 
 
 def combo_value(box: QComboBox) -> str:
+    """The key of the choice shown; in an editable box, of the choice typed: its whole text
+    or, for choices written "name (code)", the name alone ("latviešu", "Rīga"), in any case
+    and without the direction marks the codes carry; else the text as typed (a code)."""
     data = box.currentData()
     if box.isEditable():
-        shown = box.currentText().strip()
-        if box.currentIndex() >= 0 and shown == box.itemText(box.currentIndex()):
+        shown = plain(box.currentText()).strip()
+        if box.currentIndex() >= 0 and shown == plain(box.itemText(box.currentIndex())):
             return str(data or "")
-        found = box.findText(shown, Qt.MatchFlag.MatchFixedString)
-        if found >= 0:
-            return str(box.itemData(found) or "")
+        wanted = shown.casefold()
+        texts = [plain(box.itemText(i)).casefold() for i in range(box.count())]
+        if wanted in texts:
+            return str(box.itemData(texts.index(wanted)) or "")
+        named = [i for i, text in enumerate(texts) if wanted and text.startswith(wanted + " (")]
+        if len(named) == 1:
+            return str(box.itemData(named[0]) or "")
         return shown
     return str(data or "")
 
