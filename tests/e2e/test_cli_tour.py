@@ -104,3 +104,17 @@ def test_a_database_damaged_inside_is_one_sentence(run: Run, tmp_path: Path) -> 
     for args in (["export", "-o", str(tmp_path / "out.csv")], ["db", "check"]):
         result = run(*args, "--db", str(db))
         assert (result.returncode, result.stderr) == (1, said), args
+
+
+@pytest.mark.parametrize("target", ["mysql://ann:secret@db.example/crm", "foo://x"])
+def test_an_address_of_another_kind_of_database_is_one_sentence(run: Run, target: str) -> None:
+    """``--db mysql://…`` ended in "unexpected error (ModuleNotFoundError: No module named
+    'MySQLdb')", ``foo://x`` in SQLAlchemy's "Can't load plugin"; the sentence shows the
+    scheme only (the rest of the address may hold a password)."""
+    scheme = target.split("://")[0]
+    result = run("search", "--db", target, "anna")
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"accountdesk: A {scheme}:// address is neither a database file nor a team server's "
+        "address (postgresql://…).\n",
+    )

@@ -368,6 +368,14 @@ def open_database(
     url = credentials.normalise(database_url(target))
     path = sqlite_path(url)
     server = credentials.is_server(url)
+    if not server and path is None and not url.startswith(("sqlite:", "sqlite+")):  # mysql://:
+        # SQLAlchemy's own "Can't load plugin" or a missing driver ended as an unexpected error
+        raise DatabaseOpenError(  # the scheme alone: the rest may hold a password
+            _(
+                "A {scheme}:// address is neither a database file nor a team server's address "
+                "(postgresql://…)."
+            ).format(scheme=url.split("://", 1)[0])
+        )
     signed_in: credentials.Password | None = None
     if not create:
         require_database(target)
