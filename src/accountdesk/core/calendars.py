@@ -9,7 +9,10 @@ screen's year and the months and quarters of the reports' charts.
 
 The Jalali conversion is the arithmetic of the 33-year break table used by the Iranian
 calendar (Borkowski's algorithm, as in the jalaali libraries), valid for Jalali years
--61 … 3177.
+-61 … 3177. A day before Solar Hijri year 1 or after 3177 (:data:`PERSIAN_FIRST` …
+:data:`PERSIAN_LAST`: Gregorian 622 … 3799) is written in the Gregorian calendar
+(:func:`written_in`): Python's dates run from year 1 to 9999, and the table says nothing of
+the Iranian calendar's leap years after it.
 """
 
 from __future__ import annotations
@@ -104,21 +107,44 @@ def jalali_month_length(jy: int, jm: int) -> int:
     return 30 if is_jalali_leap(jy) else 29
 
 
+def _farvardin_first(jy: int) -> date:
+    _, gy, march = _jal_cal(jy)
+    return date(gy, 3, march)
+
+
+#: The first and last days written in the Solar Hijri calendar (:func:`written_in`): 1 Farvardin
+#: of year 1 (622-03-22; the table reaches back to year -61, but a year of the era is never
+#: written before its first) and the last day of 3177 (3799-03-19), where the table ends.
+PERSIAN_FIRST = _farvardin_first(1)
+PERSIAN_LAST = jalali_to_gregorian(_BREAKS[-1] - 1, 12, jalali_month_length(_BREAKS[-1] - 1, 12))
+
+
 def gregorian_to_jalali(d: date) -> tuple[int, int, int]:
-    """(year, month 1–12, day) in the Solar Hijri calendar."""
-    jy = d.year - 621
-    leap, gy, march = _jal_cal(jy)
-    k = d.toordinal() - date(gy, 3, march).toordinal()
-    if k >= 0:
-        if k <= 185:
-            return jy, 1 + _div(k, 31), _mod(k, 31) + 1
-        k -= 186
-    else:
+    """(year, month 1–12, day) in the Solar Hijri calendar, for a day of the years the table
+    covers, -61 to 3177 (ValueError outside)."""
+    if not _farvardin_first(_BREAKS[0]) <= d <= PERSIAN_LAST:
+        raise ValueError(f"{d} is outside the Solar Hijri years {_BREAKS[0]} … {_BREAKS[-1] - 1}")
+    # the Solar Hijri year that starts in March of d's year (the last one starts a year earlier)
+    jy = min(d.year - 621, _BREAKS[-1] - 1)
+    first = _farvardin_first(jy)
+    if d < first:
         jy -= 1
-        k += 179
-        if leap == 1:
-            k += 1
-    return jy, 7 + _div(k, 30), _mod(k, 30) + 1
+        first = _farvardin_first(jy)
+    k = (d - first).days  # the day of the year, from 0; six months of 31 days, then of 30
+    if k < 186:
+        return jy, 1 + k // 31, k % 31 + 1
+    return jy, 7 + (k - 186) // 30, (k - 186) % 30 + 1
+
+
+def written_in(day: date, calendar: str) -> str:
+    """The calendar ``day`` is written in when ``calendar`` is asked for: ``calendar``, or
+    Gregorian for a day before the first Solar Hijri year (:data:`PERSIAN_FIRST`) or after
+    the last the conversion covers (:data:`PERSIAN_LAST`). Dates, years and quarters are
+    written (:mod:`accountdesk.core.i18n`) and counted (:func:`year_of`) by it, so a year such
+    as 9999 is shown, not refused."""
+    if calendar == PERSIAN and not PERSIAN_FIRST <= day <= PERSIAN_LAST:
+        return GREGORIAN
+    return calendar
 
 
 def buddhist_year(d: date) -> int:
@@ -126,7 +152,9 @@ def buddhist_year(d: date) -> int:
 
 
 def year_of(day: date, calendar: str) -> int:
-    """The year that holds ``day`` in ``calendar`` (2026-03-21: 1405 Solar Hijri, 2569 BE)."""
+    """The year that holds ``day`` in ``calendar`` (2026-03-21: 1405 Solar Hijri, 2569 BE), as
+    it is written (:func:`written_in`): 9999-01-01 is in 9999 in Persian too."""
+    calendar = written_in(day, calendar)
     if calendar == PERSIAN:
         return gregorian_to_jalali(day)[0]
     if calendar == BUDDHIST:
@@ -136,9 +164,15 @@ def year_of(day: date, calendar: str) -> int:
 
 def year_span(year: int, calendar: str) -> tuple[date, date]:
     """The first and last (Gregorian) days of ``year`` of ``calendar``: Solar Hijri 1405 is
-    2026-03-21 … 2027-03-20; the Buddhist era counts the Gregorian year (2569: 2026)."""
+    2026-03-21 … 2027-03-20; the Buddhist era counts the Gregorian year (2569: 2026). The
+    years after Solar Hijri 3177 are written in the Gregorian calendar (:func:`year_of`): in
+    Persian, 3799 is 3799-03-20 … 3799-12-31 (its days before are in Solar Hijri 3177) and
+    9999 the Gregorian year."""
     if calendar == PERSIAN:
-        return jalali_to_gregorian(year, 1, 1), jalali_to_gregorian(year + 1, 1, 1) - _DAY
+        if year < _BREAKS[-1]:
+            last = jalali_to_gregorian(year, 12, jalali_month_length(year, 12))
+            return _farvardin_first(year), last
+        return max(date(year, 1, 1), PERSIAN_LAST + _DAY), date(year, 12, 31)
     if calendar == BUDDHIST:
         year -= BUDDHIST_ERA_OFFSET
     return date(year, 1, 1), date(year, 12, 31)

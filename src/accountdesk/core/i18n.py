@@ -41,6 +41,7 @@ from accountdesk.core.calendars import (
     default_calendar,
     gregorian_to_jalali,
     jalali_to_gregorian,
+    written_in,
 )
 from accountdesk.core.paths import translations_dir
 
@@ -184,11 +185,13 @@ def localize_digits(text: str) -> str:
 #
 # A date is written in the calendar of the language (Solar Hijri for Persian, the Buddhist era
 # for Thai, Gregorian otherwise) unless the user chose Gregorian (the "ui.calendar" setting,
-# given to :func:`set_calendar_preference` at start-up). Styles (short, medium, long, full) are
-# CLDR's patterns of the language; other sets of fields (a weekday and day without the year)
-# are CLDR skeletons, :func:`format_skeleton`, which finds the language's own pattern. The
-# fields that depend on the calendar (era, year, month, day) are filled in here, the rest by
-# Babel.
+# given to :func:`set_calendar_preference` at start-up); a day outside the Solar Hijri years
+# 1 … 3177 (before 622 or after March 3799) is written in the Gregorian calendar, in the
+# language's digits (:func:`accountdesk.core.calendars.written_in`). Styles (short, medium,
+# long, full) are CLDR's patterns of the language; other sets of fields (a weekday and day
+# without the year) are CLDR skeletons, :func:`format_skeleton`, which finds the language's
+# own pattern. The fields that depend on the calendar (era, year, month, day) are filled in
+# here, the rest by Babel.
 
 AUTO = "auto"
 CALENDAR_PREFERENCES = (AUTO, GREGORIAN)
@@ -270,7 +273,7 @@ def format_date(value: date, fmt: str = "medium", *, calendar: str | None = None
     ``fmt`` is short, medium, long, full or a CLDR pattern of date fields."""
     if isinstance(value, datetime):
         value = value.date()
-    cal = calendar or current_calendar()
+    cal = written_in(value, calendar or current_calendar())
     pattern = _calendar_fields(value, _style_pattern(fmt, cal), cal)
     return localize_digits(_babel("dates").format_date(value, pattern, locale=current_locale()))
 
@@ -308,7 +311,7 @@ def _datetime_text(
     the whole pattern when ``time_fmt`` is None."""
     if tz is not None:
         value = value.astimezone(tz)
-    cal = current_calendar()
+    cal = written_in(value.date(), current_calendar())
     locale = current_locale()
     if time_fmt is not None:
         glue_style = glue_style or (date_fmt if date_fmt in _STYLES else "medium")
@@ -426,7 +429,7 @@ def format_quarter(day: date, *, compact: bool = False) -> str:
     "2026 Q1" with no word to translate. A Solar Hijri quarter begins on 1 Farvardin, 1 Tir,
     1 Mehr or 1 Dey; the Buddhist era counts the Gregorian quarters with its own year (the
     buckets of :func:`accountdesk.core.metrics.calendar_periods`)."""
-    if current_calendar() == PERSIAN:
+    if written_in(day, current_calendar()) == PERSIAN:
         year, month, _day = gregorian_to_jalali(day)
     else:
         year, month = _bucket_year(day), day.month
@@ -484,7 +487,7 @@ def ascii_digits(text: str) -> str:
 
 def format_date_input(value: date) -> str:
     """``value`` as a date field shows it, in the numbers of the current calendar."""
-    cal = current_calendar()
+    cal = written_in(value, current_calendar())
     if cal == PERSIAN:
         year, month, day = gregorian_to_jalali(value)
         text = f"{year:04d}/{month:02d}/{day:02d}"
