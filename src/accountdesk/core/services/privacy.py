@@ -36,6 +36,7 @@ AccountDesk keeps:
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import unicodedata
@@ -78,7 +79,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError, UserError
-from accountdesk.core.files import write_atomically
+from accountdesk.core.files import cannot_write, replacing
 from accountdesk.core.i18n import (
     N_,
     _,
@@ -185,15 +186,20 @@ def write_export(
     clock: Clock = system_clock,
 ) -> ExportFiles:  # fmt: skip
     """Write everything about one contact to ``path`` (JSON) and a PDF summary beside it
-    (:func:`summary_path`), each file all at once; ``lang``: the summary's language."""
+    (:func:`summary_path`): both or neither (the JSON was written when the PDF could not be,
+    and the refusal said nothing was); ``lang``: the summary's language."""
     from accountdesk.core.reports.documents import personal_data_summary
 
     data = export_contact(db, contact_id, clock)
     pdf = summary_path(path)
     document = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     summary = personal_data_summary(data, path.name, lang=lang, now=clock())
-    write_atomically(path, document.encode("utf-8"))
-    write_atomically(pdf, summary)
+    for target in (path, pdf):  # a folder in the way is found before either file is put
+        if target.is_dir():
+            raise cannot_write(target, IsADirectoryError(errno.EISDIR, "", str(target)))
+    with replacing(path, "wb") as json_file, replacing(pdf, "wb") as pdf_file:
+        json_file.write(document.encode("utf-8"))  # both are written in full before the
+        pdf_file.write(summary)  # two renames, the PDF's first
     return ExportFiles(path, pdf)
 
 
