@@ -49,7 +49,7 @@ def test_backups_in_an_earlier_folder_are_still_listed_and_found_by_name(
     assert [b.path for b in list_backups(db)] == [third.path, second.path, first.path]
     assert find_backup(db, second.path.name) == second.path
     assert find_backup(db, first.path.name) == first.path
-    assert backup_roots(db) == [tmp_path / "nas", home, tmp_path / "usb"]
+    assert backup_roots(db) == [tmp_path / "nas", tmp_path / "usb", home]
     # back to the data folder: the others are remembered still
     settings.unset(db, "backup.folder")
     assert backup_roots(db) == [home, tmp_path / "usb", tmp_path / "nas"]
@@ -97,3 +97,29 @@ def test_a_restore_keeps_the_folders_of_backups_taken_after_the_restored_one(
     listed = [b.path for b in list_backups(db)]
     assert listed == [kept.path, newer.path, old.path]
     assert find_backup(db, newer.path.name) == newer.path
+
+
+def test_a_copied_data_folder_leaves_the_originals_backups_alone(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data folder's own backups/ is looked in wherever the data folder is now, never
+    remembered as a path: a copy of the folder (a new laptop, a moved home) pruned and
+    restored from the backups of the folder it was copied from."""
+    import shutil
+
+    from accountdesk.core.db.engine import open_database
+
+    original = tmp_path / "home"
+    taken = make_backup(db, fixed_clock(START))
+    assert db.path is not None
+    db.close()
+    moved = tmp_path / "laptop" / "home"
+    shutil.copytree(original, moved)
+    shutil.copy(db.path, tmp_path / "laptop" / "accountdesk.db")
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(moved))
+    copy = open_database(tmp_path / "laptop" / "accountdesk.db")
+    try:
+        assert backup_roots(copy) == [moved / "backups"]
+        assert [b.path for b in list_backups(copy)] == [moved / taken.path.relative_to(original)]
+    finally:
+        copy.close()

@@ -143,7 +143,8 @@ def roots_of(conn: Any) -> list[Path]:
 
 def remember_roots(conn: Any, *roots: Path) -> None:
     """Remember ``roots`` (the current :func:`root_of` when none is given) as folders this
-    database's backups were written to, those not remembered yet (``conn``: to an SQLite
+    database's backups were written to, those not remembered yet and not the data folder's own
+    (``conn``: to an SQLite
     file, an SQLAlchemy connection in a transaction or a DB-API one, which the caller commits
     unless it is in autocommit; a database without a settings table has nothing to remember
     them in)."""
@@ -151,7 +152,15 @@ def remember_roots(conn: Any, *roots: Path) -> None:
     if execute(_HAS_SETTINGS).fetchone() is None:
         return
     known = _remembered(conn)
-    new = [root for root in dict.fromkeys(roots or (root_of(conn),)) if root not in known]
+    # the data folder's backups/ is always looked in (:func:`roots_of`), wherever the data
+    # folder is now: remembered as a path, a copy of the data folder (a new laptop, a moved
+    # home) would prune and clean the backups of the folder it was copied from
+    default = paths.backup_dir()
+    new = [
+        root
+        for root in dict.fromkeys(roots or (root_of(conn),))
+        if root not in known and root != default
+    ]
     if not new:
         return
     value = json.dumps([str(p) for p in [*known, *new]], ensure_ascii=False)
