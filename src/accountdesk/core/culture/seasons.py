@@ -8,10 +8,14 @@ Dates are computed per year, never hard-coded per year:
   per country, so the season is an estimate; a country whose own Eid al-Fitr is later has its
   whole fast moved by as many days (:func:`seasons_between`).
 * **Eid al-Adha** from the same table, four days.
-* **Lunar New Year** and **Chuseok** from the package's Chinese lunisolar table; **Diwali** from
-  its Hindu lunisolar table; **Nowruz** from the package's Iranian holidays (the day named
-  Nowruz), through Sizdah Bedar twelve days later; **Carnival** and **Holy Week** from Easter
-  (``dateutil.easter``).
+* **Lunar New Year** and **Chuseok** from the package's Chinese lunisolar table (Korea's
+  **Seollal** and Chuseok from its Korean variant, a day later in some years): a week from the
+  eve in mainland China and Taiwan, where business stops for a week or more; the eve to the
+  fourth day in Singapore, Malaysia, Hong Kong and Macau, which keep two or three public days
+  (and a day in lieu of a Sunday); the eve to the day after next in Korea (three public days,
+  and a day in lieu of a Sunday). **Diwali** from its Hindu lunisolar table; **Nowruz** from
+  the package's Iranian holidays (the day named Nowruz), through Sizdah Bedar twelve days
+  later; **Carnival** and **Holy Week** from Easter (``dateutil.easter``).
 * **Eid al-Fitr** (four days from the first of Shawwal), **Hajj** (8–13 Dhu al-Hijjah, Saudi
   Arabia) and **Muharram** (1–10 Muharram, the mourning days up to Ashura; Shia-majority
   countries) from the same Islamic table; a country that keeps Ashura as a public holiday
@@ -98,9 +102,12 @@ MUSLIM_MAJORITY = frozenset(
         "YE",
     ]
 )
-#: Where the Lunar New Year stops business for days: not Indonesia or Brunei, where it is one
-#: public holiday among others (their holidays list it) and offices reopen the next day.
-LUNAR_NEW_YEAR = frozenset(["CN", "TW", "HK", "MO", "SG", "MY", "KR"])
+#: Where the Lunar New Year stops business for a week or more (the Spring Festival holidays).
+LUNAR_NEW_YEAR = frozenset(["CN", "TW"])
+#: Where it is two or three public days (a day in lieu of a Sunday) and offices reopen after
+#: them; Korea's Seollal is its own season. Not Indonesia or Brunei, where it is one public
+#: holiday among others (their holidays list it) and offices reopen the next day.
+LUNAR_NEW_YEAR_DAYS = frozenset(["SG", "MY", "HK", "MO"])
 SHIA_MOURNING = frozenset(["IR", "IQ", "BH", "AZ", "LB"])
 BALTIC_MIDSUMMER = frozenset(["LV", "EE", "LT"])
 NORDIC = frozenset(["SE", "FI", "NO", "DK", "IS"])
@@ -291,13 +298,22 @@ def _eid_al_adha(year: int) -> list[tuple[date, date]]:
     return [(d, d + timedelta(days=3)) for d in days if d.year == year]
 
 
-def _lunar_new_year(year: int) -> list[tuple[date, date]]:
-    from holidays.calendars.chinese import _ChineseLunisolar
+def _lunar_new_year(
+    last: int, variant: str | None = None
+) -> Callable[[int], list[tuple[date, date]]]:
+    """The Lunar New Year's eve to the ``last``-th day after the New Year's day, in the Chinese
+    lunisolar calendar or its ``variant`` (KOREAN_CALENDAR)."""
 
-    found, _est = _ChineseLunisolar().lunar_new_year_date(year)
-    if found is None:
-        return []
-    return [(found - timedelta(days=1), found + timedelta(days=6))]
+    def dates(year: int) -> list[tuple[date, date]]:
+        from holidays.calendars.chinese import _ChineseLunisolar
+
+        table = _ChineseLunisolar() if variant is None else _ChineseLunisolar(variant)
+        found, _est = table.lunar_new_year_date(year)
+        if found is None:
+            return []
+        return [(found - timedelta(days=1), found + timedelta(days=last))]
+
+    return dates
 
 
 def _tet(year: int) -> list[tuple[date, date]]:
@@ -431,7 +447,29 @@ DEFINITIONS: tuple[_Def, ...] = (
             "send greetings, not deadlines."
         ),
         LUNAR_NEW_YEAR,
-        _lunar_new_year,
+        _lunar_new_year(6),
+    ),
+    _Def(
+        "lunar_new_year_days",
+        N_("Lunar New Year"),
+        N_(
+            "Two or three public holidays, with a day in lieu of one that falls on a Sunday; "
+            "many offices close early on the eve and reopen after the holidays. Send greetings "
+            "before the break; when visiting, bring mandarin oranges in pairs."
+        ),
+        LUNAR_NEW_YEAR_DAYS,
+        _lunar_new_year(3),
+    ),
+    _Def(
+        "seollal",
+        N_("Seollal (Lunar New Year)"),
+        N_(
+            "Korean New Year: three public days (the eve, the day and the day after, with a "
+            "day in lieu of one that falls on a Sunday) that most people spend travelling home "
+            "to family; gift sets are sent before it and offices reopen after."
+        ),
+        frozenset({"KR"}),
+        _lunar_new_year(2, "KOREAN_CALENDAR"),
     ),
     _Def(
         "japan_golden_week",
