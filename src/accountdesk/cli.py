@@ -268,6 +268,12 @@ def _vcard_selection(db: Database, args: argparse.Namespace) -> list[str] | None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    # options of another format were ignored without a word ("export --vcard-version 4.0"
+    # wrote CSV)
+    if args.vcard_version is not None and args.format != "vcard":
+        raise UserError(_("--vcard-version is the version of a vCard export (--format vcard)."))
+    if args.raw and args.format != "csv":
+        raise UserError(_("--raw is for a CSV export (--format csv)."))
     db = _open(args)
     chosen = _vcard_selection(db, args)
     target = args.output
@@ -281,9 +287,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                 n=i18n.format_number(count)
             )
         if args.format == "vcard":
-            from accountdesk.core.io.vcard import export_vcard
+            from accountdesk.core.io.vcard import DEFAULT_VERSION, export_vcard
 
-            count = export_vcard(db, stream, contact_ids=chosen, version=args.vcard_version)
+            count = export_vcard(
+                db, stream, contact_ids=chosen, version=args.vcard_version or DEFAULT_VERSION
+            )
             return ngettext("Exported {n} card.", "Exported {n} cards.", count).format(
                 n=i18n.format_number(count)
             )
@@ -1054,7 +1062,6 @@ def _add_export(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--vcard-version",
         choices=("3.0", "4.0"),
-        default="3.0",
         help=_("vCard: the version to write (default: 3.0, which every address book reads)"),
     )
     p.add_argument("-o", "--output", metavar="FILE", help=_("file to write (default: stdout)"))

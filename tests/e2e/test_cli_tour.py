@@ -118,3 +118,22 @@ def test_an_address_of_another_kind_of_database_is_one_sentence(run: Run, target
         f"accountdesk: A {scheme}:// address is neither a database file nor a team server's "
         "address (postgresql://…).\n",
     )
+
+
+def test_export_refuses_options_of_another_format(run: Run, tmp_path: Path) -> None:
+    """``export --vcard-version 4.0`` wrote CSV, and ``export --format json --raw`` JSON,
+    without a word about the option they ignored."""
+    db = str(tmp_path / "e.db")
+    run("demo", "--db", db, "--accounts", "1", check=True)
+    cases = {
+        ("--vcard-version", "4.0"): "accountdesk: --vcard-version is the version of a vCard "
+        "export (--format vcard).\n",
+        ("--format", "json", "--raw"): "accountdesk: --raw is for a CSV export (--format csv).\n",
+    }
+    for args, said in cases.items():
+        result = run("export", "--db", db, *args)
+        assert (result.returncode, result.stderr, result.stdout) == (1, said, ""), args
+    cards = run("export", "--db", db, "--format", "vcard", "--vcard-version", "4.0", check=True)
+    assert cards.stdout.startswith("BEGIN:VCARD\nVERSION:4.0\n")
+    default = run("export", "--db", db, "--format", "vcard", check=True)
+    assert default.stdout.startswith("BEGIN:VCARD\nVERSION:3.0\n")
