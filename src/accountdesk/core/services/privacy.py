@@ -356,9 +356,10 @@ _SHORTEST_NAME = 3
 #: "analysis").
 _SHORTEST_STEM = 4
 #: In a language without a table in :data:`_DECLENSIONS`, a name of :data:`_SHORTEST_STEM`
-#: letters or more followed by at most this many letters is taken for a form of it: the case endings most languages put on a name
-#: (Polish Kowalskiego, Kowalskim; Czech Dvořákovi; Estonian Tammele; Hungarian Nagynak;
-#: Russian Петрову; German Müllers), without taking a longer word ("Maryamabad") for one.
+#: letters or more followed by at most this many letters is taken for a form of it: the case
+#: endings most languages put on a name (Polish Kowalskiego, Kowalskim; Czech Dvořákovi;
+#: Estonian Tammele; Hungarian Nagynak; Russian Петрову; German Müllers), without taking a
+#: longer word ("Maryamabad") for one.
 _ANY_ENDING = 3
 
 
@@ -455,9 +456,13 @@ def _traces(people: Iterable[Contact]) -> _Traces:
             if run:
                 names[run] = None
             # a language without a table of its own: any short ending
-            if not declensions and written in parts and len(run) == 1:
-                if len(run[0]) >= _SHORTEST_STEM:
-                    inflected[run[0]] = None
+            if (
+                not declensions
+                and written in parts
+                and len(run) == 1
+                and len(run[0]) >= _SHORTEST_STEM
+            ):
+                inflected[run[0]] = None
             if written in parts and len(run) == 1:
                 for declension in declensions:
                     stem = _stem(run[0], declension)
