@@ -332,7 +332,7 @@ RECORD_LINES: dict[str, tuple[str, str]] = {
     "contact": (N_("Contact {title}"), N_("Contact {title} (in the trash)")),
     "important_date": (
         N_("Important date {title} of {name}"),
-        N_("Important date {title} of {name}"),
+        N_("Important date {title} of {name} (in the trash)"),  # their contact is
     ),
     "follow_up": (N_("Follow-up {title}"), N_("Follow-up {title} (in the trash)")),
     "deal": (N_("Deal {title}"), N_("Deal {title} (in the trash)")),
