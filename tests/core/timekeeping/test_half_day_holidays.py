@@ -123,7 +123,8 @@ def test_the_window_and_the_trip_outlook_end_at_one() -> None:
 def test_a_contacts_own_hours_end_at_one_too() -> None:
     own = WorkingHours.for_contact("TR", "08:00", "16:00", subdivision=None)
     assert working_day(EVE, IST, own, "TR", None).window == (_at(EVE, 8), _at(EVE, 13))
-    late = WorkingHours.for_contact("TR", "14:00", "22:00", subdivision=None)  # starts after the holiday does
+    # starts after the holiday does
+    late = WorkingHours.for_contact("TR", "14:00", "22:00", subdivision=None)
     day = working_day(EVE, IST, late, "TR", None, lang="en")
     assert day.window is None and day.off == "holiday"
     assert day.off_name == "Eid al-Fitr (from 1pm)"
