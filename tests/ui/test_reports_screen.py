@@ -264,3 +264,25 @@ def test_before_an_account_is_chosen_the_metrics_say_so_and_the_field_is_one_lin
     screen.kind.setCurrentIndex(screen.kind.findData("trip"))
     qtbot.waitUntil(lambda: screen.scope_stack.height() > 2 * screen.kind.height(), timeout=3000)
     assert screen.trip_lost.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_metrics_table_shows_every_row_and_scrolls_with_the_box(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    """One scroll bar for the metrics, the notes and the charts: the table was a scrolled list
+    inside the scrolled box, two bars side by side."""
+    screen = _screen(ctx, qtbot)
+    screen.resize(1100, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    _settle(screen, qtbot)
+    table = screen.table
+    assert table.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    last = table.model().index(table.rowCount() - 1, 0)
+
+    def whole() -> bool:
+        return 0 < table.visualRect(last).bottom() < table.viewport().height()
+
+    qtbot.waitUntil(whole, timeout=3000)

@@ -15,6 +15,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -175,6 +176,39 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+class WholeTable(QTableWidget):
+    """A table as tall as all its rows, with no scroll bar of its own: it scrolls with what is
+    around it (a table's scroll bar beside its scroll area's was two bars for one list)."""
+
+    def __init__(self, rows: int, columns: int) -> None:
+        super().__init__(rows, columns)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # a timer of its own, deleted with the table (a bare single shot outlived it)
+        self._fitter = QTimer(self)
+        self._fitter.setSingleShot(True)
+        self._fitter.setInterval(0)
+        self._fitter.timeout.connect(self.fit)
+        self.model().rowsInserted.connect(self._fit_later)
+        self.model().rowsRemoved.connect(self._fit_later)
+        self.model().dataChanged.connect(self._fit_later)
+        self.horizontalHeader().sectionResized.connect(self._fit_later)
+
+    def _fit_later(self, *_args: object) -> None:
+        self._fitter.start()
+
+    def fit(self) -> None:
+        """Take the height of the header and every row (rows wrap: it follows the width)."""
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        header = self.horizontalHeader().height() if self.horizontalHeader().isVisible() else 0
+        self.setFixedHeight(header + rows + 2 * self.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_later()
+
+
 class ReportsScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -267,7 +301,7 @@ class ReportsScreen(QWidget):
         choices_layout.addWidget(self.busy)
         choices_layout.addWidget(self.message)
 
-        self.table = QTableWidget(0, 3)
+        self.table = WholeTable(0, 3)
         self.table.setHorizontalHeaderLabels([_("Metric"), _("Value"), _("Sample")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -287,8 +321,7 @@ class ReportsScreen(QWidget):
         self.trend_chart = BarChart()
         # the table, the note on money and the two charts scroll together when the window is
         # too low for all of them (a long list of missing rates pushed the charts onto each
-        # other); the table always shows several rows
-        self.table.setMinimumHeight(self.table.fontMetrics().height() * 12)
+        # other); the table is as tall as its rows, so that one scroll bar scrolls them all
         # before an account is chosen there is nothing to measure: a hint instead of a table
         # of zeros and "not enough data" for no account
         self.metrics_hint = QLabel(_("Choose an account to see its key metrics here."))
