@@ -411,3 +411,30 @@ def test_other_errors_are_not_dressed_up(tmp_path: Path) -> None:
     assert explain(FileNotFoundError(2, "No such file"), tmp_path) is None
     full = OSError(28, "No space left on device", str(tmp_path / "out.csv"))
     assert isinstance(explain(full, tmp_path / "x.db"), DiskFullError)
+
+
+def test_a_database_on_a_read_only_disk_can_be_backed_up(
+    tiny_disk: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup goes to the data folder, which can be written: the copy is read through a
+    connection that cannot write (a read-write one could not open the file: "cannot be
+    opened: check that its folder exists")."""
+    from accountdesk.core.db.backup import list_backups, make_backup
+
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    disk = tiny_disk.make("4m")
+    db = open_database(disk / "data.db")
+    _account(db, "Baltic Timber")
+    db.close()
+    tiny_disk.read_only(disk)
+    reopened = open_database(disk / "data.db")
+    try:
+        made = make_backup(reopened)
+        assert [b.path for b in list_backups(reopened)] == [made.path]
+        copy = open_database(made.path)
+        try:
+            assert [h.title for h in search(copy, "baltic")] == ["Baltic Timber"]
+        finally:
+            copy.close()
+    finally:
+        reopened.close()

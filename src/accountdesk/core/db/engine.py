@@ -228,7 +228,13 @@ def backup_sqlite(source: Path, destination: Path, passphrase: str | None = None
     """Copy a live SQLite database (WAL included) to ``destination`` with SQLite's backup API;
     an encrypted one (``passphrase``) gives a copy encrypted with the same passphrase."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    src = crypto.connect(source, passphrase)
+    # a file on a read-only disk (or another user's) is copied through a connection that
+    # cannot write: a read-write one could not open it
+    src = (
+        _read_only_connection(source, passphrase)
+        if _cannot_write(source)
+        else crypto.connect(source, passphrase)
+    )
     try:
         crypto.copy_connection(src, destination, passphrase)
     finally:
@@ -262,25 +268,29 @@ def _create_private(path: Path) -> None:
         raise explain_os_error(exc, path) or exc from exc
 
 
+def _read_only_connection(path: Path, passphrase: str | None) -> Any:
+    """A connection to ``path`` that cannot write: ``mode=ro``, or ``immutable=1`` for a WAL
+    file in a folder that cannot be written (no -shm can be made there)."""
+    uri = path.resolve().as_uri()
+    conn = crypto.connect(f"{uri}?mode=ro", passphrase, uri=True, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except driver_errors() as exc:
+        conn.close()
+        if sqlite_code(exc) not in (SQLITE_READONLY, SQLITE_CANTOPEN):
+            raise
+        conn = crypto.connect(f"{uri}?immutable=1", passphrase, uri=True, check_same_thread=False)
+    return conn
+
+
 def _read_only_engine(url: str, path: Path, key: crypto.Passphrase | None) -> Engine:
     """An engine whose connections cannot write: SQLite's ``mode=ro``, or, for a WAL file in a
     folder that cannot be written (no -shm can be made there), ``immutable=1``. An encrypted
     file (``key``) the same way, through SQLCipher."""
-    uri = path.resolve().as_uri()
     passphrase = None if key is None else key.text
 
     def connect() -> Any:
-        conn = crypto.connect(f"{uri}?mode=ro", passphrase, uri=True, check_same_thread=False)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except driver_errors() as exc:
-            conn.close()
-            if sqlite_code(exc) not in (SQLITE_READONLY, SQLITE_CANTOPEN):
-                raise
-            conn = crypto.connect(
-                f"{uri}?immutable=1", passphrase, uri=True, check_same_thread=False
-            )
-        return conn
+        return _read_only_connection(path, passphrase)
 
     if passphrase is not None:
         return crypto.keyed_engine(path, passphrase, creator=connect)
