@@ -63,7 +63,6 @@ class ListScreen(QWidget):
         self.search.setPlaceholderText(_("Filter by name, city, e-mail, tag…"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 3)
-        self.setFocusProxy(self.search)  # the screen shown from the View menu: type to filter
         self.country = self._filter_combo(_("All countries"))
         self.status = self._filter_combo(_("Any status"))
         for key in STATUS:
@@ -115,6 +114,10 @@ class ListScreen(QWidget):
         model.loading.connect(self.loading.setVisible)
         ctx.changed.connect(self._changed)
         self._choices_loaded = False
+
+    def focus_field(self) -> QWidget:
+        """Where the View menu puts the keyboard: type to filter."""
+        return self.search
 
     def _filter_combo(self, everything: str) -> QComboBox:
         box = QComboBox()

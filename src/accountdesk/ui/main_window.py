@@ -249,13 +249,16 @@ class MainWindow(QMainWindow):
         return show
 
     def focus_screen(self) -> None:
-        """Put the keyboard focus in the screen shown: its focus proxy (a list's filter), else
-        its first field or button. From the View menu's shortcuts the focus stayed where it
-        was (the navigation, the search field) or fell on whatever followed a hidden screen."""
+        """Put the keyboard focus in the screen shown: the field its ``focus_field()`` names
+        (a list's filter), else its first field or button. From the View menu's shortcuts the
+        focus stayed where it was (the navigation, the search field) or fell on whatever
+        followed a hidden screen. (Not a focus proxy: Tab into a screen whose proxy is its
+        filter skips every control before the filter, such as "New account…".)"""
         shown = self.stack.currentWidget()
         if shown is None:
             return
-        target = shown.focusProxy()
+        named = getattr(shown, "focus_field", None)
+        target: QWidget | None = named() if callable(named) else None
         if target is None:
             found = shown.nextInFocusChain()
             while found is not None and found is not shown:

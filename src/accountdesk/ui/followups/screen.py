@@ -191,7 +191,6 @@ class FollowUpsScreen(QWidget):
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(_("Filter by title, contact or account"))
         self.filter.setClearButtonEnabled(True)
-        self.setFocusProxy(self.filter)  # the screen shown from the View menu: type to filter
         self.table = QTableView(self)
         self.table.setObjectName("table")
         self.table.setModel(self.model)
@@ -285,6 +284,10 @@ class FollowUpsScreen(QWidget):
         QTimer.singleShot(0, self.check_reminders)
 
     # --- data ---------------------------------------------------------------------------
+
+    def focus_field(self) -> QWidget:
+        """Where the View menu puts the keyboard: type to filter."""
+        return self.filter
 
     def _match_bucket_to_status(self) -> None:
         """Buckets are for open follow-ups: while "Done" is chosen the bucket list reads "All
