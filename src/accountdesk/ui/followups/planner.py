@@ -261,7 +261,10 @@ class PlannerDialog(QDialog):
         self.table.clear()
         self.table.setRowCount(len(grid.rows))
         self.table.setColumnCount(len(grid.columns))
-        names = [f"{p.name} ({i18n.zone_name(p.zone)})" for p in self.people]
+        names = [
+            _("{name} ({zone})").format(name=isolate(p.name), zone=i18n.zone_name(p.zone))
+            for p in self.people
+        ]
         self.table.setVerticalHeaderLabels(names)
         # Mixed scripts (Persian, Thai, Latin) measure short in the header: leave some room.
         widest = max(self.fontMetrics().horizontalAdvance(n) for n in names)
