@@ -531,6 +531,7 @@ class ImportDialog(QDialog):
         for name, rule in self.mapping.columns.items():
             if rule.target in (m.IGNORE, m.NOTES):
                 item = QListWidgetItem(self._unmapped_text(name))
+                item.setToolTip(item.text())  # the list is narrow: the whole text on hover
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = rule.target == m.NOTES
