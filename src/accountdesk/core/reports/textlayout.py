@@ -345,8 +345,24 @@ def _kept_whole(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _breaks(text: str, whole: Sequence[tuple[int, int]]) -> list[int]:
-    """ICU's line-break opportunities in ``text``, but none inside a span of ``whole``."""
-    return [b for b in line_breaks(text) if not any(a < b < z for a, z in whole)]
+    """ICU's line-break opportunities in ``text``, but none inside a span of ``whole`` and
+    none between a currency sign and the digit after it (:func:`_splits_an_amount`)."""
+    return [
+        b
+        for b in line_breaks(text)
+        if not any(a < b < z for a, z in whole) and not _splits_an_amount(text, b)
+    ]
+
+
+def _splits_an_amount(text: str, b: int) -> bool:
+    """Whether a break before ``text[b]`` would leave a currency sign at the end of a line and
+    its amount on the next. UAX #14 forbids it (LB25, PR × NU), but ICU's dictionary breaking
+    of Thai offers it after Thai words ("ปีก่อน €" | "34,139.00")."""
+    return (
+        0 < b < len(text)
+        and unicodedata.category(text[b - 1]) == "Sc"
+        and unicodedata.category(text[b]) == "Nd"
+    )
 
 
 def _line_ranges(
