@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import _
+from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.listmodel import ID_ROLE, PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.rowkeys import add_row_keys
 
@@ -80,11 +81,18 @@ class ItemsPanel(QWidget):
         on_delete: Callable[[Any], None] | None = None,
         new_text: str | None = None,
         open_text: str | None = None,
+        empty: str = "",
     ) -> None:
+        """``empty``: what the list says over itself when it has no rows (what it holds and
+        how to add the first)."""
         super().__init__()
         self.model = ItemsModel(columns, self)
         self.view = QTableView()
         self.view.setModel(self.model)
+        self.empty_note = EmptyNote(self.view)
+        self.model.modelReset.connect(
+            lambda: self.empty_note.say(None if self.model.rowCount() else empty)
+        )
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().hide()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import _
-from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.items import ColumnSpec, ItemsPanel
 
 #: (button text, what it does)
@@ -51,14 +50,12 @@ class ListDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.table = table = ItemsPanel(columns)  # the table alone: the actions are ours
+        self.table = table = ItemsPanel(columns, empty=empty)  # the table alone: the actions
+        # are ours; ``empty`` is said over the list when it has no rows
         self.model, self.view = table.model, table.view
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        self.empty_note = EmptyNote(self.view)  # ``empty``, said over the list when it is
-        self.model.modelReset.connect(
-            lambda: self.empty_note.say(None if self.model.rowCount() else empty)
-        )
+        self.empty_note = table.empty_note
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         if below is not None:

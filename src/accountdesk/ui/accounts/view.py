@@ -111,6 +111,7 @@ class AccountView(QWidget):
             on_open=lambda c: ctx.open_record.emit("contact", c.id),
             new_text=_("New contact…"),
             open_text=pgettext("action", "Open"),
+            empty=_("No contacts at this account yet. New contact… adds one."),
         )
         self.tabs.addTab(self.contacts, _("Contacts"))
         self.interactions = ItemsPanel(
@@ -125,6 +126,10 @@ class AccountView(QWidget):
             on_open=self.edit_interaction,
             on_delete=lambda i: ctx.delete("interaction", i.id, i.subject or _("interaction")),
             new_text=_("Log interaction…"),
+            empty=_(
+                "No interactions with this account logged yet. Log interaction… records a "
+                "call, a meeting or an e-mail."
+            ),
         )
         self.tabs.addTab(self.interactions, _("Interactions"))
         self.deals = ItemsPanel(
@@ -140,6 +145,7 @@ class AccountView(QWidget):
             ),
             on_open=lambda d: self._dialog(DealDialog(ctx, account_id, d, parent=self)),
             on_delete=lambda d: ctx.delete("deal", d.id, d.title),
+            empty=_("No deals yet. Add… records one with its amount and stage."),
         )
         self.tabs.addTab(self.deals, _("Deals"))
         self.surveys = ItemsPanel(
@@ -152,6 +158,7 @@ class AccountView(QWidget):
             on_new=lambda: self._dialog(SurveyDialog(ctx, account_id, parent=self)),
             on_open=lambda s: self._dialog(SurveyDialog(ctx, account_id, s, parent=self)),
             on_delete=lambda s: ctx.delete("survey", s.id, label(SURVEY_KIND, s.kind)),
+            empty=_("No survey answers yet. Add… records an NPS or CSAT score."),
         )
         self.tabs.addTab(self.surveys, _("Surveys"))
         self.gifts = ItemsPanel(
@@ -165,6 +172,7 @@ class AccountView(QWidget):
             on_new=lambda: self._dialog(GiftDialog(ctx, account_id, parent=self)),
             on_open=lambda g: self._dialog(GiftDialog(ctx, account_id, g, parent=self)),
             on_delete=lambda g: ctx.delete("gift", g.id, g.description),
+            empty=_("No gifts given or received yet. Add… records one."),
         )
         self.tabs.addTab(self.gifts, _("Gifts"))
         self.notes = ItemsPanel(
@@ -177,6 +185,7 @@ class AccountView(QWidget):
                 NoteDialog(ctx, account_id=account_id, item=n, parent=self)
             ),
             on_delete=lambda n: ctx.delete("note", n.id, n.body[:40]),
+            empty=_("No notes about this account yet. Add… writes one."),
         )
         self.tabs.addTab(self.notes, _("Notes"))
         ctx.changed.connect(self._changed)

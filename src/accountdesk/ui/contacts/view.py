@@ -138,6 +138,10 @@ class ContactView(QWidget):
             on_open=self.edit_interaction,
             on_delete=lambda i: ctx.delete("interaction", i.id, i.subject or _("interaction")),
             new_text=_("Log interaction…"),
+            empty=_(
+                "No interactions with this contact logged yet. Log interaction… records a "
+                "call, a meeting or an e-mail."
+            ),
         )
         self.tabs.addTab(self.interactions, _("Interactions"))
         self.notes = ItemsPanel(
@@ -148,6 +152,7 @@ class ContactView(QWidget):
             on_new=self.add_note,
             on_open=self.edit_note,
             on_delete=lambda n: ctx.delete("note", n.id, n.body[:40]),
+            empty=_("No notes about this contact yet. Add… writes one."),
         )
         self.tabs.addTab(self.notes, _("Notes"))
         self.gdpr_page = QWidget()
