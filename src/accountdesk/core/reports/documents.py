@@ -10,6 +10,7 @@ bookmarks; title, author, subject and language are set in the document's metadat
 from __future__ import annotations
 
 import io
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -32,7 +33,7 @@ from sqlalchemy.orm import selectinload
 
 from accountdesk.core import calendars, i18n, icu, validation
 from accountdesk.core.address import form_of_address
-from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, plain
+from accountdesk.core.bidi import INITIATORS, PDI, isolate, isolate_acronyms, ltr, plain
 from accountdesk.core.culture.calendar import observed_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
@@ -146,6 +147,49 @@ HEAD = TextStyle(size=8.5, leading=11.5, bold=True, color="#FFFFFF")
 AUTHOR = "AccountDesk"
 
 
+_DIGIT = r"[0-9\u06f0-\u06f9\u0e50-\u0e59]"  # Latin, Persian and Thai digits
+#: An operand of a formula: a Latin word, a number, or a bracket of those and operators.
+_OPERAND = (
+    rf"(?:\((?:[A-Za-z ]|{_DIGIT}|[.,\u066b−+×÷/^])*\)|[A-Za-z]+|{_DIGIT}+(?:[.,\u066b]{_DIGIT}+)*)"
+)
+#: Spaced, as the formulas of the reports are written ("UTC+03:30" and "24/7" are no formulas);
+#: a power may be unspaced.
+_OPERATOR = r"(?:\s+[−+×÷/-]\s+|\s*\^\s*)"
+#: Operands joined by operators: "(E − N) / S × 100", "1 − (1 − churn)^(1 / years)".
+_FORMULA = re.compile(rf"(?<![\w(]){_OPERAND}(?:{_OPERATOR}{_OPERAND})+(?![\w)])")
+
+
+def isolate_formulas(text: str) -> str:
+    """Every formula written in Latin letters ("(E − N) / S × 100") as a left-to-right
+    isolate (:func:`~accountdesk.core.bidi.ltr`), outside the isolates ``text`` has already:
+    in a Persian sentence its brackets would otherwise take the sentence's direction
+    ("E − N) / S)"), a paragraph that starts with one would be laid out left to right, and in
+    any language a line could break inside it. A formula in words of a right-to-left script
+    ("موفق / (موفق + از دست رفته)") reads right to left as it is, and is left alone."""
+    out: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in INITIATORS:
+            if depth == 0:
+                out.append(_FORMULA.sub(_formula, text[start:i]))
+                start = i
+            depth += 1
+        elif ch == PDI and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start : i + 1])
+                start = i + 1
+    rest = text[start:]
+    out.append(rest if depth else _FORMULA.sub(_formula, rest))
+    return "".join(out)
+
+
+def _formula(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return ltr(found) if re.search("[A-Za-z]", found) else found
+
+
 @dataclass(frozen=True)
 class ReportContext:
     lang: str
@@ -159,13 +203,14 @@ class ReportContext:
         return user_day(self.now, self.user_zone)
 
     def text(self, value: object) -> str:
-        """Text as a report draws it: Latin acronyms in right-to-left text isolated. Digits
+        """Text as a report draws it: Latin acronyms in right-to-left text isolated, and Latin
+        formulas in any text (:func:`isolate_formulas`). Digits
         are left as they are: a number is written in the language's digits where it is
         formatted (:mod:`accountdesk.core.i18n`), and names, phone numbers and codes keep
         theirs (one digit-shaping rule; copied out of the PDF, a name is as stored). A full
         stop is not doubled after an inserted value that ends with one
         (:func:`accountdesk.core.i18n.single_stops`)."""
-        return isolate_acronyms(single_stops("" if value is None else str(value)))
+        return isolate_acronyms(isolate_formulas(single_stops("" if value is None else str(value))))
 
     def date(self, d: date | None, style: str = "medium") -> str:
         if d is None:
