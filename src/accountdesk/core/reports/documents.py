@@ -1658,16 +1658,7 @@ def _trip_story(
         datetime.combine(period.start, datetime.min.time()) + timedelta(hours=12), zone
     ).instant
     for each in sorted(contact_zones) or [zone]:
-        story.append(
-            _p(
-                ctx,
-                _("{zone}: UTC{offset} during the trip, {difference}.").format(
-                    zone=i18n.zone_name(each),
-                    offset=format_utc_offset(utc_offset(each, noon)),
-                    difference=offset_to_you(offset_between(ctx.user_zone, each, noon)),
-                ),
-            )
-        )
+        story.append(_p(ctx, _zone_during_trip(ctx, each, noon)))
     story.append(_h(ctx, _("Holidays and seasons during the trip"), 1))
     hrows = _holiday_rows(ctx, [(country, None)], period.start, period.end)
     story.append(
@@ -1706,6 +1697,17 @@ def _trip_story(
 #: The trip brief's table lists at most this many days.
 TRIP_DAYS_SHOWN = 62
 NOTICE = TextStyle(size=9.5, color="#3B3000")
+
+
+def _zone_during_trip(ctx: ReportContext, zone: str, at: datetime) -> str:
+    """A zone's offset from UTC at ``at`` and its difference from the user's: the offset
+    ("UTC+03:30") is one left-to-right value, so a Persian sentence does not show it as
+    "03:30+UTC"."""
+    return _("{zone}: {offset} during the trip, {difference}.").format(
+        zone=isolate(i18n.zone_name(zone)),
+        offset=ltr(_offset(zone, at)),
+        difference=offset_to_you(offset_between(ctx.user_zone, zone, at)),
+    )
 
 
 def _trip_warnings(
