@@ -57,6 +57,7 @@ from accountdesk.core.io.sources import SOURCES, normalise
 from accountdesk.core.labels import DATE_KIND, LIST_LABEL, label
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.rowkeys import tab_leaves
 from accountdesk.ui.screenfit import resize_within_screen
 
 SAMPLE_VALUES = 3  # non-empty values shown per column
@@ -218,6 +219,7 @@ def show_report(parent: QWidget | None, report: Any) -> None:
 def _table(headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
+    tab_leaves(table)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

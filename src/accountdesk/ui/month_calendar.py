@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.calendars import add_months, month_span
 from accountdesk.core.i18n import _, current_calendar, format_date
+from accountdesk.ui.rowkeys import tab_leaves
 
 WEEKS = 6
 WEEKEND_COLOUR = "#c62828"
@@ -213,6 +214,7 @@ class MonthCalendar(QWidget):
 
         self.grid = QTableView(self)
         self.grid.setObjectName("days")
+        tab_leaves(self.grid)  # the arrows pick a day; Tab goes on to the month's buttons
         self.grid.setModel(self.model)
         self.grid.verticalHeader().hide()
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

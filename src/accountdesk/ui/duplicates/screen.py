@@ -58,6 +58,7 @@ from accountdesk.ui.headers import WrappingHeader
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.listdialog import ask_yes
 from accountdesk.ui.listmodel import IsolatingTableModel
+from accountdesk.ui.rowkeys import tab_leaves
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -223,6 +224,7 @@ class DuplicatesScreen(QWidget):
         self.sheet_model = SheetModel(self)
         self.sheet = QTableView()
         self.sheet.setModel(self.sheet_model)
+        tab_leaves(self.sheet)
         # four contacts share a narrow pane: "David Davis (kept)" wraps instead of being cut
         self.sheet.setHorizontalHeader(WrappingHeader(self.sheet))
         self.sheet.setWordWrap(True)

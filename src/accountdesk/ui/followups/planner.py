@@ -54,6 +54,7 @@ from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import ME, Person, person, user_person
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker
+from accountdesk.ui.rowkeys import tab_leaves
 from accountdesk.ui.screenfit import resize_within_screen
 
 COLOURS = {
@@ -112,6 +113,7 @@ class PlannerDialog(QDialog):
 
         self.table = QTableWidget(self)
         self.table.setObjectName("grid")
+        tab_leaves(self.table)  # the arrows pick an hour; Tab goes on to the list of slots
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

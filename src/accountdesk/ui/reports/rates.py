@@ -39,6 +39,7 @@ from accountdesk.core.services.rates import (
 from accountdesk.core.validation import format_number_input
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.when import DateEdit
+from accountdesk.ui.rowkeys import tab_leaves
 
 #: At most this many problems of a file are listed in the dialog.
 PROBLEMS_SHOWN = 8
@@ -66,6 +67,7 @@ class RatesDialog(QDialog):
         currency_row.addWidget(self.reporting_now, 1)
 
         self.table = QTableWidget(0, 3)
+        tab_leaves(self.table)
         self.table.setHorizontalHeaderLabels([_("Date"), _("Rate"), _("Currency")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
