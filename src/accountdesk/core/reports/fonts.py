@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -82,7 +83,8 @@ def note_glyph_text(font: str, code: int, text: str) -> None:
 
 class _TextFont(TTFont):  # type: ignore[misc]
     """A TrueType font whose ToUnicode map gives, for each private-use code, the characters
-    its glyph was shaped from (:func:`note_glyph_text`), so text copied out of the PDF (and
+    its glyph was shaped from (:func:`note_glyph_text`), and for each Arabic presentation form
+    its letters (:func:`is_presentation_form`), so text copied out of the PDF (and
     ``pdftotext``) has the original letters.
 
     It also gives such a glyph its true width. ReportLab (5.1) records a private-use glyph's
@@ -107,9 +109,7 @@ class _TextFont(TTFont):  # type: ignore[misc]
     def addObjects(self, doc: Any) -> None:
         before = set(doc.idToObject)
         super().addObjects(doc)
-        known = _GLYPH_TEXT.get(self.fontName)
-        if not known:
-            return
+        known = _GLYPH_TEXT.get(self.fontName, {})
         for name in set(doc.idToObject) - before:
             if str(name).startswith("toUnicodeCMap:"):
                 stream = doc.idToObject[name]
@@ -117,10 +117,24 @@ class _TextFont(TTFont):  # type: ignore[misc]
 
 
 def _entry(found: re.Match[str], known: dict[int, str]) -> str:
-    text = known.get(int(found.group(2), 16))
+    code = int(found.group(2), 16)
+    text = known.get(code)
+    if text is None and is_presentation_form(code):
+        # a ligature's letters in drawing order: a right-to-left line is drawn in visual
+        # order and extractors reverse it back, so "ﻻ" given as "لا" came out "ال"
+        text = unicodedata.normalize("NFKC", chr(code))[::-1]
     if text is None:
         return found.group(0)
     return f"<{found.group(1)}> <{text.encode('utf-16-be').hex().upper()}>"
+
+
+def is_presentation_form(cp: int) -> bool:
+    """An Arabic presentation form (a letter's initial, medial, final or isolated form, a
+    ligature such as lam-alef): the code ReportLab gives a glyph HarfBuzz chose for a joining
+    letter, when the font's character map reaches it. The ToUnicode map gives the letters
+    instead (NFKC: U+FE9F "ﺟ" is "ج", U+FEFB "ﻻ" is "لا"), so Persian copied out of a report
+    is the stored text ("شرکت", not "ﺷﺮﮐﺖ") and a name pasted into search finds it."""
+    return 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF
 
 
 def register_family(family: str) -> None:
