@@ -532,15 +532,26 @@ def _kv(ctx: ReportContext, pairs: Sequence[tuple[str, object]]) -> Flowable:
 def _holiday_rows(
     ctx: ReportContext, countries: Sequence[tuple[str, str | None]], start: date, end: date
 ) -> list[list[object]]:
+    """The holidays and seasons of ``countries`` from ``start`` to ``end``: one row a day and
+    country, naming every holiday of that day once (Thailand's 5 December is three)."""
     rows: list[tuple[date, list[object]]] = []
+    names: dict[tuple[date, str], list[str]] = {}
     for country, sub in countries:
         for h in observed_between(country, sub, start, end, ctx.lang):
-            rows.append((h.date, [ctx.date(h.date), i18n.country_name(country), h.name]))
+            day = names.get((h.date, country))
+            if day is None:
+                day = names[(h.date, country)] = []
+                rows.append((h.date, [ctx.date(h.date), i18n.country_name(country), day]))
+            if h.name not in day:
+                day.append(h.name)
         for s in seasons_between(country, start, end, ctx.lang):
             span = f"{ctx.date(s.start)} – {ctx.date(s.end)}"
             rows.append((s.start, [span, i18n.country_name(country), f"{s.name}: {s.advice}"]))
     rows.sort(key=lambda r: r[0])
-    return [r[1] for r in rows]
+    with i18n.use_language(ctx.lang):
+        return [
+            [join_list(cell) if isinstance(cell, list) else cell for cell in r[1]] for r in rows
+        ]
 
 
 def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
