@@ -12,6 +12,7 @@ open ones and the status bar says how many done ones were left as they are."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -236,6 +237,7 @@ class FollowUpsScreen(QWidget):
         #: The buttons that act on open follow-ups only (disabled when only done ones are
         #: selected).
         self.open_only: list[QPushButton] = []
+        action_buttons: list[QPushButton] = []
         for text, slot, name in (
             (_("New…"), self.new, "new"),
             (_("Complete"), self.complete, "complete"),
@@ -252,6 +254,7 @@ class FollowUpsScreen(QWidget):
             button.setObjectName(name)
             button.clicked.connect(slot)
             actions.addWidget(button)
+            action_buttons.append(button)
             if name == "snooze":
                 button.setMenu(snooze_menu(button, self.snooze_preset))
                 self.snooze_button = button
@@ -265,6 +268,15 @@ class FollowUpsScreen(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.table)
         self.empty_note = EmptyNote(self.table)
+        # Tab as the screen reads, top to bottom: the reminder bar, the filters, the buttons,
+        # then the list (it came before the buttons above it, and the bar after both)
+        bar = self.reminders
+        reading: list[QWidget] = [bar.complete, bar.snooze, bar.open, bar.dismiss]
+        reading += [self.bucket, self.status, self.filter, *action_buttons]
+        # the list after the last button first: the chain below is then built in front of it
+        QWidget.setTabOrder(action_buttons[-1], self.table)
+        for before, after in itertools.pairwise(reading):
+            QWidget.setTabOrder(before, after)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
