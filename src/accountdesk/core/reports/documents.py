@@ -39,7 +39,7 @@ from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import fold, words
+from accountdesk.core.db.fts import display_name, fold, words
 from accountdesk.core.db.models import (
     Account,
     Contact,
@@ -570,6 +570,16 @@ def _contact_name(c: Contact) -> str:
     return form_of_address(c.honorific, c.given_name, c.family_name or "", c.name_order)
 
 
+def _contact_cell(c: Contact) -> str:
+    """A contact in a table, one a line: the name as stored, how to address them where that
+    leaves part of the name out ("Elif Aydın" then "Elif Hanım", "อนุชา บุญมา" then "คุณอนุชา";
+    "Ms Sara Smith" alone), and the job title."""
+    full = display_name(c.given_name, c.family_name or "", c.name_order)
+    address = _contact_name(c)
+    lines = [address] if full in address else [full, address]
+    return "\n".join([*lines, *([c.job_title] if c.job_title else [])])
+
+
 def _offset(zone: str, now: datetime) -> str:
     return "UTC" + format_utc_offset(utc_offset(zone, now))
 
@@ -804,7 +814,7 @@ def _account_story(
             [_("Name"), _("Phone and e-mail"), _("Local time"), _("Channel"), _("Language")],
             [
                 [
-                    _contact_name(c) + ("\n" + c.job_title if c.job_title else ""),
+                    _contact_cell(c),
                     _reach(c),
                     _offset(c.timezone, ctx.now),
                     label(CHANNEL, c.preferred_channel) or "—",
@@ -1625,7 +1635,7 @@ def _trip_story(
             [
                 a.name,
                 label(STATUS, a.status),
-                _contact_name(c) + ("\n" + c.job_title if c.job_title else ""),
+                _contact_cell(c),
                 _reach(c),
                 c.city or "—",
             ]
