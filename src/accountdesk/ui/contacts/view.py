@@ -98,6 +98,8 @@ class ContactView(QWidget):
         layout.addWidget(self.title)
         self.subtitle = LeadingLabel()
         self.subtitle.setOpenExternalLinks(False)
+        # the account's link takes Tab and Enter, as Today's links do (it took only a click)
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.subtitle.linkActivated.connect(
             lambda _link: self.detail and ctx.open_record.emit("account", self.detail.account_id)
         )
