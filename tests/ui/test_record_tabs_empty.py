@@ -77,3 +77,12 @@ def test_a_note_goes_when_the_list_has_a_row(ctx: Any, qtbot: Any) -> None:
     tasks.pump(10)
     assert view.notes.model.rowCount() == 1
     assert _note(view.notes) is None
+
+
+def test_the_latest_merges_say_what_they_will_hold(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.duplicates.screen import DuplicatesScreen
+
+    screen = _shown(DuplicatesScreen(ctx), qtbot)
+    assert screen.merges.model.rowCount() == 0
+    note = _note(screen.merges)
+    assert note and "Undo merge" in note

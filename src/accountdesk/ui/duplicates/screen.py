@@ -273,7 +273,8 @@ class DuplicatesScreen(QWidget):
                 (N_("Kept contact"), lambda m: m.kept_name),
                 (N_("Merged into it"), lambda m: join_list(isolate(n) for n in m.merged_names)),
                 (N_("Undone"), lambda m: fmt.when(m.undone_at, ctx.user_zone)),
-            ]
+            ],
+            empty=_("No merges yet. Each merge is listed here, and Undo merge puts it back."),
         )
         merges_layout.addWidget(self.merges)
         undo_row = QHBoxLayout()
