@@ -253,8 +253,10 @@ class ReportContext:
         return total_text(total)
 
     def money_cell(self, m: MoneyMetric) -> str:
-        """A money figure with its sample: "€1,156.07 (32)"."""
-        return _("{value} ({sample})").format(value=self.money(m), sample=self.sample(m))
+        """A money figure with its sample: "€1,156.07 (32)". The figure is isolated: Persian's
+        starts with a left-to-right mark, which made the whole cell left to right (the sample
+        on the wrong side, and "(ریال ۵٬۲۸۱ (۱۵" in rials)."""
+        return _("{value} ({sample})").format(value=isolate(self.money(m)), sample=self.sample(m))
 
     # --- changes against the previous period ---------------------------------------------
 
