@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, paragraph
 from accountdesk.core.i18n import N_, _, ngettext
 from accountdesk.core.queries.details import account_detail
 from accountdesk.core.timekeeping.planner import (
@@ -263,8 +263,12 @@ class PlannerDialog(QDialog):
         self.table.clear()
         self.table.setRowCount(len(grid.rows))
         self.table.setColumnCount(len(grid.columns))
+        # a name first, in the window's direction (a Latin name began a left-to-right line)
         names = [
-            _("{name} ({zone})").format(name=isolate(p.name), zone=i18n.zone_name(p.zone))
+            paragraph(
+                _("{name} ({zone})").format(name=isolate(p.name), zone=i18n.zone_name(p.zone)),
+                self.isRightToLeft(),
+            )
             for p in self.people
         ]
         self.table.setVerticalHeaderLabels(names)
