@@ -45,9 +45,17 @@ class EmptyNote(QLabel):
 
     def _fit(self) -> None:
         parent = self.parentWidget()
-        if parent is not None:
-            area = parent.rect().adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
-            self.setGeometry(area)
+        if parent is None:
+            return
+        box = parent.rect()
+        width = max(box.width() - 2 * MARGIN, 1)
+        # a short list (the latest merges under the duplicates on a small screen) keeps less
+        # room above and below, never less than the text: MARGIN on each side cut its line
+        spare = box.height() - self.heightForWidth(width)
+        vertical = max(0, min(MARGIN, spare // 2))
+        self.setGeometry(
+            box.left() + MARGIN, box.top() + vertical, width, box.height() - 2 * vertical
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
