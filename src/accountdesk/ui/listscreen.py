@@ -24,6 +24,7 @@ from accountdesk.core.i18n import _, country_name, format_number, ngettext, pget
 from accountdesk.core.labels import STATUS, TIER, label
 from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
 from accountdesk.ui import tasks
+from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.listmodel import LazyListModel
@@ -61,7 +62,7 @@ class ListScreen(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Filter by name, city, e-mail, tag…"))
-        self.search.setClearButtonEnabled(True)
+        clear_button(self.search)
         bar.addWidget(self.search, 3)
         self.country = self._filter_combo(_("All countries"))
         self.status = self._filter_combo(_("Any status"))

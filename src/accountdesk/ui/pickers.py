@@ -22,6 +22,7 @@ from accountdesk.core.i18n import _, country_name
 from accountdesk.core.queries.search import SearchHit, search
 from accountdesk.core.timekeeping.zones import available_zones
 from accountdesk.core.validation import is_pseudo_zone
+from accountdesk.ui.clearbutton import clear_button
 
 #: The role that holds a suggestion's position in :attr:`RecordPicker.hits`.
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,7 +84,7 @@ class RecordPicker(QLineEdit):
         self._timer.setInterval(120)
         self._timer.timeout.connect(self.refresh)
         self.textEdited.connect(self._edited)
-        self.setClearButtonEnabled(True)
+        clear_button(self)
 
     def set_record(self, id_: str | None, title: str) -> None:
         self.record_id = id_

@@ -60,6 +60,7 @@ from accountdesk.core.queries.culture import (
     country_notes,
 )
 from accountdesk.ui import fmt, tasks
+from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import (
     DISCLAIMER_STYLE,
@@ -138,7 +139,7 @@ class CountriesScreen(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search countries…"))
-        self.search.setClearButtonEnabled(True)
+        clear_button(self.search)
         self.search.textChanged.connect(self._filter)
         left_layout.addWidget(self.search)
         self.only_curated = QCheckBox(_("Only countries with etiquette notes"))

@@ -71,6 +71,7 @@ from accountdesk.core.timekeeping.reminders import (
     snooze_preset_until,
 )
 from accountdesk.ui import tasks
+from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
@@ -191,7 +192,7 @@ class FollowUpsScreen(QWidget):
         self.filter = QLineEdit(self)
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(_("Filter by title, contact or account"))
-        self.filter.setClearButtonEnabled(True)
+        clear_button(self.filter)
         self.table = QTableView(self)
         self.table.setObjectName("table")
         self.table.setModel(self.model)
