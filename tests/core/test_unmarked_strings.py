@@ -107,6 +107,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ui/followups/screen.py", ".ics"): "the iCalendar file type, written alike in all languages",
     ("core/reports/documents.py", "UTC"): "the notation of an offset from UTC (UTC+03:30)",
     ("core/i18n.py", "UTC"): "the name of a fixed-offset zone, as an offset from UTC (UTC−03:00)",
+    ("core/address.py", "a"): "a Latvian case ending added to a surname (the name's grammar)",
+    ("core/address.py", "s"): "a Latvian case ending added to a surname (the name's grammar)",
 }
 
 #: A markup tag, also one cut at either end of a literal (``'<span style="color:'``,

@@ -166,6 +166,8 @@ def isolate_formulas(text: str) -> str:
     ("E − N) / S)"), a paragraph that starts with one would be laid out left to right, and in
     any language a line could break inside it. A formula in words of a right-to-left script
     ("موفق / (موفق + از دست رفته)") reads right to left as it is, and is left alone."""
+    if not _FORMULA.search(text):
+        return text  # most text: nothing to do
     out: list[str] = []
     depth = 0
     start = 0
