@@ -120,3 +120,18 @@ def test_a_static_calendar_can_say_it_too() -> None:
     hours = WorkingHours.for_country("XX", cal)
     assert is_working_day(saturday, hours, "XX", None, cal)
     assert not is_working_day(date(2031, 6, 14), hours, "XX", None, cal)
+
+
+def test_a_regions_weekend_is_read_without_a_warning_on_the_terminal() -> None:
+    """The package's holidays of India end in 2035; reading the weekend rule of a later week
+    warned "Requested Holidays are available only from 2001 to 2035" on stderr of every
+    command about a contact in an Indian state."""
+    import warnings
+
+    from accountdesk.core.culture import calendar
+
+    calendar._regional_weekend.cache_clear()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert calendar.weekend_days("IN", "MH") == frozenset({5, 6})
+    assert [str(w.message) for w in caught] == []

@@ -24,6 +24,7 @@ import importlib
 import importlib.util
 import sys
 import threading
+import warnings
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from functools import cache, lru_cache
@@ -250,8 +251,13 @@ def _regional_weekend(country: str, subdivision: str) -> frozenset[int] | None:
         there = country_holidays(country, subdiv=region)
     except (NotImplementedError, KeyError, ValueError):
         return None
-    week = (_LATEST_RULE_WEEK + timedelta(days=n) for n in range(7))
-    return frozenset(day.weekday() for day in week if there.is_weekend(day))
+    week = [_LATEST_RULE_WEEK + timedelta(days=n) for n in range(7)]
+    # only the weekend rule is read: the package warns that its holidays of a country end
+    # before that week (India's in 2035), which does not touch the weekend and must not reach
+    # the terminal
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return frozenset(day.weekday() for day in week if there.is_weekend(day))
 
 
 def weekend_days(country: str | None, subdivision: str | None = None) -> frozenset[int]:
