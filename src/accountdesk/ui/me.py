@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from accountdesk.core import settings
-from accountdesk.core.i18n import _, zone_name
+from accountdesk.core.i18n import _, localize_digits, zone_name
 from accountdesk.core.timekeeping.zones import system_zone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import FormDialog, country_combo, line, set_combo, zone_combo
@@ -34,7 +34,8 @@ class MeDialog(FormDialog):
         country.insertItem(0, _("None (Saturday–Sunday weekend, no public holidays)"), "")
         self.add_field("user.country", _("My country"), country)
         self.add_field("user.subdivision", _("My region"), line(_("ISO 3166-2, e.g. RIX")))
-        self.add_field("user.hours", _("My working hours"), line("09:00-17:00"))
+        # in the language's digits, as dates and numbers are typed (parse_hours reads them)
+        self.add_field("user.hours", _("My working hours"), line(localize_digits("09:00-17:00")))
         cap = QSpinBox()
         cap.setRange(0, 1000)
         self.add_field("stay_in_touch.daily_cap", _("Stay-in-touch follow-ups a day"), cap)
@@ -43,7 +44,7 @@ class MeDialog(FormDialog):
         if not values["user.country"]:
             country.setCurrentIndex(0)
         self.set_text("user.subdivision", values["user.subdivision"])
-        self.set_text("user.hours", values["user.hours"])
+        self.set_text("user.hours", localize_digits(str(values["user.hours"] or "")))
         cap.setValue(int(values["stay_in_touch.daily_cap"]))
         self.mark_clean()
 

@@ -328,8 +328,10 @@ class ContactEditor(FormDialog):
         self.add_field("subdivision", _("Region"), line(_("ISO 3166-2")))
         self.add_field("city", _("City"), line())
         self.add_field("timezone", _("Time zone"), zone_combo())
-        self.add_field("work_start", _("Works from"), line("09:00"), also=["work_hours"])
-        self.add_field("work_end", _("Works until"), line("17:00"))
+        # hours in the language's digits, as dates and numbers are typed (parse_hhmm reads them)
+        start = line(localize_digits("09:00"))
+        self.add_field("work_start", _("Works from"), start, also=["work_hours"])
+        self.add_field("work_end", _("Works until"), line(localize_digits("17:00")))
         self.add_section(_("How to reach them"))
         channels = table_choices(CHANNEL, CHANNELS)
         self.add_field("preferred_channel", _("Preferred channel"), combo(channels, empty="–"))
@@ -367,11 +369,14 @@ class ContactEditor(FormDialog):
         detail = account_detail(self.ctx.db, data.account_id)
         self.account.set_record(data.account_id, detail.name)
         for key in ("honorific", "given_name", "family_name", "name_order", "job_title",
-                    "buying_role", "country", "subdivision", "city", "timezone", "work_start",
-                    "work_end", "preferred_channel", "preferred_language", "formality",
+                    "buying_role", "country", "subdivision", "city", "timezone",
+                    "preferred_channel", "preferred_language", "formality",
                     "personal_notes", "how_we_met", "lawful_basis", "consent_given_on",
                     "consent_withdrawn_on", "marketing_opt_in"):  # fmt: skip
             self.set_text(key, getattr(data, key))
+        for key in ("work_start", "work_end"):
+            hours = getattr(data, key)
+            self.set_text(key, localize_digits(hours) if hours else hours)
         self.set_text("email", _joined(data.emails))
         self.set_text("phone", _joined(data.phones))
         self.set_text("tags", ", ".join(data.tags))
