@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTextEdit,
     QVBoxLayout,
@@ -573,6 +574,9 @@ def notes_edit(height: int = 80) -> QTextEdit:
     edit.setAcceptRichText(False)
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(height)
+    # fixed in the form too: an expanding box's row took the dialog's spare height and the box
+    # sat in its middle, far below its label
+    edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return edit
 
 
