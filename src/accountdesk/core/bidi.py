@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 RLI = "\u2067"  # RIGHT-TO-LEFT ISOLATE
@@ -146,13 +147,19 @@ def isolate_acronyms(text: str) -> str:
     is returned as it is, and so is what is already inside an isolate."""
     if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in _outside(text)):
         return text
+    return outside_isolates(text, lambda run: _ACRONYM.sub(lambda m: ltr(m.group(0)), run))
+
+
+def outside_isolates(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to each run outside its isolates (at any depth); what
+    is inside an isolate is kept as it is."""
     out: list[str] = []
     depth = 0
     start = 0
     for i, ch in enumerate(text):
         if ch in INITIATORS:
             if depth == 0:
-                out.append(_ACRONYM.sub(lambda m: ltr(m.group(0)), text[start:i]))
+                out.append(change(text[start:i]))
                 start = i
             depth += 1
         elif ch == PDI and depth:
@@ -161,7 +168,7 @@ def isolate_acronyms(text: str) -> str:
                 out.append(text[start : i + 1])
                 start = i + 1
     rest = text[start:]
-    out.append(rest if depth else _ACRONYM.sub(lambda m: ltr(m.group(0)), rest))
+    out.append(rest if depth else change(rest))
     return "".join(out)
 
 

@@ -33,7 +33,7 @@ from sqlalchemy.orm import selectinload
 
 from accountdesk.core import calendars, i18n, icu, validation
 from accountdesk.core.address import form_of_address
-from accountdesk.core.bidi import INITIATORS, PDI, isolate, isolate_acronyms, ltr, plain
+from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, outside_isolates, plain
 from accountdesk.core.culture.calendar import observed_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
@@ -168,23 +168,7 @@ def isolate_formulas(text: str) -> str:
     ("موفق / (موفق + از دست رفته)") reads right to left as it is, and is left alone."""
     if not _FORMULA.search(text):
         return text  # most text: nothing to do
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in INITIATORS:
-            if depth == 0:
-                out.append(_FORMULA.sub(_formula, text[start:i]))
-                start = i
-            depth += 1
-        elif ch == PDI and depth:
-            depth -= 1
-            if depth == 0:
-                out.append(text[start : i + 1])
-                start = i + 1
-    rest = text[start:]
-    out.append(rest if depth else _FORMULA.sub(_formula, rest))
-    return "".join(out)
+    return outside_isolates(text, lambda run: _FORMULA.sub(_formula, run))
 
 
 def _formula(match: re.Match[str]) -> str:
