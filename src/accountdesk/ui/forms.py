@@ -183,21 +183,29 @@ def zone_combo() -> QComboBox:
     return combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
 
 
-def language_combo() -> QComboBox:
-    """Languages by their name in the UI language and their tag ("latviešu (lv)"): the
-    official languages of every country (CLDR), in the language's order. Typing a name or a
-    tag finds it; a tag not listed (fa-IR, a regional variant) is kept as typed."""
+@cache
+def _official_language_tags() -> tuple[str, ...]:
+    """The official languages of every country (CLDR), as BCP 47 tags: the same in every
+    language, read once."""
     from babel.languages import get_official_languages
 
-    tags = {
+    found = {
         lang.replace("_", "-")
         for country in _country_codes()
         for lang in get_official_languages(country, de_facto=True)
     }
+    return tuple(sorted(found))
+
+
+def language_combo() -> QComboBox:
+    """Languages by their name in the UI language and their tag ("latviešu (lv)"): the
+    official languages of every country (CLDR), in the language's order. Typing a name or a
+    tag finds it; a tag not listed (fa-IR, a regional variant) is kept as typed."""
+    names = ((t, language_name(t)) for t in _official_language_tags())
     named = (
-        (t, _("{name} ({code})").format(name=language_name(t), code=ltr(t)))
-        for t in tags
-        if language_name(t) != t  # a tag CLDR has no name for is no help in a list
+        (t, _("{name} ({code})").format(name=name, code=ltr(t)))
+        for t, name in names
+        if name != t  # a tag CLDR has no name for is no help in a list
     )
     return combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
 
