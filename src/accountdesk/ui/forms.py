@@ -49,6 +49,8 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core import icu
 from accountdesk.core.bidi import isolate, ltr, plain
+from accountdesk.core.country_names import subdivision_code
+from accountdesk.core.culture.countries import subdivision_name, subdivisions
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     _,
@@ -171,6 +173,47 @@ def country_combo() -> QComboBox:
         ((c, f"{country_name(c)} ({c})") for c in _country_codes()), itemgetter(1)
     )
     return combo(items, editable=True)
+
+
+def region_combo(country_box: QComboBox) -> QComboBox:
+    """The regions (ISO 3166-2) of the country chosen in ``country_box``, by their name in the
+    language and their code ("Bavarska (BY)" in Slovenian), in the language's order; filled
+    again when the country changes (a region the new country lacks is cleared). Typing a name
+    or a code finds it (:func:`region_value`). The field was a bare line asking for the ISO code ("RIX")."""
+    box = combo((), empty="", editable=True)
+
+    def refill() -> None:
+        typed = box.currentText()
+        kept = combo_value(box) if box.count() > 1 else plain(typed).strip()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem("", "")
+        country = combo_value(country_box).upper()
+        named = (
+            (
+                code,
+                _("{name} ({code})").format(name=subdivision_name(country, code), code=ltr(code)),
+            )
+            for code in subdivisions(country)
+        )
+        for code, text in icu.sorted_by(named, itemgetter(1)):
+            box.addItem(text, code)
+        box.blockSignals(False)
+        if box.count() > 1 and box.findData(kept) < 0:
+            kept = ""  # a region of the country chosen before is none of this one's
+        set_combo(box, kept)
+
+    country_box.currentIndexChanged.connect(lambda _index: refill())
+    refill()
+    return box
+
+
+def region_value(box: QComboBox, country: str) -> str:
+    """The code of the region ``box`` shows or has typed in it: a listed choice, its name in
+    the language or its ISO name ("Rīga", "Bayern"), or its code; else the text as typed, for
+    the checks to name."""
+    value = combo_value(box)
+    return subdivision_code(country, value) or value if value and country else value
 
 
 def zone_combo() -> QComboBox:

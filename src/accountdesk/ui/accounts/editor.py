@@ -22,6 +22,8 @@ from accountdesk.ui.forms import (
     country_combo,
     line,
     notes_edit,
+    region_combo,
+    region_value,
     table_choices,
     zone_combo,
 )
@@ -44,8 +46,10 @@ class AccountEditor(FormDialog):
         #: The version of the stored account the form shows (a save from it checks it).
         self.version = loaded.version if loaded else None
         self.add_field("name", _("Name"), line())
-        self.add_field("country", _("Country"), country_combo())
-        self.add_field("subdivision", _("Region"), line(_("ISO 3166-2, e.g. RIX")))
+        country = country_combo()
+        self.add_field("country", _("Country"), country)
+        self.region = region_combo(country)
+        self.add_field("subdivision", _("Region"), self.region)
         self.add_field("city", _("City"), line())
         self.add_field("address", _("Address"), notes_edit(60))
         self.add_field("timezone", _("Time zone"), zone_combo())
@@ -90,7 +94,7 @@ class AccountEditor(FormDialog):
         return AccountInput(
             name=self.text("name"),
             country=self.text("country"),
-            subdivision=self.text("subdivision") or None,
+            subdivision=region_value(self.region, self.text("country")) or None,
             city=self.text("city"),
             address=self.text("address"),
             timezone=self.text("timezone") or None,

@@ -57,6 +57,8 @@ from accountdesk.ui.forms import (
     language_combo,
     line,
     notes_edit,
+    region_combo,
+    region_value,
     table_choices,
     zone_combo,
 )
@@ -324,8 +326,10 @@ class ContactEditor(FormDialog):
         self.add_field("email", _("E-mails"), line(_("comma-separated")))
         self.add_field("phone", _("Phones"), line(_("comma-separated, e.g. +371 2612 3456")))
         self.add_section(_("Where and when"))
-        self.add_field("country", _("Country"), country_combo())
-        self.add_field("subdivision", _("Region"), line(_("ISO 3166-2")))
+        country = country_combo()
+        self.add_field("country", _("Country"), country)
+        self.region = region_combo(country)
+        self.add_field("subdivision", _("Region"), self.region)
         self.add_field("city", _("City"), line())
         self.add_field("timezone", _("Time zone"), zone_combo())
         # hours in the language's digits, as dates and numbers are typed (parse_hhmm reads them)
@@ -407,7 +411,7 @@ class ContactEditor(FormDialog):
             preferred_channel=self.text("preferred_channel") or None,
             preferred_language=self.text("preferred_language") or None,
             formality=self.text("formality"),
-            subdivision=self.text("subdivision") or None,
+            subdivision=region_value(self.region, self.text("country")) or None,
             city=self.text("city"),
             work_start=self.text("work_start") or None,
             work_end=self.text("work_end") or None,
