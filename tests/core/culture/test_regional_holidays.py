@@ -96,3 +96,41 @@ def test_subdivision_names_in_the_users_language() -> None:
     assert subdivision_name("DE", "BY", "en") == "Bavaria"
     assert subdivision_name("DE", "BY", "de") == "Bayern"
     assert subdivision_name("TH", "ZZ", "en") == "ZZ"  # not a subdivision: as given
+
+
+def test_every_region_of_iran_and_thailand_has_a_name_in_its_own_script() -> None:
+    """pycountry has no Persian names and lacks two Thai ones: a Persian window listed
+    Iran's provinces romanised ("Tehrān"), a Thai one Bangkok as "Krung Thep Maha Nakhon"."""
+    import unicodedata
+
+    from accountdesk.core.culture.countries import subdivisions
+
+    for country, lang, script in (("IR", "fa", "ARABIC"), ("TH", "th", "THAI")):
+        for code in subdivisions(country):
+            name = subdivision_name(country, code, lang)
+            letters = [ch for ch in name if ch.isalpha()]
+            assert letters and all(unicodedata.name(ch).startswith(script) for ch in letters), (
+                country,
+                code,
+                name,
+            )
+    assert subdivision_name("IR", "23", "fa") == "تهران"
+    assert subdivision_name("IR", "IR-10", "fa") == "اصفهان"
+    assert subdivision_name("TH", "10", "th") == "กรุงเทพมหานคร"
+    assert subdivision_name("IR", "23", "en") == "Tehrān"  # English: the ISO name
+
+
+def test_shipped_region_names_name_real_regions() -> None:
+    """Every code in resources/regions/ is a region ISO lists (a typo would never show)."""
+    import tomllib
+
+    from accountdesk.core.culture.countries import is_subdivision
+    from accountdesk.core.paths import resource_dir
+
+    files = sorted((resource_dir() / "regions").glob("*.toml"))
+    assert files
+    for path in files:
+        with path.open("rb") as handle:
+            for code in tomllib.load(handle):
+                country = code.split("-", 1)[0]
+                assert is_subdivision(country, code), (path.name, code)

@@ -7,6 +7,7 @@ All data ships with the app: pycountry (codes, subdivisions), tzdata (``zone.tab
 from __future__ import annotations
 
 import gettext
+import tomllib
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -17,6 +18,7 @@ import babel.numbers
 import pycountry
 
 from accountdesk.core.i18n import current_language
+from accountdesk.core.paths import resource_dir
 
 
 @cache
@@ -64,8 +66,20 @@ def _subdivision_catalog(language: str) -> gettext.NullTranslations:
     )
 
 
+@cache
+def _own_region_names(language: str) -> dict[str, str]:
+    """Names of regions in ``language`` that pycountry's catalog lacks (full ISO 3166-2 code
+    -> name): ``resources/regions/<language>.toml``, none when there is no such file."""
+    path = resource_dir() / "regions" / f"{language}.toml"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return {str(code): str(name) for code, name in tomllib.load(handle).items()}
+
+
 def subdivision_name(country: str, code: str, lang: str | None = None) -> str:
-    """A subdivision's name in the UI language ("Bavarska" for DE-BY in Slovenian): pycountry's
+    """A subdivision's name in the UI language ("Bavarska" for DE-BY in Slovenian): our own
+    name for it in ``resources/regions/`` (Iran's provinces in Persian), else pycountry's
     translation of its ISO 3166-2 name when it has one, else the ISO name itself (romanised:
     "Khon Kaen" for TH-40), else ``code`` (not an ISO 3166-2 subdivision). ``code`` is short
     ("BY") or full ("DE-BY")."""
@@ -75,7 +89,8 @@ def subdivision_name(country: str, code: str, lang: str | None = None) -> str:
     if name is None:
         return code
     language = (lang or current_language().code).replace("-", "_").split("_")[0]
-    return str(_subdivision_catalog(language).gettext(name))
+    own = _own_region_names(language).get(f"{cc}-{short}")
+    return own if own is not None else str(_subdivision_catalog(language).gettext(name))
 
 
 def is_subdivision(country: str, code: str | None) -> bool:
