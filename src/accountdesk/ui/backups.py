@@ -66,7 +66,9 @@ class BackupsDialog(ListDialog):
         )
         self.buttons[0].setEnabled(bool(self.model.items) and not self.ctx.db.read_only)
         if self.model.items:
-            self.view.selectRow(0)
+            # not selectRow(0): in a right-to-left window it looks for the column one pixel
+            # past the last one and chooses nothing, so Restore… did nothing
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     def back_up_now(self) -> None:
         try:

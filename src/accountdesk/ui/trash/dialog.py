@@ -1,11 +1,11 @@
-"""The trash dialog."""
+"""The trash dialog: restore a record, delete one for good, or empty the whole trash."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
 from accountdesk.core.bidi import isolate
-from accountdesk.core.i18n import N_, _
+from accountdesk.core.i18n import N_, _, format_number, ngettext
 from accountdesk.core.services import trash
 from accountdesk.core.services.trash import KIND_LABELS, TrashItem
 from accountdesk.ui import fmt
@@ -21,6 +21,18 @@ def confirm_purge(parent: QWidget, title: str) -> bool:
     )
 
 
+def confirm_empty(parent: QWidget, count: int) -> bool:
+    return ask_yes(
+        parent,
+        _("Empty the trash"),
+        ngettext(
+            "Delete the {n} record in the trash for good? This cannot be undone.",
+            "Delete the {n} records in the trash for good? This cannot be undone.",
+            count,
+        ).format(n=format_number(count)),
+    )
+
+
 class TrashDialog(ListDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.ctx = ctx
@@ -31,7 +43,11 @@ class TrashDialog(ListDialog):
                 (N_("Name"), lambda t: t.title),
                 (N_("Deleted"), lambda t: fmt.when(t.deleted_at, ctx.user_zone)),
             ],
-            [(_("Restore"), self.restore_current), (_("Delete for good…"), self.purge_current)],
+            [
+                (_("Restore"), self.restore_current),
+                (_("Delete for good…"), self.purge_current),
+                (_("Empty the trash…"), self.empty),
+            ],
             stretch=1,
             empty=_(
                 "The trash is empty. What you move to the trash waits here until you restore "
@@ -40,22 +56,55 @@ class TrashDialog(ListDialog):
             parent=parent,
         )
 
-    def reload(self) -> None:
+    def reload(self, row: int = 0) -> None:
+        """List the trash again, with the row at ``row`` (or the last one) chosen, so that the
+        buttons and the keys act on a row that is shown chosen; with nothing to act on, the
+        buttons are off."""
         self.model.set_items(trash.list_trash(self.ctx.db))
+        count = len(self.model.items)
+        for button in self.buttons:
+            button.setEnabled(bool(count) and not self.ctx.db.read_only)
+        if count:
+            self.view.setCurrentIndex(self.model.index(min(row, count - 1), 0))
+
+    def _row(self) -> int:
+        return max(self.view.currentIndex().row(), 0)
 
     def restore_current(self) -> None:
         item: TrashItem | None = self.current()
         if item is None:
             return
+        row = self._row()
         trash.restore(self.ctx.db, item.kind, item.id)
         self.ctx.changed.emit(item.kind)
         self.ctx.status.emit(_("“{title}” was restored.").format(title=isolate(item.title)))
-        self.reload()
+        self.reload(row)
 
     def purge_current(self) -> None:
         item: TrashItem | None = self.current()
         if item is None or not confirm_purge(self, item.title):
             return
+        row = self._row()
         trash.purge(self.ctx.db, item.kind, item.id)
         self.ctx.undo_stack.clear()  # an undo could point at the purged record
+        self.ctx.changed.emit(item.kind)  # what belonged to it went too (an account's contacts)
+        self.ctx.status.emit(_("“{title}” was deleted for good.").format(title=isolate(item.title)))
+        self.reload(row)
+
+    def empty(self) -> None:
+        """Empty the trash…: everything in it deleted for good, after the user said yes to how
+        many records that is."""
+        count = len(self.model.items)
+        if not count or not confirm_empty(self, count):
+            return
+        kinds = dict.fromkeys(item.kind for item in self.model.items)  # each once, in order
+        removed = trash.empty_trash(self.ctx.db)
+        self.ctx.undo_stack.clear()  # an undo could point at a purged record
+        for kind in kinds:  # the screens that show them, or what went with them, look again
+            self.ctx.changed.emit(kind)
+        self.ctx.status.emit(
+            ngettext(
+                "{n} record was deleted for good.", "{n} records were deleted for good.", removed
+            ).format(n=format_number(removed))
+        )
         self.reload()
