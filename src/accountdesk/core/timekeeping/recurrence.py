@@ -6,6 +6,13 @@ into an instant with :func:`~accountdesk.core.timekeeping.zones.resolve_wall_tim
 gap/overlap rule). With ``move_to_working_day`` an occurrence on a weekend day or public holiday
 there moves, at the same wall time, to the next working day; an occurrence moved onto or past
 the next one merges into it.
+
+**Month ends** (:func:`as_run`): "every month" or "every 3 months" from the 29th, 30th or 31st
+falls on the last day of a shorter month, and "every year" from 29 February on 28 February in
+other years. RFC 5545 alone would skip those months and years (a quarterly review from
+31 January would come in July, not April); the rule run, and the one exported, says so in
+RFC 5545's own words (``BYMONTHDAY=-1``, or ``BYMONTHDAY=28,29,30;BYSETPOS=-1``), so a
+calendar that imports it agrees.
 """
 
 from __future__ import annotations
@@ -174,8 +181,37 @@ def until_in_utc(text: str, zone: str) -> str:
     return ";".join(f"{k}={v}" for k, v in parts.items())
 
 
+#: Parts that choose the days themselves: a rule with one of them is run as written.
+_DAY_CHOOSERS = {"BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "BYYEARDAY", "BYWEEKNO"}
+
+
+def _month_end_parts(parts: dict[str, str], first_local: datetime) -> dict[str, str]:
+    """``parts`` with the month-end rule of :func:`as_run` spelled out for a series starting
+    at ``first_local``."""
+    if _DAY_CHOOSERS & set(parts):
+        return parts
+    day, freq = first_local.day, parts.get("FREQ")
+    if freq == "MONTHLY" and day > 28:
+        if day == 31:
+            return {**parts, "BYMONTHDAY": "-1"}
+        days = ",".join(str(d) for d in range(28, day + 1))
+        return {**parts, "BYMONTHDAY": days, "BYSETPOS": "-1"}
+    if freq == "YEARLY" and (first_local.month, day) == (2, 29):
+        return {**parts, "BYMONTH": "2", "BYMONTHDAY": "-1"}
+    return parts
+
+
+def as_run(rrule: str, first_local: datetime) -> str:
+    """``rrule`` (valid) for a series whose first occurrence is ``first_local``, as
+    AccountDesk runs it, in RFC 5545's words: a monthly rule from the 29th–31st takes the last
+    day of a shorter month, a yearly one from 29 February takes 28 February in other years
+    (see the module's notes). Any other rule is returned as written."""
+    parts = _month_end_parts(_parts(_normalize(rrule)), first_local)
+    return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
 def _build(normalized: str, first_local: datetime, zone: str | None) -> du.rrule:
-    parts = _parts(normalized)
+    parts = _month_end_parts(_parts(normalized), first_local)
     if "UNTIL" in parts:
         parts["UNTIL"] = _until_to_wall(parts["UNTIL"], zone)
     text = ";".join(f"{k}={v}" for k, v in parts.items())
@@ -183,6 +219,29 @@ def _build(normalized: str, first_local: datetime, zone: str | None) -> du.rrule
     if not isinstance(built, du.rrule):
         raise ValueError(text)
     return built
+
+
+def series_at(
+    rrule: str, first_local: datetime, current: datetime, zone: str
+) -> tuple[datetime, str]:
+    """A repeating follow-up's series as it stands at its ``current`` occurrence (naive wall
+    times; ``first_local``: the series' first occurrence), as a calendar file must write it:
+    (DTSTART, RRULE). DTSTART is the rule's own time of the current occurrence (before any
+    move to a working day, which would put a weekly rule on another weekday); the rule is
+    :func:`as_run`'s, and its COUNT is what is left of it from there, so the calendar holds
+    the occurrences the app still has, not COUNT more."""
+    run = as_run(rrule, first_local)
+    rule = _build(run, first_local, zone)
+    start = rule.before(current, inc=True) or first_local
+    parts = _parts(run)
+    if "COUNT" in parts:
+        passed = 0
+        for local in rule:
+            if local >= start:
+                break
+            passed += 1
+        parts["COUNT"] = str(max(1, int(parts["COUNT"]) - passed))
+    return start, ";".join(f"{k}={v}" for k, v in parts.items())
 
 
 def occurrences(
