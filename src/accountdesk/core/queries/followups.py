@@ -83,6 +83,9 @@ class FollowUpRow:
     snoozed_until: datetime | None
     rrule: str | None
     origin: str
+    #: A repeating follow-up's first occurrence (naive wall time in ``zone``): the series the
+    #: rule runs from (``local_due`` is the occurrence it is at now).
+    rrule_start: datetime | None = None
 
     @property
     def shown(self) -> Shown:
@@ -224,6 +227,9 @@ def list_follow_ups(
                     snoozed_until=item.snoozed_until,
                     rrule=item.rrule,
                     origin=item.origin,
+                    rrule_start=datetime.fromisoformat(item.rrule_start)
+                    if item.rrule_start
+                    else None,
                 )
             )
     return rows

@@ -21,20 +21,26 @@ from accountdesk.core.i18n import _
 from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
+from accountdesk.core.timekeeping.recurrence import series_at
 from accountdesk.core.validation import ValidationError
 
 
 def follow_up_event(row: FollowUpRow) -> IcsEvent:
     """The calendar event of a follow-up: its wall time in its zone, "title – who", and an
-    alarm at its start, as the app reminds of every follow-up when it falls due."""
+    alarm at its start, as the app reminds of every follow-up when it falls due. A repeating
+    one is its series from the occurrence it is at (:func:`~accountdesk.core.timekeeping.
+    recurrence.series_at`: what is left of a COUNT, month ends as the app runs them)."""
+    local, rule = row.local_due, row.rrule
+    if rule:
+        local, rule = series_at(rule, row.rrule_start or row.local_due, row.local_due, row.zone)
     return IcsEvent(
         uid=f"{row.id}@accountdesk",
         summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
         description=row.notes or "",
-        local=row.local_due,
+        local=local,
         zone=row.zone,
         duration=timedelta(minutes=row.duration_minutes),
-        rrule=row.rrule,
+        rrule=rule,
         alarm=timedelta(0),
     )
 
