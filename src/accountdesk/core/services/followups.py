@@ -191,11 +191,16 @@ def _still_shown(session: Session, follow_up: Shown | str) -> FollowUp | None:
     at the occurrence a view showed (``follow_up``: :class:`Shown`; a bare id, from a caller
     without a view, takes the occurrence it is at now). None when it was completed, or moved
     to another occurrence or time, since: a list or a reminder loaded before may still offer
-    it, and completing it again would skip the next occurrence of a repeating one."""
+    it, and completing it again would skip the next occurrence of a repeating one. One moved
+    to the trash (or purged) since a view showed it is None too: a reminder of three
+    follow-ups still completes the two that are there; a bare id is refused
+    (:func:`~accountdesk.core.services.trash.missing`)."""
     shown = follow_up if isinstance(follow_up, Shown) else None
     follow_up_id = follow_up.id if isinstance(follow_up, Shown) else follow_up
     item = session.get(FollowUp, follow_up_id, with_for_update=True, populate_existing=True)
     if item is None or item.deleted_at is not None:
+        if shown is not None:
+            return None
         raise trash.missing(FollowUp, item, follow_up_id)  # in the trash: who moved it, when
     if item.status != "open" or (shown is not None and item.due_at != shown.due_at):
         return None
