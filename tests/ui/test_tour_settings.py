@@ -107,3 +107,36 @@ def test_emptying_the_trash_asks_with_the_count(ctx: AppContext, monkeypatch: An
         "Delete the 1 record in the trash for good? This cannot be undone.",
         "Delete the 3 records in the trash for good? This cannot be undone.",
     ]
+
+
+@pytest.mark.skipif(
+    not __import__("accountdesk.core.db.crypto", fromlist=["available"]).available(),
+    reason="SQLCipher is not installed here",
+)
+def test_the_passphrase_prompt_keeps_the_path_in_order_in_persian(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, persian: None
+) -> None:
+    """At start-up the encrypted file's path is one left-to-right unit inside the Persian
+    sentence: unisolated, its leading slash stood at its end ('tmp/…/a.db/')."""
+    from datetime import UTC, datetime
+
+    from accountdesk.core.bidi import LRI, PDI
+    from accountdesk.core.db import crypto
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.ui import security
+
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("ACCOUNTDESK_PASSPHRASE", raising=False)
+    monkeypatch.setattr(crypto, "remembered", lambda _path: None)
+    path = tmp_path / "a.db"
+    open_database(path).close()
+    crypto.encrypt_file(path, "correct horse battery", datetime.now(UTC))
+    shown: list[str] = []
+
+    def cancel(dialog: security.PassphraseDialog) -> int:
+        shown.append(dialog.findChildren(security.QLabel)[0].text())
+        return 0
+
+    monkeypatch.setattr(security.PassphraseDialog, "exec", cancel)
+    assert security.open_with_dialog(str(path)) is None  # Quit
+    assert len(shown) == 1 and f"{LRI}{path}{PDI}" in shown[0]

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import settings
+from accountdesk.core.bidi import ltr
 from accountdesk.core.db import crypto
 from accountdesk.core.db.engine import Database, database_url, open_database, sqlite_path
 from accountdesk.core.errors import UserError
@@ -171,7 +172,9 @@ def open_with_dialog(target: str | None, parent: QWidget | None = None) -> Datab
     path = sqlite_path(database_url(target))
     dialog = PassphraseDialog(
         _("AccountDesk is encrypted"),
-        _("The database at {path} is encrypted. Give its passphrase to open it.").format(path=path),
+        _("The database at {path} is encrypted. Give its passphrase to open it.").format(
+            path=ltr(str(path))
+        ),
         cancel_text=_("Quit"),
         parent=parent,
     )
@@ -238,7 +241,7 @@ def encrypt_database(ctx: AppContext, parent: QWidget | None = None) -> bool:
         _(
             "Choose a passphrase for {path}. Without it no one can read the database, you "
             "included, and it cannot be recovered: keep it somewhere safe."
-        ).format(path=path),
+        ).format(path=ltr(str(path))),
         confirm=True,
         remember=crypto.keyring_module() is not None,
         parent=parent,
@@ -297,7 +300,7 @@ def change_passphrase(ctx: AppContext, parent: QWidget | None = None) -> bool:
         return False
     lines = [
         _("The passphrase is changed; the backup from before, {backup}, opens with the old one.")
-        .format(backup=done.backup)
+        .format(backup=ltr(str(done.backup)))
     ]  # fmt: skip
     lines.extend(_remember(path, new, kept or dialog.wants_remember()))
     QMessageBox.information(parent, title, "\n\n".join(lines))
@@ -323,7 +326,7 @@ def decrypt_database(ctx: AppContext, parent: QWidget | None = None) -> bool:
         parent,
         title,
         _("The database is not encrypted any more; the backup from before, {backup}, still "
-          "needs the passphrase.").format(backup=done.backup),
+          "needs the passphrase.").format(backup=ltr(str(done.backup))),
     )  # fmt: skip
     return True
 
