@@ -68,6 +68,7 @@ from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
 from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.names import split_full_name
+from accountdesk.core.io.refusal import nothing_imported
 from accountdesk.core.labels import DATE_KIND
 from accountdesk.core.labels import label as label_of
 from accountdesk.core.services.accounts import (
@@ -709,16 +710,7 @@ class RowProblems(Exception):
 def _problems_error(problems: list[Problem]) -> CsvImportError:
     details = sorted(problems)[:MAX_PROBLEMS]
     ordered = [p.text for p in details]
-    count = len(ordered)
-    first = ordered[0].rstrip(".")  # the sentence below ends it
-    problem = (
-        first
-        if count == 1
-        else ngettext(
-            "{first} (and {n} more problem)", "{first} (and {n} more problems)", count - 1
-        ).format(first=first, n=format_number(count - 1))
-    )
-    error = CsvImportError(_("{problem}. Nothing was imported.").format(problem=problem), ordered)
+    error = CsvImportError(nothing_imported(ordered), ordered)
     error.details = details
     return error
 
@@ -1152,7 +1144,7 @@ def _refuse_trashed(conn: Connection, target: Any, ids: list[str], message: str)
             select(target.c.id).where(target.c.id.in_(chunk), target.c.deleted_at.is_not(None))
         ).first()
         if found is not None:
-            raise CsvImportError(message.format(id=found) + " " + _("Nothing was imported."))
+            raise CsvImportError(nothing_imported([message.format(id=found)]))
 
 
 def _tag_ids(conn: Connection, names: Iterable[str]) -> dict[str, str]:
@@ -1305,9 +1297,13 @@ def _check_ids(
     for contact_id in contact_ids:
         if contact_id in contacts_written:
             raise CsvImportError(
-                _("Contact {id} is in more than one row (column contact_id).").format(id=contact_id)
-                + " "
-                + _("Nothing was imported.")
+                nothing_imported(
+                    [
+                        _("Contact {id} is in more than one row (column contact_id).").format(
+                            id=contact_id
+                        )
+                    ]
+                )
             )
         contacts_written.add(contact_id)
     if fresh:  # in the database: only what this import wrote
@@ -1320,12 +1316,14 @@ def _check_ids(
         )
     if both:
         raise CsvImportError(
-            _(
-                "{id} cannot be the id of both an account and a contact (columns account_id "
-                "and contact_id)."
-            ).format(id=sorted(both)[0])
-            + " "
-            + _("Nothing was imported.")
+            nothing_imported(
+                [
+                    _(
+                        "{id} cannot be the id of both an account and a contact (columns "
+                        "account_id and contact_id)."
+                    ).format(id=sorted(both)[0])
+                ]
+            )
         )
 
 
@@ -1337,20 +1335,24 @@ def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
     missing = set(targets) - _existing(conn, acc, targets)
     if missing:
         raise CsvImportError(
-            _("Column account_referred_by names an account that does not exist: {id}.").format(
-                id=sorted(missing)[0]
+            nothing_imported(
+                [
+                    _(
+                        "Column account_referred_by names an account that does not exist: {id}."
+                    ).format(id=sorted(missing)[0])
+                ]
             )
-            + " "
-            + _("Nothing was imported.")
         )
     for account_id, referrer in referrals.items():
         if account_id == referrer:
             raise CsvImportError(
-                _("Account {id} cannot refer itself (column account_referred_by).").format(
-                    id=account_id
+                nothing_imported(
+                    [
+                        _("Account {id} cannot refer itself (column account_referred_by).").format(
+                            id=account_id
+                        )
+                    ]
                 )
-                + " "
-                + _("Nothing was imported.")
             )
     # The accounts of this import only, each inserted or given a new version above in this same
     # transaction: no second raise (tests: RAW_UPDATES_UNBUMPED).

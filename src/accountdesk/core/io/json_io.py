@@ -40,6 +40,7 @@ from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.models import Base
 from accountdesk.core.errors import ImportFailed, os_reason
 from accountdesk.core.i18n import _, format_number, ngettext
+from accountdesk.core.io.refusal import nothing_imported
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
@@ -147,14 +148,7 @@ class _Problems:
             raise self.error()
 
     def error(self) -> JsonImportError:
-        first = self.found[0]
-        if len(self.found) > 1:
-            first = ngettext(
-                "{first} (and {n} more problem)",
-                "{first} (and {n} more problems)",
-                len(self.found) - 1,
-            ).format(first=first.rstrip("."), n=format_number(len(self.found) - 1))
-        return JsonImportError(first.rstrip(".") + ". " + _("Nothing was imported."), self.found)
+        return JsonImportError(nothing_imported(self.found), self.found)
 
 
 def _where(table: str, number: int, column: str, value: object, reason: str) -> str:

@@ -61,6 +61,7 @@ from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import ImportFailed, UserError, os_reason
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.io.dates import iso_parts
+from accountdesk.core.io.refusal import nothing_imported
 from accountdesk.core.queries.visible import live
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
@@ -440,12 +441,7 @@ def _card_problem(card: Card, prop: str, problem: str) -> str:
 
 def _problems_error(problems: list[str]) -> VCardImportError:
     shown = problems[:MAX_PROBLEMS]
-    first = shown[0]
-    if len(shown) > 1:
-        first = ngettext(
-            "{first} (and {n} more problem)", "{first} (and {n} more problems)", len(shown) - 1
-        ).format(first=first.rstrip("."), n=format_number(len(shown) - 1))
-    return VCardImportError(first.rstrip(".") + ". " + _("Nothing was imported."), shown)
+    return VCardImportError(nothing_imported(shown), shown)
 
 
 # --- from cards to contacts -------------------------------------------------------------------

@@ -28,6 +28,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
 from accountdesk.core.errors import NotFoundError, UserError, os_reason
 from accountdesk.core.i18n import N_, _, format_date, format_number, ngettext
+from accountdesk.core.io.refusal import nothing_imported
 
 #: The columns of a rates file, in the order a file without a header line gives them.
 COLUMNS = ("currency", "rate", "date", "base")
@@ -251,16 +252,8 @@ def read_rates_file(path: Path, reporting: str) -> list[dict[str, object]]:
             continue
         seen[key] = number
         found.append(values)
-    if problems:
-        shown = problems[:MAX_PROBLEMS]
-        message = shown[0]
-        if len(problems) > 1:
-            message = ngettext(
-                "{first} (and {n} more problem)",
-                "{first} (and {n} more problems)",
-                len(problems) - 1,
-            ).format(first=message.rstrip("."), n=format_number(len(problems) - 1))
-        raise RatesImportError(message.rstrip(".") + ". " + _("Nothing was imported."), shown)
+    if problems:  # counted all, shown the first MAX_PROBLEMS
+        raise RatesImportError(nothing_imported(problems), problems[:MAX_PROBLEMS])
     if not found:
         raise RatesImportError(_("{path} holds no exchange rates.").format(path=path))
     return found
