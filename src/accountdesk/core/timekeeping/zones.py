@@ -19,6 +19,7 @@ they are never changed silently.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -81,8 +82,31 @@ def _zone_from_path(path: str) -> str | None:
     return candidate if is_valid_zone(candidate) else None
 
 
+#: Where Windows keeps the zone set in Settings (its own name, "FLE Standard Time").
+_WINDOWS_ZONE_KEY = r"SYSTEM\CurrentControlSet\Control\TimeZoneInformation"
+
+
+def _windows_zone() -> str | None:
+    """The IANA zone of Windows' own zone setting (CLDR's mapping of Windows names, as the
+    ``icalendar`` package ships it); None elsewhere or when it cannot be read or mapped."""
+    if sys.platform != "win32":
+        return None
+    import winreg
+
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, _WINDOWS_ZONE_KEY) as key:
+            name, _kind = winreg.QueryValueEx(key, "TimeZoneKeyName")
+    except OSError:
+        return None
+    found = WINDOWS_TO_OLSON.get(str(name).strip("\x00 "))
+    return found if found and is_valid_zone(found) else None
+
+
 def system_zone(environ: Mapping[str, str] | None = None, etc: Path = Path("/etc")) -> str:
-    """The operating system's IANA zone: ``TZ``, then /etc/localtime, /etc/timezone, else UTC."""
+    """The operating system's IANA zone: ``TZ``, then on Windows the zone set there (it has
+    no /etc), then /etc/localtime, /etc/timezone, else UTC."""
     env = os.environ if environ is None else environ
     tz = (env.get("TZ") or "").strip()
     if tz:
@@ -92,6 +116,9 @@ def system_zone(environ: Mapping[str, str] | None = None, etc: Path = Path("/etc
         from_path = _zone_from_path(tz)
         if from_path:
             return from_path
+    from_windows = _windows_zone()
+    if from_windows:
+        return from_windows
     localtime = etc / "localtime"
     try:
         if localtime.is_symlink():
