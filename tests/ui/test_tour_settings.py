@@ -140,3 +140,56 @@ def test_the_passphrase_prompt_keeps_the_path_in_order_in_persian(
     monkeypatch.setattr(security.PassphraseDialog, "exec", cancel)
     assert security.open_with_dialog(str(path)) is None  # Quit
     assert len(shown) == 1 and f"{LRI}{path}{PDI}" in shown[0]
+
+
+def test_first_run_lets_a_new_user_pick_language_and_me_first(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user meets the first-run dialog in the system's language: it offers the language
+    (the window and the dialog are built again in it, and the choice is stored, so it stays
+    after a restart) and "Me" (zone, country, hours), and says what Me holds."""
+    from accountdesk.core import i18n, settings
+    from accountdesk.core.services.activity import get_setting
+    from accountdesk.ui import app as app_module
+    from accountdesk.ui import firstrun, tasks
+    from accountdesk.ui.app import Controller
+    from accountdesk.ui.firstrun import FirstRunDialog
+    from accountdesk.ui.forms import set_combo
+    from accountdesk.ui.me import MeDialog
+
+    controller = Controller(ctx.db)
+    controller.ctx = ctx
+    controller.start(background=False)
+    first_window = controller.window  # deleted when built again: not given to qtbot
+    seen: list[tuple[str, str, str]] = []
+
+    def me_dialog(dialog: MeDialog) -> int:
+        set_combo(dialog.fields["user.country"], "TR")
+        return int(dialog.try_save())
+
+    def first_run(dialog: FirstRunDialog) -> int:
+        seen.append((i18n.current_language().code, dialog.windowTitle(), dialog.me.text()))
+        if len(seen) == 1:
+            dialog.findChild(QPushButton, "firstrun_me").click()  # Me…, then the language
+            assert "Türkiye" in dialog.me.text()
+            tasks.wait_all()  # Today's loads done (their callbacks have no owner: report)
+            dialog.languages.setCurrentIndex(dialog.languages.findData("tr"))
+            dialog.languages.activated.emit(dialog.languages.currentIndex())
+            return int(dialog.result())
+        return 0  # the second time: closed with Escape
+
+    from PySide6.QtWidgets import QPushButton
+
+    monkeypatch.setattr(MeDialog, "exec", me_dialog)
+    monkeypatch.setattr(FirstRunDialog, "exec", first_run)
+    try:
+        firstrun.offer_first_run(ctx, first_window)
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+        assert seen[0][0] == "en" and seen[0][1] == "Welcome to AccountDesk"
+        assert "none chosen" in seen[0][2]  # no country yet: said, not left blank
+        assert seen[1][0] == "tr" and seen[1][1] != "Welcome to AccountDesk"  # Turkish now
+        assert controller.window is not first_window  # built again in Turkish
+        assert get_setting(ctx.db, "ui.language") == "tr"  # read at the next start
+        assert settings.get(ctx.db, "user.country") == "TR"
+    finally:
+        app_module.apply_language("en")

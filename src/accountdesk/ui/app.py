@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from accountdesk.core import i18n
 from accountdesk.core.i18n import _
-from accountdesk.ui.modal import run_modal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -813,15 +812,9 @@ class Controller:
             window.open_record(kind, record_id)
 
     def first_run(self) -> None:
-        from accountdesk.core.queries.lists import count_live
-        from accountdesk.ui.firstrun import FirstRunDialog
+        from accountdesk.ui.firstrun import offer_first_run
         from accountdesk.ui.main_window import MainWindow
 
         window = self.window
-        if not isinstance(window, MainWindow) or self.ctx.db.read_only:
-            return
-        if count_live(self.ctx.db) != (0, 0):
-            return
-        dialog = FirstRunDialog(self.ctx, window)
-        if run_modal(dialog):
-            dialog.run_choice()
+        if isinstance(window, MainWindow):
+            offer_first_run(self.ctx, window)  # when the database is empty and writable

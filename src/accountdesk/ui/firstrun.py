@@ -1,12 +1,16 @@
-"""First run on an empty database: load demo data, import a file (ui/import_dialog.py), or
-start empty."""
+"""First run on an empty database: the language and "Me" (time zone, country, hours) chosen
+first, then demo data, a file to import (ui/import_dialog.py), or an empty start."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
+    QFormLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -14,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core.i18n import _
+from accountdesk.core.bidi import isolate
+from accountdesk.core.i18n import LANGUAGES, _, country_name, current_language, zone_name
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.modal import run_modal
 
 DEMO_ACCOUNTS = 300
 
@@ -41,13 +47,38 @@ def load_demo(ctx: AppContext, parent: QWidget | None, accounts: int = DEMO_ACCO
     return tasks.run_with_progress(parent, _("Adding demo data…"), work, done, failed)
 
 
+def offer_first_run(ctx: AppContext, window: QWidget | None) -> None:
+    """Show the first-run dialog over ``window`` when the database can be written and holds no
+    account and no contact yet, and do what the user chose there."""
+    from accountdesk.core.queries.lists import count_live
+
+    if window is None or ctx.db.read_only or count_live(ctx.db) != (0, 0):
+        return
+    dialog = FirstRunDialog(ctx, window)
+    if run_modal(dialog):
+        dialog.run_choice()
+
+
+def _main_window_of(ctx: AppContext) -> QWidget | None:
+    """The shown main window on ``ctx`` (the one built again in another language)."""
+    from accountdesk.ui.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.ctx is ctx and widget.isVisible():
+            return widget
+    return None
+
+
 class FirstRunDialog(QDialog):
     """Offered when the database has no accounts yet."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from accountdesk.ui.main_window import LANGUAGE_NAMES
+
         super().__init__(parent)
         self.ctx = ctx
         self.choice = "empty"
+        self.language = current_language().code
         self.setWindowTitle(_("Welcome to AccountDesk"))
         layout = QVBoxLayout(self)
         intro = QLabel(
@@ -58,6 +89,24 @@ class FirstRunDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        form = QFormLayout()
+        self.languages = QComboBox()
+        self.languages.setObjectName("firstrun_language")
+        for code in LANGUAGES:
+            self.languages.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.languages.setCurrentIndex(self.languages.findData(self.language))
+        # a language chosen builds the window again in it, and this dialog with it
+        self.languages.activated.connect(self._choose_language)
+        form.addRow(_("Language:"), self.languages)
+        layout.addLayout(form)
+        self.me = QLabel()
+        self.me.setObjectName("firstrun_me_summary")
+        self.me.setWordWrap(True)
+        layout.addWidget(self.me)
+        me_button = QPushButton(_("Set my time zone, country and working hours…"))
+        me_button.setObjectName("firstrun_me")
+        me_button.clicked.connect(self.edit_me)
+        layout.addWidget(me_button)
         for key, text in (
             ("demo", _("Load demo data")),
             ("csv", _("Import contacts from a file…")),
@@ -67,15 +116,51 @@ class FirstRunDialog(QDialog):
             button.setObjectName(f"firstrun_{key}")
             button.clicked.connect(lambda _c=False, k=key: self._choose(k))
             layout.addWidget(button)
-        self.resize(460, 220)
+        layout.addStretch(1)  # spare height below the buttons, not between the lines
+        self.show_me()
+        self.resize(460, self.sizeHint().height())
+        self.languages.setFocus()
+
+    def show_me(self) -> None:
+        """Say what "Me" holds now: the time zone and country the working day is read in."""
+        mine = self.ctx.user_calendar()
+        country = mine.country
+        self.me.setText(
+            _("Your time zone: {zone}. Your country: {country}.").format(
+                zone=isolate(zone_name(mine.zone)),
+                country=isolate(country_name(country)) if country else _("none chosen"),
+            )
+        )
+
+    def edit_me(self) -> None:
+        from accountdesk.ui.me import MeDialog
+
+        run_modal(MeDialog(self.ctx, parent=self))
+        self.show_me()
 
     def _choose(self, key: str) -> None:
         self.choice = key
         self.accept()
 
+    def _choose_language(self, index: int) -> None:
+        code = str(self.languages.itemData(index))
+        if code == current_language().code:
+            return
+        self.language = code
+        self._choose("language")
+
     def run_choice(self) -> None:
         parent = self.parentWidget()
-        if self.choice == "demo":
+        if self.choice == "language":
+            from accountdesk.ui.main_window import MainWindow
+
+            if not isinstance(parent, MainWindow):
+                return
+            ctx = self.ctx
+            parent.language_requested.emit(self.language)  # the window is built again
+            # then this dialog again, in the language chosen, over the new window
+            QTimer.singleShot(0, ctx, lambda: offer_first_run(ctx, _main_window_of(ctx)))
+        elif self.choice == "demo":
             load_demo(self.ctx, parent)
         elif self.choice == "csv":
             from accountdesk.ui.import_dialog import choose_file, import_file
