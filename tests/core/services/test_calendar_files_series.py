@@ -86,3 +86,39 @@ def test_a_quarterly_series_from_the_31st_exported_at_a_short_month(
         "2027-10-31",
         "2028-01-31",
     ]
+
+
+def _file(tmp_path: Path, *starts: str) -> Path:
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:u{n}@example.com\r\nSUMMARY:Call {n}\r\n{start}\r\n"
+        "DURATION:PT30M\r\nRRULE:FREQ=WEEKLY;COUNT=6\r\nEND:VEVENT\r\n"
+        for n, start in enumerate(starts)
+    )
+    path = tmp_path / "in.ics"
+    path.write_bytes(
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\n"
+            + events
+            + "END:VCALENDAR\r\n"
+        ).encode()
+    )
+    return path
+
+
+def test_utc_and_floating_times_are_anchored_to_the_contact(
+    db: Database, noa: str, tmp_path: Path
+) -> None:
+    """08:00Z on 2 March is 10:00 in Jerusalem; a weekly call stays at 10:00 her time when
+    Israel moves its clocks on 26 March (anchored to UTC it would go to 11:00)."""
+    path = _file(tmp_path, "DTSTART:20270302T080000Z", "DTSTART:20270303T100000")
+    made = calendar_files.import_follow_ups(db, path, noa)
+    rows = [_row(db, s.id) for s in made]
+    assert [(r.zone, r.local_due) for r in rows] == [
+        ("Asia/Jerusalem", datetime(2027, 3, 2, 10)),
+        ("Asia/Jerusalem", datetime(2027, 3, 3, 10)),
+    ]
+    assert rows[0].due_at == datetime(2027, 3, 2, 8, tzinfo=UTC)
+    _complete(db, made[0].id, 4)
+    after_dst = _row(db, made[0].id)
+    assert after_dst.local_due == datetime(2027, 3, 30, 10)
+    assert after_dst.due_at == datetime(2027, 3, 30, 7, tzinfo=UTC)

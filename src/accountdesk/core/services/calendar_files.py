@@ -15,10 +15,12 @@ from pathlib import Path
 
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Contact
 from accountdesk.core.errors import UserError, os_reason
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.followups import FollowUpRow
+from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
 from accountdesk.core.timekeeping.recurrence import series_at
@@ -54,11 +56,25 @@ def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = sy
     return len(events)
 
 
+def _contact_zone(db: Database, contact_id: str) -> str:
+    with db.reader() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None or contact.deleted_at is not None:
+            raise trash.missing(Contact, contact, contact_id)
+        return contact.timezone
+
+
 def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Scheduled]:
     """Schedule the events of the .ics file ``path`` as follow-ups with ``contact_id``, in one
-    transaction. A file that cannot be read or is not iCalendar raises :class:`UserError`."""
+    transaction. A file that cannot be read or is not iCalendar raises :class:`UserError`.
+
+    An event in UTC (``Z``, as some calendars write every time) keeps its instant and is
+    anchored to the contact's zone, as a follow-up is by default; a floating time (no zone)
+    and an all-day date are the contact's wall time. Anchored to UTC, "10:00 her time" would
+    move by an hour at her next DST change."""
+    zone = _contact_zone(db, contact_id)
     try:
-        events = import_ics(path.read_bytes())
+        events = import_ics(path.read_bytes(), floating_zone=zone, utc_zone=zone)
     except IcsError as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
