@@ -193,3 +193,24 @@ def test_first_run_lets_a_new_user_pick_language_and_me_first(
         assert settings.get(ctx.db, "user.country") == "TR"
     finally:
         app_module.apply_language("en")
+
+
+def test_a_countries_screen_closed_while_loading_takes_no_result(
+    ctx: AppContext, qtbot: Any
+) -> None:
+    """The window is built again (another language, a restore) while Countries loads a
+    country: the load's result is dropped, not shown on the deleted screen (RuntimeError:
+    Internal C++ object already deleted)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from accountdesk.ui import tasks
+    from accountdesk.ui.countries.screen import CountriesScreen
+
+    screen = CountriesScreen(ctx, asynchronous=True)
+    tasks.wait_all()
+    screen.select("TR")  # its load is collected by the next timer tick, not before
+    assert tasks.busy()
+    screen.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert tasks.wait_all()  # raised RuntimeError from the deleted screen's labels
+    assert not tasks.busy()

@@ -355,6 +355,7 @@ class CountriesScreen(QWidget):
         tasks.run(
             lambda: load_country(db, code, year, calendar, lang),
             lambda d: self._show(generation, d),
+            owner=self,  # dropped when the screen is gone (the window built again)
         )
 
     def _show(self, generation: int, data: CountryData) -> None:
