@@ -269,13 +269,6 @@ def tags_for(session: Session, names: Sequence[str]) -> list[Tag]:
     return result
 
 
-def _live(session: Session, model: type[Account] | type[Contact], id_: str) -> Any:
-    obj = session.get(model, id_)
-    if obj is None or obj.deleted_at is not None:
-        raise trash.missing(model, obj, id_)  # one in the trash: who moved it there and when
-    return obj
-
-
 def _check_referrer(session: Session, values: dict[str, Any], own_id: str | None) -> None:
     ref = values.get("referred_by_id")
     if ref is None:
@@ -321,8 +314,7 @@ def update_account(
     (:func:`account_for_edit`); when someone saved the account since, the save is refused
     (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
     with saving(db) as session:
-        editable(session, Account, account_id, expected_version)
-        account = _live(session, Account, account_id)
+        account = editable(session, Account, account_id, expected_version)
         values = clean_account(data, stored_website=account.website)
         _check_referrer(session, values, account_id)
         for key, value in values.items():
@@ -338,7 +330,7 @@ def account_input(db: Database, account_id: str) -> AccountInput:
 def account_for_edit(db: Database, account_id: str) -> Loaded[AccountInput]:
     """The stored account as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
-        account = _live(session, Account, account_id)
+        account = trash.live(session, Account, account_id)
         names = {f.name for f in fields(AccountInput)} - {"tags"}
         values = {name: getattr(account, name) for name in names}
         return Loaded(AccountInput(**values, tags=[t.name for t in account.tags]), account.version)
@@ -351,7 +343,7 @@ def _apply_dates(contact: Contact, items: Sequence[ImportantDateInput]) -> None:
 def create_contact(db: Database, data: ContactInput) -> str:
     values = clean_contact(data)
     with db.transaction() as session:
-        _live(session, Account, values["account_id"])
+        trash.live(session, Account, values["account_id"])
         contact = Contact(**values)
         contact.tags = tags_for(session, data.tags)
         _apply_dates(contact, data.important_dates)
@@ -368,9 +360,8 @@ def update_contact(
     (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
     values = clean_contact(data)
     with saving(db) as session:
-        editable(session, Contact, contact_id, expected_version)
-        contact = _live(session, Contact, contact_id)
-        _live(session, Account, values["account_id"])
+        contact = editable(session, Contact, contact_id, expected_version)
+        trash.live(session, Account, values["account_id"])
         for key, value in values.items():
             setattr(contact, key, value)
         contact.tags = tags_for(session, data.tags)
@@ -385,7 +376,7 @@ def contact_input(db: Database, contact_id: str) -> ContactInput:
 def contact_for_edit(db: Database, contact_id: str) -> Loaded[ContactInput]:
     """The stored contact as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
-        contact = _live(session, Contact, contact_id)
+        contact = trash.live(session, Contact, contact_id)
         skip = {"tags", "important_dates", "emails", "phones"}
         names = {f.name for f in fields(ContactInput)} - skip
         values = {name: getattr(contact, name) for name in names}

@@ -42,21 +42,8 @@ GIFT_DIRECTIONS = ("given", "received")
 R = TypeVar("R", bound=Record)
 
 
-def _account(session: Session, account_id: str) -> Account:
-    account = session.get(Account, account_id)
-    if account is None or account.deleted_at is not None:
-        raise trash.missing(Account, account, account_id)
-    return account
-
-
 def _contacts(session: Session, ids: Sequence[str]) -> list[Contact]:
-    found = []
-    for contact_id in ids:
-        contact = session.get(Contact, contact_id)
-        if contact is None or contact.deleted_at is not None:
-            raise trash.missing(Contact, contact, contact_id)
-        found.append(contact)
-    return found
+    return [trash.live(session, Contact, contact_id) for contact_id in ids]
 
 
 @dataclass
@@ -81,7 +68,7 @@ def clean_interaction(session: Session, data: InteractionInput) -> dict[str, Any
     account_id = data.account_id or (contacts[0].account_id if contacts else None)
     if account_id is None:
         raise v.fail("contact", None, _("pick at least one contact or an account"))
-    _account(session, account_id)
+    trash.live(session, Account, account_id)
     zone = v.timezone(data.occurred_zone, "timezone", allow_empty=True)
     if zone is None:
         zone = contacts[0].timezone if contacts else "UTC"
@@ -141,8 +128,6 @@ def update_interaction(
     :func:`~accountdesk.core.services.accounts.update_contact`."""
     with saving(db) as session:
         interaction = editable(session, Interaction, interaction_id, expected_version)
-        if interaction is None or interaction.deleted_at is not None:
-            raise trash.missing(Interaction, interaction, interaction_id)
         for key, value in clean_interaction(session, data).items():
             setattr(interaction, key, value)
 
@@ -150,7 +135,7 @@ def update_interaction(
 def interaction_for_edit(db: Database, interaction_id: str) -> Loaded[InteractionInput]:
     """The stored interaction as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
-        row = _stored(session, Interaction, interaction_id)
+        row = trash.live(session, Interaction, interaction_id)
         data = InteractionInput(
             kind=row.kind,
             occurred_at=row.occurred_at,
@@ -209,13 +194,13 @@ def save_deal(
     values = _clean_deal(data)
     with saving(db) as session:
         obj = _editable(session, Deal, deal_id, expected_version)
-        _account(session, data.account_id)
+        trash.live(session, Account, data.account_id)
         return _save(session, Deal, obj, values)
 
 
 def deal_for_edit(db: Database, deal_id: str) -> Loaded[DealInput]:
     with db.reader() as session:
-        row = _stored(session, Deal, deal_id)
+        row = trash.live(session, Deal, deal_id)
         data = DealInput(
             account_id=row.account_id,
             title=row.title,
@@ -264,7 +249,7 @@ def save_survey(
     }
     with saving(db) as session:
         obj = _editable(session, SurveyResponse, survey_id, expected_version)
-        _account(session, data.account_id)
+        trash.live(session, Account, data.account_id)
         if data.contact_id:
             _contacts(session, [data.contact_id])
         return _save(session, SurveyResponse, obj, values)
@@ -272,7 +257,7 @@ def save_survey(
 
 def survey_for_edit(db: Database, survey_id: str) -> Loaded[SurveyInput]:
     with db.reader() as session:
-        row = _stored(session, SurveyResponse, survey_id)
+        row = trash.live(session, SurveyResponse, survey_id)
         data = SurveyInput(
             row.account_id, row.kind, row.score, row.answered_on, row.contact_id, row.comment
         )
@@ -320,7 +305,7 @@ def save_gift(
     }
     with saving(db) as session:
         obj = _editable(session, Gift, gift_id, expected_version)
-        _account(session, data.account_id)
+        trash.live(session, Account, data.account_id)
         if data.contact_id:
             _contacts(session, [data.contact_id])
         return _save(session, Gift, obj, values)
@@ -328,7 +313,7 @@ def save_gift(
 
 def gift_for_edit(db: Database, gift_id: str) -> Loaded[GiftInput]:
     with db.reader() as session:
-        row = _stored(session, Gift, gift_id)
+        row = trash.live(session, Gift, gift_id)
         data = GiftInput(
             account_id=row.account_id,
             direction=row.direction,
@@ -364,7 +349,7 @@ def save_note(
     with saving(db) as session:
         obj = _editable(session, Note, note_id, expected_version)
         if account_id:
-            _account(session, account_id)
+            trash.live(session, Account, account_id)
         if contact_id:
             _contacts(session, [contact_id])
         return _save(session, Note, obj, values)
@@ -373,7 +358,7 @@ def save_note(
 def note_for_edit(db: Database, note_id: str) -> Loaded[str]:
     """A note's stored text, with the version it was read at."""
     with db.reader() as session:
-        row = _stored(session, Note, note_id)
+        row = trash.live(session, Note, note_id)
         return Loaded(row.body, row.version)
 
 
@@ -395,15 +380,8 @@ def save_country_note(
 def country_note_for_edit(db: Database, note_id: str) -> Loaded[str]:
     """A country note's stored text, with the version it was read at."""
     with db.reader() as session:
-        row = _stored(session, CountryNote, note_id)
+        row = trash.live(session, CountryNote, note_id)
         return Loaded(row.body, row.version)
-
-
-def _stored(session: Session, model: type[R], id_: str) -> R:
-    obj = session.get(model, id_)
-    if obj is None or obj.deleted_at is not None:
-        raise trash.missing(model, obj, id_)  # one in the trash: who moved it there and when
-    return obj
 
 
 def _editable(
@@ -413,8 +391,7 @@ def _editable(
     new one (``id_`` None)."""
     if id_ is None:
         return None
-    editable(session, model, id_, expected_version)
-    return _stored(session, model, id_)
+    return editable(session, model, id_, expected_version)
 
 
 def _save(session: Session, model: Any, obj: Any, values: dict[str, Any]) -> str:

@@ -152,9 +152,7 @@ def editable(session: Session, model: type[R], record_id: str, expected_version:
 
     A row that is not there is refused as not found; one in the trash, whatever the version,
     with who moved it there and when (:class:`TrashedError`, as the transaction ends)."""
-    row = session.get(model, record_id, with_for_update=True, populate_existing=True)
-    if row is None or row.deleted_at is not None:
-        raise trash.missing(model, row, record_id)
+    row = trash.live(session, model, record_id, lock=True)
     if expected_version is not None and row.version != expected_version:
         raise _Outdated(row.updated_by, row.updated_at)
     row.updated_at = utcnow()

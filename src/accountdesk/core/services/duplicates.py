@@ -407,17 +407,8 @@ def _united(
 
 
 def _live_contact(session: Session, id_: str) -> Contact:
-    contact = session.get(Contact, id_)
-    if contact is None:
-        raise trash.missing(Contact, contact, id_)
+    contact = trash.live(session, Contact, id_, before="merge")  # one in the trash: by name
     name = isolate(display_name(contact.given_name, contact.family_name, contact.name_order))
-    if contact.deleted_at is not None:  # the trash's own refusal is a form's ("…to save your
-        # changes") and says "This contact", not which of the merge's contacts
-        raise NotFoundError(
-            _("{name} ({id}) is in the trash; restore it before merging.").format(
-                name=name, id=ltr(id_)
-            )
-        )
     account = session.get(Account, contact.account_id)
     if account is None or account.deleted_at is not None:
         raise UserError(

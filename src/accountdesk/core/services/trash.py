@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
@@ -38,6 +39,8 @@ from accountdesk.core.db.search import remove_documents
 from accountdesk.core.errors import InTrash, NotFoundError
 from accountdesk.core.i18n import N_, _, format_number
 from accountdesk.core.labels import INTERACTION_KIND, SURVEY_KIND, label
+
+R = TypeVar("R", bound=Record)
 
 KINDS: dict[str, type[Record]] = {
     "account": Account,
@@ -152,6 +155,11 @@ TRASHED = {
         "your changes."
     ),
 }
+#: A record in the trash that an action on several records needs, by the action: named, as
+#: the action names more than one ({name}, {id}).
+TRASHED_BEFORE = {
+    "merge": N_("{name} ({id}) is in the trash; restore it before merging."),
+}
 DELETE_TITLES = {
     "account": N_("Delete account “{title}”"),
     "contact": N_("Delete contact “{title}”"),
@@ -180,25 +188,45 @@ def _model(kind: str) -> type[Record]:
         raise NotFoundError(_("Unknown kind of record: {kind}.").format(kind=kind)) from None
 
 
-def missing(model: type[Record], row: Record | None, id_: str) -> NotFoundError:
+def missing(
+    model: type[Record], row: Record | None, id_: str, *, before: str | None = None
+) -> NotFoundError:
     """The refusal of the record ``id_`` of ``model`` that a service asked for and found
     missing (``row`` None) or in the trash (``row`` with ``deleted_at``): "There is no …",
     or :class:`~accountdesk.core.errors.InTrash`, which the database words with who moved it
-    there and when as the session ends."""
+    there and when as the session ends (a form's sentence: "… to save your changes").
+
+    ``before``: an action on several records (a key of :data:`TRASHED_BEFORE`: "merge"),
+    which refuses one in the trash by its name, to be restored before the action."""
     kind = next(k for k, m in KINDS.items() if m is model)
     message = _(NOT_FOUND[kind]).format(id=id_)
     if row is None or row.deleted_at is None:
         return NotFoundError(message)
+    if before is not None:
+        return NotFoundError(
+            _(TRASHED_BEFORE[before]).format(name=isolate(_title(row)), id=ltr(id_))
+        )
     return InTrash(message, kind, id_, row.updated_by, row.deleted_at)
 
 
-def _get(session: object, kind: str, id_: str) -> Record:
-    from sqlalchemy.orm import Session
+def live(
+    session: Session, model: type[R], id_: str, *, before: str | None = None, lock: bool = False
+) -> R:
+    """The record ``id_`` of ``model``, there and not in the trash; else its refusal
+    (:func:`missing`, with ``before``). ``lock``: read afresh and locked until the transaction
+    ends (:func:`accountdesk.core.services.conflicts.editable`)."""
+    row = session.get(model, id_, with_for_update=lock, populate_existing=lock)
+    if row is None or row.deleted_at is not None:
+        raise missing(model, row, id_, before=before)
+    return row
 
-    assert isinstance(session, Session)
-    obj = session.get(_model(kind), id_)
+
+def _get(session: Session, kind: str, id_: str) -> Record:
+    """The record ``id_`` of ``kind``, in the trash or not."""
+    model = _model(kind)
+    obj = session.get(model, id_)
     if obj is None:
-        raise NotFoundError(_(NOT_FOUND[kind]).format(id=id_))
+        raise missing(model, None, id_)
     return obj
 
 
