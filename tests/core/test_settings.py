@@ -57,6 +57,9 @@ def test_values_are_checked_and_stored(db: Database) -> None:
         ("security.lock_after_minutes", "soon", "minutes"),
         ("security.lock_after_minutes", "2000", "between"),
         ("backup.folder", "relative/folder", "full path"),
+        ("report.currency", "ABC", "ISO 4217"),
+        ("report.currency", "XXX", "other than money"),  # "no currency"
+        ("report.currency", "XAU", "other than money"),  # gold
     ],
 )
 def test_a_bad_value_is_one_sentence_naming_setting_and_value(

@@ -282,3 +282,20 @@ def test_a_stored_phone_number_is_shown_grouped_as_its_country_writes_it() -> No
     # what is not a number is shown as stored, not dropped
     assert phone_shown("ask reception") == "ask reception"
     assert phone_shown("12345") == "12345"
+
+
+@pytest.mark.parametrize("code", ["XXX", "xts", "XAU", "XDR", "CLF", "BOV"])
+def test_a_code_that_is_not_money_one_holds_is_refused(code: str) -> None:
+    """ISO 4217 also codes no currency (XXX), tests (XTS), precious metals (XAU), units of
+    account (XDR, CLF) and funds (BOV): none is a currency an amount or a report is in."""
+    with pytest.raises(v.ValidationError) as raised:
+        v.currency(code)
+    assert str(raised.value) == (
+        f"Currency “{code}”: is an ISO 4217 code for something other than money (no currency, "
+        "a test, a precious metal, a fund or a unit of account); write a currency such as EUR"
+    )
+
+
+@pytest.mark.parametrize("code", ["EUR", "xof", "XAF", "XCD", "XPF", "DEM", "IRR"])
+def test_currencies_of_countries_are_accepted_now_or_once(code: str) -> None:
+    assert v.currency(code) == code.upper()

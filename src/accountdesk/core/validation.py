@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 import pycountry
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.numbers import get_currency_name
 
 from accountdesk.core import country_names
@@ -451,12 +452,34 @@ def currency(value: str | None, key: str = "currency", *, allow_empty: bool = Tr
     code = cleaned.upper()
     if not _is_currency(code):
         raise fail(key, value, _("is not an ISO 4217 currency code (for example EUR)"))
+    if code not in _legal_tender():
+        raise fail(
+            key,
+            value,
+            _(
+                "is an ISO 4217 code for something other than money (no currency, a test, a "
+                "precious metal, a fund or a unit of account); write a currency such as EUR"
+            ),
+        )
     return code
 
 
 @cache
 def _is_currency(code: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{3}", code)) and get_currency_name(code, locale="en") != code
+
+
+@cache
+def _legal_tender() -> frozenset[str]:
+    """The currencies money is held in: those CLDR gives as legal tender of a country, now or
+    once (DEM, XOF). ISO 4217's other codes are not: XXX (no currency), XTS (tests), XAU and
+    the other precious metals, XDR and the units of account (CLF), funds (BOV, USN)."""
+    return frozenset(
+        code
+        for spans in get_global("territory_currencies").values()
+        for code, _start, _end, tender in spans
+        if tender
+    )
 
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
