@@ -86,6 +86,9 @@ class FollowUpRow:
     #: A repeating follow-up's first occurrence (naive wall time in ``zone``): the series the
     #: rule runs from (``local_due`` is the occurrence it is at now).
     rrule_start: datetime | None = None
+    #: An occurrence on a non-working day there moves to the next working day.
+    move_to_working_day: bool = False
+    subdivision: str | None = None  # the contact's region (holidays, weekend)
 
     @property
     def shown(self) -> Shown:
@@ -230,6 +233,8 @@ def list_follow_ups(
                     rrule_start=datetime.fromisoformat(item.rrule_start)
                     if item.rrule_start
                     else None,
+                    move_to_working_day=item.move_to_working_day,
+                    subdivision=contact.subdivision if contact is not None else None,
                 )
             )
     return rows

@@ -10,7 +10,7 @@ of a file in one transaction: all or none). The iCalendar format itself is
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from accountdesk.core.clock import Clock, system_clock
@@ -33,8 +33,19 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
     one is its series from the occurrence it is at (:func:`~accountdesk.core.timekeeping.
     recurrence.series_at`: what is left of a COUNT, month ends as the app runs them)."""
     local, rule = row.local_due, row.rrule
+    exdates: tuple[datetime, ...] = ()
+    rdates: tuple[datetime, ...] = ()
     if rule:
-        local, rule = series_at(rule, row.rrule_start or row.local_due, row.local_due, row.zone)
+        series = series_at(
+            rule,
+            row.rrule_start or row.local_due,
+            row.local_due,
+            row.zone,
+            move_to_working_day=row.move_to_working_day,
+            country=row.country,
+            subdivision=row.subdivision,
+        )
+        local, rule, exdates, rdates = series.start, series.rule, series.exdates, series.rdates
     return IcsEvent(
         uid=f"{row.id}@accountdesk",
         summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
@@ -44,6 +55,8 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
         duration=timedelta(minutes=row.duration_minutes),
         rrule=rule,
         alarm=timedelta(0),
+        exdates=exdates,
+        rdates=rdates,
     )
 
 

@@ -230,13 +230,17 @@ def complete(db: Database, follow_ups: Sequence[Shown | str], clock: Clock = sys
 
 
 def _advance(session: Session, item: FollowUp, now: datetime) -> None:
-    from accountdesk.core.timekeeping.recurrence import occurrences
+    """Move a repeating follow-up on to its next occurrence: after the one done (by the rule's
+    own time, so one moved to a working day is not due twice) and after now."""
+    from accountdesk.core.timekeeping.recurrence import occurrences, rule_time
 
     contact = session.get(Contact, item.contact_id) if item.contact_id else None
     first = datetime.fromisoformat(item.rrule_start or item.local_due)
+    rule = item.rrule or ""
+    done = rule_time(rule, first, datetime.fromisoformat(item.local_due), item.zone)
     after = max(now, item.due_at) + timedelta(minutes=1)
     upcoming = occurrences(
-        item.rrule or "",
+        rule,
         first,
         item.zone,
         after=after,
@@ -244,6 +248,7 @@ def _advance(session: Session, item: FollowUp, now: datetime) -> None:
         move_to_working_day=item.move_to_working_day,
         country=contact.country if contact else None,
         subdivision=contact.subdivision if contact else None,
+        past=done,
     )
     if not upcoming:  # the rule has run out
         item.status = "done"

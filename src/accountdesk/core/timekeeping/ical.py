@@ -67,6 +67,10 @@ class IcsEvent:
     #: How long before the start a reminder alerts (a follow-up's reminder: ``timedelta(0)``,
     #: at the start), written as a VALARM; None: no reminder.
     alarm: timedelta | None = None
+    #: Occurrences of ``rrule`` taken off (EXDATE) and added (RDATE), naive wall times in
+    #: ``zone``: a follow-up's moves to a working day.
+    exdates: tuple[datetime, ...] = ()
+    rdates: tuple[datetime, ...] = ()
 
     @property
     def place(self) -> str:
@@ -216,6 +220,13 @@ def export_ics(
 
             validate_rrule(item.rrule)
             ev.add("rrule", icalendar.vRecur.from_ical(until_in_utc(item.rrule, item.zone)))
+            for name, times in (("exdate", item.exdates), ("rdate", item.rdates)):
+                if not times:
+                    continue
+                if item.zone in _UTC_NAMES:
+                    ev.add(name, [resolve_wall_time(t, item.zone).instant for t in times])
+                else:
+                    ev.add(name, list(times), parameters={"TZID": item.zone})
         if item.alarm is not None:
             ev.add_component(_valarm(item.summary, item.alarm))
         vevents.append(ev)

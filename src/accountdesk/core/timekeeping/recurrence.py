@@ -221,18 +221,51 @@ def _build(normalized: str, first_local: datetime, zone: str | None) -> du.rrule
     return built
 
 
+def rule_time(rrule: str, first_local: datetime, current: datetime, zone: str) -> datetime:
+    """The rule's own wall time of the occurrence a follow-up is at (``current``, naive): the
+    same, or, when it was moved to a working day, the time the rule gave it (Friday's, for
+    one moved to Sunday). ``first_local``: the series' first occurrence."""
+    rule = _build(_normalize(rrule), first_local, zone)
+    found = rule.before(current, inc=True)
+    return found if found is not None else first_local
+
+
+#: How far ahead an exported series lists the occurrences moved to a working day.
+MOVES_EXPORTED = timedelta(days=2 * 366)
+
+
+@dataclass(frozen=True)
+class Series:
+    """A repeating follow-up as a calendar file writes it (naive wall times in its zone):
+    DTSTART, the RRULE, and the occurrences a move to a working day takes off the rule's days
+    (EXDATE) and puts on others (RDATE)."""
+
+    start: datetime
+    rule: str
+    exdates: tuple[datetime, ...] = ()
+    rdates: tuple[datetime, ...] = ()
+
+
 def series_at(
-    rrule: str, first_local: datetime, current: datetime, zone: str
-) -> tuple[datetime, str]:
+    rrule: str,
+    first_local: datetime,
+    current: datetime,
+    zone: str,
+    *,
+    move_to_working_day: bool = False,
+    country: str | None = None,
+    subdivision: str | None = None,
+) -> Series:
     """A repeating follow-up's series as it stands at its ``current`` occurrence (naive wall
-    times; ``first_local``: the series' first occurrence), as a calendar file must write it:
-    (DTSTART, RRULE). DTSTART is the rule's own time of the current occurrence (before any
-    move to a working day, which would put a weekly rule on another weekday); the rule is
-    :func:`as_run`'s, and its COUNT is what is left of it from there, so the calendar holds
-    the occurrences the app still has, not COUNT more."""
+    times; ``first_local``: the series' first occurrence), as a calendar file must write it.
+    DTSTART is the rule's own time of the current occurrence (before any move to a working
+    day, which would put a weekly rule on another weekday); the rule is :func:`as_run`'s, and
+    its COUNT is what is left of it from there, so the calendar holds the occurrences the app
+    still has, not COUNT more. With ``move_to_working_day`` the moves the app makes in the
+    next :data:`MOVES_EXPORTED` are written as EXDATE/RDATE pairs (later ones are not)."""
     run = as_run(rrule, first_local)
     rule = _build(run, first_local, zone)
-    start = rule.before(current, inc=True) or first_local
+    start = rule_time(rrule, first_local, current, zone)
     parts = _parts(run)
     if "COUNT" in parts:
         passed = 0
@@ -241,7 +274,35 @@ def series_at(
                 break
             passed += 1
         parts["COUNT"] = str(max(1, int(parts["COUNT"]) - passed))
-    return start, ";".join(f"{k}={v}" for k, v in parts.items())
+    text = ";".join(f"{k}={v}" for k, v in parts.items())
+    if not move_to_working_day:
+        return Series(start, text)
+    horizon = start + MOVES_EXPORTED
+    instant = resolve_wall_time(current, zone).instant
+    app = [current] + [
+        o.local
+        for o in occurrences(
+            rrule,
+            first_local,
+            zone,
+            after=instant + timedelta(minutes=1),
+            count=400,
+            move_to_working_day=True,
+            country=country,
+            subdivision=subdivision,
+            past=start,
+        )
+        if o.local <= horizon
+    ]
+    written = _build(text, start, zone)
+    days = list(written.between(start, max(app), inc=True))
+    shown, listed = set(app), set(days)
+    return Series(
+        start,
+        text,
+        tuple(d for d in days if d not in shown),
+        tuple(d for d in app if d not in listed),
+    )
 
 
 def occurrences(
@@ -255,11 +316,15 @@ def occurrences(
     subdivision: str | None = None,
     calendar: DayCalendar | None = None,
     weekend: frozenset[int] | None = None,
+    past: datetime | None = None,
 ) -> list[Occurrence]:
     """Up to ``count`` occurrences, in order, whose instant is at or after the aware ``after``.
 
     ``first_local`` (naive) is the first occurrence's wall time in ``zone`` (RFC 5545 DTSTART).
     ``weekend`` overrides the calendar's weekend for ``country`` (a contact's own week).
+    ``past`` (naive, the rule's own time of an occurrence done, :func:`rule_time`): the rule's
+    occurrences up to it are left out, also when a move to a working day puts one after
+    ``after`` (Friday's, moved to Sunday, is not due again once Friday's was done).
     """
     if first_local.tzinfo is not None:
         raise ValueError("first_local must be a naive wall-clock time")
@@ -279,6 +344,8 @@ def occurrences(
     found: list[Occurrence] = []
     last: datetime | None = None
     for local in rule.xafter(bound, inc=True):
+        if past is not None and local <= past:
+            continue
         target = local
         moved_from: datetime | None = None
         if move_to_working_day:

@@ -1,0 +1,105 @@
+"""A repeating follow-up that moves to the next working day there (Israel rests on Friday and
+Saturday): each occurrence comes once, and an exported calendar shows the same days."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+from dateutil import rrule as du
+
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
+from accountdesk.core.services import calendar_files
+from accountdesk.core.services import followups as fu
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+
+NOW = datetime(2027, 1, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def noa(db: Database) -> str:
+    account = create_account(
+        db, AccountInput(name="Galil Tech", country="IL", timezone="Asia/Jerusalem")
+    )
+    return create_contact(
+        db,
+        ContactInput(account_id=account, given_name="Noa", country="IL", timezone="Asia/Jerusalem"),
+    )
+
+
+def _row(db: Database, id_: str) -> FollowUpRow:
+    rows = list_follow_ups(db, now=NOW, user_zone="UTC", status=None)
+    return next(r for r in rows if r.id == id_)
+
+
+def _all_occurrences(db: Database, id_: str) -> list[str]:
+    """Complete each occurrence at its time until the series is done."""
+    seen: list[str] = []
+    for _n in range(20):
+        row = _row(db, id_)
+        if row.status != "open":
+            break
+        seen.append(row.local_due.strftime("%a %d %b"))
+        fu.complete(db, [row.shown], fixed_clock(row.due_at))
+    return seen
+
+
+def _weekly_from_friday(db: Database, noa: str) -> str:
+    return fu.schedule(
+        db,
+        fu.FollowUpInput(
+            noa,
+            "Weekly report",
+            datetime(2027, 1, 8, 10),  # a Friday, chosen by the user
+            rrule="FREQ=WEEKLY;COUNT=4",
+            move_to_working_day=True,
+        ),
+    ).id
+
+
+def test_an_occurrence_done_on_its_own_day_does_not_come_back_moved(db: Database, noa: str) -> None:
+    """Friday 8 January was done; its move to Sunday 10 is not a fifth occurrence."""
+    assert _all_occurrences(db, _weekly_from_friday(db, noa)) == [
+        "Fri 08 Jan",
+        "Sun 17 Jan",
+        "Sun 24 Jan",
+        "Sun 31 Jan",
+    ]
+
+
+def _calendar(path: Path) -> list[str]:
+    """The days a calendar shows for the file's event (RRULE, EXDATE, RDATE)."""
+    event = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")[0]
+    start = event["DTSTART"].dt.replace(tzinfo=None)
+    days = du.rruleset()
+    days.rrule(du.rrulestr(event["RRULE"].to_ical().decode(), dtstart=start))
+    for name, add in (("EXDATE", days.exdate), ("RDATE", days.rdate)):
+        found = event.get(name) or []
+        for prop in found if isinstance(found, list) else [found]:
+            assert prop.params["TZID"] == "Asia/Jerusalem"
+            for value in prop.dts:
+                add(value.dt.replace(tzinfo=None))
+    return [day.strftime("%a %d %b") for day in days]
+
+
+@pytest.mark.parametrize("done", [0, 1, 2])
+def test_the_exported_series_shows_the_days_the_app_does(
+    db: Database, noa: str, tmp_path: Path, done: int
+) -> None:
+    made = _weekly_from_friday(db, noa)
+    for _n in range(done):
+        row = _row(db, made)
+        fu.complete(db, [row.shown], fixed_clock(row.due_at))
+    path = tmp_path / "f.ics"
+    calendar_files.export_follow_ups(path, [_row(db, made)], fixed_clock(NOW))
+    expected = ["Fri 08 Jan", "Sun 17 Jan", "Sun 24 Jan", "Sun 31 Jan"][done:]
+    assert _calendar(path) == expected
