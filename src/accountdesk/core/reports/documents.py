@@ -572,6 +572,20 @@ def _offset(zone: str, now: datetime) -> str:
     return "UTC" + format_utc_offset(utc_offset(zone, now))
 
 
+def _local_time_cell(ctx: ReportContext, zone: str) -> str:
+    """A contact's local time in a table: their date and time when the report was made (the
+    moment :func:`_local_time_note` states), then their offset from UTC. The column showed the
+    offset alone ("UTC+03:00") under the title "Local time"."""
+    return f"{_when(ctx.now, zone)}\n{ltr(_offset(zone, ctx.now))}"
+
+
+def _local_time_note(ctx: ReportContext) -> str:
+    """The moment the local times of a table are given at: when the report was made."""
+    return _("Local time: when this report was made, {when} your time.").format(
+        when=isolate(_when(ctx.now, ctx.user_zone))
+    )
+
+
 def _context(lang: str | None, now: datetime | None, user_zone: str) -> ReportContext:
     code = i18n.normalize_language(lang) if lang else i18n.current_language().code
     return ReportContext(code, code == "fa", now or datetime.now(UTC), user_zone)
@@ -804,15 +818,17 @@ def _account_story(
                 [
                     _contact_cell(c),
                     _reach(c),
-                    _offset(c.timezone, ctx.now),
+                    _local_time_cell(ctx, c.timezone),
                     label(CHANNEL, c.preferred_channel) or "—",
                     i18n.language_name(c.preferred_language) if c.preferred_language else "—",
                 ]
                 for c in contacts
             ],
-            [27, 35, 13, 12, 13],
+            [25, 33, 17, 12, 13],
         )
     )
+    if contacts:
+        story.append(_p(ctx, _local_time_note(ctx), SMALL))
     story.append(_h(ctx, _("Interactions"), 1))
     # the last 12 months of the report's calendar (Solar Hijri months in Persian)
     cal = i18n.current_calendar()
