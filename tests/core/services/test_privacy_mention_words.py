@@ -2,8 +2,8 @@
 whole word, not any word that starts with it. Erasing "Ana Max" listed an account whose notes
 ask for "a quarterly analysis and the maximum discount", a follow-up "Send the analysis
 tomorrow" and a deal "Analytics add-on", and counted three records still mentioning her after
-the erase. Latvian and Slovenian names change their ending in a sentence (Bērziņam, Novakom):
-those forms are found from the name's stem, never from three letters."""
+the erase. Latvian, Slovenian and Lithuanian names change their ending in a sentence (Bērziņam,
+Novakom, Petraičio): those forms are found from the name's stem, never from three letters."""
 
 from __future__ import annotations
 
@@ -141,3 +141,30 @@ def test_a_three_letter_name_has_no_declined_forms(db: Database) -> None:
     eva = _person(db, account, "Eva", "Lapa", "LV", riga)  # stems "ev" and "lap"
     _notes(db, account, "Evas grāmata", "Lapas un zari")  # Eva's book, or "leaves"
     assert _listed(db, eva) == set()
+
+
+def test_lithuanian_names_are_found_in_their_cases(db: Database) -> None:
+    """Lithuanian names change their ending too, and a t or d before the ending -io, -iui …
+    becomes č or dž (Petraitis: Petraičio, Petraičiui). Jonas has a three-letter stem: his
+    given name is not looked for declined ("Jono"), his family name is."""
+    vilnius = "Europe/Vilnius"
+    account = _account(db, "LT", vilnius)
+    jonas = _person(db, account, "Jonas", "Petraitis", "LT", vilnius)
+    ruta = _person(db, account, "Rūta", "Vaitkutė", "LT", vilnius)
+    mindaugas = _person(db, account, "Mindaugas", "Kazlauskas", "LT", vilnius)
+    algis = _person(db, account, "Algirdas", "Bartkus", "LT", vilnius)
+    his = _notes(
+        db,
+        account,
+        "Jono Petraičio sąskaita",  # genitive
+        "Paskambinti Petraičiui",  # dative
+        "Susitikimas su PETRAICIU",  # instrumental, typed without accents
+    )
+    hers = _notes(db, account, "Vaitkutės pasiūlymas", "Išsiųsti Vaitkutei kainas")
+    kazlauskas = _notes(db, account, "Mindaugo laiškas", "Kazlauskui patiko")
+    bartkus = _notes(db, account, "Bartkaus užsakymas", "Algirdui skambinti")
+    _notes(db, account, "Petraitienė ir Petras", "Jono gatvė", "Vaitkus, Kazlų Rūda")  # others
+    assert _listed(db, jonas) == set(his)
+    assert _listed(db, ruta) == set(hers)
+    assert _listed(db, mindaugas) == set(kazlauskas)
+    assert _listed(db, algis) == set(bartkus)

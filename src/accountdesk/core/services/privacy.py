@@ -375,9 +375,10 @@ class _Declension:
 
 
 #: The languages whose names change their ending in a sentence, so that a whole-word match
-#: misses them: Latvian (Bērziņš, Bērziņa kungs, Bērziņam; Kalniņa, Kalniņas, Kalniņai) and
-#: Slovenian (Novak, Novaka, Novakom, Novakov; Mateja, Mateje, Matejo). A contact's are their
-#: preferred language's and their country's languages.
+#: misses them: Latvian (Bērziņš, Bērziņa kungs, Bērziņam; Kalniņa, Kalniņas, Kalniņai),
+#: Slovenian (Novak, Novaka, Novakom, Novakov; Mateja, Mateje, Matejo) and Lithuanian
+#: (Petraitis, Petraičio, Petraičiui; Vaitkutė, Vaitkutės). A contact's are their preferred
+#: language's and their country's languages.
 # fmt: off
 _DECLENSIONS: dict[str, _Declension] = {
     "lv": _Declension(
@@ -389,6 +390,29 @@ _DECLENSIONS: dict[str, _Declension] = {
         ("a", "o", ""),
         frozenset({"a", "e", "i", "o", "u", "om", "em", "ov", "ev", "ih", "ah", "ama", "ami",
                    "ema", "oma", "ova", "ove", "ovi", "ovo", "eva", "eve", "evi", "evo"}),
+    ),
+    # Lithuanian: men's names in -as, -ias, -is, -ys, -us, -ius (Kazlauskas: Kazlausko,
+    # Kazlauskui; Jurgis: Jurgio; Bartkus: Bartkaus), women's in -a and -ė (Vaitkutė:
+    # Vaitkutės, Vaitkutei). A t or d before -io, -iu … is written č, dž (Petraitis:
+    # Petraičio, Petraičiui), so -tis and -dis leave the stem without it (ą ę ė į ų ū folded)
+    "lt": _Declension(
+        ("tis", "dis", "ias", "ius", "as", "is", "ys", "us", "a", "e"),
+        frozenset({
+            # -as: genitive, dative, accusative, instrumental, locative, vocative; plural
+            "as", "o", "ui", "a", "u", "e", "ai", "ams", "us", "ais", "uose",
+            # -is, -ys, -ias, -ius
+            "is", "ys", "ias", "io", "iui", "i", "iu", "yje", "y", "iai", "iams", "ius", "iais",
+            "iuose", "ia", "iaus", "iumi", "iuje", "iau",
+            # -us
+            "aus", "umi", "uje", "au", "ums", "umis",
+            # -a, -ė
+            "os", "oje", "oms", "omis", "ose", "es", "ei", "eje", "ems", "emis", "ese",
+            # -tis, -dis: the stem's t or d as č or dž before i + vowel
+            "tis", "ti", "tyje", "cio", "ciui", "ciu", "ciai", "ciams", "cius", "ciais",
+            "ciuose",
+            "dis", "di", "dyje", "dzio", "dziui", "dziu", "dziai", "dziams", "dzius", "dziais",
+            "dziuose",
+        }),
     ),
 }
 # fmt: on
@@ -545,12 +569,11 @@ def _mentions(written: str | None, traces: _Traces) -> bool:
     accents, Arabic-script letter forms: :func:`~accountdesk.core.db.fts.fold`): their name
     as shown (in either order) or a given or family name, as whole words ("Maryam's" is
     Maryam, "Maryamabad" and "analysis" are not Maryam nor Ana); a name written without
-    spaces (Thai, Chinese, Japanese) wherever it stands; a declined form of a Latvian or
-    Slovenian name (Bērziņam, Novakom; :data:`_DECLENSIONS`), or in the other languages a
-    name of four letters or more with a short ending (Kowalskiego; :data:`_ANY_ENDING`); one
-    of their
-    e-mail addresses;
-    or one of their phone numbers, however its digits are grouped."""
+    spaces (Thai, Chinese, Japanese) wherever it stands; a declined form of a Latvian,
+    Slovenian or Lithuanian name (Bērziņam, Novakom, Petraičio; :data:`_DECLENSIONS`), or in
+    the other languages a name of four letters or more with a short ending (Kowalskiego;
+    :data:`_ANY_ENDING`); one of their e-mail addresses; or one of their phone numbers,
+    however its digits are grouped."""
     if not written:
         return False
     folded = " ".join(fold(written).split())
