@@ -6,7 +6,9 @@ a "n-th weekday of the month" pattern become RRULEs with UNTIL where the pattern
 what Outlook reads best), other changes are single DTSTARTs; DTSTART of each change is the local
 time on the offset before it, as RFC 5545 asks. Google and Apple Calendar also recognise the
 IANA names themselves. A wall time in a DST gap is written as the time actually used (see
-:func:`~accountdesk.core.timekeeping.zones.resolve_wall_time`), so every client agrees.
+:func:`~accountdesk.core.timekeeping.zones.resolve_wall_time`), so every client agrees; a
+repeating event's is written as it repeats (RFC 5545 reads it with the offset before the gap,
+as our rule does), with a DURATION.
 
 Import accepts TZID-local times (IANA names, Windows names that icalendar maps, and custom
 zones defined in the file), UTC times (``Z``) and floating times (anchored to a zone the caller
@@ -194,6 +196,11 @@ def export_ics(
             raise ValueError(f"event {item.uid}: a reminder after the start")
         resolution = resolve_wall_time(item.local, item.zone)
         start = resolution.effective_local
+        # A repeating event keeps the time it repeats at: RFC 5545 reads a DTSTART in a gap
+        # with the offset before it, our rule too; the time used would move every occurrence.
+        in_gap_series = bool(item.rrule) and resolution.kind == "gap"
+        if in_gap_series:
+            start = item.local
         end_instant = resolution.instant + item.duration
         end = to_wall(end_instant, item.zone)
         ev = icalendar.Event()
@@ -209,10 +216,10 @@ def export_ics(
             # Wall time with an explicit TZID (icalendar would write zones on UTC+0, such as
             # Africa/Abidjan, as UTC).
             ev.add("dtstart", start, parameters={"TZID": item.zone})
-            if resolve_wall_time(end, item.zone).instant == end_instant:
+            if not in_gap_series and resolve_wall_time(end, item.zone).instant == end_instant:
                 ev.add("dtend", end, parameters={"TZID": item.zone})
-            else:  # the end is the second 01:30 of a night the clocks go back: say how long
-                ev.add("duration", item.duration)
+            else:  # the end is the second 01:30 of a night the clocks go back, or a series
+                ev.add("duration", item.duration)  # starts in a gap: say how long
             low, high = zones.get(item.zone, (start.year, start.year))
             zones[item.zone] = (min(low, start.year), max(high, end.year))
         if item.rrule:
