@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
 
     i18n.set_language(language)
     try:
-        header, rows, _lines, code_page = csv_io._read_rows(Path(path))
+        header, rows, _lines, code_page = csv_io.read_rows(Path(path))
         seed = (int(seed_ms), bytes.fromhex(seed_key))
         # the header read as the parent reads it (its dates' order and calendar too)
         header_map = csv_io.read_header_map(Path(path), header, code_page)

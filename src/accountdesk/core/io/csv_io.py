@@ -408,7 +408,7 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | None]:
+def read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | None]:
     """The header, the rows, the number of lines and the code page the file was read in
     (None: UTF-8; see :func:`_decode`)."""
     try:
@@ -442,7 +442,7 @@ def _read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | N
 def read_sample(path: str | Path, rows: int = 0) -> tuple[list[str], list[list[str]]]:
     """The header of the CSV file ``path`` and its first ``rows`` rows that are not empty
     (read as the import reads them); :class:`CsvImportError` if it is not a CSV file."""
-    header, reader, _lines, _code_page = _read_rows(Path(path))
+    header, reader, _lines, _code_page = read_rows(Path(path))
     found: list[list[str]] = []
     for row in reader:
         if len(found) >= rows:
@@ -680,7 +680,7 @@ def read_header_map(
     found.date_language = told or sources.code_page_language(code_page)
     found.date_order = found.date_order or sources.date_order(told)
     if found.date_order is None:
-        _header, rows, _lines, _code_page = _read_rows(path)
+        _header, rows, _lines, _code_page = read_rows(path)
         found.date_order = file_dates.first_order(
             row[i] for row in rows for i in dated if i < len(row)
         )
@@ -1500,7 +1500,7 @@ def import_csv(
     checked, all in one transaction: a problem anywhere rolls everything back.
     """
     path = Path(path)
-    header, rows, _lines, code_page = _read_rows(path)
+    header, rows, _lines, code_page = read_rows(path)
     chosen = mapping
     if chosen is not None:
         check_mapping(chosen, header, path)
@@ -1576,7 +1576,7 @@ def preview(
     """The first ``rows`` rows of ``path`` read through ``mapping`` and checked as the import
     checks them (each on its own); a row with a problem is left out (the dry run of
     :func:`import_csv` names it), as is every row when the header has a problem."""
-    header, reader, _lines, code_page = _read_rows(Path(path))
+    header, reader, _lines, code_page = read_rows(Path(path))
     header_map = read_header_map(Path(path), header, code_page, mapping=mapping)
     found: list[PreviewRow] = []
     for number, row in enumerate(reader, start=2):

@@ -6,14 +6,14 @@ entering or importing it again replaces it. How reports use them: :mod:`accountd
 
 The CSV file has the columns ``currency``, ``rate``, ``date`` and optionally ``base`` (a
 header line with those names, in any order, or no header and the columns in that order);
-separated by commas, semicolons or tabs; UTF-8. An import is all or nothing: every row is
-checked first, and a problem names its row (the first line is row 1) and its column.
+separated by commas, semicolons or tabs; in an encoding the contacts import reads (UTF-8,
+UTF-16 with a byte-order mark, the language's Windows code page). An import is all or
+nothing: every row is checked first, and a problem names its row (the first line is row 1)
+and its column.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
-from accountdesk.core.errors import NotFoundError, UserError, os_reason
+from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import N_, _, format_date, format_number, ngettext
+from accountdesk.core.io import csv_io
 from accountdesk.core.io.refusal import nothing_imported
 
 #: The columns of a rates file, in the order a file without a header line gives them.
@@ -154,28 +155,13 @@ class RatesImport:
 
 
 def _rows(path: Path) -> list[list[str]]:
+    """The file's rows, read as every CSV file is (:func:`~accountdesk.core.io.csv_io.
+    read_rows`: its encoding and separator); the header line, if any, is the first."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RatesImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
-        ) from exc
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RatesImportError(
-            _(
-                "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
-            ).format(path=path, offset=exc.start)
-        ) from exc
-    first_line = content.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    try:
-        return list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise RatesImportError(
-            _("{path} is not a CSV file: {reason}").format(path=path, reason=exc)
-        ) from exc
+        header, rows, _lines, _code_page = csv_io.read_rows(path)
+        return [header, *rows]
+    except csv_io.CsvImportError as exc:
+        raise RatesImportError(str(exc), exc.problems) from exc
 
 
 def _header(first: list[str]) -> dict[str, int] | None:
