@@ -386,3 +386,16 @@ def test_value_at_stake_is_a_year_of_revenue_the_higher_of_the_two() -> None:
     assert m.risk_score(_signals(revenue_before=Decimal(0))).value_at_stake == Decimal(100)
     unknown = _signals(revenue_now=None, revenue_before=None)
     assert m.risk_score(unknown).value_at_stake is None
+
+
+@pytest.mark.parametrize(
+    ("sample", "small"), [(0, True), (m.SMALL_SAMPLE - 1, True), (m.SMALL_SAMPLE, False)]
+)
+def test_a_rate_and_an_amount_share_the_small_sample_rule(sample: int, small: bool) -> None:
+    rate = m.MetricValue(0.5, 1, 2, sample=sample)
+    total = m.MoneyTotal({"EUR": Decimal(5)}, "EUR", Decimal(5), count=sample)
+    amount = m.MoneyMetric(Decimal(5), total, sample)
+    assert rate.small_sample is amount.small_sample is small
+    assert rate.available and amount.available
+    assert not m.MetricValue(None, 0, 0).available
+    assert not m.MoneyMetric(None, total, sample).available

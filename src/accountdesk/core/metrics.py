@@ -136,16 +136,11 @@ class DealRecord:
     stage: str | None = None  # labels.DEAL_STAGE; None: not recorded
 
 
-@dataclass(frozen=True)
-class MetricValue:
-    """A rate or a figure: ``value`` is None without enough data (see ``reason``);
-    ``sample`` is how many customers or answers it rests on."""
+class _Sampled:
+    """What a metric's figure and sample say of it, alike for a rate and an amount."""
 
-    value: float | None
-    numerator: float
-    denominator: float
-    reason: str | None = None
-    sample: int = 0
+    value: object
+    sample: int
 
     @property
     def available(self) -> bool:
@@ -158,7 +153,19 @@ class MetricValue:
 
 
 @dataclass(frozen=True)
-class MoneyMetric:
+class MetricValue(_Sampled):
+    """A rate or a figure: ``value`` is None without enough data (see ``reason``);
+    ``sample`` is how many customers or answers it rests on."""
+
+    value: float | None
+    numerator: float
+    denominator: float
+    reason: str | None = None
+    sample: int = 0
+
+
+@dataclass(frozen=True)
+class MoneyMetric(_Sampled):
     """An amount in the reporting currency (``total.reporting``): ``value`` is None without
     enough data or when an exchange rate is missing (``reason``); ``total`` is the sum it is
     made of, per currency as recorded."""
@@ -167,14 +174,6 @@ class MoneyMetric:
     total: MoneyTotal
     sample: int
     reason: str | None = None
-
-    @property
-    def available(self) -> bool:
-        return self.value is not None
-
-    @property
-    def small_sample(self) -> bool:
-        return self.sample < SMALL_SAMPLE
 
 
 def ratio(
