@@ -220,9 +220,11 @@ class ReportContext:
         return f"{count} *" if m.small_sample else count
 
     def rate_cell(self, m: MetricValue, value: str | None = None) -> str:
-        """A rate with its sample size: "76.0% (41)", "57.1% (7 *)"."""
+        """A rate with its sample size: "76.0% (41)", "57.1% (7 *)". The figure is isolated,
+        as in :meth:`money_cell`: Persian's minus sign follows a left-to-right mark, which laid
+        a negative NPS's cell out left to right, its sample on the wrong side."""
         shown = self.percent(m) if value is None else value
-        return _("{value} ({sample})").format(value=shown, sample=self.sample(m))
+        return _("{value} ({sample})").format(value=isolate(shown), sample=self.sample(m))
 
     def money(self, m: MoneyMetric) -> str:
         """A money figure in the reporting currency, or why there is none."""
