@@ -1,10 +1,12 @@
 """Charts drawn with ReportLab graphics, wrapped in a flowable that adds the words.
 
-The plot itself (bars, lines, axes, value tick labels) is a ReportLab drawing whose labels
-are numbers in a font that has the report's digits; the category labels (month and quarter
-names), axis titles and the legend are words, so they are laid out by :mod:`.textlayout` (Thai
-and Persian shaped, right to left resolved; a label wider than its category wraps onto a
-second line) and drawn around the plot by :class:`Chart`. In a right-to-left report the
+The plot itself (bars, lines, axes) is a ReportLab drawing; the value tick labels (numbers in
+the language's digits and minus sign), the category labels (month and quarter names), axis
+titles and the legend are laid out by :mod:`.textlayout` (each character in a font that has
+it, Thai and Persian shaped, right to left resolved; a label wider than its category wraps
+onto a second line) and drawn around the plot by :class:`Chart`. ReportLab drew the tick
+labels in one font: Slovenian's minus sign "−" (U+2212), which Noto Sans lacks, was left
+out, so the axis under zero read "50" for −50. In a right-to-left report the
 category axis runs right to left and the value axis stands on the right.
 
 Months and quarters are those of the report language's calendar (the documents bucket them
@@ -52,6 +54,9 @@ GRID = colors.HexColor("#DDE3EA")
 TITLE = TextStyle(size=7.5, color="#555555")
 LEGEND = TextStyle(size=8, color="#333333")
 CATEGORY = TextStyle(size=7, color="#222222", align="center")
+TICK = TextStyle(size=7, color="#222222")
+#: Room between the value axis and its tick labels.
+TICK_GAP = 4.0
 #: Room left of (right of, in a right-to-left report) the plot for the value labels and the
 #: value axis title, and below it for the category labels and the category axis title.
 SIDE, BOTTOM = 44.0, 30.0
@@ -127,6 +132,7 @@ class Chart(Flowable):  # type: ignore[misc]
         note: str = "",
         categories: Sequence[str] = (),
         plot: tuple[float, float] = (0.0, 0.0),
+        ticks: Sequence[tuple[float, str]] = (),
     ) -> None:
         super().__init__()
         self.drawing = drawing
@@ -139,6 +145,8 @@ class Chart(Flowable):  # type: ignore[misc]
         #: plot's left edge and width, for drawing them centred under their categories
         self.categories = list(categories)
         self.plot = plot
+        #: the value axis's tick labels and their heights in the drawing
+        self.ticks = list(ticks)
         self.legend_height = 14.0 if legend or note else 0.0
         self.width = float(drawing.width)
         self.height = float(drawing.height) + self.legend_height
@@ -152,6 +160,7 @@ class Chart(Flowable):  # type: ignore[misc]
         renderPDF.draw(self.drawing, canvas, 0, self.legend_height)
         base = self.legend_height
         self._draw_categories(base)
+        self._draw_ticks(base)
         if self.x_title:
             plot_x = 6.0 if self.rtl else SIDE
             draw_text(
@@ -201,6 +210,19 @@ class Chart(Flowable):  # type: ignore[misc]
                 y = base + BOTTOM - 9 - row * 8
                 draw_line(self.canv, line, left + i * slot, y, slot, CATEGORY, self.rtl)
 
+    def _draw_ticks(self, base: float) -> None:
+        """The value axis's labels, beside the axis (left of the plot, right of it in a
+        right-to-left report), each centred on its tick."""
+        left, width = self.plot
+        for y, label in self.ticks:
+            baseline = base + y - TICK.size * 0.35
+            if self.rtl:
+                x = left + width + TICK_GAP
+                draw_text(self.canv, x, baseline, label, TICK.but(align="left"), True, SIDE)
+            else:
+                x = left - TICK_GAP - SIDE
+                draw_text(self.canv, x, baseline, label, TICK.but(align="right"), False, SIDE)
+
     def _draw_legend(self) -> None:
         canvas = self.canv
         items: list[tuple[float, str, colors.Color | None]] = []
@@ -222,16 +244,25 @@ class Chart(Flowable):  # type: ignore[misc]
             x = left if self.rtl else left + width
 
 
-def _value_axis(axis: Any, bounds: tuple[float, float, float], font: str, lang: str) -> None:
-    """The value axis of every chart: its range and step, tick labels in the language's digits,
-    and a light grid."""
+def _value_axis(
+    axis: Any, bounds: tuple[float, float, float], font: str, lang: str, plot: tuple[float, float]
+) -> list[tuple[float, str]]:
+    """The value axis of every chart: its range and step, and a light grid. Returns its tick
+    labels (in the language's digits and signs) with their heights in the drawing, for
+    :class:`Chart` to draw; ``plot`` is the plot's bottom and height."""
+    low, high, step = bounds
     axis.valueMin, axis.valueMax, axis.valueStep = bounds
     axis.labels.fontName = font
     axis.labels.fontSize = 7
     axis.labelTextFormat = _tick_format(lang)
+    axis.visibleLabels = False  # drawn laid out by Chart
     axis.visibleGrid = True
     axis.gridStrokeColor = GRID
     axis.gridStrokeWidth = 0.4
+    bottom, height = plot
+    count = round((high - low) / step)
+    values = [low + i * step for i in range(count + 1)]
+    return [(bottom + (v - low) / (high - low) * height, axis.labelTextFormat(v)) for v in values]
 
 
 def bar_chart(
@@ -260,17 +291,19 @@ def bar_chart(
     shown = mirror(list(categories), rtl)
     chart.categoryAxis.categoryNames = shown or [""]
     chart.categoryAxis.visibleLabels = False  # drawn shaped by Chart
-    _value_axis(chart.valueAxis, axis_range(numbers, ceiling=1.0, whole=counts), font, lang)
+    ticks = _value_axis(
+        chart.valueAxis, axis_range(numbers, ceiling=1.0, whole=counts), font, lang,
+        (float(chart.y), float(chart.height)),
+    )  # fmt: skip
     chart.bars[0].fillColor = color
     chart.bars[0].strokeColor = None
     chart.barSpacing = 1
     if rtl:
         chart.valueAxis.joinAxisMode = "right"
-        chart.valueAxis.labels.dx = 14
     drawing.add(chart)
     return Chart(
         drawing, rtl=rtl, x_title=x_title, y_title=y_title, note=note, categories=shown,
-        plot=(float(chart.x), float(chart.width)),
+        plot=(float(chart.x), float(chart.width)), ticks=ticks,
     )  # fmt: skip
 
 
@@ -310,7 +343,10 @@ def line_chart(
     # the category axis stays at the bottom, below negative values too
     chart.categoryAxis.joinAxisMode = "bottom"
     known = [float(v) for s in series for v in s.values if v is not None]
-    _value_axis(chart.valueAxis, axis_range(known, floor, ceiling), font, lang)
+    ticks = _value_axis(
+        chart.valueAxis, axis_range(known, floor, ceiling), font, lang,
+        (float(chart.y), float(chart.height)),
+    )  # fmt: skip
     for i, colour in enumerate(SERIES_COLOURS):
         chart.lines[i].strokeColor = colour
         chart.lines[i].strokeWidth = 1.6
@@ -318,12 +354,11 @@ def line_chart(
             chart.lines[i].strokeColor = None
     if rtl:
         chart.valueAxis.joinAxisMode = "right"
-        chart.valueAxis.labels.dx = 14
     drawing.add(chart)
     legend = [(s.name, SERIES_COLOURS[i % len(SERIES_COLOURS)]) for i, s in enumerate(series)]
     return Chart(
         drawing, rtl=rtl, x_title=x_title, y_title=y_title, legend=legend, note=note,
-        categories=shown, plot=(float(chart.x), float(chart.width)),
+        categories=shown, plot=(float(chart.x), float(chart.width)), ticks=ticks,
     )  # fmt: skip
 
 
