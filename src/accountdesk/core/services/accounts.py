@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from accountdesk.core import labels
 from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import only_zone
 from accountdesk.core.db.engine import Database
@@ -19,21 +20,15 @@ from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, editable, saving
 
-ACCOUNT_STATUSES = ("prospect", "active", "lost")
+# The values a field may store are the keys of its labels (core/labels.py), in their order.
+ACCOUNT_STATUSES = tuple(labels.STATUS)
 SIZE_BANDS = ("1-9", "10-49", "50-249", "250-999", "1000+")
-NAME_ORDERS = ("given_first", "family_first")
-BUYING_ROLES = ("decision_maker", "influencer", "champion", "gatekeeper", "user")
-CHANNELS = ("email", "phone", "video", "messaging", "in_person")
-FORMALITIES = ("formal", "informal")
-LAWFUL_BASES = (
-    "consent",
-    "contract",
-    "legal_obligation",
-    "vital_interests",
-    "public_task",
-    "legitimate_interests",
-)
-DATE_KINDS = ("birthday", "work_anniversary", "custom")
+NAME_ORDERS = tuple(labels.NAME_ORDER)
+BUYING_ROLES = tuple(labels.BUYING_ROLE)
+CHANNELS = tuple(labels.CHANNEL)
+FORMALITIES = tuple(labels.FORMALITY)
+LAWFUL_BASES = tuple(labels.LAWFUL_BASIS)
+DATE_KINDS = tuple(labels.DATE_KIND)
 
 
 @dataclass

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from accountdesk.core import labels
 from accountdesk.core import validation as v
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
@@ -28,22 +29,31 @@ from accountdesk.core.db.models import (
     SurveyResponse,
 )
 from accountdesk.core.i18n import _
-from accountdesk.core.labels import DEAL_STAGE
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 
-INTERACTION_KINDS = ("call", "meeting", "visit", "email", "message")
-SENTIMENTS = ("positive", "neutral", "negative")
-DEAL_STATUSES = ("open", "won", "lost")
-DEAL_STAGES = tuple(DEAL_STAGE)
-SURVEY_KINDS = ("nps", "csat")
-GIFT_DIRECTIONS = ("given", "received")
+# The values a field may store are the keys of its labels (core/labels.py), in their order.
+INTERACTION_KINDS = tuple(labels.INTERACTION_KIND)
+SENTIMENTS = tuple(labels.SENTIMENT)
+DEAL_STATUSES = tuple(labels.DEAL_STATUS)
+DEAL_STAGES = tuple(labels.DEAL_STAGE)
+SURVEY_KINDS = tuple(labels.SURVEY_KIND)
+GIFT_DIRECTIONS = tuple(labels.GIFT_DIRECTION)
 
 R = TypeVar("R", bound=Record)
 
 
 def _contacts(session: Session, ids: Sequence[str]) -> list[Contact]:
     return [trash.live(session, Contact, contact_id) for contact_id in ids]
+
+
+def _about(session: Session, account_id: str | None, contact_id: str | None) -> None:
+    """The account and the contact a record is about (either may be None) are there and not
+    in the trash: else the refusal (:func:`trash.live`)."""
+    if account_id is not None:
+        trash.live(session, Account, account_id)
+    if contact_id:
+        trash.live(session, Contact, contact_id)
 
 
 @dataclass
@@ -249,9 +259,7 @@ def save_survey(
     }
     with saving(db) as session:
         obj = _editable(session, SurveyResponse, survey_id, expected_version)
-        trash.live(session, Account, data.account_id)
-        if data.contact_id:
-            _contacts(session, [data.contact_id])
+        _about(session, data.account_id, data.contact_id)
         return _save(session, SurveyResponse, obj, values)
 
 
@@ -305,9 +313,7 @@ def save_gift(
     }
     with saving(db) as session:
         obj = _editable(session, Gift, gift_id, expected_version)
-        trash.live(session, Account, data.account_id)
-        if data.contact_id:
-            _contacts(session, [data.contact_id])
+        _about(session, data.account_id, data.contact_id)
         return _save(session, Gift, obj, values)
 
 
@@ -348,10 +354,7 @@ def save_note(
     }
     with saving(db) as session:
         obj = _editable(session, Note, note_id, expected_version)
-        if account_id:
-            trash.live(session, Account, account_id)
-        if contact_id:
-            _contacts(session, [contact_id])
+        _about(session, account_id, contact_id)
         return _save(session, Note, obj, values)
 
 
