@@ -66,6 +66,8 @@ class FollowUpEdit:
     rrule: str | None
     local_due: datetime  # naive: the wall-clock time in ``zone``
     zone: str
+    #: An occurrence on a non-working day moves to the next working day (kept by :func:`edit`).
+    move_to_working_day: bool = False
 
 
 def _contact(session: Session, contact_id: str) -> Contact:
@@ -148,7 +150,10 @@ def edit(
     """Change a follow-up's details and move it to another wall-clock time (in its zone, or a
     new one), in one transaction: when anything is invalid, nothing changes.
 
-    Moving it reopens it and clears its snooze; a repeating one restarts from the new time.
+    Moving it (another time, zone or repeat rule) reopens it and clears its snooze; a
+    repeating one restarts from the new time. A save that changes only the title or the notes
+    leaves the rest as it is: a repeating one keeps its series (what is left of a COUNT, the
+    31st of a monthly one that is at 30 April now), a snoozed one its snooze.
     ``expected_version``: the version the form was loaded at (:func:`for_edit`); when someone
     saved the follow-up since, the save is refused
     (:class:`~accountdesk.core.services.conflicts.ConflictError`).
@@ -160,8 +165,12 @@ def edit(
         resolution = _resolve(local_due, new_zone)
         item.title = v.required("title", title)
         item.notes = v.optional("notes", notes)
-        item.rrule = _check_rrule(rrule)
-        item.local_due = local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
+        rule = _check_rrule(rrule)
+        local_text = local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
+        if (rule, local_text, new_zone) == (item.rrule, item.local_due, item.zone):
+            return Scheduled(item.id, resolution)  # not moved
+        item.rrule = rule
+        item.local_due = local_text
         item.rrule_start = item.local_due if item.rrule else None
         item.zone = new_zone
         item.due_at = resolution.instant
@@ -182,6 +191,7 @@ def for_edit(db: Database, follow_up_id: str) -> Loaded[FollowUpEdit]:
             rrule=item.rrule,
             local_due=datetime.fromisoformat(item.local_due),
             zone=item.zone,
+            move_to_working_day=item.move_to_working_day,
         )
         return Loaded(data, item.version)
 
