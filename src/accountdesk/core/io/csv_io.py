@@ -1135,6 +1135,19 @@ def _update_stored(
         )
 
 
+def _new_and_stored(
+    conn: Connection, target: Any, rows: list[dict[str, Any]], fresh: bool, trashed: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``rows`` of ``target`` split into those to insert (in id order) and those whose id is
+    stored already (none when ``fresh``: :func:`_write_chunk`); a stored one in the trash is
+    refused with ``trashed`` (:func:`_refuse_trashed`)."""
+    known = set() if fresh else _existing(conn, target, [r["id"] for r in rows])
+    new = sorted((r for r in rows if r["id"] not in known), key=lambda r: r["id"])
+    stored = [r for r in rows if r["id"] in known]
+    _refuse_trashed(conn, target, [r["id"] for r in stored], trashed)
+    return new, stored
+
+
 def _refuse_trashed(conn: Connection, target: Any, ids: list[str], message: str) -> None:
     """CsvImportError when one of ``ids`` is a record in the trash: a row must not change
     what the user put away (as the vCard import refuses it)."""
@@ -1188,16 +1201,11 @@ def _write_chunk(
     _check_ids(conn, plan, written, contacts_written, fresh)
     account_rows = list(plan.accounts.values())
     # accounts written by earlier chunks were taken out above; contacts are in one row each
-    known_accounts = set() if fresh else _existing(conn, acc, [r["id"] for r in account_rows])
     for r in account_rows:
         if r["referred_by_id"]:
             referrals[r["id"]] = r["referred_by_id"]
-    new_accounts = sorted(
-        (r for r in account_rows if r["id"] not in known_accounts), key=lambda r: r["id"]
-    )
-    old_accounts = [r for r in account_rows if r["id"] in known_accounts]
-    _refuse_trashed(
-        conn, acc, [r["id"] for r in old_accounts],
+    new_accounts, old_accounts = _new_and_stored(
+        conn, acc, account_rows, fresh,
         _("Account {id} is in the trash: restore it first, or take its rows out of the file "
           "(column account_id)."),
     )  # fmt: skip
@@ -1224,14 +1232,8 @@ def _write_chunk(
         for r in old_accounts
     ]
     _update_stored(conn, acc, stored_accounts, account_fields, now)
-    contact_rows = plan.contacts
-    known_contacts = set() if fresh else _existing(conn, con, [r["id"] for r in contact_rows])
-    new_contacts = sorted(
-        (r for r in contact_rows if r["id"] not in known_contacts), key=lambda r: r["id"]
-    )
-    old_contacts = [r for r in contact_rows if r["id"] in known_contacts]
-    _refuse_trashed(
-        conn, con, [r["id"] for r in old_contacts],
+    new_contacts, old_contacts = _new_and_stored(
+        conn, con, plan.contacts, fresh,
         _("Contact {id} is in the trash: restore it first, or take its row out of the file "
           "(column contact_id)."),
     )  # fmt: skip
@@ -1274,7 +1276,7 @@ def _write_chunk(
         for d in items
     ]
     bulk_insert(conn, dates_table, date_rows)
-    _index(conn, plan, known_accounts | known_contacts)
+    _index(conn, plan, {r["id"] for r in (*old_accounts, *old_contacts)})
     report.accounts_created += len(new_accounts)
     report.accounts_updated += len(old_accounts)
     report.contacts_created += len(new_contacts)
