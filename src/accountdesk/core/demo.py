@@ -24,6 +24,7 @@ import phonenumbers
 from sqlalchemy import insert
 
 from accountdesk.core.clock import Clock, system_clock
+from accountdesk.core.culture.countries import country_currency
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database
@@ -53,7 +54,6 @@ from accountdesk.core.services.followups import start_stay_in_touch_clock
 @dataclass(frozen=True)
 class CountryData:
     code: str
-    currency: str
     language: str
     cities: Sequence[tuple[str, str, str | None]]  # (city, IANA zone, ISO 3166-2 suffix)
     given_m: Sequence[str]
@@ -65,11 +65,18 @@ class CountryData:
     name_order: str = "given_first"
     honorifics: tuple[str, str] = ("Mr", "Ms")
 
+    @property
+    def currency(self) -> str:
+        """The country's currency, from CLDR (:func:`~accountdesk.core.culture.countries.
+        country_currency`), as everywhere else."""
+        found = country_currency(self.code)
+        assert found is not None, self.code
+        return found
+
 
 COUNTRIES: tuple[CountryData, ...] = (
     CountryData(
         "LV",
-        "EUR",
         "lv",
         [
             ("Rīga", "Europe/Riga", "RIX"),
@@ -87,7 +94,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "SI",
-        "EUR",
         "sl",
         [
             ("Ljubljana", "Europe/Ljubljana", "061"),
@@ -104,7 +110,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "TH",
-        "THB",
         "th",
         [
             ("กรุงเทพมหานคร", "Asia/Bangkok", "10"),
@@ -121,7 +126,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "TR",
-        "TRY",
         "tr",
         [
             ("İstanbul", "Europe/Istanbul", "34"),
@@ -138,7 +142,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "IR",
-        "IRR",
         "fa",
         [
             ("تهران", "Asia/Tehran", "23"),
@@ -155,7 +158,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "DE",
-        "EUR",
         "de",
         [
             ("Berlin", "Europe/Berlin", "BE"),
@@ -172,7 +174,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "US",
-        "USD",
         "en",
         [
             ("New York", "America/New_York", "NY"),
@@ -189,7 +190,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "JP",
-        "JPY",
         "ja",
         [
             ("東京", "Asia/Tokyo", "13"),
@@ -206,7 +206,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "CN",
-        "CNY",
         "zh",
         [
             ("上海", "Asia/Shanghai", "SH"),
@@ -223,7 +222,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "SA",
-        "SAR",
         "ar",
         [
             ("الرياض", "Asia/Riyadh", "01"),
@@ -239,7 +237,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "AE",
-        "AED",
         "ar",
         [("Dubai", "Asia/Dubai", "DU"), ("Abu Dhabi", "Asia/Dubai", "AZ")],
         ["Ahmed", "Omar", "Saeed", "Rashid"],
@@ -251,7 +248,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "BR",
-        "BRL",
         "pt",
         [
             ("São Paulo", "America/Sao_Paulo", "SP"),
@@ -267,7 +263,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "IN",
-        "INR",
         "hi",
         [
             ("Mumbai", "Asia/Kolkata", "MH"),
@@ -283,7 +278,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "GB",
-        "GBP",
         "en",
         [
             ("London", "Europe/London", "LND"),
@@ -299,7 +293,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "FR",
-        "EUR",
         "fr",
         [
             ("Paris", "Europe/Paris", "75C"),
@@ -315,7 +308,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "NG",
-        "NGN",
         "en",
         [("Lagos", "Africa/Lagos", "LA"), ("Abuja", "Africa/Lagos", "FC")],
         ["Chinedu", "Oluwaseun", "Emeka", "Tunde"],
@@ -327,7 +319,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "MX",
-        "MXN",
         "es",
         [
             ("Ciudad de México", "America/Mexico_City", "CMX"),
@@ -343,7 +334,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "KR",
-        "KRW",
         "ko",
         [("서울", "Asia/Seoul", "11"), ("부산", "Asia/Seoul", "26")],
         ["민준", "서준", "도윤", "지호"],
@@ -356,7 +346,6 @@ COUNTRIES: tuple[CountryData, ...] = (
     ),
     CountryData(
         "NP",
-        "NPR",
         "ne",
         [("Kathmandu", "Asia/Kathmandu", None)],
         ["Ram", "Bikash", "Suman"],
