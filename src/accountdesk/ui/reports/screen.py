@@ -14,10 +14,11 @@ from datetime import date, timedelta
 from operator import itemgetter
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -176,6 +180,25 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+class WrappedCells(QStyledItemDelegate):
+    """Qt measures a wrapped cell at the column's whole width but draws its text inside the
+    cell's text margins: a value whose last line fitted the column but not the text area got
+    a row one line short and was cut with "…" (the Persian "no exchange rate for BRL, IRR, …"
+    lost its end). The height is measured at the width the text is drawn in."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        if option.rect.width() <= 2 * margin:
+            return super().sizeHint(option, index)  # a width asked for, not a height
+        narrowed = QStyleOptionViewItem(option)
+        narrowed.rect = option.rect.adjusted(0, 0, -2 * margin, 0)
+        return super().sizeHint(narrowed, index)
+
+
 class WholeTable(QTableWidget):
     """A table as tall as all its rows, with no scroll bar of its own: it scrolls with what is
     around it (a table's scroll bar beside its scroll area's was two bars for one list)."""
@@ -184,6 +207,7 @@ class WholeTable(QTableWidget):
         super().__init__(rows, columns)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setItemDelegate(WrappedCells(self))
         # a timer of its own, deleted with the table (a bare single shot outlived it)
         self._fitter = QTimer(self)
         self._fitter.setSingleShot(True)
