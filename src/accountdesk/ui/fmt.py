@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.i18n import (
     _,
     country_name,
@@ -14,6 +14,7 @@ from accountdesk.core.i18n import (
     format_time,
     format_when,
     join_list,
+    localize_digits,
 )
 from accountdesk.core.timekeeping.zones import get_zone as zone
 
@@ -30,6 +31,12 @@ def when(value: datetime | None, zone_name: str | None = None) -> str:
 
 def clock(value: datetime) -> str:
     return format_time(value, "short")
+
+
+def size_band(band: str | None) -> str:
+    """An account's size band ("50-249", "1000+": a stored code, shown as it reads) in the
+    language's digits, kept left to right ("۱۰۰۰+", not "+۱۰۰۰" in a Persian window)."""
+    return ltr(localize_digits(band)) if band else ""
 
 
 def money(value: Decimal | None, currency: str | None) -> str:

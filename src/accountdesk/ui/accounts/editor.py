@@ -14,6 +14,7 @@ from accountdesk.core.services.accounts import (
     create_account,
     update_account,
 )
+from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import fill_owner, owner_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
@@ -66,7 +67,9 @@ class AccountEditor(FormDialog):
         self.add_field("owner", _("Owner"), owner_field(ctx.db, owner, new=self.loaded is None))
         self.add_field("industry", _("Industry"), line())
         self.add_field(
-            "size_band", _("Size"), combo(((s, s) for s in SIZE_BANDS), empty=_("Unknown"))
+            "size_band",
+            _("Size"),
+            combo(((s, fmt.size_band(s)) for s in SIZE_BANDS), empty=_("Unknown")),
         )
         self.add_field("website", _("Website"), line("https://"))
         self.add_field("acquisition_cost", _("Acquisition cost"), line())

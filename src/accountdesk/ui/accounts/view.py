@@ -251,7 +251,7 @@ class AccountView(QWidget):
                     (_("Customer since"), fmt.day(detail.customer_since)),
                     (_("Lost on"), fmt.day(detail.lost_on)),
                     (_("Industry"), detail.industry or ""),
-                    (_("Size"), detail.size_band or ""),
+                    (_("Size"), fmt.size_band(detail.size_band)),
                     (_("Website"), ltr(detail.website or "")),
                     (_("Tags"), join_list(isolate(t) for t in detail.tags)),
                     (_("Notes"), detail.notes or ""),

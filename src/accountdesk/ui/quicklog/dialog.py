@@ -14,7 +14,14 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from accountdesk.core.i18n import N_, _, datetime_input_example, format_time, zone_name
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    datetime_input_example,
+    format_number,
+    format_time,
+    zone_name,
+)
 from accountdesk.core.labels import INTERACTION_KIND
 from accountdesk.core.queries.details import contact_detail
 from accountdesk.core.services.activity import INTERACTION_KINDS, InteractionInput
@@ -54,7 +61,7 @@ class QuickLogDialog(FormDialog):
         self.add_field("subject", _("Subject"), line())
         self.add_field("notes", _("Notes"), notes_edit(100))
         self.add_field("outcome", _("Outcome"), line(_("e.g. sent a quote")))
-        csat = [(str(n), str(n)) for n in range(1, 6)]
+        csat = [(str(n), format_number(n)) for n in range(1, 6)]  # "۵" in Persian
         self.add_field("csat_score", _("CSAT score"), combo(csat, empty=_("Not asked")))
         self.follow = QCheckBox(_("Follow up"))
         self.add_field("follow_up", _("Follow-up"), self.follow)
