@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from accountdesk.core.bidi import ltr
 from accountdesk.core.db.backup import make_backup
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import NotFoundError
@@ -55,7 +56,8 @@ def test_export_personal_data_writes_json_and_pdf(
     assert data["contact"]["emails"] == [{"label": "work", "value": "anna@timber.example"}]
     assert [(d["month"], d["day"]) for d in data["important_dates"]] == [(3, 15)]
     assert (tmp_path / "anna.pdf").read_bytes().startswith(b"%PDF")
-    assert messages == [f"Wrote {target} and {tmp_path / 'anna.pdf'}."]
+    # the paths read left to right inside a right-to-left sentence too
+    assert messages == [f"Wrote {ltr(str(target))} and {ltr(str(tmp_path / 'anna.pdf'))}."]
 
 
 def test_a_cancelled_file_dialog_writes_nothing(

@@ -316,7 +316,9 @@ class ContactView(QWidget):
 
         def done(files: privacy.ExportFiles) -> None:
             self.ctx.status.emit(
-                _("Wrote {json} and {pdf}.").format(json=files.json, pdf=files.pdf)
+                _("Wrote {json} and {pdf}.").format(
+                    json=ltr(str(files.json)), pdf=ltr(str(files.pdf))
+                )  # paths read left to right in a Persian sentence too
             )
 
         tasks.run(
