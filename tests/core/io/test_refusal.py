@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import use_language
-from accountdesk.core.io.refusal import nothing_imported
+from accountdesk.core.io.csv_io import import_csv
+from accountdesk.core.io.json_io import import_json
+from accountdesk.core.io.refusal import nothing_imported, unreadable
+from accountdesk.core.io.vcard import import_vcard
 from accountdesk.core.services.rates import RatesImportError, read_rates_file
 
 
@@ -40,3 +45,21 @@ def test_the_rates_import_counts_every_problem_and_shows_the_first_ones(tmp_path
         read_rates_file(path, "EUR")
     assert raised.value.problems == raised.value.problems[:20] and len(raised.value.problems) == 20
     assert str(raised.value).endswith("(and 24 more problems). Nothing was imported.")
+
+
+def test_a_file_the_system_refuses_is_named_with_why_by_every_importer(
+    db: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "contacts.csv"
+    folder.mkdir()
+    expected = unreadable(folder, IsADirectoryError(21, "Is a directory"))
+    assert expected.startswith(f"{folder} cannot be read: ")
+    for read in (
+        lambda: import_csv(db, folder),
+        lambda: import_vcard(db, folder),
+        lambda: import_json(db, folder),
+        lambda: read_rates_file(folder, "EUR"),
+    ):
+        with pytest.raises(ImportFailed) as raised:
+            read()
+        assert str(raised.value) == expected

@@ -61,14 +61,14 @@ from accountdesk.core.db.models import (
     table,
     utcnow,
 )
-from accountdesk.core.errors import ImportFailed, os_reason
+from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, current_language, format_list, format_number, ngettext
 from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
 from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.names import split_full_name
-from accountdesk.core.io.refusal import nothing_imported
+from accountdesk.core.io.refusal import nothing_imported, unreadable
 from accountdesk.core.labels import DATE_KIND
 from accountdesk.core.labels import label as label_of
 from accountdesk.core.services.accounts import (
@@ -414,9 +414,7 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | No
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise CsvImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
-        ) from exc
+        raise CsvImportError(unreadable(path, exc)) from exc
     if b"\x00" in raw[:4096] and not raw.startswith(tuple(mark for mark, _enc in _BOMS)):
         raise CsvImportError(
             _("{path} is not a CSV file (it contains binary data).").format(path=path)

@@ -38,9 +38,9 @@ from accountdesk.core.db import search
 from accountdesk.core.db.engine import KNOWN_REVISIONS, Database, schema_revision
 from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.models import Base
-from accountdesk.core.errors import ImportFailed, os_reason
+from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, format_number, ngettext
-from accountdesk.core.io.refusal import nothing_imported
+from accountdesk.core.io.refusal import nothing_imported, unreadable
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
@@ -248,9 +248,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise JsonImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
-        ) from exc
+        raise JsonImportError(unreadable(path, exc)) from exc
     except UnicodeDecodeError as exc:
         raise JsonImportError(
             _("{path} is not UTF-8 text (byte {offset}).").format(

@@ -1,12 +1,21 @@
-"""The message of an import refused as a whole: the one rule of every importer (CSV, vCard,
-JSON export, exchange rates), which then raises its own :class:`~accountdesk.core.errors.
-ImportFailed` with it and the list of problems."""
+"""The messages of an import refused as a whole, alike for every importer (CSV, vCard, JSON
+export, exchange rates), which raises its own :class:`~accountdesk.core.errors.ImportFailed`
+with them: a file the system would not read (:func:`unreadable`), and problems found in it
+(:func:`nothing_imported`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
+from accountdesk.core.errors import os_reason
 from accountdesk.core.i18n import _, format_number, ngettext
+
+
+def unreadable(path: Path | str, error: OSError) -> str:
+    """The file ``path`` could not be read, and why the system refused it (in the user's
+    language: :func:`~accountdesk.core.errors.os_reason`)."""
+    return _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(error))
 
 
 def nothing_imported(problems: Sequence[str]) -> str:

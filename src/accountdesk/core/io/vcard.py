@@ -58,10 +58,10 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
-from accountdesk.core.errors import ImportFailed, UserError, os_reason
+from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.io.dates import iso_parts
-from accountdesk.core.io.refusal import nothing_imported
+from accountdesk.core.io.refusal import nothing_imported, unreadable
 from accountdesk.core.queries.visible import live
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
@@ -1059,9 +1059,7 @@ def import_vcard(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise VCardImportError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
-        ) from exc
+        raise VCardImportError(unreadable(path, exc)) from exc
     cards = parse(data)
     report = VCardReport(cards=len(cards), dry_run=dry_run)
     if dry_run:

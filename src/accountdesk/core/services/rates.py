@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
-from accountdesk.core.errors import NotFoundError, UserError
+from accountdesk.core.errors import ImportFailed, NotFoundError
 from accountdesk.core.i18n import N_, _, format_date, format_number, ngettext
 from accountdesk.core.io import csv_io
 from accountdesk.core.io.refusal import nothing_imported
@@ -123,12 +123,8 @@ def delete_rates(db: Database, rate_ids: Sequence[str]) -> None:
             session.delete(found)
 
 
-class RatesImportError(UserError):
+class RatesImportError(ImportFailed):
     """The file cannot be imported; nothing was written. ``problems`` lists the findings."""
-
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.problems = problems or [message]
 
 
 @dataclass(frozen=True)
