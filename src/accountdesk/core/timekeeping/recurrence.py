@@ -230,8 +230,10 @@ def rule_time(rrule: str, first_local: datetime, current: datetime, zone: str) -
     return found if found is not None else first_local
 
 
-#: How far ahead an exported series lists the occurrences moved to a working day.
+#: How far ahead an exported series lists the occurrences moved to a working day: this long,
+#: and at least this many occurrences (a yearly rule's next ones too).
 MOVES_EXPORTED = timedelta(days=2 * 366)
+MOVES_EXPORTED_COUNT = 24
 
 
 @dataclass(frozen=True)
@@ -262,7 +264,8 @@ def series_at(
     day, which would put a weekly rule on another weekday); the rule is :func:`as_run`'s, and
     its COUNT is what is left of it from there, so the calendar holds the occurrences the app
     still has, not COUNT more. With ``move_to_working_day`` the moves the app makes in the
-    next :data:`MOVES_EXPORTED` are written as EXDATE/RDATE pairs (later ones are not)."""
+    next :data:`MOVES_EXPORTED` (and the next :data:`MOVES_EXPORTED_COUNT` occurrences) are
+    written as EXDATE/RDATE pairs; later ones are not."""
     run = as_run(rrule, first_local)
     rule = _build(run, first_local, zone)
     start = rule_time(rrule, first_local, current, zone)
@@ -279,20 +282,19 @@ def series_at(
         return Series(start, text)
     horizon = start + MOVES_EXPORTED
     instant = resolve_wall_time(current, zone).instant
+    later = occurrences(
+        rrule,
+        first_local,
+        zone,
+        after=instant + timedelta(minutes=1),
+        count=400,
+        move_to_working_day=True,
+        country=country,
+        subdivision=subdivision,
+        past=start,
+    )
     app = [current] + [
-        o.local
-        for o in occurrences(
-            rrule,
-            first_local,
-            zone,
-            after=instant + timedelta(minutes=1),
-            count=400,
-            move_to_working_day=True,
-            country=country,
-            subdivision=subdivision,
-            past=start,
-        )
-        if o.local <= horizon
+        o.local for n, o in enumerate(later) if o.local <= horizon or n < MOVES_EXPORTED_COUNT
     ]
     written = _build(text, start, zone)
     days = list(written.between(start, max(app), inc=True))
