@@ -275,10 +275,13 @@ def _when(text: str) -> tuple[tuple[int | None, int, int], str] | None:
 
 def _joined(items: object) -> str:
     """E-mail addresses or phone numbers as the field shows them: "mobilni:+386 …", the label
-    in the language (a label of one's own as typed; "work", the default, left out)."""
+    in the language (a label of one's own as typed; "work", the default, left out). Right to
+    left, each value is kept left to right (``bidi.ltr``): after a Persian label the number
+    showed as "37121237875+"; reading drops the marks."""
     values = []
     for item in items:  # type: ignore[attr-defined]
         key, value = item if isinstance(item, tuple) else ("", item)
+        value = ltr(value) if is_rtl() else value
         values.append(f"{label(LIST_LABEL, key)}:{value}" if key and key != "work" else value)
     return ", ".join(values)
 
@@ -289,7 +292,7 @@ def _labelled_parts(text: str) -> list[str]:
     showed "mobile:" in a Slovenian window."""
     keys = {label(LIST_LABEL, key).casefold(): key for key in LIST_LABEL}
     parts = []
-    for part in (p.strip() for p in text.split(",")):
+    for part in (plain(p).strip() for p in text.split(",")):
         head, colon, rest = part.partition(":")
         key = keys.get(head.strip().casefold()) if colon else None
         if part:
