@@ -282,12 +282,17 @@ def series_at(
         return Series(start, text)
     horizon = start + MOVES_EXPORTED
     instant = resolve_wall_time(current, zone).instant
+    within = 0  # the rule's occurrences in the horizon: the most the app can have there
+    for day in rule.xafter(start, inc=False):
+        if day > horizon:
+            break
+        within += 1
     later = occurrences(
         rrule,
         first_local,
         zone,
         after=instant + timedelta(minutes=1),
-        count=400,
+        count=max(within, MOVES_EXPORTED_COUNT),
         move_to_working_day=True,
         country=country,
         subdivision=subdivision,
