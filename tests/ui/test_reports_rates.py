@@ -135,3 +135,23 @@ def test_a_rate_is_shown_as_the_rate_field_takes_it_back(ctx: Any, qtbot: Any) -
         dialog.day.setText("2. 03. 2025")
         dialog.add_rate()
         assert sorted(plain(row[1]) for row in dialog.rate_texts()) == ["1 EUR = 1,085"] * 2
+
+
+def test_persian_placeholders_read_whole_and_right_to_left(
+    persian: None, ctx: Any, qtbot: Any
+) -> None:
+    """The reporting currency's field is as wide as what it says when empty (Persian cut it
+    to "خالی: واحد پول گ…"), and the currency's example isolates its codes, so a Persian
+    line does not begin with "ISO" and turn left to right."""
+    import re
+
+    dialog = _dialog(ctx, qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field = dialog.reporting
+    assert field.width() > field.fontMetrics().horizontalAdvance(field.placeholderText())
+    example = dialog.currency.placeholderText()
+    assert plain(example) != example  # the codes are isolated
+    assert "ISO 4217" in plain(example) and "JPY" in plain(example)
+    outside = re.sub("[\u2066-\u2068][^\u2069]*\u2069", "", example)
+    assert "ISO" not in outside and "JPY" not in outside  # the line's direction is its words'

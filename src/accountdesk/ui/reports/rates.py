@@ -45,6 +45,13 @@ from accountdesk.ui.rowkeys import tab_leaves
 PROBLEMS_SHOWN = 8
 
 
+def fit_placeholder(edit: QLineEdit) -> None:
+    """``edit`` at least as wide as its placeholder, which says what an empty field means."""
+    text = edit.placeholderText()
+    margins = edit.textMargins().left() + edit.textMargins().right()
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(text) + margins + 16)
+
+
 class RatesDialog(QDialog):
     """The reporting currency and the table of exchange rates."""
 
@@ -57,6 +64,7 @@ class RatesDialog(QDialog):
         self.reporting = QLineEdit()
         self.reporting.setPlaceholderText(_("empty: the currency of my country"))
         self.reporting.setMaxLength(3)
+        fit_placeholder(self.reporting)  # it was cut to "empty: the currenc…" in Persian
         self.reporting.setText(settings.get(ctx.db, "report.currency") or "")
         self.reporting_now = QLabel()
         save_currency = QPushButton(_("Use this currency"))
@@ -75,7 +83,11 @@ class RatesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.currency = QLineEdit()
-        self.currency.setPlaceholderText(_("ISO 4217, e.g. JPY"))
+        # TRANSLATORS: {standard} is "ISO 4217", {example} a currency's code ("JPY")
+        example = _("{standard}, e.g. {example}").format(
+            standard=ltr("ISO 4217"), example=ltr("JPY")
+        )  # codes isolated: the Persian line began with "ISO" and was laid out left to right
+        self.currency.setPlaceholderText(example)
         self.currency.setMaxLength(3)
         self.rate = QLineEdit()
         self.rate.setPlaceholderText(_("units of the currency for one unit of the base"))
