@@ -66,8 +66,11 @@ def test_the_backups_dialog_lists_and_restores(
 
     dialog.view.selectRow(1)  # the older one, taken before "Later Account"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
     dialog.restore_current()
     assert dialog.restored
+    assert len(told) == 1 and "was restored" in told[0]  # said before the window goes
     assert _names(ctx.db, "baltic") == ["Baltic Timber"]
     assert _names(ctx.db, "later") == []
     kinds = sorted(b.kind for b in list_backups(ctx.db))

@@ -214,3 +214,40 @@ def test_a_countries_screen_closed_while_loading_takes_no_result(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert tasks.wait_all()  # raised RuntimeError from the deleted screen's labels
     assert not tasks.busy()
+
+
+def test_a_restore_says_so_in_the_window_built_on_the_restored_data(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After Restore the window is built again; the sentence that says the restore was done
+    went to the old window's status bar, gone with it, so the user was told nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from accountdesk.ui.app import Controller
+    from accountdesk.ui.backups import BackupsDialog
+    from accountdesk.ui.main_window import MainWindow
+
+    make_backup(ctx.db, ctx.clock)
+    controller = Controller(ctx.db)
+    controller.ctx = ctx
+    controller.start(background=False)
+    window = controller.window
+    assert isinstance(window, MainWindow)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text: told.append(text) or QMessageBox.Ok
+    )
+
+    def run(dialog: BackupsDialog) -> int:
+        dialog.restore_current()  # the newest, chosen when the dialog opens
+        return int(dialog.result())
+
+    monkeypatch.setattr(BackupsDialog, "exec", run)
+    window.show_backups()
+    assert controller.window is not window  # built again on the restored data
+    new = controller.window
+    assert isinstance(new, MainWindow)
+    qtbot.addWidget(new)
+    shown = [*told, new.statusBar().currentMessage()]
+    assert any("was restored" in text for text in shown), shown

@@ -90,9 +90,13 @@ class BackupsDialog(ListDialog):
             QMessageBox.warning(self, _("Backups"), error.message)
             return
         self.restored = True
-        self.ctx.status.emit(
+        # said here, not in the status bar: the window is built again on the restored data
+        # (MainWindow.database_replaced), and the old window's status bar went with it
+        QMessageBox.information(
+            self,
+            _("Restore a backup"),
             _(
                 "The backup of {when} was restored; what the database held before is a backup too."
-            ).format(when=self._when(backup))
+            ).format(when=self._when(backup)),
         )
         self.accept()
