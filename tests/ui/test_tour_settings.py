@@ -251,3 +251,24 @@ def test_a_restore_says_so_in_the_window_built_on_the_restored_data(
     qtbot.addWidget(new)
     shown = [*told, new.statusBar().currentMessage()]
     assert any("was restored" in text for text in shown), shown
+
+
+def test_me_names_the_system_zone_as_one_unit(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch, persian: None
+) -> None:
+    """ "Follow the system (now …)": the zone's name is isolated in the sentence, as every name
+    put into a translated sentence is (a Latin name such as UTC or a city CLDR leaves in Latin
+    letters took the closing parenthesis with it in a Persian window)."""
+    from PySide6.QtWidgets import QComboBox
+
+    from accountdesk.core.bidi import FSI, PDI
+    from accountdesk.core.i18n import zone_name
+    from accountdesk.ui import me
+    from accountdesk.ui.me import MeDialog
+
+    monkeypatch.setattr(me, "system_zone", lambda: "America/Coyhaique")
+    dialog = MeDialog(ctx)
+    qtbot.addWidget(dialog)
+    zone = dialog.fields["user.zone"]
+    assert isinstance(zone, QComboBox)
+    assert f"{FSI}{zone_name('America/Coyhaique')}{PDI}" in zone.itemText(0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from accountdesk.core import settings
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import _, localize_digits, zone_name
 from accountdesk.core.timekeeping.zones import system_zone
 from accountdesk.ui.context import AppContext
@@ -23,7 +24,7 @@ class MeDialog(FormDialog):
         zone = zone_combo()
         zone.setItemText(
             0,
-            _("Follow the system (now {zone})").format(zone=zone_name(system_zone())),
+            _("Follow the system (now {zone})").format(zone=isolate(zone_name(system_zone()))),
         )
         zone.setToolTip(
             _("Pin a zone to keep “your time” fixed while you travel; follow the system to see "
