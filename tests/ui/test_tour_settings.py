@@ -272,3 +272,39 @@ def test_me_names_the_system_zone_as_one_unit(
     zone = dialog.fields["user.zone"]
     assert isinstance(zone, QComboBox)
     assert f"{FSI}{zone_name('America/Coyhaique')}{PDI}" in zone.itemText(0)
+
+
+def test_after_a_merge_undo_merge_acts_on_it(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch, persian: None
+) -> None:
+    """The merge just made is chosen in Latest merges, so Undo merge is on and puts it back;
+    it stayed off until a row there was clicked (in a Persian window too)."""
+    from accountdesk.core.queries.lists import contact_ids
+    from accountdesk.core.services.accounts import (
+        AccountInput,
+        ContactInput,
+        create_account,
+        create_contact,
+    )
+    from accountdesk.ui.duplicates.screen import DuplicatesScreen
+
+    account = create_account(ctx.db, AccountInput(name="Koks", country="LV"))
+    for family in ("Bērziņa", "Berzina"):
+        create_contact(
+            ctx.db,
+            ContactInput(account_id=account, given_name="Anna", family_name=family, country="LV"),
+        )
+    screen = DuplicatesScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1024, 700)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.groups.model.rowCount() == 1, timeout=10000)
+    assert not screen.undo_button.isEnabled()  # no merge yet
+    screen.merge_chosen(confirm=False)
+    assert len(contact_ids(ctx.db)) == 1
+    qtbot.waitUntil(lambda: screen.merges.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: screen.refresh_button.isEnabled(), timeout=10000)
+    assert screen.merges.current() is screen.merges.model.items[0]
+    assert screen.undo_button.isEnabled()
+    screen.undo_button.click()
+    assert len(contact_ids(ctx.db)) == 2

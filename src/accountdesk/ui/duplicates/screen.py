@@ -188,6 +188,7 @@ class DuplicatesScreen(QWidget):
         self.sheets: list[ContactSheet] = []
         self._stale = True
         self._generation = 0
+        self._merged = False  # a merge was just made: the next look chooses it
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Duplicates")))
@@ -330,6 +331,11 @@ class DuplicatesScreen(QWidget):
             owner=self,
         )
         self.merges.set_items(recent_merges(db))
+        if self._merged and self.merges.model.items:
+            # the merge just made, chosen: Undo merge acts on it (it was off until a row of
+            # the latest merges was clicked, with nothing saying so)
+            self.merges.view.setCurrentIndex(self.merges.model.index(0, 0))
+        self._merged = False
         self._update_buttons()
 
     def _found(self, generation: int, clusters: list[Cluster]) -> None:
@@ -448,6 +454,7 @@ class DuplicatesScreen(QWidget):
         except UserError as exc:
             show_error(self, exc.message)
             return
+        self._merged = True  # the look again that ctx.write asked for chooses it
         self.ctx.status.emit(
             ngettext(
                 "{n} contact was merged into “{name}”.",
