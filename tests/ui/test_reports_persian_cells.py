@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
 from accountdesk.core import i18n
-from accountdesk.core.bidi import plain
+from accountdesk.core.bidi import direction, plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.services.accounts import AccountInput, create_account
 from accountdesk.core.services.activity import DealInput, save_deal
@@ -62,3 +62,22 @@ def test_a_missing_rate_wraps_in_its_cell(
         assert needed.height() > QFontMetrics(table.font()).height()  # more than one line
         assert cell.height() >= needed.height(), (row, cell, needed)
         assert table.rowHeight(row) >= table.sizeHintForRow(row)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_metric_named_by_an_acronym_reads_right_to_left(
+    persian: None, ctx: Any, db: Database, qtbot: Any
+) -> None:
+    """ "CSAT (سهم ۴ تا ۵)" began with a Latin acronym and was laid out left to right; the
+    acronym is isolated, as in the PDF's table."""
+    create_account(db, AccountInput(name="Pars Co", country="IR", status="active"))
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.refresh_metrics()
+    qtbot.waitUntil(lambda: screen.table.rowCount() > 0 and not tasks.busy(), timeout=10000)
+    names = [screen.table.item(r, 0).text() for r in range(screen.table.rowCount())]
+    csat = next(n for n in names if "CSAT" in n)
+    assert direction(csat) is True
+    persian = [n for n in names if any("\u0600" <= ch <= "\u06ff" for ch in n)]
+    assert all(direction(n) is True for n in persian)

@@ -32,3 +32,20 @@ def test_the_allowed_range_is_said_in_persian_digits(db: Database) -> None:
     with i18n.use_language("fa"), pytest.raises(ValidationError) as refused:
         save_survey(db, SurveyInput(account, "nps", "۱۱", "2026-11-20"))
     assert "۱۰" in str(refused.value) and not set(str(refused.value)) & set("0123456789")
+
+
+def test_the_score_placeholder_reads_right_to_left(ctx: object, db: Database) -> None:
+    """The Persian placeholder began with "NPS" and was laid out left to right ("NPS از ۰ تا
+    ۱۰، CSAT از ۱ تا ۵" read from the right came out backwards): the acronyms are isolated."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from accountdesk.core.bidi import direction
+    from accountdesk.ui.activity import SurveyDialog
+
+    account = create_account(db, AccountInput("Pars Co", "IR", timezone="Asia/Tehran"))
+    with i18n.use_language("fa"):
+        dialog = SurveyDialog(ctx, account)  # type: ignore[arg-type]
+    score = dialog.fields["score"]
+    assert isinstance(score, QLineEdit)
+    assert direction(score.placeholderText()) is True
+    dialog.deleteLater()

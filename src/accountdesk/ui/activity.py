@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from accountdesk.core.bidi import isolate_acronyms
 from accountdesk.core.i18n import (
     DateInputError,
     _,
@@ -122,7 +123,8 @@ class SurveyDialog(_ItemDialog):
         super().__init__(_("Edit survey response") if item else _("New survey response"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
         self.add_field("kind", _("Kind"), combo(table_choices(SURVEY_KIND, SURVEY_KINDS)))
-        self.add_field("score", _("Score"), line(_("NPS 0–10, CSAT 1–5")))
+        # the acronyms isolated: the Persian line began with "NPS" and was laid out left to right
+        self.add_field("score", _("Score"), line(isolate_acronyms(_("NPS 0–10, CSAT 1–5"))))
         self.add_field("date", _("Answered on"), line(date_input_placeholder()))
         self.add_field("comment", _("Comment"), notes_edit())
         if item:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from accountdesk.core import i18n
-from accountdesk.core.bidi import ltr
+from accountdesk.core.bidi import isolate_acronyms, ltr
 from accountdesk.core.i18n import _
 
 DEFAULT_COLOUR = "#2F5D8A"
@@ -68,8 +68,9 @@ class BarChart(QWidget):
         bold.setBold(True)
         p.save()
         p.setFont(bold)
+        title = isolate_acronyms(self.title)  # "NPS به تفکیک …" reads right to left
         p.drawText(QRectF(6, 2, w - 12, line), int(align | Qt.AlignmentFlag.AlignVCenter),
-                   self.title)  # fmt: skip
+                   title)  # fmt: skip
         p.restore()
         n = len(self.values)
         known = [v for v in self.values if v is not None]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n, settings
-from accountdesk.core.bidi import ltr
+from accountdesk.core.bidi import isolate_acronyms, ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.rates import RateRow, list_rates
@@ -83,11 +83,8 @@ class RatesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
         self.currency = QLineEdit()
-        # TRANSLATORS: {standard} is "ISO 4217", {example} a currency's code ("JPY")
-        example = _("{standard}, e.g. {example}").format(
-            standard=ltr("ISO 4217"), example=ltr("JPY")
-        )  # codes isolated: the Persian line began with "ISO" and was laid out left to right
-        self.currency.setPlaceholderText(example)
+        # the codes isolated: the Persian line began with "ISO" and was laid out left to right
+        self.currency.setPlaceholderText(isolate_acronyms(_("ISO 4217, e.g. JPY")))
         self.currency.setMaxLength(3)
         self.rate = QLineEdit()
         self.rate.setPlaceholderText(_("units of the currency for one unit of the base"))

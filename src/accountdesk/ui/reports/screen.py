@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n, icu
-from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.bidi import isolate, isolate_acronyms, ltr
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
 from accountdesk.core.labels import TIER, label
@@ -616,7 +616,8 @@ class ReportsScreen(QWidget):
         ]
         self.table.setRowCount(len(rows))
         for r, (name, value, size) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(name))
+            # "CSAT (سهم ۴ تا ۵)" reads right to left (the PDF's table does the same)
+            self.table.setItem(r, 0, QTableWidgetItem(isolate_acronyms(name)))
             for column, text in ((1, value), (2, size)):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(
