@@ -17,6 +17,8 @@ items, menu items and the status bar. A text is flagged when
   a text kept from before the language changed;
 * in Persian, it holds ASCII digits (the window writes numbers in Persian digits) that are not
   part of stored data, a phone number or a code a translator kept ("ISO 4217").
+* in Persian, a line with Persian words begins with a Latin word outside an isolate: Qt lays
+  it out left to right and it reads backwards from the right ("CSAT (سهم ۴ تا ۵)").
 
 What is shown as its source gives it is not flagged: stored free text, holiday and region
 names (the ``holidays`` package and ISO 3166-2, English where nothing translates them), zone
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from unicodedata import bidirectional
 from zoneinfo import available_timezones
 
 import pytest
@@ -71,6 +74,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n, settings
+from accountdesk.core.bidi import direction, isolate_acronyms
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.demo import generate
@@ -154,15 +158,20 @@ class Seen:
     """Every text shown, with where it was seen (the first place)."""
 
     texts: dict[str, str] = field(default_factory=dict)
+    #: The lines of each text as laid out, with their direction marks (not for what is only
+    #: read out, such as an accessible name).
+    shaped: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, text: object, where: str, *, mnemonic: bool = False) -> None:
+    def add(self, text: object, where: str, *, mnemonic: bool = False, shown: bool = True) -> None:
         if not isinstance(text, str) or not text.strip():
             return
         if mnemonic:
             text = MNEMONIC.sub(r"\1", text).split("\t")[0]
-        text = MARKS.sub("", text).strip()
-        if text:
-            self.texts.setdefault(text, where)
+        bare = MARKS.sub("", text).strip()
+        if bare and bare not in self.texts:
+            self.texts[bare] = where
+            if shown:
+                self.shaped[bare] = text.splitlines()
 
     def rich(self, text: str, where: str, *, mnemonic: bool = False) -> None:
         if TAG.search(text):
@@ -209,7 +218,7 @@ class Seen:
             if w.isWindow():
                 self.add(w.windowTitle(), f"{here} (title)")
             self.add(w.toolTip(), f"{here} (tooltip)")
-            self.add(w.accessibleName(), f"{here} (accessible name)")
+            self.add(w.accessibleName(), f"{here} (accessible name)", shown=False)
             self.actions(w.actions(), f"{here} (actions)")  # context menus, toolbars
             if isinstance(w, QLabel):
                 self.rich(w.text(), here, mnemonic=w.buddy() is not None)
@@ -247,6 +256,11 @@ class Seen:
             if isinstance(w, QMainWindow):
                 self.actions(w.menuBar().actions(), f"{here} (menu bar)")
                 self.add(w.statusBar().currentMessage(), f"{here} (status bar)")
+
+
+def outside_isolates_text(line: str) -> str:
+    """What of ``line`` is not inside a bidi isolate."""
+    return re.sub("[\u2066-\u2068][^\u2066-\u2069]*\u2069", "", line)
 
 
 def settle() -> None:
@@ -392,6 +406,7 @@ class Rules:
     lang: str
     msgids: set[str]
     data: list[str]
+    sources: set[str]  # data as stored or given by its source (not translations)
     name_words: set[str]
     allowed: set[str]
     english: set[str]
@@ -399,7 +414,8 @@ class Rules:
     @classmethod
     def make(cls, lang: str, db: Database) -> Rules:
         stored, name_words = stored_texts(db)
-        shown = {*stored, *shown_from_elsewhere(db, lang), *LATIN_ALLOWED, *LANGUAGE_NAMES.values()}
+        sources = {*stored, *shown_from_elsewhere(db, lang), *LANGUAGE_NAMES.values()}
+        shown = sources | set(LATIN_ALLOWED)
         if lang != "lv":
             shown |= kept_latin(lang)
         data = sorted(shown, key=len, reverse=True)  # the longest first: a name holds a word
@@ -407,7 +423,7 @@ class Rules:
         if lang != "lv":
             name_words |= place_words(lang)
         english = english_words(lang, name_words) if lang == "lv" else set()
-        return cls(lang, translated_msgids(lang), data, name_words, allowed, english)
+        return cls(lang, translated_msgids(lang), data, sources, name_words, allowed, english)
 
     @staticmethod
     def _zone(match: re.Match[str]) -> str:
@@ -446,10 +462,24 @@ class Rules:
         ]
         return f"Latin letters {latin}" if latin else None
 
+    def backwards(self, lines: list[str]) -> str | None:
+        """In Persian: a line with Persian letters that Qt lays out left to right because its
+        first letter outside isolates is Latin ("CSAT (سهم ۴ تا ۵)" reads "(۵ تا ۴ سهم) CSAT"
+        from the right); a Latin acronym or name at its start must be isolated."""
+        if self.lang != "fa":
+            return None
+        for line in lines:
+            if MARKS.sub("", line).strip() in self.sources:
+                continue
+            persian = any(bidirectional(ch) in ("R", "AL") for ch in outside_isolates_text(line))
+            if persian and direction(line) is False:
+                return "laid out left to right: it starts with a Latin word outside an isolate"
+        return None
+
     def findings(self, seen: Seen) -> list[str]:
         found = []
         for text, where in seen.texts.items():
-            why = self.problem(text)
+            why = self.problem(text) or self.backwards(seen.shaped.get(text, []))
             if why:
                 found.append(f"{where}: {text!r} ({why})")
         return found
@@ -617,8 +647,8 @@ def test_no_english_in_a_window(language: str, demo: Any, tmp_path: Path, qtbot:
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_sweep_finds_an_untranslated_label(lang: str, demo: Any, qtbot: Any) -> None:
     """A label looked up before the language was set, one never translated, one in another
-    language and (in Persian) one with ASCII digits are found; translations and the stored
-    names are not."""
+    language and (in Persian) one with ASCII digits and one laid out left to right are found;
+    translations, the stored names and an isolated acronym are not."""
     rules = Rules.make(lang, demo.db)
     seen = Seen()
     box = QWidget()
@@ -633,6 +663,10 @@ def test_the_sweep_finds_an_untranslated_label(lang: str, demo: Any, qtbot: Any)
         digits = QLabel(i18n._("Size") + ": 50-249", box)
         number = QLabel(i18n._("Size") + ": " + i18n.localize_digits("50-249"), box)
     name = QLabel(rules.data[-1] if rules.data else "", box)
+    backwards = QLineEdit(box)
+    backwards.setPlaceholderText("CSAT (سهم ۴ تا ۵)")
+    isolated = QLineEdit(box)
+    isolated.setPlaceholderText(isolate_acronyms("CSAT (سهم ۴ تا ۵)"))
     box.show()
     seen.widget(box, "box")
     flagged = {text for text in seen.texts if rules.problem(text)}
@@ -641,3 +675,5 @@ def test_the_sweep_finds_an_untranslated_label(lang: str, demo: Any, qtbot: Any)
     assert name.text() not in flagged
     assert number.text() not in flagged
     assert (digits.text() in flagged) == (lang == "fa")
+    shaped = {text for text in seen.texts if rules.backwards(seen.shaped[text])}
+    assert shaped == ({"CSAT (سهم ۴ تا ۵)"} if lang == "fa" else set())
