@@ -178,6 +178,19 @@ def test_encrypt_change_and_decrypt_from_settings(
     assert count_live(db)[0] == 2
 
 
+def test_a_new_passphrase_that_is_the_old_one_is_refused_in_the_dialog(
+    ctx: Any, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Change passphrase: the old one typed as the new one is said in the dialog, which asks
+    again; it closed with a message box, and the user started over from the current one."""
+    Answers(monkeypatch, [PASS])
+    assert security.encrypt_database(ctx, None)
+    answers = Answers(monkeypatch, [PASS, PASS, NEW])  # current; new = old; another one
+    assert security.change_passphrase(ctx, None)
+    assert [s["error"] for s in answers.seen] == ["", "", "The new passphrase is the old one."]
+    assert ctx.db.passphrase == NEW and crypto.opens(ctx.db.path, NEW)
+
+
 def test_cancel_leaves_the_database_as_it_was(
     ctx: Any, messages: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -54,7 +54,8 @@ T = TypeVar("T")
 
 class PassphraseDialog(QDialog):
     """Asks for a passphrase; ``confirm``: a second field that must match and the length rule
-    (setting a passphrase); ``remember``: a "keep it in the system keyring" box."""
+    (setting a passphrase); ``remember``: a "keep it in the system keyring" box; ``refuse``:
+    why a passphrase typed is not taken (None: taken), said in the dialog, which stays."""
 
     def __init__(
         self,
@@ -65,9 +66,11 @@ class PassphraseDialog(QDialog):
         remember: bool = False,
         cancel_text: str | None = None,
         label: str | None = None,
+        refuse: Callable[[str], str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.refuse = refuse
         self.setWindowTitle(title)
         self.setObjectName("passphraseDialog")
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
@@ -137,6 +140,10 @@ class PassphraseDialog(QDialog):
             if self.again is not None and self.again.text() != self.passphrase():
                 self.show_error(_("The two passphrases differ."))
                 return
+        reason = None if self.refuse is None else self.refuse(self.passphrase())
+        if reason is not None:
+            self.show_error(reason)
+            return
         super().accept()
 
 
@@ -287,14 +294,13 @@ def change_passphrase(ctx: AppContext, parent: QWidget | None = None) -> bool:
         _("The new passphrase. It cannot be recovered: keep it somewhere safe."),
         confirm=True,
         remember=crypto.keyring_module() is not None and not kept,
+        # said in the dialog, which asks again (it closed, and the user started over)
+        refuse=lambda text: _("The new passphrase is the old one.") if text == old else None,
         parent=parent,
     )
     if not _accepted(dialog):
         return False
     new = dialog.passphrase()
-    if new == old:
-        QMessageBox.information(parent, title, _("The new passphrase is the old one."))
-        return False
     done = _convert(ctx, parent, title, lambda: crypto.rekey_file(path, old, new, ctx.now()), new)
     if done is None:
         return False
