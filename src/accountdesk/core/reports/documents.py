@@ -33,7 +33,15 @@ from sqlalchemy.orm import selectinload
 
 from accountdesk.core import calendars, i18n, icu, validation
 from accountdesk.core.address import form_of_address
-from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, outside_isolates, plain
+from accountdesk.core.bidi import (
+    PDI,
+    RLI,
+    isolate,
+    isolate_acronyms,
+    ltr,
+    outside_isolates,
+    plain,
+)
 from accountdesk.core.culture.calendar import observed_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
@@ -199,10 +207,19 @@ class ReportContext:
         return isolate_acronyms(isolate_formulas(single_stops("" if value is None else str(value))))
 
     def date(self, d: date | None, style: str = "medium") -> str:
+        """A date as the language writes it, kept on one line: isolated in the report's
+        direction (LRI, or RLI in a right-to-left report), which :mod:`.textlayout` never
+        breaks inside and draws nothing for. Lines broke inside dates: "2025. gada 2." |
+        "marts" in a Latvian table, "28." | "dec. 2026" in a Slovenian title."""
         if d is None:
             return "—"
         with i18n.use_language(self.lang):
-            return i18n.format_date(d, style)
+            return self.whole(i18n.format_date(d, style))
+
+    def whole(self, text: str) -> str:
+        """``text`` (a date, a date and time) isolated in the report's direction, so that a
+        line never breaks inside it (:func:`.textlayout._kept_whole`)."""
+        return f"{RLI}{text}{PDI}" if self.rtl else ltr(text)
 
     def percent(self, m: MetricValue) -> str:
         if m.value is None:
@@ -578,13 +595,13 @@ def _local_time_cell(ctx: ReportContext, zone: str) -> str:
     """A contact's local time in a table: their date and time when the report was made (the
     moment :func:`_local_time_note` states), then their offset from UTC. The column showed the
     offset alone ("UTC+03:00") under the title "Local time"."""
-    return f"{_when(ctx.now, zone)}\n{ltr(_offset(zone, ctx.now))}"
+    return f"{_when(ctx, ctx.now, zone)}\n{ltr(_offset(zone, ctx.now))}"
 
 
 def _local_time_note(ctx: ReportContext) -> str:
     """The moment the local times of a table are given at: when the report was made."""
     return _("Local time: when this report was made, {when} your time.").format(
-        when=isolate(_when(ctx.now, ctx.user_zone))
+        when=isolate(_when(ctx, ctx.now, ctx.user_zone))
     )
 
 
@@ -872,7 +889,7 @@ def _account_story(
             ctx,
             [_("Title"), _("Their time"), _("Your time"), _("When")],
             [
-                [f.title, _when(f.due_at, f.zone), _when(f.due_at, ctx.user_zone),
+                [f.title, _when(ctx, f.due_at, f.zone), _when(ctx, f.due_at, ctx.user_zone),
                  _due_text(ctx, f.due_at, bounds)]
                 for f in follow[:30]
             ],
@@ -1951,6 +1968,8 @@ __all__ = [
 ]
 
 
-def _when(instant: datetime, zone: str) -> str:
-    """The date and time in ``zone`` and the zone as the language names its city."""
-    return f"{i18n.format_when(instant, ZoneInfo(zone))} ({isolate(i18n.zone_name(zone))})"
+def _when(ctx: ReportContext, instant: datetime, zone: str) -> str:
+    """The date and time in ``zone`` (kept on one line) and the zone as the language names
+    its city."""
+    shown = ctx.whole(i18n.format_when(instant, ZoneInfo(zone)))
+    return f"{shown} ({isolate(i18n.zone_name(zone))})"

@@ -41,7 +41,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 from reportlab.platypus import Flowable
 
 from accountdesk.core import bidi
-from accountdesk.core.bidi import BIDI_CONTROLS, FSI, INITIATORS, LRI, PDI
+from accountdesk.core.bidi import BIDI_CONTROLS, FSI, INITIATORS, LRI, PDI, RLI
 from accountdesk.core.i18n import current_language
 from accountdesk.core.icu import line_breaks
 from accountdesk.core.reports import fonts
@@ -325,10 +325,12 @@ def _is_mark(ch: str) -> bool:
 
 
 def _kept_whole(paragraph: str) -> list[tuple[int, int]]:
-    """The left-to-right isolates (LRI … PDI, from :func:`accountdesk.core.bidi.ltr`: phone
-    numbers, e-mail addresses, URLs, codes) at any depth, as (start, end) indices of their
-    content in ``paragraph`` once the bidi controls are taken out: a line never breaks inside
-    one (ICU would break a phone number at its spaces, a URL after a slash)."""
+    """The directional isolates (LRI … PDI, from :func:`accountdesk.core.bidi.ltr`: phone
+    numbers, e-mail addresses, URLs, codes; and RLI … PDI or LRI … PDI around a date, from
+    ``ReportContext.date``) at any depth, as (start, end) indices of their content in
+    ``paragraph`` once the bidi controls are taken out: a line never breaks inside one (ICU
+    would break a phone number at its spaces, a URL after a slash, a date between its day
+    and month). First-strong isolates (names, sentences) break as their words do."""
     spans: list[tuple[int, int]] = []
     open_at: list[tuple[str, int]] = []  # initiator, kept characters before its content
     kept = 0
@@ -337,7 +339,7 @@ def _kept_whole(paragraph: str) -> list[tuple[int, int]]:
             open_at.append((ch, kept))
         elif ch == PDI and open_at:
             initiator, start = open_at.pop()
-            if initiator == LRI and kept > start:
+            if initiator in (LRI, RLI) and kept > start:
                 spans.append((start, kept))
         elif ch not in BIDI_CONTROLS:
             kept += 1
