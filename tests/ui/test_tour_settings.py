@@ -308,3 +308,34 @@ def test_after_a_merge_undo_merge_acts_on_it(
     assert screen.undo_button.isEnabled()
     screen.undo_button.click()
     assert len(contact_ids(ctx.db)) == 2
+
+
+def test_arrows_on_the_first_run_language_box_open_the_list(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keyboard user on the language box: Down opens the list (a language is taken when
+    chosen there); Qt's closed box took the next language at once, and each one built the
+    window again on the way to the one wanted. The wheel does not switch either."""
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from accountdesk.ui.firstrun import FirstRunDialog
+
+    dialog = FirstRunDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    taken: list[int] = []
+    dialog.languages.activated.connect(taken.append)
+    opened: list[bool] = []
+    monkeypatch.setattr(dialog.languages, "showPopup", lambda: opened.append(True))
+    qtbot.keyClick(dialog.languages, Qt.Key.Key_Down)
+    assert opened == [True] and taken == []
+    assert dialog.languages.currentData() == "en" and dialog.result() == 0
+    wheel = QWheelEvent(
+        QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(dialog.languages, wheel)
+    assert dialog.languages.currentData() == "en" and taken == []

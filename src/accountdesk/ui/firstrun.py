@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -69,6 +70,26 @@ def _main_window_of(ctx: AppContext) -> QWidget | None:
     return None
 
 
+class LanguageBox(QComboBox):
+    """The language list: a language is taken when chosen from the open list. On a closed box
+    the arrow keys open the list and the wheel does nothing, where Qt's box took the next
+    language at once (each one building the window again on the way to the one wanted)."""
+
+    _OPENING = frozenset(
+        {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+        | {Qt.Key.Key_Home, Qt.Key.Key_End}
+    )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in self._OPENING and not event.modifiers():
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()
+
+
 class FirstRunDialog(QDialog):
     """Offered when the database has no accounts yet."""
 
@@ -90,7 +111,7 @@ class FirstRunDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.languages = QComboBox()
+        self.languages = LanguageBox()
         self.languages.setObjectName("firstrun_language")
         for code in LANGUAGES:
             self.languages.addItem(LANGUAGE_NAMES.get(code, code), code)
