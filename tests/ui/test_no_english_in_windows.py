@@ -573,6 +573,17 @@ def tour(ctx: Any, tmp_path: Path, qtbot: Any) -> Seen:
         seen.widget(window, kind)
         visit(window.records[-1], seen, kind)
         window.go_back()
+    # a record moved to the trash: the status bar's sentence, Undo's text (then undone)
+    name = contact_detail(ctx.db, contact).given_name
+    ctx.delete("contact", contact, name)
+    settle()
+    assert name in window.statusBar().currentMessage()  # the sentence was shown
+    seen.add(window.statusBar().currentMessage(), "status bar")
+    seen.actions(window.menuBar().actions(), "menu bar after a deletion")
+    seen.add(window.undo_button.text(), "status bar: undo", mnemonic=True)
+    ctx.undo_stack.undo()
+    settle()
+    seen.add(window.statusBar().currentMessage(), "status bar after undo")
     for dialog, name in dialogs(ctx, window, account, contact):
         dialog.show()
         settle()
