@@ -189,3 +189,32 @@ def test_the_date_field_shows_the_languages_day_first_order(
         assert edit.value() == datetime(2027, 3, 22, 9, 30)
     finally:
         apply_language("en")
+
+
+@pytest.mark.parametrize("moves", [True, False])
+def test_rescheduling_shows_whether_occurrences_move_to_a_working_day(
+    qtbot: Any, ctx: Any, moves: bool
+) -> None:
+    """The Reschedule dialog showed "Move an occurrence on a non-working day…" unticked for
+    every follow-up; it shows what was scheduled, and a save keeps it."""
+    from accountdesk.core.services import followups as service
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    contact = _reza(ctx.db)
+    scheduled = service.schedule(
+        ctx.db,
+        service.FollowUpInput(
+            contact_id=contact, title="Quarterly call", local_due=datetime(2026, 12, 4, 10),
+            zone="Asia/Tehran", rrule="FREQ=MONTHLY;INTERVAL=3", move_to_working_day=moves,
+        ),
+    )  # fmt: skip
+    dialog = ScheduleDialog(ctx, follow_up_id=scheduled.id)
+    qtbot.addWidget(dialog)
+    assert dialog.move_box.isChecked() is moves
+    assert not dialog.move_box.isEnabled()
+    dialog.title_edit.setText("Quarterly review call")
+    dialog.save()
+    assert dialog.saved_id == scheduled.id
+    assert service.for_edit(ctx.db, scheduled.id).data.move_to_working_day is moves
+    dialog.reload()
+    assert dialog.move_box.isChecked() is moves

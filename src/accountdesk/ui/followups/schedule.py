@@ -79,6 +79,7 @@ class ScheduleDialog(QDialog):
             self.version = loaded.version
             contact_id, local, zone = stored.contact_id, stored.local_due, stored.zone
             title, rrule, notes = stored.title, stored.rrule, stored.notes
+            moves = stored.move_to_working_day
         self.notes = notes  # kept as they are when rescheduling
         self.person: Person | None = None
         self.saved_id: str | None = None
@@ -166,7 +167,9 @@ class ScheduleDialog(QDialog):
         if zone:
             set_combo(self.zone, zone)
         if follow_up_id is not None:
-            self.move_box.setEnabled(False)  # kept as scheduled
+            # shown as scheduled, and kept so (it was shown unticked whatever it was)
+            self.move_box.setChecked(moves)
+            self.move_box.setEnabled(False)
         self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
         self.refresh()
 
@@ -210,6 +213,7 @@ class ScheduleDialog(QDialog):
             self._set_contact(stored.contact_id)
         set_combo(self.zone, stored.zone)
         self.when.set_value(stored.local_due)
+        self.move_box.setChecked(stored.move_to_working_day)
         self.refresh()
 
     def _repeat_changed(self) -> None:
