@@ -268,3 +268,28 @@ def test_the_reminder_names_what_fell_due_whatever_the_list_shows(qtbot: Any, ct
     assert screen.model.rows == []
     assert "1 follow-up is due." in screen.reminders.text()
     assert "Call about the pallets" in screen.reminders.text()
+
+
+def test_the_reminder_bar_names_what_its_buttons_act_on(qtbot: Any, ctx: Any) -> None:
+    """A second reminder while the first is still in the bar: the count and the buttons take
+    in both, and so do the names (they named the latest one only)."""
+    ayse = _ayse(ctx.db)
+    service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
+    screen = _screen(qtbot, ctx)
+    screen.check_reminders()
+    tasks.wait_all()
+    assert "Call" in screen.reminders.text()
+    service.schedule(
+        ctx.db, service.FollowUpInput(ayse, "Send the offer", datetime(2025, 3, 12, 12))
+    )
+    later = due_for_reminder(ctx.db, ctx.now() + timedelta(minutes=1))
+    assert [s.id for s in later] and len(later) == 1
+    screen._show_reminders(later, {later[0].id: "Send the offer"})
+    text = screen.reminders.text()
+    assert "2 follow-ups are due" in text
+    assert text.index("Send the offer") < text.index("Call")  # the latest first
+    screen.reminders.complete.click()
+    tasks.wait_all()
+    assert screen.model.rows == []  # both completed
+    screen._show_reminders(later, {later[0].id: "Send the offer"})  # a new bar: only its own
+    assert "Call" not in screen.reminders.text()

@@ -224,6 +224,7 @@ class FollowUpsScreen(QWidget):
         self.reminders.snooze_chosen.connect(self.snooze_reminders)
         self.reminders.open.clicked.connect(self.open_reminders)
         self.pending_reminders: list[Shown] = []  # as the reminder showed them
+        self._reminder_titles: dict[str, str] = {}  # of the pending ones, by id
         self._select_after_reload: set[str] = set()
         self.tray = Tray.create(
             self, self.complete_reminders, self.snooze_reminders, self.open_reminders
@@ -415,18 +416,23 @@ class FollowUpsScreen(QWidget):
         tasks.run(due, lambda found: self._show_reminders(*found))
 
     def _show_reminders(self, shown: list[Shown], named: dict[str, str]) -> None:
-        """Say that ``shown`` fell due, naming up to three of them (``named``: their titles);
-        Complete and Snooze act on those occurrences (one completed elsewhere since is left)."""
+        """Say that ``shown`` fell due, with those the bar still holds, naming up to three of
+        them, the latest first (``named``: their titles); Complete and Snooze act on every
+        occurrence the bar counts (one completed elsewhere since is left). The names were of
+        the latest ones only, while the count and the buttons took in the earlier ones too."""
         if not shown:
             return
         ids = [s.id for s in shown]
         latest = {s.id: s for s in [*self.pending_reminders, *shown]}
         self.pending_reminders = list(latest.values())
+        self._reminder_titles.update(named)
         count = len(self.pending_reminders)
         text = ngettext("{n} follow-up is due.", "{n} follow-ups are due.", count).format(
             n=i18n.format_number(count)
         )
-        detail = join_list([isolate(named[id_]) for id_ in ids if id_ in named][:3])
+        newest_first = [*ids, *(s.id for s in reversed(self.pending_reminders) if s.id not in ids)]
+        titles_ = self._reminder_titles
+        detail = join_list([isolate(titles_[i]) for i in newest_first if i in titles_][:3])
         self.reminders.show_text(text, detail)
         if self.tray is not None:
             self.tray.notify(_("AccountDesk"), f"{text}\n{detail}" if detail else text)
@@ -434,6 +440,7 @@ class FollowUpsScreen(QWidget):
 
     def _finish_reminders(self) -> list[Shown]:
         shown, self.pending_reminders = self.pending_reminders, []
+        self._reminder_titles = {}
         self.reminders.hide()
         return shown
 
