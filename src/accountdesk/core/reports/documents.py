@@ -1936,7 +1936,7 @@ def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple
         (_("Account"), data["account"]["name"]),
         (_("Job title"), c["job_title"] or "—"),
         (_("E-mails"), _listed(c["emails"])),
-        (_("Phones"), _listed(c["phones"])),
+        (_("Phones"), _listed(c["phones"], validation.phone_shown)),
         (_("Place"), join_list(v for v in (c["city"], i18n.country_name(c["country"])) if v)),
         (_("Time zone"), ltr(c["timezone"])),
         (_("Preferred channel"), label(CHANNEL, c["preferred_channel"]) or "—"),
