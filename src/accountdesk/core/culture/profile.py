@@ -27,6 +27,21 @@ CATEGORY_LABELS: dict[str, str] = {
     "jewish": N_("Jewish"),
     "chinese": N_("Chinese"),
     "workers": N_("workers"),
+    "hebrew": N_("Jewish"),  # the Hebrew calendar's holidays (Argentina, Iraq, Montenegro …)
+    "orthodox": N_("Orthodox"),
+    "protestant": N_("Protestant"),
+    "sabian": N_("Mandaean"),  # Iraq's Sabian-Mandaean community
+    "yazidi": N_("Yazidi"),
+    # North Macedonia's and Argentina's days off for the members of a community
+    "albanian": N_("Albanian community"),
+    "armenian": N_("Armenian community"),
+    "bosnian": N_("Bosniak community"),
+    "roma": N_("Roma community"),
+    "serbian": N_("Serbian community"),
+    "turkish": N_("Turkish community"),
+    "vlach": N_("Vlach community"),
+    "de_facto": N_("customary day off"),  # Switzerland's and Sweden's days off in practice
+    "optional_women": N_("optional for women"),  # India
 }
 MARKERS: dict[str, str] = {"do": "+", "dont": "-", "tip": "*"}
 
