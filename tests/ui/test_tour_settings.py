@@ -339,3 +339,60 @@ def test_arrows_on_the_first_run_language_box_open_the_list(
     )  # fmt: skip
     QApplication.sendEvent(dialog.languages, wheel)
     assert dialog.languages.currentData() == "en" and taken == []
+
+
+def test_a_backup_file_from_elsewhere_is_restored_after_asking(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    """Restore from a file…: the backup a user kept on a stick, taken on the laptop that
+    died, is of another database than the one a new install made; the dialog could restore
+    only the backups in this database's own folder, so there was no way back in the app. It
+    asks, then restores; No leaves everything as it was; a damaged file is refused, saying
+    so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.queries.lists import count_live
+    from accountdesk.core.queries.search import search
+    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.ui import backups as backups_ui
+    from accountdesk.ui.backups import BackupsDialog
+
+    old_laptop = open_database(tmp_path / "old" / "laptop.db")
+    create_account(old_laptop, AccountInput(name="Kapadokya Seramik", country="TR"))
+    kept = make_backup(old_laptop, ctx.clock).path
+    old_laptop.close()
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(b"not a database at all" * 50)
+
+    asked: list[str] = []
+    warned: list[str] = []
+    told: list[str] = []
+    answer = {"foreign": False}
+    monkeypatch.setattr(backups_ui, "confirm_restore_file", lambda _p, _f: True)
+    monkeypatch.setattr(
+        backups_ui, "confirm_foreign", lambda _p, f: asked.append(str(f)) or answer["foreign"]
+    )
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    dialog = BackupsDialog(ctx)
+    qtbot.addWidget(dialog)
+    restore_file = dialog.buttons[2]
+    assert restore_file.isEnabled() and restore_file.text() == "Restore from a file…"
+
+    monkeypatch.setattr(backups_ui, "choose_backup_file", lambda _p: damaged)
+    restore_file.click()
+    assert len(warned) == 1 and "is not an SQLite database" in warned[0]
+    assert not dialog.restored and count_live(ctx.db) == (0, 0)
+
+    monkeypatch.setattr(backups_ui, "choose_backup_file", lambda _p: kept)
+    restore_file.click()  # No to "another database"
+    assert asked == [str(kept)] and not dialog.restored and count_live(ctx.db) == (0, 0)
+    assert len(warned) == 1  # the user's No is not an error
+
+    answer["foreign"] = True
+    restore_file.click()
+    assert dialog.restored and [h.title for h in search(ctx.db, "kapadokya")] == [
+        "Kapadokya Seramik"
+    ]
+    assert len(told) == 1 and "was restored" in told[0]

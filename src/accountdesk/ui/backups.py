@@ -1,4 +1,6 @@
-"""File → Backups…: this database's backups (when, size, schema, why), Restore and Back up now.
+"""File → Backups…: this database's backups (when, size, schema, why), Restore, Back up now,
+and Restore from a file… (a backup kept elsewhere: a copy from another computer, or taken
+before this database was made, so of another database: restored after the user says so).
 
 A restore replaces the whole database after backing up what it holds now
 (:func:`accountdesk.core.db.backup.restore_backup`); the window is then built again on the
@@ -7,8 +9,10 @@ restored data (``MainWindow.database_replaced``).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from accountdesk.core.bidi import ltr
 from accountdesk.core.db import backup as backups
@@ -30,6 +34,39 @@ def confirm_restore(parent: QWidget, when: str) -> bool:
     )
 
 
+def confirm_restore_file(parent: QWidget, path: Path) -> bool:
+    return ask_yes(
+        parent,
+        _("Restore a backup"),
+        _(
+            "Replace everything in the database by the backup {file}? What it holds now is "
+            "backed up first."
+        ).format(file=ltr(str(path))),
+    )
+
+
+def confirm_foreign(parent: QWidget, path: Path) -> bool:
+    return ask_yes(
+        parent,
+        _("Restore a backup"),
+        _(
+            "{file} is a backup of another database (from another computer, or from before "
+            "this database was made). Restore it all the same? What the database holds now is "
+            "backed up first."
+        ).format(file=ltr(str(path))),
+    )
+
+
+def choose_backup_file(parent: QWidget) -> Path | None:
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Restore from a file"),
+        "",
+        ";;".join([_("AccountDesk databases and backups (*.db)"), _("All files (*)")]),
+    )
+    return Path(path) if path else None
+
+
 class BackupsDialog(ListDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.ctx = ctx
@@ -45,7 +82,11 @@ class BackupsDialog(ListDialog):
                 (N_("Schema"), lambda b: ltr(localize_digits(b.schema or "-"))),
                 (N_("Why"), lambda b: b.kind_label),
             ],
-            [(_("Restore…"), self.restore_current), (_("Back up now"), self.back_up_now)],
+            [
+                (_("Restore…"), self.restore_current),
+                (_("Back up now"), self.back_up_now),
+                (_("Restore from a file…"), self.restore_file),
+            ],
             stretch=3,
             below=self.where,
             empty=_("No backups yet. Back up now makes one."),
@@ -65,6 +106,7 @@ class BackupsDialog(ListDialog):
             else _("This database is read-only and has no backups yet.")
         )
         self.buttons[0].setEnabled(bool(self.model.items) and not self.ctx.db.read_only)
+        self.buttons[2].setEnabled(not self.ctx.db.read_only)
         if self.model.items:
             # not selectRow(0): in a right-to-left window it looks for the column one pixel
             # past the last one and chooses nothing, so Restore… did nothing
@@ -83,20 +125,49 @@ class BackupsDialog(ListDialog):
         backup: backups.Backup | None = self.current()
         if backup is None or not confirm_restore(self, self._when(backup)):
             return
-        tasks.wait_all()  # no job may be reading or writing the database meanwhile
-        try:
-            backups.restore_backup(self.ctx.db, backup.path, clock=self.ctx.clock)
-        except UserError as error:
-            QMessageBox.warning(self, _("Backups"), error.message)
+        if self._restore(backup.path):
+            self._done(
+                _(
+                    "The backup of {when} was restored; what the database held before is a "
+                    "backup too."
+                ).format(when=self._when(backup))
+            )
+
+    def restore_file(self) -> None:
+        """Restore from a file…: a backup chosen anywhere; one of another database only
+        after the user says so (its data then goes on as this database)."""
+        path = choose_backup_file(self)
+        if path is None or not confirm_restore_file(self, path):
             return
-        self.restored = True
+        if self._restore(path, foreign_ok=True):
+            self._done(
+                _(
+                    "The backup {file} was restored; what the database held before is a backup too."
+                ).format(file=ltr(str(path)))
+            )
+
+    def _restore(self, path: Path, *, foreign_ok: bool = False) -> bool:
+        """Restore ``path``; a refusal is said in a message box (nothing was changed)."""
+        tasks.wait_all()  # no job may be reading or writing the database meanwhile
+        force = False
+        while True:
+            try:
+                backups.restore_backup(self.ctx.db, path, force=force, clock=self.ctx.clock)
+            except backups.ForeignBackupError as error:
+                if foreign_ok and not force and confirm_foreign(self, path):
+                    force = True
+                    continue
+                if not foreign_ok:
+                    QMessageBox.warning(self, _("Backups"), error.message)
+                return False
+            except UserError as error:
+                QMessageBox.warning(self, _("Backups"), error.message)
+                return False
+            return True
+
+    def _done(self, said: str) -> None:
         # said here, not in the status bar: the window is built again on the restored data
         # (MainWindow.database_replaced), and the old window's status bar went with it
-        QMessageBox.information(
-            self,
-            _("Restore a backup"),
-            _(
-                "The backup of {when} was restored; what the database held before is a backup too."
-            ).format(when=self._when(backup)),
-        )
+        self.restored = True
+        QMessageBox.information(self, _("Restore a backup"), said)
         self.accept()
