@@ -396,3 +396,38 @@ def test_a_backup_file_from_elsewhere_is_restored_after_asking(
         "Kapadokya Seramik"
     ]
     assert len(told) == 1 and "was restored" in told[0]
+
+
+def test_first_run_offers_to_restore_a_backup(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user whose data is in a backup (a new laptop) meets the first-run dialog: it
+    offers Restore a backup… (the Backups dialog, with Restore from a file…), and the window
+    is built again on the restored data."""
+    from PySide6.QtWidgets import QPushButton
+
+    from accountdesk.ui.app import Controller
+    from accountdesk.ui.backups import BackupsDialog
+    from accountdesk.ui.firstrun import FirstRunDialog
+
+    controller = Controller(ctx.db)
+    controller.ctx = ctx
+    controller.start(background=False)
+    window = controller.window
+    opened: list[BackupsDialog] = []
+
+    def backups(dialog: BackupsDialog) -> int:
+        opened.append(dialog)
+        dialog.restored = True  # as Restore from a file… leaves it
+        return 1
+
+    monkeypatch.setattr(BackupsDialog, "exec", backups)
+    dialog = FirstRunDialog(ctx, window)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    button = dialog.findChild(QPushButton, "firstrun_backup")
+    assert button is not None and button.text() == "Restore a backup…"
+    button.click()
+    assert dialog.result() == 1 and dialog.choice == "backup"
+    dialog.run_choice()
+    assert len(opened) == 1
+    assert controller.window is not window  # built again on the restored data

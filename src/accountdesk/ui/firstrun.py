@@ -1,5 +1,6 @@
 """First run on an empty database: the language and "Me" (time zone, country, hours) chosen
-first, then demo data, a file to import (ui/import_dialog.py), or an empty start."""
+first, then demo data, a file to import (ui/import_dialog.py), a backup to restore
+(ui/backups.py), or an empty start."""
 
 from __future__ import annotations
 
@@ -131,6 +132,7 @@ class FirstRunDialog(QDialog):
         for key, text in (
             ("demo", _("Load demo data")),
             ("csv", _("Import contacts from a file…")),
+            ("backup", _("Restore a backup…")),
             ("empty", _("Start empty")),
         ):
             button = QPushButton(text)
@@ -183,6 +185,14 @@ class FirstRunDialog(QDialog):
             QTimer.singleShot(0, ctx, lambda: offer_first_run(ctx, _main_window_of(ctx)))
         elif self.choice == "demo":
             load_demo(self.ctx, parent)
+        elif self.choice == "backup":
+            from accountdesk.ui.backups import BackupsDialog
+            from accountdesk.ui.main_window import MainWindow
+
+            dialog = BackupsDialog(self.ctx, parent)
+            run_modal(dialog)
+            if dialog.restored and isinstance(parent, MainWindow):
+                parent.database_replaced.emit()  # the window is built on the restored data
         elif self.choice == "csv":
             from accountdesk.ui.import_dialog import choose_file, import_file
 
