@@ -24,6 +24,7 @@ from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import LANGUAGES, _, country_name, current_language, zone_name
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.detail import LeadingLabel
 from accountdesk.ui.modal import run_modal
 
 DEMO_ACCOUNTS = 300
@@ -121,7 +122,7 @@ class FirstRunDialog(QDialog):
         self.languages.activated.connect(self._choose_language)
         form.addRow(_("Language:"), self.languages)
         layout.addLayout(form)
-        self.me = QLabel()
+        self.me = LeadingLabel()  # at the window's leading edge, whatever its first letter
         self.me.setObjectName("firstrun_me_summary")
         self.me.setWordWrap(True)
         layout.addWidget(self.me)
