@@ -659,15 +659,24 @@ def consent_dates(
 
 
 def parse_hhmm(key: str, value: str | None) -> str | None:
-    """A wall time HH:MM, in ASCII or the language's own digits (Persian ۰۹:۳۰, Thai ๐๙:๓๐)."""
+    """A wall time H:MM or HH:MM, with a colon or a stop (Slovenian "9.30"), in ASCII or the
+    language's own digits (Persian ۹:۳۰, Thai ๐๙:๓๐). ``time.fromisoformat`` refused "9:30"
+    and read "09.30" as 09:00 and a fraction of a second."""
     cleaned = clean_text(value)
     if cleaned is None:
         return None
+    found = _HOUR_MINUTE.fullmatch(ascii_digits(cleaned))
     try:
-        parsed = time.fromisoformat(ascii_digits(cleaned))
+        parsed = time(int(found.group(1)), int(found.group(2))) if found else None
     except ValueError:
-        raise fail(key, value, _("is not a time in the form HH:MM")) from None
+        parsed = None
+    if parsed is None:
+        raise fail(key, value, _("is not a time in the form HH:MM"))
     return parsed.strftime("%H:%M")
+
+
+#: A wall time as it is typed: "9:30", "09:30", "9.30" (seconds, as files write them, dropped).
+_HOUR_MINUTE = re.compile(r"(\d{1,2})[:.](\d{2})(?::\d{2})?", re.ASCII)
 
 
 # --- numbers ---------------------------------------------------------------------------------

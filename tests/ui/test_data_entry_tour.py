@@ -1,0 +1,80 @@
+"""Data entry as a rep types it, in Slovenian, Turkish and Persian: what is typed is what is
+stored and shown again; bad input gets one message that says what and where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from accountdesk.core import i18n
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.details import contact_detail
+from accountdesk.ui.contacts.editor import ContactEditor
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, as a keyboard in that language would (QTest
+    types ASCII only): each character is a key press carrying its text."""
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    code = request.param
+    i18n.set_language(code)
+    if i18n.is_rtl():
+        qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        yield code
+    finally:
+        i18n.set_language("en")
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end"),
+    [("sl", "9.30", "17.00"), ("tr", "9:30", "17:00"), ("fa", "۹:۳۰", "۱۷:۰۰")],
+    indirect=["language"],
+)
+def test_working_hours_typed_with_one_digit_hours_are_stored_as_typed(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str, start: str,
+    end: str,
+) -> None:  # fmt: skip
+    """Typed "9:30" was refused ("is not a time in the form HH:MM") and a Slovenian "09.30" was
+    stored as 09:00 (read as nine hours and 0.30 seconds)."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["work_start"], start)
+    type_text(editor.fields["work_end"], end)
+    editor.accept()
+    assert not editor.errors["work_start"].isVisibleTo(editor), editor.errors["work_start"].text()
+    detail = contact_detail(db, sample["anna"])
+    assert (detail.work_start, detail.work_end) == ("09:30", "17:00")
+    again = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(again)
+    assert again.text("work_start") == i18n.localize_digits("09:30")
+
+
+def test_working_hours_with_a_stop_keep_their_minutes(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any
+) -> None:
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["work_start"], "08.45")
+    type_text(editor.fields["work_end"], "16.15")
+    editor.accept()
+    detail = contact_detail(db, sample["anna"])
+    assert (detail.work_start, detail.work_end) == ("08:45", "16:15")
