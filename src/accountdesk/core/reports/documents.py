@@ -28,7 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 from reportlab.platypus import TableStyle as RLTableStyle
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from accountdesk.core import calendars, i18n, icu, validation
@@ -1635,10 +1635,6 @@ def _trip_story(
     db: Database, ctx: ReportContext, country: str, city: str | None, period: Period,
     include_lost: bool = False,
 ) -> tuple[list[Any], str]:  # fmt: skip
-    place = f"{city}, {i18n.country_name(country)}" if city else i18n.country_name(country)
-    title = _("Trip brief: {place}, {start} – {end}").format(
-        place=place, start=ctx.date(period.start), end=ctx.date(period.end)
-    )
     with db.reader() as s:
         q = (
             select(Contact, Account)
@@ -1649,9 +1645,15 @@ def _trip_story(
                 Contact.country == country,
             )
         )
+        every: list[tuple[Contact, Account]] = [
+            (c, a) for c, a in s.execute(q.order_by(Account.name, Contact.family_name, Contact.id))
+        ]
         if city:
-            q = q.where(func.lower(Contact.city) == city.lower())
-        every = s.execute(q.order_by(Account.name, Contact.family_name, Contact.id)).all()
+            # the city as search finds it (db.fts.fold: "istanbul" and "İSTANBUL" are
+            # İstanbul, "riga" is Rīga); SQL's lower() changed ASCII letters only, so not even
+            # "İstanbul" found İstanbul
+            every = [(c, a) for c, a in every if fold(c.city or "") == fold(city)]
+            city = next((c.city for c, _a in every if c.city), city)  # as stored
         lost = {a.id for _c, a in every if a.status == "lost"}
         found = [(c, a) for c, a in every if include_lost or a.status != "lost"]
         rows = [
@@ -1673,6 +1675,10 @@ def _trip_story(
                 )
             )
         ]
+    place = f"{city}, {i18n.country_name(country)}" if city else i18n.country_name(country)
+    title = _("Trip brief: {place}, {start} – {end}").format(
+        place=place, start=ctx.date(period.start), end=ctx.date(period.end)
+    )
     # The place's clock: where most of the contacts there are, else the country's main zone.
     zone = contact_zones.most_common(1)[0][0] if contact_zones else default_zone(country) or "UTC"
     outlook = trip_outlook(country, None, zone, period.start, period.end, lang=ctx.lang)
