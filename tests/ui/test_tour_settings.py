@@ -431,3 +431,32 @@ def test_first_run_offers_to_restore_a_backup(
     dialog.run_choice()
     assert len(opened) == 1
     assert controller.window is not window  # built again on the restored data
+
+
+def test_emptying_a_long_trash_counts_every_record(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Trash lists the latest records only; Empty the trash… deletes them all, so it asks
+    with the count of all of them, not of the rows shown."""
+    from accountdesk.core.services import trash
+    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.ui.trash import dialog as trash_dialog
+    from accountdesk.ui.trash.dialog import TrashDialog
+
+    for n in range(5):
+        account = create_account(ctx.db, AccountInput(name=f"A{n}", country="LV"))
+        ctx.delete("account", account, f"A{n}")
+    shown_only = trash.list_trash
+
+    def latest(db: Any, limit: int = 3) -> Any:
+        return shown_only(db, limit=limit)
+
+    monkeypatch.setattr(trash, "list_trash", latest)  # as if the trash held more than shown
+    dialog = TrashDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 3
+    asked: list[int] = []
+    monkeypatch.setattr(trash_dialog, "confirm_empty", lambda _p, n: asked.append(n) or True)
+    dialog.empty()
+    assert asked == [5]
+    assert shown_only(ctx.db) == []

@@ -12,6 +12,9 @@ from accountdesk.ui import fmt
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listdialog import ListDialog, ask_yes
 
+#: No limit: every record in the trash (the list shows the latest 500).
+ALL = 2**62
+
 
 def confirm_purge(parent: QWidget, title: str) -> bool:
     return ask_yes(
@@ -94,10 +97,10 @@ class TrashDialog(ListDialog):
     def empty(self) -> None:
         """Empty the trash…: everything in it deleted for good, after the user said yes to how
         many records that is."""
-        count = len(self.model.items)
-        if not count or not confirm_empty(self, count):
+        everything = trash.list_trash(self.ctx.db, limit=ALL)  # the list shows the latest only
+        if not everything or not confirm_empty(self, len(everything)):
             return
-        kinds = dict.fromkeys(item.kind for item in self.model.items)  # each once, in order
+        kinds = dict.fromkeys(item.kind for item in everything)  # each once, in order
         removed = trash.empty_trash(self.ctx.db)
         self.ctx.undo_stack.clear()  # an undo could point at a purged record
         for kind in kinds:  # the screens that show them, or what went with them, look again
