@@ -460,3 +460,22 @@ def test_emptying_a_long_trash_counts_every_record(
     dialog.empty()
     assert asked == [5]
     assert shown_only(ctx.db) == []
+
+
+def test_every_country_in_the_list_names_itself_on_hover(ctx: AppContext, qtbot: Any) -> None:
+    """The country list is narrow (a 1024-pixel screen cuts 'British Indian Ocean Territory'):
+    each row's tooltip has the whole name; a curated one says so on a line of its own."""
+    from PySide6.QtCore import Qt
+
+    from accountdesk.core.i18n import country_name
+    from accountdesk.ui.countries.screen import CountriesScreen
+
+    screen = CountriesScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    tips = {
+        str(screen.list.item(r).data(Qt.ItemDataRole.UserRole)): screen.list.item(r).toolTip()
+        for r in range(screen.list.count())
+    }
+    assert tips["IO"] == country_name("IO")
+    curated = next(iter(screen.curated))
+    assert tips[curated] == f"{country_name(curated)}\nCurated etiquette notes"

@@ -286,11 +286,14 @@ class CountriesScreen(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, code)
             item.setData(Qt.ItemDataRole.UserRole + 1, f"{name} {code}".casefold())
+            # the whole name on hover: the list is narrow and a long name is cut
+            # ("Britanya Hint Okyanusu Toprakla…" on a 1024-pixel screen)
+            item.setToolTip(name)
             if code in self.curated:
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
-                item.setToolTip(_("Curated etiquette notes"))
+                item.setToolTip(f"{name}\n{_('Curated etiquette notes')}")
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._filter()
