@@ -16,9 +16,10 @@ from pathlib import Path
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact
-from accountdesk.core.errors import UserError, os_reason
+from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _
+from accountdesk.core.io.refusal import unreadable
 from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
@@ -91,9 +92,7 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Schedul
     except IcsError as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
-        raise UserError(
-            _("{path} cannot be read: {reason}").format(path=path, reason=os_reason(exc))
-        ) from exc
+        raise UserError(unreadable(path, exc)) from exc
     items = [
         FollowUpInput(
             contact_id=contact_id,

@@ -70,20 +70,6 @@ class FollowUpEdit:
     move_to_working_day: bool = False
 
 
-def _contact(session: Session, contact_id: str) -> Contact:
-    contact = session.get(Contact, contact_id)
-    if contact is None or contact.deleted_at is not None:
-        raise trash.missing(Contact, contact, contact_id)
-    return contact
-
-
-def _follow_up(session: Session, follow_up_id: str) -> FollowUp:
-    item = session.get(FollowUp, follow_up_id)
-    if item is None or item.deleted_at is not None:
-        raise trash.missing(FollowUp, item, follow_up_id)  # in the trash: who moved it, when
-    return item
-
-
 def _resolve(local: datetime, zone: str) -> WallTimeResolution:
     if local.tzinfo is not None:
         raise v.fail("due", local, _("give the wall-clock time without a zone"))
@@ -105,7 +91,7 @@ def _check_rrule(rule: str | None) -> str | None:
 
 def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
     """Schedule inside an open transaction (quick log uses this with its interaction)."""
-    contact = _contact(session, data.contact_id)
+    contact = trash.live(session, Contact, data.contact_id)
     zone = v.timezone(data.zone, allow_empty=True) or contact.timezone
     resolution = _resolve(data.local_due, zone)
     if data.duration_minutes <= 0:
@@ -160,7 +146,7 @@ def edit(
     """
     with saving(db) as session:
         editable(session, FollowUp, follow_up_id, expected_version)
-        item = _follow_up(session, follow_up_id)
+        item = trash.live(session, FollowUp, follow_up_id)  # in the trash: who, when
         new_zone = v.timezone(zone, allow_empty=True) or item.zone
         resolution = _resolve(local_due, new_zone)
         item.title = v.required("title", title)
@@ -183,7 +169,7 @@ def edit(
 def for_edit(db: Database, follow_up_id: str) -> Loaded[FollowUpEdit]:
     """The stored follow-up as the rescheduling form shows it, with the version it was read at."""
     with db.reader() as session:
-        item = _follow_up(session, follow_up_id)
+        item = trash.live(session, FollowUp, follow_up_id)  # in the trash: who, when
         data = FollowUpEdit(
             contact_id=item.contact_id,
             title=item.title,
