@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.details import contact_detail
 from accountdesk.ui.contacts.editor import ContactEditor
@@ -78,3 +79,48 @@ def test_working_hours_with_a_stop_keep_their_minutes(
     editor.accept()
     detail = contact_detail(db, sample["anna"])
     assert (detail.work_start, detail.work_end) == ("08:45", "16:15")
+
+
+def paste(widget: QLineEdit, text: str) -> None:
+    """Paste ``text`` at the cursor of ``widget`` (Ctrl+V)."""
+    QGuiApplication.clipboard().setText(text)
+    widget.setFocus()
+    widget.paste()
+
+
+@pytest.mark.parametrize("language", ["sl", "fa"], indirect=True)
+def test_text_pasted_with_line_breaks_into_a_line_is_kept_on_one_line(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """A name copied from a signature over two lines, numbers and addresses copied from a
+    column: the one-line field showed the break as nothing and the save was refused ("must
+    be a single line") though nothing on screen said where."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    given = editor.fields["given_name"]
+    assert isinstance(given, QLineEdit)
+    given.clear()
+    paste(given, "Ana\r\nMarija\n")
+    assert given.text() == "Ana Marija"
+    phones = editor.fields["phone"]
+    assert isinstance(phones, QLineEdit)
+    paste(phones, "+386 31 234 567\n+386 1 234 5678\n")
+    assert phones.text() == "+386 31 234 567, +386 1 234 5678"
+    emails = editor.fields["email"]
+    assert isinstance(emails, QLineEdit)
+    emails.end(False)
+    paste(emails, "\nana@example.si\tmarija@example.si")
+    assert plain(emails.text()) == "anna@timber.example, ana@example.si marija@example.si"
+    emails.setText("anna@timber.example")
+    paste(emails, "\nana@example.si")
+    assert emails.text() == "anna@timber.example, ana@example.si"
+    editor.accept()
+    assert editor.result() == QDialog.DialogCode.Accepted, editor.errors["given_name"].text()
+    detail = contact_detail(db, sample["anna"])
+    assert detail.name.startswith("Ana Marija")
+    assert [value for _label, value in detail.phones] == ["+38631234567", "+38612345678"]
+    assert [value for _label, value in detail.emails] == [
+        "anna@timber.example",
+        "ana@example.si",
+    ]

@@ -16,6 +16,7 @@ is nothing to reload then, and the form keeps what was typed.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -179,7 +180,8 @@ def region_combo(country_box: QComboBox) -> QComboBox:
     """The regions (ISO 3166-2) of the country chosen in ``country_box``, by their name in the
     language and their code ("Bavarska (BY)" in Slovenian), in the language's order; filled
     again when the country changes (a region the new country lacks is cleared). Typing a name
-    or a code finds it (:func:`region_value`). The field was a bare line asking for the ISO code ("RIX")."""
+    or a code finds it (:func:`region_value`). The field was a bare line asking for the ISO
+    code ("RIX")."""
     box = combo((), empty="", editable=True)
 
     def refill() -> None:
@@ -609,10 +611,33 @@ class FormDialog(QDialog):
         super().closeEvent(event)
 
 
-def line(placeholder: str = "") -> QLineEdit:
+#: Line breaks (with the spaces around them) and tabs in text pasted or dropped into a line.
+_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[\s]*")
+_TABS = re.compile(r"\t+")
+
+
+def line(placeholder: str = "", *, joiner: str = " ") -> QLineEdit:
+    """A one-line field. Text pasted or dropped into it with line breaks or tabs (a name copied
+    from an e-mail's signature, numbers from a spreadsheet's column) has each break replaced by
+    ``joiner`` (", " in a comma-separated field) and each tab by a space: the field showed the
+    break as nothing ("AnaMarija") and the save was refused as "must be a single line"."""
     edit = QLineEdit()
     if placeholder:
         edit.setPlaceholderText(placeholder)
+
+    def edited(text: str) -> None:
+        if not (_BREAKS.search(text) or "\t" in text):
+            return
+
+        def joined(part: str) -> str:
+            return _TABS.sub(" ", _BREAKS.sub(joiner, part))
+
+        cursor = edit.cursorPosition()
+        before = joined(text[:cursor])
+        edit.setText((before + joined(text[cursor:])).strip(joiner.strip() + " "))
+        edit.setCursorPosition(min(len(before), len(edit.text())))
+
+    edit.textEdited.connect(edited)
     return edit
 
 

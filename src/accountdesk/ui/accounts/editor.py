@@ -73,7 +73,7 @@ class AccountEditor(FormDialog):
         )
         self.add_field("website", _("Website"), line("https://"))
         self.add_field("acquisition_cost", _("Acquisition cost"), line())
-        self.add_field("tags", _("Tags"), line(_("comma-separated")))
+        self.add_field("tags", _("Tags"), line(_("comma-separated"), joiner=", "))
         self.add_field("notes", _("Notes"), notes_edit())
         if self.loaded is not None:
             self._fill(self.loaded)
