@@ -72,10 +72,7 @@ def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = sy
 
 def _contact_zone(db: Database, contact_id: str) -> str:
     with db.reader() as session:
-        contact = session.get(Contact, contact_id)
-        if contact is None or contact.deleted_at is not None:
-            raise trash.missing(Contact, contact, contact_id)
-        return contact.timezone
+        return trash.live(session, Contact, contact_id).timezone
 
 
 def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Scheduled]:
