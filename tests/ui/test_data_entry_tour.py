@@ -124,3 +124,30 @@ def test_text_pasted_with_line_breaks_into_a_line_is_kept_on_one_line(
         "anna@timber.example",
         "ana@example.si",
     ]
+
+
+@pytest.mark.parametrize("language", ["sl", "tr"], indirect=True)
+def test_a_refused_value_among_several_in_a_field_is_named_there(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """The message under the Phones field said "is not a valid phone number for Latvia" and
+    not which of the numbers typed; what was typed in every field is kept."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["job_title"], "Direktorica")
+    type_text(editor.fields["phone"], "+371 2123 7875, 12345")
+    editor.accept()
+    error = editor.errors["phone"]
+    assert error.isVisibleTo(editor)
+    assert "12345" in error.text() and "2123" not in error.text()
+    assert i18n._("Phone") in error.text()  # the field, in the language of the window
+    assert editor.focusWidget() is editor.fields["phone"]
+    assert plain(editor.text("phone")) == "+371 2123 7875, 12345"
+    assert editor.text("job_title") == "Direktorica"
+    assert contact_detail(db, sample["anna"]).job_title is None  # nothing stored
+    # a value the field holds alone is not repeated: the reason only
+    editor.set_text("phone", "")
+    type_text(editor.fields["phone"], "12345")
+    editor.accept()
+    assert "12345" not in error.text()

@@ -62,7 +62,7 @@ from accountdesk.core.i18n import (
     zone_name,
 )
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
-from accountdesk.core.validation import ValidationError, format_number_input
+from accountdesk.core.validation import ValidationError, format_number_input, printable
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, zone_choices
 
@@ -489,9 +489,21 @@ class FormDialog(QDialog):
             self.banner.setText(str(error))
             self.banner.show()
             return
-        label.setText(error.reason[:1].upper() + error.reason[1:])
+        label.setText(self._field_message(key, error))
         label.show()
         self.fields[key].setFocus()
+
+    def _field_message(self, key: str, error: ValidationError) -> str:
+        """What field ``key`` says under it: the reason, when the value refused is what the
+        field holds; the whole message naming the value when it is one of several the field
+        holds (a phone number among the phones, a line of the important dates, the start and
+        end of working hours) and the reason does not name it: "Is not a valid phone number
+        for Slovenia" did not say which."""
+        value = "" if error.value is None else plain(str(error.value)).strip()
+        shown = plain(self._shown(key) or "").strip()
+        if value and value != shown and printable(value) not in error.reason:
+            return str(error)
+        return error.reason[:1].upper() + error.reason[1:]
 
     # --- saving and closing --------------------------------------------------------------
 
