@@ -887,7 +887,9 @@ def _positive(value: str) -> int:
 
 def _year(value: str) -> int:
     """A year a date can have (1 to 9999): ``country --year 99999`` ended in "unexpected error
-    (ValueError: year 99999 is out of range)"."""
+    (ValueError: year 99999 is out of range)". The year as the language writes it, as a typed
+    date's (i18n.parse_date_input): the Buddhist era's 2570 is 2027 in Thai; it was taken as
+    the Gregorian 2570 ("Holidays in 3113")."""
     from datetime import MAXYEAR, MINYEAR
 
     try:
@@ -900,7 +902,10 @@ def _year(value: str) -> int:
                 first=i18n.localize_digits(str(MINYEAR)), last=i18n.localize_digits(str(MAXYEAR))
             )
         )
-    return number
+    try:
+        return i18n.parse_date_input(f"{number:04d}-01-01").year
+    except i18n.DateInputError:  # no such day in the language's calendar: the year as given
+        return number
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:

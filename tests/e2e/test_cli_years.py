@@ -1,0 +1,28 @@
+"""``country --year`` takes the year as the language writes it, as a typed date does
+(i18n.parse_date_input): in Thai the Buddhist era's 2570 is 2027, the year the profile's own
+heading and dates then show. It was taken as the Gregorian 2570: "Holidays in 3113", and no
+holiday data."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+
+import pytest
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.mark.parametrize("typed", ["2570", "๒๕๗๐", "2027"])
+def test_a_thai_year_in_the_buddhist_era(run: Run, typed: str) -> None:
+    result = run("country", "TH", "--lang", "th", "--year", typed, check=True)
+    assert "3113" not in result.stdout
+    holidays = result.stdout.split("วันหยุดในปี 2570")[1]  # "Holidays in 2570"
+    assert "1 ม.ค. 2570" in holidays  # New Year's Day 2027, in the Buddhist era
+    assert "2569" not in holidays and "2571" not in holidays
+
+
+def test_a_year_in_another_language_is_gregorian(run: Run) -> None:
+    result = run("country", "TR", "--lang", "tr", "--year", "2570", check=True)
+    assert "2570" in result.stdout
+    assert "2027" not in result.stdout
