@@ -479,3 +479,22 @@ def test_every_country_in_the_list_names_itself_on_hover(ctx: AppContext, qtbot:
     assert tips["IO"] == country_name("IO")
     curated = next(iter(screen.curated))
     assert tips[curated] == f"{country_name(curated)}\nCurated etiquette notes"
+
+
+def test_me_region_placeholder_reads_right_to_left_in_persian(
+    ctx: AppContext, qtbot: Any, persian: None
+) -> None:
+    """'ISO 3166-2، مثلاً RIX' began with a Latin acronym, so Qt laid it out left to right and
+    it read backwards from the right; the codes are isolated (bidi.isolate_acronyms)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from accountdesk.core.bidi import direction, plain
+    from accountdesk.ui.me import MeDialog
+
+    dialog = MeDialog(ctx)
+    qtbot.addWidget(dialog)
+    region = dialog.fields["user.subdivision"]
+    assert isinstance(region, QLineEdit)
+    shown = region.placeholderText()
+    assert "RIX" in plain(shown) and "مثلاً" in shown
+    assert direction(shown) is True

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from accountdesk.core import settings
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, isolate_acronyms
 from accountdesk.core.i18n import _, localize_digits, zone_name
 from accountdesk.core.timekeeping.zones import system_zone
 from accountdesk.ui.context import AppContext
@@ -34,7 +34,9 @@ class MeDialog(FormDialog):
         country = country_combo()
         country.insertItem(0, _("None (Saturday–Sunday weekend, no public holidays)"), "")
         self.add_field("user.country", _("My country"), country)
-        self.add_field("user.subdivision", _("My region"), line(_("ISO 3166-2, e.g. RIX")))
+        # the codes isolated: a Persian placeholder that began with "ISO" read left to right
+        region = line(isolate_acronyms(_("ISO 3166-2, e.g. RIX")))
+        self.add_field("user.subdivision", _("My region"), region)
         # in the language's digits, as dates and numbers are typed (parse_hours reads them)
         self.add_field("user.hours", _("My working hours"), line(localize_digits("09:00-17:00")))
         cap = QSpinBox()
