@@ -498,3 +498,33 @@ def test_me_region_placeholder_reads_right_to_left_in_persian(
     shown = region.placeholderText()
     assert "RIX" in plain(shown) and "مثلاً" in shown
     assert direction(shown) is True
+
+
+def test_deleting_an_account_for_good_says_its_contacts_go_too(
+    ctx: AppContext, sample: dict[str, str], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An account's contacts are in the trash with it without being listed; Delete for good
+    took them too while asking only about the account."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from accountdesk.core.queries.lists import count_live
+    from accountdesk.ui import listdialog
+    from accountdesk.ui.trash.dialog import TrashDialog
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        listdialog.QMessageBox,
+        "question",
+        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    ctx.delete("account", sample["riga"], "Baltic Timber")
+    assert count_live(ctx.db) == (1, 1)  # Anna and Janis went with it, out of sight
+    dialog = TrashDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert [i.kind for i in dialog.model.items] == ["account"]
+    dialog.purge_current()
+    assert asked == [
+        "Delete the account “\u2068Baltic Timber\u2069” and its contacts for good? "
+        "This cannot be undone."
+    ]
+    assert dialog.model.rowCount() == 0 and count_live(ctx.db) == (1, 1)

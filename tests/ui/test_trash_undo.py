@@ -50,7 +50,7 @@ def test_trash_dialog_restores_and_purges(
     dialog.restore_current()
     assert sample["anna"] in contact_ids(db)
     assert dialog.model.rowCount() == 1
-    monkeypatch.setattr(trash_dialog, "confirm_purge", lambda _parent, _title: True)
+    monkeypatch.setattr(trash_dialog, "confirm_purge", lambda _parent, _title, _kind: True)
     dialog.view.selectRow(0)
     dialog.purge_current()
     assert dialog.model.rowCount() == 0

@@ -16,12 +16,15 @@ from accountdesk.ui.listdialog import ListDialog, ask_yes
 ALL = 2**62
 
 
-def confirm_purge(parent: QWidget, title: str) -> bool:
-    return ask_yes(
-        parent,
-        _("Delete for good"),
-        _("Delete “{title}” for good? This cannot be undone.").format(title=isolate(title)),
+def confirm_purge(parent: QWidget, title: str, kind: str = "") -> bool:
+    """Ask before deleting ``title`` for good; an account's question says that its contacts
+    (in the trash with it, not listed) go too."""
+    question = (
+        _("Delete the account “{title}” and its contacts for good? This cannot be undone.")
+        if kind == "account"
+        else _("Delete “{title}” for good? This cannot be undone.")
     )
+    return ask_yes(parent, _("Delete for good"), question.format(title=isolate(title)))
 
 
 def confirm_empty(parent: QWidget, count: int) -> bool:
@@ -85,7 +88,7 @@ class TrashDialog(ListDialog):
 
     def purge_current(self) -> None:
         item: TrashItem | None = self.current()
-        if item is None or not confirm_purge(self, item.title):
+        if item is None or not confirm_purge(self, item.title, item.kind):
             return
         row = self._row()
         trash.purge(self.ctx.db, item.kind, item.id)
