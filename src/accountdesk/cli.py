@@ -885,6 +885,15 @@ def _positive(value: str) -> int:
     return number
 
 
+def _whole(value: str) -> int:
+    """A whole number (``demo --seed``): argparse's own refusal named Python's type ("invalid
+    int value: 'x'")."""
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("must be a whole number")) from None
+
+
 def _year(value: str) -> int:
     """A year a date can have (1 to 9999): ``country --year 99999`` ended in "unexpected error
     (ValueError: year 99999 is out of range)". The year as the language writes it, as a typed
@@ -998,7 +1007,7 @@ def _add_server(sub: Any, common: argparse.ArgumentParser) -> None:
 def _add_demo(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("demo", parents=[common], help=_("fill a database with demo data"))
     p.add_argument("--accounts", type=_positive, default=500, help=_("number of accounts"))
-    p.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
+    p.add_argument("--seed", type=_whole, default=1, help=_("random seed (same seed, same data)"))
     p.set_defaults(func=cmd_demo)
 
 

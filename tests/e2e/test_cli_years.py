@@ -1,7 +1,7 @@
-"""``country --year`` takes the year as the language writes it, as a typed date does
-(i18n.parse_date_input): in Thai the Buddhist era's 2570 is 2027, the year the profile's own
-heading and dates then show. It was taken as the Gregorian 2570: "Holidays in 3113", and no
-holiday data."""
+"""Numbers given to the command line: ``country --year`` takes the year as the language writes
+it, as a typed date does (i18n.parse_date_input): in Thai the Buddhist era's 2570 is 2027, the
+year the profile's own heading and dates then show. It was taken as the Gregorian 2570:
+"Holidays in 3113", and no holiday data. A seed that is not a number is said in words."""
 
 from __future__ import annotations
 
@@ -26,3 +26,19 @@ def test_a_year_in_another_language_is_gregorian(run: Run) -> None:
     result = run("country", "TR", "--lang", "tr", "--year", "2570", check=True)
     assert "2570" in result.stdout
     assert "2027" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "accountdesk demo: argument --seed: must be a whole number"),
+        ("tr", "accountdesk demo: --seed argümanı: tam sayı olmalı"),
+    ],
+)
+def test_a_seed_that_is_not_a_number_is_said_in_words(run: Run, lang: str, expected: str) -> None:
+    """``demo --seed x`` said "invalid int value: 'x'" (Python's name for the type), in
+    Turkish "geçersiz int değeri"."""
+    result = run("demo", "--db", "d.db", "--lang", lang, "--seed", "x")
+    assert result.returncode == 2
+    assert "int" not in result.stderr.splitlines()[-1]
+    assert result.stderr.splitlines()[-1] == expected
