@@ -427,10 +427,12 @@ def _db_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_country(args: argparse.Namespace) -> int:
+    from accountdesk.core.country_names import country_code
     from accountdesk.core.culture.countries import is_country
     from accountdesk.core.culture.profile import render_country_text
 
-    code = args.code.upper()
+    # a code or a name as people write it ("Türkiye", "Letonya", "ไทย"), as --country takes
+    code = country_code(args.code) or args.code.upper()
     if not is_country(code):
         raise UserError(
             _("{code} is not an ISO 3166 country code (for example LV, TH or IR).").format(

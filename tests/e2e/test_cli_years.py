@@ -42,3 +42,22 @@ def test_a_seed_that_is_not_a_number_is_said_in_words(run: Run, lang: str, expec
     assert result.returncode == 2
     assert "int" not in result.stderr.splitlines()[-1]
     assert result.stderr.splitlines()[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "heading"),
+    [
+        ("tr", "Türkiye", "Türkiye (TR)"),
+        ("tr", "Letonya", "Letonya (LV)"),
+        ("th", "ไทย", "ไทย (TH)"),
+        ("sl", "Latvija", "Latvija (LV)"),
+        ("tr", "tr", "Türkiye (TR)"),
+    ],
+)
+def test_country_takes_a_country_as_people_write_it(
+    run: Run, lang: str, typed: str, heading: str
+) -> None:
+    """``report trip --country Türkiye`` and ``report portfolio --country Letonya`` took the
+    name (validation.country); ``country Türkiye`` said it was not an ISO 3166 code."""
+    result = run("country", typed, "--lang", lang, "--year", "2027", check=True)
+    assert result.stdout.splitlines()[0] == heading
