@@ -528,3 +528,24 @@ def test_deleting_an_account_for_good_says_its_contacts_go_too(
         "This cannot be undone."
     ]
     assert dialog.model.rowCount() == 0 and count_live(ctx.db) == (1, 1)
+
+
+def test_an_unmapped_column_line_takes_its_direction_from_the_sentence(
+    ctx: AppContext, qtbot: Any
+) -> None:
+    """'{column} (AccountDesk has no field for it)': the column and the app's name are both
+    isolated, so a translation that puts the name first ('… (AccountDesk فیلدی برای آن
+    ندارد)') takes its direction from its own words (it read left to right in Persian)."""
+    from pathlib import Path
+
+    from accountdesk.core.bidi import FSI, PDI, direction, plain
+    from accountdesk.ui.import_dialog import ImportDialog
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "google_contacts.csv"
+    dialog = ImportDialog(ctx, sample)
+    qtbot.addWidget(dialog)
+    texts = [dialog.unmapped_list.item(i).text() for i in range(dialog.unmapped_list.count())]
+    nickname = next(t for t in texts if plain(t).startswith("Nickname"))
+    assert plain(nickname) == "Nickname (AccountDesk has no field for it)"
+    assert f"{FSI}AccountDesk{PDI}" in nickname
+    assert direction(nickname.replace("has no field for it", "فیلدی برای آن ندارد")) is True

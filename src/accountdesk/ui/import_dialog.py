@@ -505,7 +505,11 @@ class ImportDialog(QDialog):
     def _unmapped_text(self, name: str) -> str:
         """A column of the unmapped list, with what is true of it."""
         if self._no_field(name):
-            return _("{column} (AccountDesk has no field for it)").format(column=isolate(name))
+            # the app's name isolated too: a Persian line that began with it, after the
+            # isolated column, was laid out left to right and read backwards from the right
+            return _("{column} ({app} has no field for it)").format(
+                column=isolate(name), app=isolate(_("AccountDesk"))
+            )
         return _("{column} (not mapped yet)").format(column=isolate(name))
 
     def _show_mapping(self) -> None:
