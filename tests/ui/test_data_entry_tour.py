@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QWidget
 
 from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
@@ -151,3 +151,52 @@ def test_a_refused_value_among_several_in_a_field_is_named_there(
     type_text(editor.fields["phone"], "12345")
     editor.accept()
     assert "12345" not in error.text()
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "region", "code", "zone"),
+    [
+        ("fa", "ایران", "تهران", ("IR", "23"), "Asia/Tehran"),
+        ("sl", "Slovenija", "Osrednjeslovenska", ("SI", None), "Europe/Ljubljana"),
+        ("tr", "Türkiye", "İstanbul", ("TR", "34"), "Europe/Istanbul"),
+    ],
+    indirect=["language"],
+)
+def test_a_country_typed_and_left_with_tab_gives_its_regions_and_zone(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str, country: str,
+    region: str, code: tuple[str, str | None], zone: str,
+) -> None:  # fmt: skip
+    """A new contact at an account in Latvia, who is in Iran: the country typed by name and
+    left with Tab (no Enter, no pick from the list). The Region box still offered Latvia's
+    regions, so "تهران" was refused as no region of Iran, and the zone stayed Europe/Riga:
+    the contact would have been stored in Iran on Riga's clock."""
+    editor = ContactEditor(ctx, account_id=sample["riga"])
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.text("timezone") == "Europe/Riga"  # the account's
+    type_text(editor.fields["given_name"], "Ali")
+    box = editor.fields["country"]
+    assert isinstance(box, QComboBox)
+    line = box.lineEdit()
+    assert line is not None
+    line.selectAll()
+    type_text(line, country)
+    completer = box.completer()
+    assert completer is not None
+    completer.popup().hide()  # the list of matches typing opened, none chosen
+    # Tab to the next field: what the field gets when the keyboard leaves it (the offscreen
+    # platform moves no focus between windows)
+    QApplication.sendEvent(line, QFocusEvent(QEvent.Type.FocusOut, Qt.FocusReason.TabFocusReason))
+    assert editor.text("country") == code[0]
+    assert editor.text("timezone") == zone
+    if code[1] is not None:
+        region_line = editor.region.lineEdit()
+        assert region_line is not None
+        type_text(region_line, region)
+        assert editor.data().subdivision == code[1]
+    editor.accept()
+    assert editor.result_id is not None, [e.text() for e in editor.errors.values()]
+    detail = contact_detail(db, editor.result_id)
+    assert (detail.country, detail.timezone) == (code[0], zone)
+    if code[1] is not None:
+        assert detail.subdivision == code[1]

@@ -51,7 +51,12 @@ from PySide6.QtWidgets import (
 from accountdesk.core import icu
 from accountdesk.core.bidi import isolate, ltr, plain
 from accountdesk.core.country_names import subdivision_code
-from accountdesk.core.culture.countries import subdivision_name, subdivisions
+from accountdesk.core.culture.countries import (
+    country_zones,
+    only_zone,
+    subdivision_name,
+    subdivisions,
+)
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     _,
@@ -205,9 +210,43 @@ def region_combo(country_box: QComboBox) -> QComboBox:
             kept = ""  # a region of the country chosen before is none of this one's
         set_combo(box, kept)
 
-    country_box.currentIndexChanged.connect(lambda _index: refill())
+    on_country(country_box, refill)
     refill()
     return box
+
+
+def on_country(country_box: QComboBox, changed: Callable[[], None]) -> None:
+    """Call ``changed`` when the country ``country_box`` holds changes: a choice picked, or a
+    name or code typed and left (Tab, Enter, a click elsewhere). A country typed and left with
+    Tab did not change the box's choice: the regions and the zone beside it stayed those of
+    the country before."""
+    last = [combo_value(country_box).upper()]
+
+    def check() -> None:
+        country = combo_value(country_box).upper()
+        if country != last[0]:
+            last[0] = country
+            changed()
+
+    country_box.currentIndexChanged.connect(lambda _index: check())
+    typed = country_box.lineEdit()
+    if typed is not None:
+        typed.editingFinished.connect(check)
+
+
+def zone_follows_country(country_box: QComboBox, zone_box: QComboBox) -> None:
+    """When the country changes (:func:`on_country`) and the zone shown is none of the new
+    country's, the zone becomes the country's only one, or is cleared for a country of several
+    (the save then asks for it): a contact typed in at an account in Latvia and put in Iran
+    kept Europe/Riga. A form fills its country before its zone, so a stored zone is kept."""
+
+    def follow() -> None:
+        country = combo_value(country_box).upper()
+        zones = country_zones(country)
+        if zones and combo_value(zone_box) not in zones:
+            set_combo(zone_box, only_zone(country) or "")
+
+    on_country(country_box, follow)
 
 
 def region_value(box: QComboBox, country: str) -> str:

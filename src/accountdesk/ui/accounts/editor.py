@@ -27,6 +27,7 @@ from accountdesk.ui.forms import (
     region_value,
     table_choices,
     zone_combo,
+    zone_follows_country,
 )
 
 TEXT_FIELDS = (
@@ -53,7 +54,9 @@ class AccountEditor(FormDialog):
         self.add_field("subdivision", _("Region"), self.region)
         self.add_field("city", _("City"), line())
         self.add_field("address", _("Address"), notes_edit(60))
-        self.add_field("timezone", _("Time zone"), zone_combo())
+        zone = zone_combo()
+        self.add_field("timezone", _("Time zone"), zone)
+        zone_follows_country(country, zone)
         self.add_field("currency", _("Currency"), line("EUR"))
         self.add_section(_("Business"))
         self.add_field("status", _("Status"), combo(table_choices(STATUS, ACCOUNT_STATUSES)))
@@ -80,7 +83,8 @@ class AccountEditor(FormDialog):
         self.mark_clean()
 
     def _fill(self, data: AccountInput) -> None:
-        for key in (*TEXT_FIELDS, "customer_since", "lost_on", "acquisition_cost"):
+        # the country before the zone: a zone the country does not list is the stored one
+        for key in ("country", *TEXT_FIELDS, "customer_since", "lost_on", "acquisition_cost"):
             self.set_text(key, getattr(data, key))
         self.set_text("tags", ", ".join(data.tags))
 

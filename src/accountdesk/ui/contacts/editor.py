@@ -61,6 +61,7 @@ from accountdesk.ui.forms import (
     region_value,
     table_choices,
     zone_combo,
+    zone_follows_country,
 )
 from accountdesk.ui.pickers import RecordPicker
 
@@ -335,7 +336,9 @@ class ContactEditor(FormDialog):
         self.region = region_combo(country)
         self.add_field("subdivision", _("Region"), self.region)
         self.add_field("city", _("City"), line())
-        self.add_field("timezone", _("Time zone"), zone_combo())
+        zone = zone_combo()
+        self.add_field("timezone", _("Time zone"), zone)
+        zone_follows_country(country, zone)
         # hours in the language's digits, as dates and numbers are typed (parse_hhmm reads them)
         start = line(localize_digits("09:00"))
         self.add_field("work_start", _("Works from"), start, also=["work_hours"])
