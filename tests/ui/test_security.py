@@ -243,15 +243,18 @@ def test_the_idle_lock_covers_the_windows_until_the_passphrase(
     assert all(s["shields"] >= 1 for s in answers.seen)  # the window was covered meanwhile
     assert answers.seen[0]["title"] == "AccountDesk is locked"
     assert answers.seen[0]["text"] == (
-        "AccountDesk was locked after 5 minutes without use. Give the passphrase to go on."
-    )
+        "\u2068AccountDesk\u2069 was locked after 5 minutes without use. Give the passphrase "
+        "to go on."
+    )  # the app's name isolated: a Persian sentence that begins with it reads right to left
     qtbot.waitUntil(lambda: window.findChild(QWidget, "lockShield") is None)
     assert not lock.locked and lock.timer.isActive()
 
     settings.put(ctx.db, security.LOCK_SETTING, "1")  # one minute: the singular
     answers = Answers(monkeypatch, [PASS])
     assert lock.lock()
-    assert answers.seen[0]["text"].startswith("AccountDesk was locked after 1 minute without")
+    assert answers.seen[0]["text"].startswith(
+        "\u2068AccountDesk\u2069 was locked after 1 minute without"
+    )
 
     quit_calls: list[bool] = []
     monkeypatch.setattr(security.QGuiApplication, "quit", lambda: quit_calls.append(True))

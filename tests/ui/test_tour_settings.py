@@ -549,3 +549,31 @@ def test_an_unmapped_column_line_takes_its_direction_from_the_sentence(
     assert plain(nickname) == "Nickname (AccountDesk has no field for it)"
     assert f"{FSI}AccountDesk{PDI}" in nickname
     assert direction(nickname.replace("has no field for it", "فیلدی برای آن ندارد")) is True
+
+
+def test_the_lock_names_the_app_isolated(
+    ctx: AppContext, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settings → Lock after idle time… and the lock's panel put the app's name into their
+    sentences isolated: the Persian ones began with 'AccountDesk', so Qt laid them out left to
+    right and they read backwards from the right ('AccountDesk قفل است.')."""
+    from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
+
+    from accountdesk.core.bidi import FSI, PDI
+    from accountdesk.ui import security
+
+    asked: list[str] = []
+
+    def get_int(_parent: Any, _title: str, label: str, *_a: Any) -> tuple[int, bool]:
+        asked.append(label)
+        return 0, False
+
+    monkeypatch.setattr(QInputDialog, "getInt", get_int)
+    security.set_lock_time(ctx, None)
+    assert asked and asked[0].startswith(f"Lock {FSI}AccountDesk{PDI} after")
+    window = QWidget()
+    qtbot.addWidget(window)
+    shield = security._Shield(window)
+    assert [label.text() for label in shield.findChildren(QLabel)] == [
+        f"{FSI}AccountDesk{PDI} is locked."
+    ]

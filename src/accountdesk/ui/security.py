@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import settings
-from accountdesk.core.bidi import ltr
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.db import crypto
 from accountdesk.core.db.engine import Database, database_url, open_database, sqlite_path
 from accountdesk.core.errors import UserError
@@ -48,6 +48,13 @@ from accountdesk.ui.context import AppContext
 from accountdesk.ui.modal import asking_again, run_modal
 
 LOCK_SETTING = "security.lock_after_minutes"
+
+
+def _app() -> str:
+    """The app's name as a sentence names it, isolated: a Persian sentence that began with it
+    was laid out left to right and read backwards from the right ("AccountDesk قفل است.")."""
+    return isolate(_("AccountDesk"))
+
 
 T = TypeVar("T")
 
@@ -353,8 +360,8 @@ def set_lock_time(ctx: AppContext, parent: QWidget | None = None) -> None:
     minutes, ok = QInputDialog.getInt(
         parent,
         _("Lock after idle time"),
-        _("Lock AccountDesk after this many minutes without use (0: never; only an encrypted "
-          "database locks):"),
+        _("Lock {app} after this many minutes without use (0: never; only an encrypted "
+          "database locks):").format(app=_app()),
         current,
         0,
         1440,
@@ -405,7 +412,7 @@ class _Shield(QFrame):
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        label = QLabel(_("AccountDesk is locked."))
+        label = QLabel(_("{app} is locked.").format(app=_app()))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(label)
         self.setGeometry(window.rect())
@@ -499,12 +506,10 @@ class IdleLock(QObject):
         dialog = PassphraseDialog(
             _("AccountDesk is locked"),
             ngettext(
-                "AccountDesk was locked after {n} minute without use. Give the passphrase to "
-                "go on.",
-                "AccountDesk was locked after {n} minutes without use. Give the passphrase to "
-                "go on.",
+                "{app} was locked after {n} minute without use. Give the passphrase to go on.",
+                "{app} was locked after {n} minutes without use. Give the passphrase to go on.",
                 minutes,
-            ).format(n=format_number(minutes)),
+            ).format(app=_app(), n=format_number(minutes)),
             cancel_text=_("Quit AccountDesk"),
         )
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
