@@ -200,3 +200,26 @@ def test_a_country_typed_and_left_with_tab_gives_its_regions_and_zone(
     assert (detail.country, detail.timezone) == (code[0], zone)
     if code[1] is not None:
         assert detail.subdivision == code[1]
+
+
+@pytest.mark.parametrize("language", ["sl", "fa"], indirect=True)
+def test_the_editor_shows_phone_numbers_as_the_contact_page_does(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """The page and the list group a number as its country writes it; the editor showed the
+    stored E.164 ("+37121237875"), hard to check against a business card. Saving the form
+    unchanged stores the same numbers, labels kept."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["phone"], "mobile:+371 21 237 875, 67 123 456")
+    editor.accept()
+    stored = contact_detail(db, sample["anna"]).phones
+    assert stored == [("mobile", "+37121237875"), ("work", "+37167123456")]
+    again = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(again)
+    shown = plain(again.text("phone"))
+    assert shown.endswith(":+371 21 237 875, +371 67 123 456"), shown
+    assert not again.is_dirty()
+    again.accept()
+    assert contact_detail(db, sample["anna"]).phones == stored

@@ -48,7 +48,7 @@ from accountdesk.core.services.accounts import (
     create_contact,
     update_contact,
 )
-from accountdesk.core.validation import ValidationError
+from accountdesk.core.validation import ValidationError, phone_shown
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
     FormDialog,
@@ -389,7 +389,9 @@ class ContactEditor(FormDialog):
             hours = getattr(data, key)
             self.set_text(key, localize_digits(hours) if hours else hours)
         self.set_text("email", _joined(data.emails))
-        self.set_text("phone", _joined(data.phones))
+        # grouped as the contact's page shows them ("+386 31 234 567"), not as stored (E.164)
+        phones = [p if isinstance(p, tuple) else ("", p) for p in data.phones]
+        self.set_text("phone", _joined([(key, phone_shown(value)) for key, value in phones]))
         self.set_text("tags", ", ".join(data.tags))
         self.set_text("important_dates", dates_text(list(data.important_dates)))
 
