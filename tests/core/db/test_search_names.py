@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from accountdesk.core.db import search as search_index
 from accountdesk.core.db.engine import SCHEMA_HEAD, Database, open_database, schema_revision
-from accountdesk.core.db.fts import display_name, fold, name_title, title_keys, words
+from accountdesk.core.db.fts import display_name, fold, name_title, spellings, title_keys, words
 from accountdesk.core.demo import generate
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import (
@@ -35,10 +35,11 @@ from accountdesk.core.services.accounts import (
         ("Lei", "Li", "given_first", "lei li"),
         ("Anna", "Nagy", "family_first", "anna nagy"),
         ("Ayşe", "Yılmaz", "given_first", "ayse yilmaz"),
-        ("สมชาย", "ใจดี", "given_first", "สมชาย ใจดี"),
+        ("สมชาย", "ใจดี", "given_first", "สมชาย ใจดี ชาย ดี"),  # words inside a Thai run
         ("علی", "رضایی", "given_first", "علی رضایی"),
-        ("محمد\u200cرضا", "رضایی", "given_first", "محمد رضا رضایی"),
+        ("محمد\u200cرضا", "رضایی", "given_first", "محمد رضا رضایی محمدرضا"),  # ZWNJ or not
         ("Maria", "de la Cruz", "given_first", "maria de la cruz"),
+        ("Jürgen", "Schäfer", "given_first", "jurgen schafer juergen schaefer"),
         ("Ken", "山田", "family_first", "ken 山田"),  # mixed scripts are shown with a space
     ],
 )
@@ -62,7 +63,10 @@ def test_every_word_shown_is_a_key_and_other_names_are_unchanged(
     assert set(words(fold(display_name(given_name, family, order)))) <= keys
     assert set(words(parts)) <= keys
     if " " in display_name(given_name, family, order) or not (given_name and family):
-        assert title == parts  # the words of the parts are all the shown name has
+        # the words of the parts are all the shown name has, with their other spellings
+        assert title == " ".join(
+            [parts, *spellings(" ".join(p for p in (given_name, family) if p))]
+        )
 
 
 def _add_people(db: Database) -> dict[str, str]:

@@ -113,9 +113,9 @@ def fold(value: str) -> str:
 
     Case-folded; accents on Latin, Greek and Cyrillic letters removed; letters that are not
     accented forms mapped by hand (Turkish ı, ø, ł, đ, æ …); Arabic-script variants unified
-    (Arabic yeh and kaf to the Persian forms, no tatweel or short vowels). Thai and other marks
-    stay. So "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian are found as
-    typed.
+    (Arabic yeh and kaf to the Persian forms, no tatweel or short vowels); digits of every
+    script written 0-9 (a Persian keyboard types ۰۹۱۲). Thai and other marks stay. So
+    "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian are found as typed.
     """
     if value.isascii():
         return value.lower()
@@ -135,6 +135,8 @@ def _fold_word(value: str) -> str:
         if unicodedata.combining(ch):
             if ord(base) < 0x0530 or _is_arabic_vowel_mark(ch):
                 continue  # an accent on a Latin/Greek/Cyrillic letter, or an Arabic short vowel
+        elif ch.isdecimal():
+            ch = str(unicodedata.decimal(ch))  # Persian ۰۹۱۲, Thai ๐๘๑, Devanagari digits
         else:
             base = ch
         out.append(ch)
@@ -161,6 +163,64 @@ def words(folded: str) -> list[str]:
     return out
 
 
+#: A query written as a phone number is written: digits in groups, with + ( ) - . / between.
+_PHONE_QUERY = re.compile(r"\+?[\s(]*\d[\d\s().\-/]*")
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of what a user typed, as the index is searched for them.
+
+    A query written as a phone number ("0532 123 45 67", "+371 2612 3456", "(201) 555-1912")
+    is one word, its digits: a phone is indexed as its digits, with and without the country
+    code (:func:`accountdesk.core.db.search.phone_words`), never as groups, which each person
+    writes differently."""
+    folded = fold(query).strip()
+    if _PHONE_QUERY.fullmatch(folded):
+        return ["".join(ch for ch in folded if ch.isdigit())]
+    return words(folded)
+
+
+#: Letters people type as two when their keyboard lacks them (Schäfer as Schaefer, Søren as
+#: Soeren).
+_TWO_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe"})
+_SPELLED = re.compile("[äöüøÄÖÜØ\u0308\u200c]")
+#: Characters of scripts written without spaces between words (Thai, Lao, Khmer, Myanmar).
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def spellings(text: str) -> list[str]:
+    """Words a name may be typed as that its folded words are not (for the ``search_keys``
+    index and the full-text title), folded:
+
+    - with ä, ö, ü, ø typed as ae, oe, ue, oe ("Schaefer" for Schäfer, "Mueller" for Müller);
+    - a Persian word of parts joined by a zero-width non-joiner (علی‌زاده), typed without it
+      (علیزاده): folding separates the parts, which stay words too;
+    - in Thai (no spaces between words), each word within a run as the start of the rest
+      ("สมบูรณ์" in เจริญสุขสมบูรณ์), where ICU finds word boundaries.
+    """
+    if text.isascii():  # most names: nothing to spell otherwise
+        return []
+    found: list[str] = []
+    if _SPELLED.search(text):
+        for word in unicodedata.normalize("NFC", text).split():
+            lowered = word.casefold()
+            if lowered != lowered.translate(_TWO_LETTERS):
+                found += words(fold(lowered.translate(_TWO_LETTERS)))
+            if "\u200c" in word:
+                found += words(fold(word.replace("\u200c", "")))
+    known = words(fold(text))
+    if _UNSPACED.search(text):
+        from accountdesk.core.icu import line_breaks  # QtCore: only when there is Thai
+
+        for run in known:
+            if _UNSPACED.search(run):
+                found += [run[i:] for i in line_breaks(run)[:-1]]
+    if not found:
+        return []
+    kept = set(known)
+    return [w for w in dict.fromkeys(found) if w not in kept]
+
+
 def title_keys(folded_title: str) -> list[str]:
     """The distinct words of a folded name, for the ``search_keys`` index."""
     return list(dict.fromkeys(words(folded_title)))
@@ -169,7 +229,7 @@ def title_keys(folded_title: str) -> list[str]:
 def match_expression(query: str, *, postgres: bool = False) -> str | None:
     """Every folded word of ``query`` as a prefix, all required: an FTS5 MATCH expression, or
     with ``postgres`` a ``tsquery``. None when the query has no word."""
-    found = words(fold(query))
+    found = query_words(query)
     return _expression(found, postgres) if found else None
 
 
@@ -233,7 +293,7 @@ PG_FTS_SQL = (
 
 def ranked_refs(conn: Connection, query: str, limit: int) -> list[tuple[str, str]]:
     """``(ref, kind)`` of the best matches for ``query``, best first (see the module doc)."""
-    found = words(fold(query))
+    found = query_words(query)
     if not found:
         return []
     results: dict[str, str] = {}
@@ -296,11 +356,13 @@ def name_title(given: str, family: str, order: str) -> str:
     is one token), while its parts are the words 李 and 磊. With the joined name indexed as a
     word of its own, the name is found as it is shown and by any prefix of it (李, 박서), and
     still by its parts in either order ("磊", "李 磊"). Names shown with spaces (Latin, Thai,
-    Persian …) have no such word: their title is their parts, as before."""
-    parts = fold(" ".join(p for p in (given, family) if p))
+    Persian …) have no such word. Every name also has the other :func:`spellings` it may be
+    typed as (Schaefer for Schäfer)."""
+    written = " ".join(p for p in (given, family) if p)
+    parts = fold(written)
     known = set(words(parts))
     shown = [w for w in words(fold(display_name(given, family, order))) if w not in known]
-    return " ".join([parts, *shown])
+    return " ".join([parts, *shown, *spellings(written)])
 
 
 Row = tuple[str, str, str, str, str, str | None, str]

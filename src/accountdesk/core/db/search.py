@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 from sqlalchemy import event, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, UOWTransaction
@@ -28,6 +29,7 @@ from accountdesk.core.db.fts import (
     fold,
     match_expression,
     name_title,
+    spellings,
     title_keys,
     tsvector_literal,
 )
@@ -63,8 +65,24 @@ CONTACT_COLUMNS = (
 )
 
 
+def phone_words(e164: str) -> list[str]:
+    """The words a stored phone number (E.164, ``+905321234567``) is found by: its digits
+    (905321234567), its national number (5321234567) and that number after the trunk prefix
+    0 most countries dial at home (05321234567). A prefix of any of them finds the phone."""
+    digits = "".join(filter(str.isdecimal, e164))
+    found = [digits]
+    if e164.startswith("+"):
+        for size in (1, 2, 3):  # calling codes are prefix-free: at most one fits
+            if int(digits[:size] or 0) in COUNTRY_CODE_TO_REGION_CODE:
+                national = digits[size:]
+                found += [national, national if national.startswith("0") else "0" + national]
+                break
+    return list(dict.fromkeys(w for w in found if w))
+
+
 def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
-    """The search document of an account, from its column values (a row, a dict …)."""
+    """The search document of an account, from its column values (a row, a dict …): its name
+    as title (with the other :func:`~accountdesk.core.db.fts.spellings` it may be typed as)."""
     body = _joined(
         values.get("city"),
         values.get("website"),
@@ -72,20 +90,21 @@ def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Doc
         *tags,
         values.get("notes"),
     )
-    return Document(values["id"], "account", fold(values["name"]), fold(body))
+    name = values["name"]
+    title = " ".join([fold(name), *spellings(name)])
+    return Document(values["id"], "account", title, fold(body))
 
 
 def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
     """The search document of a contact: names as title (the parts, and the name as shown
     when it is written joined: :func:`~accountdesk.core.db.fts.name_title`); e-mails, phones
-    and the rest as body."""
+    (their digits with and without the country code:
+    :func:`phone_words`) and the rest as body."""
     emails = [e["value"] for e in values.get("emails") or ()]
     phones = [p["value"] for p in values.get("phones") or ()]
-    digits = [p.lstrip("+") for p in phones]
     body = _joined(
         *emails,
-        *phones,
-        *digits,
+        *(word for p in phones for word in phone_words(p)),
         values.get("city"),
         values.get("job_title"),
         *tags,

@@ -1,0 +1,131 @@
+"""A contact is found as a rep types them on the keyboard at hand: a phone number written as
+people write it at home (0532 123 45 67) or in Persian digits, a German name without its
+umlauts (Schaefer), a Persian name without its zero-width non-joiner (علیزاده), a word inside
+a Thai name written without spaces; in the search box, the list filter and narrowing, on
+SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids, narrow_ids
+from accountdesk.core.queries.search import search
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+
+# shown name: (given, family, country, zone, phones)
+PEOPLE = {
+    "Ali IŞIK": ("Ali", "IŞIK", "TR", "Europe/Istanbul", ["+90 532 1234567"]),
+    "Ayşe ışık": ("Ayşe", "ışık", "TR", "Europe/Istanbul", []),
+    "Heinz Schäfer": ("Heinz", "Schäfer", "DE", "Europe/Berlin", []),
+    "Katrin Müller": ("Katrin", "Müller", "DE", "Europe/Berlin", []),
+    "Manuel Ortega": ("Manuel", "Ortega", "ES", "Europe/Madrid", []),
+    "Søren Østergaard": ("Søren", "Østergaard", "DK", "Europe/Copenhagen", []),
+    "حمید علی‌زاده": ("حمید", "علی‌زاده", "IR", "Asia/Tehran", ["+98 912 345 6789"]),
+    "สมศักดิ์ เจริญสุขสมบูรณ์": ("สมศักดิ์", "เจริญสุขสมบูรณ์", "TH", "Asia/Bangkok", []),
+    "Jānis Bērziņš": ("Jānis", "Bērziņš", "LV", "Europe/Riga", ["+371 2612 3456"]),
+    "Linda Park": ("Linda", "Park", "US", "America/New_York", ["+1 201 555 1912"]),
+    "Marco Rossi": ("Marco", "Rossi", "IT", "Europe/Rome", ["+39 02 1234 5678"]),
+}
+
+FOUND = {
+    # phones as they are written at home, abroad, in groups, in part, in Persian digits
+    "0532 123 45 67": {"Ali IŞIK"},
+    "+90 532 123 45 67": {"Ali IŞIK"},
+    "(0532) 123-4567": {"Ali IŞIK"},
+    "532 1234567": {"Ali IŞIK"},
+    "0532": {"Ali IŞIK"},
+    "905321234567": {"Ali IŞIK"},
+    "+905321234567": {"Ali IŞIK"},
+    "۰۹۱۲ ۳۴۵ ۶۷۸۹": {"حمید علی‌زاده"},
+    "۹۱۲۳۴۵": {"حمید علی‌زاده"},
+    "+371 2612 3456": {"Jānis Bērziņš"},
+    "2612 3456": {"Jānis Bērziņš"},
+    "(201) 555-1912": {"Linda Park"},
+    "+1 201 555 1912": {"Linda Park"},
+    "02 1234 5678": {"Marco Rossi"},
+    "+39 02 1234 5678": {"Marco Rossi"},
+    "123 45": set(),  # groups of a number are not words of their own
+    # letters typed as two
+    "Schaefer": {"Heinz Schäfer"},
+    "schae": {"Heinz Schäfer"},
+    "Schafer": {"Heinz Schäfer"},
+    "Schäfer": {"Heinz Schäfer"},
+    "Mueller": {"Katrin Müller"},
+    "Muller": {"Katrin Müller"},
+    "Soeren Oestergaard": {"Søren Østergaard"},
+    "Ostergaard": {"Søren Østergaard"},
+    "Manul": set(),  # the two letters are an umlaut's spelling only where there was one
+    # Persian parts joined by a ZWNJ, typed with it, without it, or apart
+    "علیزاده": {"حمید علی‌زاده"},
+    "علی‌زاده": {"حمید علی‌زاده"},
+    "علی زاده": {"حمید علی‌زاده"},
+    "زاده": {"حمید علی‌زاده"},
+    # a word inside a Thai run
+    "สมบูรณ์": {"สมศักดิ์ เจริญสุขสมบูรณ์"},
+    "สุข": {"สมศักดิ์ เจริญสุขสมบูรณ์"},
+    "เจริญ": {"สมศักดิ์ เจริญสุขสมบูรณ์"},
+    # Turkish dotted and dotless i, Latvian without diacritics, as before
+    "IŞIK": {"Ali IŞIK", "Ayşe ışık"},
+    "ışık": {"Ali IŞIK", "Ayşe ışık"},
+    "Isik": {"Ali IŞIK", "Ayşe ışık"},
+    "Berzins": {"Jānis Bērziņš"},
+}
+
+
+@dataclass
+class People:
+    db: Database
+    ids: dict[str, str]  # shown name -> contact id
+    bakery: str
+
+
+@pytest.fixture
+def people(db: Database) -> People:
+    account = create_account(db, AccountInput(name="Pacific Trade", country="SG"))
+    bakery = create_account(db, AccountInput(name="Bäckerei Sonnenschein", country="DE"))
+    ids = {}
+    for shown, (given, family, country, zone, phones) in PEOPLE.items():
+        ids[shown] = create_contact(
+            db,
+            ContactInput(
+                account_id=account,
+                given_name=given,
+                family_name=family,
+                country=country,
+                timezone=zone,
+                phones=phones,
+            ),
+        )
+    return People(db, ids, bakery)
+
+
+def test_the_search_box_finds_a_contact_as_it_is_typed(people: People) -> None:
+    found = {
+        query: {h.title for h in search(people.db, query, limit=50) if h.kind == "contact"}
+        for query in FOUND
+    }
+    assert found == FOUND
+
+
+def test_the_list_filter_and_narrowing_find_them_too(people: People) -> None:
+    everyone = contact_ids(people.db)
+    wanted = {q: {people.ids[name] for name in names} for q, names in FOUND.items()}
+    filtered = {q: set(contact_ids(people.db, ListFilter(text=q))) for q in FOUND}
+    narrowed = {q: narrow_ids(people.db, "contact", q, everyone) for q in FOUND}
+    assert filtered == wanted
+    assert narrowed == {q: [i for i in everyone if i in ids] for q, ids in wanted.items()}
+
+
+@pytest.mark.parametrize("query", ["Baeckerei", "Bäcker", "Backerei son"])
+def test_an_account_name_is_found_as_typed(people: People, query: str) -> None:
+    hits = search(people.db, query)
+    assert [(h.kind, h.id) for h in hits] == [("account", people.bakery)]
+    assert account_ids(people.db, ListFilter(text=query)) == [people.bakery]
