@@ -156,6 +156,7 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
             fetch,
             lambda ids: self._apply(generation, ids, keep),
             lambda exc: self._failed(generation, exc),
+            owner=self,  # dropped when the list is gone (the window built again)
         )
 
     def _apply(

@@ -143,7 +143,7 @@ class ListScreen(QWidget):
     def load_choices(self) -> None:
         db = self.ctx.db
         if self.model.asynchronous:
-            tasks.run(lambda: filter_choices(db), self._fill_choices)
+            tasks.run(lambda: filter_choices(db), self._fill_choices, owner=self)
         else:
             self._fill_choices(filter_choices(db))
 

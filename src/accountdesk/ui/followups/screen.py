@@ -335,6 +335,7 @@ class FollowUpsScreen(QWidget):
                 db, now=now, user_zone=zone, due=due, status=status, text=text, limit=5000
             ),
             lambda rows: self._show_rows(rows, bounds),
+            owner=self,  # dropped when the screen is gone (the window built again)
         )
 
     def show_bucket(self, bucket: Bucket | None) -> None:
@@ -413,7 +414,7 @@ class FollowUpsScreen(QWidget):
             shown = due_for_reminder(db, now)
             return shown, titles(db, [s.id for s in shown])
 
-        tasks.run(due, lambda found: self._show_reminders(*found))
+        tasks.run(due, lambda found: self._show_reminders(*found), owner=self)
 
     def _show_reminders(self, shown: list[Shown], named: dict[str, str]) -> None:
         """Say that ``shown`` fell due, with those the bar still holds, naming up to three of

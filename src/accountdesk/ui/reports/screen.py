@@ -565,7 +565,12 @@ class ReportsScreen(QWidget):
                 self.show_metrics(result)
 
         today, calendar = self.ctx.today(), i18n.current_calendar()
-        tasks.run(lambda: compute_metrics(db, request, today, calendar), done, self._metrics_failed)
+        tasks.run(
+            lambda: compute_metrics(db, request, today, calendar),
+            done,
+            self._metrics_failed,
+            owner=self,  # dropped when the screen is gone (the window built again)
+        )
 
     def _metrics_failed(self, exc: BaseException) -> None:
         self.message.setText(_("The metrics could not be computed: {error}").format(error=exc))
@@ -696,7 +701,7 @@ class ReportsScreen(QWidget):
             self._finished()
             self.message.setText(_("The report could not be generated: {error}").format(error=exc))
 
-        tasks.run(lambda: build_pdf(db, request, zone), done, failed)
+        tasks.run(lambda: build_pdf(db, request, zone), done, failed, owner=self)
 
     def _finished(self) -> None:
         self.generate_button.setEnabled(True)

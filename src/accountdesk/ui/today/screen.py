@@ -392,9 +392,16 @@ class TodayScreen(QWidget):
             self._culture(generation, culture_items(db, today))
             self._empty(generation, count_live(db))
             return
-        tasks.run(load, lambda d: self._show(generation, d))
-        tasks.run(lambda: count_live(db), lambda counts: self._empty(generation, counts))
-        tasks.run(lambda: culture_items(db, today), lambda items: self._culture(generation, items))
+        # each dropped when the screen is gone (the window built again in another language)
+        tasks.run(load, lambda d: self._show(generation, d), owner=self)
+        tasks.run(
+            lambda: count_live(db), lambda counts: self._empty(generation, counts), owner=self
+        )
+        tasks.run(
+            lambda: culture_items(db, today),
+            lambda items: self._culture(generation, items),
+            owner=self,
+        )
 
     def _empty(self, generation: int, counts: tuple[int, int]) -> None:
         """Show the first steps while the database has no account and no contact."""
