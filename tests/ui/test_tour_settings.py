@@ -481,23 +481,30 @@ def test_every_country_in_the_list_names_itself_on_hover(ctx: AppContext, qtbot:
     assert tips[curated] == f"{country_name(curated)}\nCurated etiquette notes"
 
 
-def test_me_region_placeholder_reads_right_to_left_in_persian(
+def test_me_offers_the_regions_of_my_country_by_name_in_persian(
     ctx: AppContext, qtbot: Any, persian: None
 ) -> None:
-    """'ISO 3166-2، مثلاً RIX' began with a Latin acronym, so Qt laid it out left to right and
-    it read backwards from the right; the codes are isolated (bidi.isolate_acronyms)."""
-    from PySide6.QtWidgets import QLineEdit
-
-    from accountdesk.core.bidi import direction, plain
+    """My region was a line asking for the ISO code ('ISO 3166-2، مثلاً RIX', which also read
+    backwards in Persian); it lists the regions of the country chosen, in Persian for Iran's
+    provinces, and stores the code."""
+    from accountdesk.core import settings
+    from accountdesk.core.bidi import plain
     from accountdesk.ui.me import MeDialog
 
     dialog = MeDialog(ctx)
     qtbot.addWidget(dialog)
-    region = dialog.fields["user.subdivision"]
-    assert isinstance(region, QLineEdit)
-    shown = region.placeholderText()
-    assert "RIX" in plain(shown) and "مثلاً" in shown
-    assert direction(shown) is True
+    dialog.set_text("user.country", "IR")
+    labels = [plain(dialog.region.itemText(i)) for i in range(dialog.region.count())]
+    assert "تهران (23)" in labels
+    dialog.region.setEditText("اصفهان")  # a province typed by its name
+    dialog.save()
+    assert settings.get(ctx.db, "user.country") == "IR"
+    assert settings.get(ctx.db, "user.subdivision") == "10"
+    dialog.mark_clean()
+    again = MeDialog(ctx)
+    qtbot.addWidget(again)
+    assert plain(again.region.currentText()) == "اصفهان (10)"
+    again.mark_clean()
 
 
 def test_deleting_an_account_for_good_says_its_contacts_go_too(

@@ -7,11 +7,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from accountdesk.core import settings
-from accountdesk.core.bidi import isolate, isolate_acronyms
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import _, localize_digits, zone_name
 from accountdesk.core.timekeeping.zones import system_zone
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.forms import FormDialog, country_combo, line, set_combo, zone_combo
+from accountdesk.ui.forms import (
+    FormDialog,
+    country_combo,
+    line,
+    region_combo,
+    region_value,
+    set_combo,
+    zone_combo,
+)
 
 
 class MeDialog(FormDialog):
@@ -34,9 +42,9 @@ class MeDialog(FormDialog):
         country = country_combo()
         country.insertItem(0, _("None (Saturday–Sunday weekend, no public holidays)"), "")
         self.add_field("user.country", _("My country"), country)
-        # the codes isolated: a Persian placeholder that began with "ISO" read left to right
-        region = line(isolate_acronyms(_("ISO 3166-2, e.g. RIX")))
-        self.add_field("user.subdivision", _("My region"), region)
+        # the regions of the country chosen, by name: it was a line asking for the ISO code
+        self.region = region_combo(country)
+        self.add_field("user.subdivision", _("My region"), self.region)
         # in the language's digits, as dates and numbers are typed (parse_hours reads them)
         self.add_field("user.hours", _("My working hours"), line(localize_digits("09:00-17:00")))
         cap = QSpinBox()
@@ -52,7 +60,8 @@ class MeDialog(FormDialog):
         self.mark_clean()
 
     def save(self) -> str | None:
-        texts = {key: self.text(key) for key in ("user.zone", "user.country", "user.subdivision")}
+        texts = {key: self.text(key) for key in ("user.zone", "user.country")}
+        texts["user.subdivision"] = region_value(self.region, texts["user.country"])
         texts["user.hours"] = self.text("user.hours") or settings.DEFAULT_HOURS
         cap = self.fields["stay_in_touch.daily_cap"]
         assert isinstance(cap, QSpinBox)
