@@ -223,3 +223,27 @@ def test_the_editor_shows_phone_numbers_as_the_contact_page_does(
     assert not again.is_dirty()
     again.accept()
     assert contact_detail(db, sample["anna"]).phones == stored
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("fa", "۹:۳۰ تا ۱۷:۰۰"), ("sl", "09:30–17:00")], indirect=["language"]
+)
+def test_the_contact_page_shows_the_working_hours_typed_in_the_languages_digits(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str, shown: str
+) -> None:
+    """Typed "۹:۳۰" in Persian, the page showed "09:30 تا 17:00" in Latin digits, beside the
+    reach-out panel's "۹:۳۰ تا ۱۷:۰۰"."""
+    from PySide6.QtWidgets import QLabel
+
+    from accountdesk.ui.contacts.view import ContactView
+
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["work_start"], i18n.localize_digits("9:30"))
+    type_text(editor.fields["work_end"], i18n.localize_digits("17:00"))
+    editor.accept()
+    view = ContactView(ctx, sample["anna"])
+    qtbot.addWidget(view)
+    page = view.details_layout.parentWidget()
+    assert shown in [plain(label.text()) for label in page.findChildren(QLabel)]

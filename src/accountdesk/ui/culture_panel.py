@@ -42,7 +42,6 @@ from accountdesk.core.i18n import (
     current_language,
     format_number,
     format_skeleton,
-    format_time,
     join_list,
     language_name,
     ngettext,
@@ -143,10 +142,6 @@ def working_sentence(status: WorkStatus) -> str:
             name=isolate(status.holiday or "")
         )
     return _("It is outside working hours there now.")
-
-
-def _hours(start: time, end: time) -> str:
-    return _("{start}–{end}").format(start=format_time(start), end=format_time(end))
 
 
 def _parse_hours(start: str | None, end: str | None) -> tuple[time, time] | None:
@@ -463,7 +458,7 @@ class CulturePanel(QFrame):
             return
         self._set_working(reach.status)
         start, end = reach.business_hours
-        hours = _hours(start, end)
+        hours = fmt.hours(start, end)
         if not reach.hours_curated:
             hours = _("{hours} (a default, not curated for this country)").format(hours=hours)
         lines = [_("Business hours there: {hours}").format(hours=hours)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from accountdesk.core.bidi import isolate, ltr
@@ -31,6 +31,12 @@ def when(value: datetime | None, zone_name: str | None = None) -> str:
 
 def clock(value: datetime) -> str:
     return format_time(value, "short")
+
+
+def hours(start: time, end: time) -> str:
+    """Working hours as the language writes a span of time, in its digits ("۹:۳۰ تا ۱۷:۰۰"):
+    the contact's page showed "09:30 تا 17:00" beside the reach-out panel's Persian digits."""
+    return _("{start}–{end}").format(start=format_time(start), end=format_time(end))
 
 
 def size_band(band: str | None) -> str:

@@ -5,7 +5,7 @@ whether it is working time there now."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -221,7 +221,15 @@ class ContactView(QWidget):
         )
         hours = ""
         if detail.work_start and detail.work_end:
-            hours = _("{start}–{end}").format(start=detail.work_start, end=detail.work_end)
+            try:
+                start, end = (
+                    time.fromisoformat(detail.work_start),
+                    time.fromisoformat(detail.work_end),
+                )
+            except ValueError:  # not stored by a form (another client on a team server)
+                hours = _("{start}–{end}").format(start=detail.work_start, end=detail.work_end)
+            else:
+                hours = fmt.hours(start, end)
         self.details_layout.addWidget(
             details_form(
                 [
