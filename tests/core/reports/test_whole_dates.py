@@ -5,7 +5,9 @@ table's date column is now as wide as its widest date; copied out, a date is as 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -69,3 +71,39 @@ def test_a_date_and_time_stays_on_one_line() -> None:
         header = ["Vārds/nosaukums", "Tālrunis un e-pasts", "Vietējais laiks", "Kanāls", "Valoda"]
         table = d._table(ctx, header, [row], [25, 33, 17, 12, 13])
     assert _cell_lines(table, 1, 2)[0] == when
+
+
+def _outline_titles(pdf: bytes) -> list[str]:
+    """The /Title strings of a ReportLab PDF (uncompressed): octal escapes decoded, UTF-16BE
+    after its byte-order mark, else PDFDocEncoding (ReportLab's codec)."""
+    from reportlab.pdfbase.rl_codecs import RL_Codecs
+
+    RL_Codecs.register()
+    titles = []
+    for found in re.finditer(rb"/Title \(((?:\\.|[^\\)])*)\)", pdf, re.S):
+        raw = re.sub(
+            rb"\\([0-7]{1,3}|.)",
+            lambda m: bytes([int(m.group(1), 8)]) if m.group(1).isdigit() else m.group(1),
+            found.group(1),
+        )
+        titles.append(
+            raw[2:].decode("utf-16-be") if raw[:2] == b"\xfe\xff" else raw.decode("pdfdoc")
+        )
+    return titles
+
+
+def test_bookmarks_have_no_direction_marks(tmp_path: Path) -> None:
+    """The PDF's outline (the bookmarks a viewer lists) names each section as its heading reads,
+    without the isolates that keep a date or a name whole in the layout (a viewer may show
+    them as boxes), as the document's title already was."""
+    from accountdesk.core.bidi import BIDI_CONTROLS
+    from accountdesk.core.db.engine import open_database
+
+    db = open_database(tmp_path / "b.db")
+    target = tmp_path / "t.pdf"
+    d.trip_brief(db, target, "SI", date(2026, 12, 23), date(2026, 12, 28), lang="sl", now=NOW)
+    db.close()
+    titles = _outline_titles(target.read_bytes())
+    assert "Pregled potovanja: Slovenija, 23. dec. 2026 – 28. dec. 2026" in titles, titles
+    assert "Časovna razlika" in titles, titles
+    assert not any(ch in BIDI_CONTROLS for title in titles for ch in title), titles

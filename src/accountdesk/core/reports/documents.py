@@ -406,7 +406,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self._keys += 1
             key = f"s{self._keys}"
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.text, key, level=flowable.outline_level)
+            # as the heading reads, without the isolates that only steer its layout
+            self.canv.addOutlineEntry(plain(flowable.text), key, level=flowable.outline_level)
 
 
 def _build(
