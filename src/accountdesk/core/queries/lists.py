@@ -25,7 +25,7 @@ from sqlalchemy import text
 
 from accountdesk.core import icu
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import ids_matching_sql
+from accountdesk.core.db.fts import ids_matching_sql, query_words
 from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
@@ -282,7 +282,7 @@ def contact_ids(
     if flt.text.strip() and expression is None:
         return []
     if expression is not None:
-        where.append(f"c.id IN ({ids_matching_sql(db.is_postgres)})")
+        where.append(f"c.id IN ({_contacts_matching_sql(db.is_postgres, flt.text)})")
         params["q"] = expression
         params["kind"] = "contact"
     if sort not in CONTACT_SORTS:
@@ -307,6 +307,25 @@ def contact_ids(
     return ids
 
 
+#: The shortest word of a query that also finds contacts by their account's name: one or two
+#: letters match a third of every name already, and the people of every account they start
+#: would double the list's work at each keystroke for rows nobody reads through.
+ACCOUNT_WORD = 3
+
+
+def _contacts_matching_sql(postgres: bool, text: str) -> str:
+    """The ids of the contacts that match ``:q`` (``:kind`` being "contact"): by their own
+    search document, or, once a word of ``text`` has :data:`ACCOUNT_WORD` letters, by their
+    account's (the list shows each contact's account, so "Maíz Dorado" lists the people
+    there)."""
+    own = ids_matching_sql(postgres)
+    if max(map(len, query_words(text)), default=0) < ACCOUNT_WORD:
+        return own
+    accounts = ids_matching_sql(postgres, of_kind=False)
+    people = f"SELECT m.id FROM ({accounts}) AS acc JOIN contacts m ON m.account_id = acc.ref"
+    return f"SELECT ref FROM ({own}) AS own UNION ALL {people}"
+
+
 def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> list[str]:
     """``within`` narrowed to the records whose search document matches ``text``, in the same
     order: :func:`account_ids` / :func:`contact_ids` of a filter with this text, when
@@ -323,7 +342,12 @@ def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> lis
     if expression is None:
         return []
     # one string of ids (UUIDs: no spaces) instead of a Python row per match
-    sql = f"SELECT group_concat(ref, ' ') FROM ({ids_matching_sql(db.is_postgres)}) AS found"
+    matching_sql = (
+        _contacts_matching_sql(db.is_postgres, text)
+        if kind == "contact"
+        else ids_matching_sql(db.is_postgres)
+    )
+    sql = f"SELECT group_concat(ref, ' ') FROM ({matching_sql}) AS found"
     with db.engine.connect() as conn:
         (joined,) = _run(conn, sql, {"q": expression, "kind": kind}).fetchone()
         conn.rollback()

@@ -1,0 +1,60 @@
+"""The contact list's filter finds the people of an account by the account's name (the list
+shows each contact's account), in the filter and in narrowing, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids, narrow_ids
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.core.services.trash import delete
+
+
+def _contact(db: Database, account: str, given: str, family: str, **more: Any) -> str:
+    return create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name=given,
+            family_name=family,
+            country="MX",
+            timezone="America/Mexico_City",
+            **more,
+        ),
+    )
+
+
+def test_the_contact_list_finds_the_people_of_an_account_by_its_name(db: Database) -> None:
+    maiz = create_account(db, AccountInput(name="Maíz Dorado S.A. de C.V.", country="MX"))
+    azteca = create_account(db, AccountInput(name="Azteca Cerámica", country="MX"))
+    maria = _contact(db, maiz, "María", "Hernández", emails=["maria@md.example"])
+    lucia = _contact(db, maiz, "Lucía", "Martínez")
+    jorge = _contact(db, azteca, "Jorge", "Ramírez", personal_notes="used to work at Maíz Dorado")
+    everyone = contact_ids(db)
+
+    expected = {
+        "Maiz Dorado": {maria, lucia, jorge},  # Jorge by his own notes
+        "dorado": {maria, lucia, jorge},
+        "azteca": {jorge},
+        "Ceramica": {jorge},
+        "maria": {maria},  # a contact's own words still find them alone
+        "Hernandez": {maria},
+        "Maiz Ceramica": set(),  # every word in one document: the contact's or the account's
+        "zzz": set(),
+    }
+    filtered = {q: set(contact_ids(db, ListFilter(text=q))) for q in expected}
+    narrowed = {q: narrow_ids(db, "contact", q, everyone) for q in expected}
+    assert filtered == expected
+    assert narrowed == {q: [i for i in everyone if i in ids] for q, ids in expected.items()}
+    # the accounts' list is the accounts alone
+    assert account_ids(db, ListFilter(text="Maiz Dorado")) == [maiz]
+    assert narrow_ids(db, "account", "dorado", account_ids(db)) == [maiz]
+
+    delete(db, "account", maiz)  # a trashed account's people are not listed
+    assert set(contact_ids(db, ListFilter(text="dorado"))) == {jorge}
