@@ -100,6 +100,7 @@ class DeleteCommand(QUndoCommand):
         )
 
     def undo(self) -> None:
-        trash.restore(self.ctx.db, self.kind, self.record_id)
-        self.ctx.changed.emit(self.kind)
-        self.ctx.status.emit(_("“{title}” was restored.").format(title=self.title))
+        also = trash.restore(self.ctx.db, self.kind, self.record_id)
+        for kind in dict.fromkeys([self.kind, *(r.kind for r in also)]):
+            self.ctx.changed.emit(kind)
+        self.ctx.status.emit(trash.restored_message(self.title, also))

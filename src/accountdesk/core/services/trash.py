@@ -37,7 +37,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.db.search import remove_documents
 from accountdesk.core.errors import InTrash, NotFoundError
-from accountdesk.core.i18n import N_, _, format_number
+from accountdesk.core.i18n import N_, _, format_number, join_list
 from accountdesk.core.labels import INTERACTION_KIND, SURVEY_KIND, label
 
 R = TypeVar("R", bound=Record)
@@ -238,11 +238,54 @@ def delete(db: Database, kind: str, id_: str, clock: Clock = system_clock) -> No
             obj.deleted_at = clock()
 
 
-def restore(db: Database, kind: str, id_: str) -> None:
-    """Take a record out of the trash."""
+@dataclass(frozen=True)
+class Restored:
+    """What :func:`restore` took out of the trash with the record asked for."""
+
+    kind: str
+    id: str
+    title: str
+
+
+def restored_message(title: str, also: list[Restored]) -> str:
+    """What the user is told after :func:`restore` of the record ``title``."""
+    if not also:
+        return _("“{title}” was restored.").format(title=isolate(title))
+    return _(
+        "“{title}” was restored, with {records} it belongs to, which were in the trash too."
+    ).format(title=isolate(title), records=join_list(f"“{isolate(r.title)}”" for r in also))
+
+
+def _belongs_to(session: Session, obj: Record) -> list[Record]:
+    """The records ``obj`` is shown only with (:mod:`accountdesk.core.queries.visible`): the
+    contact it is about, and the account it, or that contact, belongs to."""
+    found: list[Record] = []
+    contact_id = getattr(obj, "contact_id", None)
+    contact = session.get(Contact, contact_id) if contact_id else None
+    if contact is not None:
+        found.append(contact)
+    account_id = getattr(obj, "account_id", None) or (contact.account_id if contact else None)
+    account = session.get(Account, account_id) if account_id else None
+    if account is not None:
+        found.append(account)
+    return found
+
+
+def restore(db: Database, kind: str, id_: str) -> list[Restored]:
+    """Take a record out of the trash, with the account it belongs to and the contact it is
+    about when they are in the trash too: a contact restored into an account left in the trash
+    was said to be restored and stayed hidden (and went for good with the account). Returns
+    those taken out with it, for the user to be told."""
     with db.transaction() as session:
         obj = _get(session, kind, id_)
         obj.deleted_at = None
+        also: list[Restored] = []
+        for record in _belongs_to(session, obj):
+            if record.deleted_at is not None:
+                record.deleted_at = None
+                owner = next(k for k, m in KINDS.items() if isinstance(record, m))
+                also.append(Restored(owner, record.id, _title(record)))
+    return also
 
 
 def _delete_for_good(session: Session, obj: Record) -> None:

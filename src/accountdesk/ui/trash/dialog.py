@@ -81,9 +81,10 @@ class TrashDialog(ListDialog):
         if item is None:
             return
         row = self._row()
-        trash.restore(self.ctx.db, item.kind, item.id)
-        self.ctx.changed.emit(item.kind)
-        self.ctx.status.emit(_("“{title}” was restored.").format(title=isolate(item.title)))
+        also = trash.restore(self.ctx.db, item.kind, item.id)
+        for kind in dict.fromkeys([item.kind, *(r.kind for r in also)]):
+            self.ctx.changed.emit(kind)
+        self.ctx.status.emit(trash.restored_message(item.title, also))
         self.reload(row)
 
     def purge_current(self) -> None:
