@@ -247,3 +247,37 @@ def test_the_contact_page_shows_the_working_hours_typed_in_the_languages_digits(
     qtbot.addWidget(view)
     page = view.details_layout.parentWidget()
     assert shown in [plain(label.text()) for label in page.findChildren(QLabel)]
+
+
+@pytest.mark.parametrize("language", ["fa"], indirect=True)
+def test_items_typed_with_the_persian_comma_are_separate_items(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """A Persian keyboard's comma key types "،" (U+060C): "مهم، کلیدی" was stored as one tag
+    and two e-mail addresses as one refused address."""
+    from accountdesk.core.services.accounts import account_input
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["tags"], "مهم، کلیدی")
+    type_text(editor.fields["email"], "، ali@example.ir")
+    type_text(editor.fields["phone"], "+371 2123 7875، همراه:+371 2612 3456")
+    editor.accept()
+    assert editor.result() == QDialog.DialogCode.Accepted, [
+        e.text() for e in editor.errors.values() if e.isVisibleTo(editor)
+    ]
+    detail = contact_detail(db, sample["anna"])
+    assert sorted(detail.tags) == sorted(["مهم", "کلیدی"])
+    assert [value for _label, value in detail.emails] == ["anna@timber.example", "ali@example.ir"]
+    assert detail.phones == [("work", "+37121237875"), ("mobile", "+37126123456")]
+    account = AccountEditor(ctx, sample["riga"])
+    qtbot.addWidget(account)
+    account.show()
+    tags = account.fields["tags"]
+    assert isinstance(tags, QLineEdit)
+    tags.clear()
+    type_text(tags, "طلایی، مشتری کلیدی")
+    account.accept()
+    assert sorted(account_input(db, sample["riga"]).tags) == sorted(["طلایی", "مشتری کلیدی"])

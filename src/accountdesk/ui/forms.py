@@ -322,6 +322,18 @@ def combo_value(box: QComboBox) -> str:
     return str(data or "")
 
 
+#: What separates the items of a comma-separated field: the comma, the Arabic comma a Persian
+#: keyboard types (U+060C) and the full-width comma of Chinese and Japanese input (U+FF0C).
+_LIST_SEPARATORS = re.compile("[,\u060c\uff0c]")
+
+
+def split_list(text: str) -> list[str]:
+    """The items of a comma-separated field (e-mails, phones, tags), trimmed, without empty
+    ones and the direction marks a right-to-left field shows values with. Tags typed in a
+    Persian window ("مهم، کلیدی") were stored as one tag: only the Latin comma separated."""
+    return [item for item in (plain(p).strip() for p in _LIST_SEPARATORS.split(text)) if item]
+
+
 def table_choices(table: dict[str, str], keys: Sequence[str]) -> list[tuple[str, str]]:
     return [(k, _(table[k]) if k in table else k) for k in keys]
 

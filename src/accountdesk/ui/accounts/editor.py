@@ -25,6 +25,7 @@ from accountdesk.ui.forms import (
     notes_edit,
     region_combo,
     region_value,
+    split_list,
     table_choices,
     zone_combo,
     zone_follows_country,
@@ -115,7 +116,7 @@ class AccountEditor(FormDialog):
             size_band=self.text("size_band") or None,
             website=self.text("website"),
             acquisition_cost=self.text("acquisition_cost") or None,
-            tags=[t for t in self.text("tags").split(",") if t.strip()],
+            tags=split_list(self.text("tags")),
             notes=self.text("notes"),
             referred_by_id=self.loaded.referred_by_id if self.loaded else None,
         )

@@ -59,6 +59,7 @@ from accountdesk.ui.forms import (
     notes_edit,
     region_combo,
     region_value,
+    split_list,
     table_choices,
     zone_combo,
     zone_follows_country,
@@ -293,7 +294,7 @@ def _labelled_parts(text: str) -> list[str]:
     showed "mobile:" in a Slovenian window."""
     keys = {label(LIST_LABEL, key).casefold(): key for key in LIST_LABEL}
     parts = []
-    for part in (plain(p).strip() for p in text.split(",")):
+    for part in split_list(text):
         head, colon, rest = part.partition(":")
         key = keys.get(head.strip().casefold()) if colon else None
         if part:
@@ -402,9 +403,6 @@ class ContactEditor(FormDialog):
         self._fill(loaded.data)
 
     def data(self) -> ContactInput:
-        def split(key: str) -> list[str]:
-            return [p.strip() for p in self.text(key).split(",") if p.strip()]
-
         return ContactInput(
             account_id=self.account.record_id or "",
             given_name=self.text("given_name"),
@@ -431,7 +429,7 @@ class ContactEditor(FormDialog):
             consent_withdrawn_on=self.text("consent_withdrawn_on") or None,
             marketing_opt_in=self.fields["marketing_opt_in"].isChecked(),  # type: ignore[union-attr]
             stay_in_touch_days=self.loaded.stay_in_touch_days if self.loaded else None,
-            tags=split("tags"),
+            tags=split_list(self.text("tags")),
             important_dates=self._with_reminders(parse_dates(self.text("important_dates"))),
         )
 
