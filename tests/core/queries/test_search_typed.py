@@ -129,3 +129,52 @@ def test_an_account_name_is_found_as_typed(people: People, query: str) -> None:
     hits = search(people.db, query)
     assert [(h.kind, h.id) for h in hits] == [("account", people.bakery)]
     assert account_ids(people.db, ListFilter(text=query)) == [people.bakery]
+
+
+ODD = {
+    # the words of a query language are words like any other
+    "AND": {"Andrea Notaro"},
+    "and": {"Andrea Notaro"},
+    "NOT": {"Andrea Notaro"},
+    "OR": {"Orla Near"},
+    "NEAR": {"Orla Near"},
+    "Orla OR Andrea": set(),
+    "NOT Orla": set(),
+    "NEAR(Orla Near)": {"Orla Near"},
+    # punctuation is no query syntax, and alone it is nothing (never everyone)
+    '"Orla': {"Orla Near"},
+    "Orla*": {"Orla Near"},
+    "(Orla)": {"Orla Near"},
+    "-Orla": {"Orla Near"},
+    "orla:near": {"Orla Near"},
+    '"': set(),
+    "*": set(),
+    "(": set(),
+    "-": set(),
+    "'": set(),
+    "^": set(),
+    "&|!": set(),
+    "😀": set(),
+    "Orla 😀": {"Orla Near"},
+    "x" * 300: set(),
+    " ".join(["Orla"] * 60): {"Orla Near"},
+}
+
+
+def test_odd_input_is_words_never_an_error_nor_everyone(db: Database) -> None:
+    account = create_account(db, AccountInput(name="Pacific Trade", country="SG"))
+    for given, family in (("Andrea", "Notaro"), ("Orla", "Near")):
+        create_contact(
+            db,
+            ContactInput(
+                account_id=account,
+                given_name=given,
+                family_name=family,
+                country="IE",
+                timezone="Europe/Dublin",
+            ),
+        )
+    found = {q: {h.title for h in search(db, q) if h.kind == "contact"} for q in ODD}
+    assert found == ODD
+    listed = {q: len(contact_ids(db, ListFilter(text=q))) for q in ODD}
+    assert listed == {q: len(names) for q, names in ODD.items()}
