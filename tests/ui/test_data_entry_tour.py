@@ -281,3 +281,26 @@ def test_items_typed_with_the_persian_comma_are_separate_items(
     type_text(tags, "طلایی، مشتری کلیدی")
     account.accept()
     assert sorted(account_input(db, sample["riga"]).tags) == sorted(["طلایی", "مشتری کلیدی"])
+
+
+@pytest.mark.parametrize("language", ["tr"], indirect=True)
+def test_typing_as_the_contact_editor_opens_keeps_the_account(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """Edit contact opened with the focus in the filled Account picker, its text selected: the
+    first key typed replaced it and unlinked the account ("Account: is required")."""
+    for editor in (
+        ContactEditor(ctx, sample["anna"]),
+        ContactEditor(ctx, account_id=sample["riga"]),
+    ):
+        qtbot.addWidget(editor)
+        editor.show()
+        typed = editor.focusWidget()
+        assert typed is not None and typed is not editor.account
+        type_text(typed, "Bey")
+        assert editor.account.record_id == sample["riga"]
+        assert editor.text("honorific") == "Bey"
+    new = ContactEditor(ctx)
+    qtbot.addWidget(new)
+    new.show()
+    assert new.focusWidget() is new.account  # no account yet: it is asked for first

@@ -377,6 +377,15 @@ class ContactEditor(FormDialog):
             self.set_text("timezone", detail.timezone)
         self.mark_clean()
 
+    def first_focus(self) -> QWidget | None:
+        """The account picker for a new contact without one; with the account filled in (an
+        edit, or a new contact from an account's page), the field after it: the picker had the
+        focus with its text selected, so the first key typed unlinked the account and the save
+        was refused for it."""
+        if self.account.record_id is None:
+            return self.account
+        return self.fields["honorific"]
+
     def _fill(self, data: ContactInput) -> None:
         detail = account_detail(self.ctx.db, data.account_id)
         self.account.set_record(data.account_id, detail.name)
