@@ -178,3 +178,21 @@ def test_odd_input_is_words_never_an_error_nor_everyone(db: Database) -> None:
     assert found == ODD
     listed = {q: len(contact_ids(db, ListFilter(text=q))) for q in ODD}
     assert listed == {q: len(names) for q, names in ODD.items()}
+
+
+def test_how_we_met_is_searched_as_the_notes_are(db: Database) -> None:
+    account = create_account(db, AccountInput(name="Fairco", country="DE"))
+    ute = create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name="Ute",
+            family_name="Brandl",
+            country="DE",
+            timezone="Europe/Berlin",
+            how_we_met="Hannover Messe booth, introduced by Kowalczyk",
+        ),
+    )
+    assert [h.id for h in search(db, "Kowalczyk")] == [ute]
+    assert [h.id for h in search(db, "hannover messe")] == [ute]
+    assert contact_ids(db, ListFilter(text="Kowalczyk")) == [ute]

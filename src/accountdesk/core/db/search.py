@@ -62,6 +62,7 @@ CONTACT_COLUMNS = (
     "city",
     "job_title",
     "personal_notes",
+    "how_we_met",
 )
 
 
@@ -109,6 +110,7 @@ def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Doc
         values.get("job_title"),
         *tags,
         values.get("personal_notes"),
+        values.get("how_we_met"),
     )
     title = name_title(
         values["given_name"], values.get("family_name") or "", values.get("name_order") or ""

@@ -10,8 +10,9 @@ national number with and without the trunk prefix 0 (``accountdesk.core.db.searc
 and a query written as a phone number is searched as its digits. A name is also indexed as it
 is typed on a keyboard without its letters (``fts.spellings``: Schaefer for Schäfer, a Persian
 name without its zero-width non-joiner, a word inside a Thai run), and digits of every script
-fold to 0-9. The tables are the same; the index is rebuilt from the records
-(``accountdesk.core.db.search.rebuild``) on SQLite and on PostgreSQL.
+fold to 0-9. A contact's "how we met" is searched as their notes are. The tables are the
+same; the index is rebuilt from the records (``accountdesk.core.db.search.rebuild``) on SQLite
+and on PostgreSQL.
 
 Downgrading keeps the index as it is: the extra words do no harm to the older app, which
 indexes the records it writes as it always did.
