@@ -196,3 +196,64 @@ def test_how_we_met_is_searched_as_the_notes_are(db: Database) -> None:
     assert [h.id for h in search(db, "Kowalczyk")] == [ute]
     assert [h.id for h in search(db, "hannover messe")] == [ute]
     assert contact_ids(db, ListFilter(text="Kowalczyk")) == [ute]
+
+
+def test_a_name_comes_before_a_mention_in_notes(db: Database) -> None:
+    """The person named, then the records that mention them; the account typed by its name
+    before the people whose notes name it."""
+    account = create_account(
+        db, AccountInput(name="Zorbatech", country="GB", notes="Quentin Hargreave signs off")
+    )
+
+    def person(given: str, family: str, notes: str | None = None) -> str:
+        return create_contact(
+            db,
+            ContactInput(
+                account_id=account,
+                given_name=given,
+                family_name=family,
+                country="GB",
+                personal_notes=notes,
+            ),
+        )
+
+    paula = person("Paula", "Frost", "Friend of Quentin Hargreave; ask about Zorbatech")
+    quentin = person("Quentin", "Hargreave")
+    for query in ("Quentin Hargreave", "Hargreave", "quent harg"):
+        hits = [h.id for h in search(db, query)]
+        assert hits[0] == quentin and set(hits) == {quentin, account, paula}
+    assert [h.id for h in search(db, "Zorbatech")] == [account, paula]
+
+
+def test_after_each_edit_the_search_finds_what_is_there_at_once(db: Database) -> None:
+    from dataclasses import replace
+
+    from accountdesk.core.services.accounts import contact_input, update_contact
+    from accountdesk.core.services.privacy import erase_contact
+    from accountdesk.core.services.trash import delete, restore
+
+    account = create_account(db, AccountInput(name="Pacific Trade", country="SG"))
+    quentin = create_contact(
+        db,
+        ContactInput(account_id=account, given_name="Quentin", family_name="Oldname", country="GB"),
+    )
+
+    def found(query: str) -> list[str]:
+        hits = [h.id for h in search(db, query) if h.kind == "contact"]
+        assert hits == contact_ids(db, ListFilter(text=query))
+        return hits
+
+    assert found("Oldname") == [quentin]
+    update_contact(db, quentin, replace(contact_input(db, quentin), family_name="Hargreave"))
+    assert found("Oldname") == [] and found("Old") == []
+    assert found("Hargreave") == [quentin] and found("harg quen") == [quentin]
+    delete(db, "contact", quentin)
+    assert found("Hargreave") == [] and found("Quentin") == []
+    restore(db, "contact", quentin)
+    assert found("Hargreave") == [quentin]
+    delete(db, "account", account)  # the account's people go with it
+    assert found("Hargreave") == []
+    restore(db, "account", account)
+    assert found("Hargreave") == [quentin]
+    erase_contact(db, quentin)
+    assert [found(q) for q in ("Hargreave", "Harg", "H", "Q", "Quentin")] == [[]] * 5
