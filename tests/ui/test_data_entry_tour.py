@@ -304,3 +304,36 @@ def test_typing_as_the_contact_editor_opens_keeps_the_account(
     qtbot.addWidget(new)
     new.show()
     assert new.focusWidget() is new.account  # no account yet: it is asked for first
+
+
+@pytest.mark.parametrize("language", ["tr"], indirect=True)
+def test_a_gift_added_on_an_accounts_page_is_valued_in_the_accounts_currency(
+    ctx: Any, db: Database, qtbot: Any, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The gift's currency was empty behind an "EUR" placeholder (a deal's is the account's):
+    a value typed was refused with "Currency: is required when a value is given"."""
+    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.services.activity import gift_for_edit
+    from accountdesk.ui.accounts.view import AccountView
+    from accountdesk.ui.activity import GiftDialog
+
+    account = create_account(
+        db,
+        AccountInput(name="Anadolu Çay", country="TR", timezone="Europe/Istanbul", currency="TRY"),
+    )
+    view = AccountView(ctx, account)
+    qtbot.addWidget(view)
+    opened: list[GiftDialog] = []
+    monkeypatch.setattr(view, "_dialog", opened.append)
+    view.gifts.buttons["new"].click()
+    (dialog,) = opened
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.text("currency") == "TRY"
+    assert not dialog.is_dirty()
+    type_text(dialog.fields["description"], "Lokum")
+    type_text(dialog.fields["value"], "1.250,50")
+    dialog.accept()
+    assert dialog.result_id is not None, [e.text() for e in dialog.errors.values()]
+    stored = gift_for_edit(db, dialog.result_id).data
+    assert (stored.description, str(stored.value), stored.currency) == ("Lokum", "1250.5", "TRY")

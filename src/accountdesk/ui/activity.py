@@ -158,9 +158,12 @@ class SurveyDialog(_ItemDialog):
 
 
 class GiftDialog(_ItemDialog):
+    """A gift; a new one's value is in ``currency`` (the account's) unless another is typed:
+    the field was empty behind an "EUR" placeholder, and a value typed was refused for it."""
+
     def __init__(
         self, ctx: AppContext, account_id: str, item: GiftItem | None = None,
-        parent: QWidget | None = None,
+        currency: str | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(_("Edit gift") if item else _("New gift"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
@@ -176,6 +179,7 @@ class GiftDialog(_ItemDialog):
             self.load_stored()
         else:
             self.set_text("date", ctx.today())
+            self.set_text("currency", currency)
         self.mark_clean()
         place = account_country(ctx.db, account_id)
         self.advice = gift_advice(place[0] if place else None)

@@ -169,7 +169,9 @@ class AccountView(QWidget):
                 (N_("Occasion"), lambda g: g.occasion or ""),
                 (N_("Value"), lambda g: fmt.money(g.value, g.currency)),
             ],
-            on_new=lambda: self._dialog(GiftDialog(ctx, account_id, parent=self)),
+            on_new=lambda: self._dialog(
+                GiftDialog(ctx, account_id, currency=self._currency(), parent=self)
+            ),
             on_open=lambda g: self._dialog(GiftDialog(ctx, account_id, g, parent=self)),
             on_delete=lambda g: ctx.delete("gift", g.id, g.description),
             empty=_("No gifts given or received yet. Add… records one."),
