@@ -337,3 +337,34 @@ def test_a_gift_added_on_an_accounts_page_is_valued_in_the_accounts_currency(
     assert dialog.result_id is not None, [e.text() for e in dialog.errors.values()]
     stored = gift_for_edit(db, dialog.result_id).data
     assert (stored.description, str(stored.value), stored.currency) == ("Lokum", "1250.5", "TRY")
+
+
+@pytest.mark.parametrize(
+    ("language", "mobile"), [("sl", "mobilni"), ("fa", "همراه")], indirect=["language"]
+)
+def test_the_contact_page_shows_the_labels_typed_with_numbers_and_addresses(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str, mobile: str
+) -> None:
+    """Typed "mobilni:031 234 567" in the editor, the page showed the number alone: the label
+    was stored and shown again in the editor, but not on the page."""
+    from PySide6.QtWidgets import QLabel
+
+    from accountdesk.ui.contacts.view import ContactView
+
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_text("email", "")
+    type_text(
+        editor.fields["phone"], f"{mobile}:+371 2123 7875, +371 6712 3456, دفتر:+371 6700 0000"
+    )
+    type_text(editor.fields["email"], "anna@timber.example, home:anna@ozola.example")
+    editor.accept()
+    assert editor.result() == QDialog.DialogCode.Accepted
+    view = ContactView(ctx, sample["anna"])
+    qtbot.addWidget(view)
+    page = view.details_layout.parentWidget()
+    texts = [plain(label.text()) for label in page.findChildren(QLabel)]
+    assert f"{mobile}: +371 21 237 875\n+371 67 123 456\nدفتر: +371 67 000 000" in texts
+    home = i18n._("home")
+    assert f"anna@timber.example\n{home}: anna@ozola.example" in texts

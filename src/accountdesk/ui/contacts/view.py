@@ -4,7 +4,7 @@ whether it is working time there now."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from accountdesk.core.labels import (
     FORMALITY,
     INTERACTION_KIND,
     LAWFUL_BASIS,
+    LIST_LABEL,
     label,
 )
 from accountdesk.core.queries.details import ContactDetail, contact_detail
@@ -83,6 +84,22 @@ def confirm_erase(
     box.setDefaultButton(cancel)
     run_modal(box)
     return box.clickedButton() is erase
+
+
+def _labelled(items: Iterable[tuple[str, str]]) -> str:
+    """E-mail addresses or phone numbers one a line, each with its label as the editor shows
+    it ("mobilni: +386 31 234 567"; a label of one's own as typed; "work", the default, left
+    out): the page dropped the labels typed in the editor."""
+    lines = []
+    for key, value in items:
+        shown = ltr(value)
+        if key and key != "work":
+            name = label(LIST_LABEL, key) if key in LIST_LABEL else isolate(key)
+            # TRANSLATORS: an e-mail address's or phone number's label (mobile, home, or one
+            # the user typed) and the address or number
+            shown = _("{label}: {value}").format(label=name, value=shown)
+        lines.append(shown)
+    return "\n".join(lines)
 
 
 class ContactView(QWidget):
@@ -233,8 +250,8 @@ class ContactView(QWidget):
         self.details_layout.addWidget(
             details_form(
                 [
-                    (_("E-mails"), "\n".join(ltr(v) for _l, v in detail.emails)),
-                    (_("Phones"), "\n".join(ltr(phone_shown(v)) for _l, v in detail.phones)),
+                    (_("E-mails"), _labelled(detail.emails)),
+                    (_("Phones"), _labelled((k, phone_shown(v)) for k, v in detail.phones)),
                     (_("Place"), fmt.place(detail.city, detail.country)),
                     (_("Time zone"), zone_name(detail.timezone)),
                     (_("Working hours"), hours),
