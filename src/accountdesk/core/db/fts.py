@@ -196,11 +196,18 @@ def spellings(text: str) -> list[str]:
     - a Persian word of parts joined by a zero-width non-joiner (علی‌زاده), typed without it
       (علیزاده): folding separates the parts, which stay words too;
     - in Thai (no spaces between words), each word within a run as the start of the rest
-      ("สมบูรณ์" in เจริญสุขสมบูรณ์), where ICU finds word boundaries.
+      ("สมบูรณ์" in เจริญสุขสมบูรณ์), where ICU finds word boundaries;
+    - its words written together, as an e-mail address or a hurried hand writes them
+      ("alfalasi" for Al Falasi, "obrien" for O'Brien, "maizdorado" for Maíz Dorado): give
+      each part of a person's name on its own (:func:`name_title` does), not the whole name.
     """
-    if text.isascii():  # most names: nothing to spell otherwise
+    if text.isascii() and text.isalnum():  # one plain word: most parts of names
         return []
-    found: list[str] = []
+    known = words(fold(text))
+    together = ["".join(known)] if len(known) > 1 else []
+    if text.isascii():  # most names: nothing to spell otherwise
+        return together
+    found: list[str] = together
     if _SPELLED.search(text):
         for word in unicodedata.normalize("NFC", text).split():
             lowered = word.casefold()
@@ -208,7 +215,6 @@ def spellings(text: str) -> list[str]:
                 found += words(fold(lowered.translate(_TWO_LETTERS)))
             if "\u200c" in word:
                 found += words(fold(word.replace("\u200c", "")))
-    known = words(fold(text))
     if _UNSPACED.search(text):
         from accountdesk.core.icu import line_breaks  # QtCore: only when there is Thai
 
@@ -358,11 +364,11 @@ def name_title(given: str, family: str, order: str) -> str:
     still by its parts in either order ("磊", "李 磊"). Names shown with spaces (Latin, Thai,
     Persian …) have no such word. Every name also has the other :func:`spellings` it may be
     typed as (Schaefer for Schäfer)."""
-    written = " ".join(p for p in (given, family) if p)
-    parts = fold(written)
+    parts = fold(" ".join(p for p in (given, family) if p))
     known = set(words(parts))
     shown = [w for w in words(fold(display_name(given, family, order))) if w not in known]
-    return " ".join([parts, *shown, *spellings(written)])
+    spelled = [w for part in (given, family) if part for w in spellings(part)]
+    return " ".join([parts, *shown, *(w for w in dict.fromkeys(spelled) if w not in known)])
 
 
 Row = tuple[str, str, str, str, str, str | None, str]
