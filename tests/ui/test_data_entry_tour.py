@@ -368,3 +368,34 @@ def test_the_contact_page_shows_the_labels_typed_with_numbers_and_addresses(
     assert f"{mobile}: +371 21 237 875\n+371 67 123 456\nدفتر: +371 67 000 000" in texts
     home = i18n._("home")
     assert f"anna@timber.example\n{home}: anna@ozola.example" in texts
+
+
+@pytest.mark.parametrize("language", ["sl", "tr", "fa"], indirect=True)
+def test_a_new_record_has_no_country_until_one_is_chosen(
+    ctx: Any, db: Database, qtbot: Any, language: str
+) -> None:
+    """A new account showed the first country of the list as chosen ("Afganistan (AF)" in
+    Slovenian) and saved it when the field was left alone: an account in Afghanistan, on
+    Kabul's clock. The save now asks for the country, at the field, in the language."""
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    editor = AccountEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.text("country") == "" and editor.fields["country"].currentText() == ""
+    type_text(editor.fields["name"], "Işıklar")
+    editor.accept()
+    assert editor.result_id is None
+    assert editor.errors["country"].isVisibleTo(editor)
+    required = i18n._("is required")
+    assert editor.errors["country"].text() == required[:1].upper() + required[1:]
+    assert editor.text("name") == "Işıklar"
+    contact = ContactEditor(ctx)
+    qtbot.addWidget(contact)
+    assert contact.text("country") == ""
+    editor.set_text("country", "TR")
+    editor.accept()
+    assert editor.result_id is not None
+    from accountdesk.core.queries.details import account_detail
+
+    assert account_detail(db, editor.result_id).country == "TR"

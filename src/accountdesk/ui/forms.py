@@ -174,11 +174,16 @@ def _show_start(box: QComboBox) -> None:
         line.setCursorPosition(0)
 
 
-def country_combo() -> QComboBox:
+def country_combo(*, empty: str | None = None) -> QComboBox:
+    """The countries by name and code, in the language's order; ``empty``: a first entry for
+    no country yet. A record's form passes "" (the country is required: the save asks for it).
+    Without it a new account or contact showed the first country of the list ("Afganistan"
+    in Slovenian, "ABD Küçük Harici Adaları" in Turkish) as chosen, and stored it when the
+    field was left as it was."""
     items = icu.sorted_by(
         ((c, f"{country_name(c)} ({c})") for c in _country_codes()), itemgetter(1)
     )
-    return combo(items, editable=True)
+    return combo(items, empty=empty, editable=True)
 
 
 def region_combo(country_box: QComboBox) -> QComboBox:

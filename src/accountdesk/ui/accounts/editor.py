@@ -49,7 +49,7 @@ class AccountEditor(FormDialog):
         #: The version of the stored account the form shows (a save from it checks it).
         self.version = loaded.version if loaded else None
         self.add_field("name", _("Name"), line())
-        country = country_combo()
+        country = country_combo(empty="")
         self.add_field("country", _("Country"), country)
         self.region = region_combo(country)
         self.add_field("subdivision", _("Region"), self.region)

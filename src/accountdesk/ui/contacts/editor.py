@@ -332,7 +332,7 @@ class ContactEditor(FormDialog):
         phones = line(_("comma-separated, e.g. +371 2612 3456"), joiner=", ")
         self.add_field("phone", _("Phones"), phones)
         self.add_section(_("Where and when"))
-        country = country_combo()
+        country = country_combo(empty="")
         self.add_field("country", _("Country"), country)
         self.region = region_combo(country)
         self.add_field("subdivision", _("Region"), self.region)
