@@ -399,3 +399,21 @@ def test_a_new_record_has_no_country_until_one_is_chosen(
     from accountdesk.core.queries.details import account_detail
 
     assert account_detail(db, editor.result_id).country == "TR"
+
+
+@pytest.mark.parametrize("language", ["tr"], indirect=True)
+def test_labels_typed_with_a_turkish_capital_i_are_the_labels(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """ "İş:" (work) and "DİĞER:" (other) at the start of a field were stored as labels of the
+    user's own: str.casefold() makes "i̇ş" of "İş", which is not "iş"."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_text("email", "")
+    type_text(editor.fields["email"], "İş:anna@timber.example, DİĞER:anna@ozola.example")
+    type_text(editor.fields["phone"], "CEP:+371 2123 7875")
+    editor.accept()
+    detail = contact_detail(db, sample["anna"])
+    assert detail.emails == [("work", "anna@timber.example"), ("other", "anna@ozola.example")]
+    assert detail.phones == [("mobile", "+37121237875")]

@@ -292,11 +292,13 @@ def _labelled_parts(text: str) -> list[str]:
     """The comma-separated values of an e-mail or phone field, a label typed in the language
     given back as the word it is stored as ("mobilni:+386 …" → "mobile:+386 …"): the field
     showed "mobile:" in a Slovenian window."""
-    keys = {label(LIST_LABEL, key).casefold(): key for key in LIST_LABEL}
+    # folded as the search folds (Turkish "İş:" and "DİĞER:" are "iş" and "diğer": casefold()
+    # made "i̇ş" of "İş", and the label was stored as one of the user's own)
+    keys = {_folded(label(LIST_LABEL, key)): key for key in LIST_LABEL}
     parts = []
     for part in split_list(text):
         head, colon, rest = part.partition(":")
-        key = keys.get(head.strip().casefold()) if colon else None
+        key = keys.get(_folded(head)) if colon else None
         if part:
             parts.append(f"{key}:{rest.strip()}" if key else part)
     return parts
