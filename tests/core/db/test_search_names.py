@@ -27,10 +27,10 @@ from accountdesk.core.services.accounts import (
     [
         ("磊", "李", "family_first", "磊 李 李磊"),
         ("서연", "박", "family_first", "서연 박 박서연"),
-        ("太郎", "山田", "family_first", "太郎 山田 山田太郎"),
-        ("はなこ", "山田", "family_first", "はなこ 山田 山田はなこ"),
+        ("太郎", "山田", "family_first", "太郎 山田 山田太郎 郎 田"),  # words inside the parts
+        ("はなこ", "山田", "family_first", "はなこ 山田 山田はなこ なこ こ 田"),
         ("磊", "李", "given_first", "磊 李 磊李"),  # shown given first: found so
-        ("李磊", "", "family_first", "李磊"),  # one part: nothing joined
+        ("李磊", "", "family_first", "李磊 磊"),  # one part: nothing joined; 磊 inside it
         ("Taro", "Yamada", "family_first", "taro yamada"),
         ("Lei", "Li", "given_first", "lei li"),
         ("Anna", "Nagy", "family_first", "anna nagy"),
@@ -40,7 +40,7 @@ from accountdesk.core.services.accounts import (
         ("محمد\u200cرضا", "رضایی", "given_first", "محمد رضا رضایی محمدرضا"),  # ZWNJ or not
         ("Maria", "de la Cruz", "given_first", "maria de la cruz delacruz"),  # written together
         ("Jürgen", "Schäfer", "given_first", "jurgen schafer juergen schaefer"),
-        ("Ken", "山田", "family_first", "ken 山田"),  # mixed scripts are shown with a space
+        ("Ken", "山田", "family_first", "ken 山田 田"),  # mixed scripts are shown with a space
     ],
 )
 def test_the_title_of_a_name(given_name: str, family: str, order: str, title: str) -> None:

@@ -269,3 +269,33 @@ def test_after_each_edit_the_search_finds_what_is_there_at_once(db: Database) ->
     assert found("Hargreave") == [quentin]
     erase_contact(db, quentin)
     assert [found(q) for q in ("Hargreave", "Harg", "H", "Q", "Quentin")] == [[]] * 5
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "queries"),
+    [
+        ("株式会社山田製作所", "JP", ["山田", "山田製作所", "製作所", "株式会社山田"]),
+        ("华为技术有限公司", "CN", ["华为", "技术", "有限公司"]),
+        ("บริษัทสยามพาณิชย์", "TH", ["สยาม", "สยามพาณิชย์", "บริษัท"]),
+    ],
+)
+def test_an_account_is_found_by_a_word_inside_its_name(
+    db: Database, name: str, country: str, queries: list[str]
+) -> None:
+    """Japanese and Chinese company names are written without spaces, the legal form first in
+    Japan (株式会社…): found by the name inside."""
+    account = create_account(db, AccountInput(name=name, country=country))
+    create_account(db, AccountInput(name="株式会社東京商事", country="JP"))
+    for query in queries:
+        assert [h.id for h in search(db, query)] == [account], query
+        assert account_ids(db, ListFilter(text=query)) == [account], query
+
+
+def test_a_chinese_name_in_one_field_is_found_by_its_given_name(db: Database) -> None:
+    account = create_account(db, AccountInput(name="Pacific Trade", country="SG"))
+    lei = create_contact(
+        db,
+        ContactInput(account_id=account, given_name="李磊", country="CN", timezone="Asia/Shanghai"),
+    )
+    assert [h.id for h in search(db, "磊")] == [lei]
+    assert [h.id for h in search(db, "李磊")] == [lei]

@@ -184,8 +184,14 @@ def query_words(query: str) -> list[str]:
 #: Soeren).
 _TWO_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe"})
 _SPELLED = re.compile("[äöüøÄÖÜØ\u0308\u200c]")
-#: Characters of scripts written without spaces between words (Thai, Lao, Khmer, Myanmar).
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+#: Characters of scripts written without spaces between words: Thai, Lao, Khmer, Myanmar, and
+#: Chinese characters and kana (Hangul has spaces).
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0002fa1f]"
+)
+#: How far into a run without spaces its words are indexed (names are shorter).
+_RUN_WORDS = 32
 
 
 def spellings(text: str) -> list[str]:
@@ -195,8 +201,9 @@ def spellings(text: str) -> list[str]:
     - with ä, ö, ü, ø typed as ae, oe, ue, oe ("Schaefer" for Schäfer, "Mueller" for Müller);
     - a Persian word of parts joined by a zero-width non-joiner (علی‌زاده), typed without it
       (علیزاده): folding separates the parts, which stay words too;
-    - in Thai (no spaces between words), each word within a run as the start of the rest
-      ("สมบูรณ์" in เจริญสุขสมบูรณ์), where ICU finds word boundaries;
+    - in Thai, Chinese and Japanese (no spaces between words), each word within a run as the
+      start of the rest, where ICU finds word boundaries ("สมบูรณ์" in เจริญสุขสมบูรณ์; "山田"
+      in 株式会社山田製作所, every character being a boundary there);
     - its words written together, as an e-mail address or a hurried hand writes them
       ("alfalasi" for Al Falasi, "obrien" for O'Brien, "maizdorado" for Maíz Dorado): give
       each part of a person's name on its own (:func:`name_title` does), not the whole name.
@@ -216,11 +223,11 @@ def spellings(text: str) -> list[str]:
             if "\u200c" in word:
                 found += words(fold(word.replace("\u200c", "")))
     if _UNSPACED.search(text):
-        from accountdesk.core.icu import line_breaks  # QtCore: only when there is Thai
+        from accountdesk.core.icu import line_breaks  # QtCore: only for such scripts
 
         for run in known:
             if _UNSPACED.search(run):
-                found += [run[i:] for i in line_breaks(run)[:-1]]
+                found += [run[i:] for i in line_breaks(run)[:-1][:_RUN_WORDS]]
     if not found:
         return []
     kept = set(known)
