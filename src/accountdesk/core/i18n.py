@@ -28,7 +28,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from accountdesk.core.bidi import plain
+from accountdesk.core.bidi import ltr, plain
 from accountdesk.core.calendars import (
     BUDDHIST,
     BUDDHIST_ERA,
@@ -122,6 +122,15 @@ def _babel_locale(name: str) -> Locale:
 
 def is_rtl() -> bool:
     return current_language().rtl
+
+
+def path_shown(path: object) -> str:
+    """A file's path, folder or address (a URL) as a message puts it: in a right-to-left
+    language one left-to-right unit (:func:`~accountdesk.core.bidi.ltr`), or Persian showed
+    "/tmp/a.db" as "tmp/a.db/"; elsewhere as it is, so a path copied out of a message has no
+    hidden marks."""
+    text = str(path)
+    return ltr(text) if is_rtl() else text
 
 
 @contextmanager

@@ -58,7 +58,7 @@ from accountdesk.core.db.identity import (
 )
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SQLITE_HEADER
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, localize_digits
+from accountdesk.core.i18n import N_, _, localize_digits, path_shown
 
 #: Retention: the newest automatic or manual backup of each of this many days (with a backup)…
 KEEP_DAILY = 7
@@ -474,7 +474,9 @@ def find_backup(db: Database, text: str) -> Path:
             if (folder / text).is_file():
                 return folder / text
     raise UserError(
-        _("There is no backup at {path}; accountdesk db backups lists them.").format(path=text)
+        _("There is no backup at {path}; accountdesk db backups lists them.").format(
+            path=path_shown(text)
+        )
     )
 
 
@@ -488,7 +490,9 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
     if key is None:
         with backup.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise UserError(_("{path} is not an SQLite database.").format(path=backup))
+                raise UserError(
+                    _("{path} is not an SQLite database.").format(path=path_shown(backup))
+                )
     check = crypto.connect(f"{backup.resolve().as_uri()}?mode=ro", key, uri=True)
     try:
         result = check.execute("PRAGMA integrity_check").fetchone()
@@ -498,19 +502,21 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
         check.close()
     if result != ("ok",):
         raise UserError(
-            _("The backup {path} is damaged; nothing was restored.").format(path=backup)
+            _("The backup {path} is damaged; nothing was restored.").format(path=path_shown(backup))
         )
     identity, schema = file_facts(backup, key)
     if schema is None:
         raise UserError(
-            _("{path} is not an AccountDesk database; nothing was restored.").format(path=backup)
+            _("{path} is not an AccountDesk database; nothing was restored.").format(
+                path=path_shown(backup)
+            )
         )
     if schema not in KNOWN_REVISIONS:
         raise UserError(
             _(
                 "The backup {path} was written by a newer AccountDesk (schema {revision}); "
                 "nothing was restored."
-            ).format(path=backup, revision=localize_digits(schema))
+            ).format(path=path_shown(backup), revision=localize_digits(schema))
         )
     return identity, schema
 
@@ -520,7 +526,7 @@ def _in_use(path: Path) -> UserError:
         _(
             "The database {path} is open in another program or AccountDesk window; close it "
             "and try again (nothing was restored)."
-        ).format(path=path)
+        ).format(path=path_shown(path))
     )
 
 
@@ -560,7 +566,9 @@ def restore_backup(
         raise read_only(target)
     backup = backup.resolve()
     if backup == target.resolve():
-        raise UserError(_("{path} is the database itself, not a backup.").format(path=backup))
+        raise UserError(
+            _("{path} is the database itself, not a backup.").format(path=path_shown(backup))
+        )
     own = identity_of(db)
     folder = backup_folder(db)
     assert own is not None and folder is not None  # given when the database was opened
@@ -569,7 +577,7 @@ def restore_backup(
     if identity != own and not force:
         raise ForeignBackupError(
             _("{path} is a backup of another database, so nothing was restored.").format(
-                path=backup
+                path=path_shown(backup)
             ),
             backup,
         )

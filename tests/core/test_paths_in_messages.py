@@ -1,0 +1,42 @@
+"""A path in a message is one left-to-right unit in a right-to-left language: Persian showed
+"/tmp/x/a.db" as "tmp/x/a.db/" (its leading slash at the end) in the refusals of a file that is
+not a database, a wrong passphrase, a damaged backup, an unreadable import. In other languages
+the path stays as it is, so one copied out of a message has no hidden marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.bidi import LRI, PDI
+from accountdesk.core.db.engine import DatabaseOpenError, open_database
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import path_shown, use_language
+from accountdesk.core.io.refusal import unreadable
+
+
+def _not_a_database(tmp_path: Path) -> Path:
+    path = tmp_path / "notes.db"
+    path.write_text("not a database", encoding="utf-8")
+    return path
+
+
+def test_a_path_is_one_left_to_right_unit_in_persian(tmp_path: Path) -> None:
+    path = _not_a_database(tmp_path)
+    with use_language("fa"), pytest.raises(DatabaseOpenError) as raised:
+        open_database(path)
+    assert f"{LRI}{path}{PDI}" in str(raised.value)
+    with use_language("fa"):
+        message = unreadable(tmp_path / "gone.csv", FileNotFoundError(2, "x"))
+    assert f"{LRI}{tmp_path / 'gone.csv'}{PDI}" in message
+
+
+def test_elsewhere_a_path_has_no_marks(tmp_path: Path) -> None:
+    path = _not_a_database(tmp_path)
+    for lang in ("en", "lv", "th"):
+        with use_language(lang), pytest.raises(UserError) as raised:
+            open_database(path)
+        assert str(path) in str(raised.value) and LRI not in str(raised.value)
+        with use_language(lang):
+            assert path_shown(path) == str(path)
