@@ -417,3 +417,35 @@ def test_labels_typed_with_a_turkish_capital_i_are_the_labels(
     detail = contact_detail(db, sample["anna"])
     assert detail.emails == [("work", "anna@timber.example"), ("other", "anna@ozola.example")]
     assert detail.phones == [("mobile", "+37121237875")]
+
+
+@pytest.mark.parametrize("language", ["tr"], indirect=True)
+def test_a_zone_and_a_language_typed_by_name_in_turkish_are_found(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """ "İstanbul" typed in the zone box was refused as no IANA zone (three choices bear that
+    name: Europe/Istanbul and its aliases Asia/Istanbul and Turkey), and "ingilizce" or
+    "İNGİLİZCE" in the language box as no language tag (str.casefold() made "i̇" of "İ")."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    for key, typed in (("country", "TÜRKİYE"), ("timezone", "İstanbul")):
+        box = editor.fields[key]
+        assert isinstance(box, QComboBox) and box.lineEdit() is not None
+        box.lineEdit().selectAll()
+        type_text(box.lineEdit(), typed)
+    language = editor.fields["preferred_language"]
+    assert isinstance(language, QComboBox) and language.lineEdit() is not None
+    type_text(language.lineEdit(), "ingilizce")
+    editor.accept()
+    assert editor.result() == QDialog.DialogCode.Accepted, [
+        e.text() for e in editor.errors.values() if e.isVisibleTo(editor)
+    ]
+    detail = contact_detail(db, sample["anna"])
+    assert (detail.country, detail.timezone, detail.preferred_language) == (
+        "TR",
+        "Europe/Istanbul",
+        "en",
+    )
+    language.setEditText("İNGİLİZCE")
+    assert editor.text("preferred_language") == "en"

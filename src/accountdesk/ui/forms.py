@@ -57,6 +57,7 @@ from accountdesk.core.culture.countries import (
     subdivision_name,
     subdivisions,
 )
+from accountdesk.core.db.fts import fold
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     _,
@@ -269,7 +270,18 @@ def zone_combo() -> QComboBox:
     named = (
         (z, _("{name} ({code})").format(name=zone_name(z), code=ltr(z))) for z in zone_choices()
     )
-    return combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
+    box = combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
+    places = _place_zones()
+    for index in range(box.count()):
+        if box.itemData(index) in places:
+            box.setItemData(index, True, PREFERRED_ROLE)
+    return box
+
+
+@cache
+def _place_zones() -> frozenset[str]:
+    """The zones that are a place's own (zone.tab), not an alias of one."""
+    return frozenset(zone for code in _country_codes() for zone in country_zones(code))
 
 
 @cache
@@ -316,15 +328,29 @@ def combo_value(box: QComboBox) -> str:
         shown = plain(box.currentText()).strip()
         if box.currentIndex() >= 0 and shown == plain(box.itemText(box.currentIndex())):
             return str(data or "")
-        wanted = shown.casefold()
-        texts = [plain(box.itemText(i)).casefold() for i in range(box.count())]
+        wanted = _folded(shown)
+        texts = [_folded(plain(box.itemText(i))) for i in range(box.count())]
         if wanted in texts:
             return str(box.itemData(texts.index(wanted)) or "")
         named = [i for i, text in enumerate(texts) if wanted and text.startswith(wanted + " (")]
+        if len(named) > 1:  # one name, several keys: the one the box prefers, if it says
+            named = [i for i in named if box.itemData(i, PREFERRED_ROLE)] or named
         if len(named) == 1:
             return str(box.itemData(named[0]) or "")
         return shown
     return str(data or "")
+
+
+#: An item's role that marks it the choice a name typed means when several choices have that
+#: name (the zone of "İstanbul (Europe/Istanbul)", not its aliases Asia/Istanbul and Turkey).
+PREFERRED_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _folded(text: str) -> str:
+    """A choice's text as typed text is compared with it: the search's folding (Turkish "İ"
+    and "I" are "i", as "ingilizce" finds "İngilizce"; accents off), one space between words.
+    str.casefold() made "i̇" of "İ": "ingilizce" and "İNGİLİZCE" were refused as no language."""
+    return " ".join(fold(text).split())
 
 
 #: What separates the items of a comma-separated field: the comma, the Arabic comma a Persian
