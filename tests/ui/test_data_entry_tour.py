@@ -449,3 +449,23 @@ def test_a_zone_and_a_language_typed_by_name_in_turkish_are_found(
     )
     language.setEditText("İNGİLİZCE")
     assert editor.text("preferred_language") == "en"
+
+
+@pytest.mark.parametrize("language", ["tr"], indirect=True)
+def test_an_account_typed_in_full_in_turkish_lower_case_is_chosen(
+    ctx: Any, db: Database, qtbot: Any, language: str
+) -> None:
+    """The account picker takes the one account whose whole name was typed; "ışıklar inşaat"
+    was not taken for "Işıklar İnşaat" (str.casefold() makes "işıklar" of "Işıklar"), so the
+    save said "Account: is required" with the name in the field."""
+    from accountdesk.core.services.accounts import AccountInput, create_account
+
+    account = create_account(
+        db, AccountInput(name="Işıklar İnşaat", country="TR", timezone="Europe/Istanbul")
+    )
+    editor = ContactEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.account, "ışıklar inşaat")
+    editor.account.refresh()  # what the picker's timer does after the last key
+    assert editor.account.record_id == account

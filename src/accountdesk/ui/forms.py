@@ -57,7 +57,6 @@ from accountdesk.core.culture.countries import (
     subdivision_name,
     subdivisions,
 )
-from accountdesk.core.db.fts import fold
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     _,
@@ -70,7 +69,7 @@ from accountdesk.core.i18n import (
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input, printable
 from accountdesk.ui.modal import run_modal
-from accountdesk.ui.pickers import RecordPicker, zone_choices
+from accountdesk.ui.pickers import RecordPicker, folded, zone_choices
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QTextEdit | QSpinBox | QDateTimeEdit
 
@@ -328,8 +327,8 @@ def combo_value(box: QComboBox) -> str:
         shown = plain(box.currentText()).strip()
         if box.currentIndex() >= 0 and shown == plain(box.itemText(box.currentIndex())):
             return str(data or "")
-        wanted = _folded(shown)
-        texts = [_folded(plain(box.itemText(i))) for i in range(box.count())]
+        wanted = folded(shown)
+        texts = [folded(plain(box.itemText(i))) for i in range(box.count())]
         if wanted in texts:
             return str(box.itemData(texts.index(wanted)) or "")
         named = [i for i, text in enumerate(texts) if wanted and text.startswith(wanted + " (")]
@@ -344,13 +343,6 @@ def combo_value(box: QComboBox) -> str:
 #: An item's role that marks it the choice a name typed means when several choices have that
 #: name (the zone of "İstanbul (Europe/Istanbul)", not its aliases Asia/Istanbul and Turkey).
 PREFERRED_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _folded(text: str) -> str:
-    """A choice's text as typed text is compared with it: the search's folding (Turkish "İ"
-    and "I" are "i", as "ingilizce" finds "İngilizce"; accents off), one space between words.
-    str.casefold() made "i̇" of "İ": "ingilizce" and "İNGİLİZCE" were refused as no language."""
-    return " ".join(fold(text).split())
 
 
 #: What separates the items of a comma-separated field: the comma, the Arabic comma a Persian

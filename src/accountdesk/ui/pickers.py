@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import fold
 from accountdesk.core.i18n import _, country_name
 from accountdesk.core.queries.search import SearchHit, search
 from accountdesk.core.timekeeping.zones import available_zones
@@ -55,6 +56,14 @@ def hit_label(hit: SearchHit) -> str:
     if city or place:
         return _("{name} — {city}").format(name=title, city=city or place)
     return title
+
+
+def folded(text: str) -> str:
+    """Text as what is typed is compared with a name or a choice: the search's folding (case,
+    accents, Turkish "İ" and "ı" as "i", Arabic-script letter forms), one space between
+    words. str.casefold() made "i̇" of "İ", so Turkish names and words typed in lower or upper
+    case were not found."""
+    return " ".join(fold(text).split())
 
 
 class RecordPicker(QLineEdit):
@@ -119,7 +128,10 @@ class RecordPicker(QLineEdit):
         completer = self.completer()
         if found and self.hasFocus() and completer is not None:
             completer.complete()
-        if len(found) == 1 and found[0].title.casefold() == self.text().strip().casefold():
+        # the whole name typed: chosen. Compared as the search folds it (a Turkish "ışıklar"
+        # is "Işıklar": str.casefold() made "işıklar" of it, and the name typed in full was
+        # not taken)
+        if len(found) == 1 and folded(found[0].title) == folded(self.text()):
             self.record_id = found[0].id
 
     def current_hits(self) -> list[SearchHit]:

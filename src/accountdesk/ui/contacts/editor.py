@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from accountdesk.core.bidi import ltr, plain
 from accountdesk.core.calendars import PERSIAN
-from accountdesk.core.db.fts import fold
 from accountdesk.core.i18n import (
     DateInputError,
     _,
@@ -64,7 +63,7 @@ from accountdesk.ui.forms import (
     zone_combo,
     zone_follows_country,
 )
-from accountdesk.ui.pickers import RecordPicker
+from accountdesk.ui.pickers import RecordPicker, folded
 
 #: The date part of a line: a date as the date fields write it (with the spaces of a
 #: Slovenian "17. 05. 1984", in any digits); the label follows.
@@ -85,7 +84,7 @@ _EXAMPLE = date(2027, 3, 22)
 def _folded(text: str) -> str:
     """``text`` as a kind or a month's name is compared: the search's folding (case, accents,
     Arabic-script letter forms), one space between words, no stop at the end ("dec.")."""
-    return " ".join(fold(text).split()).rstrip(".")
+    return folded(text).rstrip(".")
 
 
 def _kind_names() -> dict[str, str]:
