@@ -5,21 +5,24 @@ statements are the same but for the full-text part (:func:`ranked_refs`), which 
 database, and the placeholders (written ``?`` here; :mod:`accountdesk.core.db.portable`).
 
 Text is *folded* before it is indexed and before it is searched, the same way on both sides
-(:func:`fold`). Two structures answer a query:
+(:func:`fold`); a query is cut into words by :func:`query_words` (a phone number typed in
+groups is one word of digits). Two structures answer a query:
 
 - ``search_keys``: one row per word of a name (folded; a name shown joined, 李磊, is also a
-  word of its own: :func:`name_title`), under a B-tree index. A query of one word is first
-  answered here: names with a word that starts with it, in alphabetical order of that word.
-  This is what typing a few letters should show, and it stays fast for one letter over
-  400,000 names.
-- ``search_fts``: names, e-mails, phones, cities, tags and notes. Used for queries of several
-  words, and to fill the list when names alone give fewer than asked for. On SQLite an FTS5
-  table ranked by BM25 with names weighted ten times the rest. On PostgreSQL a ``tsvector`` of
-  the very words :func:`words` finds (written as a literal, so PostgreSQL's own parser never
-  splits them differently), names at weight A and the rest at D (``ts_rank``'s default weights
-  make a name count ten times), under a GIN index; a query is every word as a prefix
-  (``'word':*``). Both find the same documents for the same query; only the order among
-  equally good matches may differ.
+  word of its own: :func:`name_title`; so are the other :func:`spellings` a name is typed
+  as: Schaefer, علیزاده, alfalasi, 山田 inside 株式会社山田製作所), under a B-tree index.
+  A query of one word is first answered here: names with a word that starts with it, in
+  alphabetical order of that word. This is what typing a few letters should show, and it
+  stays fast for one letter over 400,000 names.
+- ``search_fts``: names, e-mails, phones (with their national numbers:
+  :func:`accountdesk.core.db.search.phone_words`), cities, tags and notes. Used for queries
+  of several words, and to fill the list when names alone give fewer than asked for. On
+  SQLite an FTS5 table ranked by BM25 with names weighted ten times the rest. On PostgreSQL
+  a ``tsvector`` of the very words :func:`words` finds (written as a literal, so
+  PostgreSQL's own parser never splits them differently), names at weight A and the rest at
+  D (``ts_rank``'s default weights make a name count ten times), under a GIN index; a query
+  is every word as a prefix (``'word':*``). Both find the same documents for the same query;
+  only the order among equally good matches may differ.
 """
 
 from __future__ import annotations
