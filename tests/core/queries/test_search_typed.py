@@ -36,6 +36,7 @@ PEOPLE = {
     "Omar Al Mansouri": ("Omar", "Al Mansouri", "AE", "Asia/Dubai", []),
     "Seán O'Brien": ("Seán", "O'Brien", "IE", "Europe/Dublin", []),
     "Jean-Pierre Dupont": ("Jean-Pierre", "Dupont", "FR", "Europe/Paris", []),
+    "Åse Ågård": ("Åse", "Ågård", "DK", "Europe/Copenhagen", []),
 }
 
 FOUND = {
@@ -65,6 +66,8 @@ FOUND = {
     "Muller": {"Katrin Müller"},
     "Soeren Oestergaard": {"Søren Østergaard"},
     "Ostergaard": {"Søren Østergaard"},
+    "Aase Aagaard": {"Åse Ågård"},
+    "agard": {"Åse Ågård"},
     "Manul": set(),  # the two letters are an umlaut's spelling only where there was one
     # Persian parts joined by a ZWNJ, typed with it, without it, or apart
     "علیزاده": {"حمید علی‌زاده"},

@@ -184,9 +184,9 @@ def query_words(query: str) -> list[str]:
 
 
 #: Letters people type as two when their keyboard lacks them (Schäfer as Schaefer, Søren as
-#: Soeren).
-_TWO_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe"})
-_SPELLED = re.compile("[äöüøÄÖÜØ\u0308\u200c]")
+#: Soeren, Ågård as Aagaard).
+_TWO_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa"})
+_SPELLED = re.compile("[äöüøåÄÖÜØÅ\u0308\u030a\u200c]")
 #: Characters of scripts written without spaces between words: Thai, Lao, Khmer, Myanmar, and
 #: Chinese characters and kana (Hangul has spaces).
 _UNSPACED = re.compile(
@@ -201,7 +201,8 @@ def spellings(text: str) -> list[str]:
     """Words a name may be typed as that its folded words are not (for the ``search_keys``
     index and the full-text title), folded:
 
-    - with ä, ö, ü, ø typed as ae, oe, ue, oe ("Schaefer" for Schäfer, "Mueller" for Müller);
+    - with ä, ö, ü, ø, å typed as ae, oe, ue, oe, aa ("Schaefer" for Schäfer, "Mueller" for
+      Müller, "Aagaard" for Ågård);
     - a Persian word of parts joined by a zero-width non-joiner (علی‌زاده), typed without it
       (علیزاده): folding separates the parts, which stay words too;
     - in Thai, Chinese and Japanese (no spaces between words), each word within a run as the
