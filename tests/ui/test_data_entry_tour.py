@@ -469,3 +469,25 @@ def test_an_account_typed_in_full_in_turkish_lower_case_is_chosen(
     type_text(editor.account, "ışıklar inşaat")
     editor.account.refresh()  # what the picker's timer does after the last key
     assert editor.account.record_id == account
+
+
+@pytest.mark.parametrize("language", ["sl"], indirect=True)
+def test_a_region_typed_by_name_before_the_country_is_kept(
+    ctx: Any, db: Database, qtbot: Any, language: str
+) -> None:
+    """A region typed before the country was cleared when the country was chosen: the region
+    box had no list yet, and the name was not a code of the new country's list."""
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    editor = AccountEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["name"], "Alpenholz")
+    region = editor.region.lineEdit()
+    assert region is not None
+    type_text(region, "Bavarska")
+    editor.set_text("country", "DE")
+    assert editor.data().subdivision == "BY"
+    assert plain(editor.region.currentText()) == "Bavarska (BY)"
+    editor.set_text("country", "AT")  # Bavaria is no region of Austria: cleared
+    assert editor.region.currentText() == ""

@@ -212,7 +212,11 @@ def region_combo(country_box: QComboBox) -> QComboBox:
             box.addItem(text, code)
         box.blockSignals(False)
         if box.count() > 1 and box.findData(kept) < 0:
-            kept = ""  # a region of the country chosen before is none of this one's
+            # a region typed by name before the country ("Bayern") is that country's region;
+            # one of the country chosen before is none of this one's: cleared
+            box.setEditText(kept)
+            found = combo_value(box) if kept else ""
+            kept = found if box.findData(found) >= 0 else subdivision_code(country, kept) or ""
         set_combo(box, kept)
 
     on_country(country_box, refill)
