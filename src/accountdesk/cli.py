@@ -564,6 +564,7 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
 
 
 def cmd_contact(args: argparse.Namespace) -> int:
+    from accountdesk.core.culture.calendar import by_day
     from accountdesk.core.culture.panel import reach_out_summary
     from accountdesk.core.timekeeping.workhours import (
         WorkingHours,
@@ -659,8 +660,9 @@ def cmd_contact(args: argparse.Namespace) -> int:
                 yours=i18n.format_when(start, mine),
             )
         )
-    for h in holidays:
-        _print(_("Holiday {date}: {name}").format(date=i18n.format_date(h.date), name=h.name))
+    for day, named in by_day(holidays):  # every holiday of a day on one line
+        names = i18n.join_list(h.name for h in named)
+        _print(_("Holiday {date}: {name}").format(date=i18n.format_date(day), name=names))
     for season in seasons:
         _print(
             _("Season {start} to {end}: {name}").format(

@@ -130,3 +130,17 @@ def test_a_double_dash_still_ends_the_options(run: Run, tmp_path: Path) -> None:
     run("demo", "--db", db, "--accounts", "3", check=True)
     found = run("search", "--db", db, "--", "-anna")
     assert found.returncode == 0, found.stderr
+
+
+def test_contact_names_the_holidays_of_a_day_on_one_line(run: Run, tmp_path: Path) -> None:
+    """`accountdesk contact` listed Thailand's 5 December three times, a line each."""
+    (tmp_path / "th.csv").write_text(
+        "account_name,account_country,given_name,family_name,country,timezone\n"
+        "Siam Foods,TH,Somchai,Jaidee,TH,Asia/Bangkok\n",
+        encoding="utf-8",
+    )
+    run("import", "--db", "t.db", "th.csv", check=True)
+    out = run("contact", "--db", "t.db", "somchai", "--at", "2026-12-01T10:00+07:00", check=True)
+    fifth = [line for line in out.stdout.splitlines() if line.startswith("Holiday 5 Dec 2026")]
+    assert len(fifth) == 1, out.stdout
+    assert "National Day" in fifth[0] and "Father" in fifth[0]

@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from accountdesk.core import i18n, settings
+from accountdesk.core.bidi import plain
 from accountdesk.core.db import server
 from accountdesk.core.db.engine import check_database, open_database
 from accountdesk.core.services.accounts import (
@@ -60,7 +63,8 @@ def _erasure(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPat
 
 def _more_holidays(ctx: Any, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> str:
     with i18n.use_language("fa"):  # none shown (limit 0): three more
-        html = holidays_html([], [object(), object(), object()], limit=0)
+        days = [SimpleNamespace(date=date(2026, 1, d), name=str(d)) for d in (1, 2, 3)]
+        html = holidays_html([], days, limit=0)
     return re.sub(r"<[^>]*>", "", html)
 
 
@@ -120,3 +124,18 @@ def test_a_count_in_a_persian_sentence_is_in_persian_digits(
 ) -> None:
     text = sentence(ctx, tmp_path, qtbot, monkeypatch)
     assert "۳" in text and not set(text) & LATIN, text
+
+
+def test_the_panel_lists_a_day_with_several_holidays_on_one_line() -> None:
+    """The reach-out panel listed Thailand's 5 December three times, a line each."""
+    from accountdesk.core.culture.calendar import observed_between
+
+    found = observed_between("TH", None, date(2026, 12, 4), date(2026, 12, 31), "en")
+    on_the_fifth = [h for h in found if h.date == date(2026, 12, 5)]
+    assert len(on_the_fifth) == 3
+    with i18n.use_language("en"):
+        html = holidays_html([], found)
+    lines = [re.sub(r"<[^>]*>", "", p) for p in html.split("</p>") if p]
+    fifth = [line for line in lines if "Dec 5" in line or "5 Dec" in line]
+    assert len(fifth) == 1
+    assert all(plain(h.name) in plain(fifth[0]) for h in on_the_fifth)

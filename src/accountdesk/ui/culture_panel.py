@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate
 from accountdesk.core.calendars import year_of
+from accountdesk.core.culture.calendar import by_day
 from accountdesk.core.culture.countries import country_languages, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
 from accountdesk.core.culture.panel import UPCOMING_DAYS, reach_out_summary, today_block
@@ -507,17 +508,22 @@ class CulturePanel(QFrame):
 def holidays_html(
     today: Sequence[Any], upcoming: Sequence[Any], limit: int = HOLIDAYS_SHOWN
 ) -> str:
+    """Today's holidays, then the coming ones a day at a time (``limit`` days), every holiday
+    of a day on one line (Thailand's 5 December is three: one line naming them)."""
     parts: list[str] = []
-    for holiday in today:
+    for _day, named in by_day(today):
+        names = join_list(isolate(holiday_text(h, with_day=False)) for h in named)
         parts.append(
             '<p style="margin:2px 0; color:#b3261e;"><b>'
-            + esc(_("Today: {name}").format(name=isolate(holiday_text(holiday, with_day=False))))
+            + esc(_("Today: {name}").format(name=names))
             + "</b></p>"
         )
-    shown = list(upcoming)[:limit]
-    for holiday in shown:
-        parts.append(f'<p style="margin:2px 0;">{esc(holiday_text(holiday))}</p>')
-    rest = len(upcoming) - len(shown)
+    days = by_day(upcoming)
+    for day, named in days[:limit]:
+        names = join_list(isolate(holiday_text(h, with_day=False)) for h in named)
+        line = _("{date}: {name}").format(date=format_skeleton(day, "MMMEd"), name=names)
+        parts.append(f'<p style="margin:2px 0;">{esc(line)}</p>')
+    rest = len(days) - min(len(days), limit)
     if rest > 0:
         parts.append(
             '<p style="margin:2px 0; color:gray;">'

@@ -134,3 +134,20 @@ def test_shipped_region_names_name_real_regions() -> None:
             for code in tomllib.load(handle):
                 country = code.split("-", 1)[0]
                 assert is_subdivision(country, code), (path.name, code)
+
+
+def test_by_day_names_every_holiday_of_a_day_once() -> None:
+    """Thailand's 5 December is three holidays (King Bhumibol's birthday, National Day,
+    Father's Day): one day naming the three; asked for in two provinces, still once each."""
+    from accountdesk.core.culture.calendar import by_day, observed_between
+
+    start, end = date(2026, 12, 5), date(2026, 12, 5)
+    found = observed_between("TH", "40", start, end, "en") + observed_between(
+        "TH", "83", start, end, "en"
+    )
+    assert len(found) >= 6  # three a province
+    days = by_day(found)
+    assert [day for day, _named in days] == [date(2026, 12, 5)]
+    names = [h.name for h in days[0][1]]
+    assert len(names) == len(set(names)) == 3
+    assert "National Day" in names

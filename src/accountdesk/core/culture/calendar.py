@@ -25,6 +25,7 @@ import importlib.util
 import sys
 import threading
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from functools import cache, lru_cache
@@ -515,6 +516,20 @@ def observed_between(
     return [
         h for h in holidays_between(country, subdivision, start, end, lang) if not h.for_pupils_only
     ]
+
+
+def by_day(holidays: Iterable[Holiday]) -> list[tuple[date, list[Holiday]]]:
+    """``holidays`` a day at a time, in the order of their first day, each name of a day once
+    (the first holiday of that name): Thailand's 5 December is three holidays, listed as one
+    day naming the three, and a holiday asked for in two regions is named once. The one home
+    of this grouping: the reach-out panel, ``accountdesk contact`` and the reports' holiday
+    rows call it (Today's table keeps a row a holiday, each with its country and regions)."""
+    days: dict[date, list[Holiday]] = {}
+    for h in holidays:
+        day = days.setdefault(h.date, [])
+        if all(h.name != other.name for other in day):
+            day.append(h)
+    return list(days.items())
 
 
 @lru_cache(maxsize=8192)

@@ -42,7 +42,7 @@ from accountdesk.core.bidi import (
     outside_isolates,
     plain,
 )
-from accountdesk.core.culture.calendar import observed_between
+from accountdesk.core.culture.calendar import by_day, observed_between
 from accountdesk.core.culture.countries import default_zone
 from accountdesk.core.culture.etiquette import highlights
 from accountdesk.core.culture.seasons import Season, seasons_between
@@ -543,15 +543,14 @@ def _holiday_rows(
     """The holidays and seasons of ``countries`` from ``start`` to ``end``: one row a day and
     country, naming every holiday of that day once (Thailand's 5 December is three)."""
     rows: list[tuple[date, list[object]]] = []
-    names: dict[tuple[date, str], list[str]] = {}
-    for country, sub in countries:
-        for h in observed_between(country, sub, start, end, ctx.lang):
-            day = names.get((h.date, country))
-            if day is None:
-                day = names[(h.date, country)] = []
-                rows.append((h.date, [ctx.date(h.date), i18n.country_name(country), day]))
-            if h.name not in day:
-                day.append(h.name)
+    regions: dict[str, list[str | None]] = {}
+    for country, sub in countries:  # a country asked for in two regions: its days once
+        regions.setdefault(country, []).append(sub)
+    for country, subs in regions.items():
+        found = [h for sub in subs for h in observed_between(country, sub, start, end, ctx.lang)]
+        for day, named in by_day(found):
+            names = [h.name for h in named]
+            rows.append((day, [ctx.date(day), i18n.country_name(country), names]))
         for s in seasons_between(country, start, end, ctx.lang):
             span = f"{ctx.date(s.start)} – {ctx.date(s.end)}"
             rows.append((s.start, [span, i18n.country_name(country), f"{s.name}: {s.advice}"]))
