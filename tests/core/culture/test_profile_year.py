@@ -28,3 +28,14 @@ def test_thai_headings_use_the_buddhist_year() -> None:
 def test_english_headings_keep_the_gregorian_year() -> None:
     text = render_country_text("TR", 2027, "en")
     assert "Seasons in 2027" in text and "Holidays in 2027" in text
+
+
+def test_headings_are_underlined_as_wide_as_they_show() -> None:
+    """A Thai heading's underline counted code points: 12 "=" under the 8 columns of
+    "ญี่ปุ่น (JP)" (vowels and tone marks sit above their consonants)."""
+    from accountdesk.core.culture.profile import render_country_text
+
+    for lang, title in (("th", "ญี่ปุ่น (JP)"), ("en", "Japan (JP)")):
+        lines = render_country_text("JP", 2027, lang).splitlines()
+        assert lines[0] == title
+        assert lines[1] == "=" * (8 if lang == "th" else 10)

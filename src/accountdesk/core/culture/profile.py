@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -107,8 +108,21 @@ def country_profile(code: str, lang: str | None = None) -> CountryProfile:
         )
 
 
+def _columns(text: str) -> int:
+    """How many columns of a terminal ``text`` takes: a Thai vowel or tone mark above or below
+    its consonant takes none (nor does any other combining mark or format character), a wide
+    (CJK) letter two. A heading's underline was as long as its code points: 12 "=" under the
+    8 columns of "ญี่ปุ่น (JP)"."""
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
 def _heading(text: str) -> list[str]:
-    return ["", text, "-" * len(text)]
+    return ["", text, "-" * _columns(text)]
 
 
 def _year_text(start: date, end: date) -> str:
@@ -126,7 +140,8 @@ def render_country_text(code: str, year: int, lang: str) -> str:
     cc = code.upper()
     with use_language(lang):
         profile = country_profile(cc, lang)
-        lines = [f"{profile.name} ({cc})", "=" * (len(profile.name) + len(cc) + 3)]
+        title = f"{profile.name} ({cc})"
+        lines = [title, "=" * _columns(title)]
         if profile.curated:
             lines.append(_("Curated etiquette notes: yes."))
         else:
