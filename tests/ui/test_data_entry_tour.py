@@ -491,3 +491,28 @@ def test_a_region_typed_by_name_before_the_country_is_kept(
     assert plain(editor.region.currentText()) == "Bavarska (BY)"
     editor.set_text("country", "AT")  # Bavaria is no region of Austria: cleared
     assert editor.region.currentText() == ""
+
+
+@pytest.mark.parametrize("language", ["sl"], indirect=True)
+def test_a_new_contact_is_placed_where_the_account_picked_is(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """New contact from the Contacts screen: the account picked gives the country, city and
+    zone, as when the contact is added on the account's page; a country typed first stays."""
+    editor = ContactEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.account, "Siam Trading")
+    hits = editor.account.current_hits()
+    editor.account.choose(hits[0])
+    assert (editor.text("country"), editor.text("city"), editor.text("timezone")) == (
+        "TH",
+        "Bangkok",
+        "Asia/Bangkok",
+    )
+    other = ContactEditor(ctx)
+    qtbot.addWidget(other)
+    other.set_text("country", "SI")
+    type_text(other.account, "Baltic Timber")
+    other.account.choose(other.account.current_hits()[0])
+    assert other.text("country") == "SI"

@@ -373,10 +373,23 @@ class ContactEditor(FormDialog):
         elif account_id is not None:
             detail = account_detail(ctx.db, account_id)
             self.account.set_record(account_id, detail.name)
-            self.set_text("country", detail.country)
-            self.set_text("city", detail.city)
-            self.set_text("timezone", detail.timezone)
+            self._place_at(account_id)
+        self.account.picked.connect(self._account_picked)
         self.mark_clean()
+
+    def _place_at(self, account_id: str) -> None:
+        """A new contact is where their account is: its country, city and zone."""
+        detail = account_detail(self.ctx.db, account_id)
+        self.set_text("country", detail.country)
+        self.set_text("city", detail.city)
+        self.set_text("timezone", detail.timezone)
+
+    def _account_picked(self, account_id: str) -> None:
+        """The account picked for a new contact gives its place while none is typed: a new
+        contact started from the Contacts screen had an empty country (or, before, the first
+        one of the list) whatever account was picked."""
+        if self.contact_id is None and not self.text("country") and not self.text("city"):
+            self._place_at(account_id)
 
     def first_focus(self) -> QWidget | None:
         """The account picker for a new contact without one; with the account filled in (an
