@@ -12,7 +12,7 @@ import pytest
 from accountdesk.core.bidi import LRI, PDI
 from accountdesk.core.db.engine import DatabaseOpenError, open_database
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import path_shown, use_language
+from accountdesk.core.i18n import ltr_shown, use_language
 from accountdesk.core.io.refusal import unreadable
 
 
@@ -39,4 +39,4 @@ def test_elsewhere_a_path_has_no_marks(tmp_path: Path) -> None:
             open_database(path)
         assert str(path) in str(raised.value) and LRI not in str(raised.value)
         with use_language(lang):
-            assert path_shown(path) == str(path)
+            assert ltr_shown(path) == str(path)

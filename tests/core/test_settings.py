@@ -97,3 +97,20 @@ def test_user_calendar_follows_the_system_unless_pinned(db: Database, tmp_path: 
     settings.put(db, "user.zone", "Europe/Riga")
     pinned = settings.user_calendar(db, {"TZ": "Asia/Bangkok"}, tmp_path)
     assert (pinned.zone, pinned.pinned) == ("Europe/Riga", True)
+
+
+def test_the_hours_example_reads_in_the_languages_digits_left_to_right() -> None:
+    """Persian showed the example of a refused working-hours value as "17:00-09:00", in ASCII
+    digits and backwards."""
+    import pytest
+
+    from accountdesk.core.bidi import LRI, PDI
+    from accountdesk.core.i18n import use_language
+    from accountdesk.core.settings import parse_hours
+
+    with use_language("fa"), pytest.raises(ValueError) as raised:
+        parse_hours("nine to five")
+    assert f"{LRI}۰۹:۰۰-۱۷:۰۰{PDI}" in str(raised.value)
+    with use_language("en"), pytest.raises(ValueError) as raised:
+        parse_hours("nine to five")
+    assert str(raised.value) == "write the hours as start-end, for example 09:00-17:00"

@@ -124,12 +124,12 @@ def is_rtl() -> bool:
     return current_language().rtl
 
 
-def path_shown(path: object) -> str:
-    """A file's path, folder or address (a URL) as a message puts it: in a right-to-left
-    language one left-to-right unit (:func:`~accountdesk.core.bidi.ltr`), or Persian showed
-    "/tmp/a.db" as "tmp/a.db/"; elsewhere as it is, so a path copied out of a message has no
-    hidden marks."""
-    text = str(path)
+def ltr_shown(value: object) -> str:
+    """Text that reads left to right inside a message: a file's path, a folder, an address (a
+    URL), an example to type ("09:00-17:00"). In a right-to-left language one left-to-right
+    unit (:func:`~accountdesk.core.bidi.ltr`), or Persian showed "/tmp/a.db" as "tmp/a.db/";
+    elsewhere as it is, so a path copied out of a message has no hidden marks."""
+    text = str(value)
     return ltr(text) if is_rtl() else text
 
 

@@ -25,6 +25,8 @@ from accountdesk.core.i18n import (
     _,
     ascii_digits,
     country_name,
+    localize_digits,
+    ltr_shown,
     set_calendar_preference,
 )
 from accountdesk.core.services.activity import delete_setting, get_setting, write_settings
@@ -54,17 +56,25 @@ def _subdivision(text: str) -> str | None:
     return text.strip() or None
 
 
+def _hours_example() -> str:
+    """How to write working hours, the example in the language's digits and kept left to
+    right: Persian showed "17:00-09:00" (the example backwards, in ASCII digits)."""
+    return _("write the hours as start-end, for example {example}").format(
+        example=ltr_shown(localize_digits("09:00-17:00"))
+    )
+
+
 def parse_hours(text: str) -> tuple[time, time]:
     """``"09:00-17:00"`` (also with an en dash, and in the language's own digits: Persian
     ``۰۹:۰۰-۱۷:۰۰``, Thai ``๐๙:๐๐-๑๗:๐๐``) as a pair of wall times."""
     cleaned = ascii_digits(text).strip().replace("–", "-").replace(" ", "")
     parts = cleaned.split("-")
     if len(parts) != 2:
-        raise ValueError(_("write the hours as start-end, for example 09:00-17:00"))
+        raise ValueError(_hours_example())
     try:
         start, end = (time.fromisoformat(p) for p in parts)
     except ValueError:
-        raise ValueError(_("write the hours as start-end, for example 09:00-17:00")) from None
+        raise ValueError(_hours_example()) from None
     if start == end:
         raise ValueError(_("the start and the end must differ"))
     return start, end

@@ -58,7 +58,7 @@ from accountdesk.core.db.identity import (
 )
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SQLITE_HEADER
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, localize_digits, path_shown
+from accountdesk.core.i18n import N_, _, localize_digits, ltr_shown
 
 #: Retention: the newest automatic or manual backup of each of this many days (with a backup)…
 KEEP_DAILY = 7
@@ -475,7 +475,7 @@ def find_backup(db: Database, text: str) -> Path:
                 return folder / text
     raise UserError(
         _("There is no backup at {path}; accountdesk db backups lists them.").format(
-            path=path_shown(text)
+            path=ltr_shown(text)
         )
     )
 
@@ -491,7 +491,7 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
         with backup.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 raise UserError(
-                    _("{path} is not an SQLite database.").format(path=path_shown(backup))
+                    _("{path} is not an SQLite database.").format(path=ltr_shown(backup))
                 )
     check = crypto.connect(f"{backup.resolve().as_uri()}?mode=ro", key, uri=True)
     try:
@@ -502,13 +502,13 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
         check.close()
     if result != ("ok",):
         raise UserError(
-            _("The backup {path} is damaged; nothing was restored.").format(path=path_shown(backup))
+            _("The backup {path} is damaged; nothing was restored.").format(path=ltr_shown(backup))
         )
     identity, schema = file_facts(backup, key)
     if schema is None:
         raise UserError(
             _("{path} is not an AccountDesk database; nothing was restored.").format(
-                path=path_shown(backup)
+                path=ltr_shown(backup)
             )
         )
     if schema not in KNOWN_REVISIONS:
@@ -516,7 +516,7 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
             _(
                 "The backup {path} was written by a newer AccountDesk (schema {revision}); "
                 "nothing was restored."
-            ).format(path=path_shown(backup), revision=localize_digits(schema))
+            ).format(path=ltr_shown(backup), revision=localize_digits(schema))
         )
     return identity, schema
 
@@ -526,7 +526,7 @@ def _in_use(path: Path) -> UserError:
         _(
             "The database {path} is open in another program or AccountDesk window; close it "
             "and try again (nothing was restored)."
-        ).format(path=path_shown(path))
+        ).format(path=ltr_shown(path))
     )
 
 
@@ -567,7 +567,7 @@ def restore_backup(
     backup = backup.resolve()
     if backup == target.resolve():
         raise UserError(
-            _("{path} is the database itself, not a backup.").format(path=path_shown(backup))
+            _("{path} is the database itself, not a backup.").format(path=ltr_shown(backup))
         )
     own = identity_of(db)
     folder = backup_folder(db)
@@ -577,7 +577,7 @@ def restore_backup(
     if identity != own and not force:
         raise ForeignBackupError(
             _("{path} is a backup of another database, so nothing was restored.").format(
-                path=path_shown(backup)
+                path=ltr_shown(backup)
             ),
             backup,
         )

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from accountdesk.core.db.errors import SQLITE_NOTADB, sqlite_code
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_number, ngettext, path_shown
+from accountdesk.core.i18n import _, format_number, ngettext, ltr_shown
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -294,19 +294,19 @@ def required_message(path: Path) -> str:
     return _(
         "The database at {path} is encrypted; give its passphrase (ACCOUNTDESK_PASSPHRASE or "
         "the prompt)."
-    ).format(path=path_shown(path))
+    ).format(path=ltr_shown(path))
 
 
 def wrong_message(path: Path, source: str = "given") -> str:
     if source == "environment":
         return _(
             "The passphrase for {path} is wrong (it came from ACCOUNTDESK_PASSPHRASE)."
-        ).format(path=path_shown(path))
+        ).format(path=ltr_shown(path))
     if source == "keyring":
         return _("The passphrase for {path} is wrong (it came from the system keyring).").format(
-            path=path_shown(path)
+            path=ltr_shown(path)
         )
-    return _("The passphrase for {path} is wrong.").format(path=path_shown(path))
+    return _("The passphrase for {path} is wrong.").format(path=ltr_shown(path))
 
 
 def passphrase_for(path: Path, given: str | None = None) -> Passphrase | None:
@@ -320,7 +320,7 @@ def passphrase_for(path: Path, given: str | None = None) -> Passphrase | None:
             _(
                 "The database at {path} is encrypted, and this installation of AccountDesk "
                 "has no SQLCipher (sqlcipher3) to open it."
-            ).format(path=path_shown(path))
+            ).format(path=ltr_shown(path))
         )
     if given is not None:
         return Passphrase(given, "given")
@@ -407,14 +407,14 @@ def _take_over(conn: Any, module: ModuleType, path: Path) -> dict[str, int]:
             _(
                 "The database at {path} is open in AccountDesk or another program; close it "
                 "and try again (nothing was changed)."
-            ).format(path=path_shown(path))
+            ).format(path=ltr_shown(path))
         ) from exc
     if str(mode).lower() != "delete":
         raise DatabaseInUse(
             _(
                 "The database at {path} is open in AccountDesk or another program; close it "
                 "and try again (nothing was changed)."
-            ).format(path=path_shown(path))
+            ).format(path=ltr_shown(path))
         )
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     return row_counts(conn)
@@ -435,7 +435,7 @@ def _verify(path: Path, passphrase: str | None, expected: dict[str, int]) -> Non
             _(
                 "The converted copy of {path} did not match the original, so the original was "
                 "kept unchanged."
-            ).format(path=path_shown(path))
+            ).format(path=ltr_shown(path))
         )
 
 
@@ -487,7 +487,7 @@ def encrypted_copy(source: Path, destination: Path, passphrase: str) -> None:
 def _convert(path: Path, old: str | None, new: str | None, label: str, now: datetime) -> Conversion:
     module = sqlcipher()
     if not path.is_file():
-        raise UserError(_("There is no database at {path}.").format(path=path_shown(path)))
+        raise UserError(_("There is no database at {path}.").format(path=ltr_shown(path)))
     work = path.with_name(path.name + ".converting")
     work.unlink(missing_ok=True)  # left by an interrupted conversion: never the database
     source = module.connect(str(path), timeout=2.0, isolation_level=None)
@@ -524,14 +524,14 @@ def encrypt_file(path: Path, passphrase: str, now: datetime) -> Conversion:
     sqlcipher()
     if looks_encrypted(path):
         raise UserError(
-            _("The database at {path} is already encrypted.").format(path=path_shown(path))
+            _("The database at {path} is already encrypted.").format(path=ltr_shown(path))
         )
     if path.is_file():
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 raise UserError(
                     _("{path} is not an SQLite database; it was left untouched.").format(
-                        path=path_shown(path)
+                        path=ltr_shown(path)
                     )
                 )
     return _convert(path, None, passphrase, "encrypt", now)
@@ -555,7 +555,7 @@ def rekey_file(path: Path, old: str, new: str, now: datetime) -> Conversion:
 def _require_encrypted(path: Path) -> None:
     sqlcipher()
     if not looks_encrypted(path):
-        raise UserError(_("The database at {path} is not encrypted.").format(path=path_shown(path)))
+        raise UserError(_("The database at {path} is not encrypted.").format(path=ltr_shown(path)))
 
 
 def plain_backups(folder: Path) -> list[Path]:
@@ -585,4 +585,4 @@ def plain_backups_note(folder: Path) -> str | None:
         "{n} backups in {folder} are not encrypted (the copy made just before included); "
         "delete them once the passphrase has opened the database.",
         len(plain),
-    ).format(n=format_number(len(plain)), folder=path_shown(folder))
+    ).format(n=format_number(len(plain)), folder=ltr_shown(folder))

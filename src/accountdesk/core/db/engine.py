@@ -50,7 +50,7 @@ from accountdesk.core.db.identity import ensure_identity
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER, database_url
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import InTrash, UserError
-from accountdesk.core.i18n import _, format_number, ngettext, path_shown
+from accountdesk.core.i18n import _, format_number, ngettext, ltr_shown
 
 __all__ = [
     "KNOWN_REVISIONS",
@@ -86,14 +86,14 @@ def _check_sqlite_file(path: Path) -> None:
         return
     if path.is_dir():
         raise DatabaseOpenError(
-            _("{path} is a folder, not an AccountDesk database.").format(path=path_shown(path))
+            _("{path} is a folder, not an AccountDesk database.").format(path=ltr_shown(path))
         )
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise DatabaseOpenError(
             _("{path} is not an SQLite database; it was left untouched.").format(
-                path=path_shown(path)
+                path=ltr_shown(path)
             )
         )
 
@@ -427,7 +427,7 @@ def open_database(
         engine.dispose()
         raise DatabaseOpenError(
             _("{target} cannot be read as a database: {reason}").format(
-                target=path_shown(path or url), reason=exc.orig
+                target=ltr_shown(path or url), reason=exc.orig
             )
         ) from exc
     if server:
@@ -438,7 +438,7 @@ def open_database(
             _(
                 "The database {target} was written by a newer AccountDesk (schema {revision}); "
                 "update AccountDesk to open it."
-            ).format(target=path_shown(path or url), revision=revision)
+            ).format(target=ltr_shown(path or url), revision=revision)
         )
     writable = path is not None and upgrade and not ro
     identity = ensure_identity(engine) if writable else None  # first: backups carry it
@@ -447,7 +447,7 @@ def open_database(
             engine.dispose()
             raise DatabaseOpenError(
                 _("The database {target} needs an upgrade (schema {revision}).").format(
-                    target=path_shown(path or url), revision=revision or "-"
+                    target=ltr_shown(path or url), revision=revision or "-"
                 )
             )
         if ro:
@@ -456,7 +456,7 @@ def open_database(
                 _(
                     "The database {target} needs an upgrade (schema {revision}), but it is "
                     "read-only, so it was left as it is."
-                ).format(target=path_shown(path or url), revision=revision or "-")
+                ).format(target=ltr_shown(path or url), revision=revision or "-")
             )
         if path is not None and path.exists() and _has_user_tables(engine):
             from accountdesk.core.db.backup import backup_before_migration

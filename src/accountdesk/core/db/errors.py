@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 from accountdesk.core.errors import UserError, os_reason
-from accountdesk.core.i18n import _, format_size, join_list, path_shown
+from accountdesk.core.i18n import _, format_size, join_list, ltr_shown
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html).
 SQLITE_BUSY = 5
@@ -91,17 +91,17 @@ def disk_full(path: Path | str, needed: int | None = None) -> DiskFullError:
             _(
                 "The disk holding {path} is full: this needs about {needed} and only {free} is "
                 "free, so nothing was written."
-            ).format(path=path_shown(path), needed=format_size(needed), free=format_size(free))
+            ).format(path=ltr_shown(path), needed=format_size(needed), free=format_size(free))
         )
     if free is not None:
         return DiskFullError(
             _(
                 "The disk holding {path} is full ({free} free), so nothing was written; free "
                 "some space and try again."
-            ).format(path=path_shown(path), free=format_size(free))
+            ).format(path=ltr_shown(path), free=format_size(free))
         )
     return DiskFullError(
-        _("The disk holding {path} is full, so nothing was written.").format(path=path_shown(path))
+        _("The disk holding {path} is full, so nothing was written.").format(path=ltr_shown(path))
     )
 
 
@@ -138,13 +138,13 @@ def busy(path: Path | str) -> DatabaseBusyError:
             _(
                 "The database {path} is busy: another program is writing to it (it is open in "
                 "{programs}), so nothing was written; try again in a moment."
-            ).format(path=path_shown(path), programs=join_list(others))
+            ).format(path=ltr_shown(path), programs=join_list(others))
         )
     return DatabaseBusyError(
         _(
             "The database {path} is busy: another program or AccountDesk window is writing to "
             "it, so nothing was written; try again in a moment."
-        ).format(path=path_shown(path))
+        ).format(path=ltr_shown(path))
     )
 
 
@@ -153,12 +153,12 @@ def read_only(path: Path | str) -> ReadOnlyDatabaseError:
         _(
             "The database {path} is read-only: AccountDesk can show it but not change it, so "
             "nothing was written."
-        ).format(path=path_shown(path))
+        ).format(path=ltr_shown(path))
     )
 
 
 def no_database(path: Path | str) -> NoDatabaseError:
-    return NoDatabaseError(_("There is no database at {path}.").format(path=path_shown(path)))
+    return NoDatabaseError(_("There is no database at {path}.").format(path=ltr_shown(path)))
 
 
 def cannot_open(path: Path | str) -> StorageError:
@@ -166,7 +166,7 @@ def cannot_open(path: Path | str) -> StorageError:
         _(
             "The database {path} cannot be opened: check that its folder exists and that you "
             "may read it."
-        ).format(path=path_shown(path))
+        ).format(path=ltr_shown(path))
     )
 
 
@@ -178,7 +178,7 @@ def damaged(path: Path | str) -> StorageError:
             "The database {path} is damaged: a part of the file cannot be read, so nothing was "
             "changed. Restore a backup (File → Backups…, or accountdesk db backups and "
             "accountdesk db restore NAME)."
-        ).format(path=path_shown(path))
+        ).format(path=ltr_shown(path))
     )
 
 
@@ -266,7 +266,7 @@ def explain_os_error(
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR):
         return StorageError(
             _("{path} cannot be written: {reason}; nothing was written.").format(
-                path=path_shown(path), reason=os_reason(exc)
+                path=ltr_shown(path), reason=os_reason(exc)
             )
         )
     return None

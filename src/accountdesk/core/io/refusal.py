@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from accountdesk.core.errors import os_reason
-from accountdesk.core.i18n import _, format_number, ngettext, path_shown
+from accountdesk.core.i18n import _, format_number, ngettext, ltr_shown
 
 
 def unreadable(path: Path | str, error: OSError) -> str:
     """The file ``path`` could not be read, and why the system refused it (in the user's
     language: :func:`~accountdesk.core.errors.os_reason`)."""
     return _("{path} cannot be read: {reason}").format(
-        path=path_shown(path), reason=os_reason(error)
+        path=ltr_shown(path), reason=os_reason(error)
     )
 
 

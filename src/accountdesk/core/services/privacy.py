@@ -88,7 +88,7 @@ from accountdesk.core.i18n import (
     format_number,
     join_list,
     ngettext,
-    path_shown,
+    ltr_shown,
 )
 from accountdesk.core.labels import INTERACTION_KIND, label
 from accountdesk.core.services import trash
@@ -832,7 +832,7 @@ def _rewrite_file(db: Database) -> bool:
                 _(
                     "The records were deleted, but {path} could not be rebuilt to clear their "
                     "traces from its free space: {reason}."
-                ).format(path=path_shown(db.path or db.url), reason=exc)
+                ).format(path=ltr_shown(db.path or db.url), reason=exc)
             ) from exc
     return not busy
 

@@ -27,7 +27,7 @@ from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
 from accountdesk.core.errors import ImportFailed, NotFoundError
-from accountdesk.core.i18n import N_, _, format_date, format_number, ngettext, path_shown
+from accountdesk.core.i18n import N_, _, format_date, format_number, ngettext, ltr_shown
 from accountdesk.core.io import csv_io
 from accountdesk.core.io.refusal import nothing_imported
 
@@ -186,7 +186,7 @@ def read_rates_file(path: Path, reporting: str) -> list[dict[str, object]]:
     """Every rate of the file, checked; RatesImportError lists the problems (row and column)."""
     rows = _rows(path)
     if not rows:
-        raise RatesImportError(_("{path} is empty.").format(path=path_shown(path)))
+        raise RatesImportError(_("{path} is empty.").format(path=ltr_shown(path)))
     columns = _header(rows[0])
     start = 2 if columns is not None else 1
     if columns is None:
@@ -237,7 +237,7 @@ def read_rates_file(path: Path, reporting: str) -> list[dict[str, object]]:
     if problems:  # counted all, shown the first MAX_PROBLEMS
         raise RatesImportError(nothing_imported(problems), problems[:MAX_PROBLEMS])
     if not found:
-        raise RatesImportError(_("{path} holds no exchange rates.").format(path=path_shown(path)))
+        raise RatesImportError(_("{path} holds no exchange rates.").format(path=ltr_shown(path)))
     return found
 
 
