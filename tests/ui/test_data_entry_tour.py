@@ -516,3 +516,25 @@ def test_a_new_contact_is_placed_where_the_account_picked_is(
     type_text(other.account, "Baltic Timber")
     other.account.choose(other.account.current_hits()[0])
     assert other.text("country") == "SI"
+
+
+@pytest.mark.parametrize("language", ["fa"], indirect=True)
+def test_an_end_of_working_hours_refused_is_shown_at_its_own_field(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """ "۲۵:۰۰" typed in Works until was refused under Works from, which got the focus."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    type_text(editor.fields["work_start"], "۹:۰۰")
+    type_text(editor.fields["work_end"], "۲۵:۰۰")
+    editor.accept()
+    assert editor.errors["work_end"].isVisibleTo(editor)
+    assert not editor.errors["work_start"].isVisibleTo(editor)
+    assert editor.focusWidget() is editor.fields["work_end"]
+    editor.set_text("work_end", "")
+    type_text(editor.fields["work_start"], "x")  # "۹:۰۰x": the start's own refusal stays there
+    type_text(editor.fields["work_end"], "۱۷:۰۰")
+    editor.accept()
+    assert editor.errors["work_start"].isVisibleTo(editor)
+    assert not editor.errors["work_end"].isVisibleTo(editor)

@@ -560,8 +560,13 @@ class FormDialog(QDialog):
         for label in self.errors.values():
             label.hide()
 
+    def error_field(self, error: ValidationError) -> str:
+        """The field where ``error`` is shown: the one with its key, or the one that takes it
+        too (``add_field(also=…)``); a form whose one check covers two fields may say which."""
+        return self._aliases.get(error.key, error.key)
+
     def show_field_error(self, error: ValidationError) -> None:
-        key = self._aliases.get(error.key, error.key)
+        key = self.error_field(error)
         label = self.errors.get(key)
         if label is None:
             self.banner.setText(str(error))

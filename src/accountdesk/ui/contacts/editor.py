@@ -400,6 +400,19 @@ class ContactEditor(FormDialog):
             return self.account
         return self.fields["honorific"]
 
+    def error_field(self, error: ValidationError) -> str:
+        """A working-hours refusal of the end time alone ("25:00") is shown at Works until; the
+        check covers both fields, and its message sat under Works from, which had the focus."""
+        if error.key == "work_hours" and error.value is not None:
+            value = plain(str(error.value)).strip()
+            if (
+                value
+                == plain(self.text("work_end")).strip()
+                != plain(self.text("work_start")).strip()
+            ):
+                return "work_end"
+        return super().error_field(error)
+
     def _fill(self, data: ContactInput) -> None:
         detail = account_detail(self.ctx.db, data.account_id)
         self.account.set_record(data.account_id, detail.name)
