@@ -37,6 +37,7 @@ PEOPLE = {
     "Seán O'Brien": ("Seán", "O'Brien", "IE", "Europe/Dublin", []),
     "Jean-Pierre Dupont": ("Jean-Pierre", "Dupont", "FR", "Europe/Paris", []),
     "Åse Ågård": ("Åse", "Ågård", "DK", "Europe/Copenhagen", []),
+    "رضا حسینزاده": ("رضا", "حسینزاده", "IR", "Asia/Tehran", []),  # imported without ZWNJ
 }
 
 FOUND = {
@@ -74,6 +75,8 @@ FOUND = {
     "علی‌زاده": {"حمید علی‌زاده"},
     "علی زاده": {"حمید علی‌زاده"},
     "زاده": {"حمید علی‌زاده"},
+    "حسین‌زاده": {"رضا حسینزاده"},  # typed with the ZWNJ the stored name lacks
+    "حسینزاده": {"رضا حسینزاده"},
     # a word inside a Thai run
     "สมบูรณ์": {"สมศักดิ์ เจริญสุขสมบูรณ์"},
     "สุข": {"สมศักดิ์ เจริญสุขสมบูรณ์"},
@@ -302,3 +305,26 @@ def test_a_chinese_name_in_one_field_is_found_by_its_given_name(db: Database) ->
     )
     assert [h.id for h in search(db, "磊")] == [lei]
     assert [h.id for h in search(db, "李磊")] == [lei]
+
+
+@pytest.mark.parametrize("typed", ["می‌خواهم", "میخواهم", "خواهم", "می خواهم"])
+def test_notes_are_found_with_or_without_a_zwnj(db: Database, typed: str) -> None:
+    account = create_account(db, AccountInput(name="Pars Trade", country="IR"))
+    with_zwnj, without = (
+        create_contact(
+            db,
+            ContactInput(
+                account_id=account,
+                given_name=given,
+                family_name="رضایی",
+                country="IR",
+                timezone="Asia/Tehran",
+                personal_notes=notes,
+            ),
+        )
+        for given, notes in (("مریم", "می‌خواهم کاتالوگ"), ("علی", "میخواهم کاتالوگ"))
+    )
+    found = {h.id for h in search(db, typed)}
+    # the note written with the ZWNJ is found however it is typed; the one written without
+    # it by the whole word, with the ZWNJ or without
+    assert (with_zwnj in found, without in found) == (True, typed != "خواهم" and " " not in typed)

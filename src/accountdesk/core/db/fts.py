@@ -101,7 +101,9 @@ _LETTERS = str.maketrans(
         "إ": "ا",
         "ٱ": "ا",
         "ـ": None,
-        "\u200c": " ",  # ZWNJ separates the parts of a Persian compound: search them apart
+        # ZWNJ: a Persian compound is one word, written with it or without (علی‌زاده, علیزاده);
+        # its parts are words too (:func:`compound_parts`)
+        "\u200c": None,
         "\u200d": None,
     }
 )
@@ -186,7 +188,7 @@ def query_words(query: str) -> list[str]:
 #: Letters people type as two when their keyboard lacks them (Schäfer as Schaefer, Søren as
 #: Soeren, Ågård as Aagaard).
 _TWO_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa"})
-_SPELLED = re.compile("[äöüøåÄÖÜØÅ\u0308\u030a\u200c]")
+_SPELLED = re.compile("[äöüøåÄÖÜØÅ\u0308\u030a]")
 #: Characters of scripts written without spaces between words: Thai, Lao, Khmer, Myanmar, and
 #: Chinese characters and kana (Hangul has spaces).
 _UNSPACED = re.compile(
@@ -197,14 +199,27 @@ _UNSPACED = re.compile(
 _RUN_WORDS = 32
 
 
+def compound_parts(text: str) -> list[str]:
+    """The parts of the Persian compounds in ``text``, folded: a zero-width non-joiner keeps
+    the letters of a word apart (می‌خواهم, علی‌زاده), and :func:`fold` drops it, so that the
+    word is found typed with it or without; its parts are found as words of their own."""
+    if "\u200c" not in text:
+        return []
+    return [
+        w
+        for word in text.split()
+        if "\u200c" in word
+        for w in words(fold(word.replace("\u200c", " ")))
+    ]
+
+
 def spellings(text: str) -> list[str]:
     """Words a name may be typed as that its folded words are not (for the ``search_keys``
     index and the full-text title), folded:
 
     - with ä, ö, ü, ø, å typed as ae, oe, ue, oe, aa ("Schaefer" for Schäfer, "Mueller" for
       Müller, "Aagaard" for Ågård);
-    - a Persian word of parts joined by a zero-width non-joiner (علی‌زاده), typed without it
-      (علیزاده): folding separates the parts, which stay words too;
+    - the parts of a Persian compound (زاده in علی‌زاده: :func:`compound_parts`);
     - in Thai, Chinese and Japanese (no spaces between words), each word within a run as the
       start of the rest, where ICU finds word boundaries ("สมบูรณ์" in เจริญสุขสมบูรณ์; "山田"
       in 株式会社山田製作所, every character being a boundary there);
@@ -224,8 +239,7 @@ def spellings(text: str) -> list[str]:
             lowered = word.casefold()
             if lowered != lowered.translate(_TWO_LETTERS):
                 found += words(fold(lowered.translate(_TWO_LETTERS)))
-            if "\u200c" in word:
-                found += words(fold(word.replace("\u200c", "")))
+    found += compound_parts(text)
     if _UNSPACED.search(text):
         from accountdesk.core.icu import line_breaks  # QtCore: only for such scripts
 

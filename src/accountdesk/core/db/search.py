@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, UOWTransaction
 
 from accountdesk.core.db.fts import (
+    compound_parts,
     fold,
     match_expression,
     name_title,
@@ -81,6 +82,11 @@ def phone_words(e164: str) -> list[str]:
     return list(dict.fromkeys(w for w in found if w))
 
 
+def _folded_body(body: str) -> str:
+    """The folded body of a document, with the parts of its Persian compounds as words."""
+    return " ".join([fold(body), *compound_parts(body)])
+
+
 def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
     """The search document of an account, from its column values (a row, a dict …): its name
     as title (with the other :func:`~accountdesk.core.db.fts.spellings` it may be typed as)."""
@@ -93,7 +99,7 @@ def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Doc
     )
     name = values["name"]
     title = " ".join([fold(name), *spellings(name)])
-    return Document(values["id"], "account", title, fold(body))
+    return Document(values["id"], "account", title, _folded_body(body))
 
 
 def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
@@ -115,7 +121,7 @@ def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Doc
     title = name_title(
         values["given_name"], values.get("family_name") or "", values.get("name_order") or ""
     )
-    return Document(values["id"], "contact", title, fold(body))
+    return Document(values["id"], "contact", title, _folded_body(body))
 
 
 def _columns(obj: Any) -> dict[str, Any]:

@@ -8,11 +8,13 @@ The index held a phone number as its E.164 digits only (905321234567), so a numb
 people write it at home (0532 123 45 67, 532 1234567) found nothing; it now also holds the
 national number with and without the trunk prefix 0 (``accountdesk.core.db.search.phone_words``),
 and a query written as a phone number is searched as its digits. A name is also indexed as it
-is typed on a keyboard without its letters (``fts.spellings``: Schaefer for Schäfer, a Persian
-name without its zero-width non-joiner, a word inside a Thai, Chinese or Japanese run: 山田 in
+is typed on a keyboard without its letters (``fts.spellings``: Schaefer for Schäfer, the
+parts of a Persian compound, a word inside a Thai, Chinese or Japanese run: 山田 in
 株式会社山田製作所, the words of a part written together: "alfalasi" for Al Falasi), and
-digits of every script fold to 0-9. A contact's "how we met" is searched as their notes are. The tables are the same; the index is rebuilt
-from the records (``accountdesk.core.db.search.rebuild``) on SQLite and on PostgreSQL.
+digits of every script fold to 0-9; a zero-width non-joiner folds to nothing, so a Persian
+compound is found typed with it or without, in names and notes. A contact's "how we met"
+is searched as their notes are. The tables are the same; the index is rebuilt from the
+records (``accountdesk.core.db.search.rebuild``) on SQLite and on PostgreSQL.
 
 Downgrading keeps the index as it is: the extra words do no harm to the older app, which
 indexes the records it writes as it always did.
