@@ -118,9 +118,10 @@ def fold(value: str) -> str:
 
     Case-folded; accents on Latin, Greek and Cyrillic letters removed; letters that are not
     accented forms mapped by hand (Turkish ı, ø, ł, đ, æ …); Arabic-script variants unified
-    (Arabic yeh and kaf to the Persian forms, no tatweel or short vowels); digits of every
-    script written 0-9 (a Persian keyboard types ۰۹۱۲). Thai and other marks stay. So
-    "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian are found as typed.
+    (Arabic yeh and kaf to the Persian forms, no tatweel, short vowels or zero-width
+    non-joiner); digits of every script written 0-9 (a Persian keyboard types ۰۹۱۲). Thai and
+    other marks stay. So "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian
+    are found as typed.
     """
     if value.isascii():
         return value.lower()
