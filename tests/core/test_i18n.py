@@ -51,3 +51,25 @@ def test_a_yearly_date_without_a_year_stays_gregorian() -> None:
     assert i18n.format_month_day(2, 29) == "29 Feb"
     with i18n.use_language("fa"):
         assert i18n.format_month_day(5, 17) == "۱۷ مه"
+
+
+def test_a_persian_sentence_that_starts_with_a_latin_word_reads_right_to_left() -> None:
+    """'AccountDesk از پیش … باز است' and 'CSV: …' began with a Latin word, so Qt and the
+    terminals laid the Persian sentence out left to right (it read backwards from the right):
+    a translation written in Persian letters starts with a right-to-left mark then. One that
+    starts with a placeholder is left alone (what fills it is isolated where it is put), and so
+    is every other language."""
+    from accountdesk.core.bidi import RLM
+    from accountdesk.core.i18n import _, use_language
+
+    already_open = (
+        "AccountDesk is already open on this database; that window was brought to the front."
+    )
+    with use_language("fa"):
+        shown = _(already_open)
+        assert shown.startswith(RLM + "AccountDesk") and "باز است" in shown
+        assert not _("Today").startswith(RLM)  # Persian from its first letter
+        assert not _("{sign}{hours} h").startswith(RLM)  # a placeholder first
+    for lang in ("en", "th", "lv"):
+        with use_language(lang):
+            assert not _(already_open).startswith(RLM)

@@ -25,10 +25,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from accountdesk.core.bidi import ltr, plain
+from accountdesk.core.bidi import RLM, direction, ltr, plain
 from accountdesk.core.calendars import (
     BUDDHIST,
     BUDDHIST_ERA,
@@ -147,8 +147,31 @@ def _translations() -> gettext.NullTranslations:
     return _catalog(current_language().code)
 
 
+@lru_cache(maxsize=8192)
+def _right_to_left(text: str) -> str:
+    """A translation into a right-to-left language as it is shown: one that starts with a
+    Latin word ("AccountDesk …", "CSV: …") but is written in the language's letters starts
+    with a right-to-left mark, or Qt and a terminal lay the whole sentence out left to right,
+    so it reads backwards from the right. Placeholders are not words: what fills them is
+    isolated where it is put (names by ``isolate``, paths by :func:`ltr_shown`)."""
+    words = _PLACEHOLDER.sub("", text)
+    if direction(words) is False and any(
+        unicodedata.bidirectional(ch) in ("R", "AL") for ch in words
+    ):
+        return RLM + text
+    return text
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def _shown(text: str) -> str:
+    # argparse asks for None's translation (a help left out): it gets None back
+    return _right_to_left(text) if text and current_language().rtl else text
+
+
 def _(message: str) -> str:
-    return _translations().gettext(message)
+    return _shown(_translations().gettext(message))
 
 
 def N_(message: str) -> str:
@@ -157,15 +180,15 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translations().ngettext(singular, plural, n)
+    return _shown(_translations().ngettext(singular, plural, n))
 
 
 def pgettext(context: str, message: str) -> str:
-    return _translations().pgettext(context, message)
+    return _shown(_translations().pgettext(context, message))
 
 
 def npgettext(context: str, singular: str, plural: str, n: int) -> str:
-    return _translations().npgettext(context, singular, plural, n)
+    return _shown(_translations().npgettext(context, singular, plural, n))
 
 
 def reload_catalogs() -> None:
