@@ -4,6 +4,7 @@ follow-ups instead of a flood."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -236,6 +237,25 @@ def test_the_filter_folds_like_search(db: Database) -> None:
     assert found("call") == ["Anna Ozola"]
     assert found("fatma ozola") == []
     assert sorted(found("  ")) == ["Anna Ozola", "Fatma Yılmaz"]
+
+
+def test_the_filter_finds_a_phone_typed_as_people_write_it(db: Database) -> None:
+    """A phone typed in groups ("0532 123 45 67") found nothing in the Follow-ups filter while
+    Ctrl+K found the person (fts.query_words: one word of digits)."""
+    from accountdesk.core.services.accounts import contact_for_edit, update_contact
+
+    fatma = person(db, "Fatma", "Yılmaz", account="Boğaziçi Danışmanlık")
+    loaded = contact_for_edit(db, fatma)
+    data = replace(loaded.data, phones=[("mobile", "+90 532 123 45 67")])
+    update_contact(db, fatma, data, expected_version=loaded.version)
+    fu.schedule(db, fu.FollowUpInput(fatma, "Teklif", datetime(2027, 3, 3, 10)))
+
+    def found(text: str) -> list[str]:
+        return [r.contact_name for r in list_follow_ups(db, now=T, user_zone="UTC", text=text)]
+
+    for query in ("0532 123 45 67", "+90 532 123 45 67", "5321234567"):
+        assert found(query) == ["Fatma Yılmaz"], query
+    assert found("0533 123 45 67") == []
 
 
 # --- stay in touch: placement ---------------------------------------------------------------

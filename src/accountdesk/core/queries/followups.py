@@ -24,7 +24,13 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import display_name, fold, ids_matching_sql, match_expression, words
+from accountdesk.core.db.fts import (
+    display_name,
+    fold,
+    ids_matching_sql,
+    match_expression,
+    query_words,
+)
 from accountdesk.core.db.models import Account, Contact, FollowUp
 from accountdesk.core.queries.visible import live
 from accountdesk.core.timekeeping.reminders import (
@@ -129,7 +135,7 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     """Every word of ``query`` (folded as Ctrl+K folds it) must match: as a word prefix in the
     search index of the follow-up's contact or account (names, e-mails, city … as Ctrl+K
     finds them), or inside the follow-up's folded title."""
-    found = words(fold(query))
+    found = query_words(query)  # a phone typed in groups is one word, as Ctrl+K reads it
     if not found:
         return []
     postgres = session.get_bind().dialect.name == "postgresql"
