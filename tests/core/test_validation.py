@@ -291,8 +291,9 @@ def test_a_code_that_is_not_money_one_holds_is_refused(code: str) -> None:
     with pytest.raises(v.ValidationError) as raised:
         v.currency(code)
     assert str(raised.value) == (
-        f"Currency “{code}”: is an ISO 4217 code for something other than money (no currency, "
-        "a test, a precious metal, a fund or a unit of account); write a currency such as EUR"
+        f"Currency “{code}”: is an ISO 4217 code for something other than money (the code for "
+        "no currency, a test code, a precious metal, a fund or a unit used only in bookkeeping); "
+        "write a currency such as EUR"
     )
 
 

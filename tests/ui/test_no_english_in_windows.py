@@ -371,6 +371,14 @@ def place_words(lang: str) -> set[str]:
     return {w.casefold() for name in names for w in WORD.findall(name)}
 
 
+def zone_city_words(lang: str) -> set[str]:
+    """The words of every zone's city as the language names it (CLDR: "Roma" in Latvian is
+    Rome, not an English word)."""
+    with i18n.use_language(lang):
+        names = [i18n.zone_name(zone) for zone in ZONES]
+    return {w.casefold() for name in names for w in WORD.findall(name)}
+
+
 def kept_latin(lang: str) -> set[str]:
     """The parts of the translations into ``lang`` (the catalog's and the etiquette notes')
     that hold Latin letters a translator kept: a code, a key's name, the columns a file must
@@ -422,6 +430,7 @@ class Rules:
         allowed = set(LANGUAGE_NAMES.values()) | iso_codes()
         if lang != "lv":
             name_words |= place_words(lang)
+        name_words |= zone_city_words(lang)
         english = english_words(lang, name_words) if lang == "lv" else set()
         return cls(lang, translated_msgids(lang), data, sources, name_words, allowed, english)
 

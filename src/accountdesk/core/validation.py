@@ -457,8 +457,9 @@ def currency(value: str | None, key: str = "currency", *, allow_empty: bool = Tr
             key,
             value,
             _(
-                "is an ISO 4217 code for something other than money (no currency, a test, a "
-                "precious metal, a fund or a unit of account); write a currency such as EUR"
+                "is an ISO 4217 code for something other than money (the code for no currency, "
+                "a test code, a precious metal, a fund or a unit used only in bookkeeping); "
+                "write a currency such as EUR"
             ),
         )
     return code

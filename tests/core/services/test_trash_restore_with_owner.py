@@ -36,10 +36,7 @@ def test_a_contact_restored_brings_back_its_account(db: Database) -> None:
     assert contact_ids(db, ListFilter(), "name", False) == [anna]  # shown again
     assert [i.id for i in trash.list_trash(db)] == []
     message = plain(trash.restored_message("Anna Ozola", also))
-    assert (
-        message
-        == "“Anna Ozola” was restored, with “Koks” it belongs to, which were in the trash too."
-    )
+    assert message == "“Anna Ozola” was restored, and so was “Koks”, which it belongs to."
 
 
 def test_a_follow_up_restored_brings_back_its_contact_and_account(db: Database) -> None:
@@ -49,6 +46,9 @@ def test_a_follow_up_restored_brings_back_its_contact_and_account(db: Database) 
         trash.delete(db, kind, id_)
     also = trash.restore(db, "follow_up", call)
     assert {(r.kind, r.id) for r in also} == {("contact", anna), ("account", account)}
+    assert plain(trash.restored_message("Call", also)) == (
+        "“Call” was restored, and so were “Anna Ozola”, “Koks”, which it belongs to."
+    )
     assert trash.list_trash(db) == []
 
 

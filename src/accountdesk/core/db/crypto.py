@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from accountdesk.core.db.errors import SQLITE_NOTADB, sqlite_code
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_number, ngettext, ltr_shown
+from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine

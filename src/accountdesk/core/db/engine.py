@@ -50,7 +50,7 @@ from accountdesk.core.db.identity import ensure_identity
 from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER, database_url
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import InTrash, UserError
-from accountdesk.core.i18n import _, format_number, ngettext, ltr_shown
+from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
 
 __all__ = [
     "KNOWN_REVISIONS",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from accountdesk.core.errors import os_reason
-from accountdesk.core.i18n import _, format_number, ngettext, ltr_shown
+from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
 
 
 def unreadable(path: Path | str, error: OSError) -> str:

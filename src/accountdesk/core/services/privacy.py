@@ -87,8 +87,8 @@ from accountdesk.core.i18n import (
     format_date,
     format_number,
     join_list,
-    ngettext,
     ltr_shown,
+    ngettext,
 )
 from accountdesk.core.labels import INTERACTION_KIND, label
 from accountdesk.core.services import trash

@@ -27,7 +27,7 @@ from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
 from accountdesk.core.errors import ImportFailed, NotFoundError
-from accountdesk.core.i18n import N_, _, format_date, format_number, ngettext, ltr_shown
+from accountdesk.core.i18n import N_, _, format_date, format_number, ltr_shown, ngettext
 from accountdesk.core.io import csv_io
 from accountdesk.core.io.refusal import nothing_imported
 

@@ -37,7 +37,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.db.search import remove_documents
 from accountdesk.core.errors import InTrash, NotFoundError
-from accountdesk.core.i18n import N_, _, format_number, join_list
+from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
 from accountdesk.core.labels import INTERACTION_KIND, SURVEY_KIND, label
 
 R = TypeVar("R", bound=Record)
@@ -251,9 +251,12 @@ def restored_message(title: str, also: list[Restored]) -> str:
     """What the user is told after :func:`restore` of the record ``title``."""
     if not also:
         return _("“{title}” was restored.").format(title=isolate(title))
-    return _(
-        "“{title}” was restored, with {records} it belongs to, which were in the trash too."
-    ).format(title=isolate(title), records=join_list(f"“{isolate(r.title)}”" for r in also))
+    records = join_list(_("“{name}”").format(name=isolate(r.title)) for r in also)
+    return ngettext(
+        "“{title}” was restored, and so was {records}, which it belongs to.",
+        "“{title}” was restored, and so were {records}, which it belongs to.",
+        len(also),
+    ).format(title=isolate(title), records=records)
 
 
 def _belongs_to(session: Session, obj: Record) -> list[Record]:

@@ -293,7 +293,8 @@ class CountriesScreen(QWidget):
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
-                item.setToolTip(f"{name}\n{_('Curated etiquette notes')}")
+                curated = _("Curated etiquette notes")  # outside the f-string: extracted
+                item.setToolTip(f"{name}\n{curated}")
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._filter()
