@@ -516,6 +516,22 @@ def test_a_new_contact_is_placed_where_the_account_picked_is(
     type_text(other.account, "Baltic Timber")
     other.account.choose(other.account.current_hits()[0])
     assert other.text("country") == "SI"
+    # a wrong account corrected: the place follows the new one (it kept Riga's country, city
+    # and zone), unless the user changed it since
+    again = ContactEditor(ctx)
+    qtbot.addWidget(again)
+    type_text(again.account, "Baltic Timber")
+    again.account.choose(again.account.current_hits()[0])
+    assert again.text("timezone") == "Europe/Riga"
+    again.account.clear()
+    type_text(again.account, "Siam Trading")
+    again.account.choose(again.account.current_hits()[0])
+    assert (again.text("country"), again.text("timezone")) == ("TH", "Asia/Bangkok")
+    again.set_text("city", "Chiang Mai")
+    again.account.clear()
+    type_text(again.account, "Baltic Timber")
+    again.account.choose(again.account.current_hits()[0])
+    assert (again.text("country"), again.text("city")) == ("TH", "Chiang Mai")
 
 
 @pytest.mark.parametrize("language", ["fa"], indirect=True)

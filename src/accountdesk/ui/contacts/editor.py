@@ -315,6 +315,8 @@ class ContactEditor(FormDialog):
         super().__init__(_("Edit contact") if contact_id else _("New contact"), parent)
         self.ctx = ctx
         self.contact_id = contact_id
+        #: The country, city and zone the account picked last gave a new contact.
+        self._placed: tuple[str, str, str] | None = None
         loaded = contact_for_edit(ctx.db, contact_id) if contact_id else None
         self.loaded = loaded.data if loaded else None
         #: The version of the stored contact the form shows (a save from it checks it).
@@ -377,18 +379,27 @@ class ContactEditor(FormDialog):
         self.account.picked.connect(self._account_picked)
         self.mark_clean()
 
+    def _place(self) -> tuple[str, str, str]:
+        return (self.text("country"), self.text("city"), self.text("timezone"))
+
     def _place_at(self, account_id: str) -> None:
         """A new contact is where their account is: its country, city and zone."""
         detail = account_detail(self.ctx.db, account_id)
         self.set_text("country", detail.country)
         self.set_text("city", detail.city)
         self.set_text("timezone", detail.timezone)
+        self._placed = self._place()
 
     def _account_picked(self, account_id: str) -> None:
-        """The account picked for a new contact gives its place while none is typed: a new
-        contact started from the Contacts screen had an empty country (or, before, the first
-        one of the list) whatever account was picked."""
-        if self.contact_id is None and not self.text("country") and not self.text("city"):
+        """The account picked for a new contact gives its place while none is typed, or while
+        the place is the one an account picked before gave: a new contact started from the
+        Contacts screen had an empty country whatever account was picked, and an account
+        picked again (a wrong one corrected) left the first one's country and zone."""
+        if self.contact_id is not None:
+            return
+        if self._place() in (("", "", ""), self._placed) or (
+            not self.text("country") and not self.text("city")
+        ):
             self._place_at(account_id)
 
     def first_focus(self) -> QWidget | None:
