@@ -75,10 +75,14 @@ def test_the_trash_keeps_a_row_chosen_and_empties_itself(
     said: list[str] = []
     ctx.changed.connect(seen.append)
     ctx.status.connect(said.append)
-    monkeypatch.setattr(trash_dialog, "confirm_empty", lambda _p, n: asked.append(n) or False)
+    monkeypatch.setattr(
+        trash_dialog, "confirm_empty", lambda _p, n, _a=False: asked.append(n) or False
+    )
     dialog.empty()
     assert asked == [2] and dialog.model.rowCount() == 2  # No: nothing deleted
-    monkeypatch.setattr(trash_dialog, "confirm_empty", lambda _p, n: asked.append(n) or True)
+    monkeypatch.setattr(
+        trash_dialog, "confirm_empty", lambda _p, n, _a=False: asked.append(n) or True
+    )
     dialog.empty()
     assert asked == [2, 2]
     assert trash.list_trash(ctx.db) == [] and dialog.model.rowCount() == 0
@@ -103,10 +107,45 @@ def test_emptying_the_trash_asks_with_the_count(ctx: AppContext, monkeypatch: An
     monkeypatch.setattr(listdialog.QMessageBox, "question", question)
     assert not confirm_empty(None, 1)  # type: ignore[arg-type]
     assert not confirm_empty(None, 3)  # type: ignore[arg-type]
+    assert not confirm_empty(None, 3, True)  # type: ignore[arg-type]
     assert asked == [
         "Delete the 1 record in the trash for good? This cannot be undone.",
         "Delete the 3 records in the trash for good? This cannot be undone.",
+        "Delete the 3 records in the trash, and the contacts of their accounts, for good? "
+        "This cannot be undone.",
     ]
+
+
+def test_emptying_a_trash_with_an_account_counts_its_contacts(
+    ctx: AppContext, sample: dict[str, str], monkeypatch: Any
+) -> None:
+    """An account's contacts go with it when the trash is emptied, though only the account is
+    listed: the question said "1 record" and the status "1 record was deleted for good." while
+    its contacts went too (review finding)."""
+    from sqlalchemy import func, select
+
+    from accountdesk.core.db.models import Contact
+    from accountdesk.ui.trash import dialog as trash_dialog
+
+    def people_at_riga() -> int:
+        with ctx.db.reader() as session:
+            query = select(func.count()).where(Contact.account_id == sample["riga"])
+            return int(session.scalar(query) or 0)
+
+    assert people_at_riga() == 2
+    ctx.delete("account", sample["riga"], "Baltic Timber")
+    asked: list[tuple[int, bool]] = []
+    said: list[str] = []
+    ctx.status.connect(said.append)
+    monkeypatch.setattr(
+        trash_dialog, "confirm_empty", lambda _p, n, accounts: asked.append((n, accounts)) or True
+    )
+    dialog = trash_dialog.TrashDialog(ctx)
+    dialog.empty()
+    assert asked == [(1, True)]  # the question names the accounts' contacts
+    assert people_at_riga() == 0
+    assert said[-1] == "3 records were deleted for good."
+    dialog.deleteLater()
 
 
 @pytest.mark.skipif(
@@ -456,7 +495,9 @@ def test_emptying_a_long_trash_counts_every_record(
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 3
     asked: list[int] = []
-    monkeypatch.setattr(trash_dialog, "confirm_empty", lambda _p, n: asked.append(n) or True)
+    monkeypatch.setattr(
+        trash_dialog, "confirm_empty", lambda _p, n, _a=False: asked.append(n) or True
+    )
     dialog.empty()
     assert asked == [5]
     assert shown_only(ctx.db) == []

@@ -345,8 +345,9 @@ def list_trash(db: Database, limit: int = 500) -> list[TrashItem]:
 
 
 def empty_trash(db: Database) -> int:
-    """Purge everything in the trash; returns how many records were removed (every one the
-    Trash listed, also those that went with a record they belong to)."""
+    """Purge everything in the trash; returns how many records were removed: every one the
+    Trash listed, also those that went with a record they belong to, and the contacts of an
+    account in the trash (they go with it; the question said so)."""
     with db.transaction() as session:
         removed = sum(
             session.scalar(
@@ -354,6 +355,16 @@ def empty_trash(db: Database) -> int:
             )
             or 0
             for model in KINDS.values()
+        )
+        # an account's contacts go with it though they are not in the trash themselves
+        removed += (
+            session.scalar(
+                select(func.count())
+                .select_from(Contact)
+                .join(Account, Account.id == Contact.account_id)
+                .where(Account.deleted_at.is_not(None), Contact.deleted_at.is_(None))
+            )
+            or 0
         )
         for model in KINDS.values():
             # queried after the earlier kinds' deletes are flushed: what went with them by

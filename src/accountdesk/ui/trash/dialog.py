@@ -27,16 +27,25 @@ def confirm_purge(parent: QWidget, title: str, kind: str = "") -> bool:
     return ask_yes(parent, _("Delete for good"), question.format(title=isolate(title)))
 
 
-def confirm_empty(parent: QWidget, count: int) -> bool:
-    return ask_yes(
-        parent,
-        _("Empty the trash"),
+def confirm_empty(parent: QWidget, count: int, accounts: bool = False) -> bool:
+    """Ask before emptying the trash of ``count`` records; with ``accounts`` among them, the
+    question says that their contacts go too (as Delete for good of one account says)."""
+    question = (
         ngettext(
+            "Delete the {n} record in the trash, and the contacts of its accounts, for good? "
+            "This cannot be undone.",
+            "Delete the {n} records in the trash, and the contacts of their accounts, for good? "
+            "This cannot be undone.",
+            count,
+        )
+        if accounts
+        else ngettext(
             "Delete the {n} record in the trash for good? This cannot be undone.",
             "Delete the {n} records in the trash for good? This cannot be undone.",
             count,
-        ).format(n=format_number(count)),
+        )
     )
+    return ask_yes(parent, _("Empty the trash"), question.format(n=format_number(count)))
 
 
 class TrashDialog(ListDialog):
@@ -102,7 +111,8 @@ class TrashDialog(ListDialog):
         """Empty the trash…: everything in it deleted for good, after the user said yes to how
         many records that is."""
         everything = trash.list_trash(self.ctx.db, limit=ALL)  # the list shows the latest only
-        if not everything or not confirm_empty(self, len(everything)):
+        accounts = any(item.kind == "account" for item in everything)
+        if not everything or not confirm_empty(self, len(everything), accounts):
             return
         kinds = dict.fromkeys(item.kind for item in everything)  # each once, in order
         removed = trash.empty_trash(self.ctx.db)
