@@ -378,6 +378,11 @@ def test_arrows_on_the_first_run_language_box_open_the_list(
     )  # fmt: skip
     QApplication.sendEvent(dialog.languages, wheel)
     assert dialog.languages.currentData() == "en" and taken == []
+    for letter in ("l", "s", "t"):  # a letter opens the list too; it took that language
+        qtbot.keyClicks(dialog.languages, letter)
+        assert taken == [] and dialog.languages.currentData() == "en", letter
+        assert dialog.result() == 0
+    assert len(opened) == 4
 
 
 def test_a_backup_file_from_elsewhere_is_restored_after_asking(

@@ -74,8 +74,9 @@ def _main_window_of(ctx: AppContext) -> QWidget | None:
 
 class LanguageBox(QComboBox):
     """The language list: a language is taken when chosen from the open list. On a closed box
-    the arrow keys open the list and the wheel does nothing, where Qt's box took the next
-    language at once (each one building the window again on the way to the one wanted)."""
+    the arrow keys and letters open the list and the wheel does nothing, where Qt's box took
+    the next language, or the one a letter starts, at once (each one building the window
+    again on the way to the one wanted)."""
 
     _OPENING = frozenset(
         {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
@@ -85,6 +86,15 @@ class LanguageBox(QComboBox):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in self._OPENING and not event.modifiers():
             self.showPopup()
+            return
+        typed = event.text()
+        if typed and typed.isprintable() and not typed.isspace():
+            # a letter opens the list at the first language it starts: Qt's box took that
+            # language at once (one keystroke built the window again in Latvian)
+            self.showPopup()
+            view = self.view()
+            if view is not None:
+                view.keyboardSearch(typed)
             return
         super().keyPressEvent(event)
 
