@@ -328,3 +328,20 @@ def test_notes_are_found_with_or_without_a_zwnj(db: Database, typed: str) -> Non
     # the note written with the ZWNJ is found however it is typed; the one written without
     # it by the whole word, with the ZWNJ or without
     assert (with_zwnj in found, without in found) == (True, typed != "خواهم" and " " not in typed)
+
+
+def test_figures_that_are_not_phones_are_searched_as_their_words(db: Database) -> None:
+    """Any query of digits and separators was searched as one phone number: an order number,
+    a date, a postcode or a rate in an account's notes found nothing (review finding)."""
+    from accountdesk.core.db.fts import query_words
+
+    notes = "Order 4500-118 delivered; contract signed 2025-03-14, 14.03.2025; rate 1.5 %; 00-950"
+    account = create_account(db, AccountInput(name="Polmet", country="PL", notes=notes))
+    for typed in ("4500-118", "2025-03-14", "14.03.2025", "00-950", "1.5"):
+        assert [h.id for h in search(db, typed)] == [account], typed
+        assert account_ids(db, ListFilter(text=typed)) == [account], typed
+    # phones as people write them are still one number
+    assert query_words("0532 123 45 67") == ["05321234567"]
+    assert query_words("(201) 555-1912") == ["2015551912"]
+    assert query_words("555.123.4567") == ["5551234567"]
+    assert query_words("+371 2612 3456") == ["37126123456"]

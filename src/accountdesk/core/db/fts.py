@@ -176,14 +176,32 @@ _PHONE_QUERY = re.compile(r"\+?[\s(]*\d[\d\s().\-/]*")
 def query_words(query: str) -> list[str]:
     """The folded words of what a user typed, as the index is searched for them.
 
-    A query written as a phone number ("0532 123 45 67", "+371 2612 3456", "(201) 555-1912")
-    is one word, its digits: a phone is indexed as its digits, with and without the country
-    code (:func:`accountdesk.core.db.search.phone_words`), never as groups, which each person
-    writes differently."""
+    A query written as a phone number ("0532 123 45 67", "+371 2612 3456", "(201) 555-1912";
+    :func:`_looks_like_a_phone`) is one word, its digits: a phone is indexed as its digits,
+    with and without the country code (:func:`accountdesk.core.db.search.phone_words`), never
+    as groups, which each person writes differently."""
     folded = fold(query).strip()
-    if _PHONE_QUERY.fullmatch(folded):
+    if _looks_like_a_phone(folded):
         return ["".join(ch for ch in folded if ch.isdigit())]
     return words(folded)
+
+
+#: A date written with its year: never a phone, whatever its digits.
+_DATE_QUERY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+
+
+def _looks_like_a_phone(folded: str) -> bool:
+    """Whether a query is a phone number as people write it, not other figures: an order
+    number ("4500-118"), a date ("2025-03-14", "14.03.2025"), a postcode ("00-950") or a
+    rate ("1.5") is searched as its words. A phone starts with + or (, or has at least eight
+    digits (nine when written with dots or slashes)."""
+    if not _PHONE_QUERY.fullmatch(folded) or _DATE_QUERY.fullmatch(folded):
+        return False
+    digits = sum(ch.isdigit() for ch in folded)
+    if folded.startswith(("+", "(")):
+        return digits >= 4
+    dotted = any(ch in "./" for ch in folded)
+    return digits >= (9 if dotted else 8)
 
 
 #: Letters people type as two when their keyboard lacks them (Schäfer as Schaefer, Søren as
