@@ -58,3 +58,24 @@ def test_the_contact_list_finds_the_people_of_an_account_by_its_name(db: Databas
 
     delete(db, "account", maiz)  # a trashed account's people are not listed
     assert set(contact_ids(db, ListFilter(text="dorado"))) == {jorge}
+
+
+def test_an_accounts_city_industry_or_notes_do_not_list_its_people(db: Database) -> None:
+    """Only the account's name finds its people: every word of its search document did, so a
+    city, an industry or a word of its notes listed all its contacts, though the list shows
+    none of them (29,977 contacts for 'manufacturing' at 300k; review finding)."""
+    maiz = create_account(
+        db,
+        AccountInput(
+            name="Maíz Dorado", country="DE", city="Berlin", industry="Logistics",
+            notes="Lost the tender to a competitor",
+        ),
+    )  # fmt: skip
+    anna = _contact(db, maiz, "Anna", "Weber", city="Hamburg")
+    everyone = contact_ids(db)
+    for query in ("Berlin", "Logistics", "competitor", "tender"):
+        assert contact_ids(db, ListFilter(text=query)) == [], query
+        assert narrow_ids(db, "contact", query, everyone) == [], query
+        assert account_ids(db, ListFilter(text=query)) == [maiz], query  # the account's list
+    assert contact_ids(db, ListFilter(text="Dorado")) == [anna]
+    assert contact_ids(db, ListFilter(text="Hamburg")) == [anna]  # her own city

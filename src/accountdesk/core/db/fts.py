@@ -62,19 +62,27 @@ PG_SEARCH_DDL = (
 )
 
 
-def ids_matching_sql(postgres: bool, param: str = "q", *, of_kind: bool = True) -> str:
-    """A statement of the refs of documents (of kind ``:kind`` with ``of_kind``) that match
-    ``:q`` (or ``:param``; an expression from :func:`match_expression` for the same
-    database)."""
-    kind = " AND d.kind = :kind" if of_kind else ""
+def ids_matching_sql(
+    postgres: bool, param: str = "q", *, of_kind: bool = True, kind: str | None = None,
+    names_only: bool = False,
+) -> str:  # fmt: skip
+    """A statement of the refs of documents (of kind ``:kind`` with ``of_kind``, or of the
+    literal ``kind``) that match ``:q`` (or ``:param``; an expression from
+    :func:`match_expression` for the same database); with ``names_only``, in their titles (a
+    name) alone, not in the rest (a city, notes …)."""
+    where = f" AND d.kind = '{kind}'" if kind else " AND d.kind = :kind" if of_kind else ""
     if postgres:
+        query = f"CAST(:{param} AS tsquery)"
+        # the whole vector first, for the GIN index; then its names (weight A) alone
+        names = f" AND ts_filter(f.words, '{{a}}') @@ {query}" if names_only else ""
         return (
             "SELECT d.ref FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid "
-            f"WHERE f.words @@ CAST(:{param} AS tsquery){kind}"
+            f"WHERE f.words @@ {query}{names}{where}"
         )
+    column = "search_fts.title" if names_only else "search_fts"
     return (
         "SELECT d.ref FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
-        f"WHERE search_fts MATCH :{param}{kind}"
+        f"WHERE {column} MATCH :{param}{where}"
     )
 
 

@@ -316,12 +316,13 @@ ACCOUNT_WORD = 3
 def _contacts_matching_sql(postgres: bool, text: str) -> str:
     """The ids of the contacts that match ``:q`` (``:kind`` being "contact"): by their own
     search document, or, once a word of ``text`` has :data:`ACCOUNT_WORD` letters, by their
-    account's (the list shows each contact's account, so "Maíz Dorado" lists the people
-    there)."""
+    account's name (the list shows each contact's account, so "Maíz Dorado" lists the people
+    there; a word of the account's city or notes does not)."""
     own = ids_matching_sql(postgres)
     if max(map(len, query_words(text)), default=0) < ACCOUNT_WORD:
         return own
-    accounts = ids_matching_sql(postgres, of_kind=False)
+    # the account's name alone: its city, industry or notes are not shown in the list
+    accounts = ids_matching_sql(postgres, kind="account", names_only=True)
     people = f"SELECT m.id FROM ({accounts}) AS acc JOIN contacts m ON m.account_id = acc.ref"
     return f"SELECT ref FROM ({own}) AS own UNION ALL {people}"
 
