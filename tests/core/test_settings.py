@@ -114,3 +114,21 @@ def test_the_hours_example_reads_in_the_languages_digits_left_to_right() -> None
     with use_language("en"), pytest.raises(ValueError) as raised:
         parse_hours("nine to five")
     assert str(raised.value) == "write the hours as start-end, for example 09:00-17:00"
+
+
+def test_working_hours_are_read_as_every_typed_time() -> None:
+    """Settings → Me read "09.30-17.30" as 09:00-17:00 (minutes lost without a word) and
+    refused "9:30-17:30", which the contact editor takes (review finding)."""
+    from datetime import time
+
+    from accountdesk.core.settings import parse_hours
+
+    assert parse_hours("09.30-17.30") == (time(9, 30), time(17, 30))
+    assert parse_hours("9:30-17:30") == (time(9, 30), time(17, 30))
+    assert parse_hours("۹:۳۰–۱۷:۳۰") == (time(9, 30), time(17, 30))
+    for bad in ("25:00-17:00", "9-17", "09:00-"):
+        try:
+            parse_hours(bad)
+        except ValueError:
+            continue
+        raise AssertionError(bad)

@@ -71,9 +71,9 @@ def parse_hours(text: str) -> tuple[time, time]:
     parts = cleaned.split("-")
     if len(parts) != 2:
         raise ValueError(_hours_example())
-    try:
-        start, end = (time.fromisoformat(p) for p in parts)
-    except ValueError:
+    try:  # each half as every typed time is read ("9:30", "09.30"): it lost its minutes
+        start, end = (time.fromisoformat(v.parse_hhmm("user.hours", p) or "") for p in parts)
+    except (ValueError, v.ValidationError):
         raise ValueError(_hours_example()) from None
     if start == end:
         raise ValueError(_("the start and the end must differ"))
