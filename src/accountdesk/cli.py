@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from accountdesk import __version__
 from accountdesk.core import TZDATA_VERSION, i18n
 from accountdesk.core.errors import ImportFailed, UserError
-from accountdesk.core.i18n import N_, _, ngettext
+from accountdesk.core.i18n import N_, _, ltr_shown, ngettext
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -165,7 +165,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         column_mapping.save(found, Path(args.save_map))
         sys.stderr.write(
             _("Wrote the mapping to {path}; edit it and import with --map {path}.").format(
-                path=args.save_map
+                path=ltr_shown(args.save_map)
             )
             + "\n"
         )
@@ -223,7 +223,7 @@ def _import_csv_into(db: Database, args: argparse.Namespace, chosen: Any) -> int
             "Say what each column holds with a mapping file: accountdesk import {file} "
             "--dry-run --save-map mapping.toml, edit it, then import with --map mapping.toml "
             "(or use File → Import contacts… in the app)."
-        ).format(file=args.file)
+        ).format(file=ltr_shown(args.file))
         raise ImportFailed(f"{exc.message} {hint}") from exc
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
@@ -367,7 +367,7 @@ def _db_backups(args: argparse.Namespace) -> int:
         made = backups.make_backup(db)
         _print(
             _("Backed up to {path} ({size}).").format(
-                path=made.path, size=i18n.format_size(made.size)
+                path=ltr_shown(made.path), size=i18n.format_size(made.size)
             )
         )
         return 0
@@ -380,7 +380,7 @@ def _db_backups(args: argparse.Namespace) -> int:
         if not found:
             _print(
                 _("There are no backups of this database yet (they go to {folder}).").format(
-                    folder=folder
+                    folder=ltr_shown(folder)
                 )
             )
             return 0
@@ -399,7 +399,7 @@ def _db_backups(args: argparse.Namespace) -> int:
                     )
                 )
             )
-        sys.stderr.write(_("Backups are kept in {folder}.").format(folder=folder) + "\n")
+        sys.stderr.write(_("Backups are kept in {folder}.").format(folder=ltr_shown(folder)) + "\n")
         return 0
     if not args.backup:
         raise UserError(
@@ -416,11 +416,11 @@ def _db_backups(args: argparse.Namespace) -> int:
             _(
                 "{path} is a backup of another database; add --force to restore it anyway "
                 "(nothing was restored)."
-            ).format(path=exc.backup)
+            ).format(path=ltr_shown(exc.backup))
         ) from exc
     _print(
         _("Restored {backup}; what the database held before is in {kept}.").format(
-            backup=source.name, kept=kept.path
+            backup=ltr_shown(source.name), kept=kept.path
         )
     )
     return 0

@@ -40,3 +40,21 @@ def test_elsewhere_a_path_has_no_marks(tmp_path: Path) -> None:
         assert str(path) in str(raised.value) and LRI not in str(raised.value)
         with use_language(lang):
             assert ltr_shown(path) == str(path)
+
+
+def test_the_imports_name_their_file_left_to_right_in_persian(tmp_path: Path) -> None:
+    """The CSV and JSON imports' refusals kept the raw path: '/tmp/x/empty.csv خالی است.'
+    laid the whole Persian sentence out left to right (review finding)."""
+    from accountdesk.core.db.engine import open_database as open_db
+    from accountdesk.core.io.csv_io import import_csv
+    from accountdesk.core.io.json_io import import_json
+
+    db = open_db(tmp_path / "a.db")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    for run, path in ((import_csv, empty), (import_json, broken)):
+        with use_language("fa"), pytest.raises(UserError) as raised:
+            run(db, path)
+        assert f"{LRI}{path}{PDI}" in str(raised.value), str(raised.value)

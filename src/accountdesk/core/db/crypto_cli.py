@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from accountdesk.core.db import crypto
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ltr_shown
 
 if TYPE_CHECKING:
     from accountdesk.core.db.engine import Database
@@ -60,7 +60,7 @@ def open_interactive(target: str | os.PathLike[str] | None, *, upgrade: bool = T
             raise
     path = sqlite_path(database_url(target))
     for attempt in range(1, ATTEMPTS + 1):
-        text = _ask(_("Passphrase for {path}: ").format(path=path))
+        text = _ask(_("Passphrase for {path}: ").format(path=ltr_shown(path)))
         try:
             return open_database(target, upgrade=upgrade, passphrase=text)
         except crypto.WrongPassphrase:
@@ -77,7 +77,7 @@ def _local_file(args: argparse.Namespace) -> Path:
     if path is None:
         raise UserError(_("Only a local database file can be encrypted or decrypted."))
     if not path.is_file():
-        raise UserError(_("There is no database at {path}.").format(path=path))
+        raise UserError(_("There is no database at {path}.").format(path=ltr_shown(path)))
     return path
 
 
@@ -106,9 +106,9 @@ def current_passphrase(path: Path) -> str:
     except crypto.PassphraseRequired:
         if not interactive():
             raise
-        found = crypto.Passphrase(_ask(_("Passphrase for {path}: ").format(path=path)))
+        found = crypto.Passphrase(_ask(_("Passphrase for {path}: ").format(path=ltr_shown(path))))
     if found is None:
-        raise UserError(_("The database at {path} is not encrypted.").format(path=path))
+        raise UserError(_("The database at {path} is not encrypted.").format(path=ltr_shown(path)))
     if not crypto.opens(path, found.text):
         raise crypto.WrongPassphrase(crypto.wrong_message(path, found.source))
     return found.text
@@ -126,14 +126,16 @@ def run(args: argparse.Namespace) -> int:
     new: str | None = None
     if args.action == "encrypt":
         if crypto.looks_encrypted(path):
-            raise UserError(_("The database at {path} is already encrypted.").format(path=path))
+            raise UserError(
+                _("The database at {path} is already encrypted.").format(path=ltr_shown(path))
+            )
         new = new_passphrase(crypto.PASSPHRASE_ENV)
         done = crypto.encrypt_file(path, new, now)
         lines.append(
             _(
                 "The database at {path} is encrypted now; without its passphrase no one can "
                 "read it, you included."
-            ).format(path=path)
+            ).format(path=ltr_shown(path))
         )
         note = crypto.plain_backups_note(done.backup.parent)
         if note:
@@ -145,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
             _(
                 "The database at {path} is not encrypted any more; the copy from before, "
                 "{backup}, still needs the passphrase."
-            ).format(path=path, backup=done.backup)
+            ).format(path=ltr_shown(path), backup=ltr_shown(done.backup))
         )
         if crypto.forget(path):
             lines.append(_("The passphrase was removed from the system keyring."))
@@ -159,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
             _(
                 "The passphrase of {path} is changed; the copy from before, {backup}, still "
                 "opens with the old one."
-            ).format(path=path, backup=done.backup)
+            ).format(path=ltr_shown(path), backup=ltr_shown(done.backup))
         )
         remember = remember or crypto.remembered(path) is not None
     if remember and new is not None:

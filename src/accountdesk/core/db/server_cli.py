@@ -18,7 +18,7 @@ from typing import Any
 from accountdesk.core.db import credentials
 from accountdesk.core.db.errors import PasswordRequired, WrongPassword
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_number, ngettext
+from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
 
 #: Wrong passwords typed at the prompt before the command gives up.
 ATTEMPTS = 3
@@ -137,7 +137,9 @@ def cmd_upload(args: argparse.Namespace) -> int:
         not_a_file = _(
             "{target} is not a file: upload copies a laptop's database file to the server."
         )
-        raise UserError(not_a_file.format(target=credentials.without_password(args.file)))
+        raise UserError(
+            not_a_file.format(target=ltr_shown(credentials.without_password(args.file)))
+        )
     require_database(args.file)
     source = open_interactive(args.file)  # asks an encrypted file's passphrase
     try:

@@ -62,7 +62,14 @@ from accountdesk.core.db.models import (
     utcnow,
 )
 from accountdesk.core.errors import ImportFailed
-from accountdesk.core.i18n import _, current_language, format_list, format_number, ngettext
+from accountdesk.core.i18n import (
+    _,
+    current_language,
+    format_list,
+    format_number,
+    ltr_shown,
+    ngettext,
+)
 from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
@@ -348,7 +355,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
             except UnicodeDecodeError as exc:
                 raise CsvImportError(
                     _("{path} is not {encoding} text (byte {offset}).").format(
-                        path=path,
+                        path=ltr_shown(path),
                         encoding=encoding.upper().replace("UTF", "UTF-"),
                         offset=format_number(exc.start),
                     )
@@ -381,7 +388,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
         raise CsvImportError(
             _(
                 "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
-            ).format(path=path, offset=format_number(offset))
+            ).format(path=ltr_shown(path), offset=format_number(offset))
         ) from not_utf8
     try:
         return raw.decode(code_page), code_page
@@ -391,7 +398,9 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
                 "{path} is neither UTF-8 text (byte {offset}) nor {encoding} text; save it as "
                 "CSV UTF-8 and try again."
             ).format(
-                path=path, offset=format_number(offset), encoding=sources.code_page_name(code_page)
+                path=ltr_shown(path),
+                offset=format_number(offset),
+                encoding=sources.code_page_name(code_page),
             )
         ) from not_utf8
 
@@ -417,17 +426,17 @@ def read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | No
         raise CsvImportError(unreadable(path, exc)) from exc
     if b"\x00" in raw[:4096] and not raw.startswith(tuple(mark for mark, _enc in _BOMS)):
         raise CsvImportError(
-            _("{path} is not a CSV file (it contains binary data).").format(path=path)
+            _("{path} is not a CSV file (it contains binary data).").format(path=ltr_shown(path))
         )
     content, code_page = _decode(raw, path)
     reader = csv.reader(io.StringIO(content, newline=""), csv.excel, delimiter=_delimiter(content))
     try:
         header = next(reader)
     except StopIteration:
-        raise CsvImportError(_("{path} is empty.").format(path=path)) from None
+        raise CsvImportError(_("{path} is empty.").format(path=ltr_shown(path))) from None
     except csv.Error as exc:
         raise CsvImportError(
-            _("{path} is not a CSV file: {reason}").format(path=path, reason=exc)
+            _("{path} is not a CSV file: {reason}").format(path=ltr_shown(path), reason=exc)
         ) from exc
     return (
         [h.strip().lstrip("\ufeff") for h in header],
@@ -465,7 +474,7 @@ def _readable(reader: Any, path: Path) -> Iterator[list[str]]:
                 _(
                     "Line {line} of {path} cannot be read: a cell there is longer than a CSV "
                     "cell can be (is a quote left open?). Nothing was imported."
-                ).format(line=format_number(line), path=path)
+                ).format(line=format_number(line), path=ltr_shown(path))
             ) from exc
         yield row
 
@@ -1616,7 +1625,7 @@ def check_mapping(chosen: column_mapping.ColumnMapping, header: list[str], path:
                 count,
             )
         raise column_mapping.MappingError(
-            text_.format(mapping=chosen.origin, file=path.name, names=names)
+            text_.format(mapping=chosen.origin, file=ltr_shown(path.name), names=names)
         )
 
 

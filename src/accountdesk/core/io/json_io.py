@@ -39,7 +39,7 @@ from accountdesk.core.db.engine import KNOWN_REVISIONS, Database, schema_revisio
 from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.models import Base
 from accountdesk.core.errors import ImportFailed
-from accountdesk.core.i18n import _, format_number, ngettext
+from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
 from accountdesk.core.io.refusal import nothing_imported, unreadable
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -252,7 +252,7 @@ def _read(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise JsonImportError(
             _("{path} is not UTF-8 text (byte {offset}).").format(
-                path=path, offset=format_number(exc.start)
+                path=ltr_shown(path), offset=format_number(exc.start)
             )
         ) from exc
     try:
@@ -260,7 +260,7 @@ def _read(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise JsonImportError(
             _("{path} is not JSON: {reason} (line {line}, column {column}).").format(
-                path=path,
+                path=ltr_shown(path),
                 reason=exc.msg,
                 line=format_number(exc.lineno),
                 column=format_number(exc.colno),
@@ -269,7 +269,7 @@ def _read(path: Path) -> dict[str, Any]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise JsonImportError(
             _("{path} is not an AccountDesk export (accountdesk export --format json).").format(
-                path=path
+                path=ltr_shown(path)
             )
         )
     version = document.get("version")
@@ -278,7 +278,7 @@ def _read(path: Path) -> dict[str, Any]:
             _(
                 "{path} is an export of version {version}, written by a newer AccountDesk; "
                 "update AccountDesk to import it."
-            ).format(path=path, version=version)
+            ).format(path=ltr_shown(path), version=version)
         )
     schema = document.get("schema")
     if schema not in KNOWN_REVISIONS:
@@ -286,10 +286,10 @@ def _read(path: Path) -> dict[str, Any]:
             _(
                 "{path} follows database schema {schema}, which this AccountDesk does not "
                 "know; update AccountDesk to import it."
-            ).format(path=path, schema=schema)
+            ).format(path=ltr_shown(path), schema=schema)
         )
     if not isinstance(document.get("tables"), dict):
-        raise JsonImportError(_("{path} has no tables.").format(path=path))
+        raise JsonImportError(_("{path} has no tables.").format(path=ltr_shown(path)))
     return document
 
 

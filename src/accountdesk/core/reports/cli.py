@@ -11,7 +11,7 @@ from typing import Any
 
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import DateInputError, _, parse_date_input
+from accountdesk.core.i18n import DateInputError, _, ltr_shown, parse_date_input
 
 
 def _date(value: str) -> date:
@@ -52,7 +52,7 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def _done(path: str) -> int:
-    sys.stderr.write(_("Wrote {path}.").format(path=path) + "\n")
+    sys.stderr.write(_("Wrote {path}.").format(path=ltr_shown(path)) + "\n")
     return 0
 
 
@@ -64,11 +64,13 @@ def _output(text: str) -> Path:
     if not folder.is_dir():
         raise UserError(
             _("{path} cannot be written: the folder {folder} does not exist.").format(
-                path=path, folder=folder
+                path=ltr_shown(path), folder=ltr_shown(folder)
             )
         )
     if path.is_dir():
-        raise UserError(_("{path} is a folder; name the PDF file to write.").format(path=path))
+        raise UserError(
+            _("{path} is a folder; name the PDF file to write.").format(path=ltr_shown(path))
+        )
     return path
 
 
