@@ -630,3 +630,36 @@ def test_the_lock_names_the_app_isolated(
     assert [label.text() for label in shield.findChildren(QLabel)] == [
         f"{FSI}AccountDesk{PDI} is locked."
     ]
+
+
+def test_a_team_server_offers_no_backups_of_its_own(
+    ctx: AppContext, qtbot: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a team server's database (no local file) first run offered "Restore a backup…" and
+    File offered Backups…, which could only fail ("Only a local database file can be backed
+    up here."); the server's administrator keeps its backups (review finding)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QPushButton
+
+    from accountdesk.ui.firstrun import FirstRunDialog
+    from accountdesk.ui.main_window import MainWindow
+
+    def offered(dialog: FirstRunDialog) -> set[str]:
+        return {b.objectName() for b in dialog.findChildren(QPushButton)}
+
+    local = FirstRunDialog(ctx)
+    qtbot.addWidget(local)
+    assert "firstrun_backup" in offered(local)
+    monkeypatch.setattr(ctx.db, "path", None)  # as a PostgreSQL URL's Database has
+    server = FirstRunDialog(ctx)
+    qtbot.addWidget(server)
+    assert "firstrun_backup" not in offered(server) and "firstrun_demo" in offered(server)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    from PySide6.QtGui import QAction
+
+    named = [a for a in window.findChildren(QAction) if a.text().replace("&", "") == "Backups…"]
+    assert len(named) == 1
+    backups = named[0]
+    assert not backups.isEnabled()

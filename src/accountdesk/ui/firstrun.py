@@ -140,12 +140,15 @@ class FirstRunDialog(QDialog):
         me_button.setObjectName("firstrun_me")
         me_button.clicked.connect(self.edit_me)
         layout.addWidget(me_button)
-        for key, text in (
+        choices = [
             ("demo", _("Load demo data")),
             ("csv", _("Import contacts from a file…")),
             ("backup", _("Restore a backup…")),
             ("empty", _("Start empty")),
-        ):
+        ]
+        if ctx.db.path is None:  # a team server's database: backups are the server's
+            choices = [choice for choice in choices if choice[0] != "backup"]
+        for key, text in choices:
             button = QPushButton(text)
             button.setObjectName(f"firstrun_{key}")
             button.clicked.connect(lambda _c=False, k=key: self._choose(k))

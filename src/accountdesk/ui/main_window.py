@@ -368,7 +368,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("Import contacts…"), self.import_csv, "Ctrl+I"))
         file_menu.addAction(self._action(_("Load demo data…"), self.load_demo))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(_("Backups…"), self.show_backups))
+        backups = self._action(_("Backups…"), self.show_backups)
+        backups.setEnabled(self.ctx.db.path is not None)  # a team server keeps its own
+        file_menu.addAction(backups)
         file_menu.addSeparator()
         quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_action)
