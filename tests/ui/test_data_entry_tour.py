@@ -554,3 +554,30 @@ def test_an_end_of_working_hours_refused_is_shown_at_its_own_field(
     editor.accept()
     assert editor.errors["work_start"].isVisibleTo(editor)
     assert not editor.errors["work_end"].isVisibleTo(editor)
+
+
+@pytest.mark.parametrize("language", ["fa"], indirect=True)
+def test_working_hours_refusals_quote_what_was_typed_at_the_right_field(
+    ctx: Any, db: Database, sample: dict[str, str], qtbot: Any, language: str
+) -> None:
+    """An end alone: "needs both" stood under Works from quoting the end as read, "17:00", in
+    ASCII digits inside a Persian sentence; an end before the start quoted "17:00–09:00"
+    (review finding)."""
+    editor = ContactEditor(ctx, sample["anna"])
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.set_text("work_start", "")
+    editor.set_text("work_end", "")
+    type_text(editor.fields["work_start"], "۹:۰۰")
+    editor.accept()
+    assert editor.errors["work_end"].isVisibleTo(editor)  # the one left empty
+    shown = editor.errors["work_end"].text()
+    assert not any(ch.isascii() and ch.isdigit() for ch in shown), shown
+    editor.set_text("work_start", "")
+    editor.set_text("work_end", "")
+    type_text(editor.fields["work_start"], "۱۷:۰۰")
+    type_text(editor.fields["work_end"], "۰۹:۰۰")
+    editor.accept()
+    shown = editor.errors["work_start"].text()
+    assert "۱۷:۰۰" in shown and "17:00" not in shown, shown
+    editor.mark_clean()

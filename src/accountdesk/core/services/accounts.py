@@ -176,9 +176,12 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
     work_start = v.parse_hhmm("work_hours", data.work_start)
     work_end = v.parse_hhmm("work_hours", data.work_end)
     if (work_start is None) != (work_end is None):
-        raise v.fail("work_hours", work_start or work_end, _("needs both a start and an end"))
+        # no value quoted: the one given is not the problem (it was quoted as read, "17:00",
+        # in ASCII digits inside a Persian sentence)
+        raise v.fail("work_hours", None, _("needs both a start and an end"))
     if work_start and work_end and work_start >= work_end:
-        raise v.fail("work_hours", f"{work_start}–{work_end}", _("must start before they end"))
+        typed = f"{(data.work_start or '').strip()}–{(data.work_end or '').strip()}"
+        raise v.fail("work_hours", typed, _("must start before they end"))
     if data.stay_in_touch_days is not None and data.stay_in_touch_days <= 0:
         raise v.fail("stay_in_touch_days", data.stay_in_touch_days, _("must be positive"))
     given = v.required("given_name", data.given_name)

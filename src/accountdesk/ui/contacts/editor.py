@@ -412,8 +412,11 @@ class ContactEditor(FormDialog):
         return self.fields["honorific"]
 
     def error_field(self, error: ValidationError) -> str:
-        """A working-hours refusal of the end time alone ("25:00") is shown at Works until; the
-        check covers both fields, and its message sat under Works from, which had the focus."""
+        """A working-hours refusal of the end time alone ("25:00") is shown at Works until, and
+        "needs both" at the field left empty; the check covers both fields, and its message sat
+        under Works from, which had the focus."""
+        if error.key == "work_hours" and error.value is None:  # one of the two is missing
+            return "work_start" if not self.text("work_start").strip() else "work_end"
         if error.key == "work_hours" and error.value is not None:
             value = plain(str(error.value)).strip()
             if (

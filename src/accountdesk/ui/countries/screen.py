@@ -50,7 +50,6 @@ from accountdesk.core.i18n import (
     current_calendar,
     format_date,
     format_skeleton,
-    format_time,
     join_list,
 )
 from accountdesk.core.queries.culture import (
@@ -382,7 +381,7 @@ class CountriesScreen(QWidget):
             else _("No curated etiquette notes for this country yet: calendar facts only.")
         )
         hours = profile.business_hours
-        span = _("{start}–{end}").format(start=format_time(hours.start), end=format_time(hours.end))
+        span = fmt.hours(hours.start, hours.end)
         if hours.curated:
             hours_text = _("{hours} (curated)").format(hours=span)
         else:
