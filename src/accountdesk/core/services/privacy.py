@@ -47,7 +47,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import phonenumbers
 from sqlalchemy import Column, delete, exists, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -78,6 +77,7 @@ from accountdesk.core.db.models import (
     interaction_participants,
 )
 from accountdesk.core.db.schema import SQLITE_HEADER
+from accountdesk.core.db.search import national_number
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import cannot_write, replacing
 from accountdesk.core.i18n import (
@@ -511,11 +511,8 @@ def _traces(people: Iterable[Contact]) -> _Traces:
 
 def _national_number(phone: str) -> str:
     """The digits that name ``phone`` however it is written (without country code or trunk
-    prefix): phones are stored in E.164 (``validation.phone``)."""
-    try:
-        return str(phonenumbers.parse(phone, None).national_number)
-    except phonenumbers.NumberParseException:
-        return _digits(phone).lstrip("0")
+    prefix): phones are stored in E.164 (``validation.phone``; search.national_number)."""
+    return national_number(phone) or _digits(phone).lstrip("0")
 
 
 def _digits(text: str) -> str:
