@@ -12,44 +12,25 @@ from dateutil import rrule as du
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
-
-NOW = datetime(2027, 1, 1, tzinfo=UTC)
+from series import NOW, complete_at_due, contact_in, row
 
 
 @pytest.fixture
 def noa(db: Database) -> str:
-    account = create_account(
-        db, AccountInput(name="Galil Tech", country="IL", timezone="Asia/Jerusalem")
-    )
-    return create_contact(
-        db,
-        ContactInput(account_id=account, given_name="Noa", country="IL", timezone="Asia/Jerusalem"),
-    )
-
-
-def _row(db: Database, id_: str) -> FollowUpRow:
-    return next(r for r in list_follow_ups(db, now=NOW, user_zone="UTC") if r.id == id_)
+    return contact_in(db, "Noa", "Galil Tech", "IL", "Asia/Jerusalem")
 
 
 def _complete(db: Database, id_: str, times: int) -> None:
     for _n in range(times):
-        row = _row(db, id_)
-        fu.complete(db, [row.shown], fixed_clock(row.due_at))
+        complete_at_due(db, id_)
 
 
 def _calendar_days(db: Database, id_: str, tmp_path: Path) -> list[str]:
     """The days a calendar reading the exported file shows (icalendar, then dateutil)."""
     path = tmp_path / "f.ics"
-    calendar_files.export_follow_ups(path, [_row(db, id_)], fixed_clock(NOW))
+    calendar_files.export_follow_ups(path, [row(db, id_)], fixed_clock(NOW))
     event = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")[0]
     start = event["DTSTART"].dt
     assert event["DTSTART"].params["TZID"] == "Asia/Jerusalem"
@@ -65,7 +46,7 @@ def test_a_counted_series_exported_midway_holds_what_is_left(
         fu.FollowUpInput(noa, "Weekly sync", datetime(2027, 1, 4, 10), rrule="FREQ=WEEKLY;COUNT=4"),
     )
     _complete(db, made.id, 2)
-    assert _row(db, made.id).local_due == datetime(2027, 1, 18, 10)
+    assert row(db, made.id).local_due == datetime(2027, 1, 18, 10)
     assert _calendar_days(db, made.id, tmp_path) == ["2027-01-18", "2027-01-25"]
 
 
@@ -79,7 +60,7 @@ def test_a_quarterly_series_from_the_31st_exported_at_a_short_month(
         ),
     )
     _complete(db, made.id, 1)
-    assert _row(db, made.id).local_due == datetime(2027, 4, 30, 10)
+    assert row(db, made.id).local_due == datetime(2027, 4, 30, 10)
     assert _calendar_days(db, made.id, tmp_path)[:4] == [
         "2027-04-30",
         "2027-07-31",
@@ -112,13 +93,13 @@ def test_utc_and_floating_times_are_anchored_to_the_contact(
     Israel moves its clocks on 26 March (anchored to UTC it would go to 11:00)."""
     path = _file(tmp_path, "DTSTART:20270302T080000Z", "DTSTART:20270303T100000")
     made = calendar_files.import_follow_ups(db, path, noa)
-    rows = [_row(db, s.id) for s in made]
+    rows = [row(db, s.id) for s in made]
     assert [(r.zone, r.local_due) for r in rows] == [
         ("Asia/Jerusalem", datetime(2027, 3, 2, 10)),
         ("Asia/Jerusalem", datetime(2027, 3, 3, 10)),
     ]
     assert rows[0].due_at == datetime(2027, 3, 2, 8, tzinfo=UTC)
     _complete(db, made[0].id, 4)
-    after_dst = _row(db, made[0].id)
+    after_dst = row(db, made[0].id)
     assert after_dst.local_due == datetime(2027, 3, 30, 10)
     assert after_dst.due_at == datetime(2027, 3, 30, 7, tzinfo=UTC)

@@ -7,49 +7,24 @@ from datetime import UTC, datetime
 
 import pytest
 
-from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
-
-NOW = datetime(2027, 1, 1, tzinfo=UTC)
+from series import complete_at_due, contact_in, row
 
 
 @pytest.fixture
 def ilze(db: Database) -> str:
-    account = create_account(
-        db, AccountInput(name="Dzintars", country="LV", timezone="Europe/Riga")
-    )
-    return create_contact(
-        db,
-        ContactInput(account_id=account, given_name="Ilze", country="LV", timezone="Europe/Riga"),
-    )
-
-
-def _row(db: Database, id_: str) -> FollowUpRow:
-    rows = list_follow_ups(db, now=NOW, user_zone="UTC", status=None)
-    return next(r for r in rows if r.id == id_)
-
-
-def _complete(db: Database, id_: str) -> None:
-    row = _row(db, id_)
-    fu.complete(db, [row.shown], fixed_clock(row.due_at))
+    return contact_in(db, "Ilze", "Dzintars", "LV", "Europe/Riga")
 
 
 def _rest(db: Database, id_: str) -> list[str]:
     seen: list[str] = []
     for _n in range(10):
-        row = _row(db, id_)
-        if row.status != "open":
+        shown = row(db, id_)
+        if shown.status != "open":
             break
-        seen.append(row.local_due.date().isoformat())
-        _complete(db, id_)
+        seen.append(shown.local_due.date().isoformat())
+        complete_at_due(db, id_)
     return seen
 
 
@@ -74,9 +49,9 @@ def test_new_notes_keep_a_repeating_series(db: Database, ilze: str) -> None:
             ilze, "Quarterly", datetime(2027, 1, 31, 10), rrule="FREQ=MONTHLY;INTERVAL=3;COUNT=4"
         ),
     ).id
-    _complete(db, made)
+    complete_at_due(db, made)
     _save(db, made, notes="agenda attached")
-    assert _row(db, made).notes == "agenda attached"
+    assert row(db, made).notes == "agenda attached"
     assert _rest(db, made) == ["2027-04-30", "2027-07-31", "2027-10-31"]
 
 
@@ -85,8 +60,8 @@ def test_a_new_title_keeps_the_snooze(db: Database, ilze: str) -> None:
     later = datetime(2027, 3, 5, 9, tzinfo=UTC)
     fu.snooze(db, [made], later)
     _save(db, made, title="Call about the offer")
-    row = _row(db, made)
-    assert (row.title, row.snoozed_until) == ("Call about the offer", later)
+    shown = row(db, made)
+    assert (shown.title, shown.snoozed_until) == ("Call about the offer", later)
 
 
 def test_moving_it_restarts_the_series_and_clears_the_snooze(db: Database, ilze: str) -> None:
@@ -94,11 +69,11 @@ def test_moving_it_restarts_the_series_and_clears_the_snooze(db: Database, ilze:
         db,
         fu.FollowUpInput(ilze, "Weekly", datetime(2027, 3, 1, 10), rrule="FREQ=WEEKLY;COUNT=3"),
     ).id
-    _complete(db, made)
+    complete_at_due(db, made)
     fu.snooze(db, [made], datetime(2027, 3, 9, 9, tzinfo=UTC))
     _save(db, made, local_due=datetime(2027, 3, 10, 11))
-    row = _row(db, made)
-    assert row.snoozed_until is None
+    shown = row(db, made)
+    assert shown.snoozed_until is None
     assert _rest(db, made) == ["2027-03-10", "2027-03-17", "2027-03-24"]
 
 

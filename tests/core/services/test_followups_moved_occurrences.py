@@ -3,7 +3,7 @@ Saturday): each occurrence comes once, and an exported calendar shows the same d
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import icalendar
@@ -12,44 +12,25 @@ from dateutil import rrule as du
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
-
-NOW = datetime(2027, 1, 1, tzinfo=UTC)
+from series import NOW, complete_at_due, contact_in, row
 
 
 @pytest.fixture
 def noa(db: Database) -> str:
-    account = create_account(
-        db, AccountInput(name="Galil Tech", country="IL", timezone="Asia/Jerusalem")
-    )
-    return create_contact(
-        db,
-        ContactInput(account_id=account, given_name="Noa", country="IL", timezone="Asia/Jerusalem"),
-    )
-
-
-def _row(db: Database, id_: str) -> FollowUpRow:
-    rows = list_follow_ups(db, now=NOW, user_zone="UTC", status=None)
-    return next(r for r in rows if r.id == id_)
+    return contact_in(db, "Noa", "Galil Tech", "IL", "Asia/Jerusalem")
 
 
 def _all_occurrences(db: Database, id_: str) -> list[str]:
     """Complete each occurrence at its time until the series is done."""
     seen: list[str] = []
     for _n in range(20):
-        row = _row(db, id_)
-        if row.status != "open":
+        shown = row(db, id_)
+        if shown.status != "open":
             break
-        seen.append(row.local_due.strftime("%a %d %b"))
-        fu.complete(db, [row.shown], fixed_clock(row.due_at))
+        seen.append(shown.local_due.strftime("%a %d %b"))
+        complete_at_due(db, id_)
     return seen
 
 
@@ -97,9 +78,8 @@ def test_the_exported_series_shows_the_days_the_app_does(
 ) -> None:
     made = _weekly_from_friday(db, noa)
     for _n in range(done):
-        row = _row(db, made)
-        fu.complete(db, [row.shown], fixed_clock(row.due_at))
+        complete_at_due(db, made)
     path = tmp_path / "f.ics"
-    calendar_files.export_follow_ups(path, [_row(db, made)], fixed_clock(NOW))
+    calendar_files.export_follow_ups(path, [row(db, made)], fixed_clock(NOW))
     expected = ["Fri 08 Jan", "Sun 17 Jan", "Sun 24 Jan", "Sun 31 Jan"][done:]
     assert _calendar(path) == expected

@@ -1,0 +1,40 @@
+"""What the tests of repeating follow-ups share: a contact in a zone, a follow-up's row as
+the lists show it, and completing an occurrence at its own time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
+from accountdesk.core.services import followups as fu
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+
+#: The moment the rows are listed at.
+NOW = datetime(2027, 1, 1, tzinfo=UTC)
+
+
+def contact_in(db: Database, given: str, account: str, country: str, zone: str) -> str:
+    """A contact ``given`` at a new account ``account``, both in ``country`` and ``zone``."""
+    account_id = create_account(db, AccountInput(name=account, country=country, timezone=zone))
+    return create_contact(
+        db, ContactInput(account_id=account_id, given_name=given, country=country, timezone=zone)
+    )
+
+
+def row(db: Database, id_: str) -> FollowUpRow:
+    """The follow-up ``id_`` as the lists show it, done or open."""
+    rows = list_follow_ups(db, now=NOW, user_zone="UTC", status=None)
+    return next(r for r in rows if r.id == id_)
+
+
+def complete_at_due(db: Database, id_: str) -> None:
+    """Complete the occurrence the follow-up is at, at that occurrence's time."""
+    shown = row(db, id_)
+    fu.complete(db, [shown.shown], fixed_clock(shown.due_at))
