@@ -179,6 +179,22 @@ def _collated(cursor: Any, descending: bool, country: bool) -> list[str]:
     return list(map(ids.__getitem__, order))
 
 
+#: What joins ids into one string between SQL and Python: a control character, which no id
+#: holds (an id typed into a CSV file may hold a space). :func:`_laid_out` checks it.
+SEPARATOR = "\x1f"
+
+
+def _laid_out(ids: list[str]) -> list[str]:
+    """``ids`` again, each string made anew in the list's order, one after the other in
+    memory: narrowing (:func:`narrow_ids`) tests every kept id, and at 300,000 contacts that
+    walk takes half as long over strings laid out in order as over strings where reading and
+    the collated sort left them. ``ids`` itself when one of them holds :data:`SEPARATOR`."""
+    joined = SEPARATOR.join(ids)
+    if joined.count(SEPARATOR) != max(len(ids) - 1, 0):
+        return ids
+    return joined.split(SEPARATOR) if ids else ids
+
+
 def _raw(conn: Any) -> Any:
     raw = conn.connection.driver_connection
     assert raw is not None
@@ -254,7 +270,7 @@ def account_ids(
         else:
             ids = [row[0] for row in cursor]
         conn.rollback()
-    return ids
+    return ids if expression is not None else _laid_out(ids)  # kept for narrowing
 
 
 def contact_ids(
@@ -304,7 +320,7 @@ def contact_ids(
         else:
             ids = [row[0] for row in cursor]
         conn.rollback()
-    return ids
+    return ids if expression is not None else _laid_out(ids)  # kept for narrowing
 
 
 #: The shortest word of a query that also finds contacts by their account's name: one or two
@@ -342,17 +358,18 @@ def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> lis
     expression = match_expression(text, postgres=db.is_postgres)
     if expression is None:
         return []
-    # one string of ids (UUIDs: no spaces) instead of a Python row per match
+    # one string of ids instead of a Python row per match
     matching_sql = (
         _contacts_matching_sql(db.is_postgres, text)
         if kind == "contact"
         else ids_matching_sql(db.is_postgres)
     )
-    sql = f"SELECT group_concat(ref, ' ') FROM ({matching_sql}) AS found"
+    sql = f"SELECT group_concat(ref, :separator) FROM ({matching_sql}) AS found"
     with db.engine.connect() as conn:
-        (joined,) = _run(conn, sql, {"q": expression, "kind": kind}).fetchone()
+        params = {"q": expression, "kind": kind, "separator": SEPARATOR}
+        (joined,) = _run(conn, sql, params).fetchone()
         conn.rollback()
-    matching = set(joined.split(" ")) if joined else set()
+    matching = set(joined.split(SEPARATOR)) if joined else set()
     return list(filter(matching.__contains__, within))
 
 
