@@ -446,3 +446,26 @@ def test_an_e_mail_address_in_a_trip_table_is_not_cut(lang: str) -> None:
     cell.wrap(table._colWidths[column] - d.CELL_PADDING, 1000)
     assert [line.logical for line in cell._lines] == ["+905012340514", email]
     assert sum(table._colWidths) == pytest.approx(d.PAGE[0] - 2 * d.MARGIN)
+
+
+def test_a_trip_day_on_a_weekend_holiday_says_both() -> None:
+    """The slots table of a trip brief: Christmas on a Saturday is "Weekend; holiday: …" (it
+    said "Weekend"), and the warnings list it with the other public holidays of the trip."""
+    from accountdesk.core import i18n
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.timekeeping.calendars import StaticCalendar
+    from accountdesk.core.timekeeping.planner import trip_outlook
+
+    christmas = StaticCalendar(
+        holidays={"LV": {date(2027, 12, 24): "Christmas Eve", date(2027, 12, 25): "Christmas Day"}}
+    )
+    ctx = d._context("en", datetime(2027, 12, 1, 9, tzinfo=UTC), "Europe/Riga")
+    outlook = trip_outlook(
+        "LV", None, "Europe/Riga", date(2027, 12, 24), date(2027, 12, 26), calendar=christmas
+    )
+    with i18n.use_language("en"):
+        notes = [row[2] for row in d._slot_rows(ctx, outlook, ())]
+        warnings = d._trip_warnings(ctx, "LV", outlook, ())
+    assert notes == ["Holiday: Christmas Eve", "Weekend; holiday: Christmas Day", "Weekend"]
+    shown = [plain(w) for w in warnings]
+    assert "Public holiday in Latvia during the trip: Christmas Day (25 Dec 2027)." in shown

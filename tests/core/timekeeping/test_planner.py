@@ -352,3 +352,34 @@ def test_trip_outlook_on_a_short_day_offers_the_first_good_slot() -> None:
     assert [to_wall(s, "Europe/Riga") for s in outlook.days[0].slots] == [datetime(2025, 4, 21, 10)]
     with pytest.raises(ValueError):
         trip_outlook("LV", None, "Europe/Riga", date(2025, 4, 21), date(2025, 4, 20), hours, CAL)
+
+
+def test_a_trip_day_names_the_holiday_of_a_weekend() -> None:
+    """Christmas 2027 in Latvia is a Saturday: the day is a weekend and a public holiday, and
+    the trip says both (it said "Weekend" alone)."""
+    from accountdesk.core.timekeeping.planner import trip_outlook
+
+    christmas = StaticCalendar(
+        holidays={
+            "LV": {
+                date(2027, 12, 24): "Christmas Eve",
+                date(2027, 12, 25): "Christmas Day",
+                date(2027, 12, 26): "Second Day of Christmas",
+            }
+        }
+    )
+    outlook = trip_outlook(
+        "LV", None, "Europe/Riga", date(2027, 12, 23), date(2027, 12, 27), calendar=christmas
+    )
+    assert [(d.state, d.holiday) for d in outlook.days] == [
+        (None, None),
+        ("holiday", "Christmas Eve"),
+        ("weekend", "Christmas Day"),
+        ("weekend", "Second Day of Christmas"),
+        (None, None),
+    ]
+    # an ordinary weekend has no name
+    plain = trip_outlook(
+        "LV", None, "Europe/Riga", date(2027, 11, 6), date(2027, 11, 7), calendar=christmas
+    )
+    assert [(d.state, d.holiday) for d in plain.days] == [("weekend", None)] * 2

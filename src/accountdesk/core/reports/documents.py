@@ -1766,9 +1766,9 @@ def _trip_warnings(
     outlook: TripOutlook,
     seasons: Sequence[Season],
 ) -> list[str]:
-    """What to know before booking: the public holidays that take working days of the trip
-    (the planner's rule, as in the slots), the seasons during it, and whether hardly any of it
-    is working time there."""
+    """What to know before booking: the public holidays during the trip (the planner's rule,
+    as in the slots; one on a weekend too, when shops close and people travel), the seasons
+    during it, and whether hardly any of it is working time there."""
     found: list[str] = []
     total = len(outlook.days)
     if outlook.mostly_off:
@@ -1808,7 +1808,7 @@ def _holiday_spans(days: Sequence[TripDay]) -> list[tuple[str, date, date]]:
     """Holidays of one name on neighbouring days as one span (Nowruz Holiday, 22–24 March)."""
     spans: list[tuple[str, date, date]] = []
     for day in days:
-        if day.state != "holiday" or day.holiday is None:
+        if day.holiday is None or day.state is None:  # a weekend's holiday too
             continue
         name = day.holiday
         if spans and spans[-1][0] == name and spans[-1][2] + timedelta(days=1) == day.day:
@@ -1860,6 +1860,8 @@ def _slot_rows(
 def _day_note(day: TripDay) -> str:
     if day.state == "holiday":
         return _("Holiday: {name}").format(name=day.holiday or "")
+    if day.holiday:
+        return _("Weekend; holiday: {name}").format(name=day.holiday)
     return _("Weekend")
 
 

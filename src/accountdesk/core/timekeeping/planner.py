@@ -344,7 +344,8 @@ MOSTLY_OFF = 0.75
 class TripDay:
     """One day of a trip in the place's zone: ``state`` is None on a working day (then
     ``window`` is the working window and ``slots`` the suggested meeting starts, aware in the
-    zone), else ``"weekend"`` or ``"holiday"`` (with the holiday's name)."""
+    zone), else ``"weekend"`` or ``"holiday"``; ``holiday`` names the day's holiday, a
+    weekend's too."""
 
     day: date
     state: CellState | None

@@ -175,12 +175,14 @@ class WorkDay:
 
     @property
     def off_name(self) -> str | None:
-        """The holiday's name when the day is off for one (public, or a half day that starts
-        before work does)."""
-        if self.off != "holiday":
+        """The holiday's name when the day is off and a holiday: a public holiday, on a
+        weekend too (Christmas on a Saturday is both), or a half day that starts before work
+        does."""
+        if self.off is None:
             return None
-        found = self.holiday if self.holiday is not None else self.half_day
-        return found.name if found is not None else None
+        if self.holiday is not None:
+            return self.holiday.name
+        return self.half_day.name if self.off == "holiday" and self.half_day else None
 
 
 def _minutes(
