@@ -44,3 +44,29 @@ def test_region_and_currency_by_name(lang: str, currency: str, ctx: Any, qtbot: 
     assert currency in shown
     assert "İstanbul (34)" in shown
     assert "34" not in shown and "TRY" not in shown
+
+
+@pytest.mark.parametrize(("currency", "expected"), [("TRY", "₺12.500,00"), (None, "12500,00€")])
+def test_the_acquisition_cost_is_shown_in_the_accounts_currency(
+    currency: str | None, expected: str, ctx: Any, qtbot: Any
+) -> None:
+    """What winning the account cost (typed in its editor, counted in the reports' CAC) is on
+    its overview, in its own currency (its country's when it has none); it was not shown."""
+    from decimal import Decimal
+
+    from accountdesk.ui.accounts.view import AccountView
+
+    country = "TR" if currency else "LV"
+    account = create_account(
+        ctx.db,
+        AccountInput(
+            name="Ege Lojistik", country=country, currency=currency,
+            acquisition_cost=Decimal("12500"),
+        ),
+    )  # fmt: skip
+    with use_language("tr" if currency else "lv"):
+        view = AccountView(ctx, account)
+        qtbot.addWidget(view)
+        view.reload()
+        shown = _shown(view)
+    assert any(expected in text.replace("\xa0", "").replace(" ", "") for text in shown), shown

@@ -52,6 +52,14 @@ LIFESPAN_CAP_YEARS = 10.0
 NO_CURRENCY = "XXX"
 
 
+def own_currency(currency: str | None, country: str | None) -> str:
+    """The currency of an account's own amounts (its acquisition cost): the account's
+    ``currency``, else its ``country``'s (CLDR), else "no currency"."""
+    from accountdesk.core.culture.countries import country_currency
+
+    return currency or (country_currency(country) if country else None) or NO_CURRENCY
+
+
 @dataclass(frozen=True)
 class Period:
     """Days from ``start`` to ``end``, both included."""

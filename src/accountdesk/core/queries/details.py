@@ -152,6 +152,8 @@ class AccountDetail:
     follow_ups: list[FollowUpItem] = field(default_factory=list)
     changed_by: str | None = None  # the server login that last wrote it (None in a file)
     changed_at: datetime | None = None
+    #: what winning the account cost, in its own currency (metrics.own_currency)
+    acquisition_cost: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -378,6 +380,7 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             notes_list=_notes(session, account_id=account_id),
             follow_ups=_follow_ups(session, account_id=account_id),
             changed_by=account.updated_by,
+            acquisition_cost=account.acquisition_cost,
             changed_at=account.updated_at,
         )
 

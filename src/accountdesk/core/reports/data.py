@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core import i18n, icu, validation
 from accountdesk.core.clock import ensure_aware
-from accountdesk.core.culture.countries import country_currency
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Account, Contact, Deal, Interaction, SurveyResponse
@@ -33,6 +32,7 @@ from accountdesk.core.metrics import (
     RiskSignals,
     SurveyRecord,
     compute_all,
+    own_currency,
     revenue,
     risk_score,
 )
@@ -150,12 +150,6 @@ class MetricRecords:
         }
 
 
-def account_currency(account: Account) -> str:
-    """The currency of an account's own amounts (its acquisition cost): the account's
-    currency, else its country's (CLDR), else "no currency"."""
-    return account.currency or country_currency(account.country) or NO_CURRENCY
-
-
 def load_records(session: Session, scope: Scope) -> MetricRecords:
     accounts: Sequence[Account] = session.scalars(scope.apply(select(Account))).all()
     ids = [a.id for a in accounts]
@@ -166,7 +160,7 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
             lost_on=a.lost_on,
             acquisition_cost=a.acquisition_cost,
             referred_by=a.referred_by_id,
-            currency=account_currency(a),
+            currency=own_currency(a.currency, a.country),
         )
         for a in accounts
     ]

@@ -32,6 +32,7 @@ from accountdesk.core.labels import (
     TIER,
     label,
 )
+from accountdesk.core.metrics import own_currency
 from accountdesk.core.money import total_text
 from accountdesk.core.queries.details import (
     AccountDetail,
@@ -252,6 +253,12 @@ class AccountView(QWidget):
                     (_("Owner"), owner_name(names, detail.owner) if detail.owner else ""),
                     (_("Customer since"), fmt.day(detail.customer_since)),
                     (_("Lost on"), fmt.day(detail.lost_on)),
+                    (
+                        _("Acquisition cost"),
+                        fmt.money(
+                            detail.acquisition_cost, own_currency(detail.currency, detail.country)
+                        ),
+                    ),
                     (_("Industry"), detail.industry or ""),
                     (_("Size"), fmt.size_band(detail.size_band)),
                     (_("Website"), ltr(detail.website or "")),
