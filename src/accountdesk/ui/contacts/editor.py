@@ -56,6 +56,7 @@ from accountdesk.ui.forms import (
     language_combo,
     line,
     notes_edit,
+    on_country,
     region_combo,
     region_value,
     split_list,
@@ -343,6 +344,7 @@ class ContactEditor(FormDialog):
         zone = zone_combo()
         self.add_field("timezone", _("Time zone"), zone)
         zone_follows_country(country, zone)
+        on_country(country, self._country_changed)
         # hours in the language's digits, as dates and numbers are typed (parse_hhmm reads them)
         start = line(localize_digits("09:00"))
         self.add_field("work_start", _("Works from"), start, also=["work_hours"])
@@ -389,6 +391,15 @@ class ContactEditor(FormDialog):
         self.set_text("city", detail.city)
         self.set_text("timezone", detail.timezone)
         self._placed = self._place()
+
+    def _country_changed(self) -> None:
+        """The city the account gave is the account's: another country clears it (a contact
+        at an account in Rīga put in Iran kept "Rīga"); a city typed in stays."""
+        placed = self._placed
+        if placed is None or not placed[1] or self.text("city") != placed[1]:
+            return
+        if self.text("country") != placed[0]:
+            self.set_text("city", "")
 
     def _account_picked(self, account_id: str) -> None:
         """The account picked for a new contact gives its place while none is typed, or while
