@@ -17,7 +17,9 @@ transaction: every value is checked against its column (type, length, required, 
 it points at), and accounts, contacts, their important dates and tags also through the
 services' checks (:mod:`accountdesk.core.services.accounts`), which must accept each value as
 it is. The search index is rebuilt from what was imported. An export, imported into an empty
-database and exported again, gives the same document apart from ``exported_at``.
+database and exported again, gives the same document apart from ``exported_at``. A
+``progress(done, total)`` callback that returns False cancels the import, as the CSV import's
+does, up to the moment before the transaction commits: nothing is written.
 """
 
 from __future__ import annotations
@@ -113,6 +115,19 @@ def export_json(db: Database, out: IO[str], clock: Clock = system_clock) -> dict
 
 class JsonImportError(ImportFailed):
     """A JSON export cannot be imported; nothing was written."""
+
+
+#: ``progress(done, total)``: each record is counted twice, checked and written; returning
+#: False cancels the import (nothing is written).
+Progress = Callable[[int, int], bool]
+#: Records checked between two calls of ``progress``.
+PROGRESS_EVERY = 500
+
+
+def _go_on(progress: Progress | None, done: int, total: int) -> None:
+    """Report ``done`` of ``total``; a JsonImportError when the user cancelled."""
+    if progress is not None and not progress(done, total):
+        raise JsonImportError(_("The import was cancelled; nothing was written."))
 
 
 @dataclass
@@ -293,10 +308,19 @@ def _read(path: Path) -> dict[str, Any]:
     return document
 
 
-def _rows(document: dict[str, Any], problems: _Problems) -> dict[str, list[dict[str, Any]]]:
+def _records(document: dict[str, Any]) -> int:
+    """How many records the export holds (what ``progress`` counts, twice)."""
+    return sum(len(r) for r in document["tables"].values() if isinstance(r, list))
+
+
+def _rows(
+    document: dict[str, Any], problems: _Problems, progress: Progress | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """Each table's rows with their values converted; problems collected."""
     tables = {t.name: t for t in Base.metadata.sorted_tables}
     found: dict[str, list[dict[str, Any]]] = {}
+    total = 2 * _records(document)
+    done = 0
     for name, records in document["tables"].items():
         table = tables.get(name)
         if table is None:
@@ -311,6 +335,9 @@ def _rows(document: dict[str, Any], problems: _Problems) -> dict[str, list[dict[
         required = [c.name for c in table.columns if _required(c)]
         rows: list[dict[str, Any]] = []
         for number, record in enumerate(records, start=1):
+            if done % PROGRESS_EVERY == 0:
+                _go_on(progress, done, total)
+            done += 1
             if not isinstance(record, dict):
                 problems.add(
                     _("Table {table}, record {number} is not an object.").format(
@@ -450,14 +477,22 @@ def _counts(rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     return {table.name: len(_kept(table, rows)) for table in Base.metadata.sorted_tables}
 
 
-def insert_rows(conn: Connection, rows: typing.Mapping[str, list[dict[str, Any]]]) -> None:
+def insert_rows(
+    conn: Connection,
+    rows: typing.Mapping[str, list[dict[str, Any]]],
+    written: Callable[[int], None] | None = None,
+) -> None:
     """Insert ``rows`` (column values by table name) table by table in foreign-key order, in
     the caller's transaction (also the upload of a laptop's file to a team server,
-    :func:`accountdesk.core.db.server.upload`). The search index is the caller's."""
+    :func:`accountdesk.core.db.server.upload`). The search index is the caller's.
+    ``written(n)`` is told of each table's ``n`` rows before they are inserted (and may
+    raise to stop)."""
     for table in Base.metadata.sorted_tables:
         found = rows.get(table.name) or []
         if not found:
             continue
+        if written is not None:
+            written(len(found))
         # A column that points at its own table (an account referred by another) is set after
         # every row is in; updated_at is given again, or the update would change it.
         own = [
@@ -474,19 +509,39 @@ def insert_rows(conn: Connection, rows: typing.Mapping[str, list[dict[str, Any]]
             conn.execute(update(table).where(table.c.id == r["id"]).values(**keep))
 
 
-def _insert(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
-    insert_rows(conn, {table.name: _kept(table, rows) for table in Base.metadata.sorted_tables})
+def _insert(
+    conn: Connection, rows: dict[str, list[dict[str, Any]]], progress: Progress | None
+) -> dict[str, int]:
+    total = 2 * sum(len(found) for found in rows.values())
+    done = [total // 2]
+
+    def written(n: int) -> None:
+        _go_on(progress, done[0], total)
+        done[0] += n
+
+    insert_rows(
+        conn, {table.name: _kept(table, rows) for table in Base.metadata.sorted_tables}, written
+    )
     search.rebuild(conn)
+    _go_on(progress, total, total)  # the last moment a Cancel is heard
     return _counts(rows)
 
 
-def import_json(db: Database, path: str | Path, *, dry_run: bool = False) -> JsonImportReport:
+def import_json(
+    db: Database,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> JsonImportReport:
     """Import the export ``path`` into ``db``, which must hold no data; raises
-    :class:`JsonImportError` (nothing written) on any problem."""
+    :class:`JsonImportError` (nothing written) on any problem, or when ``progress(done,
+    total)`` returns False (the user cancelled; asked last just before the transaction
+    commits)."""
     path = Path(path)
     document = _read(path)
     problems = _Problems()
-    rows = _rows(document, problems)
+    rows = _rows(document, problems, progress)
     _check_keys(rows, problems)
     _check_services(rows, problems)
     if problems.found:
@@ -498,7 +553,7 @@ def import_json(db: Database, path: str | Path, *, dry_run: bool = False) -> Jso
     with db.transaction() as session:
         conn = session.connection()
         _require_empty(conn)
-        counts = _insert(conn, rows)
+        counts = _insert(conn, rows, progress)
     return JsonImportReport(counts)
 
 

@@ -30,7 +30,9 @@ A card of ``KIND:org`` (or Apple's ``X-ABShowAs:COMPANY``) is an account without
 An import is all or nothing: every card is checked through the same services as the form and
 the CSV import (:func:`~accountdesk.core.services.accounts.clean_contact` and friends), and only
 a file without problems is written, in one transaction. Problems name the card (its number in
-the file and its name), the property and the value.
+the file and its name), the property and the value. A ``progress(done, total)`` callback that
+returns False cancels the import, as the CSV import's does, up to the moment before the
+transaction commits: nothing is written.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ import quopri
 import re
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
@@ -124,6 +126,18 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(DATE_KINDS)}
 
 class VCardImportError(ImportFailed):
     """A vCard file cannot be imported; nothing was written."""
+
+
+#: ``progress(cards_done, cards)``: returning False cancels the import (nothing is written).
+Progress = Callable[[int, int], bool]
+#: Cards checked between two calls of ``progress``.
+PROGRESS_EVERY = 100
+
+
+def _go_on(progress: Progress | None, done: int, total: int) -> None:
+    """Report ``done`` of ``total``; a VCardImportError when the user cancelled."""
+    if progress is not None and not progress(done, total):
+        raise VCardImportError(_("The import was cancelled; nothing was written."))
 
 
 # --- reading the format ---------------------------------------------------------------------
@@ -986,11 +1000,13 @@ def _contact_id(card: Card, ctx: _Context) -> str:
     return found
 
 
-def _plan(cards: list[Card], ctx: _Context) -> None:
+def _plan(cards: list[Card], ctx: _Context, progress: Progress | None = None) -> None:
     problems: list[tuple[int, str]] = []
     # Organisations first: a person's card then finds the account its organisation's card
     # made, with the address the person's card does not carry.
-    for card in sorted(cards, key=lambda c: (c.kind != "org", c.number)):
+    for done, card in enumerate(sorted(cards, key=lambda c: (c.kind != "org", c.number))):
+        if done % PROGRESS_EVERY == 0:
+            _go_on(progress, done, len(cards))
         try:
             _plan_contact(card, ctx)
         except _Problem as problem:
@@ -1050,11 +1066,17 @@ def _write(session: Session, ctx: _Context) -> None:
 
 
 def import_vcard(
-    db: Database, path: str | Path, *, dry_run: bool = False, clock: Clock = system_clock
+    db: Database,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    clock: Clock = system_clock,
+    progress: Progress | None = None,
 ) -> VCardReport:
     """Import the cards of ``path`` in one transaction; raises :class:`VCardImportError`
-    (nothing written) when any card has a problem. ``clock``: the year whose UTC offsets
-    place a TZ written as an offset."""
+    (nothing written) when any card has a problem, or when ``progress(done, total)`` returns
+    False (the user cancelled; asked last just before the transaction commits). ``clock``: the
+    year whose UTC offsets place a TZ written as an offset."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -1065,12 +1087,14 @@ def import_vcard(
     if dry_run:
         with db.reader() as session:
             ctx = _context(session, report, clock)
-            _plan(cards, ctx)
+            _plan(cards, ctx, progress)
     else:
         with db.transaction() as session:
             ctx = _context(session, report, clock)
-            _plan(cards, ctx)
+            _plan(cards, ctx, progress)
             _write(session, ctx)
+            session.flush()
+            _go_on(progress, len(cards), len(cards))  # the last moment a Cancel is heard
     report.accounts_created = len(ctx.new_accounts)
     report.contacts_updated = sum(1 for c in ctx.contacts_planned if c.update)
     report.contacts_created = len(ctx.contacts_planned) - report.contacts_updated

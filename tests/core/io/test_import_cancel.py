@@ -1,0 +1,116 @@
+"""Cancelling a vCard or JSON import: a ``progress(done, total)`` callback that returns False
+stops the import with the CSV import's sentence, and nothing is written, however late the
+Cancel comes (up to the moment before the transaction commits)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.demo import generate
+from accountdesk.core.errors import ImportFailed
+from accountdesk.core.io.json_io import JsonImportError, export_json, import_json
+from accountdesk.core.io.vcard import VCardImportError, import_vcard
+
+CANCELLED = "The import was cancelled; nothing was written."
+CARDS = 300
+MADE = datetime(2026, 3, 1, 12, tzinfo=UTC)
+
+
+def _cards(tmp_path: Path) -> Path:
+    cards = "".join(
+        f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ozols{i};Jānis;;;\r\nFN:Jānis Ozols{i}\r\n"
+        f"ORG:Koks {i % 40}\r\nEMAIL:janis{i}@koks.example\r\nADR:;;;Rīga;;;Latvija\r\n"
+        "END:VCARD\r\n"
+        for i in range(CARDS)
+    )
+    path = tmp_path / "cards.vcf"
+    path.write_text(cards, encoding="utf-8", newline="")
+    return path
+
+
+def _export(tmp_path: Path) -> Path:
+    source = open_database(tmp_path / "source.db")
+    generate(source, accounts=60, seed=7, anchor=date(2026, 3, 1), clock=lambda: MADE)
+    out = io.StringIO()
+    export_json(source, out, clock=lambda: MADE)
+    source.close()
+    path = tmp_path / "export.json"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def _counts(db: Database) -> tuple[int, int]:
+    with db.reader() as session:
+        return (
+            int(session.scalar(select(func.count()).select_from(Account)) or 0),
+            int(session.scalar(select(func.count()).select_from(Contact)) or 0),
+        )
+
+
+class Recorder:
+    """A progress callback that says stop at its ``stop_at``-th call (0: never) or, with
+    ``last``, at the call that reports everything done."""
+
+    def __init__(self, stop_at: int = 0, *, last: bool = False) -> None:
+        self.calls: list[tuple[int, int]] = []
+        self.stop_at, self.last = stop_at, last
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.calls.append((done, total))
+        if self.last:
+            return done < total
+        return len(self.calls) != self.stop_at
+
+
+Importer = Callable[..., object]
+
+
+@pytest.fixture(params=["vcard", "json"])
+def importer(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Importer, Path, type]:
+    if request.param == "vcard":
+        return import_vcard, _cards(tmp_path), VCardImportError
+    return import_json, _export(tmp_path), JsonImportError
+
+
+@pytest.mark.parametrize("when", ["at once", "along the way", "before the commit"])
+def test_a_cancel_stops_the_import_and_writes_nothing(
+    db: Database, importer: tuple[Importer, Path, type], when: str
+) -> None:
+    run, path, error = importer
+    recorder = {
+        "at once": Recorder(1),
+        "along the way": Recorder(2),
+        "before the commit": Recorder(last=True),
+    }[when]
+    before = _counts(db)
+    with pytest.raises(ImportFailed) as caught:
+        run(db, path, progress=recorder)
+    assert isinstance(caught.value, error)
+    assert caught.value.message == CANCELLED
+    assert caught.value.problems == [CANCELLED]
+    assert _counts(db) == before
+    assert recorder.calls, "the progress callback was never asked"
+
+
+def test_progress_is_reported_and_a_run_to_the_end_writes_everything(
+    db: Database, importer: tuple[Importer, Path, type]
+) -> None:
+    run, path, _error = importer
+    recorder = Recorder()
+    run(db, path, progress=recorder)
+    assert len(recorder.calls) > 2  # along the way, not only at the start and the end
+    dones = [done for done, _total in recorder.calls]
+    assert dones == sorted(dones)
+    (total,) = {total for _done, total in recorder.calls}
+    assert recorder.calls[-1] == (total, total)
+    accounts, contacts = _counts(db)
+    assert contacts >= (CARDS if run is import_vcard else 60)
+    assert accounts > 0
