@@ -65,6 +65,42 @@ def test_a_bad_value_is_shown_at_its_field_and_nothing_is_stored(ctx: Any, qtbot
     assert settings.get(ctx.db, "user.country") is None
 
 
+def test_every_bad_field_is_shown_at_once_and_nothing_is_stored(ctx: Any, qtbot: Any) -> None:
+    """Bad working hours and a region the country does not have: both said on one save, each
+    under its own field, with the focus on the first; nothing stored until both are fixed."""
+    dialog = MeDialog(ctx)
+    qtbot.addWidget(dialog)
+    country, region = dialog.fields["user.country"], dialog.fields["user.subdivision"]
+    hours = dialog.fields["user.hours"]
+    assert isinstance(country, QComboBox) and isinstance(region, QComboBox)
+    assert isinstance(hours, QLineEdit)
+    set_combo(country, "LV")
+    region.setEditText("Narnia")
+    hours.setText("nine to five")
+    assert not dialog.try_save()
+    shown = {key: label.text() for key, label in dialog.errors.items() if not label.isHidden()}
+    assert set(shown) == {"user.subdivision", "user.hours"}
+    assert "not a region of Latvia" in shown["user.subdivision"]
+    assert "start-end" in shown["user.hours"]
+    assert dialog.banner.isHidden()
+    assert dialog.focusWidget() in (region, region.lineEdit())  # the first field refused
+    assert (settings.get(ctx.db, "user.country"), settings.get(ctx.db, "user.hours")) == (
+        None,
+        settings.DEFAULT_HOURS,
+    )
+    hours.setText("08:00-16:00")  # one fixed: the other is still said, still nothing stored
+    assert not dialog.try_save()
+    shown = {key: label.text() for key, label in dialog.errors.items() if not label.isHidden()}
+    assert list(shown) == ["user.subdivision"]
+    assert settings.get(ctx.db, "user.country") is None
+    set_combo(region, "RIX")
+    assert dialog.try_save()
+    assert (settings.get(ctx.db, "user.subdivision"), settings.get(ctx.db, "user.hours")) == (
+        "RIX",
+        "08:00-16:00",
+    )
+
+
 def test_the_running_app_follows_the_system_zone(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     settings.unset(ctx.db, "user.zone")  # follow the system
     monkeypatch.setenv("TZ", "Asia/Bangkok")

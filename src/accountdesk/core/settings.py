@@ -9,7 +9,7 @@ warnings, the "your time" columns and the trip brief need.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
@@ -183,7 +183,29 @@ class UnknownSettingError(UserError):
 
 
 class SettingError(v.ValidationError):
-    """A value a setting does not accept: names the setting, the value and the reason."""
+    """A value a setting does not accept: names the setting, the value and the reason.
+    ``errors``: every value refused by the same save, each a SettingError naming its setting,
+    this one first (:func:`put_many` refuses all the wrong values it is given at once)."""
+
+    @property
+    def errors(self) -> list[SettingError]:
+        return [self]
+
+
+class SettingsRefused(SettingError):
+    """Several values refused by one save (:func:`put_many`): the first's setting, value and
+    reason, ``errors`` all of them, and a message of theirs, one a line."""
+
+    def __init__(self, errors: Sequence[SettingError]) -> None:
+        first = errors[0]
+        super().__init__(first.field, first.value, first.reason, key=first.key)
+        self._errors = list(errors)
+        self.message = "\n".join(error.message for error in errors)
+        self.args = (self.message,)
+
+    @property
+    def errors(self) -> list[SettingError]:
+        return list(self._errors)
 
 
 def _spec(key: str) -> SettingSpec:
@@ -225,12 +247,26 @@ def put(db: Database, key: str, text: str) -> Any:
 def put_many(db: Database, texts: Mapping[str, str]) -> dict[str, Any]:
     """Check every value first, then store them all in one transaction (nothing is stored when
     one is refused). Empty optional values go back to their default. The region is checked
-    against the country given with it, else the stored one (:func:`_check_region`)."""
-    values = {key: parse(key, text) for key, text in texts.items()}
-    try:
-        _check_region(db, values)
-    except v.ValidationError as error:
-        raise SettingError(error.key, texts[error.key], error.reason, key=error.key) from None
+    against the country given with it, else the stored one (:func:`_check_region`), unless
+    that country was refused. Every refused value is named at once, in the order of
+    ``texts``: a SettingError, whose ``errors`` are all of them (a :class:`SettingsRefused`
+    for several), so that a form says each under its field on one save."""
+    values: dict[str, Any] = {}
+    refused: list[SettingError] = []
+    for key, text in texts.items():
+        try:
+            values[key] = parse(key, text)
+        except SettingError as error:
+            refused.append(error)
+    if not any(error.key == "user.country" for error in refused):
+        try:
+            _check_region(db, values)
+        except v.ValidationError as error:
+            refused.append(SettingError(error.key, texts[error.key], error.reason, key=error.key))
+    if refused:
+        order = list(texts)
+        refused.sort(key=lambda error: order.index(error.key))
+        raise refused[0] if len(refused) == 1 else SettingsRefused(refused)
     write_settings(db, values)
     return values
 

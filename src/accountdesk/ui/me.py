@@ -66,6 +66,13 @@ class MeDialog(FormDialog):
         cap = self.fields["stay_in_touch.daily_cap"]
         assert isinstance(cap, QSpinBox)
         texts["stay_in_touch.daily_cap"] = str(cap.value())
-        self.ctx.write("settings", lambda: settings.put_many(self.ctx.db, texts))
+        try:
+            self.ctx.write("settings", lambda: settings.put_many(self.ctx.db, texts))
+        except settings.SettingError as refused:
+            # every refused field says why on this one save; the first one raised is shown
+            # last by FormDialog.try_save, which gives it the focus
+            for error in refused.errors[1:]:
+                self.show_field_error(error)
+            raise refused.errors[0] from None
         self.ctx.refresh_zone()
         return None
