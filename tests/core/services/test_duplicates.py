@@ -110,6 +110,74 @@ def test_persian_names_are_folded_before_they_are_compared() -> None:
     assert [set(c.ids) for c in clusters] == [{"1", "2"}]
 
 
+#: Names typed with ae, oe, ue, aa for ä, ö, ü, ø, å (the spellings search finds them by), and
+#: the name as written: the first two score below NAME_SCORE folded alone ("ostergaard" sorts
+#: after "ole", "oestergaard" before it).
+SPELLED_ALIKE = [
+    ("Ole Østergaard", "Ole Oestergaard"),
+    ("Åse Øye", "Aase Oeye"),
+    ("Lea Schäfer", "Lea Schaefer"),
+    ("Jürgen Müller-Lüdenscheidt", "Juergen Mueller-Luedenscheidt"),
+]
+
+
+@pytest.mark.parametrize(("written", "typed"), SPELLED_ALIKE)
+def test_a_name_typed_with_ae_oe_ue_aa_is_the_name_with_its_letters(
+    written: str, typed: str
+) -> None:
+    facts = [_facts("1", "a", written), _facts("2", "a", typed), _facts("3", "b", typed)]
+    [cluster] = dup.find_clusters(facts)
+    assert set(cluster.ids) == {"1", "2"}  # at the same account only, as before
+    [reason] = cluster.reasons
+    assert reason.rule == dup.NAME and reason.score >= dup.NAME_SCORE
+
+
+def test_names_without_those_letters_pair_as_they_did() -> None:
+    """Only a name with ä, ö, ü, ø or å is compared in a second spelling: "Rue" and "Ru",
+    "Maas" and "Mas" pair as their folded names always did (short names a letter apart),
+    "Rue" and "Ruud", "Maas" and "Mes" do not, and an unrelated name is not drawn in."""
+    from rapidfuzz import fuzz
+
+    from accountdesk.core.db.fts import fold
+
+    names = ["Anna Rue", "Anna Ru", "Eva Rue", "Eva Ruud", "Max Maas", "Max Mas", "Ola Maas",
+             "Ola Mes", "Ole Ostergren", "Ole Østergaard"]  # fmt: skip
+    facts = [_facts(str(i), "a", name) for i, name in enumerate(names)]
+    found = {
+        frozenset((int(r.first), int(r.second)))
+        for cluster in dup.find_clusters(facts)
+        for r in cluster.reasons
+    }
+    folded = [fold(name) for name in names]
+    before = {
+        frozenset((i, j))
+        for i in range(len(names))
+        for j in range(i + 1, len(names))
+        if fuzz.token_sort_ratio(folded[i], folded[j]) >= dup.NAME_SCORE
+    }
+    assert found == before
+    pairs = {frozenset((names[i], names[j])) for i, j in map(sorted, found)}
+    assert frozenset(("Anna Rue", "Anna Ru")) in pairs
+    assert frozenset(("Max Maas", "Max Mas")) in pairs
+    assert not {frozenset(("Eva Rue", "Eva Ruud")), frozenset(("Ola Maas", "Ola Mes"))} & pairs
+
+
+def test_names_typed_with_ae_oe_aa_are_found_in_the_database(db: Database) -> None:
+    koks = _account(db, "Koks")
+    other = _account(db, "Other")
+    ole = _contact(db, koks, "Ole", "Østergaard")
+    typed = _contact(db, koks, "Ole", "Oestergaard")
+    ase = _contact(db, koks, "Åse", "Øye")
+    aase = _contact(db, koks, "Aase", "Oeye")
+    _contact(db, other, "Ole", "Oestergaard")  # a namesake at another account
+    _contact(db, koks, "Ole", "Ostergren")
+    clusters = dup.find_duplicates(db)
+    assert sorted((set(cl.ids) for cl in clusters), key=sorted) == sorted(
+        [{ole, typed}, {ase, aase}], key=sorted
+    )
+    assert dup.likely_duplicates(db, [typed]) == 1
+
+
 def test_a_shared_switchboard_number_is_not_a_person() -> None:
     facts = [
         _facts(str(i), f"acc{i}", f"Person {i}", phones=("+37167000000",))

@@ -8,7 +8,9 @@ Likely duplicates (:func:`find_clusters`) are two live contacts with
 - similar names at the same account: the names folded for search
   (:func:`accountdesk.core.db.fts.fold`: case, accents, Turkish ı, Arabic-script variants) and
   compared with rapidfuzz's ``token_sort_ratio`` (word order aside), at least
-  :data:`NAME_SCORE` of 100.
+  :data:`NAME_SCORE` of 100; a name with ä, ö, ü, ø or å is compared a second time as search
+  spells it too (:func:`accountdesk.core.db.fts.spellings`: "Oestergaard" for Østergaard), and
+  the better score counts.
 
 An address or number shared by more than :data:`MAX_SHARED` contacts is a switchboard or a
 team mailbox, not a person, and says nothing. Candidates are found by blocking (one dictionary
@@ -45,12 +47,13 @@ good, nor before a later merge of the same contacts is undone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -65,7 +68,7 @@ from accountdesk.core.db import search
 from accountdesk.core.db.bulk import insert_unless_there
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.errors import MoveRefused
-from accountdesk.core.db.fts import display_name, fold
+from accountdesk.core.db.fts import display_name, fold, spellings
 from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, table
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import (
@@ -168,6 +171,42 @@ def _shared(
     return reasons
 
 
+#: The letters and digits of a name's parts ("Müller-Lüdenscheidt": two parts).
+_PART = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def _typed(word: str) -> tuple[tuple[str, str], ...]:
+    """The parts of a word of a name that search also spells another way, folded and so
+    spelled: (("muller", "mueller"), ("ludenscheidt", "luedenscheidt")) for Müller-Lüdenscheidt.
+    Parts of other scripts (Persian compounds, Thai runs …) are left to search alone."""
+    found: list[tuple[str, str]] = []
+    for part in _PART.findall(unicodedata.normalize("NFC", word)):
+        folded = fold(part)
+        if part.isascii() or not folded.isascii():
+            continue
+        other = spellings(part)
+        if len(other) == 1:
+            found.append((folded, other[0]))
+    return tuple(found)
+
+
+def _spelled(name: str, folded: str) -> str:
+    """``folded`` (the folded ``name``) with ä, ö, ü, ø and å written as search's spellings of
+    each part of the name write them (:func:`~accountdesk.core.db.fts.spellings`: ae, oe, ue,
+    oe, aa): "ole oestergaard" for Ole Østergaard, as it is typed without those letters;
+    ``folded`` itself for a name without them."""
+    if name.isascii():
+        return folded
+    typed: dict[str, str] = {}
+    for word in name.split():
+        if not word.isascii():
+            typed.update(_typed(word))
+    if not typed:
+        return folded
+    return _PART.sub(lambda part: typed.get(part[0], part[0]), folded)
+
+
 def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list[Reason]:
     by_account: dict[str, list[ContactFacts]] = defaultdict(list)
     for contact in facts:
@@ -178,16 +217,34 @@ def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list
             continue
         if only is not None and not any(p.id in only for p in people):
             continue
-        folded = [fold(f"{p.given_name} {p.family_name}") for p in people]
-        for i, name in enumerate(folded[:-1]):
+        names = [f"{p.given_name} {p.family_name}" for p in people]
+        folded = [fold(name) for name in names]
+        # the same names with ä, ö, ü, ø, å written out, where a name has them
+        spelled = [_spelled(name, f) for name, f in zip(names, folded, strict=True)]
+        # a pair after the last name that has them: its two names are as folded alone
+        last = max((i for i, f in enumerate(folded) if spelled[i] != f), default=-1)
+        for i in range(len(people) - 1):
             matches = process.extract(
-                name,
+                folded[i],
                 folded[i + 1 :],
                 scorer=fuzz.token_sort_ratio,
                 score_cutoff=NAME_SCORE,
                 limit=None,
             )
-            for _match, score, j in matches:
+            scores = [(j, score) for _match, score, j in matches]
+            if i < last or spelled[i] != folded[i]:  # the better score of the two spellings
+                best = dict(scores)
+                for _match, score, j in process.extract(
+                    spelled[i],
+                    spelled[i + 1 :],
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=NAME_SCORE,
+                    limit=None,
+                ):
+                    if score > best.get(j, 0.0):
+                        best[j] = score
+                scores = list(best.items())
+            for j, score in scores:
                 a, b = people[i], people[i + 1 + j]
                 if only is not None and a.id not in only and b.id not in only:
                     continue
