@@ -149,7 +149,7 @@ def test_ics_export_and_import_through_the_screen(qtbot: Any, ctx: Any, tmp_path
     path = tmp_path / "out.ics"
     assert screen.export_to(path) == 1
     assert b"TZID=Europe/Istanbul" in path.read_bytes()
-    assert screen.import_from(path, ayse) == 1
+    assert len(screen.import_from(path, ayse)) == 1
     tasks.wait_all()
     rows = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")
     assert (
@@ -208,3 +208,32 @@ def test_every_column_title_fits_in_turkish(qtbot: Any, ctx: Any) -> None:
         assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "Son tarih (sizin saatiniz)"
     finally:
         apply_language("en")
+
+
+def test_an_imported_series_with_dates_taken_off_is_named(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A weekly call with a week cancelled in another calendar: the import says which event
+    repeats by its rule alone, beside how many were imported."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from accountdesk.ui.followups import screen as screen_module
+
+    ayse = _ayse(ctx.db)
+    path = tmp_path / "cancelled.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:call@example.com\r\nSUMMARY:Call\r\n"
+        b"DTSTART;TZID=Europe/Istanbul:20270104T100000\r\nDURATION:PT30M\r\n"
+        b"RRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE;TZID=Europe/Istanbul:20270111T100000\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    screen = _screen(qtbot, ctx)
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(screen_module, "choose_contact", lambda *a, **k: ayse)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    screen.import_file()
+    assert len(shown) == 1
+    assert shown[0].startswith("Imported 1 follow-up.")
+    assert "repeats by its rule alone (Event 1 (line 4))." in shown[0]

@@ -103,3 +103,50 @@ def test_utc_and_floating_times_are_anchored_to_the_contact(
     after_dst = row(db, made[0].id)
     assert after_dst.local_due == datetime(2027, 3, 30, 10)
     assert after_dst.due_at == datetime(2027, 3, 30, 7, tzinfo=UTC)
+
+
+def test_a_series_that_moves_to_working_days_comes_back_as_one(
+    db: Database, noa: str, tmp_path: Path
+) -> None:
+    """Exported, a follow-up that moves to the next working day in Israel is its rule with the
+    moved days taken off (EXDATE) and added (RDATE); imported again it was a plain weekly
+    series, due on Fridays. It is one that moves again, on the same days."""
+    made = fu.schedule(
+        db,
+        fu.FollowUpInput(
+            noa, "Weekly report", datetime(2027, 1, 8, 10), rrule="FREQ=WEEKLY;COUNT=4",
+            move_to_working_day=True,
+        ),
+    )  # fmt: skip
+    path = tmp_path / "moves.ics"
+    calendar_files.export_follow_ups(path, [row(db, made.id)], fixed_clock(NOW))
+    assert b"EXDATE" in path.read_bytes() and b"RDATE" in path.read_bytes()
+    again = calendar_files.import_follow_ups(db, path, noa)
+    assert again.by_rule_alone == ()
+    copy = row(db, again[0].id)
+    assert copy.move_to_working_day and copy.rrule == "FREQ=WEEKLY;COUNT=4"
+    days = []
+    for _n in range(4):
+        days.append(row(db, copy.id).local_due.strftime("%a %d %b"))
+        complete_at_due(db, copy.id)
+    assert days == ["Fri 08 Jan", "Sun 17 Jan", "Sun 24 Jan", "Sun 31 Jan"]
+
+
+def test_other_dates_taken_off_are_named_not_kept(db: Database, noa: str, tmp_path: Path) -> None:
+    """A weekly call with one week cancelled in another calendar (EXDATE on a working day): a
+    follow-up cannot skip one date, so it repeats by its rule and the import says where."""
+    path = tmp_path / "cancelled.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:plain@example.com\r\nSUMMARY:Plain\r\n"
+        b"DTSTART;TZID=Asia/Jerusalem:20270104T100000\r\nDURATION:PT30M\r\n"
+        b"RRULE:FREQ=WEEKLY;COUNT=6\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:call@example.com\r\nSUMMARY:Call\r\n"
+        b"DTSTART;TZID=Asia/Jerusalem:20270104T100000\r\nDURATION:PT30M\r\n"
+        b"RRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE;TZID=Asia/Jerusalem:20270111T100000\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    made = calendar_files.import_follow_ups(db, path, noa)
+    assert len(made) == 2
+    assert [e.split(" (")[0] for e in made.by_rule_alone] == ["Event 2"]
+    assert not row(db, made[1].id).move_to_working_day

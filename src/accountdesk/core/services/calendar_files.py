@@ -70,26 +70,64 @@ def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = sy
     return len(events)
 
 
-def _contact_zone(db: Database, contact_id: str) -> str:
+class ImportedFollowUps(list[Scheduled]):
+    """The follow-ups an .ics import scheduled, in the file's order; ``by_rule_alone``: where
+    the repeating events are (:attr:`IcsEvent.place`) whose dates taken off or added
+    (EXDATE, RDATE) are not a move to a working day, which a follow-up cannot keep: they
+    repeat by their rule alone."""
+
+    def __init__(self, scheduled: Iterable[Scheduled] = (), by_rule_alone: Iterable[str] = ()):
+        super().__init__(scheduled)
+        self.by_rule_alone = tuple(by_rule_alone)
+
+
+def _contact_place(db: Database, contact_id: str) -> tuple[str, str, str | None]:
+    """The contact's zone, country and region."""
     with db.reader() as session:
-        return trash.live(session, Contact, contact_id).timezone
+        contact = trash.live(session, Contact, contact_id)
+        return contact.timezone, contact.country, contact.subdivision
 
 
-def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Scheduled]:
+def _moves_to_working_days(event: IcsEvent, country: str, subdivision: str | None) -> bool:
+    """Are the dates ``event`` takes off and adds those of a follow-up that moves to the next
+    working day in ``country`` (as :func:`follow_up_event` writes it)? Its series is worked out
+    again from its start and first occurrence and compared."""
+    if not event.rrule or not (event.exdates or event.rdates):
+        return False
+    first = min({event.local} - set(event.exdates) | set(event.rdates))
+    try:
+        again = series_at(
+            event.rrule, event.local, first, event.zone,
+            move_to_working_day=True, country=country, subdivision=subdivision,
+        )  # fmt: skip
+    except ValueError:
+        return False
+    return (sorted(again.exdates), sorted(again.rdates)) == (
+        sorted(event.exdates),
+        sorted(event.rdates),
+    )
+
+
+def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFollowUps:
     """Schedule the events of the .ics file ``path`` as follow-ups with ``contact_id``, in one
     transaction. A file that cannot be read or is not iCalendar raises :class:`UserError`.
 
     An event in UTC (``Z``, as some calendars write every time) keeps its instant and is
     anchored to the contact's zone, as a follow-up is by default; a floating time (no zone)
     and an all-day date are the contact's wall time. Anchored to UTC, "10:00 her time" would
-    move by an hour at her next DST change."""
-    zone = _contact_zone(db, contact_id)
+    move by an hour at her next DST change.
+
+    A repeating event whose dates taken off and added are the moves to the next working day in
+    the contact's country (a series this app exported) is a follow-up that moves so again; any
+    other such dates cannot be kept, and the result names where those events are."""
+    zone, country, subdivision = _contact_place(db, contact_id)
     try:
         events = import_ics(path.read_bytes(), floating_zone=zone, utc_zone=zone)
     except IcsError as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(unreadable(path, exc)) from exc
+    moves = [_moves_to_working_days(event, country, subdivision) for event in events]
     items = [
         FollowUpInput(
             contact_id=contact_id,
@@ -99,11 +137,17 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> list[Schedul
             notes=event.description or None,
             duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
             rrule=event.rrule,
+            move_to_working_day=moved,
             origin="ics",
         )
-        for event in events
+        for event, moved in zip(events, moves, strict=True)
     ]
-    scheduled: list[Scheduled] = []
+    by_rule_alone = [
+        event.place
+        for event, moved in zip(events, moves, strict=True)
+        if (event.exdates or event.rdates) and not moved
+    ]
+    scheduled = ImportedFollowUps(by_rule_alone=by_rule_alone)
     if not items:
         return scheduled
     with db.transaction() as session:  # all events or none

@@ -376,6 +376,25 @@ def _instant(value: Any, zone: str) -> datetime | None:
     return None
 
 
+def _listed_times(component: Any, name: str, zone: str, start: datetime) -> tuple[datetime, ...]:
+    """The EXDATE or RDATE (``name``) times of an event as naive wall times in its ``zone``
+    (a date alone: that day at the event's time of day); unreadable values are left out."""
+    found = component.get(name)
+    if found is None:
+        return ()
+    times: list[datetime] = []
+    for prop in found if isinstance(found, list) else [found]:
+        for item in getattr(prop, "dts", ()):
+            value = _value(item)
+            if isinstance(value, datetime):
+                if value.tzinfo is not None:
+                    value = to_wall(value, zone)
+                times.append(value)
+            elif isinstance(value, date):
+                times.append(datetime.combine(value, start.time()))
+    return tuple(sorted(set(times)))
+
+
 def import_ics(
     data: bytes,
     floating_zone: str = "UTC",
@@ -386,9 +405,10 @@ def import_ics(
 
     Floating times (no zone) and all-day dates are anchored to ``floating_zone``; UTC times
     (``Z``) are expressed in ``utc_zone``. An event without DTEND or DURATION lasts
-    ``default_duration`` (a day for all-day events). Changed instances of a recurring event
-    (RECURRENCE-ID) are skipped. Raises :class:`IcsError` for a file that is not iCalendar,
-    cannot be parsed, or has an event without a usable start or with an unknown zone.
+    ``default_duration`` (a day for all-day events). A recurring event's EXDATE and RDATE
+    times are read as wall times in its zone; changed instances (RECURRENCE-ID) are skipped.
+    Raises :class:`IcsError` for a file that is not iCalendar, cannot be parsed, or has an
+    event without a usable start or with an unknown zone.
     """
     for name in (floating_zone, utc_zone):
         if not is_valid_zone(name):
@@ -490,6 +510,8 @@ def import_ics(
                 number=number,
                 line=line,
                 alarm=_alarm(component),
+                exdates=_listed_times(component, "EXDATE", zone, local) if rrule else (),
+                rdates=_listed_times(component, "RDATE", zone, local) if rrule else (),
             )
         )
     return result

@@ -587,22 +587,36 @@ class FollowUpsScreen(QWidget):
         if contact_id is None:
             return
         try:
-            count = self.import_from(Path(path), contact_id)
+            done = self.import_from(Path(path), contact_id)
         except UserError as exc:
             QMessageBox.warning(self, _("Import follow-ups"), exc.message)
             return
-        self.ctx.status.emit(
-            ngettext("Imported {n} follow-up.", "Imported {n} follow-ups.", count).format(
-                n=i18n.format_number(count)
+        imported = ngettext("Imported {n} follow-up.", "Imported {n} follow-ups.", len(done))
+        imported = imported.format(n=i18n.format_number(len(done)))
+        self.ctx.status.emit(imported)
+        if done.by_rule_alone:
+            QMessageBox.information(
+                self,
+                _("Import follow-ups"),
+                imported
+                + "\n\n"
+                + ngettext(
+                    "{n} repeating event has dates taken off or added in its calendar, which "
+                    "a follow-up cannot keep: it repeats by its rule alone ({events}).",
+                    "{n} repeating events have dates taken off or added in their calendar, "
+                    "which a follow-up cannot keep: they repeat by their rule alone ({events}).",
+                    len(done.by_rule_alone),
+                ).format(
+                    n=i18n.format_number(len(done.by_rule_alone)),
+                    events=join_list(done.by_rule_alone),
+                ),
             )
-        )
 
-    def import_from(self, path: Path, contact_id: str) -> int:
+    def import_from(self, path: Path, contact_id: str) -> calendar_files.ImportedFollowUps:
         """Add the events of an .ics file as follow-ups with ``contact_id``."""
-        done = self.ctx.write(
+        return self.ctx.write(
             "follow_up", lambda: calendar_files.import_follow_ups(self.ctx.db, path, contact_id)
         )
-        return len(done)
 
 
 def choose_contact(
