@@ -52,10 +52,8 @@ from accountdesk.core.i18n import (
 from accountdesk.core.io import csv_io
 from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as m
-from accountdesk.core.io.json_io import import_json
-from accountdesk.core.io.kinds import kind_of
+from accountdesk.core.io.kinds import import_whole, kind_of
 from accountdesk.core.io.sources import SOURCES, normalise
-from accountdesk.core.io.vcard import import_vcard
 from accountdesk.core.labels import DATE_KIND, LIST_LABEL, label
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
@@ -704,8 +702,7 @@ def import_file(ctx: AppContext, parent: QWidget | None, path: str) -> QDialog |
     """Import ``path``: a CSV file through the mapping dialog (opened, returned), a vCard or
     JSON file straight away behind a progress dialog; the report is shown at the end. Cancel
     stops any of them with nothing written (the importer's sentence, and no report)."""
-    kind = kind_of(path)
-    if kind == "csv":
+    if kind_of(path) == "csv":
         try:
             dialog = ImportDialog(ctx, path, parent)
         except UserError as exc:  # not a CSV file, not UTF-8 …
@@ -715,10 +712,7 @@ def import_file(ctx: AppContext, parent: QWidget | None, path: str) -> QDialog |
         return dialog
 
     def work(progress: tasks.Progress) -> Any:
-        # kinds.import_whole takes no progress callback, so no Cancel: its importers do
-        if kind == "vcard":
-            return import_vcard(ctx.db, path, progress=progress)
-        return import_json(ctx.db, path, progress=progress)
+        return import_whole(ctx.db, path, progress=progress)
 
     def done(report: Any) -> None:
         ctx.changed.emit("account")

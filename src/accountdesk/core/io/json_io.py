@@ -42,7 +42,7 @@ from accountdesk.core.db.identity import IDENTITY_KEY
 from accountdesk.core.db.models import Base
 from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
-from accountdesk.core.io.refusal import nothing_imported, unreadable
+from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.services.accounts import (
     AccountInput,
     ContactInput,
@@ -127,7 +127,7 @@ PROGRESS_EVERY = 500
 def _go_on(progress: Progress | None, done: int, total: int) -> None:
     """Report ``done`` of ``total``; a JsonImportError when the user cancelled."""
     if progress is not None and not progress(done, total):
-        raise JsonImportError(_("The import was cancelled; nothing was written."))
+        raise JsonImportError(cancelled())
 
 
 @dataclass

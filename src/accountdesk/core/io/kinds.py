@@ -5,6 +5,7 @@ AccountDesk JSON export (``.json``, into an empty database) need none and are re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -29,17 +30,21 @@ def kind_of(path: str | Path) -> Kind:
 
 
 def import_whole(
-    db: Database, path: str | Path, *, dry_run: bool = False
+    db: Database,
+    path: str | Path,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> VCardReport | JsonImportReport:
     """Import a vCard file or an AccountDesk JSON export (a CSV file needs a mapping: a
-    ValueError)."""
+    ValueError). ``progress(done, total)`` returning False cancels it, nothing written."""
     kind = kind_of(path)
     if kind == "json":
         from accountdesk.core.io.json_io import import_json
 
-        return import_json(db, path, dry_run=dry_run)
+        return import_json(db, path, dry_run=dry_run, progress=progress)
     if kind == "vcard":
         from accountdesk.core.io.vcard import import_vcard
 
-        return import_vcard(db, path, dry_run=dry_run)
+        return import_vcard(db, path, dry_run=dry_run, progress=progress)
     raise ValueError(f"{path} is a CSV file: import it through a column mapping")

@@ -1,7 +1,7 @@
 """The messages of an import refused as a whole, alike for every importer (CSV, vCard, JSON
 export, exchange rates), which raises its own :class:`~accountdesk.core.errors.ImportFailed`
-with them: a file the system would not read (:func:`unreadable`), and problems found in it
-(:func:`nothing_imported`)."""
+with them: a file the system would not read (:func:`unreadable`), problems found in it
+(:func:`nothing_imported`), and the user's Cancel (:func:`cancelled`)."""
 
 from __future__ import annotations
 
@@ -31,3 +31,8 @@ def nothing_imported(problems: Sequence[str]) -> str:
             "{first} (and {n} more problem)", "{first} (and {n} more problems)", more
         ).format(first=first, n=format_number(more))
     return _("{problem}. Nothing was imported.").format(problem=first)
+
+
+def cancelled() -> str:
+    """The user cancelled the import before it was written: nothing was."""
+    return _("The import was cancelled; nothing was written.")

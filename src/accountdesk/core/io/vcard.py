@@ -63,7 +63,7 @@ from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.io.dates import iso_parts
-from accountdesk.core.io.refusal import nothing_imported, unreadable
+from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.queries.visible import live
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
@@ -137,7 +137,7 @@ PROGRESS_EVERY = 100
 def _go_on(progress: Progress | None, done: int, total: int) -> None:
     """Report ``done`` of ``total``; a VCardImportError when the user cancelled."""
     if progress is not None and not progress(done, total):
-        raise VCardImportError(_("The import was cancelled; nothing was written."))
+        raise VCardImportError(cancelled())
 
 
 # --- reading the format ---------------------------------------------------------------------
