@@ -444,8 +444,26 @@ def cmd_country(args: argparse.Namespace) -> int:
         from datetime import UTC, datetime
 
         year = datetime.now(UTC).year
+    conn = _quick_connection(args)
+    if conn is not None:  # dates in the calendar the user's settings ask for
+        with contextlib.closing(conn):
+            _stored_calendar(conn)
     _print(render_country_text(code, year, i18n.current_language().code))
     return 0
+
+
+def _stored_calendar(conn: sqlite3.Connection) -> None:
+    """The "ui.calendar" setting of a local file read through plain ``sqlite3``, applied as
+    :func:`accountdesk.core.settings.apply_calendar_preference` applies it (a command that
+    opens no database through SQLAlchemy: a file's settings are no one person's own). A value
+    this version does not know leaves the language's own calendar."""
+    import json
+
+    row = conn.execute("SELECT value FROM settings WHERE key = 'ui.calendar'").fetchone()
+    if row is None:
+        return
+    with contextlib.suppress(ValueError, TypeError):
+        i18n.set_calendar_preference(str(json.loads(row[0])))
 
 
 def _user_zone(db: Database) -> str:

@@ -137,3 +137,20 @@ def test_export_refuses_options_of_another_format(run: Run, tmp_path: Path) -> N
     assert cards.stdout.startswith("BEGIN:VCARD\nVERSION:4.0\n")
     default = run("export", "--db", db, "--format", "vcard", check=True)
     assert default.stdout.startswith("BEGIN:VCARD\nVERSION:3.0\n")
+
+
+def test_country_writes_dates_in_the_calendar_the_settings_ask_for(
+    run: Run, tmp_path: Path
+) -> None:
+    """``config set ui.calendar gregorian`` is for every command: ``country`` opens no
+    database through SQLAlchemy and wrote Solar Hijri dates in Persian whatever it said."""
+    db = str(tmp_path / "cal.db")
+    run("--db", db, "demo", "--accounts", "2", check=True)
+
+    def nowruz() -> str:
+        out = run("--lang", "fa", "--db", db, "country", "IR", "--year", "2027", check=True)
+        return next(line for line in out.stdout.splitlines() if "نوروز:" in line)
+
+    assert "۱ فروردین ۱۴۰۶" in nowruz()  # the language's own calendar by default
+    run("--db", db, "config", "set", "ui.calendar", "gregorian", check=True)
+    assert "۲۱ مارس ۲۰۲۷" in nowruz()
