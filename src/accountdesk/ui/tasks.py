@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import SIGNAL, SLOT, QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from accountdesk.core.i18n import _
 
@@ -138,6 +139,41 @@ class Progress:
         return not self.cancelled
 
 
+class _ProgressDialog(QProgressDialog):
+    """Qt's progress dialog with its Cancel button where the language puts a dialog's buttons:
+    Qt places it bottom right whatever the direction (on the left in Persian, mirrored here).
+
+    Cancel (the button, Escape, closing the window) only emits ``canceled``: Qt's own slot,
+    which hid the dialog at once (and a later report of progress showed it again, Cancel
+    offered anew), is disconnected; :func:`run_with_progress` says what happens instead."""
+
+    def __init__(self, label: str, parent: QWidget | None) -> None:
+        super().__init__(label, _("Cancel"), 0, 100, parent)
+        QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
+
+    def cancel_button(self) -> QPushButton | None:
+        return self.findChild(QPushButton)
+
+    def _mirror(self) -> None:
+        button = self.cancel_button()
+        if button is not None and self.isRightToLeft():
+            place = button.geometry()
+            if place.center().x() > self.width() / 2:  # Qt's place, not mirrored yet
+                button.move(self.width() - place.x() - place.width(), place.y())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._mirror()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._mirror()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        self._mirror()
+
+
 def run_with_progress(
     parent: QWidget | None,
     label: str,
@@ -145,8 +181,10 @@ def run_with_progress(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> QProgressDialog:
-    """Run ``fn(progress)`` off the GUI thread behind a progress dialog with a Cancel button."""
-    dialog = QProgressDialog(label, _("Cancel"), 0, 100, parent)
+    """Run ``fn(progress)`` off the GUI thread behind a progress dialog with a Cancel button.
+    Cancel asks the job to stop; the dialog says "Stopping…", with Cancel greyed, until it has
+    (then ``on_done`` or ``on_error`` is called as for a job left to run)."""
+    dialog = _ProgressDialog(label, parent)
     dialog.setWindowTitle(_("Working…"))
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -155,20 +193,27 @@ def run_with_progress(
     progress = Progress()
 
     def tick() -> None:
-        if progress.total:
+        if progress.total and shiboken6.isValid(dialog):
             dialog.setMaximum(max(progress.total, 1))
             dialog.setValue(min(progress.done, max(progress.total, 1)))
 
     def cancel() -> None:
+        if progress.cancelled or future.done():
+            return  # pressed again, or the window closed by finish() below
         progress.cancelled = True
         dialog.setLabelText(_("Stopping…"))
+        button = dialog.cancel_button()
+        if button is not None:
+            button.setEnabled(False)
 
     def finish(result: Any) -> None:
-        dialog.close()
+        if shiboken6.isValid(dialog):
+            dialog.close()
         on_done(result)
 
     def fail(exc: BaseException) -> None:
-        dialog.close()
+        if shiboken6.isValid(dialog):
+            dialog.close()
         on_error(exc)
 
     dialog.canceled.connect(cancel)
