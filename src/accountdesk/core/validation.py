@@ -242,6 +242,10 @@ def text_problem(text: str, *, multiline: bool = False) -> tuple[int, str] | Non
     surrogates, line and paragraph separators in a single-line field, direction controls, and
     a text made only of invisible characters.
     """
+    if text.isprintable() and not text.isspace():
+        # most text: printable characters have none of the refused categories, and the only
+        # invisible one among them is the space (str.isprintable; a test holds this)
+        return None
     found = (_REFUSED_IN_TEXT if multiline else _REFUSED_IN_LINE).search(text)
     if found is not None:
         ch = found.group()
@@ -279,6 +283,10 @@ def optional(key: str, value: str | None) -> str | None:
     field's limit (:data:`MAX_LENGTHS`)."""
     if not value:  # None or empty: most cells of an import
         return None
+    if value.isprintable():  # most text: nothing to refuse but its length (text_problem)
+        cleaned = value.strip()
+        if len(cleaned) <= max_length(key):
+            return cleaned or None
     multiline = key in MULTILINE
     if multiline:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
@@ -323,6 +331,8 @@ def item_count(key: str, items: Iterable[object]) -> None:
 def is_list_label(text: str) -> bool:
     """One word of letters (with their combining marks: บ้าน), as a label is written before
     the colon in ``home:ilze@example.lv``."""
+    if text.isascii():  # work, home, mobile …: no marks to allow for
+        return text.isalpha() and len(text) <= MAX_LENGTHS["label"]
     return (
         text[:1].isalpha()
         and len(text) <= MAX_LENGTHS["label"]

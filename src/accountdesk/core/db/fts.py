@@ -133,7 +133,7 @@ def fold(value: str) -> str:
     """
     if value.isascii():
         return value.lower()
-    return " ".join(_fold_word(word) for word in value.split())
+    return " ".join(map(_fold_word, value.split()))
 
 
 @lru_cache(maxsize=65536)
@@ -164,6 +164,17 @@ def words(folded: str) -> list[str]:
     """The words of folded text, as the FTS5 tokenizer sees them (letters, digits, marks)."""
     if folded.isascii():  # most folded names: ASCII letters and digits are the whole rule
         return _ASCII_WORD.findall(folded)
+    out: list[str] = []
+    for part in folded.split():  # white space is never part of a word
+        if part.isalnum():  # a word of letters and digits alone
+            out.append(part)
+        else:
+            out += _marked_words(part)
+    return out
+
+
+def _marked_words(folded: str) -> list[str]:
+    """:func:`words` of text with other characters than letters and digits."""
     out: list[str] = []
     current: list[str] = []
     for ch in folded:
@@ -256,10 +267,16 @@ def spellings(text: str) -> list[str]:
     """
     if text.isascii() and text.isalnum():  # one plain word: most parts of names
         return []
+    return list(_spellings(text))
+
+
+@lru_cache(maxsize=65536)
+def _spellings(text: str) -> tuple[str, ...]:
+    # Names repeat a lot (given and family names, cities): each is spelled once.
     known = words(fold(text))
     together = ["".join(known)] if len(known) > 1 else []
     if text.isascii():  # most names: nothing to spell otherwise
-        return together
+        return tuple(together)
     found: list[str] = together
     if _SPELLED.search(text):
         for word in unicodedata.normalize("NFC", text).split():
@@ -274,9 +291,9 @@ def spellings(text: str) -> list[str]:
             if _UNSPACED.search(run):
                 found += [run[i:] for i in line_breaks(run)[:-1][:_RUN_WORDS]]
     if not found:
-        return []
+        return ()
     kept = set(known)
-    return [w for w in dict.fromkeys(found) if w not in kept]
+    return tuple(w for w in dict.fromkeys(found) if w not in kept)
 
 
 def title_keys(folded_title: str) -> list[str]:
@@ -387,14 +404,15 @@ _CONTACTS_SQL = (
 
 def _is_cjk(text: str) -> bool:
     """Written in Han characters, kana or Hangul only (no Latin, no spaces)."""
-    return bool(text) and all(
-        0x3040 <= ord(c) <= 0x30FF  # hiragana, katakana
-        or 0x3400 <= ord(c) <= 0x9FFF  # CJK ideographs
-        or 0xAC00 <= ord(c) <= 0xD7AF  # Hangul syllables
-        or 0xF900 <= ord(c) <= 0xFAFF
-        or 0x20000 <= ord(c) <= 0x2FA1F
-        for c in text
-    )
+    return _CJK.fullmatch(text) is not None
+
+
+_CJK = re.compile(
+    "[\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u9fff"  # CJK ideographs
+    "\uac00-\ud7af"  # Hangul syllables
+    "\uf900-\ufaff\U00020000-\U0002fa1f]+"
+)
 
 
 def display_name(given: str, family: str, order: str) -> str:
@@ -418,7 +436,11 @@ def name_title(given: str, family: str, order: str) -> str:
     typed as (Schaefer for Schäfer)."""
     parts = fold(" ".join(p for p in (given, family) if p))
     known = set(words(parts))
-    shown = [w for w in words(fold(display_name(given, family, order))) if w not in known]
+    shown = (
+        []  # a name in ASCII is shown with a space between its parts: no word of its own
+        if given.isascii() and family.isascii()
+        else [w for w in words(fold(display_name(given, family, order))) if w not in known]
+    )
     spelled = [w for part in (given, family) if part for w in spellings(part)]
     return " ".join([parts, *shown, *(w for w in dict.fromkeys(spelled) if w not in known)])
 

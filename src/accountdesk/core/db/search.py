@@ -17,8 +17,7 @@ The index is kept in step with every write: ORM flushes are caught by a session 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 from sqlalchemy import event, select, text
@@ -39,8 +38,7 @@ from accountdesk.core.db.portable import is_postgres, statement
 __all__ = ["Document", "fold", "index_documents", "match_expression", "rebuild", "remove_documents"]
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):  # a tuple: made and sent by the thousand in an import
     ref: str  # the account's or contact's id
     kind: str  # "account" | "contact"
     title: str
@@ -48,7 +46,7 @@ class Document:
 
 
 def _joined(*parts: object) -> str:
-    return " ".join(str(p) for p in parts if p)
+    return " ".join([str(p) for p in parts if p])
 
 
 #: The columns :func:`account_document` and :func:`contact_document` read (with the tags).
