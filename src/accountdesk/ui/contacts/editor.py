@@ -333,7 +333,9 @@ class ContactEditor(FormDialog):
         roles = table_choices(BUYING_ROLE, BUYING_ROLES)
         self.add_field("buying_role", _("Buying role"), combo(roles, empty=_("Not known")))
         self.add_field("email", _("E-mails"), line(_("comma-separated"), joiner=", "))
-        phones = line(_("comma-separated, e.g. +371 2612 3456"), joiner=", ")
+        # the number one left-to-right unit: inside a Persian sentence it read "3456 2612 371+"
+        example = ltr("+371 2612 3456")
+        phones = line(_("comma-separated, e.g. {example}").format(example=example), joiner=", ")
         self.add_field("phone", _("Phones"), phones)
         self.add_section(_("Where and when"))
         country = country_combo(empty="")
