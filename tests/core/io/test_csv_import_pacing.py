@@ -1,0 +1,62 @@
+"""How a large import is paced: a small first chunk, so the writer starts early, and no
+cyclic garbage collection while it writes, switched back on however the import ends."""
+
+from __future__ import annotations
+
+import csv
+import gc
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core.db.engine import open_database
+from accountdesk.core.io import csv_io
+
+HEADER = ["account_name", "account_country", "given_name", "family_name"]
+
+
+def _write(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def test_the_first_chunk_is_small_and_the_others_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_io, "FIRST_CHUNK_ROWS", 3)
+    rows = [["Firma", "LV", f"Ilze{i}", "Bērziņa"] for i in range(30)]
+    path = _write(tmp_path / "people.csv", rows)
+    header, reader, _lines, _code_page = csv_io.read_rows(path)
+    plans = list(csv_io._plan_chunks(header, reader, None, 10))
+    sizes = [len(p.accounts) + len(p.contacts) for p in plans]
+    assert sizes[0] == 3 and sizes[1] == 10 and sum(len(p.contacts) for p in plans) == 30
+
+
+@pytest.mark.parametrize("bad", [False, True], ids=["imported", "refused"])
+def test_collection_is_back_on_after_an_import(tmp_path: Path, bad: bool) -> None:
+    rows = [["Riga Timber", "LV", "Ilze", "Bērziņa"], ["Riga Timber", "LV", "Jānis", "Ozols"]]
+    if bad:
+        rows.append(["Riga Timber", "XX", "Anna", "Liepa"])
+    path = _write(tmp_path / "people.csv", rows)
+    db = open_database(tmp_path / "t.db")
+    assert gc.isenabled()
+    if bad:
+        with pytest.raises(csv_io.CsvImportError):
+            csv_io.import_csv(db, path)
+    else:
+        assert csv_io.import_csv(db, path).contacts_created == 2
+    assert gc.isenabled()
+
+
+def test_collection_stays_off_when_the_caller_had_it_off(tmp_path: Path) -> None:
+    path = _write(tmp_path / "people.csv", [["Riga Timber", "LV", "Ilze", "Bērziņa"]])
+    db = open_database(tmp_path / "t.db")
+    gc.disable()
+    try:
+        csv_io.import_csv(db, path)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
