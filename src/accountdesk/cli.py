@@ -444,8 +444,11 @@ def cmd_country(args: argparse.Namespace) -> int:
         from datetime import UTC, datetime
 
         year = datetime.now(UTC).year
-    conn = _quick_connection(args)
-    if conn is not None:  # dates in the calendar the user's settings ask for
+    if args.calendar is not None:
+        i18n.set_calendar_preference(args.calendar)
+    elif (conn := _quick_connection(args)) is not None:
+        # the calendar the user's settings ask for, read without SQLAlchemy, a passphrase or
+        # a server (an encrypted file or a team server's setting: --calendar)
         with contextlib.closing(conn):
             _stored_calendar(conn)
     _print(render_country_text(code, year, i18n.current_language().code))
@@ -1152,6 +1155,14 @@ def _add_country(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("country", parents=[common], help=_("print a country's profile"))
     p.add_argument("code", metavar="CC", help=_("ISO 3166 country code, e.g. TH"))
     p.add_argument("--year", type=_year, help=_("year of the holidays (default: this year)"))
+    p.add_argument(
+        "--calendar",
+        choices=i18n.CALENDAR_PREFERENCES,
+        help=_(
+            "write dates in the language's own calendar (auto) or in the Gregorian one "
+            "(default: the ui.calendar setting of a local database file)"
+        ),
+    )
     p.set_defaults(func=cmd_country)
 
 

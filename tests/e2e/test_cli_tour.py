@@ -154,3 +154,6 @@ def test_country_writes_dates_in_the_calendar_the_settings_ask_for(
     assert "۱ فروردین ۱۴۰۶" in nowruz()  # the language's own calendar by default
     run("--db", db, "config", "set", "ui.calendar", "gregorian", check=True)
     assert "۲۱ مارس ۲۰۲۷" in nowruz()
+    # where the setting cannot be read without a passphrase or a server, the option says it
+    out = run("--lang", "fa", "country", "IR", "--year", "2027", "--calendar", "gregorian")
+    assert "۲۱ مارس ۲۰۲۷" in next(line for line in out.stdout.splitlines() if "نوروز:" in line)

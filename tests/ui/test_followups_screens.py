@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.queries.followups import list_follow_ups
 from accountdesk.core.services import followups as service
 from accountdesk.core.services.accounts import (
@@ -236,4 +237,4 @@ def test_an_imported_series_with_dates_taken_off_is_named(
     screen.import_file()
     assert len(shown) == 1
     assert shown[0].startswith("Imported 1 follow-up.")
-    assert "repeats by its rule alone (Event 1 (line 4))." in shown[0]
+    assert "repeats by its rule alone (\u201cCall\u201d)." in plain(shown[0])

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact
@@ -71,10 +72,10 @@ def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = sy
 
 
 class ImportedFollowUps(list[Scheduled]):
-    """The follow-ups an .ics import scheduled, in the file's order; ``by_rule_alone``: where
-    the repeating events are (:attr:`IcsEvent.place`) whose dates taken off or added
-    (EXDATE, RDATE) are not a move to a working day, which a follow-up cannot keep: they
-    repeat by their rule alone."""
+    """The follow-ups an .ics import scheduled, in the file's order; ``by_rule_alone``: the
+    repeating events (by their title, else where they are in the file) whose dates taken off
+    or added (EXDATE, RDATE) are not a move to a working day, which a follow-up cannot keep:
+    they repeat by their rule alone."""
 
     def __init__(self, scheduled: Iterable[Scheduled] = (), by_rule_alone: Iterable[str] = ()):
         super().__init__(scheduled)
@@ -88,24 +89,30 @@ def _contact_place(db: Database, contact_id: str) -> tuple[str, str, str | None]
         return contact.timezone, contact.country, contact.subdivision
 
 
-def _moves_to_working_days(event: IcsEvent, country: str, subdivision: str | None) -> bool:
-    """Are the dates ``event`` takes off and adds those of a follow-up that moves to the next
-    working day in ``country`` (as :func:`follow_up_event` writes it)? Its series is worked out
-    again from its start and first occurrence and compared."""
+def _moved_start(event: IcsEvent, country: str, subdivision: str | None) -> datetime | None:
+    """The first occurrence of ``event`` when the dates it takes off and adds are those of a
+    follow-up that moves to the next working day in ``country`` (as :func:`follow_up_event`
+    writes it: its series is worked out again from its start and first occurrence and
+    compared), else None."""
     if not event.rrule or not (event.exdates or event.rdates):
-        return False
-    first = min({event.local} - set(event.exdates) | set(event.rdates))
+        return None
+    firsts = ({event.local} - set(event.exdates)) | set(event.rdates)
+    if not firsts:  # the start taken off and nothing put on (a first meeting deleted)
+        return None
+    first = min(firsts)
     try:
         again = series_at(
             event.rrule, event.local, first, event.zone,
             move_to_working_day=True, country=country, subdivision=subdivision,
         )  # fmt: skip
     except ValueError:
-        return False
-    return (sorted(again.exdates), sorted(again.rdates)) == (
+        return None
+    if (sorted(again.exdates), sorted(again.rdates)) != (
         sorted(event.exdates),
         sorted(event.rdates),
-    )
+    ):
+        return None
+    return first
 
 
 def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFollowUps:
@@ -127,25 +134,28 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFoll
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(unreadable(path, exc)) from exc
-    moves = [_moves_to_working_days(event, country, subdivision) for event in events]
+    moved = [_moved_start(event, country, subdivision) for event in events]
     items = [
         FollowUpInput(
             contact_id=contact_id,
             title=event.summary or _("Follow-up"),
-            local_due=event.local,
+            local_due=first or event.local,  # a first occurrence moved: on the day it moved to
             zone=event.zone,
             notes=event.description or None,
             duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
             rrule=event.rrule,
-            move_to_working_day=moved,
+            move_to_working_day=first is not None,
             origin="ics",
+            series_start=event.local,
         )
-        for event, moved in zip(events, moves, strict=True)
+        for event, first in zip(events, moved, strict=True)
     ]
     by_rule_alone = [
-        event.place
-        for event, moved in zip(events, moves, strict=True)
-        if (event.exdates or event.rdates) and not moved
+        _("\u201c{title}\u201d").format(title=isolate(event.summary))
+        if event.summary
+        else event.place
+        for event, first in zip(events, moved, strict=True)
+        if (event.exdates or event.rdates) and first is None
     ]
     scheduled = ImportedFollowUps(by_rule_alone=by_rule_alone)
     if not items:

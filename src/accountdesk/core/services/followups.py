@@ -48,6 +48,9 @@ class FollowUpInput:
     rrule: str | None = None
     move_to_working_day: bool = False
     origin: str = "manual"
+    #: The first occurrence by the rule (naive wall time), when it is not ``local_due``: a
+    #: series read from a calendar whose first occurrence was moved to a working day.
+    series_start: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,10 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
         raise v.fail("duration", data.duration_minutes, _("must be positive"))
     rule = _check_rrule(data.rrule)
     local_text = data.local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
+    start = data.series_start if rule and data.series_start is not None else data.local_due
+    if start.tzinfo is not None or start > data.local_due:
+        raise v.fail("due", start, _("the series cannot start after its first occurrence"))
+    start_text = start.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
     item = FollowUp(
         contact_id=contact.id,
         account_id=contact.account_id,
@@ -108,7 +115,7 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
         due_at=resolution.instant,
         duration_minutes=data.duration_minutes,
         rrule=rule,
-        rrule_start=local_text if rule else None,
+        rrule_start=start_text if rule else None,
         move_to_working_day=data.move_to_working_day,
         origin=data.origin,
     )
