@@ -6,7 +6,8 @@
     uv run python scripts/i18n.py compile   # .po -> .mo (committed, loaded by core.i18n)
     uv run python scripts/i18n.py all       # the three in order
 
-Marked strings: ``_``, ``N_``, ``ngettext``, ``pgettext`` and ``npgettext`` (see core/i18n.py).
+Marked strings: ``_``, ``N_``, ``NP_``, ``ngettext``, ``pgettext`` and ``npgettext`` (see
+core/i18n.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ TRANSLATIONS = ROOT / "translations"
 TEMPLATE = TRANSLATIONS / "accountdesk.pot"
 DOMAIN = "accountdesk"
 LANGUAGES = ("en", "lv", "sl", "th", "tr", "fa")
-KEYWORDS = ["_", "N_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3"]
+KEYWORDS = ["_", "N_", "NP_:1c,2", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3"]
 
 
 def _babel(*args: str) -> None:

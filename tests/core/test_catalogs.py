@@ -90,7 +90,9 @@ def test_glossary_terms_are_translated_the_same_way(lang: str) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         terms = list(csv.DictReader(handle, delimiter="\t"))
     assert len(terms) >= 15
-    catalog = [m for m in _catalog(lang) if m.id]
+    # the names of holidays (context "holiday") are each translated as the language names that
+    # day ("Ascension Joint Holiday": "Göğe Yükseliş Günü Toplu İzni"), not in the UI's words
+    catalog = [m for m in _catalog(lang) if m.id and m.context != "holiday"]
     off = []
     for term in terms:
         stem = (term.get("stem") or "").strip().casefold()

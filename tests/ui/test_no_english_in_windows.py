@@ -298,8 +298,10 @@ def english_words(lang: str, data_words: set[str]) -> set[str]:
         msgid = key[0] if isinstance(key, tuple) else key
         if not msgid:
             continue
-        english.update(w.casefold() for w in WORD.findall(re.sub(r"\{[^}]*\}", "", msgid)))
         native.update(w.casefold() for w in WORD.findall(text))
+        if msgid.startswith("holiday\x04"):
+            continue  # the English names of holidays ("Health and Sports Day"), not UI words
+        english.update(w.casefold() for w in WORD.findall(re.sub(r"\{[^}]*\}", "", msgid)))
     return {w for w in english - native - data_words if len(w) >= 4}
 
 

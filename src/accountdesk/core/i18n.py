@@ -179,12 +179,27 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark ``message`` for extraction in ``context`` without translating it now (translated
+    later with :func:`pgettext` and the same context)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _shown(_translations().ngettext(singular, plural, n))
 
 
 def pgettext(context: str, message: str) -> str:
     return _shown(_translations().pgettext(context, message))
+
+
+def catalog_pgettext(context: str, message: str) -> str | None:
+    """``message`` in ``context`` as the current language's catalog has it, None when the
+    catalog has no translation of it (:func:`pgettext` gives the message itself back then,
+    which cannot be told from a translation that is the same word: "Purim")."""
+    catalog = getattr(_translations(), "_catalog", None)
+    found = catalog.get(f"{context}\x04{message}") if catalog is not None else None
+    return _shown(found) if isinstance(found, str) and found else None
 
 
 def npgettext(context: str, singular: str, plural: str, n: int) -> str:

@@ -18,6 +18,10 @@ def test_a_persian_holiday_name_has_persian_digits() -> None:
 
 def test_names_in_other_languages_keep_their_digits() -> None:
     assert "15 Khordad Uprising" in [h.name for h in holidays_for_year("IR", None, 2026, "en")]
-    # a Latvian name shown beside its English one in a Persian window stays as it is written
-    lv = [h.name for h in holidays_for_year("LV", None, 2026, "fa")]
+    # Latvia's day off in place of Saturday 27 June 2026: the date in Latvian, and in Persian
+    # in the Solar Hijri calendar and Persian digits (the package's "06/27/2026" in neither)
+    lv = [h.name for h in holidays_for_year("LV", None, 2026, "lv")]
     assert any("27.06.2026" in n for n in lv)
+    fa = [h.name for h in holidays_for_year("LV", None, 2026, "fa")]
+    assert any("۶ تیر ۱۴۰۵" in n for n in fa)
+    assert not [n for n in fa if any("0" <= ch <= "9" for ch in n)]

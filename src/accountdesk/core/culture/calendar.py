@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import threading
 import warnings
@@ -35,7 +36,15 @@ from typing import Any
 import holidays
 from babel import Locale, UnknownLocaleError
 
-from accountdesk.core.i18n import current_language, native_digits, use_language
+from accountdesk.core.i18n import (
+    NP_,
+    catalog_pgettext,
+    current_language,
+    format_date,
+    native_digits,
+    pgettext,
+    use_language,
+)
 from accountdesk.core.timekeeping.calendars import (
     DEFAULT_END,
     DEFAULT_START,
@@ -437,17 +446,76 @@ def _named(country: str, subdivision: str | None, year: int, wanted: str) -> tup
     if in_ui_language:  # in the language's digits ("قیام ۱۵ خرداد", not "قیام 15 خرداد")
         found = _year(country, subdivision, year, language)
         return tuple(replace(h, name=native_digits(h.name, wanted)) for h in found)
-    if wanted == "en" or not local or local.split("_")[0] == "en":
+    if wanted == "en":
         return _year(country, subdivision, year, language)
     english = holiday_language(country, "en")
-    own = _year(country, subdivision, year, local)
-    theirs = _paired(own, _year(country, subdivision, year, english), country, year, english)
-    if len(own) != len(theirs) or any(a.date != b.date for a, b in zip(own, theirs, strict=True)):
-        return theirs  # the two lists do not pair up: English alone rather than a wrong pair
+    theirs = _year(country, subdivision, year, english)
+    if not local or local.split("_")[0] == "en":
+        shown = theirs
+    else:
+        own = _year(country, subdivision, year, local)
+        theirs = _paired(own, theirs, country, year, english)
+        if len(own) != len(theirs) or any(
+            a.date != b.date for a, b in zip(own, theirs, strict=True)
+        ):
+            shown = theirs  # the two lists do not pair up: English rather than a wrong pair
+        else:
+            shown = tuple(
+                a if a.name == b.name else replace(a, name=f"{a.name} ({b.name})")
+                for a, b in zip(own, theirs, strict=True)
+            )
+    # our own translation of the English name, where the catalogs have one
     return tuple(
-        a if a.name == b.name else replace(a, name=f"{a.name} ({b.name})")
-        for a, b in zip(own, theirs, strict=True)
+        replace(a, name=name) if (name := translated_holiday(b.name, wanted)) else a
+        for a, b in zip(shown, theirs, strict=True)
     )
+
+
+#: The forms the ``holidays`` package builds around a name in English (its observed and
+#: substituted labels), each with the form AccountDesk translates (context "holiday").
+_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?P<name>.+) \(observed\)$"), NP_("holiday", "{name} (observed)")),
+    (re.compile(r"^(?P<name>.+) \(in lieu\)$"), NP_("holiday", "{name} (in lieu)")),
+    (re.compile(r"^Alternative holiday for (?P<name>.+)$"),
+     NP_("holiday", "Alternative holiday for {name}")),
+    (re.compile(r"^Monday following (?P<name>.+)$"), NP_("holiday", "Monday following {name}")),
+    (re.compile(r"^Day off \(substituted from (?P<date>\d\d/\d\d/\d{4})\)$"),
+     NP_("holiday", "Day off (in place of {date})")),
+)  # fmt: skip
+
+
+def base_holiday_name(name: str) -> str | None:
+    """The name inside one of the package's English forms ("Children's Day (observed)" ->
+    "Children's Day"), the name itself when it has none; None for a form around a date
+    alone (a working day moved: "Day off (substituted from 01/17/2026)")."""
+    for pattern, _form in _FORMS:
+        found = pattern.match(name)
+        if found is not None:
+            return found.groupdict().get("name")
+    return name
+
+
+def translated_holiday(english: str, language: str) -> str | None:
+    """The English holiday name ``english`` (as the ``holidays`` package gives it, its forms
+    included) in ``language`` from AccountDesk's catalogs (context "holiday"; the names are
+    listed in :mod:`.holiday_names`), in the language's digits; None where the catalog has
+    no translation of the name."""
+    with use_language(language):
+        for pattern, form in _FORMS:
+            found = pattern.match(english)
+            if found is None:
+                continue
+            parts = found.groupdict()
+            if "date" in parts:
+                month, day, year = (int(x) for x in parts["date"].split("/"))
+                value = format_date(date(year, month, day))
+                return native_digits(pgettext("holiday", form).format(date=value), language)
+            inner = catalog_pgettext("holiday", parts["name"])
+            if inner is None:
+                return None
+            return native_digits(pgettext("holiday", form).format(name=inner), language)
+        found_name = catalog_pgettext("holiday", english)
+        return native_digits(found_name, language) if found_name is not None else None
 
 
 def _paired(

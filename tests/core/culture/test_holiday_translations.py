@@ -1,0 +1,88 @@
+"""Holiday names in the UI language (SPEC §7): the ``holidays`` package's own translation
+where it has one, else AccountDesk's (context "holiday", the names listed by
+scripts/holiday_names.py), else the country's own name with the English beside it. A
+Latvian user saw Iran's holidays in Persian script and Japan's in Japanese."""
+
+from __future__ import annotations
+
+import importlib.util
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from accountdesk.core import i18n
+from accountdesk.core.culture.calendar import (
+    base_holiday_name,
+    holidays_for_year,
+    translated_holiday,
+)
+
+ROOT = Path(__file__).resolve().parents[3]
+COUNTRIES = sorted(p.stem for p in (ROOT / "resources" / "etiquette").glob("*.toml"))
+#: The script every letter of a holiday name is written in, by UI language.
+SCRIPTS = {"lv": "LATIN", "sl": "LATIN", "tr": "LATIN", "fa": "ARABIC", "th": "THAI"}
+
+
+def _script_of(ch: str) -> str:
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def test_the_listed_names_are_those_of_the_installed_package() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "holiday_names", ROOT / "scripts/holiday_names.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    listed = (ROOT / "src/accountdesk/core/culture/holiday_names.py").read_text(encoding="utf-8")
+    assert listed == script.source(script.names()), "run scripts/holiday_names.py"
+
+
+@pytest.mark.parametrize("lang", sorted(SCRIPTS))
+def test_every_holiday_of_a_country_with_notes_is_named_in_the_languages_script(
+    lang: str,
+) -> None:
+    wrong = {}
+    for country in COUNTRIES:
+        for holiday in holidays_for_year(country, None, 2027, lang):
+            letters = {_script_of(ch) for ch in holiday.name if ch.isalpha()}
+            if letters - {SCRIPTS[lang]}:
+                wrong[country] = holiday.name
+    assert wrong == {}
+
+
+def test_the_forms_around_a_name_are_translated_as_forms() -> None:
+    assert base_holiday_name("Children's Day (observed)") == "Children's Day"
+    assert base_holiday_name("Monday following Easter Sunday") == "Easter Sunday"
+    assert base_holiday_name("Day off (substituted from 01/17/2026)") is None
+    for lang in ("lv", "fa"):
+        with i18n.use_language(lang):
+            day = i18n.pgettext("holiday", "Christmas Day")
+            observed = i18n.pgettext("holiday", "{name} (observed)").format(name=day)
+            moved = i18n.pgettext("holiday", "Day off (in place of {date})").format(
+                date=i18n.format_date(date(2026, 1, 17))
+            )
+        assert day != "Christmas Day"
+        assert translated_holiday("Christmas Day (observed)", lang) == i18n.native_digits(
+            observed, lang
+        )
+        assert translated_holiday("Day off (substituted from 01/17/2026)", lang) == (
+            i18n.native_digits(moved, lang)
+        )
+    assert translated_holiday("No such holiday", "lv") is None
+    assert translated_holiday("No such holiday (observed)", "lv") is None
+
+
+def test_names_come_from_the_package_first_then_the_catalogs() -> None:
+    def first_public(country: str, lang: str) -> str:
+        found = holidays_for_year(country, None, 2027, lang)
+        return next(h.name for h in found if "public" in h.categories)
+
+    assert first_public("TR", "tr") == "Yılbaşı"  # the package speaks Turkish
+    assert first_public("TR", "en") == "New Year's Day"
+    with i18n.use_language("lv"):
+        new_year = i18n.pgettext("holiday", "New Year's Day")
+    assert first_public("TR", "lv") == new_year == first_public("JP", "lv")
+    assert first_public("US", "lv") == new_year  # the country's own language is English
