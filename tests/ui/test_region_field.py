@@ -47,6 +47,24 @@ def test_the_account_editor_offers_the_countrys_regions_by_name(ctx: Any, qtbot:
         editor.mark_clean()
 
 
+def test_a_region_code_another_country_shares_is_cleared_with_its_country(
+    ctx: Any, qtbot: Any
+) -> None:
+    """Thailand's 34 is Ubon Ratchathani, Turkey's 34 İstanbul: a contact moved from one to
+    the other was stored in İstanbul without anyone choosing it."""
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    editor = AccountEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.set_text("name", "Ubon Rice")
+    editor.set_text("country", "TH")
+    editor.region.setCurrentIndex(editor.region.findData("34"))
+    assert editor.data().subdivision == "34"
+    editor.set_text("country", "TR")
+    assert editor.region.currentText() == "" and editor.data().subdivision in (None, "")
+    editor.mark_clean()
+
+
 def test_a_stored_region_is_shown_by_name_and_saved_unchanged(ctx: Any, qtbot: Any) -> None:
     from accountdesk.ui.accounts.editor import AccountEditor
 

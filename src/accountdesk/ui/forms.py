@@ -189,14 +189,16 @@ def country_combo(*, empty: str | None = None) -> QComboBox:
 def region_combo(country_box: QComboBox) -> QComboBox:
     """The regions (ISO 3166-2) of the country chosen in ``country_box``, by their name in the
     language and their code ("Bavarska (BY)" in Slovenian), in the language's order; filled
-    again when the country changes (a region the new country lacks is cleared). Typing a name
-    or a code finds it (:func:`region_value`). The field was a bare line asking for the ISO
-    code ("RIX")."""
+    again when the country changes, and the region of the country before cleared (a code is
+    a country's own: Thailand's 34, Ubon Ratchathani, became Turkey's 34, İstanbul). Typing a
+    name or a code finds it (:func:`region_value`). The field was a bare line asking for the
+    ISO code ("RIX")."""
     box = combo((), empty="", editable=True)
 
     def refill() -> None:
         typed = box.currentText()
-        kept = combo_value(box) if box.count() > 1 else plain(typed).strip()
+        # a list filled before was another country's: its region is none of this one's
+        kept = "" if box.count() > 1 else plain(typed).strip()
         box.blockSignals(True)
         box.clear()
         box.addItem("", "")
@@ -212,8 +214,7 @@ def region_combo(country_box: QComboBox) -> QComboBox:
             box.addItem(text, code)
         box.blockSignals(False)
         if box.count() > 1 and box.findData(kept) < 0:
-            # a region typed by name before the country ("Bayern") is that country's region;
-            # one of the country chosen before is none of this one's: cleared
+            # a region typed by name before the country ("Bayern") is that country's region
             box.setEditText(kept)
             found = combo_value(box) if kept else ""
             kept = found if box.findData(found) >= 0 else subdivision_code(country, kept) or ""
