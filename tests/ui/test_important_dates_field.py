@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
@@ -192,7 +193,11 @@ def test_the_editors_hint_is_in_the_users_words(
     with i18n.use_language("fa"):
         editor = ContactEditor(ctx, sample["anna"])
         qtbot.addWidget(editor)
-        hint = editor.fields["important_dates"].placeholderText()  # type: ignore[union-attr]
+        # under the box, whole, while the user types (a placeholder went at the first key and
+        # was cut at the box's edge)
+        note = editor.findChild(QLabel, "hint_important_dates")
+        assert note is not None and note.wordWrap()
+        hint = note.text()
         shown = editor.text("important_dates")
     assert "تولد" in hint and "تاریخ دیگر" in hint
     assert not any(word in hint for word in (*IDENTIFIERS, "MM-DD"))

@@ -27,7 +27,7 @@ from typing import Any
 
 import pycountry
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -419,14 +419,28 @@ class FormDialog(QDialog):
     # --- fields --------------------------------------------------------------------------
 
     def add_field(
-        self, key: str, label: str, widget: FieldWidget, *, also: Iterable[str] = ()
+        self,
+        key: str,
+        label: str,
+        widget: FieldWidget,
+        *,
+        also: Iterable[str] = (),
+        hint: str | None = None,
     ) -> FieldWidget:
-        """Add ``widget`` under ``label``; ``also``: other error keys shown at this field."""
+        """Add ``widget`` under ``label``; ``also``: other error keys shown at this field;
+        ``hint``: how to fill it in, shown under it while the user types (a placeholder goes
+        as the first key is typed, and one of several lines was cut at the box's edge)."""
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(widget)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName(f"hint_{key}")
+            note.setWordWrap(True)
+            note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            layout.addWidget(note)
         error = QLabel()
         error.setObjectName(f"error_{key}")
         error.setWordWrap(True)

@@ -356,11 +356,9 @@ class ContactEditor(FormDialog):
         self.add_field("preferred_channel", _("Preferred channel"), combo(channels, empty="–"))
         self.add_field("preferred_language", _("Preferred language"), language_combo())
         self.add_field("formality", _("Formality"), combo(table_choices(FORMALITY, FORMALITIES)))
-        self.add_field("important_dates", _("Important dates"), notes_edit(76))
         hint = how_to_write_dates()
-        self.fields["important_dates"].setPlaceholderText(  # type: ignore[union-attr]
-            hint[:1].upper() + hint[1:]
-        )
+        hint = hint[:1].upper() + hint[1:]
+        self.add_field("important_dates", _("Important dates"), notes_edit(76), hint=hint)
         self.add_field("personal_notes", _("Personal notes"), notes_edit())
         self.add_field("how_we_met", _("How we met"), notes_edit(50))
         self.add_field("tags", _("Tags"), line(_("comma-separated"), joiner=", "))
