@@ -200,3 +200,12 @@ def test_a_series_exported_at_a_moved_occurrence_comes_back_on_that_day(
         complete_at_due(db, again[0].id)
     assert days == ["Sun 17 Jan", "Sun 24 Jan", "Sun 31 Jan"]
     assert row(db, again[0].id).status != "open"
+
+
+def test_where_an_event_is_is_written_in_the_languages_digits() -> None:
+    from accountdesk.core import i18n
+    from accountdesk.core.timekeeping.ical import _where
+
+    with i18n.use_language("fa"):
+        assert _where(2, 11) == "رویداد ۲ (سطر ۱۱)"
+    assert _where(2, 11) == "Event 2 (line 11)"

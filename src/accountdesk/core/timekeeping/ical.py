@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 
 from accountdesk.core.clock import Clock, system_clock
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_number
 from accountdesk.core.timekeeping.zones import (
     Transition,
     get_zone,
@@ -286,9 +286,12 @@ def _event_lines(text: str) -> list[int]:
 
 
 def _where(number: int, line: int | None) -> str:
+    """Where an event is in its file, its numbers in the language's digits."""
     if line is None:
-        return _("Event {number}").format(number=number)
-    return _("Event {number} (line {line})").format(number=number, line=line)
+        return _("Event {number}").format(number=format_number(number))
+    return _("Event {number} (line {line})").format(
+        number=format_number(number), line=format_number(line)
+    )
 
 
 def _zone_from_tzinfo(value: tzinfo | None) -> str | None:
