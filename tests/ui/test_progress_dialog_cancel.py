@@ -75,3 +75,24 @@ def test_cancel_pressed_says_stopping_and_is_greyed_until_the_job_stops(
     assert results == ["stopped"]
     assert stopped == [True]
     assert not dialog.isVisible()
+
+
+def test_closing_the_window_while_the_job_runs_is_cancel(
+    qapp: Any, persian: None, qtbot: Any
+) -> None:
+    """The title bar's close button stopped the job but hid the window at once: "Stopping…"
+    was never seen (review finding)."""
+    release = threading.Event()
+    stopped: list[bool] = []
+    dialog, results = _slow_job(release, stopped)
+    dialog.show()
+    (cancel,) = dialog.findChildren(QPushButton)
+    qtbot.waitUntil(lambda: dialog.value() > 1, timeout=10000)
+    dialog.close()
+    tasks.pump(100)
+    shown = (dialog.isVisible(), dialog.labelText(), cancel.isEnabled())
+    release.set()
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=10000)
+    assert shown == (True, _("Stopping…"), False)
+    assert results == ["stopped"] and stopped == [True]
+    assert not dialog.isVisible()

@@ -21,7 +21,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import SIGNAL, SLOT, QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 from accountdesk.core.i18n import _
@@ -150,6 +150,17 @@ class _ProgressDialog(QProgressDialog):
     def __init__(self, label: str, parent: QWidget | None) -> None:
         super().__init__(label, _("Cancel"), 0, 100, parent)
         QObject.disconnect(self, SIGNAL("canceled()"), self, SLOT("cancel()"))
+        #: the job has ended: the window may close (until then closing it is Cancel)
+        self.job_ended = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window (its title bar's button) while the job runs is Cancel: the
+        window stays, saying "Stopping…", until the job has stopped (Qt hid it at once)."""
+        if self.job_ended:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.canceled.emit()
 
     def cancel_button(self) -> QPushButton | None:
         return self.findChild(QPushButton)
@@ -206,14 +217,17 @@ def run_with_progress(
         if button is not None:
             button.setEnabled(False)
 
-    def finish(result: Any) -> None:
+    def close() -> None:
         if shiboken6.isValid(dialog):
+            dialog.job_ended = True
             dialog.close()
+
+    def finish(result: Any) -> None:
+        close()
         on_done(result)
 
     def fail(exc: BaseException) -> None:
-        if shiboken6.isValid(dialog):
-            dialog.close()
+        close()
         on_error(exc)
 
     dialog.canceled.connect(cancel)
