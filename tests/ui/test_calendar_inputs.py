@@ -24,7 +24,7 @@ from accountdesk.ui.followups.when import DateEdit, WallTimeEdit
 
 
 @pytest.fixture
-def persian() -> Iterator[None]:
+def persian(qapp: Any) -> Iterator[None]:  # the app first: the language installs Qt's catalog
     app_module.apply_language("fa")
     yield
     app_module.apply_language("en")
