@@ -136,6 +136,10 @@ def working_sentence(status: WorkStatus) -> str:
     outside the hours): the contact's panel and the account's summary say it alike."""
     if status.working:
         return _("It is working time there now.")
+    if status.reason == "weekend" and status.holiday:
+        return _("It is the weekend there now, and a public holiday: {name}.").format(
+            name=isolate(status.holiday)
+        )
     if status.reason == "weekend":
         return _("It is the weekend there now.")
     if status.reason == "holiday":

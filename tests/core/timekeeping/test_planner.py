@@ -383,3 +383,21 @@ def test_a_trip_day_names_the_holiday_of_a_weekend() -> None:
         "LV", None, "Europe/Riga", date(2027, 11, 6), date(2027, 11, 7), calendar=christmas
     )
     assert [(d.state, d.holiday) for d in plain.days] == [("weekend", None)] * 2
+
+
+def test_the_status_of_a_weekend_holiday_names_the_holiday() -> None:
+    """The contact list, Today and the panel said "Weekend" on Christmas on a Saturday; the
+    trip brief named the holiday. They say both now, one rule (workhours.status_text)."""
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.timekeeping.workhours import status_text, work_status
+
+    christmas = StaticCalendar(holidays={"LV": {date(2027, 12, 25): "Christmas Day"}})
+    saturday = datetime(2027, 12, 25, 10, tzinfo=UTC)
+    status = work_status(saturday, "Europe/Riga", "LV", None, calendar=christmas, window=False)
+    assert (status.working, status.reason, status.holiday) == (False, "weekend", "Christmas Day")
+    assert plain(status_text(status)) == "Weekend; holiday: Christmas Day"
+    plain_saturday = work_status(
+        datetime(2027, 12, 18, 10, tzinfo=UTC), "Europe/Riga", "LV", None, calendar=christmas,
+        window=False,
+    )  # fmt: skip
+    assert (plain_saturday.holiday, status_text(plain_saturday)) == (None, "Weekend")

@@ -387,7 +387,7 @@ def work_status(
     holiday_name: str | None = None
     today = working_day(day, zone, week, country, subdivision, cal, lang)
     if today.off == "weekend":
-        reason = "weekend"
+        reason, holiday_name = "weekend", today.off_name  # a public holiday on it is named
     elif today.holiday_at(local):
         found = today.holiday if today.holiday is not None else today.half_day
         reason, holiday_name = "holiday", found.name if found is not None else None
@@ -410,6 +410,8 @@ def status_text(status: WorkStatus) -> str:
     if status.working:
         return _("Working hours")
     if status.reason == "weekend":
+        if status.holiday:
+            return _("Weekend; holiday: {name}").format(name=isolate(status.holiday))
         return _("Weekend")
     if status.reason == "holiday":
         return _("Holiday: {name}").format(name=isolate(status.holiday or ""))
