@@ -573,7 +573,7 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
     folded = [h for h in hits if h.title.casefold() == text.casefold()]
     chosen = folded if folded else hits
     if len(chosen) > 1:
-        shown = "; ".join(f"{h.title} ({h.subtitle}, {h.id})" for h in chosen[:5])
+        shown = i18n.join_clauses(f"{h.title} ({h.subtitle}, {h.id})" for h in chosen[:5])
         raise UserError(
             ngettext(
                 "“{text}” matches {count} contact: {shown}; give more of the name or an id.",

@@ -73,3 +73,12 @@ def test_a_persian_sentence_that_starts_with_a_latin_word_reads_right_to_left() 
     for lang in ("en", "th", "lv"):
         with use_language(lang):
             assert not _(already_open).startswith(RLM)
+
+
+def test_phrases_are_joined_with_the_languages_semicolon() -> None:
+    """Persian read "آخر هفته؛ تعطیل: …; کریسمس تا سال نو" with an ASCII semicolon."""
+    items = ["a", "", "b"]
+    expected = {"en": "a; b", "fa": "a؛ b", "th": "a, b", "lv": "a; b"}
+    for lang, joined in expected.items():
+        with i18n.use_language(lang):
+            assert i18n.join_clauses(items) == joined

@@ -781,6 +781,14 @@ def join_list(items: Iterable[str]) -> str:
     return list_separator(kept).join(kept)
 
 
+def join_clauses(items: Iterable[str]) -> str:
+    """Items that are phrases of their own, side by side with the language's semicolon
+    ("Weekend; Christmas to New Year"; "؛" in Persian, a comma in Thai, which has no
+    semicolon). Empty items are left out."""
+    kept = [item for item in items if item]
+    return pgettext("separator between phrases", "; ").join(kept)
+
+
 def format_list(items: Iterable[str]) -> str:
     """An enumeration with the language's "and": "A, B and C", "A, B un C".
 

@@ -43,6 +43,7 @@ from accountdesk.core.i18n import (
     current_language,
     format_number,
     format_skeleton,
+    join_clauses,
     join_list,
     language_name,
     ngettext,
@@ -664,7 +665,7 @@ class CultureSummary(QFrame):
             rows.append(
                 esc(
                     _("Holidays: {list}").format(
-                        list="; ".join(isolate(holiday_text(h)) for h in holidays)
+                        list=join_clauses(isolate(holiday_text(h)) for h in holidays)
                     )
                 )
             )
@@ -673,7 +674,7 @@ class CultureSummary(QFrame):
             rows.append(
                 esc(
                     _("Seasons: {list}").format(
-                        list="; ".join(
+                        list=join_clauses(
                             isolate(f"{isolate(s.name)} ({season_span(s)})") for s in seasons
                         )
                     )

@@ -1853,7 +1853,7 @@ def _slot_rows(
         notes += [
             s.name for s in seasons if s.contains(day.day) and s.name.casefold() not in holiday
         ]
-        out.append([ctx.date(day.day, "full"), times, "; ".join(notes)])
+        out.append([ctx.date(day.day, "full"), times, i18n.join_clauses(notes)])
     return out
 
 

@@ -506,7 +506,9 @@ class CountriesScreen(QWidget):
             self.day_label.setText(
                 _("{date}: {names}").format(
                     date=format_date(day, "full"),
-                    names="; ".join(isolate(holiday_text(h, with_day=False)) for h in found),
+                    names=i18n.join_clauses(
+                        isolate(holiday_text(h, with_day=False)) for h in found
+                    ),
                 )
             )
         else:
