@@ -108,7 +108,8 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
         from accountdesk.core.culture.profile import category_label
 
         kinds = join_list(category_label(c) for c in holiday.categories)
-        name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
+        if kinds.casefold() != str(holiday.name).casefold():  # "Bank Holiday (bank holiday)"
+            name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
     if holiday.subdivision:  # kept in the contact's region, not in the whole country
         name = _("{name} (regional: {region})").format(
             name=isolate(name),

@@ -1,0 +1,30 @@
+"""A holiday's line in the reach-out panel names its kind beside it when it is not a public
+holiday, but not when the name says it already: Japan's bank holiday read
+"วันหยุดธนาคาร (วันหยุดธนาคาร)" in Thai."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from accountdesk.core import i18n
+from accountdesk.core.bidi import plain
+from accountdesk.core.culture.calendar import holidays_for_year
+from accountdesk.ui.culture_panel import holiday_text
+
+
+def _bank_holiday(lang: str) -> str:
+    found = next(h for h in holidays_for_year("JP", None, 2026, lang) if "bank" in h.categories)
+    with i18n.use_language(lang):
+        return plain(holiday_text(found, with_day=False))
+
+
+def test_a_kind_the_name_already_says_is_not_repeated() -> None:
+    assert _bank_holiday("th") == "วันหยุดธนาคาร"
+    assert _bank_holiday("en") == "Bank Holiday (bank)"  # the kind beside a name unlike it
+
+
+def test_a_public_holiday_has_no_kind() -> None:
+    new_year = next(
+        h for h in holidays_for_year("JP", None, 2026, "en") if h.date == date(2026, 1, 1)
+    )
+    assert plain(holiday_text(new_year, with_day=False)) == "New Year's Day"
