@@ -334,6 +334,8 @@ class Heading(TextBlock):
         self.outline_level = level
         self.keepWithNext = True
         self.room = 0.0
+        if level > 0:  # a section's title stands off what ends the section before it
+            self.spaceBefore = 6.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
@@ -469,7 +471,7 @@ def _table(
         data.append(mirror([TextBlock(ctx.text(v), CELL, ctx.rtl) for v in row], ctx.rtl))
     if not rows:
         return _p(ctx, _("None."), SMALL)
-    table = Table(data, colWidths=cols, repeatRows=1)
+    table = Table(data, colWidths=cols, repeatRows=1, spaceAfter=8)  # the next heading off it
     table.setStyle(
         RLTableStyle(
             [
