@@ -86,3 +86,21 @@ def test_names_come_from_the_package_first_then_the_catalogs() -> None:
         new_year = i18n.pgettext("holiday", "New Year's Day")
     assert first_public("TR", "lv") == new_year == first_public("JP", "lv")
     assert first_public("US", "lv") == new_year  # the country's own language is English
+
+
+def test_a_moved_working_day_follows_the_calendar_setting() -> None:
+    """Latvia's day off in place of Saturday 27 June 2026 names that date: in Persian in the
+    Solar Hijri calendar, and in the Gregorian one once the setting asks for it (the names
+    are cached per year: the setting is part of the key)."""
+
+    def day_off() -> str:
+        found = holidays_for_year("LV", None, 2026, "fa")
+        return next(h.name for h in found if h.date == date(2026, 6, 22))
+
+    assert "۶ تیر ۱۴۰۵" in day_off()
+    i18n.set_calendar_preference(i18n.GREGORIAN)
+    try:
+        assert "۲۷ ژوئن ۲۰۲۶" in day_off()
+    finally:
+        i18n.set_calendar_preference(i18n.AUTO)
+    assert "۶ تیر ۱۴۰۵" in day_off()

@@ -38,6 +38,7 @@ from babel import Locale, UnknownLocaleError
 
 from accountdesk.core.i18n import (
     NP_,
+    calendar_preference,
     catalog_pgettext,
     current_language,
     format_date,
@@ -434,11 +435,15 @@ def holidays_for_year(
     Quốc khánh (National Day)"), or in English when the country's language is English too."""
     cc = country.upper()
     wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
-    return _named(cc, _norm_sub(cc, subdivision), year, wanted)
+    return _named(cc, _norm_sub(cc, subdivision), year, wanted, calendar_preference())
 
 
 @lru_cache(maxsize=8192)
-def _named(country: str, subdivision: str | None, year: int, wanted: str) -> tuple[Holiday, ...]:
+def _named(
+    country: str, subdivision: str | None, year: int, wanted: str, calendar: str
+) -> tuple[Holiday, ...]:
+    """The holidays of a year named in ``wanted`` (:func:`holidays_for_year`); ``calendar``,
+    the calendar preference, is part of the key: a moved working day's name holds a date."""
     language = holiday_language(country, wanted)
     in_ui_language = language is not None and language.split("_")[0].lower() == wanted
     meta = _meta(country)
@@ -602,10 +607,10 @@ def by_day(holidays: Iterable[Holiday]) -> list[tuple[date, list[Holiday]]]:
 
 @lru_cache(maxsize=8192)
 def _public_by_day(
-    country: str, subdivision: str | None, year: int, wanted: str
+    country: str, subdivision: str | None, year: int, wanted: str, calendar: str
 ) -> dict[date, Holiday]:
     days: dict[date, Holiday] = {}
-    for h in _named(country, subdivision, year, wanted):
+    for h in _named(country, subdivision, year, wanted, calendar):
         if PUBLIC in h.categories and h.date not in days:
             days[h.date] = h
     return days
@@ -617,7 +622,9 @@ def holiday_on(
     """The public holiday on ``day`` there (the first, if several), or None."""
     cc = country.upper()
     wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
-    return _public_by_day(cc, _norm_sub(cc, subdivision), day.year, wanted).get(day)
+    return _public_by_day(
+        cc, _norm_sub(cc, subdivision), day.year, wanted, calendar_preference()
+    ).get(day)
 
 
 # -- half-day holidays ---------------------------------------------------------------------
@@ -670,13 +677,13 @@ def half_day_start(country: str, subdivision: str | None) -> time | timedelta | 
 
 @lru_cache(maxsize=8192)
 def _half_by_day(
-    country: str, subdivision: str | None, year: int, wanted: str
+    country: str, subdivision: str | None, year: int, wanted: str, calendar: str
 ) -> dict[date, HalfDay]:
     begins = half_day_start(country, subdivision)
     if begins is None:
         return {}
     days: dict[date, HalfDay] = {}
-    for h in _named(country, subdivision, year, wanted):
+    for h in _named(country, subdivision, year, wanted, calendar):
         if HALF_DAY in h.categories and PUBLIC not in h.categories and h.date not in days:
             if isinstance(begins, time):
                 days[h.date] = HalfDay(h.date, h.name, starts=begins, estimated=h.estimated)
@@ -693,9 +700,10 @@ def half_day_on(
     cc = country.upper()
     wanted = (lang or current_language().code).replace("-", "_").split("_")[0].lower()
     sub = _norm_sub(cc, subdivision)
-    if day in _public_by_day(cc, sub, day.year, wanted):
+    preference = calendar_preference()
+    if day in _public_by_day(cc, sub, day.year, wanted, preference):
         return None
-    return _half_by_day(cc, sub, day.year, wanted).get(day)
+    return _half_by_day(cc, sub, day.year, wanted, preference).get(day)
 
 
 # -- shorter days --------------------------------------------------------------------------
