@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import gc
 import hashlib
 import io
 import os
@@ -49,7 +48,7 @@ from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate
 from accountdesk.core.culture.countries import zone_of_phones
 from accountdesk.core.db import search
-from accountdesk.core.db.bulk import bulk_insert
+from accountdesk.core.db.bulk import bulk_insert, chunk_done, collection_paused
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.ids import new_id, uuid7_from
 from accountdesk.core.db.models import (
@@ -1477,21 +1476,6 @@ def _chunks_from_children(
                 child.stdout.close()
 
 
-@contextlib.contextmanager
-def _without_collections() -> Iterator[None]:
-    """No cyclic garbage collection while a file is written: each chunk makes hundreds of
-    thousands of objects (and no cycles to speak of), and the collector's passes over all of
-    them took a sixth of the writer's time. What is left in a cycle is collected after."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _checked_here(
     header: list[str],
     rows: Iterator[list[str]],
@@ -1576,13 +1560,14 @@ def import_csv(
     referrals: dict[str, str] = {}
     written: set[str] = set()
     contacts_written: set[str] = set()
-    with _without_collections(), db.transaction() as session:
+    with collection_paused(), db.transaction() as session:
         conn = session.connection()
         fresh = not any(
             conn.execute(select(t.c.id).limit(1)).first() for t in (table(Account), table(Contact))
         )
         for plan in chunks:
             _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
+            chunk_done()
         _link_referrals(conn, referrals)
     report.likely_duplicates = likely_duplicates(db, contacts_written)
     return report
