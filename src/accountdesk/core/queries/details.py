@@ -28,7 +28,7 @@ from accountdesk.core.money import MoneyTotal
 from accountdesk.core.queries.followups import shown_follow_ups
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.search import display_name
-from accountdesk.core.queries.visible import shown_contact_ids
+from accountdesk.core.queries.visible import contact_shown
 from accountdesk.core.reports.data import Scope, load_records
 
 RECENT_LIMIT = 200
@@ -207,7 +207,7 @@ def _interactions(
     session: Session, *, account_id: str | None = None, contact_id: str | None = None
 ) -> list[InteractionItem]:
     # the participants shown: one in the trash, or of an account in the trash, is not named
-    participants = Interaction.participants.and_(Contact.id.in_(shown_contact_ids()))
+    participants = Interaction.participants.and_(contact_shown())
     query = (
         select(Interaction)
         .options(selectinload(participants))

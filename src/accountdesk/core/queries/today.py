@@ -22,7 +22,7 @@ from accountdesk.core.queries.followups import (
     list_follow_ups,
 )
 from accountdesk.core.queries.search import display_name
-from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, SHOWN_CONTACT_IDS_SQL
+from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
 from accountdesk.core.timekeeping.zones import get_zone, user_day
 
@@ -101,7 +101,8 @@ _ZONES = (
 _PARTICIPANTS = (
     "SELECT p.interaction_id, c.given_name, c.family_name, c.name_order "
     "FROM interaction_participants p JOIN contacts c ON c.id = p.contact_id "
-    f"WHERE p.interaction_id IN ({{marks}}) AND c.id IN ({SHOWN_CONTACT_IDS_SQL})"
+    "JOIN accounts a ON a.id = c.account_id "
+    f"WHERE p.interaction_id IN ({{marks}}) AND {CONTACT_SHOWN_SQL}"
 )
 
 
