@@ -192,9 +192,18 @@ def list_follow_ups(
     folded search text (see :func:`_matching`); ``account_ids``: only those accounts' (a
     report's scope: at most a few hundred ids a query). A bucket lists open follow-ups only,
     whatever ``status`` says: "overdue" and "done" together list nothing."""
-    query = shown_follow_ups(select(FollowUp, Contact, Account)).order_by(
-        FollowUp.due_at, FollowUp.id
-    )
+    # the columns a row shows, not three ORM objects a row (87,000 open follow-ups on the
+    # 300k demo took 15 s to list as objects)
+    query = shown_follow_ups(
+        select(
+            FollowUp.id, FollowUp.title, FollowUp.notes, FollowUp.contact_id,
+            FollowUp.local_due, FollowUp.zone, FollowUp.due_at, FollowUp.duration_minutes,
+            FollowUp.status, FollowUp.completed_at, FollowUp.snoozed_until, FollowUp.rrule,
+            FollowUp.origin, FollowUp.rrule_start, FollowUp.move_to_working_day,
+            Contact.id, Contact.given_name, Contact.family_name, Contact.name_order,
+            Contact.country, Contact.subdivision, Account.id, Account.name, Account.country,
+        )
+    ).order_by(FollowUp.due_at, FollowUp.id)  # fmt: skip
     if status is not None:
         query = query.where(FollowUp.status == status)
     if due is not None:
@@ -211,36 +220,33 @@ def list_follow_ups(
     with db.reader() as session:
         if text:
             query = query.where(*_matching(session, text))
-        for item, contact, account in session.execute(query):
-            name = (
-                display_name(contact.given_name, contact.family_name, contact.name_order)
-                if contact is not None
-                else ""
-            )
+        for (
+            id_, title, notes, contact_ref, local_due, zone, due_at, duration, status_, completed,
+            snoozed, rrule, origin, rrule_start, moves, contact, given, family, order, country,
+            subdivision, account, account_name, account_country,
+        ) in session.execute(query):  # fmt: skip
             rows.append(
                 FollowUpRow(
-                    id=item.id,
-                    title=item.title,
-                    notes=item.notes,
-                    contact_id=item.contact_id,
-                    contact_name=name,
-                    account_id=account.id,
-                    account_name=account.name,
-                    country=contact.country if contact is not None else account.country,
-                    local_due=datetime.fromisoformat(item.local_due),
-                    zone=item.zone,
-                    due_at=item.due_at,
-                    duration_minutes=item.duration_minutes,
-                    status=item.status,
-                    completed_at=item.completed_at,
-                    snoozed_until=item.snoozed_until,
-                    rrule=item.rrule,
-                    origin=item.origin,
-                    rrule_start=datetime.fromisoformat(item.rrule_start)
-                    if item.rrule_start
-                    else None,
-                    move_to_working_day=item.move_to_working_day,
-                    subdivision=contact.subdivision if contact is not None else None,
+                    id=id_,
+                    title=title,
+                    notes=notes,
+                    contact_id=contact_ref,
+                    contact_name=display_name(given, family, order) if contact is not None else "",
+                    account_id=account,
+                    account_name=account_name,
+                    country=country if contact is not None else account_country,
+                    local_due=datetime.fromisoformat(local_due),
+                    zone=zone,
+                    due_at=due_at,
+                    duration_minutes=duration,
+                    status=status_,
+                    completed_at=completed,
+                    snoozed_until=snoozed,
+                    rrule=rrule,
+                    origin=origin,
+                    rrule_start=datetime.fromisoformat(rrule_start) if rrule_start else None,
+                    move_to_working_day=moves,
+                    subdivision=subdivision if contact is not None else None,
                 )
             )
     return rows
