@@ -151,54 +151,73 @@ class MetricRecords:
 
 
 def load_records(session: Session, scope: Scope) -> MetricRecords:
-    accounts: Sequence[Account] = session.scalars(scope.apply(select(Account))).all()
-    ids = [a.id for a in accounts]
+    """The records the metrics of ``scope`` are computed from, read as columns in one query a
+    table (the accounts in scope as a subquery): read as ORM objects, in chunks of 900
+    account ids, 100,000 accounts took 12 s."""
+    in_scope = scope.apply(select(Account.id))
+    columns: Any = select(
+        Account.id, Account.customer_since, Account.lost_on, Account.acquisition_cost,
+        Account.referred_by_id, Account.currency, Account.country,
+    )  # fmt: skip
     customers = [
         CustomerRecord(
-            account_id=a.id,
-            customer_since=a.customer_since,
-            lost_on=a.lost_on,
-            acquisition_cost=a.acquisition_cost,
-            referred_by=a.referred_by_id,
-            currency=own_currency(a.currency, a.country),
+            account_id=id_,
+            customer_since=since,
+            lost_on=lost_on,
+            acquisition_cost=cost,
+            referred_by=referred_by,
+            currency=own_currency(currency, country),
         )
-        for a in accounts
+        for id_, since, lost_on, cost, referred_by, currency, country in session.execute(
+            scope.apply(columns)
+        )
     ]
-    surveys: list[SurveyRecord] = []
-    deals: list[DealRecord] = []
-    for chunk in _chunks(ids, 900):
-        for r in session.scalars(
-            select(SurveyResponse).where(
-                SurveyResponse.account_id.in_(chunk), SurveyResponse.deleted_at.is_(None)
-            )
-        ):
-            surveys.append(SurveyRecord(r.contact_id, r.account_id, r.kind, r.score, r.answered_on))
-        for account_id, occurred_at, zone, score in session.execute(
+    surveys = [
+        SurveyRecord(contact_id, account_id, kind, score, answered_on)
+        for contact_id, account_id, kind, score, answered_on in session.execute(
             select(
-                Interaction.account_id,
-                Interaction.occurred_at,
-                Interaction.occurred_zone,
-                Interaction.csat_score,
-            ).where(
-                Interaction.account_id.in_(chunk),
-                Interaction.deleted_at.is_(None),
-                Interaction.csat_score.is_not(None),
-            )
-        ):
-            if score is None:
-                continue
-            # dated by the day it happened where it happened
-            day = to_zone(occurred_at, zone).date()
-            surveys.append(SurveyRecord(None, account_id, "csat", score, day, INTERACTION))
-        for d in session.scalars(
-            select(Deal).where(Deal.account_id.in_(chunk), Deal.deleted_at.is_(None))
-        ):
-            opened = d.created_at.date() if d.created_at is not None else None
-            deals.append(
-                DealRecord(
-                    d.account_id, d.amount, d.closed_on, d.status, d.currency, opened, d.stage
-                )
-            )
+                SurveyResponse.contact_id,
+                SurveyResponse.account_id,
+                SurveyResponse.kind,
+                SurveyResponse.score,
+                SurveyResponse.answered_on,
+            ).where(SurveyResponse.account_id.in_(in_scope), SurveyResponse.deleted_at.is_(None))
+        )
+    ]
+    for account_id, occurred_at, zone, score in session.execute(
+        select(
+            Interaction.account_id,
+            Interaction.occurred_at,
+            Interaction.occurred_zone,
+            Interaction.csat_score,
+        ).where(
+            Interaction.account_id.in_(in_scope),
+            Interaction.deleted_at.is_(None),
+            Interaction.csat_score.is_not(None),
+        )
+    ):
+        if score is None:
+            continue
+        # dated by the day it happened where it happened
+        day = to_zone(occurred_at, zone).date()
+        surveys.append(SurveyRecord(None, account_id, "csat", score, day, INTERACTION))
+    deals = [
+        DealRecord(
+            account_id,
+            amount,
+            closed_on,
+            status,
+            currency,
+            created_at.date() if created_at is not None else None,
+            stage,
+        )
+        for account_id, amount, closed_on, status, currency, created_at, stage in session.execute(
+            select(
+                Deal.account_id, Deal.amount, Deal.closed_on, Deal.status, Deal.currency,
+                Deal.created_at, Deal.stage,
+            ).where(Deal.account_id.in_(in_scope), Deal.deleted_at.is_(None))
+        )
+    ]  # fmt: skip
     return MetricRecords(customers, surveys, deals)
 
 
