@@ -9,6 +9,7 @@ from datetime import date
 from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
 from accountdesk.core.culture.calendar import holidays_for_year
+from accountdesk.core.culture.profile import category_label
 from accountdesk.ui.culture_panel import holiday_text
 
 
@@ -20,7 +21,26 @@ def _bank_holiday(lang: str) -> str:
 
 def test_a_kind_the_name_already_says_is_not_repeated() -> None:
     assert _bank_holiday("th") == "วันหยุดธนาคาร"
-    assert _bank_holiday("en") == "Bank Holiday (bank)"  # the kind beside a name unlike it
+    assert _bank_holiday("en") == "Bank Holiday"
+    # a name that holds the kind among other words (Qatar's March bank holiday)
+    english = holidays_for_year("QA", None, 2026, "en")
+    march = next(h.date for h in english if h.name == "March Bank Holiday")
+    for lang in ("th", "lv", "fa"):
+        found = next(h for h in holidays_for_year("QA", None, 2026, lang) if h.date == march)
+        with i18n.use_language(lang):
+            shown = plain(holiday_text(found, with_day=False))
+            label = category_label("bank")
+        assert label in shown.casefold() and shown.casefold().count(label) == 1, shown
+
+
+def test_the_country_text_names_a_kind_once() -> None:
+    from accountdesk.core.culture.profile import render_country_text
+
+    text = render_country_text("JP", 2026, "lv")
+    with i18n.use_language("lv"):
+        label = category_label("bank")
+    lines = [line for line in text.splitlines() if label in line.casefold()]
+    assert lines and all(line.casefold().count(label) == 1 for line in lines), lines
 
 
 def test_a_public_holiday_has_no_kind() -> None:

@@ -105,10 +105,10 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
     if holiday.estimated:
         name = _("{name} (estimated date)").format(name=name)
     if "public" not in holiday.categories and holiday.categories:
-        from accountdesk.core.culture.profile import category_label
+        from accountdesk.core.culture.profile import kinds_beside
 
-        kinds = join_list(category_label(c) for c in holiday.categories)
-        if kinds.casefold() != str(holiday.name).casefold():  # "Bank Holiday (bank holiday)"
+        kinds = kinds_beside(holiday)  # not those the name says ("Bank Holiday")
+        if kinds:
             name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
     if holiday.subdivision:  # kept in the contact's region, not in the whole country
         name = _("{name} (regional: {region})").format(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import plain
 from accountdesk.core.calendars import year_of, year_span
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.i18n import N_, _, join_list, use_language
@@ -50,6 +51,15 @@ MARKERS: dict[str, str] = {"do": "+", "dont": "-", "tip": "*"}
 def category_label(category: str) -> str:
     label = CATEGORY_LABELS.get(category)
     return _(label) if label else category.replace("_", " ")
+
+
+def kinds_beside(holiday: calendar.Holiday) -> str:
+    """The kinds of ``holiday`` to show beside its name: those its name does not already say
+    (Japan's "Bank Holiday" read "วันหยุดธนาคาร (วันหยุดธนาคาร)" in Thai, Qatar's March bank
+    holiday "Marta banku brīvdiena (banku brīvdiena)" in Latvian); empty when none is left."""
+    name = plain(str(holiday.name)).casefold()
+    labels = (category_label(c) for c in holiday.categories)
+    return join_list(label for label in labels if label.casefold() not in name)
 
 
 def average_disclaimer() -> str:
@@ -196,12 +206,13 @@ def render_country_text(code: str, year: int, lang: str) -> str:
             lines.append("  " + _("No holiday data for this country."))
         estimated_any = False
         for holiday in found:
-            cats = join_list(category_label(c) for c in holiday.categories)
+            kinds = kinds_beside(holiday)
             mark = ""
             if holiday.estimated:
                 mark = " *"
                 estimated_any = True
-            lines.append(f"  {i18n.format_date(holiday.date)}  {holiday.name}{mark}  ({cats})")
+            beside = f"  ({kinds})" if kinds else ""
+            lines.append(f"  {i18n.format_date(holiday.date)}  {holiday.name}{mark}{beside}")
         if estimated_any:
             lines.append(_("* estimated date: lunar and Islamic holidays are confirmed late."))
     return "\n".join(lines) + "\n"
