@@ -62,7 +62,7 @@ def test_the_forms_around_a_name_are_translated_as_forms() -> None:
             day = i18n.pgettext("holiday", "Christmas Day")
             observed = i18n.pgettext("holiday", "{name} (observed)").format(name=day)
             moved = i18n.pgettext("holiday", "Day off (in place of {date})").format(
-                date=i18n.format_date(date(2026, 1, 17))
+                date=i18n.format_skeleton(date(2026, 1, 17), "yMd")
             )
         assert day != "Christmas Day"
         assert translated_holiday("Christmas Day (observed)", lang) == i18n.native_digits(
@@ -97,10 +97,19 @@ def test_a_moved_working_day_follows_the_calendar_setting() -> None:
         found = holidays_for_year("LV", None, 2026, "fa")
         return next(h.name for h in found if h.date == date(2026, 6, 22))
 
-    assert "۶ تیر ۱۴۰۵" in day_off()
+    assert "۱۴۰۵/۴/۶" in day_off()
     i18n.set_calendar_preference(i18n.GREGORIAN)
     try:
-        assert "۲۷ ژوئن ۲۰۲۶" in day_off()
+        assert "۲۰۲۶/۶/۲۷" in day_off()
     finally:
         i18n.set_calendar_preference(i18n.AUTO)
-    assert "۶ تیر ۱۴۰۵" in day_off()
+    assert "۱۴۰۵/۴/۶" in day_off()
+
+
+def test_the_packages_own_moved_days_are_dated_in_the_languages_calendar() -> None:
+    """The package names China's days off in Thai itself, but writes the worked day as
+    "26/01/2025": a Gregorian year in a list dated in the Buddhist era. Our form is used."""
+    found = {h.date: h.name for h in holidays_for_year("CN", None, 2025, "th")}
+    assert "26/1/2568" in found[date(2025, 2, 3)] and "2025" not in found[date(2025, 2, 3)]
+    latvian = {h.date: h.name for h in holidays_for_year("LV", None, 2025, "lv")}
+    assert latvian[date(2025, 5, 2)].endswith("(pārcelta no 10.05.2025.)")

@@ -41,7 +41,7 @@ from accountdesk.core.i18n import (
     calendar_preference,
     catalog_pgettext,
     current_language,
-    format_date,
+    format_skeleton,
     native_digits,
     pgettext,
     use_language,
@@ -450,7 +450,10 @@ def _named(
     local = getattr(meta, "default_language", None) if meta is not None else None
     if in_ui_language:  # in the language's digits ("قیام ۱۵ خرداد", not "قیام 15 خرداد")
         found = _year(country, subdivision, year, language)
-        return tuple(replace(h, name=native_digits(h.name, wanted)) for h in found)
+        moved = _moved_days(country, subdivision, year, wanted) if wanted != "en" else {}
+        return tuple(
+            replace(h, name=moved.get(h.date) or native_digits(h.name, wanted)) for h in found
+        )
     if wanted == "en":
         return _year(country, subdivision, year, language)
     english = holiday_language(country, "en")
@@ -489,6 +492,24 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )  # fmt: skip
 
 
+def _moved_days(country: str, subdivision: str | None, year: int, wanted: str) -> dict[date, str]:
+    """The days off in place of a working day moved (China's, Russia's, Vietnam's …), named by
+    our form, where the package's own name in the UI language writes the moved day its way
+    (Thai "วันหยุด (แทน 26/01/2025)": a Gregorian year, digits by slashes, in a list dated in
+    the Buddhist era); only on a day with no other holiday."""
+    english = _year(country, subdivision, year, holiday_language(country, "en"))
+    days: dict[date, list[str]] = {}
+    for h in english:
+        days.setdefault(h.date, []).append(h.name)
+    found: dict[date, str] = {}
+    for day, names in days.items():
+        if len(names) == 1 and base_holiday_name(names[0]) is None:
+            name = translated_holiday(names[0], wanted)
+            if name is not None:
+                found[day] = name
+    return found
+
+
 def base_holiday_name(name: str) -> str | None:
     """The name inside one of the package's English forms ("Children's Day (observed)" ->
     "Children's Day"), the name itself when it has none; None for a form around a date
@@ -513,7 +534,8 @@ def translated_holiday(english: str, language: str) -> str | None:
             parts = found.groupdict()
             if "date" in parts:
                 month, day, year = (int(x) for x in parts["date"].split("/"))
-                value = format_date(date(year, month, day))
+                # in numbers, in the language's order: no month's name to decline after "from"
+                value = format_skeleton(date(year, month, day), "yMd")
                 return native_digits(pgettext("holiday", form).format(date=value), language)
             inner = catalog_pgettext("holiday", parts["name"])
             if inner is None:
