@@ -172,7 +172,14 @@ def test_a_series_whose_first_meeting_was_deleted_is_imported(
     path = _weekly(tmp_path, "EXDATE;TZID=Asia/Jerusalem:20270104T100000")
     made = calendar_files.import_follow_ups(db, path, noa)
     assert len(made) == 1 and [plain(e) for e in made.by_rule_alone] == ["Event 1 (line 4)"]
-    assert row(db, made[0].id).local_due == datetime(2027, 1, 4, 10)
+    # due at the first meeting kept, not the deleted one; the rule still from its start
+    first = row(db, made[0].id)
+    assert (first.local_due, first.rrule_start) == (
+        datetime(2027, 1, 11, 10),
+        datetime(2027, 1, 4, 10),
+    )
+    complete_at_due(db, made[0].id)
+    assert row(db, made[0].id).local_due == datetime(2027, 1, 18, 10)
 
 
 def test_a_series_exported_at_a_moved_occurrence_comes_back_on_that_day(

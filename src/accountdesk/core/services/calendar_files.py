@@ -25,7 +25,8 @@ from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
-from accountdesk.core.timekeeping.recurrence import series_at
+from accountdesk.core.timekeeping.recurrence import occurrences, series_at
+from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.core.validation import ValidationError
 
 
@@ -115,6 +116,24 @@ def _moved_start(event: IcsEvent, country: str, subdivision: str | None) -> date
     return first
 
 
+def _first_kept(event: IcsEvent) -> datetime:
+    """The first occurrence of ``event`` its calendar did not take off (EXDATE): a series
+    whose first meeting was deleted starts at the next one, not on the deleted day. The start
+    itself for an event that repeats not, or whose every occurrence is taken off."""
+    if not event.rrule or event.local not in event.exdates:
+        return event.local
+    taken_off = set(event.exdates)
+    try:
+        later = occurrences(
+            event.rrule, event.local, event.zone,
+            after=resolve_wall_time(event.local, event.zone).instant,
+            count=len(taken_off) + 1,
+        )  # fmt: skip
+    except ValueError:
+        return event.local
+    return next((o.local for o in later if o.local not in taken_off), event.local)
+
+
 def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFollowUps:
     """Schedule the events of the .ics file ``path`` as follow-ups with ``contact_id``, in one
     transaction. A file that cannot be read or is not iCalendar raises :class:`UserError`.
@@ -139,7 +158,8 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFoll
         FollowUpInput(
             contact_id=contact_id,
             title=event.summary or _("Follow-up"),
-            local_due=first or event.local,  # a first occurrence moved: on the day it moved to
+            # a first occurrence moved: on the day it moved to; taken off: the next one kept
+            local_due=first or _first_kept(event),
             zone=event.zone,
             notes=event.description or None,
             duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
