@@ -10,7 +10,6 @@ it never re-runs the parent's main module (the GUI, a test runner …).
 
 from __future__ import annotations
 
-import gc
 import pickle
 import sys
 from pathlib import Path
@@ -18,9 +17,6 @@ from pathlib import Path
 
 def main(argv: list[str]) -> int:
     path, language, part, parts, seed_ms, seed_key, chunk_rows, part_block = argv
-    # A short process that makes a few objects per cell and no cycles to speak of: the
-    # collector's passes over everything the check keeps took a tenth of its time.
-    gc.disable()
     out = sys.stdout.buffer
 
     def send(kind: str, payload: object) -> None:
@@ -28,34 +24,38 @@ def main(argv: list[str]) -> int:
         out.flush()
 
     from accountdesk.core import i18n
+    from accountdesk.core.db.bulk import chunk_done, collection_paused
     from accountdesk.core.io import csv_io
 
     i18n.set_language(language)
-    try:
-        header, rows, _lines, code_page = csv_io.read_rows(Path(path))
-        seed = (int(seed_ms), bytes.fromhex(seed_key))
-        # the header read as the parent reads it (its dates' order and calendar too)
-        header_map = csv_io.read_header_map(Path(path), header, code_page)
-        for plan in csv_io._plan_chunks(
-            header,
-            rows,
-            None,
-            int(chunk_rows),
-            part=(int(part), int(parts)),
-            part_block=int(part_block),
-            seed=seed,
-            mapping=header_map,
-        ):
-            send("chunk", plan)
-        send("done", None)
-    except csv_io.RowProblems as exc:
-        send("problems", exc.problems)
-    except csv_io.CsvImportError as exc:
-        send("error", (exc.message, exc.problems))
-    except BrokenPipeError:
-        return 1  # the parent stopped listening (cancelled or failed)
-    except Exception as exc:
-        send("crash", f"{type(exc).__name__}: {exc}")
+    # the collector's passes over everything the check keeps took a tenth of its time
+    with collection_paused():
+        try:
+            header, rows, _lines, code_page = csv_io.read_rows(Path(path))
+            seed = (int(seed_ms), bytes.fromhex(seed_key))
+            # the header read as the parent reads it (its dates' order and calendar too)
+            header_map = csv_io.read_header_map(Path(path), header, code_page)
+            for plan in csv_io._plan_chunks(
+                header,
+                rows,
+                None,
+                int(chunk_rows),
+                part=(int(part), int(parts)),
+                part_block=int(part_block),
+                seed=seed,
+                mapping=header_map,
+            ):
+                send("chunk", plan)
+                chunk_done()
+            send("done", None)
+        except csv_io.RowProblems as exc:
+            send("problems", exc.problems)
+        except csv_io.CsvImportError as exc:
+            send("error", (exc.message, exc.problems))
+        except BrokenPipeError:
+            return 1  # the parent stopped listening (cancelled or failed)
+        except Exception as exc:
+            send("crash", f"{type(exc).__name__}: {exc}")
     return 0
 
 
