@@ -10,7 +10,8 @@ English, and in a few more for some countries. Where it has no name in the UI la
 English name through its own catalogs (``pgettext("holiday", name)``,
 :func:`accountdesk.core.culture.calendar.translated_holiday`). This script lists those names
 as ``NP_("holiday", …)`` so that ``scripts/i18n.py extract`` puts them in the template: every
-category the package has, nationwide, for the years :data:`YEARS`; the
+category the package has, nationwide, and the regions' own holidays (their school breaks
+left out: no screen names them), for the years :data:`YEARS`; the
 forms the package builds around a name ("… (observed)", "Day off (substituted from …)") are
 translated as forms, so only the names themselves are listed.
 
@@ -43,15 +44,23 @@ NAMES = (
 
 
 def names() -> list[str]:
-    from accountdesk.core.culture.calendar import base_holiday_name, holidays_for_year
+    from accountdesk.core.culture.calendar import (
+        base_holiday_name,
+        holiday_regions,
+        holidays_for_year,
+    )
 
     found: set[str] = set()
     for path in sorted(ETIQUETTE.glob("*.toml")):
-        for year in YEARS:
-            for holiday in holidays_for_year(path.stem, None, year, "en"):
-                base = base_holiday_name(holiday.name)
-                if base:
-                    found.add(base)
+        country = path.stem
+        for region in (None, *sorted(holiday_regions(country))):
+            for year in YEARS:
+                for holiday in holidays_for_year(country, region, year, "en"):
+                    if region is not None and holiday.for_pupils_only:
+                        continue  # a region's school breaks are shown nowhere by name
+                    base = base_holiday_name(holiday.name)
+                    if base:
+                        found.add(base)
     return sorted(found, key=lambda n: (n.casefold(), n))
 
 
