@@ -41,6 +41,7 @@ from accountdesk.core.i18n import (
     country_name,
     current_calendar,
     current_language,
+    current_locale,
     format_number,
     format_skeleton,
     join_clauses,
@@ -124,12 +125,18 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
 
 def season_span(season: Any) -> str:
     """ "22 Jun – 25 Jun 2026"; the first day's year too when the span ends in another year
-    of the user's calendar ("24 Dec 2026 – 2 Jan 2027", 29 Esfand 1404 – 3 Farvardin 1405)."""
+    of the user's calendar ("24 Dec 2026 – 2 Jan 2027", 29 Esfand 1404 – 3 Farvardin 1405).
+    The year once where the language writes it: first in Latvian ("2027. g. 13. apr. – 15.
+    apr.", which read "13. apr. – 2027. g. 15. apr."). One day alone is that day."""
+    start, end = season.start, season.end
+    if start == end:
+        return format_skeleton(start, "yMMMd")
     calendar = current_calendar()
-    across = year_of(season.start, calendar) != year_of(season.end, calendar)
+    across = year_of(start, calendar) != year_of(end, calendar)
+    year_first = not across and current_locale().datetime_skeletons["yMMMd"].pattern[:1] == "y"
     return _("{start} – {end}").format(
-        start=format_skeleton(season.start, "yMMMd" if across else "MMMd"),
-        end=format_skeleton(season.end, "yMMMd"),
+        start=format_skeleton(start, "yMMMd" if across or year_first else "MMMd"),
+        end=format_skeleton(end, "MMMd" if year_first else "yMMMd"),
     )
 
 
