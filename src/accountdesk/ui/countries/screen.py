@@ -116,7 +116,11 @@ def load_country(db: Any, code: str, year: int, calendar: str, lang: str) -> Cou
 
 
 def _kinds(holiday: Holiday) -> str:
-    return join_list(category_label(c) for c in holiday.categories)
+    """The holiday's kinds, and "estimated" for a date announced late (one column: with a
+    fourth, the kinds were scrolled out of sight at 1280 px, and Groundhog Day read as a
+    public holiday)."""
+    kinds = [category_label(c) for c in holiday.categories]
+    return join_list([*kinds, _("estimated")] if holiday.estimated else kinds)
 
 
 class CountriesScreen(QWidget):
@@ -224,10 +228,10 @@ class CountriesScreen(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.holidays = ItemsPanel(
             [
-                (N_("Date"), lambda h: format_skeleton(h.date, "yMMMEd")),
+                # the year is the Year box's: each day of the list is in it
+                (N_("Date"), lambda h: format_skeleton(h.date, "MMMEd")),
                 (N_("Holiday"), lambda h: h.name),
                 (N_("Kind"), _kinds),
-                (N_("Estimated"), lambda h: _("estimated") if h.estimated else ""),
             ]
         )
         split.addWidget(self.holidays)
@@ -248,7 +252,9 @@ class CountriesScreen(QWidget):
         cal_layout.addWidget(self.seasons)
         cal_layout.addStretch(1)
         split.addWidget(cal_side)
-        split.setSizes([420, 380])
+        split.setStretchFactor(0, 3)  # the list's names and kinds before the calendar
+        split.setStretchFactor(1, 2)
+        split.setSizes([520, 300])
         holidays_layout.addWidget(split, 1)
         self.tabs.addTab(holidays_page, _("Holidays"))
         self._by_day: dict[date, list[Any]] = {}
