@@ -75,7 +75,7 @@ from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io import sources
 from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.names import split_full_name
-from accountdesk.core.io.refusal import nothing_imported, unreadable
+from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.labels import DATE_KIND
 from accountdesk.core.labels import label as label_of
 from accountdesk.core.services.accounts import (
@@ -856,7 +856,7 @@ def _plan_chunks(
             plan = _Plan(columns=given)
             limit = chunk_rows
         if progress is not None and row_number % 1000 == 0 and not progress(row_number):
-            raise CsvImportError(_("The import was cancelled; nothing was written."))
+            raise CsvImportError(cancelled())
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != mapping.width:
@@ -1457,7 +1457,7 @@ def _chunks_from_children(
                 assert isinstance(payload, _Plan)
                 rows_seen = max(rows_seen, payload.last_row)
                 if progress is not None and not progress(rows_seen):
-                    raise CsvImportError(_("The import was cancelled; nothing was written."))
+                    raise CsvImportError(cancelled())
                 if not problems:
                     yield payload
                 continue
