@@ -48,3 +48,17 @@ def test_a_public_holiday_has_no_kind() -> None:
         h for h in holidays_for_year("JP", None, 2026, "en") if h.date == date(2026, 1, 1)
     )
     assert plain(holiday_text(new_year, with_day=False)) == "New Year's Day"
+
+
+def test_a_kind_inside_another_word_is_still_named() -> None:
+    """ "Bankers' Day" does not say "bank", nor "Republic Day" "public" (review finding: the
+    panel showed Argentina's bank-only day as if everyone had it off)."""
+    from accountdesk.core.culture.profile import kinds_beside
+
+    bankers = next(h for h in holidays_for_year("AR", None, 2026, "en") if h.name == "Bankers' Day")
+    republic = next(
+        h for h in holidays_for_year("TR", None, 2026, "en") if h.name == "Republic Day"
+    )
+    assert kinds_beside(bankers) == "bank" and kinds_beside(republic) == "public"
+    with i18n.use_language("en"):
+        assert plain(holiday_text(bankers, with_day=False)) == "Bankers' Day (bank)"

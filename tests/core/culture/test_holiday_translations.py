@@ -122,3 +122,13 @@ def test_the_packages_own_moved_days_are_dated_in_the_languages_calendar() -> No
     assert "26/1/2568" in found[date(2025, 2, 3)] and "2025" not in found[date(2025, 2, 3)]
     latvian = {h.date: h.name for h in holidays_for_year("LV", None, 2025, "lv")}
     assert latvian[date(2025, 5, 2)].endswith("(pārcelta no 10.05.2025.)")
+
+
+def test_a_moved_day_beside_another_holiday_of_its_date_is_named_by_our_form() -> None:
+    """China's 4 May 2022 is Youth Day and a day off in place of Saturday 7 May: the day off
+    kept the package's Thai "วันหยุด (แทน 07/05/2022)" (review finding)."""
+    found = [
+        h.name for h in holidays_for_year("CN", None, 2022, "th") if h.date == date(2022, 5, 4)
+    ]
+    assert any("7/5/2565" in name for name in found), found
+    assert not any("2022" in name for name in found), found

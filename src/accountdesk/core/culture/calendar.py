@@ -450,9 +450,10 @@ def _named(
     local = getattr(meta, "default_language", None) if meta is not None else None
     if in_ui_language:  # in the language's digits ("قیام ۱۵ خرداد", not "قیام 15 خرداد")
         found = _year(country, subdivision, year, language)
-        moved = _moved_days(country, subdivision, year, wanted) if wanted != "en" else {}
+        moved = _moved_days(country, subdivision, year, wanted, found) if wanted != "en" else {}
         return tuple(
-            replace(h, name=moved.get(h.date) or native_digits(h.name, wanted)) for h in found
+            replace(h, name=moved.get((h.date, h.name)) or native_digits(h.name, wanted))
+            for h in found
         )
     if wanted == "en":
         return _year(country, subdivision, year, language)
@@ -492,22 +493,33 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
 )  # fmt: skip
 
 
-def _moved_days(country: str, subdivision: str | None, year: int, wanted: str) -> dict[date, str]:
-    """The days off in place of a working day moved (China's, Russia's, Vietnam's …), named by
-    our form, where the package's own name in the UI language writes the moved day its way
-    (Thai "วันหยุด (แทน 26/01/2025)": a Gregorian year, digits by slashes, in a list dated in
-    the Buddhist era); only on a day with no other holiday."""
+def _moved_days(
+    country: str, subdivision: str | None, year: int, wanted: str, found: tuple[Holiday, ...]
+) -> dict[tuple[date, str], str]:
+    """The days off in place of a working day moved (China's, Russia's, Vietnam's …) among
+    ``found`` (the package's names in the UI language), by (date, that name), named by our
+    form: the package writes the moved day its way (Thai "วันหยุด (แทน 26/01/2025)": a
+    Gregorian year, digits by slashes, in a list dated in the Buddhist era). The two lists of a
+    date come from the same code in the same order, so a name is paired with the English one
+    at its place; a date whose lists differ in length is left as it is."""
     english = _year(country, subdivision, year, holiday_language(country, "en"))
     days: dict[date, list[str]] = {}
     for h in english:
         days.setdefault(h.date, []).append(h.name)
-    found: dict[date, str] = {}
+    ours: dict[date, list[str]] = {}
+    for h in found:
+        ours.setdefault(h.date, []).append(h.name)
+    renamed: dict[tuple[date, str], str] = {}
     for day, names in days.items():
-        if len(names) == 1 and base_holiday_name(names[0]) is None:
-            name = translated_holiday(names[0], wanted)
-            if name is not None:
-                found[day] = name
-    return found
+        theirs = ours.get(day, [])
+        if len(theirs) != len(names):
+            continue
+        for name, own in zip(names, theirs, strict=True):
+            if base_holiday_name(name) is None:
+                translated = translated_holiday(name, wanted)
+                if translated is not None:
+                    renamed[(day, own)] = translated
+    return renamed
 
 
 def base_holiday_name(name: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -58,8 +59,16 @@ def kinds_beside(holiday: calendar.Holiday) -> str:
     (Japan's "Bank Holiday" read "วันหยุดธนาคาร (วันหยุดธนาคาร)" in Thai, Qatar's March bank
     holiday "Marta banku brīvdiena (banku brīvdiena)" in Latvian); empty when none is left."""
     name = plain(str(holiday.name)).casefold()
-    labels = (category_label(c) for c in holiday.categories)
-    return join_list(label for label in labels if label.casefold() not in name)
+    spaced = " " in name  # Thai writes no spaces between words: there, a label inside counts
+
+    def said(label: str) -> bool:
+        folded = label.casefold()
+        if not spaced:
+            return folded in name
+        # a whole word: "bank" is not said by "Bankers' Day", nor "public" by "Republic Day"
+        return re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", name) is not None
+
+    return join_list(label for c in holiday.categories if not said(label := category_label(c)))
 
 
 def average_disclaimer() -> str:
