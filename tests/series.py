@@ -1,5 +1,6 @@
-"""What the tests of repeating follow-ups share: a contact in a zone, a follow-up's row as
-the lists show it, and completing an occurrence at its own time."""
+"""What the tests of repeating follow-ups share: a contact in a zone, a weekly series that
+moves to working days, a follow-up's row as the lists show it, and completing an occurrence
+at its own time."""
 
 from __future__ import annotations
 
@@ -38,3 +39,15 @@ def complete_at_due(db: Database, id_: str) -> None:
     """Complete the occurrence the follow-up is at, at that occurrence's time."""
     shown = row(db, id_)
     fu.complete(db, [shown.shown], fixed_clock(shown.due_at))
+
+
+def weekly_from_friday(db: Database, contact: str) -> str:
+    """Four weekly occurrences from Friday 8 January 2027 at 10:00 (chosen by the user), each
+    later one moved to the next working day there (Israel rests on Friday and Saturday)."""
+    return fu.schedule(
+        db,
+        fu.FollowUpInput(
+            contact, "Weekly report", datetime(2027, 1, 8, 10), rrule="FREQ=WEEKLY;COUNT=4",
+            move_to_working_day=True,
+        ),
+    ).id  # fmt: skip

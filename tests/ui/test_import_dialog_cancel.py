@@ -4,9 +4,7 @@ the progress dialog closes without a report of what was imported."""
 
 from __future__ import annotations
 
-import io
 import threading
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,44 +12,23 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import func, select
 
-from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact
-from accountdesk.core.demo import generate
-from accountdesk.core.io.json_io import export_json
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.import_dialog import import_file
+from importfiles import CANCELLED, json_export, vcard_file
 
 #: The offscreen platform's note when a window (the progress dialog of a slow run) is shown.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
-CANCELLED = "The import was cancelled; nothing was written."
-MADE = datetime(2026, 3, 1, 12, tzinfo=UTC)
-
 
 def _cards(tmp_path: Path, count: int = 300) -> Path:
-    path = tmp_path / "cards.vcf"
-    path.write_text(
-        "".join(
-            f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ozols{i};Jānis;;;\r\nFN:Jānis Ozols{i}\r\n"
-            f"ORG:Koks {i % 40}\r\nADR:;;;Rīga;;;Latvija\r\nEND:VCARD\r\n"
-            for i in range(count)
-        ),
-        encoding="utf-8",
-        newline="",
-    )
-    return path
+    return vcard_file(tmp_path, count, emails=False)
 
 
 def _export(tmp_path: Path) -> Path:
-    source = open_database(tmp_path / "source.db")
-    generate(source, accounts=40, seed=7, anchor=date(2026, 3, 1), clock=lambda: MADE)
-    out = io.StringIO()
-    export_json(source, out, clock=lambda: MADE)
-    source.close()
-    path = tmp_path / "export.json"
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return path
+    return json_export(tmp_path, 40)
 
 
 def _contacts(db: Database) -> int:

@@ -4,47 +4,28 @@ Cancel comes (up to the moment before the transaction commits)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
-from accountdesk.core.demo import generate
 from accountdesk.core.errors import ImportFailed
-from accountdesk.core.io.json_io import JsonImportError, export_json, import_json
+from accountdesk.core.io.json_io import JsonImportError, import_json
 from accountdesk.core.io.vcard import VCardImportError, import_vcard
+from importfiles import CANCELLED, json_export, vcard_file
 
-CANCELLED = "The import was cancelled; nothing was written."
 CARDS = 300
-MADE = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
 
 def _cards(tmp_path: Path) -> Path:
-    cards = "".join(
-        f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Ozols{i};Jānis;;;\r\nFN:Jānis Ozols{i}\r\n"
-        f"ORG:Koks {i % 40}\r\nEMAIL:janis{i}@koks.example\r\nADR:;;;Rīga;;;Latvija\r\n"
-        "END:VCARD\r\n"
-        for i in range(CARDS)
-    )
-    path = tmp_path / "cards.vcf"
-    path.write_text(cards, encoding="utf-8", newline="")
-    return path
+    return vcard_file(tmp_path, CARDS)
 
 
 def _export(tmp_path: Path) -> Path:
-    source = open_database(tmp_path / "source.db")
-    generate(source, accounts=60, seed=7, anchor=date(2026, 3, 1), clock=lambda: MADE)
-    out = io.StringIO()
-    export_json(source, out, clock=lambda: MADE)
-    source.close()
-    path = tmp_path / "export.json"
-    path.write_text(out.getvalue(), encoding="utf-8")
-    return path
+    return json_export(tmp_path, 60)
 
 
 def _counts(db: Database) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as fu
-from series import NOW, complete_at_due, contact_in, row
+from series import NOW, complete_at_due, contact_in, row, weekly_from_friday
 
 
 @pytest.fixture
@@ -112,15 +112,9 @@ def test_a_series_that_moves_to_working_days_comes_back_as_one(
     """Exported, a follow-up that moves to the next working day in Israel is its rule with the
     moved days taken off (EXDATE) and added (RDATE); imported again it was a plain weekly
     series, due on Fridays. It is one that moves again, on the same days."""
-    made = fu.schedule(
-        db,
-        fu.FollowUpInput(
-            noa, "Weekly report", datetime(2027, 1, 8, 10), rrule="FREQ=WEEKLY;COUNT=4",
-            move_to_working_day=True,
-        ),
-    )  # fmt: skip
+    series = weekly_from_friday(db, noa)
     path = tmp_path / "moves.ics"
-    calendar_files.export_follow_ups(path, [row(db, made.id)], fixed_clock(NOW))
+    calendar_files.export_follow_ups(path, [row(db, series)], fixed_clock(NOW))
     assert b"EXDATE" in path.read_bytes() and b"RDATE" in path.read_bytes()
     again = calendar_files.import_follow_ups(db, path, noa)
     assert again.by_rule_alone == ()
@@ -188,17 +182,11 @@ def test_a_series_exported_at_a_moved_occurrence_comes_back_on_that_day(
     """The next occurrence of a series that moves to working days is Sunday 17 January (its
     rule's Friday 15th is Israel's weekend): the file says DTSTART Friday 15, EXDATE Friday 15,
     RDATE Sunday 17. Imported, it was due on Friday 15, the day the file took off."""
-    made = fu.schedule(
-        db,
-        fu.FollowUpInput(
-            noa, "Weekly report", datetime(2027, 1, 8, 10), rrule="FREQ=WEEKLY;COUNT=4",
-            move_to_working_day=True,
-        ),
-    )  # fmt: skip
-    complete_at_due(db, made.id)
-    assert row(db, made.id).local_due == datetime(2027, 1, 17, 10)
+    series = weekly_from_friday(db, noa)
+    complete_at_due(db, series)
+    assert row(db, series).local_due == datetime(2027, 1, 17, 10)
     path = tmp_path / "moved.ics"
-    calendar_files.export_follow_ups(path, [row(db, made.id)], fixed_clock(NOW))
+    calendar_files.export_follow_ups(path, [row(db, series)], fixed_clock(NOW))
     again = calendar_files.import_follow_ups(db, path, noa)
     assert again.by_rule_alone == ()
     days = []

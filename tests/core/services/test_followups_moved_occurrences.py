@@ -3,7 +3,6 @@ Saturday): each occurrence comes once, and an exported calendar shows the same d
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 import icalendar
@@ -13,8 +12,7 @@ from dateutil import rrule as du
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.services import calendar_files
-from accountdesk.core.services import followups as fu
-from series import NOW, complete_at_due, contact_in, row
+from series import NOW, complete_at_due, contact_in, row, weekly_from_friday
 
 
 @pytest.fixture
@@ -34,22 +32,9 @@ def _all_occurrences(db: Database, id_: str) -> list[str]:
     return seen
 
 
-def _weekly_from_friday(db: Database, noa: str) -> str:
-    return fu.schedule(
-        db,
-        fu.FollowUpInput(
-            noa,
-            "Weekly report",
-            datetime(2027, 1, 8, 10),  # a Friday, chosen by the user
-            rrule="FREQ=WEEKLY;COUNT=4",
-            move_to_working_day=True,
-        ),
-    ).id
-
-
 def test_an_occurrence_done_on_its_own_day_does_not_come_back_moved(db: Database, noa: str) -> None:
     """Friday 8 January was done; its move to Sunday 10 is not a fifth occurrence."""
-    assert _all_occurrences(db, _weekly_from_friday(db, noa)) == [
+    assert _all_occurrences(db, weekly_from_friday(db, noa)) == [
         "Fri 08 Jan",
         "Sun 17 Jan",
         "Sun 24 Jan",
@@ -76,7 +61,7 @@ def _calendar(path: Path) -> list[str]:
 def test_the_exported_series_shows_the_days_the_app_does(
     db: Database, noa: str, tmp_path: Path, done: int
 ) -> None:
-    made = _weekly_from_friday(db, noa)
+    made = weekly_from_friday(db, noa)
     for _n in range(done):
         complete_at_due(db, made)
     path = tmp_path / "f.ics"
