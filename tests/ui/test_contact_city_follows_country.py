@@ -52,3 +52,23 @@ def test_another_account_gives_its_own_place(ctx: Any, sample: dict[str, str], q
     editor._account_picked(sample["riga"])
     assert editor.text("country") == "LV"
     assert editor.text("timezone") == "Europe/Riga"
+
+
+def test_the_accounts_region_comes_with_its_place(ctx: Any, qtbot: Any) -> None:
+    """A new contact at an account in Bavaria is in Bavaria (its regional holidays); the
+    region went empty. Another country clears it again."""
+    from accountdesk.core.services.accounts import AccountInput, create_account
+
+    account = create_account(
+        ctx.db,
+        AccountInput(
+            name="Alpenholz", country="DE", subdivision="BY", city="München",
+            timezone="Europe/Berlin",
+        ),
+    )  # fmt: skip
+    editor = _editor(ctx, qtbot, account)
+    editor.set_text("given_name", "Lena")
+    assert editor.data().subdivision == "BY"
+    _country(editor, "AT")
+    assert editor.data().subdivision in (None, "")
+    editor.mark_clean()

@@ -385,9 +385,11 @@ class ContactEditor(FormDialog):
         return (self.text("country"), self.text("city"), self.text("timezone"))
 
     def _place_at(self, account_id: str) -> None:
-        """A new contact is where their account is: its country, city and zone."""
+        """A new contact is where their account is: its country, region, city and zone (the
+        region decides the regional holidays; it was left empty)."""
         detail = account_detail(self.ctx.db, account_id)
         self.set_text("country", detail.country)
+        self.set_text("subdivision", detail.subdivision)
         self.set_text("city", detail.city)
         self.set_text("timezone", detail.timezone)
         self._placed = self._place()
