@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import text
+from test_search_names import _index as _by_ref
 
 from accountdesk.core.db import search as search_index
 from accountdesk.core.db.engine import Database
@@ -18,27 +19,13 @@ from accountdesk.core.services import trash
 
 
 def _index(db: Database) -> list[tuple[str, str, frozenset[str], frozenset[str]]]:
-    """The documents in the order they were written: ref, kind, name keys, every word."""
-    if db.is_postgres:
-        words_sql = (
-            "SELECT d.ref, d.kind, array_to_string(tsvector_to_array(f.words), ' ') "
-            "FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid ORDER BY d.rowid"
-        )
-    else:
-        words_sql = (
-            "SELECT d.ref, d.kind, f.title || ' ' || f.body "
-            "FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid ORDER BY d.rowid"
-        )
+    """The documents in the order they were written: ref, kind, name keys, every word (each
+    document as test_search_names reads it)."""
+    found = _by_ref(db)
     with db.engine.connect() as conn:
-        keys: dict[str, set[str]] = {}
-        for ref, key in conn.execute(
-            text("SELECT d.ref, k.key FROM search_keys k JOIN search_docs d ON d.rowid = k.rowid")
-        ):
-            keys.setdefault(ref, set()).add(key)
-        return [
-            (ref, kind, frozenset(keys.get(ref, ())), frozenset(all_words.split()))
-            for ref, kind, all_words in conn.execute(text(words_sql))
-        ]
+        order = [ref for (ref,) in conn.execute(text("SELECT ref FROM search_docs ORDER BY rowid"))]
+        conn.rollback()
+    return [(ref, *found[ref]) for ref in order]
 
 
 def _rebuild(db: Database) -> int:
