@@ -845,15 +845,17 @@ def _older_zone_ids() -> dict[str, tuple[str, ...]]:
     return {new: tuple(sorted(olds)) for new, olds in older.items()}
 
 
-def _current_zone_id(zone: str) -> str:
-    """The current IANA id of a zone given by an older one (CLDR's aliases); else itself."""
+def current_zone_id(zone: str) -> str:
+    """The current IANA id of a zone given by an older one or an alias (CLDR's aliases:
+    ``Asia/Calcutta`` and ``Turkey`` are ``Asia/Kolkata`` and ``Europe/Istanbul``); else itself.
+    A zone box lists the zones that are their own current id (``ui/forms.py::zone_combo``)."""
     return str(_babel("core").get_global("zone_aliases").get(zone, zone))
 
 
 def _cldr_zone_ids(zone: str) -> list[str]:
     """The ids CLDR may keep ``zone``'s names under, the most specific first: the zone itself,
     the current id it is an alias of, then that id's older ids."""
-    current = _current_zone_id(zone)
+    current = current_zone_id(zone)
     return list(dict.fromkeys([zone, current, *_older_zone_ids().get(current, ())]))
 
 
@@ -879,4 +881,4 @@ def zone_name(zone: str) -> str:
         city = zones.get(each, {}).get("city")
         if city:
             return str(city)
-    return _current_zone_id(zone).rsplit("/", 1)[-1].replace("_", " ")
+    return current_zone_id(zone).rsplit("/", 1)[-1].replace("_", " ")

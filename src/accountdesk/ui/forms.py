@@ -61,6 +61,7 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     _,
     country_name,
+    current_zone_id,
     format_date_input,
     language_name,
     ngettext,
@@ -270,22 +271,29 @@ def region_value(box: QComboBox, country: str) -> str:
 def zone_combo() -> QComboBox:
     """The zones by their city in the language and their id, in the language's order ("Rīga
     (Europe/Riga)", as Countries names them): typing the city or the id finds it. They showed
-    the bare ids ("America/New_York") in every language."""
+    the bare ids ("America/New_York") in every language.
+
+    Each zone is listed once, under its current id (:func:`~accountdesk.core.i18n.current_zone_id`):
+    its older ids and aliases ("Asia/Calcutta", "Turkey") are kept with its entry
+    (:data:`OLDER_KEYS_ROLE`), so a record stored with one shows that entry, and one typed in
+    is taken as it is. A Persian box named Kolkata twice and İstanbul three times."""
+    choices = zone_choices()
+    older: dict[str, list[str]] = {}
+    for zone in choices:
+        current = current_zone_id(zone)
+        if current != zone:
+            older.setdefault(current, []).append(zone)
     named = (
-        (z, _("{name} ({code})").format(name=zone_name(z), code=ltr(z))) for z in zone_choices()
+        (z, _("{name} ({code})").format(name=zone_name(z), code=ltr(z)))
+        for z in choices
+        if current_zone_id(z) == z
     )
     box = combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
-    places = _place_zones()
     for index in range(box.count()):
-        if box.itemData(index) in places:
-            box.setItemData(index, True, PREFERRED_ROLE)
+        ids = older.get(box.itemData(index))
+        if ids:
+            box.setItemData(index, tuple(ids), OLDER_KEYS_ROLE)
     return box
-
-
-@cache
-def _place_zones() -> frozenset[str]:
-    """The zones that are a place's own (zone.tab), not an alias of one."""
-    return frozenset(zone for code in _country_codes() for zone in country_zones(code))
 
 
 @cache
@@ -316,7 +324,14 @@ def language_combo() -> QComboBox:
 
 
 def set_combo(box: QComboBox, key: str | None) -> None:
+    """Show the choice of ``key``: the one with that key, else the one that keeps it as an
+    older key (a zone's older id); else, in an editable box, ``key`` as typed."""
     index = box.findData(key or "")
+    if index < 0 and key:
+        index = next(
+            (i for i in range(box.count()) if key in (box.itemData(i, OLDER_KEYS_ROLE) or ())),
+            -1,
+        )
     if index >= 0:
         box.setCurrentIndex(index)
     elif box.isEditable():
@@ -337,17 +352,15 @@ def combo_value(box: QComboBox) -> str:
         if wanted in texts:
             return str(box.itemData(texts.index(wanted)) or "")
         named = [i for i, text in enumerate(texts) if wanted and text.startswith(wanted + " (")]
-        if len(named) > 1:  # one name, several keys: the one the box prefers, if it says
-            named = [i for i in named if box.itemData(i, PREFERRED_ROLE)] or named
         if len(named) == 1:
             return str(box.itemData(named[0]) or "")
         return shown
     return str(data or "")
 
 
-#: An item's role that marks it the choice a name typed means when several choices have that
-#: name (the zone of "İstanbul (Europe/Istanbul)", not its aliases Asia/Istanbul and Turkey).
-PREFERRED_ROLE = Qt.ItemDataRole.UserRole + 1
+#: An item's role that holds the older keys the choice is shown for (a zone's older ids and
+#: aliases: "Asia/Calcutta" for "Asia/Kolkata"), read by :func:`set_combo`.
+OLDER_KEYS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 #: What separates the items of a comma-separated field: the comma, the Arabic comma a Persian
