@@ -379,6 +379,17 @@ def table_choices(table: dict[str, str], keys: Sequence[str]) -> list[tuple[str,
     return [(k, _(table[k]) if k in table else k) for k in keys]
 
 
+def _beside_first_line(label: QWidget | None, field: QWidget) -> None:
+    """Keep a form's ``label`` beside its ``field``, not in the middle of the row that a message
+    or hint under the field makes taller: QFormLayout gives a label up to 7/4 of its own height
+    there and centres its text in that, so a Thai label (taller than a Latin one) dropped 4 px
+    below the box's middle under an error. As tall as the field at most, its text is centred
+    on the field; beside a box of several lines Qt's 7/4 still holds it near the top."""
+    if label is not None:
+        tallest = max(label.sizeHint().height(), field.sizeHint().height(), field.minimumHeight())
+        label.setMaximumHeight(tallest)
+
+
 class FormDialog(QDialog):
     """A dialog with a form of keyed fields. Subclasses implement :meth:`save`."""
 
@@ -461,6 +472,7 @@ class FormDialog(QDialog):
         error.hide()
         layout.addWidget(error)
         self.form.addRow(label, holder)
+        _beside_first_line(self.form.labelForField(holder), widget)
         self.fields[key] = widget
         self.labels[key] = label
         self.errors[key] = error
