@@ -1,5 +1,5 @@
 """``python -m accountdesk``: the same as the ``accountdesk`` command."""
 
-from accountdesk.cli import main
+from accountdesk.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sqlite3
 import sys
@@ -1299,5 +1300,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+#: The collector's first generation, in a process that runs one command: a pass every this
+#: many objects made rather than Python's 700. A command makes most of its objects as it
+#: imports its modules and lays out its result, and almost none of them are garbage; the
+#: passes over them took a fifth of ``report account`` (0.95 → 0.72 s). Cycles are still
+#: freed, only less often.
+COMMAND_GC_THRESHOLD = 50_000
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """The ``accountdesk`` program (its console script and ``python -m accountdesk``):
+    :func:`main`, with the collector set for a process that runs one command and ends.
+
+    At the end every database the command opened is closed (its SQLite write-ahead log
+    folded into the file) and what is left in memory is frozen: the operating system takes
+    it back at once, where Python's last collection at exit walked every object again. The
+    desktop app (no command) is left as Python sets it up. Tests call :func:`main`."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    one_command = _command_in(argv) is not None
+    if not one_command:
+        return main(argv)
+    _first, *older = gc.get_threshold()
+    gc.set_threshold(COMMAND_GC_THRESHOLD, *older)
+    try:
+        return main(argv)
+    finally:
+        if "accountdesk.core.db.engine" in sys.modules:  # else no database was opened
+            from accountdesk.core.db.engine import close_all
+
+            close_all()
+        gc.freeze()
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    raise SystemExit(run())

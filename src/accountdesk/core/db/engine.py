@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -120,6 +121,19 @@ def _configure_sqlite(engine: Engine, *, file_backed: bool) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+#: The engine of every :class:`Database` this process made, while it is held (:func:`close_all`).
+_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def close_all() -> None:
+    """Close the connections of every database this process still holds. The command line
+    does this at the end of a command (:func:`accountdesk.cli.run`), before it leaves the rest
+    of its memory to the operating system: a SQLite file's write-ahead log is folded back into
+    the file when the file's last connection closes, so a copy of the file alone is whole."""
+    for engine in list(_engines):
+        engine.dispose()
+
+
 @dataclass
 class Database:
     """An open database: where it is, and sessions for reading and writing. ``url`` never
@@ -134,6 +148,7 @@ class Database:
     read_only: bool = False
 
     def __post_init__(self) -> None:
+        _engines.add(self.engine)
         self._login: str | None = None
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
