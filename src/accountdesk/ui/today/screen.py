@@ -47,6 +47,9 @@ MUTED = "color: palette(mid);"
 FLOOR_EMS = (4, 8)
 #: The most lines a wrapped row may take; taller, the columns are elided as below the floors.
 WRAP_LINES = 4
+#: The most lines a row may take when its ``gives_way`` columns yield: a long name's (Thai's
+#: name of King Bhumibol's birthday, 90 letters, takes 7 in a 1280 px window).
+YIELDED_LINES = 8
 
 
 class Section(QFrame):
@@ -61,6 +64,7 @@ class Section(QFrame):
         *,
         stretch: tuple[int, ...] = (),
         wrap: tuple[int, ...] = (),
+        gives_way: tuple[int, ...] = (),
     ) -> None:
         """``stretch``: the columns that share the width left (their text is elided, the whole
         text is in its tooltip). ``wrap``: columns as wide as their text while the width
@@ -69,7 +73,14 @@ class Section(QFrame):
         to more lines, none narrower than its floor (its longest word, a few ems, see
         :data:`FLOOR_EMS`). Where the floors do not fit, or a row would take more than
         :data:`WRAP_LINES` lines, they share the width on one line, elided, the whole text in
-        the tooltip. The others fit their contents."""
+        the tooltip. The others fit their contents.
+
+        ``gives_way``: wrap columns whose text yields to the others' (the advice beside a
+        holiday's name): when a row would take more than :data:`WRAP_LINES` lines, they keep
+        their floor, the others share the rest (rows of up to :data:`YIELDED_LINES` lines),
+        and their own text makes a row at most :data:`WRAP_LINES` lines tall: beyond, it is
+        cut, its last line elided, whole in the tooltip. A long piece of advice put every
+        name on one line, elided ("HM King Bhumib…")."""
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel()
@@ -101,6 +112,7 @@ class Section(QFrame):
                 mode = QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
         self._wrap = wrap
+        self._gives_way = tuple(c for c in gives_way if c in wrap)
         self._fitted_width = -1
         self.floors: dict[int, int] = {}  # of the wrap columns, by _fit_columns
         self.wrapping = bool(wrap)  # False: the wrap columns are too narrow, their text elided
@@ -185,15 +197,33 @@ class Section(QFrame):
         }
         left = max(width - others, 0)
         header.setMinimumSectionSize(min(header.minimumSectionSize(), em))
+        line = view.fontMetrics().lineSpacing()
+        most = WRAP_LINES
         self._share(left, needs, wrapping=sum(self.floors.values()) <= left)
-        tallest = max((view.rowHeight(r) for r in rows), default=0)
-        if self.wrapping and tallest > WRAP_LINES * view.fontMetrics().lineSpacing() + 8:
+        if self.wrapping and self._gives_way and self._tallest(rows) > most * line + 8:
+            floors = {c: min(needs[c], self.floors[c]) for c in self._gives_way}
+            self._share(left, needs | floors, wrapping=True, yielding=most * line + 8)
+            most = YIELDED_LINES
+        if self.wrapping and self._tallest(rows) > most * line + 8:
             self._share(left, needs, wrapping=False)
 
-    def _share(self, left: int, needs: dict[int, int], *, wrapping: bool) -> None:
+    def _tallest(self, rows: range) -> int:
+        view = self.panel.view
+        return max((view.rowHeight(r) for r in rows), default=0)
+
+    def _share(
+        self,
+        left: int,
+        needs: dict[int, int],
+        *,
+        wrapping: bool,
+        yielding: int = 0,
+    ) -> None:
         """Give the wrap columns ``left`` pixels: each its floor (``wrapping``) or nothing,
         then the smallest wants first, the others sharing what is left equally; below the
-        floors, each on one line, elided (the model gives the whole text as tooltip)."""
+        floors, each on one line, elided (the model gives the whole text as tooltip). Each
+        row is as tall as its cells need; ``yielding``: the ``gives_way`` columns' cells make
+        a row at most that tall (their text is cut beyond, its last line elided)."""
         view = self.panel.view
         header = view.horizontalHeader()
         self.wrapping = wrapping
@@ -212,6 +242,19 @@ class Section(QFrame):
         for column, size in widths.items():
             header.resizeSection(column, size)
         view.resizeRowsToContents()
+        if not yielding:
+            return
+        rows = range(self.model.rowCount())
+        every = [view.rowHeight(row) for row in rows]
+        # a hidden column is not measured (QTableView.sizeHintForRow); shown again, it has
+        # the width it had
+        for column in self._gives_way:
+            view.setColumnHidden(column, True)
+        view.resizeRowsToContents()
+        for column in self._gives_way:
+            view.setColumnHidden(column, False)
+        for row in rows:
+            view.setRowHeight(row, max(view.rowHeight(row), min(every[row], yielding)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.panel.view.viewport():
@@ -301,6 +344,7 @@ class TodayScreen(QWidget):
             self.culture_panel.model.columns,
             _("No holidays or seasons this week."),
             wrap=(1, 2, 3),  # the holiday's name whole: long in Thai, where advice is rare
+            gives_way=(3,),  # the advice, to the name (whole in its tooltip)
         )
         self.boxes: dict[str, Section] = {
             "overdue": self.overdue,
