@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
     QSplitter,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -121,6 +123,19 @@ def _kinds(holiday: Holiday) -> str:
     public holiday)."""
     kinds = [category_label(c) for c in holiday.categories]
     return join_list([*kinds, _("estimated")] if holiday.estimated else kinds)
+
+
+def _name_takes_the_rest(view: QTableView, name: int) -> None:
+    """The holidays' columns inside the list: the date and the kinds as wide as their text,
+    the name column the width they leave, its text on more lines when it needs (each row as
+    tall as its text). Every column was as wide as its longest text, so a long Persian name
+    pushed the kind out of sight at 1280 px."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(name, QHeaderView.ResizeMode.Stretch)
+    view.setWordWrap(True)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
 class CountriesScreen(QWidget):
@@ -234,6 +249,7 @@ class CountriesScreen(QWidget):
                 (N_("Kind"), _kinds),
             ]
         )
+        _name_takes_the_rest(self.holidays.view, name=1)
         split.addWidget(self.holidays)
         cal_side = QWidget()
         cal_layout = QVBoxLayout(cal_side)
