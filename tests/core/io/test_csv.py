@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.demo import generate
+from accountdesk.core.io import csv_check
 from accountdesk.core.io.csv_io import COLUMNS, CsvImportError, export_csv, import_csv
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import (
@@ -145,15 +146,13 @@ def test_export_header_is_the_documented_format(db: Database) -> None:
 def test_checking_in_a_second_process_gives_the_same_result(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from accountdesk.core.io import csv_io
-
     generate(db, accounts=80, seed=5, anchor=date(2026, 11, 23))
     path = tmp_path / "export.csv"
     path.write_text(_export(db), encoding="utf-8")
-    monkeypatch.setattr(csv_io, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(csv_io, "CHUNK_ROWS", 50)  # several chunks, written as they come
-    monkeypatch.setattr(csv_io, "PART_BLOCK", 40)
-    monkeypatch.setattr(csv_io, "CHECKERS", 2)  # both checkers get rows
+    monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(csv_check, "CHUNK_ROWS", 50)  # several chunks, written as they come
+    monkeypatch.setattr(csv_check, "PART_BLOCK", 40)
+    monkeypatch.setattr(csv_check, "CHECKERS", 2)  # both checkers get rows
     other = open_database(tmp_path / "other.db")
     import_csv(other, path)
     assert _export(other) == path.read_text(encoding="utf-8")
@@ -177,9 +176,7 @@ def test_an_id_used_for_an_account_and_a_contact_in_different_chunks_is_refused(
 ) -> None:
     # An empty database is checked against what the import wrote, not queried; both ways
     # must refuse an account whose id a contact of an earlier chunk has, and the reverse.
-    from accountdesk.core.io import csv_io
-
-    monkeypatch.setattr(csv_io, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(csv_check, "CHUNK_ROWS", 2)
     header = ["account_id", "account_name", "account_country", "contact_id", "given_name"]
     first = "0199aaaa-0000-7000-8000-00000000000"
     rows = [

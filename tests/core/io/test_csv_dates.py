@@ -366,16 +366,16 @@ def test_columns_of_a_file_no_product_wrote_are_not_said_to_have_no_field() -> N
 def test_checking_processes_read_the_dates_in_the_order_the_whole_file_shows(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from accountdesk.core.io import csv_io
+    from accountdesk.core.io import csv_check
 
     header = ["account_name", "account_country", "given_name", "birthday"]
     rows = [[f"Koks {n}", "LV", f"Ilze {n}", "3/4/1990"] for n in range(90)]
     rows.append(["Koks", "LV", "Anna", "17/5/1984"])  # in the last block: day first
     path = _write(tmp_path / "big.csv", header, rows)
-    monkeypatch.setattr(csv_io, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(csv_io, "CHUNK_ROWS", 20)
-    monkeypatch.setattr(csv_io, "PART_BLOCK", 30)
-    monkeypatch.setattr(csv_io, "CHECKERS", 2)  # neither checker sees every row
+    monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(csv_check, "CHUNK_ROWS", 20)
+    monkeypatch.setattr(csv_check, "PART_BLOCK", 30)
+    monkeypatch.setattr(csv_check, "CHECKERS", 2)  # neither checker sees every row
     import_csv(db, path)
     found = _dates(db)
     assert len(found) == 91 and found["Anna"] == [("birthday", 1984, 5, 17, None)]

@@ -1,23 +1,106 @@
 """Child process of a large CSV import: checks one part of the file, sends what it found.
 
-Started by :func:`accountdesk.core.io.csv_io.import_csv` as ``python -m
+Started by :func:`start` as ``python -m
 accountdesk.core.io.csv_check PATH LANG PART PARTS SEED_MS SEED_KEY CHUNK BLOCK``; writes a
 stream of pickled ``(kind, payload)`` messages to standard output: ``("chunk", plan)`` …, then
 ``("done", None)``, ``("problems", [(row, message), …])``, ``("error", (message, problems))``
 or ``("crash", text)``. It is launched as a plain command, not through multiprocessing, so that
 it never re-runs the parent's main module (the GUI, a test runner …).
+
+This module is also where the parent starts them (:func:`start`): it imports nothing but the
+standard library, so that the command line can start the checking before it has imported
+what the writing needs and opened the database.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import os
 import pickle
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+#: Rows of a chunk: what is checked, sent and written at a time.
+CHUNK_ROWS = 5000
+#: Processes that check a large file while this one writes. Measured on 2 cores: one checker
+#: beside the writer is fastest (a second one competes with the writer for the CPU).
+CHECKERS = 1
+PARALLEL_MIN_BYTES = 2_000_000  # about 5,000 rows: below this more processes are not worth it
+PART_BLOCK = 1000  # rows per block when several processes check a file
+
+
+def worth_checking_apart(path: Path) -> bool:
+    """Whether a CSV file is large enough to be checked in other processes while this one
+    writes (and the machine has more than one core for them)."""
+    return (
+        (os.cpu_count() or 1) > 1 and path.is_file() and path.stat().st_size >= PARALLEL_MIN_BYTES
+    )
+
+
+@dataclass
+class Checkers:
+    """The processes checking ``path`` (in ``language``), each a part of its rows."""
+
+    path: Path
+    language: str
+    processes: list[subprocess.Popen[bytes]]
+
+    def stop(self) -> None:
+        """Stop the processes still running and let go of their output (again: nothing)."""
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+        for process in self.processes:
+            process.wait(timeout=5)
+            if process.stdout is not None:
+                process.stdout.close()
+
+
+def start(path: Path, language: str) -> Checkers:
+    """Start checking ``path`` in :data:`CHECKERS` processes. New accounts get the same ids in
+    every process (one seed: the time and a random key), so the parts agree on which rows
+    share an account."""
+    parts = CHECKERS
+    seed_ms, seed_key = int(time.time() * 1000), os.urandom(16).hex()
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable, "-m", "accountdesk.core.io.csv_check", str(path), language,
+                str(index), str(parts), str(seed_ms), seed_key, str(CHUNK_ROWS), str(PART_BLOCK),
+            ],
+            stdout=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+        )
+        for index in range(parts)
+    ]  # fmt: skip
+    return Checkers(path, language, processes)
+
+
+@contextlib.contextmanager
+def started_early(path: Path, language: str) -> Iterator[Checkers | None]:
+    """Checkers for ``path`` started now, if it is worth checking apart, for an import that is
+    not ready to write yet (:func:`accountdesk.core.io.csv_io.import_csv` takes them over, or
+    stops them when it checks the file itself); stopped at the end of the block whatever
+    happened in it."""
+    checkers = start(path, language) if worth_checking_apart(path) else None
+    try:
+        yield checkers
+    finally:
+        if checkers is not None:
+            checkers.stop()
 
 
 def main(argv: list[str]) -> int:
     path, language, part, parts, seed_ms, seed_key, chunk_rows, part_block = argv
     out = sys.stdout.buffer
+    # no cyclic collection while the modules are imported either (collection_paused below
+    # pauses it for the checking): the passes over what the imports make found nothing
+    gc.disable()
 
     def send(kind: str, payload: object) -> None:
         pickle.dump((kind, payload), out, protocol=pickle.HIGHEST_PROTOCOL)

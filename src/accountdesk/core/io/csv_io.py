@@ -27,14 +27,11 @@ import contextlib
 import csv
 import hashlib
 import io
-import os
 import pickle
 import queue
 import re
 import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,7 +40,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, bindparam, insert, select, text, update
 
-from accountdesk.core import country_names
+from accountdesk.core import country_names, i18n
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate
 from accountdesk.core.culture.countries import zone_of_phones
@@ -70,9 +67,9 @@ from accountdesk.core.i18n import (
     ltr_shown,
     ngettext,
 )
+from accountdesk.core.io import csv_check, sources
 from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as column_mapping
-from accountdesk.core.io import sources
 from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.names import split_full_name
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
@@ -94,15 +91,9 @@ from accountdesk.core.services.duplicates import import_remark, likely_duplicate
 from accountdesk.core.validation import NO_REMIND, ValidationError
 
 LIST_SEPARATOR = "; "
-CHUNK_ROWS = 5000
 #: The first chunk is small, so that the writer starts while the rest is being checked.
 FIRST_CHUNK_ROWS = 500
 MAX_PROBLEMS = 50
-#: Processes that check a large file while this one writes. Measured on 2 cores: one checker
-#: beside the writer is fastest (a second one competes with the writer for the CPU).
-CHECKERS = 1
-PARALLEL_MIN_BYTES = 2_000_000  # about 5,000 rows: below this more processes are not worth it
-PART_BLOCK = 1000  # rows per block when several processes check a file
 
 
 class CsvImportError(ImportFailed):
@@ -817,8 +808,8 @@ def _plan_chunks(
     several processes); ``seed`` (milliseconds, key) makes the ids of new accounts the same
     in every process, so that the parts agree on which rows share an account.
     """
-    chunk_rows = chunk_rows or CHUNK_ROWS
-    part_block = part_block or PART_BLOCK
+    chunk_rows = chunk_rows or csv_check.CHUNK_ROWS
+    part_block = part_block or csv_check.PART_BLOCK
     part_index, parts = part
     mapping = mapping or map_header(header)
     if mapping.problems:
@@ -1409,29 +1400,16 @@ def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
 
 
 def _chunks_from_children(
-    path: Path, progress: Callable[[int], bool] | None, parts: int
+    checkers: csv_check.Checkers, progress: Callable[[int], bool] | None
 ) -> Iterator[_Plan]:
-    """Check the file in ``parts`` child processes while this one writes what they checked.
+    """What ``checkers`` checked, chunk by chunk, while this process writes it.
 
-    The children (:mod:`accountdesk.core.io.csv_check`) are stopped if the caller stops
-    early; cancelling through ``progress`` stops them too.
+    The checkers are stopped if the caller stops early; cancelling through ``progress``
+    stops them too.
     """
-    from accountdesk.core import i18n
-
-    seed_ms, seed_key = int(time.time() * 1000), os.urandom(16).hex()
-    language = i18n.current_language().code
     messages: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=4)
-    children = [
-        subprocess.Popen(
-            [
-                sys.executable, "-m", "accountdesk.core.io.csv_check", str(path), language,
-                str(index), str(parts), str(seed_ms), seed_key, str(CHUNK_ROWS), str(PART_BLOCK),
-            ],
-            stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
-        )
-        for index in range(parts)
-    ]  # fmt: skip
+    children = checkers.processes
+    parts = len(children)
 
     def listen(child: subprocess.Popen[bytes]) -> None:
         assert child.stdout is not None
@@ -1483,10 +1461,7 @@ def _chunks_from_children(
         while any(listener.is_alive() for listener in listeners):
             with contextlib.suppress(queue.Empty):
                 messages.get(timeout=0.1)
-        for child in children:
-            child.wait(timeout=5)
-            if child.stdout is not None:
-                child.stdout.close()
+        checkers.stop()
 
 
 def _checked_here(
@@ -1510,6 +1485,7 @@ def import_csv(
     source: str | None = None,
     keep_unknown: bool = False,
     mapping: column_mapping.ColumnMapping | None = None,
+    checking: csv_check.Checkers | None = None,
 ) -> ImportReport:
     """Import ``path``; raises :class:`CsvImportError` (nothing written) on any bad row.
 
@@ -1523,7 +1499,10 @@ def import_csv(
 
     ``progress(rows_read)`` is called as rows are checked; returning False cancels the import.
     A large file is checked in another process while this one writes the rows already
-    checked, all in one transaction: a problem anywhere rolls everything back.
+    checked, all in one transaction: a problem anywhere rolls everything back. ``checking``:
+    that process, started by the caller before it was ready to write
+    (:func:`~accountdesk.core.io.csv_check.started_early`); stopped if the file turns out to
+    be checked here.
     """
     path = Path(path)
     header, rows, _lines, code_page = read_rows(path)
@@ -1542,16 +1521,19 @@ def import_csv(
         and chosen is None  # the checking process recognises the header on its own
         and header_map.source is None
         and not keep_unknown
-        and (os.cpu_count() or 1) > 1
-        and path.is_file()
-        and path.stat().st_size >= PARALLEL_MIN_BYTES
+        and csv_check.worth_checking_apart(path)
     )
     if parallel:
         # the checking processes read the rows: the file's text is not kept here too (four
         # bytes a character in memory as read, 600 MB for 150 MB of Thai and Latin)
         rows = iter(())
-        chunks = _chunks_from_children(path, progress, parts=CHECKERS)
+        language = i18n.current_language().code
+        if checking is None or (checking.path, checking.language) != (path, language):
+            checking = csv_check.start(path, language)
+        chunks = _chunks_from_children(checking, progress)
     else:
+        if checking is not None:
+            checking.stop()  # started for nothing: this file is checked here
         chunks = _checked_here(header, rows, progress, header_map)
     report = ImportReport(
         dry_run=dry_run,

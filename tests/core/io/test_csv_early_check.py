@@ -1,0 +1,89 @@
+"""A large CSV file starts being checked before the command line is ready to write
+(``csv_check.started_early``): the import takes those processes over, and stops them when it
+turns out to check the file itself or the command fails first."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from accountdesk import cli
+from accountdesk.core.db import engine
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.models import Contact
+from accountdesk.core.io import csv_check
+from accountdesk.core.io.csv_io import import_csv
+
+
+def _file(tmp_path: Path, rows: int = 120) -> Path:
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["account_name", "account_country", "given_name", "family_name"])
+        writer.writerows([f"Koks {n // 3}", "LV", f"Ilze {n}", "Ozola"] for n in range(rows))
+    return path
+
+
+def _contacts(db: Database) -> int:
+    with db.reader() as session:
+        return int(session.scalar(select(func.count()).select_from(Contact)) or 0)
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[csv_check.Checkers]:
+    """Every set of checking processes started, in order (small files count as large)."""
+    monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(csv_check, "CHUNK_ROWS", 40)
+    made: list[csv_check.Checkers] = []
+    real = csv_check.start
+
+    def start(path: Path, language: str) -> csv_check.Checkers:
+        made.append(real(path, language))
+        return made[-1]
+
+    monkeypatch.setattr(csv_check, "start", start)
+    return made
+
+
+def test_the_command_line_starts_checking_before_it_opens_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[csv_check.Checkers]
+) -> None:
+    path = _file(tmp_path)
+    opened_after: list[int] = []
+    real_open = engine.open_database
+
+    def open_and_note(*args: object, **kwargs: object) -> Database:
+        opened_after.append(len(started))  # how many checkers had started by then
+        return real_open(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "open_database", open_and_note)
+    target = tmp_path / "crm.db"
+    assert cli.main(["--db", str(target), "import", str(path)]) == 0
+    assert opened_after and opened_after[0] == 1
+    assert len(started) == 1  # taken over by the import, not started again
+    assert all(p.poll() is not None for p in started[0].processes)
+    assert _contacts(open_database(target)) == 120
+
+
+def test_processes_started_for_a_file_checked_here_are_stopped(
+    db: Database, tmp_path: Path, started: list[csv_check.Checkers]
+) -> None:
+    path = _file(tmp_path)
+    early = csv_check.start(path, "en")
+    report = import_csv(db, path, dry_run=True, checking=early)  # a dry run checks here
+    assert report.contacts_created == 120
+    assert all(p.poll() is not None for p in early.processes)
+    assert _contacts(db) == 0
+
+
+def test_checking_started_for_a_command_that_fails_first_is_stopped(
+    tmp_path: Path, started: list[csv_check.Checkers]
+) -> None:
+    path = _file(tmp_path)
+    with pytest.raises(RuntimeError), csv_check.started_early(path, "en") as checking:
+        assert checking is not None and checking.processes[0].poll() is None
+        raise RuntimeError("the database could not be opened")
+    assert all(p.poll() is not None for p in started[0].processes)
