@@ -4,11 +4,12 @@ ReportLab alone cannot lay out Persian (its right-to-left path needs the GPL ``r
 breaks unspaced Thai inside words, so paragraphs are laid out here:
 
 1. each character gets a font that has its glyph (:func:`fonts.family_for`);
-2. lines break only at ICU line-break opportunities (:mod:`.breaks`), never inside a
-   left-to-right isolate (a phone number, an e-mail address, a URL), in *logical* order,
-   measuring the shaped width of every segment (uharfbuzz through ReportLab); a word wider
-   than its line is cut, with a hyphen between two letters of an alphabet that hyphenates
-   (:func:`_hyphenates`);
+2. lines break only at ICU line-break opportunities (:func:`accountdesk.core.icu.line_breaks`),
+   never inside a left-to-right isolate (a phone number, an e-mail address, a URL), never
+   after a spaced dash (before it only when the phrase around it is wider than a line), in
+   *logical* order, measuring the shaped width of every segment (uharfbuzz through
+   ReportLab); a word wider than its line is cut, with a hyphen between two letters of an
+   alphabet that hyphenates (:func:`_hyphenates`);
 3. each finished line is reordered for display with the Unicode bidi algorithm (levels from
    python-bidi, rule L2 applied to runs), so the lines of a wrapped Persian paragraph stay in
    reading order, and numbers and Latin words inside Persian keep left-to-right order; the
@@ -27,6 +28,7 @@ breaks unspaced Thai inside words, so paragraphs are laid out here:
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -347,13 +349,62 @@ def _kept_whole(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _breaks(text: str, whole: Sequence[tuple[int, int]]) -> list[int]:
-    """ICU's line-break opportunities in ``text``, but none inside a span of ``whole`` and
-    none between a currency sign and the digit after it (:func:`_splits_an_amount`)."""
+    """ICU's line-break opportunities in ``text``, but none inside a span of ``whole``, none
+    between a currency sign and the digit after it (:func:`_splits_an_amount`) and none
+    after a spaced dash (:func:`_after_a_dash`)."""
     return [
         b
         for b in line_breaks(text)
-        if not any(a < b < z for a, z in whole) and not _splits_an_amount(text, b)
+        if not any(a < b < z for a, z in whole)
+        and not _splits_an_amount(text, b)
+        and not _after_a_dash(text, b)
     ]
+
+
+#: Dashes that, set between spaces, join what is on either side of them: the range "1 Dec
+#: 2026 – 10 Dec 2026", "Monday – Friday", an aside — like this one. A hyphen-minus or a
+#: figure dash between spaces is read as one too. A minus sign is not: a formula in words
+#: ("۱ − (۱ − ریزش)") may break after one, as formulas do.
+DASHES = frozenset("-\u2012\u2013\u2014\u2015")
+
+
+def _spaced_dash(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a dash of :data:`DASHES` with a space (or the start of the
+    paragraph) before it and a space after it."""
+    return (
+        0 <= i < len(text) - 1
+        and text[i] in DASHES
+        and (i == 0 or text[i - 1].isspace())
+        and text[i + 1].isspace()
+    )
+
+
+def _after_a_dash(text: str, b: int) -> bool:
+    """Whether a break before ``text[b]`` would end a line with a spaced dash. ICU offers a
+    break after the space on either side of one ("1 Ara 2026 | – | 10 Ara 2026"); a dash at
+    the end of a line reads as if the phrase had ended there (the Turkish trip brief's title
+    was "… Birleşik Krallık, 1 Ara 2026 –" | "10 Ara 2026"). A line breaks before the dash
+    instead (:func:`_dash_breaks`)."""
+    return 0 < b < len(text) and _spaced_dash(text, _rstrip(text, 0, b) - 1)
+
+
+def _dash_breaks(
+    text: str, fams: Sequence[str], breaks: Sequence[int], width: float, style: TextStyle
+) -> list[int]:
+    """``breaks`` without those before a spaced dash whose phrase fits on a line: what is
+    before the dash (up to the break before it), the dash, and what follows it (up to the
+    next break; a chain "A – B – C" as a whole) move to the next line together. Only a
+    phrase wider than ``width`` breaks, before its dash."""
+    out: list[int] = []
+    start = 0  # where the phrase that a break before a dash would split starts
+    for k, b in enumerate(breaks):
+        if _spaced_dash(text, b) and b > 0:
+            end = breaks[k + 1] if k + 1 < len(breaks) else len(text)
+            if _measure(text, fams, start, _rstrip(text, start, end), style) <= width:
+                continue
+        out.append(b)
+        start = b
+    return out
 
 
 def _splits_an_amount(text: str, b: int) -> bool:
@@ -375,14 +426,16 @@ def _line_ranges(
     whole: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, bool]]:
     """Greedy filling in logical order; lines end only at ICU break opportunities outside the
-    spans kept ``whole`` (or, for a single word wider than the line, between grapheme
-    clusters: :func:`_hard_cuts`). Each line as (start, end, whether it ends with a hyphen)."""
+    spans kept ``whole`` (:func:`_breaks`), and before a spaced dash only when the phrase
+    around it is wider than a line (:func:`_dash_breaks`); or, for a single word wider than
+    the line, between grapheme clusters (:func:`_hard_cuts`). Each line as (start, end,
+    whether it ends with a hyphen)."""
     ranges: list[tuple[int, int, bool]] = []
     start = 0
     used = 0.0  # width of text[start:last_ok] including its trailing spaces
     last_ok: int | None = None
     previous = 0
-    for b in _breaks(text, whole):
+    for b in _dash_breaks(text, fams, _breaks(text, whole), width, style):
         full = _measure(text, fams, previous, b, style)
         bare = _measure(text, fams, previous, _rstrip(text, previous, b), style)
         if used + bare <= width:
@@ -590,7 +643,9 @@ def unbroken_width(text: str, style: TextStyle) -> float:
     """The width of the widest piece of ``text`` that a line cannot break: a word (between
     ICU's break opportunities: a Thai word, not a Thai sentence) or a value kept whole (a
     phone number, an e-mail address, a URL: :func:`_kept_whole`), with any punctuation stuck
-    to it. A table column narrower than this would cut it."""
+    to it; or a phrase around a spaced dash ("24 Dec 2026 – 1 Jan 2027"), which a line keeps
+    together when it can (:func:`_dash_breaks`). A table column narrower than this would cut
+    a word, or break a phrase before its dash."""
     widest = 0.0
     for paragraph in text.split("\n"):
         whole = _kept_whole(paragraph)
@@ -599,7 +654,7 @@ def unbroken_width(text: str, style: TextStyle) -> float:
             continue
         fams = _families(kept)
         previous = 0
-        for b in _breaks(kept, whole):
+        for b in _dash_breaks(kept, fams, _breaks(kept, whole), math.inf, style):
             end = _rstrip(kept, previous, b)
             if end > previous:
                 widest = max(widest, _measure(kept, fams, previous, end, style))
