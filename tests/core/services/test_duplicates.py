@@ -787,3 +787,6 @@ def test_an_imports_check_reads_only_what_can_match_and_counts_the_same(
             monkeypatch.setattr(dup, "NEAR_AT_MOST", 0)
             assert dup.likely_duplicates(db, ids) == near  # the same as reading them all
             monkeypatch.setattr(dup, "NEAR_AT_MOST", 2000)
+            # and the members of the clusters the Duplicates screen shows for them
+            clustered = {i for c in dup.find_clusters(every, ids) for i in c.ids}
+            assert len(clustered & ids) == near

@@ -252,17 +252,22 @@ def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list
     return reasons
 
 
+def _reasons(facts: Sequence[ContactFacts], wanted: set[str] | None) -> list[Reason]:
+    """Every pair of ``facts`` that are likely duplicates, and why (with ``wanted``, the pairs
+    that hold one of those contacts)."""
+    return [
+        *_shared(facts, lambda c: [email_key(e) for e in c.emails], EMAIL, wanted),
+        *_shared(facts, lambda c: [phone_key(p, c.country) for p in c.phones], PHONE, wanted),
+        *_similar_names(facts, wanted),
+    ]
+
+
 def find_clusters(
     facts: Sequence[ContactFacts], only: Iterable[str] | None = None
 ) -> list[Cluster]:
     """The clusters of likely duplicates among ``facts``; with ``only``, the clusters that
     hold one of those contacts. Largest clusters first, then by name."""
-    wanted = None if only is None else set(only)
-    reasons = [
-        *_shared(facts, lambda c: [email_key(e) for e in c.emails], EMAIL, wanted),
-        *_shared(facts, lambda c: [phone_key(p, c.country) for p in c.phones], PHONE, wanted),
-        *_similar_names(facts, wanted),
-    ]
+    reasons = _reasons(facts, None if only is None else set(only))
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -316,8 +321,10 @@ def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
     wanted = set(contact_ids)
     if not wanted:
         return 0
+    # a contact is in a cluster when it is in a pair: the clusters themselves (joined, and
+    # sorted in the user's language) are not needed for a count
     if len(wanted) > NEAR_AT_MOST:  # most of a table: reading it all is quicker
-        return len({i for c in find_duplicates(db, wanted) for i in c.ids} & wanted)
+        return len(_paired(contact_facts(db), wanted) & wanted)
     mine = contact_facts(db, ids=wanted)
     near = Near(
         frozenset(c.account_id for c in mine),
@@ -326,8 +333,13 @@ def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
         email_key,
         phone_key,
     )
-    found = find_clusters(contact_facts(db, near), wanted)
-    return len({i for c in found for i in c.ids} & wanted)
+    return len(_paired(contact_facts(db, near), wanted) & wanted)
+
+
+def _paired(facts: Sequence[ContactFacts], wanted: set[str]) -> set[str]:
+    """The contacts of ``facts`` in a pair of likely duplicates with one of ``wanted``: the
+    members of :func:`find_clusters`\'s clusters, without making the clusters."""
+    return {i for reason in _reasons(facts, wanted) for i in (reason.first, reason.second)}
 
 
 def import_remark(count: int) -> str | None:
