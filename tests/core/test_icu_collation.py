@@ -84,3 +84,22 @@ def test_the_order_is_the_same_on_another_thread() -> None:
         thread.join()
     assert found == [icu.sorted_text(names, "tr")] * 4
     assert found[0] == ["Cem", "Çelik", "Irmak", "İpek", "Şahin", "Zorlu"]
+
+
+def test_qt_is_loaded_when_icu_is_first_asked_not_when_the_module_is_imported() -> None:
+    # A report imports this module with the rest; Qt's import hook then slowed every later
+    # import (about 40 ms of `report account`), so QtCore comes with the first question.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from accountdesk.core import icu\n"
+        "print('PySide6.QtCore' in sys.modules)\n"
+        "print(icu.line_breaks('a b'))\n"
+        "print('PySide6.QtCore' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["False", "(2,", "3)", "True"]

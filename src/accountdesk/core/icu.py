@@ -12,9 +12,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCollator, QLocale, QTextBoundaryFinder
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCollator
 
 
 @lru_cache(maxsize=4096)
@@ -32,6 +33,8 @@ def line_breaks(text: str) -> tuple[int, ...]:
         if ord(ch) > 0xFFFF:
             units.append(i)
     units.append(len(text))
+    from PySide6.QtCore import QTextBoundaryFinder
+
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     found: list[int] = []
     pos = finder.toNextBoundary()
@@ -57,6 +60,8 @@ def _collator(language: str) -> QCollator:
         found = _collators.by_language = {}
     collator = found.get(language)
     if collator is None:
+        from PySide6.QtCore import QCollator, QLocale
+
         collator = found[language] = QCollator(QLocale(language))
     return collator
 
