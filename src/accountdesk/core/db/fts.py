@@ -23,6 +23,9 @@ groups is one word of digits). Two structures answer a query:
   D (``ts_rank``'s default weights make a name count ten times), under a GIN index; a query
   is every word as a prefix (``'word':*``). Both find the same documents for the same query;
   only the order among equally good matches may differ.
+
+A word of one or two digits is no phone's start (:data:`PHONE_DIGITS`): it matches the start
+of a word of a name, or a whole word.
 """
 
 from __future__ import annotations
@@ -303,15 +306,47 @@ def title_keys(folded_title: str) -> list[str]:
 
 def match_expression(query: str, *, postgres: bool = False) -> str | None:
     """Every folded word of ``query`` as a prefix, all required: an FTS5 MATCH expression, or
-    with ``postgres`` a ``tsquery``. None when the query has no word."""
+    with ``postgres`` a ``tsquery``. None when the query has no word. A word of fewer than
+    :data:`PHONE_DIGITS` digits is the start of a word of a name, or a whole word."""
     found = query_words(query)
     return _expression(found, postgres) if found else None
 
 
+#: The fewest digits a word of digits alone needs to be looked for as the start of a longer
+#: number: of a phone above all. A phone is indexed as its digits with and without the
+#: calling code, and with the trunk 0 (05321234567:
+#: :func:`accountdesk.core.db.search.phone_words`), each found by its start, so "0" started
+#: every number and listed everyone with a phone, and two digits still start a calling code
+#: or an area code thousands share. Three are an area code or a mobile network's prefix,
+#: the least that narrows a list to numbers someone means ("532", "053", "+371").
+#:
+#: A shorter word of digits is the start of a word of a name ("7" finds 7 Seas Trading,
+#: "3" finds 3M), or a whole word anywhere: a figure in notes ("20 pallets", "rate 1.5",
+#: the 03 and 14 of "2025-03-14"), which no phone is.
+PHONE_DIGITS = 3
+
+
+def _short_number(word: str) -> bool:
+    """A word of digits too short to start a phone number (:data:`PHONE_DIGITS`)."""
+    return len(word) < PHONE_DIGITS and word.isascii() and word.isdigit()
+
+
 def _expression(found: list[str], postgres: bool) -> str:
     if postgres:  # a word as PostgreSQL indexed it (cut to its longest lexeme)
-        return " & ".join(f"'{_lexeme(w)}':*" for w in found)
-    return " ".join(f'"{w}"*' for w in found)
+        return " & ".join(_pg_term(_lexeme(w)) for w in found)
+    return " AND ".join(_fts5_term(w) for w in found)  # FTS5 wants AND before a bracket
+
+
+def _fts5_term(word: str) -> str:
+    """A word as a prefix, in an FTS5 expression; a short number (:data:`PHONE_DIGITS`) as a
+    prefix in names (the title column), or whole."""
+    return f'("{word}" OR title : "{word}"*)' if _short_number(word) else f'"{word}"*'
+
+
+def _pg_term(word: str) -> str:
+    """A word as a prefix, in a ``tsquery``; a short number (:data:`PHONE_DIGITS`) as a
+    prefix in names (weight A), or whole."""
+    return f"('{word}' | '{word}':*A)" if _short_number(word) else f"'{word}':*"
 
 
 #: PostgreSQL refuses a lexeme longer than 2,046 bytes.
