@@ -147,3 +147,31 @@ def test_a_picker_in_a_form_keeps_the_name_after_a_pick(
     assert picker.text() == "Anna Ozola"
     qtbot.keyClick(picker, Qt.Key.Key_Return)  # chosen already: nothing more happens
     assert picked == [picker.hits[0].id]
+
+
+def test_an_accounts_name_suggests_the_account_then_its_people(
+    window: MainWindow, two_annas: dict[str, str], qtbot: Any
+) -> None:
+    """A rep who remembers "the buyer at Baltic Timber" types the account's name."""
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, "baltic")
+    qtbot.waitUntil(lambda: len(window.search.hits) == 3, timeout=3000)
+    assert _labels(window.search) == [
+        "Baltic Timber — Riga, Latvia",
+        "Janis Berzins — Baltic Timber, Latvia",  # by family name, as the account's page
+        "Anna Ozola — Baltic Timber, Latvia",
+    ]
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)  # the top one: the account
+    assert _opened(window) == [two_annas["riga"]]
+
+
+def test_a_contact_picker_finds_a_person_by_their_accounts_name(
+    ctx: Any, two_annas: dict[str, str], qtbot: Any
+) -> None:
+    picker = RecordPicker(ctx.db, "contact")
+    qtbot.addWidget(picker)
+    picker.setText("kurzeme")
+    assert [plain(picker.label_of(h)) for h in picker.current_hits()] == [
+        "Anna Ozola — Kurzeme Wood, Liepaja"
+    ]
+

@@ -142,7 +142,9 @@ def test_search_across_scripts(db: Database) -> None:
                 timezone=zone,
             ),
         )
-    assert [h.title for h in search(db, "sodien")] == ["Šodien SIA"]
+    found = search(db, "sodien")  # the account, then its people
+    assert found[0].title == "Šodien SIA"
+    assert [h.kind for h in found] == ["account", "contact", "contact", "contact"]
     assert [h.title for h in search(db, "สม")] == ["สมชาย ใจดี"]
     assert [h.title for h in search(db, "رضا")] == ["علی رضایی"]
     # Arabic yeh typed on an Arabic keyboard still finds the Persian spelling.

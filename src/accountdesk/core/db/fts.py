@@ -25,7 +25,8 @@ groups is one word of digits). Two structures answer a query:
   only the order among equally good matches may differ.
 
 A word of one or two digits is no phone's start (:data:`PHONE_DIGITS`): it matches the start
-of a word of a name, or a whole word.
+of a word of a name, or a whole word. After what a query matches, a result list
+(:func:`search_rows`) shows the people of the accounts it names (:data:`ACCOUNT_WORD`).
 """
 
 from __future__ import annotations
@@ -484,8 +485,64 @@ Row = tuple[str, str, str, str, str, str | None, str]
 """kind, id, title, subtitle, country, city, account_id"""
 
 
+#: The shortest word of a query that also finds contacts by their account's name, in Ctrl+K
+#: and the contact list: one or two letters match a third of every name already, and the
+#: people of every account they start would push the names typed out of Ctrl+K's list and
+#: double the contact list's work at each keystroke, for rows nobody reads through.
+ACCOUNT_WORD = 3
+
+
+def finds_account_people(found: list[str]) -> bool:
+    """Whether a query of the words ``found`` (:func:`query_words`) also finds the people of
+    the accounts it names (:data:`ACCOUNT_WORD`)."""
+    return max(map(len, found), default=0) >= ACCOUNT_WORD
+
+
+_PEOPLE_SQL = (
+    "SELECT c.id, c.given_name, c.family_name, c.name_order, c.country, c.city "
+    "FROM contacts c WHERE c.account_id = :account AND c.deleted_at IS NULL "
+    "ORDER BY coalesce(c.family_name, ''), c.given_name, c.id LIMIT :n"
+)
+
+
+def _account_people(conn: Connection, query: str, shown: list[Row], room: int) -> list[Row]:
+    """Up to ``room`` people of the accounts among ``shown`` (live, in that order) that
+    ``query`` matches by their name, not by a city or notes (as the contact list's filter:
+    :func:`accountdesk.core.queries.lists.contact_ids`), each account's by family name as
+    its page lists them; not those ``shown`` already."""
+    found = query_words(query)
+    accounts = {row[1]: row for row in shown if row[0] == "account"}
+    if room <= 0 or not accounts or not finds_account_people(found):
+        return []
+    postgres = is_postgres(conn)
+    marks = ",".join(f":a{n}" for n in range(len(accounts)))
+    named_sql = ids_matching_sql(postgres, kind="account", names_only=True)
+    params: dict[str, object] = {f"a{n}": id_ for n, id_ in enumerate(accounts)}
+    params["q"] = _expression(found, postgres)
+    named_here = statement(conn, f"{named_sql} AND d.ref IN ({marks})")
+    named = {ref for (ref,) in conn.execute(named_here, params)}
+    seen = {row[1] for row in shown}
+    people: list[Row] = []
+    sql = statement(conn, _PEOPLE_SQL)
+    for account_id, account in accounts.items():
+        if account_id not in named:
+            continue
+        wanted = {"account": account_id, "n": room - len(people) + len(seen)}
+        for id_, given, family, order, country, city in conn.execute(sql, wanted):
+            if id_ not in seen:
+                name = display_name(given, family, order)
+                people.append(("contact", id_, name, account[2], country, city, account_id))
+                seen.add(id_)
+                if len(people) >= room:
+                    return people
+    return people
+
+
 def search_rows(conn: Connection, query: str, limit: int) -> list[Row]:
-    """The matches for ``query`` with what a result list shows, best first."""
+    """The matches for ``query`` with what a result list shows, best first: the records it
+    matches, then, while there is room, the people of the accounts it names (a rep who
+    remembers "the buyer at Anadolu Tekstil" types "anadolu": the account, then its
+    contacts, after every name that matches itself: :func:`_account_people`)."""
     ranked = ranked_refs(conn, query, limit)
     rows: dict[str, Row] = {}
     accounts = [ref for ref, kind in ranked if kind == "account"]
@@ -502,4 +559,5 @@ def search_rows(conn: Connection, query: str, limit: int) -> list[Row]:
         ):
             name = display_name(given, family, order)
             rows[id_] = ("contact", id_, name, account_name, country, city, account_id)
-    return [rows[ref] for ref, _kind in ranked if ref in rows]
+    shown = [rows[ref] for ref, _kind in ranked if ref in rows]
+    return shown + _account_people(conn, query, shown, limit - len(shown))

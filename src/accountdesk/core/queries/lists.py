@@ -25,7 +25,7 @@ from sqlalchemy import text
 
 from accountdesk.core import icu
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import ids_matching_sql, query_words
+from accountdesk.core.db.fts import finds_account_people, ids_matching_sql, query_words
 from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
@@ -323,19 +323,14 @@ def contact_ids(
     return ids if expression is not None else _laid_out(ids)  # kept for narrowing
 
 
-#: The shortest word of a query that also finds contacts by their account's name: one or two
-#: letters match a third of every name already, and the people of every account they start
-#: would double the list's work at each keystroke for rows nobody reads through.
-ACCOUNT_WORD = 3
-
-
 def _contacts_matching_sql(postgres: bool, text: str) -> str:
     """The ids of the contacts that match ``:q`` (``:kind`` being "contact"): by their own
-    search document, or, once a word of ``text`` has :data:`ACCOUNT_WORD` letters, by their
-    account's name (the list shows each contact's account, so "Maíz Dorado" lists the people
-    there; a word of the account's city or notes does not)."""
+    search document, or, once a word of ``text`` has
+    :data:`~accountdesk.core.db.fts.ACCOUNT_WORD` letters, by their account's name (the list
+    shows each contact's account, so "Maíz Dorado" lists the people there; a word of the
+    account's city or notes does not). Ctrl+K follows the same rule (fts.search_rows)."""
     own = ids_matching_sql(postgres)
-    if max(map(len, query_words(text)), default=0) < ACCOUNT_WORD:
+    if not finds_account_people(query_words(text)):
         return own
     # the account's name alone: its city, industry or notes are not shown in the list
     accounts = ids_matching_sql(postgres, kind="account", names_only=True)

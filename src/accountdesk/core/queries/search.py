@@ -31,7 +31,10 @@ def search_connection(conn: Connection, query: str, limit: int = 20) -> list[Sea
 
 
 def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
-    """The best ``limit`` matches for ``query`` (every word a prefix), best first."""
+    """The best ``limit`` matches for ``query`` (every word a prefix; a number of fewer than
+    :data:`~accountdesk.core.db.fts.PHONE_DIGITS` digits the start of a name's word, or
+    whole), best first; then, while there is room, the people of the accounts it names
+    (:func:`~accountdesk.core.db.fts.search_rows`)."""
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection  # sqlite3, sqlcipher3 or psycopg
         assert raw is not None
