@@ -175,3 +175,16 @@ def test_a_contact_picker_finds_a_person_by_their_accounts_name(
         "Anna Ozola — Kurzeme Wood, Liepaja"
     ]
 
+
+def test_the_suggestions_close_when_nothing_matches_any_more(
+    window: MainWindow, two_annas: dict[str, str], qtbot: Any
+) -> None:
+    """An empty box stayed open under the field, beside "No account or contact matches"."""
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, "somch")
+    popup = window.search.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    qtbot.keyClicks(window.search, "zzq")
+    qtbot.waitUntil(lambda: window.no_match.text() != "", timeout=3000)
+    assert window.search.hits == []
+    assert not popup.isVisible()

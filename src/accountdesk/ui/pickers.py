@@ -120,6 +120,10 @@ class RecordPicker(QLineEdit):
             item.setData(hit.title, TITLE_ROLE)
             item.setEditable(False)
             self._names.appendRow(item)
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if not self.hits and popup is not None:
+            popup.hide()  # not an empty box left open under the field
         self.searched.emit(text, len(self.hits))
 
     def refresh(self) -> None:
