@@ -355,3 +355,47 @@ def test_refused_values_name_their_column(
     assert f"Row 3, column {column}:" in message
     assert needle in message
     assert _count(db, Contact) == 0
+
+
+def test_each_contact_is_exported_on_its_own_accounts_row_in_the_export_order(
+    db: Database,
+) -> None:
+    # Accounts are written in name order and their people by family name; the order the
+    # records were made in differs from both (the export reads them in one ordered pass).
+    from accountdesk.core.services import trash
+
+    zeta = create_account(db, AccountInput(name="Zeta Mlin", country="SI"))
+    alfa = create_account(db, AccountInput(name="Alfa Koks", country="LV"))
+    twin = create_account(db, AccountInput(name="Alfa Koks", country="SI"))  # the same name
+    create_account(db, AccountInput(name="Nobody SIA", country="LV"))  # no contacts
+    gone_account = create_account(db, AccountInput(name="Gone SIA", country="LV"))
+    made = [
+        (zeta, "Maja", "Zupan"), (alfa, "Ilze", "Ozola"), (zeta, "Luka", "Horvat"),
+        (alfa, "Jānis", "Bērziņš"), (gone_account, "Anna", "Liepa"), (alfa, "Kārlis", "Zariņš"),
+        (twin, "Nina", "Antić"),
+    ]  # fmt: skip
+    ids = {
+        given: create_contact(
+            db, ContactInput(account_id=a, given_name=given, family_name=fam, country="LV")
+        )
+        for a, given, fam in made
+    }
+    trash.delete(db, "contact", ids["Kārlis"])
+    trash.delete(db, "account", gone_account)
+    rows = list(csv.DictReader(io.StringIO(_export(db))))
+    shown = [(r["account_name"], r["given_name"]) for r in rows]
+    assert shown == [
+        ("Alfa Koks", "Jānis"), ("Alfa Koks", "Ilze"), ("Alfa Koks", "Nina"),
+        ("Nobody SIA", ""), ("Zeta Mlin", "Luka"), ("Zeta Mlin", "Maja"),
+    ]  # fmt: skip
+    of_account = {r["contact_id"]: r["account_id"] for r in rows if r["contact_id"]}
+    assert of_account == {
+        ids["Jānis"]: alfa,
+        ids["Ilze"]: alfa,
+        ids["Nina"]: twin,
+        ids["Luka"]: zeta,
+        ids["Maja"]: zeta,
+    }
+    assert [r["account_country"] for r in rows[:3]] == ["LV", "LV", "SI"]
+    nobody = rows[3]
+    assert all(nobody[column] == "" for column in COLUMNS[COLUMNS.index("contact_id") :])
