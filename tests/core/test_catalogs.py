@@ -66,6 +66,26 @@ def test_placeholders_match_the_english(lang: str) -> None:
     assert wrong == []
 
 
+@pytest.mark.parametrize("lang", sorted(PLURALS))
+def test_a_plural_form_used_for_more_than_one_says_the_number(lang: str) -> None:
+    """English may leave the number out of its singular ("the column that is not mapped"):
+    it is used for 1 alone. A language's form that is also used for other numbers (Slovenian's
+    first form for 101, 201 …; Latvian's for 21, 31 …) must say which, with {n}."""
+    import gettext
+
+    catalog = _catalog(lang)
+    form_of = gettext.c2py(catalog.plural_expr)
+    wrong = []
+    for message in catalog:
+        if not message.pluralizable or "{n" not in message.id[1]:
+            continue
+        for index, text in enumerate(_strings(message)):
+            others = [n for n in range(2, 1001) if form_of(n) == index]
+            if others and "{n" not in text:
+                wrong.append((message.id[0], index, others[0]))
+    assert wrong == []
+
+
 def test_template_is_up_to_date_with_the_source(tmp_path: Path) -> None:
     """Every marked string of the source is in the template (so it can be translated)."""
     out = tmp_path / "fresh.pot"
