@@ -125,6 +125,7 @@ from accountdesk.core.reports.textlayout import (
     TextStyle,
     draw_text,
     mirror,
+    person_name,
     unbroken_width,
 )
 from accountdesk.core.timekeeping.planner import TripDay, TripOutlook, trip_outlook
@@ -582,11 +583,14 @@ def _contact_name(c: Contact) -> str:
 def _contact_cell(c: Contact) -> str:
     """A contact in a table, one a line: the name as stored, how to address them where that
     leaves part of the name out ("Elif Aydın" then "Elif Hanım", "อนุชา บุญมา" then "คุณอนุชา";
-    "Ms Sara Smith" alone), and the job title."""
+    "Ms Sara Smith" alone), and the job title. A name breaks only between its words
+    (:func:`.textlayout.person_name`): "วันเพ็ญ รัต" | "นพันธ์" in a narrow column."""
     full = display_name(c.given_name, c.family_name or "", c.name_order)
     address = _contact_name(c)
     lines = [address] if full in address else [full, address]
-    return "\n".join([*lines, *([c.job_title] if c.job_title else [])])
+    return "\n".join(
+        [*(person_name(line) for line in lines), *([c.job_title] if c.job_title else [])]
+    )
 
 
 def _offset(zone: str, now: datetime) -> str:
@@ -734,7 +738,8 @@ def _account_story(
         ]
         records = load_records(s, Scope(account_ids=(account_id,)))
         participants = {
-            i.id: join_list(_contact_name(p) for p in i.participants) for i in interactions[:15]
+            i.id: join_list(person_name(_contact_name(p)) for p in i.participants)
+            for i in interactions[:15]
         }
         acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
         since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
@@ -1882,7 +1887,7 @@ def personal_data_summary(
         name = form_of_address(
             c["honorific"], c["given_name"], c["family_name"] or "", c["name_order"]
         )
-        title = _("Personal data held about {name}").format(name=name)
+        title = _("Personal data held about {name}").format(name=person_name(name))
         story: list[Any] = [
             _h(ctx, title),
             _p(

@@ -5,11 +5,12 @@ breaks unspaced Thai inside words, so paragraphs are laid out here:
 
 1. each character gets a font that has its glyph (:func:`fonts.family_for`);
 2. lines break only at ICU line-break opportunities (:func:`accountdesk.core.icu.line_breaks`),
-   never inside a left-to-right isolate (a phone number, an e-mail address, a URL), never
-   after a spaced dash (before it only when the phrase around it is wider than a line), in
-   *logical* order, measuring the shaped width of every segment (uharfbuzz through
-   ReportLab); a word wider than its line is cut, with a hyphen between two letters of an
-   alphabet that hyphenates (:func:`_hyphenates`);
+   never inside a left-to-right isolate (a phone number, an e-mail address, a URL, a word
+   of a personal name: :func:`person_name`), never after a spaced dash (before it only when
+   the phrase around it is wider than a line), in *logical* order, measuring the shaped
+   width of every segment (uharfbuzz through ReportLab); a word wider than its line is cut,
+   at ICU's breaks inside it first, with a hyphen between two letters of an alphabet that
+   hyphenates (:func:`_hyphenates`);
 3. each finished line is reordered for display with the Unicode bidi algorithm (levels from
    python-bidi, rule L2 applied to runs), so the lines of a wrapped Persian paragraph stay in
    reading order, and numbers and Latin words inside Persian keep left-to-right order; the
@@ -29,6 +30,7 @@ breaks unspaced Thai inside words, so paragraphs are laid out here:
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -43,7 +45,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 from reportlab.platypus import Flowable
 
 from accountdesk.core import bidi
-from accountdesk.core.bidi import BIDI_CONTROLS, FSI, INITIATORS, LRI, PDI, RLI
+from accountdesk.core.bidi import BIDI_CONTROLS, FSI, INITIATORS, LRI, LRM, PDI, RLI, RLM
 from accountdesk.core.i18n import current_language
 from accountdesk.core.icu import line_breaks
 from accountdesk.core.reports import fonts
@@ -332,7 +334,8 @@ def _kept_whole(paragraph: str) -> list[tuple[int, int]]:
     ``ReportContext.date``) at any depth, as (start, end) indices of their content in
     ``paragraph`` once the bidi controls are taken out: a line never breaks inside one (ICU
     would break a phone number at its spaces, a URL after a slash, a date between its day
-    and month). First-strong isolates (names, sentences) break as their words do."""
+    and month, a Thai name inside a word: :func:`person_name`). First-strong isolates (names,
+    sentences) break as their words do."""
     spans: list[tuple[int, int]] = []
     open_at: list[tuple[str, int]] = []  # initiator, kept characters before its content
     kept = 0
@@ -346,6 +349,35 @@ def _kept_whole(paragraph: str) -> list[tuple[int, int]]:
         elif ch not in BIDI_CONTROLS:
             kept += 1
     return spans
+
+
+def person_name(name: str) -> str:
+    """A personal name as the reports lay it out: a line breaks it between its words (between
+    given and family name), never inside one.
+
+    ICU breaks Thai between the words of its dictionary, which does not know most names
+    ("รัตนพันธ์" is "รัต" | "นพันธ์" to it), and Chinese or Japanese between any two
+    characters. So each word of the name that ICU would break is isolated in its own
+    direction (LRI or RLI … PDI), which a line keeps whole (:func:`_kept_whole`) and a
+    table's column is made wide enough for (:func:`unbroken_width`); only a word wider than
+    its whole line is broken, at ICU's breaks first (:func:`_cuts`). The name around them is
+    a first-strong isolate that starts with a mark of the name's own direction (LRM or RLM;
+    rule P2 skips the words' isolates), so that its words keep their order in a block of
+    either direction. A name whose words ICU keeps whole anyway (a Latin or Persian one) is
+    returned as it is. Neither the isolates nor the mark are drawn: copied out of the PDF,
+    the name is as stored."""
+    parts = re.split(r"(\s+)", name)
+    if not any(_breaks_inside(p) for p in parts):
+        return name
+    marked = "".join(
+        f"{RLI if bidi.direction(p) else LRI}{p}{PDI}" if _breaks_inside(p) else p for p in parts
+    )
+    return f"{FSI}{RLM if bidi.direction(name) else LRM}{marked}{PDI}"
+
+
+def _breaks_inside(word: str) -> bool:
+    """Whether ICU offers a line break inside ``word`` (a word without spaces)."""
+    return bool(word) and not word.isspace() and len(line_breaks(word)) > 1
 
 
 def _breaks(text: str, whole: Sequence[tuple[int, int]]) -> list[int]:
@@ -427,9 +459,9 @@ def _line_ranges(
 ) -> list[tuple[int, int, bool]]:
     """Greedy filling in logical order; lines end only at ICU break opportunities outside the
     spans kept ``whole`` (:func:`_breaks`), and before a spaced dash only when the phrase
-    around it is wider than a line (:func:`_dash_breaks`); or, for a single word wider than
-    the line, between grapheme clusters (:func:`_hard_cuts`). Each line as (start, end,
-    whether it ends with a hyphen)."""
+    around it is wider than a line (:func:`_dash_breaks`); or, for a single word or value
+    wider than the line, at ICU's breaks inside it, else between grapheme clusters
+    (:func:`_cuts`). Each line as (start, end, whether it ends with a hyphen)."""
     ranges: list[tuple[int, int, bool]] = []
     start = 0
     used = 0.0  # width of text[start:last_ok] including its trailing spaces
@@ -449,7 +481,7 @@ def _line_ranges(
             if bare <= width:
                 used, last_ok, previous = full, b, b
                 continue
-        for cut in _hard_cuts(text, fams, start, _rstrip(text, start, b), width, style, whole):
+        for cut in _cuts(text, fams, start, _rstrip(text, start, b), width, style, whole):
             ranges.append((start, cut, _hyphenates(text, cut, whole)))
             start = cut
         used = _measure(text, fams, start, b, style)
@@ -464,6 +496,43 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def _cuts(
+    text: str,
+    fams: Sequence[str],
+    start: int,
+    end: int,
+    width: float,
+    style: TextStyle,
+    whole: Sequence[tuple[int, int]] = (),
+) -> list[int]:
+    """Where a piece ``text[start:end]`` wider than the line is cut: at the ICU breaks inside
+    it that a value kept whole hid (:func:`_kept_whole`: a Thai word of a name at a word of
+    the dictionary, a URL after a slash, a phone number at a space) or at the end of such a
+    value (a URL that fits, without the ";" after it), filling each line as far as they
+    allow, and a piece still wider than the line between characters (:func:`_hard_cuts`).
+    Never after a spaced dash or a currency sign (:func:`_breaks`)."""
+    ends = {z for _a, z in whole}
+    inner = sorted({b for b in [*_breaks(text, ()), *ends] if start < b < end})
+    cuts: list[int] = []
+    s = start
+    fits: int | None = None  # the last inner break up to which text[s:] fits the line
+    for b in [*inner, end]:
+        if _measure(text, fams, s, _rstrip(text, s, b), style) <= width:
+            fits = b
+            continue
+        if fits is not None:
+            cuts.append(fits)
+            s, fits = fits, None
+            if _measure(text, fams, s, _rstrip(text, s, b), style) <= width:
+                fits = b
+                continue
+        for cut in _hard_cuts(text, fams, s, _rstrip(text, s, b), width, style, whole):
+            cuts.append(cut)
+            s = cut
+        fits = b
+    return cuts
 
 
 def _hard_cuts(
@@ -557,6 +626,13 @@ def _joins(ch: str) -> bool:
     return fonts.is_arabic(ord(ch)) or ch in "\u200c\u200d"
 
 
+#: How much wider than ``width`` a line may be, in points: far less than anything one sees,
+#: more than a rounding error. A table's column made exactly as wide as its widest word
+#: (``documents._fit_columns``) came out a few units of the last digit short of it, and the
+#: word was cut ("ภาษ" | "า" for ภาษา, Language).
+SLACK = 1e-6
+
+
 def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list[Line]:
     """Lay ``text`` out in lines no wider than ``width`` (points), each in visual order."""
     lines: list[Line] = []
@@ -576,7 +652,7 @@ def layout(text: str, width: float, style: TextStyle, rtl: bool = False) -> list
                 continue
         fams = _families(paragraph)
         base = 1 if para_rtl else 0
-        for a, b, hyphenated in _line_ranges(paragraph, fams, width, style, whole):
+        for a, b, hyphenated in _line_ranges(paragraph, fams, width + SLACK, style, whole):
             end = _rstrip(paragraph, a, b)
             line_levels = list(levels)
             for i in range(end, b):  # rule L1: trailing whitespace takes the base level
