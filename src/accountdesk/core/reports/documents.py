@@ -380,7 +380,13 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         self.ctx = ctx
         self.report_title = title
         self._keys = 0
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # no side padding: text starts where the tables, the header's rule and the footer do
+        # (the tables are as wide as the margins leave; a frame's 6 pt each side put every
+        # heading and paragraph 6 pt in from them)
+        frame = Frame(
+            self.leftMargin, self.bottomMargin, self.width, self.height,
+            leftPadding=0, rightPadding=0, id="body",
+        )  # fmt: skip
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._header)])
 
     def _header(self, canvas: Canvas, doc: Any) -> None:
