@@ -180,3 +180,72 @@ def test_the_thai_reports_copy_names_as_stored(tmp_path: Path) -> None:
         for given, family in PEOPLE:
             assert f"{given} {family}" in text, (pdf.name, given, family)
             assert f"คุณ{given}" in text, (pdf.name, given)
+
+
+def _story_of(monkeypatch: pytest.MonkeyPatch, build: Any) -> list[Any]:
+    built: list[list[Any]] = []
+    real = d._build
+
+    def keep(target: Any, ctx: Any, title: str, subject: str, story: list[Any]) -> None:
+        built.append(list(story))  # the build takes the flowables off the list
+        real(target, ctx, title, subject, story)
+
+    monkeypatch.setattr(d, "_build", keep)
+    build()
+    return built[0]
+
+
+def _block(cell: Any) -> Any:
+    """A table cell's text block (after a build, the table holds each in a tuple)."""
+    return cell[0] if isinstance(cell, tuple) and cell else cell
+
+
+def _cell_lines(cell: Any, width: float) -> list[str]:
+    cell = _block(cell)
+    cell.wrap(width, 1000)
+    return [plain(line.logical).strip() for line in cell._lines]
+
+
+def test_an_owners_name_breaks_between_its_words_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The owner in an account's summary and in the portfolio's breakdown by owner."""
+    from accountdesk.core.metrics import Period
+
+    given, family = PEOPLE[0]
+    db = open_database(tmp_path / "owner.db")
+    try:
+        account = create_account(
+            db, AccountInput(name="ลานนา ดีไซน์", country="TH", owner=f"{given} {family}")
+        )
+        narrow = _width(f"{given} {family}") - 5  # the two words do not fit on one line
+        story = _story_of(
+            monkeypatch, lambda: d.account_report(db, account, tmp_path / "a.pdf", lang="th")
+        )
+        with i18n.use_language("th"):
+            owner = i18n._("Owner")
+        [owner_cell] = [
+            row[1]
+            for table in story
+            if isinstance(table, d.Table)
+            for row in table._cellvalues
+            if len(row) == 2 and plain(getattr(_block(row[0]), "text", "")) == owner
+        ]
+        assert _cell_lines(owner_cell, narrow) == [given, family]
+        period = Period(date(2026, 1, 1), date(2026, 11, 28))
+        story = _story_of(
+            monkeypatch,
+            lambda: d.portfolio_report(db, tmp_path / "p.pdf", period, lang="th", now=NOW),
+        )
+    finally:
+        db.close()
+    cells = [
+        row[0]
+        for table in story
+        if isinstance(table, d.Table)
+        for row in table._cellvalues[1:]
+        if given in plain(getattr(_block(row[0]), "text", ""))
+    ]
+    assert cells, "the breakdown by owner names the owner"
+    for cell in cells:
+        assert _cell_lines(cell, narrow) == [given, family]

@@ -772,7 +772,7 @@ def _account_story(
         (_("Country"), i18n.country_name(acc_country)),
         (_("Status"), label(STATUS, status)),
         (_("Segment"), label(TIER, tier) or "—"),
-        (_("Owner"), owner or "—"),
+        (_("Owner"), person_name(owner or "—")),
         (_("Customer since"), ctx.date(since)),
         (_("Revenue to date"), ctx.total(earned)),
         (_("Last touch"), ctx.date(last_touch)),
@@ -1118,7 +1118,7 @@ def _portfolio_story(
             money.append(g.revenue)
             rows.append(
                 [
-                    shown[key],
+                    person_name(shown[key]) if index == 4 else shown[key],
                     i18n.format_number(len(ids)),
                     ctx.rate_cell(g.retention),
                     ctx.rate_cell(g.churn),
@@ -1172,7 +1172,7 @@ def _portfolio_story(
                 [
                     info[a][0],
                     i18n.country_name(info[a][1]),
-                    info[a][3],
+                    person_name(info[a][3]),
                     money_text(v, rates.reporting),
                 ]
                 for v, a in ranked[:20]
@@ -1247,7 +1247,7 @@ def _risk_section(
     rows = [
         [
             names[f.account_id][0],
-            names[f.account_id][1],
+            person_name(names[f.account_id][1]),
             _stake(ctx, f),
             i18n.format_number(f.score.points),
             "\n".join(_reason_text(ctx, f, key, points) for key, points in f.score.reasons),
