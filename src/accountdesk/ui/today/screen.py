@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -177,6 +178,7 @@ class Section(QFrame):
         width = view.viewport().width()
         if not self._wrap or width == self._fitted_width:
             return
+        was_wrapping, narrower = self.wrapping, self._fitted_width
         self._fitted_width = width
         header = view.horizontalHeader()
         others = 0
@@ -206,6 +208,15 @@ class Section(QFrame):
             most = YIELDED_LINES
         if self.wrapping and self._tallest(rows) > most * line + 8:
             self._share(left, needs, wrapping=False)
+        slack = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        if self.wrapping and not was_wrapping and 0 < width - narrower <= slack:
+            # Grown by a scroll bar's breadth at most: most likely the bar of the screen's
+            # scroll area, gone because these rows were made shorter. Wrapped again they would
+            # be taller, bring the bar back and be unwrapped: a loop of refits that never
+            # settled (at 1024 px in Slovenian, a hundred a second, the block half empty).
+            # They wrap again once the width has grown by more.
+            self._share(left, needs, wrapping=False)
+            self._fitted_width = narrower
 
     def _tallest(self, rows: range) -> int:
         view = self.panel.view
