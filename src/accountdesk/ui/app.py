@@ -14,6 +14,7 @@ from accountdesk.core import i18n
 from accountdesk.core.i18n import _
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
 
@@ -507,22 +508,39 @@ def collect_garbage_on_the_gui_thread(app: QApplication) -> None:
 
 _fonts_registered = False
 CJK_FONT_FILE = "DroidSansFallback.ttf"
+PERSIAN_FONT_FILE = "Vazirmatn-Regular.ttf"
+#: The Persian letters that reach highest and lowest: the madda of آ, the stroke of گ, the dots
+#: of ژ and چ, the tail of ی.
+PERSIAN_SAMPLE = "آگژچی"
 
 
 def register_fonts() -> None:
     """Add the fonts shipped in resources/fonts (Latin, Thai, Persian, Chinese/Japanese/Korean)
-    to Qt.
+    to Qt, make the Persian and the CJK one substitutes of the application's font where the
+    computer's own fonts do not do, and make its figures tabular.
 
-    Qt on Linux falls back to application fonts through fontconfig, but on Windows and macOS
-    it does not, so when the computer has no font for one of Chinese, Japanese or Korean the
-    shipped CJK font becomes the first substitute of the application's font family: Qt then
-    draws CJK characters with it and everything else with the system font. A computer with
-    fonts of its own for all three keeps them."""
+    Qt draws a character the application's font lacks with a substitute of that font's family
+    first, then with the system's choice. Qt on Linux chooses among application fonts too
+    (through fontconfig), but on Windows and macOS it does not, so when the computer has no
+    font for one of Chinese, Japanese or Korean the shipped CJK font becomes a substitute.
+    Persian is drawn with Vazirmatn when the font the computer would use has no Persian letters
+    or is too short for them (:func:`persian_font_fits`): on a Linux computer with DejaVu Sans
+    alone, Persian came in DejaVu's letters, which reach past its 14 px line, so that list rows
+    sized to the line overlapped. A computer with fonts of its own that do keeps them, and a
+    character the application's font has (Latin) is never drawn with a substitute. An alias
+    such as fontconfig's "Sans Serif" (the font of a desktop with no theme of its own) gets the
+    family it stands for as its first substitute, then the others: Qt looks up only the
+    substitutes of the family asked for, and a substitute of an alias alone would replace it.
+
+    Figures are tabular (OpenType ``tnum``): Vazirmatn's Persian digits are proportional ("۳"
+    more than twice as wide as "۱"), and a column of dates or amounts is sized by samples of
+    its text (``i18n.date_samples``) and reads best with its digits lined up."""
     global _fonts_registered
     if _fonts_registered:
         return
     _fonts_registered = True
-    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from accountdesk.core.paths import resource_dir
 
@@ -530,15 +548,51 @@ def register_fonts() -> None:
     if not folder.is_dir():
         return
     needs_cjk = not cjk_fonts_installed()
-    cjk_families: list[str] = []
+    shipped: dict[str, list[str]] = {}
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in {".ttf", ".otf", ".ttc"}:
             font_id = QFontDatabase.addApplicationFont(str(path))
-            if path.name == CJK_FONT_FILE:
-                cjk_families = QFontDatabase.applicationFontFamilies(font_id)
-    if needs_cjk and cjk_families:
-        for family in ui_font_families():
-            QFont.insertSubstitutions(family, cjk_families)
+            shipped[path.name] = QFontDatabase.applicationFontFamilies(font_id)
+    font = QGuiApplication.font()
+    substitutes: list[str] = []
+    if not persian_font_fits(font):
+        substitutes += shipped.get(PERSIAN_FONT_FILE, [])
+    if needs_cjk:
+        substitutes += shipped.get(CJK_FONT_FILE, [])
+    if substitutes:
+        families = ui_font_families()
+        for family in font.families():
+            if family not in families:  # an alias
+                QFont.insertSubstitutions(family, [*families, *substitutes])
+        for family in families:
+            QFont.insertSubstitutions(family, substitutes)
+    font.setFeature(QFont.Tag("tnum"), 1)
+    QApplication.setFont(font)
+
+
+def persian_font_fits(font: QFont) -> bool:
+    """True when the font the computer draws Persian text in ``font`` with has every letter of
+    :data:`PERSIAN_SAMPLE` and keeps them inside its line (its ascent and descent), which is
+    what a list row or a text box is sized to. Compared at 1000 px a em, where hinting does not
+    round the letters to whole pixels (and the application's own size stays out of Qt's font
+    cache until its substitutes are set): DejaVu Sans's Persian letters reach about 1 % of
+    the em past its ascent and past its descent, which the hinting at 12 px makes 1-2 px."""
+    from PySide6.QtGui import QFont, QTextLayout
+
+    probe = QFont(font)
+    probe.setPixelSize(1000)
+    layout = QTextLayout(PERSIAN_SAMPLE, probe)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    for run in runs:
+        raw = run.rawFont()
+        for glyph in run.glyphIndexes():
+            box = raw.boundingRect(glyph)
+            if glyph == 0 or -box.top() > raw.ascent() or box.bottom() > raw.descent():
+                return False
+    return bool(runs)
 
 
 def cjk_fonts_installed() -> bool:
