@@ -62,7 +62,8 @@ def test_a_contacts_hours_in_persian_digits_stored_in_ascii(
     qtbot.addWidget(editor)
     start, end = _line(editor, "work_start"), _line(editor, "work_end")
     assert (start.text(), end.text()) == ("۰۸:۳۰", "۱۶:۰۰")
-    assert (start.placeholderText(), end.placeholderText()) == ("۰۹:۰۰", "۱۷:۰۰")
+    # left empty: Iran's typical hours, in Persian digits
+    assert (start.placeholderText(), end.placeholderText()) == ("۰۸:۰۰", "۱۶:۰۰")
     end.setText("۱۷:۰۰")
     assert editor.try_save()
     detail = contact_detail(ctx.db, contact)
@@ -75,3 +76,33 @@ def test_english_hours_stay_ascii(ctx: Any, qtbot: Any) -> None:
     dialog = MeDialog(ctx)
     qtbot.addWidget(dialog)
     assert _line(dialog, "user.hours").placeholderText() == "09:00-17:00"
+
+
+def test_the_hours_placeholders_are_the_hours_an_empty_field_gives(ctx: Any, qtbot: Any) -> None:
+    """A contact left without hours of their own works their country's typical hours (their
+    page says so); the boxes said 09:00 and 17:00 whatever the country."""
+    from accountdesk.core.timekeeping.workhours import WorkingHours
+    from accountdesk.ui.contacts.editor import ContactEditor
+    from accountdesk.ui.forms import combo_value
+
+    account = create_account(ctx.db, AccountInput(name="SIA Dzintars", country="LV"))
+    contact = create_contact(
+        ctx.db, ContactInput(account_id=account, given_name="Aigars", country="LV")
+    )
+    editor = ContactEditor(ctx, contact)
+    qtbot.addWidget(editor)
+    start, end = _line(editor, "work_start"), _line(editor, "work_end")
+
+    def placeholders() -> tuple[str, str]:
+        return start.placeholderText(), end.placeholderText()
+
+    def typical(country: str) -> tuple[str, str]:
+        hours = WorkingHours.for_contact(country, None, None, subdivision=None)
+        return f"{hours.start:%H:%M}", f"{hours.end:%H:%M}"
+
+    assert (start.text(), end.text()) == ("", "")
+    assert placeholders() == typical("LV") == ("08:30", "17:00")
+    country = editor.fields["country"]
+    country.setCurrentIndex(country.findData("TR"))
+    assert combo_value(country) == "TR"
+    assert placeholders() == typical("TR") == ("09:00", "18:00")

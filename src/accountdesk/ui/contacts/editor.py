@@ -347,10 +347,11 @@ class ContactEditor(FormDialog):
         self.add_field("timezone", _("Time zone"), zone)
         zone_follows_country(country, zone)
         on_country(country, self._country_changed)
-        # hours in the language's digits, as dates and numbers are typed (parse_hhmm reads them)
-        start = line(localize_digits("09:00"))
-        self.add_field("work_start", _("Works from"), start, also=["work_hours"])
-        self.add_field("work_end", _("Works until"), line(localize_digits("17:00")))
+        # left empty, the hours are the country's typical ones: the placeholders show them
+        self._hours = (line(), line())
+        self.add_field("work_start", _("Works from"), self._hours[0], also=["work_hours"])
+        self.add_field("work_end", _("Works until"), self._hours[1])
+        self._show_typical_hours()
         self.add_section(_("How to reach them"))
         channels = table_choices(CHANNEL, CHANNELS)
         self.add_field("preferred_channel", _("Preferred channel"), combo(channels, empty="–"))
@@ -394,9 +395,22 @@ class ContactEditor(FormDialog):
         self.set_text("timezone", detail.timezone)
         self._placed = self._place()
 
+    def _show_typical_hours(self) -> None:
+        """The working hours a contact left without their own gets: their country's typical
+        hours (culture.calendar.business_hours; Latvia's 08:30–17:00), in the language's
+        digits, as hours are typed (parse_hhmm reads them). The boxes said 09:00–17:00 for
+        every country while the contact's page then showed the country's hours."""
+        from accountdesk.core.culture.calendar import business_hours  # holidays: not at start
+
+        hours = business_hours(self.text("country") or None)
+        for box, at in zip(self._hours, (hours.start, hours.end), strict=True):
+            box.setPlaceholderText(localize_digits(at.strftime("%H:%M")))
+
     def _country_changed(self) -> None:
         """The city the account gave is the account's: another country clears it (a contact
-        at an account in Rīga put in Iran kept "Rīga"); a city typed in stays."""
+        at an account in Rīga put in Iran kept "Rīga"); a city typed in stays. The hours'
+        placeholders follow the country (:meth:`_show_typical_hours`)."""
+        self._show_typical_hours()
         placed = self._placed
         if placed is None or not placed[1] or self.text("city") != placed[1]:
             return
