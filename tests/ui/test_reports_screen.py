@@ -286,3 +286,20 @@ def test_the_metrics_table_shows_every_row_and_scrolls_with_the_box(
         return 0 < table.visualRect(last).bottom() < table.viewport().height()
 
     qtbot.waitUntil(whole, timeout=3000)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_screen_opened_on_the_account_report_shows_the_hint_at_once(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    """Not an empty table and two charts of "not enough data" until the figures' pause is
+    over (a tour's screenshot of a screen just opened showed them)."""
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("account"))
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert screen._refresh.isActive()  # the figures are still to come
+    assert screen.metrics_hint.isVisible() and not screen.table.isVisible()
+    assert not screen.nps_chart.isVisible() and not screen.trend_chart.isVisible()
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))  # figures to come: no hint
+    assert not screen.metrics_hint.isVisible() and screen.table.isVisible()

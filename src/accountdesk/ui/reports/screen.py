@@ -501,7 +501,19 @@ class ReportsScreen(QWidget):
         self._schedule()
 
     def _schedule(self, *_args: object) -> None:
+        self._show_waiting()  # at once: the figures come after a pause
         self._refresh.start()
+
+    def _show_waiting(self) -> bool:
+        """Before an account is chosen there is nothing to measure: the hint instead of the
+        table and the charts (True then). Shown only when the figures were asked for, an
+        opened screen showed an empty table and two charts of "not enough data" for the
+        pause before."""
+        waiting = self.current_kind() == "account" and not self.account.record_id
+        self.metrics_hint.setVisible(waiting)
+        for widget in (self.table, self.money_note, self.nps_chart, self.trend_chart):
+            widget.setVisible(not waiting)
+        return waiting
 
     def period(self) -> Period | None:
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
@@ -550,11 +562,7 @@ class ReportsScreen(QWidget):
         self.message.clear()
         self._metrics_serial += 1
         serial = self._metrics_serial
-        waiting = request.kind == "account" and not request.account_id
-        self.metrics_hint.setVisible(waiting)
-        for widget in (self.table, self.money_note, self.nps_chart, self.trend_chart):
-            widget.setVisible(not waiting)
-        if waiting:
+        if self._show_waiting():
             self.metrics = None
             self.table.setRowCount(0)
             return
