@@ -587,7 +587,8 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
 
     with contextlib.suppress(NotFoundError):
         return contact_detail(db, text)
-    hits = [h for h in search(db, text, limit=50) if h.kind == "contact"]
+    # a person named by their own name: not the people of an account the text names
+    hits = [h for h in search(db, text, limit=50, account_people=False) if h.kind == "contact"]
     if not hits:
         raise UserError(_("No contact matches “{text}”.").format(text=text))
     folded = [h for h in hits if h.title.casefold() == text.casefold()]

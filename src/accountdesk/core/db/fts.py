@@ -538,11 +538,15 @@ def _account_people(conn: Connection, query: str, shown: list[Row], room: int) -
     return people
 
 
-def search_rows(conn: Connection, query: str, limit: int) -> list[Row]:
+def search_rows(
+    conn: Connection, query: str, limit: int, *, account_people: bool = True
+) -> list[Row]:
     """The matches for ``query`` with what a result list shows, best first: the records it
     matches, then, while there is room, the people of the accounts it names (a rep who
     remembers "the buyer at Anadolu Tekstil" types "anadolu": the account, then its
-    contacts, after every name that matches itself: :func:`_account_people`)."""
+    contacts, after every name that matches itself: :func:`_account_people`). Without
+    ``account_people``, the records it matches only: a command that takes a person's name
+    (``contact``, ``privacy erase``) must not take an account's name for one of its people."""
     ranked = ranked_refs(conn, query, limit)
     rows: dict[str, Row] = {}
     accounts = [ref for ref, kind in ranked if kind == "account"]
@@ -560,4 +564,6 @@ def search_rows(conn: Connection, query: str, limit: int) -> list[Row]:
             name = display_name(given, family, order)
             rows[id_] = ("contact", id_, name, account_name, country, city, account_id)
     shown = [rows[ref] for ref, _kind in ranked if ref in rows]
+    if not account_people:
+        return shown
     return shown + _account_people(conn, query, shown, limit - len(shown))

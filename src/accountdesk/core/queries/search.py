@@ -24,21 +24,26 @@ class SearchHit:
     account_id: str
 
 
-def search_connection(conn: Connection, query: str, limit: int = 20) -> list[SearchHit]:
+def search_connection(
+    conn: Connection, query: str, limit: int = 20, *, account_people: bool = True
+) -> list[SearchHit]:
     """Search on a DB-API connection: sqlite3 (the command line's fast lane) or the engine's
     own (sqlcipher3 for an encrypted database, psycopg for a team server)."""
-    return [SearchHit(*row) for row in search_rows(conn, query, limit)]
+    rows = search_rows(conn, query, limit, account_people=account_people)
+    return [SearchHit(*row) for row in rows]
 
 
-def search(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
+def search(
+    db: Database, query: str, limit: int = 20, *, account_people: bool = True
+) -> list[SearchHit]:
     """The best ``limit`` matches for ``query`` (every word a prefix; a number of fewer than
     :data:`~accountdesk.core.db.fts.PHONE_DIGITS` digits the start of a name's word, or
-    whole), best first; then, while there is room, the people of the accounts it names
-    (:func:`~accountdesk.core.db.fts.search_rows`)."""
+    whole), best first; then, while there is room, the people of the accounts it names,
+    unless ``account_people`` is False (:func:`~accountdesk.core.db.fts.search_rows`)."""
     with db.engine.connect() as conn:
         raw = conn.connection.driver_connection  # sqlite3, sqlcipher3 or psycopg
         assert raw is not None
         try:
-            return search_connection(raw, query, limit)
+            return search_connection(raw, query, limit, account_people=account_people)
         finally:
             conn.rollback()

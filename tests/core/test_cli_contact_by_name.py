@@ -1,0 +1,60 @@
+"""Commands that take a person's name (``contact``, ``privacy erase``, ``export --contact``)
+find the person by their own name: an account's name lists its people in search and Ctrl+K,
+where the user sees and picks, but must not pick one of them for a command (``privacy erase
+Anadolu`` erased the account's only contact)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accountdesk import cli
+from accountdesk.core.db.engine import open_database
+from accountdesk.core.queries.search import search
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+
+
+@pytest.fixture
+def crm(tmp_path: Path) -> Path:
+    path = tmp_path / "crm.db"
+    db = open_database(path)
+    for account, given, family in (
+        ("Anadolu Tekstil", "Ayşe", "Yılmaz"),
+        ("Kaya Holding", "Ahmet", "Demir"),
+        ("Boğaziçi Lojistik", "Mehmet", "Kaya"),
+    ):
+        made = create_account(db, AccountInput(name=account, country="TR"))
+        create_contact(
+            db, ContactInput(account_id=made, given_name=given, family_name=family, country="TR")
+        )
+    db.close()
+    return path
+
+
+def test_an_accounts_name_is_not_a_persons_for_a_command(
+    crm: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--lang", "en", "--db", str(crm), "contact", "Anadolu"]) == 1
+    assert "No contact matches “Anadolu”." in capsys.readouterr().err
+    assert cli.main(["--lang", "en", "--db", str(crm), "privacy", "erase", "--yes", "Anadolu"]) == 1
+    assert "No contact matches" in capsys.readouterr().err
+    db = open_database(crm)
+    try:  # Ayşe is still there, and search still lists her after her account
+        found = [(h.kind, h.title) for h in search(db, "Anadolu")]
+    finally:
+        db.close()
+    assert found == [("account", "Anadolu Tekstil"), ("contact", "Ayşe Yılmaz")]
+
+
+def test_a_family_name_that_is_also_an_accounts_finds_the_person_alone(
+    crm: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--lang", "en", "--db", str(crm), "contact", "Kaya"]) == 0
+    shown = capsys.readouterr().out
+    assert "Mehmet Kaya" in shown and "Ahmet Demir" not in shown
