@@ -48,3 +48,32 @@ def test_schedule_dialog_zone_picker_has_no_factory(qtbot: Any, ctx: Any) -> Non
     dialog.zone.setEditText("Factory")
     dialog.refresh()
     assert dialog.yours.text() == "Not a time zone"
+
+
+@pytest.mark.parametrize("zone", ["Asia/Kolkata", "Asia/Calcutta"])
+def test_a_contact_stored_with_an_older_zone_id_is_scheduled_in_their_time(
+    qtbot: Any, ctx: Any, zone: str
+) -> None:
+    """The box lists Kolkata once, under Asia/Kolkata; a contact stored with Asia/Calcutta
+    (a CSV or vCard file may give it) is still in "their time", and their hours are checked."""
+    from accountdesk.core.services.accounts import (
+        AccountInput,
+        ContactInput,
+        create_account,
+        create_contact,
+    )
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    account = create_account(ctx.db, AccountInput(name="Tata Demo", country="IN", timezone=zone))
+    contact = create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account, given_name="Priya", family_name="Sharma", country="IN",
+            timezone=zone,
+        ),
+    )  # fmt: skip
+    dialog = ScheduleDialog(ctx, contact, title="Call")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.when_label.text() == "When (their time)"

@@ -262,6 +262,12 @@ class ScheduleDialog(QDialog):
 
     # --- live checks --------------------------------------------------------------------
 
+    def _theirs(self, zone: str) -> bool:
+        """Whether ``zone`` (the box's) is the person's own zone, stored perhaps under an older
+        id or an alias (Asia/Calcutta): the box lists it under the current one (Asia/Kolkata)."""
+        assert self.person is not None
+        return i18n.current_zone_id(zone) == i18n.current_zone_id(self.person.zone)
+
     def refresh(self) -> None:
         zone = combo_value(self.zone)
         if zone not in zone_choices():
@@ -274,7 +280,7 @@ class ScheduleDialog(QDialog):
             self._suggest(zone, None)
             return
         resolution = resolve_wall_time(local, zone)
-        if self.person is None or zone == self.person.zone:
+        if self.person is None or self._theirs(zone):
             self.when_label.setText(_("When (their time)"))
         else:
             self.when_label.setText(_("When ({zone})").format(zone=i18n.zone_name(zone)))
@@ -285,7 +291,7 @@ class ScheduleDialog(QDialog):
         messages: list[str] = []
         if resolution.instant < self.ctx.now():
             messages.append(_("This time is in the past: {when} your time.").format(when=mine))
-        if self.person is not None and zone == self.person.zone:
+        if self.person is not None and self._theirs(zone):
             found = check_slot(
                 local,
                 zone,
