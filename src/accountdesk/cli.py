@@ -150,15 +150,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.source or args.map or args.save_map or args.keep_unknown:
             raise UserError(_("--from, --map, --save-map and --keep-unknown are for CSV files."))
         return _import_vcard_or_json(args)
-    as_is = not (args.source or args.map or args.save_map or args.keep_unknown or args.dry_run)
     # a large file starts being checked now, while this process imports what writing needs
     # and opens the database (half a second of a 30,000-contact import)
-    early = (
-        csv_check.started_early(Path(args.file), i18n.current_language().code)
-        if as_is
-        else contextlib.nullcontext()
-    )
-    with early as checking:
+    path = Path(args.file)
+    apart = csv_check.checked_apart(
+        path, dry_run=args.dry_run, mapped=bool(args.map), source=args.source,
+        keep_unknown=args.keep_unknown,
+    )  # fmt: skip
+    with csv_check.started_early(path, i18n.current_language().code, apart=apart) as checking:
         return _import_csv(args, checking)
 
 

@@ -38,7 +38,8 @@ def test_a_copy_of_the_file_alone_holds_what_a_command_wrote(run: Run, tmp_path:
     assert names == ["Ayşe", "Jānis"]
 
 
-def test_python_m_runs_the_same_program(run: Run, tmp_path: Path) -> None:
+def test_python_m_accountdesk_runs_the_command_line(run: Run, tmp_path: Path) -> None:
+    # a smoke test of __main__.py (it calls cli.run, as the console script does)
     shown = subprocess.run(
         [sys.executable, "-m", "accountdesk", "--version"],
         capture_output=True,

@@ -83,7 +83,7 @@ def test_checking_started_for_a_command_that_fails_first_is_stopped(
     tmp_path: Path, started: list[csv_check.Checkers]
 ) -> None:
     path = _file(tmp_path)
-    with pytest.raises(RuntimeError), csv_check.started_early(path, "en") as checking:
+    with pytest.raises(RuntimeError), csv_check.started_early(path, "en", apart=True) as checking:
         assert checking is not None and checking.processes[0].poll() is None
         raise RuntimeError("the database could not be opened")
     assert all(p.poll() is not None for p in started[0].processes)

@@ -34,11 +34,22 @@ PARALLEL_MIN_BYTES = 2_000_000  # about 5,000 rows: below this more processes ar
 PART_BLOCK = 1000  # rows per block when several processes check a file
 
 
-def worth_checking_apart(path: Path) -> bool:
-    """Whether a CSV file is large enough to be checked in other processes while this one
-    writes (and the machine has more than one core for them)."""
+def checked_apart(
+    path: Path, *, dry_run: bool, mapped: bool, source: object, keep_unknown: bool
+) -> bool:
+    """Whether an import checks ``path`` in other processes while it writes: a file large
+    enough (and a machine with more than one core for them), read as AccountDesk's own
+    columns (no mapping chosen, not ``source``: another product's export, named or
+    recognised; no column kept in the notes), for real (not a dry run). The checking process
+    reads the header on its own, as AccountDesk's columns."""
     return (
-        (os.cpu_count() or 1) > 1 and path.is_file() and path.stat().st_size >= PARALLEL_MIN_BYTES
+        not dry_run
+        and not mapped
+        and source is None
+        and not keep_unknown
+        and (os.cpu_count() or 1) > 1
+        and path.is_file()
+        and path.stat().st_size >= PARALLEL_MIN_BYTES
     )
 
 
@@ -82,12 +93,13 @@ def start(path: Path, language: str) -> Checkers:
 
 
 @contextlib.contextmanager
-def started_early(path: Path, language: str) -> Iterator[Checkers | None]:
-    """Checkers for ``path`` started now, if it is worth checking apart, for an import that is
-    not ready to write yet (:func:`accountdesk.core.io.csv_io.import_csv` takes them over, or
-    stops them when it checks the file itself); stopped at the end of the block whatever
-    happened in it."""
-    checkers = start(path, language) if worth_checking_apart(path) else None
+def started_early(path: Path, language: str, *, apart: bool) -> Iterator[Checkers | None]:
+    """Checkers for ``path`` started now, when it is to be checked ``apart``
+    (:func:`checked_apart`, as far as the caller knows before the header is read), for an
+    import that is not ready to write yet (:func:`accountdesk.core.io.csv_io.import_csv`
+    takes them over, or stops them when it checks the file itself: another product's export
+    recognised from its header); stopped at the end of the block whatever happened in it."""
+    checkers = start(path, language) if apart else None
     try:
         yield checkers
     finally:

@@ -1517,13 +1517,10 @@ def import_csv(
         raise UnknownHeader(
             _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
         )
-    parallel = (
-        not dry_run
-        and chosen is None  # the checking process recognises the header on its own
-        and header_map.source is None
-        and not keep_unknown
-        and csv_check.worth_checking_apart(path)
-    )
+    parallel = csv_check.checked_apart(
+        path, dry_run=dry_run, mapped=chosen is not None, source=header_map.source,
+        keep_unknown=keep_unknown,
+    )  # fmt: skip
     if parallel:
         # the checking processes read the rows: the file's text is not kept here too (four
         # bytes a character in memory as read, 600 MB for 150 MB of Thai and Latin)
