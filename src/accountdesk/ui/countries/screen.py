@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -217,6 +218,10 @@ class CountriesScreen(QWidget):
             on_open=self.edit_note,
             on_delete=lambda n: ctx.delete("country_note", n.id, n.body[:40]),
             new_text=_("Add note…"),
+            empty=_(
+                "No notes of yours on this country yet. What you add here is shown on every "
+                "contact from this country, beside the etiquette notes."
+            ),
         )
         notes_layout.addWidget(self.notes)
         self.tabs.addTab(notes_page, _("Your notes"))
@@ -265,8 +270,16 @@ class CountriesScreen(QWidget):
         self.seasons = QLabel()
         self.seasons.setWordWrap(True)
         self.seasons.setTextFormat(Qt.TextFormat.RichText)
-        cal_layout.addWidget(self.seasons)
-        cal_layout.addStretch(1)
+        self.seasons.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        # the seasons scroll under the whole calendar: laid out below it, their text squeezed
+        # the month's last week under the day's line and was itself cut at the tab's bottom
+        # (Turkey's Ramadan and two feasts on a 700-pixel screen)
+        seasons_scroll = QScrollArea()
+        seasons_scroll.setWidgetResizable(True)
+        seasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        seasons_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        seasons_scroll.setWidget(self.seasons)
+        cal_layout.addWidget(seasons_scroll, 1)
         split.addWidget(cal_side)
         split.setStretchFactor(0, 3)  # the list's names and kinds before the calendar
         split.setStretchFactor(1, 2)

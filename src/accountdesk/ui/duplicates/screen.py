@@ -206,7 +206,11 @@ class DuplicatesScreen(QWidget):
                 (N_("Contacts"), _names),
                 (N_("Account"), _accounts),
                 (N_("Why"), _why),
-            ]
+            ],
+            empty=_(
+                "No likely duplicates. Contacts with the same e-mail address or phone number, "
+                "or with similar names at one account, are listed here to be merged."
+            ),
         )
         self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
         # The columns share the pane; a long text ends in "…" (in full as a tooltip). Sized to
@@ -240,16 +244,17 @@ class DuplicatesScreen(QWidget):
         keep_row.addWidget(keep_label)
         keep_row.addWidget(self.keep, 1)
         side.addLayout(keep_row)
-        side.addWidget(
-            LeadingLabel(
-                _(
-                    "Merge into it (the kept contact's values win; "
-                    "its empty fields are filled from these):"
-                )
+        merge_into = LeadingLabel(
+            _(
+                "Merge into it (the kept contact's values win; "
+                "its empty fields are filled from these):"
             )
         )
+        # wrapped: on one line (560 px in Latvian) it pushed the list of groups so narrow that
+        # its columns no longer fitted, and the list was scrolled sideways
+        merge_into.setWordWrap(True)
+        side.addWidget(merge_into)
         self.others = QListWidget()
-        self.others.setMaximumHeight(110)
         self.others.itemChanged.connect(lambda _item: self._update_buttons())
         side.addWidget(self.others)
         merge_row = QHBoxLayout()
@@ -417,7 +422,17 @@ class DuplicatesScreen(QWidget):
             item.setCheckState(Qt.CheckState.Checked)
             self.others.addItem(item)
         self.others.blockSignals(False)
+        self._fit_others()
         self._update_buttons()
+
+    def _fit_others(self) -> None:
+        """The contacts to merge as tall as their rows, up to five (then they scroll): a box
+        of fixed height for one or two took the room of the side-by-side table, which showed
+        three of its rows on a 700-pixel screen."""
+        others = self.others
+        row = others.sizeHintForRow(0) if others.count() else others.fontMetrics().height() + 2
+        rows = sum(others.sizeHintForRow(r) for r in range(min(others.count(), 5)))
+        others.setFixedHeight(max(rows, row) + 2 * others.frameWidth())
 
     def chosen_others(self) -> list[str]:
         found = []

@@ -1,0 +1,138 @@
+"""A small laptop's screen (the main window at 1024×700) in Latvian: the Duplicates,
+Countries and Reports screens and the dialogs they open keep their texts whole, say what an
+empty list is for, and show every row of what they hold."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from accountdesk.core.bidi import plain
+from accountdesk.core.i18n import use_language
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.ui import tasks
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+#: What a screen gets of a 1024×700 main window (the navigation, the search and the status
+#: bar take the rest).
+SCREEN = (840, 620)
+
+
+@pytest.fixture
+def latvian() -> Iterator[None]:
+    with use_language("lv"):
+        yield
+
+
+def _shown(widget: QWidget, qtbot: Any, size: tuple[int, int] = SCREEN) -> None:
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    tasks.pump(50)
+
+
+def _duplicates(ctx: Any) -> None:
+    account = create_account(
+        ctx.db, AccountInput(name="Pioneer Freight Inc.", country="US", timezone="America/New_York")
+    )
+    for given in ("David", "Olivia"):
+        create_contact(
+            ctx.db,
+            ContactInput(
+                account_id=account,
+                given_name=given,
+                family_name="Davis",
+                country="US",
+                timezone="America/New_York",
+                emails=["david.davis@pioneerfreight.example"],
+            ),
+        )
+
+
+def test_duplicates_groups_are_not_pushed_sideways(ctx: Any, qtbot: Any, latvian: None) -> None:
+    """The sentence over the contacts to merge wraps: at its whole length (Latvian's is 560
+    px) it made the pane beside the groups so wide that their columns no longer fitted, and
+    the list of groups was scrolled sideways ("ontaktpersona", the names cut at their start)."""
+    from accountdesk.ui.duplicates.screen import DuplicatesScreen
+
+    _duplicates(ctx)
+    screen = DuplicatesScreen(ctx)
+    _shown(screen, qtbot)
+    qtbot.waitUntil(lambda: screen.groups.model.rowCount() == 1, timeout=10000)
+    tasks.pump(50)
+    view = screen.groups.view
+    assert view.horizontalHeader().length() <= view.viewport().width()
+    assert view.horizontalScrollBar().value() == 0
+    assert not view.horizontalScrollBar().isVisible()
+
+
+def test_duplicates_empty_list_says_what_it_holds(ctx: Any, qtbot: Any, latvian: None) -> None:
+    from accountdesk.ui.duplicates.screen import DuplicatesScreen
+
+    screen = DuplicatesScreen(ctx)
+    _shown(screen, qtbot)
+    qtbot.waitUntil(lambda: screen.refresh_button.isEnabled(), timeout=10000)
+    note = screen.groups.empty_note
+    assert note.isVisible() and plain(note.text())
+
+
+def _countries(ctx: Any, qtbot: Any, code: str) -> Any:
+    from accountdesk.ui.countries.screen import CountriesScreen
+
+    screen = CountriesScreen(ctx, asynchronous=False)
+    _shown(screen, qtbot)
+    screen.select(code)
+    tasks.pump(50)
+    return screen
+
+
+def test_country_notes_empty_list_says_what_goes_there(ctx: Any, qtbot: Any, latvian: None) -> None:
+    screen = _countries(ctx, qtbot, "TR")
+    screen.tabs.setCurrentIndex(2)
+    tasks.pump(50)
+    note = screen.notes.empty_note
+    assert note.isVisible() and plain(note.text())
+
+
+def test_holidays_calendar_shows_every_week_and_the_seasons_whole(
+    ctx: Any, qtbot: Any, latvian: None
+) -> None:
+    """Turkey in November 2026 (six weeks, Ramadan and two feasts among the seasons): the
+    month's last week was cut under the seasons' text, and that text was cut at the bottom
+    of the tab; the seasons now scroll beside the whole calendar."""
+    screen = _countries(ctx, qtbot, "TR")
+    screen.tabs.setCurrentIndex(3)
+    tasks.pump(50)
+    calendar = screen.calendar
+    assert calendar.height() >= calendar.minimumSizeHint().height()
+    assert calendar.grid.geometry().bottom() < calendar.height()
+    seasons = screen.seasons
+    assert seasons.text()
+    assert seasons.height() >= seasons.heightForWidth(seasons.width())
+
+
+def test_contacts_to_merge_take_no_more_height_than_their_rows(
+    ctx: Any, qtbot: Any, latvian: None
+) -> None:
+    """One contact to merge sat in a box four rows high; the side-by-side table above it,
+    what a merge is decided on, showed three of its rows on a 700-pixel screen."""
+    from accountdesk.ui.duplicates.screen import DuplicatesScreen
+
+    _duplicates(ctx)
+    screen = DuplicatesScreen(ctx)
+    _shown(screen, qtbot)
+    qtbot.waitUntil(lambda: screen.groups.model.rowCount() == 1, timeout=10000)
+    tasks.pump(50)
+    others = screen.others
+    assert others.count() == 1
+    rows = sum(others.sizeHintForRow(r) for r in range(others.count()))
+    assert others.height() <= rows + 2 * others.frameWidth() + others.spacing() + 4
