@@ -61,7 +61,7 @@ from accountdesk.ui.forms import FormDialog, notes_edit
 from accountdesk.ui.modal import run_modal
 
 HOLIDAYS_SHOWN = 8
-COMPACT_HOLIDAYS = 3
+COMPACT_HOLIDAYS = 3  # days, each with its holidays
 
 #: How each kind of etiquette note is marked: symbol, colour, label.
 KIND_MARKS: dict[str, tuple[str, str, str]] = {
@@ -121,6 +121,13 @@ def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
     return _("{date}: {name}").format(
         date=format_skeleton(holiday.date, "MMMEd"), name=isolate(name)
     )
+
+
+def day_text(day: date, named: Sequence[Any]) -> str:
+    """A day and its holidays on one line ("Sat 5 Dec: National Day, National Father's Day"):
+    ``named`` as :func:`~accountdesk.core.culture.calendar.by_day` gives them."""
+    names = join_list(isolate(holiday_text(h, with_day=False)) for h in named)
+    return _("{date}: {name}").format(date=format_skeleton(day, "MMMEd"), name=names)
 
 
 def season_span(season: Any) -> str:
@@ -533,9 +540,7 @@ def holidays_html(
         )
     days = by_day(upcoming)
     for day, named in days[:limit]:
-        names = join_list(isolate(holiday_text(h, with_day=False)) for h in named)
-        line = _("{date}: {name}").format(date=format_skeleton(day, "MMMEd"), name=names)
-        parts.append(f'<p style="margin:2px 0;">{esc(line)}</p>')
+        parts.append(f'<p style="margin:2px 0;">{esc(day_text(day, named))}</p>')
     rest = len(days) - min(len(days), limit)
     if rest > 0:
         parts.append(
@@ -668,12 +673,14 @@ class CultureSummary(QFrame):
             + esc(working_sentence(reach.status))
             + "</span>",
         ]
-        holidays = [*reach.holidays_today, *reach.upcoming_holidays][:COMPACT_HOLIDAYS]
-        if holidays:
+        # a day at a time, each day once with its holidays (Thailand's 5 December is three:
+        # the day three times took every entry, and the days after it were left out)
+        days = by_day([*reach.holidays_today, *reach.upcoming_holidays])[:COMPACT_HOLIDAYS]
+        if days:
             rows.append(
                 esc(
                     _("Holidays: {list}").format(
-                        list=join_clauses(isolate(holiday_text(h)) for h in holidays)
+                        list=join_clauses(isolate(day_text(day, named)) for day, named in days)
                     )
                 )
             )
