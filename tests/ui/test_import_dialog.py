@@ -84,7 +84,7 @@ def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
         ["2", "Anadolu Tekstil", "TR", "Ayşe", "Yılmaz"],
         ["3", "Anadolu Tekstil", "TR", "Can", "Demir"],
     ]
-    assert preview[0][7:9] == ["work: ayse@anadolu.example", "mobile: +905321234567"]
+    assert preview[0][7:9] == ["work: ayse@anadolu.example", "mobile: +90 532 123 45 67"]
     assert preview[0][10:] == ["", ""]  # no important dates, no notes
     assert [dialog.unmapped_list.item(i).text() for i in range(1)] == [
         "\u2068Doğum yeri\u2069 (not mapped yet)"

@@ -10,6 +10,7 @@ change; Import runs the same import, writing, in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,7 @@ from accountdesk.core.io import mapping as m
 from accountdesk.core.io.kinds import import_whole, kind_of
 from accountdesk.core.io.sources import SOURCES, normalise
 from accountdesk.core.labels import DATE_KIND, LIST_LABEL, label
+from accountdesk.core.validation import phone_shown
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.rowkeys import tab_leaves
@@ -236,13 +238,16 @@ def _item(text: str) -> QTableWidgetItem:
     return item
 
 
-def _listed(items: list[dict[str, Any]]) -> str:
-    """Labelled values as the preview shows them: the label in the user's language."""
+def _listed(items: list[dict[str, Any]], shown: Callable[[str], str] = str) -> str:
+    """Labelled values as the preview shows them: the label in the user's language, each
+    value as ``shown`` writes it (a phone grouped as people read it: phone_shown)."""
     return join_list(
         # TRANSLATORS: an e-mail address or phone number after its label ("work", "mobile")
-        _("{label}: {value}").format(label=label(LIST_LABEL, i["label"]), value=ltr(i["value"]))
+        _("{label}: {value}").format(
+            label=label(LIST_LABEL, i["label"]), value=ltr(shown(i["value"]))
+        )
         if i.get("label")
-        else ltr(i["value"])
+        else ltr(shown(i["value"]))
         for i in items
     )
 
@@ -615,7 +620,7 @@ class ImportDialog(QDialog):
                 contact.get("honorific") or "",
                 contact.get("job_title") or "",
                 _listed(contact.get("emails") or []),
-                _listed(contact.get("phones") or []),
+                _listed(contact.get("phones") or [], phone_shown),  # as the contact's page
                 contact.get("city") or account.get("city") or "",
                 _dates_cell(found.dates),
                 (notes or "").replace("\n", " · "),
