@@ -154,6 +154,9 @@ class ScheduleDialog(QDialog):
         self.suggestions_label.setWordWrap(True)
         layout.addWidget(self.suggestions_label)
         layout.addLayout(self.suggestions)
+        # the room of a taller dialog goes below the suggestions: the warnings stay as tall as
+        # their text, the suggestions under them (it went into both, far apart)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
         start = local or self._default_time()
