@@ -71,7 +71,8 @@ def test_a_long_choice_is_shown_from_its_start(ctx: Any, qtbot: Any) -> None:
     country = dialog.fields["user.country"]
     line = country.lineEdit()  # type: ignore[union-attr]
     assert line is not None
-    assert line.fontMetrics().horizontalAdvance(line.text()) > line.width()  # longer than it
+    # the dialog is now as wide as this choice (test_small_laptop_latvian.py); on a screen too
+    # narrow for it, it is still read from its start
     assert line.cursorPosition() == 0  # read from its start
     dialog.reject()
 

@@ -136,3 +136,42 @@ def test_contacts_to_merge_take_no_more_height_than_their_rows(
     assert others.count() == 1
     rows = sum(others.sizeHintForRow(r) for r in range(others.count()))
     assert others.height() <= rows + 2 * others.frameWidth() + others.spacing() + 4
+
+
+def test_exchange_rates_empty_table_says_what_it_is_for(
+    ctx: Any, qtbot: Any, latvian: None
+) -> None:
+    """With no rate yet the table was a blank box under its headers."""
+    from accountdesk.ui.reports.rates import RatesDialog
+
+    dialog = RatesDialog(ctx)
+    _shown(dialog, qtbot, (620, 640))
+    note = dialog.empty_note
+    assert note.isVisible() and plain(note.text())
+    dialog.currency.setText("USD")
+    dialog.rate.setText("1,08")
+    dialog.add_rate()
+    assert dialog.table.rowCount() == 1 and not note.isVisible()
+
+
+def test_me_dialog_shows_the_country_choice_whole(ctx: Any, qtbot: Any, latvian: None) -> None:
+    """ "Nav (nedēļas nogale sestdiena–svētdiena, …)" was cut after "sestdiena–svēt": the
+    Latvian labels took half of the dialog's 560 pixels."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    from accountdesk.ui.me import MeDialog
+
+    dialog = MeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tasks.pump(50)
+    country = dialog.fields["user.country"]
+    assert isinstance(country, QComboBox) and country.currentIndex() == 0
+    option = QStyleOptionComboBox()
+    country.initStyleOption(option)
+    text = country.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, country
+    )
+    needed = country.fontMetrics().horizontalAdvance(country.currentText())
+    assert text.width() >= needed, (text.width(), needed)
+    assert dialog.width() <= 1024 - 16

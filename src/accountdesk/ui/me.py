@@ -4,7 +4,8 @@ the command line (``accountdesk config``) reads the same."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSpinBox, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QSpinBox, QStyle, QStyleOptionComboBox, QWidget
 
 from accountdesk.core import settings
 from accountdesk.core.bidi import isolate
@@ -20,6 +21,7 @@ from accountdesk.ui.forms import (
     set_combo,
     zone_combo,
 )
+from accountdesk.ui.screenfit import resize_within_screen
 
 
 class MeDialog(FormDialog):
@@ -57,7 +59,30 @@ class MeDialog(FormDialog):
         self.set_text("user.subdivision", values["user.subdivision"])
         self.set_text("user.hours", localize_digits(str(values["user.hours"] or "")))
         cap.setValue(int(values["stay_in_touch.daily_cap"]))
+        self._fit_width(country)
         self.mark_clean()
+
+    def _fit_width(self, country: QComboBox) -> None:
+        """Wide enough for the labels and the whole of "None (Saturday–Sunday weekend, no public
+        holidays)": in Latvian the labels took half of 560 pixels and the choice was cut after
+        "sestdiena–svēt" (within the screen; a narrower one scrolls the form)."""
+        option = QStyleOptionComboBox()
+        country.initStyleOption(option)
+        text = country.fontMetrics().horizontalAdvance(country.itemText(0))
+        size = country.style().sizeFromContents(
+            QStyle.ContentsType.CT_ComboBox,
+            option,
+            QSize(text, country.sizeHint().height()),
+            country,
+        )
+        country.setMinimumWidth(size.width())
+        body, outer = self.form.parentWidget(), self.layout()
+        assert body is not None and outer is not None
+        margins = outer.contentsMargins()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        wanted = body.minimumSizeHint().width() + margins.left() + margins.right() + scroll_bar
+        if wanted > self.width():
+            resize_within_screen(self, wanted, self.height())
 
     def save(self) -> str | None:
         texts = {key: self.text(key) for key in ("user.zone", "user.country")}

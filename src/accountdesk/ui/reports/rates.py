@@ -38,6 +38,7 @@ from accountdesk.core.services.rates import (
 )
 from accountdesk.core.validation import format_number_input
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.rowkeys import tab_leaves
 
@@ -81,6 +82,7 @@ class RatesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.empty_note = EmptyNote(self.table)  # with no rate the table was a blank box
 
         self.currency = QLineEdit()
         # the codes isolated: the Persian line began with "ISO" and was laid out left to right
@@ -158,6 +160,14 @@ class RatesDialog(QDialog):
             for column, text in enumerate(cells):
                 self.table.setItem(r, column, QTableWidgetItem(text))
         self.delete_button.setEnabled(bool(self.rows))
+        self.empty_note.say(
+            None
+            if self.rows
+            else _(
+                "No exchange rates yet. Add a rate below or import a CSV file of them: "
+                "reports convert amounts in other currencies with them."
+            )
+        )
 
     def rate_texts(self) -> list[tuple[str, str, str]]:
         """The table as shown (for tests and accessibility)."""
