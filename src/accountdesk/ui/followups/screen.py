@@ -180,6 +180,9 @@ class FollowUpsScreen(QWidget):
         self.model = FollowUpModel(ctx, self)
         self.bucket = QComboBox(self)
         self.bucket.setObjectName("bucket")
+        # as wide as its entries now: its first one becomes "All done" while "Done" is chosen,
+        # longer in Thai and Turkish than every entry it was first shown with (it was cut)
+        self.bucket.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.bucket.addItem(_("All open"), None)
         for key in BUCKETS:
             self.bucket.addItem(_(BUCKET_LABELS[key]), key)
