@@ -87,7 +87,7 @@ def test_builds_with_metrics_and_charts(ctx: Any, demo_db: Database, qtbot: Any)
     _settle(screen, qtbot)
     texts = screen.metric_texts()
     assert {"NPS", "Customer retention rate", "Referral rate"} <= set(texts)
-    assert int(texts["Customers at end"]) > 0
+    assert int(texts["Customers at the end (E)"]) > 0
     assert len(screen.nps_chart.values) == 11
     assert screen.trend_chart.labels and screen.trend_chart.labels[0].startswith("Q")
     screen.grab()  # paints the charts
@@ -122,7 +122,7 @@ def test_empty_scope_says_not_enough_data(ctx: Any, demo_db: Database, qtbot: An
     texts = screen.metric_texts()
     for name in ("Customer retention rate", "Churn rate", "NPS", "Referral rate"):
         assert texts[name] == "not enough data"
-    assert texts["Customers at start"] == "0"
+    assert texts["Customers at the start (S)"] == "0"
     assert screen.nps_chart.values == []
     screen.grab()
 
@@ -259,7 +259,7 @@ def test_before_an_account_is_chosen_the_metrics_say_so_and_the_field_is_one_lin
     _settle(screen, qtbot)
     assert not screen.metrics_hint.isVisible() and screen.table.isVisible()
     assert screen.nps_chart.isVisible()
-    assert "Customers at end" in screen.metric_texts()
+    assert "Customers at the end (E)" in screen.metric_texts()
     # the trip page still has its rows
     screen.kind.setCurrentIndex(screen.kind.findData("trip"))
     qtbot.waitUntil(lambda: screen.scope_stack.height() > 2 * screen.kind.height(), timeout=3000)

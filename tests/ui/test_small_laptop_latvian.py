@@ -175,3 +175,47 @@ def test_me_dialog_shows_the_country_choice_whole(ctx: Any, qtbot: Any, latvian:
     needed = country.fontMetrics().horizontalAdvance(country.currentText())
     assert text.width() >= needed, (text.width(), needed)
     assert dialog.width() <= 1024 - 16
+
+
+@pytest.mark.parametrize("lang", ["en", "lv"])
+def test_key_metrics_say_what_s_stands_for(ctx: Any, qtbot: Any, lang: str) -> None:
+    """ "Customers of S kept" ("Saglabātie S klienti") named an S the screen never defined;
+    the PDF's table says "Customers at the start (S)", and now the screen does too."""
+    import re
+
+    from accountdesk.ui.reports.screen import ReportsScreen
+
+    with use_language(lang):
+        screen = ReportsScreen(ctx)
+        _shown(screen, qtbot)
+        screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+        screen.refresh_metrics()
+        qtbot.waitUntil(lambda: screen.table.rowCount() > 0 and not tasks.busy(), timeout=10000)
+        names = [plain(name) for name in screen.metric_texts()]
+    letters = {m for name in names for m in re.findall(r"(?<!\w)([SNE])(?!\w)", name)}
+    assert "S" in letters
+    for letter in letters:
+        assert any(name.endswith(f"({letter})") for name in names), (letter, names)
+
+
+def test_a_preview_of_earlier_choices_says_so(ctx: Any, qtbot: Any, latvian: None) -> None:
+    """Switched from the portfolio report to the trip brief, the screen went on showing the
+    portfolio's seven pages under "7 lappuses", with nothing saying they were not the trip
+    brief chosen, and Save as… saved them."""
+    from accountdesk.ui.reports.screen import ReportsScreen
+
+    screen = ReportsScreen(ctx)
+    _shown(screen, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.generate()
+    qtbot.waitUntil(lambda: screen.preview.page_count() >= 1, timeout=30000)
+    ready = screen.preview.pages.text()
+    assert not screen.preview.stale
+    screen.kind.setCurrentIndex(screen.kind.findData("trip"))
+    assert screen.preview.stale and screen.preview.pages.text() != ready
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.language.setCurrentIndex(screen.language.findData("en"))
+    assert screen.preview.stale  # a report in another language is another report
+    screen.generate()
+    qtbot.waitUntil(lambda: not screen.preview.stale, timeout=30000)
+    assert screen.preview.pages.text() == ready

@@ -54,8 +54,22 @@ class PdfPreview(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        #: The choices changed since the report shown was made (it is still shown, and can
+        #: still be saved or printed, with a line that says so).
+        self.stale = False
         self._set_enabled(False)
         self.pages.setText(_("Choose a report and press Generate to preview it here."))
+
+    def mark_stale(self, *_args: object) -> None:
+        """The choices changed: the pages shown are of the earlier ones. A report switched
+        from the portfolio to the trip brief went on showing the portfolio's pages under
+        "7 pages", with nothing saying they were not the trip brief chosen."""
+        if self.stale or not self.pdf_bytes:
+            return
+        self.stale = True
+        self.pages.setText(
+            _("This preview is of the earlier choices: press Generate for a report of these.")
+        )
 
     def _set_enabled(self, on: bool) -> None:
         self.save_button.setEnabled(on)
@@ -79,6 +93,7 @@ class PdfPreview(QWidget):
         self.document.load(buffer)
         ok = self.document.status() == QPdfDocument.Status.Ready and self.page_count() > 0
         self._set_enabled(ok)
+        self.stale = False
         if ok:
             count = self.page_count()
             self.pages.setText(

@@ -388,6 +388,10 @@ class ReportsScreen(QWidget):
         for combo in (self.scope_value, self.trip_country):
             combo.currentIndexChanged.connect(self._schedule)
         self.preset.currentIndexChanged.connect(self._preset_changed)
+        # what changes the PDF but not the figures
+        self.language.currentIndexChanged.connect(self.preview.mark_stale)
+        self.trip_city.textChanged.connect(self.preview.mark_stale)
+        self.trip_lost.toggled.connect(self.preview.mark_stale)
         self.start.dateChanged.connect(self._date_edited)
         self.end.dateChanged.connect(self._date_edited)
         ctx.changed.connect(self._data_changed)
@@ -501,6 +505,7 @@ class ReportsScreen(QWidget):
         self._schedule()
 
     def _schedule(self, *_args: object) -> None:
+        self.preview.mark_stale()  # what the choices were when the report shown was made
         self._show_waiting()  # at once: the figures come after a pause
         self._refresh.start()
 
@@ -613,10 +618,12 @@ class ReportsScreen(QWidget):
                 )
             return _("not enough data")
 
+        # the letters as the PDF's table names them: "Customers of S kept" named an S that
+        # the screen never said was the customers at the start
         rows = [
-            (_("Customers at start"), count(m.customers_at_start), ""),
-            (_("Customers at end"), count(m.customers_at_end), ""),
-            (_("Acquired in the period"), count(m.acquired), ""),
+            (_("Customers at the start (S)"), count(m.customers_at_start), ""),
+            (_("Customers at the end (E)"), count(m.customers_at_end), ""),
+            (_("Acquired in the period (N)"), count(m.acquired), ""),
             (_("Customer retention rate"), pct(m.retention), sample(m.retention)),
             (_("Customers of S kept"), pct(m.kept), sample(m.kept)),
             (_("Churn rate"), pct(m.churn), sample(m.churn)),
