@@ -59,6 +59,7 @@ from accountdesk.core.labels import DATE_KIND, LIST_LABEL, label
 from accountdesk.core.validation import phone_shown
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.rowkeys import tab_leaves
 from accountdesk.ui.screenfit import resize_within_screen
 
@@ -351,6 +352,8 @@ class ImportDialog(QDialog):
             [_("Row"), _("Column"), _("Value"), _("Problem")], "importProblems"
         )
         self.problems_table.setMinimumHeight(60)
+        # a clean file's table says so: blank, it read as not checked yet as much as clean
+        self.problems_note = EmptyNote(self.problems_table)
         problems_layout.addWidget(self.problems_table, 1)
         split.addWidget(problems_box)
         split.setSizes([280, 180, 280])  # the report's paragraphs need room (Thai is tall)
@@ -552,6 +555,7 @@ class ImportDialog(QDialog):
         self._generation += 1  # a check already running is of an older mapping now
         self.import_button.setEnabled(False)
         self.summary_label.setText(_("Checking the file…"))
+        self.problems_note.say(None)  # not of this mapping yet
         self._check_timer.start()
 
     # --- checking ------------------------------------------------------------------------
@@ -591,6 +595,8 @@ class ImportDialog(QDialog):
             self.summary_label.setText(found.error.message)
         self.import_button.setEnabled(found.report is not None)
         self._fill_problems(found.problems)
+        clean = found.report is not None and not found.problems
+        self.problems_note.say(_("No problems found in the file.") if clean else None)
         self._fill_preview(found.rows)
 
     def _fill_problems(self, problems: list[csv_io.Problem]) -> None:
