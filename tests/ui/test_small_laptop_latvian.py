@@ -219,3 +219,47 @@ def test_a_preview_of_earlier_choices_says_so(ctx: Any, qtbot: Any, latvian: Non
     screen.generate()
     qtbot.waitUntil(lambda: not screen.preview.stale, timeout=30000)
     assert screen.preview.pages.text() == ready
+
+
+def test_country_list_is_not_scrolled_sideways(ctx: Any, qtbot: Any, latvian: None) -> None:
+    """A few long names ("Dienviddžordžija un Dienvidsendviču salas") gave the whole list a
+    sideways scroll bar; they end in "…" now, whole in their tooltip."""
+    from PySide6.QtCore import Qt
+
+    screen = _countries(ctx, qtbot, "LV")
+    assert not screen.list.horizontalScrollBar().isVisible()
+    assert screen.list.textElideMode() == Qt.TextElideMode.ElideRight
+    widest = max(
+        screen.list.visualItemRect(screen.list.item(r)).width() for r in range(screen.list.count())
+    )
+    assert widest <= screen.list.viewport().width()
+
+
+def test_portfolio_of_all_accounts_shows_no_empty_box(ctx: Any, qtbot: Any, latvian: None) -> None:
+    """ "All accounts" left an empty, greyed box beside it."""
+    from accountdesk.ui.reports.screen import ReportsScreen
+
+    screen = ReportsScreen(ctx)
+    _shown(screen, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    assert screen.scope_by.currentData() == "all"
+    assert not screen.scope_value.isVisible()
+    screen.scope_by.setCurrentIndex(screen.scope_by.findData("segment"))
+    assert screen.scope_value.isVisible()
+
+
+@pytest.mark.parametrize("kind", ["account", "portfolio", "trip"])
+def test_report_period_dates_are_whole(ctx: Any, qtbot: Any, latvian: None, kind: str) -> None:
+    """ "30.11.2025" lost its first digit under the calendar button when the choices' pane
+    was narrow."""
+    from PySide6.QtWidgets import QToolButton
+
+    from accountdesk.ui.reports.screen import ReportsScreen
+
+    screen = ReportsScreen(ctx)
+    _shown(screen, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData(kind))
+    tasks.pump(50)
+    for edit in (screen.start, screen.end):
+        button = next(b for b in edit.findChildren(QToolButton) if b.isVisible())
+        assert edit.fontMetrics().horizontalAdvance(edit.text()) + 8 <= button.x()

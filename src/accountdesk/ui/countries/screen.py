@@ -13,19 +13,23 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -139,6 +143,20 @@ def _name_takes_the_rest(view: QTableView, name: int) -> None:
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
+class WithinWidth(QStyledItemDelegate):
+    """A list's rows no wider than its viewport, so that a long one ends in "…" (a list view
+    makes every row as wide as its widest text and scrolls sideways to it)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            size.setWidth(min(size.width(), view.viewport().width()))
+        return size
+
+
 class CountriesScreen(QWidget):
     def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
         super().__init__()
@@ -165,6 +183,12 @@ class CountriesScreen(QWidget):
         self.only_curated.toggled.connect(self._filter)
         left_layout.addWidget(self.only_curated)
         self.list = QListWidget()
+        # a long name ends in "…" (whole in its tooltip): a few of them gave the whole list a
+        # sideways scroll bar ("Dienviddžordžija un Dienvidsendviču salas")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setItemDelegate(WithinWidth(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # laid out again at each width
         self.list.currentItemChanged.connect(self._selected)
         self.no_country = EmptyNote(self.list)  # a search that matches no country says so
         left_layout.addWidget(self.list, 1)

@@ -180,6 +180,16 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+def _fit_date(edit: DateEdit) -> None:
+    """``edit`` wide enough for a date beside its calendar button: in a narrow pane (Latvian,
+    a 1024-pixel screen) "30.11.2025" lost its first digit under the button."""
+    sample = i18n.format_date_input(date(2028, 12, 28))  # wide digits, two-digit day and month
+    button = edit.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, edit)
+    margins = edit.textMargins().left() + edit.textMargins().right()
+    needed = edit.fontMetrics().horizontalAdvance(sample) + margins + button + 24
+    edit.setMinimumWidth(max(edit.minimumWidth(), needed))
+
+
 class WrappedCells(QStyledItemDelegate):
     """Qt measures a wrapped cell at the column's whole width but draws its text inside the
     cell's text margins: a value whose last line fitted the column but not the text area got
@@ -262,6 +272,9 @@ class ReportsScreen(QWidget):
         for key, text in SCOPES:
             self.scope_by.addItem(_(text), key)
         self.scope_value = QComboBox()
+        kept = self.scope_value.sizePolicy()
+        kept.setRetainSizeWhenHidden(True)  # the row keeps its place when it is hidden
+        self.scope_value.setSizePolicy(kept)
         row.addWidget(self.scope_by)
         row.addWidget(self.scope_value, 1)
         self.scope_stack.addWidget(portfolio)
@@ -287,6 +300,8 @@ class ReportsScreen(QWidget):
         self.end.setDate(_qdate(today))
         self.start.setDate(_qdate(today - timedelta(days=364)))
         self.preset.setCurrentIndex(self.preset.findData("year"))
+        for edit in (self.start, self.end):
+            _fit_date(edit)
         period_row = QHBoxLayout()
         period_row.addWidget(self.start)
         period_row.addWidget(QLabel("–"))
@@ -440,7 +455,8 @@ class ReportsScreen(QWidget):
         elif by == "segment":
             for tier in account_values(self.ctx.db, "tier"):
                 self.scope_value.addItem(label(TIER, tier), tier)
-        self.scope_value.setEnabled(by != "all")
+        # no box at all for all accounts: an empty, greyed one stood beside "All accounts"
+        self.scope_value.setVisible(by != "all")
         self.scope_value.blockSignals(False)
 
     def _fill_trip_countries(self) -> None:
