@@ -263,3 +263,34 @@ def test_report_period_dates_are_whole(ctx: Any, qtbot: Any, latvian: None, kind
     for edit in (screen.start, screen.end):
         button = next(b for b in edit.findChildren(QToolButton) if b.isVisible())
         assert edit.fontMetrics().horizontalAdvance(edit.text()) + 8 <= button.x()
+
+
+def _lines(label: Any) -> list[str]:
+    """The lines ``label``'s text is broken into at its width."""
+    from PySide6.QtGui import QTextLayout
+
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(label.contentsRect().width())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
+    layout.endLayout()
+    return lines
+
+
+def test_country_legend_keeps_each_mark_with_its_words(ctx: Any, qtbot: Any, latvian: None) -> None:
+    """The legend under the list broke after "•", its words on the next line:
+    "✓ apkopotas etiķetes piezīmes · •" | "jūsu piezīmes"."""
+    from accountdesk.ui.countries.screen import CURATED_MARK
+
+    screen = _countries(ctx, qtbot, "LV")
+    legend = screen.legend
+    lines = _lines(legend)
+    assert len(lines) >= 2  # the pane is narrower than the legend: it wraps
+    for line in lines:
+        assert not line.endswith(("•", CURATED_MARK)), lines

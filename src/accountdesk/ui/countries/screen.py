@@ -192,9 +192,11 @@ class CountriesScreen(QWidget):
         self.list.currentItemChanged.connect(self._selected)
         self.no_country = EmptyNote(self.list)  # a search that matches no country says so
         left_layout.addWidget(self.list, 1)
-        legend = QLabel(
-            _("{mark} curated etiquette notes · • your notes").format(mark=CURATED_MARK)
-        )
+        text = _("{mark} curated etiquette notes · • your notes").format(mark=CURATED_MARK)
+        # each mark held to the word after it: the legend broke after "•" in Latvian
+        for mark in (CURATED_MARK, "•"):
+            text = text.replace(f"{mark} ", f"{mark}\N{NO-BREAK SPACE}")
+        self.legend = legend = QLabel(text)
         legend.setWordWrap(True)
         legend.setStyleSheet("color: palette(mid);")
         left_layout.addWidget(legend)
