@@ -294,3 +294,17 @@ def test_country_legend_keeps_each_mark_with_its_words(ctx: Any, qtbot: Any, lat
     assert len(lines) >= 2  # the pane is narrower than the legend: it wraps
     for line in lines:
         assert not line.endswith(("•", CURATED_MARK)), lines
+
+
+def test_countries_open_on_the_users_own_country_before_any_contact(
+    ctx: Any, qtbot: Any, latvian: None
+) -> None:
+    """A new user (no contact yet) who had said their country in Settings → Me was shown
+    Afghanistan, the first of the list."""
+    from accountdesk.core import settings
+    from accountdesk.ui.countries.screen import CountriesScreen
+
+    settings.put(ctx.db, "user.country", "LV")
+    screen = CountriesScreen(ctx, asynchronous=False)
+    _shown(screen, qtbot)
+    assert screen.code == "LV"

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core import i18n, icu
+from accountdesk.core import i18n, icu, settings
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.calendars import year_of, year_span
 from accountdesk.core.culture.calendar import Holiday, holidays_between
@@ -328,6 +328,11 @@ class CountriesScreen(QWidget):
         pairs = contact_country_pairs(self.ctx.db)
         if pairs:
             return pairs[0][0]
+        # before the first contact, the user's own country (Settings → Me), not the first of
+        # the list (Afghanistan)
+        own = settings.get(self.ctx.db, "user.country")
+        if own:
+            return str(own)
         return self.visible_codes()[0] if self.visible_codes() else "LV"
 
     def _fill_list(self) -> None:
