@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
+from accountdesk.core.bidi import isolate
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.services import followups as service
@@ -43,7 +44,7 @@ from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, su
 from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
-from accountdesk.ui.followups.when import WallTimeEdit
+from accountdesk.ui.followups.when import WallTimeEdit, zoned_when
 from accountdesk.ui.forms import combo_value, set_combo, zone_combo
 from accountdesk.ui.pickers import RecordPicker, zone_choices
 
@@ -423,6 +424,13 @@ class ScheduleDialog(QDialog):
             )
             return
         self.saved_id = result.id
+        # said in the status bar: the contact's page lists no follow-ups, so from there the
+        # dialog closed and nothing in sight changed
+        when = isolate(zoned_when(result.resolution.instant, result.resolution.zone))
+        if self.follow_up_id is not None:
+            self.ctx.status.emit(_("Follow-up moved to {when}.").format(when=when))
+        else:
+            self.ctx.status.emit(_("Follow-up scheduled for {when}.").format(when=when))
         if result.resolution.message:
             QMessageBox.information(self, _("Time adjusted"), result.resolution.message)
         self.accept()

@@ -76,6 +76,7 @@ from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
+from accountdesk.ui.followups.when import zoned_when
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker
@@ -151,8 +152,7 @@ class FollowUpModel(IsolatingTableModel):
         if column == 0:
             return i18n.format_when(row.due_at, ZoneInfo(self.ctx.user_zone))
         if column == 1:
-            theirs = i18n.format_when(row.due_at, ZoneInfo(row.zone))
-            return f"{theirs} ({i18n.zone_name(row.zone)})"
+            return zoned_when(row.due_at, row.zone)
         if column == 2:
             return row.title
         if column == 3:

@@ -16,6 +16,7 @@ Buddhist-era years in Thai), laid out in the window's direction.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent
@@ -29,14 +30,22 @@ from accountdesk.core.i18n import (
     datetime_input_placeholder,
     format_date_input,
     format_datetime_input,
+    format_when,
     parse_date_input,
     parse_datetime_input,
+    zone_name,
 )
 from accountdesk.ui.month_calendar import MonthCalendar
 
 STEP = timedelta(minutes=30)
 Day = date  # for DateEdit, whose date() method hides the type
 _ERROR_STYLE = "color: #b3261e;"
+
+
+def zoned_when(instant: datetime, zone: str) -> str:
+    """``instant`` as the wall time in ``zone``, the zone named after it: "14 Mar 2025, 10:00
+    (Bangkok)" (a follow-up's "their time" in the list and in what saving it says)."""
+    return f"{format_when(instant, ZoneInfo(zone))} ({zone_name(zone)})"
 
 
 def parse_wall_time(text: str) -> datetime | None:
