@@ -308,3 +308,32 @@ def test_countries_open_on_the_users_own_country_before_any_contact(
     screen = CountriesScreen(ctx, asynchronous=False)
     _shown(screen, qtbot)
     assert screen.code == "LV"
+
+
+def test_a_trip_brief_is_for_the_days_ahead(ctx: Any, qtbot: Any, latvian: None) -> None:
+    """The trip brief took the preset of the other reports, the last 12 months: its PDF listed
+    a year of past holidays as falling "during the trip" and meeting slots in the past. Chosen,
+    it is for the coming week; back on another report, the preset is as it was."""
+    from datetime import timedelta
+
+    from accountdesk.ui.reports.screen import ReportsScreen
+
+    screen = ReportsScreen(ctx)
+    _shown(screen, qtbot)
+    today = ctx.today()
+    assert screen.preset.currentData() == "year"
+    screen.kind.setCurrentIndex(screen.kind.findData("trip"))
+    period = screen.period()
+    assert period is not None
+    assert (period.start, period.end) == (today, today + timedelta(days=6))
+    assert screen.preset.currentData() == "custom"
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    assert screen.preset.currentData() == "year"
+    period = screen.period()
+    assert period is not None and period.end == today
+    # dates the user typed for the trip are kept
+    screen.kind.setCurrentIndex(screen.kind.findData("trip"))
+    screen.end.setDate(screen.end.date().addDays(3))
+    typed = screen.period()
+    screen.kind.setCurrentIndex(screen.kind.findData("account"))
+    assert screen.period() == typed

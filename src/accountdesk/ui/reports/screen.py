@@ -87,6 +87,8 @@ PRESETS = (
     ("year", N_("Last 12 months")),
     ("this_year", N_("This year")),
 )
+#: A trip brief is first for the coming week: today and the six days after it.
+TRIP_AHEAD = timedelta(days=6)
 #: Language choices besides the six languages themselves.
 UI_LANGUAGE = "ui"
 CUSTOMER_LANGUAGE = "customer"
@@ -248,6 +250,9 @@ class ReportsScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.metrics: Metrics | None = None
+        self._kind_shown = ""
+        #: The preset the trip brief's coming week replaced, and that week.
+        self._before_trip: tuple[str, Period] | None = None
         self._metrics_serial = 0
         self._report_serial = 0
         self._refresh = QTimer(self)
@@ -471,6 +476,7 @@ class ReportsScreen(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.current_kind()
+        self._trip_period(kind)
         index = [k for k, _label in KINDS].index(kind)
         # the stack takes the height of the page shown: the one-line account field was
         # stretched to the trip page's three rows
@@ -484,6 +490,33 @@ class ReportsScreen(QWidget):
         self.scope_label.setText(_("Account:") if kind == "account" else _("Scope:"))
         self._fill_languages(self._customer_language())
         self._schedule()
+
+    def _trip_period(self, kind: str) -> None:
+        """A trip brief is for the days ahead: chosen, the period becomes the coming week (the
+        last 12 months of the other reports listed a year of past holidays as falling during
+        the trip); left with those dates untouched, the preset before it comes back."""
+        shown, self._kind_shown = self._kind_shown, kind
+        if kind == "trip" and shown != "trip" and self.preset.currentData() != "custom":
+            today = self.ctx.today()
+            self._before_trip = (str(self.preset.currentData()), Period(today, today + TRIP_AHEAD))
+            self._set_period("custom", self._before_trip[1])
+        elif kind != "trip" and shown == "trip" and self._before_trip is not None:
+            preset, ahead = self._before_trip
+            if self.period() == ahead:
+                period = preset_period(preset, self.ctx.today(), i18n.current_calendar())
+                if period is not None:
+                    self._set_period(preset, period)
+            self._before_trip = None
+
+    def _set_period(self, preset: str, period: Period) -> None:
+        """Show ``preset`` and ``period`` without taking them for the user's own choice."""
+        for widget in (self.preset, self.start, self.end):
+            widget.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData(preset))
+        self.start.setDate(_qdate(period.start))
+        self.end.setDate(_qdate(period.end))
+        for widget in (self.preset, self.start, self.end):
+            widget.blockSignals(False)
 
     def _scope_by_changed(self) -> None:
         self._fill_scope_values()
