@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -64,6 +66,7 @@ from accountdesk.ui.rowkeys import tab_leaves
 from accountdesk.ui.screenfit import resize_within_screen
 
 SAMPLE_VALUES = 3  # non-empty values shown per column
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's largest size: no maximum
 SAMPLE_ROWS = 50  # rows read for them
 PREVIEW_ROWS = 8
 CHECK_DELAY_MS = 150  # a check starts this long after the last change
@@ -347,7 +350,15 @@ class ImportDialog(QDialog):
         self.summary_label.setObjectName("importSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        problems_layout.addWidget(self.summary_label)
+        # in a scroll area: on a small screen a long report (39 columns not imported) lost its
+        # last lines under the table of problems, the splitter making the box shorter than
+        # the wrapped text
+        self.summary_scroll = QScrollArea()
+        self.summary_scroll.setObjectName("importSummaryScroll")
+        self.summary_scroll.setWidgetResizable(True)
+        self.summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_scroll.setWidget(self.summary_label)
+        problems_layout.addWidget(self.summary_scroll, 1)
         self.problems_table = _table(
             [_("Row"), _("Column"), _("Value"), _("Problem")], "importProblems"
         )
@@ -597,6 +608,9 @@ class ImportDialog(QDialog):
         self._fill_problems(found.problems)
         clean = found.report is not None and not found.problems
         self.problems_note.say(_("No problems found in the file.") if clean else None)
+        # the room of the box goes to the report while the table has no rows to show
+        table = self.problems_table
+        table.setMaximumHeight(QWIDGETSIZE_MAX if found.problems else table.minimumHeight())
         self._fill_preview(found.rows)
 
     def _fill_problems(self, problems: list[csv_io.Problem]) -> None:
