@@ -107,9 +107,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ui/followups/screen.py", ".ics"): "the iCalendar file type, written alike in all languages",
     ("core/reports/documents.py", "UTC"): "the notation of an offset from UTC (UTC+03:30)",
     ("core/i18n.py", "UTC"): "the name of a fixed-offset zone, as an offset from UTC (UTC−03:00)",
-    ("core/address.py", "a"): "a Latvian case ending added to a surname (the name's grammar)",
-    ("core/address.py", "s"): "a Latvian case ending added to a surname (the name's grammar)",
 }
+# address.py's Latvian case endings ("a", "s" added to a surname) reach the reports' contact
+# cells only through textlayout.person_name now (c5f7922), which the check does not follow:
+# their entries would be stale (the test below).
 
 #: A markup tag, also one cut at either end of a literal (``'<span style="color:'``,
 #: ``'; font-weight:bold;">'``).
