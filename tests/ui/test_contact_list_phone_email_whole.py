@@ -1,0 +1,63 @@
+"""The contact list shows a phone number and an e-mail address whole: a rep reads them off the
+list to call or write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from accountdesk.core.bidi import plain
+from accountdesk.core.services.accounts import (
+    AccountInput,
+    ContactInput,
+    create_account,
+    create_contact,
+)
+from accountdesk.ui import tasks
+from accountdesk.ui.columns import text_width
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+
+@pytest.mark.parametrize("lang", ["th", "tr"])
+def test_phone_and_email_columns_fit_them(lang: str, ctx: Any, qtbot: Any, tmp_path: Any) -> None:
+    """Seen in the Thai and Turkish tours: 102 of the demo's 168 phone numbers were cut
+    ("+971 50 123 7…", the column 100 px, the number 113 px) and every e-mail address."""
+    from accountdesk.ui.app import apply_language
+    from accountdesk.ui.main_window import MainWindow
+
+    account = create_account(
+        ctx.db, AccountInput(name="Palm Logistics LLC", country="AE", timezone="Asia/Dubai")
+    )
+    create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account,
+            given_name="Noura",
+            family_name="Al Falasi",
+            country="AE",
+            timezone="Asia/Dubai",
+            phones=["mobile:+971501237096"],
+            emails=["noura.alfalasi@palmlogistics.example"],
+        ),
+    )
+    apply_language(lang)
+    try:
+        window = MainWindow(ctx, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.resize(1024, 700)
+        window.show()
+        window.show_screen("contacts")
+        screen = window.screen_widget("contacts")
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 1 and tasks.wait_all())
+        model, table = screen.model, screen.table
+        keys = [column.key for column in model.columns]
+        for key in ("phone", "email"):
+            column = keys.index(key)
+            text = model.index(0, column).data()
+            assert plain(text) in ("+971 50 123 7096", "noura.alfalasi@palmlogistics.example")
+            assert table.columnWidth(column) >= text_width(table, [text]), key
+    finally:
+        apply_language("en")
