@@ -232,8 +232,8 @@ def parse(key: str, text: str) -> Any:
     spec = _spec(key)
     try:
         return spec.parse(text)
-    except v.ValidationError as error:
-        raise SettingError(key, text, error.reason, key=key) from None
+    except v.ValidationError as error:  # named by its label (validation.FIELD_LABELS)
+        raise SettingError(error.field, text, error.reason, key=key) from None
     except ValueError as error:
         raise SettingError(key, text, str(error), key=key) from None
 
