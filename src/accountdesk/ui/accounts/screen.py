@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from accountdesk.core.i18n import _, date_samples
+from accountdesk.core.i18n import _, country_name, date_samples
+from accountdesk.core.queries.lists import FilterChoices
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.accounts.model import AccountsModel
-from accountdesk.ui.columns import fit_column
+from accountdesk.ui.columns import fit_column, text_width
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listscreen import ListScreen
 from accountdesk.ui.modal import run_modal
@@ -23,6 +24,16 @@ class AccountsScreen(ListScreen):
         # "Customer since" as wide as its dates in the language ("2026. gada 9. janv.")
         since = next(i for i, c in enumerate(self.model.columns) if c.key == "since")
         fit_column(self.table, since, date_samples())
+
+    def _fill_choices(self, choices: FilterChoices) -> None:
+        """The filters' choices, and the Country column as wide as the countries they list
+        (up to 20 em): "Amerika Birleşik Devletleri" was cut to "Amerika Birleş…" beside a
+        name column with room to spare."""
+        super()._fill_choices(choices)
+        column = next(i for i, c in enumerate(self.model.columns) if c.key == "country")
+        widest = text_width(self.table, [country_name(code) for code in choices.countries])
+        most = 20 * self.fontMetrics().horizontalAdvance("M")
+        fit_column(self.table, column, (), min(widest, most))
 
     def new_record(self) -> None:
         editor = AccountEditor(self.ctx, parent=self)
