@@ -120,6 +120,10 @@ class ItemsPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.view)
+        # Edit… and Move to trash act on the current row: without one they did nothing
+        self.view.selectionModel().currentChanged.connect(lambda *_a: self._enable_row_buttons())
+        self.model.modelReset.connect(self._enable_row_buttons)
+        self._enable_row_buttons()
         if on_open is not None:
             self.view.doubleClicked.connect(lambda _i: self._with_current(on_open))
         # the keys of the list screens: Enter opens the row (F2 too when its button edits it),
@@ -137,6 +141,13 @@ class ItemsPanel(QWidget):
     def current(self) -> Any:
         index = self.view.currentIndex()
         return self.model.items[index.row()] if index.isValid() else None
+
+    def _enable_row_buttons(self) -> None:
+        """The buttons that act on a row are enabled while there is a current one."""
+        chosen = self.current() is not None
+        for key in ("open", "delete"):
+            if key in self.buttons:
+                self.buttons[key].setEnabled(chosen)
 
     def _on_current(self, callback: Callable[[Any], None]) -> Callable[[], None]:
         return lambda: self._with_current(callback)
