@@ -71,6 +71,7 @@ from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input, printable
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, folded, zone_choices
+from accountdesk.ui.screenfit import resize_within_screen
 
 FieldWidget = QLineEdit | QComboBox | QCheckBox | QTextEdit | QSpinBox | QDateTimeEdit
 
@@ -358,6 +359,10 @@ def combo_value(box: QComboBox) -> str:
     return str(data or "")
 
 
+#: A form's size when it opens: its height at most (a form of a few fields is as tall as they
+#: are, :meth:`FormDialog._fit_height`).
+FORM_SIZE = (560, 640)
+
 #: An item's role that holds the older keys the choice is shown for (a zone's older ids and
 #: aliases: "Asia/Calcutta" for "Asia/Kolkata"), read by :func:`set_combo`.
 OLDER_KEYS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -429,6 +434,7 @@ class FormDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll.setWidget(body)
         outer.addWidget(scroll)
+        self._scroll, self._body = scroll, body
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -438,7 +444,7 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        self.resize(560, 640)
+        self.resize(*FORM_SIZE)
 
     # --- fields --------------------------------------------------------------------------
 
@@ -575,9 +581,35 @@ class FormDialog(QDialog):
         if event.spontaneous() or self._opened:
             return
         self._opened = True
+        self._fit_height()
         first = self.first_focus()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_height(self) -> None:
+        """A form of a few fields is as tall as they are, at most :data:`FORM_SIZE`'s height
+        (more scrolls): a deal, a survey answer or a note opened 640 px tall, mostly empty.
+        A size given before it opened (a caller's resize) is kept."""
+        if (self.width(), self.height()) != FORM_SIZE:
+            return
+        natural = self._natural_height()
+        if natural < FORM_SIZE[1]:
+            resize_within_screen(self, FORM_SIZE[0], max(natural, self.minimumSizeHint().height()))
+
+    def _natural_height(self) -> int:
+        """The form's height with every field and message it shows, without scrolling."""
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        chrome = layout.sizeHint().height() - self._scroll.sizeHint().height()
+        return chrome + self._body.sizeHint().height() + 2 * self._scroll.frameWidth()
+
+    def _grow_for_messages(self) -> None:
+        """A form made as short as its fields grows, up to :data:`FORM_SIZE`'s height, for the
+        messages a refused save shows (under a field, or the banner above)."""
+        wanted = min(self._natural_height(), FORM_SIZE[1])
+        if self.isVisible() and wanted > self.height():
+            resize_within_screen(self, self.width(), wanted)
 
     def first_focus(self) -> QWidget | None:
         """The field that has the focus when the form opens: the first visible, enabled one
@@ -696,6 +728,12 @@ class FormDialog(QDialog):
         self.mark_clean()
 
     def try_save(self) -> bool:
+        saved = self._try_save()
+        if not saved:
+            self._grow_for_messages()
+        return saved
+
+    def _try_save(self) -> bool:
         self.clear_errors()
         try:
             self.result_id = self.save()
