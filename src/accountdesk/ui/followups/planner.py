@@ -122,6 +122,8 @@ class PlannerDialog(QDialog):
         )
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.cellDoubleClicked.connect(self._cell_picked)
+        # Remove is for a contact's row: with no row chosen, or the user's own, it did nothing
+        self.table.currentCellChanged.connect(lambda *_cells: self._update_remove())
         self.slots = QListWidget(self)
         self.slots.setObjectName("slots")
         self.slots.itemActivated.connect(self._pick)
@@ -203,7 +205,12 @@ class PlannerDialog(QDialog):
         row = self.table.currentRow()
         if row > 0:  # the user (row 0) stays
             del self.people[row]
+            # nothing chosen in the grid drawn again: a second click removed the next person
+            self.table.selectionModel().clearCurrentIndex()
             self.refresh()
+
+    def _update_remove(self) -> None:
+        self.remove.setEnabled(self.table.currentRow() > 0)
 
     def _context_changed(self, kind: str) -> None:
         """The user's zone (travel) or their calendar changed: their row follows."""
@@ -243,6 +250,7 @@ class PlannerDialog(QDialog):
             self.table.scrollTo(model.index(0, max(first - 1, 0)))
         self._fill_list(grid, zone)
         self._summarize(grid)
+        self._update_remove()
 
     def _compromise_columns(self) -> set[int]:
         grid, found = self.grid, self.no_common
