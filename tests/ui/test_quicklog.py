@@ -78,6 +78,7 @@ def test_follow_up_presets_land_in_their_working_hours(ctx: Any, qtbot: Any, per
     # Now: Wednesday 12 March 2025, 09:30 UTC = 16:30 in Bangkok (08:30–17:30, Sat–Sun off)
     somchai = _with(ctx, qtbot, person("Somchai", "TH", "Asia/Bangkok"))
     assert "08:30–17:30" in somchai.zone_hint.text()
+    assert somchai.zone_hint.text().startswith("In ")  # a line of its own starts a sentence
     assert somchai.due.value() == datetime(2025, 3, 13, 16, 30)  # the default: +1 day
     assert not somchai.follow.isChecked()
     qtbot.mouseClick(somchai.preset_buttons["3days"], Qt.MouseButton.LeftButton)

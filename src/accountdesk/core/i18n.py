@@ -781,6 +781,13 @@ def join_list(items: Iterable[str]) -> str:
     return list_separator(kept).join(kept)
 
 
+def sentence_start(text: str) -> str:
+    """``text`` as a line of its own starts: its first letter a capital (a phrase written to
+    follow other words, "in Riga time; …", shown alone; nothing changes in a script without
+    capitals)."""
+    return text[:1].upper() + text[1:]
+
+
 def join_clauses(items: Iterable[str]) -> str:
     """Items that are phrases of their own, side by side with the language's semicolon
     ("Weekend; Christmas to New Year"; "؛" in Persian, a comma in Thai, which has no

@@ -65,6 +65,7 @@ from accountdesk.core.i18n import (
     format_date_input,
     language_name,
     ngettext,
+    sentence_start,
     zone_name,
 )
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
@@ -658,7 +659,7 @@ class FormDialog(QDialog):
         shown = plain(self._shown(key) or "").strip()
         if value and value != shown and printable(value) not in error.reason:
             return str(error)
-        return error.reason[:1].upper() + error.reason[1:]
+        return sentence_start(error.reason)
 
     # --- saving and closing --------------------------------------------------------------
 

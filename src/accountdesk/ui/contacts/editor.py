@@ -22,6 +22,7 @@ from accountdesk.core.i18n import (
     join_list,
     localize_digits,
     parse_date_input,
+    sentence_start,
 )
 from accountdesk.core.labels import (
     BUYING_ROLE,
@@ -358,7 +359,7 @@ class ContactEditor(FormDialog):
         self.add_field("preferred_language", _("Preferred language"), language_combo())
         self.add_field("formality", _("Formality"), combo(table_choices(FORMALITY, FORMALITIES)))
         hint = how_to_write_dates()
-        hint = hint[:1].upper() + hint[1:]
+        hint = sentence_start(hint)
         self.add_field("important_dates", _("Important dates"), notes_edit(76), hint=hint)
         self.add_field("personal_notes", _("Personal notes"), notes_edit())
         self.add_field("how_we_met", _("How we met"), notes_edit(50))

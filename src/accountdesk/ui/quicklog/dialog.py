@@ -20,6 +20,7 @@ from accountdesk.core.i18n import (
     datetime_input_example,
     format_number,
     format_time,
+    sentence_start,
     zone_name,
 )
 from accountdesk.core.labels import INTERACTION_KIND
@@ -110,10 +111,12 @@ class QuickLogDialog(FormDialog):
         self.contact_zone = self.person.zone
         hours = self.person.hours
         self.zone_hint.setText(
-            _("in {zone} time; their working hours: {start}–{end}").format(
-                zone=zone_name(self.person.zone),
-                start=format_time(hours.start),
-                end=format_time(hours.end),
+            sentence_start(
+                _("in {zone} time; their working hours: {start}–{end}").format(
+                    zone=zone_name(self.person.zone),
+                    start=format_time(hours.start),
+                    end=format_time(hours.end),
+                )
             )
         )
         self._set_default_due()
