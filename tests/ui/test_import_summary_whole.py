@@ -38,3 +38,19 @@ def test_the_report_is_whole_or_scrolls(lang: str, ctx: Any, qtbot: Any) -> None
         assert label.visibleRegion().boundingRect().height() > 0
     finally:
         apply_language("en")
+
+
+def test_a_short_report_starts_at_the_top_of_its_box(ctx: Any, qtbot: Any) -> None:
+    """Seen in the Turkish tour (900×752): a report shorter than its box floated in the middle
+    of it, under an empty band, its scroll area as tall as the box."""
+    from PySide6.QtCore import Qt
+
+    dialog = ImportDialog(ctx, DATA / "google_contacts.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(900, 752)
+    settled(qtbot, dialog)
+    qtbot.wait(20)
+    label = dialog.summary_label
+    assert label.height() > label.heightForWidth(label.width()) + 20  # room to spare
+    assert label.alignment() & Qt.AlignmentFlag.AlignTop

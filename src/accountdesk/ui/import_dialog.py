@@ -358,6 +358,11 @@ class ImportDialog(QDialog):
         self.summary_scroll.setWidgetResizable(True)
         self.summary_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.summary_scroll.setWidget(self.summary_label)
+        # in the box's own colour (setWidget has the label fill its background)
+        self.summary_scroll.viewport().setAutoFillBackground(False)
+        self.summary_label.setAutoFillBackground(False)
+        # at the top of its box when shorter than it (it floated in the middle)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         problems_layout.addWidget(self.summary_scroll, 1)
         self.problems_table = _table(
             [_("Row"), _("Column"), _("Value"), _("Problem")], "importProblems"
