@@ -118,3 +118,24 @@ def test_the_samples_are_as_wide_as_any_day_of_the_year(qapp: Any, lang: str) ->
         )
     assert max(samples) >= widest
     assert max(timed) >= widest_timed
+
+
+def test_a_column_fitted_to_a_text_holds_its_fractional_width(qapp: Any) -> None:
+    """The width is the text's advance rounded up: rounded down, the last letter of the
+    widest text went under "…" ("Amerika Birleşik Devletl…" in a Turkish list)."""
+    import math
+
+    from PySide6.QtGui import QFontMetricsF
+    from PySide6.QtWidgets import QTableView
+
+    from accountdesk.ui.columns import text_width
+
+    view = QTableView()
+    metrics = QFontMetricsF(view.font())
+    bare = text_width(view, [""])  # the margins and the grid line
+    texts = ["Amerika Birleşik Devletleri", "Birleşik Arap Emirlikleri", "Bosna-Hersek", "Ilze"]
+    for text in texts:
+        assert text_width(view, [text]) - bare >= metrics.horizontalAdvance(text), text
+    assert any(  # a text whose advance is not a whole number of pixels is among them
+        metrics.horizontalAdvance(t) != math.floor(metrics.horizontalAdvance(t)) for t in texts
+    )

@@ -8,8 +8,10 @@ to its title (the header's own size hint) and to the widest of the texts it may 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QStyle, QTableView
 
 
@@ -17,8 +19,10 @@ def text_width(view: QTableView, texts: Iterable[str]) -> int:
     """The width a cell of ``view`` needs to show the widest of ``texts`` uncut: the text in
     the view's font, the item's margins on both sides (as the item delegate lays it out) and
     the grid line."""
-    metrics = view.fontMetrics()
-    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+    # fractional advances, rounded up: the item lays its text out in them, and a width rounded
+    # down ("Amerika Birleşik Devletleri": 147.44 px, 147 given) had its last letter elided
+    metrics = QFontMetricsF(view.font())
+    widest = math.ceil(max((metrics.horizontalAdvance(text) for text in texts), default=0.0))
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     return widest + 2 * margin + (1 if view.showGrid() else 0)
 
