@@ -648,6 +648,10 @@ class FormDialog(QDialog):
         label.setText(self._field_message(key, error))
         label.show()
         self.fields[key].setFocus()
+        # a field far down a long form (the contact's important dates): its message in sight,
+        # else Save seemed to do nothing
+        self.form.activate()  # the message's place, now that it shows
+        self._scroll.ensureWidgetVisible(label)
 
     def _field_message(self, key: str, error: ValidationError) -> str:
         """What field ``key`` says under it: the reason, when the value refused is what the
