@@ -25,6 +25,7 @@ import importlib.util
 import re
 import sys
 import threading
+import unicodedata
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -470,13 +471,37 @@ def _named(
             shown = theirs  # the two lists do not pair up: English rather than a wrong pair
         else:
             shown = tuple(
-                a if a.name == b.name else replace(a, name=f"{a.name} ({b.name})")
+                a
+                if a.name == b.name
+                else replace(a, name=f"{a.name} ({b.name})" if _drawn(a.name) else b.name)
                 for a, b in zip(own, theirs, strict=True)
             )
     # our own translation of the English name, where the catalogs have one
     return tuple(
         replace(a, name=name) if (name := translated_holiday(b.name, wanted)) else a
         for a, b in zip(shown, theirs, strict=True)
+    )
+
+
+#: The scripts AccountDesk ships fonts for (resources/fonts/README.md), by the first word of a
+#: letter's Unicode name: a PDF draws nothing else, and a screen only with a font of the
+#: computer's own.
+_SHIPPED_SCRIPTS = frozenset(
+    {
+        "LATIN", "GREEK", "CYRILLIC", "ARABIC", "THAI", "CJK", "IDEOGRAPHIC", "HIRAGANA",
+        "KATAKANA", "KATAKANA-HIRAGANA", "HANGUL",
+    }
+)  # fmt: skip
+
+
+def _drawn(name: str) -> bool:
+    """Whether every letter of ``name`` is in a script of :data:`_SHIPPED_SCRIPTS`. A local
+    name in another (Nepal's Devanagari: "विजया दशमी") came out as boxes in a Turkish or
+    Thai trip brief beside its English name; the English name alone is shown instead."""
+    return all(
+        unicodedata.name(ch, "").split(" ")[0] in _SHIPPED_SCRIPTS
+        for ch in name
+        if unicodedata.category(ch)[0] in "LM"
     )
 
 
