@@ -82,3 +82,15 @@ def test_phrases_are_joined_with_the_languages_semicolon() -> None:
     for lang, joined in expected.items():
         with i18n.use_language(lang):
             assert i18n.join_clauses(items) == joined
+
+
+def test_a_currency_code_is_spaced_from_its_amount_as_cldr_says() -> None:
+    """CLDR's currency spacing, which Babel leaves out: a code of letters beside the digits
+    gets a no-break space ("TRY16,707.00" read as one word); a sign symbol does not."""
+    with i18n.use_language("en"):
+        assert i18n.format_currency(16707, "TRY") == "TRY\u00a016,707.00"
+        assert i18n.format_currency(16707, "EUR") == "€16,707.00"
+        assert i18n.format_currency(16707, "USD") == "US$16,707.00"
+        assert i18n.format_currency(-5, "IRR") == "-IRR\u00a05"
+    with i18n.use_language("lv"):
+        assert i18n.format_currency(16707, "TRY") == "16\u00a0707,00\u00a0TRY"

@@ -699,7 +699,22 @@ def format_currency(value: float | Decimal, currency: str) -> str:
     own, usual = _symbol_orders(currency.upper(), current_locale())
     if own != usual:
         text = text.replace(own, usual, 1)
-    return _cldr_signs(localize_digits(text), value < 0)
+    return _cldr_signs(localize_digits(_currency_spacing(text, usual)), value < 0)
+
+
+def _currency_spacing(text: str, symbol: str) -> str:
+    """CLDR's currency spacing, which Babel leaves out: a symbol that ends (or starts) with a
+    letter beside a digit gets a no-break space between them ("TRY 16,707.00", not
+    "TRY16,707.00"); "€16.00" and "16,00 €" stay as they are."""
+    at = text.find(symbol)
+    if at < 0 or not symbol:
+        return text
+    end = at + len(symbol)
+    if end < len(text) and text[end].isdigit() and unicodedata.category(symbol[-1])[0] == "L":
+        text = f"{text[:end]}\u00a0{text[end:]}"
+    if at > 0 and text[at - 1].isdigit() and unicodedata.category(symbol[0])[0] == "L":
+        text = f"{text[:at]}\u00a0{text[at:]}"
+    return text
 
 
 @cache

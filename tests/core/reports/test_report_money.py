@@ -106,7 +106,7 @@ def test_a_missing_rate_shows_subtotals_and_is_named(db: Database, tmp_path: Pat
     )
     assert "Amounts in EUR" not in text  # not all of them are
     # revenue per currency, not added up
-    assert "€40,000.00; IRR500,000,000; JP¥3,448,000; ₩16,100,000" in text
+    assert "€40,000.00; IRR 500,000,000; JP¥3,448,000; ₩16,100,000" in text
     assert "Customer lifetime value no exchange rate for IRR" in text
     # the ranking converts: 3,448,000 yen (20,000 EUR) below 40,000 EUR; the rial account apart
     top = text[text.index("Top accounts by revenue to date") :]
@@ -169,7 +169,7 @@ def test_account_report_names_revenue_to_date_converted(db: Database, tmp_path: 
     assert "Lifetime value" not in text
     d.account_report(db, d.find_account(db, "pars petro"), pdf, now=NOW, currency="EUR")
     text = _text(pdf)
-    assert "Revenue to date IRR500,000,000" in text
+    assert "Revenue to date IRR 500,000,000" in text
     assert "No exchange rate from IRR to EUR" in text
 
 
@@ -204,11 +204,11 @@ def test_an_account_all_in_one_currency_without_a_rate_is_reported_in_it(
     pdf = tmp_path / "a.pdf"
     d.account_report(db, account_id, pdf, now=NOW, currency="EUR")
     text = _text(pdf)
-    assert "Revenue to date TRY38,921.00" in text
-    assert "Revenue (value of the deals won) TRY38,921.00 TRY0.00 —" in text
-    assert "Value of the deals lost TRY0.00 TRY0.00 —" in text
-    assert "Average deal won TRY38,921.00 (1 *) not enough data (0 *) —" in text
-    assert "Lead 1 TRY34,947.00" in text  # the open pipeline
+    assert "Revenue to date TRY 38,921.00" in text
+    assert "Revenue (value of the deals won) TRY 38,921.00 TRY 0.00 —" in text
+    assert "Value of the deals lost TRY 0.00 TRY 0.00 —" in text
+    assert "Average deal won TRY 38,921.00 (1 *) not enough data (0 *) —" in text
+    assert "Lead 1 TRY 34,947.00" in text  # the open pipeline
     # under the figures (before the lists of single deals in their own currency): why
     note = text.index(
         "No exchange rate from TRY to EUR: all amounts are shown in TRY, as entered, and not "
@@ -250,7 +250,7 @@ def test_an_account_in_two_currencies_without_a_rate_keeps_them_apart(
     d.account_report(db, account_id, pdf, now=NOW, currency="EUR")
     text = _text(pdf)
     # a total without a rate is never beside a converted one: both per currency
-    assert "Revenue (value of the deals won) TRY38,921.00 — —" in text
+    assert "Revenue (value of the deals won) TRY 38,921.00 — —" in text
     assert "Value of the deals lost €0.00 €0.00 —" in text  # both converted: comparable
     note = text.index("No exchange rate from TRY to EUR: a total that includes an amount in")
     assert text.index("Open pipeline today") < note < text.index("Open deal")
