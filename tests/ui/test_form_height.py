@@ -42,3 +42,23 @@ def test_a_long_form_keeps_its_height(qtbot: Any, ctx: Any, sample: dict[str, st
     editor.show()
     qtbot.waitExposed(editor)
     assert (editor.width(), editor.height()) == FORM_SIZE
+
+
+@pytest.mark.parametrize("lang", ["en", "lv", "th", "sl"])
+def test_a_form_widened_before_it_opens_is_still_as_tall_as_its_fields(
+    qtbot: Any, ctx: Any, lang: str
+) -> None:
+    """Settings → Me widens itself for its longest choice (in lv, th, sl): its height was
+    then left at 640 px, mostly empty (review R2)."""
+    from accountdesk.ui.app import apply_language
+    from accountdesk.ui.me import MeDialog
+
+    apply_language(lang)
+    try:
+        dialog = MeDialog(ctx)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.height() < FORM_SIZE[1] * 0.6, (lang, dialog.width(), dialog.height())
+    finally:
+        apply_language("en")

@@ -590,12 +590,13 @@ class FormDialog(QDialog):
     def _fit_height(self) -> None:
         """A form of a few fields is as tall as they are, at most :data:`FORM_SIZE`'s height
         (more scrolls): a deal, a survey answer or a note opened 640 px tall, mostly empty.
-        A size given before it opened (a caller's resize) is kept."""
-        if (self.width(), self.height()) != FORM_SIZE:
+        A height given before it opened (a caller's resize) is kept; a width is (Settings → Me
+        widens itself for its longest choice, and kept 640 px of height in Latvian)."""
+        if self.height() != FORM_SIZE[1]:
             return
         natural = self._natural_height()
         if natural < FORM_SIZE[1]:
-            resize_within_screen(self, FORM_SIZE[0], max(natural, self.minimumSizeHint().height()))
+            resize_within_screen(self, self.width(), max(natural, self.minimumSizeHint().height()))
 
     def _natural_height(self) -> int:
         """The form's height with every field and message it shows, without scrolling."""
