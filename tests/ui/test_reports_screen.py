@@ -303,3 +303,45 @@ def test_a_screen_opened_on_the_account_report_shows_the_hint_at_once(
     assert not screen.nps_chart.isVisible() and not screen.trend_chart.isVisible()
     screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))  # figures to come: no hint
     assert not screen.metrics_hint.isVisible() and screen.table.isVisible()
+
+
+# the preview made while the choices changed (review R2): it is of the choices before
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_report_whose_choices_changed_while_it_was_made_is_shown_as_stale(
+    ctx: Any, qtbot: Any
+) -> None:
+    from accountdesk.ui.reports.screen import ReportsScreen
+
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1000, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.generate()  # portfolio, UI language
+    other = screen.language.findData("lv")
+    screen.language.setCurrentIndex(other)  # changed while the PDF is built
+    qtbot.waitUntil(lambda: screen.preview.page_count() >= 1, timeout=30000)
+    assert screen.preview.stale, "the preview is of the language chosen before, yet says nothing"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_report_made_again_then_changed_is_shown_as_stale(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.reports.screen import ReportsScreen
+
+    screen = ReportsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1000, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.generate()
+    qtbot.waitUntil(lambda: screen.preview.page_count() >= 1, timeout=30000)
+    first = screen.preview.pdf_bytes
+    screen.generate()  # again, same choices
+    screen.language.setCurrentIndex(screen.language.findData("lv"))
+    assert screen.preview.stale
+    qtbot.waitUntil(lambda: screen.preview.pdf_bytes is not first, timeout=30000)
+    assert screen.preview.stale

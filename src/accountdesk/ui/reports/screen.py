@@ -255,6 +255,7 @@ class ReportsScreen(QWidget):
         self._before_trip: tuple[str, Period] | None = None
         self._metrics_serial = 0
         self._report_serial = 0
+        self._choices = 0  # how often the choices changed (a report made before is stale)
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(150)
@@ -409,9 +410,9 @@ class ReportsScreen(QWidget):
             combo.currentIndexChanged.connect(self._schedule)
         self.preset.currentIndexChanged.connect(self._preset_changed)
         # what changes the PDF but not the figures
-        self.language.currentIndexChanged.connect(self.preview.mark_stale)
-        self.trip_city.textChanged.connect(self.preview.mark_stale)
-        self.trip_lost.toggled.connect(self.preview.mark_stale)
+        self.language.currentIndexChanged.connect(self._choices_changed)
+        self.trip_city.textChanged.connect(self._choices_changed)
+        self.trip_lost.toggled.connect(self._choices_changed)
         self.start.dateChanged.connect(self._date_edited)
         self.end.dateChanged.connect(self._date_edited)
         ctx.changed.connect(self._data_changed)
@@ -553,8 +554,13 @@ class ReportsScreen(QWidget):
         self._fill_trip_countries()
         self._schedule()
 
-    def _schedule(self, *_args: object) -> None:
+    def _choices_changed(self, *_args: object) -> None:
+        """The report chosen is no longer the one shown (nor one being made)."""
+        self._choices += 1
         self.preview.mark_stale()  # what the choices were when the report shown was made
+
+    def _schedule(self, *_args: object) -> None:
+        self._choices_changed()
         self._show_waiting()  # at once: the figures come after a pause
         self._refresh.start()
 
@@ -747,7 +753,7 @@ class ReportsScreen(QWidget):
             self.message.setText(_("Choose the country of the trip."))
             return
         self._report_serial += 1
-        serial = self._report_serial
+        serial, choices = self._report_serial, self._choices
         self.generate_button.setEnabled(False)
         self.busy.show()
         self.message.setText(_("Generating the report…"))
@@ -759,6 +765,8 @@ class ReportsScreen(QWidget):
                 return
             self._finished()
             self.preview.show_pdf(data, name)
+            if choices != self._choices:  # changed while it was made: not the one chosen now
+                self.preview.mark_stale()
             self.message.setText(_("The report is ready."))
 
         def failed(exc: BaseException) -> None:
