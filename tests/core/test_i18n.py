@@ -94,3 +94,13 @@ def test_a_currency_code_is_spaced_from_its_amount_as_cldr_says() -> None:
         assert i18n.format_currency(-5, "IRR") == "-IRR\u00a05"
     with i18n.use_language("lv"):
         assert i18n.format_currency(16707, "TRY") == "16\u00a0707,00\u00a0TRY"
+
+
+def test_a_line_starts_with_the_languages_capital() -> None:
+    with i18n.use_language("en"):
+        assert i18n.sentence_start("in Riga time") == "In Riga time"
+    with i18n.use_language("tr"):
+        assert i18n.sentence_start("istanbul saati") == "İstanbul saati"
+        assert i18n.sentence_start("ırmak") == "Irmak"
+    with i18n.use_language("th"):
+        assert i18n.sentence_start("เวลากรุงเทพ") == "เวลากรุงเทพ"

@@ -799,8 +799,11 @@ def join_list(items: Iterable[str]) -> str:
 def sentence_start(text: str) -> str:
     """``text`` as a line of its own starts: its first letter a capital (a phrase written to
     follow other words, "in Riga time; …", shown alone; nothing changes in a script without
-    capitals)."""
-    return text[:1].upper() + text[1:]
+    capitals; a Turkish "i" is "İ")."""
+    first = text[:1]
+    if first == "i" and current_language().code == "tr":
+        return "İ" + text[1:]
+    return first.upper() + text[1:]
 
 
 def join_clauses(items: Iterable[str]) -> str:

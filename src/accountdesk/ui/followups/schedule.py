@@ -74,11 +74,14 @@ class ScheduleDialog(QDialog):
         self.follow_up_id = follow_up_id
         #: The version of the stored follow-up the dialog shows (None for a new one).
         self.version: int | None = None
+        #: When the follow-up edited was due as loaded: a save that keeps it did not move it.
+        self._loaded_due: tuple[datetime, str] | None = None
         if follow_up_id is not None:
             loaded = service.for_edit(ctx.db, follow_up_id)
             stored = loaded.data
             self.version = loaded.version
             contact_id, local, zone = stored.contact_id, stored.local_due, stored.zone
+            self._loaded_due = (local, i18n.current_zone_id(zone))
             title, rrule, notes = stored.title, stored.rrule, stored.notes
             moves = stored.move_to_working_day
         self.notes = notes  # kept as they are when rescheduling
@@ -218,6 +221,7 @@ class ScheduleDialog(QDialog):
         set_combo(self.zone, stored.zone)
         self.when.set_value(stored.local_due)
         self.move_box.setChecked(stored.move_to_working_day)
+        self._loaded_due = (stored.local_due, i18n.current_zone_id(stored.zone))
         self.refresh()
 
     def _repeat_changed(self) -> None:
@@ -427,7 +431,10 @@ class ScheduleDialog(QDialog):
         # said in the status bar: the contact's page lists no follow-ups, so from there the
         # dialog closed and nothing in sight changed
         when = isolate(zoned_when(result.resolution.instant, result.resolution.zone))
-        if self.follow_up_id is not None:
+        kept = self._loaded_due == (self.local(), i18n.current_zone_id(combo_value(self.zone)))
+        if self.follow_up_id is not None and kept:
+            self.ctx.status.emit(_("Follow-up saved; it is due {when}.").format(when=when))
+        elif self.follow_up_id is not None:
             self.ctx.status.emit(_("Follow-up moved to {when}.").format(when=when))
         else:
             self.ctx.status.emit(_("Follow-up scheduled for {when}.").format(when=when))
