@@ -11,7 +11,8 @@ What it measures, each as a whole process (median of ``--runs``, app and floor t
 - ``accountdesk import`` of its own 30k-contact CSV export into a new database, beside a bare
   ``sqlite3`` process that reads the same CSV and ``executemany``s it into one table;
 - ``accountdesk report account`` beside a bare ReportLab process that registers the fonts the
-  report embedded and lays out as many pages;
+  report embedded and lays out as many pages, and that process with SQLAlchemy's ORM imported
+  first (a bound: what any report read through the database layer takes at least);
 - ``accountdesk search yil`` beside a bare ``sqlite3`` process running the FTS5 query;
 - the one-letter contact filter at the big database's size, and resident memory after scrolling
   every contact (both in a child process of their own; no floor).
