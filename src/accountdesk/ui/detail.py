@@ -132,10 +132,14 @@ def button_row(
 
 
 def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of ``layout``; each is hidden at once and deleted later (until
+    the event loop deletes it, a widget left shown was drawn under the new ones: the Countries
+    profile of the country chosen before, over the one chosen now)."""
     while layout.count():
         item = layout.takeAt(0)
         if item is None:
             break
         widget = item.widget()
         if widget is not None:
+            widget.hide()
             widget.deleteLater()
