@@ -232,6 +232,25 @@ def test_describe_rrule() -> None:
         assert describe_rrule(item.rule) == item.title  # the presets describe themselves
 
 
+def test_the_rules_outlook_writes_for_a_yearly_date_and_a_months_last_day_are_described() -> None:
+    """An .ics follow-up imported from Outlook showed its rule raw in the Repeats column
+    ("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13") in every language."""
+    assert describe_rrule("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13") == "Every year on 13 Apr"
+    assert describe_rrule("FREQ=YEARLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=29") == (
+        "Every 2 years on 29 Feb"
+    )
+    assert describe_rrule("FREQ=MONTHLY;BYMONTHDAY=-1") == "Every month on its last day"
+    assert describe_rrule("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1;COUNT=4") == (
+        "Every 3 months on the last day, 4 times"
+    )
+    assert describe_rrule("FREQ=MONTHLY;BYMONTHDAY=-2") == "FREQ=MONTHLY;BYMONTHDAY=-2"  # raw
+    with i18n.use_language("fa"):  # the rule's Gregorian date, in the language's words
+        assert describe_rrule("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13") != (
+            "FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13"
+        )
+        assert "۱۳" in describe_rrule("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13")
+
+
 def test_describe_rrule_in_persian_uses_persian_day_names_and_digits() -> None:
     with i18n.use_language("fa"):
         text = describe_rrule("FREQ=MONTHLY;BYDAY=3MO")

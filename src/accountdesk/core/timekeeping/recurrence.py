@@ -25,7 +25,15 @@ import babel.dates
 import babel.lists
 from dateutil import rrule as du
 
-from accountdesk.core.i18n import N_, _, current_locale, format_date, localize_digits, ngettext
+from accountdesk.core.i18n import (
+    N_,
+    _,
+    current_locale,
+    format_date,
+    format_month_day,
+    localize_digits,
+    ngettext,
+)
 from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
 from accountdesk.core.timekeeping.workhours import WorkingHours, is_working_day
 from accountdesk.core.timekeeping.zones import WallTimeKind, is_valid_zone, resolve_wall_time
@@ -442,6 +450,15 @@ def _describe_core(parts: dict[str, str]) -> str | None:
         weekday: str | None = None
         if extra == {"BYMONTHDAY"} and "," not in parts["BYMONTHDAY"]:
             day = int(parts["BYMONTHDAY"])
+            if day == -1:  # Outlook's "last day of every month"
+                if n == 1:
+                    return _("Every month on its last day")
+                return _n(
+                    ngettext(
+                        "Every {n} month on the last day", "Every {n} months on the last day", n
+                    ),
+                    n,
+                )
             if day < 1:
                 return None
             day_text = localize_digits(str(day))
@@ -472,6 +489,21 @@ def _describe_core(parts: dict[str, str]) -> str | None:
     if freq == "YEARLY" and not extra:
         return (
             _("Every year") if n == 1 else _n(ngettext("Every {n} year", "Every {n} years", n), n)
+        )
+    if (
+        freq == "YEARLY"
+        and extra == {"BYMONTH", "BYMONTHDAY"}
+        and "," not in parts["BYMONTH"] + parts["BYMONTHDAY"]
+    ):  # Outlook's yearly event: FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13
+        month, day = int(parts["BYMONTH"]), int(parts["BYMONTHDAY"])
+        try:
+            on = format_month_day(month, day)  # Gregorian: the rule's own calendar
+        except ValueError:  # no such day
+            return None
+        if n == 1:
+            return _("Every year on {date}").format(date=on)
+        return ngettext("Every {n} year on {date}", "Every {n} years on {date}", n).format(
+            n=localize_digits(str(n)), date=on
         )
     return None
 
