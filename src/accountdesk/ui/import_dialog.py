@@ -365,7 +365,9 @@ class ImportDialog(QDialog):
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         problems_layout.addWidget(self.summary_scroll, 1)
         self.problems_table = _table(
-            [_("Row"), _("Column"), _("Value"), _("Problem")], "importProblems"
+            # the cell's text, not an amount ("มูลค่า" in Thai is a worth in money)
+            [_("Row"), _("Column"), pgettext("a cell's text", "Value"), _("Problem")],
+            "importProblems",
         )
         self.problems_table.setMinimumHeight(60)
         # a clean file's table says so: blank, it read as not checked yet as much as clean

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n, icu
 from accountdesk.core.bidi import isolate, isolate_acronyms, ltr
 from accountdesk.core.db.engine import Database
-from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
+from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext, pgettext
 from accountdesk.core.labels import TIER, label
 from accountdesk.core.metrics import (
     MISSING_RATE,
@@ -347,7 +347,9 @@ class ReportsScreen(QWidget):
         choices_layout.addWidget(self.message)
 
         self.table = WholeTable(0, 3)
-        self.table.setHorizontalHeaderLabels([_("Metric"), _("Value"), _("Sample")])
+        self.table.setHorizontalHeaderLabels(
+            [_("Metric"), pgettext("a figure's value", "Value"), _("Sample")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
