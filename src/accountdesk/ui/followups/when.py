@@ -15,11 +15,12 @@ Buddhist-era years in Thai), laid out in the window's direction.
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QKeyEvent
+from PySide6.QtCore import QDate, QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QGuiApplication, QIcon, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
 
 from accountdesk.core.i18n import (
@@ -95,6 +96,20 @@ class _TypedDate(QLineEdit):
 
     def _pick(self, day: date) -> None:
         raise NotImplementedError
+
+    def _widest(self) -> str:
+        """A value as wide as this field shows (two-digit day, month and hours)."""
+        raise NotImplementedError
+
+    def minimumSizeHint(self) -> QSize:
+        """At least as wide as a whole value and the calendar button: in a narrow layout a
+        date's first digits went under the button (Reports' period, "0.11.2025")."""
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        # what the line edit adds around its text: margins, frame and the button
+        chrome = super().sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        wanted = math.ceil(QFontMetricsF(self.font()).horizontalAdvance(self._widest())) + chrome
+        return QSize(max(hint.width(), wanted), hint.height())
 
     def show_calendar(self) -> None:
         """Open the month of the day in the field (of today when it holds none) as a popup
@@ -176,6 +191,9 @@ class WallTimeEdit(_TypedDate):
         current = self._value or datetime(day.year, day.month, day.day, 10)
         self.set_value(datetime.combine(day, current.time()))
 
+    def _widest(self) -> str:
+        return format_datetime_input(datetime(2026, 12, 28, 22, 58))
+
 
 class DateEdit(_TypedDate):
     """A day as text, with QDateEdit's interface for the screens that used one: :meth:`date`,
@@ -189,6 +207,9 @@ class DateEdit(_TypedDate):
         self.setPlaceholderText(date_input_placeholder())
         self.setText(format_date_input(self._day))
         self.textChanged.connect(self._text_changed)
+
+    def _widest(self) -> str:
+        return format_date_input(date(2026, 12, 28))
 
     def date(self) -> QDate:
         """The last valid day typed or set."""
