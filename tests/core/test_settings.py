@@ -69,9 +69,10 @@ def test_a_bad_value_is_one_sentence_naming_setting_and_value(
     with pytest.raises(SettingError) as caught:
         settings.put(db, key, text)
     message = str(caught.value)
-    # named by its label where it has one (the exchange rates dialog shows the message whole:
-    # "report.currency “ZZZ”" read as a key there), else by the key the command line takes
-    named = v.label(key)
+    # the reporting currency is refused as a currency (the exchange rates dialog shows the
+    # message whole: "report.currency “ZZZ”" read as a key there); the others by the key the
+    # command line takes
+    named = v.label("currency") if key == "report.currency" else key
     assert message.startswith(f"{named} “") and text in message and reason in message
     assert "\n" not in message
     assert settings.all_values(db)[key] == settings.SETTINGS[key].default  # nothing stored
@@ -138,12 +139,12 @@ def test_working_hours_are_read_as_every_typed_time() -> None:
         raise AssertionError(bad)
 
 
-def test_the_reporting_currency_and_a_rates_base_are_named_by_their_labels(db: Database) -> None:
+def test_the_reporting_currency_and_a_rates_base_are_named_by_labels(db: Database) -> None:
     from accountdesk.core.services.rates import RateInput, save_rate
 
     with pytest.raises(SettingError) as refused:
         settings.put(db, "report.currency", "ZZZ")
-    assert str(refused.value).startswith("Reporting currency “ZZZ”: ")
+    assert str(refused.value).startswith("Currency “ZZZ”: ")
     with pytest.raises(v.ValidationError) as wrong_base:
         save_rate(db, RateInput("JPY", "162.5", "2026-01-01", "XXX"), "EUR")
     assert str(wrong_base.value).startswith("Base currency “XXX”: ")

@@ -119,7 +119,8 @@ def _folder(text: str) -> str | None:
 
 def _reporting_currency(text: str) -> str | None:
     cleaned = text.strip()
-    return v.currency(cleaned, "report.currency") if cleaned else None  # empty: the default
+    # named "Currency" where it is refused (the setting's own name is its SettingSpec label)
+    return v.currency(cleaned) if cleaned else None  # empty: the default
 
 
 def _calendar(text: str) -> str:

@@ -78,7 +78,6 @@ FIELD_LABELS: dict[str, str] = {
     "timezone": N_("Time zone"),
     "currency": N_("Currency"),
     "base": N_("Base currency"),  # of an exchange rate
-    "report.currency": N_("Reporting currency"),
     "email": N_("E-mail"),
     "phone": N_("Phone"),
     "given_name": N_("Given name"),
