@@ -149,3 +149,24 @@ def test_a_local_name_in_a_script_without_a_shipped_font_gives_way_to_the_englis
     if lang != "th":  # (the package names Belarus's holidays in Thai itself)
         belarus = [h.name for h in holidays_for_year("BY", None, 2026, lang)]
         assert any("Нараджэнне" in name and "(" in name for name in belarus)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ziemassvētki", "Рождество", "Ἐπιφάνεια", "عید نوروز", "วันพ่อ", "元日", "こどもの日",
+        "ニューイヤー", "설날", "विजया दशमी", "יום העצמאות", "ახალი წელი", "Ամանոր", "እንቁጣጣሽ",
+        "ចូលឆ្នាំ",
+    ],
+)  # fmt: skip
+def test_the_scripts_a_local_name_is_kept_in_are_those_the_shipped_fonts_draw(
+    name: str,
+) -> None:
+    """calendar._drawn (by Unicode script) agrees with the fonts' own coverage: a letter the
+    PDF fonts cannot draw is never kept, and a script they draw is not dropped."""
+    from accountdesk.core.culture.calendar import _drawn
+    from accountdesk.core.reports import fonts
+
+    letters = [ch for ch in name if unicodedata.category(ch)[0] in "LM"]
+    drawn = all(any(fonts.has_glyph(f, ch) for f in fonts.FAMILIES) for ch in letters)
+    assert _drawn(name) == drawn, name
