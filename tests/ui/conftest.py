@@ -172,3 +172,23 @@ def sample(db: Database) -> dict[str, str]:
     janis = add_contact(db, riga, "Janis", "Berzins", work_start="08:00", work_end="10:00")
     somchai = add_contact(db, bangkok, "Somchai", "Jaidee", country="TH", timezone="Asia/Bangkok")
     return {"riga": riga, "bangkok": bangkok, "anna": anna, "janis": janis, "somchai": somchai}
+
+
+@pytest.fixture
+def laptop_screen(ctx: object, qtbot: object, tmp_path: Path) -> Callable[[str], object]:
+    """``laptop_screen(key)``: the main window at a small laptop's size (1024×700), shown on
+    the screen ``key`` ("accounts", "contacts" …); that screen's widget."""
+    from PySide6.QtCore import QSettings
+
+    from accountdesk.ui.main_window import MainWindow
+
+    def show(key: str) -> object:
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(ctx, settings)  # type: ignore[arg-type]
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        window.resize(1024, 700)
+        window.show()
+        window.show_screen(key)
+        return window.screen_widget(key)
+
+    return show

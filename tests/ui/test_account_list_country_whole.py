@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from accountdesk.core.i18n import country_name
 from accountdesk.core.services.accounts import AccountInput, create_account
@@ -17,11 +16,10 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.mark.parametrize("lang", ["tr", "th"])
-def test_country_names_fit(lang: str, ctx: Any, qtbot: Any, tmp_path: Any) -> None:
+def test_country_names_fit(lang: str, ctx: Any, qtbot: Any, laptop_screen: Any) -> None:
     """Seen in the Turkish tour: 10 of the demo's 60 accounts (in the United States) showed
     "Amerika Birleş…" in a 100 px column, beside a 280 px name column."""
     from accountdesk.ui.app import apply_language
-    from accountdesk.ui.main_window import MainWindow
 
     for name, country, zone in (
         ("Redwood Labs Inc.", "US", "America/New_York"),
@@ -31,12 +29,7 @@ def test_country_names_fit(lang: str, ctx: Any, qtbot: Any, tmp_path: Any) -> No
         create_account(ctx.db, AccountInput(name=name, country=country, timezone=zone))
     apply_language(lang)
     try:
-        window = MainWindow(ctx, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
-        qtbot.addWidget(window)
-        window.resize(1024, 700)
-        window.show()
-        window.show_screen("accounts")
-        screen = window.screen_widget("accounts")
+        screen: Any = laptop_screen("accounts")
         qtbot.waitUntil(lambda: screen.country.count() == 4 and tasks.wait_all())
         column = [c.key for c in screen.model.columns].index("country")
         names = [country_name(code) for code in ("US", "AE", "LV")]
