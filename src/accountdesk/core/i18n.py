@@ -802,7 +802,7 @@ def sentence_start(text: str) -> str:
     capitals; a Turkish "i" is "İ")."""
     first = text[:1]
     if first == "i" and current_language().code == "tr":
-        return "İ" + text[1:]
+        first = chr(0x130)  # İ, the Turkish capital of i (Python's upper() gives I)
     return first.upper() + text[1:]
 
 
