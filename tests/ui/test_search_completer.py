@@ -57,6 +57,15 @@ def _opened(window: MainWindow) -> list[str]:
     return [view.record_id for view in window.records]  # type: ignore[attr-defined]
 
 
+def _suggested(window: MainWindow, qtbot: Any, text: str) -> Any:
+    """Ctrl+K, ``text`` typed, and the suggestions shown: their popup."""
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, text)
+    popup = window.search.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    return popup
+
+
 def test_suggestions_name_the_account_and_the_city(
     window: MainWindow, two_annas: dict[str, str], qtbot: Any
 ) -> None:
@@ -120,10 +129,7 @@ def test_enter_on_a_highlighted_suggestion_opens_that_one_only(
 def test_enter_with_the_popup_open_and_nothing_highlighted_opens_the_top_one(
     window: MainWindow, two_annas: dict[str, str], qtbot: Any
 ) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search, "somch")
-    popup = window.search.completer().popup()
-    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    popup = _suggested(window, qtbot, "somch")
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert _opened(window) == [two_annas["somchai"]]
 
@@ -180,10 +186,7 @@ def test_the_suggestions_close_when_nothing_matches_any_more(
     window: MainWindow, two_annas: dict[str, str], qtbot: Any
 ) -> None:
     """An empty box stayed open under the field, beside "No account or contact matches"."""
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search, "somch")
-    popup = window.search.completer().popup()
-    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    popup = _suggested(window, qtbot, "somch")
     qtbot.keyClicks(window.search, "zzq")
     qtbot.waitUntil(lambda: window.no_match.text() != "", timeout=3000)
     assert window.search.hits == []
