@@ -57,6 +57,13 @@ def _opened(window: MainWindow) -> list[str]:
     return [view.record_id for view in window.records]  # type: ignore[attr-defined]
 
 
+def _typed(window: MainWindow, qtbot: Any, text: str, *, hits: int) -> None:
+    """Ctrl+K and ``text`` typed, until the field has found ``hits`` matches."""
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.search, text)
+    qtbot.waitUntil(lambda: len(window.search.hits) == hits, timeout=3000)
+
+
 def _suggested(window: MainWindow, qtbot: Any, text: str) -> Any:
     """Ctrl+K, ``text`` typed, and the suggestions shown: their popup."""
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
@@ -69,9 +76,7 @@ def _suggested(window: MainWindow, qtbot: Any, text: str) -> Any:
 def test_suggestions_name_the_account_and_the_city(
     window: MainWindow, two_annas: dict[str, str], qtbot: Any
 ) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search, "anna oz")
-    qtbot.waitUntil(lambda: len(window.search.hits) == 2, timeout=3000)
+    _typed(window, qtbot, "anna oz", hits=2)
     assert sorted(_labels(window.search)) == [
         "Anna Ozola — Baltic Timber, Latvia",  # no city of her own: her country
         "Anna Ozola — Kurzeme Wood, Liepaja",
@@ -112,9 +117,7 @@ def test_enter_opens_the_top_result_of_what_is_typed_now(
 def test_enter_on_a_highlighted_suggestion_opens_that_one_only(
     window: MainWindow, two_annas: dict[str, str], qtbot: Any
 ) -> None:
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search, "anna oz")
-    qtbot.waitUntil(lambda: len(window.search.hits) == 2, timeout=3000)
+    _typed(window, qtbot, "anna oz", hits=2)
     popup = window.search.completer().popup()
     qtbot.waitUntil(popup.isVisible, timeout=3000)
     second = window.search.hits[1]
@@ -159,9 +162,7 @@ def test_an_accounts_name_suggests_the_account_then_its_people(
     window: MainWindow, two_annas: dict[str, str], qtbot: Any
 ) -> None:
     """A rep who remembers "the buyer at Baltic Timber" types the account's name."""
-    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(window.search, "baltic")
-    qtbot.waitUntil(lambda: len(window.search.hits) == 3, timeout=3000)
+    _typed(window, qtbot, "baltic", hits=3)
     assert _labels(window.search) == [
         "Baltic Timber — Riga, Latvia",
         "Janis Berzins — Baltic Timber, Latvia",  # by family name, as the account's page

@@ -3,31 +3,18 @@ shows each contact's account), in the filter and in narrowing, on SQLite and Pos
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids, narrow_ids
 from accountdesk.core.services.accounts import (
     AccountInput,
-    ContactInput,
     create_account,
-    create_contact,
 )
 from accountdesk.core.services.trash import delete
+from people import person_at
 
-
-def _contact(db: Database, account: str, given: str, family: str, **more: Any) -> str:
-    return create_contact(
-        db,
-        ContactInput(
-            account_id=account,
-            given_name=given,
-            family_name=family,
-            country="MX",
-            timezone="America/Mexico_City",
-            **more,
-        ),
-    )
+_contact = partial(person_at, country="MX", zone="America/Mexico_City")
 
 
 def test_the_contact_list_finds_the_people_of_an_account_by_its_name(db: Database) -> None:

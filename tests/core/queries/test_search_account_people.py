@@ -5,7 +5,7 @@ matches by its own name comes first, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
 
 import pytest
 
@@ -13,25 +13,12 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.search import SearchHit, search
 from accountdesk.core.services.accounts import (
     AccountInput,
-    ContactInput,
     create_account,
-    create_contact,
 )
 from accountdesk.core.services.trash import delete
+from people import person_at
 
-
-def _contact(db: Database, account: str, given: str, family: str, **more: Any) -> str:
-    return create_contact(
-        db,
-        ContactInput(
-            account_id=account,
-            given_name=given,
-            family_name=family,
-            country="TR",
-            timezone="Europe/Istanbul",
-            **more,
-        ),
-    )
+_contact = partial(person_at, country="TR", zone="Europe/Istanbul")
 
 
 @dataclass
