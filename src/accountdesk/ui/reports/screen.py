@@ -182,16 +182,6 @@ def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def _fit_date(edit: DateEdit) -> None:
-    """``edit`` wide enough for a date beside its calendar button: in a narrow pane (Latvian,
-    a 1024-pixel screen) "30.11.2025" lost its first digit under the button."""
-    sample = i18n.format_date_input(date(2028, 12, 28))  # wide digits, two-digit day and month
-    button = edit.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, edit)
-    margins = edit.textMargins().left() + edit.textMargins().right()
-    needed = edit.fontMetrics().horizontalAdvance(sample) + margins + button + 24
-    edit.setMinimumWidth(max(edit.minimumWidth(), needed))
-
-
 class WrappedCells(QStyledItemDelegate):
     """Qt measures a wrapped cell at the column's whole width but draws its text inside the
     cell's text margins: a value whose last line fitted the column but not the text area got
@@ -306,8 +296,6 @@ class ReportsScreen(QWidget):
         self.end.setDate(_qdate(today))
         self.start.setDate(_qdate(today - timedelta(days=364)))
         self.preset.setCurrentIndex(self.preset.findData("year"))
-        for edit in (self.start, self.end):
-            _fit_date(edit)
         period_row = QHBoxLayout()
         period_row.addWidget(self.start)
         period_row.addWidget(QLabel("–"))
