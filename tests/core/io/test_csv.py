@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import func, select
 
 from accountdesk.core.db.engine import Database, open_database
-from accountdesk.core.db.models import Account, Contact
+from accountdesk.core.db.models import Account, Contact, table
 from accountdesk.core.demo import generate
-from accountdesk.core.io import csv_check
+from accountdesk.core.io import csv_check, csv_io
 from accountdesk.core.io.csv_io import COLUMNS, CsvImportError, export_csv, import_csv
+from accountdesk.core.queries.duplicates import contact_facts, facts_of
 from accountdesk.core.queries.search import search
 from accountdesk.core.services.accounts import (
     AccountInput,
@@ -22,6 +23,7 @@ from accountdesk.core.services.accounts import (
     create_account,
     create_contact,
 )
+from accountdesk.core.services.duplicates import likely_duplicates
 
 
 def _export(db: Database) -> str:
@@ -168,6 +170,54 @@ def test_checking_in_a_second_process_gives_the_same_result(
         import_csv(third, broken)
     assert f"Row {len(rows)}, column timezone" in str(info.value)
     assert _count(third, Account) == 0 and _count(third, Contact) == 0
+
+
+@pytest.mark.parametrize("empty", [True, False], ids=["empty database", "database with data"])
+def test_the_checking_process_counts_the_likely_duplicates_of_an_import_into_an_empty_database(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty: bool
+) -> None:
+    # Into an empty database the contacts of the file are all there are: the process that
+    # checked them counts their likely duplicates while the last rows are written, and the
+    # count is the one read back from the database. Into one with data, the database counts.
+    generate(db, accounts=80, seed=5, anchor=date(2026, 11, 23))
+    path = tmp_path / "export.csv"
+    path.write_text(_export(db), encoding="utf-8")
+    monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(csv_check, "CHUNK_ROWS", 50)  # several chunks, an account across two
+    target = open_database(tmp_path / "target.db")
+    if not empty:
+        create_account(target, AccountInput(name="Already here", country="LV"))
+    counted_by_the_database: list[int] = []
+
+    def from_the_database(database: Database, ids: object) -> int:
+        counted_by_the_database.append(likely_duplicates(database, ids))  # type: ignore[arg-type]
+        return counted_by_the_database[-1]
+
+    monkeypatch.setattr(csv_io, "likely_duplicates", from_the_database)
+    report = import_csv(target, path)
+    with target.reader() as s:
+        contact_ids = list(s.scalars(select(Contact.id)))
+    expected = likely_duplicates(target, contact_ids)
+    assert expected > 5  # the demo has duplicates: e-mails, phones and names
+    assert report.likely_duplicates == expected
+    assert counted_by_the_database == ([] if empty else [expected])
+
+
+def test_a_contacts_facts_from_its_values_are_those_read_from_the_database(db: Database) -> None:
+    # An import counts likely duplicates from the values it checked (facts_of), the Duplicates
+    # screen from the database (contact_facts): both must see the same contact.
+    generate(db, accounts=30, seed=8, anchor=date(2026, 11, 23))
+    contacts, accounts = table(Contact), table(Account)
+    with db.reader() as s:
+        rows = s.execute(
+            select(contacts, accounts.c.name.label("account_name"))
+            .join(accounts, accounts.c.id == contacts.c.account_id)
+            .where(contacts.c.deleted_at.is_(None))
+        )
+        stored = {row.id: facts_of(row._mapping, row.account_name) for row in rows}
+    read = {f.id: f for f in contact_facts(db)}
+    assert read == stored
+    assert any(f.emails and f.phones and f.family_name for f in read.values())
 
 
 @pytest.mark.parametrize("fresh", [True, False], ids=["empty database", "database with data"])

@@ -7,6 +7,13 @@ stream of pickled ``(kind, payload)`` messages to standard output: ``("chunk", p
 or ``("crash", text)``. It is launched as a plain command, not through multiprocessing, so that
 it never re-runs the parent's main module (the GUI, a test runner …).
 
+A process that checks the whole file (one part of one) then reads a byte from standard input:
+``1`` when the parent found the database empty (so the contacts of the file are all the
+contacts it will hold), anything else (or nothing: the parent closed it) when not. After a
+``1`` it counts the likely duplicates among the contacts it checked and sends
+``("paired", count)``: the parent is writing its last rows and committing meanwhile, and
+need not read the contacts back to count them (:meth:`Checkers.paired`).
+
 This module is also where the parent starts them (:func:`start`): it imports nothing but the
 standard library, so that the command line can start the checking before it has imported
 what the writing needs and opened the database.
@@ -25,13 +32,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Rows of a chunk: what is checked, sent and written at a time.
-CHUNK_ROWS = 5000
+#: Rows of a chunk: what is checked, sent and written at a time. The last chunk is written
+#: after the checking ends: at 5,000 rows, an import of 30,000 contacts took 0.2 s longer
+#: than at 1,500-2,500 (the same at 300,000).
+CHUNK_ROWS = 2000
 #: Processes that check a large file while this one writes. Measured on 2 cores: one checker
 #: beside the writer is fastest (a second one competes with the writer for the CPU).
 CHECKERS = 1
 PARALLEL_MIN_BYTES = 2_000_000  # about 5,000 rows: below this more processes are not worth it
 PART_BLOCK = 1000  # rows per block when several processes check a file
+#: What the parent writes to the standard input of a process that checks the whole file when
+#: the database was empty: count the likely duplicates (see the module's text).
+EMPTY = b"1"
 
 
 def checked_apart(
@@ -61,15 +73,42 @@ class Checkers:
     language: str
     processes: list[subprocess.Popen[bytes]]
 
+    def tell_empty(self, empty: bool) -> None:
+        """Tell a process that checks the whole file whether the database was ``empty`` when
+        the import began (see the module's text); the others are told nothing."""
+        if len(self.processes) != 1:
+            return
+        stdin = self.processes[0].stdin
+        assert stdin is not None
+        with contextlib.suppress(OSError):  # it stopped: it has nothing more to say
+            stdin.write(EMPTY if empty else b"0")
+            stdin.close()
+
+    def paired(self) -> int | None:
+        """How many contacts of the file the process that checked it all counted as likely
+        duplicates, once told the database was empty and every chunk was read; None when
+        there were several processes or it stopped without a count."""
+        if len(self.processes) != 1:
+            return None
+        stdout = self.processes[0].stdout
+        assert stdout is not None
+        try:
+            kind, payload = pickle.load(stdout)
+        except (EOFError, pickle.UnpicklingError, OSError):
+            return None
+        return payload if kind == "paired" and isinstance(payload, int) else None
+
     def stop(self) -> None:
-        """Stop the processes still running and let go of their output (again: nothing)."""
+        """Stop the processes still running and let go of their pipes (again: nothing)."""
         for process in self.processes:
             if process.poll() is None:
                 process.kill()
         for process in self.processes:
             process.wait(timeout=5)
-            if process.stdout is not None:
-                process.stdout.close()
+            for pipe in (process.stdout, process.stdin):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        pipe.close()
 
 
 def start(path: Path, language: str) -> Checkers:
@@ -85,7 +124,7 @@ def start(path: Path, language: str) -> Checkers:
                 str(index), str(parts), str(seed_ms), seed_key, str(CHUNK_ROWS), str(PART_BLOCK),
             ],
             stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE if parts == 1 else subprocess.DEVNULL,
         )
         for index in range(parts)
     ]  # fmt: skip
@@ -121,8 +160,12 @@ def main(argv: list[str]) -> int:
     from accountdesk.core import i18n
     from accountdesk.core.db.bulk import chunk_done, collection_paused
     from accountdesk.core.io import csv_io
+    from accountdesk.core.queries.duplicates import ContactFacts, facts_of
 
     i18n.set_language(language)
+    whole = int(parts) == 1  # this process sees every contact of the file
+    facts: list[ContactFacts] = []
+    account_names: dict[str, str] = {}
     # the collector's passes over everything the check keeps took a tenth of its time
     with collection_paused():
         try:
@@ -141,8 +184,19 @@ def main(argv: list[str]) -> int:
                 mapping=header_map,
             ):
                 send("chunk", plan)
+                if whole:  # an account's name as its first chunk has it: the one written
+                    for key, account in plan.accounts.items():
+                        account_names.setdefault(key, account["name"])
+                    # (the name is what a list of candidates shows, not matched on)
+                    facts.extend(
+                        facts_of(c, account_names.get(c["account_id"], "")) for c in plan.contacts
+                    )
                 chunk_done()
             send("done", None)
+            if whole and sys.stdin.buffer.read(1) == EMPTY:
+                from accountdesk.core.services.duplicates import duplicated_among
+
+                send("paired", duplicated_among(facts))
         except csv_io.RowProblems as exc:
             send("problems", exc.problems)
         except csv_io.CsvImportError as exc:

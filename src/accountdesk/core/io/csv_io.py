@@ -1406,7 +1406,8 @@ def _chunks_from_children(
     """What ``checkers`` checked, chunk by chunk, while this process writes it.
 
     The checkers are stopped if the caller stops early; cancelling through ``progress``
-    stops them too.
+    stops them too. When every chunk came, they are left to the caller (one may still count
+    the likely duplicates: :meth:`~accountdesk.core.io.csv_check.Checkers.paired`).
     """
     messages: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=4)
     children = checkers.processes
@@ -1429,6 +1430,7 @@ def _chunks_from_children(
     problems: list[Problem] = []
     rows_seen = 0
     running = parts
+    every_chunk = False
     try:
         while running:
             kind, payload = messages.get()
@@ -1454,15 +1456,18 @@ def _chunks_from_children(
                 )
         if problems:
             raise _problems_error(problems)
+        every_chunk = True
     finally:
-        for child in children:
-            if child.poll() is None:
-                child.kill()
+        if not every_chunk:
+            for child in children:
+                if child.poll() is None:
+                    child.kill()
         # Drain, so that a listener blocked on a full queue can finish.
         while any(listener.is_alive() for listener in listeners):
             with contextlib.suppress(queue.Empty):
                 messages.get(timeout=0.1)
-        checkers.stop()
+        if not every_chunk:
+            checkers.stop()
 
 
 def _checked_here(
@@ -1521,18 +1526,43 @@ def import_csv(
         path, dry_run=dry_run, mapped=chosen is not None, source=header_map.source,
         keep_unknown=keep_unknown,
     )  # fmt: skip
-    if parallel:
-        # the checking processes read the rows: the file's text is not kept here too (four
-        # bytes a character in memory as read, 600 MB for 150 MB of Thai and Latin)
-        rows = iter(())
-        language = i18n.current_language().code
-        if checking is None or (checking.path, checking.language) != (path, language):
-            checking = csv_check.start(path, language)
-        chunks = _chunks_from_children(checking, progress)
-    else:
+    if not parallel:
         if checking is not None:
             checking.stop()  # started for nothing: this file is checked here
-        chunks = _checked_here(header, rows, progress, header_map)
+        return _import_rows(
+            db, _checked_here(header, rows, progress, header_map), header_map, code_page,
+            dry_run=dry_run, chosen=chosen,
+        )  # fmt: skip
+    # the checking processes read the rows: the file's text is not kept here too (four bytes
+    # a character in memory as read, 600 MB for 150 MB of Thai and Latin)
+    del rows
+    language = i18n.current_language().code
+    mine = checking is None or (checking.path, checking.language) != (path, language)
+    if mine:  # (those the caller started stop when it is done)
+        checking = csv_check.start(path, language)
+    assert checking is not None
+    try:
+        return _import_rows(
+            db, _chunks_from_children(checking, progress), header_map, code_page,
+            dry_run=dry_run, chosen=chosen, checking=checking,
+        )  # fmt: skip
+    finally:
+        if mine:
+            checking.stop()
+
+
+def _import_rows(
+    db: Database,
+    chunks: Iterator[_Plan],
+    header_map: HeaderMap,
+    code_page: str | None,
+    *,
+    dry_run: bool,
+    chosen: column_mapping.ColumnMapping | None,
+    checking: csv_check.Checkers | None = None,
+) -> ImportReport:
+    """:func:`import_csv` once it knows where the checked ``chunks`` come from: from
+    ``checking`` (the processes checking the file), or checked here."""
     report = ImportReport(
         dry_run=dry_run,
         source=header_map.source.name if header_map.source else None,
@@ -1561,11 +1591,17 @@ def import_csv(
         fresh = not any(
             conn.execute(select(t.c.id).limit(1)).first() for t in (table(Account), table(Contact))
         )
+        if checking is not None:
+            checking.tell_empty(fresh)
         for plan in chunks:
             _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
             chunk_done()
         _link_referrals(conn, referrals)
-    report.likely_duplicates = likely_duplicates(db, contacts_written)
+    # Into an empty database, the contacts the checking process counted are all there are.
+    counted = checking.paired() if checking is not None and fresh else None
+    report.likely_duplicates = (
+        counted if counted is not None else likely_duplicates(db, contacts_written)
+    )
     return report
 
 

@@ -5,7 +5,7 @@ contacts of a cluster side by side, and the recent merges. Plain dataclasses, no
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -57,6 +57,24 @@ _PG_FACTS_SQL = (
     " FROM contacts c JOIN accounts a ON a.id = c.account_id"
     " WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL"
 )
+
+
+def facts_of(contact: Mapping[str, Any], account_name: str) -> ContactFacts:
+    """A contact's facts from its values as the contacts table stores them (e-mails and phones
+    as lists of ``{"label", "value"}``), of an account called ``account_name``: what
+    :func:`contact_facts` reads of it once it is stored (an import counts the likely
+    duplicates among the contacts it checked without reading them back)."""
+    return ContactFacts(
+        contact["id"],
+        contact["account_id"],
+        account_name,
+        contact["given_name"],
+        contact["family_name"] or "",
+        contact["name_order"],
+        contact["country"],
+        tuple(e["value"] for e in contact["emails"] or ()),
+        tuple(p["value"] for p in contact["phones"] or ()),
+    )
 
 
 @dataclass(frozen=True)

@@ -336,9 +336,18 @@ def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
     return len(_paired(contact_facts(db, near), wanted) & wanted)
 
 
-def _paired(facts: Sequence[ContactFacts], wanted: set[str]) -> set[str]:
-    """The contacts of ``facts`` in a pair of likely duplicates with one of ``wanted``: the
-    members of :func:`find_clusters`\'s clusters, without making the clusters."""
+def duplicated_among(facts: Sequence[ContactFacts]) -> int:
+    """How many of ``facts`` have a likely duplicate among them: what
+    :func:`likely_duplicates` counts of every contact of a database that holds only these (an
+    import into an empty database: its checking process counts them from the rows it checked,
+    :mod:`accountdesk.core.io.csv_check`)."""
+    return len(_paired(facts, None))
+
+
+def _paired(facts: Sequence[ContactFacts], wanted: set[str] | None) -> set[str]:
+    """The contacts of ``facts`` in a pair of likely duplicates with one of ``wanted`` (any
+    pair when None): the members of :func:`find_clusters`\'s clusters, without making the
+    clusters."""
     return {i for reason in _reasons(facts, wanted) for i in (reason.first, reason.second)}
 
 
