@@ -40,12 +40,8 @@ def main() -> int:
     from PySide6.QtWidgets import QDialog
 
     from accountdesk.core.db.engine import open_database
-    from accountdesk.core.services.accounts import (
-        AccountInput,
-        ContactInput,
-        create_account,
-        create_contact,
-    )
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
     from accountdesk.ui import tasks
     from accountdesk.ui.app import create_app
     from accountdesk.ui.contacts.view import ContactView

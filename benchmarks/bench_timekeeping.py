@@ -26,12 +26,8 @@ from accountdesk.core.db.bulk import bulk_insert
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import FollowUp, table
 from accountdesk.core.queries.followups import due_for_reminder
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.timekeeping.calendars import DayCalendar, StaticCalendar, default_calendar
 from accountdesk.core.timekeeping.planner import Participant, plan
 from accountdesk.core.timekeeping.workhours import WorkingHours

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services.accounts import ContactInput, create_contact
+from accountdesk.core.records import ContactInput
+from accountdesk.core.services.accounts import create_contact
 
 
 def person_at(

@@ -9,13 +9,9 @@ from datetime import UTC, datetime
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 #: The moment the rows are listed at.
 NOW = datetime(2027, 1, 1, tzinfo=UTC)

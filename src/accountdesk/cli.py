@@ -163,7 +163,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _import_csv(args: argparse.Namespace, checking: Checkers | None) -> int:
     from accountdesk.core.io import mapping as column_mapping
-    from accountdesk.core.io.csv_io import check_mapping, read_sample
+    from accountdesk.core.io.csv_format import read_sample
+    from accountdesk.core.io.csv_io import check_mapping
 
     if args.map and args.keep_unknown:
         raise UserError(
@@ -223,7 +224,8 @@ def _import_target(args: argparse.Namespace) -> Iterator[Database]:
 def _import_csv_into(
     db: Database, args: argparse.Namespace, chosen: Any, checking: Checkers | None = None
 ) -> int:
-    from accountdesk.core.io.csv_io import UnknownHeader, import_csv
+    from accountdesk.core.io.csv_format import UnknownHeader
+    from accountdesk.core.io.csv_io import import_csv
 
     try:
         report = import_csv(

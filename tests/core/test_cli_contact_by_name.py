@@ -12,12 +12,8 @@ import pytest
 from accountdesk import cli
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 from accountdesk.core import i18n
 from accountdesk.core.errors import os_reason
-from accountdesk.core.io.csv_io import CsvImportError, read_sample
+from accountdesk.core.io.csv_format import CsvImportError, read_sample
 
 
 @pytest.mark.parametrize("lang", ["fa", "lv", "sl", "th", "tr"])

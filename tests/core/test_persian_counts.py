@@ -15,12 +15,8 @@ from accountdesk.core.db import crypto
 from accountdesk.core.db.backup import make_backup, restore_backup
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.errors import UserError
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.followups import FollowUpInput, schedule
 
 pytestmark = pytest.mark.sqlite_only  # the local file and its backups

@@ -9,7 +9,7 @@ import pytest
 
 from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services.accounts import (
+from accountdesk.core.records import (
     AccountInput,
     ContactInput,
     ImportantDateInput,
@@ -17,9 +17,8 @@ from accountdesk.core.services.accounts import (
     clean_contact,
     clean_important_date,
     clean_tags,
-    create_account,
-    create_contact,
 )
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.validation import ValidationError
 
 

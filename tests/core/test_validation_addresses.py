@@ -11,12 +11,7 @@ import pytest
 from accountdesk.core import i18n
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import plain
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    clean_account,
-    clean_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput, clean_account, clean_contact
 
 
 def _account(website: str) -> dict[str, object]:

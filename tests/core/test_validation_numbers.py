@@ -16,9 +16,10 @@ from accountdesk.core import i18n
 from accountdesk.core import validation as v
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account
-from accountdesk.core.io.csv_io import CsvImportError, import_csv
+from accountdesk.core.io.csv_format import CsvImportError
+from accountdesk.core.io.csv_io import import_csv
 from accountdesk.core.queries.rates import list_rates
-from accountdesk.core.services.accounts import AccountInput, clean_account
+from accountdesk.core.records import AccountInput, clean_account
 from accountdesk.core.services.activity import DealInput, _clean_deal
 from accountdesk.core.services.rates import RateInput, RatesImportError, import_rates, save_rate
 

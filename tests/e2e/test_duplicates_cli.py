@@ -10,13 +10,8 @@ import pytest
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.i18n import join_list, use_language
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    contact_input,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import contact_input, create_account, create_contact
 from accountdesk.core.services.activity import save_note
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

@@ -12,12 +12,8 @@ import pytest
 
 from accountdesk.core.db.backup import make_backup
 from accountdesk.core.db.engine import open_database
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import save_note
 
 Run = Callable[..., subprocess.CompletedProcess[str]]

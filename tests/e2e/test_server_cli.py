@@ -14,12 +14,8 @@ from pathlib import Path
 import pytest
 
 from accountdesk.core.db.engine import open_database
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from pgcluster import BACKENDS, Cluster
 from teamserver import unique
 

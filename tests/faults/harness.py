@@ -561,7 +561,8 @@ def _prepare_demo(folder: Path) -> dict[str, str]:
 
 def _prepare_erase(folder: Path) -> dict[str, str]:
     from accountdesk.core.db.engine import open_database
-    from accountdesk.core.services.accounts import ContactInput, ImportantDateInput, create_contact
+    from accountdesk.core.records import ContactInput, ImportantDateInput
+    from accountdesk.core.services.accounts import create_contact
     from accountdesk.core.services.activity import InteractionInput, log_interaction, save_note
     from accountdesk.core.services.followups import FollowUpInput, schedule
 

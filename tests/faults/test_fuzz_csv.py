@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.demo import generate
 from accountdesk.core.errors import UserError
-from accountdesk.core.io.csv_io import FIELD_SIZE_LIMIT, export_csv, import_csv
+from accountdesk.core.io.csv_format import FIELD_SIZE_LIMIT
+from accountdesk.core.io.csv_io import export_csv, import_csv
 
 from .harness import State, health, read_state
 

@@ -23,12 +23,8 @@ from hypothesis import strategies as st
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.errors import UserError
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.calendar_files import import_follow_ups
 from accountdesk.core.timekeeping.ical import IcsEvent, export_ics
 

@@ -11,13 +11,8 @@ import pytest
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database, open_database
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)  # a Wednesday: 11:30 in Riga, 16:30 in Bangkok
 

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from accountdesk.core.i18n import country_name
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.ui import tasks
 from accountdesk.ui.columns import text_width
 

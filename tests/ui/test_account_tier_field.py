@@ -10,7 +10,8 @@ import pytest
 
 from accountdesk.core.i18n import _, use_language
 from accountdesk.core.queries.details import account_detail
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QLabel
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import _, use_language
+from accountdesk.core.records import AccountInput
 from accountdesk.core.reports.documents import account_report
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.activity import DealInput, save_deal
 from accountdesk.core.services.rates import RateInput, save_rate
 from accountdesk.ui.accounts.view import AccountView

@@ -19,7 +19,8 @@ from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import disk_full
 from accountdesk.core.db.schema import SCHEMA_HEAD
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listmodel import PLAIN_ROLE
 from accountdesk.ui.main_window import MainWindow

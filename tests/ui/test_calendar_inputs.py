@@ -212,7 +212,7 @@ def test_important_dates_written_by_the_editor_are_read_back(lang: str, calendar
     """The important-dates box shows each date as the date fields write it in the language
     (Slovenian "17. 05. 1984", with spaces; review: it then refused its own text), and reads
     back what it shows, with a label after it."""
-    from accountdesk.core.services.accounts import ImportantDateInput
+    from accountdesk.core.records import ImportantDateInput
 
     items = [
         ImportantDateInput("birthday", 5, 17, 1984, "Ana"),

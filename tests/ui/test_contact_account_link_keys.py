@@ -10,12 +10,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -57,7 +57,8 @@ def test_another_account_gives_its_own_place(ctx: Any, sample: dict[str, str], q
 def test_the_accounts_region_comes_with_its_place(ctx: Any, qtbot: Any) -> None:
     """A new contact at an account in Bavaria is in Bavaria (its regional holidays); the
     region went empty. Another country clears it again."""
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
 
     account = create_account(
         ctx.db,

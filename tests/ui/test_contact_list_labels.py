@@ -10,12 +10,8 @@ import pytest
 
 from accountdesk.core.i18n import _, use_language
 from accountdesk.core.queries.details import contact_detail
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

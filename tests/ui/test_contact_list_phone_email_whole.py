@@ -8,12 +8,8 @@ from typing import Any
 import pytest
 
 from accountdesk.core.bidi import plain
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 from accountdesk.ui.columns import text_width
 

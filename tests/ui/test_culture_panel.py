@@ -147,12 +147,8 @@ def _today_rows(ctx: Any, qtbot: Any, when: Any) -> list[tuple[str, str]]:
 
 def _place(ctx: Any, country: str, tz: str, *subdivisions: str) -> str:
     """An account in ``country`` with a contact in each of ``subdivisions``; the last one."""
-    from accountdesk.core.services.accounts import (
-        AccountInput,
-        ContactInput,
-        create_account,
-        create_contact,
-    )
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
 
     account = create_account(
         ctx.db, AccountInput(name=f"Firm in {country}", country=country, timezone=tz)

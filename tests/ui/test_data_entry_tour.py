@@ -312,7 +312,8 @@ def test_a_gift_added_on_an_accounts_page_is_valued_in_the_accounts_currency(
 ) -> None:
     """The gift's currency was empty behind an "EUR" placeholder (a deal's is the account's):
     a value typed was refused with "Currency: is required when a value is given"."""
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
     from accountdesk.core.services.activity import gift_for_edit
     from accountdesk.ui.accounts.view import AccountView
     from accountdesk.ui.activity import GiftDialog
@@ -458,7 +459,8 @@ def test_an_account_typed_in_full_in_turkish_lower_case_is_chosen(
     """The account picker takes the one account whose whole name was typed; "ışıklar inşaat"
     was not taken for "Işıklar İnşaat" (str.casefold() makes "işıklar" of "Işıklar"), so the
     save said "Account: is required" with the name in the field."""
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
 
     account = create_account(
         db, AccountInput(name="Işıklar İnşaat", country="TR", timezone="Europe/Istanbul")

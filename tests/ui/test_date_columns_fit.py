@@ -12,13 +12,9 @@ import pytest
 from PySide6.QtWidgets import QStyle, QTableView
 
 from accountdesk.core import i18n
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as service
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 from accountdesk.ui.listmodel import PLAIN_ROLE
 

@@ -10,7 +10,8 @@ import pytest
 
 from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.validation import decimal
 
 

@@ -10,12 +10,8 @@ from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import save_note
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext

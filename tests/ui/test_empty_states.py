@@ -8,13 +8,9 @@ from typing import Any
 
 import pytest
 
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as service
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

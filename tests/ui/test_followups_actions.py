@@ -14,13 +14,15 @@ from accountdesk.ui.forms import combo_value
 
 
 def add_account(db: Any, name: str, **kw: Any) -> str:
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
 
     return create_account(db, AccountInput(name=name, **kw))
 
 
 def add_contact(db: Any, account_id: str, given: str, family: str, **kw: Any) -> str:
-    from accountdesk.core.services.accounts import ContactInput, create_contact
+    from accountdesk.core.records import ContactInput
+    from accountdesk.core.services.accounts import create_contact
 
     return create_contact(
         db, ContactInput(account_id=account_id, given_name=given, family_name=family, **kw)

@@ -10,13 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from accountdesk.core.clock import fixed_clock
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as service
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 from accountdesk.ui.columns import text_width
 from accountdesk.ui.listmodel import PLAIN_ROLE

@@ -11,13 +11,9 @@ import pytest
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as service
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -11,12 +11,8 @@ from PySide6.QtCore import Qt
 
 from accountdesk.core import settings
 from accountdesk.core.queries.followups import list_follow_ups
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui.followups.when import WallTimeEdit, parse_wall_time
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -8,13 +8,9 @@ from typing import Any
 
 from accountdesk.core.bidi import plain
 from accountdesk.core.queries.followups import list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as service
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 from accountdesk.ui.listmodel import PLAIN_ROLE
 

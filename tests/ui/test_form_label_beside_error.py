@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from accountdesk.core.i18n import use_language
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.ui import tasks
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

@@ -11,12 +11,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from accountdesk.core import settings
 from accountdesk.core.queries.details import contact_detail
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

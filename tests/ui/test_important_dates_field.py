@@ -16,11 +16,8 @@ from accountdesk.core.bidi import plain
 from accountdesk.core.calendars import jalali_to_gregorian
 from accountdesk.core.db.engine import Database
 from accountdesk.core.labels import DATE_KIND, label
-from accountdesk.core.services.accounts import (
-    ImportantDateInput,
-    contact_for_edit,
-    update_contact,
-)
+from accountdesk.core.records import ImportantDateInput
+from accountdesk.core.services.accounts import contact_for_edit, update_contact
 from accountdesk.core.validation import ValidationError
 from accountdesk.ui.contacts import editor as editor_module
 from accountdesk.ui.contacts.editor import (

@@ -11,7 +11,8 @@ import pytest
 from accountdesk.core.demo import generate
 from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import ListFilter
-from accountdesk.core.services.accounts import ContactInput, create_contact
+from accountdesk.core.records import ContactInput
+from accountdesk.core.services.accounts import create_contact
 from accountdesk.ui.contacts.model import ContactsModel
 from accountdesk.ui.listmodel import PLAIN_ROLE
 

@@ -19,12 +19,8 @@ from accountdesk.core import i18n, settings
 from accountdesk.core.bidi import plain
 from accountdesk.core.db import server
 from accountdesk.core.db.engine import check_database, open_database
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import save_country_note
 from accountdesk.core.services.privacy import Erasure
 from accountdesk.ui import security

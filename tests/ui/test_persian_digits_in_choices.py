@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QLabel
 
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.accounts.view import AccountView
 from accountdesk.ui.forms import combo_value

@@ -13,7 +13,8 @@ from accountdesk.core import icu
 from accountdesk.core.bidi import plain
 from accountdesk.core.i18n import use_language
 from accountdesk.core.queries.details import account_detail
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -14,7 +14,8 @@ from PySide6.QtGui import QFontMetrics
 from accountdesk.core import i18n
 from accountdesk.core.bidi import direction, plain
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.activity import DealInput, save_deal
 from accountdesk.ui import tasks
 from accountdesk.ui.reports.screen import ReportsScreen

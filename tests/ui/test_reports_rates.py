@@ -14,7 +14,8 @@ from PySide6.QtCore import QDate
 from accountdesk.core import settings
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.activity import DealInput, save_deal
 from accountdesk.ui import tasks
 from accountdesk.ui.reports.rates import RatesDialog

@@ -12,12 +12,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from accountdesk.core.bidi import LRI, PDI, RLM, plain
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 from accountdesk.ui.contacts.model import ContactsModel
 from accountdesk.ui.contacts.view import ContactView

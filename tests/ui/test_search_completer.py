@@ -10,12 +10,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from accountdesk.core.bidi import plain
 from accountdesk.core.queries.search import SearchHit
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui.main_window import MainWindow
 from accountdesk.ui.pickers import RecordPicker, hit_label
 

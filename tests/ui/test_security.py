@@ -25,7 +25,8 @@ from accountdesk.core.db.backup import backup_folder
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.queries.lists import count_live
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.ui import security
 from accountdesk.ui.security import IdleLock, PassphraseDialog
 

@@ -12,12 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from accountdesk.core.bidi import plain
 from accountdesk.core.i18n import use_language
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")

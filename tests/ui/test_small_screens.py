@@ -9,12 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from accountdesk.core.i18n import use_language
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.ui import tasks
 from accountdesk.ui.main_window import MainWindow
 

@@ -17,7 +17,8 @@ import pytest
 import shiboken6
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -20,9 +20,8 @@ from accountdesk.core.bidi import FSI, PDI, plain
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.queries.details import account_detail, contact_detail
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
     account_for_edit,
     account_input,
     create_account,

@@ -319,12 +319,8 @@ def test_after_a_merge_undo_merge_acts_on_it(
     """The merge just made is chosen in Latest merges, so Undo merge is on and puts it back;
     it stayed off until a row there was clicked (in a Persian window too)."""
     from accountdesk.core.queries.lists import contact_ids
-    from accountdesk.core.services.accounts import (
-        AccountInput,
-        ContactInput,
-        create_account,
-        create_contact,
-    )
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
     from accountdesk.ui.duplicates.screen import DuplicatesScreen
 
     account = create_account(ctx.db, AccountInput(name="Koks", country="LV"))
@@ -398,7 +394,8 @@ def test_a_backup_file_from_elsewhere_is_restored_after_asking(
     from accountdesk.core.db.engine import open_database
     from accountdesk.core.queries.lists import count_live
     from accountdesk.core.queries.search import search
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
     from accountdesk.ui import backups as backups_ui
     from accountdesk.ui.backups import BackupsDialog
 
@@ -482,8 +479,9 @@ def test_emptying_a_long_trash_counts_every_record(
 ) -> None:
     """The Trash lists the latest records only; Empty the trash… deletes them all, so it asks
     with the count of all of them, not of the rows shown."""
+    from accountdesk.core.records import AccountInput
     from accountdesk.core.services import trash
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.services.accounts import create_account
     from accountdesk.ui.trash import dialog as trash_dialog
     from accountdesk.ui.trash.dialog import TrashDialog
 

@@ -14,7 +14,8 @@ from accountdesk.core import settings
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.i18n import format_date_input
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 BANGKOK_MORNING = datetime(2026, 11, 29, 20, 0, tzinfo=UTC)  # 30 Nov, 03:00 in Bangkok
 THEIR_DAY = date(2026, 11, 30)

@@ -21,12 +21,8 @@ from accountdesk.core.culture import calendar as culture_calendar
 from accountdesk.core.culture.countries import country_codes, default_zone
 from accountdesk.core.queries.lists import contact_rows
 from accountdesk.core.queries.today import today_view
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.timekeeping.planner import Participant, plan
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.ui import tasks

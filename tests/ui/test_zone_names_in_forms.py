@@ -12,7 +12,8 @@ import pytest
 from accountdesk.core import icu
 from accountdesk.core.bidi import plain
 from accountdesk.core.i18n import _, use_language
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 

@@ -56,12 +56,8 @@ def test_a_contact_stored_with_an_older_zone_id_is_scheduled_in_their_time(
 ) -> None:
     """The box lists Kolkata once, under Asia/Kolkata; a contact stored with Asia/Calcutta
     (a CSV or vCard file may give it) is still in "their time", and their hours are checked."""
-    from accountdesk.core.services.accounts import (
-        AccountInput,
-        ContactInput,
-        create_account,
-        create_contact,
-    )
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
     from accountdesk.ui.followups.schedule import ScheduleDialog
 
     account = create_account(ctx.db, AccountInput(name="Tata Demo", country="IN", timezone=zone))

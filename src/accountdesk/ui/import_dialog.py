@@ -52,7 +52,7 @@ from accountdesk.core.i18n import (
     ngettext,
     pgettext,
 )
-from accountdesk.core.io import csv_io
+from accountdesk.core.io import csv_format, csv_io
 from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as m
 from accountdesk.core.io.kinds import import_whole, kind_of
@@ -197,7 +197,7 @@ class Check:
 
     report: csv_io.ImportReport | None
     error: UserError | None
-    problems: list[csv_io.Problem]
+    problems: list[csv_format.Problem]
     rows: list[csv_io.PreviewRow]
 
 
@@ -205,11 +205,11 @@ def check(ctx: AppContext, path: Path, mapping: m.ColumnMapping) -> Check:
     """Run the import's dry run and preview for ``mapping`` (on a worker thread)."""
     try:
         report = csv_io.import_csv(ctx.db, path, dry_run=True, mapping=mapping)
-    except csv_io.CsvImportError as exc:
-        problems = exc.details or [csv_io.Problem(0, exc.message, reason=exc.message)]
+    except csv_format.CsvImportError as exc:
+        problems = exc.details or [csv_format.Problem(0, exc.message, reason=exc.message)]
         return Check(None, exc, problems, csv_io.preview(path, mapping, PREVIEW_ROWS))
     except UserError as exc:
-        return Check(None, exc, [csv_io.Problem(0, exc.message, reason=exc.message)], [])
+        return Check(None, exc, [csv_format.Problem(0, exc.message, reason=exc.message)], [])
     return Check(report, None, [], csv_io.preview(path, mapping, PREVIEW_ROWS))
 
 
@@ -266,7 +266,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.setObjectName("importDialog")
         self.setWindowTitle(_("Import {file}").format(file=isolate(self.path.name)))
-        self.header, sample = csv_io.read_sample(self.path, SAMPLE_ROWS)
+        self.header, sample = csv_format.read_sample(self.path, SAMPLE_ROWS)
         self.recognised = m.recognise(self.header)
         self.mapping = self.recognised
         self.last: Check | None = None
@@ -620,7 +620,7 @@ class ImportDialog(QDialog):
         table.setMaximumHeight(QWIDGETSIZE_MAX if found.problems else table.minimumHeight())
         self._fill_preview(found.rows)
 
-    def _fill_problems(self, problems: list[csv_io.Problem]) -> None:
+    def _fill_problems(self, problems: list[csv_format.Problem]) -> None:
         self.problems_table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
             cells = [

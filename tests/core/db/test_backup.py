@@ -32,7 +32,8 @@ from accountdesk.core.db.identity import file_facts
 from accountdesk.core.db.schema import SCHEMA_HEAD
 from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.sqlite_only  # the local file itself
 

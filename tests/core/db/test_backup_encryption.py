@@ -15,7 +15,8 @@ from accountdesk.core.db.backup import identity_of, make_backup, restore_backup
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = [
     pytest.mark.sqlite_only,  # the local file itself

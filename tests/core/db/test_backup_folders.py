@@ -24,7 +24,8 @@ from accountdesk.core.db.backup import (
 )
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.sqlite_only  # the local file itself
 

@@ -18,12 +18,8 @@ from accountdesk.core.db import crypto
 from accountdesk.core.db.engine import backup_sqlite, open_database
 from accountdesk.core.db.schema import SQLITE_HEADER, quick_sqlite
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 pytestmark = pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
 

@@ -34,7 +34,8 @@ from accountdesk.core.db.errors import (
 )
 from accountdesk.core.queries.lists import count_live
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.sqlite_only  # the local file itself
 

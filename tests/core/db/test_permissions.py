@@ -15,7 +15,8 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db import crypto
 from accountdesk.core.db.backup import backup_folder, make_backup, restore_backup
 from accountdesk.core.db.engine import open_database
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 START = datetime(2026, 11, 2, 8, tzinfo=UTC)

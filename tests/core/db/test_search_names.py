@@ -14,12 +14,8 @@ from accountdesk.core.db.engine import SCHEMA_HEAD, Database, open_database, sch
 from accountdesk.core.db.fts import display_name, fold, name_title, spellings, title_keys, words
 from accountdesk.core.demo import generate
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,8 @@ from accountdesk.core.db.engine import open_database, schema_revision
 from accountdesk.core.db.migrations import alembic_config
 from accountdesk.core.db.schema import SCHEMA_HEAD
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 pytestmark = pytest.mark.sqlite_only
 

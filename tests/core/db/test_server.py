@@ -15,13 +15,9 @@ from accountdesk.core.db.engine import KNOWN_REVISIONS, SCHEMA_HEAD, Database, o
 from accountdesk.core.db.errors import NotAllowed
 from accountdesk.core.db.models import Account, Contact, FollowUp, Note, User
 from accountdesk.core.errors import UserError
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import privacy, trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import save_note
 from pgcluster import BACKENDS, Cluster
 from teamserver import Team, password_of, unique

@@ -17,13 +17,9 @@ from accountdesk.core.db.errors import MoveRefused, NotAllowed
 from accountdesk.core.db.models import Contact, Interaction, Note, interaction_participants
 from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import duplicates
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import (
     InteractionInput,
     get_setting,

@@ -11,7 +11,8 @@ from accountdesk.core.db import server
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.errors import NotAllowed
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from pgcluster import BACKENDS
 from teamserver import Team
 

@@ -15,7 +15,8 @@ from accountdesk.core.db.models import Account, Base, ExchangeRate, Tag
 from accountdesk.core.demo import generate
 from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.activity import write_settings
 from pgcluster import BACKENDS
 from teamserver import Team

@@ -12,12 +12,13 @@ from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Account, Contact, table
 from accountdesk.core.demo import generate
 from accountdesk.core.io import csv_check, csv_io
-from accountdesk.core.io.csv_io import COLUMNS, CsvImportError, export_csv, import_csv
-from accountdesk.core.queries.duplicates import contact_facts, facts_of
+from accountdesk.core.io.csv_format import CsvImportError
+from accountdesk.core.io.csv_io import COLUMNS, export_csv, import_csv
+from accountdesk.core.queries.duplicates import contact_facts
+from accountdesk.core.queries.facts import facts_of
 from accountdesk.core.queries.search import search
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
     account_input,
     contact_input,
     create_account,

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
-from accountdesk.core.io.csv_io import CsvImportError, import_csv
+from accountdesk.core.io.csv_format import CsvImportError
+from accountdesk.core.io.csv_io import import_csv
 
 
 def _stored(db: Database) -> tuple[list[str], list[str]]:

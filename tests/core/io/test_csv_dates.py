@@ -20,14 +20,8 @@ from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Account, Contact, ImportantDate
 from accountdesk.core.i18n import use_language
 from accountdesk.core.io import mapping as m
-from accountdesk.core.io.csv_io import (
-    COLUMNS,
-    CsvImportError,
-    ImportReport,
-    export_csv,
-    import_csv,
-    preview,
-)
+from accountdesk.core.io.csv_format import CsvImportError
+from accountdesk.core.io.csv_io import COLUMNS, ImportReport, export_csv, import_csv, preview
 from accountdesk.core.io.sources import OUTLOOK_HEADERS
 from accountdesk.core.io.vcard import VCardImportError, import_vcard
 

@@ -87,3 +87,29 @@ def test_checking_started_for_a_command_that_fails_first_is_stopped(
         assert checking is not None and checking.processes[0].poll() is None
         raise RuntimeError("the database could not be opened")
     assert all(p.poll() is not None for p in started[0].processes)
+
+
+def test_the_checking_process_does_not_load_the_database_layer(tmp_path: Path) -> None:
+    # It starts at once and checks while the parent starts up: SQLAlchemy and the models
+    # (a quarter of a second) are for the writer. Told the database was not empty, it
+    # counts no duplicates either, and ends without them.
+    import subprocess
+    import sys
+
+    path = _file(tmp_path)
+    argv = [str(path), "en", "0", "1", "1000", "00ff", "40", "1000"]
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['csv_check', *{argv!r}]\n"
+        "try:\n"
+        "    runpy.run_module('accountdesk.core.io.csv_check', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
+        " or m == 'accountdesk.core.db.models'), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], input=b"0", capture_output=True, timeout=120, check=True
+    )
+    assert done.stdout  # the chunks it checked
+    assert done.stderr.decode().strip().splitlines()[-1] == "[]"

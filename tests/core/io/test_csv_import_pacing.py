@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from accountdesk.core.db.engine import open_database
-from accountdesk.core.io import csv_io
+from accountdesk.core.io import csv_format, csv_io
 
 HEADER = ["account_name", "account_country", "given_name", "family_name"]
 
@@ -26,11 +26,11 @@ def _write(path: Path, rows: list[list[str]]) -> Path:
 def test_the_first_chunk_is_small_and_the_others_full(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csv_io, "FIRST_CHUNK_ROWS", 3)
+    monkeypatch.setattr(csv_format, "FIRST_CHUNK_ROWS", 3)
     rows = [["Firma", "LV", f"Ilze{i}", "Bērziņa"] for i in range(30)]
     path = _write(tmp_path / "people.csv", rows)
-    header, reader, _lines, _code_page = csv_io.read_rows(path)
-    plans = list(csv_io._plan_chunks(header, reader, None, 10))
+    header, reader, _lines, _code_page = csv_format.read_rows(path)
+    plans = list(csv_format.plan_chunks(header, reader, None, 10))
     sizes = [len(p.accounts) + len(p.contacts) for p in plans]
     assert sizes[0] == 3 and sizes[1] == 10 and sum(len(p.contacts) for p in plans) == 30
 
@@ -44,7 +44,7 @@ def test_collection_is_back_on_after_an_import(tmp_path: Path, bad: bool) -> Non
     db = open_database(tmp_path / "t.db")
     assert gc.isenabled()
     if bad:
-        with pytest.raises(csv_io.CsvImportError):
+        with pytest.raises(csv_format.CsvImportError):
             csv_io.import_csv(db, path)
     else:
         assert csv_io.import_csv(db, path).contacts_created == 2

@@ -10,12 +10,12 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from accountdesk.core.io import csv_io
+from accountdesk.core.io import csv_format
 
 
 @given(st.text(alphabet='a,"\r\n\u2028\x85\x0c é', max_size=40))
 def test_lines_as_universal_newlines_cut_them(text: str) -> None:
-    assert list(csv_io._lines(text)) == list(io.StringIO(text, newline=""))
+    assert list(csv_format._lines(text)) == list(io.StringIO(text, newline=""))
 
 
 def test_rows_with_every_kind_of_line_end(tmp_path: Path) -> None:
@@ -23,6 +23,6 @@ def test_rows_with_every_kind_of_line_end(tmp_path: Path) -> None:
     path.write_bytes(
         b'account_name,account_country,given_name\r\n"Riga\nTimber",LV,Ilze\rKoper,SI,Maja\n'
     )
-    header, rows, _lines, _code_page = csv_io.read_rows(path)
+    header, rows, _lines, _code_page = csv_format.read_rows(path)
     assert header == ["account_name", "account_country", "given_name"]
     assert list(rows) == [["Riga\nTimber", "LV", "Ilze"], ["Koper", "SI", "Maja"]]

@@ -9,7 +9,8 @@ import pytest
 
 from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
-from accountdesk.core.io.csv_io import CsvImportError, ImportReport, import_csv
+from accountdesk.core.io.csv_format import CsvImportError
+from accountdesk.core.io.csv_io import ImportReport, import_csv
 
 
 def test_the_summary_gives_each_count_its_own_plural() -> None:

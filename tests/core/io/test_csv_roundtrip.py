@@ -19,15 +19,14 @@ from hypothesis import strategies as st
 
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.io.csv_io import export_csv, export_rows, import_csv
-from accountdesk.core.services.accounts import (
+from accountdesk.core.records import (
     BUYING_ROLES,
     LAWFUL_BASES,
     AccountInput,
     ContactInput,
     ImportantDateInput,
-    create_account,
-    create_contact,
 )
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.validation import ValidationError
 
 PIECES = [

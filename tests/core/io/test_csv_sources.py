@@ -16,7 +16,8 @@ from accountdesk.cli import main
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.i18n import use_language
-from accountdesk.core.io.csv_io import COLUMNS, CsvImportError, import_csv, map_header
+from accountdesk.core.io.csv_format import CsvImportError, map_header
+from accountdesk.core.io.csv_io import COLUMNS, import_csv
 from accountdesk.core.io.names import split_full_name
 from accountdesk.core.io.sources import (
     OUTLOOK,

@@ -12,17 +12,13 @@ import pytest
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account
-from accountdesk.core.io.csv_io import CsvImportError, export_csv, import_csv
+from accountdesk.core.io.csv_format import CsvImportError
+from accountdesk.core.io.csv_io import export_csv, import_csv
 from accountdesk.core.queries.details import account_detail, contact_detail
 from accountdesk.core.queries.search import search
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from sqlalchemy import select
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.io import mapping as m
-from accountdesk.core.io.csv_io import CsvImportError, import_csv, map_header
+from accountdesk.core.io.csv_format import CsvImportError, map_header
+from accountdesk.core.io.csv_io import import_csv
 from accountdesk.core.io.mapping import ColumnMapping, MappingError, Rule
 
 DATA = Path(__file__).parents[2] / "data"
@@ -241,7 +242,7 @@ def test_the_readme_example_is_a_valid_mapping() -> None:
 
 
 def test_a_label_column_no_e_mail_or_phone_reads_is_reported_not_dropped(tmp_path: Path) -> None:
-    from accountdesk.core.io.csv_io import map_header
+    from accountdesk.core.io.csv_format import map_header
 
     header = ["Company", "Country", "First Name", "E-mail", "Kind", "Phone", "Phone kind"]
     chosen = m.ColumnMapping(

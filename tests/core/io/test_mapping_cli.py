@@ -11,7 +11,7 @@ import pytest
 
 from accountdesk.cli import main
 from accountdesk.core.io import mapping as m
-from accountdesk.core.io.csv_io import read_sample
+from accountdesk.core.io.csv_format import read_sample
 
 DATA = Path(__file__).parents[2] / "data"
 PIPEDRIVE = DATA / "pipedrive_persons.csv"

@@ -14,13 +14,8 @@ from sqlalchemy import func, select
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, Tag
 from accountdesk.core.io.vcard import VCardImportError, import_vcard
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    contact_input,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import contact_input, create_account, create_contact
 from accountdesk.core.services.trash import delete
 
 DATA = Path(__file__).parents[2] / "data"

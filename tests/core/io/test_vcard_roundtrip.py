@@ -20,13 +20,8 @@ from accountdesk.core.db.models import Contact
 from accountdesk.core.demo import generate
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.io.vcard import VERSIONS, export_vcard, import_vcard
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.validation import ValidationError
 
 MADE = datetime(2026, 3, 1, 12, tzinfo=UTC)

@@ -14,13 +14,9 @@ from accountdesk.core.queries.followups import (
     follow_up_bucket,
     list_follow_ups,
 )
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.timekeeping.reminders import BUCKETS, Bucket, bucket_bounds
 
 NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)  # a Wednesday, 11:30 in Riga

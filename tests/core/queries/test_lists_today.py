@@ -14,13 +14,9 @@ from accountdesk.core.queries.lists import (
     count_live,
     filter_choices,
 )
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
 
 

@@ -9,12 +9,8 @@ from datetime import UTC, datetime
 from accountdesk.core import settings
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.today import today_view
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 #: Friday 4 December 2026, 10:00 in Kuala Lumpur
 FRIDAY_MORNING = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)

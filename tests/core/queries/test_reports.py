@@ -8,14 +8,10 @@ from accountdesk.core.calendars import GREGORIAN, PERSIAN
 from accountdesk.core.db.engine import Database
 from accountdesk.core.metrics import Period
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.reports.data import Scope
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 
 def test_scope_choices_are_distinct_sorted_and_skip_the_trash(db: Database) -> None:

@@ -7,10 +7,8 @@ from functools import partial
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids, narrow_ids
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    create_account,
-)
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.trash import delete
 from people import person_at
 

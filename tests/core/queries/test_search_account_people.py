@@ -11,10 +11,8 @@ import pytest
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.search import SearchHit, search
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    create_account,
-)
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.trash import delete
 from people import person_at
 

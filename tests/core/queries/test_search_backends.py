@@ -111,7 +111,8 @@ def test_lists_are_sorted_alike_on_both(
 def test_very_long_words_are_found_on_both(db: Database) -> None:
     """A word longer than PostgreSQL keeps in an index (2,046 bytes) is found by the word
     itself and by a prefix, on both databases; a query word that long does not fail."""
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
 
     for length in (1_990, 2_001, 2_500):
         word = "k" + "a" * length
@@ -129,7 +130,8 @@ def test_very_long_words_are_found_on_both(db: Database) -> None:
 def test_a_huge_note_is_saved_and_its_first_words_found(db: Database) -> None:
     """An account whose notes are 100,000 distinct words is saved on both databases
     (PostgreSQL's tsvector cannot hold them all: its first words are found)."""
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
 
     notes = " ".join(f"w{n:06d}x" for n in range(100_000))  # 900 KB, 100,000 distinct words
     create_account(db, AccountInput(name="Archive SIA", country="LV", notes=notes))

@@ -13,12 +13,8 @@ import pytest
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids, narrow_ids
 from accountdesk.core.queries.search import search
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 # shown name: (given, family, country, zone, phones)
 PEOPLE = {

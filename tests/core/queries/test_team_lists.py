@@ -20,12 +20,8 @@ from accountdesk.core.queries.lists import (
     owner_choices,
 )
 from accountdesk.core.queries.team import owner_name, owner_names
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from teamroles import Members, team_of
 
 

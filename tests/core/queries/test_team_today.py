@@ -12,12 +12,8 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import counts_by_bucket, list_follow_ups
 from accountdesk.core.queries.search import search
 from accountdesk.core.queries.today import today_view
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import InteractionInput, log_interaction
 from accountdesk.core.services.followups import FollowUpInput, schedule
 from teamroles import Members, team_of

@@ -7,13 +7,8 @@ from datetime import UTC, date, datetime
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.today import today_view
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
+from accountdesk.core.services.accounts import create_account, create_contact
 
 
 def _contact(db: Database, given: str, *dates: ImportantDateInput) -> str:

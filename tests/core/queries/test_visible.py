@@ -18,13 +18,9 @@ from accountdesk.core.queries.details import account_detail, contact_detail
 from accountdesk.core.queries.lists import count_live, filter_choices
 from accountdesk.core.queries.today import today_view
 from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, contact_shown
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import InteractionInput, log_interaction
 from accountdesk.core.services.followups import FollowUpInput, schedule
 

@@ -81,12 +81,8 @@ assert {fonts.CJK!r} in pdfmetrics.getRegisteredFontNames()
 
 
 def _cjk_db(path: Path) -> tuple[Database, str]:
-    from accountdesk.core.services.accounts import (
-        AccountInput,
-        ContactInput,
-        create_account,
-        create_contact,
-    )
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
 
     db = open_database(path)
     account = create_account(

@@ -101,12 +101,8 @@ def test_portfolio_title_names_the_report_and_period(
 
 
 def _iran(tmp_path: Path) -> Database:
-    from accountdesk.core.services.accounts import (
-        AccountInput,
-        ContactInput,
-        create_account,
-        create_contact,
-    )
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
 
     db = open_database(tmp_path / "iran.db")
     account = create_account(
@@ -213,7 +209,8 @@ def test_trip_brief_warns_only_of_public_holidays(
 
 @pytest.fixture
 def named(tmp_path: Path) -> Database:
-    from accountdesk.core.services.accounts import AccountInput, create_account
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
 
     db = open_database(tmp_path / "named.db")
     for name, country, city in (

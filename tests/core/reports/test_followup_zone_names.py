@@ -12,13 +12,9 @@ from pathlib import Path
 import pytest
 
 from accountdesk.core.db.engine import open_database
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.reports import documents as d
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.followups import FollowUpInput, schedule
 
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)

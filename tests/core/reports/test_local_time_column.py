@@ -16,13 +16,9 @@ import pytest
 from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import open_database
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.reports import documents as d
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 NOW = datetime(2027, 1, 15, 22, 30, tzinfo=UTC)
 

@@ -23,6 +23,7 @@ from accountdesk.core.bidi import isolate, ltr, plain
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.db.models import Contact
 from accountdesk.core.icu import line_breaks
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.reports import documents as d
 from accountdesk.core.reports.textlayout import (
     TextStyle,
@@ -30,12 +31,7 @@ from accountdesk.core.reports.textlayout import (
     person_name,
     unbroken_width,
 )
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
 STYLE = TextStyle(size=8.5, leading=11.5)  # a table cell's

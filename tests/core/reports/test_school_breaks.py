@@ -16,13 +16,9 @@ import pytest
 
 from accountdesk.core.culture import calendar
 from accountdesk.core.db.engine import open_database
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.reports import documents as d
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 

@@ -14,14 +14,10 @@ import pytest
 from accountdesk.core import i18n
 from accountdesk.core.bidi import LRI, PDI, isolate, isolate_acronyms
 from accountdesk.core.db.engine import open_database
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.reports import documents as d
 from accountdesk.core.reports.textlayout import TextStyle, layout
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 LRM = "\u200e"
 

@@ -19,9 +19,10 @@ from accountdesk.cli import main
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
 from accountdesk.core.metrics import Period
+from accountdesk.core.records import AccountInput
 from accountdesk.core.reports import documents as d
 from accountdesk.core.reports.data import Scope, check_scope
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.activity import DealInput, save_deal
 from teamroles import Members, team_of
 

@@ -14,13 +14,9 @@ from pathlib import Path
 import pytest
 
 from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.reports import documents as d
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 

@@ -8,11 +8,9 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.queries.search import search
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
     account_input,
     contact_input,
     create_account,

@@ -14,14 +14,10 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
 from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 NOW = datetime(2027, 3, 1, tzinfo=UTC)
 CLOCK = fixed_clock(NOW)

@@ -26,11 +26,10 @@ from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Contact, FollowUp, Interaction, User
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import format_when
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import activity, trash
 from accountdesk.core.services import followups as fu
 from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
     account_for_edit,
     contact_for_edit,
     contact_input,

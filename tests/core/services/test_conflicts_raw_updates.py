@@ -22,11 +22,10 @@ from sqlalchemy import update
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact, FollowUp, Interaction, table
 from accountdesk.core.io.csv_io import export_csv, import_csv
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import activity
 from accountdesk.core.services import followups as fu
 from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
     account_for_edit,
     contact_for_edit,
     contact_input,

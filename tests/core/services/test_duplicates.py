@@ -13,14 +13,13 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Base
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.io.json_io import export_json
-from accountdesk.core.queries.duplicates import ContactFacts, contact_sheets, recent_merges
+from accountdesk.core.queries.duplicates import contact_sheets, recent_merges
+from accountdesk.core.queries.facts import ContactFacts
 from accountdesk.core.queries.search import search
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
 from accountdesk.core.services import duplicates as dup
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
     contact_input,
     create_account,
     create_contact,

@@ -7,13 +7,9 @@ import pytest
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import due_for_reminder, list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.timekeeping.reminders import bucket_bounds, bucket_of
 from accountdesk.core.timekeeping.zones import to_wall
 from accountdesk.core.validation import ValidationError

@@ -12,13 +12,9 @@ from sqlalchemy import text
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import Shown, due_for_reminder, list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # 11:00 in Riga, a Monday
 CLOCK = fixed_clock(NOW)

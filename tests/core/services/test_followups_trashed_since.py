@@ -11,14 +11,10 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
 from accountdesk.core.queries.followups import due_for_reminder, list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as fu
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 NOW = datetime(2027, 3, 10, 12, tzinfo=UTC)
 

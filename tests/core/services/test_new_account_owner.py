@@ -12,7 +12,8 @@ from accountdesk.core.io.csv_io import import_csv
 from accountdesk.core.io.vcard import import_vcard
 from accountdesk.core.queries.details import account_detail
 from accountdesk.core.queries.lists import account_ids
-from accountdesk.core.services.accounts import AccountInput, create_account
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import create_account
 from pgcluster import BACKENDS, Cluster
 from teamserver import Team, blank_database, private_home
 

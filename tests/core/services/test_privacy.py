@@ -25,14 +25,9 @@ from accountdesk.core.db.models import Base, Interaction, Tag
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.queries.search import search
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import (
     GiftInput,
     InteractionInput,

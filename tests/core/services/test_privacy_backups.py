@@ -15,13 +15,9 @@ from accountdesk.core import settings
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.backup import list_backups, make_backup
 from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.duplicates import merge
 from accountdesk.core.services.privacy import erase_contact
 

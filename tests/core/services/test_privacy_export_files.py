@@ -10,12 +10,8 @@ import pytest
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.privacy import write_export
 
 

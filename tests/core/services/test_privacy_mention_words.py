@@ -11,12 +11,8 @@ from datetime import datetime
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import DealInput, save_deal, save_note
 from accountdesk.core.services.followups import FollowUpInput, schedule
 from accountdesk.core.services.privacy import erase_contact, kept_mentions

@@ -15,14 +15,9 @@ from sqlalchemy import select
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Interaction
 from accountdesk.core.i18n import use_language
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import InteractionInput, log_interaction
 from accountdesk.core.services.duplicates import merge
 from accountdesk.core.services.privacy import (

@@ -1,4 +1,4 @@
-"""A rates file is read as every CSV file is (csv_io.read_rows: its encoding, its separator):
+"""A rates file is read as every CSV file is (csv_format.read_rows: its encoding, its separator):
 the rates import had its own reader, which took UTF-8 only."""
 
 from __future__ import annotations

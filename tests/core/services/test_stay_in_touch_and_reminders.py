@@ -15,13 +15,9 @@ from accountdesk.core import settings as user_settings
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import counts_by_bucket, due_for_reminder, list_follow_ups
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import InteractionInput, log_interaction
 from accountdesk.core.timekeeping.stay_in_touch import touch_slot
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status

@@ -10,14 +10,10 @@ from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.errors import InTrash, NotFoundError
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import duplicates as dup
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 
 def _people(db: Database) -> tuple[str, str, str]:

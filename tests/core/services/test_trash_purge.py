@@ -9,14 +9,9 @@ from sqlalchemy import func, select, text
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, FollowUp, ImportantDate, Interaction
+from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import InteractionInput, log_interaction
 from accountdesk.core.services.followups import FollowUpInput, schedule
 

@@ -9,14 +9,10 @@ from datetime import datetime
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.lists import ListFilter, contact_ids
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import followups as fu
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 
 
 def _anna(db: Database) -> tuple[str, str]:

@@ -7,13 +7,9 @@ from datetime import UTC, datetime
 from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
+from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    create_account,
-    create_contact,
-)
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import (
     InteractionInput,
     SurveyInput,

@@ -7,10 +7,8 @@ is an ordinary Core ``insert``. A test checks that both paths store identical ro
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -103,26 +101,3 @@ def insert_unless_there(conn: Connection, table: Table, values: Mapping[str, Any
         from sqlalchemy.dialects import sqlite
 
         conn.execute(sqlite.insert(table).values(values).on_conflict_do_nothing())
-
-
-@contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside but where the caller says (:func:`chunk_done`):
-    for a bulk write (an import, a rebuild of the search index), which makes hundreds of
-    thousands of objects a chunk and few cycles; the collector's passes over all of them
-    took a sixth of an import's writer. Left off when it was off."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def chunk_done() -> None:
-    """Between the chunks of a bulk write with :func:`collection_paused`: free the cycles
-    the last chunk left (a pass over the objects made since the last pass, not over all),
-    so that what a long write keeps does not grow with its chunks."""
-    gc.collect(0)

@@ -294,7 +294,7 @@ def rebuild(conn: Connection) -> int:
     """Rebuild the whole index from the tables (the documents :func:`stored_documents`
     makes, in the same order), :data:`REBUILD_CHUNK` records at a time; returns the number
     of documents."""
-    from accountdesk.core.db.bulk import chunk_done, collection_paused
+    from accountdesk.core.db.collection import chunk_done, collection_paused
 
     conn.execute(text("DELETE FROM search_fts"))
     conn.execute(text("DELETE FROM search_keys"))

@@ -158,9 +158,9 @@ def main(argv: list[str]) -> int:
         out.flush()
 
     from accountdesk.core import i18n
-    from accountdesk.core.db.bulk import chunk_done, collection_paused
-    from accountdesk.core.io import csv_io
-    from accountdesk.core.queries.duplicates import ContactFacts, facts_of
+    from accountdesk.core.db.collection import chunk_done, collection_paused
+    from accountdesk.core.io import csv_format
+    from accountdesk.core.queries.facts import ContactFacts, facts_of
 
     i18n.set_language(language)
     whole = int(parts) == 1  # this process sees every contact of the file
@@ -169,11 +169,11 @@ def main(argv: list[str]) -> int:
     # the collector's passes over everything the check keeps took a tenth of its time
     with collection_paused():
         try:
-            header, rows, _lines, code_page = csv_io.read_rows(Path(path))
+            header, rows, _lines, code_page = csv_format.read_rows(Path(path))
             seed = (int(seed_ms), bytes.fromhex(seed_key))
             # the header read as the parent reads it (its dates' order and calendar too)
-            header_map = csv_io.read_header_map(Path(path), header, code_page)
-            for plan in csv_io._plan_chunks(
+            header_map = csv_format.read_header_map(Path(path), header, code_page)
+            for plan in csv_format.plan_chunks(
                 header,
                 rows,
                 None,
@@ -197,9 +197,9 @@ def main(argv: list[str]) -> int:
                 from accountdesk.core.services.duplicates import duplicated_among
 
                 send("paired", duplicated_among(facts))
-        except csv_io.RowProblems as exc:
+        except csv_format.RowProblems as exc:
             send("problems", exc.problems)
-        except csv_io.CsvImportError as exc:
+        except csv_format.CsvImportError as exc:
             send("error", (exc.message, exc.problems))
         except BrokenPipeError:
             return 1  # the parent stopped listening (cancelled or failed)

@@ -25,29 +25,26 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
 import io
 import pickle
 import queue
-import re
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, text, update
 
-from accountdesk.core import country_names, i18n
-from accountdesk.core import validation as v
+from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate
-from accountdesk.core.culture.countries import zone_of_phones
 from accountdesk.core.db import search
-from accountdesk.core.db.bulk import bulk_insert, chunk_done, collection_paused
+from accountdesk.core.db.bulk import bulk_insert
+from accountdesk.core.db.collection import chunk_done, collection_paused
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.ids import new_id, uuid7_from
+from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import (
     Account,
     Contact,
@@ -58,54 +55,35 @@ from accountdesk.core.db.models import (
     table,
     utcnow,
 )
-from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import (
     _,
-    current_language,
     format_list,
     format_number,
     ltr_shown,
     ngettext,
 )
 from accountdesk.core.io import csv_check, sources
-from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as column_mapping
-from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, COLUMNS, CONTACT_COLUMNS, DATES
-from accountdesk.core.io.names import split_full_name
-from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
-from accountdesk.core.labels import DATE_KIND
-from accountdesk.core.labels import label as label_of
-from accountdesk.core.services.accounts import (
-    AccountInput,
-    ContactInput,
-    ImportantDateInput,
-    clean_account,
-    clean_contact,
-    clean_important_date,
-    clean_tags,
-    labelled,
-    owner_of_new,
+from accountdesk.core.io.csv_format import (
+    LIST_SEPARATOR,
+    CsvImportError,
+    HeaderMap,
+    Plan,
+    Problem,
+    RowProblems,
+    UnknownHeader,
+    format_dates,
+    neutralise,
+    plan_chunks,
+    problems_error,
+    read_header_map,
+    read_rows,
 )
+from accountdesk.core.io.mapping import COLUMNS, CONTACT_COLUMNS, DATES
+from accountdesk.core.io.refusal import cancelled, nothing_imported
+from accountdesk.core.services.accounts import owner_of_new
 from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
-from accountdesk.core.validation import NO_REMIND, ValidationError
-
-LIST_SEPARATOR = "; "
-#: The first chunk is small, so that the writer starts while the rest is being checked.
-FIRST_CHUNK_ROWS = 500
-MAX_PROBLEMS = 50
-
-
-class CsvImportError(ImportFailed):
-    """A CSV file cannot be imported; nothing was written. ``details`` are the rows'
-    problems (:class:`Problem`), when the file was checked in this process."""
-
-    details: list[Problem] = []  # noqa: RUF012 (replaced per error, never mutated)
-
-
-class UnknownHeader(CsvImportError):
-    """No column of the file's header is one AccountDesk knows (nor a product's): the columns
-    need a mapping (the import dialog, or ``--map``)."""
 
 
 @dataclass
@@ -235,843 +213,6 @@ class ImportReport:
         return " ".join(sentences)
 
 
-def _split(value: str) -> list[str]:
-    return [part.strip() for part in value.split(";") if part.strip()]
-
-
-def _format_dates(items: Iterable[Any]) -> str:
-    """Important dates (stored rows, or :class:`ImportantDateInput`) as an export's cell."""
-    out = []
-    for item in items:
-        when = f"{item.year:04d}-" if item.year else "--"
-        entry = f"{item.kind}={when}{item.month:02d}-{item.day:02d}"
-        if item.label:
-            entry += f" {item.label}"
-        if not item.remind:
-            entry += " " + NO_REMIND
-        out.append(entry)
-    return LIST_SEPARATOR.join(out)
-
-
-def _parse_dates(value: str) -> list[ImportantDateInput]:
-    items = []
-    for part in _split(value):
-        kind, _sep, rest = part.partition("=")
-        when, _sep, label = rest.strip().partition(" ")
-        remind = True
-        if label.endswith(NO_REMIND):
-            remind = False
-            label = label[: -len(NO_REMIND)].strip()
-        parts = file_dates.iso_parts(when)
-        try:
-            if parts is None:
-                raise ValueError(when)
-            year, month, day = parts
-            date(2000 if year is None else year, month, day)  # 2000: 29 February is yearly
-        except ValueError:
-            raise ValidationError(
-                _("Important dates"), part, _("write kind=YYYY-MM-DD or kind=--MM-DD")
-            ) from None
-        items.append(ImportantDateInput(kind.strip(), month, day, year, label or None, remind))
-    return items
-
-
-def _bool(value: str) -> bool:
-    return value.strip().lower() in {"1", "true", "yes", "y", "ja", "jā", "evet", "da"}
-
-
-# --- formulas -------------------------------------------------------------------------------
-
-#: A cell a spreadsheet would run as a formula (OWASP: =, +, -, @, tab, carriage return), after
-#: any number of ' already in front of it. The export puts one more ' before such a cell and the
-#: import takes one away, so a value that itself starts with '= comes back as it was.
-_FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
-_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
-
-
-def neutralise(cell: str) -> str:
-    """``cell`` as the export writes it: with a ``'`` in front when it could run as a formula."""
-    return "'" + cell if _FORMULA_LIKE.match(cell) else cell
-
-
-def restore(cell: str) -> str:
-    """The value of a cell :func:`neutralise` wrote (also a spreadsheet's own text mark)."""
-    if not cell.startswith("'"):  # nearly every cell: no pattern to try
-        return cell
-    return cell[1:] if _NEUTRALISED.match(cell) else cell
-
-
-def _longest_cell() -> int:
-    """The longest cell an export writes for values the app accepts (the limits of
-    :mod:`accountdesk.core.validation`), with the ' it may put in front."""
-    item = max(
-        v.MAX_LENGTHS["label"] + len(":") + max(v.MAX_LENGTHS["email"], v.MAX_LENGTHS["phone"]),
-        v.MAX_LENGTHS["tags"],
-        len("work_anniversary=2000-01-01 ") + v.MAX_LENGTHS["important_dates"] + len(NO_REMIND) + 1,
-    )
-    lists = v.MAX_ITEMS * (item + len(LIST_SEPARATOR))
-    return max(*v.MAX_LENGTHS.values(), lists) + len("'")
-
-
-#: The csv module refuses longer cells (131,072 characters by default); the app stores longer
-#: notes, and must read back what it wrote.
-FIELD_SIZE_LIMIT = _longest_cell()
-csv.field_size_limit(max(csv.field_size_limit(), FIELD_SIZE_LIMIT))
-
-
-# --- reading --------------------------------------------------------------------------------
-
-
-#: Byte-order marks of the Unicode encodings a CSV file may be saved in besides UTF-8 (UTF-32's
-#: before UTF-16's: FF FE 00 00 starts with FF FE).
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-
-
-def _decode(raw: bytes, path: Path) -> tuple[str, str | None]:
-    """The text of a CSV file's bytes, and the Windows code page it was read in when it is not
-    UTF-8 (None for UTF-8, and UTF-16 or UTF-32 with a byte-order mark).
-
-    Outlook desktop writes its export in the code page of its language (Windows-1254 for a
-    Turkish Outlook): a header in one of the languages :data:`sources.OUTLOOK_HEADERS` knows,
-    itself not UTF-8, says which; otherwise the code page of the user's language is tried. A
-    file with a UTF-8 byte-order mark, or with more than twice as many well-formed UTF-8
-    letters as bytes UTF-8 cannot read, is UTF-8 with a damaged byte, and is refused naming
-    it: read in a code page, every one of its letters would be garbled."""
-    for mark, encoding in _BOMS:
-        if raw.startswith(mark):
-            try:
-                return raw.decode(encoding), None
-            except UnicodeDecodeError as exc:
-                raise CsvImportError(
-                    _("{path} is not {encoding} text (byte {offset}).").format(
-                        path=ltr_shown(path),
-                        encoding=encoding.upper().replace("UTF", "UTF-"),
-                        offset=format_number(exc.start),
-                    )
-                ) from exc
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        not_utf8 = exc
-    # the byte in the file (utf-8-sig counts from after the byte-order mark)
-    offset = not_utf8.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
-    loose = raw.decode("utf-8", errors="replace")
-    unreadable = loose.count("\ufffd") - raw.count("\ufffd".encode())
-    letters = sum(1 for ch in loose if ch > "\x7f") - unreadable
-    first = raw.split(b"\n", 1)[0]
-    found = sources.outlook_language(first)
-    code_page = found[1] if found else sources.WINDOWS_CODE_PAGES[current_language().code]
-    # Outlook's header in its code page says so only when the header itself is not UTF-8 (its
-    # names are mostly ASCII: an export saved again as UTF-8 has them too)
-    outlook_wrote_it = found is not None and not _is_utf8(first)
-    # well-formed UTF-8 letters outnumber the bytes UTF-8 cannot read: a UTF-8 file with a
-    # damaged byte. Thai (Windows-874) and Arabic-script (Windows-1256) letters lie where
-    # UTF-8's second bytes do, so their text forms UTF-8 pairs by chance, about as many as
-    # the bytes that do not ("อุดรธานี" 3 to 2): for them the letters must be more than twice
-    # as many
-    if code_page in _PAIRING_CODE_PAGES:
-        damaged = letters > 2 * unreadable
-    else:
-        damaged = letters > 0 and letters >= unreadable
-    if raw.startswith(b"\xef\xbb\xbf") or (not outlook_wrote_it and damaged):
-        raise CsvImportError(
-            _(
-                "{path} is not UTF-8 text (byte {offset}); save it as CSV UTF-8 and try again."
-            ).format(path=ltr_shown(path), offset=format_number(offset))
-        ) from not_utf8
-    try:
-        return raw.decode(code_page), code_page
-    except UnicodeDecodeError:
-        raise CsvImportError(
-            _(
-                "{path} is neither UTF-8 text (byte {offset}) nor {encoding} text; save it as "
-                "CSV UTF-8 and try again."
-            ).format(
-                path=ltr_shown(path),
-                offset=format_number(offset),
-                encoding=sources.code_page_name(code_page),
-            )
-        ) from not_utf8
-
-
-#: Code pages whose letters form well-formed UTF-8 pairs by chance (see :func:`_decode`).
-_PAIRING_CODE_PAGES = frozenset({"cp874", "cp1256"})
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-#: A line and its end as a file read with universal newlines splits them (``\r\n``, ``\r``
-#: or ``\n``; what io.StringIO(text, newline="") gives).
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-
-
-def _lines(content: str) -> Iterator[str]:
-    """The lines of ``content`` with their ends, for csv.reader, as they are read: a
-    StringIO would copy the whole text (four bytes a character: 600 MB for a file of
-    150 MB), beside the text itself."""
-    return (found.group() for found in _LINE.finditer(content))
-
-
-def read_rows(path: Path) -> tuple[list[str], Iterator[list[str]], int, str | None]:
-    """The header, the rows, the number of lines and the code page the file was read in
-    (None: UTF-8; see :func:`_decode`)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CsvImportError(unreadable(path, exc)) from exc
-    if b"\x00" in raw[:4096] and not raw.startswith(tuple(mark for mark, _enc in _BOMS)):
-        raise CsvImportError(
-            _("{path} is not a CSV file (it contains binary data).").format(path=ltr_shown(path))
-        )
-    content, code_page = _decode(raw, path)
-    del raw  # the text alone is kept while the rows are read
-    reader = csv.reader(_lines(content), csv.excel, delimiter=_delimiter(content))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise CsvImportError(_("{path} is empty.").format(path=ltr_shown(path))) from None
-    except csv.Error as exc:
-        raise CsvImportError(
-            _("{path} is not a CSV file: {reason}").format(path=ltr_shown(path), reason=exc)
-        ) from exc
-    return (
-        [h.strip().lstrip("\ufeff") for h in header],
-        _readable(reader, path),
-        content.count("\n"),
-        code_page,
-    )
-
-
-def read_sample(path: str | Path, rows: int = 0) -> tuple[list[str], list[list[str]]]:
-    """The header of the CSV file ``path`` and its first ``rows`` rows that are not empty
-    (read as the import reads them); :class:`CsvImportError` if it is not a CSV file."""
-    header, reader, _lines, _code_page = read_rows(Path(path))
-    found: list[list[str]] = []
-    for row in reader:
-        if len(found) >= rows:
-            break
-        if any(cell.strip() for cell in row):
-            found.append(row)
-    return header, found
-
-
-def _readable(reader: Any, path: Path) -> Iterator[list[str]]:
-    """The rows of ``reader``; one the csv module cannot read (a cell longer than
-    :data:`FIELD_SIZE_LIMIT`, as a quote that is never closed makes the rest of the file) is a
-    :class:`CsvImportError` naming the line it starts on."""
-    while True:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise CsvImportError(
-                _(
-                    "Line {line} of {path} cannot be read: a cell there is longer than a CSV "
-                    "cell can be (is a quote left open?). Nothing was imported."
-                ).format(line=format_number(line), path=ltr_shown(path))
-            ) from exc
-        yield row
-
-
-def _delimiter(content: str) -> str:
-    """The separator the header line uses most: a comma, a semicolon or a tab.
-
-    Only the header is looked at, and the quote is always ": csv.Sniffer reads the data rows
-    too and takes cells that begin with the export's ' for quoted ones."""
-    header = content.split("\n", 1)[0]
-    return max(",;\t", key=header.count)
-
-
-@dataclass
-class _Plan:
-    accounts: dict[str, dict[str, Any]] = field(default_factory=dict)  # key -> values
-    account_tags: dict[str, list[str]] = field(default_factory=dict)
-    contacts: list[dict[str, Any]] = field(default_factory=list)
-    contact_tags: dict[str, list[str]] = field(default_factory=dict)
-    contact_dates: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    last_row: int = 0  # data rows read so far (the header not counted)
-    #: the file's columns (:attr:`HeaderMap.columns`, and :data:`~.mapping.FULL_NAME` when
-    #: a whole name is split): what it may change of a record that is already stored
-    columns: frozenset[str] = frozenset()
-
-
-def _account_id(name: str, country: str, seed: tuple[int, bytes] | None) -> str:
-    if seed is None:
-        return new_id()
-    ms, key = seed
-    digest = hashlib.blake2b(f"{name.casefold()}\x1f{country}".encode(), key=key, digest_size=10)
-    return uuid7_from(ms, int.from_bytes(digest.digest()))
-
-
-class Cells(dict[str, str]):
-    """A row's cells by our column names; a column the file does not have reads as ""."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-#: Google writes several values in one cell separated by " ::: ".
-_MULTI_VALUE = re.compile(r"\s*:::\s*")
-_LISTS = ("emails", "phones")
-
-
-@dataclass
-class HeaderMap:
-    """What each column of a file holds, by position: a :class:`~accountdesk.core.io.mapping.
-    ColumnMapping` (recognised or chosen) applied to the file's header by :func:`map_header`.
-
-    ``problems`` are the header's own problems (a name twice, two columns for one field);
-    ``unknown`` the columns nothing reads, ``kept`` those kept in the notes. Date columns
-    (:data:`~accountdesk.core.io.mapping.DATES`) are read in ``date_order`` and in the
-    calendar of ``date_language`` (see :func:`read_header_map`)."""
-
-    width: int
-    source: sources.Source | None = None
-    single: dict[str, int] = field(default_factory=dict)
-    lists: dict[str, list[tuple[int, str | None, int | None]]] = field(default_factory=dict)
-    full_name: int | None = None
-    unknown: list[tuple[int, str]] = field(default_factory=list)
-    kept: list[tuple[int, str]] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)  # our column -> the file's own name
-    problems: list[str] = field(default_factory=list)
-    date_order: str | None = None  # dates.DAY_FIRST, MONTH_FIRST; None: not known
-    date_language: str | None = None  # the language of the Windows that wrote the file
-
-    @property
-    def columns(self) -> set[str]:
-        """Our columns the file gives (a full name gives the given and family name)."""
-        found = set(self.single) | set(self.lists)
-        if self.full_name is not None:
-            found |= {"given_name", "family_name"}
-        return found
-
-    def own(self, column: str) -> str:
-        """The file's name for our ``column``, as messages name it."""
-        return self.names.get(column, column)
-
-    def values(self, row: list[str]) -> Cells:
-        """The cells of ``row`` by our column names (lists joined as our format writes them)."""
-        out = Cells()
-        for name, i in self.single.items():
-            cell = row[i].strip()
-            if cell:  # most cells of a large file are empty, and most others plain text
-                out[name] = restore(cell) if cell[0] == "'" else cell
-        for name, items in self.lists.items():
-            parts = []
-            for index, label, label_index in items:
-                cell = restore(row[index].strip())
-                if label_index is not None:
-                    label = _list_label(row[label_index])
-                pieces = _MULTI_VALUE.split(cell) if self.source else [cell]
-                parts += [f"{label}:{p}" if label else p for p in pieces if p]
-            out[name] = LIST_SEPARATOR.join(parts)
-        if self.full_name is not None and not out.get("given_name"):
-            full = restore(row[self.full_name].strip())
-            place = out.get("country") or out.get("account_country") or ""
-            whole = split_full_name(full, country_names.country_code(place))
-            out.update(given_name=whole.given, family_name=whole.family)
-            out["name_order"] = out.get("name_order") or whole.order
-            if whole.honorific and not out.get("honorific"):
-                out["honorific"] = whole.honorific
-        if self.kept:
-            kept = "\n".join(
-                f"{name}: {restore(row[i].strip())}" for i, name in self.kept if row[i].strip()
-            )
-            if kept:
-                notes = "personal_notes" if "given_name" in self.columns else "account_notes"
-                out[notes] = "\n".join(p for p in (out.get(notes, ""), kept) if p)
-        return out
-
-
-def _list_label(cell: str) -> str | None:
-    """A label as Google writes it ("* Work", "Mobile") as ours ("work"), None if not a word."""
-    label = cell.strip().lstrip("*").strip().casefold()
-    return label if v.is_list_label(label) else None
-
-
-def map_header(
-    header: list[str],
-    source: str | None = None,
-    *,
-    keep_unknown: bool = False,
-    mapping: column_mapping.ColumnMapping | None = None,
-) -> HeaderMap:
-    """How to read a file with ``header``: through ``mapping`` (chosen by the user), or the one
-    :func:`~accountdesk.core.io.mapping.recognise` makes (the export of ``source``, of the
-    product the header shows, or our own format). A column the mapping does not name is not
-    imported."""
-    if mapping is None:
-        mapping = column_mapping.recognise(header, source, keep_unknown=keep_unknown)
-    product = sources.SOURCES[mapping.source] if mapping.source else None
-    found = HeaderMap(width=len(header), source=product, date_order=mapping.date_order)
-    first_of: dict[str, int] = {}  # normalised name -> first column
-    taken: dict[str, int] = {}  # our single-valued column -> the column that gives it
-    labels: list[tuple[int, str]] = []  # columns holding the label of another column
-    for index, name in enumerate(header):
-        key = sources.normalise(name)
-        if key in first_of:
-            found.problems.append(
-                _("Columns {a} and {b} have the same name, “{name}”.").format(
-                    a=format_number(first_of[key] + 1), b=format_number(index + 1), name=name
-                )
-            )
-            continue
-        first_of[key] = index
-        rule = mapping.rule(name) or column_mapping.Rule(column_mapping.IGNORE)
-        target = rule.target
-        if target in (column_mapping.IGNORE, column_mapping.NOTES):
-            if name.strip():
-                kept = target == column_mapping.NOTES
-                (found.kept if kept else found.unknown).append((index, name))
-            continue
-        if target == column_mapping.LABEL:
-            labels.append((index, name))
-            continue
-        if target in column_mapping.LISTS:
-            label_key = sources.normalise(rule.label_from) if rule.label_from else None
-            label_index = next(
-                (i for i, h in enumerate(header) if sources.normalise(h) == label_key), None
-            )
-            found.lists.setdefault(target, []).append((index, rule.label, label_index))
-            found.names.setdefault(target, name)
-            continue
-        if target == column_mapping.FULL_NAME:
-            found.full_name = index
-            for ours in ("given_name", "family_name"):
-                found.names.setdefault(ours, name)
-            continue
-        if target in taken:
-            found.problems.append(
-                _("Columns “{a}” and “{b}” both give {column}; keep one of them.").format(
-                    a=header[taken[target]], b=name, column=target
-                )
-            )
-            continue
-        taken[target] = index
-        found.single[target] = index
-        found.names[target] = name
-    read = {label for items in found.lists.values() for _i, _l, label in items}
-    orphans = [(index, name) for index, name in labels if index not in read]
-    if orphans:  # a label no e-mail or phone column reads its label from: not imported, said
-        found.unknown = sorted(found.unknown + orphans)
-    return found
-
-
-def read_header_map(
-    path: Path,
-    header: list[str],
-    code_page: str | None,
-    source: str | None = None,
-    *,
-    keep_unknown: bool = False,
-    mapping: column_mapping.ColumnMapping | None = None,
-) -> HeaderMap:
-    """:func:`map_header` for the file ``path`` (read in ``code_page``, None for UTF-8), with
-    what its date columns need: the language of the Windows that wrote it (a localised Outlook
-    header's, else the code page's), for its years' calendar (Thai years of the Buddhist era);
-    the order of day and month, unless the mapping chose one: the order of the language its
-    header is in, else the order the first of its dates that shows one shows (``17/5/1984``:
-    day first). A code page the file was read in for want of a better one (the user's
-    language's) does not tell the order. Every process that reads the file finds the same."""
-    found = map_header(header, source, keep_unknown=keep_unknown, mapping=mapping)
-    dated = [index for column, index in found.single.items() if column in DATES]
-    if not dated:
-        return found
-    told = sources.header_language(header)
-    found.date_language = told or sources.code_page_language(code_page)
-    found.date_order = found.date_order or sources.date_order(told)
-    if found.date_order is None:
-        _header, rows, _lines, _code_page = read_rows(path)
-        found.date_order = file_dates.first_order(
-            row[i] for row in rows for i in dated if i < len(row)
-        )
-    return found
-
-
-class Problem(NamedTuple):
-    """One problem of a file: its ``row`` (the header is row 1) and the sentence that says it
-    (``text``); where it concerns one cell, the file's own ``column`` name, the ``value`` and
-    the ``reason`` (the import dialog shows them as a table)."""
-
-    row: int
-    text: str
-    column: str = ""
-    value: str = ""
-    reason: str = ""
-
-
-class RowProblems(Exception):
-    """Rows that failed validation."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
-def _problems_error(problems: list[Problem]) -> CsvImportError:
-    details = sorted(problems)[:MAX_PROBLEMS]
-    ordered = [p.text for p in details]
-    error = CsvImportError(nothing_imported(ordered), ordered)
-    error.details = details
-    return error
-
-
-def _row_error(
-    row_number: int, column: str, error: ValidationError, *, in_file: bool = True
-) -> str:
-    """A row's problem naming the column; ``in_file`` False: the file has no such column (a
-    value it must give is missing), which the message says."""
-    row = format_number(row_number)  # in the language's digits, as the rest of the sentence
-    if in_file:
-        return _("Row {row}, column {column}: {problem}").format(
-            row=row, column=column, problem=error.message
-        )
-    if error.key == "timezone":
-        return _(
-            "Row {row}: {problem}. The file has no {column} column, and no phone number of the "
-            "row has an area code that tells the zone; add the column (an IANA name such as "
-            "America/New_York) or map one to it."
-        ).format(row=row, problem=error.message, column=column)
-    return _(
-        "Row {row}: {problem}. The file has no {column} column; add it or map one to it."
-    ).format(row=row, problem=error.message, column=column)
-
-
-#: The contact cells a row without a given name may not fill: the contact they describe
-#: would be lost while the row added only its account (a last name, an e-mail address, a
-#: phone number silently left out). Such a row is refused as a contact without its required
-#: given name. Notes are not here: --keep-unknown writes account rows' extra cells there.
-_CONTACT_DETAILS = (
-    "contact_id",
-    "family_name",
-    "honorific",
-    "job_title",
-    "emails",
-    "phones",
-    "important_dates",
-    *DATES,
-)
-
-
-def _describes_contact(
-    mapping: HeaderMap, columns: Iterable[str], cell: Callable[[str], str]
-) -> bool:
-    """Whether a row fills any of :data:`_CONTACT_DETAILS`; a date column's cell that holds
-    no date (Outlook writes 0/0/00 in an empty one) fills nothing."""
-    for column in _CONTACT_DETAILS:
-        value = cell(column) if column in columns else ""
-        if not value:
-            continue
-        if column not in DATES:
-            return True
-        try:
-            if file_dates.read(value, mapping.date_order, mapping.date_language) is not None:
-                return True
-        except ValueError:  # not a date: written, so the row's contact says something
-            return True
-    return False
-
-
-_ACCOUNT_FIELD_TO_COLUMN = {c.removeprefix("account_"): c for c in ACCOUNT_COLUMNS}
-_ACCOUNT_FIELD_TO_COLUMN["referred_by_id"] = "account_referred_by"
-
-
-def _plan_chunks(
-    header: list[str],
-    rows: Iterator[list[str]],
-    progress: Callable[[int], bool] | None,
-    chunk_rows: int | None = None,
-    *,
-    part: tuple[int, int] = (0, 1),
-    part_block: int | None = None,
-    seed: tuple[int, bytes] | None = None,
-    mapping: HeaderMap | None = None,
-) -> Iterator[_Plan]:
-    """Validate the rows, yielding what to write every ``chunk_rows`` rows.
-
-    After the last row, raises :class:`CsvImportError` if any row had a problem; the caller
-    writes the chunks inside one transaction, so that error rolls everything back.
-
-    ``part=(i, n)`` validates only the i-th of n interleaved blocks of rows (for checking in
-    several processes); ``seed`` (milliseconds, key) makes the ids of new accounts the same
-    in every process, so that the parts agree on which rows share an account.
-    """
-    chunk_rows = chunk_rows or csv_check.CHUNK_ROWS
-    part_block = part_block or csv_check.PART_BLOCK
-    part_index, parts = part
-    mapping = mapping or map_header(header)
-    if mapping.problems:
-        raise _problems_error([Problem(1, p, reason=p) for p in mapping.problems])
-    columns = mapping.columns
-    if not columns:
-        raise UnknownHeader(
-            _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
-        )
-    if "account_name" not in columns:
-        raise CsvImportError(
-            _("The file has no column for the account name (account_name or Company).")
-        )
-    has_contacts = "given_name" in columns
-    if not has_contacts and any(h in CONTACT_COLUMNS or h in DATES for h in columns):
-        raise CsvImportError(_("The file has contact columns but no given_name column."))
-    if "account_country" not in columns and "country" not in columns:
-        raise CsvImportError(_("The file has no country column (account_country or country)."))
-    given = frozenset(
-        columns | ({column_mapping.FULL_NAME} if mapping.full_name is not None else set())
-    )
-    plan = _Plan(columns=given)
-    limit = min(chunk_rows, FIRST_CHUNK_ROWS)  # then chunk_rows
-    problems: list[Problem] = []
-    account_keys: dict[tuple[str, str], str] = {}
-    seen: dict[str, dict[str, Any]] = {}  # every account of the file so far, by key
-    first_rows: dict[str, tuple[int, dict[str, str]]] = {}  # key -> its first row and cells
-    row_number = 1
-    for row_number, row in enumerate(rows, start=2):
-        if parts > 1 and (row_number // part_block) % parts != part_index:
-            continue
-        if len(plan.contacts) + len(plan.accounts) >= limit and not problems:
-            plan.last_row = row_number - 1
-            yield plan
-            plan = _Plan(columns=given)
-            limit = chunk_rows
-        if progress is not None and row_number % 1000 == 0 and not progress(row_number):
-            raise CsvImportError(cancelled())
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != mapping.width:
-            many = len(row) > mapping.width
-            short = (
-                ngettext(
-                    "Row {row} has {n} cell; the header has only {m}.",
-                    "Row {row} has {n} cells; the header has only {m}.",
-                    len(row),
-                )
-                if many
-                else ngettext(
-                    "Row {row} has only {n} cell; the header has {m}.",
-                    "Row {row} has only {n} cells; the header has {m}.",
-                    len(row),
-                )
-            ).format(
-                row=format_number(row_number),
-                n=format_number(len(row)),
-                m=format_number(mapping.width),
-            )
-            problems.append(Problem(row_number, short, reason=short))
-            continue
-
-        cell = mapping.values(row).__getitem__
-
-        column = "account_name"
-        try:
-            country = cell("account_country") or cell("country")
-            account_id = cell("account_id")
-            code = _country_key(country)
-            key = account_id or account_keys.get((cell("account_name").casefold(), code))
-            if key is not None and key in first_rows:
-                problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
-            if key is None or key not in seen:
-                account_data = AccountInput(
-                    name=cell("account_name"),
-                    country=country,
-                    industry=cell("account_industry") or None,
-                    size_band=cell("account_size_band") or None,
-                    website=cell("account_website") or None,
-                    subdivision=cell("account_subdivision") or None,
-                    city=cell("account_city") or (None if has_contacts else cell("city") or None),
-                    address=cell("account_address") or None,
-                    timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
-                    currency=cell("account_currency") or None,
-                    tier=cell("account_tier") or None,
-                    status=cell("account_status") or "prospect",
-                    customer_since=cell("account_customer_since") or None,
-                    lost_on=cell("account_lost_on") or None,
-                    owner=cell("account_owner") or None,
-                    referred_by_id=cell("account_referred_by") or None,
-                    acquisition_cost=v.decimal(  # a file's number: alike in every language
-                        "acquisition_cost", cell("account_acquisition_cost"), from_file=True
-                    ),
-                    notes=cell("account_notes") or None,
-                )
-                values = clean_account(account_data, typed=False)
-                key = account_id or _account_id(values["name"], values["country"], seed)
-                values["id"] = key
-                plan.accounts[key] = values
-                seen[key] = values
-                plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
-                account_keys[(values["name"].casefold(), values["country"])] = key
-                first_rows[key] = (
-                    row_number,
-                    {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
-                )
-            if not has_contacts or not (
-                cell("given_name") or _describes_contact(mapping, columns, cell)
-            ):
-                continue  # the account's own row: every contact cell empty
-            column = "given_name"
-            contact_data = ContactInput(
-                account_id=key,
-                given_name=cell("given_name"),
-                family_name=cell("family_name"),
-                country=cell("country") or seen[key]["country"],
-                timezone=cell("timezone") or None,
-                name_order=cell("name_order") or "given_first",
-                honorific=cell("honorific") or None,
-                job_title=cell("job_title") or None,
-                buying_role=cell("buying_role") or None,
-                emails=_split(cell("emails")),
-                phones=_split(cell("phones")),
-                preferred_channel=cell("preferred_channel") or None,
-                preferred_language=cell("preferred_language") or None,
-                formality=cell("formality") or "formal",
-                subdivision=cell("subdivision") or None,
-                city=cell("city") or None,
-                work_start=cell("work_start") or None,
-                work_end=cell("work_end") or None,
-                personal_notes=cell("personal_notes") or None,
-                how_we_met=cell("how_we_met") or None,
-                lawful_basis=cell("lawful_basis") or None,
-                consent_given_on=cell("consent_given_on") or None,
-                consent_withdrawn_on=cell("consent_withdrawn_on") or None,
-                marketing_opt_in=_bool(cell("marketing_opt_in")),
-                stay_in_touch_days=int(cell("stay_in_touch_days"))
-                if cell("stay_in_touch_days").isdigit()
-                else None,
-            )
-            if not cell("timezone"):
-                contact_country = _country_key(cell("country")) if cell("country") else ""
-                contact_data.timezone = _phone_zone(
-                    contact_country or seen[key]["country"], cell("phones")
-                )
-                if not contact_data.timezone and contact_country in ("", seen[key]["country"]):
-                    contact_data.timezone = seen[key]["timezone"]
-            values = clean_contact(contact_data)
-            tags = clean_tags(_split(cell("tags")))
-            column = "important_dates"
-            dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
-            for target, kind in DATES.items():
-                if cell(target):
-                    column = target
-                    found = _file_date(cell(target), target, kind, mapping)
-                    if found is not None and not _given(found, dates):
-                        dates.append(clean_important_date(found))
-            contact_id = cell("contact_id") or new_id()
-            values["id"] = contact_id
-            plan.contacts.append(values)
-            plan.contact_tags[contact_id] = tags
-            plan.contact_dates[contact_id] = dates
-        except ValidationError as error:
-            ours = _column_for(error.key, column)
-            own = mapping.own(ours)
-            problems.append(
-                Problem(
-                    row_number,
-                    _row_error(row_number, own, error, in_file=ours in columns),
-                    own,
-                    "" if error.value is None else v.printable(str(error.value)),
-                    _("{field}: {reason}").format(field=error.field, reason=error.reason),
-                )
-            )
-        if len(problems) >= MAX_PROBLEMS:
-            break
-    if problems:
-        raise RowProblems(problems)
-    plan.last_row = row_number - 1
-    yield plan
-
-
-def _file_date(text_: str, target: str, kind: str, mapping: HeaderMap) -> ImportantDateInput | None:
-    """The date of the file's ``target`` column (:data:`~accountdesk.core.io.mapping.DATES`)
-    as an important date of ``kind``; None for a cell that holds none (Outlook's 0/0/00). A
-    ValidationError names the kind, the value and why it is not a date."""
-    try:
-        found = file_dates.read(text_, mapping.date_order, mapping.date_language)
-    except ValueError as exc:
-        raise ValidationError(label_of(DATE_KIND, kind), text_, str(exc), key=target) from None
-    if found is None:
-        return None
-    year, month, day = found
-    return ImportantDateInput(kind, month, day, year)
-
-
-def _given(item: ImportantDateInput, found: list[dict[str, Any]]) -> bool:
-    """True when ``found`` (the row's important_dates and date columns so far) has ``item``'s
-    date of its kind already: a birthday column and an important_dates column that both give
-    it give it once, with the label and reminder the latter says."""
-    return any(
-        (d["kind"], d["year"], d["month"], d["day"]) == (item.kind, item.year, item.month, item.day)
-        for d in found
-    )
-
-
-def _disagreements(
-    mapping: HeaderMap,
-    key: str,
-    first: tuple[int, dict[str, str]],
-    row_number: int,
-    cell: Callable[[str], str],
-) -> list[Problem]:
-    """The account columns where ``row_number`` says otherwise than the account's first row
-    (an empty cell says nothing; a country is compared as its code)."""
-    first_row, cells = first
-    found = []
-    for column, before in cells.items():
-        now = cell(column)
-        if not now or column == "account_id":
-            continue
-        same = (
-            _country_key(now) == _country_key(before)
-            if column == "account_country"
-            else now == before
-        )
-        if not same:
-            text_ = _(
-                "Rows {first} and {row} are the same account but disagree in column "
-                "{column}: “{a}” and “{b}”."
-            ).format(
-                first=format_number(first_row),
-                row=format_number(row_number),
-                column=mapping.own(column),
-                a=v.printable(before),
-                b=v.printable(now),
-            )
-            found.append(Problem(row_number, text_, mapping.own(column), v.printable(now), text_))
-    return found
-
-
-def _country_key(text_: str) -> str:
-    return country_names.country_code(text_) or text_.upper()
-
-
-def _phone_zone(country: str, phones: str) -> str | None:
-    """For a country of several zones, the zone the row's phone numbers tell (what other
-    products' exports give instead of a zone column); None otherwise."""
-    if not phones:
-        return None
-    return zone_of_phones(country, (labelled(item, "work")[1] for item in _split(phones)))
-
-
-def _column_for(key: str, section: str) -> str:
-    if section == "account_name":
-        return _ACCOUNT_FIELD_TO_COLUMN.get(key, key)
-    if section == "important_dates" or section in DATES:
-        return section
-    return {"email": "emails", "phone": "phones", "work_hours": "work_start"}.get(key, key)
-
-
 # --- writing --------------------------------------------------------------------------------
 
 
@@ -1193,7 +334,7 @@ def _tag_ids(conn: Connection, names: Iterable[str]) -> dict[str, str]:
 
 def _write_chunk(
     conn: Connection,
-    plan: _Plan,
+    plan: Plan,
     report: ImportReport,
     referrals: dict[str, str],
     written: set[str],
@@ -1302,7 +443,7 @@ def _write_chunk(
 
 def _check_ids(
     conn: Connection,
-    plan: _Plan,
+    plan: Plan,
     accounts_written: set[str],
     contacts_written: set[str],
     fresh: bool = False,
@@ -1380,7 +521,7 @@ def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
     )
 
 
-def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
+def _index(conn: Connection, plan: Plan, replaced: set[str]) -> None:
     """Index the records of ``plan``: the new ones from the file's values, those it updated
     (``replaced``) as they are stored now (the file may have changed only some fields)."""
     docs = [
@@ -1402,7 +543,7 @@ def _index(conn: Connection, plan: _Plan, replaced: set[str]) -> None:
 
 def _chunks_from_children(
     checkers: csv_check.Checkers, progress: Callable[[int], bool] | None
-) -> Iterator[_Plan]:
+) -> Iterator[Plan]:
     """What ``checkers`` checked, chunk by chunk, while this process writes it.
 
     The checkers are stopped if the caller stops early; cancelling through ``progress``
@@ -1435,7 +576,7 @@ def _chunks_from_children(
         while running:
             kind, payload = messages.get()
             if kind == "chunk":
-                assert isinstance(payload, _Plan)
+                assert isinstance(payload, Plan)
                 rows_seen = max(rows_seen, payload.last_row)
                 if progress is not None and not progress(rows_seen):
                     raise CsvImportError(cancelled())
@@ -1455,7 +596,7 @@ def _chunks_from_children(
                     _("Checking the file stopped unexpectedly; nothing was imported.")
                 )
         if problems:
-            raise _problems_error(problems)
+            raise problems_error(problems)
         every_chunk = True
     finally:
         if not every_chunk:
@@ -1475,11 +616,11 @@ def _checked_here(
     rows: Iterator[list[str]],
     progress: Callable[[int], bool] | None,
     mapping: HeaderMap | None = None,
-) -> Iterator[_Plan]:
+) -> Iterator[Plan]:
     try:
-        yield from _plan_chunks(header, rows, progress, mapping=mapping)
+        yield from plan_chunks(header, rows, progress, mapping=mapping)
     except RowProblems as exc:
-        raise _problems_error(exc.problems) from None
+        raise problems_error(exc.problems) from None
 
 
 def import_csv(
@@ -1553,7 +694,7 @@ def import_csv(
 
 def _import_rows(
     db: Database,
-    chunks: Iterator[_Plan],
+    chunks: Iterator[Plan],
     header_map: HeaderMap,
     code_page: str | None,
     *,
@@ -1631,7 +772,7 @@ def preview(
         if not any(cell.strip() for cell in row):
             continue
         try:
-            (plan,) = _plan_chunks(header, iter([row]), None, mapping=header_map)
+            (plan,) = plan_chunks(header, iter([row]), None, mapping=header_map)
         except (RowProblems, CsvImportError):
             continue
         account = next(iter(plan.accounts.values()))
@@ -1749,7 +890,7 @@ def export_rows(db: Database) -> Iterator[list[str]]:
                 c["personal_notes"], c["how_we_met"], c["lawful_basis"], c["consent_given_on"],
                 c["consent_withdrawn_on"], c["marketing_opt_in"], c["stay_in_touch_days"],
                 LIST_SEPARATOR.join(tags.get(c["id"], [])),
-                _format_dates(dates.get(c["id"], [])),
+                format_dates(dates.get(c["id"], [])),
             ]  # fmt: skip
             yield account_part + [_csv_value(v) for v in contact_cells]
 

@@ -43,7 +43,7 @@ from accountdesk.core.db.models import Base
 from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
-from accountdesk.core.services.accounts import (
+from accountdesk.core.records import (
     AccountInput,
     ContactInput,
     ImportantDateInput,

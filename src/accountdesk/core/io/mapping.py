@@ -3,7 +3,7 @@
 The automatic recognition (:func:`recognise`: our own header, the common aliases and the
 product tables of :mod:`accountdesk.core.io.sources`) produces a :class:`ColumnMapping`; a
 mapping edited in the app's import dialog or loaded from a file (:func:`load`) is the same
-object, and :func:`accountdesk.core.io.csv_io.map_header` reads a file through it. There is one
+object, and :func:`accountdesk.core.io.csv_format.map_header` reads a file through it. There is one
 rule for reading a header, whatever chose the mapping.
 
 A mapping is saved as TOML (:func:`dumps`, :func:`save`; the format is described in README.md,

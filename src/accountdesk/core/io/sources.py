@@ -291,7 +291,7 @@ WINDOWS_CODE_PAGES = {
 
 def code_page_language(code_page: str | None) -> str | None:
     """The app's language whose Windows code page ``code_page`` is (a file read in it was
-    written by a Windows in that language, or is taken to be: see ``csv_io._decode``); None for
+    written by a Windows in that language, or is taken to be: see ``csv_format._decode``); None for
     None (a UTF-8 file says nothing of its language)."""
     return next((lang for lang, cp in WINDOWS_CODE_PAGES.items() if cp == code_page), None)
 

@@ -28,7 +28,7 @@ What a card carries, and where it goes:
 A card of ``KIND:org`` (or Apple's ``X-ABShowAs:COMPANY``) is an account without a contact.
 
 An import is all or nothing: every card is checked through the same services as the form and
-the CSV import (:func:`~accountdesk.core.services.accounts.clean_contact` and friends), and only
+the CSV import (:func:`~accountdesk.core.records.clean_contact` and friends), and only
 a file without problems is written, in one transaction. Problems name the card (its number in
 the file and its name), the property and the value. A ``progress(done, total)`` callback that
 returns False cancels the import, as the CSV import's does, up to the moment before the
@@ -65,8 +65,7 @@ from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.io.dates import iso_parts
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.queries.visible import live
-from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import (
+from accountdesk.core.records import (
     DATE_KINDS,
     AccountInput,
     ContactInput,
@@ -75,9 +74,9 @@ from accountdesk.core.services.accounts import (
     clean_contact,
     clean_important_date,
     clean_tags,
-    owner_of_new,
-    tags_for,
 )
+from accountdesk.core.services import trash
+from accountdesk.core.services.accounts import owner_of_new, tags_for
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
 from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.core.validation import ValidationError
@@ -438,7 +437,7 @@ def parse(data: bytes) -> list[Card]:
     if not cards and not problems:
         problems.append(_("The file holds no vCard (BEGIN:VCARD … END:VCARD)."))
     if problems:
-        raise _problems_error(problems)
+        raise problems_error(problems)
     return cards
 
 
@@ -453,7 +452,7 @@ def _card_problem(card: Card, prop: str, problem: str) -> str:
     )
 
 
-def _problems_error(problems: list[str]) -> VCardImportError:
+def problems_error(problems: list[str]) -> VCardImportError:
     shown = problems[:MAX_PROBLEMS]
     return VCardImportError(nothing_imported(shown), shown)
 
@@ -1017,7 +1016,7 @@ def _plan(cards: list[Card], ctx: _Context, progress: Progress | None = None) ->
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
-        raise _problems_error([text for _number, text in sorted(problems)])
+        raise problems_error([text for _number, text in sorted(problems)])
 
 
 def _context(session: Session, report: VCardReport, clock: Clock) -> _Context:

@@ -5,37 +5,17 @@ contacts of a cluster side by side, and the recent merges. Plain dataclasses, no
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import select, text
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import Account, Contact, ContactMerge, table
-
-
-class ContactFacts(NamedTuple):
-    """What a contact is matched on, and what a list of candidates shows of it (a named tuple:
-    300,000 of them are made at once)."""
-
-    id: str
-    account_id: str
-    account_name: str
-    given_name: str
-    family_name: str
-    name_order: str
-    country: str
-    emails: tuple[str, ...]
-    phones: tuple[str, ...]
-
-    @property
-    def name(self) -> str:
-        """The name in the contact's own order."""
-        return display_name(self.given_name, self.family_name, self.name_order)
-
+from accountdesk.core.queries.facts import ContactFacts
 
 _SEP = "\x1f"
 #: The addresses and numbers come out of their JSON lists in SQLite (json_each), joined by a
@@ -57,24 +37,6 @@ _PG_FACTS_SQL = (
     " FROM contacts c JOIN accounts a ON a.id = c.account_id"
     " WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL"
 )
-
-
-def facts_of(contact: Mapping[str, Any], account_name: str) -> ContactFacts:
-    """A contact's facts from its values as the contacts table stores them (e-mails and phones
-    as lists of ``{"label", "value"}``), of an account called ``account_name``: what
-    :func:`contact_facts` reads of it once it is stored (an import counts the likely
-    duplicates among the contacts it checked without reading them back)."""
-    return ContactFacts(
-        contact["id"],
-        contact["account_id"],
-        account_name,
-        contact["given_name"],
-        contact["family_name"] or "",
-        contact["name_order"],
-        contact["country"],
-        tuple(e["value"] for e in contact["emails"] or ()),
-        tuple(p["value"] for p in contact["phones"] or ()),
-    )
 
 
 @dataclass(frozen=True)

@@ -79,9 +79,10 @@ from accountdesk.core.i18n import (
     format_when,
     ngettext,
 )
-from accountdesk.core.queries.duplicates import ContactFacts, Near, contact_facts
+from accountdesk.core.queries.duplicates import Near, contact_facts
+from accountdesk.core.queries.facts import ContactFacts
+from accountdesk.core.records import ContactInput, clean_contact
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import ContactInput, clean_contact
 from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.followups import STAY_IN_TOUCH
 

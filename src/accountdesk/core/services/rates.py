@@ -28,7 +28,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
 from accountdesk.core.errors import ImportFailed, NotFoundError
 from accountdesk.core.i18n import N_, _, format_date, format_number, ltr_shown, ngettext
-from accountdesk.core.io import csv_io
+from accountdesk.core.io import csv_format
 from accountdesk.core.io.refusal import nothing_imported
 
 #: The columns of a rates file, in the order a file without a header line gives them.
@@ -154,9 +154,9 @@ def _rows(path: Path) -> list[list[str]]:
     """The file's rows, read as every CSV file is (:func:`~accountdesk.core.io.csv_io.
     read_rows`: its encoding and separator); the header line, if any, is the first."""
     try:
-        header, rows, _lines, _code_page = csv_io.read_rows(path)
+        header, rows, _lines, _code_page = csv_format.read_rows(path)
         return [header, *rows]
-    except csv_io.CsvImportError as exc:
+    except csv_format.CsvImportError as exc:
         raise RatesImportError(str(exc), exc.problems) from exc
 
 

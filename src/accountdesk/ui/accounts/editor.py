@@ -6,14 +6,8 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from accountdesk.core.i18n import _, date_input_placeholder
 from accountdesk.core.labels import STATUS, TIER
-from accountdesk.core.services.accounts import (
-    ACCOUNT_STATUSES,
-    SIZE_BANDS,
-    AccountInput,
-    account_for_edit,
-    create_account,
-    update_account,
-)
+from accountdesk.core.records import ACCOUNT_STATUSES, SIZE_BANDS, AccountInput
+from accountdesk.core.services.accounts import account_for_edit, create_account, update_account
 from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import fill_owner, owner_field
 from accountdesk.ui.context import AppContext

@@ -35,7 +35,7 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.queries.details import account_detail
-from accountdesk.core.services.accounts import (
+from accountdesk.core.records import (
     BUYING_ROLES,
     CHANNELS,
     DATE_KINDS,
@@ -44,10 +44,8 @@ from accountdesk.core.services.accounts import (
     NAME_ORDERS,
     ContactInput,
     ImportantDateInput,
-    contact_for_edit,
-    create_contact,
-    update_contact,
 )
+from accountdesk.core.services.accounts import contact_for_edit, create_contact, update_contact
 from accountdesk.core.validation import ValidationError, phone_shown
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (

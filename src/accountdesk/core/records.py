@@ -1,0 +1,245 @@
+"""What an account, a contact and an important date may hold: the inputs that forms, imports
+and the command line fill in, and the checks that turn them into the values stored
+(:mod:`accountdesk.core.validation` checks each field; here, whole records). No database here:
+the processes that check a large import use it without loading the database layer
+(:mod:`accountdesk.core.io.csv_check`); :mod:`accountdesk.core.services.accounts` stores them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from accountdesk.core import labels
+from accountdesk.core import validation as v
+from accountdesk.core.culture.countries import only_zone
+from accountdesk.core.i18n import _
+
+# The values a field may store are the keys of its labels (core/labels.py), in their order.
+ACCOUNT_STATUSES = tuple(labels.STATUS)
+SIZE_BANDS = ("1-9", "10-49", "50-249", "250-999", "1000+")
+NAME_ORDERS = tuple(labels.NAME_ORDER)
+BUYING_ROLES = tuple(labels.BUYING_ROLE)
+CHANNELS = tuple(labels.CHANNEL)
+FORMALITIES = tuple(labels.FORMALITY)
+LAWFUL_BASES = tuple(labels.LAWFUL_BASIS)
+DATE_KINDS = tuple(labels.DATE_KIND)
+
+
+@dataclass
+class AccountInput:
+    name: str
+    country: str
+    industry: str | None = None
+    size_band: str | None = None
+    website: str | None = None
+    subdivision: str | None = None
+    city: str | None = None
+    address: str | None = None
+    timezone: str | None = None
+    currency: str | None = None
+    tier: str | None = None
+    status: str = "prospect"
+    customer_since: date | str | None = None
+    lost_on: date | str | None = None
+    owner: str | None = None
+    referred_by_id: str | None = None
+    acquisition_cost: Decimal | str | None = None
+    notes: str | None = None
+    tags: Sequence[str] = ()
+
+
+@dataclass
+class ImportantDateInput:
+    kind: str
+    month: int
+    day: int
+    year: int | None = None
+    label: str | None = None
+    remind: bool = True
+
+
+@dataclass
+class ContactInput:
+    account_id: str
+    given_name: str
+    country: str
+    family_name: str = ""
+    timezone: str | None = None
+    name_order: str = "given_first"
+    honorific: str | None = None
+    job_title: str | None = None
+    buying_role: str | None = None
+    emails: Sequence[str | tuple[str, str]] = ()
+    phones: Sequence[str | tuple[str, str]] = ()
+    preferred_channel: str | None = None
+    preferred_language: str | None = None
+    formality: str = "formal"
+    subdivision: str | None = None
+    city: str | None = None
+    work_start: str | None = None
+    work_end: str | None = None
+    personal_notes: str | None = None
+    how_we_met: str | None = None
+    lawful_basis: str | None = None
+    consent_given_on: date | str | None = None
+    consent_withdrawn_on: date | str | None = None
+    marketing_opt_in: bool = False
+    stay_in_touch_days: int | None = None
+    tags: Sequence[str] = ()
+    important_dates: Sequence[ImportantDateInput] = field(default_factory=list)
+
+
+def clean_account(
+    data: AccountInput, *, typed: bool = True, stored_website: str | None = None
+) -> dict[str, Any]:
+    """Validate an account; returns the column values (tags excluded).
+
+    ``typed``: the values were typed by a person (an editor, the command line), so the website
+    must be a web address (:func:`validation.website`) unless it is the one already stored
+    (``stored_website``: what was stored under the old rule, any text, still saves). A file's
+    website (an import, a restore of the app's own export) is kept as written, as the field
+    always kept it: one odd cell must not refuse the whole file."""
+    country = v.country(data.country)
+    status = v.choice("status", data.status, ACCOUNT_STATUSES, default="prospect")
+    customer_since = v.parse_date("customer_since", data.customer_since)
+    lost_on = v.parse_date("lost_on", data.lost_on)
+    if lost_on and customer_since and lost_on < customer_since:
+        raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
+    timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
+    cost = v.decimal("acquisition_cost", data.acquisition_cost)
+    if cost is not None and cost < 0:
+        raise v.fail("acquisition_cost", cost, _("cannot be negative"))
+    unchanged = stored_website is not None and (data.website or "").strip() == stored_website
+    if typed and not unchanged:
+        website = v.website(data.website)
+    else:
+        website = v.optional("website", data.website)
+    return {
+        "name": v.required("name", data.name),
+        "country": country,
+        "subdivision": v.subdivision(country, data.subdivision),
+        "industry": v.optional("industry", data.industry),
+        "size_band": v.optional_choice("size_band", data.size_band, SIZE_BANDS),
+        "website": website,
+        "city": v.optional("city", data.city),
+        "address": v.optional("address", data.address),
+        "timezone": timezone,
+        "currency": v.currency(data.currency),
+        "tier": v.optional("tier", data.tier),
+        "status": status,
+        "customer_since": customer_since,
+        "lost_on": lost_on,
+        "owner": v.optional("owner", data.owner),
+        "referred_by_id": v.optional("referred_by", data.referred_by_id),
+        "acquisition_cost": cost,
+        "notes": v.optional("notes", data.notes),
+    }
+
+
+def labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str]:
+    """(label, value) of an e-mail address or phone number given as "label:value", a pair, or
+    a bare value (``default_label``)."""
+    if isinstance(item, tuple):
+        return item[0] or default_label, item[1]
+    if ":" in item and not item.startswith("+") and "@" not in item.split(":", 1)[0]:
+        label, value = item.split(":", 1)
+        if v.is_list_label(label):
+            return label, value
+    return default_label, item
+
+
+def clean_contact(data: ContactInput) -> dict[str, Any]:
+    """Validate a contact; returns the column values (tags and dates excluded)."""
+    country = v.country(data.country)
+    zone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
+    if zone is None:
+        raise v.fail("timezone", None, _("is required for a country with several time zones"))
+    emails = []
+    for item in data.emails:
+        label, value = labelled(item, "work")
+        if value.strip():
+            emails.append({"label": v.list_label("email", label), "value": v.email(value)})
+    phones = []
+    for item in data.phones:
+        label, value = labelled(item, "work")
+        if value.strip():
+            phones.append({"label": v.list_label("phone", label), "value": v.phone(value, country)})
+    v.item_count("email", emails)
+    v.item_count("phone", phones)
+    v.item_count("important_dates", data.important_dates)
+    work_start = v.parse_hhmm("work_hours", data.work_start)
+    work_end = v.parse_hhmm("work_hours", data.work_end)
+    if (work_start is None) != (work_end is None):
+        # no value quoted: the one given is not the problem (it was quoted as read, "17:00",
+        # in ASCII digits inside a Persian sentence)
+        raise v.fail("work_hours", None, _("needs both a start and an end"))
+    if work_start and work_end and work_start >= work_end:
+        typed = f"{(data.work_start or '').strip()}–{(data.work_end or '').strip()}"
+        raise v.fail("work_hours", typed, _("must start before they end"))
+    if data.stay_in_touch_days is not None and data.stay_in_touch_days <= 0:
+        raise v.fail("stay_in_touch_days", data.stay_in_touch_days, _("must be positive"))
+    given = v.required("given_name", data.given_name)
+    consent_given_on, consent_withdrawn_on = v.consent_dates(
+        data.consent_given_on, data.consent_withdrawn_on
+    )
+    return {
+        "account_id": v.required("account", data.account_id),
+        "given_name": given,
+        "family_name": v.optional("family_name", data.family_name) or "",
+        "name_order": v.choice("name_order", data.name_order, NAME_ORDERS, default="given_first"),
+        "honorific": v.optional("honorific", data.honorific),
+        "job_title": v.optional("job_title", data.job_title),
+        "buying_role": v.optional_choice("buying_role", data.buying_role, BUYING_ROLES),
+        "emails": emails,
+        "phones": phones,
+        "preferred_channel": v.optional_choice(
+            "preferred_channel", data.preferred_channel, CHANNELS
+        ),
+        "preferred_language": v.language_tag(data.preferred_language),
+        "formality": v.choice("formality", data.formality, FORMALITIES, default="formal"),
+        "country": country,
+        "subdivision": v.subdivision(country, data.subdivision),
+        "city": v.optional("city", data.city),
+        "timezone": zone,
+        "work_start": work_start,
+        "work_end": work_end,
+        "personal_notes": v.optional("personal_notes", data.personal_notes),
+        "how_we_met": v.optional("how_we_met", data.how_we_met),
+        "lawful_basis": v.optional_choice("lawful_basis", data.lawful_basis, LAWFUL_BASES),
+        "consent_given_on": consent_given_on,
+        "consent_withdrawn_on": consent_withdrawn_on,
+        "marketing_opt_in": bool(data.marketing_opt_in),
+        "stay_in_touch_days": data.stay_in_touch_days,
+    }
+
+
+def clean_important_date(item: ImportantDateInput) -> dict[str, Any]:
+    kind = v.choice("kind", item.kind, DATE_KINDS)
+    year = item.year or 2000  # a leap year, so 29 February is accepted
+    try:
+        date(year, item.month, item.day)
+    except ValueError:
+        raise v.fail("date", f"{item.month:02d}-{item.day:02d}", _("is not a date")) from None
+    return {
+        "kind": kind,
+        "month": item.month,
+        "day": item.day,
+        "year": item.year,
+        "label": v.date_label(item.label),
+        "remind": item.remind,
+    }
+
+
+def clean_tags(names: Sequence[str]) -> list[str]:
+    """The tags, checked (:func:`validation.tag`), blank ones left out, each once (case is
+    ignored; the first spelling wins)."""
+    seen: dict[str, str] = {}
+    for name in names:
+        if name.strip():
+            cleaned = v.tag(name)
+            seen.setdefault(cleaned.casefold(), cleaned)
+    v.item_count("tags", seen)
+    return list(seen.values())
