@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import fields
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -13,8 +14,24 @@ from sqlalchemy import func, select
 from accountdesk.core import validation as v
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Account, Contact, Deal, FollowUp, Gift, Interaction
-from accountdesk.core.demo import COUNTRIES, DEMO_TEXTS, DemoTexts, demo_texts, generate
+from accountdesk.core.db.models import (
+    Account,
+    Contact,
+    Deal,
+    FollowUp,
+    Gift,
+    Interaction,
+    account_tags,
+)
+from accountdesk.core.demo import (
+    COUNTRIES,
+    DEMO_TEXTS,
+    INDUSTRIES,
+    TAGS,
+    DemoTexts,
+    demo_texts,
+    generate,
+)
 
 #: Languages of the demo's countries that write to a foreign partner in English.
 ENGLISH_FOR = {"hi", "ne"}
@@ -188,3 +205,41 @@ def test_the_same_demo_twice_is_one_sentence_and_writes_nothing(db: Database) ->
         generate(db, accounts=4, seed=5, anchor=ANCHOR, clock=fixed_clock(MADE))
     with db.reader() as session:
         assert session.scalar(select(func.count()).select_from(Contact)) == before
+
+
+@pytest.mark.parametrize("lang", ["fa", "th", "tr"])
+def test_industries_and_tags_are_in_the_language_the_demo_is_made_in(
+    tmp_path: Path, lang: str
+) -> None:
+    # They are the rep's own labels, not the customers' words: one language for every account
+    # (an industry in each customer's language would split one industry into several).
+    from accountdesk.core import i18n
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.db.models import Tag
+    from accountdesk.core.queries.search import search
+
+    db = open_database(tmp_path / f"{lang}.db")
+    i18n.set_language(lang)
+    try:
+        generate(db, accounts=60, seed=3, anchor=ANCHOR, clock=fixed_clock(MADE))
+        translated = {i18n._(name) for name in INDUSTRIES}
+        tags = {i18n._(name) for name in TAGS}
+    finally:
+        i18n.set_language("en")
+    with db.reader() as s:
+        industries = set(s.scalars(select(Account.industry)))
+        stored_tags = set(s.scalars(select(Tag.name)))
+        tagged = s.scalar(select(func.count()).select_from(account_tags)) or 0
+    assert len(industries) > 5 and industries <= translated
+    assert translated.isdisjoint(INDUSTRIES) and tags.isdisjoint(TAGS)
+    assert stored_tags == tags and tagged > 10
+    for text_ in industries | stored_tags:
+        assert any(
+            script in unicodedata.name(ch)
+            for ch in text_
+            if ch.isalpha()
+            for script in SCRIPTS[lang]
+        ), text_
+    # an account is found by its tag in that language
+    tag = sorted(stored_tags)[0]
+    assert search(db, tag), tag

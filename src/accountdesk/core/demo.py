@@ -46,7 +46,7 @@ from accountdesk.core.db.models import (
     table,
 )
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_list, format_number, ngettext
+from accountdesk.core.i18n import N_, _, format_list, format_number, ngettext
 from accountdesk.core.labels import DEAL_STAGE
 from accountdesk.core.services.followups import start_stay_in_touch_clock
 
@@ -359,13 +359,23 @@ COUNTRIES: tuple[CountryData, ...] = (
 # Weights: the markets a rep of this app cares most about come up more often.
 WEIGHTS = {"LV": 10, "SI": 8, "TH": 10, "TR": 10, "IR": 8, "DE": 8, "US": 8}
 
-INDUSTRIES = ("Manufacturing", "Logistics", "Retail", "Software", "Food and beverage",
-              "Textiles", "Energy", "Healthcare", "Hospitality", "Construction")  # fmt: skip
+#: The demo's industries and tags are the rep's own words, not the customers': they are written
+#: in the language of whoever makes the demo (translated when it is made), one language for all
+#: accounts, as a rep's own labels are.
+INDUSTRIES = (
+    # TRANSLATORS: an industry of the demo's accounts (the same for the tags below)
+    N_("Manufacturing"), N_("Logistics"), N_("Retail"), N_("Software"), N_("Food and beverage"),
+    N_("Textiles"), N_("Energy"), N_("Healthcare"), N_("Hospitality"), N_("Construction"),
+)  # fmt: skip
 NPS_SCORES = (10, 9, 9, 8, 7, 6, 3)
 CSAT_SCORES = (5, 4, 4, 3, 2)
 TIERS = ("gold", "silver", "bronze")
 OWNERS = ("Anna Ozola", "Deniz Arslan", "Marko Novak", "Ploy Srisuk", "Sara Karimi")
-TAGS = ("key account", "distributor", "trade fair", "referral", "pilot", "renewal due")
+TAGS = (
+    # TRANSLATORS: a tag of the demo's accounts, as a sales rep would label them
+    N_("key account"), N_("distributor"), N_("trade fair"), N_("referral"), N_("pilot"),
+    N_("renewal due"),
+)  # fmt: skip
 ROLES = ("decision_maker", "influencer", "champion", "gatekeeper", "user")
 CHANNELS = ("email", "phone", "video", "messaging", "in_person")
 KINDS = ("call", "meeting", "visit", "email", "message")
@@ -817,6 +827,8 @@ def generate(
     }  # fmt: skip
     docs: list[search.Document] = []
     tag_ids = {name: _make_id(rng, now) for name in TAGS}
+    industries = [_(name) for name in INDUSTRIES]
+    tag_names = {name: _(name) for name in TAGS}  # in the language of whoever makes the demo
     account_ids: list[str] = []
 
     def stamp(day: date) -> datetime:
@@ -845,7 +857,7 @@ def generate(
         referred = rng.choice(account_ids) if account_ids and rng.random() < 0.15 else None
         handle = _ascii_handle(root) or f"company{index}"
         account = {
-            "id": account_id, "name": name, "industry": rng.choice(INDUSTRIES),
+            "id": account_id, "name": name, "industry": rng.choice(industries),
             "size_band": rng.choice(("1-9", "10-49", "50-249", "250-999", "1000+")),
             "website": f"https://www.{handle}.example", "country": country.code,
             "subdivision": subdivision, "city": city, "address": None, "timezone": zone,
@@ -861,7 +873,7 @@ def generate(
         chosen_tags = rng.sample(TAGS, rng.choice((0, 0, 1, 1, 2)))
         for tag in chosen_tags:
             rows["account_tags"].append({"account_id": account_id, "tag_id": tag_ids[tag]})
-        docs.append(search.account_document(account, chosen_tags))
+        docs.append(search.account_document(account, [tag_names[t] for t in chosen_tags]))
         summary.accounts += 1
         contact_ids: list[tuple[str, str]] = []
         for _person in range(rng.choice((1, 2, 3, 3, 4, 5))):
@@ -1034,11 +1046,13 @@ def generate(
                 table(Tag).c.id, table(Tag).c.name))
         }  # fmt: skip
         new_tags = [
-            {"id": tag_ids[n], "name": n, "created_at": now} for n in TAGS if n not in existing
+            {"id": tag_ids[n], "name": tag_names[n], "created_at": now}
+            for n in TAGS
+            if tag_names[n] not in existing
         ]
         for row in rows["account_tags"]:
             name = next(n for n, i in tag_ids.items() if i == row["tag_id"])
-            row["tag_id"] = existing.get(name, row["tag_id"])
+            row["tag_id"] = existing.get(tag_names[name], row["tag_id"])
         if new_tags:
             conn.execute(insert(table(Tag)), new_tags)
         # Referrers must exist before the accounts that name them: they come earlier in the list.
