@@ -30,7 +30,12 @@ def test_the_contact_list_finds_the_people_of_an_account_by_its_name(db: Databas
         "Ceramica": {jorge},
         "maria": {maria},  # a contact's own words still find them alone
         "Hernandez": {maria},
-        "Maiz Ceramica": set(),  # every word in one document: the contact's or the account's
+        # each word in the contact's own document or in their account's name: Jorge is at
+        # Azteca Cerámica, and his notes name Maíz Dorado
+        "Maiz Ceramica": {jorge},
+        "Lucia Maiz": {lucia},  # her name, her account's name
+        "Dorado Hernandez": {maria},
+        "Lucia Azteca": set(),
         "zzz": set(),
     }
     filtered = {q: set(contact_ids(db, ListFilter(text=q))) for q in expected}

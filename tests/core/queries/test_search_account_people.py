@@ -110,3 +110,22 @@ def test_people_in_the_trash_or_of_an_account_in_the_trash_are_not_found(
     ids = _ids(search(firms.db, "anadolu"))
     assert firms.anadolu not in ids and firms.ayse not in ids
     assert firms.deniz in ids
+
+
+def test_a_persons_name_with_their_accounts_name_finds_them(firms: Firms) -> None:
+    # "the Ayşe at Anadolu": some words in the person's own name, the others in the name of
+    # their account, in either order; the other people there are not found by her name
+    for query in ("ayse anadolu", "Anadolu Ayşe", "yilmaz tekstil", "ayse anadolu tekstil"):
+        ids = _ids(search(firms.db, query))
+        assert firms.ayse in ids, query
+        assert firms.mehmet not in ids and firms.kemal not in ids, query
+    hit = next(h for h in search(firms.db, "ayse anadolu") if h.id == firms.ayse)
+    assert (hit.kind, hit.title, hit.subtitle) == ("contact", "Ayşe Yılmaz", "Anadolu Tekstil A.Ş.")
+    # a short word of the account's name counts beside a longer one ("a" of "A.Ş.")
+    assert {firms.ayse, firms.mehmet} <= set(_ids(search(firms.db, "anadolu a")))
+    # Kemal's account only names Anadolu in its notes; Deniz's own name is Anadolu, not Ayşe
+    assert _ids(search(firms.db, "kemal anadolu")) == []
+    assert _ids(search(firms.db, "deniz ege")) == [firms.deniz]
+    # a city of the account is not its name; one of two short words is not enough
+    assert _ids(search(firms.db, "ayse istanbul")) == []
+    assert _ids(search(firms.db, "ay an")) == []

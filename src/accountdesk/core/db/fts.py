@@ -498,6 +498,57 @@ def finds_account_people(found: list[str]) -> bool:
     return max(map(len, found), default=0) >= ACCOUNT_WORD
 
 
+#: The most words of a query that are tried in every split between a person's own document and
+#: their account's name (:func:`contacts_matching_sql`); a longer query is matched whole in
+#: either.
+SPLIT_WORDS = 3
+
+
+def contacts_matching_sql(postgres: bool, query: str) -> tuple[str, dict[str, str]]:
+    """A statement of the ids of the contacts ``query`` finds, and its parameters: those whose
+    own search document has every word of it; and, once a word has :data:`ACCOUNT_WORD`
+    letters, those whose account's name has some of the words (one of them that long) and
+    whose own document has the others. "anadolu" finds everyone at Anadolu Tekstil,
+    "ayse anadolu" Ayşe there, "anadolu un" everyone at Anadolu Un (a word of the account's
+    city or notes does not count: a list of people shows their account's name).
+
+    The contact list's filter (:mod:`accountdesk.core.queries.lists`) and Ctrl+K
+    (:func:`search_rows`) find people by this one rule. Contacts in the trash are the
+    caller's to leave out. The query must have a word (:func:`match_expression`)."""
+    found = list(dict.fromkeys(query_words(query)))
+    own = ids_matching_sql(postgres, kind="contact")
+    params = {"q": _expression(found, postgres)}
+    if not finds_account_people(found):
+        return own, params
+    if len(found) > SPLIT_WORDS:
+        splits = [found]
+    else:
+        splits = [
+            named
+            for mask in range(1, 2 ** len(found))
+            if (named := [w for i, w in enumerate(found) if mask >> i & 1])
+            and finds_account_people(named)
+        ]
+    parts = [own]
+    for n, named in enumerate(splits):
+        params[f"acc{n}"] = _expression(named, postgres)
+        # the account's name alone: its city, industry or notes are not shown with a person
+        accounts = ids_matching_sql(postgres, f"acc{n}", kind="account", names_only=True)
+        people = (
+            f"SELECT m.id FROM ({accounts}) AS acc{n} JOIN contacts m ON m.account_id = acc{n}.ref"
+        )
+        rest = [w for w in found if w not in named]
+        if rest:
+            params[f"own{n}"] = _expression(rest, postgres)
+            theirs = ids_matching_sql(postgres, f"own{n}", kind="contact")
+            people = (
+                f"SELECT * FROM ({people}) AS at{n} INTERSECT SELECT * FROM ({theirs}) AS own{n}"
+            )
+        parts.append(people)
+    sql = " UNION ".join(f"SELECT * FROM ({part}) AS part{n}" for n, part in enumerate(parts))
+    return sql, params
+
+
 _PEOPLE_SQL = (
     "SELECT c.id, c.given_name, c.family_name, c.name_order, c.country, c.city "
     "FROM contacts c WHERE c.account_id = :account AND c.deleted_at IS NULL "
@@ -566,4 +617,36 @@ def search_rows(
     shown = [rows[ref] for ref, _kind in ranked if ref in rows]
     if not account_people:
         return shown
-    return shown + _account_people(conn, query, shown, limit - len(shown))
+    shown += _account_people(conn, query, shown, limit - len(shown))
+    return shown + _people_by_both(conn, query, shown, limit - len(shown))
+
+
+_MATCHING_PEOPLE_SQL = (
+    "SELECT c.id, c.given_name, c.family_name, c.name_order, c.country, c.city, a.id, a.name "
+    "FROM contacts c JOIN accounts a ON a.id = c.account_id "
+    "WHERE c.id IN ({matching}) AND c.deleted_at IS NULL AND a.deleted_at IS NULL "
+    "ORDER BY coalesce(c.family_name, ''), c.given_name, c.id LIMIT :n"
+)
+
+
+def _people_by_both(conn: Connection, query: str, shown: list[Row], room: int) -> list[Row]:
+    """Up to ``room`` people found by some words of ``query`` in their own name (or e-mail …)
+    and by the others in their account's name (:func:`contacts_matching_sql`: "ayse anadolu"),
+    by family name; not those ``shown`` already. Only for a query of several words: one word
+    finds them as the records it matches and the people of the accounts it names."""
+    found = query_words(query)
+    if room <= 0 or len(found) < 2 or not finds_account_people(found):
+        return []
+    matching, params = contacts_matching_sql(is_postgres(conn), query)
+    seen = {row[1] for row in shown}
+    sql = statement(conn, _MATCHING_PEOPLE_SQL.format(matching=matching))
+    people: list[Row] = []
+    for id_, given, family, order, country, city, account_id, account_name in conn.execute(
+        sql, {**params, "n": room + len(seen)}
+    ):
+        if id_ not in seen:
+            name = display_name(given, family, order)
+            people.append(("contact", id_, name, account_name, country, city, account_id))
+            if len(people) >= room:
+                break
+    return people

@@ -25,7 +25,7 @@ from sqlalchemy import text
 
 from accountdesk.core import icu
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import finds_account_people, ids_matching_sql, query_words
+from accountdesk.core.db.fts import contacts_matching_sql, ids_matching_sql
 from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
@@ -298,9 +298,9 @@ def contact_ids(
     if flt.text.strip() and expression is None:
         return []
     if expression is not None:
-        where.append(f"c.id IN ({_contacts_matching_sql(db.is_postgres, flt.text)})")
-        params["q"] = expression
-        params["kind"] = "contact"
+        matching, found = contacts_matching_sql(db.is_postgres, flt.text)
+        where.append(f"c.id IN ({matching})")
+        params.update(found)
     if sort not in CONTACT_SORTS:
         sort = "name"
     texts = CONTACT_TEXT_SORTS.get(sort)
@@ -323,21 +323,6 @@ def contact_ids(
     return ids if expression is not None else _laid_out(ids)  # kept for narrowing
 
 
-def _contacts_matching_sql(postgres: bool, text: str) -> str:
-    """The ids of the contacts that match ``:q`` (``:kind`` being "contact"): by their own
-    search document, or, once a word of ``text`` has
-    :data:`~accountdesk.core.db.fts.ACCOUNT_WORD` letters, by their account's name (the list
-    shows each contact's account, so "Maíz Dorado" lists the people there; a word of the
-    account's city or notes does not). Ctrl+K follows the same rule (fts.search_rows)."""
-    own = ids_matching_sql(postgres)
-    if not finds_account_people(query_words(text)):
-        return own
-    # the account's name alone: its city, industry or notes are not shown in the list
-    accounts = ids_matching_sql(postgres, kind="account", names_only=True)
-    people = f"SELECT m.id FROM ({accounts}) AS acc JOIN contacts m ON m.account_id = acc.ref"
-    return f"SELECT ref FROM ({own}) AS own UNION ALL {people}"
-
-
 def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> list[str]:
     """``within`` narrowed to the records whose search document matches ``text``, in the same
     order: :func:`account_ids` / :func:`contact_ids` of a filter with this text, when
@@ -354,14 +339,13 @@ def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> lis
     if expression is None:
         return []
     # one string of ids instead of a Python row per match
-    matching_sql = (
-        _contacts_matching_sql(db.is_postgres, text)
-        if kind == "contact"
-        else ids_matching_sql(db.is_postgres)
-    )
+    if kind == "contact":
+        matching_sql, params = contacts_matching_sql(db.is_postgres, text)
+    else:
+        matching_sql, params = ids_matching_sql(db.is_postgres), {"q": expression, "kind": kind}
     sql = f"SELECT group_concat(ref, :separator) FROM ({matching_sql}) AS found"
     with db.engine.connect() as conn:
-        params = {"q": expression, "kind": kind, "separator": SEPARATOR}
+        params = {**params, "separator": SEPARATOR}
         (joined,) = _run(conn, sql, params).fetchone()
         conn.rollback()
     matching = set(joined.split(SEPARATOR)) if joined else set()
