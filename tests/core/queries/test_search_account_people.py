@@ -115,7 +115,12 @@ def test_people_in_the_trash_or_of_an_account_in_the_trash_are_not_found(
 def test_a_persons_name_with_their_accounts_name_finds_them(firms: Firms) -> None:
     # "the Ayşe at Anadolu": some words in the person's own name, the others in the name of
     # their account, in either order; the other people there are not found by her name
-    for query in ("ayse anadolu", "Anadolu Ayşe", "yilmaz tekstil", "ayse anadolu tekstil"):
+    # (the account's name first or last, as typed: "ayse yilmaz anadolu tekstil" too)
+    queries = (
+        "ayse anadolu", "Anadolu Ayşe", "yilmaz tekstil", "ayse anadolu tekstil",
+        "ayse yilmaz anadolu", "ayse yilmaz anadolu tekstil", "anadolu tekstil ayse yilmaz",
+    )  # fmt: skip
+    for query in queries:
         ids = _ids(search(firms.db, query))
         assert firms.ayse in ids, query
         assert firms.mehmet not in ids and firms.kemal not in ids, query
@@ -126,6 +131,10 @@ def test_a_persons_name_with_their_accounts_name_finds_them(firms: Firms) -> Non
     # Kemal's account only names Anadolu in its notes; Deniz's own name is Anadolu, not Ayşe
     assert _ids(search(firms.db, "kemal anadolu")) == []
     assert _ids(search(firms.db, "deniz ege")) == [firms.deniz]
-    # a city of the account is not its name; one of two short words is not enough
+    # two letters of her name are enough beside the account's name, one is not (a letter
+    # starts a word of a third of all people); a city of the account is not its name; two
+    # short words are not enough
+    assert firms.ayse in _ids(search(firms.db, "anadolu ay"))
+    assert firms.mehmet not in _ids(search(firms.db, "anadolu m"))
     assert _ids(search(firms.db, "ayse istanbul")) == []
     assert _ids(search(firms.db, "ay an")) == []
