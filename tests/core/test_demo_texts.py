@@ -243,3 +243,25 @@ def test_industries_and_tags_are_in_the_language_the_demo_is_made_in(
     # an account is found by its tag in that language
     tag = sorted(stored_tags)[0]
     assert search(db, tag), tag
+
+
+def test_a_tag_already_there_is_reused_whatever_its_case(tmp_path: Path) -> None:
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.db.models import Tag
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
+
+    db = open_database(tmp_path / "tags.db")
+    create_account(db, AccountInput(name="Koks", country="LV", tags=["Key Account", "Pilot"]))
+    generate(db, accounts=60, seed=3, anchor=ANCHOR, clock=fixed_clock(MADE))
+    with db.reader() as s:
+        names = sorted(s.scalars(select(Tag.name)))
+        tagged = s.scalar(
+            select(func.count())
+            .select_from(account_tags)
+            .join(Tag, Tag.id == account_tags.c.tag_id)
+            .where(Tag.name == "Key Account")
+        )
+    assert len({n.casefold() for n in names}) == len(names) == len(TAGS)
+    assert "Key Account" in names and "Pilot" in names
+    assert (tagged or 0) > 1  # the demo's accounts share the tag that was there

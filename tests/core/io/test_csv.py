@@ -174,20 +174,21 @@ def test_checking_in_a_second_process_gives_the_same_result(
 
 
 @pytest.mark.parametrize("empty", [True, False], ids=["empty database", "database with data"])
-def test_the_checking_process_counts_the_likely_duplicates_of_an_import_into_an_empty_database(
+def test_the_checking_process_counts_the_likely_duplicates_of_an_import_into_an_empty_file(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty: bool
 ) -> None:
-    # Into an empty database the contacts of the file are all there are: the process that
+    # Into an empty laptop file the contacts of the file are all there are: the process that
     # checked them counts their likely duplicates while the last rows are written, and the
-    # count is the one read back from the database. Into one with data, the database counts.
-    generate(db, accounts=80, seed=5, anchor=date(2026, 11, 23))
+    # count is the one read back from the database. Into one with data, or a team server
+    # (where others may add contacts meanwhile), the database counts.
+    source = open_database(tmp_path / "source.db")
+    generate(source, accounts=80, seed=5, anchor=date(2026, 11, 23))
     path = tmp_path / "export.csv"
-    path.write_text(_export(db), encoding="utf-8")
+    path.write_text(_export(source), encoding="utf-8")
     monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(csv_check, "CHUNK_ROWS", 50)  # several chunks, an account across two
-    target = open_database(tmp_path / "target.db")
     if not empty:
-        create_account(target, AccountInput(name="Already here", country="LV"))
+        create_account(db, AccountInput(name="Already here", country="LV"))
     counted_by_the_database: list[int] = []
 
     def from_the_database(database: Database, ids: object) -> int:
@@ -195,13 +196,14 @@ def test_the_checking_process_counts_the_likely_duplicates_of_an_import_into_an_
         return counted_by_the_database[-1]
 
     monkeypatch.setattr(csv_io, "likely_duplicates", from_the_database)
-    report = import_csv(target, path)
-    with target.reader() as s:
+    report = import_csv(db, path)
+    with db.reader() as s:
         contact_ids = list(s.scalars(select(Contact.id)))
-    expected = likely_duplicates(target, contact_ids)
+    expected = likely_duplicates(db, contact_ids)
     assert expected > 5  # the demo has duplicates: e-mails, phones and names
     assert report.likely_duplicates == expected
-    assert counted_by_the_database == ([] if empty else [expected])
+    by_the_checker = empty and not db.is_postgres
+    assert counted_by_the_database == ([] if by_the_checker else [expected])
 
 
 def test_a_contacts_facts_from_its_values_are_those_read_from_the_database(db: Database) -> None:

@@ -1,6 +1,21 @@
 """The CSV format of an import: reading a file (its encoding, delimiter and header) and checking
 its rows into chunks of values ready to store (:func:`plan_chunks`), all or nothing.
 
+Column names of common address-book and CRM exports ("First Name", "Company", "E-mail
+Address" …) are recognised, and the exports of Google Contacts, Outlook, HubSpot, Salesforce,
+Zoho CRM and Pipedrive are read with their own tables (:mod:`accountdesk.core.io.sources`,
+through :func:`map_header`): several e-mail and phone columns all kept, a full name split
+(:mod:`accountdesk.core.io.names`).
+
+Consistency: a header name twice, two columns for one field, a row with more or fewer cells
+than the header, and rows of one account that say different things about it are problems;
+columns nothing reads are listed in the import's report and kept in the notes when asked.
+
+Formula injection: a spreadsheet may run a cell that starts with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return as a formula, so the export puts a ``'`` before such a cell, as OWASP
+advises, and the import takes exactly that one ``'`` away again (:func:`neutralise`,
+:func:`restore`).
+
 No database here: this is what the processes that check a large file run
 (:mod:`accountdesk.core.io.csv_check`), without loading the database layer;
 :mod:`accountdesk.core.io.csv_io` writes what they checked, and exports.

@@ -1,24 +1,18 @@
 """CSV import and export: one row per contact, with its account's columns beside it.
 
 The format (documented in README.md) is what :func:`export_csv` writes; :func:`import_csv`
-accepts it back, so a round trip loses nothing. Column names of common address-book and CRM
-exports ("First Name", "Company", "E-mail Address" …) are recognised too, and the exports of
-Google Contacts, Outlook, HubSpot, Salesforce, Zoho CRM and Pipedrive are read with their own
-tables (:mod:`accountdesk.core.io.sources`, through :func:`map_header`): several e-mail and
-phone columns all kept, a full name split (:mod:`accountdesk.core.io.names`).
-
-Consistency: a header name twice, two columns for one field, a row with more or fewer cells
-than the header, and rows of one account that say different things about it are problems;
-columns nothing reads are listed in the report (:meth:`ImportReport.remarks`) and kept in the
-notes when asked.
+accepts it back, so a round trip loses nothing. Reading a file and checking its rows (other
+products' exports, the consistency of a file, formulas in cells) is
+:mod:`accountdesk.core.io.csv_format`'s; this module writes what was checked, and exports.
 
 An import is all or nothing: every row is validated first, and only a file without errors is
-written, in one transaction. Errors name the row (the header is row 1) and the column.
+written, in one transaction. Errors name the row (the header is row 1) and the column. A
+large file is checked in another process while this one writes
+(:mod:`accountdesk.core.io.csv_check`).
 
-Formula injection: a spreadsheet may run a cell that starts with ``=``, ``+``, ``-``, ``@``, a
-tab or a carriage return as a formula, so the export puts a ``'`` before such a cell, as OWASP
-advises, and the import takes exactly that one ``'`` away again
-(:func:`neutralise`, :func:`restore`). ``accountdesk export --raw`` writes the cells as stored.
+Formula injection: the export puts a ``'`` before a cell a spreadsheet would run as a formula
+(:func:`~accountdesk.core.io.csv_format.neutralise`); the import takes exactly that one ``'``
+away again. ``accountdesk export --raw`` writes the cells as stored.
 """
 
 from __future__ import annotations
@@ -732,14 +726,17 @@ def _import_rows(
         fresh = not any(
             conn.execute(select(t.c.id).limit(1)).first() for t in (table(Account), table(Contact))
         )
+        # Into an empty laptop file, the contacts of the file are all the contacts it will
+        # hold (the import holds its only write lock): the checking process counts their
+        # likely duplicates. Others may add contacts to a team server meanwhile.
+        alone = fresh and not db.is_postgres
         if checking is not None:
-            checking.tell_empty(fresh)
+            checking.tell_empty(alone)
         for plan in chunks:
             _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
             chunk_done()
         _link_referrals(conn, referrals)
-    # Into an empty database, the contacts the checking process counted are all there are.
-    counted = checking.paired() if checking is not None and fresh else None
+    counted = checking.paired() if checking is not None and alone else None
     report.likely_duplicates = (
         counted if counted is not None else likely_duplicates(db, contacts_written)
     )

@@ -35,8 +35,9 @@ class ContactFacts(NamedTuple):
 def facts_of(contact: Mapping[str, Any], account_name: str) -> ContactFacts:
     """A contact's facts from its values as the contacts table stores them (e-mails and phones
     as lists of ``{"label", "value"}``), of an account called ``account_name``: what
-    :func:`contact_facts` reads of it once it is stored (an import counts the likely
-    duplicates among the contacts it checked without reading them back)."""
+    :func:`~accountdesk.core.queries.duplicates.contact_facts` reads of it once it is stored
+    (an import counts the likely duplicates among the contacts it checked without reading
+    them back)."""
     return ContactFacts(
         contact["id"],
         contact["account_id"],
