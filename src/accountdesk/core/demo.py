@@ -48,6 +48,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_list, format_number, ngettext
 from accountdesk.core.labels import DEAL_STAGE
+from accountdesk.core.records import tag_key
 from accountdesk.core.services.followups import start_stay_in_touch_clock
 
 
@@ -1043,17 +1044,17 @@ def generate(
             )
         # a tag already there is reused whatever its case, as every tag is (clean_tags)
         existing = {
-            name.casefold(): tag_id for tag_id, name in conn.execute(
+            tag_key(name): tag_id for tag_id, name in conn.execute(
                 table(Tag).select().with_only_columns(table(Tag).c.id, table(Tag).c.name))
         }  # fmt: skip
         new_tags = [
             {"id": tag_ids[n], "name": tag_names[n], "created_at": now}
             for n in TAGS
-            if tag_names[n].casefold() not in existing
+            if tag_key(tag_names[n]) not in existing
         ]
         for row in rows["account_tags"]:
             name = next(n for n, i in tag_ids.items() if i == row["tag_id"])
-            row["tag_id"] = existing.get(tag_names[name].casefold(), row["tag_id"])
+            row["tag_id"] = existing.get(tag_key(tag_names[name]), row["tag_id"])
         if new_tags:
             conn.execute(insert(table(Tag)), new_tags)
         # Referrers must exist before the accounts that name them: they come earlier in the list.

@@ -233,13 +233,24 @@ def clean_important_date(item: ImportantDateInput) -> dict[str, Any]:
     }
 
 
+#: Turkish capital İ folds to i with a combining dot, and dotless ı stays itself: both as i.
+_TAG_FOLD = {0x0307: None, 0x0131: ord("i")}
+
+
+def tag_key(name: str) -> str:
+    """What makes two tags one tag: their names without case, the Turkish İ and ı as i
+    ("KİLİT HESAP" is "kilit hesap", "YENİLEME ZAMANI" is "yenileme zamanı"), as search
+    finds them. Every place that looks a tag up by its name compares these."""
+    return name.casefold().translate(_TAG_FOLD)
+
+
 def clean_tags(names: Sequence[str]) -> list[str]:
     """The tags, checked (:func:`validation.tag`), blank ones left out, each once (case is
-    ignored; the first spelling wins)."""
+    ignored, :func:`tag_key`; the first spelling wins)."""
     seen: dict[str, str] = {}
     for name in names:
         if name.strip():
             cleaned = v.tag(name)
-            seen.setdefault(cleaned.casefold(), cleaned)
+            seen.setdefault(tag_key(cleaned), cleaned)
     v.item_count("tags", seen)
     return list(seen.values())

@@ -119,6 +119,7 @@ def test_a_persons_name_with_their_accounts_name_finds_them(firms: Firms) -> Non
     queries = (
         "ayse anadolu", "Anadolu Ayşe", "yilmaz tekstil", "ayse anadolu tekstil",
         "ayse yilmaz anadolu", "ayse yilmaz anadolu tekstil", "anadolu tekstil ayse yilmaz",
+        "ayse yilmaz purchasing anadolu tekstil a.s.",  # seven words: "A.Ş." is two
     )  # fmt: skip
     for query in queries:
         ids = _ids(search(firms.db, query))

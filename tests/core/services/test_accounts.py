@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
@@ -173,3 +175,29 @@ def test_a_tag_with_non_ascii_capitals_is_reused_not_inserted_twice(db: Database
     second = _account(db, name="Other", tags=["İstanbul", "žalgiris"])
     assert sorted(account_input(db, first).tags) == ["İstanbul", "ŽALGIRIS"]
     assert sorted(account_input(db, second).tags) == ["İstanbul", "ŽALGIRIS"]
+
+
+def test_a_tag_in_turkish_capitals_is_the_same_tag(db: Database, tmp_path: Path) -> None:
+    # "KİLİT HESAP".casefold() keeps a combining dot, and "ZAMANI" folds to "zamani": each
+    # was stored as a second tag beside "kilit hesap" and "yenileme zamanı" (review R2)
+    from accountdesk.core.db.models import Tag
+    from accountdesk.core.io.csv_io import import_csv
+    from accountdesk.core.records import clean_tags, tag_key
+
+    assert tag_key("KİLİT HESAP") == tag_key("kilit hesap") == "kilit hesap"
+    assert tag_key("YENİLEME ZAMANI") == tag_key("yenileme zamanı")
+    assert clean_tags(["Fuar", "FUAR", "fuar"]) == ["Fuar"]
+    assert clean_tags(["KİLİT HESAP", "kilit hesap"]) == ["KİLİT HESAP"]
+    first = create_account(db, AccountInput(name="Ege Boya", country="TR", tags=["KİLİT HESAP"]))
+    create_account(db, AccountInput(name="Marmara", country="TR", tags=["kilit hesap"]))
+    create_account(db, AccountInput(name="Bursa", country="TR", tags=["yenileme zamanı"]))
+    path = tmp_path / "tags.csv"
+    path.write_text(
+        "account_name,account_country,account_tags\nAnkara Un,TR,YENİLEME ZAMANI; Kilit hesap\n",
+        encoding="utf-8",
+    )
+    import_csv(db, path)
+    with db.reader() as s:
+        names = sorted(s.scalars(select(Tag.name)))
+    assert names == ["KİLİT HESAP", "yenileme zamanı"]
+    assert account_input(db, first).tags == ["KİLİT HESAP"]

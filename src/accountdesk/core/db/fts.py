@@ -499,8 +499,10 @@ def finds_account_people(found: list[str]) -> bool:
 
 
 #: The most words of a query split between a person's name and their account's name
-#: (:func:`contacts_matching_sql`); a longer query is matched whole in either.
-SPLIT_WORDS = 6
+#: (:func:`contacts_matching_sql`: two statements a word); a longer query is matched whole in
+#: either. A name and the whole name of an account are often seven or eight words ("A.Ş." is
+#: two).
+SPLIT_WORDS = 12
 
 
 #: The shortest word the person's part of a split needs (:func:`_splits`): a letter alone

@@ -75,6 +75,7 @@ from accountdesk.core.io.csv_format import (
 )
 from accountdesk.core.io.mapping import COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.refusal import cancelled, nothing_imported
+from accountdesk.core.records import tag_key
 from accountdesk.core.services.accounts import owner_of_new
 from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
@@ -312,17 +313,17 @@ def _refuse_trashed(conn: Connection, target: Any, ids: list[str], message: str)
 
 
 def _tag_ids(conn: Connection, names: Iterable[str]) -> dict[str, str]:
-    wanted = {n.casefold(): n for n in names}
+    wanted = {tag_key(n): n for n in names}
     ids: dict[str, str] = {}
     for tag_id, name in conn.execute(select(Tag.id, Tag.name)):
-        if name.casefold() in wanted:
-            ids[name.casefold()] = tag_id
+        if tag_key(name) in wanted:
+            ids[tag_key(name)] = tag_id
     new = [
         {"id": new_id(), "name": wanted[k], "created_at": utcnow()} for k in wanted if k not in ids
     ]
     if new:
         conn.execute(insert(Tag), new)
-        ids.update({str(row["name"]).casefold(): str(row["id"]) for row in new})
+        ids.update({tag_key(str(row["name"])): str(row["id"]) for row in new})
     return ids
 
 
@@ -403,7 +404,7 @@ def _write_chunk(
         if old and column in plan.columns:
             conn.execute(link_table.delete().where(link_table.c[key].in_([r["id"] for r in old])))
         links = [
-            {key: owner, "tag_id": tag_ids[n.casefold()]}
+            {key: owner, "tag_id": tag_ids[tag_key(n)]}
             for owner, names in mapping.items()
             for n in names
         ]

@@ -74,6 +74,7 @@ from accountdesk.core.records import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    tag_key,
 )
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import owner_of_new, tags_for
@@ -1038,18 +1039,18 @@ def _write(session: Session, ctx: _Context) -> None:
     # The file's tags found or made together (not once per card), in batches of as many as
     # one record may hold (tags_for checks that number).
     lists = [a.tags for a in ctx.new_accounts.values()] + [c.tags for c in ctx.contacts_planned]
-    distinct = {n.casefold(): n for found in lists for n in found}
+    distinct = {tag_key(n): n for found in lists for n in found}
     names = list(distinct.values())
     tags: dict[str, Tag] = {}
     for start in range(0, len(names), v.MAX_ITEMS):
         for tag in tags_for(session, names[start : start + v.MAX_ITEMS]):
-            tags[tag.name.casefold()] = tag
+            tags[tag_key(tag.name)] = tag
     with session.no_autoflush:
         importer = owner_of_new(session.connection(), None) if ctx.new_accounts else None
         for plan in ctx.new_accounts.values():
             owner = plan.values.get("owner") or importer
             account = Account(id=plan.id, **{**plan.values, "owner": owner})
-            account.tags = [tags[n.casefold()] for n in plan.tags]
+            account.tags = [tags[tag_key(n)] for n in plan.tags]
             session.add(account)
         for item in ctx.contacts_planned:
             if item.update:  # what a card does not carry (buying role, consent …) stays
@@ -1060,7 +1061,7 @@ def _write(session: Session, ctx: _Context) -> None:
             else:
                 contact = Contact(id=item.id, **item.values)
                 session.add(contact)
-            contact.tags = [tags[n.casefold()] for n in item.tags]
+            contact.tags = [tags[tag_key(n)] for n in item.tags]
             contact.important_dates = [ImportantDate(**d) for d in item.dates]
 
 

@@ -21,6 +21,7 @@ from accountdesk.core.records import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    tag_key,
 )
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, editable, saving
@@ -33,14 +34,14 @@ def tags_for(session: Session, names: Sequence[str]) -> list[Tag]:
         return []
     # Compared in Python: SQLite's lower() folds only ASCII, so "İstanbul" was not found and
     # inserted a second time (a unique-constraint error). The tag table is small.
-    existing = {t.name.casefold(): t for t in session.scalars(select(Tag))}
+    existing = {tag_key(t.name): t for t in session.scalars(select(Tag))}
     result = []
     for name in cleaned:
-        tag = existing.get(name.casefold())
+        tag = existing.get(tag_key(name))
         if tag is None:
             tag = Tag(name=name)
             session.add(tag)
-            existing[name.casefold()] = tag
+            existing[tag_key(name)] = tag
         result.append(tag)
     return result
 
