@@ -71,3 +71,25 @@ def test_the_acquisition_cost_is_shown_in_the_accounts_currency(
         view.reload()
         shown = _shown(view)
     assert any(expected in text.replace("\xa0", "").replace(" ", "") for text in shown), shown
+
+
+def test_a_regions_code_is_written_in_persian_digits_in_persian(ctx: Any, qtbot: Any) -> None:
+    # The code of a Turkish region is its plate number: in a Persian window it is a number
+    # like any other (the English sweep found "Ankara (06)" in the editor and on the page)
+    from accountdesk.ui.accounts.editor import AccountEditor
+    from accountdesk.ui.accounts.view import AccountView
+
+    account = create_account(
+        ctx.db, AccountInput(name="Ege Lojistik", country="TR", subdivision="06")
+    )
+    with use_language("fa"):
+        view = AccountView(ctx, account)
+        qtbot.addWidget(view)
+        view.reload()
+        shown = [text for text in _shown(view) if "(" in text and "۰۶" in text]
+        editor = AccountEditor(ctx, account)
+        qtbot.addWidget(editor)
+        regions = [plain(editor.region.itemText(i)) for i in range(editor.region.count())]
+    assert shown and not any(ch in "0123456789" for text in shown for ch in text)
+    assert regions[1:] and not any(ch in "0123456789" for text in regions for ch in text)
+    assert any("(۰۶)" in text for text in regions)

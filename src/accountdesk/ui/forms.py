@@ -54,7 +54,6 @@ from accountdesk.core.country_names import subdivision_code
 from accountdesk.core.culture.countries import (
     country_zones,
     only_zone,
-    subdivision_name,
     subdivisions,
 )
 from accountdesk.core.errors import UserError
@@ -70,6 +69,7 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input, printable
+from accountdesk.ui import fmt
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, folded, zone_choices
 from accountdesk.ui.screenfit import resize_within_screen
@@ -206,13 +206,7 @@ def region_combo(country_box: QComboBox) -> QComboBox:
         box.clear()
         box.addItem("", "")
         country = combo_value(country_box).upper()
-        named = (
-            (
-                code,
-                _("{name} ({code})").format(name=subdivision_name(country, code), code=ltr(code)),
-            )
-            for code in subdivisions(country)
-        )
+        named = ((code, fmt.region(country, code)) for code in subdivisions(country))
         for code, text in icu.sorted_by(named, itemgetter(1)):
             box.addItem(text, code)
         box.blockSignals(False)

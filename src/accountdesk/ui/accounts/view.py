@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.culture.countries import subdivision_name
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import (
     N_,
@@ -244,7 +243,7 @@ class AccountView(QWidget):
             details_form(
                 [
                     (_("Country"), fmt.country(detail.country)),
-                    (_("Region"), _region(detail.country, detail.subdivision)),
+                    (_("Region"), fmt.region(detail.country, detail.subdivision)),
                     (_("City"), detail.city or ""),
                     (_("Address"), detail.address or ""),
                     (_("Time zone"), zone_name(detail.timezone) if detail.timezone else ""),
@@ -306,17 +305,6 @@ class AccountView(QWidget):
     def delete(self) -> None:
         if self.detail is not None:
             self.ctx.delete("account", self.record_id, self.detail.name)
-
-
-def _region(country: str, code: str | None) -> str:
-    """ "Stambula (34)": the region's name in the language and its code (the code alone, "34",
-    said nothing); a region that is no ISO 3166-2 code is shown as typed."""
-    if not code:
-        return ""
-    name = subdivision_name(country, code)
-    if name == code:
-        return code
-    return _("{name} ({code})").format(name=name, code=ltr(code))
 
 
 def _currency(code: str | None) -> str:
