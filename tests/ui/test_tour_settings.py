@@ -539,7 +539,7 @@ def test_me_offers_the_regions_of_my_country_by_name_in_persian(
     qtbot.addWidget(dialog)
     dialog.set_text("user.country", "IR")
     labels = [plain(dialog.region.itemText(i)) for i in range(dialog.region.count())]
-    assert "تهران (23)" in labels
+    assert "تهران (۲۳)" in labels  # the code in Persian digits, as every number here
     dialog.region.setEditText("اصفهان")  # a province typed by its name
     dialog.save()
     assert settings.get(ctx.db, "user.country") == "IR"
@@ -547,7 +547,7 @@ def test_me_offers_the_regions_of_my_country_by_name_in_persian(
     dialog.mark_clean()
     again = MeDialog(ctx)
     qtbot.addWidget(again)
-    assert plain(again.region.currentText()) == "اصفهان (10)"
+    assert plain(again.region.currentText()) == "اصفهان (۱۰)"
     again.mark_clean()
 
 
