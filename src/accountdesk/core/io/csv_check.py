@@ -8,8 +8,9 @@ or ``("crash", text)``. It is launched as a plain command, not through multiproc
 it never re-runs the parent's main module (the GUI, a test runner …).
 
 A process that checks the whole file (one part of one) then reads a byte from standard input:
-``1`` when the parent found the database empty (so the contacts of the file are all the
-contacts it will hold), anything else (or nothing: the parent closed it) when not. After a
+``1`` when the parent found the database empty and is its only writer (a laptop's file, so the
+contacts of the file are all the contacts it will hold), anything else (or nothing: the parent
+closed it) when not. After a
 ``1`` it counts the likely duplicates among the contacts it checked and sends
 ``("paired", count)``: the parent is writing its last rows and committing meanwhile, and
 need not read the contacts back to count them (:meth:`Checkers.paired`).
@@ -75,7 +76,8 @@ class Checkers:
 
     def tell_empty(self, empty: bool) -> None:
         """Tell a process that checks the whole file whether the database was ``empty`` when
-        the import began (see the module's text); the others are told nothing."""
+        the import began, with no other writer (see the module's text); the others are told
+        nothing."""
         if len(self.processes) != 1:
             return
         stdin = self.processes[0].stdin
