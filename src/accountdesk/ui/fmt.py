@@ -6,7 +6,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.culture.countries import subdivision_name
 from accountdesk.core.i18n import (
     _,
     country_name,
@@ -64,16 +63,3 @@ def place(city: str | None, code: str | None) -> str:
 
 def yes_no(value: bool) -> str:
     return _("Yes") if value else _("No")
-
-
-def region(country: str, code: str | None) -> str:
-    """ "Stambula (34)": a region's name in the language and its code, the code's digits in
-    the language's digits (the Turkish plate number 06 is ۰۶ in Persian); the code alone said
-    nothing. A region that is no ISO 3166-2 code is shown as typed. The region box of the
-    editors and the account's page both show a region so."""
-    if not code:
-        return ""
-    name = subdivision_name(country, code)
-    if name == code:
-        return code
-    return _("{name} ({code})").format(name=name, code=ltr(localize_digits(code)))

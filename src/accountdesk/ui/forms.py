@@ -54,6 +54,7 @@ from accountdesk.core.country_names import subdivision_code
 from accountdesk.core.culture.countries import (
     country_zones,
     only_zone,
+    subdivision_name,
     subdivisions,
 )
 from accountdesk.core.errors import UserError
@@ -63,13 +64,13 @@ from accountdesk.core.i18n import (
     current_zone_id,
     format_date_input,
     language_name,
+    localize_digits,
     ngettext,
     sentence_start,
     zone_name,
 )
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input, printable
-from accountdesk.ui import fmt
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, folded, zone_choices
 from accountdesk.ui.screenfit import resize_within_screen
@@ -206,7 +207,7 @@ def region_combo(country_box: QComboBox) -> QComboBox:
         box.clear()
         box.addItem("", "")
         country = combo_value(country_box).upper()
-        named = ((code, fmt.region(country, code)) for code in subdivisions(country))
+        named = ((code, region_label(country, code)) for code in subdivisions(country))
         for code, text in icu.sorted_by(named, itemgetter(1)):
             box.addItem(text, code)
         box.blockSignals(False)
@@ -254,6 +255,19 @@ def zone_follows_country(country_box: QComboBox, zone_box: QComboBox) -> None:
             set_combo(zone_box, only_zone(country) or "")
 
     on_country(country_box, follow)
+
+
+def region_label(country: str, code: str | None) -> str:
+    """ "Stambula (34)": a region's name in the language and its code, the code's digits in
+    the language's digits (the Turkish plate number 06 is ۰۶ in Persian); the code alone said
+    nothing. A region that is no ISO 3166-2 code is shown as typed. The region box
+    (:func:`region_combo`) and an account's page both show a region so."""
+    if not code:
+        return ""
+    name = subdivision_name(country, code)
+    if name == code:
+        return code
+    return _("{name} ({code})").format(name=name, code=ltr(localize_digits(code)))
 
 
 def region_value(box: QComboBox, country: str) -> str:

@@ -59,6 +59,7 @@ from accountdesk.ui.detail import (
     heading,
     scrolled,
 )
+from accountdesk.ui.forms import region_label
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.modal import run_modal
 
@@ -243,7 +244,7 @@ class AccountView(QWidget):
             details_form(
                 [
                     (_("Country"), fmt.country(detail.country)),
-                    (_("Region"), fmt.region(detail.country, detail.subdivision)),
+                    (_("Region"), region_label(detail.country, detail.subdivision)),
                     (_("City"), detail.city or ""),
                     (_("Address"), detail.address or ""),
                     (_("Time zone"), zone_name(detail.timezone) if detail.timezone else ""),
