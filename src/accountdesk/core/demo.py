@@ -48,7 +48,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_list, format_number, ngettext
 from accountdesk.core.labels import DEAL_STAGE
-from accountdesk.core.records import tag_key
+from accountdesk.core.records import SIZE_BANDS, tag_key
 from accountdesk.core.services.followups import start_stay_in_touch_clock
 
 
@@ -859,7 +859,7 @@ def generate(
         handle = _ascii_handle(root) or f"company{index}"
         account = {
             "id": account_id, "name": name, "industry": rng.choice(industries),
-            "size_band": rng.choice(("1-9", "10-49", "50-249", "250-999", "1000+")),
+            "size_band": rng.choice(SIZE_BANDS),
             "website": f"https://www.{handle}.example", "country": country.code,
             "subdivision": subdivision, "city": city, "address": None, "timezone": zone,
             "currency": country.currency, "tier": rng.choice(TIERS), "status": status,
