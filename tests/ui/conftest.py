@@ -13,6 +13,7 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.records import AccountInput, ContactInput, ImportantDateInput
 from accountdesk.core.services.accounts import create_account, create_contact
+from people import person_at
 
 NOW = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)  # a Wednesday: 11:30 in Riga, 16:30 in Bangkok
 
@@ -137,16 +138,7 @@ def person(db: Database) -> Callable[..., str]:
         account = create_account(
             db, AccountInput(name=f"{family or given} Ltd", country=country, timezone=zone)
         )
-        return create_contact(
-            db,
-            ContactInput(
-                account_id=account,
-                given_name=given,
-                family_name=family,
-                country=country,
-                timezone=zone,
-            ),
-        )
+        return person_at(db, account, given, family, country=country, zone=zone)
 
     return make
 

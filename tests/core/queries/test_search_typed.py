@@ -15,6 +15,7 @@ from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids,
 from accountdesk.core.queries.search import search
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services.accounts import create_account, create_contact
+from people import person_at
 
 # shown name: (given, family, country, zone, phones)
 PEOPLE = {
@@ -107,16 +108,8 @@ def people(db: Database) -> People:
     bakery = create_account(db, AccountInput(name="Bäckerei Sonnenschein", country="DE"))
     ids = {}
     for shown, (given, family, country, zone, phones) in PEOPLE.items():
-        ids[shown] = create_contact(
-            db,
-            ContactInput(
-                account_id=account,
-                given_name=given,
-                family_name=family,
-                country=country,
-                timezone=zone,
-                phones=phones,
-            ),
+        ids[shown] = person_at(
+            db, account, given, family, country=country, zone=zone, phones=phones
         )
     return People(db, ids, bakery)
 

@@ -23,22 +23,14 @@ from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import InteractionInput, log_interaction
 from accountdesk.core.services.followups import FollowUpInput, schedule
+from people import person_at
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # 11:00 in Riga, a Monday: working hours
 
 
 def _person(db: Database, account: str, given: str, family: str, country: str = "LV") -> str:
     zone = {"LV": "Europe/Riga", "EE": "Europe/Tallinn"}[country]
-    return create_contact(
-        db,
-        ContactInput(
-            account_id=account,
-            given_name=given,
-            family_name=family,
-            country=country,
-            timezone=zone,
-        ),
-    )
+    return person_at(db, account, given, family, country=country, zone=zone)
 
 
 @pytest.fixture
