@@ -24,11 +24,11 @@ from accountdesk.core.db import crypto
 from accountdesk.core.db.backup import backup_folder
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.db.schema import SQLITE_HEADER
-from accountdesk.core.queries.lists import count_live
 from accountdesk.core.records import AccountInput
 from accountdesk.core.services.accounts import create_account
 from accountdesk.ui import security
 from accountdesk.ui.security import IdleLock, PassphraseDialog
+from shown import count_live
 
 
 def add_account(db: Any, name: str, country: str = "LV", timezone: str = "Europe/Riga") -> str:

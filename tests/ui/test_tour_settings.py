@@ -392,12 +392,12 @@ def test_a_backup_file_from_elsewhere_is_restored_after_asking(
     from PySide6.QtWidgets import QMessageBox
 
     from accountdesk.core.db.engine import open_database
-    from accountdesk.core.queries.lists import count_live
     from accountdesk.core.queries.search import search
     from accountdesk.core.records import AccountInput
     from accountdesk.core.services.accounts import create_account
     from accountdesk.ui import backups as backups_ui
     from accountdesk.ui.backups import BackupsDialog
+    from shown import count_live
 
     old_laptop = open_database(tmp_path / "old" / "laptop.db")
     create_account(old_laptop, AccountInput(name="Kapadokya Seramik", country="TR"))
@@ -558,9 +558,9 @@ def test_deleting_an_account_for_good_says_its_contacts_go_too(
     took them too while asking only about the account."""
     from PySide6.QtWidgets import QMessageBox
 
-    from accountdesk.core.queries.lists import count_live
     from accountdesk.ui import listdialog
     from accountdesk.ui.trash.dialog import TrashDialog
+    from shown import count_live
 
     asked: list[str] = []
     monkeypatch.setattr(

@@ -53,9 +53,9 @@ def load_demo(ctx: AppContext, parent: QWidget | None, accounts: int = DEMO_ACCO
 def offer_first_run(ctx: AppContext, window: QWidget | None) -> None:
     """Show the first-run dialog over ``window`` when the database can be written and holds no
     account and no contact yet, and do what the user chose there."""
-    from accountdesk.core.queries.lists import count_live
+    from accountdesk.core.queries.lists import nothing_shown
 
-    if window is None or ctx.db.read_only or count_live(ctx.db) != (0, 0):
+    if window is None or ctx.db.read_only or not nothing_shown(ctx.db):
         return
     dialog = FirstRunDialog(ctx, window)
     if run_modal(dialog):

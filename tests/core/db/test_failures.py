@@ -32,10 +32,10 @@ from accountdesk.core.db.errors import (
     ReadOnlyDatabaseError,
     explain,
 )
-from accountdesk.core.queries.lists import count_live
 from accountdesk.core.queries.search import search
 from accountdesk.core.records import AccountInput
 from accountdesk.core.services.accounts import create_account
+from shown import count_live
 
 pytestmark = pytest.mark.sqlite_only  # the local file itself
 

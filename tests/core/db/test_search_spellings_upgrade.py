@@ -58,7 +58,7 @@ def test_the_upgrade_indexes_phones_and_spellings_of_stored_contacts(tmp_path: P
 
     upgraded = open_database(tmp_path / "a.db")
     try:
-        assert schema_revision(upgraded) == SCHEMA_HEAD == "0008"
+        assert schema_revision(upgraded) == SCHEMA_HEAD
         for query in ("0151 23456789", "Schaefer", "Baeckerei"):
             hits = search(upgraded, query)
             # the bakery, then its people: Heinz

@@ -11,13 +11,13 @@ from accountdesk.core.queries.lists import (
     account_rows,
     contact_ids,
     contact_rows,
-    count_live,
     filter_choices,
 )
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
+from shown import count_live
 
 
 def _data(db: Database) -> tuple[str, str, str]:

@@ -12,12 +12,15 @@ from sqlalchemy import select, text
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact
+from accountdesk.core.db.portable import portable
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.io.vcard import export_vcard
+from accountdesk.core.queries.culture import contact_country_pairs
 from accountdesk.core.queries.details import account_detail, contact_detail
-from accountdesk.core.queries.lists import count_live, filter_choices
+from accountdesk.core.queries.followups import counts_by_bucket
+from accountdesk.core.queries.lists import filter_choices, nothing_shown
 from accountdesk.core.queries.today import today_view
-from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, contact_shown
+from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, contact_shown, contacts_by_place
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import create_account, create_contact
@@ -92,11 +95,72 @@ def test_today_counts_and_names_only_what_is_shown(db: Database, world: dict[str
     assert recent.participants == "Kept Person"
 
 
-def test_the_status_bar_count_and_the_country_filter(db: Database, world: dict[str, str]) -> None:
-    assert count_live(db) == (1, 1)  # was (1, 2)
+def test_the_follow_up_counts_leave_out_the_trash(db: Database, world: dict[str, str]) -> None:
+    # Kept's call is due tomorrow; Trashy's went with Trashy
+    assert counts_by_bucket(db, NOW, "Europe/Riga") == {
+        "overdue": 0,
+        "today": 0,
+        "week": 1,
+        "later": 0,
+    }
+    other = create_account(db, AccountInput(name="Other", country="LV", timezone="Europe/Riga"))
+    otto = _person(db, other, "Otto", "Other")
+    schedule(db, FollowUpInput(contact_id=otto, title="Otto", local_due=datetime(2026, 11, 30, 8)))
+    assert counts_by_bucket(db, NOW, "Europe/Riga")["overdue"] == 1
+    trash.delete(db, "account", other)  # Otto is shown no more, nor his follow-up
+    assert counts_by_bucket(db, NOW, "Europe/Riga")["overdue"] == 0
+    trash.restore(db, "contact", world["trashy"])
+    assert counts_by_bucket(db, NOW, "Europe/Riga")["week"] == 2
+
+
+def test_the_country_filter_and_the_first_run_check(db: Database, world: dict[str, str]) -> None:
+    assert not nothing_shown(db)  # Acme
     choices = filter_choices(db)
     assert choices.countries == ["LV"]  # EE came only from Gone Ltd's contact
     assert choices.tiers == []  # Gone Ltd's
+    trash.delete(db, "account", world["acme"])
+    assert nothing_shown(db)  # both accounts in the trash: the first steps are offered
+
+
+def _places(db: Database) -> list[tuple[str, str | None, str, int]]:
+    with db.engine.connect() as conn:
+        found = contacts_by_place(portable(conn))
+        conn.rollback()
+    return [(g.country, g.subdivision, g.timezone, g.contacts) for g in found]
+
+
+def test_contacts_are_counted_by_place_without_those_of_the_trash(
+    db: Database, world: dict[str, str]
+) -> None:
+    # Kept alone: Trashy is in the trash, Ghost's account (Gone Ltd, Estonia) too
+    assert _places(db) == [("LV", None, "Europe/Riga", 1)]
+    assert contact_country_pairs(db) == [("LV", None)]
+    # an account in the trash takes out its contacts only, of a place others share
+    other = create_account(db, AccountInput(name="Other", country="LV", timezone="Europe/Riga"))
+    _person(db, other, "Otto", "Other")
+    _person(db, other, "Olga", "Other")
+    regional = create_account(db, AccountInput(name="Tallinn OÜ", country="EE"))
+    _person(db, regional, "Eva", "Tamm", country="EE")
+    assert _places(db) == [("EE", None, "Europe/Tallinn", 1), ("LV", None, "Europe/Riga", 3)]
+    trash.delete(db, "account", other)
+    assert _places(db) == [("EE", None, "Europe/Tallinn", 1), ("LV", None, "Europe/Riga", 1)]
+    assert contact_country_pairs(db) == [("EE", None), ("LV", None)]
+    trash.restore(db, "account", world["gone"])  # Ghost is back, beside Eva
+    assert _places(db) == [("EE", None, "Europe/Tallinn", 2), ("LV", None, "Europe/Riga", 1)]
+
+
+def test_the_trash_is_counted_out_a_statement_at_a_time(
+    db: Database, world: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accountdesk.core.queries import visible
+
+    monkeypatch.setattr(visible, "_IDS_AT_ONCE", 1)  # Gone Ltd and Other: two statements
+    other = create_account(db, AccountInput(name="Other", country="EE", timezone="Europe/Tallinn"))
+    _person(db, other, "Otto", "Other", country="EE")
+    riga = create_account(db, AccountInput(name="Riga", country="LV", timezone="Europe/Riga"))
+    _person(db, riga, "Rita", "Riga")
+    trash.delete(db, "account", other)
+    assert _places(db) == [("LV", None, "Europe/Riga", 2)]
 
 
 def test_the_vcard_export_leaves_out_contacts_of_a_trashed_account(

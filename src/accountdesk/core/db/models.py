@@ -39,6 +39,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
@@ -108,6 +109,22 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map = {datetime: UTCDateTime(), Decimal: Money(), dict[str, Any]: JSON}  # noqa: RUF012
+
+
+#: The condition of :func:`trash_index`.
+IN_TRASH = "deleted_at IS NOT NULL"
+
+
+def trash_index(table_name: str) -> Index:
+    """An index of the ids of ``table_name``'s records in the trash, and of no other: what a
+    count of records not in the trash, nor their account or contact, reads to leave those
+    out without joining every row (:func:`accountdesk.core.queries.visible.shown_by_key`)."""
+    return Index(
+        f"ix_{table_name}_trashed",
+        "id",
+        sqlite_where=text(IN_TRASH),
+        postgresql_where=text(IN_TRASH),
+    )
 
 
 class Record(Base):
@@ -188,6 +205,8 @@ class Account(Record):
     contacts: Mapped[list[Contact]] = relationship(back_populates="account", passive_deletes="all")
     tags: Mapped[list[Tag]] = relationship(secondary=account_tags, order_by=Tag.name)
 
+    __table_args__ = (trash_index("accounts"),)
+
 
 class Contact(Record):
     __tablename__ = "contacts"
@@ -204,7 +223,7 @@ class Contact(Record):
     preferred_channel: Mapped[str | None] = mapped_column(String(20))
     preferred_language: Mapped[str | None] = mapped_column(String(35))
     formality: Mapped[str] = mapped_column(String(10), default="formal")
-    country: Mapped[str] = mapped_column(String(2), index=True)
+    country: Mapped[str] = mapped_column(String(2))
     subdivision: Mapped[str | None] = mapped_column(String(6))
     city: Mapped[str | None] = mapped_column(String(120))
     timezone: Mapped[str] = mapped_column(String(64))
@@ -227,6 +246,18 @@ class Contact(Record):
     __table_args__ = (
         Index("ix_contacts_account_id", "account_id"),
         Index("ix_contacts_family_name_given_name", "family_name", "given_name"),
+        # where contacts are and their hours, counted without reading their rows
+        # (queries.visible.contacts_by_place); also the index of a country's contacts
+        Index(
+            "ix_contacts_place_hours",
+            "country",
+            "subdivision",
+            "timezone",
+            "work_start",
+            "work_end",
+            "deleted_at",
+        ),
+        trash_index("contacts"),
     )
 
 
@@ -291,7 +322,7 @@ class FollowUp(Record):
     zone: Mapped[str] = mapped_column(String(64))
     due_at: Mapped[datetime] = mapped_column(index=True)
     duration_minutes: Mapped[int] = mapped_column(Integer, default=30)
-    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    status: Mapped[str] = mapped_column(String(10), default="open")
     completed_at: Mapped[datetime | None]
     snoozed_until: Mapped[datetime | None]
     notified_at: Mapped[datetime | None]
@@ -301,6 +332,21 @@ class FollowUp(Record):
     rrule_start: Mapped[str | None] = mapped_column(String(19))
     move_to_working_day: Mapped[bool] = mapped_column(Boolean, default=False)
     origin: Mapped[str] = mapped_column(String(20), default="manual")
+
+    # the lists' order (due, then id) within a status: the first overdue ones without sorting
+    # every open follow-up (Today: 0.3 s at 88,000 open, against under a millisecond); with
+    # what decides whether one is shown, the counts by due time read no row (0.04 s)
+    __table_args__ = (
+        Index(
+            "ix_follow_ups_status_due",
+            "status",
+            "due_at",
+            "id",
+            "deleted_at",
+            "account_id",
+            "contact_id",
+        ),
+    )
 
 
 class Deal(Record):

@@ -9,8 +9,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Account, Contact, CountryNote
-from accountdesk.core.queries.visible import live
+from accountdesk.core.db.models import Account, CountryNote
+from accountdesk.core.db.portable import portable
+from accountdesk.core.queries.visible import contacts_by_place
 
 
 @dataclass(frozen=True)
@@ -53,16 +54,12 @@ def countries_with_notes(db: Database) -> dict[str, int]:
 
 def contact_country_pairs(db: Database) -> list[tuple[str, str | None]]:
     """The distinct (country, subdivision) pairs of the contacts shown (:mod:`.visible`:
-    neither they nor their account in the trash)."""
-    with db.reader() as session:
-        rows = session.execute(
-            select(Contact.country, Contact.subdivision)
-            .join(Account, Account.id == Contact.account_id)
-            .where(*live(Contact, Account))
-            .distinct()
-            .order_by(Contact.country, Contact.subdivision)
-        ).all()
-    return [(str(r[0]), str(r[1]) if r[1] else None) for r in rows if r[0]]
+    neither they nor their account in the trash), in order, a contact without a region first."""
+    with db.engine.connect() as conn:
+        groups = contacts_by_place(portable(conn))
+        conn.rollback()
+    pairs = {(g.country, g.subdivision or None) for g in groups if g.country}
+    return sorted(pairs, key=lambda pair: (pair[0], pair[1] or ""))
 
 
 def account_country(db: Database, account_id: str) -> tuple[str, str | None] | None:

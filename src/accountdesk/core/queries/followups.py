@@ -32,7 +32,7 @@ from accountdesk.core.db.fts import (
     query_words,
 )
 from accountdesk.core.db.models import Account, Contact, FollowUp
-from accountdesk.core.queries.visible import live
+from accountdesk.core.queries.visible import live, shown_by_key
 from accountdesk.core.timekeeping.reminders import (
     BUCKETS,
     Bucket,
@@ -294,7 +294,12 @@ def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket
     one pass over the open follow-ups."""
     bounds = bucket_bounds(now, user_zone)
     counted = [func.count().filter(and_(true(), *_in_bucket(bounds, b))) for b in BUCKETS]
-    query = shown_follow_ups(select(*counted).select_from(FollowUp)).where(FollowUp.status == OPEN)
+    # the rows shown_follow_ups keeps, without joining each one's account and contact
+    query = (
+        select(*counted)
+        .select_from(FollowUp)
+        .where(*shown_by_key(FollowUp, FollowUp.contact_id), FollowUp.status == OPEN)
+    )
     with db.reader() as session:
         found = session.execute(query).one()
     return {bucket: int(n or 0) for bucket, n in zip(BUCKETS, found, strict=True)}

@@ -30,7 +30,7 @@ from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.queries.team import members, owner_name, owner_name_sql
-from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL
+from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, any_account_shown
 
 
 @dataclass(frozen=True)
@@ -485,17 +485,11 @@ def owner_choices(db: Database) -> list[tuple[str, str]]:
     return icu.sorted_by(sorted(pairs), itemgetter(1))
 
 
-def count_live(db: Database) -> tuple[int, int]:
-    """How many live accounts and contacts there are (the first-run check)."""
+def nothing_shown(db: Database) -> bool:
+    """Whether the database shows nothing yet: no account outside the trash (and so no
+    contact): the first-run check. It counted every account and contact (0.3 s at 300,000
+    contacts, on the window's thread at start-up)."""
     with db.engine.connect() as conn:
-        accounts = conn.execute(
-            text("SELECT count(*) FROM accounts WHERE deleted_at IS NULL")
-        ).scalar_one()
-        contacts = conn.execute(
-            text(
-                "SELECT count(*) FROM contacts c JOIN accounts a ON a.id = c.account_id "
-                f"WHERE {CONTACT_SHOWN_SQL}"
-            )
-        ).scalar_one()
+        found = any_account_shown(portable(conn))
         conn.rollback()
-    return int(accounts), int(contacts)
+    return not found

@@ -22,7 +22,7 @@ from accountdesk.core.queries.followups import (
     list_follow_ups,
 )
 from accountdesk.core.queries.search import display_name
-from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL
+from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, contacts_by_place
 from accountdesk.core.timekeeping.workhours import WorkingHours, work_status
 from accountdesk.core.timekeeping.zones import get_zone, user_day
 
@@ -89,14 +89,6 @@ _DATES = (
     "AND d.month = ? AND d.day IN (?, ?)"
 )
 
-# the contacts shown (of an account in the trash too, the total counted them: queries.visible)
-_ZONES = (
-    "SELECT c.timezone, c.country, c.subdivision, c.work_start, c.work_end, count(*) "
-    f"FROM contacts c JOIN accounts a ON a.id = c.account_id WHERE {CONTACT_SHOWN_SQL} "
-    "GROUP BY c.timezone, c.country, c.subdivision, c.work_start, c.work_end"
-)
-
-
 # the participants named are those shown (not in the trash, nor their account: queries.visible)
 _PARTICIPANTS = (
     "SELECT p.interaction_id, c.given_name, c.family_name, c.name_order "
@@ -153,11 +145,11 @@ def working_now(raw: Any, now: datetime, limit: int) -> tuple[list[WorkingContac
     the rule runs once per group, not once per contact."""
     working_groups: list[tuple[str, str, str | None, str | None, str | None]] = []
     total = 0
-    for zone_name, country, sub, start, end, count in raw.execute(_ZONES):
+    for country, sub, zone_name, start, end, count in contacts_by_place(raw):
         hours = WorkingHours.for_contact(country, start, end, subdivision=sub)
         if work_status(now, zone_name, country, sub, hours, window=False).working:
             working_groups.append((zone_name, country, sub, start, end))
-            total += int(count)
+            total += count
     contacts: list[WorkingContact] = []
     for zone_name, country, sub, start, end in working_groups:
         if len(contacts) >= limit:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import icu
 from accountdesk.core.i18n import N_, _, format_number, ngettext, zone_name
 from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
-from accountdesk.core.queries.lists import count_live
+from accountdesk.core.queries.lists import nothing_shown
 from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.core.timekeeping.reminders import Bucket
 from accountdesk.core.timekeeping.zones import get_zone, user_day
@@ -445,12 +445,12 @@ class TodayScreen(QWidget):
         if not self.asynchronous:
             self._show(generation, load())
             self._culture(generation, culture_items(db, today))
-            self._empty(generation, count_live(db))
+            self._empty(generation, nothing_shown(db))
             return
         # each dropped when the screen is gone (the window built again in another language)
         tasks.run(load, lambda d: self._show(generation, d), owner=self)
         tasks.run(
-            lambda: count_live(db), lambda counts: self._empty(generation, counts), owner=self
+            lambda: nothing_shown(db), lambda empty: self._empty(generation, empty), owner=self
         )
         tasks.run(
             lambda: culture_items(db, today),
@@ -458,10 +458,10 @@ class TodayScreen(QWidget):
             owner=self,
         )
 
-    def _empty(self, generation: int, counts: tuple[int, int]) -> None:
+    def _empty(self, generation: int, empty: bool) -> None:
         """Show the first steps while the database has no account and no contact."""
         if generation == self._generation:
-            self.start_here.setVisible(counts == (0, 0))
+            self.start_here.setVisible(empty)
 
     def _culture(self, generation: int, items: list[Any]) -> None:
         if generation == self._generation:
