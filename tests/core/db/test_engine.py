@@ -1,4 +1,6 @@
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,6 +56,24 @@ def test_the_trash_indexes_hold_the_trash_alone(database_target: str) -> None:
     assert set(made) == {"ix_accounts_trashed", "ix_contacts_trashed"}
     for sql in made.values():
         assert sql.endswith(("WHERE deleted_at IS NOT NULL", "WHERE (deleted_at IS NOT NULL)"))
+
+
+def test_a_laptop_file_is_opened_without_the_postgresql_dialect(tmp_path: Path) -> None:
+    """SQLAlchemy imports a dialect to check an index's ``postgresql_*`` options: the models
+    give none, so a laptop's start (open the file, fill Today) does not pay for it. (Making
+    a new file runs the migrations, which may.)"""
+    open_database(tmp_path / "laptop.db").close()
+    code = (
+        "import sys\n"
+        "from accountdesk.core.db.engine import open_database\n"
+        "from accountdesk.core.queries import culture, followups, lists, today\n"
+        f"open_database({str(tmp_path / 'laptop.db')!r}).close()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sqlalchemy.dialects.postgres')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_search_tables_of_the_migrations_are_those_of_the_search_module() -> None:
