@@ -100,12 +100,15 @@ def test_subdivision_names_in_the_users_language() -> None:
 
 def test_every_region_of_iran_and_thailand_has_a_name_in_its_own_script() -> None:
     """pycountry has no Persian names and lacks two Thai ones: a Persian window listed
-    Iran's provinces romanised ("Tehrān"), a Thai one Bangkok as "Krung Thep Maha Nakhon"."""
+    Iran's provinces romanised ("Tehrān"), a Thai one Bangkok as "Krung Thep Maha Nakhon".
+    A Persian window also names the regions of the Emirates, Turkey, Afghanistan, Saudi
+    Arabia and Germany in Persian ("Ankara (۰۶)" was romanised)."""
     import unicodedata
 
     from accountdesk.core.culture.countries import subdivisions
 
-    for country, lang, script in (("IR", "fa", "ARABIC"), ("TH", "th", "THAI")):
+    persian = [(country, "fa", "ARABIC") for country in ("IR", "AE", "TR", "AF", "SA", "DE")]
+    for country, lang, script in (*persian, ("TH", "th", "THAI")):
         for code in subdivisions(country):
             name = subdivision_name(country, code, lang)
             letters = [ch for ch in name if ch.isalpha()]
@@ -116,6 +119,8 @@ def test_every_region_of_iran_and_thailand_has_a_name_in_its_own_script() -> Non
             )
     assert subdivision_name("IR", "23", "fa") == "تهران"
     assert subdivision_name("IR", "IR-10", "fa") == "اصفهان"
+    assert subdivision_name("TR", "06", "fa") == "آنکارا"
+    assert subdivision_name("AE", "DU", "fa") == "دبی"
     assert subdivision_name("TH", "10", "th") == "กรุงเทพมหานคร"
     assert subdivision_name("IR", "23", "en") == "Tehrān"  # English: the ISO name
 
