@@ -295,11 +295,8 @@ def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket
     bounds = bucket_bounds(now, user_zone)
     counted = [func.count().filter(and_(true(), *_in_bucket(bounds, b))) for b in BUCKETS]
     # the rows shown_follow_ups keeps, without joining each one's account and contact
-    query = (
-        select(*counted)
-        .select_from(FollowUp)
-        .where(*shown_by_key(FollowUp, FollowUp.contact_id), FollowUp.status == OPEN)
-    )
+    shown = shown_by_key(FollowUp, FollowUp.contact_id, postgres=db.is_postgres)
+    query = select(*counted).select_from(FollowUp).where(*shown, FollowUp.status == OPEN)
     with db.reader() as session:
         found = session.execute(query).one()
     return {bucket: int(n or 0) for bucket, n in zip(BUCKETS, found, strict=True)}
