@@ -104,7 +104,7 @@ def test_with_room_they_are_as_wide_as_their_text_and_the_advice_takes_the_rest(
     assert header.sectionSize(ADVICE) >= text_width(view, advice)
 
 
-@pytest.mark.parametrize("width", [420, 700])
+@pytest.mark.parametrize("width", [420, 700, 850])
 @pytest.mark.parametrize("lang", ["fa", "th"])
 def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
     qtbot: Any, ctx: Any, person: Any, lang: str, width: int
@@ -133,6 +133,8 @@ def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
         if section.wrapping:  # none narrower than its floor, every text shown whole
             for column, floor in section.floors.items():
                 assert sizes[column] >= floor > 0
+                # its heading too: Thai's "คำแนะนำ" (advice) was cut above empty cells
+                assert sizes[column] >= header.sectionSizeHint(column), (lang, width, column)
             for row in rows:
                 for column in (COUNTRY, WHAT):
                     assert _shown_whole(view, row, column), (lang, width, row, column)

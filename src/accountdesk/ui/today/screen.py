@@ -193,10 +193,13 @@ class Section(QFrame):
         needs = {c: max(header.sectionSizeHint(c), text_width(view, texts[c])) for c in self._wrap}
         em = view.fontMetrics().horizontalAdvance("M")
         low, cap = (ems * em for ems in FLOOR_EMS)
-        self.floors = {
-            c: min(needs[c], max(low, min(text_width(view, _words(texts[c])), cap)))
+        # a floor holds the column's longest word and its heading (Thai's "คำแนะนำ", advice,
+        # was cut at the block's edge above a column of no advice)
+        longest = {
+            c: max(text_width(view, _words(texts[c])), header.sectionSizeHint(c))
             for c in self._wrap
         }
+        self.floors = {c: min(needs[c], max(low, min(longest[c], cap))) for c in self._wrap}
         left = max(width - others, 0)
         header.setMinimumSectionSize(min(header.minimumSectionSize(), em))
         line = view.fontMetrics().lineSpacing()
