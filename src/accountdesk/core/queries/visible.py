@@ -76,16 +76,20 @@ def shown_by_key(
     follow-ups with 200,000 contacts in the trash)."""
     conditions = [record.deleted_at.is_(None), _not_trashed(Account, record.account_id, postgres)]
     if contact is not None:
-        conditions.append(or_(contact.is_(None), _not_trashed(Contact, contact, postgres)))
+        conditions.append(_not_trashed(Contact, contact, postgres, nullable=True))
     return conditions
 
 
-def _not_trashed(model: Any, key: Any, postgres: bool) -> ColumnElement[bool]:
-    """The record of ``model`` that ``key`` names is not in the trash (:func:`shown_by_key`)."""
+def _not_trashed(
+    model: Any, key: Any, postgres: bool, *, nullable: bool = False
+) -> ColumnElement[bool]:
+    """The record of ``model`` that ``key`` names, if any (``nullable``: ``key`` may be NULL,
+    naming none), is not in the trash (:func:`shown_by_key`)."""
     trashed = model.deleted_at.is_not(None)
-    if postgres:
+    if postgres:  # no row where id = NULL: a key naming none passes as it is (an anti-join)
         return ~select(model.id).where(model.id == key, trashed).exists()
-    return key.not_in(select(model.id).where(trashed))  # type: ignore[no-any-return]
+    kept: ColumnElement[bool] = key.not_in(select(model.id).where(trashed))
+    return or_(key.is_(None), kept) if nullable else kept  # NULL NOT IN (…) is not true
 
 
 def _sql(clause: Any) -> str:
