@@ -26,12 +26,15 @@ import contextlib
 import gc
 import os
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 #: Rows of a chunk: what is checked, sent and written at a time. The last chunk is written
 #: after the checking ends: at 5,000 rows, an import of 30,000 contacts took 0.2 s longer
@@ -42,6 +45,9 @@ CHUNK_ROWS = 2000
 CHECKERS = 1
 PARALLEL_MIN_BYTES = 2_000_000  # about 5,000 rows: below this more processes are not worth it
 PART_BLOCK = 1000  # rows per block when several processes check a file
+#: Messages a checking process holds for the parent before it waits for the parent to read
+#: them (a chunk's message is about 0.9 MB; see :class:`Outbox`).
+OUTBOX_MESSAGES = 8
 #: What the parent writes to the standard input of a process that checks the whole file when
 #: the database was empty: count the likely duplicates (see the module's text).
 EMPTY = b"1"
@@ -148,17 +154,56 @@ def started_early(path: Path, language: str, *, apart: bool) -> Iterator[Checker
             checkers.stop()
 
 
+class Outbox:
+    """The messages of a checking process to its parent, written to ``out`` by a thread of
+    their own: the checking goes on while the parent is busy writing and does not read (a
+    pipe holds 64 KB, a chunk's message about 0.9 MB; writing them in the checking thread
+    kept it waiting half a second of an import of 30,000 contacts). At most
+    :data:`OUTBOX_MESSAGES` wait; then :meth:`send` waits for the parent. Once the parent
+    has stopped reading, :meth:`send` raises BrokenPipeError."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._out = out
+        self._waiting: queue.Queue[bytes | None] = queue.Queue(maxsize=OUTBOX_MESSAGES)
+        self._broken = False
+        self._thread = threading.Thread(target=self._write, daemon=True)
+        self._thread.start()
+
+    def send(self, kind: str, payload: object) -> None:
+        if self._broken:
+            raise BrokenPipeError("the parent stopped reading")
+        self._waiting.put(pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def close(self) -> None:
+        """Write what is waiting, then stop the thread."""
+        self._waiting.put(None)
+        self._thread.join()
+
+    def _write(self) -> None:
+        while (message := self._waiting.get()) is not None:
+            if self._broken:
+                continue  # taken and dropped, so that a send waiting for room goes on
+            try:
+                self._out.write(message)
+                self._out.flush()
+            except OSError:  # BrokenPipeError among them: the parent stopped listening
+                self._broken = True
+
+
 def main(argv: list[str]) -> int:
-    path, language, part, parts, seed_ms, seed_key, chunk_rows, part_block = argv
-    out = sys.stdout.buffer
     # no cyclic collection while the modules are imported either (collection_paused below
     # pauses it for the checking): the passes over what the imports make found nothing
     gc.disable()
+    outbox = Outbox(sys.stdout.buffer)
+    try:
+        return _check(outbox.send, argv)
+    finally:
+        outbox.close()
 
-    def send(kind: str, payload: object) -> None:
-        pickle.dump((kind, payload), out, protocol=pickle.HIGHEST_PROTOCOL)
-        out.flush()
 
+def _check(send: Callable[[str, object], None], argv: list[str]) -> int:
+    """:func:`main` with its messages going out through ``send``."""
+    path, language, part, parts, seed_ms, seed_key, chunk_rows, part_block = argv
     from accountdesk.core import i18n
     from accountdesk.core.db.collection import chunk_done, collection_paused
     from accountdesk.core.io import csv_format
