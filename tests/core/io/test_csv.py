@@ -173,6 +173,47 @@ def test_checking_in_a_second_process_gives_the_same_result(
     assert _count(third, Account) == 0 and _count(third, Contact) == 0
 
 
+def _indexes(db: Database) -> list[tuple[str, str]]:
+    with db.reader() as s:
+        found = s.connection().exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        )
+        return [(name, sql) for name, sql in found]
+
+
+@pytest.mark.parametrize("apart", [False, True], ids=["checked here", "checked apart"])
+def test_an_import_into_an_empty_file_makes_its_indexes_again_after_the_rows(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, apart: bool
+) -> None:
+    # The indexes of the tables an import loads are dropped while the rows go in and made
+    # again before the commit (bulk.indexes_deferred): the file ends with the same indexes,
+    # each holding every row (integrity_check compares them with the tables); an import
+    # that fails leaves them as they were.
+    generate(db, accounts=40, seed=3, anchor=date(2026, 11, 23))
+    path = tmp_path / "export.csv"
+    path.write_text(_export(db), encoding="utf-8")
+    if apart:
+        monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 0)
+        monkeypatch.setattr(csv_check, "CHUNK_ROWS", 50)
+    target = open_database(tmp_path / "target.db")
+    before = _indexes(target)
+    assert any(name == "ix_contacts_account_id" for name, _sql in before)
+    assert any(name == "ix_search_keys_key" for name, _sql in before)
+    import_csv(target, path)
+    assert _indexes(target) == before
+    with target.reader() as s:
+        assert s.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    assert search(target, "a")  # found through the search index's keys
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    rows[-1][COLUMNS.index("timezone")] = "Mars/Olympus"
+    broken = _write(tmp_path / "broken.csv", rows[0], rows[1:])
+    failed = open_database(tmp_path / "failed.db")
+    with pytest.raises(CsvImportError):
+        import_csv(failed, broken)
+    assert _indexes(failed) == before
+
+
 @pytest.mark.parametrize("empty", [True, False], ids=["empty database", "database with data"])
 def test_the_checking_process_counts_the_likely_duplicates_of_an_import_into_an_empty_file(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty: bool

@@ -7,8 +7,9 @@ is an ordinary Core ``insert``. A test checks that both paths store identical ro
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -88,6 +89,30 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]
     raw = conn.connection.driver_connection
     assert raw is not None
     raw.executemany(sql, values)
+
+
+@contextlib.contextmanager
+def indexes_deferred(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """On SQLite, the secondary indexes of ``tables`` dropped inside the block and made again,
+    as the database itself defines them, when it ends without an error (one sort of each
+    index instead of a B-tree insertion a row: for a load into empty tables). After an error
+    the caller's transaction rolls back, dropping included. Elsewhere nothing is changed."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    marks = ", ".join("?" * len(tables))
+    found = raw.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) ORDER BY name",
+        tuple(tables),
+    ).fetchall()
+    for name, _sql in found:
+        raw.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in found:
+        raw.execute(sql)
 
 
 def insert_unless_there(conn: Connection, table: Table, values: Mapping[str, Any]) -> None:

@@ -35,7 +35,7 @@ from sqlalchemy import Connection, bindparam, insert, select, text, update
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db import search
-from accountdesk.core.db.bulk import bulk_insert
+from accountdesk.core.db.bulk import bulk_insert, indexes_deferred
 from accountdesk.core.db.collection import chunk_done, collection_paused
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.ids import new_id
@@ -687,6 +687,13 @@ def import_csv(
             checking.stop()
 
 
+#: The tables an import writes rows to (their indexes are made after a load into an empty
+#: database: :func:`~accountdesk.core.db.bulk.indexes_deferred`).
+_LOADED = (
+    "accounts", "contacts", "important_dates", "account_tags", "contact_tags", "search_keys",
+)  # fmt: skip
+
+
 def _import_rows(
     db: Database,
     chunks: Iterator[Plan],
@@ -733,10 +740,13 @@ def _import_rows(
         alone = fresh and not db.is_postgres
         if checking is not None:
             checking.tell_empty(alone)
-        for plan in chunks:
-            _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
-            chunk_done()
-        _link_referrals(conn, referrals)
+        # Into empty tables, each index is made once after the rows are in (0.2 s less of an
+        # import of 30,000 contacts).
+        with indexes_deferred(conn, _LOADED if fresh else ()):
+            for plan in chunks:
+                _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
+                chunk_done()
+            _link_referrals(conn, referrals)
     counted = checking.paired() if checking is not None and alone else None
     report.likely_duplicates = (
         counted if counted is not None else likely_duplicates(db, contacts_written)
