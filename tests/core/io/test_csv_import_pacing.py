@@ -1,5 +1,6 @@
-"""How a large import is paced: a small first chunk, so the writer starts early, and no
-cyclic garbage collection while it writes, switched back on however the import ends."""
+"""How a large import is paced: a small first chunk, so the writer starts early, small last
+chunks, so that it has little left to write when the checking ends, and no cyclic garbage
+collection while it writes, switched back on however the import ends."""
 
 from __future__ import annotations
 
@@ -33,6 +34,28 @@ def test_the_first_chunk_is_small_and_the_others_full(
     plans = list(csv_format.plan_chunks(header, reader, None, 10))
     sizes = [len(p.accounts) + len(p.contacts) for p in plans]
     assert sizes[0] == 3 and sizes[1] == 10 and sum(len(p.contacts) for p in plans) == 30
+
+
+def test_chunks_halve_near_the_end_of_a_file_whose_lines_are_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_format, "FIRST_CHUNK_ROWS", 3)
+    monkeypatch.setattr(csv_format, "LAST_CHUNK_ROWS", 4)
+    rows = [["Firma", "LV", f"Ilze{i}", "Bērziņa"] for i in range(100)]
+    path = _write(tmp_path / "people.csv", rows)
+
+    def sizes(counted: bool) -> list[int]:
+        header, reader, lines, _code_page = csv_format.read_rows(path)
+        plans = csv_format.plan_chunks(header, reader, None, 20, lines=lines if counted else None)
+        found = [(len(p.contacts), len(p.accounts) + len(p.contacts)) for p in plans]
+        assert sum(contacts for contacts, _items in found) == 100
+        return [items for _contacts, items in found]
+
+    assert sizes(counted=False)[-1] > 4  # the rest after full chunks of 20
+    counted = sizes(counted=True)
+    assert counted[:3] == [3, 20, 20]  # full chunks while much is left
+    assert counted[-1] <= 4 and counted[-2] <= 4  # then halving down to LAST_CHUNK_ROWS
+    assert any(4 < size < 20 for size in counted)
 
 
 @pytest.mark.parametrize("bad", [False, True], ids=["imported", "refused"])

@@ -13,9 +13,13 @@ from hypothesis import strategies as st
 from accountdesk.core.io import csv_format
 
 
-@given(st.text(alphabet='a,"\r\n\u2028\x85\x0c é', max_size=40))
-def test_lines_as_universal_newlines_cut_them(text: str) -> None:
-    assert list(csv_format._lines(text)) == list(io.StringIO(text, newline=""))
+@given(
+    st.text(alphabet='a,"\r\n\u2028\x85\x0c é', max_size=40),
+    st.sampled_from([1, 2, 3, 7, csv_format.LINES_BLOCK]),
+)
+def test_lines_as_universal_newlines_cut_them(text: str, block: int) -> None:
+    # the text is read in blocks of about ``block`` characters: a block ends where a line does
+    assert list(csv_format._lines(text, block)) == list(io.StringIO(text, newline=""))
 
 
 def test_rows_with_every_kind_of_line_end(tmp_path: Path) -> None:

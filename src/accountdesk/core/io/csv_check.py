@@ -216,7 +216,7 @@ def _check(send: Callable[[str, object], None], argv: list[str]) -> int:
     # the collector's passes over everything the check keeps took a tenth of its time
     with collection_paused():
         try:
-            header, rows, _lines, code_page = csv_format.read_rows(Path(path))
+            header, rows, lines, code_page = csv_format.read_rows(Path(path))
             seed = (int(seed_ms), bytes.fromhex(seed_key))
             # the header read as the parent reads it (its dates' order and calendar too)
             header_map = csv_format.read_header_map(Path(path), header, code_page)
@@ -229,6 +229,7 @@ def _check(send: Callable[[str, object], None], argv: list[str]) -> int:
                 part_block=int(part_block),
                 seed=seed,
                 mapping=header_map,
+                lines=lines,
             ):
                 send("chunk", plan)
                 if whole:  # an account's name as its first chunk has it: the one written
