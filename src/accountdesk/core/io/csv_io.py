@@ -742,7 +742,7 @@ def _import_rows(
             checking.tell_empty(alone)
         # Into empty tables, each index is made once after the rows are in (0.2 s less of an
         # import of 30,000 contacts).
-        with indexes_deferred(conn, _LOADED if fresh else ()):
+        with indexes_deferred(conn, _LOADED if fresh else ()), search.bulk_indexing(conn):
             for plan in chunks:
                 _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
                 chunk_done()
