@@ -2,6 +2,7 @@
 
     uv run accountdesk demo --db /tmp/big.db --accounts 100000     # once: 300k contacts
     uv run python benchmarks/run_all.py --db /tmp/big.db [--runs 5] [--workdir /tmp/ad-run-all]
+        [--big-import 3]   # also the import of the big database's export (30 s a run)
 
 What it measures, each as a whole process (median of ``--runs``, app and floor taking turns):
 
@@ -9,7 +10,8 @@ What it measures, each as a whole process (median of ``--runs``, app and floor t
   screen with its data (``=filled``) on the big database and on a 1,200-contact one, beside a
   bare PySide6 ``QMainWindow`` process;
 - ``accountdesk import`` of its own 30k-contact CSV export into a new database, beside a bare
-  ``sqlite3`` process that reads the same CSV and ``executemany``s it into one table;
+  ``sqlite3`` process that reads the same CSV and ``executemany``s it into one table (with
+  ``--big-import``, the big database's 300k-contact export too);
 - ``accountdesk report account`` beside a bare ReportLab process that registers the fonts the
   report embedded and lays out as many pages, and that process with SQLAlchemy imported first,
   Core alone and its ORM (bounds: what any report read through the database layer takes at
@@ -173,6 +175,13 @@ def main() -> int:
     parser.add_argument("--db", default="/tmp/big.db", help="the 300k-contact database")
     parser.add_argument("--runs", type=int, default=5, help="measurements per figure (median)")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/ad-run-all"))
+    parser.add_argument(
+        "--big-import",
+        type=int,
+        default=0,
+        metavar="RUNS",
+        help="also import the big database's own export, RUNS times (about 30 s each)",
+    )
     args = parser.parse_args()
     work: Path = args.workdir
     work.mkdir(parents=True, exist_ok=True)
@@ -210,19 +219,28 @@ def main() -> int:
     target = work / "import.db"
     floor_target = work / "floor.db"
 
-    def import_ours() -> float:
+    def import_ours(source: Path) -> float:
         remove_database(target)
-        return run([str(EXE), "import", "--db", str(target), str(export)])
+        return run([str(EXE), "import", "--db", str(target), str(source)])
 
-    def import_floor() -> float:
+    def import_floor(source: Path) -> float:
         remove_database(floor_target)
-        return run([sys.executable, "-c", SQLITE_IMPORT, str(export), str(floor_target)])
+        return run([sys.executable, "-c", SQLITE_IMPORT, str(source), str(floor_target)])
 
-    mine, floor_s = pair(args.runs, import_ours, import_floor)
-    table.append((f"import of its own {exported:,}-contact export",
-                  f"{seconds(mine)} ({exported / mine:,.0f} contacts/s)",
-                  f"sqlite3 executemany of the same CSV, {seconds(floor_s)}", mine / floor_s,
-                  ">= 10,000 contacts/s and <= 5x"))  # fmt: skip
+    imports = [(export, exported, args.runs)]
+    if args.big_import:
+        big_export = work / "export-big.csv"
+        if not big_export.exists():
+            accountdesk("export", "--db", args.db, "--format", "csv", "-o", str(big_export),
+                        env=env)  # fmt: skip
+        with big_export.open(encoding="utf-8") as handle:
+            imports.append((big_export, sum(1 for _line in handle) - 1, args.big_import))
+    for source, rows, runs in imports:
+        mine, floor_s = pair(runs, partial(import_ours, source), partial(import_floor, source))
+        table.append((f"import of its own {rows:,}-contact export",
+                      f"{seconds(mine)} ({rows / mine:,.0f} contacts/s)",
+                      f"sqlite3 executemany of the same CSV, {seconds(floor_s)}", mine / floor_s,
+                      ">= 10,000 contacts/s and <= 5x"))  # fmt: skip
 
     account = busiest_account(medium)
     pdf = work / "account.pdf"
