@@ -97,7 +97,7 @@ def indexes_deferred(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     as the database itself defines them, when it ends without an error (one sort of each
     index instead of a B-tree insertion a row: for a load into empty tables). After an error
     the caller's transaction rolls back, dropping included. Elsewhere nothing is changed."""
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name != "sqlite" or not tables:
         yield
         return
     raw = conn.connection.driver_connection
