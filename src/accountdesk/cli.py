@@ -236,6 +236,7 @@ def _import_csv_into(
             keep_unknown=args.keep_unknown,
             mapping=chosen,
             checking=checking,
+            exclusive=True,  # this process does nothing else meanwhile
         )
     except UnknownHeader as exc:
         if args.save_map:  # the mapping written says what to do next

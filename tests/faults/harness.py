@@ -82,13 +82,13 @@ def trace(target, fd, start):
     real_transaction = engine.Database.transaction
 
     @contextlib.contextmanager
-    def transaction(self):
+    def transaction(self, **options):
         if not ours(self.path):
-            with real_transaction(self) as session:
+            with real_transaction(self, **options) as session:
                 yield session
             return
         mark("begin")
-        with real_transaction(self) as session:
+        with real_transaction(self, **options) as session:
             yield session
             mark("commit")
         mark("committed")
@@ -531,6 +531,23 @@ def db_of(folder: Path) -> Path:
 
 
 def _prepare_import(folder: Path) -> dict[str, str]:
+    _export_demo(folder)
+    _demo(db_of(folder), accounts=5, seed=3)  # what was there before must survive
+    return {}
+
+
+def _prepare_import_empty(folder: Path) -> dict[str, str]:
+    """An import into an empty file: written without the write-ahead log (a rollback
+    journal; ``Database.transaction(load=True)``), which a kill must roll back as well."""
+    from accountdesk.core.db.engine import open_database
+
+    _export_demo(folder)
+    open_database(db_of(folder)).close()
+    return {}
+
+
+def _export_demo(folder: Path) -> None:
+    """``contacts.csv`` in ``folder``: the export of a demo database of 60 accounts."""
     from accountdesk.core.db.engine import open_database
     from accountdesk.core.io.csv_io import export_csv
 
@@ -544,8 +561,6 @@ def _prepare_import(folder: Path) -> dict[str, str]:
         db.close()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{source}{suffix}").unlink(missing_ok=True)
-    _demo(db_of(folder), accounts=5, seed=3)  # what was there before must survive
-    return {}
 
 
 # demo --------------------------------------------------------------------------------------
@@ -731,6 +746,11 @@ def operations() -> dict[str, Operation]:
         "import": Operation(
             "import",
             _prepare_import,
+            lambda f, _facts: ["import", str(f / "contacts.csv"), "--db", str(db_of(f))],
+        ),
+        "import into an empty file": Operation(
+            "import into an empty file",
+            _prepare_import_empty,
             lambda f, _facts: ["import", str(f / "contacts.csv"), "--db", str(db_of(f))],
         ),
         "demo": Operation(

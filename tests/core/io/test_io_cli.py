@@ -88,3 +88,38 @@ def test_a_dry_run_leaves_no_database_behind(
     assert main(["import", "--dry-run", "--db", str(target), str(data)]) == 0
     assert "nothing was written" in capsys.readouterr().out
     assert list(tmp_path.iterdir()) == []  # no database, no -wal, no -shm
+
+
+def test_a_csv_import_into_an_empty_file_is_written_without_the_log_and_others_are_not(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line, alone with its file, loads an empty one with a rollback journal
+    (``Database.transaction(load=True)``); into a file that holds contacts it writes in WAL
+    mode, so that the app can read that file meanwhile. Either way the file is in WAL mode
+    after, and holds what the export held."""
+    import sqlite3
+
+    from accountdesk.core.db.engine import Database
+
+    assert main(["demo", "--db", "demo.db", "--accounts", "15", "--seed", "5"]) == 0
+    assert main(["export", "--db", "demo.db", "-o", "all.csv"]) == 0
+    loads: list[tuple[str, bool]] = []
+    real = Database.transaction
+
+    def noted(self: Database, **options: bool) -> object:
+        loads.append((Path(self.path or "").name, options.get("load", False)))
+        return real(self, **options)
+
+    monkeypatch.setattr(Database, "transaction", noted)
+    assert main(["import", "--db", "new.db", "all.csv"]) == 0
+    assert main(["import", "--db", "demo.db", "all.csv"]) == 0  # holds them: updates
+    assert ("new.db", True) in loads
+    assert ("demo.db", True) not in loads and ("demo.db", False) in loads
+    capsys.readouterr()
+    counts = []
+    for name in ("new.db", "demo.db"):
+        with sqlite3.connect(name) as plain:
+            assert plain.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+            counts.append(plain.execute("SELECT count(*) FROM contacts").fetchone()[0])
+    assert counts[0] == counts[1] > 15
+    assert not Path("new.db-journal").exists()

@@ -628,6 +628,7 @@ def import_csv(
     keep_unknown: bool = False,
     mapping: column_mapping.ColumnMapping | None = None,
     checking: csv_check.Checkers | None = None,
+    exclusive: bool = False,
 ) -> ImportReport:
     """Import ``path``; raises :class:`CsvImportError` (nothing written) on any bad row.
 
@@ -644,7 +645,9 @@ def import_csv(
     checked, all in one transaction: a problem anywhere rolls everything back. ``checking``:
     that process, started by the caller before it was ready to write
     (:func:`~accountdesk.core.io.csv_check.started_early`); stopped if the file turns out to
-    be checked here.
+    be checked here. ``exclusive``: this process does nothing else with the database while
+    the import lasts (the command line); into an empty laptop file, the rows are then written
+    without the file's write-ahead log (see :meth:`Database.transaction`).
     """
     path = Path(path)
     header, rows, _lines, code_page = read_rows(path)
@@ -667,7 +670,7 @@ def import_csv(
             checking.stop()  # started for nothing: this file is checked here
         return _import_rows(
             db, _checked_here(header, rows, progress, header_map), header_map, code_page,
-            dry_run=dry_run, chosen=chosen,
+            dry_run=dry_run, chosen=chosen, exclusive=exclusive,
         )  # fmt: skip
     # the checking processes read the rows: the file's text is not kept here too (four bytes
     # a character in memory as read, 600 MB for 150 MB of Thai and Latin)
@@ -680,7 +683,7 @@ def import_csv(
     try:
         return _import_rows(
             db, _chunks_from_children(checking, progress), header_map, code_page,
-            dry_run=dry_run, chosen=chosen, checking=checking,
+            dry_run=dry_run, chosen=chosen, checking=checking, exclusive=exclusive,
         )  # fmt: skip
     finally:
         if mine:
@@ -703,6 +706,7 @@ def _import_rows(
     dry_run: bool,
     chosen: column_mapping.ColumnMapping | None,
     checking: csv_check.Checkers | None = None,
+    exclusive: bool = False,
 ) -> ImportReport:
     """:func:`import_csv` once it knows where the checked ``chunks`` come from: from
     ``checking`` (the processes checking the file), or checked here."""
@@ -729,11 +733,12 @@ def _import_rows(
     referrals: dict[str, str] = {}
     written: set[str] = set()
     contacts_written: set[str] = set()
-    with collection_paused(), db.transaction() as session:
+    if exclusive:  # into an empty file, without its write-ahead log (Database.transaction)
+        with db.reader() as session:
+            exclusive = _empty(session.connection())
+    with collection_paused(), db.transaction(load=exclusive) as session:
         conn = session.connection()
-        fresh = not any(
-            conn.execute(select(t.c.id).limit(1)).first() for t in (table(Account), table(Contact))
-        )
+        fresh = _empty(conn)
         # Into an empty laptop file, the contacts of the file are all the contacts it will
         # hold (the import holds its only write lock): the checking process counts their
         # likely duplicates. Others may add contacts to a team server meanwhile.
@@ -752,6 +757,13 @@ def _import_rows(
         counted if counted is not None else likely_duplicates(db, contacts_written)
     )
     return report
+
+
+def _empty(conn: Connection) -> bool:
+    """Whether the database holds no account and no contact (in the trash either)."""
+    return not any(
+        conn.execute(select(t.c.id).limit(1)).first() for t in (table(Account), table(Contact))
+    )
 
 
 @dataclass(frozen=True)
