@@ -338,9 +338,11 @@ def _write_chunk(
 ) -> None:
     """Write one validated chunk inside the caller's transaction.
 
-    Links to referring accounts are collected in ``referrals`` and made at the end, when every
-    account of the file exists. ``written`` holds the accounts this import has already
-    written (chunks checked in different processes can both carry an account), and
+    A new account whose referring account is there already (stored, written by an earlier
+    chunk, or inserted before it in this one) is written with its link; the other links are
+    collected in ``referrals`` and made at the end, when every account of the file exists.
+    ``written`` holds the accounts this import has already written (chunks checked in
+    different processes can both carry an account), and
     ``contacts_written`` its contacts. ``fresh``: the database had no account and no contact
     when the import began, so the only ids in it are those this import wrote (known without
     asking the database).
@@ -349,18 +351,29 @@ def _write_chunk(
     for key in [k for k in plan.accounts if k in written]:
         del plan.accounts[key]
         plan.account_tags.pop(key, None)
+    # referrers written by earlier chunks (and so taken out of this one above)
+    referrers_written = {r["referred_by_id"] for r in plan.accounts.values()} & written
     written.update(plan.accounts)
     _check_ids(conn, plan, written, contacts_written, fresh)
     account_rows = list(plan.accounts.values())
     # accounts written by earlier chunks were taken out above; contacts are in one row each
-    for r in account_rows:
-        if r["referred_by_id"]:
-            referrals[r["id"]] = r["referred_by_id"]
     new_accounts, old_accounts = _new_and_stored(
         conn, acc, account_rows, fresh,
         _("Account {id} is in the trash: restore it first, or take its rows out of the file "
           "(column account_id)."),
     )  # fmt: skip
+    # A referrer inserted before its account (they go in in this order), stored already or
+    # written by an earlier chunk is there when the account is inserted.
+    place = {r["id"]: n for n, r in enumerate(new_accounts)}
+    there = referrers_written | {r["id"] for r in old_accounts}
+    now_linked: set[str] = set()
+    for n, r in enumerate(new_accounts):
+        by = r["referred_by_id"]
+        if by and (place[by] < n if by in place else by in there):
+            now_linked.add(r["id"])
+        elif by:
+            referrals[r["id"]] = by
+    referrals.update((r["id"], r["referred_by_id"]) for r in old_accounts if r["referred_by_id"])
     now = utcnow()
     importer = owner_of_new(conn, None) if new_accounts else None  # on a server
     bulk_insert(
@@ -370,14 +383,14 @@ def _write_chunk(
             {
                 **r,
                 "owner": r.get("owner") or importer,
-                "referred_by_id": None,
+                "referred_by_id": r["referred_by_id"] if r["id"] in now_linked else None,
                 "created_at": now,
                 "updated_at": now,
             }
             for r in new_accounts
         ],
     )
-    # a referral is linked once every account of the file exists (_link_referrals)
+    # the other referrals are linked once every account of the file exists (_link_referrals)
     account_fields = _given_fields(plan.columns, "account")
     stored_accounts = [
         {**r, "referred_by_id": None} if "referred_by_id" in account_fields else r
@@ -481,12 +494,16 @@ def _check_ids(
         )
 
 
-def _link_referrals(conn: Connection, referrals: dict[str, str]) -> None:
+def _link_referrals(
+    conn: Connection, referrals: dict[str, str], written: set[str] | None = None
+) -> None:
+    """Link the accounts of ``referrals`` to their referrers. ``written``: every account the
+    database holds (an import into an empty one), known without asking it."""
     if not referrals:
         return
     acc = table(Account)
     targets = sorted(set(referrals.values()))
-    missing = set(targets) - _existing(conn, acc, targets)
+    missing = set(targets) - (written if written is not None else _existing(conn, acc, targets))
     if missing:
         raise CsvImportError(
             nothing_imported(
@@ -751,7 +768,7 @@ def _import_rows(
             for plan in chunks:
                 _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
                 chunk_done()
-            _link_referrals(conn, referrals)
+            _link_referrals(conn, referrals, written if fresh else None)
     counted = checking.paired() if checking is not None and alone else None
     report.likely_duplicates = (
         counted if counted is not None else likely_duplicates(db, contacts_written)
