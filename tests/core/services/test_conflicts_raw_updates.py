@@ -226,7 +226,7 @@ RAW_UPDATES_UNBUMPED: dict[tuple[str, str], tuple[int, str]] = {
         "reminder bookkeeping (notified_at), not an edit: a form opened before the reminder "
         "fired still saves",
     ),
-    ("core/io/csv_io.py", "_link_referrals"): (
+    ("core/io/csv_io.py", "_set_referrers"): (
         1,
         "sets the referrer of this import's own accounts, each inserted or bumped earlier in "
         "the same transaction",

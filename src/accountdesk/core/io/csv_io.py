@@ -339,8 +339,9 @@ def _write_chunk(
     """Write one validated chunk inside the caller's transaction.
 
     A new account whose referring account is there already (stored, written by an earlier
-    chunk, or inserted before it in this one) is written with its link; the other links are
-    collected in ``referrals`` and made at the end, when every account of the file exists.
+    chunk, or inserted before it in this one) is written with its link; the other links wait
+    in ``referrals`` (account -> referrer) and are made by the chunk that writes the referrer,
+    or at the end (:func:`_link_referrals`).
     ``written`` holds the accounts this import has already written (chunks checked in
     different processes can both carry an account), and
     ``contacts_written`` its contacts. ``fresh``: the database had no account and no contact
@@ -390,13 +391,19 @@ def _write_chunk(
             for r in new_accounts
         ],
     )
-    # the other referrals are linked once every account of the file exists (_link_referrals)
     account_fields = _given_fields(plan.columns, "account")
     stored_accounts = [
         {**r, "referred_by_id": None} if "referred_by_id" in account_fields else r
         for r in old_accounts
     ]
     _update_stored(conn, acc, stored_accounts, account_fields, now)
+    # Accounts waiting for a referrer that is written now are linked now (one that names
+    # itself waits: it is refused at the end); the others when every account of the file
+    # exists (_link_referrals).
+    arrived = {a: by for a, by in referrals.items() if by in written and a != by}
+    _set_referrers(conn, arrived)
+    for account_id in arrived:
+        del referrals[account_id]
     new_contacts, old_contacts = _new_and_stored(
         conn, con, plan.contacts, fresh,
         _("Contact {id} is in the trash: restore it first, or take its row out of the file "
@@ -525,11 +532,19 @@ def _link_referrals(
                     ]
                 )
             )
+    _set_referrers(conn, referrals)
+
+
+def _set_referrers(conn: Connection, links: dict[str, str]) -> None:
+    """Store the referrer of each account of ``links`` (account -> referrer)."""
+    if not links:
+        return
+    acc = table(Account)
     # The accounts of this import only, each inserted or given a new version above in this same
     # transaction: no second raise (tests: RAW_UPDATES_UNBUMPED).
     conn.execute(  # one statement for every link
         update(acc).where(acc.c.id == bindparam("account")).values(referred_by_id=bindparam("by")),
-        [{"account": a, "by": r} for a, r in referrals.items()],
+        [{"account": a, "by": r} for a, r in links.items()],
     )
 
 
