@@ -269,7 +269,7 @@ def _import_vcard_or_json_into(db: Database, args: argparse.Namespace) -> int:
     from accountdesk.core.io.kinds import import_whole
 
     try:
-        report = import_whole(db, args.file, dry_run=args.dry_run)
+        report = import_whole(db, args.file, dry_run=args.dry_run, exclusive=True)
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
             _note(problem)

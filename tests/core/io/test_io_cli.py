@@ -123,3 +123,30 @@ def test_a_csv_import_into_an_empty_file_is_written_without_the_log_and_others_a
             counts.append(plain.execute("SELECT count(*) FROM contacts").fetchone()[0])
     assert counts[0] == counts[1] > 15
     assert not Path("new.db-journal").exists()
+
+
+def test_a_json_export_is_loaded_without_the_log_from_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export goes into an empty database only: the command line loads it with a rollback
+    journal (``Database.transaction(load=True)``), and the file is in WAL mode after."""
+    import sqlite3
+
+    from accountdesk.core.db.engine import Database
+
+    assert main(["demo", "--db", "demo.db", "--accounts", "15", "--seed", "5"]) == 0
+    assert main(["export", "--db", "demo.db", "--format", "json", "-o", "all.json"]) == 0
+    loads: list[tuple[str, bool]] = []
+    real = Database.transaction
+
+    def noted(self: Database, **options: bool) -> object:
+        loads.append((Path(self.path or "").name, options.get("load", False)))
+        return real(self, **options)
+
+    monkeypatch.setattr(Database, "transaction", noted)
+    assert main(["import", "--db", "new.db", "all.json"]) == 0
+    assert ("new.db", True) in loads
+    capsys.readouterr()
+    with sqlite3.connect("new.db") as plain:
+        assert plain.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert plain.execute("SELECT count(*) FROM contacts").fetchone()[0] > 15

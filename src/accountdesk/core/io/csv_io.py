@@ -341,9 +341,8 @@ def _write_chunk(
     A new account whose referring account is there already (stored, written by an earlier
     chunk, or inserted before it in this one) is written with its link; the other links wait
     in ``referrals`` (account -> referrer) and are made by the chunk that writes the referrer,
-    or at the end (:func:`_link_referrals`).
-    ``written`` holds the accounts this import has already written (chunks checked in
-    different processes can both carry an account), and
+    or at the end (:func:`_link_referrals`). ``written`` holds the accounts this import has
+    already written (chunks checked in different processes can both carry an account), and
     ``contacts_written`` its contacts. ``fresh``: the database had no account and no contact
     when the import began, so the only ids in it are those this import wrote (known without
     asking the database).
@@ -765,10 +764,11 @@ def _import_rows(
     referrals: dict[str, str] = {}
     written: set[str] = set()
     contacts_written: set[str] = set()
-    if exclusive:  # into an empty file, without its write-ahead log (Database.transaction)
+    load = False  # an empty file is loaded without its write-ahead log (Database.transaction)
+    if exclusive:
         with db.reader() as session:
-            exclusive = _empty(session.connection())
-    with collection_paused(), db.transaction(load=exclusive) as session:
+            load = _empty(session.connection())
+    with collection_paused(), db.transaction(load=load) as session:
         conn = session.connection()
         fresh = _empty(conn)
         # Into an empty laptop file, the contacts of the file are all the contacts it will

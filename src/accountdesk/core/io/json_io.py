@@ -533,11 +533,14 @@ def import_json(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    exclusive: bool = False,
 ) -> JsonImportReport:
     """Import the export ``path`` into ``db``, which must hold no data; raises
     :class:`JsonImportError` (nothing written) on any problem, or when ``progress(done,
     total)`` returns False (the user cancelled; asked last just before the transaction
-    commits)."""
+    commits). ``exclusive``: this process does nothing else with the database meanwhile (the
+    command line): a laptop's file is then written without its write-ahead log (see
+    :meth:`Database.transaction`)."""
     path = Path(path)
     document = _read(path)
     problems = _Problems()
@@ -550,7 +553,7 @@ def import_json(
         with db.reader() as session:
             _require_empty(session.connection())
         return JsonImportReport(_counts(rows), dry_run=True)
-    with db.transaction() as session:
+    with db.transaction(load=exclusive) as session:
         conn = session.connection()
         _require_empty(conn)
         counts = _insert(conn, rows, progress)

@@ -35,14 +35,17 @@ def import_whole(
     *,
     dry_run: bool = False,
     progress: Callable[[int, int], bool] | None = None,
+    exclusive: bool = False,
 ) -> VCardReport | JsonImportReport:
     """Import a vCard file or an AccountDesk JSON export (a CSV file needs a mapping: a
-    ValueError). ``progress(done, total)`` returning False cancels it, nothing written."""
+    ValueError). ``progress(done, total)`` returning False cancels it, nothing written.
+    ``exclusive``: as for :func:`~accountdesk.core.io.json_io.import_json` (an export goes
+    into an empty database; a vCard file's cards into any, in WAL mode)."""
     kind = kind_of(path)
     if kind == "json":
         from accountdesk.core.io.json_io import import_json
 
-        return import_json(db, path, dry_run=dry_run, progress=progress)
+        return import_json(db, path, dry_run=dry_run, progress=progress, exclusive=exclusive)
     if kind == "vcard":
         from accountdesk.core.io.vcard import import_vcard
 
