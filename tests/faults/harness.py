@@ -1,14 +1,14 @@
 """SIGKILL at any moment of an operation, and what must hold afterwards.
 
-Each operation (import, demo generation, erase, restore, encrypt, rekey) runs the real command
-line (``accountdesk.cli.main``) in a child process of its own, on a fresh copy of a small
-prepared data folder. It runs to the end a few times, which gives the state "after" and its
-duration ``T`` (the median of the latest such runs; one more is made every
+Each operation (import, import into an empty file, demo generation, erase, restore, encrypt,
+rekey) runs the real command line (``accountdesk.cli.main``) in a child process of its own, on a
+fresh copy of a small prepared data folder. It runs to the end a few times, which gives the
+state "after" and its duration ``T`` (the median of the latest such runs; one more is made every
 :data:`REMEASURE_EVERY` kills, so that ``T`` follows the machine's load); then, run after run,
 it is killed with SIGKILL ``f × T`` after it started: for ``n`` runs, one ``f`` drawn uniformly
 from each of the ``n`` equal slices of [0, 1) by a seeded :class:`random.Random`
-(:func:`fractions`: the same moments on every machine, and the end of the run, where the
-commit is, gets its share even in a short series). After every kill:
+(:func:`fractions`: the same moments on every machine, and the end of the run, where the commit
+is, gets its share even in a short series). After every kill:
 
 - the database passes ``PRAGMA integrity_check`` and the search index's FTS5 ``integrity-check``,
   and the index has one document for every live account and contact and no other;

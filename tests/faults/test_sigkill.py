@@ -1,6 +1,7 @@
-"""SIGKILL at any moment of an import, a demo generation, an erase, a restore, an encryption and
-a change of passphrase leaves the database intact, holding exactly what it held before or
-exactly what the operation makes of it (the checks are in ``harness.py``).
+"""SIGKILL at any moment of an import (into a database with data, and into an empty one), a demo
+generation, an erase, a restore, an encryption and a change of passphrase leaves the database
+intact, holding exactly what it held before or exactly what the operation makes of it (the
+checks are in ``harness.py``).
 
 Each operation is killed :data:`KILLS` times, at moments spread over its whole duration;
 ``tests/faults/run.py`` does the same 200 times per operation and prints where the kills
