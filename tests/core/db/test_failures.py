@@ -188,6 +188,33 @@ def test_a_database_locked_by_another_writer_is_one_sentence(
     assert _rows(stored.path) == ["Baltic Timber", "Siam Trading", "Waiting"]
 
 
+def test_a_read_only_command_on_a_file_held_by_a_load_says_busy_after_one_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A load into an empty file holds it in rollback-journal mode (``Database.transaction(
+    load=True)``), where readers wait too: the read-only commands' fast lane says the file is
+    busy after its one wait, instead of handing the file to the full path to wait again."""
+    from accountdesk.core.db import schema
+    from accountdesk.core.db.schema import quick_sqlite
+
+    path = tmp_path / "loading.db"
+    open_database(path).close()
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 100)
+    loader = sqlite3.connect(path, isolation_level=None)
+    assert loader.execute("PRAGMA journal_mode=DELETE").fetchone() == ("delete",)
+    loader.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseBusyError) as caught:
+            quick_sqlite(path)
+    finally:
+        loader.execute("ROLLBACK")
+        loader.close()
+    assert "is busy" in str(caught.value)
+    found = quick_sqlite(path)  # once the load is over, the fast lane reads it
+    assert found is not None
+    found.close()
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="processes are seen in /proc")
 def test_the_busy_sentence_names_the_program_that_holds_the_database(
     stored: Database, monkeypatch: pytest.MonkeyPatch

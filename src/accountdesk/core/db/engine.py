@@ -48,7 +48,13 @@ from accountdesk.core.db.errors import (
 )
 from accountdesk.core.db.errors import read_only as read_only_error
 from accountdesk.core.db.identity import ensure_identity
-from accountdesk.core.db.schema import KNOWN_REVISIONS, SCHEMA_HEAD, SQLITE_HEADER, database_url
+from accountdesk.core.db.schema import (
+    BUSY_TIMEOUT_MS,
+    KNOWN_REVISIONS,
+    SCHEMA_HEAD,
+    SQLITE_HEADER,
+    database_url,
+)
 from accountdesk.core.db.search import install_index_hooks
 from accountdesk.core.errors import InTrash, UserError
 from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
@@ -66,10 +72,6 @@ __all__ = [
 
 class DatabaseOpenError(UserError):
     """The database cannot be opened; the message says why and nothing was changed."""
-
-
-#: How long a write waits for another writer to finish before it gives up with one sentence.
-BUSY_TIMEOUT_MS = 5000
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -35,11 +35,18 @@ def database_url(target: str | os.PathLike[str] | None) -> str:
     return "sqlite:///" + str(Path(target).expanduser().resolve())
 
 
+#: How long a connection waits for a file another connection holds (a writer, or a load into
+#: an empty file, which readers wait for too) before it gives up with one sentence.
+BUSY_TIMEOUT_MS = 5000
+
+
 def quick_sqlite(path: Path) -> sqlite3.Connection | None:
     """A read connection to an up-to-date AccountDesk SQLite file, or None.
 
     None means "take the full path" (:func:`accountdesk.core.db.engine.open_database`), which
     creates, checks, upgrades or explains; this is only a fast lane for read-only commands.
+    A file another program still holds after :data:`BUSY_TIMEOUT_MS` is a
+    :class:`~accountdesk.core.db.errors.DatabaseBusyError`.
     """
     try:
         with path.open("rb") as handle:
@@ -47,14 +54,20 @@ def quick_sqlite(path: Path) -> sqlite3.Connection | None:
                 return None
     except OSError:
         return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
         conn.close()
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            # another program holds the file (a command-line load into an empty file): said
+            # now, not waited for a second time by the full path
+            from accountdesk.core.db.errors import busy
+
+            raise busy(path) from exc
         return None
     if row is None or row[0] != SCHEMA_HEAD:
         conn.close()
         return None
-    conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     return conn
