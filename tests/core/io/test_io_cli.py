@@ -3,6 +3,7 @@ this process: round trips through files, a selection of contacts, problems with 
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -90,27 +91,32 @@ def test_a_dry_run_leaves_no_database_behind(
     assert list(tmp_path.iterdir()) == []  # no database, no -wal, no -shm
 
 
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """Every ``Database.transaction`` opened: (the file's name, whether it was a load)."""
+    from accountdesk.core.db.engine import Database
+
+    found: list[tuple[str, bool]] = []
+    real = Database.transaction
+
+    def noted(self: Database, **options: bool) -> object:
+        found.append((Path(self.path or "").name, options.get("load", False)))
+        return real(self, **options)
+
+    monkeypatch.setattr(Database, "transaction", noted)
+    return found
+
+
 def test_a_csv_import_into_an_empty_file_is_written_without_the_log_and_others_are_not(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    loads: list[tuple[str, bool]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The command line, alone with its file, loads an empty one with a rollback journal
     (``Database.transaction(load=True)``); into a file that holds contacts it writes in WAL
     mode, so that the app can read that file meanwhile. Either way the file is in WAL mode
     after, and holds what the export held."""
-    import sqlite3
-
-    from accountdesk.core.db.engine import Database
-
     assert main(["demo", "--db", "demo.db", "--accounts", "15", "--seed", "5"]) == 0
     assert main(["export", "--db", "demo.db", "-o", "all.csv"]) == 0
-    loads: list[tuple[str, bool]] = []
-    real = Database.transaction
-
-    def noted(self: Database, **options: bool) -> object:
-        loads.append((Path(self.path or "").name, options.get("load", False)))
-        return real(self, **options)
-
-    monkeypatch.setattr(Database, "transaction", noted)
+    del loads[:]  # the demo's own transaction
     assert main(["import", "--db", "new.db", "all.csv"]) == 0
     assert main(["import", "--db", "demo.db", "all.csv"]) == 0  # holds them: updates
     assert ("new.db", True) in loads
@@ -126,24 +132,12 @@ def test_a_csv_import_into_an_empty_file_is_written_without_the_log_and_others_a
 
 
 def test_a_json_export_is_loaded_without_the_log_from_the_command_line(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    loads: list[tuple[str, bool]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An export goes into an empty database only: the command line loads it with a rollback
     journal (``Database.transaction(load=True)``), and the file is in WAL mode after."""
-    import sqlite3
-
-    from accountdesk.core.db.engine import Database
-
     assert main(["demo", "--db", "demo.db", "--accounts", "15", "--seed", "5"]) == 0
     assert main(["export", "--db", "demo.db", "--format", "json", "-o", "all.json"]) == 0
-    loads: list[tuple[str, bool]] = []
-    real = Database.transaction
-
-    def noted(self: Database, **options: bool) -> object:
-        loads.append((Path(self.path or "").name, options.get("load", False)))
-        return real(self, **options)
-
-    monkeypatch.setattr(Database, "transaction", noted)
     assert main(["import", "--db", "new.db", "all.json"]) == 0
     assert ("new.db", True) in loads
     capsys.readouterr()
