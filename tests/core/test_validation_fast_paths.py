@@ -64,3 +64,34 @@ def test_list_labels(label: str) -> None:
 @pytest.mark.parametrize("label", ["", "work1", "w ork", "x" * 41, "_a", "a-b"])
 def test_not_list_labels(label: str) -> None:
     assert not v.is_list_label(label)
+
+
+def _fresh(text: str) -> str:
+    """``text`` as a new string object (as a file's cell is), not the literal's."""
+    return "".join(list(text))
+
+
+@pytest.mark.parametrize(
+    ("check", "typed"),
+    [
+        (v.country, "lv"),
+        (v.timezone, "Europe/Riga"),
+        (lambda text: v.subdivision("TR", text), "34"),
+        (v.language_tag, "fa_IR"),
+        (v.currency, "eur"),
+        (lambda text: v.list_label("phone", text), "mobile"),
+        (lambda text: v.choice("formality", text, ("formal", "informal")), "Formal"),
+        (lambda text: v.choice("formality", text, ("formal", "informal")), "formal"),
+        (lambda text: v.parse_hhmm("work_start", text), "9.30"),
+    ],
+)
+def test_a_value_from_a_small_set_is_one_object_however_often_it_is_checked(
+    check: object, typed: str
+) -> None:
+    """What lets an import's chunks carry each country, zone, label or choice once (pickle
+    writes an object it has already written as a reference): the checks return them
+    interned."""
+    assert callable(check)
+    first, second = check(_fresh(typed)), check(_fresh(typed))
+    assert first == second
+    assert first is second

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, time
@@ -44,6 +45,11 @@ from accountdesk.core.timekeeping.zones import is_valid_zone
 # them in a dict of its own instead of asking re.compile (and re's cache) at every match: 0.04 s
 # less of checking the 30,000 numbers of an import (about a sixth of is_valid_number).
 phonenumbers.enable_pattern_cache()
+
+# A value drawn from a small set (a country, a region, a zone, a language, a label, a choice, a
+# wall time) is returned interned: one string object for each, however many records hold it.
+# An import's chunks then carry each once (pickle writes an object it has seen as a reference):
+# the checking of the 30,000-contact export pickles its chunks in 0.14 s instead of 0.19 s.
 
 
 class ValidationError(UserError):
@@ -356,7 +362,7 @@ def list_label(key: str, value: str) -> str:
             cleaned,
             _("the label must be one word of letters (for example work or home)"),
         )
-    return cleaned
+    return sys.intern(cleaned)
 
 
 #: How the CSV format marks an important date without a reminder (after its label).
@@ -396,7 +402,7 @@ def country(value: str | None, key: str = "country") -> str:
     code = country_names.country_code(cleaned) or cleaned.upper()
     if code not in _country_codes():
         raise fail(key, value, _("is not an ISO 3166 country code (for example LV, TH or IR)"))
-    return code
+    return sys.intern(code)
 
 
 @cache
@@ -431,7 +437,7 @@ def subdivision(country_code: str, value: str | None, key: str = "subdivision") 
                 country=country_name(country_code)
             ),
         )
-    return code.split("-", 1)[1]
+    return sys.intern(code.split("-", 1)[1])
 
 
 #: Names tzdata knows that are no place's zone: ``Factory`` (offset 0, abbreviation "-00"),
@@ -456,7 +462,7 @@ def timezone(value: str | None, key: str = "timezone", *, allow_empty: bool = Fa
         raise fail(key, value, _("is not a place's time zone; use a name such as Europe/Riga"))
     if not is_valid_zone(cleaned):
         raise fail(key, value, _("is not an IANA time zone (for example Europe/Riga)"))
-    return cleaned
+    return sys.intern(cleaned)
 
 
 def currency(value: str | None, key: str = "currency", *, allow_empty: bool = True) -> str | None:
@@ -478,7 +484,7 @@ def currency(value: str | None, key: str = "currency", *, allow_empty: bool = Tr
                 "write a currency such as EUR"
             ),
         )
-    return code
+    return sys.intern(code)
 
 
 @cache
@@ -615,11 +621,11 @@ def choice(
             return default
         raise fail(key, None, _("is required"))
     if cleaned in options:
-        return cleaned
+        return sys.intern(cleaned)
     lowered = cleaned.lower().replace(" ", "_").replace("-", "_")
     if lowered not in options:
         raise fail(key, value, _("must be one of: {options}").format(options=join_list(options)))
-    return lowered
+    return sys.intern(lowered)
 
 
 def optional_choice(key: str, value: str | None, allowed: Iterable[str]) -> str | None:
@@ -643,7 +649,7 @@ def language_tag(value: str | None, key: str = "preferred_language") -> str | No
         return None
     if not _known_language(cleaned):
         raise fail(key, value, _("is not a language tag (for example lv, th or fa-IR)"))
-    return cleaned.replace("_", "-")
+    return sys.intern(cleaned.replace("_", "-"))
 
 
 def parse_date(key: str, value: str | date | None) -> date | None:
@@ -689,7 +695,7 @@ def parse_hhmm(key: str, value: str | None) -> str | None:
         parsed = None
     if parsed is None:
         raise fail(key, value, _("is not a time in the form HH:MM"))
-    return parsed.strftime("%H:%M")
+    return sys.intern(parsed.strftime("%H:%M"))
 
 
 #: A wall time as it is typed: "9:30", "09:30", "9.30" (seconds, as files write them, dropped).
