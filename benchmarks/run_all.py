@@ -127,8 +127,10 @@ def accountdesk(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[
 def remove_database(path: Path) -> None:
     """Remove the database ``path`` left by the last turn, and wait until the disk has written
     what that turn and the removal left to write (os.sync): a turn must not pay for the
-    last one's writes (the floor's 163 MB, or an import's 560 MB, at 300k contacts)."""
-    for suffix in ("", "-wal", "-shm"):
+    last one's writes (the floor's 163 MB, or an import's 560 MB, at 300k contacts). A
+    ``-journal`` too: an import into a new file writes one (left behind if a turn was killed,
+    it would be rolled back into the next turn's new file)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     os.sync()
 
