@@ -26,6 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from accountdesk.core import likeness
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.queries.duplicates import contact_facts
 from accountdesk.core.services import duplicates as dup
@@ -47,16 +48,21 @@ def main() -> None:
     print(f"  {len(facts):,} live contacts")
     timed(
         "  e-mail blocks",
-        lambda: dup._shared(facts, lambda c: [dup.email_key(e) for e in c.emails], dup.EMAIL, None),
+        lambda: likeness._shared(
+            facts, lambda c: [likeness.email_key(e) for e in c.emails], likeness.EMAIL, None
+        ),
     )
     timed(
         "  phone blocks",
-        lambda: dup._shared(
-            facts, lambda c: [dup.phone_key(p, c.country) for p in c.phones], dup.PHONE, None
+        lambda: likeness._shared(
+            facts,
+            lambda c: [likeness.phone_key(p, c.country) for p in c.phones],
+            likeness.PHONE,
+            None,
         ),
     )
-    timed("  similar names at one account", lambda: dup._similar_names(facts, None))
-    clusters = timed("find_clusters (all rules, clustered)", lambda: dup.find_clusters(facts))
+    timed("  similar names at one account", lambda: likeness._similar_names(facts, None))
+    clusters = timed("find_clusters (all rules, clustered)", lambda: likeness.find_clusters(facts))
     sizes = Counter(len(c.contacts) for c in clusters)
     rules = Counter(r.rule for c in clusters for r in c.reasons)
     print(f"  {len(clusters):,} clusters; sizes {dict(sizes)}; reasons {dict(rules)}")

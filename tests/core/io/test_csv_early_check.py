@@ -113,3 +113,58 @@ def test_the_checking_process_does_not_load_the_database_layer(tmp_path: Path) -
     )
     assert done.stdout  # the chunks it checked
     assert done.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_counting_the_duplicates_does_not_load_the_database_layer_either(
+    tmp_path: Path,
+) -> None:
+    # Told the database was empty, it counts the likely duplicates among the rows it checked
+    # while the parent commits: with the rules alone (accountdesk.core.likeness), not the
+    # merging's module, whose SQLAlchemy and models took a quarter of a second after the last
+    # chunk and kept the parent waiting.
+    import io
+    import pickle
+    import subprocess
+    import sys
+
+    path = tmp_path / "people.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["account_name", "account_country", "given_name", "family_name", "email"])
+        writer.writerows(
+            [
+                ["Koks", "LV", "Anna", "Bērziņa", ""],
+                ["Koks", "LV", "Anna", "Berzina", ""],  # a similar name at the same account
+                ["Ābele", "LV", "Jānis", "Kalniņš", "j.kalnins@abele.lv"],
+                ["Cits", "LV", "Pēteris", "Ozols", "J.Kalnins@abele.lv"],  # the same address
+                *([f"Koks {n}", "LV", f"Ilze {n}", "Liepa", ""] for n in range(40)),
+            ]
+        )
+    argv = [str(path), "en", "0", "1", "1000", "00ff", "10", "1000"]
+    probe = (
+        "import runpy, sys\n"
+        f"sys.argv = ['csv_check', *{argv!r}]\n"
+        "try:\n"
+        "    runpy.run_module('accountdesk.core.io.csv_check', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
+        " or m == 'accountdesk.core.db.models'), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], input=b"1", capture_output=True, timeout=120, check=True
+    )
+    stream = io.BytesIO(done.stdout)
+    kinds: list[str] = []
+    contacts = 0
+    paired = None
+    while stream.tell() < len(done.stdout):
+        kind, payload = pickle.load(stream)
+        kinds.append(kind)
+        if kind == "chunk":
+            contacts += len(payload.contacts)
+        elif kind == "paired":
+            paired = payload
+    assert kinds[-2:] == ["done", "paired"] and contacts == 44
+    assert paired == 4  # the two Annas and the two holders of one address
+    assert done.stderr.decode().strip().splitlines()[-1] == "[]"

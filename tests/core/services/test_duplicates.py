@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from accountdesk.core import likeness
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Base
@@ -71,10 +72,10 @@ def test_same_email_case_aside_is_a_duplicate_across_accounts() -> None:
         _facts("2", "b", "A. Kalniņa", emails=("anna@koks.LV",)),
         _facts("3", "b", "Jānis Ozols", emails=("janis@koks.lv",)),
     ]
-    [cluster] = dup.find_clusters(facts)
+    [cluster] = likeness.find_clusters(facts)
     assert set(cluster.ids) == {"1", "2"}
     [reason] = cluster.reasons
-    assert (reason.rule, reason.value, reason.score) == (dup.EMAIL, "anna@koks.lv", 100)
+    assert (reason.rule, reason.value, reason.score) == (likeness.EMAIL, "anna@koks.lv", 100)
 
 
 def test_same_phone_in_e164_is_a_duplicate_even_when_one_was_stored_otherwise() -> None:
@@ -83,9 +84,9 @@ def test_same_phone_in_e164_is_a_duplicate_even_when_one_was_stored_otherwise() 
         _facts("2", "b", "Zeynep Kaya", phones=("26 123 456",)),  # not E.164: parsed for LV
         _facts("3", "c", "Other Person", phones=("+37126123457",)),
     ]
-    [cluster] = dup.find_clusters(facts)
+    [cluster] = likeness.find_clusters(facts)
     assert set(cluster.ids) == {"1", "2"}
-    assert cluster.reasons[0].rule == dup.PHONE and cluster.reasons[0].value == "+37126123456"
+    assert cluster.reasons[0].rule == likeness.PHONE and cluster.reasons[0].value == "+37126123456"
 
 
 def test_similar_folded_names_match_only_at_the_same_account() -> None:
@@ -96,16 +97,16 @@ def test_similar_folded_names_match_only_at_the_same_account() -> None:
         _facts("4", "b", "Ayşe Yılmaz"),  # the same name elsewhere: another person
         _facts("5", "a", "Mehmet Demir"),
     ]
-    [cluster] = dup.find_clusters(facts)
+    [cluster] = likeness.find_clusters(facts)
     assert set(cluster.ids) == {"1", "2", "3"}
-    assert {r.rule for r in cluster.reasons} == {dup.NAME}
-    assert all(r.score >= dup.NAME_SCORE for r in cluster.reasons)
+    assert {r.rule for r in cluster.reasons} == {likeness.NAME}
+    assert all(r.score >= likeness.NAME_SCORE for r in cluster.reasons)
     assert "4" not in cluster.ids and "5" not in cluster.ids
 
 
 def test_persian_names_are_folded_before_they_are_compared() -> None:
     facts = [_facts("1", "a", "علی رضایی"), _facts("2", "a", "علي رضائي"), _facts("3", "a", "مریم")]
-    clusters = dup.find_clusters(facts)
+    clusters = likeness.find_clusters(facts)
     assert [set(c.ids) for c in clusters] == [{"1", "2"}]
 
 
@@ -125,10 +126,10 @@ def test_a_name_typed_with_ae_oe_ue_aa_is_the_name_with_its_letters(
     written: str, typed: str
 ) -> None:
     facts = [_facts("1", "a", written), _facts("2", "a", typed), _facts("3", "b", typed)]
-    [cluster] = dup.find_clusters(facts)
+    [cluster] = likeness.find_clusters(facts)
     assert set(cluster.ids) == {"1", "2"}  # at the same account only, as before
     [reason] = cluster.reasons
-    assert reason.rule == dup.NAME and reason.score >= dup.NAME_SCORE
+    assert reason.rule == likeness.NAME and reason.score >= likeness.NAME_SCORE
 
 
 def test_names_without_those_letters_pair_as_they_did() -> None:
@@ -144,7 +145,7 @@ def test_names_without_those_letters_pair_as_they_did() -> None:
     facts = [_facts(str(i), "a", name) for i, name in enumerate(names)]
     found = {
         frozenset((int(r.first), int(r.second)))
-        for cluster in dup.find_clusters(facts)
+        for cluster in likeness.find_clusters(facts)
         for r in cluster.reasons
     }
     folded = [fold(name) for name in names]
@@ -152,7 +153,7 @@ def test_names_without_those_letters_pair_as_they_did() -> None:
         frozenset((i, j))
         for i in range(len(names))
         for j in range(i + 1, len(names))
-        if fuzz.token_sort_ratio(folded[i], folded[j]) >= dup.NAME_SCORE
+        if fuzz.token_sort_ratio(folded[i], folded[j]) >= likeness.NAME_SCORE
     }
     assert found == before
     pairs = {frozenset((names[i], names[j])) for i, j in map(sorted, found)}
@@ -180,9 +181,9 @@ def test_names_typed_with_ae_oe_aa_are_found_in_the_database(db: Database) -> No
 def test_a_shared_switchboard_number_is_not_a_person() -> None:
     facts = [
         _facts(str(i), f"acc{i}", f"Person {i}", phones=("+37167000000",))
-        for i in range(dup.MAX_SHARED + 1)
+        for i in range(likeness.MAX_SHARED + 1)
     ]
-    assert dup.find_clusters(facts) == []
+    assert likeness.find_clusters(facts) == []
 
 
 def test_pairs_join_into_one_cluster_with_every_reason() -> None:
@@ -192,9 +193,9 @@ def test_pairs_join_into_one_cluster_with_every_reason() -> None:
         _facts("3", "c", "Ann Other", phones=("+37126123456",)),
         _facts("4", "d", "Alone"),
     ]
-    [cluster] = dup.find_clusters(facts)
+    [cluster] = likeness.find_clusters(facts)
     assert set(cluster.ids) == {"1", "2", "3"}
-    assert sorted(r.rule for r in cluster.reasons) == [dup.EMAIL, dup.PHONE]
+    assert sorted(r.rule for r in cluster.reasons) == [likeness.EMAIL, likeness.PHONE]
 
 
 def test_only_keeps_the_clusters_of_the_given_contacts() -> None:
@@ -204,12 +205,12 @@ def test_only_keeps_the_clusters_of_the_given_contacts() -> None:
         _facts("3", "c", "Z", emails=("z@a.lv",)),
         _facts("4", "d", "W", emails=("z@a.lv",)),
     ]
-    assert [set(c.ids) for c in dup.find_clusters(facts, only={"3"})] == [{"3", "4"}]
+    assert [set(c.ids) for c in likeness.find_clusters(facts, only={"3"})] == [{"3", "4"}]
 
 
 def test_reason_sentences_name_the_values() -> None:
-    email = dup.Reason(dup.EMAIL, "1", "2", "anna@koks.lv", 100)
-    name = dup.Reason(dup.NAME, "1", "2", "Ayşe Yılmaz ≈ Ayse Yilmaz", 100)
+    email = likeness.Reason(likeness.EMAIL, "1", "2", "anna@koks.lv", 100)
+    name = likeness.Reason(likeness.NAME, "1", "2", "Ayşe Yılmaz ≈ Ayse Yilmaz", 100)
     assert "anna@koks.lv" in email.text()
     assert "Ayşe Yılmaz" in name.text() and "Ayse Yilmaz" in name.text() and "100%" in name.text()
 
@@ -787,5 +788,5 @@ def test_an_imports_check_reads_only_what_can_match_and_counts_the_same(
             assert dup.likely_duplicates(db, ids) == near  # the same as reading them all
             monkeypatch.setattr(dup, "NEAR_AT_MOST", 2000)
             # and the members of the clusters the Duplicates screen shows for them
-            clustered = {i for c in dup.find_clusters(every, ids) for i in c.ids}
+            clustered = {i for c in likeness.find_clusters(every, ids) for i in c.ids}
             assert len(clustered & ids) == near

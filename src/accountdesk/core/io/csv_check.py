@@ -242,7 +242,7 @@ def _check(send: Callable[[str, object], None], argv: list[str]) -> int:
                 chunk_done()
             send("done", None)
             if whole and sys.stdin.buffer.read(1) == EMPTY:
-                from accountdesk.core.services.duplicates import duplicated_among
+                from accountdesk.core.likeness import duplicated_among
 
                 send("paired", duplicated_among(facts))
         except csv_format.RowProblems as exc:

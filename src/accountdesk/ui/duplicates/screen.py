@@ -31,6 +31,7 @@ from accountdesk.core import i18n, labels
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
+from accountdesk.core.likeness import EMAIL, NAME, PHONE, Cluster
 from accountdesk.core.queries.duplicates import (
     SHEET_FIELDS,
     ContactSheet,
@@ -39,10 +40,6 @@ from accountdesk.core.queries.duplicates import (
     recent_merges,
 )
 from accountdesk.core.services.duplicates import (
-    EMAIL,
-    NAME,
-    PHONE,
-    Cluster,
     field_label,
     find_duplicates,
     merge,

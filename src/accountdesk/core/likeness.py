@@ -1,0 +1,273 @@
+"""Which contacts look like one person: the rules of likely duplicates, pure functions over
+:class:`~accountdesk.core.queries.facts.ContactFacts` (no database, no Qt until a cluster's
+names are put in order).
+
+Likely duplicates (:func:`find_clusters`) are two live contacts with
+
+- the same e-mail address, case aside;
+- the same phone number, compared in the E.164 form every stored number has
+  (:func:`accountdesk.core.validation.phone`);
+- similar names at the same account: the names folded for search
+  (:func:`accountdesk.core.db.fts.fold`: case, accents, Turkish ı, Arabic-script variants) and
+  compared with rapidfuzz's ``token_sort_ratio`` (word order aside), at least
+  :data:`NAME_SCORE` of 100; a name with ä, ö, ü, ø or å is compared a second time as search
+  spells it too (:func:`accountdesk.core.db.fts.spellings`: "Oestergaard" for Østergaard), and
+  the better score counts.
+
+An address or number shared by more than :data:`MAX_SHARED` contacts is a switchboard or a
+team mailbox, not a person, and says nothing. Candidates are found by blocking (one dictionary
+per e-mail and per phone, names compared only within one account), never by comparing all
+pairs. Pairs are grouped into clusters; every cluster says why (:class:`Reason`).
+
+The reads are in :mod:`accountdesk.core.queries.duplicates`, the merging in
+:mod:`accountdesk.core.services.duplicates`; an import's checking process counts the likely
+duplicates among the rows it checked with :func:`duplicated_among`, and imports nothing of
+SQLAlchemy for it (:mod:`accountdesk.core.io.csv_check`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from accountdesk.core import validation as v
+from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.db.fts import fold, spellings
+from accountdesk.core.i18n import _, format_percent
+from accountdesk.core.queries.facts import ContactFacts
+
+EMAIL = "email"
+PHONE = "phone"
+NAME = "name"
+
+#: Lowest rapidfuzz ``token_sort_ratio`` of two folded names at one account that counts.
+NAME_SCORE = 88
+#: An e-mail address or phone number shared by more contacts than this is not a person's.
+MAX_SHARED = 5
+
+_E164 = re.compile(r"\+[1-9]\d{5,14}")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why two contacts look like one person."""
+
+    rule: str  # EMAIL | PHONE | NAME
+    first: str  # contact ids
+    second: str
+    value: str  # the shared address or number; for NAME the two names, "first ≈ second"
+    score: int  # 100 for a shared address or number; the name similarity otherwise
+
+    def text(self) -> str:
+        """One sentence for a list or the command line."""
+        if self.rule == EMAIL:
+            return _("Same e-mail address: {email}").format(email=ltr(self.value))
+        if self.rule == PHONE:
+            return _("Same phone number: {phone}").format(phone=ltr(self.value))
+        first, second = self.value.split(" ≈ ", 1)
+        return _("Similar names at the same account: {first} and {second} ({score} alike)").format(
+            first=isolate(first), second=isolate(second), score=format_percent(self.score, 0)
+        )
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Contacts that look like one person, and why."""
+
+    contacts: tuple[ContactFacts, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.contacts)
+
+    def reason_lines(self) -> list[str]:
+        """The reasons as sentences, each distinct one once: a value shared by three contacts
+        is two reasons (the first with each other one) that read the same."""
+        return list(dict.fromkeys(r.text() for r in self.reasons))
+
+
+def email_key(value: str) -> str:
+    return value.strip().casefold()
+
+
+def phone_key(value: str, country: str) -> str | None:
+    """The E.164 form of a stored number (stored numbers are E.164 already; one written
+    otherwise is parsed for the contact's country by the same rule, or left out)."""
+    value = value.strip()
+    if _E164.fullmatch(value):
+        return value
+    try:
+        return v.phone(value, country)
+    except v.ValidationError:
+        return None
+
+
+def _shared(
+    facts: Sequence[ContactFacts], keys: Any, rule: str, only: set[str] | None
+) -> list[Reason]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for contact in facts:
+        for key in {k for k in keys(contact) if k}:
+            groups[key].append(contact.id)
+    reasons: list[Reason] = []
+    for key, ids in groups.items():
+        if len(ids) < 2 or len(ids) > MAX_SHARED:
+            continue
+        if only is not None and not only.intersection(ids):
+            continue
+        reasons.extend(Reason(rule, ids[0], other, key, 100) for other in ids[1:])
+    return reasons
+
+
+#: The letters and digits of a name's parts ("Müller-Lüdenscheidt": two parts).
+_PART = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=65536)
+def _typed(word: str) -> tuple[tuple[str, str], ...]:
+    """The parts of a word of a name that search also spells another way, folded and so
+    spelled: (("muller", "mueller"), ("ludenscheidt", "luedenscheidt")) for Müller-Lüdenscheidt.
+    Parts of other scripts (Persian compounds, Thai runs …) are left to search alone."""
+    found: list[tuple[str, str]] = []
+    for part in _PART.findall(unicodedata.normalize("NFC", word)):
+        folded = fold(part)
+        if part.isascii() or not folded.isascii():
+            continue
+        other = spellings(part)
+        if len(other) == 1:
+            found.append((folded, other[0]))
+    return tuple(found)
+
+
+def _spelled(name: str, folded: str) -> str:
+    """``folded`` (the folded ``name``) with ä, ö, ü, ø and å written as search's spellings of
+    each part of the name write them (:func:`~accountdesk.core.db.fts.spellings`: ae, oe, ue,
+    oe, aa): "ole oestergaard" for Ole Østergaard, as it is typed without those letters;
+    ``folded`` itself for a name without them."""
+    if name.isascii():
+        return folded
+    typed: dict[str, str] = {}
+    for word in name.split():
+        if not word.isascii():
+            typed.update(_typed(word))
+    if not typed:
+        return folded
+    return _PART.sub(lambda part: typed.get(part[0], part[0]), folded)
+
+
+def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list[Reason]:
+    by_account: dict[str, list[ContactFacts]] = defaultdict(list)
+    for contact in facts:
+        by_account[contact.account_id].append(contact)
+    reasons: list[Reason] = []
+    for people in by_account.values():
+        if len(people) < 2:
+            continue
+        if only is not None and not any(p.id in only for p in people):
+            continue
+        names = [f"{p.given_name} {p.family_name}" for p in people]
+        folded = [fold(name) for name in names]
+        # the same names with ä, ö, ü, ø, å written out, where a name has them
+        spelled = [_spelled(name, f) for name, f in zip(names, folded, strict=True)]
+        # a pair after the last name that has them: its two names are as folded alone
+        last = max((i for i, f in enumerate(folded) if spelled[i] != f), default=-1)
+        for i in range(len(people) - 1):
+            matches = process.extract(
+                folded[i],
+                folded[i + 1 :],
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=NAME_SCORE,
+                limit=None,
+            )
+            scores = [(j, score) for _match, score, j in matches]
+            if i < last or spelled[i] != folded[i]:  # the better score of the two spellings
+                best = dict(scores)
+                for _match, score, j in process.extract(
+                    spelled[i],
+                    spelled[i + 1 :],
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=NAME_SCORE,
+                    limit=None,
+                ):
+                    if score > best.get(j, 0.0):
+                        best[j] = score
+                scores = list(best.items())
+            for j, score in scores:
+                a, b = people[i], people[i + 1 + j]
+                if only is not None and a.id not in only and b.id not in only:
+                    continue
+                reasons.append(Reason(NAME, a.id, b.id, f"{a.name} ≈ {b.name}", round(score)))
+    return reasons
+
+
+def _reasons(facts: Sequence[ContactFacts], wanted: set[str] | None) -> list[Reason]:
+    """Every pair of ``facts`` that are likely duplicates, and why (with ``wanted``, the pairs
+    that hold one of those contacts)."""
+    return [
+        *_shared(facts, lambda c: [email_key(e) for e in c.emails], EMAIL, wanted),
+        *_shared(facts, lambda c: [phone_key(p, c.country) for p in c.phones], PHONE, wanted),
+        *_similar_names(facts, wanted),
+    ]
+
+
+def find_clusters(
+    facts: Sequence[ContactFacts], only: Iterable[str] | None = None
+) -> list[Cluster]:
+    """The clusters of likely duplicates among ``facts``; with ``only``, the clusters that
+    hold one of those contacts. Largest clusters first, then by name."""
+    reasons = _reasons(facts, None if only is None else set(only))
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for reason in reasons:
+        a, b = root(reason.first), root(reason.second)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    members: dict[str, list[str]] = defaultdict(list)
+    why: dict[str, list[Reason]] = defaultdict(list)
+    for reason in reasons:
+        why[root(reason.first)].append(reason)
+    by_id = {c.id: c for c in facts}
+    for id_ in {i for r in reasons for i in (r.first, r.second)}:
+        members[root(id_)].append(id_)
+    from accountdesk.core import icu  # QtCore: not for every importer of this module
+
+    # names in the order of the user's language
+    place = icu.ranks(by_id[i].name for ids in members.values() for i in ids)
+    clusters = [
+        Cluster(
+            tuple(sorted((by_id[i] for i in ids), key=lambda c: (place[c.name], c.id))),
+            tuple(why[key]),
+        )
+        for key, ids in members.items()
+    ]
+    clusters.sort(key=lambda c: (-len(c.contacts), place[c.contacts[0].name], c.ids))
+    return clusters
+
+
+def duplicated_among(facts: Sequence[ContactFacts]) -> int:
+    """How many of ``facts`` have a likely duplicate among them: what
+    :func:`~accountdesk.core.services.duplicates.likely_duplicates` counts of every contact of
+    a database that holds only these (an import into an empty database: its checking process
+    counts them from the rows it checked, :mod:`accountdesk.core.io.csv_check`)."""
+    return len(paired(facts, None))
+
+
+def paired(facts: Sequence[ContactFacts], wanted: set[str] | None) -> set[str]:
+    """The contacts of ``facts`` in a pair of likely duplicates with one of ``wanted`` (any
+    pair when None): the members of :func:`find_clusters`\'s clusters, without making the
+    clusters."""
+    return {i for reason in _reasons(facts, wanted) for i in (reason.first, reason.second)}
