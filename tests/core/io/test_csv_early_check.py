@@ -168,3 +168,50 @@ def test_counting_the_duplicates_does_not_load_the_database_layer_either(
     assert kinds[-2:] == ["done", "paired"] and contacts == 44
     assert paired == 4  # the two Annas and the two holders of one address
     assert done.stderr.decode().strip().splitlines()[-1] == "[]"
+
+
+def test_a_large_import_loads_the_line_breaks_before_its_first_chunk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, started: list[csv_check.Checkers]
+) -> None:
+    # Thai names need ICU for their search words: loaded while the checking process is
+    # ahead, not when the first Thai name reaches the writer (55 ms of the slower process).
+    from accountdesk.core import icu
+    from accountdesk.core.io import csv_io
+
+    events: list[str] = []
+    real_load, real_write = icu.load_line_breaks, csv_io._write_chunk
+
+    def load() -> None:
+        events.append("load")
+        real_load()
+
+    def write(*args: object, **kwargs: object) -> None:
+        events.append("chunk")
+        real_write(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(icu, "load_line_breaks", load)
+    monkeypatch.setattr(csv_io, "_write_chunk", write)
+    assert cli.main(["--db", str(tmp_path / "crm.db"), "import", str(_file(tmp_path))]) == 0
+    assert events[0] == "load" and events.count("load") == 1 and events.count("chunk") >= 2
+    # a small file, checked in this process, does not
+    events.clear()
+    monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 1 << 30)
+    assert cli.main(["--db", str(tmp_path / "small.db"), "import", str(_file(tmp_path))]) == 0
+    assert events and "load" not in events
+
+
+def test_loading_the_line_breaks_loads_qtcore_and_caches_nothing() -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from accountdesk.core import icu\n"
+        "before = 'PySide6.QtCore' in sys.modules\n"
+        "icu.load_line_breaks()\n"
+        "print(before, 'PySide6.QtCore' in sys.modules, icu.line_breaks.cache_info().currsize)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["False", "True", "0"]
