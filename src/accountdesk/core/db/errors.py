@@ -130,15 +130,30 @@ def holders(path: Path | str) -> list[str]:
     ]
 
 
-def busy(path: Path | str) -> DatabaseBusyError:
-    """Another writer holds the database past the busy timeout; names it when it can be seen."""
+def busy(path: Path | str, *, reading: bool = False) -> DatabaseBusyError:
+    """Another writer holds the database past the busy timeout; names it when it can be seen.
+    A command that only reads (``reading``) is not told that nothing was written."""
     others = holders(path)
+    if others and reading:
+        return DatabaseBusyError(
+            _(
+                "The database {path} is busy: another program is writing to it (it is open in "
+                "{programs}); try again in a moment."
+            ).format(path=ltr_shown(path), programs=join_list(others))
+        )
     if others:
         return DatabaseBusyError(
             _(
                 "The database {path} is busy: another program is writing to it (it is open in "
                 "{programs}), so nothing was written; try again in a moment."
             ).format(path=ltr_shown(path), programs=join_list(others))
+        )
+    if reading:
+        return DatabaseBusyError(
+            _(
+                "The database {path} is busy: another program or AccountDesk window is writing "
+                "to it; try again in a moment."
+            ).format(path=ltr_shown(path))
         )
     return DatabaseBusyError(
         _(

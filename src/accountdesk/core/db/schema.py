@@ -64,7 +64,7 @@ def quick_sqlite(path: Path) -> sqlite3.Connection | None:
             # now, not waited for a second time by the full path
             from accountdesk.core.db.errors import busy
 
-            raise busy(path) from exc
+            raise busy(path, reading=True) from exc
         return None
     if row is None or row[0] != SCHEMA_HEAD:
         conn.close()
