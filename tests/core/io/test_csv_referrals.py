@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Account
-from accountdesk.core.io import csv_check, csv_format
+from accountdesk.core.io import csv_check, csv_format, csv_io
 from accountdesk.core.io.csv_format import CsvImportError
 from accountdesk.core.io.csv_io import import_csv
 from accountdesk.core.records import AccountInput
@@ -50,7 +51,7 @@ def _referrers(db: Database) -> dict[str, str | None]:
 
 
 def test_referrers_before_and_after_in_the_same_chunk_and_in_others(
-    tmp_path: Path, database_target: str
+    tmp_path: Path, database_target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b, c, d, e, f, g, h = _ids(8)
     rows = [
@@ -64,9 +65,21 @@ def test_referrers_before_and_after_in_the_same_chunk_and_in_others(
         (h, b),  # two chunks before
     ]
     db = open_database(database_target)
+    linked: list[dict[str, str]] = []
+    real = csv_io._set_referrers
+
+    def set_referrers(conn: Connection, links: dict[str, str]) -> None:
+        linked.append(dict(links))
+        real(conn, links)
+
+    monkeypatch.setattr(csv_io, "_set_referrers", set_referrers)
     report = import_csv(db, _file(tmp_path, rows))
     assert report.accounts_created == 8
     assert _referrers(db) == {key: (by or None) for key, by in rows}
+    # The links to accounts inserted after theirs are made at the end, in one statement (an
+    # UPDATE a chunk had SQLite open a savepoint, at which FTS5 wrote out the words it held
+    # back): c's referrer is in the next chunk, and b and f come before theirs in id order.
+    assert linked == [{c: e, b: a, f: d}]
 
 
 def test_into_a_database_with_accounts_a_stored_referrer_and_a_stored_account(

@@ -340,12 +340,11 @@ def _write_chunk(
 
     A new account whose referring account is there already (stored, written by an earlier
     chunk, or inserted before it in this one) is written with its link; the other links wait
-    in ``referrals`` (account -> referrer) and are made by the chunk that writes the referrer,
-    or at the end (:func:`_link_referrals`). ``written`` holds the accounts this import has
-    already written (chunks checked in different processes can both carry an account), and
-    ``contacts_written`` its contacts. ``fresh``: the database had no account and no contact
-    when the import began, so the only ids in it are those this import wrote (known without
-    asking the database).
+    in ``referrals`` (account -> referrer) and are made at the end (:func:`_link_referrals`).
+    ``written`` holds the accounts this import has already written (chunks checked in
+    different processes can both carry an account), and ``contacts_written`` its contacts.
+    ``fresh``: the database had no account and no contact when the import began, so the only
+    ids in it are those this import wrote (known without asking the database).
     """
     acc, con = table(Account), table(Contact)
     for key in [k for k in plan.accounts if k in written]:
@@ -396,13 +395,9 @@ def _write_chunk(
         for r in old_accounts
     ]
     _update_stored(conn, acc, stored_accounts, account_fields, now)
-    # Accounts waiting for a referrer that is written now are linked now (one that names
-    # itself waits: it is refused at the end); the others when every account of the file
-    # exists (_link_referrals).
-    arrived = {a: by for a, by in referrals.items() if by in written and a != by}
-    _set_referrers(conn, arrived)
-    for account_id in arrived:
-        del referrals[account_id]
+    # Accounts waiting for a referrer written later are linked at the end, in one statement
+    # (_link_referrals): an UPDATE of referrers here, a chunk at a time, opened a statement
+    # savepoint, and FTS5 writes out its pending words at each (0.18 s of the 30k import).
     new_contacts, old_contacts = _new_and_stored(
         conn, con, plan.contacts, fresh,
         _("Contact {id} is in the trash: restore it first, or take its row out of the file "
