@@ -89,6 +89,22 @@ def sort_key(language: str | None = None) -> Callable[[str], Any]:
     return _collator(_language(language)).sortKey
 
 
+def person_order(
+    people: Iterable[tuple[str | None, str | None]], language: str | None = None
+) -> Callable[[str | None, str | None], tuple[int, int]]:
+    """A key function of (family name, given name), for any of ``people``, that orders them
+    as the contact list sorts people by name: by family name, then given name, in the order
+    of ``language`` (default: the current one), a person without a family name first.
+
+    Places (:func:`ranks`), not ICU's keys: two keys of one name are not ``==``, so a tuple
+    of keys never got to the given name. Python's sort is stable: people the language holds
+    equal keep the order they came in."""
+    found = list(people)
+    family = ranks((f or "" for f, _g in found), language)
+    given = ranks((g or "" for _f, g in found), language)
+    return lambda f, g: (family[f or ""], given[g or ""])
+
+
 def sorted_text(values: Iterable[str], language: str | None = None) -> list[str]:
     """``values`` in the order of ``language`` (default: the current one); values the
     language holds equal keep code-point order, so the order is the same every time."""

@@ -567,8 +567,7 @@ def contacts_matching_sql(postgres: bool, query: str) -> tuple[str, dict[str, st
 
 _PEOPLE_SQL = (
     "SELECT c.id, c.given_name, c.family_name, c.name_order, c.country, c.city "
-    "FROM contacts c WHERE c.account_id = :account AND c.deleted_at IS NULL "
-    "ORDER BY coalesce(c.family_name, ''), c.given_name, c.id LIMIT :n"
+    "FROM contacts c WHERE c.account_id = :account AND c.deleted_at IS NULL ORDER BY c.id"
 )
 
 
@@ -576,7 +575,8 @@ def _account_people(conn: Connection, query: str, shown: list[Row], room: int) -
     """Up to ``room`` people of the accounts among ``shown`` (live, in that order) that
     ``query`` matches by their name, not by a city or notes (as the contact list's filter:
     :func:`accountdesk.core.queries.lists.contact_ids`), each account's by family name as
-    its page lists them; not those ``shown`` already."""
+    its page lists them (:func:`accountdesk.core.icu.person_order`); not those ``shown``
+    already."""
     found = query_words(query)
     accounts = {row[1]: row for row in shown if row[0] == "account"}
     if room <= 0 or not accounts or not finds_account_people(found):
@@ -591,11 +591,18 @@ def _account_people(conn: Connection, query: str, shown: list[Row], room: int) -
     seen = {row[1] for row in shown}
     people: list[Row] = []
     sql = statement(conn, _PEOPLE_SQL)
+    # in the order of the user's language, as the account's page lists them (QtCore is
+    # loaded only for a search that lists an account's people)
+    from accountdesk.core.icu import person_order
+
     for account_id, account in accounts.items():
         if account_id not in named:
             continue
-        wanted = {"account": account_id, "n": room - len(people) + len(seen)}
-        for id_, given, family, order, country, city in conn.execute(sql, wanted):
+        found = conn.execute(sql, {"account": account_id}).fetchall()
+        key = person_order((row[2], row[1]) for row in found)
+        for id_, given, family, order, country, city in sorted(
+            found, key=lambda row: key(row[2], row[1])
+        ):
             if id_ not in seen:
                 name = display_name(given, family, order)
                 people.append(("contact", id_, name, account[2], country, city, account_id))
@@ -649,20 +656,26 @@ def _people_by_both(conn: Connection, query: str, shown: list[Row], room: int) -
     """Up to ``room`` people found by some words of ``query`` in their own name (or e-mail …)
     and by the others in their account's name (:func:`contacts_matching_sql`: "ayse anadolu"),
     by family name; not those ``shown`` already. Only for a query of several words: one word
-    finds them as the records it matches and the people of the accounts it names."""
+    finds them as the records it matches and the people of the accounts it names. When more
+    than ``room`` match, SQL's order picks which (a query that finds so many people is typed
+    further); those shown are in the order of the user's language."""
     found = query_words(query)
     if room <= 0 or len(found) < 2 or not finds_account_people(found):
         return []
     matching, params = contacts_matching_sql(is_postgres(conn), query)
     seen = {row[1] for row in shown}
     sql = statement(conn, _MATCHING_PEOPLE_SQL.format(matching=matching))
-    people: list[Row] = []
-    for id_, given, family, order, country, city, account_id, account_name in conn.execute(
-        sql, {**params, "n": room + len(seen)}
-    ):
-        if id_ not in seen:
-            name = display_name(given, family, order)
-            people.append(("contact", id_, name, account_name, country, city, account_id))
-            if len(people) >= room:
-                break
-    return people
+    matched: list[tuple[Any, ...]] = [
+        tuple(row)
+        for row in conn.execute(sql, {**params, "n": room + len(seen)})
+        if row[0] not in seen
+    ][:room]
+    if len(matched) > 1:  # shown in the order of the user's language
+        from accountdesk.core.icu import person_order
+
+        key = person_order((row[2], row[1]) for row in matched)
+        matched.sort(key=lambda row: key(row[2], row[1]))
+    return [
+        ("contact", id_, display_name(given, family, order), account_name, country, city, account)
+        for id_, given, family, order, country, city, account, account_name in matched
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -9,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from accountdesk.core import icu
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import (
     Account,
@@ -300,10 +302,12 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
                 c.work_end,
                 c.emails[0]["value"] if c.emails else None,
             )
-            for c in session.scalars(
-                select(Contact)
-                .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
-                .order_by(Contact.family_name, Contact.given_name)
+            for c in _by_name(
+                session.scalars(
+                    select(Contact)
+                    .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+                    .order_by(Contact.id)
+                )
             )
         ]
         live_deals = select(Deal).where(Deal.account_id == account_id, Deal.deleted_at.is_(None))
@@ -429,3 +433,11 @@ def contact_detail(db: Database, contact_id: str) -> ContactDetail:
             changed_by=c.updated_by,
             changed_at=c.updated_at,
         )
+
+
+def _by_name(contacts: Iterable[Contact]) -> list[Contact]:
+    """An account's people as its page lists them: by family name, then given name, in the
+    order of the user's language (SQL's order of code points put "Çelik" after "Zorlu")."""
+    found = list(contacts)
+    key = icu.person_order((c.family_name, c.given_name) for c in found)
+    return sorted(found, key=lambda c: key(c.family_name, c.given_name))

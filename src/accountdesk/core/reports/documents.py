@@ -1658,9 +1658,19 @@ def _trip_story(
                 Contact.country == country,
             )
         )
-        every: list[tuple[Contact, Account]] = [
-            (c, a) for c, a in s.execute(q.order_by(Account.name, Contact.family_name, Contact.id))
-        ]
+        # by account, then person, in the report language's order (SQL's order of code
+        # points put "Zorlu" before "Çelik" and "Zariņš" before "Ābele")
+        read = [(c, a) for c, a in s.execute(q.order_by(Account.id, Contact.id))]
+        account_place = icu.ranks(a.name for _c, a in read)
+        person = icu.person_order((c.family_name, c.given_name) for c, _a in read)
+        every = sorted(
+            read,
+            key=lambda ca: (
+                account_place[ca[1].name],
+                ca[1].id,
+                person(ca[0].family_name, ca[0].given_name),
+            ),
+        )
         if city:
             # the city as search finds it (db.fts.fold: "istanbul" and "İSTANBUL" are
             # İstanbul, "riga" is Rīga); SQL's lower() changed ASCII letters only, so not even
