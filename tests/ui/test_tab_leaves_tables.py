@@ -54,6 +54,22 @@ def test_tab_leaves_every_table_of_the_screens(qtbot: Any, ctx: Any, tmp_path: P
     from accountdesk.ui.main_window import MainWindow
 
     generate(ctx.db, accounts=8, seed=7)
+    # a likely duplicate, so that the Duplicates screen has a table (demo contacts have
+    # numbers of their own, and eight accounts' worth need not hold namesakes)
+    from sqlalchemy import select
+
+    from accountdesk.core.db.models import Contact
+    from accountdesk.core.records import ContactInput
+    from accountdesk.core.services.accounts import create_contact
+
+    with ctx.db.reader() as session:
+        first = session.scalars(select(Contact).limit(1)).one()
+        twin = ContactInput(
+            account_id=first.account_id, given_name=first.given_name,
+            family_name=first.family_name, country=first.country, timezone=first.timezone,
+            phones=[p["value"] for p in first.phones],
+        )  # fmt: skip
+    create_contact(ctx.db, twin)
     window = MainWindow(ctx, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.resize(1280, 820)

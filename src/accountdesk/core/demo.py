@@ -768,6 +768,26 @@ class _Phones:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str], list[str]] = {}
+        self._next: dict[str, int] = {}  # a drawn number's first digits -> the next ending
+
+    def own(self, drawn: str) -> str:
+        """A number no other demo contact has, from one :meth:`pool` drew: its last six
+        digits stepped through every ending once per prefix (by a stride prime to 10**6, so
+        that they look drawn), the valid ones only. Drawn as they were, numbers were shared
+        by dozens of strangers, each pair a "likely duplicate" on the Duplicates screen of a
+        new user's demo data."""
+        prefix, start = drawn[:-6], int(drawn[-6:])
+        step = self._next.get(prefix, 0)
+        for _attempt in range(100):
+            if step >= 1_000_000:
+                break
+            candidate = f"{prefix}{(start + step * 104_729) % 1_000_000:06d}"
+            step += 1
+            if phonenumbers.is_valid_number(phonenumbers.parse(candidate, None)):
+                self._next[prefix] = step
+                return candidate
+        self._next[prefix] = step
+        return drawn  # no valid ending left there: shared, as before
 
     def pool(self, country: str, kind: str) -> list[str]:
         key = (country, kind)
@@ -887,7 +907,9 @@ def generate(
             email_family = _ascii_handle(family) or str(summary.contacts)
             email = f"{email_given}.{email_family}@{handle}.example"
             numbers = phones.pool(country.code, "mobile")
-            phone_list = [{"label": "mobile", "value": rng.choice(numbers)}] if numbers else []
+            phone_list = (
+                [{"label": "mobile", "value": phones.own(rng.choice(numbers))}] if numbers else []
+            )
             personal = rng.choice(
                 (*((female and texts.personal_notes_f) or texts.personal_notes), None, None)
             )

@@ -5,6 +5,7 @@ and gives the index one pass over every record gave."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -33,8 +34,19 @@ def _rebuild(db: Database) -> int:
         return search_index.rebuild(session.connection())
 
 
+@pytest.fixture
+def collecting() -> Iterator[None]:
+    """The cyclic collector on for the test, as it was after: a GUI test earlier in the same
+    process leaves it off (the app collects on a timer of the GUI thread)."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
 def test_a_rebuild_in_chunks_gives_the_index_of_one_pass(
-    db: Database, monkeypatch: pytest.MonkeyPatch
+    db: Database, monkeypatch: pytest.MonkeyPatch, collecting: None
 ) -> None:
     generate(db, accounts=9, seed=3, anchor=date(2026, 11, 23))
     with db.reader() as session:

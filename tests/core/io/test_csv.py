@@ -241,7 +241,7 @@ def test_the_checking_process_counts_the_likely_duplicates_of_an_import_into_an_
     with db.reader() as s:
         contact_ids = list(s.scalars(select(Contact.id)))
     expected = likely_duplicates(db, contact_ids)
-    assert expected > 5  # the demo has duplicates: e-mails, phones and names
+    assert expected > 5  # the demo has duplicates: namesakes at one account, shared e-mails
     assert report.likely_duplicates == expected
     by_the_checker = empty and not db.is_postgres
     assert counted_by_the_database == ([] if by_the_checker else [expected])
