@@ -33,7 +33,18 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import JSON, Column, Connection, Table, TypeDecorator, func, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Table,
+    TypeDecorator,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
@@ -500,13 +511,18 @@ def insert_rows(
         ]
         later = [r for r in found if any(r.get(c) is not None for c in own)]
         conn.execute(insert(table), [{**r, **dict.fromkeys(own)} for r in found])
-        for r in later:
-            keep = {c: r[c] for c in own}
-            if "updated_at" in table.c:
-                keep["updated_at"] = r.get("updated_at")
-            # completes the row's own insert above (no one can have loaded it yet), and keeps
-            # its version as exported (tests: RAW_UPDATES_UNBUMPED)
-            conn.execute(update(table).where(table.c.id == r["id"]).values(**keep))
+        if not later:
+            continue
+        kept = [*own, *(["updated_at"] if "updated_at" in table.c else [])]
+        # completes the rows' own insert above (no one can have loaded them yet), and keeps
+        # their version as exported (tests: RAW_UPDATES_UNBUMPED); one statement for all the
+        # rows, not one a row (a 10,000-account export has 1,548 referrals)
+        conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values({c: bindparam(f"new_{c}") for c in kept}),
+            [{"row_id": r["id"], **{f"new_{c}": r.get(c) for c in kept}} for r in later],
+        )
 
 
 def _insert(
