@@ -89,15 +89,14 @@ def test_checking_started_for_a_command_that_fails_first_is_stopped(
     assert all(p.poll() is not None for p in started[0].processes)
 
 
-def test_the_checking_process_does_not_load_the_database_layer(tmp_path: Path) -> None:
-    # It starts at once and checks while the parent starts up: SQLAlchemy and the models
-    # (a quarter of a second) are for the writer. Told the database was not empty, it
-    # counts no duplicates either, and ends without them.
+def _checking_process(path: Path, chunk_rows: int, *, told: bytes) -> tuple[bytes, str]:
+    """Run the checking process's command on ``path`` as the import starts it, ``told``
+    whether the database is empty on its standard input: what it wrote, and the modules of
+    SQLAlchemy and the models it had loaded by its end (as the text of a sorted list)."""
     import subprocess
     import sys
 
-    path = _file(tmp_path)
-    argv = [str(path), "en", "0", "1", "1000", "00ff", "40", "1000"]
+    argv = [str(path), "en", "0", "1", "1000", "00ff", str(chunk_rows), "1000"]
     probe = (
         "import runpy, sys\n"
         f"sys.argv = ['csv_check', *{argv!r}]\n"
@@ -109,10 +108,19 @@ def test_the_checking_process_does_not_load_the_database_layer(tmp_path: Path) -
         " or m == 'accountdesk.core.db.models'), file=sys.stderr)\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], input=b"0", capture_output=True, timeout=120, check=True
+        [sys.executable, "-c", probe], input=told, capture_output=True, timeout=120, check=True
     )
-    assert done.stdout  # the chunks it checked
-    assert done.stderr.decode().strip().splitlines()[-1] == "[]"
+    return done.stdout, done.stderr.decode().strip().splitlines()[-1]
+
+
+def test_the_checking_process_does_not_load_the_database_layer(tmp_path: Path) -> None:
+    # It starts at once and checks while the parent starts up: SQLAlchemy and the models
+    # (a quarter of a second) are for the writer. Told the database was not empty, it
+    # counts no duplicates either, and ends without them.
+
+    out, database_layer = _checking_process(_file(tmp_path), 40, told=b"0")
+    assert out  # the chunks it checked
+    assert database_layer == "[]"
 
 
 def test_counting_the_duplicates_does_not_load_the_database_layer_either(
@@ -124,8 +132,6 @@ def test_counting_the_duplicates_does_not_load_the_database_layer_either(
     # chunk and kept the parent waiting.
     import io
     import pickle
-    import subprocess
-    import sys
 
     path = tmp_path / "people.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
@@ -140,25 +146,12 @@ def test_counting_the_duplicates_does_not_load_the_database_layer_either(
                 *([f"Koks {n}", "LV", f"Ilze {n}", "Liepa", ""] for n in range(40)),
             ]
         )
-    argv = [str(path), "en", "0", "1", "1000", "00ff", "10", "1000"]
-    probe = (
-        "import runpy, sys\n"
-        f"sys.argv = ['csv_check', *{argv!r}]\n"
-        "try:\n"
-        "    runpy.run_module('accountdesk.core.io.csv_check', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'"
-        " or m == 'accountdesk.core.db.models'), file=sys.stderr)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], input=b"1", capture_output=True, timeout=120, check=True
-    )
-    stream = io.BytesIO(done.stdout)
+    out, database_layer = _checking_process(path, 10, told=b"1")
+    stream = io.BytesIO(out)
     kinds: list[str] = []
     contacts = 0
     paired = None
-    while stream.tell() < len(done.stdout):
+    while stream.tell() < len(out):
         kind, payload = pickle.load(stream)
         kinds.append(kind)
         if kind == "chunk":
@@ -167,7 +160,7 @@ def test_counting_the_duplicates_does_not_load_the_database_layer_either(
             paired = payload
     assert kinds[-2:] == ["done", "paired"] and contacts == 44
     assert paired == 4  # the two Annas and the two holders of one address
-    assert done.stderr.decode().strip().splitlines()[-1] == "[]"
+    assert database_layer == "[]"
 
 
 def test_a_large_import_loads_the_line_breaks_before_its_first_chunk(
