@@ -91,8 +91,8 @@ def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
     Only the contacts that can match them are read: those of their accounts (similar names)
     and those sharing one of their e-mail or phone keys, with every contact that shares such a
     key (so a switchboard number is still told apart by
-    :data:`~accountdesk.core.likeness.MAX_SHARED`). Whether a contact
-    has a likely duplicate depends on nothing else."""
+    :data:`~accountdesk.core.likeness.MAX_SHARED`). Whether a contact has a likely duplicate
+    depends on nothing else."""
     wanted = set(contact_ids)
     if not wanted:
         return 0
