@@ -60,8 +60,8 @@ def test_the_trash_indexes_hold_the_trash_alone(database_target: str) -> None:
 
 def test_a_laptop_file_is_opened_without_the_postgresql_dialect(tmp_path: Path) -> None:
     """SQLAlchemy imports a dialect to check an index's ``postgresql_*`` options: the models
-    give none, so a laptop's start (open the file, fill Today) does not pay for it. (Making
-    a new file runs the migrations, which may.)"""
+    give none, so a laptop's start (open the file, fill Today) does not pay for it. (Upgrading
+    an older file runs the migrations, which may.)"""
     open_database(tmp_path / "laptop.db").close()
     code = (
         "import sys\n"

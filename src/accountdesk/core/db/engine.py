@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from accountdesk.core import paths
-from accountdesk.core.db import credentials, crypto
+from accountdesk.core.db import credentials, crypto, fresh
 from accountdesk.core.db.errors import (
     SQLITE_CANTOPEN,
     SQLITE_READONLY,
@@ -412,11 +412,27 @@ def _explain_errors(engine: Engine, where: Path | str) -> None:
 
 
 def migrate(db: Database) -> None:
-    """Apply every pending Alembic migration to ``db`` (imported lazily: it is slow to load)."""
+    """Apply every pending Alembic migration to ``db`` (imported lazily: it is slow to load).
+    A laptop file with nothing in it yet is made at the newest schema in one step instead
+    (:func:`_made_at_head`)."""
+    if db.is_sqlite and _made_at_head(db):
+        return
     from accountdesk.core.db.migrations import upgrade_to_head
 
     with db.engine.begin() as conn:
         upgrade_to_head(conn)
+
+
+def _made_at_head(db: Database) -> bool:
+    """Make an SQLite database that has nothing in it yet what the migrations would make it,
+    from ``head.sql`` in one transaction (:mod:`accountdesk.core.db.fresh`); False, and
+    nothing done, when it has something already (it is made under the write lock: two
+    processes opening a new file make it once)."""
+    with db.engine.execution_options(write=True).begin() as conn:
+        if conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+            return False
+        fresh.create_at_head(conn.exec_driver_sql)
+    return True
 
 
 def open_database(
