@@ -31,6 +31,7 @@ from accountdesk.core.db.models import (
 from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
+from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
 
 # The values a field may store are the keys of its labels (core/labels.py), in their order.
 INTERACTION_KINDS = tuple(labels.INTERACTION_KIND)
@@ -113,7 +114,7 @@ def add_interaction(session: Session, data: InteractionInput) -> Interaction:
             update(FollowUp)
             .where(
                 FollowUp.contact_id.in_(ids),
-                FollowUp.origin == "stay_in_touch",
+                FollowUp.origin == STAY_IN_TOUCH,
                 FollowUp.status == "open",
             )
             .values(status="done", completed_at=data.occurred_at, **bumped(FollowUp))

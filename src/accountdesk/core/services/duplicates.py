@@ -71,7 +71,7 @@ from accountdesk.core.queries.duplicates import Near, contact_facts
 from accountdesk.core.records import ContactInput, clean_contact
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import bumped
-from accountdesk.core.services.followups import STAY_IN_TOUCH
+from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
 
 # --- finding --------------------------------------------------------------------------------
 

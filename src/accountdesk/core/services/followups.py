@@ -31,7 +31,7 @@ from accountdesk.core.queries.visible import live
 from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
-from accountdesk.core.timekeeping.stay_in_touch import CadenceRules
+from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH, CadenceRules
 from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
@@ -334,7 +334,6 @@ def last_touch_by_contact(session: Session) -> dict[str, datetime]:
 
 #: The stored instant the stay-in-touch clock starts from (see :func:`raise_stay_in_touch`).
 BASELINE_KEY = "stay_in_touch.baseline"
-STAY_IN_TOUCH = "stay_in_touch"
 
 
 def start_stay_in_touch_clock(session: Session, instant: datetime) -> None:

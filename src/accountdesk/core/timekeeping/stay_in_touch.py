@@ -22,6 +22,10 @@ from types import MappingProxyType
 from accountdesk.core.timekeeping.calendars import DayCalendar
 from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window
 
+#: The ``origin`` of a follow-up that stay in touch raised (one the user made is "manual"):
+#: a logged interaction closes the open ones, a merge keeps one of two.
+STAY_IN_TOUCH = "stay_in_touch"
+
 DEFAULT_TIER_DAYS: Mapping[str, int] = MappingProxyType({"gold": 30, "silver": 60, "bronze": 90})
 DEFAULT_NPS_DAYS: Mapping[str, int] = MappingProxyType({"detractor": 2})
 
