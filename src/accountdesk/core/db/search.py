@@ -193,6 +193,23 @@ BULK_HASH_BYTES = 32 << 20
 FTS5_HASH_BYTES = 1 << 20
 
 
+#: Documents indexed since FTS5 last wrote out its words, from which a writer that would wait
+#: for its next rows has it write them now (:func:`write_pending`).
+IDLE_WRITE_DOCUMENTS = 8000
+
+
+def write_pending(conn: Connection) -> None:
+    """Have FTS5 write out now the words it holds in memory (up to :data:`BULK_HASH_BYTES`
+    inside :func:`bulk_indexing`), which it would write at the commit: for a writer that
+    would otherwise wait. FTS5 writes them at every savepoint. On SQLite; elsewhere nothing."""
+    if conn.dialect.name != "sqlite":
+        return
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.execute("SAVEPOINT write_pending")
+    raw.execute("RELEASE write_pending")
+
+
 @contextlib.contextmanager
 def bulk_indexing(conn: Connection) -> Iterator[None]:
     """For a write of many documents in the caller's transaction (an import, a rebuild): on
