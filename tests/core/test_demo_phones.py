@@ -34,3 +34,21 @@ def test_no_two_demo_contacts_share_a_phone_number(db: Database) -> None:
         for reason in cluster.reasons
         if reason.rule == PHONE
     ]
+
+
+def test_numbers_stay_their_own_at_the_size_of_a_large_demo() -> None:
+    """At 100,000 accounts a country has some 16,000 contacts: the numbers drawn from its
+    few dozen are each made a number of their own, none twice (the endings of every drawn
+    number with the same first digits come from one sequence)."""
+    import random
+
+    from accountdesk.core.demo import _Phones
+
+    phones = _Phones()
+    for country in ("IR", "TR"):
+        pool = phones.pool(country, "mobile")
+        assert len(pool) > 10
+        draw = random.Random(7)
+        made = [phones.own(draw.choice(pool)) for _ in range(16_000)]
+        assert len(set(made)) == len(made)
+        assert all(phonenumbers.is_valid_number(phonenumbers.parse(m, None)) for m in made[:500])

@@ -769,14 +769,18 @@ class _Phones:
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str], list[str]] = {}
         self._next: dict[str, int] = {}  # a drawn number's first digits -> the next ending
+        self._start: dict[str, int] = {}  # those first digits -> the ending their steps start at
 
     def own(self, drawn: str) -> str:
-        """A number no other demo contact has, from one :meth:`pool` drew: its last six
-        digits stepped through every ending once per prefix (by a stride prime to 10**6, so
-        that they look drawn), the valid ones only. Drawn as they were, numbers were shared
-        by dozens of strangers, each pair a "likely duplicate" on the Duplicates screen of a
-        new user's demo data."""
-        prefix, start = drawn[:-6], int(drawn[-6:])
+        """A number no other demo contact has, from one :meth:`pool` drew: the last six digits
+        of the numbers with its first digits stepped through every ending once (by a stride
+        prime to 10**6, so that they look drawn, from the ending of the first one drawn), the
+        valid ones only. Drawn as they were, numbers were shared by dozens of strangers, each
+        pair a "likely duplicate" on the Duplicates screen of a new user's demo data; stepped
+        from each drawn number's own ending, two of them met now and then (2,673 pairs in a
+        100,000-account demo)."""
+        prefix = drawn[:-6]
+        start = self._start.setdefault(prefix, int(drawn[-6:]))
         step = self._next.get(prefix, 0)
         for _attempt in range(100):
             if step >= 1_000_000:
