@@ -23,16 +23,21 @@ from accountdesk.core.db import fresh
 from accountdesk.core.db.migrations import upgrade_to_head
 
 
+def migrate_file(path: Path) -> Path:
+    """Run every migration on the new, empty file ``path``; returns ``path``."""
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            upgrade_to_head(conn)
+    finally:
+        engine.dispose()
+    return path
+
+
 def migrated_statements() -> list[str]:
     """Every migration run on a new, empty file; the statements that rebuild it."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "migrated.db"
-        engine = create_engine(f"sqlite:///{path}")
-        try:
-            with engine.begin() as conn:
-                upgrade_to_head(conn)
-        finally:
-            engine.dispose()
+        path = migrate_file(Path(folder) / "migrated.db")
         conn = sqlite3.connect(path)
         try:
             return fresh.rebuilding(conn)
