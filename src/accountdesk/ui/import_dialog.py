@@ -62,6 +62,7 @@ from accountdesk.core.validation import phone_shown
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
+from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.rowkeys import tab_leaves
 from accountdesk.ui.screenfit import resize_within_screen
 
@@ -231,6 +232,7 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setStretchLastSection(True)
+    cut_titles(table)
     table.setWordWrap(False)
     return table
 

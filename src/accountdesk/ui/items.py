@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.i18n import _
 from accountdesk.ui.emptynote import EmptyNote
+from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listmodel import ID_ROLE, PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.rowkeys import add_row_keys
 
@@ -98,6 +99,7 @@ class ItemsPanel(QWidget):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        cut_titles(self.view)
         self.view.setWordWrap(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -27,6 +27,7 @@ from accountdesk.ui import tasks
 from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
+from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listmodel import LazyListModel
 from accountdesk.ui.rowkeys import add_row_keys
 
@@ -85,6 +86,7 @@ class ListScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        cut_titles(self.table)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._open_index)

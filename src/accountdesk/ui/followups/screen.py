@@ -77,6 +77,7 @@ from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
 from accountdesk.ui.followups.when import zoned_when
+from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker
@@ -203,6 +204,7 @@ class FollowUpsScreen(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        cut_titles(self.table)
         self.table.verticalHeader().hide()
         em = self.fontMetrics().horizontalAdvance("M")
         due = i18n.date_samples(time=True)  # the first column's dates, in the language

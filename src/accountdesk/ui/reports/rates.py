@@ -40,6 +40,7 @@ from accountdesk.core.validation import format_number_input
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.when import DateEdit
+from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.rowkeys import tab_leaves
 
 #: At most this many problems of a file are listed in the dialog.
@@ -82,6 +83,7 @@ class RatesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        cut_titles(self.table)
         self.empty_note = EmptyNote(self.table)  # with no rate the table was a blank box
 
         self.currency = QLineEdit()

@@ -65,6 +65,7 @@ from accountdesk.core.reports.data import Scope, rate_day
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.when import DateEdit
+from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.pickers import RecordPicker
 from accountdesk.ui.reports.chart import BarChart
 from accountdesk.ui.reports.preview import PdfPreview
@@ -210,6 +211,7 @@ class WholeTable(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setItemDelegate(WrappedCells(self))
+        cut_titles(self)
         # a timer of its own, deleted with the table (a bare single shot outlived it)
         self._fitter = QTimer(self)
         self._fitter.setSingleShot(True)
