@@ -42,6 +42,7 @@ from accountdesk.core.calendars import (
     gregorian_to_jalali,
     jalali_to_gregorian,
     written_in,
+    year_of,
 )
 from accountdesk.core.paths import translations_dir
 
@@ -445,6 +446,37 @@ def format_skeleton(
     if calendar is not None and calendar != current_calendar():
         raise ValueError("a date with its time is written in the current calendar")
     return _datetime_text(value, pattern, "short", tz, _glue_style(skeleton))
+
+
+def format_when_near(value: datetime, tz: tzinfo | None, now: datetime) -> str:
+    """:func:`format_when` without the year when ``value`` is in the year of ``now`` (both as
+    seen in ``tz``; a year of the calendar dates are written in: 2026-03-15 is in Solar Hijri
+    1404, 2026-03-25 in 1405). For lists of what is due or has just happened, where the year
+    only takes room: "25. nov. 11:00" for "2026. gada 25. nov. 11:00"; a date of another year
+    keeps it."""
+    if _same_year(value, now, tz):
+        return format_skeleton(value, "MMMd", tz=tz, time=True)
+    return format_when(value, tz)
+
+
+def format_day_near(day: date, today: date) -> str:
+    """:func:`format_date` (medium) without the year when ``day`` is in the year of ``today``
+    (of the calendar dates are written in), as :func:`format_when_near`: "6. dec." for "2026.
+    gada 6. dec."."""
+    cal = current_calendar()
+    if year_of(day, cal) == year_of(today, cal) and written_in(day, cal) == written_in(today, cal):
+        return format_skeleton(day, "MMMd")
+    return format_date(day, "medium")
+
+
+def _same_year(value: datetime, now: datetime, tz: tzinfo | None) -> bool:
+    if tz is not None:
+        value, now = value.astimezone(tz), now.astimezone(tz)
+    cal = current_calendar()
+    day, today = value.date(), now.date()
+    return year_of(day, cal) == year_of(today, cal) and written_in(day, cal) == written_in(
+        today, cal
+    )
 
 
 def date_samples(fmt: str = "medium", *, time: bool = False) -> list[str]:

@@ -11,8 +11,10 @@ from accountdesk.core.i18n import (
     country_name,
     format_currency,
     format_date,
+    format_day_near,
     format_time,
     format_when,
+    format_when_near,
     join_list,
     localize_digits,
 )
@@ -27,6 +29,18 @@ def when(value: datetime | None, zone_name: str | None = None) -> str:
     if value is None:
         return ""
     return format_when(value, zone(zone_name) if zone_name else None)
+
+
+def when_near(value: datetime | None, zone_name: str | None, now: datetime) -> str:
+    """:func:`when` without the year in the year of ``now`` (see ``format_when_near``)."""
+    if value is None:
+        return ""
+    return format_when_near(value, zone(zone_name) if zone_name else None, now)
+
+
+def day_near(value: date | None, today: date) -> str:
+    """:func:`day` without the year in the year of ``today`` (see ``format_day_near``)."""
+    return format_day_near(value, today) if value else ""
 
 
 def clock(value: datetime) -> str:

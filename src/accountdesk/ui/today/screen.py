@@ -304,8 +304,10 @@ class TodayScreen(QWidget):
         self.summary.setWordWrap(True)
 
         follow_up_columns: list[ColumnSpec] = [
-            (N_("Due (yours)"), lambda f: fmt.when(f.due_at, ctx.user_zone)),
-            (N_("Due (theirs)"), lambda f: fmt.when(f.due_at, f.zone)),
+            # (the year only where it is not this one: Latvian's "2026. gada 25. nov. 11:00"
+            # twice left the title and the names a few letters on a small laptop's screen)
+            (N_("Due (yours)"), lambda f: fmt.when_near(f.due_at, ctx.user_zone, ctx.now())),
+            (N_("Due (theirs)"), lambda f: fmt.when_near(f.due_at, f.zone, ctx.now())),
             (N_("To do"), lambda f: f.title),
             (N_("Contact"), lambda f: f.contact_name),
             (N_("Account"), lambda f: f.account_name),
@@ -321,7 +323,7 @@ class TodayScreen(QWidget):
         )
         self.recent = Section(
             [
-                (N_("When"), lambda i: fmt.when(i.occurred_at, ctx.user_zone)),
+                (N_("When"), lambda i: fmt.when_near(i.occurred_at, ctx.user_zone, ctx.now())),
                 (N_("Kind"), lambda i: label(INTERACTION_KIND, i.kind)),
                 (N_("Subject"), lambda i: i.subject),
                 (N_("With"), lambda i: i.participants),
@@ -344,7 +346,7 @@ class TodayScreen(QWidget):
         )
         self.dates = Section(
             [
-                (N_("Date"), lambda d: fmt.day(d.on)),
+                (N_("Date"), lambda d: fmt.day_near(d.on, ctx.today())),
                 (N_("Occasion"), lambda d: d.label or label(DATE_KIND, d.kind)),
                 (N_("Contact"), lambda d: d.contact_name),
                 (N_("Years"), lambda d: format_number(d.years) if d.years else ""),
