@@ -454,27 +454,23 @@ def format_when_near(value: datetime, tz: tzinfo | None, now: datetime) -> str:
     1404, 2026-03-25 in 1405). For lists of what is due or has just happened, where the year
     only takes room: "25. nov. 11:00" for "2026. gada 25. nov. 11:00"; a date of another year
     keeps it."""
-    if _same_year(value, now, tz):
+    if tz is not None:
+        value, now = value.astimezone(tz), now.astimezone(tz)
+    if _same_year(value.date(), now.date()):
         return format_skeleton(value, "MMMd", tz=tz, time=True)
     return format_when(value, tz)
 
 
 def format_day_near(day: date, today: date) -> str:
-    """:func:`format_date` (medium) without the year when ``day`` is in the year of ``today``
-    (of the calendar dates are written in), as :func:`format_when_near`: "6. dec." for "2026.
-    gada 6. dec."."""
-    cal = current_calendar()
-    if year_of(day, cal) == year_of(today, cal) and written_in(day, cal) == written_in(today, cal):
-        return format_skeleton(day, "MMMd")
-    return format_date(day, "medium")
+    """:func:`format_date` (medium) without the year when ``day`` is in the year of ``today``,
+    as :func:`format_when_near`: "6. dec." for "2026. gada 6. dec."."""
+    return format_skeleton(day, "MMMd") if _same_year(day, today) else format_date(day, "medium")
 
 
-def _same_year(value: datetime, now: datetime, tz: tzinfo | None) -> bool:
-    if tz is not None:
-        value, now = value.astimezone(tz), now.astimezone(tz)
+def _same_year(day: date, today: date) -> bool:
+    """Whether ``day`` is in the year of ``today`` in the calendar dates are written in."""
     cal = current_calendar()
-    day, today = value.date(), now.date()
-    return year_of(day, cal) == year_of(today, cal) and written_in(day, cal) == written_in(
+    return written_in(day, cal) == written_in(today, cal) and year_of(day, cal) == year_of(
         today, cal
     )
 
