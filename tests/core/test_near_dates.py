@@ -55,9 +55,9 @@ def test_the_year_is_the_calendars_own() -> None:
 
 
 def test_the_year_is_seen_in_the_zone_the_date_is_shown_in() -> None:
-    """At 20:00 UTC on 31 December it is already next year in Bangkok: a follow-up due at
-    09:00 there on 1 January is this year's in Bangkok, and last year's seen from Bangkok's
-    zone is the 31st."""
+    """At 20:00 UTC on 31 December it is already 1 January in Bangkok: a follow-up due at 09:00
+    there that day is this year's there, one due at 17:00 there on 31 December is last year's
+    (it keeps its year), and the same moment seen in UTC is still this year's."""
     now = datetime(2026, 12, 31, 20, 0, tzinfo=UTC)  # 1 January 2027, 03:00 in Bangkok
     bangkok = ZoneInfo("Asia/Bangkok")
     with i18n.use_language("en"):
