@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+import phonenumbers
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -95,3 +96,113 @@ def test_a_value_from_a_small_set_is_one_object_however_often_it_is_checked(
     first, second = check(_fresh(typed)), check(_fresh(typed))
     assert first == second
     assert first is second
+
+
+# --- phone numbers written whole in international form ------------------------------------
+
+
+def _as_parse_has_it(text: str, country: str) -> str | None:
+    """The library's own answer, the way :func:`validation.phone` gave it before its fast
+    reading: E.164 for a valid number, None for one it refuses."""
+    try:
+        parsed = phonenumbers.parse(text, country)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _as_checked(text: str, country: str) -> str | None:
+    try:
+        return v.phone(text, country)
+    except v.ValidationError:
+        return None
+
+
+def _every_example() -> list[tuple[str, str]]:
+    """Every region's example number of every type, in E.164 and grouped international form,
+    read for its own region and for another, and again with the region's national prefix
+    (and the prefixes other regions use) kept after the country code, as people write
+    "+44 (0)20 …"."""
+    cases = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        for kind in NUMBER_TYPES:
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None:
+                continue
+            e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+            grouped = phonenumbers.format_number(
+                example, phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            )
+            cases += [(e164, region), (grouped, region), (e164, "LV")]
+            code = str(example.country_code)
+            national = phonenumbers.national_significant_number(example)
+            for prefix in {metadata.national_prefix or "", "0", "1", "8", "9", "06", "15"} - {""}:
+                cases.append((f"+{code}{prefix}{national}", region))
+            cases.append((f"+{code} (0) {national}", region))
+    return cases
+
+
+NUMBER_TYPES = [
+    phonenumbers.PhoneNumberType.FIXED_LINE,
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.VOIP,
+    phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
+    phonenumbers.PhoneNumberType.PAGER,
+    phonenumbers.PhoneNumberType.UAN,
+    phonenumbers.PhoneNumberType.VOICEMAIL,
+]
+
+
+def test_every_regions_examples_are_read_as_the_library_reads_them() -> None:
+    cases = _every_example()
+    assert len(cases) > 5000
+    # most of them take the fast reading, so the comparison is of it, not of parse twice
+    assert sum(v._international(text) is not None for text, _region in cases) > len(cases) / 2
+    differ = [
+        (text, region, _as_checked(text, region), _as_parse_has_it(text, region))
+        for text, region in cases
+        if _as_checked(text, region) != _as_parse_has_it(text, region)
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("+39 06 6982 1234", "the Italian leading zero"),
+        ("+44 (0)20 7946 0958", "a national prefix kept after the country code"),
+        ("+7 8 495 123 4567", "Russia's national prefix 8"),
+        ("+372 5123 4567", "ASCII digits only: this one is read fast"),
+        ("+۳۷۱ ۲۱ ۲۳۷ ۸۷۵", "Persian digits"),
+        ("0039 06 6982 1234", "an international call prefix instead of +"),
+    ],
+)
+def test_what_the_fast_reading_leaves_to_the_library(text: str, why: str) -> None:
+    fast = v._international(text)
+    if why.startswith("ASCII"):
+        assert fast is not None
+        assert phonenumbers.format_number(fast, phonenumbers.PhoneNumberFormat.E164) == (
+            "+37251234567"
+        )
+    else:
+        assert fast is None, why
+    assert _as_checked(text, "LV") == _as_parse_has_it(text, "LV")
+
+
+@given(
+    st.sampled_from(sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)),
+    st.text(alphabet="0123456789", min_size=1, max_size=14),
+    st.sampled_from(["", " ", "-", ".", "(", ")", "\u00a0"]),
+    st.sampled_from(["LV", "TH", "IR", "US", "DE"]),
+)
+def test_random_numbers_are_read_as_the_library_reads_them(
+    code: int, national: str, gap: str, region: str
+) -> None:
+    text = f"+{code}{gap}{national[:3]}{gap}{national[3:]}"
+    assert _as_checked(text, region) == _as_parse_has_it(text, region)

@@ -20,7 +20,6 @@ import contextlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 from sqlalchemy import event, literal_column, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, UOWTransaction
@@ -35,6 +34,7 @@ from accountdesk.core.db.fts import (
     tsvector_literal,
 )
 from accountdesk.core.db.portable import is_postgres, statement
+from accountdesk.core.validation import calling_code_split
 
 __all__ = ["Document", "fold", "index_documents", "match_expression", "rebuild", "remove_documents"]
 
@@ -70,9 +70,9 @@ def phone_words(e164: str) -> list[str]:
     """The words a stored phone number (E.164, ``+905321234567``) is found by: its digits
     (905321234567), its national number (5321234567) and that number after the trunk prefix
     0 most countries dial at home (05321234567). A prefix of any of them finds the phone."""
-    digits = "".join(filter(str.isdecimal, e164))
+    digits = _digits(e164)
     found = [digits]
-    national = national_number(e164)
+    national = _national(e164, digits)
     if national is not None:
         found += [national, national if national.startswith("0") else "0" + national]
     return list(dict.fromkeys(w for w in found if w))
@@ -80,15 +80,24 @@ def phone_words(e164: str) -> list[str]:
 
 def national_number(e164: str) -> str | None:
     """The digits of a stored phone number (E.164) after its calling code (5321234567 for
-    +905321234567); None for a number not written in E.164. The one home of this rule:
-    search (:func:`phone_words`) and an erase's search for the person's numbers call it."""
+    +905321234567); None for a number not written in E.164. Search (:func:`phone_words`) and
+    an erase's search for the person's numbers call it (the calling codes:
+    :func:`accountdesk.core.validation.calling_code_split`)."""
+    return _national(e164, _digits(e164))
+
+
+def _digits(e164: str) -> str:
+    rest = e164[1:]
+    if e164[:1] == "+" and rest.isdecimal():  # a stored number: no need to look at each
+        return rest
+    return "".join(filter(str.isdecimal, e164))
+
+
+def _national(e164: str, digits: str) -> str | None:
     if not e164.startswith("+"):
         return None
-    digits = "".join(filter(str.isdecimal, e164))
-    for size in (1, 2, 3):  # calling codes are prefix-free: at most one fits
-        if int(digits[:size] or 0) in COUNTRY_CODE_TO_REGION_CODE:
-            return digits[size:] or None
-    return None
+    split = calling_code_split(digits)
+    return (split[1] or None) if split is not None else None
 
 
 def _folded_body(body: str) -> str:
