@@ -403,7 +403,9 @@ def _write_chunk(
         _("Contact {id} is in the trash: restore it first, or take its row out of the file "
           "(column contact_id)."),
     )  # fmt: skip
-    bulk_insert(conn, con, [{**r, "created_at": now, "updated_at": now} for r in new_contacts])
+    for r in new_contacts:  # (the plan's own dicts: written once, then let go)
+        r["created_at"] = r["updated_at"] = now
+    bulk_insert(conn, con, new_contacts)
     _update_stored(conn, con, old_contacts, _given_fields(plan.columns, "contact"), now)
     # Of a stored record, tags and important dates are replaced by what the file says when it
     # has their column, and kept when it has none.
@@ -436,11 +438,11 @@ def _write_chunk(
         if replaced_kinds is not None:
             gone = gone.where(dates_table.c.kind.in_(sorted(replaced_kinds)))
         conn.execute(gone)
-    date_rows = [
-        {**d, "id": new_id(), "contact_id": owner}
-        for owner, items in plan.contact_dates.items()
-        for d in items
-    ]
+    date_rows = []
+    for owner, items in plan.contact_dates.items():  # (the plan's own dicts, as above)
+        for d in items:
+            d["id"], d["contact_id"] = new_id(), owner
+            date_rows.append(d)
     bulk_insert(conn, dates_table, date_rows)
     _index(conn, plan, {r["id"] for r in (*old_accounts, *old_contacts)})
     report.accounts_created += len(new_accounts)
