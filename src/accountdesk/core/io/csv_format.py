@@ -354,7 +354,8 @@ def _delimiter(content: str) -> str:
 
     Only the header is looked at, and the quote is always ": csv.Sniffer reads the data rows
     too and takes cells that begin with the export's ' for quoted ones."""
-    header = content.split("\n", 1)[0]
+    end = content.find("\n")
+    header = content if end < 0 else content[:end]  # (split would copy the rest of the file)
     return max(",;\t", key=header.count)
 
 
