@@ -648,7 +648,7 @@ def calling_code_split(digits: str) -> tuple[int, str] | None:
     """(calling code, national number) of the digits of a number in international form
     ("37121237875": (371, "21237875")); None when no calling code begins them. The one home
     of this rule: the check of a number (:func:`phone`) and search's words for a stored one
-    (:func:`accountdesk.core.db.search.national_number`) call it."""
+    (:func:`accountdesk.core.db.documents.national_number`) call it."""
     for end in (1, 2, 3):  # calling codes are one to three digits, none the start of another
         calling_code = int(digits[:end] or 0)
         if calling_code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:

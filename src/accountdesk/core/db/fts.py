@@ -15,7 +15,7 @@ groups is one word of digits). Two structures answer a query:
   alphabetical order of that word. This is what typing a few letters should show, and it
   stays fast for one letter over 400,000 names.
 - ``search_fts``: names, e-mails, phones (with their national numbers:
-  :func:`accountdesk.core.db.search.phone_words`), cities, tags and notes. Used for queries
+  :func:`accountdesk.core.db.documents.phone_words`), cities, tags and notes. Used for queries
   of several words, and to fill the list when names alone give fewer than asked for. On
   SQLite an FTS5 table ranked by BM25 with names weighted ten times the rest. On PostgreSQL
   a ``tsvector`` of the very words :func:`words` finds (written as a literal, so
@@ -201,7 +201,7 @@ def query_words(query: str) -> list[str]:
 
     A query written as a phone number ("0532 123 45 67", "+371 2612 3456", "(201) 555-1912";
     :func:`_looks_like_a_phone`) is one word, its digits: a phone is indexed as its digits,
-    with and without the country code (:func:`accountdesk.core.db.search.phone_words`), never
+    with and without the country code (:func:`accountdesk.core.db.documents.phone_words`), never
     as groups, which each person writes differently."""
     folded = fold(query).strip()
     if _looks_like_a_phone(folded):
@@ -316,7 +316,7 @@ def match_expression(query: str, *, postgres: bool = False) -> str | None:
 #: The fewest digits a word of digits alone needs to be looked for as the start of a longer
 #: number: of a phone above all. A phone is indexed as its digits with and without the
 #: calling code, and with the trunk 0 (05321234567:
-#: :func:`accountdesk.core.db.search.phone_words`), each found by its start, so "0" started
+#: :func:`accountdesk.core.db.documents.phone_words`), each found by its start, so "0" started
 #: every number and listed everyone with a phone, and two digits still start a calling code
 #: or an area code thousands share. Three are an area code or a mobile network's prefix,
 #: the least that narrows a list to numbers someone means ("532", "053", "+371").

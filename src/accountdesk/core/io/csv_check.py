@@ -174,6 +174,11 @@ class Outbox:
             raise BrokenPipeError("the parent stopped reading")
         self._waiting.put(pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL))
 
+    def behind(self) -> bool:
+        """Whether messages wait here: the parent holds as many chunks as it takes and has
+        not read the pipe for a while (its writing is slower than this checking)."""
+        return not self._waiting.empty()
+
     def close(self) -> None:
         """Write what is waiting, then stop the thread."""
         self._waiting.put(None)
@@ -196,13 +201,16 @@ def main(argv: list[str]) -> int:
     gc.disable()
     outbox = Outbox(sys.stdout.buffer)
     try:
-        return _check(outbox.send, argv)
+        return _check(outbox.send, outbox.behind, argv)
     finally:
         outbox.close()
 
 
-def _check(send: Callable[[str, object], None], argv: list[str]) -> int:
-    """:func:`main` with its messages going out through ``send``."""
+def _check(send: Callable[[str, object], None], behind: Callable[[], bool], argv: list[str]) -> int:
+    """:func:`main` with its messages going out through ``send``; while the parent is
+    ``behind`` (its writing slower than the checking: a large file, whose search index grows
+    dearer to write), a chunk is sent with its search documents made here, work the writer
+    would otherwise do (a fifth of its time at 300,000 contacts)."""
     path, language, part, parts, seed_ms, seed_key, chunk_rows, part_block = argv
     from accountdesk.core import i18n
     from accountdesk.core.db.collection import chunk_done, collection_paused
@@ -231,6 +239,8 @@ def _check(send: Callable[[str, object], None], argv: list[str]) -> int:
                 mapping=header_map,
                 lines=lines,
             ):
+                if behind():
+                    plan.documents = plan.search_documents()
                 send("chunk", plan)
                 if whole:  # an account's name as its first chunk has it: the one written
                     for key, account in plan.accounts.items():

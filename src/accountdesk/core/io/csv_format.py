@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 from accountdesk.core import country_names
 from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import zone_of_phones
+from accountdesk.core.db.documents import Document, account_document, contact_document
 from accountdesk.core.db.ids import new_id, uuid7_from
 from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import (
@@ -370,6 +371,16 @@ class Plan:
     #: the file's columns (:attr:`HeaderMap.columns`, and :data:`~.mapping.FULL_NAME` when
     #: a whole name is split): what it may change of a record that is already stored
     columns: frozenset[str] = frozenset()
+    #: the accounts' and contacts' search documents (:meth:`search_documents`) when the
+    #: process that checked them made them (it does while the writer is behind:
+    #: :mod:`~accountdesk.core.io.csv_check`); None: the writer makes them
+    documents: list[Document] | None = None
+
+    def search_documents(self) -> list[Document]:
+        """The search documents of the accounts and contacts, from their checked values."""
+        docs = [account_document(r, self.account_tags.get(k, ())) for k, r in self.accounts.items()]
+        docs += [contact_document(r, self.contact_tags.get(r["id"], ())) for r in self.contacts]
+        return docs
 
 
 def _account_id(name: str, country: str, seed: tuple[int, bytes] | None) -> str:

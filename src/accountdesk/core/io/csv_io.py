@@ -545,17 +545,14 @@ def _set_referrers(conn: Connection, links: dict[str, str]) -> None:
 
 
 def _index(conn: Connection, plan: Plan, replaced: set[str]) -> None:
-    """Index the records of ``plan``: the new ones from the file's values, those it updated
-    (``replaced``) as they are stored now (the file may have changed only some fields)."""
+    """Index the records of ``plan``: the new ones from the file's values (their documents
+    made by the checking process or here), those it updated (``replaced``) as they are
+    stored now (the file may have changed only some fields). An account an earlier chunk
+    wrote was taken out of ``plan.accounts`` (:func:`_write_chunk`), and its document with
+    it."""
+    made = plan.documents if plan.documents is not None else plan.search_documents()
     docs = [
-        search.account_document(r, plan.account_tags.get(r["id"], ()))
-        for r in plan.accounts.values()
-        if r["id"] not in replaced
-    ]
-    docs += [
-        search.contact_document(r, plan.contact_tags.get(r["id"], ()))
-        for r in plan.contacts
-        if r["id"] not in replaced
+        d for d in made if d.ref not in replaced and (d.kind != "account" or d.ref in plan.accounts)
     ]
     updated = [r["id"] for r in (*plan.accounts.values(), *plan.contacts) if r["id"] in replaced]
     if updated:

@@ -56,6 +56,7 @@ from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.db import crypto
 from accountdesk.core.db.backup import backup_roots, identity_of
+from accountdesk.core.db.documents import national_number
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import driver_errors
 from accountdesk.core.db.fts import display_name, fold, words
@@ -77,7 +78,6 @@ from accountdesk.core.db.models import (
     interaction_participants,
 )
 from accountdesk.core.db.schema import SQLITE_HEADER
-from accountdesk.core.db.search import national_number
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.files import cannot_write, replacing
 from accountdesk.core.i18n import (
@@ -511,7 +511,7 @@ def _traces(people: Iterable[Contact]) -> _Traces:
 
 def _national_number(phone: str) -> str:
     """The digits that name ``phone`` however it is written (without country code or trunk
-    prefix): phones are stored in E.164 (``validation.phone``; search.national_number)."""
+    prefix): phones are stored in E.164 (``validation.phone``; documents.national_number)."""
     return national_number(phone) or _digits(phone).lstrip("0")
 
 

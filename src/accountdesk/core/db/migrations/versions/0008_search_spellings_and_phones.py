@@ -6,7 +6,7 @@ Create Date: 2026-11-29 14:40:00
 
 The index held a phone number as its E.164 digits only (905321234567), so a number typed as
 people write it at home (0532 123 45 67, 532 1234567) found nothing; it now also holds the
-national number with and without the trunk prefix 0 (``accountdesk.core.db.search.phone_words``),
+national number with and without the trunk prefix 0 (``accountdesk.core.db.documents.phone_words``),
 and a query written as a phone number is searched as its digits. A name is also indexed as it
 is typed on a keyboard without its letters (``fts.spellings``: Schaefer for Schäfer, the
 parts of a Persian compound, a word inside a Thai, Chinese or Japanese run: 山田 in
