@@ -70,3 +70,22 @@ def test_a_parent_that_stopped_reading_stops_the_sender(pipe: tuple[int, int]) -
         for _ in range(csv_check.OUTBOX_MESSAGES + 3):  # the writing thread found it broken
             outbox.send("chunk", LARGE)
     outbox.close()  # returns: what was waiting is dropped
+
+
+def test_the_outbox_is_behind_while_messages_wait_for_the_parent(pipe: tuple[int, int]) -> None:
+    """What has the checking process make a chunk's search documents itself
+    (:func:`csv_check._check`): messages waiting here, the parent not reading."""
+    read, write = pipe
+    out = os.fdopen(write, "wb")
+    outbox = csv_check.Outbox(out)
+    assert not outbox.behind()
+    messages: list[tuple[str, object]] = [("chunk", f"{n}{LARGE}") for n in range(4)]
+    assert _sent_without_reader(outbox, messages)
+    assert outbox.behind()  # one is in the pipe's hands, the others wait
+    with os.fdopen(read, "rb") as stream:
+        reading = threading.Thread(target=lambda: [pickle.load(stream) for _ in messages])
+        reading.start()
+        reading.join(timeout=20)
+        assert not outbox.behind()  # the parent read them all
+        outbox.close()
+        out.close()
