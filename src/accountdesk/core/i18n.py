@@ -28,7 +28,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from accountdesk.core.bidi import RLM, direction, ltr, plain
+from accountdesk.core.bidi import LRM, RLM, direction, ltr, plain
 from accountdesk.core.calendars import (
     BUDDHIST,
     BUDDHIST_ERA,
@@ -696,7 +696,8 @@ def format_change(value: float | Decimal, digits: int = 0, *, percent: bool = Fa
     if amount == 0:
         amount = abs(amount)  # never "−0"
     text = format_percent(amount, digits) if percent else format_decimal(amount, digits)
-    return _number_symbol("plusSign") + text if amount > 0 else text
+    # (the plus sign brings its own mark, if the language has one)
+    return _number_symbol("plusSign") + text.removeprefix(LRM) if amount > 0 else text
 
 
 def format_number(value: int | float | Decimal) -> str:
@@ -708,7 +709,13 @@ def format_decimal(value: float | Decimal, digits: int = 1) -> str:
 
 
 def format_percent(value: float | Decimal, digits: int = 1) -> str:
-    """``value`` is a percentage (12.5 means 12.5 %)."""
+    """``value`` is a percentage (12.5 means 12.5 %).
+
+    In a language whose signs carry a left-to-right mark (CLDR's Persian minus "‎−",
+    :func:`_cldr_signs`), a percentage without a sign gets the mark too, so that in a
+    right-to-left line it reads digits, then percent, left to right wherever it stands. Bare,
+    "۳۳٪" after a Persian word was laid out "٪۳۳" (the digits count as Arabic numbers after
+    Arabic letters, and the sign goes the line's way), and "۳۳٪" after a Latin one."""
     locale = current_locale()
     pattern = locale.percent_formats[None].pattern.split(";")[0]
     if digits:
@@ -717,7 +724,10 @@ def format_percent(value: float | Decimal, digits: int = 1) -> str:
     text = _babel("numbers").format_percent(
         Decimal(str(value)) / 100, format=pattern, locale=locale, numbering_system="default"
     )
-    return _cldr_signs(localize_digits(text), value < 0)
+    text = _cldr_signs(localize_digits(text), value < 0)
+    if not text.startswith(LRM) and _number_symbol("minusSign").startswith(LRM):
+        return LRM + text
+    return text
 
 
 def format_currency(value: float | Decimal, currency: str) -> str:

@@ -54,6 +54,17 @@ def test_persian_minus_and_percent_stay_on_the_left_and_right_in_a_right_to_left
     assert shown.endswith("تغییر"[::-1])
 
 
+@pytest.mark.parametrize("before", ["شباهت", "Anita", "شباهت (", ""])
+def test_a_persian_percentage_reads_digits_then_percent_wherever_it_stands(before: str) -> None:
+    """Without a sign as with one: after a Persian word the digits count as Arabic numbers
+    and a bare ۳۳٪ was laid out ٪۳۳, after a Latin one ۳۳٪."""
+    with i18n.use_language("fa"):
+        shown = i18n.format_percent(33, 0)
+    (line,) = layout(f"{before} {shown} تا", 1e9, TextStyle(), rtl=True)
+    assert "۳۳٪" in line.visual_text
+    assert "٪۳۳" not in line.visual_text
+
+
 def test_latin_acronyms_are_isolated_so_a_persian_label_reads_right_to_left() -> None:
     assert isolate_acronyms("CSAT (سهم ۴ تا ۵)") == f"{LRI}CSAT{PDI} (سهم ۴ تا ۵)"
     assert isolate_acronyms("توزیع NPS و CAC") == f"توزیع {LRI}NPS{PDI} و {LRI}CAC{PDI}"
