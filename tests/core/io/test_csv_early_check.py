@@ -79,6 +79,40 @@ def test_processes_started_for_a_file_checked_here_are_stopped(
     assert _contacts(db) == 0
 
 
+def test_the_import_dialogs_mapping_of_an_export_of_ours_is_checked_apart(
+    db: Database, tmp_path: Path, started: list[csv_check.Checkers]
+) -> None:
+    """The dialog always passes a mapping: the one recognised for AccountDesk's own columns
+    reads the file as the checking process does, and the file is checked in it."""
+    from accountdesk.core.io import mapping as column_mapping
+    from accountdesk.core.io.csv_format import read_sample
+
+    path = _file(tmp_path)
+    recognised = column_mapping.recognise(read_sample(path)[0])
+    report = import_csv(db, path, mapping=recognised)
+    assert (report.contacts_created, _contacts(db)) == (120, 120)
+    assert len(started) == 1
+    assert all(p.poll() is not None for p in started[0].processes)
+
+
+def test_a_mapping_that_reads_the_file_otherwise_is_checked_here(
+    db: Database, tmp_path: Path, started: list[csv_check.Checkers]
+) -> None:
+    from accountdesk.core.io import mapping as column_mapping
+    from accountdesk.core.io.csv_format import read_sample
+
+    path = _file(tmp_path)
+    recognised = column_mapping.recognise(read_sample(path)[0])
+    for changed in (
+        {**recognised.columns, "family_name": column_mapping.Rule(column_mapping.IGNORE)},
+        {**recognised.columns, "family_name": column_mapping.Rule(column_mapping.NOTES)},
+    ):
+        mapping = column_mapping.ColumnMapping(changed)
+        report = import_csv(db, path, dry_run=False, mapping=mapping)
+        assert report.contacts_created + report.contacts_updated == 120
+    assert started == []
+
+
 def test_checking_started_for_a_command_that_fails_first_is_stopped(
     tmp_path: Path, started: list[csv_check.Checkers]
 ) -> None:

@@ -58,7 +58,8 @@ def checked_apart(
 ) -> bool:
     """Whether an import checks ``path`` in other processes while it writes: a file large
     enough (and a machine with more than one core for them), read as AccountDesk's own
-    columns (no mapping chosen, not ``source``: another product's export, named or
+    columns (not ``mapped`` otherwise: no mapping chosen, or the import dialog's for an export
+    of ours, which reads it so; not ``source``: another product's export, named or
     recognised; no column kept in the notes), for real (not a dry run). The checking process
     reads the header on its own, as AccountDesk's columns."""
     return (

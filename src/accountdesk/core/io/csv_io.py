@@ -690,8 +690,9 @@ def import_csv(
             _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
         )
     parallel = csv_check.checked_apart(
-        path, dry_run=dry_run, mapped=chosen is not None, source=header_map.source,
-        keep_unknown=keep_unknown,
+        path, dry_run=dry_run,
+        mapped=chosen is not None and not _read_as_own(path, header, code_page, header_map),
+        source=header_map.source, keep_unknown=keep_unknown,
     )  # fmt: skip
     if not parallel:
         if checking is not None:
@@ -716,6 +717,18 @@ def import_csv(
     finally:
         if mine:
             checking.stop()
+
+
+def _read_as_own(path: Path, header: list[str], code_page: str | None, found: HeaderMap) -> bool:
+    """Whether ``found`` (the file's header read through the mapping the caller chose, or
+    recognised) reads the file as a checking process reads it on its own: as AccountDesk's
+    own columns, recognised. The import dialog always chooses a mapping; for an export of
+    ours it is that one, and the file is checked apart as on the command line."""
+    return (
+        found.source is None
+        and not found.kept
+        and found == read_header_map(path, header, code_page)
+    )
 
 
 #: The tables an import writes rows to (their indexes are made after a load into an empty
