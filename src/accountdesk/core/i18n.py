@@ -711,7 +711,7 @@ def format_decimal(value: float | Decimal, digits: int = 1) -> str:
 def format_percent(value: float | Decimal, digits: int = 1) -> str:
     """``value`` is a percentage (12.5 means 12.5 %).
 
-    In a language whose signs carry a left-to-right mark (CLDR's Persian minus "‎−",
+    In a language whose signs carry a left-to-right mark (CLDR's Persian minus "\u200e−",
     :func:`_cldr_signs`), a percentage without a sign gets the mark too, so that in a
     right-to-left line it reads digits, then percent, left to right wherever it stands. Bare,
     "۳۳٪" after a Persian word was laid out "٪۳۳" (the digits count as Arabic numbers after
