@@ -4,6 +4,7 @@ data changes."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import ListFilter
 from accountdesk.core.records import ContactInput
 from accountdesk.core.services.accounts import create_contact
+from accountdesk.ui import tasks
 from accountdesk.ui.contacts.model import ContactsModel
 from accountdesk.ui.listmodel import PLAIN_ROLE
 
@@ -64,5 +66,61 @@ def test_a_change_of_the_data_forgets_the_kept_ids(ctx: Any, sample: dict[str, s
     assert added in model.ids and sample["anna"] not in model.ids
     assert model.ids == lists.contact_ids(ctx.db, ListFilter(text=""))
     model.set_filter(ListFilter(text="a"))
+    assert added in model.ids
+    assert model.ids == lists.contact_ids(ctx.db, ListFilter(text="a"))
+
+
+def test_the_list_is_narrowed_by_its_documents_once_they_are_read(
+    ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The documents of a list without text are read off the GUI thread after it is shown;
+    until they come the list is narrowed without them, and a list read again does not take
+    those of the one before."""
+    generate(ctx.db, accounts=30, seed=5)
+    release = threading.Event()
+    real_documents, real_narrow = lists.document_rowids, lists.narrow_ids
+
+    calls: list[int] = []
+
+    def documents_when_released(*args: Any) -> lists.Documents:
+        calls.append(1)
+        if len(calls) == 1:  # the first list's come last
+            assert release.wait(10)
+        return real_documents(*args)
+
+    given: list[lists.Documents | None] = []
+
+    def narrow(db: Any, kind: str, text: str, *args: Any) -> list[str]:
+        if text:
+            given.append(args[-1])
+        return real_narrow(db, kind, text, *args)
+
+    monkeypatch.setattr(lists, "document_rowids", documents_when_released)
+    monkeypatch.setattr(lists, "narrow_ids", narrow)
+    model = ContactsModel(ctx.db, ctx.now)
+    model.reload()
+    qtbot.waitUntil(lambda: len(model.ids) > 0, timeout=10000)
+    model.set_filter(ListFilter(text="a"))  # the documents are not read yet
+    qtbot.waitUntil(lambda: len(given) == 1 and not model.is_loading, timeout=10000)
+    assert given == [None]
+    assert model.ids == lists.contact_ids(ctx.db, ListFilter(text="a"))
+
+    model.set_filter(ListFilter())  # the same list again: its documents are still coming
+    qtbot.waitUntil(lambda: not model.is_loading, timeout=10000)
+    # the data changes and the list is read again, while the first list's documents come
+    added = create_contact(
+        ctx.db,
+        ContactInput(account_id=lists.account_ids(ctx.db)[0], given_name="Aina",
+                     family_name="Kalnina", country="LV", timezone="Europe/Riga"),
+    )  # fmt: skip
+    model.reload()
+    qtbot.waitUntil(lambda: added in model.ids and len(calls) == 2, timeout=10000)
+    qtbot.waitUntil(lambda: model._untyped_documents is not None, timeout=10000)  # the new list's
+    release.set()
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=10000)
+    model.set_filter(ListFilter(text="a"))
+    qtbot.waitUntil(lambda: len(given) == 2 and not model.is_loading, timeout=10000)
+    documents = given[1]
+    assert documents is not None and documents.count == len(lists.contact_ids(ctx.db))
     assert added in model.ids
     assert model.ids == lists.contact_ids(ctx.db, ListFilter(text="a"))

@@ -74,8 +74,10 @@ class Column(Generic[Row]):
 
 class LazyListModel(IsolatingTableModel, Generic[Row]):
     """Subclasses give the columns and two query functions (ids; rows for ids), and may give a
-    third, ``narrow_ids(text, within)``: ``within`` (the ids of the same filter without text)
-    narrowed to those matching ``text``, in the same order."""
+    third, ``narrow_ids(text, within, documents)``: ``within`` (the ids of the same filter
+    without text) narrowed to those matching ``text``, in the same order; and a fourth,
+    ``documents(within)``: what ``narrow_ids`` narrows ``within`` by faster, read off the GUI
+    thread once a list without text is shown (None until it is)."""
 
     PAGE = 200
     MAX_PAGES = 40
@@ -91,15 +93,18 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
         *,
         asynchronous: bool = True,
         default_sort: str = "name",
-        narrow_ids: Callable[[str, Sequence[str]], list[str]] | None = None,
+        narrow_ids: Callable[[str, Sequence[str], Any], list[str]] | None = None,
+        documents: Callable[[Sequence[str]], Any] | None = None,
     ) -> None:
         super().__init__()
         self.columns = list(columns)
         self._fetch_ids = fetch_ids
         self._fetch_rows = fetch_rows
         self._narrow_ids = narrow_ids
+        self._documents = documents
         # the ids without filter text, and the filter (text left out) and sort they are for
         self._untyped: tuple[ListFilter, str, bool, list[str]] | None = None
+        self._untyped_documents: Any = None  # documents(those ids), once read
         self.asynchronous = asynchronous
         self._ids: list[str] = []
         self._pages: OrderedDict[int, list[Row | None]] = OrderedDict()
@@ -137,10 +142,12 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
             and kept is not None
             and kept[:3] == (untyped, key, desc)
         ):
-            within = kept[3]
+            within, documents = kept[3], self._untyped_documents
 
             def fetch() -> list[str]:
-                return narrow_ids(text, within)
+                if not text.strip():
+                    return within  # itself: kept with its documents (nothing changes it)
+                return narrow_ids(text, within, documents)
         else:
 
             def fetch() -> list[str]:
@@ -167,8 +174,10 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
     ) -> None:
         if generation != self._generation:
             return  # a newer request is on its way
-        if keep is not None:
+        if keep is not None and not (self._untyped is not None and self._untyped[3] is ids):
             self._untyped = (*keep, ids)
+            self._untyped_documents = None
+            self._read_documents(ids)
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
@@ -176,6 +185,22 @@ class LazyListModel(IsolatingTableModel, Generic[Row]):
         self.is_loading = False
         self.loading.emit(False)
         self.loaded.emit(len(ids))
+
+    def _read_documents(self, ids: list[str]) -> None:
+        """Read what narrowing ``ids`` (kept) takes, off the GUI thread: the list is shown
+        first, and narrowed without it until it comes."""
+        read = self._documents
+        if read is None or not ids:
+            return
+
+        def done(documents: Any) -> None:
+            if self._untyped is not None and self._untyped[3] is ids:  # still kept
+                self._untyped_documents = documents
+
+        if not self.asynchronous:
+            done(read(ids))
+            return
+        tasks.run(lambda: read(ids), done, owner=self)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:

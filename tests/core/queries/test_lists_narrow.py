@@ -1,5 +1,6 @@
 """narrow_ids: a list's unfiltered ids narrowed by the filter text give what the same query
-with the text gives (same records, same order), for contacts and accounts."""
+with the text gives (same records, same order), for contacts and accounts, by refs or by the
+rowids of the records' documents (document_rowids)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ import pytest
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.demo import generate
-from accountdesk.core.queries.lists import ListFilter, account_ids, contact_ids, narrow_ids
+from accountdesk.core.queries.lists import (
+    ListFilter,
+    account_ids,
+    contact_ids,
+    document_rowids,
+    narrow_ids,
+)
 from accountdesk.core.services import trash
 
 TEXTS = ["a", "m", "ma", "yil", "jelgava", "a b", "ö", "ใ", "ک", "!!!", "  ", "zzzzq"]
@@ -30,13 +37,15 @@ def test_narrowing_gives_what_the_query_with_the_text_gives(demo: Database, text
     ]:
         within = contact_ids(demo, flt, sort, descending)
         typed = replace(flt, text=text)
-        assert narrow_ids(demo, "contact", text, within) == contact_ids(
-            demo, typed, sort, descending
-        )
+        expected = contact_ids(demo, typed, sort, descending)
+        assert narrow_ids(demo, "contact", text, within) == expected
+        documents = document_rowids(demo, "contact", within)
+        assert narrow_ids(demo, "contact", text, within, documents) == expected
         accounts = account_ids(demo, flt, sort, descending)
-        assert narrow_ids(demo, "account", text, accounts) == account_ids(
-            demo, typed, sort, descending
-        )
+        expected = account_ids(demo, typed, sort, descending)
+        assert narrow_ids(demo, "account", text, accounts) == expected
+        documents = document_rowids(demo, "account", accounts)
+        assert narrow_ids(demo, "account", text, accounts, documents) == expected
 
 
 def test_narrowing_finds_something_and_keeps_the_order(demo: Database) -> None:

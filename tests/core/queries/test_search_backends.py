@@ -13,7 +13,7 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.demo import generate
-from accountdesk.core.queries.lists import ListFilter, contact_ids, narrow_ids
+from accountdesk.core.queries.lists import ListFilter, contact_ids, document_rowids, narrow_ids
 from accountdesk.core.queries.search import search
 from pgcluster import BACKENDS, new_pg_database
 
@@ -85,9 +85,11 @@ def test_a_query_finds_the_same_records_on_both(
     flt = ListFilter(text=query)
     assert contact_ids(lite, flt) == contact_ids(server, flt)
     everyone = contact_ids(lite)
-    assert narrow_ids(lite, "contact", query, everyone) == narrow_ids(
-        server, "contact", query, everyone
-    )
+    narrowed = narrow_ids(lite, "contact", query, everyone)
+    assert narrowed == narrow_ids(server, "contact", query, everyone)
+    for db in (lite, server):  # by the rowids of the contacts' documents
+        documents = document_rowids(db, "contact", everyone)
+        assert narrow_ids(db, "contact", query, everyone, documents) == narrowed
 
 
 def test_the_sets_are_not_trivially_empty(both: tuple[Database, Database]) -> None:

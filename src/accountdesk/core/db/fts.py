@@ -68,22 +68,31 @@ PG_SEARCH_DDL = (
 
 def ids_matching_sql(
     postgres: bool, param: str = "q", *, of_kind: bool = True, kind: str | None = None,
-    names_only: bool = False,
+    names_only: bool = False, rowids: bool = False,
 ) -> str:  # fmt: skip
     """A statement of the refs of documents (of kind ``:kind`` with ``of_kind``, or of the
     literal ``kind``) that match ``:q`` (or ``:param``; an expression from
     :func:`match_expression` for the same database); with ``names_only``, in their titles (a
-    name) alone, not in the rest (a city, notes …)."""
+    name) alone, not in the rest (a city, notes …).
+
+    With ``rowids``, of the documents' rowids instead (a column ``doc``), of every kind
+    (``of_kind`` and ``kind`` are not asked for): the index alone answers, without looking up
+    a ref per document, for a caller that asks which of its records' documents are among
+    them (:func:`accountdesk.core.queries.lists.narrow_ids`)."""
     where = f" AND d.kind = '{kind}'" if kind else " AND d.kind = :kind" if of_kind else ""
     if postgres:
         query = f"CAST(:{param} AS tsquery)"
         # the whole vector first, for the GIN index; then its names (weight A) alone
         names = f" AND ts_filter(f.words, '{{a}}') @@ {query}" if names_only else ""
+        if rowids:
+            return f"SELECT f.rowid AS doc FROM search_fts f WHERE f.words @@ {query}{names}"
         return (
             "SELECT d.ref FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid "
             f"WHERE f.words @@ {query}{names}{where}"
         )
     column = "search_fts.title" if names_only else "search_fts"
+    if rowids:
+        return f"SELECT search_fts.rowid AS doc FROM search_fts WHERE {column} MATCH :{param}"
     return (
         "SELECT d.ref FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid "
         f"WHERE {column} MATCH :{param}{where}"
@@ -526,7 +535,9 @@ def _splits(found: list[str]) -> list[tuple[list[str], list[str]]]:
     return splits
 
 
-def contacts_matching_sql(postgres: bool, query: str) -> tuple[str, dict[str, str]]:
+def contacts_matching_sql(
+    postgres: bool, query: str, *, rowids: bool = False
+) -> tuple[str, dict[str, str]]:
     """A statement of the ids of the contacts ``query`` finds, and its parameters: those whose
     own search document has every word of it; and, once a word has :data:`ACCOUNT_WORD`
     letters, those whose account's name has the first or the last words of it and whose own
@@ -534,11 +545,15 @@ def contacts_matching_sql(postgres: bool, query: str) -> tuple[str, dict[str, st
     "ayse anadolu" Ayşe there, "anadolu tekstil a" everyone there (a word of the account's
     city or notes does not count: a list of people shows their account's name).
 
+    With ``rowids``, a statement of the rowids of those contacts' search documents (a column
+    ``doc``), among those of other documents that match (:func:`ids_matching_sql`): for a
+    caller that asks which of its contacts' documents are among them.
+
     The contact list's filter (:mod:`accountdesk.core.queries.lists`) and Ctrl+K
     (:func:`search_rows`) find people by this one rule. Contacts in the trash are the
     caller's to leave out. The query must have a word (:func:`match_expression`)."""
     found = list(dict.fromkeys(query_words(query)))
-    own = ids_matching_sql(postgres, kind="contact")
+    own = ids_matching_sql(postgres, kind="contact", rowids=rowids)
     params = {"q": _expression(found, postgres)}
     if not finds_account_people(found):
         return own, params
@@ -548,18 +563,24 @@ def contacts_matching_sql(postgres: bool, query: str) -> tuple[str, dict[str, st
         # the account's name alone: its city, industry or notes are not shown with a person
         accounts = ids_matching_sql(postgres, f"acc{n}", kind="account", names_only=True)
         if not rest:
-            parts.append(
+            part = (
                 f"SELECT m.id FROM ({accounts}) AS acc{n} "
                 f"JOIN contacts m ON m.account_id = acc{n}.ref"
             )
-            continue
-        # from the people the other words find (a few): those at the accounts named
-        params[f"own{n}"] = _expression(rest, postgres)
-        theirs = ids_matching_sql(postgres, f"own{n}", kind="contact")
-        parts.append(
-            f"SELECT m.id FROM ({theirs}) AS own{n} JOIN contacts m ON m.id = own{n}.ref "
-            f"WHERE m.account_id IN ({accounts})"
-        )
+        else:
+            # from the people the other words find (a few): those at the accounts named
+            params[f"own{n}"] = _expression(rest, postgres)
+            theirs = ids_matching_sql(postgres, f"own{n}", kind="contact")
+            part = (
+                f"SELECT m.id FROM ({theirs}) AS own{n} JOIN contacts m ON m.id = own{n}.ref "
+                f"WHERE m.account_id IN ({accounts})"
+            )
+        if rowids:
+            part = (
+                f"SELECT d.rowid AS doc FROM ({part}) AS people{n} "
+                f"JOIN search_docs d ON d.ref = people{n}.id"
+            )
+        parts.append(part)
     # (a contact found twice is harmless: callers ask which ids are among these)
     sql = " UNION ALL ".join(f"SELECT * FROM ({part}) AS part{n}" for n, part in enumerate(parts))
     return sql, params

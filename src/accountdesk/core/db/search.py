@@ -17,7 +17,7 @@ The index is kept in step with every write: ORM flushes are caught by a session 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import event, literal_column, select, text
@@ -54,9 +54,10 @@ def _columns(obj: Any) -> dict[str, Any]:
     return {column.key: getattr(obj, column.key) for column in obj.__table__.columns}
 
 
-def remove_documents(conn: Connection, refs: Sequence[str]) -> None:
-    if not refs:
-        return
+def remove_documents(conn: Connection, refs: Sequence[str]) -> dict[str, int]:
+    """Take the documents of ``refs`` out of the index; the rowid each had, by ref (for
+    :func:`index_documents` to give its new document)."""
+    removed: dict[str, int] = {}
     for ref in refs:
         rowid = conn.execute(text("SELECT rowid FROM search_docs WHERE ref = :r"), {"r": ref})
         found = rowid.scalar()
@@ -64,40 +65,68 @@ def remove_documents(conn: Connection, refs: Sequence[str]) -> None:
             conn.execute(text("DELETE FROM search_fts WHERE rowid = :i"), {"i": found})
             conn.execute(text("DELETE FROM search_keys WHERE rowid = :i"), {"i": found})
             conn.execute(text("DELETE FROM search_docs WHERE rowid = :i"), {"i": found})
+            removed[ref] = int(found)
+    return removed
 
 
-def index_documents(conn: Connection, docs: Sequence[Document], *, fresh: bool = False) -> None:
-    """Add or replace ``docs`` in the index. ``fresh``: the refs are known to be new."""
+def index_documents(
+    conn: Connection,
+    docs: Sequence[Document],
+    *,
+    fresh: bool = False,
+    rowids: Mapping[str, int] | None = None,
+) -> None:
+    """Add or replace ``docs`` in the index. ``fresh``: the refs have no document now (new, or
+    removed by the caller, whose :func:`remove_documents` gave their ``rowids``).
+
+    A record's document keeps its rowid when it is written again (with ``fresh``, the one in
+    ``rowids``): a list narrowed by the rowids of its records' documents
+    (:func:`accountdesk.core.queries.lists.document_rowids`) stays right while they are
+    edited, here or by anyone else on a team server. A new document's rowid is above every
+    rowid in ``rowids``, which may hold those of documents not written yet (a rebuild)."""
     if not docs:
         return
     if not fresh:
-        remove_documents(conn, [d.ref for d in docs])
+        rowids = remove_documents(conn, [d.ref for d in docs])
+    known = rowids or {}
     raw = conn.connection.driver_connection
     assert raw is not None
     cursor = raw.cursor()
+    new = sum(d.ref not in known for d in docs) if known else len(docs)
+    fresh_rowids: Sequence[int] = ()
     if is_postgres(raw):
-        # a sequence: several people may add documents at once
-        cursor.execute(
-            "SELECT nextval('search_docs_rowid_seq') FROM generate_series(1, %s)", (len(docs),)
-        )
-        rowids = [r[0] for r in cursor.fetchall()]
+        if new:
+            # a sequence: several people may add documents at once
+            cursor.execute(
+                "SELECT nextval('search_docs_rowid_seq') FROM generate_series(1, %s)", (new,)
+            )
+            fresh_rowids = [r[0] for r in cursor.fetchall()]
         fts_sql = "INSERT INTO search_fts(rowid, words) VALUES (%s, %s::tsvector)"
-        fts_rows: list[tuple[Any, ...]] = [
-            (n, tsvector_literal(d.title, d.body)) for n, d in zip(rowids, docs, strict=True)
-        ]
     else:
-        start = cursor.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
-        rowids = list(range(start + 1, start + 1 + len(docs)))
+        if new:
+            top = cursor.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
+            start = max(top, max(known.values(), default=0)) + 1
+            fresh_rowids = range(start, start + new)
         fts_sql = "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)"
-        fts_rows = [(n, d.title, d.body) for n, d in zip(rowids, docs, strict=True)]
+    if new == len(docs):
+        numbers: Sequence[int] = fresh_rowids
+    else:
+        given = iter(fresh_rowids)
+        numbers = [known[d.ref] if d.ref in known else next(given) for d in docs]
     cursor.executemany(
         statement(raw, "INSERT INTO search_docs(rowid, ref, kind) VALUES (?, ?, ?)"),
-        [(n, d.ref, d.kind) for n, d in zip(rowids, docs, strict=True)],
+        [(n, d.ref, d.kind) for n, d in zip(numbers, docs, strict=True)],
     )
+    if is_postgres(raw):
+        fts_rows: list[tuple[Any, ...]] = [
+            (n, tsvector_literal(d.title, d.body)) for n, d in zip(numbers, docs, strict=True)
+        ]
+    else:
+        fts_rows = [(n, d.title, d.body) for n, d in zip(numbers, docs, strict=True)]
     cursor.executemany(fts_sql, fts_rows)
     cursor.executemany(
         statement(raw, "INSERT INTO search_keys(rowid, key) VALUES (?, ?)"),
-        [(n, key) for n, d in zip(rowids, docs, strict=True) for key in title_keys(d.title)],
+        [(n, key) for n, d in zip(numbers, docs, strict=True) for key in title_keys(d.title)],
     )
     cursor.close()
 
@@ -162,9 +191,9 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     if not changed and not gone:
         return
     conn = session.connection()
-    remove_documents(conn, gone + [o.id for o in changed])
+    removed = remove_documents(conn, gone + [o.id for o in changed])
     docs = [d for d in (_document_for(o) for o in changed) if d is not None]
-    index_documents(conn, docs, fresh=True)
+    index_documents(conn, docs, fresh=True, rowids=removed)
 
 
 _installed = False
@@ -254,6 +283,8 @@ def rebuild(conn: Connection) -> int:
     of documents."""
     from accountdesk.core.db.collection import chunk_done, collection_paused
 
+    # each record's document keeps its rowid (:func:`index_documents`)
+    rowids = {ref: int(n) for ref, n in conn.execute(text("SELECT ref, rowid FROM search_docs"))}
     conn.execute(text("DELETE FROM search_fts"))
     conn.execute(text("DELETE FROM search_keys"))
     conn.execute(text("DELETE FROM search_docs"))
@@ -268,7 +299,7 @@ def rebuild(conn: Connection) -> int:
                 for start in range(0, len(ids), 900):
                     tags_of.update(_tags_of(conn, ids[start : start + 900], link, key))
                 docs = [make(dict(row._mapping), tags_of.get(row.id, ())) for row in chunk]
-                index_documents(conn, docs, fresh=True)
+                index_documents(conn, docs, fresh=True, rowids=rowids)
                 count += len(docs)
                 chunk_done()
     if conn.dialect.name == "sqlite":

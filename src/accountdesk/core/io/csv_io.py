@@ -555,10 +555,10 @@ def _index(conn: Connection, plan: Plan, replaced: set[str]) -> None:
         d for d in made if d.ref not in replaced and (d.kind != "account" or d.ref in plan.accounts)
     ]
     updated = [r["id"] for r in (*plan.accounts.values(), *plan.contacts) if r["id"] in replaced]
+    removed = search.remove_documents(conn, updated) if updated else {}
     if updated:
-        search.remove_documents(conn, updated)
         docs += search.stored_documents(conn, updated)
-    search.index_documents(conn, docs, fresh=True)
+    search.index_documents(conn, docs, fresh=True, rowids=removed)
 
 
 def _chunks_from_children(

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import count
+from itertools import compress, count
 from operator import itemgetter
 from typing import Any
 
@@ -323,7 +323,46 @@ def contact_ids(
     return ids if expression is not None else _laid_out(ids)  # kept for narrowing
 
 
-def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> list[str]:
+@dataclass(frozen=True)
+class Documents:
+    """Where the records of a list are, by the rowids of their search documents
+    (:func:`document_rowids`)."""
+
+    places: array[int]  # places[rowid]: 1 + the place in the list of its document's record, or 0
+    count: int  # the records in the list
+
+
+def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
+    """The search documents of the records ``ids`` (of ``kind``), for :func:`narrow_ids` to
+    narrow them by: read once, after the list, as the user may type.
+
+    A record's document keeps its rowid while the record is edited
+    (:func:`accountdesk.core.db.search.index_documents`). Its rowid may be found among the
+    matches when the record was put in the trash since and a new document took it, but so is
+    the record still in the list it was read with, until that list is read again."""
+    place = {id_: n for n, id_ in enumerate(ids, 1)}
+    found: list[tuple[int, int]] = []
+    with db.engine.connect() as conn:
+        cursor = _run(conn, "SELECT ref, rowid FROM search_docs WHERE kind = ?", (kind,))
+        for ref, rowid in cursor:  # the refs one at a time: a dict of them would be 40 MB
+            n = place.get(ref)
+            if n is not None:
+                found.append((rowid, n))
+        conn.rollback()
+    del place
+    places = array("i", bytes(4 * (max((r for r, _n in found), default=0) + 1)))
+    for rowid, n in found:
+        places[rowid] = n
+    return Documents(places, len(ids))
+
+
+def narrow_ids(
+    db: Database,
+    kind: str,
+    text: str,
+    within: Sequence[str],
+    documents: Documents | None = None,
+) -> list[str]:
     """``within`` narrowed to the records whose search document matches ``text``, in the same
     order: :func:`account_ids` / :func:`contact_ids` of a filter with this text, when
     ``within`` is what they gave for the same filter without text (and sort).
@@ -332,24 +371,39 @@ def narrow_ids(db: Database, kind: str, text: str, within: Sequence[str]) -> lis
     other conditions and the order come from ``within``, so nothing is read or sorted again.
     A list keeps its unfiltered ids and narrows them as the user types: one letter matches a
     third of 300,000 contacts, whose reading and sorting by name cost six times the match.
+
+    With the ``documents`` of ``within`` (:func:`document_rowids`), the statement gives the
+    matching documents' rowids, which the index holds, instead of looking up each one's ref:
+    at 300,000 contacts one letter took 44 ms instead of 80.
     """
     if not text.strip():
         return list(within)
     expression = match_expression(text, postgres=db.is_postgres)
     if expression is None:
         return []
-    # one string of ids instead of a Python row per match
+    rowids = documents is not None
     if kind == "contact":
-        matching_sql, params = contacts_matching_sql(db.is_postgres, text)
+        matching_sql, params = contacts_matching_sql(db.is_postgres, text, rowids=rowids)
     else:
-        matching_sql, params = ids_matching_sql(db.is_postgres), {"q": expression, "kind": kind}
-    sql = f"SELECT group_concat(ref, :separator) FROM ({matching_sql}) AS found"
+        matching_sql = ids_matching_sql(db.is_postgres, rowids=rowids)
+        params = {"q": expression, "kind": kind}
+    # one string of them instead of a Python row per match
+    value = "CAST(doc AS TEXT)" if rowids else "ref"
+    sql = f"SELECT group_concat({value}, :separator) FROM ({matching_sql}) AS found"
     with db.engine.connect() as conn:
         params = {**params, "separator": SEPARATOR}
         (joined,) = _run(conn, sql, params).fetchone()
         conn.rollback()
-    matching = set(joined.split(SEPARATOR)) if joined else set()
-    return list(filter(matching.__contains__, within))
+    if documents is None:
+        matching = set(joined.split(SEPARATOR)) if joined else set()
+        return list(filter(matching.__contains__, within))
+    places = documents.places
+    top = len(places) - 1
+    kept = bytearray(documents.count + 1)  # kept[1 + n]: whether within[n] matches
+    for rowid in map(int, joined.split(SEPARATOR)) if joined else ():
+        if rowid <= top:  # (a document newer than the list: not one of its records')
+            kept[places[rowid]] = 1
+    return list(compress(within, memoryview(kept)[1:]))
 
 
 _ACCOUNT_ROWS = (

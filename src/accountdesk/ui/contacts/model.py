@@ -65,10 +65,22 @@ class ContactsModel(LazyListModel[ContactRow]):
         def rows(page: Sequence[str]) -> list[ContactRow]:
             return lists.contact_rows(db, page)
 
-        def narrow(text: str, within: Sequence[str]) -> list[str]:
-            return lists.narrow_ids(db, "contact", text, within)
+        def narrow(
+            text: str, within: Sequence[str], documents: lists.Documents | None
+        ) -> list[str]:
+            return lists.narrow_ids(db, "contact", text, within, documents)
 
-        super().__init__(columns(now), ids, rows, asynchronous=asynchronous, narrow_ids=narrow)
+        def documents(within: Sequence[str]) -> lists.Documents:
+            return lists.document_rowids(db, "contact", within)
+
+        super().__init__(
+            columns(now),
+            ids,
+            rows,
+            asynchronous=asynchronous,
+            narrow_ids=narrow,
+            documents=documents,
+        )
 
     def refresh_times(self) -> None:
         """Repaint the local-time columns (called every minute)."""

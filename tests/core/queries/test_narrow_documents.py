@@ -1,0 +1,135 @@
+"""Narrowing a kept list by its records' search documents (lists.document_rowids): a record's
+document keeps its rowid while the record is edited, merged into, imported over or the index
+rebuilt, so a list read before stays narrowed right; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy import text
+
+from accountdesk.core.db import search
+from accountdesk.core.db.engine import Database
+from accountdesk.core.io.csv_io import import_csv
+from accountdesk.core.queries.lists import (
+    ListFilter,
+    account_ids,
+    contact_ids,
+    document_rowids,
+    narrow_ids,
+)
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services.accounts import (
+    account_input,
+    contact_input,
+    create_account,
+    update_account,
+    update_contact,
+)
+from people import person_at
+
+_person = partial(person_at, country="TR", zone="Europe/Istanbul")
+
+
+def _rowids(db: Database) -> dict[str, int]:
+    with db.engine.connect() as conn:
+        found = {ref: int(n) for ref, n in conn.execute(text("SELECT ref, rowid FROM search_docs"))}
+        conn.rollback()
+    return found
+
+
+def _team(db: Database) -> tuple[str, dict[str, str]]:
+    anadolu = create_account(db, AccountInput(name="Anadolu Tekstil", country="TR"))
+    people = {
+        "ayse": _person(db, anadolu, "Ayşe", "Yılmaz"),
+        "mehmet": _person(db, anadolu, "Mehmet", "Demir"),
+        "zeynep": _person(db, anadolu, "Zeynep", "Kaya"),
+    }
+    return anadolu, people
+
+
+def test_an_edited_contact_is_narrowed_by_what_it_says_now(db: Database) -> None:
+    anadolu, people = _team(db)
+    within = contact_ids(db)
+    documents = document_rowids(db, "contact", within)
+    before = _rowids(db)
+
+    edited = replace(contact_input(db, people["mehmet"]), family_name="Öztürk")
+    update_contact(db, people["mehmet"], edited)
+    update_account(db, anadolu, replace(account_input(db, anadolu), name="Boğaziçi Kumaş"))
+
+    assert _rowids(db) == before  # the documents were written again, at the same rowids
+    narrow = partial(narrow_ids, db, "contact", within=within, documents=documents)
+    assert narrow(text="ozturk") == [people["mehmet"]]
+    assert narrow(text="demir") == []
+    assert narrow(text="bogazici") == [i for i in within if i in people.values()]
+    assert narrow(text="anadolu") == []
+    for query in ("ozturk", "demir", "bogazici", "anadolu", "a", "ay"):
+        # what the filter finds now, in the order the list was read in
+        found = set(contact_ids(db, ListFilter(text=query)))
+        assert narrow(text=query) == [i for i in within if i in found], query
+
+
+def test_a_contact_added_after_the_list_was_read_is_left_out(db: Database) -> None:
+    anadolu, people = _team(db)
+    within = contact_ids(db)
+    documents = document_rowids(db, "contact", within)
+    newer = _person(db, anadolu, "Ayla", "Yıldız")  # a document above every one of the list's
+    assert _rowids(db)[newer] > max(_rowids(db)[p] for p in people.values())
+
+    assert narrow_ids(db, "contact", "ay", within, documents) == [people["ayse"]]
+    assert newer in narrow_ids(db, "contact", "ay", contact_ids(db))
+
+
+def test_a_rebuilt_index_keeps_every_rowid(db: Database) -> None:
+    _anadolu, people = _team(db)
+    within = contact_ids(db)
+    documents = document_rowids(db, "contact", within)
+    before = _rowids(db)
+    lost = people["mehmet"]
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM search_docs WHERE ref = :r"), {"r": lost})
+        assert search.rebuild(conn) == len(before)
+    after = _rowids(db)
+    # Mehmet's document was lost and is made anew, above every rowid the others have
+    kept = {r: n for r, n in before.items() if r != lost}
+    assert {r: n for r, n in after.items() if r != lost} == kept
+    assert after[lost] > max(kept.values())
+    assert narrow_ids(db, "contact", "demir", within, documents) == []  # read before: stale
+    fresh = document_rowids(db, "contact", within)
+    assert narrow_ids(db, "contact", "demir", within, fresh) == [lost]
+    assert narrow_ids(db, "contact", "yilmaz", within, documents) == [people["ayse"]]
+
+
+def test_an_import_over_stored_contacts_keeps_their_rowids(db: Database, tmp_path: Path) -> None:
+    source = tmp_path / "people.csv"
+    header = "account_id,account_name,account_country,contact_id,given_name,family_name\n"
+    source.write_text(
+        header + "acc-1,Zeta Foods,LV,p-1,Zelda,Brandt\nacc-1,Zeta Foods,LV,p-2,Otto,Ozols\n",
+        encoding="utf-8",
+    )
+    import_csv(db, source)
+    within = contact_ids(db)
+    documents = document_rowids(db, "contact", within)
+    before = _rowids(db)
+    source.write_text(header + "acc-1,Zeta Foods,LV,p-1,Zelda,Liepa\n", encoding="utf-8")
+    import_csv(db, source)
+    assert _rowids(db) == before
+    assert narrow_ids(db, "contact", "liepa", within, documents) == ["p-1"]
+    assert narrow_ids(db, "contact", "brandt", within, documents) == []
+
+
+def test_accounts_are_narrowed_by_their_documents_too(db: Database) -> None:
+    anadolu, _people = _team(db)
+    other = create_account(db, AccountInput(name="Zeta Foods", country="LV"))
+    within = account_ids(db)
+    documents = document_rowids(db, "account", within)
+    assert sorted(within) == sorted([anadolu, other])
+    assert narrow_ids(db, "account", "zeta", within, documents) == [other]
+    assert narrow_ids(db, "account", "a", within, documents) == account_ids(
+        db, ListFilter(text="a")
+    )
+    # a contact's document is not an account's: narrowing accounts by its rowid finds none
+    assert narrow_ids(db, "account", "ayse", within, documents) == []
