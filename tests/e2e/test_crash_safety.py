@@ -26,8 +26,8 @@ from accountdesk.core.io import csv_io
 db_path, csv_path, marker = sys.argv[1:4]
 real = search.index_documents
 
-def stall(conn, docs, fresh=False):
-    real(conn, docs, fresh=fresh)
+def stall(conn, docs, **given):
+    real(conn, docs, **given)
     Path(marker).write_text("inside the transaction")
     time.sleep(120)
 

@@ -341,17 +341,18 @@ def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
     matches when the record was put in the trash since and a new document took it, but so is
     the record still in the list it was read with, until that list is read again."""
     place = {id_: n for n, id_ in enumerate(ids, 1)}
-    found: list[tuple[int, int]] = []
+    rowids, where = array("q"), array("i")
     with db.engine.connect() as conn:
         cursor = _run(conn, "SELECT ref, rowid FROM search_docs WHERE kind = ?", (kind,))
         for ref, rowid in cursor:  # the refs one at a time: a dict of them would be 40 MB
             n = place.get(ref)
             if n is not None:
-                found.append((rowid, n))
+                rowids.append(rowid)
+                where.append(n)
         conn.rollback()
     del place
-    places = array("i", bytes(4 * (max((r for r, _n in found), default=0) + 1)))
-    for rowid, n in found:
+    places = array("i", bytes(4 * (max(rowids, default=0) + 1)))
+    for rowid, n in zip(rowids, where, strict=True):
         places[rowid] = n
     return Documents(places, len(ids))
 
