@@ -337,9 +337,10 @@ def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
     narrow them by: read once, after the list, as the user may type.
 
     A record's document keeps its rowid while the record is edited
-    (:func:`accountdesk.core.db.search.index_documents`). Its rowid may be found among the
-    matches when the record was put in the trash since and a new document took it, but so is
-    the record still in the list it was read with, until that list is read again."""
+    (:func:`accountdesk.core.db.search.index_documents`). A record put in the trash since has
+    no document, but on SQLite a new record's document may take the rowid its had (the
+    highest): the list, read before, still holds the trashed record until it is read again,
+    and narrowing then finds it by the new document's words."""
     place = {id_: n for n, id_ in enumerate(ids, 1)}
     rowids, where = array("q"), array("i")
     with db.engine.connect() as conn:
@@ -375,7 +376,7 @@ def narrow_ids(
 
     With the ``documents`` of ``within`` (:func:`document_rowids`), the statement gives the
     matching documents' rowids, which the index holds, instead of looking up each one's ref:
-    at 300,000 contacts one letter took 44 ms instead of 80.
+    at 300,000 contacts one letter took 42 ms instead of 70.
     """
     if not text.strip():
         return list(within)
