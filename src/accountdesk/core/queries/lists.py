@@ -338,7 +338,7 @@ def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
 
     A record's document keeps its rowid while the record is edited
     (:func:`accountdesk.core.db.search.index_documents`). A record put in the trash since has
-    no document, but on SQLite a new record's document may take the rowid its had (the
+    no document, but on SQLite a new record's document may take the rowid it had (the
     highest): the list, read before, still holds the trashed record until it is read again,
     and narrowing then finds it by the new document's words."""
     place = {id_: n for n, id_ in enumerate(ids, 1)}
