@@ -2,7 +2,8 @@
 whole. They had fixed shares of the width (a third each with the advice, which is empty for a
 holiday), so a Thai holiday's long name was cut ("วันคล้ายวันเฉลิม..."). Now they are as wide
 as their text while the width allows (the advice takes what is left) and their text wraps onto
-more lines when it does not; alike right to left."""
+more lines when it does not; alike right to left. In a week without advice (most weeks) its
+column is hidden and the holiday's name takes the rest."""
 
 from __future__ import annotations
 
@@ -32,14 +33,17 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     apply_language("en")
 
 
-def _today(qtbot: Any, ctx: Any, person: Any, width: int) -> Any:
+def _today(qtbot: Any, ctx: Any, person: Any, width: int, *, advice: bool = False) -> Any:
     from accountdesk.ui.today.screen import TodayScreen
 
     person("Somchai", "TH", "Asia/Bangkok", "Jaidee")
     person("Fatima", "AE", "Asia/Dubai", "Al Nahyan")
     # the week of 5 December 2026: King Bhumibol's birthday in Thailand, Eid al-Etihad in
-    # the Emirates
-    ctx.clock = fixed_clock(datetime(2026, 12, 1, 6, 0, tzinfo=UTC))
+    # the Emirates; from 29 November, Thanksgiving's long weekend too, with its advice
+    if advice:
+        person("Tom", "US", "America/New_York", "Miller")
+    day = 29 if advice else 1
+    ctx.clock = fixed_clock(datetime(2026, 11 if advice else 12, day, 6, 0, tzinfo=UTC))
     screen = TodayScreen(ctx, asynchronous=False)
     qtbot.addWidget(screen)
     screen.resize(width, 820)
@@ -87,27 +91,34 @@ def test_the_holiday_and_its_country_are_shown_whole(
         assert header.sectionSize(column) >= floor > 0
 
 
-def test_with_room_they_are_as_wide_as_their_text_and_the_advice_takes_the_rest(
-    qtbot: Any, ctx: Any, person: Any, language: str
+@pytest.mark.parametrize("advice", [True, False])
+def test_with_room_they_are_as_wide_as_their_text_and_the_last_takes_the_rest(
+    qtbot: Any, ctx: Any, person: Any, language: str, advice: bool
 ) -> None:
-    screen = _today(qtbot, ctx, person, 3200)
+    """The advice takes the rest; in a week without advice, its column is hidden and the
+    holiday's name takes it."""
+    screen = _today(qtbot, ctx, person, 3200, advice=advice)
     view = screen.culture.panel.view
     rows = _rows(screen)
+    last = ADVICE if advice else WHAT
+    texts = {c: [str(view.model().index(r, c).data() or "") for r in rows] for c in range(4)}
+    assert any(texts[ADVICE]) == advice
+    assert view.isColumnHidden(ADVICE) != advice
     for column in (COUNTRY, WHAT):
-        texts = [str(view.model().index(r, column).data() or "") for r in rows]
-        hint = view.horizontalHeader().sectionSizeHint(column)
-        assert view.columnWidth(column) == max(text_width(view, texts), hint)
+        if column != last:
+            hint = view.horizontalHeader().sectionSizeHint(column)
+            assert view.columnWidth(column) == max(text_width(view, texts[column]), hint)
     header = view.horizontalHeader()
-    others = sum(header.sectionSize(c) for c in range(header.count()) if c != ADVICE)
-    assert header.sectionSize(ADVICE) == view.viewport().width() - others
-    advice = [str(view.model().index(r, ADVICE).data() or "") for r in rows]
-    assert header.sectionSize(ADVICE) >= text_width(view, advice)
+    others = sum(header.sectionSize(c) for c in range(header.count()) if c != last)
+    assert header.sectionSize(last) == view.viewport().width() - others
+    assert header.sectionSize(last) >= text_width(view, texts[last])
 
 
+@pytest.mark.parametrize("advice", [True, False])
 @pytest.mark.parametrize("width", [420, 700, 850])
 @pytest.mark.parametrize("lang", ["fa", "th"])
 def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
-    qtbot: Any, ctx: Any, person: Any, lang: str, width: int
+    qtbot: Any, ctx: Any, person: Any, lang: str, width: int, advice: bool
 ) -> None:
     """Narrow, the wrap columns overflowed the table (never narrower than the header's
     minimum section size: 203 px in a 190 px table in Persian at 420 px) or grew very tall
@@ -117,7 +128,7 @@ def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
 
     apply_language(lang)
     try:
-        screen = _today(qtbot, ctx, person, width)
+        screen = _today(qtbot, ctx, person, width, advice=advice)
         section = screen.culture
         view = section.panel.view
         header = view.horizontalHeader()
@@ -128,7 +139,9 @@ def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
         # a row of at most a few lines (today/screen.py WRAP_LINES; YIELDED_LINES when the
         # advice yields to a long name)
         assert tallest <= YIELDED_LINES * view.fontMetrics().lineSpacing() + 8, (lang, width)
-        assert set(section.floors) == {COUNTRY, WHAT, ADVICE}
+        shown = [COUNTRY, WHAT, ADVICE] if advice else [COUNTRY, WHAT]
+        assert set(section.floors) == set(shown)
+        assert view.isColumnHidden(ADVICE) != advice
         em = view.fontMetrics().horizontalAdvance("M")
         if section.wrapping:  # none narrower than its floor, every text shown whole
             for column, floor in section.floors.items():
@@ -142,13 +155,17 @@ def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
             assert not view.wordWrap()
             cut = 0
             for row in rows:
-                for column in (COUNTRY, WHAT, ADVICE):
+                for column in shown:
                     index = view.model().index(row, column)
                     text = str(index.data() or "")
                     if not _shown_whole(view, row, column):
                         cut += 1
                         assert plain(str(index.data(Qt.ItemDataRole.ToolTipRole))) == plain(text)
             assert cut > 0  # the long Thai name is among them
-            assert all(s >= min(em, header.sectionSizeHint(c)) for c, s in enumerate(sizes))
+            assert all(
+                sizes[c] >= min(em, header.sectionSizeHint(c))
+                for c in range(len(sizes))
+                if not view.isColumnHidden(c)
+            )
     finally:
         apply_language("en")

@@ -66,6 +66,7 @@ class Section(QFrame):
         stretch: tuple[int, ...] = (),
         wrap: tuple[int, ...] = (),
         gives_way: tuple[int, ...] = (),
+        hide_empty: tuple[int, ...] = (),
     ) -> None:
         """``stretch``: the columns that share the width left (their text is elided, the whole
         text is in its tooltip). ``wrap``: columns as wide as their text while the width
@@ -81,7 +82,10 @@ class Section(QFrame):
         their floor, the others share the rest (rows of up to :data:`YIELDED_LINES` lines),
         and their own text makes a row at most :data:`WRAP_LINES` lines tall: beyond, it is
         cut, its last line elided, whole in the tooltip. A long piece of advice put every
-        name on one line, elided ("HM King Bhumib…")."""
+        name on one line, elided ("HM King Bhumib…").
+
+        ``hide_empty``: columns hidden while no row shown has text in them (the advice beside
+        the week's holidays, which most weeks have none: the names have its width)."""
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel()
@@ -112,8 +116,11 @@ class Section(QFrame):
             else:
                 mode = QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(column, mode)
-        self._wrap = wrap
-        self._gives_way = tuple(c for c in gives_way if c in wrap)
+        self._wrap_given = wrap
+        self._gives_way_given = tuple(c for c in gives_way if c in wrap)
+        self._hide_empty = hide_empty
+        # the wrap and gives-way columns shown (set_items hides the hide_empty ones)
+        self._wrap, self._gives_way = self._wrap_given, self._gives_way_given
         self._fitted_width = -1
         self.floors: dict[int, int] = {}  # of the wrap columns, by _fit_columns
         self.wrapping = bool(wrap)  # False: the wrap columns are too narrow, their text elided
@@ -157,6 +164,11 @@ class Section(QFrame):
         view = self.panel.view
         for row in range(len(items)):
             view.setRowHidden(row, row >= ROWS)
+        for column in self._hide_empty:
+            cells = (self.model.index(row, column).data() for row in range(shown))
+            view.setColumnHidden(column, not any(cells))
+        self._wrap = tuple(c for c in self._wrap_given if not view.isColumnHidden(c))
+        self._gives_way = tuple(c for c in self._gives_way_given if c in self._wrap)
         self.panel.setVisible(bool(shown))
         self.empty.setVisible(not shown)
         self._fitted_width = -1
@@ -183,7 +195,7 @@ class Section(QFrame):
         header = view.horizontalHeader()
         others = 0
         for column in range(header.count()):
-            if column not in self._wrap:
+            if column not in self._wrap and not view.isColumnHidden(column):
                 view.resizeColumnToContents(column)
                 others += header.sectionSize(column)
         rows = range(min(self.model.rowCount(), ROWS))
@@ -361,6 +373,7 @@ class TodayScreen(QWidget):
             _("No holidays or seasons this week."),
             wrap=(1, 2, 3),  # the holiday's name whole: long in Thai, where advice is rare
             gives_way=(3,),  # the advice, to the name (whole in its tooltip)
+            hide_empty=(3,),  # no advice this week: no column of it
         )
         self.boxes: dict[str, Section] = {
             "overdue": self.overdue,
