@@ -169,3 +169,25 @@ def test_narrow_they_fit_the_table_and_are_elided_below_their_floor(
             )
     finally:
         apply_language("en")
+
+
+@pytest.mark.parametrize(("lang", "width"), [("th", 900), ("th", 1000), ("fa", 700)])
+def test_without_advice_the_names_are_whole_where_they_were_beside_its_empty_column(
+    qtbot: Any, ctx: Any, person: Any, lang: str, width: int
+) -> None:
+    """The empty Advice column, shown, let the names' rows be as tall as yielding to advice
+    allows (YIELDED_LINES); hidden, it took that with it, and at these widths every column
+    went on one line, the long names cut ("วันคล้ายวันเฉลิมพระชนมพรร…")."""
+    from accountdesk.ui.app import apply_language
+
+    apply_language(lang)
+    try:
+        screen = _today(qtbot, ctx, person, width)
+        view = screen.culture.panel.view
+        assert view.isColumnHidden(ADVICE)
+        assert screen.culture.wrapping and view.wordWrap(), (lang, width)
+        for row in _rows(screen):
+            for column in (COUNTRY, WHAT):
+                assert _shown_whole(view, row, column), (lang, width, row, column)
+    finally:
+        apply_language("en")

@@ -217,9 +217,11 @@ class Section(QFrame):
         line = view.fontMetrics().lineSpacing()
         most = WRAP_LINES
         self._share(left, needs, wrapping=sum(self.floors.values()) <= left)
-        if self.wrapping and self._gives_way and self._tallest(rows) > most * line + 8:
-            floors = {c: min(needs[c], self.floors[c]) for c in self._gives_way}
-            self._share(left, needs | floors, wrapping=True, yielding=most * line + 8)
+        if self.wrapping and self._gives_way_given and self._tallest(rows) > most * line + 8:
+            if self._gives_way:
+                floors = {c: min(needs[c], self.floors[c]) for c in self._gives_way}
+                self._share(left, needs | floors, wrapping=True, yielding=most * line + 8)
+            # (hidden, they yield all they had: the others' rows may be as tall)
             most = YIELDED_LINES
         if self.wrapping and self._tallest(rows) > most * line + 8:
             self._share(left, needs, wrapping=False)
