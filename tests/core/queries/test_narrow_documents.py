@@ -21,6 +21,7 @@ from accountdesk.core.queries.lists import (
     narrow_ids,
 )
 from accountdesk.core.records import AccountInput
+from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
     account_input,
     contact_input,
@@ -97,7 +98,8 @@ def test_a_rebuilt_index_keeps_every_rowid(db: Database) -> None:
     kept = {r: n for r, n in before.items() if r != lost}
     assert {r: n for r, n in after.items() if r != lost} == kept
     assert after[lost] > max(kept.values())
-    assert narrow_ids(db, "contact", "demir", within, documents) == []  # read before: stale
+    # read before: his new document is above them, and found by its ref
+    assert narrow_ids(db, "contact", "demir", within, documents) == [lost]
     fresh = document_rowids(db, "contact", within)
     assert narrow_ids(db, "contact", "demir", within, fresh) == [lost]
     assert narrow_ids(db, "contact", "yilmaz", within, documents) == [people["ayse"]]
@@ -133,3 +135,29 @@ def test_accounts_are_narrowed_by_their_documents_too(db: Database) -> None:
     )
     # a contact's document is not an account's: narrowing accounts by its rowid finds none
     assert narrow_ids(db, "account", "ayse", within, documents) == []
+
+
+def test_a_document_written_since_the_list_was_read_is_found_by_its_ref(db: Database) -> None:
+    """Someone else puts Ayşe in the trash and takes her out again after the list was read
+    (this app reads its lists again after its own changes): her document is new, above every
+    rowid of the list, and is looked up by its ref. So is one an older AccountDesk on a team
+    server wrote again under a new rowid."""
+    _anadolu, people = _team(db)
+    within = contact_ids(db)
+    documents = document_rowids(db, "contact", within)
+    trash.delete(db, "contact", people["ayse"])
+    trash.restore(db, "contact", people["ayse"])
+    others = [p for p in people.values() if p != people["ayse"]]
+    assert _rowids(db)[people["ayse"]] > max(_rowids(db)[p] for p in others)
+    assert narrow_ids(db, "contact", "yilmaz", within, documents) == [people["ayse"]]
+    with db.engine.begin() as conn:  # written again, as before documents kept their rowids
+        old = search.stored_documents(conn, [people["zeynep"]])
+        search.remove_documents(conn, [people["zeynep"]])
+        search.index_documents(conn, old, fresh=True)
+    assert _rowids(db)[people["zeynep"]] == max(_rowids(db).values())
+    for query in ("kaya", "yilmaz", "a", "ay", "z"):
+        found = set(contact_ids(db, ListFilter(text=query)))
+        assert narrow_ids(db, "contact", query, within, documents) == [
+            i for i in within if i in found
+        ], query
+    assert narrow_ids(db, "contact", "kaya", within, documents) == [people["zeynep"]]

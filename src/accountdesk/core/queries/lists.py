@@ -337,10 +337,12 @@ def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
     narrow them by: read once, after the list, as the user may type.
 
     A record's document keeps its rowid while the record is edited
-    (:func:`accountdesk.core.db.search.index_documents`). A record put in the trash since has
-    no document, but on SQLite a new record's document may take the rowid it had (the
-    highest): the list, read before, still holds the trashed record until it is read again,
-    and narrowing then finds it by the new document's words."""
+    (:func:`accountdesk.core.db.search.index_documents`); a document written since the list
+    was read (a new record's, or one restored from the trash) has a higher rowid, whose ref
+    :func:`narrow_ids` looks up. A record put in the trash since has no document, but on
+    SQLite a new record's document may take the rowid it had (the highest): the list, read
+    before, still holds the trashed record until it is read again, and narrowing then finds
+    it by the new document's words."""
     place = {id_: n for n, id_ in enumerate(ids, 1)}
     rowids, where = array("q"), array("i")
     with db.engine.connect() as conn:
@@ -395,17 +397,39 @@ def narrow_ids(
     with db.engine.connect() as conn:
         params = {**params, "separator": SEPARATOR}
         (joined,) = _run(conn, sql, params).fetchone()
+        if documents is None:
+            conn.rollback()
+            matching = set(joined.split(SEPARATOR)) if joined else set()
+            return list(filter(matching.__contains__, within))
+        places = documents.places
+        top = len(places) - 1
+        kept = bytearray(documents.count + 1)  # kept[1 + n]: whether within[n] matches
+        newer: list[int] = []
+        for rowid in map(int, joined.split(SEPARATOR)) if joined else ():
+            if rowid <= top:
+                kept[places[rowid]] = 1
+            else:
+                newer.append(rowid)
+        if newer:
+            # documents written since the list's were read: a new record's, or one restored
+            # from the trash since (by someone else: this app reads its lists again), or one
+            # an older AccountDesk on a team server wrote again under a new rowid
+            refs = _refs_of(conn, newer)
+            for n in (n for n, id_ in enumerate(within, 1) if id_ in refs):
+                kept[n] = 1
         conn.rollback()
-    if documents is None:
-        matching = set(joined.split(SEPARATOR)) if joined else set()
-        return list(filter(matching.__contains__, within))
-    places = documents.places
-    top = len(places) - 1
-    kept = bytearray(documents.count + 1)  # kept[1 + n]: whether within[n] matches
-    for rowid in map(int, joined.split(SEPARATOR)) if joined else ():
-        if rowid <= top:  # (a document newer than the list: not one of its records')
-            kept[places[rowid]] = 1
     return list(compress(within, memoryview(kept)[1:]))
+
+
+def _refs_of(conn: Any, rowids: Sequence[int]) -> set[str]:
+    """The refs of the search documents ``rowids``."""
+    refs: set[str] = set()
+    for start in range(0, len(rowids), 900):
+        chunk = rowids[start : start + 900]
+        marks = ",".join("?" * len(chunk))
+        sql = f"SELECT ref FROM search_docs WHERE rowid IN ({marks})"
+        refs.update(ref for (ref,) in _run(conn, sql, chunk))
+    return refs
 
 
 _ACCOUNT_ROWS = (
