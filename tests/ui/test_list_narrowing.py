@@ -8,6 +8,7 @@ import threading
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from accountdesk.core.demo import generate
 from accountdesk.core.queries import lists
@@ -15,6 +16,7 @@ from accountdesk.core.queries.lists import ListFilter
 from accountdesk.core.records import ContactInput
 from accountdesk.core.services.accounts import create_contact
 from accountdesk.ui import tasks
+from accountdesk.ui.accounts.model import AccountsModel
 from accountdesk.ui.contacts.model import ContactsModel
 from accountdesk.ui.listmodel import PLAIN_ROLE
 
@@ -124,3 +126,30 @@ def test_the_list_is_narrowed_by_its_documents_once_they_are_read(
     assert documents is not None and documents.count == len(lists.contact_ids(ctx.db))
     assert added in model.ids
     assert model.ids == lists.contact_ids(ctx.db, ListFilter(text="a"))
+
+
+def test_the_account_list_narrows_its_kept_ids_too(
+    ctx: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 accounts a letter typed took 0.3 s, queried and sorted again."""
+    generate(ctx.db, accounts=30, seed=5)
+    model = AccountsModel(ctx.db, asynchronous=False)
+    model.reload()
+    everyone = list(model.ids)
+    queried: list[ListFilter] = []
+    real = lists.account_ids
+
+    def counting(db: Any, flt: ListFilter, *args: Any) -> list[str]:
+        queried.append(flt)
+        return real(db, flt, *args)
+
+    monkeypatch.setattr(lists, "account_ids", counting)
+    for text in ("a", "an", "s", "zzzq", ""):
+        model.set_filter(ListFilter(text=text))
+        assert model.ids == real(ctx.db, ListFilter(text=text)), text
+    assert queried == []  # every text narrowed the kept ids
+    assert 0 < len(real(ctx.db, ListFilter(text="a"))) < len(everyone)
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # by country, descending: read again
+    model.set_filter(ListFilter(text="a"))
+    assert model.ids == real(ctx.db, ListFilter(text="a"), "country", True)
+    assert len(queried) == 1

@@ -32,4 +32,21 @@ class AccountsModel(LazyListModel[AccountRow]):
         def rows(page: Sequence[str]) -> list[AccountRow]:
             return lists.account_rows(db, page)
 
-        super().__init__(COLUMNS, ids, rows, asynchronous=asynchronous)
+        # typing narrows the list without text (lists.narrow_ids): at 100,000 accounts one
+        # letter took 0.3 s queried and sorted again, 42 ms narrowed
+        def narrow(
+            text: str, within: Sequence[str], documents: lists.Documents | None
+        ) -> list[str]:
+            return lists.narrow_ids(db, "account", text, within, documents)
+
+        def documents(within: Sequence[str]) -> lists.Documents:
+            return lists.document_rowids(db, "account", within)
+
+        super().__init__(
+            COLUMNS,
+            ids,
+            rows,
+            asynchronous=asynchronous,
+            narrow_ids=narrow,
+            documents=documents,
+        )
