@@ -90,10 +90,16 @@ def test_the_search_tables_of_the_migrations_are_those_of_the_search_module() ->
         spec.loader.exec_module(module)
         return tuple(getattr(module, constant))
 
-    # 0001 made the tables; 0007 made the full-text table again with one-letter prefixes
+    # 0001 made the tables; 0007 made the full-text table again with one-letter prefixes;
+    # 0010 the documents' table with AUTOINCREMENT
     made = ddl("0001_initial_schema", "SEARCH_DDL")
+    assert made[0].startswith("CREATE TABLE search_docs ")
     assert made[1].startswith("CREATE VIRTUAL TABLE search_fts ")
-    at_head = (made[0], *ddl("0007_one_letter_prefix_index", "SEARCH_FTS_DDL"), *made[2:])
+    at_head = (
+        *ddl("0010_search_rowids_never_again", "SEARCH_DOCS_DDL"),
+        *ddl("0007_one_letter_prefix_index", "SEARCH_FTS_DDL"),
+        *made[2:],
+    )
     assert at_head == fts.SEARCH_DDL
     assert ddl("0005_team", "PG_SEARCH_DDL") == fts.PG_SEARCH_DDL
 

@@ -8,11 +8,14 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from accountdesk.core.db import search
 from accountdesk.core.db.engine import Database
+from accountdesk.core.demo import generate
 from accountdesk.core.io.csv_io import import_csv
+from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import (
     ListFilter,
     account_ids,
@@ -161,3 +164,73 @@ def test_a_document_written_since_the_list_was_read_is_found_by_its_ref(db: Data
             i for i in within if i in found
         ], query
     assert narrow_ids(db, "contact", "kaya", within, documents) == [people["zeynep"]]
+
+
+def test_a_restored_contact_never_takes_the_rowid_of_one_trashed_since(db: Database) -> None:
+    """Someone else puts Zeynep, whose document is the newest, in the trash, then Ayşe, and
+    takes Ayşe out again: her new document is numbered above every rowid ever given, not
+    with Zeynep's (SQLite gave the highest rowid plus one: narrowing "yilmaz" then showed
+    Zeynep, in the trash)."""
+    _anadolu, people = _team(db)
+    within = contact_ids(db)
+    documents = document_rowids(db, "contact", within)
+    zeynep = _rowids(db)[people["zeynep"]]
+    assert zeynep == max(_rowids(db).values())
+    trash.delete(db, "contact", people["zeynep"])
+    trash.delete(db, "contact", people["ayse"])
+    trash.restore(db, "contact", people["ayse"])
+    assert _rowids(db)[people["ayse"]] > zeynep
+    assert narrow_ids(db, "contact", "yilmaz", within, documents) == [people["ayse"]]
+    assert narrow_ids(db, "contact", "kaya", within, documents) == []
+
+
+def test_other_kinds_documents_above_the_list_are_not_looked_up(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild (or a JSON import, or a file uploaded to a team server) writes every
+    account's document, then every contact's: the contacts' are above every account's, and
+    the account list looked each matching one's ref up at every keystroke."""
+    generate(db, accounts=40, seed=9)
+    with db.engine.begin() as conn:
+        search.rebuild(conn)
+    looked_up: list[int] = []
+    real = lists._refs_of
+
+    def counted(conn: object, kind: str, rowids: list[int]) -> set[str]:
+        looked_up.append(len(rowids))
+        return real(conn, kind, rowids)
+
+    monkeypatch.setattr(lists, "_refs_of", counted)
+    within = account_ids(db)
+    documents = document_rowids(db, "account", within)
+    assert max(_rowids(db).values()) > len(documents.places)  # contacts' above the accounts'
+    for query in ("a", "s", "m", "ana"):
+        assert narrow_ids(db, "account", query, within, documents) == account_ids(
+            db, ListFilter(text=query)
+        ), query
+    assert looked_up == []
+    # one written since is looked up
+    newer = create_account(db, AccountInput(name="Anadolu Gıda", country="TR"))
+    assert narrow_ids(db, "account", "anadolu", within, documents) == [
+        i for i in within if i in set(account_ids(db, ListFilter(text="anadolu")))
+    ]
+    assert newer not in within and looked_up == [1]
+
+
+def test_many_documents_written_since_narrow_by_refs(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone's import after the list was read: more documents than NEWER_AT_MOST above the
+    list's, and the list is narrowed by refs instead."""
+    anadolu, people = _team(db)
+    within = contact_ids(db)
+    documents = document_rowids(db, "contact", within)
+    for n in range(4):
+        _person(db, anadolu, "Ayla", f"Yıldız{n}")
+    trash.delete(db, "contact", people["ayse"])
+    trash.restore(db, "contact", people["ayse"])
+    monkeypatch.setattr(lists, "NEWER_AT_MOST", 2)
+    # one found above the list's (her own): looked up
+    assert narrow_ids(db, "contact", "yilmaz", within, documents) == [people["ayse"]]
+    monkeypatch.setattr(lists, "_refs_of", None)  # five ("ay"): not looked up
+    assert narrow_ids(db, "contact", "ay", within, documents) == [people["ayse"]]

@@ -41,9 +41,10 @@ from accountdesk.core.db.portable import is_postgres, statement
 #: A DB-API connection with ``execute`` (sqlite3, sqlcipher3 or psycopg).
 Connection = Any
 
-#: The SQLite search tables as the migrations leave them (0001; 0007 adds one-letter prefixes).
+#: The SQLite search tables as the migrations leave them (0001; 0007 adds one-letter prefixes;
+#: 0010 numbers the documents above every rowid ever given: AUTOINCREMENT).
 SEARCH_DDL = (
-    "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE,"
+    "CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY AUTOINCREMENT, ref TEXT NOT NULL UNIQUE,"
     " kind TEXT NOT NULL)",
     "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, "
     "tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co Mn Mc'\","

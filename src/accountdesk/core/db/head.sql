@@ -242,7 +242,6 @@ CREATE TABLE survey_responses (
 CREATE INDEX ix_survey_responses_account_id ON survey_responses (account_id);
 CREATE INDEX ix_survey_responses_answered_on ON survey_responses (answered_on);
 CREATE INDEX ix_survey_responses_contact_id ON survey_responses (contact_id);
-CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, kind TEXT NOT NULL);
 CREATE TABLE search_keys (rowid INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX ix_search_keys_key ON search_keys (key, rowid);
 CREATE INDEX ix_search_keys_rowid ON search_keys (rowid);
@@ -294,5 +293,6 @@ CREATE INDEX ix_follow_ups_status_due ON follow_ups (status, due_at, id, deleted
 CREATE INDEX ix_contacts_place_hours ON contacts (country, subdivision, timezone, work_start, work_end, deleted_at);
 CREATE INDEX ix_accounts_trashed ON accounts (id) WHERE deleted_at IS NOT NULL;
 CREATE INDEX ix_contacts_trashed ON contacts (id) WHERE deleted_at IS NOT NULL;
-INSERT INTO "alembic_version" VALUES ('0009');
+CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY AUTOINCREMENT, ref TEXT NOT NULL UNIQUE, kind TEXT NOT NULL);
+INSERT INTO "alembic_version" VALUES ('0010');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);

@@ -69,6 +69,14 @@ def remove_documents(conn: Connection, refs: Sequence[str]) -> dict[str, int]:
     return removed
 
 
+#: The highest rowid a document has or had in SQLite's ``search_docs`` (AUTOINCREMENT keeps it
+#: in ``sqlite_sequence``, also for rowids given explicitly).
+_SQLITE_TOP = (
+    "SELECT max(coalesce((SELECT max(rowid) FROM search_docs), 0),"
+    " coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_docs'), 0))"
+)
+
+
 def index_documents(
     conn: Connection,
     docs: Sequence[Document],
@@ -83,7 +91,8 @@ def index_documents(
     ``rowids``): a list narrowed by the rowids of its records' documents
     (:func:`accountdesk.core.queries.lists.document_rowids`) stays right while they are
     edited, here or by anyone else on a team server. A new document's rowid is above every
-    rowid in ``rowids``, which may hold those of documents not written yet (a rebuild)."""
+    rowid a document ever had, and every rowid in ``rowids``, which may hold those of
+    documents not written yet (a rebuild)."""
     if not docs:
         return
     if not fresh:
@@ -104,7 +113,8 @@ def index_documents(
         fts_sql = "INSERT INTO search_fts(rowid, words) VALUES (%s, %s::tsvector)"
     else:
         if new:
-            top = cursor.execute("SELECT coalesce(max(rowid), 0) FROM search_docs").fetchone()[0]
+            # above every rowid a document ever had (migration 0010): none names another's
+            top = cursor.execute(_SQLITE_TOP).fetchone()[0]
             start = max(top, max(known.values(), default=0)) + 1
             fresh_rowids = range(start, start + new)
         fts_sql = "INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)"

@@ -330,22 +330,21 @@ class Documents:
 
     places: array[int]  # places[rowid]: 1 + the place in the list of its document's record, or 0
     count: int  # the records in the list
+    newest: int  # the highest rowid of any document when they were read
 
 
 def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
     """The search documents of the records ``ids`` (of ``kind``), for :func:`narrow_ids` to
     narrow them by: read once, after the list, as the user may type.
 
-    A record's document keeps its rowid while the record is edited
-    (:func:`accountdesk.core.db.search.index_documents`); a document written since the list
-    was read (a new record's, or one restored from the trash) has a higher rowid, whose ref
-    :func:`narrow_ids` looks up. A record put in the trash since has no document, but on
-    SQLite a new record's document may take the rowid it had (the highest): the list, read
-    before, still holds the trashed record until it is read again, and narrowing then finds
-    it by the new document's words."""
+    A record's document keeps its rowid while the record is edited, and no other document is
+    ever given it (:func:`accountdesk.core.db.search.index_documents`); a document written
+    since they were read (a new record's, or one restored from the trash) has a rowid above
+    every one then, and :func:`narrow_ids` looks up its ref."""
     place = {id_: n for n, id_ in enumerate(ids, 1)}
     rowids, where = array("q"), array("i")
     with db.engine.connect() as conn:
+        (newest,) = _run(conn, "SELECT coalesce(max(rowid), 0) FROM search_docs", ()).fetchone()
         cursor = _run(conn, "SELECT ref, rowid FROM search_docs WHERE kind = ?", (kind,))
         for ref, rowid in cursor:  # the refs one at a time: a dict of them would be 40 MB
             n = place.get(ref)
@@ -357,7 +356,7 @@ def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
     places = array("i", bytes(4 * (max(rowids, default=0) + 1)))
     for rowid, n in zip(rowids, where, strict=True):
         places[rowid] = n
-    return Documents(places, len(ids))
+    return Documents(places, len(ids), int(newest))
 
 
 def narrow_ids(
@@ -401,34 +400,42 @@ def narrow_ids(
             conn.rollback()
             matching = set(joined.split(SEPARATOR)) if joined else set()
             return list(filter(matching.__contains__, within))
-        places = documents.places
+        places, newest = documents.places, documents.newest
         top = len(places) - 1
         kept = bytearray(documents.count + 1)  # kept[1 + n]: whether within[n] matches
         newer: list[int] = []
+        # (between top and newest: other records' documents, of this kind or another)
         for rowid in map(int, joined.split(SEPARATOR)) if joined else ():
             if rowid <= top:
                 kept[places[rowid]] = 1
-            else:
+            elif rowid > newest:
                 newer.append(rowid)
-        if newer:
+        if 0 < len(newer) <= NEWER_AT_MOST:
             # documents written since the list's were read: a new record's, or one restored
             # from the trash since (by someone else: this app reads its lists again), or one
             # an older AccountDesk on a team server wrote again under a new rowid
-            refs = _refs_of(conn, newer)
+            refs = _refs_of(conn, kind, newer)
             for n in (n for n, id_ in enumerate(within, 1) if id_ in refs):
                 kept[n] = 1
         conn.rollback()
+    if len(newer) > NEWER_AT_MOST:
+        return narrow_ids(db, kind, text, within)  # by refs
     return list(compress(within, memoryview(kept)[1:]))
 
 
-def _refs_of(conn: Any, rowids: Sequence[int]) -> set[str]:
-    """The refs of the search documents ``rowids``."""
+#: The most documents written since a list's were read whose refs narrowing it looks up; with
+#: more (someone's import), it narrows by refs (:func:`narrow_ids` without documents).
+NEWER_AT_MOST = 2000
+
+
+def _refs_of(conn: Any, kind: str, rowids: Sequence[int]) -> set[str]:
+    """The refs of the search documents ``rowids`` of ``kind``."""
     refs: set[str] = set()
     for start in range(0, len(rowids), 900):
         chunk = rowids[start : start + 900]
         marks = ",".join("?" * len(chunk))
-        sql = f"SELECT ref FROM search_docs WHERE rowid IN ({marks})"
-        refs.update(ref for (ref,) in _run(conn, sql, chunk))
+        sql = f"SELECT ref FROM search_docs WHERE kind = ? AND rowid IN ({marks})"
+        refs.update(ref for (ref,) in _run(conn, sql, [kind, *chunk]))
     return refs
 
 
