@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,8 +29,12 @@ from PySide6.QtCore import (
 
 from accountdesk.core.bidi import isolate, plain
 from accountdesk.core.i18n import _
+from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import ListFilter
 from accountdesk.ui import tasks
+
+if TYPE_CHECKING:
+    from accountdesk.core.db.engine import Database
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -70,6 +74,26 @@ class Column(Generic[Row]):
     text: Callable[[Row], str]  # isolated by the model; bidi.ltr() for left-to-right values
     sort: str | None = None  # the query's sort key, None: not sortable
     foreground: Callable[[Row], Any] | None = None
+
+
+class Narrowing(TypedDict):
+    """What a list of records gives :class:`LazyListModel` to narrow as the user types."""
+
+    narrow_ids: Callable[[str, Sequence[str], Any], list[str]]
+    documents: Callable[[Sequence[str]], Any]
+
+
+def narrowing(db: Database, kind: str) -> Narrowing:
+    """The narrowing of a list of the records of ``kind`` ("contact", "account") by their
+    search documents (:func:`accountdesk.core.queries.lists.narrow_ids`)."""
+
+    def narrow(text: str, within: Sequence[str], documents: lists.Documents | None) -> list[str]:
+        return lists.narrow_ids(db, kind, text, within, documents)
+
+    def documents(within: Sequence[str]) -> lists.Documents:
+        return lists.document_rowids(db, kind, within)
+
+    return {"narrow_ids": narrow, "documents": documents}
 
 
 class LazyListModel(IsolatingTableModel, Generic[Row]):

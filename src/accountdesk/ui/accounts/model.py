@@ -10,7 +10,7 @@ from accountdesk.core.labels import STATUS, TIER, label
 from accountdesk.core.queries import lists
 from accountdesk.core.queries.lists import AccountRow, ListFilter
 from accountdesk.ui import fmt
-from accountdesk.ui.listmodel import Column, LazyListModel
+from accountdesk.ui.listmodel import Column, LazyListModel, narrowing
 
 COLUMNS: list[Column[AccountRow]] = [
     Column("name", N_("Name"), lambda r: r.name, "name"),
@@ -32,21 +32,6 @@ class AccountsModel(LazyListModel[AccountRow]):
         def rows(page: Sequence[str]) -> list[AccountRow]:
             return lists.account_rows(db, page)
 
-        # typing narrows the list without text (lists.narrow_ids): at 100,000 accounts one
-        # letter took 0.3 s queried and sorted again, 42 ms narrowed
-        def narrow(
-            text: str, within: Sequence[str], documents: lists.Documents | None
-        ) -> list[str]:
-            return lists.narrow_ids(db, "account", text, within, documents)
-
-        def documents(within: Sequence[str]) -> lists.Documents:
-            return lists.document_rowids(db, "account", within)
-
-        super().__init__(
-            COLUMNS,
-            ids,
-            rows,
-            asynchronous=asynchronous,
-            narrow_ids=narrow,
-            documents=documents,
-        )
+        # typing narrows the list without text: at 100,000 accounts one letter took 0.3 s
+        # queried and sorted again, 42 ms narrowed
+        super().__init__(COLUMNS, ids, rows, asynchronous=asynchronous, **narrowing(db, "account"))

@@ -21,7 +21,7 @@ from accountdesk.core.timekeeping.workhours import (
 )
 from accountdesk.core.validation import phone_shown
 from accountdesk.ui import fmt
-from accountdesk.ui.listmodel import Column, LazyListModel
+from accountdesk.ui.listmodel import Column, LazyListModel, narrowing
 
 WORKING = QColor("#2e7d32")
 OFF = QColor("#9e9e9e")
@@ -65,21 +65,8 @@ class ContactsModel(LazyListModel[ContactRow]):
         def rows(page: Sequence[str]) -> list[ContactRow]:
             return lists.contact_rows(db, page)
 
-        def narrow(
-            text: str, within: Sequence[str], documents: lists.Documents | None
-        ) -> list[str]:
-            return lists.narrow_ids(db, "contact", text, within, documents)
-
-        def documents(within: Sequence[str]) -> lists.Documents:
-            return lists.document_rowids(db, "contact", within)
-
         super().__init__(
-            columns(now),
-            ids,
-            rows,
-            asynchronous=asynchronous,
-            narrow_ids=narrow,
-            documents=documents,
+            columns(now), ids, rows, asynchronous=asynchronous, **narrowing(db, "contact")
         )
 
     def refresh_times(self) -> None:
