@@ -5,6 +5,7 @@ data changes."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -23,19 +24,28 @@ from accountdesk.ui.listmodel import PLAIN_ROLE
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
-def test_typing_narrows_the_kept_ids(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    generate(ctx.db, accounts=30, seed=5)
-    model = ContactsModel(ctx.db, ctx.now, asynchronous=False)
-    model.reload()
-    everyone = list(model.ids)
+def _counted(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> tuple[list[ListFilter], Callable[..., list[str]]]:
+    """``lists.<name>`` (a list's query of its ids) counted: the filters it is asked for, and
+    the query itself."""
     queried: list[ListFilter] = []
-    real = lists.contact_ids
+    real = getattr(lists, name)
 
     def counting(db: Any, flt: ListFilter, *args: Any) -> list[str]:
         queried.append(flt)
         return real(db, flt, *args)
 
-    monkeypatch.setattr(lists, "contact_ids", counting)
+    monkeypatch.setattr(lists, name, counting)
+    return queried, real
+
+
+def test_typing_narrows_the_kept_ids(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    generate(ctx.db, accounts=30, seed=5)
+    model = ContactsModel(ctx.db, ctx.now, asynchronous=False)
+    model.reload()
+    everyone = list(model.ids)
+    queried, real = _counted(monkeypatch, "contact_ids")
     for text in ("a", "an", "m", "zzzq", ""):
         model.set_filter(ListFilter(text=text))
         expected = real(ctx.db, ListFilter(text=text))
@@ -136,14 +146,7 @@ def test_the_account_list_narrows_its_kept_ids_too(
     model = AccountsModel(ctx.db, asynchronous=False)
     model.reload()
     everyone = list(model.ids)
-    queried: list[ListFilter] = []
-    real = lists.account_ids
-
-    def counting(db: Any, flt: ListFilter, *args: Any) -> list[str]:
-        queried.append(flt)
-        return real(db, flt, *args)
-
-    monkeypatch.setattr(lists, "account_ids", counting)
+    queried, real = _counted(monkeypatch, "account_ids")
     for text in ("a", "an", "s", "zzzq", ""):
         model.set_filter(ListFilter(text=text))
         assert model.ids == real(ctx.db, ListFilter(text=text)), text
