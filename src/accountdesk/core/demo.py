@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import phonenumbers
 from sqlalchemy import insert
@@ -50,6 +49,7 @@ from accountdesk.core.i18n import N_, _, format_list, format_number, ngettext
 from accountdesk.core.labels import DEAL_STAGE
 from accountdesk.core.records import SIZE_BANDS, tag_key
 from accountdesk.core.services.followups import start_stay_in_touch_clock
+from accountdesk.core.timekeeping.zones import to_instant
 
 
 @dataclass(frozen=True)
@@ -977,7 +977,7 @@ def generate(
             contact_id, zone = rng.choice(contact_ids)
             local_day = today + timedelta(days=rng.randrange(-10, 30))
             local = datetime.combine(local_day, time(rng.choice((9, 10, 11, 14, 15)), 0))
-            due = local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+            due = to_instant(local, zone)
             done = local_day < today and rng.random() < 0.5
             rule = "FREQ=MONTHLY;INTERVAL=3" if rng.random() < 0.1 else None
             rows["follow_ups"].append({

@@ -6,12 +6,14 @@ opens, and its save checks that nobody saved the record since (the version it lo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC
+from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from accountdesk.core.bidi import isolate_acronyms
 from accountdesk.core.i18n import (
@@ -31,6 +33,7 @@ from accountdesk.core.labels import (
 )
 from accountdesk.core.queries.culture import account_country
 from accountdesk.core.queries.details import (
+    ContactSummary,
     DealItem,
     GiftItem,
     InteractionItem,
@@ -48,6 +51,7 @@ from accountdesk.core.services.activity import (
     GiftInput,
     SurveyInput,
 )
+from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
 from accountdesk.core.validation import fail, format_number_input, timezone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import gift_advice
@@ -63,7 +67,20 @@ class _ItemDialog(FormDialog):
         return self.item.id if self.item else None
 
     def _contact_id(self) -> str | None:
+        if "contact" in self.fields:
+            return self.text("contact") or None
         return getattr(self.item, "contact_id", None)
+
+    def add_contact_field(self, people: Sequence[ContactSummary], empty: str) -> None:
+        """A choice of the account's people (``empty``: about none of them in particular);
+        one recorded about someone no longer listed here keeps them unless another is chosen.
+        A survey answer about a person is what the stay-in-touch rule reads (a detractor's
+        score asks for a call), and a gift to a person is what their page lists."""
+        choices = [(person.id, person.name) for person in people]
+        stored = getattr(self.item, "contact_id", None)
+        if stored and stored not in {person.id for person in people}:
+            choices.append((stored, _("Someone no longer at this account (kept as recorded)")))
+        self.add_field("contact", _("Contact"), combo(choices, empty=empty))
 
 
 class DealDialog(_ItemDialog):
@@ -118,11 +135,12 @@ class DealDialog(_ItemDialog):
 class SurveyDialog(_ItemDialog):
     def __init__(
         self, ctx: AppContext, account_id: str, item: SurveyItem | None = None,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, *, people: Sequence[ContactSummary] = (),
     ) -> None:  # fmt: skip
         super().__init__(_("Edit survey response") if item else _("New survey response"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
         self.add_field("kind", _("Kind"), combo(table_choices(SURVEY_KIND, SURVEY_KINDS)))
+        self.add_contact_field(people, _("The account as a whole"))
         # the acronyms isolated: the Persian line began with "NPS" and was laid out left to right
         self.add_field("score", _("Score"), line(isolate_acronyms(_("NPS 0–10, CSAT 1–5"))))
         self.add_field("date", _("Answered on"), line(date_input_placeholder()))
@@ -138,7 +156,8 @@ class SurveyDialog(_ItemDialog):
         loaded = activity.survey_for_edit(self.ctx.db, self.item.id)
         self.version, survey = loaded.version, loaded.data
         for key, value in (("kind", survey.kind), ("score", survey.score),
-                           ("date", survey.answered_on), ("comment", survey.comment)):  # fmt: skip
+                           ("date", survey.answered_on), ("comment", survey.comment),
+                           ("contact", survey.contact_id)):  # fmt: skip
             self.set_text(key, value)
 
     def save(self) -> str:
@@ -164,11 +183,13 @@ class GiftDialog(_ItemDialog):
     def __init__(
         self, ctx: AppContext, account_id: str, item: GiftItem | None = None,
         currency: str | None = None, parent: QWidget | None = None,
+        *, people: Sequence[ContactSummary] = (),
     ) -> None:  # fmt: skip
         super().__init__(_("Edit gift") if item else _("New gift"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
         directions = table_choices(GIFT_DIRECTION, GIFT_DIRECTIONS)
         self.add_field("direction", _("Given or received"), combo(directions))
+        self.add_contact_field(people, _("The account as a whole"))
         self.add_field("description", _("Description"), line())
         self.add_field("occasion", _("Occasion"), line())
         self.add_field("date", _("Date"), line(date_input_placeholder()))
@@ -193,7 +214,8 @@ class GiftDialog(_ItemDialog):
         self.version, gift = loaded.version, loaded.data
         for key, value in (("direction", gift.direction), ("description", gift.description),
                            ("occasion", gift.occasion), ("date", gift.given_on),
-                           ("value", gift.value), ("currency", gift.currency)):  # fmt: skip
+                           ("value", gift.value), ("currency", gift.currency),
+                           ("contact", gift.contact_id)):  # fmt: skip
             self.set_text(key, value)
         self.gift_notes = gift.notes
 
@@ -250,7 +272,13 @@ class NoteDialog(_ItemDialog):
 
 
 class InteractionDialog(FormDialog):
-    """Edit a logged interaction (new ones come from Quick log)."""
+    """Edit a logged interaction (new ones come from Quick log).
+
+    Its time is read in the zone chosen through the one rule for wall times
+    (:func:`~accountdesk.core.timekeeping.zones.resolve_wall_time`): a time the clocks skip or
+    show twice is explained under the field as it is typed, with the rule applied. A time and
+    zone left as they were keep the instant stored: the second 03:30 of the night the clocks go
+    back stays the second, though the form shows both alike."""
 
     def __init__(
         self, ctx: AppContext, account_id: str, item: InteractionItem,
@@ -260,14 +288,27 @@ class InteractionDialog(FormDialog):
         self.ctx, self.account_id, self.item = ctx, account_id, item
         kinds = table_choices(INTERACTION_KIND, INTERACTION_KINDS)
         self.add_field("kind", _("Kind"), combo(kinds))
-        self.add_field("occurred_at", _("When"), line(datetime_input_placeholder()))
-        self.add_field("timezone", _("Time zone"), zone_combo())
+        when = line(datetime_input_placeholder())
+        self.add_field("occurred_at", _("When"), when)
+        self.time_note = QLabel()
+        self.time_note.setObjectName("time_note")
+        self.time_note.setWordWrap(True)
+        self.time_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.time_note.hide()
+        holder = when.parentWidget()  # the field's own column: the note goes under it
+        column = holder.layout() if holder is not None else None
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(1, self.time_note)
+        zone_box = zone_combo()
+        self.add_field("timezone", _("Time zone"), zone_box)
         self.add_field("subject", _("Subject"), line())
         self.add_field("notes", _("Notes"), notes_edit())
         self.add_field("outcome", _("Outcome"), line())
         self.add_field("csat_score", _("CSAT score"), line(_("1–5, optional")))
         self.load_stored()
         self.mark_clean()
+        when.textChanged.connect(self._explain_time)
+        zone_box.currentIndexChanged.connect(self._explain_time)
 
     def load_stored(self) -> None:
         loaded = activity.interaction_for_edit(self.ctx.db, self.item.id)
@@ -281,16 +322,42 @@ class InteractionDialog(FormDialog):
                            ("notes", stored.notes), ("outcome", stored.outcome),
                            ("csat_score", stored.csat_score)):  # fmt: skip
             self.set_text(key, value)
+        #: the time and zone as the form showed them stored: left so, the instant is kept
+        self._loaded_when = (self.text("occurred_at"), self.text("timezone") or "UTC")
+        self._explain_time()
+
+    def _typed_when(self) -> tuple[str, str]:
+        return self.text("occurred_at"), self.text("timezone") or "UTC"
+
+    def _resolution(self) -> WallTimeResolution | None:
+        """What the time typed means in the zone chosen; None while it is not a time in a
+        known zone, or is the one stored."""
+        text, zone_name = self._typed_when()
+        if (text, zone_name) == self._loaded_when:
+            return None
+        try:
+            return resolve_wall_time(parse_datetime_input(text), zone_name)
+        except (DateInputError, ValueError):
+            return None  # said when saving, at the field
+
+    def _explain_time(self) -> None:
+        resolution = self._resolution()
+        message = resolution.message if resolution is not None else None
+        self.time_note.setText(f"⚠ {message}" if message else "")
+        self.time_note.setVisible(bool(message))
 
     def save(self) -> None:
-        zone_name = self.text("timezone") or "UTC"
-        try:
-            naive = parse_datetime_input(self.text("occurred_at"))
-        except DateInputError as error:
-            raise fail("occurred_at", self.text("occurred_at"), str(error)) from None
-        zone = timezone(zone_name)
-        assert zone is not None  # timezone() refuses an empty zone
-        when = naive.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+        text, zone_name = self._typed_when()
+        if (text, zone_name) == self._loaded_when:
+            when: datetime = self.stored.occurred_at
+        else:
+            try:
+                naive = parse_datetime_input(text)
+            except DateInputError as error:
+                raise fail("occurred_at", text, str(error)) from None
+            zone = timezone(zone_name)
+            assert zone is not None  # timezone() refuses an empty zone
+            when = resolve_wall_time(naive, zone).instant  # the rule _explain_time showed
         data = replace(
             self.stored,
             kind=self.text("kind"),

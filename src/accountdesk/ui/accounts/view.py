@@ -35,6 +35,7 @@ from accountdesk.core.metrics import own_currency
 from accountdesk.core.money import total_text
 from accountdesk.core.queries.details import (
     AccountDetail,
+    ContactSummary,
     account_detail,
     account_revenue_to_date,
 )
@@ -154,10 +155,15 @@ class AccountView(QWidget):
                 (N_("Kind"), lambda s: label(SURVEY_KIND, s.kind)),
                 (N_("Score"), lambda s: format_number(s.score)),
                 (N_("Answered on"), lambda s: fmt.day(s.answered_on)),
+                (N_("Contact"), lambda s: self._person(s.contact_id)),
                 (N_("Comment"), lambda s: s.comment or ""),
             ],
-            on_new=lambda: self._dialog(SurveyDialog(ctx, account_id, parent=self)),
-            on_open=lambda s: self._dialog(SurveyDialog(ctx, account_id, s, parent=self)),
+            on_new=lambda: self._dialog(
+                SurveyDialog(ctx, account_id, parent=self, people=self._people())
+            ),
+            on_open=lambda s: self._dialog(
+                SurveyDialog(ctx, account_id, s, parent=self, people=self._people())
+            ),
             on_delete=lambda s: ctx.delete("survey", s.id, label(SURVEY_KIND, s.kind)),
             empty=_("No survey answers yet. Add… records an NPS or CSAT score."),
         )
@@ -167,13 +173,18 @@ class AccountView(QWidget):
                 (N_("Date"), lambda g: fmt.day(g.given_on)),
                 (N_("Given or received"), lambda g: label(GIFT_DIRECTION, g.direction)),
                 (N_("Description"), lambda g: g.description),
+                (N_("Contact"), lambda g: self._person(g.contact_id)),
                 (N_("Occasion"), lambda g: g.occasion or ""),
                 (N_("Value"), lambda g: fmt.money(g.value, g.currency)),
             ],
             on_new=lambda: self._dialog(
-                GiftDialog(ctx, account_id, currency=self._currency(), parent=self)
+                GiftDialog(
+                    ctx, account_id, currency=self._currency(), parent=self, people=self._people()
+                )
             ),
-            on_open=lambda g: self._dialog(GiftDialog(ctx, account_id, g, parent=self)),
+            on_open=lambda g: self._dialog(
+                GiftDialog(ctx, account_id, g, parent=self, people=self._people())
+            ),
             on_delete=lambda g: ctx.delete("gift", g.id, g.description),
             empty=_("No gifts given or received yet. Add… records one."),
         )
@@ -196,6 +207,16 @@ class AccountView(QWidget):
 
     def _currency(self) -> str | None:
         return self.detail.currency if self.detail else None
+
+    def _people(self) -> list[ContactSummary]:
+        """The account's people, as the Contacts tab lists them (a survey answer or a gift
+        can be about one of them)."""
+        return self.detail.contacts if self.detail else []
+
+    def _person(self, contact_id: str | None) -> str:
+        """The name of the account's person ``contact_id`` (empty for none or someone no
+        longer listed here)."""
+        return next((p.name for p in self._people() if p.id == contact_id), "")
 
     def _dialog(self, dialog: Any) -> None:
         run_modal(dialog)

@@ -1,0 +1,179 @@
+"""The account's editing dialogs as a user meets them.
+
+- An interaction's time: left as it was, the instant stored is kept (the second 03:30 of the
+  night Riga's clocks go back was saved an hour earlier when only the subject changed); a time
+  typed in a DST gap or overlap is explained under the field, with the rule applied, before
+  it is saved (it was saved moved, with nothing said).
+- A survey answer and a gift can be about one of the account's people: a detractor's score
+  recorded in the app asks for a call (the stay-in-touch rule reads only answers about a
+  person, and the dialog had no way to name one).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtWidgets import QComboBox
+
+from accountdesk.core import i18n
+from accountdesk.core.clock import fixed_clock
+from accountdesk.core.db.engine import Database
+from accountdesk.core.queries.details import account_detail
+from accountdesk.core.records import AccountInput
+from accountdesk.core.services import activity
+from accountdesk.core.services.accounts import create_account
+from accountdesk.core.services.activity import GiftInput, InteractionInput, SurveyInput
+from accountdesk.core.services.followups import raise_stay_in_touch
+from accountdesk.core.timekeeping.zones import resolve_wall_time
+from people import person_at
+
+
+def add_account(db: Database, name: str = "Baltic Timber") -> str:
+    return create_account(db, AccountInput(name, "LV", timezone="Europe/Riga", city="Riga"))
+
+
+def add_contact(db: Database, account: str, given: str = "Anna", family: str = "Ozola") -> str:
+    return person_at(db, account, given, family, country="LV", zone="Europe/Riga")
+
+
+#: The second 03:30 in Riga on 27 October 2024 (the clocks went back at 04:00 EEST).
+SECOND_HALF_PAST_THREE = datetime(2024, 10, 27, 1, 30, tzinfo=UTC)
+
+
+def _interaction_dialog(ctx: object, db: Database, when: datetime) -> tuple[object, str, str]:
+    from accountdesk.ui.activity import InteractionDialog
+
+    account = add_account(db)
+    anna = add_contact(db, account)
+    activity.log_interaction(
+        db,
+        InteractionInput(
+            "call", when, [anna], occurred_zone="Europe/Riga", subject="Autumn prices"
+        ),
+    )
+    item = account_detail(db, account).interactions[0]
+    return InteractionDialog(ctx, account, item), account, item.id  # type: ignore[arg-type]
+
+
+def test_an_edit_that_leaves_the_time_keeps_the_instant_stored(ctx: object, db: Database) -> None:
+    dialog, account, _id = _interaction_dialog(ctx, db, SECOND_HALF_PAST_THREE)
+    assert dialog.text("occurred_at").endswith("03:30")  # type: ignore[attr-defined]
+    dialog.fields["subject"].setText("Autumn prices, agreed")  # type: ignore[attr-defined]
+    dialog.save()  # type: ignore[attr-defined]
+    stored = account_detail(db, account).interactions[0]
+    assert stored.subject == "Autumn prices, agreed"
+    assert stored.occurred_at == SECOND_HALF_PAST_THREE  # was 00:30 UTC: the first 03:30
+    assert not dialog.time_note.isVisibleTo(dialog)  # type: ignore[attr-defined]
+    dialog.deleteLater()  # type: ignore[attr-defined]
+
+
+def test_a_time_in_the_gap_is_explained_before_it_is_saved(ctx: object, db: Database) -> None:
+    dialog, account, _id = _interaction_dialog(ctx, db, datetime(2025, 3, 28, 9, tzinfo=UTC))
+    note = dialog.time_note  # type: ignore[attr-defined]
+    typed = i18n.format_datetime_input(datetime(2025, 3, 30, 3, 30))
+    dialog.fields["occurred_at"].setText(typed)  # type: ignore[attr-defined]
+    expected = resolve_wall_time(datetime(2025, 3, 30, 3, 30), "Europe/Riga")
+    assert expected.kind == "gap" and expected.message
+    assert note.isVisibleTo(dialog) and expected.message in note.text()
+    dialog.save()  # type: ignore[attr-defined]
+    assert account_detail(db, account).interactions[0].occurred_at == expected.instant
+    # back to an ordinary time, the note goes
+    dialog.fields["occurred_at"].setText(  # type: ignore[attr-defined]
+        i18n.format_datetime_input(datetime(2025, 3, 30, 10, 0))
+    )
+    assert not note.isVisibleTo(dialog) and note.text() == ""
+    dialog.deleteLater()  # type: ignore[attr-defined]
+
+
+def test_a_time_typed_twice_over_says_which_is_used(ctx: object, db: Database) -> None:
+    dialog, account, _id = _interaction_dialog(ctx, db, datetime(2024, 10, 20, 9, tzinfo=UTC))
+    dialog.fields["occurred_at"].setText(  # type: ignore[attr-defined]
+        i18n.format_datetime_input(datetime(2024, 10, 27, 3, 30))
+    )
+    expected = resolve_wall_time(datetime(2024, 10, 27, 3, 30), "Europe/Riga")
+    assert expected.kind == "overlap" and expected.message
+    assert expected.message in dialog.time_note.text()  # type: ignore[attr-defined]
+    dialog.save()  # type: ignore[attr-defined]
+    assert account_detail(db, account).interactions[0].occurred_at == expected.instant
+    dialog.deleteLater()  # type: ignore[attr-defined]
+
+
+def test_a_changed_zone_reads_the_time_there(ctx: object, db: Database) -> None:
+    from accountdesk.ui.forms import set_combo
+
+    dialog, account, _id = _interaction_dialog(ctx, db, datetime(2025, 5, 5, 7, tzinfo=UTC))
+    assert dialog.text("occurred_at").endswith("10:00")  # type: ignore[attr-defined]
+    set_combo(dialog.fields["timezone"], "Asia/Bangkok")  # type: ignore[attr-defined]
+    dialog.save()  # type: ignore[attr-defined]
+    stored = account_detail(db, account).interactions[0]
+    assert stored.occurred_at == datetime(2025, 5, 5, 3, tzinfo=UTC)  # 10:00 in Bangkok
+
+
+def _people_box(dialog: object) -> QComboBox:
+    box = dialog.fields["contact"]  # type: ignore[attr-defined]
+    assert isinstance(box, QComboBox)
+    return box
+
+
+def test_a_detractors_answer_about_a_person_asks_for_a_call(ctx: object, db: Database) -> None:
+    from accountdesk.ui.activity import SurveyDialog
+    from accountdesk.ui.forms import set_combo
+
+    account = add_account(db)
+    anna = add_contact(db, account)
+    peteris = add_contact(db, account, "Pēteris", "Bērziņš")
+    people = account_detail(db, account).contacts
+    dialog = SurveyDialog(ctx, account, people=people)  # type: ignore[arg-type]
+    box = _people_box(dialog)
+    # "the account as a whole" first, then the account's people as its Contacts tab lists them
+    assert [box.itemData(i) for i in range(box.count())] == ["", peteris, anna]
+    assert box.itemText(1) == "Pēteris Bērziņš"
+    set_combo(box, peteris)
+    dialog.fields["score"].setText("2")  # type: ignore[union-attr]
+    dialog.save()
+    assert account_detail(db, account).surveys[0].contact_id == peteris
+    later = fixed_clock(datetime.now(UTC) + timedelta(days=3))
+    raised = raise_stay_in_touch(db, clock=later, user_zone="Europe/Riga")
+    with db.reader() as session:
+        from accountdesk.core.db.models import FollowUp
+
+        about = {session.get(FollowUp, id_).contact_id for id_ in raised}  # type: ignore[union-attr]
+    assert about == {peteris}  # Anna has no cadence: no tier, no answer
+    dialog.deleteLater()
+
+
+def test_an_answer_keeps_its_person_when_edited(ctx: object, db: Database) -> None:
+    from accountdesk.ui.activity import GiftDialog, SurveyDialog
+
+    account = add_account(db)
+    anna = add_contact(db, account)
+    activity.save_survey(db, SurveyInput(account, "nps", 9, "2025-03-01", anna))
+    activity.save_gift(db, GiftInput(account, "given", "Amber", "2025-03-01", anna))
+    detail = account_detail(db, account)
+    survey = SurveyDialog(ctx, account, detail.surveys[0], people=detail.contacts)  # type: ignore[arg-type]
+    gift = GiftDialog(ctx, account, detail.gifts[0], people=detail.contacts)  # type: ignore[arg-type]
+    for dialog in (survey, gift):
+        assert dialog.text("contact") == anna
+        assert not dialog.is_dirty()
+        dialog.save()
+    detail = account_detail(db, account)
+    assert detail.surveys[0].contact_id == anna and detail.gifts[0].contact_id == anna
+    survey.deleteLater()
+    gift.deleteLater()
+
+
+def test_someone_no_longer_at_the_account_is_kept(ctx: object, db: Database) -> None:
+    """An answer about a person who has moved on is shown as such and saved as recorded, not
+    quietly made the whole account's."""
+    from accountdesk.ui.activity import SurveyDialog
+
+    account = add_account(db)
+    other = add_contact(db, add_account(db, "Elsewhere SIA"))
+    activity.save_survey(db, SurveyInput(account, "csat", 4, "2025-03-01", other))
+    detail = account_detail(db, account)
+    dialog = SurveyDialog(ctx, account, detail.surveys[0], people=detail.contacts)  # type: ignore[arg-type]
+    assert dialog.text("contact") == other
+    dialog.fields["comment"].setPlainText("Fine")  # type: ignore[union-attr]
+    dialog.save()
+    assert account_detail(db, account).surveys[0].contact_id == other
+    dialog.deleteLater()
