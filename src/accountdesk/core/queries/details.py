@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -156,6 +156,10 @@ class AccountDetail:
     changed_at: datetime | None = None
     #: what winning the account cost, in its own currency (metrics.own_currency)
     acquisition_cost: Decimal | None = None
+    #: the account that referred this one (the referral rate counts it), and its name; the
+    #: name is None while that account is in the trash
+    referred_by_id: str | None = None
+    referred_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -284,6 +288,23 @@ def account_revenue_to_date(db: Database, account_id: str, today: date) -> Money
     return revenue_to_date(records.deals, today, rates)
 
 
+def account_names(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """The name of each account of ``ids`` that is not in the trash."""
+    with db.reader() as session:
+        return _account_names(session, ids)
+
+
+def _account_names(session: Session, ids: Sequence[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    found = session.execute(
+        select(Account.id, Account.name).where(
+            Account.id.in_(list(ids)), Account.deleted_at.is_(None)
+        )
+    )
+    return {id_: name for id_, name in found}
+
+
 def account_detail(db: Database, account_id: str) -> AccountDetail:
     """Everything the account view shows; raises NotFoundError for a missing or trashed one."""
     with db.reader() as session:
@@ -346,6 +367,7 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
                 Interaction.account_id == account_id, Interaction.deleted_at.is_(None)
             )
         ).one()
+        referrer = account.referred_by_id
         nps = next((s.score for s in surveys if s.kind == "nps"), None)
         csat = [s.score for s in surveys if s.kind == "csat"]
         figures = KeyFigures(
@@ -386,6 +408,8 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             changed_by=account.updated_by,
             acquisition_cost=account.acquisition_cost,
             changed_at=account.updated_at,
+            referred_by_id=account.referred_by_id,
+            referred_by=_account_names(session, [referrer]).get(referrer) if referrer else None,
         )
 
 

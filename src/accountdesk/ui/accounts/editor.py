@@ -6,8 +6,10 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from accountdesk.core.i18n import _, date_input_placeholder
 from accountdesk.core.labels import STATUS, TIER
+from accountdesk.core.queries.details import account_names
 from accountdesk.core.records import ACCOUNT_STATUSES, SIZE_BANDS, AccountInput
 from accountdesk.core.services.accounts import account_for_edit, create_account, update_account
+from accountdesk.core.validation import fail
 from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import fill_owner, owner_field
 from accountdesk.ui.context import AppContext
@@ -24,6 +26,7 @@ from accountdesk.ui.forms import (
     zone_combo,
     zone_follows_country,
 )
+from accountdesk.ui.pickers import RecordPicker
 
 TEXT_FIELDS = (
     "name", "industry", "website", "city", "address", "timezone", "currency",
@@ -71,6 +74,12 @@ class AccountEditor(FormDialog):
         )
         self.add_field("website", _("Website"), line("https://"))
         self.add_field("acquisition_cost", _("Acquisition cost"), line())
+        # who sent this customer to us: the portfolio's referral rate counts the accounts won
+        # with one (the field was only ever filled by an import)
+        self.referrer = RecordPicker(ctx.db, "account")
+        self.referrer.setPlaceholderText(_("Type to find the account"))
+        self._loaded_referrer: tuple[str | None, str] = (None, "")
+        self.add_field("referred_by", _("Referred by"), self.referrer)
         self.add_field("tags", _("Tags"), line(_("comma-separated"), joiner=", "))
         self.add_field("notes", _("Notes"), notes_edit())
         if self.loaded is not None:
@@ -82,6 +91,11 @@ class AccountEditor(FormDialog):
         for key in ("country", *TEXT_FIELDS, "customer_since", "lost_on", "acquisition_cost"):
             self.set_text(key, getattr(data, key))
         self.set_text("tags", ", ".join(data.tags))
+        referrer = data.referred_by_id
+        # one in the trash shows no name: it is kept unless the field is changed
+        name = account_names(self.ctx.db, [referrer]).get(referrer, "") if referrer else ""
+        self.referrer.set_record(referrer, name)
+        self._loaded_referrer = (referrer, name)
 
     def load_stored(self) -> None:
         assert self.account_id is not None
@@ -112,8 +126,24 @@ class AccountEditor(FormDialog):
             acquisition_cost=self.text("acquisition_cost") or None,
             tags=split_list(self.text("tags")),
             notes=self.text("notes"),
-            referred_by_id=self.loaded.referred_by_id if self.loaded else None,
+            referred_by_id=self._referrer(),
         )
+
+    def _referrer(self) -> str | None:
+        """The account chosen in Referred by: the stored one while the field shows it as it
+        was loaded (an account in the trash shows no name, and is kept), None when emptied,
+        the one chosen from the suggestions (or typed in full); refused when the text names
+        no account."""
+        stored, shown = self._loaded_referrer
+        if self.referrer.text() == shown:
+            return stored
+        if not self.referrer.text().strip():
+            return None
+        if self.referrer.record_id is None:
+            self.referrer.refresh()  # a whole name typed without choosing it is taken
+        if self.referrer.record_id is None:
+            raise fail("referred_by", self.referrer.text(), _("is not an account"))
+        return self.referrer.record_id
 
     def save(self) -> str:
         data = self.data()

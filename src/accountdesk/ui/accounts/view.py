@@ -280,6 +280,7 @@ class AccountView(QWidget):
                             detail.acquisition_cost, own_currency(detail.currency, detail.country)
                         ),
                     ),
+                    (_("Referred by"), detail.referred_by or ""),
                     (_("Industry"), detail.industry or ""),
                     (_("Size"), fmt.size_band(detail.size_band)),
                     (_("Website"), ltr(detail.website or "")),
