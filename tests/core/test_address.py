@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accountdesk.core.address import form_of_address, latvian_genitive
+from accountdesk.core.culture import etiquette
 
 
 @pytest.mark.parametrize(
@@ -36,6 +37,42 @@ from accountdesk.core.address import form_of_address, latvian_genitive
         ("Dr.", "Olivia", "Miller", "given_first", "Dr. Miller"),
         ("Sra.", "Lucía", "Hernández", "given_first", "Sra. Hernández"),
         ("Mme", "Élodie", "Lefèvre", "given_first", "Mme Lefèvre"),
+        # the honorifics the contact editor's hint suggests, as people type them
+        ("Khun", "Somchai", "Wongyai", "given_first", "Khun Somchai"),
+        ("san", "Hiroshi", "Tanaka", "family_first", "Tanaka-san"),
+        ("Sama", "Hiroshi", "Tanaka", "family_first", "Tanaka-Sama"),
+        ("-kun", "Kenta", "Sato", "family_first", "Sato-kun"),
+        ("sensei", "Yuki", "Mori", "family_first", "Mori-sensei"),
+        ("Hanim", "Zeynep", "Çelik", "given_first", "Zeynep Hanım"),
+        ("hanimefendi", "Ayşe", "Kaya", "given_first", "Ayşe hanımefendi"),
+        ("HANIM", "Zeynep", "Çelik", "given_first", "Zeynep HANIM"),
+        ("bey", "Ahmet", "Yılmaz", "given_first", "Ahmet bey"),
+        ("Bay", "Ahmet", "Yılmaz", "given_first", "Bay Yılmaz"),
+        ("Bayan", "Zeynep", "Çelik", "given_first", "Bayan Çelik"),
+        ("دکتر", "زهرا", "رضایی", "given_first", "دکتر رضایی"),
+        ("مهندس", "علی", "کریمی", "given_first", "مهندس کریمی"),
+        ("خانم دکتر", "زهرا", "رضایی", "given_first", "خانم دکتر رضایی"),
+        ("آقاي", "رضا", "احمدی", "given_first", "آقاي احمدی"),  # Arabic yeh: the same word
+        ("Agha", "Reza", "Ahmadi", "given_first", "Agha Ahmadi"),
+        # the other countries the app has notes for, as their notes say
+        ("Pak", "Budi", "Santoso", "given_first", "Pak Budi"),
+        ("Bu", "Sari", "Wijaya", "given_first", "Bu Sari"),
+        ("Encik", "Ahmad", "Ismail", "given_first", "Encik Ahmad"),
+        ("Sheikh", "Mohammed", "Al Thani", "given_first", "Sheikh Mohammed"),
+        ("Senhora", "Ana", "Souza", "given_first", "Senhora Ana"),
+        ("Doña", "Carmen", "Ruiz", "given_first", "Doña Carmen"),
+        ("Dona", "Maria", "Souza", "given_first", "Dona Maria"),  # Portuguese, not doña
+        ("Lic.", "Jorge", "Ramírez", "given_first", "Lic. Ramírez"),
+        ("Monsieur", "Luc", "Dubois", "given_first", "Monsieur Dubois"),
+        ("Mevrouw", "Els", "Peeters", "given_first", "Mevrouw Peeters"),
+        ("Dottoressa", "Giulia", "Bianchi", "given_first", "Dottoressa Bianchi"),
+        ("Herr Dr.", "Klaus", "Weber", "given_first", "Herr Dr. Weber"),
+        ("Xiansheng", "Wei", "Wang", "family_first", "Wang Xiansheng"),
+        ("经理", "伟", "王", "family_first", "王经理"),
+        ("Ông", "Văn An", "Nguyễn", "family_first", "Ông An"),
+        ("господин", "Иван", "Петров", "given_first", "господин Петров"),
+        ("นาย", "สมชาย", "ใจดี", "given_first", "นายสมชาย ใจดี"),
+        ("Engineer", "Chidi", "Okafor", "given_first", "Engineer Okafor"),
         # Arabic: before the full name
         ("السيد", "خالد", "العتيبي", "given_first", "السيد خالد العتيبي"),
         # no honorific: the name in its own order; an unknown one is kept as typed, in front
@@ -55,3 +92,27 @@ def test_latvian_genitive_leaves_stem_changing_names_alone() -> None:
     assert latvian_genitive("Ozols") == "Ozola"
     assert latvian_genitive("Liepiņa") == "Liepiņas"
     assert latvian_genitive("Briedis") == "Briedis"  # Brieža: a stem change we do not guess
+
+
+@pytest.mark.parametrize(
+    ("country", "honorific", "given", "family", "order", "expected"),
+    [
+        ("TR", "Bey", "Ahmet", "Öztürk", "given_first", "Ahmet Bey"),
+        ("TR", "Hanım", "Ayşe", "Kaya", "given_first", "Ayşe Hanım"),
+        ("JP", "san", "Hiroshi", "Tanaka", "family_first", "Tanaka-san"),
+        ("ID", "Pak", "Budi", "Santoso", "given_first", "Pak Budi"),
+        ("ID", "Bu", "Sari", "Wijaya", "given_first", "Bu Sari"),
+        ("CN", "Mr", "Li", "Wang", "family_first", "Mr Wang"),
+        ("SG", "Mr", "Wei Ming", "Tan", "family_first", "Mr Tan"),
+        ("TW", "Ms", "Mei-ling", "Chen", "family_first", "Ms Chen"),
+    ],
+)
+def test_the_etiquette_notes_give_the_same_examples(
+    country: str, honorific: str, given: str, family: str, order: str, expected: str
+) -> None:
+    """A country's notes on greeting and the rule say the same: each example a note gives
+    comes out of :func:`form_of_address`."""
+    notes = etiquette.load_etiquette(country, "en")
+    assert notes is not None
+    assert expected in " ".join(n.text for n in notes.sections["greeting"])
+    assert form_of_address(honorific, given, family, order) == expected

@@ -1,22 +1,43 @@
 """Forms of address: how to put a contact's honorific and name together, by the culture the
 honorific belongs to. The one home of this rule: the contact view, the reach-out panel and the
-reports call :func:`form_of_address`.
+reports call :func:`form_of_address`; the import's name splitting (``core/io/names.py``) reads
+:data:`RULES` to tell an honorific from a name.
 
 Cultures differ in where the honorific goes and which name it goes with:
 
-* Turkish *Bey*, *Hanım* (and *Beyefendi*, *Hanımefendi*) follow the given name: "Fatma Hanım".
-* Persian *آقای* / *خانم* precede the family name: "خانم جعفری".
-* Thai *คุณ* precedes the given name, written together: "คุณสมชาย".
+* Turkish *Bey*, *Hanım* (and *Beyefendi*, *Hanımefendi*) follow the given name: "Fatma Hanım";
+  *Bay*, *Bayan* precede the family name: "Bay Yılmaz".
+* Persian *آقای* / *خانم*, *دکتر*, *مهندس* precede the family name: "خانم جعفری", "دکتر رضایی".
+* Thai *คุณ* precedes the given name, written together: "คุณสมชาย"; in Latin letters with a
+  space: "Khun Somchai". *นาย* / *นาง* / *นางสาว* precede the full name, written together.
 * Japanese *様* / *さん* and Chinese *先生* / *女士* follow the family name, written together:
-  "佐藤様", "王先生"; Korean *님* follows the full name: "김민준 님".
+  "佐藤様", "王先生"; in Latin letters *-san*, *-sama*, *-kun*, *-chan*, *-sensei* are joined with
+  a hyphen: "Tanaka-san"; pinyin *xiansheng*, *zong* … follow the family name: "Wang Xiansheng".
+  Korean *님* follows the full name: "김민준 님".
 * Latvian *kungs* / *kundze* follow the family name in the genitive: "Bērziņa kungs",
   "Kalniņas kundze".
 * Slovenian *gospod* / *gospa* (*g.* / *ga.*), German, English, French, Spanish and most others:
   the honorific before the family name: "ga. Novak", "Frau Müller", "Mr Smith".
-* Arabic *السيد* / *السيدة* precede the full name.
+* Before the given name: Indonesian and Malay *Pak*, *Bu*, *Encik*; Arabic *Sheikh*,
+  *Muhandis*; Brazilian *Senhora*, Spanish *Don* / *Doña*; Vietnamese *ông*, *bà* (the last
+  word of the given name: "Ông An" for Nguyễn Văn An).
+* Arabic *السيد* / *السيدة*, and any honorific the table does not know, precede the full name.
 
-The honorific the user stored is kept exactly as written (the contact's own preference wins:
-an honorific the table does not know is put before the full name, as typed).
+An honorific is looked up by its folded spelling (:func:`accountdesk.core.db.fts.fold`, the
+search's folding: case, accents, Turkish ı, Arabic and Persian letter variants do not matter),
+without a final dot or a leading hyphen: "Dr.", "dr" and "DR" are one honorific, and so are
+"Hanım" and "Hanim", "-san" and "san". One of several words that the table does not know
+("Herr Dr.", "خانم دکتر") takes the place of its first word when that goes before a name.
+
+The honorific is shown as the user typed it (the contact's own preference wins), except that
+one typed without its letters on a keyboard that lacks them ("Hanim", "Maitre") is shown in
+the table's spelling ("Hanım", "Maître").
+
+To add an honorific, add its usual spelling to :data:`RULES` under the pattern its culture
+uses, with the languages it belongs to (the import takes a bare word for an honorific only in a
+country of one of them), add a case to ``tests/core/test_address.py``, and check that the
+country's etiquette notes (``resources/etiquette/<CC>.toml``, "greeting") say the same:
+``test_address.py`` checks the examples the notes give.
 """
 
 from __future__ import annotations
@@ -24,17 +45,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from accountdesk.core.db.fts import display_name
+from accountdesk.core.db.fts import display_name, fold
 
 Pattern = Literal[
     "after_given",
     "before_family",
+    "before_given",
     "before_given_joined",
+    "before_last_given",
+    "after_family",
+    "after_family_hyphen",
     "after_family_joined",
     "after_full",
     "after_family_genitive_lv",
     "before_full",
+    "before_full_joined",
 ]
+
+#: The patterns of an honorific written before the name, and after it, as a name cell on
+#: import may have it (pinyin *zong* or Hindi *ji* after a name are not taken off it: Li Zong
+#: may be a name).
+LEADING: frozenset[Pattern] = frozenset(
+    {
+        "before_family", "before_given", "before_given_joined", "before_last_given",
+        "before_full", "before_full_joined",
+    }
+)  # fmt: skip
+TRAILING: frozenset[Pattern] = frozenset({"after_given", "after_full", "after_family_genitive_lv"})
 
 
 @dataclass(frozen=True)
@@ -46,39 +83,111 @@ class Rule:
     languages: frozenset[str] = frozenset()
 
 
+def _key(text: str) -> str:
+    """The spelling an honorific is looked up by: folded, without a final dot or a leading
+    hyphen."""
+    return fold(text.strip()).removesuffix(".").removeprefix("-")
+
+
+#: The table's own spelling of each honorific, by its key (only where that is one spelling:
+#: Spanish *doña* and Portuguese *dona* fold alike, so neither is respelled).
+_SPELLINGS: dict[str, str] = {}
+_AMBIGUOUS: set[str] = set()
+_LISTED: dict[str, Rule] = {}
+
+
 def _rules(pattern: Pattern, languages: str, *honorifics: str) -> dict[str, Rule]:
     rule = Rule(pattern, frozenset(languages.split()))
-    return {h: rule for h in honorifics}
+    out: dict[str, Rule] = {}
+    for honorific in honorifics:
+        key = _key(honorific)
+        if _LISTED.setdefault(key, rule) != rule:
+            raise ValueError(f"{honorific!r} is listed twice, with different rules")
+        if key in _SPELLINGS and _SPELLINGS[key] != honorific:
+            _AMBIGUOUS.add(key)
+        _SPELLINGS[key] = honorific
+        out[key] = rule
+    return out
 
 
-#: Honorifics by their folded spelling, with where they go and whose they are.
+#: Honorifics by their folded spelling (:func:`_key`), with where they go and whose they are.
 RULES: dict[str, Rule] = {
-    **_rules("after_given", "tr", "bey", "hanım", "beyefendi", "hanımefendi"),
-    **_rules("before_family", "fa", "آقای", "خانم", "آقا", "سرکار خانم", "جناب آقای"),
-    **_rules("before_family", "", "mr", "mrs", "ms", "miss", "dr", "prof"),
-    **_rules("before_family", "de", "herr", "frau"),
-    **_rules("before_family", "fr", "m", "mme", "mlle"),
-    **_rules("before_family", "es pt", "sr", "sra", "srta"),
-    **_rules("before_family", "sl", "g", "ga", "gdč", "gospod", "gospa", "gospodična"),
+    **_rules("after_given", "tr", "Bey", "Hanım", "Beyefendi", "Hanımefendi"),
+    **_rules("before_family", "tr", "Bay", "Bayan"),
+    **_rules("before_full", "tr", "Sayın"),
+    **_rules("before_family", "fa", "آقای", "خانم", "آقا", "سرکار خانم", "جناب آقای", "جناب"),
+    **_rules("before_family", "fa", "دکتر", "مهندس", "آقای دکتر", "خانم دکتر", "آقای مهندس"),
+    **_rules("before_family", "fa", "خانم مهندس", "Agha", "Aghaye", "Khanom", "Mohandes"),
+    **_rules("before_family", "", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"),
+    **_rules("before_family", "en es", "Doctor", "Professor"),
+    **_rules("before_family", "en", "Engineer", "Engr", "Barrister", "Attorney", "Atty"),
+    **_rules("before_family", "en", "Chief", "Alhaji", "Alhaja"),
+    **_rules("before_given", "en", "Sir", "Dame", "Ma'am"),
+    **_rules("before_family", "de sv", "Herr"),
+    **_rules("before_family", "de", "Frau"),
+    **_rules("before_family", "sv", "Fru"),
+    **_rules("before_family", "fr", "M", "Mme", "Mlle", "Monsieur", "Madame", "Mademoiselle"),
+    **_rules("before_family", "fr", "Maître", "Me"),
+    **_rules("before_family", "nl", "Meneer", "Mevrouw", "Dhr", "Mevr"),
+    **_rules("before_family", "es pt", "Sr", "Sra", "Srta"),
+    **_rules("before_family", "es", "Señor", "Señora", "Señorita"),
+    **_rules("before_family", "es", "Licenciado", "Licenciada", "Lic", "Ingeniero", "Ingeniera"),
+    **_rules("before_given", "es", "Don"),
+    **_rules("before_given", "es pt", "Doña", "Dona"),
+    **_rules("before_given", "pt", "Senhor", "Senhora", "Doutor", "Doutora"),
+    **_rules("before_family", "sl", "g", "ga", "gdč", "gospod", "gospa", "gospodična", "mag"),
     **_rules("before_family", "pl", "pan", "pani"),
-    **_rules("before_family", "it", "sig", "sig.ra", "dott", "dott.ssa"),
+    **_rules("before_family", "it", "Sig", "Sig.ra", "Sig.na", "Signor", "Signore"),
+    **_rules("before_family", "it", "Signora", "Signorina", "Dott", "Dott.ssa", "Dottor"),
+    **_rules("before_family", "it", "Dottore", "Dottoressa", "Avv", "Avvocato"),
+    **_rules("before_family", "it es", "Ing"),
+    **_rules("before_family", "it", "Ingegnere"),
+    **_rules("before_family", "ru", "господин", "госпожа", "г-н", "г-жа", "Gospodin", "Gospozha"),
+    **_rules("before_family", "he", "מר", "גברת", 'ד"ר'),
     **_rules("before_given_joined", "th", "คุณ"),
-    **_rules("after_family_joined", "ja", "様", "さん"),
+    **_rules("before_given", "th", "Khun"),
+    **_rules("before_full_joined", "th", "นาย", "นาง", "นางสาว"),
+    **_rules("after_family_joined", "ja", "様", "さん", "くん", "君", "ちゃん", "殿"),
+    **_rules("after_family_joined", "ja", "部長", "社長", "課長"),
+    **_rules("after_family_hyphen", "ja", "san", "sama", "kun", "chan", "sensei", "dono"),
+    **_rules("after_family_hyphen", "ja", "buchō", "shachō", "kachō"),
     **_rules("after_family_joined", "ja zh", "先生"),
-    **_rules("after_family_joined", "zh", "女士", "小姐"),
-    **_rules("after_full", "ko", "님", "씨"),
+    **_rules("after_family_joined", "zh", "女士", "小姐", "总", "總", "经理", "經理"),
+    **_rules("after_family", "zh", "Xiansheng", "Nüshi", "Xiaojie", "Zong", "Jingli"),
+    **_rules("after_family", "zh", "Zongjingli"),
+    **_rules("after_full", "ko", "님", "씨", "선생님"),
+    **_rules("after_family", "hi", "ji"),
     **_rules("after_family_genitive_lv", "lv", "kungs", "kundze"),
-    **_rules("before_full", "ar", "السيد", "السيدة"),
+    **_rules("before_given", "id ms", "Bapak", "Pak", "Ibu", "Bu"),
+    **_rules("before_given", "ms", "Encik", "Cik", "Puan"),
+    **_rules("before_last_given", "vi", "Ông", "Bà"),
+    **_rules("before_given", "ar", "Sheikh", "Sheikha", "Sayyid", "Sayyida", "Ustaz", "Ustaza"),
+    **_rules("before_given", "ar", "Muhandis", "الشيخ", "الشيخة", "المهندس", "الأستاذ"),
+    **_rules("before_full", "ar", "السيد", "السيدة", "الدكتور", "الدكتورة"),
 }
-
-
-def _fold(text: str) -> str:
-    return text.strip().lower().removesuffix(".") if text.isascii() else text.strip().lower()
 
 
 def rule_of(honorific: str) -> Rule | None:
     """Where ``honorific`` goes, or None for one the table does not know."""
-    return RULES.get(_fold(honorific))
+    return RULES.get(_key(honorific))
+
+
+def _placed(honorific: str) -> tuple[str, Pattern]:
+    """``honorific`` as shown, and where it goes."""
+    rule = rule_of(honorific)
+    if rule is None:
+        first = rule_of(honorific.split()[0]) if " " in honorific else None
+        if first is not None and first.pattern in LEADING:
+            return honorific, first.pattern  # "Herr Dr.": where "Herr" goes
+        return honorific, "before_full"
+    spelling = _SPELLINGS[_key(honorific)]
+    typed = honorific.removesuffix(".") if not spelling.endswith(".") else honorific
+    if typed.isascii() and not spelling.isascii() and _key(honorific) not in _AMBIGUOUS:
+        if typed.isupper() and len(typed) > 1:
+            return honorific, rule.pattern  # HANIM: capitals need no dotless ı
+        shown = spelling[0].upper() + spelling[1:] if typed[0].isupper() else spelling.lower()
+        return shown + honorific[len(typed) :], rule.pattern
+    return honorific, rule.pattern
 
 
 def latvian_genitive(family: str) -> str:
@@ -99,16 +208,24 @@ def form_of_address(honorific: str | None, given: str, family: str, name_order: 
     full = display_name(given, family, name_order)
     if not honorific or not honorific.strip():
         return full
-    title = honorific.strip()
-    rule = rule_of(title)
-    pattern = rule.pattern if rule is not None else "before_full"
+    title, pattern = _placed(honorific.strip())
     family_or_full = family or full
     if pattern == "after_given":
         return f"{given or full} {title}"
     if pattern == "before_family":
         return f"{title} {family_or_full}"
+    if pattern == "before_given":
+        return f"{title} {given or full}"
+    if pattern == "before_last_given":
+        return f"{title} {given.split()[-1] if given.strip() else full}"
     if pattern == "before_given_joined":
         return f"{title}{given or full}"
+    if pattern == "before_full_joined":
+        return f"{title}{full}"
+    if pattern == "after_family":
+        return f"{family_or_full} {title}"
+    if pattern == "after_family_hyphen":
+        return f"{family_or_full}{title if title.startswith('-') else '-' + title}"
     if pattern == "after_family_joined":
         return f"{family_or_full}{title}"
     if pattern == "after_full":

@@ -29,9 +29,6 @@ FAMILY_FIRST_COUNTRIES = frozenset(
     {"CN", "TW", "HK", "MO", "JP", "KR", "KP", "VN", "HU", "MN", "KH"}
 )
 
-#: Where an honorific may stand in a full name, by the pattern of its form of address.
-_LEADING = frozenset({"before_family", "before_full", "before_given_joined"})
-_TRAILING = frozenset({"after_given", "after_full", "after_family_genitive_lv"})
 
 #: Generation suffixes (folded, without the dot): English, Slovenian mlajši/starejši.
 _SUFFIXES = frozenset({"jr", "sr", "ml", "st", "ii", "iii", "iv"})
@@ -72,9 +69,9 @@ def _take_honorific(words: list[str], languages: frozenset[str]) -> tuple[list[s
     for size in (2, 1):
         if len(words) <= size:
             continue
-        if _pattern(words[:size], languages) in _LEADING:
+        if _pattern(words[:size], languages) in address.LEADING:
             return words[size:], " ".join(words[:size])
-        if _pattern(words[-size:], languages) in _TRAILING:
+        if _pattern(words[-size:], languages) in address.TRAILING:
             return words[:-size], " ".join(words[-size:])
     return words, None
 
