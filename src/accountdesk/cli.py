@@ -91,7 +91,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         percent = done * 100 // max(total, 1)
         if sys.stderr.isatty() and percent != last[0]:
             last[0] = percent
-            sys.stderr.write(f"\r{percent:3d}%")
+            sys.stderr.write("\r" + i18n.format_percent(percent, digits=0))
             sys.stderr.flush()
         return True
 
@@ -604,7 +604,7 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
                 "“{text}” matches {count} contact: {shown}; give more of the name or an id.",
                 "“{text}” matches {count} contacts: {shown}; give more of the name or an id.",
                 len(chosen),
-            ).format(text=text, count=len(chosen), shown=shown)
+            ).format(text=text, count=i18n.format_number(len(chosen)), shown=shown)
         )
     return contact_detail(db, chosen[0].id)
 

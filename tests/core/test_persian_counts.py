@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import ast
 import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -86,3 +88,62 @@ def test_a_backup_from_a_newer_app_names_its_schema_in_persian_digits(data: Path
     assert "۹۹۹۹" in refused.value.message and not _latin_digits(
         refused.value.message, str(made)
     ), refused.value.message
+
+
+def test_a_name_two_contacts_share_is_counted_in_persian_digits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "two.db"
+    db = open_database(path)
+    account = create_account(db, AccountInput("Baltic Timber", "LV", timezone="Europe/Riga"))
+    ids = [
+        create_contact(db, ContactInput(account, "Inese", "LV", family_name="Kalniņa"))
+        for _ in range(2)
+    ]
+    db.close()
+    assert cli.main(["--lang", "fa", "--db", str(path), "contact", "Inese Kalniņa"]) == 1
+    said = capsys.readouterr().err
+    assert "۲" in said and not _latin_digits(said, *ids), said
+
+
+def _raw_numbers(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """Placeholders of a translated sentence given a number as it is: the count its
+    ``ngettext`` chose the plural by, a ``len()`` or a sum, not the language's digits."""
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        sentence = node.func.value
+        if not (
+            node.func.attr == "format"
+            and isinstance(sentence, ast.Call)
+            and isinstance(sentence.func, ast.Name)
+            and sentence.func.id in {"_", "ngettext", "pgettext", "npgettext"}
+        ):
+            continue
+        count = sentence.args[-1] if sentence.func.id.startswith("n") else None
+        for keyword in node.keywords:
+            value = keyword.value
+            raw = (
+                isinstance(value, ast.BinOp)
+                or (isinstance(value, ast.Constant) and isinstance(value.value, int | float))
+                or (
+                    isinstance(value, ast.Call)
+                    and isinstance(value.func, ast.Name)
+                    and value.func.id in {"len", "sum", "int", "str", "round", "min", "max"}
+                )
+                or (count is not None and ast.dump(value) == ast.dump(count))
+            )
+            if raw:
+                yield node.lineno, f"{keyword.arg}={ast.unparse(value)}"
+
+
+def test_no_sentence_is_given_a_number_without_the_languages_digits() -> None:
+    """Every count put into a translated sentence goes through ``i18n.format_number``: the
+    command line said "با 2 مخاطب جور است" (``count=len(chosen)``)."""
+    src = Path(cli.__file__).parent
+    found = [
+        f"{path.relative_to(src)}:{line}: {what}"
+        for path in sorted(src.rglob("*.py"))
+        for line, what in _raw_numbers(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not found, found

@@ -24,7 +24,14 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from accountdesk.core.i18n import DateInputError, _, format_date, parse_date_input, use_language
+from accountdesk.core.i18n import (
+    DateInputError,
+    _,
+    format_date,
+    format_number,
+    parse_date_input,
+    use_language,
+)
 
 DAY_FIRST = "dmy"
 MONTH_FIRST = "mdy"
@@ -138,7 +145,7 @@ def read(text: str, order: str | None = None, language: str | None = None) -> Pa
     if len(year_text) != 4:
         raise ValueError(
             _("has a year of {n} digits: write the year in full, such as 1984").format(
-                n=len(year_text)
+                n=format_number(len(year_text))
             )
         )
     year = int(year_text)

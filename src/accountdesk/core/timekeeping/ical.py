@@ -423,7 +423,7 @@ def import_ics(
     except UnicodeDecodeError as exc:
         raise IcsError(
             _("This is not an iCalendar file: it is not UTF-8 text (byte {position}).").format(
-                position=exc.start + 1
+                position=format_number(exc.start + 1)
             ),
             None,
         ) from None
