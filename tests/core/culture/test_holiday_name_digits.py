@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from accountdesk.core import i18n
 from accountdesk.core.culture.calendar import holiday_on, holidays_for_year
+from accountdesk.core.i18n import native_digits
 
 
 def test_a_persian_holiday_name_has_persian_digits() -> None:
@@ -25,3 +29,28 @@ def test_names_in_other_languages_keep_their_digits() -> None:
     fa = [h.name for h in holidays_for_year("LV", None, 2026, "fa")]
     assert any("۱۴۰۵/۴/۶" in n for n in fa)
     assert not [n for n in fa if any("0" <= ch <= "9" for ch in n)]
+
+
+@pytest.mark.parametrize("lang", ["en", "lv", "sl", "th", "tr", "fa"])
+@pytest.mark.parametrize(
+    ("country", "day", "worked"),
+    [
+        ("LV", date(2025, 5, 2), date(2025, 5, 10)),
+        ("RU", date(2025, 5, 8), date(2025, 2, 23)),
+        ("CN", date(2025, 10, 8), date(2025, 10, 11)),
+        ("TW", date(2025, 1, 27), date(2025, 2, 8)),
+        ("VN", date(2025, 5, 2), date(2025, 4, 26)),
+    ],
+)
+def test_a_day_off_names_the_working_day_as_the_language_writes_dates(
+    lang: str, country: str, day: date, worked: date
+) -> None:
+    """The ``holidays`` package names a day off moved from a working day with the date in its
+    own format: English said "Day off (substituted from 05/10/2025)", month first. Every
+    language, English too, writes it as the app writes a date in numbers."""
+    with i18n.use_language(lang):
+        shown = i18n.format_skeleton(worked, "yMd")
+        moved = i18n.pgettext("holiday", "Day off (in place of {date})").format(date=shown)
+        names = [h.name for h in holidays_for_year(country, None, day.year, lang) if h.date == day]
+    assert native_digits(moved, lang) in names, names
+    assert not [n for n in names if "substituted" in n], names

@@ -451,7 +451,9 @@ def _named(
     local = getattr(meta, "default_language", None) if meta is not None else None
     if in_ui_language:  # in the language's digits ("قیام ۱۵ خرداد", not "قیام 15 خرداد")
         found = _year(country, subdivision, year, language)
-        moved = _moved_days(country, subdivision, year, wanted, found) if wanted != "en" else {}
+        # English too: the package writes the moved day month first ("Day off (substituted
+        # from 05/10/2025)"), not as the app's English writes a date
+        moved = _moved_days(country, subdivision, year, wanted, found)
         return tuple(
             replace(h, name=moved.get((h.date, h.name)) or native_digits(h.name, wanted))
             for h in found
@@ -505,6 +507,12 @@ def _drawn(name: str) -> bool:
     )
 
 
+#: A day off in place of a working day moved, as AccountDesk names it (the date as the
+#: language writes it in numbers, :func:`translated_holiday`), English included.
+_MOVED = NP_("holiday", "Day off (in place of {date})")
+#: :data:`_MOVED` in English, whatever the date.
+_MOVED_IN_ENGLISH = re.compile("^" + re.escape(_MOVED).replace(re.escape("{date}"), ".+") + "$")
+
 #: The forms the ``holidays`` package builds around a name in English (its observed and
 #: substituted labels), each with the form AccountDesk translates (context "holiday").
 _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -513,8 +521,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Alternative holiday for (?P<name>.+)$"),
      NP_("holiday", "Alternative holiday for {name}")),
     (re.compile(r"^Monday following (?P<name>.+)$"), NP_("holiday", "Monday following {name}")),
-    (re.compile(r"^Day off \(substituted from (?P<date>\d\d/\d\d/\d{4})\)$"),
-     NP_("holiday", "Day off (in place of {date})")),
+    (re.compile(r"^Day off \(substituted from (?P<date>\d\d/\d\d/\d{4})\)$"), _MOVED),
 )  # fmt: skip
 
 
@@ -550,7 +557,10 @@ def _moved_days(
 def base_holiday_name(name: str) -> str | None:
     """The name inside one of the package's English forms ("Children's Day (observed)" ->
     "Children's Day"), the name itself when it has none; None for a form around a date
-    alone (a working day moved: "Day off (substituted from 01/17/2026)")."""
+    alone (a working day moved: "Day off (substituted from 01/17/2026)", and the name English
+    shows it by, "Day off (in place of 17/01/2026)")."""
+    if _MOVED_IN_ENGLISH.match(name):
+        return None
     for pattern, _form in _FORMS:
         found = pattern.match(name)
         if found is not None:
