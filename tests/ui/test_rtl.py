@@ -151,6 +151,45 @@ def test_a_persian_name_stands_at_the_left_of_a_left_to_right_window(ctx: Any, q
     assert right < view.title.width() / 2, (right, view.title.width())
 
 
+@pytest.mark.parametrize(
+    ("honorific", "given", "family", "country", "zone", "expected"),
+    [
+        ("دکتر", "زهرا", "رضایی", "IR", "Asia/Tehran", "دکتر رضایی"),
+        ("Khun", "Somchai", "Wongyai", "TH", "Asia/Bangkok", "Khun Somchai"),
+        ("Hanim", "Zeynep", "Çelik", "TR", "Europe/Istanbul", "Zeynep Hanım"),
+    ],
+)
+def test_the_panel_addresses_a_contact_as_their_culture_does_in_persian(
+    ctx: Any,
+    persian: None,
+    qtbot: Any,
+    honorific: str,
+    given: str,
+    family: str,
+    country: str,
+    zone: str,
+    expected: str,
+) -> None:
+    """The form of address the contact editor's hint suggests, in a right-to-left window: the
+    honorific with the right name, the whole isolated (a Latin one reads left to right)."""
+    place: dict[str, Any] = {"country": country, "timezone": zone}
+    account = create_account(ctx.db, AccountInput(name="Caspian Trading", **place))
+    contact = create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account,
+            given_name=given,
+            family_name=family,
+            honorific=honorific,
+            **place,
+        ),
+    )
+    view = ContactView(ctx, contact)
+    qtbot.addWidget(view)
+    assert tasks.wait_all()
+    assert f"\u2068{expected}\u2069" in view.panel.prefs.text()
+
+
 def test_names_and_offsets_in_the_reach_out_panel(
     ctx: Any, anna: str, persian: None, qtbot: Any
 ) -> None:
