@@ -266,6 +266,14 @@ def test_full_name_split() -> None:
         ("ga Tina Potočnik", "SI", "Tina", "Potočnik", "ga"),
         ("Mr Ali Rezaei", "IR", "Ali", "Rezaei", "Mr"),  # used across languages
         ("Yamada Taro Jr.", "JP", "Taro", "Yamada Jr.", None),  # the suffix kept, family first
+        # the honorifics core/address.py knows, in their countries only
+        ("Khun Somchai Wongyai", "TH", "Somchai", "Wongyai", "Khun"),
+        ("دکتر زهرا رضایی", "IR", "زهرا", "رضایی", "دکتر"),
+        ("Zeynep Çelik Hanim", "TR", "Zeynep", "Çelik", "Hanim"),
+        ("Bay Ahmet Yılmaz", "TR", "Ahmet", "Yılmaz", "Bay"),
+        ("Pak Budi Santoso", "ID", "Budi", "Santoso", "Pak"),
+        ("Pak Ji-sung", "KR", "Ji-sung", "Pak", None),  # a Korean family name
+        ("Don Johnson", "US", "Don", "Johnson", None),  # not Spanish "don"
     ],
 )
 def test_honorifics_in_a_full_name_are_the_honorific(
