@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -147,3 +148,23 @@ def test_no_sentence_is_given_a_number_without_the_languages_digits() -> None:
         for line, what in _raw_numbers(ast.parse(path.read_text(encoding="utf-8")))
     ]
     assert not found, found
+
+
+def test_the_commands_that_count_say_their_counts_in_persian_digits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each command that reports how many things it did, run in Persian: what it prints holds
+    Persian digits and no ASCII ones but in paths and record ids."""
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    db, csv = str(tmp_path / "demo.db"), str(tmp_path / "out.csv")
+    for command in (
+        ["demo", "--accounts", "3"],
+        ["export", "--format", "csv", "-o", csv],
+        ["import", csv, "--dry-run"],
+        ["followups"],
+    ):
+        assert cli.main(["--lang", "fa", "--db", db, *command]) == 0, command
+        captured = capsys.readouterr()
+        said = re.sub(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", "", captured.out + captured.err)
+        assert not _latin_digits(said, db, csv), (command, said)
+        assert set(said) & set("۰۱۲۳۴۵۶۷۸۹"), (command, said)
