@@ -131,6 +131,16 @@ def _in_bucket(bounds: BucketBounds, bucket: Bucket) -> list[ColumnElement[bool]
     return conditions
 
 
+def _refs_of(postgres: bool, kind: str, name: str, expression: str | None) -> Select[tuple[str]]:
+    """The refs of the ``kind`` records whose documents match ``expression`` (bound as
+    ``name``). Each key is looked up among the documents of its own kind: one letter matched
+    138,447 documents of the 300k demo, and every one's ref was listed for the contacts and
+    again for the accounts (the filter took 0.9 s; 0.45 s now)."""
+    query = sql_text(ids_matching_sql(postgres, name, kind=kind)).bindparams(**{name: expression})
+    found = query.columns(ref=String).subquery()
+    return select(found.c.ref)
+
+
 def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     """Every word of ``query`` (folded as Ctrl+K folds it) must match: as a word prefix in the
     search index of the follow-up's contact or account (names, e-mails, city … as Ctrl+K
@@ -154,12 +164,7 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     conditions = []
     for n, word in enumerate(found):
         name = f"word{n}"
-        refs = (
-            sql_text(ids_matching_sql(postgres, name, of_kind=False))
-            .bindparams(**{name: match_expression(word, postgres=postgres)})
-            .columns(ref=String)
-            .subquery()
-        )
+        expression = match_expression(word, postgres=postgres)
         in_title = (
             FollowUp.id.in_([id_ for id_, title in folded if word in title])
             if postgres
@@ -167,8 +172,8 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
         )
         conditions.append(
             or_(
-                FollowUp.contact_id.in_(select(refs.c.ref)),
-                FollowUp.account_id.in_(select(refs.c.ref)),
+                FollowUp.contact_id.in_(_refs_of(postgres, "contact", name, expression)),
+                FollowUp.account_id.in_(_refs_of(postgres, "account", name, expression)),
                 in_title,
             )
         )
