@@ -177,3 +177,54 @@ def test_someone_no_longer_at_the_account_is_kept(ctx: object, db: Database) -> 
     dialog.save()
     assert account_detail(db, account).surveys[0].contact_id == other
     dialog.deleteLater()
+
+
+def test_whom_an_interaction_was_with_is_put_right(ctx: object, db: Database) -> None:
+    """A call logged against the wrong person was put right only by deleting it and logging
+    it again: the dialog now ticks the account's people it was with."""
+    from accountdesk.ui.activity import InteractionDialog
+    from accountdesk.ui.forms import ChoiceList
+
+    account = add_account(db)
+    anna = add_contact(db, account)
+    peteris = add_contact(db, account, "Pēteris", "Bērziņš")
+    activity.log_interaction(
+        db, InteractionInput("call", datetime(2025, 3, 10, 9, tzinfo=UTC), [anna], subject="Q")
+    )
+    detail = account_detail(db, account)
+    dialog = InteractionDialog(ctx, account, detail.interactions[0], people=detail.contacts)  # type: ignore[arg-type]
+    box = dialog.fields["with"]
+    assert isinstance(box, ChoiceList)
+    assert box.keys() == (anna,) and not dialog.is_dirty()
+    box.set_keys([peteris, anna])
+    assert dialog.is_dirty()
+    dialog.save()
+    stored = account_detail(db, account).interactions[0]
+    assert set(stored.participant_ids) == {anna, peteris}
+    dialog.deleteLater()
+    detail = account_detail(db, account)
+    again = InteractionDialog(ctx, account, detail.interactions[0], people=detail.contacts)  # type: ignore[arg-type]
+    again.fields["with"].set_keys([])  # type: ignore[union-attr]  # nobody in particular
+    again.save()
+    assert account_detail(db, account).interactions[0].participant_ids == ()
+    again.deleteLater()
+
+
+def test_someone_it_was_with_who_moved_on_is_kept(ctx: object, db: Database) -> None:
+    from accountdesk.ui.activity import InteractionDialog
+
+    account = add_account(db)
+    other = add_contact(db, add_account(db, "Elsewhere SIA"))
+    activity.log_interaction(
+        db,
+        InteractionInput(
+            "meeting", datetime(2025, 3, 10, 9, tzinfo=UTC), [other], account_id=account
+        ),
+    )
+    detail = account_detail(db, account)
+    dialog = InteractionDialog(ctx, account, detail.interactions[0], people=detail.contacts)  # type: ignore[arg-type]
+    assert dialog.text("with") == other
+    dialog.fields["subject"].setText("Visit")  # type: ignore[union-attr]
+    dialog.save()
+    assert account_detail(db, account).interactions[0].participant_ids == (other,)
+    dialog.deleteLater()

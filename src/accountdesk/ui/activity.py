@@ -55,7 +55,27 @@ from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_
 from accountdesk.core.validation import fail, format_number_input, timezone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import gift_advice
-from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices, zone_combo
+from accountdesk.ui.forms import (
+    ChoiceList,
+    FormDialog,
+    combo,
+    line,
+    notes_edit,
+    table_choices,
+    zone_combo,
+)
+
+
+def people_choices(
+    people: Sequence[ContactSummary], recorded: Sequence[str]
+) -> list[tuple[str, str]]:
+    """The account's people as (id, name) choices, and the people ``recorded`` with a record
+    who are no longer listed there (moved to another account): kept as recorded unless the
+    user chooses otherwise."""
+    choices = [(person.id, person.name) for person in people]
+    listed = {person.id for person in people}
+    gone = _("Someone no longer at this account (kept as recorded)")
+    return choices + [(id_, gone) for id_ in recorded if id_ not in listed]
 
 
 class _ItemDialog(FormDialog):
@@ -76,10 +96,8 @@ class _ItemDialog(FormDialog):
         one recorded about someone no longer listed here keeps them unless another is chosen.
         A survey answer about a person is what the stay-in-touch rule reads (a detractor's
         score asks for a call), and a gift to a person is what their page lists."""
-        choices = [(person.id, person.name) for person in people]
         stored = getattr(self.item, "contact_id", None)
-        if stored and stored not in {person.id for person in people}:
-            choices.append((stored, _("Someone no longer at this account (kept as recorded)")))
+        choices = people_choices(people, [stored] if stored else [])
         self.add_field("contact", _("Contact"), combo(choices, empty=empty))
 
 
@@ -282,12 +300,15 @@ class InteractionDialog(FormDialog):
 
     def __init__(
         self, ctx: AppContext, account_id: str, item: InteractionItem,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, *, people: Sequence[ContactSummary] = (),
     ) -> None:  # fmt: skip
         super().__init__(_("Edit interaction"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
         kinds = table_choices(INTERACTION_KIND, INTERACTION_KINDS)
         self.add_field("kind", _("Kind"), combo(kinds))
+        # whom it was with: a call logged against the wrong person was put right only by
+        # deleting it and logging it again
+        self.add_field("with", _("With"), ChoiceList(people_choices(people, item.participant_ids)))
         when = line(datetime_input_placeholder())
         self.add_field("occurred_at", _("When"), when)
         self.time_note = QLabel()
@@ -312,12 +333,13 @@ class InteractionDialog(FormDialog):
 
     def load_stored(self) -> None:
         loaded = activity.interaction_for_edit(self.ctx.db, self.item.id)
-        #: What the form does not show (participants, duration, sentiment) is kept as stored.
+        #: What the form does not show (duration, sentiment) is kept as stored.
         self.stored, self.version = loaded.data, loaded.version
         stored = self.stored
         zone = stored.occurred_zone  # always stored with the interaction
         local = stored.occurred_at.astimezone(ZoneInfo(zone) if zone else UTC)
         for key, value in (("kind", stored.kind), ("occurred_at", format_datetime_input(local)),
+                           ("with", stored.contact_ids),
                            ("timezone", zone), ("subject", stored.subject),
                            ("notes", stored.notes), ("outcome", stored.outcome),
                            ("csat_score", stored.csat_score)):  # fmt: skip
@@ -362,6 +384,7 @@ class InteractionDialog(FormDialog):
             self.stored,
             kind=self.text("kind"),
             occurred_at=when,
+            contact_ids=[id_ for id_ in self.text("with").split(",") if id_],
             account_id=self.account_id,
             occurred_zone=zone_name,
             subject=self.text("subject"),

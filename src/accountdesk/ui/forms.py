@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -75,7 +77,46 @@ from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, folded, zone_choices
 from accountdesk.ui.screenfit import resize_within_screen
 
-FieldWidget = QLineEdit | QComboBox | QCheckBox | QTextEdit | QSpinBox | QDateTimeEdit
+
+class ChoiceList(QListWidget):
+    """Several of a few choices, each ticked or not (the people an interaction was with): a
+    form field whose value is the keys ticked, in the order offered."""
+
+    def __init__(self, choices: Iterable[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for key, text in choices:
+            item = QListWidgetItem(text, self)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        # as tall as its choices, up to five rows (more scroll)
+        rows = max(1, min(self.count(), 5))
+        self.setFixedHeight(rows * self.sizeHintForRow(0) + 2 * self.frameWidth() + 2)
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [item for i in range(self.count()) if (item := self.item(i)) is not None]
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def set_keys(self, keys: Iterable[str]) -> None:
+        wanted = set(keys)
+        for item in self._items():
+            ticked = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+    def shown(self) -> str:
+        """The choices ticked, as the user reads them."""
+        return ", ".join(
+            item.text() for item in self._items() if item.checkState() == Qt.CheckState.Checked
+        )
+
+
+FieldWidget = QLineEdit | QComboBox | QCheckBox | QTextEdit | QSpinBox | QDateTimeEdit | ChoiceList
 
 #: How a date and time field's value is compared and kept (:meth:`FormDialog._value`).
 _DATETIME_STATE = "yyyy-MM-ddTHH:mm"
@@ -510,6 +551,8 @@ class FormDialog(QDialog):
             return widget.toPlainText()
         if isinstance(widget, QComboBox):
             return combo_value(widget)
+        if isinstance(widget, ChoiceList):
+            return ",".join(widget.keys())
         raise TypeError(key)
 
     def set_text(self, key: str, value: object) -> None:
@@ -530,6 +573,8 @@ class FormDialog(QDialog):
             widget.setChecked(bool(value))
         elif isinstance(widget, QSpinBox):
             widget.setValue(int(str(value)) if value else 0)
+        elif isinstance(widget, ChoiceList):
+            widget.set_keys(value if isinstance(value, list | tuple) else ())
 
     def _value(self, key: str) -> Any:
         """What field ``key`` holds, as the unsaved-changes check compares it."""
@@ -544,6 +589,8 @@ class FormDialog(QDialog):
             return widget.toPlainText()
         if isinstance(widget, QDateTimeEdit):
             return widget.dateTime().toString(_DATETIME_STATE)
+        if isinstance(widget, ChoiceList):
+            return widget.keys()
         return combo_value(widget)
 
     def _put_value(self, key: str, value: Any) -> None:
@@ -559,6 +606,8 @@ class FormDialog(QDialog):
             widget.setPlainText(str(value))
         elif isinstance(widget, QDateTimeEdit):
             widget.setDateTime(QDateTime.fromString(str(value), _DATETIME_STATE))
+        elif isinstance(widget, ChoiceList):
+            widget.set_keys(value)
         else:
             set_combo(widget, str(value))
 
@@ -571,6 +620,8 @@ class FormDialog(QDialog):
             return widget.currentText()
         if isinstance(widget, QTextEdit):
             return widget.toPlainText()
+        if isinstance(widget, ChoiceList):
+            return widget.shown()
         return widget.text()
 
     def _state(self) -> list[Any]:

@@ -288,6 +288,35 @@ def account_revenue_to_date(db: Database, account_id: str, today: date) -> Money
     return revenue_to_date(records.deals, today, rates)
 
 
+def account_people(db: Database, account_id: str) -> list[ContactSummary]:
+    """The account's people, as its Contacts tab lists them (not those in the trash)."""
+    with db.reader() as session:
+        return _people(session, account_id)
+
+
+def _people(session: Session, account_id: str) -> list[ContactSummary]:
+    return [
+        ContactSummary(
+            c.id,
+            display_name(c.given_name, c.family_name, c.name_order),
+            c.job_title,
+            c.buying_role,
+            c.country,
+            c.timezone,
+            c.work_start,
+            c.work_end,
+            c.emails[0]["value"] if c.emails else None,
+        )
+        for c in _by_name(
+            session.scalars(
+                select(Contact)
+                .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
+                .order_by(Contact.id)
+            )
+        )
+    ]
+
+
 def account_names(db: Database, ids: Sequence[str]) -> dict[str, str]:
     """The name of each account of ``ids`` that is not in the trash."""
     with db.reader() as session:
@@ -311,26 +340,7 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
         account = session.get(Account, account_id)
         if account is None or account.deleted_at is not None:
             raise NotFoundError(_("There is no account with id {id}.").format(id=account_id))
-        contacts = [
-            ContactSummary(
-                c.id,
-                display_name(c.given_name, c.family_name, c.name_order),
-                c.job_title,
-                c.buying_role,
-                c.country,
-                c.timezone,
-                c.work_start,
-                c.work_end,
-                c.emails[0]["value"] if c.emails else None,
-            )
-            for c in _by_name(
-                session.scalars(
-                    select(Contact)
-                    .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
-                    .order_by(Contact.id)
-                )
-            )
-        ]
+        contacts = _people(session, account_id)
         live_deals = select(Deal).where(Deal.account_id == account_id, Deal.deleted_at.is_(None))
         deals = [
             DealItem(d.id, d.title, d.amount, d.currency, d.status, d.closed_on, d.stage)

@@ -312,7 +312,10 @@ class AccountView(QWidget):
         run_modal(editor)
 
     def edit_interaction(self, item: Any) -> None:
-        run_modal(InteractionDialog(self.ctx, self.record_id, item, parent=self))
+        dialog = InteractionDialog(
+            self.ctx, self.record_id, item, parent=self, people=self._people()
+        )
+        run_modal(dialog)
 
     def meeting_planner(self) -> None:
         from accountdesk.ui.followups.planner import PlannerDialog

@@ -42,7 +42,7 @@ from accountdesk.core.labels import (
     LIST_LABEL,
     label,
 )
-from accountdesk.core.queries.details import ContactDetail, contact_detail
+from accountdesk.core.queries.details import ContactDetail, account_people, contact_detail
 from accountdesk.core.queries.team import owner_names
 from accountdesk.core.services import privacy
 from accountdesk.core.validation import phone_shown
@@ -315,7 +315,9 @@ class ContactView(QWidget):
 
     def edit_interaction(self, item: Any) -> None:
         if self.detail is not None:
-            run_modal(InteractionDialog(self.ctx, self.detail.account_id, item, parent=self))
+            account = self.detail.account_id
+            people = account_people(self.ctx.db, account)
+            run_modal(InteractionDialog(self.ctx, account, item, parent=self, people=people))
 
     def delete(self) -> None:
         if self.detail is not None:
