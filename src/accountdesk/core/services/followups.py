@@ -32,7 +32,7 @@ from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH, CadenceRules
-from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
+from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time, same_zone
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
@@ -143,7 +143,9 @@ def edit(
     """Change a follow-up's details and move it to another wall-clock time (in its zone, or a
     new one), in one transaction: when anything is invalid, nothing changes.
 
-    Moving it (another time, zone or repeat rule) reopens it and clears its snooze; a
+    Moving it (another time, zone or repeat rule; a zone's other name, ``Europe/Kyiv`` for a
+    stored ``Europe/Kiev``, is the same zone: :func:`~accountdesk.core.timekeeping.zones.
+    same_zone`) reopens it and clears its snooze; a
     repeating one restarts from the new time. A save that changes only the title or the notes
     leaves the rest as it is: a repeating one keeps its series (what is left of a COUNT, the
     31st of a monthly one that is at 30 April now), a snoozed one its snooze.
@@ -155,6 +157,8 @@ def edit(
         editable(session, FollowUp, follow_up_id, expected_version)
         item = trash.live(session, FollowUp, follow_up_id)  # in the trash: who, when
         new_zone = v.timezone(zone, allow_empty=True) or item.zone
+        if same_zone(new_zone, item.zone):  # Europe/Kyiv from the box for a stored Europe/Kiev
+            new_zone = item.zone
         resolution = _resolve(local_due, new_zone)
         item.title = v.required("title", title)
         item.notes = v.optional("notes", notes)

@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.i18n import (
     _,
+    current_zone_id,
     format_date,
     format_time,
     format_when,
@@ -63,6 +64,15 @@ def is_valid_zone(name: str | None) -> bool:
     except (ZoneInfoNotFoundError, ValueError, OSError, TypeError):
         return False
     return True
+
+
+def same_zone(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name the same zone: one may be an older id or an alias of the
+    other (``Europe/Kiev`` and ``Europe/Kyiv``, ``UTC`` and ``Etc/UTC``), by CLDR's aliases
+    (:func:`~accountdesk.core.i18n.current_zone_id`). A zone box lists only current ids, so a
+    zone stored under an older one comes back under its current one. tzdata's links are no
+    test: they also join different places (``Europe/Oslo`` -> ``Europe/Berlin``)."""
+    return a == b or current_zone_id(a) == current_zone_id(b)
 
 
 @lru_cache(maxsize=1024)

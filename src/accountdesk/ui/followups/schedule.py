@@ -41,7 +41,7 @@ from accountdesk.core.services import followups as service
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, describe_rrule, validate_rrule
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
-from accountdesk.core.timekeeping.zones import resolve_wall_time
+from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
 from accountdesk.ui.followups.when import WallTimeEdit, zoned_when
@@ -75,13 +75,13 @@ class ScheduleDialog(QDialog):
         #: The version of the stored follow-up the dialog shows (None for a new one).
         self.version: int | None = None
         #: When the follow-up edited was due as loaded: a save that keeps it did not move it.
-        self._loaded_due: tuple[datetime, str] | None = None
+        self._loaded_due: tuple[datetime, str] | None = None  # as stored
         if follow_up_id is not None:
             loaded = service.for_edit(ctx.db, follow_up_id)
             stored = loaded.data
             self.version = loaded.version
             contact_id, local, zone = stored.contact_id, stored.local_due, stored.zone
-            self._loaded_due = (local, i18n.current_zone_id(zone))
+            self._loaded_due = (local, zone)
             title, rrule, notes = stored.title, stored.rrule, stored.notes
             moves = stored.move_to_working_day
         self.notes = notes  # kept as they are when rescheduling
@@ -221,7 +221,7 @@ class ScheduleDialog(QDialog):
         set_combo(self.zone, stored.zone)
         self.when.set_value(stored.local_due)
         self.move_box.setChecked(stored.move_to_working_day)
-        self._loaded_due = (stored.local_due, i18n.current_zone_id(stored.zone))
+        self._loaded_due = (stored.local_due, stored.zone)
         self.refresh()
 
     def _repeat_changed(self) -> None:
@@ -274,7 +274,7 @@ class ScheduleDialog(QDialog):
         """Whether ``zone`` (the box's) is the person's own zone, stored perhaps under an older
         id or an alias (Asia/Calcutta): the box lists it under the current one (Asia/Kolkata)."""
         assert self.person is not None
-        return i18n.current_zone_id(zone) == i18n.current_zone_id(self.person.zone)
+        return same_zone(zone, self.person.zone)
 
     def refresh(self) -> None:
         zone = combo_value(self.zone)
@@ -431,7 +431,10 @@ class ScheduleDialog(QDialog):
         # said in the status bar: the contact's page lists no follow-ups, so from there the
         # dialog closed and nothing in sight changed
         when = isolate(zoned_when(result.resolution.instant, result.resolution.zone))
-        kept = self._loaded_due == (self.local(), i18n.current_zone_id(combo_value(self.zone)))
+        kept = self._loaded_due is not None and (
+            self._loaded_due[0] == self.local()
+            and same_zone(self._loaded_due[1], combo_value(self.zone))
+        )
         if self.follow_up_id is not None and kept:
             self.ctx.status.emit(_("Follow-up saved; it is due {when}.").format(when=when))
         elif self.follow_up_id is not None:
