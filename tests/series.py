@@ -38,8 +38,9 @@ def complete_at_due(db: Database, id_: str) -> None:
 
 
 def weekly_from_friday(db: Database, contact: str) -> str:
-    """Four weekly occurrences from Friday 8 January 2027 at 10:00 (chosen by the user), each
-    later one moved to the next working day there (Israel rests on Friday and Saturday)."""
+    """Four weekly occurrences from Friday 8 January 2027 at 10:00, each moved to the next
+    working day there, the first too (Israel rests on Friday and Saturday): Sundays from the
+    10th."""
     return fu.schedule(
         db,
         fu.FollowUpInput(

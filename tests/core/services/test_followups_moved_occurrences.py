@@ -33,9 +33,10 @@ def _all_occurrences(db: Database, id_: str) -> list[str]:
 
 
 def test_an_occurrence_done_on_its_own_day_does_not_come_back_moved(db: Database, noa: str) -> None:
-    """Friday 8 January was done; its move to Sunday 10 is not a fifth occurrence."""
+    """Sunday 10 January (the rule's Friday 8, moved) was done; Friday 8 is not a fifth
+    occurrence."""
     assert _all_occurrences(db, weekly_from_friday(db, noa)) == [
-        "Fri 08 Jan",
+        "Sun 10 Jan",
         "Sun 17 Jan",
         "Sun 24 Jan",
         "Sun 31 Jan",
@@ -66,5 +67,5 @@ def test_the_exported_series_shows_the_days_the_app_does(
         complete_at_due(db, made)
     path = tmp_path / "f.ics"
     calendar_files.export_follow_ups(path, [row(db, made)], fixed_clock(NOW))
-    expected = ["Fri 08 Jan", "Sun 17 Jan", "Sun 24 Jan", "Sun 31 Jan"][done:]
+    expected = ["Sun 10 Jan", "Sun 17 Jan", "Sun 24 Jan", "Sun 31 Jan"][done:]
     assert _calendar(path) == expected

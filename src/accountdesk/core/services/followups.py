@@ -57,6 +57,9 @@ class FollowUpInput:
 class Scheduled:
     id: str
     resolution: WallTimeResolution  # says whether the time fell in a DST gap or overlap
+    #: The time asked for, when a repeating follow-up that moves to working days has its first
+    #: occurrence moved to the next working day (``resolution`` is of the day it moved to).
+    moved_from: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def _resolve(local: datetime, zone: str) -> WallTimeResolution:
     return resolve_wall_time(local.replace(second=0, microsecond=0), zone)
 
 
-def _check_rrule(rule: str | None) -> str | None:
+def _check_rrule(rule: str | None, start: datetime) -> str | None:
     cleaned = v.optional("rrule", rule)
     if cleaned is None:
         return None
@@ -92,17 +95,45 @@ def _check_rrule(rule: str | None) -> str | None:
     return cleaned
 
 
+def _first_moved(
+    local: datetime, rule: str | None, moves: bool, contact: Contact | None
+) -> datetime | None:
+    """Where the first occurrence of a repeating follow-up that moves to working days
+    (``moves``) goes when the rule puts it at ``local`` on a non-working day there, as every
+    later one does (:func:`~accountdesk.core.timekeeping.recurrence.to_working_day`); None
+    when it stays."""
+    if not rule or not moves:
+        return None
+    from accountdesk.core.timekeeping.recurrence import to_working_day
+
+    country = contact.country if contact else None
+    moved = to_working_day(local, country, contact.subdivision if contact else None)
+    return moved if moved != local else None
+
+
 def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
-    """Schedule inside an open transaction (quick log uses this with its interaction)."""
+    """Schedule inside an open transaction (quick log uses this with its interaction).
+
+    A repeating one that moves to working days whose first occurrence is on a non-working day
+    there is due on the next working day, its series starting at the time given
+    (:attr:`Scheduled.moved_from`); with ``series_start`` (a calendar's series) the first
+    occurrence is taken as given."""
     contact = trash.live(session, Contact, data.contact_id)
     zone = v.timezone(data.zone, allow_empty=True) or contact.timezone
     resolution = _resolve(data.local_due, zone)
     if data.duration_minutes <= 0:
         raise v.fail("duration", data.duration_minutes, _("must be positive"))
-    rule = _check_rrule(data.rrule)
-    local_text = data.local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
-    start = data.series_start if rule and data.series_start is not None else data.local_due
-    if start.tzinfo is not None or start > data.local_due:
+    rule = _check_rrule(data.rrule, data.series_start or data.local_due)
+    local = data.local_due.replace(second=0, microsecond=0)
+    moved = None
+    if data.series_start is None:
+        moved = _first_moved(local, rule, data.move_to_working_day, contact)
+    if moved is not None:
+        resolution = _resolve(moved, zone)
+    start = data.series_start if rule and data.series_start is not None else local
+    local = moved or local
+    local_text = local.strftime(LOCAL_FORMAT)
+    if start.tzinfo is not None or start > local:
         raise v.fail("due", start, _("the series cannot start after its first occurrence"))
     start_text = start.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
     item = FollowUp(
@@ -121,7 +152,7 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
     )
     session.add(item)
     session.flush()
-    return Scheduled(item.id, resolution)
+    return Scheduled(item.id, resolution, data.local_due if moved is not None else None)
 
 
 def schedule(db: Database, data: FollowUpInput) -> Scheduled:
@@ -162,19 +193,24 @@ def edit(
         resolution = _resolve(local_due, new_zone)
         item.title = v.required("title", title)
         item.notes = v.optional("notes", notes)
-        rule = _check_rrule(rrule)
-        local_text = local_due.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
+        rule = _check_rrule(rrule, local_due)
+        local = local_due.replace(second=0, microsecond=0)
+        local_text = local.strftime(LOCAL_FORMAT)
         if (rule, local_text, new_zone) == (item.rrule, item.local_due, item.zone):
             return Scheduled(item.id, resolution)  # not moved
+        contact = session.get(Contact, item.contact_id) if item.contact_id else None
+        moved = _first_moved(local, rule, item.move_to_working_day, contact)
+        if moved is not None:  # restarted on their weekend: due on the next working day
+            resolution = _resolve(moved, new_zone)
         item.rrule = rule
-        item.local_due = local_text
-        item.rrule_start = item.local_due if item.rrule else None
+        item.local_due = (moved or local).strftime(LOCAL_FORMAT)
+        item.rrule_start = local_text if item.rrule else None
         item.zone = new_zone
         item.due_at = resolution.instant
         item.snoozed_until = None
         item.notified_at = None
         item.status = "open"
-        return Scheduled(item.id, resolution)
+        return Scheduled(item.id, resolution, local_due if moved is not None else None)
 
 
 def for_edit(db: Database, follow_up_id: str) -> Loaded[FollowUpEdit]:

@@ -320,6 +320,46 @@ def series_at(
     )
 
 
+def _week(
+    cal: DayCalendar, country: str | None, subdivision: str | None, weekend: frozenset[int] | None
+) -> WorkingHours:
+    """The week whose days :func:`_to_working_day` asks about: ``weekend`` (a contact's own)
+    or the calendar's for ``country``; the day's rule (weekend, holidays) is workhours'."""
+    off = weekend if weekend is not None else frozenset(cal.weekend_days(country, subdivision))
+    return WorkingHours(weekend=off)
+
+
+def _to_working_day(
+    local: datetime,
+    week: WorkingHours,
+    country: str | None,
+    subdivision: str | None,
+    cal: DayCalendar,
+) -> datetime:
+    """``local`` at the same wall time on the first working day there from its own day; as it
+    is when none comes within :data:`MOVE_LIMIT_DAYS`."""
+    target = local
+    for _step in range(MOVE_LIMIT_DAYS):
+        if is_working_day(target.date(), week, country, subdivision, cal):
+            return target
+        target += timedelta(days=1)
+    return local  # no working day near: leave it where the rule put it
+
+
+def to_working_day(
+    local: datetime,
+    country: str | None,
+    subdivision: str | None = None,
+    calendar: DayCalendar | None = None,
+) -> datetime:
+    """Where a repeating follow-up that moves to working days has an occurrence the rule puts
+    at ``local`` (naive wall time): the same time on the next working day in ``country`` when
+    that day is a weekend day or public holiday there, else ``local``. The first occurrence
+    moves by this rule as every later one does in :func:`occurrences`."""
+    cal = calendar_or_default(calendar)
+    return _to_working_day(local, _week(cal, country, subdivision, None), country, subdivision, cal)
+
+
 def occurrences(
     rrule: str,
     first_local: datetime,
@@ -350,8 +390,8 @@ def occurrences(
     validate_rrule(rrule)
     rule = _build(_normalize(rrule), first_local, zone)
     cal = calendar_or_default(calendar)
-    week_off = weekend if weekend is not None else frozenset(cal.weekend_days(country, subdivision))
-    week = WorkingHours(weekend=week_off)  # the day's rule (weekend, holidays) is workhours'
+    week = _week(cal, country, subdivision, weekend)
+    move = move_to_working_day
     from accountdesk.core.timekeeping.zones import to_wall
 
     margin = timedelta(days=MOVE_LIMIT_DAYS + 2 if move_to_working_day else 2)
@@ -361,17 +401,8 @@ def occurrences(
     for local in rule.xafter(bound, inc=True):
         if past is not None and local <= past:
             continue
-        target = local
-        moved_from: datetime | None = None
-        if move_to_working_day:
-            for _step in range(MOVE_LIMIT_DAYS):
-                if is_working_day(target.date(), week, country, subdivision, cal):
-                    break
-                target += timedelta(days=1)
-            else:
-                target = local  # no working day near: leave it where the rule put it
-            if target != local:
-                moved_from = local
+        target = _to_working_day(local, week, country, subdivision, cal) if move else local
+        moved_from = local if target != local else None
         if last is not None and target <= last:
             continue
         resolution = resolve_wall_time(target, zone)

@@ -39,7 +39,12 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.services import followups as service
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
-from accountdesk.core.timekeeping.recurrence import RRULE_PRESETS, describe_rrule, validate_rrule
+from accountdesk.core.timekeeping.recurrence import (
+    RRULE_PRESETS,
+    describe_rrule,
+    to_working_day,
+    validate_rrule,
+)
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone
 from accountdesk.ui.context import AppContext
@@ -168,6 +173,9 @@ class ScheduleDialog(QDialog):
         self.when.value_changed.connect(self.refresh)
         self.zone.currentTextChanged.connect(self.refresh)
         self.repeat.currentIndexChanged.connect(self._repeat_changed)
+        self.repeat.currentIndexChanged.connect(self.refresh)  # the first occurrence may move
+        self.custom_rule.textChanged.connect(self.refresh)
+        self.move_box.toggled.connect(self.refresh)
         self._set_rule(rrule)
         if contact_id:
             self._set_contact(contact_id)
@@ -327,8 +335,28 @@ class ScheduleDialog(QDialog):
                     mine=me,
                 )
                 messages += [w.message for w in found if w.code not in ("dst_gap", "dst_overlap")]
+        moved = self._first_moved(local)
+        if moved is not None:
+            when = isolate(zoned_when(resolve_wall_time(moved, zone).instant, zone))
+            messages.append(
+                _(
+                    "That day is not a working day there: the first occurrence moves to {when}, "
+                    "as the later ones do."
+                ).format(when=when)
+            )
         self._show_warnings(messages)
         self._suggest(zone, resolution.instant)
+
+    def _first_moved(self, local: datetime) -> datetime | None:
+        """Where saving puts the first occurrence when it moves to the next working day (the
+        service's rule, :func:`~accountdesk.core.timekeeping.recurrence.to_working_day`), or
+        None when it stays at ``local``."""
+        if self.person is None or not self.move_box.isChecked() or not self.rule():
+            return None
+        if self.rule_error():
+            return None
+        moved = to_working_day(local, self.person.country, self.person.subdivision)
+        return moved if moved != local else None
 
     def _show_warnings(self, messages: list[str]) -> None:
         self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
