@@ -11,9 +11,9 @@ repeating event's is written as it repeats (RFC 5545 reads it with the offset be
 as our rule does), with a DURATION.
 
 Import accepts TZID-local times (IANA names, Windows names that icalendar maps, and custom
-zones defined in the file), UTC times (``Z``) and floating times (anchored to a zone the caller
-passes); invalid files raise :class:`IcsError` with a translated message that says what is
-wrong and where.
+zones defined in the file), UTC times (``Z``, or a TZID that names UTC) and floating times
+(anchored to a zone the caller passes); invalid files raise :class:`IcsError` with a
+translated message that says what is wrong and where.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from accountdesk.core.i18n import _, format_number
 from accountdesk.core.timekeeping.zones import (
     Transition,
     get_zone,
+    is_utc,
     is_valid_zone,
     resolve_wall_time,
     to_wall,
@@ -42,7 +43,6 @@ from accountdesk.core.timekeeping.zones import (
 
 DEFAULT_PRODID = "-//AccountDesk//AccountDesk//EN"
 DEFAULT_DURATION = timedelta(minutes=30)
-_UTC_NAMES = {"UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Zulu", "Zulu", "Universal", "Etc/Universal"}
 
 
 class IcsError(ValueError):
@@ -209,7 +209,7 @@ def export_ics(
         ev.add("summary", item.summary)
         if item.description:
             ev.add("description", item.description)
-        if item.zone in _UTC_NAMES:
+        if is_utc(item.zone):
             ev.add("dtstart", resolution.instant)
             ev.add("dtend", end_instant)
         else:
@@ -230,7 +230,7 @@ def export_ics(
             for name, times in (("exdate", item.exdates), ("rdate", item.rdates)):
                 if not times:
                     continue
-                if item.zone in _UTC_NAMES:
+                if is_utc(item.zone):
                     ev.add(name, [resolve_wall_time(t, item.zone).instant for t in times])
                 else:
                     ev.add(name, list(times), parameters={"TZID": item.zone})
@@ -318,7 +318,9 @@ def _iana_from_tzid(tzid: str) -> str | None:
 def _start(
     prop: Any, where: str, floating_zone: str, utc_zone: str, line: int | None, number: int
 ) -> tuple[datetime, str, bool]:
-    """(naive wall time, zone, all-day) for a DTSTART property."""
+    """(naive wall time, zone, all-day) for a DTSTART property. A time in UTC, however the
+    file spells it (``Z``, ``TZID=UTC``, ``TZID=Etc/GMT`` …: :func:`~accountdesk.core.
+    timekeeping.zones.is_utc`), is expressed in ``utc_zone``."""
     value = _value(prop)
     if isinstance(value, datetime):
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
@@ -334,12 +336,14 @@ def _start(
                         line,
                         number,
                     )
+                if is_utc(zone):
+                    return to_wall(value.replace(tzinfo=UTC), utc_zone), utc_zone, False
                 return value, zone, False
             return value, floating_zone, False
         offset = value.utcoffset()
-        if not tzid and offset == timedelta(0):
-            return to_wall(value, utc_zone), utc_zone, False
         zone = (_iana_from_tzid(str(tzid)) if tzid else None) or _zone_from_tzinfo(value.tzinfo)
+        if (not tzid and offset == timedelta(0)) or (zone is not None and is_utc(zone)):
+            return to_wall(value, utc_zone), utc_zone, False
         if zone is not None:
             return to_wall(value, zone), zone, False
         # A custom VTIMEZONE that maps to no IANA zone: keep the instant, in the caller's zone.
@@ -407,9 +411,10 @@ def import_ics(
     """The events (VEVENTs) of an .ics file.
 
     Floating times (no zone) and all-day dates are anchored to ``floating_zone``; UTC times
-    (``Z``) are expressed in ``utc_zone``. An event without DTEND or DURATION lasts
-    ``default_duration`` (a day for all-day events). A recurring event's EXDATE and RDATE
-    times are read as wall times in its zone; changed instances (RECURRENCE-ID) are skipped.
+    (``Z``, or ``TZID=UTC``, ``Etc/GMT`` and UTC's other names) are expressed in
+    ``utc_zone``. An event without DTEND or DURATION lasts ``default_duration`` (a day for
+    all-day events). A recurring event's EXDATE and RDATE times are read as wall times in
+    its zone; changed instances (RECURRENCE-ID) are skipped.
     Raises :class:`IcsError` for a file that is not iCalendar, cannot be parsed, or has an
     event without a usable start or with an unknown zone.
     """

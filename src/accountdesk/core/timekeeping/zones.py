@@ -75,6 +75,13 @@ def same_zone(a: str, b: str) -> bool:
     return a == b or current_zone_id(a) == current_zone_id(b)
 
 
+def is_utc(zone: str) -> bool:
+    """Whether ``zone`` is UTC under any of its names (``UTC``, ``Etc/UTC``, ``Zulu``,
+    ``GMT``, ``Etc/GMT``, ``Etc/GMT+0`` …): a zone of no offset and no rules, by
+    :func:`same_zone` (``Europe/London`` and ``Africa/Abidjan`` are places, not UTC)."""
+    return same_zone(zone, "Etc/UTC") or same_zone(zone, "Etc/GMT")
+
+
 @lru_cache(maxsize=1024)
 def get_zone(name: str) -> ZoneInfo:
     """The ``ZoneInfo`` for ``name`` (cached); raises ``ZoneInfoNotFoundError`` or ValueError."""
