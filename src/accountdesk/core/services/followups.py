@@ -83,13 +83,16 @@ def _resolve(local: datetime, zone: str) -> WallTimeResolution:
 
 
 def _check_rrule(rule: str | None, start: datetime) -> str | None:
+    """The rule cleaned, or None; refused when it is not valid or has no date from
+    ``start``, the series' first occurrence (:func:`~accountdesk.core.timekeeping.recurrence.
+    validate_rrule`)."""
     cleaned = v.optional("rrule", rule)
     if cleaned is None:
         return None
     from accountdesk.core.timekeeping.recurrence import validate_rrule
 
     try:
-        validate_rrule(cleaned)
+        validate_rrule(cleaned, start.replace(second=0, microsecond=0))
     except ValueError as exc:
         raise v.fail("rrule", cleaned, str(exc)) from None
     return cleaned
@@ -282,17 +285,20 @@ def _advance(session: Session, item: FollowUp, now: datetime) -> None:
     rule = item.rrule or ""
     done = rule_time(rule, first, datetime.fromisoformat(item.local_due), item.zone)
     after = max(now, item.due_at) + timedelta(minutes=1)
-    upcoming = occurrences(
-        rule,
-        first,
-        item.zone,
-        after=after,
-        count=1,
-        move_to_working_day=item.move_to_working_day,
-        country=contact.country if contact else None,
-        subdivision=contact.subdivision if contact else None,
-        past=done,
-    )
+    try:
+        upcoming = occurrences(
+            rule,
+            first,
+            item.zone,
+            after=after,
+            count=1,
+            move_to_working_day=item.move_to_working_day,
+            country=contact.country if contact else None,
+            subdivision=contact.subdivision if contact else None,
+            past=done,
+        )
+    except ValueError as exc:  # a rule stored before its part was checked (BYMONTHDAY=0)
+        raise v.fail("rrule", rule, str(exc)) from None
     if not upcoming:  # the rule has run out
         item.status = "done"
         item.completed_at = now

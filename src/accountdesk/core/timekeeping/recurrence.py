@@ -17,6 +17,7 @@ calendar that imports it agrees.
 
 from __future__ import annotations
 
+import calendar as pycalendar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
@@ -130,9 +131,72 @@ def _int(parts: dict[str, str], name: str) -> int | None:
         ) from None
 
 
-def validate_rrule(text: str) -> None:
+#: RFC 5545's ranges of the numeric parts: (lowest, highest, negatives allowed too).
+_RANGES = {
+    "BYMONTH": (1, 12, False),
+    "BYHOUR": (0, 23, False),
+    "BYMINUTE": (0, 59, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYSETPOS": (1, 366, True),
+}
+
+
+def _check_ranges(parts: dict[str, str]) -> None:
+    """Each value of a numeric part in its range, each day of BYDAY and WKST a day: dateutil
+    takes BYMONTHDAY=0 (and runs it daily) and BYMONTH=13 without a word."""
+    for name, (low, high, negative) in _RANGES.items():
+        if name not in parts:
+            continue
+        for item in parts[name].split(","):
+            number = _int({name: item}, name)
+            assert number is not None
+            if low <= number <= high or (negative and -high <= number <= -low):
+                continue
+            values = {"name": name, "value": item}
+            values |= {"low": localize_digits(str(low)), "high": localize_digits(str(high))}
+            if negative:
+                raise _fail(
+                    _("{name} must be 1 to {high} or −{high} to −1, not “{value}”").format(**values)
+                )
+            raise _fail(_("{name} must be {low} to {high}, not “{value}”").format(**values))
+    for item in parts.get("BYDAY", "").split(",") if "BYDAY" in parts else ():
+        ordinal = item[:-2].lstrip("+-")
+        if (
+            item[-2:] not in _WEEKDAYS
+            or (item[:-2] and not ordinal.isdigit())
+            or (ordinal.isdigit() and not 1 <= int(ordinal) <= 53)
+        ):
+            raise _fail(
+                _("BYDAY must be days such as MO, FR or 3MO, not “{value}”").format(value=item)
+            )
+    if "WKST" in parts and parts["WKST"] not in _WEEKDAYS:
+        raise _fail(
+            _("WKST must be a day: MO, TU, WE, TH, FR, SA or SU, not “{value}”").format(
+                value=parts["WKST"]
+            )
+        )
+
+
+def _never(parts: dict[str, str]) -> bool:
+    """Whether the rule's BYMONTH and BYMONTHDAY name no date that exists in any year
+    (30 February, 31 April): such a rule has no occurrence from any start."""
+    if "BYMONTHDAY" not in parts:
+        return False
+    months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else range(1, 13)
+    days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+    longest = {m: pycalendar.monthrange(2000, m)[1] for m in months}  # 2000: a leap year
+    return not any(abs(d) <= longest[m] for m in months for d in days)
+
+
+def validate_rrule(text: str, start: datetime | None = None) -> None:
     """Raise ValueError with a translated, specific message when ``text`` is not a usable
-    RRULE (``FREQ=MONTHLY;INTERVAL=3``, with or without a leading ``RRULE:``)."""
+    RRULE (``FREQ=MONTHLY;INTERVAL=3``, with or without a leading ``RRULE:``): a part out of
+    RFC 5545's range is named, and a rule that never falls on a date that exists (30
+    February) is refused. With ``start`` (naive: the series' first occurrence, DTSTART), a
+    rule with no occurrence on or after it is refused too (every 12 months in February, from
+    January; an UNTIL before it)."""
     if not isinstance(text, str) or not text.strip():
         raise _fail(_("the rule is empty"))
     normalized = _normalize(text)
@@ -154,10 +218,22 @@ def validate_rrule(text: str) -> None:
         raise _fail(_("COUNT must be 1 or more"))
     if "COUNT" in parts and "UNTIL" in parts:
         raise _fail(_("COUNT and UNTIL cannot both be given"))
+    _check_ranges(parts)
+    if _never(parts):
+        raise _fail(_("it never repeats on a date that exists (such as 30 February)"))
+    first = start if start is not None else datetime(2000, 1, 3, 10, 0)
     try:
-        _build(normalized, datetime(2000, 1, 3, 10, 0), None)
+        built = _build(normalized, first, None)
+        # an hourly rule that never matches walks every hour to the year 9999: not checked
+        found = built.after(first, inc=True) if start is not None and freq != "HOURLY" else first
     except (ValueError, TypeError, KeyError, IndexError) as exc:
+        if "empty set" in str(exc):  # dateutil: "Invalid rrule byxxx generates an empty set."
+            raise _fail(_("it never repeats on a date that exists (such as 30 February)")) from None
         raise _fail(str(exc)) from None
+    if found is None:
+        raise _fail(
+            _("it has no date on or after {date}, its first").format(date=format_date(first.date()))
+        )
 
 
 def _until_to_wall(value: str, zone: str | None) -> str:

@@ -242,7 +242,7 @@ class ScheduleDialog(QDialog):
         if not rule or self.repeat.currentData() != "custom":
             return None
         try:
-            validate_rrule(rule)
+            validate_rrule(rule, self.when.value())  # no date from the time typed: refused
         except ValueError as exc:
             return str(exc)
         return None
@@ -285,6 +285,7 @@ class ScheduleDialog(QDialog):
         return same_zone(zone, self.person.zone)
 
     def refresh(self) -> None:
+        self._rule_changed()  # a rule may have no date from the time typed
         zone = combo_value(self.zone)
         if zone not in zone_choices():
             self.yours.setText(_("Not a time zone"))
