@@ -79,7 +79,12 @@ class FollowUpEdit:
 def _resolve(local: datetime, zone: str) -> WallTimeResolution:
     if local.tzinfo is not None:
         raise v.fail("due", local, _("give the wall-clock time without a zone"))
-    return resolve_wall_time(local.replace(second=0, microsecond=0), zone)
+    try:
+        return resolve_wall_time(local.replace(second=0, microsecond=0), zone)
+    except OverflowError:  # 31 December 9999, 23:00 in Los Angeles is in the year 10000
+        raise v.fail(
+            "due", local, _("it is outside the years a date can have (1 to 9999) in UTC")
+        ) from None
 
 
 def _check_rrule(rule: str | None, start: datetime) -> str | None:

@@ -23,7 +23,7 @@ import uuid
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -202,7 +202,10 @@ def export_ics(
         if in_gap_series:
             start = item.local
         end_instant = resolution.instant + item.duration
-        end = to_wall(end_instant, item.zone)
+        try:
+            end: datetime | None = to_wall(end_instant, item.zone)
+        except OverflowError:  # it ends after 9999 there (a new year's eve call in Auckland)
+            end = None  # said by its DURATION
         ev = icalendar.Event()
         ev.add("uid", item.uid)
         ev.add("dtstamp", stamp)
@@ -216,12 +219,16 @@ def export_ics(
             # Wall time with an explicit TZID (icalendar would write zones on UTC+0, such as
             # Africa/Abidjan, as UTC).
             ev.add("dtstart", start, parameters={"TZID": item.zone})
-            if not in_gap_series and resolve_wall_time(end, item.zone).instant == end_instant:
+            if (
+                not in_gap_series
+                and end is not None
+                and resolve_wall_time(end, item.zone).instant == end_instant
+            ):
                 ev.add("dtend", end, parameters={"TZID": item.zone})
             else:  # the end is the second 01:30 of a night the clocks go back, or a series
                 ev.add("duration", item.duration)  # starts in a gap: say how long
             low, high = zones.get(item.zone, (start.year, start.year))
-            zones[item.zone] = (min(low, start.year), max(high, end.year))
+            zones[item.zone] = (min(low, start.year), max(high, end.year if end else MAXYEAR))
         if item.rrule:
             from accountdesk.core.timekeeping.recurrence import until_in_utc, validate_rrule
 
@@ -239,7 +246,9 @@ def export_ics(
         vevents.append(ev)
     for zone, (low, high) in sorted(zones.items()):
         extra = 10 if any(i.rrule for i in items if i.zone == zone) else 2
-        cal.add_component(vtimezone(zone, date(low - 1, 1, 1), date(high + extra, 1, 1)))
+        # as far as a date goes: a follow-up in 9999 is written too
+        first, last = max(MINYEAR, low - 1), min(MAXYEAR, high + extra)
+        cal.add_component(vtimezone(zone, date(first, 1, 1), date(last, 1, 1)))
     for ev in vevents:
         cal.add_component(ev)
     data: bytes = cal.to_ical()

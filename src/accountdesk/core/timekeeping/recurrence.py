@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import calendar as pycalendar
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 import babel.dates
@@ -364,7 +364,8 @@ def series_at(
     text = ";".join(f"{k}={v}" for k, v in parts.items())
     if not move_to_working_day:
         return Series(start, text)
-    horizon = start + MOVES_EXPORTED
+    last_day = datetime.combine(date.max, time(23, 59))
+    horizon = start + min(MOVES_EXPORTED, last_day - start)  # no further than 9999
     instant = resolve_wall_time(current, zone).instant
     within = 0  # the rule's occurrences in the horizon: the most the app can have there
     for day in rule.xafter(start, inc=False):
@@ -418,6 +419,8 @@ def _to_working_day(
     for _step in range(MOVE_LIMIT_DAYS):
         if is_working_day(target.date(), week, country, subdivision, cal):
             return target
+        if target.date() == date.max:  # no day after 31 December 9999
+            break
         target += timedelta(days=1)
     return local  # no working day near: leave it where the rule put it
 
