@@ -511,7 +511,12 @@ def import_ics(
         rrule: str | None = None
         if rrule_prop is not None:
             raw = rrule_prop[0] if isinstance(rrule_prop, list) else rrule_prop
-            rrule = raw.to_ical().decode("utf-8") if hasattr(raw, "to_ical") else str(raw)
+            # a rule the library could not parse is kept as the file's text (vBroken, a str):
+            # written back (to_ical) it is escaped, its ';' read as part of FREQ's value
+            if isinstance(raw, str):
+                rrule = str(raw)
+            else:
+                rrule = raw.to_ical().decode("utf-8") if hasattr(raw, "to_ical") else str(raw)
         uid = str(component.get("UID") or "").strip() or str(
             uuid.uuid5(uuid.NAMESPACE_URL, f"ics:{number}:{local.isoformat()}:{zone}")
         )
