@@ -533,16 +533,23 @@ def raise_stay_in_touch(
     return created
 
 
+@dataclass(frozen=True)
+class Logged:
+    """What a quick log saved: the interaction's id, and its follow-up (None without one),
+    whose ``resolution`` says whether its time fell in a DST gap or overlap."""
+
+    interaction_id: str
+    follow_up: Scheduled | None = None
+
+
 def log_with_follow_up(
     db: Database, interaction: InteractionInput, follow_up: FollowUpInput | None = None
-) -> str:
+) -> Logged:
     """Quick log: the interaction and its optional follow-up in one transaction.
 
-    The follow-up's contact is the interaction's first participant unless given. Returns the
-    interaction's id.
+    The follow-up's contact is the interaction's first participant unless given.
     """
     with db.transaction() as session:
         logged = add_interaction(session, interaction)
-        if follow_up is not None:
-            add_follow_up(session, follow_up)
-        return str(logged.id)
+        scheduled = add_follow_up(session, follow_up) if follow_up is not None else None
+        return Logged(str(logged.id), scheduled)

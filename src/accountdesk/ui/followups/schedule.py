@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -49,7 +48,7 @@ from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, su
 from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
-from accountdesk.ui.followups.when import WallTimeEdit, zoned_when
+from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted, zoned_when
 from accountdesk.ui.forms import combo_value, set_combo, zone_combo
 from accountdesk.ui.pickers import RecordPicker, zone_choices
 
@@ -470,8 +469,7 @@ class ScheduleDialog(QDialog):
             self.ctx.status.emit(_("Follow-up moved to {when}.").format(when=when))
         else:
             self.ctx.status.emit(_("Follow-up scheduled for {when}.").format(when=when))
-        if result.resolution.message:
-            QMessageBox.information(self, _("Time adjusted"), result.resolution.message)
+        tell_time_adjusted(self, result.resolution)
         self.accept()
 
 

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QGuiApplication, QIcon, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QStyle, QWidget
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QStyle, QWidget
 
 from accountdesk.core.i18n import (
     DateInputError,
@@ -36,6 +36,7 @@ from accountdesk.core.i18n import (
     parse_datetime_input,
     zone_name,
 )
+from accountdesk.core.timekeeping.zones import WallTimeResolution
 from accountdesk.ui.month_calendar import MonthCalendar
 
 STEP = timedelta(minutes=30)
@@ -47,6 +48,15 @@ def zoned_when(instant: datetime, zone: str) -> str:
     """``instant`` as the wall time in ``zone``, the zone named after it: "14 Mar 2025, 10:00
     (Bangkok)" (a follow-up's "their time" in the list and in what saving it says)."""
     return f"{format_when(instant, ZoneInfo(zone))} ({zone_name(zone)})"
+
+
+def tell_time_adjusted(parent: QWidget, resolution: WallTimeResolution) -> None:
+    """After a follow-up is saved at a wall time that does not exist there (a DST gap) or
+    exists twice (an overlap): say which time it is due at, in the zones rule's words
+    (:func:`~accountdesk.core.timekeeping.zones.resolve_wall_time`). The scheduling dialog
+    and Quick log both say it so."""
+    if resolution.message:
+        QMessageBox.information(parent, _("Time adjusted"), resolution.message)
 
 
 def parse_wall_time(text: str) -> datetime | None:

@@ -29,10 +29,11 @@ from accountdesk.core.services.activity import INTERACTION_KINDS, InteractionInp
 from accountdesk.core.timekeeping.scheduling import suggest_slots
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import get_zone as zone
+from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.core.validation import ValidationError
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
-from accountdesk.ui.followups.when import WallTimeEdit
+from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices
 from accountdesk.ui.pickers import RecordPicker
 from accountdesk.ui.quicklog.saving import FollowUpRequest, save_quick_log
@@ -70,6 +71,15 @@ class QuickLogDialog(FormDialog):
         self.due.setObjectName("due")
         self.due.setEnabled(False)
         self.add_field("due", _("Due (their time)"), self.due)
+        self.due_hint = QLabel()  # a time their clocks skip or show twice: which is meant
+        self.due_hint.setObjectName("dueHint")
+        self.due_hint.setWordWrap(True)
+        self.due_hint.setStyleSheet(
+            "background: #fff4c2; color: #3b3000; padding: 6px; border-radius: 4px;"
+        )
+        self.due_hint.hide()
+        self.form.addRow("", self.due_hint)
+        self.due.value_changed.connect(self._due_changed)
         presets = QHBoxLayout()
         self.preset_buttons: dict[str, QPushButton] = {}
         for key, text, delta in PRESETS:
@@ -120,6 +130,15 @@ class QuickLogDialog(FormDialog):
             )
         )
         self._set_default_due()
+        self._due_changed()  # the same wall time may be skipped in their zone
+
+    def _due_changed(self) -> None:
+        """Say while it is typed when the time falls in a DST gap or overlap there, in the
+        words the scheduling dialog uses (the zones rule's)."""
+        local = self.due.value()
+        message = resolve_wall_time(local, self.contact_zone).message if local else None
+        self.due_hint.setText(f"⚠ {message}" if message else "")
+        self.due_hint.setVisible(bool(message))
 
     def placed(self, delta: timedelta) -> datetime:
         """``delta`` from now, moved to the first half hour of the contact's working time at or
@@ -168,9 +187,11 @@ class QuickLogDialog(FormDialog):
                     key="due",
                 )
             follow_up = FollowUpRequest(self.follow_title.text(), local_due, self.contact_zone)
-        interaction_id = save_quick_log(self.ctx.db, data, follow_up)
+        logged = save_quick_log(self.ctx.db, data, follow_up)
         self.ctx.changed.emit("interaction")
         if follow_up is not None:
             self.ctx.changed.emit("follow_up")
         self.ctx.status.emit(_("Logged."))
-        return interaction_id
+        if logged.follow_up is not None:
+            tell_time_adjusted(self, logged.follow_up.resolution)
+        return logged.interaction_id

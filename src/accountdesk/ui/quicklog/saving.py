@@ -8,7 +8,7 @@ from datetime import datetime
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.services.activity import InteractionInput
-from accountdesk.core.services.followups import FollowUpInput, log_with_follow_up
+from accountdesk.core.services.followups import FollowUpInput, Logged, log_with_follow_up
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,10 @@ class FollowUpRequest:
 
 def save_quick_log(
     db: Database, data: InteractionInput, follow_up: FollowUpRequest | None = None
-) -> str:
-    """Log the interaction (and the follow-up with its first contact); returns its id."""
+) -> Logged:
+    """Log the interaction (and the follow-up with its first contact): the interaction's id
+    and the follow-up scheduled, its time's DST resolution with it (the dialog says when the
+    time was adjusted, as the scheduling dialog does)."""
     request = None
     if follow_up is not None and data.contact_ids:
         request = FollowUpInput(
