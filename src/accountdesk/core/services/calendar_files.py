@@ -25,7 +25,7 @@ from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
-from accountdesk.core.timekeeping.recurrence import occurrences, series_at
+from accountdesk.core.timekeeping.recurrence import occurrences, series_at, validate_rrule
 from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.core.validation import ValidationError
 
@@ -34,11 +34,18 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
     """The calendar event of a follow-up: its wall time in its zone, "title – who", and an
     alarm at its start, as the app reminds of every follow-up when it falls due. A repeating
     one is its series from the occurrence it is at (:func:`~accountdesk.core.timekeeping.
-    recurrence.series_at`: what is left of a COUNT, month ends as the app runs them)."""
+    recurrence.series_at`: what is left of a COUNT, month ends as the app runs them). A rule
+    that is not valid (stored by an older version) is refused with a :class:`UserError` that
+    names the follow-up."""
     local, rule = row.local_due, row.rrule
     exdates: tuple[datetime, ...] = ()
     rdates: tuple[datetime, ...] = ()
     if rule:
+        try:  # one stored before its parts were checked (BYMONTHDAY=0): say which and why
+            validate_rrule(rule)
+        except ValueError as exc:
+            title = _("\u201c{title}\u201d").format(title=isolate(row.title))
+            raise UserError(_("{where}: {problem}").format(where=title, problem=exc)) from None
         series = series_at(
             rule,
             row.rrule_start or row.local_due,
