@@ -29,7 +29,7 @@ from accountdesk.core.services.activity import INTERACTION_KINDS, InteractionInp
 from accountdesk.core.timekeeping.scheduling import suggest_slots
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import get_zone as zone
-from accountdesk.core.timekeeping.zones import resolve_wall_time
+from accountdesk.core.timekeeping.zones import resolve_wall_time, to_wall
 from accountdesk.core.validation import ValidationError
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person
@@ -60,6 +60,19 @@ class QuickLogDialog(FormDialog):
         self.contact.picked.connect(self._contact_picked)
         kinds = table_choices(INTERACTION_KIND, INTERACTION_KINDS)
         self.add_field("kind", _("Kind"), combo(kinds))
+        # when it happened: now, or yesterday's visit logged today (it took logging it and
+        # then editing it); typed in the user's own time
+        self.when = WallTimeEdit()
+        self.when.setObjectName("when")
+        self.add_field("occurred_at", _("When (your time)"), self.when)
+        self.when.set_value(to_wall(ctx.now(), ctx.user_zone))
+        self._now_shown = self.when.text()  # left so, it is the moment Log it is pressed
+        self.when_hint = QLabel()  # a time the user's clocks skip or show twice
+        self.when_hint.setObjectName("whenHint")
+        self.when_hint.setWordWrap(True)
+        self.when_hint.hide()
+        self.form.addRow("", self.when_hint)
+        self.when.value_changed.connect(self._when_changed)
         self.add_field("subject", _("Subject"), line())
         self.add_field("notes", _("Notes"), notes_edit(100))
         self.add_field("outcome", _("Outcome"), line(_("e.g. sent a quote")))
@@ -132,6 +145,29 @@ class QuickLogDialog(FormDialog):
         self._set_default_due()
         self._due_changed()  # the same wall time may be skipped in their zone
 
+    def _when_changed(self) -> None:
+        """Say while it is typed when the time falls in a DST gap or overlap where the user is
+        (the zones rule's words, as for a follow-up's due time)."""
+        local = self.when.value()
+        message = resolve_wall_time(local, self.ctx.user_zone).message if local else None
+        self.when_hint.setText(f"⚠ {message}" if message else "")
+        self.when_hint.setVisible(bool(message))
+
+    def occurred_at(self) -> datetime:
+        """When it happened: the moment of saving while the field shows the time it opened
+        with, else the time typed, in the user's zone."""
+        if self.when.text() == self._now_shown:
+            return self.ctx.now()
+        local = self.when.value()
+        if local is None:
+            raise ValidationError(
+                _("When (your time)"),
+                self.when.text(),
+                _("write the date and time as {example}").format(example=datetime_input_example()),
+                key="occurred_at",
+            )
+        return resolve_wall_time(local, self.ctx.user_zone).instant
+
     def _due_changed(self) -> None:
         """Say while it is typed when the time falls in a DST gap or overlap there, in the
         words the scheduling dialog uses (the zones rule's)."""
@@ -167,7 +203,7 @@ class QuickLogDialog(FormDialog):
         csat = self.text("csat_score")
         data = InteractionInput(
             kind=self.text("kind"),
-            occurred_at=self.ctx.now(),
+            occurred_at=self.occurred_at(),
             contact_ids=[self.contact.record_id] if self.contact.record_id else [],
             subject=self.text("subject"),
             notes=self.text("notes"),
