@@ -146,7 +146,10 @@ def person(db: Database) -> Callable[..., str]:
 @pytest.fixture
 def sample(db: Database) -> dict[str, str]:
     """Two accounts (Latvia, Thailand) with three contacts, one with a birthday next week."""
-    riga = add_account(db, tier="gold", owner="Marta", tags=["key account"], status="active")
+    riga = add_account(
+        db, tier="gold", owner="Marta", tags=["key account"], status="active",
+        customer_since="2023-05-02",
+    )  # fmt: skip
     bangkok = add_account(
         db, "Siam Trading", country="TH", timezone="Asia/Bangkok", city="Bangkok", tier="silver"
     )

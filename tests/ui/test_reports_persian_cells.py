@@ -71,7 +71,9 @@ def test_a_metric_named_by_an_acronym_reads_right_to_left(
 ) -> None:
     """ "CSAT (سهم ۴ تا ۵)" began with a Latin acronym and was laid out left to right; the
     acronym is isolated, as in the PDF's table."""
-    create_account(db, AccountInput(name="Pars Co", country="IR", status="active"))
+    create_account(
+        db, AccountInput(name="Pars Co", country="IR", status="active", customer_since="2024-01-01")
+    )
     screen = ReportsScreen(ctx)
     qtbot.addWidget(screen)
     screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))

@@ -32,7 +32,7 @@ def _full_account(db: Any) -> str:
             address="Brīvības iela 1",
             currency="EUR",
             tier="gold",
-            status="active",
+            status="lost",
             owner="Marta",
             customer_since="2021-04-01",
             lost_on="2024-02-01",

@@ -15,7 +15,7 @@ from typing import Any
 from accountdesk.core import labels
 from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import only_zone
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_date
 
 # The values a field may store are the keys of its labels (core/labels.py), in their order.
 ACCOUNT_STATUSES = tuple(labels.STATUS)
@@ -41,7 +41,7 @@ class AccountInput:
     timezone: str | None = None
     currency: str | None = None
     tier: str | None = None
-    status: str = "prospect"
+    status: str | None = None  # None: the one the dates give (account_status)
     customer_since: date | str | None = None
     lost_on: date | str | None = None
     owner: str | None = None
@@ -103,11 +103,11 @@ def clean_account(
     website (an import, a restore of the app's own export) is kept as written, as the field
     always kept it: one odd cell must not refuse the whole file."""
     country = v.country(data.country)
-    status = v.choice("status", data.status, ACCOUNT_STATUSES, default="prospect")
     customer_since = v.parse_date("customer_since", data.customer_since)
     lost_on = v.parse_date("lost_on", data.lost_on)
     if lost_on and customer_since and lost_on < customer_since:
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
+    status = account_status(data.status, customer_since, lost_on)
     timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
     cost = v.decimal("acquisition_cost", data.acquisition_cost)
     if cost is not None and cost < 0:
@@ -137,6 +137,33 @@ def clean_account(
         "acquisition_cost": cost,
         "notes": v.optional("notes", data.notes),
     }
+
+
+def account_status(status: str | None, customer_since: date | None, lost_on: date | None) -> str:
+    """The status of an account with these dates, checked against them. The metrics count the
+    dates only (:mod:`accountdesk.core.metrics`: a customer from "customer since" until the
+    day before "lost on"), so the status must say what they say: a *prospect* has neither date,
+    an *active* account has its "customer since" and no "lost on", a *lost* one has its "lost
+    on" (and its "customer since" unless it was lost before it ever bought). No status (a
+    file's empty cell): the one the dates give. Else refused, naming the date to give or
+    clear (README, "How the relationship metrics are counted")."""
+    given = "lost" if lost_on else "active" if customer_since else "prospect"
+    chosen = v.choice("status", status, ACCOUNT_STATUSES, default=given)
+    shown = _(labels.STATUS[chosen])
+    missing = {"lost": ("lost_on", lost_on), "active": ("customer_since", customer_since)}
+    if chosen in missing and missing[chosen][1] is None:
+        reason = _("is required for an account with the status {status}")
+        raise v.fail(missing[chosen][0], None, reason.format(status=shown))
+    if chosen != "lost" and lost_on is not None:
+        extra: tuple[str, date] | None = ("lost_on", lost_on)
+    elif chosen == "prospect" and customer_since is not None:
+        extra = ("customer_since", customer_since)
+    else:
+        extra = None
+    if extra is not None:
+        reason = _("does not go with the status {status}: clear the date or choose another status")
+        raise v.fail(extra[0], format_date(extra[1]), reason.format(status=shown))
+    return chosen
 
 
 def labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str]:

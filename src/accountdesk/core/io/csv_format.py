@@ -775,7 +775,7 @@ def plan_chunks(
                     timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
                     currency=cell("account_currency") or None,
                     tier=cell("account_tier") or None,
-                    status=cell("account_status") or "prospect",
+                    status=cell("account_status") or None,  # empty: the dates' (account_status)
                     customer_since=cell("account_customer_since") or None,
                     lost_on=cell("account_lost_on") or None,
                     owner=cell("account_owner") or None,

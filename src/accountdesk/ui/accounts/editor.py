@@ -45,6 +45,7 @@ class AccountEditor(FormDialog):
         self.loaded = loaded.data if loaded else None
         #: The version of the stored account the form shows (a save from it checks it).
         self.version = loaded.version if loaded else None
+        self._filling = False
         self.add_field("name", _("Name"), line())
         country = country_combo(empty="")
         self.add_field("country", _("Country"), country)
@@ -57,7 +58,8 @@ class AccountEditor(FormDialog):
         zone_follows_country(country, zone)
         self.add_field("currency", _("Currency"), line("EUR"))
         self.add_section(_("Business"))
-        self.add_field("status", _("Status"), combo(table_choices(STATUS, ACCOUNT_STATUSES)))
+        status = combo(table_choices(STATUS, ACCOUNT_STATUSES))
+        self.add_field("status", _("Status"), status)
         self.add_field("customer_since", _("Customer since"), line(date_input_placeholder()))
         self.add_field("lost_on", _("Lost on"), line(date_input_placeholder()))
         # the tiers by their names in the language ("Bronasta"), or a tier of one's own: the
@@ -85,8 +87,20 @@ class AccountEditor(FormDialog):
         if self.loaded is not None:
             self._fill(self.loaded)
         self.mark_clean()
+        # connected after the stored values are shown: loading is not choosing
+        status.currentIndexChanged.connect(lambda _index: self._status_chosen())
+
+    def _status_chosen(self) -> None:
+        """The date the chosen status needs (core/records.py::account_status) is filled with
+        the user's today, in their calendar, when it is empty: a date already there is kept."""
+        if self._filling:
+            return
+        needed = {"lost": "lost_on", "active": "customer_since"}.get(self.text("status"))
+        if needed is not None and not self.text(needed).strip():
+            self.set_text(needed, self.ctx.today())
 
     def _fill(self, data: AccountInput) -> None:
+        self._filling = True  # the stored values shown: no status chosen
         # the country before the zone: a zone the country does not list is the stored one
         for key in ("country", *TEXT_FIELDS, "customer_since", "lost_on", "acquisition_cost"):
             self.set_text(key, getattr(data, key))
@@ -96,6 +110,7 @@ class AccountEditor(FormDialog):
         name = account_names(self.ctx.db, [referrer]).get(referrer, "") if referrer else ""
         self.referrer.set_record(referrer, name)
         self._loaded_referrer = (referrer, name)
+        self._filling = False
 
     def load_stored(self) -> None:
         assert self.account_id is not None
