@@ -109,7 +109,7 @@ def clean_account(
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
     status = account_status(data.status, customer_since, lost_on)
     timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
-    cost = v.decimal("acquisition_cost", data.acquisition_cost)
+    cost = v.money("acquisition_cost", data.acquisition_cost, data.currency)
     if cost is not None and cost < 0:
         raise v.fail("acquisition_cost", cost, _("cannot be negative"))
     unchanged = stored_website is not None and (data.website or "").strip() == stored_website

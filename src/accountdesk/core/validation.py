@@ -905,6 +905,43 @@ def decimal(
     )
 
 
+#: The largest amount of money a record holds. ``db.models.Money`` keeps an amount as whole
+#: thousandths in a 64-bit integer (at most 9,223,372,036,854,775.807); the limit is a round
+#: number below it that a message can name.
+MONEY_MAX = Decimal("999999999999999")
+
+
+def money(
+    key: str,
+    value: str | Decimal | float | int | None,
+    currency: str | None,
+    *,
+    from_file: bool = False,
+) -> Decimal | None:
+    """An amount of money (a deal's amount, a gift's value, an acquisition cost), read as
+    :func:`decimal` reads a number; None for an empty text. Refused (ValidationError) when it
+    is more than can be stored (:func:`storable_money`). The one home of what an amount may
+    be: every service and import that stores one calls it."""
+    amount = decimal(key, value, from_file=from_file)
+    if amount is None:
+        return None
+    return storable_money(key, amount, value)
+
+
+def storable_money(key: str, amount: Decimal, shown: object = None) -> Decimal:
+    """``amount`` when a Money column can hold it (:data:`MONEY_MAX`), else refused naming
+    the limit in the language's digits; ``shown``: the value as it was written. A restore of
+    the app's own export (json_io) checks only this: what was stored before is kept."""
+    if abs(amount) > MONEY_MAX:
+        limit = format_number(MONEY_MAX)
+        raise fail(
+            key,
+            amount if shown is None else shown,
+            _("is more than {limit}, the largest amount that can be stored").format(limit=limit),
+        )
+    return amount
+
+
 def score(key: str, value: int | str | None, low: int, high: int) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None

@@ -236,3 +236,14 @@ def test_bad_values_are_named_by_table_record_and_column(demo: Database, tmp_pat
         f'Table contacts, record 2, phones [{{"label": "work", "value": "{national}"}}]: is not '
         f'as AccountDesk stores it ([{{"label": "work", "value": "{e164}"}}])'
     ) in problems
+
+
+def test_an_amount_beyond_what_can_be_stored_is_named(demo: Database, tmp_path: Path) -> None:
+    """A deal's amount larger than Money can hold failed at the insert with a raw OverflowError
+    (validation.money's limit, as the forms check it)."""
+    document = _document(demo)
+    document["tables"]["deals"][0]["amount"] = "99999999999999999"
+    assert (
+        'Table deals, record 1, amount "99999999999999999": is more than 999,999,999,999,999, '
+        "the largest amount that can be stored"
+    ) in _refused(tmp_path, document).problems

@@ -50,7 +50,7 @@ from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
 from accountdesk.core.db.engine import KNOWN_REVISIONS, Database, schema_revision
 from accountdesk.core.db.identity import IDENTITY_KEY
-from accountdesk.core.db.models import Base
+from accountdesk.core.db.models import Base, Money
 from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import _, format_number, ltr_shown, ngettext
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
@@ -63,7 +63,7 @@ from accountdesk.core.records import (
     clean_important_date,
     clean_tags,
 )
-from accountdesk.core.validation import ValidationError, printable
+from accountdesk.core.validation import ValidationError, printable, storable_money
 
 FORMAT = "accountdesk-export"
 VERSION = 1
@@ -211,6 +211,7 @@ def _converter(column: Column[Any]) -> Callable[[Any], Any]:
     """A function from the exported value to the column's value; raises _Bad with a reason."""
     wanted = _python_type(column)
     length = getattr(column.type, "length", None)
+    money = isinstance(column.type, Money)
 
     def convert(value: Any) -> Any:
         if value is None or wanted is None:
@@ -235,6 +236,11 @@ def _converter(column: Column[Any]) -> Callable[[Any], Any]:
                 number = None
             if number is None or not number.is_finite():
                 raise _Bad(_("is not a decimal number written as text"))
+            if money:
+                try:
+                    storable_money(column.name, number)
+                except ValidationError as error:
+                    raise _Bad(error.reason) from None
             return number
         if wanted is bool:
             if not isinstance(value, bool):

@@ -175,7 +175,7 @@ class DealInput:
 
 
 def _clean_deal(data: DealInput) -> dict[str, Any]:
-    amount = v.decimal("amount", data.amount)
+    amount = v.money("amount", data.amount, data.currency)
     if amount is None:
         raise v.fail("amount", None, _("is required"))
     status = v.choice("status", data.status, DEAL_STATUSES, default="open")
@@ -297,8 +297,8 @@ def save_gift(
     given_on = v.parse_date("date", data.given_on)
     if given_on is None:
         raise v.fail("date", None, _("is required"))
-    value = v.decimal("value", data.value)
     currency = v.currency(data.currency)
+    value = v.money("value", data.value, currency)
     if value is not None and currency is None:
         raise v.fail("currency", None, _("is required when a value is given"))
     values = {
