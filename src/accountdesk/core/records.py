@@ -16,6 +16,7 @@ from accountdesk.core import labels
 from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import only_zone
 from accountdesk.core.i18n import _, format_date
+from accountdesk.core.metrics import NO_CURRENCY, own_currency
 
 # The values a field may store are the keys of its labels (core/labels.py), in their order.
 ACCOUNT_STATUSES = tuple(labels.STATUS)
@@ -109,9 +110,10 @@ def clean_account(
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
     status = account_status(data.status, customer_since, lost_on)
     timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
-    cost = v.money("acquisition_cost", data.acquisition_cost, data.currency)
-    if cost is not None and cost < 0:
-        raise v.fail("acquisition_cost", cost, _("cannot be negative"))
+    currency = v.currency(data.currency)
+    # in the account's own currency, else its country's (as reports read it)
+    own = own_currency(currency, country)
+    cost = v.money("acquisition_cost", data.acquisition_cost, None if own == NO_CURRENCY else own)
     unchanged = stored_website is not None and (data.website or "").strip() == stored_website
     if typed and not unchanged:
         website = v.website(data.website)
@@ -127,7 +129,7 @@ def clean_account(
         "city": v.optional("city", data.city),
         "address": v.optional("address", data.address),
         "timezone": timezone,
-        "currency": v.currency(data.currency),
+        "currency": currency,
         "tier": v.optional("tier", data.tier),
         "status": status,
         "customer_since": customer_since,

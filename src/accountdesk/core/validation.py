@@ -20,7 +20,7 @@ import phonenumbers
 import pycountry
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.numbers import get_currency_name
+from babel.numbers import get_currency_name, get_currency_precision
 
 from accountdesk.core import country_names
 from accountdesk.core.bidi import ltr
@@ -918,14 +918,45 @@ def money(
     *,
     from_file: bool = False,
 ) -> Decimal | None:
-    """An amount of money (a deal's amount, a gift's value, an acquisition cost), read as
-    :func:`decimal` reads a number; None for an empty text. Refused (ValidationError) when it
-    is more than can be stored (:func:`storable_money`). The one home of what an amount may
-    be: every service and import that stores one calls it."""
+    """An amount of money (a deal's amount, a gift's value, an acquisition cost) in
+    ``currency``, read as :func:`decimal` reads a number; None for an empty text. Refused
+    (ValidationError) when it is negative, more than can be stored (:func:`storable_money`),
+    or finer than the currency's smallest unit (:func:`currency_decimals`: 1234.5 yen, 0.0004
+    euro; they were stored as written, or as 0, and shown rounded). The one home of what an
+    amount may be: every service and import that stores one calls it."""
     amount = decimal(key, value, from_file=from_file)
     if amount is None:
         return None
-    return storable_money(key, amount, value)
+    if amount < 0:
+        raise fail(key, value, _("cannot be negative"))
+    storable_money(key, amount, value)
+    places = currency_decimals(currency)
+    exponent = amount.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > places:
+        code = ltr((currency or "").upper())
+        if places == 0:
+            reason = _("{currency} amounts are whole numbers").format(currency=code)
+        else:
+            reason = ngettext(
+                "{currency} amounts have at most {n} decimal place",
+                "{currency} amounts have at most {n} decimal places",
+                places,
+            ).format(currency=code, n=format_number(places))
+        raise fail(key, value, reason)
+    return amount
+
+
+#: The decimals :class:`~accountdesk.core.db.models.Money` keeps (thousandths).
+MONEY_DECIMALS = 3
+
+
+def currency_decimals(currency: str | None) -> int:
+    """How many decimals an amount in ``currency`` may have: its minor unit (CLDR: 0 for the
+    yen, the won and the rial, 2 for the euro, 3 for the Bahraini dinar), at most what Money
+    keeps; without a currency, what Money keeps."""
+    if not currency:
+        return MONEY_DECIMALS
+    return min(get_currency_precision(currency.upper()), MONEY_DECIMALS)
 
 
 def storable_money(key: str, amount: Decimal, shown: object = None) -> Decimal:

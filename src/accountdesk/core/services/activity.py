@@ -175,7 +175,8 @@ class DealInput:
 
 
 def _clean_deal(data: DealInput) -> dict[str, Any]:
-    amount = v.money("amount", data.amount, data.currency)
+    currency = v.currency(data.currency, allow_empty=False)
+    amount = v.money("amount", data.amount, currency)
     if amount is None:
         raise v.fail("amount", None, _("is required"))
     status = v.choice("status", data.status, DEAL_STATUSES, default="open")
@@ -186,7 +187,7 @@ def _clean_deal(data: DealInput) -> dict[str, Any]:
         "account_id": data.account_id,
         "title": v.required("title", data.title),
         "amount": amount,
-        "currency": v.currency(data.currency, allow_empty=False),
+        "currency": currency,
         "status": status,
         "stage": v.optional_choice("stage", data.stage, DEAL_STAGES),
         "closed_on": closed_on,
