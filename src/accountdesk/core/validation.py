@@ -746,12 +746,15 @@ def parse_hhmm(key: str, value: str | None) -> str | None:
     if cleaned is None:
         return None
     found = _HOUR_MINUTE.fullmatch(ascii_digits(cleaned))
-    try:
-        parsed = time(int(found.group(1)), int(found.group(2))) if found else None
-    except ValueError:
-        parsed = None
-    if parsed is None:
+    if found is None:
         raise fail(key, value, _("is not a time in the form HH:MM"))
+    try:
+        parsed = time(int(found.group(1)), int(found.group(2)))
+    except ValueError:
+        # in the form, but no time of day ("25:00", "9:75"): the form was not the problem
+        day = _("is not a time of day ({first} to {last})")
+        first, last = localize_digits("00:00"), localize_digits("23:59")
+        raise fail(key, value, day.format(first=first, last=last)) from None
     return sys.intern(parsed.strftime("%H:%M"))
 
 
