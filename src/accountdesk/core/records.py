@@ -104,8 +104,8 @@ def clean_account(
     website (an import, a restore of the app's own export) is kept as written, as the field
     always kept it: one odd cell must not refuse the whole file."""
     country = v.country(data.country)
-    customer_since = v.parse_date("customer_since", data.customer_since)
-    lost_on = v.parse_date("lost_on", data.lost_on)
+    customer_since = v.parse_date("customer_since", data.customer_since, happened=True)
+    lost_on = v.parse_date("lost_on", data.lost_on, happened=True)
     if lost_on and customer_since and lost_on < customer_since:
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
     status = account_status(data.status, customer_since, lost_on)
@@ -249,9 +249,12 @@ def clean_important_date(item: ImportantDateInput) -> dict[str, Any]:
     kind = v.choice("kind", item.kind, DATE_KINDS)
     year = item.year or 2000  # a leap year, so 29 February is accepted
     try:
-        date(year, item.month, item.day)
+        day = date(year, item.month, item.day)
     except ValueError:
         raise v.fail("date", f"{item.month:02d}-{item.day:02d}", _("is not a date")) from None
+    if item.year is not None:
+        # a birthday or a first working day has happened; another date may be ahead
+        v.plausible_date("date", day, day.isoformat(), happened=kind != "custom")
     return {
         "kind": kind,
         "month": item.month,

@@ -15,6 +15,7 @@ from datetime import date, time
 from decimal import Decimal
 from functools import cache
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import phonenumbers
 import pycountry
@@ -24,6 +25,7 @@ from babel.numbers import get_currency_name, get_currency_precision
 
 from accountdesk.core import country_names
 from accountdesk.core.bidi import ltr
+from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     N_,
@@ -709,26 +711,75 @@ def language_tag(value: str | None, key: str = "preferred_language") -> str | No
     return sys.intern(cleaned.replace("_", "-"))
 
 
-def parse_date(key: str, value: str | date | None) -> date | None:
+#: The days a record's date may fall on: a business date (a deal closed, a survey answered, a
+#: gift given, consent, customer since, a birthday with its year) between 1900 and 2100. Year
+#: 1 or 9999 is a slip of the keyboard, never a business date.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2100, 12, 31)
+#: Where each day begins first (UTC+14): a day after its date has not begun anywhere yet.
+_FIRST_ZONE = ZoneInfo("Pacific/Kiritimati")
+
+
+def latest_today(clock: Clock = system_clock) -> date:
+    """Today where it is latest on Earth: what a date of something that happened may be at
+    most. It is the user's today or the day after, whatever their zone and the zone of the
+    contact it happened with: the allowance a record needs, and no more."""
+    return clock().astimezone(_FIRST_ZONE).date()
+
+
+def parse_date(
+    key: str,
+    value: str | date | None,
+    *,
+    happened: bool = False,
+    clock: Clock = system_clock,
+) -> date | None:
     """A date as a date field shows it in the current calendar, or ISO 8601
-    (:func:`accountdesk.core.i18n.parse_date_input`)."""
-    if value is None or isinstance(value, date):
-        return value
+    (:func:`accountdesk.core.i18n.parse_date_input`), checked by :func:`plausible_date`."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return plausible_date(key, value, value.isoformat(), happened=happened, clock=clock)
     cleaned = value.strip()
     if not cleaned:
         return None
     try:
-        return parse_date_input(cleaned)
+        day = parse_date_input(cleaned)
     except DateInputError as error:
         raise fail(key, value, str(error)) from None
+    return plausible_date(key, day, value, happened=happened, clock=clock)
+
+
+def plausible_date(
+    key: str,
+    day: date,
+    shown: object,
+    *,
+    happened: bool = False,
+    clock: Clock = system_clock,
+) -> date:
+    """``day`` when a record may hold it: between :data:`EARLIEST_DAY` and :data:`LATEST_DAY`,
+    and (``happened``: a deal won or lost, a survey answered, consent, customer since, lost on,
+    an interaction, a birthday) not later than :func:`latest_today`. The one rule for the
+    dates of records; ``shown``: the value as written, for the message."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise fail(
+            key,
+            shown,
+            _("is not between {first} and {last}").format(
+                first=format_date(EARLIEST_DAY), last=format_date(LATEST_DAY)
+            ),
+        )
+    if happened and day > latest_today(clock):
+        raise fail(key, shown, _("is later than today"))
+    return day
 
 
 def consent_dates(
     given: str | date | None, withdrawn: str | date | None
 ) -> tuple[date | None, date | None]:
     """The dates consent was given and withdrawn; withdrawn before given is refused."""
-    given_on = parse_date("consent_given_on", given)
-    withdrawn_on = parse_date("consent_withdrawn_on", withdrawn)
+    given_on = parse_date("consent_given_on", given, happened=True)
+    withdrawn_on = parse_date("consent_withdrawn_on", withdrawn, happened=True)
     if given_on is not None and withdrawn_on is not None and withdrawn_on < given_on:
         raise fail(
             "consent_withdrawn_on",

@@ -128,14 +128,16 @@ def test_stay_in_touch_raises_once_and_resets_on_an_interaction(db: Database, ay
     data.stay_in_touch_days = 30
     update_contact(db, ayse, data)
     start = datetime(2027, 1, 1, 9, tzinfo=UTC)
-    log_interaction(db, InteractionInput(kind="call", occurred_at=start, contact_ids=[ayse]))
+    call = InteractionInput(kind="call", occurred_at=start, contact_ids=[ayse])
+    log_interaction(db, call, fixed_clock(start))
     assert fu.raise_stay_in_touch(db, fixed_clock(start + timedelta(days=20))) == []
     raised = fu.raise_stay_in_touch(db, fixed_clock(start + timedelta(days=31)))
     assert len(raised) == 1
     assert fu.raise_stay_in_touch(db, fixed_clock(start + timedelta(days=32))) == []  # not twice
     # Any logged interaction resets it: the open one is done, and the clock starts again.
     met = start + timedelta(days=33)
-    log_interaction(db, InteractionInput(kind="visit", occurred_at=met, contact_ids=[ayse]))
+    visit = InteractionInput(kind="visit", occurred_at=met, contact_ids=[ayse])
+    log_interaction(db, visit, fixed_clock(met))
     now = datetime(2027, 2, 10, tzinfo=UTC)
     assert [r.id for r in list_follow_ups(db, now=now, user_zone="UTC")] == []
     assert fu.raise_stay_in_touch(db, fixed_clock(met + timedelta(days=29))) == []

@@ -51,7 +51,8 @@ def person(
 
 
 def touch(db: Database, contact: str, when: datetime) -> None:
-    log_interaction(db, InteractionInput(kind="call", occurred_at=when, contact_ids=[contact]))
+    data = InteractionInput(kind="call", occurred_at=when, contact_ids=[contact])
+    log_interaction(db, data, fixed_clock(when))  # now is when it happened
 
 
 # --- reminders: the app's query keeps the one rule -----------------------------------------

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -28,7 +29,7 @@ from accountdesk.core.db.models import (
     Setting,
     SurveyResponse,
 )
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_date
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
@@ -72,7 +73,9 @@ class InteractionInput:
     csat_score: int | None = None
 
 
-def clean_interaction(session: Session, data: InteractionInput) -> dict[str, Any]:
+def clean_interaction(
+    session: Session, data: InteractionInput, clock: Clock = system_clock
+) -> dict[str, Any]:
     if data.occurred_at.tzinfo is None:
         raise v.fail("occurred_at", data.occurred_at, _("needs a time zone"))
     contacts = _contacts(session, data.contact_ids)
@@ -83,6 +86,8 @@ def clean_interaction(session: Session, data: InteractionInput) -> dict[str, Any
     zone = v.timezone(data.occurred_zone, "timezone", allow_empty=True)
     if zone is None:
         zone = contacts[0].timezone if contacts else "UTC"
+    day = data.occurred_at.astimezone(ZoneInfo(zone)).date()  # the day where it happened
+    v.plausible_date("occurred_at", day, format_date(day), happened=True, clock=clock)
     if data.duration_minutes is not None and data.duration_minutes < 0:
         raise v.fail("duration", data.duration_minutes, _("cannot be negative"))
     return {
@@ -100,13 +105,15 @@ def clean_interaction(session: Session, data: InteractionInput) -> dict[str, Any
     }
 
 
-def add_interaction(session: Session, data: InteractionInput) -> Interaction:
+def add_interaction(
+    session: Session, data: InteractionInput, clock: Clock = system_clock
+) -> Interaction:
     """Add an interaction inside an open transaction (used by quick log and imports).
 
     Being in touch resets the stay-in-touch cadence: open stay-in-touch follow-ups of the
     participants are marked done.
     """
-    interaction = Interaction(**clean_interaction(session, data))
+    interaction = Interaction(**clean_interaction(session, data, clock))
     session.add(interaction)
     ids = [c.id for c in interaction.participants]
     if ids:
@@ -123,9 +130,10 @@ def add_interaction(session: Session, data: InteractionInput) -> Interaction:
     return interaction
 
 
-def log_interaction(db: Database, data: InteractionInput) -> str:
+def log_interaction(db: Database, data: InteractionInput, clock: Clock = system_clock) -> str:
+    """Log an interaction (``clock``: now, which it may not be later than)."""
     with db.transaction() as session:
-        return add_interaction(session, data).id
+        return add_interaction(session, data, clock).id
 
 
 def update_interaction(
@@ -134,12 +142,13 @@ def update_interaction(
     data: InteractionInput,
     *,
     expected_version: int | None = None,
+    clock: Clock = system_clock,
 ) -> None:
     """Save an edited interaction; ``expected_version`` as in
     :func:`~accountdesk.core.services.accounts.update_contact`."""
     with saving(db) as session:
         interaction = editable(session, Interaction, interaction_id, expected_version)
-        for key, value in clean_interaction(session, data).items():
+        for key, value in clean_interaction(session, data, clock).items():
             setattr(interaction, key, value)
 
 
@@ -180,7 +189,7 @@ def _clean_deal(data: DealInput) -> dict[str, Any]:
     if amount is None:
         raise v.fail("amount", None, _("is required"))
     status = v.choice("status", data.status, DEAL_STATUSES, default="open")
-    closed_on = v.parse_date("date", data.closed_on)
+    closed_on = v.parse_date("date", data.closed_on, happened=status != "open")
     if status != "open" and closed_on is None:
         raise v.fail("date", None, _("a won or lost deal needs the date it closed"))
     return {
@@ -248,7 +257,7 @@ def save_survey(
     score = v.score("score", data.score, low, high)
     if score is None:
         raise v.fail("score", None, _("is required"))
-    answered = v.parse_date("date", data.answered_on)
+    answered = v.parse_date("date", data.answered_on, happened=True)
     if answered is None:
         raise v.fail("date", None, _("is required"))
     values = {
