@@ -536,7 +536,8 @@ def format_month_day(month: int, day: int) -> str:
 #
 # A date field shows and takes the numbers of the current calendar: 2027-03-22 (Gregorian),
 # in the day-first order of the language's CLDR short date where it has one (22.03.2027 in
-# Turkish and Latvian, 22. 03. 2027 in Slovenian; not in English, see Language), ۱۴۰۶/۰۱/۰۱
+# Turkish and Latvian, 22. 03. 2027 in Slovenian; not in English, see Language: there a date
+# typed day-first or month-first is taken when it reads one way only), ۱۴۰۶/۰۱/۰۱
 # (Solar Hijri), 22/03/2570 (Buddhist era). ISO 8601 keeps working everywhere: a
 # four-digit year from 1700 is Gregorian, 1300–1500 in Persian is Solar Hijri, from 2400 in
 # Thai the Buddhist era. Native digits (Persian, Arabic-Indic, Thai …) are read as digits.
@@ -642,10 +643,36 @@ def parse_date_input(text: str) -> date:
         if found is None:
             raise _date_error()
         day, _sep, month, year = found.groups()
+        if current_language().iso_date_input:
+            return _either_order(int(year), int(month), int(day))
     try:
         return _date_of(int(year), int(month), int(day))
     except ValueError:
         raise _date_error() from None
+
+
+def _either_order(year: int, second: int, first: int) -> date:
+    """A date typed day-first or month-first in a language whose readers write both
+    (``iso_date_input``: "3/12/2025"): the one reading that is a date, else refused showing
+    both in the order the field's placeholder shows, never guessed."""
+    readings = set()
+    for month, day in ((second, first), (first, second)):
+        try:
+            readings.add(_date_of(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        raise _date_error()
+    if len(readings) == 1:
+        return readings.pop()
+    one, other = (
+        format_date_input(d) for d in (date(year, second, first), date(year, first, second))
+    )
+    raise DateInputError(
+        _("is unclear: write {first} or {second}, whichever you mean").format(
+            first=one, second=other
+        )
+    )
 
 
 def parse_datetime_input(text: str) -> datetime:
