@@ -108,7 +108,7 @@ def clean_account(
     lost_on = v.parse_date("lost_on", data.lost_on, happened=True)
     if lost_on and customer_since and lost_on < customer_since:
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
-    status = account_status(data.status, customer_since, lost_on)
+    status = account_status(data.status, customer_since, lost_on, checked=typed)
     timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
     currency = v.currency(data.currency)
     # in the account's own currency, else its country's (as reports read it)
@@ -141,16 +141,25 @@ def clean_account(
     }
 
 
-def account_status(status: str | None, customer_since: date | None, lost_on: date | None) -> str:
+def account_status(
+    status: str | None, customer_since: date | None, lost_on: date | None, *, checked: bool = True
+) -> str:
     """The status of an account with these dates, checked against them. The metrics count the
     dates only (:mod:`accountdesk.core.metrics`: a customer from "customer since" until the
     day before "lost on"), so the status must say what they say: a *prospect* has neither date,
     an *active* account has its "customer since" and no "lost on", a *lost* one has its "lost
     on" (and its "customer since" unless it was lost before it ever bought). No status (a
     file's empty cell): the one the dates give. Else refused, naming the date to give or
-    clear (README, "How the relationship metrics are counted")."""
+    clear (README, "How the relationship metrics are counted").
+
+    Not ``checked`` (a file: an import, a restore of the app's own export), a status is kept
+    as written whatever the dates: files written before this rule hold such accounts (an
+    *active* one without its date was what the editor saved), and one of them must not refuse
+    the whole file; the metrics count their dates, as for every account."""
     given = "lost" if lost_on else "active" if customer_since else "prospect"
     chosen = v.choice("status", status, ACCOUNT_STATUSES, default=given)
+    if not checked:
+        return chosen
     shown = _(labels.STATUS[chosen])
     missing = {"lost": ("lost_on", lost_on), "active": ("customer_since", customer_since)}
     if chosen in missing and missing[chosen][1] is None:
