@@ -59,7 +59,12 @@ def test_the_stored_cadence_is_shown_kept_and_can_be_emptied(ctx: Any, qtbot: An
 
 @pytest.mark.parametrize(
     ("typed", "said"),
-    [("0", "Must be positive"), ("2.5", "Is not a whole number"), ("often", "write it like 30")],
+    [
+        ("0", "Must be between 1 and 3,650"),
+        ("2.5", "Is not a whole number"),
+        ("often", "Is not a whole number"),
+        ("99999999999999999999", "Must be between 1 and 3,650"),
+    ],
 )
 def test_what_is_no_cadence_is_refused_at_the_field(
     typed: str, said: str, ctx: Any, qtbot: Any

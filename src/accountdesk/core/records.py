@@ -18,6 +18,9 @@ from accountdesk.core.culture.countries import only_zone
 from accountdesk.core.i18n import _, format_date
 from accountdesk.core.metrics import NO_CURRENCY, own_currency
 
+#: The longest a contact's own stay-in-touch cadence may be, in days (ten years).
+MOST_DAYS_BETWEEN_TOUCHES = 3650
+
 # The values a field may store are the keys of its labels (core/labels.py), in their order.
 ACCOUNT_STATUSES = tuple(labels.STATUS)
 SIZE_BANDS = ("1-9", "10-49", "50-249", "250-999", "1000+")
@@ -88,7 +91,7 @@ class ContactInput:
     consent_given_on: date | str | None = None
     consent_withdrawn_on: date | str | None = None
     marketing_opt_in: bool = False
-    stay_in_touch_days: int | None = None
+    stay_in_touch_days: int | str | None = None  # typed or read text too: clean_contact
     tags: Sequence[str] = ()
     important_dates: Sequence[ImportantDateInput] = field(default_factory=list)
 
@@ -217,8 +220,9 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
     if work_start and work_end and work_start >= work_end:
         typed = f"{(data.work_start or '').strip()}–{(data.work_end or '').strip()}"
         raise v.fail("work_hours", typed, _("must start before they end"))
-    if data.stay_in_touch_days is not None and data.stay_in_touch_days <= 0:
-        raise v.fail("stay_in_touch_days", data.stay_in_touch_days, _("must be positive"))
+    # a cadence of its own: from a day to ten years (a larger number was stored until the
+    # database's integer overflowed)
+    cadence = v.score("stay_in_touch_days", data.stay_in_touch_days, 1, MOST_DAYS_BETWEEN_TOUCHES)
     given = v.required("given_name", data.given_name)
     consent_given_on, consent_withdrawn_on = v.consent_dates(
         data.consent_given_on, data.consent_withdrawn_on
@@ -250,7 +254,7 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         "consent_given_on": consent_given_on,
         "consent_withdrawn_on": consent_withdrawn_on,
         "marketing_opt_in": bool(data.marketing_opt_in),
-        "stay_in_touch_days": data.stay_in_touch_days,
+        "stay_in_touch_days": cadence,
     }
 
 

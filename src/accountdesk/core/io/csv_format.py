@@ -826,9 +826,7 @@ def plan_chunks(
                 consent_given_on=cell("consent_given_on") or None,
                 consent_withdrawn_on=cell("consent_withdrawn_on") or None,
                 marketing_opt_in=_bool(cell("marketing_opt_in")),
-                stay_in_touch_days=int(cell("stay_in_touch_days"))
-                if cell("stay_in_touch_days").isdigit()
-                else None,
+                stay_in_touch_days=cell("stay_in_touch_days") or None,
             )
             if not cell("timezone"):
                 contact_country = _country_key(cell("country")) if cell("country") else ""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
@@ -47,7 +46,7 @@ from accountdesk.core.records import (
     ImportantDateInput,
 )
 from accountdesk.core.services.accounts import contact_for_edit, create_contact, update_contact
-from accountdesk.core.validation import ValidationError, decimal, fail, phone_shown
+from accountdesk.core.validation import ValidationError, phone_shown
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
     FormDialog,
@@ -511,22 +510,10 @@ class ContactEditor(FormDialog):
             consent_given_on=self.text("consent_given_on") or None,
             consent_withdrawn_on=self.text("consent_withdrawn_on") or None,
             marketing_opt_in=self.fields["marketing_opt_in"].isChecked(),  # type: ignore[union-attr]
-            stay_in_touch_days=self._cadence(),
+            stay_in_touch_days=self.text("stay_in_touch_days") or None,
             tags=split_list(self.text("tags")),
             important_dates=self._with_reminders(parse_dates(self.text("important_dates"))),
         )
-
-    def _cadence(self) -> int | None:
-        """The days typed in Stay in touch every (days), as the language writes numbers; None
-        when empty (the account's tier and their NPS decide). Whether it may be that many is
-        the contact's rule (:func:`~accountdesk.core.records.clean_contact`)."""
-        typed = self.text("stay_in_touch_days")
-        days = decimal("stay_in_touch_days", typed, example=Decimal(30))
-        if days is None:
-            return None
-        if days != days.to_integral_value():
-            raise fail("stay_in_touch_days", typed, _("is not a whole number"))
-        return int(days)
 
     def _with_reminders(self, items: list[ImportantDateInput]) -> list[ImportantDateInput]:
         """``items`` with the reminder of each date as it was stored: the box does not show
