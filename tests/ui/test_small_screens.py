@@ -109,3 +109,45 @@ def test_the_list_filters_show_their_whole_label_in_a_small_window(
                     cut.append((box.itemText(0), box.width(), alone.sizeHint().width()))
                 alone.deleteLater()
             assert cut == [], key
+
+
+#: A family name of one 95-letter word, and an account name of 127 letters: names as long as
+#: the fields take (they made the window 2,139 px wide, and it stayed so on every screen).
+LONG_WORD = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohl"  # noqa: E501
+LONG_ACCOUNT = (
+    "Wolfeschlegelsteinhausenbergerdorff Internationale Handelsgesellschaft für Maschinenbau "
+    "und Anlagentechnik GmbH & Co. KG Niederlassung"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_a_very_long_name_does_not_widen_the_window(
+    lang: str, ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    account = create_account(ctx.db, AccountInput(name=LONG_ACCOUNT, country="NP"))
+    contact = create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account,
+            given_name="Hubert Blaine Alexander Benjamin Charles David Earl Frederick Gerald",
+            family_name=LONG_WORD,
+            honorific="Dr.",
+            country="NP",
+        ),
+    )
+    with use_language(lang):
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(ctx, settings)
+        qtbot.addWidget(window)
+        window.resize(*SMALL)
+        window.show()
+        too_wide = {}
+        for kind, id_ in (("contact", contact), ("account", account)):
+            window.open_record(kind, id_)
+            tasks.pump(20)
+            if window.minimumSizeHint().width() > SMALL[0] or window.width() > SMALL[0]:
+                too_wide[kind] = (window.minimumSizeHint().width(), window.width())
+        window.show_screen("today")
+        tasks.pump(20)
+        assert window.width() == SMALL[0]
+    assert too_wide == {}

@@ -56,7 +56,7 @@ from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, wor
 from accountdesk.core.timekeeping.zones import format_offset, offset_between, offset_to_you
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.detail import LeadingLabel, isolate_lines
+from accountdesk.ui.detail import LeadingLabel, isolate_lines, let_narrow
 from accountdesk.ui.forms import FormDialog, notes_edit
 from accountdesk.ui.modal import run_modal
 
@@ -363,6 +363,7 @@ class CulturePanel(QFrame):
         self.status = _label()
         self.next_window = _label()
         self.prefs = _label()
+        let_narrow(self.prefs)  # how to address them: a very long name is cut at the edge
         for widget in (self.where, self.status, self.next_window, self.prefs):
             layout.addWidget(widget)
         self.user_notes = UserNotesBox(ctx)

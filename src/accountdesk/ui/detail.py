@@ -72,7 +72,23 @@ def heading(text: str, scale: float = 1.5) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    let_narrow(label)
     return label
+
+
+#: The least width of a label that lets itself be narrow (:func:`let_narrow`), in pixels.
+NARROWEST_LABEL = 160
+
+
+def let_narrow(label: QLabel) -> None:
+    """Let ``label`` be as narrow as its window: its text wraps, and a word longer than the
+    line (a 95-letter family name) is cut at the edge rather than widening the window. A
+    contact's long name made the main window 2,139 px wide, past the screen, and it stayed so
+    on every screen after."""
+    label.setWordWrap(True)
+    # narrow, but not so narrow that the height its text takes there (a window's minimum
+    # height is counted at its minimum width) makes the window taller than the screen
+    label.setMinimumWidth(NARROWEST_LABEL)
 
 
 def details_form(rows: Sequence[tuple[str, str]]) -> QWidget:

@@ -51,7 +51,14 @@ from accountdesk.ui.accounts.team import changed_text
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CulturePanel
-from accountdesk.ui.detail import LeadingLabel, button_row, clear_layout, details_form, heading
+from accountdesk.ui.detail import (
+    LeadingLabel,
+    button_row,
+    clear_layout,
+    details_form,
+    heading,
+    let_narrow,
+)
 from accountdesk.ui.forms import show_error
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.modal import run_modal
@@ -114,6 +121,7 @@ class ContactView(QWidget):
         self.title = heading("")
         layout.addWidget(self.title)
         self.subtitle = LeadingLabel()
+        let_narrow(self.subtitle)  # the account's name, however long
         self.subtitle.setOpenExternalLinks(False)
         # the account's link takes Tab and Enter, as Today's links do (it took only a click)
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
