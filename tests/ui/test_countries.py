@@ -180,3 +180,18 @@ def test_one_holiday_text_for_panel_and_screen(ctx: Any, qtbot: Any) -> None:
     [holiday] = screen.holidays_on(teachers)
     tooltip = screen.calendar.index_of(teachers).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == holiday_text(holiday, with_day=False)
+
+
+def test_calendar_marks_the_countrys_own_weekend(ctx: Any, qtbot: Any) -> None:
+    """Libya rests Friday–Saturday, its week starts on Sunday; Hong Kong's offices rest
+    Saturday–Sunday (the holidays package's "Sunday" is its rule for moving holidays)."""
+    screen = _screen(ctx, qtbot)
+    screen.select("LY")
+    assert screen.calendar.model.weekend == frozenset({4, 5})
+    assert screen.calendar.first_weekday() == 6  # Sunday
+    screen.select("HK")
+    assert screen.calendar.model.weekend == frozenset({5, 6})
+    assert screen.calendar.first_weekday() == 0  # Monday
+    screen.select("BN")  # Friday and Sunday: the week starts on Monday
+    assert screen.calendar.model.weekend == frozenset({4, 6})
+    assert screen.calendar.first_weekday() == 0

@@ -207,11 +207,43 @@ def holiday_language(country: str, lang: str | None) -> str | None:
 # -- weekends ------------------------------------------------------------------------------
 
 
-#: Weekends the ``holidays`` package and CLDR do not know (both give Saturday–Sunday):
+#: Where CLDR's week data (Babel) is wrong about the days people do not work, the one table of
+#: corrections; every other country's weekend is CLDR's. Each entry says why (checked against
+#: the law or the government's week as of 2026). The ``holidays`` package's ``weekend`` is not
+#: a source: it is the package's rule for moving a holiday that falls on one (Hong Kong's,
+#: Venezuela's, Paraguay's "Sunday" only, Saturday–Sunday for Libya), not the days off.
 #:
+#: - BD Friday–Saturday: the government's and most offices' weekend since 2009 (the package
+#:   agrees; CLDR says Saturday–Sunday).
+#: - BN Friday and Sunday: Saturday is a working day for the government and most businesses
+#:   (the package agrees).
+#: - DJ Friday–Saturday: the administration works Sunday to Thursday (the package agrees).
+#: - IN Saturday–Sunday: CLDR says Sunday alone, the legal minimum; the central government and
+#:   most company offices have worked a five-day week since 1985, and banks close on two
+#:   Saturdays a month. Shops and factories do work on Saturday: where the week of offices and
+#:   that of trade differ, a follow-up moved to Monday costs less than one on a day the contact
+#:   is away (the rule :data:`HALF_DAY_DEFAULT_START` follows too).
+#: - MV Friday–Saturday: the government works Sunday to Thursday (the package agrees).
 #: - NP Saturday only: Sunday is the first day of Nepal's working week (the Sunday off that
 #:   the government introduced in May 2022 was withdrawn within weeks).
-WEEKENDS: dict[str, frozenset[int]] = {"NP": frozenset({5})}
+#: - UG Saturday–Sunday: CLDR says Sunday alone; the government and company offices work
+#:   Monday to Friday (as IN).
+#:
+#: Decided with CLDR against the package: AF Thursday–Friday (the government's weekend since
+#: 2010); HK Saturday–Sunday (the civil service's five-day week since 2006 and most company
+#: offices; Saturday work in shops and small firms, as IN); LY Friday–Saturday; MR
+#: Saturday–Sunday (since 2014); AI, CD, KN, NE, PY, TK, VE Saturday–Sunday. The Emirates
+#: moved to Saturday–Sunday in 2022 (both sources agree). Iran's weekend is Friday (both
+#: agree); its short Thursday is :data:`SHORT_WEEKDAYS`.
+WEEKENDS: dict[str, frozenset[int]] = {
+    "BD": frozenset({4, 5}),
+    "BN": frozenset({4, 6}),
+    "DJ": frozenset({4, 5}),
+    "IN": frozenset({5, 6}),
+    "MV": frozenset({4, 5}),
+    "NP": frozenset({5}),
+    "UG": frozenset({5, 6}),
+}
 
 #: A week read for the weekend of a region whose weekend the package gives by date (Malaysia's
 #: states): far enough ahead to be under the latest rule it knows (Johor's Saturday–Sunday
@@ -219,26 +251,29 @@ WEEKENDS: dict[str, frozenset[int]] = {"NP": frozenset({5})}
 _LATEST_RULE_WEEK = date(2100, 1, 4)
 
 
-@cache
-def _weekend(country: str) -> frozenset[int]:
-    if country in WEEKENDS:
-        return WEEKENDS[country]
-    meta = _meta(country)
-    if meta is not None:
-        found = getattr(meta, "weekend", None)
-        if found:
-            return frozenset(int(d) for d in found)
+def _cldr_weekend(country: str) -> frozenset[int]:
+    """CLDR's weekend of ``country`` (Babel's week data for the territory); Saturday–Sunday for
+    a territory CLDR has no locale for (Antarctica, Bouvet Island)."""
     try:
         loc = Locale.parse(f"und_{country}")
-        start, end = int(loc.weekend_start), int(loc.weekend_end)
-    except (UnknownLocaleError, ValueError):  # a territory CLDR has no locale data for
+    except (UnknownLocaleError, ValueError):
         return SATURDAY_SUNDAY
+    if loc.territory != country:  # pragma: no cover - CLDR's likely subtags keep the territory
+        return SATURDAY_SUNDAY
+    start, end = int(loc.weekend_start), int(loc.weekend_end)
     days = {start}
     day = start
     while day != end:
         day = (day + 1) % 7
         days.add(day)
     return frozenset(days)
+
+
+@cache
+def _weekend(country: str) -> frozenset[int]:
+    """The one rule of a country's weekend: :data:`WEEKENDS`, else CLDR."""
+    found = WEEKENDS.get(country)
+    return found if found is not None else _cldr_weekend(country)
 
 
 def _package_region(country: str, subdivision: str | None) -> str | None:
@@ -254,15 +289,7 @@ def _package_region(country: str, subdivision: str | None) -> str | None:
     return str(found) if found else None
 
 
-@cache
-def _regional_weekend(country: str, subdivision: str) -> frozenset[int] | None:
-    region = _package_region(country, subdivision)
-    if region is None:
-        return None
-    try:
-        there = country_holidays(country, subdiv=region)
-    except (NotImplementedError, KeyError, ValueError):
-        return None
+def _package_weekend(there: Any) -> frozenset[int]:
     week = [_LATEST_RULE_WEEK + timedelta(days=n) for n in range(7)]
     # only the weekend rule is read: the package warns that its holidays of a country end
     # before that week (India's in 2035), which does not touch the weekend and must not reach
@@ -270,6 +297,23 @@ def _regional_weekend(country: str, subdivision: str) -> frozenset[int] | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         return frozenset(day.weekday() for day in week if there.is_weekend(day))
+
+
+@cache
+def _regional_weekend(country: str, subdivision: str) -> frozenset[int] | None:
+    """A region's own weekend, where the ``holidays`` package gives it one that differs from
+    the package's for the whole country (Malaysia's Kedah, Kelantan, Terengganu); None where
+    the region has the country's (whatever the package's country-wide rule is)."""
+    region = _package_region(country, subdivision)
+    if region is None:
+        return None
+    try:
+        there = country_holidays(country, subdiv=region)
+        whole = country_holidays(country)
+    except (NotImplementedError, KeyError, ValueError):
+        return None
+    own = _package_weekend(there)
+    return own if own != _package_weekend(whole) else None
 
 
 def weekend_days(country: str | None, subdivision: str | None = None) -> frozenset[int]:

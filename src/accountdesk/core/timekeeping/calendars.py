@@ -223,8 +223,8 @@ def _keys(country: str | None, subdivision: str | None) -> list[str]:
 
 class CultureCalendar:
     """The default calendar: the country facts of :mod:`accountdesk.core.culture.calendar`
-    (weekends from the ``holidays`` package and CLDR, curated business hours, public holidays
-    and half-day holidays).
+    (weekends from CLDR with the project's corrections, ``WEEKENDS``; curated business hours,
+    public holidays and half-day holidays).
 
     The culture module is imported on first use, not at start-up: it loads the ``holidays``
     package, which the first window does not need.

@@ -557,10 +557,19 @@ class CountriesScreen(QWidget):
     def _weekend(self, data: CountryData) -> None:
         weekend = data.profile.weekend
         self.calendar.set_weekend(frozenset(weekend))
-        # a week starts the day after the weekend ends (Saturday for Iran, Sunday for Saudi)
+        # a week starts the day after the weekend ends (Saturday for Iran, Sunday for Saudi);
+        # of a weekend in two parts, after the one the longest run of working days follows
+        # (Monday for Brunei's Friday and Sunday)
         ends = [d for d in weekend if (d + 1) % 7 not in weekend]
         if ends:
-            self.calendar.set_first_weekday((ends[0] + 1) % 7)
+
+            def working_run(end: int) -> int:
+                run = 0
+                while run < 7 and (end + 1 + run) % 7 not in weekend:
+                    run += 1
+                return run
+
+            self.calendar.set_first_weekday((max(ends, key=working_run) + 1) % 7)
 
     def holidays_on(self, day: date) -> list[Any]:
         return list(self._by_day.get(day, []))
