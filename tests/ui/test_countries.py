@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from accountdesk.ui import tasks
@@ -195,3 +196,34 @@ def test_calendar_marks_the_countrys_own_weekend(ctx: Any, qtbot: Any) -> None:
     screen.select("BN")  # Friday and Sunday: the week starts on Monday
     assert screen.calendar.model.weekend == frozenset({4, 6})
     assert screen.calendar.first_weekday() == 0
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "code"),
+    [
+        ("tr", "iran", "IR"),  # İran
+        ("tr", "IRAN", "IR"),
+        ("tr", "italya", "IT"),  # İtalya
+        ("tr", "isviçre", "CH"),  # İsviçre
+        ("tr", "ırak", "IQ"),  # Irak
+        ("lv", "vacija", "DE"),  # Vācija
+        ("sl", "svica", "CH"),  # Švica
+        ("fa", "ايران", "IR"),  # ایران typed with the Arabic yeh of an Arabic keyboard
+        ("en", "cote", "CI"),  # Côte d'Ivoire
+    ],
+)
+def test_search_folds_as_ctrl_k_does(
+    ctx: Any, qtbot: Any, language: str, typed: str, code: str
+) -> None:
+    """The country list is searched with the search's folding (``ui.pickers.folded``): case,
+    accents, Turkish İ and ı, Arabic-script letter forms; str.casefold() found none of these."""
+    from accountdesk.ui.app import apply_language
+
+    apply_language(language)
+    try:
+        screen = _screen(ctx, qtbot)
+        screen.search.setText(typed)  # as typed: QTest cannot type "ı" or Arabic letters
+        assert code in screen.visible_codes(), (typed, screen.visible_codes()[:5])
+    finally:
+        apply_language("en")
+    assert tasks.wait_all()

@@ -83,6 +83,7 @@ from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.month_calendar import DayMark, MonthCalendar
+from accountdesk.ui.pickers import folded
 
 CURATED_MARK = "✓"
 HOLIDAY_COLOUR = "#ffd6d6"
@@ -350,7 +351,7 @@ class CountriesScreen(QWidget):
                 text = f"{text}  •"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setData(Qt.ItemDataRole.UserRole + 1, f"{name} {code}".casefold())
+            item.setData(Qt.ItemDataRole.UserRole + 1, folded(f"{name} {code}"))
             # the whole name on hover: the list is narrow and a long name is cut
             # ("Britanya Hint Okyanusu Toprakla…" on a 1024-pixel screen)
             item.setToolTip(name)
@@ -367,7 +368,7 @@ class CountriesScreen(QWidget):
             self._mark_current(current)
 
     def _filter(self, *_args: object) -> None:
-        needle = self.search.text().strip().casefold()
+        needle = folded(self.search.text())
         only = self.only_curated.isChecked()
         for row in range(self.list.count()):
             item = self.list.item(row)
