@@ -229,12 +229,12 @@ def holiday_language(country: str, lang: str | None) -> str | None:
 #: - UG Saturday–Sunday: CLDR says Sunday alone; the government and company offices work
 #:   Monday to Friday (as IN).
 #:
-#: Decided with CLDR against the package: AF Thursday–Friday (the government's weekend since
-#: 2010); HK Saturday–Sunday (the civil service's five-day week since 2006 and most company
-#: offices; Saturday work in shops and small firms, as IN); LY Friday–Saturday; MR
-#: Saturday–Sunday (since 2014); AI, CD, KN, NE, PY, TK, VE Saturday–Sunday. The Emirates
-#: moved to Saturday–Sunday in 2022 (both sources agree). Iran's weekend is Friday (both
-#: agree); its short Thursday is :data:`SHORT_WEEKDAYS`.
+#: Decided with CLDR against the package: AF Thursday–Friday (government offices, all of
+#: Thursday since 2010, not Saturday); HK Saturday–Sunday (the civil service's five-day week
+#: since 2006 and most company offices; Saturday work in shops and small firms, as IN); LY
+#: Friday–Saturday; MR Saturday–Sunday (since 2014); AI, CD, KN, NE, PY, TK, VE
+#: Saturday–Sunday. The Emirates moved to Saturday–Sunday in 2022 (both sources agree).
+#: Iran's weekend is Friday (both agree); its short Thursday is :data:`SHORT_WEEKDAYS`.
 WEEKENDS: dict[str, frozenset[int]] = {
     "BD": frozenset({4, 5}),
     "BN": frozenset({4, 6}),
