@@ -126,6 +126,7 @@ def main(argv: list[str]) -> int:
 
 def _more_dialogs(ctx: Any, window: Any, search: Any) -> list[tuple[Any, str]]:
     """Every editor and list dialog, on the first account and contact the search finds."""
+    from accountdesk.core.queries.details import account_people
     from accountdesk.ui.accounts.editor import AccountEditor
     from accountdesk.ui.activity import DealDialog, GiftDialog, NoteDialog, SurveyDialog
     from accountdesk.ui.backups import BackupsDialog
@@ -139,14 +140,15 @@ def _more_dialogs(ctx: Any, window: Any, search: Any) -> list[tuple[Any, str]]:
     hits = search(ctx.db, "a", limit=50)
     account = next(h.id for h in hits if h.kind == "account")
     contact = next(h.id for h in hits if h.kind == "contact")
+    people = account_people(ctx.db, account)
     return [
         (MeDialog(ctx, window), "me"),
         (AccountEditor(ctx, account, parent=window), "account-editor"),
         (ContactEditor(ctx, contact, parent=window), "contact-editor"),
         (QuickLogDialog(ctx, contact_id=contact, parent=window), "quicklog"),
         (DealDialog(ctx, account, parent=window), "deal"),
-        (SurveyDialog(ctx, account, parent=window), "survey"),
-        (GiftDialog(ctx, account, parent=window), "gift"),
+        (SurveyDialog(ctx, account, parent=window, people=people), "survey"),
+        (GiftDialog(ctx, account, parent=window, people=people), "gift"),
         (NoteDialog(ctx, account_id=account, parent=window), "note"),
         (CountryNoteDialog(ctx, "LV", parent=window), "country-note"),
         (TrashDialog(ctx, window), "trash"),
