@@ -32,3 +32,21 @@ def test_the_dialog_says_the_first_occurrence_moves(
     assert "2 Jan 2027" in said or "Jan 2, 2027" in said, said
     dialog.save()
     assert row(ctx.db, dialog.saved_id).local_due == datetime(2027, 1, 2, 10)
+
+
+def test_moving_to_a_working_day_is_offered_with_a_repeat_rule(
+    ctx: Any, person: Callable[..., str], qtbot: Any
+) -> None:
+    """The box moves occurrences of a series: a one-off follow-up has none to move (the box
+    did nothing for it, ticked or not)."""
+    reza = person("Reza", "IR", "Asia/Tehran")
+    dialog = ScheduleDialog(ctx, reza)
+    qtbot.addWidget(dialog)
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData(""))
+    assert not dialog.move_box.isEnabled()
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("FREQ=WEEKLY"))
+    assert dialog.move_box.isEnabled()
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("custom"))
+    assert not dialog.move_box.isEnabled()  # no rule typed yet
+    dialog.custom_rule.setText("FREQ=MONTHLY;BYDAY=1MO")
+    assert dialog.move_box.isEnabled()

@@ -247,9 +247,12 @@ class ScheduleDialog(QDialog):
         return None
 
     def _rule_changed(self) -> None:
-        """Say what the custom rule means, or why it is not valid, while it is typed."""
+        """Say what the custom rule means, or why it is not valid, while it is typed. Moving
+        an occurrence to a working day is a repeating follow-up's: the box is offered with a
+        rule (a stored follow-up keeps its own, not offered)."""
         custom = self.repeat.currentData() == "custom"
         rule = self.rule()
+        self.move_box.setEnabled(self.follow_up_id is None and rule is not None)
         error = self.rule_error()
         if not custom or not rule:
             self.rule_hint.setVisible(False)
