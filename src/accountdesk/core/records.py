@@ -20,6 +20,8 @@ from accountdesk.core.metrics import NO_CURRENCY, own_currency
 
 #: The longest a contact's own stay-in-touch cadence may be, in days (ten years).
 MOST_DAYS_BETWEEN_TOUCHES = 3650
+#: The most days a cadence column holds (a 32-bit integer on PostgreSQL).
+_STORABLE_DAYS = 2**31 - 1
 
 # The values a field may store are the keys of its labels (core/labels.py), in their order.
 ACCOUNT_STATUSES = tuple(labels.STATUS)
@@ -111,7 +113,14 @@ def clean_account(
     lost_on = v.parse_date("lost_on", data.lost_on, happened=True)
     if lost_on and customer_since and lost_on < customer_since:
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
-    status = account_status(data.status, customer_since, lost_on, checked=typed)
+    # an account kept as its file or the store has it (:func:`validation.keeping`): its status
+    # is not checked against its dates until the user changes one of the three
+    as_it_was = all(
+        v.kept(key, value)
+        for key, value in (("status", data.status), ("customer_since", customer_since),
+                           ("lost_on", lost_on))
+    )  # fmt: skip
+    status = account_status(data.status, customer_since, lost_on, checked=typed and not as_it_was)
     timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
     currency = v.currency(data.currency)
     # in the account's own currency, else its country's (as reports read it)
@@ -192,6 +201,22 @@ def labelled(item: str | tuple[str, str], default_label: str) -> tuple[str, str]
     return default_label, item
 
 
+def _cadence(value: int | str | None) -> int | None:
+    """A contact's own cadence: a whole number of days from 1 to ten years; one a file or the
+    store holds (:func:`validation.kept`) may be longer, as far as the column holds."""
+    key = "stay_in_touch_days"
+    try:
+        return v.score(key, value, 1, MOST_DAYS_BETWEEN_TOUCHES)
+    except v.ValidationError as refused:
+        try:
+            days = v.score(key, value, 1, _STORABLE_DAYS)
+        except v.ValidationError:
+            raise refused from None  # no whole number the column holds: the first reason
+        if days is not None and v.kept(key, days):
+            return days
+        raise
+
+
 def clean_contact(data: ContactInput) -> dict[str, Any]:
     """Validate a contact; returns the column values (tags and dates excluded)."""
     country = v.country(data.country)
@@ -222,7 +247,7 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         raise v.fail("work_hours", typed, _("must start before they end"))
     # a cadence of its own: from a day to ten years (a larger number was stored until the
     # database's integer overflowed)
-    cadence = v.score("stay_in_touch_days", data.stay_in_touch_days, 1, MOST_DAYS_BETWEEN_TOUCHES)
+    cadence = _cadence(data.stay_in_touch_days)
     given = v.required("given_name", data.given_name)
     consent_given_on, consent_withdrawn_on = v.consent_dates(
         data.consent_given_on, data.consent_withdrawn_on

@@ -10,7 +10,9 @@ import ipaddress
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, time
 from decimal import Decimal
 from functools import cache
@@ -721,9 +723,51 @@ _FIRST_ZONE = ZoneInfo("Pacific/Kiritimati")
 
 def latest_today(clock: Clock = system_clock) -> date:
     """Today where it is latest on Earth: what a date of something that happened may be at
-    most. It is the user's today or the day after, whatever their zone and the zone of the
-    contact it happened with: the allowance a record needs, and no more."""
+    most. A day that has begun nowhere yet has not happened, whatever the zone of the user and
+    of the contact it happened with (a deal won in Tokyo is dated a day ahead of Honolulu)."""
     return clock().astimezone(_FIRST_ZONE).date()
+
+
+#: What the sensible-value rules keep as it is (:func:`keeping`), for the check under way.
+_KEPT: ContextVar[tuple[bool, Mapping[str, object]] | None] = ContextVar(
+    "accountdesk_kept", default=None
+)
+
+
+@contextmanager
+def keeping(
+    *, from_file: bool = False, stored: Mapping[str, object] | None = None
+) -> Iterator[None]:
+    """Within it, the rules that judge whether a value is sensible pass a value read from a
+    file (``from_file``: an import, a restore of the app's own export), and one equal to the
+    value stored for its field (``stored``: field key -> the value stored, or a frozenset of
+    them for a list such as important dates). Those rules: a record's date in 1900–2100 and
+    not later than today (:func:`plausible_date`), an amount not negative nor finer than its
+    currency (:func:`money`), a contact's cadence at most ten years, an account's status
+    against its dates. They came after files were written and records stored that break them:
+    one such value must not refuse a whole file, nor an edit of something else (a user saves
+    a changed note without being made to invent a date). What storage needs (a number, a
+    date, an amount that fits) is checked always."""
+    token = _KEPT.set((from_file, dict(stored or {})))
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
+def kept(key: str, value: object) -> bool:
+    """Whether the sensible-value rules pass ``value`` of field ``key`` as it is
+    (:func:`keeping`)."""
+    found = _KEPT.get()
+    if found is None:
+        return False
+    from_file, stored = found
+    if from_file:
+        return True
+    if key not in stored:
+        return False
+    was = stored[key]
+    return value in was if isinstance(was, frozenset) else value == was
 
 
 def parse_date(
@@ -760,7 +804,10 @@ def plausible_date(
     """``day`` when a record may hold it: between :data:`EARLIEST_DAY` and :data:`LATEST_DAY`,
     and (``happened``: a deal won or lost, a survey answered, consent, customer since, lost on,
     an interaction, a birthday) not later than :func:`latest_today`. The one rule for the
-    dates of records; ``shown``: the value as written, for the message."""
+    dates of records; ``shown``: the value as written, for the message. A value kept as it is
+    (:func:`kept`: a file's, or the one stored) passes."""
+    if kept(key, day):
+        return day
     if not EARLIEST_DAY <= day <= LATEST_DAY:
         raise fail(
             key,
@@ -981,9 +1028,11 @@ def money(
     amount = decimal(key, value, from_file=from_file)
     if amount is None:
         return None
+    storable_money(key, amount, value)
+    if kept(key, amount):  # a file's, or the one stored: only what storage needs
+        return amount
     if amount < 0:
         raise fail(key, value, _("cannot be negative"))
-    storable_money(key, amount, value)
     places = currency_decimals(currency)
     exponent = amount.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:

@@ -754,114 +754,117 @@ def plan_chunks(
 
         cell = mapping.values(row).__getitem__
 
-        column = "account_name"
-        try:
-            country = cell("account_country") or cell("country")
-            account_id = cell("account_id")
-            code = _country_key(country)
-            key = account_id or account_keys.get((cell("account_name").casefold(), code))
-            if key is not None and key in first_rows:
-                problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
-            if key is None or key not in seen:
-                account_data = AccountInput(
-                    name=cell("account_name"),
-                    country=country,
-                    industry=cell("account_industry") or None,
-                    size_band=cell("account_size_band") or None,
-                    website=cell("account_website") or None,
-                    subdivision=cell("account_subdivision") or None,
-                    city=cell("account_city") or (None if has_contacts else cell("city") or None),
-                    address=cell("account_address") or None,
-                    timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
-                    currency=cell("account_currency") or None,
-                    tier=cell("account_tier") or None,
-                    status=cell("account_status") or None,  # empty: the dates' (account_status)
-                    customer_since=cell("account_customer_since") or None,
-                    lost_on=cell("account_lost_on") or None,
-                    owner=cell("account_owner") or None,
-                    referred_by_id=cell("account_referred_by") or None,
-                    acquisition_cost=v.decimal(  # a file's number: alike in every language
-                        "acquisition_cost", cell("account_acquisition_cost"), from_file=True
-                    ),
-                    notes=cell("account_notes") or None,
+        # a file's values: the sensible-value rules keep them as written (validation.keeping)
+        with v.keeping(from_file=True):
+            column = "account_name"
+            try:
+                country = cell("account_country") or cell("country")
+                account_id = cell("account_id")
+                code = _country_key(country)
+                key = account_id or account_keys.get((cell("account_name").casefold(), code))
+                if key is not None and key in first_rows:
+                    problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
+                if key is None or key not in seen:
+                    account_data = AccountInput(
+                        name=cell("account_name"),
+                        country=country,
+                        industry=cell("account_industry") or None,
+                        size_band=cell("account_size_band") or None,
+                        website=cell("account_website") or None,
+                        subdivision=cell("account_subdivision") or None,
+                        city=cell("account_city")
+                        or (None if has_contacts else cell("city") or None),
+                        address=cell("account_address") or None,
+                        timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
+                        currency=cell("account_currency") or None,
+                        tier=cell("account_tier") or None,
+                        status=cell("account_status") or None,  # empty: the dates' (account_status)
+                        customer_since=cell("account_customer_since") or None,
+                        lost_on=cell("account_lost_on") or None,
+                        owner=cell("account_owner") or None,
+                        referred_by_id=cell("account_referred_by") or None,
+                        acquisition_cost=v.decimal(  # a file's number: alike in every language
+                            "acquisition_cost", cell("account_acquisition_cost"), from_file=True
+                        ),
+                        notes=cell("account_notes") or None,
+                    )
+                    values = clean_account(account_data, typed=False)
+                    key = account_id or _account_id(values["name"], values["country"], seed)
+                    values["id"] = key
+                    plan.accounts[key] = values
+                    seen[key] = values
+                    plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
+                    account_keys[(values["name"].casefold(), values["country"])] = key
+                    first_rows[key] = (
+                        row_number,
+                        {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
+                    )
+                if not has_contacts or not (
+                    cell("given_name") or _describes_contact(mapping, columns, cell)
+                ):
+                    continue  # the account's own row: every contact cell empty
+                column = "given_name"
+                contact_data = ContactInput(
+                    account_id=key,
+                    given_name=cell("given_name"),
+                    family_name=cell("family_name"),
+                    country=cell("country") or seen[key]["country"],
+                    timezone=cell("timezone") or None,
+                    name_order=cell("name_order") or "given_first",
+                    honorific=cell("honorific") or None,
+                    job_title=cell("job_title") or None,
+                    buying_role=cell("buying_role") or None,
+                    emails=_split(cell("emails")),
+                    phones=_split(cell("phones")),
+                    preferred_channel=cell("preferred_channel") or None,
+                    preferred_language=cell("preferred_language") or None,
+                    formality=cell("formality") or "formal",
+                    subdivision=cell("subdivision") or None,
+                    city=cell("city") or None,
+                    work_start=cell("work_start") or None,
+                    work_end=cell("work_end") or None,
+                    personal_notes=cell("personal_notes") or None,
+                    how_we_met=cell("how_we_met") or None,
+                    lawful_basis=cell("lawful_basis") or None,
+                    consent_given_on=cell("consent_given_on") or None,
+                    consent_withdrawn_on=cell("consent_withdrawn_on") or None,
+                    marketing_opt_in=_bool(cell("marketing_opt_in")),
+                    stay_in_touch_days=cell("stay_in_touch_days") or None,
                 )
-                values = clean_account(account_data, typed=False)
-                key = account_id or _account_id(values["name"], values["country"], seed)
-                values["id"] = key
-                plan.accounts[key] = values
-                seen[key] = values
-                plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
-                account_keys[(values["name"].casefold(), values["country"])] = key
-                first_rows[key] = (
-                    row_number,
-                    {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
+                if not cell("timezone"):
+                    contact_country = _country_key(cell("country")) if cell("country") else ""
+                    contact_data.timezone = _phone_zone(
+                        contact_country or seen[key]["country"], cell("phones")
+                    )
+                    if not contact_data.timezone and contact_country in ("", seen[key]["country"]):
+                        contact_data.timezone = seen[key]["timezone"]
+                values = clean_contact(contact_data)
+                tags = clean_tags(_split(cell("tags")))
+                column = "important_dates"
+                dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
+                for target, kind in DATES.items():
+                    if cell(target):
+                        column = target
+                        found = _file_date(cell(target), target, kind, mapping)
+                        if found is not None and not _given(found, dates):
+                            dates.append(clean_important_date(found))
+                contact_id = cell("contact_id") or new_id()
+                values["id"] = contact_id
+                plan.contacts.append(values)
+                plan.contact_tags[contact_id] = tags
+                plan.contact_dates[contact_id] = dates
+            except ValidationError as error:
+                ours = _column_for(error.key, column)
+                own = mapping.own(ours)
+                problems.append(
+                    Problem(
+                        row_number,
+                        _row_error(row_number, own, error, in_file=ours in columns),
+                        own,
+                        "" if error.value is None else v.printable(str(error.value)),
+                        _("{field}: {reason}").format(field=error.field, reason=error.reason),
+                    )
                 )
-            if not has_contacts or not (
-                cell("given_name") or _describes_contact(mapping, columns, cell)
-            ):
-                continue  # the account's own row: every contact cell empty
-            column = "given_name"
-            contact_data = ContactInput(
-                account_id=key,
-                given_name=cell("given_name"),
-                family_name=cell("family_name"),
-                country=cell("country") or seen[key]["country"],
-                timezone=cell("timezone") or None,
-                name_order=cell("name_order") or "given_first",
-                honorific=cell("honorific") or None,
-                job_title=cell("job_title") or None,
-                buying_role=cell("buying_role") or None,
-                emails=_split(cell("emails")),
-                phones=_split(cell("phones")),
-                preferred_channel=cell("preferred_channel") or None,
-                preferred_language=cell("preferred_language") or None,
-                formality=cell("formality") or "formal",
-                subdivision=cell("subdivision") or None,
-                city=cell("city") or None,
-                work_start=cell("work_start") or None,
-                work_end=cell("work_end") or None,
-                personal_notes=cell("personal_notes") or None,
-                how_we_met=cell("how_we_met") or None,
-                lawful_basis=cell("lawful_basis") or None,
-                consent_given_on=cell("consent_given_on") or None,
-                consent_withdrawn_on=cell("consent_withdrawn_on") or None,
-                marketing_opt_in=_bool(cell("marketing_opt_in")),
-                stay_in_touch_days=cell("stay_in_touch_days") or None,
-            )
-            if not cell("timezone"):
-                contact_country = _country_key(cell("country")) if cell("country") else ""
-                contact_data.timezone = _phone_zone(
-                    contact_country or seen[key]["country"], cell("phones")
-                )
-                if not contact_data.timezone and contact_country in ("", seen[key]["country"]):
-                    contact_data.timezone = seen[key]["timezone"]
-            values = clean_contact(contact_data)
-            tags = clean_tags(_split(cell("tags")))
-            column = "important_dates"
-            dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
-            for target, kind in DATES.items():
-                if cell(target):
-                    column = target
-                    found = _file_date(cell(target), target, kind, mapping)
-                    if found is not None and not _given(found, dates):
-                        dates.append(clean_important_date(found))
-            contact_id = cell("contact_id") or new_id()
-            values["id"] = contact_id
-            plan.contacts.append(values)
-            plan.contact_tags[contact_id] = tags
-            plan.contact_dates[contact_id] = dates
-        except ValidationError as error:
-            ours = _column_for(error.key, column)
-            own = mapping.own(ours)
-            problems.append(
-                Problem(
-                    row_number,
-                    _row_error(row_number, own, error, in_file=ours in columns),
-                    own,
-                    "" if error.value is None else v.printable(str(error.value)),
-                    _("{field}: {reason}").format(field=error.field, reason=error.reason),
-                )
-            )
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:

@@ -63,7 +63,7 @@ from accountdesk.core.records import (
     clean_important_date,
     clean_tags,
 )
-from accountdesk.core.validation import ValidationError, printable, storable_money
+from accountdesk.core.validation import ValidationError, keeping, printable, storable_money
 
 FORMAT = "accountdesk-export"
 VERSION = 1
@@ -455,7 +455,9 @@ def _check_services(rows: dict[str, list[dict[str, Any]]], problems: _Problems) 
     for table, check in checks:
         for number, row in enumerate(rows.get(table, []), start=1):
             try:
-                _same(table, number, row, check(row), problems)
+                with keeping(from_file=True):  # what the app stored before: kept as it is
+                    checked = check(row)
+                _same(table, number, row, checked, problems)
             except ValidationError as error:
                 problems.add(
                     _("Table {table}, record {number}: {problem}").format(

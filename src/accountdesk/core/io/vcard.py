@@ -1008,7 +1008,8 @@ def _plan(cards: list[Card], ctx: _Context, progress: Progress | None = None) ->
         if done % PROGRESS_EVERY == 0:
             _go_on(progress, done, len(cards))
         try:
-            _plan_contact(card, ctx)
+            with v.keeping(from_file=True):  # a file's values, kept as written
+                _plan_contact(card, ctx)
         except _Problem as problem:
             problems.append((card.number, _card_problem(card, problem.prop, problem.problem)))
         except ValidationError as error:

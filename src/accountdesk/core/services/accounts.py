@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -92,7 +93,14 @@ def update_account(
     (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
     with saving(db) as session:
         account = editable(session, Account, account_id, expected_version)
-        values = clean_account(data, stored_website=account.website)
+        stored = {
+            "status": account.status,
+            "customer_since": account.customer_since,
+            "lost_on": account.lost_on,
+            "acquisition_cost": account.acquisition_cost,
+        }
+        with v.keeping(stored=stored):  # what it does not change is saved as it is
+            values = clean_account(data, stored_website=account.website)
         _check_referrer(session, values, account_id)
         for key, value in values.items():
             setattr(account, key, value)
@@ -135,14 +143,24 @@ def update_contact(
     """Save an edited contact. ``expected_version``: the version the form was loaded at
     (:func:`contact_for_edit`); when someone saved the contact since, the save is refused
     (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
-    values = clean_contact(data)
     with saving(db) as session:
         contact = editable(session, Contact, contact_id, expected_version)
-        trash.live(session, Account, values["account_id"])
-        for key, value in values.items():
-            setattr(contact, key, value)
-        contact.tags = tags_for(session, data.tags)
-        _apply_dates(contact, data.important_dates)
+        dates = frozenset(
+            date(d.year, d.month, d.day) for d in contact.important_dates if d.year is not None
+        )
+        stored = {
+            "consent_given_on": contact.consent_given_on,
+            "consent_withdrawn_on": contact.consent_withdrawn_on,
+            "stay_in_touch_days": contact.stay_in_touch_days,
+            "date": dates,
+        }
+        with v.keeping(stored=stored):  # what it does not change is saved as it is
+            values = clean_contact(data)
+            trash.live(session, Account, values["account_id"])
+            for key, value in values.items():
+                setattr(contact, key, value)
+            contact.tags = tags_for(session, data.tags)
+            _apply_dates(contact, data.important_dates)
 
 
 def contact_input(db: Database, contact_id: str) -> ContactInput:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -29,7 +29,7 @@ from accountdesk.core.db.models import (
     Setting,
     SurveyResponse,
 )
-from accountdesk.core.i18n import _, format_date
+from accountdesk.core.i18n import _, format_date, format_when
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
@@ -37,6 +37,9 @@ from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
 # The values a field may store are the keys of its labels (core/labels.py), in their order.
 INTERACTION_KINDS = tuple(labels.INTERACTION_KIND)
 SENTIMENTS = tuple(labels.SENTIMENT)
+#: How far ahead of now an interaction may be logged: a clock a little ahead, a call logged
+#: as it starts. Later than that it has not happened yet (it is a follow-up).
+LOGGED_AHEAD_AT_MOST = timedelta(minutes=15)
 DEAL_STATUSES = tuple(labels.DEAL_STATUS)
 DEAL_STAGES = tuple(labels.DEAL_STAGE)
 SURVEY_KINDS = tuple(labels.SURVEY_KIND)
@@ -86,8 +89,13 @@ def clean_interaction(
     zone = v.timezone(data.occurred_zone, "timezone", allow_empty=True)
     if zone is None:
         zone = contacts[0].timezone if contacts else "UTC"
-    day = data.occurred_at.astimezone(ZoneInfo(zone)).date()  # the day where it happened
-    v.plausible_date("occurred_at", day, format_date(day), happened=True, clock=clock)
+    if not v.kept("occurred_at", data.occurred_at):  # a file's, or the moment stored
+        day = data.occurred_at.astimezone(ZoneInfo(zone)).date()  # the day where it happened
+        v.plausible_date("occurred_at", day, format_date(day))
+        # logged after it happened: a moment, not a day (a day allowed up to 47 hours ahead)
+        if data.occurred_at > clock() + LOGGED_AHEAD_AT_MOST:
+            shown = format_when(data.occurred_at, ZoneInfo(zone))
+            raise v.fail("occurred_at", shown, _("is later than now"))
     if data.duration_minutes is not None and data.duration_minutes < 0:
         raise v.fail("duration", data.duration_minutes, _("cannot be negative"))
     return {
@@ -148,7 +156,9 @@ def update_interaction(
     :func:`~accountdesk.core.services.accounts.update_contact`."""
     with saving(db) as session:
         interaction = editable(session, Interaction, interaction_id, expected_version)
-        for key, value in clean_interaction(session, data, clock).items():
+        with v.keeping(stored={"occurred_at": interaction.occurred_at}):  # an edit of the rest
+            values = clean_interaction(session, data, clock)
+        for key, value in values.items():
             setattr(interaction, key, value)
 
 
@@ -212,9 +222,11 @@ def save_deal(
 ) -> str:
     """Add a deal, or save an edited one (``deal_id``; ``expected_version``: the version its
     form was loaded at, :func:`deal_for_edit`)."""
-    values = _clean_deal(data)
     with saving(db) as session:
         obj = _editable(session, Deal, deal_id, expected_version)
+        stored = {} if obj is None else {"amount": obj.amount, "date": obj.closed_on}
+        with v.keeping(stored=stored):  # what an edit does not change is saved as it is
+            values = _clean_deal(data)
         trash.live(session, Account, data.account_id)
         return _save(session, Deal, obj, values)
 
@@ -257,19 +269,20 @@ def save_survey(
     score = v.score("score", data.score, low, high)
     if score is None:
         raise v.fail("score", None, _("is required"))
-    answered = v.parse_date("date", data.answered_on, happened=True)
-    if answered is None:
-        raise v.fail("date", None, _("is required"))
-    values = {
-        "account_id": data.account_id,
-        "contact_id": data.contact_id or None,
-        "kind": kind,
-        "score": score,
-        "answered_on": answered,
-        "comment": v.optional("comment", data.comment),
-    }
     with saving(db) as session:
         obj = _editable(session, SurveyResponse, survey_id, expected_version)
+        with v.keeping(stored={} if obj is None else {"date": obj.answered_on}):
+            answered = v.parse_date("date", data.answered_on, happened=True)
+        if answered is None:
+            raise v.fail("date", None, _("is required"))
+        values = {
+            "account_id": data.account_id,
+            "contact_id": data.contact_id or None,
+            "kind": kind,
+            "score": score,
+            "answered_on": answered,
+            "comment": v.optional("comment", data.comment),
+        }
         _about(session, data.account_id, data.contact_id)
         return _save(session, SurveyResponse, obj, values)
 
@@ -304,26 +317,28 @@ def save_gift(
     expected_version: int | None = None,
 ) -> str:
     """Add a gift, or save an edited one (as :func:`save_deal`)."""
-    given_on = v.parse_date("date", data.given_on)
-    if given_on is None:
-        raise v.fail("date", None, _("is required"))
-    currency = v.currency(data.currency)
-    value = v.money("value", data.value, currency)
-    if value is not None and currency is None:
-        raise v.fail("currency", None, _("is required when a value is given"))
-    values = {
-        "account_id": data.account_id,
-        "contact_id": data.contact_id or None,
-        "direction": v.choice("direction", data.direction, GIFT_DIRECTIONS),
-        "description": v.required("description", data.description),
-        "occasion": v.optional("occasion", data.occasion),
-        "given_on": given_on,
-        "value": value,
-        "currency": currency,
-        "notes": v.optional("notes", data.notes),
-    }
     with saving(db) as session:
         obj = _editable(session, Gift, gift_id, expected_version)
+        stored = {} if obj is None else {"date": obj.given_on, "value": obj.value}
+        with v.keeping(stored=stored):  # what an edit does not change is saved as it is
+            given_on = v.parse_date("date", data.given_on)
+            currency = v.currency(data.currency)
+            value = v.money("value", data.value, currency)
+        if given_on is None:
+            raise v.fail("date", None, _("is required"))
+        if value is not None and currency is None:
+            raise v.fail("currency", None, _("is required when a value is given"))
+        values = {
+            "account_id": data.account_id,
+            "contact_id": data.contact_id or None,
+            "direction": v.choice("direction", data.direction, GIFT_DIRECTIONS),
+            "description": v.required("description", data.description),
+            "occasion": v.optional("occasion", data.occasion),
+            "given_on": given_on,
+            "value": value,
+            "currency": currency,
+            "notes": v.optional("notes", data.notes),
+        }
         _about(session, data.account_id, data.contact_id)
         return _save(session, Gift, obj, values)
 
