@@ -274,6 +274,20 @@ def test_full_name_split() -> None:
         ("Pak Budi Santoso", "ID", "Budi", "Santoso", "Pak"),
         ("Pak Ji-sung", "KR", "Ji-sung", "Pak", None),  # a Korean family name
         ("Don Johnson", "US", "Don", "Johnson", None),  # not Spanish "don"
+        # A bare word put before a given name (Don, Pak, Bu, Cik …) is often a given name
+        # itself: with one word after it, both words are the name, and the family name stays.
+        ("Don Johnson", "PH", "Don", "Johnson", None),
+        ("Don Ramirez", "MX", "Don", "Ramirez", None),
+        ("Bu Hua", "ID", "Bu", "Hua", None),
+        ("Cik Ali", "MY", "Cik", "Ali", None),
+        ("Sayyid Qutb", "EG", "Sayyid", "Qutb", None),
+        ("Khun Somchai", "TH", "Khun", "Somchai", None),
+        ("Don Juan Pérez", "MX", "Juan", "Pérez", "Don"),  # two words after it: the honorific
+        ("Bu Sri Wahyuni", "ID", "Sri", "Wahyuni", "Bu"),
+        ("Doña María López García", "MX", "María López", "García", "Doña"),
+        # where the word after the honorific is the name it goes with, one word is enough
+        ("Ông An", "VN", "An", "", "Ông"),  # before the last given name
+        ("Herr Müller", "DE", "Müller", "", "Herr"),  # before the family name, as "Mr Smith"
     ],
 )
 def test_honorifics_in_a_full_name_are_the_honorific(
@@ -293,6 +307,7 @@ def test_an_honorific_in_a_name_cell_arrives_as_the_honorific(db: Database, tmp_
             ["Ayşe Hanım", "Anadolu Kereste A.Ş.", "Türkiye"],
             ["آقای محمد رضا احمدی", "چوب پارس", "ایران"],
             ["คุณ วิชัย ศรีสุข", "สยามไม้", "ประเทศไทย"],
+            ["Don Johnson", "Luzon Timber Corp.", "Philippines"],  # a name, not Spanish "don"
         ],
     )
     assert "Person - Name" in header
@@ -303,6 +318,7 @@ def test_an_honorific_in_a_name_cell_arrives_as_the_honorific(db: Database, tmp_
         "Ayşe": ("Ayşe", "Hanım", "TR"),
         "احمدی": ("محمد رضا", "آقای", "IR"),
         "ศรีสุข": ("วิชัย", "คุณ", "TH"),
+        "Johnson": ("Don", None, "PH"),
     }
 
 

@@ -12,7 +12,9 @@ name: before the name ("Dr. Ali Rezaei", "ga. Tina Potočnik", "آقای محم�
 "คุณ วิชัย ศรีสุข") or after it where the culture puts it there ("Ayşe Hanım", "Ilze Bērziņa
 kundze"); which words are honorifics, and where they go, is
 :data:`accountdesk.core.address.RULES`. One word left beside the honorific is kept as the
-given name, as a one-word name is ("Mr Smith": given name Smith). A one-letter honorific
+given name, as a one-word name is ("Mr Smith": given name Smith); but a bare word that goes
+before a given name (Don, Pak, Bu, Cik …) is an honorific only with two words after it: "Don
+Johnson" is a name, "Pak Budi Santoso" Budi Santoso with Pak. A one-letter honorific
 (French *M.*, Slovenian *g.*) is read as an initial. Thai *คุณ* written together with the given name
 ("คุณมานพ") is left in the name: Thai given names may begin with the same letters (คุณวุฒิ).
 A generation suffix at the end ("Jr.", Slovenian "ml." and "st.") stays with the family name,
@@ -65,11 +67,25 @@ def _pattern(words: list[str], languages: frozenset[str]) -> str | None:
 
 def _take_honorific(words: list[str], languages: frozenset[str]) -> tuple[list[str], str | None]:
     """``words`` without an honorific of one or two words at its start or end, and that
-    honorific; a name is never left empty."""
+    honorific; a name is never left empty.
+
+    A word written without a dot that goes before the given name (Spanish *Don*, Indonesian
+    *Pak* and *Bu*, Malay *Cik*, Arabic *Sayyid*, Thai *Khun* …, the ``before_given`` pattern
+    of :data:`accountdesk.core.address.RULES`) is taken for an honorific only when at least two
+    words follow it: such words are given names too (Don, Sayyid), and one word after one is
+    more often the family name of a name of two ("Don Johnson", "Bu Hua") than a given name
+    alone. So "Pak Budi Santoso" is Budi Santoso, honorific Pak, while "Don Ramirez" stays the
+    name Don Ramirez; the price is that "Khun Somchai" arrives as that name too, and the user
+    moves Khun to the honorific. Other honorifics go with the one word left where their
+    culture puts them ("Mr Smith", "Herr Müller", Vietnamese "Ông An"), and with a dot
+    ("Don.") the word is an honorific whatever follows."""
     for size in (2, 1):
         if len(words) <= size:
             continue
-        if _pattern(words[:size], languages) in address.LEADING:
+        pattern = _pattern(words[:size], languages)
+        if pattern in address.LEADING and (
+            pattern != "before_given" or words[size - 1].endswith(".") or len(words) > size + 1
+        ):
             return words[size:], " ".join(words[:size])
         if _pattern(words[-size:], languages) in address.TRAILING:
             return words[:-size], " ".join(words[-size:])
