@@ -47,10 +47,22 @@ def test_a_day_off_names_the_working_day_as_the_language_writes_dates(
 ) -> None:
     """The ``holidays`` package names a day off moved from a working day with the date in its
     own format: English said "Day off (substituted from 05/10/2025)", month first. Every
-    language, English too, writes it as the app writes a date in numbers."""
+    language writes it as the app writes a date in numbers, except English, whose readers
+    write day and month in either order (``iso_date_input``): it names the month, as its
+    medium date does."""
     with i18n.use_language(lang):
-        shown = i18n.format_skeleton(worked, "yMd")
+        shown = i18n.format_date(worked) if lang == "en" else i18n.format_skeleton(worked, "yMd")
         moved = i18n.pgettext("holiday", "Day off (in place of {date})").format(date=shown)
         names = [h.name for h in holidays_for_year(country, None, day.year, lang) if h.date == day]
     assert native_digits(moved, lang) in names, names
     assert not [n for n in names if "substituted" in n], names
+
+
+def test_the_english_day_off_names_the_month_of_the_worked_day() -> None:
+    """Russia's 9 January 2026 is a day off in place of Saturday 3 January: English said
+    "in place of 03/01/2026", which a reader of month-first dates takes for 1 March, the form
+    a date field refuses as unclear."""
+    found = holidays_for_year("RU", None, 2026, "en")
+    names = [h.name for h in found if h.date == date(2026, 1, 9)]
+    assert "Day off (in place of 3 Jan 2026)" in names, names
+    assert not [n for n in names if "/" in n], names

@@ -42,6 +42,7 @@ from accountdesk.core.i18n import (
     calendar_preference,
     catalog_pgettext,
     current_language,
+    format_date,
     format_skeleton,
     native_digits,
     pgettext,
@@ -552,7 +553,8 @@ def _drawn(name: str) -> bool:
 
 
 #: A day off in place of a working day moved, as AccountDesk names it (the date as the
-#: language writes it in numbers, :func:`translated_holiday`), English included.
+#: language writes it in numbers, with the month's name in English: :func:`_moved_day_text`),
+#: English included.
 _MOVED = NP_("holiday", "Day off (in place of {date})")
 #: :data:`_MOVED` in English, whatever the date.
 _MOVED_IN_ENGLISH = re.compile("^" + re.escape(_MOVED).replace(re.escape("{date}"), ".+") + "$")
@@ -602,7 +604,7 @@ def base_holiday_name(name: str) -> str | None:
     """The name inside one of the package's English forms ("Children's Day (observed)" ->
     "Children's Day"), the name itself when it has none; None for a form around a date
     alone (a working day moved: "Day off (substituted from 01/17/2026)", and the name English
-    shows it by, "Day off (in place of 17/01/2026)")."""
+    shows it by, "Day off (in place of 17 Jan 2026)")."""
     if _MOVED_IN_ENGLISH.match(name):
         return None
     for pattern, _form in _FORMS:
@@ -610,6 +612,17 @@ def base_holiday_name(name: str) -> str | None:
         if found is not None:
             return found.groupdict().get("name")
     return name
+
+
+def _moved_day_text(worked: date) -> str:
+    """The working day a day off is in place of, as :data:`_MOVED` names it in the current
+    language: in numbers, in the language's order ("3.01.2026.", "3. 1. 2026", "۱۴۰۴/۱۰/۱۳"),
+    so that no month's name has to be declined after "from"; but with the month's name
+    ("3 Jan 2026", the medium date) where the language's readers write day and month in
+    either order (``iso_date_input``: English), whose "03/01/2026" is 1 March to some."""
+    if current_language().iso_date_input:
+        return format_date(worked)
+    return format_skeleton(worked, "yMd")
 
 
 def translated_holiday(english: str, language: str) -> str | None:
@@ -625,8 +638,7 @@ def translated_holiday(english: str, language: str) -> str | None:
             parts = found.groupdict()
             if "date" in parts:
                 month, day, year = (int(x) for x in parts["date"].split("/"))
-                # in numbers, in the language's order: no month's name to decline after "from"
-                value = format_skeleton(date(year, month, day), "yMd")
+                value = _moved_day_text(date(year, month, day))
                 return native_digits(pgettext("holiday", form).format(date=value), language)
             inner = catalog_pgettext("holiday", parts["name"])
             if inner is None:
