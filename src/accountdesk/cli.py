@@ -383,24 +383,135 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 def _db_backups(args: argparse.Namespace) -> int:
     """``db backups`` lists this database's backups, ``db backup`` makes one now, ``db restore
-    BACKUP`` restores one after backing up the current state."""
+    BACKUP`` restores one after backing up the current state. A database that cannot be
+    opened (damaged, not a database, deleted) has its backups listed and restored all the
+    same, without opening it (:func:`_db_recover`)."""
     from accountdesk.core.db import backup as backups
+    from accountdesk.core.db.engine import NotSQLiteError
+    from accountdesk.core.db.errors import DamagedDatabaseError, NoDatabaseError
 
-    db = _open(args)
     if args.action == "backup":
-        made = backups.make_backup(db)
+        made = backups.make_backup(_open(args))
         _print(
             _("Backed up to {path} ({size}).").format(
                 path=ltr_shown(made.path), size=i18n.format_size(made.size)
             )
         )
         return 0
+    if args.action == "restore" and not args.backup:
+        raise UserError(
+            _(
+                "Name the backup to restore, for example: accountdesk db restore NAME "
+                "(accountdesk db backups lists them)."
+            )
+        )
+    db: Database | None = None
+    try:
+        db = _open(args)
+        if args.action == "backups":
+            return _list_backups(db)
+        return _restore(db, args)
+    except (DamagedDatabaseError, NoDatabaseError, NotSQLiteError) as exc:
+        if db is not None:
+            db.close()  # the damaged file is moved aside, not written through this
+        return _db_recover(args, exc)
+
+
+def _print_backups(found: Sequence[Any], folder: Path, zone: Any) -> None:
+    for item in found:
+        _print(
+            "\t".join(
+                (
+                    i18n.format_when(item.taken_at, zone),
+                    i18n.format_size(item.size),
+                    _("schema {revision}").format(
+                        revision=i18n.localize_digits(item.schema or "-")
+                    ),
+                    item.kind_label,
+                    item.path.name,
+                )
+            )
+        )
+    sys.stderr.write(_("Backups are kept in {folder}.").format(folder=ltr_shown(folder)) + "\n")
+
+
+def _list_backups(db: Database) -> int:
+    from accountdesk.core.db import backup as backups
+
+    found = backups.list_backups(db)
+    folder = backups.backup_folder(db)
+    if folder is None:  # a read-only file never opened for writing has no identity
+        _print(_("This read-only database has no backups yet."))
+        return 0
+    if not found:
+        _print(
+            _("There are no backups of this database yet (they go to {folder}).").format(
+                folder=ltr_shown(folder)
+            )
+        )
+        return 0
+    _print_backups(found, folder, _zoneinfo(_user_zone(db)))
+    return 0
+
+
+def _foreign(exc: Any) -> UserError:
+    if not exc.known:
+        return UserError(
+            _(
+                "Nothing tells which database this file was, so {path} was not restored over "
+                "it; add --force to restore it all the same (the file is kept beside it)."
+            ).format(path=ltr_shown(exc.backup))
+        )
+    return UserError(
+        _(
+            "{path} is a backup of another database; add --force to restore it anyway "
+            "(nothing was restored)."
+        ).format(path=ltr_shown(exc.backup))
+    )
+
+
+def _restore(db: Database, args: argparse.Namespace) -> int:
+    from accountdesk.core.db import backup as backups
+
+    source = backups.find_backup(db, args.backup)
+    try:
+        kept = backups.restore_backup(db, source, force=args.force)
+    except backups.ForeignBackupError as exc:
+        raise _foreign(exc) from exc
+    _print(
+        _("Restored {backup}; what the database held before is in {kept}.").format(
+            backup=ltr_shown(source.name), kept=kept.path
+        )
+    )
+    return 0
+
+
+def _db_recover(args: argparse.Namespace, failure: UserError) -> int:
+    """``db backups`` and ``db restore`` for a database file that cannot be opened: its
+    backups are found by what was recorded of it (core/db/backup.py, recorded), and a restore
+    moves the file aside instead of backing it up. ``failure``: why it could not be opened,
+    said again when there is nothing to offer."""
+    from accountdesk.core.db import backup as backups
+    from accountdesk.core.db.engine import database_url, sqlite_path
+    from accountdesk.core.timekeeping.zones import user_zone
+
+    path = sqlite_path(database_url(args.db))
+    if path is None:
+        raise failure
+    found = backups.backups_of_file(path)
     if args.action == "backups":
-        found = backups.list_backups(db)
-        folder = backups.backup_folder(db)
-        if folder is None:  # a read-only file never opened for writing has no identity
-            _print(_("This read-only database has no backups yet."))
-            return 0
+        identity, roots = backups.recorded(path)
+        if identity is None:
+            if not path.exists():
+                raise failure
+            raise UserError(
+                _(
+                    "{message} Nothing tells which backups are of it: look in the folders "
+                    "under {folder} and restore one with accountdesk db restore PATH --force "
+                    "--db {path}."
+                ).format(message=str(failure), folder=ltr_shown(roots[0]), path=ltr_shown(path))
+            )
+        folder = roots[0] / identity
         if not found:
             _print(
                 _("There are no backups of this database yet (they go to {folder}).").format(
@@ -408,46 +519,40 @@ def _db_backups(args: argparse.Namespace) -> int:
                 )
             )
             return 0
-        zone = _zoneinfo(_user_zone(db))
-        for item in found:
-            _print(
-                "\t".join(
-                    (
-                        i18n.format_when(item.taken_at, zone),
-                        i18n.format_size(item.size),
-                        _("schema {revision}").format(
-                            revision=i18n.localize_digits(item.schema or "-")
-                        ),
-                        item.kind_label,
-                        item.path.name,
-                    )
-                )
-            )
-        sys.stderr.write(_("Backups are kept in {folder}.").format(folder=ltr_shown(folder)) + "\n")
+        _print_backups(found, folder, _zoneinfo(user_zone()))
         return 0
-    if not args.backup:
+    source = backups.find_backup_of_file(path, args.backup)
+    if source is None:
+        if not path.exists():
+            raise failure
         raise UserError(
-            _(
-                "Name the backup to restore, for example: accountdesk db restore NAME "
-                "(accountdesk db backups lists them)."
+            _("There is no backup at {path}; accountdesk db backups lists them.").format(
+                path=ltr_shown(args.backup)
             )
         )
-    source = backups.find_backup(db, args.backup)
     try:
-        kept = backups.restore_backup(db, source, force=args.force)
-    except backups.ForeignBackupError as exc:
-        raise UserError(
-            _(
-                "{path} is a backup of another database; add --force to restore it anyway "
-                "(nothing was restored)."
-            ).format(path=ltr_shown(exc.backup))
-        ) from exc
-    _print(
-        _("Restored {backup}; what the database held before is in {kept}.").format(
-            backup=ltr_shown(source.name), kept=kept.path
+        aside = backups.recover(
+            path, source, passphrase=_backup_passphrase(source, path), force=args.force
         )
-    )
+    except backups.ForeignBackupError as exc:
+        raise _foreign(exc) from exc
+    if aside is None:
+        _print(_("Restored {backup}.").format(backup=ltr_shown(source.name)))
+    else:
+        _print(
+            _("Restored {backup}; the file it replaced is kept as {kept}.").format(
+                backup=ltr_shown(source.name), kept=ltr_shown(aside)
+            )
+        )
     return 0
+
+
+def _backup_passphrase(backup: Path, database: Path) -> str | None:
+    """The passphrase of an encrypted backup: ACCOUNTDESK_PASSPHRASE, the keyring's for the
+    database, or the prompt; None for a backup that is not encrypted."""
+    from accountdesk.core.db.crypto_cli import backup_passphrase
+
+    return backup_passphrase(backup, database)
 
 
 def cmd_country(args: argparse.Namespace) -> int:

@@ -98,8 +98,9 @@ def test_a_database_damaged_inside_is_one_sentence(run: Run, tmp_path: Path) -> 
     db.write_bytes(bytes(data))
     said = (
         f"accountdesk: The database {db} is damaged: a part of the file cannot be read, so "
-        "nothing was changed. Restore a backup (File → Backups…, or accountdesk db backups and "
-        "accountdesk db restore NAME).\n"
+        f"nothing was changed. Restore a backup: accountdesk db backups --db {db} lists them, "
+        f"and accountdesk db restore NAME --db {db} puts one in its place (the damaged file is "
+        "kept beside it).\n"
     )
     for args in (["export", "-o", str(tmp_path / "out.csv")], ["db", "check"]):
         result = run(*args, "--db", str(db))

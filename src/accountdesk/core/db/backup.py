@@ -106,11 +106,13 @@ class Backup:
 
 
 class ForeignBackupError(UserError):
-    """The backup is of another database (a different identity, or none)."""
+    """The backup is of another database (a different identity, or none); ``known`` is False
+    when nothing tells which database the file it would replace was (:func:`recover`)."""
 
-    def __init__(self, message: str, backup: Path) -> None:
+    def __init__(self, message: str, backup: Path, *, known: bool = True) -> None:
         super().__init__(message)
         self.backup = backup
+        self.known = known
 
 
 # --- where -------------------------------------------------------------------------------
@@ -232,6 +234,71 @@ def backup_folder(db: Database) -> Path | None:
     no identity (a read-only file that was never opened for writing)."""
     _require_file(db)
     return _read(db, folder_of)
+
+
+# --- the record beside the backups ----------------------------------------------------------
+
+#: The record, in the data folder's ``backups/``, of which database file has which identity and
+#: backup folders (JSON: resolved path -> {"identity", "roots"}), written whenever a backup is
+#: taken or restored: a file that cannot be read any more (damaged, deleted) still finds its
+#: backups (:func:`recorded`), without opening it.
+RECORD_NAME = "databases.json"
+
+
+def _record_file() -> Path:
+    return paths.backup_dir() / RECORD_NAME
+
+
+def _records() -> dict[str, Any]:
+    try:
+        found = json.loads(_record_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or unreadable: as if none
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def record_database(path: Path, identity: str, roots: Iterable[Path]) -> None:
+    """Remember that the database file ``path`` is ``identity``, its backups under ``roots``."""
+    from accountdesk.core.files import write_atomically
+
+    records = _records()
+    entry = {"identity": identity, "roots": [str(r) for r in dict.fromkeys(roots)]}
+    key = str(path.resolve())
+    if records.get(key) == entry:
+        return
+    records[key] = entry
+    paths.private_folder(_record_file().parent)
+    text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomically(_record_file(), text.encode("utf-8"))
+
+
+def _record_of(db: Database) -> None:
+    if db.path is None:
+        return
+    identity = identity_of(db)
+    if identity is not None:
+        record_database(db.path, identity, backup_roots(db))
+
+
+def recorded(path: Path) -> tuple[str | None, list[Path]]:
+    """The identity of the database file ``path`` and every folder that may hold its backup
+    folder, found without opening it as a database: the record (:data:`RECORD_NAME`), else
+    what can still be read of the file itself (a file damaged elsewhere than its settings).
+    The identity is None when neither tells it."""
+    entry = _records().get(str(path.resolve()))
+    if isinstance(entry, dict) and isinstance(entry.get("identity"), str):
+        roots = [Path(r) for r in entry.get("roots", []) if isinstance(r, str) and r]
+        return entry["identity"], list(dict.fromkeys([*roots, paths.backup_dir()]))
+    if path.is_file() and not crypto.looks_encrypted(path):
+        try:
+            conn = crypto.connect(f"{path.resolve().as_uri()}?mode=ro", None, uri=True)
+            try:
+                return read_identity(conn), roots_of(conn)
+            finally:
+                conn.close()
+        except driver_errors():  # damaged where the identity is: the record alone could tell
+            pass
+    return None, [paths.backup_dir()]
 
 
 # --- listing and retention ----------------------------------------------------------------
@@ -424,6 +491,7 @@ def make_backup(db: Database, clock: Clock = system_clock, kind: str = MANUAL) -
     write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
     _remember(db, folder.parent)
     prune(*_folders(db))
+    _record_of(db)
     return Backup(target, now, target.stat().st_size, kind, schema)
 
 
@@ -457,6 +525,7 @@ def backup_before_migration(db: Database, revision: str | None) -> Backup:
     write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
     _remember(db, folder.parent)
     prune(folder)
+    _record_of(db)
     return Backup(target, now, target.stat().st_size, BEFORE_MIGRATION, revision)
 
 
@@ -624,9 +693,119 @@ def restore_backup(
     db.take_over(open_database(target, passphrase=db.passphrase))
     _remember(db, *roots)
     prune(*_folders(db))
+    _record_of(db)
     kept = _parse(kept_path)
     assert kept is not None
     return kept
+
+
+# --- restoring over a file that cannot be opened -------------------------------------------
+
+
+def backups_of_file(path: Path) -> list[Backup]:
+    """The backups of the database file ``path``, newest first, found without opening it
+    (:func:`recorded`): for a file that is damaged, not a database any more, or gone."""
+    identity, roots = recorded(path)
+    if identity is None:
+        return []
+    found = [b for root in roots for b in backups_in(root / identity)]
+    return sorted(found, key=_newness, reverse=True)
+
+
+def find_backup_of_file(path: Path, text: str) -> Path | None:
+    """The backup ``text`` names (a path, or a name :func:`backups_of_file` lists), or None."""
+    given = Path(text).expanduser()
+    if given.is_file():
+        return given.resolve()
+    return next((b.path for b in backups_of_file(path) if b.path.name == text), None)
+
+
+def _aside(path: Path, when: datetime) -> Path:
+    """Where a damaged file is kept: beside it, ``NAME.damaged-<when>`` (a number added when
+    taken), with its -wal, -shm or -journal under the same name."""
+    stem = f"{path.name}.damaged-{when.astimezone(UTC).strftime(_STAMP)}"
+    candidate, number = path.with_name(stem), 2
+    while any(Path(f"{candidate}{s}").exists() for s in ("", *_COMPANIONS)):
+        candidate, number = path.with_name(f"{stem}-{number}"), number + 1
+    return candidate
+
+
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def recover(
+    path: Path,
+    backup: Path,
+    *,
+    passphrase: str | None = None,
+    force: bool = False,
+    clock: Clock = system_clock,
+) -> Path | None:
+    """Put ``backup`` in the place of the database file ``path`` that cannot be opened (a
+    damaged file, one that is not a database, or none at all), without opening that file.
+    The file and its -wal, -shm or -journal are moved aside, never deleted, and returned
+    (None when there was no file); the restored file is the backup as it was (encrypted with
+    ``passphrase`` when the backup is). All or nothing: a refusal or a failure changes nothing.
+
+    Refused like :func:`restore_backup`: a file that is not an intact database or a schema
+    newer than this app; and, unless ``force``, a backup of another database (by the identity
+    :func:`recorded`), or any backup over a file whose identity nothing tells. Forced over a
+    file whose identity is known, the restored file keeps that identity."""
+    backup = backup.resolve()
+    if backup == path.resolve():
+        raise UserError(
+            _("{path} is the database itself, not a backup.").format(path=ltr_shown(backup))
+        )
+    own, roots = recorded(path)
+    identity = _check_backup(backup, passphrase)[0]
+    if not force and path.exists() and own is None:
+        raise ForeignBackupError(
+            _(
+                "Nothing tells which database {path} was, so {backup} was not restored over it."
+            ).format(path=ltr_shown(path), backup=ltr_shown(backup)),
+            backup,
+            known=False,
+        )
+    if not force and path.exists() and identity != own:
+        raise ForeignBackupError(
+            _("{path} is a backup of another database, so nothing was restored.").format(
+                path=ltr_shown(backup)
+            ),
+            backup,
+        )
+    key = passphrase if crypto.looks_encrypted(backup) else None
+    work = path.with_name(f".{path.name}.restoring")
+
+    def copy(temporary: Path) -> None:
+        backup_sqlite(backup, temporary, key)
+        if own is not None and identity != own:  # forced: the file goes on being this database
+            conn = crypto.connect(temporary, key)
+            try:
+                stamp_identity(conn, own)
+                conn.commit()
+            finally:
+                conn.close()
+
+    write_copy(copy, work, backup.stat().st_size)
+    aside = _aside(path, clock())
+    moved: list[str] = []
+    try:
+        for suffix in ("", *_COMPANIONS):
+            if Path(f"{path}{suffix}").exists():
+                os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+                moved.append(suffix)
+        os.replace(work, path)
+    except OSError as exc:
+        for suffix in reversed(moved):  # as it was
+            os.replace(f"{aside}{suffix}", f"{path}{suffix}")
+        raise explain_os_error(exc, path.parent) or exc from exc
+    finally:
+        work.unlink(missing_ok=True)
+    _fsync(path.parent)
+    kept_as = own or identity
+    if kept_as is not None:
+        record_database(path, kept_as, roots)
+    return aside if "" in moved else None
 
 
 def _schema_of_file(path: Path, conn: Any) -> str | None:
@@ -650,12 +829,17 @@ __all__ = [
     "backup_root",
     "backup_roots",
     "backups_in",
+    "backups_of_file",
     "find_backup",
+    "find_backup_of_file",
     "folder_of",
     "identity_of",
     "list_backups",
     "make_backup",
     "prune",
+    "record_database",
+    "recorded",
+    "recover",
     "remember_roots",
     "restore_backup",
     "retained",

@@ -114,6 +114,39 @@ def current_passphrase(path: Path) -> str:
     return found.text
 
 
+def backup_passphrase(backup: Path, database: Path, known: str | None = None) -> str | None:
+    """The passphrase of ``backup``, a backup of ``database``: None when it is not encrypted;
+    else the first that opens it of ``known`` (the open database's), ACCOUNTDESK_PASSPHRASE and
+    the keyring's for ``database``; else asked at the terminal. A backup keeps the passphrase
+    it was taken with: the database may have been decrypted or rekeyed since."""
+    if not crypto.looks_encrypted(backup):
+        return None
+    crypto.sqlcipher()  # one sentence when this installation cannot open it
+    candidates = (
+        (known, "given"),
+        (os.environ.get(crypto.PASSPHRASE_ENV) or None, "environment"),
+        (crypto.remembered(database), "keyring"),
+    )
+    wrong: str | None = None
+    for text, source in candidates:
+        if text is not None:
+            if crypto.opens(backup, text):
+                return text
+            wrong = wrong or source
+    if not interactive():
+        if wrong is None or wrong == "given":
+            raise crypto.PassphraseRequired(crypto.required_message(backup))
+        raise crypto.WrongPassphrase(crypto.wrong_message(backup, wrong))
+    for attempt in range(1, ATTEMPTS + 1):
+        text = _ask(_("Passphrase for {path}: ").format(path=ltr_shown(backup)))
+        if crypto.opens(backup, text):
+            return text
+        if attempt == ATTEMPTS:
+            raise crypto.WrongPassphrase(crypto.wrong_message(backup))
+        sys.stderr.write(_("That passphrase is wrong; try again.") + "\n")
+    raise AssertionError("unreachable")
+
+
 def run(args: argparse.Namespace) -> int:
     """``accountdesk db encrypt | decrypt | rekey [--remember]``."""
     path = _local_file(args)

@@ -74,6 +74,11 @@ class DatabaseOpenError(UserError):
     """The database cannot be opened; the message says why and nothing was changed."""
 
 
+class NotSQLiteError(DatabaseOpenError):
+    """The file is not an SQLite database (its header says so): a backup may replace it
+    (:func:`accountdesk.core.db.backup.recover`)."""
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None (memory database or another server)."""
     parsed = make_url(url)
@@ -94,7 +99,7 @@ def _check_sqlite_file(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise DatabaseOpenError(
+        raise NotSQLiteError(
             _("{path} is not an SQLite database; it was left untouched.").format(
                 path=ltr_shown(path)
             )

@@ -73,6 +73,11 @@ class NoDatabaseError(StorageError):
     pass
 
 
+class DamagedDatabaseError(StorageError):
+    """A part of the database file cannot be read: ``accountdesk db backups`` and ``db
+    restore`` then work without opening it (:func:`accountdesk.core.db.backup.recover`)."""
+
+
 def _free_space(path: Path) -> int | None:
     folder = path if path.is_dir() else path.parent
     while not folder.exists() and folder.parent != folder:
@@ -185,14 +190,16 @@ def cannot_open(path: Path | str) -> StorageError:
     )
 
 
-def damaged(path: Path | str) -> StorageError:
+def damaged(path: Path | str) -> DamagedDatabaseError:
     """A part of the database SQLite cannot read (SQLITE_CORRUPT), found while reading or
-    writing it: a file whose header is damaged is refused as it is opened."""
-    return StorageError(
+    writing it: a file whose header is damaged is refused as it is opened. The commands it
+    names restore a backup without opening the damaged file (core/db/backup.py, recover)."""
+    return DamagedDatabaseError(
         _(
             "The database {path} is damaged: a part of the file cannot be read, so nothing was "
-            "changed. Restore a backup (File → Backups…, or accountdesk db backups and "
-            "accountdesk db restore NAME)."
+            "changed. Restore a backup: accountdesk db backups --db {path} lists them, and "
+            "accountdesk db restore NAME --db {path} puts one in its place (the damaged file "
+            "is kept beside it)."
         ).format(path=ltr_shown(path))
     )
 
