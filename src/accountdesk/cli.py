@@ -427,7 +427,9 @@ def _print_backups(found: Sequence[Any], folder: Path, zone: Any) -> None:
                     _("schema {revision}").format(
                         revision=i18n.localize_digits(item.schema or "-")
                     ),
-                    item.kind_label,
+                    _("{why}, encrypted").format(why=item.kind_label)
+                    if item.encrypted
+                    else item.kind_label,
                     item.path.name,
                 )
             )
@@ -474,8 +476,10 @@ def _restore(db: Database, args: argparse.Namespace) -> int:
     from accountdesk.core.db import backup as backups
 
     source = backups.find_backup(db, args.backup)
+    was_encrypted = db.passphrase is not None
+    key = _backup_passphrase(source, db.path, db.passphrase) if db.path else None
     try:
-        kept = backups.restore_backup(db, source, force=args.force)
+        kept = backups.restore_backup(db, source, force=args.force, passphrase=key)
     except backups.ForeignBackupError as exc:
         raise _foreign(exc) from exc
     _print(
@@ -483,7 +487,16 @@ def _restore(db: Database, args: argparse.Namespace) -> int:
             backup=ltr_shown(source.name), kept=kept.path
         )
     )
+    if db.passphrase is not None and not was_encrypted:
+        _print(_encrypted_again())
     return 0
+
+
+def _encrypted_again() -> str:
+    return _(
+        "The restored database is encrypted, as the backup was: it opens with the backup's "
+        "passphrase."
+    )
 
 
 def _db_recover(args: argparse.Namespace, failure: UserError) -> int:
@@ -492,6 +505,7 @@ def _db_recover(args: argparse.Namespace, failure: UserError) -> int:
     moves the file aside instead of backing it up. ``failure``: why it could not be opened,
     said again when there is nothing to offer."""
     from accountdesk.core.db import backup as backups
+    from accountdesk.core.db import crypto
     from accountdesk.core.db.engine import database_url, sqlite_path
     from accountdesk.core.timekeeping.zones import user_zone
 
@@ -544,15 +558,17 @@ def _db_recover(args: argparse.Namespace, failure: UserError) -> int:
                 backup=ltr_shown(source.name), kept=ltr_shown(aside)
             )
         )
+    if crypto.looks_encrypted(path):  # as the backup was
+        _print(_encrypted_again())
     return 0
 
 
-def _backup_passphrase(backup: Path, database: Path) -> str | None:
-    """The passphrase of an encrypted backup: ACCOUNTDESK_PASSPHRASE, the keyring's for the
-    database, or the prompt; None for a backup that is not encrypted."""
+def _backup_passphrase(backup: Path, database: Path, known: str | None = None) -> str | None:
+    """The passphrase of an encrypted backup: ``known`` (the database's), ACCOUNTDESK_PASSPHRASE,
+    the keyring's for the database, or the prompt; None for a backup that is not encrypted."""
     from accountdesk.core.db.crypto_cli import backup_passphrase
 
-    return backup_passphrase(backup, database)
+    return backup_passphrase(backup, database, known)
 
 
 def cmd_country(args: argparse.Namespace) -> int:

@@ -237,3 +237,38 @@ def _with_name(folder: Path) -> list[Path]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != "people.csv" and b"qvintrelax" in p.read_bytes().lower()
     ]
+
+
+def _made(result: subprocess.CompletedProcess[str]) -> Path:
+    return Path(result.stdout.removeprefix("Backed up to ").rsplit(" (", 1)[0])
+
+
+def test_a_backup_taken_encrypted_is_restored_after_decrypting(cli: Run, tmp_path: Path) -> None:
+    """db encrypt, db backup, db decrypt, db restore: the restore asked for the passphrase
+    it had been given and refused it all the same (it checked the backup with the live,
+    now plain, database's none)."""
+    cli("demo", "--db", "e.db", "--accounts", "5", "--seed", "3", check=True)
+    path = tmp_path / "e.db"
+    names = _names(path)
+    cli("db", "encrypt", "--db", "e.db", passphrase=PASS, check=True)
+    backup = _made(cli("db", "backup", "--db", "e.db", passphrase=PASS, check=True))
+    cli("db", "decrypt", "--db", "e.db", passphrase=PASS, check=True)
+    cli("demo", "--db", "e.db", "--accounts", "2", "--seed", "4", check=True)
+    assert _names(path) != names
+
+    listed = cli("db", "backups", "--db", "e.db", check=True).stdout.splitlines()
+    row = next(line.split("\t") for line in listed if backup.name in line)
+    assert row[3] == "made by hand, encrypted"  # the list says which ones need a passphrase
+
+    refused = _one_sentence(cli("db", "restore", backup.name, "--db", "e.db"))
+    assert "is encrypted; give its passphrase" in refused
+    wrong = _one_sentence(cli("db", "restore", backup.name, "--db", "e.db", passphrase=NEW))
+    assert "is wrong" in wrong
+    assert path.read_bytes()[:16] == HEADER  # nothing changed
+
+    restored = cli("db", "restore", backup.name, "--db", "e.db", passphrase=PASS, check=True)
+    assert "encrypted" in restored.stdout  # the user is told it comes back encrypted
+    assert path.read_bytes()[:16] != HEADER  # as the backup was
+    assert cli("search", "--db", "e.db", "a", passphrase=PASS, check=True).stdout
+    cli("db", "decrypt", "--db", "e.db", passphrase=PASS, check=True)
+    assert _names(path) == names

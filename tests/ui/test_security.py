@@ -275,3 +275,38 @@ def test_the_lock_time_setting(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(security.QInputDialog, "getInt", ask)
     security.set_lock_time(ctx, None)
     assert settings.get(ctx.db, security.LOCK_SETTING) == 15
+
+
+def test_a_backup_taken_encrypted_is_restored_after_decrypting(
+    ctx: Any, messages: list[str], monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    """File → Backups… after Settings → Decrypt: the backup taken while encrypted said
+    "…is encrypted; give its passphrase" and offered no way to give it."""
+    from accountdesk.core.db.backup import make_backup
+    from accountdesk.core.queries.search import search
+    from accountdesk.ui.backups import BackupsDialog
+    from accountdesk.ui.listmodel import PLAIN_ROLE
+
+    db = ctx.db
+    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
+    add_account(db, "Dzintars")
+    Answers(monkeypatch, [PASS])
+    assert security.encrypt_database(ctx, None)
+    make_backup(db)
+    Answers(monkeypatch, [PASS])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert security.decrypt_database(ctx, None)
+    assert db.passphrase is None
+    add_account(db, "Later Account")
+
+    dialog = BackupsDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    assert dialog.model.index(0, 3).data(PLAIN_ROLE) == "made by hand, encrypted"
+    answers = Answers(monkeypatch, ["wrong passphrase", PASS])
+    messages.clear()
+    dialog.restore_current()
+    assert dialog.restored, messages
+    assert answers.seen[1]["error"].startswith("The passphrase for ")  # asked again
+    assert db.passphrase == PASS  # it comes back as the backup was, and says so
+    assert [h.title for h in search(db, "later")] == []
+    assert [h.title for h in search(db, "dzintars")] == ["Dzintars"]

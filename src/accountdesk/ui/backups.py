@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from accountdesk.core.bidi import ltr
 from accountdesk.core.db import backup as backups
+from accountdesk.core.db import crypto
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_size, localize_digits
 from accountdesk.ui import fmt, tasks
@@ -80,7 +81,7 @@ class BackupsDialog(ListDialog):
                 (N_("Taken"), lambda b: self._when(b)),
                 (N_("Size"), lambda b: ltr(format_size(b.size))),
                 (N_("Schema"), lambda b: ltr(localize_digits(b.schema or "-"))),
-                (N_("Why"), lambda b: b.kind_label),
+                (N_("Why"), lambda b: self._why(b)),
             ],
             [
                 (_("Restore…"), self.restore_current),
@@ -93,6 +94,12 @@ class BackupsDialog(ListDialog):
             parent=parent,
         )
         self.view.setObjectName("backupList")
+
+    @staticmethod
+    def _why(backup: backups.Backup) -> str:
+        if backup.encrypted:  # restored with the passphrase it was taken with
+            return _("{why}, encrypted").format(why=backup.kind_label)
+        return backup.kind_label
 
     def _when(self, backup: backups.Backup) -> str:
         return fmt.when(backup.taken_at, self.ctx.user_zone)
@@ -150,9 +157,17 @@ class BackupsDialog(ListDialog):
         """Restore ``path``; a refusal is said in a message box (nothing was changed)."""
         tasks.wait_all()  # no job may be reading or writing the database meanwhile
         force = False
+        key: str | None = None
         while True:
             try:
-                backups.restore_backup(self.ctx.db, path, force=force, clock=self.ctx.clock)
+                backups.restore_backup(
+                    self.ctx.db, path, force=force, clock=self.ctx.clock, passphrase=key
+                )
+            except (crypto.PassphraseRequired, crypto.WrongPassphrase):
+                key = self._backup_passphrase(path)
+                if key is None:
+                    return False
+                continue
             except backups.ForeignBackupError as error:
                 if foreign_ok and not force and confirm_foreign(self, path):
                     force = True
@@ -164,6 +179,26 @@ class BackupsDialog(ListDialog):
                 QMessageBox.warning(self, _("Backups"), error.message)
                 return False
             return True
+
+    def _backup_passphrase(self, path: Path) -> str | None:
+        """The passphrase of an encrypted backup (the database may have been decrypted or given
+        another passphrase since it was taken), asked until it opens it; None: cancelled."""
+        from accountdesk.ui.security import PassphraseDialog, prompt
+
+        def take(text: str) -> str:
+            if not crypto.opens(path, text):
+                raise crypto.WrongPassphrase(crypto.wrong_message(path))
+            return text
+
+        dialog = PassphraseDialog(
+            _("Restore a backup"),
+            _(
+                "The backup {file} was taken while the database was encrypted. Give the "
+                "passphrase it had then; the database comes back encrypted."
+            ).format(file=ltr(str(path))),
+            parent=self,
+        )
+        return prompt(dialog, take)
 
     def _done(self, said: str) -> None:
         # said here, not in the status bar: the window is built again on the restored data

@@ -96,3 +96,59 @@ def test_a_forced_plain_backup_of_another_database_is_encrypted_and_keeps_the_id
     assert _names(db, "theirs") == ["Theirs"]
     assert identity_of(db) == own
     db.close()
+
+
+NEW = "staple on the battery"
+
+
+def test_a_backup_taken_with_an_older_passphrase_takes_the_current_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup keeps the passphrase it was taken with: after a rekey, restore_backup is given
+    the backup's own, and the restored database goes on with the current one."""
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
+    path = tmp_path / "data.db"
+    db = open_database(path)
+    create_account(db, AccountInput(name="Dzintars", country="LV", timezone="Europe/Riga"))
+    db.close()
+    crypto.encrypt_file(path, PASS, START)
+    db = open_database(path, passphrase=PASS)
+    old = make_backup(db, fixed_clock(START + timedelta(hours=1)))
+    assert old.encrypted
+    db.close()
+    crypto.rekey_file(path, PASS, NEW, START + timedelta(hours=2))
+    db = open_database(path, passphrase=NEW)
+    create_account(db, AccountInput(name="Secret Client", country="LV"))
+    with pytest.raises(crypto.WrongPassphrase):
+        restore_backup(db, old.path)  # the database's passphrase does not open it
+    assert _names(db, "secret") == ["Secret Client"]  # nothing changed
+
+    restore_backup(db, old.path, passphrase=PASS, clock=fixed_clock(START + timedelta(hours=3)))
+
+    assert db.passphrase == NEW and crypto.is_encrypted(path, NEW)
+    assert _names(db, "dzintars") == ["Dzintars"] and _names(db, "secret") == []
+    db.close()
+
+
+def test_a_plain_database_restored_from_an_encrypted_backup_comes_back_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
+    path = tmp_path / "data.db"
+    db = open_database(path)
+    create_account(db, AccountInput(name="Dzintars", country="LV", timezone="Europe/Riga"))
+    db.close()
+    crypto.encrypt_file(path, PASS, START)
+    db = open_database(path, passphrase=PASS)
+    old = make_backup(db, fixed_clock(START + timedelta(hours=1)))
+    db.close()
+    crypto.decrypt_file(path, PASS, START + timedelta(hours=2))
+    db = open_database(path)
+    with pytest.raises(crypto.PassphraseRequired):
+        restore_backup(db, old.path)
+    restore_backup(db, old.path, passphrase=PASS, clock=fixed_clock(START + timedelta(hours=3)))
+    assert db.passphrase == PASS and crypto.is_encrypted(path, PASS)
+    assert _names(db, "dzintars") == ["Dzintars"]
+    db.close()

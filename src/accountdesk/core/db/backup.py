@@ -104,6 +104,11 @@ class Backup:
     def kind_label(self) -> str:
         return _(KIND_LABELS[self.kind])
 
+    @property
+    def encrypted(self) -> bool:
+        """Taken while the database was encrypted: restored with that passphrase."""
+        return crypto.looks_encrypted(self.path)
+
 
 class ForeignBackupError(UserError):
     """The backup is of another database (a different identity, or none); ``known`` is False
@@ -553,9 +558,9 @@ def _check_backup(backup: Path, passphrase: str | None) -> tuple[str | None, str
     """The identity and schema of ``backup``, after checking it is an intact database."""
     key = passphrase if crypto.looks_encrypted(backup) else None
     if crypto.looks_encrypted(backup) and passphrase is None:
-        raise UserError(crypto.required_message(backup))
+        raise crypto.PassphraseRequired(crypto.required_message(backup))
     if key is not None and not crypto.opens(backup, key):
-        raise UserError(crypto.wrong_message(backup))
+        raise crypto.WrongPassphrase(crypto.wrong_message(backup))
     if key is None:
         with backup.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
@@ -620,7 +625,12 @@ def _take_alone(path: Path, passphrase: str | None) -> Any:
 
 
 def restore_backup(
-    db: Database, backup: Path, *, force: bool = False, clock: Clock = system_clock
+    db: Database,
+    backup: Path,
+    *,
+    force: bool = False,
+    clock: Clock = system_clock,
+    passphrase: str | None = None,
 ) -> Backup:
     """Replace the database's contents by ``backup``; returns the backup of the state it
     replaced (taken first). ``db`` stays usable: it opens the restored file afterwards.
@@ -628,8 +638,13 @@ def restore_backup(
     Refused: a file that is not an intact database, a schema newer than this app, a backup of
     another database unless ``force`` (the restored file then keeps this database's identity),
     a read-only database, and a database open elsewhere. Nothing is changed when refused.
-    An encrypted database stays encrypted with its passphrase, also when the backup was
-    taken before it was encrypted."""
+
+    ``passphrase``: the backup's, when it was taken encrypted with another passphrase than the
+    database's now (or while the database was encrypted and it is not any more). An encrypted
+    database stays encrypted with its passphrase, also when the backup was taken before it was
+    encrypted or with an older passphrase; a plain database restored from an encrypted backup
+    comes back as the backup was, encrypted with the backup's passphrase (``db.passphrase``
+    then says so)."""
     target = _require_file(db)
     if db.read_only:
         raise read_only(target)
@@ -642,7 +657,8 @@ def restore_backup(
     folder = backup_folder(db)
     assert own is not None and folder is not None  # given when the database was opened
     roots = backup_roots(db)  # the restored file remembers them too, with its own
-    identity = _check_backup(backup, db.passphrase)[0]
+    given = passphrase if passphrase is not None else db.passphrase
+    identity = _check_backup(backup, given)[0]
     if identity != own and not force:
         raise ForeignBackupError(
             _("{path} is a backup of another database, so nothing was restored.").format(
@@ -650,19 +666,21 @@ def restore_backup(
             ),
             backup,
         )
-    key = db.passphrase if crypto.looks_encrypted(backup) else None
+    key = given if crypto.looks_encrypted(backup) else None
+    # An encrypted database stays encrypted with its passphrase; a plain one comes back as the
+    # backup was.
+    restored_key = db.passphrase if db.passphrase is not None else key
 
-    # The restored copy, complete and checked, beside the database. An encrypted database
-    # stays encrypted (with its passphrase) when the backup was taken before the encryption.
+    # The restored copy, complete and checked, beside the database.
     work = target.with_name(f".{target.name}.restoring")
 
     def copy(temporary: Path) -> None:
-        if db.passphrase is not None and key is None:
-            crypto.encrypted_copy(backup, temporary, db.passphrase)
+        if restored_key is not None and restored_key != key:
+            crypto.encrypted_copy(backup, temporary, restored_key, source_key=key)
         else:
             backup_sqlite(backup, temporary, key)
         if identity != own:  # forced: the file goes on being this database
-            conn = crypto.connect(temporary, db.passphrase)
+            conn = crypto.connect(temporary, restored_key)
             try:
                 stamp_identity(conn, own)
                 conn.commit()
@@ -690,7 +708,7 @@ def restore_backup(
             conn.close()
     finally:
         work.unlink(missing_ok=True)
-    db.take_over(open_database(target, passphrase=db.passphrase))
+    db.take_over(open_database(target, passphrase=restored_key))
     _remember(db, *roots)
     prune(*_folders(db))
     _record_of(db)

@@ -473,12 +473,17 @@ def _export(source: Any, destination: Path, passphrase: str | None) -> None:
     source.execute("DETACH DATABASE converted")
 
 
-def encrypted_copy(source: Path, destination: Path, passphrase: str) -> None:
-    """Copy the plain SQLite file ``source`` into ``destination`` encrypted with
-    ``passphrase``, in a copy's rollback-journal mode (a plain backup restored into an
-    encrypted database stays encrypted)."""
+def encrypted_copy(
+    source: Path, destination: Path, passphrase: str, source_key: str | None = None
+) -> None:
+    """Copy the SQLite file ``source`` (plain, or encrypted with ``source_key``) into
+    ``destination`` encrypted with ``passphrase``, in a copy's rollback-journal mode (a backup
+    restored into an encrypted database is encrypted with the database's passphrase, whether
+    it was taken before the encryption or with an older passphrase)."""
     conn = sqlcipher().connect(str(source), isolation_level=None)
     try:
+        if source_key is not None:
+            conn.execute(f"PRAGMA key = {_quote(source_key)}")
         _export(conn, destination, passphrase)
     finally:
         conn.close()
