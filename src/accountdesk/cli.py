@@ -632,7 +632,7 @@ def _json_out(data: object) -> None:
 
 def _at(args: argparse.Namespace) -> datetime:
     """``--at`` (an ISO 8601 instant with an offset) or now."""
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta
 
     if not getattr(args, "at", None):
         return datetime.now(UTC)
@@ -647,7 +647,39 @@ def _at(args: argparse.Namespace) -> datetime:
                 "2027-03-05T10:30+03:30 or 2027-03-05T07:00Z."
             ).format(value=args.at)
         )
+    first, last = _at_range()
+    try:
+        inside = first <= value.astimezone(UTC) < last + timedelta(days=1)
+    except OverflowError:  # in the year 0 or 10000 in UTC itself
+        inside = False
+    if not inside:
+        raise UserError(
+            _(
+                "--at “{value}” must be an instant from {first} to {last} (UTC), so that every "
+                "time zone can show it and the days after it can be planned."
+            ).format(
+                value=args.at,
+                first=i18n.localize_digits(first.date().isoformat()),
+                last=i18n.localize_digits(last.date().isoformat()),
+            )
+        )
     return value
+
+
+def _at_range() -> tuple[datetime, datetime]:
+    """The first and last days (UTC) an ``--at`` instant may be on: shown in any zone (a zone
+    is less than a day from UTC) and looked ahead from (the next working window, suggested
+    times, the holidays coming up) without leaving the years 1 to 9999."""
+    from datetime import UTC, datetime, timedelta
+
+    from accountdesk.core.culture.panel import UPCOMING_DAYS
+    from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS
+    from accountdesk.core.timekeeping.workhours import SEARCH_DAYS
+
+    ahead = max(UPCOMING_DAYS, SUGGEST_DAYS, SEARCH_DAYS) + 2
+    first = datetime.min.replace(tzinfo=UTC) + timedelta(days=1)
+    last = datetime.max.replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=UTC)
+    return first, last - timedelta(days=ahead)
 
 
 def cmd_followups(args: argparse.Namespace) -> int:

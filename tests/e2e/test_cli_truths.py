@@ -144,3 +144,24 @@ def test_contact_names_the_holidays_of_a_day_on_one_line(run: Run, tmp_path: Pat
     fifth = [line for line in out.stdout.splitlines() if line.startswith("Holiday 5 Dec 2026")]
     assert len(fifth) == 1, out.stdout
     assert "National Day" in fifth[0] and "Father" in fifth[0]
+
+
+def test_an_instant_at_the_edge_of_the_years_is_one_sentence(run: Run, tmp_path: Path) -> None:
+    """--at 9999-12-31T23:00-05:00 is in the year 10000 in UTC (and in Tehran); contact
+    ended in "unexpected error (OverflowError: date value out of range)", as did an instant
+    whose next 90 days (the holidays coming up) or working window reach past 9999."""
+    _setup(run, tmp_path)
+    refused = ("9999-12-31T23:00-05:00", "0001-01-01T00:30+03:30", "9999-12-30T12:00Z")
+    for at in (*refused, "9998-11-25T00:00Z", "0001-01-01T23:59Z"):
+        for command in (("contact", "negar"), ("followups",)):
+            said = run(*command, "--db", "t.db", "--at", at)
+            assert said.returncode == 1, (at, command, said.stdout)
+            assert said.stderr == (
+                f"accountdesk: --at “{at}” must be an instant from 0001-01-02 to 9998-11-24 "
+                "(UTC), so that every time zone can show it and the days after it can be "
+                "planned.\n"
+            ), command
+    for at in ("9998-11-24T23:59Z", "0001-01-02T00:00Z"):  # the first and last minutes taken
+        ok = run("contact", "--db", "t.db", "negar", "--at", at, "--json", check=True)
+        assert json.loads(ok.stdout)["name"] == "Negar Jafari"
+        run("contact", "--db", "t.db", "negar", "--at", at, check=True)
