@@ -124,9 +124,12 @@ def _quick_connection(args: argparse.Namespace) -> sqlite3.Connection | None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from accountdesk.core.db.fts import query_words
     from accountdesk.core.queries.search import search, search_connection
 
     query = " ".join(args.text)
+    if not query_words(query):  # "", spaces, punctuation: nothing the index could match
+        raise UserError(_("A search needs some text: give a word or the beginning of one."))
     conn = _quick_connection(args)
     if conn is not None:
         with contextlib.closing(conn):
@@ -341,6 +344,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_db(args: argparse.Namespace) -> int:
     from accountdesk.core.db.engine import database_url, schema_revision
     from accountdesk.core.db.schema import SCHEMA_HEAD
+
+    if args.backup is not None and args.action != "restore":  # only restore takes BACKUP
+        args.db_parser.error(_("unrecognized arguments: %s") % args.backup)
 
     if args.action == "path":
         from accountdesk.core.db.credentials import without_password
@@ -1326,7 +1332,7 @@ def _add_db(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("encrypt, rekey: keep the passphrase in the system keyring"),
     )
-    p.set_defaults(func=cmd_db)
+    p.set_defaults(func=cmd_db, db_parser=p)
 
 
 def _add_country(sub: Any, common: argparse.ArgumentParser) -> None:

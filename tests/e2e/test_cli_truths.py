@@ -165,3 +165,34 @@ def test_an_instant_at_the_edge_of_the_years_is_one_sentence(run: Run, tmp_path:
         ok = run("contact", "--db", "t.db", "negar", "--at", at, "--json", check=True)
         assert json.loads(ok.stdout)["name"] == "Negar Jafari"
         run("contact", "--db", "t.db", "negar", "--at", at, check=True)
+
+
+def test_a_zone_written_in_other_letter_case_is_taken_as_its_name(run: Run, tmp_path: Path) -> None:
+    """config set user.zone asia/tehran was refused as "not an IANA time zone"."""
+    _setup(run, tmp_path)
+    said = run("config", "--db", "t.db", "set", "user.zone", "asia/tehran", check=True)
+    assert said.stdout == "user.zone is now Asia/Tehran.\n"
+    assert run("config", "--db", "t.db", "get", "user.zone", check=True).stdout == "Asia/Tehran\n"
+    refused = run("config", "--db", "t.db", "set", "user.zone", "asia/tehranx")
+    assert refused.returncode == 1 and "not an IANA time zone" in refused.stderr
+
+
+def test_db_check_refuses_an_argument_it_does_not_take(run: Run, tmp_path: Path) -> None:
+    _setup(run, tmp_path)
+    for action in ("check", "backups", "backup", "upgrade", "path"):
+        said = run("db", action, "extra", "--db", "t.db")
+        assert said.returncode == 2, (action, said.stdout)
+        assert said.stderr.strip().endswith("unrecognized arguments: extra"), said.stderr
+        assert said.stdout == ""
+    assert not (tmp_path / "home").exists()  # db backup took none
+
+
+def test_a_search_for_nothing_says_so(run: Run, tmp_path: Path) -> None:
+    _setup(run, tmp_path)
+    for text in ("", "   ", "!!!"):
+        said = run("search", text, "--db", "t.db")
+        assert (said.returncode, said.stdout) == (1, ""), text
+        assert said.stderr == (
+            "accountdesk: A search needs some text: give a word or the beginning of one.\n"
+        )
+    assert run("search", "negar", "--db", "t.db", check=True).stdout.startswith("Negar Jafari")

@@ -31,7 +31,7 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.services.activity import delete_setting, get_setting, write_settings
 from accountdesk.core.timekeeping.workhours import WorkingHours
-from accountdesk.core.timekeeping.zones import user_zone
+from accountdesk.core.timekeeping.zones import user_zone, zone_spelled
 
 DEFAULT_HOURS = "09:00-17:00"
 DEFAULT_DAILY_CAP = 10
@@ -41,7 +41,8 @@ def _zone(text: str) -> str | None:
     cleaned = text.strip()
     if cleaned.lower() in {"", "system"}:
         return None  # follow the system
-    found = v.timezone(cleaned, "user.zone")  # refuses localtime, Factory … too
+    spelled = zone_spelled(cleaned)  # "asia/tehran" is Asia/Tehran
+    found = v.timezone(spelled or cleaned, "user.zone")  # refuses localtime, Factory … too
     assert found is not None
     return found
 

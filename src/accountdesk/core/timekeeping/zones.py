@@ -53,6 +53,17 @@ def available_zones() -> list[str]:
     return sorted(_zone_set())
 
 
+@cache
+def _zones_by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in _zone_set()}
+
+
+def zone_spelled(text: str) -> str | None:
+    """The IANA zone ``text`` names, whatever the case of its letters (``asia/tehran`` ->
+    ``Asia/Tehran``; tzdata's names differ by more than case), or None."""
+    return _zones_by_folded_name().get(text.strip().casefold())
+
+
 def is_valid_zone(name: str | None) -> bool:
     """True when ``name`` is an IANA zone that zoneinfo can load."""
     if not name or not isinstance(name, str):
