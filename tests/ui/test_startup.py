@@ -156,11 +156,20 @@ def test_a_database_that_cannot_be_opened_is_one_message_and_exit_1(
     bad.write_text("not a database\n" * 3)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    offered: list[str] = []
+
+    def decline(_p: Any, _t: str, text: str) -> QMessageBox.StandardButton:
+        offered.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", decline)
     starter = app_module.Starter(str(bad), "en", None)
     qtbot.addWidget(starter.window)
     starter.start()
     qtbot.waitUntil(lambda: starter.code is not None, timeout=20_000)
     assert starter.finish(0) == 1
+    # a backup from a file was offered first (tests/ui/test_damaged_start.py), and declined
+    assert len(offered) == 1 and "Restore a backup from a file?" in offered[0]
     assert len(shown) == 1 and str(bad) in shown[0]
     assert not starter.window.isVisible()
 

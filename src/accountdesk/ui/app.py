@@ -261,12 +261,32 @@ class Starter:
                     return
                 self.opened((database, self.stored_language(database)))
                 return
+        if self.recovered(exc):
+            return
         if isinstance(exc, UserError):
             QMessageBox.critical(self.window, _("AccountDesk"), str(exc))
             self.end(1)
             return
         self.error = exc  # a bug: raised again after the event loop, with its traceback
         self.end(1)
+
+    def recovered(self, exc: BaseException) -> bool:
+        """A database file that cannot be opened (damaged, not a database): its backups are
+        offered (ui/backups.py, offer_recovery), and the restored file is opened. False: not
+        such a file, or the user restored none."""
+        from accountdesk.core.db.engine import NotSQLiteError, database_url, sqlite_path
+        from accountdesk.core.db.errors import DamagedDatabaseError
+        from accountdesk.ui.backups import offer_recovery
+
+        if not isinstance(exc, (DamagedDatabaseError, NotSQLiteError)):
+            return False
+        path = sqlite_path(database_url(self.target))
+        if path is None or not offer_recovery(self.window, path, str(exc)):
+            return False
+        self.job = None  # open again, the restored file
+        self.delivered = False
+        self.open()
+        return True
 
     def opened(self, result: tuple[Any, str | None]) -> None:
         from accountdesk.core.settings import apply_calendar_preference

@@ -68,6 +68,82 @@ def choose_backup_file(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_backup_passphrase(parent: QWidget | None, path: Path) -> str | None:
+    """The passphrase of an encrypted backup (the database may have been decrypted or given
+    another passphrase since it was taken), asked until it opens it; None: cancelled."""
+    from accountdesk.ui.security import PassphraseDialog, prompt
+
+    def take(text: str) -> str:
+        if not crypto.opens(path, text):
+            raise crypto.WrongPassphrase(crypto.wrong_message(path))
+        return text
+
+    dialog = PassphraseDialog(
+        _("Restore a backup"),
+        _(
+            "The backup {file} was taken while the database was encrypted. Give the "
+            "passphrase it had then; the database comes back encrypted."
+        ).format(file=ltr(str(path))),
+        parent=parent,
+    )
+    return prompt(dialog, take)
+
+
+def offer_recovery(parent: QWidget, path: Path, reason: str) -> bool:
+    """At start, for a database file that cannot be opened (damaged, not a database): offer
+    its newest backup, then a backup from a file, and restore the one chosen without opening
+    the file, which is kept beside it (:func:`accountdesk.core.db.backup.recover`). True when
+    a backup was restored; False: the user declined, or the restore was refused (said)."""
+    from accountdesk.core.timekeeping.zones import user_zone
+
+    found = backups.backups_of_file(path)
+    chosen: Path | None = None
+    if found:
+        question = _(
+            "{reason}\n\nRestore its newest backup, of {when}? The damaged file is kept beside it."
+        ).format(reason=reason, when=fmt.when(found[0].taken_at, user_zone()))
+        if ask_yes(parent, _("Restore a backup"), question):
+            chosen = found[0].path
+    if chosen is None:
+        question = (
+            _("{reason}\n\nRestore a backup from a file? The damaged file is kept beside it.")
+            if not found
+            else _("Restore a backup from a file instead? The damaged file is kept beside it.")
+        ).format(reason=reason)
+        if not ask_yes(parent, _("Restore a backup"), question):
+            return False
+        chosen = choose_backup_file(parent)
+        if chosen is None:
+            return False
+    force = False
+    key: str | None = None
+    while True:
+        try:
+            kept = backups.recover(path, chosen, passphrase=key, force=force)
+        except (crypto.PassphraseRequired, crypto.WrongPassphrase):
+            key = ask_backup_passphrase(parent, chosen)
+            if key is None:
+                return False
+            continue
+        except backups.ForeignBackupError:
+            if not force and confirm_foreign(parent, chosen):
+                force = True
+                continue
+            return False
+        except UserError as error:
+            QMessageBox.warning(parent, _("Backups"), error.message)
+            return False
+        break
+    QMessageBox.information(
+        parent,
+        _("Restore a backup"),
+        _("The backup {file} was restored; the file it replaced is kept as {kept}.").format(
+            file=ltr(chosen.name), kept=ltr(str(kept or path))
+        ),
+    )
+    return True
+
+
 class BackupsDialog(ListDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.ctx = ctx
@@ -164,7 +240,7 @@ class BackupsDialog(ListDialog):
                     self.ctx.db, path, force=force, clock=self.ctx.clock, passphrase=key
                 )
             except (crypto.PassphraseRequired, crypto.WrongPassphrase):
-                key = self._backup_passphrase(path)
+                key = ask_backup_passphrase(self, path)
                 if key is None:
                     return False
                 continue
@@ -179,26 +255,6 @@ class BackupsDialog(ListDialog):
                 QMessageBox.warning(self, _("Backups"), error.message)
                 return False
             return True
-
-    def _backup_passphrase(self, path: Path) -> str | None:
-        """The passphrase of an encrypted backup (the database may have been decrypted or given
-        another passphrase since it was taken), asked until it opens it; None: cancelled."""
-        from accountdesk.ui.security import PassphraseDialog, prompt
-
-        def take(text: str) -> str:
-            if not crypto.opens(path, text):
-                raise crypto.WrongPassphrase(crypto.wrong_message(path))
-            return text
-
-        dialog = PassphraseDialog(
-            _("Restore a backup"),
-            _(
-                "The backup {file} was taken while the database was encrypted. Give the "
-                "passphrase it had then; the database comes back encrypted."
-            ).format(file=ltr(str(path))),
-            parent=self,
-        )
-        return prompt(dialog, take)
 
     def _done(self, said: str) -> None:
         # said here, not in the status bar: the window is built again on the restored data
