@@ -43,7 +43,7 @@ from accountdesk.core.i18n import (
     ngettext,
     parse_date_input,
 )
-from accountdesk.core.timekeeping.zones import is_valid_zone
+from accountdesk.core.timekeeping.zones import is_valid_zone, zone_spelled
 
 # phonenumbers compiles its metadata's patterns as it matches a number; once enabled, it keeps
 # them in a dict of its own instead of asking re.compile (and re's cache) at every match: 0.04 s
@@ -465,7 +465,10 @@ def timezone(value: str | None, key: str = "timezone", *, allow_empty: bool = Fa
     if is_pseudo_zone(cleaned):
         raise fail(key, value, _("is not a place's time zone; use a name such as Europe/Riga"))
     if not is_valid_zone(cleaned):
-        raise fail(key, value, _("is not an IANA time zone (for example Europe/Riga)"))
+        spelled = zone_spelled(cleaned)  # "asia/tehran" (a file's, typed) is Asia/Tehran
+        if spelled is None:
+            raise fail(key, value, _("is not an IANA time zone (for example Europe/Riga)"))
+        cleaned = spelled
     return sys.intern(cleaned)
 
 

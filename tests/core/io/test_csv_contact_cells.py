@@ -1,4 +1,6 @@
-"""A contact's own stay-in-touch cadence read from a file: a whole number of days from 1 to
+"""A contact's cells read from a file as the editor reads them.
+
+A contact's own stay-in-touch cadence: a whole number of days from 1 to
 3,650, as the contact editor takes it (one rule: records.clean_contact). A cell that was no
 number ("monthly", "30.5") was dropped without a word, and a huge one overflowed."""
 
@@ -54,3 +56,15 @@ def test_what_is_no_cadence_refuses_the_file_naming_row_and_column(
     assert problem.startswith("Row 3, column stay_in_touch_days:") and said in problem
     with db.reader() as session:
         assert session.scalars(select(Contact)).first() is None  # all or nothing
+
+
+def test_a_zone_written_in_other_letter_case_is_the_zone(db: Database, tmp_path: Path) -> None:
+    """A file's "europe/riga" is Europe/Riga, as `config set user.zone` takes it."""
+    path = tmp_path / "zones.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["account_name", "account_country", "given_name", "country", "timezone"])
+        writer.writerow(["Ābele SIA", "LV", "Anna", "LV", "europe/riga"])
+    import_csv(db, path)
+    with db.reader() as session:
+        assert session.scalars(select(Contact.timezone)).one() == "Europe/Riga"
