@@ -529,7 +529,7 @@ def _db_recover(args: argparse.Namespace, failure: UserError) -> int:
                     "{message} Nothing tells which backups are of it: look in the folders "
                     "under {folder} and restore one with accountdesk db restore PATH --force "
                     "--db {path}."
-                ).format(message=str(failure), folder=ltr_shown(roots[0]), path=ltr_shown(path))
+                ).format(message=failure.message, folder=ltr_shown(roots[0]), path=ltr_shown(path))
             )
         folder = roots[0] / identity
         if not found:
