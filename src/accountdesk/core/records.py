@@ -115,12 +115,12 @@ def clean_account(
         raise v.fail("lost_on", lost_on, _("is before the date the account became a customer"))
     # an account kept as its file or the store has it (:func:`validation.keeping`): its status
     # is not checked against its dates until the user changes one of the three
-    as_it_was = all(
-        v.kept(key, value)
-        for key, value in (("status", data.status), ("customer_since", customer_since),
-                           ("lost_on", lost_on))
-    )  # fmt: skip
-    status = account_status(data.status, customer_since, lost_on, checked=typed and not as_it_was)
+    checked = typed and not (
+        v.kept("status", data.status)
+        and v.kept("customer_since", customer_since)
+        and v.kept("lost_on", lost_on)
+    )
+    status = account_status(data.status, customer_since, lost_on, checked=checked)
     timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
     currency = v.currency(data.currency)
     # in the account's own currency, else its country's (as reports read it)
@@ -292,7 +292,7 @@ def clean_important_date(item: ImportantDateInput) -> dict[str, Any]:
         raise v.fail("date", f"{item.month:02d}-{item.day:02d}", _("is not a date")) from None
     if item.year is not None:
         # a birthday or a first working day has happened; another date may be ahead
-        v.plausible_date("date", day, day.isoformat(), happened=kind != "custom")
+        v.plausible_date("date", day, day, happened=kind != "custom")
     return {
         "kind": kind,
         "month": item.month,
