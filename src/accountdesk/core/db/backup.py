@@ -680,12 +680,7 @@ def restore_backup(
         else:
             backup_sqlite(backup, temporary, key)
         if identity != own:  # forced: the file goes on being this database
-            conn = crypto.connect(temporary, restored_key)
-            try:
-                stamp_identity(conn, own)
-                conn.commit()
-            finally:
-                conn.close()
+            _stamp_copy(temporary, restored_key, own)
         os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
 
     write_copy(copy, work, backup.stat().st_size)
@@ -751,6 +746,17 @@ def _aside(path: Path, when: datetime) -> Path:
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
 
+def _stamp_copy(temporary: Path, key: str | None, identity: str) -> None:
+    """Give the restored copy ``temporary`` (opened with ``key``) the database's own
+    ``identity``: a forced restore of another database's backup goes on being this one."""
+    conn = crypto.connect(temporary, key)
+    try:
+        stamp_identity(conn, identity)
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def recover(
     path: Path,
     backup: Path,
@@ -797,12 +803,7 @@ def recover(
     def copy(temporary: Path) -> None:
         backup_sqlite(backup, temporary, key)
         if own is not None and identity != own:  # forced: the file goes on being this database
-            conn = crypto.connect(temporary, key)
-            try:
-                stamp_identity(conn, own)
-                conn.commit()
-            finally:
-                conn.close()
+            _stamp_copy(temporary, key, own)
 
     write_copy(copy, work, backup.stat().st_size)
     aside = _aside(path, clock())
