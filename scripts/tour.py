@@ -126,9 +126,15 @@ def main(argv: list[str]) -> int:
 
 def _more_dialogs(ctx: Any, window: Any, search: Any) -> list[tuple[Any, str]]:
     """Every editor and list dialog, on the first account and contact the search finds."""
-    from accountdesk.core.queries.details import account_people
+    from accountdesk.core.queries.details import account_detail, account_people
     from accountdesk.ui.accounts.editor import AccountEditor
-    from accountdesk.ui.activity import DealDialog, GiftDialog, NoteDialog, SurveyDialog
+    from accountdesk.ui.activity import (
+        DealDialog,
+        GiftDialog,
+        InteractionDialog,
+        NoteDialog,
+        SurveyDialog,
+    )
     from accountdesk.ui.backups import BackupsDialog
     from accountdesk.ui.contacts.editor import ContactEditor
     from accountdesk.ui.culture_panel import CountryNoteDialog
@@ -141,7 +147,9 @@ def _more_dialogs(ctx: Any, window: Any, search: Any) -> list[tuple[Any, str]]:
     account = next(h.id for h in hits if h.kind == "account")
     contact = next(h.id for h in hits if h.kind == "contact")
     people = account_people(ctx.db, account)
+    logged = account_detail(ctx.db, account).interactions[0]
     return [
+        (InteractionDialog(ctx, account, logged, window, people=people), "interaction"),
         (MeDialog(ctx, window), "me"),
         (AccountEditor(ctx, account, parent=window), "account-editor"),
         (ContactEditor(ctx, contact, parent=window), "contact-editor"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtWidgets import QComboBox
 
 from accountdesk.core import i18n
@@ -227,4 +228,71 @@ def test_someone_it_was_with_who_moved_on_is_kept(ctx: object, db: Database) -> 
     dialog.fields["subject"].setText("Visit")  # type: ignore[union-attr]
     dialog.save()
     assert account_detail(db, account).interactions[0].participant_ids == (other,)
+    dialog.deleteLater()
+
+
+def test_duration_and_sentiment_are_edited_and_shown(ctx: object, db: Database) -> None:
+    """An interaction's duration and sentiment were stored but could be neither edited nor
+    seen: the dialog edits both, the account's list shows the sentiment."""
+    from accountdesk.ui.activity import InteractionDialog
+    from accountdesk.ui.forms import FormDialog
+
+    dialog, account, _id = _interaction_dialog(ctx, db, datetime(2025, 3, 10, 9, tzinfo=UTC))
+    assert isinstance(dialog, FormDialog)
+    assert dialog.text("duration") == "" and dialog.text("sentiment") == ""
+    dialog.fields["duration"].setText("45")  # type: ignore[union-attr]
+    dialog.set_text("sentiment", "negative")
+    dialog.save()
+    stored = account_detail(db, account).interactions[0]
+    assert (stored.duration_minutes, stored.sentiment) == (45, "negative")
+    dialog.deleteLater()
+    again = InteractionDialog(ctx, account, stored)  # type: ignore[arg-type]
+    assert again.text("duration") == "45" and again.text("sentiment") == "negative"
+    again.fields["duration"].setText("")  # type: ignore[union-attr]
+    again.set_text("sentiment", "")
+    again.save()
+    stored = account_detail(db, account).interactions[0]
+    assert (stored.duration_minutes, stored.sentiment) == (None, None)
+    again.deleteLater()
+
+
+@pytest.mark.parametrize(
+    ("typed", "reason"),
+    [("-5", "must be between 0 and 1,440"), ("1441", "must be between 0 and 1,440"),
+     ("an hour", "is not a whole number")],
+)  # fmt: skip
+def test_a_duration_out_of_reason_is_refused_at_its_field(
+    ctx: object, db: Database, typed: str, reason: str
+) -> None:
+    from accountdesk.core.validation import ValidationError
+
+    dialog, account, _id = _interaction_dialog(ctx, db, datetime(2025, 3, 10, 9, tzinfo=UTC))
+    dialog.fields["duration"].setText(typed)  # type: ignore[attr-defined]
+    with pytest.raises(ValidationError) as error:
+        dialog.save()  # type: ignore[attr-defined]
+    assert str(error.value) == f"Duration \u201c{typed}\u201d: {reason}"
+    assert account_detail(db, account).interactions[0].duration_minutes is None
+    dialog.deleteLater()  # type: ignore[attr-defined]
+
+
+def test_a_stored_duration_longer_than_a_day_is_kept_by_an_edit(ctx: object, db: Database) -> None:
+    """A two-day workshop read from a file keeps its duration when its subject is edited."""
+    from accountdesk.core.validation import keeping
+    from accountdesk.ui.activity import InteractionDialog
+
+    account = add_account(db)
+    anna = add_contact(db, account)
+    with keeping(from_file=True):
+        activity.log_interaction(
+            db,
+            InteractionInput(
+                "meeting", datetime(2025, 3, 10, 9, tzinfo=UTC), [anna], duration_minutes=2880
+            ),
+        )
+    item = account_detail(db, account).interactions[0]
+    dialog = InteractionDialog(ctx, account, item)  # type: ignore[arg-type]
+    dialog.fields["subject"].setText("Workshop")  # type: ignore[union-attr]
+    dialog.save()
+    stored = account_detail(db, account).interactions[0]
+    assert (stored.subject, stored.duration_minutes) == ("Workshop", 2880)
     dialog.deleteLater()

@@ -29,6 +29,7 @@ from accountdesk.core.labels import (
     DEAL_STATUS,
     GIFT_DIRECTION,
     INTERACTION_KIND,
+    SENTIMENT,
     SURVEY_KIND,
 )
 from accountdesk.core.queries.culture import account_country
@@ -46,6 +47,7 @@ from accountdesk.core.services.activity import (
     DEAL_STATUSES,
     GIFT_DIRECTIONS,
     INTERACTION_KINDS,
+    SENTIMENTS,
     SURVEY_KINDS,
     DealInput,
     GiftInput,
@@ -325,6 +327,9 @@ class InteractionDialog(FormDialog):
         self.add_field("subject", _("Subject"), line())
         self.add_field("notes", _("Notes"), notes_edit())
         self.add_field("outcome", _("Outcome"), line())
+        self.add_field("duration", _("Duration (minutes)"), line(_("optional")))
+        sentiments = table_choices(SENTIMENT, SENTIMENTS)
+        self.add_field("sentiment", _("Sentiment"), combo(sentiments, empty=_("Not noted")))
         self.add_field("csat_score", _("CSAT score"), line(_("1–5, optional")))
         self.load_stored()
         self.mark_clean()
@@ -333,7 +338,6 @@ class InteractionDialog(FormDialog):
 
     def load_stored(self) -> None:
         loaded = activity.interaction_for_edit(self.ctx.db, self.item.id)
-        #: What the form does not show (duration, sentiment) is kept as stored.
         self.stored, self.version = loaded.data, loaded.version
         stored = self.stored
         zone = stored.occurred_zone  # always stored with the interaction
@@ -342,8 +346,11 @@ class InteractionDialog(FormDialog):
                            ("with", stored.contact_ids),
                            ("timezone", zone), ("subject", stored.subject),
                            ("notes", stored.notes), ("outcome", stored.outcome),
+                           ("duration", stored.duration_minutes),
+                           ("sentiment", stored.sentiment),
                            ("csat_score", stored.csat_score)):  # fmt: skip
             self.set_text(key, value)
+        self._loaded_duration = self.text("duration")
         #: the time and zone as the form showed them stored: left so, the instant is kept
         self._loaded_when = (self.text("occurred_at"), self.text("timezone") or "UTC")
         self._explain_time()
@@ -390,6 +397,13 @@ class InteractionDialog(FormDialog):
             subject=self.text("subject"),
             notes=self.text("notes"),
             outcome=self.text("outcome"),
+            # left as shown, the stored duration is kept even where it is longer than a day
+            duration_minutes=(
+                self.stored.duration_minutes
+                if self.text("duration") == self._loaded_duration
+                else self.text("duration") or None  # type: ignore[arg-type]
+            ),
+            sentiment=self.text("sentiment") or None,
             csat_score=self.text("csat_score") or None,  # type: ignore[arg-type]
         )
         interaction_id, version = self.item.id, self.version

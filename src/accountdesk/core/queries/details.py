@@ -61,6 +61,8 @@ class InteractionItem:
     csat_score: int | None
     participants: str
     participant_ids: tuple[str, ...] = ()
+    duration_minutes: int | None = None
+    sentiment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,8 @@ def _interactions(
                 row.csat_score,
                 names,
                 tuple(c.id for c in row.participants),
+                row.duration_minutes,
+                row.sentiment,
             )
         )
     return items

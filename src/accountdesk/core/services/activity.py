@@ -40,6 +40,10 @@ SENTIMENTS = tuple(labels.SENTIMENT)
 #: How far ahead of now an interaction may be logged: a clock a little ahead, a call logged
 #: as it starts. Later than that it has not happened yet (it is a follow-up).
 LOGGED_AHEAD_AT_MOST = timedelta(minutes=15)
+#: An interaction's duration in minutes: a day at most (a longer one is a trip, not a call),
+#: except a value read from a file or the one stored, kept up to what a column holds.
+MAX_DURATION_MINUTES = 24 * 60
+_STORABLE_MINUTES = 2**31 - 1
 DEAL_STATUSES = tuple(labels.DEAL_STATUS)
 DEAL_STAGES = tuple(labels.DEAL_STAGE)
 SURVEY_KINDS = tuple(labels.SURVEY_KIND)
@@ -96,14 +100,15 @@ def clean_interaction(
         if data.occurred_at > clock() + LOGGED_AHEAD_AT_MOST:
             shown = format_when(data.occurred_at, ZoneInfo(zone))
             raise v.fail("occurred_at", shown, _("is later than now"))
-    if data.duration_minutes is not None and data.duration_minutes < 0:
-        raise v.fail("duration", data.duration_minutes, _("cannot be negative"))
+    kept_long = v.kept("duration", data.duration_minutes)
+    longest = _STORABLE_MINUTES if kept_long else MAX_DURATION_MINUTES
+    duration = v.score("duration", data.duration_minutes, 0, longest)
     return {
         "account_id": account_id,
         "kind": v.choice("kind", data.kind, INTERACTION_KINDS),
         "occurred_at": data.occurred_at,
         "occurred_zone": zone,
-        "duration_minutes": data.duration_minutes,
+        "duration_minutes": duration,
         "subject": v.optional("subject", data.subject) or "",
         "notes": v.optional("notes", data.notes),
         "outcome": v.optional("outcome", data.outcome),
@@ -156,7 +161,8 @@ def update_interaction(
     :func:`~accountdesk.core.services.accounts.update_contact`."""
     with saving(db) as session:
         interaction = editable(session, Interaction, interaction_id, expected_version)
-        with v.keeping(stored={"occurred_at": interaction.occurred_at}):  # an edit of the rest
+        stored = {"occurred_at": interaction.occurred_at, "duration": interaction.duration_minutes}
+        with v.keeping(stored=stored):  # an edit of the rest
             values = clean_interaction(session, data, clock)
         for key, value in values.items():
             setattr(interaction, key, value)

@@ -40,6 +40,7 @@ from accountdesk.core.labels import (
     INTERACTION_KIND,
     LAWFUL_BASIS,
     LIST_LABEL,
+    SENTIMENT,
     label,
 )
 from accountdesk.core.queries.details import ContactDetail, account_people, contact_detail
@@ -159,6 +160,7 @@ class ContactView(QWidget):
                 (N_("Kind"), lambda i: label(INTERACTION_KIND, i.kind)),
                 (N_("Subject"), lambda i: i.subject),
                 (N_("Outcome"), lambda i: i.outcome or ""),
+                (N_("Sentiment"), lambda i: label(SENTIMENT, i.sentiment)),
                 (N_("Notes"), lambda i: (i.notes or "").replace("\n", " ")),
             ],
             on_new=self.quick_log,
