@@ -214,3 +214,35 @@ def test_rescheduling_shows_whether_occurrences_move_to_a_working_day(
     assert service.for_edit(ctx.db, scheduled.id).data.move_to_working_day is moves
     dialog.reload()
     assert dialog.move_box.isChecked() is moves
+
+
+def test_a_date_fields_calendar_shows_the_weekend_of_whose_day_it_is(qtbot: Any, ctx: Any) -> None:
+    """The calendar of a date field coloured the English locale's Saturday–Sunday, whoever's
+    day it held: Reza's follow-up in Tehran shows Friday, the user's own day in Riga
+    Saturday–Sunday, and one in Riyadh Friday–Saturday, in an English window."""
+    from accountdesk.ui.quicklog.dialog import QuickLogDialog
+    from accountdesk.ui.reports.rates import RatesDialog
+
+    settings.put(ctx.db, "user.country", "SA")
+    reza = _reza(ctx.db)
+    dialog = _dialog(qtbot, ctx, reza)
+    dialog.when.show_calendar()
+    assert dialog.when.calendar.model.weekend == frozenset({4})  # Friday
+    dialog.when.calendar.close()
+    log = QuickLogDialog(ctx, contact_id=reza)
+    qtbot.addWidget(log)
+    log.when.show_calendar()  # when it happened: the user's time
+    assert log.when.calendar.model.weekend == frozenset({4, 5})
+    log.when.calendar.close()
+    log.due.show_calendar()  # the follow-up: their time
+    assert log.due.calendar.model.weekend == frozenset({4})
+    log.due.calendar.close()
+    settings.put(ctx.db, "user.country", "LV")  # asked again as it opens
+    log.when.show_calendar()
+    assert log.when.calendar.model.weekend == frozenset({5, 6})
+    log.when.calendar.close()
+    rates = RatesDialog(ctx)
+    qtbot.addWidget(rates)
+    rates.day.show_calendar()
+    assert rates.day.calendar.model.weekend == frozenset({5, 6})
+    rates.day.calendar.close()

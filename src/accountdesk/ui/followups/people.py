@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accountdesk.core.culture.calendar import weekend_days
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.details import contact_detail
 from accountdesk.core.settings import UserCalendar
@@ -27,6 +28,11 @@ class Person:
     country: str | None
     subdivision: str | None
     hours: WorkingHours
+
+    @property
+    def weekend(self) -> frozenset[int]:
+        """The weekdays off where they are (Monday = 0): a date field's calendar shows them."""
+        return weekend_days(self.country, self.subdivision)
 
     @property
     def is_me(self) -> bool:
@@ -60,3 +66,9 @@ def user_person(calendar: UserCalendar, name: str) -> Person:
     return Person(
         ME, name, "", calendar.zone, calendar.country, calendar.subdivision, calendar.hours
     )
+
+
+def user_weekend(calendar: UserCalendar) -> frozenset[int]:
+    """The user's weekdays off (their country's and region's, Settings → Me): the calendar
+    of a date field in their own time shows them."""
+    return weekend_days(calendar.country, calendar.subdivision)

@@ -47,7 +47,7 @@ from accountdesk.core.timekeeping.recurrence import (
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.followups.people import Person, person
+from accountdesk.ui.followups.people import Person, person, user_weekend
 from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted, zoned_when
 from accountdesk.ui.forms import combo_value, set_combo, zone_combo
 from accountdesk.ui.pickers import RecordPicker, zone_choices
@@ -99,6 +99,9 @@ class ScheduleDialog(QDialog):
         self.title_edit.setObjectName("title")
         self.when = WallTimeEdit(self)
         self.when.setObjectName("when")
+        self.when.set_weekend(  # the day is the contact's; until one is chosen, the user's
+            lambda: self.person.weekend if self.person else user_weekend(ctx.user_calendar())
+        )
         self.zone = zone_combo()  # as the editors name zones: "Rīga (Europe/Riga)"
         self.zone.setParent(self)
         self.zone.setObjectName("zone")

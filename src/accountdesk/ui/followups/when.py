@@ -16,6 +16,7 @@ Buddhist-era years in Thai), laid out in the window's direction.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -90,6 +91,9 @@ class _TypedDate(QLineEdit):
         self.calendar_action.setToolTip(_("Pick a day"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self.calendar: MonthCalendar | None = None
+        #: the weekdays its calendar writes in red (Monday = 0), asked when it opens: of the
+        #: country whose day the field holds (:meth:`set_weekend`); None, the UI locale's
+        self.weekend: Callable[[], frozenset[int]] | None = None
 
     def event(self, event: QEvent) -> bool:
         """Alt+Down or F4 opens the calendar, as in a date or combo box: its button takes no
@@ -135,6 +139,8 @@ class _TypedDate(QLineEdit):
             self.calendar.picked.connect(self._day_picked)
         else:
             self.calendar.set_selected(current)
+        if self.weekend is not None:
+            self.calendar.set_weekend(self.weekend())
         # the field reads left to right (digits); its calendar follows the window
         self.calendar.setLayoutDirection(QGuiApplication.layoutDirection())
         self.calendar.adjustSize()
@@ -144,6 +150,12 @@ class _TypedDate(QLineEdit):
         self.calendar.move(self.mapToGlobal(corner))
         self.calendar.show()
         self.calendar.grid.setFocus()
+
+    def set_weekend(self, weekend: Callable[[], frozenset[int]]) -> None:
+        """Where its calendar's weekend comes from, asked each time it opens: the user's own
+        for a day in their time, the contact's country's for a day in theirs (Friday in Iran,
+        whatever the UI language)."""
+        self.weekend = weekend
 
     def _day_picked(self, picked: date) -> None:
         self._pick(picked)

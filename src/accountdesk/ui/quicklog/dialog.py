@@ -32,7 +32,7 @@ from accountdesk.core.timekeeping.zones import get_zone as zone
 from accountdesk.core.timekeeping.zones import resolve_wall_time, to_wall
 from accountdesk.core.validation import ValidationError
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.followups.people import Person, person
+from accountdesk.ui.followups.people import Person, person, user_weekend
 from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices
 from accountdesk.ui.pickers import RecordPicker
@@ -64,6 +64,7 @@ class QuickLogDialog(FormDialog):
         # then editing it); typed in the user's own time
         self.when = WallTimeEdit()
         self.when.setObjectName("when")
+        self.when.set_weekend(lambda: user_weekend(ctx.user_calendar()))  # your time
         self.add_field("occurred_at", _("When (your time)"), self.when)
         self.when.set_value(to_wall(ctx.now(), ctx.user_zone))
         self._now_shown = self.when.text()  # left so, it is the moment Log it is pressed
@@ -83,6 +84,9 @@ class QuickLogDialog(FormDialog):
         self.due = WallTimeEdit()
         self.due.setObjectName("due")
         self.due.setEnabled(False)
+        self.due.set_weekend(  # their time
+            lambda: self.person.weekend if self.person else user_weekend(ctx.user_calendar())
+        )
         self.add_field("due", _("Due (their time)"), self.due)
         self.due_hint = QLabel()  # a time their clocks skip or show twice: which is meant
         self.due_hint.setObjectName("dueHint")

@@ -39,6 +39,7 @@ from accountdesk.core.services.rates import (
 from accountdesk.core.validation import format_number_input
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
+from accountdesk.ui.followups.people import user_weekend
 from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.rowkeys import tab_leaves
@@ -93,6 +94,7 @@ class RatesDialog(QDialog):
         self.rate = QLineEdit()
         self.rate.setPlaceholderText(_("units of the currency for one unit of the base"))
         self.day = DateEdit(ctx.today())
+        self.day.set_weekend(lambda: user_weekend(ctx.user_calendar()))
         self.base = QLineEdit()
         self.base.setMaxLength(3)
         self.base.setPlaceholderText(_("empty: the reporting currency"))

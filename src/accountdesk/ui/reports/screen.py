@@ -64,6 +64,7 @@ from accountdesk.core.queries.reports import account_values, customer_language, 
 from accountdesk.core.reports.data import Scope, rate_day
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.followups.people import user_weekend
 from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.pickers import RecordPicker
@@ -295,6 +296,8 @@ class ReportsScreen(QWidget):
         # typed in the user's calendar (Solar Hijri in Persian, Buddhist era in Thai) or ISO
         self.start = DateEdit(today)
         self.end = DateEdit(today)
+        for field in (self.start, self.end):  # the user's weekend, not the UI language's
+            field.set_weekend(lambda: user_weekend(ctx.user_calendar()))
         self.end.setDate(_qdate(today))
         self.start.setDate(_qdate(today - timedelta(days=364)))
         self.preset.setCurrentIndex(self.preset.findData("year"))
