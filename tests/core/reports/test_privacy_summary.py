@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services.accounts import create_account, create_contact
@@ -69,7 +70,12 @@ def test_summary_keeps_phones_and_emails_in_order(crm: Database, tmp_path: Path,
         assert phone[1:] + "+" not in shown  # the sign moved to the end
     for email in EMAILS:
         assert email in lines, (email, shown)
-    assert "Asia/Tehran" in lines
+    # the zone named in the language, with its id: it printed the bare id in every language
+    with i18n.use_language(lang):
+        city = i18n.zone_name("Asia/Tehran")
+    assert city != "Asia/Tehran" and (lang == "en") == (city == "Tehran")
+    (zone_line,) = [line for line in lines if "Asia/Tehran" in line]
+    assert city in zone_line and zone_line != "Asia/Tehran", zone_line
     # each value on a line of its own, in the order stored
     assert lines.index(SHOWN[0]) + 1 == lines.index(SHOWN[1])
     assert lines.index(EMAILS[0]) + 1 == lines.index(EMAILS[1])

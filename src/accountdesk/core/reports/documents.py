@@ -1969,7 +1969,12 @@ def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple
         (_("E-mails"), _listed(c["emails"])),
         (_("Phones"), _listed(c["phones"], validation.phone_shown)),
         (_("Place"), join_list(v for v in (c["city"], i18n.country_name(c["country"])) if v)),
-        (_("Time zone"), ltr(c["timezone"])),
+        (  # the city as the language names it, and the id as stored ("Lagos (Africa/Lagos)")
+            _("Time zone"),
+            _("{name} ({code})").format(name=i18n.zone_name(c["timezone"]), code=ltr(c["timezone"]))
+            if c["timezone"]
+            else "—",
+        ),
         (_("Preferred channel"), label(CHANNEL, c["preferred_channel"]) or "—"),
         (
             _("Preferred language"),
