@@ -177,8 +177,11 @@ def _languages(country: str) -> tuple[str, ...]:
     ]
     ordered: list[str] = []
     for lang in official + rest:
-        if lang not in ordered:
-            ordered.append(lang)
+        # CLDR's locale id ("az_Arab") written as a BCP 47 tag ("az-Arab"), as a contact's
+        # preferred language stores it: the country profile shows it, to be copied there
+        tag = lang.replace("_", "-")
+        if tag not in ordered:
+            ordered.append(tag)
     return tuple(ordered)
 
 
