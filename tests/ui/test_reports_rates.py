@@ -156,3 +156,46 @@ def test_persian_placeholders_read_whole_and_right_to_left(
     assert "ISO 4217" in plain(example) and "JPY" in plain(example)
     outside = re.sub("[\u2066-\u2068][^\u2069]*\u2069", "", example)
     assert "ISO" not in outside and "JPY" not in outside  # the line's direction is its words'
+
+
+def test_a_persian_rate_is_written_in_one_digit_system_and_grouped(
+    persian: None, ctx: Any, qtbot: Any
+) -> None:
+    """ "1 EUR = ۴۵٫۵": the 1 was ASCII beside a rate in Persian digits, and 48000000 was
+    written without grouping."""
+    dialog = _dialog(ctx, qtbot)
+    for currency, rate in (("TRY", "۴۵٫۵"), ("IRR", "۴۸۰۰۰۰۰۰")):
+        dialog.currency.setText(currency)
+        dialog.rate.setText(rate)
+        dialog.add_rate()
+    shown = sorted(plain(row[1]) for row in dialog.rate_texts())
+    assert shown == ["۱ EUR = ۴۵٫۵", "۱ EUR = ۴۸٬۰۰۰٬۰۰۰"]
+    assert not any(ch.isascii() and ch.isdigit() for text in shown for ch in text)
+
+
+def test_a_grouped_rate_is_shown_only_where_the_field_reads_it_back(ctx: Any, qtbot: Any) -> None:
+    """Slovenian groups thousands with a point: "12.345" typed in the rate field is unclear
+    (12,345 or 12345) and refused, so that rate is shown without grouping; "48.000.000" reads
+    one way and is grouped."""
+    from accountdesk.core import i18n
+
+    with i18n.use_language("sl"):
+        dialog = _dialog(ctx, qtbot)
+        for currency, rate, day in (("IDR", "12345", "1. 03. 2025"), ("IRR", "48000000", "")):
+            dialog.currency.setText(currency)
+            dialog.rate.setText(rate)
+            if day:
+                dialog.day.setText(day)
+            dialog.add_rate()
+        shown = {plain(row[2]): plain(row[1]) for row in dialog.rate_texts()}
+        assert shown == {"IDR": "1 EUR = 12345", "IRR": "1 EUR = 48.000.000"}
+        for currency, text in (("GBP", shown["IDR"]), ("USD", shown["IRR"])):
+            dialog.currency.setText(currency)
+            dialog.rate.setText(text.split(" = ")[1])  # typed back as it is shown
+            dialog.add_rate()
+        assert sorted(plain(row[1]) for row in dialog.rate_texts()) == [
+            "1 EUR = 12345",
+            "1 EUR = 12345",
+            "1 EUR = 48.000.000",
+            "1 EUR = 48.000.000",
+        ]

@@ -36,7 +36,7 @@ from accountdesk.core.services.rates import (
     import_rates,
     save_rate,
 )
-from accountdesk.core.validation import format_number_input
+from accountdesk.core.validation import ValidationError, decimal, format_number_input
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.people import user_weekend
@@ -53,6 +53,21 @@ def fit_placeholder(edit: QLineEdit) -> None:
     text = edit.placeholderText()
     margins = edit.textMargins().left() + edit.textMargins().right()
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(text) + margins + 16)
+
+
+def _rate_text(row: RateRow) -> str:
+    """ "1 EUR = 45.5" in the language's digits ("۱ EUR = ۴۵٫۵": the 1 was left in ASCII), the
+    rate as the rate field takes it back ("1,085" in Slovenian): grouped as the language groups
+    thousands ("۴۸٬۰۰۰٬۰۰۰") where the field reads that back as the same number, else without
+    grouping (Slovenian "12.345" could be 12.345 or 12345: the field refuses it as unclear)."""
+    decimals = max(0, -int(row.rate.normalize().as_tuple().exponent))
+    grouped = i18n.format_decimal(row.rate, decimals)
+    try:
+        same = decimal("rate", grouped) == row.rate
+    except ValidationError:
+        same = False
+    rate = grouped if same else format_number_input(row.rate)
+    return f"{i18n.format_number(1)} {row.base} = {rate}"
 
 
 class RatesDialog(QDialog):
@@ -157,8 +172,7 @@ class RatesDialog(QDialog):
         for r, row in enumerate(self.rows):
             cells = (
                 i18n.format_date(row.valid_on),
-                # the rate as the rate field takes it back ("1,085" in Slovenian)
-                ltr(f"1 {row.base} = {format_number_input(row.rate)}"),
+                ltr(_rate_text(row)),
                 ltr(row.currency),
             )
             for column, text in enumerate(cells):
