@@ -31,7 +31,13 @@ def _dialog(ctx: Any, qtbot: Any) -> RatesDialog:
     return dialog
 
 
-def test_reporting_currency_and_rates_entered_and_deleted(ctx: Any, qtbot: Any) -> None:
+def test_reporting_currency_and_rates_entered_and_deleted(
+    ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "accountdesk.ui.reports.rates.ask_yes", lambda _p, _t, question: asked.append(question)
+    )
     dialog = _dialog(ctx, qtbot)
     assert plain(dialog.reporting_now.text()) == "Reports convert into EUR."
     assert dialog.rate_texts() == []
@@ -56,8 +62,15 @@ def test_reporting_currency_and_rates_entered_and_deleted(ctx: Any, qtbot: Any) 
     dialog.save_reporting()
     assert "ISO 4217" in dialog.message.text()
     dialog.table.selectRow(0)
+    dialog.delete_selected()  # asked first, naming the rate; "No" keeps it
+    assert [plain(q) for q in asked] == [
+        "Delete the exchange rate 1 EUR = 160.5 JPY on 1 Mar 2025 for good? This cannot be undone."
+    ]
+    assert len(dialog.rate_texts()) == 1
+    monkeypatch.setattr("accountdesk.ui.reports.rates.ask_yes", lambda *_a: True)
     dialog.delete_selected()
     assert dialog.rate_texts() == []
+    assert dialog.message.text() == "Deleted the rate."
 
 
 def test_import_names_row_and_column(ctx: Any, qtbot: Any, tmp_path: Path) -> None:
@@ -199,3 +212,25 @@ def test_a_grouped_rate_is_shown_only_where_the_field_reads_it_back(ctx: Any, qt
             "1 EUR = 48.000.000",
             "1 EUR = 48.000.000",
         ]
+
+
+def test_deleting_several_rates_names_each_in_the_question(
+    persian: None, ctx: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "accountdesk.ui.reports.rates.ask_yes",
+        lambda _p, _t, question: asked.append(question) or True,
+    )
+    dialog = _dialog(ctx, qtbot)
+    for currency, rate in (("TRY", "۴۵٫۵"), ("IRR", "۴۸۰۰۰۰۰۰")):
+        dialog.currency.setText(currency)
+        dialog.rate.setText(rate)
+        dialog.add_rate()
+    dialog.table.selectAll()
+    dialog.delete_selected()
+    [question] = [plain(q) for q in asked]
+    assert "۲" in question and "۱ EUR = ۴۵٫۵ TRY" in question
+    assert "۱ EUR = ۴۸٬۰۰۰٬۰۰۰ IRR" in question
+    assert dialog.rate_texts() == []
+    assert "۲" in dialog.message.text()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n, settings
 from accountdesk.core.bidi import isolate_acronyms, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.queries.rates import RateRow, list_rates
 from accountdesk.core.services.rates import (
     RateInput,
@@ -42,6 +42,7 @@ from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.people import user_weekend
 from accountdesk.ui.followups.when import DateEdit
 from accountdesk.ui.headers import cut_titles
+from accountdesk.ui.listdialog import ask_yes
 from accountdesk.ui.rowkeys import tab_leaves
 
 #: At most this many problems of a file are listed in the dialog.
@@ -68,6 +69,23 @@ def _rate_text(row: RateRow) -> str:
         same = False
     rate = grouped if same else format_number_input(row.rate)
     return f"{i18n.format_number(1)} {row.base} = {rate}"
+
+
+def confirm_delete_rates(parent: QWidget, rows: list[RateRow]) -> bool:
+    """Ask before deleting ``rows`` for good, each named with its day ("1 EUR = 45.5 TRY on
+    1 Mar 2025")."""
+    named = [
+        _("{rate} on {date}").format(
+            rate=ltr(f"{_rate_text(row)} {row.currency}"), date=i18n.format_date(row.valid_on)
+        )
+        for row in rows
+    ]
+    question = ngettext(
+        "Delete the exchange rate {rates} for good? This cannot be undone.",
+        "Delete the {n} exchange rates {rates} for good? This cannot be undone.",
+        len(rows),
+    ).format(n=i18n.format_number(len(rows)), rates=i18n.format_list(named))
+    return ask_yes(parent, _("Delete rate"), question)
 
 
 class RatesDialog(QDialog):
@@ -248,11 +266,20 @@ class RatesDialog(QDialog):
         self.refresh()
 
     def delete_selected(self) -> None:
+        """Delete the selected rates, once the user said yes to a question that names them
+        (a rate is deleted for good: typed from a bank's bulletin, it went at one click)."""
         chosen = sorted({index.row() for index in self.table.selectedIndexes()})
         if not chosen:
             self.message.setText(_("Select the rate to delete first."))
             return
-        ids = [self.rows[r].id for r in chosen]
+        rows = [self.rows[r] for r in chosen]
+        if not confirm_delete_rates(self, rows):
+            return
+        ids = [row.id for row in rows]
         self.ctx.write("rates", lambda: delete_rates(self.ctx.db, ids))
-        self.message.setText(_("Deleted the rate."))
+        self.message.setText(
+            ngettext("Deleted the rate.", "Deleted {n} rates.", len(ids)).format(
+                n=i18n.format_number(len(ids))
+            )
+        )
         self.refresh()
