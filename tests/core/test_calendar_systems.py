@@ -154,7 +154,10 @@ def test_gregorian_preference() -> None:
         assert i18n.current_calendar() == c.GREGORIAN
         assert i18n.format_date(NOWRUZ_1405) == "۲۱ مارس ۲۰۲۶"
         assert i18n.format_date_input(NOWRUZ_1405) == "۲۰۲۶-۰۳-۲۱"
-        assert i18n.date_input_placeholder() == i18n._("YYYY-MM-DD")
+        # an example in Persian digits, never the Latin pattern in a Persian window
+        assert i18n.date_input_placeholder() == "۲۰۲۷-۰۳-۲۲"
+        assert i18n.datetime_input_placeholder() == "۲۰۲۷-۰۳-۲۲ ۱۰:۰۰"
+        assert i18n.parse_date_input(i18n.date_input_placeholder()) == date(2027, 3, 22)
         assert i18n.parse_date_input("1405/01/01") == NOWRUZ_1405  # what is typed still works
     with i18n.use_language("th"):
         assert i18n.format_date(NOWRUZ_1405, "long") == "21 มีนาคม ค.ศ. 2026"

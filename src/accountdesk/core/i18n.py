@@ -594,16 +594,29 @@ def format_datetime_input(value: datetime) -> str:
     return format_date_input(value.date()) + " " + localize_digits(f"{value:%H:%M}")
 
 
+def _pattern_placeholder() -> bool:
+    """Whether a date field's placeholder is the pattern ``YYYY-MM-DD``: a Gregorian date
+    written year first, in a language written in ASCII digits. Elsewhere it is an example date
+    as the field takes it: in another calendar or order, and in a language with digits of its
+    own (Persian with Gregorian dates showed the Latin "YYYY-MM-DD"; now "۲۰۲۷-۰۳-۲۲")."""
+    return (
+        current_calendar() == GREGORIAN
+        and _day_first_separator() is None
+        and localize_digits("0") == "0"
+    )
+
+
 def date_input_placeholder() -> str:
-    """The placeholder of a date field: ``YYYY-MM-DD``, or an example in another calendar or
-    order."""
-    if current_calendar() == GREGORIAN and _day_first_separator() is None:
+    """The placeholder of a date field: ``YYYY-MM-DD``, or an example date
+    (:func:`_pattern_placeholder`)."""
+    if _pattern_placeholder():
         return _("YYYY-MM-DD")
     return format_date_input(_EXAMPLE_DAY.date())
 
 
 def datetime_input_placeholder() -> str:
-    if current_calendar() == GREGORIAN and _day_first_separator() is None:
+    """The placeholder of a date-and-time field: ``YYYY-MM-DD HH:MM``, or an example."""
+    if _pattern_placeholder():
         return _("YYYY-MM-DD HH:MM")
     return format_datetime_input(_EXAMPLE_DAY)
 
