@@ -187,6 +187,44 @@ def test_switching_the_language_keeps_the_open_records(
         apply_language("en")
 
 
+def test_switching_the_language_writes_undo_and_redo_in_the_new_one(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    """Undo named a record deleted in Persian in Persian in the Thai window ("เลิกทำ حذف تعامل
+    «…»"): the undo history's texts follow the language, and the history is kept."""
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.i18n import use_language
+    from accountdesk.ui.app import Controller, apply_language
+
+    controller = Controller(ctx.db)
+    controller.ctx = ctx
+    apply_language("fa")
+    try:
+        qtbot.addWidget(controller.build_window())
+        ctx.delete("contact", sample["anna"], "Anna Ozola")
+        with use_language("fa"):
+            persian = plain(_("Delete contact “{title}”"))
+        assert persian.split("“")[0] not in plain(ctx.undo_stack.undoText())  # translated
+        controller.change_language("th")
+        rebuilt = controller.window
+        assert isinstance(rebuilt, MainWindow)
+        qtbot.addWidget(rebuilt)
+        with use_language("th"):
+            thai = _("Delete contact “{title}”").format(title="Anna Ozola")
+            thai_undo = _("Undo")
+        assert plain(ctx.undo_stack.undoText()) == plain(thai)
+        shown = plain(rebuilt.undo_action.text()).replace("&", "")  # its menu letter aside
+        assert shown == plain(f"{thai_undo} {thai}").replace("&", "")
+        controller.change_language("en")
+        ctx.undo_stack.undo()  # the history was kept: the contact comes back
+        assert ctx.undo_stack.count() == 1
+        assert plain(ctx.undo_stack.redoText()) == "Delete contact “Anna Ozola”"
+        redo = controller.window.redo_action  # type: ignore[attr-defined]
+        assert plain(redo.text()).replace("&", "") == "Redo Delete contact “Anna Ozola”"
+    finally:
+        apply_language("en")
+
+
 def test_switching_the_language_keeps_the_screen(ctx: Any, qtbot: Any) -> None:
     from accountdesk.ui.app import Controller, apply_language
 

@@ -843,6 +843,7 @@ class Controller:
         set_setting(self.ctx.db, "ui.language", code)
         apply_language(code)
         remember_language()
+        self.ctx.retranslate()  # the undo history's texts, before Undo and Redo are made again
         self.rebuild_window()
 
     def change_calendar(self, value: str) -> None:

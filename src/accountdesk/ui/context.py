@@ -78,6 +78,15 @@ class AppContext(QObject):
         """Move a record to the trash, undoably."""
         self.undo_stack.push(DeleteCommand(self, kind, id_, title))
 
+    def retranslate(self) -> None:
+        """Write the texts of the undo history in the current language (Settings → Language,
+        before the window's Undo and Redo are made again): the history is kept, and Undo no
+        longer names a deleted record in the language it was deleted in."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, DeleteCommand):
+                command.retranslate()
+
     def write(self, kind: str, fn: Callable[[], T]) -> T:
         """Run a service call and tell every screen that ``kind`` records changed."""
         result = fn()
@@ -87,10 +96,14 @@ class AppContext(QObject):
 
 class DeleteCommand(QUndoCommand):
     def __init__(self, ctx: AppContext, kind: str, id_: str, title: str) -> None:
-        title = isolate(title)  # a record's name inside translated sentences
-        super().__init__(_(DELETE_TITLES[kind]).format(title=title))
+        super().__init__()
         self.ctx, self.kind, self.record_id = ctx, kind, id_
-        self.title = title
+        self.title = isolate(title)  # a record's name inside translated sentences
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The command's text (what Undo and Redo name) in the current language."""
+        self.setText(_(DELETE_TITLES[self.kind]).format(title=self.title))
 
     def redo(self) -> None:
         trash.delete(self.ctx.db, self.kind, self.record_id, self.ctx.clock)
