@@ -13,7 +13,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from accountdesk.core.bidi import isolate_acronyms
 from accountdesk.core.i18n import (
@@ -80,6 +80,14 @@ def people_choices(
     return choices + [(id_, gone) for id_ in recorded if id_ not in listed]
 
 
+def currency_line() -> QLineEdit:
+    """The currency field of a deal or a gift: a new one's is filled with the account's
+    currency (else its country's); empty, it says what to type. "EUR" as its placeholder read
+    as a default, and the wrong one for a Turkish account."""
+    # the codes isolated: the Persian line began with "ISO" and was laid out left to right
+    return line(isolate_acronyms(_("ISO 4217, e.g. JPY")))
+
+
 class _ItemDialog(FormDialog):
     item: DealItem | SurveyItem | GiftItem | NoteItem | None
     #: The version of the stored record the form shows (None for a new one).
@@ -112,7 +120,7 @@ class DealDialog(_ItemDialog):
         self.ctx, self.account_id, self.item = ctx, account_id, item
         self.add_field("title", _("Title"), line())
         self.add_field("amount", _("Amount"), line(format_number_input(Decimal("12500.00"))))
-        self.add_field("currency", _("Currency"), line("EUR"))
+        self.add_field("currency", _("Currency"), currency_line())
         self.add_field("status", _("Status"), combo(table_choices(DEAL_STATUS, DEAL_STATUSES)))
         self.add_field(
             "stage",
@@ -197,8 +205,9 @@ class SurveyDialog(_ItemDialog):
 
 
 class GiftDialog(_ItemDialog):
-    """A gift; a new one's value is in ``currency`` (the account's) unless another is typed:
-    the field was empty behind an "EUR" placeholder, and a value typed was refused for it."""
+    """A gift; a new one's value is in ``currency`` (the account's, else its country's) unless
+    another is typed: the field was empty behind an "EUR" placeholder, and a value typed was
+    refused for it."""
 
     def __init__(
         self, ctx: AppContext, account_id: str, item: GiftItem | None = None,
@@ -214,7 +223,7 @@ class GiftDialog(_ItemDialog):
         self.add_field("occasion", _("Occasion"), line())
         self.add_field("date", _("Date"), line(date_input_placeholder()))
         self.add_field("value", _("Value"), line())
-        self.add_field("currency", _("Currency"), line("EUR"))
+        self.add_field("currency", _("Currency"), currency_line())
         self.gift_notes: str | None = None  # not in the form: kept as stored
         if item:
             self.load_stored()

@@ -32,7 +32,7 @@ from accountdesk.core.labels import (
     TIER,
     label,
 )
-from accountdesk.core.metrics import own_currency
+from accountdesk.core.metrics import NO_CURRENCY, own_currency
 from accountdesk.core.money import total_text
 from accountdesk.core.queries.details import (
     AccountDetail,
@@ -208,7 +208,14 @@ class AccountView(QWidget):
         self.reload()
 
     def _currency(self) -> str | None:
-        return self.detail.currency if self.detail else None
+        """A new deal's or gift's currency: the account's, else its country's (as its
+        acquisition cost and the reports read it); None when neither is known. An imported
+        account has no currency of its own, and its deals could not be saved until one was
+        typed."""
+        if self.detail is None:
+            return None
+        own = own_currency(self.detail.currency, self.detail.country)
+        return None if own == NO_CURRENCY else own
 
     def _people(self) -> list[ContactSummary]:
         """The account's people, as the Contacts tab lists them (a survey answer or a gift
