@@ -97,6 +97,46 @@ def test_gift_editor_shows_the_country_gift_notes(
     assert body is not None and ("Do:" in body.text() or "Don't:" in body.text())
 
 
+def test_the_gift_editor_shows_the_etiquette_of_the_person_it_is_for(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    """SPEC: a gift shows the etiquette of the contact's country. The box showed the
+    account's country whoever was chosen (a Japanese contact of a Latvian account got
+    Latvia's flowers and name days)."""
+    from PySide6.QtWidgets import QLabel
+
+    from accountdesk.core.queries.details import account_detail
+    from accountdesk.core.services.activity import GiftInput, save_gift
+    from accountdesk.ui.activity import GiftDialog
+    from accountdesk.ui.forms import set_combo
+    from people import person_at
+
+    riga = sample["riga"]
+    kenji = person_at(ctx.db, riga, "Kenji", "Sato", country="JP", zone="Asia/Tokyo")
+    people = account_detail(ctx.db, riga).contacts
+
+    def titles(dialog: GiftDialog) -> list[str]:
+        return [w.text() for w in dialog.advice.findChildren(QLabel)]
+
+    dialog = GiftDialog(ctx, riga, people=people)
+    qtbot.addWidget(dialog)
+    assert "Gifts in Latvia" in titles(dialog)  # the account as a whole
+    set_combo(dialog.fields["contact"], kenji)  # type: ignore[arg-type]
+    assert dialog.advice_country() == "JP"
+    assert "Gifts in Japan" in titles(dialog) and "Gifts in Latvia" not in titles(dialog)
+    layout = dialog.layout()
+    assert layout is not None and layout.indexOf(dialog.advice) >= 0  # in the dialog's place
+    set_combo(dialog.fields["contact"], "")  # type: ignore[arg-type]
+    assert "Gifts in Latvia" in titles(dialog)
+    assert not dialog.is_dirty()  # the advice is no field
+    # a stored gift for Kenji opens with his country's advice
+    save_gift(ctx.db, GiftInput(riga, "given", "Sake set", "2025-03-01", kenji))
+    stored = account_detail(ctx.db, riga).gifts[0]
+    again = GiftDialog(ctx, riga, stored, people=people)
+    qtbot.addWidget(again)
+    assert "Gifts in Japan" in titles(again)
+
+
 def test_today_block_lists_holidays_and_seasons_of_contact_countries(
     ctx: Any, sample: dict[str, str], qtbot: Any
 ) -> None:

@@ -13,7 +13,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from accountdesk.core.bidi import isolate_acronyms
 from accountdesk.core.i18n import (
@@ -232,10 +232,37 @@ class GiftDialog(_ItemDialog):
             self.set_text("currency", currency)
         self.mark_clean()
         place = account_country(ctx.db, account_id)
-        self.advice = gift_advice(place[0] if place else None)
+        self._account_country = place[0] if place else None
+        self._countries = {person.id: person.country for person in people}
+        self._advice_country = self.advice_country()
+        self.advice = gift_advice(self._advice_country)
         outer = self.layout()
         if isinstance(outer, QVBoxLayout):
             outer.insertWidget(outer.count() - 1, self.advice)
+        people_box = self.fields["contact"]
+        assert isinstance(people_box, QComboBox)
+        people_box.currentIndexChanged.connect(lambda _index: self._follow_contact())
+
+    def advice_country(self) -> str | None:
+        """Whose gift etiquette is shown (SPEC: the contact's country): the chosen person's
+        country, the account's for the account as a whole (or for someone no longer listed
+        at it, whose country the form does not know)."""
+        return self._countries.get(self._contact_id() or "") or self._account_country
+
+    def _follow_contact(self) -> None:
+        """Another person chosen: the advice of their country (the box showed the account's
+        country's, whoever the gift was for)."""
+        country = self.advice_country()
+        if country == self._advice_country:
+            return
+        self._advice_country = country
+        fresh = gift_advice(country)
+        outer = self.layout()
+        if isinstance(outer, QVBoxLayout):
+            outer.replaceWidget(self.advice, fresh)
+        self.advice.hide()  # out of sight now, not once it is deleted
+        self.advice.deleteLater()
+        self.advice = fresh
 
     def load_stored(self) -> None:
         assert self.item is not None
