@@ -205,9 +205,45 @@ def test_whom_an_interaction_was_with_is_put_right(ctx: object, db: Database) ->
     dialog.deleteLater()
     detail = account_detail(db, account)
     again = InteractionDialog(ctx, account, detail.interactions[0], people=detail.contacts)  # type: ignore[arg-type]
-    again.fields["with"].set_keys([])  # type: ignore[union-attr]  # nobody in particular
-    again.save()
-    assert account_detail(db, account).interactions[0].participant_ids == ()
+    # SPEC: an interaction is with one or more contacts; unticking everyone is refused, said
+    # under the field (it was saved with nobody and no longer showed on anyone's page)
+    again.fields["with"].set_keys([])  # type: ignore[union-attr]
+    assert not again.try_save()
+    error = again.errors["with"]
+    assert error.isVisibleTo(again) and error.text() == "Choose at least one person it was with"
+    assert set(account_detail(db, account).interactions[0].participant_ids) == {anna, peteris}
+    again.deleteLater()
+
+
+def test_an_interaction_stored_with_nobody_is_edited_without_choosing_one(
+    ctx: object, db: Database
+) -> None:
+    """One stored with nobody (an older import's) is saved with nobody when an edit leaves it
+    so: the user is not made to invent whom it was with to correct its subject."""
+    from accountdesk.core.validation import keeping
+    from accountdesk.ui.activity import InteractionDialog
+
+    account = add_account(db)
+    anna = add_contact(db, account)
+    with keeping(from_file=True):  # as an import of an older file wrote it
+        activity.log_interaction(
+            db,
+            InteractionInput(
+                "call", datetime(2025, 3, 10, 9, tzinfo=UTC), account_id=account, subject="Q"
+            ),
+        )
+    detail = account_detail(db, account)
+    assert detail.interactions[0].participant_ids == ()
+    dialog = InteractionDialog(ctx, account, detail.interactions[0], people=detail.contacts)  # type: ignore[arg-type]
+    dialog.fields["subject"].setText("Q2 prices")  # type: ignore[union-attr]
+    assert dialog.try_save()
+    stored = account_detail(db, account).interactions[0]
+    assert (stored.subject, stored.participant_ids) == ("Q2 prices", ())
+    dialog.deleteLater()
+    again = InteractionDialog(ctx, account, stored, people=detail.contacts)  # type: ignore[arg-type]
+    again.fields["with"].set_keys([anna])  # type: ignore[union-attr]  # or someone chosen
+    assert again.try_save()
+    assert account_detail(db, account).interactions[0].participant_ids == (anna,)
     again.deleteLater()
 
 

@@ -346,7 +346,13 @@ class InteractionDialog(FormDialog):
         self.add_field("kind", _("Kind"), combo(kinds))
         # whom it was with: a call logged against the wrong person was put right only by
         # deleting it and logging it again
-        self.add_field("with", _("With"), ChoiceList(people_choices(people, item.participant_ids)))
+        # (at least one: the core refuses nobody under "contact", said under this field)
+        self.add_field(
+            "with",
+            _("With"),
+            ChoiceList(people_choices(people, item.participant_ids)),
+            also=["contact"],
+        )
         when = line(datetime_input_placeholder())
         self.add_field("occurred_at", _("When"), when)
         self.time_note = QLabel()

@@ -35,7 +35,7 @@ from accountdesk.core.services.accounts import (
     update_contact,
 )
 from accountdesk.core.services.activity import DealInput, InteractionInput
-from accountdesk.core.validation import ValidationError
+from accountdesk.core.validation import ValidationError, keeping
 
 FUTURE = date.today() + timedelta(days=60)
 
@@ -130,10 +130,11 @@ def test_an_interaction_is_logged_up_to_a_quarter_of_an_hour_ahead(db: Database)
     """A moment, not a day: the day where it is latest on Earth let a call be logged up to
     47 hours ahead of now."""
     account = create_account(db, AccountInput("Kyoto Trade", "JP"))
+    kenji = create_contact(db, ContactInput(account, "Kenji", "JP", timezone="Asia/Tokyo"))
     now = datetime(2026, 11, 30, 18, 0, tzinfo=UTC)
 
     def log(when: datetime) -> str:
-        data = InteractionInput("call", when, account_id=account, occurred_zone="Pacific/Honolulu")
+        data = InteractionInput("call", when, [kenji], occurred_zone="Pacific/Honolulu")
         return activity.log_interaction(db, data, clock=lambda: now)
 
     log(now + timedelta(minutes=10))  # a clock a little ahead
@@ -152,6 +153,34 @@ def test_an_interaction_is_logged_up_to_a_quarter_of_an_hour_ahead(db: Database)
     stored.subject = "Prices"
     activity.update_interaction(db, later, stored, clock=lambda: now)
     assert activity.interaction_for_edit(db, later).data.subject == "Prices"
+
+
+def test_an_interaction_is_with_someone_unless_stored_with_nobody(db: Database) -> None:
+    """SPEC: an interaction is with one or more contacts. One an older file brought with
+    nobody saves an edit of something else as it is; one with people cannot lose them all."""
+    account = create_account(db, AccountInput("Kyoto Trade", "JP"))
+    kenji = create_contact(db, ContactInput(account, "Kenji", "JP", timezone="Asia/Tokyo"))
+    when = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    with pytest.raises(ValidationError) as refused:
+        activity.log_interaction(db, InteractionInput("call", when, account_id=account))
+    assert (refused.value.key, refused.value.reason) == (
+        "contact",
+        "choose at least one person it was with",
+    )
+    with_kenji = activity.log_interaction(db, InteractionInput("call", when, [kenji]))
+    edited = activity.interaction_for_edit(db, with_kenji).data
+    edited.contact_ids = []
+    with pytest.raises(ValidationError) as refused:
+        activity.update_interaction(db, with_kenji, edited)
+    assert refused.value.key == "contact"
+    assert activity.interaction_for_edit(db, with_kenji).data.contact_ids == [kenji]
+    with keeping(from_file=True):  # an import of an older file
+        nobody = activity.log_interaction(db, InteractionInput("call", when, account_id=account))
+    stored = activity.interaction_for_edit(db, nobody).data
+    stored.subject = "Prices"
+    activity.update_interaction(db, nobody, stored)
+    saved = activity.interaction_for_edit(db, nobody).data
+    assert (saved.subject, saved.contact_ids) == ("Prices", [])
 
 
 def test_an_active_account_without_its_date_saves_an_edit_of_its_notes(db: Database) -> None:

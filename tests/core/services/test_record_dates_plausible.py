@@ -23,7 +23,7 @@ from accountdesk.core.records import (
     clean_contact,
     clean_important_date,
 )
-from accountdesk.core.services.accounts import create_account
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import (
     DealInput,
     GiftInput,
@@ -119,9 +119,13 @@ def test_birthdays_are_not_in_the_future_nor_before_1900() -> None:
     assert clean_important_date(ImportantDateInput("birthday", 2, 29))["year"] is None
 
 
+def _person(db: Database, account: str) -> str:
+    return create_contact(db, ContactInput(account, "Ilze", "LV", timezone="Europe/Riga"))
+
+
 def test_an_interaction_later_than_now_is_refused(db: Database, account: str) -> None:
     when = datetime(2099, 1, 1, 10, tzinfo=UTC)
     with pytest.raises(ValidationError) as error:
-        log_interaction(db, InteractionInput("call", when, account_id=account))
+        log_interaction(db, InteractionInput("call", when, [_person(db, account)]))
     assert error.value.key == "occurred_at"
     assert error.value.reason == "is later than now"  # a moment (test_kept_values.py)

@@ -87,9 +87,13 @@ def clean_interaction(
         raise v.fail("occurred_at", data.occurred_at, _("needs a time zone"))
     contacts = _contacts(session, data.contact_ids)
     account_id = data.account_id or (contacts[0].account_id if contacts else None)
-    if account_id is None:
-        raise v.fail("contact", None, _("pick at least one contact or an account"))
-    trash.live(session, Account, account_id)
+    if account_id is not None:
+        trash.live(session, Account, account_id)
+    # SPEC: an interaction is with one or more contacts. One of an account stored with nobody
+    # (an older file's) is saved so when an edit leaves it so (``keeping``: the people stored)
+    if not contacts and (account_id is None or not v.kept("contact", ())):
+        raise v.fail("contact", None, _("choose at least one person it was with"))
+    assert account_id is not None
     zone = v.timezone(data.occurred_zone, "timezone", allow_empty=True)
     if zone is None:
         zone = contacts[0].timezone if contacts else "UTC"
@@ -161,7 +165,11 @@ def update_interaction(
     :func:`~accountdesk.core.services.accounts.update_contact`."""
     with saving(db) as session:
         interaction = editable(session, Interaction, interaction_id, expected_version)
-        stored = {"occurred_at": interaction.occurred_at, "duration": interaction.duration_minutes}
+        stored = {
+            "occurred_at": interaction.occurred_at,
+            "duration": interaction.duration_minutes,
+            "contact": tuple(c.id for c in interaction.participants),
+        }
         with v.keeping(stored=stored):  # an edit of the rest
             values = clean_interaction(session, data, clock)
         for key, value in values.items():
