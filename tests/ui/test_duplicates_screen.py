@@ -199,3 +199,58 @@ def test_long_titles_and_lists_are_not_cut(ctx: AppContext, qtbot: Any, persian:
         needed = metrics.boundingRect(space, wrap, title).height()
         assert needed <= header.height() - margin, (title, needed, header.height())
     assert kept == 1 and header.height() >= 2 * metrics.height()
+
+
+def test_important_dates_are_side_by_side_a_different_birthday_in_bold(
+    ctx: AppContext, db: Database, qtbot: Any
+) -> None:
+    """The sheet had no row for important dates: two Amelias with different birthdays were
+    merged without the user seeing it, and the kept one had both. A birthday and a work
+    anniversary are shown, in bold where they differ (the kept contact's stays); other dates
+    come together (not bold)."""
+    from accountdesk.core.records import ImportantDateInput
+
+    acc = add_account(db, "Brown & Co")
+    kept = add_contact(
+        db,
+        acc,
+        "Amelia",
+        "Brown",
+        emails=["amelia@brown.example"],
+        important_dates=[
+            ImportantDateInput("birthday", 7, 3, 1966),
+            ImportantDateInput("custom", 3, 8, label="Women's Day"),
+        ],
+    )
+    add_contact(
+        db,
+        acc,
+        "Amelia",
+        "Brown",
+        emails=["AMELIA@brown.example"],
+        important_dates=[
+            ImportantDateInput("birthday", 6, 23, 1966),
+            ImportantDateInput("work_anniversary", 9, 1),
+            ImportantDateInput("custom", 12, 24, label="Name day"),
+        ],
+    )
+    screen = _screen(ctx, qtbot)
+    screen.groups.view.setCurrentIndex(screen.groups.model.index(0, 0))
+    screen.keep.setCurrentIndex(screen.keep.findData(kept))
+    sheet = screen.sheet_model
+    column = {sheet.sheets[c].id: c for c in range(2)}
+    titles = [sheet.headerData(r, Qt.Orientation.Vertical) for r in range(sheet.rowCount())]
+    birthday, work, other = (
+        titles.index("Birthday"),
+        titles.index("Work anniversary"),
+        titles.index("Other date"),
+    )
+    assert _cell(sheet, birthday, column[kept]) == "3 Jul 1966"
+    assert _cell(sheet, birthday, 1 - column[kept]) == "23 Jun 1966"
+    bold = Qt.ItemDataRole.FontRole
+    assert sheet.data(sheet.index(birthday, 0), bold)  # two birthdays: the kept one stays
+    assert sheet.data(sheet.index(work, 0), bold) is None  # one: it comes to the kept contact
+    assert _cell(sheet, other, column[kept]) == "Women's Day: 8 Mar"
+    assert _cell(sheet, other, 1 - column[kept]) == "Name day: 24 Dec"
+    assert sheet.data(sheet.index(other, 0), bold) is None  # both kept
+    assert titles.index("Birthday") < titles.index("Related records")

@@ -532,6 +532,13 @@ def format_month_day(month: int, day: int) -> str:
     return format_skeleton(value, "MMMd", calendar=GREGORIAN)
 
 
+def format_yearly_date(month: int, day: int, year: int | None) -> str:
+    """A contact's yearly date (a birthday, an anniversary) as a page, a preview, a report
+    or the duplicates' sheet shows it: with its year, a date of the language's calendar;
+    without, the Gregorian month and day (:func:`format_month_day`)."""
+    return format_date(date(year, month, day)) if year else format_month_day(month, day)
+
+
 # --- dates typed by the user ----------------------------------------------------------------
 #
 # A date field shows and takes the numbers of the current calendar: 2027-03-22 (Gregorian),

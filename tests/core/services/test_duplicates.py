@@ -474,6 +474,82 @@ def test_equal_dates_and_stay_in_touch_follow_ups_are_not_doubled_and_come_back(
     assert _count(db, open_touch, c=b) == 1
 
 
+def _dates(db: Database, contact: str) -> list[tuple[Any, ...]]:
+    with db.reader() as session:
+        rows = session.execute(
+            text(
+                "SELECT kind, year, month, day, label FROM important_dates WHERE contact_id = :c"
+                " ORDER BY kind, month, day"
+            ),
+            {"c": contact},
+        )
+        return [tuple(r) for r in rows]
+
+
+def test_the_kept_contact_keeps_its_one_birthday_and_undo_gives_the_other_back(
+    db: Database,
+) -> None:
+    """Amelia Brown kept with her birthday of 3 July, merged with a duplicate saying 23 June:
+    she had two birthdays (two yearly reminders). A person has one birthday and one work
+    anniversary: the kept contact's stays; other dates come together."""
+    acc = _account(db, "X")
+    kept = _contact(
+        db,
+        acc,
+        "Amelia",
+        "Brown",
+        important_dates=[
+            ImportantDateInput("birthday", 7, 3, 1966),
+            ImportantDateInput("custom", 3, 8, label="Women's Day"),
+        ],
+    )
+    other = _contact(
+        db,
+        acc,
+        "Amelia",
+        "Brown",
+        important_dates=[
+            ImportantDateInput("birthday", 6, 23, 1966),
+            ImportantDateInput("work_anniversary", 9, 1, 2015),
+            ImportantDateInput("custom", 12, 24, label="Name day"),
+        ],
+    )
+    third = _contact(
+        db,
+        acc,
+        "A.",
+        "Brown",
+        important_dates=[ImportantDateInput("work_anniversary", 4, 1, 2016)],
+    )
+    before = _export(db)
+    result = dup.merge(db, kept, [other, third], clock=fixed_clock(NOW))
+    assert _dates(db, kept) == [
+        ("birthday", 1966, 7, 3, None),  # hers, not also the 23 June of the duplicate
+        ("custom", None, 3, 8, "Women's Day"),
+        ("custom", None, 12, 24, "Name day"),
+        ("work_anniversary", 2015, 9, 1, None),  # one: the first merged contact's
+    ]
+    assert result.dropped == {"important_dates": 2}
+    dup.undo_merge(db, result.merge_id, clock=fixed_clock(NOW + timedelta(minutes=1)))
+    assert _export(db) == before
+    assert _dates(db, other) == [
+        ("birthday", 1966, 6, 23, None),
+        ("custom", None, 12, 24, "Name day"),
+        ("work_anniversary", 2015, 9, 1, None),
+    ]
+    assert _dates(db, third) == [("work_anniversary", 2016, 4, 1, None)]
+
+
+def test_a_kept_contact_without_a_birthday_gets_the_merged_one(db: Database) -> None:
+    acc = _account(db, "X")
+    kept = _contact(db, acc, "Amelia", "Brown")
+    other = _contact(
+        db, acc, "Amelia", "Brown", important_dates=[ImportantDateInput("birthday", 6, 23, 1966)]
+    )
+    dup.merge(db, kept, [other], clock=fixed_clock(NOW))
+    assert _dates(db, kept) == [("birthday", 1966, 6, 23, None)]
+
+
 def test_undo_skips_a_link_whose_interaction_was_purged_and_says_how_many(db: Database) -> None:
     w = _world(db)
     result = dup.merge(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
@@ -628,6 +704,8 @@ def test_contact_sheets_show_fields_and_what_hangs_on_each(db: Database) -> None
     assert sheets[1].fields["city"] == "Rīga" and sheets[0].fields["city"] is None
     # other: 2 interactions, a follow-up, a survey answer, a note, a date
     assert sheets[1].related == 6
+    assert [(d.kind, d.month, d.day) for d in sheets[0].dates] == [("birthday", 3, 14)]
+    assert [(d.kind, d.month, d.day) for d in sheets[1].dates] == [("work_anniversary", 6, 1)]
 
 
 # --- on import ------------------------------------------------------------------------------

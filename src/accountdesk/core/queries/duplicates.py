@@ -14,7 +14,8 @@ from sqlalchemy import select, text
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
-from accountdesk.core.db.models import Account, Contact, ContactMerge, table
+from accountdesk.core.db.models import Account, Contact, ContactMerge, ImportantDate, table
+from accountdesk.core.queries.details import DateItem
 from accountdesk.core.queries.facts import ContactFacts
 
 _SEP = "\x1f"
@@ -153,6 +154,8 @@ class ContactSheet:
     # e-mails and phones)
     created_at: datetime
     related: int  # interactions, follow-ups, notes, gifts, survey answers, dates
+    #: the important dates, by month and day: a merge keeps the kept contact's birthday
+    dates: tuple[DateItem, ...] = ()
 
 
 _RELATED_SQL = (
@@ -173,9 +176,20 @@ def contact_sheets(db: Database, ids: Sequence[str]) -> list[ContactSheet]:
         .select_from(contacts.join(accounts, accounts.c.id == contacts.c.account_id))
         .where(contacts.c.id.in_(list(ids)), contacts.c.deleted_at.is_(None))
     )
+    dates_table = table(ImportantDate)
+    dates_query = (
+        select(dates_table)
+        .where(dates_table.c.contact_id.in_(list(ids)))
+        .order_by(dates_table.c.month, dates_table.c.day, dates_table.c.id)
+    )
     with db.reader() as session:
         conn = session.connection()
         found = {row.id: row for row in conn.execute(query)}
+        dates: dict[str, list[DateItem]] = {}
+        for d in conn.execute(dates_query):
+            dates.setdefault(d.contact_id, []).append(
+                DateItem(d.kind, d.label, d.month, d.day, d.year)
+            )
         sheets = []
         for id_ in ids:
             row = found.get(id_)
@@ -190,6 +204,7 @@ def contact_sheets(db: Database, ids: Sequence[str]) -> list[ContactSheet]:
                     fields={key: getattr(row, key) for key in SHEET_FIELDS},
                     created_at=row.created_at,
                     related=int(related),
+                    dates=tuple(dates.get(id_, ())),
                 )
             )
     return sheets

@@ -13,9 +13,10 @@ A merge (:func:`merge`) keeps one contact and, in one transaction:
   key to ``contacts`` and how it is handled; a merge refuses to run while the schema has one
   that is not named there); a link the kept contact already has (a tag, a participation) is
   dropped instead of doubled, and so is an important date equal to one it has
-  (:data:`DATE_CONTENT`); an open stay-in-touch follow-up goes to the trash when the kept
-  contact has one already; a moved row that names an account (follow-ups, notes, gifts,
-  survey answers) is given the kept contact's account;
+  (:data:`DATE_CONTENT`) or of a kind a person has one of when it has one already
+  (:data:`ONE_A_PERSON`: a second birthday); an open stay-in-touch follow-up goes to the
+  trash when the kept contact has one already; a moved row that names an account
+  (follow-ups, notes, gifts, survey answers) is given the kept contact's account;
 - moves the merged contacts to the trash and updates the search index;
 - writes a :class:`~accountdesk.core.db.models.ContactMerge` row with what undoing needs.
 
@@ -147,6 +148,10 @@ REFERENCES: dict[tuple[str, str], str] = {
 #: and undoing finds a moved date by them when the kept contact was saved (which writes its
 #: dates anew).
 DATE_CONTENT = ("kind", "label", "month", "day", "year")
+#: The kinds of important date a person has one of: a merge gives the kept contact no second
+#: one (a second birthday was a second yearly reminder, one of them wrong). The kept
+#: contact's stays; a merged contact's other one is set aside, and undoing gives it back.
+ONE_A_PERSON = frozenset({"birthday", "work_anniversary"})
 #: Fields that belong together: a merge fills them all from one contact, or none.
 FIELD_GROUPS = (
     ("lawful_basis", "consent_given_on", "consent_withdrawn_on", "marketing_opt_in"),
@@ -394,6 +399,7 @@ def merge(
                 if name == "important_dates":
                     dates = select(*(tbl.c[k] for k in DATE_CONTENT)).where(col == kept_id)
                     have = {tuple(r) for r in conn.execute(dates)}
+                    kinds = {content[DATE_CONTENT.index("kind")] for content in have}
                 if name == "follow_ups":
                     own_touch = _open_touch(conn, tbl, kept_id)
                 for found_row in found:
@@ -408,7 +414,10 @@ def merge(
                     where = tbl.c.id == row["id"]
                     if name == "important_dates":
                         content = tuple(row[k] for k in DATE_CONTENT)
-                        if content in have:  # one birthday, not two equal ones
+                        # one birthday, not two equal ones, nor a second, different one
+                        if content in have or (
+                            row["kind"] in ONE_A_PERSON and row["kind"] in kinds
+                        ):
                             conn.execute(delete(tbl).where(where))
                             kept_rows.append(
                                 {"table": name, "row": {k: _encode(x) for k, x in row.items()}}
@@ -416,6 +425,7 @@ def merge(
                             dropped[name] = dropped.get(name, 0) + 1
                             continue
                         have.add(content)
+                        kinds.add(row["kind"])
                         item["content"] = dict(zip(DATE_CONTENT, content, strict=True))
                     changes: dict[str, Any] = {column: kept_id}
                     if (

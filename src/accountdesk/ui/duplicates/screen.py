@@ -40,6 +40,7 @@ from accountdesk.core.queries.duplicates import (
     recent_merges,
 )
 from accountdesk.core.services.duplicates import (
+    ONE_A_PERSON,
     field_label,
     find_duplicates,
     merge,
@@ -103,16 +104,33 @@ def shown(field: str, value: Any) -> str:
     return str(value)
 
 
+def dates_shown(sheet: ContactSheet, kind: str) -> str:
+    """A contact's important dates of ``kind``, one a line, as the side-by-side table shows
+    them (an other date with its label)."""
+    lines = []
+    for d in sheet.dates:
+        if d.kind != kind:
+            continue
+        when = i18n.format_yearly_date(d.month, d.day, d.year)
+        named = _("{kind}: {date}").format(kind=isolate(d.label), date=when) if d.label else ""
+        lines.append(named or when)
+    return "\n".join(lines)
+
+
 class SheetModel(IsolatingTableModel):
     """The contacts of a group side by side: a row per field, a column per contact. A row
     where two contacts hold different values is bold (the kept contact's value wins there);
     an empty value is not a difference (a merge fills it: a field on its own, the consent and
-    the working hours as groups from one contact)."""
+    the working hours as groups from one contact). The important dates have a row per kind:
+    a birthday and a work anniversary are bold where they differ (a merge keeps the kept
+    contact's, :data:`~accountdesk.core.services.duplicates.ONE_A_PERSON`); other dates come
+    together, and their row is never bold."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.sheets: list[ContactSheet] = []
-        self.rows: list[tuple[str, list[str]]] = []
+        #: (title, a value per contact, whether different values are a difference to show)
+        self.rows: list[tuple[str, list[str], bool]] = []
         self.kept_id: str | None = None
 
     def set_kept(self, kept_id: str | None) -> None:
@@ -123,11 +141,14 @@ class SheetModel(IsolatingTableModel):
     def set_sheets(self, sheets: list[ContactSheet]) -> None:
         self.beginResetModel()
         self.sheets = sheets
-        rows: list[tuple[str, list[str]]] = [
-            (_("Account"), [s.account_name for s in sheets]),
+        rows: list[tuple[str, list[str], bool]] = [
+            (_("Account"), [s.account_name for s in sheets], True),
         ]
         for field in SHEET_FIELDS:
-            rows.append((field_label(field), [shown(field, s.fields[field]) for s in sheets]))
+            rows.append((field_label(field), [shown(field, s.fields[field]) for s in sheets], True))
+        for kind in labels.DATE_KIND:
+            values = [dates_shown(s, kind) for s in sheets]
+            rows.append((labels.label(labels.DATE_KIND, kind), values, kind in ONE_A_PERSON))
         rows.append(
             (
                 _("Related records"),
@@ -137,9 +158,10 @@ class SheetModel(IsolatingTableModel):
                     )
                     for s in sheets
                 ],
+                True,
             )
         )
-        self.rows = [(title, values) for title, values in rows if any(values)]
+        self.rows = [row for row in rows if any(row[1])]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -151,9 +173,9 @@ class SheetModel(IsolatingTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        _title, values = self.rows[index.row()]
+        _title, values, differs = self.rows[index.row()]
         if role == Qt.ItemDataRole.FontRole:
-            if len({x for x in values if x}) > 1:
+            if differs and len({x for x in values if x}) > 1:
                 font = QFont()
                 font.setBold(True)
                 return font
