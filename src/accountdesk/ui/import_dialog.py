@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +44,8 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     N_,
     _,
-    format_date,
-    format_month_day,
     format_number,
+    format_yearly_date,
     join_list,
     ngettext,
     pgettext,
@@ -183,9 +181,7 @@ def _dates_cell(dates: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> str
     return join_list(
         _("{kind}: {date}").format(
             kind=isolate(d["label"]) if d.get("label") else label(DATE_KIND, d["kind"]),
-            date=format_date(date(d["year"], d["month"], d["day"]))
-            if d.get("year")
-            else format_month_day(d["month"], d["day"]),
+            date=format_yearly_date(d["month"], d["day"], d.get("year")),
         )
         for d in dates
     )

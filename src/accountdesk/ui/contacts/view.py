@@ -5,7 +5,7 @@ whether it is working time there now."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +26,7 @@ from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import (
     N_,
     _,
-    format_date,
-    format_month_day,
+    format_yearly_date,
     join_list,
     language_name,
     zone_name,
@@ -240,9 +239,7 @@ class ContactView(QWidget):
         dates = "\n".join(
             _("{kind}: {date}").format(
                 kind=isolate(d.label) if d.label else label(DATE_KIND, d.kind),
-                date=format_date(date(d.year, d.month, d.day))
-                if d.year
-                else format_month_day(d.month, d.day),
+                date=format_yearly_date(d.month, d.day, d.year),
             )
             for d in detail.important_dates
         )
