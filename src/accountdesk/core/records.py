@@ -14,7 +14,7 @@ from typing import Any
 
 from accountdesk.core import labels
 from accountdesk.core import validation as v
-from accountdesk.core.culture.countries import only_zone
+from accountdesk.core.culture.countries import main_zone
 from accountdesk.core.i18n import _, format_date
 from accountdesk.core.metrics import NO_CURRENCY, own_currency
 
@@ -121,7 +121,7 @@ def clean_account(
         and v.kept("lost_on", lost_on)
     )
     status = account_status(data.status, customer_since, lost_on, checked=checked)
-    timezone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
+    timezone = v.timezone(data.timezone, allow_empty=True) or main_zone(country)
     currency = v.currency(data.currency)
     # in the account's own currency, else its country's (as reports read it)
     own = own_currency(currency, country)
@@ -220,7 +220,7 @@ def _cadence(value: int | str | None) -> int | None:
 def clean_contact(data: ContactInput) -> dict[str, Any]:
     """Validate a contact; returns the column values (tags and dates excluded)."""
     country = v.country(data.country)
-    zone = v.timezone(data.timezone, allow_empty=True) or only_zone(country)
+    zone = v.timezone(data.timezone, allow_empty=True) or main_zone(country)
     if zone is None:
         raise v.fail("timezone", None, _("is required for a country with several time zones"))
     emails = []

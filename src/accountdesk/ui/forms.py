@@ -55,7 +55,7 @@ from accountdesk.core.bidi import isolate, ltr, plain
 from accountdesk.core.country_names import subdivision_code
 from accountdesk.core.culture.countries import (
     country_zones,
-    only_zone,
+    main_zone,
     subdivision_name,
     subdivisions,
 )
@@ -320,15 +320,17 @@ def on_country(country_box: QComboBox, changed: Callable[[], None]) -> None:
 
 def zone_follows_country(country_box: QComboBox, zone_box: QComboBox) -> None:
     """When the country changes (:func:`on_country`) and the zone shown is none of the new
-    country's, the zone becomes the country's only one, or is cleared for a country of several
-    (the save then asks for it): a contact typed in at an account in Latvia and put in Iran
-    kept Europe/Riga. A form fills its country before its zone, so a stored zone is kept."""
+    country's, the zone becomes the one the country's people keep
+    (:func:`~accountdesk.core.culture.countries.main_zone`), or is cleared for a country whose
+    mainland keeps several clocks (the save then asks for it): a contact typed in at an
+    account in Latvia and put in Iran kept Europe/Riga. A form fills its country before its
+    zone, so a stored zone is kept."""
 
     def follow() -> None:
         country = combo_value(country_box).upper()
         zones = country_zones(country)
         if zones and combo_value(zone_box) not in zones:
-            set_combo(zone_box, only_zone(country) or "")
+            set_combo(zone_box, main_zone(country) or "")
 
     on_country(country_box, follow)
 

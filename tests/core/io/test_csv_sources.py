@@ -209,6 +209,40 @@ def test_without_a_zone_or_a_telling_number_the_row_is_named(db: Database, tmp_p
     assert _contacts(db) == {}
 
 
+def test_a_country_whose_people_keep_one_clock_gives_its_zone(db: Database, tmp_path: Path) -> None:
+    """Germany (Büsingen), Malaysia, China, Spain … have several zones in tzdata but their
+    people keep one clock: a contact there without a zone or a telling number gets it (a
+    Canary Islands landline still tells its own); one in the US does not."""
+    path = _write(
+        tmp_path / "contacts.csv",
+        ["Company", "First Name", "Last Name", "Country", "Mobile Phone"],
+        [
+            ["X", "Anna", "Berger", "Germany", "0171 1234567"],
+            ["Y", "Wei", "Wang", "China", ""],
+            ["Z", "Ana", "Ruiz", "Spain", "612 345 678"],
+            ["Z2", "Pilar", "Díaz", "Spain", "928 123 456"],
+            ["W", "Ali", "Tan", "Malaysia", ""],
+            ["V", "Olena", "Koval", "Ukraine", ""],
+        ],
+    )
+    import_csv(db, path)
+    with db.reader() as s:
+        zones = dict(s.execute(select(Contact.family_name, Contact.timezone)).all())
+        accounts = dict(s.execute(select(Account.name, Account.timezone)).all())
+    assert zones == {
+        "Berger": "Europe/Berlin", "Wang": "Asia/Shanghai", "Ruiz": "Europe/Madrid",
+        "Díaz": "Atlantic/Canary", "Tan": "Asia/Kuala_Lumpur", "Koval": "Europe/Kyiv",
+    }  # fmt: skip
+    assert accounts["Y"] == "Asia/Shanghai" and accounts["Z2"] == "Atlantic/Canary"
+    us = _write(
+        tmp_path / "us.csv",
+        ["Company", "First Name", "Last Name", "Country"],
+        [["U", "Ann", "Lee", "United States"]],
+    )
+    with pytest.raises(CsvImportError, match=r"^Row 2: Time zone: is required"):
+        import_csv(db, us)
+
+
 @pytest.mark.parametrize("product", ["hubspot", "salesforce", "zoho"])
 def test_salutation_is_the_honorific_and_title_the_job(db: Database, product: str) -> None:
     import_csv(db, DATA / SAMPLES[product])

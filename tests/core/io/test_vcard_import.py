@@ -126,6 +126,27 @@ def test_a_tz_offset_picks_the_countrys_zone_with_that_offset(db: Database, tmp_
     assert "the offset +05:00 names no zone; taken as Asia/Yekaterinburg" in report.notes[0]
 
 
+def test_a_card_in_a_country_whose_people_keep_one_clock_gets_its_zone(
+    db: Database, tmp_path: Path
+) -> None:
+    """Germany has two zones in tzdata (Büsingen's too), but one clock; the US has several."""
+    card = "BEGIN:VCARD\nVERSION:3.0\nN:{family};{given}\nFN:{given} {family}\nORG:{org}\n"
+    card += "EMAIL:{given}@example.com\nADR;TYPE=WORK:;;;{city};;;{country}\nEND:VCARD\n"
+    german = card.format(
+        family="Schmidt", given="Klaus", org="Siemens AG", city="München", country="Germany"
+    )
+    import_vcard(db, _write(tmp_path, german), clock=CLOCK)
+    assert _contacts(db)["Klaus"]["timezone"] == "Europe/Berlin"
+    american = card.format(
+        family="Lee", given="Ann", org="Hudson", city="Albany", country="United States"
+    )
+    with pytest.raises(VCardImportError) as caught:
+        import_vcard(db, _write(tmp_path, american), clock=CLOCK)
+    assert caught.value.problems == [
+        "Card 1 (Ann Lee), TZ: Time zone: is required for a country with several time zones"
+    ]
+
+
 def test_apple_contacts_sample(db: Database) -> None:
     report = import_vcard(db, DATA / "apple_contacts_v3.vcf", clock=CLOCK)
     assert (report.cards, report.contacts_created, report.accounts_created) == (3, 2, 2)

@@ -121,16 +121,69 @@ def country_zones(country: str) -> list[str]:
     return list(_zone_table().get(country.upper(), ()))
 
 
-def default_zone(country: str) -> str | None:
-    zones = _zone_table().get(country.upper(), ())
-    return zones[0] if zones else None
+#: Countries of several zones in ``zone.tab`` whose people keep one clock: the zone a contact
+#: or an account there is given when neither its file nor its phone number tells another
+#: (:func:`main_zone`), and the country's zones that keep another clock, set aside with the
+#: reason. ``tests/core/culture/test_main_zones.py`` checks every entry against the bundled
+#: tzdata (the zones not set aside keep the main zone's offsets hour by hour, those set aside
+#: do not) and lists every other country of several zones, so a tzdata upgrade that unites or
+#: splits a country's clocks is noticed.
+#:
+#: The rule: every zone of the country keeps the same offsets all year, so any of them tells
+#: the time (the first group below; the capital's or largest city's zone is given); or the
+#: other zones are outlying islands, an exclave, an occupied area, or stations where no town
+#: is, and the mainland keeps one clock (the second group); or the law knows one time
+#: (China). A country whose mainland keeps several clocks is not here, and a contact or an
+#: account there needs its zone: the US, Canada, Mexico, Brazil, Chile (since 2016 the
+#: Magallanes region, and since 2025 Aysén, keep UTC-3 all year, while Santiago moves to
+#: UTC-4 in winter), Russia, Mongolia (the western provinces are UTC+7), Indonesia,
+#: Australia, the DR Congo; and a country of islands with no mainland (Micronesia,
+#: Kiribati). Sources: tzdata's ``zone.tab`` and the comments of its ``asia``, ``europe``,
+#: ``southamerica`` and ``australasia`` files.
+ONE_CLOCK: dict[str, tuple[str, tuple[str, ...]]] = {
+    # every zone keeps the same offsets all year
+    "AR": ("America/Argentina/Buenos_Aires", ()),  # UTC-3 in every province, no DST
+    "CY": ("Asia/Nicosia", ()),  # Famagusta (the north) follows EU rules again since 2017
+    "DE": ("Europe/Berlin", ()),  # Büsingen, an exclave in Switzerland, keeps CET/CEST too
+    "KZ": ("Asia/Almaty", ()),  # one time, UTC+5, in the whole country since 1 March 2024
+    "MH": ("Pacific/Majuro", ()),  # Kwajalein keeps UTC+12 as Majuro does (since 1993)
+    "MY": ("Asia/Kuala_Lumpur", ()),  # the peninsula and Borneo (Kuching): UTC+8
+    "PS": ("Asia/Hebron", ()),  # the West Bank and Gaza keep the same rules now
+    "UZ": ("Asia/Tashkent", ()),  # Samarkand and Tashkent: UTC+5
+    # the mainland keeps one clock; the other zones are outlying, occupied or not a town
+    "CN": ("Asia/Shanghai", ("Asia/Urumqi",)),  # Beijing time is the only legal time;
+    # Xinjiang time (UTC+6) is kept by part of the people there, not by offices
+    "EC": ("America/Guayaquil", ("Pacific/Galapagos",)),  # the Galápagos Islands
+    "ES": ("Europe/Madrid", ("Atlantic/Canary",)),  # the Canary Islands; Ceuta keeps CET
+    "GL": ("America/Nuuk", ("America/Danmarkshavn", "America/Thule")),  # a weather station
+    # and the Pituffik Space Base; every town, Ittoqqortoormiit too, keeps Nuuk's time
+    "NZ": ("Pacific/Auckland", ("Pacific/Chatham",)),  # the Chatham Islands
+    "PF": ("Pacific/Tahiti", ("Pacific/Marquesas", "Pacific/Gambier")),  # outlying archipelagos
+    "PG": ("Pacific/Port_Moresby", ("Pacific/Bougainville",)),  # the island of Bougainville
+    "PT": ("Europe/Lisbon", ("Atlantic/Azores",)),  # the Azores; Madeira keeps Lisbon's time
+    "UA": ("Europe/Kyiv", ("Europe/Simferopol",)),  # Crimea, under Russian occupation
+}
 
 
-def only_zone(country: str) -> str | None:
-    """The country's zone when it has exactly one, else None (a contact or account there needs
-    its zone said, or found: :func:`zone_of_phones`)."""
-    zones = _zone_table().get(country.upper(), ())
+def main_zone(country: str) -> str | None:
+    """The zone a contact or an account in ``country`` is given when its own zone is not said
+    and no phone number tells it (:func:`zone_of_phones`): the country's only zone, or the one
+    its people keep (:data:`ONE_CLOCK`). None for a country whose mainland keeps several
+    clocks (the US, Canada, Russia, Brazil …) or that is not in ``zone.tab``: there the zone
+    must be said."""
+    code = country.upper()
+    if code in ONE_CLOCK:
+        return ONE_CLOCK[code][0]
+    zones = _zone_table().get(code, ())
     return zones[0] if len(zones) == 1 else None
+
+
+def default_zone(country: str) -> str | None:
+    """A zone that shows the country's time where no record says one (a country's page, a
+    trip brief without contacts): :func:`main_zone`, else the first of ``zone.tab`` (its most
+    populous); None for a code ``zone.tab`` does not know."""
+    zones = _zone_table().get(country.upper(), ())
+    return main_zone(country) or (zones[0] if zones else None)
 
 
 def zone_of_phones(country: str, numbers: Iterable[str]) -> str | None:

@@ -748,8 +748,9 @@ def _zone(card: Card, country: str, ctx: _Context) -> str | None:
     """The contact's IANA zone: the card's TZ when it names one (a wrong name goes to
     validation, which names it); else, for a country of several zones, the zone of the first
     phone number that has exactly one of them, or the first of the country's zones whose UTC
-    offset in January or July is the card's TZ offset (with a note). None: the country's one
-    zone, or validation's question."""
+    offset in January or July is the card's TZ offset (with a note). None: the zone the
+    country's people keep (:func:`~accountdesk.core.culture.countries.main_zone`, which
+    :func:`~accountdesk.core.records.clean_contact` gives), or validation's question."""
     prop = card.first("TZ")
     written = prop.text.strip() if prop is not None else ""
     value_type = [t.casefold() for t in prop.param("VALUE")] if prop is not None else []
