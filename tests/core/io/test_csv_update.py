@@ -9,9 +9,11 @@ import io
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account
+from accountdesk.core.io import csv_check, csv_format
 from accountdesk.core.io.csv_format import CsvImportError
 from accountdesk.core.io.csv_io import export_csv, import_csv
 from accountdesk.core.queries.details import account_detail, contact_detail
@@ -154,3 +156,73 @@ def test_a_file_without_a_contact_country_leaves_the_contacts_zone(
     import_csv(db, path)
     c = contact_detail(db, hans)
     assert (c.country, c.timezone) == ("DE", "Europe/Berlin")
+
+
+def _accounts(db: Database) -> list[str]:
+    with db.reader() as session:
+        return sorted(session.scalars(select(Account.name)))
+
+
+def _lines(path: Path, *rows: str) -> Path:
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_contact_updated_by_its_id_stays_at_its_account(
+    db: Database, stored: dict[str, str], tmp_path: Path
+) -> None:
+    """A file with contact_id and no account_id names no account by id: the stored contact
+    keeps the one it is at, and no account is added for its row, however often it is
+    imported (a second "Acme" took the contact away from its history)."""
+    contact = stored["contact"]
+    path = _lines(
+        tmp_path / "f.csv",
+        "contact_id,account_name,account_country,given_name,job_title",
+        f"{contact},Acme,LV,Zorblat,Head of Purchasing",
+    )
+    before = _accounts(db)
+    dry = import_csv(db, path, dry_run=True)
+    assert (dry.accounts_created, dry.contacts_updated) == (0, 1)
+    for _time in range(2):
+        report = import_csv(db, path)
+        assert (report.accounts_created, report.contacts_created) == (0, 0)
+        assert report.contacts_updated == 1
+    assert _accounts(db) == before
+    c = contact_detail(db, contact)
+    assert (c.account_id, c.job_title) == (stored["account"], "Head of Purchasing")
+    # a row naming another company changes no account either: the file has no account_id
+    other = _lines(
+        tmp_path / "g.csv",
+        "contact_id,account_name,account_country,given_name",
+        f"{contact},Elsewhere SIA,LV,Zorblat",
+    )
+    assert import_csv(db, other).accounts_created == 0
+    assert _accounts(db) == before
+    assert contact_detail(db, contact).account_id == stored["account"]
+
+
+def test_an_account_held_for_a_stored_contact_is_written_for_a_new_one(
+    db: Database, stored: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The account a stored contact's row names is written once a row needs it: a new
+    contact's, in this chunk or a later one (chunks of two rows here)."""
+    monkeypatch.setattr(csv_check, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(csv_format, "FIRST_CHUNK_ROWS", 2)
+    new_id_ = "01900000-0000-7000-8000-0000000000aa"  # an id of another database
+    path = _lines(
+        tmp_path / "f.csv",
+        "contact_id,account_name,account_country,given_name",
+        f"{stored['contact']},Koks SIA,LV,Zorblat",
+        ",Other SIA,LV,Olga",
+        ",Third SIA,LV,Ivo",
+        ",Koks SIA,LV,Ilze",  # a later chunk: the account held since the first row
+        f"{new_id_},Koks SIA,LV,Māris",
+    )
+    report = import_csv(db, path)
+    assert (report.accounts_created, report.contacts_created) == (3, 4)
+    assert _accounts(db) == ["Acme", "Bērzi SIA", "Koks SIA", "Other SIA", "Third SIA"]
+    assert contact_detail(db, stored["contact"]).account_id == stored["account"]
+    koks = next(h.id for h in search(db, "koks") if h.kind == "account")  # indexed once written
+    assert contact_detail(db, new_id_).account_id == koks
+    ilze = next(h.id for h in search(db, "ilze") if h.kind == "contact")
+    assert contact_detail(db, ilze).account_id == koks

@@ -375,6 +375,13 @@ class Plan:
     #: process that checked them made them (it does while the writer is behind:
     #: :mod:`~accountdesk.core.io.csv_check`); None: the writer makes them
     documents: list[Document] | None = None
+    #: None: every account of the plan is written. A set, in a file with a contact_id column
+    #: and no account_id column: the accounts the chunk's rows need whatever is stored (an
+    #: account's own row, a contact's row without an id); a contact row with a contact_id
+    #: needs its account only when that contact is not stored yet, for a stored contact keeps
+    #: its account (the file has no account_id column to say another). The writer holds an
+    #: account no row needs back until one does (``csv_io._hold_unneeded``).
+    accounts_needed: set[str] | None = None
 
     def search_documents(self) -> list[Document]:
         """The search documents of the accounts and contacts, from their checked values."""
@@ -709,7 +716,13 @@ def plan_chunks(
     given = frozenset(
         columns | ({column_mapping.FULL_NAME} if mapping.full_name is not None else set())
     )
-    plan = Plan(columns=given)
+    # a stored contact's row names no account by id: it keeps the one it is at (Plan)
+    kept_accounts = "contact_id" in columns and "account_id" not in columns
+
+    def new_plan() -> Plan:
+        return Plan(columns=given, accounts_needed=set() if kept_accounts else None)
+
+    plan = new_plan()
     limit = min(chunk_rows, FIRST_CHUNK_ROWS)  # then chunk_rows
     problems: list[Problem] = []
     account_keys: dict[tuple[str, str], str] = {}
@@ -722,7 +735,7 @@ def plan_chunks(
         if len(plan.contacts) + len(plan.accounts) >= limit and not problems:
             plan.last_row = row_number - 1
             yield plan
-            plan = Plan(columns=given)
+            plan = new_plan()
             limit = chunk_rows
             if lines is not None:  # (a row has a line at least: what is left is at most this)
                 limit = max(LAST_CHUNK_ROWS, min(chunk_rows, (lines - row_number) // 2))
@@ -799,6 +812,8 @@ def plan_chunks(
                         row_number,
                         {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
                     )
+                if plan.accounts_needed is not None and not cell("contact_id"):
+                    plan.accounts_needed.add(key)  # its own row, or a new contact's
                 if not has_contacts or not (
                     cell("given_name") or _describes_contact(mapping, columns, cell)
                 ):

@@ -37,6 +37,7 @@ from accountdesk.core.bidi import isolate
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import bulk_insert, indexes_deferred
 from accountdesk.core.db.collection import chunk_done, collection_paused
+from accountdesk.core.db.documents import account_document
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import (
@@ -253,7 +254,8 @@ def _given_fields(columns: frozenset[str], kind: str) -> set[str]:
         if "city" in columns and "given_name" not in columns:  # a file of accounts only
             found.add("city")
         return found
-    found = (set(columns) & _CONTACT_FIELDS) | {"account_id"}
+    # a file without account_id names no account by id: a stored contact stays at its own
+    found = set(columns) & (_CONTACT_FIELDS | {"account_id"})
     if column_mapping.FULL_NAME in columns:
         found |= {"given_name", "family_name", "name_order"}
     return found
@@ -327,6 +329,35 @@ def _tag_ids(conn: Connection, names: Iterable[str]) -> dict[str, str]:
     return ids
 
 
+#: Accounts planned that no row has needed yet: key -> (values, tags) (see
+#: :func:`_hold_unneeded`).
+Held = dict[str, tuple[dict[str, Any], list[str]]]
+
+
+def _hold_unneeded(
+    conn: Connection, plan: Plan, held: Held, written: set[str], fresh: bool
+) -> None:
+    """Take out of ``plan`` the accounts none of its rows needs (:attr:`Plan.accounts_needed`:
+    the accounts of stored contacts' rows in a file without account_id, which keep their
+    accounts), into ``held``; put back those held that its rows need and no chunk has written
+    (``written``). An account no row ever needs is never written: updating a contact by its
+    id adds no account beside the one it is at. ``fresh``: as for :func:`_write_chunk`."""
+    if plan.accounts_needed is None:
+        return
+    ids = [r["id"] for r in plan.contacts]
+    stored = set() if fresh else _existing(conn, table(Contact), ids)
+    new_contacts = {r["account_id"] for r in plan.contacts if r["id"] not in stored}
+    needed = plan.accounts_needed | new_contacts
+    for key in [k for k in plan.accounts if k not in needed]:
+        held[key] = (plan.accounts.pop(key), plan.account_tags.pop(key, []))
+    for key in sorted(needed - written - set(plan.accounts)):
+        if key in held:
+            values, tags = held.pop(key)
+            plan.accounts[key], plan.account_tags[key] = values, tags
+            if plan.documents is not None:
+                plan.documents.append(account_document(values, tags))
+
+
 def _write_chunk(
     conn: Connection,
     plan: Plan,
@@ -335,6 +366,7 @@ def _write_chunk(
     written: set[str],
     contacts_written: set[str],
     fresh: bool = False,
+    held: Held | None = None,
 ) -> None:
     """Write one validated chunk inside the caller's transaction.
 
@@ -344,12 +376,14 @@ def _write_chunk(
     ``written`` holds the accounts this import has already written (chunks checked in
     different processes can both carry an account), and ``contacts_written`` its contacts.
     ``fresh``: the database had no account and no contact when the import began, so the only
-    ids in it are those this import wrote (known without asking the database).
+    ids in it are those this import wrote (known without asking the database). ``held``: the
+    accounts no row has needed yet (:func:`_hold_unneeded`), from chunk to chunk.
     """
     acc, con = table(Account), table(Contact)
     for key in [k for k in plan.accounts if k in written]:
         del plan.accounts[key]
         plan.account_tags.pop(key, None)
+    _hold_unneeded(conn, plan, {} if held is None else held, written, fresh)
     # referrers written by earlier chunks (and so taken out of this one above)
     referrers_written = {r["referred_by_id"] for r in plan.accounts.values()} & written
     written.update(plan.accounts)
@@ -760,12 +794,16 @@ def _import_rows(
         chosen_mapping=chosen is not None,
         code_page=code_page,
     )
+    held: Held = {}
     if dry_run:
+        seen: set[str] = set()  # accounts counted
         with db.reader() as session:
             conn = session.connection()
             for plan in chunks:
                 if plan is None:
                     continue
+                _hold_unneeded(conn, plan, held, seen, fresh=False)
+                seen.update(plan.accounts)
                 known_a = _existing(conn, table(Account), list(plan.accounts))
                 known_c = _existing(conn, table(Contact), [r["id"] for r in plan.contacts])
                 report.accounts_created += len(plan.accounts) - len(known_a)
@@ -805,7 +843,7 @@ def _import_rows(
                         unwritten = 0
                     continue
                 unwritten += len(plan.accounts) + len(plan.contacts)
-                _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh)
+                _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh, held)
                 chunk_done()
             _link_referrals(conn, referrals, written if fresh else None)
     counted = checking.paired() if checking is not None and alone else None
