@@ -252,6 +252,36 @@ def test_salutation_is_the_honorific_and_title_the_job(db: Database, product: st
     assert honorifics and honorifics.isdisjoint(jobs)
 
 
+def test_names_in_two_columns_take_the_order_of_the_contacts_country(
+    db: Database, tmp_path: Path
+) -> None:
+    """Google Contacts writes First Name and Last Name apart: a Japanese or Korean contact is
+    shown family name first (田中太郎, 김민준), as the country writes names; a name_order
+    column says otherwise when the file has one."""
+    path = _write(
+        tmp_path / "google.csv",
+        ["First Name", "Last Name", "Organization Name", "E-mail 1 - Label", "E-mail 1 - Value",
+         "Address 1 - Country"],
+        [
+            ["太郎", "田中", "ソニー株式会社", "* Work", "tanaka@sony.example", "Japan"],
+            ["민준", "김", "삼성전자", "* Work", "kim@samsung.example", "South Korea"],
+            ["Ilze", "Bērziņa", "Koks", "* Work", "ilze@koks.example", "Latvia"],
+        ],
+    )  # fmt: skip
+    import_csv(db, path)
+    people = _contacts(db)
+    assert {family: c["order"] for family, c in people.items()} == {
+        "田中": "family_first", "김": "family_first", "Bērziņa": "given_first"
+    }  # fmt: skip
+    said = _write(
+        tmp_path / "ours.csv",
+        ["account_name", "account_country", "given_name", "family_name", "name_order"],
+        [["Sony", "JP", "Ken", "Sato", "given_first"]],
+    )
+    import_csv(db, said)
+    assert _contacts(db)["Sato"]["order"] == "given_first"
+
+
 def test_pipedrive_full_names_are_split_in_the_cultures_order(db: Database) -> None:
     import_csv(db, DATA / SAMPLES["pipedrive"])
     people = _contacts(db)

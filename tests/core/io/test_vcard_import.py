@@ -337,6 +337,29 @@ def test_family_first_names_keep_their_order(db: Database, tmp_path: Path) -> No
     assert people["Yuki"]["name_order"] == "family_first"
 
 
+def test_the_name_order_is_fns_spaces_aside_else_the_countrys(db: Database, tmp_path: Path) -> None:
+    """FN:田中 太郎 writes the family name first with a space (shown joined: 田中太郎); a card
+    whose FN does not tell takes the order of the contact's country; a Hungarian card whose
+    FN writes the given name first keeps that order."""
+    card = "BEGIN:VCARD\nVERSION:4.0\nN:{n}\n{fn}ADR:;;;;;;{country}\nEND:VCARD\n"
+    text = "".join(
+        card.format(n=n, fn=f"FN:{fn}\n" if fn else "", country=country)
+        for n, fn, country in (
+            ("田中;太郎;;;", "田中 太郎", "Japan"),
+            ("김;민준;;;", "", "South Korea"),
+            ("Kovács;Anna;;;", "Dr. Kovács Anna", "Hungary"),
+            ("Szabó;Péter;;;", "Péter Szabó", "Hungary"),
+            ("Berzina;Ilze;;;", "", "Latvia"),
+        )
+    )
+    import_vcard(db, _write(tmp_path, text), clock=CLOCK)
+    orders = {given: c["name_order"] for given, c in _contacts(db).items()}
+    assert orders == {
+        "太郎": "family_first", "민준": "family_first", "Anna": "family_first",
+        "Péter": "given_first", "Ilze": "given_first",
+    }  # fmt: skip
+
+
 def test_groups_and_places_are_skipped(db: Database, tmp_path: Path) -> None:
     # RFC 6350 §6.1.4's group example.
     text = (

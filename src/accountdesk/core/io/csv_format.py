@@ -51,7 +51,7 @@ from accountdesk.core.io import csv_check, sources
 from accountdesk.core.io import dates as file_dates
 from accountdesk.core.io import mapping as column_mapping
 from accountdesk.core.io.mapping import ACCOUNT_COLUMNS, CONTACT_COLUMNS, DATES
-from accountdesk.core.io.names import split_full_name
+from accountdesk.core.io.names import name_order, split_full_name
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.labels import DATE_KIND
 from accountdesk.core.labels import label as label_of
@@ -819,13 +819,16 @@ def plan_chunks(
                 ):
                     continue  # the account's own row: every contact cell empty
                 column = "given_name"
+                contact_country = _country_key(cell("country")) if cell("country") else ""
                 contact_data = ContactInput(
                     account_id=key,
                     given_name=cell("given_name"),
                     family_name=cell("family_name"),
                     country=cell("country") or seen[key]["country"],
                     timezone=cell("timezone") or None,
-                    name_order=cell("name_order") or "given_first",
+                    # not said: the order of the contact's country (田中 太郎, Kovács Anna)
+                    name_order=cell("name_order")
+                    or name_order(contact_country or seen[key]["country"]),
                     honorific=cell("honorific") or None,
                     job_title=cell("job_title") or None,
                     buying_role=cell("buying_role") or None,
@@ -847,7 +850,6 @@ def plan_chunks(
                     stay_in_touch_days=cell("stay_in_touch_days") or None,
                 )
                 if not cell("timezone"):
-                    contact_country = _country_key(cell("country")) if cell("country") else ""
                     contact_data.timezone = _phone_zone(
                         contact_country or seen[key]["country"], cell("phones")
                     )

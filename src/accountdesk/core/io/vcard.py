@@ -10,7 +10,8 @@ What a card carries, and where it goes:
 
 ========================  ==========================================================
 ``N``, ``FN``             given and family name, honorific (prefix); the name order is
-                          family first when ``FN`` is written that way
+                          the one ``FN`` writes them in (spaces aside), else the order of
+                          the contact's country (family first in Japan, Hungary …)
 ``ORG``                   the account (found by name and country, or made); a card
                           without ``ORG`` gets an account of its own, named after it
 ``TITLE``                 job title
@@ -63,10 +64,12 @@ from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.io.dates import iso_parts
+from accountdesk.core.io.names import name_order
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.queries.visible import live
 from accountdesk.core.records import (
     DATE_KINDS,
+    NAME_ORDERS,
     AccountInput,
     ContactInput,
     ImportantDateInput,
@@ -804,9 +807,11 @@ def _labelled(card: Card, prop: Property, types: Sequence[tuple[str, str]]) -> t
     return label, value
 
 
-def _names(card: Card) -> tuple[str, str, str | None, str, bool]:
+def _names(card: Card, country: str) -> tuple[str, str, str | None, str, bool]:
     """(given, family, honorific, name order, has a suffix) from N, else FN. Additional names
-    join the given name; an honorific suffix (Jr., M.D.) has no field."""
+    join the given name; an honorific suffix (Jr., M.D.) has no field. The order is the one
+    FN writes the names in, spaces aside ("田中 太郎" as "田中太郎"); when FN does not tell
+    (none, or other words in it), the order of ``country`` (:func:`names.name_order`)."""
     fn = card.first("FN")
     formatted = fn.text.strip() if fn else ""
     n = card.first("N")
@@ -819,14 +824,19 @@ def _names(card: Card) -> tuple[str, str, str | None, str, bool]:
         given, family = family, ""
     if not given:
         given = formatted
-    order = "given_first"
-    if (
-        family
-        and formatted == display_name(given, family, "family_first")
-        and formatted != display_name(given, family, "given_first")
-    ):
-        order = "family_first"
+    order = name_order(country_code(country))
+    if family:
+        shown = {o: display_name(given, family, o) for o in NAME_ORDERS}
+        told = [o for o in NAME_ORDERS if formatted == shown[o]]
+        if len(told) != 1:  # then spaces aside ("田中 太郎" is 田中太郎)
+            told = [o for o in NAME_ORDERS if _spaceless(formatted) == _spaceless(shown[o])]
+        if len(told) == 1:
+            order = told[0]
     return given, family, prefix or None, order, bool(suffix)
+
+
+def _spaceless(text: str) -> str:
+    return "".join(text.split())
 
 
 def _dates(card: Card) -> list[tuple[str, ImportantDateInput]]:
@@ -882,7 +892,7 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
         return
     if any(adr[:3]) or adr[5]:
         report.streets += 1
-    given, family, honorific, order, suffix = _names(card)
+    given, family, honorific, order, suffix = _names(card, country)
     report.suffixes += suffix
     if not given:
         raise _Problem("N", _("the card has no name (N or FN)"))
