@@ -204,6 +204,64 @@ def test_a_date_that_is_no_date_is_refused_with_row_column_and_value(
     assert _count(db, Account) == 0 and _count(db, Contact) == 0
 
 
+def _rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def _other_calendars(tmp_path: Path) -> Path:
+    """A UTF-8 file (no calendar said) with a Thai contact's Buddhist-era birthday and an
+    Iranian contact's Solar Hijri one, as the semicolon file of a Thai or Persian sheet."""
+    return _write(
+        tmp_path / "sheet.csv",
+        ["Company", "First Name", "Last Name", "Country", "Birthday"],
+        [
+            ["Rīgas Piens", "Līga", "Ozoliņa", "Latvija", "17.05.1984"],
+            ["ปตท.", "วิชัย", "ศรีสุข", "ประเทศไทย", "17/5/2527"],
+            ["ایران‌خودرو", "زهرا", "محمدی", "ایران", "1363/02/27"],
+        ],
+    )
+
+
+def test_a_year_of_another_calendar_is_refused_naming_both_readings(
+    db: Database, tmp_path: Path
+) -> None:
+    """Not stored as the years 2527 and 1363: a calendar misread is not a value a file kept
+    from before the sensible-date rule."""
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, _other_calendars(tmp_path))
+    assert caught.value.problems == [
+        "Row 3, column Birthday: Birthday “17/5/2527”: could be in the year 2527 of the "
+        "Gregorian calendar, or 17 May 1984 if 2527 is a year of the Buddhist era: write it as "
+        "1984-05-17, or import the file with the app in Thai",
+        "Row 4, column Birthday: Birthday “1363/02/27”: could be in the year 1363 of the "
+        "Gregorian calendar, or 17 May 1984 if 1363 is a Solar Hijri year: write it as "
+        "1984-05-17, or import the file with the app in Persian",
+    ]
+    assert _count(db, Contact) == 0
+
+
+@pytest.mark.parametrize("language", ["th", "fa"])
+def test_the_apps_calendar_reads_a_year_gregorian_does_not_fit(
+    db: Database, tmp_path: Path, language: str
+) -> None:
+    """In Thai the Buddhist-era year is read so; the Solar Hijri one is still refused (and the
+    other way round in Persian): one contact each, of the file's two."""
+    path = _other_calendars(tmp_path)
+    read_here, refused = ("วิชัย", "1363/02/27") if language == "th" else ("زهرا", "17/5/2527")
+    with use_language(language), pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert [p.value for p in caught.value.details] == [refused]
+    kept = _write(
+        tmp_path / "one.csv",
+        ["Company", "First Name", "Last Name", "Country", "Birthday"],
+        [row for row in _rows(path)[1:] if row[1] == read_here],
+    )  # fmt: skip
+    with use_language(language):
+        import_csv(db, kept)
+    assert _dates(db) == {read_here: [("birthday", 1984, 5, 17, None)]}
+
+
 @pytest.mark.parametrize(
     ("language", "given", "birthday_header", "cell", "expected"),
     [

@@ -93,6 +93,67 @@ def test_what_is_not_a_date_says_why(text: str, order: str | None, reason: str) 
     assert str(caught.value).startswith(reason)
 
 
+SOLAR_HIJRI = "if 1363 is a Solar Hijri year: write it as 1984-05-17"
+BUDDHIST_ERA = "if 2527 is a year of the Buddhist era: write it as 1984-{day}"
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "language", "second"),
+    [
+        ("1363/02/27", None, None, f"17 May 1984 {SOLAR_HIJRI}"),
+        ("17/5/2527", DAY_FIRST, None, f"17 May 1984 {BUDDHIST_ERA.format(day='05-17')}"),
+        ("2527-12-05", None, None, f"5 December 1984 {BUDDHIST_ERA.format(day='12-05')}"),
+        ("2527-12-05", None, "lv", f"5 December 1984 {BUDDHIST_ERA.format(day='12-05')}"),
+        ("1363/02/27", None, "th", f"17 May 1984 {SOLAR_HIJRI}"),
+        ("13/5/2527", None, None, f"13 May 1984 {BUDDHIST_ERA.format(day='05-13')}"),
+    ],
+)
+def test_a_year_only_another_calendar_makes_a_date_is_refused_naming_both(
+    text: str, order: str | None, language: str | None, second: str
+) -> None:
+    """A Solar Hijri or Buddhist-era year in a file that does not say its calendar (UTF-8, an
+    English app) is a calendar misread, never stored as the year 1363 or 2527."""
+    with pytest.raises(dates.Misread) as caught:
+        read(text, order, language)
+    year = "1363" if "1363" in text else "2527"
+    assert str(caught.value) == (
+        f"could be in the year {year} of the Gregorian calendar, or {second}, or import the "
+        f"file with the app in {'Persian' if year == '1363' else 'Thai'}"
+    )
+
+
+def test_a_misread_year_is_named_in_the_users_digits_and_calendar() -> None:
+    with use_language("th"), pytest.raises(dates.Misread) as caught:
+        read("1363/02/27")
+    assert str(caught.value).startswith(
+        "could be in the year 1363 of the Gregorian calendar, or 17 พฤษภาคม พ.ศ. 2527 if"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "app", "expected"),
+    [
+        ("1363/02/27", "fa", (1984, 5, 17)),
+        ("17/5/2527", "th", (1984, 5, 17)),
+        ("2527-12-05", "th", (1984, 12, 5)),
+        ("1984-05-17", "fa", (1984, 5, 17)),  # a Gregorian year stays one
+        ("17/5/1984", "th", (1984, 5, 17)),
+        ("1850-01-01", "fa", (1850, 1, 1)),  # no calendar makes it likelier: kept as written
+    ],
+)
+def test_a_file_that_does_not_say_reads_the_apps_calendar_where_gregorian_does_not_fit(
+    text: str, app: str, expected: tuple[int, int, int]
+) -> None:
+    with use_language(app):
+        assert read(text) == expected
+
+
+def test_a_year_no_calendar_makes_likelier_is_kept_as_written() -> None:
+    """Values a file holds are kept (validation.keeping); only a calendar misread is not."""
+    assert read("1850-01-01") == (1850, 1, 1)
+    assert read("2150-01-01") == (2150, 1, 1)
+
+
 def test_the_first_date_that_shows_an_order_tells_the_files() -> None:
     assert first_order(["0/0/00", "3/4/1990", "5/17/1984", "17/5/1984"]) == MONTH_FIRST
     assert first_order(["", "4/4/1990", "13.12.1970"]) == DAY_FIRST

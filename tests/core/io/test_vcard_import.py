@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, Tag
+from accountdesk.core.i18n import use_language
 from accountdesk.core.io.vcard import VCardImportError, import_vcard
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services.accounts import contact_input, create_account, create_contact
@@ -258,6 +259,38 @@ def test_every_problem_is_reported_and_nothing_is_written(db: Database, tmp_path
     assert caught.value.message.startswith("Card 2 (Jānis Ozols), EMAIL:")
     assert "(and 3 more problems)" in caught.value.message
     assert _count(db, Contact) == 0 and _count(db, Account) == 0
+
+
+THAI_CARD = (
+    "BEGIN:VCARD\nVERSION:3.0\nN:ใจดี;สมชาย;;คุณ;\nFN:คุณสมชาย ใจดี\nORG:ปตท.\n"
+    "ADR;TYPE=work:;;;Bangkok;;;Thailand\nBDAY:{bday}\nEND:VCARD\n"
+)
+
+
+def test_a_buddhist_era_birthday_is_read_in_thai_and_refused_otherwise(
+    db: Database, tmp_path: Path
+) -> None:
+    """BDAY:2527-12-05 is 5 December 1984 to a Thai address book; never the year 2527."""
+    path = _write(tmp_path, THAI_CARD.format(bday="2527-12-05"))
+    with pytest.raises(VCardImportError) as caught:
+        import_vcard(db, path, clock=CLOCK)
+    assert caught.value.problems == [
+        "Card 1 (คุณสมชาย ใจดี), BDAY: Date “2527-12-05”: could be in the year 2527 of the "
+        "Gregorian calendar, or 5 December 1984 if 2527 is a year of the Buddhist era: write "
+        "it as 1984-12-05, or import the file with the app in Thai"
+    ]
+    with use_language("th"):
+        import_vcard(db, path, clock=CLOCK)
+    assert _contacts(db)["สมชาย"]["dates"] == [("birthday", 1984, 12, 5, None, True)]
+
+
+@pytest.mark.parametrize("bday", ["1984-13-45", "19841345", "--13-45"])
+def test_a_date_that_is_no_date_is_quoted_as_the_card_writes_it(
+    db: Database, tmp_path: Path, bday: str
+) -> None:
+    with pytest.raises(VCardImportError) as caught:
+        import_vcard(db, _write(tmp_path, THAI_CARD.format(bday=bday)), clock=CLOCK)
+    assert caught.value.problems == [f"Card 1 (คุณสมชาย ใจดี), BDAY: Date “{bday}”: is not a date"]
 
 
 def test_importing_a_card_again_updates_its_contact(db: Database, tmp_path: Path) -> None:

@@ -16,6 +16,17 @@ the user chose (a mapping's ``date_order``), the one the language of the file's 
 (a localised Outlook's: :func:`accountdesk.core.io.sources.date_order`), or the one another date
 of the same file shows (``17/5/1984`` has the day first). With none of these the date is
 refused, never guessed.
+
+A year is read in the calendar of the file's language when the file tells it (a localised
+Outlook's header, its Windows code page: Thai ``17/5/2527``), as a date typed in a field is
+(:func:`accountdesk.core.i18n.parse_date_input`: a Solar Hijri year 1300–1500 in Persian, a
+Buddhist-era year from 2400 in Thai, other years Gregorian). A file that does not tell (UTF-8,
+a vCard) has Gregorian years, unless the app's language's calendar alone makes the date one a
+record holds (1900–2100): ``1363/02/27`` in Persian, ``2527-05-17`` in Thai. A year that
+leaves the date outside those years while another of those calendars would read it as one
+(``2527-05-17`` in an English app) is refused naming both readings: it is a calendar misread,
+not a value written before the rule (:func:`accountdesk.core.validation.keeping`), and is
+never stored as the year 2527.
 """
 
 from __future__ import annotations
@@ -24,14 +35,19 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from accountdesk.core.calendars import BUDDHIST, GREGORIAN, PERSIAN, default_calendar
 from accountdesk.core.i18n import (
+    LANGUAGES,
     DateInputError,
     _,
+    current_language,
     format_date,
     format_number,
+    localize_digits,
     parse_date_input,
     use_language,
 )
+from accountdesk.core.validation import EARLIEST_DAY, LATEST_DAY
 
 DAY_FIRST = "dmy"
 MONTH_FIRST = "mdy"
@@ -96,16 +112,76 @@ def first_order(cells: Iterable[str]) -> str | None:
 
 
 def _gregorian(year: int, month: int, day: int, language: str | None) -> date:
-    """The date of these numbers as a Windows in ``language`` writes them: a year of the
-    Buddhist era in Thai, of the Solar Hijri calendar in Persian (the years
-    :func:`accountdesk.core.i18n.parse_date_input` reads as such); ValueError if none."""
-    if language is None:
+    """The date of these numbers as ``language`` writes them: a year of the Buddhist era in
+    Thai, of the Solar Hijri calendar in Persian (the years
+    :func:`accountdesk.core.i18n.parse_date_input` reads as such), Gregorian for None;
+    ValueError if none."""
+    if language is None or default_calendar(language) == GREGORIAN:
         return date(year, month, day)
     with use_language(language):
         try:
             return parse_date_input(f"{year:04d}-{month:02d}-{day:02d}")
         except DateInputError:
             raise ValueError(f"{year}-{month}-{day}") from None
+
+
+#: The app's languages whose calendar is not Gregorian: the other readings of a year.
+_OTHER_CALENDARS = tuple(code for code in LANGUAGES if default_calendar(code) != GREGORIAN)
+
+
+class Misread(ValueError):
+    """A year read in one calendar that another reads as a date a record holds."""
+
+
+def _misread(year: int, there: date, language: str) -> Misread:
+    """Why a date whose ``year`` is read as a Gregorian year out of a record's years is
+    refused when ``language``'s calendar reads it as ``there``: both readings, the date to
+    write instead and the app's language that reads the year so."""
+    values = {
+        "year": localize_digits(str(year)),
+        "date": format_date(there, "long"),  # in the user's calendar
+        "example": there.isoformat(),
+    }
+    if default_calendar(language) == PERSIAN:
+        text = _(
+            "could be in the year {year} of the Gregorian calendar, or {date} if {year} is a "
+            "Solar Hijri year: write it as {example}, or import the file with the app in Persian"
+        )
+    else:
+        assert default_calendar(language) == BUDDHIST
+        text = _(
+            "could be in the year {year} of the Gregorian calendar, or {date} if {year} is a "
+            "year of the Buddhist era: write it as {example}, or import the file with the app "
+            "in Thai"
+        )
+    return Misread(text.format(**values))
+
+
+def reading(year: int, month: int, day: int, language: str | None = None) -> date:
+    """The date a file's numbers give, the year read in the calendar of ``language`` (the
+    file's), or when it is None (not known) as a Gregorian year, else in the calendar of the
+    app's language where that one makes the date one a record holds (1900–2100). A
+    ValueError says, for the user, why not: no date, or a year another calendar reads as a
+    date a record holds while these do not (:class:`Misread`, both readings named)."""
+    found: date | None = None
+    for calendar in [language] if language else [None, current_language().code]:
+        try:
+            read_so = _gregorian(year, month, day, calendar)
+        except ValueError:
+            continue
+        if EARLIEST_DAY <= read_so <= LATEST_DAY:
+            return read_so
+        found = found or read_so
+    if found is None:
+        raise ValueError(_("is not a date"))
+    for other in _OTHER_CALENDARS:
+        try:
+            there = _gregorian(year, month, day, other)
+        except ValueError:
+            continue
+        if there != found and EARLIEST_DAY <= there <= LATEST_DAY:
+            raise _misread(year, there, other)
+    return found
 
 
 def read(text: str, order: str | None = None, language: str | None = None) -> Parts | None:
@@ -153,6 +229,8 @@ def read(text: str, order: str | None = None, language: str | None = None) -> Pa
         day, month = (first, second) if order == DAY_FIRST else (second, first)
         try:
             return _checked(year, month, day, language)
+        except Misread:
+            raise
         except ValueError:
             if order == DAY_FIRST:
                 reason = _("is not a date with the day before the month, as this file writes")
@@ -160,13 +238,14 @@ def read(text: str, order: str | None = None, language: str | None = None) -> Pa
                 reason = _("is not a date with the month before the day, as this file writes")
             raise ValueError(reason) from None
     readings: list[date] = []
+    refused: list[ValueError] = []
     for day, month in ((first, second), (second, first)):
         try:
-            readings.append(_gregorian(year, month, day, language))
-        except ValueError:
-            continue
+            readings.append(reading(year, month, day, language))
+        except ValueError as error:
+            refused.append(error)
     if not readings:
-        raise ValueError(_("is not a date"))
+        raise refused[0]
     if len(readings) == 2 and readings[0] != readings[1]:
         raise ValueError(
             _(
@@ -182,9 +261,6 @@ def read(text: str, order: str | None = None, language: str | None = None) -> Pa
 
 
 def _checked(year: int, month: int, day: int, language: str | None) -> Parts:
-    """The Gregorian (year, month, day) of these numbers in ``language``'s calendar."""
-    try:
-        found = _gregorian(year, month, day, language)
-    except ValueError:
-        raise ValueError(_("is not a date")) from None
+    """The Gregorian (year, month, day) of these numbers (:func:`reading`)."""
+    found = reading(year, month, day, language)
     return found.year, found.month, found.day

@@ -63,7 +63,7 @@ from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
-from accountdesk.core.io.dates import iso_parts
+from accountdesk.core.io.dates import iso_parts, reading
 from accountdesk.core.io.names import name_order
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.queries.visible import live
@@ -839,9 +839,12 @@ def _spaceless(text: str) -> str:
     return "".join(text.split())
 
 
-def _dates(card: Card) -> list[tuple[str, ImportantDateInput]]:
-    """(property, date) for every date on the card."""
-    found: list[tuple[str, ImportantDateInput]] = []
+def _dates(card: Card) -> list[tuple[Property, ImportantDateInput]]:
+    """(property, date) for every date on the card; a year is read as a file's date is
+    (:func:`accountdesk.core.io.dates.reading`: Gregorian, or a Thai card's Buddhist-era
+    year in the app in Thai; a year only another calendar makes a date a record holds is
+    refused, naming both readings)."""
+    found: list[tuple[Property, ImportantDateInput]] = []
     for prop in card.properties:
         if prop.name == "BDAY":
             kind = "birthday"
@@ -859,12 +862,18 @@ def _dates(card: Card) -> list[tuple[str, ImportantDateInput]]:
             reason = _("is not a date (write it as YYYY-MM-DD, or --MM-DD without the year)")
             raise _Problem(prop.name, v.fail("date", prop.text, reason).message)
         year, month, day = parts
+        if year is not None:
+            try:
+                read = reading(year, month, day)
+            except ValueError as error:
+                raise _Problem(prop.name, v.fail("date", prop.text, str(error)).message) from None
+            year, month, day = read.year, read.month, read.day
         label: str | None = prop.param(X_LABEL)[0] if prop.param(X_LABEL) else None
         if prop.name == "X-ABDATE":
             apple = card.label(prop)
             label = None if apple in (None, "anniversary") else apple
         remind = (prop.param(X_REMIND) or ["yes"])[0].casefold() != "no"
-        found.append((prop.name, ImportantDateInput(kind, month, day, year, label, remind)))
+        found.append((prop, ImportantDateInput(kind, month, day, year, label, remind)))
     return found
 
 
@@ -924,11 +933,13 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
     except ValidationError as error:
         raise _Problem(_PROPERTY_OF.get(error.key, error.key), error.message) from None
     dates = []
-    for prop_name, item in _dates(card):
+    for prop, item in _dates(card):
         try:
             dates.append(clean_important_date(item))
         except ValidationError as error:
-            raise _Problem(prop_name, error.message) from None
+            if error.key == "date":  # the date as the card writes it ("1984-13-45")
+                error = v.fail("date", prop.text, error.reason)
+            raise _Problem(prop.name, error.message) from None
     v.item_count("important_dates", dates)
     contact_id = _contact_id(card, ctx)
     ctx.contacts_planned.append(
