@@ -494,6 +494,62 @@ def test_problems_name_the_files_own_column(db: Database, tmp_path: Path) -> Non
     assert caught.value.problems[0].startswith("Row 2, column Phone: ")
 
 
+@pytest.mark.parametrize(
+    ("phone", "mobile", "column", "value"),
+    [
+        ("020 7946 0958", "12345", "Mobile Phone Number", "12345"),
+        ("12345", "07700 900123", "Phone Number", "12345"),
+    ],
+)
+def test_a_bad_number_is_named_with_the_column_it_is_in(
+    db: Database, tmp_path: Path, phone: str, mobile: str, column: str, value: str
+) -> None:
+    """HubSpot's two phone columns (Outlook has nine, Google four) are read into one list;
+    a bad number in the second is in the second, not in the first."""
+    path = _write(
+        tmp_path / "hubspot.csv",
+        ["Record ID", "First Name", "Last Name", "Email", "Phone Number", "Mobile Phone Number",
+         "Company Name", "Country/Region"],
+        [["1", "Ann", "Lee", "a@x.example", phone, mobile, "X Ltd", "United Kingdom"]],
+    )  # fmt: skip
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems == [
+        f"Row 2, column {column}: Phone “{value}”: is not a valid phone number for United Kingdom"
+    ]
+    assert (caught.value.details[0].column, caught.value.details[0].value) == (column, value)
+
+
+def test_a_bad_address_in_a_googles_second_column_is_named_so(db: Database, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "google.csv",
+        ["First Name", "Organization Name", "Address 1 - Country", "E-mail 1 - Label",
+         "E-mail 1 - Value", "E-mail 2 - Label", "E-mail 2 - Value"],
+        [["Ann", "X", "Latvia", "* Work", "ann@x.example ::: a@x.example", "Home", "ann@"]],
+    )  # fmt: skip
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.details[0].column == "E-mail 2 - Value"
+
+
+def test_a_country_that_is_none_is_named_in_the_files_country_column(
+    db: Database, tmp_path: Path
+) -> None:
+    """The file has a Country column: its value is no country, and no column is missing."""
+    path = _write(
+        tmp_path / "errs.csv",
+        ["Company", "First Name", "Last Name", "Country"],
+        [["A Ltd", "Anna", "One", "Latvia"], ["B Ltd", "Berk", "Two", "Narnia"]],
+    )
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems == [
+        "Row 3, column Country: Country “Narnia”: is not an ISO 3166 country code (for example "
+        "LV, TH or IR)"
+    ]
+    assert caught.value.details[0].column == "Country"
+
+
 def test_cli_dry_run_prints_the_report_and_problems_exit_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

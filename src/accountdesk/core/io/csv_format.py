@@ -428,6 +428,7 @@ class HeaderMap:
     unknown: list[tuple[int, str]] = field(default_factory=list)
     kept: list[tuple[int, str]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # our column -> the file's own name
+    header: list[str] = field(default_factory=list)  # the file's names, by position
     problems: list[str] = field(default_factory=list)
     date_order: str | None = None  # dates.DAY_FIRST, MONTH_FIRST; None: not known
     date_language: str | None = None  # the language of the Windows that wrote the file
@@ -444,6 +445,31 @@ class HeaderMap:
         """The file's name for our ``column``, as messages name it."""
         return self.names.get(column, column)
 
+    def own_of(self, column: str, row: list[str], value: object) -> str:
+        """The file's name of the column of ``row`` that gave our list ``column`` (``emails``,
+        ``phones``) the item ``value`` (or its label): Outlook has nine phone columns, and a
+        bad mobile number is in "Mobile Phone", not in the first of them. Else :meth:`own`."""
+        wanted = str(value).strip()
+        for index, label, label_index in self.lists.get(column, ()):
+            for piece in self._pieces(row, index, label, label_index):
+                for item in _split(piece):
+                    found_label, found = labelled(item, "")
+                    if found.strip() == wanted:
+                        return self.header[index]
+                    if found_label and found_label == wanted:
+                        return self.header[index if label_index is None else label_index]
+        return self.own(column)
+
+    def _pieces(
+        self, row: list[str], index: int, label: str | None, label_index: int | None
+    ) -> list[str]:
+        """The items of one list column's cell, each "label:value" when it has a label."""
+        cell = restore(row[index].strip())
+        if label_index is not None:
+            label = _list_label(row[label_index])
+        pieces = _MULTI_VALUE.split(cell) if self.source else [cell]
+        return [f"{label}:{p}" if label else p for p in pieces if p]
+
     def values(self, row: list[str]) -> Cells:
         """The cells of ``row`` by our column names (lists joined as our format writes them)."""
         out = Cells()
@@ -454,11 +480,7 @@ class HeaderMap:
         for name, items in self.lists.items():
             parts = []
             for index, label, label_index in items:
-                cell = restore(row[index].strip())
-                if label_index is not None:
-                    label = _list_label(row[label_index])
-                pieces = _MULTI_VALUE.split(cell) if self.source else [cell]
-                parts += [f"{label}:{p}" if label else p for p in pieces if p]
+                parts += self._pieces(row, index, label, label_index)
             out[name] = LIST_SEPARATOR.join(parts)
         if self.full_name is not None and not out.get("given_name"):
             full = restore(row[self.full_name].strip())
@@ -498,7 +520,9 @@ def map_header(
     if mapping is None:
         mapping = column_mapping.recognise(header, source, keep_unknown=keep_unknown)
     product = sources.SOURCES[mapping.source] if mapping.source else None
-    found = HeaderMap(width=len(header), source=product, date_order=mapping.date_order)
+    found = HeaderMap(
+        width=len(header), source=product, date_order=mapping.date_order, header=list(header)
+    )
     first_of: dict[str, int] = {}  # normalised name -> first column
     taken: dict[str, int] = {}  # our single-valued column -> the column that gives it
     labels: list[tuple[int, str]] = []  # columns holding the label of another column
@@ -770,8 +794,13 @@ def plan_chunks(
         # a file's values: the sensible-value rules keep them as written (validation.keeping)
         with v.keeping(from_file=True):
             column = "account_name"
+            # the account's country: its own column's, else the contact's column's
+            given_in = (
+                "account_country" if cell("account_country") or "country" not in columns
+                else "country"
+            )  # fmt: skip
             try:
-                country = cell("account_country") or cell("country")
+                country = cell(given_in)
                 account_id = cell("account_id")
                 code = _country_key(country)
                 key = account_id or account_keys.get((cell("account_name").casefold(), code))
@@ -872,7 +901,13 @@ def plan_chunks(
                 plan.contact_dates[contact_id] = dates
             except ValidationError as error:
                 ours = _column_for(error.key, column)
-                own = mapping.own(ours)
+                if column == "account_name" and ours == "account_country":
+                    ours = given_in  # a Country column gives the account's too
+                own = (
+                    mapping.own_of(ours, row, error.value)
+                    if ours in mapping.lists and error.value is not None
+                    else mapping.own(ours)
+                )
                 problems.append(
                     Problem(
                         row_number,
