@@ -373,7 +373,8 @@ def test_phone_numbers_of_other_programs_survive_with_or_without_the_text_mark(
     )
     import_csv(db, path)
     phones = {r["given_name"]: r["phones"] for r in _rows(_export(db))}
-    assert phones == {"Ilze": "work:+37126123456", "Anna": "work:+37126123457"}
+    # a "Mobile Phone" column holds mobile numbers
+    assert phones == {"Ilze": "mobile:+37126123456", "Anna": "mobile:+37126123457"}
 
 
 def test_a_cell_longer_than_the_csv_modules_default_limit_survives(

@@ -83,6 +83,30 @@ def test_recognised_mapping_of_google_names_labels_and_unknown_columns() -> None
     assert m.recognise(header, keep_unknown=True).columns["Nickname"] == Rule(m.NOTES)
 
 
+def test_a_common_phone_columns_name_gives_its_label(db: Database, tmp_path: Path) -> None:
+    """A file no product wrote, with a "Mobile Phone" column: its numbers are mobile ones, as
+    Outlook's table says of the same column (they were stored as work numbers)."""
+    header = ["Company", "First Name", "Last Name", "Mobile Phone", "Business Phone", "Phone",
+              "Country"]  # fmt: skip
+    found = m.recognise(header)
+    assert found.source is None
+    assert found.columns["Mobile Phone"] == Rule("phones", "mobile")
+    assert found.columns["Business Phone"] == Rule("phones", "work")
+    assert found.columns["Phone"] == Rule("phones")  # says no kind
+    path = tmp_path / "sheet.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(
+            [header, ["Rīgas Piens", "Līga", "Ozoliņa", "+371 2912 3456", "", "67 123 456",
+                      "Latvija"]]
+        )  # fmt: skip
+    import_csv(db, path)
+    with db.reader() as session:
+        assert session.scalars(select(Contact.phones)).one() == [
+            {"label": "mobile", "value": "+37129123456"},
+            {"label": "work", "value": "+37167123456"},
+        ]
+
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
 def test_toml_round_trip_of_every_recognised_mapping(sample: Path) -> None:
     found = m.recognise(_header(sample))

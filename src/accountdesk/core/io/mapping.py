@@ -173,15 +173,19 @@ class MappingError(ImportFailed):
 # --- recognition ----------------------------------------------------------------------------
 
 
-def _ours(name: str) -> str | None:
-    """Our column for a header of our own format or a common alias, None if there is none."""
+def _ours(name: str) -> Rule | None:
+    """The rule of a header of our own format or a common alias (with the label its name
+    gives: "Mobile Phone" is a mobile number), None if there is none."""
     cleaned = name.strip().lstrip("\ufeff")
     if cleaned in COLUMNS or cleaned in DATES:
-        return cleaned
+        return Rule(cleaned)
     key = sources.normalise(cleaned)
     if key.replace(" ", "_") in COLUMNS or key.replace(" ", "_") in DATES:
-        return key.replace(" ", "_")
-    return sources.ALIASES.get(key)
+        return Rule(key.replace(" ", "_"))
+    alias = sources.ALIASES.get(key)
+    if isinstance(alias, sources.Target):
+        return Rule(alias.column, alias.label)
+    return None if alias is None else Rule(alias)
 
 
 def recognise(
@@ -215,8 +219,7 @@ def recognise(
                 label_from = next((names[k] for k in target.label_from if k in names), None)
                 columns[name] = Rule(target.column, target.label, label_from)
         else:
-            ours = _ours(name)
-            columns[name] = Rule(ours) if ours else unknown
+            columns[name] = _ours(name) or unknown
     return ColumnMapping(columns, product.key if product else None)
 
 

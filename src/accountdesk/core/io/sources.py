@@ -456,8 +456,9 @@ SOURCES: dict[str, Source] = {
 
 
 #: Header names of other address books and CRMs whose product is not recognised (our own
-#: format with these names), normalised by :func:`normalise`.
-ALIASES = {
+#: format with these names), normalised by :func:`normalise`; a phone column whose name says
+#: its kind gives its numbers that label, as a product's table does ("Mobile Phone": mobile).
+ALIASES: dict[str, str | Target] = {
     "company": "account_name",
     "company name": "account_name",
     "organization": "account_name",
@@ -478,9 +479,11 @@ ALIASES = {
     "primary email": "emails",
     "phone": "phones",
     "phone number": "phones",
-    "mobile": "phones",
-    "mobile phone": "phones",
-    "business phone": "phones",
+    "mobile": Target("phones", "mobile"),
+    "mobile phone": Target("phones", "mobile"),
+    "mobile number": Target("phones", "mobile"),
+    "cell phone": Target("phones", "mobile"),
+    "business phone": Target("phones", "work"),
     "job title": "job_title",
     "title": "job_title",
     "position": "job_title",
