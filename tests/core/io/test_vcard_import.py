@@ -310,6 +310,8 @@ def test_importing_a_card_again_keeps_what_cards_do_not_carry(db: Database, tmp_
         buying_role="champion",
         consent_given_on="2025-01-02",
         lawful_basis="consent",
+        marketing_opt_in=True,
+        formality="informal",
         work_start="08:00",
         work_end="16:00",
     )
@@ -320,6 +322,36 @@ def test_importing_a_card_again_keeps_what_cards_do_not_carry(db: Database, tmp_
     assert (after.buying_role, after.lawful_basis) == ("champion", "consent")
     assert str(after.consent_given_on) == "2025-01-02"
     assert (after.work_start, after.work_end) == ("08:00", "16:00")
+    assert (after.marketing_opt_in, after.formality) == (True, "informal")  # not made "no"
+
+
+def test_accountdesks_own_properties_update_what_they_carry(db: Database, tmp_path: Path) -> None:
+    account = create_account(db, AccountInput(name="Baltic Amber SIA", country="LV"))
+    data = ContactInput(
+        account_id=account, given_name="Anna", country="LV", marketing_opt_in=True,
+        buying_role="champion", stay_in_touch_days=30,
+    )  # fmt: skip
+    contact = create_contact(db, data)
+    card = CARD.format(uid=contact, email="anna@amber.lv").replace(
+        "END:VCARD",
+        "X-ACCOUNTDESK-MARKETING-OPT-IN:no\nX-ACCOUNTDESK-LAWFUL-BASIS:contract\n"
+        "X-ACCOUNTDESK-CONSENT-WITHDRAWN:2026-01-15\nX-ACCOUNTDESK-WORK-HOURS:07:00-15:00\n"
+        "END:VCARD",
+    )
+    report = import_vcard(db, _write(tmp_path, card), clock=CLOCK)
+    assert not report.ignored  # AccountDesk's own properties are read, not "not imported"
+    after = contact_input(db, contact)
+    assert (after.marketing_opt_in, after.lawful_basis) == (False, "contract")
+    assert str(after.consent_withdrawn_on) == "2026-01-15"
+    assert (after.work_start, after.work_end) == ("07:00", "15:00")
+    assert (after.buying_role, after.stay_in_touch_days) == ("champion", 30)  # not carried
+    bad = card.replace("07:00-15:00", "17:00-15:00")
+    with pytest.raises(VCardImportError) as caught:
+        import_vcard(db, _write(tmp_path, bad), clock=CLOCK)
+    assert caught.value.problems == [
+        "Card 1 (Anna Bērziņa), X-ACCOUNTDESK-WORK-HOURS: Working hours “17:00–15:00”: must "
+        "start before they end"
+    ]
 
 
 def test_a_card_finds_the_existing_account_of_its_organisation(

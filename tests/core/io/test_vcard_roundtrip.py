@@ -1,6 +1,8 @@
 """vCard round trips: export → import into an empty database → export gives the same file, and
 the contacts' N, FN, ORG, TITLE, EMAIL, TEL, ADR, BDAY, ANNIVERSARY, LANG, TZ, NOTE,
-CATEGORIES and UID arrive unchanged, in 3.0 and 4.0."""
+CATEGORIES and UID arrive unchanged, in 3.0 and 4.0, and so do what AccountDesk's own
+properties carry: buying role, preferred channel, formality, working hours, how we met,
+stay-in-touch cadence and the consent (lawful basis, dates, marketing opt-in)."""
 
 from __future__ import annotations
 
@@ -29,7 +31,9 @@ MADE = datetime(2026, 3, 1, 12, tzinfo=UTC)
 #: What the round trip keeps, per contact.
 KEPT = (
     "id", "given_name", "family_name", "honorific", "job_title", "emails", "phones", "country",
-    "subdivision", "city", "timezone", "preferred_language", "personal_notes",
+    "subdivision", "city", "timezone", "preferred_language", "personal_notes", "buying_role",
+    "preferred_channel", "formality", "work_start", "work_end", "how_we_met", "lawful_basis",
+    "consent_given_on", "consent_withdrawn_on", "marketing_opt_in", "stay_in_touch_days",
 )  # fmt: skip
 
 
@@ -82,6 +86,17 @@ def fill(db: Database) -> dict[str, str]:
                 city="Rīga",
                 subdivision="RIX",
                 personal_notes="Line 1\nLine; two, with comma \\ backslash\n\tand a tab",
+                buying_role="champion",
+                preferred_channel="messaging",
+                formality="informal",
+                work_start="08:30",
+                work_end="16:30",
+                how_we_met="Riga fair; stand 4,\nthen dinner",
+                lawful_basis="consent",
+                consent_given_on="2024-02-01",
+                consent_withdrawn_on="2025-06-30",
+                marketing_opt_in=True,
+                stay_in_touch_days=45,
                 tags=["VIP", "golf"],
                 important_dates=[
                     ImportantDateInput("birthday", 4, 12, 1985),
@@ -171,7 +186,20 @@ def test_what_a_40_card_looks_like(db: Database) -> None:
     assert "LANG:lv" in lines and "TZ:Europe/Riga" in lines
     assert "NOTE:Line 1\\nLine\\; two\\, with comma \\\\ backslash\\n\tand a tab" in lines
     assert "CATEGORIES:VIP,golf" in lines
-    assert lines[-2:] == ["END:VCARD", ""]
+    assert lines[-12:] == [
+        "X-ACCOUNTDESK-BUYING-ROLE:champion",
+        "X-ACCOUNTDESK-CHANNEL:messaging",
+        "X-ACCOUNTDESK-FORMALITY:informal",
+        "X-ACCOUNTDESK-STAY-IN-TOUCH-DAYS:45",
+        "X-ACCOUNTDESK-HOW-WE-MET:Riga fair\\; stand 4\\,\\nthen dinner",
+        "X-ACCOUNTDESK-LAWFUL-BASIS:consent",
+        "X-ACCOUNTDESK-CONSENT-GIVEN:2024-02-01",
+        "X-ACCOUNTDESK-CONSENT-WITHDRAWN:2025-06-30",
+        "X-ACCOUNTDESK-MARKETING-OPT-IN:yes",
+        "X-ACCOUNTDESK-WORK-HOURS:08:30-16:30",
+        "END:VCARD",
+        "",
+    ]
     assert all(len(line.encode()) <= 75 for line in out.getvalue().split("\r\n"))
 
 

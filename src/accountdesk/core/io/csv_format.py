@@ -130,8 +130,24 @@ def _parse_dates(value: str) -> list[ImportantDateInput]:
     return items
 
 
-def _bool(value: str) -> bool:
+def is_yes(value: str) -> bool:
+    """A file's yes/no value (the CSV column marketing_opt_in, a card's
+    ``X-ACCOUNTDESK-MARKETING-OPT-IN``): yes in a few languages' words too; anything else,
+    empty included, is no."""
     return value.strip().lower() in {"1", "true", "yes", "y", "ja", "jā", "evet", "da"}
+
+
+def cell_text(value: Any) -> str:
+    """A stored value as a file writes it (a CSV export's cell, a card's AccountDesk
+    property): a date in ISO 8601, a yes/no as ``yes`` or ``no``, None as nothing; read back
+    by the import (:func:`is_yes` for yes/no)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 # --- formulas -------------------------------------------------------------------------------
@@ -875,7 +891,7 @@ def plan_chunks(
                     lawful_basis=cell("lawful_basis") or None,
                     consent_given_on=cell("consent_given_on") or None,
                     consent_withdrawn_on=cell("consent_withdrawn_on") or None,
-                    marketing_opt_in=_bool(cell("marketing_opt_in")),
+                    marketing_opt_in=is_yes(cell("marketing_opt_in")),
                     stay_in_touch_days=cell("stay_in_touch_days") or None,
                 )
                 if not cell("timezone"):

@@ -26,7 +26,6 @@ import subprocess
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +66,7 @@ from accountdesk.core.io.csv_format import (
     Problem,
     RowProblems,
     UnknownHeader,
+    cell_text,
     format_dates,
     neutralise,
     plan_chunks,
@@ -924,16 +924,6 @@ def check_mapping(chosen: column_mapping.ColumnMapping, header: list[str], path:
 # --- export -------------------------------------------------------------------------------
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
 def export_rows(db: Database) -> Iterator[list[str]]:
     """The export's rows (without header), accounts in name order, contacts by family name.
 
@@ -989,7 +979,7 @@ def export_rows(db: Database) -> Iterator[list[str]]:
                     a["owner"], a["referred_by_id"], a["acquisition_cost"],
                     LIST_SEPARATOR.join(tags.get(a["id"], [])), a["notes"],
                 ]  # fmt: skip
-                account_part = [_csv_value(v) for v in account_cells]
+                account_part = [cell_text(v) for v in account_cells]
             if row[contact_at] is None:  # an account without contacts
                 yield account_part + [""] * len(CONTACT_COLUMNS)
                 continue
@@ -1006,7 +996,7 @@ def export_rows(db: Database) -> Iterator[list[str]]:
                 LIST_SEPARATOR.join(tags.get(c["id"], [])),
                 format_dates(dates.get(c["id"], [])),
             ]  # fmt: skip
-            yield account_part + [_csv_value(v) for v in contact_cells]
+            yield account_part + [cell_text(v) for v in contact_cells]
 
 
 def export_csv(db: Database, out: io.TextIOBase | Any, *, raw: bool = False) -> int:

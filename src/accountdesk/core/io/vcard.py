@@ -24,6 +24,9 @@ What a card carries, and where it goes:
 ``LANG``, ``TZ``          preferred language, time zone (an IANA name)
 ``NOTE``, ``CATEGORIES``  personal notes, tags
 ``UID``                   the contact's id (``urn:uuid:…``): importing a card again updates it
+``X-ACCOUNTDESK-…``       buying role, preferred channel, formality, working hours, how we
+                          met, stay-in-touch cadence, the lawful basis, consent given and
+                          withdrawn, marketing opt-in (:data:`X_FIELDS`)
 ========================  ==========================================================
 
 A card of ``KIND:org`` (or Apple's ``X-ABShowAs:COMPANY``) is an account without a contact.
@@ -63,6 +66,7 @@ from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag
 from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
+from accountdesk.core.io.csv_format import cell_text, is_yes
 from accountdesk.core.io.dates import iso_parts, reading
 from accountdesk.core.io.names import name_order
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
@@ -97,6 +101,22 @@ X_KIND = "X-ACCOUNTDESK-KIND"
 X_LABEL = "X-ACCOUNTDESK-LABEL"
 X_REMIND = "X-ACCOUNTDESK-REMIND"
 X_COUNTRY = "X-ACCOUNTDESK-COUNTRY"
+#: A contact's fields vCard has no property for, in AccountDesk's own (other programs keep
+#: or ignore them): written as the CSV export writes the values (dates in ISO 8601, yes or
+#: no), read back by the import.
+X_FIELDS = {
+    "buying_role": "X-ACCOUNTDESK-BUYING-ROLE",
+    "preferred_channel": "X-ACCOUNTDESK-CHANNEL",
+    "formality": "X-ACCOUNTDESK-FORMALITY",
+    "stay_in_touch_days": "X-ACCOUNTDESK-STAY-IN-TOUCH-DAYS",
+    "how_we_met": "X-ACCOUNTDESK-HOW-WE-MET",
+    "lawful_basis": "X-ACCOUNTDESK-LAWFUL-BASIS",
+    "consent_given_on": "X-ACCOUNTDESK-CONSENT-GIVEN",
+    "consent_withdrawn_on": "X-ACCOUNTDESK-CONSENT-WITHDRAWN",
+    "marketing_opt_in": "X-ACCOUNTDESK-MARKETING-OPT-IN",
+}
+#: The contact's own working hours, ``HH:MM-HH:MM`` (as the user.hours setting writes them).
+X_WORK_HOURS = "X-ACCOUNTDESK-WORK-HOURS"
 ANNIVERSARIES = ("ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY")
 #: Properties that describe the file, not the person: read without a word.
 META = frozenset({"BEGIN", "END", "VERSION", "PRODID", "REV", "X-ABUID", "SORT-STRING"})
@@ -104,8 +124,8 @@ USED = frozenset(
     {
         "N", "FN", "ORG", "TITLE", "EMAIL", "TEL", "ADR", "BDAY", "LANG", "TZ", "NOTE",
         "CATEGORIES", "UID", "KIND", "X-ABSHOWAS", "X-ABLABEL", "X-ABDATE", "X-ABADR", "URL",
-        X_DATE,
-        *ANNIVERSARIES,
+        X_DATE, X_WORK_HOURS,
+        *ANNIVERSARIES, *X_FIELDS.values(),
     }
 )  # fmt: skip
 #: TYPE values of a phone number and the label AccountDesk gives it, in order of preference.
@@ -117,7 +137,8 @@ TEL_TYPES = (
     ("home", "home"),
 )
 EMAIL_TYPES = (("work", "work"), ("home", "home"))
-#: The contact's columns a card carries: importing a card again replaces these, and only these.
+#: The contact's columns every card carries: importing a card again replaces these, and those
+#: of :data:`X_FIELDS` (and the working hours) the card has, and only these.
 CARD_FIELDS = (
     "account_id", "given_name", "family_name", "name_order", "honorific", "job_title", "emails",
     "phones", "preferred_language", "country", "subdivision", "city", "timezone",
@@ -493,6 +514,7 @@ class _ContactPlan:
     tags: list[str]
     dates: list[dict[str, Any]]
     update: bool
+    fields: tuple[str, ...] = CARD_FIELDS  # what an update replaces: what the card carries
 
 
 @dataclass
@@ -637,6 +659,8 @@ _PROPERTY_OF = {
     "name": "ORG",
     "account": "ORG",
     "website": "URL",
+    **X_FIELDS,
+    "work_hours": X_WORK_HOURS,
 }
 
 
@@ -839,6 +863,24 @@ def _spaceless(text: str) -> str:
     return "".join(text.split())
 
 
+def _carried(card: Card) -> dict[str, Any]:
+    """The fields of :data:`X_FIELDS` and the working hours the card carries (the
+    :class:`ContactInput` values, as text; checked there), by field."""
+    found: dict[str, Any] = {}
+    for key, name in X_FIELDS.items():
+        prop = card.first(name)
+        if prop is not None:
+            text = prop.text.strip()
+            found[key] = is_yes(text) if key == "marketing_opt_in" else text or None
+    hours = card.first(X_WORK_HOURS)
+    if hours is not None:
+        start, _sep, end = hours.text.strip().partition("-")
+        found["work_start"], found["work_end"] = start.strip() or None, end.strip() or None
+    if found.get("formality") is None:
+        found.pop("formality", None)  # (an empty one: the form's default, as a card without)
+    return found
+
+
 def _dates(card: Card) -> list[tuple[Property, ImportantDateInput]]:
     """(property, date) for every date on the card; a year is read as a file's date is
     (:func:`accountdesk.core.io.dates.reading`: Gregorian, or a Thai card's Buddhist-era
@@ -912,6 +954,7 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
     zone = _zone(card, country, ctx)
     langs = sorted(card.all("LANG"), key=lambda p: int((p.param("PREF") or ["100"])[0] or 100))
     titles = card.all("TITLE")
+    carried = _carried(card)
     data = ContactInput(
         account_id=account_id,
         given_name=given,
@@ -927,6 +970,7 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
         subdivision=region,
         city=adr[3] or None,
         personal_notes=notes,
+        **carried,
     )
     try:
         values = clean_contact(data)
@@ -943,7 +987,9 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
     v.item_count("important_dates", dates)
     contact_id = _contact_id(card, ctx)
     ctx.contacts_planned.append(
-        _ContactPlan(contact_id, values, tags, dates, update=contact_id in ctx.contacts)
+        _ContactPlan(
+            contact_id, values, tags, dates, contact_id in ctx.contacts, (*CARD_FIELDS, *carried)
+        )
     )
 
 
@@ -1076,10 +1122,10 @@ def _write(session: Session, ctx: _Context) -> None:
             account.tags = [tags[tag_key(n)] for n in plan.tags]
             session.add(account)
         for item in ctx.contacts_planned:
-            if item.update:  # what a card does not carry (buying role, consent …) stays
+            if item.update:  # what a card does not carry (another program's: consent …) stays
                 contact = session.get(Contact, item.id)
                 assert contact is not None
-                for key in CARD_FIELDS:
+                for key in item.fields:
                     setattr(contact, key, item.values[key])
             else:
                 contact = Contact(id=item.id, **item.values)
@@ -1242,6 +1288,12 @@ def card_lines(
         lines.append("NOTE:" + escape(contact.personal_notes))
     if tags:
         lines.append("CATEGORIES:" + ",".join(escape(t) for t in tags))
+    for key, name in X_FIELDS.items():
+        value = getattr(contact, key)
+        if value is not None and value != "":
+            lines.append(f"{name}:{escape(cell_text(value))}")
+    if contact.work_start and contact.work_end:
+        lines.append(f"{X_WORK_HOURS}:{contact.work_start}-{contact.work_end}")
     lines.append("END:VCARD")
     return lines
 
