@@ -126,7 +126,7 @@ def test_a_misread_year_is_named_in_the_users_digits_and_calendar() -> None:
     with use_language("th"), pytest.raises(dates.Misread) as caught:
         read("1363/02/27")
     assert str(caught.value).startswith(
-        "could be in the year 1363 of the Gregorian calendar, or 17 พฤษภาคม พ.ศ. 2527 if"
+        "อาจเป็นปี 1363 ตามปฏิทินเกรกอเรียน หรือ 17 พฤษภาคม พ.ศ. 2527 หาก 1363"
     )
 
 

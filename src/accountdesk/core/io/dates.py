@@ -47,7 +47,6 @@ from accountdesk.core.i18n import (
     parse_date_input,
     use_language,
 )
-from accountdesk.core.validation import EARLIEST_DAY, LATEST_DAY
 
 DAY_FIRST = "dmy"
 MONTH_FIRST = "mdy"
@@ -163,6 +162,10 @@ def reading(year: int, month: int, day: int, language: str | None = None) -> dat
     app's language where that one makes the date one a record holds (1900–2100). A
     ValueError says, for the user, why not: no date, or a year another calendar reads as a
     date a record holds while these do not (:class:`Misread`, both readings named)."""
+    # imported here: the command line's parser imports this module (sources.DAY_FIRST) before
+    # the window is shown, and validation brings phonenumbers (tests/ui/test_startup.py)
+    from accountdesk.core.validation import EARLIEST_DAY, LATEST_DAY
+
     found: date | None = None
     for calendar in [language] if language else [None, current_language().code]:
         try:
