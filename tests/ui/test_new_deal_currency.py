@@ -72,3 +72,22 @@ def test_the_currency_placeholder_is_no_currency(ctx: Any, db: Database) -> None
         shown = plain(field.placeholderText())  # type: ignore[union-attr]
         assert shown == "ISO 4217, e.g. JPY" and "EUR" not in shown
         dialog.deleteLater()
+
+
+def test_the_account_editor_says_an_empty_currency_is_the_countrys(ctx: Any, db: Database) -> None:
+    """The account's own currency field showed a grey "EUR" whatever the country: it reads as
+    a default, and an empty field is the country's currency (TRY for a Turkish account)."""
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    editor = AccountEditor(ctx)
+    field = editor.fields["currency"]
+    assert plain(field.placeholderText()) == "ISO 4217, e.g. JPY"  # type: ignore[union-attr]
+    editor.set_text("country", "TR")
+    assert field.placeholderText() == "empty: the country's, TRY"  # type: ignore[union-attr]
+    editor.set_text("country", "AQ")  # no money of its own
+    assert plain(field.placeholderText()) == "ISO 4217, e.g. JPY"  # type: ignore[union-attr]
+    editor.deleteLater()
+    stored = AccountEditor(ctx, create_account(db, AccountInput("Tehran Co", "IR")))
+    assert stored.text("currency") == ""
+    assert stored.fields["currency"].placeholderText() == "empty: the country's, IRR"  # type: ignore[union-attr]
+    stored.deleteLater()

@@ -61,6 +61,7 @@ from accountdesk.ui.forms import (
     ChoiceList,
     FormDialog,
     combo,
+    currency_example,
     line,
     notes_edit,
     table_choices,
@@ -84,8 +85,7 @@ def currency_line() -> QLineEdit:
     """The currency field of a deal or a gift: a new one's is filled with the account's
     currency (else its country's); empty, it says what to type. "EUR" as its placeholder read
     as a default, and the wrong one for a Turkish account."""
-    # the codes isolated: the Persian line began with "ISO" and was laid out left to right
-    return line(isolate_acronyms(_("ISO 4217, e.g. JPY")))
+    return line(currency_example())
 
 
 class _ItemDialog(FormDialog):

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import icu
-from accountdesk.core.bidi import isolate, ltr, plain
+from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, plain
 from accountdesk.core.country_names import subdivision_code
 from accountdesk.core.culture.countries import (
     country_zones,
@@ -889,6 +889,12 @@ class FormDialog(QDialog):
 #: Line breaks (with the spaces around them) and tabs in text pasted or dropped into a line.
 _BREAKS = re.compile(r"[ \t]*(?:\r\n|[\n\r\v\f\x85\u2028\u2029])[\s]*")
 _TABS = re.compile(r"\t+")
+
+
+def currency_example() -> str:
+    """What an empty currency field says to type (a deal's, a gift's, a rate's)."""
+    # the codes isolated: the Persian line began with "ISO" and was laid out left to right
+    return isolate_acronyms(_("ISO 4217, e.g. JPY"))
 
 
 def line(placeholder: str = "", *, joiner: str = " ") -> QLineEdit:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from accountdesk.core.culture.countries import country_currency
 from accountdesk.core.i18n import _, date_input_placeholder
 from accountdesk.core.labels import STATUS, TIER
 from accountdesk.core.queries.details import account_names
@@ -12,13 +13,16 @@ from accountdesk.core.services.accounts import account_for_edit, create_account,
 from accountdesk.core.validation import fail
 from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import fill_owner, owner_field
+from accountdesk.ui.activity import currency_line
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
     FormDialog,
     combo,
     country_combo,
+    currency_example,
     line,
     notes_edit,
+    on_country,
     region_combo,
     region_value,
     split_list,
@@ -56,7 +60,8 @@ class AccountEditor(FormDialog):
         zone = zone_combo()
         self.add_field("timezone", _("Time zone"), zone)
         zone_follows_country(country, zone)
-        self.add_field("currency", _("Currency"), line("EUR"))
+        self.add_field("currency", _("Currency"), currency_line())
+        on_country(country, self._currency_hint)  # empty, it is the country's
         self.add_section(_("Business"))
         status = combo(table_choices(STATUS, ACCOUNT_STATUSES))
         self.add_field("status", _("Status"), status)
@@ -89,6 +94,19 @@ class AccountEditor(FormDialog):
         self.mark_clean()
         # connected after the stored values are shown: loading is not choosing
         status.currentIndexChanged.connect(lambda _index: self._status_chosen())
+
+    def _currency_hint(self) -> None:
+        """An empty currency is the country's (an acquisition cost, a new deal or gift are in
+        it): the field says which. "EUR" as its placeholder read as a default, whatever the
+        country."""
+        field = self.fields["currency"]
+        assert isinstance(field, QLineEdit)
+        country = self.text("country").upper()
+        own = country_currency(country) if country else None
+        if own:
+            field.setPlaceholderText(_("empty: the country's, {code}").format(code=own))
+        else:
+            field.setPlaceholderText(currency_example())
 
     def _status_chosen(self) -> None:
         """The date the chosen status needs (core/records.py::account_status) is filled with

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n, settings
-from accountdesk.core.bidi import isolate_acronyms, ltr
+from accountdesk.core.bidi import ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
 from accountdesk.core.queries.rates import RateRow, list_rates
@@ -41,6 +41,7 @@ from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.people import user_weekend
 from accountdesk.ui.followups.when import DateEdit
+from accountdesk.ui.forms import currency_example
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listdialog import ask_yes
 from accountdesk.ui.rowkeys import tab_leaves
@@ -121,8 +122,7 @@ class RatesDialog(QDialog):
         self.empty_note = EmptyNote(self.table)  # with no rate the table was a blank box
 
         self.currency = QLineEdit()
-        # the codes isolated: the Persian line began with "ISO" and was laid out left to right
-        self.currency.setPlaceholderText(isolate_acronyms(_("ISO 4217, e.g. JPY")))
+        self.currency.setPlaceholderText(currency_example())
         self.currency.setMaxLength(3)
         self.rate = QLineEdit()
         self.rate.setPlaceholderText(_("units of the currency for one unit of the base"))
