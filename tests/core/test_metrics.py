@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from accountdesk.core import metrics as m
-from accountdesk.core.calendars import GREGORIAN, PERSIAN
+from accountdesk.core.calendars import BUDDHIST, GREGORIAN, PERSIAN
 from accountdesk.core.metrics import CustomerRecord as C
 from accountdesk.core.metrics import DealRecord as D
 from accountdesk.core.metrics import Period
@@ -296,6 +296,21 @@ def test_the_previous_period_is_as_long_and_just_before() -> None:
     assert rolling.previous().days == rolling.days == 365
     odd = Period(date(2026, 3, 1), date(2026, 3, 1))
     assert odd.previous() == Period(date(2026, 2, 28), date(2026, 2, 28))
+
+
+def test_the_previous_period_counts_the_months_of_the_reports_calendar() -> None:
+    # Solar Hijri 1404 (1 Farvardin – 29 Esfand) is compared with 1403, a leap year of 366
+    # days that starts on 2024-03-20: a count of days left out its Nowruz
+    y1404 = Period(date(2025, 3, 21), date(2026, 3, 20))
+    assert y1404.previous(PERSIAN) == Period(date(2024, 3, 20), date(2025, 3, 20))
+    # Q1 1405 (1 Farvardin – 31 Khordad) is compared with Q4 1404 (1 Dey – 29 Esfand), not
+    # with the 93 days before it (from 27 Azar)
+    q1 = Period(date(2026, 3, 21), date(2026, 6, 21))
+    assert q1.previous(PERSIAN) == Period(date(2025, 12, 22), date(2026, 3, 20))
+    # a Gregorian quarter is no whole Solar Hijri months: as many days before
+    assert Q1.previous(PERSIAN) == Period(Q1.start - timedelta(days=Q1.days), date(2025, 12, 31))
+    # the Buddhist era counts the Gregorian months
+    assert YEAR.previous(BUDDHIST) == YEAR.previous(GREGORIAN) == YEAR.previous()
 
 
 def test_deals_won_lost_win_rate_and_average() -> None:

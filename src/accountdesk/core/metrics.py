@@ -82,15 +82,20 @@ class Period:
     def years(self) -> float:
         return self.days / DAYS_PER_YEAR
 
-    def previous(self) -> Period:
+    def previous(self, calendar: str = calendars.GREGORIAN) -> Period:
         """The period of the same length that ends the day before this one starts: as many
-        whole calendar months when the period is made of them (a year: the year before; a
+        whole months of ``calendar`` (:mod:`accountdesk.core.calendars`: Solar Hijri months
+        in a Persian report) when the period is made of them (a year: the year before; a
         quarter: the quarter before), else as many days."""
         end = self.start - _DAY
-        if self.start.day == 1 and (self.end + _DAY).day == 1:
-            count = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
-            index = self.start.year * 12 + self.start.month - 1 - (count + 1)
-            return Period(date(index // 12, index % 12 + 1, 1), end)
+        cal = calendars.written_in(self.start, calendar)
+        if calendars.written_in(self.end, calendar) != cal:
+            cal = calendars.GREGORIAN  # across the end of the Solar Hijri table
+        first = calendars.month_span(self.start, cal)[0]
+        last = calendars.month_span(self.end, cal)[1]
+        if first == self.start and last == self.end:
+            count = len(calendars.spans(self.start, self.end, 1, cal))
+            return Period(calendars.add_months(self.start, -count, cal), end)
         return Period(self.start - timedelta(days=self.days), end)
 
 

@@ -1048,7 +1048,7 @@ def _portfolio_story(
         )
     )
     ms = compute_all(records.customers, records.surveys, records.deals, period, rates)
-    previous = period.previous()
+    previous = period.previous(i18n.current_calendar())  # Solar Hijri months in Persian
     before = compute_all(records.customers, records.surveys, records.deals, previous, rates)
     story.append(_h(ctx, _("Key metrics"), 1))
     story.append(_metrics_table(ctx, ms, before))
