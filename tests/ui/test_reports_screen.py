@@ -345,3 +345,14 @@ def test_a_report_made_again_then_changed_is_shown_as_stale(ctx: Any, qtbot: Any
     assert screen.preview.stale
     qtbot.waitUntil(lambda: screen.preview.pdf_bytes is not first, timeout=30000)
     assert screen.preview.stale
+
+
+def test_a_tier_written_in_two_cases_is_one_segment(ctx: Any, db: Database, qtbot: Any) -> None:
+    with db.transaction() as s:
+        s.add_all([Account(name=n, country="LV", tier=t)
+                   for n, t in (("A", "gold"), ("B", "Gold"), ("C", "silver"))])  # fmt: skip
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.scope_by.setCurrentIndex(screen.scope_by.findData("segment"))
+    names = [screen.scope_value.itemText(i) for i in range(screen.scope_value.count())]
+    assert names == ["Gold", "Silver"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from accountdesk.core.db.fts import fold
 from accountdesk.core.i18n import N_, _
 
 #: The usual tiers (the stay-in-touch cadences know them); any other tier a user types is shown
-#: as typed.
+#: as typed. A tier is one segment whatever its case or accents ("Gold", as other products'
+#: exports write it, is the tier "gold"): :func:`folded_key`.
 TIER = {"gold": N_("Gold"), "silver": N_("Silver"), "bronze": N_("Bronze")}
 STATUS = {"prospect": N_("Prospect"), "active": N_("Active"), "lost": N_("Lost")}
 CHANNEL = {
@@ -60,9 +62,26 @@ GIFT_DIRECTION = {"given": N_("Given"), "received": N_("Received")}
 SENTIMENT = {"positive": N_("Positive"), "neutral": N_("Neutral"), "negative": N_("Negative")}
 
 
+def folded_key(value: str) -> str:
+    """How a stored key or a tier is compared: folded as search folds text (case and accents
+    ignored, :func:`accountdesk.core.db.fts.fold`), so "Gold", "GOLD" and "gold" are one tier,
+    grouped once and selected together (the reports' segments)."""
+    return fold(value.strip())
+
+
+def canonical(table: dict[str, str], value: str | None) -> str | None:
+    """``value`` as the key of ``table`` it names whatever its case ("Gold": "gold"), else as
+    written."""
+    if not value:
+        return value
+    folded = folded_key(value)
+    return folded if folded in table else value
+
+
 def label(table: dict[str, str], key: str | None) -> str:
-    """The translated label of ``key`` (the key itself when it is not in ``table``)."""
+    """The translated label of ``key``, whatever its case ("Gold" is the tier "gold"); the
+    key itself when it is not in ``table``."""
     if not key:
         return ""
-    found = table.get(key)
+    found = table.get(key) or table.get(folded_key(key))
     return _(found) if found else key

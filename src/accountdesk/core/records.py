@@ -142,7 +142,7 @@ def clean_account(
         "address": v.optional("address", data.address),
         "timezone": timezone,
         "currency": currency,
-        "tier": v.optional("tier", data.tier),
+        "tier": labels.canonical(labels.TIER, v.optional("tier", data.tier)),  # "Gold": gold
         "status": status,
         "customer_since": customer_since,
         "lost_on": lost_on,

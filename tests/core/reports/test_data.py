@@ -114,3 +114,45 @@ def test_unknown_country_owner_or_segment_is_one_sentence(db: Database) -> None:
         with pytest.raises(UserError) as caught:
             check_scope(db, scope)
         assert words in caught.value.message
+
+
+def test_a_tier_is_one_segment_whatever_its_case(db: Database) -> None:
+    """Other products' exports write "Gold": ``--segment gold`` selected the one account stored
+    as "gold", a Persian report named "Gold" in English as a segment of its own."""
+    from accountdesk.core import i18n
+    from accountdesk.core.labels import TIER, label
+
+    with db.transaction() as s:
+        s.add_all(
+            [
+                Account(name="A", country="LV", tier="gold", customer_since=date(2024, 1, 1)),
+                Account(name="B", country="LV", tier="Gold", customer_since=date(2024, 1, 1)),
+                Account(name="C", country="LV", tier="GOLD ", customer_since=date(2024, 1, 1)),
+                Account(name="D", country="LV", tier="silver", customer_since=date(2024, 1, 1)),
+                Account(name="E", country="LV", tier="Platinum"),
+                Account(name="F", country="LV", tier="platinum"),
+            ]
+        )
+    year = Period(date(2025, 1, 1), date(2025, 12, 31))
+    rates = RateBook("EUR", year.end)
+    for typed in ("gold", "Gold", "GOLD"):
+        scope = check_scope(db, Scope(segment=typed))
+        found = metrics_for(db, year, rates, segment=scope.segment)
+        assert found.customers_at_start == 3, typed
+    with pytest.raises(UserError) as caught:
+        check_scope(db, Scope(segment="diamond"))
+    # each segment named once
+    assert "the segments are: Gold, Platinum, Silver." in caught.value.message
+    with i18n.use_language("fa"):
+        assert label(TIER, "Gold") == label(TIER, "gold") == "طلایی"
+    assert label(TIER, "Platinum") == "Platinum"  # a tier of one's own: as written
+
+
+def test_a_known_tier_is_stored_as_its_key(db: Database) -> None:
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
+
+    made = [create_account(db, AccountInput(name=n, country="LV", tier=t))
+            for n, t in (("A", "Gold"), ("B", "SILVER"), ("C", "Platinum"))]  # fmt: skip
+    with db.reader() as s:
+        assert [s.get(Account, i).tier for i in made] == ["gold", "silver", "Platinum"]  # type: ignore[union-attr]

@@ -20,7 +20,7 @@ from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Account, Contact, Deal, Interaction, SurveyResponse
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, join_list
-from accountdesk.core.labels import TIER, label
+from accountdesk.core.labels import TIER, folded_key, label
 from accountdesk.core.metrics import (
     INTERACTION,
     NO_CURRENCY,
@@ -43,55 +43,69 @@ from accountdesk.core.timekeeping.zones import to_zone, user_day
 
 @dataclass(frozen=True)
 class Scope:
-    """Which accounts: all, or those of one country, owner or segment (the account's tier)."""
+    """Which accounts: all, or those of one country, owner or segment (the account's tier,
+    whatever its case: "Gold" and "gold" are one segment, :func:`labels.folded_key`)."""
 
     country: str | None = None
     owner: str | None = None
     segment: str | None = None
     account_ids: tuple[str, ...] | None = None
 
-    def apply(self, query: Select[Any]) -> Select[Any]:
+    def apply(self, query: Select[Any], session: Session) -> Select[Any]:
         query = query.where(Account.deleted_at.is_(None))
         if self.country:
             query = query.where(Account.country == self.country.upper())
         if self.owner:
             query = query.where(Account.owner == self.owner)
         if self.segment:
-            query = query.where(Account.tier == self.segment)
+            query = query.where(Account.tier.in_(tier_spellings(session, self.segment)))
         if self.account_ids is not None:
             query = query.where(Account.id.in_(self.account_ids))
         return query
+
+
+def _stored(session: Session, column: Any) -> list[str]:
+    """The distinct values of an account ``column`` (accounts not in the trash)."""
+    return [
+        str(v)
+        for v in session.scalars(
+            select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
+        )
+        if v
+    ]
+
+
+def tier_spellings(session: Session, tier: str) -> list[str]:
+    """Every way the tier ``tier`` is written in the stored accounts ("Gold", "gold"): one
+    segment (:func:`labels.folded_key`; compared in Python, as SQL cannot fold alike on SQLite
+    and PostgreSQL)."""
+    wanted = folded_key(tier)
+    return [v for v in _stored(session, Account.tier) if folded_key(v) == wanted] or [tier]
 
 
 #: At most this many known values are named when a scope's value is unknown.
 NAMED_CHOICES = 12
 
 
-def _choice(
-    session: Session, column: Any, given: str, alone: str, listed: str, display: Any = str
-) -> str:
-    """The stored value of ``column`` that ``given`` names, ignoring case and accents (the
-    folding of search), or its name as shown (``display``: a translated name, a member's
-    name); UserError when none does, naming the values there are (``listed``, in the order of
-    their shown names), or ``alone`` when there are none."""
-    values = icu.sorted_by(
-        sorted(
-            str(v)
-            for v in session.scalars(
-                select(column).where(Account.deleted_at.is_(None), column.is_not(None)).distinct()
-            )
-            if v
-        ),
-        display,
-    )
+def choice(stored: Sequence[str], given: str, alone: str, listed: str, display: Any = str) -> str:
+    """The value of ``stored`` that ``given`` names, ignoring case and accents (the folding of
+    search), or its name as shown (``display``: a translated name, a member's name);
+    UserError when none does, naming the values there are (``listed``, with ``{values}``: in
+    the order of their shown names, each name once), or ``alone`` when there are none. Both
+    messages get ``{value}``, the value as given."""
+    values = icu.sorted_by(sorted(stored), display)
     wanted = fold(given.strip())
     for value in values:
         if wanted in (fold(value), fold(display(value))):
             return value
     if not values:
         raise UserError(alone.format(value=given))
-    shown = join_list(display(v) for v in values[:NAMED_CHOICES])
-    if len(values) > NAMED_CHOICES:
+    first: dict[str, str] = {}  # "Gold" and "gold": one name, as first written
+    for value in sorted(stored):
+        first.setdefault(fold(display(value)), value)
+    names = [display(v) for v in icu.sorted_by(first.values(), display)]
+    shown = join_list(names[:NAMED_CHOICES])
+    if len(names) > NAMED_CHOICES:
         shown += ", …"
     raise UserError(listed.format(value=given, values=shown))
 
@@ -118,16 +132,16 @@ def check_scope(db: Database, scope: Scope) -> Scope:
                 )
             scope = replace(scope, country=code)
         if scope.owner:
-            owner = _choice(
-                session, Account.owner, scope.owner,
+            owner = choice(
+                _stored(session, Account.owner), scope.owner,
                 _("No account has an owner called \u201c{value}\u201d."),
                 _("No account has the owner \u201c{value}\u201d; the owners are: {values}."),
                 lambda login: owner_name(names, login),
             )  # fmt: skip
             scope = replace(scope, owner=owner)
         if scope.segment:
-            segment = _choice(
-                session, Account.tier, scope.segment,
+            segment = choice(
+                _stored(session, Account.tier), scope.segment,
                 _("No account is in a segment called \u201c{value}\u201d."),
                 _("No account is in the segment \u201c{value}\u201d; the segments are: {values}."),
                 lambda tier: label(TIER, tier),
@@ -154,7 +168,7 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
     """The records the metrics of ``scope`` are computed from, read as columns in one query a
     table (the accounts in scope as a subquery): read as ORM objects, in chunks of 900
     account ids, 100,000 accounts took 12 s."""
-    in_scope = scope.apply(select(Account.id))
+    in_scope = scope.apply(select(Account.id), session)
     columns: Any = select(
         Account.id, Account.customer_since, Account.lost_on, Account.acquisition_cost,
         Account.referred_by_id, Account.currency, Account.country,
@@ -169,7 +183,7 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
             currency=own_currency(currency, country),
         )
         for id_, since, lost_on, cost, referred_by, currency, country in session.execute(
-            scope.apply(columns)
+            scope.apply(columns, session)
         )
     ]
     surveys = [

@@ -70,6 +70,7 @@ from accountdesk.core.labels import (
     LAWFUL_BASIS,
     STATUS,
     TIER,
+    folded_key,
     label,
 )
 from accountdesk.core.metrics import (
@@ -1012,13 +1013,16 @@ def _portfolio_story(
 
     with db.reader() as s:
         records = load_records(s, scope)
-        accounts = {a.id: a for a in s.scalars(scope.apply(select(Account)))}
+        accounts = {a.id: a for a in s.scalars(scope.apply(select(Account), s))}
+        # a tier is one segment whatever its case ("Gold", "gold"): named once, as translated
+        tiers = sorted({a.tier for a in accounts.values() if a.tier}, reverse=True)
+        segment_of = {folded_key(t): label(TIER, t) for t in tiers}  # the first spelling's
         # name, country, segment, owner as shown, owner as stored (the owner breakdown's key)
         info = {
             a.id: (
                 a.name,
                 a.country,
-                label(TIER, a.tier) or "—",
+                segment_of[folded_key(a.tier)] if a.tier else "—",
                 shown_owner(a.owner),
                 a.owner or None,
             )
