@@ -44,7 +44,7 @@ from accountdesk.core.bidi import (
 )
 from accountdesk.core.culture.calendar import by_day, observed_between
 from accountdesk.core.culture.countries import default_zone
-from accountdesk.core.culture.etiquette import highlights
+from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, load_etiquette
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name, fold, words
@@ -571,15 +571,36 @@ def _holiday_rows(
         ]
 
 
+#: The sections a briefing begins with, what matters most to a traveller: the topics to
+#: avoid, gifts, how to greet; then every other section in the notes' order.
+BRIEFING_FIRST = ("topics_to_avoid", "gifts", "greeting")
+#: How many notes a briefing takes of a section (one of any other): short, yet every section
+#: has its say.
+BRIEFING_NOTES = {"topics_to_avoid": 3, "gifts": 3, "greeting": 2}
+SECTION = TextStyle(size=8.5, bold=True, color="#2F5D8A")
+
+
 def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
+    """The cultural or etiquette briefing of each country: a few notes of every section under
+    its title, what not to do first (a section's "don't" notes before its others). The first
+    eight notes of the file were all greetings: the monarchy, a crime to criticise in
+    Thailand, and the gifts to avoid never reached a report."""
     out: list[Flowable] = []
+    order = [*BRIEFING_FIRST, *(s for s in SECTIONS if s not in BRIEFING_FIRST)]
     for country in countries:
-        sections = highlights(country, ctx.lang)
-        notes = [n.text for items in sections.values() for n in items][:8]
-        if not notes:
+        found = load_etiquette(country, ctx.lang)
+        if found is None:
             continue
-        out.append(_p(ctx, i18n.country_name(country), BODY.but(bold=True)))
-        out.extend(_p(ctx, "• " + text) for text in notes)
+        parts: list[Flowable] = []
+        for section in order:
+            notes = sorted(found.sections.get(section, []), key=lambda n: n.kind != "dont")
+            notes = notes[: BRIEFING_NOTES.get(section, 1)]
+            if notes:
+                parts.append(_p(ctx, _(SECTION_TITLES[section]), SECTION))
+                parts.extend(_p(ctx, "• " + n.text) for n in notes)
+        if parts:
+            out.append(_p(ctx, i18n.country_name(country), BODY.but(bold=True)))
+            out.extend(parts)
     return out or [_p(ctx, _("No briefing for these countries yet."), SMALL)]
 
 
