@@ -274,3 +274,29 @@ def test_the_reports_screens_figures_follow_the_same_rule(db: Database) -> None:
     assert found.total.revenue.converted == Decimal(4967)
     note = plain(amounts_note(found.total.money(), "GBP", found.asked)[0])
     assert note.startswith(f"No exchange rate from GBP to {found.asked}: all amounts are shown")
+
+
+def test_a_breakdown_row_without_a_rate_shows_its_currencies(db: Database) -> None:
+    """The breakdowns' revenue was "—" for every row with an amount in a currency without a
+    rate, the mark a change has when there is none: no revenue and no rate looked alike."""
+    from reportlab.platypus import Table
+
+    from accountdesk.core.money import RateBook
+    from accountdesk.core.queries.rates import rate_book
+    from accountdesk.core.reports.textlayout import TextBlock
+
+    _fixture(db)
+    ctx = d._context("en", NOW, "UTC")
+    book: RateBook = rate_book(db, YEAR.end, "EUR")
+    story, _title = d._portfolio_story(db, ctx, YEAR, Scope(), book)
+    at = next(i for i, f in enumerate(story) if isinstance(f, d.Heading) and f.text == "By country")
+    table = story[at + 1]
+    assert isinstance(table, Table)
+    rows = {
+        plain(row[0].text): plain(row[-1].text)
+        for row in table._cellvalues[1:]
+        if isinstance(row[0], TextBlock) and isinstance(row[-1], TextBlock)
+    }
+    assert rows["Iran"] == "IRR\xa0500,000,000"  # as entered, not "—"
+    assert rows["Japan"] == "€20,000.00"  # converted
+    assert rows["Latvia"] == "€40,000.00"

@@ -1149,7 +1149,7 @@ def _portfolio_story(
                     ctx.rate_cell(g.churn),
                     ctx.rate_cell(g.nps, ctx.number(g.nps.value)),
                     ctx.rate_cell(g.csat),
-                    _converted(g.revenue),
+                    ctx.total(g.revenue),  # per currency when a rate is missing
                 ]
             )
         story.append(_h(ctx, heading, 1))
@@ -1521,13 +1521,6 @@ def _sample_note() -> str:
         "In brackets and under “Sample”: how many customers or answers a figure rests on; * "
         "marks fewer than {n}: read it with care."
     ).format(n=i18n.format_number(SMALL_SAMPLE))
-
-
-def _converted(total: MoneyTotal) -> str:
-    """A converted sum, or "—" when a rate is missing (the key metrics show the subtotals)."""
-    if total.converted is None:
-        return "—"
-    return money_text(total.converted, total.reporting)
 
 
 def _lifespan(ctx: ReportContext, m: MetricValue) -> str:
