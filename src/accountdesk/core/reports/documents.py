@@ -127,6 +127,8 @@ from accountdesk.core.reports.textlayout import (
     draw_text,
     mirror,
     person_name,
+    shortened,
+    text_width,
     unbroken_width,
 )
 from accountdesk.core.timekeeping.planner import TripDay, TripOutlook, trip_outlook
@@ -320,6 +322,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
+#: Room between a page header's title and its date.
+HEADER_GAP = 12.0
 #: A heading followed by a table or text needs this much room under it on its page (a
 #: table's header and first rows), else it starts the next page.
 HEADING_ROOM = 48.0
@@ -394,10 +398,12 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         ctx = self.ctx
         top = PAGE[1] - MARGIN
         width = PAGE[0] - 2 * MARGIN
-        generated = _("Generated {date}").format(date=ctx.date(ctx.today, "long"))
-        title = ctx.text(self.report_title)
+        generated = ctx.text(_("Generated {date}").format(date=ctx.date(ctx.today, "long")))
+        # the title in the room the date leaves, shortened with "…" (a long account name)
+        room = width - text_width(generated, SMALL, ctx.rtl) - HEADER_GAP
+        title = shortened(ctx.text(self.report_title), room, SMALL, ctx.rtl)
         draw_text(canvas, MARGIN, top, title, SMALL.but(align="start"), ctx.rtl, width)
-        draw_text(canvas, MARGIN, top, ctx.text(generated), SMALL.but(align="end"), ctx.rtl, width)
+        draw_text(canvas, MARGIN, top, generated, SMALL.but(align="end"), ctx.rtl, width)
         canvas.setStrokeColor(colors.HexColor("#C8D3DF"))
         canvas.line(MARGIN, top - 4, PAGE[0] - MARGIN, top - 4)
 

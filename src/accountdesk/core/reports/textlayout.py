@@ -742,6 +742,46 @@ def text_width(text: str, style: TextStyle, rtl: bool = False) -> float:
     return max((ln.width for ln in layout(text, 1e9, style, rtl)), default=0.0)
 
 
+ELLIPSIS = "\u2026"
+
+
+def shortened(text: str, width: float, style: TextStyle, rtl: bool = False) -> str:
+    """``text`` when it fits ``width`` on one line, else as much of its beginning as fits
+    before "…": cut after a word when a word fits (inside one otherwise, never between a
+    letter and its marks), the isolates it cuts into closed after the "…" (which takes the
+    direction of what it follows). A page header's title beside the date: a name of 190
+    characters ran over the date and off the paper."""
+    if text_width(text, style, rtl) <= width:
+        return text
+
+    def cut(end: int) -> str:
+        head = text[:end].rstrip()
+        depth = sum(ch in INITIATORS for ch in head) - head.count(PDI)
+        return head + ELLIPSIS + PDI * max(depth, 0)
+
+    def fits(end: int) -> bool:
+        return text_width(cut(end), style, rtl) <= width
+
+    ends = [
+        i for i in range(1, len(text)) if not _is_mark(text[i]) and text[i] not in BIDI_CONTROLS
+    ]
+    words = [i for i in ends if text[i - 1].isspace() and not text[i].isspace()]
+    for candidates in (words, ends):
+        low, high, best = 0, len(candidates) - 1, None
+        while low <= high:  # the width grows with the end: the last one that fits
+            middle = (low + high) // 2
+            if fits(candidates[middle]):
+                best, low = candidates[middle], middle + 1
+            else:
+                high = middle - 1
+        # after a word, unless that leaves most of the room empty (one long word)
+        if best is not None and (
+            candidates is ends or text_width(cut(best), style, rtl) > width / 2
+        ):
+            return cut(best)
+    return ELLIPSIS
+
+
 def draw_text(
     canvas: Any,
     x: float,
