@@ -162,14 +162,25 @@ def test_portfolio_report_into_preview(ctx: Any, demo_db: Database, qtbot: Any) 
 
 
 def test_trip_brief_into_preview(ctx: Any, demo_db: Database, qtbot: Any) -> None:
+    with demo_db.reader() as s:
+        country, city = s.execute(
+            select(Contact.country, Contact.city).where(Contact.city.is_not(None)).limit(1)
+        ).one()
     screen = _screen(ctx, qtbot)
     screen.kind.setCurrentIndex(screen.kind.findData("trip"))
     assert screen.trip_country.count() >= 1
-    qtbot.keyClicks(screen.trip_city, "Riga")
+    screen.trip_country.setCurrentIndex(screen.trip_country.findData(country))
+    qtbot.keyClicks(screen.trip_city, city.upper())
     screen.start.setDate(QDate(2025, 4, 1))
     screen.end.setDate(QDate(2025, 4, 7))
     screen.generate()
     qtbot.waitUntil(lambda: screen.preview.page_count() >= 1, timeout=30000)
+    # a city no contact there is in: the cities there, and no report
+    screen.trip_city.setText("Atlantis")
+    screen.generate()
+    qtbot.waitUntil(lambda: screen.generate_button.isEnabled(), timeout=30000)
+    assert "is in \u201cAtlantis\u201d; the cities there are:" in screen.message.text()
+    assert city in screen.message.text()
 
 
 def test_account_needed_before_generating(ctx: Any, demo_db: Database, qtbot: Any) -> None:

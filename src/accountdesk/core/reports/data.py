@@ -87,19 +87,23 @@ def tier_spellings(session: Session, tier: str) -> list[str]:
 NAMED_CHOICES = 12
 
 
-def choice(stored: Sequence[str], given: str, alone: str, listed: str, display: Any = str) -> str:
+def choice(
+    stored: Sequence[str], given: str, alone: str, listed: str, display: Any = str,
+    **fields: str,
+) -> str:  # fmt: skip
     """The value of ``stored`` that ``given`` names, ignoring case and accents (the folding of
     search), or its name as shown (``display``: a translated name, a member's name);
     UserError when none does, naming the values there are (``listed``, with ``{values}``: in
     the order of their shown names, each name once), or ``alone`` when there are none. Both
-    messages get ``{value}``, the value as given."""
+    messages get ``{value}``, the value as given, and ``fields``. The one rule of a report's
+    scope (owner, segment) and of a trip's city."""
     values = icu.sorted_by(sorted(stored), display)
     wanted = fold(given.strip())
     for value in values:
         if wanted in (fold(value), fold(display(value))):
             return value
     if not values:
-        raise UserError(alone.format(value=given))
+        raise UserError(alone.format(value=given, **fields))
     first: dict[str, str] = {}  # "Gold" and "gold": one name, as first written
     for value in sorted(stored):
         first.setdefault(fold(display(value)), value)
@@ -107,7 +111,7 @@ def choice(stored: Sequence[str], given: str, alone: str, listed: str, display: 
     shown = join_list(names[:NAMED_CHOICES])
     if len(names) > NAMED_CHOICES:
         shown += ", …"
-    raise UserError(listed.format(value=given, values=shown))
+    raise UserError(listed.format(value=given, values=shown, **fields))
 
 
 def check_scope(db: Database, scope: Scope) -> Scope:
@@ -148,6 +152,27 @@ def check_scope(db: Database, scope: Scope) -> Scope:
             )  # fmt: skip
             scope = replace(scope, segment=segment)
     return scope
+
+
+def checked_period(start: date, end: date) -> Period:
+    """The period of a report from ``start`` to ``end``, or UserError naming the days reports
+    cover: those a record's date may hold (:data:`validation.EARLIEST_DAY` …
+    :data:`validation.LATEST_DAY`), which the previous period, the calendars and the holidays
+    are computed around (year 1 or 9999 ended in "unexpected error (OverflowError)"); or
+    when it ends before it starts."""
+    first, last = validation.EARLIEST_DAY, validation.LATEST_DAY
+    for day in (start, end):
+        if not first <= day <= last:
+            raise UserError(
+                _("{day} is outside the days reports cover, {first} to {last}.").format(
+                    day=i18n.format_date(day),
+                    first=i18n.format_date(first),
+                    last=i18n.format_date(last),
+                )
+            )
+    if end < start:
+        raise UserError(_("The period ends before it starts."))
+    return Period(start, end)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -42,8 +42,8 @@ from accountdesk.core.bidi import (
     outside_isolates,
     plain,
 )
-from accountdesk.core.culture.calendar import by_day, observed_between
-from accountdesk.core.culture.countries import default_zone
+from accountdesk.core.culture.calendar import by_day, holiday_on, observed_between
+from accountdesk.core.culture.countries import default_zone, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, load_etiquette
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
@@ -117,6 +117,8 @@ from accountdesk.core.reports.data import (
     RiskFacts,
     Scope,
     check_scope,
+    checked_period,
+    choice,
     load_records,
     rate_day,
     risk_facts,
@@ -564,8 +566,21 @@ def _holiday_rows(
         regions.setdefault(country, []).append(sub)
     for country, subs in regions.items():
         found = [h for sub in subs for h in observed_between(country, sub, start, end, ctx.lang)]
+        # a regional holiday with the regions asked for that keep it ("Epiphany (Bavaria)")
+        kept: dict[tuple[date, str], list[str]] = defaultdict(list)
+        for h in found:
+            if h.subdivision is not None:
+                kept[h.date, h.name].append(subdivision_name(country, h.subdivision, ctx.lang))
         for day, named in by_day(found):
-            names = [h.name for h in named]
+            names = [
+                _("{holiday} ({regions})").format(
+                    holiday=h.name,
+                    regions=join_list(isolate(r) for r in dict.fromkeys(kept[day, h.name])),
+                )
+                if kept[day, h.name]
+                else h.name
+                for h in named
+            ]
             rows.append((day, [ctx.date(day), i18n.country_name(country), names]))
         for s in seasons_between(country, start, end, ctx.lang):
             span = f"{ctx.date(s.start)} – {ctx.date(s.end)}"
@@ -1023,6 +1038,7 @@ def portfolio_report(
     UserError before anything is written; money in ``currency`` (default: the reporting
     currency of the settings) at the rates in force on the period's last day (or today)."""
     ctx = _context(lang, now, user_zone)
+    period = checked_period(period.start, period.end)
     scope = check_scope(db, Scope(country, owner, segment))
     rates = rate_book(db, rate_day(period, ctx.today), currency)
     with i18n.use_language(ctx.lang):
@@ -1663,9 +1679,37 @@ def trip_brief(
     holidays and seasons, meeting slots, etiquette."""
     ctx = _context(lang, now, user_zone)
     code = validation.country(country)
+    period = checked_period(start, end)
+    city = trip_city(db, code, city) if city else None  # an unknown city writes nothing
     with i18n.use_language(ctx.lang):
-        story, title = _trip_story(db, ctx, code, city, Period(start, end), include_lost)
+        story, title = _trip_story(db, ctx, code, city, period, include_lost)
         _build(target, ctx, title, _("Trip brief"), story)
+
+
+def trip_city(db: Database, country: str, city: str) -> str:
+    """The city of contacts in ``country`` that ``city`` names, as stored, matched as search
+    folds text (case and accents ignored: "istanbul" is İstanbul, "riga" is Rīga); UserError
+    naming the cities there when none is, and nothing written. An unmatched city gave a brief
+    of no account at all ("Tehran", where the contacts are in تهران; "Atlantis")."""
+    with db.reader() as s:
+        cities = s.scalars(
+            select(Contact.city)
+            .join(Account, Account.id == Contact.account_id)
+            .where(
+                Contact.country == country,
+                Contact.city.is_not(None),
+                Contact.deleted_at.is_(None),
+                Account.deleted_at.is_(None),
+            )
+            .distinct()
+        ).all()
+    name = i18n.country_name(country)
+    return choice(
+        [c for c in cities if c and c.strip()], city,
+        _("No contact in {country} is in \u201c{value}\u201d; no contact there has a city."),
+        _("No contact in {country} is in \u201c{value}\u201d; the cities there are: {values}."),
+        country=name,
+    )  # fmt: skip
 
 
 def _trip_story(
@@ -1697,10 +1741,9 @@ def _trip_story(
         )
         if city:
             # the city as search finds it (db.fts.fold: "istanbul" and "İSTANBUL" are
-            # İstanbul, "riga" is Rīga); SQL's lower() changed ASCII letters only, so not even
-            # "İstanbul" found İstanbul
+            # İstanbul, "riga" is Rīga; :func:`trip_city` found it as stored); SQL's lower()
+            # changed ASCII letters only, so not even "İstanbul" found İstanbul
             every = [(c, a) for c, a in every if fold(c.city or "") == fold(city)]
-            city = next((c.city for c, _a in every if c.city), city)  # as stored
         lost = {a.id for _c, a in every if a.status == "lost"}
         found = [(c, a) for c, a in every if include_lost or a.status != "lost"]
         rows = [
@@ -1714,6 +1757,7 @@ def _trip_story(
             for c, a in found
         ]
         contact_zones = Counter(c.timezone for c, _a in found)
+        zone, main, regions = _visited(country, [c for c, _a in found])
         notes = [
             n.body
             for n in s.scalars(
@@ -1726,12 +1770,10 @@ def _trip_story(
     title = _("Trip brief: {place}, {start} – {end}").format(
         place=place, start=ctx.date(period.start), end=ctx.date(period.end)
     )
-    # The place's clock: where most of the contacts there are, else the country's main zone.
-    zone = contact_zones.most_common(1)[0][0] if contact_zones else default_zone(country) or "UTC"
-    outlook = trip_outlook(country, None, zone, period.start, period.end, lang=ctx.lang)
+    outlook, elsewhere = _trip_days(ctx, country, zone, main, regions, period)
     seasons = seasons_between(country, period.start, period.end, ctx.lang)
     story: list[Any] = [_h(ctx, title)]
-    warnings = _trip_warnings(ctx, country, outlook, seasons)
+    warnings = _trip_warnings(ctx, country, outlook, seasons, elsewhere)
     if warnings:
         story.append(_notice(ctx, warnings))
     story.append(_h(ctx, _("Accounts and contacts"), 1))
@@ -1750,14 +1792,14 @@ def _trip_story(
             )
         )
     story.append(_h(ctx, _("Time difference"), 1))
-    # At the start of the trip (the clocks may change before it), not at the report's date.
-    noon = resolve_wall_time(
-        datetime.combine(period.start, datetime.min.time()) + timedelta(hours=12), zone
-    ).instant
+    # During the trip (the clocks may change before it or in it), not at the report's date.
     for each in sorted(contact_zones) or [zone]:
-        story.append(_p(ctx, _zone_during_trip(ctx, each, noon)))
+        story.append(_p(ctx, _zone_during_trip(ctx, each, period)))
     story.append(_h(ctx, _("Holidays and seasons during the trip"), 1))
-    hrows = _holiday_rows(ctx, [(country, None)], period.start, period.end)
+    # the holidays of the regions of the people visited (Epiphany in Bavaria), as the
+    # contact panel finds them
+    places = [(country, sub) for sub in sorted(regions, key=lambda r: r or "")]
+    hrows = _holiday_rows(ctx, places, period.start, period.end)
     story.append(
         _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], hrows, [22, 18, 60])
     )
@@ -1780,10 +1822,29 @@ def _trip_story(
         _table(
             ctx,
             [_("Date"), _("Local time"), _("Notes")],
-            _slot_rows(ctx, outlook, seasons),
+            _slot_rows(ctx, outlook, seasons, elsewhere),
             [38, 24, 38],
         )
     )
+    if len(outlook.days) > TRIP_DAYS_SHOWN:
+        last = outlook.days[TRIP_DAYS_SHOWN - 1].day
+        story.append(
+            _p(
+                ctx,
+                ngettext(
+                    "The table lists the first {n} day of the trip, to {date}; make a brief "
+                    "from {next} for the days after it.",
+                    "The table lists the first {n} days of the trip, to {date}; make a brief "
+                    "from {next} for the days after them.",
+                    TRIP_DAYS_SHOWN,
+                ).format(
+                    n=i18n.format_number(TRIP_DAYS_SHOWN),
+                    date=isolate(ctx.date(last)),
+                    next=isolate(ctx.date(last + timedelta(days=1))),
+                ),
+                SMALL,
+            )
+        )
     story.append(_h(ctx, _("Etiquette briefing"), 1))
     story.extend(_etiquette(ctx, [country]))
     for body in notes:
@@ -1796,15 +1857,129 @@ TRIP_DAYS_SHOWN = 62
 NOTICE = TextStyle(size=9.5, color="#3B3000")
 
 
-def _zone_during_trip(ctx: ReportContext, zone: str, at: datetime) -> str:
-    """A zone's offset from UTC at ``at`` and its difference from the user's: the offset
-    ("UTC+03:30") is one left-to-right value, so a Persian sentence does not show it as
-    "03:30+UTC"."""
-    return _("{zone}: {offset} during the trip, {difference}.").format(
-        zone=isolate(i18n.zone_name(zone)),
-        offset=ltr(_offset(zone, at)),
-        difference=offset_to_you(offset_between(ctx.user_zone, zone, at)),
+def _zone_during_trip(ctx: ReportContext, zone: str, period: Period) -> str:
+    """A zone's offset from UTC during the trip and its difference from the user's: one
+    sentence when they hold for the whole trip, else each with the days it holds (New York's
+    clocks go forward on 14 March 2027, Riga's on the 28th: "UTC−05:00 until 13 Mar 2027, 7 h
+    behind you; UTC−04:00 from 14 Mar 2027 …"); it stated the first day's as holding
+    "during the trip". The offset ("UTC+03:30") is one left-to-right value, so a Persian
+    sentence does not show it as "03:30+UTC"."""
+    spans: list[tuple[date, date, datetime]] = []  # first and last day, noon of the first
+    known: tuple[timedelta, timedelta] | None = None
+    day = period.start
+    while day <= period.end:
+        noon = resolve_wall_time(datetime.combine(day, time(12)), zone).instant
+        now = (utc_offset(zone, noon), offset_between(ctx.user_zone, zone, noon))
+        if spans and now == known:
+            spans[-1] = (spans[-1][0], day, spans[-1][2])
+        else:
+            spans.append((day, day, noon))
+        known = now
+        day += timedelta(days=1)
+    name = isolate(i18n.zone_name(zone))
+
+    def offset(at: datetime) -> str:
+        return ltr(_offset(zone, at))
+
+    def difference(at: datetime) -> str:
+        return offset_to_you(offset_between(ctx.user_zone, zone, at))
+
+    if len(spans) == 1:
+        at = spans[0][2]
+        return _("{zone}: {offset} during the trip, {difference}.").format(
+            zone=name, offset=offset(at), difference=difference(at)
+        )
+    parts = []
+    for i, (first, last, at) in enumerate(spans):
+        if i == 0:
+            text = _("{offset} until {date}, {difference}").format(
+                offset=offset(at), date=isolate(ctx.date(last)), difference=difference(at)
+            )
+        elif i == len(spans) - 1:
+            text = _("{offset} from {date}, {difference}").format(
+                offset=offset(at), date=isolate(ctx.date(first)), difference=difference(at)
+            )
+        else:
+            text = _("{offset} from {start} to {end}, {difference}").format(
+                offset=offset(at), start=isolate(ctx.date(first)), end=isolate(ctx.date(last)),
+                difference=difference(at),
+            )  # fmt: skip
+        parts.append(text)
+    return _("{zone}: the difference changes during the trip; {spans}.").format(
+        zone=name, spans=i18n.join_clauses(parts)
     )
+
+
+def _visited(
+    country: str, contacts: Sequence[Contact]
+) -> tuple[str, str | None, dict[str | None, str]]:
+    """Where the people visited are: the place's clock (the zone most of the contacts are in,
+    else the country's main zone), the region of most of the contacts on that clock, and
+    each region of a contact (their own, as the contact panel reads it) with the zone most
+    of its contacts are in. Without contacts: the country as a whole."""
+    zones = Counter(c.timezone for c in contacts)
+    zone = zones.most_common(1)[0][0] if zones else default_zone(country) or "UTC"
+    by_region: dict[str | None, Counter[str]] = defaultdict(Counter)
+    for c in contacts:
+        by_region[c.subdivision or None][c.timezone] += 1
+    if not by_region:
+        return zone, None, {None: zone}
+    main = Counter(c.subdivision or None for c in contacts if c.timezone == zone)
+    regions = {sub: found.most_common(1)[0][0] for sub, found in by_region.items()}
+    return zone, main.most_common(1)[0][0], regions
+
+
+#: Regions of the people visited where a day of the trip is not a working day, by name, with
+#: that day there: the days some of them work and others do not.
+Elsewhere = Mapping[date, Sequence[tuple[str, TripDay]]]
+
+
+def _trip_days(
+    ctx: ReportContext, country: str, zone: str, main: str | None,
+    regions: Mapping[str | None, str], period: Period,
+) -> tuple[TripOutlook, Elsewhere]:  # fmt: skip
+    """The days of a trip for the people visited, by the planner's rule for each of their
+    regions (:func:`trip_outlook`, the rule of the contact panel): the slots of the main
+    place (``zone``, the region ``main``) on a day that is a working day in every region
+    visited, none on a day that is a holiday or weekend in any of them (Epiphany in Bavaria
+    on a trip to Germany). Also the days only some of the regions do not work, or that are
+    a regional holiday, with those regions by name."""
+    outlooks = {
+        sub: trip_outlook(
+            country,
+            sub,
+            zone if sub == main else there,
+            period.start,
+            period.end,
+            lang=ctx.lang,
+        )
+        for sub, there in regions.items()
+    }
+    named = {
+        sub: subdivision_name(country, sub, ctx.lang) if sub else i18n.country_name(country)
+        for sub in regions
+    }
+    home = outlooks[main]
+    days: list[TripDay] = []
+    elsewhere: dict[date, list[tuple[str, TripDay]]] = {}
+    for i, day in enumerate(home.days):
+        off = [(sub, o.days[i]) for sub, o in outlooks.items() if o.days[i].state is not None]
+        reasons = {(d.state, d.holiday) for _sub, d in off}
+        regional = any(
+            d.state == "holiday"
+            and (kept := holiday_on(country, sub, d.day, ctx.lang)) is not None
+            and kept.is_regional
+            for sub, d in off
+            if sub is not None
+        )  # Epiphany on a trip to Munich: a holiday in Bavaria, not in Germany
+        if off and (len(off) < len(outlooks) or len(reasons) > 1 or regional):
+            order = sorted(off, key=lambda item: (item[0] != main, named[item[0]]))
+            elsewhere[day.day] = [(named[sub], d) for sub, d in order]
+        if day.state is None and off:
+            first = off[0][1]
+            day = TripDay(day.day, first.state, first.holiday)  # no meeting that day
+        days.append(day)
+    return TripOutlook(zone, home.hours, tuple(days)), elsewhere
 
 
 def _trip_warnings(
@@ -1812,10 +1987,13 @@ def _trip_warnings(
     country: str,
     outlook: TripOutlook,
     seasons: Sequence[Season],
+    elsewhere: Elsewhere | None = None,
 ) -> list[str]:
     """What to know before booking: the public holidays during the trip (the planner's rule,
-    as in the slots; one on a weekend too, when shops close and people travel), the seasons
-    during it, and whether hardly any of it is working time there."""
+    as in the slots; one on a weekend too, when shops close and people travel; one of only
+    some of the regions visited with those regions), the seasons during it, and whether
+    hardly any of it is working time there."""
+    elsewhere = elsewhere or {}
     found: list[str] = []
     total = len(outlook.days)
     if outlook.mostly_off:
@@ -1832,13 +2010,29 @@ def _trip_warnings(
                 country=i18n.country_name(country),
             )
         )
-    for name, first, last in _holiday_spans(outlook.days):
+    everywhere = [d for d in outlook.days if d.day not in elsewhere]
+    for name, first, last in _holiday_spans(everywhere):
         when = ctx.date(first) if first == last else f"{ctx.date(first)} – {ctx.date(last)}"
         found.append(
             _("Public holiday in {country} during the trip: {name} ({when}).").format(
                 country=i18n.country_name(country), name=name, when=when
             )
         )
+    regional: dict[tuple[str, ...], list[TripDay]] = defaultdict(list)
+    for day, off in sorted(elsewhere.items()):
+        for name in dict.fromkeys(d.holiday for _r, d in off if d.holiday):
+            where = tuple(r for r, d in off if d.holiday == name)
+            regional[where].append(TripDay(day, "holiday", name))
+    for where, held in regional.items():
+        for name, first, last in _holiday_spans(held):
+            when = ctx.date(first) if first == last else f"{ctx.date(first)} – {ctx.date(last)}"
+            found.append(
+                _("Public holiday in {regions} ({country}) during the trip: {name} ({when}).")
+                .format(
+                    regions=join_list(isolate(r) for r in where),
+                    country=i18n.country_name(country), name=name, when=when,
+                )
+            )  # fmt: skip
     for season in seasons:
         found.append(
             _("The trip falls in {season} ({start} – {end}): {advice}").format(
@@ -1886,16 +2080,24 @@ def _notice(ctx: ReportContext, lines: Sequence[str]) -> Flowable:
 
 
 def _slot_rows(
-    ctx: ReportContext, outlook: TripOutlook, seasons: Sequence[Season]
+    ctx: ReportContext,
+    outlook: TripOutlook,
+    seasons: Sequence[Season],
+    elsewhere: Elsewhere | None = None,
 ) -> list[list[object]]:
-    """Every day of the trip: the suggested meeting times (the planner's good slots), or why
-    there are none; the seasons a day falls in."""
+    """Every day of the trip (the first :data:`TRIP_DAYS_SHOWN`): the suggested meeting times
+    (the planner's good slots), or why there are none, in each region visited that does not
+    work that day when not all of them (``elsewhere``); the seasons a day falls in."""
+    elsewhere = elsewhere or {}
     out: list[list[object]] = []
     for day in outlook.days[:TRIP_DAYS_SHOWN]:
         times = "—"
         if day.slots:
             times = format_list(i18n.format_time(s.replace(tzinfo=None)) for s in day.slots)
-        notes = [_day_note(day)] if day.state is not None else []
+        if day.day in elsewhere:
+            notes = _region_notes(elsewhere[day.day])
+        else:
+            notes = [_day_note(day)] if day.state is not None else []
         holiday = (day.holiday or "").casefold()
         notes += [
             s.name for s in seasons if s.contains(day.day) and s.name.casefold() not in holiday
@@ -1910,6 +2112,26 @@ def _day_note(day: TripDay) -> str:
     if day.holiday:
         return _("Weekend; holiday: {name}").format(name=day.holiday)
     return _("Weekend")
+
+
+def _region_notes(off: Sequence[tuple[str, TripDay]]) -> list[str]:
+    """Why some of the regions visited do not work on a day: "Holiday in Bavaria:
+    Epiphany", "Weekend in Kelantan"; regions off for one reason together."""
+    grouped: dict[tuple[str | None, str | None], list[str]] = {}
+    for region, day in off:
+        grouped.setdefault((day.state, day.holiday), []).append(isolate(region))
+    notes = []
+    for (state, holiday), regions in grouped.items():
+        where = join_list(regions)
+        if state == "holiday":
+            notes.append(_("Holiday in {regions}: {name}").format(regions=where, name=holiday))
+        elif holiday:
+            notes.append(
+                _("Weekend in {regions}; holiday: {name}").format(regions=where, name=holiday)
+            )
+        else:
+            notes.append(_("Weekend in {regions}").format(regions=where))
+    return notes
 
 
 # --- personal data summary -------------------------------------------------------------

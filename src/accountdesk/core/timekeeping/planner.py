@@ -20,6 +20,7 @@ than from a zoneinfo call per cell.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -413,7 +414,10 @@ def trip_outlook(
         begin, finish = begin_utc.astimezone(tz), finish_utc.astimezone(tz)
         targets = [begin_utc + timedelta(hours=1), begin_utc + (finish_utc - begin_utc) / 2]
         targets[1] += timedelta(hours=1)
-        options = [s for s in grid.good_slots if begin_utc <= s < finish_utc]
+        # the good slots are in time order: the day's found by halving, not a walk over all
+        # of them for every day (a year's trip brief took seconds a region)
+        good = grid.good_slots
+        options = good[bisect_left(good, begin_utc) : bisect_left(good, finish_utc)]
         picked: list[datetime] = []
         for target in targets:
             found = next((s for s in options if s >= target), None)
