@@ -367,3 +367,28 @@ def test_a_tier_written_in_two_cases_is_one_segment(ctx: Any, db: Database, qtbo
     screen.scope_by.setCurrentIndex(screen.scope_by.findData("segment"))
     names = [screen.scope_value.itemText(i) for i in range(screen.scope_value.count())]
     assert names == ["Gold", "Silver"]
+
+
+def test_chart_labels_too_wide_for_their_bars_are_shortened(qtbot: Any) -> None:
+    """The Persian quarters ("سه‌ماهه ۳ ۱۴۰۵") of "NPS by quarter" ran into each other at the
+    window's default size: the short labels are shown, and one still too wide ends in "…"."""
+    from accountdesk.ui.reports.chart import BarChart
+
+    chart = BarChart()
+    qtbot.addWidget(chart)
+    full = [f"سه\u200cماهه {q} {y}" for y in ("۱۴۰۴", "۱۴۰۵") for q in "۱۲۳۴"]
+    short = [f"{y} Q{q}" for y in ("۱۴۰۴", "۱۴۰۵") for q in "۱۲۳۴"]
+    chart.set_data("NPS", full, [10.0] * len(full), short_labels=short)
+    fm = chart.fontMetrics()
+
+    def fit(width: int) -> list[str]:
+        chart.resize(width, 200)
+        assert chart.width() == width
+        return chart.shown_labels()
+
+    wide = max(fm.horizontalAdvance(t) for t in full)
+    narrow = max(fm.horizontalAdvance(t) for t in short)
+    assert fit((wide + 4) * len(full) + 12) == full  # room enough: as they are
+    assert fit((narrow + 4) * len(full) + 12) == short
+    assert narrow * len(full) > 260  # the premise of the last: some room, not enough
+    assert all(t.endswith("…") for t in fit(260))

@@ -158,3 +158,38 @@ def test_persian_portfolio_trend_is_by_solar_hijri_quarter(
     # Azar 1404 (quarter 3) … Azar 1405 (quarter 3): five Solar Hijri quarters, right to left
     assert len(expected) == 5 and _axis_text(trend) == expected[::-1]
     assert all("۱۴۰" in q and "۲۰۲" not in q and not ASCII_DIGIT.search(q) for q in expected)
+
+
+@pytest.mark.parametrize("lang", ["fa", "en", "th", "lv", "sl", "tr"])
+def test_twenty_quarters_keep_their_years(lang: str) -> None:
+    """Five years by quarter: a label that needs more than two lines in its category, or
+    has a word wider than it, lost its year ("سه‌ماهه ۱ ۱۴۰۱", "1. četrt-letje 2022") or had a
+    word cut ("ไตรมา-ส"); the short labels ("۱۴۰۱ Q۱") are laid out instead, all of them.
+    Labels that fit stay as they are (English, Turkish)."""
+    from datetime import date as day
+
+    from accountdesk.core import i18n
+    from accountdesk.core.metrics import Period, calendar_periods
+
+    with i18n.use_language(lang):
+        quarters = calendar_periods(
+            Period(day(2022, 1, 1), day(2026, 11, 30)), 3, i18n.current_calendar()
+        )
+        full = [i18n.format_quarter(q.start) for q in quarters]
+        short = [i18n.format_quarter(q.start, compact=True) for q in quarters]
+        chart = charts.line_chart(
+            full, [charts.Series("NPS", [1.0] * len(full))], lang, rtl=lang == "fa",
+            short_categories=short,
+        )  # fmt: skip
+    shown = ["".join(lines) for lines in chart.category_lines()]
+    if lang == "fa":
+        shown.reverse()  # in visual order: right to left
+
+    def words(labels: list[str]) -> list[list[str]]:
+        return [sorted(label.split()) for label in labels]
+
+    assert words(shown) in (words(full), words(short)), shown  # whole, and all alike
+    if lang in ("en", "tr"):
+        assert words(shown) == words(full)
+    else:
+        assert words(shown) == words(short)

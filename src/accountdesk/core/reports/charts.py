@@ -44,6 +44,7 @@ from accountdesk.core.reports.textlayout import (
     layout,
     mirror,
     text_width,
+    unbroken_width,
 )
 
 ACCENT = colors.HexColor("#2F5D8A")
@@ -133,6 +134,7 @@ class Chart(Flowable):  # type: ignore[misc]
         categories: Sequence[str] = (),
         plot: tuple[float, float] = (0.0, 0.0),
         ticks: Sequence[tuple[float, str]] = (),
+        short_categories: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.drawing = drawing
@@ -144,6 +146,9 @@ class Chart(Flowable):  # type: ignore[misc]
         #: category labels in visual order (mirrored in a right-to-left report) and the
         #: plot's left edge and width, for drawing them centred under their categories
         self.categories = list(categories)
+        #: the same labels short ("1401 Q1" for "Q1 1401"), in the same order, for when a
+        #: label does not fit its category in two lines without cutting a word
+        self.short_categories = list(short_categories)
         self.plot = plot
         #: the value axis's tick labels and their heights in the drawing
         self.ticks = list(ticks)
@@ -181,17 +186,28 @@ class Chart(Flowable):  # type: ignore[misc]
 
     def _category_layout(self) -> list[list[Line]]:
         """Each category label laid out in its category's width, at most two lines; when one
-        label needs two, every label with a space is set on two alike (month over year)."""
+        label needs two, every label with a space is set on two alike (month over year).
+        When a label needs more than two lines, or a word of it is wider than its category,
+        the short labels are laid out instead, when there are some: the Persian quarter
+        "سه‌ماهه ۱ ۱۴۰۱" of a five-year chart lost its year and had its word cut."""
         if not self.categories:
             return []
         width = self.plot[1] / len(self.categories) - 2
-        out = [layout(label, width, CATEGORY, self.rtl) for label in self.categories]
+        labels = self.categories
+        out = [layout(label, width, CATEGORY, self.rtl) for label in labels]
+
+        def cut(label: str, lines: list[Line]) -> bool:
+            return len(lines) > 2 or unbroken_width(label, CATEGORY) > width
+
+        if self.short_categories and any(map(cut, labels, out)):
+            labels = self.short_categories
+            out = [layout(label, width, CATEGORY, self.rtl) for label in labels]
         if any(len(lines) > 1 for lines in out):
             out = [
                 layout(label, lines[0].width - 0.5, CATEGORY, self.rtl)
                 if len(lines) == 1 and " " in label
                 else lines
-                for label, lines in zip(self.categories, out, strict=True)
+                for label, lines in zip(labels, out, strict=True)
             ]
         return [lines[:2] for lines in out]
 
@@ -278,8 +294,10 @@ def bar_chart(
     y_title: str = "",
     counts: bool = True,
     note: str = "",
+    short_categories: Sequence[str] = (),
 ) -> Chart:
-    """A bar chart (interactions per month, NPS answers per score); ``counts``: whole ticks."""
+    """A bar chart (interactions per month, NPS answers per score); ``counts``: whole ticks;
+    ``short_categories``: the labels short, for categories too narrow for them."""
     font = _label_font(lang)
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
@@ -304,6 +322,7 @@ def bar_chart(
     return Chart(
         drawing, rtl=rtl, x_title=x_title, y_title=y_title, note=note, categories=shown,
         plot=(float(chart.x), float(chart.width)), ticks=ticks,
+        short_categories=mirror(list(short_categories), rtl),
     )  # fmt: skip
 
 
@@ -320,9 +339,11 @@ def line_chart(
     floor: float = 0.0,
     ceiling: float = 100.0,
     note: str = "",
+    short_categories: Sequence[str] = (),
 ) -> Chart:
     """Trends (per quarter); ``None`` values (not enough data) leave a gap. The value axis
-    holds ``floor`` … ``ceiling`` and every value, on whole ticks."""
+    holds ``floor`` … ``ceiling`` and every value, on whole ticks; ``short_categories``: the
+    labels short, for categories too narrow for them."""
     font = _label_font(lang)
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
@@ -359,6 +380,7 @@ def line_chart(
     return Chart(
         drawing, rtl=rtl, x_title=x_title, y_title=y_title, legend=legend, note=note,
         categories=shown, plot=(float(chart.x), float(chart.width)), ticks=ticks,
+        short_categories=mirror(list(short_categories), rtl),
     )  # fmt: skip
 
 

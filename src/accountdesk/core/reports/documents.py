@@ -1125,6 +1125,7 @@ def _portfolio_story(
             floor=0.0,
             ceiling=100.0,
             note=_partial_note(ctx, qs, "quarter"),
+            short_categories=[i18n.format_quarter(q.start, compact=True) for q in qs],
         )
     )
     story.append(_h(ctx, _("NPS distribution"), 1))

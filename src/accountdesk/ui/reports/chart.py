@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from accountdesk.core import i18n
@@ -22,6 +22,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.title = ""
         self.labels: list[str] = []
+        self.short_labels: list[str] = []
         self.values: list[float | None] = []
         self.colours: list[str] = []
         self.digits = 0
@@ -38,9 +39,13 @@ class BarChart(QWidget):
         values: Sequence[float | None],
         colours: Sequence[str] | None = None,
         digits: int = 0,
+        short_labels: Sequence[str] = (),
     ) -> None:
+        """``short_labels``: the labels short ("1405 Q3" for "Q3 1405"), shown when a label is
+        wider than its bar's room."""
         self.title = title
         self.labels = list(labels)
+        self.short_labels = list(short_labels)
         self.values = list(values)
         self.colours = list(colours) if colours else [DEFAULT_COLOUR] * len(self.values)
         self.digits = digits
@@ -53,6 +58,17 @@ class BarChart(QWidget):
             self._paint(p)
         finally:
             p.end()
+
+    def shown_labels(self, fm: QFontMetrics | None = None) -> list[str]:
+        """The labels as painted at the chart's width: a label wider than its room makes the
+        short labels shown, and any still too wide is cut with "…" (the Persian quarters of
+        a window 1280 pixels wide ran into each other)."""
+        metrics = fm or self.fontMetrics()
+        room = int((self.width() - 12) / max(len(self.values), 1)) - 2
+        labels = self.labels
+        if self.short_labels and any(metrics.horizontalAdvance(t) > room for t in labels):
+            labels = self.short_labels
+        return [metrics.elidedText(t, Qt.TextElideMode.ElideRight, room) for t in labels]
 
     def _paint(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -86,12 +102,13 @@ class BarChart(QWidget):
         zero_y = top + (hi / span) * (bottom - top)
         slot = (w - 12) / n
         bar_w = max(4.0, slot * 0.7)
+        labels = self.shown_labels(fm)
         for i, value in enumerate(self.values):
             index = n - 1 - i if rtl else i
             x = 6 + index * slot + (slot - bar_w) / 2
             label_rect = QRectF(6 + index * slot, h - line - 3, slot, line)
             p.setPen(text_colour)
-            p.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter), self.labels[i])
+            p.drawText(label_rect, int(Qt.AlignmentFlag.AlignHCenter), labels[i])
             if value is None:
                 p.drawText(QRectF(6 + index * slot, zero_y - line, slot, line),
                            int(Qt.AlignmentFlag.AlignHCenter), "–")  # fmt: skip

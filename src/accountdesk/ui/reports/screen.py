@@ -716,6 +716,9 @@ class ReportsScreen(QWidget):
             _("NPS by quarter"),
             [self._quarter_label(q) for q, _m in metrics.by_quarter],
             [qm.nps.value for _q, qm in metrics.by_quarter],
+            short_labels=[
+                i18n.format_quarter(q.start, compact=True) for q, _m in metrics.by_quarter
+            ],
         )
 
     @staticmethod
