@@ -369,6 +369,25 @@ def test_a_tier_written_in_two_cases_is_one_segment(ctx: Any, db: Database, qtbo
     assert names == ["Gold", "Silver"]
 
 
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="needs pdftotext")
+def test_the_account_pdf_covers_the_period_chosen(demo_db: Database, tmp_path: Path) -> None:
+    """The key metrics followed the period chosen, the PDF the last 12 months, and "Save as…"
+    named the file for the period."""
+    import subprocess
+
+    from accountdesk.ui.reports.screen import Request, build_pdf
+
+    account_id, _name = _first_account(demo_db)
+    year = Period(date(2024, 1, 1), date(2024, 12, 31))
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(build_pdf(demo_db, Request("account", year, "en", account_id), "UTC"))
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "This period: 1 Jan 2024 – 31 Dec 2024." in text
+    assert "Last 12 months" not in text and "Deals closed in the period" in text
+
+
 def test_chart_labels_too_wide_for_their_bars_are_shortened(qtbot: Any) -> None:
     """The Persian quarters ("سه‌ماهه ۳ ۱۴۰۵") of "NPS by quarter" ran into each other at the
     window's default size: the short labels are shown, and one still too wide ends in "…"."""

@@ -271,6 +271,44 @@ def test_an_ambiguous_name_lists_the_candidates(named: Database) -> None:
         (["trip", "--country", "XX", "--from", "2027-03-18", "--to", "2027-03-20"], "ISO 3166"),
         (["account", "sia ābele"], "2 accounts match"),
         (["account", "nobody at all"], "No account is called"),
+        # days no report can compute: the range named, not "unexpected error (OverflowError)"
+        (
+            ["portfolio", "--from", "0001-01-01", "--to", "0001-12-31"],
+            "1 Jan 1 is outside the days reports cover, 1 Jan 1900 to 31 Dec 2100.",
+        ),
+        (
+            ["portfolio", "--from", "9999-01-01", "--to", "9999-12-31"],
+            "1 Jan 9999 is outside the days reports cover, 1 Jan 1900 to 31 Dec 2100.",
+        ),
+        (["portfolio", "--to", "1900-06-01"], "2 Jun 1899 is outside the days reports cover"),
+        (
+            ["trip", "--country", "LV", "--from", "9999-12-25", "--to", "9999-12-31"],
+            "25 Dec 9999 is outside the days reports cover, 1 Jan 1900 to 31 Dec 2100.",
+        ),
+        (
+            ["account", "sia ābele logistika", "--from", "1850-01-01", "--to", "1850-12-31"],
+            "1 Jan 1850 is outside the days reports cover",
+        ),
+        # no --to: the period would end today, before it starts
+        (["portfolio", "--from", "2099-01-01"], "The period starts after today ("),
+        (
+            ["account", "sia ābele logistika", "--from", "2099-01-01"],
+            "; give its last day with --to.",
+        ),
+        (
+            [
+                "trip",
+                "--country",
+                "LV",
+                "--city",
+                "Atlantis",
+                "--from",
+                "2027-03-18",
+                "--to",
+                "2027-03-20",
+            ],
+            "No contact in Latvia is in “Atlantis”; no contact there has a city.",
+        ),
     ],
 )
 def test_cli_refuses_an_unknown_scope_in_one_sentence_and_writes_nothing(

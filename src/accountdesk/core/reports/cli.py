@@ -80,43 +80,76 @@ def _currency(args: argparse.Namespace) -> str | None:
     return validation.currency(args.currency) if args.currency else None
 
 
+def _given(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    """``--from`` and ``--to``, each a day reports cover (:func:`data.checked_period`), the
+    second not before the first."""
+    from accountdesk.core.reports.data import checked_period
+
+    start = _date(args.from_) if args.from_ else None
+    to = _date(args.to) if args.to else None
+    for day in (start, to):
+        if day is not None:
+            checked_period(day, day)  # year 1 or 9999: the days reports cover, named
+    if to is not None and start is not None and to < start:
+        raise UserError(_("The period ends before it starts."))
+    return start, to
+
+
+def _period(db: Any, start: date | None, to: date | None) -> Any:
+    """The period of ``--from`` and ``--to``: by default it ends today and starts 364 days
+    before its end (the last 12 months)."""
+    from accountdesk.core import i18n
+    from accountdesk.core.reports.data import checked_period
+
+    today = _today(db)
+    if to is None and start is not None and start > today:
+        raise UserError(
+            _("The period starts after today ({today}); give its last day with --to.").format(
+                today=i18n.format_date(today)
+            )
+        )
+    end = to if to is not None else today
+    return checked_period(start if start is not None else end - timedelta(days=364), end)
+
+
 def cmd_account(args: argparse.Namespace) -> int:
     from accountdesk.core.reports.documents import account_report, find_account
 
+    start, to = _given(args)
     output = _output(args.output)
     currency = _currency(args)
     db = _open(args)
     account_id = find_account(db, args.account)
-    account_report(db, account_id, output, lang=args.lang, user_zone=_zone(db), currency=currency)
+    # the period of the figures: the last 12 months unless --from or --to says otherwise
+    period = _period(db, start, to) if start or to else None
+    account_report(
+        db, account_id, output, lang=args.lang, user_zone=_zone(db), currency=currency,
+        period=period,
+    )  # fmt: skip
     return _done(str(output))
 
 
 def cmd_portfolio(args: argparse.Namespace) -> int:
-    from accountdesk.core.metrics import Period
     from accountdesk.core.reports.documents import portfolio_report
 
-    to = _date(args.to) if args.to else None
-    start = _date(args.from_) if args.from_ else None
-    if to is not None and start is not None and to < start:
-        raise UserError(_("The period ends before it starts."))
+    start, to = _given(args)
     output = _output(args.output)
     currency = _currency(args)
     db = _open(args)
-    end = to if to is not None else _today(db)
-    start = start if start is not None else end - timedelta(days=364)
-    if end < start:
-        raise UserError(_("The period ends before it starts."))
     portfolio_report(
-        db, output, Period(start, end), lang=args.lang, country=args.country,
+        db, output, _period(db, start, to), lang=args.lang, country=args.country,
         owner=args.owner, segment=args.segment, user_zone=_zone(db), currency=currency,
     )  # fmt: skip
     return _done(str(output))
 
 
 def cmd_trip(args: argparse.Namespace) -> int:
+    from accountdesk.core.reports.data import checked_period
     from accountdesk.core.reports.documents import trip_brief
 
     start, end = _date(args.from_), _date(args.to)
+    for day in (start, end):
+        checked_period(day, day)  # year 1 or 9999: the days reports cover, named
     if end < start:
         raise UserError(_("The trip ends before it starts."))
     from accountdesk.core import validation
@@ -141,6 +174,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     a.add_argument(
         "-o", "--output", required=True, metavar="FILE.pdf", help=_("the PDF file to write")
     )
+    a.add_argument(
+        "--from", dest="from_", metavar="DATE",
+        help=_("first day of the figures (YYYY-MM-DD; default: the last 12 months)"),
+    )  # fmt: skip
+    a.add_argument("--to", metavar="DATE", help=_("last day (YYYY-MM-DD)"))
     a.add_argument("--currency", metavar="CUR", help=_("reporting currency (ISO 4217)"))
     a.set_defaults(func=cmd_account)
 

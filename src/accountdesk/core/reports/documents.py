@@ -727,22 +727,34 @@ def find_account(db: Database, name_or_id: str) -> str:
 def account_report(
     db: Database, account_id: str, target: str | Path, *, lang: str | None = None,
     now: datetime | None = None, user_zone: str = "UTC", currency: str | None = None,
+    period: Period | None = None,
 ) -> None:  # fmt: skip
-    """The relationship report of one account; money in ``currency`` (default: the reporting
-    currency of the settings) at the rates in force today."""
+    """The relationship report of one account: its key figures, deals closed and
+    interactions over ``period`` beside the period before (default: the last 12 months and
+    the 12 before), the account as it stands today; money in ``currency`` (default: the
+    reporting currency of the settings) at the rates in force on the period's last day (or
+    today, when it ends later)."""
     ctx = _context(lang, now, user_zone)
-    rates = rate_book(db, ctx.today, currency)
+    if period is not None:
+        period = checked_period(period.start, period.end)
+    rates = rate_book(db, rate_day(period, ctx.today) if period else ctx.today, currency)
     with i18n.use_language(ctx.lang):
-        story, title = _account_story(db, account_id, ctx, rates)
+        story, title = _account_story(db, account_id, ctx, rates, period)
         _build(target, ctx, title, _("Account relationship report"), story)
 
 
+#: The account report's interactions chart counts months up to this many, quarters beyond.
+MONTHS_CHARTED = 24
+
+
 def _account_story(
-    db: Database, account_id: str, ctx: ReportContext, rates: RateBook
-) -> tuple[list[Any], str]:
+    db: Database, account_id: str, ctx: ReportContext, rates: RateBook,
+    period: Period | None = None,
+) -> tuple[list[Any], str]:  # fmt: skip
     from accountdesk.core.queries.followups import list_follow_ups
 
     today = ctx.today
+    cal = i18n.current_calendar()  # the report's (Solar Hijri months in Persian)
     with db.reader() as s:
         acc = s.get(Account, account_id)
         if acc is None or acc.deleted_at is not None:
@@ -788,7 +800,7 @@ def _account_story(
         records = load_records(s, Scope(account_ids=(account_id,)))
         participants = {
             i.id: join_list(person_name(_contact_name(p)) for p in i.participants)
-            for i in interactions[:15]
+            for i in interactions
         }
         acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
         since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
@@ -803,10 +815,13 @@ def _account_story(
     risk = risk_facts(db, records, ctx.now, ctx.user_zone, rates).get(account_id)
     title = _("Relationship report: {account}").format(account=isolate(acc_name))
     story: list[Any] = [_h(ctx, title)]
-    year = Period(today - timedelta(days=364), today)
+    # the period asked for, or the last 12 months (and the 12 before: "yearly")
+    yearly = period is None
+    year = period or Period(today - timedelta(days=364), today)
+    previous = year.previous(cal)
     earned = revenue_to_date(records.deals, today, rates)
     recent = compute_all(records.customers, records.surveys, records.deals, year, rates)
-    before = compute_all(records.customers, records.surveys, records.deals, year.previous(), rates)
+    before = compute_all(records.customers, records.surveys, records.deals, previous, rates)
     local_days = [to_zone(i.occurred_at, i.occurred_zone).date() for i in interactions]
     last_touch = max(local_days, default=None)
     next_touch = to_zone(upcoming[0].due_at, ctx.user_zone).date() if upcoming else None
@@ -839,7 +854,7 @@ def _account_story(
     story.append(_kv(ctx, summary))
     story.append(_h(ctx, _("Key figures"), 1))
     interactions_now = sum(1 for d in local_days if year.contains(d))
-    interactions_before = sum(1 for d in local_days if year.previous().contains(d))
+    interactions_before = sum(1 for d in local_days if previous.contains(d))
     cnt = i18n.format_number
     rows = [
         [_("Interactions"), cnt(interactions_now), cnt(interactions_before),
@@ -850,11 +865,11 @@ def _account_story(
         [_("CSAT (share of 4–5)"), ctx.rate_cell(recent.csat), ctx.rate_cell(before.csat),
          ctx.rate_change(recent.csat, before.csat)],
     ]  # fmt: skip
-    story.append(_comparison(ctx, _("Figure"), rows, yearly=True))
-    story.append(_period_note(ctx, year, year.previous()))
+    story.append(_comparison(ctx, _("Figure"), rows, yearly=yearly))
+    story.append(_period_note(ctx, year, previous))
     story.append(_h(ctx, _("Deals"), 1))
     pipeline = open_pipeline(records.deals, today, rates)
-    story.extend(_deals_section(ctx, recent, before, pipeline, yearly=True))
+    story.extend(_deals_section(ctx, recent, before, pipeline, yearly=yearly))
     # what the converted figures above are, before the lists of deals in their own currency
     story.extend(
         _money_notes(ctx, [earned, *recent.money(), *before.money(), pipeline.value], rates)
@@ -879,7 +894,10 @@ def _account_story(
         for title, amount, currency, state, closed, _created, _stage in deal_rows
         if state != "open" and closed is not None and year.contains(closed)
     ]
-    story.append(_h(ctx, _("Deals closed in the last 12 months"), 1))
+    closed_in = (
+        _("Deals closed in the last 12 months") if yearly else _("Deals closed in the period")
+    )
+    story.append(_h(ctx, closed_in, 1))
     story.append(
         _table(ctx, [_("Closed"), _("Deal"), _("Result"), _("Amount")], closed_rows[:20],
                [18, 48, 12, 22])
@@ -905,24 +923,37 @@ def _account_story(
     if contacts:
         story.append(_p(ctx, _local_time_note(ctx), SMALL))
     story.append(_h(ctx, _("Interactions"), 1))
-    # the last 12 months of the report's calendar (Solar Hijri months in Persian)
-    cal = i18n.current_calendar()
-    shown = calendar_buckets(Period(calendars.add_months(today, -11, cal), today), 1)
+    # the months of the period in the report's calendar (Solar Hijri months in Persian): the
+    # last 12 by default; quarters for a period of more than MONTHS_CHARTED months
+    charted = year if period else Period(calendars.add_months(today, -11, cal), today)
+    monthly = len(calendars.spans(charted.start, charted.end, 1, cal)) <= MONTHS_CHARTED
+    shown = calendar_buckets(charted, 1 if monthly else 3)
     starts = [m.start for m in shown]
-    per_month = Counter(
-        bisect_right(starts, day) - 1 for day in local_days if starts[0] <= day <= today
+    per_bucket = Counter(
+        bisect_right(starts, day) - 1 for day in local_days if charted.contains(day)
     )
     story.append(
         charts.bar_chart(
-            [i18n.format_month_compact(m.start) for m in shown],
-            [per_month.get(i, 0) for i in range(len(shown))],
+            [
+                i18n.format_month_compact(m.start) if monthly else i18n.format_quarter(m.start)
+                for m in shown
+            ],
+            [per_bucket.get(i, 0) for i in range(len(shown))],
             ctx.lang,
             rtl=ctx.rtl,
-            x_title=_("Month"),
+            x_title=_("Month") if monthly else _("Quarter"),
             y_title=_("Interactions"),
-            note=_partial_note(ctx, shown, "month"),
+            note=_partial_note(ctx, shown, "month" if monthly else "quarter"),
+            short_categories=()
+            if monthly
+            else [i18n.format_quarter(m.start, compact=True) for m in shown],
         )
     )
+    # the latest 15 of the period (when one is asked for)
+    shown_interactions = [
+        (i, day) for i, day in zip(interactions, local_days, strict=True)
+        if yearly or year.contains(day)
+    ][:15]  # fmt: skip
     story.append(
         _table(
             ctx,
@@ -934,7 +965,7 @@ def _account_story(
                     i.subject,
                     participants.get(i.id, ""),
                 ]
-                for i, day in zip(interactions[:15], local_days, strict=False)
+                for i, day in shown_interactions
             ],
             [18, 12, 40, 30],
         )

@@ -158,8 +158,9 @@ def build_pdf(db: Database, request: Request, user_zone: str) -> bytes:
             if not request.account_id:
                 raise ValueError("no account")
             documents.account_report(
-                db, request.account_id, path, lang=request.lang, user_zone=user_zone
-            )
+                db, request.account_id, path, lang=request.lang, user_zone=user_zone,
+                period=request.period,
+            )  # fmt: skip
         elif request.kind == "portfolio":
             documents.portfolio_report(
                 db, path, request.period, lang=request.lang, country=request.country,
