@@ -411,3 +411,30 @@ def test_chart_labels_too_wide_for_their_bars_are_shortened(qtbot: Any) -> None:
     assert fit((narrow + 4) * len(full) + 12) == short
     assert narrow * len(full) > 260  # the premise of the last: some room, not enough
     assert all(t.endswith("…") for t in fit(260))
+
+
+def test_save_as_names_the_path_it_could_not_write(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "The report could not be saved: there is no such file or folder" named no path, and the
+    file was written in place (a failure half-way left half a file)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from accountdesk.ui.reports.preview import PdfPreview
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    preview = PdfPreview()
+    qtbot.addWidget(preview)
+    preview.pdf_bytes = b"%PDF-1.4 new"
+    missing = tmp_path / "no such folder" / "r.pdf"
+    preview.save_to(missing)
+    assert len(said) == 1 and str(missing) in said[0] and "nothing was written" in said[0]
+    kept = tmp_path / "r.pdf"
+    kept.write_bytes(b"%PDF-1.4 old")
+    monkeypatch.setattr(
+        "accountdesk.core.files.os.replace", lambda *_a: (_ for _ in ()).throw(OSError(28, "full"))
+    )
+    preview.save_to(kept)
+    assert kept.read_bytes() == b"%PDF-1.4 old"  # all at once or not at all
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # no temporary file left

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core.errors import os_reason
+from accountdesk.core.errors import UserError
+from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _, format_number, ngettext
 from accountdesk.ui.modal import run_modal
 
@@ -110,17 +111,17 @@ class PdfPreview(QWidget):
             self.save_to(path)
 
     def save_to(self, path: str | Path) -> None:
+        """Write the report to ``path`` (``.pdf`` added) all at once, as the command line does
+        (:func:`core.files.write_atomically`: a failure leaves the file as it was); a failure
+        is one sentence naming the path ("… cannot be written: there is no such file or
+        folder; nothing was written.")."""
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
-            target.write_bytes(self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                _("Save the report"),
-                _("The report could not be saved: {error}").format(error=os_reason(exc)),
-            )
+            write_atomically(target, self.pdf_bytes)
+        except UserError as exc:
+            QMessageBox.warning(self, _("Save the report"), str(exc))
 
     def print_pdf(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
