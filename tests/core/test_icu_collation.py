@@ -103,3 +103,13 @@ def test_qt_is_loaded_when_icu_is_first_asked_not_when_the_module_is_imported() 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
     assert shown == ["False", "(2,", "3)", "True"]
+
+
+@pytest.mark.parametrize("language", ["en", "fa", "th", "lv"])
+def test_numbers_in_names_are_ordered_by_their_value(language: str) -> None:
+    """The demo's accounts in a trip brief read "… 119, 169, 269, 162 …" and "198, 207, 51,
+    63, 94": as text, not as the numbers they are."""
+    names = ["Firma 198", "Firma 207", "Firma 51", "Firma", "Firma 9", "Firma ۶۳"]
+    assert icu.sorted_text(names, language) == [
+        "Firma", "Firma 9", "Firma 51", "Firma ۶۳", "Firma 198", "Firma 207",
+    ]  # fmt: skip

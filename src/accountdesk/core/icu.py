@@ -3,8 +3,8 @@
 The one place in the core that uses Qt. ICU knows where Thai words end (Thai has no spaces)
 and how each language orders its words (CLDR collation: Turkish Ç after C and ı before i,
 Latvian Č and Š as letters of their own, Persian پ after ب, Thai by the consonant before the
-vowel written first), which nothing else among our dependencies does. QtCore needs no
-QApplication.
+vowel written first), which nothing else among our dependencies does; numbers inside names
+are ordered by their value ("Store 9" before "Store 10"). QtCore needs no QApplication.
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ def _collator(language: str) -> QCollator:
         from PySide6.QtCore import QCollator, QLocale
 
         collator = found[language] = QCollator(QLocale(language))
+        # numbers in names by their value, as people read them: "… GmbH 9" before
+        # "… GmbH 10", "Store 51" before "Store 198" (in any script's digits)
+        collator.setNumericMode(True)
     return collator
 
 
