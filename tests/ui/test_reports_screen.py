@@ -438,3 +438,18 @@ def test_save_as_names_the_path_it_could_not_write(
     preview.save_to(kept)
     assert kept.read_bytes() == b"%PDF-1.4 old"  # all at once or not at all
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # no temporary file left
+
+
+def test_a_period_outside_the_days_reports_cover_is_named(
+    ctx: Any, db: Database, qtbot: Any
+) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    screen.start.setDate(QDate(9999, 1, 1))
+    screen.end.setDate(QDate(9999, 12, 31))
+    assert screen.request() is None
+    assert screen.message.text() == (
+        "1 Jan 9999 is outside the days reports cover, 1 Jan 1900 to 31 Dec 2100."
+    )
+    screen.generate()  # nothing is made
+    assert screen.generate_button.isEnabled() and not screen.busy.isVisible()

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n, icu
 from accountdesk.core.bidi import isolate, isolate_acronyms, ltr
 from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext, pgettext
 from accountdesk.core.labels import TIER, folded_key, label
 from accountdesk.core.metrics import (
@@ -61,7 +62,7 @@ from accountdesk.core.money import amounts_note, money_text, total_text
 from accountdesk.core.queries.lists import owner_choices
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
-from accountdesk.core.reports.data import Scope, rate_day
+from accountdesk.core.reports.data import Scope, checked_period, rate_day
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import user_weekend
@@ -590,6 +591,11 @@ class ReportsScreen(QWidget):
         period = self.period()
         if period is None:
             self.message.setText(_("The period ends before it starts."))
+            return None
+        try:
+            checked_period(period.start, period.end)  # the days reports cover, 1900–2100
+        except UserError as exc:
+            self.message.setText(str(exc))
             return None
         kind = self.current_kind()
         lang = self.report_language()
