@@ -50,3 +50,16 @@ def test_the_thai_monarchy_note_is_in_the_thai_brief() -> None:
             plain(f.text) for f in d._etiquette(ctx, ["TH"]) if isinstance(f, TextBlock)
         )
     assert "สถาบันพระมหากษัตริย์" in drawn
+
+
+def test_a_note_that_begins_with_a_latin_word_reads_right_to_left() -> None:
+    """The Persian note on German dining begins with «Guten Appetit»: laid out left to right,
+    its bullet stood at the end of the line."""
+    from accountdesk.core.reports.textlayout import paragraph_direction
+
+    ctx = d._context("fa", NOW, "UTC")
+    with i18n.use_language("fa"):
+        notes = [f for f in d._etiquette(ctx, ["DE"]) if isinstance(f, TextBlock)]
+    latin = [f for f in notes if plain(f.text).startswith("• «Guten")]
+    assert latin, [plain(f.text) for f in notes]
+    assert all(paragraph_direction(f.text, False) for f in notes[1:] if "•" in f.text)

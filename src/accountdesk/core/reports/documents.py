@@ -34,8 +34,10 @@ from sqlalchemy.orm import selectinload
 from accountdesk.core import calendars, i18n, icu, validation
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import (
+    LRM,
     PDI,
     RLI,
+    RLM,
     isolate,
     isolate_acronyms,
     ltr,
@@ -618,7 +620,9 @@ def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
             notes = notes[: BRIEFING_NOTES.get(section, 1)]
             if notes:
                 parts.append(_p(ctx, _(SECTION_TITLES[section]), SECTION))
-                parts.extend(_p(ctx, "• " + n.text) for n in notes)
+                # in the report's direction, whatever the note begins with ("«Guten Appetit»")
+                mark = RLM if ctx.rtl else LRM
+                parts.extend(_p(ctx, f"{mark}• {n.text}") for n in notes)
         if parts:
             out.append(_p(ctx, i18n.country_name(country), BODY.but(bold=True)))
             out.extend(parts)
