@@ -152,3 +152,12 @@ def test_bucket_midnights_are_dst_safe() -> None:
     # Santiago's clocks jump at midnight (7 September 2025): the day starts at 01:00.
     bounds = bucket_bounds(datetime(2025, 9, 6, 12, tzinfo=UTC), "America/Santiago")
     assert to_wall(bounds.tomorrow, "America/Santiago") == datetime(2025, 9, 7, 1)
+
+
+def test_a_tier_is_one_tier_whatever_its_case_as_in_the_reports() -> None:
+    """A tier's cadence was found by ``str.lower``: a Turkish "ÖNCELİKLİ" (dotted capital I)
+    missed the "öncelikli" rule, though the reports count it as that segment."""
+    rules = CadenceRules(tiers={"öncelikli": 14, "gold": 30})
+    assert rules.tier_days("ÖNCELİKLİ") == 14
+    assert rules.tier_days(" Gold ") == 30
+    assert rules.tier_days("silver") is None

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 
+from accountdesk.core.labels import folded_key
 from accountdesk.core.timekeeping.calendars import DayCalendar
 from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window
 
@@ -47,7 +48,8 @@ def _bands() -> Mapping[str, int]:
 
 @dataclass(frozen=True)
 class CadenceRules:
-    """Days between touches per account tier and per NPS band (keys compared lower-case)."""
+    """Days between touches per account tier (compared as :func:`labels.folded_key` does) and
+    per NPS band (keys compared lower-case)."""
 
     tiers: Mapping[str, int] = field(default_factory=_tiers)
     nps_bands: Mapping[str, int] = field(default_factory=_bands)
@@ -60,9 +62,9 @@ class CadenceRules:
     def tier_days(self, tier: str | None) -> int | None:
         if not tier:
             return None
-        wanted = tier.strip().lower()
+        wanted = folded_key(tier)  # "Gold" and "gold" are one tier, as in the reports
         for name, days in self.tiers.items():
-            if name.lower() == wanted:
+            if folded_key(name) == wanted:
                 return days
         return None
 
