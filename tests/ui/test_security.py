@@ -120,6 +120,48 @@ def test_the_start_asks_again_after_a_wrong_passphrase(
     assert [s["error"] for s in answers.seen] == ["", f"The passphrase for {encrypted} is wrong."]
 
 
+EMPTY = "Nothing was typed; give the passphrase."
+
+
+def test_an_empty_passphrase_is_asked_again_everywhere(
+    ctx: Any, messages: list[str], monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    """OK on an empty field never hands SQLCipher an empty key (it refused it with an error
+    the app did not expect): the current passphrase before a change, the idle lock and a
+    restore's passphrase each say so in the dialog, which asks again."""
+    from accountdesk.core.db.backup import make_backup
+    from accountdesk.ui.backups import BackupsDialog
+
+    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
+    add_account(ctx.db, "Dzintars")
+    answers = Answers(monkeypatch, ["", PASS])  # encrypting: an empty one is too short
+    assert security.encrypt_database(ctx, None)
+    assert answers.seen[1]["error"].startswith("The passphrase is too short")
+
+    answers = Answers(monkeypatch, ["", PASS, NEW])
+    assert security.change_passphrase(ctx, None)
+    assert [s["error"] for s in answers.seen] == ["", EMPTY, ""]
+    assert ctx.db.passphrase == NEW
+
+    settings.put(ctx.db, security.LOCK_SETTING, "5")
+    answers = Answers(monkeypatch, ["", NEW])
+    assert IdleLock(ctx).lock()
+    assert [s["error"] for s in answers.seen] == ["", EMPTY]
+
+    make_backup(ctx.db)
+    Answers(monkeypatch, [NEW])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert security.decrypt_database(ctx, None)
+    dialog = BackupsDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    answers = Answers(monkeypatch, ["", NEW])
+    messages.clear()
+    dialog.restore_current()
+    assert dialog.restored, messages
+    assert [s["error"] for s in answers.seen] == ["", EMPTY]
+    assert ctx.db.passphrase == NEW  # it came back as the backup was
+
+
 def test_cancel_at_the_start_quits(encrypted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Answers(monkeypatch, [None])
     assert security.open_with_dialog(str(encrypted)) is None

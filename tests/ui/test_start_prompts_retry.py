@@ -66,6 +66,17 @@ def test_a_wrong_passphrase_at_start_asks_again(encrypted: Path) -> None:
     assert len(errors) == 2 and errors[0] == "" and errors[1]  # the second time says why
 
 
+def test_an_empty_passphrase_at_start_asks_again(encrypted: Path) -> None:
+    """OK (or Enter) on the empty field: SQLCipher was handed an empty key, refused it with
+    an error of its own, and the app quit with "unexpected error"."""
+    errors: list[str] = []
+    _answer(["", PASSPHRASE], errors)
+    db = security.open_with_dialog(str(encrypted))
+    assert db is not None and db.passphrase == PASSPHRASE
+    db.close()
+    assert errors == ["", "Nothing was typed; give the passphrase."]
+
+
 def test_a_wrong_server_password_at_start_asks_again(
     monkeypatch: pytest.MonkeyPatch, qapp: Any
 ) -> None:

@@ -162,11 +162,16 @@ def prompt(dialog: PassphraseDialog, take: Callable[[str], T]) -> T | None:
     """The one passphrase prompt: show ``dialog`` until ``take(passphrase)`` accepts what was
     typed and returns its result; a wrong passphrase (``take`` raises
     :class:`~accountdesk.core.db.crypto.WrongPassphrase`) is said in the dialog, which asks
-    again. None: the user cancelled."""
+    again, and so is an empty field (never handed to ``take``: SQLCipher refuses an empty
+    key). None: the user cancelled."""
     with asking_again(dialog) as ask:
         while ask() == QDialog.DialogCode.Accepted:
+            text = crypto.entered(dialog.passphrase())
+            if text is None:
+                dialog.show_error(crypto.empty_message())
+                continue
             try:
-                return take(dialog.passphrase())
+                return take(text)
             except crypto.WrongPassphrase as exc:
                 dialog.show_error(exc.message)
     return None

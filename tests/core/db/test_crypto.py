@@ -176,6 +176,61 @@ def test_open_database_needs_the_passphrase(plain: Path, monkeypatch: pytest.Mon
     assert plain.read_bytes()[:16] != SQLITE_HEADER
 
 
+def test_an_empty_passphrase_is_none_and_never_reaches_sqlcipher(
+    plain: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty field at start, Enter at the prompt, an empty ACCOUNTDESK_PASSPHRASE: each is
+    "give its passphrase", never SQLCipher's "PRAGMA key requires a key of one or more
+    characters" (an OperationalError the app did not expect, so it quit)."""
+    from accountdesk.core.db import crypto_cli
+    from accountdesk.core.db.backup import make_backup, restore_backup
+
+    crypto.encrypt_file(plain, PASS, NOW)
+    required = (
+        f"The database at {plain} is encrypted; give its passphrase "
+        "(ACCOUNTDESK_PASSPHRASE or the prompt)."
+    )
+    monkeypatch.setenv(crypto.PASSPHRASE_ENV, PASS)  # what is typed is not replaced by it
+    for attempt in (lambda: open_database(plain, passphrase=""), lambda: crypto.opens(plain, "")):
+        with pytest.raises(crypto.PassphraseRequired) as refused:
+            attempt()
+        assert refused.value.message == required
+    monkeypatch.setenv(crypto.PASSPHRASE_ENV, "")
+    with pytest.raises(crypto.PassphraseRequired, match="give its passphrase"):
+        open_database(plain)
+
+    # a restore given an empty passphrase for an encrypted backup: asked for, nothing changed
+    monkeypatch.delenv(crypto.PASSPHRASE_ENV)
+    db = open_database(plain, passphrase=PASS)
+    try:
+        backup = make_backup(db).path
+        db.passphrase = None  # as after decrypting: the backup's passphrase must be given
+        with pytest.raises(crypto.PassphraseRequired, match="give its passphrase"):
+            restore_backup(db, backup, passphrase="")
+    finally:
+        db.close()
+
+    # the prompt asks again after Enter, and the passphrase then typed opens it
+    typed = iter(["", PASS])
+    monkeypatch.setattr(crypto_cli, "interactive", lambda: True)
+    monkeypatch.setattr(crypto_cli, "_ask", lambda prompt: next(typed))
+    db = crypto_cli.open_interactive(plain)
+    try:
+        assert db.passphrase == PASS
+    finally:
+        db.close()
+    assert capsys.readouterr().err == "Nothing was typed; give the passphrase.\n"
+    monkeypatch.setattr(crypto_cli, "_ask", lambda prompt: "")  # three times nothing: refused
+    for asking in (
+        lambda: crypto_cli.open_interactive(plain),
+        lambda: crypto_cli.current_passphrase(plain),
+        lambda: crypto_cli.backup_passphrase(backup, plain),
+    ):
+        with pytest.raises(crypto.PassphraseRequired, match="give its passphrase"):
+            asking()
+        assert capsys.readouterr().err == "Nothing was typed; give the passphrase.\n" * 3
+
+
 def test_encrypt_then_decrypt_keeps_every_row(plain: Path) -> None:
     before, names = _counts(plain, None), _names(plain, None)
     crypto.encrypt_file(plain, PASS, NOW)

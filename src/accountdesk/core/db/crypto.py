@@ -122,6 +122,19 @@ def looks_encrypted(path: Path) -> bool:
     return header != SQLITE_HEADER
 
 
+def entered(passphrase: str | None) -> str | None:
+    """``passphrase`` as given, or None when none was: an empty one is none (an empty
+    ACCOUNTDESK_PASSPHRASE, Enter at a prompt, OK on an empty field). SQLCipher refuses an
+    empty key with an error of its own (not "wrong key"), so every source of a passphrase
+    passes through here and nothing empty reaches it."""
+    return passphrase or None
+
+
+def empty_message() -> str:
+    """What a prompt or a dialog says when it was answered with nothing; it asks again."""
+    return _("Nothing was typed; give the passphrase.")
+
+
 def is_encrypted(path: Path, passphrase: str) -> bool:
     """True when ``path`` looks encrypted and opens with ``passphrase``."""
     return looks_encrypted(path) and opens(path, passphrase)
@@ -195,8 +208,11 @@ def memory_copy(conn: Any, passphrase: str | None) -> Any:
 
 
 def opens(path: Path, passphrase: str) -> bool:
-    """True when ``passphrase`` decrypts ``path`` (one key derivation: about half a second)."""
+    """True when ``passphrase`` decrypts ``path`` (one key derivation: about half a second);
+    :class:`PassphraseRequired` for an empty one (:func:`entered`)."""
     module = sqlcipher()
+    if entered(passphrase) is None:
+        raise PassphraseRequired(required_message(path))
     conn = connect(path, passphrase)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -248,7 +264,7 @@ def remembered(path: Path | str) -> str | None:
         found = module.get_password(KEYRING_SERVICE, str(path))
     except _keyring_error():  # the keyring is locked or refused: ask instead
         return None
-    return found if isinstance(found, str) and found else None
+    return entered(found) if isinstance(found, str) else None
 
 
 def remember(path: Path | str, passphrase: str) -> None:
@@ -312,7 +328,8 @@ def wrong_message(path: Path, source: str = "given") -> str:
 def passphrase_for(path: Path, given: str | None = None) -> Passphrase | None:
     """None for a file that is not encrypted; else its passphrase: ``given``,
     ``ACCOUNTDESK_PASSPHRASE`` or the keyring's. Not checked yet (see :func:`check_engine`);
-    :class:`PassphraseRequired` when there is none."""
+    :class:`PassphraseRequired` when there is none, or ``given`` is empty (a prompt answered
+    with nothing: what is typed is not replaced by another source's)."""
     if not looks_encrypted(path):
         return None
     if not available():
@@ -323,9 +340,11 @@ def passphrase_for(path: Path, given: str | None = None) -> Passphrase | None:
             ).format(path=ltr_shown(path))
         )
     if given is not None:
+        if entered(given) is None:
+            raise PassphraseRequired(required_message(path))
         return Passphrase(given, "given")
-    env = os.environ.get(PASSPHRASE_ENV)
-    if env:
+    env = entered(os.environ.get(PASSPHRASE_ENV))
+    if env is not None:
         return Passphrase(env, "environment")
     kept = remembered(path)
     if kept is not None:

@@ -38,6 +38,18 @@ def _ask(prompt: str) -> str:
     return getpass(prompt)
 
 
+def _ask_passphrase(path: Path) -> str:
+    """The passphrase of ``path`` typed at the prompt; asked again when nothing was typed
+    (:func:`~accountdesk.core.db.crypto.entered`), :class:`PassphraseRequired` after
+    :data:`ATTEMPTS` empty answers."""
+    for _attempt in range(ATTEMPTS):
+        text = crypto.entered(_ask(_("Passphrase for {path}: ").format(path=ltr_shown(path))))
+        if text is not None:
+            return text
+        sys.stderr.write(crypto.empty_message() + "\n")
+    raise crypto.PassphraseRequired(crypto.required_message(path))
+
+
 def open_interactive(target: str | os.PathLike[str] | None, *, upgrade: bool = True) -> Database:
     """:func:`~accountdesk.core.db.engine.open_database`, asking for the passphrase of an
     encrypted database at the terminal when neither the environment nor the keyring has it,
@@ -59,8 +71,9 @@ def open_interactive(target: str | os.PathLike[str] | None, *, upgrade: bool = T
         if not interactive():
             raise
     path = sqlite_path(database_url(target))
+    assert path is not None  # only a file is encrypted
     for attempt in range(1, ATTEMPTS + 1):
-        text = _ask(_("Passphrase for {path}: ").format(path=ltr_shown(path)))
+        text = _ask_passphrase(path)
         try:
             return open_database(target, upgrade=upgrade, passphrase=text)
         except crypto.WrongPassphrase:
@@ -83,8 +96,8 @@ def _local_file(args: argparse.Namespace) -> Path:
 
 def new_passphrase(variable: str) -> str:
     """The passphrase to set: ``variable`` in the environment, else asked twice."""
-    given = os.environ.get(variable)
-    if given:
+    given = crypto.entered(os.environ.get(variable))
+    if given is not None:
         return crypto.check_new_passphrase(given)
     if not interactive():
         raise UserError(
@@ -106,7 +119,7 @@ def current_passphrase(path: Path) -> str:
     except crypto.PassphraseRequired:
         if not interactive():
             raise
-        found = crypto.Passphrase(_ask(_("Passphrase for {path}: ").format(path=ltr_shown(path))))
+        found = crypto.Passphrase(_ask_passphrase(path))
     if found is None:
         raise UserError(_("The database at {path} is not encrypted.").format(path=ltr_shown(path)))
     if not crypto.opens(path, found.text):
@@ -123,8 +136,8 @@ def backup_passphrase(backup: Path, database: Path, known: str | None = None) ->
         return None
     crypto.sqlcipher()  # one sentence when this installation cannot open it
     candidates = (
-        (known, "given"),
-        (os.environ.get(crypto.PASSPHRASE_ENV) or None, "environment"),
+        (crypto.entered(known), "given"),
+        (crypto.entered(os.environ.get(crypto.PASSPHRASE_ENV)), "environment"),
         (crypto.remembered(database), "keyring"),
     )
     wrong: str | None = None
@@ -138,7 +151,7 @@ def backup_passphrase(backup: Path, database: Path, known: str | None = None) ->
             raise crypto.PassphraseRequired(crypto.required_message(backup))
         raise crypto.WrongPassphrase(crypto.wrong_message(backup, wrong))
     for attempt in range(1, ATTEMPTS + 1):
-        text = _ask(_("Passphrase for {path}: ").format(path=ltr_shown(backup)))
+        text = _ask_passphrase(backup)
         if crypto.opens(backup, text):
             return text
         if attempt == ATTEMPTS:
