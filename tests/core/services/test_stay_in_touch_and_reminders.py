@@ -250,7 +250,8 @@ def test_the_filter_finds_a_phone_typed_as_people_write_it(db: Database) -> None
     def found(text: str) -> list[str]:
         return [r.contact_name for r in list_follow_ups(db, now=T, user_zone="UTC", text=text)]
 
-    for query in ("0532 123 45 67", "+90 532 123 45 67", "5321234567"):
+    # whole, and while it is being typed (from three digits on: README)
+    for query in ("0532 123 45 67", "+90 532 123 45 67", "5321234567", "0532 1", "0532 123"):
         assert found(query) == ["Fatma Yılmaz"], query
     assert found("0533 123 45 67") == []
 

@@ -6,7 +6,8 @@ database, and the placeholders (written ``?`` here; :mod:`accountdesk.core.db.po
 
 Text is *folded* before it is indexed and before it is searched, the same way on both sides
 (:func:`fold`); a query is cut into words by :func:`query_words` (a phone number typed in
-groups is one word of digits). Two structures answer a query:
+groups, whole or its start from three digits on, is one word of digits). Two structures
+answer a query:
 
 - ``search_keys``: one row per word of a name (folded; a name shown joined, 李磊, is also a
   word of its own: :func:`name_title`; so are the other :func:`spellings` a name is typed
@@ -212,11 +213,38 @@ def query_words(query: str) -> list[str]:
     A query written as a phone number ("0532 123 45 67", "+371 2612 3456", "(201) 555-1912";
     :func:`_looks_like_a_phone`) is one word, its digits: a phone is indexed as its digits,
     with and without the country code (:func:`accountdesk.core.db.documents.phone_words`), never
-    as groups, which each person writes differently."""
+    as groups, which each person writes differently. So is a number being typed in groups,
+    before it has that many digits ("0532 123", "081 234", "ayse 0532 12":
+    :func:`_groups_joined`)."""
     folded = fold(query).strip()
     if _looks_like_a_phone(folded):
         return ["".join(ch for ch in folded if ch.isdigit())]
-    return words(folded)
+    return [w for part in _groups_joined(folded.split()) for w in words(part)]
+
+
+def _digit_group(part: str) -> bool:
+    return part.isascii() and part.isdigit()
+
+
+def _groups_joined(parts: list[str]) -> list[str]:
+    """``parts`` (a folded query cut at white space) with a number typed in groups joined
+    into one part: a group of digits alone that follows one of at least :data:`PHONE_DIGITS`
+    digits ("0532 1", "0532 123 4", "0912 345", "081 234"). The start of a phone is then the
+    start of the number it is indexed as while the user is still typing it, from its third
+    digit on, as it is once :func:`_looks_like_a_phone`. A number next to words stays a word
+    of its own ("koks 2024", "brivibas 12", "ayse 0532"), and so do groups joined by other
+    characters than white space ("4500-118", "00-950": an order number, a postcode) and a
+    group after a shorter one ("12 3")."""
+    out: list[str] = []
+    joining = False  # out[-1] is a number that a group of digits continues
+    for part in parts:
+        digits = _digit_group(part)
+        if digits and joining:
+            out[-1] += part
+        else:
+            out.append(part)
+            joining = digits and len(part) >= PHONE_DIGITS
+    return out
 
 
 #: A date written with its year: never a phone, whatever its digits.
