@@ -49,7 +49,12 @@ def test_a_language_typed_by_its_name_is_found(
     """What a user reads is what they type: the name alone, or the name and code as shown
     (without the invisible direction marks around the code), in any case."""
     with i18n.use_language("lv"):
-        for typed, stored in (("latviešu", "lv"), ("Taju (th)", "th"), ("LV", "LV")):
+        for typed, stored in (
+            ("latviešu", "lv"),
+            ("Taju (th)", "th"),
+            ("LV", "lv"),
+            ("latv", "lv"),
+        ):
             editor = ContactEditor(ctx, sample["anna"])
             qtbot.addWidget(editor)
             box = editor.fields["preferred_language"]

@@ -80,7 +80,9 @@ def test_every_bad_field_is_shown_at_once_and_nothing_is_stored(ctx: Any, qtbot:
     assert not dialog.try_save()
     shown = {key: label.text() for key, label in dialog.errors.items() if not label.isHidden()}
     assert set(shown) == {"user.subdivision", "user.hours"}
-    assert "not a region of Latvia" in shown["user.subdivision"]
+    assert shown["user.subdivision"] == (
+        "\u2068Latvia\u2069 has no region called “\u2068Narnia\u2069”: choose one from the list."
+    )
     assert "start-end" in shown["user.hours"]
     assert dialog.banner.isHidden()
     assert dialog.focusWidget() in (region, region.lineEdit())  # the first field refused
@@ -136,3 +138,26 @@ def test_gui_and_cli_read_the_same_pinned_zone(ctx: Any, tmp_path: Path) -> None
         env={**__import__("os").environ, "TZ": "America/New_York"},
     )
     assert json.loads(listed.stdout)["user_zone"] == "Asia/Tehran"
+
+
+def test_a_name_typed_that_is_no_choice_is_said_so(ctx: Any, qtbot: Any) -> None:
+    """A country, region or zone typed that no choice (or several) holds: the field says there
+    is none called so, and to choose from the list. It said "Is not an ISO 3166 country code
+    (for example LV, TH or IR)" to someone who had typed a name (review: "Latv" and Enter)."""
+    dialog = MeDialog(ctx)
+    qtbot.addWidget(dialog)
+    zone, country = dialog.fields["user.zone"], dialog.fields["user.country"]
+    assert isinstance(zone, QComboBox) and isinstance(country, QComboBox)
+    zone.setEditText("Atlantis")
+    country.setEditText("Korea")  # North and South: no one choice
+    assert not dialog.try_save()
+    shown = {key: label.text() for key, label in dialog.errors.items() if not label.isHidden()}
+    choose = ": choose one from the list."
+    assert shown == {
+        "user.zone": "There is no time zone called “\u2068Atlantis\u2069”" + choose,
+        "user.country": "There is no country called “\u2068Korea\u2069”" + choose,
+    }
+    country.setEditText("Latv")  # the one choice that holds it, though not picked
+    set_combo(zone, "Europe/Riga")
+    assert dialog.try_save()
+    assert settings.get(ctx.db, "user.country") == "LV"

@@ -188,11 +188,30 @@ def _country_codes() -> tuple[str, ...]:
 MINIMUM_COMBO_LETTERS = 16
 
 
+class ChoiceBox(QComboBox):
+    """A form's combo box (:func:`combo`); ``no_such``: an editable one's sentence for a text
+    typed that is none of its choices (:func:`no_such_choice`), given that text."""
+
+    no_such: Callable[[str], str] | None = None
+
+
 def combo(
-    choices: Iterable[tuple[str, str]], *, empty: str | None = None, editable: bool = False
-) -> QComboBox:
-    """A combo box of (key, label) pairs; ``empty`` adds a first "none" entry."""
-    box = QComboBox()
+    choices: Iterable[tuple[str, str]],
+    *,
+    empty: str | None = None,
+    editable: bool = False,
+    no_such: Callable[[str], str] | None = None,
+) -> ChoiceBox:
+    """A combo box of (key, label) pairs; ``empty`` adds a first "none" entry.
+
+    An ``editable`` one suggests the choices that hold what is typed
+    (:class:`FoldingCompleter`), and Enter or leaving the field takes the choice typed
+    (:func:`typed_choice`: the one suggestion left, too). ``no_such``: what a form says
+    under it when the value refused is a text that is none of its choices ("There is no
+    country called “Latv”: …", :func:`no_such_choice`), not the check's words for a value
+    the user never typed (an ISO code)."""
+    box = ChoiceBox()
+    box.no_such = no_such
     # as wide as the form makes it, not as its longest entry: a long country name or "None
     # (Saturday–Sunday weekend, …)" made Settings → Me wider than the dialog in Latvian
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -207,6 +226,10 @@ def combo(
         # a choice longer than the box is read from its start, not scrolled to its end
         box.currentIndexChanged.connect(lambda _index, b=box: _show_start(b))
         box.setCompleter(FoldingCompleter(box))
+        typed = box.lineEdit()
+        assert typed is not None
+        # before any other handler of the field's end (on_country): they read the choice
+        typed.editingFinished.connect(lambda b=box: _take_typed_choice(b))
     return box
 
 
@@ -263,7 +286,11 @@ def country_combo(*, empty: str | None = None) -> QComboBox:
     items = icu.sorted_by(
         ((c, f"{country_name(c)} ({c})") for c in _country_codes()), itemgetter(1)
     )
-    return combo(items, empty=empty, editable=True)
+    return combo(items, empty=empty, editable=True, no_such=_no_such_country)
+
+
+def _no_such_country(typed: str) -> str:
+    return _("There is no country called “{typed}”: choose one from the list.").format(typed=typed)
 
 
 def region_combo(country_box: QComboBox) -> QComboBox:
@@ -273,7 +300,13 @@ def region_combo(country_box: QComboBox) -> QComboBox:
     a country's own: Thailand's 34, Ubon Ratchathani, became Turkey's 34, İstanbul). Typing a
     name or a code finds it (:func:`region_value`). The field was a bare line asking for the
     ISO code ("RIX")."""
-    box = combo((), empty="", editable=True)
+
+    def no_such(typed: str) -> str:
+        return _("{country} has no region called “{typed}”: choose one from the list.").format(
+            country=isolate(country_name(combo_value(country_box).upper())), typed=typed
+        )
+
+    box = combo((), empty="", editable=True, no_such=no_such)
 
     def refill() -> None:
         typed = box.currentText()
@@ -376,7 +409,7 @@ def zone_combo() -> QComboBox:
         for z in choices
         if current_zone_id(z) == z
     )
-    box = combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
+    box = combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True, no_such=_no_such_zone)
     for index in range(box.count()):
         ids = older.get(box.itemData(index))
         if ids:
@@ -408,7 +441,19 @@ def language_combo() -> QComboBox:
         for t, name in names
         if name != t  # a tag CLDR has no name for is no help in a list
     )
-    return combo(icu.sorted_by(named, itemgetter(1)), empty="", editable=True)
+    return combo(
+        icu.sorted_by(named, itemgetter(1)), empty="", editable=True, no_such=_no_such_language
+    )
+
+
+def _no_such_zone(typed: str) -> str:
+    return _("There is no time zone called “{typed}”: choose one from the list.").format(
+        typed=typed
+    )
+
+
+def _no_such_language(typed: str) -> str:
+    return _("There is no language called “{typed}”: choose one from the list.").format(typed=typed)
 
 
 def set_combo(box: QComboBox, key: str | None) -> None:
@@ -427,23 +472,67 @@ def set_combo(box: QComboBox, key: str | None) -> None:
 
 
 def combo_value(box: QComboBox) -> str:
-    """The key of the choice shown; in an editable box, of the choice typed: its whole text
-    or, for choices written "name (code)", the name alone ("latviešu", "Rīga"), in any case
-    and without the direction marks the codes carry; else the text as typed (a code)."""
-    data = box.currentData()
+    """The key of the choice shown; in an editable box, of the choice typed
+    (:func:`typed_choice`), else the text as typed (a code, an older zone id)."""
     if box.isEditable():
-        shown = plain(box.currentText()).strip()
-        if box.currentIndex() >= 0 and shown == plain(box.itemText(box.currentIndex())):
-            return str(data or "")
-        wanted = folded(shown)
-        texts = [folded(plain(box.itemText(i))) for i in range(box.count())]
-        if wanted in texts:
-            return str(box.itemData(texts.index(wanted)) or "")
-        named = [i for i, text in enumerate(texts) if wanted and text.startswith(wanted + " (")]
-        if len(named) == 1:
-            return str(box.itemData(named[0]) or "")
-        return shown
-    return str(data or "")
+        index = typed_choice(box)
+        if index is None:
+            return plain(box.currentText()).strip()
+        return str(box.itemData(index) or "")
+    return str(box.currentData() or "")
+
+
+def typed_choice(box: QComboBox) -> int | None:
+    """The index of the choice the text of the editable ``box`` names, or None: the choice
+    shown; else, in any case and without the direction marks the codes carry, the choice of
+    that whole text, or of that key ("LV", "Europe/Riga"), or, for choices written
+    "name (code)", the one of that name ("latviešu", "Rīga"); else the only choice its
+    :class:`FoldingCompleter` suggests for it ("Latv": "Latvia (LV)"). A text that several
+    choices hold ("Korea") or none is no choice."""
+    shown = plain(box.currentText()).strip()
+    if box.currentIndex() >= 0 and shown == plain(box.itemText(box.currentIndex())):
+        return box.currentIndex()
+    wanted = folded(shown)
+    texts = [folded(plain(box.itemText(i))) for i in range(box.count())]
+    if wanted in texts:
+        return texts.index(wanted)
+    if not wanted:
+        return None
+    keys = [str(box.itemData(i) or "").casefold() for i in range(box.count())]
+    if shown.casefold() in keys:
+        return keys.index(shown.casefold())
+    for found in (
+        [i for i, text in enumerate(texts) if text.startswith(wanted + " (")],
+        [i for i, text in enumerate(texts) if wanted in text],  # as the completer suggests
+    ):
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _take_typed_choice(box: QComboBox) -> None:
+    """Enter, or leaving the field: show the choice its text names (:func:`typed_choice`), so
+    that "Latv" left with the popup's one suggestion, "Latvia (LV)", unpicked is Latvia."""
+    index = typed_choice(box)
+    if index is None:
+        return
+    if box.currentIndex() != index:
+        box.setCurrentIndex(index)
+    if box.currentText() != box.itemText(index):
+        box.setEditText(box.itemText(index))
+
+
+def no_such_choice(box: QComboBox, refused: object) -> str | None:
+    """What an editable box with a ``no_such`` sentence (:func:`combo`) says when the value
+    ``refused`` is its text, and that text is none of its choices: "There is no country
+    called “Latv”: choose one from the list."; None otherwise (the check's own reason)."""
+    sentence = box.no_such if isinstance(box, ChoiceBox) else None
+    typed = plain(box.currentText()).strip()
+    if sentence is None or not typed or refused is None or plain(str(refused)).strip() != typed:
+        return None
+    if typed_choice(box) is not None or not any(box.itemData(i) for i in range(box.count())):
+        return None  # a choice refused for another reason; a list with nothing to choose
+    return sentence(isolate(typed))
 
 
 #: A form's size when it opens: its height at most (a form of a few fields is as tall as they
@@ -756,6 +845,11 @@ class FormDialog(QDialog):
         holds (a phone number among the phones, a line of the important dates, the start and
         end of working hours) and the reason does not name it: "Is not a valid phone number
         for Slovenia" did not say which."""
+        widget = self.fields.get(key)
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            no_such = no_such_choice(widget, error.value)
+            if no_such is not None:
+                return no_such
         value = "" if error.value is None else plain(str(error.value)).strip()
         shown = plain(self._shown(key) or "").strip()
         if value and value != shown and printable(value) not in error.reason:
