@@ -101,7 +101,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("cli.py", " [y/N] "): "the answer keys the erase prompt reads (y), not words",
     ("cli.py", "accountdesk: "): "the command's name before its message, as argparse writes it",
-    ("ui/accounts/editor.py", "EUR"): "a placeholder showing an ISO 4217 code (a code field)",
     ("core/metrics.py", "XXX"): (
         "ISO 4217's code for no currency, a code (a deal's or gift's currency field is left "
         "empty instead: AccountView._currency)"
