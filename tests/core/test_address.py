@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accountdesk.core.address import form_of_address, latvian_genitive
+from accountdesk.core.address import UNSAID, form_of_address, latvian_genitive
 from accountdesk.core.culture import etiquette
 
 
@@ -85,7 +85,40 @@ from accountdesk.core.culture import etiquette
 def test_form_of_address(
     honorific: str | None, given: str, family: str, order: str, expected: str
 ) -> None:
-    assert form_of_address(honorific, given, family, order) == expected
+    assert form_of_address(honorific, given, family, order, country=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("country", "honorific", "given", "family", "order", "expected"),
+    [
+        # Thai: คุณ before the given name, for men and women alike; Khun in Latin letters
+        ("TH", None, "สมชาย", "ใจดี", "given_first", "คุณสมชาย"),
+        ("TH", "", "วันเพ็ญ", "รัตนพันธ์", "given_first", "คุณวันเพ็ญ"),
+        ("th", "  ", "สมชาย", "ใจดี", "given_first", "คุณสมชาย"),
+        ("TH", None, "Somchai", "Wongyai", "given_first", "Khun Somchai"),
+        ("TH", None, "สมชาย", "", "given_first", "คุณสมชาย"),
+        # Japanese: さん after the family name; -san in Latin letters (Ōno too)
+        ("JP", None, "太郎", "田中", "family_first", "田中さん"),
+        ("JP", None, "Hiroshi", "Tanaka", "family_first", "Tanaka-san"),
+        ("JP", None, "Hiroshi", "Tanaka", "given_first", "Tanaka-san"),
+        ("JP", None, "Kenji", "Ōno", "family_first", "Ōno-san"),
+        # a typed honorific wins
+        ("TH", "นาย", "สมชาย", "ใจดี", "given_first", "นายสมชาย ใจดี"),
+        ("TH", "คุณ", "ต้น", "", "given_first", "คุณต้น"),
+        ("JP", "様", "花子", "佐藤", "family_first", "佐藤様"),
+        # where the honorific depends on gender or rank, none is guessed
+        ("TR", None, "Ayşe", "Öztürk", "given_first", "Ayşe Öztürk"),
+        ("IR", None, "کاوه", "کریمی", "given_first", "کاوه کریمی"),
+        ("CN", None, "伟", "王", "family_first", "王伟"),
+        ("KR", None, "민준", "김", "family_first", "김민준"),
+        ("LV", None, "Anna", "Ozola", "given_first", "Anna Ozola"),
+        (None, None, "สมชาย", "ใจดี", "given_first", "สมชาย ใจดี"),
+    ],
+)
+def test_a_contact_without_an_honorific_gets_their_countrys_where_it_is_certain(
+    country: str | None, honorific: str | None, given: str, family: str, order: str, expected: str
+) -> None:
+    assert form_of_address(honorific, given, family, order, country=country) == expected
 
 
 def test_latvian_genitive_leaves_stem_changing_names_alone() -> None:
@@ -115,4 +148,13 @@ def test_the_etiquette_notes_give_the_same_examples(
     notes = etiquette.load_etiquette(country, "en")
     assert notes is not None
     assert expected in " ".join(n.text for n in notes.sections["greeting"])
-    assert form_of_address(honorific, given, family, order) == expected
+    assert form_of_address(honorific, given, family, order, country=country) == expected
+
+
+@pytest.mark.parametrize("country", sorted(UNSAID))
+def test_a_default_honorific_is_the_one_the_countrys_notes_give(country: str) -> None:
+    """A country whose people get an honorific when none is typed: its notes on greeting use
+    that one ("Khun plus their first name", "Tanaka-san")."""
+    notes = etiquette.load_etiquette(country, "en")
+    assert notes is not None
+    assert UNSAID[country][1] in " ".join(n.text for n in notes.sections["greeting"])

@@ -38,6 +38,7 @@ def test_panel_for_a_contact_in_thailand(ctx: Any, sample: dict[str, str], qtbot
     assert "Greeting and forms of address" in etiquette
     assert "Gifts" in etiquette and "Topics to avoid" in etiquette
     assert "Do:" in etiquette or "Don't:" in etiquette
+    assert "Address them as: \u2068Khun Somchai\u2069" in panel.prefs.text()  # none typed
     assert "Preferred channel" in panel.prefs.text()
     assert "Formality" in panel.prefs.text()
     assert "Thai" in panel.prefs.text()  # the country's language when the contact has none

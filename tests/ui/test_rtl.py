@@ -157,6 +157,10 @@ def test_a_persian_name_stands_at_the_left_of_a_left_to_right_window(ctx: Any, q
         ("دکتر", "زهرا", "رضایی", "IR", "Asia/Tehran", "دکتر رضایی"),
         ("Khun", "Somchai", "Wongyai", "TH", "Asia/Bangkok", "Khun Somchai"),
         ("Hanim", "Zeynep", "Çelik", "TR", "Europe/Istanbul", "Zeynep Hanım"),
+        # none typed: the country's own where it is the same for everyone (core/address.py)
+        ("", "สมชาย", "ใจดี", "TH", "Asia/Bangkok", "คุณสมชาย"),
+        ("", "太郎", "田中", "JP", "Asia/Tokyo", "田中さん"),
+        ("", "Zeynep", "Çelik", "TR", "Europe/Istanbul", "Zeynep Çelik"),
     ],
 )
 def test_the_panel_addresses_a_contact_as_their_culture_does_in_persian(

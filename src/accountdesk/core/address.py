@@ -33,6 +33,12 @@ The honorific is shown as the user typed it (the contact's own preference wins),
 one typed without its letters on a keyboard that lacks them ("Hanim", "Maitre") is shown in
 the table's spelling ("Hanım", "Maître").
 
+A contact with no honorific typed is addressed with their country's own where that one is
+certain and the same for men and women (:data:`UNSAID`): a Thai contact as "คุณสมชาย" ("Khun
+Somchai" when the name is written in Latin letters), a Japanese one as "田中さん"
+("Tanaka-san"). Elsewhere the honorific depends on gender (Bey / Hanım, آقای / خانم, Pak / Bu,
+kungs / kundze …) or on rank, and the name is shown alone rather than guessed.
+
 To add an honorific, add its usual spelling to :data:`RULES` under the pattern its culture
 uses, with the languages it belongs to (the import takes a bare word for an honorific only in a
 country of one of them), add a case to ``tests/core/test_address.py``, and check that the
@@ -42,6 +48,7 @@ country's etiquette notes (``resources/etiquette/<CC>.toml``, "greeting") say th
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -167,6 +174,26 @@ RULES: dict[str, Rule] = {
 }
 
 
+#: The honorific a contact of a country is given when none is typed, as (in the country's own
+#: script, in Latin letters): only where it is the same for men and women and for any rank.
+#: Thai คุณ goes before the given name of anyone; Japanese さん after the family name is polite
+#: for anyone (the country's notes: "Tanaka-san"). Not Chinese 先生 / 女士 (gender), nor Korean
+#: 씨 / 님 and the job titles (rank and closeness).
+UNSAID: dict[str, tuple[str, str]] = {"TH": ("คุณ", "Khun"), "JP": ("さん", "san")}
+
+
+def _in_latin(text: str) -> bool:
+    """Whether ``text`` has a letter of the Latin script (Somchai, Ōno)."""
+    return any(ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN") for ch in text)
+
+
+def default_honorific(country: str | None, given: str, family: str) -> str:
+    """The honorific a contact of ``country`` named ``given`` ``family`` is addressed with when
+    none is typed (:data:`UNSAID`), in the script the name is written in; "" for none."""
+    native, latin = UNSAID.get((country or "").upper(), ("", ""))
+    return latin if _in_latin(given + family) else native
+
+
 def rule_of(honorific: str) -> Rule | None:
     """Where ``honorific`` goes, or None for one the table does not know."""
     return RULES.get(_key(honorific))
@@ -203,11 +230,17 @@ def latvian_genitive(family: str) -> str:
     return family
 
 
-def form_of_address(honorific: str | None, given: str, family: str, name_order: str) -> str:
-    """How to address a contact: honorific and name placed as their culture does."""
+def form_of_address(
+    honorific: str | None, given: str, family: str, name_order: str, *, country: str | None
+) -> str:
+    """How to address a contact: honorific and name placed as their culture does; without an
+    honorific, the one of the contact's ``country`` where it is certain
+    (:func:`default_honorific`), else the name alone."""
     full = display_name(given, family, name_order)
     if not honorific or not honorific.strip():
-        return full
+        honorific = default_honorific(country, given, family)
+        if not honorific:
+            return full
     title, pattern = _placed(honorific.strip())
     family_or_full = family or full
     if pattern == "after_given":

@@ -451,7 +451,11 @@ class CulturePanel(QFrame):
         )
         self._set_working(status)
         salutation = form_of_address(
-            detail.honorific, detail.given_name, detail.family_name, detail.name_order
+            detail.honorific,
+            detail.given_name,
+            detail.family_name,
+            detail.name_order,
+            country=detail.country,
         )
         self.prefs.setText(_("Address them as: {name}").format(name=isolate(salutation)))
 
@@ -506,7 +510,11 @@ class CulturePanel(QFrame):
 
     def _prefs(self, detail: Any, data: PanelData) -> None:
         salutation = form_of_address(
-            detail.honorific, detail.given_name, detail.family_name, detail.name_order
+            detail.honorific,
+            detail.given_name,
+            detail.family_name,
+            detail.name_order,
+            country=detail.country,
         )
         lines = [_("Address them as: {name}").format(name=isolate(salutation))]
         channel = label(CHANNEL, detail.preferred_channel)

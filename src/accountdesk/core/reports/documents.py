@@ -630,7 +630,9 @@ def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
 
 
 def _contact_name(c: Contact) -> str:
-    return form_of_address(c.honorific, c.given_name, c.family_name or "", c.name_order)
+    return form_of_address(
+        c.honorific, c.given_name, c.family_name or "", c.name_order, country=c.country
+    )
 
 
 def _contact_cell(c: Contact) -> str:
@@ -2183,7 +2185,11 @@ def personal_data_summary(
     with i18n.use_language(ctx.lang):
         c = data["contact"]
         name = form_of_address(
-            c["honorific"], c["given_name"], c["family_name"] or "", c["name_order"]
+            c["honorific"],
+            c["given_name"],
+            c["family_name"] or "",
+            c["name_order"],
+            country=c["country"],
         )
         title = _("Personal data held about {name}").format(name=person_name(name))
         story: list[Any] = [
