@@ -104,3 +104,20 @@ def test_a_line_starts_with_the_languages_capital() -> None:
         assert i18n.sentence_start("ırmak") == "Irmak"
     with i18n.use_language("th"):
         assert i18n.sentence_start("เวลากรุงเทพ") == "เวลากรุงเทพ"
+
+
+def test_the_message_a_translation_comes_from() -> None:
+    """What is chosen by the English text (a menu item's letter) finds it from the translation
+    shown, a Persian one with the mark it starts with too."""
+    for lang in ("th", "fa", "lv"):
+        with i18n.use_language(lang):
+            assert i18n.source_text(i18n._("New account…")) == "New account…"
+            assert i18n.source_text(i18n._("&File")) == "&File"
+            assert i18n.source_text(i18n._("About AccountDesk")) == "About AccountDesk"
+            assert i18n.source_text("ไทย") is None
+    with i18n.use_language("fa"):
+        message = "AccountDesk cannot keep its window settings in {path}: {reason}"
+        assert i18n._(message).startswith("\u200f")  # a right-to-left mark before "AccountDesk"
+        assert i18n.source_text(i18n._(message)) == message
+    with i18n.use_language("en"):
+        assert i18n.source_text("New account…") is None  # English is no translation

@@ -1,8 +1,10 @@
-"""Every menu item can be chosen with a letter, unique within its menu, in every Latin-script
-language: the catalogs mark only the menu bar's titles (``&Fails``), the items had none."""
+"""Every menu item can be chosen with a letter, unique within its menu, in every language: the
+catalogs mark only the menu bar's titles (``&Fails``, ``ไฟล์(&F)``), the items had none. A text
+in Thai or Persian gets the item's English letter in brackets after it, as Qt's catalogs do."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QMenu
 from accountdesk.core.i18n import _, use_language
 from accountdesk.ui import tasks
 from accountdesk.ui.main_window import MainWindow
-from accountdesk.ui.mnemonics import give_mnemonics, marked, mnemonic
+from accountdesk.ui.mnemonics import bracketed, give_mnemonics, in_own_script, marked, mnemonic
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -45,7 +47,7 @@ def _window(ctx: Any, qtbot: Any, tmp_path: Any) -> MainWindow:
     return window
 
 
-@pytest.mark.parametrize("lang", ["en", "lv", "sl", "tr"])
+@pytest.mark.parametrize("lang", ["en", "lv", "sl", "tr", "th", "fa"])
 def test_every_menu_item_has_its_own_letter(lang: str, ctx: Any, qtbot: Any, tmp_path: Any) -> None:
     with use_language(lang):
         window = _window(ctx, qtbot, tmp_path)
@@ -57,11 +59,75 @@ def test_every_menu_item_has_its_own_letter(lang: str, ctx: Any, qtbot: Any, tmp
         assert isinstance(menu, QMenu)
         for each in _menus(menu):
             letters = _letters(each)
-            languages = {"ไทย", "فارسی"}  # the language names in a script of their own
-            without = [t for t in letters.get("", []) if t not in languages]
-            assert without == [], (lang, each.title(), without)
-            clashes = {k: v for k, v in letters.items() if k and len(v) > 1}
+            assert letters.get("", []) == [], (lang, each.title(), letters[""])
+            clashes = {k: v for k, v in letters.items() if len(v) > 1}
             assert clashes == {}, (lang, each.title(), clashes)
+            for action in each.actions():  # a Latin letter, in brackets in a script of its own
+                letter = mnemonic(action.text())
+                assert action.isSeparator() or not in_own_script(letter or "ไ"), action.text()
+                if in_own_script(action.text()):
+                    assert f"(&{letter.upper()})" in action.text(), action.text()
+
+
+def _items(window: MainWindow) -> dict[str, QAction]:
+    """Every item of the window's menus by its text without the mark."""
+    found: dict[str, QAction] = {}
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        assert isinstance(menu, QMenu)
+        for each in _menus(menu):
+            for action in each.actions():
+                if not action.isSeparator():
+                    found[_plain(action.text())] = action
+    return found
+
+
+def _plain(text: str) -> str:
+    """A menu item's text without its mark (``&`` or ``(&L)``)."""
+    return re.sub(r"\(&[A-Z]\)", "", text).replace("&", "")
+
+
+@pytest.mark.parametrize("lang", ["th", "fa"])
+def test_thai_and_persian_items_have_the_english_letters_in_brackets(
+    lang: str, ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    english = {
+        plain: (mnemonic(a.text()), a.shortcut().toString())
+        for plain, a in _items(_window(ctx, qtbot, tmp_path)).items()
+    }
+    with use_language(lang):
+        window = _window(ctx, qtbot, tmp_path)
+        new_account, quick_log = _("New account…"), _("Quick log…")
+        about, encrypt = _("About AccountDesk"), _("Encrypt database…")
+        shown = {
+            source: _(source)
+            for source in english
+            if source not in ("ไทย", "فارسی") and _(source) != source
+        }
+    items = _items(window)
+    assert items[new_account].text() == new_account.removesuffix("…") + "(&N)…"
+    assert items[quick_log].text() == quick_log.removesuffix("…") + "(&Q)…"
+    assert items[about].text() == about + "(&A)"
+    assert mnemonic(items[encrypt].text()) == english["Encrypt database…"][0]
+    # every translated item: the letter and the shortcut it has in English (Ctrl+N …)
+    assert len(shown) > 20
+    for source, text in shown.items():
+        action = items[text]
+        assert mnemonic(action.text()) == english[source][0], (source, action.text())
+        assert action.shortcut().toString() == english[source][1], source
+
+
+def test_a_text_in_its_own_script_gets_a_bracketed_letter() -> None:
+    menu = QMenu()
+    for text in ("ไทย", "Türkçe", "فارسی", "ทำซ้ำ:", "ค้นหา...", "&Open"):
+        menu.addAction(QAction(text, menu))
+    give_mnemonics(menu)
+    shown = [a.text() for a in menu.actions()]
+    # no English text to take a letter from: the first of the alphabet left, after the others
+    assert shown == ["ไทย(&A)", "&Türkçe", "فارسی(&B)", "ทำซ้ำ(&C):", "ค้นหา(&D)...", "&Open"]
+    assert bracketed("ถังขยะ…", "t") == "ถังขยะ(&T)…"
+    assert in_own_script("درباره AccountDesk") and not in_own_script("Šifrēt datubāzi")
+    menu.deleteLater()
 
 
 def test_the_item_texts_are_the_translations_with_a_letter_marked(
@@ -77,14 +143,17 @@ def test_the_item_texts_are_the_translations_with_a_letter_marked(
     assert all(t.count("&") == 1 for t in shown)
 
 
-def test_a_letter_in_an_open_menu_chooses_the_item(ctx: Any, qtbot: Any, tmp_path: Any) -> None:
-    with use_language("lv"):
+@pytest.mark.parametrize("lang", ["lv", "th"])
+def test_a_letter_in_an_open_menu_chooses_the_item(
+    lang: str, ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    with use_language(lang):
         window = _window(ctx, qtbot, tmp_path)
         countries = _("Countries")
     window.show()
     view_menu = window.menuBar().actions()[2].menu()
     assert isinstance(view_menu, QMenu)
-    action = next(a for a in view_menu.actions() if a.text().replace("&", "") == countries)
+    action = next(a for a in view_menu.actions() if _plain(a.text()) == countries)
     letter = mnemonic(action.text())
     assert letter is not None
     view_menu.popup(window.mapToGlobal(window.rect().center()))
@@ -104,6 +173,15 @@ def test_undo_keeps_its_letter_when_it_names_what_it_undoes(
     ctx.undo_stack.push(QUndoCommand("Move Baltic Timber to the trash"))
     assert "Baltic Timber" in window.undo_action.text()
     assert mnemonic(window.undo_action.text()) == letter
+    ctx.undo_stack.clear()
+
+
+def test_undo_keeps_its_bracketed_letter_in_thai(ctx: Any, qtbot: Any, tmp_path: Any) -> None:
+    with use_language("th"):
+        window = _window(ctx, qtbot, tmp_path)
+        assert window.undo_action.text() == _("Undo") + "(&U)"
+    ctx.undo_stack.push(QUndoCommand("ย้าย Baltic Timber ไปที่ถังขยะ"))
+    assert window.undo_action.text().endswith("ย้าย Baltic Timber ไปที่ถังขยะ(&U)")
     ctx.undo_stack.clear()
 
 

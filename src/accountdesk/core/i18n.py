@@ -207,9 +207,31 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _shown(_translations().npgettext(context, singular, plural, n))
 
 
+def source_text(shown: str) -> str | None:
+    """The message whose translation into the current language :func:`_` shows as ``shown``,
+    None when there is none (English, or text that is no translation). For what is chosen by
+    the English text, such as a menu item's accelerator letter (``ui/mnemonics.py``); of two
+    messages translated alike, the first in the catalog."""
+    return _sources(current_language().code).get(shown)
+
+
+@cache
+def _sources(code: str) -> dict[str, str]:
+    catalog: dict[object, object] = getattr(_catalog(code), "_catalog", None) or {}
+    found: dict[str, str] = {}
+    with use_language(code):
+        for message, translation in catalog.items():
+            # the header ("") and messages with a context or a plural are left out
+            plain = isinstance(message, str) and message and "\x04" not in message
+            if plain and isinstance(translation, str) and translation:
+                found.setdefault(_shown(translation), str(message))
+    return found
+
+
 def reload_catalogs() -> None:
     """Forget loaded catalogs (after compiling new ones)."""
     _catalog.cache_clear()
+    _sources.cache_clear()
 
 
 # --- formatting ---------------------------------------------------------------------------

@@ -1,12 +1,19 @@
 """Accelerator letters for the menus, in every language.
 
-Only the menu bar's titles carry an ``&`` in the catalogs (``&File`` → ``&Fails``); the items
-under them had none, so a keyboard user could open a menu with Alt+letter but not choose an
-item with a letter. :func:`give_mnemonics` marks a letter of each item that has none, unique
-within its menu, in the text as the window shows it (translated): a letter a translator chose
-(``&`` in the catalog) is kept and never given to another item. The first letters of words are
-preferred, and plain ASCII letters before other Latin ones (``Š``, ``Ā``); texts in another
-script (Thai, Persian) get no letter here: their catalogs follow Qt's ``(&F)`` practice.
+Only the menu bar's titles carry an ``&`` in the catalogs (``&File`` → ``&Fails``, ``ไฟล์(&F)``);
+the items under them had none, so a keyboard user could open a menu with Alt+letter but not
+choose an item with a letter. :func:`give_mnemonics` marks a letter of each item that has none,
+unique within its menu, in the text as the window shows it (translated): a letter a translator
+chose (``&`` in the catalog) is kept and never given to another item.
+
+A text in Latin letters gets one of its own letters marked: the first letters of words are
+preferred, and plain ASCII letters before other Latin ones (``Š``, ``Ā``). A text in another
+script (Thai, Persian; a language's own name, ``ไทย``, in any window) follows Qt's practice for
+those languages (``เลิกทำ(&U)`` in Qt's own catalogs): a Latin letter in brackets after the
+text, before a closing ``…`` or ``:`` (``บัญชีลูกค้าใหม่(&N)…``). The letter is the one the item
+has in the English menu, so the keys are the same in every language, unless another item
+has it; then one of the English text's other letters, then the first letter of the alphabet
+left (a text that is no translation).
 
 An action whose text changes later (Undo names what it undoes) keeps its letter: the mark is
 put back on each change.
@@ -20,6 +27,8 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar
+
+from accountdesk.core.i18n import source_text
 
 
 def mnemonic(text: str) -> str | None:
@@ -64,26 +73,82 @@ def marked(text: str, used: set[str]) -> str | None:
     return None
 
 
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_CLOSING = ("…", "...", ":")
+
+
+def in_own_script(text: str) -> bool:
+    """Whether ``text`` has letters of a script other than Latin (its letter goes in brackets
+    after it)."""
+    return any(ch.isalpha() and not _latin(ch) for ch in text)
+
+
+def bracketed(text: str, letter: str) -> str:
+    """``text`` with ``(&L)`` after it, before a closing ``…`` or ``:`` (Qt's practice)."""
+    body = text.rstrip()
+    end = next((c for c in _CLOSING if body.endswith(c)), "")
+    body = body.removesuffix(end) if end else body
+    return f"{body}(&{letter.upper()}){end}{text[len(text.rstrip()) :]}"
+
+
+def _bracket_letter(english: str | None, source: str | None, used: set[str]) -> str | None:
+    """The letter for a text in its own script: the item's letter in English, else one of the
+    English text's other letters, else the first of the alphabet left."""
+    choices = [english] if english else []
+    if source:
+        choices.extend(source[i].casefold() for i in _candidates(source) if source[i].isascii())
+    choices.extend(_ALPHABET)
+    return next((c for c in choices if c.isalpha() and c not in used), None)
+
+
+def _english_letters(texts: list[str]) -> list[str | None]:
+    """The letter each item of a menu has in English (as this module gives them there), found
+    through the English text each translation comes from; None for one that is no
+    translation."""
+    sources = [source_text(t) for t in texts]
+    used = {m for s in sources if s and (m := mnemonic(s)) is not None}
+    letters: list[str | None] = []
+    for source in sources:
+        letter = mnemonic(source) if source else None
+        if source and letter is None and (text := marked(source, used)) is not None:
+            letter = mnemonic(text)
+            assert letter is not None
+            used.add(letter)
+        letters.append(letter)
+    return letters
+
+
 def give_mnemonics(menu: QMenu | QMenuBar) -> None:
     """Mark a letter, unique within the menu, in every item of ``menu`` and its submenus that
     has none."""
     actions = [a for a in menu.actions() if not a.isSeparator() and a.text()]
     used = {letter for a in actions if (letter := mnemonic(a.text())) is not None}
-    for action in actions:
-        if mnemonic(action.text()) is None:
+    texts = [a.text() for a in actions]
+    english = _english_letters(texts) if any(map(in_own_script, texts)) else []
+    # the texts without an English one last: a letter of the alphabet left must not take one
+    # that another item has in English
+    order = sorted(range(len(actions)), key=lambda i: in_own_script(texts[i]) and not english[i])
+    for index in order:
+        action = actions[index]
+        if mnemonic(action.text()) is not None:
+            continue
+        if in_own_script(action.text()):
+            letter = _bracket_letter(english[index], source_text(texts[index]), used)
+            text = bracketed(action.text(), letter) if letter is not None else None
+        else:
             text = marked(action.text(), used)
-            if text is not None:
-                letter = mnemonic(text)
-                assert letter is not None
-                used.add(letter)
-                action.setText(text)
-                _keep(action, letter)
+            letter = mnemonic(text) if text is not None else None
+        if text is not None and letter is not None:
+            used.add(letter)
+            action.setText(text)
+            _keep(action, letter, in_brackets=in_own_script(texts[index]))
+    for action in actions:
         submenu = action.menu()
         if isinstance(submenu, QMenu):
             give_mnemonics(submenu)
 
 
-def _keep(action: QAction, letter: str) -> None:
+def _keep(action: QAction, letter: str, *, in_brackets: bool) -> None:
     """Put ``letter``'s mark back when the action's text is replaced (a weak reference: the
     connection does not keep the action alive)."""
     ref = weakref.ref(action)
@@ -92,7 +157,10 @@ def _keep(action: QAction, letter: str) -> None:
         found = ref()
         if found is None or mnemonic(found.text()) is not None:
             return
-        text = marked(found.text(), used=set(_others(found.text(), letter)))
+        if in_brackets:
+            text: str | None = bracketed(found.text(), letter)
+        else:
+            text = marked(found.text(), used=set(_others(found.text(), letter)))
         if text is not None:
             found.setText(text)
 
