@@ -217,12 +217,17 @@ def load_panel_data(
 
 
 def _label(text: str = "", *, rich: bool = False, selectable: bool = True) -> QLabel:
+    """A word-wrapped label of the panel and the account's summary. Its height may shrink
+    below its size hint: a layout gives a wrapped label the height its text takes at the
+    width it has (height for width), while a policy that may not shrink (Minimum) made the
+    size hint, the text laid out about 375 px wide, a minimum: the account's summary
+    claimed 322 px where it takes 180, and made a 700-pixel window taller than the screen."""
     widget = LeadingLabel(text)
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     if selectable:
         widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     return widget
 
 
