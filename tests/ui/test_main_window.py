@@ -213,8 +213,8 @@ def test_switching_the_language_writes_undo_and_redo_in_the_new_one(
             thai = _("Delete contact “{title}”").format(title="Anna Ozola")
             thai_undo = _("Undo")
         assert plain(ctx.undo_stack.undoText()) == plain(thai)
-        shown = plain(rebuilt.undo_action.text()).replace("&", "")  # its menu letter aside
-        assert shown == plain(f"{thai_undo} {thai}").replace("&", "")
+        # its menu letter, Undo's in English (ui/mnemonics.py), though made after the delete
+        assert plain(rebuilt.undo_action.text()) == plain(f"{thai_undo} {thai}") + "(&U)"
         controller.change_language("en")
         ctx.undo_stack.undo()  # the history was kept: the contact comes back
         assert ctx.undo_stack.count() == 1

@@ -101,11 +101,20 @@ def _bracket_letter(english: str | None, source: str | None, used: set[str]) -> 
     return next((c for c in choices if c.isalpha() and c not in used), None)
 
 
+def _source(text: str) -> str | None:
+    """The English text ``text`` is the translation of; for one that starts with a translation
+    and a space (Undo's "เลิกทำ ลบผู้ติดต่อ …" when the window is made after a delete), that
+    translation's."""
+    words = text.split(" ")
+    found = (source_text(" ".join(words[:n])) for n in range(len(words), 0, -1))
+    return next((s for s in found if s is not None), None)
+
+
 def _english_letters(texts: list[str]) -> list[str | None]:
     """The letter each item of a menu has in English (as this module gives them there), found
     through the English text each translation comes from; None for one that is no
     translation."""
-    sources = [source_text(t) for t in texts]
+    sources = [_source(t) for t in texts]
     used = {m for s in sources if s and (m := mnemonic(s)) is not None}
     letters: list[str | None] = []
     for source in sources:
@@ -133,7 +142,7 @@ def give_mnemonics(menu: QMenu | QMenuBar) -> None:
         if mnemonic(action.text()) is not None:
             continue
         if in_own_script(action.text()):
-            letter = _bracket_letter(english[index], source_text(texts[index]), used)
+            letter = _bracket_letter(english[index], _source(texts[index]), used)
             text = bracketed(action.text(), letter) if letter is not None else None
         else:
             text = marked(action.text(), used)
