@@ -180,9 +180,15 @@ def test_undo_keeps_its_bracketed_letter_in_thai(ctx: Any, qtbot: Any, tmp_path:
     with use_language("th"):
         window = _window(ctx, qtbot, tmp_path)
         assert window.undo_action.text() == _("Undo") + "(&U)"
+        undo = _("Undo")
+    assert window.undo_button.text() == undo  # the status bar's button: no "(U)"
     ctx.undo_stack.push(QUndoCommand("ย้าย Baltic Timber ไปที่ถังขยะ"))
-    assert window.undo_action.text().endswith("ย้าย Baltic Timber ไปที่ถังขยะ(&U)")
+    assert window.undo_action.text() == f"{undo} ย้าย Baltic Timber ไปที่ถังขยะ(&U)"
+    assert window.undo_button.text() == f"{undo} ย้าย Baltic Timber ไปที่ถังขยะ"
+    assert window.undo_action.toolTip() == window.undo_button.text()
     ctx.undo_stack.clear()
+    assert window.undo_action.text() == f"{undo}(&U)"
+    assert window.undo_button.text() == undo
 
 
 def test_a_letter_a_translator_chose_is_not_given_again() -> None:

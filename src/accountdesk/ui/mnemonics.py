@@ -143,18 +143,30 @@ def give_mnemonics(menu: QMenu | QMenuBar) -> None:
             continue
         if in_own_script(action.text()):
             letter = _bracket_letter(english[index], _source(texts[index]), used)
-            text = bracketed(action.text(), letter) if letter is not None else None
-        else:
-            text = marked(action.text(), used)
-            letter = mnemonic(text) if text is not None else None
+            if letter is not None:
+                used.add(letter)
+                _put_in_brackets(action, letter)
+                _keep(action, letter, in_brackets=True)
+            continue
+        text = marked(action.text(), used)
+        letter = mnemonic(text) if text is not None else None
         if text is not None and letter is not None:
             used.add(letter)
             action.setText(text)
-            _keep(action, letter, in_brackets=in_own_script(texts[index]))
+            _keep(action, letter, in_brackets=False)
     for action in actions:
         submenu = action.menu()
         if isinstance(submenu, QMenu):
             give_mnemonics(submenu)
+
+
+def _put_in_brackets(action: QAction, letter: str) -> None:
+    """``letter`` in brackets after the action's text; a tool button and a tooltip show the
+    text without it (Qt leaves "(U)" in them: the status bar's Undo read "เลิกทำ(U)")."""
+    text = action.text()
+    action.setText(bracketed(text, letter))  # first: the changes below find it marked
+    action.setIconText(text)
+    action.setToolTip(text)
 
 
 def _keep(action: QAction, letter: str, *, in_brackets: bool) -> None:
@@ -167,9 +179,9 @@ def _keep(action: QAction, letter: str, *, in_brackets: bool) -> None:
         if found is None or mnemonic(found.text()) is not None:
             return
         if in_brackets:
-            text: str | None = bracketed(found.text(), letter)
-        else:
-            text = marked(found.text(), used=set(_others(found.text(), letter)))
+            _put_in_brackets(found, letter)
+            return
+        text = marked(found.text(), used=set(_others(found.text(), letter)))
         if text is not None:
             found.setText(text)
 
