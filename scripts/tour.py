@@ -91,10 +91,15 @@ def main(argv: list[str]) -> int:
         QApplication.processEvents()
         return 0
 
-    hits = [h for h in search(db, args.contact or "a", limit=50) if h.kind == "contact"]
+    found = search(db, args.contact or "a", limit=50)
+    hits = [h for h in found if h.kind == "contact"]
     if hits:
         window.open_record("contact", hits[0].id)
         save(window, "contact")
+    accounts = [h for h in found if h.kind == "account"]
+    if accounts:  # the "Before you reach out" box made a small window taller here
+        window.open_record("account", accounts[0].id)
+        save(window, "account")
 
     window.show_screen("followups")
     settle()
