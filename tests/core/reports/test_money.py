@@ -246,6 +246,9 @@ def test_rates_on_the_command_line(
         ["1 Nov 2026", "1 USD = 1400 KRW"],
     ]
     rate_id = lines[1].split("\t")[2]
+    assert main(["rates", "list", "--lang", "fa", *base]) == 0  # one digit system a line
+    listed = capsys.readouterr().out.splitlines()[1].split("\t")[1]
+    assert listed == "۱ EUR = ۱۷۲.۴ JPY", listed
     assert main(["rates", "delete", rate_id, *base]) == 0
     assert [r.currency for r in list_rates(db)] == ["KRW"]
 

@@ -243,7 +243,8 @@ def cmd_rates_list(args: argparse.Namespace) -> int:
         _print(_("No exchange rates yet; add one with “accountdesk rates add”."))
     for r in rows:
         rate = i18n.localize_digits(f"{r.rate:f}")
-        _print(f"{i18n.format_date(r.valid_on)}\t1 {r.base} = {rate} {r.currency}\t{r.id}")
+        one = i18n.localize_digits("1")  # the 1 in the same digits as the rate
+        _print(f"{i18n.format_date(r.valid_on)}\t{one} {r.base} = {rate} {r.currency}\t{r.id}")
     return 0
 
 
