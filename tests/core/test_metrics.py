@@ -307,8 +307,15 @@ def test_the_previous_period_counts_the_months_of_the_reports_calendar() -> None
     # with the 93 days before it (from 27 Azar)
     q1 = Period(date(2026, 3, 21), date(2026, 6, 21))
     assert q1.previous(PERSIAN) == Period(date(2025, 12, 22), date(2026, 3, 20))
-    # a Gregorian quarter is no whole Solar Hijri months: as many days before
-    assert Q1.previous(PERSIAN) == Period(Q1.start - timedelta(days=Q1.days), date(2025, 12, 31))
+    # a Gregorian quarter, year or month asked for in a Persian report is compared with the
+    # Gregorian quarter, year or month before (it was the 90 days before: from 3 October)
+    assert Q1.previous(PERSIAN) == Q1.previous() == Period(date(2025, 10, 1), date(2025, 12, 31))
+    assert YEAR.previous(PERSIAN) == Period(date(2024, 1, 1), date(2024, 12, 31))
+    march = Period(date(2025, 3, 1), date(2025, 3, 31))
+    assert march.previous(PERSIAN) == Period(date(2025, 2, 1), date(2025, 2, 28))
+    # neither calendar's whole months: as many days before
+    rolling = Period(date(2025, 11, 29), date(2026, 11, 28))
+    assert rolling.previous(PERSIAN) == rolling.previous()
     # the Buddhist era counts the Gregorian months
     assert YEAR.previous(BUDDHIST) == YEAR.previous(GREGORIAN) == YEAR.previous()
 

@@ -84,18 +84,21 @@ class Period:
 
     def previous(self, calendar: str = calendars.GREGORIAN) -> Period:
         """The period of the same length that ends the day before this one starts: as many
-        whole months of ``calendar`` (:mod:`accountdesk.core.calendars`: Solar Hijri months
-        in a Persian report) when the period is made of them (a year: the year before; a
-        quarter: the quarter before), else as many days."""
+        whole months when the period is made of them (a year: the year before; a quarter: the
+        quarter before), of ``calendar`` (:mod:`accountdesk.core.calendars`: Solar Hijri
+        months in a Persian report) or else of the Gregorian calendar (a Gregorian quarter
+        asked for in a Persian report is still compared with the quarter before), else as
+        many days."""
         end = self.start - _DAY
         cal = calendars.written_in(self.start, calendar)
         if calendars.written_in(self.end, calendar) != cal:
             cal = calendars.GREGORIAN  # across the end of the Solar Hijri table
-        first = calendars.month_span(self.start, cal)[0]
-        last = calendars.month_span(self.end, cal)[1]
-        if first == self.start and last == self.end:
-            count = len(calendars.spans(self.start, self.end, 1, cal))
-            return Period(calendars.add_months(self.start, -count, cal), end)
+        for months_of in dict.fromkeys((cal, calendars.GREGORIAN)):
+            first = calendars.month_span(self.start, months_of)[0]
+            last = calendars.month_span(self.end, months_of)[1]
+            if first == self.start and last == self.end:
+                count = len(calendars.spans(self.start, self.end, 1, months_of))
+                return Period(calendars.add_months(self.start, -count, months_of), end)
         return Period(self.start - timedelta(days=self.days), end)
 
 
