@@ -127,6 +127,28 @@ def test_a_tz_offset_picks_the_countrys_zone_with_that_offset(db: Database, tmp_
     assert "the offset +05:00 names no zone; taken as Asia/Yekaterinburg" in report.notes[0]
 
 
+@pytest.mark.parametrize(
+    ("city", "country", "offset", "zone"),
+    [
+        ("Kyiv", "Ukraine", "+03:00", "Europe/Kyiv"),  # Kyiv's summer; Crimea's all year
+        ("Madrid", "Spain", "+01:00", "Europe/Madrid"),  # the Canaries' summer too
+        ("Lisboa", "Portugal", "+00:00", "Europe/Lisbon"),  # the Azores' summer too
+    ],
+)
+def test_a_tz_offset_gives_the_zone_the_countrys_people_keep_first(
+    db: Database, tmp_path: Path, city: str, country: str, offset: str, zone: str
+) -> None:
+    """A card with only an offset took the first zone of zone.tab with it: a Kyiv contact's
+    summer +03:00 was stored as Europe/Simferopol (Crimea), an hour off all winter."""
+    path = _write(
+        tmp_path,
+        f"BEGIN:VCARD\nVERSION:3.0\nN:Shevchenko;Olena\nFN:Olena Shevchenko\nORG:Grain\n"
+        f"ADR:;;;{city};;;{country}\nTZ:{offset}\nEND:VCARD\n",
+    )
+    import_vcard(db, path, clock=CLOCK)
+    assert _contacts(db)["Olena"]["timezone"] == zone
+
+
 def test_a_card_in_a_country_whose_people_keep_one_clock_gets_its_zone(
     db: Database, tmp_path: Path
 ) -> None:

@@ -59,7 +59,12 @@ from sqlalchemy.orm import Session, selectinload
 from accountdesk.core import validation as v
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.country_names import country_code, subdivision_code
-from accountdesk.core.culture.countries import country_codes, country_zones, zone_of_phones
+from accountdesk.core.culture.countries import (
+    country_codes,
+    country_zones,
+    main_zone,
+    zone_of_phones,
+)
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.ids import new_id
@@ -775,7 +780,8 @@ def _zone(card: Card, country: str, ctx: _Context) -> str | None:
     """The contact's IANA zone: the card's TZ when it names one (a wrong name goes to
     validation, which names it); else, for a country of several zones, the zone of the first
     phone number that has exactly one of them, or the first of the country's zones whose UTC
-    offset in January or July is the card's TZ offset (with a note). None: the zone the
+    offset in January or July is the card's TZ offset, the zone its people keep first (with a
+    note). None: the zone the
     country's people keep (:func:`~accountdesk.core.culture.countries.main_zone`, which
     :func:`~accountdesk.core.records.clean_contact` gives), or validation's question."""
     prop = card.first("TZ")
@@ -799,7 +805,9 @@ def _zone(card: Card, country: str, ctx: _Context) -> str | None:
         return found
     if offset is not None:
         year = ctx.clock().year
-        for zone in zones:
+        main = main_zone(country_code(country) or country)
+        # the zone the country's people keep first: Kyiv's summer +03:00 is Crimea's all year
+        for zone in sorted(zones, key=lambda zone: zone != main):
             tz = get_zone(zone)
             if any(
                 (datetime(year, month, 1, tzinfo=tz).utcoffset() or timedelta(0))
