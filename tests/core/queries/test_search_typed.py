@@ -381,3 +381,47 @@ def test_a_number_among_words_stays_a_word_of_its_own(db: Database) -> None:
     assert query_words("koks 2024") == ["koks", "2024"]
     assert query_words("123-4") == ["123", "4"]
     assert query_words("12 3") == ["12", "3"]
+
+
+def test_numbers_in_groups_are_found_as_one_number_or_as_each(db: Database) -> None:
+    """Groups of digits that do not start with a trunk 0 may be a phone's start ("532 123")
+    or figures of their own: a year and a quantity in notes ("2024 150") are found as
+    before the groups were joined (review: "2024 150" and "timber 2024 150" found nothing),
+    and the phone still is."""
+    from accountdesk.core.db.fts import match_expression, query_words
+
+    timber = create_account(
+        db,
+        AccountInput(
+            name="Baltic Timber SIA", country="LV",
+            notes="Framework contract 2024: 150 pallets a month.",
+        ),
+    )  # fmt: skip
+    koks = create_account(db, AccountInput(name="Koks 2024", country="LV", notes="Rīga, 12 t"))
+    phone = create_account(db, AccountInput(name="Pera Lojistik", country="TR"))
+    ali = create_contact(
+        db,
+        ContactInput(
+            account_id=phone, given_name="Ali", family_name="Işık", country="TR",
+            phones=[("mobile", "0532 123 45 67")],
+        ),
+    )  # fmt: skip
+    for typed, wanted in {
+        "2024 150": [timber],
+        "timber 2024 150": [timber],
+        "2024 150 timber": [timber],
+        "150 2024": [timber],
+        "koks 2024 12": [koks],
+        "2024 151": [],
+    }.items():
+        assert sorted(h.id for h in search(db, typed)) == wanted, typed
+        assert account_ids(db, ListFilter(text=typed)) == wanted, typed
+    for typed in ("532 123", "532 12", "ali 532 123", "0532 123", "ali 0532 12"):
+        assert [h.id for h in search(db, typed)] == [ali], typed
+        assert contact_ids(db, ListFilter(text=typed)) == [ali], typed
+    assert contact_ids(db, ListFilter(text="2024 150")) == []
+    # groups after a trunk 0 are one number; others one word read either way
+    assert query_words("timber 2024 150") == ["timber", "2024 150"]
+    assert query_words("0532 123") == ["0532123"]
+    assert match_expression("2024 150") == '("2024150"* OR ("2024"* AND "150"*))'
+    assert match_expression("2024 150", postgres=True) == "('2024150':* | ('2024':* & '150':*))"

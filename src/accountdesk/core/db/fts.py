@@ -6,8 +6,8 @@ database, and the placeholders (written ``?`` here; :mod:`accountdesk.core.db.po
 
 Text is *folded* before it is indexed and before it is searched, the same way on both sides
 (:func:`fold`); a query is cut into words by :func:`query_words` (a phone number typed in
-groups, whole or its start from three digits on, is one word of digits). Two structures
-answer a query:
+groups, whole or its start after a trunk 0 from three digits on, is one word of digits; other
+groups of digits match as that number or as each group). Two structures answer a query:
 
 - ``search_keys``: one row per word of a name (folded; a name shown joined, 李磊, is also a
   word of its own: :func:`name_title`; so are the other :func:`spellings` a name is typed
@@ -213,38 +213,63 @@ def query_words(query: str) -> list[str]:
     A query written as a phone number ("0532 123 45 67", "+371 2612 3456", "(201) 555-1912";
     :func:`_looks_like_a_phone`) is one word, its digits: a phone is indexed as its digits,
     with and without the country code (:func:`accountdesk.core.db.documents.phone_words`), never
-    as groups, which each person writes differently. So is a number being typed in groups,
-    before it has that many digits ("0532 123", "081 234", "ayse 0532 12":
-    :func:`_groups_joined`)."""
+    as groups, which each person writes differently. So is a number being typed in groups
+    after its trunk 0, before it has that many digits ("0532 123", "081 234", "ayse 0532 12").
+    Other groups of digits may be a phone's start ("532 123") or separate figures ("2024 150",
+    a year and a quantity in notes): they are one word with a space between the groups, found
+    as either (:func:`_groups_joined`, :func:`_fts5_term`)."""
     folded = fold(query).strip()
     if _looks_like_a_phone(folded):
         return ["".join(ch for ch in folded if ch.isdigit())]
-    return [w for part in _groups_joined(folded.split()) for w in words(part)]
+    return [
+        w
+        for part in _groups_joined(folded.split())
+        for w in ([part] if " " in part else words(part))
+    ]
 
 
 def _digit_group(part: str) -> bool:
     return part.isascii() and part.isdigit()
 
 
+#: The prefix a phone number starts with when it is written without its country code (0532,
+#: 081, 0912; "00" starts an international call and is a 0 too).
+TRUNK_PREFIX = "0"
+
+
 def _groups_joined(parts: list[str]) -> list[str]:
-    """``parts`` (a folded query cut at white space) with a number typed in groups joined
-    into one part: a group of digits alone that follows one of at least :data:`PHONE_DIGITS`
-    digits ("0532 1", "0532 123 4", "0912 345", "081 234"). The start of a phone is then the
-    start of the number it is indexed as while the user is still typing it, from its third
-    digit on, as it is once :func:`_looks_like_a_phone`. A number next to words stays a word
-    of its own ("koks 2024", "brivibas 12", "ayse 0532"), and so do groups joined by other
-    characters than white space ("4500-118", "00-950": an order number, a postcode) and a
-    group after a shorter one ("12 3")."""
+    """``parts`` (a folded query cut at white space) with a number typed in groups kept as one
+    part: the groups of digits alone that follow one of at least :data:`PHONE_DIGITS` digits.
+
+    After a :data:`TRUNK_PREFIX` ("0532 1", "0532 123 4", "0912 345", "081 234") the groups
+    are joined into one number: the start of a phone as it is written at home, then the start
+    of the number it is indexed as while the user is still typing it, from its third digit
+    on, as it is once :func:`_looks_like_a_phone`. Other groups ("532 123", "2612 34", but
+    also "2024 150": a year and a quantity) stay one part with a single space between them:
+    a word that matches as their number joined or as each group (:func:`_either`).
+
+    A number next to words alone stays a word of its own ("koks 2024", "brivibas 12", "ayse
+    0532"), and so do groups joined by other characters than white space ("4500-118",
+    "00-950": an order number, a postcode) and a group after a shorter one ("12 3")."""
     out: list[str] = []
     joining = False  # out[-1] is a number that a group of digits continues
     for part in parts:
         digits = _digit_group(part)
         if digits and joining:
-            out[-1] += part
+            out[-1] += part if out[-1].startswith(TRUNK_PREFIX) else " " + part
         else:
             out.append(part)
             joining = digits and len(part) >= PHONE_DIGITS
     return out
+
+
+def _either(word: str) -> tuple[str, list[str]] | None:
+    """A word of groups of digits (:func:`_groups_joined`: "2024 150") as its number joined
+    and its groups; None for any other word."""
+    if " " not in word:
+        return None
+    groups = word.split()
+    return "".join(groups), groups
 
 
 #: A date written with its year: never a phone, whatever its digits.
@@ -378,13 +403,23 @@ def _expression(found: list[str], postgres: bool) -> str:
 
 def _fts5_term(word: str) -> str:
     """A word as a prefix, in an FTS5 expression; a short number (:data:`PHONE_DIGITS`) as a
-    prefix in names (the title column), or whole."""
+    prefix in names (the title column), or whole; groups of digits (:func:`_either`) as
+    their number or as each group."""
+    either = _either(word)
+    if either is not None:
+        joined, groups = either
+        return f'("{joined}"* OR ({" AND ".join(map(_fts5_term, groups))}))'
     return f'("{word}" OR title : "{word}"*)' if _short_number(word) else f'"{word}"*'
 
 
 def _pg_term(word: str) -> str:
     """A word as a prefix, in a ``tsquery``; a short number (:data:`PHONE_DIGITS`) as a
-    prefix in names (weight A), or whole."""
+    prefix in names (weight A), or whole; groups of digits (:func:`_either`) as their number
+    or as each group."""
+    either = _either(word)
+    if either is not None:
+        joined, groups = either
+        return f"('{joined}':* | ({' & '.join(map(_pg_term, groups))}))"
     return f"('{word}' | '{word}':*A)" if _short_number(word) else f"'{word}':*"
 
 
@@ -447,7 +482,7 @@ def ranked_refs(conn: Connection, query: str, limit: int) -> list[tuple[str, str
         return []
     results: dict[str, str] = {}
     if len(found) == 1:
-        prefix = found[0]
+        prefix = found[0].replace(" ", "")  # groups of digits: names with their number
         sql = statement(conn, KEYS_SQL)
         for ref, kind in conn.execute(sql, (prefix, prefix + "\U0010ffff", limit * 2)):
             results.setdefault(ref, kind)
