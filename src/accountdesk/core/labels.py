@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from accountdesk.core import icu
 from accountdesk.core.db.fts import fold
 from accountdesk.core.i18n import N_, _
 
@@ -67,6 +70,26 @@ def folded_key(value: str) -> str:
     ignored, :func:`accountdesk.core.db.fts.fold`), so "Gold", "GOLD" and "gold" are one tier,
     grouped once and selected together (the reports' segments)."""
     return fold(value.strip())
+
+
+def tier_spellings_among(stored: Iterable[str], tier: str) -> list[str]:
+    """Every spelling of the tier ``tier`` among the ``stored`` tiers ("Gold", "gold": one
+    tier, :func:`folded_key`), or ``tier`` itself when none is stored. Compared in Python, as
+    SQL cannot fold alike on SQLite and PostgreSQL: the reports' segments and the lists' tier
+    filter select the accounts with one of these."""
+    wanted = folded_key(tier)
+    return [v for v in stored if folded_key(v) == wanted] or [tier]
+
+
+def tier_choices(stored: Iterable[str]) -> list[str]:
+    """The tiers to choose from among the ``stored`` ones: one per tier whatever its case
+    (:func:`folded_key`; its key when that is stored, "gold", else its first spelling in
+    code-point order), in the order of their translated labels (:func:`label`) in the user's
+    language. The Reports screen's segments and the lists' tier filter offer these."""
+    tiers: dict[str, str] = {}
+    for value in sorted(stored, key=lambda v: (v != canonical(TIER, v), v)):
+        tiers.setdefault(folded_key(value), value)
+    return icu.sorted_by(tiers.values(), lambda tier: label(TIER, tier))
 
 
 def canonical(table: dict[str, str], value: str | None) -> str | None:

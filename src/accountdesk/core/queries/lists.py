@@ -28,6 +28,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import contacts_matching_sql, ids_matching_sql
 from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
+from accountdesk.core.labels import tier_choices, tier_spellings_among
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.queries.team import members, owner_name, owner_name_sql
 from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, any_account_shown
@@ -206,14 +207,30 @@ def _run(conn: Any, sql: str, params: Any) -> Any:
     return portable(conn).execute(sql, params)
 
 
-def _account_conditions(flt: ListFilter, alias: str, params: dict[str, Any]) -> list[str]:
+#: The tiers of the live accounts, each way it is written ("Gold", "gold").
+_TIERS_SQL = "SELECT DISTINCT tier FROM accounts WHERE tier IS NOT NULL AND deleted_at IS NULL"
+
+
+def _stored_tiers(db: Database) -> list[str]:
+    with db.engine.connect() as conn:
+        tiers = [r[0] for r in conn.execute(text(_TIERS_SQL)) if r[0]]
+        conn.rollback()
+    return tiers
+
+
+def _account_conditions(
+    db: Database, flt: ListFilter, alias: str, params: dict[str, Any]
+) -> list[str]:
     where: list[str] = []
     if flt.status:
         where.append(f"{alias}.status = :status")
         params["status"] = flt.status
     if flt.tier:
-        where.append(f"{alias}.tier = :tier")
-        params["tier"] = flt.tier
+        # a tier whatever its case, as the reports' segments: every stored spelling of it
+        spellings = tier_spellings_among(_stored_tiers(db), flt.tier)
+        marks = ", ".join(f":tier{n}" for n in range(len(spellings)))
+        where.append(f"{alias}.tier IN ({marks})")
+        params.update({f"tier{n}": tier for n, tier in enumerate(spellings)})
     if flt.owner:
         where.append(f"{alias}.owner = :owner")
         params["owner"] = flt.owner
@@ -235,7 +252,7 @@ def account_ids(
 ) -> list[str]:
     """The ids of the live accounts that match ``flt``, in the order asked for."""
     params: dict[str, Any] = {}
-    where = ["a.deleted_at IS NULL", *_account_conditions(flt, "a", params)]
+    where = ["a.deleted_at IS NULL", *_account_conditions(db, flt, "a", params)]
     if flt.country:
         where.append("a.country = :country")
         params["country"] = flt.country
@@ -283,7 +300,7 @@ def contact_ids(
     """
     params: dict[str, Any] = {}
     where = [CONTACT_SHOWN_SQL]
-    where += _account_conditions(flt, "a", params)
+    where += _account_conditions(db, flt, "a", params)
     if flt.country:
         where.append("c.country = :country")
         params["country"] = flt.country
@@ -520,7 +537,8 @@ def contact_rows(db: Database, ids: Sequence[str]) -> list[ContactRow]:
 
 
 def filter_choices(db: Database) -> FilterChoices:
-    """The values the list filters offer: countries, tiers, tags and owners in use."""
+    """The values the list filters offer: countries, tiers, tags and owners in use; a tier
+    once whatever its case, in the order of its label (:func:`labels.tier_choices`)."""
     with db.engine.connect() as conn:
         countries = [
             r[0]
@@ -532,19 +550,11 @@ def filter_choices(db: Database) -> FilterChoices:
                 )
             )
         ]
-        tiers = [
-            r[0]
-            for r in conn.execute(
-                text(
-                    "SELECT DISTINCT tier FROM accounts WHERE tier IS NOT NULL "
-                    "AND deleted_at IS NULL ORDER BY tier"
-                )
-            )
-        ]
+        tiers = [r[0] for r in conn.execute(text(_TIERS_SQL)) if r[0]]
         tags = [r[0] for r in conn.execute(text("SELECT name FROM tags ORDER BY name"))]
         conn.rollback()
     return FilterChoices(
-        sorted(countries), tiers, icu.sorted_text(tags), owner_choices(db), db.login
+        sorted(countries), tier_choices(tiers), icu.sorted_text(tags), owner_choices(db), db.login
     )
 
 

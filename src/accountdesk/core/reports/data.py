@@ -20,7 +20,7 @@ from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Account, Contact, Deal, Interaction, SurveyResponse
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, join_list
-from accountdesk.core.labels import TIER, folded_key, label
+from accountdesk.core.labels import TIER, label, tier_spellings_among
 from accountdesk.core.metrics import (
     INTERACTION,
     NO_CURRENCY,
@@ -79,8 +79,7 @@ def tier_spellings(session: Session, tier: str) -> list[str]:
     """Every way the tier ``tier`` is written in the stored accounts ("Gold", "gold"): one
     segment (:func:`labels.folded_key`; compared in Python, as SQL cannot fold alike on SQLite
     and PostgreSQL)."""
-    wanted = folded_key(tier)
-    return [v for v in _stored(session, Account.tier) if folded_key(v) == wanted] or [tier]
+    return tier_spellings_among(_stored(session, Account.tier), tier)
 
 
 #: At most this many known values are named when a scope's value is unknown.

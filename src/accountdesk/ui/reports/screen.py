@@ -48,7 +48,7 @@ from accountdesk.core.bidi import isolate, isolate_acronyms, ltr
 from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext, pgettext
-from accountdesk.core.labels import TIER, folded_key, label
+from accountdesk.core.labels import TIER, label, tier_choices
 from accountdesk.core.metrics import (
     MISSING_RATE,
     SMALL_SAMPLE,
@@ -457,8 +457,7 @@ class ReportsScreen(QWidget):
                 self.scope_value.addItem(shown, owner)
         elif by == "segment":
             # a tier is one segment whatever its case ("Gold", "gold"): listed once
-            tiers = {folded_key(t): t for t in reversed(account_values(self.ctx.db, "tier"))}
-            for tier in icu.sorted_by(tiers.values(), lambda t: label(TIER, t)):
+            for tier in tier_choices(account_values(self.ctx.db, "tier")):
                 self.scope_value.addItem(label(TIER, tier), tier)
         # no box at all for all accounts: an empty, greyed one stood beside "All accounts"
         self.scope_value.setVisible(by != "all")
