@@ -52,3 +52,71 @@ def test_a_tier_of_ones_own_is_kept_as_typed(ctx: Any, qtbot: Any) -> None:
     box.setEditText("Platinum")
     editor.accept()
     assert account_detail(ctx.db, account).tier == "Platinum"
+
+
+@pytest.mark.parametrize(
+    ("lang", "tier"),
+    [("en", "B"), ("en", "S"), ("en", "Old"), ("en", "A"), ("sl", "Bronasta")],
+)
+def test_a_tier_of_ones_own_is_kept_when_another_field_is_edited(
+    lang: str, tier: str, ctx: Any, qtbot: Any
+) -> None:
+    """A stored tier of one's own the user never touched is saved as stored: "B" became
+    bronze, "S" silver and "Old" gold (the one tier whose name holds it) when only the
+    industry was changed; "Bronasta", the Slovenian name, is kept in a Slovenian window."""
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    account = create_account(
+        ctx.db,
+        AccountInput(name="Kras Vino", country="SI", timezone="Europe/Ljubljana", tier=tier),
+    )
+    with use_language(lang):
+        editor = AccountEditor(ctx, account)
+        qtbot.addWidget(editor)
+        box: Any = editor.fields["tier"]
+        assert box.currentText() == tier
+        editor.fields["industry"].setText("Wine and spirits")
+        box.lineEdit().editingFinished.emit()  # the field left, untouched
+        assert box.currentText() == tier
+        editor.accept()
+    assert account_detail(ctx.db, account).tier == tier
+    assert account_detail(ctx.db, account).industry == "Wine and spirits"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("B", "B"), ("Old", "Old"), ("gold", "gold"), ("Silver", "silver")]
+)
+def test_a_tier_typed_is_a_choice_only_by_its_whole_name_or_key(
+    typed: str, stored: str, ctx: Any, qtbot: Any
+) -> None:
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    account = create_account(
+        ctx.db, AccountInput(name="Kras Vino", country="SI", timezone="Europe/Ljubljana")
+    )
+    editor = AccountEditor(ctx, account)
+    qtbot.addWidget(editor)
+    box: Any = editor.fields["tier"]
+    box.setEditText(typed)
+    box.lineEdit().editingFinished.emit()  # Tab away
+    editor.accept()
+    assert account_detail(ctx.db, account).tier == stored
+
+
+def test_a_tier_stored_as_typed_can_be_changed_to_its_choice(ctx: Any, qtbot: Any) -> None:
+    """The value stored is kept only while untouched: picked from the list, the tier is the
+    choice's key."""
+    from accountdesk.ui.accounts.editor import AccountEditor
+
+    account = create_account(
+        ctx.db,
+        AccountInput(name="Kras Vino", country="SI", timezone="Europe/Ljubljana", tier="B"),
+    )
+    editor = AccountEditor(ctx, account)
+    qtbot.addWidget(editor)
+    box: Any = editor.fields["tier"]
+    index = box.findData("bronze")
+    box.setCurrentIndex(index)
+    box.activated.emit(index)
+    editor.accept()
+    assert account_detail(ctx.db, account).tier == "bronze"

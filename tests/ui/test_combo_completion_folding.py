@@ -99,6 +99,8 @@ def test_enter_or_leaving_takes_the_one_suggestion(qtbot: Any, key: str) -> None
         qtbot.waitUntil(form.isActiveWindow)
         _typed_and_left(qtbot, country, "Latv", key, after)
         assert (country.currentData(), country.currentText()) == ("LV", "Latvia (LV)")
+        _typed_and_left(qtbot, country, "UK", key, after)  # not Ukraine, which it starts
+        assert (country.currentData(), country.currentText()) == ("GB", "United Kingdom (GB)")
         _typed_and_left(qtbot, country, "korea", key, after)  # North and South
         assert (combo_value(country), country.currentText()) == ("korea", "korea")
         _typed_and_left(
@@ -111,3 +113,35 @@ def test_enter_or_leaving_takes_the_one_suggestion(qtbot: Any, key: str) -> None
         assert combo_value(language) == "lv"
         _typed_and_left(qtbot, language, "fa-IR", key, after)
         assert combo_value(language) == "fa-IR"
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        # what country_code reads comes first: "UK" starts Ukraine, "USA" and "UAE" nothing
+        ("UK", "GB"),
+        ("uk", "GB"),
+        ("USA", "US"),
+        ("UAE", "AE"),
+        ("Holland", "NL"),
+        ("England", "GB"),
+        ("Persia", "IR"),
+        # else the one choice the text starts, or a word of it starts
+        ("Latv", "LV"),
+        ("ivo", "CI"),
+        ("Costa R", "CR"),
+        # never a choice that merely holds it inside a word
+        ("raine", "raine"),
+        ("atvia", "atvia"),
+        ("korea", "korea"),
+    ],
+)
+def test_a_country_typed_is_read_as_people_write_it(qtbot: Any, typed: str, key: str) -> None:
+    """ "UK" typed in a country box and left saved the record in Ukraine, the one name that
+    holds "uk"; "UK" is the United Kingdom (``country_code``), as it was before the box
+    took a completion."""
+    with i18n.use_language("en"):
+        box = country_combo(empty="")
+        qtbot.addWidget(box)
+        box.setEditText(typed)
+        assert combo_value(box) == key

@@ -52,13 +52,14 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core import icu
 from accountdesk.core.bidi import isolate, isolate_acronyms, ltr, plain
-from accountdesk.core.country_names import subdivision_code
+from accountdesk.core.country_names import country_code, subdivision_code
 from accountdesk.core.culture.countries import (
     country_zones,
     main_zone,
     subdivision_name,
     subdivisions,
 )
+from accountdesk.core.db.fts import words
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     _,
@@ -190,9 +191,15 @@ MINIMUM_COMBO_LETTERS = 16
 
 class ChoiceBox(QComboBox):
     """A form's combo box (:func:`combo`); ``no_such``: an editable one's sentence for a text
-    typed that is none of its choices (:func:`no_such_choice`), given that text."""
+    typed that is none of its choices (:func:`no_such_choice`), given that text; ``reads``:
+    the key a text names by the field's own rule (a country's ``country_code``: "UK" is GB),
+    read before a completion; ``free``: a value of one's own is kept as typed (a tier), and
+    ``as_loaded`` is the text :func:`set_combo` put in it as stored (no choice's key)."""
 
     no_such: Callable[[str], str] | None = None
+    reads: Callable[[str], str | None] | None = None
+    free: bool = False
+    as_loaded: str | None = None
 
 
 def combo(
@@ -201,17 +208,23 @@ def combo(
     empty: str | None = None,
     editable: bool = False,
     no_such: Callable[[str], str] | None = None,
+    reads: Callable[[str], str | None] | None = None,
+    free: bool = False,
 ) -> ChoiceBox:
     """A combo box of (key, label) pairs; ``empty`` adds a first "none" entry.
 
     An ``editable`` one suggests the choices that hold what is typed
     (:class:`FoldingCompleter`), and Enter or leaving the field takes the choice typed
-    (:func:`typed_choice`: the one suggestion left, too). ``no_such``: what a form says
-    under it when the value refused is a text that is none of its choices ("There is no
-    country called “Latv”: …", :func:`no_such_choice`), not the check's words for a value
-    the user never typed (an ISO code)."""
+    (:func:`typed_choice`: the key ``reads`` finds in it, or the one choice it starts, too).
+    ``no_such``: what a form says under it when the value refused is a text that is none of
+    its choices ("There is no country called “Latv”: …", :func:`no_such_choice`), not the
+    check's words for a value the user never typed (an ISO code). A ``free`` one holds a
+    value of one's own as well (a tier): a text is a choice only when it is that choice's
+    whole name or key, and a stored value shown untouched is kept as stored."""
     box = ChoiceBox()
     box.no_such = no_such
+    box.reads = reads
+    box.free = free
     # as wide as the form makes it, not as its longest entry: a long country name or "None
     # (Saturday–Sunday weekend, …)" made Settings → Me wider than the dialog in Latvian
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -286,7 +299,7 @@ def country_combo(*, empty: str | None = None) -> QComboBox:
     items = icu.sorted_by(
         ((c, f"{country_name(c)} ({c})") for c in _country_codes()), itemgetter(1)
     )
-    return combo(items, empty=empty, editable=True, no_such=_no_such_country)
+    return combo(items, empty=empty, editable=True, no_such=_no_such_country, reads=country_code)
 
 
 def _no_such_country(typed: str) -> str:
@@ -465,6 +478,8 @@ def set_combo(box: QComboBox, key: str | None) -> None:
             (i for i in range(box.count()) if key in (box.itemData(i, OLDER_KEYS_ROLE) or ())),
             -1,
         )
+    if isinstance(box, ChoiceBox):
+        box.as_loaded = None if index >= 0 else key or ""
     if index >= 0:
         box.setCurrentIndex(index)
     elif box.isEditable():
@@ -473,22 +488,40 @@ def set_combo(box: QComboBox, key: str | None) -> None:
 
 def combo_value(box: QComboBox) -> str:
     """The key of the choice shown; in an editable box, of the choice typed
-    (:func:`typed_choice`), else the text as typed (a code, an older zone id)."""
+    (:func:`typed_choice`), else the text as typed (a code, an older zone id), or as stored
+    when a ``free`` box shows it untouched (:func:`set_combo`)."""
     if box.isEditable():
         index = typed_choice(box)
         if index is None:
-            return plain(box.currentText()).strip()
+            loaded = _untouched(box)
+            return plain(box.currentText()).strip() if loaded is None else loaded
         return str(box.itemData(index) or "")
     return str(box.currentData() or "")
+
+
+def _untouched(box: QComboBox) -> str | None:
+    """The value stored, when a ``free`` box (:func:`combo`) shows it as :func:`set_combo`
+    put it; else None."""
+    if not isinstance(box, ChoiceBox) or not box.free or box.as_loaded is None:
+        return None
+    shown = plain(box.currentText()).strip()
+    return box.as_loaded if shown == plain(box.as_loaded).strip() else None
 
 
 def typed_choice(box: QComboBox) -> int | None:
     """The index of the choice the text of the editable ``box`` names, or None: the choice
     shown; else, in any case and without the direction marks the codes carry, the choice of
-    that whole text, or of that key ("LV", "Europe/Riga"), or, for choices written
-    "name (code)", the one of that name ("latviešu", "Rīga"); else the only choice its
-    :class:`FoldingCompleter` suggests for it ("Latv": "Latvia (LV)"). A text that several
-    choices hold ("Korea") or none is no choice."""
+    that whole text, or of that key ("LV", "Europe/Riga"). A ``free`` box (a tier of one's
+    own) reads nothing more, and a stored value shown untouched is no choice at all: "B",
+    "S" and "Old" stay tiers of their own. Else the choice of the key the box ``reads`` in
+    the text ("UK", "USA", "Holland": :func:`~accountdesk.core.country_names.country_code`);
+    for choices written "name (code)", the one of that name ("latviešu", "Rīga"); else the
+    one choice the text starts, or starts a word of ("Latv": "Latvia (LV)", "bangk":
+    "Bangkok (Asia/Bangkok)"), never one that merely holds it ("raine" inside "Ukraine",
+    "old" inside "Gold"). A text that several choices start ("Korea") or none is no choice."""
+    # before the index: Qt's own end of editing picks a choice of the same text ("Bronasta")
+    if _untouched(box) is not None:
+        return None
     shown = plain(box.currentText()).strip()
     if box.currentIndex() >= 0 and shown == plain(box.itemText(box.currentIndex())):
         return box.currentIndex()
@@ -501,13 +534,34 @@ def typed_choice(box: QComboBox) -> int | None:
     keys = [str(box.itemData(i) or "").casefold() for i in range(box.count())]
     if shown.casefold() in keys:
         return keys.index(shown.casefold())
+    if not isinstance(box, ChoiceBox) or box.free:
+        return None
+    read = box.reads(shown) if box.reads is not None else None
+    if read and read.casefold() in keys:
+        return keys.index(read.casefold())
     for found in (
         [i for i, text in enumerate(texts) if text.startswith(wanted + " (")],
-        [i for i, text in enumerate(texts) if wanted in text],  # as the completer suggests
+        [i for i, text in enumerate(texts) if _starts(wanted, text)],
     ):
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _starts(wanted: str, text: str) -> bool:
+    """Folded ``wanted`` starts folded ``text``, or starts it at one of its words: its words
+    are words of ``text`` in a row, the last one begun ("bangk", "new yo", "ivo" for
+    "Côte d’Ivoire"); a text that merely holds it inside a word ("old" in "gold") is not."""
+    if text.startswith(wanted):
+        return True
+    typed, whole = words(wanted), words(text)
+    if not typed:
+        return False
+    *done, last = typed
+    return any(
+        whole[k : k + len(done)] == done and whole[k + len(done)].startswith(last)
+        for k in range(len(whole) - len(done))
+    )
 
 
 def _take_typed_choice(box: QComboBox) -> None:

@@ -68,8 +68,9 @@ class AccountEditor(FormDialog):
         self.add_field("customer_since", _("Customer since"), line(date_input_placeholder()))
         self.add_field("lost_on", _("Lost on"), line(date_input_placeholder()))
         # the tiers by their names in the language ("Bronasta"), or a tier of one's own: the
-        # field showed the stored key ("bronze", English) in every language
-        tiers = combo(table_choices(TIER, list(TIER)), empty="", editable=True)
+        # field showed the stored key ("bronze", English) in every language; free: "B" or
+        # "Old", typed or stored, is kept as it is, not read as the Bronze or Gold it is in
+        tiers = combo(table_choices(TIER, list(TIER)), empty="", editable=True, free=True)
         self.add_field("tier", _("Tier"), tiers)
         owner = self.loaded.owner if self.loaded else None
         self.add_field("owner", _("Owner"), owner_field(ctx.db, owner, new=self.loaded is None))
