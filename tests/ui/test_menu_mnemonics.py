@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QMenu
 from accountdesk.core.i18n import _, use_language
 from accountdesk.ui import tasks
 from accountdesk.ui.main_window import MainWindow
-from accountdesk.ui.mnemonics import bracketed, give_mnemonics, in_own_script, marked, mnemonic
+from accountdesk.ui.mnemonics import (
+    bracketed,
+    give_mnemonics,
+    in_own_script,
+    marked,
+    mnemonic,
+    plain_label,
+)
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -207,3 +214,52 @@ def test_word_starts_and_plain_letters_come_first() -> None:
     assert marked("ab", {"a", "b"}) is None
     assert marked("ไทย", set()) is None
     assert mnemonic("Q&&A") is None and mnemonic("&Fails") == "f"
+
+
+def _all_actions(menu: Any) -> list[QAction]:
+    found: list[QAction] = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        found.append(action)
+        sub = action.menu()
+        if isinstance(sub, QMenu):
+            found.extend(_all_actions(sub))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "th", "fa"])
+def test_tooltips_and_icon_texts_have_no_letter_and_no_ellipsis(
+    lang: str, ctx: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    """Qt shows "Find…" as "Find" on a tool button and in a tooltip; the Thai and Persian
+    texts set for them kept the "…" ("ค้นหา…"), and the menu bar's titles, whose letters
+    the catalogs mark, kept their letter ("ไฟล์(F)")."""
+    with use_language(lang):
+        window = _window(ctx, qtbot, tmp_path)
+    actions = _all_actions(window.menuBar())
+    assert any(a.text().rstrip().endswith(("…", "...")) for a in actions)
+    for action in actions:
+        for shown in (action.iconText(), action.toolTip()):
+            assert shown == plain_label(action.text()), (action.text(), shown)
+            assert not re.search(r"\([A-Z]\)|…|\.\.\.|&", shown), (action.text(), shown)
+
+
+@pytest.mark.parametrize("text", ["Find…", "Quick log...", "&New account…", "Q&&A", "Fi…nd "])
+def test_plain_label_is_what_qt_shows_for_english(text: str) -> None:
+    """:func:`plain_label` is Qt's own rule for an English text (its iconText)."""
+    assert plain_label(text) == QAction(text).iconText()
+
+
+def test_a_catalog_marked_title_is_shown_without_its_letter() -> None:
+    menu = QMenu()
+    title = QAction("ไฟล์(&F)", menu)
+    menu.addAction(title)
+    menu.addAction(QAction("ค้นหา…", menu))
+    give_mnemonics(menu)
+    assert [(a.iconText(), a.toolTip()) for a in menu.actions()] == [
+        ("ไฟล์", "ไฟล์"),
+        ("ค้นหา", "ค้นหา"),
+    ]
+    title.setText("แก้ไข(&E)")  # a text replaced later is shown without its letter too
+    assert (title.iconText(), title.toolTip()) == ("แก้ไข", "แก้ไข")

@@ -21,6 +21,7 @@ put back on each change.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from collections.abc import Iterable
@@ -75,6 +76,9 @@ def marked(text: str, used: set[str]) -> str | None:
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _CLOSING = ("…", "...", ":")
+
+#: A letter in brackets (:func:`bracketed`, or a catalog's: ``ไฟล์(&F)``).
+_BRACKETED = re.compile(r"\(&[^&\s]\)")
 
 
 def in_own_script(text: str) -> bool:
@@ -132,6 +136,10 @@ def give_mnemonics(menu: QMenu | QMenuBar) -> None:
     has none."""
     actions = [a for a in menu.actions() if not a.isSeparator() and a.text()]
     used = {letter for a in actions if (letter := mnemonic(a.text())) is not None}
+    for action in actions:
+        if _BRACKETED.search(action.text()):  # a catalog's own: the menu bar's "ไฟล์(&F)"
+            _show_without_letter(action)
+            _keep_shown(action)
     texts = [a.text() for a in actions]
     english = _english_letters(texts) if any(map(in_own_script, texts)) else []
     # the texts without an English one last: a letter of the alphabet left must not take one
@@ -160,13 +168,43 @@ def give_mnemonics(menu: QMenu | QMenuBar) -> None:
             give_mnemonics(submenu)
 
 
+def plain_label(text: str) -> str:
+    """An item's ``text`` as a tool button or a tooltip shows it: Qt's own rule for the texts
+    it derives (its mark ``&`` left out, ``&&`` a plain ``&``, every ``…`` and ``...``
+    dropped, trimmed: "Find…" is "Find"), and a bracketed letter left out too, which Qt
+    keeps ("ไฟล์(&F)" read "ไฟล์(F)", "ค้นหา(&F)…" "ค้นหา…")."""
+    text = _BRACKETED.sub("", text).replace("...", "").replace("…", "")
+    return re.sub("&(.?)", r"\1", text, flags=re.DOTALL).strip()
+
+
+def _show_without_letter(action: QAction) -> None:
+    """Give a tool button and a tooltip the action's text without its bracketed letter
+    (:func:`plain_label`); set only when it differs, as setting it calls ``changed``."""
+    shown = plain_label(action.text())
+    if action.iconText() != shown:
+        action.setIconText(shown)
+    if action.toolTip() != shown:
+        action.setToolTip(shown)
+
+
+def _keep_shown(action: QAction) -> None:
+    """:func:`_show_without_letter` again when a catalog-marked action's text is replaced."""
+    ref = weakref.ref(action)
+
+    def again() -> None:
+        found = ref()
+        if found is not None and _BRACKETED.search(found.text()):
+            _show_without_letter(found)
+
+    action.changed.connect(again)
+
+
 def _put_in_brackets(action: QAction, letter: str) -> None:
     """``letter`` in brackets after the action's text; a tool button and a tooltip show the
-    text without it (Qt leaves "(U)" in them: the status bar's Undo read "เลิกทำ(U)")."""
-    text = action.text()
-    action.setText(bracketed(text, letter))  # first: the changes below find it marked
-    action.setIconText(text)
-    action.setToolTip(text)
+    text without it (Qt leaves "(U)" in them: the status bar's Undo read "เลิกทำ(U)"), and
+    without a closing "…", as Qt shows an English one (:func:`plain_label`)."""
+    action.setText(bracketed(action.text(), letter))  # first: the changes below find it marked
+    _show_without_letter(action)
 
 
 def _keep(action: QAction, letter: str, *, in_brackets: bool) -> None:
