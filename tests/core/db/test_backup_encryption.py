@@ -11,7 +11,7 @@ import pytest
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db import crypto
-from accountdesk.core.db.backup import identity_of, make_backup, restore_backup
+from accountdesk.core.db.backup import Backup, identity_of, make_backup, restore_backup
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.db.schema import SQLITE_HEADER
 from accountdesk.core.queries.search import search
@@ -101,11 +101,11 @@ def test_a_forced_plain_backup_of_another_database_is_encrypted_and_keeps_the_id
 NEW = "staple on the battery"
 
 
-def test_a_backup_taken_with_an_older_passphrase_takes_the_current_one(
+def _encrypted_with_a_backup(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A backup keeps the passphrase it was taken with: after a rekey, restore_backup is given
-    the backup's own, and the restored database goes on with the current one."""
+) -> tuple[Path, Backup]:
+    """A database of one account, encrypted with PASS at START, and its backup an hour later
+    (the database closed)."""
     monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
     monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
     path = tmp_path / "data.db"
@@ -114,9 +114,18 @@ def test_a_backup_taken_with_an_older_passphrase_takes_the_current_one(
     db.close()
     crypto.encrypt_file(path, PASS, START)
     db = open_database(path, passphrase=PASS)
-    old = make_backup(db, fixed_clock(START + timedelta(hours=1)))
-    assert old.encrypted
+    backup = make_backup(db, fixed_clock(START + timedelta(hours=1)))
     db.close()
+    return path, backup
+
+
+def test_a_backup_taken_with_an_older_passphrase_takes_the_current_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup keeps the passphrase it was taken with: after a rekey, restore_backup is given
+    the backup's own, and the restored database goes on with the current one."""
+    path, old = _encrypted_with_a_backup(tmp_path, monkeypatch)
+    assert old.encrypted
     crypto.rekey_file(path, PASS, NEW, START + timedelta(hours=2))
     db = open_database(path, passphrase=NEW)
     create_account(db, AccountInput(name="Secret Client", country="LV"))
@@ -134,16 +143,7 @@ def test_a_backup_taken_with_an_older_passphrase_takes_the_current_one(
 def test_a_plain_database_restored_from_an_encrypted_backup_comes_back_encrypted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv(crypto.PASSPHRASE_ENV, raising=False)
-    path = tmp_path / "data.db"
-    db = open_database(path)
-    create_account(db, AccountInput(name="Dzintars", country="LV", timezone="Europe/Riga"))
-    db.close()
-    crypto.encrypt_file(path, PASS, START)
-    db = open_database(path, passphrase=PASS)
-    old = make_backup(db, fixed_clock(START + timedelta(hours=1)))
-    db.close()
+    path, old = _encrypted_with_a_backup(tmp_path, monkeypatch)
     crypto.decrypt_file(path, PASS, START + timedelta(hours=2))
     db = open_database(path)
     with pytest.raises(crypto.PassphraseRequired):
