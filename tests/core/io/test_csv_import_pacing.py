@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import gc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,19 @@ def test_chunks_halve_near_the_end_of_a_file_whose_lines_are_counted(
     assert any(4 < size < 20 for size in counted)
 
 
+@pytest.fixture
+def collection_on() -> Iterator[None]:
+    """The collector on for the test, whatever an earlier test in this process left (the GUI's
+    own collection timer turns it off for the app's lifetime), and as it was afterwards."""
+    was_on = gc.isenabled()
+    gc.enable()
+    yield
+    if not was_on:
+        gc.disable()
+
+
 @pytest.mark.parametrize("bad", [False, True], ids=["imported", "refused"])
+@pytest.mark.usefixtures("collection_on")
 def test_collection_is_back_on_after_an_import(tmp_path: Path, bad: bool) -> None:
     rows = [["Riga Timber", "LV", "Ilze", "Bērziņa"], ["Riga Timber", "LV", "Jānis", "Ozols"]]
     if bad:
@@ -74,6 +87,7 @@ def test_collection_is_back_on_after_an_import(tmp_path: Path, bad: bool) -> Non
     assert gc.isenabled()
 
 
+@pytest.mark.usefixtures("collection_on")
 def test_collection_stays_off_when_the_caller_had_it_off(tmp_path: Path) -> None:
     path = _write(tmp_path / "people.csv", [["Riga Timber", "LV", "Ilze", "Bērziņa"]])
     db = open_database(tmp_path / "t.db")
