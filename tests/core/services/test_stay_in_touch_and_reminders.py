@@ -256,6 +256,25 @@ def test_the_filter_finds_a_phone_typed_as_people_write_it(db: Database) -> None
     assert found("0533 123 45 67") == []
 
 
+def test_the_filter_reads_groups_of_digits_in_a_title_as_ctrl_k_reads_them(db: Database) -> None:
+    """The filter reads "2024 150" as a number typed in groups or two figures (query_words);
+    the contact's notes were searched either way but a title only for "2024 150" with its
+    space, so "Order 2024/150" and "Invoice 2024150" were not found."""
+    fatma = person(db, "Fatma", "Yılmaz", account="Boğaziçi Danışmanlık")
+    anna = person(db, "Anna", "Ozola", account="Baltic Timber", country="LV", zone="Europe/Riga")
+    fu.schedule(db, fu.FollowUpInput(fatma, "Order 2024/150 delivered?", datetime(2027, 3, 3, 10)))
+    fu.schedule(db, fu.FollowUpInput(anna, "Invoice 2024150", datetime(2027, 3, 3, 10)))
+    fu.schedule(db, fu.FollowUpInput(anna, "Order 2024/151", datetime(2027, 3, 4, 10)))
+
+    def found(text: str) -> list[str]:
+        rows = list_follow_ups(db, now=T, user_zone="UTC", text=text)
+        return sorted(r.title for r in rows)
+
+    assert found("2024 150") == ["Invoice 2024150", "Order 2024/150 delivered?"]
+    assert found("2024 151") == ["Order 2024/151"]
+    assert found("2024 152") == []
+
+
 # --- stay in touch: placement ---------------------------------------------------------------
 
 

@@ -272,6 +272,17 @@ def _either(word: str) -> tuple[str, list[str]] | None:
     return "".join(groups), groups
 
 
+def text_has(word: str, folded: str) -> bool:
+    """Whether a word of :func:`query_words` is inside ``folded`` (a text :func:`fold` made),
+    anywhere, not only at a word's start: a follow-up's title. Groups of digits ("2024 150")
+    as the index reads them (:func:`_either`): their number joined, or every group."""
+    either = _either(word)
+    if either is None:
+        return word in folded
+    joined, groups = either
+    return joined in folded or all(group in folded for group in groups)
+
+
 #: A date written with its year: never a phone, whatever its digits.
 _DATE_QUERY = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 

@@ -30,6 +30,7 @@ from accountdesk.core.db.fts import (
     ids_matching_sql,
     match_expression,
     query_words,
+    text_has,
 )
 from accountdesk.core.db.models import Account, Contact, FollowUp
 from accountdesk.core.queries.visible import live, shown_by_key
@@ -141,6 +142,11 @@ def _refs_of(postgres: bool, kind: str, name: str, expression: str | None) -> Se
     return select(found.c.ref)
 
 
+def _title_has(title: str | None, word: str) -> int:
+    """SQLite's ``accountdesk_title_has``: :func:`text_has` of a stored title, unfolded."""
+    return int(text_has(word, fold(title or "")))
+
+
 def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     """Every word of ``query`` (folded as Ctrl+K folds it) must match: as a word prefix in the
     search index of the follow-up's contact or account (names, e-mails, city … as Ctrl+K
@@ -159,16 +165,15 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     else:
         raw = session.connection().connection.driver_connection
         assert raw is not None
-        raw.create_function("accountdesk_fold", 1, fold, deterministic=True)
-        folded_title = func.accountdesk_fold(FollowUp.title)
+        raw.create_function("accountdesk_title_has", 2, _title_has, deterministic=True)
     conditions = []
     for n, word in enumerate(found):
         name = f"word{n}"
         expression = match_expression(word, postgres=postgres)
         in_title = (
-            FollowUp.id.in_([id_ for id_, title in folded if word in title])
+            FollowUp.id.in_([id_ for id_, title in folded if text_has(word, title)])
             if postgres
-            else func.instr(folded_title, word) > 0
+            else func.accountdesk_title_has(FollowUp.title, word) == 1
         )
         conditions.append(
             or_(
