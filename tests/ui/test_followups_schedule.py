@@ -246,3 +246,30 @@ def test_a_date_fields_calendar_shows_the_weekend_of_whose_day_it_is(qtbot: Any,
     rates.day.show_calendar()
     assert rates.day.calendar.model.weekend == frozenset({5, 6})
     rates.day.calendar.close()
+
+
+def test_rescheduling_a_series_to_another_day_says_it_starts_again_from_it(
+    qtbot: Any, ctx: Any
+) -> None:
+    """Another time on the same day keeps a series on its days (nothing to say); another day
+    restarts it from that day, and the dialog says on which weekday it repeats now."""
+    from accountdesk.core.services import followups as service
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    contact = _reza(ctx.db)
+    scheduled = service.schedule(
+        ctx.db,
+        service.FollowUpInput(
+            contact_id=contact, title="Weekly call", local_due=datetime(2027, 3, 6, 10),
+            zone="Asia/Tehran", rrule="FREQ=WEEKLY",
+        ),
+    )  # fmt: skip
+    dialog = ScheduleDialog(ctx, follow_up_id=scheduled.id)
+    qtbot.addWidget(dialog)
+    dialog.when.set_value(datetime(2027, 3, 6, 11))
+    assert "starts again" not in dialog.warnings.text()
+    dialog.when.set_value(datetime(2027, 3, 8, 10))
+    assert "it repeats from Monday, 8 March 2027 on" in dialog.warnings.text()
+    dialog.custom_rule.setText("")
+    dialog._set_rule("FREQ=MONTHLY")  # a new rule: a new series, as typed
+    assert "starts again" not in dialog.warnings.text()

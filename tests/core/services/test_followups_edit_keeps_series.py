@@ -74,7 +74,70 @@ def test_moving_it_restarts_the_series_and_clears_the_snooze(db: Database, ilze:
     _save(db, made, local_due=datetime(2027, 3, 10, 11))
     shown = row(db, made)
     assert shown.snoozed_until is None
-    assert _rest(db, made) == ["2027-03-10", "2027-03-17", "2027-03-24"]
+    assert shown.rrule == "FREQ=WEEKLY;COUNT=2"  # two of the three were left: still two
+    assert _rest(db, made) == ["2027-03-10", "2027-03-17"]
+
+
+def _next(db: Database, id_: str, n: int) -> list[str]:
+    """The next ``n`` occurrences, each completed at its time ("Tue 01 Jun 11:00")."""
+    seen: list[str] = []
+    for _n in range(n):
+        shown = row(db, id_)
+        if shown.status != "open":
+            break
+        seen.append(shown.local_due.strftime("%a %d %b %H:%M"))
+        complete_at_due(db, id_)
+    return seen
+
+
+def test_a_new_time_keeps_a_moved_series_on_its_days(db: Database) -> None:
+    """A Monday call moved to Tuesday for Memorial Day, then from 10:00 to 11:00 there: still
+    every Monday, at 11:00 (it became every Tuesday)."""
+    jane = contact_in(db, "Jane", "Acme", "US", "America/New_York")
+    made = fu.schedule(
+        db,
+        fu.FollowUpInput(
+            jane, "Weekly call", datetime(2027, 5, 31, 10), rrule="FREQ=WEEKLY",
+            move_to_working_day=True,
+        ),
+    ).id  # fmt: skip
+    assert row(db, made).local_due == datetime(2027, 6, 1, 10)
+    _save(db, made, local_due=datetime(2027, 6, 1, 11))
+    assert _next(db, made, 4) == [
+        "Tue 01 Jun 11:00",
+        "Mon 07 Jun 11:00",
+        "Mon 14 Jun 11:00",
+        "Mon 21 Jun 11:00",
+    ]
+
+
+def test_a_new_time_keeps_what_is_left_of_a_count(db: Database) -> None:
+    """Three weekly meetings, two done: the last one moved from 10:00 to 11:00 is still the
+    last (it became three more)."""
+    ayse = contact_in(db, "Ayşe", "Ege", "TR", "Europe/Istanbul")
+    made = fu.schedule(
+        db,
+        fu.FollowUpInput(ayse, "Weekly", datetime(2027, 1, 4, 10), rrule="FREQ=WEEKLY;COUNT=3"),
+    ).id
+    complete_at_due(db, made)
+    complete_at_due(db, made)
+    _save(db, made, local_due=datetime(2027, 1, 18, 11))
+    assert row(db, made).rrule == "FREQ=WEEKLY;COUNT=3"  # the series as it was: "3 times"
+    assert _next(db, made, 5) == ["Mon 18 Jan 11:00"]
+    assert row(db, made).status == "done"
+
+
+def test_a_new_zone_on_the_same_day_keeps_the_series(db: Database, ilze: str) -> None:
+    """Another zone, the same day and time there: the series keeps its days and count."""
+    made = fu.schedule(
+        db,
+        fu.FollowUpInput(ilze, "Monthly", datetime(2027, 1, 31, 10), rrule="FREQ=MONTHLY;COUNT=3"),
+    ).id
+    complete_at_due(db, made)  # 28 February next
+    _save(db, made, local_due=datetime(2027, 2, 28, 9), zone="Europe/Berlin")
+    shown = row(db, made)
+    assert (shown.zone, shown.rrule_start) == ("Europe/Berlin", datetime(2027, 1, 31, 9))
+    assert _next(db, made, 5) == ["Sun 28 Feb 09:00", "Wed 31 Mar 09:00"]
 
 
 def test_the_form_shows_whether_occurrences_move(db: Database, ilze: str) -> None:

@@ -184,10 +184,14 @@ def edit(
 
     Moving it (another time, zone or repeat rule; a zone's other name, ``Europe/Kyiv`` for a
     stored ``Europe/Kiev``, is the same zone: :func:`~accountdesk.core.timekeeping.zones.
-    same_zone`) reopens it and clears its snooze; a
-    repeating one restarts from the new time. A save that changes only the title or the notes
-    leaves the rest as it is: a repeating one keeps its series (what is left of a COUNT, the
-    31st of a monthly one that is at 30 April now), a snoozed one its snooze.
+    same_zone`) reopens it and clears its snooze. A repeating one whose occurrence keeps its
+    day and rule (another time of day, or zone) keeps its series: its days, and what is left
+    of a COUNT, at the new time (a Monday call moved to Tuesday for a holiday, then from
+    10:00 to 11:00, stays on Mondays). Moved to another day, or given another rule, it
+    restarts from the new time, with what was left of its COUNT when the rule is the same
+    (:func:`~accountdesk.core.timekeeping.recurrence.restarted`). A save that changes only the
+    title or the notes leaves the rest as it is: a repeating one keeps its series (the 31st of
+    a monthly one that is at 30 April now), a snoozed one its snooze.
     ``expected_version``: the version the form was loaded at (:func:`for_edit`); when someone
     saved the follow-up since, the save is refused
     (:class:`~accountdesk.core.services.conflicts.ConflictError`).
@@ -206,13 +210,25 @@ def edit(
         local_text = local.strftime(LOCAL_FORMAT)
         if (rule, local_text, new_zone) == (item.rrule, item.local_due, item.zone):
             return Scheduled(item.id, resolution)  # not moved
-        contact = session.get(Contact, item.contact_id) if item.contact_id else None
-        moved = _first_moved(local, rule, item.move_to_working_day, contact)
-        if moved is not None:  # restarted on their weekend: due on the next working day
-            resolution = _resolve(moved, new_zone)
+        current = datetime.fromisoformat(item.local_due)
+        first = datetime.fromisoformat(item.rrule_start or item.local_due)
+        moved = None
+        if rule is not None and rule == item.rrule and local.date() == current.date():
+            # the same day at another time (or zone): the series keeps its days at that time
+            start = first + (local - current)
+        else:
+            if rule is not None and rule == item.rrule:  # another day: what is left of it
+                from accountdesk.core.timekeeping.recurrence import restarted
+
+                rule = restarted(rule, first, current, item.zone)
+            contact = session.get(Contact, item.contact_id) if item.contact_id else None
+            moved = _first_moved(local, rule, item.move_to_working_day, contact)
+            if moved is not None:  # restarted on their weekend: due on the next working day
+                resolution = _resolve(moved, new_zone)
+            start = local
         item.rrule = rule
         item.local_due = (moved or local).strftime(LOCAL_FORMAT)
-        item.rrule_start = local_text if item.rrule else None
+        item.rrule_start = start.strftime(LOCAL_FORMAT) if item.rrule else None
         item.zone = new_zone
         item.due_at = resolution.instant
         item.snoozed_until = None

@@ -314,6 +314,36 @@ def rule_time(rrule: str, first_local: datetime, current: datetime, zone: str) -
     return found if found is not None else first_local
 
 
+def count_left(rrule: str, first_local: datetime, current: datetime, zone: str) -> int | None:
+    """How many occurrences a repeating follow-up at its ``current`` occurrence (naive wall
+    time; ``first_local``: the series' first occurrence) has left, that one included, when its
+    rule has a COUNT; None when it has none. The rule's occurrences before the rule's own time
+    of ``current`` (:func:`rule_time`) are spent; one is always left (the current one)."""
+    normalized = _normalize(rrule)
+    parts = _parts(normalized)
+    if "COUNT" not in parts:
+        return None
+    start = rule_time(rrule, first_local, current, zone)
+    passed = 0
+    for local in _build(normalized, first_local, zone):
+        if local >= start:
+            break
+        passed += 1
+    return max(1, int(parts["COUNT"]) - passed)
+
+
+def restarted(rrule: str, first_local: datetime, current: datetime, zone: str) -> str:
+    """``rrule`` for the series restarted at its ``current`` occurrence (moved to another day):
+    a COUNT becomes what is left of it (:func:`count_left`), so "3 times" with one to go stays
+    one; any other rule is returned as written."""
+    left = count_left(rrule, first_local, current, zone)
+    if left is None:
+        return rrule
+    parts = _parts(_normalize(rrule))
+    parts["COUNT"] = str(left)
+    return ";".join(f"{k}={v}" for k, v in parts.items())
+
+
 #: How far ahead an exported series lists the occurrences moved to a working day: this long,
 #: and at least this many occurrences (a yearly rule's next ones too).
 MOVES_EXPORTED = timedelta(days=2 * 366)
@@ -354,13 +384,9 @@ def series_at(
     rule = _build(run, first_local, zone)
     start = rule_time(rrule, first_local, current, zone)
     parts = _parts(run)
-    if "COUNT" in parts:
-        passed = 0
-        for local in rule:
-            if local >= start:
-                break
-            passed += 1
-        parts["COUNT"] = str(max(1, int(parts["COUNT"]) - passed))
+    left = count_left(rrule, first_local, current, zone)
+    if left is not None:
+        parts["COUNT"] = str(left)
     text = ";".join(f"{k}={v}" for k, v in parts.items())
     if not move_to_working_day:
         return Series(start, text)

@@ -80,12 +80,14 @@ class ScheduleDialog(QDialog):
         self.version: int | None = None
         #: When the follow-up edited was due as loaded: a save that keeps it did not move it.
         self._loaded_due: tuple[datetime, str] | None = None  # as stored
+        self._loaded_rule: str | None = None  # its repeat rule as stored
         if follow_up_id is not None:
             loaded = service.for_edit(ctx.db, follow_up_id)
             stored = loaded.data
             self.version = loaded.version
             contact_id, local, zone = stored.contact_id, stored.local_due, stored.zone
             self._loaded_due = (local, zone)
+            self._loaded_rule = stored.rrule
             title, rrule, notes = stored.title, stored.rrule, stored.notes
             moves = stored.move_to_working_day
         self.notes = notes  # kept as they are when rescheduling
@@ -232,6 +234,7 @@ class ScheduleDialog(QDialog):
         self.when.set_value(stored.local_due)
         self.move_box.setChecked(stored.move_to_working_day)
         self._loaded_due = (stored.local_due, stored.zone)
+        self._loaded_rule = stored.rrule
         self.refresh()
 
     def _repeat_changed(self) -> None:
@@ -341,6 +344,14 @@ class ScheduleDialog(QDialog):
                     mine=me,
                 )
                 messages += [w.message for w in found if w.code not in ("dst_gap", "dst_overlap")]
+        if self._restarts(local):
+            day = i18n.format_skeleton(local, "yMMMMEEEEd")
+            messages.append(
+                _(
+                    "On another day the series starts again from it: it repeats from {day} on. "
+                    "Another time on the same day keeps its days."
+                ).format(day=day)
+            )
         moved = self._first_moved(local)
         if moved is not None:
             when = isolate(zoned_when(resolve_wall_time(moved, zone).instant, zone))
@@ -352,6 +363,14 @@ class ScheduleDialog(QDialog):
             )
         self._show_warnings(messages)
         self._suggest(zone, resolution.instant)
+
+    def _restarts(self, local: datetime) -> bool:
+        """Whether saving restarts the repeating follow-up edited from ``local``: it is moved
+        to another day with its rule as stored (the service's rule,
+        :func:`~accountdesk.core.services.followups.edit`; a new rule restarts it as typed)."""
+        if self._loaded_due is None or self._loaded_rule is None:
+            return False
+        return self.rule() == self._loaded_rule and local.date() != self._loaded_due[0].date()
 
     def _first_moved(self, local: datetime) -> datetime | None:
         """Where saving puts the first occurrence when it moves to the next working day (the
