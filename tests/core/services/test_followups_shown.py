@@ -79,7 +79,7 @@ def test_a_reminder_shown_before_the_list_completed_it_changes_nothing(
     reminded = due_for_reminder(db, datetime(2026, 11, 30, 8, 5, tzinfo=UTC))
     assert reminded == [Shown(follow_up, datetime(2026, 11, 30, 8, tzinfo=UTC))]
     assert fu.complete(db, _shown(db), CLOCK) == 1
-    assert fu.snooze(db, reminded, datetime(2026, 12, 10, 9, tzinfo=UTC)) == 0
+    assert fu.snooze(db, reminded, datetime(2026, 12, 10, 9, tzinfo=UTC)).snoozed == 0
     assert fu.complete(db, reminded, CLOCK) == 0
     assert _stored(db, follow_up) == ("2026-12-07T10:00:00", "open", None)
 
@@ -107,8 +107,8 @@ def test_a_snooze_since_is_the_same_occurrence(db: Database, zane: str) -> None:
     snoozes it again."""
     follow_up = _weekly(db, zane)
     stale = _shown(db)
-    assert fu.snooze(db, _shown(db), datetime(2026, 11, 30, 10, tzinfo=UTC)) == 1
-    assert fu.snooze(db, stale, datetime(2026, 11, 30, 11, tzinfo=UTC)) == 1
+    assert fu.snooze(db, _shown(db), datetime(2026, 11, 30, 10, tzinfo=UTC)).snoozed == 1
+    assert fu.snooze(db, stale, datetime(2026, 11, 30, 11, tzinfo=UTC)).snoozed == 1
     assert _stored(db, follow_up)[2] is not None
     assert fu.complete(db, stale, CLOCK) == 1
     assert _stored(db, follow_up) == ("2026-12-07T10:00:00", "open", None)

@@ -58,7 +58,7 @@ def test_snoozing_a_reminder_snoozes_what_is_still_there(
     shown = due_for_reminder(db, NOW)
     trash.delete(db, "follow_up", pair[0])
     later = datetime(2027, 3, 11, 9, tzinfo=UTC)
-    assert fu.snooze(db, shown, later) == 1
+    assert fu.snooze(db, shown, later) == fu.Snoozed(1)
     assert _status(db, pair[1])[1] == later
     trash.restore(db, "follow_up", pair[0])
     assert _status(db, pair[0])[1] is None

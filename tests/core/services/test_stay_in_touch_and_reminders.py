@@ -67,10 +67,21 @@ def test_a_snooze_later_than_due_does_not_fire_at_the_snooze_time(db: Database) 
     ayse = person(db, "Ayşe")
     item = fu.schedule(db, fu.FollowUpInput(ayse, "Offer", datetime(2027, 3, 4, 12))).id
     due = datetime(2027, 3, 4, 9, tzinfo=UTC)  # 12:00 in Istanbul
-    fu.snooze(db, [item], T + timedelta(hours=1))  # "for 1 hour", two days before it is due
+    # "for 1 hour", two days before it is due: not made, and said so
+    assert fu.snooze(db, [item], T + timedelta(hours=1)) == fu.Snoozed(0, not_due=1)
+    assert _snoozed_until(db, item) is None
     assert reminded_ids(db, T + timedelta(minutes=61)) == []
     assert reminded_ids(db, due - timedelta(minutes=1)) == []
     assert reminded_ids(db, due) == [item]
+
+
+def _snoozed_until(db: Database, follow_up: str) -> datetime | None:
+    from accountdesk.core.db.models import FollowUp
+
+    with db.reader() as session:
+        found = session.get(FollowUp, follow_up)
+        assert found is not None
+        return found.snoozed_until
 
 
 def test_a_snooze_after_due_fires_at_the_snooze_time_once(db: Database) -> None:

@@ -15,6 +15,7 @@ from accountdesk.core.timekeeping.reminders import (
     bucket_bounds,
     bucket_of,
     snooze_preset_until,
+    snoozed_to,
 )
 from accountdesk.core.timekeeping.stay_in_touch import (
     Cadence,
@@ -126,6 +127,15 @@ def test_snooze_presets_in_the_users_zone() -> None:
     ) == datetime(2025, 6, 23, 9)
     with pytest.raises(ValueError):
         snooze_preset_until(PRESETS_BY_KEY["1h"], NOW.replace(tzinfo=None), "UTC")
+
+
+def test_a_snooze_holds_a_reminder_back_only_after_it_is_due_and_until_it_ends() -> None:
+    due = NOW - timedelta(hours=2)
+    later = NOW + timedelta(hours=1)
+    assert snoozed_to(due, later, NOW) == later
+    assert snoozed_to(due, None, NOW) is None
+    assert snoozed_to(due, NOW - timedelta(minutes=1), NOW) is None  # over: due again
+    assert snoozed_to(NOW + timedelta(days=2), later, NOW) is None  # not due by then
 
 
 def test_buckets() -> None:

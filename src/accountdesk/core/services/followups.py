@@ -331,23 +331,39 @@ def _advance(session: Session, item: FollowUp, now: datetime) -> None:
     item.notified_at = None
 
 
-def snooze(db: Database, follow_ups: Sequence[Shown | str], until: datetime) -> int:
+@dataclass(frozen=True)
+class Snoozed:
+    """What :func:`snooze` did: how many follow-ups it ``snoozed``, and how many it left as
+    they were because they are ``not_due`` by the time asked for (their reminder comes when
+    they fall due: a snooze cannot bring it forward)."""
+
+    snoozed: int
+    not_due: int = 0
+
+
+def snooze(db: Database, follow_ups: Sequence[Shown | str], until: datetime) -> Snoozed:
     """Remind again at ``until`` (an aware instant). ``follow_ups`` as :func:`complete` takes
     them: one done, or moved on to another occurrence or time, since the view showed it is
-    left as it is (the snooze was meant for what was shown). Returns how many were
-    snoozed."""
+    left as it is (the snooze was meant for what was shown). One due at ``until`` or later is
+    left as it is too: its reminder comes when it is due, whatever a snooze says
+    (:func:`~accountdesk.core.timekeeping.reminders.snooze_delays`)."""
+    from accountdesk.core.timekeeping.reminders import snooze_delays
+
     if until.tzinfo is None:
         raise v.fail("due", until, _("needs a time zone"))
-    snoozed = 0
+    snoozed = not_due = 0
     with db.transaction() as session:
         for follow_up in follow_ups:
             item = _still_shown(session, follow_up)
             if item is None:
                 continue
+            if not snooze_delays(item.due_at, until):
+                not_due += 1
+                continue
             item.snoozed_until = until
             item.notified_at = None
             snoozed += 1
-    return snoozed
+    return Snoozed(snoozed, not_due)
 
 
 def mark_notified(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> None:

@@ -2,10 +2,12 @@
 
 **Reminders.** A follow-up's reminder *fires* at its alert time, ``max(due, snoozed_until)``:
 snoozing never brings a reminder forward, so snoozing a follow-up due in two days "for 1 hour"
-still reminds in two days. It is shown when the alert time has come and it has not been
-notified since then, so follow-ups that fell due while the app was closed are shown on the next
-check, once. The rule runs in SQL, over every open follow-up, in one place:
-:func:`accountdesk.core.queries.followups.due_for_reminder`.
+would change nothing: such a snooze is not made (:func:`snooze_delays`), and the user is told.
+It is shown when the alert time has come and it has not been notified since then, so
+follow-ups that fell due while the app was closed are shown on the next check, once. The rule
+runs in SQL, over every open follow-up, in one place:
+:func:`accountdesk.core.queries.followups.due_for_reminder`; a snooze that still holds a
+reminder back is :func:`snoozed_to` (what the lists show beside when it is due).
 
 **Snooze presets.** :data:`SNOOZE_PRESETS`, turned into an instant by :func:`snooze_preset_until`
 (the mornings are 09:00 on the user's wall clock, in their zone).
@@ -55,6 +57,22 @@ SNOOZE_PRESETS: tuple[SnoozePreset, ...] = (
     SnoozePreset("monday", N_("Until Monday 09:00"), weekday=0),
 )
 PRESETS_BY_KEY = {preset.key: preset for preset in SNOOZE_PRESETS}
+
+
+def snooze_delays(due_at: datetime, until: datetime) -> bool:
+    """Whether snoozing a follow-up due at ``due_at`` until ``until`` (both aware) moves its
+    reminder: only a time after it is due does (the alert time is the later of the two)."""
+    return until > due_at
+
+
+def snoozed_to(due_at: datetime, snoozed_until: datetime | None, now: datetime) -> datetime | None:
+    """The time an open follow-up's reminder is snoozed to when, at ``now``, the snooze still
+    holds it back (after ``now`` and after it is due); None when it does not."""
+    if snoozed_until is None or snoozed_until <= now or not snooze_delays(due_at, snoozed_until):
+        return None
+    return snoozed_until
+
+
 MORNING = time(9, 0)
 
 

@@ -6,6 +6,8 @@ complete, snooze (1 h, or any of the snooze presets of
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
@@ -21,11 +23,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core.i18n import _
-from accountdesk.core.timekeeping.reminders import SNOOZE_PRESETS
+from accountdesk.core.i18n import _, format_number, format_skeleton, ngettext
+from accountdesk.core.services.followups import Snoozed
+from accountdesk.core.timekeeping.reminders import SNOOZE_PRESETS, snoozed_to
 
 #: The snooze of the bar's button and the tray's first snooze entry.
 QUICK_SNOOZE = "1h"
+
+
+def _until_text(until: datetime, zone: str) -> str:
+    """When a snooze ends, on the user's clock, with its weekday ("Wed 17 Mar, 09:00")."""
+    return format_skeleton(until, "MMMEd", tz=ZoneInfo(zone), time=True)
+
+
+def snoozed_text(
+    shown: str, due_at: datetime, snoozed_until: datetime | None, now: datetime, zone: str
+) -> str:
+    """``shown`` (when a follow-up due at ``due_at`` is due: its period, "Overdue", or its
+    time) with the time its reminder is snoozed to, while the snooze holds it back
+    (:func:`~accountdesk.core.timekeeping.reminders.snoozed_to`); ``zone``: the user's."""
+    until = snoozed_to(due_at, snoozed_until, now)
+    if until is None:
+        return shown
+    # TRANSLATORS: {shown} is when a follow-up is due ("Overdue", "25 Nov, 11:00"), {when}
+    # the day and time its reminder was snoozed to, on the user's clock ("Wed 17 Mar, 09:00")
+    return _("{shown}, snoozed until {when}").format(shown=shown, when=_until_text(until, zone))
+
+
+def snoozed_message(done: Snoozed, until: datetime, zone: str) -> str:
+    """What the status bar says after a snooze to ``until`` (``zone``: the user's): how many
+    were snoozed until when, and how many were not because they are not due by then."""
+    said: list[str] = []
+    if done.snoozed:
+        said.append(
+            ngettext(
+                "Snoozed {n} follow-up until {when}.",
+                "Snoozed {n} follow-ups until {when}.",
+                done.snoozed,
+            ).format(n=format_number(done.snoozed), when=_until_text(until, zone))
+        )
+    if done.not_due:
+        said.append(
+            ngettext(
+                "{n} follow-up is not due until later, so it was not snoozed: its reminder "
+                "comes when it falls due.",
+                "{n} follow-ups are not due until later, so they were not snoozed: their "
+                "reminders come when they fall due.",
+                done.not_due,
+            ).format(n=format_number(done.not_due))
+        )
+    if not said:
+        return _(
+            "Nothing was snoozed: the follow-ups were completed or moved since they were shown."
+        )
+    return " ".join(said)
 
 
 def snooze_menu(parent: QWidget, on_choose: Callable[[str], None], title: str = "") -> QMenu:

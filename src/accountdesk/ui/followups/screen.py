@@ -13,6 +13,7 @@ open ones and the status bar says how many done ones were left as they are."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,14 @@ from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
-from accountdesk.ui.followups.reminders import QUICK_SNOOZE, ReminderBar, Tray, snooze_menu
+from accountdesk.ui.followups.reminders import (
+    QUICK_SNOOZE,
+    ReminderBar,
+    Tray,
+    snooze_menu,
+    snoozed_message,
+    snoozed_text,
+)
 from accountdesk.ui.followups.when import zoned_when
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
@@ -163,8 +171,10 @@ class FollowUpModel(IsolatingTableModel):
         if column == 5:
             return describe_rrule(row.rrule) if row.rrule else ""
         bucket = self.bucket(row)
-        if bucket is not None:
-            return _(BUCKET_LABELS[bucket])
+        if bucket is not None:  # with the snooze that holds its reminder back
+            label = _(BUCKET_LABELS[bucket])
+            zone = self.ctx.user_zone
+            return snoozed_text(label, row.due_at, row.snoozed_until, self.bounds.now, zone)
         if row.completed_at is None:  # done before completion times were kept
             return _("Done")
         return completed_text(i18n.format_when(row.completed_at, ZoneInfo(self.ctx.user_zone)))
@@ -465,8 +475,14 @@ class FollowUpsScreen(QWidget):
         """Snooze the follow-ups of the last reminder by the snooze preset ``key``."""
         shown = self._finish_reminders()
         if shown:
-            until = self.snooze_until(PRESETS_BY_KEY[key])
-            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, shown, until))
+            self._snooze(shown, self.snooze_until(PRESETS_BY_KEY[key]))
+
+    def _snooze(self, shown: list[Shown], until: datetime, said: Sequence[str] = ()) -> None:
+        """Snooze ``shown`` until ``until`` and say what was done (the list shows it too),
+        and then ``said``."""
+        done = self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, shown, until))
+        message = snoozed_message(done, until, self.ctx.user_zone)
+        self.ctx.status.emit(" ".join([message, *said]))
 
     def open_reminders(self) -> None:
         """Show this screen with the due follow-ups selected."""
@@ -488,22 +504,25 @@ class FollowUpsScreen(QWidget):
             self.ctx.status.emit(_("Select one or more follow-ups first."))
         return ids
 
-    def _require_open(self) -> list[Shown]:
+    def _require_open(self, said: list[str] | None = None) -> list[Shown]:
         """The open follow-ups of the selection as the list shows them (Complete, Snooze,
-        Reschedule); the status bar says how many done ones are left as they are."""
+        Reschedule); the status bar says how many done ones are left as they are (``said``:
+        added to it instead, for an action that says more)."""
         rows = self.selected_rows()
         if not rows:
             self.ctx.status.emit(_("Select one or more follow-ups first."))
             return []
         done = sum(1 for row in rows if row.status != OPEN)
         if done:
-            self.ctx.status.emit(
-                ngettext(
-                    "{n} done follow-up was left as it is.",
-                    "{n} done follow-ups were left as they are.",
-                    done,
-                ).format(n=i18n.format_number(done))
-            )
+            left = ngettext(
+                "{n} done follow-up was left as it is.",
+                "{n} done follow-ups were left as they are.",
+                done,
+            ).format(n=i18n.format_number(done))
+            if said is None:
+                self.ctx.status.emit(left)
+            else:
+                said.append(left)
         return [row.shown for row in rows if row.status == OPEN]
 
     def new(self) -> None:
@@ -524,10 +543,12 @@ class FollowUpsScreen(QWidget):
 
     def snooze(self, until: datetime | None = None) -> None:
         """Remind again at ``until`` (default: the quick snooze, 1 h)."""
-        shown = self._require_open()
+        said: list[str] = []
+        shown = self._require_open(said)
         if shown:
-            when = until or self.snooze_until(PRESETS_BY_KEY[QUICK_SNOOZE])
-            self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, shown, when))
+            self._snooze(shown, until or self.snooze_until(PRESETS_BY_KEY[QUICK_SNOOZE]), said)
+        elif said:
+            self.ctx.status.emit(" ".join(said))
 
     def reschedule(self) -> None:
         from accountdesk.ui.followups.schedule import ScheduleDialog

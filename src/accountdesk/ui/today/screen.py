@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import icu
 from accountdesk.core.i18n import N_, _, format_number, ngettext, zone_name
 from accountdesk.core.labels import DATE_KIND, INTERACTION_KIND, label
+from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.queries.lists import nothing_shown
 from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.core.timekeeping.reminders import Bucket
@@ -38,6 +39,7 @@ from accountdesk.ui.columns import text_width
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import culture_block, culture_items
 from accountdesk.ui.detail import heading
+from accountdesk.ui.followups.reminders import snoozed_text
 from accountdesk.ui.items import ColumnSpec, ItemsModel, ItemsPanel
 
 #: Rows shown per section; the rest is one click away.
@@ -320,7 +322,7 @@ class TodayScreen(QWidget):
         follow_up_columns: list[ColumnSpec] = [
             # (the year only where it is not this one: Latvian's "2026. gada 25. nov. 11:00"
             # twice left the title and the names a few letters on a small laptop's screen)
-            (N_("Due (yours)"), lambda f: fmt.when_near(f.due_at, ctx.user_zone, ctx.now())),
+            (N_("Due (yours)"), lambda f: _due_yours(ctx, f)),
             (N_("Due (theirs)"), lambda f: fmt.when_near(f.due_at, f.zone, ctx.now())),
             (N_("To do"), lambda f: f.title),
             (N_("Contact"), lambda f: f.contact_name),
@@ -551,6 +553,14 @@ class TodayScreen(QWidget):
             self.ctx.open_record.emit("contact", item.contact_id)
         else:
             self.ctx.open_record.emit("account", item.account_id)
+
+
+def _due_yours(ctx: AppContext, row: FollowUpRow) -> str:
+    """A follow-up's "Due (yours)": when it is due, near now, and the time its reminder is
+    snoozed to while the snooze holds (as the Follow-ups screen's "When" says it)."""
+    now = ctx.now()
+    due = fmt.when_near(row.due_at, ctx.user_zone, now)
+    return snoozed_text(due, row.due_at, row.snoozed_until, now, ctx.user_zone)
 
 
 def _more(total: int) -> str | None:
