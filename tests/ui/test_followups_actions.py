@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from accountdesk.core.queries.followups import due_for_reminder, list_follow_ups
+from accountdesk.core.queries.followups import due_for_reminder, list_follow_ups, reminded
 from accountdesk.core.services import followups as service
 from accountdesk.ui import tasks
 from accountdesk.ui.forms import combo_value
@@ -64,7 +64,7 @@ def test_the_reminder_bar_completes_and_snoozes(qtbot: Any, ctx: Any) -> None:
     # An hour later it is due again; "Show them" selects it, "Complete" completes it.
     due_again = due_for_reminder(ctx.db, ctx.now() + timedelta(hours=1, minutes=1))
     assert due_again == [row.shown]
-    screen._show_reminders(due_again, {row.id: row.title})
+    screen._show_reminders(due_again, reminded(ctx.db, [row.id]))
     screen.reminders.open.click()
     tasks.wait_all()
     assert screen.selected_ids() == [row.id]
@@ -286,12 +286,12 @@ def test_the_reminder_bar_names_what_its_buttons_act_on(qtbot: Any, ctx: Any) ->
     )
     later = due_for_reminder(ctx.db, ctx.now() + timedelta(minutes=1))
     assert [s.id for s in later] and len(later) == 1
-    screen._show_reminders(later, {later[0].id: "Send the offer"})
+    screen._show_reminders(later, reminded(ctx.db, [later[0].id]))
     text = screen.reminders.text()
     assert "2 follow-ups are due" in text
     assert text.index("Send the offer") < text.index("Call")  # the latest first
     screen.reminders.complete.click()
     tasks.wait_all()
     assert screen.model.rows == []  # both completed
-    screen._show_reminders(later, {later[0].id: "Send the offer"})  # a new bar: only its own
+    screen._show_reminders(later, reminded(ctx.db, [later[0].id]))  # a new bar: only its own
     assert "Call" not in screen.reminders.text()

@@ -46,13 +46,14 @@ __all__ = [
     "BUCKETS",
     "Bucket",
     "FollowUpRow",
+    "Reminded",
     "Shown",
     "counts_by_bucket",
     "due_for_reminder",
     "follow_up_bucket",
     "list_follow_ups",
+    "reminded",
     "shown_follow_ups",
-    "titles",
 ]
 
 _Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
@@ -289,14 +290,41 @@ def due_for_reminder(db: Database, now: datetime) -> list[Shown]:
         return [Shown(id_, due_at) for id_, due_at in session.execute(query)]
 
 
-def titles(db: Database, ids: Sequence[str]) -> dict[str, str]:
-    """The title of each follow-up of ``ids`` (a reminder names what fell due, whatever list
-    or filter the Follow-ups screen shows)."""
+@dataclass(frozen=True)
+class Reminded:
+    """A follow-up as a reminder names it: what, with whom (the contact's name, or the
+    account's for a follow-up about no contact) and when, in its own zone."""
+
+    title: str
+    who: str
+    due_at: datetime  # aware UTC
+    zone: str
+
+
+def reminded(db: Database, ids: Sequence[str]) -> dict[str, Reminded]:
+    """Each follow-up of ``ids`` as a reminder names it (what fell due, whatever list or
+    filter the Follow-ups screen shows); one no longer shown (in the trash since) is left
+    out."""
     if not ids:
         return {}
+    query = shown_follow_ups(
+        select(
+            FollowUp.id, FollowUp.title, FollowUp.due_at, FollowUp.zone, Contact.id,
+            Contact.given_name, Contact.family_name, Contact.name_order, Account.name,
+        )
+    ).where(FollowUp.id.in_(ids))  # fmt: skip
     with db.reader() as session:
-        found = session.execute(select(FollowUp.id, FollowUp.title).where(FollowUp.id.in_(ids)))
-        return {id_: title for id_, title in found}
+        return {
+            id_: Reminded(
+                title,
+                display_name(given, family, order) if contact is not None else account,
+                due_at,
+                zone,
+            )
+            for id_, title, due_at, zone, contact, given, family, order, account in (
+                session.execute(query)
+            )
+        }
 
 
 def counts_by_bucket(db: Database, now: datetime, user_zone: str) -> dict[Bucket, int]:

@@ -48,15 +48,16 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, join_list, ngettext
+from accountdesk.core.i18n import N_, _, join_clauses, join_list, ngettext
 from accountdesk.core.queries.followups import (
     OPEN,
     FollowUpRow,
+    Reminded,
     Shown,
     due_for_reminder,
     follow_up_bucket,
     list_follow_ups,
-    titles,
+    reminded,
 )
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as service
@@ -84,7 +85,7 @@ from accountdesk.ui.followups.reminders import (
     snoozed_message,
     snoozed_text,
 )
-from accountdesk.ui.followups.when import zoned_when
+from accountdesk.ui.followups.when import zoned_when, zoned_when_near
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.modal import run_modal
@@ -239,7 +240,7 @@ class FollowUpsScreen(QWidget):
         self.reminders.snooze_chosen.connect(self.snooze_reminders)
         self.reminders.open.clicked.connect(self.open_reminders)
         self.pending_reminders: list[Shown] = []  # as the reminder showed them
-        self._reminder_titles: dict[str, str] = {}  # of the pending ones, by id
+        self._reminded: dict[str, Reminded] = {}  # the pending ones as named, by id
         self._select_after_reload: set[str] = set()
         self.tray = Tray.create(
             self, self.complete_reminders, self.snooze_reminders, self.open_reminders
@@ -425,30 +426,43 @@ class FollowUpsScreen(QWidget):
         """Show follow-ups that fell due (also while the app was closed) once, then mark them."""
         db, now = self.ctx.db, self.ctx.now()
 
-        def due() -> tuple[list[Shown], dict[str, str]]:
+        def due() -> tuple[list[Shown], dict[str, Reminded]]:
             shown = due_for_reminder(db, now)
-            return shown, titles(db, [s.id for s in shown])
+            return shown, reminded(db, [s.id for s in shown])
 
         tasks.run(due, lambda found: self._show_reminders(*found), owner=self)
 
-    def _show_reminders(self, shown: list[Shown], named: dict[str, str]) -> None:
-        """Say that ``shown`` fell due, with those the bar still holds, naming up to three of
-        them, the latest first (``named``: their titles); Complete and Snooze act on every
-        occurrence the bar counts (one completed elsewhere since is left). The names were of
-        the latest ones only, while the count and the buttons took in the earlier ones too."""
+    def reminder_line(self, item: Reminded) -> str:
+        """One follow-up as a reminder names it: what, with whom, and when in their time
+        ("Send price list – Sabine Weiß, 1 Dec, 09:00 (Berlin)"): three follow-ups of one
+        title are three people."""
+        # TRANSLATORS: a follow-up in a reminder: {title} what to do, {name} the contact,
+        # {when} when it is due in their time ("1 Dec, 09:00 (Berlin)")
+        return _("{title} – {name}, {when}").format(
+            title=isolate(item.title),
+            name=isolate(item.who),
+            when=zoned_when_near(item.due_at, item.zone, self.ctx.now()),
+        )
+
+    def _show_reminders(self, shown: list[Shown], named: dict[str, Reminded]) -> None:
+        """Say that ``shown`` (oldest alert first, as :func:`due_for_reminder` lists them) fell
+        due, with those the bar still holds, naming up to three of them, the latest first
+        (``named``: how, :meth:`reminder_line`); Complete and Snooze act on every occurrence
+        the bar counts (one completed elsewhere since is left)."""
         if not shown:
             return
         ids = [s.id for s in shown]
         latest = {s.id: s for s in [*self.pending_reminders, *shown]}
         self.pending_reminders = list(latest.values())
-        self._reminder_titles.update(named)
+        self._reminded.update(named)
         count = len(self.pending_reminders)
         text = ngettext("{n} follow-up is due.", "{n} follow-ups are due.", count).format(
             n=i18n.format_number(count)
         )
-        newest_first = [*ids, *(s.id for s in reversed(self.pending_reminders) if s.id not in ids)]
-        titles_ = self._reminder_titles
-        detail = join_list([isolate(titles_[i]) for i in newest_first if i in titles_][:3])
+        earlier = [s.id for s in reversed(self.pending_reminders) if s.id not in ids]
+        newest_first = [*reversed(ids), *earlier]
+        lines = [self.reminder_line(self._reminded[i]) for i in newest_first if i in self._reminded]
+        detail = join_clauses(lines[:3])
         self.reminders.show_text(text, detail)
         if self.tray is not None:
             self.tray.notify(_("AccountDesk"), f"{text}\n{detail}" if detail else text)
@@ -456,7 +470,7 @@ class FollowUpsScreen(QWidget):
 
     def _finish_reminders(self) -> list[Shown]:
         shown, self.pending_reminders = self.pending_reminders, []
-        self._reminder_titles = {}
+        self._reminded = {}
         self.reminders.hide()
         return shown
 

@@ -33,6 +33,7 @@ from accountdesk.core.i18n import (
     format_date_input,
     format_datetime_input,
     format_when,
+    format_when_near,
     parse_date_input,
     parse_datetime_input,
     zone_name,
@@ -49,6 +50,12 @@ def zoned_when(instant: datetime, zone: str) -> str:
     """``instant`` as the wall time in ``zone``, the zone named after it: "14 Mar 2025, 10:00
     (Bangkok)" (a follow-up's "their time" in the list and in what saving it says)."""
     return f"{format_when(instant, ZoneInfo(zone))} ({zone_name(zone)})"
+
+
+def zoned_when_near(instant: datetime, zone: str, now: datetime) -> str:
+    """:func:`zoned_when` without the year when it is this year's there ("1 Dec, 09:00
+    (Berlin)"; :func:`~accountdesk.core.i18n.format_when_near`): what a reminder says."""
+    return f"{format_when_near(instant, ZoneInfo(zone), now)} ({zone_name(zone)})"
 
 
 def tell_time_adjusted(parent: QWidget, resolution: WallTimeResolution) -> None:
