@@ -32,6 +32,7 @@ from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.queries.visible import contact_shown
 from accountdesk.core.reports.data import Scope, load_records
+from accountdesk.core.timekeeping.stay_in_touch import shown_title
 
 RECENT_LIMIT = 200
 
@@ -262,7 +263,15 @@ def _follow_ups(
     if contact_id is not None:
         query = query.where(FollowUp.contact_id == contact_id)
     return [
-        FollowUpItem(f.id, f.title, f.local_due, f.zone, f.due_at, f.status, f.contact_id)
+        FollowUpItem(
+            f.id,
+            shown_title(f.title, f.origin),
+            f.local_due,
+            f.zone,
+            f.due_at,
+            f.status,
+            f.contact_id,
+        )
         for f in session.scalars(query.order_by(FollowUp.due_at).limit(RECENT_LIMIT))
     ]
 

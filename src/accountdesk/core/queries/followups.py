@@ -33,6 +33,7 @@ from accountdesk.core.db.fts import (
     text_has,
 )
 from accountdesk.core.db.models import Account, Contact, FollowUp
+from accountdesk.core.i18n import _
 from accountdesk.core.queries.visible import live, shown_by_key
 from accountdesk.core.timekeeping.reminders import (
     BUCKETS,
@@ -40,6 +41,12 @@ from accountdesk.core.timekeeping.reminders import (
     BucketBounds,
     bucket_bounds,
     bucket_of,
+)
+from accountdesk.core.timekeeping.stay_in_touch import (
+    STAY_IN_TOUCH,
+    TITLE,
+    generated_titles,
+    shown_title,
 )
 
 __all__ = [
@@ -151,7 +158,9 @@ def _title_has(title: str | None, word: str) -> int:
 def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
     """Every word of ``query`` (folded as Ctrl+K folds it) must match: as a word prefix in the
     search index of the follow-up's contact or account (names, e-mails, city … as Ctrl+K
-    finds them), or inside the follow-up's folded title."""
+    finds them), or inside the follow-up's folded title, as it is stored or, for one stay in
+    touch raised, as it is shown (:func:`~accountdesk.core.timekeeping.stay_in_touch.
+    shown_title`)."""
     found = query_words(query)  # a phone typed in groups is one word, as Ctrl+K reads it
     if not found:
         return []
@@ -167,6 +176,8 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
         raw = session.connection().connection.driver_connection
         assert raw is not None
         raw.create_function("accountdesk_title_has", 2, _title_has, deterministic=True)
+    # a title stay in touch gave, in whatever language, is found by the words it is shown in
+    raised = and_(FollowUp.origin == STAY_IN_TOUCH, FollowUp.title.in_(generated_titles()))
     conditions = []
     for n, word in enumerate(found):
         name = f"word{n}"
@@ -181,6 +192,7 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
                 FollowUp.contact_id.in_(_refs_of(postgres, "contact", name, expression)),
                 FollowUp.account_id.in_(_refs_of(postgres, "account", name, expression)),
                 in_title,
+                *([raised] if text_has(word, fold(_(TITLE))) else []),
             )
         )
     return conditions
@@ -239,7 +251,7 @@ def list_follow_ups(
             rows.append(
                 FollowUpRow(
                     id=id_,
-                    title=title,
+                    title=shown_title(title, origin),
                     notes=notes,
                     contact_id=contact_ref,
                     contact_name=display_name(given, family, order) if contact is not None else "",
@@ -309,19 +321,20 @@ def reminded(db: Database, ids: Sequence[str]) -> dict[str, Reminded]:
         return {}
     query = shown_follow_ups(
         select(
-            FollowUp.id, FollowUp.title, FollowUp.due_at, FollowUp.zone, Contact.id,
-            Contact.given_name, Contact.family_name, Contact.name_order, Account.name,
+            FollowUp.id, FollowUp.title, FollowUp.origin, FollowUp.due_at, FollowUp.zone,
+            Contact.id, Contact.given_name, Contact.family_name, Contact.name_order,
+            Account.name,
         )
     ).where(FollowUp.id.in_(ids))  # fmt: skip
     with db.reader() as session:
         return {
             id_: Reminded(
-                title,
+                shown_title(title, origin),
                 display_name(given, family, order) if contact is not None else account,
                 due_at,
                 zone,
             )
-            for id_, title, due_at, zone, contact, given, family, order, account in (
+            for id_, title, origin, due_at, zone, contact, given, family, order, account in (
                 session.execute(query)
             )
         }

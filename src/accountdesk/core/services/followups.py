@@ -31,7 +31,12 @@ from accountdesk.core.queries.visible import live
 from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
-from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH, CadenceRules
+from accountdesk.core.timekeeping.stay_in_touch import (
+    STAY_IN_TOUCH,
+    TITLE,
+    CadenceRules,
+    shown_title,
+)
 from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time, same_zone
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M:%S"
@@ -203,7 +208,8 @@ def edit(
         if same_zone(new_zone, item.zone):  # Europe/Kyiv from the box for a stored Europe/Kiev
             new_zone = item.zone
         resolution = _resolve(local_due, new_zone)
-        item.title = v.required("title", title)
+        if title != shown_title(item.title, item.origin):  # as shown: kept as stored
+            item.title = v.required("title", title)
         item.notes = v.optional("notes", notes)
         rule = _check_rrule(rrule, local_due)
         local = local_due.replace(second=0, microsecond=0)
@@ -243,7 +249,7 @@ def for_edit(db: Database, follow_up_id: str) -> Loaded[FollowUpEdit]:
         item = trash.live(session, FollowUp, follow_up_id)  # in the trash: who, when
         data = FollowUpEdit(
             contact_id=item.contact_id,
-            title=item.title,
+            title=shown_title(item.title, item.origin),
             notes=item.notes,
             rrule=item.rrule,
             local_due=datetime.fromisoformat(item.local_due),
@@ -552,7 +558,7 @@ def raise_stay_in_touch(
                 session,
                 FollowUpInput(
                     contact_id=candidate.contact_id,
-                    title=_("Stay in touch"),
+                    title=TITLE,  # shown in the language of the day (shown_title)
                     local_due=to_wall(slot, candidate.zone),
                     zone=candidate.zone,
                     origin=STAY_IN_TOUCH,

@@ -39,6 +39,7 @@ from accountdesk.core.db.search import remove_documents
 from accountdesk.core.errors import InTrash, NotFoundError
 from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
 from accountdesk.core.labels import INTERACTION_KIND, SURVEY_KIND, label
+from accountdesk.core.timekeeping.stay_in_touch import shown_title
 
 R = TypeVar("R", bound=Record)
 
@@ -317,6 +318,8 @@ def _title(obj: Record) -> str:
         return _("{kind} score {score}").format(
             kind=isolate(label(SURVEY_KIND, obj.kind)), score=format_number(obj.score)
         )
+    if isinstance(obj, FollowUp):  # "Stay in touch" in the language of the day
+        return shown_title(obj.title, obj.origin)[:80]
     for attr in ("name", "title", "subject", "description", "body"):
         value = getattr(obj, attr, None)
         if value:

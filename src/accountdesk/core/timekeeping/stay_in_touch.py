@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 
+from accountdesk.core.i18n import LANGUAGES, N_, _, use_language
 from accountdesk.core.labels import folded_key
 from accountdesk.core.timekeeping.calendars import DayCalendar
 from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window
@@ -26,6 +27,33 @@ from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_wi
 #: The ``origin`` of a follow-up that stay in touch raised (one the user made is "manual"):
 #: a logged interaction closes the open ones, a merge keeps one of two.
 STAY_IN_TOUCH = "stay_in_touch"
+
+#: The title of a follow-up that stay in touch raises: stored as written here and shown in the
+#: language of the day (:func:`shown_title`).
+TITLE = N_("Stay in touch")
+
+
+def generated_titles() -> frozenset[str]:
+    """Every title stay in touch has given a follow-up: :data:`TITLE`, and its translation
+    into each UI language (stored so before the title was shown in the language of the day):
+    the stored titles :func:`shown_title` shows in the current language."""
+    found = {TITLE}
+    for code in LANGUAGES:
+        with use_language(code):
+            found.add(_(TITLE))
+    return frozenset(found)
+
+
+def shown_title(title: str, origin: str) -> str:
+    """A follow-up's ``title`` as every list, reminder and file shows it: one that stay in
+    touch raised (``origin``) with the title it was given, whatever the language of the day it
+    was raised on, in the current language ("Stay in touch" in an English window, "در تماس
+    ماندن" in a Persian one, for everyone on a team server); any other title (a user's, also
+    one typed over a raised one) as it is stored."""
+    if origin == STAY_IN_TOUCH and title in generated_titles():
+        return _(TITLE)
+    return title
+
 
 DEFAULT_TIER_DAYS: Mapping[str, int] = MappingProxyType({"gold": 30, "silver": 60, "bronze": 90})
 DEFAULT_NPS_DAYS: Mapping[str, int] = MappingProxyType({"detractor": 2})
