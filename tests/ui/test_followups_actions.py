@@ -82,16 +82,42 @@ def test_snooze_presets(qtbot: Any, ctx: Any) -> None:
     menu = screen.snooze_button.menu()
     assert menu.actions()[0].text() == "For 1 hour"
     screen.table.selectRow(0)
-    menu.actions()[2].trigger()  # until tomorrow 09:00, the user's time (Riga)
+    menu.actions()[2].trigger()  # until the next working day, the user's time (Riga)
     tasks.wait_all()
     row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
     assert row.snoozed_until == datetime(2025, 3, 13, 9, tzinfo=ZoneInfo("Europe/Riga"))
-    presets = ["For 1 hour", "For 3 hours", "Until tomorrow 09:00", "Until Monday 09:00"]
+    presets = [
+        "For 1 hour",
+        "For 3 hours",
+        "Until the next working day (Thu 13 Mar, 09:00)",
+        "Until next week (Mon 17 Mar, 09:00)",
+    ]
     assert [a.text() for a in menu.actions()] == presets
     # The reminder bar offers the same presets beside its quick "Snooze 1 h".
     assert [a.text() for a in screen.reminders.snooze.menu().actions()] == presets
-    monday = screen.snooze_until(PRESETS_BY_KEY["monday"]).astimezone(ZoneInfo("Europe/Riga"))
-    assert (monday.date(), monday.hour) == (datetime(2025, 3, 17).date(), 9)
+    week = screen.snooze_until(PRESETS_BY_KEY["next_week"]).astimezone(ZoneInfo("Europe/Riga"))
+    assert (week.date(), week.hour) == (datetime(2025, 3, 17).date(), 9)
+
+
+def test_snooze_presets_keep_the_users_own_week_and_hours(qtbot: Any, db: Any) -> None:
+    """An Iranian user on Thursday evening: the next working day and the next week are both
+    Saturday, at the start of their own hours (the menu said "Until tomorrow 09:00", their
+    Friday weekend, and "Until Monday 09:00"); the menu says the day as it opens."""
+    from accountdesk.core import settings
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui.context import AppContext
+
+    for key, value in (("user.zone", "Asia/Tehran"), ("user.country", "IR")):
+        settings.put(db, key, value)
+    settings.put(db, "user.hours", "08:00-16:00")
+    ctx = AppContext(db, clock=fixed_clock(datetime(2027, 1, 7, 16, 30, tzinfo=ZoneInfo("UTC"))))
+    screen = _screen(qtbot, ctx)
+    menu = screen.snooze_button.menu()
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()][2:] == [
+        "Until the next working day (Sat 9 Jan, 08:00)",
+        "Until next week (Sat 9 Jan, 08:00)",
+    ]
 
 
 def test_planner_adds_an_account_and_colours_holidays(qtbot: Any, ctx: Any) -> None:

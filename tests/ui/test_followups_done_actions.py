@@ -114,7 +114,7 @@ def test_done_follow_ups_are_not_completed_snoozed_or_rescheduled_again(
     screen.table.selectAll()
     # what a double-click, the Snooze menu's presets or a direct call does, disabled or not
     screen.complete()
-    screen.snooze_preset("tomorrow")
+    screen.snooze_preset("working_day")
     screen.reschedule()
     tasks.wait_all()
     rows = _rows(ctx)
@@ -153,7 +153,7 @@ def test_with_open_and_done_selected_only_the_open_ones_are_acted_on(
     rows = _rows(ctx)
     screen.reschedule()
     assert opened == [rows["Still to do"].id]
-    screen.snooze_preset("tomorrow")
+    screen.snooze_preset("working_day")
     tasks.wait_all()
     assert _rows(ctx)["Still to do"].snoozed_until is not None
     screen.model.set_rows(list(_rows(ctx).values()))

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from accountdesk.core.settings import UserCalendar, parse_hours
 from accountdesk.core.timekeeping.reminders import (
     PRESETS_BY_KEY,
     SNOOZE_PRESETS,
@@ -25,6 +26,7 @@ from accountdesk.core.timekeeping.stay_in_touch import (
     next_touch,
     nps_band,
 )
+from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import to_wall
 
 NOW = datetime(2025, 6, 10, 12, tzinfo=UTC)
@@ -107,26 +109,67 @@ def test_any_interaction_resets_the_cadence(days: int, gap: int, touched: int) -
 # --- snooze presets and buckets ----------------------------------------------------------
 
 
+def _me(zone: str, country: str | None = None, hours: str | None = None) -> UserCalendar:
+    """The user's own calendar (Settings → Me): zone, country, hours ("08:00-16:00")."""
+    start, end = parse_hours(hours) if hours else (None, None)
+    week = WorkingHours.for_country(country, None, start, end, subdivision=None)
+    return UserCalendar(zone, True, country, None, week)
+
+
+def _to(key: str, now: datetime, me: UserCalendar) -> str:
+    """Where the preset ``key`` snoozes to, on the user's clock ("Sat 09 Jan 08:00")."""
+    until = snooze_preset_until(PRESETS_BY_KEY[key], now, me)
+    return to_wall(until, me.zone).strftime("%a %d %b %H:%M")
+
+
 def test_snooze_presets_in_the_users_zone() -> None:
-    assert [p.key for p in SNOOZE_PRESETS] == ["1h", "3h", "tomorrow", "monday"]
-    assert snooze_preset_until(PRESETS_BY_KEY["1h"], NOW, "Asia/Bangkok") == NOW + timedelta(
-        hours=1
-    )
+    assert [p.key for p in SNOOZE_PRESETS] == ["1h", "3h", "working_day", "next_week"]
+    bangkok = _me("Asia/Bangkok")
+    assert snooze_preset_until(PRESETS_BY_KEY["1h"], NOW, bangkok) == NOW + timedelta(hours=1)
     late = datetime(2025, 6, 10, 22, tzinfo=UTC)  # already Wednesday the 11th in Bangkok (05:00)
-    tomorrow = snooze_preset_until(PRESETS_BY_KEY["tomorrow"], late, "Asia/Bangkok")
-    assert to_wall(tomorrow, "Asia/Bangkok") == datetime(2025, 6, 12, 9)
+    assert _to("working_day", late, bangkok) == "Thu 12 Jun 09:00"
     evening = datetime(2025, 6, 10, 20, tzinfo=UTC)  # 23:00 in Riga
-    assert snooze_preset_until(PRESETS_BY_KEY["tomorrow"], evening, "Europe/Riga") == datetime(
-        2025, 6, 11, 6, tzinfo=UTC
-    )
-    monday = snooze_preset_until(PRESETS_BY_KEY["monday"], late, "Asia/Bangkok")
-    assert to_wall(monday, "Asia/Bangkok") == datetime(2025, 6, 16, 9)
+    assert snooze_preset_until(
+        PRESETS_BY_KEY["working_day"], evening, _me("Europe/Riga")
+    ) == datetime(2025, 6, 11, 6, tzinfo=UTC)
+    assert _to("next_week", late, bangkok) == "Mon 16 Jun 09:00"
     on_monday = datetime(2025, 6, 16, 3, tzinfo=UTC)  # Monday 10:00 in Bangkok: next Monday
-    assert to_wall(
-        snooze_preset_until(PRESETS_BY_KEY["monday"], on_monday, "Asia/Bangkok"), "Asia/Bangkok"
-    ) == datetime(2025, 6, 23, 9)
+    assert _to("next_week", on_monday, bangkok) == "Mon 23 Jun 09:00"
     with pytest.raises(ValueError):
-        snooze_preset_until(PRESETS_BY_KEY["1h"], NOW.replace(tzinfo=None), "UTC")
+        snooze_preset_until(PRESETS_BY_KEY["1h"], NOW.replace(tzinfo=None), bangkok)
+
+
+def test_snooze_presets_follow_the_users_own_week_holidays_and_hours() -> None:
+    """ "Until tomorrow 09:00" reminded an Iranian user on their Friday weekend, and "Until
+    Monday" on the third day of their week; the hours in Settings → Me were not read."""
+    thursday = datetime(2027, 1, 7, 16, 30, tzinfo=UTC)  # Thursday 20:00 in Tehran
+    tehran = _me("Asia/Tehran", "IR", "08:00-16:00")
+    assert _to("working_day", thursday, tehran) == "Sat 09 Jan 08:00"
+    assert _to("next_week", thursday, tehran) == "Sat 09 Jan 08:00"
+    wednesday = datetime(2027, 1, 6, 16, 30, tzinfo=UTC)  # 18:30 in Jerusalem
+    jerusalem = _me("Asia/Jerusalem", "IL", "09:00-18:00")
+    assert _to("working_day", wednesday, jerusalem) == "Thu 07 Jan 09:00"
+    assert _to("next_week", wednesday, jerusalem) == "Sun 10 Jan 09:00"  # Sunday to Thursday
+    # Friday 29 October is Republic Day in Turkey: the next working day is Monday
+    istanbul = _me("Europe/Istanbul", "TR", "09:00-18:00")
+    assert _to("working_day", datetime(2027, 10, 28, 17, tzinfo=UTC), istanbul) == (
+        "Mon 01 Nov 09:00"
+    )
+
+
+@pytest.mark.parametrize(
+    ("weekend", "start"),
+    [
+        ({5, 6}, 0),  # Saturday–Sunday: Monday
+        ({4}, 5),  # Iran's Friday: Saturday
+        ({4, 5}, 6),  # Friday–Saturday (Israel, Saudi Arabia): Sunday
+        ({5}, 6),  # Nepal's Saturday: Sunday
+        ({4, 6}, 0),  # Brunei's Friday and Sunday: Monday (Saturday alone is a shorter run)
+        (set(), 0),
+    ],
+)
+def test_the_working_week_starts_after_its_weekend(weekend: set[int], start: int) -> None:
+    assert WorkingHours(weekend=frozenset(weekend)).week_start == start
 
 
 def test_a_snooze_holds_a_reminder_back_only_after_it_is_due_and_until_it_ends() -> None:

@@ -9,8 +9,12 @@ runs in SQL, over every open follow-up, in one place:
 :func:`accountdesk.core.queries.followups.due_for_reminder`; a snooze that still holds a
 reminder back is :func:`snoozed_to` (what the lists show beside when it is due).
 
-**Snooze presets.** :data:`SNOOZE_PRESETS`, turned into an instant by :func:`snooze_preset_until`
-(the mornings are 09:00 on the user's wall clock, in their zone).
+**Snooze presets.** :data:`SNOOZE_PRESETS`, turned into an instant by :func:`snooze_preset_until`:
+an hour or three from now, or the start of the user's working hours on their next working day
+or on the first working day of their next week, by their own calendar (Settings → Me: zone,
+country and region, hours), the one working-time rule
+(:func:`~accountdesk.core.timekeeping.workhours.working_day`): Thursday evening in Tehran
+snoozes to Saturday, a week starts on Sunday in Israel, and a public holiday is skipped.
 
 **Buckets**, on the user's calendar (their zone; midnights found with
 :func:`~accountdesk.core.timekeeping.zones.resolve_wall_time`, so a day of 23 or 25 hours is one
@@ -31,30 +35,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from accountdesk.core.i18n import N_
+from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
+from accountdesk.core.timekeeping.workhours import SEARCH_DAYS, working_day
 from accountdesk.core.timekeeping.zones import resolve_wall_time, user_day
+
+if TYPE_CHECKING:
+    from accountdesk.core.timekeeping.scheduling import Side
 
 # --- snoozing -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class SnoozePreset:
-    """``minutes`` from now, or 09:00 in the user's zone on the next day (``weekday`` None) or
-    on the next given weekday (0 = Monday), never today."""
+    """``minutes`` from now, or the start of the user's working hours on a working day after
+    today (``until``): their next one (``"working_day"``) or the first of their next week
+    (``"next_week"``). The ``label`` of one with ``until`` names the time as ``{when}``."""
 
     key: str
     label: str  # N_(): translate when shown
     minutes: int | None = None
-    weekday: int | None = None
+    until: Literal["working_day", "next_week"] | None = None
 
 
 SNOOZE_PRESETS: tuple[SnoozePreset, ...] = (
     SnoozePreset("1h", N_("For 1 hour"), minutes=60),
     SnoozePreset("3h", N_("For 3 hours"), minutes=180),
-    SnoozePreset("tomorrow", N_("Until tomorrow 09:00")),
-    SnoozePreset("monday", N_("Until Monday 09:00"), weekday=0),
+    # TRANSLATORS: {when} is the day and time it snoozes to, on the user's clock ("Mon 11 Jan,
+    # 08:00"): the start of their working hours on their next working day
+    SnoozePreset("working_day", N_("Until the next working day ({when})"), until="working_day"),
+    # TRANSLATORS: {when} is the day and time it snoozes to ("Sat 9 Jan, 08:00"): the start of
+    # the user's working hours on the first working day of their next week
+    SnoozePreset("next_week", N_("Until next week ({when})"), until="next_week"),
 )
 PRESETS_BY_KEY = {preset.key: preset for preset in SNOOZE_PRESETS}
 
@@ -73,19 +87,34 @@ def snoozed_to(due_at: datetime, snoozed_until: datetime | None, now: datetime) 
     return snoozed_until
 
 
-MORNING = time(9, 0)
-
-
-def snooze_preset_until(preset: SnoozePreset, now: datetime, user_zone: str) -> datetime:
-    """The aware UTC instant ``preset`` snoozes to, at ``now`` for a user in ``user_zone``."""
+def snooze_preset_until(
+    preset: SnoozePreset, now: datetime, me: Side, calendar: DayCalendar | None = None
+) -> datetime:
+    """The aware UTC instant ``preset`` snoozes to at ``now`` for the user whose own calendar
+    is ``me`` (``settings.UserCalendar``: zone, country, region, working hours)."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     if preset.minutes is not None:
         return (now + timedelta(minutes=preset.minutes)).astimezone(UTC)
-    today = user_day(now, user_zone)
-    ahead = 1 if preset.weekday is None else (preset.weekday - today.weekday() - 1) % 7 + 1
-    day = today + timedelta(days=ahead)
-    return resolve_wall_time(datetime.combine(day, MORNING), user_zone).instant
+    today = user_day(now, me.zone)
+    ahead = 1
+    if preset.until == "next_week":
+        ahead = (me.hours.week_start - today.weekday() - 1) % 7 + 1  # never today
+    return _working_start(today + timedelta(days=ahead), me, calendar)
+
+
+def _working_start(first: date, me: Side, calendar: DayCalendar | None) -> datetime:
+    """When the user's working hours start on ``first`` or on their first working day after
+    it (weekend, public holidays and half days by the one rule); the start of their hours on
+    ``first`` when no working day comes within :data:`~accountdesk.core.timekeeping.workhours.
+    SEARCH_DAYS`."""
+    cal = calendar_or_default(calendar)
+    for ahead in range(SEARCH_DAYS):
+        day = first + timedelta(days=ahead)
+        window = working_day(day, me.zone, me.hours, me.country, me.subdivision, cal).window
+        if window is not None:
+            return window[0].astimezone(UTC)
+    return resolve_wall_time(datetime.combine(first, me.hours.start), me.zone).instant
 
 
 # --- buckets --------------------------------------------------------------------------------

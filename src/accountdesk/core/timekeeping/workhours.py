@@ -83,6 +83,23 @@ class WorkingHours:
             return minute >= self.start_minute or minute < self.end_minute
         return self.start_minute <= minute < self.end_minute
 
+    @property
+    def week_start(self) -> int:
+        """The first day of the working week (0 = Monday … 6 = Sunday): the first day of its
+        longest run of working days. Monday with a Saturday–Sunday weekend, Saturday with
+        Iran's Friday, Sunday with Friday–Saturday (Israel, Saudi Arabia) or Nepal's Saturday,
+        Monday with Brunei's Friday and Sunday (Saturday alone is a shorter run)."""
+        best, longest = 0, 0
+        for day in range(7):
+            if day in self.weekend or (day - 1) % 7 not in self.weekend:
+                continue  # not the first working day after a day off
+            length = 0
+            while length < 7 and (day + length) % 7 not in self.weekend:
+                length += 1
+            if length > longest:
+                best, longest = day, length
+        return best
+
     def day_of(self, wall: datetime) -> date:
         """The day whose window the wall time belongs to (the day before, in the early hours
         of a window across midnight)."""

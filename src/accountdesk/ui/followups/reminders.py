@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.i18n import _, format_number, format_skeleton, ngettext
 from accountdesk.core.services.followups import Snoozed
-from accountdesk.core.timekeeping.reminders import SNOOZE_PRESETS, snoozed_to
+from accountdesk.core.timekeeping.reminders import SNOOZE_PRESETS, SnoozePreset, snoozed_to
 
 #: The snooze of the bar's button and the tray's first snooze entry.
 QUICK_SNOOZE = "1h"
@@ -79,13 +79,35 @@ def snoozed_message(done: Snoozed, until: datetime, zone: str) -> str:
     return " ".join(said)
 
 
-def snooze_menu(parent: QWidget, on_choose: Callable[[str], None], title: str = "") -> QMenu:
-    """A menu of the snooze presets; ``on_choose`` gets the chosen preset's key."""
+#: A snooze preset as a menu names it (:func:`preset_text`, with its time filled in).
+PresetText = Callable[[SnoozePreset], str]
+
+
+def preset_text(preset: SnoozePreset, until: datetime, zone: str) -> str:
+    """``preset`` as a menu names it, snoozing until ``until``: "For 1 hour", "Until the next
+    working day (Mon 11 Jan, 08:00)" (on the user's clock: ``zone``)."""
+    if preset.minutes is not None:
+        return _(preset.label)
+    return _(preset.label).format(when=_until_text(until, zone))
+
+
+def snooze_menu(
+    parent: QWidget, on_choose: Callable[[str], None], text: PresetText, title: str = ""
+) -> QMenu:
+    """A menu of the snooze presets, each named by ``text`` (again whenever it opens: the
+    next working day is another day tomorrow); ``on_choose`` gets the chosen preset's key."""
     menu = QMenu(title, parent)
+    actions = []
     for preset in SNOOZE_PRESETS:
-        menu.addAction(_(preset.label)).triggered.connect(
-            lambda _checked=False, key=preset.key: on_choose(key)
-        )
+        action = menu.addAction(text(preset))
+        action.triggered.connect(lambda _checked=False, key=preset.key: on_choose(key))
+        actions.append((action, preset))
+
+    def rename() -> None:
+        for action, preset in actions:
+            action.setText(text(preset))
+
+    menu.aboutToShow.connect(rename)
     return menu
 
 
@@ -95,7 +117,8 @@ class ReminderBar(QFrame):
 
     snooze_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, text: PresetText, parent: QWidget | None = None) -> None:
+        """``text``: how the snooze menu names a preset (:func:`preset_text`)."""
         super().__init__(parent)
         self.setObjectName("reminders")
         self.setStyleSheet("#reminders { background: #fff4c2; border-radius: 4px; }")
@@ -108,7 +131,7 @@ class ReminderBar(QFrame):
         self.snooze.setText(_("Snooze 1 h"))
         self.snooze.setObjectName("reminderSnooze")
         self.snooze.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.snooze.setMenu(snooze_menu(self, self.snooze_chosen.emit))
+        self.snooze.setMenu(snooze_menu(self, self.snooze_chosen.emit, text))
         self.snooze.clicked.connect(lambda _checked=False: self.snooze_chosen.emit(QUICK_SNOOZE))
         self.open = QPushButton(_("Show them"), self)
         self.open.setObjectName("reminderOpen")
@@ -141,6 +164,7 @@ class Tray:
         on_complete: Callable[[], None],
         on_snooze: Callable[[str], None],
         on_open: Callable[[], None],
+        text: PresetText,
     ) -> None:
         app = QApplication.instance()
         icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
@@ -153,7 +177,7 @@ class Tray:
         self.menu.addAction(_("Snooze them 1 h")).triggered.connect(
             lambda _checked=False: on_snooze(QUICK_SNOOZE)
         )
-        self.menu.addMenu(snooze_menu(self.menu, on_snooze, _("Snooze them")))
+        self.menu.addMenu(snooze_menu(self.menu, on_snooze, text, _("Snooze them")))
         self.menu.addAction(_("Open AccountDesk")).triggered.connect(
             lambda _checked=False: on_open()
         )
@@ -170,11 +194,12 @@ class Tray:
         on_complete: Callable[[], None],
         on_snooze: Callable[[str], None],
         on_open: Callable[[], None],
+        text: PresetText,
     ) -> Tray | None:
         """The tray icon, or None where the platform has no system tray."""
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return None
-        return cls(parent, on_complete, on_snooze, on_open)
+        return cls(parent, on_complete, on_snooze, on_open, text)
 
     def notify(self, title: str, text: str) -> None:
         self.icon.show()

@@ -81,6 +81,7 @@ from accountdesk.ui.followups.reminders import (
     QUICK_SNOOZE,
     ReminderBar,
     Tray,
+    preset_text,
     snooze_menu,
     snoozed_message,
     snoozed_text,
@@ -235,7 +236,7 @@ class FollowUpsScreen(QWidget):
             edit_row=(_("Reschedule…"), self.reschedule),
             trash_row=(_("Delete"), self.delete),
         )
-        self.reminders = ReminderBar(self)
+        self.reminders = ReminderBar(self.snooze_text, self)
         self.reminders.complete.clicked.connect(self.complete_reminders)
         self.reminders.snooze_chosen.connect(self.snooze_reminders)
         self.reminders.open.clicked.connect(self.open_reminders)
@@ -243,8 +244,9 @@ class FollowUpsScreen(QWidget):
         self._reminded: dict[str, Reminded] = {}  # the pending ones as named, by id
         self._select_after_reload: set[str] = set()
         self.tray = Tray.create(
-            self, self.complete_reminders, self.snooze_reminders, self.open_reminders
-        )
+            self, self.complete_reminders, self.snooze_reminders, self.open_reminders,
+            self.snooze_text,
+        )  # fmt: skip
 
         title = QLabel(_("Follow-ups"), self)
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -274,7 +276,7 @@ class FollowUpsScreen(QWidget):
             actions.addWidget(button)
             action_buttons.append(button)
             if name == "snooze":
-                button.setMenu(snooze_menu(button, self.snooze_preset))
+                button.setMenu(snooze_menu(button, self.snooze_preset, self.snooze_text))
                 self.snooze_button = button
             if name in ("complete", "snooze", "reschedule"):
                 self.open_only.append(button)
@@ -483,7 +485,12 @@ class FollowUpsScreen(QWidget):
             )
 
     def snooze_until(self, preset: SnoozePreset) -> datetime:
-        return snooze_preset_until(preset, self.ctx.now(), self.ctx.user_zone)
+        """When ``preset`` snoozes to now, by the user's own calendar (Settings → Me)."""
+        return snooze_preset_until(preset, self.ctx.now(), self.ctx.user_calendar())
+
+    def snooze_text(self, preset: SnoozePreset) -> str:
+        """``preset`` as the snooze menus name it now, with the day and time it snoozes to."""
+        return preset_text(preset, self.snooze_until(preset), self.ctx.user_zone)
 
     def snooze_reminders(self, key: str = QUICK_SNOOZE) -> None:
         """Snooze the follow-ups of the last reminder by the snooze preset ``key``."""
