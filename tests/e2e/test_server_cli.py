@@ -122,7 +122,7 @@ def test_a_team_from_an_empty_database(
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         f"Uploaded {laptop} to {where}: 1 account and 1 contact.",
-        f"1 account that had no owner now belongs to {anna}.",
+        "1 account that had no owner now belongs to Anna Berg.",
     ]  # the file's identity (its one setting) stays behind, unsaid
     done = cli("--db", url(ben), "search", "ingrid", **as_ben)  # the team sees it
     assert done.returncode == 0 and done.stdout.startswith("Ingrid Dahl\tFjord AS")

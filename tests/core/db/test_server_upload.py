@@ -74,14 +74,14 @@ def test_a_demo_file_arrives_whole(team: Team, laptop: Path) -> None:
     lines = report.lines()
     assert lines[0].startswith(f"Uploaded {laptop} to 127.0.0.1:{team.cluster.port}/")
     assert "13 accounts" in lines[0] and f"{before['contacts']} contacts" in lines[0]
-    assert f"1 account that had no owner now belongs to {team.anna}." in lines
-    # the demo's owners are free text ("Anna Ozola"), no member's login: now the uploader's
+    assert "1 account that had no owner now belongs to \u2068Anna Berg\u2069." in lines
+    # the demo's owners are free text ("Anna Ozola"), no member's: now the uploader's
     assert report.rehomed == 12 and report.former_owners == file_owners
     assert file_owners[:2] == ["Anna Ozola", "Deniz Arslan"]
     names = ", ".join(f"\u2068{name}\u2069" for name in file_owners[:-1])
     assert lines[2] == (
-        f"12 accounts now belong to {team.anna}: their owners in the file, {names} and "
-        f"\u2068{file_owners[-1]}\u2069, are not logins on the team."
+        f"12 accounts now belong to \u2068Anna Berg\u2069: their owners in the file, {names} "
+        f"and \u2068{file_owners[-1]}\u2069, are not members of the team."
     )
     assert lines[-1] == (
         "1 of the file's personal settings (zone, country, language, calendar, lock, backups) "
@@ -154,7 +154,7 @@ def test_tags_are_shared_by_name_and_the_servers_rates_kept(team: Team, tmp_path
         file.close()
     report = server.upload(path, team.url(team.ben), owner=team.anna)
     assert report.lines()[1:] == [
-        f"1 account that had no owner now belongs to {team.anna}.",
+        "1 account that had no owner now belongs to \u2068Anna Berg\u2069.",
         "1 tag was on the server already; the uploaded records share it.",
         "1 exchange rate was on the server already for its day; the server's was kept.",
         "1 of the file's personal settings (zone, country, language, calendar, lock, backups) "
@@ -176,6 +176,31 @@ def test_tags_are_shared_by_name_and_the_servers_rates_kept(team: Team, tmp_path
                 (date(2026, 11, 3), Decimal("1.11")),
             ]
         assert sorted(h.title for h in search(ben, "vip")) == ["Laptop Oy", "Server AG"]
+    finally:
+        ben.close()
+
+
+def test_an_owner_written_as_a_members_name_goes_to_that_member(team: Team, tmp_path: Path) -> None:
+    """A laptop's owner that is a member's name ("anna berg", capitals aside) becomes their
+    login, not the uploader's; other free text is the uploader's (the imports' rule:
+    services/accounts.Owners)."""
+    path = tmp_path / "named.db"
+    file = open_database(path)
+    try:
+        for name, owner in (("Named AS", "anna berg"), ("Free AS", "Somebody Else")):
+            create_account(file, AccountInput(name=name, country="NO", owner=owner))
+    finally:
+        file.close()
+    report = server.upload(path, team.url(team.ben))
+    assert report.lines()[1:] == [
+        "1 account now belongs to \u2068Ben Okafor\u2069: its owner in the file, "
+        "\u2068Somebody Else\u2069, is not a member of the team."
+    ]
+    ben = team.connect(team.ben)
+    try:
+        with ben.reader() as session:
+            owners = dict(session.execute(select(Account.name, Account.owner)).all())
+        assert owners == {"Named AS": team.anna, "Free AS": team.ben}
     finally:
         ben.close()
 

@@ -59,6 +59,7 @@ from accountdesk.core.db.search import (
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, format_list, format_number, ngettext
 from accountdesk.core.queries.team import MANAGER, REP, ROLES
+from accountdesk.core.services.accounts import Owners, team_owners
 from accountdesk.core.services.activity import stored_key
 
 __all__ = [
@@ -666,22 +667,38 @@ class UploadReport:
     server: str
     #: rows written, per table name
     counts: dict[str, int] = field(default_factory=dict)
-    #: accounts that had no owner and were given ``owner``
-    owned: int = 0
-    owner: str | None = None
+    #: how the accounts' owners became the team's (who got which)
+    owners: Owners | None = None
     #: tags already on the server under the same name (the file's links use the server's)
     shared_tags: int = 0
     #: exchange rates the server had for the same pair and day (the server's are kept)
     kept_rates: int = 0
-    #: accounts whose owner in the file (free text: a laptop's "Anna Berg") is no member's
-    #: login, given ``owner``; and those names
-    rehomed: int = 0
-    former_owners: list[str] = field(default_factory=list)
     #: the file's personal settings (services/activity.PERSONAL_SETTINGS) stored as the
     #: uploader's own ('<login>/<key>')
     personal_settings: int = 0
     #: settings the server had already (the team's, or the uploader's own): the server's kept
     kept_settings: int = 0
+
+    @property
+    def owner(self) -> str | None:
+        """The member given the accounts the file gives no member."""
+        return None if self.owners is None else self.owners.default
+
+    @property
+    def owned(self) -> int:
+        """Accounts that had no owner, given :attr:`owner`."""
+        return 0 if self.owners is None else self.owners.owned
+
+    @property
+    def rehomed(self) -> int:
+        """Accounts whose owner in the file (free text: a laptop's "Anna Ozola") is no
+        member, given :attr:`owner`."""
+        return 0 if self.owners is None else self.owners.rehomed
+
+    @property
+    def former_owners(self) -> list[str]:
+        """The owners of :attr:`rehomed` in the file."""
+        return [] if self.owners is None else sorted(self.owners.former)
 
     def lines(self) -> list[str]:
         items = _told(self.counts)
@@ -692,28 +709,19 @@ class UploadReport:
                 file=self.source, server=self.server, items=format_list(items)
             )
         ]
-        if self.owned:
+        if self.owners is not None and self.owned:
             lines.append(
                 ngettext(
                     "{n} account that had no owner now belongs to {owner}.",
                     "{n} accounts that had no owner now belong to {owner}.",
                     self.owned,
-                ).format(n=format_number(self.owned), owner=self.owner)
-            )
-        if self.rehomed:
-            lines.append(
-                ngettext(
-                    "{n} account now belongs to {owner}: its owner in the file, {names}, is not "
-                    "a login on the team.",
-                    "{n} accounts now belong to {owner}: their owners in the file, {names}, are "
-                    "not logins on the team.",
-                    self.rehomed,
                 ).format(
-                    n=format_number(self.rehomed),
-                    owner=self.owner,
-                    names=format_list([isolate(name) for name in self.former_owners]),
+                    n=format_number(self.owned),
+                    owner=isolate(self.owners.shown(self.owners.default or "")),
                 )
             )
+        if self.owners is not None:
+            lines += self.owners.remarks()
         if self.shared_tags:
             lines.append(
                 ngettext(
@@ -794,22 +802,15 @@ def _refuse_clashes(conn: Connection, rows: Mapping[str, list[dict[str, Any]]], 
         )
 
 
-def _member_logins(conn: Connection) -> set[str]:
-    users = table(User)
-    return set(conn.scalars(select(users.c.login).where(users.c.deleted_at.is_(None))))
-
-
 def _prepare(
     conn: Connection,
     rows: dict[str, list[dict[str, Any]]],
-    owner: str,
     uploader: Database,
     report: UploadReport,
 ) -> dict[str, list[dict[str, Any]]]:
     """The rows to insert: tags matched by name, rates and settings the server has left out,
     the file's personal settings as ``uploader``'s own, members left out (the team's are made
-    by add-user), accounts without an owner or with one that is no member's login given
-    ``owner``."""
+    by add-user). (The accounts' owners are the team's already: :func:`upload`.)"""
     tags = Base.metadata.tables["tags"]
     by_name = {name: id_ for id_, name in conn.execute(select(tags.c.id, tags.c.name))}
     same: dict[str, str] = {}
@@ -849,22 +850,6 @@ def _prepare(
             report.personal_settings += 1
         out["settings"].append({**r, "key": key})
     out["users"] = []
-    members = _member_logins(conn)
-    accounts = []
-    former: set[str] = set()
-    for account in rows["accounts"]:
-        held = (account.get("owner") or "").strip()
-        if not held:
-            account = {**account, "owner": owner}
-            report.owned += 1
-        elif held not in members:  # free text of a laptop: nobody could give it away or erase
-            account = {**account, "owner": owner}
-            report.rehomed += 1
-            former.add(held)
-        accounts.append(account)
-    out["accounts"] = accounts
-    report.former_owners = sorted(former)
-    report.owner = owner
     return out
 
 
@@ -892,8 +877,10 @@ def upload(
 ) -> UploadReport:
     """Copy a laptop's SQLite file (plain or encrypted) into a team server in one transaction:
     every table in foreign-key order, trash included, with the search index for what arrived.
-    Accounts without an owner, or whose owner is not a member's login (a laptop's free text),
-    get ``owner`` (a member's login; default: the uploader's). The file's personal settings
+    An account's owner becomes the team's (:class:`~accountdesk.core.services.accounts.Owners`):
+    a member's name written in the file becomes their login, and accounts without an owner, or
+    whose owner is no member (a laptop's free text), get ``owner`` (a member's login; default:
+    the uploader's). The file's personal settings
     ("Me", language, calendar, lock, backups: services/activity.stored_key) arrive as the
     uploader's own, the team's as they are; a setting the server has already is kept, and the
     file's identity stays behind. Tags are matched by name and exchange rates by pair and
@@ -916,9 +903,10 @@ def upload(
         assert who is not None
         with dst.transaction() as session:
             conn = session.connection()
-            members = _member_logins(conn)
-            unowned = any((a.get("owner") or "").strip() not in members for a in rows["accounts"])
-            if who not in members and (owner or unowned):
+            # the owners on the team (services/accounts.Owners: the rule of the imports too)
+            owners = team_owners(conn, who)
+            accounts = [{**a, "owner": owners.of(a.get("owner"))} for a in rows["accounts"]]
+            if who not in (owners.team or {}) and (owner or owners.owned or owners.rehomed):
                 raise UserError(
                     _(
                         "{login} is not a member of the team on {server}, so the accounts "
@@ -927,7 +915,8 @@ def upload(
                     ).format(login=who, server=report.server)
                 )
             _refuse_clashes(conn, rows, file)
-            plan = _prepare(conn, rows, who, dst, report)
+            report.owners = owners
+            plan = _prepare(conn, {**rows, "accounts": accounts}, dst, report)
             from accountdesk.core.io.json_io import insert_rows
 
             insert_rows(conn, plan)

@@ -77,7 +77,7 @@ from accountdesk.core.io.csv_format import (
 from accountdesk.core.io.mapping import COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.refusal import cancelled, nothing_imported
 from accountdesk.core.records import tag_key
-from accountdesk.core.services.accounts import owner_of_new
+from accountdesk.core.services.accounts import Owners, team_owners
 from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
 
@@ -96,6 +96,7 @@ class ImportReport:
     chosen_mapping: bool = False  # read through a mapping the user chose (--map, the dialog)
     likely_duplicates: int = 0  # imported contacts with a likely duplicate (services/duplicates)
     code_page: str | None = None  # the Windows code page a file that is not UTF-8 was read in
+    owners: Owners | None = None  # how account_owner became owners on a team server
 
     @property
     def kept_unknown(self) -> bool:
@@ -153,6 +154,8 @@ class ImportReport:
                     count,
                 )
             lines.append(text_.format(n=format_number(count), names=names))
+        if self.owners is not None:
+            lines += self.owners.remarks()
         duplicates = import_remark(self.likely_duplicates)
         if duplicates:
             lines.append(duplicates)
@@ -258,6 +261,16 @@ def _given_fields(columns: frozenset[str], kind: str) -> set[str]:
     found = set(columns) & (_CONTACT_FIELDS | {"account_id"})
     if column_mapping.FULL_NAME in columns:
         found |= {"given_name", "family_name", "name_order"}
+    return found
+
+
+def _stored_owners(conn: Connection, ids: list[str]) -> dict[str, str | None]:
+    """The owner of each stored account of ``ids``."""
+    acc = table(Account)
+    found: dict[str, str | None] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        found.update(conn.execute(select(acc.c.id, acc.c.owner).where(acc.c.id.in_(chunk))).all())
     return found
 
 
@@ -367,6 +380,7 @@ def _write_chunk(
     contacts_written: set[str],
     fresh: bool = False,
     held: Held | None = None,
+    owners: Owners | None = None,
 ) -> None:
     """Write one validated chunk inside the caller's transaction.
 
@@ -377,7 +391,8 @@ def _write_chunk(
     different processes can both carry an account), and ``contacts_written`` its contacts.
     ``fresh``: the database had no account and no contact when the import began, so the only
     ids in it are those this import wrote (known without asking the database). ``held``: the
-    accounts no row has needed yet (:func:`_hold_unneeded`), from chunk to chunk.
+    accounts no row has needed yet (:func:`_hold_unneeded`), from chunk to chunk. ``owners``:
+    the owners the file writes as the team's (:func:`team_owners`, from chunk to chunk).
     """
     acc, con = table(Account), table(Contact)
     for key in [k for k in plan.accounts if k in written]:
@@ -408,14 +423,14 @@ def _write_chunk(
             referrals[r["id"]] = by
     referrals.update((r["id"], r["referred_by_id"]) for r in old_accounts if r["referred_by_id"])
     now = utcnow()
-    importer = owner_of_new(conn, None) if new_accounts else None  # on a server
+    owners = team_owners(conn) if owners is None else owners
     bulk_insert(
         conn,
         acc,
         [
             {
                 **r,
-                "owner": r.get("owner") or importer,
+                "owner": owners.of(r.get("owner")),
                 "referred_by_id": r["referred_by_id"] if r["id"] in now_linked else None,
                 "created_at": now,
                 "updated_at": now,
@@ -428,6 +443,12 @@ def _write_chunk(
         {**r, "referred_by_id": None} if "referred_by_id" in account_fields else r
         for r in old_accounts
     ]
+    if "owner" in account_fields and owners.team is not None and stored_accounts:
+        held_now = _stored_owners(conn, [r["id"] for r in stored_accounts])
+        stored_accounts = [
+            {**r, "owner": owners.of(r.get("owner"), new=False, stored=held_now.get(r["id"]))}
+            for r in stored_accounts
+        ]
     _update_stored(conn, acc, stored_accounts, account_fields, now)
     # Accounts waiting for a referrer written later are linked at the end, in one statement
     # (_link_referrals): an UPDATE of referrers here, a chunk at a time, opened a statement
@@ -822,6 +843,7 @@ def _import_rows(
     with collection_paused(), db.transaction(load=load) as session:
         conn = session.connection()
         fresh = _empty(conn)
+        report.owners = owners = team_owners(conn)  # on a team server: its members
         # Into an empty laptop file, the contacts of the file are all the contacts it will
         # hold (the import holds its only write lock): the checking process counts their
         # likely duplicates. Others may add contacts to a team server meanwhile.
@@ -843,7 +865,9 @@ def _import_rows(
                         unwritten = 0
                     continue
                 unwritten += len(plan.accounts) + len(plan.contacts)
-                _write_chunk(conn, plan, report, referrals, written, contacts_written, fresh, held)
+                _write_chunk(
+                    conn, plan, report, referrals, written, contacts_written, fresh, held, owners
+                )
                 chunk_done()
             _link_referrals(conn, referrals, written if fresh else None)
     counted = checking.paired() if checking is not None and alone else None

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
+from accountdesk.core import icu
 from accountdesk.core import validation as v
+from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag, User
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_list, format_number, ngettext
+from accountdesk.core.queries.team import owner_name
 from accountdesk.core.records import (
     AccountInput,
     ContactInput,
@@ -63,14 +67,109 @@ def owner_of_new(conn: Connection, owner: str | None) -> str | None:
     ``postgres``), nor on a laptop's file (owners there are free text).
 
     The form offers "No owner" only when this gives none (ui/accounts/team.py
-    ``fill_owner``); imports and the command line come here without an owner."""
+    ``fill_owner``); the vCard import and the command line come here without an owner."""
     if owner or conn.dialect.name != "postgresql":
         return owner
+    return _connected_member(conn)
+
+
+def _connected_member(conn: Connection) -> str | None:
+    """The login of the member connected on a team server, or None (not a member)."""
     # a member: a row of the team not removed (as core/queries/team.py ``members`` reads it)
     login = conn.execute(
         select(User.login).where(User.login == func.current_user(), User.deleted_at.is_(None))
     ).scalar()
     return None if login is None else str(login)
+
+
+@dataclass
+class Owners:
+    """The owners a file writes (a CSV import's ``account_owner``, an uploaded laptop's
+    accounts) as owners on a team server, where an owner is a member's login (the server's
+    guards compare it with the login of whoever gives an account away or erases it):
+
+    - a member's login stays;
+    - a member's name ("Anna Berg"; capitals and accents aside, as a report's ``--owner``
+      names one) becomes that member's login, when one member has it;
+    - no owner, on a new account, and any other text (a laptop's free text, which nobody on
+      the team could give away or erase) become :attr:`default`'s, and are counted, with the
+      names, for :meth:`remarks`.
+
+    On a laptop's own file, which has no members, owners are free text and stay as written.
+    Made by :func:`team_owners`."""
+
+    #: login -> name of every member; None off a team server
+    team: dict[str, str] | None
+    #: who gets the accounts the file gives no member (None: nobody)
+    default: str | None
+    #: accounts without an owner given :attr:`default`
+    owned: int = 0
+    #: accounts whose owner in the file is no member, given :attr:`default`; those owners
+    rehomed: int = 0
+    former: set[str] = field(default_factory=set)
+
+    def of(self, written: str | None, *, new: bool = True, stored: str | None = None) -> str | None:
+        """The owner to store for ``written``. ``new``: a new account (without an owner it
+        gets :attr:`default`; a stored one keeps none, as the file says); ``stored``: the
+        stored account's owner, kept when the file writes it again."""
+        held = (written or "").strip()
+        if self.team is None:
+            return written
+        if not held:
+            if not new:
+                return None
+            if self.default is not None:
+                self.owned += 1
+            return self.default
+        if held in self.team or (stored is not None and held == stored):
+            return held
+        wanted = fold(held)
+        named = [login for login, name in self.team.items() if wanted in (fold(login), fold(name))]
+        if len(named) == 1:
+            return named[0]
+        self.rehomed += 1
+        self.former.add(held)
+        return self.default
+
+    def shown(self, login: str) -> str:
+        """A member as the messages name them: their name (else the login)."""
+        return owner_name(self.team or {}, login)
+
+    def remarks(self) -> list[str]:
+        """What became of owners that are no member: one sentence, or none."""
+        if not self.rehomed:
+            return []
+        n = self.rehomed
+        names = format_list([isolate(name) for name in icu.sorted_text(self.former)])
+        if self.default is None:
+            text = ngettext(
+                "{n} account has no owner now: its owner in the file, {names}, is not a "
+                "member of the team.",
+                "{n} accounts have no owner now: their owners in the file, {names}, are not "
+                "members of the team.",
+                n,
+            )
+        else:
+            text = ngettext(
+                "{n} account now belongs to {owner}: its owner in the file, {names}, is not "
+                "a member of the team.",
+                "{n} accounts now belong to {owner}: their owners in the file, {names}, are "
+                "not members of the team.",
+                n,
+            )
+        owner = isolate(self.shown(self.default)) if self.default is not None else ""
+        return [text.format(n=format_number(n), owner=owner, names=names)]
+
+
+def team_owners(conn: Connection, default: str | None = None) -> Owners:
+    """The :class:`Owners` rule on ``conn``'s database: on a team server its members, and
+    ``default`` (a member's login; None: the member connected, as :func:`owner_of_new` gives
+    a new account, or nobody when the login is not a member)."""
+    if conn.dialect.name != "postgresql":
+        return Owners(None, default)
+    users = conn.execute(select(User.login, User.name).where(User.deleted_at.is_(None))).all()
+    team = {str(login): str(name) for login, name in users}
+    return Owners(team, default if default is not None else _connected_member(conn))
 
 
 def create_account(db: Database, data: AccountInput) -> str:
