@@ -178,6 +178,42 @@ def test_a_rep_merges_their_own_duplicates_but_not_another_reps(
     assert duplicates.merge(manager, first, [bens]).moved == {"notes": 1}
 
 
+def test_a_rep_cannot_merge_another_reps_contacts_that_have_no_records(
+    team: Team, people: tuple[Database, Database, Database]
+) -> None:
+    """Nothing moves when the merged contact has no interactions or notes, so the server's
+    move guard never fires: the merge is refused all the same, as is undoing a manager's
+    merge of them, and nothing is changed."""
+    anna, ben, manager = people
+    bens_account, kept = _client(ben, "Quiet", "quiet@example.com")
+    other = create_contact(
+        ben,
+        ContactInput(
+            account_id=bens_account, given_name="Jana", family_name="Quiet", country="DE",
+            timezone="Europe/Berlin", phones=["+49 30 1234567"],
+        ),
+    )  # fmt: skip
+    with ben.reader() as session:
+        before = session.get(Contact, kept).version  # type: ignore[union-attr]
+    for into, merged in ((kept, other), (other, kept)):
+        with pytest.raises(UserError) as refused:
+            duplicates.merge(anna, into, [merged])
+        assert refused.value.message.startswith("Only a manager, or the owner of the accounts")
+    with ben.reader() as session:
+        assert session.get(Contact, other).deleted_at is None  # type: ignore[union-attr]
+        assert session.get(Contact, kept).version == before  # type: ignore[union-attr]
+        assert session.get(Contact, kept).phones == []  # type: ignore[union-attr]
+    done = duplicates.merge(manager, kept, [other])
+    with pytest.raises(UserError) as refused:
+        duplicates.undo_merge(anna, done.merge_id)
+    assert refused.value.message.startswith("Only a manager, or the owner of the accounts")
+    with ben.reader() as session:
+        assert session.get(Contact, other).deleted_at is not None  # type: ignore[union-attr]
+    duplicates.undo_merge(ben, done.merge_id)  # the owner may
+    merged_again = duplicates.merge(ben, kept, [other])
+    assert merged_again.filled == ("phones",)
+
+
 # --- settings ------------------------------------------------------------------------------
 
 

@@ -40,7 +40,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Date, Table, Text, cast, delete, insert, inspect, or_, select, update
+from sqlalchemy import Date, Table, Text, cast, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -52,7 +52,7 @@ from accountdesk.core.db.bulk import insert_unless_there
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.errors import MoveRefused
 from accountdesk.core.db.fts import display_name
-from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, table
+from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, User, table
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import (
     _,
@@ -69,6 +69,7 @@ from accountdesk.core.likeness import (
     phone_key,
 )
 from accountdesk.core.queries.duplicates import Near, contact_facts
+from accountdesk.core.queries.team import REP
 from accountdesk.core.records import ContactInput, clean_contact
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import bumped
@@ -351,6 +352,16 @@ class MergeResult:
     filled: tuple[str, ...]  # the kept contact's fields the merge filled or extended
 
 
+def _not_the_owners() -> UserError:
+    return UserError(
+        _(
+            "Only a manager, or the owner of the accounts of all these contacts, can merge "
+            "them or undo their merge: moving their records is the owner's. Nothing was "
+            "changed."
+        )
+    )
+
+
 @contextmanager
 def _moves_refused() -> Iterator[None]:
     """A team server's move guard (a rep moving records of another rep's account) in a
@@ -358,13 +369,30 @@ def _moves_refused() -> Iterator[None]:
     try:
         yield
     except MoveRefused as exc:
-        raise UserError(
-            _(
-                "Only a manager, or the owner of the accounts of all these contacts, can merge "
-                "them or undo their merge: moving their records is the owner's. Nothing was "
-                "changed."
-            )
-        ) from exc
+        raise _not_the_owners() from exc
+
+
+def _refuse_unless_owner(session: Session, contact_ids: Iterable[str]) -> None:
+    """On a team server a rep merges, and undoes the merge of, only contacts of accounts they
+    own (README, "What members may do"): the server's move guard refuses the records that
+    would move, and a merge that moves none (a contact without interactions or notes) would
+    have gone through. A manager, and the administrator (no member), may merge any."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return
+    login = conn.scalar(select(func.current_user()))
+    role = conn.scalar(select(User.role).where(User.login == login))
+    if role != REP:
+        return
+    owners = set(
+        conn.scalars(
+            select(Account.owner)
+            .join(Contact, Contact.account_id == Account.id)
+            .where(Contact.id.in_(list(contact_ids)))
+        )
+    )
+    if owners != {login}:
+        raise _not_the_owners()
 
 
 def merge(
@@ -381,6 +409,7 @@ def merge(
     with _moves_refused(), db.transaction() as session:
         kept = _live_contact(session, kept_id)
         merged = [_live_contact(session, id_) for id_ in others]
+        _refuse_unless_owner(session, [kept_id, *others])
         conn = session.connection()
         rows: list[dict[str, Any]] = []
         kept_rows: list[dict[str, Any]] = []  # rows deleted as equal to one of the kept contact
@@ -633,6 +662,7 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
                 )
             )
         involved = {record.kept_id, *record.merged_ids}
+        _refuse_unless_owner(session, involved)
         later = session.scalars(
             select(ContactMerge).where(
                 ContactMerge.merged_at >= record.merged_at,
