@@ -325,6 +325,43 @@ def test_what_the_cluster_cannot_show_is_said_too(text: str, sentence: str) -> N
     assert "hunter22" not in found.message
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  '
+            'password authentication failed for user "anna"',
+            ["db.example.com:5432/team", "anna"],
+        ),
+        (
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+            "Connection refused",
+            ["db.example.com:5432/team"],
+        ),
+        (
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: server '
+            "closed the connection unexpectedly",
+            ["db.example.com:5432/team", "server closed the connection unexpectedly"],
+        ),
+    ],
+)
+def test_in_persian_the_server_and_login_read_left_to_right(text: str, words: list[str]) -> None:
+    """In a right-to-left sentence the address, the login and the server's own words are
+    each one left-to-right unit (i18n.ltr_shown): the password dialog's error line showed
+    "team/127.0.0.1:55439"."""
+    from accountdesk.core.bidi import ltr
+    from accountdesk.core.i18n import use_language
+
+    url = "postgresql://anna:hunter22@db.example.com:5432/team"
+    with use_language("fa"):
+        found = explain(psycopg.OperationalError(text), url)
+    assert found is not None
+    for word in words:
+        assert ltr(word) in found.message, word
+    english = explain(psycopg.OperationalError(text), url)
+    assert english is not None and "\u2066" not in english.message  # marked only in RTL
+
+
 def test_a_bug_is_not_dressed_as_a_server_problem() -> None:
     assert explain(psycopg.ProgrammingError("syntax error at or near"), None) is None
     assert explain(ValueError("x"), "postgresql://a@b/c") is None

@@ -555,7 +555,9 @@ def open_database(
                 _(
                     "The team's database on {server} needs an upgrade (schema {revision}), which "
                     "only its administrator may make: they run accountdesk server init again."
-                ).format(server=credentials.server_address(url), revision=revision or "-")
+                ).format(
+                    server=ltr_shown(credentials.server_address(url)), revision=revision or "-"
+                )
             ) from exc
     if writable and identity is None:
         ensure_identity(engine)

@@ -361,12 +361,14 @@ def _first_word(statement: str | None) -> str:
 
 
 def _server(url: str | None) -> tuple[str, str]:
-    """The server's address and the login, from a URL (never its password)."""
+    """The server's address and the login, from a URL (never its password), as a sentence
+    shows them: left to right inside a right-to-left one (:func:`ltr_shown`), or Persian
+    showed "127.0.0.1:5432/team" as "team/127.0.0.1:5432"."""
     from accountdesk.core.db import credentials
 
     if url is None or not credentials.is_server(url):
         return _("(address unknown)"), "-"
-    return credentials.server_address(url), credentials.login_of(url)
+    return ltr_shown(credentials.server_address(url)), ltr_shown(credentials.login_of(url))
 
 
 def _not_allowed(err: BaseException, statement: str | None, server: str) -> NotAllowed:
@@ -405,7 +407,7 @@ def _not_allowed(err: BaseException, statement: str | None, server: str) -> NotA
         return NotAllowed(_("Your role cannot change the database's structure."))
     return NotAllowed(
         _("Your role on the server {server} may not do this ({reason}).").format(
-            server=server, reason=primary
+            server=server, reason=ltr_shown(primary)
         )
     )
 
@@ -415,7 +417,7 @@ def _lost(server: str, reason: str) -> ServerError:
         _(
             "The connection to the server {server} failed or was lost ({reason}); what was "
             "being saved may not have been saved."
-        ).format(server=server, reason=reason)
+        ).format(server=server, reason=ltr_shown(reason))
     )
 
 
@@ -530,7 +532,7 @@ def _connection_failure(
     if "certificate" in text:
         return ServerError(
             _("The certificate of the server {server} could not be verified: {reason}").format(
-                server=server, reason=reason
+                server=server, reason=ltr_shown(reason)
             )
         )
     if "timeout expired" in text:
