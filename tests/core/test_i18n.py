@@ -121,3 +121,13 @@ def test_the_message_a_translation_comes_from() -> None:
         assert i18n.source_text(i18n._(message)) == message
     with i18n.use_language("en"):
         assert i18n.source_text("New account…") is None  # English is no translation
+
+
+def test_a_list_cut_short_says_how_many_more() -> None:
+    from accountdesk.core.i18n import cut_list, join_clauses
+
+    assert cut_list(["a", "b"], 2) == "a, b"
+    assert cut_list(["a", "b", "c", "d"], 2) == "a, b, and 2 more"
+    assert cut_list(["a", "b", "c"], 2, join_clauses) == "a; b; and 1 more"
+    with i18n.use_language("fa"):
+        assert cut_list(["a", "b", "c"], 2) == "a،\u200f b،\u200f و ۱ مورد دیگر"

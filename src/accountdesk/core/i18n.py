@@ -19,7 +19,7 @@ import gettext
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -919,6 +919,19 @@ def join_clauses(items: Iterable[str]) -> str:
     semicolon). Empty items are left out."""
     kept = [item for item in items if item]
     return pgettext("separator between phrases", "; ").join(kept)
+
+
+def cut_list(
+    items: Sequence[str], shown: int, join: Callable[[Iterable[str]], str] = join_list
+) -> str:
+    """The first ``shown`` of ``items`` side by side (``join``: :func:`join_list`, or
+    :func:`join_clauses` for phrases), and after them "and N more" when there are more: a list
+    cut short says so, or the reader takes it for all there is."""
+    rest = len(items) - shown
+    if rest <= 0:
+        return join(items)
+    more = ngettext("and {n} more", "and {n} more", rest).format(n=format_number(rest))
+    return join([*items[:shown], more])
 
 
 def format_list(items: Iterable[str]) -> str:

@@ -253,6 +253,33 @@ def test_a_rep_erases_a_contact_of_their_own_account(team: Team) -> None:
         assert not _exists(team, model, id_)
 
 
+def test_emptying_the_trash_as_a_rep_names_what_is_not_theirs(team: Team) -> None:
+    """The trash holds Anna's own account and a contact of Ben's (and a note of it): Anna's
+    empty stops whole, and the sentence names Ben's records and Ben, not "this"."""
+    anna, ben, manager = (team.connect(x) for x in (team.anna, team.ben, team.manager))
+    try:
+        annas_account, _contact = _account_with_contact(anna, team.anna, "Anna's own")
+        _account, bens = _account_with_contact(ben, team.ben, "Ben's client")
+        note = save_note(ben, "likes tea", contact_id=bens)
+        trash.delete(anna, "account", annas_account)
+        trash.delete(ben, "note", note)
+        trash.delete(ben, "contact", bens)
+        with pytest.raises(NotAllowed) as refused:
+            trash.empty_trash(anna)
+        assert refused.value.message == (
+            "2 records in the trash are of accounts you do not own: "
+            "“\u2068Jana Ben's client\u2069” (\u2068Ben Okafor\u2069), "
+            "“\u2068likes tea\u2069” (\u2068Ben Okafor\u2069). Only their owners or a "
+            "manager can delete them for good, so nothing was deleted."
+        )
+        assert len(trash.list_trash(anna)) == 3  # nothing was deleted
+        assert trash.empty_trash(manager) == 4  # a manager's: the account's contact too
+    finally:
+        for db in (anna, ben, manager):
+            db.close()
+    assert not _exists(team, Account, annas_account) and not _exists(team, Contact, bens)
+
+
 def test_a_manager_erases_any_reps_records(team: Team) -> None:
     anna, ben, manager = (team.connect(x) for x in (team.anna, team.ben, team.manager))
     try:

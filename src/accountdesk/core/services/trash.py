@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.errors import NotAllowed
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import (
     Account,
@@ -36,8 +37,8 @@ from accountdesk.core.db.models import (
     SurveyResponse,
 )
 from accountdesk.core.db.search import remove_documents
-from accountdesk.core.errors import InTrash, NotFoundError
-from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
+from accountdesk.core.errors import InTrash, NotFoundError, UserError
+from accountdesk.core.i18n import N_, _, cut_list, format_number, join_list, ngettext
 from accountdesk.core.labels import INTERACTION_KIND, SURVEY_KIND, label
 from accountdesk.core.timekeeping.stay_in_touch import shown_title
 
@@ -350,7 +351,80 @@ def list_trash(db: Database, limit: int = 500) -> list[TrashItem]:
 def empty_trash(db: Database) -> int:
     """Purge everything in the trash; returns how many records were removed: every one the
     Trash listed, also those that went with a record they belong to, and the contacts of an
-    account in the trash (they go with it; the question said so)."""
+    account in the trash (they go with it; the question said so).
+
+    On a team server a rep may erase only the records of their own accounts (the server's
+    erase guard): when the trash holds others, nothing is deleted, and the refusal names
+    them and their owners (:func:`_others_in_trash`)."""
+    try:
+        return _empty(db)
+    except NotAllowed as exc:
+        named = _others_in_trash(db)
+        if named is None:
+            raise
+        raise named from exc
+
+
+#: At most this many records are named when emptying the trash is refused.
+NAMED_RECORDS = 5
+
+
+def _owner_of(session: Session, obj: Record) -> str | None:
+    """The owner of the account ``obj`` belongs to (itself, its account, or its contact's),
+    as the server's erase guard finds it."""
+    if isinstance(obj, Account):
+        return obj.owner
+    account_id = getattr(obj, "account_id", None)
+    contact_id = getattr(obj, "contact_id", None)
+    if account_id is None and contact_id is not None:
+        account_id = session.scalar(select(Contact.account_id).where(Contact.id == contact_id))
+    if account_id is None:
+        return None
+    return session.scalar(select(Account.owner).where(Account.id == account_id))
+
+
+def _others_in_trash(db: Database) -> UserError | None:
+    """Why the server refused to empty the trash, in one sentence: the records in it of
+    accounts the connected member does not own, named with their owners; None when there
+    are none (the refusal was another)."""
+    from accountdesk.core.db.server import guarded_tables
+    from accountdesk.core.queries.team import owner_name, owner_names
+
+    names = owner_names(db)
+    guarded = set(guarded_tables())
+    found: list[str] = []
+    with db.reader() as session:
+        for model in KINDS.values():
+            if model.__tablename__ not in guarded:
+                continue
+            query = select(model).where(model.deleted_at.is_not(None)).order_by(model.deleted_at)
+            for obj in session.scalars(query):
+                owner = _owner_of(session, obj)
+                if owner is not None and owner == db.login:
+                    continue
+                title = isolate(_title(obj))
+                found.append(
+                    # TRANSLATORS: a record in the trash and the owner of its account
+                    _("“{title}” ({owner})").format(
+                        title=title, owner=isolate(owner_name(names, owner))
+                    )
+                    if owner
+                    else _("“{title}” (no owner)").format(title=title)
+                )
+    if not found:
+        return None
+    return NotAllowed(
+        ngettext(
+            "{n} record in the trash is of an account you do not own: {records}. Only the "
+            "account's owner or a manager can delete it for good, so nothing was deleted.",
+            "{n} records in the trash are of accounts you do not own: {records}. Only their "
+            "owners or a manager can delete them for good, so nothing was deleted.",
+            len(found),
+        ).format(n=format_number(len(found)), records=cut_list(found, NAMED_RECORDS))
+    )
+
+
+def _empty(db: Database) -> int:
     with db.transaction() as session:
         removed = sum(
             session.scalar(
