@@ -328,28 +328,50 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
 
 #: Room between a page header's title and its date.
 HEADER_GAP = 12.0
-#: A heading followed by a table or text needs this much room under it on its page (a
-#: table's header and first rows), else it starts the next page.
+#: A heading followed by text needs this much room under it on its page (its first lines),
+#: else it starts the next page; followed by a table, at least this much (a table's header and
+#: first rows), and more when its first row is taller (:func:`_room_under`).
 HEADING_ROOM = 48.0
+
+
+def _room_under(following: Flowable, width: float) -> float:
+    """The room a heading needs under it for ``following`` to start on the same page: for a
+    table, its header rows and its first row, measured (a table is split between rows, never
+    inside one: a first row of revenue in thirteen currencies, one a line, is far taller than
+    :data:`HEADING_ROOM`), and at least that; for text, :data:`HEADING_ROOM`."""
+    if not isinstance(following, Table):
+        return HEADING_ROOM
+    following.wrap(width, PAGE[1])
+    heights = following._rowHeights  # as ReportLab measured them for this width
+    header = following.repeatRows if isinstance(following.repeatRows, int) else 0
+    return max(HEADING_ROOM, float(sum(heights[: header + 1])))
 
 
 class Heading(TextBlock):
     """A section title that is also a PDF bookmark, never alone at the foot of a page: kept
     with a chart that follows it (``keepWithNext``), or, before a table or text that can be
-    split across pages, moved to the next page when too little room is left under it
-    (:func:`_keep_headings`), so a long table no longer leaves the rest of a page empty."""
+    split across pages, moved to the next page when too little room is left under it for
+    what follows to begin (:func:`_keep_headings`, :func:`_room_under`), so a long table no
+    longer leaves the rest of a page empty."""
 
     def __init__(self, text: str, style: TextStyle, rtl: bool, level: int = 0) -> None:
         super().__init__(text, style, rtl)
         self.outline_level = level
         self.keepWithNext = True
-        self.room = 0.0
+        #: the table or text it is kept with (:func:`_keep_headings`)
+        self.following: Flowable | None = None
         if level > 0:  # a section's title stands off what ends the section before it
             self.spaceBefore = 6.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         width, height = super().wrap(availWidth, availHeight)
-        if self.room and availHeight < height + self.room:
+        # at the top of a page it stays, whatever follows (the next page has no more room)
+        at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
+        if (
+            self.following is not None
+            and not at_top
+            and availHeight < height + _room_under(self.following, availWidth)
+        ):
             return width, availHeight + 1  # does not fit here: to the next page
         return width, height
 
@@ -358,12 +380,12 @@ class Heading(TextBlock):
 
 
 def _keep_headings(story: Sequence[Any]) -> None:
-    """A heading before a table or text keeps only room for its first rows, not the whole
+    """A heading before a table or text keeps only room for the start of it, not the whole
     of what follows (see :class:`Heading`)."""
     for heading, following in pairwise(story):
         if isinstance(heading, Heading) and isinstance(following, Table | TextBlock):
             heading.keepWithNext = False
-            heading.room = HEADING_ROOM
+            heading.following = following
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
