@@ -354,13 +354,12 @@ def test_reports_can_be_limited_to_mine_or_a_member(
     qtbot.addWidget(screen)
     screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
     screen.scope_by.setCurrentIndex(screen.scope_by.findData("owner"))
-    anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
-    assert _items(screen.scope_value) == [
+    anna, ben = team.server.anna, team.server.ben
+    assert _items(screen.scope_value) == [  # Maria López owns no account: not offered
         ("Mine", anna),
         ("Anna Berg", anna),
         ("Ben Okafor", ben),
         (UPLOADED, UPLOADED),
-        ("Maria López", maria),
     ]
     request = screen.request()
     assert request is not None and request.owner == anna
@@ -368,3 +367,23 @@ def test_reports_can_be_limited_to_mine_or_a_member(
     request = screen.request()
     assert request is not None and request.owner == ben
     tasks.wait_all()
+
+
+def test_a_manager_without_accounts_is_not_offered_mine(team: Team, qtbot: Any) -> None:
+    """Maria owns no account: "Mine" (and her name) would show empty key figures beside a
+    PDF that is refused, so neither is offered."""
+    maria = team.server.connect(team.server.manager)
+    try:
+        screen = ReportsScreen(team.context(maria))
+        qtbot.addWidget(screen)
+        screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+        screen.scope_by.setCurrentIndex(screen.scope_by.findData("owner"))
+        assert [text for text, _login in _items(screen.scope_value)] == [
+            "Anna Berg",
+            "Ben Okafor",
+            UPLOADED,
+        ]
+        tasks.wait_all()
+    finally:
+        tasks.wait_all()
+        maria.close()

@@ -128,6 +128,9 @@ def test_an_owner_is_named_by_login_or_by_name(team: Members) -> None:
         check_scope(manager, Scope(owner="María Lopez"))  # a manager who owns no account
     message = caught.value.message
     assert "the owners are: Anna Berg, Ben Okafor." in message
+    with pytest.raises(UserError) as caught:  # by her login, as the Reports screen asks
+        check_scope(manager, Scope(owner=team.logins["manager"]))
+    assert caught.value.message.startswith("No account has the owner “Maria López”;")
 
 
 def _words(text: str) -> list[str]:

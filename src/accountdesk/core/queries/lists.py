@@ -558,12 +558,13 @@ def filter_choices(db: Database) -> FilterChoices:
     )
 
 
-def owner_choices(db: Database) -> list[tuple[str, str]]:
+def owner_choices(db: Database, *, with_accounts: bool = False) -> list[tuple[str, str]]:
     """The owners to choose from, as (stored, shown) pairs in the order of the shown names
     in the user's language: on a server every member by name, and any other owner of a live
     account by what is stored (a login no member has); in a laptop's own file, which has no
-    members, the owners of its live accounts as typed. The lists' owner filter and the
-    Reports screen offer these."""
+    members, the owners of its live accounts as typed. The lists' owner filter offers these;
+    the Reports screen those ``with_accounts`` (owners of a live account: a report of an owner
+    without one is refused, as :func:`~accountdesk.core.reports.data.check_scope` says)."""
     team = members(db)
     names = {m.login: m.name for m in team}
     with db.engine.connect() as conn:
@@ -577,7 +578,7 @@ def owner_choices(db: Database) -> list[tuple[str, str]]:
             )
         ]
         conn.rollback()
-    stored = {m.login for m in team} | set(used)
+    stored = set(used) if with_accounts else {m.login for m in team} | set(used)
     pairs = [(o, owner_name(names, o)) for o in stored]
     return icu.sorted_by(sorted(pairs), itemgetter(1))
 

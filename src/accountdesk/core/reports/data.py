@@ -19,7 +19,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold
 from accountdesk.core.db.models import Account, Contact, Deal, Interaction, SurveyResponse
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, join_list
+from accountdesk.core.i18n import _, cut_list
 from accountdesk.core.labels import TIER, label, tier_spellings_among
 from accountdesk.core.metrics import (
     INTERACTION,
@@ -88,29 +88,29 @@ NAMED_CHOICES = 12
 
 def choice(
     stored: Sequence[str], given: str, alone: str, listed: str, display: Any = str,
-    **fields: str,
+    shown: str | None = None, **fields: str,
 ) -> str:  # fmt: skip
     """The value of ``stored`` that ``given`` names, ignoring case and accents (the folding of
     search), or its name as shown (``display``: a translated name, a member's name);
     UserError when none does, naming the values there are (``listed``, with ``{values}``: in
     the order of their shown names, each name once), or ``alone`` when there are none. Both
-    messages get ``{value}``, the value as given, and ``fields``. The one rule of a report's
-    scope (owner, segment) and of a trip's city."""
+    messages get ``{value}``, the value as given (or as ``shown``: a member's login by their
+    name), and ``fields``. The one rule of a report's scope (owner, segment) and of a trip's
+    city."""
     values = icu.sorted_by(sorted(stored), display)
     wanted = fold(given.strip())
     for value in values:
         if wanted in (fold(value), fold(display(value))):
             return value
+    named = given if shown is None else shown
     if not values:
-        raise UserError(alone.format(value=given, **fields))
+        raise UserError(alone.format(value=named, **fields))
     first: dict[str, str] = {}  # "Gold" and "gold": one name, as first written
     for value in sorted(stored):
         first.setdefault(fold(display(value)), value)
     names = [display(v) for v in icu.sorted_by(first.values(), display)]
-    shown = join_list(names[:NAMED_CHOICES])
-    if len(names) > NAMED_CHOICES:
-        shown += ", …"
-    raise UserError(listed.format(value=given, values=shown, **fields))
+    listing = cut_list(names, NAMED_CHOICES)
+    raise UserError(listed.format(value=named, values=listing, **fields))
 
 
 def check_scope(db: Database, scope: Scope) -> Scope:
@@ -140,6 +140,7 @@ def check_scope(db: Database, scope: Scope) -> Scope:
                 _("No account has an owner called \u201c{value}\u201d."),
                 _("No account has the owner \u201c{value}\u201d; the owners are: {values}."),
                 lambda login: owner_name(names, login),
+                owner_name(names, scope.owner.strip()),  # a member by name, not by login
             )  # fmt: skip
             scope = replace(scope, owner=owner)
         if scope.segment:
