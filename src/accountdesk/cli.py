@@ -742,6 +742,10 @@ def cmd_followups(args: argparse.Namespace) -> int:
     return 0
 
 
+#: At most this many contacts a name matches are listed (with their ids), then "and N more".
+NAMED_MATCHES = 10
+
+
 def _find_contact(db: Database, text: str) -> ContactDetail:
     """A contact from its id or its name (the folded search of Ctrl+K)."""
     from accountdesk.core.errors import NotFoundError
@@ -757,7 +761,9 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
     folded = [h for h in hits if h.title.casefold() == text.casefold()]
     chosen = folded if folded else hits
     if len(chosen) > 1:
-        shown = i18n.join_clauses(f"{h.title} ({h.subtitle}, {h.id})" for h in chosen[:5])
+        shown = i18n.cut_list(
+            [f"{h.title} ({h.subtitle}, {h.id})" for h in chosen], NAMED_MATCHES, i18n.join_clauses
+        )
         raise UserError(
             ngettext(
                 "“{text}” matches {count} contact: {shown}; give more of the name or an id.",

@@ -54,3 +54,30 @@ def test_a_family_name_that_is_also_an_accounts_finds_the_person_alone(
     assert cli.main(["--lang", "en", "--db", str(crm), "contact", "Kaya"]) == 0
     shown = capsys.readouterr().out
     assert "Mehmet Kaya" in shown and "Ahmet Demir" not in shown
+
+
+def test_every_match_is_listed_or_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Eight people of one given name are all listed with their ids (five were, with nothing
+    said of the other three); beyond ten, "and N more" says how many are not."""
+    path = tmp_path / "many.db"
+    db = open_database(path)
+    try:
+        made = create_account(db, AccountInput(name="Siam Rice", country="TH"))
+        for n in range(12):
+            create_contact(
+                db,
+                ContactInput(
+                    account_id=made, given_name="สมศรี", family_name=f"Family{n:02d}", country="TH"
+                ),
+            )
+        ids = {h.id for h in search(db, "สมศรี") if h.kind == "contact"}
+    finally:
+        db.close()
+    assert len(ids) == 12
+    assert cli.main(["--lang", "en", "--db", str(path), "contact", "สมศรี"]) == 1
+    err = capsys.readouterr().err
+    assert "“สมศรี” matches 12 contacts: " in err
+    assert sum(i in err for i in ids) == cli.NAMED_MATCHES
+    assert err.rstrip().endswith("; and 2 more; give more of the name or an id.")
