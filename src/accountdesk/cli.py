@@ -185,11 +185,10 @@ def _import_csv(args: argparse.Namespace, checking: Checkers | None) -> int:
             header, args.source, keep_unknown=args.keep_unknown
         )
         column_mapping.save(found, Path(args.save_map))
-        sys.stderr.write(
+        _note(
             _("Wrote the mapping to {path}; edit it and import with --map {path}.").format(
-                path=ltr_shown(args.save_map)
+                path=args.save_map
             )
-            + "\n"
         )
     with _import_target(args) as db:
         return _import_csv_into(db, args, chosen, checking)
@@ -337,7 +336,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     # All at once and private (0600): a failure leaves the previous file as it was.
     with replacing(Path(target)) as stream:
         message = write(stream)
-    sys.stderr.write(message + "\n")
+    _note(message)
     return 0
 
 
@@ -440,7 +439,7 @@ def _print_backups(found: Sequence[Any], folder: Path, zone: Any) -> None:
                 )
             )
         )
-    sys.stderr.write(_("Backups are kept in {folder}.").format(folder=ltr_shown(folder)) + "\n")
+    _note(_("Backups are kept in {folder}.").format(folder=folder))
 
 
 def _list_backups(db: Database) -> int:
@@ -903,7 +902,7 @@ def cmd_privacy_export(args: argparse.Namespace) -> int:
     db = _open(args)
     contact_id, _name = _privacy_subject(db, " ".join(args.contact))
     files = write_export(db, contact_id, Path(args.output), lang=args.lang)
-    sys.stderr.write(_("Wrote {json} and {pdf}.").format(json=files.json, pdf=files.pdf) + "\n")
+    _note(_("Wrote {json} and {pdf}.").format(json=files.json, pdf=files.pdf))
     return 0
 
 
@@ -928,7 +927,7 @@ def _confirm_erase(db: Database, contact_id: str, name: str) -> bool:
         lines = [mentions_notice(name, len(mentions))]
         lines += ["  " + mention_line(mention, zone) for mention in mentions]
         sys.stderr.write(plain("\n".join(lines)) + "\n")  # a terminal lays text out itself
-    sys.stderr.write(erase_question(name) + " [y/N] ")
+    sys.stderr.write(plain(erase_question(name)) + " [y/N] ")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().casefold()
     yes = {i18n.pgettext("answer to [y/N]", "y"), i18n.pgettext("answer to [y/N]", "yes")}
@@ -1466,7 +1465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        sys.stderr.write(_("accountdesk: interrupted; nothing was changed.") + "\n")
+        _note(_("accountdesk: interrupted; nothing was changed."))
         return 130
     except Exception as exc:
         from accountdesk.core.db.errors import explain

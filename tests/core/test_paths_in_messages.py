@@ -58,3 +58,32 @@ def test_the_imports_name_their_file_left_to_right_in_persian(tmp_path: Path) ->
         with use_language("fa"), pytest.raises(UserError) as raised:
             run(db, path)
         assert f"{LRI}{path}{PDI}" in str(raised.value), str(raised.value)
+
+
+def test_the_command_line_writes_a_path_without_marks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A terminal shows bidi marks as stray characters, and a path copied from it carries
+    them: "Wrote FILE." after a report in Persian had LRI … PDI around the path (review r3,
+    8), and so did the export's, the backups' and the mapping's lines."""
+    from accountdesk import cli
+    from accountdesk.core.bidi import BIDI_CONTROLS
+
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    crm = str(tmp_path / "crm.db")
+    assert cli.main(["--db", crm, "demo", "--accounts", "3"]) == 0
+    assert cli.main(["--db", crm, "db", "backup"]) == 0
+    (tmp_path / "plain.csv").write_text("Name,Firma\nA,B\n", encoding="utf-8")
+    pdf, csv, mapping = (str(tmp_path / name) for name in ("q1.pdf", "out.csv", "m.toml"))
+    runs = [
+        (pdf, ["report", "portfolio", "--from", "2026-01-01", "--to", "2026-03-31", "-o", pdf]),
+        (mapping, ["import", str(tmp_path / "plain.csv"), "--dry-run", "--save-map", mapping]),
+        (str(tmp_path / "home"), ["db", "backups"]),
+        ("", ["export", "--format", "csv", "-o", csv]),
+    ]
+    capsys.readouterr()
+    for path, args in runs:
+        cli.main(["--lang", "fa", "--db", crm, *args])
+        err = capsys.readouterr().err
+        assert err and path in err, (args, err)
+        assert not any(ch in BIDI_CONTROLS for ch in err), (args, err)

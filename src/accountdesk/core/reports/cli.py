@@ -52,7 +52,12 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def _done(path: str) -> int:
-    sys.stderr.write(_("Wrote {path}.").format(path=ltr_shown(path)) + "\n")
+    """Say which file was written, on standard error, without the bidi marks a terminal shows
+    as stray characters (and a path copied from it would carry): as every line of the
+    command line (``cli._note``)."""
+    from accountdesk.core.bidi import plain
+
+    sys.stderr.write(plain(_("Wrote {path}.").format(path=path)) + "\n")
     return 0
 
 
