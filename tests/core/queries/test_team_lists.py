@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, User
+from accountdesk.core.i18n import use_language
 from accountdesk.core.queries.details import account_detail, contact_detail
 from accountdesk.core.queries.lists import (
     ListFilter,
@@ -19,7 +20,7 @@ from accountdesk.core.queries.lists import (
     filter_choices,
     owner_choices,
 )
-from accountdesk.core.queries.team import owner_name, owner_names
+from accountdesk.core.queries.team import members, owner_name, owner_names
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services.accounts import create_account, create_contact
 from teamroles import Members, team_of
@@ -74,6 +75,27 @@ def test_members_are_shown_sorted_and_offered_by_name(db: Database) -> None:
     names = owner_names(db)
     assert owner_name(names, "akalnins") == "Ivars Kalniņš"
     assert owner_name(names, "nobody") == "nobody"
+
+
+def test_the_team_is_listed_in_the_order_of_the_users_language(db: Database) -> None:
+    """The account editor's owner choice lists ``members`` as they come: by name in the
+    user's language, not in the database's order (C collation put Persian after Latin, and
+    Latvian Š after Z)."""
+    with db.transaction() as s:
+        for login, name in (
+            ("zane", "Zane Liepa"),
+            ("sharlote", "Šarlote Ozola"),
+            ("sandra", "Sandra Kalniņa"),
+            ("mehri", "مهری رضایی"),
+            ("anna", "Anna Berg"),
+        ):
+            s.add(User(login=login, name=name, role="rep"))
+    with use_language("lv"):
+        assert [m.name for m in members(db)] == [
+            "Anna Berg", "Sandra Kalniņa", "Šarlote Ozola", "Zane Liepa", "مهری رضایی",
+        ]  # fmt: skip
+    with use_language("fa"):
+        assert members(db)[0].login == "mehri"
 
 
 @pytest.fixture

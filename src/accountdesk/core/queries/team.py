@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 
 from sqlalchemy import select
 
+from accountdesk.core import icu
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import User
 
@@ -46,12 +48,13 @@ class TeamMember:
 
 
 def members(db: Database) -> list[TeamMember]:
-    """The team, by name (none on a laptop's own file)."""
+    """The team, by name in the order of the user's language (ICU, not the database's
+    collation: a Persian window lists مهری before Anna, a Latvian one Šarlote after Sandra),
+    the same name by login; none on a laptop's own file."""
     with db.reader() as session:
-        rows = session.scalars(
-            select(User).where(User.deleted_at.is_(None)).order_by(User.name, User.login)
-        ).all()
-        return [TeamMember(u.id, u.login, u.name, u.email, u.role) for u in rows]
+        rows = session.scalars(select(User).where(User.deleted_at.is_(None))).all()
+        found = [TeamMember(u.id, u.login, u.name, u.email, u.role) for u in rows]
+    return icu.sorted_by(sorted(found, key=attrgetter("login")), attrgetter("name"))
 
 
 def me(db: Database) -> TeamMember | None:
