@@ -107,6 +107,7 @@ class Owners:
     #: accounts whose owner in the file is no member, given :attr:`default`; those owners
     rehomed: int = 0
     former: set[str] = field(default_factory=set)
+    _by_folded: dict[str, set[str]] | None = field(default=None, repr=False)
 
     def of(self, written: str | None, *, new: bool = True, stored: str | None = None) -> str | None:
         """The owner to store for ``written``. ``new``: a new account (without an owner it
@@ -123,13 +124,21 @@ class Owners:
             return self.default
         if held in self.team or (stored is not None and held == stored):
             return held
-        wanted = fold(held)
-        named = [login for login, name in self.team.items() if wanted in (fold(login), fold(name))]
+        named = self._folded().get(fold(held), set())
         if len(named) == 1:
-            return named[0]
+            return next(iter(named))
         self.rehomed += 1
         self.former.add(held)
         return self.default
+
+    def _folded(self) -> dict[str, set[str]]:
+        """The members' logins by their login and name folded (search's folding), made once."""
+        if self._by_folded is None:
+            self._by_folded = {}
+            for login, name in (self.team or {}).items():
+                for key in (fold(login), fold(name)):
+                    self._by_folded.setdefault(key, set()).add(login)
+        return self._by_folded
 
     def shown(self, login: str) -> str:
         """A member as the messages name them: their name (else the login)."""
