@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from accountdesk import __version__
 from accountdesk.core import TZDATA_VERSION, i18n
+from accountdesk.core.bidi import to_terminal
 from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import N_, _, ltr_shown, ngettext
 
@@ -45,12 +46,8 @@ def _open(args: argparse.Namespace, *, upgrade: bool = True, create: bool = Fals
 
 
 def _note(text: str) -> None:
-    """One line on standard error (a problem after the first, a remark), without the bidi
-    isolates of the shared sentences, as :func:`_print`: a terminal showed them as stray
-    characters around a name or a time ("moved to the trash on ⁨29 Nov 2026, 11:25⁩")."""
-    from accountdesk.core.bidi import plain
-
-    sys.stderr.write(plain(text) + "\n")
+    """One line on standard error (a problem after the first, a remark)."""
+    to_terminal(text, stream=sys.stderr)
 
 
 def _error(message: str) -> None:
@@ -58,12 +55,7 @@ def _error(message: str) -> None:
     _note(f"accountdesk: {message}")
 
 
-def _print(text: str = "") -> None:
-    """One line on standard output. A terminal lays text out on its own, so the bidi isolates
-    the shared formatting adds for the GUI are taken out."""
-    from accountdesk.core.bidi import plain
-
-    sys.stdout.write(plain(text) + "\n")
+_print = to_terminal  # one line on standard output
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -913,7 +905,6 @@ def _confirm_erase(db: Database, contact_id: str, name: str) -> bool:
         raise UserError(
             _("Erasing {name} needs a yes: run it on a terminal, or add --yes.").format(name=name)
         )
-    from accountdesk.core.bidi import plain
     from accountdesk.core.services.privacy import (
         erase_question,
         kept_mentions,
@@ -926,8 +917,8 @@ def _confirm_erase(db: Database, contact_id: str, name: str) -> bool:
         zone = _user_zone(db)
         lines = [mentions_notice(name, len(mentions))]
         lines += ["  " + mention_line(mention, zone) for mention in mentions]
-        sys.stderr.write(plain("\n".join(lines)) + "\n")  # a terminal lays text out itself
-    sys.stderr.write(plain(erase_question(name)) + " [y/N] ")
+        to_terminal("\n".join(lines), stream=sys.stderr)
+    to_terminal(erase_question(name) + " [y/N] ", stream=sys.stderr, end="")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().casefold()
     yes = {i18n.pgettext("answer to [y/N]", "y"), i18n.pgettext("answer to [y/N]", "yes")}

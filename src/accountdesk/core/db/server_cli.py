@@ -15,6 +15,7 @@ import sys
 from getpass import getpass
 from typing import Any
 
+from accountdesk.core.bidi import to_terminal
 from accountdesk.core.db import credentials
 from accountdesk.core.db.errors import PasswordRequired, WrongPassword
 from accountdesk.core.errors import UserError
@@ -33,10 +34,7 @@ def _ask(prompt: str) -> str:
     return getpass(prompt)
 
 
-def _say(line: str) -> None:
-    from accountdesk.core.bidi import plain
-
-    sys.stdout.write(plain(line) + "\n")
+_say = to_terminal
 
 
 def _password_prompt(url: str) -> str:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from accountdesk.core.bidi import to_terminal
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import DateInputError, _, ltr_shown, parse_date_input
@@ -55,9 +56,7 @@ def _done(path: str) -> int:
     """Say which file was written, on standard error, without the bidi marks a terminal shows
     as stray characters (and a path copied from it would carry): as every line of the
     command line (``cli._note``)."""
-    from accountdesk.core.bidi import plain
-
-    sys.stderr.write(plain(_("Wrote {path}.").format(path=path)) + "\n")
+    to_terminal(_("Wrote {path}.").format(path=path), stream=sys.stderr)
     return 0
 
 
@@ -225,10 +224,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 # --- exchange rates ---------------------------------------------------------------------------
 
 
-def _print(text: str) -> None:
-    from accountdesk.core.bidi import plain
-
-    sys.stdout.write(plain(text) + "\n")
+_print = to_terminal
 
 
 def _reporting(db: Any) -> str:

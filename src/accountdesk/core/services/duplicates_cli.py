@@ -9,17 +9,14 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, to_terminal
 from accountdesk.core.i18n import _, format_list, format_number, format_when, join_list, ngettext
 
 if TYPE_CHECKING:
     from accountdesk.core.services.duplicates import MergeResult
 
 
-def _print(text: str = "") -> None:
-    from accountdesk.core.bidi import plain
-
-    sys.stdout.write(plain(text) + "\n")
+_print = to_terminal
 
 
 def _json(data: object) -> None:
