@@ -153,7 +153,7 @@ def test_import_round_trip_keeps_wall_time_zone_rule_and_notes(
     )
     target = tmp_path / "follow-ups.ics"
     calendar_files.export_follow_ups(target, _rows(db), CLOCK)
-    imported = calendar_files.import_follow_ups(db, target, ayse)
+    imported = calendar_files.import_follow_ups(db, target, ayse, CLOCK)
     assert len(imported) == 1
     row = next(r for r in _rows(db) if r.id == imported[0].id)
     assert (row.local_due, row.zone, row.rrule) == (
@@ -186,10 +186,10 @@ def test_import_is_all_or_none(db: Database, ayse: str, tmp_path: Path) -> None:
     source = tmp_path / "in.ics"
     source.write_bytes(_ics("First call", "x" * 301))  # the second title is too long
     with pytest.raises(UserError):
-        calendar_files.import_follow_ups(db, source, ayse)
+        calendar_files.import_follow_ups(db, source, ayse, CLOCK)
     assert _rows(db) == []
     source.write_bytes(_ics("First call", "Second call"))
-    assert len(calendar_files.import_follow_ups(db, source, ayse)) == 2
+    assert len(calendar_files.import_follow_ups(db, source, ayse, CLOCK)) == 2
     assert sorted(r.title for r in _rows(db)) == ["First call", "Second call"]
 
 
@@ -197,12 +197,12 @@ def test_import_says_what_is_wrong_with_the_file(db: Database, ayse: str, tmp_pa
     bad = tmp_path / "bad.ics"
     bad.write_text("hello", encoding="utf-8")
     with pytest.raises(UserError, match="not an iCalendar file"):
-        calendar_files.import_follow_ups(db, bad, ayse)
+        calendar_files.import_follow_ups(db, bad, ayse, CLOCK)
     with pytest.raises(UserError, match="cannot be read"):
-        calendar_files.import_follow_ups(db, tmp_path / "missing.ics", ayse)
+        calendar_files.import_follow_ups(db, tmp_path / "missing.ics", ayse, CLOCK)
     empty = tmp_path / "empty.ics"
     empty.write_bytes(_ics())
-    assert calendar_files.import_follow_ups(db, empty, ayse) == []
+    assert calendar_files.import_follow_ups(db, empty, ayse, CLOCK) == []
     assert _rows(db) == []
 
 

@@ -35,7 +35,7 @@ def test_a_follow_up_in_the_last_years_is_exported(
     path = tmp_path / "far.ics"
     now = fixed_clock(datetime(2027, 1, 1, tzinfo=UTC))
     assert calendar_files.export_follow_ups(path, [row(db, made)], now) == 1
-    again = calendar_files.import_follow_ups(db, path, aroha)
+    again = calendar_files.import_follow_ups(db, path, aroha, now)
     assert row(db, again[0].id).local_due == row(db, made).local_due
 
 

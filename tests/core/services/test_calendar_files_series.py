@@ -93,7 +93,7 @@ def test_utc_and_floating_times_are_anchored_to_the_contact(
     """08:00Z on 2 March is 10:00 in Jerusalem; a weekly call stays at 10:00 her time when
     Israel moves its clocks on 26 March (anchored to UTC it would go to 11:00)."""
     path = _file(tmp_path, "DTSTART:20270302T080000Z", "DTSTART:20270303T100000")
-    made = calendar_files.import_follow_ups(db, path, noa)
+    made = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     rows = [row(db, s.id) for s in made]
     assert [(r.zone, r.local_due) for r in rows] == [
         ("Asia/Jerusalem", datetime(2027, 3, 2, 10)),
@@ -116,7 +116,7 @@ def test_a_series_that_moves_to_working_days_comes_back_as_one(
     path = tmp_path / "moves.ics"
     calendar_files.export_follow_ups(path, [row(db, series)], fixed_clock(NOW))
     assert b"EXDATE" in path.read_bytes() and b"RDATE" in path.read_bytes()
-    again = calendar_files.import_follow_ups(db, path, noa)
+    again = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     assert again.by_rule_alone == ()
     copy = row(db, again[0].id)
     assert copy.move_to_working_day and copy.rrule == "FREQ=WEEKLY;COUNT=4"
@@ -141,7 +141,7 @@ def test_other_dates_taken_off_are_named_not_kept(db: Database, noa: str, tmp_pa
         b"RRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE;TZID=Asia/Jerusalem:20270111T100000\r\n"
         b"END:VEVENT\r\nEND:VCALENDAR\r\n"
     )
-    made = calendar_files.import_follow_ups(db, path, noa)
+    made = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     assert len(made) == 2
     assert [plain(e) for e in made.by_rule_alone] == ["\u201cCall\u201d"]
     assert not row(db, made[1].id).move_to_working_day
@@ -164,7 +164,7 @@ def test_a_series_whose_first_meeting_was_deleted_is_imported(
     """Google Calendar writes a deleted first meeting as EXDATE = DTSTART: the import failed
     with "min() arg is an empty sequence" and the screen showed nothing."""
     path = _weekly(tmp_path, "EXDATE;TZID=Asia/Jerusalem:20270104T100000")
-    made = calendar_files.import_follow_ups(db, path, noa)
+    made = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     assert len(made) == 1 and [plain(e) for e in made.by_rule_alone] == ["Event 1 (line 4)"]
     # due at the first meeting kept, not the deleted one; the rule still from its start
     first = row(db, made[0].id)
@@ -187,7 +187,7 @@ def test_a_series_exported_at_a_moved_occurrence_comes_back_on_that_day(
     assert row(db, series).local_due == datetime(2027, 1, 17, 10)
     path = tmp_path / "moved.ics"
     calendar_files.export_follow_ups(path, [row(db, series)], fixed_clock(NOW))
-    again = calendar_files.import_follow_ups(db, path, noa)
+    again = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     assert again.by_rule_alone == ()
     days = []
     for _n in range(3):

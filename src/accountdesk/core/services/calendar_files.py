@@ -19,7 +19,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_number, join_list, ngettext
 from accountdesk.core.io.refusal import unreadable
 from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.services import trash
@@ -83,11 +83,46 @@ class ImportedFollowUps(list[Scheduled]):
     """The follow-ups an .ics import scheduled, in the file's order; ``by_rule_alone``: the
     repeating events (by their title, else where they are in the file) whose dates taken off
     or added (EXDATE, RDATE) are not a move to a working day, which a follow-up cannot keep:
-    they repeat by their rule alone."""
+    they repeat by their rule alone; ``ended``: the repeating events with no occurrence left
+    from now on (their COUNT or UNTIL ran out), which were not imported."""
 
-    def __init__(self, scheduled: Iterable[Scheduled] = (), by_rule_alone: Iterable[str] = ()):
+    def __init__(
+        self,
+        scheduled: Iterable[Scheduled] = (),
+        by_rule_alone: Iterable[str] = (),
+        ended: Iterable[str] = (),
+    ):
         super().__init__(scheduled)
         self.by_rule_alone = tuple(by_rule_alone)
+        self.ended = tuple(ended)
+
+    def notes(self) -> list[str]:
+        """What the user is told besides how many were imported: a sentence for each kind of
+        event not imported, or not imported as it was (the screen shows them)."""
+        said = []
+        if self.by_rule_alone:
+            said.append(
+                ngettext(
+                    "{n} repeating event has dates taken off or added in its calendar, which "
+                    "a follow-up cannot keep: it repeats by its rule alone ({events}).",
+                    "{n} repeating events have dates taken off or added in their calendar, "
+                    "which a follow-up cannot keep: they repeat by their rule alone ({events}).",
+                    len(self.by_rule_alone),
+                ).format(
+                    n=format_number(len(self.by_rule_alone)), events=join_list(self.by_rule_alone)
+                )
+            )
+        if self.ended:
+            said.append(
+                ngettext(
+                    "{n} repeating event has no occurrence left, so it was not imported "
+                    "({events}).",
+                    "{n} repeating events have no occurrence left, so they were not imported "
+                    "({events}).",
+                    len(self.ended),
+                ).format(n=format_number(len(self.ended)), events=join_list(self.ended))
+            )
+        return said
 
 
 def _contact_place(db: Database, contact_id: str) -> tuple[str, str, str | None]:
@@ -141,7 +176,45 @@ def _first_kept(event: IcsEvent) -> datetime:
     return next((o.local for o in later if o.local not in taken_off), event.local)
 
 
-def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFollowUps:
+def _due(
+    event: IcsEvent,
+    moved: datetime | None,
+    now: datetime,
+    country: str | None,
+    subdivision: str | None,
+) -> datetime | None:
+    """The occurrence a follow-up of ``event`` is due at: its first (``moved``: the day a
+    series that moves to working days moved it to; else the first its calendar did not take
+    off), or, for a series that began before ``now`` (Google and Outlook keep the first
+    meeting of a weekly call for years), its next one from now; the series itself still runs
+    from the event's start. None when the series has no occurrence left from now (its COUNT
+    or UNTIL ran out): there is nothing to follow up."""
+    first = moved or _first_kept(event)
+    if not event.rrule or resolve_wall_time(first, event.zone).instant >= now:
+        return first
+    # a series that moves to working days (this app's) has its moves worked out again; any
+    # other one skips the dates its calendar took off, as its first occurrence does
+    taken_off = set() if moved is not None else set(event.exdates)
+    try:
+        later = occurrences(
+            event.rrule, event.local, event.zone, after=now, count=len(taken_off) + 1,
+            move_to_working_day=moved is not None, country=country, subdivision=subdivision,
+        )  # fmt: skip
+    except ValueError:  # a rule that is not valid: scheduling it says why, naming the event
+        return first
+    return next((o.local for o in later if o.local not in taken_off), None)
+
+
+def _named(event: IcsEvent) -> str:
+    """An event as a message names it: its title in quotes, else where it is in the file."""
+    if event.summary:
+        return _("\u201c{title}\u201d").format(title=isolate(event.summary))
+    return event.place
+
+
+def import_follow_ups(
+    db: Database, path: Path, contact_id: str, clock: Clock = system_clock
+) -> ImportedFollowUps:
     """Schedule the events of the .ics file ``path`` as follow-ups with ``contact_id``, in one
     transaction. A file that cannot be read or is not iCalendar raises :class:`UserError`.
 
@@ -149,6 +222,10 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFoll
     anchored to the contact's zone, as a follow-up is by default; a floating time (no zone)
     and an all-day date are the contact's wall time. Anchored to UTC, "10:00 her time" would
     move by an hour at her next DST change.
+
+    A repeating event that began before now (``clock``) is due at its next occurrence, its
+    series still counted from its start; one with no occurrence left is not imported, and the
+    result names it (:attr:`ImportedFollowUps.ended`).
 
     A repeating event whose dates taken off and added are the moves to the next working day in
     the contact's country (a series this app exported) is a follow-up that moves so again; any
@@ -160,35 +237,42 @@ def import_follow_ups(db: Database, path: Path, contact_id: str) -> ImportedFoll
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(unreadable(path, exc)) from exc
+    now = clock()
     moved = [_moved_start(event, country, subdivision) for event in events]
-    items = [
-        FollowUpInput(
-            contact_id=contact_id,
-            title=event.summary or _("Follow-up"),
-            # a first occurrence moved: on the day it moved to; taken off: the next one kept
-            local_due=first or _first_kept(event),
-            zone=event.zone,
-            notes=event.description or None,
-            duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
-            rrule=event.rrule,
-            move_to_working_day=first is not None,
-            origin="ics",
-            series_start=event.local,
-        )
+    due = [
+        _due(event, first, now, country, subdivision)
         for event, first in zip(events, moved, strict=True)
+    ]
+    items = [
+        (
+            event,
+            FollowUpInput(
+                contact_id=contact_id,
+                title=event.summary or _("Follow-up"),
+                local_due=local,
+                zone=event.zone,
+                notes=event.description or None,
+                duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
+                rrule=event.rrule,
+                move_to_working_day=first is not None,
+                origin="ics",
+                series_start=event.local,
+            ),
+        )
+        for event, first, local in zip(events, moved, due, strict=True)
+        if local is not None
     ]
     by_rule_alone = [
-        _("\u201c{title}\u201d").format(title=isolate(event.summary))
-        if event.summary
-        else event.place
-        for event, first in zip(events, moved, strict=True)
-        if (event.exdates or event.rdates) and first is None
+        _named(event)
+        for event, first, local in zip(events, moved, due, strict=True)
+        if (event.exdates or event.rdates) and first is None and local is not None
     ]
-    scheduled = ImportedFollowUps(by_rule_alone=by_rule_alone)
+    ended = [_named(event) for event, local in zip(events, due, strict=True) if local is None]
+    scheduled = ImportedFollowUps(by_rule_alone=by_rule_alone, ended=ended)
     if not items:
         return scheduled
     with db.transaction() as session:  # all events or none
-        for event, item in zip(events, items, strict=True):
+        for event, item in items:
             try:
                 scheduled.append(add_follow_up(session, item))
             except ValidationError as exc:

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, join_clauses, join_list, ngettext
+from accountdesk.core.i18n import N_, _, join_clauses, ngettext
 from accountdesk.core.queries.followups import (
     OPEN,
     FollowUpRow,
@@ -641,28 +641,15 @@ class FollowUpsScreen(QWidget):
         imported = ngettext("Imported {n} follow-up.", "Imported {n} follow-ups.", len(done))
         imported = imported.format(n=i18n.format_number(len(done)))
         self.ctx.status.emit(imported)
-        if done.by_rule_alone:
-            QMessageBox.information(
-                self,
-                _("Import follow-ups"),
-                imported
-                + "\n\n"
-                + ngettext(
-                    "{n} repeating event has dates taken off or added in its calendar, which "
-                    "a follow-up cannot keep: it repeats by its rule alone ({events}).",
-                    "{n} repeating events have dates taken off or added in their calendar, "
-                    "which a follow-up cannot keep: they repeat by their rule alone ({events}).",
-                    len(done.by_rule_alone),
-                ).format(
-                    n=i18n.format_number(len(done.by_rule_alone)),
-                    events=join_list(done.by_rule_alone),
-                ),
-            )
+        notes = done.notes()
+        if notes:
+            QMessageBox.information(self, _("Import follow-ups"), "\n\n".join([imported, *notes]))
 
     def import_from(self, path: Path, contact_id: str) -> calendar_files.ImportedFollowUps:
         """Add the events of an .ics file as follow-ups with ``contact_id``."""
         return self.ctx.write(
-            "follow_up", lambda: calendar_files.import_follow_ups(self.ctx.db, path, contact_id)
+            "follow_up",
+            lambda: calendar_files.import_follow_ups(self.ctx.db, path, contact_id, self.ctx.clock),
         )
 
 

@@ -1,0 +1,61 @@
+"""The Follow-ups screen's .ics import and export: what it says about the events it left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accountdesk.core.bidi import plain
+from accountdesk.ui import tasks
+from series import contact_in
+
+
+def _screen(qtbot: Any, ctx: Any) -> Any:
+    from accountdesk.ui.followups.screen import FollowUpsScreen
+
+    screen = FollowUpsScreen(ctx)
+    qtbot.addWidget(screen)
+    tasks.wait_all()
+    return screen
+
+
+def _import(qtbot: Any, ctx: Any, monkeypatch: Any, path: Path) -> list[str]:
+    """Import ``path`` through the screen for Ayse; returns what the information box said."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from accountdesk.ui.followups import screen as screen_module
+
+    ayse = contact_in(ctx.db, "Ayşe", "Ege Lojistik", "TR", "Europe/Istanbul")
+    screen = _screen(qtbot, ctx)
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(screen_module, "choose_contact", lambda *a, **k: ayse)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    screen.import_file()
+    tasks.wait_all()
+    return [plain(text) for text in shown]
+
+
+def _calendar(tmp_path: Path, *lines: str) -> Path:
+    path = tmp_path / "in.ics"
+    body = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//test//EN", *lines, "END:VCALENDAR"]
+    path.write_bytes(("\r\n".join(body) + "\r\n").encode())
+    return path
+
+
+def test_a_series_that_ended_before_now_is_named(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen's clock is 12 March 2025: weekly calls through 2024 have nothing left."""
+    path = _calendar(
+        tmp_path,
+        "BEGIN:VEVENT", "UID:old@example.com", "SUMMARY:Onboarding",
+        "DTSTART;TZID=Europe/Istanbul:20240108T100000", "RRULE:FREQ=WEEKLY;COUNT=8", "END:VEVENT",
+    )  # fmt: skip
+    shown = _import(qtbot, ctx, monkeypatch, path)
+    assert shown == [
+        "Imported 0 follow-ups.\n\n1 repeating event has no occurrence left, so it was not "
+        "imported (\u201cOnboarding\u201d)."
+    ]
