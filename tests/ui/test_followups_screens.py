@@ -146,7 +146,11 @@ def test_ics_export_and_import_through_the_screen(qtbot: Any, ctx: Any, tmp_path
     path = tmp_path / "out.ics"
     assert screen.export_to(path) == 1
     assert b"TZID=Europe/Istanbul" in path.read_bytes()
-    assert len(screen.import_from(path, ayse)) == 1
+    again = screen.import_from(path, ayse)  # the follow-up is there: left as it is
+    assert (len(again), len(again.already)) == (0, 1)
+    copy = tmp_path / "copy.ics"  # another calendar's copy of the event: a UID of its own
+    copy.write_bytes(path.read_bytes().replace(b"@accountdesk", b"@elsewhere"))
+    assert len(screen.import_from(copy, ayse)) == 1
     tasks.wait_all()
     rows = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")
     assert (

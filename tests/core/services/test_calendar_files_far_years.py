@@ -11,7 +11,7 @@ import pytest
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services import calendar_files
+from accountdesk.core.services import calendar_files, trash
 from accountdesk.core.services import followups as fu
 from series import contact_in, row
 
@@ -35,8 +35,10 @@ def test_a_follow_up_in_the_last_years_is_exported(
     path = tmp_path / "far.ics"
     now = fixed_clock(datetime(2027, 1, 1, tzinfo=UTC))
     assert calendar_files.export_follow_ups(path, [row(db, made)], now) == 1
+    exported = row(db, made).local_due
+    trash.delete(db, "follow_up", made)  # else the import finds it there and leaves it
     again = calendar_files.import_follow_ups(db, path, aroha, now)
-    assert row(db, again[0].id).local_due == row(db, made).local_due
+    assert row(db, again[0].id).local_due == exported
 
 
 def test_a_time_whose_instant_is_after_9999_is_refused(db: Database) -> None:

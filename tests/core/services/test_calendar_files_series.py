@@ -13,7 +13,7 @@ from dateutil import rrule as du
 from accountdesk.core.bidi import plain
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.services import calendar_files
+from accountdesk.core.services import calendar_files, trash
 from accountdesk.core.services import followups as fu
 from series import NOW, complete_at_due, contact_in, row, weekly_from_friday
 
@@ -116,6 +116,7 @@ def test_a_series_that_moves_to_working_days_comes_back_as_one(
     path = tmp_path / "moves.ics"
     calendar_files.export_follow_ups(path, [row(db, series)], fixed_clock(NOW))
     assert b"EXDATE" in path.read_bytes() and b"RDATE" in path.read_bytes()
+    trash.delete(db, "follow_up", series)  # else the import finds it there and leaves it
     again = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     assert again.by_rule_alone == ()
     copy = row(db, again[0].id)
@@ -187,6 +188,7 @@ def test_a_series_exported_at_a_moved_occurrence_comes_back_on_that_day(
     assert row(db, series).local_due == datetime(2027, 1, 17, 10)
     path = tmp_path / "moved.ics"
     calendar_files.export_follow_ups(path, [row(db, series)], fixed_clock(NOW))
+    trash.delete(db, "follow_up", series)  # else the import finds it there and leaves it
     again = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     assert again.by_rule_alone == ()
     days = []

@@ -9,25 +9,44 @@ of a file in one transaction: all or none). The iCalendar format itself is
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Contact
+from accountdesk.core.db.models import Contact, FollowUp
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _, format_number, join_list, ngettext
 from accountdesk.core.io.refusal import unreadable
-from accountdesk.core.queries.followups import FollowUpRow
+from accountdesk.core.queries.followups import FollowUpRow, shown_follow_ups
 from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
 from accountdesk.core.timekeeping.recurrence import occurrences, series_at, validate_rrule
 from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.core.validation import ValidationError
+
+#: How the UID of a follow-up's event ends: its id, then this.
+_OWN_UID = "@accountdesk"
+
+
+def event_uid(follow_up_id: str) -> str:
+    """The UID of the event a follow-up is exported as."""
+    return follow_up_id + _OWN_UID
+
+
+def origin_of(uid: str) -> str:
+    """The ``origin`` of a follow-up imported from the event ``uid``: "ics:" and a fingerprint
+    of the UID (its SHA-256, 48 bits: the column holds 20 characters, a UID may be longer), by
+    which an import finds the events it imported before."""
+    return "ics:" + hashlib.sha256(uid.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def follow_up_event(row: FollowUpRow) -> IcsEvent:
@@ -57,7 +76,7 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
         )
         local, rule, exdates, rdates = series.start, series.rule, series.exdates, series.rdates
     return IcsEvent(
-        uid=f"{row.id}@accountdesk",
+        uid=event_uid(row.id),
         summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
         description=row.notes or "",
         local=local,
@@ -84,17 +103,21 @@ class ImportedFollowUps(list[Scheduled]):
     repeating events (by their title, else where they are in the file) whose dates taken off
     or added (EXDATE, RDATE) are not a move to a working day, which a follow-up cannot keep:
     they repeat by their rule alone; ``ended``: the repeating events with no occurrence left
-    from now on (their COUNT or UNTIL ran out), which were not imported."""
+    from now on (their COUNT or UNTIL ran out), which were not imported; ``already``: the
+    events that are follow-ups already (imported before, or exported from this database),
+    left as they are."""
 
     def __init__(
         self,
         scheduled: Iterable[Scheduled] = (),
         by_rule_alone: Iterable[str] = (),
         ended: Iterable[str] = (),
+        already: Iterable[str] = (),
     ):
         super().__init__(scheduled)
         self.by_rule_alone = tuple(by_rule_alone)
         self.ended = tuple(ended)
+        self.already = tuple(already)
 
     def notes(self) -> list[str]:
         """What the user is told besides how many were imported: a sentence for each kind of
@@ -121,6 +144,16 @@ class ImportedFollowUps(list[Scheduled]):
                     "({events}).",
                     len(self.ended),
                 ).format(n=format_number(len(self.ended)), events=join_list(self.ended))
+            )
+        if self.already:
+            said.append(
+                ngettext(
+                    "{n} event is a follow-up already (imported before, or exported from "
+                    "AccountDesk), so it was left as it is ({events}).",
+                    "{n} events are follow-ups already (imported before, or exported from "
+                    "AccountDesk), so they were left as they are ({events}).",
+                    len(self.already),
+                ).format(n=format_number(len(self.already)), events=join_list(self.already))
             )
         return said
 
@@ -212,6 +245,31 @@ def _named(event: IcsEvent) -> str:
     return event.place
 
 
+#: How many ids or origins an import looks up in one query.
+_LOOKUP_CHUNK = 500
+
+
+def _already_here(session: Session, events: list[IcsEvent]) -> set[str]:
+    """The UIDs of ``events`` that are follow-ups shown already: one this database exported
+    (its id in the UID), or one an import took from an event with that UID (its ``origin``,
+    :func:`origin_of`). Done ones count; one in the trash does not (importing it again is
+    asked for)."""
+    by_origin = {origin_of(event.uid): event.uid for event in events}
+    by_id = {
+        event.uid.removesuffix(_OWN_UID): event.uid
+        for event in events
+        if event.uid.endswith(_OWN_UID)
+    }
+    found: set[str] = set()
+    for column, wanted in ((FollowUp.origin, by_origin), (FollowUp.id, by_id)):
+        keys = list(wanted)
+        for at in range(0, len(keys), _LOOKUP_CHUNK):
+            chunk = keys[at : at + _LOOKUP_CHUNK]
+            query = shown_follow_ups(select(column)).where(column.in_(chunk))
+            found.update(wanted[key] for key in session.scalars(query))
+    return found
+
+
 def import_follow_ups(
     db: Database, path: Path, contact_id: str, clock: Clock = system_clock
 ) -> ImportedFollowUps:
@@ -222,6 +280,10 @@ def import_follow_ups(
     anchored to the contact's zone, as a follow-up is by default; a floating time (no zone)
     and an all-day date are the contact's wall time. Anchored to UTC, "10:00 her time" would
     move by an hour at her next DST change.
+
+    An event is imported once: one whose UID is a follow-up already (exported from this
+    database, or imported before: :func:`origin_of`) is left as it is, and the result names it
+    (:attr:`ImportedFollowUps.already`); so is a second event with the UID of one before it.
 
     A repeating event that began before now (``clock``) is due at its next occurrence, its
     series still counted from its start; one with no occurrence left is not imported, and the
@@ -243,10 +305,23 @@ def import_follow_ups(
         _due(event, first, now, country, subdivision)
         for event, first in zip(events, moved, strict=True)
     ]
-    items = [
-        (
-            event,
-            FollowUpInput(
+    scheduled: list[Scheduled] = []
+    by_rule_alone: list[str] = []
+    ended: list[str] = []
+    already: list[str] = []
+    with db.transaction() as session:  # all events or none
+        seen = _already_here(session, events)
+        for event, first, local in zip(events, moved, due, strict=True):
+            if event.uid in seen:
+                already.append(_named(event))
+                continue
+            seen.add(event.uid)
+            if local is None:
+                ended.append(_named(event))
+                continue
+            if (event.exdates or event.rdates) and first is None:
+                by_rule_alone.append(_named(event))
+            item = FollowUpInput(
                 contact_id=contact_id,
                 title=event.summary or _("Follow-up"),
                 local_due=local,
@@ -255,28 +330,13 @@ def import_follow_ups(
                 duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
                 rrule=event.rrule,
                 move_to_working_day=first is not None,
-                origin="ics",
+                origin=origin_of(event.uid),
                 series_start=event.local,
-            ),
-        )
-        for event, first, local in zip(events, moved, due, strict=True)
-        if local is not None
-    ]
-    by_rule_alone = [
-        _named(event)
-        for event, first, local in zip(events, moved, due, strict=True)
-        if (event.exdates or event.rdates) and first is None and local is not None
-    ]
-    ended = [_named(event) for event, local in zip(events, due, strict=True) if local is None]
-    scheduled = ImportedFollowUps(by_rule_alone=by_rule_alone, ended=ended)
-    if not items:
-        return scheduled
-    with db.transaction() as session:  # all events or none
-        for event, item in items:
+            )
             try:
                 scheduled.append(add_follow_up(session, item))
             except ValidationError as exc:
                 raise UserError(
                     _("{where}: {problem}").format(where=event.place, problem=exc.message)
                 ) from exc
-    return scheduled
+    return ImportedFollowUps(scheduled, by_rule_alone, ended, already)
