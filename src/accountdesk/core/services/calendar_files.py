@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -30,6 +31,7 @@ from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
 from accountdesk.core.timekeeping.recurrence import occurrences, series_at, validate_rrule
+from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import resolve_wall_time
 from accountdesk.core.validation import ValidationError
 
@@ -42,11 +44,25 @@ def event_uid(follow_up_id: str) -> str:
     return follow_up_id + _OWN_UID
 
 
-def origin_of(uid: str) -> str:
-    """The ``origin`` of a follow-up imported from the event ``uid``: "ics:" and a fingerprint
-    of the UID (its SHA-256, 48 bits: the column holds 20 characters, a UID may be longer), by
-    which an import finds the events it imported before."""
-    return "ics:" + hashlib.sha256(uid.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+#: How the ``origin`` of a follow-up imported from an event starts: one of a day, and one of
+#: a time (the fingerprint of its UID follows: :func:`origin_of`).
+_DAY_ORIGIN, _TIME_ORIGIN = "ics-day:", "ics:"
+
+
+def origin_of(uid: str, *, all_day: bool = False) -> str:
+    """The ``origin`` of a follow-up imported from the event ``uid``: "ics:" ("ics-day:" for
+    an all-day event, exported as one again) and a fingerprint of the UID (its SHA-256, 48
+    bits: the column holds 20 characters, a UID may be longer), by which an import finds the
+    events it imported before."""
+    mark = hashlib.sha256(uid.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return (_DAY_ORIGIN if all_day else _TIME_ORIGIN) + mark
+
+
+def is_all_day(row: FollowUpRow) -> bool:
+    """Whether the follow-up is a calendar's all-day event: due at the start of the contact's
+    working day, exported as a day again (at any time it is moved to, which its reminder in
+    the calendar keeps)."""
+    return row.origin.startswith(_DAY_ORIGIN)
 
 
 def follow_up_event(row: FollowUpRow) -> IcsEvent:
@@ -76,6 +92,7 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
         )
         local, rule, exdates, rdates = series.start, series.rule, series.exdates, series.rdates
     return IcsEvent(
+        all_day=is_all_day(row),
         uid=event_uid(row.id),
         summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
         description=row.notes or "",
@@ -158,11 +175,43 @@ class ImportedFollowUps(list[Scheduled]):
         return said
 
 
-def _contact_place(db: Database, contact_id: str) -> tuple[str, str, str | None]:
-    """The contact's zone, country and region."""
+@dataclass(frozen=True)
+class _Place:
+    """Where a contact is, as an import needs it."""
+
+    zone: str
+    country: str
+    subdivision: str | None
+    #: When their working day starts (their own hours, else their country's): an all-day
+    #: event's follow-up is due then.
+    day_starts: time
+
+
+def _contact_place(db: Database, contact_id: str) -> _Place:
     with db.reader() as session:
         contact = trash.live(session, Contact, contact_id)
-        return contact.timezone, contact.country, contact.subdivision
+        hours = WorkingHours.for_contact(
+            contact.country, contact.work_start, contact.work_end, subdivision=contact.subdivision
+        )
+        return _Place(contact.timezone, contact.country, contact.subdivision, hours.start)
+
+
+def _at_day_start(event: IcsEvent, start: time) -> IcsEvent:
+    """An all-day event with its day, and the dates its calendar took off or added, at
+    ``start`` (a reminder at midnight there is the evening before for the user, and outside
+    anyone's working hours); any other event as it is."""
+    if not event.all_day:
+        return event
+
+    def at(value: datetime) -> datetime:
+        return datetime.combine(value.date(), start)
+
+    return replace(
+        event,
+        local=at(event.local),
+        exdates=tuple(map(at, event.exdates)),
+        rdates=tuple(map(at, event.rdates)),
+    )
 
 
 def _moved_start(event: IcsEvent, country: str, subdivision: str | None) -> datetime | None:
@@ -254,7 +303,9 @@ def _already_here(session: Session, events: list[IcsEvent]) -> set[str]:
     (its id in the UID), or one an import took from an event with that UID (its ``origin``,
     :func:`origin_of`). Done ones count; one in the trash does not (importing it again is
     asked for)."""
-    by_origin = {origin_of(event.uid): event.uid for event in events}
+    by_origin = {
+        origin_of(event.uid, all_day=day): event.uid for event in events for day in (False, True)
+    }
     by_id = {
         event.uid.removesuffix(_OWN_UID): event.uid
         for event in events
@@ -278,8 +329,10 @@ def import_follow_ups(
 
     An event in UTC (``Z``, as some calendars write every time) keeps its instant and is
     anchored to the contact's zone, as a follow-up is by default; a floating time (no zone)
-    and an all-day date are the contact's wall time. Anchored to UTC, "10:00 her time" would
-    move by an hour at her next DST change.
+    is the contact's wall time. Anchored to UTC, "10:00 her time" would move by an hour at her
+    next DST change. An all-day event is the contact's day, due when their working day starts
+    (not at midnight there, the evening before for many users), and exported as a day again
+    (:func:`is_all_day`).
 
     An event is imported once: one whose UID is a follow-up already (exported from this
     database, or imported before: :func:`origin_of`) is left as it is, and the result names it
@@ -292,13 +345,15 @@ def import_follow_ups(
     A repeating event whose dates taken off and added are the moves to the next working day in
     the contact's country (a series this app exported) is a follow-up that moves so again; any
     other such dates cannot be kept, and the result names where those events are."""
-    zone, country, subdivision = _contact_place(db, contact_id)
+    place = _contact_place(db, contact_id)
+    country, subdivision = place.country, place.subdivision
     try:
-        events = import_ics(path.read_bytes(), floating_zone=zone, utc_zone=zone)
+        read = import_ics(path.read_bytes(), floating_zone=place.zone, utc_zone=place.zone)
     except IcsError as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(unreadable(path, exc)) from exc
+    events = [_at_day_start(event, place.day_starts) for event in read]
     now = clock()
     moved = [_moved_start(event, country, subdivision) for event in events]
     due = [
@@ -330,7 +385,7 @@ def import_follow_ups(
                 duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
                 rrule=event.rrule,
                 move_to_working_day=first is not None,
-                origin=origin_of(event.uid),
+                origin=origin_of(event.uid, all_day=event.all_day),
                 series_start=event.local,
             )
             try:

@@ -73,6 +73,11 @@ class IcsEvent:
     #: ``zone``: a follow-up's moves to a working day.
     exdates: tuple[datetime, ...] = ()
     rdates: tuple[datetime, ...] = ()
+    #: An all-day event (``VALUE=DATE``): it is ``local``'s day (imported: at 00:00), for as
+    #: many days as ``duration`` takes (at least one). Exported, a reminder (``alarm``) is
+    #: relative to ``local``'s time of day, its days and the dates taken off or added are
+    #: written as dates.
+    all_day: bool = False
 
     @property
     def place(self) -> str:
@@ -194,6 +199,9 @@ def export_ics(
             raise ValueError(f"event {item.uid}: negative duration")
         if item.alarm is not None and item.alarm < timedelta(0):
             raise ValueError(f"event {item.uid}: a reminder after the start")
+        if item.all_day:
+            vevents.append(_all_day_event(item, stamp))
+            continue
         resolution = resolve_wall_time(item.local, item.zone)
         start = resolution.effective_local
         # A repeating event keeps the time it repeats at: RFC 5545 reads a DTSTART in a gap
@@ -255,8 +263,41 @@ def export_ics(
     return data
 
 
+def _all_day_event(item: IcsEvent, stamp: datetime) -> icalendar.Event:
+    """The VEVENT of an all-day event: its days as dates (``VALUE=DATE``, no zone: a day is
+    the same day in every calendar), its UNTIL a date as RFC 5545 asks when DTSTART is one, a
+    reminder at ``local``'s time of day that day."""
+    day = item.local.date()
+    days = max(1, -(-item.duration // timedelta(days=1)))  # a part of a day is that day
+    ev = icalendar.Event()
+    ev.add("uid", item.uid)
+    ev.add("dtstamp", stamp)
+    ev.add("summary", item.summary)
+    if item.description:
+        ev.add("description", item.description)
+    ev.add("dtstart", day)
+    try:
+        ev.add("dtend", day + timedelta(days=days))
+    except OverflowError:  # its last day is 31 December 9999
+        ev.add("duration", timedelta(days=days))
+    if item.rrule:
+        from accountdesk.core.timekeeping.recurrence import until_in_utc, validate_rrule
+
+        validate_rrule(item.rrule)
+        rule = until_in_utc(item.rrule, item.zone, all_day=True)
+        ev.add("rrule", icalendar.vRecur.from_ical(rule))
+        for name, times in (("exdate", item.exdates), ("rdate", item.rdates)):
+            if times:
+                ev.add(name, [t.date() for t in times])
+    if item.alarm is not None:
+        at = item.local - datetime.combine(day, datetime.min.time())
+        ev.add_component(_valarm(item.summary, item.alarm - at))
+    return ev
+
+
 def _valarm(summary: str, before: timedelta) -> icalendar.cal.Component:
-    """A display alarm ``before`` the start (of every occurrence of a repeating event)."""
+    """A display alarm ``before`` the start (of every occurrence of a repeating event; a
+    negative ``before``: after it, an all-day event's reminder at a time of its day)."""
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", summary or _("Reminder"))  # RFC 5545 requires one for DISPLAY
@@ -534,6 +575,7 @@ def import_ics(
                 alarm=_alarm(component),
                 exdates=_listed_times(component, "EXDATE", zone, local) if rrule else (),
                 rdates=_listed_times(component, "RDATE", zone, local) if rrule else (),
+                all_day=all_day,
             )
         )
     return result

@@ -251,14 +251,17 @@ def _until_to_wall(value: str, zone: str | None) -> str:
     return to_wall(instant, zone).strftime("%Y%m%dT%H%M%S")
 
 
-def until_in_utc(text: str, zone: str) -> str:
+def until_in_utc(text: str, zone: str, *, all_day: bool = False) -> str:
     """``text`` (a valid rule) as an .ics file writes it for an event in ``zone``: its UNTIL,
     a day or a wall time there, as the UTC instant that RFC 5545 asks for when DTSTART has a
     time zone (readers refuse or misread the rule otherwise), ending where
-    :func:`occurrences` ends it."""
+    :func:`occurrences` ends it. For an ``all_day`` event (DTSTART a date) the UNTIL is a
+    date, as RFC 5545 asks then: the day of the last wall time the rule takes in ``zone``."""
     parts = _parts(_normalize(text))
     until = parts.get("UNTIL")
-    if until is not None and not until.endswith("Z"):
+    if until is not None and all_day:
+        parts["UNTIL"] = _until_to_wall(until, zone)[:8]
+    elif until is not None and not until.endswith("Z"):
         wall = datetime.strptime(_until_to_wall(until, zone), "%Y%m%dT%H%M%S")
         instant = resolve_wall_time(wall, zone).instant
         parts["UNTIL"] = instant.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
