@@ -65,6 +65,21 @@ def is_all_day(row: FollowUpRow) -> bool:
     return row.origin.startswith(_DAY_ORIGIN)
 
 
+#: Between a follow-up's title and whom it is with, in its event's SUMMARY ("Call – Ayşe").
+_WHO = " \u2013 "
+
+
+def _title(event: IcsEvent) -> str:
+    """The title of the follow-up an event becomes: its title without whom it is with, as the
+    app exported it (:attr:`~accountdesk.core.timekeeping.ical.IcsEvent.title`; a calendar
+    that dropped that property, and kept the app's UID, still has the app's "title – who" in
+    its SUMMARY), else its SUMMARY."""
+    if event.title and event.title.strip():
+        return event.title
+    own = event.summary.rsplit(_WHO, 1)[0] if event.uid.endswith(_OWN_UID) else ""
+    return (own.strip() and own) or event.summary or _("Follow-up")
+
+
 def follow_up_event(row: FollowUpRow) -> IcsEvent:
     """The calendar event of a follow-up: its wall time in its zone, "title – who", and an
     alarm at its start, as the app reminds of every follow-up when it falls due. A repeating
@@ -94,7 +109,8 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
     return IcsEvent(
         all_day=is_all_day(row),
         uid=event_uid(row.id),
-        summary=f"{row.title} \u2013 {row.contact_name or row.account_name}",
+        summary=f"{row.title}{_WHO}{row.contact_name or row.account_name}",
+        title=row.title,
         description=row.notes or "",
         local=local,
         zone=row.zone,
@@ -378,7 +394,7 @@ def import_follow_ups(
                 by_rule_alone.append(_named(event))
             item = FollowUpInput(
                 contact_id=contact_id,
-                title=event.summary or _("Follow-up"),
+                title=_title(event),
                 local_due=local,
                 zone=event.zone,
                 notes=event.description or None,

@@ -78,6 +78,10 @@ class IcsEvent:
     #: relative to ``local``'s time of day, its days and the dates taken off or added are
     #: written as dates.
     all_day: bool = False
+    #: The title of what the event is of, when its SUMMARY says more (a follow-up's "title –
+    #: who"): written as X-ACCOUNTDESK-TITLE, so that an import takes the title back without
+    #: the contact's name; None: the SUMMARY is the title.
+    title: str | None = None
 
     @property
     def place(self) -> str:
@@ -214,12 +218,7 @@ def export_ics(
             end: datetime | None = to_wall(end_instant, item.zone)
         except OverflowError:  # it ends after 9999 there (a new year's eve call in Auckland)
             end = None  # said by its DURATION
-        ev = icalendar.Event()
-        ev.add("uid", item.uid)
-        ev.add("dtstamp", stamp)
-        ev.add("summary", item.summary)
-        if item.description:
-            ev.add("description", item.description)
+        ev = _event(item, stamp)
         if is_utc(item.zone):
             ev.add("dtstart", resolution.instant)
             ev.add("dtend", end_instant)
@@ -263,18 +262,30 @@ def export_ics(
     return data
 
 
+#: The property that holds :attr:`IcsEvent.title`.
+TITLE_PROPERTY = "X-ACCOUNTDESK-TITLE"
+
+
+def _event(item: IcsEvent, stamp: datetime) -> icalendar.Event:
+    """A VEVENT with what every event has: UID, DTSTAMP, SUMMARY, its title and DESCRIPTION."""
+    ev = icalendar.Event()
+    ev.add("uid", item.uid)
+    ev.add("dtstamp", stamp)
+    ev.add("summary", item.summary)
+    if item.title is not None:
+        ev.add(TITLE_PROPERTY, item.title)
+    if item.description:
+        ev.add("description", item.description)
+    return ev
+
+
 def _all_day_event(item: IcsEvent, stamp: datetime) -> icalendar.Event:
     """The VEVENT of an all-day event: its days as dates (``VALUE=DATE``, no zone: a day is
     the same day in every calendar), its UNTIL a date as RFC 5545 asks when DTSTART is one, a
     reminder at ``local``'s time of day that day."""
     day = item.local.date()
     days = max(1, -(-item.duration // timedelta(days=1)))  # a part of a day is that day
-    ev = icalendar.Event()
-    ev.add("uid", item.uid)
-    ev.add("dtstamp", stamp)
-    ev.add("summary", item.summary)
-    if item.description:
-        ev.add("description", item.description)
+    ev = _event(item, stamp)
     ev.add("dtstart", day)
     try:
         ev.add("dtend", day + timedelta(days=days))
@@ -576,6 +587,7 @@ def import_ics(
                 exdates=_listed_times(component, "EXDATE", zone, local) if rrule else (),
                 rdates=_listed_times(component, "RDATE", zone, local) if rrule else (),
                 all_day=all_day,
+                title=str(component[TITLE_PROPERTY]) if TITLE_PROPERTY in component else None,
             )
         )
     return result
