@@ -556,10 +556,27 @@ def _split_byday(value: str) -> list[tuple[int | None, str]]:
     return days
 
 
+def _month_end_day(parts: dict[str, str]) -> int | None:
+    """The day of a monthly rule from the 29th or 30th as :func:`as_run` writes it (the day,
+    or the last day of a shorter month: ``BYMONTHDAY=28,29;BYSETPOS=-1``); None for any other
+    rule."""
+    if set(parts) - {"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"} != {"BYMONTHDAY", "BYSETPOS"}:
+        return None
+    days = parts["BYMONTHDAY"].split(",")
+    if parts["BYSETPOS"] != "-1" or not all(day.isdigit() for day in days):
+        return None
+    last = int(days[-1])
+    return last if 29 <= last <= 30 and days == [str(d) for d in range(28, last + 1)] else None
+
+
 def _describe_core(parts: dict[str, str]) -> str | None:
     freq = parts.get("FREQ")
     n = int(parts.get("INTERVAL", "1"))
     extra = set(parts) - {"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST"}
+    if freq == "HOURLY" and not extra:
+        if n == 1:
+            return _("Every hour")
+        return _n(ngettext("Every {n} hour", "Every {n} hours", n), n)
     if freq == "DAILY" and not extra:
         return _("Every day") if n == 1 else _n(ngettext("Every {n} day", "Every {n} days", n), n)
     if freq == "WEEKLY":
@@ -587,6 +604,18 @@ def _describe_core(parts: dict[str, str]) -> str | None:
             return _n(ngettext("Every {n} month", "Every {n} months", n), n)
         ordinal: int | None = None
         weekday: str | None = None
+        month_end = _month_end_day(parts)  # the app's own "from the 29th" (as_run)
+        if month_end is not None:
+            day_text = localize_digits(str(month_end))
+            if n == 1:
+                return _("Every month on day {day}, or on the last day of a shorter month").format(
+                    day=day_text
+                )
+            return ngettext(
+                "Every {n} month on day {day}, or on the last day of a shorter month",
+                "Every {n} months on day {day}, or on the last day of a shorter month",
+                n,
+            ).format(n=localize_digits(str(n)), day=day_text)
         if extra == {"BYMONTHDAY"} and "," not in parts["BYMONTHDAY"]:
             day = int(parts["BYMONTHDAY"])
             if day == -1:  # Outlook's "last day of every month"
@@ -635,6 +664,15 @@ def _describe_core(parts: dict[str, str]) -> str | None:
         and "," not in parts["BYMONTH"] + parts["BYMONTHDAY"]
     ):  # Outlook's yearly event: FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13
         month, day = int(parts["BYMONTH"]), int(parts["BYMONTHDAY"])
+        if (month, day) == (2, -1):  # the app's own "from 29 February" (as_run)
+            values = {"date": format_month_day(2, 29), "other": format_month_day(2, 28)}
+            if n == 1:
+                return _("Every year on {date}, or on {other} in other years").format(**values)
+            return ngettext(
+                "Every {n} year on {date}, or on {other} in other years",
+                "Every {n} years on {date}, or on {other} in other years",
+                n,
+            ).format(n=localize_digits(str(n)), **values)
         try:
             on = format_month_day(month, day)  # Gregorian: the rule's own calendar
         except ValueError:  # no such day
@@ -649,7 +687,8 @@ def _describe_core(parts: dict[str, str]) -> str | None:
 
 def describe_rrule(text: str) -> str:
     """A short, translated description of common rules ("Every 3 months", "Every month on the
-    3rd Monday"); the rule itself when it is not one of those."""
+    3rd Monday"), and of every rule the app writes itself (:func:`as_run`'s month ends, which
+    an exported and imported follow-up keeps); the rule itself when it is not one of those."""
     try:
         validate_rrule(text)
         normalized = _normalize(text)
