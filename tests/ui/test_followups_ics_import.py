@@ -59,3 +59,19 @@ def test_a_series_that_ended_before_now_is_named(
         "Imported 0 follow-ups.\n\n1 repeating event has no occurrence left, so it was not "
         "imported (\u201cOnboarding\u201d)."
     ]
+
+
+def test_tasks_are_imported_and_those_without_a_date_are_named(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of tasks (VTODO) said "Imported 0 follow-ups." and nothing else."""
+    path = _calendar(
+        tmp_path,
+        "BEGIN:VTODO", "UID:t1", "SUMMARY:Call Jane", "DUE:20250315T100000Z", "END:VTODO",
+        "BEGIN:VTODO", "UID:t2", "SUMMARY:Someday", "END:VTODO",
+    )  # fmt: skip
+    shown = _import(qtbot, ctx, monkeypatch, path)
+    assert shown == [
+        "Imported 1 follow-up.\n\n1 task has no date (DUE or DTSTART), so it was not imported "
+        "(\u201cSomeday\u201d)."
+    ]

@@ -29,7 +29,7 @@ from accountdesk.core.io.refusal import unreadable
 from accountdesk.core.queries.followups import FollowUpRow, shown_follow_ups
 from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
-from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, import_ics
+from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, read_ics
 from accountdesk.core.timekeeping.recurrence import occurrences, series_at, validate_rrule
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import resolve_wall_time
@@ -132,63 +132,96 @@ def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = sy
 
 
 class ImportedFollowUps(list[Scheduled]):
-    """The follow-ups an .ics import scheduled, in the file's order; ``by_rule_alone``: the
-    repeating events (by their title, else where they are in the file) whose dates taken off
-    or added (EXDATE, RDATE) are not a move to a working day, which a follow-up cannot keep:
-    they repeat by their rule alone; ``ended``: the repeating events with no occurrence left
-    from now on (their COUNT or UNTIL ran out), which were not imported; ``already``: the
-    events that are follow-ups already (imported before, or exported from this database),
-    left as they are."""
+    """The follow-ups an .ics import scheduled, in the file's order, and what it left out or
+    could not keep, each event or task by its title, else where it is in the file:
+
+    - ``by_rule_alone``: the repeating events whose dates taken off or added (EXDATE, RDATE)
+      are not a move to a working day, which a follow-up cannot keep: they repeat by their
+      rule alone;
+    - ``ended``: the repeating events with no occurrence left from now on (their COUNT or
+      UNTIL ran out), not imported;
+    - ``already``: the events that are follow-ups already (imported before, or exported from
+      this database), left as they are;
+    - ``closed``: the cancelled events and the completed or cancelled tasks, not imported;
+    - ``undated``: the tasks without a date (neither DUE nor DTSTART), not imported.
+    """
 
     def __init__(
         self,
         scheduled: Iterable[Scheduled] = (),
+        *,
         by_rule_alone: Iterable[str] = (),
         ended: Iterable[str] = (),
         already: Iterable[str] = (),
+        closed: Iterable[str] = (),
+        undated: Iterable[str] = (),
     ):
         super().__init__(scheduled)
         self.by_rule_alone = tuple(by_rule_alone)
         self.ended = tuple(ended)
         self.already = tuple(already)
+        self.closed = tuple(closed)
+        self.undated = tuple(undated)
 
     def notes(self) -> list[str]:
         """What the user is told besides how many were imported: a sentence for each kind of
         event not imported, or not imported as it was (the screen shows them)."""
-        said = []
-        if self.by_rule_alone:
-            said.append(
+        kinds = (
+            (
+                self.by_rule_alone,
                 ngettext(
                     "{n} repeating event has dates taken off or added in its calendar, which "
                     "a follow-up cannot keep: it repeats by its rule alone ({events}).",
                     "{n} repeating events have dates taken off or added in their calendar, "
                     "which a follow-up cannot keep: they repeat by their rule alone ({events}).",
                     len(self.by_rule_alone),
-                ).format(
-                    n=format_number(len(self.by_rule_alone)), events=join_list(self.by_rule_alone)
-                )
-            )
-        if self.ended:
-            said.append(
+                ),
+            ),
+            (
+                self.ended,
                 ngettext(
                     "{n} repeating event has no occurrence left, so it was not imported "
                     "({events}).",
                     "{n} repeating events have no occurrence left, so they were not imported "
                     "({events}).",
                     len(self.ended),
-                ).format(n=format_number(len(self.ended)), events=join_list(self.ended))
-            )
-        if self.already:
-            said.append(
+                ),
+            ),
+            (
+                self.already,
                 ngettext(
                     "{n} event is a follow-up already (imported before, or exported from "
                     "AccountDesk), so it was left as it is ({events}).",
                     "{n} events are follow-ups already (imported before, or exported from "
                     "AccountDesk), so they were left as they are ({events}).",
                     len(self.already),
-                ).format(n=format_number(len(self.already)), events=join_list(self.already))
-            )
-        return said
+                ),
+            ),
+            (
+                self.closed,
+                ngettext(
+                    "{n} cancelled event or completed task was not imported: there is nothing "
+                    "left to follow up ({events}).",
+                    "{n} cancelled events or completed tasks were not imported: there is "
+                    "nothing left to follow up ({events}).",
+                    len(self.closed),
+                ),
+            ),
+            (
+                self.undated,
+                ngettext(
+                    "{n} task has no date (DUE or DTSTART), so it was not imported ({events}).",
+                    "{n} tasks have no date (DUE or DTSTART), so they were not imported "
+                    "({events}).",
+                    len(self.undated),
+                ),
+            ),
+        )
+        return [
+            template.format(n=format_number(len(names)), events=join_list(names))
+            for names, template in kinds
+            if names
+        ]
 
 
 @dataclass(frozen=True)
@@ -303,11 +336,16 @@ def _due(
     return next((o.local for o in later if o.local not in taken_off), None)
 
 
-def _named(event: IcsEvent) -> str:
-    """An event as a message names it: its title in quotes, else where it is in the file."""
-    if event.summary:
-        return _("\u201c{title}\u201d").format(title=isolate(event.summary))
-    return event.place
+def _named(summary: str, place: str) -> str:
+    """An event or a task as a message names it: its title (``summary``) in quotes, else
+    where it is in the file (``place``)."""
+    if summary:
+        return _("\u201c{title}\u201d").format(title=isolate(summary))
+    return place
+
+
+#: The STATUS of an event or a task that is over: it is not a follow-up.
+_CLOSED = frozenset({"CANCELLED", "COMPLETED"})
 
 
 #: How many ids or origins an import looks up in one query.
@@ -364,12 +402,12 @@ def import_follow_ups(
     place = _contact_place(db, contact_id)
     country, subdivision = place.country, place.subdivision
     try:
-        read = import_ics(path.read_bytes(), floating_zone=place.zone, utc_zone=place.zone)
+        read = read_ics(path.read_bytes(), floating_zone=place.zone, utc_zone=place.zone)
     except IcsError as exc:
         raise UserError(str(exc)) from exc
     except OSError as exc:
         raise UserError(unreadable(path, exc)) from exc
-    events = [_at_day_start(event, place.day_starts) for event in read]
+    events = [_at_day_start(event, place.day_starts) for event in read.events]
     now = clock()
     moved = [_moved_start(event, country, subdivision) for event in events]
     due = [
@@ -380,18 +418,22 @@ def import_follow_ups(
     by_rule_alone: list[str] = []
     ended: list[str] = []
     already: list[str] = []
+    closed: list[str] = []
     with db.transaction() as session:  # all events or none
         seen = _already_here(session, events)
         for event, first, local in zip(events, moved, due, strict=True):
             if event.uid in seen:
-                already.append(_named(event))
+                already.append(_named(event.summary, event.place))
                 continue
             seen.add(event.uid)
+            if event.status in _CLOSED:
+                closed.append(_named(event.summary, event.place))
+                continue
             if local is None:
-                ended.append(_named(event))
+                ended.append(_named(event.summary, event.place))
                 continue
             if (event.exdates or event.rdates) and first is None:
-                by_rule_alone.append(_named(event))
+                by_rule_alone.append(_named(event.summary, event.place))
             item = FollowUpInput(
                 contact_id=contact_id,
                 title=_title(event),
@@ -410,4 +452,11 @@ def import_follow_ups(
                 raise UserError(
                     _("{where}: {problem}").format(where=event.place, problem=exc.message)
                 ) from exc
-    return ImportedFollowUps(scheduled, by_rule_alone, ended, already)
+    return ImportedFollowUps(
+        scheduled,
+        by_rule_alone=by_rule_alone,
+        ended=ended,
+        already=already,
+        closed=closed,
+        undated=[_named(summary, place) for summary, place in read.undated],
+    )

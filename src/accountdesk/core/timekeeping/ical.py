@@ -82,11 +82,27 @@ class IcsEvent:
     #: who"): written as X-ACCOUNTDESK-TITLE, so that an import takes the title back without
     #: the contact's name; None: the SUMMARY is the title.
     title: str | None = None
+    #: Imported from a task (VTODO) rather than an event: ``local`` is when it is due (its
+    #: DUE, else its DTSTART; a repeating one's DTSTART, which its occurrences are those of).
+    task: bool = False
+    #: Its STATUS (upper case; "COMPLETED" for a task with a COMPLETED time too), "" without.
+    status: str = ""
 
     @property
     def place(self) -> str:
-        """Where the event is in its file, for messages ("Event 2 (line 31)")."""
-        return _where(self.number or 0, self.line)
+        """Where the event is in its file, for messages ("Event 2 (line 31)", "Task 1 (line
+        40)")."""
+        return _where(self.number or 0, self.line, task=self.task)
+
+
+@dataclass(frozen=True)
+class IcsContents:
+    """What an .ics file holds that can be imported: its events and its tasks with a date
+    (``events``), and, by their SUMMARY and where they are (:attr:`IcsEvent.place`), its tasks
+    without one (``undated``), which cannot be follow-ups."""
+
+    events: list[IcsEvent]
+    undated: tuple[tuple[str, str], ...] = ()
 
 
 # --- VTIMEZONE --------------------------------------------------------------------------------
@@ -338,16 +354,25 @@ def _alarm(component: Any) -> timedelta | None:
 # --- import ---------------------------------------------------------------------------------
 
 
-def _event_lines(text: str) -> list[int]:
+def _component_lines(text: str, name: str) -> list[int]:
+    """The lines (from 1) where the file's components ``name`` (VEVENT, VTODO) begin."""
+    begin = f"BEGIN:{name}"
     return [
         number
         for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip().upper() == "BEGIN:VEVENT"
+        if line.strip().upper() == begin
     ]
 
 
-def _where(number: int, line: int | None) -> str:
-    """Where an event is in its file, its numbers in the language's digits."""
+def _where(number: int, line: int | None, *, task: bool = False) -> str:
+    """Where an event (a ``task``: a VTODO) is in its file, its numbers in the language's
+    digits."""
+    if task:
+        if line is None:
+            return _("Task {number}").format(number=format_number(number))
+        return _("Task {number} (line {line})").format(
+            number=format_number(number), line=format_number(line)
+        )
     if line is None:
         return _("Event {number}").format(number=format_number(number))
     return _("Event {number} (line {line})").format(
@@ -379,9 +404,9 @@ def _iana_from_tzid(tzid: str) -> str | None:
 def _start(
     prop: Any, where: str, floating_zone: str, utc_zone: str, line: int | None, number: int
 ) -> tuple[datetime, str, bool]:
-    """(naive wall time, zone, all-day) for a DTSTART property. A time in UTC, however the
-    file spells it (``Z``, ``TZID=UTC``, ``TZID=Etc/GMT`` …: :func:`~accountdesk.core.
-    timekeeping.zones.is_utc`), is expressed in ``utc_zone``."""
+    """(naive wall time, zone, all-day) for a DTSTART property (or a task's DUE). A time in
+    UTC, however the file spells it (``Z``, ``TZID=UTC``, ``TZID=Etc/GMT`` …:
+    :func:`~accountdesk.core.timekeeping.zones.is_utc`), is expressed in ``utc_zone``."""
     value = _value(prop)
     if isinstance(value, datetime):
         tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
@@ -469,13 +494,27 @@ def import_ics(
     utc_zone: str = "UTC",
     default_duration: timedelta = DEFAULT_DURATION,
 ) -> list[IcsEvent]:
-    """The events (VEVENTs) of an .ics file.
+    """The events (VEVENTs) and the tasks with a date (VTODOs) of an .ics file: the
+    ``events`` of :func:`read_ics`."""
+    return read_ics(data, floating_zone, utc_zone, default_duration).events
+
+
+def read_ics(
+    data: bytes,
+    floating_zone: str = "UTC",
+    utc_zone: str = "UTC",
+    default_duration: timedelta = DEFAULT_DURATION,
+) -> IcsContents:
+    """The events (VEVENTs) and tasks (VTODOs: Outlook, Thunderbird and Apple Reminders write
+    to-dos so) of an .ics file, in the file's order.
 
     Floating times (no zone) and all-day dates are anchored to ``floating_zone``; UTC times
     (``Z``, or ``TZID=UTC``, ``Etc/GMT`` and UTC's other names) are expressed in
     ``utc_zone``. An event without DTEND or DURATION lasts ``default_duration`` (a day for
-    all-day events). A recurring event's EXDATE and RDATE times are read as wall times in
-    its zone; changed instances (RECURRENCE-ID) are skipped.
+    all-day events), as a task does. A task is at its DUE, else at its DTSTART (a repeating
+    one at its DTSTART when it has one: its occurrences are those of its DTSTART); one with
+    neither is listed in :attr:`IcsContents.undated`. A recurring event's EXDATE and RDATE
+    times are read as wall times in its zone; changed instances (RECURRENCE-ID) are skipped.
     Raises :class:`IcsError` for a file that is not iCalendar, cannot be parsed, or has an
     event without a usable start or with an unknown zone.
     """
@@ -507,22 +546,32 @@ def import_ics(
             # vendor-prefixed TZIDs: icalendar warns that it guesses; so do we, on purpose
             warnings.simplefilter("ignore", UserWarning)
             parsed = icalendar.Calendar.from_ical(text)
-            events = list(parsed.walk("VEVENT"))
+            components = [c for c in parsed.walk() if c.name in ("VEVENT", "VTODO")]
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
         # The library's first line says what is wrong; the next ones can quote the whole file.
         reason = (str(exc).strip() or repr(exc)).splitlines()[0][:200]
         raise IcsError(
             _("The iCalendar file cannot be read: {error}").format(error=reason)
         ) from None
-    lines = _event_lines(text)
+    lines = {name: _component_lines(text, name) for name in ("VEVENT", "VTODO")}
+    counted = {"VEVENT": 0, "VTODO": 0}
     result: list[IcsEvent] = []
-    for index, component in enumerate(events):
-        number = index + 1
-        line = lines[index] if index < len(lines) else None
-        where = _where(number, line)
+    undated: list[tuple[str, str]] = []
+    for component in components:
+        kind = str(component.name)
+        task = kind == "VTODO"
+        number = counted[kind] = counted[kind] + 1
+        line = lines[kind][number - 1] if number <= len(lines[kind]) else None
+        where = _where(number, line, task=task)
         if component.get("RECURRENCE-ID") is not None:
             continue
         prop = component.get("DTSTART")
+        due = component.get("DUE") if task else None
+        if due is not None and (prop is None or component.get("RRULE") is None):
+            prop = due  # a repeating task runs from its DTSTART
+        if prop is None and task:
+            undated.append((str(component.get("SUMMARY") or ""), where))
+            continue
         if prop is None:
             raise IcsError(
                 _("{where} has no start time (DTSTART).").format(where=where), line, number
@@ -533,7 +582,8 @@ def import_ics(
         except OverflowError:
             raise _out_of_range(where, line, number) from None
         duration: timedelta | None = None
-        end_prop = component.get("DTEND")
+        # a task's DURATION is how long before its DUE it starts, not how long it lasts
+        end_prop = None if task else component.get("DTEND")
         if end_prop is not None:
             try:
                 end_instant = _instant(_value(end_prop), zone)
@@ -546,7 +596,7 @@ def import_ics(
                     number,
                 )
             duration = end_instant - start_instant
-        elif component.get("DURATION") is not None:
+        elif not task and component.get("DURATION") is not None:
             value = _value(component.get("DURATION"))
             if not isinstance(value, timedelta):
                 raise IcsError(
@@ -588,6 +638,17 @@ def import_ics(
                 rdates=_listed_times(component, "RDATE", zone, local) if rrule else (),
                 all_day=all_day,
                 title=str(component[TITLE_PROPERTY]) if TITLE_PROPERTY in component else None,
+                task=task,
+                status=_status(component),
             )
         )
-    return result
+    return IcsContents(result, tuple(undated))
+
+
+def _status(component: Any) -> str:
+    """A component's STATUS in upper case ("CANCELLED", "COMPLETED" …); "COMPLETED" for a
+    task with a COMPLETED time and no STATUS (Apple Reminders writes one so); "" without."""
+    status = str(component.get("STATUS") or "").strip().upper()
+    if not status and component.name == "VTODO" and component.get("COMPLETED") is not None:
+        return "COMPLETED"
+    return status
