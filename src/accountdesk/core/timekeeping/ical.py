@@ -19,15 +19,17 @@ translated message that says what is wrong and where.
 from __future__ import annotations
 
 import calendar as pycalendar
+import re
 import uuid
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
+from icalendar.parser import Contentline
 
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.i18n import _, format_number
@@ -354,14 +356,113 @@ def _alarm(component: Any) -> timedelta | None:
 # --- import ---------------------------------------------------------------------------------
 
 
+#: Where a line ends, as the iCalendar library reads a file (CRLF, or LF alone).
+_NEWLINE = re.compile(r"\r?\n")
+#: The library's reading of one content line (untyped): ``parts()`` is (name, params, value).
+_CONTENT_LINE: Any = Contentline
+
+
 def _component_lines(text: str, name: str) -> list[int]:
     """The lines (from 1) where the file's components ``name`` (VEVENT, VTODO) begin."""
     begin = f"BEGIN:{name}"
     return [
         number
-        for number, line in enumerate(text.splitlines(), start=1)
+        for number, line in enumerate(_NEWLINE.split(text), start=1)
         if line.strip().upper() == begin
     ]
+
+
+def _content_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The file's content lines unfolded (a line that starts with a space or a tab goes on
+    the one before), each with the number of the line it starts on; empty ones left out."""
+    number, current = 0, ""
+    for at, raw in enumerate(_NEWLINE.split(text), start=1):
+        if raw[:1] in (" ", "\t") and number:
+            current += raw[1:]
+            continue
+        if current:
+            yield number, current
+        number, current = at, raw
+    if current:
+        yield number, current
+
+
+def _diagnosis(text: str) -> IcsError | None:
+    """What is wrong with a file the iCalendar library refused, said in the user's language
+    with its line (the library's own message is English, and for a component left open it
+    says "Found no components where exactly one is required: BEGIN:VCALENDAR" although line 1
+    is BEGIN:VCALENDAR): the first line that is not NAME:value, a component without its END
+    (the END of one around it, or the end of the file, comes first), an END of none that is
+    open, anything after the calendar's END, a value (a date, a time, a duration, a rule) that
+    cannot be read. None when none of these is found."""
+    from accountdesk.core.validation import printable
+
+    def quoted(value: str) -> str:
+        return printable(value if len(value) <= 60 else value[:60] + "\u2026")
+
+    open_: list[tuple[str, int, str, int | None]] = []  # name, line, where, event number
+    counted = {"VEVENT": 0, "VTODO": 0}
+    ended_on: int | None = None
+    for line, content in _content_lines(text):
+        shown = format_number(line)
+        try:
+            name, params, value = _CONTENT_LINE(content).parts()
+        except ValueError:
+            return IcsError(
+                _("Line {line} is not an iCalendar line (NAME:value): “{text}”.").format(
+                    line=shown, text=quoted(content)
+                ),
+                line,
+            )
+        name = name.upper()
+        if ended_on is not None:
+            return IcsError(
+                _(
+                    "Line {line}: the file goes on after the end of the calendar "
+                    "(END:VCALENDAR on line {end})."
+                ).format(line=shown, end=format_number(ended_on)),
+                line,
+            )
+        kind = value.strip().upper()
+        if name == "BEGIN":
+            number = None
+            if kind in counted:
+                number = counted[kind] = counted[kind] + 1
+                where = _where(number, line, task=kind == "VTODO")
+            else:
+                where = _("BEGIN:{name} on line {line}").format(name=kind, line=shown)
+            open_.append((kind, line, where, number))
+        elif name == "END" and all(kind != opened[0] for opened in open_):
+            return IcsError(
+                _("Line {line}: END:{name} has no BEGIN:{name} before it.").format(
+                    line=shown, name=kind
+                ),
+                line,
+            )
+        elif name == "END" and open_[-1][0] != kind:
+            break  # the END of one around it comes first: the one open has none (said below)
+        elif name == "END":
+            open_.pop()
+            ended_on = line if not open_ else None
+        elif open_ and not name.startswith("X-") and name not in ("CATEGORIES", "FREEBUSY"):
+            factory: Any = icalendar.Calendar.types_factory.for_property(name, params.value)
+            own = getattr(factory, "get_value_from_content_line", None)
+            raw = own(_CONTENT_LINE(content)) if own is not None else value
+            try:
+                if raw or name != "RDATE":  # an empty RDATE is taken for none
+                    factory.from_ical(raw)
+            except (ValueError, TypeError):
+                return IcsError(
+                    _("Line {line}: the value of {name} cannot be read: “{value}”.").format(
+                        line=shown, name=name, value=quoted(str(raw))
+                    ),
+                    line,
+                )
+    if open_:
+        kind, line, where, number = open_[-1]
+        message = _("{where} has no END:{name}.").format(where=where, name=kind)
+        return IcsError(message, line, number)
+    return None
 
 
 def _where(number: int, line: int | None, *, task: bool = False) -> str:
@@ -548,6 +649,9 @@ def read_ics(
             parsed = icalendar.Calendar.from_ical(text)
             components = [c for c in parsed.walk() if c.name in ("VEVENT", "VTODO")]
     except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        found = _diagnosis(text)
+        if found is not None:
+            raise found from None
         # The library's first line says what is wrong; the next ones can quote the whole file.
         reason = (str(exc).strip() or repr(exc)).splitlines()[0][:200]
         raise IcsError(
