@@ -75,3 +75,37 @@ def test_tasks_are_imported_and_those_without_a_date_are_named(
         "Imported 1 follow-up.\n\n1 task has no date (DUE or DTSTART), so it was not imported "
         "(\u201cSomeday\u201d)."
     ]
+
+
+def test_the_done_list_is_not_exported_as_things_to_do(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With "Done" chosen, Export .ics… wrote the done follow-ups as upcoming events with
+    alarms; it says why there is nothing to export, and asks for no file."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from accountdesk.core.services import followups as service
+
+    ayse = contact_in(ctx.db, "Ayşe", "Ege Lojistik", "TR", "Europe/Istanbul")
+    made = service.schedule(
+        ctx.db, service.FollowUpInput(ayse, "India 10:00", datetime(2025, 3, 20, 10))
+    )
+    service.complete(ctx.db, [made.id], ctx.clock)
+    screen = _screen(qtbot, ctx)
+    screen.status.setCurrentIndex(screen.status.findData("done"))
+    tasks.wait_all()
+    assert [r.title for r in screen.model.rows] == ["India 10:00"]
+    asked: list[object] = []
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    screen.export()
+    assert (asked, shown) == (
+        [],
+        ["Only open follow-ups are exported to a calendar, and these are all done."],
+    )
+    path = tmp_path / "done.ics"
+    assert screen.export_to(path) == 0
+    assert b"BEGIN:VEVENT" not in path.read_bytes()

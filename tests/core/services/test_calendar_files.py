@@ -225,3 +225,17 @@ def test_a_follow_up_carries_its_reminder_as_an_alarm_at_its_start(
         (alarm,) = events[f"{uid}@accountdesk"].walk("VALARM")
         assert str(alarm["ACTION"]) == "DISPLAY"
         assert alarm["TRIGGER"].dt.total_seconds() == 0
+
+
+def test_done_follow_ups_are_not_exported(db: Database, ayse: str, out: Path) -> None:
+    """A calendar shows what is still to do: a done follow-up was written as an upcoming
+    event with an alarm (the screen exported whatever it listed, "Done" ones too)."""
+    done = fu.schedule(db, fu.FollowUpInput(ayse, "Done call", datetime(2027, 3, 3, 9))).id
+    kept = fu.schedule(db, fu.FollowUpInput(ayse, "Open call", datetime(2027, 3, 4, 9))).id
+    fu.complete(db, [done], CLOCK)
+    rows = list_follow_ups(db, now=NOW, user_zone="UTC", status=None)
+    assert {r.status for r in rows} == {"open", "done"}
+    target = out / "follow-ups.ics"
+    assert calendar_files.export_follow_ups(target, rows, CLOCK) == 1
+    events = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert [str(e["UID"]) for e in events] == [f"{kept}@accountdesk"]

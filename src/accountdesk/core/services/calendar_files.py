@@ -26,7 +26,7 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _, format_number, join_list, ngettext
 from accountdesk.core.io.refusal import unreadable
-from accountdesk.core.queries.followups import FollowUpRow, shown_follow_ups
+from accountdesk.core.queries.followups import OPEN, FollowUpRow, shown_follow_ups
 from accountdesk.core.services import trash
 from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, read_ics
@@ -122,10 +122,18 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
     )
 
 
+def exported(row: FollowUpRow) -> bool:
+    """Whether a follow-up goes into an .ics export: an open one. A calendar shows what is
+    still to do; a done follow-up written as an event, with its alarm, was shown as one still
+    to do (the command line exported open ones only, the screen whatever it listed)."""
+    return row.status == OPEN
+
+
 def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = system_clock) -> int:
-    """Write ``rows`` (from :func:`~accountdesk.core.queries.followups.list_follow_ups`) to the
-    .ics file ``path``; returns how many events it holds."""
-    events = [follow_up_event(row) for row in rows]
+    """Write the open ones of ``rows`` (from :func:`~accountdesk.core.queries.followups.
+    list_follow_ups`; :func:`exported`) to the .ics file ``path``; returns how many events it
+    holds."""
+    events = [follow_up_event(row) for row in rows if exported(row)]
     data = export_ics(events, clock=clock)
     write_atomically(path, data)
     return len(events)

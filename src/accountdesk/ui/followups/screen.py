@@ -597,6 +597,15 @@ class FollowUpsScreen(QWidget):
 
     def export(self) -> None:
         ids = self.selected_ids() or None
+        rows = [r for r in self.model.rows if ids is None or r.id in ids]
+        left_out = sum(1 for row in rows if not calendar_files.exported(row))
+        if rows and left_out == len(rows):  # "Done" chosen: nothing a calendar shows
+            QMessageBox.information(
+                self,
+                _("Export follow-ups"),
+                _("Only open follow-ups are exported to a calendar, and these are all done."),
+            )
+            return
         path, _filter = QFileDialog.getSaveFileName(
             self,
             _("Export follow-ups"),
@@ -611,14 +620,18 @@ class FollowUpsScreen(QWidget):
         except UserError as exc:
             QMessageBox.warning(self, _("Export follow-ups"), exc.message)
             return
-        self.ctx.status.emit(
-            ngettext("Exported {n} follow-up.", "Exported {n} follow-ups.", count).format(
-                n=i18n.format_number(count)
-            )
+        said = ngettext("Exported {n} follow-up.", "Exported {n} follow-ups.", count).format(
+            n=i18n.format_number(count)
         )
+        if left_out:
+            said += " " + ngettext(
+                "{n} done follow-up was left out.", "{n} done follow-ups were left out.", left_out
+            ).format(n=i18n.format_number(left_out))
+        self.ctx.status.emit(said)
 
     def export_to(self, path: Path, ids: list[str] | None = None) -> int:
-        """Write the listed follow-ups (only ``ids`` when given) to the .ics file ``path``."""
+        """Write the open ones of the listed follow-ups (only ``ids`` when given) to the .ics
+        file ``path`` (:func:`~accountdesk.core.services.calendar_files.exported`)."""
         rows = [r for r in self.model.rows if ids is None or r.id in ids]
         return calendar_files.export_follow_ups(path, rows, self.ctx.clock)
 
