@@ -793,6 +793,14 @@ def cmd_contact(args: argparse.Namespace) -> int:
         lang=lang,
     )
     status = reach.status
+    offset_to_user = reach.offset_to_user
+    if status is None or reach.zone is None or reach.local_now is None or offset_to_user is None:
+        # a stored zone this tzdata does not know, in a country of several clocks
+        raise UserError(
+            _(
+                "{name} has no time zone this version knows: edit the contact and choose one."
+            ).format(name=detail.name)
+        )
     start: datetime | None
     end: datetime | None
     if status.working and status.window_end is not None:
@@ -820,7 +828,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
         "utc_offset": format_utc_offset(utc_offset(reach.zone, now)),
         "user_zone": zone,
         "user_time": _iso(now.astimezone(mine)),
-        "offset_to_user_minutes": int(reach.offset_to_user.total_seconds() // 60),
+        "offset_to_user_minutes": int(offset_to_user.total_seconds() // 60),
         "working_hours": {
             "start": f"{hours.start:%H:%M}",
             "end": f"{hours.end:%H:%M}",
@@ -851,7 +859,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
         _("Their time: {time} ({zone}, {offset})").format(
             time=i18n.format_when(reach.local_now, reach.local_now.tzinfo),
             zone=i18n.zone_name(reach.zone),
-            offset=offset_to_you(reach.offset_to_user),
+            offset=offset_to_you(offset_to_user),
         )
     )
     _print(_("Now: {status}").format(status=status_text(status)))

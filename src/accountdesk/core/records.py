@@ -121,7 +121,10 @@ def clean_account(
         and v.kept("lost_on", lost_on)
     )
     status = account_status(data.status, customer_since, lost_on, checked=checked)
-    timezone = v.timezone(data.timezone, allow_empty=True) or main_zone(country)
+    subdivision = v.subdivision(country, data.subdivision)
+    # a file's account keeps no zone when nothing tells it (a vCard's company, an export of
+    # accounts saved so before): its page then says the zone is not known, never a guess
+    timezone = place_zone(country, subdivision, data.timezone, required=typed)
     currency = v.currency(data.currency)
     # in the account's own currency, else its country's (as reports read it)
     own = own_currency(currency, country)
@@ -134,7 +137,7 @@ def clean_account(
     return {
         "name": v.required("name", data.name),
         "country": country,
-        "subdivision": v.subdivision(country, data.subdivision),
+        "subdivision": subdivision,
         "industry": v.optional("industry", data.industry),
         "size_band": v.optional_choice("size_band", data.size_band, SIZE_BANDS),
         "website": website,
@@ -151,6 +154,19 @@ def clean_account(
         "acquisition_cost": cost,
         "notes": v.optional("notes", data.notes),
     }
+
+
+def place_zone(
+    country: str, subdivision: str | None, given: str | None, *, required: bool = True
+) -> str | None:
+    """The zone a contact or an account stores: the one ``given`` (checked), else the one its
+    region or country keeps (:func:`~accountdesk.core.culture.countries.main_zone`); where
+    the country keeps several clocks and the region tells none, refused when ``required``
+    (a zone guessed put Sydney in Lord Howe Island's time), else None."""
+    zone = v.timezone(given, allow_empty=True) or main_zone(country, subdivision)
+    if zone is None and required:
+        raise v.fail("timezone", None, _("is required for a country with several time zones"))
+    return zone
 
 
 def account_status(
@@ -220,9 +236,8 @@ def _cadence(value: int | str | None) -> int | None:
 def clean_contact(data: ContactInput) -> dict[str, Any]:
     """Validate a contact; returns the column values (tags and dates excluded)."""
     country = v.country(data.country)
-    zone = v.timezone(data.timezone, allow_empty=True) or main_zone(country)
-    if zone is None:
-        raise v.fail("timezone", None, _("is required for a country with several time zones"))
+    subdivision = v.subdivision(country, data.subdivision)
+    zone = place_zone(country, subdivision, data.timezone)
     emails = []
     for item in data.emails:
         label, value = labelled(item, "work")
@@ -268,7 +283,7 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         "preferred_language": v.language_tag(data.preferred_language),
         "formality": v.choice("formality", data.formality, FORMALITIES, default="formal"),
         "country": country,
-        "subdivision": v.subdivision(country, data.subdivision),
+        "subdivision": subdivision,
         "city": v.optional("city", data.city),
         "timezone": zone,
         "work_start": work_start,

@@ -487,13 +487,14 @@ class CulturePanel(QFrame):
             for widget in (self.holidays, self.seasons, self.etiquette):
                 widget.setText(esc(_("No country information available.")))
             return
-        self._set_working(reach.status)
+        if reach.status is not None:
+            self._set_working(reach.status)
         start, end = reach.business_hours
         hours = fmt.hours(start, end)
         if not reach.hours_curated:
             hours = _("{hours} (a default, not curated for this country)").format(hours=hours)
         lines = [_("Business hours there: {hours}").format(hours=hours)]
-        if reach.next_window_start is not None:
+        if reach.next_window_start is not None and reach.zone is not None:
             lines.append(
                 _("Next working window opens {theirs} their time ({yours} your time).").format(
                     theirs=fmt.when(reach.next_window_start, reach.zone),
@@ -669,24 +670,37 @@ class CultureSummary(QFrame):
         if reach is None:
             self.body.setText(esc(_("No country information available.")))
             return
-        rows = [
-            "<b>"
-            + esc(
-                _("Local time {time} ({offset})").format(
-                    time=fmt.clock(reach.local_now),
-                    offset=isolate(format_offset(reach.offset_to_user)),
+        if reach.status is None or reach.local_now is None or reach.offset_to_user is None:
+            # a country of several clocks, and neither the account nor its region says which
+            rows = [
+                '<span style="color: #9e6b00;">'
+                + esc(
+                    _(
+                        "{country} keeps several clocks, and this account has no time zone: "
+                        "edit the account and choose one to see the local time there."
+                    ).format(country=country_name(reach.country))
                 )
-            )
-            + "</b>",
-            # the contact panel's sentence: the reason (weekend, holiday, hours) is given
-            (
-                '<span style="color: #2e7d32;">'
-                if reach.status.working
-                else '<span style="color: #9e6b00;">'
-            )
-            + esc(working_sentence(reach.status))
-            + "</span>",
-        ]
+                + "</span>"
+            ]
+        else:
+            rows = [
+                "<b>"
+                + esc(
+                    _("Local time {time} ({offset})").format(
+                        time=fmt.clock(reach.local_now),
+                        offset=isolate(format_offset(reach.offset_to_user)),
+                    )
+                )
+                + "</b>",
+                # the contact panel's sentence: the reason (weekend, holiday, hours) is given
+                (
+                    '<span style="color: #2e7d32;">'
+                    if reach.status.working
+                    else '<span style="color: #9e6b00;">'
+                )
+                + esc(working_sentence(reach.status))
+                + "</span>",
+            ]
         # a day at a time, each day once with its holidays (Thailand's 5 December is three:
         # the day three times took every entry, and the days after it were left out)
         days = by_day([*reach.holidays_today, *reach.upcoming_holidays])[:COMPACT_HOLIDAYS]

@@ -11,9 +11,9 @@ from accountdesk.core.culture.countries import (
     country_currency,
     country_languages,
     country_zones,
-    default_zone,
     is_country,
     is_subdivision,
+    main_zone,
     subdivisions,
 )
 from accountdesk.core.timekeeping.workhours import (
@@ -29,8 +29,7 @@ def _working(country: str, subdivision: str | None, day: date) -> bool:
 
 
 def _next_working(country: str, subdivision: str | None, day: date) -> date:
-    zone = default_zone(country)
-    assert zone is not None
+    zone = main_zone(country) or country_zones(country)[0]  # a zone of the country
     midnight = datetime.combine(day, time(0), ZoneInfo(zone))
     hours = WorkingHours.for_country(country)
     return next_working_window(midnight, zone, hours, country, subdivision)[0].date()
@@ -54,8 +53,7 @@ def test_country_facts() -> None:
     assert "CA" in subdivisions("US") and is_subdivision("US", "US-CA")
     assert not is_subdivision("US", "ZZ")
     assert country_zones("IR") == ["Asia/Tehran"]
-    assert default_zone("US") == "America/New_York"
-    assert default_zone("AQ") is not None and default_zone("ZZ") is None
+    assert main_zone("LV") == "Europe/Riga" and main_zone("ZZ") is None
     assert country_currency("LV") == "EUR" and country_currency("IR") == "IRR"
     assert country_languages("LV")[0] == "lv"
     assert country_languages("TH")[0] == "th"

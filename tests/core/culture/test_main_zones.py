@@ -15,8 +15,8 @@ from accountdesk.core.culture.countries import (
     ONE_CLOCK,
     country_codes,
     country_zones,
-    default_zone,
     main_zone,
+    subdivisions,
 )
 
 #: Every country of several zones whose people do not keep one clock. A change here (a tzdata
@@ -83,8 +83,50 @@ def test_main_zone(country: str, zone: str | None) -> None:
     assert main_zone(country) == zone
 
 
-def test_a_countrys_default_zone_is_the_one_its_people_keep() -> None:
-    # zone.tab lists Crimea first for Ukraine
+def test_a_country_of_several_clocks_gets_no_zone_of_its_own() -> None:
+    # zone.tab lists Crimea first for Ukraine, Lord Howe Island for Australia and
+    # Newfoundland for Canada: none of them is what the country keeps
     assert country_zones("UA")[0] == "Europe/Simferopol"
-    assert default_zone("UA") == "Europe/Kyiv"
-    assert default_zone("US") == "America/New_York"  # several clocks: the most populous
+    assert main_zone("UA") == "Europe/Kyiv"
+    for country in ("US", "AU", "BR", "CA", "RU"):
+        assert main_zone(country) is None, country
+
+
+@pytest.mark.parametrize(
+    ("country", "region", "zone"),
+    [
+        ("AU", "VIC", "Australia/Melbourne"),
+        ("AU", "AU-TAS", "Australia/Hobart"),  # the full code too
+        ("AU", "NSW", None),  # Broken Hill keeps Adelaide's clock
+        ("AU", "WA", None),  # Eucla keeps its own
+        ("AU", "ACT", None),  # zone.tab does not name it
+        ("BR", "SP", "America/Sao_Paulo"),  # among "Brazil (southeast: GO, DF, … SP …)"
+        ("BR", "PE", "America/Recife"),
+        ("BR", "PA", None),  # Para (east) and Para (west)
+        ("CA", "AB", "America/Edmonton"),
+        ("CA", "MB", "America/Winnipeg"),
+        ("CA", "ON", None),  # Toronto, Atikokan, and the northwest on Winnipeg's clock
+        ("CA", "NL", None),
+        ("US", "HI", "Pacific/Honolulu"),
+        ("US", "TX", None),  # inside "Central (most areas)": no state is named
+        ("US", "IN", None),
+        ("MX", "SON", "America/Hermosillo"),
+        ("MX", "NLE", None),  # Monterrey and Matamoros
+        ("FM", "PNI", "Pacific/Pohnpei"),  # "Pohnpei/Ponape"
+        ("PG", "NSB", "Pacific/Bougainville"),  # the region wins over the country's clock
+        ("DE", "BY", "Europe/Berlin"),  # one clock, whatever the region
+        ("RU", "MOW", None),
+    ],
+)
+def test_a_region_tells_its_zone_where_zone_tab_names_it_whole(
+    country: str, region: str, zone: str | None
+) -> None:
+    assert main_zone(country, region) == zone
+
+
+def test_every_zone_a_region_tells_is_the_countrys() -> None:
+    for country in sorted(SEVERAL_CLOCKS | set(ONE_CLOCK)):
+        zones = set(country_zones(country))
+        for region in subdivisions(country):
+            found = main_zone(country, region)
+            assert found is None or found in zones, (country, region, found)

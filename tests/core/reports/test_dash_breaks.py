@@ -55,7 +55,8 @@ def _trip_title_lines(
 
 
 @pytest.mark.parametrize("lang", ["en", "lv", "sl", "th", "tr", "fa"])
-@pytest.mark.parametrize("country", ["GB", "AE", "US", "IR", "BA"])
+# long names; a country of several clocks (the US) needs a contact there for a brief
+@pytest.mark.parametrize("country", ["GB", "AE", "DO", "IR", "BA"])
 def test_a_trip_brief_title_keeps_its_dates_range_together(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, country: str
 ) -> None:

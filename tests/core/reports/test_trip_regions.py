@@ -129,3 +129,21 @@ def test_a_trip_longer_than_the_table_says_so(db: Database) -> None:
         "4 Mar 2027 for the days after them." in texts
     )
     assert not any("The table lists" in t for t in _story(db, "en", None))
+
+
+def test_a_trip_to_a_country_of_several_clocks_without_contacts_is_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    # it planned meetings for "Canada" in Newfoundland's time, the first zone zone.tab lists
+    pdf = tmp_path / "t.pdf"
+    with pytest.raises(UserError) as caught:
+        d.trip_brief(db, pdf, "CA", TRIP.start, TRIP.end, now=NOW)
+    assert caught.value.message.startswith("Canada keeps several clocks")
+    assert not pdf.exists()
+    # one clock: the country's own, with nobody there
+    d.trip_brief(db, pdf, "UA", TRIP.start, TRIP.end, now=NOW)
+    assert pdf.exists()
+    ctx = d._context("en", NOW, "Europe/Riga")
+    story, _title = d._trip_story(db, ctx, "UA", None, TRIP)
+    texts = [plain(f.text) for f in story if isinstance(f, TextBlock)]
+    assert any(t.startswith("Local time in Kyiv") for t in texts), texts

@@ -201,3 +201,51 @@ def test_a_tag_in_turkish_capitals_is_the_same_tag(db: Database, tmp_path: Path)
         names = sorted(s.scalars(select(Tag.name)))
     assert names == ["KİLİT HESAP", "yenileme zamanı"]
     assert account_input(db, first).tags == ["KİLİT HESAP"]
+
+
+@pytest.mark.parametrize(
+    ("country", "region", "zone"),
+    [
+        ("AU", "VIC", "Australia/Melbourne"),  # the region tells it
+        ("BR", "SP", "America/Sao_Paulo"),
+        ("CA", "AB", "America/Edmonton"),
+        ("LV", None, "Europe/Riga"),  # one zone
+    ],
+)
+def test_an_accounts_zone_comes_from_its_region_or_country(
+    db: Database, country: str, region: str | None, zone: str
+) -> None:
+    account_id = _account(db, country=country, subdivision=region, timezone=None)
+    assert account_input(db, account_id).timezone == zone
+
+
+@pytest.mark.parametrize(
+    ("country", "region"), [("AU", "NSW"), ("CA", "ON"), ("US", "TX"), ("RU", None), ("AU", None)]
+)
+def test_an_account_where_nothing_tells_the_zone_is_asked_for_it(
+    db: Database, country: str, region: str | None
+) -> None:
+    # it was saved without a zone, and its page showed Lord Howe Island's time for Sydney and
+    # Newfoundland's for Toronto, the first zone.tab lists for the country
+    with pytest.raises(ValidationError) as info:
+        _account(db, country=country, subdivision=region, timezone=None)
+    assert info.value.key == "timezone"
+    assert "several time zones" in str(info.value)
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Account)) == 0
+    account_id = _account(db, country=country, subdivision=region, timezone="Asia/Vladivostok")
+    assert account_input(db, account_id).timezone == "Asia/Vladivostok"  # said: kept
+
+
+def test_a_contacts_zone_comes_from_its_region(db: Database) -> None:
+    account_id = _account(db)
+    contact_id = create_contact(
+        db,
+        ContactInput(account_id=account_id, given_name="João", country="BR", subdivision="SP"),
+    )
+    assert contact_input(db, contact_id).timezone == "America/Sao_Paulo"
+    with pytest.raises(ValidationError) as info:
+        create_contact(  # Pará: Belém's clock in the east, Santarém's in the west
+            db, ContactInput(account_id, "Ana", "BR", subdivision="PA")
+        )
+    assert info.value.key == "timezone"

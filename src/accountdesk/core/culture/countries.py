@@ -7,8 +7,9 @@ All data ships with the app: pycountry (codes, subdivisions), tzdata (``zone.tab
 from __future__ import annotations
 
 import gettext
+import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
 from importlib.resources import files
@@ -104,21 +105,86 @@ def is_subdivision(country: str, code: str | None) -> bool:
 
 
 @cache
-def _zone_table() -> dict[str, tuple[str, ...]]:
+def _zone_rows() -> dict[str, tuple[tuple[str, str], ...]]:
+    """``zone.tab``: country -> its (zone, comment) rows, in the file's order."""
     text = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
-    table: dict[str, list[str]] = {}
+    table: dict[str, list[tuple[str, str]]] = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) >= 3:
-            table.setdefault(parts[0].upper(), []).append(parts[2])
-    return {cc: tuple(zones) for cc, zones in table.items()}
+            comment = parts[3] if len(parts) > 3 else ""
+            table.setdefault(parts[0].upper(), []).append((parts[2], comment))
+    return {cc: tuple(rows) for cc, rows in table.items()}
+
+
+@cache
+def _zone_table() -> dict[str, tuple[str, ...]]:
+    return {cc: tuple(zone for zone, _comment in rows) for cc, rows in _zone_rows().items()}
 
 
 def country_zones(country: str) -> list[str]:
-    """The country's IANA zones in ``zone.tab`` order (the first is the most populous)."""
+    """The country's IANA zones in ``zone.tab`` order (an order of no meaning: Crimea comes
+    first for Ukraine, Lord Howe Island for Australia)."""
     return list(_zone_table().get(country.upper(), ()))
+
+
+#: A ``zone.tab`` comment's leading clock name ("Eastern - ", "MSK+03 - "), outside brackets.
+_CLOCK_NAME = re.compile(r"^[^()]*? - ")
+#: One place of a comment: a name, then what part of it, in brackets ("Para (east)").
+_PLACE = re.compile(r"^(?P<name>[^()]*?)\s*(?:\((?P<part>[^()]*)\))?$")
+
+
+def _places(comment: str) -> Iterator[tuple[str, str | None]]:
+    """The places a ``zone.tab`` comment names, each with the part of it the zone keeps (None:
+    the whole place): "Atlantic - NS (most areas), PE" is NS ("most areas") and PE (None);
+    "Brazil (southeast: GO, DF, SP …)" lists whole places after the colon; "Chuuk/Truk"
+    is one place by either name."""
+    text = comment[m.end() :] if (m := _CLOCK_NAME.match(comment)) else comment
+    depth, item, items = 0, "", []
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in ",;&":
+            items.append(item)
+            item = ""
+        else:
+            item += ch
+    items.append(item)
+    for each in items:
+        found = _PLACE.match(each.strip())
+        if found is None:
+            continue
+        name, part = found["name"], found["part"]
+        if part is not None and ":" in part:  # "Brazil (northeast: MA, PI, CE, RN, PB)"
+            for listed in part.split(":", 1)[1].split(","):
+                yield listed.strip(), None
+            continue
+        for alias in name.split("/"):
+            yield alias.strip(), part
+
+
+@cache
+def _region_zones(country: str) -> dict[str, str]:
+    """The regions of ``country`` whose zone ``zone.tab`` says: short ISO 3166-2 code ->
+    zone, for each region its comments name for one zone only, and whole (Victoria:
+    Australia/Melbourne; São Paulo among Brazil's southeast: America/Sao_Paulo). A region
+    named for several zones, or for a part of it only ("New South Wales (most areas)" and
+    "(Yancowinna)", the Broken Hill area on Adelaide's clock), or not named at all (Texas,
+    inside "Central (most areas)"), is not here: its zone must be said."""
+    from accountdesk.core.country_names import subdivision_code
+
+    named: dict[str, list[tuple[str, str | None]]] = {}
+    for zone, comment in _zone_rows().get(country, ()):
+        for place, part in _places(comment):
+            code = subdivision_code(country, place) if place else None
+            if code is not None:
+                named.setdefault(code, []).append((zone, part))
+    return {
+        code: found[0][0]
+        for code, found in named.items()
+        if len(found) == 1 and found[0][1] is None
+    }
 
 
 #: Countries of several zones in ``zone.tab`` whose people keep one clock: the zone a contact
@@ -134,12 +200,12 @@ def country_zones(country: str) -> list[str]:
 #: other zones are outlying islands, an exclave, an occupied area, or stations where no town
 #: is, and the mainland keeps one clock (the second group); or the law knows one time
 #: (China). A country whose mainland keeps several clocks is not here, and a contact or an
-#: account there needs its zone: the US, Canada, Mexico, Brazil, Chile (since 2016 the
-#: Magallanes region, and since 2025 Aysén, keep UTC-3 all year, while Santiago moves to
-#: UTC-4 in winter), Russia, Mongolia (the western provinces are UTC+7), Indonesia,
-#: Australia, the DR Congo; and a country of islands with no mainland (Micronesia,
-#: Kiribati). Sources: tzdata's ``zone.tab`` and the comments of its ``asia``, ``europe``,
-#: ``southamerica`` and ``australasia`` files.
+#: account there needs its zone, unless its region tells it (:func:`_region_zones`): the
+#: US, Canada, Mexico, Brazil, Chile (since 2016 the Magallanes region, and since 2025
+#: Aysén, keep UTC-3 all year, while Santiago moves to UTC-4 in winter), Russia, Mongolia
+#: (the western provinces are UTC+7), Indonesia, Australia, the DR Congo; and a country of
+#: islands with no mainland (Micronesia, Kiribati). Sources: tzdata's ``zone.tab`` and the
+#: comments of its ``asia``, ``europe``, ``southamerica`` and ``australasia`` files.
 ONE_CLOCK: dict[str, tuple[str, tuple[str, ...]]] = {
     # every zone keeps the same offsets all year
     "AR": ("America/Argentina/Buenos_Aires", ()),  # UTC-3 in every province, no DST
@@ -165,25 +231,26 @@ ONE_CLOCK: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def main_zone(country: str) -> str | None:
-    """The zone a contact or an account in ``country`` is given when its own zone is not said
-    and no phone number tells it (:func:`zone_of_phones`): the country's only zone, or the one
-    its people keep (:data:`ONE_CLOCK`). None for a country whose mainland keeps several
-    clocks (the US, Canada, Russia, Brazil …) or that is not in ``zone.tab``: there the zone
-    must be said."""
+def main_zone(country: str, subdivision: str | None = None) -> str | None:
+    """The zone a contact or an account in ``country`` (and its region ``subdivision``, a
+    short or full ISO 3166-2 code) is given when its own zone is not said and no phone number
+    tells it (:func:`zone_of_phones`): the region's, where ``zone.tab`` names one zone for
+    the whole region (:func:`_region_zones`: Alberta is America/Edmonton, Bougainville
+    Pacific/Bougainville), else the country's only zone, or the one its people keep
+    (:data:`ONE_CLOCK`). None for a country whose mainland keeps several clocks (the US,
+    Canada, Russia, Brazil …) where the region does not tell the zone, or that is not in
+    ``zone.tab``: there the zone must be said, never guessed (a country's first zone in
+    ``zone.tab`` is Lord Howe Island for Australia, Newfoundland for Canada)."""
     code = country.upper()
+    if subdivision:
+        short = subdivision.upper().removeprefix(f"{code}-")
+        found = _region_zones(code).get(short)
+        if found is not None:
+            return found
     if code in ONE_CLOCK:
         return ONE_CLOCK[code][0]
     zones = _zone_table().get(code, ())
     return zones[0] if len(zones) == 1 else None
-
-
-def default_zone(country: str) -> str | None:
-    """A zone that shows the country's time where no record says one (a country's page, a
-    trip brief without contacts): :func:`main_zone`, else the first of ``zone.tab`` (its most
-    populous); None for a code ``zone.tab`` does not know."""
-    zones = _zone_table().get(country.upper(), ())
-    return main_zone(country) or (zones[0] if zones else None)
 
 
 def zone_of_phones(country: str, numbers: Iterable[str]) -> str | None:

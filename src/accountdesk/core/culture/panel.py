@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.culture.calendar import Holiday
@@ -17,7 +17,7 @@ from accountdesk.core.culture.profile import average_disclaimer
 from accountdesk.core.culture.seasons import Season
 from accountdesk.core.i18n import current_language, use_language
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
-from accountdesk.core.timekeeping.zones import is_valid_zone, offset_between
+from accountdesk.core.timekeeping.zones import get_zone, is_valid_zone, offset_between
 
 UPCOMING_DAYS = 90
 
@@ -26,10 +26,12 @@ UPCOMING_DAYS = 90
 class ReachOut:
     country: str
     subdivision: str | None
-    zone: str
-    local_now: datetime
-    offset_to_user: timedelta  # their UTC offset minus the user's: positive = they are ahead
-    status: WorkStatus  # the one working-time rule's answer, with the reason when not working
+    #: None: the record has no zone and its country keeps several clocks that its region does
+    #: not tell apart (an account of a file in Canada), so the clock fields are None too
+    zone: str | None
+    local_now: datetime | None
+    offset_to_user: timedelta | None  # their UTC offset minus the user's: positive = ahead
+    status: WorkStatus | None  # the working-time rule's answer, with the reason when not working
     next_window_start: datetime | None  # aware, in their zone; None when working now
     business_hours: tuple[time, time]
     hours_curated: bool
@@ -67,22 +69,35 @@ def reach_out_summary(
     working_hours_override: tuple[time, time] | None = None,
     lang: str | None = None,
 ) -> ReachOut:
-    """Everything the panel shows for one contact, at the instant ``now`` (aware)."""
+    """Everything the panel shows for one contact or account, at the instant ``now``
+    (aware). Without a valid ``zone``, the one its region or country keeps
+    (:func:`~accountdesk.core.culture.countries.main_zone`); where there is none, no clock
+    (``zone`` None) and the days as they are in the country's earliest zone: a holiday of
+    "today" is on there."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
     cc = country.upper()
     language = lang or current_language().code
-    zone_key = zone if zone and is_valid_zone(zone) else countries.default_zone(cc) or "UTC"
+    zone_key = zone if zone and is_valid_zone(zone) else countries.main_zone(cc, subdivision)
     hours = calendar.business_hours(cc)
     week = WorkingHours.for_country(cc, subdivision=subdivision)
     if working_hours_override is not None:
         week = WorkingHours(working_hours_override[0], working_hours_override[1], week.weekend)
-    status = work_status(now, zone_key, cc, subdivision, week, lang=language)
-    local_now = status.local
-    offset = offset_between(
-        user_zone if user_zone and is_valid_zone(user_zone) else "UTC", zone_key, now
-    )
-    today = local_now.date()
+    status: WorkStatus | None = None
+    local_now: datetime | None = None
+    offset: timedelta | None = None
+    if zone_key is not None:
+        status = work_status(now, zone_key, cc, subdivision, week, lang=language)
+        local_now = status.local
+        offset = offset_between(
+            user_zone if user_zone and is_valid_zone(user_zone) else "UTC", zone_key, now
+        )
+        today = local_now.date()
+    else:
+        today = min(
+            (now.astimezone(get_zone(z)).date() for z in countries.country_zones(cc)),
+            default=now.astimezone(UTC).date(),
+        )
     horizon = today + timedelta(days=UPCOMING_DAYS)
     found = calendar.observed_between(cc, subdivision, today, horizon, language)
     found_seasons = seasons.seasons_between(cc, today, horizon, language)
@@ -95,7 +110,7 @@ def reach_out_summary(
         local_now=local_now,
         offset_to_user=offset,
         status=status,
-        next_window_start=None if status.working else status.window_start,
+        next_window_start=None if status is None or status.working else status.window_start,
         business_hours=(week.start, week.end),
         hours_curated=working_hours_override is not None or hours.curated,
         holidays_today=[h for h in found if h.date == today],

@@ -86,7 +86,7 @@ class CountryProfile:
     currency: str | None
     currency_name: str | None
     zones: list[str]
-    default_zone: str | None
+    main_zone: str | None  # None: the country keeps several clocks
     weekend: frozenset[int]
     weekend_names: list[str]
     business_hours: calendar.BusinessHours
@@ -119,7 +119,7 @@ def country_profile(code: str, lang: str | None = None) -> CountryProfile:
             currency=currency,
             currency_name=i18n.currency_name(currency) if currency else None,
             zones=countries.country_zones(cc),
-            default_zone=countries.default_zone(cc),
+            main_zone=countries.main_zone(cc),
             weekend=weekend,
             weekend_names=[weekday_name(d) for d in sorted(weekend)],
             business_hours=calendar.business_hours(cc),

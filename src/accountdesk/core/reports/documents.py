@@ -45,7 +45,7 @@ from accountdesk.core.bidi import (
     plain,
 )
 from accountdesk.core.culture.calendar import by_day, holiday_on, observed_between
-from accountdesk.core.culture.countries import default_zone, subdivision_name
+from accountdesk.core.culture.countries import main_zone, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, load_etiquette
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
@@ -1976,9 +1976,23 @@ def _visited(
     """Where the people visited are: the place's clock (the zone most of the contacts are in,
     else the country's main zone), the region of most of the contacts on that clock, and
     each region of a contact (their own, as the contact panel reads it) with the zone most
-    of its contacts are in. Without contacts: the country as a whole."""
+    of its contacts are in. Without contacts: the country as a whole, on the clock its
+    people keep; a country of several clocks (Canada) is refused, never planned in the time
+    of one of its zones taken at random (Newfoundland's)."""
     zones = Counter(c.timezone for c in contacts)
-    zone = zones.most_common(1)[0][0] if zones else default_zone(country) or "UTC"
+    if zones:
+        zone = zones.most_common(1)[0][0]
+    else:
+        found = main_zone(country)
+        if found is None:
+            raise UserError(
+                _(
+                    "{country} keeps several clocks and no contact of yours there tells "
+                    "which one: add the people you will meet (with their time zone), then "
+                    "make the brief again."
+                ).format(country=i18n.country_name(country))
+            )
+        zone = found
     by_region: dict[str | None, Counter[str]] = defaultdict(Counter)
     for c in contacts:
         by_region[c.subdivision or None][c.timezone] += 1
