@@ -767,7 +767,7 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
 
 def cmd_contact(args: argparse.Namespace) -> int:
     from accountdesk.core.culture.calendar import by_day
-    from accountdesk.core.culture.panel import reach_out_summary
+    from accountdesk.core.culture.panel import reach_out_summary, working_sentence
     from accountdesk.core.timekeeping.workhours import (
         WorkingHours,
         next_working_window,
@@ -863,6 +863,8 @@ def cmd_contact(args: argparse.Namespace) -> int:
         )
     )
     _print(_("Now: {status}").format(status=status_text(status)))
+    if status.working and any(h.kept_by_some for h in reach.holidays_today):
+        _print(working_sentence(status, reach.holidays_today))  # "… but today is Carnival"
     if start is not None and end is not None:
         _print(
             _("Next working window: {theirs} their time ({yours} your time)").format(

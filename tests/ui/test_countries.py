@@ -168,7 +168,7 @@ def test_one_holiday_text_for_panel_and_screen(ctx: Any, qtbot: Any) -> None:
     """The day label and the tooltips say a holiday as the reach-out panel does
     (culture_panel.holiday_text): the kind only when it is not a public holiday."""
     from accountdesk.core.bidi import plain
-    from accountdesk.ui.culture_panel import holiday_text
+    from accountdesk.core.culture.panel import holiday_text
 
     screen = _screen(ctx, qtbot)
     screen.select("TH")

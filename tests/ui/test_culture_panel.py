@@ -249,7 +249,7 @@ def test_the_reach_out_panel_marks_a_regional_holiday(ctx: Any, qtbot: Any) -> N
 
     from accountdesk.core.clock import fixed_clock
     from accountdesk.core.culture.calendar import holidays_between
-    from accountdesk.ui.culture_panel import holiday_text
+    from accountdesk.core.culture.panel import holiday_text
 
     ctx.clock = fixed_clock(datetime(2026, 6, 3, 8, 0, tzinfo=UTC))
     contact = _place(ctx, "DE", "Europe/Berlin", "BY")
@@ -298,3 +298,35 @@ def test_the_account_summary_gives_the_reason_as_the_contact_panel_does(
         apply_language("en")
     assert panel == "Tur tagad ir nedēļas nogale." and panel in summary
     assert "ārpus darba laika" not in summary
+
+
+def test_a_day_off_for_some_is_named_beside_working_time(
+    ctx: Any, person: Any, qtbot: Any, capsys: Any, tmp_path: Any
+) -> None:
+    """Carnival Monday in São Paulo is an optional holiday: the panel said "It is working time
+    there now." in green, under "Today: Carnival (optional)" and a season saying business
+    stops. It says the day is on, in amber, and ``accountdesk contact`` says it too."""
+    from datetime import UTC, datetime
+
+    from accountdesk import cli
+
+    ctx.clock = lambda: datetime(2026, 2, 16, 13, 0, tzinfo=UTC)  # Monday, 10:00 there
+    joao = person("João", "BR", "America/Sao_Paulo", "Silva")
+    view = _view(ctx, joao, qtbot)
+    said = plain(view.panel.status.text())
+    assert said == (
+        "It is officially working time there now, but today is Carnival (optional): some "
+        "people there take the day off."
+    )
+    assert "#9e6b00" in view.panel.status.styleSheet()
+    # an observance nobody takes off changes nothing: Slovenia's Primož Trubar Day
+    ctx.clock = lambda: datetime(2026, 6, 8, 8, 0, tzinfo=UTC)
+    ana = person("Ana", "SI", "Europe/Ljubljana", "Novak")
+    view = _view(ctx, ana, qtbot)
+    assert view.panel.status.text() == "It is working time there now."
+    assert "#2e7d32" in view.panel.status.styleSheet()
+    code = cli.main(
+        ["--db", str(ctx.db.path), "contact", joao, "--at", "2026-02-16T13:00:00+00:00"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0 and "but today is Carnival (optional)" in out, out

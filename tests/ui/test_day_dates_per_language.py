@@ -50,7 +50,8 @@ def _holiday(day: date, name: str = "Svētki") -> Holiday:
 def test_panel_and_today_write_the_day_as_the_language_does(
     lang: str, day: str, span: tuple[str, str], this_week: str
 ) -> None:
-    from accountdesk.ui.culture_panel import _today_when, holiday_text, season_span
+    from accountdesk.core.culture.panel import holiday_text
+    from accountdesk.ui.culture_panel import _today_when, season_span
 
     season = Season("x", "Ziemassvētki", date(2026, 12, 24), date(2027, 1, 1), "", frozenset())
     item = TodayItem("holiday", "LV", (), WEDNESDAY, WEDNESDAY, "Svētki", True)

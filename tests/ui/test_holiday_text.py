@@ -9,8 +9,8 @@ from datetime import date
 from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
 from accountdesk.core.culture.calendar import holidays_for_year
+from accountdesk.core.culture.panel import holiday_text
 from accountdesk.core.culture.profile import category_label
-from accountdesk.ui.culture_panel import holiday_text
 
 
 def _bank_holiday(lang: str) -> str:

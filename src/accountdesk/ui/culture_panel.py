@@ -31,10 +31,16 @@ from PySide6.QtWidgets import (
 from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate
 from accountdesk.core.calendars import year_of
-from accountdesk.core.culture.calendar import by_day
+from accountdesk.core.culture.calendar import Holiday, by_day
 from accountdesk.core.culture.countries import country_languages, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
-from accountdesk.core.culture.panel import UPCOMING_DAYS, reach_out_summary, today_block
+from accountdesk.core.culture.panel import (
+    UPCOMING_DAYS,
+    holiday_text,
+    reach_out_summary,
+    today_block,
+    working_sentence,
+)
 from accountdesk.core.i18n import (
     N_,
     _,
@@ -101,28 +107,6 @@ def notes_html(notes: Sequence[Any]) -> str:
     return "".join(f'<p style="margin:2px 0;">{note_html(n.kind, n.text)}</p>' for n in notes)
 
 
-def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
-    name = isolate(str(holiday.name))
-    if holiday.estimated:
-        name = _("{name} (estimated date)").format(name=name)
-    if "public" not in holiday.categories and holiday.categories:
-        from accountdesk.core.culture.profile import kinds_beside
-
-        kinds = kinds_beside(holiday)  # not those the name says ("Bank Holiday")
-        if kinds:
-            name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
-    if holiday.subdivision:  # kept in the contact's region, not in the whole country
-        name = _("{name} (regional: {region})").format(
-            name=isolate(name),
-            region=isolate(subdivision_name(holiday.country, holiday.subdivision)),
-        )
-    if not with_day:
-        return name
-    return _("{date}: {name}").format(
-        date=format_skeleton(holiday.date, "MMMEd"), name=isolate(name)
-    )
-
-
 def day_text(day: date, named: Sequence[Any]) -> str:
     """A day and its holidays on one line ("Sat 5 Dec: National Day, National Father's Day"):
     ``named`` as :func:`~accountdesk.core.culture.calendar.by_day` gives them."""
@@ -147,22 +131,10 @@ def season_span(season: Any) -> str:
     )
 
 
-def working_sentence(status: WorkStatus) -> str:
-    """Whether it is working time there now, and if not why (the weekend, a holiday by name,
-    outside the hours): the contact's panel and the account's summary say it alike."""
-    if status.working:
-        return _("It is working time there now.")
-    if status.reason == "weekend" and status.holiday:
-        return _("It is the weekend there now, and a public holiday: {name}.").format(
-            name=isolate(status.holiday)
-        )
-    if status.reason == "weekend":
-        return _("It is the weekend there now.")
-    if status.reason == "holiday":
-        return _("It is a public holiday there now: {name}.").format(
-            name=isolate(status.holiday or "")
-        )
-    return _("It is outside working hours there now.")
+def plainly_working(status: WorkStatus, today: Sequence[Holiday] = ()) -> bool:
+    """Working time, and no day off for some (:func:`~accountdesk.core.culture.panel.
+    working_sentence` names one): shown green, else amber."""
+    return status.working and not any(h.kept_by_some for h in today)
 
 
 def _parse_hours(start: str | None, end: str | None) -> tuple[time, time] | None:
@@ -464,9 +436,9 @@ class CulturePanel(QFrame):
         )
         self.prefs.setText(_("Address them as: {name}").format(name=isolate(salutation)))
 
-    def _set_working(self, status: WorkStatus) -> None:
-        self.status.setText(working_sentence(status))
-        colour = "#2e7d32" if status.working else "#9e6b00"
+    def _set_working(self, status: WorkStatus, today: Sequence[Holiday] = ()) -> None:
+        self.status.setText(working_sentence(status, today))
+        colour = "#2e7d32" if plainly_working(status, today) else "#9e6b00"
         self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -488,7 +460,7 @@ class CulturePanel(QFrame):
                 widget.setText(esc(_("No country information available.")))
             return
         if reach.status is not None:
-            self._set_working(reach.status)
+            self._set_working(reach.status, reach.holidays_today)
         start, end = reach.business_hours
         hours = fmt.hours(start, end)
         if not reach.hours_curated:
@@ -695,10 +667,10 @@ class CultureSummary(QFrame):
                 # the contact panel's sentence: the reason (weekend, holiday, hours) is given
                 (
                     '<span style="color: #2e7d32;">'
-                    if reach.status.working
+                    if plainly_working(reach.status, reach.holidays_today)
                     else '<span style="color: #9e6b00;">'
                 )
-                + esc(working_sentence(reach.status))
+                + esc(working_sentence(reach.status, reach.holidays_today))
                 + "</span>",
             ]
         # a day at a time, each day once with its holidays (Thailand's 5 December is three:

@@ -61,6 +61,10 @@ HALF_DAY = "half_day"
 #: School breaks (Bavaria's "Summer Break", six weeks of days): pupils' days off, not a
 #: contact's.
 SCHOOL = "school"
+#: Kinds of holiday on which nobody stops work, or only a group a contact is rarely in:
+#: observances (Valentine's Day, Slovenia's Primož Trubar Day), school breaks, the armed
+#: forces' days; a half day has a rule of its own (:func:`half_day_on`).
+NO_DAY_OFF = frozenset({"unofficial", "workday", SCHOOL, "armed_forces", HALF_DAY})
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,15 @@ class Holiday:
     @property
     def is_regional(self) -> bool:
         return self.subdivision is not None
+
+    @property
+    def kept_by_some(self) -> bool:
+        """Not a public holiday, yet a day off for some there: optional (Brazil's Carnival,
+        a "ponto facultativo"), a Catholic day (Assumption in Bavaria's Catholic towns),
+        a bank or government holiday, a faith's or a community's, a customary one. The
+        working-time rule counts public holidays only; the reach-out panel and ``accountdesk
+        contact`` say that such a day is on, beside "working time"."""
+        return not self.is_public and bool(set(self.categories) - NO_DAY_OFF)
 
     @property
     def for_pupils_only(self) -> bool:

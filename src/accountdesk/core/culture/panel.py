@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.culture.calendar import Holiday
+from accountdesk.core.culture.countries import subdivision_name
 from accountdesk.core.culture.etiquette import Note
-from accountdesk.core.culture.profile import average_disclaimer
+from accountdesk.core.culture.profile import average_disclaimer, kinds_beside
 from accountdesk.core.culture.seasons import Season
-from accountdesk.core.i18n import current_language, use_language
+from accountdesk.core.i18n import _, current_language, format_skeleton, join_list, use_language
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
 from accountdesk.core.timekeeping.zones import get_zone, is_valid_zone, offset_between
 
@@ -189,3 +192,56 @@ def today_block(
         )
     )
     return items
+
+
+def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
+    """A holiday as the panel, the account summary, the Countries screen and ``accountdesk
+    contact`` name it: its name, "(estimated date)", its kinds when it is not a public
+    holiday ("optional", "working day observance"), "(regional: Bavaria)"; with its day
+    first unless ``with_day`` is False."""
+    name = isolate(str(holiday.name))
+    if holiday.estimated:
+        name = _("{name} (estimated date)").format(name=name)
+    if "public" not in holiday.categories and holiday.categories:
+        kinds = kinds_beside(holiday)  # not those the name says ("Bank Holiday")
+        if kinds:
+            name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
+    if holiday.subdivision:  # kept in the contact's region, not in the whole country
+        name = _("{name} (regional: {region})").format(
+            name=isolate(name),
+            region=isolate(subdivision_name(holiday.country, holiday.subdivision)),
+        )
+    if not with_day:
+        return name
+    return _("{date}: {name}").format(
+        date=format_skeleton(holiday.date, "MMMEd"), name=isolate(name)
+    )
+
+
+def working_sentence(status: WorkStatus, today: Iterable[Holiday] = ()) -> str:
+    """Whether it is working time there now, and if not why (the weekend, a holiday by name,
+    outside the hours): the contact's panel, the account's summary and ``accountdesk
+    contact`` say it alike. ``today``: the day's holidays there; one that is no public holiday
+    but a day off for some (:attr:`~accountdesk.core.culture.calendar.Holiday.kept_by_some`:
+    Brazil's Carnival, Assumption Day in Bavaria) is named beside working time, which it
+    contradicted ("It is working time there now" under "Today: Carnival")."""
+    if status.working:
+        some = [h for h in today if h.kept_by_some]
+        if some:
+            names = join_list(isolate(holiday_text(h, with_day=False)) for h in some)
+            return _(
+                "It is officially working time there now, but today is {names}: some people "
+                "there take the day off."
+            ).format(names=names)
+        return _("It is working time there now.")
+    if status.reason == "weekend" and status.holiday:
+        return _("It is the weekend there now, and a public holiday: {name}.").format(
+            name=isolate(status.holiday)
+        )
+    if status.reason == "weekend":
+        return _("It is the weekend there now.")
+    if status.reason == "holiday":
+        return _("It is a public holiday there now: {name}.").format(
+            name=isolate(status.holiday or "")
+        )
+    return _("It is outside working hours there now.")

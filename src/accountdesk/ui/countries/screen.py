@@ -43,6 +43,7 @@ from accountdesk.core.calendars import year_of, year_span
 from accountdesk.core.culture.calendar import Holiday, holidays_between
 from accountdesk.core.culture.countries import country_codes
 from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, covered_countries
+from accountdesk.core.culture.panel import holiday_text
 from accountdesk.core.culture.profile import (
     CountryProfile,
     average_disclaimer,
@@ -74,7 +75,6 @@ from accountdesk.ui.culture_panel import (
     USER_NOTES_STYLE,
     CountryNoteDialog,
     esc,
-    holiday_text,
     notes_html,
     season_span,
 )
