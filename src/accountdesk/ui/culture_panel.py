@@ -37,6 +37,7 @@ from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
 from accountdesk.core.culture.panel import (
     UPCOMING_DAYS,
     holiday_text,
+    local_days,
     reach_out_summary,
     today_block,
     working_sentence,
@@ -749,11 +750,14 @@ def gift_advice(country: str | None) -> QFrame:
 # --- Today ----------------------------------------------------------------------------------
 
 
-def culture_items(db: Any, today: date) -> list[Any]:
-    """Holidays and seasons this week in the countries of the user's contacts (worker thread)."""
-    from accountdesk.core.queries.culture import contact_country_pairs
+def culture_items(db: Any, now: datetime) -> list[Any]:
+    """Holidays and seasons this week in the countries of the user's contacts, each as of
+    the day it is there at ``now`` (worker thread)."""
+    from accountdesk.core.queries.culture import contact_places
 
-    return today_block(contact_country_pairs(db), today, 7, current_language().code)
+    places = contact_places(db)
+    pairs = [(country, sub) for country, sub, _zone in places]
+    return today_block(pairs, local_days(places, now), 7, current_language().code)
 
 
 def _today_when(item: Any) -> str:

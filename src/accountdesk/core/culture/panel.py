@@ -6,7 +6,7 @@ are computed with :mod:`zoneinfo`, so midnight and DST changes are handled by th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -125,48 +125,73 @@ def reach_out_summary(
     )
 
 
+def local_days(
+    places: Iterable[tuple[str, str | None, str]], now: datetime
+) -> dict[tuple[str, str | None], date]:
+    """Each (country, region)'s today at the instant ``now``: the date on its contacts'
+    clocks (``places``: country, region, zone), the earliest where they differ (Texas is
+    still on Memorial Day while New York has passed midnight). A zone that is not valid
+    counts as UTC."""
+    found: dict[tuple[str, str | None], date] = {}
+    for country, sub, zone in places:
+        key = (country.upper(), sub.upper() if sub else None)
+        day = now.astimezone(get_zone(zone) if zone and is_valid_zone(zone) else UTC).date()
+        found[key] = min(found.get(key, day), day)
+    return found
+
+
 def today_block(
-    pairs: Iterable[tuple[str, str | None]], today: date, days: int = 7, lang: str | None = None
+    pairs: Iterable[tuple[str, str | None]],
+    today: date | Mapping[tuple[str, str | None], date],
+    days: int = 7,
+    lang: str | None = None,
 ) -> list[TodayItem]:
     """Holidays and seasons today and in the next ``days`` days (today included).
 
-    ``pairs`` are the distinct (country, subdivision) pairs of the user's contacts. A public
-    holiday is reported once per country: without regions when it is nationwide, else with the
+    ``pairs`` are the distinct (country, subdivision) pairs of the user's contacts; ``today``
+    the day it is, or each pair's own (:func:`local_days`): a holiday is today's when it is
+    today there, as the contact's panel and "In working hours now" judge it (a user in
+    Auckland on Tuesday morning missed the Memorial Day Texas still had). A public holiday
+    is reported once per country: without regions when it is nationwide, else with the
     contacts' regions that keep it (:class:`~accountdesk.core.culture.calendar.Holiday`'s
-    ``subdivision`` says which it is); seasons are reported once per country. Today's holidays
-    come first, then today's seasons, then the rest of the week by start date and country.
+    ``subdivision`` says which it is); seasons are reported once per country, as of its
+    earliest day. Today's holidays come first, then today's seasons, then the rest of the
+    week by start date and country.
     """
     language = lang or current_language().code
-    end = today + timedelta(days=max(days, 1) - 1)
-    holidays: dict[tuple[str, date, str], tuple[Holiday, set[str] | None]] = {}
+    span = timedelta(days=max(days, 1) - 1)
+    holidays: dict[tuple[str, date, str], tuple[Holiday, set[str] | None, bool]] = {}
     items: list[TodayItem] = []
     seen_pairs: set[tuple[str, str | None]] = set()
-    seen_countries: set[str] = set()
+    firsts: dict[str, date] = {}
     for country, sub in pairs:
         cc = country.upper()
         key = (cc, sub.upper() if sub else None)
         if key in seen_pairs:
             continue
         seen_pairs.add(key)
-        for h in calendar.observed_between(cc, key[1], today, end, language):
+        there = today if isinstance(today, date) else today.get(key)
+        if there is None:
+            continue
+        firsts[cc] = min(firsts.get(cc, there), there)
+        for h in calendar.observed_between(cc, key[1], there, there + span, language):
             if calendar.PUBLIC not in h.categories:
                 continue
-            first, regions = holidays.get((cc, h.date, h.name), (h, set()))
+            first, regions, on = holidays.get((cc, h.date, h.name), (h, set(), False))
             if h.subdivision is None or regions is None:
                 regions = None  # nationwide: no region to name
             else:
                 regions.add(h.subdivision)
-            holidays[(cc, h.date, h.name)] = (first, regions)
-        if cc in seen_countries:
-            continue
-        seen_countries.add(cc)
-        for s in seasons.seasons_between(cc, today, end, language):
+            holidays[(cc, h.date, h.name)] = (first, regions, on or h.date == there)
+    for cc, first_day in firsts.items():
+        for s in seasons.seasons_between(cc, first_day, first_day + span, language):
             items.append(
                 TodayItem(
-                    "season", cc, (), s.start, s.end, s.name, s.contains(today), advice=s.advice
+                    "season", cc, (), s.start, s.end, s.name, s.contains(first_day),
+                    advice=s.advice,
                 )
-            )
-    for (cc, day, name), (h, regions) in holidays.items():
+            )  # fmt: skip
+    for (cc, day, name), (h, regions, on) in holidays.items():
         items.append(
             TodayItem(
                 "holiday",
@@ -175,7 +200,7 @@ def today_block(
                 day,
                 day,
                 name,
-                day == today,
+                on,
                 h.estimated,
                 h.categories,
             )

@@ -52,14 +52,21 @@ def countries_with_notes(db: Database) -> dict[str, int]:
     return {str(r[0]): int(r[1]) for r in rows}
 
 
-def contact_country_pairs(db: Database) -> list[tuple[str, str | None]]:
-    """The distinct (country, subdivision) pairs of the contacts shown (:mod:`.visible`:
-    neither they nor their account in the trash), in order, a contact without a region first."""
+def contact_places(db: Database) -> list[tuple[str, str | None, str]]:
+    """The distinct (country, subdivision, zone) of the contacts shown (:mod:`.visible`:
+    neither they nor their account in the trash), in order, a contact without a region first:
+    where they are and by which clock (Today's holidays are those of their day)."""
     with db.engine.connect() as conn:
         groups = contacts_by_place(portable(conn))
         conn.rollback()
-    pairs = {(g.country, g.subdivision or None) for g in groups if g.country}
-    return sorted(pairs, key=lambda pair: (pair[0], pair[1] or ""))
+    places = {(g.country, g.subdivision or None, g.timezone) for g in groups if g.country}
+    return sorted(places, key=lambda place: (place[0], place[1] or "", place[2]))
+
+
+def contact_country_pairs(db: Database) -> list[tuple[str, str | None]]:
+    """The distinct (country, subdivision) pairs of the contacts shown, in order, a contact
+    without a region first (:func:`contact_places` without the zones)."""
+    return list(dict.fromkeys((country, sub) for country, sub, _zone in contact_places(db)))
 
 
 def account_country(db: Database, account_id: str) -> tuple[str, str | None] | None:

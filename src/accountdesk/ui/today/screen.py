@@ -33,7 +33,7 @@ from accountdesk.core.queries.followups import FollowUpRow
 from accountdesk.core.queries.lists import nothing_shown
 from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.core.timekeeping.reminders import Bucket
-from accountdesk.core.timekeeping.zones import get_zone, user_day
+from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.columns import text_width
 from accountdesk.ui.context import AppContext
@@ -459,14 +459,13 @@ class TodayScreen(QWidget):
         self._generation += 1
         generation = self._generation
         db, now, user_zone = self.ctx.db, self.ctx.now(), self.ctx.user_zone
-        today = user_day(now, user_zone)
 
         def load() -> TodayData:
             return today_view(db, now, user_zone, limit=ROWS, rows=ROWS)
 
         if not self.asynchronous:
             self._show(generation, load())
-            self._culture(generation, culture_items(db, today))
+            self._culture(generation, culture_items(db, now))
             self._empty(generation, nothing_shown(db))
             return
         # each dropped when the screen is gone (the window built again in another language)
@@ -475,7 +474,7 @@ class TodayScreen(QWidget):
             lambda: nothing_shown(db), lambda empty: self._empty(generation, empty), owner=self
         )
         tasks.run(
-            lambda: culture_items(db, today),
+            lambda: culture_items(db, now),
             lambda items: self._culture(generation, items),
             owner=self,
         )
