@@ -330,3 +330,18 @@ def test_a_day_off_for_some_is_named_beside_working_time(
     )
     out = capsys.readouterr().out
     assert code == 0 and "but today is Carnival (optional)" in out, out
+
+
+def test_a_shorter_day_shows_its_hours_and_reason(ctx: Any, person: Any, qtbot: Any) -> None:
+    """Dubai at 17:00 in Ramadan: "outside working hours" with no reason, under "Business
+    hours there: 09:00–18:00". The reason and today's hours are said."""
+    from datetime import UTC, datetime
+
+    ctx.clock = lambda: datetime(2026, 3, 5, 13, 0, tzinfo=UTC)  # Thursday, 17:00 in Dubai
+    omar = person("Omar", "AE", "Asia/Dubai", "Hassan")
+    view = _view(ctx, omar, qtbot)
+    assert plain(view.panel.status.text()) == (
+        "It is outside working hours there now: today the working day ends at 16:00 (Ramadan)."
+    )
+    lines = plain(view.panel.next_window.text()).splitlines()
+    assert lines[:2] == ["Business hours there: 09:00–18:00", "Hours today: 09:00–16:00 (Ramadan)"]

@@ -467,6 +467,15 @@ class CulturePanel(QFrame):
         if not reach.hours_curated:
             hours = _("{hours} (a default, not curated for this country)").format(hours=hours)
         lines = [_("Business hours there: {hours}").format(hours=hours)]
+        today = reach.status.day if reach.status is not None else None
+        if today is not None and today.short_day is not None and today.window is not None:
+            # shorter by law today (Ramadan, Iran's Thursday): the hours the status goes by
+            lines.append(
+                _("Hours today: {hours} ({name})").format(
+                    hours=fmt.hours(today.window[0].time(), today.window[1].time()),
+                    name=isolate(today.short_day.name),
+                )
+            )
         if reach.next_window_start is not None and reach.zone is not None:
             lines.append(
                 _("Next working window opens {theirs} their time ({yours} your time).").format(

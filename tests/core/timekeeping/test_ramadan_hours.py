@@ -105,3 +105,51 @@ def test_thursday_in_iran_is_a_morning() -> None:
     assert work_status(_at(thursday, 12, 0, zone), zone, "IR", None, hours).working
     warnings = check_slot(datetime.combine(thursday, time(15)), zone, hours, "IR", None)
     assert [w.code for w in warnings] == ["outside_hours"] and "08:00–13:00" in warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("country", "zone", "at", "said", "sentence"),
+    [
+        # Dubai at 17:00 in Ramadan: the usual hours run to 18:00, the fast's to 16:00
+        (
+            "AE", "Asia/Dubai", _at(FASTING, 17, 0, "Asia/Dubai"),
+            "Off hours: Ramadan, work ends at 16:00",
+            "It is outside working hours there now: today the working day ends at 16:00 "
+            "(Ramadan).",
+        ),
+        # Tehran at 14:00 on a Thursday: mornings only
+        (
+            "IR", "Asia/Tehran", _at(date(2026, 3, 12), 14, 0, "Asia/Tehran"),
+            "Off hours: Thursday, work ends at 13:00",
+            "It is outside working hours there now: today the working day ends at 13:00 "
+            "(Thursday).",
+        ),
+        # after the usual hours too: nothing to explain
+        (
+            "AE", "Asia/Dubai", _at(FASTING, 19, 0, "Asia/Dubai"), "Off hours",
+            "It is outside working hours there now.",
+        ),
+    ],
+)  # fmt: skip
+def test_a_shorter_day_is_the_reason_given(
+    country: str, zone: str, at: datetime, said: str, sentence: str
+) -> None:
+    """The status was "Off hours" alone while the panel showed the usual hours (09:00–18:00
+    in Dubai): the shorter day, computed, was dropped."""
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.culture.panel import working_sentence
+    from accountdesk.core.timekeeping.workhours import status_text
+
+    status = work_status(at, zone, country, None, lang="en")
+    assert not status.working and status.reason == "outside_hours"
+    assert plain(status_text(status)) == said
+    assert plain(working_sentence(status)) == sentence
+
+
+def test_the_country_profile_lists_the_shorter_days() -> None:
+    from accountdesk.core.culture.profile import country_profile, shorter_days_text
+
+    assert country_profile("IR", "en").shorter_days == [("Thursday", time(8), time(13))]
+    assert country_profile("AE", "en").shorter_days == [("Ramadan", time(9), time(16))]
+    assert country_profile("LV", "en").shorter_days == []
+    assert shorter_days_text(country_profile("SA", "en").shorter_days) == "Ramadan 08:00–14:00"

@@ -18,7 +18,14 @@ from accountdesk.core.culture.countries import subdivision_name
 from accountdesk.core.culture.etiquette import Note
 from accountdesk.core.culture.profile import average_disclaimer, kinds_beside
 from accountdesk.core.culture.seasons import Season
-from accountdesk.core.i18n import _, current_language, format_skeleton, join_list, use_language
+from accountdesk.core.i18n import (
+    _,
+    current_language,
+    format_skeleton,
+    format_time,
+    join_list,
+    use_language,
+)
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
 from accountdesk.core.timekeeping.zones import get_zone, is_valid_zone, offset_between
 
@@ -269,4 +276,9 @@ def working_sentence(status: WorkStatus, today: Iterable[Holiday] = ()) -> str:
         return _("It is a public holiday there now: {name}.").format(
             name=isolate(status.holiday or "")
         )
+    ended, short = status.ended_early, status.short_day
+    if ended is not None and short is not None:  # Ramadan in Dubai at 17:00
+        return _(
+            "It is outside working hours there now: today the working day ends at {time} ({name})."
+        ).format(time=format_time(ended), name=isolate(short.name))
     return _("It is outside working hours there now.")

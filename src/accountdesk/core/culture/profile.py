@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from accountdesk.core import i18n
 from accountdesk.core.bidi import plain
 from accountdesk.core.calendars import year_of, year_span
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.i18n import N_, _, join_list, use_language
+from accountdesk.core.timekeeping.calendars import ShortDay
+from accountdesk.core.timekeeping.workhours import shorter_end
 
 CATEGORY_LABELS: dict[str, str] = {
     "public": N_("public"),
@@ -90,6 +92,9 @@ class CountryProfile:
     weekend: frozenset[int]
     weekend_names: list[str]
     business_hours: calendar.BusinessHours
+    #: Days the law or custom makes shorter (Iran's Thursday, Ramadan in the Gulf): their
+    #: name and their hours, as the working-time rule counts them.
+    shorter_days: list[tuple[str, time, time]]
     etiquette: etiquette.Etiquette | None
 
     @property
@@ -104,6 +109,43 @@ def weekday_name(day: int) -> str:
 def _languages(cc: str) -> list[tuple[str, str]]:
     named = [(tag, i18n.language_name(tag)) for tag in countries.country_languages(cc)]
     return [(tag, name) for tag, name in named if name and name != tag]
+
+
+def _shorter_days(cc: str) -> list[tuple[str, time, time]]:
+    """The country's shorter days (:data:`calendar.SHORT_WEEKDAYS`, its Ramadan in
+    :data:`calendar.RAMADAN_HOURS`) with their hours from the business hours' start, by the
+    working-time rule (:func:`workhours.shorter_end`)."""
+    hours = calendar.business_hours(cc)
+    start = hours.start.hour * 60 + hours.start.minute
+    end = hours.end.hour * 60 + hours.end.minute
+    rules: list[tuple[str, ShortDay]] = []
+    for weekday, longest in sorted(calendar.SHORT_WEEKDAYS.get(cc, {}).items()):
+        name = weekday_name(weekday)
+        rules.append((name, ShortDay(date.min, name, at_most=longest)))
+    if cc in calendar.RAMADAN_HOURS:
+        shortened, at_most = calendar.RAMADAN_HOURS[cc]
+        name = seasons.season_name("ramadan")
+        rules.append((name, ShortDay(date.min, name, shortened=shortened, at_most=at_most)))
+    found = []
+    for name, rule in rules:
+        minute = shorter_end(start, end, rule)
+        if minute is not None:
+            found.append((name, hours.start, time(minute // 60, minute % 60)))
+    return found
+
+
+def shorter_days_text(days: list[tuple[str, time, time]]) -> str:
+    """ "Thursday 08:00–13:00; Ramadan 09:00–16:00" in the language (the Countries screen
+    and ``accountdesk country``)."""
+    return i18n.join_clauses(
+        _("{name} {hours}").format(
+            name=name,
+            hours=_("{start}–{end}").format(
+                start=i18n.format_time(start), end=i18n.format_time(end)
+            ),
+        )
+        for name, start, end in days
+    )
 
 
 def country_profile(code: str, lang: str | None = None) -> CountryProfile:
@@ -123,6 +165,7 @@ def country_profile(code: str, lang: str | None = None) -> CountryProfile:
             weekend=weekend,
             weekend_names=[weekday_name(d) for d in sorted(weekend)],
             business_hours=calendar.business_hours(cc),
+            shorter_days=_shorter_days(cc),
             etiquette=etiquette.load_etiquette(cc, language),
         )
 
@@ -182,6 +225,10 @@ def render_country_text(code: str, year: int, lang: str) -> str:
                 _("Business hours: {hours} (a default, not curated for this country)").format(
                     hours=span
                 )
+            )
+        if profile.shorter_days:
+            lines.append(
+                _("Shorter days: {days}").format(days=shorter_days_text(profile.shorter_days))
             )
         notes = profile.etiquette
         if notes is not None:

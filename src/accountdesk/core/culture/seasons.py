@@ -763,6 +763,11 @@ def _own_dates(country: str, season: Season) -> Season:
     return season if own is None else replace(season, start=own[0], end=own[1])
 
 
+def season_name(key: str) -> str:
+    """The name of the season ``key`` in the UI language ("Ramadan")."""
+    return _(next(d.name for d in DEFINITIONS if d.key == key))
+
+
 def season_on(country: str, key: str, day: date, lang: str | None = None) -> Season | None:
     """The season ``key`` of ``country`` (with its own dates) that ``day`` is in, or None."""
     return next((s for s in seasons_between(country, day, day, lang) if s.key == key), None)

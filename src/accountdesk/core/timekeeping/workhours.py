@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from accountdesk.core.bidi import isolate
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, format_time
 from accountdesk.core.timekeeping.calendars import (
     SATURDAY_SUNDAY,
     DayCalendar,
@@ -253,7 +253,7 @@ def working_day(
     short = None
     if end is not None:
         short = cal.short_day_on(country, subdivision, day, lang)
-        shorter = None if short is None else _shorter_end(hours.start_minute, end, short)
+        shorter = None if short is None else shorter_end(hours.start_minute, end, short)
         if shorter is None:
             short = None
         else:
@@ -268,7 +268,7 @@ def working_day(
     return WorkDay(day, weekend, holiday, half, window, half_from, short)
 
 
-def _shorter_end(start: int, end: int, short: ShortDayLike) -> int | None:
+def shorter_end(start: int, end: int, short: ShortDayLike) -> int | None:
     """The minute a day from ``start`` to ``end`` ends when the law shortens it; None when it
     is not shorter (already short enough) or nothing would be left of it."""
     length = end - start
@@ -373,6 +373,27 @@ class WorkStatus:
     hours: WorkingHours
     window_start: datetime | None = None
     window_end: datetime | None = None
+    #: The working day ``local`` belongs to (:func:`working_day`): today's own window, and
+    #: why the law makes it shorter (Ramadan, Iran's Thursday).
+    day: WorkDay | None = None
+
+    @property
+    def short_day(self) -> ShortDayLike | None:
+        """Why today's working day is shorter than the hours (Ramadan in the Gulf, Iran's
+        Thursday), whether or not it has ended; None on an ordinary day."""
+        return self.day.short_day if self.day is not None else None
+
+    @property
+    def ended_early(self) -> datetime | None:
+        """When today's shortened working day ended (aware, their zone), when that is why it
+        is not working time now although it is within the usual hours: 17:00 in Dubai in
+        Ramadan, the day over at 16:00. None otherwise."""
+        day = self.day
+        if self.reason != "outside_hours" or day is None or day.short_day is None:
+            return None
+        if day.window is None or self.local < day.window[1]:
+            return None
+        return day.window[1] if self.hours.contains(self.local) else None
 
 
 def work_status(
@@ -417,13 +438,15 @@ def work_status(
             start, end = next_working_window(instant, zone, week, country, subdivision, cal)
         except ValueError:
             start = end = None
-    return WorkStatus(local, zone, reason is None, reason, holiday_name, week, start, end)
+    return WorkStatus(local, zone, reason is None, reason, holiday_name, week, start, end, today)
 
 
 def status_text(status: WorkStatus) -> str:
     """One short translated phrase for a status: "Working hours", "Weekend", "Holiday:
-    Nowruz", "Off hours" (the list, Today and the panel all say it this way; the holiday's
-    name is isolated, :mod:`accountdesk.core.bidi`)."""
+    Nowruz", "Off hours", "Off hours: Ramadan, work ends at 16:00" (a day the law shortens,
+    within the usual hours: the reason, which "Off hours" alone hid). The list, Today and
+    the panel all say it this way; the holiday's or day's name is isolated
+    (:mod:`accountdesk.core.bidi`)."""
     if status.working:
         return _("Working hours")
     if status.reason == "weekend":
@@ -432,4 +455,10 @@ def status_text(status: WorkStatus) -> str:
         return _("Weekend")
     if status.reason == "holiday":
         return _("Holiday: {name}").format(name=isolate(status.holiday or ""))
+    ended = status.ended_early
+    short = status.short_day
+    if ended is not None and short is not None:
+        return _("Off hours: {name}, work ends at {time}").format(
+            name=isolate(short.name), time=format_time(ended)
+        )
     return _("Off hours")

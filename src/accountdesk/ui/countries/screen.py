@@ -49,6 +49,7 @@ from accountdesk.core.culture.profile import (
     average_disclaimer,
     category_label,
     country_profile,
+    shorter_days_text,
 )
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.i18n import (
@@ -476,6 +477,11 @@ class CountriesScreen(QWidget):
             ),
             (_("Weekend"), join_list(profile.weekend_names) or _("none")),
             (_("Business hours"), hours_text),
+            *(
+                [(_("Shorter days"), shorter_days_text(profile.shorter_days))]
+                if profile.shorter_days
+                else []
+            ),
             (_("Etiquette notes"), _("curated") if curated else _("not yet")),
         ]
         self.profile_form = details_form(rows)
