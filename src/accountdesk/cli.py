@@ -768,6 +768,7 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
 def cmd_contact(args: argparse.Namespace) -> int:
     from accountdesk.core.culture.calendar import by_day
     from accountdesk.core.culture.panel import reach_out_summary, working_sentence
+    from accountdesk.core.culture.seasons import season_title
     from accountdesk.core.timekeeping.workhours import (
         WorkingHours,
         next_working_window,
@@ -880,7 +881,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
             _("Season {start} to {end}: {name}").format(
                 start=i18n.format_date(season.start),
                 end=i18n.format_date(season.end),
-                name=season.name,
+                name=season_title(season),
             )
         )
     return 0

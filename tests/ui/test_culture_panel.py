@@ -345,3 +345,22 @@ def test_a_shorter_day_shows_its_hours_and_reason(ctx: Any, person: Any, qtbot: 
     )
     lines = plain(view.panel.next_window.text()).splitlines()
     assert lines[:2] == ["Business hours there: 09:00–18:00", "Hours today: 09:00–16:00 (Ramadan)"]
+
+
+def test_a_season_of_estimated_dates_is_marked_as_its_holiday_is(
+    ctx: Any, person: Any, qtbot: Any
+) -> None:
+    """ "Tue 9 Mar: Eid al-Fitr (estimated date)" stood over the season "9 Mar 2027: Eid
+    al-Fitr", unmarked."""
+    from datetime import UTC, datetime
+
+    from accountdesk.ui.culture_panel import _today_what, culture_items
+
+    ctx.clock = lambda: datetime(2027, 3, 3, 6, 0, tzinfo=UTC)
+    omar = person("Omar", "AE", "Asia/Dubai", "Hassan")
+    view = _view(ctx, omar, qtbot)
+    seasons = plain(view.panel.seasons.text())
+    assert "Eid al-Fitr (estimated date)" in seasons, seasons
+    assert "Ramadan (estimated date)" in seasons, seasons
+    shown = [plain(_today_what(i)) for i in culture_items(ctx.db, ctx.clock())]
+    assert "Ramadan (estimated date) (season)" in shown, shown

@@ -42,6 +42,7 @@ from accountdesk.core.culture.panel import (
     today_block,
     working_sentence,
 )
+from accountdesk.core.culture.seasons import season_title
 from accountdesk.core.i18n import (
     N_,
     _,
@@ -563,7 +564,7 @@ def seasons_html(current: Sequence[Any], upcoming: Sequence[Any]) -> str:
             '<p style="margin:2px 0;"><b>'
             + esc(
                 _("Now: {name} (until {end})").format(
-                    name=isolate(season.name), end=format_skeleton(season.end, "MMMd")
+                    name=isolate(season_title(season)), end=format_skeleton(season.end, "MMMd")
                 )
             )
             + f"</b><br>{esc(isolate(season.advice))}</p>"
@@ -571,7 +572,11 @@ def seasons_html(current: Sequence[Any], upcoming: Sequence[Any]) -> str:
     for season in upcoming:
         parts.append(
             '<p style="margin:2px 0;"><b>'
-            + esc(_("{span}: {name}").format(span=season_span(season), name=isolate(season.name)))
+            + esc(
+                _("{span}: {name}").format(
+                    span=season_span(season), name=isolate(season_title(season))
+                )
+            )
             + f"</b><br>{esc(isolate(season.advice))}</p>"
         )
     if not parts:
@@ -700,7 +705,8 @@ class CultureSummary(QFrame):
                 esc(
                     _("Seasons: {list}").format(
                         list=join_clauses(
-                            isolate(f"{isolate(s.name)} ({season_span(s)})") for s in seasons
+                            isolate(f"{isolate(season_title(s))} ({season_span(s)})")
+                            for s in seasons
                         )
                     )
                 )
@@ -779,7 +785,7 @@ def _today_when(item: Any) -> str:
 
 def _today_what(item: Any) -> str:
     name = isolate(str(item.name))
-    if item.estimated:
+    if item.estimated:  # a season too, as the panel marks it (seasons.season_title)
         name = isolate(_("{name} (estimated date)").format(name=name))
     if item.kind == "season":
         return _("{name} (season)").format(name=name)

@@ -126,7 +126,8 @@ def test_definitions_are_sane() -> None:
         assert definition.countries, definition.key
         assert N_(definition.name) == definition.name
         for year in (2025, 2027, 2030):
-            for start, end in definition.dates(year):
+            for span in definition.dates(year):
+                start, end = span[0], span[1]  # and whether the dates are an estimate
                 assert start <= end, definition.key
                 assert (end - start).days <= 100, definition.key
 

@@ -195,7 +195,7 @@ def today_block(
             items.append(
                 TodayItem(
                     "season", cc, (), s.start, s.end, s.name, s.contains(first_day),
-                    advice=s.advice,
+                    s.estimated, advice=s.advice,
                 )
             )  # fmt: skip
     for (cc, day, name), (h, regions, on) in holidays.items():

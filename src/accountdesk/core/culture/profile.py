@@ -254,7 +254,7 @@ def render_country_text(code: str, year: int, lang: str) -> str:
             for season in found_seasons:
                 lines.append(
                     f"  {i18n.format_date(season.start)} – {i18n.format_date(season.end)}  "
-                    f"{season.name}: {season.advice}"
+                    f"{seasons.season_title(season)}: {season.advice}"
                 )
         lines.extend(_heading(_("Holidays in {year}").format(year=named)))
         found = calendar.holidays_between(cc, None, start, end, lang)

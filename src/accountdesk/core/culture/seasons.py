@@ -32,10 +32,18 @@ Dates are computed per year, never hard-coded per year:
   lunisolar table.
 * **Thanksgiving** (fourth Thursday of November to Sunday) and **Midsummer** (Baltic fixed
   dates; the Nordic Midsummer weekend is the Friday between 19 and 25 June) by rule.
-* Fixed periods: Songkran (13–15 April), Japan's Golden Week (29 April – 5 May), Obon
-  (13–16 August) and New Year (28 December – 4 January), China's Golden Week (1–7 October), the
-  European August, the Nordic July, Christmas to New Year, the Russian New Year holidays
-  (1–8 January) and the southern summer (20 December – 31 January).
+* A country's own days off (:func:`_own_span`): Songkran in Thailand and the April New Year
+  of Laos, Cambodia and Myanmar, each with its own days and name; Nowruz outside Iran; the
+  New Year holidays of Russia and its neighbours (Russia's and Kyrgyzstan's first week of
+  January, Kazakhstan's days in lieu). The days in a row from the first public holiday of the
+  name to the last (the weekend and other public holidays between them included), near the
+  usual date; none where they are fewer than three days (Uzbekistan's 1 January is a
+  holiday, not a season), nor where the holiday is not kept (Nowruz in Afghanistan).
+* Fixed periods: Japan's Golden Week (29 April – 5 May), Obon (13–16 August) and New Year
+  (28 December – 4 January), China's Golden Week (1–7 October), the European August, the
+  Nordic July, Christmas to New Year and the southern summer (20 December – 31 January;
+  to the end of February in Chile and Argentina, whose main holiday month is February).
+* A season whose dates are the Islamic table's estimate is ``estimated``, and shown marked.
 
 Every date here is an estimate of when business slows down, not an official holiday list: the
 holidays themselves come from :mod:`accountdesk.core.culture.calendar`.
@@ -50,6 +58,7 @@ from functools import cache, lru_cache
 
 from dateutil.easter import easter
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import N_, _, current_language, use_language
 
 MUSLIM_MAJORITY = frozenset(
@@ -112,8 +121,10 @@ SHIA_MOURNING = frozenset(["IR", "IQ", "BH", "AZ", "LB"])
 BALTIC_MIDSUMMER = frozenset(["LV", "EE", "LT"])
 NORDIC = frozenset(["SE", "FI", "NO", "DK", "IS"])
 BUDDHIST_LENT = frozenset(["TH", "LA", "KH", "MM"])
-NOWRUZ = frozenset(["IR", "AF", "AZ", "TJ", "KZ", "UZ", "KG", "TM"])
-SONGKRAN = frozenset(["TH", "LA", "KH", "MM"])
+#: Where Nowruz is kept as a spring New Year besides Iran (whose two weeks are a season of
+#: their own): each with its own days off (:func:`_own_span`). Afghanistan kept it until 2021;
+#: the ``holidays`` package has no Nowruz there since, and so no season.
+NOWRUZ = frozenset(["AF", "AZ", "TJ", "KZ", "UZ", "KG", "TM"])
 DIWALI = frozenset(["IN", "NP", "SG", "MY", "MU", "FJ", "TT", "GY", "SR", "LK"])
 EUROPEAN_AUGUST = frozenset(
     ["FR", "IT", "ES", "PT", "GR", "BE", "HR", "SI", "MT", "CY", "LU", "AT", "CH"]
@@ -185,8 +196,14 @@ CHRISTMAS = frozenset(
         "BW",
     ]
 )
-RUSSIAN_NEW_YEAR = frozenset(["RU", "BY", "KZ", "UZ", "KG", "TJ", "AM", "AZ", "GE", "MD"])
-SOUTHERN_SUMMER = frozenset(["AU", "NZ", "ZA", "AR", "CL", "UY", "BR", "PY"])
+#: Where the New Year (and Christmas, where it is kept in January) may be several days off:
+#: each with its own days off (:func:`_own_span`), a season only where they make one (Russia's
+#: and Kyrgyzstan's first week of January; not Uzbekistan's or Tajikistan's 1 January).
+NEW_YEAR_DAYS = frozenset(["RU", "BY", "KZ", "UZ", "KG", "TJ", "AM", "AZ", "GE", "MD"])
+SOUTHERN_SUMMER = frozenset(["AU", "NZ", "ZA", "UY", "BR", "PY"])
+#: Where the summer holidays run through February too (Santiago and Buenos Aires empty in
+#: February; school starts in March).
+LONG_SOUTHERN_SUMMER = frozenset(["AR", "CL"])
 CARNIVAL = frozenset(["BR", "BO", "TT", "UY"])
 HOLY_WEEK = frozenset(
     [
@@ -222,6 +239,9 @@ class Season:
     end: date
     advice: str
     countries: frozenset[str]
+    #: Its dates come from a lunar table's estimate (the Islamic calendar's, announced late) or
+    #: from holidays whose dates are estimated: shown marked, as such holidays are.
+    estimated: bool = False
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -233,10 +253,15 @@ class _Def:
     name: str  # N_() marked
     advice: str  # N_() marked
     countries: frozenset[str]
-    dates: Callable[[int], list[tuple[date, date]]]
+    dates: Callable[[int], list[tuple[date, date]] | list[tuple[date, date, bool]]]
     #: the holiday the season is, as the ``holidays`` package names it in English: where a
     #: country keeps it, the season has that country's dates
     holiday: str | None = None
+    #: The season is the country's own days off of these holidays (English names, as the
+    #: ``holidays`` package gives them; a name is found inside a longer one: "Nowruz" in
+    #: "International Nowruz Day"), near the dates above, and is none where they are fewer
+    #: than :data:`_FEWEST_OWN_DAYS` days (:func:`_own_span`).
+    own: tuple[str, ...] = ()
 
 
 def _fixed(m1: int, d1: int, m2: int, d2: int) -> Callable[[int], list[tuple[date, date]]]:
@@ -254,48 +279,48 @@ def _islamic() -> object:
     return _IslamicLunar()
 
 
-def _ramadan(year: int) -> list[tuple[date, date]]:
+def _ramadan(year: int) -> list[tuple[date, date, bool]]:
     cal = _islamic()
-    starts = [d for d, _est in cal.ramadan_beginning_dates(year)]  # type: ignore[attr-defined]
+    starts = cal.ramadan_beginning_dates(year)  # type: ignore[attr-defined]
     fitrs = [d for d, _est in cal.eid_al_fitr_dates(year)]  # type: ignore[attr-defined]
     fitrs += [d for d, _est in cal.eid_al_fitr_dates(year + 1)]  # type: ignore[attr-defined]
     result = []
-    for start in starts:
+    for start, estimated in starts:
         if start.year != year:
             continue
         after = [f for f in fitrs if f > start]
         end = min(after) - timedelta(days=1) if after else start + timedelta(days=29)
-        result.append((start, end))
+        result.append((start, end, bool(estimated)))
     return result
 
 
-def _eid_al_fitr(year: int) -> list[tuple[date, date]]:
-    cal = _islamic()
-    days = [d for d, _est in cal.eid_al_fitr_dates(year)]  # type: ignore[attr-defined]
-    return [(d, d + timedelta(days=3)) for d in days if d.year == year]
+def _eid_al_fitr(year: int) -> list[tuple[date, date, bool]]:
+    days = _islamic().eid_al_fitr_dates(year)  # type: ignore[attr-defined]
+    return [(d, d + timedelta(days=3), bool(est)) for d, est in days if d.year == year]
 
 
-def _hajj(year: int) -> list[tuple[date, date]]:
-    cal = _islamic()
-    days = [d for d, _est in cal.eid_al_adha_dates(year)]  # type: ignore[attr-defined]
-    return [(d - timedelta(days=2), d + timedelta(days=3)) for d in days if d.year == year]
+def _hajj(year: int) -> list[tuple[date, date, bool]]:
+    days = _islamic().eid_al_adha_dates(year)  # type: ignore[attr-defined]
+    return [
+        (d - timedelta(days=2), d + timedelta(days=3), bool(est))
+        for d, est in days
+        if d.year == year
+    ]
 
 
-def _muharram(year: int) -> list[tuple[date, date]]:
-    cal = _islamic()
-    starts = [d for d, _est in cal.hijri_new_year_dates(year)]  # type: ignore[attr-defined]
+def _muharram(year: int) -> list[tuple[date, date, bool]]:
+    starts = _islamic().hijri_new_year_dates(year)  # type: ignore[attr-defined]
     # 1 Muharram to Ashura (10 Muharram); a country that keeps Ashura has its own dates
-    return [(d, d + _TO_ASHURA) for d in starts if d.year == year]
+    return [(d, d + _TO_ASHURA, bool(est)) for d, est in starts if d.year == year]
 
 
 #: From 1 Muharram to Ashura, the 10th.
 _TO_ASHURA = timedelta(days=9)
 
 
-def _eid_al_adha(year: int) -> list[tuple[date, date]]:
-    cal = _islamic()
-    days = [d for d, _est in cal.eid_al_adha_dates(year)]  # type: ignore[attr-defined]
-    return [(d, d + timedelta(days=3)) for d in days if d.year == year]
+def _eid_al_adha(year: int) -> list[tuple[date, date, bool]]:
+    days = _islamic().eid_al_adha_dates(year)  # type: ignore[attr-defined]
+    return [(d, d + timedelta(days=3), bool(est)) for d, est in days if d.year == year]
 
 
 def _lunar_new_year(
@@ -396,6 +421,11 @@ def _nowruz(year: int) -> list[tuple[date, date]]:
     return [(start, start + timedelta(days=12))]
 
 
+def _long_southern_summer(year: int) -> list[tuple[date, date]]:
+    """20 December to the last day of February (the 29th in a leap year)."""
+    return [(date(year, 12, 20), date(year + 1, 3, 1) - timedelta(days=1))]
+
+
 def _carnival(year: int) -> list[tuple[date, date]]:
     e = easter(year)
     return [(e - timedelta(days=50), e - timedelta(days=46))]
@@ -429,15 +459,48 @@ DEFINITIONS: tuple[_Def, ...] = (
         "nowruz",
         N_("Nowruz"),
         N_("Persian New Year: about two weeks of holidays and visits; little business gets done."),
-        NOWRUZ,
+        frozenset({"IR"}),
         _nowruz,
+    ),
+    _Def(
+        "nowruz_days",
+        N_("Nowruz"),
+        N_("The spring New Year: public holidays and family visits; offices reopen after them."),
+        NOWRUZ,
+        _fixed(3, 21, 3, 21),
+        own=("Nowruz", "Nooruz", "Navruz", "Novruz", "Nauryz", "Spring Festival"),
     ),
     _Def(
         "songkran",
         N_("Songkran"),
         N_("New Year water festival: offices close for days and many travel home."),
-        SONGKRAN,
+        frozenset({"TH"}),
         _fixed(4, 13, 4, 15),
+        own=("Songkran",),
+    ),
+    _Def(
+        "pi_mai",
+        N_("Pi Mai (Lao New Year)"),
+        N_("New Year water festival: offices close for days and many travel home."),
+        frozenset({"LA"}),
+        _fixed(4, 14, 4, 16),
+        own=("Lao New Year",),
+    ),
+    _Def(
+        "khmer_new_year",
+        N_("Khmer New Year"),
+        N_("New Year water festival: offices close for days and many travel home."),
+        frozenset({"KH"}),
+        _fixed(4, 14, 4, 16),
+        own=("Khmer New Year",),
+    ),
+    _Def(
+        "thingyan",
+        N_("Thingyan (Myanmar New Year)"),
+        N_("New Year water festival: offices close for days and many travel home."),
+        frozenset({"MM"}),
+        _fixed(4, 13, 4, 16),
+        own=("Myanmar New Year",),
     ),
     _Def(
         "lunar_new_year",
@@ -521,11 +584,15 @@ DEFINITIONS: tuple[_Def, ...] = (
         _fixed(12, 24, 1, 1),
     ),
     _Def(
-        "russian_new_year",
+        "new_year_days",
         N_("New Year holidays"),
-        N_("The first week of January (Orthodox Christmas on 7 January) is a national holiday."),
-        RUSSIAN_NEW_YEAR,
-        _fixed(1, 1, 1, 8),
+        N_(
+            "The New Year's public holidays (with Christmas, where it is kept in January): "
+            "offices close and decisions wait until they reopen."
+        ),
+        NEW_YEAR_DAYS,
+        _fixed(1, 1, 1, 1),
+        own=("New Year", "Christmas"),
     ),
     _Def(
         "southern_summer",
@@ -533,6 +600,16 @@ DEFINITIONS: tuple[_Def, ...] = (
         N_("Main summer holidays: many decision makers are away until February."),
         SOUTHERN_SUMMER,
         _fixed(12, 20, 1, 31),
+    ),
+    _Def(
+        "long_southern_summer",
+        N_("Southern summer holidays"),
+        N_(
+            "Main summer holidays, January and February: offices run on holiday staff and "
+            "many decision makers are away until March."
+        ),
+        LONG_SOUTHERN_SUMMER,
+        _long_southern_summer,
     ),
     _Def(
         "carnival",
@@ -655,12 +732,12 @@ DEFINITIONS: tuple[_Def, ...] = (
 
 
 @lru_cache(maxsize=512)
-def _raw_year(year: int) -> tuple[tuple[_Def, date, date], ...]:
+def _raw_year(year: int) -> tuple[tuple[_Def, date, date, bool], ...]:
     """All seasons *starting* in ``year`` (untranslated)."""
-    found: list[tuple[_Def, date, date]] = []
+    found: list[tuple[_Def, date, date, bool]] = []
     for definition in DEFINITIONS:
-        spans = definition.dates(year)
-        found.extend((definition, start, end) for start, end in spans)
+        for span in definition.dates(year):
+            found.append((definition, span[0], span[1], len(span) > 2 and bool(span[-1])))
     return tuple(found)
 
 
@@ -668,8 +745,8 @@ def _raw_year(year: int) -> tuple[tuple[_Def, date, date], ...]:
 def _translated_year(year: int, lang: str) -> tuple[Season, ...]:
     with use_language(lang):
         return tuple(
-            Season(d.key, _(d.name), start, end, _(d.advice), d.countries)
-            for d, start, end in _raw_year(year)
+            Season(d.key, _(d.name), start, end, _(d.advice), d.countries, estimated)
+            for d, start, end, estimated in _raw_year(year)
         )
 
 
@@ -696,6 +773,10 @@ def _moved(day: date, by: timedelta) -> date:
 
 
 _HOLIDAY_OF = {d.key: d.holiday for d in DEFINITIONS if d.holiday is not None}
+_OWN_OF = {d.key: d.own for d in DEFINITIONS if d.own}
+#: A country's own days off make a season only when there are at least so many: one or two
+#: public holidays are a holiday, which the holiday list names (Uzbekistan's 1 January).
+_FEWEST_OWN_DAYS = 3
 
 
 @lru_cache(maxsize=4096)
@@ -739,6 +820,55 @@ def _kept_near(country: str, holiday: str, near: date) -> tuple[date, date] | No
     return min(runs, key=lambda run: abs(run[0] - near)) if runs else None
 
 
+@lru_cache(maxsize=4096)
+def _own_spans(
+    country: str, names: tuple[str, ...], year: int
+) -> tuple[tuple[date, date, bool], ...]:
+    """The country's days off of the holidays ``names`` (English, found inside a name) in
+    ``year`` and around it: the runs from a public holiday of one of those names to the last
+    one, days between them that are off too (the weekend there, another public holiday:
+    Azerbaijan's Eid al-Fitr inside its Novruz week) joined in, each with whether one of its
+    dates is estimated."""
+    from accountdesk.core.culture import calendar
+
+    weekend = calendar.weekend_days(country)
+    off: dict[date, bool] = {}  # a public holiday's day -> whether it is one of ``names``
+    estimated: set[date] = set()
+    for y in (year - 1, year, year + 1):
+        for h in calendar.holidays_for_year(country, None, y, "en"):
+            if h.is_public:
+                named = any(name in h.name for name in names)
+                off[h.date] = off.get(h.date, False) or named
+                if named and h.estimated:
+                    estimated.add(h.date)
+    spans: list[tuple[date, date, bool]] = []
+    for day in sorted(d for d, named in off.items() if named):
+        if spans:
+            first, last, guessed = spans[-1]
+            between = [last + timedelta(days=n) for n in range(1, (day - last).days)]
+            if all(d in off or d.weekday() in weekend for d in between):
+                spans[-1] = (first, day, guessed or day in estimated)
+                continue
+        spans.append((day, day, day in estimated))
+    return tuple(spans)
+
+
+def _own_span(country: str, key: str, near: date) -> tuple[date, date, bool] | None:
+    """The country's own days off of the season ``key`` (:data:`_Def.own`) nearest the generic
+    date ``near`` (within :data:`_NEAR`), when they are at least :data:`_FEWEST_OWN_DAYS`
+    days; else None: the country has no such season that year."""
+    names = _OWN_OF[key]
+    found = [
+        span
+        for span in _own_spans(country, names, near.year)
+        if abs(span[0] - near) <= _NEAR or span[0] <= near <= span[1]
+    ]
+    if not found:
+        return None
+    span = min(found, key=lambda span: abs(span[0] - near))
+    return span if (span[1] - span[0]).days + 1 >= _FEWEST_OWN_DAYS else None
+
+
 def _own_dates(country: str, season: Season) -> Season:
     """``season`` with ``country``'s own dates when it is a holiday the country keeps. Where the
     country's Eid al-Fitr comes later than the generic one, its Ramadan is as many days later,
@@ -763,6 +893,15 @@ def _own_dates(country: str, season: Season) -> Season:
     return season if own is None else replace(season, start=own[0], end=own[1])
 
 
+def season_title(season: Season) -> str:
+    """A season's name as the panel, the account summary, Today, the Countries screen and the
+    command line show it: "(estimated date)" after it when its dates are an estimate
+    (Ramadan and Eid in a year the Islamic table only estimates), as such a holiday is
+    marked; the name is isolated."""
+    name = isolate(season.name)
+    return _("{name} (estimated date)").format(name=name) if season.estimated else name
+
+
 def season_name(key: str) -> str:
     """The name of the season ``key`` in the UI language ("Ramadan")."""
     return _(next(d.name for d in DEFINITIONS if d.key == key))
@@ -773,12 +912,25 @@ def season_on(country: str, key: str, day: date, lang: str | None = None) -> Sea
     return next((s for s in seasons_between(country, day, day, lang) if s.key == key), None)
 
 
+def _of_country(country: str, season: Season) -> Season | None:
+    """``season`` as ``country`` has it: its own days off (:data:`_Def.own`: Laos's New Year
+    from the 14th, none for Uzbekistan's one New Year's Day), else its own dates of the
+    holiday it is (:func:`_own_dates`)."""
+    if season.key in _OWN_OF:
+        own = _own_span(country, season.key, season.start)
+        if own is None:
+            return None
+        return replace(season, start=own[0], end=own[1], estimated=own[2])
+    return _own_dates(country, season)
+
+
 def seasons_between(country: str, start: date, end: date, lang: str | None = None) -> list[Season]:
     """The seasons that apply to ``country`` and overlap ``start`` … ``end``, by start date; a
-    season that is a holiday the country keeps has the country's own dates."""
+    season that is a holiday the country keeps has the country's own dates, and one made of
+    the country's own days off has those or is none."""
     cc = country.upper()
     wider = all_seasons_between(_moved(start, -_NEAR), _moved(end, _NEAR), lang)
-    found = [_own_dates(cc, s) for s in wider if cc in s.countries]
+    found = [own for s in wider if cc in s.countries and (own := _of_country(cc, s)) is not None]
     result = [s for s in found if s.start <= end and s.end >= start]
     result.sort(key=lambda s: (s.start, s.key))
     return result

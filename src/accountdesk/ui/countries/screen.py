@@ -51,7 +51,7 @@ from accountdesk.core.culture.profile import (
     country_profile,
     shorter_days_text,
 )
-from accountdesk.core.culture.seasons import Season, seasons_between
+from accountdesk.core.culture.seasons import Season, season_title, seasons_between
 from accountdesk.core.i18n import (
     N_,
     _,
@@ -554,8 +554,8 @@ class CountriesScreen(QWidget):
         )
         self.seasons.setText(
             "".join(
-                f'<p style="margin:2px 0;"><b>{esc(s.name)}</b> ({esc(season_span(s))})<br>'
-                f"{esc(s.advice)}</p>"
+                f'<p style="margin:2px 0;"><b>{esc(season_title(s))}</b> '
+                f"({esc(season_span(s))})<br>{esc(s.advice)}</p>"
                 for s in data.seasons
             )
         )
