@@ -767,14 +767,14 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
 
 def cmd_contact(args: argparse.Namespace) -> int:
     from accountdesk.core.culture.calendar import by_day
-    from accountdesk.core.culture.panel import reach_out_summary, working_sentence
+    from accountdesk.core.culture.panel import holiday_text, reach_out_summary, working_sentence
     from accountdesk.core.culture.seasons import season_title
     from accountdesk.core.timekeeping.workhours import (
         WorkingHours,
         next_working_window,
         status_text,
     )
-    from accountdesk.core.timekeeping.zones import format_utc_offset, offset_to_you, utc_offset
+    from accountdesk.core.timekeeping.zones import iso_offset, offset_to_you, utc_offset
 
     db = _open(args)
     now = _at(args)
@@ -826,7 +826,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
         "subdivision": detail.subdivision,
         "zone": reach.zone,
         "local_time": _iso(reach.local_now),
-        "utc_offset": format_utc_offset(utc_offset(reach.zone, now)),
+        "utc_offset": iso_offset(utc_offset(reach.zone, now)),  # ASCII, as local_time has it
         "user_zone": zone,
         "user_time": _iso(now.astimezone(mine)),
         "offset_to_user_minutes": int(offset_to_user.total_seconds() // 60),
@@ -844,11 +844,25 @@ def cmd_contact(args: argparse.Namespace) -> int:
         "next_window_end": _iso(end),
         "next_window_start_yours": _iso(start.astimezone(mine) if start else None),
         "next_window_end_yours": _iso(end.astimezone(mine) if end else None),
+        # every holiday the panel lists, each with its kinds ("public", "optional", …) and
+        # its region when it is kept there only
         "holidays": [
-            {"date": h.date.isoformat(), "name": h.name, "estimated": h.estimated} for h in holidays
+            {
+                "date": h.date.isoformat(),
+                "name": h.name,
+                "estimated": h.estimated,
+                "categories": list(h.categories),
+                "subdivision": h.subdivision,
+            }
+            for h in holidays
         ],
         "seasons": [
-            {"name": s.name, "start": s.start.isoformat(), "end": s.end.isoformat()}
+            {
+                "name": s.name,
+                "start": s.start.isoformat(),
+                "end": s.end.isoformat(),
+                "estimated": s.estimated,
+            }
             for s in seasons
         ],
     }
@@ -874,7 +888,9 @@ def cmd_contact(args: argparse.Namespace) -> int:
             )
         )
     for day, named in by_day(holidays):  # every holiday of a day on one line
-        names = i18n.join_list(h.name for h in named)
+        # marked as the panel marks them: "(optional)", "(regional: Bavaria)", "(estimated
+        # date)"; a working-day observance read as a day off
+        names = i18n.join_list(holiday_text(h, with_day=False) for h in named)
         _print(_("Holiday {date}: {name}").format(date=i18n.format_date(day), name=names))
     for season in seasons:
         _print(

@@ -359,10 +359,19 @@ def offset_to_you(td: timedelta) -> str:
     return _("{amount} behind you").format(amount=amount)
 
 
+def iso_offset(td: timedelta) -> str:
+    """An offset from UTC as ISO 8601 writes it, for files and JSON whatever the language:
+    ``+03:30``, ``-04:00`` (a hyphen-minus and ASCII digits, as ``datetime.isoformat`` and
+    ``fromisoformat`` have them; ``accountdesk contact --json`` gave "−۰۴:۰۰" in Persian)."""
+    minutes = round(td.total_seconds() / 60)
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{'-' if minutes < 0 else '+'}{hours:02d}:{rest:02d}"
+
+
 def format_utc_offset(td: timedelta) -> str:
-    """An offset from UTC the ISO way: ``+03:00``, ``+05:45``, ``−03:30``."""
-    sign, hours, minutes = _hours_minutes(td)
-    return localize_digits(f"{'+' if sign == '±' else sign}{hours:02d}:{minutes:02d}")
+    """An offset from UTC the ISO way, as people read it: ``+03:00``, ``+05:45``, ``−03:30``
+    (the minus sign, the language's digits); :func:`iso_offset` for a file."""
+    return localize_digits(iso_offset(td).replace("-", MINUS))
 
 
 @dataclass(frozen=True)
