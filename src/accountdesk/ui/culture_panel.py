@@ -793,7 +793,10 @@ def _today_what(item: Any) -> str:
 
 
 def _today_country(item: Any) -> str:
-    """The country; a regional holiday's regions after it, by name: "Germany (Bavaria)"."""
+    """The country; a regional holiday's regions after it, by name: "Germany (Bavaria)"; a
+    season kept alike in several countries, each of them by name."""
+    if len(item.countries) > 1:
+        return join_list(isolate(country_name(code)) for code in item.countries)
     name = country_name(item.country)
     if not item.regions:
         return name

@@ -67,6 +67,13 @@ class TodayItem:
     estimated: bool = False
     categories: tuple[str, ...] = ()
     advice: str = ""
+    #: A season kept alike in several countries (Ramadan in the Emirates, Malaysia, Saudi
+    #: Arabia …): all of them, ``country`` the first; one row instead of one each, which
+    #: pushed the week's holidays out of Today's first rows.
+    countries: tuple[str, ...] = ()
+    #: A season under way since before today (the ninth day of Ramadan): after what is new
+    #: this week.
+    ongoing: bool = False
 
 
 def reach_out_summary(
@@ -161,9 +168,9 @@ def today_block(
     Auckland on Tuesday morning missed the Memorial Day Texas still had). A public holiday
     is reported once per country: without regions when it is nationwide, else with the
     contacts' regions that keep it (:class:`~accountdesk.core.culture.calendar.Holiday`'s
-    ``subdivision`` says which it is); seasons are reported once per country, as of its
-    earliest day. Today's holidays come first, then today's seasons, then the rest of the
-    week by start date and country.
+    ``subdivision`` says which it is); a season once, with every country that has it on the
+    same days (:attr:`TodayItem.countries`), as of each country's earliest day. The order is
+    :func:`_block_order`'s.
     """
     language = lang or current_language().code
     span = timedelta(days=max(days, 1) - 1)
@@ -190,14 +197,22 @@ def today_block(
             else:
                 regions.add(h.subdivision)
             holidays[(cc, h.date, h.name)] = (first, regions, on or h.date == there)
+    # a season once, with every country that has it on the same days
+    alike: dict[tuple[str, str, date, date, bool, bool], list[str]] = {}
+    found: dict[tuple[str, str, date, date, bool, bool], Season] = {}
     for cc, first_day in firsts.items():
         for s in seasons.seasons_between(cc, first_day, first_day + span, language):
-            items.append(
-                TodayItem(
-                    "season", cc, (), s.start, s.end, s.name, s.contains(first_day),
-                    s.estimated, advice=s.advice,
-                )
-            )  # fmt: skip
+            same = (s.key, s.name, s.start, s.end, s.contains(first_day), s.start < first_day)
+            alike.setdefault(same, []).append(cc)
+            found.setdefault(same, s)
+    for same, codes in alike.items():
+        s, ordered = found[same], tuple(sorted(codes))
+        items.append(
+            TodayItem(
+                "season", ordered[0], (), s.start, s.end, s.name, same[4], s.estimated,
+                advice=s.advice, countries=ordered, ongoing=same[5],
+            )
+        )  # fmt: skip
     for (cc, day, name), (h, regions, on) in holidays.items():
         items.append(
             TodayItem(
@@ -212,18 +227,21 @@ def today_block(
                 h.categories,
             )
         )
-    # today's holidays first, then today's seasons, then what comes later this week by date
-    items.sort(
-        key=lambda i: (
-            not i.is_today,
-            i.is_today and i.kind != "holiday",
-            i.start,
-            i.country,
-            i.kind,
-            i.name,
-        )
-    )
+    items.sort(key=_block_order)
     return items
+
+
+def _block_order(item: TodayItem) -> tuple[int, date, str, str, str]:
+    """Today's holidays first, then the seasons that begin today, then what comes later this
+    week by date, and last the seasons under way since before today (Ramadan's third week
+    came before tomorrow's Eid and Nowruz, which the first rows then left out)."""
+    if item.is_today and item.kind == "holiday":
+        rank = 0
+    elif item.ongoing:
+        rank = 3
+    else:
+        rank = 1 if item.is_today else 2
+    return rank, item.start, item.country, item.kind, item.name
 
 
 def holiday_text(holiday: Any, *, with_day: bool = True) -> str:

@@ -8,6 +8,7 @@ thread."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -124,6 +125,9 @@ class Section(QFrame):
         # the wrap and gives-way columns shown (set_items hides the hide_empty ones)
         self._wrap, self._gives_way = self._wrap_given, self._gives_way_given
         self._fitted_width = -1
+        #: How many rows are shown (:data:`ROWS`; every row once the user asks for them all:
+        #: :meth:`show_rows`).
+        self.limit = ROWS
         self.floors: dict[int, int] = {}  # of the wrap columns, by _fit_columns
         self.wrapping = bool(wrap)  # False: the wrap columns are too narrow, their text elided
         if wrap:
@@ -160,12 +164,12 @@ class Section(QFrame):
         return self.heading.text()
 
     def set_items(self, items: Sequence[Any]) -> None:
-        """Hold ``items``, show the first :data:`ROWS` of them."""
+        """Hold ``items``, show the first :attr:`limit` of them."""
         self.panel.set_items(items)
-        shown = min(len(items), ROWS)
+        shown = min(len(items), self.limit)
         view = self.panel.view
         for row in range(len(items)):
-            view.setRowHidden(row, row >= ROWS)
+            view.setRowHidden(row, row >= self.limit)
         for column in self._hide_empty:
             cells = (self.model.index(row, column).data() for row in range(shown))
             view.setColumnHidden(column, not any(cells))
@@ -180,7 +184,7 @@ class Section(QFrame):
     def _fit_height(self) -> None:
         """The table exactly as tall as its header and the rows it shows."""
         view = self.panel.view
-        shown = min(self.model.rowCount(), ROWS)
+        shown = min(self.model.rowCount(), self.limit)
         height = view.horizontalHeader().sizeHint().height()
         height += sum(view.rowHeight(row) for row in range(shown))
         view.setFixedHeight(height + 2 * view.frameWidth())
@@ -200,7 +204,7 @@ class Section(QFrame):
             if column not in self._wrap and not view.isColumnHidden(column):
                 view.resizeColumnToContents(column)
                 others += header.sectionSize(column)
-        rows = range(min(self.model.rowCount(), ROWS))
+        rows = range(min(self.model.rowCount(), self.limit))
         texts = {c: [str(self.model.index(r, c).data() or "") for r in rows] for c in self._wrap}
         # the text on one line (the view's own size hint of a wrapping column is bounded by
         # the width it has now)
@@ -291,6 +295,12 @@ class Section(QFrame):
             self._fit_columns()
             self._fit_height()
         return super().eventFilter(watched, event)
+
+    def show_rows(self, limit: int) -> None:
+        """Show the first ``limit`` rows of what the section holds (the whole week's
+        holidays, asked for under the block)."""
+        self.limit = limit
+        self.set_items(self.model.items)
 
     def set_link(self, text: str | None, on_click: Callable[[], None] | None = None) -> None:
         """A link at the heading's end (``text`` None: none)."""
@@ -398,11 +408,15 @@ class TodayScreen(QWidget):
             left.addWidget(section)
         left.addStretch(1)
         right = QVBoxLayout()
-        for section in (self.working, self.dates, self.culture):
+        for section in (self.working, self.dates):
             right.addWidget(section)
         right.addStretch(1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
+        # the week's holidays across the width: in the right column every cell was cut at
+        # 1024 px ("United Ar…", "Eid al-Fit…") while the left one was empty below its rows
+        grid.addWidget(self.culture, 1, 0, 1, 2)
+        grid.setRowStretch(2, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         self.area = QScrollArea()
@@ -487,7 +501,20 @@ class TodayScreen(QWidget):
     def _culture(self, generation: int, items: list[Any]) -> None:
         if generation == self._generation:
             self.culture.set_items(items)
-            self.culture.set_more(_more(len(items)))
+            self._culture_more()
+
+    def _culture_more(self) -> None:
+        """Under the week's holidays: "and 46 more", a link that shows them all, then a link
+        back to the first rows (it was plain text, and the rest could not be seen)."""
+        total = self.culture.model.rowCount()
+        if self.culture.limit > ROWS and total > ROWS:
+            self.culture.set_more(_("Show fewer"), lambda: self._culture_rows(ROWS))
+        else:
+            self.culture.set_more(_more(total), lambda: self._culture_rows(sys.maxsize))
+
+    def _culture_rows(self, limit: int) -> None:
+        self.culture.show_rows(limit)
+        self._culture_more()
 
     def _show(self, generation: int, data: TodayData) -> None:
         if generation != self._generation:
