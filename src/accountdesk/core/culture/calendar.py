@@ -37,8 +37,10 @@ from typing import Any
 import holidays
 from babel import Locale, UnknownLocaleError
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import (
     NP_,
+    _,
     calendar_preference,
     catalog_pgettext,
     current_language,
@@ -872,12 +874,33 @@ RAMADAN_HOURS: dict[str, tuple[timedelta | None, timedelta | None]] = {
 SHORT_WEEKDAYS: dict[str, dict[int, timedelta]] = {"IR": {3: timedelta(hours=5)}}
 
 
+#: Working days that end earlier when a public holiday follows them: by how much.
+#:
+#: - LV one hour: "Darba dienas, kas ir pirms svētku dienām, saīsina par vienu stundu" (the
+#:   Labour Law, Darba likums, section 135). The day right before the holiday, when it is a
+#:   working day; a Friday before a Monday holiday is not shortened. (The ``holidays``
+#:   package has no such days for Latvia; Estonia's three hours are its half days:
+#:   :data:`HALF_DAY_STARTS`.)
+SHORTER_BEFORE_HOLIDAY: dict[str, timedelta] = {"LV": timedelta(hours=1)}
+
+
 def short_day_on(
     country: str, subdivision: str | None, day: date, lang: str | None = None
 ) -> ShortDay | None:
     """Why the working day ``day`` is shorter there (:data:`RAMADAN_HOURS` in the country's
-    own Ramadan, :data:`SHORT_WEEKDAYS`), or None. The name is Ramadan's, or the weekday's."""
+    own Ramadan, :data:`SHORTER_BEFORE_HOLIDAY` before a public holiday,
+    :data:`SHORT_WEEKDAYS`), or None. The name is Ramadan's, "Day before …" the holiday's,
+    or the weekday's."""
     cc = country.upper()
+    before = SHORTER_BEFORE_HOLIDAY.get(cc)
+    if before is not None:
+        following = holiday_on(cc, subdivision, day + timedelta(days=1), lang)
+        english = holiday_on(cc, subdivision, day + timedelta(days=1), "en")
+        # a holiday, not a working day moved onto it ("Day off (in place of 27 Jun 2026)")
+        if following is not None and english and not _MOVED_IN_ENGLISH.match(english.name):
+            with use_language(lang or current_language().code):
+                name = _("Day before {name}").format(name=isolate(following.name))
+            return ShortDay(day, name, shortened=before)
     rule = RAMADAN_HOURS.get(cc)
     if rule is not None:
         from accountdesk.core.culture.seasons import season_on
