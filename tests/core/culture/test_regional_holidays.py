@@ -91,8 +91,10 @@ def test_subdivision_names_in_the_users_language() -> None:
     assert subdivision_name("th", "TH-83", "th") == "ภูเก็ต"
     assert subdivision_name("DE", "BY", "sl") == "Bavarska"
     assert subdivision_name("US", "CA", "tr") == "Kaliforniya"
-    # no translation: ISO 3166-2's own (romanised) name, never the code
-    assert subdivision_name("TH", "40", "fa") == "Khon Kaen"
+    # no translation (CLDR's English "Vienna" is not ISO's "Wien": not taken): ISO 3166-2's
+    # own (romanised) name, never the code
+    assert subdivision_name("AT", "9", "fa") == "Wien"
+    assert subdivision_name("TH", "40", "fa") == "خون کاین"  # CLDR's
     assert subdivision_name("DE", "BY", "en") == "Bavaria"
     assert subdivision_name("DE", "BY", "de") == "Bayern"
     assert subdivision_name("TH", "ZZ", "en") == "ZZ"  # not a subdivision: as given
@@ -125,6 +127,17 @@ def test_every_region_of_iran_and_thailand_has_a_name_in_its_own_script() -> Non
     assert subdivision_name("IR", "23", "en") == "Tehrān"  # English: the ISO name
 
 
+def test_regions_in_persian_and_thai_windows_are_named_in_their_script() -> None:
+    """ "هند (Mahārāshtra)" and "(منطقه‌ای: Texas)" in Persian, "อินเดีย (Mahārāshtra)" in
+    Thai: pycountry has no Persian names and few Thai ones; CLDR's names fill them."""
+    assert subdivision_name("IN", "MH", "fa") == "مهاراشترا"
+    assert subdivision_name("US", "TX", "fa") == "تگزاس"
+    assert subdivision_name("IN", "MH", "th") == "รัฐมหาราษฏระ"
+    assert subdivision_name("US", "TX", "th") == "เทกซัส"  # pycountry's Thai name first
+    assert subdivision_name("IR", "07", "fa") == "فارس"  # ours first
+    assert subdivision_name("IN", "MH", "lv") == "Mahārāshtra"  # a Latin script: the ISO name
+
+
 def test_shipped_region_names_name_real_regions() -> None:
     """Every code in resources/regions/ is a region ISO lists (a typo would never show)."""
     import tomllib
@@ -132,7 +145,7 @@ def test_shipped_region_names_name_real_regions() -> None:
     from accountdesk.core.culture.countries import is_subdivision
     from accountdesk.core.paths import resource_dir
 
-    files = sorted((resource_dir() / "regions").glob("*.toml"))
+    files = sorted((resource_dir() / "regions").glob("**/*.toml"))
     assert files
     for path in files:
         with path.open("rb") as handle:

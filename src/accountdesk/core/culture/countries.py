@@ -68,10 +68,13 @@ def _subdivision_catalog(language: str) -> gettext.NullTranslations:
 
 
 @cache
-def _own_region_names(language: str) -> dict[str, str]:
+def _own_region_names(language: str, source: str = "") -> dict[str, str]:
     """Names of regions in ``language`` that pycountry's catalog lacks (full ISO 3166-2 code
-    -> name): ``resources/regions/<language>.toml``, none when there is no such file."""
-    path = resource_dir() / "regions" / f"{language}.toml"
+    -> name): ``resources/regions/<language>.toml`` (ours), or with ``source`` "cldr"
+    ``resources/regions/cldr/<language>.toml`` (Unicode CLDR's, written by
+    ``scripts/cldr_regions.py``); none when there is no such file."""
+    folder = resource_dir() / "regions"
+    path = (folder / source if source else folder) / f"{language}.toml"
     if not path.is_file():
         return {}
     with path.open("rb") as handle:
@@ -81,17 +84,24 @@ def _own_region_names(language: str) -> dict[str, str]:
 def subdivision_name(country: str, code: str, lang: str | None = None) -> str:
     """A subdivision's name in the UI language ("Bavarska" for DE-BY in Slovenian): our own
     name for it in ``resources/regions/`` (Iran's provinces in Persian), else pycountry's
-    translation of its ISO 3166-2 name when it has one, else the ISO name itself (romanised:
-    "Khon Kaen" for TH-40), else ``code`` (not an ISO 3166-2 subdivision). ``code`` is short
-    ("BY") or full ("DE-BY")."""
+    translation of its ISO 3166-2 name when it has one, else CLDR's name in a language of
+    another script (Persian, Thai: "مهاراشترا", not "Mahārāshtra" in a Persian window), else
+    the ISO name itself (romanised: "Khon Kaen" for TH-40), else ``code`` (not an ISO 3166-2
+    subdivision). ``code`` is short ("BY") or full ("DE-BY")."""
     cc = country.upper()
     short = code.upper().removeprefix(f"{cc}-")
     name = _subdivisions(cc).get(short)
     if name is None:
         return code
     language = (lang or current_language().code).replace("-", "_").split("_")[0]
-    own = _own_region_names(language).get(f"{cc}-{short}")
-    return own if own is not None else str(_subdivision_catalog(language).gettext(name))
+    full = f"{cc}-{short}"
+    own = _own_region_names(language).get(full)
+    if own is not None:
+        return own
+    translated = str(_subdivision_catalog(language).gettext(name))
+    if translated != name:
+        return translated
+    return _own_region_names(language, "cldr").get(full, name)
 
 
 def is_subdivision(country: str, code: str | None) -> bool:
