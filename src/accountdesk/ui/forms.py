@@ -74,6 +74,7 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input, printable
+from accountdesk.ui.accessible import describe_field, label_field
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, folded, zone_choices
 from accountdesk.ui.screenfit import resize_within_screen
@@ -635,6 +636,7 @@ class FormDialog(QDialog):
         #: Each field's label, as the form shows it (in the language of the window).
         self.labels: dict[str, str] = {}
         self.errors: dict[str, QLabel] = {}
+        self._hints: dict[str, str] = {}  # what a screen reader says after a field's name
         self._aliases: dict[str, str] = {}
         self._saved_state: list[Any] = []
         self.result_id: str | None = None
@@ -708,10 +710,17 @@ class FormDialog(QDialog):
         error.hide()
         layout.addWidget(error)
         self.form.addRow(label, holder)
-        _beside_first_line(self.form.labelForField(holder), widget)
+        caption = self.form.labelForField(holder)
+        assert isinstance(caption, QLabel)
+        # the field, not its holder, is the label's: a screen reader named no field at all
+        label_field(caption, widget)
+        _beside_first_line(caption, widget)
         self.fields[key] = widget
         self.labels[key] = label
         self.errors[key] = error
+        self._hints[key] = hint or ""
+        if hint:
+            describe_field(widget, hint)
         for alias in also:
             self._aliases[alias] = key
         return widget
@@ -870,7 +879,9 @@ class FormDialog(QDialog):
     def clear_errors(self) -> None:
         self.banner.hide()
         self.reload_button.hide()
-        for label in self.errors.values():
+        for key, label in self.errors.items():
+            if not label.isHidden():
+                describe_field(self.fields[key], self._hints[key])
             label.hide()
 
     def error_field(self, error: ValidationError) -> str:
@@ -887,6 +898,7 @@ class FormDialog(QDialog):
             return
         label.setText(self._field_message(key, error))
         label.show()
+        describe_field(self.fields[key], label.text())  # said with the field's name
         self.fields[key].setFocus()
         # a field far down a long form (the contact's important dates): its message in sight,
         # else Save seemed to do nothing

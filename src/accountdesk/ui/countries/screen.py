@@ -68,6 +68,7 @@ from accountdesk.core.queries.culture import (
     country_notes,
 )
 from accountdesk.ui import fmt, tasks
+from accountdesk.ui.accessible import label_field
 from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import (
@@ -257,7 +258,8 @@ class CountriesScreen(QWidget):
         holidays_page = QWidget()
         holidays_layout = QVBoxLayout(holidays_page)
         year_row = QHBoxLayout()
-        year_row.addWidget(QLabel(_("Year")))
+        year_label = QLabel(_("Year"))
+        year_row.addWidget(year_label)
         # in the user's calendar, written by the locale (Persian digits in Persian)
         self.calendar_system = current_calendar()
         self.year = QSpinBox()
@@ -268,6 +270,7 @@ class CountriesScreen(QWidget):
         self.year.setGroupSeparatorShown(False)
         self.year.setValue(year_of(self.today(), self.calendar_system))
         self.year.valueChanged.connect(lambda _y: self.reload())
+        label_field(year_label, self.year)
         year_row.addWidget(self.year)
         self.estimated_note = QLabel()
         self.estimated_note.setWordWrap(True)

@@ -37,6 +37,7 @@ from accountdesk.core.services.rates import (
     save_rate,
 )
 from accountdesk.core.validation import ValidationError, decimal, format_number_input
+from accountdesk.ui.accessible import label_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.followups.people import user_weekend
@@ -160,7 +161,9 @@ class RatesDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Reporting currency:")))
+        reporting_label = QLabel(_("Reporting currency:"))
+        label_field(reporting_label, self.reporting)
+        layout.addWidget(reporting_label)
         layout.addLayout(currency_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
