@@ -113,3 +113,27 @@ def test_the_countries_year_and_the_reporting_currency_are_named(ctx: Any, qtbot
     rates = RatesDialog(ctx)
     qtbot.addWidget(rates)
     _assert_named(rates.reporting, _("Reporting currency:"))
+
+
+def test_the_scheduling_dialog_names_its_when_and_zone_fields(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    dialog = ScheduleDialog(ctx, sample["anna"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tasks.pump(5)
+    # the label names the contact's zone when it is not theirs: the name follows it
+    _assert_named(dialog.when, dialog.when_label.text())
+    _assert_named(dialog.zone, _("Time zone"))
+
+
+def test_the_planner_names_its_day_count_and_pickers(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.followups.planner import PlannerDialog
+
+    planner = PlannerDialog(ctx, [])
+    qtbot.addWidget(planner)
+    _assert_named(planner.days, _("Days:"))
+    assert _said(planner.add_contact) == _("Add a contact…")
+    assert _said(planner.add_account) == _("Add everyone at an account…")

@@ -50,6 +50,7 @@ from accountdesk.core.timekeeping.planner import (
     plan,
 )
 from accountdesk.core.timekeeping.zones import format_duration
+from accountdesk.ui.accessible import label_field, name_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import ME, Person, person, user_person
 from accountdesk.ui.modal import run_modal
@@ -142,8 +143,12 @@ class PlannerDialog(QDialog):
         pickers.addWidget(self.add_contact, 2)
         pickers.addWidget(self.add_account, 2)
         pickers.addWidget(self.remove)
-        pickers.addWidget(QLabel(_("Days:"), self))
+        days_label = QLabel(_("Days:"), self)
+        label_field(days_label, self.days)
+        pickers.addWidget(days_label)
         pickers.addWidget(self.days)
+        for picker in (self.add_contact, self.add_account):
+            name_field(picker, picker.placeholderText())  # no label but what it says empty
         legend = QHBoxLayout()
         for state, colour in COLOURS.items():
             swatch = QLabel(_(STATE_LABELS[state]), self)

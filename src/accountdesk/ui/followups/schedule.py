@@ -46,6 +46,7 @@ from accountdesk.core.timekeeping.recurrence import (
 )
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone
+from accountdesk.ui.accessible import label_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person, user_weekend
 from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted, zoned_when
@@ -147,7 +148,11 @@ class ScheduleDialog(QDialog):
         form.addRow(_("To do"), self.title_edit)
         self.when_label = QLabel(_("When (their time)"), self)
         form.addRow(self.when_label, self.when)
+        label_field(self.when_label, self.when)
         form.addRow(_("Time zone"), self.zone)
+        zone_label = form.labelForField(self.zone)
+        assert isinstance(zone_label, QLabel)
+        label_field(zone_label, self.zone)
         form.addRow(_("Your time"), self.yours)
         form.addRow(_("Repeat"), self.repeat)
         form.addRow("", self.custom_rule)
@@ -309,6 +314,7 @@ class ScheduleDialog(QDialog):
             self.when_label.setText(_("When (their time)"))
         else:
             self.when_label.setText(_("When ({zone})").format(zone=i18n.zone_name(zone)))
+        label_field(self.when_label, self.when)
         mine = i18n.format_when(resolution.instant, self._user_tz(), "full")
         self.yours.setText(f"{mine} ({i18n.zone_name(self.ctx.user_zone)})")
         lang = i18n.current_language().code
