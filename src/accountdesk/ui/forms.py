@@ -676,7 +676,9 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        self.resize(*FORM_SIZE)
+        # within the screen: at 150 % or 200 % a long form ran below its bottom edge, Save too
+        resize_within_screen(self, *FORM_SIZE)
+        self._first_height = self.height()  # a caller's resize before it opens is kept
 
     # --- fields --------------------------------------------------------------------------
 
@@ -837,14 +839,14 @@ class FormDialog(QDialog):
 
     def _fit_height(self) -> None:
         """A form of a few fields is as tall as they are, at most :data:`FORM_SIZE`'s height
-        (more scrolls): a deal, a survey answer or a note opened 640 px tall, mostly empty.
-        A height given before it opened (a caller's resize) is kept; a width is (Settings → Me
-        widens itself for its longest choice, and kept 640 px of height in Latvian)."""
-        if self.height() != FORM_SIZE[1]:
+        and the screen's (more scrolls): a deal, a survey answer or a note opened 640 px tall,
+        mostly empty, and a long form at 200 % ran below the screen's edge. A height given
+        before it opened (a caller's resize) is kept; a width is (Settings → Me widens itself
+        for its longest choice, and kept 640 px of height in Latvian)."""
+        if self.height() != self._first_height:
             return
-        natural = self._natural_height()
-        if natural < FORM_SIZE[1]:
-            resize_within_screen(self, self.width(), max(natural, self.minimumSizeHint().height()))
+        wanted = min(self._natural_height(), FORM_SIZE[1])
+        resize_within_screen(self, self.width(), max(wanted, self.minimumSizeHint().height()))
 
     def _natural_height(self) -> int:
         """The form's height with every field and message it shows, without scrolling."""

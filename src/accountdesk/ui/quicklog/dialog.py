@@ -37,6 +37,7 @@ from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted
 from accountdesk.ui.forms import FormDialog, combo, line, notes_edit, table_choices
 from accountdesk.ui.pickers import RecordPicker
 from accountdesk.ui.quicklog.saving import FollowUpRequest, save_quick_log
+from accountdesk.ui.screenfit import resize_within_screen
 
 #: The follow-up presets: a label and how far from now, placed in their working hours.
 PRESETS: tuple[tuple[str, str, timedelta], ...] = (
@@ -117,7 +118,7 @@ class QuickLogDialog(FormDialog):
         self.follow.toggled.connect(self.due.setEnabled)
         self.follow.toggled.connect(self.follow_title.setEnabled)
         self.buttons.button(self.buttons.StandardButton.Save).setText(_("Log it"))
-        self.resize(520, 560)
+        resize_within_screen(self, 520, 560)
         if contact_id is not None:
             detail = contact_detail(ctx.db, contact_id)
             self.contact.set_record(contact_id, detail.name)

@@ -46,6 +46,7 @@ from accountdesk.ui.forms import currency_example
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listdialog import ask_yes
 from accountdesk.ui.rowkeys import tab_leaves
+from accountdesk.ui.screenfit import resize_within_screen
 
 #: At most this many problems of a file are listed in the dialog.
 PROBLEMS_SHOWN = 8
@@ -177,7 +178,7 @@ class RatesDialog(QDialog):
         self.reporting.returnPressed.connect(self.save_reporting)
         for field in (self.currency, self.rate, self.day, self.base):
             field.returnPressed.connect(self.add_rate)
-        self.resize(620, 640)
+        resize_within_screen(self, 620, 640)
         self.refresh()
 
     # --- reading ----------------------------------------------------------------------------
