@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from accountdesk.core.calendars import add_months, month_span
 from accountdesk.core.i18n import _, current_calendar, format_date
+from accountdesk.ui.colours import legible, on_palette, text_on
 from accountdesk.ui.rowkeys import tab_leaves
 
 WEEKS = 6
@@ -144,13 +145,24 @@ class MonthModel(QAbstractTableModel):
             return mark.tooltip if mark is not None and mark.tooltip else format_date(day, "full")
         if role == _ROLE.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
-        if role == _ROLE.ForegroundRole and day.weekday() in self.weekend:
-            return QBrush(QColor(WEEKEND_COLOUR))
+        if role == _ROLE.ForegroundRole:
+            return self._ink(day, mark)
         if role == _ROLE.BackgroundRole and mark is not None and mark.background:
             return QBrush(QColor(mark.background))
         if role == _ROLE.FontRole and mark is not None and mark.bold:
             return self.bold
         return None
+
+    def _ink(self, day: date, mark: DayMark | None) -> QBrush | None:
+        """The text of ``day``'s cell, read on its background: a weekend's red, and the text
+        on a marked day's colour (a holiday's pale pink kept the palette's text: near-white
+        under a dark theme); else the palette's own text."""
+        marked = QColor(mark.background) if mark is not None and mark.background else None
+        if day.weekday() in self.weekend:
+            if marked is None:
+                return QBrush(on_palette(WEEKEND_COLOUR))
+            return QBrush(legible(WEEKEND_COLOUR, marked))
+        return None if marked is None else QBrush(text_on(marked))
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = _ROLE.DisplayRole
@@ -163,7 +175,7 @@ class MonthModel(QAbstractTableModel):
         if role == _ROLE.ToolTipRole:
             return format_date(_A_MONDAY + timedelta(days=weekday), "EEEE")
         if role == _ROLE.ForegroundRole and weekday in self.weekend:
-            return QBrush(QColor(WEEKEND_COLOUR))
+            return QBrush(on_palette(WEEKEND_COLOUR, QPalette.ColorRole.Button))
         return None
 
 

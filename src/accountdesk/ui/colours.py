@@ -1,0 +1,79 @@
+"""Colours that read whatever the palette: the one home of a text colour paired with a
+background the code sets, and of a coloured text (a weekend's red) on the palette's own.
+
+A light chip, cell or bar with no text colour of its own took the palette's: under a dark
+theme (a KDE, GNOME or Windows dark palette) the meeting planner's legend, a holiday in the
+month calendar and the reminder bar's "Dismiss" were near-white text on pale yellow, pink and
+green. :func:`text_on` gives the text for a background the code sets, :func:`legible` makes a
+coloured text light or dark enough for the background it is drawn on. Contrast is WCAG 2's
+(relative luminance), and "reads" is its 4.5:1 for text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+#: The text on a light background the code sets, and on a dark one.
+DARK_TEXT = QColor("#1f1f1f")
+LIGHT_TEXT = QColor("#ffffff")
+
+#: The contrast text needs to read (WCAG 2, AA, text of a normal size).
+READABLE = 4.5
+
+ColourLike = QColor | str
+
+
+def _channel(value: float) -> float:
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: ColourLike) -> float:
+    """WCAG 2's relative luminance: 0 for black, 1 for white."""
+    c = QColor(colour)
+    r, g, b = (_channel(v) for v in (c.redF(), c.greenF(), c.blueF()))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: ColourLike, other: ColourLike) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black and white)."""
+    a, b = sorted((luminance(one), luminance(other)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def text_on(background: ColourLike) -> QColor:
+    """The text colour for ``background``: near-black or white, whichever contrasts more."""
+    dark, light = contrast(DARK_TEXT, background), contrast(LIGHT_TEXT, background)
+    return QColor(DARK_TEXT if dark >= light else LIGHT_TEXT)
+
+
+def legible(colour: ColourLike, background: ColourLike) -> QColor:
+    """``colour`` as it reads on ``background``: itself when it does, else mixed toward white
+    (on a dark background) or black (on a light one), its hue kept, until it does: the
+    weekend's #c62828 red is a lighter red on a dark theme's base."""
+    wanted = QColor(colour)
+    if contrast(wanted, background) >= READABLE:
+        return wanted
+    toward = text_on(background)
+    steps = 20
+    for step in range(1, steps + 1):
+        share = step / steps
+        mixed = QColor.fromRgbF(
+            wanted.redF() + (toward.redF() - wanted.redF()) * share,
+            wanted.greenF() + (toward.greenF() - wanted.greenF()) * share,
+            wanted.blueF() + (toward.blueF() - wanted.blueF()) * share,
+        )
+        if contrast(mixed, background) >= READABLE:
+            return mixed
+    return toward
+
+
+def on_palette(colour: ColourLike, role: QPalette.ColorRole = QPalette.ColorRole.Base) -> QColor:
+    """``colour`` as it reads on the application palette's ``role`` (a view's base, a
+    window's background): :func:`legible`."""
+    return legible(colour, QGuiApplication.palette().color(role))
+
+
+def background_style(background: ColourLike) -> str:
+    """A style sheet's background and the text colour that reads on it."""
+    fill = QColor(background)
+    return f"background: {fill.name()}; color: {text_on(fill).name()};"

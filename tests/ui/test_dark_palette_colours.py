@@ -1,0 +1,105 @@
+"""Text reads under a dark theme (the palette a KDE, GNOME or Windows dark theme gives a Qt
+application): a holiday in the month calendar was the palette's near-white on pale pink, the
+weekend's red was dark red on dark grey, and a form's message under a field too; the message
+above a form was black (the dark palette's highlighted text) on dark red."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from accountdesk.ui.colours import READABLE, contrast, legible, text_on
+from accountdesk.ui.month_calendar import WEEKEND_COLOUR, DayMark, MonthCalendar
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
+
+HOLIDAY = "#ffd6d6"  # the Countries screen's holiday
+_ROLE = QPalette.ColorRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    window, base, text = QColor(53, 53, 53), QColor(35, 35, 35), QColor(230, 230, 230)
+    for role, colour in (
+        (_ROLE.Window, window), (_ROLE.WindowText, text), (_ROLE.Base, base),
+        (_ROLE.AlternateBase, window), (_ROLE.Text, text), (_ROLE.Button, window),
+        (_ROLE.ButtonText, text), (_ROLE.Highlight, QColor(42, 130, 218)),
+        (_ROLE.HighlightedText, QColor(0, 0, 0)),
+    ):  # fmt: skip
+        palette.setColor(role, colour)
+    return palette
+
+
+@pytest.fixture(params=["light", "dark"])
+def palette(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[QPalette]:
+    before = qapp.palette()
+    if request.param == "dark":
+        qapp.setPalette(_dark_palette())
+    yield qapp.palette()
+    qapp.setPalette(before)
+
+
+def _brush_colour(value: Any, fallback: QColor) -> QColor:
+    return fallback if value is None else value.color()
+
+
+def test_contrast_is_wcags() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#777777", "#777777") == pytest.approx(1)
+    assert text_on("#fff4c2").name() == "#1f1f1f" and text_on("#b3261e").name() == "#ffffff"
+    assert legible(WEEKEND_COLOUR, "#ffffff").name() == WEEKEND_COLOUR  # it reads: kept
+    lighter = legible(WEEKEND_COLOUR, "#232323")
+    assert contrast(lighter, "#232323") >= READABLE
+    assert lighter.red() > lighter.green() and lighter.red() > lighter.blue()  # still a red
+
+
+def test_every_day_of_the_month_calendar_reads_on_its_cell(qtbot: Any, palette: QPalette) -> None:
+    view = MonthCalendar(date(2026, 11, 1))
+    qtbot.addWidget(view)
+    holiday, weekend_holiday = date(2026, 11, 18), date(2026, 11, 21)  # a Wednesday, a Saturday
+    view.set_marks({holiday: DayMark(HOLIDAY, True), weekend_holiday: DayMark(HOLIDAY, True)})
+    model = view.model
+    base, text = palette.color(_ROLE.Base), palette.color(_ROLE.Text)
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            if model.day_at(index) is None:
+                continue
+            back = _brush_colour(model.data(index, Qt.ItemDataRole.BackgroundRole), base)
+            fore = _brush_colour(model.data(index, Qt.ItemDataRole.ForegroundRole), text)
+            assert contrast(fore, back) >= READABLE, (model.day_at(index), fore.name(), back.name())
+    on_holiday = model.data(model.index_of(holiday), Qt.ItemDataRole.ForegroundRole)
+    assert on_holiday is not None  # its own text, not the palette's
+    button = palette.color(_ROLE.Button)
+    for section in range(7):
+        colour = model.headerData(section, Qt.Orientation.Horizontal, _FOREGROUND)
+        if colour is not None:
+            assert contrast(colour.color(), button) >= READABLE
+
+
+def _style_colour(style: str, prop: str) -> QColor:
+    found = re.search(rf"(?<![-\w]){prop}:\s*(#[0-9a-fA-F]{{6}})", style)
+    assert found is not None, style
+    return QColor(found.group(1))
+
+
+def test_a_forms_messages_read_on_their_background(
+    qtbot: Any, ctx: Any, sample: dict[str, str], palette: QPalette
+) -> None:
+    from accountdesk.ui.activity import DealDialog
+
+    deal = DealDialog(ctx, sample["riga"], currency="EUR")
+    qtbot.addWidget(deal)
+    error = deal.errors["amount"]
+    window = palette.color(_ROLE.Window)
+    assert contrast(_style_colour(error.styleSheet(), "color"), window) >= READABLE
+    banner = deal.banner.styleSheet()
+    assert contrast(_style_colour(banner, "color"), _style_colour(banner, "background")) >= READABLE
