@@ -51,6 +51,7 @@ from accountdesk.core.timekeeping.planner import (
 )
 from accountdesk.core.timekeeping.zones import format_duration
 from accountdesk.ui.accessible import label_field, name_field
+from accountdesk.ui.colours import background_style, text_on
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import ME, Person, person, user_person
 from accountdesk.ui.modal import run_modal
@@ -152,8 +153,8 @@ class PlannerDialog(QDialog):
         legend = QHBoxLayout()
         for state, colour in COLOURS.items():
             swatch = QLabel(_(STATE_LABELS[state]), self)
-            swatch.setStyleSheet(
-                f"background: {colour.name()}; padding: 2px 6px; border: 1px solid #c8c8c8;"
+            swatch.setStyleSheet(  # with its own text: a dark theme's was near-white
+                background_style(colour) + " padding: 2px 6px; border: 1px solid #c8c8c8;"
             )
             legend.addWidget(swatch)
         legend.addStretch(1)
@@ -308,10 +309,10 @@ class PlannerDialog(QDialog):
             if local.date() != previous_day:
                 header.setFont(bold)
                 previous_day = local.date()
-            if c in good:
-                header.setBackground(QBrush(COLOURS["good"]))
-            elif c in fair:
-                header.setBackground(QBrush(COLOURS["compromise"]))
+            if c in good or c in fair:
+                colour = COLOURS["good" if c in good else "compromise"]
+                header.setBackground(QBrush(colour))
+                header.setForeground(QBrush(text_on(colour)))
             self.table.setColumnWidth(c, width)
             self.table.setHorizontalHeaderItem(c, header)
         for r, row in enumerate(grid.rows):
@@ -323,7 +324,7 @@ class PlannerDialog(QDialog):
                 elif c in fair and cell.state == "work":
                     state = "compromise"  # at work during a compromise: the others stay grey
                 item.setBackground(QBrush(COLOURS[state]))
-                item.setForeground(QBrush(QColor("#1f1f1f")))
+                item.setForeground(QBrush(text_on(COLOURS[state])))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if c in good:
                     item.setFont(bold)
