@@ -10,7 +10,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -26,6 +26,10 @@ from PySide6.QtWidgets import (
 from accountdesk.core.i18n import _, format_number, format_skeleton, ngettext
 from accountdesk.core.services.followups import Snoozed
 from accountdesk.core.timekeeping.reminders import SNOOZE_PRESETS, SnoozePreset, snoozed_to
+from accountdesk.ui.colours import text_on
+
+#: The bar's background.
+BAR_COLOUR = "#fff4c2"
 
 #: The snooze of the bar's button and the tray's first snooze entry.
 QUICK_SNOOZE = "1h"
@@ -121,7 +125,7 @@ class ReminderBar(QFrame):
         """``text``: how the snooze menu names a preset (:func:`preset_text`)."""
         super().__init__(parent)
         self.setObjectName("reminders")
-        self.setStyleSheet("#reminders { background: #fff4c2; border-radius: 4px; }")
+        self.setStyleSheet(f"#reminders {{ background: {BAR_COLOUR}; border-radius: 4px; }}")
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setStyleSheet("color: #3b3000;")
@@ -138,6 +142,10 @@ class ReminderBar(QFrame):
         self.dismiss = QPushButton(_("Dismiss"), self)
         self.dismiss.setObjectName("reminderDismiss")
         self.dismiss.setFlat(True)
+        # a flat button is drawn on the bar: the palette's text was near-white under a dark theme
+        ink = self.dismiss.palette()
+        ink.setColor(QPalette.ColorRole.ButtonText, text_on(BAR_COLOUR))
+        self.dismiss.setPalette(ink)
         self.dismiss.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
