@@ -77,6 +77,7 @@ from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
+from accountdesk.ui.flow import FlowLayout
 from accountdesk.ui.followups.reminders import (
     QUICK_SNOOZE,
     ReminderBar,
@@ -253,7 +254,7 @@ class FollowUpsScreen(QWidget):
         filters = QHBoxLayout()
         for widget in (self.bucket, self.status, self.filter):
             filters.addWidget(widget)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps: eight in a row made the window wider than the screen
         #: The buttons that act on open follow-ups only (disabled when only done ones are
         #: selected).
         self.open_only: list[QPushButton] = []
@@ -280,7 +281,6 @@ class FollowUpsScreen(QWidget):
                 self.snooze_button = button
             if name in ("complete", "snooze", "reschedule"):
                 self.open_only.append(button)
-        actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.reminders)
