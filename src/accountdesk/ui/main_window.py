@@ -46,7 +46,7 @@ from accountdesk.ui import fmt
 from accountdesk.ui.mnemonics import give_mnemonics
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.navigation import Screen, load_feature_screens
-from accountdesk.ui.screenfit import resize_within_screen
+from accountdesk.ui.screenfit import resize_within_screen, scrolled_when_small
 
 if TYPE_CHECKING:
     from accountdesk.core.queries.search import SearchHit
@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # a screen that needs more room than the screen has scrolls (a larger font, 150 %)
+        row.addWidget(scrolled_when_small(self.stack), 1)
         self.setCentralWidget(central)
         for spec in self.screen_specs:
             item = QListWidgetItem(_(spec.title))
