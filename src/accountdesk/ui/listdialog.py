@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.i18n import _
+from accountdesk.ui.accessible import name_field
 from accountdesk.ui.items import ColumnSpec, ItemsPanel
 
 #: (button text, what it does)
@@ -53,6 +54,7 @@ class ListDialog(QDialog):
         self.table = table = ItemsPanel(columns, empty=empty)  # the table alone: the actions
         # are ours; ``empty`` is said over the list when it has no rows
         self.model, self.view = table.model, table.view
+        name_field(self.view, title)  # for a screen reader: "Trash", "Backups"
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         self.empty_note = table.empty_note

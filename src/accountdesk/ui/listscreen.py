@@ -24,6 +24,7 @@ from accountdesk.core.i18n import _, country_name, format_number, ngettext, pget
 from accountdesk.core.labels import STATUS, TIER, label
 from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_choices
 from accountdesk.ui import tasks
+from accountdesk.ui.accessible import name_field
 from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
@@ -39,7 +40,11 @@ class ListScreen(QWidget):
     kind = ""
     refresh_on: tuple[str, ...] = ()
 
-    def __init__(self, ctx: AppContext, model: LazyListModel[Any], title: str) -> None:
+    def __init__(
+        self, ctx: AppContext, model: LazyListModel[Any], title: str, *, filter_name: str
+    ) -> None:
+        """``title``: the list's ("Accounts"), also the table's name for a screen reader;
+        ``filter_name``: the filter field's ("Filter accounts")."""
         super().__init__()
         self.ctx = ctx
         self.model = model
@@ -64,19 +69,21 @@ class ListScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Filter by name, city, e-mail, tag…"))
         clear_button(self.search)
+        name_field(self.search, filter_name)  # its placeholder reached a screen reader as a hint
         bar.addWidget(self.search, 3)
-        self.country = self._filter_combo(_("All countries"))
-        self.status = self._filter_combo(_("Any status"))
+        self.country = self._filter_combo(_("All countries"), _("Country"))
+        self.status = self._filter_combo(_("Any status"), _("Status"))
         for key in STATUS:
             self.status.addItem(label(STATUS, key), key)
-        self.tier = self._filter_combo(_("Any tier"))
-        self.tag = self._filter_combo(_("Any tag"))
-        self.owner = self._filter_combo(_("Any owner"))
+        self.tier = self._filter_combo(_("Any tier"), _("Tier"))
+        self.tag = self._filter_combo(_("Any tag"), _("Tag"))
+        self.owner = self._filter_combo(_("Any owner"), _("Owner"))
         for box in (self.country, self.status, self.tier, self.tag, self.owner):
             bar.addWidget(box, 1)
         layout.addLayout(bar)
 
         self.table = QTableView()
+        name_field(self.table, title)
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -122,8 +129,13 @@ class ListScreen(QWidget):
         """Where the View menu puts the keyboard: type to filter."""
         return self.search
 
-    def _filter_combo(self, everything: str) -> QComboBox:
+    def _filter_combo(self, everything: str, name: str) -> QComboBox:
+        """A filter's box: ``everything`` its first choice ("All countries"), ``name`` what it
+        filters ("Country"): its name, and its tooltip (a screen reader on Linux names a combo
+        box by its value, "Latvia", and says its tooltip after it)."""
         box = QComboBox()
+        name_field(box, name)
+        box.setToolTip(name)
         box.addItem(everything, "")
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         box.setMinimumContentsLength(8)

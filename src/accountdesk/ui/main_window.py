@@ -43,6 +43,7 @@ from accountdesk.core.i18n import (
     zone_name,
 )
 from accountdesk.ui import fmt
+from accountdesk.ui.accessible import name_field
 from accountdesk.ui.mnemonics import give_mnemonics
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.navigation import Screen, load_feature_screens
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        name_field(self.nav, _("Screens"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(max(170, self.nav.fontMetrics().horizontalAdvance("M" * 12)))
         self.stack = QStackedWidget()
@@ -316,6 +318,7 @@ class MainWindow(QMainWindow):
         self.search = RecordPicker(self.ctx.db, None)
         self.search.setObjectName("globalSearch")
         self.search.setPlaceholderText(_("Find an account or contact (Ctrl+K)"))
+        name_field(self.search, _("Find an account or contact"))
         self.search.setMaximumWidth(520)
         self.search.picked_hit.connect(self._search_picked)  # Enter picks the top hit
         bar.addWidget(self.search)

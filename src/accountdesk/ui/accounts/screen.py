@@ -17,7 +17,12 @@ class AccountsScreen(ListScreen):
     refresh_on = ("contact",)
 
     def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
-        super().__init__(ctx, AccountsModel(ctx.db, asynchronous=asynchronous), _("Accounts"))
+        super().__init__(
+            ctx,
+            AccountsModel(ctx.db, asynchronous=asynchronous),
+            _("Accounts"),
+            filter_name=_("Filter accounts"),
+        )
         self.new_button.setText(_("New account…"))
         header = self.table.horizontalHeader()
         header.resizeSection(0, 280)

@@ -24,7 +24,7 @@ class ContactsScreen(ListScreen):
 
     def __init__(self, ctx: AppContext, *, asynchronous: bool = True) -> None:
         model = ContactsModel(ctx.db, ctx.now, asynchronous=asynchronous)
-        super().__init__(ctx, model, _("Contacts"))
+        super().__init__(ctx, model, _("Contacts"), filter_name=_("Filter contacts"))
         self.model: ContactsModel = model
         self.new_button.setText(_("New contact…"))
         self.table.horizontalHeader().resizeSection(0, 220)

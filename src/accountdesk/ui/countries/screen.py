@@ -68,7 +68,7 @@ from accountdesk.core.queries.culture import (
     country_notes,
 )
 from accountdesk.ui import fmt, tasks
-from accountdesk.ui.accessible import label_field
+from accountdesk.ui.accessible import label_field, name_field
 from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import (
@@ -186,6 +186,8 @@ class CountriesScreen(QWidget):
         self.only_curated.toggled.connect(self._filter)
         left_layout.addWidget(self.only_curated)
         self.list = QListWidget()
+        name_field(self.list, _("Countries"))  # for a screen reader
+        name_field(self.search, self.search.placeholderText())
         # a long name ends in "…" (whole in its tooltip): a few of them gave the whole list a
         # sideways scroll bar ("Dienviddžordžija un Dienvidsendviču salas")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -49,6 +49,7 @@ from accountdesk.core.services.duplicates import (
 )
 from accountdesk.core.validation import phone_shown
 from accountdesk.ui import fmt, tasks
+from accountdesk.ui.accessible import label_field, name_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, heading
 from accountdesk.ui.forms import show_error
@@ -232,6 +233,7 @@ class DuplicatesScreen(QWidget):
             ),
         )
         self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
+        name_field(self.groups.view, _("Likely duplicates"))  # for a screen reader
         # The columns share the pane; a long text ends in "…" (in full as a tooltip). Sized to
         # their contents, a long list of accounts made the table wider than the pane, and a
         # right-to-left window showed that column cut at its start. (Wrapped lines with rows
@@ -248,6 +250,7 @@ class DuplicatesScreen(QWidget):
         self.sheet_model = SheetModel(self)
         self.sheet = QTableView()
         self.sheet.setModel(self.sheet_model)
+        name_field(self.sheet, _("The contacts side by side"))
         tab_leaves(self.sheet)
         # four contacts share a narrow pane: "David Davis (kept)" wraps instead of being cut
         self.sheet.setHorizontalHeader(WrappingHeader(self.sheet))
@@ -274,6 +277,7 @@ class DuplicatesScreen(QWidget):
         merge_into.setWordWrap(True)
         side.addWidget(merge_into)
         self.others = QListWidget()
+        label_field(merge_into, self.others)
         self.others.itemChanged.connect(lambda _item: self._update_buttons())
         side.addWidget(self.others)
         merge_row = QHBoxLayout()
@@ -302,6 +306,7 @@ class DuplicatesScreen(QWidget):
             empty=_("No merges yet. Each merge is listed here, and Undo merge puts it back."),
         )
         merges_layout.addWidget(self.merges)
+        name_field(self.merges.view, merges_box.title())
         undo_row = QHBoxLayout()
         undo_row.addStretch(1)
         self.undo_button = QPushButton(_("Undo merge"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
 from accountdesk.core.i18n import _, format_number, ngettext
+from accountdesk.ui.accessible import name_field
 from accountdesk.ui.modal import run_modal
 
 #: Resolution pages are rendered at for printing.
@@ -38,6 +39,7 @@ class PdfPreview(QWidget):
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
+        name_field(self.view, _("Report preview"))  # for a screen reader
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

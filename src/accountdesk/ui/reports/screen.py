@@ -64,6 +64,7 @@ from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
 from accountdesk.core.reports.data import Scope, checked_period, rate_day
 from accountdesk.ui import tasks
+from accountdesk.ui.accessible import name_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import user_weekend
 from accountdesk.ui.followups.when import DateEdit
@@ -263,6 +264,7 @@ class ReportsScreen(QWidget):
         self.scope_stack = QStackedWidget()
         self.account = RecordPicker(ctx.db, "account")
         self.account.setPlaceholderText(_("Type an account's name…"))
+        name_field(self.account, _("Account"))
         self.account.picked.connect(self._account_picked)
         self.account.textChanged.connect(self._schedule)
         self.scope_stack.addWidget(self.account)

@@ -36,6 +36,7 @@ from accountdesk.core.queries.today import TodayData, today_view
 from accountdesk.core.timekeeping.reminders import Bucket
 from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.ui import fmt, tasks
+from accountdesk.ui.accessible import name_field
 from accountdesk.ui.columns import text_width
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import culture_block, culture_items
@@ -162,6 +163,11 @@ class Section(QFrame):
 
     def title(self) -> str:
         return self.heading.text()
+
+    def set_title(self, text: str) -> None:
+        """The section's heading, also its table's name for a screen reader."""
+        self.heading.setText(text)
+        name_field(self.panel.view, text)
 
     def set_items(self, items: Sequence[Any]) -> None:
         """Hold ``items``, show the first :attr:`limit` of them."""
@@ -454,20 +460,20 @@ class TodayScreen(QWidget):
     def _set_titles(self, data: TodayData | None = None) -> None:
         overdue = data.counts["overdue"] if data else 0
         today = data.counts["today"] if data else 0
-        self.overdue.heading.setText(
+        self.overdue.set_title(
             ngettext("{n} overdue follow-up", "{n} overdue follow-ups", overdue).format(
                 n=format_number(overdue)
             )
         )
-        self.due_today.heading.setText(
+        self.due_today.set_title(
             ngettext("{n} follow-up due today", "{n} follow-ups due today", today).format(
                 n=format_number(today)
             )
         )
-        self.recent.heading.setText(_("Recent interactions"))
-        self.working.heading.setText(_("In working hours now"))
-        self.dates.heading.setText(_("Birthdays and anniversaries, next 7 days"))
-        self.culture.heading.setText(_("Holidays and seasons this week"))
+        self.recent.set_title(_("Recent interactions"))
+        self.working.set_title(_("In working hours now"))
+        self.dates.set_title(_("Birthdays and anniversaries, next 7 days"))
+        self.culture.set_title(_("Holidays and seasons this week"))
 
     def reload(self) -> None:
         self._generation += 1
