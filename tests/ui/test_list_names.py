@@ -80,3 +80,15 @@ def test_filters_searches_and_tables_are_named(
     assert lang == "en" or expected[window.screen_widget("accounts").table] != "Accounts"
     for widget, name in expected.items():
         assert name and _said(widget) == name, (type(widget).__name__, name)
+
+
+def test_the_follow_ups_filter_and_table_are_named(ctx: Any, qtbot: Any) -> None:
+    from accountdesk.ui.followups.screen import FollowUpsScreen
+
+    with use_language("fa"):
+        screen = FollowUpsScreen(ctx)
+        names = {screen.filter: _("Filter follow-ups"), screen.table: _("Follow-ups")}
+    qtbot.addWidget(screen)
+    assert names[screen.table] != "Follow-ups"  # in the language
+    for widget, name in names.items():
+        assert _said(widget) == name

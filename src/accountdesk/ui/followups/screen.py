@@ -73,6 +73,7 @@ from accountdesk.core.timekeeping.reminders import (
     snooze_preset_until,
 )
 from accountdesk.ui import tasks
+from accountdesk.ui.accessible import name_field
 from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
@@ -210,7 +211,9 @@ class FollowUpsScreen(QWidget):
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(_("Filter by title, contact or account"))
         clear_button(self.filter)
+        name_field(self.filter, _("Filter follow-ups"))  # for a screen reader
         self.table = QTableView(self)
+        name_field(self.table, _("Follow-ups"))
         self.table.setObjectName("table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
