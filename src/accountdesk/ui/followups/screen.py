@@ -77,6 +77,7 @@ from accountdesk.ui.accessible import name_field
 from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
+from accountdesk.ui.detail import heading
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.flow import FlowLayout
 from accountdesk.ui.followups.reminders import (
@@ -252,8 +253,8 @@ class FollowUpsScreen(QWidget):
             self.snooze_text,
         )  # fmt: skip
 
-        title = QLabel(_("Follow-ups"), self)
-        title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        # as the other screens' titles: 18 px was smaller than the text under it at 15 pt
+        title = heading(_("Follow-ups"), 1.4)
         filters = QHBoxLayout()
         for widget in (self.bucket, self.status, self.filter):
             filters.addWidget(widget)
