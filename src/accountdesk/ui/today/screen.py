@@ -43,6 +43,7 @@ from accountdesk.ui.culture_panel import culture_block, culture_items
 from accountdesk.ui.detail import heading
 from accountdesk.ui.followups.reminders import snoozed_text
 from accountdesk.ui.items import ColumnSpec, ItemsModel, ItemsPanel
+from accountdesk.ui.linklabel import LinkLabel
 
 #: Rows shown per section; the rest is one click away.
 ROWS = 6
@@ -96,9 +97,7 @@ class Section(QFrame):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.link = QLabel()
-        self.link.setTextFormat(Qt.TextFormat.RichText)
-        self.link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.link = LinkLabel()  # one Tab stop, the link chosen (it took two)
         self.link.hide()
         self._on_link: Callable[[], None] | None = None
         self.link.linkActivated.connect(lambda _href: self._on_link() if self._on_link else None)
@@ -139,9 +138,8 @@ class Section(QFrame):
             view.activated.connect(lambda index: on_open(self.panel.model.items[index.row()]))
         self.empty = QLabel(empty_text)
         self.empty.setStyleSheet(MUTED)
-        self.more = QLabel()
+        self.more = LinkLabel()  # a Tab stop only when it is a link (:meth:`set_more`)
         self.more.setStyleSheet(MUTED)
-        self.more.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.more.hide()
         self._on_more: Callable[[], None] | None = None
         self.more.linkActivated.connect(lambda _href: self._on_more() if self._on_more else None)
@@ -311,16 +309,16 @@ class Section(QFrame):
     def set_link(self, text: str | None, on_click: Callable[[], None] | None = None) -> None:
         """A link at the heading's end (``text`` None: none)."""
         self._on_link = on_click
-        self.link.setText(f'<a href="all">{_escape(text)}</a>' if text else "")
+        self.link.set_line(f'<a href="all">{_escape(text)}</a>' if text else "", link=bool(text))
         self.link.setVisible(bool(text) and on_click is not None)
 
     def set_more(self, text: str | None, on_click: Callable[[], None] | None = None) -> None:
         """A line under the rows ("and 14 more"), a link when ``on_click`` is given."""
         self._on_more = on_click
         if text and on_click is not None:
-            self.more.setText(f'<a href="more">{_escape(text)}</a>')
-        else:
-            self.more.setText(_escape(text or ""))
+            self.more.set_line(f'<a href="more">{_escape(text)}</a>', link=True)
+        else:  # "and 12 more": no Tab stop where Enter does nothing
+            self.more.set_line(_escape(text or ""), link=False)
         self.more.setVisible(bool(text))
 
 
