@@ -1,6 +1,7 @@
-"""Editors, Quick log and Exchange rates open within the screen at 150 % and 200 % scaling: at
-200 % a 1920×1080 screen is 960×540 logical pixels, and the editors opened 640 tall (Quick log
-560, the rates 640), Save and Cancel below the bottom edge. Each case runs in a process of its
+"""Editors, Quick log, Exchange rates and the import dialog open within the screen at 150 %
+and 200 % scaling: at 200 % a 1920×1080 screen is 960×540 logical pixels, and the editors
+opened 640 tall (Quick log 560, the rates 640), Save and Cancel below the bottom edge; the
+import dialog's panes needed more than the screen had. Each case runs in a process of its
 own, on an offscreen screen of that size and scale."""
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "google_contacts.csv"
+
 CHILD = r"""
 import json, sys
+from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 from accountdesk.core.db.engine import open_database
 from accountdesk.core.records import AccountInput
@@ -36,12 +40,14 @@ with use_language(sys.argv[2]):
     from accountdesk.ui.contacts.editor import ContactEditor
     from accountdesk.ui.quicklog.dialog import QuickLogDialog
     from accountdesk.ui.reports.rates import RatesDialog
+    from accountdesk.ui.import_dialog import ImportDialog
 
     for name, dialog in (
         ("account", AccountEditor(ctx, account)),
         ("contact", ContactEditor(ctx, account_id=account)),
         ("quicklog", QuickLogDialog(ctx)),
         ("rates", RatesDialog(ctx)),
+        ("import", ImportDialog(ctx, Path(sys.argv[3]))),
     ):
         dialog.show()
         tasks.pump(20)
@@ -72,7 +78,7 @@ def test_editors_open_within_a_scaled_screen(
         "ACCOUNTDESK_HOME": str(tmp_path / "home"),
     }
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(tmp_path / "fit.db"), lang],
+        [sys.executable, "-c", CHILD, str(tmp_path / "fit.db"), lang, str(SAMPLE)],
         capture_output=True,
         text=True,
         env=env,

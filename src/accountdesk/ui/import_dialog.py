@@ -373,7 +373,15 @@ class ImportDialog(QDialog):
         problems_layout.addWidget(self.problems_table, 1)
         split.addWidget(problems_box)
         split.setSizes([280, 180, 280])  # the report's paragraphs need room (Thai is tall)
-        layout.addWidget(split, 1)
+        # scrolled when the screen is shorter than the three panes need (150 %, 200 %): the
+        # dialog was taller than the screen, Import and Cancel below its edge
+        panes = QScrollArea()
+        panes.setObjectName("importPanes")
+        panes.setWidgetResizable(True)
+        panes.setFrameShape(QFrame.Shape.NoFrame)
+        panes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        panes.setWidget(split)
+        layout.addWidget(panes, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
