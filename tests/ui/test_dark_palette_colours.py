@@ -103,3 +103,18 @@ def test_a_forms_messages_read_on_their_background(
     assert contrast(_style_colour(error.styleSheet(), "color"), window) >= READABLE
     banner = deal.banner.styleSheet()
     assert contrast(_style_colour(banner, "color"), _style_colour(banner, "background")) >= READABLE
+
+
+def test_secondary_text_reads_on_the_window(qtbot: Any, ctx: Any, palette: QPalette) -> None:
+    """Today's "and 12 more" and "Nothing is overdue." and the Countries legend were the
+    palette's mid tone: 1.7:1 on a light window, darker than a dark theme's window."""
+    from accountdesk.ui.countries.screen import CountriesScreen
+    from accountdesk.ui.today.screen import TodayScreen
+
+    today = TodayScreen(ctx, asynchronous=False)
+    countries = CountriesScreen(ctx, asynchronous=False)
+    for screen in (today, countries):
+        qtbot.addWidget(screen)
+    window = palette.color(_ROLE.Window)
+    for label in (today.overdue.empty, today.working.more, countries.legend):
+        assert contrast(_style_colour(label.styleSheet(), "color"), window) >= READABLE

@@ -70,6 +70,7 @@ from accountdesk.core.queries.culture import (
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accessible import label_field, name_field
 from accountdesk.ui.clearbutton import clear_button
+from accountdesk.ui.colours import muted_style
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import (
     DISCLAIMER_STYLE,
@@ -203,7 +204,7 @@ class CountriesScreen(QWidget):
             text = text.replace(f"{mark} ", f"{mark}\N{NO-BREAK SPACE}")
         self.legend = legend = QLabel(text)
         legend.setWordWrap(True)
-        legend.setStyleSheet("color: palette(mid);")
+        legend.setStyleSheet(muted_style())  # secondary, and legible
         left_layout.addWidget(legend)
         splitter.addWidget(left)
 

@@ -37,6 +37,7 @@ from accountdesk.core.timekeeping.reminders import Bucket
 from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accessible import name_field
+from accountdesk.ui.colours import muted_style
 from accountdesk.ui.columns import text_width
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import culture_block, culture_items
@@ -47,7 +48,6 @@ from accountdesk.ui.linklabel import LinkLabel
 
 #: Rows shown per section; the rest is one click away.
 ROWS = 6
-MUTED = "color: palette(mid);"
 #: A ``wrap`` column's floor, in ems: its longest word, at least FLOOR_EMS[0] and at most
 #: FLOOR_EMS[1]; narrower than that, the columns share the width on one line, elided.
 FLOOR_EMS = (4, 8)
@@ -137,9 +137,9 @@ class Section(QFrame):
             view.setToolTip(_("Double-click a row to open it."))
             view.activated.connect(lambda index: on_open(self.panel.model.items[index.row()]))
         self.empty = QLabel(empty_text)
-        self.empty.setStyleSheet(MUTED)
+        self.empty.setStyleSheet(muted_style())
         self.more = LinkLabel()  # a Tab stop only when it is a link (:meth:`set_more`)
-        self.more.setStyleSheet(MUTED)
+        self.more.setStyleSheet(muted_style())
         self.more.hide()
         self._on_more: Callable[[], None] | None = None
         self.more.linkActivated.connect(lambda _href: self._on_more() if self._on_more else None)
