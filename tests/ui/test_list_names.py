@@ -92,3 +92,28 @@ def test_the_follow_ups_filter_and_table_are_named(ctx: Any, qtbot: Any) -> None
     assert names[screen.table] != "Follow-ups"  # in the language
     for widget, name in names.items():
         assert _said(widget) == name
+
+
+def test_the_names_follow_a_change_of_language(ctx: Any, qtbot: Any) -> None:
+    """Settings → Language builds the window again: its names are in the new language."""
+    from accountdesk.ui.app import Controller, apply_language
+
+    controller = Controller(ctx.db)
+    controller.ctx = ctx
+    window = controller.build_window()
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show_screen("accounts")
+    try:
+        controller.change_language("lv")
+        rebuilt = controller.window
+        assert isinstance(rebuilt, MainWindow) and rebuilt is not window
+        qtbot.addWidget(rebuilt)
+        with use_language("lv"):
+            accounts, country = _("Accounts"), _("Country")
+        assert accounts != "Accounts"
+        screen: Any = rebuilt.screen_widget("accounts")
+        assert _said(screen.table) == accounts
+        assert screen.country.accessibleName() == country == screen.country.toolTip()
+    finally:
+        apply_language("en")
