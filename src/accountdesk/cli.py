@@ -47,7 +47,7 @@ def _open(args: argparse.Namespace, *, upgrade: bool = True, create: bool = Fals
 
 def _note(text: str) -> None:
     """One line on standard error (a problem after the first, a remark)."""
-    to_terminal(text, stream=sys.stderr)
+    to_terminal(text, err=True)
 
 
 def _error(message: str) -> None:
@@ -55,7 +55,9 @@ def _error(message: str) -> None:
     _note(f"accountdesk: {message}")
 
 
-_print = to_terminal  # one line on standard output
+def _print(text: str = "") -> None:
+    """One line on standard output."""
+    to_terminal(text)
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -944,8 +946,8 @@ def _confirm_erase(db: Database, contact_id: str, name: str) -> bool:
         zone = _user_zone(db)
         lines = [mentions_notice(name, len(mentions))]
         lines += ["  " + mention_line(mention, zone) for mention in mentions]
-        to_terminal("\n".join(lines), stream=sys.stderr)
-    to_terminal(erase_question(name) + " [y/N] ", stream=sys.stderr, end="")
+        to_terminal("\n".join(lines), err=True)
+    to_terminal(erase_question(name) + " [y/N] ", err=True, end="")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().casefold()
     yes = {i18n.pgettext("answer to [y/N]", "y"), i18n.pgettext("answer to [y/N]", "yes")}

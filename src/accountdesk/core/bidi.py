@@ -31,7 +31,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable
-from typing import TextIO
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 RLI = "\u2067"  # RIGHT-TO-LEFT ISOLATE
@@ -194,9 +193,12 @@ def plain(text: str) -> str:
     return "".join(ch for ch in text if ch not in BIDI_CONTROLS)
 
 
-def to_terminal(text: str = "", *, stream: TextIO | None = None, end: str = "\n") -> None:
-    """Every line the command line writes (standard output, or ``stream``: standard error for
+def to_terminal(text: str = "", *, err: bool = False, end: str = "\n") -> None:
+    """Every line the command line writes (standard output, or standard error with ``err``:
     a problem or a remark), :func:`plain`: a terminal lays text out on its own and showed the
     isolates of the shared sentences as stray characters around a name, a time or a path ("moved
     to the trash on ⁨29 Nov 2026, 11:25⁩"), and a path copied from it carried them."""
-    (stream or sys.stdout).write(plain(text) + end)
+    if err:
+        sys.stderr.write(plain(text) + end)
+    else:
+        sys.stdout.write(plain(text) + end)

@@ -34,7 +34,8 @@ def _ask(prompt: str) -> str:
     return getpass(prompt)
 
 
-_say = to_terminal
+def _say(line: str) -> None:
+    to_terminal(line)
 
 
 def _password_prompt(url: str) -> str:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -56,7 +55,7 @@ def _done(path: str) -> int:
     """Say which file was written, on standard error, without the bidi marks a terminal shows
     as stray characters (and a path copied from it would carry): as every line of the
     command line (``cli._note``)."""
-    to_terminal(_("Wrote {path}.").format(path=path), stream=sys.stderr)
+    to_terminal(_("Wrote {path}.").format(path=path), err=True)
     return 0
 
 
@@ -224,7 +223,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 # --- exchange rates ---------------------------------------------------------------------------
 
 
-_print = to_terminal
+def _print(text: str) -> None:
+    to_terminal(text)
 
 
 def _reporting(db: Any) -> str:

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from accountdesk.core.services.duplicates import MergeResult
 
 
-_print = to_terminal
+def _print(text: str = "") -> None:
+    to_terminal(text)
 
 
 def _json(data: object) -> None:
