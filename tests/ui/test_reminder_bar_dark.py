@@ -24,7 +24,7 @@ def test_dismiss_reads_on_the_bar_under_a_dark_theme(qapp: QApplication, qtbot: 
     dark.setColor(QPalette.ColorRole.Button, QColor(53, 53, 53))
     qapp.setPalette(dark)
     try:
-        bar = ReminderBar()
+        bar = ReminderBar(lambda preset: preset.key)  # how the menu names a snooze: not shown here
         qtbot.addWidget(bar)
         bar.show_text("2 follow-ups are due.")
         assert bar.dismiss.isFlat()
