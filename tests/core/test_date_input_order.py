@@ -6,7 +6,7 @@ that reads two ways is (validation.decimal). Languages with one day-first order 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -15,6 +15,7 @@ from accountdesk.core.i18n import (
     DateInputError,
     date_input_placeholder,
     parse_date_input,
+    parse_datetime_input,
     use_language,
 )
 from accountdesk.core.validation import ValidationError
@@ -49,3 +50,25 @@ def test_an_english_date_that_reads_one_way_is_taken(typed: str, day: date) -> N
 def test_day_first_languages_keep_their_order(lang: str) -> None:
     with use_language(lang):
         assert parse_date_input("03.12.2025") == date(2025, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("lv", "30.11.2026."),  # Latvian writes the year as an ordinal, with its dot
+        ("sl", "30. 11. 2026."),  # as Slovenes often type it
+        ("tr", "30.11.2026."),
+    ],
+)
+def test_a_dotted_date_may_end_in_a_dot(lang: str, typed: str) -> None:
+    with use_language(lang):
+        assert parse_date_input(typed) == date(2026, 11, 30)
+        assert parse_datetime_input(typed + " 10:00") == datetime(2026, 11, 30, 10, 0)
+        assert parse_datetime_input(typed + ", 10.00") == datetime(2026, 11, 30, 10, 0)
+        assert v.parse_date("date", typed) == date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("typed", ["30/11/2026.", "30-11-2026.", "30.11.2026..", "2026-11-30."])
+def test_only_a_dotted_date_ends_in_a_dot(typed: str) -> None:
+    with use_language("lv"), pytest.raises(DateInputError):
+        parse_date_input(typed)

@@ -570,11 +570,13 @@ def format_yearly_date(month: int, day: int, year: int | None) -> str:
 # (Solar Hijri), 22/03/2570 (Buddhist era). ISO 8601 keeps working everywhere: a
 # four-digit year from 1700 is Gregorian, 1300–1500 in Persian is Solar Hijri, from 2400 in
 # Thai the Buddhist era. Native digits (Persian, Arabic-Indic, Thai …) are read as digits.
+# A day-first date written with dots may end in one: Latvian writes the year as an ordinal
+# ("30.11.2026."), and Slovenes often type "30. 11. 2026." out of the same habit.
 
 _EXAMPLE_DAY = datetime(2027, 3, 22, 10, 0)
 _YEAR_FIRST = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
-_DAY_FIRST = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})", re.ASCII)
-_WALL_TIME = re.compile(r"(.*?\d)(?:\s*T\s*|\s*,\s*|\s+)(\d{1,2})[:.](\d{2})", re.ASCII)
+_DAY_FIRST = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(\s*\.)?", re.ASCII)
+_WALL_TIME = re.compile(r"(.*?\d\.?)(?:\s*T\s*|\s*,\s*|\s+)(\d{1,2})[:.](\d{2})", re.ASCII)
 
 
 class DateInputError(ValueError):
@@ -684,7 +686,9 @@ def parse_date_input(text: str) -> date:
         found = _DAY_FIRST.fullmatch(cleaned)
         if found is None:
             raise _date_error()
-        day, _sep, month, year = found.groups()
+        day, separator, month, year, final_dot = found.groups()
+        if final_dot and separator != ".":
+            raise _date_error()
         if current_language().iso_date_input:
             return _either_order(int(year), int(month), int(day))
     try:
