@@ -121,10 +121,98 @@ def test_a_contact_without_an_honorific_gets_their_countrys_where_it_is_certain(
     assert form_of_address(honorific, given, family, order, country=country) == expected
 
 
-def test_latvian_genitive_leaves_stem_changing_names_alone() -> None:
-    assert latvian_genitive("Ozols") == "Ozola"
-    assert latvian_genitive("Liepiņa") == "Liepiņas"
-    assert latvian_genitive("Briedis") == "Briedis"  # Brieža: a stem change we do not guess
+@pytest.mark.parametrize(
+    ("family", "genitive"),
+    [
+        # 1st declension, -s and -š: the most common Latvian surnames
+        ("Bērziņš", "Bērziņa"),
+        ("Kalniņš", "Kalniņa"),
+        ("Ozoliņš", "Ozoliņa"),
+        ("Krūmiņš", "Krūmiņa"),
+        ("Jansons", "Jansona"),
+        ("Ozols", "Ozola"),
+        ("Pētersons", "Pētersona"),
+        ("Vītols", "Vītola"),
+        ("Kalējs", "Kalēja"),
+        ("Muižnieks", "Muižnieka"),
+        ("Ivanovs", "Ivanova"),
+        # 2nd declension, -is, with the consonant alternation
+        ("Balodis", "Baloža"),
+        ("Eglītis", "Eglīša"),
+        ("Lācis", "Lāča"),
+        ("Briedis", "Brieža"),
+        ("Vēzis", "Vēža"),
+        ("Lūsis", "Lūša"),
+        ("Raudzis", "Raudža"),
+        ("Dzenis", "Dzeņa"),
+        ("Cīrulis", "Cīruļa"),
+        ("Zvirbulis", "Zvirbuļa"),
+        ("Gulbis", "Gulbja"),
+        ("Kurmis", "Kurmja"),
+        ("Kaņepis", "Kaņepja"),
+        # 2nd declension without an alternation (r, ķ …)
+        ("Bebris", "Bebra"),
+        ("Pēteris", "Pētera"),
+        ("Zaķis", "Zaķa"),
+        # 3rd declension: the genitive is the nominative
+        ("Mikus", "Mikus"),
+        # 4th and 5th declension (women's surnames, and some men's)
+        ("Liepiņa", "Liepiņas"),
+        ("Kalniņa", "Kalniņas"),
+        ("Liepa", "Liepas"),
+        ("Zīle", "Zīles"),
+        ("Vīķe", "Vīķes"),
+        # double surnames: every part
+        ("Bērziņa-Kalniņa", "Bērziņas-Kalniņas"),
+        ("Vīķe-Freiberga", "Vīķes-Freibergas"),
+        ("Bērziņš-Kalniņš", "Bērziņa-Kalniņa"),
+    ],
+)
+def test_latvian_genitive_of_real_surnames(family: str, genitive: str) -> None:
+    assert latvian_genitive(family) == genitive
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        "Jones",  # -es is no Latvian ending ("Jonea" was shown)
+        "Smith",
+        "Williams",  # w is no Latvian letter
+        "Moore",  # nor a doubled vowel
+        "Nguyễn",
+        "O'Brien",
+        "van Dijk",
+        "Petrovskis",  # -kis: not a 2nd declension stem we can alternate for certain
+        "Bērziņa-Smith",  # one part that cannot be declined: none is
+        "",
+    ],
+)
+def test_latvian_genitive_is_none_when_not_certain(family: str) -> None:
+    assert latvian_genitive(family) is None
+
+
+def test_a_woman_with_a_masculine_surname_form_is_not_declined() -> None:
+    assert latvian_genitive("Ozols", woman=True) is None
+    assert latvian_genitive("Ozola", woman=True) == "Ozolas"
+
+
+@pytest.mark.parametrize(
+    ("honorific", "given", "family", "expected"),
+    [
+        ("kungs", "Jānis", "Balodis", "Baloža kungs"),
+        ("kungs", "Andris", "Eglītis", "Eglīša kungs"),
+        ("kundze", "Ilze", "Bērziņa-Kalniņa", "Bērziņas-Kalniņas kundze"),
+        ("Kundze", "Anna", "Ozola", "Ozolas Kundze"),
+        # no reliable genitive: the full name alone, as without an honorific
+        ("kungs", "John", "Jones", "John Jones"),
+        ("kungs", "John", "Smith", "John Smith"),
+        ("kundze", "Mary", "Adams", "Mary Adams"),
+    ],
+)
+def test_latvian_title_with_the_genitive_or_the_name_alone(
+    honorific: str, given: str, family: str, expected: str
+) -> None:
+    assert form_of_address(honorific, given, family, "given_first", country="LV") == expected
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ Cultures differ in where the honorific goes and which name it goes with:
   a hyphen: "Tanaka-san"; pinyin *xiansheng*, *zong* … follow the family name: "Wang Xiansheng".
   Korean *님* follows the full name: "김민준 님".
 * Latvian *kungs* / *kundze* follow the family name in the genitive: "Bērziņa kungs",
-  "Kalniņas kundze".
+  "Baloža kungs", "Kalniņas kundze"; a surname not in Latvian form (Jones) or one whose
+  genitive is not certain is shown as the full name alone, never as a wrong genitive.
 * Slovenian *gospod* / *gospa* (*g.* / *ga.*), German, English, French, Spanish and most others:
   the honorific before the family name: "ga. Novak", "Frau Müller", "Mr Smith".
 * Before the given name: Indonesian and Malay *Pak*, *Bu*, *Encik*; Arabic *Sheikh*,
@@ -50,6 +51,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from accountdesk.core.db.fts import display_name, fold
@@ -217,17 +219,87 @@ def _placed(honorific: str) -> tuple[str, Pattern]:
     return honorific, rule.pattern
 
 
-def latvian_genitive(family: str) -> str:
-    """A Latvian surname in the genitive, for "… kungs" / "… kundze": Bērziņš → Bērziņa,
-    Ozols → Ozola, Kalniņa → Kalniņas, Liepiņa → Liepiņas, Zīle → Zīles. Surnames in -is and
-    -us, whose genitive changes the stem, and foreign surnames stay as written."""
-    if family.endswith(("is", "us")) or not family:
-        return family
-    if family.endswith(("š", "s")):
-        return family[:-1] + "a"
-    if family.endswith(("a", "e")):
-        return family + "s"
-    return family
+#: The letters of Latvian spelling (no q, w, x, y); a surname with any other is not in Latvian
+#: form (Williams, Nguyễn) and is not declined.
+_LATVIAN_LETTERS = frozenset("aābcčdeēfgģhiījkķlļmnņoprsštuūvzž")
+
+#: The consonant alternation of the 2nd declension (-is) before the genitive's -a, longest
+#: stem ending first: Balodis → Baloža, Eglītis → Eglīša, Lācis → Lāča, Gulbis → Gulbja,
+#: Dzenis → Dzeņa, Cīrulis → Cīruļa. Stems ending in r, j, ķ, ģ, ļ, ņ, č, š, ž
+#: keep their consonant (Pēteris → Pētera, Zaķis → Zaķa); any other (k, g, h, a vowel) is not a
+#: Latvian -is noun we can decline safely.
+_ALTERNATION: tuple[tuple[str, str], ...] = (
+    ("sn", "šņ"),
+    ("zn", "žņ"),
+    ("sl", "šļ"),
+    ("zl", "žļ"),
+    ("ln", "ļņ"),
+    ("ll", "ļļ"),
+    ("nn", "ņņ"),
+    ("dz", "dž"),
+    ("b", "bj"),
+    ("m", "mj"),
+    ("p", "pj"),
+    ("v", "vj"),
+    ("f", "fj"),
+    ("t", "š"),
+    ("d", "ž"),
+    ("s", "š"),
+    ("z", "ž"),
+    ("c", "č"),
+    ("n", "ņ"),
+    ("l", "ļ"),
+)
+_UNCHANGED_BEFORE_IS = frozenset("rjķģļņčšž")
+_VOWELS = frozenset("aāeēiīouū")
+
+
+def _second_declension_genitive(word: str) -> str | None:
+    """Balodis → Baloža: the -is noun's genitive with the stem's consonant alternated."""
+    stem = word[:-2]
+    if len(stem) < 2:
+        return None
+    last = stem[-1].lower()
+    if last in _UNCHANGED_BEFORE_IS:
+        return stem + "a"
+    for plain, alternated in _ALTERNATION:
+        if stem.lower().endswith(plain):
+            return stem[: -len(plain)] + alternated + "a"
+    return None
+
+
+def _genitive_of_word(word: str, *, woman: bool) -> str | None:
+    """One Latvian surname (one part of a double one) in the genitive, or None when it is not
+    in a Latvian form this rule knows."""
+    folded = word.lower()
+    if len(folded) < 3 or not set(folded) <= _LATVIAN_LETTERS:
+        return None
+    if any(a == b and a in _VOWELS for a, b in pairwise(folded)):
+        return None  # Latvian writes a long vowel with a macron, never doubled: Moore, Dee
+    if folded.endswith(("a", "e")):
+        return word + "s"  # Kalniņa → Kalniņas, Zīle → Zīles
+    if woman:
+        return None  # a woman's Latvian surname ends in -a or -e: a masculine form is foreign
+    if folded.endswith("us"):
+        return word  # 3rd declension: the genitive is the nominative (Mikus kungs)
+    if folded.endswith("is"):
+        return _second_declension_genitive(word)
+    if folded.endswith("š") or (folded.endswith("s") and folded[-2] not in _VOWELS):
+        return word[:-1] + "a"  # Bērziņš → Bērziņa, Ozols → Ozola, Kalējs → Kalēja
+    return None
+
+
+def latvian_genitive(family: str, *, woman: bool = False) -> str | None:
+    """A Latvian surname in the genitive, for "… kungs" / "… kundze" (``woman``): Bērziņš →
+    Bērziņa, Ozols → Ozola, Balodis → Baloža, Eglītis → Eglīša, Kalniņa → Kalniņas, Zīle →
+    Zīles; each part of a double surname: Bērziņa-Kalniņa → Bērziņas-Kalniņas. None for a
+    surname that is not in Latvian form (Jones, Smith, Williams) or whose genitive this rule
+    cannot form for certain: the caller then shows the name without the title."""
+    parts = family.strip().split("-")
+    declined = [_genitive_of_word(part, woman=woman) for part in parts]
+    if not parts or any(part is None for part in declined):
+        return None
+    return "-".join(part for part in declined if part is not None)
 
 
 def form_of_address(
@@ -264,5 +336,6 @@ def form_of_address(
     if pattern == "after_full":
         return f"{full} {title}"
     if pattern == "after_family_genitive_lv":
-        return f"{latvian_genitive(family) if family else full} {title}"
+        genitive = latvian_genitive(family, woman=_key(title) == "kundze")
+        return f"{genitive} {title}" if genitive else full
     return f"{title} {full}"  # before the full name: Arabic, and any honorific not listed
