@@ -126,3 +126,43 @@ def test_glossary_terms_are_translated_the_same_way(lang: str) -> None:
                     if stem not in folded.casefold():
                         off.append((term["term"], _ids(message)[0], text))
     assert off == []
+
+
+#: Placeholders that hold a date written with the month's name (CLDR's nominative: "27. marts",
+#: "31. maj 2026"): {date}, {when}, {next} wherever they are, and {first}/{last}/{start}/{end}
+#: in these messages (elsewhere they are years, ISO dates or times of day).
+_DATED = {"date", "when", "next"}
+_DATED_RANGES = (
+    "The other totals are in {currency} at the exchange rates of {first} to {last}.",
+    "Amounts in {currency} at the exchange rates of {first} to {last}.",
+    "{day} is outside the days reports cover, {first} to {last}.",
+    "{offset} from {start} to {end}, {difference}",
+    "Season {start} to {end}: {name}",
+)
+#: Messages whose {date} is written in numbers ("pārcelta no 17.01.2026.": culture/calendar.py).
+_NUMERIC_DATES = {"Day off (in place of {date})"}
+#: Prepositions that govern a case the nominative month does not have: Latvian līdz (dative),
+#: no, uz, kopš … (genitive, accusative); Slovenian do, od, z dne, na dan (genitive). Slovenian
+#: "na {when}" (accusative) is right: a masculine month's accusative is its nominative.
+_GOVERNING = {
+    "lv": re.compile(r"\b(līdz|no|uz|kopš|pēc|pirms|ar)\s+\{(\w+)\}"),
+    "sl": re.compile(r"\b(do|od|dne|na dan)\s+\{(\w+)\}"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_GOVERNING))
+def test_a_date_with_a_month_name_does_not_follow_a_preposition(lang: str) -> None:
+    """ "līdz 2027. gada 27. marts", "na dan 31. maj 2026": CLDR gives the nominative month, so
+    the sentence puts the date after a label and a colon or in parentheses instead."""
+    wrong = []
+    for message in _catalog(lang):
+        if not message.id or _ids(message)[0] in _NUMERIC_DATES:
+            continue
+        dated = _DATED | (
+            {"first", "last", "start", "end"} if _ids(message)[0] in _DATED_RANGES else set()
+        )
+        for text in _strings(message):
+            for found in _GOVERNING[lang].finditer(text):
+                if found.group(2) in dated:
+                    wrong.append((_ids(message)[0], found.group(0)))
+    assert wrong == []
