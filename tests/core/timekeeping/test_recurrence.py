@@ -278,3 +278,19 @@ def test_naive_after_is_refused() -> None:
     with pytest.raises(ValueError):
         occurrences("FREQ=DAILY", datetime(2025, 1, 1), "UTC", datetime(2025, 1, 1), 1)
     assert occurrences("FREQ=DAILY", datetime(2025, 1, 1), "UTC", EPOCH, 0) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        # the first Monday of the month, not the Monday of its first week (December 2026
+        # begins on a Tuesday: its first week's Monday is in November)
+        ("FREQ=MONTHLY;BYDAY=1MO", "Vsak mesec prvi dan, ki je ponedeljek"),
+        ("FREQ=MONTHLY;BYDAY=-1FR", "Vsak mesec zadnji dan, ki je petek"),
+        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=1SA", "Vsaka 2 meseca prvi dan, ki je sobota"),
+        ("FREQ=MONTHLY;BYDAY=3WE", "Vsak mesec tretji dan, ki je sreda"),
+    ],
+)
+def test_slovenian_nth_weekday_of_the_month(rule: str, text: str) -> None:
+    with i18n.use_language("sl"):
+        assert describe_rrule(rule) == text

@@ -20,6 +20,7 @@ from accountdesk.core.timekeeping.zones import (
     format_utc_offset,
     is_valid_zone,
     offset_between,
+    offset_to_you,
     resolve_wall_time,
     system_zone,
     to_wall,
@@ -323,3 +324,11 @@ def test_transitions_found_match_zoneinfo() -> None:
     ]
     assert found[0].is_gap and found[0].is_dst_after and found[0].name_after == "EEST"
     assert not found[1].is_gap
+
+
+def test_turkish_hour_and_minute_abbreviations_end_in_a_dot() -> None:
+    """TDK and CLDR write "sa." and "dk." ("3 sa. 30 dk."), never "3 sa"."""
+    with i18n.use_language("tr"):
+        assert plain(format_offset(timedelta(hours=3))) == "+3 sa."
+        assert plain(format_offset(timedelta(hours=3, minutes=30))) == "+3 sa. 30 dk."
+        assert plain(offset_to_you(timedelta(hours=-2))) == "sizden 2 sa. geride"
