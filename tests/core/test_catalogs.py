@@ -166,3 +166,16 @@ def test_a_date_with_a_month_name_does_not_follow_a_preposition(lang: str) -> No
                 if found.group(2) in dated:
                     wrong.append((_ids(message)[0], found.group(0)))
     assert wrong == []
+
+
+def test_a_latvian_name_is_not_put_after_a_noun_in_another_case() -> None:
+    """An apposition agrees in case with its noun ("Piezvaniet Jānim Kalniņam"), and a name
+    cannot be declined safely: "kontaktpersonai Jānis Kalniņš" is wrong, "Piezvaniet: Jānis
+    Kalniņš" is right."""
+    apposition = re.compile(r"\bkontaktperson(ai|u|as|ām|ās)\s+\{(contact|name)\}")
+    wrong = [
+        _ids(message)[0]
+        for message in _catalog("lv")
+        if message.id and any(apposition.search(text) for text in _strings(message))
+    ]
+    assert wrong == []
