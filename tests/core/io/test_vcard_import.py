@@ -149,6 +149,29 @@ def test_a_tz_offset_gives_the_zone_the_countrys_people_keep_first(
     assert _contacts(db)["Olena"]["timezone"] == zone
 
 
+@pytest.mark.parametrize(
+    ("region", "country", "offset", "zone"),
+    [
+        ("Sonora", "Mexico", "-07:00", "America/Hermosillo"),  # not Ciudad Juárez (DST)
+        ("AB", "Canada", "-06:00", "America/Edmonton"),  # Alberta's summer: not Winnipeg
+        ("AB", "Canada", "-07:00", "America/Edmonton"),  # Alberta's winter
+    ],
+)
+def test_a_tz_offset_gives_the_zone_of_the_cards_region_first(
+    db: Database, tmp_path: Path, region: str, country: str, offset: str, zone: str
+) -> None:
+    """The region names one zone (countries.main_zone): an offset it keeps takes that zone, not
+    the first zone of zone.tab that ever has the offset."""
+    path = _write(
+        tmp_path,
+        f"BEGIN:VCARD\nVERSION:3.0\nN:Lopez;Ana\nFN:Ana Lopez\nORG:Prairie Oil\n"
+        f"ADR;TYPE=WORK:;;Main St 1;Town;{region};;{country}\nTZ:{offset}\nEND:VCARD\n",
+    )
+    report = import_vcard(db, path, clock=CLOCK)
+    assert _contacts(db)["Ana"]["timezone"] == zone
+    assert f"the offset {offset} names no zone; taken as {zone}" in " ".join(report.notes)
+
+
 def test_a_card_in_a_country_whose_people_keep_one_clock_gets_its_zone(
     db: Database, tmp_path: Path
 ) -> None:

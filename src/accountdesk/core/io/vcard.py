@@ -776,14 +776,15 @@ def _offset_minutes(text: str) -> int | None:
     return sign * (int(found.group(2)) * 60 + int(found.group(3) or 0))
 
 
-def _zone(card: Card, country: str, ctx: _Context) -> str | None:
+def _zone(card: Card, country: str, region: str | None, ctx: _Context) -> str | None:
     """The contact's IANA zone: the card's TZ when it names one (a wrong name goes to
     validation, which names it); else, for a country of several zones, the zone of the first
     phone number that has exactly one of them, or the first of the country's zones whose UTC
-    offset in January or July is the card's TZ offset, the zone its people keep first (with a
-    note). None: the zone the
-    country's people keep (:func:`~accountdesk.core.culture.countries.main_zone`, which
-    :func:`~accountdesk.core.records.clean_contact` gives), or validation's question."""
+    offset in January or July is the card's TZ offset, the zone of its region (ADR's
+    ``region``) or of its people first (with a note): the one rule
+    :func:`~accountdesk.core.culture.countries.main_zone` decides. None: the zone that rule
+    gives (:func:`~accountdesk.core.records.clean_contact` asks it), or validation's
+    question."""
     prop = card.first("TZ")
     written = prop.text.strip() if prop is not None else ""
     value_type = [t.casefold() for t in prop.param("VALUE")] if prop is not None else []
@@ -805,8 +806,9 @@ def _zone(card: Card, country: str, ctx: _Context) -> str | None:
         return found
     if offset is not None:
         year = ctx.clock().year
-        main = main_zone(country_code(country) or country)
-        # the zone the country's people keep first: Kyiv's summer +03:00 is Crimea's all year
+        main = main_zone(country_code(country) or country, region)
+        # the region's zone, else the one the country's people keep, first: Sonora's -07:00
+        # is Ciudad Juárez's in winter, Kyiv's summer +03:00 is Crimea's all year
         for zone in sorted(zones, key=lambda zone: zone != main):
             tz = get_zone(zone)
             if any(
@@ -959,7 +961,7 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
     if org is not None and org.param(X_COUNTRY):
         account_country = org.param(X_COUNTRY)[0]
     account_id = _account_for(ctx, org_name or display_name(given, family, order), account_country)
-    zone = _zone(card, country, ctx)
+    zone = _zone(card, country, region, ctx)
     langs = sorted(card.all("LANG"), key=lambda p: int((p.param("PREF") or ["100"])[0] or 100))
     titles = card.all("TITLE")
     carried = _carried(card)
