@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -118,3 +118,46 @@ def test_secondary_text_reads_on_the_window(qtbot: Any, ctx: Any, palette: QPale
     window = palette.color(_ROLE.Window)
     for label in (today.overdue.empty, today.working.more, countries.legend):
         assert contrast(_style_colour(label.styleSheet(), "color"), window) >= READABLE
+
+
+@pytest.mark.parametrize("place", [("AU", "NSW", None), ("AU", "VIC", None)])
+def test_the_account_summarys_working_sentence_reads_on_the_window(
+    qtbot: Any, ctx: Any, palette: QPalette, place: tuple[str, str, None]
+) -> None:
+    """The account summary's working sentence was green #2e7d32 (Victoria, 14:00) or amber
+    #9e6b00 (New South Wales: several clocks, no zone) whatever the palette: 2.4:1 and 2.7:1
+    on a dark window, the amber 4.0:1 on a light one."""
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui.culture_panel import CultureSummary
+
+    ctx.clock = fixed_clock(datetime(2027, 1, 27, 3, 0, tzinfo=UTC))
+    summary = CultureSummary(ctx, asynchronous=False)
+    qtbot.addWidget(summary)
+    summary.show_place(*place)
+    colours = re.findall(r"color: (#[0-9a-fA-F]{6})", summary.body.text())
+    window = palette.color(_ROLE.Window)
+    assert colours and all(contrast(c, window) >= READABLE for c in colours), colours
+
+
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        (datetime(2027, 1, 30, 10, 0, tzinfo=UTC), "It is the weekend there now."),  # amber
+        (datetime(2027, 1, 27, 10, 0, tzinfo=UTC), "It is working time there now."),  # green
+    ],
+)
+def test_the_contact_panels_working_sentence_reads_on_the_window(
+    qtbot: Any, ctx: Any, person: Any, palette: QPalette, when: datetime, said: str
+) -> None:
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui import tasks
+    from accountdesk.ui.contacts.view import ContactView
+
+    ctx.clock = fixed_clock(when)
+    view = ContactView(ctx, person("Anna", "LV", "Europe/Riga"))
+    qtbot.addWidget(view)
+    assert tasks.wait_all()
+    status = view.panel.status
+    assert status.text() == said
+    window = palette.color(_ROLE.Window)
+    assert contrast(_style_colour(status.styleSheet(), "color"), window) >= READABLE

@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -63,6 +63,7 @@ from accountdesk.core.queries.culture import CountryNoteItem, country_notes
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
 from accountdesk.core.timekeeping.zones import format_offset, offset_between, offset_to_you
 from accountdesk.ui import fmt, tasks
+from accountdesk.ui.colours import on_palette
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, isolate_lines, let_narrow
 from accountdesk.ui.forms import FormDialog, notes_edit
@@ -85,6 +86,10 @@ USER_NOTES_STYLE = (
     " QFrame#yourNotes QLabel { color: #3d3000; background: transparent; }"
 )
 DISCLAIMER_STYLE = "color: #5f6368; font-style: italic;"
+#: The working sentence's colour: plainly working time, and anything else (a weekend, a
+#: holiday, off hours, a day off for some, a country of several clocks with no zone).
+WORKING_COLOUR = "#2e7d32"
+NOT_WORKING_COLOUR = "#9e6b00"
 
 
 # --- text helpers ---------------------------------------------------------------------------
@@ -137,6 +142,14 @@ def plainly_working(status: WorkStatus, today: Sequence[Holiday] = ()) -> bool:
     """Working time, and no day off for some (:func:`~accountdesk.core.culture.panel.
     working_sentence` names one): shown green, else amber."""
     return status.working and not any(h.kept_by_some for h in today)
+
+
+def status_colour(working: bool) -> str:
+    """The working sentence's colour (green, else amber) as it reads on the window
+    (:func:`~accountdesk.ui.colours.on_palette`): the amber was 4.0:1 on a light window, and
+    both were under 2.7:1 on a dark theme's."""
+    colour = WORKING_COLOUR if working else NOT_WORKING_COLOUR
+    return on_palette(colour, QPalette.ColorRole.Window).name()
 
 
 def _parse_hours(start: str | None, end: str | None) -> tuple[time, time] | None:
@@ -440,7 +453,7 @@ class CulturePanel(QFrame):
 
     def _set_working(self, status: WorkStatus, today: Sequence[Holiday] = ()) -> None:
         self.status.setText(working_sentence(status, today))
-        colour = "#2e7d32" if plainly_working(status, today) else "#9e6b00"
+        colour = status_colour(plainly_working(status, today))
         self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -660,7 +673,7 @@ class CultureSummary(QFrame):
         if reach.status is None or reach.local_now is None or reach.offset_to_user is None:
             # a country of several clocks, and neither the account nor its region says which
             rows = [
-                '<span style="color: #9e6b00;">'
+                f'<span style="color: {status_colour(False)};">'
                 + esc(
                     _(
                         "{country} keeps several clocks, and this account has no time zone: "
@@ -670,6 +683,7 @@ class CultureSummary(QFrame):
                 + "</span>"
             ]
         else:
+            working = plainly_working(reach.status, reach.holidays_today)
             rows = [
                 "<b>"
                 + esc(
@@ -680,11 +694,7 @@ class CultureSummary(QFrame):
                 )
                 + "</b>",
                 # the contact panel's sentence: the reason (weekend, holiday, hours) is given
-                (
-                    '<span style="color: #2e7d32;">'
-                    if plainly_working(reach.status, reach.holidays_today)
-                    else '<span style="color: #9e6b00;">'
-                )
+                f'<span style="color: {status_colour(working)};">'
                 + esc(working_sentence(reach.status, reach.holidays_today))
                 + "</span>",
             ]
