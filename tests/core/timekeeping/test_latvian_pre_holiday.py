@@ -59,3 +59,18 @@ def test_the_status_says_why() -> None:
         "Off hours: Day before Republic of Latvia Proclamation Day, work ends at 16:00"
     )
     assert short_day_on("EE", None, date(2026, 11, 17), "en") is None  # Latvia's rule only
+
+
+def test_the_country_profile_lists_the_day_the_rule_shortens() -> None:
+    """The profile read its own list of shorter days (Iran's Thursday, Ramadan) and had none
+    for Latvia, while the working-time rule ended 17 November 2026 at 16:00: the Countries
+    screen and ``accountdesk country LV`` said nothing of it."""
+    from accountdesk.core.culture.profile import country_profile, render_country_text
+
+    day = working_day(date(2026, 11, 17), RIGA, WorkingHours.for_country("LV"), "LV", None)
+    assert day.window is not None
+    start, end = (at.time() for at in day.window)
+    assert country_profile("LV", "en").shorter_days == [("Day before a public holiday", start, end)]
+    assert "Shorter days: Day before a public holiday 08:30–16:00" in render_country_text(
+        "LV", 2026, "en"
+    )

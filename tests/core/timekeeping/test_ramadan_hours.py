@@ -151,5 +151,9 @@ def test_the_country_profile_lists_the_shorter_days() -> None:
 
     assert country_profile("IR", "en").shorter_days == [("Thursday", time(8), time(13))]
     assert country_profile("AE", "en").shorter_days == [("Ramadan", time(9), time(16))]
-    assert country_profile("LV", "en").shorter_days == []
+    # Latvia's day before a public holiday, an hour shorter (the working-time rule's too)
+    assert country_profile("LV", "en").shorter_days == [
+        ("Day before a public holiday", time(8, 30), time(16))
+    ]
+    assert country_profile("EE", "en").shorter_days == []  # Estonia's are half days
     assert shorter_days_text(country_profile("SA", "en").shorter_days) == "Ramadan 08:00–14:00"

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import holidays
 from babel import Locale, UnknownLocaleError
@@ -884,34 +884,81 @@ SHORT_WEEKDAYS: dict[str, dict[int, timedelta]] = {"IR": {3: timedelta(hours=5)}
 SHORTER_BEFORE_HOLIDAY: dict[str, timedelta] = {"LV": timedelta(hours=1)}
 
 
+@dataclass(frozen=True)
+class ShorterDays:
+    """Days the law shortens in a country, as its tables say: the day before a public
+    holiday (:data:`SHORTER_BEFORE_HOLIDAY`), the country's own Ramadan
+    (:data:`RAMADAN_HOURS`) or a weekday (:data:`SHORT_WEEKDAYS`); by how much (``shortened``)
+    or how long they last at most (``at_most``)."""
+
+    kind: Literal["before_holiday", "ramadan", "weekday"]
+    shortened: timedelta | None = None
+    at_most: timedelta | None = None
+    weekday: int | None = None  # 0 = Monday, for a weekday
+
+    @property
+    def name(self) -> str:
+        """What the days are, in the UI language: "Day before a public holiday", "Ramadan",
+        "Thursday" (the Countries screen and ``accountdesk country``)."""
+        if self.kind == "before_holiday":
+            return _("Day before a public holiday")
+        if self.kind == "ramadan":
+            from accountdesk.core.culture.seasons import season_name
+
+            return season_name("ramadan")
+        from accountdesk.core.culture.profile import weekday_name
+
+        return weekday_name(self.weekday or 0)
+
+
+def shorter_days(country: str) -> tuple[ShorterDays, ...]:
+    """The days the law shortens in ``country``: the one reading of the tables, in the order
+    :func:`short_day_on` applies them (the day before a holiday, Ramadan, the weekdays)."""
+    cc = country.upper()
+    found: list[ShorterDays] = []
+    before = SHORTER_BEFORE_HOLIDAY.get(cc)
+    if before is not None:
+        found.append(ShorterDays("before_holiday", shortened=before))
+    if cc in RAMADAN_HOURS:
+        shortened, at_most = RAMADAN_HOURS[cc]
+        found.append(ShorterDays("ramadan", shortened=shortened, at_most=at_most))
+    for weekday, longest in sorted(SHORT_WEEKDAYS.get(cc, {}).items()):
+        found.append(ShorterDays("weekday", at_most=longest, weekday=weekday))
+    return tuple(found)
+
+
 def short_day_on(
     country: str, subdivision: str | None, day: date, lang: str | None = None
 ) -> ShortDay | None:
-    """Why the working day ``day`` is shorter there (:data:`RAMADAN_HOURS` in the country's
-    own Ramadan, :data:`SHORTER_BEFORE_HOLIDAY` before a public holiday,
-    :data:`SHORT_WEEKDAYS`), or None. The name is Ramadan's, "Day before …" the holiday's,
-    or the weekday's."""
+    """Why the working day ``day`` is shorter there (:func:`shorter_days`: the day before a
+    public holiday, the country's own Ramadan, a short weekday), or None. The name is
+    "Day before …" the holiday's, Ramadan's, or the weekday's."""
     cc = country.upper()
-    before = SHORTER_BEFORE_HOLIDAY.get(cc)
-    if before is not None:
+    for rule in shorter_days(cc):
+        name = _short_day_name(rule, cc, subdivision, day, lang)
+        if name is not None:
+            return ShortDay(day, name, shortened=rule.shortened, at_most=rule.at_most)
+    return None
+
+
+def _short_day_name(
+    rule: ShorterDays, cc: str, subdivision: str | None, day: date, lang: str | None
+) -> str | None:
+    """The name of ``day`` when ``rule`` shortens it, else None."""
+    if rule.kind == "before_holiday":
         following = holiday_on(cc, subdivision, day + timedelta(days=1), lang)
         english = holiday_on(cc, subdivision, day + timedelta(days=1), "en")
         # a holiday, not a working day moved onto it ("Day off (in place of 27 Jun 2026)")
-        if following is not None and english and not _MOVED_IN_ENGLISH.match(english.name):
-            with use_language(lang or current_language().code):
-                name = _("Day before {name}").format(name=isolate(following.name))
-            return ShortDay(day, name, shortened=before)
-    rule = RAMADAN_HOURS.get(cc)
-    if rule is not None:
+        if following is None or not english or _MOVED_IN_ENGLISH.match(english.name):
+            return None
+        with use_language(lang or current_language().code):
+            return _("Day before {name}").format(name=isolate(following.name))
+    if rule.kind == "ramadan":
         from accountdesk.core.culture.seasons import season_on
 
         fast = season_on(cc, "ramadan", day, lang)
-        if fast is not None:
-            return ShortDay(day, fast.name, shortened=rule[0], at_most=rule[1])
-    weekly = SHORT_WEEKDAYS.get(cc, {}).get(day.weekday())
-    if weekly is None:
+        return None if fast is None else fast.name
+    if day.weekday() != rule.weekday:
         return None
-    from accountdesk.core.culture.profile import weekday_name
-
     with use_language(lang or current_language().code):
-        return ShortDay(day, weekday_name(day.weekday()), at_most=weekly)
+        return rule.name

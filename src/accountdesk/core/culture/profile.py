@@ -92,8 +92,9 @@ class CountryProfile:
     weekend: frozenset[int]
     weekend_names: list[str]
     business_hours: calendar.BusinessHours
-    #: Days the law or custom makes shorter (Iran's Thursday, Ramadan in the Gulf): their
-    #: name and their hours, as the working-time rule counts them.
+    #: Days the law or custom makes shorter (Iran's Thursday, Ramadan in the Gulf, Latvia's
+    #: day before a public holiday): their name and their hours, as the working-time rule
+    #: counts them.
     shorter_days: list[tuple[str, time, time]]
     etiquette: etiquette.Etiquette | None
 
@@ -112,25 +113,19 @@ def _languages(cc: str) -> list[tuple[str, str]]:
 
 
 def _shorter_days(cc: str) -> list[tuple[str, time, time]]:
-    """The country's shorter days (:data:`calendar.SHORT_WEEKDAYS`, its Ramadan in
-    :data:`calendar.RAMADAN_HOURS`) with their hours from the business hours' start, by the
-    working-time rule (:func:`workhours.shorter_end`)."""
+    """The country's shorter days (:func:`calendar.shorter_days`, the list the working-time
+    rule applies: :func:`calendar.short_day_on`) with their hours from the business hours'
+    start, by that rule (:func:`workhours.shorter_end`)."""
     hours = calendar.business_hours(cc)
     start = hours.start.hour * 60 + hours.start.minute
     end = hours.end.hour * 60 + hours.end.minute
-    rules: list[tuple[str, ShortDay]] = []
-    for weekday, longest in sorted(calendar.SHORT_WEEKDAYS.get(cc, {}).items()):
-        name = weekday_name(weekday)
-        rules.append((name, ShortDay(date.min, name, at_most=longest)))
-    if cc in calendar.RAMADAN_HOURS:
-        shortened, at_most = calendar.RAMADAN_HOURS[cc]
-        name = seasons.season_name("ramadan")
-        rules.append((name, ShortDay(date.min, name, shortened=shortened, at_most=at_most)))
     found = []
-    for name, rule in rules:
-        minute = shorter_end(start, end, rule)
+    for rule in calendar.shorter_days(cc):
+        minute = shorter_end(
+            start, end, ShortDay(date.min, rule.name, rule.shortened, rule.at_most)
+        )
         if minute is not None:
-            found.append((name, hours.start, time(minute // 60, minute % 60)))
+            found.append((rule.name, hours.start, time(minute // 60, minute % 60)))
     return found
 
 
