@@ -228,10 +228,23 @@ def _sources(code: str) -> dict[str, str]:
     return found
 
 
+@cache
+def every_translation(message: str) -> frozenset[str]:
+    """``message`` and its translation into every UI language, as :func:`_` shows each: what
+    a text stored in the language of its day may be (stay in touch's "Stay in touch").
+    Computed once per message; :func:`reload_catalogs` forgets it."""
+    found = {message}
+    for code in LANGUAGES:
+        with use_language(code):
+            found.add(_(message))
+    return frozenset(found)
+
+
 def reload_catalogs() -> None:
-    """Forget loaded catalogs (after compiling new ones)."""
+    """Forget loaded catalogs (after compiling new ones), and what was read from them."""
     _catalog.cache_clear()
     _sources.cache_clear()
+    every_translation.cache_clear()
 
 
 # --- formatting ---------------------------------------------------------------------------

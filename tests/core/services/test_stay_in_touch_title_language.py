@@ -5,6 +5,7 @@ language of whoever raised it); a title the user wrote over it is theirs, as wri
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -108,3 +109,59 @@ def test_a_title_the_user_wrote_is_kept_as_written(db: Database, anete: str) -> 
         local_due=loaded.data.local_due, expected_version=loaded.version,
     )  # fmt: skip
     assert _titles(db, "fa") == ["Ask about the renewal"]
+
+
+def test_the_titles_are_read_from_the_catalogs_once_not_for_every_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every raised row went through every UI language's catalog (six language switches, 24 µs
+    a row): the titles it may be stored as are read once, the shown one looked up per row."""
+    from accountdesk.core import i18n
+    from accountdesk.core.timekeeping.stay_in_touch import shown_title
+
+    i18n.reload_catalogs()
+    real = i18n._translations
+    lookups = 0
+
+    def counted() -> Any:
+        nonlocal lookups
+        lookups += 1
+        return real()
+
+    monkeypatch.setattr(i18n, "_translations", counted)
+    rows = 100
+    for lang, shown in (("fa", PERSIAN), ("en", "Stay in touch")):
+        with use_language(lang):
+            assert {shown_title(PERSIAN, STAY_IN_TOUCH) for _row in range(rows)} == {shown}
+    assert lookups <= 2 * rows + len(i18n.LANGUAGES)
+
+
+def test_the_titles_follow_the_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Catalogs compiled again (:func:`i18n.reload_catalogs`) give the titles anew."""
+    import gettext
+    from functools import cache
+
+    from accountdesk.core import i18n
+    from accountdesk.core.timekeeping.stay_in_touch import TITLE, generated_titles, shown_title
+
+    new = "Sazināties ik pa laikam"
+
+    class Catalog(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return new if message == TITLE else message
+
+    real = i18n._catalog
+    assert new not in generated_titles()
+    try:
+        compiled = cache(lambda code: Catalog() if code == "lv" else real(code))
+        monkeypatch.setattr(i18n, "_catalog", compiled)
+        i18n.reload_catalogs()
+        assert new in generated_titles()
+        with use_language("en"):
+            assert shown_title(new, STAY_IN_TOUCH) == "Stay in touch"
+        with use_language("lv"):
+            assert shown_title(PERSIAN, STAY_IN_TOUCH) == new
+    finally:
+        monkeypatch.undo()
+        i18n.reload_catalogs()
+    assert new not in generated_titles()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 
-from accountdesk.core.i18n import LANGUAGES, N_, _, use_language
+from accountdesk.core.i18n import N_, _, every_translation
 from accountdesk.core.labels import folded_key
 from accountdesk.core.timekeeping.calendars import DayCalendar
 from accountdesk.core.timekeeping.workhours import WorkingHours, next_working_window
@@ -36,12 +36,9 @@ TITLE = N_("Stay in touch")
 def generated_titles() -> frozenset[str]:
     """Every title stay in touch has given a follow-up: :data:`TITLE`, and its translation
     into each UI language (stored so before the title was shown in the language of the day):
-    the stored titles :func:`shown_title` shows in the current language."""
-    found = {TITLE}
-    for code in LANGUAGES:
-        with use_language(code):
-            found.add(_(TITLE))
-    return frozenset(found)
+    the stored titles :func:`shown_title` shows in the current language. Read from the
+    catalogs once (:func:`~accountdesk.core.i18n.every_translation`), not for every row."""
+    return every_translation(TITLE)
 
 
 def shown_title(title: str, origin: str) -> str:
