@@ -939,12 +939,17 @@ def join_clauses(items: Iterable[str]) -> str:
 
 
 def cut_list(
-    items: Sequence[str], shown: int, join: Callable[[Iterable[str]], str] = join_list
+    items: Sequence[str],
+    shown: int,
+    join: Callable[[Iterable[str]], str] = join_list,
+    *,
+    total: int | None = None,
 ) -> str:
     """The first ``shown`` of ``items`` side by side (``join``: :func:`join_list`, or
     :func:`join_clauses` for phrases), and after them "and N more" when there are more: a list
-    cut short says so, or the reader takes it for all there is."""
-    rest = len(items) - shown
+    cut short says so, or the reader takes it for all there is. ``total``: how many there
+    are, when ``items`` holds only the first of them (a query's first rows)."""
+    rest = (len(items) if total is None else total) - shown
     if rest <= 0:
         return join(items)
     more = ngettext("and {n} more", "and {n} more", rest).format(n=format_number(rest))

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy.sql.expression import ColumnElement, FromClause
 
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate
@@ -162,6 +163,27 @@ _ACCOUNT_OF_OLD = """
     END IF;
     SELECT a.owner INTO holder FROM public.accounts a WHERE a.id = account_ref;
 """
+
+
+def account_owner(name: str) -> tuple[FromClause, ColumnElement[Any]]:
+    """The rows of the table ``name`` joined to the owner of the account each belongs to, as
+    the erase guard finds it for one row (:data:`_ACCOUNT_OF_OLD`, the same rule over a whole
+    table): the row itself for an account, else its ``account_id``, else its contact's
+    account. The join and the owner's column (NULL: no owner, or no account)."""
+    tables = Base.metadata.tables
+    rows = tables[name]
+    if name == "accounts":
+        return rows, rows.c.owner
+    source: FromClause = rows
+    account_ref: ColumnElement[Any] = rows.c.account_id
+    if "contact_id" in rows.c:
+        contacts = tables["contacts"].alias("owning_contact")
+        source = source.outerjoin(contacts, contacts.c.id == rows.c.contact_id)
+        account_ref = func.coalesce(rows.c.account_id, contacts.c.account_id)
+    accounts = tables["accounts"].alias("owning_account")
+    return source.outerjoin(accounts, accounts.c.id == account_ref), accounts.c.owner
+
+
 _ERASE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION public.accountdesk_guard_erase() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
 from accountdesk.core.bidi import isolate, ltr
@@ -369,49 +369,46 @@ def empty_trash(db: Database) -> int:
 NAMED_RECORDS = 5
 
 
-def _owner_of(session: Session, obj: Record) -> str | None:
-    """The owner of the account ``obj`` belongs to (itself, its account, or its contact's),
-    as the server's erase guard finds it."""
-    if isinstance(obj, Account):
-        return obj.owner
-    account_id = getattr(obj, "account_id", None)
-    contact_id = getattr(obj, "contact_id", None)
-    if account_id is None and contact_id is not None:
-        account_id = session.scalar(select(Contact.account_id).where(Contact.id == contact_id))
-    if account_id is None:
-        return None
-    return session.scalar(select(Account.owner).where(Account.id == account_id))
-
-
 def _others_in_trash(db: Database) -> UserError | None:
     """Why the server refused to empty the trash, in one sentence: the records in it of
-    accounts the connected member does not own, named with their owners; None when there
-    are none (the refusal was another)."""
-    from accountdesk.core.db.server import guarded_tables
+    accounts the connected member does not own (the erase guard's rule:
+    :func:`~accountdesk.core.db.server.account_owner`), the first :data:`NAMED_RECORDS`
+    named with their owners, and how many there are; None when there are none (the refusal
+    was another). One query a table, however full the trash."""
+    from accountdesk.core.db.server import account_owner, guarded_tables
     from accountdesk.core.queries.team import owner_name, owner_names
 
     names = owner_names(db)
     guarded = set(guarded_tables())
     found: list[str] = []
+    total = 0
     with db.reader() as session:
         for model in KINDS.values():
             if model.__tablename__ not in guarded:
                 continue
-            query = select(model).where(model.deleted_at.is_not(None)).order_by(model.deleted_at)
-            for obj in session.scalars(query):
-                owner = _owner_of(session, obj)
-                if owner is not None and owner == db.login:
-                    continue
+            rows, owner = account_owner(model.__tablename__)
+            others = true() if db.login is None else or_(owner.is_(None), owner != db.login)
+            query = (
+                select(model, owner, func.count().over())
+                .select_from(rows)
+                .where(model.deleted_at.is_not(None), others)
+                .order_by(model.deleted_at, model.id)
+                .limit(NAMED_RECORDS)
+            )
+            counted = 0
+            for obj, holder, count in session.execute(query):
+                counted = count
                 title = isolate(_title(obj))
                 found.append(
                     # TRANSLATORS: a record in the trash and the owner of its account
                     _("“{title}” ({owner})").format(
-                        title=title, owner=isolate(owner_name(names, owner))
+                        title=title, owner=isolate(owner_name(names, holder))
                     )
-                    if owner
+                    if holder
                     else _("“{title}” (no owner)").format(title=title)
                 )
-    if not found:
+            total += counted
+    if not total:
         return None
     return NotAllowed(
         ngettext(
@@ -419,8 +416,8 @@ def _others_in_trash(db: Database) -> UserError | None:
             "account's owner or a manager can delete it for good, so nothing was deleted.",
             "{n} records in the trash are of accounts you do not own: {records}. Only their "
             "owners or a manager can delete them for good, so nothing was deleted.",
-            len(found),
-        ).format(n=format_number(len(found)), records=cut_list(found, NAMED_RECORDS))
+            total,
+        ).format(n=format_number(total), records=cut_list(found, NAMED_RECORDS, total=total))
     )
 
 
