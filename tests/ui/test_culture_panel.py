@@ -364,3 +364,31 @@ def test_a_season_of_estimated_dates_is_marked_as_its_holiday_is(
     assert "Ramadan (estimated date)" in seasons, seasons
     shown = [plain(_today_what(i)) for i in culture_items(ctx.db, ctx.clock())]
     assert "Ramadan (estimated date) (season)" in shown, shown
+
+
+def test_a_zone_this_computer_does_not_know_leaves_no_clock_and_no_old_sentence(
+    ctx: Any, person: Any, qtbot: Any
+) -> None:
+    """A zone stored by a colleague's newer tzdata, in a country of several clocks: the
+    contact's view failed to open (ZoneInfoNotFoundError from the panel's header), and a view
+    shown again kept the sentence of the zone before. The panel has no clock and says why,
+    as its data (core/culture/panel.clock_zone) has none."""
+    from sqlalchemy import text
+
+    ann = person("Ann", "US", "America/New_York", "Lee")
+    view = _view(ctx, ann, qtbot)
+    assert view.panel.status.text() and view.panel.time.text()
+    with ctx.db.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE contacts SET timezone = 'America/Nowhere' WHERE id = :id"), {"id": ann}
+        )
+    view.reload()
+    assert tasks.wait_all()
+    again = _view(ctx, ann, qtbot)  # and a view opened now
+    for panel in (view.panel, again.panel):
+        assert (panel.time.text(), panel.offset.text(), panel.status.text()) == ("", "", "")
+        assert plain(panel.where.text()) == (
+            "This computer does not know the time zone America/Nowhere: edit the contact and "
+            "choose one to see the local time there."
+        )
+        assert "Business hours there" in panel.next_window.text()

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.address import form_of_address
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.calendars import year_of
 from accountdesk.core.culture.calendar import Holiday, by_day
 from accountdesk.core.culture.countries import country_languages, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, load_etiquette
 from accountdesk.core.culture.panel import (
     UPCOMING_DAYS,
+    clock_zone,
     holiday_text,
     local_days,
     reach_out_summary,
@@ -425,23 +426,37 @@ class CulturePanel(QFrame):
     # --- output --------------------------------------------------------------------------
 
     def _header(self, detail: Any, now: datetime) -> None:
-        """Local time, difference and working status: cheap, shown at once."""
-        hours = WorkingHours.for_contact(
-            detail.country, detail.work_start, detail.work_end, subdivision=detail.subdivision
-        )
-        status = work_status(
-            now, detail.timezone, detail.country, detail.subdivision, hours, window=False
-        )
-        delta = offset_between(self.ctx.user_zone, detail.timezone, now)
-        self.time.setText(fmt.clock(status.local))
-        self.offset.setText(format_offset(delta))
-        self.offset.setToolTip(_("Their time compared with yours"))
-        self.where.setText(
-            _("{zone} · {offset}").format(
-                zone=isolate(zone_name(detail.timezone)), offset=isolate(offset_to_you(delta))
+        """Local time, difference and working status: cheap, shown at once; in the zone the
+        rest of the panel goes by (:func:`~accountdesk.core.culture.panel.clock_zone`)."""
+        zone = clock_zone(detail.country, detail.subdivision, detail.timezone)
+        if zone is None:
+            # a zone this computer's tzdata does not know, in a country of several clocks:
+            # no clock, and nothing left of what was shown before
+            for label_ in (self.time, self.offset, self.status):
+                label_.setText("")
+            self.offset.setToolTip("")
+            self.status.setStyleSheet("")
+            self.where.setText(
+                _(
+                    "This computer does not know the time zone {zone}: edit the contact and "
+                    "choose one to see the local time there."
+                ).format(zone=ltr(detail.timezone))
             )
-        )
-        self._set_working(status)
+        else:
+            hours = WorkingHours.for_contact(
+                detail.country, detail.work_start, detail.work_end, subdivision=detail.subdivision
+            )
+            status = work_status(now, zone, detail.country, detail.subdivision, hours, window=False)
+            delta = offset_between(self.ctx.user_zone, zone, now)
+            self.time.setText(fmt.clock(status.local))
+            self.offset.setText(format_offset(delta))
+            self.offset.setToolTip(_("Their time compared with yours"))
+            self.where.setText(
+                _("{zone} · {offset}").format(
+                    zone=isolate(zone_name(zone)), offset=isolate(offset_to_you(delta))
+                )
+            )
+            self._set_working(status)
         salutation = form_of_address(
             detail.honorific,
             detail.given_name,

@@ -76,6 +76,17 @@ class TodayItem:
     ongoing: bool = False
 
 
+def clock_zone(country: str, subdivision: str | None, zone: str | None) -> str | None:
+    """The zone whose clock the panel shows for a contact or an account: its own when tzdata
+    knows it (a colleague's newer tzdata may have stored one this computer does not), else
+    the one its region or country keeps
+    (:func:`~accountdesk.core.culture.countries.main_zone`); None where there is none: no
+    clock."""
+    if zone and is_valid_zone(zone):
+        return zone
+    return countries.main_zone(country.upper(), subdivision)
+
+
 def reach_out_summary(
     *,
     country: str,
@@ -95,7 +106,7 @@ def reach_out_summary(
         raise ValueError("now must be timezone-aware")
     cc = country.upper()
     language = lang or current_language().code
-    zone_key = zone if zone and is_valid_zone(zone) else countries.main_zone(cc, subdivision)
+    zone_key = clock_zone(cc, subdivision, zone)
     hours = calendar.business_hours(cc)
     week = WorkingHours.for_country(cc, subdivision=subdivision)
     if working_hours_override is not None:
