@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from accountdesk.ui.colours import READABLE, contrast, legible, text_on
 from accountdesk.ui.month_calendar import WEEKEND_COLOUR, DayMark, MonthCalendar
@@ -161,3 +161,46 @@ def test_the_contact_panels_working_sentence_reads_on_the_window(
     assert status.text() == said
     window = palette.color(_ROLE.Window)
     assert contrast(_style_colour(status.styleSheet(), "color"), window) >= READABLE
+
+
+def _colours(html: str) -> list[str]:
+    return re.findall(r"color:\s*(#[0-9a-fA-F]{6})", html)
+
+
+def test_the_panels_marks_holidays_and_disclaimer_read(
+    qtbot: Any, ctx: Any, person: Any, palette: QPalette
+) -> None:
+    """The etiquette marks (green, red, blue), today's holiday (red) and the disclaimer (grey)
+    of the reach-out panel, the account summary, the gift advice and the Countries screen were
+    2.0:1 to 2.4:1 on a dark theme's window; today's holiday 1.9:1."""
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui import tasks
+    from accountdesk.ui.contacts.view import ContactView
+    from accountdesk.ui.countries.screen import CountriesScreen
+    from accountdesk.ui.culture_panel import CultureSummary, gift_advice
+
+    ctx.clock = fixed_clock(datetime(2026, 11, 18, 10, 0, tzinfo=UTC))  # Proclamation Day
+    window, base = palette.color(_ROLE.Window), palette.color(_ROLE.Base)
+    view = ContactView(ctx, person("Anna", "LV", "Europe/Riga"))
+    summary = CultureSummary(ctx, asynchronous=False)
+    gifts = gift_advice("LV")
+    countries = CountriesScreen(ctx, asynchronous=False)
+    for widget in (view, summary, gifts, countries):
+        qtbot.addWidget(widget)
+    assert tasks.wait_all()
+    summary.show_place("LV", None, "Europe/Riga")
+    countries.select("LV")
+    panel = view.panel
+    assert "Today:" in panel.holidays.text()
+    on_window = [
+        *_colours(panel.holidays.text()),
+        *_colours(panel.etiquette.text()),
+        *_colours(panel.disclaimer.styleSheet()),
+        *_colours(summary.body.text()),
+        *_colours(summary.disclaimer.styleSheet()),
+        *(c for label in gifts.findChildren(QLabel) for c in _colours(label.text())),
+    ]
+    on_base = _colours(countries.etiquette.toHtml())
+    assert len(on_window) > 5 and len(on_base) > 3, (on_window, on_base)
+    assert [c for c in on_window if contrast(c, window) < READABLE] == []
+    assert [c for c in on_base if contrast(c, base) < READABLE] == []

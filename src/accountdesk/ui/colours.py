@@ -73,12 +73,17 @@ def on_palette(colour: ColourLike, role: QPalette.ColorRole = QPalette.ColorRole
     return legible(colour, QGuiApplication.palette().color(role))
 
 
-def muted_style(role: QPalette.ColorRole = QPalette.ColorRole.Window) -> str:
-    """A style sheet's colour for secondary text ("and 12 more", a legend): the palette's mid
-    tone made legible on its ``role`` (it was 1.7:1 on a light window, and darker than a
-    dark theme's window)."""
+def muted(role: QPalette.ColorRole = QPalette.ColorRole.Window) -> QColor:
+    """The colour of secondary text ("and 12 more", a legend): the palette's mid tone made
+    legible on its ``role`` (it was 1.7:1 on a light window, and darker than a dark theme's
+    window)."""
     palette = QGuiApplication.palette()
-    return f"color: {legible(palette.color(QPalette.ColorRole.Mid), palette.color(role)).name()};"
+    return legible(palette.color(QPalette.ColorRole.Mid), palette.color(role))
+
+
+def muted_style(role: QPalette.ColorRole = QPalette.ColorRole.Window) -> str:
+    """A style sheet's colour for secondary text: :func:`muted`."""
+    return f"color: {muted(role).name()};"
 
 
 def background_style(background: ColourLike) -> str:

@@ -64,7 +64,7 @@ from accountdesk.core.queries.culture import CountryNoteItem, country_notes
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
 from accountdesk.core.timekeeping.zones import format_offset, offset_between, offset_to_you
 from accountdesk.ui import fmt, tasks
-from accountdesk.ui.colours import on_palette
+from accountdesk.ui.colours import muted, on_palette
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, isolate_lines, let_narrow
 from accountdesk.ui.forms import FormDialog, notes_edit
@@ -73,7 +73,8 @@ from accountdesk.ui.modal import run_modal
 HOLIDAYS_SHOWN = 8
 COMPACT_HOLIDAYS = 3  # days, each with its holidays
 
-#: How each kind of etiquette note is marked: symbol, colour, label.
+#: How each kind of etiquette note is marked: symbol, colour (as it reads on the palette:
+#: :func:`mark_colour`), label.
 KIND_MARKS: dict[str, tuple[str, str, str]] = {
     "do": ("✓", "#2e7d32", N_("Do")),
     "dont": ("✗", "#c62828", N_("Don't")),
@@ -86,7 +87,9 @@ USER_NOTES_STYLE = (
     "QFrame#yourNotes { background: #fff4d6; border: 1px solid #e0c068; border-radius: 6px; }"
     " QFrame#yourNotes QLabel { color: #3d3000; background: transparent; }"
 )
-DISCLAIMER_STYLE = "color: #5f6368; font-style: italic;"
+DISCLAIMER_COLOUR = "#5f6368"
+#: Today's holiday, over the coming ones.
+TODAY_COLOUR = "#b3261e"
 #: The working sentence's colour: plainly working time, and anything else (a weekend, a
 #: holiday, off hours, a day off for some, a country of several clocks with no zone).
 WORKING_COLOUR = "#2e7d32"
@@ -100,13 +103,26 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def mark_colour(colour: str, role: QPalette.ColorRole = QPalette.ColorRole.Window) -> str:
+    """A note mark's or the panel's coloured text as it reads on the palette's ``role`` (the
+    window's; a text browser's base): :func:`~accountdesk.ui.colours.on_palette`. The marks'
+    green, red and blue were 2.1:1 to 2.4:1 on a dark theme's window."""
+    return on_palette(colour, role).name()
+
+
+def disclaimer_style(role: QPalette.ColorRole = QPalette.ColorRole.Window) -> str:
+    """The disclaimer's style sheet: grey italics that read on ``role`` (2.0:1 on a dark
+    theme's window)."""
+    return f"color: {mark_colour(DISCLAIMER_COLOUR, role)}; font-style: italic;"
+
+
 def note_html(kind: str, text: str) -> str:
     symbol, colour, name = KIND_MARKS.get(kind, KIND_MARKS["tip"])
     if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
         symbol = MIRRORED_SYMBOLS.get(symbol, symbol)
     return (
-        f'<span style="color:{colour}; font-weight:bold;">{symbol} {esc(_(name))}:</span> '
-        f"{esc(isolate(text))}"
+        f'<span style="color:{mark_colour(colour)}; font-weight:bold;">'
+        f"{symbol} {esc(_(name))}:</span> {esc(isolate(text))}"
     )
 
 
@@ -377,7 +393,7 @@ class CulturePanel(QFrame):
         ):
             layout.addWidget(widget)
         self.disclaimer = _label()
-        self.disclaimer.setStyleSheet(DISCLAIMER_STYLE)
+        self.disclaimer.setStyleSheet(disclaimer_style())
         layout.addWidget(self.disclaimer)
         layout.addStretch(1)
         self.loading = _("Loading…")
@@ -560,7 +576,7 @@ def holidays_html(
     for _day, named in by_day(today):
         names = join_list(isolate(holiday_text(h, with_day=False)) for h in named)
         parts.append(
-            '<p style="margin:2px 0; color:#b3261e;"><b>'
+            f'<p style="margin:2px 0; color:{mark_colour(TODAY_COLOUR)};"><b>'
             + esc(_("Today: {name}").format(name=names))
             + "</b></p>"
         )
@@ -570,7 +586,7 @@ def holidays_html(
     rest = len(days) - min(len(days), limit)
     if rest > 0:
         parts.append(
-            '<p style="margin:2px 0; color:gray;">'
+            f'<p style="margin:2px 0; color:{muted().name()};">'
             + esc(ngettext("and {n} more", "and {n} more", rest).format(n=format_number(rest)))
             + "</p>"
         )
@@ -650,7 +666,7 @@ class CultureSummary(QFrame):
         self.body = _label(rich=True)
         layout.addWidget(self.body)
         self.disclaimer = _label()
-        self.disclaimer.setStyleSheet(DISCLAIMER_STYLE)
+        self.disclaimer.setStyleSheet(disclaimer_style())
         layout.addWidget(self.disclaimer)
 
     def show_place(self, country: str, subdivision: str | None, zone_: str | None) -> None:
@@ -781,7 +797,7 @@ def gift_advice(country: str | None) -> QFrame:
         from accountdesk.core.culture.profile import average_disclaimer
 
         small = _label(average_disclaimer())
-        small.setStyleSheet(DISCLAIMER_STYLE)
+        small.setStyleSheet(disclaimer_style())
         layout.addWidget(small)
     layout.addStretch(1)
     return box

@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,11 +74,12 @@ from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.colours import muted_style
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import (
-    DISCLAIMER_STYLE,
     KIND_MARKS,
     USER_NOTES_STYLE,
     CountryNoteDialog,
+    disclaimer_style,
     esc,
+    mark_colour,
     notes_html,
     season_span,
 )
@@ -91,6 +93,8 @@ from accountdesk.ui.pickers import folded
 CURATED_MARK = "✓"
 HOLIDAY_COLOUR = "#ffd6d6"
 ESTIMATED_COLOUR = "#ffe9c7"
+#: What the etiquette text browser draws on.
+_BASE = QPalette.ColorRole.Base
 #: The years offered, as Gregorian days (the year selector counts in the user's calendar).
 FIRST_DAY, LAST_DAY = date(1970, 1, 1), date(2100, 12, 31)
 
@@ -504,7 +508,8 @@ class CountriesScreen(QWidget):
             )
             return
         legend = " · ".join(
-            f'<span style="color:{colour}; font-weight:bold;">{symbol} {esc(_(name))}</span>'
+            f'<span style="color:{mark_colour(colour, _BASE)}; font-weight:bold;">'
+            f"{symbol} {esc(_(name))}</span>"
             for symbol, colour, name in KIND_MARKS.values()
         )
         parts = [f"<p>{esc(notes.summary)}</p>", f"<p>{legend}</p>"]
@@ -524,7 +529,7 @@ class CountriesScreen(QWidget):
                     f"<td>{esc(phrase.meaning)}</td></tr>"
                 )
             parts.append("</table>")
-        parts.append(f'<p style="{DISCLAIMER_STYLE}">{esc(average_disclaimer())}</p>')
+        parts.append(f'<p style="{disclaimer_style(_BASE)}">{esc(average_disclaimer())}</p>')
         self.etiquette.setHtml("".join(parts))
 
     def _show_notes(self, data: CountryData) -> None:
