@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from accountdesk.core.bidi import plain
 from accountdesk.core.services.activity import save_country_note
@@ -392,3 +393,29 @@ def test_a_zone_this_computer_does_not_know_leaves_no_clock_and_no_old_sentence(
             "choose one to see the local time there."
         )
         assert "Business hours there" in panel.next_window.text()
+
+
+def test_the_contacts_list_shows_no_clock_for_a_zone_this_computer_does_not_know(
+    ctx: Any, person: Any
+) -> None:
+    """The list's Local time and Now columns go by the panel's clock (clock_zone): an unknown
+    stored zone raised ZoneInfoNotFoundError in every cell of the row as it was painted; a
+    country of one clock still shows its time."""
+    from sqlalchemy import text
+
+    from accountdesk.core.queries import lists
+    from accountdesk.ui.contacts.model import columns
+
+    ann = person("Ann", "US", "America/New_York", "Lee")
+    ilze = person("Ilze", "LV", "Europe/Riga", "Ozola")
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE contacts SET timezone = 'Mars/Olympus'"))
+    by_key = {c.key: c for c in columns(ctx.clock)}
+    rows = {r.id: r for r in lists.contact_rows(ctx.db, [ann, ilze])}
+    shown = {
+        who: (by_key["local"].text(rows[who]), by_key["working"].text(rows[who]))
+        for who in (ann, ilze)
+    }
+    assert shown[ann] == ("", ""), shown
+    riga = ctx.clock().astimezone(ZoneInfo("Europe/Riga"))
+    assert plain(shown[ilze][0]) == riga.strftime("%H:%M") and shown[ilze][1], shown

@@ -28,24 +28,39 @@ OFF = QColor("#9e9e9e")
 
 
 def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
-    def status(row: ContactRow) -> WorkStatus:
+    def status(row: ContactRow) -> WorkStatus | None:
+        """None where the contact has no clock: a zone this computer's tzdata does not know
+        (a colleague's newer one stored it) in a country of several, as the panel says."""
+        from accountdesk.core.culture.panel import clock_zone
+
+        zone = clock_zone(row.country or "", row.subdivision, row.timezone)
+        if zone is None:
+            return None
         hours = WorkingHours.for_contact(
             row.country, row.work_start, row.work_end, subdivision=row.subdivision
         )
-        return work_status(now(), row.timezone, row.country, row.subdivision, hours, window=False)
+        return work_status(now(), zone, row.country, row.subdivision, hours, window=False)
+
+    def local(row: ContactRow) -> str:
+        found = status(row)
+        return fmt.clock(found.local) if found else ""
+
+    def working(row: ContactRow) -> str:
+        found = status(row)
+        return status_text(found) if found else ""
 
     return [
         Column("name", N_("Name"), lambda r: r.name, "name"),
         Column("job", N_("Job title"), lambda r: r.job_title or "", "job_title"),
         Column("account", N_("Account"), lambda r: r.account_name, "account"),
         Column("country", N_("Country"), lambda r: fmt.place(r.city, r.country), "country"),
-        Column("local", N_("Local time"), lambda r: fmt.clock(status(r).local), "timezone"),
+        Column("local", N_("Local time"), local, "timezone"),
         Column(
             "working",
             N_("Now"),
-            lambda r: status_text(status(r)),
+            working,
             None,
-            lambda r: WORKING if status(r).working else OFF,
+            lambda r: WORKING if (found := status(r)) and found.working else OFF,
         ),
         Column("channel", N_("Prefers"), lambda r: label(CHANNEL, r.preferred_channel)),
         Column("email", N_("E-mail"), lambda r: ltr(r.email or "")),
