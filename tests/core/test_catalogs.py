@@ -194,3 +194,36 @@ def test_distinct_glossary_terms_get_distinct_words(lang: str) -> None:
         words = {row["term"]: row["translation"] for row in csv.DictReader(handle, delimiter="\t")}
     same = [terms for terms in _DISTINCT_TERMS if len({words[term] for term in terms}) == 1]
     assert same == []
+
+
+#: Slovenian messages whose "their"/"them" is of several things, where the plural "njihov",
+#: "z njimi" is right ("list the latest merges (with their ids)").
+_SL_PLURAL_THEIR = {
+    "The acquisition cost of the accounts acquired in the period (in each account's currency,"
+    " converted) / their number; a cost not recorded counts as 0.",
+    "{country} keeps several clocks and no contact of yours there tells which one: add the"
+    " people you will meet (with their time zone), then make the brief again.",
+    "Only a manager, or the owner of the accounts of all these contacts, can merge them or undo"
+    " their merge: moving their records is the owner's. Nothing was changed.",
+    "list the latest merges (with their ids)",
+    "The records were deleted, but {path} could not be rebuilt to clear their traces from its"
+    " free space: {reason}.",
+    "No exchange rates yet. Add a rate below or import a CSV file of them: reports convert"
+    " amounts in other currencies with them.",
+}
+
+
+def test_slovenian_speaks_of_one_contact_in_the_singular() -> None:
+    """English "their time", "theirs" of one person is not the Slovenian plural "njihov čas"
+    ("the time of those people"): "čas stika", "delovni čas stika". "njihov" and "z njimi"
+    are kept for several things: in a plural message's forms for 2 and more, or in the
+    messages above."""
+    plural = re.compile(r"\b(njihov\w*|njimi)\b", re.IGNORECASE)
+    wrong = []
+    for message in _catalog("sl"):
+        if not message.id or _ids(message)[0] in _SL_PLURAL_THEIR:
+            continue
+        singular = _strings(message)[:1]  # Slovenian's first form is for 1, 101, 201 …
+        if any(plural.search(text) for text in singular):
+            wrong.append((_ids(message)[0], singular[0]))
+    assert wrong == []
