@@ -227,3 +227,28 @@ def test_slovenian_speaks_of_one_contact_in_the_singular() -> None:
         if any(plural.search(text) for text in singular):
             wrong.append((_ids(message)[0], singular[0]))
     assert wrong == []
+
+
+#: First words of Slovenian holiday names that are proper names (a person, a god, a people), or
+#: adjectives made from a person's name ("Prešernov dan", "Marijino vnebovzetje"), or a name
+#: written as a proper name throughout ("Seng Kut Snem").
+_SL_HOLIDAY_PROPER = {
+    "Marija", "Marijino", "Kolumbov", "Budov", "Konfucijev", "Lincolnov", "Washingtonov",
+    "Sewardov", "Trumanov", "Prešernov", "Valpurgina", "Karmelska", "Buda", "Mahavira", "Rama",
+    "Ganeš", "Kali", "Višvakarma", "Govardhan", "Garia", "Ker", "Maheš", "Varalakšmi",
+    "Naraka", "Holika", "Zomi", "Tamu", "Mera", "Lingri", "Seng", "Lui", "Remna", "Pohela",
+}  # fmt: skip
+
+
+def test_slovenian_holiday_names_are_written_in_lower_case() -> None:
+    """Slovenian writes a holiday's name in lower case ("novo leto", "dan državnosti"), as the
+    holidays package names Slovenia's own, beside which the other countries' are listed."""
+    wrong = []
+    for message in _catalog("sl"):
+        if message.context != "holiday":
+            continue
+        for text in _strings(message):
+            first = re.match(r"[^\s,(]*", text).group(0)  # type: ignore[union-attr]
+            if first[:1].isupper() and first not in _SL_HOLIDAY_PROPER:
+                wrong.append((_ids(message)[0], text))
+    assert wrong == []
