@@ -87,6 +87,24 @@ def persian(qapp: object) -> Iterator[None]:
 
 
 @pytest.fixture
+def app_font(qapp: object) -> Iterator[Callable[[float], None]]:
+    """``app_font(points)``: the application's font at that size for the test (a user's larger
+    font setting), and the font it had after the test."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(qapp, QApplication)
+    before = qapp.font()
+
+    def size(points: float) -> None:
+        font = qapp.font()
+        font.setPointSizeF(points)
+        qapp.setFont(font)
+
+    yield size
+    qapp.setFont(before)
+
+
+@pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[Database]:
     monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
     from accountdesk.ui.app import create_app

@@ -4,11 +4,11 @@ third), and every other screen with it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from accountdesk.ui import tasks
 
@@ -19,13 +19,8 @@ NAVIGATION = 170  # the main window's list of screens beside it
 
 
 @pytest.fixture
-def larger_font(qapp: QApplication) -> Iterator[None]:
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(12)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
+def larger_font(app_font: Callable[[float], None]) -> None:
+    app_font(12)
 
 
 def test_the_buttons_wrap_and_the_screen_fits_a_small_screen(

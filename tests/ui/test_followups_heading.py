@@ -3,12 +3,12 @@ font: it was 18 pixels whatever the font, smaller than the 15 pt text under it."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QFontInfo
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from accountdesk.core.i18n import _
 
@@ -16,13 +16,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 @pytest.fixture
-def large_font(qapp: QApplication) -> Iterator[None]:
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(15)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
+def large_font(app_font: Callable[[float], None]) -> None:
+    app_font(15)
 
 
 def test_the_title_grows_with_the_font(ctx: Any, qtbot: Any, large_font: None) -> None:

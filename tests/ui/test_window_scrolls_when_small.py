@@ -5,7 +5,7 @@ Countries, Duplicates and an account were taller than it: their edges were out o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -21,13 +21,8 @@ SMALL = (1024, 700)
 
 
 @pytest.fixture
-def large_font(qapp: QApplication) -> Iterator[None]:
-    before = qapp.font()
-    font = qapp.font()
-    font.setPointSizeF(15)
-    qapp.setFont(font)
-    yield
-    qapp.setFont(before)
+def large_font(app_font: Callable[[float], None]) -> None:
+    app_font(15)
 
 
 def _window(ctx: Any, qtbot: Any, tmp_path: Any) -> MainWindow:
