@@ -4,7 +4,9 @@ at its own time."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
@@ -48,3 +50,14 @@ def weekly_from_friday(db: Database, contact: str) -> str:
             move_to_working_day=True,
         ),
     ).id  # fmt: skip
+
+
+def ics_file(path: Path, *components: Sequence[str], prodid: str = "-//test//test//EN") -> Path:
+    """An .ics file at ``path`` of ``components``, each its kind ("VEVENT", "VTODO") and its
+    lines, in a VCALENDAR made by ``prodid``, with CRLF line ends as calendars write them."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{prodid}"]
+    for kind, *body in components:
+        lines += [f"BEGIN:{kind}", *body, f"END:{kind}"]
+    lines.append("END:VCALENDAR")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    return path

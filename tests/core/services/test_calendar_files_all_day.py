@@ -16,7 +16,7 @@ from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import calendar_files, trash
 from accountdesk.core.services.accounts import create_account, create_contact
-from series import contact_in
+from series import contact_in, ics_file
 
 NOW = datetime(2026, 11, 30, 22, 33, tzinfo=UTC)
 CLOCK = fixed_clock(NOW)
@@ -33,12 +33,8 @@ def _rows(db: Database) -> list[FollowUpRow]:
 
 
 def _file(tmp_path: Path, *lines: str, name: str = "google.ics") -> Path:
-    path = tmp_path / name
-    body = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//EN", "BEGIN:VEVENT",
-            "UID:allday1@google.com", "SUMMARY:Send contract", *lines, "END:VEVENT",
-            "END:VCALENDAR"]  # fmt: skip
-    path.write_bytes(("\r\n".join(body) + "\r\n").encode())
-    return path
+    event = ("VEVENT", "UID:allday1@google.com", "SUMMARY:Send contract", *lines)
+    return ics_file(tmp_path / name, event, prodid="-//Google Inc//EN")
 
 
 ONE_DAY = ("DTSTART;VALUE=DATE:20261210", "DTEND;VALUE=DATE:20261211")

@@ -14,7 +14,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
 from accountdesk.core.services import calendar_files, trash
 from accountdesk.core.services import followups as fu
-from series import contact_in
+from series import contact_in, ics_file
 
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 CLOCK = fixed_clock(NOW)
@@ -30,13 +30,7 @@ def _rows(db: Database) -> list[FollowUpRow]:
 
 
 def _file(tmp_path: Path, *events: tuple[str, ...]) -> Path:
-    body: list[str] = []
-    for lines in events:
-        body += ["BEGIN:VEVENT", *lines, "END:VEVENT"]
-    path = tmp_path / "calendar.ics"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//test//EN", *body, "END:VCALENDAR"]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
-    return path
+    return ics_file(tmp_path / "calendar.ics", *(("VEVENT", *lines) for lines in events))
 
 
 CALL = ("UID:call-1@google.com", "SUMMARY:Call", "DTSTART;TZID=Asia/Kathmandu:20270104T100000")

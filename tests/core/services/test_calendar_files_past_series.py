@@ -14,7 +14,7 @@ from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import list_follow_ups
 from accountdesk.core.services import calendar_files
-from series import complete_at_due, contact_in, row
+from series import complete_at_due, contact_in, ics_file, row
 
 #: Monday 30 November 2026, 22:33 UTC: the review's clock.
 NOW = datetime(2026, 11, 30, 22, 33, tzinfo=UTC)
@@ -27,13 +27,8 @@ def sabine(db: Database) -> str:
 
 
 def _file(tmp_path: Path, *events: tuple[str, ...]) -> Path:
-    body = []
-    for number, lines in enumerate(events):
-        body += ["BEGIN:VEVENT", f"UID:e{number}@google.com", *lines, "END:VEVENT"]
-    path = tmp_path / "calendar.ics"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Google Inc//EN", *body, "END:VCALENDAR"]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
-    return path
+    found = (("VEVENT", f"UID:e{number}@google.com", *lines) for number, lines in enumerate(events))
+    return ics_file(tmp_path / "calendar.ics", *found, prodid="-//Google Inc//EN")
 
 
 WEEKLY_SINCE_2024 = (

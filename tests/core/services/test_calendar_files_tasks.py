@@ -15,7 +15,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.errors import UserError
 from accountdesk.core.queries.followups import FollowUpRow, list_follow_ups
 from accountdesk.core.services import calendar_files
-from series import contact_in
+from series import contact_in, ics_file
 
 NOW = datetime(2026, 11, 30, 22, 33, tzinfo=UTC)
 CLOCK = fixed_clock(NOW)
@@ -31,13 +31,7 @@ def _rows(db: Database) -> list[FollowUpRow]:
 
 
 def _file(tmp_path: Path, *components: tuple[str, ...]) -> Path:
-    body: list[str] = []
-    for kind, *lines in components:
-        body += [f"BEGIN:{kind}", *lines, f"END:{kind}"]
-    path = tmp_path / "tasks.ics"
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//test//EN", *body, "END:VCALENDAR"]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
-    return path
+    return ics_file(tmp_path / "tasks.ics", *components)
 
 
 def test_a_task_is_a_follow_up_due_at_its_due_time(
