@@ -204,3 +204,68 @@ def test_the_panels_marks_holidays_and_disclaimer_read(
     assert len(on_window) > 5 and len(on_base) > 3, (on_window, on_base)
     assert [c for c in on_window if contrast(c, window) < READABLE] == []
     assert [c for c in on_base if contrast(c, base) < READABLE] == []
+
+
+def test_the_contact_lists_now_column_reads_on_its_base(palette: QPalette) -> None:
+    """The contact list's "Now" column was a fixed green (2.4:1 on a dark theme's base) and a
+    fixed grey outside working hours (2.7:1 on white, 2.9:1 on dark)."""
+    from accountdesk.ui.contacts.model import working_colour
+
+    base = palette.color(_ROLE.Base)
+    for working in (True, False):
+        assert contrast(working_colour(working), base) >= READABLE, working
+    assert working_colour(True) != working_colour(False)
+
+
+def test_an_overdue_follow_up_reads_on_the_lists_base(
+    qtbot: Any, ctx: Any, person: Any, palette: QPalette
+) -> None:
+    """An overdue follow-up's row was a fixed dark red: 2.3:1 on a dark theme's base."""
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.core.services import followups as service
+    from accountdesk.ui import tasks
+    from accountdesk.ui.followups.screen import FollowUpsScreen
+
+    anna = person("Anna", "LV", "Europe/Riga")
+    service.schedule(ctx.db, service.FollowUpInput(anna, "Call back", datetime(2025, 3, 10, 10)))
+    ctx.clock = fixed_clock(datetime(2025, 3, 12, 9, 30, tzinfo=UTC))
+    screen = FollowUpsScreen(ctx)
+    qtbot.addWidget(screen)
+    assert tasks.wait_all()
+    model = screen.model
+    assert model.rowCount() == 1
+    colour = model.data(model.index(0, 0), _FOREGROUND)
+    assert colour is not None
+    assert contrast(colour, palette.color(_ROLE.Base)) >= READABLE
+
+
+def test_a_date_or_time_that_cannot_be_read_is_red_that_reads(
+    qtbot: Any, palette: QPalette
+) -> None:
+    """A date or time field's text that cannot be read turned a fixed dark red: 2.3:1 on a
+    dark theme's base."""
+    from accountdesk.ui.followups.when import DateEdit, WallTimeEdit
+
+    base = palette.color(_ROLE.Base)
+    for field in (WallTimeEdit(), DateEdit(date(2026, 12, 1))):
+        qtbot.addWidget(field)
+        field.setText("tomorrowish")
+        assert contrast(_style_colour(field.styleSheet(), "color"), base) >= READABLE
+
+
+def test_the_repeat_rules_hint_reads_on_the_window(
+    qtbot: Any, ctx: Any, person: Any, palette: QPalette
+) -> None:
+    """The custom repeat rule's hint under the field: a fixed red when it cannot be read and
+    a fixed green describing it (2.3:1 and 2.4:1 on a dark theme's window)."""
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    dialog = ScheduleDialog(ctx, contact_id=person("Anna", "LV", "Europe/Riga"))
+    qtbot.addWidget(dialog)
+    dialog.repeat.setCurrentIndex(dialog.repeat.findData("custom"))
+    window = palette.color(_ROLE.Window)
+    for rule in ("FREQ=WEEKLY;BYDAY=MO", "FREQ=SOMETIMES"):
+        dialog.custom_rule.setText(rule)
+        hint = dialog.rule_hint
+        assert not hint.isHidden(), rule
+        assert contrast(_style_colour(hint.styleSheet(), "color"), window) >= READABLE, rule

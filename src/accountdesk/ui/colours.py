@@ -11,6 +11,8 @@ coloured text light or dark enough for the background it is drawn on. Contrast i
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 #: The text on a light background the code sets, and on a dark one.
@@ -19,6 +21,14 @@ LIGHT_TEXT = QColor("#ffffff")
 
 #: The contrast text needs to read (WCAG 2, AA, text of a normal size).
 READABLE = 4.5
+
+#: The colour of a text that warns (an error under a field, an overdue follow-up, a holiday
+#: today, the banner above a form), and of one that says something is fine (working time
+#: there now, a repeat rule understood), and of a caution (outside working hours). Shown
+#: through :func:`on_palette`, so that each reads on a light and a dark theme alike.
+ALERT = "#b3261e"
+GOOD = "#2e7d32"
+CAUTION = "#9e6b00"
 
 ColourLike = QColor | str
 
@@ -49,11 +59,17 @@ def text_on(background: ColourLike) -> QColor:
 def legible(colour: ColourLike, background: ColourLike) -> QColor:
     """``colour`` as it reads on ``background``: itself when it does, else mixed toward white
     (on a dark background) or black (on a light one), its hue kept, until it does: the
-    weekend's #c62828 red is a lighter red on a dark theme's base."""
-    wanted = QColor(colour)
-    if contrast(wanted, background) >= READABLE:
-        return wanted
-    toward = text_on(background)
+    weekend's #c62828 red is a lighter red on a dark theme's base. Remembered per pair, since
+    a list asks for its cells' colours as it paints them."""
+    return QColor.fromRgba(_legible(QColor(colour).rgba(), QColor(background).rgba()))
+
+
+@lru_cache(maxsize=256)
+def _legible(colour: int, background: int) -> int:
+    wanted = QColor.fromRgba(colour)
+    if contrast(wanted, QColor.fromRgba(background)) >= READABLE:
+        return colour
+    toward = text_on(QColor.fromRgba(background))
     steps = 20
     for step in range(1, steps + 1):
         share = step / steps
@@ -62,15 +78,22 @@ def legible(colour: ColourLike, background: ColourLike) -> QColor:
             wanted.greenF() + (toward.greenF() - wanted.greenF()) * share,
             wanted.blueF() + (toward.blueF() - wanted.blueF()) * share,
         )
-        if contrast(mixed, background) >= READABLE:
-            return mixed
-    return toward
+        mixed = QColor.fromRgba(mixed.rgba())  # as it is kept and drawn: 8 bits a channel
+        if contrast(mixed, QColor.fromRgba(background)) >= READABLE:
+            return mixed.rgba()
+    return toward.rgba()
 
 
 def on_palette(colour: ColourLike, role: QPalette.ColorRole = QPalette.ColorRole.Base) -> QColor:
     """``colour`` as it reads on the application palette's ``role`` (a view's base, a
     window's background): :func:`legible`."""
     return legible(colour, QGuiApplication.palette().color(role))
+
+
+def text_style(colour: ColourLike, role: QPalette.ColorRole = QPalette.ColorRole.Window) -> str:
+    """A style sheet's text colour: ``colour`` as it reads on the palette's ``role``
+    (:func:`on_palette`), for a label on a window or a field's text on its base."""
+    return f"color: {on_palette(colour, role).name()};"
 
 
 def muted(role: QPalette.ColorRole = QPalette.ColorRole.Window) -> QColor:

@@ -64,7 +64,7 @@ from accountdesk.core.queries.culture import CountryNoteItem, country_notes
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
 from accountdesk.core.timekeeping.zones import format_offset, offset_between, offset_to_you
 from accountdesk.ui import fmt, tasks
-from accountdesk.ui.colours import muted, on_palette
+from accountdesk.ui.colours import ALERT, CAUTION, GOOD, muted, on_palette
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, isolate_lines, let_narrow
 from accountdesk.ui.forms import FormDialog, notes_edit
@@ -88,12 +88,6 @@ USER_NOTES_STYLE = (
     " QFrame#yourNotes QLabel { color: #3d3000; background: transparent; }"
 )
 DISCLAIMER_COLOUR = "#5f6368"
-#: Today's holiday, over the coming ones.
-TODAY_COLOUR = "#b3261e"
-#: The working sentence's colour: plainly working time, and anything else (a weekend, a
-#: holiday, off hours, a day off for some, a country of several clocks with no zone).
-WORKING_COLOUR = "#2e7d32"
-NOT_WORKING_COLOUR = "#9e6b00"
 
 
 # --- text helpers ---------------------------------------------------------------------------
@@ -162,10 +156,12 @@ def plainly_working(status: WorkStatus, today: Sequence[Holiday] = ()) -> bool:
 
 
 def status_colour(working: bool) -> str:
-    """The working sentence's colour (green, else amber) as it reads on the window
+    """The working sentence's colour: green for plainly working time, amber for anything
+    else (a weekend, a holiday, off hours, a day off for some, a country of several clocks
+    with no zone), as it reads on the window
     (:func:`~accountdesk.ui.colours.on_palette`): the amber was 4.0:1 on a light window, and
     both were under 2.7:1 on a dark theme's."""
-    colour = WORKING_COLOUR if working else NOT_WORKING_COLOUR
+    colour = GOOD if working else CAUTION
     return on_palette(colour, QPalette.ColorRole.Window).name()
 
 
@@ -576,7 +572,7 @@ def holidays_html(
     for _day, named in by_day(today):
         names = join_list(isolate(holiday_text(h, with_day=False)) for h in named)
         parts.append(
-            f'<p style="margin:2px 0; color:{mark_colour(TODAY_COLOUR)};"><b>'
+            f'<p style="margin:2px 0; color:{mark_colour(ALERT)};"><b>'
             + esc(_("Today: {name}").format(name=names))
             + "</b></p>"
         )

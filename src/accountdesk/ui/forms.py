@@ -75,7 +75,7 @@ from accountdesk.core.i18n import (
 from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input, printable
 from accountdesk.ui.accessible import describe_field, label_field
-from accountdesk.ui.colours import background_style, on_palette
+from accountdesk.ui.colours import ALERT, background_style, text_style
 from accountdesk.ui.modal import run_modal
 from accountdesk.ui.pickers import RecordPicker, folded, zone_choices
 from accountdesk.ui.screenfit import resize_within_screen
@@ -591,11 +591,6 @@ def no_such_choice(box: QComboBox, refused: object) -> str | None:
     return sentence(isolate(typed))
 
 
-#: The background of the message above a form (a refused save), and the colour of one under
-#: a field (as it reads on the palette: :func:`~accountdesk.ui.colours.on_palette`).
-BANNER_COLOUR = "#b3261e"
-ERROR_COLOUR = "#c62828"
-
 #: A form's size when it opens: its height at most (a form of a few fields is as tall as they
 #: are, :meth:`FormDialog._fit_height`).
 FORM_SIZE = (560, 640)
@@ -652,9 +647,7 @@ class FormDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setObjectName("formBanner")
         # its own text colour: the palette's highlighted text is black under a dark theme
-        self.banner.setStyleSheet(
-            background_style(BANNER_COLOUR) + " padding: 6px; border-radius: 4px;"
-        )
+        self.banner.setStyleSheet(background_style(ALERT) + " padding: 6px; border-radius: 4px;")
         self.banner.hide()
         outer.addWidget(self.banner)
         self.reload_button = QPushButton(_("Reload what is stored now"))
@@ -715,7 +708,7 @@ class FormDialog(QDialog):
         error.setObjectName(f"error_{key}")
         error.setWordWrap(True)
         # a red that reads on the dialog's background, a dark theme's too
-        error.setStyleSheet(f"color: {on_palette(ERROR_COLOUR, QPalette.ColorRole.Window).name()};")
+        error.setStyleSheet(text_style(ALERT))
         error.hide()
         layout.addWidget(error)
         self.form.addRow(label, holder)

@@ -47,6 +47,7 @@ from accountdesk.core.timekeeping.recurrence import (
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
 from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone
 from accountdesk.ui.accessible import label_field
+from accountdesk.ui.colours import ALERT, GOOD, text_style
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person, user_weekend
 from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted, zoned_when
@@ -270,10 +271,10 @@ class ScheduleDialog(QDialog):
             return
         if error:
             self.rule_hint.setText(f"⚠ {error}")
-            self.rule_hint.setStyleSheet("color: #b3261e;")
+            self.rule_hint.setStyleSheet(text_style(ALERT))
         else:
             self.rule_hint.setText(describe_rrule(rule))
-            self.rule_hint.setStyleSheet("color: #2e7d32;")
+            self.rule_hint.setStyleSheet(text_style(GOOD))
         self.rule_hint.setVisible(True)
 
     def rule(self) -> str | None:

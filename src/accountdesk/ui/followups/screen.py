@@ -26,7 +26,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -75,6 +74,7 @@ from accountdesk.core.timekeeping.reminders import (
 from accountdesk.ui import tasks
 from accountdesk.ui.accessible import name_field
 from accountdesk.ui.clearbutton import clear_button
+from accountdesk.ui.colours import ALERT, on_palette
 from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import heading
@@ -157,7 +157,7 @@ class FollowUpModel(IsolatingTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, PLAIN_ROLE):
             return self.cell(self.text(row, column), role)
         if role == Qt.ItemDataRole.ForegroundRole and self.bucket(row) == "overdue":
-            return QColor("#b3261e")
+            return on_palette(ALERT)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

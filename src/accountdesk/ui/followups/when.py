@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QGuiApplication, QIcon, QKeyEvent
+from PySide6.QtGui import QFontMetricsF, QGuiApplication, QIcon, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QStyle, QWidget
 
 from accountdesk.core.i18n import (
@@ -39,11 +39,17 @@ from accountdesk.core.i18n import (
     zone_name,
 )
 from accountdesk.core.timekeeping.zones import WallTimeResolution
+from accountdesk.ui.colours import ALERT, text_style
 from accountdesk.ui.month_calendar import MonthCalendar
 
 STEP = timedelta(minutes=30)
 Day = date  # for DateEdit, whose date() method hides the type
-_ERROR_STYLE = "color: #b3261e;"
+
+
+def _error_style() -> str:
+    """A field's text that cannot be read as a date or a time: red, as it reads on the
+    field's base under a light or a dark theme."""
+    return text_style(ALERT, QPalette.ColorRole.Base)
 
 
 def zoned_when(instant: datetime, zone: str) -> str:
@@ -194,7 +200,7 @@ class WallTimeEdit(_TypedDate):
 
     def _text_changed(self, text: str) -> None:
         value = parse_wall_time(text)
-        self.setStyleSheet("" if value is not None or not text else _ERROR_STYLE)
+        self.setStyleSheet("" if value is not None or not text else _error_style())
         if value != self._value:
             self._value = value
             self.value_changed.emit(value)
@@ -256,7 +262,7 @@ class DateEdit(_TypedDate):
 
     def _text_changed(self, text: str) -> None:
         day = parse_day(text)
-        self.setStyleSheet("" if day is not None else _ERROR_STYLE)
+        self.setStyleSheet("" if day is not None else _error_style())
         if day is not None and day != self._day:
             self._day = day
             self.dateChanged.emit(self.date())
