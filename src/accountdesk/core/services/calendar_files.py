@@ -148,6 +148,9 @@ class ImportedFollowUps(list[Scheduled]):
       rule alone;
     - ``ended``: the repeating events with no occurrence left from now on (their COUNT or
       UNTIL ran out), not imported;
+    - ``past``: the events that happen once and were over before now (a meeting of last
+      month in a calendar's export), not imported; a task is open until it is done, and a
+      follow-up AccountDesk exported stays one, overdue;
     - ``already``: the events that are follow-ups already (imported before, or exported from
       this database), left as they are;
     - ``closed``: the cancelled events and the completed or cancelled tasks, not imported;
@@ -160,6 +163,7 @@ class ImportedFollowUps(list[Scheduled]):
         *,
         by_rule_alone: Iterable[str] = (),
         ended: Iterable[str] = (),
+        past: Iterable[str] = (),
         already: Iterable[str] = (),
         closed: Iterable[str] = (),
         undated: Iterable[str] = (),
@@ -167,6 +171,7 @@ class ImportedFollowUps(list[Scheduled]):
         super().__init__(scheduled)
         self.by_rule_alone = tuple(by_rule_alone)
         self.ended = tuple(ended)
+        self.past = tuple(past)
         self.already = tuple(already)
         self.closed = tuple(closed)
         self.undated = tuple(undated)
@@ -193,6 +198,14 @@ class ImportedFollowUps(list[Scheduled]):
                     "{n} repeating events have no occurrence left, so they were not imported "
                     "({events}).",
                     len(self.ended),
+                ),
+            ),
+            (
+                self.past,
+                ngettext(
+                    "{n} event was over before now, so it was not imported ({events}).",
+                    "{n} events were over before now, so they were not imported ({events}).",
+                    len(self.past),
                 ),
             ),
             (
@@ -344,6 +357,20 @@ def _due(
     return next((o.local for o in later if o.local not in taken_off), None)
 
 
+def _over(event: IcsEvent, now: datetime) -> bool:
+    """Whether ``event`` happens once and ended before ``now``: a meeting of last month in a
+    calendar's export, with nothing left to follow up. Not a task (open until it is done), a
+    repeating event (:func:`_due` finds its next occurrence), nor a follow-up AccountDesk
+    exported (its UID says so: an overdue one is still to do, on this laptop or another)."""
+    if event.task or event.rrule or event.uid.endswith(_OWN_UID):
+        return False
+    if event.all_day:  # over at the end of its last day there, not a day after its reminder
+        days = max(1, round(event.duration / timedelta(days=1)))
+        end = datetime.combine(event.local.date() + timedelta(days=days), time())
+        return resolve_wall_time(end, event.zone).instant <= now
+    return resolve_wall_time(event.local, event.zone).instant + event.duration <= now
+
+
 def _named(summary: str, place: str) -> str:
     """An event or a task as a message names it: its title (``summary``) in quotes, else
     where it is in the file (``place``)."""
@@ -402,7 +429,10 @@ def import_follow_ups(
 
     A repeating event that began before now (``clock``) is due at its next occurrence, its
     series still counted from its start; one with no occurrence left is not imported, and the
-    result names it (:attr:`ImportedFollowUps.ended`).
+    result names it (:attr:`ImportedFollowUps.ended`). An event that happens once and ended
+    before now is a meeting that took place (or did not): it is not imported either, and
+    named (:attr:`ImportedFollowUps.past`); a task stays, overdue, as an exported follow-up
+    does (:func:`_over`).
 
     A repeating event whose dates taken off and added are the moves to the next working day in
     the contact's country (a series this app exported) is a follow-up that moves so again; any
@@ -425,6 +455,7 @@ def import_follow_ups(
     scheduled: list[Scheduled] = []
     by_rule_alone: list[str] = []
     ended: list[str] = []
+    past: list[str] = []
     already: list[str] = []
     closed: list[str] = []
     with db.transaction() as session:  # all events or none
@@ -439,6 +470,9 @@ def import_follow_ups(
                 continue
             if local is None:
                 ended.append(_named(event.summary, event.place))
+                continue
+            if _over(event, now):
+                past.append(_named(event.summary, event.place))
                 continue
             if (event.exdates or event.rdates) and first is None:
                 by_rule_alone.append(_named(event.summary, event.place))
@@ -464,6 +498,7 @@ def import_follow_ups(
         scheduled,
         by_rule_alone=by_rule_alone,
         ended=ended,
+        past=past,
         already=already,
         closed=closed,
         undated=[_named(summary, place) for summary, place in read.undated],
