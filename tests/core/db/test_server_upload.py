@@ -235,3 +235,16 @@ def test_upload_takes_a_file_and_a_server(team: Team, laptop: Path, tmp_path: Pa
         server.upload(laptop, tmp_path / "other.db")
     with pytest.raises(UserError, match="There is no database at"):
         server.upload(tmp_path / "missing.db", team.url(team.anna))
+
+
+def test_owner_names_a_member_by_their_name_too(team: Team, laptop: Path) -> None:
+    """`--owner "anna berg"` was refused as "not a member" although a file's owner written so
+    goes to Anna: the same rule (services/accounts.Owners) reads both."""
+    report = server.upload(laptop, team.url(team.ben), owner="anna berg")
+    assert report.owned == 1 and report.owner == team.anna
+    ben = team.connect(team.ben)
+    try:
+        with ben.reader() as session:
+            assert set(session.scalars(select(Account.owner))) == {team.anna}
+    finally:
+        ben.close()

@@ -927,6 +927,8 @@ def upload(
             conn = session.connection()
             # the owners on the team (services/accounts.Owners: the rule of the imports too)
             owners = team_owners(conn, who)
+            # --owner names a member by their login or their name, as a file's owners may
+            owners.default = who = owners.member(who) or who
             accounts = [{**a, "owner": owners.of(a.get("owner"))} for a in rows["accounts"]]
             if who not in (owners.team or {}) and (owner or owners.owned or owners.rehomed):
                 raise UserError(

@@ -122,14 +122,26 @@ class Owners:
             if self.default is not None:
                 self.owned += 1
             return self.default
-        if held in self.team or (stored is not None and held == stored):
+        if stored is not None and held == stored:
             return held
-        named = self._folded().get(fold(held), set())
-        if len(named) == 1:
-            return next(iter(named))
+        found = self.member(held)
+        if found is not None:
+            return found
         self.rehomed += 1
         self.former.add(held)
         return self.default
+
+    def member(self, written: str) -> str | None:
+        """The login of the member ``written`` names: their login, or their name ("Anna
+        Berg"; capitals and accents aside) when one member has it; else None (off a team
+        server too)."""
+        held = written.strip()
+        if self.team is None:
+            return None
+        if held in self.team:
+            return held
+        named = self._folded().get(fold(held), set())
+        return next(iter(named)) if len(named) == 1 else None
 
     def _folded(self) -> dict[str, set[str]]:
         """The members' logins by their login and name folded (search's folding), made once."""
