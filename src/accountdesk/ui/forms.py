@@ -26,6 +26,7 @@ from operator import itemgetter
 from typing import Any
 
 import pycountry
+import shiboken6
 from PySide6.QtCore import QDateTime, QIdentityProxyModel, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -366,21 +367,50 @@ def on_country(country_box: QComboBox, changed: Callable[[], None]) -> None:
         typed.editingFinished.connect(check)
 
 
-def zone_follows_country(country_box: QComboBox, zone_box: QComboBox) -> None:
+def zone_follows_country(
+    country_box: QComboBox, zone_box: QComboBox, region_box: QComboBox | None = None
+) -> None:
     """When the country changes (:func:`on_country`) and the zone shown is none of the new
     country's, the zone becomes the one the country's people keep
     (:func:`~accountdesk.core.culture.countries.main_zone`), or is cleared for a country whose
     mainland keeps several clocks (the save then asks for it): a contact typed in at an
     account in Latvia and put in Iran kept Europe/Riga. A form fills its country before its
-    zone, so a stored zone is kept."""
+    zone, so a stored zone is kept.
+
+    With ``region_box``, a region picked whose people keep one clock (Victoria, São Paulo,
+    Alberta) gives the zone too, when the zone is empty or the one the region before gave
+    (which a region of several clocks clears): Australia left the zone empty, and choosing
+    Victoria left it so until the save asked for it. A zone chosen by hand (Broken Hill in
+    New South Wales) is kept."""
+    given = [""]  # the zone the last region gave
 
     def follow() -> None:
         country = combo_value(country_box).upper()
         zones = country_zones(country)
         if zones and combo_value(zone_box) not in zones:
             set_combo(zone_box, main_zone(country) or "")
+        given[0] = ""
 
     on_country(country_box, follow)
+    if region_box is None:
+        return
+
+    def follow_region() -> None:
+        if not all(map(shiboken6.isValid, (country_box, zone_box))):
+            return  # a region typed in a form being closed: its other fields are gone
+        country = combo_value(country_box).upper()
+        region = region_value(region_box, country)
+        zone = main_zone(country, region) if region else None
+        shown = combo_value(zone_box)
+        if shown not in ("", given[0]) or shown == zone:
+            return  # chosen by hand, or right already
+        set_combo(zone_box, zone or "")  # a region of several clocks (New South Wales): asked
+        given[0] = zone or ""
+
+    region_box.currentIndexChanged.connect(lambda _index: follow_region())
+    typed = region_box.lineEdit()
+    if typed is not None:
+        typed.editingFinished.connect(follow_region)
 
 
 def region_label(country: str, code: str | None) -> str:

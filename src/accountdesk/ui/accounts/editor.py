@@ -59,7 +59,7 @@ class AccountEditor(FormDialog):
         self.add_field("address", _("Address"), notes_edit(60))
         zone = zone_combo()
         self.add_field("timezone", _("Time zone"), zone)
-        zone_follows_country(country, zone)
+        zone_follows_country(country, zone, self.region)
         self.add_field("currency", _("Currency"), currency_line())
         on_country(country, self._currency_hint)  # empty, it is the country's
         self.add_section(_("Business"))

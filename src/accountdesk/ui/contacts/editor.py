@@ -344,7 +344,7 @@ class ContactEditor(FormDialog):
         self.add_field("city", _("City"), line())
         zone = zone_combo()
         self.add_field("timezone", _("Time zone"), zone)
-        zone_follows_country(country, zone)
+        zone_follows_country(country, zone, self.region)
         on_country(country, self._country_changed)
         # left empty, the hours are the country's typical ones: the placeholders show them
         self._hours = (line(), line())
