@@ -14,7 +14,7 @@ team server's database instead of a new file.
 adds every editor and list dialog (Settings → Me, the account and contact editors, quick log,
 deal, survey, gift, note, country note, trash, backups, exchange rates); ``--empty`` tours a
 database with nothing in it, as a new user first sees it (the first-run dialog, the empty
-lists and Today).
+lists and Today). ``--dark`` shows it all in a dark palette, as a dark desktop theme gives it.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--size", default="1280x820", help="the window's size, WIDTHxHEIGHT")
     parser.add_argument("--dialogs", action="store_true", help="every editor and list dialog")
     parser.add_argument("--empty", action="store_true", help="a database with nothing in it")
+    parser.add_argument("--dark", action="store_true", help="a dark desktop theme's palette")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.lower().split("x"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -56,6 +57,8 @@ def main(argv: list[str]) -> int:
     from accountdesk.ui.main_window import MainWindow
 
     app = create_app()
+    if args.dark:
+        app.setPalette(_dark_palette())
     apply_language(args.lang)
     db = open_database(args.db or home / "tour.db")
     if not args.empty:
@@ -127,6 +130,25 @@ def main(argv: list[str]) -> int:
     window.close()
     QApplication.processEvents()
     return 0
+
+
+def _dark_palette() -> Any:
+    """The palette a dark desktop theme (KDE's Breeze Dark, GNOME's Adwaita dark) gives."""
+    from PySide6.QtGui import QColor, QPalette
+
+    role = QPalette.ColorRole
+    palette = QPalette()
+    window, base, text = QColor(49, 54, 59), QColor(35, 38, 41), QColor(239, 240, 241)
+    for which, colour in (
+        (role.Window, window), (role.WindowText, text), (role.Base, base),
+        (role.AlternateBase, window), (role.Text, text), (role.Button, window),
+        (role.ButtonText, text), (role.Highlight, QColor(61, 174, 233)),
+        (role.HighlightedText, QColor(252, 252, 252)), (role.Mid, QColor(110, 115, 120)),
+        (role.PlaceholderText, QColor(150, 155, 160)), (role.Link, QColor(29, 153, 243)),
+        (role.ToolTipBase, base), (role.ToolTipText, text),
+    ):  # fmt: skip
+        palette.setColor(which, colour)
+    return palette
 
 
 def _more_dialogs(ctx: Any, window: Any, search: Any) -> list[tuple[Any, str]]:
