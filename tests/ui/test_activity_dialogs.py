@@ -332,3 +332,60 @@ def test_a_stored_duration_longer_than_a_day_is_kept_by_an_edit(ctx: object, db:
     stored = account_detail(db, account).interactions[0]
     assert (stored.subject, stored.duration_minutes) == ("Workshop", 2880)
     dialog.deleteLater()
+
+
+def test_someone_in_the_trash_it_was_with_is_shown_as_such_and_kept(
+    ctx: object, db: Database
+) -> None:
+    """A person in the trash stays on the interaction: shown ticked as "someone in the trash",
+    greyed (not to be chosen or unticked); a typo fixed keeps them, and restoring them shows
+    the interaction on their page again. It was dropped, silently, and with nobody else on it
+    the edit was refused."""
+    from PySide6.QtCore import Qt
+
+    from accountdesk.core.queries.details import contact_detail
+    from accountdesk.core.services import trash
+    from accountdesk.ui.activity import InteractionDialog
+    from accountdesk.ui.forms import ChoiceList
+
+    account = add_account(db)
+    anna = add_contact(db, account)
+    peteris = add_contact(db, account, "Pēteris", "Bērziņš")
+    activity.log_interaction(
+        db,
+        InteractionInput(
+            "visit", datetime(2025, 3, 10, 9, tzinfo=UTC), [anna, peteris], subject="Vist"
+        ),
+    )
+    trash.delete(db, "contact", anna)
+    detail = account_detail(db, account)
+    assert detail.interactions[0].participant_ids == (peteris,)
+    dialog = InteractionDialog(ctx, account, detail.interactions[0], people=detail.contacts)  # type: ignore[arg-type]
+    box = dialog.fields["with"]
+    assert isinstance(box, ChoiceList)
+    assert dialog._shown("with") == "Pēteris Bērziņš, Someone in the trash (kept as recorded)"
+    kept = box.item(1)
+    assert kept is not None and kept.checkState() == Qt.CheckState.Checked
+    assert not kept.flags() & (Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+    box.set_keys([])  # unticking everyone leaves the person in the trash
+    assert box.keys() == (anna,)
+    box.set_keys([peteris])
+    dialog.fields["subject"].setText("Visit")  # type: ignore[union-attr]
+    assert dialog.try_save()
+    trash.restore(db, "contact", anna)
+    stored = account_detail(db, account).interactions[0]
+    assert (stored.subject, set(stored.participant_ids)) == ("Visit", {anna, peteris})
+    assert [i.subject for i in contact_detail(db, anna).interactions] == ["Visit"]
+    dialog.deleteLater()
+    # with nobody else on it, the typo is fixed without choosing someone
+    trash.delete(db, "contact", anna)
+    trash.delete(db, "contact", peteris)
+    detail = account_detail(db, account)
+    again = InteractionDialog(ctx, account, detail.interactions[0], people=detail.contacts)  # type: ignore[arg-type]
+    again.fields["subject"].setText("Site visit")  # type: ignore[union-attr]
+    assert again.try_save()
+    trash.restore(db, "contact", anna)
+    trash.restore(db, "contact", peteris)
+    stored = account_detail(db, account).interactions[0]
+    assert (stored.subject, set(stored.participant_ids)) == ("Site visit", {anna, peteris})
+    again.deleteLater()

@@ -347,12 +347,9 @@ class InteractionDialog(FormDialog):
         # whom it was with: a call logged against the wrong person was put right only by
         # deleting it and logging it again
         # (at least one: the core refuses nobody under "contact", said under this field)
-        self.add_field(
-            "with",
-            _("With"),
-            ChoiceList(people_choices(people, item.participant_ids)),
-            also=["contact"],
-        )
+        self.people = people
+        self.with_list = ChoiceList(())  # its choices: the people stored (load_stored)
+        self.add_field("with", _("With"), self.with_list, also=["contact"])
         when = line(datetime_input_placeholder())
         self.add_field("occurred_at", _("When"), when)
         self.time_note = QLabel()
@@ -382,6 +379,14 @@ class InteractionDialog(FormDialog):
         loaded = activity.interaction_for_edit(self.ctx.db, self.item.id)
         self.stored, self.version = loaded.data, loaded.version
         stored = self.stored
+        # the people it was with as stored now; one in the trash shown as such, kept (never
+        # dropped by an edit of something else), not to be chosen
+        shown = [id_ for id_ in stored.contact_ids if id_ not in stored.hidden_ids]
+        trashed = _("Someone in the trash (kept as recorded)")
+        listed = [person for person in self.people if person.id not in stored.hidden_ids]
+        self.with_list.set_choices(
+            people_choices(listed, shown), fixed=[(id_, trashed) for id_ in stored.hidden_ids]
+        )
         zone = stored.occurred_zone  # always stored with the interaction
         local = stored.occurred_at.astimezone(ZoneInfo(zone) if zone else UTC)
         for key, value in (("kind", stored.kind), ("occurred_at", format_datetime_input(local)),

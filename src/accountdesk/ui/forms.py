@@ -88,11 +88,31 @@ class ChoiceList(QListWidget):
 
     def __init__(self, choices: Iterable[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._fixed: set[str] = set()
+        self.set_choices(choices)
+
+    def set_choices(
+        self, choices: Iterable[tuple[str, str]], fixed: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        """Offer ``choices`` (key, text), those ticked before staying ticked; ``fixed``: (key,
+        text) shown ticked and greyed, not to be unticked (someone a record keeps whom the form
+        may not offer: a person in the trash)."""
+        ticked = set(self.keys())
+        self.clear()
+        self._fixed = set()
         for key, text in choices:
             item = QListWidgetItem(text, self)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if key in ticked else Qt.CheckState.Unchecked)
+        for key, text in fixed:
+            item = QListWidgetItem(text, self)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setFlags(
+                item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable & ~Qt.ItemFlag.ItemIsEnabled
+            )
+            self._fixed.add(key)
         # as tall as its choices, up to five rows (more scroll)
         rows = max(1, min(self.count(), 5))
         self.setFixedHeight(rows * self.sizeHintForRow(0) + 2 * self.frameWidth() + 2)
@@ -108,7 +128,7 @@ class ChoiceList(QListWidget):
         )
 
     def set_keys(self, keys: Iterable[str]) -> None:
-        wanted = set(keys)
+        wanted = set(keys) | self._fixed
         for item in self._items():
             ticked = item.data(Qt.ItemDataRole.UserRole) in wanted
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)

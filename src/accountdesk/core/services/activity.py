@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from accountdesk.core import labels
@@ -28,8 +28,10 @@ from accountdesk.core.db.models import (
     Record,
     Setting,
     SurveyResponse,
+    interaction_participants,
 )
 from accountdesk.core.i18n import _, format_date, format_when
+from accountdesk.core.queries.visible import contact_shown
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
 from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
@@ -80,12 +82,49 @@ class InteractionInput:
     csat_score: int | None = None
 
 
+@dataclass
+class StoredInteraction(InteractionInput):
+    """An interaction as its edit form loads it (:func:`interaction_for_edit`): ``contact_ids``
+    all the people it is with, and among them ``hidden_ids``, those no list shows (in the
+    trash, or at an account in the trash: :mod:`accountdesk.core.queries.visible`). The form
+    shows them as such, not to be chosen; a save keeps them whatever it sends
+    (:func:`update_interaction` reads them from the database)."""
+
+    hidden_ids: tuple[str, ...] = ()
+
+
+def _hidden_participants(session: Session, interaction: Interaction) -> list[Contact]:
+    """The people ``interaction`` is with that no list shows (in the trash, or at an account
+    in the trash), in the order it holds them. An edit keeps them: the form cannot offer them,
+    and restoring them shows them on the interaction again."""
+    hidden = set(
+        session.scalars(
+            select(Contact.id)
+            .join(interaction_participants, interaction_participants.c.contact_id == Contact.id)
+            .where(
+                interaction_participants.c.interaction_id == interaction.id,
+                ~contact_shown(),
+            )
+        )
+    )
+    return [c for c in interaction.participants if c.id in hidden]
+
+
 def clean_interaction(
-    session: Session, data: InteractionInput, clock: Clock = system_clock
+    session: Session,
+    data: InteractionInput,
+    clock: Clock = system_clock,
+    *,
+    hidden: Sequence[Contact] = (),
 ) -> dict[str, Any]:
+    """The values of an interaction to store; ``hidden``: the people a stored one is with
+    that no list shows (:func:`_hidden_participants`), kept with those ``data`` names whether
+    it names them or not (anyone else in the trash is refused)."""
     if data.occurred_at.tzinfo is None:
         raise v.fail("occurred_at", data.occurred_at, _("needs a time zone"))
-    contacts = _contacts(session, data.contact_ids)
+    kept = {c.id for c in hidden}
+    chosen = _contacts(session, [id_ for id_ in data.contact_ids if id_ not in kept])
+    contacts = chosen + list(hidden)
     account_id = data.account_id or (contacts[0].account_id if contacts else None)
     if account_id is not None:
         trash.live(session, Account, account_id)
@@ -170,17 +209,19 @@ def update_interaction(
             "duration": interaction.duration_minutes,
             "contact": tuple(c.id for c in interaction.participants),
         }
+        # a person in the trash stays on it: never dropped by an edit of something else
+        hidden = _hidden_participants(session, interaction)
         with v.keeping(stored=stored):  # an edit of the rest
-            values = clean_interaction(session, data, clock)
+            values = clean_interaction(session, data, clock, hidden=hidden)
         for key, value in values.items():
             setattr(interaction, key, value)
 
 
-def interaction_for_edit(db: Database, interaction_id: str) -> Loaded[InteractionInput]:
+def interaction_for_edit(db: Database, interaction_id: str) -> Loaded[StoredInteraction]:
     """The stored interaction as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
         row = trash.live(session, Interaction, interaction_id)
-        data = InteractionInput(
+        data = StoredInteraction(
             kind=row.kind,
             occurred_at=row.occurred_at,
             contact_ids=[c.id for c in row.participants],
@@ -192,6 +233,7 @@ def interaction_for_edit(db: Database, interaction_id: str) -> Loaded[Interactio
             outcome=row.outcome,
             sentiment=row.sentiment,
             csat_score=row.csat_score,
+            hidden_ids=tuple(c.id for c in _hidden_participants(session, row)),
         )
         return Loaded(data, row.version)
 
