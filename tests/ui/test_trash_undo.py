@@ -55,3 +55,38 @@ def test_trash_dialog_restores_and_purges(
     dialog.purge_current()
     assert dialog.model.rowCount() == 0
     assert trash.list_trash(db) == []
+
+
+def test_undo_of_a_record_deleted_for_good_meanwhile_names_it_and_leaves_the_history(
+    ctx: Any, db: Database, sample: dict[str, str]
+) -> None:
+    """The trash emptied elsewhere (another program, a member of the team): Ctrl+Z said
+    "There is no contact with id 01a2…" in an error box, and Redo then offered to delete the
+    record again. Now the status bar names it, and the command leaves the history; an earlier
+    one is still undone as it was."""
+    messages: list[str] = []
+    ctx.status.connect(messages.append)
+    changed: list[str] = []
+    ctx.changed.connect(changed.append)
+    ctx.delete("contact", sample["janis"], "Janis Berzins")
+    ctx.delete("contact", sample["anna"], "Anna Ozola")
+    trash.restore(db, "contact", sample["janis"])  # so that only Anna goes for good
+    trash.purge(db, "contact", sample["anna"])
+    changed.clear()
+    ctx.undo_stack.undo()
+    assert messages[-1] == "“\u2068Anna Ozola\u2069” was deleted for good and cannot be restored."
+    assert changed == ["contact"]  # the screens look again: she is gone
+    assert not ctx.undo_stack.canRedo()
+    assert ctx.undo_stack.count() == 1
+    assert ctx.undo_stack.undoText() == "Delete contact “\u2068Janis Berzins\u2069”"
+    ctx.undo_stack.undo()  # Janis was restored already: undone as it was
+    assert messages[-1] == "“\u2068Janis Berzins\u2069” was restored."
+    assert sample["janis"] in contact_ids(db)
+    # a delete redone after the record went for good meanwhile
+    ctx.delete("contact", sample["janis"], "Janis Berzins")
+    ctx.undo_stack.undo()
+    trash.delete(db, "contact", sample["janis"])
+    trash.purge(db, "contact", sample["janis"])
+    ctx.undo_stack.redo()
+    assert messages[-1] == "“\u2068Janis Berzins\u2069” was already deleted for good."
+    assert not ctx.undo_stack.canRedo() and not ctx.undo_stack.canUndo()

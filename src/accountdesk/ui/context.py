@@ -13,6 +13,7 @@ from accountdesk.core import i18n, settings
 from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
 from accountdesk.core.services.trash import DELETE_TITLES
@@ -106,14 +107,30 @@ class DeleteCommand(QUndoCommand):
         self.setText(_(DELETE_TITLES[self.kind]).format(title=self.title))
 
     def redo(self) -> None:
-        trash.delete(self.ctx.db, self.kind, self.record_id, self.ctx.clock)
+        try:
+            trash.delete(self.ctx.db, self.kind, self.record_id, self.ctx.clock)
+        except NotFoundError:
+            self._gone(_("“{title}” was already deleted for good."))
+            return
         self.ctx.changed.emit(self.kind)
         self.ctx.status.emit(
             _("“{title}” was moved to the trash (Ctrl+Z to undo).").format(title=self.title)
         )
 
     def undo(self) -> None:
-        also = trash.restore(self.ctx.db, self.kind, self.record_id)
+        try:
+            also = trash.restore(self.ctx.db, self.kind, self.record_id)
+        except NotFoundError:
+            self._gone(_("“{title}” was deleted for good and cannot be restored."))
+            return
         for kind in dict.fromkeys([self.kind, *(r.kind for r in also)]):
             self.ctx.changed.emit(kind)
         self.ctx.status.emit(trash.restored_message(self.title, also))
+
+    def _gone(self, message: str) -> None:
+        """The record is no longer there (the trash emptied by another program or a member
+        of the team, the person erased): say so by its name, not by its id, and leave the
+        history (made obsolete, the stack drops the command: no Redo of it is offered)."""
+        self.setObsolete(True)
+        self.ctx.changed.emit(self.kind)
+        self.ctx.status.emit(message.format(title=self.title))
