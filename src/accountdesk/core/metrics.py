@@ -305,30 +305,42 @@ def expected_lifespan(customers: Sequence[CustomerRecord], period: Period) -> Me
 # --- answers ----------------------------------------------------------------------------------
 
 
+def respondent(s: SurveyRecord) -> tuple[str, str] | None:
+    """Whom an answer counts for: the contact it came from, about the account it was given
+    about (its own ``account_id``, not the contact's account now: a contact who moved or was
+    merged keeps each answer at its account); None for an answer of no one recorded. A
+    contact's latest NPS answer is kept per this key, in the metrics and the at-risk score
+    alike, so a portfolio's NPS counts what each account's counts."""
+    return None if s.contact_id is None else (s.account_id, s.contact_id)
+
+
 def latest_responses(
     surveys: Iterable[SurveyRecord], kind: str, period: Period
 ) -> list[SurveyRecord]:
-    """Responses of ``kind`` answered in the period, only the latest one per contact.
+    """Responses of ``kind`` answered in the period, only the latest one per contact and
+    account (:func:`respondent`).
 
     Ties on the same day keep the one that comes later in the input. Responses without a
-    contact (anonymous) each count once.
+    contact (no one recorded) each count once.
     """
-    latest: dict[str, SurveyRecord] = {}
+    latest: dict[tuple[str, str], SurveyRecord] = {}
     anonymous: list[SurveyRecord] = []
     for s in surveys:
         if s.kind != kind or not period.contains(s.answered_on):
             continue
-        if s.contact_id is None:
+        who = respondent(s)
+        if who is None:
             anonymous.append(s)
             continue
-        seen = latest.get(s.contact_id)
+        seen = latest.get(who)
         if seen is None or s.answered_on >= seen.answered_on:
-            latest[s.contact_id] = s
+            latest[who] = s
     return [*latest.values(), *anonymous]
 
 
 def nps(surveys: Sequence[SurveyRecord], period: Period) -> MetricValue:
-    """% promoters (9–10) − % detractors (0–6); latest NPS response per contact in the period.
+    """% promoters (9–10) − % detractors (0–6); the latest NPS response of each contact about
+    each account in the period (:func:`latest_responses`).
 
     ``numerator`` is promoters − detractors, ``denominator`` (and the sample) the responses
     counted.

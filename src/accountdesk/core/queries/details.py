@@ -25,14 +25,15 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _, join_list
-from accountdesk.core.metrics import revenue_to_date
+from accountdesk.core.metrics import Period, csat_mean, revenue_to_date
 from accountdesk.core.money import MoneyTotal
 from accountdesk.core.queries.followups import shown_follow_ups
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.search import display_name
-from accountdesk.core.queries.visible import contact_shown
+from accountdesk.core.queries.visible import contact_shown, shown_by_key
 from accountdesk.core.reports.data import Scope, load_records
 from accountdesk.core.timekeeping.stay_in_touch import shown_title
+from accountdesk.core.validation import EARLIEST_DAY, LATEST_DAY
 
 RECENT_LIMIT = 200
 
@@ -359,12 +360,17 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             DealItem(d.id, d.title, d.amount, d.currency, d.status, d.closed_on, d.stage)
             for d in session.scalars(live_deals.order_by(Deal.closed_on.desc().nulls_first()))
         ]
+        # not the answers of a contact in the trash (visible.py), as the figures and reports
+        postgres = session.get_bind().dialect.name == "postgresql"
         surveys = [
             SurveyItem(s.id, s.kind, s.score, s.answered_on, s.comment, s.contact_id)
             for s in session.scalars(
                 select(SurveyResponse)
-                .where(SurveyResponse.account_id == account_id, SurveyResponse.deleted_at.is_(None))
-                .order_by(SurveyResponse.answered_on.desc())
+                .where(
+                    SurveyResponse.account_id == account_id,
+                    *shown_by_key(SurveyResponse, SurveyResponse.contact_id, postgres=postgres),
+                )
+                .order_by(SurveyResponse.answered_on.desc(), SurveyResponse.id.desc())
             )
         ]
         gifts = [
@@ -392,14 +398,16 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
         ).one()
         referrer = account.referred_by_id
         nps = next((s.score for s in surveys if s.kind == "nps"), None)
-        csat = [s.score for s in surveys if s.kind == "csat"]
+        # every CSAT answer, the scores logged on interactions too, as the reports count them
+        records = load_records(session, Scope(account_ids=(account_id,)))
+        csat = csat_mean(records.surveys, Period(EARLIEST_DAY, LATEST_DAY))
         figures = KeyFigures(
             contacts=len(contacts),
             interactions=int(count),
             last_touch=interactions[0].occurred_at if interactions else last,
             open_deals=sum(1 for d in deals if d.status == "open"),
             latest_nps=nps,
-            mean_csat=sum(csat) / len(csat) if csat else None,
+            mean_csat=csat.value,
         )
         return AccountDetail(
             id=account.id,

@@ -33,11 +33,13 @@ from accountdesk.core.metrics import (
     SurveyRecord,
     compute_all,
     own_currency,
+    respondent,
     revenue,
     risk_score,
 )
 from accountdesk.core.money import RateBook
 from accountdesk.core.queries.team import owner_name, owner_names
+from accountdesk.core.queries.visible import shown_by_key
 from accountdesk.core.timekeeping.zones import to_zone, user_day
 
 
@@ -220,7 +222,16 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
                 SurveyResponse.kind,
                 SurveyResponse.score,
                 SurveyResponse.answered_on,
-            ).where(SurveyResponse.account_id.in_(in_scope), SurveyResponse.deleted_at.is_(None))
+            ).where(
+                SurveyResponse.account_id.in_(in_scope),
+                # not the answers of a contact in the trash (queries/visible.py's rule, as
+                # the at-risk score's people)
+                *shown_by_key(
+                    SurveyResponse,
+                    SurveyResponse.contact_id,
+                    postgres=session.get_bind().dialect.name == "postgresql",
+                ),
+            )
         )
     ]
     for account_id, occurred_at, zone, score in session.execute(
@@ -334,12 +345,15 @@ def risk_facts(
             db, now=now, user_zone=user_zone, due="overdue", account_ids=chunk
         ):
             overdue[f.account_id].append((f.due_at, f.title))
-    latest_nps: dict[str, SurveyRecord] = {}
+    # each contact's latest answer about each account (metrics.respondent): an answer about
+    # another account, before a move or a merge, is that account's
+    latest_nps: dict[tuple[str, str], SurveyRecord] = {}
     for r in records.surveys:
-        if r.kind == "nps" and r.contact_id is not None and r.answered_on <= today:
-            seen = latest_nps.get(r.contact_id)
+        who = respondent(r)
+        if r.kind == "nps" and who is not None and r.answered_on <= today:
+            seen = latest_nps.get(who)
             if seen is None or r.answered_on >= seen.answered_on:
-                latest_nps[r.contact_id] = r
+                latest_nps[who] = r
     deals: dict[str, list[DealRecord]] = defaultdict(list)
     for d in records.deals:
         deals[d.account_id].append(d)
@@ -371,10 +385,9 @@ def risk_facts(
     for account_id, customer in customers.items():
         contacts = people.get(account_id, [])
         tier = tiers.get(account_id)
+        answers = {cid: latest_nps.get((account_id, cid)) for cid, *_rest in contacts}
         cadences = [
-            effective_cadence(
-                days, tier, nps_band(latest_nps[cid].score) if cid in latest_nps else None
-            )
+            effective_cadence(days, tier, nps_band(a.score) if (a := answers[cid]) else None)
             for cid, _name, days, _decides in contacts
         ] or [effective_cadence(None, tier, None)]
         known = [c.days for c in cadences if c is not None]
@@ -382,11 +395,9 @@ def risk_facts(
         last_day = to_zone(last, user_zone).date() if last is not None else None
         start = last_day or customer.customer_since
         detractors = sorted(
-            (latest_nps[cid].score, name)
+            (a.score, name)
             for cid, name, _days, _decides in contacts
-            if cid in latest_nps
-            and year.contains(latest_nps[cid].answered_on)
-            and latest_nps[cid].score <= 6
+            if (a := answers[cid]) is not None and year.contains(a.answered_on) and a.score <= 6
         )
         now_total = revenue(deals[account_id], year, rates)
         before_total = revenue(deals[account_id], before, rates)

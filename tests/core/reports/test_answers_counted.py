@@ -1,0 +1,120 @@
+"""Which survey answers the figures count, alike in the metrics, the at-risk score and the
+account page: an answer is its own account's (a contact who moved or was merged does not take
+it along), a person counts once per account, and a contact in the trash is out of every figure
+(README, "How the relationship metrics are counted")."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, Contact, Interaction, SurveyResponse
+from accountdesk.core.metrics import Period, SurveyRecord, latest_responses, nps
+from accountdesk.core.money import RateBook
+from accountdesk.core.queries.details import account_detail
+from accountdesk.core.reports.data import Scope, load_records, metrics_for, risk_facts
+
+Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
+RATES = RateBook("EUR", Q3.end)
+
+
+def _account(s: object, name: str) -> Account:
+    a = Account(name=name, country="TR", customer_since=date(2025, 1, 1), status="active")
+    s.add(a)  # type: ignore[attr-defined]
+    s.flush()  # type: ignore[attr-defined]
+    return a
+
+
+def _person(s: object, account: Account, given: str) -> Contact:
+    c = Contact(account_id=account.id, given_name=given, family_name="Y", country="TR",
+                timezone="Europe/Istanbul")  # fmt: skip
+    s.add(c)  # type: ignore[attr-defined]
+    s.flush()  # type: ignore[attr-defined]
+    return c
+
+
+def _answer(s: object, account: Account, contact: Contact | None, kind: str, score: int,
+            on: date) -> None:  # fmt: skip
+    s.add(SurveyResponse(account_id=account.id, contact_id=contact.id if contact else None,  # type: ignore[attr-defined]
+                         kind=kind, score=score, answered_on=on))  # fmt: skip
+
+
+def test_a_contacts_answers_about_two_accounts_each_count_for_their_account() -> None:
+    about_a = SurveyRecord("ayse", "A", "nps", 9, date(2026, 8, 1))
+    about_b = SurveyRecord("ayse", "B", "nps", 2, date(2026, 9, 1))
+    later_a = SurveyRecord("ayse", "A", "nps", 10, date(2026, 9, 2))
+    counted = latest_responses([about_a, about_b, later_a], "nps", Q3)
+    assert sorted((s.account_id, s.score) for s in counted) == [("A", 10), ("B", 2)]
+    assert nps([about_a, about_b], Q3).value == 0.0  # (1 − 1) / 2, not her 2 alone: −100
+
+
+def test_an_answer_about_the_old_account_never_makes_the_new_one_a_detractor(
+    db: Database,
+) -> None:
+    """Review 10, defect 4: after a move (or a merge) the portfolio's at-risk score charged
+    Ayşe's NPS answer of 2 about B to A, her account now; A's own report did not."""
+    with db.transaction() as s:
+        a, b = _account(s, "Anadolu"), _account(s, "Boğaziçi")
+        ayse = _person(s, a, "Ayşe")
+        _answer(s, a, ayse, "nps", 9, date(2026, 8, 1))
+        _answer(s, b, ayse, "nps", 2, date(2026, 9, 1))  # about B, before she moved
+        a_id, b_id = a.id, b.id
+    with db.reader() as s:
+        everyone = load_records(s, Scope())
+        only_a = load_records(s, Scope(account_ids=(a_id,)))
+    portfolio = risk_facts(db, everyone, NOW, "UTC", RATES)
+    own = risk_facts(db, only_a, NOW, "UTC", RATES)
+    assert portfolio[a_id].signals.detractors == 0 and portfolio[a_id].detractor is None
+    assert portfolio[a_id].score == own[a_id].score
+    assert portfolio[b_id].signals.detractors == 0  # no one at B now
+    assert metrics_for(db, Q3, RATES).nps.sample == 2  # each account's answer counts
+
+
+def test_a_contact_in_the_trash_is_out_of_nps_csat_the_page_and_the_risk_alike(
+    db: Database,
+) -> None:
+    """Review 10, defect 3: with Ana in the trash the at-risk score left her detractor answer
+    out, while NPS, CSAT and the page's Latest NPS still counted it."""
+    from accountdesk.core.services.trash import delete
+
+    with db.transaction() as s:
+        a = _account(s, "Andes")
+        ana, luis = _person(s, a, "Ana"), _person(s, a, "Luis")
+        _answer(s, a, ana, "nps", 3, date(2026, 9, 30))
+        _answer(s, a, ana, "csat", 1, date(2026, 9, 29))
+        _answer(s, a, luis, "nps", 10, date(2026, 9, 15))
+        _answer(s, a, luis, "csat", 5, date(2026, 9, 20))
+        account_id, ana_id = a.id, ana.id
+    before = metrics_for(db, Q3, RATES)
+    assert (before.nps.value, before.nps.sample, before.csat.sample) == (0.0, 2, 2)
+    delete(db, "contact", ana_id)
+    after = metrics_for(db, Q3, RATES)
+    assert (after.nps.value, after.nps.sample) == (100.0, 1)
+    assert (after.csat_mean.value, after.csat.sample) == (5.0, 1)
+    page = account_detail(db, account_id)
+    assert page.figures.latest_nps == 10 and page.figures.mean_csat == 5.0
+    assert [s.score for s in page.surveys] == [5, 10]  # her answers are not listed either
+    with db.reader() as s:
+        records = load_records(s, Scope())
+    assert risk_facts(db, records, NOW, "UTC", RATES)[account_id].signals.detractors == 0
+
+
+def test_the_pages_mean_csat_counts_the_scores_logged_on_interactions(db: Database) -> None:
+    """Review 10, defect 5: the page's Mean CSAT was the survey answers' alone (4.0), the
+    reports' (2 + 5 + 4) / 3."""
+    with db.transaction() as s:
+        a = _account(s, "Andes")
+        luis = _person(s, a, "Luis")
+        _answer(s, a, luis, "csat", 4, date(2026, 9, 20))
+        for score, when in (
+            (2, datetime(2026, 10, 1, 5, 30, tzinfo=UTC)),
+            (5, datetime(2026, 8, 10, 9, tzinfo=UTC)),
+        ):
+            s.add(Interaction(account_id=a.id, kind="call", subject="x", occurred_at=when,
+                              occurred_zone="America/Mexico_City", csat_score=score))  # fmt: skip
+        account_id = a.id
+    page = account_detail(db, account_id).figures
+    assert page.mean_csat is not None and round(page.mean_csat, 4) == round(11 / 3, 4)
+    assert metrics_for(db, Period(date(2026, 1, 1), date(2026, 12, 31)), RATES).csat_mean.value \
+        == page.mean_csat  # fmt: skip
