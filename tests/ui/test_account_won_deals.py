@@ -110,3 +110,54 @@ def test_the_card_says_what_the_account_report_says(
     else:  # per currency, as money.total_text writes a total without a rate
         assert "€10,000.00" in shown and "TRY\u00a0250,000.00" in shown
         assert "255,000" not in shown
+
+
+def _note(view: AccountView, caption: str) -> str:
+    """The smaller line under a card's title ("" when it has none)."""
+    frames = [view.figures.itemAt(i).widget() for i in range(view.figures.count())]
+    for frame in frames:
+        labels = frame.findChildren(QLabel)
+        if labels[1].text() == caption:
+            return plain(str(labels[2].text())) if len(labels) > 2 else ""
+    raise AssertionError(caption)
+
+
+def test_a_converted_card_says_from_what_and_at_which_rates(
+    ctx: Any, db: Database, qtbot: Any
+) -> None:
+    """Review 9, defect 5: "€6,022.28" stood on the card of an account whose deals are all in
+    Bahraini dinars, with nothing saying it was converted, from what or at which rates."""
+    account = add_account(db, "Manama Co", "BH", "Asia/Bahrain", "BHD")
+    _won(db, account, "1234.567", "BHD")
+    _won(db, account, "1234.567", "BHD", date(2025, 2, 1))
+    save_rate(db, RateInput("BHD", "0.41", date(2024, 9, 1), "EUR"), "EUR")
+    view = AccountView(ctx, account)
+    qtbot.addWidget(view)
+    assert plain(_card(view, "Revenue to date")) == "€6,022.28"
+    note = _note(view, "Revenue to date")
+    assert "Converted from BHD\u00a02,469.134." in note
+    assert "Amounts in EUR at the exchange rates of 1 Sept 2024." in note
+
+
+def test_a_card_without_a_rate_says_why_it_is_per_currency(
+    ctx: Any, db: Database, qtbot: Any
+) -> None:
+    account = add_account(db, "Ege Tekstil", "TR", "Europe/Istanbul", "TRY")
+    _won(db, account, "250000", "TRY")
+    _won(db, account, "10000", "EUR")
+    view = AccountView(ctx, account)
+    qtbot.addWidget(view)
+    note = _note(view, "Revenue to date")
+    assert note.startswith("No exchange rate from TRY to EUR")
+    assert "Converted" not in note and "other totals" not in note
+
+
+def test_amounts_as_entered_need_no_note(ctx: Any, db: Database, qtbot: Any) -> None:
+    euro = add_account(db, "Riga Oy", "LV", "Europe/Riga", "EUR")
+    _won(db, euro, "1200", "EUR")
+    baht = add_account(db, "Siam Trading", "TH", "Asia/Bangkok", "THB")  # no rate: as entered
+    _won(db, baht, "1200", "THB")
+    for account in (euro, baht):
+        view = AccountView(ctx, account)
+        qtbot.addWidget(view)
+        assert _note(view, "Revenue to date") == ""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.bidi import isolate, line_marks, paragraph
+from accountdesk.ui.colours import muted_style
 
 _TAG = re.compile(r"<[^>]*>")
 #: Where a label's text starts: the window's leading edge (right in a right-to-left window).
@@ -107,7 +108,10 @@ def details_form(rows: Sequence[tuple[str, str]]) -> QWidget:
     return widget
 
 
-def figure(title: str, value: str) -> QFrame:
+def figure(title: str, value: str, note: str = "") -> QFrame:
+    """A card of the figures above a record's tabs: the value, its title, and a ``note`` in
+    smaller, muted text under them when it needs one (what a converted amount was converted
+    from and at which rates)."""
     frame = QFrame()
     frame.setFrameShape(QFrame.Shape.StyledPanel)
     layout = QVBoxLayout(frame)
@@ -120,6 +124,15 @@ def figure(title: str, value: str) -> QFrame:
     caption = LeadingLabel(title)
     caption.setWordWrap(True)
     layout.addWidget(caption)
+    if note:
+        remark = LeadingLabel(note)
+        remark.setTextFormat(Qt.TextFormat.PlainText)
+        remark.setWordWrap(True)
+        remark.setStyleSheet(muted_style())
+        small = remark.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        remark.setFont(small)
+        layout.addWidget(remark)
     return frame
 
 

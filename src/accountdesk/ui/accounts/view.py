@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
 
+from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import (
@@ -33,7 +34,7 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.metrics import NO_CURRENCY, own_currency
-from accountdesk.core.money import total_text
+from accountdesk.core.money import MoneyTotal, amounts_note, subtotals_text, total_text
 from accountdesk.core.queries.details import (
     AccountDetail,
     ContactSummary,
@@ -259,16 +260,24 @@ class AccountView(QWidget):
         # the account report's figure (one rule): deals won up to today, at the stored rates
         earned = account_revenue_to_date(self.ctx.db, self.record_id, self.ctx.today())
         cards = [
-            (_("Status"), label(STATUS, detail.status)),
-            (_("Contacts"), format_number(f.contacts)),
-            (_("Interactions"), format_number(f.interactions)),
-            (_("Last touch"), fmt.when(f.last_touch, self.ctx.user_zone)),
-            (_("Revenue to date"), "" if earned.empty else total_text(earned)),
-            (_("Latest NPS"), format_number(f.latest_nps) if f.latest_nps is not None else ""),
-            (_("Mean CSAT"), format_decimal(f.mean_csat) if f.mean_csat is not None else ""),
+            (_("Status"), label(STATUS, detail.status), ""),
+            (_("Contacts"), format_number(f.contacts), ""),
+            (_("Interactions"), format_number(f.interactions), ""),
+            (_("Last touch"), fmt.when(f.last_touch, self.ctx.user_zone), ""),
+            (
+                _("Revenue to date"),
+                "" if earned.empty else total_text(earned),
+                converted_note(earned),
+            ),
+            (
+                _("Latest NPS"),
+                format_number(f.latest_nps) if f.latest_nps is not None else "",
+                "",
+            ),
+            (_("Mean CSAT"), format_decimal(f.mean_csat) if f.mean_csat is not None else "", ""),
         ]
-        for column, (title, value) in enumerate(cards):
-            self.figures.addWidget(figure(title, value), 0, column)
+        for column, (title, value, note) in enumerate(cards):
+            self.figures.addWidget(figure(title, value, note), 0, column)
         clear_layout(self.overview_layout)
         self.overview_layout.addWidget(
             details_form(
@@ -340,6 +349,20 @@ class AccountView(QWidget):
     def delete(self) -> None:
         if self.detail is not None:
             self.ctx.delete("account", self.record_id, self.detail.name)
+
+
+def converted_note(total: MoneyTotal) -> str:
+    """What a card's total of money is, when it is not simply its amounts as entered: the
+    amounts it was converted from and the rates' currency and day, as a report's amounts say
+    it (:func:`money.amounts_note`); or, without a rate, why it is shown per currency. Empty
+    for amounts all in the currency shown (nothing converted)."""
+    if total.empty or set(total.subtotals) == {total.reporting}:
+        return ""
+    lines = amounts_note([total], total.reporting)
+    if not total.complete:  # why per currency, and how to add the rate
+        return "\n".join((lines[0], lines[-1]))
+    source = _("Converted from {amounts}.").format(amounts=subtotals_text(total))
+    return "\n".join((i18n.single_stops(source), *lines))
 
 
 def _currency(code: str | None) -> str:
