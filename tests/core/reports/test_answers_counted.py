@@ -118,3 +118,30 @@ def test_the_pages_mean_csat_counts_the_scores_logged_on_interactions(db: Databa
     assert page.mean_csat is not None and round(page.mean_csat, 4) == round(11 / 3, 4)
     assert metrics_for(db, Period(date(2026, 1, 1), date(2026, 12, 31)), RATES).csat_mean.value \
         == page.mean_csat  # fmt: skip
+
+
+def test_emptying_the_trash_leaves_the_figures_as_they_were(db: Database) -> None:
+    """Review 10, defect 2: a contact deleted for good left their answers without a contact,
+    each then counted on its own: Q3's NPS went from 0 (2 answers) to −33 (3) when the trash
+    was emptied. Their answers go with them now (migration 0011)."""
+    from sqlalchemy import func, select
+
+    from accountdesk.core.services.trash import delete, empty_trash
+
+    with db.transaction() as s:
+        a = _account(s, "Andes")
+        ana, luis = _person(s, a, "Ana"), _person(s, a, "Luis")
+        _answer(s, a, ana, "nps", 2, date(2026, 8, 1))
+        _answer(s, a, ana, "nps", 3, date(2026, 9, 30))
+        _answer(s, a, luis, "nps", 10, date(2026, 9, 15))
+        _answer(s, a, None, "nps", 9, date(2026, 9, 1))  # recorded without a contact
+        ana_id = ana.id
+    delete(db, "contact", ana_id)
+    in_trash = metrics_for(db, Q3, RATES).nps
+    assert (in_trash.value, in_trash.sample) == (100.0, 2)
+    empty_trash(db)
+    emptied = metrics_for(db, Q3, RATES).nps
+    assert (emptied.value, emptied.sample) == (in_trash.value, in_trash.sample)
+    with db.reader() as s:
+        kept = s.scalar(select(func.count()).select_from(SurveyResponse))
+    assert kept == 2  # Luis's and the one of no one recorded

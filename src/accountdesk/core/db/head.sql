@@ -224,24 +224,6 @@ CREATE TABLE notes (
 );
 CREATE INDEX ix_notes_account_id ON notes (account_id);
 CREATE INDEX ix_notes_contact_id ON notes (contact_id);
-CREATE TABLE survey_responses (
-	account_id VARCHAR(36) NOT NULL, 
-	contact_id VARCHAR(36), 
-	kind VARCHAR(4) NOT NULL, 
-	score SMALLINT NOT NULL, 
-	answered_on DATE NOT NULL, 
-	comment TEXT, 
-	id VARCHAR(36) NOT NULL, 
-	created_at DATETIME NOT NULL, 
-	updated_at DATETIME NOT NULL, 
-	deleted_at DATETIME, updated_by VARCHAR(63), version INTEGER DEFAULT '1' NOT NULL, 
-	CONSTRAINT pk_survey_responses PRIMARY KEY (id), 
-	CONSTRAINT fk_survey_responses_account_id_accounts FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE, 
-	CONSTRAINT fk_survey_responses_contact_id_contacts FOREIGN KEY(contact_id) REFERENCES contacts (id) ON DELETE SET NULL
-);
-CREATE INDEX ix_survey_responses_account_id ON survey_responses (account_id);
-CREATE INDEX ix_survey_responses_answered_on ON survey_responses (answered_on);
-CREATE INDEX ix_survey_responses_contact_id ON survey_responses (contact_id);
 CREATE TABLE search_keys (rowid INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX ix_search_keys_key ON search_keys (key, rowid);
 CREATE INDEX ix_search_keys_rowid ON search_keys (rowid);
@@ -294,5 +276,25 @@ CREATE INDEX ix_contacts_place_hours ON contacts (country, subdivision, timezone
 CREATE INDEX ix_accounts_trashed ON accounts (id) WHERE deleted_at IS NOT NULL;
 CREATE INDEX ix_contacts_trashed ON contacts (id) WHERE deleted_at IS NOT NULL;
 CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY AUTOINCREMENT, ref TEXT NOT NULL UNIQUE, kind TEXT NOT NULL);
-INSERT INTO "alembic_version" VALUES ('0010');
+CREATE TABLE "survey_responses" (
+	account_id VARCHAR(36) NOT NULL, 
+	contact_id VARCHAR(36), 
+	kind VARCHAR(4) NOT NULL, 
+	score SMALLINT NOT NULL, 
+	answered_on DATE NOT NULL, 
+	comment TEXT, 
+	id VARCHAR(36) NOT NULL, 
+	created_at DATETIME NOT NULL, 
+	updated_at DATETIME NOT NULL, 
+	deleted_at DATETIME, 
+	updated_by VARCHAR(63), 
+	version INTEGER DEFAULT '1' NOT NULL, 
+	CONSTRAINT pk_survey_responses PRIMARY KEY (id), 
+	CONSTRAINT fk_survey_responses_account_id_accounts FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE, 
+	CONSTRAINT fk_survey_responses_contact_id_contacts FOREIGN KEY(contact_id) REFERENCES contacts (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_survey_responses_account_id ON survey_responses (account_id);
+CREATE INDEX ix_survey_responses_answered_on ON survey_responses (answered_on);
+CREATE INDEX ix_survey_responses_contact_id ON survey_responses (contact_id);
+INSERT INTO "alembic_version" VALUES ('0011');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);

@@ -368,8 +368,10 @@ class SurveyResponse(Record):
     account_id: Mapped[str] = mapped_column(
         ForeignKey("accounts.id", ondelete="CASCADE"), index=True
     )
+    #: an answer goes with its contact deleted for good (migration 0011): left without one, it
+    #: would count as an answer of no one recorded, each on its own
     contact_id: Mapped[str | None] = mapped_column(
-        ForeignKey("contacts.id", ondelete="SET NULL"), index=True
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(String(4))  # nps | csat
     score: Mapped[int] = mapped_column(SmallInteger)

@@ -9,9 +9,21 @@ from pathlib import Path
 from accountdesk.core import paths
 
 #: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 #: Every revision this app knows, oldest first.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010")
+KNOWN_REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+)
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
