@@ -16,6 +16,7 @@ from accountdesk.core import labels
 from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import main_zone
 from accountdesk.core.i18n import _, format_date
+from accountdesk.core.io import names
 from accountdesk.core.metrics import NO_CURRENCY, own_currency
 
 #: The longest a contact's own stay-in-touch cadence may be, in days (ten years).
@@ -74,7 +75,8 @@ class ContactInput:
     country: str
     family_name: str = ""
     timezone: str | None = None
-    name_order: str = "given_first"
+    #: None (or empty): the order of the contact's country (:func:`names.name_order`)
+    name_order: str | None = None
     honorific: str | None = None
     job_title: str | None = None
     buying_role: str | None = None
@@ -271,7 +273,10 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         "account_id": v.required("account", data.account_id),
         "given_name": given,
         "family_name": v.optional("family_name", data.family_name) or "",
-        "name_order": v.choice("name_order", data.name_order, NAME_ORDERS, default="given_first"),
+        # not given: as the contact's country writes names (Japan: 佐藤花子), as an import does
+        "name_order": v.choice(
+            "name_order", data.name_order, NAME_ORDERS, default=names.name_order(country)
+        ),
         "honorific": v.optional("honorific", data.honorific),
         "job_title": v.optional("job_title", data.job_title),
         "buying_role": v.optional_choice("buying_role", data.buying_role, BUYING_ROLES),

@@ -24,6 +24,7 @@ from accountdesk.core.i18n import (
     parse_date_input,
     sentence_start,
 )
+from accountdesk.core.io.names import name_order
 from accountdesk.core.labels import (
     BUYING_ROLE,
     CHANNEL,
@@ -327,7 +328,12 @@ class ContactEditor(FormDialog):
         self.add_field("honorific", _("Form of address"), line(_("e.g. Dr., Khun, Bey")))
         self.add_field("given_name", _("Given name"), line())
         self.add_field("family_name", _("Family name"), line())
-        self.add_field("name_order", _("Name order"), combo(table_choices(NAME_ORDER, NAME_ORDERS)))
+        order = combo(table_choices(NAME_ORDER, NAME_ORDERS))
+        self.add_field("name_order", _("Name order"), order)
+        #: Whether the user picked the name order of a new contact: until then it is the one
+        #: of the contact's country (:meth:`_country_changed`).
+        self._order_chosen = False
+        order.activated.connect(self._order_picked)
         self.add_field("job_title", _("Job title"), line())
         roles = table_choices(BUYING_ROLE, BUYING_ROLES)
         self.add_field("buying_role", _("Buying role"), combo(roles, empty=_("Not known")))
@@ -411,11 +417,19 @@ class ContactEditor(FormDialog):
         for box, at in zip(self._hours, (hours.start, hours.end), strict=True):
             box.setPlaceholderText(localize_digits(at.strftime("%H:%M")))
 
+    def _order_picked(self) -> None:
+        self._order_chosen = True
+
     def _country_changed(self) -> None:
         """The city the account gave is the account's: another country clears it (a contact
         at an account in Rīga put in Iran kept "Rīga"); a city typed in stays. The hours'
-        placeholders follow the country (:meth:`_show_typical_hours`)."""
+        placeholders follow the country (:meth:`_show_typical_hours`), and so does a new
+        contact's name order until the user picks one (:func:`names.name_order`: a contact
+        typed in at an account in Japan was saved given name first, "花子佐藤"); a stored
+        contact keeps theirs."""
         self._show_typical_hours()
+        if self.contact_id is None and not self._order_chosen:
+            self.set_text("name_order", name_order(self.text("country") or None))
         placed = self._placed
         if placed is None or not placed[1] or self.text("city") != placed[1]:
             return
