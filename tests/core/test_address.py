@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accountdesk.core.address import UNSAID, form_of_address, latvian_genitive
+from accountdesk.core.address import BY_GIVEN_NAME, UNSAID, form_of_address, latvian_genitive
 from accountdesk.core.culture import etiquette
 
 
@@ -226,6 +226,7 @@ def test_latvian_title_with_the_genitive_or_the_name_alone(
         ("CN", "Mr", "Li", "Wang", "family_first", "Mr Wang"),
         ("SG", "Mr", "Wei Ming", "Tan", "family_first", "Mr Tan"),
         ("TW", "Ms", "Mei-ling", "Chen", "family_first", "Ms Chen"),
+        ("VN", "Mr", "Văn An", "Nguyễn", "family_first", "Mr An"),
     ],
 )
 def test_the_etiquette_notes_give_the_same_examples(
@@ -246,3 +247,49 @@ def test_a_default_honorific_is_the_one_the_countrys_notes_give(country: str) ->
     notes = etiquette.load_etiquette(country, "en")
     assert notes is not None
     assert UNSAID[country][1] in " ".join(n.text for n in notes.sections["greeting"])
+
+
+@pytest.mark.parametrize(
+    ("country", "honorific", "given", "family", "order", "expected"),
+    [
+        # addressed by the given name (its last word in Vietnam), in any language
+        ("VN", "Mr", "Văn An", "Nguyễn", "family_first", "Mr An"),
+        ("VN", "Ms", "Thị Lan", "Trần", "family_first", "Ms Lan"),
+        ("TH", "Mr", "Somchai", "Jaidee", "given_first", "Mr Somchai"),
+        ("th", "Dr.", "สมชาย", "ใจดี", "given_first", "Dr. สมชาย"),
+        ("IS", "Ms", "Guðrún", "Jónsdóttir", "given_first", "Ms Guðrún"),
+        ("IS", "Herr", "Jón", "Stefánsson", "given_first", "Herr Jón"),
+        ("SA", "Dr", "Mohammed", "bin Salman al-Saud", "given_first", "Dr Mohammed"),
+        ("AE", "Mr", "Khalid", "Al Mansouri", "given_first", "Mr Khalid"),
+        ("ID", "Mr", "Budi", "Santoso", "given_first", "Mr Budi"),
+        ("ID", "Mr", "Sukarno", "", "given_first", "Mr Sukarno"),
+        # the country's own honorifics, and those after a name, as before
+        ("VN", "Ông", "Văn An", "Nguyễn", "family_first", "Ông An"),
+        ("SA", "السيد", "خالد", "العتيبي", "given_first", "السيد خالد العتيبي"),
+        # elsewhere Mr, Ms and Dr go with the family name
+        ("DE", "Dr", "Klaus", "Weber", "given_first", "Dr Weber"),
+        ("JP", "Mr", "Hiroshi", "Tanaka", "family_first", "Mr Tanaka"),
+        ("CN", "Ms", "Li", "Wang", "family_first", "Ms Wang"),
+        (None, "Mr", "Somchai", "Jaidee", "given_first", "Mr Jaidee"),
+    ],
+)
+def test_where_people_go_by_their_given_name_every_title_goes_with_it(
+    country: str | None, honorific: str, given: str, family: str, order: str, expected: str
+) -> None:
+    """Vietnam, Thailand, Iceland, Indonesia, the Gulf: "Mr Nguyễn" and "Mr Jaidee" were
+    shown where the country's own notes say "Mr An" and "Khun plus their first name"."""
+    assert form_of_address(honorific, given, family, order, country=country) == expected
+
+
+#: What each country's notes on greeting say of the given name (Iceland has no notes yet).
+_GIVEN_NAME_NOTES = {"VN": "is called Mr An"}
+
+
+@pytest.mark.parametrize("country", sorted(BY_GIVEN_NAME))
+def test_a_country_addressed_by_the_given_name_is_so_in_its_notes(country: str) -> None:
+    notes = etiquette.load_etiquette(country, "en")
+    if notes is None:
+        assert country == "IS"
+        return
+    said = " ".join(n.text for n in notes.sections["greeting"])
+    assert _GIVEN_NAME_NOTES.get(country, "first name") in said

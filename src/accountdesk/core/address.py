@@ -24,6 +24,13 @@ Cultures differ in where the honorific goes and which name it goes with:
   word of the given name: "Ông An" for Nguyễn Văn An).
 * Arabic *السيد* / *السيدة*, and any honorific the table does not know, precede the full name.
 
+Where a country's people are addressed by their given name (:data:`BY_GIVEN_NAME`: Thailand,
+Vietnam, Iceland, Indonesia, the Gulf states and Egypt, as their notes say), an honorific
+that goes before the family name elsewhere (Mr, Ms, Dr, Herr …) goes where the country's own
+go: "Mr Somchai" (Somchai Jaidee), "Mr An" (Nguyễn Văn An), "Ms Guðrún" (Guðrún Jónsdóttir,
+a patronymic), "Dr Mohammed"; never "Mr Jaidee", nor "Ms Jónsdóttir" for every daughter of
+a Jón.
+
 An honorific is looked up by its folded spelling (:func:`accountdesk.core.db.fts.fold`, the
 search's folding: case, accents, Turkish ı, Arabic and Persian letter variants do not matter),
 without a final dot or a leading hyphen: "Dr.", "dr" and "DR" are one honorific, and so are
@@ -183,6 +190,24 @@ RULES: dict[str, Rule] = {
 #: 씨 / 님 and the job titles (rank and closeness).
 UNSAID: dict[str, tuple[str, str]] = {"TH": ("คุณ", "Khun"), "JP": ("さん", "san")}
 
+#: The countries whose people are addressed by their given name, even formally, and where an
+#: honorific that goes before the family name elsewhere (Mr, Ms, Dr, Herr …) goes for them:
+#: as the country's own honorifics do, and as its notes ("greeting") say.
+BY_GIVEN_NAME: dict[str, Pattern] = {
+    "TH": "before_given",  # Khun Somchai: "Thais are called by first name, not surname"
+    "VN": "before_last_given",  # "Mr Nguyễn Văn An is called Mr An", as Ông An
+    "IS": "before_given",  # a patronymic is no family name: Guðrún Jónsdóttir is Ms Guðrún
+    "ID": "before_given",  # Pak Budi, Bu Sari; many Indonesians have one name
+    # "Mr/Ms or Dr with the first name", as Sheikh, Sayyid, Muhandis
+    "SA": "before_given",
+    "AE": "before_given",
+    "BH": "before_given",
+    "KW": "before_given",
+    "OM": "before_given",
+    "QA": "before_given",
+    "EG": "before_given",
+}
+
 
 def _in_latin(text: str) -> bool:
     """Whether ``text`` has a letter of the Latin script (Somchai, Ōno)."""
@@ -305,8 +330,9 @@ def latvian_genitive(family: str, *, woman: bool = False) -> str | None:
 def form_of_address(
     honorific: str | None, given: str, family: str, name_order: str, *, country: str | None
 ) -> str:
-    """How to address a contact: honorific and name placed as their culture does; without an
-    honorific, the one of the contact's ``country`` where it is certain
+    """How to address a contact: honorific and name placed as their culture does (the
+    contact's ``country`` where its people are addressed by their given name:
+    :data:`BY_GIVEN_NAME`); without an honorific, the one of ``country`` where it is certain
     (:func:`default_honorific`), else the name alone."""
     full = display_name(given, family, name_order)
     if not honorific or not honorific.strip():
@@ -314,6 +340,8 @@ def form_of_address(
         if not honorific:
             return full
     title, pattern = _placed(honorific.strip())
+    if pattern == "before_family":
+        pattern = BY_GIVEN_NAME.get((country or "").upper(), pattern)
     family_or_full = family or full
     if pattern == "after_given":
         return f"{given or full} {title}"
