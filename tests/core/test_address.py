@@ -293,3 +293,46 @@ def test_a_country_addressed_by_the_given_name_is_so_in_its_notes(country: str) 
         return
     said = " ".join(n.text for n in notes.sections["greeting"])
     assert _GIVEN_NAME_NOTES.get(country, "first name") in said
+
+
+@pytest.mark.parametrize(
+    ("country", "honorific", "given", "family", "expected"),
+    [
+        # an import keeps คุณ written together with the given name: it is said once
+        ("TH", None, "คุณสมชาย", "ใจดี", "คุณสมชาย"),
+        ("TH", "คุณ", "คุณสมชาย", "ใจดี", "คุณสมชาย"),
+        ("TH", None, "คุณวันเพ็ญ", "", "คุณวันเพ็ญ"),
+        # … but a given name that begins with the same letters is a name of its own
+        ("TH", None, "คุณวุฒิ", "ใจดี", "คุณคุณวุฒิ"),
+        ("TH", None, "คุณากร", "ใจดี", "คุณคุณากร"),
+        # "Khun Somchai", as an import keeps it
+        ("TH", None, "Khun Somchai", "Jaidee", "Khun Somchai"),
+        ("TH", "Khun", "khun Somchai", "Jaidee", "khun Somchai"),
+        ("TH", "Mr", "Mr Somchai", "Jaidee", "Mr Somchai"),
+        ("ID", "Pak", "Pak Budi", "Santoso", "Pak Budi"),
+        (None, "Mr", "James", "Mr Johnson", "Mr Johnson"),
+        # an initial is no honorific: M. before M Dubois
+        (None, "M.", "Luc", "M Dubois", "M. M Dubois"),
+    ],
+)
+def test_an_honorific_the_name_holds_already_is_said_once(
+    country: str | None, honorific: str | None, given: str, family: str, expected: str
+) -> None:
+    assert form_of_address(honorific, given, family, "given_first", country=country) == expected
+
+
+@pytest.mark.parametrize(
+    ("honorific", "given", "family", "order", "expected"),
+    [
+        ("คุณ", "Somchai", "Jaidee", "given_first", "คุณ Somchai"),
+        ("นาย", "Somchai", "Jaidee", "given_first", "นาย Somchai Jaidee"),
+        ("様", "Hanako", "Sato", "family_first", "Sato 様"),
+        ("คุณ", "สมชาย", "ใจดี", "given_first", "คุณสมชาย"),
+        ("様", "花子", "佐藤", "family_first", "佐藤様"),
+    ],
+)
+def test_an_honorific_is_written_together_only_with_a_name_in_its_own_script(
+    honorific: str, given: str, family: str, order: str, expected: str
+) -> None:
+    """Thai คุณ joined to a name in Latin letters read as one word: "คุณSomchai"."""
+    assert form_of_address(honorific, given, family, order, country=None) == expected

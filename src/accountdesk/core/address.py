@@ -10,6 +10,8 @@ Cultures differ in where the honorific goes and which name it goes with:
 * Persian *آقای* / *خانم*, *دکتر*, *مهندس* precede the family name: "خانم جعفری", "دکتر رضایی".
 * Thai *คุณ* precedes the given name, written together: "คุณสมชาย"; in Latin letters with a
   space: "Khun Somchai". *นาย* / *นาง* / *นางสาว* precede the full name, written together.
+  A given name that begins with the honorific already (an import keeps "คุณสมชาย" whole) gets
+  it once; a name that only begins with the same letters (คุณวุฒิ) gets it too.
 * Japanese *様* / *さん* and Chinese *先生* / *女士* follow the family name, written together:
   "佐藤様", "王先生"; in Latin letters *-san*, *-sama*, *-kun*, *-chan*, *-sensei* are joined with
   a hyphen: "Tanaka-san"; pinyin *xiansheng*, *zong* … follow the family name: "Wang Xiansheng".
@@ -327,6 +329,32 @@ def latvian_genitive(family: str, *, woman: bool = False) -> str | None:
     return "-".join(part for part in declined if part is not None)
 
 
+def _begins_with(name: str, title: str, *, joined: bool) -> bool:
+    """Whether ``name`` already begins with the honorific ``title``: as its first word
+    ("Khun Somchai", as an import keeps it), or written together with it where a word ends
+    after it ("คุณสมชาย"; not คุณวุฒิ, a given name of its own: :func:`icu.line_breaks`
+    tells where Thai words end)."""
+    words = name.split()
+    if not words:
+        return False
+    if len(_key(title)) > 1 and _key(words[0]) == _key(title):  # not an initial: M., g.
+        return True
+    if not joined or not name.startswith(title) or len(name) == len(title):
+        return False
+    from accountdesk.core.icu import line_breaks
+
+    return len(title) in line_breaks(name)
+
+
+def _before(title: str, name: str, *, joined: bool = False) -> str:
+    """``title`` before ``name``, once: a name that begins with it already is shown as it is
+    ("คุณสมชาย", not "คุณคุณสมชาย"). Written together (``joined``) only with a name that is
+    not in Latin letters: "คุณ Somchai", not "คุณSomchai"."""
+    if _begins_with(name, title, joined=joined):
+        return name
+    return f"{title}{'' if joined and not _in_latin(name[:1]) else ' '}{name}"
+
+
 def form_of_address(
     honorific: str | None, given: str, family: str, name_order: str, *, country: str | None
 ) -> str:
@@ -346,24 +374,24 @@ def form_of_address(
     if pattern == "after_given":
         return f"{given or full} {title}"
     if pattern == "before_family":
-        return f"{title} {family_or_full}"
+        return _before(title, family_or_full)
     if pattern == "before_given":
-        return f"{title} {given or full}"
+        return _before(title, given or full)
     if pattern == "before_last_given":
-        return f"{title} {given.split()[-1] if given.strip() else full}"
+        return _before(title, given.split()[-1] if given.strip() else full)
     if pattern == "before_given_joined":
-        return f"{title}{given or full}"
+        return _before(title, given or full, joined=True)
     if pattern == "before_full_joined":
-        return f"{title}{full}"
+        return _before(title, full, joined=True)
     if pattern == "after_family":
         return f"{family_or_full} {title}"
     if pattern == "after_family_hyphen":
         return f"{family_or_full}{title if title.startswith('-') else '-' + title}"
     if pattern == "after_family_joined":
-        return f"{family_or_full}{title}"
+        return f"{family_or_full}{' ' if _in_latin(family_or_full[-1:]) else ''}{title}"
     if pattern == "after_full":
         return f"{full} {title}"
     if pattern == "after_family_genitive_lv":
         genitive = latvian_genitive(family, woman=_key(title) == "kundze")
         return f"{genitive} {title}" if genitive else full
-    return f"{title} {full}"  # before the full name: Arabic, and any honorific not listed
+    return _before(title, full)  # before the full name: Arabic, and any honorific not listed
