@@ -92,20 +92,33 @@ def sort_key(language: str | None = None) -> Callable[[str], Any]:
     return _collator(_language(language)).sortKey
 
 
+def sorting_names(family: str | None, given: str | None) -> tuple[str, str]:
+    """What a person is sorted by, first and then: the family name, then the given name; a
+    person without a family name (one name, Sukarno; a name kept whole, 田中太郎) by the name
+    they have, among the family names, before a namesake with a given name ("Sukarno", then
+    "Ahmad Sukarno"). They were all listed first, above "Aalto"."""
+    return (family, given or "") if family else (given or "", "")
+
+
 def person_order(
     people: Iterable[tuple[str | None, str | None]], language: str | None = None
 ) -> Callable[[str | None, str | None], tuple[int, int]]:
     """A key function of (family name, given name), for any of ``people``, that orders them
-    as the contact list sorts people by name: by family name, then given name, in the order
-    of ``language`` (default: the current one), a person without a family name first.
+    as the contact list sorts people by name (:func:`sorting_names`), in the order of
+    ``language`` (default: the current one).
 
     Places (:func:`ranks`), not ICU's keys: two keys of one name are not ``==``, so a tuple
     of keys never got to the given name. Python's sort is stable: people the language holds
     equal keep the order they came in."""
-    found = list(people)
-    family = ranks((f or "" for f, _g in found), language)
-    given = ranks((g or "" for _f, g in found), language)
-    return lambda f, g: (family[f or ""], given[g or ""])
+    found = [sorting_names(f, g) for f, g in people]
+    first = ranks((f for f, _g in found), language)
+    then = ranks((g for _f, g in found), language)
+
+    def key(family: str | None, given: str | None) -> tuple[int, int]:
+        f, g = sorting_names(family, given)
+        return first[f], then[g]
+
+    return key
 
 
 def sorted_text(values: Iterable[str], language: str | None = None) -> list[str]:

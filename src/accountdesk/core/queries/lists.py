@@ -107,8 +107,8 @@ ACCOUNT_SORTS: dict[str, str] = {
     " AND k.deleted_at IS NULL)",
 }
 
+#: Sort keys of the contact list and their SQL; by name, only in Python (CONTACT_TEXT_SORTS).
 CONTACT_SORTS: dict[str, str] = {
-    "name": "c.family_name {dir}, c.given_name",
     "job_title": "c.job_title",
     "account": "a.name",
     "country": "c.country",
@@ -135,12 +135,15 @@ CONTACT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _collated(cursor: Any, descending: bool, country: bool) -> list[str]:
+def _collated(
+    cursor: Any, descending: bool, country: bool = False, person: bool = False
+) -> list[str]:
     """The ids of the rows of ``cursor`` (id, text, text …, in the order of their ids)
     sorted by their texts in the user's language, then by id; empty values (NULL, then "")
     first going up and last going down, the whole order reversed going down, as
     :func:`_order` sorts in SQL. ``country``: the texts are country codes, sorted by the
-    countries' names.
+    countries' names. ``person``: the texts are a family and a given name, sorted by what
+    people are sorted by (:func:`icu.sorting_names`: one name among the family names).
 
     Read in chunks, each text kept once (a number per row says which): 300,000 rows of names
     held as tuples cost 60 MB more than their ids, and a process keeps the memory it once
@@ -150,6 +153,8 @@ def _collated(cursor: Any, descending: bool, country: bool) -> list[str]:
     ids: list[str] = []
     columns: list[tuple[defaultdict[Any, int], array[int]]] = []
     while chunk := cursor.fetchmany(10_000):
+        if person:
+            chunk = [(row[0], *icu.sorting_names(row[1], row[2])) for row in chunk]
         if not columns:
             columns = [(defaultdict(count().__next__), array("i")) for _ in chunk[0][1:]]
         ids.extend(row[0] for row in chunk)
@@ -242,8 +247,6 @@ def _order(expression: str, descending: bool, tiebreak: str) -> str:
     down, on both databases (SQLite's own rule; PostgreSQL's is the opposite)."""
     direction = "DESC NULLS LAST" if descending else "ASC NULLS FIRST"
     tie = "DESC" if descending else "ASC"
-    if "{dir}" in expression:
-        return f"{expression.format(dir=direction)} {direction}, {tiebreak} {tie}"
     return f"{expression} {direction}, {tiebreak} {tie}"
 
 
@@ -318,7 +321,7 @@ def contact_ids(
         matching, found = contacts_matching_sql(db.is_postgres, flt.text)
         where.append(f"c.id IN ({matching})")
         params.update(found)
-    if sort not in CONTACT_SORTS:
+    if sort not in CONTACT_SORTS and sort not in CONTACT_TEXT_SORTS:
         sort = "name"
     texts = CONTACT_TEXT_SORTS.get(sort)
     columns = ", ".join(("c.id", *(texts or ())))
@@ -333,7 +336,7 @@ def contact_ids(
     with db.engine.connect() as conn:
         cursor = _run(conn, sql, params)
         if texts is not None:
-            ids = _collated(cursor, descending, country=sort == "country")
+            ids = _collated(cursor, descending, country=sort == "country", person=sort == "name")
         else:
             ids = [row[0] for row in cursor]
         conn.rollback()
