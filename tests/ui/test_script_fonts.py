@@ -178,3 +178,15 @@ def test_thai_is_drawn_with_a_thai_font_and_its_rows_fit(
     tasks.pump(20)
     for row in _rows_of(screen, ["TH", "JP", "LA", "KH", "DE"]):
         _row_fits(screen.list, row)
+
+
+def test_emoji_in_a_name_are_drawn_not_as_boxes(qapp: Any, persian_app: None) -> None:
+    """A contact "🦄 Uni X" showed "▯ Uni X" in the contact list of a computer without an
+    emoji font of its own: the shipped Noto Emoji draws it (Qt on Linux chooses among the
+    application's fonts; Windows and macOS have emoji fonts of their own)."""
+    bold = QFont(QApplication.font())
+    bold.setBold(True)
+    for font in (QApplication.font(), bold):
+        for text in ("🦄 Uni X", "Café ☕ Sunrise 🚀 GmbH", "👨\u200d👩\u200d👧 ❤\ufe0f"):
+            for run in _runs(font, text):
+                assert 0 not in run.glyphs, (text, run)

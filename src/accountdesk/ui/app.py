@@ -535,9 +535,9 @@ PERSIAN_SAMPLE = "آگژچی"
 
 
 def register_fonts() -> None:
-    """Add the fonts shipped in resources/fonts (Latin, Thai, Persian, Chinese/Japanese/Korean)
-    to Qt, make the Persian and the CJK one substitutes of the application's font where the
-    computer's own fonts do not do, and make its figures tabular.
+    """Add the fonts shipped in resources/fonts (Latin, Thai, Persian, Chinese/Japanese/Korean,
+    emoji) to Qt, make the Persian and the CJK one substitutes of the application's font where
+    the computer's own fonts do not do, and make its figures tabular.
 
     Qt draws a character the application's font lacks with a substitute of that font's family
     first, then with the system's choice. Qt on Linux chooses among application fonts too

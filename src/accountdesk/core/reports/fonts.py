@@ -3,11 +3,13 @@
 Noto Sans covers Latin with every diacritic Latvian, Slovenian and Turkish need; Noto Sans Thai
 covers Thai only; Vazirmatn covers Persian/Arabic and basic Latin; Droid Sans Fallback covers
 Chinese (Han), Japanese kana and Korean Hangul (TrueType outlines: ReportLab cannot embed the
-CFF outlines of Noto Sans CJK). A run of text gets the font its script prefers, falling back to
-any registered font that has the glyph.
+CFF outlines of Noto Sans CJK); Noto Emoji (the monochrome one: ReportLab draws outlines, not
+the colour bitmaps of Noto Color Emoji) covers emoji, their skin tones, flags and ZWJ sequences.
+A run of text gets the font its script prefers, falling back to any registered font that has
+the glyph.
 
-The CJK font has no bold file (bold CJK text is drawn in its regular weight). A family is
-registered when a report first needs it (:func:`require`: a character of its script, or a
+The CJK and emoji fonts have no bold file (bold text is drawn in their regular weight). A family
+is registered when a report first needs it (:func:`require`: a character of its script, or a
 style naming it): reading the CJK font's 3.4 MB takes about 70 ms, each other file 20–30 ms.
 """
 
@@ -31,6 +33,7 @@ LATIN = "AD-NotoSans"
 THAI = "AD-NotoSansThai"
 PERSIAN = "AD-Vazirmatn"
 CJK = "AD-DroidSansFallback"
+EMOJI = "AD-NotoEmoji"
 
 # family -> (regular file, bold file or None when the family has no bold)
 _FILES: dict[str, tuple[str, str | None]] = {
@@ -38,9 +41,10 @@ _FILES: dict[str, tuple[str, str | None]] = {
     THAI: ("NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf"),
     PERSIAN: ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"),
     CJK: ("DroidSansFallback.ttf", None),
+    EMOJI: ("NotoEmoji-Regular.ttf", None),
 }
 FAMILIES = tuple(_FILES)
-_ON_DEMAND = frozenset({CJK})  # registered by the first character that needs it
+_ON_DEMAND = frozenset({CJK, EMOJI})  # registered by the first character that needs it
 _lock = threading.Lock()
 
 
@@ -72,7 +76,13 @@ def _register(family: str) -> None:
 #: mark moved clear of a tall letter) under a code of the private-use area and maps that code
 #: to itself in the PDF's ToUnicode map, so copied text gave U+E000… instead of letters.
 _GLYPH_TEXT: dict[str, dict[int, str]] = {}
-_CMAP_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{4})>")
+_CMAP_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{4,6})>")
+
+
+def is_private_use(cp: int) -> bool:
+    """A code of a private-use area: ReportLab's codes for glyphs outside a font's character
+    map (U+E000…), and the codes Noto Emoji's map gives a keycap or "❤️" (U+FE4E8…)."""
+    return 0xE000 <= cp <= 0xF8FF or 0xF0000 <= cp <= 0x10FFFD
 
 
 def note_glyph_text(font: str, code: int, text: str) -> None:
@@ -123,8 +133,11 @@ def _entry(found: re.Match[str], known: dict[int, str]) -> str:
         # a ligature's letters in drawing order: a right-to-left line is drawn in visual
         # order and extractors reverse it back, so "ﻻ" given as "لا" came out "ال"
         text = unicodedata.normalize("NFKC", chr(code))[::-1]
-    if text is None:
+    if text is None and code <= 0xFFFF:
         return found.group(0)
+    # ReportLab writes a code past U+FFFF as it is ("<1F984>" for 🦄), which extractors read
+    # as U+1F98 and a 4: the map holds UTF-16 (a surrogate pair)
+    text = chr(code) if text is None else text
     return f"<{found.group(1)}> <{text.encode('utf-16-be').hex().upper()}>"
 
 
@@ -145,8 +158,9 @@ def register_family(family: str) -> None:
 
 def register_fonts() -> None:
     """Register the Latin, Thai and Persian fonts with ReportLab (once per process); the CJK
-    font follows when :func:`coverage` is first asked about it. Reports do not need this:
-    they register a family when its first character or a style needs it (:func:`require`)."""
+    and emoji fonts follow when :func:`coverage` is first asked about them. Reports do not
+    need this: they register a family when its first character or a style needs it
+    (:func:`require`)."""
     for family in FAMILIES:
         if family not in _ON_DEMAND:
             register_family(family)
@@ -211,10 +225,43 @@ def is_cjk(cp: int) -> bool:
     return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
 
 
+# the blocks of pictographs: what is there is drawn as emoji first (the emoji font has not
+# every symbol of Miscellaneous Symbols, Dingbats and Arrows: ✓ and ★ come from another font)
+_EMOJI_RANGES = (
+    (0x2600, 0x27BF),  # Miscellaneous Symbols (☕ ☎), Dingbats (✉ ❤)
+    (0x2B00, 0x2BFF),  # Miscellaneous Symbols and Arrows (⭐ ⬛)
+    (0x1F000, 0x1F2FF),  # Mahjong, Domino, Playing Cards, Enclosed Alphanumerics (🇩 of flags)
+    (0x1F300, 0x1F6FF),  # Pictographs (🚀 🎸, the skin tones), Emoticons, Transport and Map
+    (0x1F780, 0x1F7FF),  # Geometric Shapes Extended (🟢)
+    (0x1F900, 0x1FAFF),  # Supplemental Symbols and Pictographs (🦄), Extended-A
+)
+#: What makes a character before it an emoji or joins it to the emoji before it: the emoji
+#: variation selector (U+FE0F, "❤️" rather than "❤"), the keycap (U+20E3: "1️⃣"), the zero
+#: width joiner of a sequence ("👩‍💻"), the skin tones, the tags of a flag (🏴 of Scotland).
+EMOJI_PRESENTATION = "\ufe0f"
+KEYCAP = "\u20e3"
+
+
+def is_emoji(cp: int) -> bool:
+    return any(lo <= cp <= hi for lo, hi in _EMOJI_RANGES)
+
+
+def extends_emoji(char: str) -> bool:
+    """Whether ``char`` belongs to the emoji before it (one picture, not a picture of its
+    own): a variation selector, the keycap, a skin tone, a tag, or the zero width joiner."""
+    cp = ord(char)
+    return (
+        0xFE00 <= cp <= 0xFE0F
+        or cp in (0x20E3, 0x200D)
+        or 0x1F3FB <= cp <= 0x1F3FF
+        or 0xE0020 <= cp <= 0xE007F
+    )
+
+
 @dataclass(frozen=True)
 class FontChoice:
     family: str
-    script: str  # "thai", "arabic", "cjk", "latin" or "common"
+    script: str  # "thai", "arabic", "cjk", "emoji", "latin" or "common"
 
 
 @cache
@@ -226,6 +273,8 @@ def script_of(char: str) -> str:
         return "arabic"
     if is_cjk(cp):
         return "cjk"
+    if is_emoji(cp):
+        return "emoji"
     if char.isalpha() or 0x0300 <= cp <= 0x036F:
         return "latin"
     return "common"
@@ -235,19 +284,24 @@ _PREFERENCE = {
     "thai": (THAI, LATIN, PERSIAN),
     "arabic": (PERSIAN, LATIN, THAI),
     "cjk": (CJK, LATIN),
-    "latin": (LATIN, PERSIAN, THAI, CJK),
-    "common": (LATIN, PERSIAN, THAI, CJK),
+    "emoji": (EMOJI, LATIN, PERSIAN, THAI, CJK),
+    "latin": (LATIN, PERSIAN, THAI, CJK, EMOJI),
+    "common": (LATIN, PERSIAN, THAI, CJK, EMOJI),
 }
 
 
 @cache
 def family_for(char: str, previous: str | None = None) -> str:
     """The font family for ``char``. Neutral characters (spaces, digits, punctuation, joiners)
-    stay in the ``previous`` family when it has them, so runs are not cut at every space.
-    (Remembered per character: a report asks about the same few hundred many times.)"""
+    stay in the ``previous`` family when it has them, so runs are not cut at every space;
+    after an emoji only what extends it does (:func:`extends_emoji`: the emoji font's space
+    is an em wide). (Remembered per character: a report asks about the same few hundred
+    many times.)"""
     script = script_of(char)
     if char in "\u200c\u200d":  # ZWNJ/ZWJ belong with the text around them
         return previous or PERSIAN
+    if previous == EMOJI and not extends_emoji(char):
+        previous = None
     if script == "common" and previous is not None and has_glyph(previous, char):
         return previous
     for family in _PREFERENCE[script]:

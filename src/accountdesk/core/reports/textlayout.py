@@ -162,19 +162,23 @@ def _note_private_glyphs(text: str, font: str, glyphs: str, clusters: Sequence[i
 
 
 def _private_use(ch: str) -> bool:
-    return 0xE000 <= ord(ch) <= 0xF8FF
+    return fonts.is_private_use(ord(ch))
 
 
 def _families(text: str) -> list[str]:
     out: list[str] = []
     previous: str | None = None
-    for ch in text:
+    for i, ch in enumerate(text):
         family = fonts.family_for(ch, previous)
+        after = text[i + 1 : i + 2]
+        if after in (fonts.EMOJI_PRESENTATION, fonts.KEYCAP) and fonts.has_glyph(fonts.EMOJI, ch):
+            family = fonts.EMOJI  # "❤️", "1️⃣": asked for as emoji, one glyph of that font
         out.append(family)
         previous = family
-    # a neutral at the start takes the family of what follows it
+    # a neutral at the start takes the family of what follows it (not an emoji's: the emoji
+    # font's digits and space are pictures an em wide)
     first_real = next((i for i, ch in enumerate(text) if fonts.script_of(ch) != "common"), None)
-    if first_real:
+    if first_real and out[first_real] != fonts.EMOJI:
         for i in range(first_real):
             if fonts.has_glyph(out[first_real], text[i]):
                 out[i] = out[first_real]
@@ -612,6 +616,8 @@ def _pieces(
                 if _joins(text[i]):
                     while j < b and _joins(text[j]):
                         j += 1
+                elif family == fonts.EMOJI:
+                    j = _emoji_end(text, i, b)
                 chunks.append((i, j))
                 i = j
         for x, y in chunks:
@@ -624,6 +630,23 @@ def _pieces(
 
 def _joins(ch: str) -> bool:
     return fonts.is_arabic(ord(ch)) or ch in "\u200c\u200d"
+
+
+def _emoji_end(text: str, i: int, end: int) -> int:
+    """Where the emoji at ``text[i]`` ends: after what extends it (:func:`fonts.extends_emoji`),
+    the emoji a zero width joiner joins to it ("👩‍💻"), and the second letter of a flag ("🇩🇪").
+    Shaped as one, so that a right-to-left line puts the emoji in its place as one picture and
+    does not reverse the parts of one."""
+    j = i + 1
+    if _regional(text[i]) and j < end and _regional(text[j]):
+        return j + 1
+    while j < end and fonts.extends_emoji(text[j]):
+        j += 2 if text[j] == "\u200d" and j + 1 < end else 1
+    return j
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF  # a regional indicator: two of them make a flag
 
 
 #: How much wider than ``width`` a line may be, in points: far less than anything one sees,
