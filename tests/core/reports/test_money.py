@@ -243,14 +243,23 @@ def test_rates_on_the_command_line(
     assert lines[0] == "Reporting currency: EUR"
     assert [line.split("\t")[:2] for line in lines[1:]] == [
         ["1 Nov 2026", "1 EUR = 172.4 JPY"],
-        ["1 Nov 2026", "1 USD = 1400 KRW"],
+        ["1 Nov 2026", "1 USD = 1,400 KRW"],
     ]
     rate_id = lines[1].split("\t")[2]
-    assert main(["rates", "list", "--lang", "fa", *base]) == 0  # one digit system a line
-    listed = capsys.readouterr().out.splitlines()[1].split("\t")[1]
-    assert listed == "۱ EUR = ۱۷۲.۴ JPY", listed
+    # written as the language writes numbers, as the Exchange rates dialog writes them: the
+    # list printed "۱۷۲.۴" (an ASCII point) in Persian and "7.85" in Latvian, never grouped
+    assert main(["rates", "add", "IRR", "45000000", "--date", "2026-10-01", *base]) == 0
+    for lang, expected in (
+        ("fa", ["۱ EUR = ۱۷۲٫۴ JPY", "۱ USD = ۱٬۴۰۰ KRW", "۱ EUR = ۴۵٬۰۰۰٬۰۰۰ IRR"]),
+        ("lv", ["1 EUR = 172,4 JPY", "1 USD = 1\xa0400 KRW", "1 EUR = 45\xa0000\xa0000 IRR"]),
+        ("sl", ["1 EUR = 172,4 JPY", "1 USD = 1400 KRW", "1 EUR = 45.000.000 IRR"]),
+    ):
+        capsys.readouterr()
+        assert main(["rates", "list", "--lang", lang, *base]) == 0
+        listed = [ln.split("\t")[1] for ln in capsys.readouterr().out.splitlines()[1:]]
+        assert listed == expected, (lang, listed)
     assert main(["rates", "delete", rate_id, *base]) == 0
-    assert [r.currency for r in list_rates(db)] == ["KRW"]
+    assert [r.currency for r in list_rates(db)] == ["KRW", "IRR"]
 
 
 @pytest.mark.parametrize(

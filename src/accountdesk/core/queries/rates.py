@@ -8,10 +8,12 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import ExchangeRate
 from accountdesk.core.money import Rate, RateBook
 from accountdesk.core.settings import reporting_currency
+from accountdesk.core.validation import ValidationError, decimal, format_number_input
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,22 @@ class RateRow:
     currency: str
     rate: Decimal
     valid_on: date
+
+
+def rate_text(row: RateRow) -> str:
+    """ "1 EUR = 45.5" in the language's digits ("۱ EUR = ۴۵٫۵": the 1 was left in ASCII), the
+    rate as the rate field takes it back ("1,085" in Slovenian): grouped as the language groups
+    thousands ("۴۸٬۰۰۰٬۰۰۰") where the field reads that back as the same number, else without
+    grouping (Slovenian "12.345" could be 12.345 or 12345: the field refuses it as unclear).
+    The Exchange rates dialog and ``accountdesk rates list`` both write it."""
+    decimals = max(0, -int(row.rate.normalize().as_tuple().exponent))
+    grouped = i18n.format_decimal(row.rate, decimals)
+    try:
+        same = decimal("rate", grouped) == row.rate
+    except ValidationError:
+        same = False
+    rate = grouped if same else format_number_input(row.rate)
+    return f"{i18n.format_number(1)} {row.base} = {rate}"
 
 
 def list_rates(db: Database) -> list[RateRow]:

@@ -235,7 +235,7 @@ def _reporting(db: Any) -> str:
 
 def cmd_rates_list(args: argparse.Namespace) -> int:
     from accountdesk.core import i18n
-    from accountdesk.core.queries.rates import list_rates
+    from accountdesk.core.queries.rates import list_rates, rate_text
 
     db = _open(args)
     rows = list_rates(db)
@@ -243,9 +243,7 @@ def cmd_rates_list(args: argparse.Namespace) -> int:
     if not rows:
         _print(_("No exchange rates yet; add one with “accountdesk rates add”."))
     for r in rows:
-        rate = i18n.localize_digits(f"{r.rate:f}")
-        one = i18n.localize_digits("1")  # the 1 in the same digits as the rate
-        _print(f"{i18n.format_date(r.valid_on)}\t{one} {r.base} = {rate} {r.currency}\t{r.id}")
+        _print(f"{i18n.format_date(r.valid_on)}\t{rate_text(r)} {r.currency}\t{r.id}")
     return 0
 
 

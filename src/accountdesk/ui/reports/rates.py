@@ -28,7 +28,7 @@ from accountdesk.core import i18n, settings
 from accountdesk.core.bidi import ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ngettext
-from accountdesk.core.queries.rates import RateRow, list_rates
+from accountdesk.core.queries.rates import RateRow, list_rates, rate_text
 from accountdesk.core.services.rates import (
     RateInput,
     RatesImportError,
@@ -36,7 +36,6 @@ from accountdesk.core.services.rates import (
     import_rates,
     save_rate,
 )
-from accountdesk.core.validation import ValidationError, decimal, format_number_input
 from accountdesk.ui.accessible import label_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
@@ -59,27 +58,12 @@ def fit_placeholder(edit: QLineEdit) -> None:
     edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(text) + margins + 16)
 
 
-def _rate_text(row: RateRow) -> str:
-    """ "1 EUR = 45.5" in the language's digits ("۱ EUR = ۴۵٫۵": the 1 was left in ASCII), the
-    rate as the rate field takes it back ("1,085" in Slovenian): grouped as the language groups
-    thousands ("۴۸٬۰۰۰٬۰۰۰") where the field reads that back as the same number, else without
-    grouping (Slovenian "12.345" could be 12.345 or 12345: the field refuses it as unclear)."""
-    decimals = max(0, -int(row.rate.normalize().as_tuple().exponent))
-    grouped = i18n.format_decimal(row.rate, decimals)
-    try:
-        same = decimal("rate", grouped) == row.rate
-    except ValidationError:
-        same = False
-    rate = grouped if same else format_number_input(row.rate)
-    return f"{i18n.format_number(1)} {row.base} = {rate}"
-
-
 def confirm_delete_rates(parent: QWidget, rows: list[RateRow]) -> bool:
     """Ask before deleting ``rows`` for good, each named with its day ("1 EUR = 45.5 TRY on
     1 Mar 2025")."""
     named = [
         _("{rate} on {date}").format(
-            rate=ltr(f"{_rate_text(row)} {row.currency}"), date=i18n.format_date(row.valid_on)
+            rate=ltr(f"{rate_text(row)} {row.currency}"), date=i18n.format_date(row.valid_on)
         )
         for row in rows
     ]
@@ -194,7 +178,7 @@ class RatesDialog(QDialog):
         for r, row in enumerate(self.rows):
             cells = (
                 i18n.format_date(row.valid_on),
-                ltr(_rate_text(row)),
+                ltr(rate_text(row)),
                 ltr(row.currency),
             )
             for column, text in enumerate(cells):
