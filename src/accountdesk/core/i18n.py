@@ -983,12 +983,51 @@ def country_name(code: str) -> str:
 
 
 def language_name(tag: str) -> str:
-    """A BCP 47 language tag's name in the current language (CLDR)."""
+    """A BCP 47 language tag's name in the current language (CLDR); the tag itself when CLDR
+    has no name for it in that language (:func:`cldr_language_name`)."""
+    return cldr_language_name(tag) or tag
+
+
+def cldr_language_name(tag: str, in_language: str | None = None) -> str | None:
+    """A BCP 47 language tag's name in the current language (or ``in_language``) (CLDR), or
+    None.
+
+    CLDR names many more languages than it has locale data for: Egyptian Arabic ("arz"),
+    Bavarian ("bar"), Aymara ("ay") have names but no locale, and Babel's ``Locale.parse``
+    refuses them, so they were shown as their codes; their names come from the current
+    language's table of language names (with the script's name: "hak-Hant" is "Hakka Chinese
+    (Traditional)"). A language that table does not name (Isan "tts" in every language of
+    ours; Bavarian in Latvian) has none: no other language's name is put in its place."""
+    babel_core = _babel("core")
+    locale = current_locale() if in_language is None else babel_core.Locale.parse(in_language)
+    tag = tag.replace("_", "-")
     try:
-        name = _babel("core").Locale.parse(tag.replace("-", "_")).get_display_name(current_locale())
-    except (ValueError, TypeError, _babel("core").UnknownLocaleError):
-        return tag
-    return name or tag
+        name = babel_core.Locale.parse(tag.replace("-", "_")).get_display_name(locale)
+    except babel_core.UnknownLocaleError:
+        name = None
+    except (ValueError, TypeError):
+        return None
+    if name:
+        return str(name)
+    language, *subtags = tag.split("-")
+    name = locale.languages.get(language.lower())
+    if not name:
+        return None
+    details: list[str] = []
+    for sub in subtags:
+        detail = locale.scripts.get(sub.title()) or locale.territories.get(sub.upper())
+        if not detail:
+            return None
+        details.append(str(detail))
+    return f"{name} ({', '.join(details)})" if details else str(name)
+
+
+def named_languages(tags: Iterable[str]) -> list[tuple[str, str]]:
+    """``tags`` with their names in the current language, those without one left out
+    (:func:`cldr_language_name`): a country's languages as its profile and the contact panel
+    list them ("Thai, English", not "Thai, English, tts")."""
+    named = ((tag, cldr_language_name(tag)) for tag in tags)
+    return [(tag, name) for tag, name in named if name]
 
 
 def currency_name(code: str) -> str:

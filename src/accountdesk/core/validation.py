@@ -33,6 +33,7 @@ from accountdesk.core.i18n import (
     DateInputError,
     _,
     ascii_digits,
+    cldr_language_name,
     country_name,
     current_locale,
     format_date,
@@ -699,10 +700,14 @@ def optional_choice(key: str, value: str | None, allowed: Iterable[str]) -> str 
 
 @cache
 def _known_language(tag: str) -> bool:
+    """A tag CLDR has a locale for ("fa-IR"), or a name for (Egyptian Arabic "arz", which a
+    country's profile lists: :func:`i18n.cldr_language_name`)."""
     try:
         Locale.parse(tag.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
+    except ValueError:
         return False
+    except UnknownLocaleError:
+        return cldr_language_name(tag, "en") is not None
     return True
 
 

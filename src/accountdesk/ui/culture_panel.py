@@ -56,6 +56,7 @@ from accountdesk.core.i18n import (
     join_clauses,
     join_list,
     language_name,
+    named_languages,
     ngettext,
     zone_name,
 )
@@ -548,11 +549,12 @@ class CulturePanel(QFrame):
         lines = [_("Address them as: {name}").format(name=isolate(salutation))]
         channel = label(CHANNEL, detail.preferred_channel)
         lines.append(_("Preferred channel: {channel}").format(channel=channel or _("not set")))
+        spoken = named_languages(data.languages)[:3]  # those CLDR names in this language
         if detail.preferred_language:
             language = language_name(detail.preferred_language)
-        elif data.languages:
+        elif spoken:
             language = _("not set (the country speaks {languages})").format(
-                languages=join_list(language_name(t) for t in data.languages[:3])
+                languages=join_list(name for _tag, name in spoken)
             )
         else:
             language = _("not set")

@@ -108,8 +108,7 @@ def weekday_name(day: int) -> str:
 
 
 def _languages(cc: str) -> list[tuple[str, str]]:
-    named = [(tag, i18n.language_name(tag)) for tag in countries.country_languages(cc)]
-    return [(tag, name) for tag, name in named if name and name != tag]
+    return i18n.named_languages(countries.country_languages(cc))
 
 
 def _shorter_days(cc: str) -> list[tuple[str, time, time]]:
