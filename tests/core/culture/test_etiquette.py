@@ -175,6 +175,22 @@ def test_validate_checks_phrases_and_translations() -> None:
     assert "unknown key oops" in problems and "summary_lv" in problems
 
 
+def test_a_pronunciation_holds_no_untranslated_note() -> None:
+    """The pronunciation is shown as it is in every language: Thai's "sa-wat-dee khrap (men) /
+    kha (women)" put English inside the Thai and Persian screens; the note is in the meaning,
+    which is translated."""
+    data = _load_raw("TH")
+    assert etiquette.validate(data) == []
+    data["phrases"][0]["pronunciation"] = "sa-wat-dee khrap (men) / kha (women)"
+    assert "a note in the pronunciation" in "\n".join(etiquette.validate(data))
+    for lang, expected in (("th", "ผู้ชาย"), ("fa", "مرد")):
+        found = etiquette.load_etiquette("TH", lang)
+        assert found is not None
+        hello = next(p for p in found.phrases if p.local.startswith("สวัสดี"))
+        assert hello.pronunciation == "sa-wat-dee khrap / kha"
+        assert expected in hello.meaning, hello
+
+
 def test_key_markets_have_translations() -> None:
     for code, lang in (("LV", "lv"), ("SI", "sl"), ("TH", "th"), ("TR", "tr"), ("IR", "fa")):
         local = etiquette.load_etiquette(code, lang)

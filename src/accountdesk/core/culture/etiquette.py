@@ -182,6 +182,9 @@ def validate(data: dict[str, Any]) -> list[str]:
             for key in phrase:
                 if key not in ("local", "pronunciation", "meaning"):
                     problems.append(f"phrases[{i}]: unknown key {key}")
+            if "(" in str(phrase.get("pronunciation", "")):
+                # shown as it is in every language: "(men)" stayed English in Thai and Persian
+                problems.append(f"phrases[{i}]: a note in the pronunciation (put it in meaning)")
     return problems
 
 
