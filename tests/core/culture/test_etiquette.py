@@ -268,3 +268,37 @@ def test_every_note_summary_and_meaning_is_translated(lang: str) -> None:
             if mine_p.meaning == theirs_p.meaning:
                 missing.append((code, theirs_p.meaning))
     assert missing == [], f"{lang}: {len(missing)} untranslated"
+
+
+#: Years that are part of a name, not a date ("Vision 2030").
+_NAMED_YEARS = ("วิสัยทัศน์ 2030", "چشم‌انداز ۲۰۳۰")
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked"),
+    [
+        ("th", r"(?:พ\.ศ\.|ค\.ศ\.) (\d{4})"),  # the era before the year
+        ("fa", r"(\d{4}) میلادی"),  # a Gregorian year says so ("۲۰۲۲ میلادی")
+    ],
+)
+def test_a_year_in_a_thai_or_persian_note_names_its_calendar(lang: str, marked: str) -> None:
+    """Thai text counts years in the Buddhist era and Persian in the Solar Hijri one: a bare
+    "ปี 2022" or "۲۰۲۲" in a note read as a year of the reader's own calendar."""
+    import re
+
+    from accountdesk.core.i18n import ascii_digits
+
+    with (etiquette.translations_dir() / f"{lang}.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    texts: list[str] = []
+    for table in data.values():
+        texts.append(str(table.get("summary", "")))
+        for key in ("text", "meaning"):
+            texts.extend(str(v) for v in table.get(key, {}).values())
+    for text in texts:
+        plain = text
+        for name in _NAMED_YEARS:
+            plain = plain.replace(name, "")
+        plain = ascii_digits(plain)
+        years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d|25\d\d)(?!\d)", plain)
+        assert sorted(years) == sorted(re.findall(marked, plain)), text
