@@ -18,6 +18,22 @@ def test_persian_headings_use_persian_digits() -> None:
     assert not any("2026" in h for h in _headings(render_country_text("IR", 2026, "fa")))
 
 
+def test_a_persian_heading_says_its_year_is_gregorian_and_which_solar_hijri_years_it_spans() -> (
+    None
+):
+    """ "تعطیلات سال ۲۰۲۷" headed dates of 1405 and 1406 with nothing saying ۲۰۲۷ is not a
+    Solar Hijri year; Thai converts the same heading to its own era."""
+    from accountdesk.core.i18n import _, use_language
+
+    with use_language("fa"):
+        year = _("{year} of the Gregorian calendar ({years})").format(
+            year="۲۰۲۷", years="۱۴۰۵–۱۴۰۶"
+        )
+    found = [h for h in _headings(render_country_text("IR", 2027, "fa")) if "۲۰۲۷" in h]
+    assert len(found) == 2, found
+    assert all(h.endswith(year) for h in found), found
+
+
 def test_thai_headings_use_the_buddhist_year() -> None:
     text = render_country_text("TH", 2026, "th")
     found = [h for h in _headings(text) if "2569" in h]

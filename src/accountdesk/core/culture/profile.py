@@ -183,12 +183,22 @@ def _heading(text: str) -> list[str]:
 
 def _year_text(start: date, end: date) -> str:
     """The Gregorian year ``start`` … ``end`` as the dates beside it write years: the Buddhist
-    era's number in Thai (the same days: 2569 for 2026), else the Gregorian number (a Solar
-    Hijri year is another span), in the language's digits ("۲۰۲۶" among Persian dates)."""
+    era's number in Thai (the same days: 2569 for 2026); else the Gregorian number said to be
+    one, with the years of the language's calendar it spans ("۲۰۲۷ میلادی (۱۴۰۵–۱۴۰۶)": a
+    bare "۲۰۲۷" headed a list of Solar Hijri dates), in the language's digits."""
     cal = i18n.current_calendar()
     own = year_of(start, cal)
-    shown = own if year_span(own, cal) == (start, end) else start.year
-    return i18n.localize_digits(str(shown))
+    if year_span(own, cal) == (start, end):
+        return i18n.localize_digits(str(own))
+    last = year_of(end, cal)
+    if last == start.year and own == start.year:  # the Gregorian calendar itself
+        return i18n.localize_digits(str(start.year))
+    years = i18n.localize_digits(f"{own}–{last}" if last != own else str(own))
+    # TRANSLATORS: a Gregorian year heading a list of dates of another calendar, with the
+    # years of that calendar it spans: "2027 AD (1405–1406)"
+    return _("{year} of the Gregorian calendar ({years})").format(
+        year=i18n.localize_digits(str(start.year)), years=years
+    )
 
 
 def render_country_text(code: str, year: int, lang: str) -> str:
