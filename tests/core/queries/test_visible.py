@@ -257,6 +257,7 @@ def test_today_names_participants_as_the_account_view_does(db: Database) -> None
             account_id=hanami,
             given_name="Kept",
             family_name="Person",
+            name_order="given_first",  # chosen: a JP contact is family name first by default
             country="JP",
             timezone="Asia/Tokyo",
         ),
