@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from accountdesk.cli import main
+from accountdesk.core.address import form_of_address
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.i18n import use_language
@@ -359,6 +360,62 @@ def test_honorifics_in_a_full_name_are_the_honorific(
 ) -> None:
     name = split_full_name(full, country)
     assert (name.given, name.family, name.honorific) == (given, family, honorific)
+
+
+@pytest.mark.parametrize(
+    ("full", "country", "given", "family"),
+    [
+        # a family name's particles, in lower case, and the Arabic article go with it
+        ("Herr Karl von Weizsäcker", "DE", "Karl", "von Weizsäcker"),
+        ("Dhr. Jan van der Berg", "NL", "Jan", "van der Berg"),
+        ("Mme Marie de La Fontaine", "FR", "Marie", "de La Fontaine"),
+        ("Jean-Pierre de La Fontaine", "FR", "Jean-Pierre", "de La Fontaine"),
+        ("Ludwig Mies van der Rohe", "DE", "Ludwig Mies", "van der Rohe"),
+        ("Ahmed Al Khalifa", "BH", "Ahmed", "Al Khalifa"),
+        ("Saif al-Islam Gaddafi", "LY", "Saif al-Islam", "Gaddafi"),
+        # a particle of descent starts the family name
+        ("Dr. Mohammed bin Salman Al Saud", "SA", "Mohammed", "bin Salman Al Saud"),
+        ("Siti Nurhaliza binti Tarudin", "MY", "Siti Nurhaliza", "binti Tarudin"),
+        # Spanish and Portuguese: two surnames in a name of four parts or more
+        ("Sra. María José García López", "ES", "María José", "García López"),
+        ("María del Carmen García López", "ES", "María del Carmen", "García López"),
+        ("José de Jesús Hernández López", "MX", "José de Jesús", "Hernández López"),
+        ("João Pedro da Silva Santos", "PT", "João Pedro", "da Silva Santos"),
+        ("José Ortega y Gasset", "ES", "José", "Ortega y Gasset"),
+        # three parts: two given names or two surnames, which the rule cannot know: the last
+        ("María José García", "ES", "María José", "García"),
+        ("Ana de Souza Lima", "BR", "Ana de Souza", "Lima"),
+        # capitalised, a particle may be a name: left as it was (Vietnamese Văn as "Van")
+        ("An Van Nguyen", "US", "An Van", "Nguyen"),
+        # one name beside the honorific is kept whole, as "Mr Smith" is
+        ("Herr von Weizsäcker", "DE", "von Weizsäcker", ""),
+    ],
+)
+def test_particles_and_two_surnames_go_with_the_family_name(
+    full: str, country: str, given: str, family: str
+) -> None:
+    name = split_full_name(full, country)
+    assert (name.given, name.family) == (given, family)
+
+
+def test_a_full_names_particles_reach_the_form_of_address(db: Database, tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "persons.csv",
+        ["Person - Name", "Person - Organization", "Person - Postal address - Country"],
+        [
+            ["Herr Karl von Weizsäcker", "Berlin GmbH", "Deutschland"],
+            ["Sra. María José García López", "Madrid SA", "España"],
+        ],
+    )
+    import_csv(db, path)
+    people = _contacts(db)
+    assert {k: (p["given"], p["honorific"]) for k, p in people.items()} == {
+        "von Weizsäcker": ("Karl", "Herr"),
+        "García López": ("María José", "Sra."),
+    }
+    karl = people["von Weizsäcker"]
+    shown = form_of_address("Herr", karl["given"], karl["family"], karl["order"], country="DE")
+    assert shown == "Herr von Weizsäcker"
 
 
 def test_an_honorific_in_a_name_cell_arrives_as_the_honorific(db: Database, tmp_path: Path) -> None:

@@ -7,6 +7,20 @@ Cambodia. Elsewhere the last word is the family name and the words before it the
 spaces, as Chinese and Japanese names often are) is kept whole as the given name: guessing
 where such a name splits would be wrong as often as right.
 
+A family name's particles go with it (:data:`PARTICLES`, written in lower case as they are
+after a given name: "Karl von Weizsäcker", "Jan van der Berg", "Marie de La Fontaine"); the
+Arabic article, *Al* or *al*, with the word it precedes ("Ahmed Al Khalifa"). A particle
+of descent (*bin*, *binti*, *ibn* …) starts the family name wherever it stands ("Mohammed
+bin Salman Al Saud", "Siti Nurhaliza binti Tarudin"), and so do the other particles, except
+where Spanish, Portuguese or Catalan names are written: there a given name may have them too
+("María del Carmen"), and people have two surnames. A name of four or more parts there (a
+particle and the word after it are one part: "da Silva", "Ortega y Gasset") ends in both
+surnames ("María José | García López", "João Pedro | da Silva Santos"). Three parts may be a
+given name of two and one surname or one given name and two surnames ("María José García",
+"María García López"): the rule cannot know, and the last part is the family name, as
+elsewhere. A capitalised *Van*, *De*, *Da* is left a name (Van Morrison; Vietnamese *Văn*
+written "Van"; "Di" a Chinese given name).
+
 An honorific written in the cell as its own word is the contact's honorific, not part of a
 name: before the name ("Dr. Ali Rezaei", "ga. Tina Potočnik", "آقای محمد رضا احمدی",
 "คุณ วิชัย ศรีสุข") or after it where the culture puts it there ("Ayşe Hanım", "Ilze Bērziņa
@@ -34,6 +48,24 @@ FAMILY_FIRST_COUNTRIES = frozenset(
 
 #: Generation suffixes (folded, without the dot): English, Slovenian mlajši/starejši.
 _SUFFIXES = frozenset({"jr", "sr", "ml", "st", "ii", "iii", "iv"})
+
+#: The particles of a family name, as written after a given name (lower case): Dutch, German,
+#: French, Italian, Spanish, Portuguese, Scandinavian (*af*), Welsh (*ap*).
+PARTICLES = frozenset(
+    {
+        "van", "von", "vom", "zu", "zum", "zur", "der", "den", "ter", "ten", "het", "'t",
+        "de", "des", "du", "d'", "la", "le", "les", "di", "del", "della", "dello", "degli",
+        "dei", "delle", "da", "das", "do", "dos", "af", "ap",
+    }
+)  # fmt: skip
+#: Particles of descent (son or daughter of): they start the family name wherever they stand.
+DESCENT = frozenset({"bin", "binti", "bint", "ibn", "ben", "bat", "ibnu"})
+#: The Arabic article, written apart: it goes with the word after it ("Al Saud", "el Amin").
+_ARTICLES = frozenset({"al", "el"})
+#: The words that join two Spanish, Portuguese or Catalan surnames into one ("Ortega y Gasset").
+_JOINING = frozenset({"y", "e", "i"})
+#: The languages whose people have two surnames and whose given names may have particles.
+_TWO_SURNAMES = frozenset({"es", "pt", "ca"})
 
 
 class FullName(NamedTuple):
@@ -101,6 +133,56 @@ def _languages(country: str | None) -> frozenset[str]:
     return frozenset(tag.split("_")[0].split("-")[0] for tag in country_languages(country))
 
 
+def _parts(words: list[str]) -> list[list[str]]:
+    """``words`` in the parts of a name: each word with the particles and article before it
+    ("van der Berg", "Al Saud"); a joining word joins two parts ("Ortega y Gasset")."""
+    parts: list[list[str]] = []
+    pending: list[str] = []  # particles waiting for their word
+    joined = False
+    for word in words:
+        if word in PARTICLES or word in DESCENT or word.casefold() in _ARTICLES:
+            pending.append(word)
+            continue
+        if word in _JOINING and parts and not pending:
+            joined = True
+            pending.append(word)
+            continue
+        if joined:
+            parts[-1] += [*pending, word]
+        else:
+            parts.append([*pending, word])
+        pending, joined = [], False
+    if pending:  # particles with no word after them ("Jan van"): the last part's
+        if parts:
+            parts[-1] += pending
+        else:
+            parts.append(pending)
+    return parts
+
+
+def _family_start(parts: list[list[str]], two_surnames: bool) -> int:
+    """The index of the part the family name starts with (at least 1): at a particle of
+    descent, or one of :data:`PARTICLES` where names have no particles in given names; else
+    the last part, or the last two of four or more where people have two surnames."""
+    for index, part in enumerate(parts[1:], start=1):
+        if part[0] in DESCENT or (not two_surnames and part[0] in PARTICLES):
+            return index
+    if two_surnames and len(parts) >= 4:
+        return len(parts) - 2
+    return len(parts) - 1
+
+
+def _two_surnames(country: str | None) -> bool:
+    """Whether people of ``country`` have two surnames (its first language is Spanish,
+    Portuguese or Catalan)."""
+    if not country:
+        return False
+    from accountdesk.core.culture.countries import country_languages
+
+    first = next(iter(country_languages(country)), "")
+    return first.split("_")[0].split("-")[0] in _TWO_SURNAMES
+
+
 def split_full_name(full: str, country: str | None) -> FullName:
     """Given name, family name, name order and honorific (or None) of ``full`` as people of
     ``country`` write it."""
@@ -113,4 +195,10 @@ def split_full_name(full: str, country: str | None) -> FullName:
         return FullName(" ".join(words + suffix), "", order, honorific)
     if order == "family_first":  # the suffix qualifies the family name, written first
         return FullName(" ".join(words[1:]), " ".join(words[:1] + suffix), order, honorific)
-    return FullName(" ".join(words[:-1]), " ".join(words[-1:] + suffix), order, honorific)
+    parts = _parts(words)
+    if len(parts) < 2:  # "Herr von Weizsäcker": one name, kept whole as "Mr Smith" is
+        return FullName(" ".join(words + suffix), "", order, honorific)
+    start = _family_start(parts, _two_surnames(country))
+    given = [word for part in parts[:start] for word in part]
+    family = [word for part in parts[start:] for word in part]
+    return FullName(" ".join(given), " ".join(family + suffix), order, honorific)
