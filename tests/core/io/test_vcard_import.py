@@ -116,6 +116,31 @@ def test_rfc6350_example_card_without_the_extension(db: Database, tmp_path: Path
     assert "honorific suffix (Jr., M.D.) of 1 card" in remarks
 
 
+def test_an_honorific_that_follows_the_name_is_read_from_the_suffix(
+    db: Database, tmp_path: Path
+) -> None:
+    """A phone writes Turkish Hanım, Chinese 先生 where they go, in N's suffix: they are the
+    honorific. A prefix wins; a suffix that is no honorific (Jr.) is still said not kept."""
+    card = "BEGIN:VCARD\nVERSION:3.0\nN:{n}\nFN:{fn}\nORG:Anadolu\nADR:;;;;;;Turkey\nEND:VCARD\n"
+    path = _write(
+        tmp_path,
+        card.format(n="Yılmaz;Ayşe;;;Hanım", fn="Ayşe Yılmaz")
+        + card.format(n="王;伟;;;先生", fn="王伟")
+        + card.format(n="Kaya;Emre;;Dr.;Bey", fn="Emre Kaya")
+        + card.format(n="Smith;John;;;Jr.", fn="John Smith"),
+    )
+    report = import_vcard(db, path, clock=CLOCK)
+    people = _contacts(db)
+    assert {name: people[name]["honorific"] for name in ("Ayşe", "伟", "Emre", "John")} == {
+        "Ayşe": "Hanım",
+        "伟": "先生",
+        "Emre": "Dr.",
+        "John": None,
+    }
+    remarks = " ".join(report.remarks())
+    assert "The honorific suffixes (Jr., M.D.) of 2 cards were not imported." in remarks
+
+
 def test_a_tz_offset_picks_the_countrys_zone_with_that_offset(db: Database, tmp_path: Path) -> None:
     path = _write(
         tmp_path,

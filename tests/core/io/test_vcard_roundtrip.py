@@ -167,7 +167,7 @@ def test_what_a_40_card_looks_like(db: Database) -> None:
         "VERSION:4.0",
         f"UID:urn:uuid:{ids['anna']}",
         "FN:Anna Bērziņa",
-        "N:Bērziņa;Anna;;kundze;",
+        "N:Bērziņa;Anna;;;kundze",  # kungs and kundze follow the name: N's suffix
         "ORG:Baltic\\; Amber\\, SIA",
     ]
     assert "TITLE:Head of sales: Baltics\\, Nordics" in lines
@@ -201,6 +201,38 @@ def test_what_a_40_card_looks_like(db: Database) -> None:
         "",
     ]
     assert all(len(line.encode()) <= 75 for line in out.getvalue().split("\r\n"))
+
+
+def test_an_honorific_that_follows_the_name_is_the_suffix_of_n(db: Database) -> None:
+    """Address books show N's prefix before the name and its suffix after it: Turkish Bey,
+    Chinese 先生, Korean 님 go after the name, Mr and خانم before it."""
+    account = create_account(db, AccountInput(name="Anadolu", country="TR"))
+    names = [
+        ("İsmail", "Işık", "Bey", "Işık;İsmail;;;Bey"),
+        ("伟", "王", "先生", "王;伟;;;先生"),
+        ("민준", "김", "님", "김;민준;;;님"),
+        ("John", "Smith", "Mr", "Smith;John;;Mr;"),
+        ("مریم", "جعفری", "خانم", "جعفری;مریم;;خانم;"),
+    ]
+    ids = [
+        create_contact(
+            db,
+            ContactInput(
+                account_id=account,
+                given_name=given,
+                family_name=family,
+                honorific=honorific,
+                country="TR",
+            ),
+        )
+        for given, family, honorific, _n in names
+    ]
+    out = io.StringIO()
+    export_vcard(db, out, contact_ids=ids, version="4.0")
+    lines = out.getvalue().replace("\r\n ", "").split("\r\n")
+    assert sorted(line for line in lines if line.startswith("N:")) == sorted(
+        f"N:{n}" for *_, n in names
+    )
 
 
 def test_what_a_30_card_writes_differently(db: Database) -> None:

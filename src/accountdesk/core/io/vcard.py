@@ -9,9 +9,10 @@ syntax (folding, escaping, parameters) is small enough to read carefully here.
 What a card carries, and where it goes:
 
 ========================  ==========================================================
-``N``, ``FN``             given and family name, honorific (prefix); the name order is
-                          the one ``FN`` writes them in (spaces aside), else the order of
-                          the contact's country (family first in Japan, Hungary …)
+``N``, ``FN``             given and family name, honorific: the prefix, or the suffix for
+                          one that follows the name (Bey, Hanım, 様, 님, kungs); the name
+                          order is the one ``FN`` writes them in (spaces aside), else the
+                          order of the contact's country (family first in Japan, Hungary …)
 ``ORG``                   the account (found by name and country, or made); a card
                           without ``ORG`` gets an account of its own, named after it
 ``TITLE``                 job title
@@ -56,6 +57,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from accountdesk.core import address
 from accountdesk.core import validation as v
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.country_names import country_code, subdivision_code
@@ -841,11 +843,21 @@ def _labelled(card: Card, prop: Property, types: Sequence[tuple[str, str]]) -> t
     return label, value
 
 
+def _follows_name(honorific: str) -> bool:
+    """Whether ``honorific`` goes after the name (Turkish *Bey*, Japanese *様*, Korean *님*,
+    Latvian *kungs* …, as :data:`accountdesk.core.address.RULES` says): N's honorific suffix,
+    where address books show it after the name, not its prefix."""
+    rule = address.rule_of(honorific)
+    return rule is not None and rule.pattern.startswith("after_")
+
+
 def _names(card: Card, country: str) -> tuple[str, str, str | None, str, bool]:
-    """(given, family, honorific, name order, has a suffix) from N, else FN. Additional names
-    join the given name; an honorific suffix (Jr., M.D.) has no field. The order is the one
-    FN writes the names in, spaces aside ("田中 太郎" as "田中太郎"); when FN does not tell
-    (none, or other words in it), the order of ``country`` (:func:`names.name_order`)."""
+    """(given, family, honorific, name order, a suffix not kept) from N, else FN. Additional
+    names join the given name; the honorific is N's prefix, or its suffix when that is an
+    honorific that follows the name (:func:`_follows_name`: "Hanım") and there is no prefix;
+    another suffix (Jr., M.D.) has no field. The order is the one FN writes the names in,
+    spaces aside ("田中 太郎" as "田中太郎"); when FN does not tell (none, or other words in
+    it), the order of ``country`` (:func:`names.name_order`)."""
     fn = card.first("FN")
     formatted = fn.text.strip() if fn else ""
     n = card.first("N")
@@ -866,6 +878,8 @@ def _names(card: Card, country: str) -> tuple[str, str, str | None, str, bool]:
             told = [o for o in NAME_ORDERS if _spaceless(formatted) == _spaceless(shown[o])]
         if len(told) == 1:
             order = told[0]
+    if suffix and not prefix and _follows_name(suffix):
+        return given, family, suffix, order, False
     return given, family, prefix or None, order, bool(suffix)
 
 
@@ -1261,7 +1275,9 @@ def card_lines(
     lines.append(
         "FN:" + escape(display_name(contact.given_name, contact.family_name, contact.name_order))
     )
-    n = [contact.family_name or "", contact.given_name, "", contact.honorific or "", ""]
+    honorific = contact.honorific or ""
+    n = [contact.family_name or "", contact.given_name, ""]
+    n += ["", honorific] if _follows_name(honorific) else [honorific, ""]
     lines.append("N:" + ";".join(escape(part) for part in n))
     country_param = "" if account_country == contact.country else _param(X_COUNTRY, account_country)
     lines.append(f"ORG{country_param}:{escape(account_name)}")
