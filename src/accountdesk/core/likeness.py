@@ -12,7 +12,13 @@ Likely duplicates (:func:`find_clusters`) are two live contacts with
   compared with rapidfuzz's ``token_sort_ratio`` (word order aside), at least
   :data:`NAME_SCORE` of 100; a name with ä, ö, ü, ø or å is compared a second time as search
   spells it too (:func:`accountdesk.core.db.fts.spellings`: "Oestergaard" for Østergaard), and
-  the better score counts.
+  the better score counts. A shared family name says little where a few cover most people
+  (Nguyễn, Kim, Al Mansouri), so names that are not the same words need given names alike on
+  their own as well (:func:`_given_alike`: one typo apart, or :data:`NAME_SCORE` alike):
+  "Mariam Al Mansouri" and "Omar Al Mansouri" are two people. And two contacts with e-mail
+  addresses, none of them the same, count only when their names are the same words (the
+  score is 100): one letter may be another person (Ivanov and Ivanova, Min-jun and
+  Min-jung, Văn An and Văn Anh), and their different addresses say so too.
 
 An address or number shared by more than :data:`MAX_SHARED` contacts is a switchboard or a
 team mailbox, not a person, and says nothing. Candidates are found by blocking (one dictionary
@@ -36,6 +42,7 @@ from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate, ltr
@@ -163,6 +170,37 @@ def _spelled(name: str, folded: str) -> str:
     return _PART.sub(lambda part: typed.get(part[0], part[0]), folded)
 
 
+def _alike(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Whether two given names (each folded, and as search spells it) are one name: at most
+    one typo apart (a letter added, dropped or changed, or two letters swapped: "Jonh" for
+    "John"), or :data:`NAME_SCORE` alike; "Sunita" and "Sita", "Mariam" and "Omar" are not."""
+    return any(
+        OSA.distance(a, b, score_cutoff=1) <= 1
+        or fuzz.ratio(a, b, score_cutoff=NAME_SCORE) >= NAME_SCORE
+        for a in set(first)
+        for b in set(second)
+    )
+
+
+def _given_alike(
+    first: tuple[tuple[str, str], tuple[str, str]],
+    second: tuple[tuple[str, str], tuple[str, str]],
+) -> bool:
+    """Whether two names whose words are not the same have alike given names
+    (:func:`_alike`); either name's given and family name may be in each other's place
+    ("Yilmaz Aysee"). A name without a family name is compared as a whole only."""
+    (given, family), (other_given, other_family) = first, second
+    if not all(part[0] for part in (given, family, other_given, other_family)):
+        return True
+    return _alike(given, other_given) or _alike(given, other_family) or _alike(family, other_given)
+
+
+def _part(text: str) -> tuple[str, str]:
+    """A part of a name folded for search, and as search also spells it (ae, oe, ue, aa)."""
+    folded = fold(text)
+    return folded, _spelled(text, folded)
+
+
 def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list[Reason]:
     by_account: dict[str, list[ContactFacts]] = defaultdict(list)
     for contact in facts:
@@ -204,8 +242,23 @@ def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list
                 a, b = people[i], people[i + 1 + j]
                 if only is not None and a.id not in only and b.id not in only:
                     continue
+                if score < 100 and not _one_name(a, b):
+                    continue
                 reasons.append(Reason(NAME, a.id, b.id, f"{a.name} ≈ {b.name}", round(score)))
     return reasons
+
+
+def _one_name(a: ContactFacts, b: ContactFacts) -> bool:
+    """Whether the names of ``a`` and ``b``, alike but not the same words, may still be one
+    person's: not when both have e-mail addresses and none is the same, nor when their given
+    names are not alike (:func:`_given_alike`)."""
+    mine = {email_key(e) for e in a.emails} - {""}
+    theirs = {email_key(e) for e in b.emails} - {""}
+    if mine and theirs and not mine & theirs:
+        return False
+    return _given_alike(
+        (_part(a.given_name), _part(a.family_name)), (_part(b.given_name), _part(b.family_name))
+    )
 
 
 def _reasons(facts: Sequence[ContactFacts], wanted: set[str] | None) -> list[Reason]:

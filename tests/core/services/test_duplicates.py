@@ -104,6 +104,77 @@ def test_similar_folded_names_match_only_at_the_same_account() -> None:
     assert "4" not in cluster.ids and "5" not in cluster.ids
 
 
+#: Two people each, whose names are a letter or two apart: a man and a woman, two Korean or
+#: Vietnamese given names, Mohammad and Mahmoud, a Spanish second surname.
+APART = [
+    ("Aleksandr Ivanov", "Aleksandra Ivanova"),
+    ("Min-jun Kim", "Min-jung Kim"),
+    ("Văn An|Nguyễn", "Văn Anh|Nguyễn"),
+    ("Thị Lan|Nguyễn", "Thị Lam|Nguyễn"),
+    ("محمد رضایی", "محمود رضایی"),
+    ("Ayşe Yılmaz", "Aysel Yılmaz"),
+    ("María García López", "María García Lorenzo"),
+]
+
+
+def _named(id_: str, name: str, *emails: str) -> ContactFacts:
+    """A contact at account "a" with ``name`` ("given family", or "given|family" for a given
+    name of several words)."""
+    given, _sep, family = name.partition("|" if "|" in name else " ")
+    return ContactFacts(id_, "a", "a", given, family, "given_first", "LV", emails, ())
+
+
+@pytest.mark.parametrize(("first", "second"), APART)
+def test_names_a_letter_apart_with_different_addresses_are_two_people(
+    first: str, second: str
+) -> None:
+    apart = [_named("1", first, "one@a.example"), _named("2", second, "two@a.example")]
+    assert likeness.find_clusters(apart) == []
+    assert likeness.duplicated_among(apart) == 0
+    # without an address to tell them apart, the names alone still are a question
+    alone = [_named("1", first), _named("2", second)]
+    assert [set(c.ids) for c in likeness.find_clusters(alone)] == [{"1", "2"}]
+
+
+def test_different_addresses_still_pair_the_same_name_and_a_shared_one_pairs_any() -> None:
+    facts = [
+        _named("1", "Anna Bērziņa", "anna@koks.lv"),
+        _named("2", "Anna Berzina", "a.berzina@gmail.example"),  # the same name, folded
+        _named("3", "Aleksandr Ivanov", "sasha@koks.lv"),
+        _named("4", "Aleksandra Ivanova", "Sasha@Koks.lv", "ivanova@koks.lv"),  # one shared
+        _named("5", "Aleksandr Ivanov", ""),  # an empty address tells nothing
+    ]
+    clusters = likeness.find_clusters(facts)
+    assert sorted(sorted(c.ids) for c in clusters) == [["1", "2"], ["3", "4", "5"]]
+    [ivanov] = [c for c in clusters if "3" in c.ids]
+    # a shared address, or none on one side, leaves the names to be compared as they are
+    assert {(r.rule, r.first, r.second) for r in ivanov.reasons} == {
+        (likeness.EMAIL, "3", "4"),
+        (likeness.NAME, "3", "4"),
+        (likeness.NAME, "3", "5"),
+        (likeness.NAME, "4", "5"),
+    }
+
+
+def test_a_shared_family_name_does_not_pair_different_given_names() -> None:
+    """Without addresses, given names must be alike on their own: one typo apart ("Jonh"), or
+    as alike as whole names must be; a long shared family name no longer carries the rest."""
+    facts = [
+        _named("1", "Mariam|Al Mansouri"),
+        _named("2", "Omar|Al Mansouri"),
+        _named("3", "Sunita Tamang"),
+        _named("4", "Sita Tamang"),
+        _named("5", "Jonh Smith"),
+        _named("6", "John Smith"),
+        _named("7", "Ayse Yilmaz"),
+        _named("8", "Yilmaz Aysee"),  # given and family name in each other's place, a typo
+    ]
+    assert sorted(sorted(c.ids) for c in likeness.find_clusters(facts)) == [
+        ["5", "6"],
+        ["7", "8"],
+    ]
+
+
 def test_persian_names_are_folded_before_they_are_compared() -> None:
     facts = [_facts("1", "a", "علی رضایی"), _facts("2", "a", "علي رضائي"), _facts("3", "a", "مریم")]
     clusters = likeness.find_clusters(facts)
