@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,3 +80,43 @@ def test_summary_keeps_phones_and_emails_in_order(crm: Database, tmp_path: Path,
     # each value on a line of its own, in the order stored
     assert lines.index(SHOWN[0]) + 1 == lines.index(SHOWN[1])
     assert lines.index(EMAILS[0]) + 1 == lines.index(EMAILS[1])
+
+
+#: A person as stored (country, zone, name fields) and their name in their own order. The
+#: title said only how to address them: "آقای رضایی" without the given name (three contacts of
+#: the demo are that), "คุณวิชัย" without the family name, "Tanaka-san".
+PEOPLE = [
+    ("IR", "Asia/Tehran", {"given_name": "رضا", "family_name": "رضایی", "honorific": "آقای"},
+     "رضا رضایی", "آقای رضایی"),
+    ("TH", "Asia/Bangkok", {"given_name": "วิชัย", "family_name": "ศรีสุข"},
+     "วิชัย ศรีสุข", "คุณวิชัย"),
+    ("JP", "Asia/Tokyo",
+     {"given_name": "Hiroshi", "family_name": "Tanaka", "name_order": "family_first"},
+     "Tanaka Hiroshi", "Tanaka-san"),
+]  # fmt: skip
+
+
+def _bare(text: str) -> str:
+    """``text`` without the marks pdftotext adds or drops (embeddings, ZWNJ: format characters)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+
+
+@pytest.mark.parametrize("lang", ["fa", "th", "en"])
+@pytest.mark.parametrize(("country", "zone", "name", "full", "address"), PEOPLE)
+def test_summary_names_the_person_in_full(
+    crm: Database, tmp_path: Path, lang: str, country: str, zone: str,
+    name: dict[str, str], full: str, address: str,
+) -> None:  # fmt: skip
+    account = create_account(crm, AccountInput(name="Acme", country=country, timezone=zone))
+    person = create_contact(
+        crm, ContactInput(account_id=account, country=country, timezone=zone, **name)
+    )
+    files = write_export(crm, person, tmp_path / "person.json", lang=lang)
+    lines = [_bare(line) for line in _text(files.pdf).splitlines() if _bare(line)]
+    with i18n.use_language(lang):
+        title = _bare(i18n._("Personal data held about {name}").format(name=full))
+        labels = [_bare(i18n._("Name")), _bare(i18n._("Addressed as"))]
+    assert title in lines  # the heading (and the page header) names them in full
+    # the details begin with the name as stored, then how to address them
+    first = lines.index(labels[0])
+    assert lines[first : first + 4] == [labels[0], full, labels[1], address], lines

@@ -293,8 +293,10 @@ def test_export_holds_every_record_about_the_person(crm: Database, tmp_path: Pat
         shown = subprocess.run(
             ["pdftotext", str(files.pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
-        assert "Personal data held about Qhonorvex" in shown
-        assert "Qoblentrax" in shown
+        # whom it is about, by the name as stored (the form of address alone left out the
+        # given name), and how they are addressed
+        assert "Personal data held about Žirqavel Qoblentrax" in shown
+        assert "Qhonorvex" in shown
         assert "qmailvortex@qexample.org" in shown
         assert "zirqavel.json" in shown
 

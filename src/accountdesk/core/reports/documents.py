@@ -2220,14 +2220,10 @@ def personal_data_summary(
     ctx = _context(lang, now, "UTC")
     with i18n.use_language(ctx.lang):
         c = data["contact"]
-        name = form_of_address(
-            c["honorific"],
-            c["given_name"],
-            c["family_name"] or "",
-            c["name_order"],
-            country=c["country"],
-        )
-        title = _("Personal data held about {name}").format(name=person_name(name))
+        # whom it is about: the name as stored, in the person's own order; a form of address
+        # leaves part of it out ("آقای رضایی", "คุณวิชัย", "Tanaka-san")
+        full = display_name(c["given_name"], c["family_name"] or "", c["name_order"])
+        title = _("Personal data held about {name}").format(name=person_name(full))
         story: list[Any] = [
             _h(ctx, title),
             _p(
@@ -2287,7 +2283,14 @@ def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple
         )
         for d in data["important_dates"]
     ]
+    full = display_name(c["given_name"], c["family_name"] or "", c["name_order"])
+    address = form_of_address(
+        c["honorific"], c["given_name"], c["family_name"] or "", c["name_order"],
+        country=c["country"],
+    )  # fmt: skip
     rows: list[tuple[str, object]] = [
+        (_("Name"), person_name(full)),
+        (_("Addressed as"), person_name(address)),
         (_("Account"), data["account"]["name"]),
         (_("Job title"), c["job_title"] or "—"),
         (_("E-mails"), _listed(c["emails"])),
