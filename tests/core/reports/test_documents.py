@@ -206,7 +206,8 @@ def test_trip_brief_warns_only_of_public_holidays(
     assert "Royal Ploughing Ceremony" in text
     assert "Public holiday in Thailand" not in text
     rows = _slot_lines(text)
-    assert rows[date(2026, 5, 13)] == "09:30 and 14:00"  # 08:30–17:30 there
+    # 08:30–17:30 there, and the day's note says what the holiday table lists that day
+    assert rows[date(2026, 5, 13)] == "09:30 and 14:00 Royal Ploughing Ceremony (government)"
     assert rows[date(2026, 5, 16)] == "— Weekend"
 
 

@@ -256,10 +256,10 @@ def _block_order(item: TodayItem) -> tuple[int, date, str, str, str]:
 
 
 def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
-    """A holiday as the panel, the account summary, the Countries screen and ``accountdesk
-    contact`` name it: its name, "(estimated date)", its kinds when it is not a public
-    holiday ("optional", "working day observance"), "(regional: Bavaria)"; with its day
-    first unless ``with_day`` is False."""
+    """A holiday as the panel, the account summary, the Countries screen, ``accountdesk
+    contact`` and the reports' holiday tables name it: its name, "(estimated date)", its
+    kinds when it is not a public holiday ("optional", "working day observance"),
+    "(regional: Bavaria)"; with its day first unless ``with_day`` is False."""
     name = isolate(str(holiday.name))
     if holiday.estimated:
         name = _("{name} (estimated date)").format(name=name)

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from itertools import pairwise
@@ -44,9 +44,10 @@ from accountdesk.core.bidi import (
     outside_isolates,
     plain,
 )
-from accountdesk.core.culture.calendar import by_day, holiday_on, observed_between
+from accountdesk.core.culture.calendar import Holiday, by_day, holiday_on, observed_between
 from accountdesk.core.culture.countries import main_zone, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, load_etiquette
+from accountdesk.core.culture.panel import holiday_text
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name, fold, words
@@ -583,7 +584,10 @@ def _holiday_rows(
     ctx: ReportContext, countries: Sequence[tuple[str, str | None]], start: date, end: date
 ) -> list[list[object]]:
     """The holidays and seasons of ``countries`` from ``start`` to ``end``: one row a day and
-    country, naming every holiday of that day once (Thailand's 5 December is three)."""
+    country, naming every holiday of that day once (Thailand's 5 December is three), each as
+    the contact panel names it (:func:`.panel.holiday_text`): a holiday that is no public one
+    with its kinds, so that a working day is not read as a day off (Thailand's National
+    Aviation Day, "(working day observance)", on which the trip brief offers meetings)."""
     rows: list[tuple[date, list[object]]] = []
     regions: dict[str, list[str | None]] = {}
     for country, sub in countries:  # a country asked for in two regions: its days once
@@ -598,11 +602,11 @@ def _holiday_rows(
         for day, named in by_day(found):
             names = [
                 _("{holiday} ({regions})").format(
-                    holiday=h.name,
+                    holiday=isolate(_holiday_name(h)),
                     regions=join_list(isolate(r) for r in dict.fromkeys(kept[day, h.name])),
                 )
                 if kept[day, h.name]
-                else h.name
+                else _holiday_name(h)
                 for h in named
             ]
             rows.append((day, [ctx.date(day), i18n.country_name(country), names]))
@@ -614,6 +618,12 @@ def _holiday_rows(
         return [
             [join_list(cell) if isinstance(cell, list) else cell for cell in r[1]] for r in rows
         ]
+
+
+def _holiday_name(h: Holiday) -> str:
+    """A holiday as the panel names it, without its region: a row names the regions asked
+    for that keep it, all of them ("Epiphany (Bavaria, Baden-Württemberg)")."""
+    return holiday_text(replace(h, subdivision=None), with_day=False)
 
 
 #: The sections a briefing begins with, what matters most to a traveller: the topics to
@@ -1878,11 +1888,18 @@ def _trip_story(
             SMALL,
         )
     )
+    # a working day's observances (National Aviation Day in Thailand), as the table above
+    # names them: meetings are offered that day, and the table says why
+    observances: dict[date, list[str]] = defaultdict(list)
+    for day, named in by_day(
+        h for c, sub in places for h in observed_between(c, sub, period.start, period.end, ctx.lang)
+    ):
+        observances[day].extend(_holiday_name(h) for h in named if not h.is_public)
     story.append(
         _table(
             ctx,
             [_("Date"), _("Local time"), _("Notes")],
-            _slot_rows(ctx, outlook, seasons, elsewhere),
+            _slot_rows(ctx, outlook, seasons, elsewhere, observances),
             [38, 24, 38],
         )
     )
@@ -2158,11 +2175,15 @@ def _slot_rows(
     outlook: TripOutlook,
     seasons: Sequence[Season],
     elsewhere: Elsewhere | None = None,
+    observances: Mapping[date, Sequence[str]] | None = None,
 ) -> list[list[object]]:
     """Every day of the trip (the first :data:`TRIP_DAYS_SHOWN`): the suggested meeting times
     (the planner's good slots), or why there are none, in each region visited that does not
-    work that day when not all of them (``elsewhere``); the seasons a day falls in."""
+    work that day when not all of them (``elsewhere``); on a working day, the holidays of
+    that day that are no public holiday (``observances``, named with their kinds as the
+    holiday table names them); the seasons a day falls in."""
     elsewhere = elsewhere or {}
+    observances = observances or {}
     out: list[list[object]] = []
     for day in outlook.days[:TRIP_DAYS_SHOWN]:
         times = "—"
@@ -2172,6 +2193,8 @@ def _slot_rows(
             notes = _region_notes(elsewhere[day.day])
         else:
             notes = [_day_note(day)] if day.state is not None else []
+        if day.state is None:
+            notes += observances.get(day.day, [])
         holiday = (day.holiday or "").casefold()
         notes += [
             s.name for s in seasons if s.contains(day.day) and s.name.casefold() not in holiday
