@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -114,14 +114,17 @@ def test_persian_monthly_chart_counts_and_names_solar_hijri_months(
         monkeypatch, d.account_report, db, account_id, tmp_path / "a.pdf", lang="fa", now=NOW
     )
     labels = _axis_text(monthly)
-    # the last 12 Solar Hijri months up to 7 Azar 1405, right to left
+    # the Solar Hijri months of the last 12 months to the day (8 Azar 1404 … 7 Azar 1405),
+    # the figures' period, right to left; both Azars in part
     expected = [
-        "دی ۱۴۰۴", "بهمن ۱۴۰۴", "اسفند ۱۴۰۴", "فروردین ۱۴۰۵", "اردیبهشت ۱۴۰۵", "خرداد ۱۴۰۵",
-        "تیر ۱۴۰۵", "مرداد ۱۴۰۵", "شهریور ۱۴۰۵", "مهر ۱۴۰۵", "آبان ۱۴۰۵", "آذر ۱۴۰۵",
+        "آذر ۱۴۰۴", "دی ۱۴۰۴", "بهمن ۱۴۰۴", "اسفند ۱۴۰۴", "فروردین ۱۴۰۵", "اردیبهشت ۱۴۰۵",
+        "خرداد ۱۴۰۵", "تیر ۱۴۰۵", "مرداد ۱۴۰۵", "شهریور ۱۴۰۵", "مهر ۱۴۰۵", "آبان ۱۴۰۵",
+        "آذر ۱۴۰۵",
     ]  # fmt: skip
     assert labels == expected[::-1]
     assert not any(ASCII_DIGIT.search(label) for label in labels)
-    assert "۱۴۰۵" in monthly.note and not ASCII_DIGIT.search(monthly.note.split(":")[0])
+    assert "آذر ۱۴۰۴" in monthly.note and "آذر ۱۴۰۵" in monthly.note
+    assert not ASCII_DIGIT.search(monthly.note.split(":")[0])
 
 
 def test_thai_charts_label_buddhist_era_years_in_full(
@@ -132,7 +135,10 @@ def test_thai_charts_label_buddhist_era_years_in_full(
         monkeypatch, d.account_report, db, account_id, tmp_path / "a.pdf", lang="th", now=NOW
     )
     labels = _axis_text(monthly)
-    assert labels[0] == "ธ.ค. พ.ศ.\u00a02568" and labels[-1] == "พ.ย. พ.ศ.\u00a02569"
+    # 29 Nov 2568 … 28 Nov 2569: 13 months, each with its year whole (a 13th of a narrower
+    # chart cut "พ.ศ. 2568" to "พ.ศ. 256")
+    assert len(labels) == 13
+    assert labels[0] == "พ.ย. พ.ศ.\u00a02568" and labels[-1] == "พ.ย. พ.ศ.\u00a02569"
     assert all(re.search(r"พ\.ศ\.\u00a025(68|69)$", label) for label in labels)
     assert not any(TWO_DIGIT_YEAR.search(label) for label in labels)
     trend, _nps = _charts(
@@ -193,3 +199,42 @@ def test_twenty_quarters_keep_their_years(lang: str) -> None:
         assert words(shown) == words(full)
     else:
         assert words(shown) == words(short)
+
+
+@pytest.mark.parametrize("lang", ["th", "fa", "en"])
+def test_monthly_chart_counts_the_interactions_its_figures_count(
+    db: Database, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str
+) -> None:
+    """The chart covered "this month and the 11 before" while the figures above it count the
+    last 12 months to the day: a meeting of 28 Dec 2025 in a report of 1 Dec 2026 was "1
+    interaction" in the figures and in no bar (Gregorian and Buddhist era), and the days of
+    Azar 1404 were in no Persian bar."""
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
+    from accountdesk.core.services.activity import InteractionInput, log_interaction
+
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    account = create_account(db, AccountInput(name="Arya", country="IR", timezone="Asia/Tehran"))
+    person = create_contact(
+        db,
+        ContactInput(account_id=account, given_name="رضا", family_name="رضایی", country="IR",
+                     timezone="Asia/Tehran"),
+    )  # fmt: skip
+    for day in (date(2025, 12, 3), date(2025, 12, 28), date(2026, 11, 30)):  # in the period
+        at = datetime.combine(day, time(10), tzinfo=UTC)
+        log_interaction(db, InteractionInput("meeting", at, [person]), clock=lambda: now)
+    old = datetime(2025, 11, 30, 10, tzinfo=UTC)  # the day before the period
+    log_interaction(db, InteractionInput("call", old, [person]), clock=lambda: now)
+    (monthly,) = _charts(
+        monkeypatch, d.account_report, db, account, tmp_path / "a.pdf", lang=lang, now=now
+    )
+    bars = list(monthly.drawing.contents[0].data[0])
+    if lang == "fa":
+        bars.reverse()  # right to left
+    with i18n.use_language(lang):
+        first = i18n.format_month_compact(date(2025, 12, 2))
+    assert sum(bars) == 3  # the figures' count: 2 Dec 2025 … 1 Dec 2026
+    assert _axis_text(monthly)[-1 if lang == "fa" else 0] == first
+    assert first in monthly.note  # the first month in part
+    if lang != "fa":  # Gregorian months: December 2025's two, November 2026's one
+        assert bars[0] == 2 and bars[-2] == 1 and len(bars) == 13

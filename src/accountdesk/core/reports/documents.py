@@ -961,15 +961,15 @@ def _account_story(
     if contacts:
         story.append(_p(ctx, _local_time_note(ctx), SMALL))
     story.append(_h(ctx, _("Interactions"), 1))
-    # the months of the period in the report's calendar (Solar Hijri months in Persian): the
-    # last 12 by default; quarters for a period of more than MONTHS_CHARTED months
-    charted = year if period else Period(calendars.add_months(today, -11, cal), today)
-    monthly = len(calendars.spans(charted.start, charted.end, 1, cal)) <= MONTHS_CHARTED
-    shown = calendar_buckets(charted, 1 if monthly else 3)
+    # the months of the figures' period in the report's calendar (Solar Hijri months in
+    # Persian), the first and last in part (the last 12 months to the day: 13 months, both
+    # ends marked); quarters for a period of more than MONTHS_CHARTED months. The chart once
+    # began on the first day of the month 11 months back: a contact of the weeks before,
+    # which the figures above count, was in none of its bars.
+    monthly = len(calendars.spans(year.start, year.end, 1, cal)) <= MONTHS_CHARTED
+    shown = calendar_buckets(year, 1 if monthly else 3)
     starts = [m.start for m in shown]
-    per_bucket = Counter(
-        bisect_right(starts, day) - 1 for day in local_days if charted.contains(day)
-    )
+    per_bucket = Counter(bisect_right(starts, day) - 1 for day in local_days if year.contains(day))
     story.append(
         charts.bar_chart(
             [
@@ -978,6 +978,9 @@ def _account_story(
             ],
             [per_bucket.get(i, 0) for i in range(len(shown))],
             ctx.lang,
+            # the text's width: 13 months' labels keep their years whole ("พ.ศ. 2568" is
+            # wider than a 13th of the narrower chart, and lost its last digit)
+            width=PAGE[0] - 2 * MARGIN,
             rtl=ctx.rtl,
             x_title=_("Month") if monthly else _("Quarter"),
             y_title=_("Interactions"),
