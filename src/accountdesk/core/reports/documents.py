@@ -888,7 +888,7 @@ def _account_story(
             )
         )  # fmt: skip
     if risk is not None:
-        summary.append((_("At-risk score"), _risk_summary(ctx, risk, owner or "—")))
+        summary.append((_("At-risk score"), _risk_summary(ctx, risk, owner)))
     story.append(_kv(ctx, summary))
     story.append(_h(ctx, _("Key figures"), 1))
     interactions_now = sum(1 for d in local_days if year.contains(d))
@@ -1081,7 +1081,7 @@ def _due_text(ctx: ReportContext, due: datetime, bounds: BucketBounds) -> str:
     )
 
 
-def _risk_summary(ctx: ReportContext, facts: RiskFacts, owner: str) -> str:
+def _risk_summary(ctx: ReportContext, facts: RiskFacts, owner: str | None) -> str:
     """An account's at-risk score in a sentence or two."""
     points = facts.score.points
     if facts.score.at_risk:
@@ -1319,7 +1319,8 @@ def _portfolio_story(
         )
     story.extend(_money_notes(ctx, money, rates))
     facts = risk_facts(db, records, ctx.now, ctx.user_zone, rates)
-    story.extend(_risk_section(ctx, facts, {a: (row[0], row[3]) for a, row in info.items()}))
+    owners = {a: (row[0], row[3] if row[4] else None) for a, row in info.items()}
+    story.extend(_risk_section(ctx, facts, owners))
     story.extend(_definitions(ctx))
     return story, title
 
@@ -1329,10 +1330,13 @@ AT_RISK_SHOWN = 20
 
 
 def _risk_section(
-    ctx: ReportContext, facts: Mapping[str, RiskFacts], names: Mapping[str, tuple[str, str]]
+    ctx: ReportContext,
+    facts: Mapping[str, RiskFacts],
+    names: Mapping[str, tuple[str, str | None]],
 ) -> list[Flowable]:
     """The customers at risk (a score of RISK_THRESHOLD points or more), the most value at
-    stake first, with the reasons and the next step; ``names``: account id → (name, owner)."""
+    stake first, with the reasons and the next step; ``names``: account id → (name, owner
+    as shown, None when it has none)."""
     risky = [f for f in facts.values() if f.score.at_risk]
     place = icu.ranks(names[f.account_id][0] for f in risky)  # ties: by name, as read
     risky.sort(
@@ -1367,7 +1371,7 @@ def _risk_section(
     rows = [
         [
             names[f.account_id][0],
-            person_name(names[f.account_id][1]),
+            person_name(names[f.account_id][1] or "—"),
             _stake(ctx, f),
             i18n.format_number(f.score.points),
             "\n".join(_reason_text(ctx, f, key, points) for key, points in f.score.reasons),
@@ -1416,8 +1420,10 @@ def _reason_text(ctx: ReportContext, facts: RiskFacts, key: str, points: int) ->
     )
 
 
-def _next_step(ctx: ReportContext, facts: RiskFacts, owner: str) -> str:
-    """What to do first, for the reason with the most points."""
+def _next_step(ctx: ReportContext, facts: RiskFacts, owner: str | None) -> str:
+    """What to do first, for the reason with the most points; ``owner``: the account's owner
+    as shown, None when it has none (the sentence then names nobody: it said "Review the
+    account with —")."""
     key = facts.score.reasons[0][0] if facts.score.reasons else None
     if key == OVERDUE and facts.oldest_overdue is not None:
         title, due = facts.oldest_overdue
@@ -1431,10 +1437,14 @@ def _next_step(ctx: ReportContext, facts: RiskFacts, owner: str) -> str:
         )
     if key == FALLING:
         s = facts.signals
+        before = isolate(money_text(s.revenue_before or Decimal(0), facts.currency))
+        now = isolate(money_text(s.revenue_now or Decimal(0), facts.currency))
+        if not owner:
+            return _("Review the account: revenue {before} a year ago, {now} now.").format(
+                before=before, now=now
+            )
         return _("Review the account with {owner}: revenue {before} a year ago, {now} now.").format(
-            owner=isolate(owner),
-            before=isolate(money_text(s.revenue_before or Decimal(0), facts.currency)),
-            now=isolate(money_text(s.revenue_now or Decimal(0), facts.currency)),
+            owner=isolate(owner), before=before, now=now
         )
     if facts.contact is None:
         return _("Add a contact person and get in touch.")
