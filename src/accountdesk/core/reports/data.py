@@ -248,8 +248,7 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
     ):
         if score is None:
             continue
-        # dated by the day it happened where it happened
-        day = to_zone(occurred_at, zone).date()
+        day = interaction_day(occurred_at, zone)
         surveys.append(SurveyRecord(None, account_id, "csat", score, day, INTERACTION))
     deals = [
         DealRecord(
@@ -269,6 +268,15 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
         )
     ]  # fmt: skip
     return MetricRecords(customers, surveys, deals)
+
+
+def interaction_day(occurred_at: datetime, zone: str) -> date:
+    """The day an interaction happened, where it happened (its own zone): the day a report
+    dates, lists and counts it by, its CSAT in a period included. A call at 23:30 on 30
+    September in Mexico City (05:30 UTC on 1 October) is of 30 September, and of the third
+    quarter, wherever the user is; the account report's "Last touch" and its at-risk next
+    step once gave it two days."""
+    return to_zone(occurred_at, zone).date()
 
 
 def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
@@ -313,6 +321,7 @@ class RiskFacts:
     oldest_overdue: tuple[str, datetime] | None  # title, due (aware UTC)
     detractor: tuple[str, int] | None  # the contact's name, their score
     contact: str | None  # the account's main contact (first decision maker, else first)
+    #: the day of its latest interaction, where it happened (:func:`interaction_day`)
     last_touch: date | None
     currency: str  # of the amounts: the reporting currency
 
@@ -358,17 +367,33 @@ def risk_facts(
     for d in records.deals:
         deals[d.account_id].append(d)
     ids = list(customers)
-    touched: dict[str, datetime] = {}
+    touched: dict[str, tuple[datetime, str, str]] = {}  # the latest: when, its id, its zone
     people: dict[str, list[tuple[str, str, int | None, bool]]] = defaultdict(list)
     tiers: dict[str, str | None] = {}
     with db.reader() as session:
         for chunk in _chunks(ids, 900):
-            for account_id, when in session.execute(
-                select(Interaction.account_id, func.max(Interaction.occurred_at))
-                .where(Interaction.account_id.in_(chunk), Interaction.deleted_at.is_(None))
+            live = (Interaction.account_id.in_(chunk), Interaction.deleted_at.is_(None))
+            latest = (
+                select(Interaction.account_id, func.max(Interaction.occurred_at).label("at"))
+                .where(*live)
                 .group_by(Interaction.account_id)
-            ):
-                touched[account_id] = ensure_aware(when)
+                .subquery()
+            )
+            for account_id, when, id_, zone in session.execute(
+                select(
+                    Interaction.account_id, Interaction.occurred_at, Interaction.id,
+                    Interaction.occurred_zone,
+                )
+                .join(
+                    latest,
+                    (latest.c.account_id == Interaction.account_id)
+                    & (latest.c.at == Interaction.occurred_at),
+                )
+                .where(*live)
+            ):  # fmt: skip
+                found = (ensure_aware(when), id_, zone)
+                if account_id not in touched or found[:2] > touched[account_id][:2]:
+                    touched[account_id] = found  # of two at one instant, the later id's
             for c in session.scalars(
                 select(Contact)
                 .where(Contact.account_id.in_(chunk), Contact.deleted_at.is_(None))
@@ -392,8 +417,9 @@ def risk_facts(
         ] or [effective_cadence(None, tier, None)]
         known = [c.days for c in cadences if c is not None]
         last = touched.get(account_id)
-        last_day = to_zone(last, user_zone).date() if last is not None else None
-        start = last_day or customer.customer_since
+        # silence is counted in the user's days; the day shown is the one the report lists
+        # the interaction on
+        start = to_zone(last[0], user_zone).date() if last else customer.customer_since
         detractors = sorted(
             (a.score, name)
             for cid, name, _days, _decides in contacts
@@ -421,7 +447,7 @@ def risk_facts(
             ),
             detractor=(detractors[0][1], detractors[0][0]) if detractors else None,
             contact=main[0][1] if main else None,
-            last_touch=last_day,
+            last_touch=interaction_day(last[0], last[2]) if last else None,
             currency=rates.reporting,
         )
     return out

@@ -122,6 +122,7 @@ from accountdesk.core.reports.data import (
     check_scope,
     checked_period,
     choice,
+    interaction_day,
     load_records,
     rate_day,
     risk_facts,
@@ -808,7 +809,7 @@ def _account_story(
             s.scalars(
                 select(Interaction)
                 .where(Interaction.account_id == account_id, Interaction.deleted_at.is_(None))
-                .order_by(Interaction.occurred_at.desc())
+                .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
                 .options(selectinload(Interaction.participants))  # one query, not one each
             )
         )
@@ -860,8 +861,10 @@ def _account_story(
     earned = revenue_to_date(records.deals, today, rates)
     recent = compute_all(records.customers, records.surveys, records.deals, year, rates)
     before = compute_all(records.customers, records.surveys, records.deals, previous, rates)
-    local_days = [to_zone(i.occurred_at, i.occurred_zone).date() for i in interactions]
-    last_touch = max(local_days, default=None)
+    # each dated where it happened, the latest first: the summary's "Last touch" is the day
+    # of the latest, as the at-risk next step says it (risk_facts)
+    local_days = [interaction_day(i.occurred_at, i.occurred_zone) for i in interactions]
+    last_touch = local_days[0] if local_days else None
     next_touch = to_zone(upcoming[0].due_at, ctx.user_zone).date() if upcoming else None
     story.append(_h(ctx, _("Summary"), 1))
     summary: list[tuple[str, object]] = [
