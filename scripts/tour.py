@@ -58,7 +58,9 @@ def main(argv: list[str]) -> int:
 
     app = create_app()
     if args.dark:
-        app.setPalette(_dark_palette())
+        from accountdesk.ui.colours import dark_palette
+
+        app.setPalette(dark_palette())
     apply_language(args.lang)
     db = open_database(args.db or home / "tour.db")
     if not args.empty:
@@ -130,25 +132,6 @@ def main(argv: list[str]) -> int:
     window.close()
     QApplication.processEvents()
     return 0
-
-
-def _dark_palette() -> Any:
-    """The palette a dark desktop theme (KDE's Breeze Dark, GNOME's Adwaita dark) gives."""
-    from PySide6.QtGui import QColor, QPalette
-
-    role = QPalette.ColorRole
-    palette = QPalette()
-    window, base, text = QColor(49, 54, 59), QColor(35, 38, 41), QColor(239, 240, 241)
-    for which, colour in (
-        (role.Window, window), (role.WindowText, text), (role.Base, base),
-        (role.AlternateBase, window), (role.Text, text), (role.Button, window),
-        (role.ButtonText, text), (role.Highlight, QColor(61, 174, 233)),
-        (role.HighlightedText, QColor(252, 252, 252)), (role.Mid, QColor(110, 115, 120)),
-        (role.PlaceholderText, QColor(150, 155, 160)), (role.Link, QColor(29, 153, 243)),
-        (role.ToolTipBase, base), (role.ToolTipText, text),
-    ):  # fmt: skip
-        palette.setColor(which, colour)
-    return palette
 
 
 def _more_dialogs(ctx: Any, window: Any, search: Any) -> list[tuple[Any, str]]:

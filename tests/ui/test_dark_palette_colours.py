@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from accountdesk.ui.colours import READABLE, contrast, legible, text_on
+from accountdesk.ui.colours import READABLE, contrast, dark_palette, legible, text_on
 from accountdesk.ui.month_calendar import WEEKEND_COLOUR, DayMark, MonthCalendar
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -25,24 +25,11 @@ _ROLE = QPalette.ColorRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    window, base, text = QColor(53, 53, 53), QColor(35, 35, 35), QColor(230, 230, 230)
-    for role, colour in (
-        (_ROLE.Window, window), (_ROLE.WindowText, text), (_ROLE.Base, base),
-        (_ROLE.AlternateBase, window), (_ROLE.Text, text), (_ROLE.Button, window),
-        (_ROLE.ButtonText, text), (_ROLE.Highlight, QColor(42, 130, 218)),
-        (_ROLE.HighlightedText, QColor(0, 0, 0)),
-    ):  # fmt: skip
-        palette.setColor(role, colour)
-    return palette
-
-
 @pytest.fixture(params=["light", "dark"])
 def palette(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[QPalette]:
     before = qapp.palette()
     if request.param == "dark":
-        qapp.setPalette(_dark_palette())
+        qapp.setPalette(dark_palette())
     yield qapp.palette()
     qapp.setPalette(before)
 

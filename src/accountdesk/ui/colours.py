@@ -113,3 +113,21 @@ def background_style(background: ColourLike) -> str:
     """A style sheet's background and the text colour that reads on it."""
     fill = QColor(background)
     return f"background: {fill.name()}; color: {text_on(fill).name()};"
+
+
+def dark_palette() -> QPalette:
+    """A dark desktop theme's palette, as KDE, GNOME and Windows give one to a Qt application
+    (their common Fusion dark colours): the app never sets it, the tour (``scripts/tour.py
+    --dark``) and the tests look at the screens in it. Its highlighted text is black, as in
+    the themes that showed a form's message black on dark red."""
+    role = QPalette.ColorRole
+    palette = QPalette()
+    window, base, text = QColor(53, 53, 53), QColor(35, 35, 35), QColor(230, 230, 230)
+    for which, colour in (
+        (role.Window, window), (role.WindowText, text), (role.Base, base),
+        (role.AlternateBase, window), (role.Text, text), (role.Button, window),
+        (role.ButtonText, text), (role.Highlight, QColor(42, 130, 218)),
+        (role.HighlightedText, QColor(0, 0, 0)),
+    ):  # fmt: skip
+        palette.setColor(which, colour)
+    return palette
