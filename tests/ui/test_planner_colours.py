@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel
 
-from accountdesk.ui.colours import READABLE, contrast
+from accountdesk.ui.colours import READABLE, contrast, dark_palette
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -22,12 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 @pytest.fixture
 def dark(qapp: QApplication) -> Iterator[None]:
     before = qapp.palette()
-    palette = QPalette()
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text):
-        palette.setColor(role, QColor(230, 230, 230))
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
-        palette.setColor(role, QColor(40, 40, 40))
-    qapp.setPalette(palette)
+    qapp.setPalette(dark_palette())
     yield
     qapp.setPalette(before)
 

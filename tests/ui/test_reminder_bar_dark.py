@@ -16,13 +16,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def test_dismiss_reads_on_the_bar_under_a_dark_theme(qapp: QApplication, qtbot: Any) -> None:
+    from accountdesk.ui.colours import dark_palette
     from accountdesk.ui.followups.reminders import ReminderBar
 
     before = qapp.palette()
-    dark = QPalette()
-    dark.setColor(QPalette.ColorRole.ButtonText, QColor(230, 230, 230))
-    dark.setColor(QPalette.ColorRole.Button, QColor(53, 53, 53))
-    qapp.setPalette(dark)
+    qapp.setPalette(dark_palette())
     try:
         bar = ReminderBar(lambda preset: preset.key)  # how the menu names a snooze: not shown here
         qtbot.addWidget(bar)
