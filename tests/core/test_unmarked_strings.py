@@ -106,6 +106,14 @@ ALLOWED: dict[tuple[str, str], str] = {
         "empty instead: AccountView._currency)"
     ),
     ("ui/accounts/editor.py", "https://"): "a placeholder showing the start of a web address",
+    ("core/io/names.py", "family_first"): (
+        "a name order's stored key, which the contact editor's Name order box chooses by; the "
+        "box shows its translated label"
+    ),
+    ("core/io/names.py", "given_first"): (
+        "a name order's stored key, which the contact editor's Name order box chooses by; the "
+        "box shows its translated label"
+    ),
     ("ui/followups/screen.py", ".ics"): "the iCalendar file type, written alike in all languages",
     ("core/reports/documents.py", "UTC"): "the notation of an offset from UTC (UTC+03:30)",
     ("core/i18n.py", "UTC"): "the name of a fixed-offset zone, as an offset from UTC (UTC−03:00)",
