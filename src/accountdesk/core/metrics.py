@@ -10,19 +10,23 @@ are counted") and the portfolio report's appendix say the same in words.
 Period rules (one place, used by every metric):
 
 * A period runs from ``start`` to ``end``, both days included.
-* An account *is a customer on day d* when ``customer_since <= d`` and it was not lost on or
-  before ``d`` (``lost_on is None or lost_on > d``). Accounts without ``customer_since`` are
+* An account is a customer in each of its periods (:attr:`CustomerRecord.periods`): from a
+  "customer since" until the day before its "lost on" (none: until today). Most accounts have
+  one, ``customer_since`` to ``lost_on``; an account lost and won back also has its earlier
+  ones (``earlier``, README: the win-back rule). It *is a customer on day d* when a period
+  holds ``d``: ``since <= d`` and ``lost is None or lost > d``. Accounts without a period are
   prospects and never count.
 * **S** (customers at the start) = accounts that were customers on the day *before*
-  ``start``: acquired before the period and not lost before it (``lost_on >= start`` still
-  counts, they are lost *in* the period).
-* **N** (acquired in the period) = accounts with ``start <= customer_since <= end``.
-* **E** (customers at the end) = accounts that are customers on ``end`` (acquired on or
-  before ``end``, not lost on or before ``end``).
-* **Lost in the period** (churned) = accounts of S with ``start <= lost_on <= end``; the
-  others of S are **kept**, so kept + churned = 100 % of S. An account acquired and lost
-  within the same period (*won and lost*) is not churn of S, but retention, (E − N) / S,
-  counts its loss: retention = kept − won-and-lost, over S.
+  ``start`` (lost on ``start`` or later still counts: they are lost *in* the period).
+* **N** (acquired in the period) = accounts with a period that starts in it: a win-back is
+  an acquisition of the period it falls in. The acquisition cost and the referral are the
+  first period's, counted once: in the period of the first acquisition.
+* **E** (customers at the end) = accounts that are customers on ``end``.
+* **Lost in the period** (churned) = accounts of S with a "lost on" in the period (also when
+  won back later in it); the others of S are **kept**, so kept + churned = 100 % of S. An
+  account of N that is no customer at the end (*won and lost*) is not churn of S, but
+  retention, (E − N) / S, counts its loss: retention = kept − won-and-lost, over S. An earlier
+  loss stays a loss of the period it fell in, and customer-days add up over the periods.
 
 Money: amounts are converted into the reporting currency by a :class:`money.RateBook`; when a
 rate is missing a money figure has no value and keeps the per-currency subtotals it would have
@@ -107,22 +111,45 @@ class CustomerRecord:
     account_id: str
     customer_since: date | None
     lost_on: date | None = None
-    acquisition_cost: Decimal | None = None
-    referred_by: str | None = None
+    acquisition_cost: Decimal | None = None  # of the first period
+    referred_by: str | None = None  # who referred the first period
     currency: str | None = None  # the account's currency: that of its acquisition cost
+    #: the periods as a customer before the current one, (since, lost on), oldest first: an
+    #: account lost and won back (core/records.py::earlier_periods, ::customer_history)
+    earlier: tuple[tuple[date, date], ...] = ()
+
+    @property
+    def periods(self) -> tuple[tuple[date, date | None], ...]:
+        """Every period as a customer, oldest first: the earlier ones and the current one
+        (``customer_since`` to ``lost_on``; none without ``customer_since``)."""
+        if self.customer_since is None:
+            return self.earlier
+        return (*self.earlier, (self.customer_since, self.lost_on))
 
     def is_customer_on(self, day: date) -> bool:
-        if self.customer_since is None or self.customer_since > day:
-            return False
-        return self.lost_on is None or self.lost_on > day
+        return any(since <= day and (lost is None or lost > day) for since, lost in self.periods)
 
     def customer_days_in(self, period: Period) -> int:
-        """Days of ``period`` on which the account was a customer."""
-        if self.customer_since is None:
-            return 0
-        first = max(self.customer_since, period.start)
-        last = period.end if self.lost_on is None else min(period.end, self.lost_on - _DAY)
-        return max((last - first).days + 1, 0)
+        """Days of ``period`` on which the account was a customer, over all its periods."""
+        days = 0
+        for since, lost in self.periods:
+            first = max(since, period.start)
+            last = period.end if lost is None else min(period.end, lost - _DAY)
+            days += max((last - first).days + 1, 0)
+        return days
+
+    def acquired_in(self, period: Period) -> bool:
+        """A period as a customer starts in ``period`` (a win-back too)."""
+        return any(period.contains(since) for since, _lost in self.periods)
+
+    def first_acquired_in(self, period: Period) -> bool:
+        """The first period starts in ``period``: the acquisition its cost and referral are
+        of."""
+        return bool(self.periods) and period.contains(self.periods[0][0])
+
+    def lost_in(self, period: Period) -> bool:
+        """A period as a customer ends (its "lost on") in ``period``."""
+        return any(lost is not None and period.contains(lost) for _since, lost in self.periods)
 
 
 _DAY = timedelta(days=1)
@@ -220,28 +247,19 @@ def customers_at_end(customers: Iterable[CustomerRecord], period: Period) -> lis
 
 
 def acquired_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
-    """N: accounts whose ``customer_since`` falls in the period."""
-    return [
-        c for c in customers if c.customer_since is not None and period.contains(c.customer_since)
-    ]
+    """N: accounts with a period as a customer that starts in the period (a win-back too)."""
+    return [c for c in customers if c.acquired_in(period)]
 
 
 def lost_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
-    """Churned: customers of S whose ``lost_on`` falls in the period."""
-    return [
-        c
-        for c in customers_at_start(customers, period)
-        if c.lost_on is not None and period.contains(c.lost_on)
-    ]
+    """Churned: customers of S with a "lost on" in the period."""
+    return [c for c in customers_at_start(customers, period) if c.lost_in(period)]
 
 
 def won_and_lost_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
-    """Accounts of N that were lost in the period too (not churn of S; retention counts them)."""
-    return [
-        c
-        for c in acquired_in(customers, period)
-        if c.lost_on is not None and period.contains(c.lost_on)
-    ]
+    """Accounts of N that are no customers at the end: acquired and lost inside the period
+    (not churn of S; retention counts them)."""
+    return [c for c in acquired_in(customers, period) if not c.is_customer_on(period.end)]
 
 
 def active_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
@@ -263,7 +281,7 @@ def retention_rate(customers: Sequence[CustomerRecord], period: Period) -> Metri
 def kept_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
     """Customers of S kept (not lost in the period) / S × 100: with churn, 100 % of S."""
     s = customers_at_start(customers, period)
-    kept = [c for c in s if c.lost_on is None or c.lost_on > period.end]
+    kept = [c for c in s if not c.lost_in(period)]
     return ratio(len(kept), len(s), 100.0)
 
 
@@ -274,9 +292,12 @@ def churn_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricVal
 
 
 def referral_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
-    """Customers acquired in the period through a referral / customers acquired × 100."""
+    """Customers acquired in the period through a referral / customers acquired × 100. A
+    referral is the first acquisition's: a win-back counts among the acquired, not as
+    referred."""
     new = acquired_in(customers, period)
-    return ratio(sum(1 for c in new if c.referred_by), len(new), 100.0)
+    referred = sum(1 for c in new if c.referred_by and c.first_acquired_in(period))
+    return ratio(referred, len(new), 100.0)
 
 
 def annual_churn(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
@@ -445,12 +466,13 @@ def acquisition_cost(
 ) -> MoneyMetric:
     """CAC: the acquisition cost of the customers acquired in the period (each in its
     account's currency, converted) / their number. Accounts acquired without a recorded cost
-    count in the denominator with cost 0."""
+    count in the denominator with cost 0, and so does a win-back: the cost recorded is the
+    first acquisition's, counted in its period only."""
     new = acquired_in(customers, period)
     total = rates.total(
         (c.acquisition_cost, c.currency or NO_CURRENCY)
         for c in new
-        if c.acquisition_cost is not None
+        if c.acquisition_cost is not None and c.first_acquired_in(period)
     )
     if not new:
         return MoneyMetric(None, total, 0, NOT_ENOUGH_DATA)
