@@ -6,7 +6,8 @@ the processes that check a large import use it without loading the database laye
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -156,6 +157,134 @@ def clean_account(
         "acquisition_cost": cost,
         "notes": v.optional("notes", data.notes),
     }
+
+
+#: One earlier time as a customer of an account that was won back: (customer since, lost on).
+CustomerPeriod = tuple[date, date]
+
+#: What saving an account's dates does to its earlier periods as a customer
+#: (:func:`customer_history`).
+WIN_BACK, CORRECTION, REJOINED = "win_back", "correction", "rejoined"
+
+
+def earlier_periods(text: str | None) -> tuple[CustomerPeriod, ...]:
+    """The earlier periods as a customer that an account's ``earlier_periods`` column holds:
+    JSON, ``[["2025-01-01", "2026-02-01"], ...]``, each a "customer since" and a "lost on"
+    (ISO dates), oldest first, each ending before or on the day the next starts. Checked as
+    it is read: a ValidationError (field ``earlier_periods``) says what is wrong."""
+    if text is None or not text.strip():
+        return ()
+    try:
+        items = json.loads(text)
+    except ValueError:
+        items = None
+    found: list[CustomerPeriod] = []
+    for item in items if isinstance(items, list) else [None]:
+        period = _iso_pair(item)
+        if period is None:
+            raise v.fail(
+                "earlier_periods",
+                text,
+                _("is not a list of periods, each two dates (YYYY-MM-DD): [[since, lost on], …]"),
+            )
+        if period[1] < period[0] or (found and period[0] < found[-1][1]):
+            raise v.fail(
+                "earlier_periods",
+                text,
+                _("has periods out of order or overlapping ({period})").format(
+                    period=period_text(period)
+                ),
+            )
+        found.append(period)
+    return tuple(found)
+
+
+def _iso_pair(item: object) -> CustomerPeriod | None:
+    """Two dates written YYYY-MM-DD, or None."""
+    if not isinstance(item, list) or len(item) != 2:
+        return None
+    days = []
+    for written in item:
+        try:
+            day = date.fromisoformat(written) if isinstance(written, str) else None
+        except ValueError:
+            day = None
+        if day is None or day.isoformat() != written:
+            return None
+        days.append(day)
+    return days[0], days[1]
+
+
+def periods_json(periods: Sequence[CustomerPeriod]) -> str | None:
+    """What the ``earlier_periods`` column stores for ``periods`` (None: none)."""
+    if not periods:
+        return None
+    return json.dumps([[since.isoformat(), lost.isoformat()] for since, lost in periods])
+
+
+def period_text(period: CustomerPeriod, day: Callable[[date], str] = format_date) -> str:
+    """ "1 Jan 2025 – 1 Feb 2026": an earlier period as a customer, as the account page, the
+    editor, the messages and (``day``: its dates kept whole on a line) the account report show
+    it."""
+    return _("{start} – {end}").format(start=day(period[0]), end=day(period[1]))
+
+
+@dataclass(frozen=True)
+class CustomerHistory:
+    """What saving an account's dates does to its earlier periods as a customer."""
+
+    #: the earlier periods stored after the save
+    earlier: tuple[CustomerPeriod, ...]
+    #: WIN_BACK: ``period`` (the stored one) is kept as an earlier one and a new one starts;
+    #: CORRECTION: the stored "lost on" is cleared, the account a customer without a break;
+    #: REJOINED: ``period``, the latest earlier one, is the current one again; None: neither
+    change: str | None = None
+    period: CustomerPeriod | None = None
+
+
+def customer_history(
+    stored_since: date | None,
+    stored_lost: date | None,
+    stored_earlier: tuple[CustomerPeriod, ...],
+    since: date | None,
+    lost: date | None,
+) -> CustomerHistory:
+    """The one rule of an account won back (README, "How the relationship metrics are
+    counted"): a lost account given a new "customer since" on or after its "lost on" keeps
+    its stored period (since, lost on) as an earlier one, and the new one starts; "lost on"
+    cleared without a new "customer since" is a correction (the loss never happened), and
+    nothing is kept. A "customer since" before the end of the latest earlier period is
+    refused, but for that period's own first day, which makes the two one period again (a
+    win-back recorded by mistake). The account editor says which it will do before saving;
+    :func:`~accountdesk.core.services.accounts.update_account` does it."""
+    if (
+        stored_since is not None
+        and stored_lost is not None
+        and since is not None
+        and since != stored_since
+        and since >= stored_lost
+    ):
+        kept = (stored_since, stored_lost)
+        return CustomerHistory((*stored_earlier, kept), WIN_BACK, kept)
+    if stored_earlier and since is not None and since < stored_earlier[-1][1]:
+        latest = stored_earlier[-1]
+        if since == latest[0]:
+            return CustomerHistory(stored_earlier[:-1], REJOINED, latest)
+        raise v.fail(
+            "customer_since",
+            format_date(since),
+            _(
+                "is before the end of the earlier period as a customer, {period}: give a day "
+                "on or after {end}, or {start} to make the two one period again"
+            ).format(
+                period=period_text(latest),
+                start=format_date(latest[0]),
+                end=format_date(latest[1]),
+            ),
+        )
+    if stored_lost is not None and lost is None and since is not None:
+        return CustomerHistory(stored_earlier, CORRECTION)
+    return CustomerHistory(stored_earlier)
 
 
 def place_zone(

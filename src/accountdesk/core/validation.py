@@ -110,6 +110,7 @@ FIELD_LABELS: dict[str, str] = {
     "date": N_("Date"),
     "customer_since": N_("Customer since"),
     "lost_on": N_("Lost on"),
+    "earlier_periods": N_("Earlier periods as a customer"),
     "work_hours": N_("Working hours"),
     "kind": N_("Kind"),
     "subject": N_("Subject"),

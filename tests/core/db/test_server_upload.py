@@ -48,6 +48,9 @@ def laptop(tmp_path: Path) -> Path:
             assert first is not None
             first.deleted_at = NOW
             first.notes = "in the trash"
+            # a customer once, lost and not won back yet (migration 0012's column arrives too)
+            nobody = session.scalars(select(Account).where(Account.name == "Nobody's GmbH")).one()
+            nobody.earlier_periods = '[["2024-01-01", "2024-06-01"]]'
         write_settings(db, {"user.zone": "Asia/Tehran", "report.currency": "EUR"})
     finally:
         db.close()
@@ -99,6 +102,7 @@ def test_a_demo_file_arrives_whole(team: Team, laptop: Path) -> None:
             unowned = session.scalars(select(Account).where(Account.name == "Nobody's GmbH")).one()
             assert unowned.owner == team.anna
             assert unowned.updated_by == team.anna  # the server stamps who wrote it
+            assert unowned.earlier_periods == '[["2024-01-01", "2024-06-01"]]'
         assert stored["report.currency"] == "EUR"  # the team's, as it was
         assert stored[f"{team.anna}/user.zone"] == "Asia/Tehran"  # hers, as her own
         assert "user.zone" not in stored

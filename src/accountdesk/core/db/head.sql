@@ -26,7 +26,7 @@ CREATE TABLE accounts (
 	id VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
-	deleted_at DATETIME, updated_by VARCHAR(63), version INTEGER DEFAULT '1' NOT NULL, 
+	deleted_at DATETIME, updated_by VARCHAR(63), version INTEGER DEFAULT '1' NOT NULL, earlier_periods TEXT, 
 	CONSTRAINT pk_accounts PRIMARY KEY (id), 
 	CONSTRAINT fk_accounts_referred_by_id_accounts FOREIGN KEY(referred_by_id) REFERENCES accounts (id) ON DELETE SET NULL
 );
@@ -296,5 +296,5 @@ CREATE TABLE "survey_responses" (
 CREATE INDEX ix_survey_responses_account_id ON survey_responses (account_id);
 CREATE INDEX ix_survey_responses_answered_on ON survey_responses (answered_on);
 CREATE INDEX ix_survey_responses_contact_id ON survey_responses (contact_id);
-INSERT INTO "alembic_version" VALUES ('0011');
+INSERT INTO "alembic_version" VALUES ('0012');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);

@@ -191,6 +191,9 @@ class Account(Record):
     status: Mapped[str] = mapped_column(String(12), default="prospect", index=True)
     customer_since: Mapped[date | None] = mapped_column(Date)
     lost_on: Mapped[date | None] = mapped_column(Date)
+    #: the periods it was a customer before it was won back, as JSON text
+    #: (core/records.py::earlier_periods reads it, ::customer_history writes it; migration 0012)
+    earlier_periods: Mapped[str | None] = mapped_column(Text)
     owner: Mapped[str | None] = mapped_column(String(120), index=True)
     referred_by_id: Mapped[str | None] = mapped_column(
         ForeignKey("accounts.id", ondelete="SET NULL"), index=True

@@ -31,6 +31,7 @@ from accountdesk.core.queries.followups import shown_follow_ups
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.queries.visible import contact_shown, shown_by_key
+from accountdesk.core.records import CustomerPeriod, earlier_periods
 from accountdesk.core.reports.data import Scope, load_records
 from accountdesk.core.timekeeping.stay_in_touch import shown_title
 from accountdesk.core.validation import EARLIEST_DAY, LATEST_DAY
@@ -164,6 +165,9 @@ class AccountDetail:
     #: name is None while that account is in the trash
     referred_by_id: str | None = None
     referred_by: str | None = None
+    #: its periods as a customer before ``customer_since``, (since, lost on), oldest first:
+    #: an account lost and won back (core/records.py::customer_history)
+    earlier_periods: tuple[CustomerPeriod, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -331,6 +335,16 @@ def _people(session: Session, account_id: str) -> list[ContactSummary]:
     ]
 
 
+def earlier_customer_periods(db: Database, account_id: str) -> tuple[CustomerPeriod, ...]:
+    """The account's periods as a customer before its current one, oldest first
+    (:func:`records.earlier_periods <accountdesk.core.records.earlier_periods>`): what the
+    account editor says a save keeps or joins (:func:`records.customer_history
+    <accountdesk.core.records.customer_history>`)."""
+    with db.reader() as session:
+        text = session.scalar(select(Account.earlier_periods).where(Account.id == account_id))
+    return earlier_periods(text)
+
+
 def account_names(db: Database, ids: Sequence[str]) -> dict[str, str]:
     """The name of each account of ``ids`` that is not in the trash."""
     with db.reader() as session:
@@ -441,6 +455,8 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             changed_at=account.updated_at,
             referred_by_id=account.referred_by_id,
             referred_by=_account_names(session, [referrer]).get(referrer) if referrer else None,
+            # as the metrics read them (checked: load_records)
+            earlier_periods=records.customers[0].earlier if records.customers else (),
         )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import i18n, icu, validation
+from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import ensure_aware
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold
@@ -40,6 +41,7 @@ from accountdesk.core.metrics import (
 from accountdesk.core.money import RateBook
 from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.core.queries.visible import shown_by_key
+from accountdesk.core.records import earlier_periods
 from accountdesk.core.timekeeping.zones import to_zone, user_day
 
 
@@ -191,6 +193,20 @@ class MetricRecords:
         }
 
 
+def _earlier(account: str, text: str) -> tuple[tuple[date, date], ...]:
+    """The earlier periods as a customer of the account named ``account``, checked
+    (:func:`records.earlier_periods`); a UserError naming the account when they cannot be
+    read (a figure is never computed without them)."""
+    try:
+        return earlier_periods(text)
+    except validation.ValidationError as error:
+        raise UserError(
+            _("The account {name} cannot be counted: {problem}").format(
+                name=isolate(account), problem=error.message
+            )
+        ) from None
+
+
 def load_records(session: Session, scope: Scope) -> MetricRecords:
     """The records the metrics of ``scope`` are computed from, read as columns in one query a
     table (the accounts in scope as a subquery): read as ORM objects, in chunks of 900
@@ -198,7 +214,8 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
     in_scope = scope.apply(select(Account.id), session)
     columns: Any = select(
         Account.id, Account.customer_since, Account.lost_on, Account.acquisition_cost,
-        Account.referred_by_id, Account.currency, Account.country,
+        Account.referred_by_id, Account.currency, Account.country, Account.earlier_periods,
+        Account.name,
     )  # fmt: skip
     customers = [
         CustomerRecord(
@@ -208,9 +225,10 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
             acquisition_cost=cost,
             referred_by=referred_by,
             currency=own_currency(currency, country),
+            earlier=_earlier(name, earlier) if earlier else (),
         )
-        for id_, since, lost_on, cost, referred_by, currency, country in session.execute(
-            scope.apply(columns, session)
+        for id_, since, lost_on, cost, referred_by, currency, country, earlier, name in (
+            session.execute(scope.apply(columns, session))
         )
     ]
     surveys = [

@@ -26,6 +26,9 @@ from accountdesk.core.records import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    customer_history,
+    earlier_periods,
+    periods_json,
     tag_key,
 )
 from accountdesk.core.services import trash
@@ -210,7 +213,11 @@ def update_account(
 ) -> None:
     """Save an edited account. ``expected_version``: the version the form was loaded at
     (:func:`account_for_edit`); when someone saved the account since, the save is refused
-    (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
+    (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it.
+
+    A lost account given a new "customer since" on or after its "lost on" is won back: its
+    stored period as a customer is kept among its earlier ones (:func:`records.customer_history
+    <accountdesk.core.records.customer_history>`, the one rule)."""
     with saving(db) as session:
         account = editable(session, Account, account_id, expected_version)
         stored = {
@@ -221,6 +228,14 @@ def update_account(
         }
         with v.keeping(stored=stored):  # what it does not change is saved as it is
             values = clean_account(data, stored_website=account.website)
+        history = customer_history(
+            account.customer_since,
+            account.lost_on,
+            earlier_periods(account.earlier_periods),
+            values["customer_since"],
+            values["lost_on"],
+        )
+        values["earlier_periods"] = periods_json(history.earlier)
         _check_referrer(session, values, account_id)
         for key, value in values.items():
             setattr(account, key, value)
