@@ -247,3 +247,49 @@ def test_an_amount_beyond_what_can_be_stored_is_named(demo: Database, tmp_path: 
         'Table deals, record 1, amount "99999999999999999": is more than 999,999,999,999,999, '
         "the largest amount that can be stored"
     ) in _refused(tmp_path, document).problems
+
+
+def test_earlier_periods_travel_and_an_export_without_them_still_imports(
+    demo: Database, tmp_path: Path
+) -> None:
+    """An account won back keeps its earlier periods as a customer through an export and
+    its import (migration 0012); an export written before has no such column and imports,
+    every account without one; a value that cannot be read is named."""
+    from accountdesk.core.queries.details import account_detail
+
+    document = _document(demo)
+    accounts = document["tables"]["accounts"]
+    assert all("earlier_periods" in a and a["earlier_periods"] is None for a in accounts)
+    won = next(a for a in accounts if a["customer_since"] and not a["deleted_at"])
+    since = date.fromisoformat(won["customer_since"])
+    earlier = [[date(since.year - 3, 1, 1).isoformat(), date(since.year - 2, 1, 1).isoformat()]]
+    won["earlier_periods"] = json.dumps(earlier)
+    path = tmp_path / "won.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    again = _empty(tmp_path, "won.db")
+    import_json(again, path)
+    assert account_detail(again, won["id"]).earlier_periods == (
+        (date(since.year - 3, 1, 1), date(since.year - 2, 1, 1)),
+    )
+    assert json.loads(_export(again))["tables"]["accounts"] == accounts
+
+    older = _document(demo)
+    older["schema"] = "0011"
+    for account in older["tables"]["accounts"]:
+        del account["earlier_periods"]
+    path = tmp_path / "older.json"
+    path.write_text(json.dumps(older), encoding="utf-8")
+    fresh = _empty(tmp_path, "older.db")
+    import_json(fresh, path)
+    with fresh.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Account)) == len(accounts)
+        assert session.scalars(select(Account.earlier_periods)).all() == [None] * len(accounts)
+
+    bad = _document(demo)
+    bad["tables"]["accounts"][0]["earlier_periods"] = '[["2020-05-01", "2020-01-01"]]'
+    problems = _refused(tmp_path, bad).problems
+    assert any(
+        p.startswith("Table accounts, record 1: Earlier periods as a customer")
+        and "out of order or overlapping" in p
+        for p in problems
+    )

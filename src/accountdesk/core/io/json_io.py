@@ -62,6 +62,7 @@ from accountdesk.core.records import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    earlier_periods,
 )
 from accountdesk.core.validation import ValidationError, keeping, printable, storable_money
 
@@ -444,7 +445,7 @@ def _check_services(rows: dict[str, list[dict[str, Any]]], problems: _Problems) 
         return {k: v for k, v in row.items() if k in names}
 
     checks: list[tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = [
-        ("accounts", lambda r: clean_account(AccountInput(**inputs(AccountInput, r)), typed=False)),
+        ("accounts", lambda r: _account(r, inputs(AccountInput, r))),
         ("contacts", lambda r: clean_contact(_contact_input(r, inputs(ContactInput, r)))),
         (
             "important_dates",
@@ -466,6 +467,13 @@ def _check_services(rows: dict[str, list[dict[str, Any]]], problems: _Problems) 
                 )
             except (KeyError, TypeError):
                 continue  # a required value is missing: already reported
+
+
+def _account(row: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """An account's row through the services' checks, and its earlier periods as a customer
+    as they are read (an export written before migration 0012 has none)."""
+    earlier_periods(row.get("earlier_periods"))
+    return clean_account(AccountInput(**values), typed=False)
 
 
 def _contact_input(row: dict[str, Any], values: dict[str, Any]) -> ContactInput:
