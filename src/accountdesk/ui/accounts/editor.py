@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from accountdesk.core.culture.countries import country_currency
-from accountdesk.core.i18n import _, date_input_placeholder
+from accountdesk.core.i18n import _, date_input_placeholder, format_date
 from accountdesk.core.labels import STATUS, TIER
-from accountdesk.core.queries.details import account_names
-from accountdesk.core.records import ACCOUNT_STATUSES, SIZE_BANDS, AccountInput
+from accountdesk.core.queries.details import account_names, earlier_customer_periods
+from accountdesk.core.records import (
+    ACCOUNT_STATUSES,
+    CORRECTION,
+    REJOINED,
+    SIZE_BANDS,
+    WIN_BACK,
+    AccountInput,
+    CustomerPeriod,
+    customer_history,
+    period_text,
+)
 from accountdesk.core.services.accounts import account_for_edit, create_account, update_account
-from accountdesk.core.validation import fail
+from accountdesk.core.validation import ValidationError, fail, parse_date
 from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import fill_owner, owner_field
 from accountdesk.ui.activity import currency_line
@@ -67,6 +79,16 @@ class AccountEditor(FormDialog):
         self.add_field("status", _("Status"), status)
         self.add_field("customer_since", _("Customer since"), line(date_input_placeholder()))
         self.add_field("lost_on", _("Lost on"), line(date_input_placeholder()))
+        # what a save does to the account's periods as a customer: a win-back keeps the
+        # earlier one, clearing "lost on" alone corrects it (core/records.py::customer_history)
+        self.earlier: tuple[CustomerPeriod, ...] = (
+            earlier_customer_periods(ctx.db, account_id) if account_id else ()
+        )
+        self.history_note = QLabel()
+        self.history_note.setObjectName("customerHistory")
+        self.history_note.setWordWrap(True)
+        self.history_note.hide()
+        self.form.addRow("", self.history_note)
         # the tiers by their names in the language ("Bronasta"), or a tier of one's own: the
         # field showed the stored key ("bronze", English) in every language; free: "B" or
         # "Old", typed or stored, is kept as it is, not read as the Bronze or Gold it is in
@@ -95,6 +117,10 @@ class AccountEditor(FormDialog):
         self.mark_clean()
         # connected after the stored values are shown: loading is not choosing
         status.currentIndexChanged.connect(lambda _index: self._status_chosen())
+        for key in ("customer_since", "lost_on"):
+            field = self.fields[key]
+            assert isinstance(field, QLineEdit)
+            field.textChanged.connect(lambda _text: self._show_history())
 
     def _currency_hint(self) -> None:
         """An empty currency is the country's (an acquisition cost, a new deal or gift are in
@@ -114,9 +140,69 @@ class AccountEditor(FormDialog):
         the user's today, in their calendar, when it is empty: a date already there is kept."""
         if self._filling:
             return
+        stored = self.loaded
+        if (
+            self.text("status") == "active"
+            and stored is not None
+            and stored.lost_on is not None
+            and self._typed("lost_on") == stored.lost_on
+            and self._typed("customer_since") == stored.customer_since
+        ):
+            # a lost account made a customer again: won back today, its earlier period kept
+            # (the line under the fields says so, and how to correct a loss instead)
+            self.set_text("customer_since", self.ctx.today())
+            self.set_text("lost_on", None)
+            return
         needed = {"lost": "lost_on", "active": "customer_since"}.get(self.text("status"))
         if needed is not None and not self.text(needed).strip():
             self.set_text(needed, self.ctx.today())
+
+    def _typed(self, key: str) -> date | None:
+        """The date field ``key`` holds; None when empty or not (yet) a date."""
+        try:
+            return parse_date(key, self.text(key).strip() or None)
+        except ValidationError:
+            return None  # being typed: the save names what is wrong
+
+    def _show_history(self) -> None:
+        """Say under the dates what saving does to the account's periods as a customer."""
+        text = "" if self._filling else self._history_text()
+        self.history_note.setText(text)
+        self.history_note.setVisible(bool(text))
+
+    def _history_text(self) -> str:
+        """A win-back keeps the earlier period, clearing "lost on" alone corrects the loss,
+        the earlier period's first day joins the two again, another day inside it is refused
+        (core/records.py::customer_history, what the save does); else nothing."""
+        stored = self.loaded
+        if stored is None:
+            return ""
+        since, lost = self._typed("customer_since"), self._typed("lost_on")
+        old_since = stored.customer_since if isinstance(stored.customer_since, date) else None
+        old_lost = stored.lost_on if isinstance(stored.lost_on, date) else None
+        try:
+            history = customer_history(old_since, old_lost, self.earlier, since, lost)
+        except ValidationError as refused:
+            return refused.message  # said now, not only when Save refuses it
+        kept = history.period
+        if history.change == WIN_BACK and kept is not None and since is not None:
+            return _(
+                "Saving records a win-back: the earlier period as a customer, {period}, is "
+                "kept, and a new one starts on {since}. If the account was never lost, give "
+                "{first} in Customer since instead."
+            ).format(period=period_text(kept), since=format_date(since), first=format_date(kept[0]))
+        if history.change == CORRECTION and since is not None:
+            return _(
+                "Saving corrects the loss: the account was never lost, and is a customer "
+                "without a break since {since}. To record a win-back, give the day it became "
+                "a customer again in Customer since."
+            ).format(since=format_date(since))
+        if history.change == REJOINED and kept is not None:
+            return _(
+                "Saving joins the earlier period as a customer, {period}, with this one: one "
+                "period from {since}."
+            ).format(period=period_text(kept), since=format_date(kept[0]))
+        return ""
 
     def _fill(self, data: AccountInput) -> None:
         self._filling = True  # the stored values shown: no status chosen
@@ -130,11 +216,13 @@ class AccountEditor(FormDialog):
         self.referrer.set_record(referrer, name)
         self._loaded_referrer = (referrer, name)
         self._filling = False
+        self._show_history()
 
     def load_stored(self) -> None:
         assert self.account_id is not None
         loaded = account_for_edit(self.ctx.db, self.account_id)
         self.loaded, self.version = loaded.data, loaded.version
+        self.earlier = earlier_customer_periods(self.ctx.db, self.account_id)
         owner = self.fields["owner"]
         if isinstance(owner, QComboBox):  # the stored owner may be one it does not offer yet
             fill_owner(owner, self.ctx.db, loaded.data.owner, new=False)

@@ -42,6 +42,7 @@ from accountdesk.core.queries.details import (
     account_revenue_to_date,
 )
 from accountdesk.core.queries.team import owner_name, owner_names
+from accountdesk.core.records import period_text
 from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import changed_text
 from accountdesk.ui.activity import (
@@ -290,6 +291,8 @@ class AccountView(QWidget):
                     (_("Currency"), _currency(detail.currency)),
                     (_("Tier"), label(TIER, detail.tier)),
                     (_("Owner"), owner_name(names, detail.owner) if detail.owner else ""),
+                    # the periods before a win-back, oldest first, then the current one
+                    *((_("Customer"), period_text(p)) for p in detail.earlier_periods),
                     (_("Customer since"), fmt.day(detail.customer_since)),
                     (_("Lost on"), fmt.day(detail.lost_on)),
                     (
