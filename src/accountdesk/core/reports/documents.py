@@ -115,6 +115,7 @@ from accountdesk.core.money import (
 )
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.team import owner_name, owner_names
+from accountdesk.core.records import period_text
 from accountdesk.core.reports import charts, fonts
 from accountdesk.core.reports.data import (
     RiskFacts,
@@ -872,6 +873,8 @@ def _account_story(
         (_("Status"), label(STATUS, status)),
         (_("Segment"), label(TIER, tier) or "—"),
         (_("Owner"), person_name(owner or "—")),
+        # the periods before a win-back, oldest first (the account page lists them alike)
+        *((_("Customer"), period_text(p, ctx.date)) for c in records.customers for p in c.earlier),
         (_("Customer since"), ctx.date(since)),
         (_("Revenue to date"), ctx.total(earned)),
         (_("Last touch"), ctx.date(last_touch)),
@@ -1670,6 +1673,12 @@ def _definitions(ctx: ReportContext) -> list[Any]:
             "An account is a customer from its “customer since” date until the day before it "
             "was lost; prospects never count. S: customers on the day before the period "
             "starts; N: accounts acquired in the period; E: customers on its last day."
+        )),
+        (_("Won back"), _(
+            "A lost account made a customer again keeps its earlier period: the win-back is "
+            "an acquisition (N) of its period, the earlier loss stays churn of its own period, "
+            "and customer-years add up over the periods. The acquisition cost and the referral "
+            "count once, in the first period."
         )),
         (_("Customer retention rate"), _(
             "(E − N) / S × 100. An account won and lost inside the period lowers it."
