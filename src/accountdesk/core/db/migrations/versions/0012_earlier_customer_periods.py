@@ -30,7 +30,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column("accounts", sa.Column("earlier_periods", sa.Text(), nullable=True))
+    # once: as the migrations since 0006 make their indexes, this one may find its column made
+    columns = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("accounts")}
+    if "earlier_periods" not in columns:
+        op.add_column("accounts", sa.Column("earlier_periods", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
