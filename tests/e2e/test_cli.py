@@ -89,6 +89,23 @@ def test_db_that_is_not_sqlite_is_left_untouched(run: Run, tmp_path: Path) -> No
     assert target.read_text(encoding="utf-8") == "shopping list\n"
 
 
+def test_another_programs_database_is_left_untouched_by_a_search(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "places.sqlite"
+    with sqlite3.connect(target) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.com')")
+    conn.close()
+    before = target.read_bytes()
+    for command in (("search", "example"), ("config", "set", "user.country", "LV")):
+        result = run(*command, "--db", str(target))
+        assert result.returncode == 1, command
+        assert result.stderr == (
+            f"accountdesk: {target} is not an AccountDesk database; it was left untouched.\n"
+        )
+    assert target.read_bytes() == before
+    assert not (tmp_path / "home" / "backups").exists()
+
+
 def test_newer_schema_is_refused(run: Run, tmp_path: Path) -> None:
     run("db", "upgrade", "--db", "new.db", check=True)
     conn = sqlite3.connect(tmp_path / "new.db")

@@ -1,3 +1,4 @@
+import hashlib
 import sqlite3
 import subprocess
 import sys
@@ -124,6 +125,39 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path)
     with pytest.raises(DatabaseOpenError, match="not an SQLite database"):
         open_database(path)
     assert path.read_bytes() == b"just some text, not a database\n"
+
+
+def _another_programs_database(path: Path) -> str:
+    """An SQLite file of another program (a browser's history, say); its SHA-256."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.com')")
+    conn.close()
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("read_only", [None, True])
+def test_another_programs_sqlite_file_is_refused_and_left_untouched(
+    tmp_path: Path, read_only: bool | None
+) -> None:
+    path = tmp_path / "places.sqlite"
+    checksum = _another_programs_database(path)
+    with pytest.raises(DatabaseOpenError) as refused:
+        open_database(path, read_only=read_only)
+    assert str(refused.value) == f"{path} is not an AccountDesk database; it was left untouched."
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == checksum
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]  # no -wal, no backup
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    conn.close()
+
+
+def test_an_empty_sqlite_file_is_made_a_new_database(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    sqlite3.connect(path).close()  # a file of no pages, as a program that never wrote leaves
+    db = open_database(path)
+    assert db_engine.schema_revision(db) == db_engine.SCHEMA_HEAD
+    db.close()
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Opening a database: engine set-up, safety checks, automatic migration with a backup first.
 
 A database is a SQLite file (WAL mode, foreign keys on, full sync) or any SQLAlchemy URL.
-:func:`open_database` refuses a file that is not SQLite (and leaves it untouched), refuses a
-schema newer than this app, and upgrades an older schema after copying the file aside.
+:func:`open_database` refuses a file that is not SQLite, or is another program's SQLite file
+(and leaves either untouched), refuses a schema newer than this app, and upgrades an older
+schema after copying the file aside.
 
 A team server is a PostgreSQL URL: its password comes from the caller, the URL, the keyring or
 a prompt (:mod:`accountdesk.core.db.credentials`), and is never part of :attr:`Database.url`;
@@ -101,6 +102,32 @@ def _check_sqlite_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise NotSQLiteError(
             _("{path} is not an SQLite database; it was left untouched.").format(
+                path=ltr_shown(path)
+            )
+        )
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse an SQLite file of another program (a file with tables, but without the
+    ``alembic_version`` table every AccountDesk database has, older schemas too), read through
+    a connection that cannot write, before anything sets its journal mode or migrates it; an
+    empty file is a new database. A file that cannot be read here is left to the full path,
+    which says why (damaged, busy)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        conn = _read_only_connection(path, None)
+    except driver_errors():
+        return
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    except driver_errors():
+        return
+    finally:
+        conn.close()
+    if names and "alembic_version" not in names:
+        raise DatabaseOpenError(
+            _("{path} is not an AccountDesk database; it was left untouched.").format(
                 path=ltr_shown(path)
             )
         )
@@ -481,6 +508,7 @@ def open_database(
     if path is not None:
         if key is None:
             _check_sqlite_file(path)
+            _refuse_foreign(path)
             if not path.exists():
                 _create_private(path)
         ro = _cannot_write(path) if read_only is None else read_only
