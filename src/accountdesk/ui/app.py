@@ -95,6 +95,15 @@ def looks_encrypted(path: Path) -> bool:
     return encrypted(path)
 
 
+def open_window(path: Path) -> bool:
+    """Start another AccountDesk on the database file ``path``, in a process and a window of its
+    own (the demo made in a new file); False when it could not be started."""
+    from PySide6.QtCore import QProcess
+
+    started, _pid = QProcess.startDetached(sys.executable, ["-m", "accountdesk", "--db", str(path)])
+    return bool(started)
+
+
 #: The QSettings key of the language the window was last shown in: the first paint uses it
 #: (the database, where the "ui.language" setting lives, is not open yet); the setting itself
 #: is read when the database is open, and the window is built again if it differs.

@@ -4,6 +4,7 @@ first, then demo data, a file to import (ui/import_dialog.py), a backup to resto
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,7 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.bidi import isolate
-from accountdesk.core.i18n import LANGUAGES, _, country_name, current_language, zone_name
+from accountdesk.core.i18n import (
+    LANGUAGES,
+    _,
+    country_name,
+    current_language,
+    format_number,
+    ltr_shown,
+    ngettext,
+    zone_name,
+)
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel
@@ -45,6 +55,83 @@ def load_demo(ctx: AppContext, parent: QWidget | None, accounts: int = DEMO_ACCO
         ctx.status.emit(summary.describe())
 
     def failed(exc: BaseException) -> None:
+        QMessageBox.warning(parent, _("Demo data"), str(exc))
+
+    return tasks.run_with_progress(parent, _("Adding demo data…"), work, done, failed)
+
+
+#: The answers of :func:`ask_demo_beside_records`.
+DEMO_APART, DEMO_HERE, DEMO_NOT = "apart", "here", "not"
+
+
+def ask_demo_beside_records(parent: QWidget | None, accounts: int = DEMO_ACCOUNTS) -> str:
+    """Ask before demo data goes into a database that holds the user's own records (File →
+    Load demo data…): :data:`DEMO_APART` (a new file of its own, the default),
+    :data:`DEMO_HERE` or :data:`DEMO_NOT`."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Demo data"))
+    box.setText(_("This database holds your own records. Add demo data to them?"))
+    box.setInformativeText(
+        ngettext(
+            "The demo adds {n} made-up account with its contacts, interactions, follow-ups, "
+            "deals and survey answers. It would count in every list, reminder and report, it "
+            "cannot be told apart from your own records afterwards, and it cannot be undone: "
+            "only restoring a backup takes it out again. A new database file keeps the demo "
+            "apart from your data, in a window of its own.",
+            "The demo adds {n} made-up accounts with their contacts, interactions, follow-ups, "
+            "deals and survey answers. They would count in every list, reminder and report, "
+            "they cannot be told apart from your own records afterwards, and they cannot be "
+            "undone: only restoring a backup takes them out again. A new database file keeps "
+            "the demo apart from your data, in a window of its own.",
+            accounts,
+        ).format(n=format_number(accounts))
+    )
+    apart = box.addButton(_("Demo in a new file"), QMessageBox.ButtonRole.AcceptRole)
+    here = box.addButton(_("Add to my records"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(apart)
+    run_modal(box)
+    clicked = box.clickedButton()
+    return DEMO_APART if clicked is apart else DEMO_HERE if clicked is here else DEMO_NOT
+
+
+def load_demo_apart(
+    ctx: AppContext, parent: QWidget | None, accounts: int = DEMO_ACCOUNTS
+) -> QDialog:
+    """Make a new database file in the data folder (``demo.db``, ``demo-2.db`` …), fill it with
+    demo data off the GUI thread, and open it in a window of its own; the database of ``ctx``
+    is not touched. A file whose demo failed or was cancelled is removed (it was new and holds
+    nothing of the user's)."""
+    from accountdesk.core import paths
+    from accountdesk.core.db.backup import unused_path
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.demo import generate
+    from accountdesk.ui.app import open_window
+
+    folder = paths.private_folder(paths.data_dir())
+    path = unused_path(folder, "demo")
+
+    def work(progress: tasks.Progress) -> Any:
+        db = open_database(path)
+        try:
+            return generate(db, accounts=accounts, progress=progress)
+        finally:
+            db.close()
+
+    def done(summary: Any) -> None:
+        if open_window(path):
+            said = _("The demo data is in {path}, opened in a window of its own.")
+        else:
+            said = _(
+                "The demo data is in {path}; no window could be started on it: "
+                "accountdesk --db {path} opens it."
+            )
+        ctx.status.emit(said.format(path=ltr_shown(path)) + " " + summary.describe())
+
+    def failed(exc: BaseException) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
         QMessageBox.warning(parent, _("Demo data"), str(exc))
 
     return tasks.run_with_progress(parent, _("Adding demo data…"), work, done, failed)

@@ -529,9 +529,20 @@ class MainWindow(QMainWindow):
             import_file(self.ctx, self, path)
 
     def load_demo(self) -> None:
-        from accountdesk.ui.firstrun import load_demo
+        """File → Load demo data…: into a database that shows nothing yet at once (a read-only
+        one says why not); into one that holds the user's own records only when they say so,
+        else into a new file of its own (:func:`firstrun.ask_demo_beside_records`)."""
+        from accountdesk.core.queries.lists import nothing_shown
+        from accountdesk.ui import firstrun
 
-        load_demo(self.ctx, self)
+        if self.ctx.db.read_only or nothing_shown(self.ctx.db):
+            firstrun.load_demo(self.ctx, self)
+            return
+        choice = firstrun.ask_demo_beside_records(self)
+        if choice == firstrun.DEMO_HERE:
+            firstrun.load_demo(self.ctx, self)
+        elif choice == firstrun.DEMO_APART:
+            firstrun.load_demo_apart(self.ctx, self)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
