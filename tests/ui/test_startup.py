@@ -300,6 +300,40 @@ def test_a_rebuild_in_the_stored_language_keeps_the_screen_chosen_and_exits_when
         app_module.apply_language("en")
 
 
+def test_a_database_that_stores_no_language_keeps_the_one_the_user_chose(
+    db: Database, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from accountdesk.core import i18n
+    from accountdesk.core.services.activity import get_setting
+    from accountdesk.ui import app as app_module
+
+    add_account(db)  # a file made by `import` or `demo`, or a new one: no "ui.language"
+    assert get_setting(db, "ui.language") is None
+    path = db.path
+    db.close()
+    QSettings().setValue(app_module.LAST_LANGUAGE_KEY, "fa")  # chosen on another database
+    monkeypatch.setattr(app_module, "system_language", lambda: "en")
+    quits: list[bool] = []
+    monkeypatch.setattr(app_module, "quit_app", lambda: quits.append(True))
+    app_module.apply_language(app_module.remembered_language() or "en")  # the first paint's
+    starter = app_module.Starter(str(path), None, None, exit_when=app_module.FILLED)
+    shell = starter.window
+    try:
+        starter.start()
+        qtbot.waitUntil(lambda: quits == [True], timeout=20_000)
+        assert starter.controller is not None
+        assert starter.controller.window is shell  # not built again in another language
+        assert i18n.current_language().code == "fa"
+        assert app_module.remembered_language() == "fa"
+    finally:
+        if shiboken6.isValid(shell):
+            shell.close()
+        starter.finish(0)
+        app_module.apply_language("en")
+
+
 @pytest.mark.parametrize("chosen", ["--lang", "remembered"])
 def test_already_open_is_said_in_the_language_chosen(
     db: Database, tmp_path: Path, chosen: str

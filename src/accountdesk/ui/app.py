@@ -309,8 +309,8 @@ class Starter:
             return
         self.database = database
         shown = i18n.current_language().code
-        if not self.lang:
-            apply_language(stored or system_language())
+        if not self.lang:  # a database that stores no language keeps the user's choice
+            apply_language(stored or remembered_language() or system_language())
         shell: object | None = self.window
         screen = self.window.current_key()  # the remembered one, or the one clicked meanwhile
         if i18n.current_language().code != shown:
