@@ -352,3 +352,32 @@ def test_a_backup_taken_encrypted_is_restored_after_decrypting(
     assert db.passphrase == PASS  # it comes back as the backup was, and says so
     assert [h.title for h in search(db, "later")] == []
     assert [h.title for h in search(db, "dzintars")] == ["Dzintars"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a main window shown offscreen
+def test_the_idle_lock_follows_its_setting_after_a_restore(
+    encrypted: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File → Backups… → Restore makes a new context: the lock made at the start heard only
+    the old one, and a lock set after the restore never armed until the app started again."""
+    from accountdesk.core.db.backup import make_backup, restore_backup
+    from accountdesk.ui.app import Controller
+
+    db = open_database(encrypted, passphrase=PASS)
+    controller = Controller(db)
+    controller.start(None, background=False)
+    qtbot.addWidget(controller.window)
+    first = controller.idle_lock
+    assert not first._watching  # 0, the default: never locks
+    restore_backup(db, make_backup(db).path)
+    controller.window.database_replaced.emit()  # what the Backups dialog does
+    qtbot.addWidget(controller.window)
+    controller.ctx.write("settings", lambda: settings.put(db, security.LOCK_SETTING, "1"))
+    lock = controller.idle_lock
+    assert lock._watching and lock.timer.isActive() and lock.timer.interval() == 60_000
+    assert lock is not first and lock.ctx is controller.ctx
+    assert not first._watching and not first.timer.isActive()  # no second lock left behind
+    controller.ctx.write("settings", lambda: settings.put(db, security.LOCK_SETTING, "0"))
+    assert not lock._watching and not lock.timer.isActive()
+    controller.ctx.close()
+    db.close()

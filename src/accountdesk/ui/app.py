@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from accountdesk.ui.security import IdleLock
+
 
 def has_display() -> bool:
     """False on a Linux machine with no X11/Wayland display and no Qt platform chosen."""
@@ -759,6 +761,7 @@ class Controller:
         assert isinstance(database, Database)
         self.ctx = AppContext(database)
         self.window: object | None = None
+        self.idle_lock: IdleLock | None = None  # made by start(), again by reload()
 
     def start(
         self, shell: object | None = None, *, background: bool = True, screen: str | None = None
@@ -866,13 +869,19 @@ class Controller:
 
     def reload(self) -> None:
         """After a restore the data changed under every screen: a new context (an empty undo
-        history, the restored settings) and a new window, on the same screen (the records that
+        history, the restored settings), an idle lock that follows it (the old one heard the
+        old context's changes alone), and a new window, on the same screen (the records that
         were open may not be in the restored data)."""
         from accountdesk.core.settings import apply_calendar_preference
         from accountdesk.ui.context import AppContext
+        from accountdesk.ui.security import IdleLock
 
         apply_calendar_preference(self.ctx.db)
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        self.ctx.close()
         self.ctx = AppContext(self.ctx.db, self.ctx.clock)
+        self.idle_lock = IdleLock(self.ctx)  # the restored file's lock setting, at once
         self.rebuild_window(records=False)
 
     def rebuild_window(self, *, records: bool = True) -> None:

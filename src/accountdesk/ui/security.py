@@ -484,6 +484,16 @@ class IdleLock(QObject):
         else:
             self.timer.stop()
 
+    def stop(self) -> None:
+        """Stop for good (the context it follows is replaced: a restore): no more watching
+        for input, no countdown, no following the settings."""
+        self.ctx.changed.disconnect(self._changed)
+        app = QApplication.instance()
+        if self._watching and app is not None:
+            app.removeEventFilter(self)
+        self._watching = False
+        self.timer.stop()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.locked and event.type() in _INPUT_EVENTS:
             self.timer.start()  # restarts the countdown
