@@ -850,22 +850,51 @@ class Controller:
             bring_to_front(window)
 
     def change_language(self, code: str) -> None:
-        from accountdesk.core.services.activity import set_setting
+        """Settings → Language: stored in the database's "ui.language" setting and remembered
+        by the app (QSettings), every screen built again. A read-only database cannot store
+        it: the language is used all the same, and when the database keeps another one, the
+        status bar says that it opens in that one next time."""
+        from accountdesk.core.bidi import isolate
+        from accountdesk.core.services.activity import get_setting, set_setting
+        from accountdesk.ui.main_window import LANGUAGE_NAMES
 
-        set_setting(self.ctx.db, "ui.language", code)
+        db = self.ctx.db
+        stored = get_setting(db, "ui.language") if db.read_only else None
+        if not db.read_only:
+            set_setting(db, "ui.language", code)
         apply_language(code)
         remember_language()
         self.ctx.retranslate()  # the undo history's texts, before Undo and Redo are made again
         self.rebuild_window()
+        if isinstance(stored, str) and stored != i18n.current_language().code:
+            self.ctx.status.emit(
+                _(
+                    "The database is read-only, so this language could not be kept in it: "
+                    "it opens in {language} again next time."
+                ).format(language=isolate(LANGUAGE_NAMES.get(stored, stored)))
+            )
 
     def change_calendar(self, value: str) -> None:
         """Dates in the language's calendar (``auto``) or in the Gregorian one: stored in the
-        "ui.calendar" setting (the command line reads it too), every screen built again."""
+        "ui.calendar" setting (the command line reads it too), every screen built again. A
+        read-only database cannot store it: the choice holds until the app closes, and the
+        status bar says so."""
         from accountdesk.core import settings
 
-        settings.put(self.ctx.db, "ui.calendar", value)
-        settings.apply_calendar_preference(self.ctx.db)
+        db = self.ctx.db
+        if db.read_only:
+            i18n.set_calendar_preference(value)  # the menu's AUTO or GREGORIAN (checked)
+        else:
+            settings.put(db, "ui.calendar", value)
+            settings.apply_calendar_preference(db)
         self.rebuild_window()
+        if db.read_only:
+            self.ctx.status.emit(
+                _(
+                    "The database is read-only, so this choice could not be kept in it: "
+                    "it holds until AccountDesk closes."
+                )
+            )
 
     def reload(self) -> None:
         """After a restore the data changed under every screen: a new context (an empty undo
