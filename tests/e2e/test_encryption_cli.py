@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from accountdesk.core.db import crypto
+from accountdesk.core.db.schema import SCHEMA_HEAD
 
 pytestmark = pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
 
@@ -216,7 +217,8 @@ def test_erase_on_an_encrypted_database_cleans_its_backups(cli: Run, tmp_path: P
     assert found.stdout.startswith("Qvintrelax Ozola\t")
     # in clear only in the copy taken before the encryption (the grep can find it)
     [plain] = _with_name(tmp_path)
-    assert plain.name.startswith("e-before-encrypt-") and plain.parent.parent.name == "backups"
+    assert plain.name.endswith(f"-before-encrypt-schema{SCHEMA_HEAD}.db")
+    assert plain.parent.parent.name == "backups"
     erased = cli(
         "privacy", "erase", "--db", "e.db", "Qvintrelax", "--yes", passphrase=PASS, check=True
     )

@@ -16,7 +16,7 @@ import pytest
 
 from accountdesk.core.db import crypto
 from accountdesk.core.db.engine import backup_sqlite, open_database
-from accountdesk.core.db.schema import SQLITE_HEADER, quick_sqlite
+from accountdesk.core.db.schema import SCHEMA_HEAD, SQLITE_HEADER, quick_sqlite
 from accountdesk.core.queries.search import search
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services.accounts import create_account, create_contact
@@ -118,7 +118,7 @@ def test_the_copy_before_a_conversion_is_a_private_backup_of_this_database(
     db.close()
     done = crypto.encrypt_file(plain, PASS, NOW)
     assert done.backup.parent == identity_folder
-    assert done.backup.name == "data-before-encrypt-20261128T090000Z.db"
+    assert done.backup.name == f"20261128T090000Z-before-encrypt-schema{SCHEMA_HEAD}.db"
     assert stat.S_IMODE(done.backup.stat().st_mode) == 0o600
     assert stat.S_IMODE(identity_folder.stat().st_mode) == 0o700
     assert crypto.plain_backups(identity_folder) == sorted([daily, done.backup])
@@ -142,6 +142,52 @@ def test_the_copy_before_a_conversion_is_a_private_backup_of_this_database(
     assert done.backup.parent == chosen / identity_folder.name
     assert crypto.opens(done.backup, "a third passphrase")
     assert stat.S_IMODE((chosen / identity_folder.name).stat().st_mode) == 0o700
+
+
+def test_the_copies_before_conversions_are_listed_restored_by_name_and_kept_as_safety_copies(
+    plain: Path, home: Path
+) -> None:
+    """`db backups` and File → Backups… list them (they were named apart and never listed),
+    a restore finds one by its name, and retention keeps the newest few like the copies taken
+    before an upgrade; a copy named as earlier versions named them is listed too."""
+    from datetime import timedelta
+
+    from accountdesk.core.db.backup import (
+        BEFORE_DECRYPT,
+        BEFORE_ENCRYPT,
+        BEFORE_REKEY,
+        KEEP_SAFETY,
+        backup_folder,
+        find_backup,
+        list_backups,
+        make_backup,
+        restore_backup,
+    )
+
+    encrypted = crypto.encrypt_file(plain, PASS, NOW).backup
+    rekeyed = crypto.rekey_file(plain, PASS, "a second passphrase", NOW + timedelta(1)).backup
+    decrypted = crypto.decrypt_file(plain, "a second passphrase", NOW + timedelta(2)).backup
+    db = open_database(plain)
+    folder = backup_folder(db)
+    assert folder is not None
+    older = folder / "data-before-rekey-20261101T090000Z.db"  # an earlier version's name
+    older.write_bytes(rekeyed.read_bytes())
+    listed = [(b.path, b.kind, b.kind_label, b.encrypted) for b in list_backups(db)]
+    assert listed == [
+        (decrypted, BEFORE_DECRYPT, "before decryption", True),
+        (rekeyed, BEFORE_REKEY, "before a passphrase change", True),
+        (encrypted, BEFORE_ENCRYPT, "before encryption", False),
+        (older, BEFORE_REKEY, "before a passphrase change", True),
+    ]
+    assert find_backup(db, rekeyed.name) == rekeyed
+    create_account(db, AccountInput(name="Later", country="LV", timezone="Europe/Riga"))
+    restore_backup(db, find_backup(db, encrypted.name))
+    assert [h.title for h in search(db, "later")] == []
+    manual = make_backup(db).path
+    for _n in range(KEEP_SAFETY):  # newer copies before restores push the oldest out
+        restore_backup(db, manual)
+    assert not older.exists() and not encrypted.exists()
+    db.close()
 
 
 def test_open_database_needs_the_passphrase(plain: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,15 +8,16 @@ name therefore never share backups. Changing the setting leaves the backups alre
 where they are: the database remembers every backup folder it wrote to (the settings row
 :data:`ROOTS_KEY`), and listing, retention, restoring by name and erasing a person look in
 all of them (:func:`roots_of`), the data folder's always among them. A backup's name says
-when it was taken (UTC), why and at which schema: ``20261101T080000Z-automatic-schema0001.db``.
+when it was taken (UTC), why and at which schema: ``20261101T080000Z-automatic-schema0001.db``
+(the copies taken before a conversion too: ``…-before-encrypt-schema0011.db``).
 Folders are ``0700`` and backups ``0600``; a backup is written to a temporary file and renamed
 into place when complete, so a failure (a full disk) leaves no half-written backup.
 
 Retention (README, "Your data"): of the automatic and manual backups, the newest of each of
 the last :data:`KEEP_DAILY` days with a backup and the newest of each of the last
-:data:`KEEP_WEEKLY` weeks with one are kept; of the backups taken before an upgrade or a
-restore, the newest :data:`KEEP_SAFETY`. Files in the folder that are not backups are never
-touched.
+:data:`KEEP_WEEKLY` weeks with one are kept; of the backups taken before an upgrade, a
+restore, an encryption, a change of passphrase or a decryption, the newest
+:data:`KEEP_SAFETY`. Files in the folder that are not backups are never touched.
 
 A restore checks the backup (an SQLite database, intact, of this database unless forced, a
 schema this app knows), takes a backup of the current state, and replaces the database file in
@@ -64,7 +65,7 @@ from accountdesk.core.i18n import N_, _, localize_digits, ltr_shown
 KEEP_DAILY = 7
 #: … and of each of this many weeks (ISO weeks, with a backup) …
 KEEP_WEEKLY = 8
-#: … and this many of the newest backups taken before an upgrade or a restore.
+#: … and this many of the newest backups taken before an upgrade, a restore or a conversion.
 KEEP_SAFETY = 5
 #: The setting that moves the backups elsewhere (see core/settings.py).
 FOLDER_SETTING = "backup.folder"
@@ -76,19 +77,31 @@ AUTOMATIC = "automatic"
 MANUAL = "manual"
 BEFORE_MIGRATION = "before-migration"
 BEFORE_RESTORE = "before-restore"
+#: Taken before the file is encrypted, given a new passphrase or decrypted (core/db/crypto.py).
+BEFORE_ENCRYPT = "before-encrypt"
+BEFORE_REKEY = "before-rekey"
+BEFORE_DECRYPT = "before-decrypt"
 KIND_LABELS = {
     AUTOMATIC: N_("automatic (daily)"),
     MANUAL: N_("made by hand"),
     BEFORE_MIGRATION: N_("before an upgrade"),
     BEFORE_RESTORE: N_("before a restore"),
+    BEFORE_ENCRYPT: N_("before encryption"),
+    BEFORE_REKEY: N_("before a passphrase change"),
+    BEFORE_DECRYPT: N_("before decryption"),
 }
 _REGULAR = (AUTOMATIC, MANUAL)
 _HAS_SETTINGS = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'"
 T = TypeVar("T")
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAME = re.compile(
-    r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<kind>automatic|manual|before-migration|before-restore)"
-    r"-schema(?P<schema>[0-9A-Za-z_]+|none)(?:-\d+)?\.db$"
+    r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<kind>automatic|manual|before-(?:migration|restore|encrypt"
+    r"|rekey|decrypt))-schema(?P<schema>[0-9A-Za-z_]+|none)(?:-\d+)?\.db$"
+)
+#: The name earlier versions gave the copy taken before a conversion: ``<the database's file
+#: name>-before-<encrypt|rekey|decrypt>-<stamp>.db`` (no schema).
+_CONVERSION_NAME = re.compile(
+    r"^.+-(?P<kind>before-(?:encrypt|rekey|decrypt))-(?P<stamp>\d{8}T\d{6}Z)(?:-\d+)?\.db$"
 )
 
 
@@ -310,11 +323,13 @@ def recorded(path: Path) -> tuple[str | None, list[Path]]:
 
 
 def _parse(path: Path) -> Backup | None:
-    match = _NAME.match(path.name)
+    match = _NAME.match(path.name) or _CONVERSION_NAME.match(path.name)
     if match is None or not path.is_file():
         return None
     taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-    schema = None if match["schema"] == "none" else match["schema"]
+    schema = match.groupdict().get("schema")  # none in an earlier version's conversion copy
+    if schema == "none":
+        schema = None
     return Backup(path, taken, path.stat().st_size, match["kind"], schema)
 
 
@@ -395,7 +410,9 @@ def unused_path(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def _target(folder: Path, when: datetime, kind: str, schema: str | None) -> Path:
+def target_path(folder: Path, when: datetime, kind: str, schema: str | None) -> Path:
+    """Where a backup of ``kind`` taken ``when`` at ``schema`` goes in ``folder``: the one
+    naming rule of backups (:data:`_NAME`), a free name (:func:`unused_path`)."""
     stamp = when.astimezone(UTC).strftime(_STAMP)
     return unused_path(folder, f"{stamp}-{kind}-schema{schema or 'none'}")
 
@@ -492,7 +509,7 @@ def make_backup(db: Database, clock: Clock = system_clock, kind: str = MANUAL) -
         raise read_only(path)
     now = clock()
     schema = _schema(db)
-    target = _target(folder, now, kind, schema)
+    target = target_path(folder, now, kind, schema)
     write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
     _remember(db, folder.parent)
     prune(*_folders(db))
@@ -526,7 +543,7 @@ def backup_before_migration(db: Database, revision: str | None) -> Backup:
     path = _require_file(db)
     folder = _read(db, safety_folder_of)  # no settings table to hold an identity: apart
     now = system_clock()
-    target = _target(folder, now, BEFORE_MIGRATION, revision)
+    target = target_path(folder, now, BEFORE_MIGRATION, revision)
     write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
     _remember(db, folder.parent)
     prune(folder)
@@ -689,7 +706,7 @@ def restore_backup(
         conn = _take_alone(target, db.passphrase)
         try:
             now = clock()
-            kept_path = _target(folder, now, BEFORE_RESTORE, _schema_of_file(target, conn))
+            kept_path = target_path(folder, now, BEFORE_RESTORE, schema_of_connection(conn))
             write_copy(
                 lambda temporary: crypto.copy_connection(conn, temporary, db.passphrase),
                 kept_path,
@@ -827,7 +844,8 @@ def recover(
     return aside if "" in moved else None
 
 
-def _schema_of_file(path: Path, conn: Any) -> str | None:
+def schema_of_connection(conn: Any) -> str | None:
+    """The schema revision of the SQLite file behind the DB-API connection ``conn``, or None."""
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except driver_errors():
@@ -865,6 +883,8 @@ __all__ = [
     "root_of",
     "roots_of",
     "safety_folder_of",
+    "schema_of_connection",
+    "target_path",
     "unused_path",
     "write_copy",
 ]

@@ -45,7 +45,6 @@ KEYRING_SERVICE = "AccountDesk"
 MIN_PASSPHRASE_LENGTH = 8
 #: SQLite pages are at least 512 bytes, so an encrypted file is a multiple of that.
 _PAGE_MULTIPLE = 512
-_STAMP = "%Y%m%dT%H%M%SZ"
 
 
 class EncryptionUnavailable(UserError):
@@ -467,12 +466,15 @@ class Conversion:
     rows: dict[str, int]
 
 
-def _safety_copy(source: Any, path: Path, passphrase: str | None, stem: str) -> Path:
+def _safety_copy(source: Any, path: Path, passphrase: str | None, kind: str, now: datetime) -> Path:
     """A copy of the database as ``source`` sees it (under its lock, with its key), taken
-    before a conversion, in the database's own backup folder (0600, written all at once)."""
+    before a conversion, in the database's own backup folder (0600, written all at once),
+    named as every backup is: listed, restored by name and kept like the other copies taken
+    before the file changes wholesale (:mod:`accountdesk.core.db.backup`)."""
     from accountdesk.core.db import backup as backups
 
-    target = backups.unused_path(backups.safety_folder_of(source), stem)
+    folder = backups.safety_folder_of(source)
+    target = backups.target_path(folder, now, kind, backups.schema_of_connection(source))
     size = path.stat().st_size
     backups.write_copy(
         lambda temporary: copy_connection(source, temporary, passphrase), target, size
@@ -525,7 +527,7 @@ def _convert(path: Path, old: str | None, new: str | None, label: str, now: date
                 raise WrongPassphrase(wrong_message(path)) from None
             raise
         counts = _take_over(source, module, path)
-        backup = _safety_copy(source, path, old, f"{path.stem}-before-{label}-{now:{_STAMP}}")
+        backup = _safety_copy(source, path, old, f"before-{label}", now)
         _export(source, work, new)
         _verify(work, new, counts)
         os.chmod(work, stat.S_IMODE(path.stat().st_mode))
