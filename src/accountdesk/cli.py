@@ -563,8 +563,8 @@ def _db_recover(args: argparse.Namespace, failure: UserError) -> int:
 
 
 def _backup_passphrase(backup: Path, database: Path, known: str | None = None) -> str | None:
-    """The passphrase of an encrypted backup: ``known`` (the database's), ACCOUNTDESK_PASSPHRASE,
-    the keyring's for the database, or the prompt; None for a backup that is not encrypted."""
+    """The passphrase of an encrypted backup (:func:`crypto_cli.backup_passphrase`); None for a
+    backup that is not encrypted."""
     from accountdesk.core.db.crypto_cli import backup_passphrase
 
     return backup_passphrase(backup, database, known)

@@ -29,7 +29,8 @@ Run = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def cli(tmp_path: Path) -> Run:
-    """The installed ``accountdesk``; ``passphrase=`` sets ACCOUNTDESK_PASSPHRASE for one run."""
+    """The installed ``accountdesk``; ``passphrase=`` sets ACCOUNTDESK_PASSPHRASE for one run
+    (``new=`` ACCOUNTDESK_NEW_PASSPHRASE, ``backup=`` ACCOUNTDESK_BACKUP_PASSPHRASE)."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("ACCOUNTDESK_")}
     base["ACCOUNTDESK_HOME"] = str(tmp_path / "home")
     base["PYTHONIOENCODING"] = "utf-8"
@@ -38,9 +39,15 @@ def cli(tmp_path: Path) -> Run:
     exe = Path(sys.executable).with_name("accountdesk")
 
     def _run(
-        *args: str, passphrase: str | None = None, new: str | None = None, check: bool = False
+        *args: str,
+        passphrase: str | None = None,
+        new: str | None = None,
+        backup: str | None = None,
+        check: bool = False,
     ) -> subprocess.CompletedProcess[str]:
         env = dict(base)
+        if backup is not None:
+            env["ACCOUNTDESK_BACKUP_PASSPHRASE"] = backup
         if passphrase is not None:
             env["ACCOUNTDESK_PASSPHRASE"] = passphrase
         if new is not None:
@@ -274,3 +281,38 @@ def test_a_backup_taken_encrypted_is_restored_after_decrypting(cli: Run, tmp_pat
     assert cli("search", "--db", "e.db", "a", passphrase=PASS, check=True).stdout
     cli("db", "decrypt", "--db", "e.db", passphrase=PASS, check=True)
     assert _names(path) == names
+
+
+def test_a_backup_from_before_a_passphrase_change_is_restored_from_a_script(
+    cli: Run, tmp_path: Path
+) -> None:
+    """ACCOUNTDESK_PASSPHRASE opens the database (its new passphrase); the copy taken before
+    `db rekey` keeps the old one, given in ACCOUNTDESK_BACKUP_PASSPHRASE. With one variable for
+    both, a script could not restore it, and the message sent it to the one already in use."""
+    cli("demo", "--db", "e.db", "--accounts", "5", "--seed", "3", check=True)
+    path = tmp_path / "e.db"
+    names = _names(path)
+    cli("db", "encrypt", "--db", "e.db", passphrase=PASS, check=True)
+    cli("db", "rekey", "--db", "e.db", passphrase=PASS, new=NEW, check=True)
+    listed = cli("db", "backups", "--db", "e.db", passphrase=NEW, check=True).stdout
+    [row] = [line.split("\t") for line in listed.splitlines() if "-before-rekey-" in line]
+    assert row[3] == "before a passphrase change, encrypted"
+    name = row[-1]
+    cli("demo", "--db", "e.db", "--accounts", "2", "--seed", "4", passphrase=NEW, check=True)
+    before = path.read_bytes()
+
+    refused = _one_sentence(cli("db", "restore", name, "--db", "e.db", passphrase=NEW))
+    assert refused.startswith("accountdesk: The backup ") and refused.endswith(
+        f"{name} is encrypted; give its passphrase, the one it was taken with, in "
+        "ACCOUNTDESK_BACKUP_PASSPHRASE, or run the command in a terminal to be asked for it; "
+        "nothing was restored."
+    )
+    wrong = _one_sentence(
+        cli("db", "restore", name, "--db", "e.db", passphrase=NEW, backup="not the old one")
+    )
+    assert wrong.endswith("is wrong (it came from ACCOUNTDESK_BACKUP_PASSPHRASE).")
+    assert path.read_bytes() == before  # nothing changed
+
+    cli("db", "restore", name, "--db", "e.db", passphrase=NEW, backup=PASS, check=True)
+    cli("db", "decrypt", "--db", "e.db", passphrase=NEW, check=True)  # the current passphrase
+    assert _names(path) == names  # the data of before the rekey

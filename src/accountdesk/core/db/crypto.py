@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 PASSPHRASE_ENV = "ACCOUNTDESK_PASSPHRASE"
 #: The new passphrase of ``accountdesk db rekey`` in scripts (the old one: PASSPHRASE_ENV).
 NEW_PASSPHRASE_ENV = "ACCOUNTDESK_NEW_PASSPHRASE"
+#: The passphrase an encrypted backup was taken with, for ``accountdesk db restore`` in
+#: scripts, when it is not the database's own (PASSPHRASE_ENV): a backup from before a change
+#: of passphrase.
+BACKUP_PASSPHRASE_ENV = "ACCOUNTDESK_BACKUP_PASSPHRASE"
 KEYRING_SERVICE = "AccountDesk"
 MIN_PASSPHRASE_LENGTH = 8
 #: SQLite pages are at least 512 bytes, so an encrypted file is a multiple of that.
@@ -321,6 +325,10 @@ def wrong_message(path: Path, source: str = "given") -> str:
         return _("The passphrase for {path} is wrong (it came from the system keyring).").format(
             path=ltr_shown(path)
         )
+    if source == "backup environment":
+        return _(
+            "The passphrase for {path} is wrong (it came from ACCOUNTDESK_BACKUP_PASSPHRASE)."
+        ).format(path=ltr_shown(path))
     return _("The passphrase for {path} is wrong.").format(path=ltr_shown(path))
 
 

@@ -2,8 +2,9 @@
 opening an encrypted database with a prompt when the command runs in a terminal.
 
 Passphrases come from ``ACCOUNTDESK_PASSPHRASE`` (and ``ACCOUNTDESK_NEW_PASSPHRASE`` for the new
-one of ``rekey``) in scripts, from the system keyring when it holds one, or from a prompt
-(asked twice when it sets a passphrase). Without a terminal and without the variable the
+one of ``rekey``, ``ACCOUNTDESK_BACKUP_PASSPHRASE`` for the older one of a backup to restore) in
+scripts, from the system keyring when it holds one, or from a prompt (asked twice when it sets
+a passphrase). Without a terminal and without the variable the
 command says so in one sentence and changes nothing.
 """
 
@@ -129,15 +130,20 @@ def current_passphrase(path: Path) -> str:
 
 def backup_passphrase(backup: Path, database: Path, known: str | None = None) -> str | None:
     """The passphrase of ``backup``, a backup of ``database``: None when it is not encrypted;
-    else the first that opens it of ``known`` (the open database's), ACCOUNTDESK_PASSPHRASE and
-    the keyring's for ``database``; else asked at the terminal. A backup keeps the passphrase
-    it was taken with: the database may have been decrypted or rekeyed since."""
+    else the first that opens it of ACCOUNTDESK_BACKUP_PASSPHRASE, ``known`` (the open
+    database's), ACCOUNTDESK_PASSPHRASE (when it is not the database's: a decrypted database
+    leaves it to the backup) and the keyring's for ``database``; else asked at the terminal.
+    A backup keeps the passphrase it was taken with: the database may have been decrypted or
+    rekeyed since, and a script gives the old one in ACCOUNTDESK_BACKUP_PASSPHRASE."""
     if not crypto.looks_encrypted(backup):
         return None
     crypto.sqlcipher()  # one sentence when this installation cannot open it
+    own = crypto.entered(known)
+    environment = crypto.entered(os.environ.get(crypto.PASSPHRASE_ENV))
     candidates = (
-        (crypto.entered(known), "given"),
-        (crypto.entered(os.environ.get(crypto.PASSPHRASE_ENV)), "environment"),
+        (crypto.entered(os.environ.get(crypto.BACKUP_PASSPHRASE_ENV)), "backup environment"),
+        (own, "given"),
+        (None if environment == own else environment, "environment"),
         (crypto.remembered(database), "keyring"),
     )
     wrong: str | None = None
@@ -147,9 +153,15 @@ def backup_passphrase(backup: Path, database: Path, known: str | None = None) ->
                 return text
             wrong = wrong or source
     if not interactive():
-        if wrong is None or wrong == "given":
-            raise crypto.PassphraseRequired(crypto.required_message(backup))
-        raise crypto.WrongPassphrase(crypto.wrong_message(backup, wrong))
+        if wrong in ("backup environment", "environment"):  # given for the backup: wrong
+            raise crypto.WrongPassphrase(crypto.wrong_message(backup, wrong))
+        raise crypto.PassphraseRequired(
+            _(
+                "The backup {path} is encrypted; give its passphrase, the one it was taken "
+                "with, in ACCOUNTDESK_BACKUP_PASSPHRASE, or run the command in a terminal to be "
+                "asked for it; nothing was restored."
+            ).format(path=ltr_shown(backup))
+        )
     for attempt in range(1, ATTEMPTS + 1):
         text = _ask_passphrase(backup)
         if crypto.opens(backup, text):
