@@ -24,8 +24,10 @@ Period rules (one place, used by every metric):
 * **E** (customers at the end) = accounts that are customers on ``end``.
 * **Lost in the period** (churned) = accounts of S with a "lost on" in the period (also when
   won back later in it); the others of S are **kept**, so kept + churned = 100 % of S. An
-  account of N that is no customer at the end (*won and lost*) is not churn of S, but
-  retention, (E − N) / S, counts its loss: retention = kept − won-and-lost, over S. An earlier
+  account of N, not of S, that is no customer at the end (*won and lost*) is not churn of S,
+  but retention, (E − N) / S, counts its loss: retention = kept − won-and-lost, over S (which
+  is E − N over S unless a customer of S is won back in the period: then it is lost once, and
+  retention stays within 0–100 %). An earlier
   loss stays a loss of the period it fell in, and customer-days add up over the periods.
 
 Money: amounts are converted into the reporting currency by a :class:`money.RateBook`; when a
@@ -257,9 +259,16 @@ def lost_in(customers: Iterable[CustomerRecord], period: Period) -> list[Custome
 
 
 def won_and_lost_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
-    """Accounts of N that are no customers at the end: acquired and lost inside the period
-    (not churn of S; retention counts them)."""
-    return [c for c in acquired_in(customers, period) if not c.is_customer_on(period.end)]
+    """Accounts of N, not of S, that are no customers at the end: acquired and lost inside
+    the period (not churn of S; retention counts them). A customer of S lost, won back and
+    lost again in the period is churn of S, once: counted here too, it took retention below
+    zero."""
+    at_start = {id(c) for c in customers_at_start(customers, period)}
+    return [
+        c
+        for c in acquired_in(customers, period)
+        if id(c) not in at_start and not c.is_customer_on(period.end)
+    ]
 
 
 def active_in(customers: Iterable[CustomerRecord], period: Period) -> list[CustomerRecord]:
@@ -271,11 +280,13 @@ def active_in(customers: Iterable[CustomerRecord], period: Period) -> list[Custo
 
 
 def retention_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
-    """((E − N) / S) × 100, with S, E and N as in the module docstring; sample S."""
-    s = len(customers_at_start(customers, period))
-    e = len(customers_at_end(customers, period))
-    n = len(acquired_in(customers, period))
-    return ratio(e - n, s, 100.0)
+    """((E − N) / S) × 100, with S, E and N as in the module docstring; sample S. Counted as
+    kept − won-and-lost, which is E − N whenever no customer of S is won back in the period
+    (each account has one period in it); with a win-back, a customer of S lost in the period
+    is lost once, whatever became of it after, and retention stays within 0–100 %."""
+    s = customers_at_start(customers, period)
+    kept = sum(1 for c in s if not c.lost_in(period))
+    return ratio(kept - len(won_and_lost_in(customers, period)), len(s), 100.0)
 
 
 def kept_rate(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
