@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -226,3 +227,57 @@ def test_an_account_held_for_a_stored_contact_is_written_for_a_new_one(
     assert contact_detail(db, new_id_).account_id == koks
     ilze = next(h.id for h in search(db, "ilze") if h.kind == "contact")
     assert contact_detail(db, ilze).account_id == koks
+
+
+def _lose(db: Database, account_id: str, lost_on: str) -> None:
+    from accountdesk.core.services.accounts import account_for_edit, update_account
+
+    loaded = account_for_edit(db, account_id)
+    loaded.data.status, loaded.data.lost_on = "lost", lost_on
+    update_account(db, account_id, loaded.data, expected_version=loaded.version)
+
+
+def test_a_lost_account_the_file_makes_a_customer_again_keeps_its_earlier_period(
+    db: Database, stored: dict[str, str], tmp_path: Path
+) -> None:
+    """The file writes the dates of a stored account through the rule the editor's save
+    follows (records.customer_history): the import wrote them as they were, and the
+    account's period 2024-03-01 – 2025-02-01, with its churn, was gone."""
+    _lose(db, stored["account"], "2025-02-01")
+    keep = ["account_id", "account_name", "account_country", "account_status",
+            "account_customer_since", "account_lost_on", "contact_id", "given_name"]  # fmt: skip
+    path = _file(
+        db, tmp_path / "f.csv", keep,
+        account_status="active", account_customer_since="2025-06-01", account_lost_on="",
+    )  # fmt: skip
+    import_csv(db, path)
+    a = account_detail(db, stored["account"])
+    assert (a.customer_since, a.lost_on) == (date(2025, 6, 1), None)
+    assert a.earlier_periods == ((date(2024, 3, 1), date(2025, 2, 1)),)
+
+
+def test_a_customer_since_inside_an_earlier_period_is_refused_naming_the_account(
+    db: Database, stored: dict[str, str], tmp_path: Path
+) -> None:
+    _lose(db, stored["account"], "2025-02-01")
+    keep = ["account_id", "account_name", "account_country", "account_customer_since",
+            "account_lost_on", "contact_id", "given_name"]  # fmt: skip
+    import_csv(
+        db,
+        _file(db, tmp_path / "f.csv", keep, account_customer_since="2025-06-01",
+              account_lost_on=""),
+    )  # fmt: skip
+    with pytest.raises(CsvImportError) as refused:
+        import_csv(
+            db,
+            _file(db, tmp_path / "g.csv", keep, account_customer_since="2024-09-01",
+                  account_lost_on=""),
+        )  # fmt: skip
+    message = str(refused.value)
+    assert f"Account {stored['account']}, column account_customer_since" in message
+    assert "is before the end of the earlier period as a customer" in message
+    a = account_detail(db, stored["account"])
+    assert (a.customer_since, a.earlier_periods) == (
+        date(2025, 6, 1),
+        ((date(2024, 3, 1), date(2025, 2, 1)),),
+    )

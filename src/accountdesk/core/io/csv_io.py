@@ -76,10 +76,11 @@ from accountdesk.core.io.csv_format import (
 )
 from accountdesk.core.io.mapping import COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.refusal import cancelled, nothing_imported
-from accountdesk.core.records import tag_key
+from accountdesk.core.records import customer_history, earlier_periods, periods_json, tag_key
 from accountdesk.core.services.accounts import Owners, team_owners
 from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.duplicates import import_remark, likely_duplicates
+from accountdesk.core.validation import ValidationError
 
 
 @dataclass
@@ -274,6 +275,48 @@ def _stored_owners(conn: Connection, ids: list[str]) -> dict[str, str | None]:
     return found
 
 
+def _won_back(
+    conn: Connection, rows: list[dict[str, Any]], fields: set[str]
+) -> list[dict[str, Any]]:
+    """``rows`` of stored accounts whose file gives their dates, each with the earlier periods
+    as a customer the win-back rule leaves (:func:`records.customer_history
+    <accountdesk.core.records.customer_history>`, the rule the account editor's save follows):
+    a lost account given a new "customer since" keeps its stored period. A "customer since"
+    inside an earlier period is refused, naming the account; nothing is imported."""
+    acc = table(Account)
+    stored: dict[str, tuple[Any, Any, str | None]] = {}
+    ids = [r["id"] for r in rows]
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        query = select(acc.c.id, acc.c.customer_since, acc.c.lost_on, acc.c.earlier_periods)
+        for id_, since, lost, earlier in conn.execute(query.where(acc.c.id.in_(chunk))):
+            stored[id_] = (since, lost, earlier)
+    result = []
+    for r in rows:
+        since, lost, earlier = stored[r["id"]]
+        try:
+            history = customer_history(
+                since,
+                lost,
+                earlier_periods(earlier),
+                r["customer_since"] if "customer_since" in fields else since,
+                r["lost_on"] if "lost_on" in fields else lost,
+            )
+        except ValidationError as exc:
+            column = "account_" + (exc.key or "customer_since")
+            raise CsvImportError(
+                nothing_imported(
+                    [
+                        _("Account {id}, column {column}: {problem}").format(
+                            id=r["id"], column=column, problem=exc.message
+                        )
+                    ]
+                )
+            ) from exc
+        result.append({**r, "earlier_periods": periods_json(history.earlier)})
+    return result
+
+
 def _update_stored(
     conn: Connection, target: Any, rows: list[dict[str, Any]], fields: set[str], now: Any
 ) -> None:
@@ -449,6 +492,9 @@ def _write_chunk(
             {**r, "owner": owners.of(r.get("owner"), new=False, stored=held_now.get(r["id"]))}
             for r in stored_accounts
         ]
+    if account_fields & {"customer_since", "lost_on"} and stored_accounts:
+        stored_accounts = _won_back(conn, stored_accounts, account_fields)
+        account_fields = account_fields | {"earlier_periods"}
     _update_stored(conn, acc, stored_accounts, account_fields, now)
     # Accounts waiting for a referrer written later are linked at the end, in one statement
     # (_link_referrals): an UPDATE of referrers here, a chunk at a time, opened a statement
