@@ -373,6 +373,11 @@ def test_honorifics_in_a_full_name_are_the_honorific(
         ("Ludwig Mies van der Rohe", "DE", "Ludwig Mies", "van der Rohe"),
         ("Ahmed Al Khalifa", "BH", "Ahmed", "Al Khalifa"),
         ("Saif al-Islam Gaddafi", "LY", "Saif al-Islam", "Gaddafi"),
+        # but the first word of a name is a given name, "Al" and "El" too
+        ("Al Pacino", "US", "Al", "Pacino"),
+        ("Al Gore", "US", "Al", "Gore"),
+        ("El Greco", "ES", "El", "Greco"),
+        ("Al Hassan Al Nahyan", "AE", "Al Hassan", "Al Nahyan"),
         # a particle of descent starts the family name
         ("Dr. Mohammed bin Salman Al Saud", "SA", "Mohammed", "bin Salman Al Saud"),
         ("Siti Nurhaliza binti Tarudin", "MY", "Siti Nurhaliza", "binti Tarudin"),

@@ -135,12 +135,16 @@ def _languages(country: str | None) -> frozenset[str]:
 
 def _parts(words: list[str]) -> list[list[str]]:
     """``words`` in the parts of a name: each word with the particles and article before it
-    ("van der Berg", "Al Saud"); a joining word joins two parts ("Ortega y Gasset")."""
+    ("van der Berg", "Al Saud", but not the first word: "Al Pacino"); a joining word joins
+    two parts ("Ortega y Gasset")."""
     parts: list[list[str]] = []
     pending: list[str] = []  # particles waiting for their word
     joined = False
     for word in words:
-        if word in PARTICLES or word in DESCENT or word.casefold() in _ARTICLES:
+        # the article is one of a family name after a given one ("Mohammed Al Saud"); the
+        # first word of a name is the given name ("Al Pacino", "El Greco")
+        article = word.casefold() in _ARTICLES and bool(parts or pending)
+        if word in PARTICLES or word in DESCENT or article:
             pending.append(word)
             continue
         if word in _JOINING and parts and not pending:
