@@ -110,3 +110,29 @@ def test_an_overdue_follow_up_exported_by_accountdesk_stays_overdue_on_another_l
     assert made.past == () and len(made) == 1
     overdue = list_follow_ups(db, now=NOW, user_zone="UTC", due="overdue")
     assert [r.title for r in overdue] == ["Chase the invoice"]
+
+
+LISTED = (
+    "SUMMARY:Workshop",
+    "DTSTART;TZID=Europe/Berlin:20261110T100000",
+    "DTEND;TZID=Europe/Berlin:20261110T120000",
+    "RDATE;TZID=Europe/Berlin:20261215T100000,20270115T100000",
+)
+LISTED_PAST = (
+    "SUMMARY:Training",
+    "DTSTART;TZID=Europe/Berlin:20261010T100000",
+    "DTEND;TZID=Europe/Berlin:20261010T120000",
+    "RDATE;TZID=Europe/Berlin:20261110T100000",
+)
+
+
+def test_an_event_that_lists_further_dates_is_due_at_the_next_one(
+    db: Database, sabine: str, tmp_path: Path
+) -> None:
+    """An event without a rule and with further dates (RDATE) was reported "over before now"
+    for its first date, and its coming dates were lost."""
+    made = calendar_files.import_follow_ups(db, _file(tmp_path, LISTED, LISTED_PAST), sabine, CLOCK)
+    assert [plain(name) for name in made.past] == ["“Training”"]
+    assert made.by_rule_alone == ()
+    (row,) = list_follow_ups(db, now=NOW, user_zone="UTC")
+    assert (row.title, row.local_due, row.rrule) == ("Workshop", datetime(2026, 12, 15, 10), None)

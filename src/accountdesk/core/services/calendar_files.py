@@ -342,6 +342,8 @@ def _due(
     from the event's start. None when the series has no occurrence left from now (its COUNT
     or UNTIL ran out): there is nothing to follow up."""
     first = moved or _first_kept(event)
+    if not event.rrule and event.rdates:  # the dates listed (RDATE) without a rule
+        return _next_listed(event, now)
     if not event.rrule or resolve_wall_time(first, event.zone).instant >= now:
         return first
     # a series that moves to working days (this app's) has its moves worked out again; any
@@ -357,18 +359,33 @@ def _due(
     return next((o.local for o in later if o.local not in taken_off), None)
 
 
-def _over(event: IcsEvent, now: datetime) -> bool:
-    """Whether ``event`` happens once and ended before ``now``: a meeting of last month in a
-    calendar's export, with nothing left to follow up. Not a task (open until it is done), a
-    repeating event (:func:`_due` finds its next occurrence), nor a follow-up AccountDesk
-    exported (its UID says so: an overdue one is still to do, on this laptop or another)."""
+def _ended(event: IcsEvent, start: datetime, now: datetime) -> bool:
+    """Whether the occurrence of ``event`` at ``start`` (wall time) ended before ``now``: an
+    all-day one at the end of its last day there, not a day after its reminder."""
+    if event.all_day:
+        days = max(1, round(event.duration / timedelta(days=1)))
+        end = datetime.combine(start.date() + timedelta(days=days), time())
+        return resolve_wall_time(end, event.zone).instant <= now
+    return resolve_wall_time(start, event.zone).instant + event.duration <= now
+
+
+def _next_listed(event: IcsEvent, now: datetime) -> datetime:
+    """Of an event without a rule that lists further dates (RDATE), the first of its dates
+    (its start and those, less any taken off) not over at ``now``; the last when all are.
+    A follow-up is due at it; the others are not kept."""
+    dates = sorted(({event.local} | set(event.rdates)) - set(event.exdates)) or [event.local]
+    return next((day for day in dates if not _ended(event, day, now)), dates[-1])
+
+
+def _over(event: IcsEvent, due: datetime, now: datetime) -> bool:
+    """Whether ``event`` happens once (or on the dates it lists) and its occurrence ``due``
+    (:func:`_due`) ended before ``now``: a meeting of last month in a calendar's export, with
+    nothing left to follow up. Not a task (open until it is done), a repeating event
+    (:func:`_due` finds its next occurrence), nor a follow-up AccountDesk exported (its UID
+    says so: an overdue one is still to do, on this laptop or another)."""
     if event.task or event.rrule or event.uid.endswith(_OWN_UID):
         return False
-    if event.all_day:  # over at the end of its last day there, not a day after its reminder
-        days = max(1, round(event.duration / timedelta(days=1)))
-        end = datetime.combine(event.local.date() + timedelta(days=days), time())
-        return resolve_wall_time(end, event.zone).instant <= now
-    return resolve_wall_time(event.local, event.zone).instant + event.duration <= now
+    return _ended(event, due, now)
 
 
 def _named(summary: str, place: str) -> str:
@@ -471,10 +488,10 @@ def import_follow_ups(
             if local is None:
                 ended.append(_named(event.summary, event.place))
                 continue
-            if _over(event, now):
+            if _over(event, local, now):
                 past.append(_named(event.summary, event.place))
                 continue
-            if (event.exdates or event.rdates) and first is None:
+            if event.rrule and (event.exdates or event.rdates) and first is None:
                 by_rule_alone.append(_named(event.summary, event.place))
             item = FollowUpInput(
                 contact_id=contact_id,

@@ -614,8 +614,9 @@ def read_ics(
     ``utc_zone``. An event without DTEND or DURATION lasts ``default_duration`` (a day for
     all-day events), as a task does. A task is at its DUE, else at its DTSTART (a repeating
     one at its DTSTART when it has one: its occurrences are those of its DTSTART); one with
-    neither is listed in :attr:`IcsContents.undated`. A recurring event's EXDATE and RDATE
-    times are read as wall times in its zone; changed instances (RECURRENCE-ID) are skipped.
+    neither is listed in :attr:`IcsContents.undated`. An event's EXDATE and RDATE times (a
+    recurring one's, or the further dates of one without a rule) are read as wall times in
+    its zone; changed instances (RECURRENCE-ID) are skipped.
     Raises :class:`IcsError` for a file that is not iCalendar, cannot be parsed, or has an
     event without a usable start or with an unknown zone.
     """
@@ -738,8 +739,8 @@ def read_ics(
                 number=number,
                 line=line,
                 alarm=_alarm(component),
-                exdates=_listed_times(component, "EXDATE", zone, local) if rrule else (),
-                rdates=_listed_times(component, "RDATE", zone, local) if rrule else (),
+                exdates=_listed_times(component, "EXDATE", zone, local),
+                rdates=_listed_times(component, "RDATE", zone, local),
                 all_day=all_day,
                 title=str(component[TITLE_PROPERTY]) if TITLE_PROPERTY in component else None,
                 task=task,
