@@ -152,6 +152,28 @@ def test_another_programs_sqlite_file_is_refused_and_left_untouched(
     conn.close()
 
 
+@pytest.mark.parametrize("version", ["ae1027a6acf", None])
+def test_another_programs_alembic_file_is_refused_and_left_untouched(
+    tmp_path: Path, version: str | None
+) -> None:
+    """Another program that keeps its schema with Alembic too: its revision ("ae1027a6acf")
+    was called a newer AccountDesk's and the file was changed; with no revision yet, the file
+    was made an AccountDesk database beside its own tables."""
+    path = tmp_path / "other.db"
+    _another_programs_database(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        if version is not None:
+            conn.execute("INSERT INTO alembic_version VALUES (?)", (version,))
+    conn.close()
+    checksum = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(DatabaseOpenError) as refused:
+        open_database(path)
+    assert str(refused.value) == f"{path} is not an AccountDesk database; it was left untouched."
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == checksum
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+
+
 def test_an_empty_sqlite_file_is_made_a_new_database(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
     sqlite3.connect(path).close()  # a file of no pages, as a program that never wrote leaves

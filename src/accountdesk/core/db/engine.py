@@ -19,6 +19,7 @@ which also translates SQLite's failures as they happen: disk full, busy, read-on
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import weakref
 from collections.abc import Iterator
@@ -107,9 +108,14 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+#: The form of AccountDesk's schema revisions (its migrations are numbered), a newer one's too.
+_OUR_REVISION = re.compile(r"\d{4}")
+
+
 def _refuse_foreign(path: Path) -> None:
     """Refuse an SQLite file of another program (a file with tables, but without the
-    ``alembic_version`` table every AccountDesk database has, older schemas too), read through
+    ``alembic_version`` table every AccountDesk database has, older schemas too, or with one
+    that holds another program's revision or none beside tables), read through
     a connection that cannot write, before anything sets its journal mode or migrates it; an
     empty file is a new database. A file that cannot be read here is left to the full path,
     which says why (damaged, busy)."""
@@ -121,11 +127,26 @@ def _refuse_foreign(path: Path) -> None:
         return
     try:
         names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        versions = (
+            [str(row[0]) for row in conn.execute("SELECT version_num FROM alembic_version")]
+            if "alembic_version" in names
+            else []
+        )
     except driver_errors():
         return
     finally:
         conn.close()
-    if names and "alembic_version" not in names:
+    if names and (
+        "alembic_version" not in names
+        # another program's Alembic: its revisions are no AccountDesk's (0001, 0012 …; a
+        # newer AccountDesk's too, which the full path names)
+        or any(not _OUR_REVISION.fullmatch(version) for version in versions)
+        # no version, yet tables of its own: not a file AccountDesk made (one taken down to
+        # no schema keeps alembic_version alone)
+        or (
+            not versions and {n for n in names if not n.startswith("sqlite_")} - {"alembic_version"}
+        )
+    ):
         raise DatabaseOpenError(
             _("{path} is not an AccountDesk database; it was left untouched.").format(
                 path=ltr_shown(path)
