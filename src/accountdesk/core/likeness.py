@@ -10,11 +10,14 @@ Likely duplicates (:func:`find_clusters`) are two live contacts with
 - similar names at the same account: the names folded for search
   (:func:`accountdesk.core.db.fts.fold`: case, accents, Turkish ı, Arabic-script variants) and
   compared with rapidfuzz's ``token_sort_ratio`` (word order aside), at least
-  :data:`NAME_SCORE` of 100; a name with ä, ö, ü, ø or å is compared a second time as search
-  spells it too (:func:`accountdesk.core.db.fts.spellings`: "Oestergaard" for Østergaard), and
-  the better score counts. A shared family name says little where a few cover most people
-  (Nguyễn, Kim, Al Mansouri), so names that are not the same words need given names alike on
-  their own as well (:func:`_given_alike`: one typo apart, or :data:`NAME_SCORE` alike):
+  :data:`NAME_SCORE` of 100; a name with ä, ö, ü, ø or å, or a given or family name of
+  several words, is compared a second time as search spells it too
+  (:func:`accountdesk.core.db.fts.spellings`: "Oestergaard" for Østergaard, each part's words
+  written together: "علیزاده" for علی زاده, which is علی‌زاده with its half-space folded away,
+  "عبدالله" for عبد الله), and the better score counts. A shared family name says little
+  where a few cover most people (Nguyễn, Kim, Al Mansouri), so names that are not the same
+  words need given names alike on their own as well (:func:`_given_alike`: one typo apart, or
+  :data:`NAME_SCORE` alike):
   "Mariam Al Mansouri" and "Omar Al Mansouri" are two people. And two contacts with e-mail
   addresses, none of them the same, count only when their names are the same words (the
   score is 100): one letter may be another person (Ivanov and Ivanova, Min-jun and
@@ -46,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.db.fts import fold, spellings
+from accountdesk.core.db.fts import fold, spellings, words
 from accountdesk.core.i18n import _, format_percent
 from accountdesk.core.queries.facts import ContactFacts
 
@@ -196,9 +199,18 @@ def _given_alike(
 
 
 def _part(text: str) -> tuple[str, str]:
-    """A part of a name folded for search, and as search also spells it (ae, oe, ue, aa)."""
+    """A part of a name (its given or its family name) folded for search, and as search also
+    spells it: ä, ö, ü, ø, å written out (:func:`_spelled`), and its words written together
+    where search finds the part so (:func:`~accountdesk.core.db.fts.spellings`): "علیزاده"
+    for علی زاده (علی‌زاده folds to it too), "عبدالله" for عبد الله, "almansouri" for Al
+    Mansouri. A Persian or Arabic name is written with a half-space, a space or joined, and
+    the same person is entered each way."""
     folded = fold(text)
-    return folded, _spelled(text, folded)
+    spelled = _spelled(text, folded)
+    known = words(folded)
+    if len(known) > 1 and "".join(known) in spellings(text):
+        return folded, "".join(words(spelled))
+    return folded, spelled
 
 
 def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list[Reason]:
@@ -213,8 +225,9 @@ def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list
             continue
         names = [f"{p.given_name} {p.family_name}" for p in people]
         folded = [fold(name) for name in names]
-        # the same names with ä, ö, ü, ø, å written out, where a name has them
-        spelled = [_spelled(name, f) for name, f in zip(names, folded, strict=True)]
+        # the same names as search also spells their parts (ä, ö, ü, ø, å written out, the
+        # words of a part written together), where a name has such a part
+        spelled = [_spelled_name(p, f) for p, f in zip(people, folded, strict=True)]
         # a pair after the last name that has them: its two names are as folded alone
         last = max((i for i, f in enumerate(folded) if spelled[i] != f), default=-1)
         for i in range(len(people) - 1):
@@ -246,6 +259,15 @@ def _similar_names(facts: Sequence[ContactFacts], only: set[str] | None) -> list
                     continue
                 reasons.append(Reason(NAME, a.id, b.id, f"{a.name} ≈ {b.name}", round(score)))
     return reasons
+
+
+def _spelled_name(contact: ContactFacts, folded: str) -> str:
+    """The name of ``contact`` with each of its parts as search also spells it
+    (:func:`_part`); ``folded`` (its folded name) when that changes nothing."""
+    parts = [_part(p) for p in (contact.given_name, contact.family_name) if p.strip()]
+    if all(f == spelled for f, spelled in parts):
+        return folded
+    return " ".join(spelled for _f, spelled in parts)
 
 
 def _one_name(a: ContactFacts, b: ContactFacts) -> bool:

@@ -203,6 +203,50 @@ def test_a_name_typed_with_ae_oe_ue_aa_is_the_name_with_its_letters(
     assert reason.rule == likeness.NAME and reason.score >= likeness.NAME_SCORE
 
 
+#: One person's name written with a half-space (ZWNJ), a space or joined, as search finds it
+#: each way (its words written together: :func:`accountdesk.core.db.fts.spellings`);
+#: "given|family".
+WRITTEN_APART = [
+    ("مریم|علی\u200cزاده", "مریم|علی زاده"),
+    ("مریم|علیزاده", "مریم|علی زاده"),
+    ("عبدالله|الكعبي", "عبد الله|الكعبي"),
+    ("Jean-Pierre|Dupont", "Jean Pierre|Dupont"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), WRITTEN_APART)
+def test_a_name_written_with_a_half_space_a_space_or_joined_is_one_name(
+    first: str, second: str
+) -> None:
+    facts = [_named("1", first), _named("2", second)]
+    [cluster] = likeness.find_clusters(facts)
+    [reason] = cluster.reasons
+    assert (reason.rule, reason.score) == (likeness.NAME, 100)  # the same words to search
+    # the same words: different addresses do not make them two people
+    apart = [_named("1", first, "one@a.example"), _named("2", second, "two@a.example")]
+    assert likeness.duplicated_among(apart) == 2
+
+
+def test_other_names_written_apart_stay_two_people() -> None:
+    facts = [
+        _named("1", "مریم|علی زاده"),
+        _named("2", "مریم|حسین زاده"),
+        _named("3", "عبد الله|الكعبي"),
+        _named("4", "عبدالرحمن|الكعبي"),
+    ]
+    assert likeness.find_clusters(facts) == []
+
+
+def test_names_written_apart_are_found_in_the_database(db: Database) -> None:
+    pars = _account(db, "Pars", "IR")
+    spaced = _contact(db, pars, "مریم", "علی زاده", country="IR")
+    joined = _contact(db, pars, "مریم", "علیزاده", country="IR")
+    zwnj = _contact(db, pars, "مریم", "علی\u200cزاده", country="IR")
+    _contact(db, pars, "مریم", "حسین زاده", country="IR")
+    [cluster] = dup.find_duplicates(db)
+    assert set(cluster.ids) == {spaced, joined, zwnj}
+
+
 def test_names_without_those_letters_pair_as_they_did() -> None:
     """Only a name with ä, ö, ü, ø or å is compared in a second spelling: "Rue" and "Ru",
     "Maas" and "Mas" pair as their folded names always did (short names a letter apart),
