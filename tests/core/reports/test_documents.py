@@ -249,6 +249,39 @@ def test_lookup_folds_case_and_accents_in_every_script(named: Database) -> None:
     assert name_of("αθηνα α.ε.") == "ΑΘΗΝΑ Α.Ε."
 
 
+def test_lookup_finds_a_name_as_search_does(db: Database) -> None:
+    """A name search finds names the account for its report: its ae/oe/ue spelling, a word
+    inside a run of Thai or Chinese characters; not its city, industry or notes (review
+    rev13's 10th). On SQLite and on PostgreSQL."""
+    from accountdesk.core.queries.search import search
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
+
+    made = {
+        name: create_account(
+            db, AccountInput(name=name, country=country, city=city, notes="Mülheim")
+        )
+        for name, country, city in (
+            ("Müller Maschinenbau GmbH", "DE", "München"),
+            ("株式会社山田製作所", "JP", "大阪"),
+            ("บริษัท สยามเทรด จำกัด", "TH", "กรุงเทพมหานคร"),
+        )
+    }
+    for typed, name in (
+        ("mueller", "Müller Maschinenbau GmbH"),
+        ("Mueller Maschinenbau", "Müller Maschinenbau GmbH"),
+        ("müller gmbh", "Müller Maschinenbau GmbH"),
+        ("山田", "株式会社山田製作所"),
+        ("山田製作所", "株式会社山田製作所"),
+        ("เทรด", "บริษัท สยามเทรด จำกัด"),
+    ):
+        assert [h.id for h in search(db, typed)][:1] == [made[name]]  # as search finds it
+        assert d.find_account(db, typed) == made[name], typed
+    for elsewhere in ("münchen", "mulheim", "大阪"):  # a city, notes: not the name
+        with pytest.raises(UserError, match="No account is called"):
+            d.find_account(db, elsewhere)
+
+
 def test_an_ambiguous_name_lists_the_candidates(named: Database) -> None:
     with pytest.raises(UserError) as caught:
         d.find_account(named, "sia ābele")

@@ -353,6 +353,37 @@ class Documents:
     newest: int  # the highest rowid of any document when they were read
 
 
+#: The live records of each kind among ``{found}`` (a statement of refs), for :func:`ids_named`.
+_LIVE_NAMED = {
+    "account": "SELECT a.id FROM accounts a WHERE a.deleted_at IS NULL AND a.id IN ({found})",
+    "contact": (
+        "SELECT c.id FROM contacts c JOIN accounts a ON a.id = c.account_id "
+        "WHERE c.deleted_at IS NULL AND a.deleted_at IS NULL AND c.id IN ({found})"
+    ),
+}
+
+
+def ids_named(db: Database, text: str, kind: str) -> set[str]:
+    """The ids of the live records of ``kind`` ("account" or "contact") whose name ``text``
+    finds as search finds a name: every word of it the start of a word of the name, or of a
+    spelling search also finds the name by ("mueller" for Müller, "山田" inside
+    株式会社山田製作所, "เทรด" inside สยามเทรด: :func:`~accountdesk.core.db.fts.spellings`); not
+    an e-mail address, a city or notes (:func:`~accountdesk.core.db.fts.ids_matching_sql`
+    with ``names_only``). For a command that takes a record's name (``contact NAME``,
+    ``report account NAME``), where a family company's e-mail domain must not make its
+    people namesakes of the family."""
+    expression = match_expression(text, postgres=db.is_postgres)
+    if expression is None:
+        return set()
+    found = ids_matching_sql(db.is_postgres, kind=kind, names_only=True)
+    with db.engine.connect() as conn:
+        ids = {
+            id_ for (id_,) in _run(conn, _LIVE_NAMED[kind].format(found=found), {"q": expression})
+        }
+        conn.rollback()
+    return ids
+
+
 def document_rowids(db: Database, kind: str, ids: Sequence[str]) -> Documents:
     """The search documents of the records ``ids`` (of ``kind``), for :func:`narrow_ids` to
     narrow them by: read once, after the list, as the user may type.

@@ -50,7 +50,7 @@ from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, load_et
 from accountdesk.core.culture.panel import holiday_text
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.fts import display_name, fold, words
+from accountdesk.core.db.fts import display_name, fold
 from accountdesk.core.db.models import (
     Account,
     Contact,
@@ -113,6 +113,7 @@ from accountdesk.core.money import (
     side_by_side,
     total_text,
 )
+from accountdesk.core.queries.lists import ids_named
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.core.records import period_text
@@ -715,7 +716,9 @@ CANDIDATES_SHOWN = 10
 def find_account(db: Database, name_or_id: str) -> str:
     """The id of the account with this id or name. Names are compared folded as search folds
     them (case and accents ignored in every script: "a.ş." finds "A.Ş."); a name that is no
-    account's whole name may be the beginnings of its words, when only one account has them.
+    account's whole name finds an account's name as search does, when it finds only one
+    (:func:`~accountdesk.core.queries.lists.ids_named`: the beginnings of its words, or of
+    the spellings search knows: "mueller" for Müller, "山田" in 株式会社山田製作所).
     Several matches: UserError listing them (name, city, id)."""
     given = name_or_id.strip()
     with db.reader() as s:
@@ -732,11 +735,8 @@ def find_account(db: Database, name_or_id: str) -> str:
     wanted = fold(given)
     found = [r for r in rows if fold(r.name) == wanted]
     if not found:
-        prefixes = words(wanted)
-        found = [
-            r for r in rows
-            if prefixes and all(any(w.startswith(p) for w in words(fold(r.name))) for p in prefixes)
-        ]  # fmt: skip
+        named = ids_named(db, given, "account")
+        found = [r for r in rows if r.id in named]
     if not found:
         raise UserError(
             _("No account is called or has the id \u201c{name}\u201d.").format(name=given)
