@@ -740,9 +740,14 @@ NAMED_MATCHES = 10
 
 
 def _find_contact(db: Database, text: str) -> ContactDetail:
-    """A contact from its id or its name (the folded search of Ctrl+K)."""
+    """A contact from its id or its name (the folded search of Ctrl+K): those it finds by
+    their name before those it finds by an e-mail address, a phone or notes (the people of
+    a family company whose domain is the family's name: ``…@yilmaz.example``), and of those
+    the one whose whole name it is, folded as search folds it."""
+    from accountdesk.core.db.fts import fold
     from accountdesk.core.errors import NotFoundError
     from accountdesk.core.queries.details import contact_detail
+    from accountdesk.core.queries.lists import ids_named
     from accountdesk.core.queries.search import search
 
     with contextlib.suppress(NotFoundError):
@@ -751,8 +756,10 @@ def _find_contact(db: Database, text: str) -> ContactDetail:
     hits = [h for h in search(db, text, limit=50, account_people=False) if h.kind == "contact"]
     if not hits:
         raise UserError(_("No contact matches “{text}”.").format(text=text))
-    folded = [h for h in hits if h.title.casefold() == text.casefold()]
-    chosen = folded if folded else hits
+    named = ids_named(db, text, "contact")
+    hits = [h for h in hits if h.id in named] or hits
+    wanted = fold(text).strip()
+    chosen = [h for h in hits if fold(h.title) == wanted] or hits
     if len(chosen) > 1:
         shown = i18n.cut_list(
             [f"{h.title} ({h.subtitle}, {h.id})" for h in chosen], NAMED_MATCHES, i18n.join_clauses

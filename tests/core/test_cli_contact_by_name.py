@@ -81,3 +81,33 @@ def test_every_match_is_listed_or_counted(
     assert "“สมศรี” matches 12 contacts: " in err
     assert sum(i in err for i in ids) == cli.NAMED_MATCHES
     assert err.rstrip().endswith("; and 2 more; give more of the name or an id.")
+
+
+def test_a_family_name_is_not_an_e_mail_domain(
+    crm: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The people of a family company whose e-mail domain is the family's name
+    (``…@yilmaz.example``) are not namesakes of the family (review rev13's 7th): ``contact
+    Yılmaz`` finds Ayşe Yılmaz, though search finds them too, after her."""
+    db = open_database(crm)
+    try:
+        family_firm = create_account(db, AccountInput(name="YLZ Gıda", country="TR"))
+        for given, family in (("Can", "Öztürk"), ("Elif", "Şahin")):
+            create_contact(
+                db,
+                ContactInput(
+                    account_id=family_firm, given_name=given, family_name=family, country="TR",
+                    emails=[f"{given.lower()}@yilmaz.example"],
+                ),
+            )  # fmt: skip
+        found = [h.title for h in search(db, "Yılmaz", account_people=False)]
+    finally:
+        db.close()
+    assert found[0] == "Ayşe Yılmaz" and {"Can Öztürk", "Elif Şahin"} <= set(found)
+    for typed in ("Yılmaz", "yilmaz", "YILMAZ", "Ayşe Yılmaz", "ayse yilmaz"):
+        assert cli.main(["--lang", "en", "--db", str(crm), "contact", typed]) == 0, typed
+        shown = capsys.readouterr().out
+        assert "Ayşe Yılmaz" in shown and "Öztürk" not in shown, typed
+    # the domain alone still finds its people, by their e-mail, when no one is so named
+    assert cli.main(["--lang", "en", "--db", str(crm), "contact", "can@yilmaz.example"]) == 0
+    assert "Can Öztürk" in capsys.readouterr().out
