@@ -84,3 +84,18 @@ def test_a_trip_brief_lists_accounts_and_people_in_the_report_languages_order(
     order = ["Çınar Tekstil", "Emre Çelik", "Oğuz Demir", "Demir Yapı", "Zorlu Enerji"]
     places = [text.find(name) for name in order]
     assert -1 not in places and places == sorted(places), (places, text[:600])
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_an_account_report_lists_its_people_as_its_page_does(db: Database, tmp_path: Path) -> None:
+    """The account report's Contacts table is in the order of the account's page (review
+    rev13's 6th): it listed them in the order they were added (Zorlu first)."""
+    account = _account(db, "Anadolu Makina", PEOPLE)
+    pdf = tmp_path / "account.pdf"
+    d.account_report(db, account, pdf, lang="tr", now=datetime(2027, 1, 15, 9, 0, tzinfo=UTC))
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = " ".join(unicodedata.normalize("NFKC", out.stdout).split())
+    places = [text.find(name) for name in IN_ORDER]
+    assert -1 not in places and places == sorted(places), (places, text)
+    with i18n.use_language("tr"):
+        assert [c.name for c in account_detail(db, account).contacts] == IN_ORDER

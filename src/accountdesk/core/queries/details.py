@@ -325,7 +325,7 @@ def _people(session: Session, account_id: str) -> list[ContactSummary]:
             c.work_end,
             c.emails[0]["value"] if c.emails else None,
         )
-        for c in _by_name(
+        for c in people_by_name(
             session.scalars(
                 select(Contact)
                 .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
@@ -506,9 +506,11 @@ def contact_detail(db: Database, contact_id: str) -> ContactDetail:
         )
 
 
-def _by_name(contacts: Iterable[Contact]) -> list[Contact]:
-    """An account's people as its page lists them: by family name, then given name, in the
-    order of the user's language (SQL's order of code points put "Çelik" after "Zorlu")."""
+def people_by_name(contacts: Iterable[Contact]) -> list[Contact]:
+    """An account's people as its page lists them, and its report: by family name, then
+    given name, as the contact list sorts them (:func:`accountdesk.core.icu.person_order`),
+    in the order of the user's language (SQL's order of code points put "Çelik" after
+    "Zorlu"; the report listed them in the order they were added)."""
     found = list(contacts)
     key = icu.person_order((c.family_name, c.given_name) for c in found)
     return sorted(found, key=lambda c: key(c.family_name, c.given_name))

@@ -113,6 +113,7 @@ from accountdesk.core.money import (
     side_by_side,
     total_text,
 )
+from accountdesk.core.queries.details import people_by_name
 from accountdesk.core.queries.lists import ids_named
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.team import owner_name, owner_names
@@ -799,11 +800,11 @@ def _account_story(
         acc = s.get(Account, account_id)
         if acc is None or acc.deleted_at is not None:
             raise UserError(_("No account has the id \u201c{name}\u201d.").format(name=account_id))
-        contacts = list(
+        contacts = people_by_name(  # as the account's page lists them
             s.scalars(
                 select(Contact)
                 .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
-                .order_by(Contact.created_at, Contact.id)
+                .order_by(Contact.id)
             )
         )
         interactions = list(
