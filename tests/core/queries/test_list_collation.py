@@ -145,3 +145,40 @@ def test_a_report_names_the_owners_there_are_in_the_order_of_the_language(
     with i18n.use_language("tr"), pytest.raises(UserError) as refused:
         check_scope(db, Scope(owner="nobody"))
     assert "Cem, Çağla, Şule, Zeynep." in str(refused.value)  # by fold: Çağla, Cem …
+
+
+def test_statuses_and_tiers_sort_by_the_labels_shown(db: Database) -> None:
+    """The Status and Tier columns sort by what they show in the user's language, as the
+    Country column sorts by the country's name (review rev13's 11th): they sorted by the
+    stored English codes (active, lost, prospect; bronze, gold, silver) in every language.
+    A tier of the user's own sorts as written; none first going up, last going down."""
+    made = {}
+    for name, status, tier in [
+        ("A", "active", "gold"),
+        ("B", "lost", "silver"),
+        ("C", "prospect", "bronze"),
+        ("D", "prospect", None),
+        ("E", "active", "Platin"),
+    ]:
+        since = None if status == "prospect" else "2024-01-15"
+        lost = "2025-06-30" if status == "lost" else None
+        made[name] = create_account(
+            db,
+            AccountInput(
+                name=name, country="TR", status=status, tier=tier, customer_since=since,
+                lost_on=lost,
+            ),
+        )  # fmt: skip
+
+    def by(sort: str, language: str, descending: bool = False) -> list[str]:
+        with i18n.use_language(language):
+            return _names(account_ids(db, sort=sort, descending=descending), made)
+
+    assert by("status", "en") == ["A", "E", "B", "C", "D"]  # Active, Lost, Prospect
+    assert by("status", "tr") == ["C", "D", "A", "E", "B"]  # Aday, Aktif, Kaybedildi
+    assert by("status", "lv") == ["A", "E", "C", "D", "B"]  # Aktīvs, Potenciāls, Zaudēts
+    assert by("status", "tr", descending=True) == ["B", "E", "A", "D", "C"]
+    assert by("tier", "en") == ["D", "C", "A", "E", "B"]  # Bronze, Gold, Platin, Silver
+    assert by("tier", "tr") == ["D", "A", "C", "B", "E"]  # Altın, Bronz, Gümüş, Platin
+    assert by("tier", "lv") == ["D", "C", "E", "B", "A"]  # Bronzas, Platin, Sudraba, Zelta
+    assert by("tier", "lv", descending=True) == ["A", "B", "E", "C", "D"]

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from itertools import compress, count
 from operator import itemgetter
 from typing import Any
@@ -28,7 +29,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import contacts_matching_sql, ids_matching_sql
 from accountdesk.core.db.portable import as_date, as_json, portable
 from accountdesk.core.db.search import match_expression
-from accountdesk.core.labels import tier_choices, tier_spellings_among
+from accountdesk.core.labels import STATUS, TIER, label, tier_choices, tier_spellings_among
 from accountdesk.core.queries.search import display_name
 from accountdesk.core.queries.team import members, owner_name, owner_name_sql
 from accountdesk.core.queries.visible import CONTACT_SHOWN_SQL, any_account_shown
@@ -119,11 +120,14 @@ CONTACT_SORTS: dict[str, str] = {
 #: The sorts by text people read: in the order of the user's language (ICU collation,
 #: :mod:`accountdesk.core.icu`), not SQL's order of code points, which put "Çelik" after
 #: "Zorlu", "Ābele" after "Zariņš" and پ after ی. The columns are read and sorted in Python
-#: (:func:`_collated`); a country sorts by its name in the user's language.
+#: (:func:`_collated`); a column of codes sorts by what it shows (:func:`_shown_as`): a
+#: country by its name, a status or a tier by its label, in the user's language.
 ACCOUNT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
     "name": ("a.name",),
     "country": ("a.country",),
     "city": ("a.city",),
+    "status": ("a.status",),
+    "tier": ("a.tier",),
     "owner": (owner_name_sql("a.owner"),),
 }
 CONTACT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
@@ -135,21 +139,35 @@ CONTACT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _shown_as(sort: str) -> Callable[[str], str] | None:
+    """What a list's column of codes shows for a code, which it sorts by (:func:`_collated`):
+    a country's name, a status's or a tier's label (a tier of the user's own as written), in
+    the user's language; None for a column of text (``sort`` is a key of
+    :data:`ACCOUNT_TEXT_SORTS` or :data:`CONTACT_TEXT_SORTS`). The UI's columns show the same
+    (``ui/accounts/model.py``: ``fmt.country``, :func:`~accountdesk.core.labels.label`)."""
+    from accountdesk.core.i18n import country_name
+
+    if sort == "country":
+        return country_name
+    table = {"status": STATUS, "tier": TIER}.get(sort)
+    return None if table is None else partial(label, table)
+
+
 def _collated(
-    cursor: Any, descending: bool, country: bool = False, person: bool = False
-) -> list[str]:
+    cursor: Any, descending: bool, shown_as: Callable[[str], str] | None = None,
+    person: bool = False,
+) -> list[str]:  # fmt: skip
     """The ids of the rows of ``cursor`` (id, text, text …, in the order of their ids)
     sorted by their texts in the user's language, then by id; empty values (NULL, then "")
     first going up and last going down, the whole order reversed going down, as
-    :func:`_order` sorts in SQL. ``country``: the texts are country codes, sorted by the
-    countries' names. ``person``: the texts are a family and a given name, sorted by what
-    people are sorted by (:func:`icu.sorting_names`: one name among the family names).
+    :func:`_order` sorts in SQL. ``shown_as``: the texts are codes, sorted by what this shows
+    for them (:func:`_shown_as`: a country's name, a status's label). ``person``: the texts
+    are a family and a given name, sorted by what people are sorted by
+    (:func:`icu.sorting_names`: one name among the family names).
 
     Read in chunks, each text kept once (a number per row says which): 300,000 rows of names
     held as tuples cost 60 MB more than their ids, and a process keeps the memory it once
     had."""
-    from accountdesk.core.i18n import country_name
-
     ids: list[str] = []
     columns: list[tuple[defaultdict[Any, int], array[int]]] = []
     while chunk := cursor.fetchmany(10_000):
@@ -164,12 +182,12 @@ def _collated(
     places: list[array[int]] = []  # per column: a value's code -> its place (0: NULL, 1: "")
     for codes, _seen in columns:
         values = list(codes)  # in the order of their codes
-        shown = [v for v in values if v]
-        if country:
-            by_name = icu.ranks(country_name(code) for code in shown)
-            place = {code: by_name[country_name(code)] for code in shown}
+        present = [v for v in values if v]
+        if shown_as is not None:
+            by_label = icu.ranks(shown_as(code) for code in present)
+            place = {code: by_label[shown_as(code)] for code in present}
         else:
-            place = icu.ranks(shown)
+            place = icu.ranks(present)
         places.append(
             array("i", (0 if v is None else 1 if v == "" else place[v] + 2 for v in values))
         )
@@ -286,7 +304,7 @@ def account_ids(
     with db.engine.connect() as conn:
         cursor = _run(conn, sql, params)
         if texts is not None:
-            ids = _collated(cursor, descending, country=sort == "country")
+            ids = _collated(cursor, descending, _shown_as(sort))
         else:
             ids = [row[0] for row in cursor]
         conn.rollback()
@@ -336,7 +354,7 @@ def contact_ids(
     with db.engine.connect() as conn:
         cursor = _run(conn, sql, params)
         if texts is not None:
-            ids = _collated(cursor, descending, country=sort == "country", person=sort == "name")
+            ids = _collated(cursor, descending, _shown_as(sort), person=sort == "name")
         else:
             ids = [row[0] for row in cursor]
         conn.rollback()
