@@ -295,6 +295,20 @@ def test_an_ambiguous_name_lists_the_candidates(named: Database) -> None:
         d.find_account(named, "twin")
 
 
+def test_the_candidates_are_in_the_language_s_order(named: Database) -> None:
+    """Listed as the account list orders names (ICU), not by code point, where Ç comes
+    after Z."""
+    from accountdesk.core.records import AccountInput
+    from accountdesk.core.services.accounts import create_account
+
+    for name in ("Zorlu Çelik A.Ş.", "Çelik Yapı A.Ş."):
+        create_account(named, AccountInput(name=name, country="TR", city="Bursa", owner="Ann"))
+    with pytest.raises(UserError) as caught:
+        d.find_account(named, "çelik")
+    lines = [line.strip() for line in caught.value.message.splitlines()]
+    assert [line.split(" — ")[0] for line in lines[1:]] == ["Çelik Yapı A.Ş.", "Zorlu Çelik A.Ş."]
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -95,25 +95,17 @@ class FilterChoices:
     mine: str | None = None  # the login connected to a server ("Mine"); None in a file
 
 
-#: Sort keys of the account list and their SQL; every order ends with the id (stable pages).
+#: Sort keys of the account list ordered in SQL (dates and counts; the text columns are
+#: ACCOUNT_TEXT_SORTS); every order ends with the id (stable pages).
 ACCOUNT_SORTS: dict[str, str] = {
-    "name": "a.name",
-    "country": "a.country",
-    "city": "a.city",
-    "status": "a.status",
-    "tier": "a.tier",
-    "owner": owner_name_sql("a.owner"),  # by the name shown
     "customer_since": "a.customer_since",
     "contacts": "(SELECT count(*) FROM contacts k WHERE k.account_id = a.id"
     " AND k.deleted_at IS NULL)",
 }
 
-#: Sort keys of the contact list and their SQL; by name, only in Python (CONTACT_TEXT_SORTS).
+#: Sort keys of the contact list ordered in SQL (a zone's name is a code, the same in every
+#: language); the text columns are CONTACT_TEXT_SORTS.
 CONTACT_SORTS: dict[str, str] = {
-    "job_title": "c.job_title",
-    "account": "a.name",
-    "country": "c.country",
-    "city": "c.city",
     "timezone": "c.timezone",
 }
 
@@ -290,7 +282,7 @@ def account_ids(
         where.append(f"a.id IN ({ids_matching_sql(db.is_postgres)})")
         params["q"] = expression
         params["kind"] = "account"
-    if sort not in ACCOUNT_SORTS:
+    if sort not in ACCOUNT_SORTS and sort not in ACCOUNT_TEXT_SORTS:
         sort = "name"
     texts = ACCOUNT_TEXT_SORTS.get(sort)
     if texts is not None:

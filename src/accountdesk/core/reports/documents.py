@@ -731,7 +731,7 @@ def find_account(db: Database, name_or_id: str) -> str:
         rows = s.execute(
             select(Account.id, Account.name, Account.city, Account.country)
             .where(Account.deleted_at.is_(None))
-            .order_by(Account.name, Account.id)
+            .order_by(Account.id)
         ).all()
     wanted = fold(given)
     found = [r for r in rows if fold(r.name) == wanted]
@@ -743,6 +743,7 @@ def find_account(db: Database, name_or_id: str) -> str:
             _("No account is called or has the id \u201c{name}\u201d.").format(name=given)
         )
     if len(found) > 1:
+        found = icu.sorted_by(found, lambda r: str(r.name))  # as the account list orders names
         lines = [
             _("{name} \u2014 {place} \u2014 {id}").format(
                 name=r.name,
