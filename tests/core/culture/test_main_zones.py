@@ -13,6 +13,10 @@ import tzdata
 
 from accountdesk.core.culture.countries import (
     ONE_CLOCK,
+    ZONE_TAB_REGIONS,
+    _named_regions,
+    _places,
+    _zone_rows,
     country_codes,
     country_zones,
     main_zone,
@@ -115,7 +119,28 @@ def test_a_country_of_several_clocks_gets_no_zone_of_its_own() -> None:
         ("FM", "PNI", "Pacific/Pohnpei"),  # "Pohnpei/Ponape"
         ("PG", "NSB", "Pacific/Bougainville"),  # the region wins over the country's clock
         ("DE", "BY", "Europe/Berlin"),  # one clock, whatever the region
-        ("RU", "MOW", None),
+        ("RU", "MOW", "Europe/Moscow"),  # "Moscow area" (ZONE_TAB_REGIONS)
+        ("RU", "SA", None),  # Yakutia keeps three clocks
+        # islands on a clock of their own, named in zone.tab otherwise than in ISO 3166-2
+        ("ES", "CN", "Atlantic/Canary"),  # Canarias
+        ("ES", "GC", "Atlantic/Canary"),  # Las Palmas
+        ("ES", "TF", "Atlantic/Canary"),  # Santa Cruz de Tenerife
+        ("ES", "IB", "Europe/Madrid"),  # the Balearic Islands keep Madrid's
+        ("PT", "20", "Atlantic/Azores"),  # Região Autónoma dos Açores
+        ("PT", "30", "Atlantic/Madeira"),
+        ("PT", "11", "Europe/Lisbon"),
+        ("EC", "W", "Pacific/Galapagos"),  # Galápagos
+        ("NZ", "CIT", "Pacific/Chatham"),  # Chatham Islands Territory
+        ("NZ", "AUK", "Pacific/Auckland"),
+        ("CL", "RM", "America/Santiago"),  # "most of Chile"
+        ("CL", "MA", "America/Punta_Arenas"),  # Magallanes
+        ("CL", "VS", None),  # Easter Island is a province of Valparaíso
+        ("MX", "CMX", "America/Mexico_City"),  # "Central Mexico"
+        ("ID", "JK", "Asia/Jakarta"),  # "Java"
+        ("ID", "BA", "Asia/Makassar"),
+        ("ID", "PA", "Asia/Jayapura"),
+        ("ID", "KA", None),  # Kalimantan: Pontianak's clock in the west, Makassar's in the east
+        ("MN", "071", "Asia/Hovd"),  # Bayan-Ölgii
     ],
 )
 def test_a_region_tells_its_zone_where_zone_tab_names_it_whole(
@@ -130,3 +155,82 @@ def test_every_zone_a_region_tells_is_the_countrys() -> None:
         for region in subdivisions(country):
             found = main_zone(country, region)
             assert found is None or found in zones, (country, region, found)
+
+
+#: The places of ``zone.tab``'s comments (countries of several zones) that tell no region's
+#: zone: neither their English name is ISO 3166-2's nor ``ZONE_TAB_REGIONS`` lists their
+#: regions. Each is a decision: the rest of a country in a one-clock country (the main zone
+#: answers there), a part of a region only, a place in no region of its own, ISO's own
+#: codes written otherwise (Argentina's "CB", all on one clock), a clock the offices do not
+#: keep (Xinjiang's), an occupied area (Crimea), or areas of the US and Canada that are no
+#: states ("Eastern (most areas)"). A tzdata upgrade that names a new place shows here.
+TELLS_NO_REGION: dict[str, set[str]] = {
+    "AR": {"CB", "CC", "CN", "ER", "FM", "MN", "SE", "SF"},
+    "AU": {"Lord Howe Island", "Macquarie Island"},
+    "BR": {"Atlantic islands"},
+    "CA": {"Newfoundland", "Labrador (SE)", "Labrador (most areas)"},
+    "CD": {"Dem. Rep. of Congo (west)", "Dem. Rep. of Congo (east)"},
+    "CN": {"Beijing Time", "Xinjiang Time"},
+    "CY": {"most of Cyprus", "Northern Cyprus"},
+    "DE": {"most of Germany", "Busingen"},
+    "EC": {"Ecuador (mainland)"},
+    "ES": {"Spain (mainland)"},
+    "FM": {"Truk", "Ponape"},  # Chuuk's and Pohnpei's other names
+    "GL": {
+        "most of Greenland", "National Park (east coast)", "Scoresbysund", "Ittoqqortoormiit",
+        "Thule", "Pituffik",
+    },
+    "KZ": {
+        "most of Kazakhstan", "Qyzylorda", "Kyzylorda", "Kzyl-Orda", "Qostanay", "Kostanay",
+        "Kustanay", "Aqtobe", "Aktobe", "Mangghystau", "Mankistau", "Atyrau", "Atirau",
+        "Gur'yev", "West Kazakhstan",
+    },  # one clock since 2024
+    "MH": {"most of Marshall Islands"},
+    "MN": {"most of Mongolia"},
+    "MY": {"Malaysia (peninsula)"},
+    "NZ": {"most of New Zealand"},
+    "PG": {"most of Papua New Guinea"},
+    "PS": {"Gaza Strip", "West Bank"},
+    "PT": {"Portugal (mainland)"},
+    "UA": {"Crimea", "most of Ukraine"},
+    "US": {
+        "Eastern (most areas)", "Central (most areas)", "Mountain (most areas)", "Pacific",
+        "Juneau area", "Sitka area", "Annette Island", "Yakutat", "western Aleutians",
+    },
+    "UZ": {"Uzbekistan (west)", "Uzbekistan (east)"},
+}  # fmt: skip
+
+
+def test_every_place_zone_tab_names_tells_its_regions_or_is_decided() -> None:
+    silent: dict[str, set[str]] = {}
+    for country, rows in _zone_rows().items():
+        if len(rows) < 2 or not subdivisions(country):
+            continue
+        for _zone, comment in rows:
+            for place, part in _places(comment):
+                written = place if part is None else f"{place} ({part})"
+                if ZONE_TAB_REGIONS.get(country, {}).get(written) == "":
+                    continue  # listed as naming no region of its own
+                if not list(_named_regions(country, place, part)):
+                    silent.setdefault(country, set()).add(written)
+    assert silent == TELLS_NO_REGION
+
+
+def test_every_region_zone_tab_regions_lists_is_one() -> None:
+    for country, places in ZONE_TAB_REGIONS.items():
+        for listed in places.values():
+            for code, _part in _places(listed) if listed else ():
+                assert code in subdivisions(country), (country, code)
+
+
+@pytest.mark.parametrize("country", ["RU", "MX", "CL", "ID"])
+def test_a_country_of_several_clocks_has_its_regions_zones(country: str) -> None:
+    # every region but one kept on several clocks tells its zone
+    told = {region for region in subdivisions(country) if main_zone(country, region)}
+    left = {
+        "RU": {"SA", "SAK"},  # Yakutia's three clocks; the northern Kurils on Magadan's
+        "MX": {"CHH", "COA", "NAY", "NLE", "TAM"},  # border areas, Bahía de Banderas
+        "CL": {"VS"},  # Easter Island
+        "ID": {"KA"},  # Kalimantan, the island
+    }[country]
+    assert set(subdivisions(country)) - told == left

@@ -174,26 +174,127 @@ def _places(comment: str) -> Iterator[tuple[str, str | None]]:
             yield alias.strip(), part
 
 
+#: The regions of a ``zone.tab`` place whose English name is not ISO 3166-2's (pycountry's):
+#: country -> the place as a comment writes it (with its part in brackets, where it has one)
+#: -> the short codes of the regions it is made of, written as ``zone.tab`` writes places (a
+#: region only part of it followed by that part in brackets, never given the place's zone).
+#: Read by :func:`_region_zones` before the names; a place named neither here nor by its ISO
+#: name tells no region's zone. ``tests/core/culture/test_main_zones.py`` lists every place of
+#: a country of several zones that tells none, and checks that each code here is a region.
+#: Sources: tzdata's ``zone.tab`` and the comments of its ``europe``, ``southamerica``,
+#: ``northamerica``, ``asia`` and ``australasia`` files; the countries' own lists of regions.
+ZONE_TAB_REGIONS: dict[str, dict[str, str]] = {
+    "CL": {
+        "most of Chile": "AP, TA, AN, AT, CO, VS (mainland), RM, LI, ML, NB, BI, AR, LR, LL",
+        "Aysen Region": "AI",
+        "Magallanes Region": "MA",
+        "Easter Island": "VS (Easter Island)",  # a province of Valparaíso
+    },
+    "EC": {"Galapagos Islands": "W"},
+    "ES": {"Canary Islands": "CN, GC, TF"},  # the community and its two provinces
+    "ID": {
+        "Java": "JW, BT, JK, JB, JT, YO, JI",
+        "Sumatra": "SM, AC, SU, SB, RI, KR, JA, BE, SS, BB, LA",
+        "Borneo (west, central)": "KB, KT, KA (west, central)",
+        "Borneo (east, south)": "KI, KS, KU, KA (east, south)",
+        "Sulawesi": "SL, SA, GO, ST, SR, SN, SG",
+        "Celebes": "SL, SA, GO, ST, SR, SN, SG",
+        "Nusa Tengarra": "NU, NB, NT",
+        "Timor (west)": "",  # inside Nusa Tenggara Timur
+        "New Guinea (West Papua / Irian Jaya)": "PP, PA, PB, PD, PE, PS, PT",
+        "Malukus": "ML, MA, MU",
+        "Moluccas": "ML, MA, MU",
+    },
+    "MN": {"Bayan-Olgii": "071"},
+    "MX": {
+        "Central Mexico": (
+            "AGU, CMX, COL, CHP, GRO, GUA, HID, JAL, MEX, MIC, MOR, OAX, PUE, QUE, SLP, TAB,"
+            " TLA, VER, ZAC"
+        ),
+        "Coahuila": "COA",
+        "Bahia de Banderas": "NAY (Bahia de Banderas)",
+    },
+    "NZ": {"Chatham Islands": "CIT"},
+    "PT": {"Azores": "20", "Madeira Islands": "30"},
+    "RU": {
+        "Kaliningrad": "KGD",
+        "Moscow area": (
+            "MOW, MOS, SPE, LEN, AD, ARK, BEL, BRY, CE, CU, DA, IN, IVA, KB, KC, KDA, KL, KLU,"
+            " KO, KOS, KR, KRS, LIP, ME, MO, MUR, NEN, NGR, NIZ, ORL, PNZ, PSK, ROS, RYA, SE,"
+            " SMO, STA, TA, TAM, TUL, TVE, VLA, VLG, VOR, YAR"
+        ),
+        "Kirov": "KIR",
+        "Volgograd": "VGG",
+        "Astrakhan": "AST",
+        "Saratov": "SAR",
+        "Ulyanovsk": "ULY",
+        "Samara": "SAM",
+        "Udmurtia": "UD",
+        "Urals": "SVE, CHE, KGN, TYU, KHM, YAN, PER, ORE, BA",
+        "Omsk": "OMS",
+        "Novosibirsk": "NVS",
+        "Altai": "AL, ALT",  # the republic and the krai
+        "Tomsk": "TOM",
+        "Kemerovo": "KEM",
+        "Krasnoyarsk area": "KYA, KK, TY",
+        "Irkutsk": "IRK",
+        "Buryatia": "BU",
+        "Zabaykalsky": "ZAB",
+        "Lena River": "SA (most areas), AMU",
+        "Tomponsky": "SA (Tomponsky)",
+        "Ust-Maysky": "SA (Ust-Maysky)",
+        "Amur River": "PRI, KHA, YEV",
+        "Oymyakonsky": "SA (Oymyakonsky)",
+        "Sakha (E)": "SA (east)",
+        "Magadan": "MAG",
+        "Sakhalin Island": "SAK (Sakhalin Island)",
+        "N Kuril Is": "SAK (northern Kuril Islands)",
+        "Kamchatka": "KAM",
+        "Bering Sea": "CHU",
+    },
+}
+
+
+def _named_regions(country: str, place: str, part: str | None) -> Iterator[tuple[str, str | None]]:
+    """The regions (short code, the part of it meant or None) the ``zone.tab`` place ``place``
+    (``part`` of it) names: through :data:`ZONE_TAB_REGIONS`, else by its ISO name."""
+    from accountdesk.core.country_names import subdivision_code
+
+    table = ZONE_TAB_REGIONS.get(country, {})
+    written = place if part is None else f"{place} ({part})"
+    listed = table.get(written, table.get(place))
+    if listed is not None:
+        for code, own_part in _places(listed) if listed else ():
+            if own_part is not None:
+                yield code, own_part
+            else:  # listed for the place with its part: whole; for the place alone: that part
+                yield code, None if written in table else part
+        return
+    code = subdivision_code(country, place) if place else None
+    if code is not None:
+        yield code, part
+
+
 @cache
 def _region_zones(country: str) -> dict[str, str]:
     """The regions of ``country`` whose zone ``zone.tab`` says: short ISO 3166-2 code ->
-    zone, for each region its comments name for one zone only, and whole (Victoria:
-    Australia/Melbourne; São Paulo among Brazil's southeast: America/Sao_Paulo). A region
-    named for several zones, or for a part of it only ("New South Wales (most areas)" and
-    "(Yancowinna)", the Broken Hill area on Adelaide's clock), or not named at all (Texas,
-    inside "Central (most areas)"), is not here: its zone must be said."""
-    from accountdesk.core.country_names import subdivision_code
-
-    named: dict[str, list[tuple[str, str | None]]] = {}
+    zone, for each region its comments name (by ISO name, or through
+    :data:`ZONE_TAB_REGIONS`: the Canary Islands, the Azores) for one zone only, and whole
+    (Victoria: Australia/Melbourne; São Paulo among Brazil's southeast: America/Sao_Paulo).
+    A region named for several zones, or for a part of it only ("New South Wales (most
+    areas)" and "(Yancowinna)", the Broken Hill area on Adelaide's clock), or not named at
+    all (Texas, inside "Central (most areas)"), is not here: its zone must be said."""
+    named: dict[str, set[tuple[str, str | None]]] = {}
     for zone, comment in _zone_rows().get(country, ()):
         for place, part in _places(comment):
-            code = subdivision_code(country, place) if place else None
-            if code is not None:
-                named.setdefault(code, []).append((zone, part))
+            for code, its_part in _named_regions(country, place, part):
+                named.setdefault(code, set()).add((zone, its_part))
     return {
-        code: found[0][0]
+        code: zone
         for code, found in named.items()
-        if len(found) == 1 and found[0][1] is None
+        if len(found) == 1
+        for zone, part in found
+        if part is None
     }
 
 
