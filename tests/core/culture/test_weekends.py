@@ -39,9 +39,11 @@ NOT_SATURDAY_SUNDAY: dict[str, frozenset[int]] = {
     "MV": FRI_SAT,  # override: CLDR says Saturday–Sunday
     "NP": frozenset({5}),  # override: Saturday only
     "OM": FRI_SAT,
+    "PS": FRI_SAT,  # override: CLDR says Saturday–Sunday
     "QA": FRI_SAT,
     "SA": FRI_SAT,
     "SD": FRI_SAT,
+    "SO": frozenset({4}),  # override: Friday only, CLDR says Saturday–Sunday
     "SY": FRI_SAT,
     "YE": FRI_SAT,
 }

@@ -242,6 +242,11 @@ def holiday_language(country: str, lang: str | None) -> str | None:
 #: - MV Friday–Saturday: the government works Sunday to Thursday (the package agrees).
 #: - NP Saturday only: Sunday is the first day of Nepal's working week (the Sunday off that
 #:   the government introduced in May 2022 was withdrawn within weeks).
+#: - PS Friday–Saturday: the Palestinian Authority's ministries and most offices; Christian
+#:   firms may close on Sunday instead of Saturday, never instead of Friday (CLDR says
+#:   Saturday–Sunday).
+#: - SO Friday only: the official weekly day off; the government and most offices work
+#:   Saturday to Thursday (CLDR says Saturday–Sunday).
 #: - UG Saturday–Sunday: CLDR says Sunday alone; the government and company offices work
 #:   Monday to Friday (as IN).
 #:
@@ -258,6 +263,8 @@ WEEKENDS: dict[str, frozenset[int]] = {
     "IN": frozenset({5, 6}),
     "MV": frozenset({4, 5}),
     "NP": frozenset({5}),
+    "PS": frozenset({4, 5}),
+    "SO": frozenset({4}),
     "UG": frozenset({5, 6}),
 }
 
