@@ -264,11 +264,11 @@ def _named_regions(country: str, place: str, part: str | None) -> Iterator[tuple
     written = place if part is None else f"{place} ({part})"
     listed = table.get(written, table.get(place))
     if listed is not None:
-        for code, own_part in _places(listed) if listed else ():
+        for region, own_part in _places(listed) if listed else ():
             if own_part is not None:
-                yield code, own_part
+                yield region, own_part
             else:  # listed for the place with its part: whole; for the place alone: that part
-                yield code, None if written in table else part
+                yield region, None if written in table else part
         return
     code = subdivision_code(country, place) if place else None
     if code is not None:
