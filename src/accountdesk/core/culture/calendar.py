@@ -5,8 +5,9 @@ one the names depend on the process locale). The UI language is mapped to what t
 class supports: the asked language (``fa`` -> ``fa_IR``), else English (``en_US``) when the
 class has it, else the class's default language. Every category the class supports is asked
 for (public, bank, half day, optional …) and recorded on each :class:`Holiday`. Dates the
-package marks as estimated (Islamic and other lunar holidays announced late) come back with
-``estimated=True`` and the localized "(estimated)" suffix stripped from the name.
+package estimates (Islamic and other lunar holidays announced late), asked to be labelled
+for every country (:func:`_build`: Saudi Arabia's class leaves them unlabelled by default),
+come back with ``estimated=True`` and the localized "(estimated)" suffix stripped from the name.
 
 A holiday asked for with a region is *regional* (``Holiday.subdivision`` names the region)
 when the country without a region does not have it, else nationwide (``subdivision`` None):
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import re
 import sys
 import threading
@@ -424,9 +426,31 @@ def _strip(name: str, affixes: tuple[str, str] | None) -> str | None:
     return None
 
 
+@cache
+def _estimates_labelled(country: str) -> dict[str, bool]:
+    """The options that make the ``holidays`` class of ``country`` label every date it only
+    estimates (``islamic_show_estimated``, ``hindu_show_estimated`` …) set to True. Most
+    classes label them by default; Saudi Arabia's, Palestine's and Côte d'Ivoire's do not
+    (``islamic_show_estimated=False``), so their Eid dates, as much the Umm al-Qura table's
+    guess as the Emirates', came out as firm ones."""
+    cls = _country_class(country)
+    if cls is None:
+        return {}
+    own = inspect.signature(cls.__init__).parameters
+    return {name: True for name in own if name.endswith("_show_estimated")}
+
+
 def _build(country: str, subdivision: str | None, year: int, language: str | None, cat: str) -> Any:
+    """The package's holidays of ``year`` in one category, every estimated date labelled
+    (:func:`_estimates_labelled`): :func:`_year` reads the label, the one rule of which dates
+    are estimated."""
     return country_holidays(
-        country, subdiv=subdivision, years=year, language=language, categories=(cat,)
+        country,
+        subdiv=subdivision,
+        years=year,
+        language=language,
+        categories=(cat,),
+        **_estimates_labelled(country),
     )
 
 
