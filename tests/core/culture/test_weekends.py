@@ -70,7 +70,18 @@ def _cldr(cc: str) -> frozenset[int]:
 def test_an_override_is_one_cldr_does_not_already_give() -> None:
     assert cal.WEEKENDS, "the corrections are in one table"
     for cc, days in cal.WEEKENDS.items():
+        if "-" in cc:  # a region's own week: not its country's
+            assert days != cal.weekend_days(cc.split("-")[0]), f"{cc}: the country's already"
+            continue
         assert days != _cldr(cc), f"{cc}: CLDR already says so; drop the override"
+
+
+def test_sharjah_government_rests_friday_to_sunday() -> None:
+    # Sharjah's own week (WEEKENDS["AE-SH"]); Dubai's is the country's, Saturday–Sunday
+    assert cal.weekend_days("AE", "SH") == frozenset({4, 5, 6})
+    assert cal.weekend_days("AE", "AE-SH") == frozenset({4, 5, 6})
+    assert cal.weekend_days("AE", "DU") == SAT_SUN
+    assert cal.weekend_days("AE") == SAT_SUN
 
 
 @pytest.mark.parametrize(

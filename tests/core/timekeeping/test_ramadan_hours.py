@@ -150,10 +150,29 @@ def test_the_country_profile_lists_the_shorter_days() -> None:
     from accountdesk.core.culture.profile import country_profile, shorter_days_text
 
     assert country_profile("IR", "en").shorter_days == [("Thursday", time(8), time(13))]
-    assert country_profile("AE", "en").shorter_days == [("Ramadan", time(9), time(16))]
+    assert country_profile("AE", "en").shorter_days == [
+        ("Ramadan", time(9), time(16)),
+        ("Friday", time(9), time(12)),  # before the Friday prayer
+    ]
     # Latvia's day before a public holiday, an hour shorter (the working-time rule's too)
     assert country_profile("LV", "en").shorter_days == [
         ("Day before a public holiday", time(8, 30), time(16))
     ]
     assert country_profile("EE", "en").shorter_days == []  # Estonia's are half days
     assert shorter_days_text(country_profile("SA", "en").shorter_days) == "Ramadan 08:00–14:00"
+
+
+def test_a_friday_afternoon_in_the_emirates_is_off_hours() -> None:
+    """The notes said the Emirates' Friday is short, yet Dubai at 14:30 on a Friday was
+    "Working hours": the government's Friday ends at noon (SHORT_WEEKDAYS)."""
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.timekeeping.workhours import status_text
+
+    friday = date(2027, 1, 8)
+    status = work_status(_at(friday, 14, 30, "Asia/Dubai"), "Asia/Dubai", "AE", "DU", lang="en")
+    assert not status.working and status.reason == "outside_hours"
+    assert plain(status_text(status)) == "Off hours: Friday, work ends at 12:00"
+    morning = work_status(_at(friday, 10, 0, "Asia/Dubai"), "Asia/Dubai", "AE", None, lang="en")
+    assert morning.working
+    thursday = _at(date(2027, 1, 7), 14, 30, "Asia/Dubai")
+    assert work_status(thursday, "Asia/Dubai", "AE", None, lang="en").working

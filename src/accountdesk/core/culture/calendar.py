@@ -252,6 +252,13 @@ def holiday_language(country: str, lang: str | None) -> str | None:
 #: - UG Saturday–Sunday: CLDR says Sunday alone; the government and company offices work
 #:   Monday to Friday (as IN).
 #:
+#: A region whose week differs from its country's has an entry of its own, ``"CC-SUB"`` (the
+#: short ISO 3166-2 code), which wins over the country's and over the package's region:
+#:
+#: - AE-SH Friday–Sunday: Sharjah's government has worked Monday to Thursday since
+#:   1 January 2022 (its Executive Council's decision of December 2021), while the federal
+#:   government and the other emirates moved to Saturday–Sunday.
+#:
 #: Decided with CLDR against the package: AF Thursday–Friday (government offices, all of
 #: Thursday since 2010, not Saturday); HK Saturday–Sunday (the civil service's five-day week
 #: since 2006 and most company offices; Saturday work in shops and small firms, as IN); LY
@@ -268,6 +275,7 @@ WEEKENDS: dict[str, frozenset[int]] = {
     "PS": frozenset({4, 5}),
     "SO": frozenset({4}),
     "UG": frozenset({5, 6}),
+    "AE-SH": frozenset({4, 5, 6}),
 }
 
 #: A week read for the weekend of a region whose weekend the package gives by date (Malaysia's
@@ -343,13 +351,14 @@ def _regional_weekend(country: str, subdivision: str) -> frozenset[int] | None:
 
 def weekend_days(country: str | None, subdivision: str | None = None) -> frozenset[int]:
     """Weekdays off (0 = Monday … 6 = Sunday): IR {4}, SA {4, 5}, NP {5}, most {5, 6}; a
-    region's own where it has one (Malaysia's Kedah, Kelantan and Terengganu {4, 5})."""
+    region's own where it has one (:data:`WEEKENDS`' ``"AE-SH"``, Sharjah's {4, 5, 6}; else
+    the package's: Malaysia's Kedah, Kelantan and Terengganu {4, 5})."""
     if not country:
         return SATURDAY_SUNDAY
     cc = country.upper()
     sub = _norm_sub(cc, subdivision)
     if sub is not None:
-        found = _regional_weekend(cc, sub)
+        found = WEEKENDS.get(f"{cc}-{sub}") or _regional_weekend(cc, sub)
         if found is not None:
             return found
     return _weekend(cc)
@@ -902,7 +911,14 @@ RAMADAN_HOURS: dict[str, tuple[timedelta | None, timedelta | None]] = {
 #: - IR Thursday, mornings only: the last day of the week is a half day in most businesses
 #:   (banks close at noon) and many government offices do not open at all; parliament voted in
 #:   2025 for a Thursday–Friday weekend in government.
-SHORT_WEEKDAYS: dict[str, dict[int, timedelta]] = {"IR": {3: timedelta(hours=5)}}
+#: - AE Friday, three hours: the federal government works 07:30–12:00 on Fridays (since
+#:   1 January 2022, u.ae "Working hours in the government sector"), before the Friday
+#:   prayer, and many semi-government and private offices close for it too; from the 09:00 an
+#:   office there opens, that is noon.
+SHORT_WEEKDAYS: dict[str, dict[int, timedelta]] = {
+    "AE": {4: timedelta(hours=3)},
+    "IR": {3: timedelta(hours=5)},
+}
 
 
 #: Working days that end earlier when a public holiday follows them: by how much.
