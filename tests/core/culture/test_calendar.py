@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -284,3 +284,22 @@ def test_an_islamic_date_the_package_only_estimates_is_estimated_in_every_countr
 def test_a_confirmed_islamic_date_is_not_estimated() -> None:
     fitr = [h for h in cal.holidays_for_year("SA", None, 2024, "en") if "Fitr" in h.name]
     assert fitr and not any(h.estimated for h in fitr)
+
+
+@pytest.mark.parametrize(
+    ("day", "before"),
+    [
+        (date(2026, 4, 30), "Holiday of Spring and Labor"),
+        (date(2026, 5, 8), "Victory Day"),  # a Friday before a Saturday holiday
+        (date(2026, 6, 11), "Russia Day"),
+        (date(2026, 11, 3), "Unity Day"),
+    ],
+)
+def test_russias_day_before_a_holiday_is_an_hour_shorter(day: date, before: str) -> None:
+    # the Labour Code's article 95, the production calendar's shortened days of 2026
+    found = cal.short_day_on("RU", None, day, "en")
+    assert found is not None and found.shortened == timedelta(hours=1)
+    assert before in found.name
+    assert cal.short_day_on("RU", None, date(2026, 4, 29), "en") is None
+    assert [d.kind for d in cal.shorter_days("RU")] == ["before_holiday"]
+    assert [d.kind for d in cal.shorter_days("BY")] == ["before_holiday"]

@@ -921,14 +921,22 @@ SHORT_WEEKDAYS: dict[str, dict[int, timedelta]] = {
 }
 
 
-#: Working days that end earlier when a public holiday follows them: by how much.
+#: Working days that end earlier when a public holiday follows them: by how much. The day
+#: right before the holiday, when it is a working day (a Friday before a Monday holiday is
+#: not shortened; one before a Saturday holiday is), and not before a day off that is a
+#: working day moved (:func:`_short_day_name`). The ``holidays`` package has no such days;
+#: Estonia's three hours are its half days (:data:`HALF_DAY_STARTS`).
 #:
 #: - LV one hour: "Darba dienas, kas ir pirms svētku dienām, saīsina par vienu stundu" (the
-#:   Labour Law, Darba likums, section 135). The day right before the holiday, when it is a
-#:   working day; a Friday before a Monday holiday is not shortened. (The ``holidays``
-#:   package has no such days for Latvia; Estonia's three hours are its half days:
-#:   :data:`HALF_DAY_STARTS`.)
-SHORTER_BEFORE_HOLIDAY: dict[str, timedelta] = {"LV": timedelta(hours=1)}
+#:   Labour Law, Darba likums, section 135).
+#: - RU one hour: the Labour Code, article 95 (the production calendar's shortened days:
+#:   30 April, 8 May, 11 June and 3 November 2026).
+#: - BY one hour: the Labour Code, article 116.
+SHORTER_BEFORE_HOLIDAY: dict[str, timedelta] = {
+    "BY": timedelta(hours=1),
+    "LV": timedelta(hours=1),
+    "RU": timedelta(hours=1),
+}
 
 
 @dataclass(frozen=True)
