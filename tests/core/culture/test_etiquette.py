@@ -302,3 +302,21 @@ def test_a_year_in_a_thai_or_persian_note_names_its_calendar(lang: str, marked: 
         plain = ascii_digits(plain)
         years = re.findall(r"(?<!\d)(1[89]\d\d|20\d\d|25\d\d)(?!\d)", plain)
         assert sorted(years) == sorted(re.findall(marked, plain)), text
+
+
+def _za_notes(lang: str) -> list[str]:
+    shown = etiquette.load_etiquette("ZA", lang)
+    assert shown is not None
+    return [n.text for notes in shown.sections.values() for n in notes]
+
+
+@pytest.mark.parametrize("lang", ["lv", "sl", "tr", "th", "fa"])
+def test_south_africas_notes_are_as_of_2026(lang: str) -> None:
+    # twelve official languages since the Constitution's Eighteenth Amendment (2023: South
+    # African Sign Language); Eskom's load shedding largely suspended since March 2024
+    english = _za_notes("en")
+    assert not any("Eleven official" in text for text in english)
+    assert any("Twelve official languages" in text for text in english)
+    assert not any("can disrupt calls" in text for text in english)
+    assert any("may return" in text for text in english)
+    assert not set(_za_notes(lang)) & set(english), "every note shown in the language"
