@@ -12,6 +12,7 @@ from accountdesk.core.culture.seasons import (
     DEFINITIONS,
     Season,
     all_seasons_between,
+    season_on,
     seasons_between,
 )
 from accountdesk.core.i18n import N_
@@ -301,3 +302,27 @@ def test_seasons_at_the_ends_of_the_calendar(year: int) -> None:
         assert f"Holidays in {year}" in render_country_text(country, year, "en")
     christmas = {s.key for s in seasons_between("LV", date(9998, 12, 30), date(9998, 12, 30))}
     assert "christmas_new_year" in christmas  # 24 December 9998 to 1 January 9999
+
+
+@pytest.mark.parametrize(
+    ("country", "start", "end"),
+    [
+        # Malaysia's own table: 1 Ramadan on 19 February, Eid on 21 March; the 20th, its
+        # additional holiday, is the fast's last day, not Eid's first
+        ("MY", date(2026, 2, 19), date(2026, 3, 20)),
+        ("IR", date(2026, 2, 19), date(2026, 3, 20)),  # Eid on 21 March
+        ("NG", date(2026, 2, 18), date(2026, 3, 18)),  # Eid on 19 March: 29 days, not 28
+        ("SA", date(2026, 2, 18), date(2026, 3, 19)),
+    ],
+)
+def test_the_fast_ends_the_day_before_the_countrys_own_eid(
+    country: str, start: date, end: date
+) -> None:
+    fast = season_on(country, "ramadan", date(2026, 3, 1), "en")
+    assert fast is not None and (fast.start, fast.end) == (start, end)
+    eid = [
+        h
+        for h in cal.holidays_for_year(country, None, 2026, "en")
+        if h.is_public and h.date == end + timedelta(days=1)
+    ]
+    assert eid, "the day after the fast is a public holiday there"

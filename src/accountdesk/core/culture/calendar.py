@@ -184,6 +184,15 @@ def _meta(country: str) -> Any | None:
         return None
 
 
+def islamic_calendar(country: str) -> Any | None:
+    """The Islamic lunar calendar the ``holidays`` class of ``country`` dates its holidays by
+    (its own table of sighted dates where it has one: Malaysia's 1 Ramadan 1447 on 19
+    February 2026, its Eid on 21 March), or None for a country without Islamic holidays. The
+    seasons read the fast from it, so they agree with the holiday list."""
+    meta = _meta(country.upper())
+    return getattr(meta, "_islamic_calendar", None) if meta is not None else None
+
+
 def holiday_regions(country: str) -> frozenset[str]:
     """The region codes (the part after the dash, as records store them) that the holidays
     data knows for ``country`` and ISO 3166-2's list may not: Norway's counties of 2024

@@ -5,8 +5,9 @@ Dates are computed per year, never hard-coded per year:
 * **Ramadan** starts on the 1 Ramadan dates of the ``holidays`` package's Islamic (Umm al-Qura
   based) lunar table (``_IslamicLunar.ramadan_beginning_dates``) and ends the day before Eid
   al-Fitr from the same table. Real start dates depend on moon sighting and can differ by a day
-  per country, so the season is an estimate; a country whose own Eid al-Fitr is later has its
-  whole fast moved by as many days (:func:`seasons_between`).
+  per country, so the season is an estimate; a country whose holidays have Islamic dates of
+  their own has the fast its own table gives, to the day before its own Eid al-Fitr
+  (:func:`_own_fast`).
 * **Eid al-Adha** from the same table, four days.
 * **Lunar New Year** and **Chuseok** from the package's Chinese lunisolar table (Korea's
   **Seollal** and Chuseok from its Korean variant, a day later in some years): a week from the
@@ -869,6 +870,39 @@ def _own_span(country: str, key: str, near: date) -> tuple[date, date, bool] | N
     return span if (span[1] - span[0]).days + 1 >= _FEWEST_OWN_DAYS else None
 
 
+@lru_cache(maxsize=4096)
+def _own_fast(country: str, near: date) -> tuple[date, date, bool] | None:
+    """The fast as ``country``'s holidays date it: from its calendar's 1 Ramadan nearest
+    ``near`` (the generic start, within :data:`_NEAR`) to the day before its own Eid al-Fitr
+    (:func:`accountdesk.core.culture.calendar.islamic_calendar`, the table its holiday list
+    is made from: Malaysia's fast runs 19 February – 20 March 2026, its Eid on the 21st, and
+    the "additional holiday" of the 20th is not taken for Eid); whether either end is only
+    estimated. None for a country without Islamic holidays."""
+    from accountdesk.core.culture import calendar
+
+    cal = calendar.islamic_calendar(country)
+    if cal is None:
+        return None
+    years = range(max(near.year - 1, MINYEAR), min(near.year + 1, MAXYEAR) + 1)
+    starts = [(d, bool(e)) for y in years for d, e in cal.ramadan_beginning_dates(y)]
+    starts = [(d, e) for d, e in starts if d is not None and abs(d - near) <= _NEAR]
+    if not starts:
+        return None
+    start, start_estimated = min(starts, key=lambda found: abs(found[0] - near))
+    eids = [(d, bool(e)) for y in years for d, e in cal.eid_al_fitr_dates(y)]
+    after = [(d, e) for d, e in eids if d is not None and start < d <= start + timedelta(days=31)]
+    if not after:
+        return None
+    eid, eid_estimated = min(after)
+    # a lunar month lasts 29 or 30 days: an estimated start that makes it shorter or longer
+    # than the country's Eid allows (Nigeria's table: 19 February, its Eid 19 March 2026) is
+    # set by the Eid
+    days = (eid - start).days
+    if days not in (29, 30) and start_estimated:
+        start = eid - timedelta(days=29 if days < 29 else 30)
+    return start, eid - timedelta(days=1), start_estimated or eid_estimated
+
+
 def _own_dates(country: str, season: Season) -> Season:
     """``season`` with ``country``'s own dates when it is a holiday the country keeps. Where the
     country's Eid al-Fitr comes later than the generic one, its Ramadan is as many days later,
@@ -883,12 +917,10 @@ def _own_dates(country: str, season: Season) -> Season:
             return season
         return replace(season, start=ashura[1] - _TO_ASHURA, end=ashura[1])
     if season.key == "ramadan":
-        generic = season.end + timedelta(days=1)
-        eid = _own_run(country, "eid_al_fitr", generic)
-        if eid is None or eid[0] <= generic:
+        fast = _own_fast(country, season.start)
+        if fast is None:
             return season
-        later = eid[0] - generic
-        return replace(season, start=season.start + later, end=season.end + later)
+        return replace(season, start=fast[0], end=fast[1], estimated=fast[2])
     own = _own_run(country, season.key, season.start)
     return season if own is None else replace(season, start=own[0], end=own[1])
 
