@@ -7,6 +7,7 @@ in 2090 were accepted silently."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -29,6 +30,7 @@ from accountdesk.core.services.activity import (
     GiftInput,
     InteractionInput,
     SurveyInput,
+    deal_for_edit,
     log_interaction,
     save_deal,
     save_gift,
@@ -129,3 +131,23 @@ def test_an_interaction_later_than_now_is_refused(db: Database, account: str) ->
         log_interaction(db, InteractionInput("call", when, [_person(db, account)]))
     assert error.value.key == "occurred_at"
     assert error.value.reason == "is later than now"  # a moment (test_kept_values.py)
+
+
+def test_an_open_deal_dated_later_won_by_an_edit_is_refused(db: Database, account: str) -> None:
+    """An open deal's date typed as the day it should close, then only its status changed to
+    won, was kept as the day it was won: a win in the future (review rev14's 1st). Won or lost
+    by the edit, its date meets the rule a new deal's meets."""
+    deal = save_deal(db, DealInput(account, "Forecast", "100", "EUR", "open", LATER))
+    loaded = deal_for_edit(db, deal)
+    for status in ("won", "lost"):
+        edited = replace(loaded.data, status=status)
+        with pytest.raises(ValidationError) as error:
+            save_deal(db, edited, deal, expected_version=loaded.version)
+        assert (error.value.key, error.value.reason) == ("date", "is later than today")
+    assert deal_for_edit(db, deal).data.status == "open"
+    # won today, it is saved; an edit of something else keeps the day as it is stored
+    won = replace(loaded.data, status="won", closed_on=TODAY)
+    save_deal(db, won, deal, expected_version=loaded.version)
+    again = deal_for_edit(db, deal)
+    save_deal(db, replace(again.data, title="Signed"), deal, expected_version=again.version)
+    assert deal_for_edit(db, deal).data.closed_on == TODAY

@@ -249,13 +249,25 @@ class DealInput:
     stage: str | None = None
 
 
-def _clean_deal(data: DealInput) -> dict[str, Any]:
+def _clean_deal(data: DealInput, stored: Deal | None = None) -> dict[str, Any]:
+    """The values of a deal to store; ``stored``: the deal an edit saves over. What the edit
+    leaves as stored is saved as it is (:func:`validation.keeping
+    <accountdesk.core.validation.keeping>`): its amount, and its closing date while the deal
+    stays open or stays closed. A deal won or lost by this edit is checked as a new one is:
+    its date has happened (an open deal's date, typed as the day it was expected to close,
+    was kept as the day a deal marked won later was won, in the future)."""
     currency = v.currency(data.currency, allow_empty=False)
-    amount = v.money("amount", data.amount, currency)
+    status = v.choice("status", data.status, DEAL_STATUSES, default="open")
+    kept: dict[str, object] = {}
+    if stored is not None:
+        kept["amount"] = stored.amount
+        if (stored.status == "open") == (status == "open"):
+            kept["date"] = stored.closed_on
+    with v.keeping(stored=kept):  # what an edit does not change is saved as it is
+        amount = v.money("amount", data.amount, currency)
+        closed_on = v.parse_date("date", data.closed_on, happened=status != "open")
     if amount is None:
         raise v.fail("amount", None, _("is required"))
-    status = v.choice("status", data.status, DEAL_STATUSES, default="open")
-    closed_on = v.parse_date("date", data.closed_on, happened=status != "open")
     if status != "open" and closed_on is None:
         raise v.fail("date", None, _("a won or lost deal needs the date it closed"))
     return {
@@ -280,9 +292,7 @@ def save_deal(
     form was loaded at, :func:`deal_for_edit`)."""
     with saving(db) as session:
         obj = _editable(session, Deal, deal_id, expected_version)
-        stored = {} if obj is None else {"amount": obj.amount, "date": obj.closed_on}
-        with v.keeping(stored=stored):  # what an edit does not change is saved as it is
-            values = _clean_deal(data)
+        values = _clean_deal(data, obj)
         trash.live(session, Account, data.account_id)
         return _save(session, Deal, obj, values)
 
