@@ -389,3 +389,20 @@ def test_someone_in_the_trash_it_was_with_is_shown_as_such_and_kept(
     stored = account_detail(db, account).interactions[0]
     assert (stored.subject, set(stored.participant_ids)) == ("Site visit", {anna, peteris})
     again.deleteLater()
+
+
+def test_the_same_answer_twice_is_refused_under_the_score(ctx: object, db: Database) -> None:
+    """Review rev14's 2nd: a second identical answer of the account as a whole counted twice
+    in NPS; the dialog says why it is refused, under the score."""
+    from accountdesk.ui.activity import SurveyDialog
+
+    account = add_account(db)
+    activity.save_survey(db, SurveyInput(account, "nps", 2, "2025-03-01"))
+    dialog = SurveyDialog(ctx, account)  # type: ignore[arg-type]
+    dialog.set_text("score", "2")
+    dialog.set_text("date", "2025-03-01")
+    assert not dialog.try_save()
+    message = dialog.errors["score"].text()
+    assert message.startswith("The same answer is recorded already") and "Baltic Timber" in message
+    assert len(account_detail(db, account).surveys) == 1
+    dialog.deleteLater()

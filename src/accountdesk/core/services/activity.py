@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from accountdesk.core import labels
 from accountdesk.core import validation as v
+from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
+from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import (
     Account,
     Contact,
@@ -30,7 +32,7 @@ from accountdesk.core.db.models import (
     SurveyResponse,
     interaction_participants,
 )
-from accountdesk.core.i18n import _, format_date, format_when
+from accountdesk.core.i18n import _, format_date, format_number, format_when
 from accountdesk.core.queries.visible import contact_shown
 from accountdesk.core.services import trash
 from accountdesk.core.services.conflicts import Loaded, bumped, editable, saving
@@ -58,13 +60,60 @@ def _contacts(session: Session, ids: Sequence[str]) -> list[Contact]:
     return [trash.live(session, Contact, contact_id) for contact_id in ids]
 
 
-def _about(session: Session, account_id: str | None, contact_id: str | None) -> None:
-    """The account and the contact a record is about (either may be None) are there and not
-    in the trash: else the refusal (:func:`trash.live`)."""
-    if account_id is not None:
-        trash.live(session, Account, account_id)
-    if contact_id:
-        trash.live(session, Contact, contact_id)
+def _about(
+    session: Session, account_id: str | None, contact_id: str | None
+) -> tuple[Account | None, Contact | None]:
+    """The account and the contact a record is about (either may be None), there and not in
+    the trash: else the refusal (:func:`trash.live`)."""
+    account = None if account_id is None else trash.live(session, Account, account_id)
+    contact = trash.live(session, Contact, contact_id) if contact_id else None
+    return account, contact
+
+
+def _same_answer(session: Session, values: dict[str, Any], survey_id: str | None) -> None:
+    """Refuse an answer recorded already: the same kind and score, answered on the same day,
+    by the same person (or by no one named) about the same account. Saved twice, an answer
+    of no one named counts twice in NPS and CSAT (each counts once: :func:`metrics.
+    latest_responses <accountdesk.core.metrics.latest_responses>`), and a person's shows
+    twice; another person's answer names that person."""
+    contact_id = values["contact_id"]
+    same = select(SurveyResponse.id).where(
+        SurveyResponse.account_id == values["account_id"],
+        SurveyResponse.contact_id.is_(None)
+        if contact_id is None
+        else SurveyResponse.contact_id == contact_id,
+        SurveyResponse.kind == values["kind"],
+        SurveyResponse.score == values["score"],
+        SurveyResponse.answered_on == values["answered_on"],
+        SurveyResponse.deleted_at.is_(None),
+    )
+    if survey_id is not None:  # an edit of the answer itself
+        same = same.where(SurveyResponse.id != survey_id)
+    found = session.scalars(same.limit(1)).first()
+    if found is None:
+        return
+    account = session.get(Account, values["account_id"])
+    contact = session.get(Contact, contact_id) if contact_id else None
+    who = (
+        isolate(display_name(contact.given_name, contact.family_name, contact.name_order))
+        if contact is not None
+        else _("the account as a whole")
+    )
+    raise v.fail(
+        "score",
+        values["score"],
+        _(
+            "the same answer is recorded already: {kind} {score} from {who} at {account}, "
+            "answered on {date}. Saved twice, it would count twice; if someone else gave it, "
+            "choose them as the contact"
+        ).format(
+            kind=isolate(labels.label(labels.SURVEY_KIND, values["kind"])),
+            score=format_number(values["score"]),
+            who=who,
+            account=isolate(account.name if account is not None else ""),
+            date=isolate(format_date(values["answered_on"])),
+        ),
+    )
 
 
 @dataclass
@@ -350,6 +399,7 @@ def save_survey(
             "comment": v.optional("comment", data.comment),
         }
         _about(session, data.account_id, data.contact_id)
+        _same_answer(session, values, survey_id)
         return _save(session, SurveyResponse, obj, values)
 
 
