@@ -108,6 +108,18 @@ class Period:
         return Period(self.start - timedelta(days=self.days), end)
 
 
+#: How far back "the last 12 months" go: this many days up to today, both included.
+YEAR_DAYS = 365
+
+
+def last_year(today: date) -> Period:
+    """The last 12 months up to ``today``: an account report's period unless one is asked for
+    (and the Reports screen's first), the year the at-risk score reads NPS answers and revenue
+    over, and the answers that still speak for a person (the stay-in-touch cadence's NPS band)
+    and for an account (its page's NPS). An older answer no longer counts."""
+    return Period(today - timedelta(days=YEAR_DAYS - 1), today)
+
+
 @dataclass(frozen=True)
 class CustomerRecord:
     account_id: str

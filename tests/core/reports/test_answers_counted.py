@@ -11,7 +11,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, Interaction, SurveyResponse
 from accountdesk.core.metrics import Period, SurveyRecord, latest_responses, nps
 from accountdesk.core.money import RateBook
-from accountdesk.core.queries.details import account_detail
+from accountdesk.core.queries.details import account_detail, account_nps
 from accountdesk.core.reports.data import Scope, load_records, metrics_for, risk_facts
 
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
@@ -93,7 +93,9 @@ def test_a_contact_in_the_trash_is_out_of_nps_csat_the_page_and_the_risk_alike(
     assert (after.nps.value, after.nps.sample) == (100.0, 1)
     assert (after.csat_mean.value, after.csat.sample) == (5.0, 1)
     page = account_detail(db, account_id)
-    assert page.figures.latest_nps == 10 and page.figures.mean_csat == 5.0
+    assert page.figures.mean_csat == 5.0
+    page_nps = account_nps(db, account_id, NOW.date()).value
+    assert (page_nps.value, page_nps.sample) == (100.0, 1)
     assert [s.score for s in page.surveys] == [5, 10]  # her answers are not listed either
     with db.reader() as s:
         records = load_records(s, Scope())
@@ -145,3 +147,28 @@ def test_emptying_the_trash_leaves_the_figures_as_they_were(db: Database) -> Non
     with db.reader() as s:
         kept = s.scalar(select(func.count()).select_from(SurveyResponse))
     assert kept == 2  # Luis's and the one of no one recorded
+
+
+def test_the_pages_nps_is_the_accounts_of_the_last_12_months_as_the_report_gives_it(
+    db: Database,
+) -> None:
+    """Review rev14's 3rd: the page's "Latest NPS" was one person's latest answer (8), of any
+    age, where the account report gave NPS 0 over 3 answers and the account at risk for a
+    detractor's 3. The page gives the report's figure, its answers and since when."""
+    from accountdesk.core.metrics import compute_all, last_year
+
+    with db.transaction() as s:
+        a = _account(s, "Siam Review")
+        somchai, chen, fahad, old = (_person(s, a, n) for n in ("Somchai", "Chen", "Fahad", "Old"))
+        _answer(s, a, somchai, "nps", 10, date(2026, 2, 1))
+        _answer(s, a, chen, "nps", 3, date(2026, 9, 1))
+        _answer(s, a, fahad, "nps", 8, date(2026, 10, 1))
+        _answer(s, a, old, "nps", 0, date(2025, 11, 30))  # 366 days before: not counted
+        account_id = a.id
+    page = account_nps(db, account_id, NOW.date())
+    assert (page.value.value, page.value.sample) == (0.0, 3)
+    assert page.period == last_year(NOW.date()) == Period(date(2025, 12, 2), date(2026, 12, 1))
+    with db.reader() as s:
+        records = load_records(s, Scope(account_ids=(account_id,)))
+    report = compute_all(records.customers, records.surveys, records.deals, page.period, RATES)
+    assert report.nps == page.value

@@ -25,7 +25,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.errors import NotFoundError
 from accountdesk.core.i18n import _, join_list
-from accountdesk.core.metrics import Period, csat_mean, revenue_to_date
+from accountdesk.core.metrics import MetricValue, Period, csat_mean, last_year, nps, revenue_to_date
 from accountdesk.core.money import MoneyTotal
 from accountdesk.core.queries.followups import shown_follow_ups
 from accountdesk.core.queries.rates import rate_book
@@ -125,7 +125,6 @@ class KeyFigures:
     interactions: int
     last_touch: datetime | None
     open_deals: int
-    latest_nps: int | None
     mean_csat: float | None
 
 
@@ -306,6 +305,25 @@ def account_revenue_to_date(db: Database, account_id: str, today: date) -> Money
     return revenue_to_date(records.deals, today, rates)
 
 
+@dataclass(frozen=True)
+class AccountNps:
+    """An account's NPS over ``period`` (:attr:`MetricValue.sample`: the answers counted)."""
+
+    value: MetricValue
+    period: Period
+
+
+def account_nps(db: Database, account_id: str, today: date) -> AccountNps:
+    """An account's NPS as its report gives it: over the last 12 months up to ``today``
+    (:func:`metrics.last_year`), each person's latest answer and every answer of no one
+    named (:func:`metrics.nps`). The page showed the latest answer alone, of any age: one
+    promoter's 8 on an account the report put at risk for a detractor's 3."""
+    with db.reader() as session:
+        records = load_records(session, Scope(account_ids=(account_id,)))
+    period = last_year(today)
+    return AccountNps(nps(records.surveys, period), period)
+
+
 def account_people(db: Database, account_id: str) -> list[ContactSummary]:
     """The account's people, as its Contacts tab lists them (not those in the trash)."""
     with db.reader() as session:
@@ -411,7 +429,6 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             )
         ).one()
         referrer = account.referred_by_id
-        nps = next((s.score for s in surveys if s.kind == "nps"), None)
         # every CSAT answer, the scores logged on interactions too, as the reports count them
         records = load_records(session, Scope(account_ids=(account_id,)))
         csat = csat_mean(records.surveys, Period(EARLIEST_DAY, LATEST_DAY))
@@ -420,7 +437,6 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             interactions=int(count),
             last_touch=interactions[0].occurred_at if interactions else last,
             open_deals=sum(1 for d in deals if d.status == "open"),
-            latest_nps=nps,
             mean_csat=csat.value,
         )
         return AccountDetail(

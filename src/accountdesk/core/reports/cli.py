@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -100,8 +100,9 @@ def _given(args: argparse.Namespace) -> tuple[date | None, date | None]:
 
 def _period(db: Any, start: date | None, to: date | None) -> Any:
     """The period of ``--from`` and ``--to``: by default it ends today and starts 364 days
-    before its end (the last 12 months)."""
+    before its end (the last 12 months: :func:`metrics.last_year`)."""
     from accountdesk.core import i18n
+    from accountdesk.core.metrics import last_year
     from accountdesk.core.reports.data import checked_period
 
     today = _today(db)
@@ -112,7 +113,7 @@ def _period(db: Any, start: date | None, to: date | None) -> Any:
             )
         )
     end = to if to is not None else today
-    return checked_period(start if start is not None else end - timedelta(days=364), end)
+    return checked_period(start if start is not None else last_year(end).start, end)
 
 
 def cmd_account(args: argparse.Namespace) -> int:

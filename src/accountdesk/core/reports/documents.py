@@ -102,6 +102,7 @@ from accountdesk.core.metrics import (
     calendar_period_of,
     calendar_periods,
     compute_all,
+    last_year,
     open_pipeline,
     revenue_to_date,
 )
@@ -859,7 +860,7 @@ def _account_story(
     story: list[Any] = [_h(ctx, title)]
     # the period asked for, or the last 12 months (and the 12 before: "yearly")
     yearly = period is None
-    year = period or Period(today - timedelta(days=364), today)
+    year = period or last_year(today)
     previous = year.previous(cal)
     earned = revenue_to_date(records.deals, today, rates)
     recent = compute_all(records.customers, records.surveys, records.deals, year, rates)

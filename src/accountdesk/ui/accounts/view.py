@@ -18,6 +18,7 @@ from accountdesk.core.i18n import (
     format_decimal,
     format_number,
     join_list,
+    ngettext,
     pgettext,
     zone_name,
 )
@@ -39,6 +40,7 @@ from accountdesk.core.queries.details import (
     AccountDetail,
     ContactSummary,
     account_detail,
+    account_nps,
     account_revenue_to_date,
 )
 from accountdesk.core.queries.team import owner_name, owner_names
@@ -270,11 +272,7 @@ class AccountView(QWidget):
                 "" if earned.empty else total_text(earned),
                 converted_note(earned),
             ),
-            (
-                _("Latest NPS"),
-                format_number(f.latest_nps) if f.latest_nps is not None else "",
-                "",
-            ),
+            (_("NPS"), *self._nps_card()),
             (_("Mean CSAT"), format_decimal(f.mean_csat) if f.mean_csat is not None else "", ""),
         ]
         for column, (title, value, note) in enumerate(cards):
@@ -318,6 +316,19 @@ class AccountView(QWidget):
         self.gifts.set_items(detail.gifts)
         self.notes.set_items(detail.notes_list)
         self.culture.show_place(detail.country, detail.subdivision, detail.timezone)
+
+    def _nps_card(self) -> tuple[str, str]:
+        """The NPS card's value and note: the account's NPS as its report gives it (the last
+        12 months, each person's latest answer: :func:`account_nps`), with the answers it
+        rests on and since when."""
+        found = account_nps(self.ctx.db, self.record_id, self.ctx.today())
+        score, since = found.value, fmt.day(found.period.start)
+        if score.value is None:
+            return "", _("No answers since {date}").format(date=isolate(since))
+        note = ngettext("{n} answer since {date}", "{n} answers since {date}", score.sample).format(
+            n=format_number(score.sample), date=isolate(since)
+        )
+        return format_decimal(score.value, 0), note
 
     # --- actions -------------------------------------------------------------------------
 

@@ -57,6 +57,7 @@ from accountdesk.core.metrics import (
     MoneyMetric,
     Period,
     calendar_period_of,
+    last_year,
 )
 from accountdesk.core.money import amounts_note, money_text, total_text
 from accountdesk.core.queries.lists import owner_choices
@@ -131,7 +132,7 @@ def preset_period(key: str, today: date, calendar: str) -> Period | None:
     """The period of a preset, ending today, or the whole last quarter; "this year" and the
     quarters are those of ``calendar`` (in Persian the year begins on 1 Farvardin)."""
     if key == "year":
-        return Period(today - timedelta(days=364), today)
+        return last_year(today)
     if key == "this_year":
         return Period(calendar_period_of(today, 12, calendar).start, today)
     if key == "quarter":
@@ -303,7 +304,7 @@ class ReportsScreen(QWidget):
         for field in (self.start, self.end):  # the user's weekend, not the UI language's
             field.set_weekend(lambda: user_weekend(ctx.user_calendar()))
         self.end.setDate(_qdate(today))
-        self.start.setDate(_qdate(today - timedelta(days=364)))
+        self.start.setDate(_qdate(last_year(today).start))
         self.preset.setCurrentIndex(self.preset.findData("year"))
         period_row = QHBoxLayout()
         period_row.addWidget(self.start)
