@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -33,6 +33,8 @@ from accountdesk.core.metrics import (
     RiskSignals,
     SurveyRecord,
     compute_all,
+    last_year,
+    latest_responses,
     own_currency,
     respondent,
     revenue,
@@ -344,10 +346,6 @@ class RiskFacts:
     currency: str  # of the amounts: the reporting currency
 
 
-#: The at-risk score looks at NPS answers and revenue over this many days (a year).
-RISK_YEAR_DAYS = 365
-
-
 def risk_facts(
     db: Database,
     records: MetricRecords,
@@ -363,7 +361,7 @@ def risk_facts(
     from accountdesk.core.timekeeping.stay_in_touch import effective_cadence, nps_band
 
     today = user_day(now, user_zone)
-    year = Period(today - timedelta(days=RISK_YEAR_DAYS - 1), today)
+    year = last_year(today)  # of the NPS answers and the revenue
     before = year.previous()
     customers = {c.account_id: c for c in records.customers if c.is_customer_on(today)}
     overdue: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
@@ -372,15 +370,15 @@ def risk_facts(
             db, now=now, user_zone=user_zone, due="overdue", account_ids=chunk
         ):
             overdue[f.account_id].append((f.due_at, f.title))
-    # each contact's latest answer about each account (metrics.respondent): an answer about
-    # another account, before a move or a merge, is that account's
-    latest_nps: dict[tuple[str, str], SurveyRecord] = {}
-    for r in records.surveys:
-        who = respondent(r)
-        if r.kind == "nps" and who is not None and r.answered_on <= today:
-            seen = latest_nps.get(who)
-            if seen is None or r.answered_on >= seen.answered_on:
-                latest_nps[who] = r
+    # each contact's latest answer of the last 12 months about each account
+    # (metrics.respondent): an answer about another account, before a move or a merge, is
+    # that account's; an older one no longer speaks for them, for the detractor signal and
+    # the cadence alike (a 5 of 2022 kept a two-day cadence for years)
+    latest_nps = {
+        who: r
+        for r in latest_responses(records.surveys, "nps", year)
+        if (who := respondent(r)) is not None
+    }
     deals: dict[str, list[DealRecord]] = defaultdict(list)
     for d in records.deals:
         deals[d.account_id].append(d)
@@ -441,7 +439,7 @@ def risk_facts(
         detractors = sorted(
             (a.score, name)
             for cid, name, _days, _decides in contacts
-            if (a := answers[cid]) is not None and year.contains(a.answered_on) and a.score <= 6
+            if (a := answers[cid]) is not None and a.score <= 6
         )
         now_total = revenue(deals[account_id], year, rates)
         before_total = revenue(deals[account_id], before, rates)

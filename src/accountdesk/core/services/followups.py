@@ -478,6 +478,7 @@ def raise_stay_in_touch(
     """
     from accountdesk.core import settings
     from accountdesk.core.db.models import Account, SurveyResponse
+    from accountdesk.core.metrics import last_year
     from accountdesk.core.timekeeping.reminders import midnight
     from accountdesk.core.timekeeping.stay_in_touch import (
         DEFAULT_RULES,
@@ -507,10 +508,17 @@ def raise_stay_in_touch(
         stored = session.get(Setting, BASELINE_KEY)
         baseline = datetime.fromisoformat(stored.value) if stored is not None else None
         last_touch = last_touch_by_contact(session)
+        # a person's latest NPS answer of the last 12 months sets their band: an older one no
+        # longer speaks for them (the at-risk score reads the same year: reports.data.risk_facts)
+        year = last_year(to_wall(now, zone).date())
         latest_nps: dict[str, int] = {}
         for contact_id, score in session.execute(
             select(SurveyResponse.contact_id, SurveyResponse.score)
-            .where(SurveyResponse.kind == "nps", SurveyResponse.deleted_at.is_(None))
+            .where(
+                SurveyResponse.kind == "nps",
+                SurveyResponse.deleted_at.is_(None),
+                SurveyResponse.answered_on.between(year.start, year.end),
+            )
             .order_by(SurveyResponse.answered_on)
         ):
             if contact_id:
