@@ -5,6 +5,7 @@ while an acquisition cost was refused)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -20,6 +21,7 @@ from accountdesk.core.services.activity import (
     DealInput,
     GiftInput,
     deal_for_edit,
+    gift_for_edit,
     save_deal,
     save_gift,
 )
@@ -88,3 +90,23 @@ def test_money_is_the_one_rule_and_reads_a_file_alike_in_every_language() -> Non
     with use_language("sl"):
         assert v.money("amount", "1.5", "EUR", from_file=True) == Decimal("1.5")
         assert v.money("amount", "1234,5", "EUR") == Decimal("1234.5")
+
+
+def test_a_stored_amount_meets_the_rules_of_a_currency_it_is_changed_to(db: Database) -> None:
+    """Review rev14's 7th: "EU audit" at €5,000.50, its currency alone changed to JPY, was
+    saved as ¥5,000.5 (about €30): the amount was kept as stored whatever its currency. The
+    app converts nothing: the amount is checked for the new currency, under its field."""
+    account = create_account(db, AccountInput("Kyoto Trade", "JP", currency="JPY"))
+    deal = save_deal(db, DealInput(account, "EU audit", "5000.50", "EUR"))
+    gift = save_gift(db, GiftInput(account, "given", "Wine", "2025-03-01", value="50.50",
+                                   currency="EUR"))  # fmt: skip
+    loaded = deal_for_edit(db, deal)
+    with pytest.raises(ValidationError) as error:
+        save_deal(db, replace(loaded.data, currency="JPY"), deal, expected_version=loaded.version)
+    whole = "\u2066JPY\u2069 amounts are whole numbers"
+    assert (error.value.key, error.value.reason) == ("amount", whole)
+    stored = gift_for_edit(db, gift)
+    with pytest.raises(ValidationError) as error:
+        save_gift(db, replace(stored.data, currency="JPY"), gift, expected_version=stored.version)
+    assert (error.value.key, error.value.reason) == ("value", whole)
+    assert deal_for_edit(db, deal).data.currency == "EUR"

@@ -301,15 +301,18 @@ class DealInput:
 def _clean_deal(data: DealInput, stored: Deal | None = None) -> dict[str, Any]:
     """The values of a deal to store; ``stored``: the deal an edit saves over. What the edit
     leaves as stored is saved as it is (:func:`validation.keeping
-    <accountdesk.core.validation.keeping>`): its amount, and its closing date while the deal
-    stays open or stays closed. A deal won or lost by this edit is checked as a new one is:
-    its date has happened (an open deal's date, typed as the day it was expected to close,
-    was kept as the day a deal marked won later was won, in the future)."""
+    <accountdesk.core.validation.keeping>`): its amount in the same currency (another
+    currency is not converted: the amount meets its rules, 5,000.50 is no amount of yen),
+    and its closing date while the deal stays open or stays closed. A deal won or lost by
+    this edit is checked as a new one is: its date has happened (an open deal's date, typed
+    as the day it was expected to close, was kept as the day a deal marked won later was
+    won, in the future)."""
     currency = v.currency(data.currency, allow_empty=False)
     status = v.choice("status", data.status, DEAL_STATUSES, default="open")
     kept: dict[str, object] = {}
     if stored is not None:
-        kept["amount"] = stored.amount
+        if stored.currency == currency:
+            kept["amount"] = stored.amount
         if (stored.status == "open") == (status == "open"):
             kept["date"] = stored.closed_on
     with v.keeping(stored=kept):  # what an edit does not change is saved as it is
@@ -435,10 +438,12 @@ def save_gift(
     """Add a gift, or save an edited one (as :func:`save_deal`)."""
     with saving(db) as session:
         obj = _editable(session, Gift, gift_id, expected_version)
-        stored = {} if obj is None else {"date": obj.given_on, "value": obj.value}
+        currency = v.currency(data.currency)
+        stored: dict[str, object] = {} if obj is None else {"date": obj.given_on}
+        if obj is not None and obj.currency == currency:  # another currency: not converted
+            stored["value"] = obj.value
         with v.keeping(stored=stored):  # what an edit does not change is saved as it is
             given_on = v.parse_date("date", data.given_on)
-            currency = v.currency(data.currency)
             value = v.money("value", data.value, currency)
         if given_on is None:
             raise v.fail("date", None, _("is required"))
