@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -22,7 +23,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.details import account_detail
 from accountdesk.core.records import AccountInput
 from accountdesk.core.services import activity
-from accountdesk.core.services.accounts import create_account
+from accountdesk.core.services.accounts import contact_for_edit, create_account, update_contact
 from accountdesk.core.services.activity import GiftInput, InteractionInput, SurveyInput
 from accountdesk.core.services.followups import raise_stay_in_touch
 from accountdesk.core.timekeeping.zones import resolve_wall_time
@@ -172,8 +173,10 @@ def test_someone_no_longer_at_the_account_is_kept(ctx: object, db: Database) -> 
     from accountdesk.ui.activity import SurveyDialog
 
     account = add_account(db)
-    other = add_contact(db, add_account(db, "Elsewhere SIA"))
+    other = add_contact(db, account)
     activity.save_survey(db, SurveyInput(account, "csat", 4, "2025-03-01", other))
+    moved = contact_for_edit(db, other)  # then moved to another account
+    update_contact(db, other, replace(moved.data, account_id=add_account(db, "Elsewhere SIA")))
     detail = account_detail(db, account)
     dialog = SurveyDialog(ctx, account, detail.surveys[0], people=detail.contacts)  # type: ignore[arg-type]
     assert dialog.text("contact") == other

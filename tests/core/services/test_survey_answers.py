@@ -1,4 +1,5 @@
-"""A survey answer is recorded once (review rev14's 2nd).
+"""A survey answer is recorded once (review rev14's 2nd), and an answer or a gift is about
+one of its account's people (review rev14's 8th).
 
 The same web-form answer of no one named, typed in twice, counted twice in the account's and
 the portfolio's NPS (−33 over 3 answers instead of 0 over 2), with nothing said. The second
@@ -15,8 +16,20 @@ import pytest
 from accountdesk.core.db.engine import Database
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import create_account, create_contact
-from accountdesk.core.services.activity import SurveyInput, save_survey, survey_for_edit
+from accountdesk.core.services.accounts import (
+    contact_for_edit,
+    create_account,
+    create_contact,
+    update_contact,
+)
+from accountdesk.core.services.activity import (
+    GiftInput,
+    SurveyInput,
+    gift_for_edit,
+    save_gift,
+    save_survey,
+    survey_for_edit,
+)
 from accountdesk.core.validation import ValidationError
 
 DAY = date(2026, 11, 2)
@@ -62,3 +75,41 @@ def test_an_edit_of_the_answer_itself_and_one_in_the_trash_are_not_duplicates(
     save_survey(db, replace(loaded.data, comment="web"), first, expected_version=loaded.version)
     trash.delete(db, "survey", first)
     assert save_survey(db, SurveyInput(account, "nps", "2", DAY))
+
+
+def test_an_answer_or_a_gift_about_another_accounts_contact_is_refused(
+    db: Database, account: str
+) -> None:
+    """Review rev14's 8th: the service stored Omar's answer (of another account) as Dup Co's,
+    counted in its NPS, and his cadence became two days."""
+    elsewhere = create_account(db, AccountInput(name="Riyadh Co", country="SA"))
+    omar = create_contact(db, ContactInput(elsewhere, "Omar", "SA", family_name="Saleh"))
+    for save in (
+        lambda: save_survey(db, SurveyInput(account, "nps", "2", DAY, omar)),
+        lambda: save_gift(db, GiftInput(account, "given", "Dates", DAY, omar)),
+    ):
+        with pytest.raises(ValidationError) as error:
+            save()
+        assert error.value.key == "contact"
+        assert str(error.value) == (
+            "Contact \u201cOmar Saleh\u201d: is a contact of \u2068Riyadh Co\u2069, not of"
+            " \u2068Dup Co\u2069; choose one of \u2068Dup Co\u2069's people or the account as"
+            " a whole"
+        )
+
+
+def test_an_answer_about_someone_who_moved_on_keeps_them_when_edited(
+    db: Database, account: str
+) -> None:
+    anna = create_contact(db, ContactInput(account, "Anna", "DE", family_name="Berg"))
+    answer = save_survey(db, SurveyInput(account, "nps", "9", DAY, anna))
+    gift = save_gift(db, GiftInput(account, "given", "Tea", DAY, anna))
+    elsewhere = create_account(db, AccountInput(name="Riyadh Co", country="SA"))
+    moved = contact_for_edit(db, anna)
+    update_contact(db, anna, replace(moved.data, account_id=elsewhere))
+    loaded = survey_for_edit(db, answer)
+    save_survey(db, replace(loaded.data, comment="kept"), answer, expected_version=loaded.version)
+    stored = gift_for_edit(db, gift)
+    save_gift(db, replace(stored.data, occasion="Visit"), gift, expected_version=stored.version)
+    assert survey_for_edit(db, answer).data.contact_id == anna
+    assert gift_for_edit(db, gift).data.contact_id == anna
