@@ -24,7 +24,8 @@ def _spans(country: str, key: str, start: date, end: date) -> list[tuple[date, d
 @pytest.mark.parametrize(
     ("country", "span"),
     [
-        ("RU", (date(2027, 1, 1), date(2027, 1, 8))),
+        # from 31 December 2026, the day off in place of 4 January 2026
+        ("RU", (date(2026, 12, 31), date(2027, 1, 8))),
         ("KG", (date(2027, 1, 1), date(2027, 1, 7))),
         ("KZ", (date(2027, 1, 1), date(2027, 1, 4))),  # 1, 2, Sunday, 4 January in lieu
         ("UZ", None),  # 1 January alone: a holiday, not a season

@@ -208,12 +208,15 @@ def today_block(
             else:
                 regions.add(h.subdivision)
             holidays[(cc, h.date, h.name)] = (first, regions, on or h.date == there)
-    # a season once, with every country that has it on the same days
-    alike: dict[tuple[str, str, date, date, bool, bool], list[str]] = {}
-    found: dict[tuple[str, str, date, date, bool, bool], Season] = {}
+    # a season once, with every country that has it on the same days and the same advice
+    # (Ramadan's shorter hours in the Emirates, not in Turkey)
+    alike: dict[tuple[str, str, date, date, bool, bool, str], list[str]] = {}
+    found: dict[tuple[str, str, date, date, bool, bool, str], Season] = {}
     for cc, first_day in firsts.items():
         for s in seasons.seasons_between(cc, first_day, first_day + span, language):
-            same = (s.key, s.name, s.start, s.end, s.contains(first_day), s.start < first_day)
+            same = (
+                s.key, s.name, s.start, s.end, s.contains(first_day), s.start < first_day, s.advice
+            )  # fmt: skip
             alike.setdefault(same, []).append(cc)
             found.setdefault(same, s)
     for same, codes in alike.items():

@@ -21,11 +21,14 @@ Dates are computed per year, never hard-coded per year:
   Arabia) and **Muharram** (1–10 Muharram, the mourning days up to Ashura; Shia-majority
   countries) from the same Islamic table; a country that keeps Ashura as a public holiday
   has its Muharram end on it (Iran's Ashura 2025 was on 6 July, the table's on the 5th).
-* A season that *is* a holiday (Eid al-Fitr, Eid al-Adha) takes, for a country that keeps it,
-  that country's own holiday dates from :mod:`accountdesk.core.culture.calendar` (Iran's own
-  calendar puts Eid al-Fitr 2026 on 21–22 March, not the table's 20–23 March): the days in a
-  row that are its public holidays of that name, near the table's date. A country that does not
-  keep it as a public holiday has the table's dates. :func:`seasons_between` applies this.
+* A season that *is* a feast (Eid al-Fitr, Eid al-Adha) is, for a country with holidays, the
+  country's own days off around its own date of the feast (the Islamic calendar its holidays
+  are dated by, :func:`accountdesk.core.culture.calendar.islamic_calendar`), whatever its list
+  calls them (Nigeria's "Id el Fitr", Indonesia's joint holidays): Iran's Eid al-Fitr 2026 is
+  on 21–22 March, not the table's 20–23 March; none where the country keeps no day off for it
+  (Kazakhstan's Eid al-Fitr). Its advice says "several days" only where it is more than one,
+  and Ramadan's says shorter office hours only where they are (:data:`RAMADAN_SHORTER_HOURS`).
+  :func:`seasons_between` applies this.
 * **Tết** from the Vietnamese variant of the Chinese lunisolar table (Vietnam's New Year differs
   from China's in some years).
 * **Jewish High Holidays** (Rosh Hashanah eve to Simchat Torah) and **Passover** from the
@@ -37,7 +40,8 @@ Dates are computed per year, never hard-coded per year:
   of Laos, Cambodia and Myanmar, each with its own days and name; Nowruz outside Iran; the
   New Year holidays of Russia and its neighbours (Russia's and Kyrgyzstan's first week of
   January, Kazakhstan's days in lieu). The days in a row from the first public holiday of the
-  name to the last (the weekend and other public holidays between them included), near the
+  name to the last (the weekend and other days off between them included, and a day off in
+  place of a working day moved next to them: Russia's 9 January 2026), near the
   usual date; none where they are fewer than three days (Uzbekistan's 1 January is a
   holiday, not a season), nor where the holiday is not kept (Nowruz in Afghanistan).
 * Fixed periods: Japan's Golden Week (29 April – 5 May), Obon (13–16 August) and New Year
@@ -56,11 +60,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from dateutil.easter import easter
 
 from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import N_, _, current_language, use_language
+
+if TYPE_CHECKING:
+    from accountdesk.core.culture.calendar import Holiday
 
 MUSLIM_MAJORITY = frozenset(
     [
@@ -112,6 +120,29 @@ MUSLIM_MAJORITY = frozenset(
         "YE",
     ]
 )
+#: Where office hours are shorter during Ramadan, by law or by the government's yearly
+#: decision (in the public sector at least, and many private firms follow): the Ramadan
+#: season says so there; elsewhere it says that many keep the fast and claims no shorter hours
+#: (Turkey, Albania, Kazakhstan, Azerbaijan and the other secular states keep their hours, and
+#: most people there do not fast at work). The shorter working day itself, where the law
+#: fixes it, is :data:`accountdesk.core.culture.calendar.RAMADAN_HOURS` (all of which are here).
+#:
+#: - AE, SA, QA, KW, BH, OM: the labour laws (``RAMADAN_HOURS``).
+#: - EG, JO, IQ, PS: the cabinet's (Egypt's, Jordan's, Iraq's, the Palestinian Authority's)
+#:   yearly circular on government hours in Ramadan (a late start, an early end).
+#: - DZ, MA, TN: the public sector's Ramadan timetable (Tunisia's "séance unique", Morocco's
+#:   and Algeria's shorter continuous day), decreed every year.
+#: - IR: the government's Ramadan hours for its offices, announced every year.
+#: - PK, BD: the federal (Pakistan) and Ministry of Public Administration (Bangladesh)
+#:   notices of Ramadan office hours; banks follow.
+#: - ID: the Ministry of Administrative Reform's circular on civil servants' Ramadan hours
+#:   (32½ hours a week instead of 37½).
+#: - MY: the Public Service Department's Ramadan hours for civil servants (a shorter lunch
+#:   break, an earlier end).
+RAMADAN_SHORTER_HOURS = frozenset(
+    ["AE", "SA", "QA", "KW", "BH", "OM", "EG", "JO", "IQ", "PS", "DZ", "MA", "TN", "IR", "PK",
+     "BD", "ID", "MY"]
+)  # fmt: skip
 #: Where the Lunar New Year stops business for a week or more (the Spring Festival holidays).
 LUNAR_NEW_YEAR = frozenset(["CN", "TW"])
 #: Where it is two or three public days (a day in lieu of a Sunday) and offices reopen after
@@ -255,14 +286,18 @@ class _Def:
     advice: str  # N_() marked
     countries: frozenset[str]
     dates: Callable[[int], list[tuple[date, date]] | list[tuple[date, date, bool]]]
-    #: the holiday the season is, as the ``holidays`` package names it in English: where a
-    #: country keeps it, the season has that country's dates
-    holiday: str | None = None
+    #: The feast the season is, as the Islamic calendar the country's holidays are dated by
+    #: names its dates (``"eid_al_fitr_dates"``): the season is the country's days off around
+    #: its own date of the feast, whatever the holidays are called there (:func:`_own_feast`).
+    feast: str | None = None
     #: The season is the country's own days off of these holidays (English names, as the
     #: ``holidays`` package gives them; a name is found inside a longer one: "Nowruz" in
     #: "International Nowruz Day"), near the dates above, and is none where they are fewer
     #: than :data:`_FEWEST_OWN_DAYS` days (:func:`_own_span`).
     own: tuple[str, ...] = ()
+    #: The advice (``N_()`` marked) for a country and the season's dates there, where it is
+    #: not the same everywhere: :data:`advice` is then what it says where nothing is known.
+    advice_there: Callable[[str, date, date], str] | None = None
 
 
 def _fixed(m1: int, d1: int, m2: int, d2: int) -> Callable[[int], list[tuple[date, date]]]:
@@ -437,16 +472,35 @@ def _holy_week(year: int) -> list[tuple[date, date]]:
     return [(e - timedelta(days=7), e)]
 
 
+_FAST_SHORTER_HOURS = N_(
+    "Fasting month: shorter office hours, no lunch meetings, slower decisions; "
+    "evening (iftar) invitations are an honour."
+)
+_FAST = N_(
+    "Fasting month: many people keep the fast, though not everyone: don't press for a lunch "
+    "meeting, and plan evening events around the meal that breaks the fast (iftar); an "
+    "invitation to one is an honour."
+)
+
+
+def _fast_advice(country: str, _start: date, _end: date) -> str:
+    """Shorter office hours only where they are (:data:`RAMADAN_SHORTER_HOURS`)."""
+    return _FAST_SHORTER_HOURS if country in RAMADAN_SHORTER_HOURS else _FAST
+
+
+def _days_advice(several: str, one: str) -> Callable[[str, date, date], str]:
+    """The advice of a feast of several days off, or of one (Albania's Eid al-Fitr)."""
+    return lambda _country, start, end: one if start == end else several
+
+
 DEFINITIONS: tuple[_Def, ...] = (
     _Def(
         "ramadan",
         N_("Ramadan"),
-        N_(
-            "Fasting month: shorter office hours, no lunch meetings, slower decisions; "
-            "evening (iftar) invitations are an honour."
-        ),
+        _FAST,
         MUSLIM_MAJORITY | frozenset({"NG"}),
         _ramadan,
+        advice_there=_fast_advice,
     ),
     _Def(
         "eid_al_adha",
@@ -454,7 +508,14 @@ DEFINITIONS: tuple[_Def, ...] = (
         N_("Several days of family holiday; offices close and replies wait until after it."),
         MUSLIM_MAJORITY,
         _eid_al_adha,
-        "Eid al-Adha",
+        feast="eid_al_adha_dates",
+        advice_there=_days_advice(
+            N_("Several days of family holiday; offices close and replies wait until after it."),
+            N_(
+                "The Feast of Sacrifice: a public holiday spent with family; offices close that "
+                "day and replies wait until the next working day."
+            ),
+        ),
     ),
     _Def(
         "nowruz",
@@ -635,7 +696,17 @@ DEFINITIONS: tuple[_Def, ...] = (
         ),
         MUSLIM_MAJORITY | frozenset({"NG"}),
         _eid_al_fitr,
-        "Eid al-Fitr",
+        feast="eid_al_fitr_dates",
+        advice_there=_days_advice(
+            N_(
+                "The feast that ends Ramadan: offices close for several days; send greetings "
+                "and expect replies after the break."
+            ),
+            N_(
+                "The feast that ends Ramadan: a public holiday, and offices close that day; "
+                "send greetings and expect replies the next working day."
+            ),
+        ),
     ),
     _Def(
         "hajj",
@@ -773,8 +844,9 @@ def _moved(day: date, by: timedelta) -> date:
     return date.min if day - date.min < -by else day + by
 
 
-_HOLIDAY_OF = {d.key: d.holiday for d in DEFINITIONS if d.holiday is not None}
+_FEAST_OF = {d.key: d.feast for d in DEFINITIONS if d.feast is not None}
 _OWN_OF = {d.key: d.own for d in DEFINITIONS if d.own}
+_ADVICE_THERE = {d.key: d.advice_there for d in DEFINITIONS if d.advice_there is not None}
 #: A country's own days off make a season only when there are at least so many: one or two
 #: public holidays are a holiday, which the holiday list names (Uzbekistan's 1 January).
 _FEWEST_OWN_DAYS = 3
@@ -802,13 +874,6 @@ def _kept(country: str, holiday: str, year: int) -> tuple[tuple[date, date], ...
     return tuple(runs)
 
 
-def _own_run(country: str, key: str, near: date) -> tuple[date, date] | None:
-    """The first and last day of the holiday of season ``key`` as ``country`` keeps it, the
-    run nearest the generic date ``near``; None when the country does not keep it there."""
-    holiday = _HOLIDAY_OF.get(key)
-    return None if holiday is None else _kept_near(country, holiday, near)
-
-
 def _kept_near(country: str, holiday: str, near: date) -> tuple[date, date] | None:
     """The run of public holidays named ``holiday`` (English) in ``country`` nearest ``near``
     (within :data:`_NEAR`), or None."""
@@ -821,37 +886,64 @@ def _kept_near(country: str, holiday: str, near: date) -> tuple[date, date] | No
     return min(runs, key=lambda run: abs(run[0] - near)) if runs else None
 
 
+def _day_off(holiday: Holiday) -> bool:
+    """A day offices close for: a public holiday, or a day off for some there (Indonesia's
+    joint holidays, Egypt's government days of Eid)."""
+    return holiday.is_public or holiday.kept_by_some
+
+
 @lru_cache(maxsize=4096)
 def _own_spans(
     country: str, names: tuple[str, ...], year: int
 ) -> tuple[tuple[date, date, bool], ...]:
     """The country's days off of the holidays ``names`` (English, found inside a name) in
-    ``year`` and around it: the runs from a public holiday of one of those names to the last
-    one, days between them that are off too (the weekend there, another public holiday:
-    Azerbaijan's Eid al-Fitr inside its Novruz week) joined in, each with whether one of its
-    dates is estimated."""
+    ``year`` and around it: the runs from a day off of one of those names to the last one,
+    days between them that are off too (the weekend there, another holiday: Azerbaijan's Eid
+    al-Fitr inside its Novruz week) joined in, and a day off in place of a working day moved
+    next to a run (across the weekend) joined to it (Russia's 9 January 2026, after the New
+    Year's days): each with whether one of its dates is estimated."""
     from accountdesk.core.culture import calendar
 
     weekend = calendar.weekend_days(country)
-    off: dict[date, bool] = {}  # a public holiday's day -> whether it is one of ``names``
+    off: dict[date, bool] = {}  # a day off's day -> whether it is one of ``names``
+    moved: set[date] = set()
     estimated: set[date] = set()
     for y in (year - 1, year, year + 1):
         for h in calendar.holidays_for_year(country, None, y, "en"):
-            if h.is_public:
+            if _day_off(h):
                 named = any(name in h.name for name in names)
                 off[h.date] = off.get(h.date, False) or named
                 if named and h.estimated:
                     estimated.add(h.date)
+                if calendar.base_holiday_name(h.name) is None:
+                    moved.add(h.date)
+
+    def closed(day: date) -> bool:
+        return day in off or day.weekday() in weekend
+
+    def reach(day: date, step: timedelta) -> date:
+        """The farthest day off in place of a moved working day from ``day`` in ``step``'s
+        direction with nothing but such days and the weekend between."""
+        found, day = day, day + step
+        while day in moved or day.weekday() in weekend:
+            if day in moved:
+                found = day
+            day += step
+        return found
+
     spans: list[tuple[date, date, bool]] = []
     for day in sorted(d for d, named in off.items() if named):
         if spans:
             first, last, guessed = spans[-1]
             between = [last + timedelta(days=n) for n in range(1, (day - last).days)]
-            if all(d in off or d.weekday() in weekend for d in between):
+            if all(closed(d) for d in between):
                 spans[-1] = (first, day, guessed or day in estimated)
                 continue
         spans.append((day, day, day in estimated))
-    return tuple(spans)
+    one_day = timedelta(days=1)
+    return tuple(
+        (reach(first, -one_day), reach(last, one_day), guessed) for first, last, guessed in spans
+    )
 
 
 def _own_span(country: str, key: str, near: date) -> tuple[date, date, bool] | None:
@@ -903,7 +995,66 @@ def _own_fast(country: str, near: date) -> tuple[date, date, bool] | None:
     return start, eid - timedelta(days=1), start_estimated or eid_estimated
 
 
-def _own_dates(country: str, season: Season) -> Season:
+def _days_off_named(country: str, day: date) -> set[str]:
+    """The names (English, without the package's forms around them) of the days off on
+    ``day`` in ``country``."""
+    from accountdesk.core.culture import calendar
+
+    return {
+        name
+        for h in calendar.holidays_for_year(country, None, day.year, "en")
+        if h.date == day and _day_off(h) and (name := calendar.base_holiday_name(h.name))
+    }
+
+
+def _feast_names(country: str, feast: str, day: date) -> tuple[str, ...]:
+    """The names ``country`` gives the feast it keeps on ``day`` (its date by the method
+    ``feast`` of its Islamic calendar): those of the days off on it that are on its date a
+    year before or after too, where there are such: Nowruz, on Iran's Eid al-Fitr of 2026, is
+    a solar feast and not the Eid's."""
+    from accountdesk.core.culture import calendar
+
+    names = _days_off_named(country, day)
+    cal = calendar.islamic_calendar(country)
+    others: set[str] = set()
+    for year in (day.year - 1, day.year + 1):
+        if MINYEAR < year < MAXYEAR:
+            for other, _e in getattr(cal, feast)(year):
+                if other is not None and other != day:
+                    others |= _days_off_named(country, other)
+    return tuple(sorted(names & others or names))
+
+
+def _own_feast(country: str, feast: str, near: date) -> tuple[date, date, bool] | None:
+    """The country's days off of the feast whose date the Islamic calendar its holidays are
+    dated by gives by the method ``feast`` (``"eid_al_fitr_dates"``), nearest ``near`` (the
+    generic date, within :data:`_NEAR`): the holidays on that date, by the names the
+    country's list gives them (Nigeria's "Id el Fitr", Indonesia's "Eid al-Adha" with its
+    "Eid al-Adha Joint Holiday"), their run of days (:func:`_own_spans`); whether a date is
+    estimated. None where the country keeps no day off on its date (Kazakhstan's Eid
+    al-Fitr: offices are open); ``near`` itself, four days, where the table has no date."""
+    from accountdesk.core.culture import calendar
+
+    fallback = (near, near + timedelta(days=3), True)
+    cal = calendar.islamic_calendar(country)
+    if cal is None:
+        return fallback
+    years = range(max(near.year - 1, MINYEAR), min(near.year + 1, MAXYEAR) + 1)
+    days = [d for y in years for d, _e in getattr(cal, feast)(y) if d is not None]
+    days = [d for d in days if abs(d - near) <= _NEAR]
+    if not days:
+        return fallback
+    day = min(days, key=lambda d: abs(d - near))
+    names = _feast_names(country, feast, day)
+    if not names:
+        return None
+    return next(
+        (span for span in _own_spans(country, names, day.year) if span[0] <= day <= span[1]),
+        None,
+    )
+
+
+def _own_dates(country: str, season: Season) -> Season | None:
     """``season`` with ``country``'s own dates when it is a holiday the country keeps. Where the
     country's Eid al-Fitr comes later than the generic one, its Ramadan is as many days later,
     start and end, and ends the day before (Iran's fast runs 19 February – 20 March 2026, its
@@ -921,8 +1072,13 @@ def _own_dates(country: str, season: Season) -> Season:
         if fast is None:
             return season
         return replace(season, start=fast[0], end=fast[1], estimated=fast[2])
-    own = _own_run(country, season.key, season.start)
-    return season if own is None else replace(season, start=own[0], end=own[1])
+    feast = _FEAST_OF.get(season.key)
+    if feast is None:
+        return season
+    own = _own_feast(country, feast, season.start)
+    if own is None:
+        return None
+    return replace(season, start=own[0], end=own[1], estimated=own[2])
 
 
 def season_title(season: Season) -> str:
@@ -944,16 +1100,25 @@ def season_on(country: str, key: str, day: date, lang: str | None = None) -> Sea
     return next((s for s in seasons_between(country, day, day, lang) if s.key == key), None)
 
 
-def _of_country(country: str, season: Season) -> Season | None:
+def _of_country(country: str, season: Season, lang: str | None) -> Season | None:
     """``season`` as ``country`` has it: its own days off (:data:`_Def.own`: Laos's New Year
     from the 14th, none for Uzbekistan's one New Year's Day), else its own dates of the
-    holiday it is (:func:`_own_dates`)."""
+    holiday it is (:func:`_own_dates`); with the advice for the country and those dates
+    (:data:`_Def.advice_there`: shorter hours in Ramadan where they are; Albania's one day
+    of Eid al-Fitr)."""
+    found: Season | None
     if season.key in _OWN_OF:
         own = _own_span(country, season.key, season.start)
         if own is None:
             return None
-        return replace(season, start=own[0], end=own[1], estimated=own[2])
-    return _own_dates(country, season)
+        found = replace(season, start=own[0], end=own[1], estimated=own[2])
+    else:
+        found = _own_dates(country, season)
+    advice = _ADVICE_THERE.get(season.key)
+    if found is None or advice is None:
+        return found
+    with use_language(lang or current_language().code):
+        return replace(found, advice=_(advice(country, found.start, found.end)))
 
 
 def seasons_between(country: str, start: date, end: date, lang: str | None = None) -> list[Season]:
@@ -962,7 +1127,9 @@ def seasons_between(country: str, start: date, end: date, lang: str | None = Non
     the country's own days off has those or is none."""
     cc = country.upper()
     wider = all_seasons_between(_moved(start, -_NEAR), _moved(end, _NEAR), lang)
-    found = [own for s in wider if cc in s.countries and (own := _of_country(cc, s)) is not None]
+    found = [
+        own for s in wider if cc in s.countries and (own := _of_country(cc, s, lang)) is not None
+    ]
     result = [s for s in found if s.start <= end and s.end >= start]
     result.sort(key=lambda s: (s.start, s.key))
     return result
