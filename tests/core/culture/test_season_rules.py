@@ -227,7 +227,7 @@ def test_a_country_that_does_not_keep_the_holiday_has_no_such_season() -> None:
     [
         ("IR", 2026, date(2026, 2, 19), date(2026, 3, 20)),  # Eid on 21 March, a day late
         ("MY", 2025, date(2025, 3, 2), date(2025, 3, 30)),  # Hari Raya on 31 March
-        ("TR", 2026, date(2026, 2, 18), date(2026, 3, 19)),  # the table's own dates
+        ("TR", 2026, date(2026, 2, 19), date(2026, 3, 19)),  # Diyanet: 29 days, Eid on the 20th
     ],
 )
 def test_a_later_eid_moves_the_whole_fast(

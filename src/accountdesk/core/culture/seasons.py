@@ -962,14 +962,28 @@ def _own_span(country: str, key: str, near: date) -> tuple[date, date, bool] | N
     return span if (span[1] - span[0]).days + 1 >= _FEWEST_OWN_DAYS else None
 
 
+#: First days of the fast a country's religious authority has published, where the Islamic
+#: table its holidays are dated by says another (the ``holidays`` package dates Turkey's
+#: holidays by the Umm al-Qura table, whose 1 Ramadan 1447 is 18 February 2026); each with its
+#: source. :func:`_own_fast` takes them before the table.
+#:
+#: - TR 2026: 19 February, the Presidency of Religious Affairs' (Diyanet) calendar of
+#:   religious days for 2026 (the first sahur in the night of 18–19 February; Ramazan
+#:   Bayramı on 20 March, as the table has it).
+OWN_FAST_STARTS: dict[str, tuple[date, ...]] = {
+    "TR": (date(2026, 2, 19),),
+}
+
+
 @lru_cache(maxsize=4096)
 def _own_fast(country: str, near: date) -> tuple[date, date, bool] | None:
     """The fast as ``country``'s holidays date it: from its calendar's 1 Ramadan nearest
     ``near`` (the generic start, within :data:`_NEAR`) to the day before its own Eid al-Fitr
     (:func:`accountdesk.core.culture.calendar.islamic_calendar`, the table its holiday list
     is made from: Malaysia's fast runs 19 February – 20 March 2026, its Eid on the 21st, and
-    the "additional holiday" of the 20th is not taken for Eid); whether either end is only
-    estimated. None for a country without Islamic holidays."""
+    the "additional holiday" of the 20th is not taken for Eid), or from the first day its
+    religious authority published (:data:`OWN_FAST_STARTS`: Turkey's 19 February 2026);
+    whether either end is only estimated. None for a country without Islamic holidays."""
     from accountdesk.core.culture import calendar
 
     cal = calendar.islamic_calendar(country)
@@ -977,7 +991,8 @@ def _own_fast(country: str, near: date) -> tuple[date, date, bool] | None:
         return None
     years = range(max(near.year - 1, MINYEAR), min(near.year + 1, MAXYEAR) + 1)
     starts = [(d, bool(e)) for y in years for d, e in cal.ramadan_beginning_dates(y)]
-    starts = [(d, e) for d, e in starts if d is not None and abs(d - near) <= _NEAR]
+    published = [(d, False) for d in OWN_FAST_STARTS.get(country, ()) if abs(d - near) <= _NEAR]
+    starts = published or [(d, e) for d, e in starts if d is not None and abs(d - near) <= _NEAR]
     if not starts:
         return None
     start, start_estimated = min(starts, key=lambda found: abs(found[0] - near))
