@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from accountdesk.core.culture import calendar
+from accountdesk.core.culture.etiquette import covered_countries, load_etiquette
 from accountdesk.core.culture.panel import today_block
 from accountdesk.core.culture.seasons import (
     MUSLIM_MAJORITY,
@@ -94,3 +95,15 @@ def test_today_shows_ramadan_once_per_advice() -> None:
     by_country = {c: i.advice for i in found for c in i.countries}
     assert "shorter office hours" in by_country["AE"]
     assert "shorter" not in by_country["TR"]
+
+
+def test_the_etiquette_notes_claim_shorter_ramadan_hours_only_where_they_are() -> None:
+    """Turkey's note said "expect shorter days" in Ramadan, which the season no longer does."""
+    for country in covered_countries():
+        found = load_etiquette(country, "en")
+        assert found is not None
+        for notes in found.sections.values():
+            for note in notes:
+                text = note.text.casefold()
+                if "ramadan" in text and ("shorter" in text or "shortened" in text):
+                    assert country in RAMADAN_SHORTER_HOURS, (country, note.text)
