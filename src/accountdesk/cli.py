@@ -834,6 +834,7 @@ def cmd_contact(args: argparse.Namespace) -> int:
         "country": detail.country,
         "subdivision": detail.subdivision,
         "zone": reach.zone,
+        "zone_note": reach.zone_note,
         "local_time": _iso(reach.local_now),
         "utc_offset": iso_offset(utc_offset(reach.zone, now)),  # ASCII, as local_time has it
         "user_zone": zone,
@@ -886,6 +887,8 @@ def cmd_contact(args: argparse.Namespace) -> int:
             offset=offset_to_you(offset_to_user),
         )
     )
+    if reach.zone_note:
+        _print(reach.zone_note)  # the region keeps another clock than the one stored
     _print(_("Now: {status}").format(status=status_text(status)))
     if status.working and any(h.kept_by_some for h in reach.holidays_today):
         _print(working_sentence(status, reach.holidays_today))  # "… but today is Carnival"

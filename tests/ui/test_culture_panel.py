@@ -419,3 +419,23 @@ def test_the_contacts_list_shows_no_clock_for_a_zone_this_computer_does_not_know
     assert shown[ann] == ("", ""), shown
     riga = ctx.clock().astimezone(ZoneInfo("Europe/Riga"))
     assert plain(shown[ilze][0]) == riga.strftime("%H:%M") and shown[ilze][1], shown
+
+
+def test_the_panel_says_the_region_keeps_another_clock_than_the_stored_one(
+    ctx: Any, person: Any, qtbot: Any
+) -> None:
+    """A contact saved in Gran Canaria before the islands had their own zone holds Madrid's:
+    the panel says which the region keeps, and leaves the stored zone as it is."""
+    from sqlalchemy import text
+
+    ana = person("Ana", "ES", "Europe/Madrid", "Suárez")
+    view = _view(ctx, ana, qtbot)
+    assert view.panel.zone_note.isHidden()
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE contacts SET subdivision = 'GC' WHERE id = :id"), {"id": ana})
+    again = _view(ctx, ana, qtbot)
+    assert not again.panel.zone_note.isHidden()
+    assert plain(again.panel.zone_note.text()) == (
+        "Las Palmas keeps its own clock, Atlantic/Canary; the zone saved here is Europe/Madrid."
+    )
+    assert "Madrid" in plain(again.panel.where.text())  # the stored zone's clock, as before

@@ -366,11 +366,15 @@ class CulturePanel(QFrame):
         time_row.addStretch(1)
         layout.addLayout(time_row)
         self.where = _label()
+        # the region keeps another clock than the zone stored (core.culture.panel.zone_note)
+        self.zone_note = _label()
+        self.zone_note.setObjectName("zoneNote")
+        self.zone_note.hide()
         self.status = _label()
         self.next_window = _label()
         self.prefs = _label()
         let_narrow(self.prefs)  # how to address them: a very long name is cut at the edge
-        for widget in (self.where, self.status, self.next_window, self.prefs):
+        for widget in (self.where, self.zone_note, self.status, self.next_window, self.prefs):
             layout.addWidget(widget)
         self.user_notes = UserNotesBox(ctx)
         layout.addWidget(self.user_notes)
@@ -442,6 +446,7 @@ class CulturePanel(QFrame):
         """Local time, difference and working status: cheap, shown at once; in the zone the
         rest of the panel goes by (:func:`~accountdesk.core.culture.panel.clock_zone`)."""
         zone = clock_zone(detail.country, detail.subdivision, detail.timezone)
+        self.zone_note.hide()  # until the data of this contact says
         if zone is None:
             # a zone this computer's tzdata does not know, in a country of several clocks:
             # no clock, and nothing left of what was shown before
@@ -498,6 +503,9 @@ class CulturePanel(QFrame):
         reach = data.reach
         self.user_notes.show_notes(detail.country, data.notes)
         self._prefs(detail, data)
+        note = reach.zone_note if reach is not None else None
+        self.zone_note.setText(note or "")
+        self.zone_note.setVisible(bool(note))
         if reach is None:
             for widget in (self.holidays, self.seasons, self.etiquette):
                 widget.setText(esc(_("No country information available.")))

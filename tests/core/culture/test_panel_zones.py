@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
+from accountdesk.core.bidi import plain
+from accountdesk.core.culture.countries import region_zone_unlike
 from accountdesk.core.culture.panel import reach_out_summary
 
 NOW = datetime(2026, 6, 10, 1, 0, tzinfo=UTC)
@@ -44,3 +48,38 @@ def test_without_a_clock_today_is_the_countrys_earliest_day() -> None:
     )
     assert reach.holidays_today == []
     assert [h.date for h in reach.upcoming_holidays][:1] == [date(2027, 1, 26)]
+
+
+@pytest.mark.parametrize(
+    ("country", "region", "stored", "kept"),
+    [
+        ("ES", "GC", "Europe/Madrid", "Atlantic/Canary"),  # saved before the islands' fix
+        ("PT", "20", "Europe/Lisbon", "Atlantic/Azores"),
+        ("EC", "W", "America/Guayaquil", "Pacific/Galapagos"),
+        ("NZ", "CIT", "Pacific/Auckland", "Pacific/Chatham"),
+        ("ES", "GC", "Atlantic/Canary", None),  # right already
+        ("ES", "MD", "Europe/Madrid", None),
+        ("ES", None, "Europe/Madrid", None),  # no region: nothing to compare
+        ("UA", "30", "Europe/Kiev", None),  # an alias of Kyiv's: the same clock
+    ],
+)
+def test_a_region_that_keeps_another_clock_than_the_stored_one_is_said(
+    country: str, region: str | None, stored: str, kept: str | None
+) -> None:
+    """Records saved in the Canary Islands before they had their own zone hold Madrid's: the
+    stored zone is left as it is, and the panel says which the region keeps (review rev12's
+    1st, the records it left)."""
+    now = datetime(2026, 12, 2, 8, 30, tzinfo=UTC)
+    assert region_zone_unlike(country, region, stored, now) == kept
+    reach = reach_out_summary(
+        country=country, subdivision=region, zone=stored, user_zone="Europe/Berlin", now=now,
+        lang="en",
+    )  # fmt: skip
+    assert reach.zone == stored  # the stored zone's clock, as before
+    if kept is None:
+        assert reach.zone_note is None
+    else:
+        assert reach.zone_note is not None
+        assert plain(reach.zone_note).endswith(
+            f"keeps its own clock, {kept}; the zone saved here is {stored}."
+        )

@@ -10,7 +10,7 @@ import gettext
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cache
 from importlib.resources import files
 
@@ -362,6 +362,33 @@ def main_zone(country: str, subdivision: str | None = None) -> str | None:
         return ONE_CLOCK[code][0]
     zones = _zone_table().get(code, ())
     return zones[0] if len(zones) == 1 else None
+
+
+def region_zone_unlike(
+    country: str, subdivision: str | None, zone: str | None, at: datetime
+) -> str | None:
+    """The zone the region ``subdivision`` keeps (:func:`main_zone`) where the stored ``zone``
+    of a contact or an account there keeps another clock, around the instant ``at`` (within
+    the year after it: an alias such as Europe/Kiev is the same clock); else None. Records
+    saved before the islands had their own zone hold the mainland's (Gran Canaria's
+    Europe/Madrid, not Atlantic/Canary): the panel says so and the editor offers the
+    region's; the stored zone is never changed by it."""
+    if not subdivision or not zone:
+        return None
+    kept = main_zone(country, subdivision)
+    if kept is None or kept == zone:
+        return None
+    from accountdesk.core.timekeeping.zones import get_zone, is_valid_zone
+
+    if not is_valid_zone(zone):
+        return None  # a zone this tzdata does not know: no clock to compare
+    theirs, ours = get_zone(kept), get_zone(zone)
+    instants = [at + timedelta(days=91 * n) for n in range(4)]
+    return (
+        kept
+        if any(t.astimezone(theirs).utcoffset() != t.astimezone(ours).utcoffset() for t in instants)
+        else None
+    )
 
 
 def zone_of_phones(country: str, numbers: Iterable[str]) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from accountdesk.core.bidi import isolate
+from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.culture.calendar import Holiday
 from accountdesk.core.culture.countries import subdivision_name
@@ -51,6 +51,9 @@ class ReachOut:
     upcoming_seasons: list[Season]
     highlights: dict[str, list[Note]]
     average_disclaimer: str
+    #: "Gran Canaria keeps its own clock, …": the record's region keeps another zone than the
+    #: one stored (:func:`zone_note`); None when they agree
+    zone_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,22 @@ def clock_zone(country: str, subdivision: str | None, zone: str | None) -> str |
     if zone and is_valid_zone(zone):
         return zone
     return countries.main_zone(country.upper(), subdivision)
+
+
+def zone_note(country: str, subdivision: str | None, zone: str | None, now: datetime) -> str | None:
+    """One line where the region of a contact or an account keeps its own clock and the zone
+    stored for it is another (:func:`~accountdesk.core.culture.countries.region_zone_unlike`:
+    a record saved in the Canary Islands before they had their own zone holds
+    Europe/Madrid), in the UI language; else None. The panel and ``accountdesk contact``
+    show it; the stored zone is not changed."""
+    kept = countries.region_zone_unlike(country.upper(), subdivision, zone, now)
+    if kept is None or zone is None or subdivision is None:
+        return None
+    return _("{region} keeps its own clock, {zone}; the zone saved here is {stored}.").format(
+        region=isolate(subdivision_name(country.upper(), subdivision)),
+        zone=ltr(kept),
+        stored=ltr(zone),
+    )
 
 
 def reach_out_summary(
@@ -131,6 +150,7 @@ def reach_out_summary(
     found_seasons = seasons.seasons_between(cc, today, horizon, language)
     with use_language(language):
         disclaimer = average_disclaimer()
+        note = zone_note(cc, subdivision, zone, now)
     return ReachOut(
         country=cc,
         subdivision=subdivision,
@@ -147,6 +167,7 @@ def reach_out_summary(
         upcoming_seasons=[s for s in found_seasons if s.start > today],
         highlights=etiquette.highlights(cc, language),
         average_disclaimer=disclaimer,
+        zone_note=note,
     )
 
 
