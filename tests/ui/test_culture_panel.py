@@ -6,6 +6,8 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtWidgets import QPushButton
+
 from accountdesk.core.bidi import plain
 from accountdesk.core.services.activity import save_country_note
 from accountdesk.core.timekeeping.zones import format_offset, offset_to_you
@@ -439,3 +441,52 @@ def test_the_panel_says_the_region_keeps_another_clock_than_the_stored_one(
         "Las Palmas keeps its own clock, Atlantic/Canary; the zone saved here is Europe/Madrid."
     )
     assert "Madrid" in plain(again.panel.where.text())  # the stored zone's clock, as before
+
+
+def test_the_editors_offer_the_clock_the_region_keeps(ctx: Any, person: Any, qtbot: Any) -> None:
+    """The contact's and the account's editor leave a stored Europe/Madrid in Gran Canaria as
+    it is, but offer the region's Atlantic/Canary under the zone; a click puts it in the zone
+    box, and the offer goes. A zone of the same clock offers nothing; so does a region of the
+    mainland. The account's page says what the contact's panel says."""
+    from sqlalchemy import text
+
+    from accountdesk.ui.accounts.editor import AccountEditor
+    from accountdesk.ui.contacts.editor import ContactEditor
+    from accountdesk.ui.culture_panel import CultureSummary
+    from accountdesk.ui.forms import combo_value
+
+    ana = person("Ana", "ES", "Europe/Madrid", "Suárez")
+    with ctx.db.engine.begin() as conn:
+        conn.execute(text("UPDATE contacts SET subdivision = 'GC' WHERE id = :id"), {"id": ana})
+        conn.execute(
+            text(
+                "UPDATE accounts SET country = 'ES', subdivision = 'GC', "
+                "timezone = 'Europe/Madrid' WHERE id = (SELECT account_id FROM contacts "
+                "WHERE id = :id)"
+            ),
+            {"id": ana},
+        )
+        (account,) = conn.execute(
+            text("SELECT account_id FROM contacts WHERE id = :id"), {"id": ana}
+        ).one()
+    for editor in (ContactEditor(ctx, ana), AccountEditor(ctx, account)):
+        qtbot.addWidget(editor)
+        offer = editor.findChild(QPushButton, "regionZoneOffer")
+        assert offer is not None and not offer.isHidden(), type(editor)
+        assert plain(offer.text()) == "Use Canary (Atlantic/Canary), the clock Las Palmas keeps"
+        assert combo_value(editor.fields["timezone"]) == "Europe/Madrid"  # as stored
+        offer.click()
+        assert combo_value(editor.fields["timezone"]) == "Atlantic/Canary"
+        assert offer.isHidden()
+        editor.set_text("subdivision", "M")  # Madrid keeps the mainland's clock
+        editor.set_text("timezone", "Europe/Madrid")
+        assert offer.isHidden()
+    summary = CultureSummary(ctx, asynchronous=False)
+    qtbot.addWidget(summary)
+    summary.show_place("ES", "GC", "Europe/Madrid")
+    assert (
+        "Las Palmas keeps its own clock, Atlantic/Canary; the zone saved here is Europe/Madrid."
+        in plain(summary.body.text())
+    )
+    summary.show_place("ES", "GC", "Atlantic/Canary")
+    assert "keeps its own clock" not in plain(summary.body.text())

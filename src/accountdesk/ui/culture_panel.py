@@ -735,6 +735,8 @@ class CultureSummary(QFrame):
                 + esc(working_sentence(reach.status, reach.holidays_today))
                 + "</span>",
             ]
+            if reach.zone_note:  # the region keeps another clock than the zone stored
+                rows.append(esc(reach.zone_note))
         # a day at a time, each day once with its holidays (Thailand's 5 December is three:
         # the day three times took every entry, and the days after it were left out)
         days = by_day([*reach.holidays_today, *reach.upcoming_holidays])[:COMPACT_HOLIDAYS]

@@ -388,7 +388,12 @@ def on_country(country_box: QComboBox, changed: Callable[[], None]) -> None:
 
 
 def zone_follows_country(
-    country_box: QComboBox, zone_box: QComboBox, region_box: QComboBox | None = None
+    country_box: QComboBox,
+    zone_box: QComboBox,
+    region_box: QComboBox | None = None,
+    *,
+    offer: QPushButton | None = None,
+    now: Callable[[], datetime] | None = None,
 ) -> None:
     """When the country changes (:func:`on_country`) and the zone shown is none of the new
     country's, the zone becomes the one the country's people keep
@@ -401,8 +406,15 @@ def zone_follows_country(
     Alberta) gives the zone too, when the zone is empty or the one the region before gave
     (which a region of several clocks clears): Australia left the zone empty, and choosing
     Victoria left it so until the save asked for it. A zone chosen by hand (Broken Hill in
-    New South Wales) is kept."""
+    New South Wales) is kept.
+
+    With ``offer`` (a button under the zone), a zone shown that keeps another clock than the
+    region's own (:func:`~accountdesk.core.culture.countries.region_zone_unlike`: a record in
+    Gran Canaria saved with Europe/Madrid before the islands had their own zone) is not
+    changed, but the button offers the region's, at the instant ``now`` gives."""
     given = [""]  # the zone the last region gave
+    if offer is not None and region_box is not None:
+        _offer_region_zone(country_box, zone_box, region_box, offer, now)
 
     def follow() -> None:
         country = combo_value(country_box).upper()
@@ -431,6 +443,50 @@ def zone_follows_country(
     typed = region_box.lineEdit()
     if typed is not None:
         typed.editingFinished.connect(follow_region)
+
+
+def _offer_region_zone(
+    country_box: QComboBox,
+    zone_box: QComboBox,
+    region_box: QComboBox,
+    offer: QPushButton,
+    now: Callable[[], datetime] | None,
+) -> None:
+    """:func:`zone_follows_country`'s ``offer``: shown while the region keeps another clock
+    than the zone shown; a click shows the region's zone in the zone box (saved with the
+    form)."""
+    from datetime import UTC
+
+    from accountdesk.core.culture.countries import region_zone_unlike
+
+    offer.setObjectName("regionZoneOffer")
+    offer.hide()
+    kept = [""]
+
+    def update() -> None:
+        if not all(map(shiboken6.isValid, (country_box, zone_box, region_box, offer))):
+            return  # a form being closed
+        country = combo_value(country_box).upper()
+        region = region_value(region_box, country) if country else ""
+        at = now() if now is not None else datetime.now(UTC)
+        zone = region_zone_unlike(country, region or None, combo_value(zone_box) or None, at)
+        kept[0] = zone or ""
+        if zone:
+            offer.setText(
+                _("Use {zone}, the clock {region} keeps").format(
+                    region=isolate(subdivision_name(country, region)),
+                    zone=isolate(_("{name} ({code})").format(name=zone_name(zone), code=ltr(zone))),
+                )
+            )
+        offer.setVisible(bool(zone))
+
+    offer.clicked.connect(lambda: set_combo(zone_box, kept[0]) if kept[0] else None)
+    on_country(country_box, update)
+    region_box.currentIndexChanged.connect(lambda _index: update())
+    zone_box.currentIndexChanged.connect(lambda _index: update())
+    typed = region_box.lineEdit()
+    if typed is not None:
+        typed.editingFinished.connect(update)
 
 
 def region_label(country: str, code: str | None) -> str:
@@ -776,6 +832,13 @@ class FormDialog(QDialog):
         for alias in also:
             self._aliases[alias] = key
         return widget
+
+    def add_below(self, key: str, widget: QWidget) -> None:
+        """Show ``widget`` under the field ``key``, above its error."""
+        holder = self.fields[key].parentWidget()
+        layout = holder.layout() if holder is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.errors[key]), widget)
 
     def add_section(self, title: str) -> None:
         heading = QLabel(title)

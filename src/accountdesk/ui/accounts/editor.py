@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from accountdesk.core.culture.countries import country_currency
 from accountdesk.core.i18n import _, date_input_placeholder, format_date
@@ -71,7 +71,9 @@ class AccountEditor(FormDialog):
         self.add_field("address", _("Address"), notes_edit(60))
         zone = zone_combo()
         self.add_field("timezone", _("Time zone"), zone)
-        zone_follows_country(country, zone, self.region)
+        offer = QPushButton()
+        self.add_below("timezone", offer)
+        zone_follows_country(country, zone, self.region, offer=offer, now=ctx.now)
         self.add_field("currency", _("Currency"), currency_line())
         on_country(country, self._currency_hint)  # empty, it is the country's
         self.add_section(_("Business"))

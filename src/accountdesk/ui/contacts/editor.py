@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QPushButton, QWidget
 
 from accountdesk.core.bidi import ltr, plain
 from accountdesk.core.calendars import PERSIAN
@@ -350,7 +350,9 @@ class ContactEditor(FormDialog):
         self.add_field("city", _("City"), line())
         zone = zone_combo()
         self.add_field("timezone", _("Time zone"), zone)
-        zone_follows_country(country, zone, self.region)
+        offer = QPushButton()
+        self.add_below("timezone", offer)
+        zone_follows_country(country, zone, self.region, offer=offer, now=ctx.now)
         on_country(country, self._country_changed)
         # left empty, the hours are the country's typical ones: the placeholders show them
         self._hours = (line(), line())
