@@ -29,6 +29,7 @@ PEOPLE = {
     "สมศักดิ์ เจริญสุขสมบูรณ์": ("สมศักดิ์", "เจริญสุขสมบูรณ์", "TH", "Asia/Bangkok", ["+66 81 234 5678"]),
     "Jānis Bērziņš": ("Jānis", "Bērziņš", "LV", "Europe/Riga", ["+371 2612 3456"]),
     "Linda Park": ("Linda", "Park", "US", "America/New_York", ["+1 201 555 1912"]),
+    "Emma Clarke": ("Emma", "Clarke", "GB", "Europe/London", ["+44 20 7946 0958"]),
     "Marco Rossi": ("Marco", "Rossi", "IT", "Europe/Rome", ["+39 02 1234 5678"]),
     "Omar Al Mansouri": ("Omar", "Al Mansouri", "AE", "Asia/Dubai", []),
     "Seán O'Brien": ("Seán", "O'Brien", "IE", "Europe/Dublin", []),
@@ -55,6 +56,18 @@ FOUND = {
     "02 1234 5678": {"Marco Rossi"},
     "+39 02 1234 5678": {"Marco Rossi"},
     "123 45": set(),  # groups of a number are not words of their own
+    # as dialled from abroad: 00 for the +, the trunk 0 in brackets left out
+    "0090 532 123 45 67": {"Ali IŞIK"},
+    "00905321234567": {"Ali IŞIK"},
+    "00371 2612 3456": {"Jānis Bērziņš"},
+    "0037126123456": {"Jānis Bērziņš"},
+    "00371 26": {"Jānis Bērziņš"},
+    "003712612": {"Jānis Bērziņš"},
+    "+44 (0)20 7946 0958": {"Emma Clarke"},
+    "+44 (0) 20 7946": {"Emma Clarke"},
+    "0044 (0)20 7946 0958": {"Emma Clarke"},
+    "0044 20 7946 0958": {"Emma Clarke"},
+    "020 7946 0958": {"Emma Clarke"},
     # the start of a number typed in groups, from its third digit on (it vanished at "0532 1"
     # and came back at "0532 123 4", when it had eight digits)
     "053": {"Ali IŞIK"},

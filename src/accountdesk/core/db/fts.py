@@ -205,6 +205,9 @@ def _marked_words(folded: str) -> list[str]:
 
 #: A query written as a phone number is written: digits in groups, with + ( ) - . / between.
 _PHONE_QUERY = re.compile(r"\+?[\s(]*\d[\d\s().\-/]*")
+#: The trunk 0 a number written for callers abroad shows in brackets after its country code
+#: ("+44 (0)20 7946 0958"), which they do not dial; also while it is being typed ("+44 (0").
+_TRUNK_ZERO = re.compile(r"\(\s*0\s*(?:\)|$)")
 
 
 def query_words(query: str) -> list[str]:
@@ -217,9 +220,16 @@ def query_words(query: str) -> list[str]:
     after its trunk 0, before it has that many digits ("0532 123", "081 234", "ayse 0532 12").
     Other groups of digits may be a phone's start ("532 123") or separate figures ("2024 150",
     a year and a quantity in notes): they are one word with a space between the groups, found
-    as either (:func:`_groups_joined`, :func:`_fts5_term`)."""
+    as either (:func:`_groups_joined`, :func:`_fts5_term`).
+
+    A number written for callers abroad is searched as they dial it: without the trunk 0 in
+    brackets after its country code ("+44 (0)20 7946 0958"), and after the
+    :data:`INTERNATIONAL_PREFIX` as the number that follows it too ("00371 6712 3456":
+    :func:`_abroad`)."""
     folded = fold(query).strip()
     if _looks_like_a_phone(folded):
+        if folded.startswith(("+", INTERNATIONAL_PREFIX)):
+            folded = _TRUNK_ZERO.sub("", folded)
         return ["".join(ch for ch in folded if ch.isdigit())]
     return [
         w
@@ -235,6 +245,20 @@ def _digit_group(part: str) -> bool:
 #: The prefix a phone number starts with when it is written without its country code (0532,
 #: 081, 0912; "00" starts an international call and is a 0 too).
 TRUNK_PREFIX = "0"
+#: What most countries dial before a country code to call abroad (0037167123456 for
+#: +37167123456, 0044 20 …): written instead of the +.
+INTERNATIONAL_PREFIX = "00"
+
+
+def _abroad(word: str) -> str | None:
+    """The number a word of digits is when it starts with the :data:`INTERNATIONAL_PREFIX`
+    (37167123456 of 0037167123456; 371 of 00371 while it is being typed): what follows the
+    prefix, once that is the start of a phone (:data:`PHONE_DIGITS`); None otherwise. The
+    word is searched as typed too (a postcode or an order number written with 00)."""
+    rest = word[len(INTERNATIONAL_PREFIX) :]
+    if word.startswith(INTERNATIONAL_PREFIX) and _digit_group(word) and len(rest) >= PHONE_DIGITS:
+        return rest
+    return None
 
 
 def _groups_joined(parts: list[str]) -> list[str]:
@@ -278,7 +302,8 @@ def text_has(word: str, folded: str) -> bool:
     as the index reads them (:func:`_either`): their number joined, or every group."""
     either = _either(word)
     if either is None:
-        return word in folded
+        abroad = _abroad(word)
+        return word in folded or (abroad is not None and abroad in folded)
     joined, groups = either
     return joined in folded or all(group in folded for group in groups)
 
@@ -415,22 +440,30 @@ def _expression(found: list[str], postgres: bool) -> str:
 def _fts5_term(word: str) -> str:
     """A word as a prefix, in an FTS5 expression; a short number (:data:`PHONE_DIGITS`) as a
     prefix in names (the title column), or whole; groups of digits (:func:`_either`) as
-    their number or as each group."""
+    their number or as each group; a number dialled abroad (:func:`_abroad`) as typed or
+    without its prefix."""
     either = _either(word)
     if either is not None:
         joined, groups = either
         return f'("{joined}"* OR ({" AND ".join(map(_fts5_term, groups))}))'
+    abroad = _abroad(word)
+    if abroad is not None:
+        return f'("{word}"* OR "{abroad}"*)'
     return f'("{word}" OR title : "{word}"*)' if _short_number(word) else f'"{word}"*'
 
 
 def _pg_term(word: str) -> str:
     """A word as a prefix, in a ``tsquery``; a short number (:data:`PHONE_DIGITS`) as a
     prefix in names (weight A), or whole; groups of digits (:func:`_either`) as their number
-    or as each group."""
+    or as each group; a number dialled abroad (:func:`_abroad`) as typed or without its
+    prefix."""
     either = _either(word)
     if either is not None:
         joined, groups = either
         return f"('{joined}':* | ({' & '.join(map(_pg_term, groups))}))"
+    abroad = _abroad(word)
+    if abroad is not None:
+        return f"('{word}':* | '{abroad}':*)"
     return f"('{word}' | '{word}':*A)" if _short_number(word) else f"'{word}':*"
 
 
