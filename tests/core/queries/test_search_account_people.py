@@ -139,3 +139,34 @@ def test_a_persons_name_with_their_accounts_name_finds_them(firms: Firms) -> Non
     assert firms.mehmet not in _ids(search(firms.db, "anadolu m"))
     assert _ids(search(firms.db, "ayse istanbul")) == []
     assert _ids(search(firms.db, "ay an")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "zone", "person", "query"),
+    [
+        ("山田", "JP", "Asia/Tokyo", ("太郎", "佐藤"), "山田"),
+        ("삼성", "KR", "Asia/Seoul", ("민준", "박"), "삼성"),
+        ("华为", "CN", "Asia/Shanghai", ("伟", "王"), "华为"),
+    ],
+)
+def test_an_account_named_in_two_characters_finds_its_people(
+    db: Database,
+    name: str,
+    country: str,
+    zone: str,
+    person: tuple[str, str],
+    query: str,
+) -> None:
+    """Two Chinese characters, kana or Hangul syllables are a whole name (they count as four
+    letters of an alphabet): the account's people are listed after it, in Ctrl+K and the
+    contact list's filter; one character is a family name millions share, and lists none."""
+    from accountdesk.core.queries.lists import ListFilter, contact_ids
+
+    account = create_account(db, AccountInput(name=name, country=country))
+    given, family = person
+    someone = person_at(db, account, given, family, country=country, zone=zone)
+    assert _ids(search(db, query)) == [account, someone]
+    assert contact_ids(db, ListFilter(text=query)) == [someone]
+    assert _ids(search(db, query[0])) == [account]
+    # beside the account's name, one character of the person's is enough
+    assert _ids(search(db, f"{query} {family}")) == [someone]

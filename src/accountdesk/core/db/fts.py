@@ -605,14 +605,25 @@ Row = tuple[str, str, str, str, str, str | None, str]
 #: The shortest word of a query that also finds contacts by their account's name, in Ctrl+K
 #: and the contact list: one or two letters match a third of every name already, and the
 #: people of every account they start would push the names typed out of Ctrl+K's list and
-#: double the contact list's work at each keystroke, for rows nobody reads through.
+#: double the contact list's work at each keystroke, for rows nobody reads through. Counted
+#: in letters as :func:`_letters` counts them (山田, 삼성: two characters are four letters).
 ACCOUNT_WORD = 3
+
+
+def _letters(word: str) -> int:
+    """How long ``word`` is as a start of names: a Chinese character, a kana or a Hangul
+    syllable counts as two letters, since it says as much as two letters of an alphabet
+    (a name of two: 山田, 삼성, 李磊, is a whole name; one is a family name that millions
+    share)."""
+    if word.isascii():
+        return len(word)
+    return len(word) + sum(1 for ch in word if _CJK.match(ch))
 
 
 def finds_account_people(found: list[str]) -> bool:
     """Whether a query of the words ``found`` (:func:`query_words`) also finds the people of
     the accounts it names (:data:`ACCOUNT_WORD`)."""
-    return max(map(len, found), default=0) >= ACCOUNT_WORD
+    return max(map(_letters, found), default=0) >= ACCOUNT_WORD
 
 
 #: The most words of a query split between a person's name and their account's name
@@ -624,7 +635,8 @@ SPLIT_WORDS = 12
 
 #: The shortest word the person's part of a split needs (:func:`_splits`): a letter alone
 #: starts a word of a third of all people, and looking them all up at each keystroke took
-#: the contact list's filter half a second on 300,000 contacts.
+#: the contact list's filter half a second on 300,000 contacts (letters as :func:`_letters`
+#: counts them).
 PERSON_WORD = 2
 
 
@@ -638,7 +650,7 @@ def _splits(found: list[str]) -> list[tuple[list[str], list[str]]]:
         return splits
     for k in range(1, len(found)):
         for named, rest in ((found[:k], found[k:]), (found[k:], found[:k])):
-            if finds_account_people(named) and max(map(len, rest)) >= PERSON_WORD:
+            if finds_account_people(named) and max(map(_letters, rest)) >= PERSON_WORD:
                 splits.append((named, rest))
     return splits
 
