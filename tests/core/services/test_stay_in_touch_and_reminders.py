@@ -267,6 +267,24 @@ def test_the_filter_finds_a_phone_typed_as_people_write_it(db: Database) -> None
     assert found("0533 123 45 67") == []
 
 
+def test_the_filter_finds_a_name_typed_apart_that_is_stored_together(db: Database) -> None:
+    """A name typed apart finds it written together, as in Ctrl+K (fts.written_apart): "علی
+    زاده" finds علیزاده, "al nuaimi" Alnuaimi; every other word still counts, in a title too."""
+    ali = person(db, "Ali", "Alnuaimi", account="Gulf Trade", country="AE", zone="Asia/Dubai")
+    reza = person(db, "رضا", "علیزاده", account="Pars", country="IR", zone="Asia/Tehran")
+    fu.schedule(db, fu.FollowUpInput(ali, "Send the catalogue", datetime(2027, 3, 3, 10)))
+    fu.schedule(db, fu.FollowUpInput(reza, "Call back", datetime(2027, 3, 3, 10)))
+
+    def found(text: str) -> list[str]:
+        return [r.contact_name for r in list_follow_ups(db, now=T, user_zone="UTC", text=text)]
+
+    assert found("علی زاده") == ["رضا علیزاده"]
+    assert found("رضا علی زاده") == ["رضا علیزاده"]
+    assert found("al nuaimi") == ["Ali Alnuaimi"]
+    assert found("al nuaimi catalogue") == ["Ali Alnuaimi"]
+    assert found("al nuaimi call") == []
+
+
 def test_the_filter_reads_groups_of_digits_in_a_title_as_ctrl_k_reads_them(db: Database) -> None:
     """The filter reads "2024 150" as a number typed in groups or two figures (query_words);
     the contact's notes were searched either way but a title only for "2024 150" with its

@@ -32,6 +32,7 @@ of a word of a name, or a whole word. After what a query matches, a result list
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -377,7 +378,7 @@ def spellings(text: str) -> list[str]:
 def _spellings(text: str) -> tuple[str, ...]:
     # Names repeat a lot (given and family names, cities): each is spelled once.
     known = words(fold(text))
-    together = ["".join(known)] if len(known) > 1 else []
+    together = [written_together(known)] if len(known) > 1 else []
     if text.isascii():  # most names: nothing to spell otherwise
         return tuple(together)
     found: list[str] = together
@@ -397,6 +398,43 @@ def _spellings(text: str) -> tuple[str, ...]:
         return ()
     kept = set(known)
     return tuple(w for w in dict.fromkeys(found) if w not in kept)
+
+
+def written_together(parts: list[str]) -> str:
+    """Folded words as one word: a name written joined, with a space or with a zero-width
+    non-joiner is one name (علیزاده, علی زاده, علی‌زاده; عبدالله, عبد الله; Alnuaimi, Al Nuaimi,
+    Al-Nuaimi). The index holds a name's words written together (:func:`spellings`) and a
+    query also looks for its neighbouring words so written (:func:`written_apart`)."""
+    return "".join(parts)
+
+
+#: The most words of a query whose neighbours are also looked for written together
+#: (:func:`written_apart`: 2ⁿ⁻¹ forms, eight at four words); a longer query is looked for
+#: as typed.
+JOINED_WORDS = 4
+
+
+def _joins(word: str) -> bool:
+    """Whether a word of a query may be written together with its neighbour: a word of
+    letters, not a number nor groups of digits (:func:`_groups_joined`)."""
+    return " " not in word and not word.isdecimal()
+
+
+def written_apart(found: list[str]) -> list[list[str]]:
+    """The words ``found`` of a query, and each way of writing neighbours among them together
+    (:func:`written_together`), as the name they may be of is stored: "علی زاده" is also
+    علیزاده, "al nuaimi" Alnuaimi, "kara osmanoglu" Karaosmanoğlu. A name stored apart is
+    found typed together by its :func:`spellings`; this is the other way round. Up to
+    :data:`JOINED_WORDS` words."""
+    if not 1 < len(found) <= JOINED_WORDS:
+        return [found]
+    forms = [[found[0]]]
+    for before, word in itertools.pairwise(found):
+        apart = [[*form, word] for form in forms]
+        if _joins(before) and _joins(word):
+            apart += [[*form[:-1], written_together([form[-1], word])] for form in forms]
+        forms = apart
+    return forms
 
 
 def title_keys(folded_title: str) -> list[str]:
@@ -432,9 +470,14 @@ def _short_number(word: str) -> bool:
 
 
 def _expression(found: list[str], postgres: bool) -> str:
+    """Every word of ``found`` as a term, all required, in one of the ways its neighbours may
+    be written together (:func:`written_apart`)."""
     if postgres:  # a word as PostgreSQL indexed it (cut to its longest lexeme)
-        return " & ".join(_pg_term(_lexeme(w)) for w in found)
-    return " AND ".join(_fts5_term(w) for w in found)  # FTS5 wants AND before a bracket
+        forms = [" & ".join(_pg_term(_lexeme(w)) for w in form) for form in written_apart(found)]
+        return forms[0] if len(forms) == 1 else " | ".join(f"({form})" for form in forms)
+    # FTS5 wants AND before a bracket
+    forms = [" AND ".join(_fts5_term(w) for w in form) for form in written_apart(found)]
+    return forms[0] if len(forms) == 1 else " OR ".join(f"({form})" for form in forms)
 
 
 def _fts5_term(word: str) -> str:

@@ -31,6 +31,7 @@ from accountdesk.core.db.fts import (
     match_expression,
     query_words,
     text_has,
+    written_apart,
 )
 from accountdesk.core.db.models import Account, Contact, FollowUp
 from accountdesk.core.i18n import _
@@ -178,24 +179,30 @@ def _matching(session: Session, query: str) -> list[ColumnElement[bool]]:
         raw.create_function("accountdesk_title_has", 2, _title_has, deterministic=True)
     # a title stay in touch gave, in whatever language, is found by the words it is shown in
     raised = and_(FollowUp.origin == STAY_IN_TOUCH, FollowUp.title.in_(generated_titles()))
-    conditions = []
-    for n, word in enumerate(found):
-        name = f"word{n}"
-        expression = match_expression(word, postgres=postgres)
-        in_title = (
-            FollowUp.id.in_([id_ for id_, title in folded if text_has(word, title)])
-            if postgres
-            else func.accountdesk_title_has(FollowUp.title, word) == 1
-        )
-        conditions.append(
-            or_(
+    words: dict[str, ColumnElement[bool]] = {}
+
+    def matches(word: str) -> ColumnElement[bool]:
+        if word not in words:
+            name = f"word{len(words)}"
+            expression = match_expression(word, postgres=postgres)
+            in_title = (
+                FollowUp.id.in_([id_ for id_, title in folded if text_has(word, title)])
+                if postgres
+                else func.accountdesk_title_has(FollowUp.title, word) == 1
+            )
+            words[word] = or_(
                 FollowUp.contact_id.in_(_refs_of(postgres, "contact", name, expression)),
                 FollowUp.account_id.in_(_refs_of(postgres, "account", name, expression)),
                 in_title,
                 *([raised] if text_has(word, fold(_(TITLE))) else []),
             )
-        )
-    return conditions
+        return words[word]
+
+    # neighbouring words also as one written together ("علی زاده" for علیزاده), as Ctrl+K
+    forms = written_apart(found)
+    if len(forms) == 1:
+        return [matches(word) for word in found]
+    return [or_(*(and_(*map(matches, form)) for form in forms))]
 
 
 def list_follow_ups(
