@@ -38,7 +38,7 @@ def _rows(db: Database) -> list[tuple[object, ...]]:
 
 
 def test_an_0011_database_is_upgraded_with_its_accounts_and_down_again(db: Database) -> None:
-    assert SCHEMA_HEAD == "0012"
+    assert SCHEMA_HEAD >= "0012"
     lost = create_account(
         db,
         AccountInput(

@@ -35,7 +35,8 @@ def test_any_text_gives_the_words_of_the_rule(text: str) -> None:
 
 
 def test_names_in_six_languages() -> None:
-    assert words(fold("Ayşe Yılmaz-Öztürk, A.Ş.")) == ["ayse", "yilmaz", "ozturk", "a", "s"]
+    # single letters with dots between them are one word: "A.Ş." is "as", as "AŞ" is
+    assert words(fold("Ayşe Yılmaz-Öztürk, A.Ş.")) == ["ayse", "yilmaz", "ozturk", "as"]
     assert words(fold("Ilze Bērziņa")) == ["ilze", "berzina"]
     assert words(fold("สมชาย ใจดี")) == ["สมชาย", "ใจดี"]
     assert words(fold("مریم کریمی")) == ["مریم", "کریمی"]

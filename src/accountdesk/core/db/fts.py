@@ -145,18 +145,35 @@ def fold(value: str) -> str:
     (Arabic yeh and kaf to the Persian forms, no tatweel, short vowels or zero-width
     non-joiner); digits of every script written 0-9 (a Persian keyboard types ۰۹۱۲). Thai and
     other marks stay. So "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian
-    are found as typed.
+    are found as typed. Single letters with dots between them are one word without the dots
+    (:func:`_undotted`: "A.Ş." is "as", "S.A. de C.V." "sa de cv"), as legal forms are
+    written with them or without.
     """
     if value.isascii():
-        return value.lower()
+        lowered = value.lower()
+        return _undotted(lowered) if "." in lowered else lowered
     return " ".join(map(_fold_word, value.split()))
+
+
+#: Single letters each followed by a dot, the last one's dot left out or not, as a word of
+#: its own (in brackets, quotes, or before a comma too).
+_DOTTED = re.compile(r"(?<![^\s(\"'])((?:[^\W\d_]\.)+[^\W\d_])\.?(?=[\s,;:)\"']|$)")
+
+
+def _undotted(folded: str) -> str:
+    """``folded`` with its words of single letters and dots written without the dots: "a.s."
+    and "a.ş." are "as" (AS, AŞ), "d.o.o." "doo", "c.v." "cv", "u.s.a." "usa". A legal form is
+    written either way, and a query is folded too, so each finds the other. A word with a
+    longer part ("ltd.", "co.", "e-mail.com") is left as it is."""
+    return _DOTTED.sub(lambda m: m[1].replace(".", ""), folded)
 
 
 @lru_cache(maxsize=65536)
 def _fold_word(value: str) -> str:
     # Names repeat a lot (given and family names), so words are folded once and remembered.
     if value.isascii():
-        return value.lower()
+        lowered = value.lower()
+        return _undotted(lowered) if "." in lowered else lowered
     value = value.casefold().translate(_LETTERS)
     decomposed = unicodedata.normalize("NFKD", value)
     out: list[str] = []
@@ -170,7 +187,8 @@ def _fold_word(value: str) -> str:
         else:
             base = ch
         out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out)).translate(_LETTERS)
+    folded = unicodedata.normalize("NFC", "".join(out)).translate(_LETTERS)
+    return _undotted(folded) if "." in folded else folded
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")

@@ -296,5 +296,5 @@ CREATE TABLE "survey_responses" (
 CREATE INDEX ix_survey_responses_account_id ON survey_responses (account_id);
 CREATE INDEX ix_survey_responses_answered_on ON survey_responses (answered_on);
 CREATE INDEX ix_survey_responses_contact_id ON survey_responses (contact_id);
-INSERT INTO "alembic_version" VALUES ('0012');
+INSERT INTO "alembic_version" VALUES ('0013');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);

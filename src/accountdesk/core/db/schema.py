@@ -9,7 +9,7 @@ from pathlib import Path
 from accountdesk.core import paths
 
 #: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS = (
     "0001",
@@ -24,6 +24,7 @@ KNOWN_REVISIONS = (
     "0010",
     "0011",
     "0012",
+    "0013",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 
