@@ -80,3 +80,35 @@ def test_the_upgrade_rebuilds_the_index_and_may_run_again(
                 command.downgrade(alembic_config(conn), "0012")
         finally:
             upgraded.close()
+
+
+def test_one_letter_lists_names_before_legal_forms(db: Database) -> None:
+    """One letter typed listed the accounts whose "A.Ş.", "AS", "SIA" or "AB" starts with it
+    before any name that does (the key "a" and the keys of the legal forms came first), and a
+    picker of contacts, which takes the first hits, looked empty: a legal form is no key of
+    an account's name (fts.LEGAL_FORMS); the accounts are still found by it, after the
+    names."""
+    from people import person_at
+
+    firms = [
+        create_account(db, AccountInput(name=f"{root} {n} {form}", country="TR"))
+        for n in range(12)
+        for root, form in (("Ege", "A.Ş."), ("Koks", "AS"), ("Vējš", "SIA"), ("Kras", "AB"))
+    ]
+    firms.append(create_account(db, AccountInput(name="SIA Dzintars", country="LV")))
+    named = create_account(db, AccountInput(name="Anadolu Gıda A.Ş.", country="TR"))
+    people = {
+        given: person_at(db, named, given, family, country="TR", zone="Europe/Istanbul")
+        for given, family in (("Ayşe", "Yılmaz"), ("Ali", "Kaya"), ("Selin", "Aksoy"))
+    }
+    sara = person_at(db, named, "Sara", "Demir", country="TR", zone="Europe/Istanbul")
+    hits = search(db, "a", limit=10)
+    assert {h.id for h in hits[:4]} == {named, *people.values()}
+    assert {h.id for h in hits[4:]} <= set(firms)  # the legal forms after the names
+    contacts = {h.id for h in search(db, "a", limit=40) if h.kind == "contact"}
+    assert contacts == set(people.values())  # a picker of contacts
+    assert {h.id for h in search(db, "s", limit=5)[:2]} == {sara, people["Selin"]}
+    # a legal form typed still finds its accounts, every one
+    assert len(search(db, "sia", limit=100)) == 13
+    assert len(search(db, "a.ş.", limit=100)) == 25  # A.Ş. and AS alike
+    assert len(search(db, "ab", limit=100)) == 12

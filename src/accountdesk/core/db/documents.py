@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from accountdesk.core.db.fts import compound_parts, fold, name_title, spellings
+from accountdesk.core.db.fts import account_title, compound_parts, fold, name_title
 from accountdesk.core.validation import calling_code_split
 
 
@@ -83,7 +83,8 @@ def _folded_body(body: str) -> str:
 
 def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:
     """The search document of an account, from its column values (a row, a dict …): its name
-    as title (with the other :func:`~accountdesk.core.db.fts.spellings` it may be typed as)."""
+    as title (with the other :func:`~accountdesk.core.db.fts.spellings` it may be typed as:
+    :func:`~accountdesk.core.db.fts.account_title`)."""
     body = _joined(
         values.get("city"),
         values.get("website"),
@@ -91,9 +92,7 @@ def account_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Doc
         *tags,
         values.get("notes"),
     )
-    name = values["name"]
-    title = " ".join([fold(name), *spellings(name)])
-    return Document(values["id"], "account", title, _folded_body(body))
+    return Document(values["id"], "account", account_title(values["name"]), _folded_body(body))
 
 
 def contact_document(values: Mapping[str, Any], tags: Iterable[str] = ()) -> Document:

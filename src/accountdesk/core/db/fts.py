@@ -418,6 +418,78 @@ def _spellings(text: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(found) if w not in kept)
 
 
+#: Words that say what kind of company an account is, not which one (as :func:`fold` writes
+#: them: "A.Ş." is "as", "d.o.o." "doo"). They are found as any word is, but they are no key of
+#: an account's name (:func:`title_keys`): one letter typed listed the hundreds of accounts
+#: whose "A.Ş.", "AS" or "AB" starts with it before any name that does.
+LEGAL_FORMS = frozenset(
+    fold(form)
+    for form in (
+        # Latin letters: Latvia, Slovenia, Turkey, Germany, the Nordics, France, Mexico,
+        # Brazil, the English-speaking countries, India, the Benelux, Central Europe
+        "SIA", "AS", "IK", "PS", "KS", "d.o.o.", "d.d.", "s.p.", "A.Ş.", "Şti.", "GmbH", "AG",
+        "KG", "OHG", "UG", "e.K.", "AB", "ASA", "ApS", "Oy", "Oyj", "SA", "SAS", "SARL", "SNC",
+        "SL", "SLU", "SRL", "SpA", "C.V.", "S.R.L.", "Ltda.", "EIRELI", "Ltd", "Limited", "LLC",
+        "LLP", "LP", "PLC", "Inc", "Incorporated", "Corp", "Corporation", "Co", "Pvt", "Pte",
+        "Pty", "BV", "NV", "VOF", "s.r.o.", "a.s.", "Kft", "Zrt", "Nyrt", "UAB", "OÜ", "Sp",
+        "z.o.o.", "Bhd", "Sdn", "JSC",
+        # other scripts: Thai, Persian, Arabic, Russian, Chinese, Japanese, Korean
+        "บริษัท", "จำกัด", "มหาชน", "ห้างหุ้นส่วน", "شرکت", "سهامی", "شركة", "ذ.م.م",
+        "ООО", "ОАО", "ЗАО", "ПАО", "АО",
+        "有限公司", "股份有限公司", "株式会社", "有限会社", "合同会社", "주식회사", "유한회사",
+    )
+)  # fmt: skip
+#: The legal forms of scripts written without spaces, which a name's run holds at its start
+#: or end (株式会社山田製作所, 华为有限公司), longest first.
+_RUN_LEGAL_FORMS = tuple(
+    sorted((f for f in LEGAL_FORMS if _UNSPACED.search(f)), key=len, reverse=True)
+)
+
+
+def _is_legal_form(word: str, account: bool) -> bool:
+    """Whether a folded word of an account's title is its legal form, or starts with one of
+    a script without spaces (株式会社山田製作所): no key of its name."""
+    return account and (word in LEGAL_FORMS or word.startswith(_RUN_LEGAL_FORMS))
+
+
+def _without_legal_forms(name: str) -> tuple[str, list[str]]:
+    """``name`` without the words of its legal form (:data:`LEGAL_FORMS`: "Boğaziçi Tekstil"
+    of "Boğaziçi Tekstil A.Ş.", "Dzintars" of "SIA Dzintars"), and without one at the start
+    or end of a run of a script without spaces (山田製作所 of 株式会社山田製作所), or
+    ``name`` itself when it is nothing else; and the legal forms taken off runs (株式会社)."""
+    kept: list[str] = []
+    taken: list[str] = []
+    for token in name.split():
+        folded = fold(token)
+        if written_together(words(folded)) in LEGAL_FORMS:
+            continue
+        if _UNSPACED.search(folded):
+            for form in _RUN_LEGAL_FORMS:
+                if folded != form and folded.startswith(form):
+                    token = folded = folded.removeprefix(form)
+                    taken.append(form)
+                if folded != form and folded.endswith(form):
+                    token = folded = folded.removesuffix(form)
+                    taken.append(form)
+        kept.append(token)
+    return (" ".join(kept), taken) if kept else (name, [])
+
+
+def account_title(name: str) -> str:
+    """The folded title an account is indexed under: its name, and the other
+    :func:`spellings` of its name without its legal form (:func:`_without_legal_forms`:
+    "bogazicitekstil", not "bogazicitekstilas"; 山田製作所 and the words inside it for
+    株式会社山田製作所, and 株式会社 itself), so that no key of its name starts with its legal
+    form (:func:`title_keys`) while the legal form finds it as any word does."""
+    folded = fold(name)
+    own, taken = _without_legal_forms(name)
+    if own == name:
+        return " ".join([folded, *spellings(name)])
+    known = set(words(folded))
+    more = [w for w in (*words(fold(own)), *spellings(own), *taken) if w not in known]
+    return " ".join([folded, *dict.fromkeys(more)])
+
+
 def written_together(parts: list[str]) -> str:
     """Folded words as one word: a name written joined, with a space or with a zero-width
     non-joiner is one name (علیزاده, علی زاده, علی‌زاده; عبدالله, عبد الله; Alnuaimi, Al Nuaimi,
@@ -455,9 +527,11 @@ def written_apart(found: list[str]) -> list[list[str]]:
     return forms
 
 
-def title_keys(folded_title: str) -> list[str]:
-    """The distinct words of a folded name, for the ``search_keys`` index."""
-    return list(dict.fromkeys(words(folded_title)))
+def title_keys(folded_title: str, kind: str | None = None) -> list[str]:
+    """The distinct words of a folded name, for the ``search_keys`` index; of an account's
+    name (``kind`` "account"), not the words of its legal form (:data:`LEGAL_FORMS`)."""
+    account = kind == "account"
+    return [w for w in dict.fromkeys(words(folded_title)) if not _is_legal_form(w, account)]
 
 
 def match_expression(query: str, *, postgres: bool = False) -> str | None:

@@ -136,7 +136,11 @@ def index_documents(
     cursor.executemany(fts_sql, fts_rows)
     cursor.executemany(
         statement(raw, "INSERT INTO search_keys(rowid, key) VALUES (?, ?)"),
-        [(n, key) for n, d in zip(numbers, docs, strict=True) for key in title_keys(d.title)],
+        [
+            (n, key)
+            for n, d in zip(numbers, docs, strict=True)
+            for key in title_keys(d.title, d.kind)
+        ],
     )
     cursor.close()
 
