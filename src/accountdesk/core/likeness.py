@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.db.fts import fold, spellings, words
+from accountdesk.core.db.fts import fold, spellings, words, written_together
 from accountdesk.core.i18n import _, format_percent
 from accountdesk.core.queries.facts import ContactFacts
 
@@ -208,8 +208,8 @@ def _part(text: str) -> tuple[str, str]:
     folded = fold(text)
     spelled = _spelled(text, folded)
     known = words(folded)
-    if len(known) > 1 and "".join(known) in spellings(text):
-        return folded, "".join(words(spelled))
+    if len(known) > 1 and written_together(known) in spellings(text):
+        return folded, written_together(words(spelled))
     return folded, spelled
 
 
