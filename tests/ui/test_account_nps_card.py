@@ -58,3 +58,16 @@ def test_no_answers_of_the_last_12_months_say_so(ctx: Any, db: Database, qtbot: 
     view = AccountView(ctx, account)
     qtbot.addWidget(view)
     assert _card(view, "NPS") == ("–", "No answers since 13 Mar 2024")
+
+
+def test_the_mean_csat_card_is_of_the_last_12_months_as_the_report(
+    ctx: Any, db: Database, qtbot: Any
+) -> None:
+    """Review rev14's 3rd, followed up: the Mean CSAT card read 3.3, all time's, where the
+    report counts the last 12 months (5 and 4: 4.50)."""
+    account = create_account(db, AccountInput("Andes", "PE", timezone="America/Lima"))
+    for score, day in ((5, "2025-03-01"), (4, "2024-03-13"), (1, "2024-03-12")):
+        save_survey(db, SurveyInput(account, "csat", score, day))
+    view = AccountView(ctx, account)
+    qtbot.addWidget(view)
+    assert _card(view, "Mean CSAT") == ("4.50", "2 answers since 13 Mar 2024")

@@ -116,7 +116,7 @@ def last_year(today: date) -> Period:
     """The last 12 months up to ``today``: an account report's period unless one is asked for
     (and the Reports screen's first), the year the at-risk score reads NPS answers and revenue
     over, and the answers that still speak for a person (the stay-in-touch cadence's NPS band)
-    and for an account (its page's NPS). An older answer no longer counts."""
+    and for an account (its page's NPS and mean CSAT). An older answer no longer counts."""
     return Period(today - timedelta(days=YEAR_DAYS - 1), today)
 
 

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact, Interaction, SurveyResponse
-from accountdesk.core.metrics import Period, SurveyRecord, latest_responses, nps
+from accountdesk.core.metrics import Period, SurveyRecord, last_year, latest_responses, nps
 from accountdesk.core.money import RateBook
-from accountdesk.core.queries.details import account_detail, account_nps
+from accountdesk.core.queries.details import account_answers, account_detail
 from accountdesk.core.reports.data import Scope, load_records, metrics_for, risk_facts
 
 Q3 = Period(date(2026, 7, 1), date(2026, 9, 30))
@@ -93,9 +93,9 @@ def test_a_contact_in_the_trash_is_out_of_nps_csat_the_page_and_the_risk_alike(
     assert (after.nps.value, after.nps.sample) == (100.0, 1)
     assert (after.csat_mean.value, after.csat.sample) == (5.0, 1)
     page = account_detail(db, account_id)
-    assert page.figures.mean_csat == 5.0
-    page_nps = account_nps(db, account_id, NOW.date()).value
-    assert (page_nps.value, page_nps.sample) == (100.0, 1)
+    answers = account_answers(db, account_id, NOW.date())
+    assert (answers.csat_mean.value, answers.csat_mean.sample) == (5.0, 1)
+    assert (answers.nps.value, answers.nps.sample) == (100.0, 1)
     assert [s.score for s in page.surveys] == [5, 10]  # her answers are not listed either
     with db.reader() as s:
         records = load_records(s, Scope())
@@ -116,10 +116,9 @@ def test_the_pages_mean_csat_counts_the_scores_logged_on_interactions(db: Databa
             s.add(Interaction(account_id=a.id, kind="call", subject="x", occurred_at=when,
                               occurred_zone="America/Mexico_City", csat_score=score))  # fmt: skip
         account_id = a.id
-    page = account_detail(db, account_id).figures
-    assert page.mean_csat is not None and round(page.mean_csat, 4) == round(11 / 3, 4)
-    assert metrics_for(db, Period(date(2026, 1, 1), date(2026, 12, 31)), RATES).csat_mean.value \
-        == page.mean_csat  # fmt: skip
+    page = account_answers(db, account_id, NOW.date()).csat_mean
+    assert page.value is not None and round(page.value, 4) == round(11 / 3, 4)
+    assert metrics_for(db, last_year(NOW.date()), RATES).csat_mean == page
 
 
 def test_emptying_the_trash_leaves_the_figures_as_they_were(db: Database) -> None:
@@ -165,10 +164,30 @@ def test_the_pages_nps_is_the_accounts_of_the_last_12_months_as_the_report_gives
         _answer(s, a, fahad, "nps", 8, date(2026, 10, 1))
         _answer(s, a, old, "nps", 0, date(2025, 11, 30))  # 366 days before: not counted
         account_id = a.id
-    page = account_nps(db, account_id, NOW.date())
-    assert (page.value.value, page.value.sample) == (0.0, 3)
+    page = account_answers(db, account_id, NOW.date())
+    assert (page.nps.value, page.nps.sample) == (0.0, 3)
     assert page.period == last_year(NOW.date()) == Period(date(2025, 12, 2), date(2026, 12, 1))
     with db.reader() as s:
         records = load_records(s, Scope(account_ids=(account_id,)))
     report = compute_all(records.customers, records.surveys, records.deals, page.period, RATES)
-    assert report.nps == page.value
+    assert report.nps == page.nps
+
+
+def test_the_pages_mean_csat_is_the_reports_of_the_last_12_months(db: Database) -> None:
+    """Review rev14's 3rd, followed up: the page's Mean CSAT was of all time (a 1 of two
+    years ago pulled 5 and 4 down to 3.33), the report's CSAT of the last 12 months."""
+    from accountdesk.core.metrics import compute_all
+
+    with db.transaction() as s:
+        a = _account(s, "Andes")
+        luis = _person(s, a, "Luis")
+        _answer(s, a, luis, "csat", 5, date(2026, 9, 20))
+        _answer(s, a, None, "csat", 4, date(2025, 12, 2))  # the first day of the 12 months
+        _answer(s, a, luis, "csat", 1, date(2025, 12, 1))  # 366 days before: not counted
+        account_id = a.id
+    page = account_answers(db, account_id, NOW.date())
+    assert (page.csat_mean.value, page.csat_mean.sample) == (4.5, 2)
+    with db.reader() as s:
+        records = load_records(s, Scope(account_ids=(account_id,)))
+    report = compute_all(records.customers, records.surveys, records.deals, page.period, RATES)
+    assert report.csat_mean == page.csat_mean

@@ -34,7 +34,6 @@ from accountdesk.core.queries.visible import contact_shown, shown_by_key
 from accountdesk.core.records import CustomerPeriod, earlier_periods
 from accountdesk.core.reports.data import Scope, load_records
 from accountdesk.core.timekeeping.stay_in_touch import shown_title
-from accountdesk.core.validation import EARLIEST_DAY, LATEST_DAY
 
 RECENT_LIMIT = 200
 
@@ -125,7 +124,6 @@ class KeyFigures:
     interactions: int
     last_touch: datetime | None
     open_deals: int
-    mean_csat: float | None
 
 
 @dataclass(frozen=True)
@@ -306,22 +304,26 @@ def account_revenue_to_date(db: Database, account_id: str, today: date) -> Money
 
 
 @dataclass(frozen=True)
-class AccountNps:
-    """An account's NPS over ``period`` (:attr:`MetricValue.sample`: the answers counted)."""
+class AccountAnswers:
+    """An account's NPS and mean CSAT over ``period`` (:attr:`MetricValue.sample`: the
+    answers each counts)."""
 
-    value: MetricValue
+    nps: MetricValue
+    csat_mean: MetricValue
     period: Period
 
 
-def account_nps(db: Database, account_id: str, today: date) -> AccountNps:
-    """An account's NPS as its report gives it: over the last 12 months up to ``today``
-    (:func:`metrics.last_year`), each person's latest answer and every answer of no one
-    named (:func:`metrics.nps`). The page showed the latest answer alone, of any age: one
-    promoter's 8 on an account the report put at risk for a detractor's 3."""
+def account_answers(db: Database, account_id: str, today: date) -> AccountAnswers:
+    """An account's NPS and mean CSAT as its report gives them: over the last 12 months up to
+    ``today`` (:func:`metrics.last_year`); for NPS each person's latest answer and every
+    answer of no one named (:func:`metrics.nps`), for CSAT every answer, the scores logged
+    on interactions too (:func:`metrics.csat_mean`). The page showed the latest NPS answer
+    alone, of any age (one promoter's 8 on an account the report put at risk for a
+    detractor's 3), and a mean CSAT of all time beside the report's of the year."""
     with db.reader() as session:
         records = load_records(session, Scope(account_ids=(account_id,)))
     period = last_year(today)
-    return AccountNps(nps(records.surveys, period), period)
+    return AccountAnswers(nps(records.surveys, period), csat_mean(records.surveys, period), period)
 
 
 def account_people(db: Database, account_id: str) -> list[ContactSummary]:
@@ -429,15 +431,12 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             )
         ).one()
         referrer = account.referred_by_id
-        # every CSAT answer, the scores logged on interactions too, as the reports count them
         records = load_records(session, Scope(account_ids=(account_id,)))
-        csat = csat_mean(records.surveys, Period(EARLIEST_DAY, LATEST_DAY))
         figures = KeyFigures(
             contacts=len(contacts),
             interactions=int(count),
             last_touch=interactions[0].occurred_at if interactions else last,
             open_deals=sum(1 for d in deals if d.status == "open"),
-            mean_csat=csat.value,
         )
         return AccountDetail(
             id=account.id,

@@ -34,13 +34,13 @@ from accountdesk.core.labels import (
     TIER,
     label,
 )
-from accountdesk.core.metrics import NO_CURRENCY, own_currency
+from accountdesk.core.metrics import NO_CURRENCY, MetricValue, Period, own_currency
 from accountdesk.core.money import MoneyTotal, amounts_note, subtotals_text, total_text
 from accountdesk.core.queries.details import (
     AccountDetail,
     ContactSummary,
+    account_answers,
     account_detail,
-    account_nps,
     account_revenue_to_date,
 )
 from accountdesk.core.queries.team import owner_name, owner_names
@@ -262,6 +262,7 @@ class AccountView(QWidget):
         f = detail.figures
         # the account report's figure (one rule): deals won up to today, at the stored rates
         earned = account_revenue_to_date(self.ctx.db, self.record_id, self.ctx.today())
+        answers = account_answers(self.ctx.db, self.record_id, self.ctx.today())
         cards = [
             (_("Status"), label(STATUS, detail.status), ""),
             (_("Contacts"), format_number(f.contacts), ""),
@@ -272,8 +273,8 @@ class AccountView(QWidget):
                 "" if earned.empty else total_text(earned),
                 converted_note(earned),
             ),
-            (_("NPS"), *self._nps_card()),
-            (_("Mean CSAT"), format_decimal(f.mean_csat) if f.mean_csat is not None else "", ""),
+            (_("NPS"), *_answers_card(answers.nps, answers.period, 0)),
+            (_("Mean CSAT"), *_answers_card(answers.csat_mean, answers.period, 2)),
         ]
         for column, (title, value, note) in enumerate(cards):
             self.figures.addWidget(figure(title, value, note), 0, column)
@@ -316,19 +317,6 @@ class AccountView(QWidget):
         self.gifts.set_items(detail.gifts)
         self.notes.set_items(detail.notes_list)
         self.culture.show_place(detail.country, detail.subdivision, detail.timezone)
-
-    def _nps_card(self) -> tuple[str, str]:
-        """The NPS card's value and note: the account's NPS as its report gives it (the last
-        12 months, each person's latest answer: :func:`account_nps`), with the answers it
-        rests on and since when."""
-        found = account_nps(self.ctx.db, self.record_id, self.ctx.today())
-        score, since = found.value, fmt.day(found.period.start)
-        if score.value is None:
-            return "", _("No answers since {date}").format(date=isolate(since))
-        note = ngettext("{n} answer since {date}", "{n} answers since {date}", score.sample).format(
-            n=format_number(score.sample), date=isolate(since)
-        )
-        return format_decimal(score.value, 0), note
 
     # --- actions -------------------------------------------------------------------------
 
@@ -377,6 +365,19 @@ def converted_note(total: MoneyTotal) -> str:
         return "\n".join((lines[0], lines[-1]))
     source = _("Converted from {amounts}.").format(amounts=subtotals_text(total))
     return "\n".join((i18n.single_stops(source), *lines))
+
+
+def _answers_card(score: MetricValue, period: Period, digits: int) -> tuple[str, str]:
+    """A card's value and note for a score of the account's survey answers as its report
+    gives it (the last 12 months: :func:`account_answers`; ``digits`` as the report writes
+    it), with the answers it rests on and since when."""
+    since = fmt.day(period.start)
+    if score.value is None:
+        return "", _("No answers since {date}").format(date=isolate(since))
+    note = ngettext("{n} answer since {date}", "{n} answers since {date}", score.sample).format(
+        n=format_number(score.sample), date=isolate(since)
+    )
+    return format_decimal(score.value, digits), note
 
 
 def _currency(code: str | None) -> str:
