@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from accountdesk.core import i18n
 from accountdesk.core.clock import fixed_clock
@@ -412,3 +412,35 @@ def test_the_same_answer_twice_is_refused_under_the_score(ctx: object, db: Datab
     assert message.startswith("The same answer is recorded already") and "Baltic Timber" in message
     assert len(account_detail(db, account).surveys) == 1
     dialog.deleteLater()
+
+
+def test_a_changed_currency_says_under_the_amount_that_it_is_not_converted(
+    ctx: object, db: Database, qtbot: object
+) -> None:
+    """Review rev14's 7th, followed up: 5000 EUR made JPY, a whole number the yen can have,
+    was saved as ¥5,000 with nothing said. The deal's and the gift's dialogs say under the
+    amount that it is not converted, while the currency is not the stored one."""
+    from accountdesk.ui.activity import DealDialog, GiftDialog
+
+    account = add_account(db)
+    activity.save_deal(db, activity.DealInput(account, "EU audit", "5000", "EUR", "open"))
+    activity.save_gift(
+        db, GiftInput(account, "given", "Wine", "2024-12-01", value="40", currency="EUR")
+    )
+    page = account_detail(db, account)
+    deal = DealDialog(ctx, account, page.deals[0])  # type: ignore[arg-type]
+    gift = GiftDialog(ctx, account, page.gifts[0])  # type: ignore[arg-type]
+    for dialog in (deal, gift):
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        note = dialog.findChild(QLabel, "currency_note")
+        assert note is not None and not note.isVisibleTo(dialog)  # its own currency
+        dialog.set_text("currency", "JPY")
+        assert note.isVisibleTo(dialog)
+        assert note.text() == "The amount is not converted to the new currency."
+        dialog.set_text("currency", " eur ")  # the stored one, as typed
+        assert not note.isVisibleTo(dialog)
+    new = DealDialog(ctx, account, currency="EUR")  # type: ignore[arg-type]
+    qtbot.addWidget(new)  # type: ignore[attr-defined]
+    new.set_text("currency", "JPY")
+    note = new.findChild(QLabel, "currency_note")
+    assert note is None or not note.isVisibleTo(new)  # nothing stored: nothing to convert

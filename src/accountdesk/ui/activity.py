@@ -12,8 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from accountdesk.core.bidi import isolate_acronyms
 from accountdesk.core.i18n import (
@@ -54,7 +53,7 @@ from accountdesk.core.services.activity import (
     SurveyInput,
 )
 from accountdesk.core.timekeeping.zones import WallTimeResolution, resolve_wall_time
-from accountdesk.core.validation import fail, format_number_input, timezone
+from accountdesk.core.validation import clean_text, fail, format_number_input, timezone
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import gift_advice
 from accountdesk.ui.forms import (
@@ -101,6 +100,26 @@ class _ItemDialog(FormDialog):
             return self.text("contact") or None
         return getattr(self.item, "contact_id", None)
 
+    def note_unconverted(self, amount_key: str, stored_currency: str | None) -> None:
+        """Under the amount of a stored deal or gift (``amount_key``), while the currency
+        typed is not the stored one: the amount is not converted. 5,000 EUR made JPY was
+        saved as 5,000 JPY without a word."""
+        note = self.field_note(amount_key, "currency_note")
+        box = self.fields["currency"]
+        assert isinstance(box, QLineEdit)
+
+        def follow() -> None:
+            typed = (clean_text(box.text()) or "").upper()
+            changed = bool(stored_currency and self.text(amount_key)) and (typed != stored_currency)
+            note.setText(_("The amount is not converted to the new currency.") if changed else "")
+            note.setVisible(changed)
+
+        amount = self.fields[amount_key]
+        assert isinstance(amount, QLineEdit)
+        for field in (box, amount):
+            field.textChanged.connect(follow)
+        follow()
+
     def add_contact_field(self, people: Sequence[ContactSummary], empty: str) -> None:
         """A choice of the account's people (``empty``: about none of them in particular);
         one recorded about someone no longer listed here keeps them unless another is chosen.
@@ -130,6 +149,7 @@ class DealDialog(_ItemDialog):
         self.add_field("date", _("Closed on"), line(date_input_placeholder()))
         if item:
             self.load_stored()
+            self.note_unconverted("amount", item.currency)
         else:
             self.set_text("currency", currency)
         self.mark_clean()
@@ -227,6 +247,7 @@ class GiftDialog(_ItemDialog):
         self.gift_notes: str | None = None  # not in the form: kept as stored
         if item:
             self.load_stored()
+            self.note_unconverted("value", item.currency)
         else:
             self.set_text("date", ctx.today())
             self.set_text("currency", currency)
@@ -352,15 +373,7 @@ class InteractionDialog(FormDialog):
         self.add_field("with", _("With"), self.with_list, also=["contact"])
         when = line(datetime_input_placeholder())
         self.add_field("occurred_at", _("When"), when)
-        self.time_note = QLabel()
-        self.time_note.setObjectName("time_note")
-        self.time_note.setWordWrap(True)
-        self.time_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.time_note.hide()
-        holder = when.parentWidget()  # the field's own column: the note goes under it
-        column = holder.layout() if holder is not None else None
-        assert isinstance(column, QVBoxLayout)
-        column.insertWidget(1, self.time_note)
+        self.time_note = self.field_note("occurred_at", "time_note")
         zone_box = zone_combo()
         self.add_field("timezone", _("Time zone"), zone_box)
         self.add_field("subject", _("Subject"), line())

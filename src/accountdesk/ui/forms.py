@@ -847,6 +847,21 @@ class FormDialog(QDialog):
         heading.setFont(font)
         self.form.addRow(heading)
 
+    def field_note(self, key: str, name: str) -> QLabel:
+        """A note under field ``key``, above its error (``name``: its object name), hidden
+        until the dialog gives it a text: what the value typed means (a time the clocks skip,
+        an amount kept as typed in another currency)."""
+        note = QLabel()
+        note.setObjectName(name)
+        note.setWordWrap(True)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        note.hide()
+        holder = self.fields[key].parentWidget()  # the field's own column
+        column = holder.layout() if holder is not None else None
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(1, note)
+        return note
+
     def text(self, key: str) -> str:
         widget = self.fields[key]
         if isinstance(widget, QLineEdit):
