@@ -28,7 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 from reportlab.platypus import TableStyle as RLTableStyle
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import selectinload
 
 from accountdesk.core import calendars, i18n, icu, validation
@@ -118,6 +118,7 @@ from accountdesk.core.queries.details import people_by_name
 from accountdesk.core.queries.lists import ids_named
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.queries.team import owner_name, owner_names
+from accountdesk.core.queries.visible import contact_shown
 from accountdesk.core.records import period_text
 from accountdesk.core.reports import charts, fonts
 from accountdesk.core.reports.data import (
@@ -817,13 +818,16 @@ def _account_story(
                 .options(selectinload(Interaction.participants))  # one query, not one each
             )
         )
-        gifts = list(
-            s.scalars(
-                select(Gift)
+        # with the person each was given to or by, named unless they are in the trash
+        gifts = [
+            (g, display_name(c.given_name, c.family_name or "", c.name_order) if c else None)
+            for g, c in s.execute(
+                select(Gift, Contact)
+                .outerjoin(Contact, and_(Contact.id == Gift.contact_id, contact_shown()))
                 .where(Gift.account_id == account_id, Gift.deleted_at.is_(None))
                 .order_by(Gift.given_on.desc())
             )
-        )
+        ]
         notes = list(
             s.scalars(
                 select(Note)
@@ -1048,13 +1052,13 @@ def _account_story(
     story.append(
         _table(
             ctx,
-            [_("Date"), _("Direction"), _("Gift"), _("Occasion")],
+            [_("Date"), _("Direction"), _("Gift"), _("Contact"), _("Occasion"), _("Value")],
             [
                 [ctx.date(g.given_on), label(GIFT_DIRECTION, g.direction), g.description,
-                 g.occasion or "—"]
-                for g in gifts[:20]
+                 person_name(person or "—"), g.occasion or "—", _gift_value(g)]
+                for g, person in gifts[:20]
             ],
-            [18, 14, 44, 24],
+            [13, 12, 25, 18, 15, 17],
         )
     )  # fmt: skip
     story.append(_h(ctx, _("Notes"), 1))
@@ -1063,6 +1067,15 @@ def _account_story(
     else:
         story.append(_p(ctx, _("None."), SMALL))
     return story, title
+
+
+def _gift_value(gift: Gift) -> str:
+    """A gift's value in its currency, as the deals' amounts are written; "—" for none."""
+    if gift.value is None:
+        return "—"
+    if gift.currency is None:  # not stored by a form (a form asks for the currency)
+        return i18n.format_number(gift.value)
+    return money_text(gift.value, gift.currency)
 
 
 def _listed(values: Sequence[Mapping[str, str]] | None, shown: Callable[[str], str] = str) -> str:
