@@ -101,10 +101,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("cli.py", " [y/N] "): "the answer keys the erase prompt reads (y), not words",
     ("cli.py", "accountdesk: "): "the command's name before its message, as argparse writes it",
-    ("core/metrics.py", "XXX"): (
-        "ISO 4217's code for no currency, a code (a deal's or gift's currency field is left "
-        "empty instead: AccountView._currency)"
-    ),
     ("ui/accounts/editor.py", "https://"): "a placeholder showing the start of a web address",
     ("core/io/names.py", "family_first"): (
         "a name order's stored key, which the contact editor's Name order box chooses by; the "

@@ -315,6 +315,7 @@ def test_a_gift_added_on_an_accounts_page_is_valued_in_the_accounts_currency(
     from accountdesk.core.records import AccountInput
     from accountdesk.core.services.accounts import create_account
     from accountdesk.core.services.activity import gift_for_edit
+    from accountdesk.ui import activity_tabs
     from accountdesk.ui.accounts.view import AccountView
     from accountdesk.ui.activity import GiftDialog
 
@@ -325,7 +326,7 @@ def test_a_gift_added_on_an_accounts_page_is_valued_in_the_accounts_currency(
     view = AccountView(ctx, account)
     qtbot.addWidget(view)
     opened: list[GiftDialog] = []
-    monkeypatch.setattr(view, "_dialog", opened.append)
+    monkeypatch.setattr(activity_tabs, "run_modal", opened.append)
     view.gifts.buttons["new"].click()
     (dialog,) = opened
     qtbot.addWidget(dialog)

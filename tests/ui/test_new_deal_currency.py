@@ -16,6 +16,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.details import account_detail
 from accountdesk.core.records import AccountInput
 from accountdesk.core.services.accounts import create_account
+from accountdesk.ui import activity_tabs
 from accountdesk.ui.accounts.view import AccountView
 from accountdesk.ui.activity import DealDialog, GiftDialog
 from accountdesk.ui.forms import FormDialog
@@ -24,7 +25,7 @@ from accountdesk.ui.forms import FormDialog
 def _new_item(view: AccountView, panel: str, monkeypatch: pytest.MonkeyPatch) -> FormDialog:
     """What the tab's Add… opens (not shown)."""
     opened: list[FormDialog] = []
-    monkeypatch.setattr(view, "_dialog", opened.append)
+    monkeypatch.setattr(activity_tabs, "run_modal", opened.append)
     getattr(view, panel).buttons["new"].click()
     [dialog] = opened
     return dialog

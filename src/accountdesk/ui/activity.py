@@ -184,7 +184,9 @@ class SurveyDialog(_ItemDialog):
     def __init__(
         self, ctx: AppContext, account_id: str, item: SurveyItem | None = None,
         parent: QWidget | None = None, *, people: Sequence[ContactSummary] = (),
+        contact_id: str | None = None,
     ) -> None:  # fmt: skip
+        """``contact_id``: a new answer's person (added on their page)."""
         super().__init__(_("Edit survey response") if item else _("New survey response"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
         self.add_field("kind", _("Kind"), combo(table_choices(SURVEY_KIND, SURVEY_KINDS)))
@@ -197,6 +199,7 @@ class SurveyDialog(_ItemDialog):
             self.load_stored()
         else:
             self.set_text("date", ctx.today())
+            self.set_text("contact", contact_id)
         self.mark_clean()
 
     def load_stored(self) -> None:
@@ -232,8 +235,9 @@ class GiftDialog(_ItemDialog):
     def __init__(
         self, ctx: AppContext, account_id: str, item: GiftItem | None = None,
         currency: str | None = None, parent: QWidget | None = None,
-        *, people: Sequence[ContactSummary] = (),
+        *, people: Sequence[ContactSummary] = (), contact_id: str | None = None,
     ) -> None:  # fmt: skip
+        """``contact_id``: a new gift's person (added on their page)."""
         super().__init__(_("Edit gift") if item else _("New gift"), parent)
         self.ctx, self.account_id, self.item = ctx, account_id, item
         directions = table_choices(GIFT_DIRECTION, GIFT_DIRECTIONS)
@@ -251,6 +255,7 @@ class GiftDialog(_ItemDialog):
         else:
             self.set_text("date", ctx.today())
             self.set_text("currency", currency)
+            self.set_text("contact", contact_id)
         self.mark_clean()
         place = account_country(ctx.db, account_id)
         self._account_country = place[0] if place else None

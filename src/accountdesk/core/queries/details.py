@@ -86,6 +86,7 @@ class SurveyItem:
     answered_on: date
     comment: str | None
     contact_id: str | None
+    account_id: str | None = None  # the account it was given about
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class GiftItem:
     value: Decimal | None
     currency: str | None
     contact_id: str | None
+    account_id: str | None = None  # the account it was given or received at
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,14 @@ class ContactDetail:
     follow_ups: list[FollowUpItem] = field(default_factory=list)
     changed_by: str | None = None  # the server login that last wrote it (None in a file)
     changed_at: datetime | None = None
+    #: their survey answers and the gifts given to or by them, as their account's page lists
+    #: them (at whichever account: one they moved from too)
+    surveys: list[SurveyItem] = field(default_factory=list)
+    gifts: list[GiftItem] = field(default_factory=list)
+    #: their account's currency and country (a new deal's or gift's currency:
+    #: metrics.own_currency)
+    account_currency: str | None = None
+    account_country: str | None = None
 
 
 def _interactions(
@@ -289,6 +299,53 @@ def _notes(
     return [
         NoteItem(n.id, n.body, n.created_at)
         for n in session.scalars(query.order_by(Note.created_at.desc()).limit(RECENT_LIMIT))
+    ]
+
+
+def _surveys(
+    session: Session, *, account_id: str | None = None, contact_id: str | None = None
+) -> list[SurveyItem]:
+    """The survey answers an account's page lists (``account_id``), or a person's
+    (``contact_id``: about them, at whichever account), latest first; not the answers of a
+    contact in the trash (visible.py), as the figures and reports."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    query = select(SurveyResponse).where(
+        *shown_by_key(SurveyResponse, SurveyResponse.contact_id, postgres=postgres)
+    )
+    if account_id is not None:
+        query = query.where(SurveyResponse.account_id == account_id)
+    if contact_id is not None:
+        query = query.where(SurveyResponse.contact_id == contact_id)
+    query = query.order_by(SurveyResponse.answered_on.desc(), SurveyResponse.id.desc())
+    return [
+        SurveyItem(s.id, s.kind, s.score, s.answered_on, s.comment, s.contact_id, s.account_id)
+        for s in session.scalars(query)
+    ]
+
+
+def _gifts(
+    session: Session, *, account_id: str | None = None, contact_id: str | None = None
+) -> list[GiftItem]:
+    """The gifts an account's page lists (``account_id``), or a person's (``contact_id``:
+    given to or by them, at whichever account), latest first."""
+    query = select(Gift).where(Gift.deleted_at.is_(None))
+    if account_id is not None:
+        query = query.where(Gift.account_id == account_id)
+    if contact_id is not None:
+        query = query.where(Gift.contact_id == contact_id)
+    return [
+        GiftItem(
+            g.id,
+            g.direction,
+            g.description,
+            g.occasion,
+            g.given_on,
+            g.value,
+            g.currency,
+            g.contact_id,
+            g.account_id,
+        )
+        for g in session.scalars(query.order_by(Gift.given_on.desc(), Gift.id.desc()))
     ]
 
 
@@ -394,36 +451,8 @@ def account_detail(db: Database, account_id: str) -> AccountDetail:
             DealItem(d.id, d.title, d.amount, d.currency, d.status, d.closed_on, d.stage)
             for d in session.scalars(live_deals.order_by(Deal.closed_on.desc().nulls_first()))
         ]
-        # not the answers of a contact in the trash (visible.py), as the figures and reports
-        postgres = session.get_bind().dialect.name == "postgresql"
-        surveys = [
-            SurveyItem(s.id, s.kind, s.score, s.answered_on, s.comment, s.contact_id)
-            for s in session.scalars(
-                select(SurveyResponse)
-                .where(
-                    SurveyResponse.account_id == account_id,
-                    *shown_by_key(SurveyResponse, SurveyResponse.contact_id, postgres=postgres),
-                )
-                .order_by(SurveyResponse.answered_on.desc(), SurveyResponse.id.desc())
-            )
-        ]
-        gifts = [
-            GiftItem(
-                g.id,
-                g.direction,
-                g.description,
-                g.occasion,
-                g.given_on,
-                g.value,
-                g.currency,
-                g.contact_id,
-            )
-            for g in session.scalars(
-                select(Gift)
-                .where(Gift.account_id == account_id, Gift.deleted_at.is_(None))
-                .order_by(Gift.given_on.desc())
-            )
-        ]
+        surveys = _surveys(session, account_id=account_id)
+        gifts = _gifts(session, account_id=account_id)
         interactions = _interactions(session, account_id=account_id)
         count, last = session.execute(
             select(func.count(Interaction.id), func.max(Interaction.occurred_at)).where(
@@ -518,6 +547,10 @@ def contact_detail(db: Database, contact_id: str) -> ContactDetail:
             follow_ups=_follow_ups(session, contact_id=contact_id),
             changed_by=c.updated_by,
             changed_at=c.updated_at,
+            surveys=_surveys(session, contact_id=contact_id),
+            gifts=_gifts(session, contact_id=contact_id),
+            account_currency=c.account.currency,
+            account_country=c.account.country,
         )
 
 

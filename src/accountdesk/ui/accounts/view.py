@@ -24,17 +24,13 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.labels import (
     BUYING_ROLE,
-    DEAL_STAGE,
-    DEAL_STATUS,
-    GIFT_DIRECTION,
     INTERACTION_KIND,
     SENTIMENT,
     STATUS,
-    SURVEY_KIND,
     TIER,
     label,
 )
-from accountdesk.core.metrics import NO_CURRENCY, MetricValue, Period, own_currency
+from accountdesk.core.metrics import MetricValue, Period, own_currency
 from accountdesk.core.money import MoneyTotal, amounts_note, subtotals_text, total_text
 from accountdesk.core.queries.details import (
     AccountDetail,
@@ -47,13 +43,8 @@ from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.core.records import period_text
 from accountdesk.ui import fmt
 from accountdesk.ui.accounts.team import changed_text
-from accountdesk.ui.activity import (
-    DealDialog,
-    GiftDialog,
-    InteractionDialog,
-    NoteDialog,
-    SurveyDialog,
-)
+from accountdesk.ui.activity import InteractionDialog, NoteDialog
+from accountdesk.ui.activity_tabs import deals_panel, gifts_panel, new_currency, surveys_panel
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CultureSummary
 from accountdesk.ui.detail import (
@@ -140,60 +131,11 @@ class AccountView(QWidget):
             ),
         )
         self.tabs.addTab(self.interactions, _("Interactions"))
-        self.deals = ItemsPanel(
-            [
-                (N_("Title"), lambda d: d.title),
-                (N_("Amount"), lambda d: fmt.money(d.amount, d.currency)),
-                (N_("Status"), lambda d: label(DEAL_STATUS, d.status)),
-                (N_("Stage"), lambda d: label(DEAL_STAGE, d.stage)),
-                (N_("Closed on"), lambda d: fmt.day(d.closed_on)),
-            ],
-            on_new=lambda: self._dialog(
-                DealDialog(ctx, account_id, currency=self._currency(), parent=self)
-            ),
-            on_open=lambda d: self._dialog(DealDialog(ctx, account_id, d, parent=self)),
-            on_delete=lambda d: ctx.delete("deal", d.id, d.title),
-            empty=_("No deals yet. Add… records one with its amount and stage."),
-        )
+        self.deals = deals_panel(ctx, account_id, self._currency, self)
         self.tabs.addTab(self.deals, _("Deals"))
-        self.surveys = ItemsPanel(
-            [
-                (N_("Kind"), lambda s: label(SURVEY_KIND, s.kind)),
-                (N_("Score"), lambda s: format_number(s.score)),
-                (N_("Answered on"), lambda s: fmt.day(s.answered_on)),
-                (N_("Contact"), lambda s: self._person(s.contact_id)),
-                (N_("Comment"), lambda s: s.comment or ""),
-            ],
-            on_new=lambda: self._dialog(
-                SurveyDialog(ctx, account_id, parent=self, people=self._people())
-            ),
-            on_open=lambda s: self._dialog(
-                SurveyDialog(ctx, account_id, s, parent=self, people=self._people())
-            ),
-            on_delete=lambda s: ctx.delete("survey", s.id, label(SURVEY_KIND, s.kind)),
-            empty=_("No survey answers yet. Add… records an NPS or CSAT score."),
-        )
+        self.surveys = surveys_panel(ctx, lambda: account_id, self._people_of, self)
         self.tabs.addTab(self.surveys, _("Surveys"))
-        self.gifts = ItemsPanel(
-            [
-                (N_("Date"), lambda g: fmt.day(g.given_on)),
-                (N_("Given or received"), lambda g: label(GIFT_DIRECTION, g.direction)),
-                (N_("Description"), lambda g: g.description),
-                (N_("Contact"), lambda g: self._person(g.contact_id)),
-                (N_("Occasion"), lambda g: g.occasion or ""),
-                (N_("Value"), lambda g: fmt.money(g.value, g.currency)),
-            ],
-            on_new=lambda: self._dialog(
-                GiftDialog(
-                    ctx, account_id, currency=self._currency(), parent=self, people=self._people()
-                )
-            ),
-            on_open=lambda g: self._dialog(
-                GiftDialog(ctx, account_id, g, parent=self, people=self._people())
-            ),
-            on_delete=lambda g: ctx.delete("gift", g.id, g.description),
-            empty=_("No gifts given or received yet. Add… records one."),
-        )
+        self.gifts = gifts_panel(ctx, lambda: account_id, self._people_of, self._currency, self)
         self.tabs.addTab(self.gifts, _("Gifts"))
         self.notes = ItemsPanel(
             [
@@ -212,24 +154,20 @@ class AccountView(QWidget):
         self.reload()
 
     def _currency(self) -> str | None:
-        """A new deal's or gift's currency: the account's, else its country's (as its
-        acquisition cost and the reports read it); None when neither is known. An imported
-        account has no currency of its own, and its deals could not be saved until one was
-        typed."""
+        """A new deal's or gift's currency (:func:`new_currency`)."""
         if self.detail is None:
             return None
-        own = own_currency(self.detail.currency, self.detail.country)
-        return None if own == NO_CURRENCY else own
+        return new_currency(self.detail.currency, self.detail.country)
 
     def _people(self) -> list[ContactSummary]:
         """The account's people, as the Contacts tab lists them (a survey answer or a gift
         can be about one of them)."""
         return self.detail.contacts if self.detail else []
 
-    def _person(self, contact_id: str | None) -> str:
-        """The name of the account's person ``contact_id`` (empty for none or someone no
-        longer listed here)."""
-        return next((p.name for p in self._people() if p.id == contact_id), "")
+    def _people_of(self, account_id: str | None) -> list[ContactSummary]:
+        """The people of ``account_id``: this account's as listed (an answer or a gift of
+        another account is not on this page)."""
+        return self._people() if account_id == self.record_id else []
 
     def _dialog(self, dialog: Any) -> None:
         run_modal(dialog)

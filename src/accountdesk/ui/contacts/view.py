@@ -1,6 +1,6 @@
 """The contact view: details, how to address them, channel, language and formality, important
-dates, personal notes, GDPR data, their interactions, and a panel with their local time and
-whether it is working time there now."""
+dates, personal notes, GDPR data, their interactions, survey answers and gifts, and a panel
+with their local time and whether it is working time there now."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ from accountdesk.core.validation import phone_shown
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accounts.team import changed_text
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
+from accountdesk.ui.activity_tabs import gifts_panel, new_currency, surveys_panel
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CulturePanel
 from accountdesk.ui.detail import (
@@ -172,6 +173,14 @@ class ContactView(QWidget):
             ),
         )
         self.tabs.addTab(self.interactions, _("Interactions"))
+        # their answers and gifts as their account's page lists them (the gift dialog's
+        # people, once a gift to a person was recorded, pointed here)
+        account = lambda: self.detail.account_id if self.detail else None  # noqa: E731
+        people = lambda a: account_people(ctx.db, a)  # noqa: E731
+        self.surveys = surveys_panel(ctx, account, people, self, contact_id=contact_id)
+        self.tabs.addTab(self.surveys, _("Surveys"))
+        self.gifts = gifts_panel(ctx, account, people, self._currency, self, contact_id=contact_id)
+        self.tabs.addTab(self.gifts, _("Gifts"))
         self.notes = ItemsPanel(
             [
                 (N_("Written"), lambda n: fmt.when(n.created_at, ctx.user_zone)),
@@ -291,8 +300,16 @@ class ContactView(QWidget):
         )
         self.gdpr_layout.addStretch(1)
         self.interactions.set_items(detail.interactions)
+        self.surveys.set_items(detail.surveys)
+        self.gifts.set_items(detail.gifts)
         self.notes.set_items(detail.notes_list)
         self.panel.show_contact(detail)
+
+    def _currency(self) -> str | None:
+        """A new gift's currency: their account's (:func:`new_currency`)."""
+        if self.detail is None:
+            return None
+        return new_currency(self.detail.account_currency, self.detail.account_country)
 
     def edit(self) -> None:
         from accountdesk.ui.contacts.editor import ContactEditor
