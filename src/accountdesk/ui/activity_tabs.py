@@ -1,6 +1,6 @@
 """The Deals, Surveys and Gifts tabs of a record's page: an account's, and a person's (their
 answers and gifts). One table each, with the same columns, order and actions on both pages:
-Add…, Edit…, Move to trash (undoable)."""
+Add…, Edit…, Move to trash (undoable); a click on a column's title sorts by it."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from accountdesk.core.queries.details import ContactSummary, DealItem, GiftItem,
 from accountdesk.ui import fmt
 from accountdesk.ui.activity import DealDialog, GiftDialog, SurveyDialog
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.items import ColumnSpec, ItemsPanel
+from accountdesk.ui.items import ColumnSpec, ItemsPanel, amount_order
 from accountdesk.ui.modal import run_modal
 
 #: The people of an account (``account_id``) a survey answer or a gift may be about.
@@ -51,15 +51,20 @@ def deals_panel(
     return ItemsPanel(
         [
             (N_("Title"), lambda d: d.title),
-            (N_("Amount"), lambda d: fmt.money(d.amount, d.currency)),
+            (
+                N_("Amount"),
+                lambda d: fmt.money(d.amount, d.currency),
+                lambda d: amount_order(d.currency, d.amount),
+            ),
             (N_("Status"), lambda d: label(DEAL_STATUS, d.status)),
             (N_("Stage"), lambda d: label(DEAL_STAGE, d.stage)),
-            (N_("Closed on"), lambda d: fmt.day(d.closed_on)),
+            (N_("Closed on"), lambda d: fmt.day(d.closed_on), lambda d: d.closed_on),
         ],
         on_new=lambda: dialog(None),
         on_open=dialog,
         on_delete=lambda d: ctx.delete("deal", d.id, d.title),
         empty=_("No deals yet. Add… records one with its amount and stage."),
+        sortable=True,
     )
 
 
@@ -82,8 +87,8 @@ def surveys_panel(
 
     columns: list[ColumnSpec] = [
         (N_("Kind"), lambda s: label(SURVEY_KIND, s.kind)),
-        (N_("Score"), lambda s: format_number(s.score)),
-        (N_("Answered on"), lambda s: fmt.day(s.answered_on)),
+        (N_("Score"), lambda s: format_number(s.score), lambda s: s.score),
+        (N_("Answered on"), lambda s: fmt.day(s.answered_on), lambda s: s.answered_on),
     ]
     if contact_id is None:
         columns.append((N_("Contact"), lambda s: _named(people, s.account_id, s.contact_id)))
@@ -94,6 +99,7 @@ def surveys_panel(
         on_open=dialog,
         on_delete=lambda s: ctx.delete("survey", s.id, label(SURVEY_KIND, s.kind)),
         empty=_("No survey answers yet. Add… records an NPS or CSAT score."),
+        sortable=True,
     )
 
 
@@ -120,7 +126,7 @@ def gifts_panel(
             )
 
     columns: list[ColumnSpec] = [
-        (N_("Date"), lambda g: fmt.day(g.given_on)),
+        (N_("Date"), lambda g: fmt.day(g.given_on), lambda g: g.given_on),
         (N_("Given or received"), lambda g: label(GIFT_DIRECTION, g.direction)),
         (N_("Description"), lambda g: g.description),
     ]
@@ -128,7 +134,11 @@ def gifts_panel(
         columns.append((N_("Contact"), lambda g: _named(people, g.account_id, g.contact_id)))
     columns += [
         (N_("Occasion"), lambda g: g.occasion or ""),
-        (N_("Value"), lambda g: fmt.money(g.value, g.currency)),
+        (
+            N_("Value"),
+            lambda g: fmt.money(g.value, g.currency),
+            lambda g: amount_order(g.currency, g.value),
+        ),
     ]
     return ItemsPanel(
         columns,
@@ -136,4 +146,5 @@ def gifts_panel(
         on_open=dialog,
         on_delete=lambda g: ctx.delete("gift", g.id, g.description),
         empty=_("No gifts given or received yet. Add… records one."),
+        sortable=True,
     )

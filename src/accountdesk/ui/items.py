@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core import icu
+from accountdesk.core.bidi import plain
 from accountdesk.core.i18n import _
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.headers import cut_titles
@@ -24,8 +26,18 @@ from accountdesk.ui.rowkeys import add_row_keys
 
 Index = QModelIndex | QPersistentModelIndex
 #: (title marked with N_, text of an item: isolated by the model, bidi.ltr() for values that
-#: always read left to right)
-ColumnSpec = tuple[str, Callable[[Any], str]]
+#: always read left to right), and optionally what the column sorts by when that is not its
+#: text in the language's order: a date, a number, :func:`amount_order` (None: last, in
+#: either order)
+ColumnSpec = (
+    tuple[str, Callable[[Any], str]] | tuple[str, Callable[[Any], str], Callable[[Any], Any]]
+)
+
+
+def amount_order(currency: str | None, amount: Any) -> tuple[str, Any] | None:
+    """What a column of amounts sorts by: the currency, then the amount in it (amounts of
+    different currencies are never compared); None for no amount."""
+    return None if amount is None else (currency or "", amount)
 
 
 class ItemsModel(IsolatingTableModel):
@@ -33,11 +45,45 @@ class ItemsModel(IsolatingTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.items: list[Any] = []
+        self._given: list[Any] = []  # in the order they came (the query's)
+        self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
 
     def set_items(self, items: Sequence[Any]) -> None:
         self.beginResetModel()
-        self.items = list(items)
+        self._given = list(items)
+        self.items = self._in_order(*self._sorted_by)
         self.endResetModel()
+
+    def _in_order(self, column: int, order: Qt.SortOrder) -> list[Any]:
+        """The items sorted by ``column`` (-1: as they came): its text in the order of the
+        user's language (:func:`icu.ranks`), or its own sort value; items that sort alike
+        keep the order they came in."""
+        if not 0 <= column < len(self.columns):
+            return list(self._given)
+        spec = self.columns[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if len(spec) == 3:  # its own values, and the items without one after them
+            value = spec[2]
+            keyed = [(value(item), item) for item in self._given]
+            valued = [pair for pair in keyed if pair[0] is not None]
+            valued.sort(key=lambda pair: pair[0], reverse=descending)
+            return [item for _v, item in valued] + [i for v, i in keyed if v is None]
+        shown = {id(item): plain(spec[1](item)) for item in self._given}
+        places = icu.ranks(shown.values())
+        return sorted(self._given, key=lambda item: places[shown[id(item)]], reverse=descending)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted by a click on a column's title; the current and selected rows stay on
+        their items."""
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.items
+        self.items = self._in_order(column, order)
+        row_of = {id(item): row for row, item in enumerate(self.items)}
+        old = self.persistentIndexList()
+        new = [self.index(row_of[id(before[i.row()])], i.column()) for i in old]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -83,9 +129,11 @@ class ItemsPanel(QWidget):
         new_text: str | None = None,
         open_text: str | None = None,
         empty: str = "",
+        sortable: bool = False,
     ) -> None:
         """``empty``: what the list says over itself when it has no rows (what it holds and
-        how to add the first)."""
+        how to add the first); ``sortable``: a click on a column's title sorts by it (see
+        :data:`ColumnSpec`), and the rows come in the order given until then."""
         super().__init__()
         self.model = ItemsModel(columns, self)
         self.view = QTableView()
@@ -101,6 +149,9 @@ class ItemsPanel(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         cut_titles(self.view)
         self.view.setWordWrap(False)
+        if sortable:  # no column's arrow at first: the order given
+            self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            self.view.setSortingEnabled(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
