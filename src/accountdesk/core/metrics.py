@@ -382,6 +382,22 @@ def latest_responses(
     return [*latest.values(), *anonymous]
 
 
+def latest_nps(surveys: Iterable[SurveyRecord], today: date) -> dict[tuple[str, str], SurveyRecord]:
+    """The NPS answer that speaks for a person about an account on ``today``, by
+    (account, contact) (:func:`respondent`): their latest about it of the last 12 months
+    (:func:`last_year`; an older one no longer speaks for them: a 5 of 2022 kept a two-day
+    cadence for years). An answer about another account, before a move or a merge, is that
+    account's: a person is banded at their account now by their answers about it. The one
+    rule of the at-risk score's detractor signal and of the stay-in-touch cadence's NPS band,
+    in the score (``reports.data.risk_facts``) and the follow-ups raised
+    (``services.followups.raise_stay_in_touch``) alike."""
+    return {
+        who: r
+        for r in latest_responses(surveys, "nps", last_year(today))
+        if (who := respondent(r)) is not None
+    }
+
+
 def nps(surveys: Sequence[SurveyRecord], period: Period) -> MetricValue:
     """% promoters (9–10) − % detractors (0–6); the latest NPS response of each contact about
     each account in the period (:func:`latest_responses`).

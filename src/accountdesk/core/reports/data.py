@@ -34,9 +34,8 @@ from accountdesk.core.metrics import (
     SurveyRecord,
     compute_all,
     last_year,
-    latest_responses,
+    latest_nps,
     own_currency,
-    respondent,
     revenue,
     risk_score,
 )
@@ -209,6 +208,36 @@ def _earlier(account: str, text: str) -> tuple[tuple[date, date], ...]:
         ) from None
 
 
+def survey_records(session: Session, *where: Any) -> list[SurveyRecord]:
+    """The survey answers ``where`` selects, as the metrics read them: not one in the trash,
+    nor one of a contact in the trash (queries/visible.py's rule, as the at-risk score's
+    people). In the order they were given and entered (the day, then when each was stored):
+    of a person's two answers of one day the one entered later is their latest
+    (:func:`metrics.latest_responses`), on either backend. The metrics' records and the
+    stay-in-touch cadence's answers (services/followups.py) are read here."""
+    return [
+        SurveyRecord(contact_id, account_id, kind, score, answered_on)
+        for contact_id, account_id, kind, score, answered_on in session.execute(
+            select(
+                SurveyResponse.contact_id,
+                SurveyResponse.account_id,
+                SurveyResponse.kind,
+                SurveyResponse.score,
+                SurveyResponse.answered_on,
+            )
+            .where(
+                *where,
+                *shown_by_key(
+                    SurveyResponse,
+                    SurveyResponse.contact_id,
+                    postgres=session.get_bind().dialect.name == "postgresql",
+                ),
+            )
+            .order_by(SurveyResponse.answered_on, SurveyResponse.created_at, SurveyResponse.id)
+        )
+    ]
+
+
 def load_records(session: Session, scope: Scope) -> MetricRecords:
     """The records the metrics of ``scope`` are computed from, read as columns in one query a
     table (the accounts in scope as a subquery): read as ORM objects, in chunks of 900
@@ -233,27 +262,7 @@ def load_records(session: Session, scope: Scope) -> MetricRecords:
             session.execute(scope.apply(columns, session))
         )
     ]
-    surveys = [
-        SurveyRecord(contact_id, account_id, kind, score, answered_on)
-        for contact_id, account_id, kind, score, answered_on in session.execute(
-            select(
-                SurveyResponse.contact_id,
-                SurveyResponse.account_id,
-                SurveyResponse.kind,
-                SurveyResponse.score,
-                SurveyResponse.answered_on,
-            ).where(
-                SurveyResponse.account_id.in_(in_scope),
-                # not the answers of a contact in the trash (queries/visible.py's rule, as
-                # the at-risk score's people)
-                *shown_by_key(
-                    SurveyResponse,
-                    SurveyResponse.contact_id,
-                    postgres=session.get_bind().dialect.name == "postgresql",
-                ),
-            )
-        )
-    ]
+    surveys = survey_records(session, SurveyResponse.account_id.in_(in_scope))
     for account_id, occurred_at, zone, score in session.execute(
         select(
             Interaction.account_id,
@@ -361,7 +370,7 @@ def risk_facts(
     from accountdesk.core.timekeeping.stay_in_touch import effective_cadence, nps_band
 
     today = user_day(now, user_zone)
-    year = last_year(today)  # of the NPS answers and the revenue
+    year = last_year(today)  # of the revenue (the NPS answers': metrics.latest_nps)
     before = year.previous()
     customers = {c.account_id: c for c in records.customers if c.is_customer_on(today)}
     overdue: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
@@ -370,15 +379,9 @@ def risk_facts(
             db, now=now, user_zone=user_zone, due="overdue", account_ids=chunk
         ):
             overdue[f.account_id].append((f.due_at, f.title))
-    # each contact's latest answer of the last 12 months about each account
-    # (metrics.respondent): an answer about another account, before a move or a merge, is
-    # that account's; an older one no longer speaks for them, for the detractor signal and
-    # the cadence alike (a 5 of 2022 kept a two-day cadence for years)
-    latest_nps = {
-        who: r
-        for r in latest_responses(records.surveys, "nps", year)
-        if (who := respondent(r)) is not None
-    }
+    # each person's answer that speaks for them about each account (metrics.latest_nps): the
+    # detractor signal's and the cadence's, as the follow-ups raised read it
+    spoken = latest_nps(records.surveys, today)
     deals: dict[str, list[DealRecord]] = defaultdict(list)
     for d in records.deals:
         deals[d.account_id].append(d)
@@ -426,7 +429,7 @@ def risk_facts(
     for account_id, customer in customers.items():
         contacts = people.get(account_id, [])
         tier = tiers.get(account_id)
-        answers = {cid: latest_nps.get((account_id, cid)) for cid, *_rest in contacts}
+        answers = {cid: spoken.get((account_id, cid)) for cid, *_rest in contacts}
         cadences = [
             effective_cadence(days, tier, nps_band(a.score) if (a := answers[cid]) else None)
             for cid, _name, days, _decides in contacts

@@ -476,9 +476,9 @@ def raise_stay_in_touch(
       (:func:`start_stay_in_touch_clock`, written with demo data), so the first start after
       either raises nothing that was already overdue.
     """
-    from accountdesk.core import settings
+    from accountdesk.core import metrics, settings
     from accountdesk.core.db.models import Account, SurveyResponse
-    from accountdesk.core.metrics import last_year
+    from accountdesk.core.reports.data import survey_records
     from accountdesk.core.timekeeping.reminders import midnight
     from accountdesk.core.timekeeping.stay_in_touch import (
         DEFAULT_RULES,
@@ -488,7 +488,7 @@ def raise_stay_in_touch(
         touch_slot,
     )
     from accountdesk.core.timekeeping.workhours import WorkingHours
-    from accountdesk.core.timekeeping.zones import to_wall
+    from accountdesk.core.timekeeping.zones import to_wall, user_day
 
     now = clock()
     rules = rules or DEFAULT_RULES
@@ -508,21 +508,16 @@ def raise_stay_in_touch(
         stored = session.get(Setting, BASELINE_KEY)
         baseline = datetime.fromisoformat(stored.value) if stored is not None else None
         last_touch = last_touch_by_contact(session)
-        # a person's latest NPS answer of the last 12 months sets their band: an older one no
-        # longer speaks for them (the at-risk score reads the same year: reports.data.risk_facts)
-        year = last_year(to_wall(now, zone).date())
-        latest_nps: dict[str, int] = {}
-        for contact_id, score in session.execute(
-            select(SurveyResponse.contact_id, SurveyResponse.score)
-            .where(
-                SurveyResponse.kind == "nps",
-                SurveyResponse.deleted_at.is_(None),
-                SurveyResponse.answered_on.between(year.start, year.end),
-            )
-            .order_by(SurveyResponse.answered_on)
-        ):
-            if contact_id:
-                latest_nps[contact_id] = score
+        # a person's band is the at-risk score's (metrics.latest_nps): their answer about
+        # the account they are at now, of the last 12 months (only those are read)
+        today = user_day(now, zone)
+        year = metrics.last_year(today)
+        answers = survey_records(
+            session,
+            SurveyResponse.kind == "nps",
+            SurveyResponse.answered_on.between(year.start, year.end),
+        )
+        latest_nps = metrics.latest_nps(answers, today)
         busy = select(FollowUp.contact_id).where(
             FollowUp.contact_id.is_not(None),
             FollowUp.status == "open",
@@ -531,6 +526,7 @@ def raise_stay_in_touch(
         people = session.execute(
             select(
                 Contact.id,
+                Contact.account_id,
                 Contact.stay_in_touch_days,
                 Contact.created_at,
                 Contact.timezone,
@@ -548,8 +544,10 @@ def raise_stay_in_touch(
             )
         )
         candidates: list[_Candidate] = []
-        for cid, days, since, tz, country, sub, work_start, work_end, tier in people:
-            cadence = effective_cadence(days, tier, nps_band(latest_nps.get(cid)), rules)
+        for cid, account_id, days, since, tz, country, sub, work_start, work_end, tier in people:
+            answer = latest_nps.get((account_id, cid))
+            band = nps_band(answer.score) if answer is not None else None
+            cadence = effective_cadence(days, tier, band, rules)
             due = due_for_touch(last_touch.get(cid), cadence, now, since, baseline)
             if due is not None:
                 candidates.append(_Candidate(due, cid, tz, country, sub, work_start, work_end))
