@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.lists import contact_ids
 from accountdesk.core.services import trash
+from accountdesk.core.services.activity import SurveyInput, save_survey
 from accountdesk.ui import trash as trash_package  # noqa: F401
 from accountdesk.ui.contacts.screen import ContactsScreen
 from accountdesk.ui.trash import dialog as trash_dialog
@@ -90,3 +92,25 @@ def test_undo_of_a_record_deleted_for_good_meanwhile_names_it_and_leaves_the_his
     ctx.undo_stack.redo()
     assert messages[-1] == "“\u2068Janis Berzins\u2069” was already deleted for good."
     assert not ctx.undo_stack.canRedo() and not ctx.undo_stack.canUndo()
+
+
+def test_undo_of_a_survey_answer_recorded_again_meanwhile_says_why_and_leaves_the_history(
+    ctx: Any, db: Database, sample: dict[str, str]
+) -> None:
+    """Code review rev15's 2nd: an answer moved to the trash and typed in again; Ctrl+Z
+    brought the first one back, and both counted in NPS. Now the status bar names the answer
+    and why it stays in the trash, as for a record deleted for good meanwhile."""
+    messages: list[str] = []
+    ctx.status.connect(messages.append)
+    answer = SurveyInput(sample["riga"], "nps", 3, date(2026, 11, 2), sample["anna"])
+    first = save_survey(db, answer)
+    ctx.delete("survey", first, "NPS score 3")
+    save_survey(db, answer)
+    ctx.undo_stack.undo()
+    assert messages[-1] == (
+        "The answer \u2068NPS\u2069 3 from \u2068Anna Ozola\u2069 at \u2068Baltic Timber\u2069,"
+        " answered on \u20682 Nov 2026\u2069, was not restored: the same answer was recorded"
+        " again while it was in the trash, and both would count."
+    )
+    assert [i.id for i in trash.list_trash(db)] == [first]
+    assert not ctx.undo_stack.canRedo() and ctx.undo_stack.count() == 0

@@ -13,7 +13,7 @@ from accountdesk.core import i18n, settings
 from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
-from accountdesk.core.errors import NotFoundError
+from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import _
 from accountdesk.core.services import trash
 from accountdesk.core.services.trash import DELETE_TITLES
@@ -110,7 +110,7 @@ class DeleteCommand(QUndoCommand):
         try:
             trash.delete(self.ctx.db, self.kind, self.record_id, self.ctx.clock)
         except NotFoundError:
-            self._gone(_("“{title}” was already deleted for good."))
+            self._gone(_("“{title}” was already deleted for good.").format(title=self.title))
             return
         self.ctx.changed.emit(self.kind)
         self.ctx.status.emit(
@@ -121,7 +121,12 @@ class DeleteCommand(QUndoCommand):
         try:
             also = trash.restore(self.ctx.db, self.kind, self.record_id)
         except NotFoundError:
-            self._gone(_("“{title}” was deleted for good and cannot be restored."))
+            self._gone(
+                _("“{title}” was deleted for good and cannot be restored.").format(title=self.title)
+            )
+            return
+        except UserError as refused:  # a survey answer recorded again meanwhile: it says why
+            self._gone(refused.message)
             return
         for kind in dict.fromkeys([self.kind, *(r.kind for r in also)]):
             self.ctx.changed.emit(kind)
@@ -129,8 +134,10 @@ class DeleteCommand(QUndoCommand):
 
     def _gone(self, message: str) -> None:
         """The record is no longer there (the trash emptied by another program or a member
-        of the team, the person erased): say so by its name, not by its id, and leave the
-        history (made obsolete, the stack drops the command: no Redo of it is offered)."""
+        of the team, the person erased), or may not come back (a survey answer recorded again
+        while it was in the trash): say so in the status bar, ``message`` naming it, not by
+        its id, and leave the history (made obsolete, the stack drops the command: no Redo of
+        it is offered)."""
         self.setObsolete(True)
         self.ctx.changed.emit(self.kind)
-        self.ctx.status.emit(message.format(title=self.title))
+        self.ctx.status.emit(message)

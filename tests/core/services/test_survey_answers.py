@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 from accountdesk.core.db.engine import Database
+from accountdesk.core.errors import UserError
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import (
@@ -75,6 +76,29 @@ def test_an_edit_of_the_answer_itself_and_one_in_the_trash_are_not_duplicates(
     save_survey(db, replace(loaded.data, comment="web"), first, expected_version=loaded.version)
     trash.delete(db, "survey", first)
     assert save_survey(db, SurveyInput(account, "nps", "2", DAY))
+
+
+def test_an_answer_recorded_again_while_in_the_trash_is_not_restored(
+    db: Database, account: str
+) -> None:
+    """Code review rev15's 2nd: delete, type it in again, undo the delete (or Restore in the
+    Trash): two live answers, the NPS sample 2. Restoring is refused as its save is, naming
+    the answer and why; it stays in the trash, and restores once the other one is gone."""
+    anna = create_contact(db, ContactInput(account, "Anna", "DE", family_name="Berg"))
+    first = save_survey(db, SurveyInput(account, "nps", "2", DAY, anna, "web"))
+    trash.delete(db, "survey", first)
+    again = save_survey(db, SurveyInput(account, "nps", "2", DAY, anna))
+    with pytest.raises(UserError) as error:
+        trash.restore(db, "survey", first)
+    assert str(error.value) == (
+        "The answer \u2068NPS\u2069 2 from \u2068Anna Berg\u2069 at \u2068Dup Co\u2069,"
+        " answered on \u20682 Nov 2026\u2069, was not restored: the same answer was recorded"
+        " again while it was in the trash, and both would count."
+    )
+    assert [i.id for i in trash.list_trash(db)] == [first]
+    trash.delete(db, "survey", again)
+    assert trash.restore(db, "survey", first) == []
+    assert [i.id for i in trash.list_trash(db)] == [again]
 
 
 def test_an_answer_or_a_gift_about_another_accounts_contact_is_refused(

@@ -32,6 +32,7 @@ from accountdesk.core.db.models import (
     SurveyResponse,
     interaction_participants,
 )
+from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, format_date, format_number, format_when
 from accountdesk.core.queries.visible import contact_shown
 from accountdesk.core.services import trash
@@ -97,11 +98,54 @@ def _about(
 
 
 def _same_answer(session: Session, values: dict[str, Any], survey_id: str | None) -> None:
-    """Refuse an answer recorded already: the same kind and score, answered on the same day,
-    by the same person (or by no one named) about the same account. Saved twice, an answer
-    of no one named counts twice in NPS and CSAT (each counts once: :func:`metrics.
+    """Refuse an answer recorded already (:func:`_answer_recorded`): saved twice, an answer of
+    no one named counts twice in NPS and CSAT (each counts once: :func:`metrics.
     latest_responses <accountdesk.core.metrics.latest_responses>`), and a person's shows
     twice; another person's answer names that person."""
+    found = _answer_recorded(session, values, survey_id)
+    if found is not None:
+        raise v.fail(
+            "score",
+            values["score"],
+            _(
+                "the same answer is recorded already: {kind} {score} from {who} at {account}, "
+                "answered on {date}. Saved twice, it would count twice; if someone else gave "
+                "it, choose them as the contact"
+            ).format(**found),
+        )
+
+
+def refuse_same_answer_restored(session: Session, answer: SurveyResponse) -> None:
+    """Refuse to take ``answer`` out of the trash (:func:`trash.restore`: the Trash's Restore,
+    the undo of Move to trash) when the same answer was recorded while it was there (typed
+    in again, as one may once the first is in the trash): restored, it would count twice. The
+    save's rule (:func:`_answer_recorded`); the message names the answer and says why."""
+    values = {
+        "account_id": answer.account_id,
+        "contact_id": answer.contact_id,
+        "kind": answer.kind,
+        "score": answer.score,
+        "answered_on": answer.answered_on,
+    }
+    found = _answer_recorded(session, values, answer.id)
+    if found is not None:
+        raise UserError(
+            _(
+                "The answer {kind} {score} from {who} at {account}, answered on {date}, was "
+                "not restored: the same answer was recorded again while it was in the trash, "
+                "and both would count."
+            ).format(**found)
+        )
+
+
+def _answer_recorded(
+    session: Session, values: dict[str, Any], survey_id: str | None
+) -> dict[str, str] | None:
+    """When the answer of ``values`` is recorded already, not in the trash (an answer other
+    than ``survey_id``, the one saved or restored): the same kind and score, answered on the
+    same day, by the same person (or by no one named) about the same account. Then the words
+    that name it in a refusal (``kind``, ``score``, ``who``, ``account``, ``date``); else
+    None."""
     contact_id = values["contact_id"]
     same = select(SurveyResponse.id).where(
         SurveyResponse.account_id == values["account_id"],
@@ -113,33 +157,23 @@ def _same_answer(session: Session, values: dict[str, Any], survey_id: str | None
         SurveyResponse.answered_on == values["answered_on"],
         SurveyResponse.deleted_at.is_(None),
     )
-    if survey_id is not None:  # an edit of the answer itself
+    if survey_id is not None:  # not the answer itself
         same = same.where(SurveyResponse.id != survey_id)
-    found = session.scalars(same.limit(1)).first()
-    if found is None:
-        return
+    if session.scalars(same.limit(1)).first() is None:
+        return None
     account = session.get(Account, values["account_id"])
     contact = session.get(Contact, contact_id) if contact_id else None
-    who = (
-        isolate(display_name(contact.given_name, contact.family_name, contact.name_order))
-        if contact is not None
-        else _("the account as a whole")
-    )
-    raise v.fail(
-        "score",
-        values["score"],
-        _(
-            "the same answer is recorded already: {kind} {score} from {who} at {account}, "
-            "answered on {date}. Saved twice, it would count twice; if someone else gave it, "
-            "choose them as the contact"
-        ).format(
-            kind=isolate(labels.label(labels.SURVEY_KIND, values["kind"])),
-            score=format_number(values["score"]),
-            who=who,
-            account=isolate(account.name if account is not None else ""),
-            date=isolate(format_date(values["answered_on"])),
+    return {
+        "kind": isolate(labels.label(labels.SURVEY_KIND, values["kind"])),
+        "score": format_number(values["score"]),
+        "who": (
+            isolate(display_name(contact.given_name, contact.family_name, contact.name_order))
+            if contact is not None
+            else _("the account as a whole")
         ),
-    )
+        "account": isolate(account.name if account is not None else ""),
+        "date": isolate(format_date(values["answered_on"])),
+    }
 
 
 @dataclass

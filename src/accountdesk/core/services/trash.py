@@ -280,9 +280,16 @@ def restore(db: Database, kind: str, id_: str) -> list[Restored]:
     """Take a record out of the trash, with the account it belongs to and the contact it is
     about when they are in the trash too: a contact restored into an account left in the trash
     was said to be restored and stayed hidden (and went for good with the account). Returns
-    those taken out with it, for the user to be told."""
+    those taken out with it, for the user to be told. A survey answer recorded again while
+    this one was in the trash is refused, as its save refuses it
+    (:func:`~accountdesk.core.services.activity.refuse_same_answer_restored`): both would
+    count."""
     with db.transaction() as session:
         obj = _get(session, kind, id_)
+        if isinstance(obj, SurveyResponse) and obj.deleted_at is not None:
+            from accountdesk.core.services.activity import refuse_same_answer_restored
+
+            refuse_same_answer_restored(session, obj)  # typed in again meanwhile
         obj.deleted_at = None
         also: list[Restored] = []
         for record in _belongs_to(session, obj):
