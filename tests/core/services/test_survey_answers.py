@@ -137,3 +137,43 @@ def test_an_answer_about_someone_who_moved_on_keeps_them_when_edited(
     save_gift(db, replace(stored.data, occasion="Visit"), gift, expected_version=stored.version)
     assert survey_for_edit(db, answer).data.contact_id == anna
     assert gift_for_edit(db, gift).data.contact_id == anna
+
+
+def test_an_edit_keeps_someone_who_moved_on_only_at_the_account_it_was_recorded_at(
+    db: Database, account: str
+) -> None:
+    """Code review rev15's 3rd: Anna's answer and gift at Dup Co, she is at Beta now; an edit
+    made them Gamma's, where she never was, and the answer counted in Gamma's NPS and her
+    cadence. Moved with her to another account, they are refused as new ones are."""
+    anna = create_contact(db, ContactInput(account, "Anna", "DE", family_name="Berg"))
+    answer = save_survey(db, SurveyInput(account, "nps", "3", DAY, anna))
+    gift = save_gift(db, GiftInput(account, "given", "Tea", DAY, anna))
+    beta = create_account(db, AccountInput(name="Beta", country="DE"))
+    gamma = create_account(db, AccountInput(name="Gamma", country="DE"))
+    moved = contact_for_edit(db, anna)
+    update_contact(db, anna, replace(moved.data, account_id=beta))
+    loaded = survey_for_edit(db, answer)
+    stored = gift_for_edit(db, gift)
+    for save in (
+        lambda: save_survey(
+            db, replace(loaded.data, account_id=gamma), answer, expected_version=loaded.version
+        ),
+        lambda: save_gift(
+            db, replace(stored.data, account_id=gamma), gift, expected_version=stored.version
+        ),
+    ):
+        with pytest.raises(ValidationError) as error:
+            save()
+        assert str(error.value) == (
+            "Contact \u201cAnna Berg\u201d: is a contact of \u2068Beta\u2069, not of"
+            " \u2068Gamma\u2069; choose one of \u2068Gamma\u2069's people or the account as"
+            " a whole"
+        )
+    assert survey_for_edit(db, answer).data.account_id == account
+    assert gift_for_edit(db, gift).data.account_id == account
+    # the account as a whole may have it
+    save_survey(
+        db, replace(loaded.data, account_id=gamma, contact_id=None), answer,
+        expected_version=loaded.version,
+    )  # fmt: skip
+    assert survey_for_edit(db, answer).data.account_id == gamma

@@ -66,35 +66,35 @@ def _about(
     account_id: str | None,
     contact_id: str | None,
     *,
-    stored_contact: str | None = None,
+    stored: SurveyResponse | Gift | None = None,
 ) -> tuple[Account | None, Contact | None]:
     """The account and the contact a record is about (either may be None), there and not in
     the trash: else the refusal (:func:`trash.live`). A contact of both is one of the
-    account's people, or the one an edit keeps (``stored_contact``: they were at the account
-    when it was recorded, and moved on since); another account's is refused, naming both
-    accounts (the command line, an import or a script put a survey answer or a gift about
-    another account's person to this one's figures and cadence)."""
+    account's people, or the one an edit keeps on the account ``stored`` is about (the
+    record as stored: they were at its account when it was recorded, and moved on since);
+    another account's is refused, naming both accounts (the command line, an import or a
+    script put a survey answer or a gift about another account's person to this one's figures
+    and cadence), and so is an edit that moves the record to another account with the person
+    it keeps (an answer of Anna's at Alpha, who is at Beta now, made Gamma's, where she never
+    was: code review rev15's 3rd)."""
     account = None if account_id is None else trash.live(session, Account, account_id)
     contact = trash.live(session, Contact, contact_id) if contact_id else None
-    if (
-        account is not None
-        and contact is not None
-        and contact.account_id != account.id
-        and contact.id != stored_contact
-    ):
-        theirs = session.get(Account, contact.account_id)
-        raise v.fail(
-            "contact",
-            display_name(contact.given_name, contact.family_name, contact.name_order),
-            _(
-                "is a contact of {other}, not of {account}; choose one of {account}'s people "
-                "or the account as a whole"
-            ).format(
-                other=isolate(theirs.name if theirs is not None else ""),
-                account=isolate(account.name),
-            ),
-        )
-    return account, contact
+    if account is None or contact is None or contact.account_id == account.id:
+        return account, contact
+    if stored is not None and (stored.account_id, stored.contact_id) == (account.id, contact.id):
+        return account, contact  # kept on the account it was recorded at
+    theirs = session.get(Account, contact.account_id)
+    raise v.fail(
+        "contact",
+        display_name(contact.given_name, contact.family_name, contact.name_order),
+        _(
+            "is a contact of {other}, not of {account}; choose one of {account}'s people "
+            "or the account as a whole"
+        ).format(
+            other=isolate(theirs.name if theirs is not None else ""),
+            account=isolate(account.name),
+        ),
+    )
 
 
 def _same_answer(session: Session, values: dict[str, Any], survey_id: str | None) -> None:
@@ -461,8 +461,7 @@ def save_survey(
             "answered_on": answered,
             "comment": v.optional("comment", data.comment),
         }
-        stored_contact = None if obj is None else obj.contact_id
-        _about(session, data.account_id, data.contact_id, stored_contact=stored_contact)
+        _about(session, data.account_id, data.contact_id, stored=obj)
         _same_answer(session, values, survey_id)
         return _save(session, SurveyResponse, obj, values)
 
@@ -521,8 +520,7 @@ def save_gift(
             "currency": currency,
             "notes": v.optional("notes", data.notes),
         }
-        stored_contact = None if obj is None else obj.contact_id
-        _about(session, data.account_id, data.contact_id, stored_contact=stored_contact)
+        _about(session, data.account_id, data.contact_id, stored=obj)
         return _save(session, Gift, obj, values)
 
 
