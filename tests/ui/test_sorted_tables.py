@@ -106,3 +106,17 @@ def test_a_persons_tables_sort_too(ctx: Any, db: Database, qtbot: Any) -> None:
     assert _column(view.gifts, "Value") == ["JP¥900", "€120.00", "€45.00"]
     _sort(view.gifts, "Description")
     assert _column(view.gifts, "Description") == ["Book", "Tea", "Wine"]
+
+
+def test_an_empty_text_cell_is_last_in_either_order(ctx: Any, db: Database, qtbot: Any) -> None:
+    """Code review rev15's 4th: a gift without an occasion came first going up, while a gift
+    without a value came last: one rule now, an empty cell last either way."""
+    account = add_account(db)
+    for description, occasion in (("Wine", "Wedding"), ("Tea", None), ("Book", "Birthday")):
+        save_gift(db, GiftInput(account, "given", description, "2024-02-01", occasion=occasion))
+    view = AccountView(ctx, account)
+    qtbot.addWidget(view)
+    _sort(view.gifts, "Occasion")
+    assert _column(view.gifts, "Occasion") == ["Birthday", "Wedding", ""]
+    _sort(view.gifts, "Occasion", Qt.SortOrder.DescendingOrder)
+    assert _column(view.gifts, "Occasion") == ["Wedding", "Birthday", ""]

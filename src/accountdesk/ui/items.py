@@ -27,8 +27,8 @@ from accountdesk.ui.rowkeys import add_row_keys
 Index = QModelIndex | QPersistentModelIndex
 #: (title marked with N_, text of an item: isolated by the model, bidi.ltr() for values that
 #: always read left to right), and optionally what the column sorts by when that is not its
-#: text in the language's order: a date, a number, :func:`amount_order` (None: last, in
-#: either order)
+#: text in the language's order: a date, a number, :func:`amount_order` (None, as an empty
+#: text: last, in either order)
 ColumnSpec = (
     tuple[str, Callable[[Any], str]] | tuple[str, Callable[[Any], str], Callable[[Any], Any]]
 )
@@ -56,21 +56,20 @@ class ItemsModel(IsolatingTableModel):
 
     def _in_order(self, column: int, order: Qt.SortOrder) -> list[Any]:
         """The items sorted by ``column`` (-1: as they came): its text in the order of the
-        user's language (:func:`icu.ranks`), or its own sort value; items that sort alike
-        keep the order they came in."""
+        user's language (:func:`icu.ranks`), or its own sort value; an empty cell (no text,
+        no value) last in either order; items that sort alike keep the order they came in."""
         if not 0 <= column < len(self.columns):
             return list(self._given)
         spec = self.columns[column]
-        descending = order == Qt.SortOrder.DescendingOrder
-        if len(spec) == 3:  # its own values, and the items without one after them
-            value = spec[2]
-            keyed = [(value(item), item) for item in self._given]
-            valued = [pair for pair in keyed if pair[0] is not None]
-            valued.sort(key=lambda pair: pair[0], reverse=descending)
-            return [item for _v, item in valued] + [i for v, i in keyed if v is None]
-        shown = {id(item): plain(spec[1](item)) for item in self._given}
-        places = icu.ranks(shown.values())
-        return sorted(self._given, key=lambda item: places[shown[id(item)]], reverse=descending)
+        if len(spec) == 3:
+            keyed = [(spec[2](item), item) for item in self._given]
+        else:
+            shown = [(plain(spec[1](item)), item) for item in self._given]
+            places = icu.ranks(text for text, _item in shown)
+            keyed = [(places[text] if text else None, item) for text, item in shown]
+        valued = [pair for pair in keyed if pair[0] is not None]
+        valued.sort(key=lambda pair: pair[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        return [item for _v, item in valued] + [item for v, item in keyed if v is None]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted by a click on a column's title; the current and selected rows stay on
