@@ -834,8 +834,9 @@ class FormDialog(QDialog):
         return widget
 
     def add_below(self, key: str, widget: QWidget) -> None:
-        """Show ``widget`` under the field ``key``, above its error."""
-        holder = self.fields[key].parentWidget()
+        """Show ``widget`` under the field ``key`` (and its hint), above its error: an offer
+        (:meth:`field_note`'s note too)."""
+        holder = self.fields[key].parentWidget()  # the field's own column
         layout = holder.layout() if holder is not None else None
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.errors[key]), widget)
@@ -848,18 +849,15 @@ class FormDialog(QDialog):
         self.form.addRow(heading)
 
     def field_note(self, key: str, name: str) -> QLabel:
-        """A note under field ``key``, above its error (``name``: its object name), hidden
-        until the dialog gives it a text: what the value typed means (a time the clocks skip,
-        an amount kept as typed in another currency)."""
+        """A note under field ``key``, above its error (:meth:`add_below`; ``name``: its
+        object name), hidden until the dialog gives it a text: what the value typed means (a
+        time the clocks skip, an amount kept as typed in another currency)."""
         note = QLabel()
         note.setObjectName(name)
         note.setWordWrap(True)
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         note.hide()
-        holder = self.fields[key].parentWidget()  # the field's own column
-        column = holder.layout() if holder is not None else None
-        assert isinstance(column, QVBoxLayout)
-        column.insertWidget(1, note)
+        self.add_below(key, note)
         return note
 
     def text(self, key: str) -> str:
