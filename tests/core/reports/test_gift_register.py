@@ -59,3 +59,29 @@ def test_the_gifts_table_gives_each_gifts_value_and_person(db: Database, tmp_pat
         "10 Feb 2026 Received Tea set — Visit JP¥5,000",
         "28 Jan 2026 Given Wall clock Chen Wei New Year THB 1,500.00",
     ]
+
+
+def test_gifts_and_deals_of_one_day_keep_one_order_on_every_backend(
+    db: Database, tmp_path: Path
+) -> None:
+    """Gifts of one day are listed the latest entered first, and open deals without an
+    expected date after those with one, alike in SQLite and PostgreSQL (which puts NULL
+    first when sorting down)."""
+    from accountdesk.core.services.activity import DealInput, save_deal
+
+    account = create_account(db, AccountInput("Same Day", "TH", timezone="Asia/Bangkok"))
+    for title in ("First", "Second", "Third"):
+        save_gift(db, GiftInput(account, "given", title, "2026-03-02"))  # type: ignore[arg-type]
+    for title, expected in (("Undated deal", None), ("Dated deal", "2027-02-01")):
+        save_deal(db, DealInput(account, title, "100", "EUR", closed_on=expected))
+    pdf = tmp_path / "a.pdf"
+    d.account_report(db, account, pdf, now=NOW, user_zone="Asia/Bangkok", currency="EUR")
+    assert [row.split(" Given ")[1].split()[0] for row in _rows(pdf)[1:]] == [
+        "Third",
+        "Second",
+        "First",
+    ]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert text.index("Dated deal") < text.index("Undated deal")

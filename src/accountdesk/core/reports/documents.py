@@ -825,14 +825,14 @@ def _account_story(
                 select(Gift, Contact)
                 .outerjoin(Contact, and_(Contact.id == Gift.contact_id, contact_shown()))
                 .where(Gift.account_id == account_id, Gift.deleted_at.is_(None))
-                .order_by(Gift.given_on.desc())
+                .order_by(Gift.given_on.desc(), Gift.created_at.desc(), Gift.id)
             )
         ]
         notes = list(
             s.scalars(
                 select(Note)
                 .where(Note.account_id == account_id, Note.deleted_at.is_(None))
-                .order_by(Note.created_at.desc())
+                .order_by(Note.created_at.desc(), Note.id)
                 .limit(10)
             )
         )
@@ -841,7 +841,7 @@ def _account_story(
             for d in s.scalars(
                 select(Deal)
                 .where(Deal.account_id == account_id, Deal.deleted_at.is_(None))
-                .order_by(Deal.closed_on.desc(), Deal.created_at.desc())
+                .order_by(Deal.closed_on.desc().nulls_last(), Deal.created_at.desc(), Deal.id)
             )
         ]
         records = load_records(s, Scope(account_ids=(account_id,)))
