@@ -62,3 +62,21 @@ def test_spellings_are_remembered_but_each_caller_gets_its_own_list() -> None:
     first = fts.spellings("Jörg Müller")
     first.append("changed")
     assert fts.spellings("Jörg Müller") == ["jorgmuller", "joerg", "mueller"]
+
+
+@given(st.text(alphabet="aş.x@ (\"'\t\u00a0\u2003-,)", max_size=14))
+def test_a_text_without_a_word_of_single_letters_and_dots_is_passed_as_it_is(text: str) -> None:
+    """:func:`fts._undotted` skips the substitution where no word of single letters can
+    start (an e-mail address, most of what it folds): it gives what the substitution gives."""
+    assert fts._undotted(text) == fts._DOTTED.sub(lambda m: m[1].replace(".", ""), text)
+
+
+def test_the_characters_a_dotted_word_may_follow_are_all_seen() -> None:
+    """Every character the substitution lets a word start after (whitespace of every kind,
+    brackets, quotes) is one the shortcut looks for."""
+    missed = [
+        ch
+        for ch in CHARACTERS
+        if fts._DOTTED.search(f"xy{ch}a.s") is not None and fts._WORD_START.search(ch) is None
+    ]
+    assert missed == []

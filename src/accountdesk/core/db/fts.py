@@ -165,7 +165,13 @@ def _undotted(folded: str) -> str:
     and "a.ş." are "as" (AS, AŞ), "d.o.o." "doo", "c.v." "cv", "u.s.a." "usa". A legal form is
     written either way, and a query is folded too, so each finds the other. A word with a
     longer part ("ltd.", "co.", "e-mail.com") is left as it is."""
+    if folded[1:2] != "." and _WORD_START.search(folded) is None:
+        return folded  # no word but the first, and not of single letters (an e-mail address)
     return _DOTTED.sub(lambda m: m[1].replace(".", ""), folded)
+
+
+#: What a word of :data:`_DOTTED` may follow besides the start of the text.
+_WORD_START = re.compile(r"[\s(\"']")
 
 
 @lru_cache(maxsize=65536)
