@@ -381,10 +381,16 @@ def on_country(country_box: QComboBox, changed: Callable[[], None]) -> None:
             last[0] = country
             changed()
 
-    country_box.currentIndexChanged.connect(lambda _index: check())
-    typed = country_box.lineEdit()
+    _on_choice(country_box, check)
+
+
+def _on_choice(box: QComboBox, then: Callable[[], None]) -> None:
+    """Call ``then`` when ``box`` shows another of its choices, or a text typed in it is done
+    (a region typed that is no listed choice)."""
+    box.currentIndexChanged.connect(lambda _index: then())
+    typed = box.lineEdit()
     if typed is not None:
-        typed.editingFinished.connect(check)
+        typed.editingFinished.connect(then)
 
 
 def zone_follows_country(
@@ -439,10 +445,7 @@ def zone_follows_country(
         set_combo(zone_box, zone or "")  # a region of several clocks (New South Wales): asked
         given[0] = zone or ""
 
-    region_box.currentIndexChanged.connect(lambda _index: follow_region())
-    typed = region_box.lineEdit()
-    if typed is not None:
-        typed.editingFinished.connect(follow_region)
+    _on_choice(region_box, follow_region)
 
 
 def _offer_region_zone(
@@ -482,11 +485,8 @@ def _offer_region_zone(
 
     offer.clicked.connect(lambda: set_combo(zone_box, kept[0]) if kept[0] else None)
     on_country(country_box, update)
-    region_box.currentIndexChanged.connect(lambda _index: update())
+    _on_choice(region_box, update)
     zone_box.currentIndexChanged.connect(lambda _index: update())
-    typed = region_box.lineEdit()
-    if typed is not None:
-        typed.editingFinished.connect(update)
 
 
 def region_label(country: str, code: str | None) -> str:
