@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -266,14 +267,21 @@ def _interactions(
     return items
 
 
+def _about(query: Any, model: Any, account_id: str | None, contact_id: str | None) -> Any:
+    """``query`` of ``model``'s records narrowed to an account's (``account_id``) or a
+    person's (``contact_id``), as a record's page lists them."""
+    if account_id is not None:
+        query = query.where(model.account_id == account_id)
+    if contact_id is not None:
+        query = query.where(model.contact_id == contact_id)
+    return query
+
+
 def _follow_ups(
     session: Session, *, account_id: str | None = None, contact_id: str | None = None
 ) -> list[FollowUpItem]:
     query = shown_follow_ups(select(FollowUp)).where(FollowUp.status == "open")
-    if account_id is not None:
-        query = query.where(FollowUp.account_id == account_id)
-    if contact_id is not None:
-        query = query.where(FollowUp.contact_id == contact_id)
+    query = _about(query, FollowUp, account_id, contact_id)
     return [
         FollowUpItem(
             f.id,
@@ -292,10 +300,7 @@ def _notes(
     session: Session, *, account_id: str | None = None, contact_id: str | None = None
 ) -> list[NoteItem]:
     query = select(Note).where(Note.deleted_at.is_(None))
-    if account_id is not None:
-        query = query.where(Note.account_id == account_id)
-    if contact_id is not None:
-        query = query.where(Note.contact_id == contact_id)
+    query = _about(query, Note, account_id, contact_id)
     return [
         NoteItem(n.id, n.body, n.created_at)
         for n in session.scalars(query.order_by(Note.created_at.desc()).limit(RECENT_LIMIT))
@@ -312,10 +317,7 @@ def _surveys(
     query = select(SurveyResponse).where(
         *shown_by_key(SurveyResponse, SurveyResponse.contact_id, postgres=postgres)
     )
-    if account_id is not None:
-        query = query.where(SurveyResponse.account_id == account_id)
-    if contact_id is not None:
-        query = query.where(SurveyResponse.contact_id == contact_id)
+    query = _about(query, SurveyResponse, account_id, contact_id)
     query = query.order_by(SurveyResponse.answered_on.desc(), SurveyResponse.id.desc())
     return [
         SurveyItem(s.id, s.kind, s.score, s.answered_on, s.comment, s.contact_id, s.account_id)
@@ -329,10 +331,7 @@ def _gifts(
     """The gifts an account's page lists (``account_id``), or a person's (``contact_id``:
     given to or by them, at whichever account), latest first."""
     query = select(Gift).where(Gift.deleted_at.is_(None))
-    if account_id is not None:
-        query = query.where(Gift.account_id == account_id)
-    if contact_id is not None:
-        query = query.where(Gift.contact_id == contact_id)
+    query = _about(query, Gift, account_id, contact_id)
     return [
         GiftItem(
             g.id,
