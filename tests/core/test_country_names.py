@@ -33,6 +33,13 @@ from accountdesk.core.i18n import LANGUAGES, country_name, use_language
         ("U.K.", "GB"),
         ("England", "GB"),
         ("USA", "US"),
+        ("ASV", "US"),  # how Latvians write it
+        ("ZDA", "US"),  # and Slovenians
+        ("Amerika", "US"),
+        ("สหรัฐฯ", "US"),
+        ("Lielbritānija", "GB"),
+        ("Velika Britanija", "GB"),
+        ("Holandija", "NL"),
         ("U.S.A.", "US"),
         ("the Netherlands", "NL"),
         ("Myanmar", "MM"),

@@ -38,14 +38,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "GB": (
         "UK", "Great Britain", "Britain", "England", "Scotland", "Wales", "Northern Ireland",
         "Anglija", "İngiltere", "انگلیس", "อังกฤษ",
+        "Lielbritānija", "Velika Britanija", "Britanija",  # everyday Latvian and Slovenian
     ),
-    "US": ("USA", "U.S.", "America", "ABD", "آمریکا"),
+    "US": (
+        "USA", "U.S.", "America", "ABD", "آمریکا",
+        "ASV", "ZDA", "Amerika", "Združene države",  # Latvian, Slovenian (CLDR: the long forms)
+        "สหรัฐ", "สหรัฐฯ", "อเมริกา",  # Thai: "the United (States)", "America"
+    ),
     "TR": ("Turkey", "Republic of Turkey", "Türkiye Cumhuriyeti"),
     "IR": ("Persia", "جمهوری اسلامی ایران"),
     "TH": ("Siam", "ราชอาณาจักรไทย"),
     "LV": ("Latvijas Republika",),
     "SI": ("Republika Slovenija",),
-    "NL": ("Holland",),
+    "NL": ("Holland", "Holande", "Holandija"),
     "CI": ("Ivory Coast",),
     "TL": ("East Timor",),
     "SZ": ("Swaziland",),
