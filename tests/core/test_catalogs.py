@@ -181,6 +181,32 @@ def test_a_latvian_name_is_not_put_after_a_noun_in_another_case() -> None:
     assert wrong == []
 
 
+#: Placeholders that stand for a person's name in Latvian messages.
+_LV_PEOPLE = ("name", "kept", "contact", "who", "merged")
+#: Words after which a Latvian noun takes a case other than the nominative a name is written
+#: in: prepositions (par, ar, uz …) and the verbs that take a contact as their object.
+_LV_GOVERNING_NAME = re.compile(
+    r"\b(par|ar|uz|no|pie|pēc|bez|pret|izdzēst\w*|izdzēš|dzēš\w*|apvienot\w*)\s+\{("
+    + "|".join(_LV_PEOPLE)
+    + r")\}",
+    re.IGNORECASE,
+)
+
+
+def test_a_latvian_name_does_not_follow_a_word_that_declines_it() -> None:
+    """ "Par Mārtiņš Bērziņš glabātie personas dati", "Izdzēst Jānis Ozols pilnībā?": after a
+    preposition or a verb the name would have to be declined, which cannot be done safely; the
+    message puts it first, before a colon or a dash, instead."""
+    wrong = [
+        (_ids(message)[0], found.group(0))
+        for message in _catalog("lv")
+        if message.id
+        for text in _strings(message)
+        for found in _LV_GOVERNING_NAME.finditer(text)
+    ]
+    assert wrong == []
+
+
 #: Terms that name different things, so no language may give them the same word: a prospect
 #: and a lost account are accounts but not customers ("300 strank" beside "208 strank at the
 #: end" read as a contradiction).
