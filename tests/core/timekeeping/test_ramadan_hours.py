@@ -176,3 +176,69 @@ def test_a_friday_afternoon_in_the_emirates_is_off_hours() -> None:
     assert morning.working
     thursday = _at(date(2027, 1, 7), 14, 30, "Asia/Dubai")
     assert work_status(thursday, "Asia/Dubai", "AE", None, lang="en").working
+
+
+def test_a_friday_in_ramadan_in_the_emirates_is_as_short_as_the_shortest_rule() -> None:
+    """Two rules shorten a Friday in Ramadan in the Emirates: Ramadan's (two hours shorter,
+    09:00-16:00) and Friday's (three hours at most, 09:00-12:00). The first that applied was
+    taken, so the Friday of the fast ran to 16:00, longer than any other Friday: the status,
+    the slot check, the planner and the trip brief offered its afternoon."""
+    from accountdesk.core.bidi import plain
+    from accountdesk.core.timekeeping.planner import trip_outlook
+    from accountdesk.core.timekeeping.workhours import status_text
+
+    zone = "Asia/Dubai"
+    friday = FASTING + timedelta(days=4)  # 19 February 2027
+    assert friday.weekday() == 4 and season_on("AE", "ramadan", friday) is not None
+    hours = WorkingHours.for_country("AE")
+    found = working_day(friday, zone, hours, "AE", None, lang="en")
+    assert found.window is not None and found.window[1].time() == time(12)
+    assert found.short_day is not None and found.short_day.name == "Friday"
+    # the status (the contact list, Today's "working now", the panel, `accountdesk contact`)
+    status = work_status(_at(friday, 14, 0, zone), zone, "AE", None, hours, lang="en")
+    assert (status.working, status.reason) == (False, "outside_hours")
+    assert plain(status_text(status)) == "Off hours: Friday, work ends at 12:00"
+    assert work_status(_at(friday, 11, 0, zone), zone, "AE", None, hours).working
+    # the slot check of the scheduling dialog
+    warnings = check_slot(datetime.combine(friday, time(14)), zone, hours, "AE", None)
+    assert [w.code for w in warnings] == ["outside_hours"] and "09:00–12:00" in warnings[0].message
+    # the planner: the last start of a 30-minute meeting is 11:30, as on any Friday
+    grid = plan([Participant("ae", "AE", zone, "AE", None, hours)], friday, 1, zone)
+    cells = {c.local.time(): c.state for c in grid.row("ae").cells}
+    assert cells[time(11, 30)] == "work" and cells[time(12)] == "off"
+    assert cells[time(15)] == "off"
+    # the trip brief's meetings: within the morning
+    day = trip_outlook("AE", None, zone, friday, friday, hours, lang="en").days[0]
+    assert day.window is not None and day.window[1].time() == time(12)
+    assert day.slots and all(s.astimezone(ZoneInfo(zone)).time() <= time(11) for s in day.slots)
+    # Ramadan's other days still end at 16:00
+    thursday = working_day(friday - timedelta(days=1), zone, hours, "AE", None, lang="en")
+    assert thursday.window is not None and thursday.window[1].time() == time(16)
+    assert thursday.short_day is not None and thursday.short_day.name == "Ramadan"
+
+
+def test_a_day_two_rules_shorten_is_named_by_the_one_that_ends_it() -> None:
+    """For hours of 09:00-13:00, Ramadan's two hours end a Friday of the fast at 11:00, before
+    Friday's three hours would (12:00): the day ends at 11:00, named after Ramadan."""
+    hours = WorkingHours.for_contact("AE", "09:00", "13:00", subdivision=None)
+    friday = FASTING + timedelta(days=4)
+    found = working_day(friday, "Asia/Dubai", hours, "AE", None, lang="en")
+    assert found.window is not None and found.window[1].time() == time(11)
+    assert found.short_day is not None and found.short_day.name == "Ramadan"
+    # the combination: the most any rule shortens by, the least any allows
+    day = date(2031, 6, 6)
+    both = ShortDay.of_all(
+        [
+            ShortDay(day, "Fast", shortened=timedelta(hours=2)),
+            ShortDay(day, "Eve", shortened=timedelta(hours=1), at_most=timedelta(hours=5)),
+        ],
+        "Fast and Eve",
+    )
+    assert (both.shortened, both.at_most) == (timedelta(hours=2), timedelta(hours=5))
+    cal = StaticCalendar(short_days={"XX": {day: both}})
+    nine_to_six = working_day(day, "UTC", WorkingHours(time(9), time(18)), "XX", None, cal)
+    assert nine_to_six.window is not None and nine_to_six.window[1].time() == time(14)
+    assert nine_to_six.short_day is not None and nine_to_six.short_day.name == "Eve"
+    nine_to_one = working_day(day, "UTC", WorkingHours(time(9), time(13)), "XX", None, cal)
+    assert nine_to_one.window is not None and nine_to_one.window[1].time() == time(11)
+    assert nine_to_one.short_day is not None and nine_to_one.short_day.name == "Fast"

@@ -48,6 +48,7 @@ from accountdesk.core.i18n import (
     current_language,
     format_date,
     format_skeleton,
+    join_list,
     native_digits,
     pgettext,
     use_language,
@@ -977,7 +978,8 @@ class ShorterDays:
 
 def shorter_days(country: str) -> tuple[ShorterDays, ...]:
     """The days the law shortens in ``country``: the one reading of the tables, in the order
-    :func:`short_day_on` applies them (the day before a holiday, Ramadan, the weekdays)."""
+    :func:`short_day_on` names them (the day before a holiday, Ramadan, the weekdays; on a
+    day several of them shorten, the most restrictive applies)."""
     cc = country.upper()
     found: list[ShorterDays] = []
     before = SHORTER_BEFORE_HOLIDAY.get(cc)
@@ -996,13 +998,20 @@ def short_day_on(
 ) -> ShortDay | None:
     """Why the working day ``day`` is shorter there (:func:`shorter_days`: the day before a
     public holiday, the country's own Ramadan, a short weekday), or None. The name is
-    "Day before …" the holiday's, Ramadan's, or the weekday's."""
+    "Day before …" the holiday's, Ramadan's, or the weekday's. A day that several rules
+    shorten is as short as the most restrictive of them makes it (:meth:`ShortDay.of_all`):
+    a Friday in Ramadan in the Emirates ends at noon as every Friday does, not at 16:00 as
+    Ramadan's other days (the first rule that applied was taken)."""
     cc = country.upper()
+    found: list[ShortDay] = []
     for rule in shorter_days(cc):
         name = _short_day_name(rule, cc, subdivision, day, lang)
         if name is not None:
-            return ShortDay(day, name, shortened=rule.shortened, at_most=rule.at_most)
-    return None
+            found.append(ShortDay(day, name, shortened=rule.shortened, at_most=rule.at_most))
+    if not found:
+        return None
+    with use_language(lang or current_language().code):
+        return ShortDay.of_all(found, join_list(d.name for d in found))
 
 
 def _short_day_name(

@@ -8,7 +8,7 @@ callers that already know the facts.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from typing import Protocol, runtime_checkable
@@ -47,7 +47,9 @@ class HalfDayLike(Protocol):
 
 class ShortDayLike(Protocol):
     """A working day the law makes shorter (the Gulf states' Ramadan): it ends ``shortened``
-    earlier than usual, or lasts ``at_most`` this long; either or both may be set."""
+    earlier than usual, or lasts ``at_most`` this long; either or both may be set. A day that
+    several rules shorten (a Friday in Ramadan in the Emirates) holds each of them in
+    ``parts``, and ``shortened`` and ``at_most`` are the most restrictive of theirs."""
 
     @property
     def date(self) -> date: ...
@@ -60,6 +62,9 @@ class ShortDayLike(Protocol):
 
     @property
     def at_most(self) -> timedelta | None: ...
+
+    @property
+    def parts(self) -> Sequence[ShortDayLike]: ...
 
 
 class BusinessHoursLike(Protocol):
@@ -131,16 +136,38 @@ class HalfDay:
 @dataclass(frozen=True)
 class ShortDay:
     """A working day shorter by law: it ends ``shortened`` earlier, or lasts ``at_most`` this
-    long (at least one of the two)."""
+    long (at least one of the two). ``parts``: the rules it combines (:meth:`of_all`), empty
+    for one rule."""
 
     date: date
     name: str
     shortened: timedelta | None = None
     at_most: timedelta | None = None
+    parts: tuple[ShortDay, ...] = ()
 
     def __post_init__(self) -> None:
         if self.shortened is None and self.at_most is None:
             raise ValueError("a short day is shortened, or lasts at most so long")
+
+    @classmethod
+    def of_all(cls, days: Sequence[ShortDay], name: str) -> ShortDay:
+        """The day as short as the most restrictive of ``days`` (the rules that shorten one
+        day, each a day of its own) make it, whatever its usual hours: shortened by the most
+        any of them shortens it, and lasting at most the least any of them allows (a Friday
+        in Ramadan in the Emirates: two hours shorter, and three hours at most). ``name``:
+        the rules' names together; :func:`~accountdesk.core.timekeeping.workhours.
+        working_day` names the day by the one that decides its end."""
+        if len(days) == 1:
+            return days[0]
+        shortened = [d.shortened for d in days if d.shortened is not None]
+        at_most = [d.at_most for d in days if d.at_most is not None]
+        return cls(
+            days[0].date,
+            name,
+            max(shortened) if shortened else None,
+            min(at_most) if at_most else None,
+            tuple(days),
+        )
 
 
 @dataclass(frozen=True)

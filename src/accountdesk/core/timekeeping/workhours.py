@@ -254,9 +254,12 @@ def working_day(
     if end is not None:
         short = cal.short_day_on(country, subdivision, day, lang)
         shorter = None if short is None else shorter_end(hours.start_minute, end, short)
-        if shorter is None:
+        if short is None or shorter is None:
             short = None
         else:
+            # named by the rule that ends it (a Friday in Ramadan in the Emirates: Friday's)
+            start = hours.start_minute
+            short = next((p for p in short.parts if shorter_end(start, end, p) == shorter), short)
             end = shorter
             if half is not None and begins is not None and begins >= end:
                 half, begins = None, None  # the short day ends before the half day begins
