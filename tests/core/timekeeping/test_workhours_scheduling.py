@@ -128,6 +128,48 @@ def test_check_slot_with_a_duration_past_the_end() -> None:
         duration=timedelta(minutes=30),
     )
     assert codes(warnings) == {"outside_hours"}
+    # it says that the call ends after work does: "17:45 is outside working hours in Turkey
+    # (09:00–18:00)" contradicted its own hours
+    assert [w.message for w in warnings] == [
+        "A call of \u206830 min\u2069 at 17:45 would end after 18:00, when working hours in "
+        "Türkiye end."
+    ]
+    # a slot that starts after work says that it is outside the hours, the duration aside
+    late = check_slot(
+        datetime(2025, 4, 24, 18, 15), "Europe/Istanbul", TR_HOURS, "TR", None, CAL,
+        duration=timedelta(minutes=30),
+    )  # fmt: skip
+    assert [w.message for w in late] == ["18:15 is outside working hours in Türkiye (09:00–18:00)."]
+
+
+def test_a_slot_that_runs_past_my_working_day_says_so_on_my_side() -> None:
+    """16:45 in Riga for half an hour, where both days end at 17:00 (the review's Latvian
+    contact): "16:45 is outside working hours in Latvia (08:30–17:00)" and "For you it is 16:45:
+    outside your working hours (09:00–17:00)" said of a time inside both ranges."""
+    riga = WorkingHours(time(8, 30), time(17))
+    warnings = check_slot(
+        datetime(2025, 4, 24, 16, 45), "Europe/Riga", riga, "LV", None, CAL,
+        duration=timedelta(minutes=30), mine=ME_IN_RIGA,
+    )  # fmt: skip
+    assert [(w.code, w.message) for w in warnings] == [
+        (
+            "outside_hours",
+            "A call of \u206830 min\u2069 at 16:45 would end after 17:00, when working hours "
+            "in Latvia end.",
+        ),
+        (
+            "my_outside_hours",
+            "For you, a call of \u206830 min\u2069 at 16:45 would end after 17:00, when your "
+            "working hours end.",
+        ),
+    ]
+    early = check_slot(
+        datetime(2025, 4, 24, 8, 45), "Europe/Riga", riga, "LV", None, CAL,
+        duration=timedelta(minutes=30), mine=ME_IN_RIGA,
+    )  # fmt: skip
+    assert [w.message for w in early] == [
+        "For you it is 08:45: outside your working hours (09:00–17:00)."
+    ]
 
 
 def test_suggest_slots_moves_past_weekend_and_holiday() -> None:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, Protocol
 
+from accountdesk.core.bidi import isolate
 from accountdesk.core.i18n import _, country_name, format_date, format_time, zone_name
 from accountdesk.core.timekeeping.calendars import (
     DayCalendar,
@@ -32,6 +33,7 @@ from accountdesk.core.timekeeping.workhours import (
     working_day,
 )
 from accountdesk.core.timekeeping.zones import (
+    format_duration,
     get_zone,
     resolve_wall_time,
     to_wall,
@@ -98,6 +100,9 @@ class _Judgement:
     #: is also set on a day the law shortens (Ramadan)
     half_day: HalfDayLike | None = None
     end: datetime | None = None
+    #: when ``outside`` only because the slot starts in working hours and ends after them:
+    #: when they end (16:45 for 30 minutes where work ends at 17:00)
+    runs_past: datetime | None = None
 
 
 def _judge(
@@ -115,11 +120,14 @@ def _judge(
     found = working_day(day, zone, hours, country, subdivision, calendar, lang)
     start, end = found.window if found.window is not None else window_on(day, zone, hours)
     outside = not start <= instant < end
+    runs_past = None
     if duration is not None and instant + duration > end:
+        runs_past = None if outside else end
         outside = True
     half = found.half_day  # set only when it ends work early
     if half is not None and found.window is None:
         outside = True  # it starts before work does: no work that day
+        runs_past = None
     return _Judgement(
         wall,
         day,
@@ -131,6 +139,7 @@ def _judge(
         else None,
         # the day's own end when a half day or the law (Ramadan) shortens it
         end if found.window is not None and (half or found.short_day) is not None else None,
+        runs_past,
     )
 
 
@@ -208,7 +217,24 @@ def check_slot(
                 half.name,
             )
         )
-    if theirs.outside:
+    if theirs.outside and theirs.runs_past is not None and duration is not None:
+        found.append(
+            SlotWarning(
+                "outside_hours",
+                # TRANSLATORS: a follow-up is scheduled for a call of {duration} ("30 min");
+                # {time} when it starts and {end} when working hours end, both their time
+                _(
+                    "A call of {duration} at {time} would end after {end}, when working hours "
+                    "in {place} end."
+                ).format(
+                    duration=isolate(format_duration(duration)),
+                    time=format_time(theirs.wall),
+                    end=format_time(to_wall(theirs.runs_past, zone)),
+                    place=place,
+                ),
+            )
+        )
+    elif theirs.outside:
         end_wall = to_wall(theirs.end, zone) if theirs.end is not None else hours.end
         found.append(
             SlotWarning(
@@ -274,7 +300,23 @@ def _my_warnings(
                 half.name,
             )
         )
-    if me.outside:
+    if me.outside and me.runs_past is not None and duration is not None:
+        found.append(
+            SlotWarning(
+                "my_outside_hours",
+                # TRANSLATORS: a follow-up is scheduled for a call of {duration} ("30 min");
+                # {time} when it starts and {end} when the user's working hours end, their time
+                _(
+                    "For you, a call of {duration} at {time} would end after {end}, when your "
+                    "working hours end."
+                ).format(
+                    duration=isolate(format_duration(duration)),
+                    time=format_time(me.wall),
+                    end=format_time(to_wall(me.runs_past, mine.zone)),
+                ),
+            )
+        )
+    elif me.outside:
         end_wall = to_wall(me.end, mine.zone) if me.end is not None else mine.hours.end
         found.append(
             SlotWarning(
