@@ -3,8 +3,9 @@ their holidays and about the user's own hours; the typed wall-time field on its 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -273,3 +274,51 @@ def test_rescheduling_a_series_to_another_day_says_it_starts_again_from_it(
     dialog.custom_rule.setText("")
     dialog._set_rule("FREQ=MONTHLY")  # a new rule: a new series, as typed
     assert "starts again" not in dialog.warnings.text()
+
+
+@pytest.mark.parametrize(
+    ("now", "my_zone", "country", "zone", "proposed"),
+    [
+        # 23:30 in Riga is 11:15 on the 13th in Chatham: their tomorrow is the 14th (the
+        # user's tomorrow, the 13th at 10:00 there, was 75 minutes past)
+        ("2025-03-12T21:30:00+00:00", "Europe/Riga", "NZ", "Pacific/Chatham", (14, 10)),
+        # 09:30 in Bangkok is 22:30 on the 11th in New York: their tomorrow is the 12th (the
+        # user's, the 13th, was the day after tomorrow there)
+        ("2025-03-12T02:30:00+00:00", "Asia/Bangkok", "US", "America/New_York", (12, 10)),
+    ],
+)
+def test_a_new_follow_up_is_proposed_for_tomorrow_10_00_by_their_date(
+    qtbot: Any,
+    db: Any,
+    person: Any,
+    now: str,
+    my_zone: str,
+    country: str,
+    zone: str,
+    proposed: tuple[int, int],
+) -> None:
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.ui.context import AppContext
+    from accountdesk.ui.followups.schedule import ScheduleDialog
+
+    settings.put(db, "user.zone", my_zone)
+    ctx = AppContext(db, clock=fixed_clock(datetime.fromisoformat(now)))
+    them = person("Aroha", country, zone)
+    day, hour = proposed
+    dialog = _dialog(qtbot, ctx, them)
+    assert dialog.local() == datetime(2025, 3, day, hour)
+    assert "past" not in dialog.warnings.text()
+    # New… without a contact: tomorrow by the user's date, until the contact is picked
+    dialog = ScheduleDialog(ctx)
+    qtbot.addWidget(dialog)
+    mine = datetime.fromisoformat(now).astimezone(ZoneInfo(my_zone)).date() + timedelta(days=1)
+    assert dialog.local() == datetime.combine(mine, time(10))
+    dialog.contact.picked.emit(them)
+    assert dialog.local() == datetime(2025, 3, day, hour)
+    assert "past" not in dialog.warnings.text()
+    # a time typed before the contact is picked is kept
+    dialog = ScheduleDialog(ctx)
+    qtbot.addWidget(dialog)
+    _type(qtbot, dialog.when, "2025-03-20 15:00")
+    dialog.contact.picked.emit(them)
+    assert dialog.local() == datetime(2025, 3, 20, 15)

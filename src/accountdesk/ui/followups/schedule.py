@@ -45,7 +45,7 @@ from accountdesk.core.timekeeping.recurrence import (
     validate_rrule,
 )
 from accountdesk.core.timekeeping.scheduling import SUGGEST_DAYS, check_slot, suggest_slots
-from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone
+from accountdesk.core.timekeeping.zones import resolve_wall_time, same_zone, user_day
 from accountdesk.ui.accessible import label_field
 from accountdesk.ui.colours import ALERT, GOOD, text_style
 from accountdesk.ui.context import AppContext
@@ -178,7 +178,11 @@ class ScheduleDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
 
-        start = local or self._default_time()
+        if contact_id:
+            self._set_contact(contact_id)  # before the default time: it is by their date
+        #: The time the dialog proposed (None: one was given); kept while a contact is chosen.
+        start = local if local is not None else self._default_time()
+        self._proposed = None if local is not None else start
         self.when.set_value(start)
         self.when.value_changed.connect(self.refresh)
         self.zone.currentTextChanged.connect(self.refresh)
@@ -187,8 +191,6 @@ class ScheduleDialog(QDialog):
         self.custom_rule.textChanged.connect(self.refresh)
         self.move_box.toggled.connect(self.refresh)
         self._set_rule(rrule)
-        if contact_id:
-            self._set_contact(contact_id)
         if zone:
             set_combo(self.zone, zone)
         if follow_up_id is not None:
@@ -201,10 +203,20 @@ class ScheduleDialog(QDialog):
     # --- inputs -------------------------------------------------------------------------
 
     def _default_time(self) -> datetime:
-        return datetime.combine(self.ctx.today() + timedelta(days=1), time(10))
+        """Tomorrow, 10:00, by the date where the time is read: the contact's, in their zone
+        (the user's until one is chosen). By the user's date it was already past for a contact
+        ahead of them (Chatham, with the user at 23:30 in Riga) and two days away for one
+        behind (New York, with the user in Bangkok in the morning)."""
+        zone = self.person.zone if self.person is not None else self.ctx.user_zone
+        return datetime.combine(user_day(self.ctx.now(), zone) + timedelta(days=1), time(10))
 
     def _contact_chosen(self, contact_id: str) -> None:
+        """The contact picked; the time proposed, not changed since, is proposed by their date."""
+        proposed = self._proposed is not None and self.when.value() == self._proposed
         self._set_contact(contact_id)
+        if proposed:
+            self._proposed = self._default_time()
+            self.when.set_value(self._proposed)
         self.refresh()
 
     def _set_contact(self, contact_id: str) -> None:
