@@ -236,6 +236,11 @@ def test_parse_datetime_input() -> None:
         assert i18n.parse_datetime_input("۱۴۰۶/۰۱/۰۲ ۱۰:۳۰") == datetime(2027, 3, 22, 10, 30)
         assert i18n.parse_datetime_input("2027-03-22T9:05") == datetime(2027, 3, 22, 9, 5)
         assert i18n.format_datetime_input(datetime(2027, 3, 22, 9, 5)) == "۱۴۰۶/۰۱/۰۲ ۰۹:۰۵"
+        # the Persian comma, with which Persian dates are shown (copied with its mark too)
+        assert i18n.parse_datetime_input("۱۴۰۶/۰۱/۰۲، ۱۰:۰۰") == datetime(2027, 3, 22, 10)
+        assert i18n.parse_datetime_input("۱۴۰۶/۰۱/۰۲،۱۰:۰۰") == datetime(2027, 3, 22, 10)
+        shown = i18n.format_datetime(datetime(2027, 3, 22, 10), "short")
+        assert "،" in shown and i18n.parse_datetime_input(shown) == datetime(2027, 3, 22, 10)
     with i18n.use_language("th"):
         assert i18n.parse_datetime_input("22/03/2570, 10:00") == datetime(2027, 3, 22, 10)
     assert i18n.parse_datetime_input("2027-03-22 10:00") == datetime(2027, 3, 22, 10)

@@ -589,7 +589,8 @@ def format_yearly_date(month: int, day: int, year: int | None) -> str:
 _EXAMPLE_DAY = datetime(2027, 3, 22, 10, 0)
 _YEAR_FIRST = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
 _DAY_FIRST = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4})(\s*\.)?", re.ASCII)
-_WALL_TIME = re.compile(r"(.*?\d\.?)(?:\s*T\s*|\s*,\s*|\s+)(\d{1,2})[:.](\d{2})", re.ASCII)
+#: A date and HH:MM: between them a space, a ``T`` or a comma (Persian's "،" too).
+_WALL_TIME = re.compile(r"(.*?\d\.?)(?:\s*T\s*|\s*[,،]\s*|\s+)(\d{1,2})[:.](\d{2})", re.ASCII)
 
 
 class DateInputError(ValueError):
@@ -736,7 +737,8 @@ def _either_order(year: int, second: int, first: int) -> date:
 
 def parse_datetime_input(text: str) -> datetime:
     """A naive wall time typed as a date (as :func:`parse_date_input` takes it) and HH:MM,
-    separated by a space, a ``T`` or a comma; DateInputError says why not."""
+    separated by a space, a ``T`` or a comma (the Persian "،" too, as Persian dates are shown
+    with it); DateInputError says why not."""
     found = _WALL_TIME.fullmatch(ascii_digits(text).strip())
     error = DateInputError(
         _("write the date and time as {example}").format(example=datetime_input_example())
