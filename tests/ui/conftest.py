@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -198,5 +199,31 @@ def laptop_screen(ctx: object, qtbot: object, tmp_path: Path) -> Callable[[str],
         window.show()
         window.show_screen(key)
         return window.screen_widget(key)
+
+    return show
+
+
+@pytest.fixture
+def reminding(ctx: object, qtbot: object, tmp_path: Path) -> Callable[..., tuple[Any, Any]]:
+    """``reminding(screen="followups")``: the main window shown on ``screen`` with the
+    context's reminders in it, as the controller gives them a window (their timer not
+    started: a test checks with ``check()``); the window and the reminders."""
+    from PySide6.QtCore import QSettings
+
+    from accountdesk.ui.followups.reminders import Reminders
+    from accountdesk.ui.main_window import MainWindow
+
+    made: list[Any] = []
+
+    def show(screen: str = "followups") -> tuple[Any, Any]:
+        settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(ctx, settings, screen=screen)  # type: ignore[arg-type]
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        window.show()
+        qtbot.waitExposed(window)  # type: ignore[attr-defined]
+        reminders = Reminders(ctx)  # type: ignore[arg-type]
+        reminders.attach(window)
+        made.append(reminders)  # kept while the test runs
+        return window, reminders
 
     return show

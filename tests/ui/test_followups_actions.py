@@ -7,10 +7,15 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from accountdesk.core.queries.followups import due_for_reminder, list_follow_ups, reminded
 from accountdesk.core.services import followups as service
 from accountdesk.ui import tasks
 from accountdesk.ui.forms import combo_value
+
+#: a window shown offscreen: the platform cannot size or raise it
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 
 def add_account(db: Any, name: str, **kw: Any) -> str:
@@ -43,20 +48,21 @@ def _screen(qtbot: Any, ctx: Any) -> Any:
     return screen
 
 
-def test_the_reminder_bar_completes_and_snoozes(qtbot: Any, ctx: Any) -> None:
+def test_the_reminder_bar_completes_and_snoozes(qtbot: Any, ctx: Any, reminding: Any) -> None:
     ayse = _ayse(ctx.db)
     service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
     service.schedule(ctx.db, service.FollowUpInput(ayse, "Later", datetime(2025, 4, 2, 10)))
-    screen = _screen(qtbot, ctx)
-    screen.check_reminders()
+    window, reminders = reminding()
+    screen, bar = window.screen_widget("followups"), reminders.bar
+    reminders.check()
     tasks.wait_all()
-    assert screen.tray is None  # offscreen has no system tray: the bar is the notification
-    assert screen.reminders.isVisibleTo(screen)
-    assert "1 follow-up is due" in screen.reminders.text()
+    assert reminders.tray is None  # offscreen has no system tray: the bar is the notification
+    assert bar.isVisibleTo(window)
+    assert "1 follow-up is due" in bar.text()
     assert due_for_reminder(ctx.db, ctx.now()) == []  # marked as notified
-    screen.reminders.snooze.click()
+    bar.snooze.click()
     tasks.wait_all()
-    assert not screen.reminders.isVisibleTo(screen)
+    assert not bar.isVisibleTo(window)
     row = next(
         r for r in list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC") if r.title == "Call"
     )
@@ -64,16 +70,16 @@ def test_the_reminder_bar_completes_and_snoozes(qtbot: Any, ctx: Any) -> None:
     # An hour later it is due again; "Show them" selects it, "Complete" completes it.
     due_again = due_for_reminder(ctx.db, ctx.now() + timedelta(hours=1, minutes=1))
     assert due_again == [row.shown]
-    screen._show_reminders(due_again, reminded(ctx.db, [row.id]))
-    screen.reminders.open.click()
+    reminders.show(due_again, reminded(ctx.db, [row.id]))
+    bar.open.click()
     tasks.wait_all()
     assert screen.selected_ids() == [row.id]
-    screen.reminders.complete.click()
+    bar.complete.click()
     tasks.wait_all()
     assert [r.title for r in screen.model.rows] == ["Later"]
 
 
-def test_snooze_presets(qtbot: Any, ctx: Any) -> None:
+def test_snooze_presets(qtbot: Any, ctx: Any, reminding: Any) -> None:
     from accountdesk.core.timekeeping.reminders import PRESETS_BY_KEY
 
     ayse = _ayse(ctx.db)
@@ -94,7 +100,8 @@ def test_snooze_presets(qtbot: Any, ctx: Any) -> None:
     ]
     assert [a.text() for a in menu.actions()] == presets
     # The reminder bar offers the same presets beside its quick "Snooze 1 h".
-    assert [a.text() for a in screen.reminders.snooze.menu().actions()] == presets
+    _window, reminders = reminding()
+    assert [a.text() for a in reminders.bar.snooze.menu().actions()] == presets
     week = screen.snooze_until(PRESETS_BY_KEY["next_week"]).astimezone(ZoneInfo("Europe/Riga"))
     assert (week.date(), week.hour) == (datetime(2025, 3, 17).date(), 9)
 
@@ -261,27 +268,32 @@ def test_contact_and_account_views_open_the_dialogs(qtbot: Any, ctx: Any, monkey
     assert opened == ["ScheduleDialog", "PlannerDialog", "PlannerDialog"]
 
 
-def test_the_reminder_bar_snoozes_until_tomorrow_morning(qtbot: Any, ctx: Any) -> None:
+def test_the_reminder_bar_snoozes_until_tomorrow_morning(
+    qtbot: Any, ctx: Any, reminding: Any
+) -> None:
     ayse = _ayse(ctx.db)
     service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
-    screen = _screen(qtbot, ctx)
-    screen.check_reminders()
+    window, reminders = reminding("today")
+    reminders.check()
     tasks.wait_all()
-    assert screen.pending_reminders
-    tomorrow = screen.reminders.snooze.menu().actions()[2]
+    assert reminders.pending
+    tomorrow = reminders.bar.snooze.menu().actions()[2]
     tomorrow.trigger()
     tasks.wait_all()
-    assert not screen.reminders.isVisibleTo(screen)
+    assert not reminders.bar.isVisibleTo(window)
     row = list_follow_ups(ctx.db, now=ctx.now(), user_zone="UTC")[0]
     assert row.snoozed_until == datetime(2025, 3, 13, 9, tzinfo=ZoneInfo("Europe/Riga"))
     assert due_for_reminder(ctx.db, ctx.now() + timedelta(hours=2)) == []
 
 
-def test_the_reminder_names_what_fell_due_whatever_the_list_shows(qtbot: Any, ctx: Any) -> None:
+def test_the_reminder_names_what_fell_due_whatever_the_list_shows(
+    qtbot: Any, ctx: Any, reminding: Any
+) -> None:
     """The list is filtered to something else (another filter, or rows not loaded yet): the
     reminder still names the follow-up that fell due (it said "1 follow-up is due." alone)."""
     ayse = _ayse(ctx.db)
-    screen = _screen(qtbot, ctx)
+    window, reminders = reminding()
+    screen = window.screen_widget("followups")
     screen.filter.setText("nothing like it")
 
     def filtered() -> bool:
@@ -291,33 +303,36 @@ def test_the_reminder_names_what_fell_due_whatever_the_list_shows(qtbot: Any, ct
     qtbot.waitUntil(filtered)
     call = service.FollowUpInput(ayse, "Call about the pallets", datetime(2025, 3, 11, 10))
     service.schedule(ctx.db, call)  # due yesterday: its reminder shows at the next check
-    screen.check_reminders()
+    reminders.check()
     tasks.wait_all()
     assert screen.model.rows == []
-    assert "1 follow-up is due." in screen.reminders.text()
-    assert "Call about the pallets" in screen.reminders.text()
+    assert "1 follow-up is due." in reminders.text()
+    assert "Call about the pallets" in reminders.text()
 
 
-def test_the_reminder_bar_names_what_its_buttons_act_on(qtbot: Any, ctx: Any) -> None:
+def test_the_reminder_bar_names_what_its_buttons_act_on(
+    qtbot: Any, ctx: Any, reminding: Any
+) -> None:
     """A second reminder while the first is still in the bar: the count and the buttons take
     in both, and so do the names (they named the latest one only)."""
     ayse = _ayse(ctx.db)
     service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
-    screen = _screen(qtbot, ctx)
-    screen.check_reminders()
+    window, reminders = reminding()
+    screen = window.screen_widget("followups")
+    reminders.check()
     tasks.wait_all()
-    assert "Call" in screen.reminders.text()
+    assert "Call" in reminders.text()
     service.schedule(
         ctx.db, service.FollowUpInput(ayse, "Send the offer", datetime(2025, 3, 12, 12))
     )
     later = due_for_reminder(ctx.db, ctx.now() + timedelta(minutes=1))
     assert [s.id for s in later] and len(later) == 1
-    screen._show_reminders(later, reminded(ctx.db, [later[0].id]))
-    text = screen.reminders.text()
+    reminders.show(later, reminded(ctx.db, [later[0].id]))
+    text = reminders.text()
     assert "2 follow-ups are due" in text
     assert text.index("Send the offer") < text.index("Call")  # the latest first
-    screen.reminders.complete.click()
+    reminders.bar.complete.click()
     tasks.wait_all()
     assert screen.model.rows == []  # both completed
-    screen._show_reminders(later, reminded(ctx.db, [later[0].id]))  # a new bar: only its own
-    assert "Call" not in screen.reminders.text()
+    reminders.show(later, reminded(ctx.db, [later[0].id]))  # a new bar: only its own
+    assert "Call" not in reminders.text()

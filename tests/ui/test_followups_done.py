@@ -119,8 +119,7 @@ def test_todays_show_all_while_done_is_chosen_lists_the_open_bucket(qtbot: Any, 
     assert [row[:2] for row in _shown(screen)] == [("Still to do", "Overdue")]
     # The reminder's "Show them": every open one, whatever was chosen.
     _choose(screen.status, "done")
-    screen.pending_reminders = []
-    screen.open_reminders()
+    screen.show_follow_ups(set())
     tasks.wait_all()
     assert screen.status.currentData() == "open" and screen.bucket.currentIndex() == 0
     assert [row[0] for row in _shown(screen)] == ["Still to do"]

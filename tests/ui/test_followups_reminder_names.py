@@ -43,19 +43,15 @@ def three(ctx: Any) -> None:
         service.schedule(ctx.db, service.FollowUpInput(contact, "Send price list", when))
 
 
-def _bar(qtbot: Any, ctx: Any) -> str:
-    from accountdesk.ui.followups.screen import FollowUpsScreen
-
-    screen = FollowUpsScreen(ctx)
-    qtbot.addWidget(screen)
+def _bar(reminding: Any) -> str:
+    _window, reminders = reminding("today")
+    reminders.check()
     tasks.wait_all()
-    screen.check_reminders()
-    tasks.wait_all()
-    return plain(screen.reminders.text())
+    return plain(reminders.bar.text())
 
 
-def test_a_reminder_names_whom_and_when_the_latest_first(qtbot: Any, ctx: Any, three: None) -> None:
-    assert _bar(qtbot, ctx) == (
+def test_a_reminder_names_whom_and_when_the_latest_first(reminding: Any, three: None) -> None:
+    assert _bar(reminding) == (
         "<b>3 follow-ups are due.</b> "
         "Send price list – Sabine Weiß, 12 Mar, 09:00 (Berlin); "
         "Send price list – Ananya Iyer, 12 Mar, 09:00 (Kolkata); "
@@ -63,9 +59,9 @@ def test_a_reminder_names_whom_and_when_the_latest_first(qtbot: Any, ctx: Any, t
     )
 
 
-def test_a_persian_reminder_names_them_in_persian(qtbot: Any, ctx: Any, three: None) -> None:
+def test_a_persian_reminder_names_them_in_persian(reminding: Any, three: None) -> None:
     with use_language("fa"):
-        text = _bar(qtbot, ctx)
+        text = _bar(reminding)
     assert "Sabine Weiß" in text and "Ananya Iyer" in text
     assert text.index("Sabine Weiß") < text.index("Jane Doe")
     assert "۰۹:۰۰" in text or "۹:۰۰" in text  # the times in Persian digits

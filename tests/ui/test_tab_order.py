@@ -99,27 +99,32 @@ def test_the_view_menu_still_puts_the_keyboard_in_the_filter(
 
 
 def test_tab_goes_through_the_follow_ups_screen_as_it_reads(
-    qtbot: Any, ctx: Any, person: Any, tmp_path: Any
+    qtbot: Any, ctx: Any, person: Any, reminding: Any
 ) -> None:
-    """Top to bottom: the reminder bar, the filters, the action buttons, then the list. The
-    list came before the buttons above it, and the reminder bar (at the top) after both."""
+    """Top to bottom: the reminder bar (the window's, above every screen), the filters, the
+    action buttons, then the list. The list came before the buttons above it, and the
+    reminder bar (at the top) after both."""
     from datetime import datetime
 
     from accountdesk.core.services import followups as service
 
     ayse = person("Ayse", "TR", "Europe/Istanbul", "Yilmaz")
     service.schedule(ctx.db, service.FollowUpInput(ayse, "Call", datetime(2025, 3, 11, 10)))
-    window = _window(qtbot, ctx, tmp_path)
-    window.show_screen("followups")
+    window, reminders = reminding()
+    window.resize(1024, 700)
+    window.activateWindow()
+    qtbot.waitActive(window)
     screen = window.screen_widget("followups")
-    screen.check_reminders()
+    reminders.check()
     tasks.wait_all()
     tasks.pump(30)
-    assert screen.reminders.isVisibleTo(screen)
-    forward = [w for w in _reached_by(qtbot, window, Qt.Key.Key_Tab) if screen.isAncestorOf(w)]
-    bar = screen.reminders
+    bar = reminders.bar
+    assert bar.isVisibleTo(window)
+    reached = _reached_by(qtbot, window, Qt.Key.Key_Tab)
+    forward = [w for w in reached if screen.isAncestorOf(w) or bar.isAncestorOf(w)]
     expected = [bar.complete, bar.snooze, bar.open, bar.dismiss, screen.bucket, screen.status]
     expected += [screen.filter, *(screen.findChild(QWidget, n) for n in ("new", "complete"))]
     assert forward[: len(expected)] == expected, [w.objectName() for w in forward]
+    assert reached[0] is bar.complete  # right after the search field
     assert forward[-1] is screen.table
     assert screen.findChild(QWidget, "import") in forward

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
+    from accountdesk.ui.followups.reminders import Reminders
     from accountdesk.ui.security import IdleLock
 
 
@@ -752,7 +753,8 @@ def bring_to_front(window: object) -> None:
 
 
 class Controller:
-    """Owns the context and the main window; rebuilds the window when the language changes."""
+    """Owns the context, the main window and the reminders; rebuilds the window when the
+    language changes (the reminders go on, shown in the new window)."""
 
     def __init__(self, database: object) -> None:
         from accountdesk.core.db.engine import Database
@@ -762,6 +764,7 @@ class Controller:
         self.ctx = AppContext(database)
         self.window: object | None = None
         self.idle_lock: IdleLock | None = None  # made by start(), again by reload()
+        self.reminders: Reminders | None = None  # started by the housekeeping
 
     def start(
         self, shell: object | None = None, *, background: bool = True, screen: str | None = None
@@ -816,14 +819,22 @@ class Controller:
         tasks.run(work, done, failed)
 
     def _start_reminders(self) -> None:
-        """The Follow-ups screen checks reminders (also the ones missed while closed)."""
+        """Check the reminders (also the ones missed while the app was closed) now and on a
+        timer of the controller's, whatever screen is shown, and show them in the window:
+        the timer was the Follow-ups screen's, and a window built again (another language or
+        calendar, a restore) had no such screen until the user opened it."""
+        from accountdesk.ui.followups.reminders import Reminders
         from accountdesk.ui.main_window import MainWindow
 
         window = self.window
-        if isinstance(window, MainWindow) and any(
+        if not isinstance(window, MainWindow) or not any(
             s.key == "followups" for s in window.screen_specs
         ):
-            window.screen_widget("followups")
+            return
+        if self.reminders is None:
+            self.reminders = Reminders(self.ctx)
+            self.reminders.attach(window)
+        self.reminders.start()
 
     def build_window(self, screen: str | None = None) -> object:
         from accountdesk.ui.main_window import MainWindow
@@ -841,6 +852,8 @@ class Controller:
         window.calendar_requested.connect(self.change_calendar)
         window.database_replaced.connect(self.reload)
         self.window = window
+        if self.reminders is not None:
+            self.reminders.attach(window)  # with what the old window's bar held
 
     def raise_window(self) -> None:
         from accountdesk.ui.main_window import MainWindow
@@ -899,8 +912,9 @@ class Controller:
     def reload(self) -> None:
         """After a restore the data changed under every screen: a new context (an empty undo
         history, the restored settings), an idle lock that follows it (the old one heard the
-        old context's changes alone), and a new window, on the same screen (the records that
-        were open may not be in the restored data)."""
+        old context's changes alone), reminders of the restored data (what the bar held may
+        not be in it), and a new window, on the same screen (the records that were open may
+        not be in the restored data)."""
         from accountdesk.core.settings import apply_calendar_preference
         from accountdesk.ui.context import AppContext
         from accountdesk.ui.security import IdleLock
@@ -908,10 +922,17 @@ class Controller:
         apply_calendar_preference(self.ctx.db)
         if self.idle_lock is not None:
             self.idle_lock.stop()
+        reminding = self.reminders is not None
+        if self.reminders is not None:  # the old context's: what it held may not be there
+            self.reminders.stop()
+            self.reminders.deleteLater()
+            self.reminders = None
         self.ctx.close()
         self.ctx = AppContext(self.ctx.db, self.ctx.clock)
         self.idle_lock = IdleLock(self.ctx)  # the restored file's lock setting, at once
         self.rebuild_window(records=False)
+        if reminding:
+            self._start_reminders()  # the restored file's, in the new window
 
     def rebuild_window(self, *, records: bool = True) -> None:
         """Build the window again (another language or calendar), showing what the old one

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import Shiboken
@@ -108,8 +110,16 @@ class MainWindow(QMainWindow):
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         row.addWidget(self.nav)
+        #: The bars above every screen (:meth:`add_bar`), then the screen.
+        self._screen_column = QVBoxLayout()
+        self._screen_column.setContentsMargins(0, 0, 0, 0)
+        self._screen_column.setSpacing(0)
+        self._bars = QVBoxLayout()
+        self._bars.setContentsMargins(9, 6, 9, 0)
+        self._screen_column.addLayout(self._bars)
         # a screen that needs more room than the screen has scrolls (a larger font, 150 %)
-        row.addWidget(scrolled_when_small(self.stack), 1)
+        self._screen_column.addWidget(scrolled_when_small(self.stack), 1)
+        row.addLayout(self._screen_column, 1)
         self.setCentralWidget(central)
         for spec in self.screen_specs:
             item = QListWidgetItem(_(spec.title))
@@ -156,6 +166,16 @@ class MainWindow(QMainWindow):
         self.opening.deleteLater()
 
     # --- screens -------------------------------------------------------------------------
+
+    def add_bar(self, bar: QWidget) -> None:
+        """Show ``bar`` above every screen and record view, under the search (the reminders:
+        wherever the user is). Tab reaches its buttons after the search field, before the
+        screen's controls."""
+        self._bars.addWidget(bar)
+        previous: QWidget = self.search
+        for button in bar.findChildren(QAbstractButton):
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
     def screen_widget(self, key: str) -> QWidget:
         """The screen widget for ``key``, created on first use."""

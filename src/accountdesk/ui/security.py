@@ -432,6 +432,11 @@ class _Shield(QFrame):
         return False
 
 
+def locked_over(window: QWidget) -> bool:
+    """Whether the idle lock covers ``window`` (what it shows cannot be seen)."""
+    return any(isinstance(c, _Shield) and c.isVisible() for c in window.children())
+
+
 _INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,

@@ -13,7 +13,6 @@ open ones and the status bar says how many done ones were left as they are."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -45,18 +44,15 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core import i18n
-from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.bidi import ltr
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import N_, _, join_clauses, ngettext
+from accountdesk.core.i18n import N_, _, ngettext
 from accountdesk.core.queries.followups import (
     OPEN,
     FollowUpRow,
-    Reminded,
     Shown,
-    due_for_reminder,
     follow_up_bucket,
     list_follow_ups,
-    reminded,
 )
 from accountdesk.core.services import calendar_files
 from accountdesk.core.services import followups as service
@@ -69,7 +65,6 @@ from accountdesk.core.timekeeping.reminders import (
     BucketBounds,
     SnoozePreset,
     bucket_bounds,
-    snooze_preset_until,
 )
 from accountdesk.ui import tasks
 from accountdesk.ui.accessible import name_field
@@ -82,14 +77,13 @@ from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.flow import FlowLayout
 from accountdesk.ui.followups.reminders import (
     QUICK_SNOOZE,
-    ReminderBar,
-    Tray,
     preset_text,
+    snooze_and_say,
     snooze_menu,
-    snoozed_message,
+    snooze_until,
     snoozed_text,
 )
-from accountdesk.ui.followups.when import zoned_when, zoned_when_near
+from accountdesk.ui.followups.when import zoned_when
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.modal import run_modal
@@ -241,17 +235,8 @@ class FollowUpsScreen(QWidget):
             edit_row=(_("Reschedule…"), self.reschedule),
             trash_row=(_("Delete"), self.delete),
         )
-        self.reminders = ReminderBar(self.snooze_text, self)
-        self.reminders.complete.clicked.connect(self.complete_reminders)
-        self.reminders.snooze_chosen.connect(self.snooze_reminders)
-        self.reminders.open.clicked.connect(self.open_reminders)
-        self.pending_reminders: list[Shown] = []  # as the reminder showed them
-        self._reminded: dict[str, Reminded] = {}  # the pending ones as named, by id
         self._select_after_reload: set[str] = set()
-        self.tray = Tray.create(
-            self, self.complete_reminders, self.snooze_reminders, self.open_reminders,
-            self.snooze_text,
-        )  # fmt: skip
+        self._loads = 0  # how many reloads were asked for: only the last one's rows show
 
         # as the other screens' titles: 18 px was smaller than the text under it at 15 pt
         title = heading(_("Follow-ups"), 1.4)
@@ -287,16 +272,13 @@ class FollowUpsScreen(QWidget):
                 self.open_only.append(button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(self.reminders)
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(self.table)
         self.empty_note = EmptyNote(self.table)
-        # Tab as the screen reads, top to bottom: the reminder bar, the filters, the buttons,
-        # then the list (it came before the buttons above it, and the bar after both)
-        bar = self.reminders
-        reading: list[QWidget] = [bar.complete, bar.snooze, bar.open, bar.dismiss]
-        reading += [self.bucket, self.status, self.filter, *action_buttons]
+        # Tab as the screen reads, top to bottom: the filters, the buttons, then the list (it
+        # came before the buttons above it); the reminder bar is the window's, above them
+        reading: list[QWidget] = [self.bucket, self.status, self.filter, *action_buttons]
         # the list after the last button first: the chain below is then built in front of it
         QWidget.setTabOrder(action_buttons[-1], self.table)
         for before, after in itertools.pairwise(reading):
@@ -312,12 +294,7 @@ class FollowUpsScreen(QWidget):
         self._debounce.timeout.connect(self.reload)
         self.filter.textChanged.connect(lambda _text: self._debounce.start())
         ctx.changed.connect(lambda _kind: self.reload())
-        self._reminder_timer = QTimer(self)
-        self._reminder_timer.setInterval(30_000)
-        self._reminder_timer.timeout.connect(self.check_reminders)
-        self._reminder_timer.start()
         self.reload()
-        QTimer.singleShot(0, self.check_reminders)
 
     # --- data ---------------------------------------------------------------------------
 
@@ -352,11 +329,13 @@ class FollowUpsScreen(QWidget):
         due = self.bucket.currentData()
         status = self.status.currentData()
         text = self.filter.text().strip() or None
+        self._loads += 1
+        load = self._loads
         tasks.run(
             lambda: list_follow_ups(
                 db, now=now, user_zone=zone, due=due, status=status, text=text, limit=5000
             ),
-            lambda rows: self._show_rows(rows, bounds),
+            lambda rows: self._show_rows(rows, bounds, load),
             owner=self,  # dropped when the screen is gone (the window built again)
         )
 
@@ -374,7 +353,12 @@ class FollowUpsScreen(QWidget):
             widget.blockSignals(False)
         self.reload()
 
-    def _show_rows(self, rows: list[FollowUpRow], bounds: BucketBounds) -> None:
+    def _show_rows(self, rows: list[FollowUpRow], bounds: BucketBounds, load: int) -> None:
+        """Show the rows of the ``load``-th reload, unless a later one is on its way (a
+        reminder's "Show them" on a screen it made: the first load took the selection asked
+        for, and the second, the one asked for, came without it)."""
+        if load != self._loads:
+            return
         self.model.set_rows(rows, bounds)
         self.empty_note.say(None if rows else self.empty_text())
         wanted, self._select_after_reload = self._select_after_reload, set()
@@ -428,97 +412,17 @@ class FollowUpsScreen(QWidget):
             button.setEnabled(not only_done)
             button.setToolTip(why)
 
-    def check_reminders(self) -> None:
-        """Show follow-ups that fell due (also while the app was closed) once, then mark them."""
-        db, now = self.ctx.db, self.ctx.now()
-
-        def due() -> tuple[list[Shown], dict[str, Reminded]]:
-            shown = due_for_reminder(db, now)
-            return shown, reminded(db, [s.id for s in shown])
-
-        tasks.run(due, lambda found: self._show_reminders(*found), owner=self)
-
-    def reminder_line(self, item: Reminded) -> str:
-        """One follow-up as a reminder names it: what, with whom, and when in their time
-        ("Send price list – Sabine Weiß, 1 Dec, 09:00 (Berlin)"): three follow-ups of one
-        title are three people."""
-        # TRANSLATORS: a follow-up in a reminder: {title} what to do, {name} the contact,
-        # {when} when it is due in their time ("1 Dec, 09:00 (Berlin)")
-        return _("{title} – {name}, {when}").format(
-            title=isolate(item.title),
-            name=isolate(item.who),
-            when=zoned_when_near(item.due_at, item.zone, self.ctx.now()),
-        )
-
-    def _show_reminders(self, shown: list[Shown], named: dict[str, Reminded]) -> None:
-        """Say that ``shown`` (oldest alert first, as :func:`due_for_reminder` lists them) fell
-        due, with those the bar still holds, naming up to three of them, the latest first
-        (``named``: how, :meth:`reminder_line`); Complete and Snooze act on every occurrence
-        the bar counts (one completed elsewhere since is left)."""
-        if not shown:
-            return
-        ids = [s.id for s in shown]
-        latest = {s.id: s for s in [*self.pending_reminders, *shown]}
-        self.pending_reminders = list(latest.values())
-        self._reminded.update(named)
-        count = len(self.pending_reminders)
-        text = ngettext("{n} follow-up is due.", "{n} follow-ups are due.", count).format(
-            n=i18n.format_number(count)
-        )
-        earlier = [s.id for s in reversed(self.pending_reminders) if s.id not in ids]
-        newest_first = [*reversed(ids), *earlier]
-        lines = [self.reminder_line(self._reminded[i]) for i in newest_first if i in self._reminded]
-        detail = join_clauses(lines[:3])
-        self.reminders.show_text(text, detail)
-        if self.tray is not None:
-            self.tray.notify(_("AccountDesk"), f"{text}\n{detail}" if detail else text)
-        service.mark_notified(self.ctx.db, ids, self.ctx.clock)
-
-    def _finish_reminders(self) -> list[Shown]:
-        shown, self.pending_reminders = self.pending_reminders, []
-        self._reminded = {}
-        self.reminders.hide()
-        return shown
-
-    def complete_reminders(self) -> None:
-        """Complete the follow-ups of the last reminder."""
-        shown = self._finish_reminders()
-        if shown:
-            self.ctx.write(
-                "follow_up", lambda: service.complete(self.ctx.db, shown, self.ctx.clock)
-            )
-
     def snooze_until(self, preset: SnoozePreset) -> datetime:
         """When ``preset`` snoozes to now, by the user's own calendar (Settings → Me)."""
-        return snooze_preset_until(preset, self.ctx.now(), self.ctx.user_calendar())
+        return snooze_until(self.ctx, preset)
 
     def snooze_text(self, preset: SnoozePreset) -> str:
         """``preset`` as the snooze menus name it now, with the day and time it snoozes to."""
         return preset_text(preset, self.snooze_until(preset), self.ctx.user_zone)
 
-    def snooze_reminders(self, key: str = QUICK_SNOOZE) -> None:
-        """Snooze the follow-ups of the last reminder by the snooze preset ``key``."""
-        shown = self._finish_reminders()
-        if shown:
-            self._snooze(shown, self.snooze_until(PRESETS_BY_KEY[key]))
-
-    def _snooze(self, shown: list[Shown], until: datetime, said: Sequence[str] = ()) -> None:
-        """Snooze ``shown`` until ``until`` and say what was done (the list shows it too),
-        and then ``said``."""
-        done = self.ctx.write("follow_up", lambda: service.snooze(self.ctx.db, shown, until))
-        message = snoozed_message(done, until, self.ctx.user_zone)
-        self.ctx.status.emit(" ".join([message, *said]))
-
-    def open_reminders(self) -> None:
-        """Show this screen with the due follow-ups selected."""
-        window = self.window()
-        show_screen = getattr(window, "show_screen", None)
-        if callable(show_screen):
-            show_screen("followups")
-        window.showNormal() if window.isMinimized() else None
-        window.raise_()
-        window.activateWindow()
-        self._select_after_reload = {s.id for s in self.pending_reminders}
+    def show_follow_ups(self, ids: set[str]) -> None:
+        """Every open follow-up, with ``ids`` selected (a reminder's "Show them")."""
+        self._select_after_reload = set(ids)
         self.show_bucket(None)
 
     # --- actions ------------------------------------------------------------------------
@@ -571,7 +475,8 @@ class FollowUpsScreen(QWidget):
         said: list[str] = []
         shown = self._require_open(said)
         if shown:
-            self._snooze(shown, until or self.snooze_until(PRESETS_BY_KEY[QUICK_SNOOZE]), said)
+            until = until or self.snooze_until(PRESETS_BY_KEY[QUICK_SNOOZE])
+            snooze_and_say(self.ctx, shown, until, said)
         elif said:
             self.ctx.status.emit(" ".join(said))
 
