@@ -156,6 +156,15 @@ def test_a_contact_without_an_honorific_gets_their_countrys_where_it_is_certain(
         ("Zaķis", "Zaķa"),
         # 3rd declension: the genitive is the nominative
         ("Mikus", "Mikus"),
+        # … and the 2nd-declension nouns in -s, not -is (akmens, rudens …), and their compounds
+        ("Akmens", "Akmens"),
+        ("Rudens", "Rudens"),
+        ("Ūdens", "Ūdens"),
+        ("Zibens", "Zibens"),
+        ("Mēness", "Mēness"),
+        ("Sāls", "Sāls"),
+        ("Zilakmens", "Zilakmens"),
+        ("Vilcēns", "Vilcēna"),  # -ēns: the 1st declension
         # 4th and 5th declension (women's surnames, and some men's)
         ("Liepiņa", "Liepiņas"),
         ("Kalniņa", "Kalniņas"),
@@ -183,6 +192,8 @@ def test_latvian_genitive_of_real_surnames(family: str, genitive: str) -> None:
         "O'Brien",
         "van Dijk",
         "Petrovskis",  # -kis: not a 2nd declension stem we can alternate for certain
+        "Stīvens",  # -ens: Stīvena, or as the nominative as akmens is: not certain
+        "Ērenpreiss",  # -ss: mēness keeps its form, a name of German origin may not
         "Bērziņa-Smith",  # one part that cannot be declined: none is
         "",
     ],
@@ -201,6 +212,8 @@ def test_a_woman_with_a_masculine_surname_form_is_not_declined() -> None:
     [
         ("kungs", "Jānis", "Balodis", "Baloža kungs"),
         ("kungs", "Andris", "Eglītis", "Eglīša kungs"),
+        ("kungs", "Jānis", "Akmens", "Akmens kungs"),  # "Akmena kungs" was shown
+        ("kungs", "Jānis", "Stīvens", "Jānis Stīvens"),
         ("kundze", "Ilze", "Bērziņa-Kalniņa", "Bērziņas-Kalniņas kundze"),
         ("Kundze", "Anna", "Ozola", "Ozolas Kundze"),
         # no reliable genitive: the full name alone, as without an honorific

@@ -17,7 +17,8 @@ Cultures differ in where the honorific goes and which name it goes with:
   a hyphen: "Tanaka-san"; pinyin *xiansheng*, *zong* … follow the family name: "Wang Xiansheng".
   Korean *님* follows the full name: "김민준 님".
 * Latvian *kungs* / *kundze* follow the family name in the genitive: "Bērziņa kungs",
-  "Baloža kungs", "Kalniņas kundze"; a surname not in Latvian form (Jones) or one whose
+  "Baloža kungs", "Akmens kungs" (akmens, rudens, ūdens: the genitive is the nominative),
+  "Kalniņas kundze"; a surname not in Latvian form (Jones) or one whose
   genitive is not certain is shown as the full name alone, never as a wrong genitive.
 * Slovenian *gospod* / *gospa* (*g.* / *ga.*), German, English, French, Spanish and most others:
   the honorific before the family name: "ga. Novak", "Frau Müller", "Mr Smith".
@@ -280,6 +281,13 @@ _ALTERNATION: tuple[tuple[str, str], ...] = (
 _UNCHANGED_BEFORE_IS = frozenset("rjķģļņčšž")
 _VOWELS = frozenset("aāeēiīouū")
 
+#: The nouns of the 2nd declension that end in -s, not -is: their genitive is the nominative
+#: (akmens, rudens, ūdens, zibens, asmens, mēness, sāls): "Akmens kungs", never "Akmena"; a
+#: surname may end in one (Zilakmens). Any other surname in -ens or -ss is not declined: it
+#: may be one of these we do not list, or a 1st-declension name (Stīvens, Stīvena).
+_GENITIVE_AS_NOMINATIVE = ("akmens", "asmens", "mēness", "rudens", "sāls", "ūdens", "zibens")
+_UNCERTAIN_S = ("ens", "ss")
+
 
 def _second_declension_genitive(word: str) -> str | None:
     """Balodis → Baloža: the -is noun's genitive with the stem's consonant alternated."""
@@ -307,8 +315,10 @@ def _genitive_of_word(word: str, *, woman: bool) -> str | None:
         return word + "s"  # Kalniņa → Kalniņas, Zīle → Zīles
     if woman:
         return None  # a woman's Latvian surname ends in -a or -e: a masculine form is foreign
-    if folded.endswith("us"):
-        return word  # 3rd declension: the genitive is the nominative (Mikus kungs)
+    if folded.endswith("us") or folded.endswith(_GENITIVE_AS_NOMINATIVE):
+        return word  # 3rd declension (Mikus kungs), and akmens, rudens …: as the nominative
+    if folded.endswith(_UNCERTAIN_S):
+        return None
     if folded.endswith("is"):
         return _second_declension_genitive(word)
     if folded.endswith("š") or (folded.endswith("s") and folded[-2] not in _VOWELS):
@@ -318,10 +328,11 @@ def _genitive_of_word(word: str, *, woman: bool) -> str | None:
 
 def latvian_genitive(family: str, *, woman: bool = False) -> str | None:
     """A Latvian surname in the genitive, for "… kungs" / "… kundze" (``woman``): Bērziņš →
-    Bērziņa, Ozols → Ozola, Balodis → Baloža, Eglītis → Eglīša, Kalniņa → Kalniņas, Zīle →
-    Zīles; each part of a double surname: Bērziņa-Kalniņa → Bērziņas-Kalniņas. None for a
-    surname that is not in Latvian form (Jones, Smith, Williams) or whose genitive this rule
-    cannot form for certain: the caller then shows the name without the title."""
+    Bērziņa, Ozols → Ozola, Balodis → Baloža, Eglītis → Eglīša, Akmens → Akmens, Kalniņa →
+    Kalniņas, Zīle → Zīles; each part of a double surname: Bērziņa-Kalniņa →
+    Bērziņas-Kalniņas. None for a surname that is not in Latvian form (Jones, Smith, Williams)
+    or whose genitive this rule cannot form for certain (Stīvens): the caller then shows the
+    name without the title."""
     parts = family.strip().split("-")
     declined = [_genitive_of_word(part, woman=woman) for part in parts]
     if not parts or any(part is None for part in declined):
