@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from accountdesk.core.address import BY_GIVEN_NAME, UNSAID, form_of_address, latvian_genitive
+from accountdesk.core.address import (
+    BY_GIVEN_NAME,
+    TITLE_WITH_FULL_NAME,
+    UNSAID,
+    form_of_address,
+    latvian_genitive,
+)
 from accountdesk.core.culture import etiquette
 
 
@@ -349,3 +355,36 @@ def test_an_honorific_is_written_together_only_with_a_name_in_its_own_script(
 ) -> None:
     """Thai คุณ joined to a name in Latin letters read as one word: "คุณSomchai"."""
     assert form_of_address(honorific, given, family, order, country=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("country", "honorific", "given", "family", "expected"),
+    [
+        # a title goes with the full name in Turkey: never "Dr. Yılmaz"
+        ("TR", "Dr.", "Ahmet", "Yılmaz", "Dr. Ahmet Yılmaz"),
+        ("TR", "dr", "Ahmet", "Yılmaz", "dr Ahmet Yılmaz"),
+        ("TR", "Prof. Dr.", "İlber", "Ortaylı", "Prof. Dr. İlber Ortaylı"),
+        ("TR", "Prof.", "Ayşe", "Kaya", "Prof. Ayşe Kaya"),
+        ("TR", "Doktor", "Ahmet", "Yılmaz", "Doktor Ahmet Yılmaz"),
+        # Turkish courtesy titles keep their places; Mr in English is said as in English
+        ("TR", "Bay", "Ahmet", "Yılmaz", "Bay Yılmaz"),
+        ("TR", "Bey", "Ahmet", "Yılmaz", "Ahmet Bey"),
+        ("TR", "Mr", "Ahmet", "Yılmaz", "Mr Yılmaz"),
+        # elsewhere a title goes before the family name; Doktor is the Dr title there too
+        ("DE", "Doktor", "Klaus", "Weber", "Doktor Weber"),
+        ("DE", "Prof. Dr.", "Klaus", "Weber", "Prof. Dr. Weber"),
+        ("SI", "dr.", "Janez", "Novak", "dr. Novak"),
+    ],
+)
+def test_a_turkish_contacts_title_goes_with_the_full_name(
+    country: str, honorific: str, given: str, family: str, expected: str
+) -> None:
+    assert form_of_address(honorific, given, family, "given_first", country=country) == expected
+
+
+@pytest.mark.parametrize("country", sorted(TITLE_WITH_FULL_NAME))
+def test_a_country_whose_titles_go_with_the_full_name_says_so_in_its_notes(country: str) -> None:
+    """Turkey's notes: "Use titles with the first name"; "Dr. Yılmaz" was shown beside them."""
+    notes = etiquette.load_etiquette(country, "en")
+    assert notes is not None
+    assert "titles with the first name" in " ".join(n.text for n in notes.sections["greeting"])

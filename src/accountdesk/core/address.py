@@ -32,7 +32,10 @@ Vietnam, Iceland, Indonesia, the Gulf states and Egypt, as their notes say), an 
 that goes before the family name elsewhere (Mr, Ms, Dr, Herr …) goes where the country's own
 go: "Mr Somchai" (Somchai Jaidee), "Mr An" (Nguyễn Văn An), "Ms Guðrún" (Guðrún Jónsdóttir,
 a patronymic), "Dr Mohammed"; never "Mr Jaidee", nor "Ms Jónsdóttir" for every daughter of
-a Jón.
+a Jón. Where a country puts a title of rank or degree (Dr., Prof.: :attr:`Rule.title`) with
+the full name (:data:`TITLE_WITH_FULL_NAME`: Turkey, whose notes say titles go with the first
+name), it goes there: "Dr. Ahmet Yılmaz", "Prof. Dr. İlber Ortaylı", never "Dr. Yılmaz"; the
+Turkish *Doktor* is the same title as *Dr.*
 
 An honorific is looked up by its folded spelling (:func:`accountdesk.core.db.fts.fold`, the
 search's folding: case, accents, Turkish ı, Arabic and Persian letter variants do not matter),
@@ -100,6 +103,9 @@ class Rule:
     #: (Mr, Dr …). A name cell read on import takes a bare word for an honorific only in a
     #: country of one of these languages: "Pan Wei" is a Chinese name, not Polish *pan*.
     languages: frozenset[str] = frozenset()
+    #: A title of rank or degree (Dr., Prof.), not a courtesy title (Mr, Frau, kungs): placed
+    #: with the full name where a country does so (:data:`TITLE_WITH_FULL_NAME`).
+    title: bool = False
 
 
 def _key(text: str) -> str:
@@ -115,8 +121,10 @@ _AMBIGUOUS: set[str] = set()
 _LISTED: dict[str, Rule] = {}
 
 
-def _rules(pattern: Pattern, languages: str, *honorifics: str) -> dict[str, Rule]:
-    rule = Rule(pattern, frozenset(languages.split()))
+def _rules(
+    pattern: Pattern, languages: str, *honorifics: str, title: bool = False
+) -> dict[str, Rule]:
+    rule = Rule(pattern, frozenset(languages.split()), title)
     out: dict[str, Rule] = {}
     for honorific in honorifics:
         key = _key(honorific)
@@ -137,8 +145,10 @@ RULES: dict[str, Rule] = {
     **_rules("before_family", "fa", "آقای", "خانم", "آقا", "سرکار خانم", "جناب آقای", "جناب"),
     **_rules("before_family", "fa", "دکتر", "مهندس", "آقای دکتر", "خانم دکتر", "آقای مهندس"),
     **_rules("before_family", "fa", "خانم مهندس", "Agha", "Aghaye", "Khanom", "Mohandes"),
-    **_rules("before_family", "", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"),
-    **_rules("before_family", "en es", "Doctor", "Professor"),
+    **_rules("before_family", "", "Mr", "Mrs", "Ms", "Miss", "Mx"),
+    **_rules("before_family", "", "Dr", "Prof", title=True),
+    **_rules("before_family", "en es", "Doctor", "Professor", title=True),
+    **_rules("before_family", "tr de pl sl sv", "Doktor", title=True),
     **_rules("before_family", "en", "Engineer", "Engr", "Barrister", "Attorney", "Atty"),
     **_rules("before_family", "en", "Chief", "Alhaji", "Alhaja"),
     **_rules("before_given", "en", "Sir", "Dame", "Ma'am"),
@@ -211,6 +221,13 @@ BY_GIVEN_NAME: dict[str, Pattern] = {
     "EG": "before_given",
 }
 
+#: The countries whose people are addressed with a title (:attr:`Rule.title`: Dr., Prof.) and
+#: their full name, where a title goes before the family name elsewhere: in Turkey "Dr. Ahmet
+#: Yılmaz", "Prof. Dr. İlber Ortaylı" (its notes: "use titles with the first name"), never
+#: "Dr. Yılmaz". Said, the title goes with the given name and Bey or Hanım ("Doktor Bey"),
+#: which a title does not tell.
+TITLE_WITH_FULL_NAME: frozenset[str] = frozenset({"TR"})
+
 
 def _in_latin(text: str) -> bool:
     """Whether ``text`` has a letter of the Latin script (Somchai, Ōno)."""
@@ -229,22 +246,26 @@ def rule_of(honorific: str) -> Rule | None:
     return RULES.get(_key(honorific))
 
 
-def _placed(honorific: str) -> tuple[str, Pattern]:
-    """``honorific`` as shown, and where it goes."""
+#: The rule of an honorific the table does not know: before the full name.
+_UNKNOWN = Rule("before_full")
+
+
+def _placed(honorific: str) -> tuple[str, Rule]:
+    """``honorific`` as shown, and its rule (where it goes …)."""
     rule = rule_of(honorific)
     if rule is None:
         first = rule_of(honorific.split()[0]) if " " in honorific else None
         if first is not None and first.pattern in LEADING:
-            return honorific, first.pattern  # "Herr Dr.": where "Herr" goes
-        return honorific, "before_full"
+            return honorific, first  # "Herr Dr.", "Prof. Dr.": as "Herr", "Prof."
+        return honorific, _UNKNOWN
     spelling = _SPELLINGS[_key(honorific)]
     typed = honorific.removesuffix(".") if not spelling.endswith(".") else honorific
     if typed.isascii() and not spelling.isascii() and _key(honorific) not in _AMBIGUOUS:
         if typed.isupper() and len(typed) > 1:
-            return honorific, rule.pattern  # HANIM: capitals need no dotless ı
+            return honorific, rule  # HANIM: capitals need no dotless ı
         shown = spelling[0].upper() + spelling[1:] if typed[0].isupper() else spelling.lower()
-        return shown + honorific[len(typed) :], rule.pattern
-    return honorific, rule.pattern
+        return shown + honorific[len(typed) :], rule
+    return honorific, rule
 
 
 #: The letters of Latvian spelling (no q, w, x, y); a surname with any other is not in Latvian
@@ -371,16 +392,21 @@ def form_of_address(
 ) -> str:
     """How to address a contact: honorific and name placed as their culture does (the
     contact's ``country`` where its people are addressed by their given name:
-    :data:`BY_GIVEN_NAME`); without an honorific, the one of ``country`` where it is certain
+    :data:`BY_GIVEN_NAME`, or with a title and their full name: :data:`TITLE_WITH_FULL_NAME`);
+    without an honorific, the one of ``country`` where it is certain
     (:func:`default_honorific`), else the name alone."""
     full = display_name(given, family, name_order)
     if not honorific or not honorific.strip():
         honorific = default_honorific(country, given, family)
         if not honorific:
             return full
-    title, pattern = _placed(honorific.strip())
-    if pattern == "before_family":
-        pattern = BY_GIVEN_NAME.get((country or "").upper(), pattern)
+    title, rule = _placed(honorific.strip())
+    pattern = rule.pattern
+    code = (country or "").upper()
+    if pattern == "before_family" and code in BY_GIVEN_NAME:
+        pattern = BY_GIVEN_NAME[code]
+    elif pattern == "before_family" and rule.title and code in TITLE_WITH_FULL_NAME:
+        pattern = "before_full"
     family_or_full = family or full
     if pattern == "after_given":
         return f"{given or full} {title}"

@@ -336,6 +336,7 @@ def test_full_name_split() -> None:
         ("دکتر زهرا رضایی", "IR", "زهرا", "رضایی", "دکتر"),
         ("Zeynep Çelik Hanim", "TR", "Zeynep", "Çelik", "Hanim"),
         ("Bay Ahmet Yılmaz", "TR", "Ahmet", "Yılmaz", "Bay"),
+        ("Doktor Ahmet Yılmaz", "TR", "Ahmet", "Yılmaz", "Doktor"),
         ("Pak Budi Santoso", "ID", "Budi", "Santoso", "Pak"),
         ("Pak Ji-sung", "KR", "Ji-sung", "Pak", None),  # a Korean family name
         ("Don Johnson", "US", "Don", "Johnson", None),  # not Spanish "don"
