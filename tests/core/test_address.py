@@ -6,10 +6,13 @@ import pytest
 
 from accountdesk.core.address import (
     BY_GIVEN_NAME,
+    KEPT,
+    RULES,
     TITLE_WITH_FULL_NAME,
     UNSAID,
     form_of_address,
     latvian_genitive,
+    rule_of,
 )
 from accountdesk.core.culture import etiquette
 
@@ -388,3 +391,60 @@ def test_a_country_whose_titles_go_with_the_full_name_says_so_in_its_notes(count
     notes = etiquette.load_etiquette(country, "en")
     assert notes is not None
     assert "titles with the first name" in " ".join(n.text for n in notes.sections["greeting"])
+
+
+@pytest.mark.parametrize(
+    ("country", "honorific", "given", "family", "order", "expected"),
+    [
+        # on first-name terms ("tu", "ti"): the given name, not "Bērziņas kundze", "g. Kovačič"
+        ("LV", "kundze", "Zane", "Bērziņa", "given_first", "Zane"),
+        ("LV", "kungs", "Jānis", "Bērziņš", "given_first", "Jānis"),
+        ("LV", None, "Zane", "Bērziņa", "given_first", "Zane"),
+        ("SI", "g.", "Rok", "Kovačič", "given_first", "Rok"),
+        ("SI", "dr.", "Maja", "Novak", "given_first", "Maja"),
+        ("DE", "Herr Dr.", "Klaus", "Weber", "given_first", "Klaus"),
+        ("US", "Mr", "James", "Johnson", "given_first", "James"),
+        # Turkish: Bey and Hanım stay; Bay, Bayan, -efendi become them
+        ("TR", "Hanım", "Ayşe", "Kaya", "given_first", "Ayşe Hanım"),
+        ("TR", "Bey", "Ahmet", "Yılmaz", "given_first", "Ahmet Bey"),
+        ("TR", "Bayan", "Ayşe", "Kaya", "given_first", "Ayşe Hanım"),
+        ("TR", "BAY", "AHMET", "YILMAZ", "given_first", "AHMET BEY"),
+        ("TR", "Hanımefendi", "Ayşe", "Kaya", "given_first", "Ayşe Hanım"),
+        ("TR", "Dr.", "Ahmet", "Yılmaz", "given_first", "Ahmet"),
+        ("TR", None, "Ayşe", "Öztürk", "given_first", "Ayşe"),
+        # kept where familiar address keeps them: Khun, -san, Pak; and a form the table does
+        # not know is the contact's own
+        ("TH", None, "Somchai", "Jaidee", "given_first", "Khun Somchai"),
+        ("JP", None, "Hiroshi", "Tanaka", "family_first", "Tanaka-san"),
+        ("ID", "Pak", "Budi", "Santoso", "given_first", "Pak Budi"),
+        ("IR", "خانم", "نگار", "جعفری", "given_first", "خانم جعفری"),
+        ("LV", "Your Excellency", "Anna", "Ozola", "given_first", "Your Excellency Anna Ozola"),
+        # the given name as the country goes by it: Vietnam's last word; a name written
+        # family name first is said whole where people go by the family name
+        ("VN", "Mr", "Văn An", "Nguyễn", "family_first", "An"),
+        ("CN", "Mr", "Li", "Wang", "family_first", "Wang Li"),
+        ("CN", None, "伟", "王", "family_first", "王伟"),
+        ("ID", None, "Sukarno", "", "given_first", "Sukarno"),
+    ],
+)
+def test_an_informal_contact_is_called_by_the_given_name_unless_their_culture_keeps_more(
+    country: str, honorific: str | None, given: str, family: str, order: str, expected: str
+) -> None:
+    """Zane Bērziņa, "uz tu", was "Bērziņas kundze" right above "Formality: Informal"."""
+    informal = form_of_address(honorific, given, family, order, country=country,
+                               formality="informal")  # fmt: skip
+    assert informal == expected
+    formal = form_of_address(honorific, given, family, order, country=country)
+    assert (
+        form_of_address(honorific, given, family, order, country=country, formality="formal")
+        == formal
+    )
+
+
+def test_an_honorific_said_instead_informally_is_one_kept_informally() -> None:
+    """Bay becomes Bey: the table's own honorific, which an informal contact keeps."""
+    instead = {key: rule.informal for key, rule in RULES.items() if rule.informal}
+    assert instead  # Bay, Bayan, Beyefendi, Hanımefendi
+    for said in instead.values():
+        rule = rule_of(said)
+        assert rule is not None and rule.informal is KEPT, said

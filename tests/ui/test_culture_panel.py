@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtWidgets import QPushButton
 
 from accountdesk.core.bidi import plain
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
 from accountdesk.core.services.activity import save_country_note
 from accountdesk.core.timekeeping.zones import format_offset, offset_to_you
 from accountdesk.ui import tasks
@@ -490,3 +492,25 @@ def test_the_editors_offer_the_clock_the_region_keeps(ctx: Any, person: Any, qtb
     )
     summary.show_place("ES", "GC", "Atlantic/Canary")
     assert "keeps its own clock" not in plain(summary.body.text())
+
+
+def test_an_informal_contact_is_addressed_by_the_given_name(ctx: Any, qtbot: Any) -> None:
+    """Zane Bērziņa ("uz tu"): "Address them as: Bērziņas kundze" stood above "Formality:
+    Informal"; the panel's first line (before the country's data) and its whole say the
+    same. A formal colleague keeps "kundze"."""
+    koks = create_account(ctx.db, AccountInput(name="Koks", country="LV", timezone="Europe/Riga"))
+
+    def contact(given: str, family: str, formality: str) -> str:
+        data = ContactInput(
+            account_id=koks, given_name=given, family_name=family, honorific="kundze",
+            formality=formality, country="LV", timezone="Europe/Riga",
+        )  # fmt: skip
+        return create_contact(ctx.db, data)
+
+    zane = contact("Zane", "Bērziņa", "informal")
+    ilze = contact("Ilze", "Kalniņa", "formal")
+    for person, said in ((zane, "Zane"), (ilze, "Kalniņas kundze")):
+        panel = _view(ctx, person, qtbot).panel
+        assert plain(panel.prefs.text()).split("\n")[0] == f"Address them as: {said}"
+        panel._header(panel.detail, ctx.clock())
+        assert plain(panel.prefs.text()) == f"Address them as: {said}"

@@ -53,6 +53,13 @@ Somchai" when the name is written in Latin letters), a Japanese one as "田中�
 ("Tanaka-san"). Elsewhere the honorific depends on gender (Bey / Hanım, آقای / خانم, Pak / Bu,
 kungs / kundze …) or on rank, and the name is shown alone rather than guessed.
 
+A contact marked informal (their formality, stored: the contact's own preference wins over
+the country's custom) is called by the given name alone where "tu" goes with it: "Zane", not
+"Bērziņas kundze"; "Rok", not "g. Kovačič". Each honorific's row of :data:`RULES` says what
+its language does instead (:attr:`Rule.informal`): Turkish keeps Bey and Hanım ("Ayşe
+Hanım"), Thai, Japanese, Indonesian … keep theirs ("Khun Somchai", "Tanaka-san"), and an
+honorific the table does not know is the contact's own and is kept.
+
 To add an honorific, add its usual spelling to :data:`RULES` under the pattern its culture
 uses, with the languages it belongs to (the import takes a bare word for an honorific only in a
 country of one of them), add a case to ``tests/core/test_address.py``, and check that the
@@ -106,6 +113,14 @@ class Rule:
     #: A title of rank or degree (Dr., Prof.), not a courtesy title (Mr, Frau, kungs): placed
     #: with the full name where a country does so (:data:`TITLE_WITH_FULL_NAME`).
     title: bool = False
+    #: How a contact marked informal is addressed: "" by the given name alone ("Zane", "Rok");
+    #: :data:`KEPT`, as formally ("Ayşe Hanım", "Tanaka-san"); or with this honorific instead,
+    #: placed by its own rule (Bay: "Bey", "Ahmet Bey"). See :func:`form_of_address`.
+    informal: str | None = ""
+
+
+#: :attr:`Rule.informal` of an honorific that stays when the contact is addressed informally.
+KEPT = None
 
 
 def _key(text: str) -> str:
@@ -122,9 +137,13 @@ _LISTED: dict[str, Rule] = {}
 
 
 def _rules(
-    pattern: Pattern, languages: str, *honorifics: str, title: bool = False
+    pattern: Pattern,
+    languages: str,
+    *honorifics: str,
+    title: bool = False,
+    informal: str | None = "",
 ) -> dict[str, Rule]:
-    rule = Rule(pattern, frozenset(languages.split()), title)
+    rule = Rule(pattern, frozenset(languages.split()), title, informal)
     out: dict[str, Rule] = {}
     for honorific in honorifics:
         key = _key(honorific)
@@ -137,20 +156,38 @@ def _rules(
     return out
 
 
-#: Honorifics by their folded spelling (:func:`_key`), with where they go and whose they are.
+#: Honorifics by their folded spelling (:func:`_key`), with where they go, whose they are, and
+#: how a contact marked informal is addressed (``informal``; by the given name alone unless
+#: said), by language:
+#:
+#: - Latvian, Slovenian, German, Swedish, French, Dutch, Spanish, Portuguese, Italian, Polish,
+#:   Russian, Hebrew, English, and Mr, Ms, Dr … across languages: the given name alone, as
+#:   "tu", "ti", "du" go with it ("Zane", not "Bērziņas kundze"; "Rok", not "g. Kovačič").
+#: - Turkish: Bey and Hanım stay ("Ayşe Hanım"): colleagues on first-name terms still say them,
+#:   a first name alone is for friends and never for an older person (the notes); Bay, Bayan
+#:   and the deferential Beyefendi, Hanımefendi become Bey and Hanım; Sayın, the first name.
+#: - Persian, Thai, Japanese, Chinese, Korean, Hindi, Indonesian, Malay, Vietnamese, Arabic,
+#:   and Nigerian English's Chief, Alhaji: kept (:data:`KEPT`). Khun, -san, Pak, Bu, ji, 님
+#:   are said among people on familiar terms too, or the familiar form depends on age and
+#:   closeness that the contact's record does not tell (Vietnamese anh, chị, em).
 RULES: dict[str, Rule] = {
-    **_rules("after_given", "tr", "Bey", "Hanım", "Beyefendi", "Hanımefendi"),
-    **_rules("before_family", "tr", "Bay", "Bayan"),
+    **_rules("after_given", "tr", "Bey", "Hanım", informal=KEPT),
+    **_rules("after_given", "tr", "Beyefendi", informal="Bey"),
+    **_rules("after_given", "tr", "Hanımefendi", informal="Hanım"),
+    **_rules("before_family", "tr", "Bay", informal="Bey"),
+    **_rules("before_family", "tr", "Bayan", informal="Hanım"),
     **_rules("before_full", "tr", "Sayın"),
-    **_rules("before_family", "fa", "آقای", "خانم", "آقا", "سرکار خانم", "جناب آقای", "جناب"),
-    **_rules("before_family", "fa", "دکتر", "مهندس", "آقای دکتر", "خانم دکتر", "آقای مهندس"),
-    **_rules("before_family", "fa", "خانم مهندس", "Agha", "Aghaye", "Khanom", "Mohandes"),
+    **_rules("before_family", "fa", "آقای", "خانم", "آقا", "سرکار خانم", informal=KEPT),
+    **_rules("before_family", "fa", "جناب آقای", "جناب", "دکتر", "مهندس", informal=KEPT),
+    **_rules("before_family", "fa", "آقای دکتر", "خانم دکتر", "آقای مهندس", informal=KEPT),
+    **_rules("before_family", "fa", "خانم مهندس", "Agha", "Aghaye", "Khanom", informal=KEPT),
+    **_rules("before_family", "fa", "Mohandes", informal=KEPT),
     **_rules("before_family", "", "Mr", "Mrs", "Ms", "Miss", "Mx"),
     **_rules("before_family", "", "Dr", "Prof", title=True),
     **_rules("before_family", "en es", "Doctor", "Professor", title=True),
     **_rules("before_family", "tr de pl sl sv", "Doktor", title=True),
     **_rules("before_family", "en", "Engineer", "Engr", "Barrister", "Attorney", "Atty"),
-    **_rules("before_family", "en", "Chief", "Alhaji", "Alhaja"),
+    **_rules("before_family", "en", "Chief", "Alhaji", "Alhaja", informal=KEPT),
     **_rules("before_given", "en", "Sir", "Dame", "Ma'am"),
     **_rules("before_family", "de sv", "Herr"),
     **_rules("before_family", "de", "Frau"),
@@ -173,26 +210,30 @@ RULES: dict[str, Rule] = {
     **_rules("before_family", "it", "Ingegnere"),
     **_rules("before_family", "ru", "господин", "госпожа", "г-н", "г-жа", "Gospodin", "Gospozha"),
     **_rules("before_family", "he", "מר", "גברת", 'ד"ר'),
-    **_rules("before_given_joined", "th", "คุณ"),
-    **_rules("before_given", "th", "Khun"),
-    **_rules("before_full_joined", "th", "นาย", "นาง", "นางสาว"),
-    **_rules("after_family_joined", "ja", "様", "さん", "くん", "君", "ちゃん", "殿"),
-    **_rules("after_family_joined", "ja", "部長", "社長", "課長"),
-    **_rules("after_family_hyphen", "ja", "san", "sama", "kun", "chan", "sensei", "dono"),
-    **_rules("after_family_hyphen", "ja", "buchō", "shachō", "kachō"),
-    **_rules("after_family_joined", "ja zh", "先生"),
-    **_rules("after_family_joined", "zh", "女士", "小姐", "总", "總", "经理", "經理"),
-    **_rules("after_family", "zh", "Xiansheng", "Nüshi", "Xiaojie", "Zong", "Jingli"),
-    **_rules("after_family", "zh", "Zongjingli"),
-    **_rules("after_full", "ko", "님", "씨", "선생님"),
-    **_rules("after_family", "hi", "ji"),
+    **_rules("before_given_joined", "th", "คุณ", informal=KEPT),
+    **_rules("before_given", "th", "Khun", informal=KEPT),
+    **_rules("before_full_joined", "th", "นาย", "นาง", "นางสาว", informal=KEPT),
+    **_rules("after_family_joined", "ja", "様", "さん", "くん", "君", informal=KEPT),
+    **_rules("after_family_joined", "ja", "ちゃん", "殿", informal=KEPT),
+    **_rules("after_family_joined", "ja", "部長", "社長", "課長", informal=KEPT),
+    **_rules("after_family_hyphen", "ja", "san", "sama", "kun", "chan", informal=KEPT),
+    **_rules("after_family_hyphen", "ja", "sensei", "dono", informal=KEPT),
+    **_rules("after_family_hyphen", "ja", "buchō", "shachō", "kachō", informal=KEPT),
+    **_rules("after_family_joined", "ja zh", "先生", informal=KEPT),
+    **_rules("after_family_joined", "zh", "女士", "小姐", "总", "總", informal=KEPT),
+    **_rules("after_family_joined", "zh", "经理", "經理", informal=KEPT),
+    **_rules("after_family", "zh", "Xiansheng", "Nüshi", "Xiaojie", "Zong", informal=KEPT),
+    **_rules("after_family", "zh", "Jingli", "Zongjingli", informal=KEPT),
+    **_rules("after_full", "ko", "님", "씨", "선생님", informal=KEPT),
+    **_rules("after_family", "hi", "ji", informal=KEPT),
     **_rules("after_family_genitive_lv", "lv", "kungs", "kundze"),
-    **_rules("before_given", "id ms", "Bapak", "Pak", "Ibu", "Bu"),
-    **_rules("before_given", "ms", "Encik", "Cik", "Puan"),
-    **_rules("before_last_given", "vi", "Ông", "Bà"),
-    **_rules("before_given", "ar", "Sheikh", "Sheikha", "Sayyid", "Sayyida", "Ustaz", "Ustaza"),
-    **_rules("before_given", "ar", "Muhandis", "الشيخ", "الشيخة", "المهندس", "الأستاذ"),
-    **_rules("before_full", "ar", "السيد", "السيدة", "الدكتور", "الدكتورة"),
+    **_rules("before_given", "id ms", "Bapak", "Pak", "Ibu", "Bu", informal=KEPT),
+    **_rules("before_given", "ms", "Encik", "Cik", "Puan", informal=KEPT),
+    **_rules("before_last_given", "vi", "Ông", "Bà", informal=KEPT),
+    **_rules("before_given", "ar", "Sheikh", "Sheikha", "Sayyid", "Sayyida", informal=KEPT),
+    **_rules("before_given", "ar", "Ustaz", "Ustaza", "Muhandis", "الشيخ", informal=KEPT),
+    **_rules("before_given", "ar", "الشيخة", "المهندس", "الأستاذ", informal=KEPT),
+    **_rules("before_full", "ar", "السيد", "السيدة", "الدكتور", "الدكتورة", informal=KEPT),
 }
 
 
@@ -246,8 +287,10 @@ def rule_of(honorific: str) -> Rule | None:
     return RULES.get(_key(honorific))
 
 
-#: The rule of an honorific the table does not know: before the full name.
-_UNKNOWN = Rule("before_full")
+#: The rule of an honorific the table does not know: before the full name, and kept when the
+#: contact is addressed informally (the contact's own form of address, which the table
+#: cannot judge: "Your Excellency", "Hocam").
+_UNKNOWN = Rule("before_full", informal=KEPT)
 
 
 def _placed(honorific: str) -> tuple[str, Rule]:
@@ -387,22 +430,57 @@ def _before(title: str, name: str, *, joined: bool = False) -> str:
     return f"{title}{'' if joined and not _in_latin(name[:1]) else ' '}{name}"
 
 
+def _given_name_alone(given: str, family: str, name_order: str, country: str) -> str:
+    """How a contact on first-name terms is called: by their given name (its last word in
+    Vietnam: "An" for Nguyễn Văn An). A name written family name first is said whole where the
+    country goes by the family name (China, Japan, Korea): a given name alone is for family and
+    close friends there; so is a contact's without a given name."""
+    place = BY_GIVEN_NAME.get(country)
+    if not given.strip() or (name_order == "family_first" and place is None):
+        return display_name(given, family, name_order)
+    return given.split()[-1] if place == "before_last_given" else given.strip()
+
+
+def _in_case_of(typed: str, word: str) -> str:
+    """``word`` in the case ``typed`` is written in: "HANIM" for BAYAN, "hanım" for bayan."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    return word if typed[:1].isupper() else word.lower()
+
+
 def form_of_address(
-    honorific: str | None, given: str, family: str, name_order: str, *, country: str | None
+    honorific: str | None,
+    given: str,
+    family: str,
+    name_order: str,
+    *,
+    country: str | None,
+    formality: str = "formal",
 ) -> str:
     """How to address a contact: honorific and name placed as their culture does (the
     contact's ``country`` where its people are addressed by their given name:
     :data:`BY_GIVEN_NAME`, or with a title and their full name: :data:`TITLE_WITH_FULL_NAME`);
     without an honorific, the one of ``country`` where it is certain
-    (:func:`default_honorific`), else the name alone."""
+    (:func:`default_honorific`), else the name alone.
+
+    A contact whose ``formality`` is "informal" (the contact's own preference, stored) is
+    called by the given name alone ("Zane", "Rok"), unless the honorific is one its culture
+    keeps among people on first-name terms or says another way (:attr:`Rule.informal`: "Ayşe
+    Hanım", "Tanaka-san"; Bayan: "Ayşe Hanım"), or is one the table does not know: the
+    contact's own form of address, kept."""
     full = display_name(given, family, name_order)
+    code = (country or "").upper()
+    informal = formality == "informal"
     if not honorific or not honorific.strip():
         honorific = default_honorific(country, given, family)
         if not honorific:
-            return full
+            return _given_name_alone(given, family, name_order, code) if informal else full
     title, rule = _placed(honorific.strip())
+    if informal and rule.informal is not KEPT:
+        if not rule.informal:
+            return _given_name_alone(given, family, name_order, code)
+        title, rule = _in_case_of(title, rule.informal), RULES[_key(rule.informal)]
     pattern = rule.pattern
-    code = (country or "").upper()
     if pattern == "before_family" and code in BY_GIVEN_NAME:
         pattern = BY_GIVEN_NAME[code]
     elif pattern == "before_family" and rule.title and code in TITLE_WITH_FULL_NAME:

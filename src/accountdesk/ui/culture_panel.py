@@ -475,14 +475,7 @@ class CulturePanel(QFrame):
                 )
             )
             self._set_working(status)
-        salutation = form_of_address(
-            detail.honorific,
-            detail.given_name,
-            detail.family_name,
-            detail.name_order,
-            country=detail.country,
-        )
-        self.prefs.setText(_("Address them as: {name}").format(name=isolate(salutation)))
+        self.prefs.setText(_addressed_as(detail))
 
     def _set_working(self, status: WorkStatus, today: Sequence[Holiday] = ()) -> None:
         self.status.setText(working_sentence(status, today))
@@ -547,14 +540,7 @@ class CulturePanel(QFrame):
         self.disclaimer.setText(reach.average_disclaimer)
 
     def _prefs(self, detail: Any, data: PanelData) -> None:
-        salutation = form_of_address(
-            detail.honorific,
-            detail.given_name,
-            detail.family_name,
-            detail.name_order,
-            country=detail.country,
-        )
-        lines = [_("Address them as: {name}").format(name=isolate(salutation))]
+        lines = [_addressed_as(detail)]
         channel = label(CHANNEL, detail.preferred_channel)
         lines.append(_("Preferred channel: {channel}").format(channel=channel or _("not set")))
         spoken = named_languages(data.languages)[:3]  # those CLDR names in this language
@@ -571,6 +557,20 @@ class CulturePanel(QFrame):
             _("Formality: {formality}").format(formality=label(FORMALITY, detail.formality))
         )
         self.prefs.setText("\n".join(lines))
+
+
+def _addressed_as(detail: Any) -> str:
+    """How to address the contact, as the panel says it: by their honorific and name, or by
+    their given name when they are marked informal (:func:`form_of_address`)."""
+    salutation = form_of_address(
+        detail.honorific,
+        detail.given_name,
+        detail.family_name,
+        detail.name_order,
+        country=detail.country,
+        formality=detail.formality,
+    )
+    return _("Address them as: {name}").format(name=isolate(salutation))
 
 
 def holidays_html(

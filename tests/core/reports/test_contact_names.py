@@ -63,3 +63,30 @@ def test_contact_tables_name_each_contact_as_stored(lang: str, tmp_path: Path) -
         text = " ".join(_copied(pdf).split())
         for given, family in people:
             assert f"{given} {family}" in text, (pdf.name, given, family)
+
+
+def test_contact_tables_address_an_informal_contact_by_the_given_name(tmp_path: Path) -> None:
+    """Zane Bērziņa, "uz tu", was "Bērziņas kundze" in the account report and the trip brief,
+    as in the reach-out panel; her formal colleague keeps "Kalniņas kundze"."""
+    db = open_database(tmp_path / "names.db")
+    account = create_account(db, AccountInput(name="Koks", country="LV", timezone="Europe/Riga"))
+    people = [("Zane", "Bērziņa", "informal"), ("Ilze", "Kalniņa", "formal")]
+    for given, family, formality in people:
+        create_contact(
+            db,
+            ContactInput(
+                account_id=account, honorific="kundze", given_name=given, family_name=family,
+                formality=formality, country="LV", timezone="Europe/Riga",
+            ),
+        )  # fmt: skip
+    report, brief = tmp_path / "a.pdf", tmp_path / "t.pdf"
+    d.account_report(db, account, report, lang="lv", now=NOW, user_zone="Europe/Riga")
+    d.trip_brief(
+        db, brief, "LV", date(2027, 2, 1), date(2027, 2, 5), lang="lv", now=NOW,
+        user_zone="Europe/Riga",
+    )  # fmt: skip
+    db.close()
+    for pdf in (report, brief):
+        lines = [line.strip() for line in _copied(pdf).splitlines()]
+        assert "Kalniņas kundze" in lines and "Zane" in lines, (pdf.name, lines)
+        assert "Bērziņas kundze" not in " ".join(lines), pdf.name

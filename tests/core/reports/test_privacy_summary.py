@@ -93,6 +93,17 @@ PEOPLE = [
     ("JP", "Asia/Tokyo",
      {"given_name": "Hiroshi", "family_name": "Tanaka", "name_order": "family_first"},
      "Tanaka Hiroshi", "Tanaka-san"),
+    # on first-name terms: "Bērziņas kundze" and "g. Kovačič" were said; Hanım stays
+    ("LV", "Europe/Riga",
+     {"given_name": "Zane", "family_name": "Bērziņa", "honorific": "kundze",
+      "formality": "informal"},
+     "Zane Bērziņa", "Zane"),
+    ("SI", "Europe/Ljubljana",
+     {"given_name": "Rok", "family_name": "Kovačič", "honorific": "g.", "formality": "informal"},
+     "Rok Kovačič", "Rok"),
+    ("TR", "Europe/Istanbul",
+     {"given_name": "Ayşe", "family_name": "Kaya", "honorific": "Hanım", "formality": "informal"},
+     "Ayşe Kaya", "Ayşe Hanım"),
 ]  # fmt: skip
 
 

@@ -669,15 +669,21 @@ def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
 
 def _contact_name(c: Contact) -> str:
     return form_of_address(
-        c.honorific, c.given_name, c.family_name or "", c.name_order, country=c.country
+        c.honorific,
+        c.given_name,
+        c.family_name or "",
+        c.name_order,
+        country=c.country,
+        formality=c.formality,
     )
 
 
 def _contact_cell(c: Contact) -> str:
     """A contact in a table, one a line: the name as stored, how to address them where that
-    leaves part of the name out ("Elif Aydın" then "Elif Hanım", "อนุชา บุญมา" then "คุณอนุชา";
-    "Ms Sara Smith" alone), and the job title. A name breaks only between its words
-    (:func:`.textlayout.person_name`): "วันเพ็ญ รัต" | "นพันธ์" in a narrow column."""
+    leaves part of the name out ("Elif Aydın" then "Elif Hanım", "อนุชา บุญมา" then "คุณอนุชา",
+    "Zane Bērziņa" then "Zane" on first-name terms; "Ms Sara Smith" alone), and the job title.
+    A name breaks only between its words (:func:`.textlayout.person_name`): "วันเพ็ญ รัต" |
+    "นพันธ์" in a narrow column."""
     full = display_name(c.given_name, c.family_name or "", c.name_order)
     address = _contact_name(c)
     lines = [address] if full in address else [full, address]
@@ -2350,7 +2356,7 @@ def _personal_details(ctx: ReportContext, data: Mapping[str, Any]) -> list[tuple
     full = display_name(c["given_name"], c["family_name"] or "", c["name_order"])
     address = form_of_address(
         c["honorific"], c["given_name"], c["family_name"] or "", c["name_order"],
-        country=c["country"],
+        country=c["country"], formality=c["formality"],
     )  # fmt: skip
     rows: list[tuple[str, object]] = [
         (_("Name"), person_name(full)),
