@@ -15,13 +15,28 @@ Likely duplicates (:func:`find_clusters`) are two live contacts with
   (:func:`accountdesk.core.db.fts.spellings`: "Oestergaard" for Østergaard, each part's words
   written together: "علیزاده" for علی زاده, which is علی‌زاده with its half-space folded away,
   "عبدالله" for عبد الله), and the better score counts. A shared family name says little
-  where a few cover most people (Nguyễn, Kim, Al Mansouri), so names that are not the same
-  words need given names alike on their own as well (:func:`_given_alike`: one typo apart, or
-  :data:`NAME_SCORE` alike):
-  "Mariam Al Mansouri" and "Omar Al Mansouri" are two people. And two contacts with e-mail
-  addresses, none of them the same, count only when their names are the same words (the
-  score is 100): one letter may be another person (Ivanov and Ivanova, Min-jun and
-  Min-jung, Văn An and Văn Anh), and their different addresses say so too.
+  where a few cover most people (Nguyễn, Kim, Al Mansouri), and so does a shared given name
+  (Jānis, Mehmet, Janez), so names that are not the same words need each part alike on its
+  own as well (:func:`_parts_alike`):
+
+  - given names one typo apart, or :data:`NAME_SCORE` alike: "Mariam Al Mansouri" and "Omar
+    Al Mansouri" are two people; but not a man's name and a woman's made of it
+    (:func:`_gendered`: Matej and Mateja, Jan and Jana, Aleksandr and Aleksandra, Mario and
+    Maria);
+  - a family name of one word the same, or one typo apart when it has at least
+    :data:`LONG_FAMILY_NAME` letters: a short one a letter apart is often another family
+    (Kaya and Kara, Zariņš and Kariņš, Krajnc and Kranjc), one with letters added another
+    surname made of it (Kovač and Kovačič, Horvat and Horvatič, Ozols and Ozoliņš), and two
+    that look alike only once their marks are folded away are two Latvian surnames
+    (Kalniņš and Ķēniņš: "kalnins" and "kenins", still two letters apart). A family name of
+    several words (García López, Al Mansouri) is left to the whole name's score.
+
+  And two contacts with e-mail addresses, none of them the same, or with phone numbers (in
+  E.164), none of them the same, count only when their names are the same words (the score
+  is 100): one letter may be another person (Ivanov and Ivanova, Min-jun and Min-jung, Văn
+  An and Văn Anh), and their different addresses or numbers say so too. The price: one
+  person entered twice with a typo in a short family name, or with another number (a mobile,
+  then the office), is found only by a shared address or number.
 
 An address or number shared by more than :data:`MAX_SHARED` contacts is a switchboard or a
 team mailbox, not a person, and says nothing. Candidates are found by blocking (one dictionary
@@ -59,6 +74,9 @@ NAME = "name"
 
 #: Lowest rapidfuzz ``token_sort_ratio`` of two folded names at one account that counts.
 NAME_SCORE = 88
+#: The fewest letters of a family name (of one word) that a typo may be in: shorter ones
+#: a letter apart are two names (Kaya and Kara; Zariņš and Kariņš).
+LONG_FAMILY_NAME = 7
 #: An e-mail address or phone number shared by more contacts than this is not a person's.
 MAX_SHARED = 5
 
@@ -173,29 +191,70 @@ def _spelled(name: str, folded: str) -> str:
     return _PART.sub(lambda part: typed.get(part[0], part[0]), folded)
 
 
+def _gendered(a: str, b: str) -> bool:
+    """Whether two folded given names are a man's and a woman's of one name, the woman's
+    ending in -a where the man's has no ending (Matej, Mateja; Jan, Jana; Aleksandr,
+    Aleksandra), -o (Mario, Maria; Paolo, Paola) or -s (Aleksandrs, Aleksandra; Valērijs,
+    Valērija): the feminine -a of Slovenian, Latvian, Russian, Italian … names. Not a name
+    that ends in a vowel or a doubled letter without the -a: Mari and Maria, Ann and Anna are
+    women's names both, or one name mistyped."""
+    for man, woman in ((a, b), (b, a)):
+        stem = woman[:-1]
+        if not woman.endswith("a") or len(stem) < 2:
+            continue
+        if man == stem and stem[-1] not in "aeiouy" and stem[-1] != stem[-2]:
+            return True
+        if man in (stem + "o", stem + "s"):
+            return True
+    return False
+
+
 def _alike(first: tuple[str, str], second: tuple[str, str]) -> bool:
     """Whether two given names (each folded, and as search spells it) are one name: at most
     one typo apart (a letter added, dropped or changed, or two letters swapped: "Jonh" for
-    "John"), or :data:`NAME_SCORE` alike; "Sunita" and "Sita", "Mariam" and "Omar" are not."""
+    "John"), or :data:`NAME_SCORE` alike; "Sunita" and "Sita", "Mariam" and "Omar" are not,
+    nor a man's and a woman's name (:func:`_gendered`: Matej and Mateja)."""
     return any(
-        OSA.distance(a, b, score_cutoff=1) <= 1
-        or fuzz.ratio(a, b, score_cutoff=NAME_SCORE) >= NAME_SCORE
+        (
+            OSA.distance(a, b, score_cutoff=1) <= 1
+            or fuzz.ratio(a, b, score_cutoff=NAME_SCORE) >= NAME_SCORE
+        )
+        and not _gendered(a, b)
         for a in set(first)
         for b in set(second)
     )
 
 
-def _given_alike(
+def _family_alike(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Whether two family names (each folded, and as search spells it) are one name: the same,
+    or one typo apart where both have at least :data:`LONG_FAMILY_NAME` letters. A family name
+    of several words is not compared on its own (True)."""
+    if len(words(first[0])) > 1 or len(words(second[0])) > 1:
+        return True
+    return any(
+        a == b
+        or (min(len(a), len(b)) >= LONG_FAMILY_NAME and OSA.distance(a, b, score_cutoff=1) <= 1)
+        for a in set(first)
+        for b in set(second)
+    )
+
+
+def _parts_alike(
     first: tuple[tuple[str, str], tuple[str, str]],
     second: tuple[tuple[str, str], tuple[str, str]],
 ) -> bool:
     """Whether two names whose words are not the same have alike given names
-    (:func:`_alike`); either name's given and family name may be in each other's place
-    ("Yilmaz Aysee"). A name without a family name is compared as a whole only."""
+    (:func:`_alike`) and alike family names (:func:`_family_alike`); either name's given and
+    family name may be in each other's place ("Yilmaz Aysee"), and then one pair is to be
+    alike as given names, the other as family names. A name without a family name is
+    compared as a whole only."""
     (given, family), (other_given, other_family) = first, second
     if not all(part[0] for part in (given, family, other_given, other_family)):
         return True
-    return _alike(given, other_given) or _alike(given, other_family) or _alike(family, other_given)
+    if _alike(given, other_given) and _family_alike(family, other_family):
+        return True
+    one, two = (given, other_family), (family, other_given)
+    return (_alike(*one) and _family_alike(*two)) or (_alike(*two) and _family_alike(*one))
 
 
 def _part(text: str) -> tuple[str, str]:
@@ -270,15 +329,24 @@ def _spelled_name(contact: ContactFacts, folded: str) -> str:
     return " ".join(spelled for _f, spelled in parts)
 
 
+def _apart(mine: set[str | None], theirs: set[str | None]) -> bool:
+    """Whether two contacts both have addresses (or numbers) of a kind, and none is the same."""
+    mine, theirs = mine - {None, ""}, theirs - {None, ""}
+    return bool(mine and theirs and not mine & theirs)
+
+
 def _one_name(a: ContactFacts, b: ContactFacts) -> bool:
     """Whether the names of ``a`` and ``b``, alike but not the same words, may still be one
-    person's: not when both have e-mail addresses and none is the same, nor when their given
-    names are not alike (:func:`_given_alike`)."""
-    mine = {email_key(e) for e in a.emails} - {""}
-    theirs = {email_key(e) for e in b.emails} - {""}
-    if mine and theirs and not mine & theirs:
+    person's: not when both have e-mail addresses and none is the same, nor when both have
+    phone numbers and none is the same (as E.164: :func:`phone_key`), nor when their given
+    or family names are not alike (:func:`_parts_alike`)."""
+    if _apart({email_key(e) for e in a.emails}, {email_key(e) for e in b.emails}):
         return False
-    return _given_alike(
+    if _apart(
+        {phone_key(p, a.country) for p in a.phones}, {phone_key(p, b.country) for p in b.phones}
+    ):
+        return False
+    return _parts_alike(
         (_part(a.given_name), _part(a.family_name)), (_part(b.given_name), _part(b.family_name))
     )
 
