@@ -10,7 +10,7 @@ progress dialog translate themselves from ``qtbase_<lang>.qm``. PySide6 ships th
 Latvian, Turkish and Persian, none for Thai and only an old, incomplete ``qt_sl.qm`` for
 Slovenian, so AccountDesk carries ``translations/qt/qtbase_th.ts`` and ``qtbase_sl.ts`` (Qt
 Linguist files, editable with ``pyside6-linguist``) and their compiled ``.qm`` files, which
-``ui.app.apply_language`` prefers to Qt's.
+``ui.app.apply_language`` installs before Qt's (whose translations fill in the rest).
 
 Qt's C++ sources are not at hand for ``lupdate``, so ``update`` plays its part: it builds those
 widgets under a recording ``QTranslator``, which sees every (context, source text,

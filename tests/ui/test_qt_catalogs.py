@@ -1,7 +1,8 @@
 """Qt's own strings in Thai and Slovenian (translations/qt/qtbase_<lang>.ts): the committed .qm
 files match their sources, every entry is finished and keeps Qt's placeholders and accelerators,
 Qt asks for nothing the catalogs lack, and dialog buttons, context menus, message boxes and the
-calendar speak the language once apply_language has run."""
+calendar speak the language once apply_language has run, and what our catalogs leave out
+(the print dialog, a scroll bar's menu) is Qt's own catalog's, in every language that has one."""
 
 from __future__ import annotations
 
@@ -202,3 +203,47 @@ def test_other_languages_keep_the_catalog_that_comes_with_qt(qapp: QApplication)
     button = box.button(QDialogButtonBox.StandardButton.Cancel)
     assert button is not None
     assert button.text() == "Cancel"
+
+
+#: Strings of Qt's print dialog and a scroll bar's menu, which only the catalog that comes with
+#: Qt translates: the printer's group, the Print button, the scroll bar's "Scroll here".
+QT_OWN = {
+    "sl": ("Tiskalnik", "Natisni", "Premakni sem"),
+    "lv": ("Printeris", "Drukāt", "Ritināt šeit"),
+    "tr": ("Yazıcı", "Yazdır", "Buraya Sar"),
+    "fa": ("چاپگر", "چاپ", "لغزش به اینجا"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(QT_OWN), indirect=True)
+def test_print_dialog_and_scroll_bar_menu_come_from_qts_catalog(language: str) -> None:
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QGroupBox, QPushButton
+
+    group, button, scroll = QT_OWN[language]
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    try:
+        groups = {box.title() for box in dialog.findChildren(QGroupBox)}
+        buttons = {_plain(b.text()) for b in dialog.findChildren(QPushButton)}
+    finally:
+        shiboken6.delete(dialog)  # before its printer
+    assert group in groups
+    assert button in buttons
+    # what QScrollBar::contextMenuEvent asks for
+    assert QCoreApplication.translate("QScrollBar", "Scroll here") == scroll
+
+
+def test_the_projects_qt_catalog_wins_over_qts(qapp: QApplication) -> None:
+    """Both catalogs translate a spin box's "Step up" in Slovenian; ours is the one shown."""
+    from PySide6.QtCore import QCoreApplication
+
+    app_module.apply_language("sl")
+    try:
+        assert QCoreApplication.translate("QAbstractSpinBox", "&Step up") == "Korak navz&gor"
+        assert QCoreApplication.translate("QAbstractSpinBox", "&Select All") == "&Izberi vse"
+    finally:
+        app_module.apply_language("en")
+    assert QCoreApplication.translate("QScrollBar", "Scroll here") == "Scroll here"

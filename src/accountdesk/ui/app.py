@@ -655,17 +655,30 @@ def ui_font_families() -> list[str]:
 _translators: list[object] = []
 
 
-def apply_language(code: str) -> None:
-    """Switch the UI language: gettext catalog, Qt's own qtbase translations, the default
-    QLocale, and the layout direction (right-to-left for Persian).
-
-    Qt's own strings (dialog buttons, context menus, the file dialog) come from
-    ``translations/qt/qtbase_<lang>.qm`` when the project ships one (Thai and Slovenian, which
-    Qt lacks or covers only partly), else from the catalog that comes with Qt."""
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
-    from PySide6.QtWidgets import QApplication
+def qt_catalogs() -> list[tuple[str, str]]:
+    """The Qt Linguist catalogs of Qt's own strings, as (name, folder), the one whose
+    translation wins first: the project's ``qtbase`` (where it ships one for the language),
+    then Qt's ``qt`` catalog, which loads Qt's ``qtbase`` and the other modules' with it."""
+    from PySide6.QtCore import QLibraryInfo
 
     from accountdesk.core.paths import translations_dir
+
+    return [
+        ("qtbase", str(translations_dir() / "qt")),
+        ("qt", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ]
+
+
+def apply_language(code: str) -> None:
+    """Switch the UI language: gettext catalog, Qt's own translations, the default QLocale,
+    and the layout direction (right-to-left for Persian).
+
+    Qt's own strings (dialog buttons, context menus, the file and print dialogs, a scroll
+    bar's menu) come from the catalogs of ``qt_catalogs``: the project's
+    ``translations/qt/qtbase_<lang>.qm`` (Thai and Slovenian, which Qt lacks or covers only
+    partly) before the catalog that comes with Qt, which translates what ours leaves out."""
+    from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+    from PySide6.QtWidgets import QApplication
 
     try:
         i18n.set_language(code)
@@ -679,15 +692,12 @@ def apply_language(code: str) -> None:
         QCoreApplication.removeTranslator(old)  # type: ignore[arg-type]
     _translators.clear()
     if language.code != "en":
-        translator = QTranslator(app)
-        own = translations_dir() / "qt"
-        if (own / f"qtbase_{language.code}.qm").is_file():
-            folder = str(own)
-        else:
-            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(locale, "qtbase", "_", folder):
-            QCoreApplication.installTranslator(translator)
-            _translators.append(translator)
+        # Qt looks in the translator installed last first: the project's is installed last
+        for name, folder in reversed(qt_catalogs()):
+            translator = QTranslator(app)
+            if translator.load(locale, name, "_", folder):
+                QCoreApplication.installTranslator(translator)
+                _translators.append(translator)
     if isinstance(app, QApplication):
         app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if language.rtl else Qt.LayoutDirection.LeftToRight
