@@ -957,11 +957,20 @@ def _confirm_erase(db: Database, contact_id: str, name: str) -> bool:
         lines = [mentions_notice(name, len(mentions))]
         lines += ["  " + mention_line(mention, zone) for mention in mentions]
         to_terminal("\n".join(lines), err=True)
-    to_terminal(erase_question(name) + " [y/N] ", err=True, end="")
+    return _asked_yes(erase_question(name))
+
+
+def _asked_yes(question: str) -> bool:
+    """Ask a question on the terminal, No the default; True for a yes. The answers shown are
+    the ones read, in the user's language: Latvian "… [j/N]" takes "j" or "jā" (and English
+    "y" or "yes"), anything else is a no."""
+    yes = i18n.pgettext("answer to [y/N]", "y")
+    no = i18n.pgettext("answer to [y/N]", "N")
+    to_terminal(f"{question} [{yes}/{no}] ", err=True, end="")
     sys.stderr.flush()
     answer = sys.stdin.readline().strip().casefold()
-    yes = {i18n.pgettext("answer to [y/N]", "y"), i18n.pgettext("answer to [y/N]", "yes")}
-    return answer in {"y", "yes"} | {word.casefold() for word in yes}
+    words = {"y", "yes", yes, i18n.pgettext("answer to [y/N]", "yes")}
+    return answer in {word.casefold() for word in words}
 
 
 def cmd_privacy_erase(args: argparse.Namespace) -> int:

@@ -99,7 +99,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("ui/followups/schedule.py", "FREQ=MONTHLY;BYDAY=3MO"): (
         "an example of an iCalendar RRULE, which is written in these keywords in every language"
     ),
-    ("cli.py", " [y/N] "): "the answer keys the erase prompt reads (y), not words",
     ("cli.py", "accountdesk: "): "the command's name before its message, as argparse writes it",
     ("ui/accounts/editor.py", "https://"): "a placeholder showing the start of a web address",
     ("core/io/names.py", "family_first"): (

@@ -137,6 +137,30 @@ def test_erase_on_a_terminal_names_the_person_and_takes_no_for_an_answer(
     assert not _found(_files(tmp_path))
 
 
+@pytest.mark.parametrize(("lang", "yes"), [("lv", "j"), ("sl", "d"), ("tr", "e")])
+def test_erase_prompt_shows_the_letters_it_reads_in_the_users_language(
+    lang: str, yes: str, tmp_path: Path, crm: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """Native review: a Latvian read "… [y/N]" while "j" was the answer taken."""
+    from accountdesk import cli
+    from accountdesk.core import i18n
+
+    args = ["--lang", lang, "privacy", "erase", "--db", str(tmp_path / "crm.db"), crm["person"]]
+    monkeypatch.setattr("sys.stdin", _Terminal(""))  # Enter: the default, no
+    assert cli.main(args) == 0
+    err = capsys.readouterr().err
+    with i18n.use_language(lang):
+        no = i18n.pgettext("answer to [y/N]", "N")
+    assert err.endswith(f" [{yes}/{no}] ")
+    assert "[y/N]" not in err
+    assert _found(_files(tmp_path))
+    monkeypatch.setattr("sys.stdin", _Terminal(yes.upper()))
+    assert cli.main(args) == 0
+    assert f" [{yes}/{no}] " in capsys.readouterr().err
+    assert not _found(_files(tmp_path))
+
+
 def test_erase_lists_the_kept_interactions_that_mention_them_and_counts_them_after(
     tmp_path: Path, crm: dict[str, str], monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
