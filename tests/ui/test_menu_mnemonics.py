@@ -211,6 +211,17 @@ def test_a_letter_a_translator_chose_is_not_given_again() -> None:
 def test_word_starts_and_plain_letters_come_first() -> None:
     assert marked("Šifrēt datubāzi", set()) == "Šifrēt &datubāzi"
     assert marked("Šodien", {"o", "d", "i", "e", "n"}) == "&Šodien"
+    assert marked("Ātrais eksports", set()) == "Ātrais &eksports"
+
+
+def test_a_plain_letter_inside_a_word_comes_before_a_letter_with_a_diacritic() -> None:
+    """Native review: Latvian "Šodien" (View → Today) was given "Š", which a Latvian keyboard
+    types with AltGr or a dead key, so Alt+Š cannot be pressed; "o" was free."""
+    assert marked("Šodien", set()) == "Š&odien"
+    assert marked("Ātrais", set()) == "Ā&trais"
+    assert marked("Ērtības", set()) == "Ē&rtības"
+    assert marked("Ērtības", {"r", "t", "b", "a", "s"}) == "&Ērtības"  # then a word's first
+    assert marked("Ērtības", {"r", "t", "b", "a", "s", "ē"}) == "Ērt&ības"
     assert marked("ab", {"a", "b"}) is None
     assert marked("ไทย", set()) is None
     assert mnemonic("Q&&A") is None and mnemonic("&Fails") == "f"

@@ -6,8 +6,9 @@ choose an item with a letter. :func:`give_mnemonics` marks a letter of each item
 unique within its menu, in the text as the window shows it (translated): a letter a translator
 chose (``&`` in the catalog) is kept and never given to another item.
 
-A text in Latin letters gets one of its own letters marked: the first letters of words are
-preferred, and plain ASCII letters before other Latin ones (``Š``, ``Ā``). A text in another
+A text in Latin letters gets one of its own letters marked: plain ASCII letters before other
+Latin ones (``Š``, ``Ā``), anywhere in the text ("Š&odien"), and of each the first letters of
+words before the others. A text in another
 script (Thai, Persian; a language's own name, ``ไทย``, in any window) follows Qt's practice for
 those languages (``เลิกทำ(&U)`` in Qt's own catalogs): a Latin letter in brackets after the
 text, before a closing ``…`` or ``:`` (``บัญชีลูกค้าใหม่(&N)…``). The letter is the one the item
@@ -50,7 +51,10 @@ def _latin(char: str) -> bool:
 
 
 def _candidates(text: str) -> Iterable[int]:
-    """Positions in ``text`` worth marking, best first (``&&`` pairs skipped)."""
+    """Positions in ``text`` worth marking, best first (``&&`` pairs skipped): plain ASCII
+    letters and digits, the first of a word before the others, then other Latin letters in
+    the same order ("Šodien" gets its "o": an "Š" takes AltGr or a dead key on a Latvian
+    keyboard, so Alt+Š cannot be pressed)."""
     plain: list[int] = []
     index = 0
     while index < len(text):
@@ -62,6 +66,7 @@ def _candidates(text: str) -> Iterable[int]:
     starts = [i for i in plain if i == 0 or not text[i - 1].isalnum()]
     for group in (starts, plain):
         yield from (i for i in group if text[i].isascii() and text[i].isalnum())
+    for group in (starts, plain):
         yield from (i for i in group if not text[i].isascii() and _latin(text[i]))
 
 
