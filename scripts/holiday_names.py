@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The English names of the holidays of every country with etiquette notes, for translation.
+"""The English names of the holidays AccountDesk translates itself, for translation.
 
     uv run python scripts/holiday_names.py           # writes core/culture/holiday_names.py
     uv run python scripts/holiday_names.py --check   # exit 1 when that file is out of date
@@ -8,7 +8,10 @@ The ``holidays`` package names a country's holidays in the country's own languag
 English, and in a few more for some countries. Where it has no name in the UI language
 (Iran's holidays for a Latvian user, Japan's for a Turkish one), AccountDesk translates the
 English name through its own catalogs (``pgettext("holiday", name)``,
-:func:`accountdesk.core.culture.calendar.translated_holiday`). This script lists those names
+:func:`accountdesk.core.culture.calendar.translated_holiday`), for the countries of
+:func:`countries`: those with etiquette notes, and those whose own names no shipped font
+draws (Nepal's Devanagari), which could not be shown beside the English one as every other
+country's are. This script lists those names
 as ``NP_("holiday", …)`` so that ``scripts/i18n.py extract`` puts them in the template: every
 category the package has, nationwide, and the regions' own holidays (their school breaks
 left out: no screen names them), for the years :data:`YEARS`; the
@@ -32,15 +35,30 @@ ETIQUETTE = ROOT / "resources" / "etiquette"
 #: The years whose names are listed (fixed, so that the list changes only with the package).
 YEARS = range(2025, 2032)
 
-HEADER = '''"""The English names of the holidays of the countries with etiquette notes, marked for
-translation in the context "holiday" (see :func:`accountdesk.core.culture.calendar.
-translated_holiday`). Written by scripts/holiday_names.py from the ``holidays`` package; do
-not edit by hand: run the script again."""
+HEADER = '''"""The English names of the holidays of the countries with etiquette notes and of those
+whose own names no shipped font draws, marked for translation in the context "holiday" (see
+:func:`accountdesk.core.culture.calendar.translated_holiday`). Written by
+scripts/holiday_names.py from the ``holidays`` package; do not edit by hand: run the script
+again."""
 
 from accountdesk.core.i18n import NP_
 
 NAMES = (
 '''
+
+
+def countries() -> list[str]:
+    """The countries whose holidays AccountDesk names itself: those with etiquette notes, and
+    every other whose own names no shipped font draws in one of :data:`YEARS` (shown in
+    English alone otherwise: ``calendar.own_names_drawn``)."""
+    from holidays.registry import COUNTRIES
+
+    from accountdesk.core.culture.calendar import own_names_drawn
+
+    noted = {path.stem for path in ETIQUETTE.glob("*.toml")}
+    others = {names[1] for names in COUNTRIES.values()} - noted
+    undrawn = {c for c in others if not all(own_names_drawn(c, year) for year in YEARS)}
+    return sorted(noted | undrawn)
 
 
 def names() -> list[str]:
@@ -51,8 +69,7 @@ def names() -> list[str]:
     )
 
     found: set[str] = set()
-    for path in sorted(ETIQUETTE.glob("*.toml")):
-        country = path.stem
+    for country in countries():
         for region in (None, *sorted(holiday_regions(country))):
             for year in YEARS:
                 for holiday in holidays_for_year(country, region, year, "en"):

@@ -606,15 +606,36 @@ _SHIPPED_SCRIPTS = frozenset(
 )  # fmt: skip
 
 
+#: Unicode's Spacing Modifier Letters, which every script's text may hold (Uzbek's and
+#: Tongan's ʻ, Ukrainian's apostrophe ʼ) and the shipped fonts all draw.
+_MODIFIER_LETTERS = range(0x02B0, 0x0300)
+
+
 def _drawn(name: str) -> bool:
-    """Whether every letter of ``name`` is in a script of :data:`_SHIPPED_SCRIPTS`. A local
-    name in another (Nepal's Devanagari: "विजया दशमी") came out as boxes in a Turkish or
-    Thai trip brief beside its English name; the English name alone is shown instead."""
+    """Whether every letter of ``name`` is in a script of :data:`_SHIPPED_SCRIPTS` (or is a
+    spacing modifier letter). A local name in another (Nepal's Devanagari: "विजया दशमी")
+    came out as boxes in a Turkish or Thai trip brief beside its English name; the English
+    name alone is shown instead (and, for these countries, translated: holiday_names.py)."""
     return all(
-        unicodedata.name(ch, "").split(" ")[0] in _SHIPPED_SCRIPTS
+        unicodedata.name(ch, "").split(" ")[0] in _SHIPPED_SCRIPTS or ord(ch) in _MODIFIER_LETTERS
         for ch in name
         if unicodedata.category(ch)[0] in "LM"
     )
+
+
+def own_names_drawn(country: str, year: int) -> bool:
+    """Whether the shipped fonts draw every holiday name of ``country`` of ``year`` in the
+    country's own language (true of a country whose own language is English). Where they do
+    not (Nepal's Devanagari), a language the package does not speak cannot show the
+    country's own name beside the English one (:func:`_drawn`): AccountDesk names those
+    holidays itself, as those of the countries with etiquette notes
+    (scripts/holiday_names.py lists both)."""
+    cc = country.upper()
+    meta = _meta(cc)
+    local = getattr(meta, "default_language", None) if meta is not None else None
+    if not local or local.split("_")[0] == "en":
+        return True
+    return all(_drawn(h.name) for h in _year(cc, None, year, local))
 
 
 #: A day off in place of a working day moved, as AccountDesk names it (the date as the
