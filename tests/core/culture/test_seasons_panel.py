@@ -45,6 +45,19 @@ def test_seasons_for_countries() -> None:
     assert [s.key for s in xmas] == ["christmas_new_year"] and xmas[0].start == date(2026, 12, 24)
 
 
+def test_european_august_expects_decisions_once_people_are_back_in_september() -> None:
+    """Native review: "expect decisions after September" said October."""
+    from accountdesk.core.culture.seasons import season_on
+
+    season = season_on("SI", "european_august", date(2027, 8, 10), "en")
+    assert season is not None
+    assert (season.start, season.end) == (date(2027, 8, 1), date(2027, 8, 31))
+    assert season.advice == (
+        "Summer holidays: many firms run a skeleton crew; expect decisions in September, "
+        "once people are back."
+    )
+
+
 def test_panel_across_midnight() -> None:
     # 23:30 UTC on Tuesday 2 March 2027 is 08:30 Wednesday in Tokyo, working time there
     now = datetime(2027, 3, 2, 23, 30, tzinfo=UTC)

@@ -634,7 +634,10 @@ DEFINITIONS: tuple[_Def, ...] = (
     _Def(
         "european_august",
         N_("European August"),
-        N_("Summer holidays: many firms run a skeleton crew; expect decisions after September."),
+        N_(
+            "Summer holidays: many firms run a skeleton crew; expect decisions in September, "
+            "once people are back."
+        ),
         EUROPEAN_AUGUST,
         _fixed(8, 1, 8, 31),
     ),
