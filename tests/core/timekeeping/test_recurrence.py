@@ -251,11 +251,24 @@ def test_the_rules_outlook_writes_for_a_yearly_date_and_a_months_last_day_are_de
         assert "۱۳" in describe_rrule("FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=13")
 
 
-def test_describe_rrule_in_persian_uses_persian_day_names_and_digits() -> None:
+def test_describe_rrule_in_persian_uses_persian_digits() -> None:
     with i18n.use_language("fa"):
-        text = describe_rrule("FREQ=MONTHLY;BYDAY=3MO")
-        assert "دوشنبه" in text
         assert "۳" in describe_rrule("FREQ=MONTHLY;INTERVAL=3")
+
+
+#: The messages of a weekday of the month are one a weekday since the native review rev18's
+#: 3rd ("Every month on the {ordinal} Monday", context "which Monday of the month"): until
+#: the catalogs translate them these describe in English. Remove the mark with the
+#: translations (strict: it fails once they pass).
+AWAITING_TRANSLATION = pytest.mark.xfail(
+    strict=True, reason="the weekday-of-the-month messages await their translation"
+)
+
+
+@AWAITING_TRANSLATION
+def test_describe_rrule_in_persian_uses_persian_day_names() -> None:
+    with i18n.use_language("fa"):
+        assert "دوشنبه" in describe_rrule("FREQ=MONTHLY;BYDAY=3MO")
 
 
 def test_presets() -> None:
@@ -280,15 +293,16 @@ def test_naive_after_is_refused() -> None:
     assert occurrences("FREQ=DAILY", datetime(2025, 1, 1), "UTC", EPOCH, 0) == []
 
 
+@AWAITING_TRANSLATION
 @pytest.mark.parametrize(
     ("rule", "text"),
     [
         # the first Monday of the month, not the Monday of its first week (December 2026
-        # begins on a Tuesday: its first week's Monday is in November)
-        ("FREQ=MONTHLY;BYDAY=1MO", "Vsak mesec prvi dan, ki je ponedeljek"),
-        ("FREQ=MONTHLY;BYDAY=-1FR", "Vsak mesec zadnji dan, ki je petek"),
-        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=1SA", "Vsaka 2 meseca prvi dan, ki je sobota"),
-        ("FREQ=MONTHLY;BYDAY=3WE", "Vsak mesec tretji dan, ki je sreda"),
+        # begins on a Tuesday: its first week's Monday is in November); the ordinal agrees
+        # with the weekday (native review rev18's 3rd)
+        ("FREQ=MONTHLY;BYDAY=1MO", "Vsak prvi ponedeljek v mesecu"),
+        ("FREQ=MONTHLY;BYDAY=-1FR", "Vsak zadnji petek v mesecu"),
+        ("FREQ=MONTHLY;BYDAY=3WE", "Vsaka tretja sreda v mesecu"),
     ],
 )
 def test_slovenian_nth_weekday_of_the_month(rule: str, text: str) -> None:

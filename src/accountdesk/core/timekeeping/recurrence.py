@@ -28,12 +28,14 @@ from dateutil import rrule as du
 
 from accountdesk.core.i18n import (
     N_,
+    NP_,
     _,
     current_locale,
     format_date,
     format_month_day,
     localize_digits,
     ngettext,
+    pgettext,
 )
 from accountdesk.core.timekeeping.calendars import DayCalendar, calendar_or_default
 from accountdesk.core.timekeeping.workhours import WorkingHours, is_working_day
@@ -64,24 +66,23 @@ _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 @dataclass(frozen=True)
 class RrulePreset:
     key: str
-    label: str  # marked with N_(): translate with _() when shown
     rule: str
 
     @property
     def title(self) -> str:
-        return _(self.label)
+        """The preset as the Repeat box offers it: its rule described (:func:`describe_rrule`),
+        as the Repeats column describes the rule once it is chosen."""
+        return describe_rrule(self.rule)
 
 
 RRULE_PRESETS: tuple[RrulePreset, ...] = (
-    RrulePreset("weekly", N_("Every week"), "FREQ=WEEKLY"),
-    RrulePreset("biweekly", N_("Every 2 weeks"), "FREQ=WEEKLY;INTERVAL=2"),
-    RrulePreset("monthly", N_("Every month"), "FREQ=MONTHLY"),
-    RrulePreset("quarterly", N_("Every 3 months"), "FREQ=MONTHLY;INTERVAL=3"),
-    RrulePreset("half_yearly", N_("Every 6 months"), "FREQ=MONTHLY;INTERVAL=6"),
-    RrulePreset("yearly", N_("Every year"), "FREQ=YEARLY"),
-    RrulePreset(
-        "monthly_3rd_monday", N_("Every month on the 3rd Monday"), "FREQ=MONTHLY;BYDAY=3MO"
-    ),
+    RrulePreset("weekly", "FREQ=WEEKLY"),
+    RrulePreset("biweekly", "FREQ=WEEKLY;INTERVAL=2"),
+    RrulePreset("monthly", "FREQ=MONTHLY"),
+    RrulePreset("quarterly", "FREQ=MONTHLY;INTERVAL=3"),
+    RrulePreset("half_yearly", "FREQ=MONTHLY;INTERVAL=6"),
+    RrulePreset("yearly", "FREQ=YEARLY"),
+    RrulePreset("monthly_3rd_monday", "FREQ=MONTHLY;BYDAY=3MO"),
 )
 
 
@@ -525,15 +526,155 @@ def occurrences(
 
 # --- describing rules ----------------------------------------------------------------------
 
-_ORDINALS = {
-    1: N_("1st"),
-    2: N_("2nd"),
-    3: N_("3rd"),
-    4: N_("4th"),
-    5: N_("5th"),
-    -1: N_("last"),
-    -2: N_("second to last"),
+#: Which of its weekdays a monthly rule falls on ("the 3rd Monday"), one message for each
+#: weekday (the context names it): a language whose ordinal agrees with the weekday writes
+#: each its own (Slovenian "tretji ponedeljek", "tretja sreda").
+_ORDINALS: dict[str, tuple[str, dict[int, str]]] = {
+    "MO": (
+        "which Monday of the month",
+        {
+            1: NP_("which Monday of the month", "1st"),
+            2: NP_("which Monday of the month", "2nd"),
+            3: NP_("which Monday of the month", "3rd"),
+            4: NP_("which Monday of the month", "4th"),
+            5: NP_("which Monday of the month", "5th"),
+            -1: NP_("which Monday of the month", "last"),
+            -2: NP_("which Monday of the month", "second to last"),
+        },
+    ),
+    "TU": (
+        "which Tuesday of the month",
+        {
+            1: NP_("which Tuesday of the month", "1st"),
+            2: NP_("which Tuesday of the month", "2nd"),
+            3: NP_("which Tuesday of the month", "3rd"),
+            4: NP_("which Tuesday of the month", "4th"),
+            5: NP_("which Tuesday of the month", "5th"),
+            -1: NP_("which Tuesday of the month", "last"),
+            -2: NP_("which Tuesday of the month", "second to last"),
+        },
+    ),
+    "WE": (
+        "which Wednesday of the month",
+        {
+            1: NP_("which Wednesday of the month", "1st"),
+            2: NP_("which Wednesday of the month", "2nd"),
+            3: NP_("which Wednesday of the month", "3rd"),
+            4: NP_("which Wednesday of the month", "4th"),
+            5: NP_("which Wednesday of the month", "5th"),
+            -1: NP_("which Wednesday of the month", "last"),
+            -2: NP_("which Wednesday of the month", "second to last"),
+        },
+    ),
+    "TH": (
+        "which Thursday of the month",
+        {
+            1: NP_("which Thursday of the month", "1st"),
+            2: NP_("which Thursday of the month", "2nd"),
+            3: NP_("which Thursday of the month", "3rd"),
+            4: NP_("which Thursday of the month", "4th"),
+            5: NP_("which Thursday of the month", "5th"),
+            -1: NP_("which Thursday of the month", "last"),
+            -2: NP_("which Thursday of the month", "second to last"),
+        },
+    ),
+    "FR": (
+        "which Friday of the month",
+        {
+            1: NP_("which Friday of the month", "1st"),
+            2: NP_("which Friday of the month", "2nd"),
+            3: NP_("which Friday of the month", "3rd"),
+            4: NP_("which Friday of the month", "4th"),
+            5: NP_("which Friday of the month", "5th"),
+            -1: NP_("which Friday of the month", "last"),
+            -2: NP_("which Friday of the month", "second to last"),
+        },
+    ),
+    "SA": (
+        "which Saturday of the month",
+        {
+            1: NP_("which Saturday of the month", "1st"),
+            2: NP_("which Saturday of the month", "2nd"),
+            3: NP_("which Saturday of the month", "3rd"),
+            4: NP_("which Saturday of the month", "4th"),
+            5: NP_("which Saturday of the month", "5th"),
+            -1: NP_("which Saturday of the month", "last"),
+            -2: NP_("which Saturday of the month", "second to last"),
+        },
+    ),
+    "SU": (
+        "which Sunday of the month",
+        {
+            1: NP_("which Sunday of the month", "1st"),
+            2: NP_("which Sunday of the month", "2nd"),
+            3: NP_("which Sunday of the month", "3rd"),
+            4: NP_("which Sunday of the month", "4th"),
+            5: NP_("which Sunday of the month", "5th"),
+            -1: NP_("which Sunday of the month", "last"),
+            -2: NP_("which Sunday of the month", "second to last"),
+        },
+    ),
 }
+
+#: A monthly rule on one of its weekdays, one sentence for each weekday: the words around a
+#: weekday agree with it (Slovenian "Vsak {ordinal} ponedeljek v mesecu", "Vsaka {ordinal}
+#: sreda v mesecu").
+_EVERY_MONTH_ON = {
+    "MO": N_("Every month on the {ordinal} Monday"),
+    "TU": N_("Every month on the {ordinal} Tuesday"),
+    "WE": N_("Every month on the {ordinal} Wednesday"),
+    "TH": N_("Every month on the {ordinal} Thursday"),
+    "FR": N_("Every month on the {ordinal} Friday"),
+    "SA": N_("Every month on the {ordinal} Saturday"),
+    "SU": N_("Every month on the {ordinal} Sunday"),
+}
+
+
+def _every_months_on(weekday: str, n: int) -> str:
+    """:data:`_EVERY_MONTH_ON` every ``n`` months (``{n}`` and ``{ordinal}`` to fill in)."""
+    if weekday == "MO":
+        return ngettext(
+            "Every {n} month on the {ordinal} Monday",
+            "Every {n} months on the {ordinal} Monday",
+            n,
+        )
+    if weekday == "TU":
+        return ngettext(
+            "Every {n} month on the {ordinal} Tuesday",
+            "Every {n} months on the {ordinal} Tuesday",
+            n,
+        )
+    if weekday == "WE":
+        return ngettext(
+            "Every {n} month on the {ordinal} Wednesday",
+            "Every {n} months on the {ordinal} Wednesday",
+            n,
+        )
+    if weekday == "TH":
+        return ngettext(
+            "Every {n} month on the {ordinal} Thursday",
+            "Every {n} months on the {ordinal} Thursday",
+            n,
+        )
+    if weekday == "FR":
+        return ngettext(
+            "Every {n} month on the {ordinal} Friday",
+            "Every {n} months on the {ordinal} Friday",
+            n,
+        )
+    if weekday == "SA":
+        return ngettext(
+            "Every {n} month on the {ordinal} Saturday",
+            "Every {n} months on the {ordinal} Saturday",
+            n,
+        )
+    if weekday == "SU":
+        return ngettext(
+            "Every {n} month on the {ordinal} Sunday",
+            "Every {n} months on the {ordinal} Sunday",
+            n,
+        )
+    raise KeyError(weekday)
 
 
 def _weekday_name(code: str) -> str:
@@ -643,17 +784,15 @@ def _describe_core(parts: dict[str, str]) -> str | None:
             days = _split_byday(parts["BYDAY"])
             if len(days) == 1 and days[0][0] is None:
                 ordinal, weekday = int(parts["BYSETPOS"]), days[0][1]
-        if ordinal is None or weekday is None or ordinal not in _ORDINALS:
+        if ordinal is None or weekday is None:
             return None
-        values = {"ordinal": _(_ORDINALS[ordinal]), "weekday": _weekday_name(weekday)}
+        context, ordinals = _ORDINALS[weekday]
+        if ordinal not in ordinals:
+            return None
+        which = pgettext(context, ordinals[ordinal])
         if n == 1:
-            return _("Every month on the {ordinal} {weekday}").format(**values)
-        template = ngettext(
-            "Every {n} month on the {ordinal} {weekday}",
-            "Every {n} months on the {ordinal} {weekday}",
-            n,
-        )
-        return template.format(n=localize_digits(str(n)), **values)
+            return _(_EVERY_MONTH_ON[weekday]).format(ordinal=which)
+        return _every_months_on(weekday, n).format(n=localize_digits(str(n)), ordinal=which)
     if freq == "YEARLY" and not extra:
         return (
             _("Every year") if n == 1 else _n(ngettext("Every {n} year", "Every {n} years", n), n)
