@@ -15,7 +15,7 @@ models; type-ahead search in a view matches the text without the isolates (:data
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
 
@@ -74,6 +74,10 @@ class Column(Generic[Row]):
     text: Callable[[Row], str]  # isolated by the model; bidi.ltr() for left-to-right values
     sort: str | None = None  # the query's sort key, None: not sortable
     foreground: Callable[[Row], Any] | None = None
+    #: The texts the column may show, in the current language, that it is made as wide as
+    #: (with its title: :class:`~accountdesk.ui.listscreen.ListScreen`): dates, statuses, a
+    #: long phone number; None: the width of every column (the texts are the user's own).
+    samples: Callable[[], Iterable[str]] | None = None
 
 
 class Narrowing(TypedDict):

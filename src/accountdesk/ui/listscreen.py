@@ -26,6 +26,7 @@ from accountdesk.core.queries.lists import FilterChoices, ListFilter, filter_cho
 from accountdesk.ui import tasks
 from accountdesk.ui.accessible import name_field
 from accountdesk.ui.clearbutton import clear_button
+from accountdesk.ui.columns import fit_column
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.headers import cut_titles
@@ -94,6 +95,12 @@ class ListScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         cut_titles(self.table)
+        # a column of dates, statuses, phone numbers … as wide as its title and the widest
+        # of them in the language (Column.samples): "Ārpus darba laika" was cut to "Ārpus
+        # darba la…"; the others keep the header's default width
+        for index, column in enumerate(model.columns):
+            if column.samples is not None:
+                fit_column(self.table, index, column.samples())
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._open_index)

@@ -24,7 +24,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from accountdesk.core.bidi import isolate
-from accountdesk.core.i18n import _, format_time
+from accountdesk.core.i18n import N_, _, format_time
 from accountdesk.core.timekeeping.calendars import (
     SATURDAY_SUNDAY,
     DayCalendar,
@@ -444,6 +444,10 @@ def work_status(
     return WorkStatus(local, zone, reason is None, reason, holiday_name, week, start, end, today)
 
 
+#: What :func:`status_text` says of a status without a name in it.
+_WORKING, _WEEKEND, _OFF_HOURS = N_("Working hours"), N_("Weekend"), N_("Off hours")
+
+
 def status_text(status: WorkStatus) -> str:
     """One short translated phrase for a status: "Working hours", "Weekend", "Holiday:
     Nowruz", "Off hours", "Off hours: Ramadan, work ends at 16:00" (a day the law shortens,
@@ -451,11 +455,11 @@ def status_text(status: WorkStatus) -> str:
     the panel all say it this way; the holiday's or day's name is isolated
     (:mod:`accountdesk.core.bidi`)."""
     if status.working:
-        return _("Working hours")
+        return _(_WORKING)
     if status.reason == "weekend":
         if status.holiday:
             return _("Weekend; holiday: {name}").format(name=isolate(status.holiday))
-        return _("Weekend")
+        return _(_WEEKEND)
     if status.reason == "holiday":
         return _("Holiday: {name}").format(name=isolate(status.holiday or ""))
     ended = status.ended_early
@@ -464,4 +468,11 @@ def status_text(status: WorkStatus) -> str:
         return _("Off hours: {name}, work ends at {time}").format(
             name=isolate(short.name), time=format_time(ended)
         )
-    return _("Off hours")
+    return _(_OFF_HOURS)
+
+
+def status_samples() -> list[str]:
+    """The phrases :func:`status_text` says without a name, in the current language
+    ("Working hours", "Weekend", "Off hours"): what a column of statuses is sized by (a
+    holiday's name is as long as it is)."""
+    return [_(_WORKING), _(_WEEKEND), _(_OFF_HOURS)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from accountdesk.core.i18n import _, country_name, date_samples
+from accountdesk.core.i18n import _, country_name
 from accountdesk.core.queries.lists import FilterChoices
 from accountdesk.ui.accounts.editor import AccountEditor
 from accountdesk.ui.accounts.model import AccountsModel
@@ -24,11 +24,7 @@ class AccountsScreen(ListScreen):
             filter_name=_("Filter accounts"),
         )
         self.new_button.setText(_("New account…"))
-        header = self.table.horizontalHeader()
-        header.resizeSection(0, 280)
-        # "Customer since" as wide as its dates in the language ("2026. gada 9. janv.")
-        since = next(i for i, c in enumerate(self.model.columns) if c.key == "since")
-        fit_column(self.table, since, date_samples())
+        self.table.horizontalHeader().resizeSection(0, 280)
 
     def _fill_choices(self, choices: FilterChoices) -> None:
         """The filters' choices, and the Country column as wide as the countries they list

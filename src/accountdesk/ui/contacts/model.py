@@ -16,6 +16,7 @@ from accountdesk.core.queries.lists import ContactRow, ListFilter
 from accountdesk.core.timekeeping.workhours import (
     WorkingHours,
     WorkStatus,
+    status_samples,
     status_text,
     work_status,
 )
@@ -23,6 +24,11 @@ from accountdesk.core.validation import phone_shown
 from accountdesk.ui import fmt
 from accountdesk.ui.colours import GOOD, muted, on_palette
 from accountdesk.ui.listmodel import Column, LazyListModel, narrowing
+
+#: What the phone and e-mail columns are sized by: a long number as shown (phone_shown) and a
+#: long address; a longer one is cut, whole in its tooltip.
+PHONE = "+000 00 000 0000 0"
+EMAIL = "firstname.lastname@companyname.example"
 
 
 def working_colour(working: bool) -> QColor:
@@ -66,10 +72,23 @@ def columns(now: Callable[[], datetime]) -> list[Column[ContactRow]]:
             working,
             None,
             lambda r: working_colour(bool((found := status(r)) and found.working)),
+            status_samples,
         ),
-        Column("channel", N_("Prefers"), lambda r: label(CHANNEL, r.preferred_channel)),
-        Column("email", N_("E-mail"), lambda r: ltr(r.email or "")),
-        Column("phone", N_("Phone"), lambda r: ltr(phone_shown(r.phone)) if r.phone else ""),
+        Column(
+            "channel",
+            N_("Prefers"),
+            lambda r: label(CHANNEL, r.preferred_channel),
+            samples=lambda: [label(CHANNEL, key) for key in CHANNEL],
+        ),
+        # a phone number and an e-mail address whole, as a rep reads them off the list: at
+        # 100 px most numbers ("+971 50 123 7…") and every address were cut
+        Column("email", N_("E-mail"), lambda r: ltr(r.email or ""), samples=lambda: [EMAIL]),
+        Column(
+            "phone",
+            N_("Phone"),
+            lambda r: ltr(phone_shown(r.phone)) if r.phone else "",
+            samples=lambda: [PHONE],
+        ),
     ]
 
 

@@ -5,17 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 
 from accountdesk.core.i18n import _
-from accountdesk.ui.columns import fit_column
 from accountdesk.ui.contacts.editor import ContactEditor
 from accountdesk.ui.contacts.model import ContactsModel
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.listscreen import ListScreen
 from accountdesk.ui.modal import run_modal
-
-#: What the phone and e-mail columns are sized by: a long number as shown (phone_shown) and a
-#: long address; a longer one is cut, whole in its tooltip.
-PHONE_SAMPLE = "+000 00 000 0000 0"
-EMAIL_SAMPLE = "firstname.lastname@companyname.example"
 
 
 class ContactsScreen(ListScreen):
@@ -29,11 +23,6 @@ class ContactsScreen(ListScreen):
         self.new_button.setText(_("New contact…"))
         self.table.horizontalHeader().resizeSection(0, 220)
         self.table.horizontalHeader().resizeSection(2, 220)
-        # a phone number and an e-mail address whole, as a rep reads them off the list: at
-        # 100 px most numbers ("+971 50 123 7…") and every address were cut
-        keys = [column.key for column in model.columns]
-        fit_column(self.table, keys.index("phone"), [PHONE_SAMPLE])
-        fit_column(self.table, keys.index("email"), [EMAIL_SAMPLE])
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
         self.clock.timeout.connect(model.refresh_times)

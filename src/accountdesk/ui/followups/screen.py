@@ -70,7 +70,7 @@ from accountdesk.ui import tasks
 from accountdesk.ui.accessible import name_field
 from accountdesk.ui.clearbutton import clear_button
 from accountdesk.ui.colours import ALERT, on_palette
-from accountdesk.ui.columns import fit_column
+from accountdesk.ui.columns import fit_column, text_width
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import heading
 from accountdesk.ui.emptynote import EmptyNote
@@ -83,7 +83,7 @@ from accountdesk.ui.followups.reminders import (
     snooze_until,
     snoozed_text,
 )
-from accountdesk.ui.followups.when import zoned_when
+from accountdesk.ui.followups.when import zoned, zoned_when
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.listmodel import PLAIN_ROLE, IsolatingTableModel
 from accountdesk.ui.modal import run_modal
@@ -221,7 +221,8 @@ class FollowUpsScreen(QWidget):
         due = i18n.date_samples(time=True)  # the first column's dates, in the language
         for column, width in enumerate((12, 20, 19, 15, 18, 13)):
             # at least as wide as the column's title in the language ("Son tarih (sizin
-            # saatiniz)" is wider than 12 em) and as its dates ("2026. gada 24. nov. 10:00")
+            # saatiniz)" is wider than 12 em) and as its dates ("2026. gada 24. nov. 10:00");
+            # "their time" with the places of the rows too (_fit_their_time)
             fit_column(self.table, column, due if column == 0 else (), width * em)
         # the last column stretches when there is room; else it is wide enough for "Completed
         # 21 Nov 2026, 10:00" (the default width cut it to "Completed 21 …")
@@ -360,10 +361,20 @@ class FollowUpsScreen(QWidget):
         if load != self._loads:
             return
         self.model.set_rows(rows, bounds)
+        self._fit_their_time(rows)
         self.empty_note.say(None if rows else self.empty_text())
         wanted, self._select_after_reload = self._select_after_reload, set()
         if wanted:
             self.select_ids(wanted)
+
+    def _fit_their_time(self, rows: list[FollowUpRow]) -> None:
+        """The "their time" column as wide as its dates with the places of ``rows`` after
+        them, up to 30 em: a Latvian or Slovenian date is long, and "24. nov. 2026, 09:00
+        (Ciudad de …" hid the place the time is of."""
+        days = i18n.date_samples(time=True)
+        texts = [zoned(day, zone) for zone in {row.zone for row in rows} for day in days]
+        most = 30 * self.fontMetrics().horizontalAdvance("M")
+        fit_column(self.table, 1, (), min(text_width(self.table, texts), most))
 
     def empty_text(self) -> str:
         """What the list says when it has no rows, by what is chosen above it."""

@@ -52,16 +52,22 @@ def _error_style() -> str:
     return text_style(ALERT, QPalette.ColorRole.Base)
 
 
+def zoned(when: str, zone: str) -> str:
+    """A wall time written ``when`` with ``zone`` named after it: "14 Mar 2025, 10:00
+    (Bangkok)"."""
+    return f"{when} ({zone_name(zone)})"
+
+
 def zoned_when(instant: datetime, zone: str) -> str:
     """``instant`` as the wall time in ``zone``, the zone named after it: "14 Mar 2025, 10:00
     (Bangkok)" (a follow-up's "their time" in the list and in what saving it says)."""
-    return f"{format_when(instant, ZoneInfo(zone))} ({zone_name(zone)})"
+    return zoned(format_when(instant, ZoneInfo(zone)), zone)
 
 
 def zoned_when_near(instant: datetime, zone: str, now: datetime) -> str:
     """:func:`zoned_when` without the year when it is this year's there ("1 Dec, 09:00
     (Berlin)"; :func:`~accountdesk.core.i18n.format_when_near`): what a reminder says."""
-    return f"{format_when_near(instant, ZoneInfo(zone), now)} ({zone_name(zone)})"
+    return zoned(format_when_near(instant, ZoneInfo(zone), now), zone)
 
 
 def tell_time_adjusted(parent: QWidget, resolution: WallTimeResolution) -> None:
