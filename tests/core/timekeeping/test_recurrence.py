@@ -260,12 +260,6 @@ def test_describe_rrule_in_persian_uses_persian_digits() -> None:
 #: 3rd ("Every month on the {ordinal} Monday", context "which Monday of the month"): until
 #: the catalogs translate them these describe in English. Remove the mark with the
 #: translations (strict: it fails once they pass).
-AWAITING_TRANSLATION = pytest.mark.xfail(
-    strict=True, reason="the weekday-of-the-month messages await their translation"
-)
-
-
-@AWAITING_TRANSLATION
 def test_describe_rrule_in_persian_uses_persian_day_names() -> None:
     with i18n.use_language("fa"):
         assert "دوشنبه" in describe_rrule("FREQ=MONTHLY;BYDAY=3MO")
@@ -293,7 +287,6 @@ def test_naive_after_is_refused() -> None:
     assert occurrences("FREQ=DAILY", datetime(2025, 1, 1), "UTC", EPOCH, 0) == []
 
 
-@AWAITING_TRANSLATION
 @pytest.mark.parametrize(
     ("rule", "text"),
     [
