@@ -33,10 +33,17 @@ Johnson" is a name, "Pak Budi Santoso" Budi Santoso with Pak. A one-letter honor
 ("คุณมานพ") is left in the name: Thai given names may begin with the same letters (คุณวุฒิ).
 A generation suffix at the end ("Jr.", Slovenian "ml." and "st.") stays with the family name,
 which it qualifies: AccountDesk has no field of its own for it.
+
+A comma says the family name comes first: "Müller, Hans" (the "Last, First" or "File As" form
+of many lists and address books) is Hans Müller, in every country; so is "Müller, Dr. Hans".
+A comma before a generation suffix or a degree ("John Smith, Jr.", "Ann Lee, PhD") is no such
+comma: the suffix stays with the family name. The rule is :func:`split_at_comma`, which a
+vCard whose only name is ``FN`` reads too.
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from accountdesk.core import address
@@ -48,6 +55,11 @@ FAMILY_FIRST_COUNTRIES = frozenset(
 
 #: Generation suffixes (folded, without the dot): English, Slovenian mlajši/starejši.
 _SUFFIXES = frozenset({"jr", "sr", "ml", "st", "ii", "iii", "iv"})
+#: Degrees written after a name and a comma ("Ann Lee, PhD"), folded, without dots.
+_DEGREES = frozenset({"phd", "md", "mba", "msc", "bsc", "dds", "dphil", "esq", "cpa", "llm"})
+#: The comma of a name written family name first: the Latin one, the Arabic-script one (،)
+#: and the full-width one (，).
+_COMMA = re.compile(r"\s*[,\u060c\uff0c]\s*")
 
 #: The particles of a family name, as written after a given name (lower case): Dutch, German,
 #: French, Italian, Spanish, Portuguese, Scandinavian (*af*), Welsh (*ap*).
@@ -187,13 +199,41 @@ def _two_surnames(country: str | None) -> bool:
     return first.split("_")[0].split("-")[0] in _TWO_SURNAMES
 
 
+def _comma_parts(full: str) -> tuple[list[str], list[str]]:
+    """The parts of ``full`` between its commas (empty ones left out), and the generation
+    suffixes and degrees written after the last of them ("John Smith, Jr.": ["John Smith"],
+    ["Jr."])."""
+    parts = [part for part in _COMMA.split(full.strip()) if part]
+    after: list[str] = []
+    while len(parts) > 1 and parts[-1].casefold().replace(".", "") in _SUFFIXES | _DEGREES:
+        after.insert(0, parts.pop())
+    return parts, after
+
+
+def split_at_comma(full: str, country: str | None) -> FullName | None:
+    """``full`` written family name first with a comma ("Müller, Hans", "Yılmaz, Ayşe
+    Hanım", "Smith, John, Jr."): its given name, family name (with a generation suffix or a
+    degree written after it), the order of ``country`` and an honorific on either side of
+    the comma; None when ``full`` has no such comma."""
+    parts, after = _comma_parts(full)
+    if len(parts) < 2:
+        return None
+    languages = _languages(country)
+    family, before = _take_honorific(parts[0].split(), languages)
+    given, own = _take_honorific(" ".join(parts[1:]).split(), languages)
+    return FullName(" ".join(given), " ".join(family + after), name_order(country), own or before)
+
+
 def split_full_name(full: str, country: str | None) -> FullName:
     """Given name, family name, name order and honorific (or None) of ``full`` as people of
-    ``country`` write it."""
-    words, honorific = _take_honorific(full.split(), _languages(country))
+    ``country`` write it (family name first before a comma: :func:`split_at_comma`)."""
+    at_comma = split_at_comma(full, country)
+    if at_comma is not None:
+        return at_comma
+    pieces, suffix = _comma_parts(full)  # "John Smith, Jr.": the suffix without the comma
+    words, honorific = _take_honorific(" ".join(pieces).split(), _languages(country))
     order = name_order(country)
-    suffix: list[str] = []
-    if len(words) > 2 and words[-1].casefold().removesuffix(".") in _SUFFIXES:
+    if not suffix and len(words) > 2 and words[-1].casefold().removesuffix(".") in _SUFFIXES:
         words, suffix = words[:-1], words[-1:]
     if len(words) < 2:
         return FullName(" ".join(words + suffix), "", order, honorific)

@@ -465,6 +465,11 @@ ALIASES: dict[str, str | Target] = {
     "organisation": "account_name",
     "account": "account_name",
     "account name": "account_name",
+    # a whole name in one column (Dynamics 365's "Full Name", a spreadsheet's "Name")
+    "name": "full_name",
+    "full name": "full_name",
+    "fullname": "full_name",
+    "contact name": "full_name",
     "first name": "given_name",
     "firstname": "given_name",
     "given name": "given_name",
@@ -488,6 +493,10 @@ ALIASES: dict[str, str | Target] = {
     "title": "job_title",
     "position": "job_title",
     "country code": "country",
+    "country region": "country",
+    # Dynamics 365's "Export to Excel" of contacts: the first address is the contact's
+    "address 1 country region": "country",
+    "address 1 city": "city",
     "time zone": "timezone",
     "city": "city",
     "notes": "personal_notes",

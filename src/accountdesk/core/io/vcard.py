@@ -75,7 +75,7 @@ from accountdesk.core.errors import ImportFailed, UserError
 from accountdesk.core.i18n import _, country_name, format_number, ngettext
 from accountdesk.core.io.csv_format import cell_text, is_yes
 from accountdesk.core.io.dates import iso_parts, reading
-from accountdesk.core.io.names import name_order
+from accountdesk.core.io.names import name_order, split_at_comma
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
 from accountdesk.core.queries.visible import live
 from accountdesk.core.records import (
@@ -857,7 +857,9 @@ def _names(card: Card, country: str) -> tuple[str, str, str | None, str, bool]:
     honorific that follows the name (:func:`_follows_name`: "Hanım") and there is no prefix;
     another suffix (Jr., M.D.) has no field. The order is the one FN writes the names in,
     spaces aside ("田中 太郎" as "田中太郎"); when FN does not tell (none, or other words in
-    it), the order of ``country`` (:func:`names.name_order`)."""
+    it), the order of ``country`` (:func:`names.name_order`). A card named by FN alone keeps
+    it whole as the given name, unless a comma says the family name comes first ("Müller,
+    Hans": :func:`names.split_at_comma`, the CSV import's rule)."""
     fn = card.first("FN")
     formatted = fn.text.strip() if fn else ""
     n = card.first("N")
@@ -869,7 +871,12 @@ def _names(card: Card, country: str) -> tuple[str, str, str | None, str, bool]:
     if not given and family:
         given, family = family, ""
     if not given:
-        given = formatted
+        at_comma = split_at_comma(formatted, country_code(country))
+        if at_comma is not None:
+            prefix = prefix or at_comma.honorific or ""
+            given, family = at_comma.given, at_comma.family
+        else:
+            given = formatted
     order = name_order(country_code(country))
     if family:
         shown = {o: display_name(given, family, o) for o in NAME_ORDERS}
