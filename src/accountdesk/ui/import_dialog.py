@@ -494,7 +494,10 @@ class ImportDialog(QDialog):
         has no field for (its table does not know it); a column of a file no product wrote
         may hold anything."""
         product = SOURCES.get(self.mapping.source or "")
-        return product is not None and normalise(name) not in product.columns
+        if product is None:
+            return False
+        target = product.columns.get(normalise(name))
+        return target is None or target.column == m.NOTES  # a person's web page: in the notes
 
     def mapping_text(self) -> str:
         """What the dialog says of the mapping: the product or format the header was read as,

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from accountdesk.core.db.engine import Database
-from accountdesk.core.db.models import Contact
+from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.io import mapping as m
 from accountdesk.core.io.csv_io import import_csv
 
@@ -48,6 +48,50 @@ def _people(db: Database) -> dict[str, dict[str, Any]]:
                 "website": contact.account.website,
             }
         return found
+
+
+def test_a_persons_web_page_is_kept_in_their_notes_not_made_the_accounts_website(
+    db: Database, tmp_path: Path
+) -> None:
+    """Two colleagues with their own LinkedIn profiles (Google's Website 1), or their
+    company's site written two ways (Outlook's Web Page): the file was refused as rows of one
+    account that disagree, and one colleague's profile became the company's website."""
+    google = _write(
+        tmp_path / "google.csv",
+        GOOGLE,
+        [
+            ["Ilze", "Bērziņa", "SIA Baltic Timber", "", "* Work", "ilze@bt.example", "Rīga",
+             "", "Latvia", "Profile", "https://www.linkedin.com/in/ilze-berzina"],
+            ["Pēteris", "Kalniņš", "SIA Baltic Timber", "", "* Work", "peteris@bt.example",
+             "Rīga", "", "Latvia", "Profile", "https://www.linkedin.com/in/peteris-kalnins"],
+        ],
+    )  # fmt: skip
+    report = import_csv(db, google)
+    assert report.kept_columns == ("Website 1 - Value",)
+    assert "Website 1 - Label" in report.unknown_columns
+    people = _people(db)
+    assert people["Ilze"]["notes"] == "Website 1 - Value: https://www.linkedin.com/in/ilze-berzina"
+    assert people["Pēteris"]["notes"] == (
+        "Website 1 - Value: https://www.linkedin.com/in/peteris-kalnins"
+    )
+    assert people["Ilze"]["website"] is None
+
+    outlook = _write(
+        tmp_path / "outlook.csv",
+        ["First Name", "Last Name", "Company", "Business Country/Region", "Business Phone 2",
+         "E-mail 2 Address", "Web Page"],
+        [
+            ["Ayşe", "Yılmaz", "Anadolu Tekstil", "Turkey", "", "", "www.anadolutekstil.com.tr"],
+            ["Can", "Demir", "Anadolu Tekstil", "Turkey", "", "",
+             "http://www.anadolutekstil.com.tr/"],
+        ],
+    )  # fmt: skip
+    report = import_csv(db, outlook)
+    assert report.contacts_created == 2 and report.kept_columns == ("Web Page",)
+    assert _people(db)["Can"]["notes"] == "Web Page: http://www.anadolutekstil.com.tr/"
+    with db.reader() as session:
+        websites = set(session.scalars(select(Account.website)))
+    assert websites == {None}
 
 
 @pytest.mark.parametrize("header", ["Name", "Full Name", "Contact Name", "full name"])

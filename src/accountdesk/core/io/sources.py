@@ -39,6 +39,10 @@ from unicodedata import category
 
 from accountdesk.core.io.dates import DAY_FIRST
 
+#: A column kept in the contact's notes ("Web Page: https://…"): the target of
+#: :data:`accountdesk.core.io.mapping.NOTES`.
+NOTES = "notes"
+
 
 def normalise(name: str) -> str:
     """A header as the tables write it: lower case, letters (with their marks: Thai vowels
@@ -92,7 +96,6 @@ def _google() -> dict[str, Target]:
         "Family Name": "family_name",
         "Organization 1 - Name": "account_name",
         "Organization 1 - Title": "job_title",
-        "Website 1 - Value": "account_website",
     }
     for n in range(1, 5):
         for kind, ours in (("E-mail", "emails"), ("Phone", "phones")):
@@ -105,6 +108,10 @@ def _google() -> dict[str, Target]:
     # the first address is the contact's; further ones are reported as unknown columns
     pairs["Address 1 - Country"] = "country"
     pairs["Address 1 - City"] = "city"
+    # the person's own web pages (a LinkedIn profile, a blog) are no field of the contact,
+    # and not the account's website: kept in the notes (their labels are not imported)
+    for n in range(1, 5):
+        pairs[f"Website {n} - Value"] = NOTES
     return _table(pairs)
 
 
@@ -132,7 +139,9 @@ _OUTLOOK: dict[str, str | Target] = {
     "Business City": "city",
     "Business Country/Region": "country",
     "Business Country": "country",  # Google Contacts' "Outlook CSV", older Outlooks
-    "Web Page": "account_website",
+    # the person's web page, not the company's website (colleagues give different ones)
+    "Web Page": NOTES,
+    "Personal Web Page": NOTES,  # Outlook on the web
     "Notes": "personal_notes",
     "E-mail Address": Target("emails", "work"),
     "E-mail 2 Address": Target("emails", "other"),
@@ -501,7 +510,7 @@ ALIASES: dict[str, str | Target] = {
     "city": "city",
     "notes": "personal_notes",
     "website": "account_website",
-    "web page": "account_website",
+    "web page": NOTES,  # a person's own page, as Outlook names it: not the account's website
     "industry": "account_industry",
     "birthday": "birthday",
     "birth date": "birthday",
