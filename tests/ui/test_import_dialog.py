@@ -184,7 +184,7 @@ def test_a_products_export_is_recognised(ctx: Any, qtbot: Any) -> None:
     qtbot.addWidget(dialog)
     settled(qtbot, dialog)
     assert dialog.source_label.text() == (
-        "Recognised as an export of Google Contacts. Columns mapped to a field: 16 of 21."
+        "Recognised as an export of Google Contacts. Columns mapped to a field: 17 of 21."
     )
     combo = dialog.findChild(QComboBox, "mapping:E-mail 1 - Value")
     assert combo is not None

@@ -427,7 +427,10 @@ def _holiday_region(country_code: str, code: str) -> bool:
 def subdivision(country_code: str, value: str | None, key: str = "subdivision") -> str | None:
     """An ISO 3166-2 code; ``"IST"`` is accepted for ``"TR-34"``-style codes as ``"TR-IST"``.
     A region whose holidays the holidays data keeps under a code ISO's list lacks (Norway's
-    counties of 2024, Aosta) is accepted too: its holidays are shown."""
+    counties of 2024, Aosta) is accepted too: its holidays are shown. A region written by
+    its ISO name ("Victoria", "São Paulo", "İstanbul": what other products' exports write) is
+    read as its code, as a vCard's is
+    (:func:`accountdesk.core.country_names.subdivision_code`)."""
     cleaned = clean_text(value)
     if cleaned is None:
         return None
@@ -435,6 +438,9 @@ def subdivision(country_code: str, value: str | None, key: str = "subdivision") 
     if "-" not in code:
         code = f"{country_code}-{code}"
     if code not in _subdivisions(country_code) and not _holiday_region(country_code, code):
+        named = country_names.subdivision_code(country_code, cleaned)
+        if named is not None:
+            return sys.intern(named)
         raise fail(
             key,
             value,

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.io import mapping as m
+from accountdesk.core.io.csv_format import CsvImportError
 from accountdesk.core.io.csv_io import import_csv
 
 GOOGLE = [
@@ -92,6 +93,161 @@ def test_a_persons_web_page_is_kept_in_their_notes_not_made_the_accounts_website
     with db.reader() as session:
         websites = set(session.scalars(select(Account.website)))
     assert websites == {None}
+
+
+@pytest.mark.parametrize(
+    ("product", "header"),
+    [
+        ("salesforce", "Mailing State/Province"),
+        ("salesforce", "MailingState"),
+        ("hubspot", "State/Region"),
+        ("outlook", "Business State"),
+        ("google", "Address 1 - Region"),
+        ("zoho", "Mailing State"),
+    ],
+)
+def test_each_products_state_column_is_the_region(product: str, header: str) -> None:
+    assert m.recognise([header], product).columns[header] == m.Rule("subdivision")
+
+
+@pytest.mark.parametrize("product", ["outlook", "google", "zoho"])
+def test_each_products_category_column_is_the_tags(product: str) -> None:
+    header = {"outlook": "Categories", "google": "Labels", "zoho": "Tag"}[product]
+    assert m.recognise([header], product).columns[header] == m.Rule("tags")
+
+
+def test_a_state_given_by_code_or_name_places_the_contact_and_its_zone(
+    db: Database, tmp_path: Path
+) -> None:
+    """A Salesforce report of customers in Melbourne and São Paulo, without phone numbers:
+    Australia and Brazil keep several clocks, and the state told the zone only when mapped by
+    hand, and then only as an ISO code."""
+    path = _write(
+        tmp_path / "report.csv",
+        ["Contact ID", "First Name", "Last Name", "Account Name", "Mailing City",
+         "Mailing State/Province", "Mailing Country", "Email"],
+        [
+            ["1", "Olivia", "Smith", "Southern Cross", "Melbourne", "Victoria", "Australia",
+             "olivia@sc.example"],
+            ["2", "Jack", "Brown", "Southern Cross", "Melbourne", "VIC", "Australia",
+             "jack@sc.example"],
+            ["3", "Lucas", "Silva", "Café do Brasil", "São Paulo", "São Paulo", "Brazil",
+             "lucas@cafe.example"],
+            ["4", "Ana", "Souza", "Café do Brasil", "São Paulo", "SP", "Brazil",
+             "ana@cafe.example"],
+        ],
+    )  # fmt: skip
+    report = import_csv(db, path)
+    assert report.contacts_created == 4 and "Mailing State/Province" not in report.unknown_columns
+    people = _people(db)
+    assert {name: (p["subdivision"], p["timezone"]) for name, p in people.items()} == {
+        "Olivia": ("VIC", "Australia/Melbourne"),
+        "Jack": ("VIC", "Australia/Melbourne"),
+        "Lucas": ("SP", "America/Sao_Paulo"),
+        "Ana": ("SP", "America/Sao_Paulo"),
+    }
+
+
+def test_a_products_state_iso_does_not_list_is_kept_in_the_notes_not_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    """People write states as they say them ("Bavaria" for ISO's Bayern, "Greater London"):
+    such a cell of another product's export is no reason to refuse the file, and is not lost."""
+    path = _write(
+        tmp_path / "outlook.csv",
+        ["First Name", "Last Name", "Company", "Business State", "Business Country/Region",
+         "E-mail 2 Address", "Business Phone 2"],
+        [
+            ["Hans", "Müller", "Müller GmbH", "Bavaria", "Germany", "", ""],
+            ["Emma", "Jones", "Thames Ltd", "Greater London", "United Kingdom", "", ""],
+            ["Karl", "Huber", "Huber AG", "Bayern", "Germany", "", ""],
+        ],
+    )  # fmt: skip
+    import_csv(db, path)
+    people = _people(db)
+    assert (people["Hans"]["subdivision"], people["Hans"]["notes"]) == (
+        None,
+        "Business State: Bavaria",
+    )
+    assert people["Emma"]["notes"] == "Business State: Greater London"
+    assert (people["Karl"]["subdivision"], people["Karl"]["notes"]) == ("BY", None)
+
+
+def test_our_own_region_column_takes_a_name_and_names_a_region_that_is_none(
+    db: Database, tmp_path: Path
+) -> None:
+    path = _write(
+        tmp_path / "ours.csv",
+        ["account_name", "account_country", "account_subdivision", "given_name", "subdivision"],
+        [["Koç", "TR", "İstanbul", "Ayşe", "Ankara"]],
+    )
+    import_csv(db, path)
+    with db.reader() as session:
+        assert session.scalar(select(Account.subdivision)) == "34"
+        assert session.scalar(select(Contact.subdivision)) == "06"
+    bad = _write(
+        tmp_path / "bad.csv",
+        ["account_name", "account_country", "given_name", "subdivision"],
+        [["Koç", "TR", "Can", "Narnia"]],
+    )
+    with pytest.raises(CsvImportError) as refused:
+        import_csv(db, bad)
+    assert refused.value.problems == [
+        "Row 2, column subdivision: Region “Narnia”: is not a region of Türkiye (ISO 3166-2)"
+    ]
+
+
+def test_categories_labels_and_tag_are_the_contacts_tags(db: Database, tmp_path: Path) -> None:
+    outlook = _write(
+        tmp_path / "outlook.csv",
+        OUTLOOK,
+        [["Hans", "Müller", "Müller GmbH", "München", "", "Germany", "hans@mueller.example",
+          "", "", "Key customer;Trade fair", "", "", "", "", "", ""]],
+    )  # fmt: skip
+    google = _write(
+        tmp_path / "google.csv",
+        GOOGLE,
+        [["Ilze", "Bērziņa", "Baltic Timber", "* myContacts ::: Clients ::: VIP", "* Work",
+          "ilze@bt.example", "Rīga", "", "Latvia", "", ""]],
+    )  # fmt: skip
+    zoho = _write(
+        tmp_path / "zoho.csv",
+        ["Record Id", "First Name", "Last Name", "Account Name", "Mailing Country",
+         "Secondary Email", "Tag"],
+        [["z1", "Pooria", "Karimi", "Pars Petro", "Iran", "", "VIP;Oil"]],
+    )  # fmt: skip
+    for path in (outlook, google, zoho):
+        report = import_csv(db, path)
+        assert not any(name in report.unknown_columns for name in ("Categories", "Labels", "Tag"))
+    people = _people(db)
+    assert people["Hans"]["tags"] == ["Key customer", "Trade fair"]
+    # Google marks the groups it keeps itself with "*"; its vCard export has them without
+    assert people["Ilze"]["tags"] == ["Clients", "VIP", "myContacts"]
+    assert people["Pooria"]["tags"] == ["Oil", "VIP"]
+
+
+def test_outlooks_values_for_nothing_entered_are_not_kept_in_the_notes(
+    db: Database, tmp_path: Path
+) -> None:
+    """--keep-unknown put "Gender: Unspecified", "Priority: Normal", "Private: False",
+    "Sensitivity: Normal" and "E-mail Type: SMTP" into every contact's notes."""
+    path = _write(
+        tmp_path / "outlook.csv",
+        OUTLOOK,
+        [
+            ["François", "Dupré", "Café Crème", "Lyon", "", "France", "f@cafe.example", "", "",
+             "", "Unspecified", "Normal", "False", "Normal", "SMTP", ""],
+            ["Elif", "Kaya", "Anadolu", "Bursa", "", "Turkey", "elif@anadolu.example", "", "",
+             "", "Female", "High", "True", "Confidential", "SMTP", "E.K."],
+        ],
+    )  # fmt: skip
+    report = import_csv(db, path, keep_unknown=True)
+    assert "Gender" in report.kept_columns and "Priority" in report.kept_columns
+    people = _people(db)
+    assert people["François"]["notes"] is None
+    assert people["Elif"]["notes"] == (
+        "Gender: Female\nPriority: High\nPrivate: True\nSensitivity: Confidential\nInitials: E.K."
+    )
 
 
 @pytest.mark.parametrize("header", ["Name", "Full Name", "Contact Name", "full name"])

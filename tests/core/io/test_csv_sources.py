@@ -467,7 +467,6 @@ def test_unknown_columns_are_reported_and_kept_in_notes_when_asked(
     report = import_csv(db, path, dry_run=True)
     assert report.unknown_columns == (
         "Record ID",
-        "State/Region",
         "Lifecycle Stage",
         "Contact owner",
         "Associated Company",

@@ -500,20 +500,38 @@ class HeaderMap:
             out[name] = LIST_SEPARATOR.join(parts)
         if self.full_name is not None and not out.get("given_name"):
             full = restore(row[self.full_name].strip())
-            place = out.get("country") or out.get("account_country") or ""
-            whole = split_full_name(full, country_names.country_code(place))
+            whole = split_full_name(full, country_names.country_code(self._place(out)))
             out.update(given_name=whole.given, family_name=whole.family)
             out["name_order"] = out.get("name_order") or whole.order
             if whole.honorific and not out.get("honorific"):
                 out["honorific"] = whole.honorific
+        kept: list[str] = []
+        if self.source is not None:  # another product's cells, as its users write them
+            if out.get("tags"):
+                out["tags"] = sources.tag_cell(out["tags"])
+            written = out.get("subdivision")
+            if written:  # a region ISO does not list ("Greater London") is kept, in the notes
+                code = sources.region(self._place(out), written)
+                if code is None:
+                    del out["subdivision"]
+                    kept.append(f"{self.own('subdivision')}: {written}")
+                else:
+                    out["subdivision"] = code
         if self.kept:
-            kept = "\n".join(
-                f"{name}: {restore(row[i].strip())}" for i, name in self.kept if row[i].strip()
-            )
-            if kept:
-                notes = "personal_notes" if "given_name" in self.columns else "account_notes"
-                out[notes] = "\n".join(p for p in (out.get(notes, ""), kept) if p)
+            kept += [
+                f"{name}: {restore(cell)}"
+                for i, name in self.kept
+                if (cell := row[i].strip())
+                and (self.source is None or self.source.says(name, cell))
+            ]
+        if kept:
+            notes = "personal_notes" if "given_name" in self.columns else "account_notes"
+            out[notes] = "\n".join(p for p in (out.get(notes, ""), *kept) if p)
         return out
+
+    def _place(self, cells: Cells) -> str:
+        """The country of a row (its :meth:`values`), as it is written."""
+        return cells["country"] or cells["account_country"] or ""
 
 
 def _list_label(cell: str) -> str | None:

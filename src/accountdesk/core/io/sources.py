@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from unicodedata import category
 
+from accountdesk.core import country_names
+from accountdesk.core import validation as v
 from accountdesk.core.io.dates import DAY_FIRST
 
 #: A column kept in the contact's notes ("Web Page: https://…"): the target of
@@ -71,6 +73,15 @@ class Source:
     columns: Mapping[str, Target]
     #: headers only this product writes: a file is this product's when it has some of them
     signature: frozenset[str]
+    #: normalised header -> the values (folded) the product writes in that column of every
+    #: contact when nothing was entered there (Outlook's "Priority: Normal"): not kept in the
+    #: notes (:meth:`says`)
+    defaults: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def says(self, header: str, value: str) -> bool:
+        """Whether ``value`` in the column ``header`` of the product's export says something:
+        not when it is the value the product writes for nothing entered."""
+        return value.strip().casefold() not in self.defaults.get(normalise(header), ())
 
 
 def _table(pairs: dict[str, str | Target]) -> dict[str, Target]:
@@ -96,6 +107,9 @@ def _google() -> dict[str, Target]:
         "Family Name": "family_name",
         "Organization 1 - Name": "account_name",
         "Organization 1 - Title": "job_title",
+        # the contact's groups: "* myContacts ::: Clients" (tag_cell reads them)
+        "Labels": "tags",
+        "Group Membership": "tags",  # the older export's name of the column
     }
     for n in range(1, 5):
         for kind, ours in (("E-mail", "emails"), ("Phone", "phones")):
@@ -108,6 +122,7 @@ def _google() -> dict[str, Target]:
     # the first address is the contact's; further ones are reported as unknown columns
     pairs["Address 1 - Country"] = "country"
     pairs["Address 1 - City"] = "city"
+    pairs["Address 1 - Region"] = "subdivision"
     # the person's own web pages (a LinkedIn profile, a blog) are no field of the contact,
     # and not the account's website: kept in the notes (their labels are not imported)
     for n in range(1, 5):
@@ -139,10 +154,12 @@ _OUTLOOK: dict[str, str | Target] = {
     "Business City": "city",
     "Business Country/Region": "country",
     "Business Country": "country",  # Google Contacts' "Outlook CSV", older Outlooks
+    "Business State": "subdivision",
     # the person's web page, not the company's website (colleagues give different ones)
     "Web Page": NOTES,
     "Personal Web Page": NOTES,  # Outlook on the web
     "Notes": "personal_notes",
+    "Categories": "tags",  # "Key customer;Trade fair"
     "E-mail Address": Target("emails", "work"),
     "E-mail 2 Address": Target("emails", "other"),
     "E-mail 3 Address": Target("emails", "other"),
@@ -238,6 +255,20 @@ def _outlook() -> dict[str, Target]:
     return _table(pairs)
 
 
+#: What Outlook writes in a column of every contact when nothing was entered there: kept in
+#: the notes (--keep-unknown), "Gender: Unspecified" and "Priority: Normal" would fill every
+#: contact's notes with nothing.
+_OUTLOOK_DEFAULTS = {
+    "Gender": ("Unspecified",),
+    "Priority": ("Normal",),
+    "Private": ("False",),
+    "Sensitivity": ("Normal",),
+    # the kind of address, not the person's: SMTP, or EX for an Exchange mailbox
+    "E-mail Type": ("SMTP", "EX"),
+    "E-mail 2 Type": ("SMTP", "EX"),
+    "E-mail 3 Type": ("SMTP", "EX"),
+}
+
 OUTLOOK = Source(
     "outlook",
     "Outlook",
@@ -254,6 +285,10 @@ OUTLOOK = Source(
             ),
         )
     ),
+    {
+        normalise(header): frozenset(value.casefold() for value in values)
+        for header, values in _OUTLOOK_DEFAULTS.items()
+    },
 )
 
 
@@ -337,6 +372,7 @@ HUBSPOT = Source(
             "Company Name": "account_name",
             "Job Title": "job_title",
             "Country/Region": "country",
+            "State/Region": "subdivision",
             "City": "city",
             "Website URL": "account_website",
             "Industry": "account_industry",
@@ -368,6 +404,7 @@ SALESFORCE = Source(
             "Title": "job_title",
             "Account Name": "account_name",
             "Mailing City": "city",
+            "Mailing State/Province": "subdivision",
             "Mailing Country": "country",
             "Email": Target("emails", "work"),
             "Phone": Target("phones", "work"),
@@ -382,6 +419,7 @@ SALESFORCE = Source(
             "FirstName": "given_name",
             "LastName": "family_name",
             "MailingCity": "city",
+            "MailingState": "subdivision",
             "MailingCountry": "country",
             "MobilePhone": Target("phones", "mobile"),
             "HomePhone": Target("phones", "home"),
@@ -408,6 +446,7 @@ ZOHO = Source(
             "Title": "job_title",
             "Account Name": "account_name",
             "Mailing City": "city",
+            "Mailing State": "subdivision",
             "Mailing Country": "country",
             "Email": Target("emails", "work"),
             "Secondary Email": Target("emails", "other"),
@@ -417,6 +456,7 @@ ZOHO = Source(
             "Other Phone": Target("phones", "other"),
             "Description": "personal_notes",
             "Date of Birth": "birthday",
+            "Tag": "tags",
         }
     ),
     frozenset(
@@ -518,6 +558,35 @@ ALIASES: dict[str, str | Target] = {
     "date of birth": "birthday",
     "work anniversary": "work_anniversary",
 }
+
+
+#: How other products separate the items of a cell of tags: Google's " ::: ", Outlook's and
+#: Zoho's ";", and "," (which no tag holds).
+_TAG_SEPARATORS = re.compile(r"\s*(?::::|[;,])\s*")
+
+
+def tag_cell(cell: str) -> str:
+    """A product's cell of tags (Outlook's Categories "Key customer;Trade fair", Google's
+    Labels "* myContacts ::: Clients", Zoho's Tag) as our ``tags`` column writes them:
+    separated by "; ", without the "*" Google writes before the groups it keeps itself
+    (myContacts, starred: as its vCard export's CATEGORIES has them)."""
+    items = (item.lstrip("*").strip() for item in _TAG_SEPARATORS.split(cell))
+    return "; ".join(dict.fromkeys(item for item in items if item))
+
+
+def region(country: str, written: str) -> str | None:
+    """The region (ISO 3166-2, the part after the dash) that a product's state or region
+    column names, by code or by name ("VIC", "Victoria", "São Paulo"), in the row's
+    ``country`` (as people write it), as the import checks a region
+    (:func:`accountdesk.core.validation.subdivision`); None when it names none of that
+    country's ("Greater London", a county ISO does not list), or the country is none."""
+    code = country_names.country_code(country)
+    if code is None:
+        return None
+    try:
+        return v.subdivision(code, written)
+    except v.ValidationError:
+        return None
 
 
 def detect(headers: list[str]) -> Source | None:
