@@ -146,6 +146,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if kind_of(args.file) != "csv":
         if args.source or args.map or args.save_map or args.keep_unknown:
             raise UserError(_("--from, --map, --save-map and --keep-unknown are for CSV files."))
+        if args.country and kind_of(args.file) == "json":
+            raise UserError(_("--country is for CSV and vCard files."))
         return _import_vcard_or_json(args)
     # a large file starts being checked now, while this process imports what writing needs
     # and opens the database (half a second of a 30,000-contact import)
@@ -154,7 +156,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         path, dry_run=args.dry_run, mapped=bool(args.map), source=args.source,
         keep_unknown=args.keep_unknown,
     )  # fmt: skip
-    with csv_check.started_early(path, i18n.current_language().code, apart=apart) as checking:
+    language = i18n.current_language().code
+    with csv_check.started_early(path, language, apart=apart, country=args.country) as checking:
         return _import_csv(args, checking)
 
 
@@ -235,6 +238,7 @@ def _import_csv_into(
             mapping=chosen,
             checking=checking,
             exclusive=True,  # this process does nothing else meanwhile
+            country=args.country,
         )
     except UnknownHeader as exc:
         if args.save_map:  # the mapping written says what to do next
@@ -267,7 +271,9 @@ def _import_vcard_or_json_into(db: Database, args: argparse.Namespace) -> int:
     from accountdesk.core.io.kinds import import_whole
 
     try:
-        report = import_whole(db, args.file, dry_run=args.dry_run, exclusive=True)
+        report = import_whole(
+            db, args.file, dry_run=args.dry_run, exclusive=True, country=args.country
+        )
     except ImportFailed as exc:
         for problem in exc.problems[1:]:
             _note(problem)
@@ -1309,7 +1315,28 @@ def _add_import(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("CSV: keep the columns AccountDesk has no field for in the notes"),
     )
+    p.add_argument(
+        "--country",
+        type=_import_country,
+        metavar="COUNTRY",
+        help=_(
+            "the country of the rows and cards that give none (no country column or address, "
+            "no phone number in international form); without it a vCard import takes your "
+            "own country (user.country, Settings → Me in the app)"
+        ),
+    )
     p.set_defaults(func=cmd_import)
+
+
+def _import_country(text: str) -> str:
+    """``--country``: a country as people write it ("TH", "Thailand", "ประเทศไทย") as its
+    ISO 3166-1 code."""
+    from accountdesk.core import validation as v
+
+    try:
+        return v.country(text, "country")
+    except v.ValidationError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None
 
 
 def _add_export(sub: Any, common: argparse.ArgumentParser) -> None:

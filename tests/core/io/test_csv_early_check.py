@@ -40,8 +40,8 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[csv_check.Checkers]:
     made: list[csv_check.Checkers] = []
     real = csv_check.start
 
-    def start(path: Path, language: str) -> csv_check.Checkers:
-        made.append(real(path, language))
+    def start(path: Path, language: str, country: str | None = None) -> csv_check.Checkers:
+        made.append(real(path, language, country))
         return made[-1]
 
     monkeypatch.setattr(csv_check, "start", start)

@@ -76,7 +76,8 @@ def test_rfc2426_example_cards(db: Database) -> None:
     remarks = " ".join(report.remarks())
     assert "URL on 1 card was not imported" in remarks
     assert "street addresses or postal codes of 2 cards" in remarks
-    assert "Card 1 (Frank Dawson), TZ: no time zone given; taken from the phone number" in remarks
+    # the card has no TZ, and is not said to have one
+    assert "Card 1 (Frank Dawson): no time zone given; taken from the phone number" in remarks
 
 
 def test_rfc6350_example_card_is_refused_for_its_phone_extension(db: Database) -> None:
@@ -324,7 +325,10 @@ def test_every_problem_is_reported_and_nothing_is_written(db: Database, tmp_path
         "(for example LV, TH or IR)",
         "Card 4 (Can Demir), BDAY: Date \u201csometime in May\u201d: is not a date (write it as "
         "YYYY-MM-DD, or --MM-DD without the year)",
-        "Card 5 (Ece Aydın), ADR: no country: give the address's country",
+        # a card without ADR is not said to have one
+        "Card 5 (Ece Aydın): no country: the card has no address, and no phone number in "
+        "international form (+…) or time zone tells one; give the card an address, or the "
+        "import a country for such cards (--country, or your own country in Settings → Me)",
     ]
     assert caught.value.message.startswith("Card 2 (Jānis Ozols), EMAIL:")
     assert "(and 3 more problems)" in caught.value.message
@@ -516,7 +520,9 @@ def test_rfc6350_org_card_needs_a_country(db: Database, tmp_path: Path) -> None:
     with pytest.raises(VCardImportError) as caught:
         import_vcard(db, _write(tmp_path, text))
     assert caught.value.problems == [
-        "Card 1 (ABC Marketing), ADR: no country: give the address's country"
+        "Card 1 (ABC Marketing): no country: the card has no address, and no phone number in "
+        "international form (+…) or time zone tells one; give the card an address, or the "
+        "import a country for such cards (--country, or your own country in Settings → Me)"
     ]
     with_address = text.replace("END:VCARD", "ADR:;;;Any Town;CA;;USA\nEND:VCARD")
     report = import_vcard(db, _write(tmp_path, with_address))

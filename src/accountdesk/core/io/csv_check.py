@@ -1,7 +1,8 @@
 """Child process of a large CSV import: checks one part of the file, sends what it found.
 
 Started by :func:`start` as ``python -m
-accountdesk.core.io.csv_check PATH LANG PART PARTS SEED_MS SEED_KEY CHUNK BLOCK``; writes a
+accountdesk.core.io.csv_check PATH LANG PART PARTS SEED_MS SEED_KEY CHUNK BLOCK [COUNTRY]``
+(COUNTRY: the country of rows that name none, chosen for the import); writes a
 stream of pickled ``(kind, payload)`` messages to standard output: ``("chunk", plan)`` …, then
 ``("done", None)``, ``("problems", [(row, message), …])``, ``("error", (message, problems))``
 or ``("crash", text)``. It is launched as a plain command, not through multiprocessing, so that
@@ -75,11 +76,13 @@ def checked_apart(
 
 @dataclass
 class Checkers:
-    """The processes checking ``path`` (in ``language``), each a part of its rows."""
+    """The processes checking ``path`` (in ``language``, rows that name no country in
+    ``country``), each a part of its rows."""
 
     path: Path
     language: str
     processes: list[subprocess.Popen[bytes]]
+    country: str | None = None
 
     def tell_empty(self, empty: bool) -> None:
         """Tell a process that checks the whole file whether the database was ``empty`` when
@@ -120,10 +123,10 @@ class Checkers:
                         pipe.close()
 
 
-def start(path: Path, language: str) -> Checkers:
-    """Start checking ``path`` in :data:`CHECKERS` processes. New accounts get the same ids in
-    every process (one seed: the time and a random key), so the parts agree on which rows
-    share an account."""
+def start(path: Path, language: str, country: str | None = None) -> Checkers:
+    """Start checking ``path`` in :data:`CHECKERS` processes (a row that names no country in
+    ``country``). New accounts get the same ids in every process (one seed: the time and a
+    random key), so the parts agree on which rows share an account."""
     parts = CHECKERS
     seed_ms, seed_key = int(time.time() * 1000), os.urandom(16).hex()
     processes = [
@@ -131,23 +134,27 @@ def start(path: Path, language: str) -> Checkers:
             [
                 sys.executable, "-m", "accountdesk.core.io.csv_check", str(path), language,
                 str(index), str(parts), str(seed_ms), seed_key, str(CHUNK_ROWS), str(PART_BLOCK),
+                *([country] if country else []),
             ],
             stdout=subprocess.PIPE,
             stdin=subprocess.PIPE if parts == 1 else subprocess.DEVNULL,
         )
         for index in range(parts)
     ]  # fmt: skip
-    return Checkers(path, language, processes)
+    return Checkers(path, language, processes, country)
 
 
 @contextlib.contextmanager
-def started_early(path: Path, language: str, *, apart: bool) -> Iterator[Checkers | None]:
-    """Checkers for ``path`` started now, when it is to be checked ``apart``
+def started_early(
+    path: Path, language: str, *, apart: bool, country: str | None = None
+) -> Iterator[Checkers | None]:
+    """Checkers for ``path`` (``country``: as for :func:`start`) started now, when it is to
+    be checked ``apart``
     (:func:`checked_apart`, as far as the caller knows before the header is read), for an
     import that is not ready to write yet (:func:`accountdesk.core.io.csv_io.import_csv`
     takes them over, or stops them when it checks the file itself: another product's export
     recognised from its header); stopped at the end of the block whatever happened in it."""
-    checkers = start(path, language) if apart else None
+    checkers = start(path, language, country) if apart else None
     try:
         yield checkers
     finally:
@@ -212,7 +219,7 @@ def _check(send: Callable[[str, object], None], behind: Callable[[], bool], argv
     ``behind`` (its writing slower than the checking: a large file, whose search index grows
     dearer to write), a chunk is sent with its search documents made here, work the writer
     would otherwise do (a fifth of its time at 300,000 contacts)."""
-    path, language, part, parts, seed_ms, seed_key, chunk_rows, part_block = argv
+    path, language, part, parts, seed_ms, seed_key, chunk_rows, part_block, *country = argv
     from accountdesk.core import i18n
     from accountdesk.core.db.collection import chunk_done, collection_paused
     from accountdesk.core.io import csv_format
@@ -229,6 +236,7 @@ def _check(send: Callable[[str, object], None], behind: Callable[[], bool], argv
             seed = (int(seed_ms), bytes.fromhex(seed_key))
             # the header read as the parent reads it (its dates' order and calendar too)
             header_map = csv_format.read_header_map(Path(path), header, code_page)
+            header_map.default_country = country[0] if country else None
             for plan in csv_format.plan_chunks(
                 header,
                 rows,

@@ -448,6 +448,9 @@ class HeaderMap:
     problems: list[str] = field(default_factory=list)
     date_order: str | None = None  # dates.DAY_FIRST, MONTH_FIRST; None: not known
     date_language: str | None = None  # the language of the Windows that wrote the file
+    #: the country (ISO 3166-1) of a row that names none: chosen for the import (--country,
+    #: the import dialog), None: such a row is a problem
+    default_country: str | None = None
 
     @property
     def columns(self) -> set[str]:
@@ -531,7 +534,7 @@ class HeaderMap:
 
     def _place(self, cells: Cells) -> str:
         """The country of a row (its :meth:`values`), as it is written."""
-        return cells["country"] or cells["account_country"] or ""
+        return cells["country"] or cells["account_country"] or self.default_country or ""
 
 
 def _list_label(cell: str) -> str | None:
@@ -769,7 +772,11 @@ def plan_chunks(
     has_contacts = "given_name" in columns
     if not has_contacts and any(h in CONTACT_COLUMNS or h in DATES for h in columns):
         raise CsvImportError(_("The file has contact columns but no given_name column."))
-    if "account_country" not in columns and "country" not in columns:
+    if (
+        "account_country" not in columns
+        and "country" not in columns
+        and not mapping.default_country
+    ):
         raise CsvImportError(_("The file has no country column (account_country or country)."))
     given = frozenset(
         columns | ({column_mapping.FULL_NAME} if mapping.full_name is not None else set())
@@ -834,7 +841,7 @@ def plan_chunks(
                 else "country"
             )  # fmt: skip
             try:
-                country = cell(given_in)
+                country = cell(given_in) or mapping.default_country or ""
                 account_id = cell("account_id")
                 code = _country_key(country)
                 key = account_id or account_keys.get((cell("account_name").casefold(), code))

@@ -758,6 +758,7 @@ def import_csv(
     mapping: column_mapping.ColumnMapping | None = None,
     checking: csv_check.Checkers | None = None,
     exclusive: bool = False,
+    country: str | None = None,
 ) -> ImportReport:
     """Import ``path``; raises :class:`CsvImportError` (nothing written) on any bad row.
 
@@ -776,7 +777,9 @@ def import_csv(
     (:func:`~accountdesk.core.io.csv_check.started_early`); stopped if the file turns out to
     be checked here. ``exclusive``: this process does nothing else with the database while
     the import lasts (the command line); into an empty laptop file, the rows are then written
-    without the file's write-ahead log (see :meth:`Database.transaction`).
+    without the file's write-ahead log (see :meth:`Database.transaction`). ``country``: the
+    country (ISO 3166-1) of a row that names none (--country, the import dialog's choice);
+    None: such a row is a problem.
     """
     path = Path(path)
     header, rows, _lines, code_page = read_rows(path)
@@ -795,6 +798,7 @@ def import_csv(
         mapped=chosen is not None and not _read_as_own(path, header, code_page, header_map),
         source=header_map.source, keep_unknown=keep_unknown,
     )  # fmt: skip
+    header_map.default_country = country  # (after _read_as_own: not a matter of the header)
     if not parallel:
         if checking is not None:
             checking.stop()  # started for nothing: this file is checked here
@@ -806,9 +810,13 @@ def import_csv(
     # a character in memory as read, 600 MB for 150 MB of Thai and Latin)
     del rows
     language = i18n.current_language().code
-    mine = checking is None or (checking.path, checking.language) != (path, language)
+    mine = checking is None or (checking.path, checking.language, checking.country) != (
+        path,
+        language,
+        country,
+    )
     if mine:  # (those the caller started stop when it is done)
-        checking = csv_check.start(path, language)
+        checking = csv_check.start(path, language, country)
     assert checking is not None
     try:
         return _import_rows(
@@ -942,13 +950,19 @@ class PreviewRow:
 
 
 def preview(
-    path: str | Path, mapping: column_mapping.ColumnMapping, rows: int = 8
+    path: str | Path,
+    mapping: column_mapping.ColumnMapping,
+    rows: int = 8,
+    *,
+    country: str | None = None,
 ) -> list[PreviewRow]:
     """The first ``rows`` rows of ``path`` read through ``mapping`` and checked as the import
-    checks them (each on its own); a row with a problem is left out (the dry run of
-    :func:`import_csv` names it), as is every row when the header has a problem."""
+    checks them (each on its own; ``country`` as for :func:`import_csv`); a row with a
+    problem is left out (the dry run of :func:`import_csv` names it), as is every row when
+    the header has a problem."""
     header, reader, _lines, code_page = read_rows(Path(path))
     header_map = read_header_map(Path(path), header, code_page, mapping=mapping)
+    header_map.default_country = country
     found: list[PreviewRow] = []
     for number, row in enumerate(reader, start=2):
         if len(found) >= rows:

@@ -36,11 +36,14 @@ def import_whole(
     dry_run: bool = False,
     progress: Callable[[int, int], bool] | None = None,
     exclusive: bool = False,
+    country: str | None = None,
 ) -> VCardReport | JsonImportReport:
     """Import a vCard file or an AccountDesk JSON export (a CSV file needs a mapping: a
     ValueError). ``progress(done, total)`` returning False cancels it, nothing written.
     ``exclusive``: as for :func:`~accountdesk.core.io.json_io.import_json` (an export goes
-    into an empty database; a vCard file's cards into any, in WAL mode)."""
+    into an empty database; a vCard file's cards into any, in WAL mode). ``country``: of a
+    card that tells none (:func:`~accountdesk.core.io.vcard.import_vcard`; a JSON export
+    gives every record's)."""
     kind = kind_of(path)
     if kind == "json":
         from accountdesk.core.io.json_io import import_json
@@ -49,5 +52,5 @@ def import_whole(
     if kind == "vcard":
         from accountdesk.core.io.vcard import import_vcard
 
-        return import_vcard(db, path, dry_run=dry_run, progress=progress)
+        return import_vcard(db, path, dry_run=dry_run, progress=progress, country=country)
     raise ValueError(f"{path} is a CSV file: import it through a column mapping")

@@ -57,7 +57,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from accountdesk.core import address
+from accountdesk.core import address, settings
 from accountdesk.core import validation as v
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.country_names import country_code, subdivision_code
@@ -473,8 +473,16 @@ def parse(data: bytes) -> list[Card]:
     return cards
 
 
-def _card_problem(card: Card, prop: str, problem: str) -> str:
+def _card_problem(card: Card, prop: str | None, problem: str) -> str:
+    """A sentence about ``card`` naming its property ``prop``; None: the card as a whole (a
+    property it does not have is not named)."""
     name = card.name
+    if prop is None:
+        if name:
+            return _("Card {card} ({name}): {problem}").format(
+                card=format_number(card.number), name=v.printable(name), problem=problem
+            )
+        return _("Card {card}: {problem}").format(card=format_number(card.number), problem=problem)
     if name:
         return _("Card {card} ({name}), {property}: {problem}").format(
             card=format_number(card.number), name=v.printable(name), property=prop, problem=problem
@@ -640,7 +648,9 @@ class VCardReport:
 
 
 class _Problem(Exception):
-    def __init__(self, prop: str, problem: str) -> None:
+    """A card's problem: ``prop`` the property it is in, None for the card as a whole."""
+
+    def __init__(self, prop: str | None, problem: str) -> None:
         super().__init__(problem)
         self.prop = prop
         self.problem = problem
@@ -679,6 +689,10 @@ class _Context:
     contacts: dict[str, bool]  # contact id -> is live (False: in the trash)
     report: VCardReport
     clock: Clock
+    #: the country of a card nothing on it tells one (:func:`_country`): chosen for the
+    #: import, else the user's own (``own``: Settings → Me); None: such a card is a problem
+    country: str | None = None
+    own: bool = False
     new_accounts: dict[str, _AccountPlan] = field(default_factory=dict)
     contacts_planned: list[_ContactPlan] = field(default_factory=list)
     seen_ids: set[str] = field(default_factory=set)
@@ -701,9 +715,12 @@ def _adr_parts(prop: Property | None) -> list[str]:
     return (parts + [""] * 7)[:7]
 
 
-def _country(card: Card, adr_prop: Property | None, adr: list[str], report: VCardReport) -> str:
+def _country(card: Card, adr_prop: Property | None, adr: list[str], ctx: _Context) -> str:
     """The country: the address's (Apple's code beside it first), else the first
-    international phone number's, else the time zone's (a zone of one country)."""
+    international phone number's, else the time zone's (a zone of one country), else the
+    import's (``ctx.country``: chosen for it, or the user's own), each but the first with a
+    note. A card without ADR is not said to have one."""
+    report = ctx.report
     apple = card.grouped(adr_prop, "X-ABADR") if adr_prop is not None else None
     if apple and country_code(apple):
         return str(country_code(apple))
@@ -711,6 +728,7 @@ def _country(card: Card, adr_prop: Property | None, adr: list[str], report: VCar
     if written:
         # Unrecognised: the value goes to validation, which names it.
         return country_code(written) or written
+    where = "ADR" if adr_prop is not None else None  # the property in question, if any
     import phonenumbers
 
     for prop in card.all("TEL"):
@@ -724,7 +742,7 @@ def _country(card: Card, adr_prop: Property | None, adr: list[str], report: VCar
                 report.notes.append(
                     _card_problem(
                         card,
-                        "ADR",
+                        where,
                         _("no country given; taken from the phone number: {country}").format(
                             country=region
                         ),
@@ -737,12 +755,35 @@ def _country(card: Card, adr_prop: Property | None, adr: list[str], report: VCar
         report.notes.append(
             _card_problem(
                 card,
-                "ADR",
+                where,
                 _("no country given; taken from the time zone: {country}").format(country=owner),
             )
         )
         return owner
-    raise _Problem("ADR", _("no country: give the address's country"))
+    if ctx.country is not None:
+        taken = (
+            _("no country given; taken as your own country (Settings → Me): {country}")
+            if ctx.own
+            else _("no country given; taken as the country chosen for the import: {country}")
+        )
+        report.notes.append(_card_problem(card, where, taken.format(country=ctx.country)))
+        return ctx.country
+    if adr_prop is None:
+        raise _Problem(
+            None,
+            _(
+                "no country: the card has no address, and no phone number in international "
+                "form (+…) or time zone tells one; give the card an address, or the import a "
+                "country for such cards (--country, or your own country in Settings → Me)"
+            ),
+        )
+    raise _Problem(
+        "ADR",
+        _(
+            "no country: give the address's country, or the import a country for such cards "
+            "(--country, or your own country in Settings → Me)"
+        ),
+    )
 
 
 @cache
@@ -801,7 +842,7 @@ def _zone(card: Card, country: str, region: str | None, ctx: _Context) -> str | 
         ctx.report.notes.append(
             _card_problem(
                 card,
-                "TZ",
+                "TZ" if prop is not None else None,  # (a card without TZ is not said to have one)
                 _("no time zone given; taken from the phone number: {zone}").format(zone=found),
             )
         )
@@ -961,7 +1002,7 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
         report.ignored[name] += 1
     adr_prop = _address(card)
     adr = _adr_parts(adr_prop)
-    country = _country(card, adr_prop, adr, report)
+    country = _country(card, adr_prop, adr, ctx)
     region = _region(card, country, adr[4], report)
     org = card.first("ORG")
     org_parts = [unescape(c).strip() for c in components(org.value)] if org else [""]
@@ -1120,7 +1161,11 @@ def _plan(cards: list[Card], ctx: _Context, progress: Progress | None = None) ->
         raise problems_error([text for _number, text in sorted(problems)])
 
 
-def _context(session: Session, report: VCardReport, clock: Clock) -> _Context:
+def _context(
+    session: Session, report: VCardReport, clock: Clock, fallback: tuple[str | None, bool]
+) -> _Context:
+    """What the plan looks up; ``fallback``: the country of a card nothing tells one, and
+    whether it is the user's own (:attr:`_Context.country`)."""
     accounts: dict[tuple[str, str], str] = {}
     for account_id, name, country in session.execute(
         select(Account.id, Account.name, Account.country)
@@ -1132,7 +1177,7 @@ def _context(session: Session, report: VCardReport, clock: Clock) -> _Context:
         contact_id: deleted is None
         for contact_id, deleted in session.execute(select(Contact.id, Contact.deleted_at))
     }
-    return _Context(accounts, contacts, report, clock)
+    return _Context(accounts, contacts, report, clock, *fallback)
 
 
 def _write(session: Session, ctx: _Context) -> None:
@@ -1172,11 +1217,14 @@ def import_vcard(
     dry_run: bool = False,
     clock: Clock = system_clock,
     progress: Progress | None = None,
+    country: str | None = None,
 ) -> VCardReport:
     """Import the cards of ``path`` in one transaction; raises :class:`VCardImportError`
     (nothing written) when any card has a problem, or when ``progress(done, total)`` returns
     False (the user cancelled; asked last just before the transaction commits). ``clock``: the
-    year whose UTC offsets place a TZ written as an offset."""
+    year whose UTC offsets place a TZ written as an offset. ``country``: the country
+    (ISO 3166-1) of a card nothing on it tells one (no address, no international number);
+    None: the user's own (Settings → Me, ``user.country``), if set."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -1184,13 +1232,14 @@ def import_vcard(
         raise VCardImportError(unreadable(path, exc)) from exc
     cards = parse(data)
     report = VCardReport(cards=len(cards), dry_run=dry_run)
+    fallback = (country, False) if country else (settings.get(db, "user.country"), True)
     if dry_run:
         with db.reader() as session:
-            ctx = _context(session, report, clock)
+            ctx = _context(session, report, clock, fallback)
             _plan(cards, ctx, progress)
     else:
         with db.transaction() as session:
-            ctx = _context(session, report, clock)
+            ctx = _context(session, report, clock, fallback)
             _plan(cards, ctx, progress)
             _write(session, ctx)
             session.flush()
