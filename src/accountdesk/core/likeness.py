@@ -409,6 +409,18 @@ def duplicated_among(facts: Sequence[ContactFacts]) -> int:
     return len(paired(facts, None))
 
 
+def paired_with_others(facts: Sequence[ContactFacts], wanted: set[str]) -> set[str]:
+    """The contacts of ``wanted`` in a pair of likely duplicates with a contact of ``facts``
+    that is not one of ``wanted`` (a file's new contacts that look like stored ones; two of
+    the file alike are not counted)."""
+    found: set[str] = set()
+    for reason in _reasons(facts, wanted):
+        first, second = reason.first in wanted, reason.second in wanted
+        if first != second:
+            found.add(reason.first if first else reason.second)
+    return found
+
+
 def paired(facts: Sequence[ContactFacts], wanted: set[str] | None) -> set[str]:
     """The contacts of ``facts`` in a pair of likely duplicates with one of ``wanted`` (any
     pair when None): the members of :func:`find_clusters`\'s clusters, without making the

@@ -76,10 +76,16 @@ from accountdesk.core.io.csv_format import (
 )
 from accountdesk.core.io.mapping import COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.refusal import cancelled, nothing_imported
+from accountdesk.core.queries.facts import ContactFacts, facts_of
 from accountdesk.core.records import customer_history, earlier_periods, periods_json, tag_key
 from accountdesk.core.services.accounts import Owners, team_owners
 from accountdesk.core.services.conflicts import bumped
-from accountdesk.core.services.duplicates import import_remark, likely_duplicates
+from accountdesk.core.services.duplicates import (
+    alike_stored,
+    alike_stored_remark,
+    import_remark,
+    likely_duplicates,
+)
 from accountdesk.core.validation import ValidationError
 
 
@@ -96,6 +102,9 @@ class ImportReport:
     kept_columns: tuple[str, ...] = ()  # kept in the notes
     chosen_mapping: bool = False  # read through a mapping the user chose (--map, the dialog)
     likely_duplicates: int = 0  # imported contacts with a likely duplicate (services/duplicates)
+    #: of a dry run, the contacts the import would add that look like contacts already stored
+    #: (services/duplicates.alike_stored)
+    stored_alike: int = 0
     code_page: str | None = None  # the Windows code page a file that is not UTF-8 was read in
     owners: Owners | None = None  # how account_owner became owners on a team server
 
@@ -160,6 +169,9 @@ class ImportReport:
         duplicates = import_remark(self.likely_duplicates)
         if duplicates:
             lines.append(duplicates)
+        alike = alike_stored_remark(self.stored_alike)
+        if alike:
+            lines.append(alike)
         return lines
 
     def summary(self) -> str:
@@ -780,6 +792,9 @@ def import_csv(
     without the file's write-ahead log (see :meth:`Database.transaction`). ``country``: the
     country (ISO 3166-1) of a row that names none (--country, the import dialog's choice);
     None: such a row is a problem.
+
+    A dry run also counts the contacts it would add that look like contacts already stored
+    (:attr:`ImportReport.stored_alike`).
     """
     path = Path(path)
     header, rows, _lines, code_page = read_rows(path)
@@ -872,11 +887,17 @@ def _import_rows(
     held: Held = {}
     if dry_run:
         seen: set[str] = set()  # accounts counted
+        names: dict[str, str] = {}  # account -> its name (what a list of candidates shows)
+        facts: list[ContactFacts] = []  # the file's contacts, as duplicates are found
+        adding: set[str] = set()  # those not stored yet
         with db.reader() as session:
             conn = session.connection()
+            stored = not _empty(conn)
             for plan in chunks:
                 if plan is None:
                     continue
+                for key, account in plan.accounts.items():
+                    names.setdefault(key, account["name"])
                 _hold_unneeded(conn, plan, held, seen, fresh=False)
                 seen.update(plan.accounts)
                 known_a = _existing(conn, table(Account), list(plan.accounts))
@@ -886,6 +907,10 @@ def _import_rows(
                 report.contacts_created += len(plan.contacts) - len(known_c)
                 report.contacts_updated += len(known_c)
                 report.rows = plan.last_row
+                if stored:
+                    facts += (facts_of(c, names.get(c["account_id"], "")) for c in plan.contacts)
+                    adding.update(c["id"] for c in plan.contacts if c["id"] not in known_c)
+        report.stored_alike = alike_stored(db, facts, adding)
         return report
     referrals: dict[str, str] = {}
     written: set[str] = set()

@@ -77,6 +77,7 @@ from accountdesk.core.io.csv_format import cell_text, is_yes
 from accountdesk.core.io.dates import iso_parts, reading
 from accountdesk.core.io.names import name_order, split_at_comma
 from accountdesk.core.io.refusal import cancelled, nothing_imported, unreadable
+from accountdesk.core.queries.facts import facts_of
 from accountdesk.core.queries.visible import live
 from accountdesk.core.records import (
     DATE_KINDS,
@@ -92,7 +93,12 @@ from accountdesk.core.records import (
 )
 from accountdesk.core.services import trash
 from accountdesk.core.services.accounts import owner_of_new, tags_for
-from accountdesk.core.services.duplicates import import_remark, likely_duplicates
+from accountdesk.core.services.duplicates import (
+    alike_stored,
+    alike_stored_remark,
+    import_remark,
+    likely_duplicates,
+)
 from accountdesk.core.timekeeping.zones import get_zone
 from accountdesk.core.validation import ValidationError
 
@@ -553,6 +559,9 @@ class VCardReport:
     suffixes: int = 0
     #: Cards with a department (a unit of ORG), which no field keeps.
     units: int = 0
+    #: Of a dry run, the contacts it would add that look like contacts already stored
+    #: (:func:`~accountdesk.core.services.duplicates.alike_stored`).
+    stored_alike: int = 0
 
     def summary(self) -> str:
         """What the import did, one sentence for each count."""
@@ -644,7 +653,8 @@ class VCardReport:
                     self.skipped,
                 ).format(n=format_number(self.skipped))
             )
-        return out + self.notes
+        alike = alike_stored_remark(self.stored_alike)
+        return out + self.notes + ([alike] if alike else [])
 
 
 class _Problem(Exception):
@@ -1224,7 +1234,10 @@ def import_vcard(
     False (the user cancelled; asked last just before the transaction commits). ``clock``: the
     year whose UTC offsets place a TZ written as an offset. ``country``: the country
     (ISO 3166-1) of a card nothing on it tells one (no address, no international number);
-    None: the user's own (Settings → Me, ``user.country``), if set."""
+    None: the user's own (Settings → Me, ``user.country``), if set.
+
+    A dry run also counts the contacts it would add that look like contacts already stored
+    (:attr:`VCardReport.stored_alike`)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -1237,6 +1250,14 @@ def import_vcard(
         with db.reader() as session:
             ctx = _context(session, report, clock, fallback)
             _plan(cards, ctx, progress)
+        new = [c for c in ctx.contacts_planned if not c.update]
+        if new:
+            names = {key: plan.values["name"] for key, plan in ctx.new_accounts.items()}
+            facts = [
+                facts_of({**c.values, "id": c.id}, names.get(c.values["account_id"], ""))
+                for c in ctx.contacts_planned
+            ]
+            report.stored_alike = alike_stored(db, facts, (c.id for c in new))
     else:
         with db.transaction() as session:
             ctx = _context(session, report, clock, fallback)

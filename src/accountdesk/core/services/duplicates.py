@@ -66,9 +66,11 @@ from accountdesk.core.likeness import (
     email_key,
     find_clusters,
     paired,
+    paired_with_others,
     phone_key,
 )
 from accountdesk.core.queries.duplicates import Near, contact_facts
+from accountdesk.core.queries.facts import ContactFacts
 from accountdesk.core.queries.team import REP
 from accountdesk.core.records import ContactInput, clean_contact
 from accountdesk.core.services import trash
@@ -102,7 +104,15 @@ def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
     # sorted in the user's language) are not needed for a count
     if len(wanted) > NEAR_AT_MOST:  # most of a table: reading it all is quicker
         return len(paired(contact_facts(db), wanted) & wanted)
-    mine = contact_facts(db, ids=wanted)
+    return len(paired(_near(db, contact_facts(db, ids=wanted)), wanted) & wanted)
+
+
+def _near(db: Database, mine: Sequence[ContactFacts]) -> list[ContactFacts]:
+    """The stored contacts that can be likely duplicates of ``mine``: those of their
+    accounts and those sharing one of their e-mail or phone keys (every stored contact when
+    ``mine`` are more than :data:`NEAR_AT_MOST`)."""
+    if len(mine) > NEAR_AT_MOST:
+        return contact_facts(db)
     near = Near(
         frozenset(c.account_id for c in mine),
         frozenset(email_key(e) for c in mine for e in c.emails),
@@ -110,7 +120,40 @@ def likely_duplicates(db: Database, contact_ids: Iterable[str]) -> int:
         email_key,
         phone_key,
     )
-    return len(paired(contact_facts(db, near), wanted) & wanted)
+    return contact_facts(db, near)
+
+
+def alike_stored(db: Database, facts: Sequence[ContactFacts], new: Iterable[str]) -> int:
+    """How many of the contacts ``new`` among ``facts`` (a file's contacts, checked and not
+    written: an import's dry run) look like a contact ``db`` holds, by the rules of
+    :mod:`accountdesk.core.likeness` (a shared e-mail address or phone number, a similar
+    name at the same account): what the import's report would count of them once written,
+    told before. A contact of ``facts`` that is stored already (the file updates it) is
+    matched as the file writes it; two contacts of the file alike are not counted."""
+    adding = set(new)
+    if not adding:
+        return 0
+    file_ids = {c.id for c in facts}
+    stored = [c for c in _near(db, facts) if c.id not in file_ids]
+    return len(paired_with_others([*stored, *facts], adding))
+
+
+def alike_stored_remark(count: int) -> str | None:
+    """A dry run's sentence about the contacts it would add that look like stored ones
+    (:func:`alike_stored`; None: none)."""
+    if not count:
+        return None
+    return ngettext(
+        "{n} of the contacts the import would add looks like a contact already stored (the "
+        "same e-mail address or phone number, or a similar name at the same account): "
+        "importing adds it as a new contact, to merge on the Duplicates screen, unless you "
+        "leave it out of the file.",
+        "{n} of the contacts the import would add look like contacts already stored (the "
+        "same e-mail address or phone number, or a similar name at the same account): "
+        "importing adds them as new contacts, to merge on the Duplicates screen, unless you "
+        "leave them out of the file.",
+        count,
+    ).format(n=format_number(count))
 
 
 def import_remark(count: int) -> str | None:
