@@ -85,7 +85,7 @@ def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
         ["3", "Anadolu Tekstil", "TR", "Can", "Demir"],
     ]
     assert preview[0][7:9] == ["work: ayse@anadolu.example", "mobile: +90 532 123 45 67"]
-    assert preview[0][10:] == ["", ""]  # no important dates, no notes
+    assert preview[0][10:] == ["", "", "", ""]  # no region, important dates, tags, notes
     assert [dialog.unmapped_list.item(i).text() for i in range(1)] == [
         "\u2068Doğum yeri\u2069 (not mapped yet)"
     ]
@@ -94,7 +94,7 @@ def test_a_header_nothing_recognises_is_mapped_in_the_combo_boxes(
     dialog.unmapped_list.item(0).setCheckState(Qt.CheckState.Checked)
     settled(qtbot, dialog)
     assert dialog.mapping.columns["Doğum yeri"] == m.Rule(m.NOTES)
-    assert cells(dialog.preview_table)[0][11] == "Doğum yeri: İzmir"
+    assert cells(dialog.preview_table)[0][13] == "Doğum yeri: İzmir"
     combo = dialog.findChild(QComboBox, "mapping:Doğum yeri")
     assert combo is not None and combo.currentText() == "Keep in the notes"
 

@@ -92,7 +92,7 @@ def test_a_birthday_column_is_mapped_to_birthday_and_imported(
     assert cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
     # 17.05.1984 can only be day first: so is 03.04.1990 (3 April), as the preview shows
     preview = cells(dialog.preview_table)
-    assert [row[10] for row in preview] == ["Birthday: 17 May 1984", "Birthday: 3 Apr 1990"]
+    assert [row[11] for row in preview] == ["Birthday: 17 May 1984", "Birthday: 3 Apr 1990"]
 
     dialog.import_button.click()
     qtbot.waitUntil(lambda: bool(reports) and not tasks.busy(), timeout=15000)
@@ -129,7 +129,7 @@ def test_the_order_of_day_and_month_is_chosen_when_the_file_does_not_tell_it(
     settled(qtbot, dialog)
     assert dialog.mapping.date_order == "dmy"
     assert cells(dialog.problems_table) == [] and dialog.import_button.isEnabled()
-    assert cells(dialog.preview_table)[0][10] == "Birthday: 3 Apr 1990"
+    assert cells(dialog.preview_table)[0][11] == "Birthday: 3 Apr 1990"
     # a saved mapping keeps the order, and brings it back
     saved = dialog.save_mapping("Kunden")
     assert saved is not None and m.load(saved).date_order == "dmy"
@@ -156,7 +156,7 @@ def test_a_products_columns_without_a_field_are_said_so(
         "Recognised as an export of Google Contacts. Columns mapped to a field: 5 of 6."
     )
     assert _unmapped(dialog) == ["Nickname (AccountDesk has no field for it)"]
-    assert cells(dialog.preview_table)[0][10] == "Birthday: 25 Dec"  # no year: as the contact page
+    assert cells(dialog.preview_table)[0][11] == "Birthday: 25 Dec"  # no year: as the contact page
 
 
 def test_persian_row_numbers_in_the_summary_and_the_table(

@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from accountdesk.core import settings
 from accountdesk.core.bidi import isolate, ltr
+from accountdesk.core.country_names import country_code
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import (
     N_,
@@ -60,6 +62,7 @@ from accountdesk.core.validation import phone_shown
 from accountdesk.ui import tasks
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.emptynote import EmptyNote
+from accountdesk.ui.forms import combo_value, country_combo, region_label, set_combo
 from accountdesk.ui.headers import cut_titles
 from accountdesk.ui.rowkeys import tab_leaves
 from accountdesk.ui.screenfit import resize_within_screen
@@ -187,6 +190,12 @@ def _dates_cell(dates: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> str
     )
 
 
+def _region_cell(record: dict[str, Any]) -> str:
+    """A record's region as the preview shows it: its name in the app's language and its
+    code ("Victoria (VIC)"), as the forms and a record's page show it."""
+    return region_label(record["country"], record.get("subdivision"))
+
+
 @dataclass
 class Check:
     """What the import's dry run says of a mapping: its report, or the error with the rows'
@@ -198,16 +207,20 @@ class Check:
     rows: list[csv_io.PreviewRow]
 
 
-def check(ctx: AppContext, path: Path, mapping: m.ColumnMapping) -> Check:
-    """Run the import's dry run and preview for ``mapping`` (on a worker thread)."""
+def check(
+    ctx: AppContext, path: Path, mapping: m.ColumnMapping, country: str | None = None
+) -> Check:
+    """Run the import's dry run and preview for ``mapping`` (on a worker thread); ``country``:
+    of the rows that name none."""
     try:
-        report = csv_io.import_csv(ctx.db, path, dry_run=True, mapping=mapping)
+        report = csv_io.import_csv(ctx.db, path, dry_run=True, mapping=mapping, country=country)
     except csv_format.CsvImportError as exc:
         problems = exc.details or [csv_format.Problem(0, exc.message, reason=exc.message)]
-        return Check(None, exc, problems, csv_io.preview(path, mapping, PREVIEW_ROWS))
+        rows = csv_io.preview(path, mapping, PREVIEW_ROWS, country=country)
+        return Check(None, exc, problems, rows)
     except UserError as exc:
         return Check(None, exc, [csv_format.Problem(0, exc.message, reason=exc.message)], [])
-    return Check(report, None, [], csv_io.preview(path, mapping, PREVIEW_ROWS))
+    return Check(report, None, [], csv_io.preview(path, mapping, PREVIEW_ROWS, country=country))
 
 
 def report_text(report: Any) -> str:
@@ -302,6 +315,27 @@ class ImportDialog(QDialog):
         order_layout.addWidget(self.order_combo)
         order_layout.addStretch(1)
         layout.addWidget(self.order_row)
+        # the country of rows that name none (a phone's address book: local numbers, no
+        # address); the user's own country is offered (Settings → Me)
+        country_row = QHBoxLayout()
+        country_label = QLabel(_("Country of the rows that give none:"))
+        country_row.addWidget(country_label)
+        no_country = _("None: such a row is a problem")
+        self.country_combo = country_combo(empty=no_country)
+        self.country_combo.setObjectName("defaultCountry")
+        # wide enough for that choice, read from its start (not its end, as typed text is)
+        self.country_combo.setMinimumContentsLength(len(no_country) + 2)
+        country_label.setBuddy(self.country_combo)
+        own = settings.get(ctx.db, "user.country")
+        set_combo(self.country_combo, own or "")
+        typed = self.country_combo.lineEdit()
+        if typed is not None:
+            typed.setCursorPosition(0)
+        self.country = own or None
+        self.country_combo.currentIndexChanged.connect(lambda _i: self._country_chosen())
+        country_row.addWidget(self.country_combo)
+        country_row.addStretch(1)
+        layout.addLayout(country_row)
 
         split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -334,7 +368,7 @@ class ImportDialog(QDialog):
             [
                 _("Row"), _("Account"), _("Country"), _("Given name"), _("Family name"),
                 _("Form of address"), _("Job title"), _("E-mail"), _("Phone"), _("City"),
-                _("Important dates"), _("Notes"),
+                _("Region"), _("Important dates"), _("Tags"), _("Notes"),
             ],
             "importPreview",
         )  # fmt: skip
@@ -484,6 +518,17 @@ class ImportDialog(QDialog):
         if order != self.mapping.date_order:
             self.set_date_order(order)
 
+    def set_country(self, country: str | None) -> None:
+        """Give the rows that name no country ``country`` (None: such a row is a problem), as
+        the list does."""
+        if country != self.country:
+            self.country = country
+            self._show_mapping()
+
+    def _country_chosen(self) -> None:
+        # a text that is no country (typed, not chosen) gives none
+        self.set_country(country_code(combo_value(self.country_combo)))
+
     def _unmapped_changed(self, item: QListWidgetItem) -> None:
         name = item.data(Qt.ItemDataRole.UserRole)
         keep = item.checkState() == Qt.CheckState.Checked
@@ -589,8 +634,9 @@ class ImportDialog(QDialog):
 
     def _run_check(self) -> None:
         generation, mapping, ctx, path = self._generation, self.mapping, self.ctx, self.path
+        country = self.country
         tasks.run(
-            lambda: check(ctx, path, mapping),
+            lambda: check(ctx, path, mapping, country),
             lambda found: self._checked(generation, found),
             lambda exc: self._check_failed(generation, exc),
             owner=self,
@@ -658,7 +704,9 @@ class ImportDialog(QDialog):
                 _listed(contact.get("emails") or []),
                 _listed(contact.get("phones") or [], phone_shown),  # as the contact's page
                 contact.get("city") or account.get("city") or "",
+                _region_cell(contact or account),
                 _dates_cell(found.dates),
+                join_list(isolate(tag) for tag in found.tags),
                 (notes or "").replace("\n", " · "),
             ]
             for column, text in enumerate(cells):
@@ -696,11 +744,15 @@ class ImportDialog(QDialog):
         Only the mapping whose check the dialog shows is imported."""
         if not self.up_to_date() or self.last is None or self.last.report is None:
             return
-        ctx, path, mapping = self.ctx, self.path, self.mapping
+        ctx, path, mapping, country = self.ctx, self.path, self.mapping, self.country
 
         def work(progress: tasks.Progress) -> Any:
             return csv_io.import_csv(
-                ctx.db, path, mapping=mapping, progress=lambda rows: progress(rows, rows + 1000)
+                ctx.db,
+                path,
+                mapping=mapping,
+                progress=lambda rows: progress(rows, rows + 1000),
+                country=country,
             )
 
         def done(report: csv_io.ImportReport) -> None:

@@ -972,6 +972,7 @@ class PreviewRow:
     account: dict[str, Any]
     contact: dict[str, Any] | None
     dates: tuple[dict[str, Any], ...] = ()
+    tags: tuple[str, ...] = ()  # the contact's (the account's, of an account-only row)
 
 
 def preview(
@@ -998,10 +999,11 @@ def preview(
             (plan,) = plan_chunks(header, iter([row]), None, mapping=header_map)
         except (RowProblems, CsvImportError):
             continue
-        account = next(iter(plan.accounts.values()))
+        key, account = next(iter(plan.accounts.items()))
         contact = plan.contacts[0] if plan.contacts else None
         dates = tuple(plan.contact_dates.get(contact["id"], ())) if contact else ()
-        found.append(PreviewRow(number, account, contact, dates))
+        tags = plan.contact_tags.get(contact["id"], []) if contact else plan.account_tags[key]
+        found.append(PreviewRow(number, account, contact, dates, tuple(tags)))
     return found
 
 
