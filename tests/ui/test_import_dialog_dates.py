@@ -22,7 +22,7 @@ from importdialog import cells, choose, settled, write_csv
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
 #: The QA tour's file: two of its ten columns have names AccountDesk knows.
-GERMAN = ["Firma", "Land", "Vorname", "Nachname", "E-Mail", "Mobil", "Position", "Geburtstag",
+GERMAN = ["Unternehmen", "Land", "Vorname", "Nachname", "E-Mail", "Mobil", "Position", "Geburtstag",
           "Bemerkung", "Kundennummer"]  # fmt: skip
 ROWS = [
     ["Baltijas Koks", "LV", "Ilze", "Bērziņa", "ilze@koks.example", "+371 26 123 456",
@@ -31,7 +31,7 @@ ROWS = [
      "03.04.1990", "", "K-2"],
 ]  # fmt: skip
 BY_HAND = {
-    "Firma": m.Rule("account_name"),
+    "Unternehmen": m.Rule("account_name"),
     "Land": m.Rule("account_country"),
     "Vorname": m.Rule("given_name"),
     "Nachname": m.Rule("family_name"),

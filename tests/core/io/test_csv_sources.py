@@ -807,3 +807,54 @@ def test_a_damaged_utf8_file_under_an_ascii_outlook_header_is_refused(
         import_csv(db, path)
     assert f"(bajt {len(raw)})" in str(caught.value)
     assert _accounts(db) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "family"),
+    [
+        (
+            ["Vārds", "Uzvārds", "Uzņēmums", "E-pasts", "Tālrunis", "Valsts", "Pilsēta", "Amats"],
+            ["Jānis", "Bērziņš", "SIA Koks", "janis@koks.example", "+371 21234567", "Latvija",
+             "Rīga", "Valdes loceklis"],
+            "Bērziņš",
+        ),
+        (
+            ["Ime", "Priimek", "Podjetje", "E-pošta", "Telefon", "Država", "Kraj",
+             "Delovno mesto"],
+            ["Janez", "Novak", "Novo d.o.o.", "janez@novo.example", "+386 31 123 456",
+             "Slovenija", "Ljubljana", "Direktor"],
+            "Novak",
+        ),
+        (
+            ["AD", "SOYAD", "ŞİRKET", "E-POSTA", "CEP TELEFONU", "ÜLKE", "ŞEHİR", "GÖREV"],
+            ["Ahmet", "Yılmaz", "Yeni Tekstil A.Ş.", "ahmet@yt.example", "+90 532 123 45 67",
+             "Türkiye", "İstanbul", "Genel Müdür"],
+            "Yılmaz",
+        ),
+        (
+            ["ชื่อ", "นามสกุล", "บริษัท", "อีเมล", "เบอร์มือถือ", "ประเทศ", "เมือง", "ตำแหน่ง"],
+            ["สมชาย", "ใจดี", "บริษัท ไทยค้า จำกัด", "somchai@thaika.example", "+66 81 234 5678",
+             "ไทย", "กรุงเทพฯ", "ผู้จัดการ"],
+            "ใจดี",
+        ),
+        (
+            ["نام", "نام\u200cخانوادگی", "شرکت", "ایمیل", "موبایل", "کشور", "شهر", "سمت"],
+            ["مریم", "رضایی", "پارس تجارت", "maryam@pars.example", "+98 912 345 6789", "ایران",
+             "تهران", "مدیر فروش"],
+            "رضایی",
+        ),
+    ],
+)  # fmt: skip
+def test_a_spreadsheet_headed_in_the_apps_languages_is_read(
+    db: Database, tmp_path: Path, header: list[str], row: list[str], family: str
+) -> None:
+    """A rep's own list headed in Latvian, Slovenian, Turkish (in capitals, dotted İ
+    included), Thai or Persian (a ZWNJ inside نام‌خانوادگی) is read as the same list headed
+    in English is (native review rev18's 6th): no column is left unknown."""
+    path = _write(tmp_path / "list.csv", header, [row])
+    report = import_csv(db, path)
+    assert report.unknown_columns == ()
+    person = _contacts(db)[family]
+    assert (person["given"], person["account"], person["job"]) == (row[0], row[2], row[7])
+    assert person["emails"] == [("work", row[3])]
+    assert len(person["phones"]) == 1

@@ -58,7 +58,8 @@ def test_a_header_nothing_recognises_imports_with_a_hand_written_mapping(
 ) -> None:
     with Path("tr.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["Şirket", "Ülke", "Ad", "Soyad", "E-posta"])
+        # Hungarian: the headers of the app's languages are recognised
+        writer.writerow(["Cég", "Ország", "Keresztnév", "Vezetéknév", "E-mail cím"])
         writer.writerow(["Anadolu Tekstil", "Türkiye", "Ayşe", "Yılmaz", "ayse@anadolu.example"])
     assert main(["import", "--db", "a.db", "tr.csv"]) == 1
     said = capsys.readouterr().err
@@ -67,9 +68,9 @@ def test_a_header_nothing_recognises_imports_with_a_hand_written_mapping(
     assert "accountdesk import tr.csv --dry-run --save-map mapping.toml" in said
     assert "--map mapping.toml" in said
     Path("tr.toml").write_text(
-        '[columns]\n"Şirket" = "account_name"\n"Ülke" = "account_country"\n'
-        '"Ad" = "given_name"\n"Soyad" = "family_name"\n'
-        '"E-posta" = { to = "emails", label = "work" }\n',
+        '[columns]\n"Cég" = "account_name"\n"Ország" = "account_country"\n'
+        '"Keresztnév" = "given_name"\n"Vezetéknév" = "family_name"\n'
+        '"E-mail cím" = { to = "emails", label = "work" }\n',
         encoding="utf-8",
     )
     assert main(["import", "--db", "a.db", "tr.csv", "--map", "tr.toml"]) == 0

@@ -48,8 +48,9 @@ NOTES = "notes"
 
 def normalise(name: str) -> str:
     """A header as the tables write it: lower case, letters (with their marks: Thai vowels
-    and tones, combining accents) and digits, single spaces."""
-    cleaned = name.strip().lstrip("\ufeff").casefold()
+    and tones, combining accents) and digits, single spaces. A Turkish capital İ is i, as in
+    the language ("ŞİRKET" is "şirket"; casefold() writes it with a combining dot above)."""
+    cleaned = name.strip().lstrip("\ufeff").casefold().replace("i\u0307", "i")
     return " ".join(
         "".join(ch if ch.isalnum() or category(ch)[0] == "M" else " " for ch in cleaned).split()
     )
@@ -558,6 +559,58 @@ ALIASES: dict[str, str | Target] = {
     "date of birth": "birthday",
     "work anniversary": "work_anniversary",
 }
+
+#: The same columns as a spreadsheet in the app's languages heads them ("Vārds", "Priimek",
+#: "Ad Soyad", "นามสกุล", "نام خانوادگی"), written as people write them and normalised here.
+#: Words that name two things are left out: Turkish "Unvan" (a job title or an honorific, as
+#: Outlook uses it), Slovenian "Spletna stran" (a site or a person's page).
+_LOCAL_ALIASES: dict[str, str | Target] = {
+    # Latvian
+    "Vārds": "given_name", "Uzvārds": "family_name", "Vārds, uzvārds": "full_name",
+    "Vārds un uzvārds": "full_name", "Uzņēmums": "account_name",
+    "Uzņēmuma nosaukums": "account_name", "Firma": "account_name", "E-pasts": "emails",
+    "E-pasta adrese": "emails", "Tālrunis": "phones", "Telefons": "phones",
+    "Tālruņa numurs": "phones", "Mobilais": Target("phones", "mobile"),
+    "Mobilais tālrunis": Target("phones", "mobile"), "Valsts": "country",
+    "Pilsēta": "city", "Amats": "job_title", "Piezīmes": "personal_notes",
+    "Dzimšanas diena": "birthday", "Dzimšanas datums": "birthday",
+    "Mājaslapa": "account_website", "Nozare": "account_industry", "Laika josla": "timezone",
+    # Slovenian
+    "Ime": "given_name", "Priimek": "family_name", "Ime in priimek": "full_name",
+    "Podjetje": "account_name", "Naziv podjetja": "account_name", "E-pošta": "emails",
+    "E-poštni naslov": "emails", "Telefon": "phones", "Telefonska številka": "phones",
+    "Mobilni telefon": Target("phones", "mobile"), "Mobitel": Target("phones", "mobile"),
+    "GSM": Target("phones", "mobile"), "Država": "country", "Kraj": "city",
+    "Delovno mesto": "job_title", "Opombe": "personal_notes", "Datum rojstva": "birthday",
+    "Rojstni dan": "birthday", "Panoga": "account_industry", "Časovni pas": "timezone",
+    # Turkish
+    "Ad": "given_name", "Adı": "given_name", "İsim": "given_name", "Soyad": "family_name",
+    "Soyadı": "family_name", "Soyisim": "family_name", "Ad Soyad": "full_name",
+    "Adı Soyadı": "full_name", "Ad Soyadı": "full_name", "İsim Soyisim": "full_name",
+    "Şirket": "account_name", "Şirket Adı": "account_name", "Firma Adı": "account_name",
+    "E-posta": "emails", "E-posta Adresi": "emails", "Telefon Numarası": "phones",
+    "Telefon No": "phones", "Cep Telefonu": Target("phones", "mobile"),
+    "Cep": Target("phones", "mobile"), "Ülke": "country", "Şehir": "city",
+    "Görev": "job_title", "Pozisyon": "job_title", "Notlar": "personal_notes",
+    "Doğum Tarihi": "birthday", "Doğum Günü": "birthday", "Web Sitesi": "account_website",
+    "Sektör": "account_industry", "Saat Dilimi": "timezone",
+    # Thai
+    "ชื่อ": "given_name", "นามสกุล": "family_name", "ชื่อ-นามสกุล": "full_name",
+    "บริษัท": "account_name", "ชื่อบริษัท": "account_name", "อีเมล": "emails",
+    "โทรศัพท์": "phones", "เบอร์โทร": "phones", "เบอร์โทรศัพท์": "phones",
+    "มือถือ": Target("phones", "mobile"), "เบอร์มือถือ": Target("phones", "mobile"),
+    "ประเทศ": "country", "เมือง": "city", "ตำแหน่ง": "job_title", "หมายเหตุ": "personal_notes",
+    "วันเกิด": "birthday", "เว็บไซต์": "account_website",
+    # Persian
+    "نام": "given_name", "نام خانوادگی": "family_name", "نام و نام خانوادگی": "full_name",
+    "شرکت": "account_name", "نام شرکت": "account_name", "ایمیل": "emails",
+    "پست الکترونیک": "emails", "تلفن": "phones", "شماره تلفن": "phones",
+    "موبایل": Target("phones", "mobile"), "تلفن همراه": Target("phones", "mobile"),
+    "کشور": "country", "شهر": "city", "سمت": "job_title", "عنوان شغلی": "job_title",
+    "یادداشت": "personal_notes", "توضیحات": "personal_notes", "تاریخ تولد": "birthday",
+    "وب سایت": "account_website", "وبسایت": "account_website",
+}  # fmt: skip
+ALIASES.update({normalise(name): target for name, target in _LOCAL_ALIASES.items()})
 
 
 #: How other products separate the items of a cell of tags: Google's " ::: ", Outlook's and
