@@ -87,23 +87,28 @@ def _file(tmp_path: Path, *starts: str) -> Path:
     return path
 
 
-def test_utc_and_floating_times_are_anchored_to_the_contact(
+def test_a_repeating_utc_event_stays_in_utc_and_a_floating_one_is_the_contacts(
     db: Database, noa: str, tmp_path: Path
 ) -> None:
-    """08:00Z on 2 March is 10:00 in Jerusalem; a weekly call stays at 10:00 her time when
-    Israel moves its clocks on 26 March (anchored to UTC it would go to 11:00)."""
+    """08:00Z on 2 March is 10:00 in Jerusalem: the weekly call repeats at 08:00 UTC, as RFC
+    5545 and every calendar that shows the file have it, 11:00 in Jerusalem once Israel moves
+    its clocks on 26 March; a floating 10:00 is her wall time and stays 10:00 (rev17's 1st:
+    anchored to her zone, the UTC call stayed at 10:00 and the calendar moved to 11:00)."""
     path = _file(tmp_path, "DTSTART:20270302T080000Z", "DTSTART:20270303T100000")
     made = calendar_files.import_follow_ups(db, path, noa, fixed_clock(NOW))
     rows = [row(db, s.id) for s in made]
     assert [(r.zone, r.local_due) for r in rows] == [
-        ("Asia/Jerusalem", datetime(2027, 3, 2, 10)),
+        ("UTC", datetime(2027, 3, 2, 8)),
         ("Asia/Jerusalem", datetime(2027, 3, 3, 10)),
     ]
     assert rows[0].due_at == datetime(2027, 3, 2, 8, tzinfo=UTC)
     _complete(db, made[0].id, 4)
-    after_dst = row(db, made[0].id)
-    assert after_dst.local_due == datetime(2027, 3, 30, 10)
-    assert after_dst.due_at == datetime(2027, 3, 30, 7, tzinfo=UTC)
+    _complete(db, made[1].id, 4)
+    after_dst = [row(db, s.id) for s in made]
+    assert after_dst[0].local_due == datetime(2027, 3, 30, 8)
+    assert after_dst[0].due_at == datetime(2027, 3, 30, 8, tzinfo=UTC)
+    assert after_dst[1].local_due == datetime(2027, 3, 31, 10)
+    assert after_dst[1].due_at == datetime(2027, 3, 31, 7, tzinfo=UTC)
 
 
 def test_a_series_that_moves_to_working_days_comes_back_as_one(

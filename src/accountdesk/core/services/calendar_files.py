@@ -433,10 +433,13 @@ def import_follow_ups(
     """Schedule the events of the .ics file ``path`` as follow-ups with ``contact_id``, in one
     transaction. A file that cannot be read or is not iCalendar raises :class:`UserError`.
 
-    An event in UTC (``Z``, as some calendars write every time) keeps its instant and is
-    anchored to the contact's zone, as a follow-up is by default; a floating time (no zone)
-    is the contact's wall time. Anchored to UTC, "10:00 her time" would move by an hour at her
-    next DST change. An all-day event is the contact's day, due when their working day starts
+    An event keeps its own zone (an IANA name, or the Windows name Outlook writes: "FLE
+    Standard Time" is Europe/Kiev). An event in UTC (``Z``, as some calendars write every
+    time) that happens once keeps its instant and is anchored to the contact's zone, as a
+    follow-up is by default; a repeating one stays in UTC, as RFC 5545 repeats it and every
+    calendar shows it (a weekly call at 00:00 UTC on Mondays is on Sunday evening in New
+    York, and an hour later there from March to November). A floating time (no zone) is the
+    contact's wall time. An all-day event is the contact's day, due when their working day starts
     (not at midnight there, the evening before for many users), and exported as a day again
     (:func:`is_all_day`).
 

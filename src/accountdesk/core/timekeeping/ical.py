@@ -10,10 +10,11 @@ IANA names themselves. A wall time in a DST gap is written as the time actually 
 repeating event's is written as it repeats (RFC 5545 reads it with the offset before the gap,
 as our rule does), with a DURATION.
 
-Import accepts TZID-local times (IANA names, Windows names that icalendar maps, and custom
-zones defined in the file), UTC times (``Z``, or a TZID that names UTC) and floating times
-(anchored to a zone the caller passes); invalid files raise :class:`IcsError` with a
-translated message that says what is wrong and where.
+Import accepts TZID-local times (IANA names, the Windows names Outlook writes, mapped to
+IANA by :func:`~accountdesk.core.timekeeping.zones.windows_zone`, and custom zones defined in
+the file), UTC times (``Z``, or a TZID that names UTC; a repeating event's stay in UTC) and
+floating times (anchored to a zone the caller passes); invalid files raise :class:`IcsError`
+with a translated message that says what is wrong and where.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from accountdesk.core.timekeeping.zones import (
     resolve_wall_time,
     to_wall,
     transitions,
+    windows_zone,
 )
 
 DEFAULT_PRODID = "-//AccountDesk//AccountDesk//EN"
@@ -491,8 +493,15 @@ def _zone_from_tzinfo(value: tzinfo | None) -> str | None:
 
 
 def _iana_from_tzid(tzid: str) -> str | None:
+    """The IANA zone a TZID names: the name itself, a Windows name as Outlook writes it
+    ("FLE Standard Time": :func:`~accountdesk.core.timekeeping.zones.windows_zone`), or the
+    IANA name at the end of a vendor's path; None when it names none (a zone the file
+    defines alone)."""
     if is_valid_zone(tzid):
         return tzid
+    from_windows = windows_zone(tzid)
+    if from_windows is not None:
+        return from_windows
     # "/mozilla.org/20050126_1/Europe/Berlin", "/softwarestudio.org/Olson_20011030_5/…"
     pieces = [piece for piece in tzid.strip().strip("/").split("/") if piece]
     for size in (3, 2, 1):
@@ -611,8 +620,12 @@ def read_ics(
 
     Floating times (no zone) and all-day dates are anchored to ``floating_zone``; UTC times
     (``Z``, or ``TZID=UTC``, ``Etc/GMT`` and UTC's other names) are expressed in
-    ``utc_zone``. An event without DTEND or DURATION lasts ``default_duration`` (a day for
-    all-day events), as a task does. A task is at its DUE, else at its DTSTART (a repeating
+    ``utc_zone``, but for a repeating event (RRULE), which stays in UTC: RFC 5545 repeats
+    it at that UTC time on UTC's days, as every calendar that shows it does (its BYDAY days
+    are UTC's, and its hour in a zone with DST moves at the zone's changes). A TZID that is
+    a Windows name (Outlook's "FLE Standard Time") is that zone's IANA zone. An event
+    without DTEND or DURATION lasts ``default_duration`` (a day for all-day events), as a
+    task does. A task is at its DUE, else at its DTSTART (a repeating
     one at its DTSTART when it has one: its occurrences are those of its DTSTART); one with
     neither is listed in :attr:`IcsContents.undated`. An event's EXDATE and RDATE times (a
     recurring one's, or the further dates of one without a rule) are read as wall times in
@@ -681,8 +694,11 @@ def read_ics(
             raise IcsError(
                 _("{where} has no start time (DTSTART).").format(where=where), line, number
             )
+        # RFC 5545 repeats a UTC start at that UTC time on UTC's days (BYDAY=MO is Monday in
+        # UTC): a repeating event's stay in UTC, anchored elsewhere they moved to other days
+        in_utc = "UTC" if component.get("RRULE") is not None else utc_zone
         try:
-            local, zone, all_day = _start(prop, where, floating_zone, utc_zone, line, number)
+            local, zone, all_day = _start(prop, where, floating_zone, in_utc, line, number)
             start_instant = resolve_wall_time(local, zone).instant
         except OverflowError:
             raise _out_of_range(where, line, number) from None

@@ -114,22 +114,30 @@ def _zone_from_path(path: str) -> str | None:
 _WINDOWS_ZONE_KEY = r"SYSTEM\CurrentControlSet\Control\TimeZoneInformation"
 
 
+def windows_zone(name: str) -> str | None:
+    """The IANA zone of a zone's Windows name ("FLE Standard Time", "Tokyo Standard Time"):
+    CLDR's mapping of Windows names, as the ``icalendar`` package ships it (each name's zone
+    for the world, "001": ``FLE Standard Time`` is ``Europe/Kiev``); None for a name it does
+    not map. Windows' own setting and the TZIDs Outlook writes in .ics files are read by it."""
+    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+    found = WINDOWS_TO_OLSON.get(name.strip('\x00 "'))
+    return found if found and is_valid_zone(found) else None
+
+
 def _windows_zone() -> str | None:
-    """The IANA zone of Windows' own zone setting (CLDR's mapping of Windows names, as the
-    ``icalendar`` package ships it); None elsewhere or when it cannot be read or mapped."""
+    """The IANA zone of Windows' own zone setting (:func:`windows_zone`); None elsewhere or
+    when it cannot be read or mapped."""
     if sys.platform != "win32":
         return None
     import winreg
-
-    from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
     try:
         with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, _WINDOWS_ZONE_KEY) as key:
             name, _kind = winreg.QueryValueEx(key, "TimeZoneKeyName")
     except OSError:
         return None
-    found = WINDOWS_TO_OLSON.get(str(name).strip("\x00 "))
-    return found if found and is_valid_zone(found) else None
+    return windows_zone(str(name))
 
 
 def system_zone(environ: Mapping[str, str] | None = None, etc: Path = Path("/etc")) -> str:
