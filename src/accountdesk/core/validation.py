@@ -323,6 +323,30 @@ def optional(key: str, value: str | None) -> str | None:
     return cleaned
 
 
+#: Line breaks and tabs (and the spaces around them): a single-line field's text has none.
+_BREAKS = re.compile("[ ]*[\t\n\v\f\r\x85\u2028\u2029]+[ \t\n\v\f\r\x85\u2028\u2029]*")
+
+
+def one_line(key: str, text: str) -> str:
+    """``text`` as the single-line field ``key`` can hold it, for a value from a file that
+    may say more (a calendar event's title of several lines or of a paragraph): each line
+    break or tab a space, and when it is still longer than the field's limit
+    (:data:`MAX_LENGTHS`), cut where a line may break (:func:`~accountdesk.core.icu.
+    line_breaks`: between words, and between Thai words too) and ended with "…". What else
+    no field stores is left for :func:`required` to refuse."""
+    joined = _BREAKS.sub(" ", text).strip()
+    limit = max_length(key)
+    if len(joined) <= limit:
+        return joined
+    from accountdesk.core.icu import line_breaks
+
+    room = limit - 1  # the "…"
+    cut = max((at for at in line_breaks(joined) if at <= room), default=0)
+    if cut < room // 2:  # no break in the second half (a long word, a URL): cut inside it
+        cut = room
+    return joined[:cut].rstrip() + "\u2026"
+
+
 def required(key: str, value: str | None) -> str:
     cleaned = optional(key, value)
     if cleaned is None:

@@ -186,7 +186,8 @@ def _ics(*summaries: str) -> bytes:
 
 def test_import_is_all_or_none(db: Database, ayse: str, tmp_path: Path) -> None:
     source = tmp_path / "in.ics"
-    source.write_bytes(_ics("First call", "x" * 301))  # the second title is too long
+    # the second title hides what it says (a direction control), which no field stores
+    source.write_bytes(_ics("First call", "Invoice \u202efdp.exe"))
     with pytest.raises(UserError):
         calendar_files.import_follow_ups(db, source, ayse, CLOCK)
     assert _rows(db) == []

@@ -125,9 +125,13 @@ def test_where_a_task_is_counts_tasks_alone(db: Database, ananya: str, tmp_path:
         tmp_path,
         ("VTODO", "UID:a", "SUMMARY:Fine", "DUE:20261215T100000Z"),
         ("VEVENT", "UID:b", "SUMMARY:Fine too", "DTSTART:20261215T100000Z"),
-        ("VTODO", "UID:c", "SUMMARY:Too long " + "x" * 300, "DUE:20261215T100000Z"),
+        ("VTODO", "UID:c", "SUMMARY:Disguised \u202egnp.exe", "DUE:20261215T100000Z"),
     )
     with pytest.raises(UserError) as refused:
         calendar_files.import_follow_ups(db, path, ananya, CLOCK)
     assert refused.value.message.startswith("Task 2 (line 14): Title")
     assert _rows(db) == []
+    # a title only too long is shortened (rev17's 6th), the task named where it is
+    path.write_bytes(path.read_bytes().replace("Disguised \u202e".encode(), b"x" * 300))
+    done = calendar_files.import_follow_ups(db, path, ananya, CLOCK)
+    assert (len(done), done.retitled) == (3, ("Task 2 (line 14)",))

@@ -33,7 +33,7 @@ from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, re
 from accountdesk.core.timekeeping.recurrence import occurrences, series_at, validate_rrule
 from accountdesk.core.timekeeping.workhours import WorkingHours
 from accountdesk.core.timekeeping.zones import resolve_wall_time
-from accountdesk.core.validation import ValidationError
+from accountdesk.core.validation import ValidationError, one_line
 
 #: How the UID of a follow-up's event ends: its id, then this.
 _OWN_UID = "@accountdesk"
@@ -154,7 +154,10 @@ class ImportedFollowUps(list[Scheduled]):
     - ``already``: the events that are follow-ups already (imported before, or exported from
       this database), left as they are;
     - ``closed``: the cancelled events and the completed or cancelled tasks, not imported;
-    - ``undated``: the tasks without a date (neither DUE nor DTSTART), not imported.
+    - ``undated``: the tasks without a date (neither DUE nor DTSTART), not imported;
+    - ``retitled``: the events whose title was longer than a follow-up's or on several lines
+      (a calendar's SUMMARY may be either), each by where it is in the file: its follow-up
+      has it on one line and shortened, and its notes begin with the whole title.
     """
 
     def __init__(
@@ -167,6 +170,7 @@ class ImportedFollowUps(list[Scheduled]):
         already: Iterable[str] = (),
         closed: Iterable[str] = (),
         undated: Iterable[str] = (),
+        retitled: Iterable[str] = (),
     ):
         super().__init__(scheduled)
         self.by_rule_alone = tuple(by_rule_alone)
@@ -175,6 +179,7 @@ class ImportedFollowUps(list[Scheduled]):
         self.already = tuple(already)
         self.closed = tuple(closed)
         self.undated = tuple(undated)
+        self.retitled = tuple(retitled)
 
     def notes(self) -> list[str]:
         """What the user is told besides how many were imported: a sentence for each kind of
@@ -235,6 +240,16 @@ class ImportedFollowUps(list[Scheduled]):
                     "{n} tasks have no date (DUE or DTSTART), so they were not imported "
                     "({events}).",
                     len(self.undated),
+                ),
+            ),
+            (
+                self.retitled,
+                ngettext(
+                    "The title of {n} event was put on one line or shortened; its follow-up's "
+                    "notes keep the whole title ({events}).",
+                    "The titles of {n} events were put on one line or shortened; their "
+                    "follow-ups' notes keep the whole titles ({events}).",
+                    len(self.retitled),
                 ),
             ),
         )
@@ -478,6 +493,7 @@ def import_follow_ups(
     past: list[str] = []
     already: list[str] = []
     closed: list[str] = []
+    retitled: list[str] = []
     with db.transaction() as session:  # all events or none
         seen = _already_here(session, events)
         for event, first, local in zip(events, moved, due, strict=True):
@@ -496,12 +512,17 @@ def import_follow_ups(
                 continue
             if event.rrule and (event.exdates or event.rdates) and first is None:
                 by_rule_alone.append(_named(event.summary, event.place))
+            title, notes = _title(event), event.description or None
+            fitted = one_line("title", title)
+            if fitted != title.strip():  # the whole title is kept, where notes have room
+                retitled.append(event.place)
+                notes = title.strip() + ("\n\n" + notes if notes else "")
             item = FollowUpInput(
                 contact_id=contact_id,
-                title=_title(event),
+                title=fitted,
                 local_due=local,
                 zone=event.zone,
-                notes=event.description or None,
+                notes=notes,
                 duration_minutes=max(1, int(event.duration.total_seconds() // 60)),
                 rrule=event.rrule,
                 move_to_working_day=first is not None,
@@ -522,4 +543,5 @@ def import_follow_ups(
         already=already,
         closed=closed,
         undated=[_named(summary, place) for summary, place in read.undated],
+        retitled=retitled,
     )
