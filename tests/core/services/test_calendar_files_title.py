@@ -83,3 +83,32 @@ def test_another_calendars_summary_is_the_title_whole(
 ) -> None:
     path = _file(tmp_path, "q3@google.com", "Q3 \u2013 planning")
     assert _moved_to_a_new_laptop(db, path, anita).title == "Q3 \u2013 planning"
+
+
+@pytest.mark.parametrize("title", ["Call \\n not newline", 'Price 50%, "final"; ok \\ done'])
+def test_the_title_property_is_escaped_text(
+    db: Database, anita: str, tmp_path: Path, title: str
+) -> None:
+    """X-ACCOUNTDESK-TITLE is TEXT as RFC 5545 readers take it (an X- property's default),
+    escaped as SUMMARY is and said so (VALUE=TEXT): written as it was, a backslash and "n"
+    became a line break in a tool that read it and wrote it again (rev17, beside its 6th)."""
+    fu.schedule(db, fu.FollowUpInput(anita, title, datetime(2027, 1, 4, 10)))
+    path = tmp_path / "out.ics"
+    event = _export(db, path)
+    unfolded = path.read_bytes().replace(b"\r\n ", b"").decode()
+    (line,) = [x for x in unfolded.split("\r\n") if x.startswith("X-ACCOUNTDESK-TITLE")]
+    escaped = title.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    assert line == f"X-ACCOUNTDESK-TITLE;VALUE=TEXT:{escaped}"
+    assert str(event["X-ACCOUNTDESK-TITLE"]) == title  # a reader of TEXT has it whole
+    assert _moved_to_a_new_laptop(db, path, anita).title == title
+
+
+def test_a_title_property_written_before_unescaped_is_read_as_written(
+    db: Database, anita: str, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, "0190a0a0-0000-7000-8000-000000000002@accountdesk", "Call \u2013 Jane")
+    text = path.read_bytes().replace(
+        b"END:VEVENT", b"X-ACCOUNTDESK-TITLE:Call \\n, now\r\nEND:VEVENT"
+    )
+    path.write_bytes(text)
+    assert _moved_to_a_new_laptop(db, path, anita).title == "Call \\n, now"

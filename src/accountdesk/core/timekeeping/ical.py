@@ -282,7 +282,9 @@ def export_ics(
     return data
 
 
-#: The property that holds :attr:`IcsEvent.title`.
+#: The property that holds :attr:`IcsEvent.title`: TEXT, escaped as SUMMARY is, and said so
+#: (``VALUE=TEXT``), so that the import reads it unescaped; written before without the
+#: parameter and unescaped, it is read as written.
 TITLE_PROPERTY = "X-ACCOUNTDESK-TITLE"
 
 
@@ -293,7 +295,9 @@ def _event(item: IcsEvent, stamp: datetime) -> icalendar.Event:
     ev.add("dtstamp", stamp)
     ev.add("summary", item.summary)
     if item.title is not None:
-        ev.add(TITLE_PROPERTY, item.title)
+        # RFC 5545 readers take an X- property as TEXT: unescaped, a title's backslash and
+        # "n" became a line break in a tool that keeps the property and writes it again
+        ev.add(TITLE_PROPERTY, icalendar.vText(item.title), parameters={"VALUE": "TEXT"})
     if item.description:
         ev.add("description", item.description)
     return ev
