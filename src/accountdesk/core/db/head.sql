@@ -160,7 +160,7 @@ CREATE TABLE follow_ups (
 	id VARCHAR(36) NOT NULL, 
 	created_at DATETIME NOT NULL, 
 	updated_at DATETIME NOT NULL, 
-	deleted_at DATETIME, updated_by VARCHAR(63), version INTEGER DEFAULT '1' NOT NULL, 
+	deleted_at DATETIME, updated_by VARCHAR(63), version INTEGER DEFAULT '1' NOT NULL, ics_uid TEXT, ics_sequence INTEGER DEFAULT '0' NOT NULL, 
 	CONSTRAINT pk_follow_ups PRIMARY KEY (id), 
 	CONSTRAINT fk_follow_ups_account_id_accounts FOREIGN KEY(account_id) REFERENCES accounts (id) ON DELETE CASCADE, 
 	CONSTRAINT fk_follow_ups_contact_id_contacts FOREIGN KEY(contact_id) REFERENCES contacts (id) ON DELETE CASCADE
@@ -296,5 +296,5 @@ CREATE TABLE "survey_responses" (
 CREATE INDEX ix_survey_responses_account_id ON survey_responses (account_id);
 CREATE INDEX ix_survey_responses_answered_on ON survey_responses (answered_on);
 CREATE INDEX ix_survey_responses_contact_id ON survey_responses (contact_id);
-INSERT INTO "alembic_version" VALUES ('0013');
+INSERT INTO "alembic_version" VALUES ('0014');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);

@@ -333,6 +333,12 @@ class FollowUp(Record):
     rrule_start: Mapped[str | None] = mapped_column(String(19))
     move_to_working_day: Mapped[bool] = mapped_column(Boolean, default=False)
     origin: Mapped[str] = mapped_column(String(20), default="manual")
+    # Imported from a calendar's event: its UID, under which it is exported again, so that the
+    # calendar (or the database it came from) takes it for the same event, not a new one
+    # (None: made here, or imported before 0014; exported as ``<id>@accountdesk``); and its
+    # SEQUENCE then (0 for one made here), which an export raises by the changes saved since.
+    ics_uid: Mapped[str | None] = mapped_column(Text)
+    ics_sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     # the lists' order (due, then id) within a status: the first overdue ones without sorting
     # every open follow-up (Today: 0.3 s at 88,000 open, against under a millisecond); with

@@ -105,6 +105,11 @@ class FollowUpRow:
     #: An occurrence on a non-working day there moves to the next working day.
     move_to_working_day: bool = False
     subdivision: str | None = None  # the contact's region (holidays, weekend)
+    #: The UID and SEQUENCE of the calendar event it was imported from (None and 0: made
+    #: here), and the version it was saved at: what its exported event's are made of.
+    ics_uid: str | None = None
+    ics_sequence: int = 0
+    version: int = 1
 
     @property
     def shown(self) -> Shown:
@@ -230,6 +235,7 @@ def list_follow_ups(
             FollowUp.local_due, FollowUp.zone, FollowUp.due_at, FollowUp.duration_minutes,
             FollowUp.status, FollowUp.completed_at, FollowUp.snoozed_until, FollowUp.rrule,
             FollowUp.origin, FollowUp.rrule_start, FollowUp.move_to_working_day,
+            FollowUp.ics_uid, FollowUp.ics_sequence, FollowUp.version,
             Contact.id, Contact.given_name, Contact.family_name, Contact.name_order,
             Contact.country, Contact.subdivision, Account.id, Account.name, Account.country,
         )
@@ -252,8 +258,8 @@ def list_follow_ups(
             query = query.where(*_matching(session, text))
         for (
             id_, title, notes, contact_ref, local_due, zone, due_at, duration, status_, completed,
-            snoozed, rrule, origin, rrule_start, moves, contact, given, family, order, country,
-            subdivision, account, account_name, account_country,
+            snoozed, rrule, origin, rrule_start, moves, ics_uid, ics_sequence, version, contact,
+            given, family, order, country, subdivision, account, account_name, account_country,
         ) in session.execute(query):  # fmt: skip
             rows.append(
                 FollowUpRow(
@@ -277,6 +283,9 @@ def list_follow_ups(
                     rrule_start=datetime.fromisoformat(rrule_start) if rrule_start else None,
                     move_to_working_day=moves,
                     subdivision=subdivision if contact is not None else None,
+                    ics_uid=ics_uid,
+                    ics_sequence=ics_sequence,
+                    version=version,
                 )
             )
     return rows

@@ -40,8 +40,18 @@ _OWN_UID = "@accountdesk"
 
 
 def event_uid(follow_up_id: str) -> str:
-    """The UID of the event a follow-up is exported as."""
+    """The UID of the event a follow-up made here is exported as (one imported from an event
+    is exported under that event's UID: :func:`follow_up_event`)."""
     return follow_up_id + _OWN_UID
+
+
+def event_sequence(row: FollowUpRow) -> int:
+    """The SEQUENCE of a follow-up's event: its event's when it was imported (0 for one made
+    here), raised by one for every change saved to it since (its ``version`` counts them), so
+    that a calendar that has the event takes the export of a changed follow-up for a newer
+    version of it (Google and Outlook leave an event whose UID they have as it is unless its
+    SEQUENCE is greater); unchanged, the same event."""
+    return row.ics_sequence + max(0, row.version - 1)
 
 
 #: How the ``origin`` of a follow-up imported from an event starts: one of a day, and one of
@@ -82,7 +92,10 @@ def _title(event: IcsEvent) -> str:
 
 def follow_up_event(row: FollowUpRow) -> IcsEvent:
     """The calendar event of a follow-up: its wall time in its zone, "title – who", and an
-    alarm at its start, as the app reminds of every follow-up when it falls due. A repeating
+    alarm at its start, as the app reminds of every follow-up when it falls due. One imported
+    from an event has that event's UID (a calendar, or the database it came from, takes it for
+    the same event, not a new one beside it), any other :func:`event_uid`'s; its SEQUENCE is
+    :func:`event_sequence`. A repeating
     one is its series from the occurrence it is at (:func:`~accountdesk.core.timekeeping.
     recurrence.series_at`: what is left of a COUNT, month ends as the app runs them). A rule
     that is not valid (stored by an older version) is refused with a :class:`UserError` that
@@ -108,7 +121,8 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
         local, rule, exdates, rdates = series.start, series.rule, series.exdates, series.rdates
     return IcsEvent(
         all_day=is_all_day(row),
-        uid=event_uid(row.id),
+        uid=row.ics_uid or event_uid(row.id),
+        sequence=event_sequence(row),
         summary=f"{row.title}{_WHO}{row.contact_name or row.account_name}",
         title=row.title,
         description=row.notes or "",
@@ -461,6 +475,9 @@ def import_follow_ups(
     An event is imported once: one whose UID is a follow-up already (exported from this
     database, or imported before: :func:`origin_of`) is left as it is, and the result names it
     (:attr:`ImportedFollowUps.already`); so is a second event with the UID of one before it.
+    A follow-up keeps its event's UID and SEQUENCE, which its export writes again
+    (:func:`follow_up_event`): exported to the calendar it came from, or imported into the
+    database that exported it, it is the same event, not a second one.
 
     A repeating event that began before now (``clock``) is due at its next occurrence, its
     series still counted from its start; one with no occurrence left is not imported, and the
@@ -528,6 +545,8 @@ def import_follow_ups(
                 move_to_working_day=first is not None,
                 origin=origin_of(event.uid, all_day=event.all_day),
                 series_start=event.local,
+                ics_uid=event.uid,
+                ics_sequence=event.sequence,
             )
             try:
                 scheduled.append(add_follow_up(session, item))

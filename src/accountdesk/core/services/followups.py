@@ -56,6 +56,10 @@ class FollowUpInput:
     #: The first occurrence by the rule (naive wall time), when it is not ``local_due``: a
     #: series read from a calendar whose first occurrence was moved to a working day.
     series_start: datetime | None = None
+    #: Imported from a calendar's event: its UID and SEQUENCE, written back on export
+    #: (:func:`~accountdesk.core.services.calendar_files.follow_up_event`).
+    ics_uid: str | None = None
+    ics_sequence: int = 0
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,8 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
         rrule_start=start_text if rule else None,
         move_to_working_day=data.move_to_working_day,
         origin=data.origin,
+        ics_uid=data.ics_uid,
+        ics_sequence=data.ics_sequence,
     )
     session.add(item)
     session.flush()

@@ -91,6 +91,9 @@ class IcsEvent:
     task: bool = False
     #: Its STATUS (upper case; "COMPLETED" for a task with a COMPLETED time too), "" without.
     status: str = ""
+    #: Its SEQUENCE, the revision of the event (RFC 5545: 0 when the event has none); a
+    #: calendar takes an event whose UID it has for a newer version only with a greater one.
+    sequence: int = 0
 
     @property
     def place(self) -> str:
@@ -289,10 +292,12 @@ TITLE_PROPERTY = "X-ACCOUNTDESK-TITLE"
 
 
 def _event(item: IcsEvent, stamp: datetime) -> icalendar.Event:
-    """A VEVENT with what every event has: UID, DTSTAMP, SUMMARY, its title and DESCRIPTION."""
+    """A VEVENT with what every event has: UID, DTSTAMP, SEQUENCE, SUMMARY, its title and
+    DESCRIPTION."""
     ev = icalendar.Event()
     ev.add("uid", item.uid)
     ev.add("dtstamp", stamp)
+    ev.add("sequence", item.sequence)
     ev.add("summary", item.summary)
     if item.title is not None:
         # RFC 5545 readers take an X- property as TEXT: unescaped, a title's backslash and
@@ -765,9 +770,24 @@ def read_ics(
                 title=str(component[TITLE_PROPERTY]) if TITLE_PROPERTY in component else None,
                 task=task,
                 status=_status(component),
+                sequence=_sequence(component),
             )
         )
     return IcsContents(result, tuple(undated))
+
+
+#: The greatest INTEGER of RFC 5545 (and of a database's INTEGER column).
+_INTEGER_MAX = 2**31 - 1
+
+
+def _sequence(component: Any) -> int:
+    """A component's SEQUENCE; 0 without one, or with one that is no whole number of 0 or
+    more (RFC 5545's default); at most RFC 5545's greatest INTEGER."""
+    try:
+        value = int(str(component.get("SEQUENCE", 0)).strip())
+    except ValueError:
+        return 0
+    return min(max(0, value), _INTEGER_MAX)
 
 
 def _status(component: Any) -> str:
