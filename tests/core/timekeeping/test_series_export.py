@@ -45,7 +45,16 @@ SHOWN = 12
 def _calendar(data: bytes, zone: str) -> list[datetime]:
     event = icalendar.Calendar.from_ical(data).walk("VEVENT")[0]
     days = du.rruleset()
-    days.rrule(du.rrulestr(event["RRULE"].to_ical().decode(), dtstart=event["DTSTART"].dt))
+    start = event["DTSTART"].dt
+    rule = du.rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
+    count = event["RRULE"].get("COUNT", [None])[0]
+    if rule.after(start, inc=True) != start:  # RFC 5545: DTSTART is the first, COUNT counts it
+        days.rdate(start)
+        if count is not None:
+            count -= 1
+            rule = rule.replace(count=max(count, 1))
+    if count != 0:
+        days.rrule(rule)
     for name, add in (("EXDATE", days.exdate), ("RDATE", days.rdate)):
         found = event.get(name) or []
         for prop in found if isinstance(found, list) else [found]:

@@ -13,6 +13,12 @@ other years. RFC 5545 alone would skip those months and years (a quarterly revie
 31 January would come in July, not April); the rule run, and the one exported, says so in
 RFC 5545's own words (``BYMONTHDAY=-1``, or ``BYMONTHDAY=28,29,30;BYSETPOS=-1``), so a
 calendar that imports it agrees.
+
+**A start that is not one of the rule's days** (a rule on Thursdays from a Monday): the start
+is the first occurrence, and COUNT counts it, as RFC 5545 says of DTSTART ("3 times" is that
+Monday and two Thursdays), so the app, the rule's description and the exported file agree
+(:func:`_recurrence`); the scheduling dialog says so and offers the rule's first day
+(:func:`off_rule_start`).
 """
 
 from __future__ import annotations
@@ -309,11 +315,46 @@ def _build(normalized: str, first_local: datetime, zone: str | None) -> du.rrule
     return built
 
 
+def _recurrence(normalized: str, first_local: datetime, zone: str | None) -> du.rrulebase:
+    """The occurrences RFC 5545 gives a rule from ``first_local`` (its DTSTART): the rule's
+    own (:func:`_build`), and DTSTART itself when it is not one of them (a rule on Thursdays
+    from a Monday), as the first, which COUNT counts ("3 times" is that Monday and two
+    Thursdays, as Google and Apple Calendar read the file; dateutil alone gives three
+    Thursdays after the Monday, and the app had four occurrences)."""
+    rule = _build(normalized, first_local, zone)
+    if rule.after(first_local, inc=True) == first_local:  # DTSTART is one of the rule's
+        return rule
+    count = _int(_parts(normalized), "COUNT")
+    series = du.rruleset()
+    series.rdate(first_local)
+    if count is None:
+        series.rrule(rule)
+    elif count > 1:
+        series.rrule(rule.replace(count=count - 1))
+    return series
+
+
+def off_rule_start(rrule: str, start: datetime) -> datetime | None:
+    """When ``start`` (naive) is not a day and time of ``rrule`` (a valid rule), the rule's
+    first own occurrence after it (the Thursday after a Monday, for a rule on Thursdays):
+    RFC 5545 makes ``start`` the first occurrence all the same, and counts it in COUNT (see
+    :func:`_recurrence`; Outlook leaves it out). None when ``start`` is one of the rule's, or
+    the rule has none after it; None for an hourly rule, not checked (as
+    :func:`validate_rrule` does not: one that never matches walks every hour to the year 9999,
+    seconds for every key typed in the dialog)."""
+    normalized = _normalize(rrule)
+    if _parts(normalized).get("FREQ") == "HOURLY":
+        return None
+    rule = _build(normalized, start, None)
+    found = rule.after(start, inc=True)
+    return None if found is None or found == start else found
+
+
 def rule_time(rrule: str, first_local: datetime, current: datetime, zone: str) -> datetime:
     """The rule's own wall time of the occurrence a follow-up is at (``current``, naive): the
     same, or, when it was moved to a working day, the time the rule gave it (Friday's, for
     one moved to Sunday). ``first_local``: the series' first occurrence."""
-    rule = _build(_normalize(rrule), first_local, zone)
+    rule = _recurrence(_normalize(rrule), first_local, zone)
     found = rule.before(current, inc=True)
     return found if found is not None else first_local
 
@@ -329,7 +370,7 @@ def count_left(rrule: str, first_local: datetime, current: datetime, zone: str) 
         return None
     start = rule_time(rrule, first_local, current, zone)
     passed = 0
-    for local in _build(normalized, first_local, zone):
+    for local in _recurrence(normalized, first_local, zone):
         if local >= start:
             break
         passed += 1
@@ -385,7 +426,7 @@ def series_at(
     next :data:`MOVES_EXPORTED` (and the next :data:`MOVES_EXPORTED_COUNT` occurrences) are
     written as EXDATE/RDATE pairs; later ones are not."""
     run = as_run(rrule, first_local)
-    rule = _build(run, first_local, zone)
+    rule = _recurrence(run, first_local, zone)
     start = rule_time(rrule, first_local, current, zone)
     parts = _parts(run)
     left = count_left(rrule, first_local, current, zone)
@@ -416,7 +457,7 @@ def series_at(
     app = [current] + [
         o.local for n, o in enumerate(later) if o.local <= horizon or n < MOVES_EXPORTED_COUNT
     ]
-    written = _build(text, start, zone)
+    written = _recurrence(text, start, zone)  # as RFC 5545 reads the file
     days = list(written.between(start, max(app), inc=True))
     shown, listed = set(app), set(days)
     return Series(
@@ -497,7 +538,7 @@ def occurrences(
     if count <= 0:
         return []
     validate_rrule(rrule)
-    rule = _build(_normalize(rrule), first_local, zone)
+    rule = _recurrence(_normalize(rrule), first_local, zone)
     cal = calendar_or_default(calendar)
     week = _week(cal, country, subdivision, weekend)
     move = move_to_working_day

@@ -41,6 +41,7 @@ from accountdesk.core.services.conflicts import ConflictError, TrashedError
 from accountdesk.core.timekeeping.recurrence import (
     RRULE_PRESETS,
     describe_rrule,
+    off_rule_start,
     to_working_day,
     validate_rrule,
 )
@@ -126,6 +127,12 @@ class ScheduleDialog(QDialog):
         self.rule_hint.setObjectName("ruleHint")
         self.rule_hint.setWordWrap(True)
         self.rule_hint.setVisible(False)
+        # a start that is not one of the rule's days: the rule's first day, offered
+        self.rule_start = QPushButton(self)
+        self.rule_start.setObjectName("ruleStart")
+        self.rule_start.setVisible(False)
+        self.rule_start.clicked.connect(self._start_on_rule)
+        self._rule_first: datetime | None = None
         self.move_box = QCheckBox(
             _("Move an occurrence on a non-working day to the next working day"), self
         )
@@ -158,6 +165,10 @@ class ScheduleDialog(QDialog):
         form.addRow(_("Repeat"), self.repeat)
         form.addRow("", self.custom_rule)
         form.addRow("", self.rule_hint)
+        rule_start_row = QHBoxLayout()  # the button as wide as its text
+        rule_start_row.addWidget(self.rule_start)
+        rule_start_row.addStretch(1)
+        form.addRow("", rule_start_row)
         form.addRow("", self.move_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -319,6 +330,7 @@ class ScheduleDialog(QDialog):
         local = self.when.value()
         if local is None:
             self.yours.setText("")
+            self.rule_start.setVisible(False)  # no day to start from
             self._show_warnings([_not_a_time()])
             self._suggest(zone, None)
             return
@@ -363,6 +375,18 @@ class ScheduleDialog(QDialog):
                     mine=me,
                 )
                 messages += [w.message for w in found if w.code not in ("dst_gap", "dst_overlap")]
+        off_rule = self._off_rule(local)
+        if off_rule is not None:
+            messages.append(
+                _(
+                    "{day} is not one of the days the rule repeats on: it is the first "
+                    "occurrence all the same, counted as one of its times, and some calendars "
+                    "(Outlook) leave it out. The rule's first day is {first}."
+                ).format(
+                    day=i18n.format_skeleton(local, "yMMMMEEEEd"),
+                    first=i18n.format_skeleton(off_rule, "yMMMMEEEEd"),
+                )
+            )
         if self._restarts(local):
             day = i18n.format_skeleton(local, "yMMMMEEEEd")
             messages.append(
@@ -382,6 +406,34 @@ class ScheduleDialog(QDialog):
             )
         self._show_warnings(messages)
         self._suggest(zone, resolution.instant)
+
+    def _off_rule(self, local: datetime) -> datetime | None:
+        """The rule's first day after ``local`` when saving starts the series at ``local``
+        and it is not one of the rule's days (:func:`~accountdesk.core.timekeeping.
+        recurrence.off_rule_start`), else None; the button that starts it there is shown
+        then. An edit that keeps the series' days (another time the same day, the rule as
+        stored) starts nothing."""
+        rule = self.rule()
+        keeps = (
+            self._loaded_due is not None
+            and rule == self._loaded_rule
+            and local.date() == self._loaded_due[0].date()
+        )
+        first = None
+        if rule and not keeps and not self.rule_error():
+            first = off_rule_start(rule, local)
+        self._rule_first = first
+        if first is not None:
+            self.rule_start.setText(
+                _("Start on {day}").format(day=i18n.format_skeleton(first, "MMMEd"))
+            )
+        self.rule_start.setVisible(first is not None)
+        return first
+
+    def _start_on_rule(self) -> None:
+        """Move the time typed to the rule's first day (:meth:`_off_rule`)."""
+        if self._rule_first is not None:
+            self.when.set_value(self._rule_first)
 
     def _restarts(self, local: datetime) -> bool:
         """Whether saving restarts the repeating follow-up edited from ``local``: it is moved
