@@ -1069,6 +1069,8 @@ def cmd_followups_export(args: argparse.Namespace) -> int:
             "Exported {n} follow-up to {path}.", "Exported {n} follow-ups to {path}.", count
         ).format(n=i18n.format_number(count), path=target)
     )
+    for note in count.notes():  # a series written only in part
+        _note(note)
     return 0
 
 

@@ -109,3 +109,34 @@ def test_the_done_list_is_not_exported_as_things_to_do(
     path = tmp_path / "done.ics"
     assert screen.export_to(path) == 0
     assert b"BEGIN:VEVENT" not in path.read_bytes()
+
+
+def test_the_export_says_until_when_a_series_that_moves_is_written(
+    qtbot: Any, ctx: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A weekly call that moves to working days is in the file for two years and more, and
+    ends there (rev17's 10th): the screen says until when, and that a later export goes on."""
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from accountdesk.core.services import followups as service
+
+    maryam = contact_in(ctx.db, "Maryam", "Rezaei Co", "IR", "Asia/Tehran")
+    service.schedule(
+        ctx.db,
+        service.FollowUpInput(
+            maryam, "Weekly call", datetime(2025, 3, 21, 10), rrule="FREQ=WEEKLY",
+            move_to_working_day=True,
+        ),
+    )  # fmt: skip
+    screen = _screen(qtbot, ctx)
+    path = tmp_path / "out.ics"
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    screen.export()
+    (said,) = [plain(text) for text in shown]
+    assert said.startswith("Exported 1 follow-up.\n\n1 repeating follow-up that moves to ")
+    assert "is in the file until " in said and "\u201cWeekly call\u201d" in said
+    assert b"X-ACCOUNTDESK-RRULE" in path.read_bytes()

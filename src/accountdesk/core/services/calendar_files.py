@@ -24,7 +24,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Contact, FollowUp
 from accountdesk.core.errors import UserError
 from accountdesk.core.files import write_atomically
-from accountdesk.core.i18n import _, format_number, join_list, ngettext
+from accountdesk.core.i18n import _, format_date, format_number, join_list, ngettext
 from accountdesk.core.io.refusal import unreadable
 from accountdesk.core.queries.followups import OPEN, FollowUpRow, shown_follow_ups
 from accountdesk.core.services import trash
@@ -95,14 +95,23 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
     alarm at its start, as the app reminds of every follow-up when it falls due. One imported
     from an event has that event's UID (a calendar, or the database it came from, takes it for
     the same event, not a new one beside it), any other :func:`event_uid`'s; its SEQUENCE is
-    :func:`event_sequence`. A repeating
-    one is its series from the occurrence it is at (:func:`~accountdesk.core.timekeeping.
-    recurrence.series_at`: what is left of a COUNT, month ends as the app runs them). A rule
-    that is not valid (stored by an older version) is refused with a :class:`UserError` that
-    names the follow-up."""
+    :func:`event_sequence`. A repeating one is its series from the occurrence it is at
+    (:func:`~accountdesk.core.timekeeping.recurrence.series_at`: what is left of a COUNT,
+    month ends as the app runs them, and for one that moves to working days, the moves, the
+    series ending where they are no longer written, its whole rule beside). A rule that is not
+    valid (stored by an older version) is refused with a :class:`UserError` that names the
+    follow-up."""
+    return _event_of(row)[0]
+
+
+def _event_of(row: FollowUpRow) -> tuple[IcsEvent, datetime | None]:
+    """:func:`follow_up_event`, and the last occurrence its series is written to when it
+    goes on after it (:attr:`~accountdesk.core.timekeeping.recurrence.Series.ends`)."""
     local, rule = row.local_due, row.rrule
     exdates: tuple[datetime, ...] = ()
     rdates: tuple[datetime, ...] = ()
+    whole: str | None = None
+    ends: datetime | None = None
     if rule:
         try:  # one stored before its parts were checked (BYMONTHDAY=0): say which and why
             validate_rrule(rule)
@@ -119,7 +128,9 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
             subdivision=row.subdivision,
         )
         local, rule, exdates, rdates = series.start, series.rule, series.exdates, series.rdates
-    return IcsEvent(
+        ends = series.ends
+        whole = series.whole if ends is not None else None
+    event = IcsEvent(
         all_day=is_all_day(row),
         uid=row.ics_uid or event_uid(row.id),
         sequence=event_sequence(row),
@@ -133,7 +144,9 @@ def follow_up_event(row: FollowUpRow) -> IcsEvent:
         alarm=timedelta(0),
         exdates=exdates,
         rdates=rdates,
+        whole_rule=whole,
     )
+    return event, ends
 
 
 def exported(row: FollowUpRow) -> bool:
@@ -143,14 +156,56 @@ def exported(row: FollowUpRow) -> bool:
     return row.status == OPEN
 
 
-def export_follow_ups(path: Path, rows: Iterable[FollowUpRow], clock: Clock = system_clock) -> int:
+class ExportedFollowUps(int):
+    """How many events an .ics export wrote, and ``ended``: the repeating follow-ups that move
+    to working days whose series the file holds only until its last occurrence with its moves
+    worked out (:attr:`~accountdesk.core.timekeeping.recurrence.Series.ends`), each by its
+    title with that occurrence (naive, in its zone): a calendar shows no later ones, not the
+    weekends and holidays the app moves them from; an export made later goes further."""
+
+    ended: tuple[tuple[str, datetime], ...]
+
+    def __new__(cls, count: int, ended: Iterable[tuple[str, datetime]] = ()) -> ExportedFollowUps:
+        made = super().__new__(cls, count)
+        made.ended = tuple(ended)
+        return made
+
+    def notes(self) -> list[str]:
+        """What the user is told besides how many were exported (the screen and the command
+        line show it)."""
+        if not self.ended:
+            return []
+        n = len(self.ended)
+        template = ngettext(
+            "{n} repeating follow-up that moves to working days is in the file until {date}, "
+            "as far as its moves are worked out: export it again before then to have the "
+            "later ones in your calendar ({events}).",
+            "{n} repeating follow-ups that move to working days are in the file until {date} "
+            "or later, as far as their moves are worked out: export them again before then to "
+            "have the later ones in your calendar ({events}).",
+            n,
+        )
+        first = min(day for _title, day in self.ended).date()
+        return [
+            template.format(
+                n=format_number(n),
+                date=format_date(first),
+                events=join_list([_named(title, title) for title, _day in self.ended]),
+            )
+        ]
+
+
+def export_follow_ups(
+    path: Path, rows: Iterable[FollowUpRow], clock: Clock = system_clock
+) -> ExportedFollowUps:
     """Write the open ones of ``rows`` (from :func:`~accountdesk.core.queries.followups.
     list_follow_ups`; :func:`exported`) to the .ics file ``path``; returns how many events it
-    holds."""
-    events = [follow_up_event(row) for row in rows if exported(row)]
-    data = export_ics(events, clock=clock)
+    holds, with the series it holds only in part (:class:`ExportedFollowUps`)."""
+    made = [(row, *_event_of(row)) for row in rows if exported(row)]
+    data = export_ics([event for _row, event, _ends in made], clock=clock)
     write_atomically(path, data)
-    return len(events)
+    ended = [(row.title, ends) for row, _event, ends in made if ends is not None]
+    return ExportedFollowUps(len(made), ended)
 
 
 class ImportedFollowUps(list[Scheduled]):

@@ -26,7 +26,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -94,6 +94,11 @@ class IcsEvent:
     #: Its SEQUENCE, the revision of the event (RFC 5545: 0 when the event has none); a
     #: calendar takes an event whose UID it has for a newer version only with a greater one.
     sequence: int = 0
+    #: The rule the series goes on by when ``rrule`` ends it early (a follow-up's series that
+    #: moves to working days ends where its moves are no longer written: :func:`~accountdesk.
+    #: core.timekeeping.recurrence.series_at`): written as X-ACCOUNTDESK-RRULE, and an import
+    #: of the file takes it as the event's rule; None: ``rrule`` is the whole series.
+    whole_rule: str | None = None
 
     @property
     def place(self) -> str:
@@ -264,6 +269,7 @@ def export_ics(
 
             validate_rrule(item.rrule)
             ev.add("rrule", icalendar.vRecur.from_ical(until_in_utc(item.rrule, item.zone)))
+            _add_whole_rule(ev, item)
             for name, times in (("exdate", item.exdates), ("rdate", item.rdates)):
                 if not times:
                     continue
@@ -326,6 +332,7 @@ def _all_day_event(item: IcsEvent, stamp: datetime) -> icalendar.Event:
         validate_rrule(item.rrule)
         rule = until_in_utc(item.rrule, item.zone, all_day=True)
         ev.add("rrule", icalendar.vRecur.from_ical(rule))
+        _add_whole_rule(ev, item)
         for name, times in (("exdate", item.exdates), ("rdate", item.rdates)):
             if times:
                 ev.add(name, [t.date() for t in times])
@@ -333,6 +340,48 @@ def _all_day_event(item: IcsEvent, stamp: datetime) -> icalendar.Event:
         at = item.local - datetime.combine(day, datetime.min.time())
         ev.add_component(_valarm(item.summary, item.alarm - at))
     return ev
+
+
+#: The property that holds :attr:`IcsEvent.whole_rule` (a RECUR, said so: ``VALUE=RECUR``).
+WHOLE_RULE_PROPERTY = "X-ACCOUNTDESK-RRULE"
+
+
+def _add_whole_rule(ev: icalendar.Event, item: IcsEvent) -> None:
+    """The series' whole rule beside an RRULE that ends it early, its UNTIL in UTC as the
+    RRULE's is (:func:`~accountdesk.core.timekeeping.recurrence.until_in_utc`)."""
+    if not item.whole_rule or item.whole_rule == item.rrule:
+        return
+    from accountdesk.core.timekeeping.recurrence import until_in_utc, validate_rrule
+
+    validate_rrule(item.whole_rule)
+    rule = until_in_utc(item.whole_rule, item.zone, all_day=item.all_day)
+    ev.add(WHOLE_RULE_PROPERTY, icalendar.vRecur.from_ical(rule), parameters={"VALUE": "RECUR"})
+
+
+def _rule_of(component: Any) -> str | None:
+    """The rule of an event as the file writes it (its RRULE); the whole rule instead
+    (:data:`WHOLE_RULE_PROPERTY`) when the file's RRULE is it ended early (the same rule,
+    but for its COUNT or UNTIL: a calendar that changed the rule and kept the property has
+    its own rule read). None for an event that does not repeat."""
+    rrule_prop = component.get("RRULE")
+    if rrule_prop is None:
+        return None
+    raw = rrule_prop[0] if isinstance(rrule_prop, list) else rrule_prop
+    # a rule the library could not parse is kept as the file's text (vBroken, a str):
+    # written back (to_ical) it is escaped, its ';' read as part of FREQ's value
+    if isinstance(raw, str):
+        return str(raw)
+    rule = raw.to_ical().decode("utf-8") if hasattr(raw, "to_ical") else str(raw)
+    whole: Any = component.get(WHOLE_RULE_PROPERTY)
+    if isinstance(raw, icalendar.vRecur) and isinstance(whole, icalendar.vRecur):
+
+        def without_end(recur: icalendar.vRecur) -> dict[str, Any]:
+            return {k: v for k, v in recur.items() if k not in ("COUNT", "UNTIL")}
+
+        if without_end(raw) == without_end(whole):
+            written: bytes = cast(Any, whole).to_ical()
+            return written.decode("utf-8")
+    return rule
 
 
 def _valarm(summary: str, before: timedelta) -> icalendar.cal.Component:
@@ -739,16 +788,7 @@ def read_ics(
             raise _out_of_range(where, line, number)  # it would end after the year 9999
         if duration < timedelta(0):
             raise IcsError(_("{where} ends before it starts.").format(where=where), line, number)
-        rrule_prop = component.get("RRULE")
-        rrule: str | None = None
-        if rrule_prop is not None:
-            raw = rrule_prop[0] if isinstance(rrule_prop, list) else rrule_prop
-            # a rule the library could not parse is kept as the file's text (vBroken, a str):
-            # written back (to_ical) it is escaped, its ';' read as part of FREQ's value
-            if isinstance(raw, str):
-                rrule = str(raw)
-            else:
-                rrule = raw.to_ical().decode("utf-8") if hasattr(raw, "to_ical") else str(raw)
+        rrule = _rule_of(component)
         uid = str(component.get("UID") or "").strip() or str(
             uuid.uuid5(uuid.NAMESPACE_URL, f"ics:{number}:{local.isoformat()}:{zone}")
         )

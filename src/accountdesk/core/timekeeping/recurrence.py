@@ -390,7 +390,8 @@ def restarted(rrule: str, first_local: datetime, current: datetime, zone: str) -
 
 
 #: How far ahead an exported series lists the occurrences moved to a working day: this long,
-#: and at least this many occurrences (a yearly rule's next ones too).
+#: and at least this many occurrences (a yearly rule's next ones too). The series written ends
+#: there (:func:`series_at`).
 MOVES_EXPORTED = timedelta(days=2 * 366)
 MOVES_EXPORTED_COUNT = 24
 
@@ -399,12 +400,19 @@ MOVES_EXPORTED_COUNT = 24
 class Series:
     """A repeating follow-up as a calendar file writes it (naive wall times in its zone):
     DTSTART, the RRULE, and the occurrences a move to a working day takes off the rule's days
-    (EXDATE) and puts on others (RDATE)."""
+    (EXDATE) and puts on others (RDATE).
+
+    ``ends``: the last occurrence written when the series goes on after it, its moves not
+    worked out that far (``rule`` then ends there: an UNTIL), with ``whole``, the rule as it
+    goes on (what the app runs); None, and ``whole`` the rule, when the file holds the rest
+    of the series."""
 
     start: datetime
     rule: str
     exdates: tuple[datetime, ...] = ()
     rdates: tuple[datetime, ...] = ()
+    ends: datetime | None = None
+    whole: str = ""
 
 
 def series_at(
@@ -424,7 +432,10 @@ def series_at(
     its COUNT is what is left of it from there, so the calendar holds the occurrences the app
     still has, not COUNT more. With ``move_to_working_day`` the moves the app makes in the
     next :data:`MOVES_EXPORTED` (and the next :data:`MOVES_EXPORTED_COUNT` occurrences) are
-    written as EXDATE/RDATE pairs; later ones are not."""
+    written as EXDATE/RDATE pairs, and a series that goes on after them ends there (an UNTIL
+    at its last occurrence written, :attr:`Series.ends`): its later days would be shown on
+    the weekends and holidays the app moves them from, so the calendar shows the days the
+    app does, as far as it shows any."""
     run = as_run(rrule, first_local)
     rule = _recurrence(run, first_local, zone)
     start = rule_time(rrule, first_local, current, zone)
@@ -434,7 +445,7 @@ def series_at(
         parts["COUNT"] = str(left)
     text = ";".join(f"{k}={v}" for k, v in parts.items())
     if not move_to_working_day:
-        return Series(start, text)
+        return Series(start, text, whole=text)
     last_day = datetime.combine(date.max, time(23, 59))
     horizon = start + min(MOVES_EXPORTED, last_day - start)  # no further than 9999
     instant = resolve_wall_time(current, zone).instant
@@ -458,13 +469,23 @@ def series_at(
         o.local for n, o in enumerate(later) if o.local <= horizon or n < MOVES_EXPORTED_COUNT
     ]
     written = _recurrence(text, start, zone)  # as RFC 5545 reads the file
-    days = list(written.between(start, max(app), inc=True))
+    last = max(app)
+    days = list(written.between(start, last, inc=True))
     shown, listed = set(app), set(days)
+    ends = None
+    cut = text
+    if written.after(last) is not None:  # it goes on where no move is worked out: it ends
+        ends = last
+        kept = {k: v for k, v in parts.items() if k not in ("COUNT", "UNTIL")}
+        kept["UNTIL"] = last.strftime("%Y%m%dT%H%M%S")  # a wall time: the file's is in UTC
+        cut = ";".join(f"{k}={v}" for k, v in kept.items())
     return Series(
         start,
-        text,
+        cut,
         tuple(d for d in days if d not in shown),
         tuple(d for d in app if d not in listed),
+        ends=ends,
+        whole=text,
     )
 
 

@@ -548,8 +548,13 @@ class FollowUpsScreen(QWidget):
                 "{n} done follow-up was left out.", "{n} done follow-ups were left out.", left_out
             ).format(n=i18n.format_number(left_out))
         self.ctx.status.emit(said)
+        notes = count.notes()  # a series written only in part: until when, as import says
+        if notes:
+            QMessageBox.information(self, _("Export follow-ups"), "\n\n".join([said, *notes]))
 
-    def export_to(self, path: Path, ids: list[str] | None = None) -> int:
+    def export_to(
+        self, path: Path, ids: list[str] | None = None
+    ) -> calendar_files.ExportedFollowUps:
         """Write the open ones of the listed follow-ups (only ``ids`` when given) to the .ics
         file ``path`` (:func:`~accountdesk.core.services.calendar_files.exported`)."""
         rows = [r for r in self.model.rows if ids is None or r.id in ids]
