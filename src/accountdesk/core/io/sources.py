@@ -37,8 +37,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from unicodedata import category
 
-from accountdesk.core import country_names
-from accountdesk.core import validation as v
 from accountdesk.core.io.dates import DAY_FIRST
 
 #: A column kept in the contact's notes ("Web Page: https://…"): the target of
@@ -633,6 +631,11 @@ def region(country: str, written: str) -> str | None:
     ``country`` (as people write it), as the import checks a region
     (:func:`accountdesk.core.validation.subdivision`); None when it names none of that
     country's ("Greater London", a county ISO does not list), or the country is none."""
+    # (here: the command line reads this module for its options before the first paint, and
+    # these load phonenumbers and the countries' names)
+    from accountdesk.core import country_names
+    from accountdesk.core import validation as v
+
     code = country_names.country_code(country)
     if code is None:
         return None
