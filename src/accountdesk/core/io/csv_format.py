@@ -10,6 +10,9 @@ through :func:`map_header`): several e-mail and phone columns all kept, a full n
 Consistency: a header name twice, two columns for one field, a row with more or fewer cells
 than the header, and rows of one account that say different things about it are problems;
 columns nothing reads are listed in the import's report and kept in the notes when asked.
+Columns without a name are not read, nor refused: Excel saves the whole "used range" of a
+sheet, every line ending in ``;;;`` when a cell to the right was ever formatted, and a row
+may end in empty cells the header has no name for (:attr:`HeaderMap.named_width`).
 
 Formula injection: a spreadsheet may run a cell that starts with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return as a formula, so the export puts a ``'`` before such a cell, as OWASP
@@ -432,11 +435,15 @@ class HeaderMap:
     ColumnMapping` (recognised or chosen) applied to the file's header by :func:`map_header`.
 
     ``problems`` are the header's own problems (a name twice, two columns for one field);
-    ``unknown`` the columns nothing reads, ``kept`` those kept in the notes. Date columns
+    ``unknown`` the columns nothing reads, ``kept`` those kept in the notes. A column without
+    a name is none of these: nothing reads it, and several are no name twice. Date columns
     (:data:`~accountdesk.core.io.mapping.DATES`) are read in ``date_order`` and in the
     calendar of ``date_language`` (see :func:`read_header_map`)."""
 
     width: int
+    #: the cells a row must have: up to the header's last column with a name (Excel's empty
+    #: columns after it may be missing, or more of them there: :meth:`fits`)
+    named_width: int = 0
     source: sources.Source | None = None
     single: dict[str, int] = field(default_factory=dict)
     lists: dict[str, list[tuple[int, str | None, int | None]]] = field(default_factory=dict)
@@ -459,6 +466,12 @@ class HeaderMap:
         if self.full_name is not None:
             found |= {"given_name", "family_name"}
         return found
+
+    def fits(self, row: list[str]) -> bool:
+        """Whether ``row``, whose number of cells is not the header's, still has a cell for
+        every column with a name, and nothing but empty cells after the header's last
+        column: a row Excel wrote with empty cells to the right of the data."""
+        return len(row) >= self.named_width and not any(c.strip() for c in row[self.width :])
 
     def own(self, column: str) -> str:
         """The file's name for our ``column``, as messages name it."""
@@ -564,6 +577,9 @@ def map_header(
     taken: dict[str, int] = {}  # our single-valued column -> the column that gives it
     labels: list[tuple[int, str]] = []  # columns holding the label of another column
     for index, name in enumerate(header):
+        if not name.strip():
+            continue  # no name: not read (Excel's empty columns), not a name twice either
+        found.named_width = index + 1
         key = sources.normalise(name)
         if key in first_of:
             found.problems.append(
@@ -576,9 +592,8 @@ def map_header(
         rule = mapping.rule(name) or column_mapping.Rule(column_mapping.IGNORE)
         target = rule.target
         if target in (column_mapping.IGNORE, column_mapping.NOTES):
-            if name.strip():
-                kept = target == column_mapping.NOTES
-                (found.kept if kept else found.unknown).append((index, name))
+            kept = target == column_mapping.NOTES
+            (found.kept if kept else found.unknown).append((index, name))
             continue
         if target == column_mapping.LABEL:
             labels.append((index, name))
@@ -808,7 +823,7 @@ def plan_chunks(
             raise CsvImportError(cancelled())
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != mapping.width:
+        if len(row) != mapping.width and not mapping.fits(row):
             many = len(row) > mapping.width
             short = (
                 ngettext(
@@ -825,7 +840,7 @@ def plan_chunks(
             ).format(
                 row=format_number(row_number),
                 n=format_number(len(row)),
-                m=format_number(mapping.width),
+                m=format_number(mapping.width if many else mapping.named_width),
             )
             problems.append(Problem(row_number, short, reason=short))
             continue
