@@ -459,8 +459,11 @@ _TAG_FOLD = {0x0307: None, 0x0131: ord("i")}
 def tag_key(name: str) -> str:
     """What makes two tags one tag: their names without case, the Turkish İ and ı as i
     ("KİLİT HESAP" is "kilit hesap", "YENİLEME ZAMANI" is "yenileme zamanı"), as search
-    finds them. Every place that looks a tag up by its name compares these."""
-    return name.casefold().translate(_TAG_FOLD)
+    finds them. Every place that looks a tag up by its name compares these; so does a CSV
+    import for the rows of one account ("IŞIK TEKSTİL", "Işık Tekstil" and "Işık tekstil" are
+    one account: :func:`accountdesk.core.io.csv_format.plan_chunks`)."""
+    folded = name.casefold()
+    return folded if folded.isascii() else folded.translate(_TAG_FOLD)
 
 
 def clean_tags(names: Sequence[str]) -> list[str]:

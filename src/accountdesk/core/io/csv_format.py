@@ -67,6 +67,7 @@ from accountdesk.core.records import (
     clean_important_date,
     clean_tags,
     labelled,
+    tag_key,
 )
 from accountdesk.core.validation import NO_REMIND, ValidationError
 
@@ -413,7 +414,7 @@ def _account_id(name: str, country: str, seed: tuple[int, bytes] | None) -> str:
     if seed is None:
         return new_id()
     ms, key = seed
-    digest = hashlib.blake2b(f"{name.casefold()}\x1f{country}".encode(), key=key, digest_size=10)
+    digest = hashlib.blake2b(f"{tag_key(name)}\x1f{country}".encode(), key=key, digest_size=10)
     return uuid7_from(ms, int.from_bytes(digest.digest()))
 
 
@@ -859,7 +860,7 @@ def plan_chunks(
                 country = cell(given_in) or mapping.default_country or ""
                 account_id = cell("account_id")
                 code = _country_key(country)
-                key = account_id or account_keys.get((cell("account_name").casefold(), code))
+                key = account_id or account_keys.get((tag_key(cell("account_name")), code))
                 if key is not None and key in first_rows:
                     problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
                 if key is None or key not in seen:
@@ -892,7 +893,7 @@ def plan_chunks(
                     plan.accounts[key] = values
                     seen[key] = values
                     plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
-                    account_keys[(values["name"].casefold(), values["country"])] = key
+                    account_keys[(tag_key(values["name"]), values["country"])] = key
                     first_rows[key] = (
                         row_number,
                         {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
@@ -1013,18 +1014,19 @@ def _disagreements(
     cell: Callable[[str], str],
 ) -> list[Problem]:
     """The account columns where ``row_number`` says otherwise than the account's first row
-    (an empty cell says nothing; a country is compared as its code)."""
+    (an empty cell says nothing; a country is compared as its code, a name without case, as
+    the rows are grouped: :func:`~accountdesk.core.records.tag_key`; the first row's spelling
+    is the account's)."""
     first_row, cells = first
     found = []
     for column, before in cells.items():
         now = cell(column)
-        if not now or column == "account_id":
+        if not now or now == before or column == "account_id":
             continue
-        same = (
-            _country_key(now) == _country_key(before)
-            if column == "account_country"
-            else now == before
-        )
+        if column == "account_country":
+            same = _country_key(now) == _country_key(before)
+        else:
+            same = column == "account_name" and tag_key(now) == tag_key(before)
         if not same:
             text_ = _(
                 "Rows {first} and {row} are the same account but disagree in column "
