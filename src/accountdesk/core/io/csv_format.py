@@ -425,8 +425,10 @@ class Cells(dict[str, str]):
         return ""
 
 
-#: Google writes several values in one cell separated by " ::: ".
-_MULTI_VALUE = re.compile(r"\s*:::\s*")
+#: Several e-mail addresses or phone numbers in one cell: Google separates them with " ::: ",
+#: Pipedrive and people in spreadsheets with commas, our format with semicolons. No e-mail
+#: address or phone number holds any of these.
+_MULTI_VALUE = re.compile(r"\s*(?::::|[,;])\s*")
 _LISTS = ("emails", "phones")
 
 
@@ -500,7 +502,9 @@ class HeaderMap:
         cell = restore(row[index].strip())
         if label_index is not None:
             label = _list_label(row[label_index])
-        pieces = _MULTI_VALUE.split(cell) if self.source else [cell]
+        # (our own cell, "work:a@example.lv; home:…", is split where it is read: _split)
+        split = self.source is not None or "," in cell or (label is not None and ";" in cell)
+        pieces = _MULTI_VALUE.split(cell) if split else [cell]
         return [f"{label}:{p}" if label else p for p in pieces if p]
 
     def values(self, row: list[str]) -> Cells:
