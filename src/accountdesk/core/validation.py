@@ -381,6 +381,43 @@ def is_list_label(text: str) -> bool:
     )
 
 
+#: Labels other products write in words of their own, by their words without case: Google's
+#: built-in "Work Fax", "Home Fax" and "Google Voice", Apple's "HomeFAX" (``_$!<HomeFAX>!$_``).
+WRITTEN_LABELS = {
+    "work fax": "fax",
+    "home fax": "fax",
+    "other fax": "fax",
+    "workfax": "fax",
+    "homefax": "fax",
+    "otherfax": "fax",
+    "google voice": "other",
+}
+
+
+def written_label(text: str) -> str | None:
+    """An e-mail address's or phone number's label as another product writes it, as one of
+    ours (:func:`is_list_label`), for the CSV and vCard imports alike: one word of letters as
+    it is (Google's "* Work", its first, as "Work"); a known one of :data:`WRITTEN_LABELS` as
+    ours (fax, other); any other of several words, or with digits or signs, its words of
+    letters written together, each after the first with a capital where its script has them
+    ("Private mail": "PrivateMail", "office direct": "officeDirect"), or ``other`` when they
+    make no label (too long). None: no letters at all (the caller's default then). A label
+    is never replaced by "work" unsaid."""
+    cleaned = text.strip().lstrip("*").strip()
+    if is_list_label(cleaned):  # nearly every label: Work, mobile, บ้าน …
+        return WRITTEN_LABELS.get(cleaned.casefold(), cleaned)
+    words = "".join(
+        ch if ch.isalpha() or unicodedata.category(ch).startswith("M") else " " for ch in cleaned
+    ).split()
+    if not words:
+        return None
+    known = WRITTEN_LABELS.get(" ".join(words).casefold())
+    if known is not None:
+        return known
+    together = "".join(words[:1] + [w[:1].upper() + w[1:] for w in words[1:]])
+    return together if is_list_label(together) else "other"
+
+
 def list_label(key: str, value: str) -> str:
     """The label of an e-mail address or phone number (``work``, ``home``): see
     :func:`is_list_label`."""

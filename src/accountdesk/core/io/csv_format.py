@@ -556,9 +556,9 @@ class HeaderMap:
 
 
 def _list_label(cell: str) -> str | None:
-    """A label as Google writes it ("* Work", "Mobile") as ours ("work"), None if not a word."""
-    label = cell.strip().lstrip("*").strip().casefold()
-    return label if v.is_list_label(label) else None
+    """A label as Google writes it ("* Work", "Mobile", "Work Fax") as ours ("work",
+    "mobile", "fax": :func:`validation.written_label`); None if it has no letters."""
+    return v.written_label(cell.casefold())
 
 
 def map_header(

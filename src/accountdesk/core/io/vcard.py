@@ -883,9 +883,12 @@ def _zone(card: Card, country: str, region: str | None, ctx: _Context) -> str | 
 
 
 def _labelled(card: Card, prop: Property, types: Sequence[tuple[str, str]]) -> tuple[str, str]:
-    """(label, value) of an e-mail address or a phone number."""
+    """(label, value) of an e-mail address or a phone number: Apple's label as another
+    product's label is read (:func:`validation.written_label`), else its TYPE's."""
     label = card.label(prop)
-    if label is None or not v.is_list_label(label):
+    if label is not None:
+        label = v.written_label(label)
+    if label is None:
         kinds = prop.types
         label = next((mine for theirs, mine in types if theirs in kinds), "work")
     value = prop.text.strip()
