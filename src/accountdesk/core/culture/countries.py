@@ -412,6 +412,25 @@ def zone_of_phones(country: str, numbers: Iterable[str]) -> str | None:
     return None
 
 
+def country_of_phones(numbers: Iterable[str]) -> str | None:
+    """The country of the first of ``numbers`` (as written) in international form that has
+    one ("+66 81 234 5678" is TH): what the CSV and vCard imports take for a contact whose
+    file gives no country. None when none does (local numbers, a non-geographic "+800")."""
+    import phonenumbers
+
+    for written in numbers:
+        number = written.strip().removeprefix("tel:")
+        if not number.startswith("+"):
+            continue
+        try:
+            region = phonenumbers.region_code_for_number(phonenumbers.parse(number))
+        except phonenumbers.NumberParseException:
+            continue
+        if region and region != phonenumbers.UNKNOWN_REGION and region != "001":
+            return str(region)
+    return None
+
+
 @cache
 def country_currency(country: str) -> str | None:
     """The currency in use today (CLDR), e.g. ``"EUR"`` for LV; None if CLDR knows none."""

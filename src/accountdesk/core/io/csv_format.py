@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 
 from accountdesk.core import country_names
 from accountdesk.core import validation as v
-from accountdesk.core.culture.countries import zone_of_phones
+from accountdesk.core.culture.countries import country_of_phones, zone_of_phones
 from accountdesk.core.db.documents import Document, account_document, contact_document
 from accountdesk.core.db.ids import new_id, uuid7_from
 from accountdesk.core.errors import ImportFailed
@@ -861,7 +861,10 @@ def plan_chunks(
                 else "country"
             )  # fmt: skip
             try:
-                country = cell(given_in) or mapping.default_country or ""
+                country = cell(given_in)
+                if not country and cell("phones"):  # none given: an international number's
+                    country = _phone_country(cell("phones"))
+                country = country or mapping.default_country or ""
                 account_id = cell("account_id")
                 code = _country_key(country)
                 key = account_id or account_keys.get((tag_key(cell("account_name")), code))
@@ -1048,6 +1051,12 @@ def _disagreements(
 
 def _country_key(text_: str) -> str:
     return country_names.country_code(text_) or text_.upper()
+
+
+def _phone_country(phones: str) -> str:
+    """The country of the row's first phone number in international form (as the vCard
+    import takes it: :func:`~accountdesk.core.culture.countries.country_of_phones`), or ""."""
+    return country_of_phones(labelled(item, "work")[1] for item in _split(phones)) or ""
 
 
 def _phone_zone(country: str, phones: str) -> str | None:

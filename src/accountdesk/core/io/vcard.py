@@ -63,6 +63,7 @@ from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.country_names import country_code, subdivision_code
 from accountdesk.core.culture.countries import (
     country_codes,
+    country_of_phones,
     country_zones,
     main_zone,
     zone_of_phones,
@@ -739,26 +740,18 @@ def _country(card: Card, adr_prop: Property | None, adr: list[str], ctx: _Contex
         # Unrecognised: the value goes to validation, which names it.
         return country_code(written) or written
     where = "ADR" if adr_prop is not None else None  # the property in question, if any
-    import phonenumbers
-
-    for prop in card.all("TEL"):
-        number = prop.text.strip().removeprefix("tel:")
-        if number.startswith("+"):
-            try:
-                region = phonenumbers.region_code_for_number(phonenumbers.parse(number))
-            except phonenumbers.NumberParseException:
-                continue
-            if region and region != "001":
-                report.notes.append(
-                    _card_problem(
-                        card,
-                        where,
-                        _("no country given; taken from the phone number: {country}").format(
-                            country=region
-                        ),
-                    )
-                )
-                return str(region)
+    region = country_of_phones(prop.text for prop in card.all("TEL"))
+    if region is not None:
+        report.notes.append(
+            _card_problem(
+                card,
+                where,
+                _("no country given; taken from the phone number: {country}").format(
+                    country=region
+                ),
+            )
+        )
+        return region
     zone = card.first("TZ")
     owner = _zone_owners().get(zone.text.strip()) if zone is not None else None
     if owner is not None:
