@@ -73,58 +73,6 @@ SAMPLE_ROWS = 50  # rows read for them
 PREVIEW_ROWS = 8
 CHECK_DELAY_MS = 150  # a check starts this long after the last change
 
-#: What each of our CSV columns holds, as the mapping combo box shows it.
-COLUMN_LABELS: dict[str, str] = {
-    "account_id": N_("Account: id"),
-    "account_name": N_("Account: name"),
-    "account_industry": N_("Account: industry"),
-    "account_size_band": N_("Account: size"),
-    "account_website": N_("Account: website"),
-    "account_country": N_("Account: country"),
-    "account_subdivision": N_("Account: region"),
-    "account_city": N_("Account: city"),
-    "account_address": N_("Account: address"),
-    "account_timezone": N_("Account: time zone"),
-    "account_currency": N_("Account: currency"),
-    "account_tier": N_("Account: tier"),
-    "account_status": N_("Account: status"),
-    "account_customer_since": N_("Account: customer since"),
-    "account_lost_on": N_("Account: lost on"),
-    "account_owner": N_("Account: owner"),
-    "account_referred_by": N_("Account: referred by (id)"),
-    "account_acquisition_cost": N_("Account: acquisition cost"),
-    "account_tags": N_("Account: tags"),
-    "account_notes": N_("Account: notes"),
-    "contact_id": N_("Contact: id"),
-    "given_name": N_("Given name"),
-    "family_name": N_("Family name"),
-    "name_order": N_("Name order"),
-    "honorific": N_("Form of address"),
-    "job_title": N_("Job title"),
-    "buying_role": N_("Buying role"),
-    "emails": N_("E-mail"),
-    "phones": N_("Phone"),
-    "preferred_channel": N_("Preferred channel"),
-    "preferred_language": N_("Preferred language"),
-    "formality": N_("Formality"),
-    "country": N_("Country"),
-    "subdivision": N_("Region"),
-    "city": N_("City"),
-    "timezone": N_("Time zone"),
-    "work_start": N_("Working hours: start"),
-    "work_end": N_("Working hours: end"),
-    "personal_notes": N_("Personal notes"),
-    "how_we_met": N_("How we met"),
-    "lawful_basis": N_("Lawful basis"),
-    "consent_given_on": N_("Consent given on"),
-    "consent_withdrawn_on": N_("Consent withdrawn on"),
-    "marketing_opt_in": N_("Marketing opt-in"),
-    "stay_in_touch_days": N_("Stay in touch every (days)"),
-    "tags": N_("Tags"),
-    "important_dates": N_("Important dates"),
-    # one date of the contact, stored among its important dates with its kind
-    **{target: DATE_KIND[kind] for target, kind in m.DATES.items()},
-}
 #: The labels offered for e-mail and phone columns (stored words, as the CSV format writes them;
 #: shown in the user's language through labels.LIST_LABEL).
 LIST_LABELS = {"emails": ("work", "home", "other"), "phones": ("work", "mobile", "home", "other")}
@@ -137,10 +85,10 @@ def rule_text(rule: m.Rule) -> str:
     if rule.target == m.NOTES:
         return _("Keep in the notes")
     if rule.target == m.FULL_NAME:
-        return _("Full name (split into given and family name)")
+        return _(m.FULL_NAME_LABEL)
     if rule.target == m.LABEL:
         return _("Label of an e-mail or phone column")
-    name = _(COLUMN_LABELS[rule.target])
+    name = _(m.COLUMN_LABELS[rule.target])
     if rule.label_from:
         return _("{field}, labelled as column “{column}” says").format(
             field=name, column=isolate(rule.label_from)

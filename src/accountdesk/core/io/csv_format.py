@@ -46,6 +46,7 @@ from accountdesk.core.errors import ImportFailed
 from accountdesk.core.i18n import (
     _,
     current_language,
+    cut_list,
     format_number,
     ltr_shown,
     ngettext,
@@ -630,7 +631,30 @@ def map_header(
     orphans = [(index, name) for index, name in labels if index not in read]
     if orphans:  # a label no e-mail or phone column reads its label from: not imported, said
         found.unknown = sorted(found.unknown + orphans)
+    if not _about_a_person(found):  # a list of companies: its "Country" is theirs
+        for ours, theirs in _PLACE.items():
+            if ours in found.single and theirs not in found.single:
+                found.single[theirs] = found.single.pop(ours)
+                found.names[theirs] = found.names.pop(ours)
     return found
+
+
+#: The contact's place columns, and the account's they are in a file of accounts alone.
+_PLACE = {
+    "country": "account_country",
+    "subdivision": "account_subdivision",
+    "city": "account_city",
+    "timezone": "account_timezone",
+}
+
+
+def _about_a_person(found: HeaderMap) -> list[str]:
+    """Our columns of ``found`` that only a person has (a name, an e-mail address, a
+    birthday …; a place is an account's too), in the file's order."""
+    return sorted(
+        (c for c in found.columns if c in DATES or (c in CONTACT_COLUMNS and c not in _PLACE)),
+        key=lambda c: found.header.index(found.own(c)) if found.own(c) in found.header else 0,
+    )
 
 
 def read_header_map(
@@ -785,19 +809,42 @@ def plan_chunks(
         raise UnknownHeader(
             _("The first line names no column AccountDesk knows; is this a CSV export of contacts?")
         )
+    has_contacts = "given_name" in columns
+    about_a_person = [] if has_contacts else _about_a_person(mapping)
+    if about_a_person:
+        quote = _("“{name}”")
+        raise CsvImportError(
+            _(
+                "The file has columns about a person ({columns}) but none with their given "
+                "name: map the column that holds the names to “{given}”, or to “{full}” when "
+                "it holds whole names."
+            ).format(
+                columns=cut_list([quote.format(name=mapping.own(c)) for c in about_a_person], 3),
+                given=_(column_mapping.COLUMN_LABELS["given_name"]),
+                full=_(column_mapping.FULL_NAME_LABEL),
+            )
+        )
     if "account_name" not in columns:
         raise CsvImportError(
-            _("The file has no column for the account name (account_name or Company).")
+            _(
+                "The file has no column for the account's name: map the column that holds it "
+                "to “{column}”."
+            ).format(column=_(column_mapping.COLUMN_LABELS["account_name"]))
         )
-    has_contacts = "given_name" in columns
-    if not has_contacts and any(h in CONTACT_COLUMNS or h in DATES for h in columns):
-        raise CsvImportError(_("The file has contact columns but no given_name column."))
     if (
         "account_country" not in columns
         and "country" not in columns
         and not mapping.default_country
     ):
-        raise CsvImportError(_("The file has no country column (account_country or country)."))
+        raise CsvImportError(
+            _(
+                "The file has no column for the country: map the column that holds it to "
+                "“{country}” or “{account_country}”."
+            ).format(
+                country=_(column_mapping.COLUMN_LABELS["country"]),
+                account_country=_(column_mapping.COLUMN_LABELS["account_country"]),
+            )
+        )
     given = frozenset(
         columns | ({column_mapping.FULL_NAME} if mapping.full_name is not None else set())
     )
@@ -878,8 +925,7 @@ def plan_chunks(
                         size_band=cell("account_size_band") or None,
                         website=cell("account_website") or None,
                         subdivision=cell("account_subdivision") or None,
-                        city=cell("account_city")
-                        or (None if has_contacts else cell("city") or None),
+                        city=cell("account_city") or None,
                         address=cell("account_address") or None,
                         timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
                         currency=cell("account_currency") or None,

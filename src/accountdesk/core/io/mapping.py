@@ -35,8 +35,9 @@ from pathlib import Path
 from accountdesk.core import paths
 from accountdesk.core import validation as v
 from accountdesk.core.errors import ImportFailed, os_reason
-from accountdesk.core.i18n import _, join_list
+from accountdesk.core.i18n import N_, _, join_list
 from accountdesk.core.io import dates, sources
+from accountdesk.core.labels import DATE_KIND
 
 ACCOUNT_COLUMNS = (
     "account_id",
@@ -104,6 +105,62 @@ LISTS = ("emails", "phones")
 #: Our own format writes every important date in ``important_dates``; a file may have both.
 DATES = {"birthday": "birthday", "work_anniversary": "work_anniversary", "other_date": "custom"}
 TARGETS = frozenset(COLUMNS) | frozenset(SPECIAL) | frozenset(DATES)
+
+#: What each of our CSV columns holds, as the import dialog's mapping combo box shows it and as
+#: the import's messages name a column (translated with ``_()`` where shown).
+COLUMN_LABELS: dict[str, str] = {
+    "account_id": N_("Account: id"),
+    "account_name": N_("Account: name"),
+    "account_industry": N_("Account: industry"),
+    "account_size_band": N_("Account: size"),
+    "account_website": N_("Account: website"),
+    "account_country": N_("Account: country"),
+    "account_subdivision": N_("Account: region"),
+    "account_city": N_("Account: city"),
+    "account_address": N_("Account: address"),
+    "account_timezone": N_("Account: time zone"),
+    "account_currency": N_("Account: currency"),
+    "account_tier": N_("Account: tier"),
+    "account_status": N_("Account: status"),
+    "account_customer_since": N_("Account: customer since"),
+    "account_lost_on": N_("Account: lost on"),
+    "account_owner": N_("Account: owner"),
+    "account_referred_by": N_("Account: referred by (id)"),
+    "account_acquisition_cost": N_("Account: acquisition cost"),
+    "account_tags": N_("Account: tags"),
+    "account_notes": N_("Account: notes"),
+    "contact_id": N_("Contact: id"),
+    "given_name": N_("Given name"),
+    "family_name": N_("Family name"),
+    "name_order": N_("Name order"),
+    "honorific": N_("Form of address"),
+    "job_title": N_("Job title"),
+    "buying_role": N_("Buying role"),
+    "emails": N_("E-mail"),
+    "phones": N_("Phone"),
+    "preferred_channel": N_("Preferred channel"),
+    "preferred_language": N_("Preferred language"),
+    "formality": N_("Formality"),
+    "country": N_("Country"),
+    "subdivision": N_("Region"),
+    "city": N_("City"),
+    "timezone": N_("Time zone"),
+    "work_start": N_("Working hours: start"),
+    "work_end": N_("Working hours: end"),
+    "personal_notes": N_("Personal notes"),
+    "how_we_met": N_("How we met"),
+    "lawful_basis": N_("Lawful basis"),
+    "consent_given_on": N_("Consent given on"),
+    "consent_withdrawn_on": N_("Consent withdrawn on"),
+    "marketing_opt_in": N_("Marketing opt-in"),
+    "stay_in_touch_days": N_("Stay in touch every (days)"),
+    "tags": N_("Tags"),
+    "important_dates": N_("Important dates"),
+    # one date of the contact, stored among its important dates with its kind
+    **{target: DATE_KIND[kind] for target, kind in DATES.items()},
+}
+#: What the combo box calls :data:`FULL_NAME`.
+FULL_NAME_LABEL = N_("Full name (split into given and family name)")
 
 
 @dataclass(frozen=True)
