@@ -6,12 +6,13 @@ the processes that check a large import use it without loading the database laye
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from accountdesk.core import labels
 from accountdesk.core import validation as v
@@ -430,6 +431,87 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         "marketing_opt_in": bool(data.marketing_opt_in),
         "stay_in_touch_days": cadence,
     }
+
+
+#: What :func:`every_problem` gives a field found wrong that must have a value to go on: the
+#: name of an account or a person (required), a zone (required in a country of several).
+_STAND_INS = {"name": "-", "given_name": "-", "timezone": "UTC"}
+#: A country that passes, with one zone, for the other fields of a record whose country was
+#: refused; what is checked against the country (its region, zone, phone numbers) is set
+#: aside with it, as it cannot be checked.
+_STAND_IN_COUNTRY = "LV"
+_WITH_COUNTRY = ("subdivision", "timezone", "phones")
+#: The field a problem's key names, where it is not the field itself.
+_FIELDS = {"email": "emails", "phone": "phones", "referred_by": "referred_by_id"}
+#: The most problems :func:`every_problem` finds in one record.
+MOST_PROBLEMS = 25
+
+_Input = TypeVar("_Input", AccountInput, ContactInput)
+
+
+def every_problem(
+    clean: Callable[[_Input], object], data: _Input, first: v.ValidationError
+) -> list[v.ValidationError]:
+    """``first``, the problem ``clean(data)`` raised (:func:`clean_account`,
+    :func:`clean_contact`), and every other problem of the record: ``clean`` again on a copy
+    of ``data`` with the field of each problem found set aside (emptied; the one address or
+    number of a list left out; a required one given a stand-in), until it passes. The checks
+    stay those of ``clean``, which stop at the first problem; a file's import lists them all
+    at once (a record that passes never comes here, so this costs its checking nothing)."""
+    found = [first]
+    data = dataclasses.replace(data)
+    error = first
+    while len(found) < MOST_PROBLEMS and _set_aside(data, error):
+        try:
+            clean(data)
+        except v.ValidationError as another:
+            said = (another.key, another.value, another.reason)
+            if any((e.key, e.value, e.reason) == said for e in found):
+                break  # (setting it aside did not take it away)
+            found.append(another)
+            error = another
+        else:
+            break
+    return found
+
+
+def _set_aside(data: AccountInput | ContactInput, error: v.ValidationError) -> bool:
+    """Set aside the field of ``data`` that ``error`` is about (see :func:`every_problem`);
+    False when there is nothing to set aside."""
+    key = _FIELDS.get(error.key, error.key)
+    if key == "country":
+        if data.country == _STAND_IN_COUNTRY:
+            return False
+        data.country = _STAND_IN_COUNTRY
+        for name in _WITH_COUNTRY:
+            if hasattr(data, name):
+                setattr(data, name, [] if name == "phones" else None)
+        return True
+    if key in ("emails", "phones"):
+        items = list(getattr(data, key))
+        wanted = str(error.value).strip()
+        kept = [
+            item for item in items if wanted not in (part.strip() for part in labelled(item, ""))
+        ]
+        if not items:
+            return False
+        setattr(data, key, kept if len(kept) < len(items) else [])
+        return True
+    if key == "work_hours" and isinstance(data, ContactInput):
+        if data.work_start is None and data.work_end is None:
+            return False
+        data.work_start = data.work_end = None
+        return True
+    if key in _STAND_INS:
+        if getattr(data, key) == _STAND_INS[key]:
+            return False
+        setattr(data, key, _STAND_INS[key])
+        return True
+    now = getattr(data, key, None)
+    if now is None or now == "" or now == () or now == []:
+        return False
+    setattr(data, key, [] if isinstance(now, (list, tuple)) else None)
+    return True
 
 
 def clean_important_date(item: ImportantDateInput) -> dict[str, Any]:

@@ -204,7 +204,7 @@ def test_without_a_zone_or_a_telling_number_the_row_is_named(db: Database, tmp_p
         import_csv(db, path)
     assert str(refused.value).startswith(
         "Row 2: Time zone: is required for a country with several time zones. The file has "
-        "no timezone column"
+        "no “Time zone” column"  # as the import dialog names it
     )
     assert _contacts(db) == {}
 
@@ -559,7 +559,7 @@ def test_problems_name_the_files_own_column(db: Database, tmp_path: Path) -> Non
     ("phone", "mobile", "column", "value"),
     [
         ("020 7946 0958", "12345", "Mobile Phone Number", "12345"),
-        ("12345", "07700 900123", "Phone Number", "12345"),
+        ("12345", "07911 123456", "Phone Number", "12345"),
     ],
 )
 def test_a_bad_number_is_named_with_the_column_it_is_in(

@@ -63,3 +63,13 @@ def test_a_file_the_system_refuses_is_named_with_why_by_every_importer(
         with pytest.raises(ImportFailed) as raised:
             read()
         assert str(raised.value) == expected
+
+
+def test_a_list_cut_short_says_there_are_more_instead_of_a_count() -> None:
+    """The CSV check stops after MAX_PROBLEMS problems: their number is not all there are."""
+    assert nothing_imported(["A.", *["B."] * 49], cut=True) == (
+        "A (the first 50 problems are listed; there are more). Nothing was imported."
+    )
+    with use_language("fa"):
+        message = nothing_imported(["x", *["y"] * 49], cut=True)
+    assert "۵۰" in message and "50" not in message

@@ -67,6 +67,7 @@ from accountdesk.core.records import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    every_problem,
     labelled,
     tag_key,
 )
@@ -112,27 +113,25 @@ def format_dates(items: Iterable[Any]) -> str:
     return LIST_SEPARATOR.join(out)
 
 
-def _parse_dates(value: str) -> list[ImportantDateInput]:
-    items = []
-    for part in _split(value):
-        kind, _sep, rest = part.partition("=")
-        when, _sep, label = rest.strip().partition(" ")
-        remind = True
-        if label.endswith(NO_REMIND):
-            remind = False
-            label = label[: -len(NO_REMIND)].strip()
-        parts = file_dates.iso_parts(when)
-        try:
-            if parts is None:
-                raise ValueError(when)
-            year, month, day = parts
-            date(2000 if year is None else year, month, day)  # 2000: 29 February is yearly
-        except ValueError:
-            raise ValidationError(
-                _("Important dates"), part, _("write kind=YYYY-MM-DD or kind=--MM-DD")
-            ) from None
-        items.append(ImportantDateInput(kind.strip(), month, day, year, label or None, remind))
-    return items
+def _parse_date(part: str) -> ImportantDateInput:
+    """One important date of an ``important_dates`` cell: ``kind=YYYY-MM-DD label``."""
+    kind, _sep, rest = part.partition("=")
+    when, _sep, label = rest.strip().partition(" ")
+    remind = True
+    if label.endswith(NO_REMIND):
+        remind = False
+        label = label[: -len(NO_REMIND)].strip()
+    parts = file_dates.iso_parts(when)
+    try:
+        if parts is None:
+            raise ValueError(when)
+        year, month, day = parts
+        date(2000 if year is None else year, month, day)  # 2000: 29 February is yearly
+    except ValueError:
+        raise ValidationError(
+            _("Important dates"), part, _("write kind=YYYY-MM-DD or kind=--MM-DD")
+        ) from None
+    return ImportantDateInput(kind.strip(), month, day, year, label or None, remind)
 
 
 def is_yes(value: str) -> bool:
@@ -709,9 +708,12 @@ class RowProblems(Exception):
 
 
 def problems_error(problems: list[Problem]) -> CsvImportError:
+    """The refusal of a file with ``problems``: the first :data:`MAX_PROBLEMS` of them in the
+    order of the rows; the checking stops after one more (:func:`plan_chunks`), which then
+    says that the list is cut."""
     details = sorted(problems)[:MAX_PROBLEMS]
     ordered = [p.text for p in details]
-    error = CsvImportError(nothing_imported(ordered), ordered)
+    error = CsvImportError(nothing_imported(ordered, cut=len(problems) > MAX_PROBLEMS), ordered)
     error.details = details
     return error
 
@@ -827,7 +829,7 @@ def plan_chunks(
     if "account_name" not in columns:
         raise CsvImportError(
             _(
-                "The file has no column for the account's name: map the column that holds it "
+                "The file has no column for the account name: map the column that holds it "
                 "to “{column}”."
             ).format(column=_(column_mapping.COLUMN_LABELS["account_name"]))
         )
@@ -898,76 +900,87 @@ def plan_chunks(
             continue
 
         cell = mapping.values(row).__getitem__
+        errors: list[tuple[ValidationError, str]] = []  # the row's problems, by its part
 
         # a file's values: the sensible-value rules keep them as written (validation.keeping)
         with v.keeping(from_file=True):
-            column = "account_name"
             # the account's country: its own column's, else the contact's column's
             given_in = (
                 "account_country" if cell("account_country") or "country" not in columns
                 else "country"
             )  # fmt: skip
-            try:
-                country = cell(given_in)
-                if not country and cell("phones"):  # none given: an international number's
-                    country = _phone_country(cell("phones"))
-                country = country or mapping.default_country or ""
-                account_id = cell("account_id")
-                code = _country_key(country)
-                key = account_id or account_keys.get((tag_key(cell("account_name")), code))
-                if key is not None and key in first_rows:
-                    problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
-                if key is None or key not in seen:
-                    account_data = AccountInput(
-                        name=cell("account_name"),
-                        country=country,
-                        industry=cell("account_industry") or None,
-                        size_band=cell("account_size_band") or None,
-                        website=cell("account_website") or None,
-                        subdivision=cell("account_subdivision") or None,
-                        city=cell("account_city") or None,
-                        address=cell("account_address") or None,
-                        timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
-                        currency=cell("account_currency") or None,
-                        tier=cell("account_tier") or None,
-                        status=cell("account_status") or None,  # empty: the dates' (account_status)
-                        customer_since=cell("account_customer_since") or None,
-                        lost_on=cell("account_lost_on") or None,
-                        owner=cell("account_owner") or None,
-                        referred_by_id=cell("account_referred_by") or None,
-                        acquisition_cost=v.decimal(  # a file's number: alike in every language
-                            "acquisition_cost", cell("account_acquisition_cost"), from_file=True
-                        ),
-                        notes=cell("account_notes") or None,
+            country = cell(given_in)
+            if not country and cell("phones"):  # none given: an international number's
+                country = _phone_country(cell("phones"))
+            country = country or mapping.default_country or ""
+            account_id = cell("account_id")
+            code = _country_key(country)
+            person = has_contacts and bool(
+                cell("given_name") or _describes_contact(mapping, columns, cell)
+            )
+            name = cell("account_name")
+            key = account_id or account_keys.get((tag_key(name), code))
+            if key is not None and key in first_rows:
+                problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
+            account = seen.get(key) if key is not None else None
+            if account is None:
+                account_data = AccountInput(
+                    name=name,
+                    country=country,
+                    industry=cell("account_industry") or None,
+                    size_band=cell("account_size_band") or None,
+                    website=cell("account_website") or None,
+                    subdivision=cell("account_subdivision") or None,
+                    city=cell("account_city") or None,
+                    address=cell("account_address") or None,
+                    timezone=cell("account_timezone") or _phone_zone(code, cell("phones")),
+                    currency=cell("account_currency") or None,
+                    tier=cell("account_tier") or None,
+                    status=cell("account_status") or None,  # empty: the dates' (account_status)
+                    customer_since=cell("account_customer_since") or None,
+                    lost_on=cell("account_lost_on") or None,
+                    owner=cell("account_owner") or None,
+                    referred_by_id=cell("account_referred_by") or None,
+                    acquisition_cost=cell("account_acquisition_cost") or None,
+                    notes=cell("account_notes") or None,
+                )
+                try:
+                    account_data.acquisition_cost = v.decimal(  # a file's: alike in every language
+                        "acquisition_cost", account_data.acquisition_cost, from_file=True
                     )
-                    values = clean_account(account_data, typed=False)
-                    key = account_id or _account_id(values["name"], values["country"], seed)
-                    values["id"] = key
-                    plan.accounts[key] = values
-                    seen[key] = values
-                    plan.account_tags[key] = clean_tags(_split(cell("account_tags")))
-                    account_keys[(tag_key(values["name"]), values["country"])] = key
+                    account = clean_account(account_data, typed=False)
+                except ValidationError as error:
+                    errors += _account_problems(account_data, error)
+                else:
+                    key = account_id or _account_id(account["name"], account["country"], seed)
+                    account["id"] = key
+                    plan.accounts[key] = account
+                    seen[key] = account
+                    account_keys[(tag_key(account["name"]), account["country"])] = key
                     first_rows[key] = (
                         row_number,
                         {c: cell(c) for c in ACCOUNT_COLUMNS if c in columns and cell(c)},
                     )
-                if plan.accounts_needed is not None and not cell("contact_id"):
-                    plan.accounts_needed.add(key)  # its own row, or a new contact's
-                if not has_contacts or not (
-                    cell("given_name") or _describes_contact(mapping, columns, cell)
-                ):
-                    continue  # the account's own row: every contact cell empty
-                column = "given_name"
+                try:
+                    account_tags = clean_tags(_split(cell("account_tags")))
+                except ValidationError as error:
+                    errors += _tag_problems(cell("account_tags"), error, "account_name")
+                else:
+                    if account is not None and key is not None:
+                        plan.account_tags[key] = account_tags
+            if plan.accounts_needed is not None and not cell("contact_id") and key is not None:
+                plan.accounts_needed.add(key)  # its own row, or a new contact's
+            if person:  # else the account's own row: every contact cell empty
+                home = account["country"] if account is not None else code
                 contact_country = _country_key(cell("country")) if cell("country") else ""
                 contact_data = ContactInput(
-                    account_id=key,
+                    account_id=key or _NO_ACCOUNT,
                     given_name=cell("given_name"),
                     family_name=cell("family_name"),
-                    country=cell("country") or seen[key]["country"],
+                    country=cell("country") or home,
                     timezone=cell("timezone") or None,
                     # not said: the order of the contact's country (田中 太郎, Kovács Anna)
-                    name_order=cell("name_order")
-                    or name_order(contact_country or seen[key]["country"]),
+                    name_order=cell("name_order") or name_order(contact_country or home),
                     honorific=cell("honorific") or None,
                     job_title=cell("job_title") or None,
                     buying_role=cell("buying_role") or None,
@@ -989,50 +1002,135 @@ def plan_chunks(
                     stay_in_touch_days=cell("stay_in_touch_days") or None,
                 )
                 if not cell("timezone"):
-                    contact_data.timezone = _phone_zone(
-                        contact_country or seen[key]["country"], cell("phones")
-                    )
-                    if not contact_data.timezone and contact_country in ("", seen[key]["country"]):
-                        contact_data.timezone = seen[key]["timezone"]
-                values = clean_contact(contact_data)
-                tags = clean_tags(_split(cell("tags")))
-                column = "important_dates"
-                dates = [clean_important_date(d) for d in _parse_dates(cell("important_dates"))]
-                for target, kind in DATES.items():
-                    if cell(target):
-                        column = target
-                        found = _file_date(cell(target), target, kind, mapping)
-                        if found is not None and not _given(found, dates):
-                            dates.append(clean_important_date(found))
-                contact_id = cell("contact_id") or new_id()
-                values["id"] = contact_id
-                plan.contacts.append(values)
-                plan.contact_tags[contact_id] = tags
-                plan.contact_dates[contact_id] = dates
-            except ValidationError as error:
-                ours = _column_for(error.key, column)
-                if column == "account_name" and ours == "account_country":
-                    ours = given_in  # a Country column gives the account's too
-                own = (
-                    mapping.own_of(ours, row, error.value)
-                    if ours in mapping.lists and error.value is not None
-                    else mapping.own(ours)
-                )
-                problems.append(
-                    Problem(
-                        row_number,
-                        _row_error(row_number, own, error, in_file=ours in columns),
-                        own,
-                        "" if error.value is None else v.printable(str(error.value)),
-                        _("{field}: {reason}").format(field=error.field, reason=error.reason),
-                    )
-                )
-        if len(problems) >= MAX_PROBLEMS:
+                    contact_data.timezone = _phone_zone(contact_country or home, cell("phones"))
+                    if not contact_data.timezone and contact_country in ("", home) and account:
+                        contact_data.timezone = account["timezone"]
+                try:
+                    contact = clean_contact(contact_data)
+                except ValidationError as error:
+                    errors += [
+                        (e, "given_name") for e in every_problem(clean_contact, contact_data, error)
+                    ]
+                try:
+                    tags = clean_tags(_split(cell("tags")))
+                except ValidationError as error:
+                    errors += _tag_problems(cell("tags"), error, "given_name")
+                dates = _dates(cell, mapping, errors)
+                if not errors:
+                    contact_id = cell("contact_id") or new_id()
+                    contact["id"] = contact_id
+                    plan.contacts.append(contact)
+                    plan.contact_tags[contact_id] = tags
+                    plan.contact_dates[contact_id] = dates
+        if errors:
+            problems += _row_problems(row_number, row, errors, mapping, given_in)
+        if len(problems) > MAX_PROBLEMS:  # one more than are listed: the list says it is cut
             break
     if problems:
         raise RowProblems(problems)
     plan.last_row = row_number - 1
     yield plan
+
+
+#: The account a contact is checked with when its row's own account was refused (the row is
+#: not imported, and every problem of it is listed).
+_NO_ACCOUNT = "-"
+
+
+def _account_problems(
+    data: AccountInput, first: ValidationError
+) -> list[tuple[ValidationError, str]]:
+    """Every problem of the row's account (:func:`~accountdesk.core.records.every_problem`),
+    ``first`` the one found first."""
+    return [(error, "account_name") for error in every_problem(_clean_file_account, data, first)]
+
+
+def _clean_file_account(data: AccountInput) -> dict[str, Any]:
+    if isinstance(data.acquisition_cost, str):  # (its number is read as a file's: plan_chunks)
+        data.acquisition_cost = v.decimal("acquisition_cost", data.acquisition_cost, from_file=True)
+    return clean_account(data, typed=False)
+
+
+def _tag_problems(
+    text_: str, first: ValidationError, part: str
+) -> list[tuple[ValidationError, str]]:
+    """Every problem of the tags of the cell ``text_`` (``first`` found first)."""
+    found = [(first, part)]
+    names = _split(text_)
+    error = first
+    while True:
+        rest = [n for n in names if " ".join(n.split()) != error.value]
+        if len(rest) == len(names):
+            return found
+        names = rest
+        try:
+            clean_tags(names)
+        except ValidationError as another:
+            found.append((another, part))
+            error = another
+        else:
+            return found
+
+
+def _dates(
+    cell: Callable[[str], str], mapping: HeaderMap, errors: list[tuple[ValidationError, str]]
+) -> list[dict[str, Any]]:
+    """The row's important dates: its ``important_dates`` cell's and its date columns'
+    (:data:`~accountdesk.core.io.mapping.DATES`); each one that is none goes to ``errors``."""
+    dates = []
+    written = cell("important_dates")
+    if written:
+        for part in _split(written):
+            try:
+                dates.append(clean_important_date(_parse_date(part)))
+            except ValidationError as error:
+                errors.append((error, "important_dates"))
+    for target, kind in DATES.items():
+        if cell(target):
+            try:
+                found = _file_date(cell(target), target, kind, mapping)
+                if found is not None and not _given(found, dates):
+                    dates.append(clean_important_date(found))
+            except ValidationError as error:
+                errors.append((error, target))
+    return dates
+
+
+def _row_problems(
+    row_number: int,
+    row: list[str],
+    errors: list[tuple[ValidationError, str]],
+    mapping: HeaderMap,
+    given_in: str,
+) -> list[Problem]:
+    """The problems of a row, each once (a Country column refused for the account and for its
+    contact is one problem), each naming the file's column: its own name, or for a column the
+    file lacks the name the import dialog gives it. ``errors`` are (problem, the part of the
+    row it was found in: ``account_name``, ``given_name``, ``important_dates`` or a date
+    column)."""
+    found: dict[str, Problem] = {}
+    columns = mapping.columns
+    for error, part in errors:
+        ours = _column_for(error.key, part)
+        if part == "account_name" and ours == "account_country":
+            ours = given_in  # a Country column gives the account's too
+        in_file = ours in columns
+        if not in_file:
+            own = _(column_mapping.COLUMN_LABELS.get(ours, ours))
+            named = _("“{name}”").format(name=own)
+        elif ours in mapping.lists and error.value is not None:
+            own = named = mapping.own_of(ours, row, error.value)
+        else:
+            own = named = mapping.own(ours)
+        problem = Problem(
+            row_number,
+            _row_error(row_number, named, error, in_file=in_file),
+            own,
+            "" if error.value is None else v.printable(str(error.value)),
+            _("{field}: {reason}").format(field=error.field, reason=error.reason),
+        )
+        found.setdefault(problem.text, problem)
+    return list(found.values())
 
 
 def _file_date(text_: str, target: str, kind: str, mapping: HeaderMap) -> ImportantDateInput | None:

@@ -20,13 +20,22 @@ def unreadable(path: Path | str, error: OSError) -> str:
     )
 
 
-def nothing_imported(problems: Sequence[str]) -> str:
+def nothing_imported(problems: Sequence[str], *, cut: bool = False) -> str:
     """The first of ``problems`` (sentences; at least one), how many more there are, and that
     nothing was imported, as one translated sentence: "Row 3: … (and 2 more problems). Nothing
-    was imported." The first problem's own full stop gives way to the sentence's."""
+    was imported." The first problem's own full stop gives way to the sentence's. ``cut``:
+    ``problems`` are the first of more (the check stopped looking): the sentence says so
+    instead of a count that would be false ("the first 50 problems are listed; there are
+    more")."""
     first = problems[0].rstrip(".")
     more = len(problems) - 1
-    if more:
+    if cut:
+        first = ngettext(
+            "{first} (the first problem is listed; there are more)",
+            "{first} (the first {n} problems are listed; there are more)",
+            len(problems),
+        ).format(first=first, n=format_number(len(problems)))
+    elif more:
         first = ngettext(
             "{first} (and {n} more problem)", "{first} (and {n} more problems)", more
         ).format(first=first, n=format_number(more))
