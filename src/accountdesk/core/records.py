@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from accountdesk.core import labels
 from accountdesk.core import validation as v
 from accountdesk.core.culture.countries import main_zone
+from accountdesk.core.db.fts import display_name
 from accountdesk.core.i18n import _, format_date
 from accountdesk.core.io import names
 from accountdesk.core.metrics import NO_CURRENCY, own_currency
@@ -431,6 +432,13 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         "marketing_opt_in": bool(data.marketing_opt_in),
         "stay_in_touch_days": cadence,
     }
+
+
+def person_account_name(given: str, family: str, order: str) -> str:
+    """The name of the account of a person a file gives no company for (a vCard without
+    ``ORG``, a CSV row with an empty company): theirs, as their page shows it. The vCard and
+    CSV imports both name such an account so, and a file's rows of one such person share it."""
+    return display_name(given.strip(), family.strip(), order)
 
 
 #: What :func:`every_problem` gives a field found wrong that must have a value to go on: the

@@ -69,6 +69,7 @@ from accountdesk.core.records import (
     clean_tags,
     every_problem,
     labelled,
+    person_account_name,
     tag_key,
 )
 from accountdesk.core.validation import NO_REMIND, ValidationError
@@ -919,6 +920,13 @@ def plan_chunks(
                 cell("given_name") or _describes_contact(mapping, columns, cell)
             )
             name = cell("account_name")
+            if not name and person and cell("given_name"):
+                # no company: an account of the person's own, as a card without ORG has
+                name = person_account_name(
+                    cell("given_name"),
+                    cell("family_name"),
+                    cell("name_order") or name_order(_country_key(cell("country") or country)),
+                )
             key = account_id or account_keys.get((tag_key(name), code))
             if key is not None and key in first_rows:
                 problems += _disagreements(mapping, key, first_rows[key], row_number, cell)
@@ -950,7 +958,7 @@ def plan_chunks(
                     )
                     account = clean_account(account_data, typed=False)
                 except ValidationError as error:
-                    errors += _account_problems(account_data, error)
+                    errors += _account_problems(account_data, error, person=person)
                 else:
                     key = account_id or _account_id(account["name"], account["country"], seed)
                     account["id"] = key
@@ -1038,11 +1046,21 @@ _NO_ACCOUNT = "-"
 
 
 def _account_problems(
-    data: AccountInput, first: ValidationError
+    data: AccountInput, first: ValidationError, *, person: bool
 ) -> list[tuple[ValidationError, str]]:
     """Every problem of the row's account (:func:`~accountdesk.core.records.every_problem`),
-    ``first`` the one found first."""
-    return [(error, "account_name") for error in every_problem(_clean_file_account, data, first)]
+    ``first`` the one found first. Its name is named "Account name": "Name: is required" read
+    as the person's name (Turkish "Ad", a given name). An empty name is no problem of its own
+    in the row of a ``person`` without a name, whose account is to be named after them: their
+    given name is missing (the contact's problem says so)."""
+    found = []
+    for error in every_problem(_clean_file_account, data, first):
+        if error.key == "name":
+            if person and not (data.name or "").strip():
+                continue
+            error = ValidationError(_("Account name"), error.value, error.reason, key="name")
+        found.append((error, "account_name"))
+    return found
 
 
 def _clean_file_account(data: AccountInput) -> dict[str, Any]:

@@ -90,6 +90,7 @@ from accountdesk.core.records import (
     clean_contact,
     clean_important_date,
     clean_tags,
+    person_account_name,
     tag_key,
 )
 from accountdesk.core.services import trash
@@ -1028,7 +1029,9 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
     account_country = country
     if org is not None and org.param(X_COUNTRY):
         account_country = org.param(X_COUNTRY)[0]
-    account_id = _account_for(ctx, org_name or display_name(given, family, order), account_country)
+    account_id = _account_for(
+        ctx, org_name or person_account_name(given, family, order), account_country
+    )
     zone = _zone(card, country, region, ctx)
     langs = sorted(card.all("LANG"), key=lambda p: int((p.param("PREF") or ["100"])[0] or 100))
     titles = card.all("TITLE")
