@@ -123,3 +123,19 @@ def test_a_list_of_all_the_problems_counts_them(db: Database, tmp_path: Path) ->
         import_csv(db, _bad_rows(tmp_path / "fifty.csv", MAX_PROBLEMS))
     assert len(caught.value.problems) == MAX_PROBLEMS
     assert caught.value.message.endswith("(and 49 more problems). Nothing was imported.")
+
+
+def test_an_accounts_country_its_contact_takes_is_one_problem(db: Database, tmp_path: Path) -> None:
+    """The contact has no country column of its own: the account's refused country is its
+    too, and said once, of the column that gave it (not of a "Country" the file lacks)."""
+    path = _write(
+        tmp_path / "ours.csv",
+        ["account_name", "account_country", "given_name"],
+        [["Baltic", "Mars", "Ilze"]],
+    )
+    with pytest.raises(CsvImportError) as caught:
+        import_csv(db, path)
+    assert caught.value.problems == [
+        "Row 2, column account_country: Country “Mars”: is not an ISO 3166 country code (for "
+        "example LV, TH or IR)"
+    ]

@@ -985,7 +985,8 @@ def plan_chunks(
                     account_id=key or _NO_ACCOUNT,
                     given_name=cell("given_name"),
                     family_name=cell("family_name"),
-                    country=cell("country") or home,
+                    # its own, else its account's (as written, when the account was refused)
+                    country=cell("country") or (country if account is None else home),
                     timezone=cell("timezone") or None,
                     # not said: the order of the contact's country (田中 太郎, Kovács Anna)
                     name_order=cell("name_order") or name_order(contact_country or home),
@@ -1016,8 +1017,16 @@ def plan_chunks(
                 try:
                     contact = clean_contact(contact_data)
                 except ValidationError as error:
+                    # the account's country refused again: the problem of the column that
+                    # gave it, said once
                     errors += [
-                        (e, "given_name") for e in every_problem(clean_contact, contact_data, error)
+                        (
+                            e,
+                            "account_name"
+                            if e.key == "country" and not cell("country")
+                            else "given_name",
+                        )
+                        for e in every_problem(clean_contact, contact_data, error)
                     ]
                 try:
                     tags = clean_tags(_split(cell("tags")))
