@@ -85,10 +85,10 @@ def rule_text(rule: m.Rule) -> str:
     if rule.target == m.NOTES:
         return _("Keep in the notes")
     if rule.target == m.FULL_NAME:
-        return _(m.FULL_NAME_LABEL)
+        return m.column_label(m.FULL_NAME)
     if rule.target == m.LABEL:
         return _("Label of an e-mail or phone column")
-    name = _(m.COLUMN_LABELS[rule.target])
+    name = m.column_label(rule.target)
     if rule.label_from:
         return _("{field}, labelled as column “{column}” says").format(
             field=name, column=isolate(rule.label_from)

@@ -823,8 +823,8 @@ def plan_chunks(
                 "it holds whole names."
             ).format(
                 columns=cut_list([quote.format(name=mapping.own(c)) for c in about_a_person], 3),
-                given=_(column_mapping.COLUMN_LABELS["given_name"]),
-                full=_(column_mapping.FULL_NAME_LABEL),
+                given=column_mapping.column_label("given_name"),
+                full=column_mapping.column_label(column_mapping.FULL_NAME),
             )
         )
     if "account_name" not in columns:
@@ -832,7 +832,7 @@ def plan_chunks(
             _(
                 "The file has no column for the account name: map the column that holds it "
                 "to “{column}”."
-            ).format(column=_(column_mapping.COLUMN_LABELS["account_name"]))
+            ).format(column=column_mapping.column_label("account_name"))
         )
     if (
         "account_country" not in columns
@@ -844,8 +844,8 @@ def plan_chunks(
                 "The file has no column for the country: map the column that holds it to "
                 "“{country}” or “{account_country}”."
             ).format(
-                country=_(column_mapping.COLUMN_LABELS["country"]),
-                account_country=_(column_mapping.COLUMN_LABELS["account_country"]),
+                country=column_mapping.column_label("country"),
+                account_country=column_mapping.column_label("account_country"),
             )
         )
     given = frozenset(
@@ -1143,7 +1143,7 @@ def _row_problems(
             ours = given_in  # a Country column gives the account's too
         in_file = ours in columns
         if not in_file:
-            own = _(column_mapping.COLUMN_LABELS.get(ours, ours))
+            own = column_mapping.column_label(ours)
             named = _("“{name}”").format(name=own)
         elif ours in mapping.lists and error.value is not None:
             own = named = mapping.own_of(ours, row, error.value)

@@ -163,6 +163,12 @@ COLUMN_LABELS: dict[str, str] = {
 FULL_NAME_LABEL = N_("Full name (split into given and family name)")
 
 
+def column_label(column: str) -> str:
+    """What the import dialog calls our ``column`` (or :data:`FULL_NAME`), in the user's
+    language: a message names a column so (never ``given_name``)."""
+    return _(FULL_NAME_LABEL if column == FULL_NAME else COLUMN_LABELS.get(column, column))
+
+
 @dataclass(frozen=True)
 class Rule:
     """Where one column goes: ``target`` (one of :data:`TARGETS`); for ``emails`` and
