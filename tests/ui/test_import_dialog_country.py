@@ -42,7 +42,7 @@ def test_the_users_own_country_is_offered_for_rows_that_give_none(
     box.setCurrentIndex(box.findData(""))  # none: the file has no country column
     settled(qtbot, dialog)
     assert dialog.country is None and not dialog.import_button.isEnabled()
-    assert "no country column" in dialog.summary_label.text()
+    assert "has no column for the country" in dialog.summary_label.text()
 
     box.setCurrentIndex(box.findData("TH"))
     settled(qtbot, dialog)

@@ -113,7 +113,7 @@ def test_a_csv_row_without_a_country_takes_the_one_chosen(db: Database, tmp_path
         ["Name", "Company", "Mobile"],
         [["Somchai", "Siam", "0812345678"]],
     )
-    with pytest.raises(CsvImportError, match="no country column"):
+    with pytest.raises(CsvImportError, match="has no column for the country"):
         import_csv(db, book, dry_run=True)
     assert import_csv(db, book, country="TH").contacts_created == 1
     assert _countries(db)["Somchai"] == ("TH", "TH")
