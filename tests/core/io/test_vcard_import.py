@@ -552,3 +552,36 @@ def test_many_tags_across_cards_and_tags_that_exist(db: Database, tmp_path: Path
     assert len(people["Jānis0"]["tags"]) == 61 and "VIP" in people["Jānis2"]["tags"]
     with db.reader() as session:
         assert session.scalar(select(func.count()).select_from(Tag)) == 1 + 3 * 60
+
+
+def test_companies_written_in_other_cases_are_one_account_turkish_i_too(
+    db: Database, tmp_path: Path
+) -> None:
+    """As a CSV import groups them (records.tag_key): "IŞIK TEKSTİL" and "Işık Tekstil" are
+    one account, named as the first card writes it; str.casefold made two."""
+    cards = "".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nN:{family};{given};;;\nFN:{given} {family}\nORG:{org}\n"
+        "ADR;TYPE=WORK:;;;İstanbul;;;Türkiye\nEND:VCARD\n"
+        for given, family, org in (
+            ("Ayşe", "Yılmaz", "IŞIK TEKSTİL"),
+            ("Mehmet", "Demir", "Işık Tekstil"),
+            ("Elif", "Kaya", "ışık tekstil"),
+        )
+    )
+    report = import_vcard(db, _write(tmp_path, cards), clock=CLOCK)
+    assert report.accounts_created == 1
+    assert {c["account"] for c in _contacts(db).values()} == {("IŞIK TEKSTİL", "TR")}
+
+
+def test_a_file_with_more_problems_than_are_listed_says_so(db: Database, tmp_path: Path) -> None:
+    """The list stops at 50: the refusal says there are more, not "(and 49 more problems)"."""
+    cards = "".join(
+        f"BEGIN:VCARD\nVERSION:3.0\nN:P{n};Ilze;;;\nFN:Ilze P{n}\nORG:Koks\n"
+        "ADR;TYPE=WORK:;;;Rīga;;;Latvia\nEMAIL:not-an-address\nEND:VCARD\n"
+        for n in range(60)
+    )
+    with pytest.raises(VCardImportError) as caught:
+        import_vcard(db, _write(tmp_path, cards), clock=CLOCK)
+    assert "(the first 50 problems are listed; there are more)" in caught.value.message
+    assert len(caught.value.problems) == 50
+    assert _count(db, Contact) == 0

@@ -417,7 +417,7 @@ def parse(data: bytes) -> list[Card]:
                     line=format_number(line_number), text=v.printable(head_text[:60])
                 )
             )
-            if len(problems) >= MAX_PROBLEMS:
+            if len(problems) > MAX_PROBLEMS:  # (one more: the refusal says there are more)
                 break
             continue
         group, name = matched.group(1), matched.group(2).upper()
@@ -501,8 +501,10 @@ def _card_problem(card: Card, prop: str | None, problem: str) -> str:
 
 
 def problems_error(problems: list[str]) -> VCardImportError:
+    """The refusal of a file with ``problems``: the first :data:`MAX_PROBLEMS` of them, and, when
+    there were more, a sentence that says so rather than a count that would be false."""
     shown = problems[:MAX_PROBLEMS]
-    return VCardImportError(nothing_imported(shown), shown)
+    return VCardImportError(nothing_imported(shown, cut=len(problems) > MAX_PROBLEMS), shown)
 
 
 # --- from cards to contacts -------------------------------------------------------------------
@@ -1100,7 +1102,7 @@ def _plan_account_card(
         values = clean_account(data, typed=False)
     except ValidationError as error:
         raise _Problem(_PROPERTY_OF.get(error.key, error.key), error.message) from None
-    key = (values["name"].casefold(), values["country"])
+    key = (tag_key(values["name"]), values["country"])
     if key in ctx.accounts:
         return
     account_id = new_id()
@@ -1114,7 +1116,7 @@ def _account_for(ctx: _Context, name: str, country: str) -> str:
         values = clean_account(AccountInput(name=name, country=country), typed=False)
     except ValidationError as error:
         raise _Problem(_PROPERTY_OF.get(error.key, "ORG"), error.message) from None
-    key = (values["name"].casefold(), values["country"])
+    key = (tag_key(values["name"]), values["country"])
     found = ctx.accounts.get(key)
     if found is None:
         found = new_id()
@@ -1164,7 +1166,7 @@ def _plan(cards: list[Card], ctx: _Context, progress: Progress | None = None) ->
         except ValidationError as error:
             prop = _PROPERTY_OF.get(error.key, error.key)
             problems.append((card.number, _card_problem(card, prop, error.message)))
-        if len(problems) >= MAX_PROBLEMS:
+        if len(problems) > MAX_PROBLEMS:
             break
     if problems:
         raise problems_error([text for _number, text in sorted(problems)])
@@ -1181,7 +1183,7 @@ def _context(
         .where(Account.deleted_at.is_(None))
         .order_by(Account.id)
     ):
-        accounts.setdefault((name.casefold(), country), account_id)
+        accounts.setdefault((tag_key(name), country), account_id)
     contacts = {
         contact_id: deleted is None
         for contact_id, deleted in session.execute(select(Contact.id, Contact.deleted_at))
