@@ -107,6 +107,11 @@ def test_a_csv_row_without_a_country_takes_the_one_chosen(db: Database, tmp_path
     report = import_csv(db, path, country="TH")
     assert report.contacts_created == 2
     assert _countries(db) == {"Kanya": ("TH", "TH"), "Ilze": ("LV", "LV")}
+    # the report says which rows took the chosen country (the user did not see them)
+    assert report.remarks() == [
+        "1 row names no country and has no international phone number: it was imported as "
+        "in Thailand, the country chosen for the import."
+    ]
     # a file with no country column at all: every row the chosen country's
     book = _rows(
         tmp_path / "no_column.csv",
@@ -140,6 +145,8 @@ def test_the_chosen_country_reaches_a_process_that_checks_a_large_file(
         report = import_csv(db, path, country="TH")
         assert started and started[0].country == "TH"
         assert report.contacts_created == 60
+        # counted by the other process, chunk by chunk: 30 rows without a country
+        assert report.countries_by_default == 30 and report.countries_from_phones == 0
         countries = _countries(db)
         assert countries["Name 1"] == ("TH", "TH") and countries["Name 2"] == ("LV", "LV")
     finally:
@@ -172,3 +179,33 @@ def test_the_command_line_takes_country(
     export.write_text("{}", encoding="utf-8")
     assert cli.main(["--db", target, "import", str(export), "--country", "TH"]) == 1
     assert "--country is for CSV and vCard files." in capsys.readouterr().err
+
+
+def test_the_report_counts_the_rows_whose_country_came_from_elsewhere(
+    db: Database, tmp_path: Path
+) -> None:
+    """A dry run and the import say how many rows took their country from a phone number
+    and how many the chosen one, so that a user can look at them before and after."""
+    path = _rows(
+        tmp_path / "book.csv",
+        ["Name", "Company", "Country", "Mobile"],
+        [["Kanya Srisuk", "Thai Herb", "", "+66 89 123 4567"],
+         ["Mojca Kranjc", "Lesnina", "", "+386 41 555 666"],
+         ["Somchai", "Siam", "", "081 234 5678"],
+         ["Ilze Ozola", "Baltic Timber", "Latvia", "26 123 456"]],
+    )  # fmt: skip
+    expected = [
+        "2 rows name no country: their countries were taken from their international phone "
+        "numbers.",
+        "1 row names no country and has no international phone number: it was imported as in "
+        "Thailand, the country chosen for the import.",
+    ]
+    checked = import_csv(db, path, country="TH", dry_run=True)
+    assert checked.remarks() == expected
+    report = import_csv(db, path, country="TH")
+    assert report.remarks() == expected
+    assert _countries(db)["Mojca"] == ("SI", "SI")
+    # a file whose rows all name their countries has nothing to say about them
+    named = _rows(tmp_path / "named.csv", ["Name", "Company", "Country"],
+                  [["Rok Novak", "Lesnina", "Slovenia"]])  # fmt: skip
+    assert import_csv(db, named, country="TH", dry_run=True).remarks() == []

@@ -403,6 +403,11 @@ class Plan:
     #: its account (the file has no account_id column to say another). The writer holds an
     #: account no row needs back until one does (``csv_io._hold_unneeded``).
     accounts_needed: set[str] | None = None
+    #: rows that named no country: those whose country was taken from their phone number
+    #: (:func:`_phone_country`), and those given the import's chosen one
+    #: (:attr:`HeaderMap.default_country`); the report says so (``ImportReport.remarks``)
+    countries_from_phones: int = 0
+    countries_by_default: int = 0
 
     def search_documents(self) -> list[Document]:
         """The search documents of the accounts and contacts, from their checked values."""
@@ -913,7 +918,10 @@ def plan_chunks(
             country = cell(given_in)
             if not country and cell("phones"):  # none given: an international number's
                 country = _phone_country(cell("phones"))
-            country = country or mapping.default_country or ""
+                plan.countries_from_phones += bool(country)
+            if not country and mapping.default_country:
+                country = mapping.default_country
+                plan.countries_by_default += 1
             account_id = cell("account_id")
             code = _country_key(country)
             person = has_contacts and bool(

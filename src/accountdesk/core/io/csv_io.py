@@ -51,6 +51,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.i18n import (
     _,
+    country_name,
     format_list,
     format_number,
     ltr_shown,
@@ -107,6 +108,16 @@ class ImportReport:
     stored_alike: int = 0
     code_page: str | None = None  # the Windows code page a file that is not UTF-8 was read in
     owners: Owners | None = None  # how account_owner became owners on a team server
+    #: rows that named no country, given their phone number's / the import's chosen one
+    #: (``default_country``: --country, the import dialog's choice)
+    countries_from_phones: int = 0
+    countries_by_default: int = 0
+    default_country: str | None = None
+
+    def count_countries(self, plan: Plan) -> None:
+        """Add the rows of ``plan`` that named no country to the counts the remarks give."""
+        self.countries_from_phones += plan.countries_from_phones
+        self.countries_by_default += plan.countries_by_default
 
     @property
     def kept_unknown(self) -> bool:
@@ -164,6 +175,29 @@ class ImportReport:
                     count,
                 )
             lines.append(text_.format(n=format_number(count), names=names))
+        if self.countries_from_phones:
+            lines.append(
+                ngettext(
+                    "{n} row names no country: its country was taken from its international "
+                    "phone number.",
+                    "{n} rows name no country: their countries were taken from their "
+                    "international phone numbers.",
+                    self.countries_from_phones,
+                ).format(n=format_number(self.countries_from_phones))
+            )
+        if self.countries_by_default and self.default_country:
+            lines.append(
+                ngettext(
+                    "{n} row names no country and has no international phone number: it was "
+                    "imported as in {country}, the country chosen for the import.",
+                    "{n} rows name no country and have no international phone number: they "
+                    "were imported as in {country}, the country chosen for the import.",
+                    self.countries_by_default,
+                ).format(
+                    n=format_number(self.countries_by_default),
+                    country=country_name(self.default_country),
+                )
+            )
         if self.owners is not None:
             lines += self.owners.remarks()
         duplicates = import_remark(self.likely_duplicates)
@@ -563,6 +597,7 @@ def _write_chunk(
     report.contacts_created += len(new_contacts)
     report.contacts_updated += len(old_contacts)
     report.rows = plan.last_row
+    report.count_countries(plan)
 
 
 def _check_ids(
@@ -883,6 +918,7 @@ def _import_rows(
         kept_columns=tuple(name for _i, name in header_map.kept),
         chosen_mapping=chosen is not None,
         code_page=code_page,
+        default_country=header_map.default_country,
     )
     held: Held = {}
     if dry_run:
@@ -907,6 +943,7 @@ def _import_rows(
                 report.contacts_created += len(plan.contacts) - len(known_c)
                 report.contacts_updated += len(known_c)
                 report.rows = plan.last_row
+                report.count_countries(plan)
                 if stored:
                     facts += (facts_of(c, names.get(c["account_id"], "")) for c in plan.contacts)
                     adding.update(c["id"] for c in plan.contacts if c["id"] not in known_c)
