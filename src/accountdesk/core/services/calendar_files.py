@@ -28,7 +28,12 @@ from accountdesk.core.i18n import _, format_date, format_number, join_list, nget
 from accountdesk.core.io.refusal import unreadable
 from accountdesk.core.queries.followups import OPEN, FollowUpRow, shown_follow_ups
 from accountdesk.core.services import trash
-from accountdesk.core.services.followups import FollowUpInput, Scheduled, add_follow_up
+from accountdesk.core.services.followups import (
+    FollowUpInput,
+    Scheduled,
+    add_follow_up,
+    replace_from_calendar,
+)
 from accountdesk.core.timekeeping.ical import IcsError, IcsEvent, export_ics, read_ics
 from accountdesk.core.timekeeping.recurrence import occurrences, series_at, validate_rrule
 from accountdesk.core.timekeeping.workhours import WorkingHours
@@ -45,7 +50,7 @@ def event_uid(follow_up_id: str) -> str:
     return follow_up_id + _OWN_UID
 
 
-def event_sequence(row: FollowUpRow) -> int:
+def event_sequence(row: FollowUpRow | FollowUp) -> int:
     """The SEQUENCE of a follow-up's event: its event's when it was imported (0 for one made
     here), raised by one for every change saved to it since (its ``version`` counts them), so
     that a calendar that has the event takes the export of a changed follow-up for a newer
@@ -221,7 +226,13 @@ class ImportedFollowUps(list[Scheduled]):
       month in a calendar's export), not imported; a task is open until it is done, and a
       follow-up AccountDesk exported stays one, overdue;
     - ``already``: the events that are follow-ups already (imported before, or exported from
-      this database), left as they are;
+      this database), left as they are: the same version of the event, or an older one, or
+      one of a follow-up done since;
+    - ``updated``: the newer versions of events that are open follow-ups here (a greater
+      SEQUENCE: moved, retitled or given another rule in their calendar since), whose
+      follow-ups were given what the event says now;
+    - ``cancelled``: the newer versions that cancel such events: their follow-ups were moved
+      to the trash;
     - ``closed``: the cancelled events and the completed or cancelled tasks, not imported;
     - ``undated``: the tasks without a date (neither DUE nor DTSTART), not imported;
     - ``retitled``: the events whose title was longer than a follow-up's or on several lines
@@ -240,8 +251,12 @@ class ImportedFollowUps(list[Scheduled]):
         closed: Iterable[str] = (),
         undated: Iterable[str] = (),
         retitled: Iterable[str] = (),
+        updated: Iterable[str] = (),
+        cancelled: Iterable[str] = (),
     ):
         super().__init__(scheduled)
+        self.updated = tuple(updated)
+        self.cancelled = tuple(cancelled)
         self.by_rule_alone = tuple(by_rule_alone)
         self.ended = tuple(ended)
         self.past = tuple(past)
@@ -254,6 +269,26 @@ class ImportedFollowUps(list[Scheduled]):
         """What the user is told besides how many were imported: a sentence for each kind of
         event not imported, or not imported as it was (the screen shows them)."""
         kinds = (
+            (
+                self.updated,
+                ngettext(
+                    "{n} event was changed in its calendar since it became a follow-up: the "
+                    "follow-up now has its new time, title and notes ({events}).",
+                    "{n} events were changed in their calendar since they became follow-ups: "
+                    "the follow-ups now have their new times, titles and notes ({events}).",
+                    len(self.updated),
+                ),
+            ),
+            (
+                self.cancelled,
+                ngettext(
+                    "{n} event was cancelled in its calendar: its follow-up was moved to the "
+                    "trash ({events}).",
+                    "{n} events were cancelled in their calendar: their follow-ups were moved "
+                    "to the trash ({events}).",
+                    len(self.cancelled),
+                ),
+            ),
             (
                 self.by_rule_alone,
                 ngettext(
@@ -488,8 +523,8 @@ _CLOSED = frozenset({"CANCELLED", "COMPLETED"})
 _LOOKUP_CHUNK = 500
 
 
-def _already_here(session: Session, events: list[IcsEvent]) -> set[str]:
-    """The UIDs of ``events`` that are follow-ups shown already: one this database exported
+def _already_here(session: Session, events: list[IcsEvent]) -> dict[str, FollowUp]:
+    """The follow-ups shown already of ``events``, by their UIDs: one this database exported
     (its id in the UID), or one an import took from an event with that UID (its ``origin``,
     :func:`origin_of`). Done ones count; one in the trash does not (importing it again is
     asked for)."""
@@ -501,14 +536,23 @@ def _already_here(session: Session, events: list[IcsEvent]) -> set[str]:
         for event in events
         if event.uid.endswith(_OWN_UID)
     }
-    found: set[str] = set()
+    found: dict[str, FollowUp] = {}
     for column, wanted in ((FollowUp.origin, by_origin), (FollowUp.id, by_id)):
         keys = list(wanted)
         for at in range(0, len(keys), _LOOKUP_CHUNK):
             chunk = keys[at : at + _LOOKUP_CHUNK]
-            query = shown_follow_ups(select(column)).where(column.in_(chunk))
-            found.update(wanted[key] for key in session.scalars(query))
+            query = shown_follow_ups(select(FollowUp)).where(column.in_(chunk))
+            for item in session.scalars(query):
+                found[wanted[getattr(item, column.key)]] = item
     return found
+
+
+def _newer(event: IcsEvent, item: FollowUp) -> bool:
+    """Whether ``event`` is a newer version of the event of ``item``, its follow-up here: a
+    greater SEQUENCE (RFC 5545: the organiser raises it at every change of time, rule or
+    status; Google and Outlook raise it when an event is moved or retitled), while the
+    follow-up is still open (a done one stays done)."""
+    return item.status == OPEN and event.sequence > event_sequence(item)
 
 
 def import_follow_ups(
@@ -530,6 +574,10 @@ def import_follow_ups(
     An event is imported once: one whose UID is a follow-up already (exported from this
     database, or imported before: :func:`origin_of`) is left as it is, and the result names it
     (:attr:`ImportedFollowUps.already`); so is a second event with the UID of one before it.
+    A newer version of such an event (a greater SEQUENCE: moved or retitled in its calendar
+    since) gives an open follow-up its new details (:attr:`ImportedFollowUps.updated`), or,
+    cancelled, moves it to the trash (:attr:`ImportedFollowUps.cancelled`); the same version
+    again, an older one, or one of a follow-up done since changes nothing.
     A follow-up keeps its event's UID and SEQUENCE, which its export writes again
     (:func:`follow_up_event`): exported to the calendar it came from, or imported into the
     database that exported it, it is the same event, not a second one.
@@ -566,21 +614,33 @@ def import_follow_ups(
     already: list[str] = []
     closed: list[str] = []
     retitled: list[str] = []
+    updated: list[str] = []
+    cancelled: list[str] = []
     with db.transaction() as session:  # all events or none
-        seen = _already_here(session, events)
+        here = _already_here(session, events)
+        seen: set[str] = set()
         for event, first, local in zip(events, moved, due, strict=True):
-            if event.uid in seen:
-                already.append(_named(event.summary, event.place))
+            name = _named(event.summary, event.place)
+            stored = here.get(event.uid)
+            if event.uid in seen or (stored is not None and not _newer(event, stored)):
+                already.append(name)
                 continue
             seen.add(event.uid)
-            if event.status in _CLOSED:
-                closed.append(_named(event.summary, event.place))
+            if stored is not None and event.status == "CANCELLED":
+                # cancelled in its calendar since: its follow-up goes to the trash (where
+                # it can be restored), as the calendar takes the meeting off
+                stored.deleted_at = now
+                cancelled.append(name)
                 continue
-            if local is None:
-                ended.append(_named(event.summary, event.place))
-                continue
-            if _over(event, local, now):
-                past.append(_named(event.summary, event.place))
+            if event.status in _CLOSED or local is None or _over(event, local, now):
+                if stored is not None:  # nothing left to follow up: it is left as it is
+                    already.append(name)
+                elif event.status in _CLOSED:
+                    closed.append(name)
+                elif local is None:
+                    ended.append(name)
+                else:
+                    past.append(name)
                 continue
             if event.rrule and (event.exdates or event.rdates) and first is None:
                 by_rule_alone.append(_named(event.summary, event.place))
@@ -604,7 +664,11 @@ def import_follow_ups(
                 ics_sequence=event.sequence,
             )
             try:
-                scheduled.append(add_follow_up(session, item))
+                if stored is not None:
+                    replace_from_calendar(session, stored, item)
+                    updated.append(name)
+                else:
+                    scheduled.append(add_follow_up(session, item))
             except ValidationError as exc:
                 raise UserError(
                     _("{where}: {problem}").format(where=event.place, problem=exc.message)
@@ -618,4 +682,6 @@ def import_follow_ups(
         closed=closed,
         undated=[_named(summary, place) for summary, place in read.undated],
         retitled=retitled,
+        updated=updated,
+        cancelled=cancelled,
     )

@@ -128,14 +128,25 @@ def _first_moved(
     return moved if moved != local else None
 
 
-def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
-    """Schedule inside an open transaction (quick log uses this with its interaction).
+@dataclass(frozen=True)
+class _Timing:
+    """When a follow-up of :class:`FollowUpInput` is due, as it is stored."""
 
-    A repeating one that moves to working days whose first occurrence is on a non-working day
-    there is due on the next working day, its series starting at the time given
-    (:attr:`Scheduled.moved_from`); with ``series_start`` (a calendar's series) the first
+    zone: str
+    resolution: WallTimeResolution
+    rule: str | None
+    local_due: str  # LOCAL_FORMAT
+    rrule_start: str | None
+    moved_from: datetime | None  # the time given, when a working-day move changed it
+
+
+def _timing(data: FollowUpInput, contact: Contact) -> _Timing:
+    """The one rule of when a follow-up of ``data`` with ``contact`` is due (scheduling it,
+    and giving it a newer version of its calendar event: :func:`replace_from_calendar`): its
+    zone (the contact's by default), the instant its wall time resolves to, its rule checked,
+    and for a repeating one that moves to working days and begins on a non-working day
+    there, the next working day; with ``series_start`` (a calendar's series) the first
     occurrence is taken as given."""
-    contact = trash.live(session, Contact, data.contact_id)
     zone = v.timezone(data.zone, allow_empty=True) or contact.timezone
     resolution = _resolve(data.local_due, zone)
     if data.duration_minutes <= 0:
@@ -149,21 +160,39 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
         resolution = _resolve(moved, zone)
     start = data.series_start if rule and data.series_start is not None else local
     local = moved or local
-    local_text = local.strftime(LOCAL_FORMAT)
     if start.tzinfo is not None or start > local:
         raise v.fail("due", start, _("the series cannot start after its first occurrence"))
     start_text = start.replace(second=0, microsecond=0).strftime(LOCAL_FORMAT)
+    return _Timing(
+        zone=zone,
+        resolution=resolution,
+        rule=rule,
+        local_due=local.strftime(LOCAL_FORMAT),
+        rrule_start=start_text if rule else None,
+        moved_from=data.local_due if moved is not None else None,
+    )
+
+
+def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
+    """Schedule inside an open transaction (quick log uses this with its interaction).
+
+    A repeating one that moves to working days whose first occurrence is on a non-working day
+    there is due on the next working day, its series starting at the time given
+    (:attr:`Scheduled.moved_from`); with ``series_start`` (a calendar's series) the first
+    occurrence is taken as given."""
+    contact = trash.live(session, Contact, data.contact_id)
+    timing = _timing(data, contact)
     item = FollowUp(
         contact_id=contact.id,
         account_id=contact.account_id,
         title=v.required("title", data.title),
         notes=v.optional("notes", data.notes),
-        local_due=local_text,
-        zone=zone,
-        due_at=resolution.instant,
+        local_due=timing.local_due,
+        zone=timing.zone,
+        due_at=timing.resolution.instant,
         duration_minutes=data.duration_minutes,
-        rrule=rule,
-        rrule_start=start_text if rule else None,
+        rrule=timing.rule,
+        rrule_start=timing.rrule_start,
         move_to_working_day=data.move_to_working_day,
         origin=data.origin,
         ics_uid=data.ics_uid,
@@ -171,7 +200,37 @@ def add_follow_up(session: Session, data: FollowUpInput) -> Scheduled:
     )
     session.add(item)
     session.flush()
-    return Scheduled(item.id, resolution, data.local_due if moved is not None else None)
+    return Scheduled(item.id, timing.resolution, timing.moved_from)
+
+
+def replace_from_calendar(session: Session, item: FollowUp, data: FollowUpInput) -> Scheduled:
+    """Give the open follow-up ``item`` what ``data`` says of a newer version of its calendar
+    event (a meeting moved, retitled or given another rule in Google or Outlook, or on another
+    laptop, and its file imported here): its title, notes, length, time, zone and series, as
+    :func:`add_follow_up` would schedule them, inside the caller's transaction. It stays with
+    its contact, is no longer snoozed and reminds again. Its ``ics_sequence`` is set so that
+    its event's SEQUENCE (:func:`~accountdesk.core.services.calendar_files.event_sequence`:
+    the stored one and the saves since) is the event's after this one save: exported again,
+    it is the version the calendar has, not a newer one."""
+    contact = trash.live(session, Contact, item.contact_id or data.contact_id)
+    with session.no_autoflush:  # one UPDATE, so the version grows by one
+        timing = _timing(data, contact)
+        item.title = v.required("title", data.title)
+        item.notes = v.optional("notes", data.notes)
+        item.duration_minutes = data.duration_minutes
+        item.local_due = timing.local_due
+        item.zone = timing.zone
+        item.due_at = timing.resolution.instant
+        item.rrule = timing.rule
+        item.rrule_start = timing.rrule_start
+        item.move_to_working_day = data.move_to_working_day
+        item.origin = data.origin
+        item.ics_uid = data.ics_uid
+        item.ics_sequence = data.ics_sequence - item.version  # the version after the save, less 1
+        item.snoozed_until = None
+        item.notified_at = None
+    session.flush()
+    return Scheduled(item.id, timing.resolution, timing.moved_from)
 
 
 def schedule(db: Database, data: FollowUpInput) -> Scheduled:
