@@ -5,19 +5,31 @@
     uv run python scripts/qt_catalogs.py compile   # .ts -> .qm with pyside6-lrelease (committed)
     uv run python scripts/qt_catalogs.py all       # the two in order
 
-Qt's dialog buttons, text-field context menus, spin boxes, message boxes, file dialog and
-progress dialog translate themselves from ``qtbase_<lang>.qm``. PySide6 ships that catalog for
-Latvian, Turkish and Persian, none for Thai and only an old, incomplete ``qt_sl.qm`` for
-Slovenian, so AccountDesk carries ``translations/qt/qtbase_th.ts`` and ``qtbase_sl.ts`` (Qt
-Linguist files, editable with ``pyside6-linguist``) and their compiled ``.qm`` files, which
-``ui.app.apply_language`` installs before Qt's (whose translations fill in the rest).
+Qt's dialog buttons, text-field context menus, spin boxes, message boxes, file dialog,
+progress dialog and print dialog translate themselves from ``qtbase_<lang>.qm``. PySide6 ships
+that catalog for Latvian, Turkish and Persian, none for Thai and only an old, incomplete
+``qt_sl.qm`` for Slovenian, so AccountDesk carries ``translations/qt/qtbase_th.ts`` and
+``qtbase_sl.ts`` with every string of :data:`CONTEXTS` (Qt Linguist files, editable with
+``pyside6-linguist``) and their compiled ``.qm`` files, which ``ui.app.apply_language`` installs
+before Qt's (whose translations fill in the rest). For Latvian, Persian and Turkish
+(:data:`GAPS_ONLY`) ``qtbase_lv.ts``, ``qtbase_fa.ts`` and ``qtbase_tr.ts`` hold only what
+Qt's own catalog leaves in English: strings it lacks (Qt 6.11 added accelerators to "Page
+&order:", "&Look in:"; the print dialog's duplex options are newer than its Latvian and
+Persian catalogs) or "translates" as the English ("Envelope C5" in Persian), and the few of
+its translations we replace (Persian "Note" paper is not "none").
 
 Qt's C++ sources are not at hand for ``lupdate``, so ``update`` plays its part: it builds those
 widgets under a recording ``QTranslator``, which sees every (context, source text,
 disambiguation) Qt looks up, and adds the ones of :data:`CONTEXTS` that a catalog lacks as
-unfinished entries. Entries Qt did not ask for here stay (they may be for Windows or macOS) and
-are listed. ``tests/ui/test_qt_catalogs.py`` fails while an entry is unfinished, while Qt asks
-for a string a catalog lacks, or while a ``.qm`` is older than its ``.ts``.
+unfinished entries (for :data:`GAPS_ONLY`, the ones Qt's catalog does not translate). The print
+dialog is built as the report preview's Print… shows it on Linux: its options expanded, its
+Properties dialog (Page and Job Options tabs: page sizes, margins, CUPS job options), the file
+dialog of "Print to File", and its refusals of an output file that is a folder or exists.
+Without a CUPS printer Qt asks neither for a printer's password nor for the conflicts of its
+options; those entries were added by hand and are kept. Entries Qt did not ask for here stay
+(they may be for Windows or macOS) and are listed. ``tests/ui/test_qt_catalogs.py`` fails while
+an entry is unfinished, while Qt asks for a string a catalog lacks, while a ``.qm`` is older
+than its ``.ts``, or while the print dialog or its Properties show English in any language.
 """
 
 from __future__ import annotations
@@ -32,7 +44,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "translations" / "qt"
-LANGUAGES = ("th", "sl")
+#: The languages with a project catalog. Thai and Slovenian hold every string Qt asks for in
+#: :data:`CONTEXTS`; the ones in :data:`GAPS_ONLY` only what the catalog that comes with Qt
+#: leaves untranslated (its translations fill in the rest).
+LANGUAGES = ("th", "sl", "lv", "fa", "tr")
+GAPS_ONLY = frozenset({"lv", "fa", "tr"})
 #: The Qt translation contexts the catalogs cover.
 CONTEXTS = frozenset(
     {
@@ -49,17 +65,40 @@ CONTEXTS = frozenset(
         "QPlatformTheme",  # dialog buttons everywhere else
         "QProgressDialog",
         "QWidgetTextControl",  # text edit and text browser context menu
+        # The print dialog (the report preview's Print…), on Linux:
+        "QPrintDialog",  # the dialog, its page-set and layout combos, its file checks
+        "QPrintWidget",  # its upper half: printer, Properties, output file
+        "QPrintSettingsOutput",  # its lower half (Options >>): range, copies, colour, duplex
+        "QPrintPropertiesDialog",  # Properties: the dialog, the Job Options tab
+        "QPrintPropertiesWidget",  # Properties: the Page and Advanced tabs
+        "QPageSetupWidget",  # Properties, Page tab: paper, orientation, margins, layout
+        "QPageSize",  # the page size names of the Page tab
+        "QCupsJobWidget",  # Properties, Job Options tab (CUPS)
+        "QCupsPrinterSupport",  # CUPS asks for a user name and password (not asked here)
+        "Print Device Input Slot",  # a printer's paper source "Automatic" (not asked here)
+        "Print Device Output Bin",  # (not asked here)
+        "QTabBar",  # the Properties tabs' scroll buttons (read by screen readers)
     }
 )
 #: Strings Qt asks for that stay as they are: key sequences (translating them would change
-#: the shortcut, and Qt draws the key names itself).
+#: the shortcut, and Qt draws the key names itself), the title of a Designer form used as a
+#: child widget (never shown), the file browser button's dots, and page sizes named by a code
+#: (ISO A and B, JIS B, ANSI, the PRC sizes), which every language writes alike.
 UNTRANSLATED = frozenset(
     {
         ("QFileDialog", "Alt+Left", ""),
         ("QFileDialog", "Alt+Right", ""),
         ("QFileDialog", "Alt+Up", ""),
+        ("QPrintWidget", "...", ""),
+        *((context, "Form", "") for context in (
+            "QPageSetupWidget", "QPrintPropertiesWidget", "QPrintSettingsOutput", "QPrintWidget",
+        )),
+        *(("QPageSize", f"{series}{n}", "") for series in ("A", "B", "JIS B") for n in range(11)),
+        *(("QPageSize", f"ANSI {letter}", "") for letter in "CDE"),
+        ("QPageSize", "PRC 16K", ""),
+        ("QPageSize", "PRC 32K", ""),
     }
-)
+)  # fmt: skip
 
 #: Every standard button of QDialogButtonBox and QMessageBox.
 STANDARD_BUTTONS = (
@@ -270,6 +309,7 @@ def requested_strings() -> set[Key]:
         for widget in (calendar, date, inputs):
             widget.show()
         pump(10)
+        _record_print_dialog(pump)
     finally:
         QCoreApplication.removeTranslator(recorder)
         for widget in widgets:
@@ -280,14 +320,101 @@ def requested_strings() -> set[Key]:
     return {key for key in recorder.seen if key[0] in CONTEXTS}
 
 
+def _record_print_dialog(pump: Any) -> None:
+    """What the report preview's Print… shows on Linux: the print dialog, its options
+    (Options >>), its file browser (the ... of "Print to File"), the Properties dialog (Page and
+    Job Options tabs, with every page size), and its refusals of an output file that is a
+    folder or already exists. Each modal window is closed by a timer as it opens.
+
+    Without a CUPS printer (as on a test run) Qt asks for neither the printer's password, the
+    paper source "Automatic", nor the conflicts of a printer's options; those entries are
+    kept in the catalogs as they were written."""
+    import tempfile
+
+    import shiboken6
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QToolButton
+
+    def close_modal() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog) and not isinstance(modal, QPrintDialog):
+            modal.reject()
+
+    def click(button: Any) -> None:
+        QTimer.singleShot(200, close_modal)  # the button may open a modal window
+        button.click()
+        pump(10)
+
+    folder = tempfile.mkdtemp(prefix="qt_catalogs_")
+    existing = Path(folder) / "report.pdf"
+    existing.write_bytes(b"")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFileName(folder)  # a folder: "… is a directory."
+    dialog = QPrintDialog(printer)
+    dialog.show()
+    pump(10)
+    buttons = dialog.findChildren(QPushButton)
+    for button in [b for b in buttons if b.text() == "&Options >>"]:
+        click(button)  # "&Options <<"
+    for button in [b for b in buttons if b.objectName() == "properties"]:
+        click(button)  # the Properties dialog: Page and Job Options tabs
+    for tool in [b for b in dialog.findChildren(QToolButton) if b.objectName() == "fileBrowser"]:
+        click(tool)  # the file dialog "Print To File ..."
+    for button in [b for b in buttons if b.text() == "&Print"]:
+        click(button)  # the folder is refused
+        file_name = dialog.findChild(QLineEdit, "filename")
+        assert file_name is not None
+        file_name.setText(str(existing))
+        click(button)  # "… already exists."
+    dialog.close()
+    shiboken6.delete(dialog)  # before its printer
+    existing.unlink()
+    Path(folder).rmdir()
+
+
+def qt_translated(lang: str) -> Any:
+    """The catalog that comes with Qt for ``lang`` (``qt_<lang>.qm`` and the module catalogs
+    it loads), as a function of a key that says whether it translates it."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(lang), "qt", "_", folder):
+        raise FileNotFoundError(f"Qt has no catalog for {lang!r} in {folder}")
+
+    def translates(key: Key) -> bool:
+        """Qt's catalog has a translation, and not the English itself (Qt's Latvian and
+        Persian catalogs "translate" "Envelope C5" or "Architect A" as they are)."""
+        context, source, disambiguation = key
+        return translator.translate(context, source, disambiguation or None) not in ("", source)
+
+    translates.translator = translator  # type: ignore[attr-defined]  # kept alive
+    return translates
+
+
+def wanted_strings(lang: str, asked: set[Key]) -> set[Key]:
+    """What the catalog of ``lang`` must hold of the strings Qt asked for: all of them, or
+    for :data:`GAPS_ONLY` the ones Qt's own catalog leaves in English (untranslated, or
+    "translated" as the English). Such a catalog may hold more: an entry of ours replaces a
+    wrong one of Qt's (Turkish "A4 Plus" is not "At Artı")."""
+    wanted = asked - UNTRANSLATED
+    if lang in GAPS_ONLY:
+        translates = qt_translated(lang)
+        wanted = {key for key in wanted if not translates(key)}
+    return wanted
+
+
 def update() -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(["qt_catalogs"])
     assert app is not None
-    wanted = requested_strings() - UNTRANSLATED
+    asked = requested_strings()
     for lang in LANGUAGES:
-        language, entries = read_ts(ts_path(lang))
+        wanted = wanted_strings(lang, asked)
+        path = ts_path(lang)
+        language, entries = read_ts(path) if path.exists() else (lang, [])
         have = {e.key for e in entries}
         added = sorted(wanted - have)
         entries += [Entry(c, s, d, "", finished=False) for c, s, d in added]
