@@ -675,8 +675,9 @@ def apply_language(code: str) -> None:
 
     Qt's own strings (dialog buttons, context menus, the file and print dialogs, a scroll
     bar's menu) come from the catalogs of ``qt_catalogs``: the project's
-    ``translations/qt/qtbase_<lang>.qm`` (Thai and Slovenian, which Qt lacks or covers only
-    partly) before the catalog that comes with Qt, which translates what ours leaves out."""
+    ``translations/qt/qtbase_<lang>.qm`` (all of Thai and Slovenian, which Qt lacks or covers
+    only partly; for Latvian, Persian and Turkish what Qt's own leaves in English) before the
+    catalog that comes with Qt, which translates what ours leaves out."""
     from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
     from PySide6.QtWidgets import QApplication
 
