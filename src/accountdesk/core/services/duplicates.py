@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 from typing import Any
@@ -214,20 +214,32 @@ _LABEL_KEYS = {
 }
 
 
-def contact_references() -> set[tuple[str, str]]:
-    """(table, column) of every foreign key to ``contacts.id`` in the schema."""
+def references_to(target: str) -> set[tuple[str, str]]:
+    """(table, column) of every foreign key to ``<target>.id`` in the schema."""
     return {
         (tbl.name, fk.parent.name)
         for tbl in Base.metadata.tables.values()
         for fk in tbl.foreign_keys
-        if fk.column.table.name == "contacts"
+        if fk.column.table.name == target
     }
 
 
-def _check_references() -> None:
-    unhandled = contact_references() ^ set(REFERENCES)
+def contact_references() -> set[tuple[str, str]]:
+    """(table, column) of every foreign key to ``contacts.id`` in the schema."""
+    return references_to("contacts")
+
+
+def check_references(target: str, handled: Iterable[tuple[str, str]]) -> None:
+    """Refuse to merge records of ``target`` while the schema has a foreign key to it that
+    ``handled`` (a merge's table of references) does not name, or names one it no longer has:
+    a merge would leave such rows behind on a record in the trash."""
+    unhandled = references_to(target) ^ set(handled)
     if unhandled:
         raise RuntimeError(f"merge does not know how to handle {sorted(unhandled)}")
+
+
+def _check_references() -> None:
+    check_references("contacts", REFERENCES)
 
 
 def field_label(field: str) -> str:
@@ -269,8 +281,8 @@ def _encode(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def _decode(field: str, value: Any) -> Any:
-    if value is not None and isinstance(table(Contact).c[field].type, Date):
+def _decode(field: str, value: Any, model: type[Base] = Contact) -> Any:
+    if value is not None and isinstance(table(model).c[field].type, Date):
         return date.fromisoformat(value)
     return value
 
@@ -332,13 +344,12 @@ def _pk_others(tbl: Table, column: str) -> list[str]:
     return [c.name for c in tbl.primary_key.columns if c.name != column]
 
 
-def _reindex(session: Session, contact: Contact) -> None:
-    """Index the kept contact again: rows moved under it (tags) change its document even
-    when none of its own fields did."""
+def reindex(session: Session, record_id: str) -> None:
+    """Index the kept record (a contact, an account) again, as the tables hold it: rows moved
+    under it (tags) change its document even when none of its own fields did."""
     session.flush()
-    values = {c.name: getattr(contact, c.name) for c in table(Contact).columns}
-    doc = search.contact_document(values, [t.name for t in contact.tags])
-    search.index_documents(session.connection(), [doc])
+    conn = session.connection()
+    search.index_documents(conn, search.stored_documents(conn, [record_id]))
 
 
 def _bump_linked(
@@ -386,6 +397,168 @@ def _open_touch(conn: Any, tbl: Table, contact_id: str) -> bool:
     return conn.execute(query).first() is not None
 
 
+@dataclass
+class MergeLog:
+    """What a merge moved and dropped, as its undo record keeps it (contacts and accounts
+    alike): ``rows`` moved (table, column, id, where from, the stamp before), ``kept_rows``
+    deleted as equal to one of the kept record's, ``links`` moved or dropped, ``linked`` the
+    stamps of records whose links changed (:func:`_bump_linked`); and the counts per table."""
+
+    now: datetime
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    kept_rows: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    linked: dict[str, Any] = field(default_factory=dict)
+    moved: dict[str, int] = field(default_factory=dict)
+    dropped: dict[str, int] = field(default_factory=dict)
+
+    def count(self, counts: dict[str, int], name: str) -> None:
+        counts[name] = counts.get(name, 0) + 1
+
+
+def moved_item(tbl: Table, column: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The undo record's entry of a row about to be moved (where it pointed, its stamp)."""
+    return {
+        "table": tbl.name,
+        "column": column,
+        "id": row["id"],
+        "from": row[column],
+        "updated_at": _encode(row["updated_at"]) if "updated_at" in tbl.c else None,
+    }
+
+
+def move_row(
+    conn: Any,
+    tbl: Table,
+    item: dict[str, Any],
+    changes: dict[str, Any],
+    log: MergeLog,
+) -> None:
+    """Write ``changes`` (the kept record's id in the moved column, and more) to the row of
+    ``item`` (:func:`moved_item`), its version raised when it is a record of its own, and log
+    it."""
+    if "version" in tbl.c:  # a record of its own (a date is the contact's)
+        changes = {**changes, **bumped(tbl, log.now)}
+    conn.execute(update(tbl).where(tbl.c.id == item["id"]).values(changes))
+    log.rows.append(item)
+    log.count(log.moved, tbl.name)
+
+
+def move_links(
+    conn: Any, tbl: Table, column: str, kept_id: str, others: Sequence[str], log: MergeLog
+) -> None:
+    """Move the link rows of ``others`` in ``tbl`` (keyed by ``column`` and another id: a tag,
+    an interaction) to ``kept_id``, or drop those the kept record has already: a tag once."""
+    name = tbl.name
+    col = tbl.c[column]
+    keys = _pk_others(tbl, column)
+    have = {tuple(r) for r in conn.execute(select(*(tbl.c[k] for k in keys)).where(col == kept_id))}
+    for link in conn.execute(select(tbl).where(col.in_(others))).fetchall():
+        values = dict(link._mapping)
+        key = tuple(values[k] for k in keys)
+        where = [col == values[column], *(tbl.c[k] == values[k] for k in keys)]
+        if key in have:
+            conn.execute(delete(tbl).where(*where))
+            _bump_linked(conn, tbl, column, values, log.now, log.linked)
+            log.links.append({"table": name, "column": column, "row": values, "action": "dropped"})
+            log.count(log.dropped, name)
+        else:
+            # a link row, no version of its own: its record's is raised
+            conn.execute(update(tbl).where(*where).values({column: kept_id}))
+            _bump_linked(conn, tbl, column, values, log.now, log.linked)
+            have.add(key)
+            log.links.append({"table": name, "column": column, "row": values, "action": "moved"})
+            log.count(log.moved, name)
+
+
+def move_back(conn: Any, changes: Mapping[str, Any], kept_id: str, now: datetime) -> int:
+    """Undoing a merge: the rows it moved go back where they were (with their stamps from
+    before; one the merge sent to the trash comes out of it; an important date by its content
+    when the kept contact was saved since), then the rows it dropped as the kept record's
+    already. The number of important dates written back (gone from the kept contact since)."""
+    taken: set[str] = set()  # dates of the kept contact already given back
+    rewritten = 0
+    for item in changes["rows"]:
+        tbl = Base.metadata.tables[item["table"]]
+        col = tbl.c[item["column"]]
+        values: dict[str, Any] = {item["column"]: item["from"]}
+        if "version" in tbl.c:  # the stamp restored below stays (bumped's goes first)
+            values = {**bumped(tbl, now), **values}
+        if item["updated_at"] is not None:
+            values["updated_at"] = _stamp(item["updated_at"])
+        if item.get("trashed"):
+            values["deleted_at"] = None
+        if (
+            "account_from" in item
+            and conn.execute(select(Account.id).where(Account.id == item["account_from"])).first()
+        ):
+            values["account_id"] = item["account_from"]
+        done = conn.execute(
+            update(tbl).where(tbl.c.id == item["id"], col == kept_id).values(values)
+        )
+        if done.rowcount or "content" not in item:
+            taken.add(item["id"])
+            continue
+        # the kept contact was saved since, which wrote its dates anew: find it by content
+        content = item["content"]
+        same = conn.execute(
+            select(tbl.c.id)
+            .where(col == kept_id, *(tbl.c[k] == x for k, x in content.items()))
+            .order_by(tbl.c.id)
+        ).fetchall()
+        free = [r.id for r in same if r.id not in taken]
+        if free:
+            taken.add(free[0])
+            conn.execute(update(tbl).where(tbl.c.id == free[0]).values(values))
+        else:  # removed from the kept contact since: the merged contact gets it back
+            conn.execute(insert(tbl).values({**content, **values}))
+            rewritten += 1
+    for item in changes.get("dropped_rows", []):
+        tbl = Base.metadata.tables[item["table"]]
+        insert_unless_there(conn, tbl, _row_values(tbl, item["row"]))
+    return rewritten
+
+
+def links_back(conn: Any, changes: Mapping[str, Any], kept_id: str, now: datetime) -> int:
+    """Undoing a merge: the links it moved or dropped are put back (the records they belong
+    to given back their stamps). The number not restored: what they linked to (an
+    interaction, a tag) was deleted for good since."""
+    lost = 0
+    linked = changes.get("linked_updated_at", {})  # none in a merge logged before
+    for item in changes["links"]:
+        tbl = Base.metadata.tables[item["table"]]
+        column = item["column"]
+        row = item["row"]
+        keys = _pk_others(tbl, column)
+        if item["action"] == "moved":
+            done = conn.execute(
+                update(tbl)
+                .where(tbl.c[column] == kept_id, *(tbl.c[k] == row[k] for k in keys))
+                .values({column: row[column]})
+            )
+            if done.rowcount:
+                _bump_linked(conn, tbl, column, row, now, linked, restore=True)
+                continue
+        if _parents_exist(conn, tbl, column, row):  # also one taken off the kept record since
+            insert_unless_there(conn, tbl, row)
+            _bump_linked(conn, tbl, column, row, now, linked, restore=True)
+        else:  # what it linked to (an interaction, a tag) was deleted for good since
+            lost += 1
+    return lost
+
+
+def fields_back(record: Any, changes: Mapping[str, Any], model: type[Base]) -> list[str]:
+    """Undoing a merge: the kept record's fields the merge filled get their values from
+    before, except a field edited since (that edit stays). Those fields, by name."""
+    edited = []
+    for name, value in changes["fields_after"].items():
+        if _encode(getattr(record, name)) == value:
+            setattr(record, name, _decode(name, changes["fields_before"][name], model))
+        else:
+            edited.append(name)
+    return edited
+
+
 @dataclass(frozen=True)
 class MergeResult:
     merge_id: str
@@ -406,20 +579,23 @@ def _not_the_owners() -> UserError:
 
 
 @contextmanager
-def _moves_refused() -> Iterator[None]:
+def moves_refused(refusal: Callable[[], UserError] = _not_the_owners) -> Iterator[None]:
     """A team server's move guard (a rep moving records of another rep's account) in a
-    merge's own words."""
+    merge's own words (``refusal``: a merge of contacts', by default)."""
     try:
         yield
     except MoveRefused as exc:
-        raise _not_the_owners() from exc
+        raise refusal() from exc
 
 
-def _refuse_unless_owner(session: Session, contact_ids: Iterable[str]) -> None:
-    """On a team server a rep merges, and undoes the merge of, only contacts of accounts they
+def refuse_unless_owner_of(
+    session: Session, owners_of: Any, refusal: Callable[[], UserError]
+) -> None:
+    """On a team server a rep merges, and undoes the merge of, only records of accounts they
     own (README, "What members may do"): the server's move guard refuses the records that
     would move, and a merge that moves none (a contact without interactions or notes) would
-    have gone through. A manager, and the administrator (no member), may merge any."""
+    have gone through. A manager, and the administrator (no member), may merge any.
+    ``owners_of``: the statement of the owners of the accounts involved."""
     conn = session.connection()
     if conn.dialect.name != "postgresql":
         return
@@ -427,15 +603,18 @@ def _refuse_unless_owner(session: Session, contact_ids: Iterable[str]) -> None:
     role = conn.scalar(select(User.role).where(User.login == login))
     if role != REP:
         return
-    owners = set(
-        conn.scalars(
-            select(Account.owner)
-            .join(Contact, Contact.account_id == Account.id)
-            .where(Contact.id.in_(list(contact_ids)))
-        )
+    if set(conn.scalars(owners_of)) != {login}:
+        raise refusal()
+
+
+def _refuse_unless_owner(session: Session, contact_ids: Iterable[str]) -> None:
+    """A merge of contacts: the owners of their accounts (:func:`refuse_unless_owner_of`)."""
+    owners = (
+        select(Account.owner)
+        .join(Contact, Contact.account_id == Account.id)
+        .where(Contact.id.in_(list(contact_ids)))
     )
-    if owners != {login}:
-        raise _not_the_owners()
+    refuse_unless_owner_of(session, owners, _not_the_owners)
 
 
 def merge(
@@ -449,22 +628,16 @@ def merge(
     if kept_id in others:
         raise UserError(_("The kept contact cannot also be merged into itself."))
     now = clock()
-    with _moves_refused(), db.transaction() as session:
+    with moves_refused(), db.transaction() as session:
         kept = _live_contact(session, kept_id)
         merged = [_live_contact(session, id_) for id_ in others]
         _refuse_unless_owner(session, [kept_id, *others])
         conn = session.connection()
-        rows: list[dict[str, Any]] = []
-        kept_rows: list[dict[str, Any]] = []  # rows deleted as equal to one of the kept contact
-        links: list[dict[str, Any]] = []
-        linked: dict[str, Any] = {}  # the stamps of records whose links changed (_bump_linked)
-        moved: dict[str, int] = {}
-        dropped: dict[str, int] = {}
+        log = MergeLog(now)
         for (name, column), how in sorted(REFERENCES.items()):
             tbl = Base.metadata.tables[name]
             col = tbl.c[column]
             if how == MOVE:
-                stamp = "updated_at" in tbl.c
                 found = conn.execute(
                     select(tbl).where(col.in_(others)).order_by(tbl.c.id)
                 ).fetchall()
@@ -476,13 +649,7 @@ def merge(
                     own_touch = _open_touch(conn, tbl, kept_id)
                 for found_row in found:
                     row = dict(found_row._mapping)
-                    item: dict[str, Any] = {
-                        "table": name,
-                        "column": column,
-                        "id": row["id"],
-                        "from": row[column],
-                        "updated_at": _encode(row["updated_at"]) if stamp else None,
-                    }
+                    item = moved_item(tbl, column, row)
                     where = tbl.c.id == row["id"]
                     if name == "important_dates":
                         content = tuple(row[k] for k in DATE_CONTENT)
@@ -491,10 +658,10 @@ def merge(
                             row["kind"] in ONE_A_PERSON and row["kind"] in kinds
                         ):
                             conn.execute(delete(tbl).where(where))
-                            kept_rows.append(
+                            log.kept_rows.append(
                                 {"table": name, "row": {k: _encode(x) for k, x in row.items()}}
                             )
-                            dropped[name] = dropped.get(name, 0) + 1
+                            log.count(log.dropped, name)
                             continue
                         have.add(content)
                         kinds.add(row["kind"])
@@ -509,7 +676,7 @@ def merge(
                         if own_touch:  # one open stay-in-touch follow-up: the kept one's
                             changes["deleted_at"] = now
                             item["trashed"] = True
-                            dropped[name] = dropped.get(name, 0) + 1
+                            log.count(log.dropped, name)
                         own_touch = True
                     account = row.get("account_id")
                     if (  # what is still to be done with the person goes with them; what
@@ -522,37 +689,9 @@ def merge(
                     ):
                         changes["account_id"] = kept.account_id
                         item["account_from"] = account
-                    if "version" in tbl.c:  # a record of its own (a date is the contact's)
-                        changes.update(bumped(tbl, now))
-                    conn.execute(update(tbl).where(where).values(changes))
-                    rows.append(item)
-                    moved[name] = moved.get(name, 0) + 1
+                    move_row(conn, tbl, item, changes, log)
             elif how == LINK:
-                keys = _pk_others(tbl, column)
-                have = {
-                    tuple(r)
-                    for r in conn.execute(select(*(tbl.c[k] for k in keys)).where(col == kept_id))
-                }
-                for link in conn.execute(select(tbl).where(col.in_(others))).fetchall():
-                    values = dict(link._mapping)
-                    key = tuple(values[k] for k in keys)
-                    where = [col == values[column], *(tbl.c[k] == values[k] for k in keys)]
-                    if key in have:
-                        conn.execute(delete(tbl).where(*where))
-                        _bump_linked(conn, tbl, column, values, now, linked)
-                        links.append(
-                            {"table": name, "column": column, "row": values, "action": "dropped"}
-                        )
-                        dropped[name] = dropped.get(name, 0) + 1
-                    else:
-                        # a link row, no version of its own: its record's is raised
-                        conn.execute(update(tbl).where(*where).values({column: kept_id}))
-                        _bump_linked(conn, tbl, column, values, now, linked)
-                        have.add(key)
-                        links.append(
-                            {"table": name, "column": column, "row": values, "action": "moved"}
-                        )
-                        moved[name] = moved.get(name, 0) + 1
+                move_links(conn, tbl, column, kept_id, others, log)
         before: dict[str, Any] = {}
         after: dict[str, Any] = {}
         kept_stamp = _encode(kept.updated_at)
@@ -602,10 +741,10 @@ def merge(
                 "fields_after": after,
                 "kept_updated_at": kept_stamp,
                 "merged": contacts_before,
-                "rows": rows,
-                "dropped_rows": kept_rows,
-                "links": links,
-                "linked_updated_at": linked,
+                "rows": log.rows,
+                "dropped_rows": log.kept_rows,
+                "links": log.links,
+                "linked_updated_at": log.linked,
             },
         )
         session.add(record)
@@ -613,10 +752,10 @@ def merge(
         # changed: dates, tags and follow-ups came to it, which a form opened before would drop.
         kept.updated_at = now
         flag_modified(kept, "updated_at")
-        _reindex(session, kept)
+        reindex(session, kept.id)
         merge_id = record.id
         kept_name = display_name(kept.given_name, kept.family_name, kept.name_order)
-    return MergeResult(merge_id, kept_name, moved, dropped, tuple(after))
+    return MergeResult(merge_id, kept_name, log.moved, log.dropped, tuple(after))
 
 
 def merges_of(session: Session, contact_id: str) -> list[ContactMerge]:
@@ -687,6 +826,25 @@ class UndoResult:
     rewritten_dates: int = 0
 
 
+def later_merge(session: Session, model: Any, record: Any) -> str | None:
+    """The id of a merge logged in ``model`` after ``record`` (both ContactMerge, or both
+    AccountMerge), not undone, of one of the same records: undone first, or the undo of
+    ``record`` would move back rows the later one moved on."""
+    involved = {record.kept_id, *record.merged_ids}
+    later = session.scalars(
+        select(model).where(
+            model.merged_at >= record.merged_at,
+            model.id != record.id,
+            model.undone_at.is_(None),
+        )
+    ).all()
+    for other in later:
+        newer = (other.merged_at, other.id) > (record.merged_at, record.id)
+        if newer and involved & {other.kept_id, *other.merged_ids}:
+            return str(other.id)
+    return None
+
+
 def _stamp(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
@@ -694,7 +852,7 @@ def _stamp(value: str | None) -> datetime | None:
 def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> UndoResult:
     """Undo the merge ``merge_id`` (see the module's description); one transaction."""
     now = clock()
-    with _moves_refused(), db.transaction() as session:
+    with moves_refused(), db.transaction() as session:
         record = session.get(ContactMerge, merge_id)
         if record is None:
             raise NotFoundError(_("There is no merge with id {id}.").format(id=merge_id))
@@ -706,21 +864,13 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
             )
         involved = {record.kept_id, *record.merged_ids}
         _refuse_unless_owner(session, involved)
-        later = session.scalars(
-            select(ContactMerge).where(
-                ContactMerge.merged_at >= record.merged_at,
-                ContactMerge.id != record.id,
-                ContactMerge.undone_at.is_(None),
-            )
-        ).all()
-        for other in later:
-            newer = (other.merged_at, other.id) > (record.merged_at, record.id)
-            if newer and involved & {other.kept_id, *other.merged_ids}:
-                raise UserError(
-                    _("A later merge of the same contacts ({id}) must be undone first.").format(
-                        id=other.id
-                    )
+        later = later_merge(session, ContactMerge, record)
+        if later is not None:
+            raise UserError(
+                _("A later merge of the same contacts ({id}) must be undone first.").format(
+                    id=later
                 )
+            )
         merged = []
         for id_ in record.merged_ids:
             contact = session.get(Contact, id_)
@@ -736,71 +886,10 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
         assert kept is not None  # the merge row is deleted with it
         conn = session.connection()
         changes = record.changes
-        taken: set[str] = set()  # dates of the kept contact already given back
-        rewritten = 0
-        for item in changes["rows"]:
-            tbl = Base.metadata.tables[item["table"]]
-            col = tbl.c[item["column"]]
-            values: dict[str, Any] = {item["column"]: item["from"]}
-            if "version" in tbl.c:  # the stamp restored below stays (bumped's goes first)
-                values = {**bumped(tbl, now), **values}
-            if item["updated_at"] is not None:
-                values["updated_at"] = _stamp(item["updated_at"])
-            if item.get("trashed"):
-                values["deleted_at"] = None
-            if "account_from" in item and session.get(Account, item["account_from"]) is not None:
-                values["account_id"] = item["account_from"]
-            done = conn.execute(
-                update(tbl).where(tbl.c.id == item["id"], col == record.kept_id).values(values)
-            )
-            if done.rowcount or "content" not in item:
-                taken.add(item["id"])
-                continue
-            # the kept contact was saved since, which wrote its dates anew: find it by content
-            content = item["content"]
-            same = conn.execute(
-                select(tbl.c.id)
-                .where(col == record.kept_id, *(tbl.c[k] == x for k, x in content.items()))
-                .order_by(tbl.c.id)
-            ).fetchall()
-            free = [r.id for r in same if r.id not in taken]
-            if free:
-                taken.add(free[0])
-                conn.execute(update(tbl).where(tbl.c.id == free[0]).values(values))
-            else:  # removed from the kept contact since: the merged contact gets it back
-                conn.execute(insert(tbl).values({**content, **values}))
-                rewritten += 1
-        for item in changes.get("dropped_rows", []):
-            tbl = Base.metadata.tables[item["table"]]
-            insert_unless_there(conn, tbl, _row_values(tbl, item["row"]))
-        lost = 0
-        linked = changes.get("linked_updated_at", {})  # none in a merge logged before
-        for item in changes["links"]:
-            tbl = Base.metadata.tables[item["table"]]
-            column = item["column"]
-            row = item["row"]
-            keys = _pk_others(tbl, column)
-            if item["action"] == "moved":
-                done = conn.execute(
-                    update(tbl)
-                    .where(tbl.c[column] == record.kept_id, *(tbl.c[k] == row[k] for k in keys))
-                    .values({column: row[column]})
-                )
-                if done.rowcount:
-                    _bump_linked(conn, tbl, column, row, now, linked, restore=True)
-                    continue
-            if _parents_exist(conn, tbl, column, row):  # also one taken off the kept contact since
-                insert_unless_there(conn, tbl, row)
-                _bump_linked(conn, tbl, column, row, now, linked, restore=True)
-            else:  # what it linked to (an interaction, a tag) was deleted for good since
-                lost += 1
+        rewritten = move_back(conn, changes, record.kept_id, now)
+        lost = links_back(conn, changes, record.kept_id, now)
         session.expire(kept)
-        edited = []
-        for field, value in changes["fields_after"].items():
-            if _encode(getattr(kept, field)) == value:
-                setattr(kept, field, _decode(field, changes["fields_before"][field]))
-            else:
-                edited.append(field)
+        edited = fields_back(kept, changes, Contact)
         # written in any case, so that its version rises (rows and links left it): with the
         # stamp from before the merge when the merge is all that changed it
         if not edited:
@@ -814,7 +903,7 @@ def undo_merge(db: Database, merge_id: str, clock: Clock = system_clock) -> Undo
             contact.updated_at = _stamp(stamps[contact.id])  # type: ignore[assignment]
         record.undone_at = now
         if kept.deleted_at is None:
-            _reindex(session, kept)
+            reindex(session, kept.id)
         return UndoResult(record.kept_id, tuple(record.merged_ids), tuple(edited), lost, rewritten)
 
 
