@@ -296,5 +296,17 @@ CREATE TABLE "survey_responses" (
 CREATE INDEX ix_survey_responses_account_id ON survey_responses (account_id);
 CREATE INDEX ix_survey_responses_answered_on ON survey_responses (answered_on);
 CREATE INDEX ix_survey_responses_contact_id ON survey_responses (contact_id);
-INSERT INTO "alembic_version" VALUES ('0014');
+CREATE TABLE account_merges (
+	id VARCHAR(36) NOT NULL, 
+	kept_id VARCHAR(36) NOT NULL, 
+	merged_ids JSON NOT NULL, 
+	changes JSON NOT NULL, 
+	merged_at DATETIME NOT NULL, 
+	undone_at DATETIME, 
+	CONSTRAINT pk_account_merges PRIMARY KEY (id), 
+	CONSTRAINT fk_account_merges_kept_id_accounts FOREIGN KEY(kept_id) REFERENCES accounts (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_account_merges_kept_id ON account_merges (kept_id);
+CREATE INDEX ix_account_merges_merged_at ON account_merges (merged_at);
+INSERT INTO "alembic_version" VALUES ('0015');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);

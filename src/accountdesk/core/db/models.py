@@ -483,6 +483,23 @@ class ContactMerge(Base):
     undone_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
+class AccountMerge(Base):
+    """One merge of duplicate accounts into a kept one, with what undoing it needs
+    (:mod:`accountdesk.core.services.account_merge`): ``merged_ids`` went to the trash,
+    ``changes`` holds the kept account's fields before and after, and every row that was moved
+    (contacts, deals, interactions …, the accounts they referred) or dropped (a tag the kept
+    account had)."""
+
+    __tablename__ = "account_merges"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kept_id: Mapped[str] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    merged_ids: Mapped[list[str]] = mapped_column(JSON)
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    merged_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    undone_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
 SOFT_DELETABLE: tuple[type[Record], ...] = (
     Account,
     Contact,

@@ -9,7 +9,7 @@ from pathlib import Path
 from accountdesk.core import paths
 
 #: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
-SCHEMA_HEAD = "0014"
+SCHEMA_HEAD = "0015"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS = (
     "0001",
@@ -26,6 +26,7 @@ KNOWN_REVISIONS = (
     "0012",
     "0013",
     "0014",
+    "0015",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -661,6 +661,7 @@ def _records(table_name: str, n: int) -> str:
         "important_dates": lambda: ngettext("{n} important date", "{n} important dates", n),
         "country_notes": lambda: ngettext("{n} country note", "{n} country notes", n),
         "contact_merges": lambda: ngettext("{n} merge of contacts", "{n} merges of contacts", n),
+        "account_merges": lambda: ngettext("{n} merge of accounts", "{n} merges of accounts", n),
         "tags": lambda: ngettext("{n} tag", "{n} tags", n),
         "exchange_rates": lambda: ngettext("{n} exchange rate", "{n} exchange rates", n),
         "settings": lambda: ngettext("{n} setting", "{n} settings", n),
@@ -672,8 +673,8 @@ def _records(table_name: str, n: int) -> str:
 #: The order in which counts are told (the records people know first).
 _TOLD = (
     "accounts", "contacts", "interactions", "follow_ups", "deals", "survey_responses", "gifts",
-    "notes", "important_dates", "country_notes", "contact_merges", "tags", "exchange_rates",
-    "settings",
+    "notes", "important_dates", "country_notes", "contact_merges", "account_merges", "tags",
+    "exchange_rates", "settings",
 )  # fmt: skip
 
 
