@@ -58,19 +58,30 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate, ltr
-from accountdesk.core.db.fts import fold, spellings, words, written_together
+from accountdesk.core.db.fts import (
+    fold,
+    spellings,
+    without_legal_forms,
+    words,
+    written_together,
+)
 from accountdesk.core.i18n import _, format_percent
-from accountdesk.core.queries.facts import ContactFacts
+from accountdesk.core.queries.facts import AccountFacts, ContactFacts
+from accountdesk.core.records import tag_key
 
 EMAIL = "email"
 PHONE = "phone"
 NAME = "name"
+#: accounts: the same company name in one country, the same website
+COMPANY = "company"
+WEBSITE = "website"
 
 #: Lowest rapidfuzz ``token_sort_ratio`` of two folded names at one account that counts.
 NAME_SCORE = 88
@@ -87,8 +98,8 @@ _E164 = re.compile(r"\+[1-9]\d{5,14}")
 class Reason:
     """Why two contacts look like one person."""
 
-    rule: str  # EMAIL | PHONE | NAME
-    first: str  # contact ids
+    rule: str  # EMAIL | PHONE | NAME; for accounts COMPANY | WEBSITE
+    first: str  # contact ids (account ids)
     second: str
     value: str  # the shared address or number; for NAME the two names, "first ≈ second"
     score: int  # 100 for a shared address or number; the name similarity otherwise
@@ -99,6 +110,13 @@ class Reason:
             return _("Same e-mail address: {email}").format(email=ltr(self.value))
         if self.rule == PHONE:
             return _("Same phone number: {phone}").format(phone=ltr(self.value))
+        if self.rule == WEBSITE:
+            return _("Same website: {domain}").format(domain=ltr(self.value))
+        if self.rule == COMPANY:
+            first, second = self.value.split(" ≈ ", 1)
+            return _(
+                "The same name, its legal form aside, in the same country: {first} and {second}"
+            ).format(first=isolate(first), second=isolate(second))
         first, second = self.value.split(" ≈ ", 1)
         return _("Similar names at the same account: {first} and {second} ({score} alike)").format(
             first=isolate(first), second=isolate(second), score=format_percent(self.score, 0)
@@ -139,7 +157,10 @@ def phone_key(value: str, country: str) -> str | None:
 
 
 def _shared(
-    facts: Sequence[ContactFacts], keys: Any, rule: str, only: set[str] | None
+    facts: Sequence[ContactFacts] | Sequence[AccountFacts],
+    keys: Any,
+    rule: str,
+    only: set[str] | None,
 ) -> list[Reason]:
     groups: dict[str, list[str]] = defaultdict(list)
     for contact in facts:
@@ -367,6 +388,15 @@ def find_clusters(
     """The clusters of likely duplicates among ``facts``; with ``only``, the clusters that
     hold one of those contacts. Largest clusters first, then by name."""
     reasons = _reasons(facts, None if only is None else set(only))
+    return [Cluster(members, why) for members, why in _grouped(facts, reasons)]
+
+
+def _grouped(
+    facts: Sequence[Any], reasons: Sequence[Reason]
+) -> list[tuple[tuple[Any, ...], tuple[Reason, ...]]]:
+    """The records of ``facts`` (with an ``id`` and a ``name``) linked by ``reasons``, through
+    one another, grouped: each group's records in the order of their names in the user's
+    language, and its reasons. Largest groups first, then by name."""
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -390,15 +420,79 @@ def find_clusters(
 
     # names in the order of the user's language
     place = icu.ranks(by_id[i].name for ids in members.values() for i in ids)
-    clusters = [
-        Cluster(
+    groups = [
+        (
             tuple(sorted((by_id[i] for i in ids), key=lambda c: (place[c.name], c.id))),
             tuple(why[key]),
         )
         for key, ids in members.items()
     ]
-    clusters.sort(key=lambda c: (-len(c.contacts), place[c.contacts[0].name], c.ids))
-    return clusters
+    groups.sort(key=lambda g: (-len(g[0]), place[g[0][0].name], tuple(c.id for c in g[0])))
+    return groups
+
+
+# --- accounts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountCluster:
+    """Accounts that look like one company, and why."""
+
+    accounts: tuple[AccountFacts, ...]
+    reasons: tuple[Reason, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.accounts)
+
+    def reason_lines(self) -> list[str]:
+        """The reasons as sentences, each distinct one once."""
+        return list(dict.fromkeys(r.text() for r in self.reasons))
+
+
+def company_key(name: str) -> str:
+    """What makes two account names one company's: the name without its legal form (search's
+    rule, :func:`~accountdesk.core.db.fts.without_legal_forms`: "ACME Ltd" and "Acme Limited"
+    are "ACME" and "Acme"), in the case tags and a CSV import's accounts ignore
+    (:func:`~accountdesk.core.records.tag_key`: "IŞIK TEKSTİL" is "Işık Tekstil"), spaces and
+    the punctuation around a removed legal form ("ACME, Inc.") aside."""
+    own, _taken = without_legal_forms(name)
+    return tag_key(" ".join(own.split())).strip(" ,.;:-–")
+
+
+def website_key(website: str | None) -> str | None:
+    """The domain of an account's website, case and a leading ``www.`` aside
+    ("https://www.Acme.com/en" is "acme.com"); None for none, or for a stored text that is no
+    web address (stored before websites were checked)."""
+    if not website or not website.strip():
+        return None
+    value = website.strip()
+    try:
+        host = urlsplit(value if "//" in value else f"//{value}").hostname
+    except ValueError:  # a bracketed host that is no IPv6 address
+        return None
+    if not host or "." not in host:
+        return None
+    return host.removeprefix("www.") or None
+
+
+def _account_reasons(facts: Sequence[AccountFacts]) -> list[Reason]:
+    """Every pair of ``facts`` that look like one company: the same :func:`company_key` in
+    the same country, or the same :func:`website_key` (blocked by key, as contacts are by
+    e-mail: a key more than :data:`MAX_SHARED` accounts share says nothing)."""
+    names = {a.id: a.name for a in facts}
+    reasons = [
+        Reason(COMPANY, r.first, r.second, f"{names[r.first]} ≈ {names[r.second]}", 100)
+        for r in _shared(facts, lambda a: [f"{a.country}\x1f{company_key(a.name)}"], COMPANY, None)
+    ]
+    reasons += _shared(facts, lambda a: [website_key(a.website)], WEBSITE, None)
+    return reasons
+
+
+def find_account_clusters(facts: Sequence[AccountFacts]) -> list[AccountCluster]:
+    """The groups of likely duplicate accounts among ``facts`` (live accounts), largest first,
+    then by name."""
+    return [AccountCluster(*group) for group in _grouped(facts, _account_reasons(facts))]
 
 
 def duplicated_among(facts: Sequence[ContactFacts]) -> int:

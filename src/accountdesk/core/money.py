@@ -194,6 +194,17 @@ class MoneyTotal:
 # --- text (through i18n, the one home of number and money formatting) -----------------------
 
 
+def carried_over(amount: Decimal | None, currency: str, into: str) -> Decimal | None:
+    """An amount recorded in ``currency`` given to a record whose amounts are in ``into``
+    (a merge of duplicate accounts filling the kept account's acquisition cost): the amount
+    in the same currency; None in another, never relabelled (500 USD is no 500 EUR) nor
+    converted (a conversion is a report's, at the rates of its day, and the stored amount
+    would no longer be what was paid)."""
+    if amount is None or currency != into:
+        return None
+    return amount
+
+
 def money_text(amount: Decimal, currency: str) -> str:
     """An amount in its currency, as the current language writes it (Babel)."""
     return i18n.format_currency(amount, currency)

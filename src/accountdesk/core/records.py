@@ -289,6 +289,40 @@ def customer_history(
     return CustomerHistory(stored_earlier)
 
 
+def combined_history(
+    histories: Sequence[tuple[date | None, date | None, tuple[CustomerPeriod, ...]]],
+) -> tuple[date, date | None, tuple[CustomerPeriod, ...]] | None:
+    """The periods as a customer of one company entered as several accounts, as one account
+    (a merge of duplicate accounts, README "Duplicate accounts"); ``histories``: each
+    account's "customer since", "lost on" and earlier periods. Every period of each is kept,
+    and periods that overlap or meet (one's "lost on" the day another starts) are one period:
+    the company was a customer on every day one of its accounts was, and never twice
+    (:class:`~accountdesk.core.metrics.CustomerRecord` counts periods, so two open periods
+    were two customers, two acquisitions and, had one been closed, a loss). The latest period
+    is the current one ("customer since", and "lost on" when it ended), the others the
+    earlier ones, oldest first: a gap between two periods is a loss and a win-back, as the
+    account editor records one. None: none of them was ever a customer."""
+    periods: list[tuple[date, date | None]] = []
+    for since, lost, earlier in histories:
+        periods.extend(earlier)
+        if since is not None:
+            periods.append((since, lost))
+    if not periods:
+        return None
+    joined: list[tuple[date, date | None]] = []
+    for since, lost in sorted(periods, key=lambda p: p[0]):
+        if joined:
+            start, end = joined[-1]
+            if end is None or since <= end:  # inside or meeting the one before: one period
+                if end is not None and (lost is None or lost > end):
+                    joined[-1] = (start, lost)
+                continue
+        joined.append((since, lost))
+    *earlier_ones, (since, lost) = joined
+    # only the latest period can be open: every later start joined an open one
+    return since, lost, tuple((start, end) for start, end in earlier_ones if end is not None)
+
+
 def place_zone(
     country: str, subdivision: str | None, given: str | None, *, required: bool = True
 ) -> str | None:

@@ -458,7 +458,7 @@ def _is_legal_form(word: str, account: bool) -> bool:
     return account and (word in LEGAL_FORMS or word.startswith(_RUN_LEGAL_FORMS))
 
 
-def _without_legal_forms(name: str) -> tuple[str, list[str]]:
+def without_legal_forms(name: str) -> tuple[str, list[str]]:
     """``name`` without the words of its legal form (:data:`LEGAL_FORMS`: "Boğaziçi Tekstil"
     of "Boğaziçi Tekstil A.Ş.", "Dzintars" of "SIA Dzintars"), and without one at the start
     or end of a run of a script without spaces (山田製作所 of 株式会社山田製作所), or
@@ -483,12 +483,12 @@ def _without_legal_forms(name: str) -> tuple[str, list[str]]:
 
 def account_title(name: str) -> str:
     """The folded title an account is indexed under: its name, and the other
-    :func:`spellings` of its name without its legal form (:func:`_without_legal_forms`:
+    :func:`spellings` of its name without its legal form (:func:`without_legal_forms`:
     "bogazicitekstil", not "bogazicitekstilas"; 山田製作所 and the words inside it for
     株式会社山田製作所, and 株式会社 itself), so that no key of its name starts with its legal
     form (:func:`title_keys`) while the legal form finds it as any word does."""
     folded = fold(name)
-    own, taken = _without_legal_forms(name)
+    own, taken = without_legal_forms(name)
     if own == name:
         return " ".join([folded, *spellings(name)])
     known = set(words(folded))

@@ -49,3 +49,14 @@ def facts_of(contact: Mapping[str, Any], account_name: str) -> ContactFacts:
         tuple(e["value"] for e in contact["emails"] or ()),
         tuple(p["value"] for p in contact["phones"] or ()),
     )
+
+
+class AccountFacts(NamedTuple):
+    """What an account is matched on when likely duplicate accounts are looked for
+    (:func:`accountdesk.core.likeness.find_account_clusters`), and what a list shows of it."""
+
+    id: str
+    name: str
+    country: str
+    website: str | None
+    city: str | None
