@@ -214,6 +214,41 @@ def test_a_rep_cannot_merge_another_reps_contacts_that_have_no_records(
     assert merged_again.filled == ("phones",)
 
 
+def test_a_rep_merges_their_own_duplicate_accounts_and_the_server_stamps_every_moved_row(
+    team: Team, people: tuple[Database, Database, Database]
+) -> None:
+    """A merge of accounts on the server: the moved rows and the trashed account are changes
+    like any other (their version raised, the server's ``updated_by`` stamp the rep's), a rep
+    merges only accounts they own, a manager any; undone by the owner."""
+    from accountdesk.core.db.models import Account
+    from accountdesk.core.services import account_merge
+
+    anna, ben, manager = people
+    kept, _first = _client(anna, "Acme GmbH")
+    other, moved_contact = _client(anna, "ACME")
+    save_note(anna, "on the other account", account_id=other)
+    with anna.reader() as session:
+        before = session.get(Contact, moved_contact).version  # type: ignore[union-attr]
+    done = account_merge.merge_accounts(anna, kept, [other])
+    assert done.moved == {"contacts": 1, "notes": 1}
+    with manager.reader() as session:
+        contact = session.get(Contact, moved_contact)
+        assert contact is not None and contact.account_id == kept
+        assert contact.version > before and contact.updated_by == team.anna
+        gone = session.get(Account, other)
+        assert gone is not None and gone.deleted_at is not None and gone.updated_by == team.anna
+        note = session.scalars(select(Note).where(Note.account_id == kept)).one()
+        assert note.updated_by == team.anna
+    account_merge.undo_account_merge(anna, done.merge_id)
+    bens, _bens_contact = _client(ben, "Acme")
+    with pytest.raises(UserError) as refused:
+        account_merge.merge_accounts(anna, kept, [bens])
+    assert refused.value.message.startswith("Only a manager, or the owner of all these accounts")
+    with ben.reader() as session:
+        assert session.get(Account, bens).deleted_at is None  # type: ignore[union-attr]
+    assert account_merge.merge_accounts(manager, kept, [bens]).moved == {"contacts": 1}
+
+
 # --- settings ------------------------------------------------------------------------------
 
 

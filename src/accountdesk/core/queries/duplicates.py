@@ -10,13 +10,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name
-from accountdesk.core.db.models import Account, Contact, ContactMerge, ImportantDate, table
+from accountdesk.core.db.models import (
+    Account,
+    AccountMerge,
+    Contact,
+    ContactMerge,
+    ImportantDate,
+    table,
+)
 from accountdesk.core.queries.details import DateItem
-from accountdesk.core.queries.facts import ContactFacts
+from accountdesk.core.queries.facts import AccountFacts, ContactFacts
 
 _SEP = "\x1f"
 #: The addresses and numbers come out of their JSON lists in SQLite (json_each), joined by a
@@ -210,6 +217,11 @@ def contact_sheets(db: Database, ids: Sequence[str]) -> list[ContactSheet]:
     return sheets
 
 
+#: The kinds of merge the latest merges list (MergeRow.kind).
+CONTACTS = "contact"
+ACCOUNTS = "account"
+
+
 @dataclass(frozen=True)
 class MergeRow:
     id: str
@@ -218,6 +230,7 @@ class MergeRow:
     merged_names: tuple[str, ...]
     merged_at: datetime
     undone_at: datetime | None
+    kind: str = CONTACTS  # CONTACTS or ACCOUNTS
 
 
 def _names(conn: Any, ids: Iterable[str]) -> dict[str, str]:
@@ -231,25 +244,139 @@ def _names(conn: Any, ids: Iterable[str]) -> dict[str, str]:
     }
 
 
+def _account_names(conn: Any, ids: Iterable[str]) -> dict[str, str]:
+    accounts = table(Account)
+    query = select(accounts.c.id, accounts.c.name).where(accounts.c.id.in_(list(ids)))
+    return {row.id: row.name for row in conn.execute(query)}
+
+
 def recent_merges(db: Database, limit: int = 50) -> list[MergeRow]:
-    """The latest merges, newest first (undone ones included, marked)."""
-    merges = table(ContactMerge)
+    """The latest merges of contacts and of accounts, newest first (undone ones included,
+    marked): one list, from which each is undone."""
+    found: list[MergeRow] = []
     with db.reader() as session:
         conn = session.connection()
-        rows = conn.execute(
-            select(merges).order_by(merges.c.merged_at.desc(), merges.c.id.desc()).limit(limit)
-        ).fetchall()
-        names = _names(
-            conn, {row.kept_id for row in rows} | {m for row in rows for m in row.merged_ids}
-        )
-    return [
-        MergeRow(
-            id=row.id,
-            kept_id=row.kept_id,
-            kept_name=names.get(row.kept_id, row.kept_id),
-            merged_names=tuple(names.get(m, m) for m in row.merged_ids),
-            merged_at=row.merged_at,
-            undone_at=row.undone_at,
-        )
-        for row in rows
-    ]
+        for model, kind, names_of in (
+            (ContactMerge, CONTACTS, _names),
+            (AccountMerge, ACCOUNTS, _account_names),
+        ):
+            merges = table(model)
+            rows = conn.execute(
+                select(merges).order_by(merges.c.merged_at.desc(), merges.c.id.desc()).limit(limit)
+            ).fetchall()
+            names = names_of(
+                conn, {row.kept_id for row in rows} | {m for row in rows for m in row.merged_ids}
+            )
+            found.extend(
+                MergeRow(
+                    id=row.id,
+                    kept_id=row.kept_id,
+                    kept_name=names.get(row.kept_id, row.kept_id),
+                    merged_names=tuple(names.get(m, m) for m in row.merged_ids),
+                    merged_at=row.merged_at,
+                    undone_at=row.undone_at,
+                    kind=kind,
+                )
+                for row in rows
+            )
+    found.sort(key=lambda m: (m.merged_at, m.id), reverse=True)
+    return found[:limit]
+
+
+def account_facts(db: Database) -> list[AccountFacts]:
+    """Every account not in the trash, with what duplicate accounts are matched on."""
+    accounts = table(Account)
+    query = select(
+        accounts.c.id, accounts.c.name, accounts.c.country, accounts.c.website, accounts.c.city
+    ).where(accounts.c.deleted_at.is_(None))
+    with db.reader() as session:
+        return [AccountFacts(*row) for row in session.connection().execute(query)]
+
+
+#: The account fields shown side by side and filled by a merge, in the order of the form.
+ACCOUNT_SHEET_FIELDS = (
+    "name",
+    "country",
+    "city",
+    "address",
+    "website",
+    "industry",
+    "size_band",
+    "tier",
+    "status",
+    "customer_since",
+    "lost_on",
+    "currency",
+    "acquisition_cost",
+    "owner",
+)
+#: What a merge of accounts moves, as counted for the sheet and the confirmation (records not
+#: in the trash; tags as links): table -> the column that points at the account.
+ACCOUNT_RELATED = (
+    ("contacts", "account_id"),
+    ("deals", "account_id"),
+    ("interactions", "account_id"),
+    ("follow_ups", "account_id"),
+    ("notes", "account_id"),
+    ("gifts", "account_id"),
+    ("survey_responses", "account_id"),
+    ("account_tags", "account_id"),
+    ("accounts", "referred_by_id"),
+)
+
+
+@dataclass(frozen=True)
+class AccountSheet:
+    """One account of a group, side by side with the others: its fields and what hangs on it
+    (what a merge would move), per table of :data:`ACCOUNT_RELATED`."""
+
+    id: str
+    name: str
+    fields: dict[str, Any]
+    created_at: datetime
+    related: dict[str, int]
+    #: its earlier periods as a customer (the column's JSON text, or None)
+    earlier_periods: str | None = None
+    referred_by: str | None = None  # the referrer's name
+
+    @property
+    def total(self) -> int:
+        return sum(self.related.values())
+
+
+def account_sheets(db: Database, ids: Sequence[str]) -> list[AccountSheet]:
+    """The accounts ``ids`` (live ones, in that order) side by side."""
+    accounts = table(Account)
+    referrer = accounts.alias("referrer")
+    query = (
+        select(accounts, referrer.c.name.label("referrer_name"))
+        .select_from(accounts.outerjoin(referrer, referrer.c.id == accounts.c.referred_by_id))
+        .where(accounts.c.id.in_(list(ids)), accounts.c.deleted_at.is_(None))
+    )
+    sheets = []
+    with db.reader() as session:
+        conn = session.connection()
+        found = {row.id: row for row in conn.execute(query)}
+        for id_ in ids:
+            row = found.get(id_)
+            if row is None:
+                continue
+            related = {}
+            for name, column in ACCOUNT_RELATED:
+                tbl = Account.metadata.tables[name]
+                count = select(func.count()).select_from(tbl).where(tbl.c[column] == id_)
+                if "deleted_at" in tbl.c:
+                    count = count.where(tbl.c.deleted_at.is_(None))
+                related[name] = int(conn.execute(count).scalar_one())
+            sheets.append(
+                AccountSheet(
+                    id=id_,
+                    name=row.name,
+                    fields={key: getattr(row, key) for key in ACCOUNT_SHEET_FIELDS},
+                    created_at=row.created_at,
+                    related=related,
+                    earlier_periods=row.earlier_periods,
+                    referred_by=row.referrer_name,
+                )
+            )
+    return sheets

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -52,7 +53,7 @@ from accountdesk.core.db.bulk import insert_unless_there
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.errors import MoveRefused
 from accountdesk.core.db.fts import display_name
-from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, User, table
+from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, Money, User, table
 from accountdesk.core.errors import NotFoundError, UserError
 from accountdesk.core.i18n import (
     _,
@@ -278,12 +279,17 @@ def _coherent(kept: Contact, values: dict[str, Any]) -> bool:
 
 
 def _encode(value: Any) -> Any:
+    """A field's value as a merge's log (JSON) keeps it: dates in ISO form, amounts as text."""
+    if isinstance(value, Decimal):
+        return str(value)
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
 def _decode(field: str, value: Any, model: type[Base] = Contact) -> Any:
     if value is not None and isinstance(table(model).c[field].type, Date):
         return date.fromisoformat(value)
+    if value is not None and isinstance(table(model).c[field].type, Money):
+        return Decimal(value)
     return value
 
 
