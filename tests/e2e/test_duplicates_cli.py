@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import open_database
@@ -174,3 +175,41 @@ def test_merging_a_contact_in_the_trash_names_it_in_plain_text(
     assert again.stderr == (
         f"accountdesk: Anna B. ({world['other']}) is in the trash; restore it before merging.\n"
     )
+
+
+def test_duplicate_accounts_listed_merged_and_undone_from_the_command_line(
+    run: Run, world: dict[str, str]
+) -> None:
+    """`duplicates --accounts` lists "Koks" and "KOKS SIA" (one company in Latvia), `--accounts
+    --merge` merges them and says what moved, `--undo` takes the merge of accounts back."""
+    db_path = world["db"]
+    db = open_database(db_path)
+    twin = create_account(db, AccountInput(name="KOKS SIA", country="LV", timezone="Europe/Riga"))
+    with db.reader() as session:
+        koks = session.execute(text("SELECT id FROM accounts WHERE name = 'Koks'")).scalar_one()
+    create_contact(
+        db, ContactInput(account_id=twin, given_name="Inese", family_name="Kalna", country="LV")
+    )
+    db.close()
+    listed = run("duplicates", "--db", db_path, "--accounts", check=True)
+    assert "2 accounts that may be one company" in listed.stdout
+    assert koks in listed.stdout and twin in listed.stdout
+    assert "The same name, its legal form aside, in the same country" in listed.stdout
+
+    refused = run("duplicates", "--db", db_path, "--accounts", "--merge", koks)
+    assert refused.returncode == 1
+    assert "--merge takes the kept account's id" in refused.stderr
+
+    merged = run("duplicates", "--db", db_path, "--accounts", "--merge", koks, twin, check=True)
+    assert "Merged 1 account into Koks" in merged.stdout
+    assert "Moved to the kept account: 1 contact." in merged.stdout
+    merge_id = merged.stdout.split("--undo ", 1)[1].split()[0]
+    assert run("duplicates", "--db", db_path, "--accounts", check=True).stdout.startswith(
+        "No likely duplicate accounts."
+    )
+    undone = run("duplicates", "--db", db_path, "--undo", merge_id, check=True)
+    assert "The merge was undone: 1 account is back." in undone.stdout
+    again = json.loads(
+        run("duplicates", "--db", db_path, "--accounts", "--json", check=True).stdout
+    )
+    assert [sorted(a["id"] for a in c["accounts"]) for c in again] == [sorted([koks, twin])]

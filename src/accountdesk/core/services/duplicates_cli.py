@@ -1,6 +1,7 @@
 """``accountdesk duplicates``: list likely duplicate contacts with the reasons, merge some into
 a kept one (``--merge KEEP OTHER…``), undo a merge (``--undo MERGE_ID``), list the merges
-(``--merges``); ``--json`` for scripts. The rules are in :mod:`.duplicates`."""
+(``--merges``); ``--json`` for scripts. With ``--accounts``, duplicate accounts: listed, or
+merged with ``--merge``. The rules are in :mod:`.duplicates` and :mod:`.account_merge`."""
 
 from __future__ import annotations
 
@@ -170,9 +171,110 @@ def _merge_lines(result: MergeResult) -> list[str]:
     return lines
 
 
+def _list_accounts(db: Any, args: argparse.Namespace) -> int:
+    from accountdesk.core.services.account_merge import find_account_duplicates
+
+    clusters = find_account_duplicates(db)
+    if args.json:
+        _json(
+            [
+                {
+                    "accounts": [
+                        {
+                            "id": a.id,
+                            "name": a.name,
+                            "country": a.country,
+                            "website": a.website,
+                        }
+                        for a in cluster.accounts
+                    ],
+                    "reasons": [
+                        {"rule": r.rule, "first": r.first, "second": r.second, "value": r.value}
+                        for r in cluster.reasons
+                    ],
+                }
+                for cluster in clusters
+            ]
+        )
+        return 0
+    if not clusters:
+        _print(_("No likely duplicate accounts."))
+        return 0
+    for number, cluster in enumerate(clusters, start=1):
+        _print(
+            ngettext(
+                "{number}. {n} account that may be one company:",
+                "{number}. {n} accounts that may be one company:",
+                len(cluster.accounts),
+            ).format(number=format_number(number), n=format_number(len(cluster.accounts)))
+        )
+        for account in cluster.accounts:
+            _print(f"   {account.id}\t{account.name}\t{account.country}\t{account.website or ''}")
+        for line in cluster.reason_lines():
+            _print(f"   - {line}")
+    _print(
+        ngettext(
+            "{n} group of likely duplicate accounts; merge one with: "
+            "accountdesk duplicates --accounts --merge KEEP_ID OTHER_ID…",
+            "{n} groups of likely duplicate accounts; merge one with: "
+            "accountdesk duplicates --accounts --merge KEEP_ID OTHER_ID…",
+            len(clusters),
+        ).format(n=format_number(len(clusters)))
+    )
+    return 0
+
+
+def _merge_accounts(db: Any, args: argparse.Namespace) -> int:
+    from accountdesk.core.services.account_merge import merge_accounts, merge_lines
+
+    kept, *others = args.merge
+    result = merge_accounts(db, kept, others)
+    if args.json:
+        _json(
+            {
+                "merge_id": result.merge_id,
+                "kept_id": kept,
+                "kept": result.kept_name,
+                "merged_ids": others,
+                "moved": result.moved,
+                "dropped": result.dropped,
+                "filled": list(result.filled),
+                "remarks": list(result.remarks),
+                "alike_contacts": result.alike_contacts,
+            }
+        )
+        return 0
+    _print(
+        ngettext(
+            "Merged {n} account into {kept}; undo with: accountdesk duplicates --undo {merge}",
+            "Merged {n} accounts into {kept}; undo with: accountdesk duplicates --undo {merge}",
+            len(others),
+        ).format(
+            n=format_number(len(others)), kept=isolate(result.kept_name), merge=result.merge_id
+        )
+    )
+    for line in merge_lines(result):
+        _print(line)
+    return 0
+
+
 def _undo(db: Any, args: argparse.Namespace) -> int:
+    from accountdesk.core.services import account_merge
     from accountdesk.core.services.duplicates import undo_merge, undo_text
 
+    if account_merge.is_account_merge(db, args.undo):
+        undone = account_merge.undo_account_merge(db, args.undo)
+        if args.json:
+            _json(
+                {
+                    "kept_id": undone.kept_id,
+                    "restored_ids": list(undone.restored_ids),
+                    "kept_edits": list(undone.kept_edits),
+                }
+            )
+        else:
+            _print(account_merge.undo_text(undone))
+        return 0
     result = undo_merge(db, args.undo)
     if args.json:
         _json(
@@ -224,20 +326,28 @@ def _merges(db: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_duplicates(args: argparse.Namespace) -> int:
+    from accountdesk.core.errors import UserError
+
+    if args.accounts and (args.undo or args.merges):
+        raise UserError(
+            _("--accounts goes with --merge or alone; --undo and --merges take every merge.")
+        )
     db = _open(args)
     if args.merge:
+        if len(args.merge) < 2 and args.accounts:
+            raise UserError(
+                _("--merge takes the kept account's id, then the ids of the accounts to merge.")
+            )
         if len(args.merge) < 2:
-            from accountdesk.core.errors import UserError
-
             raise UserError(
                 _("--merge takes the kept contact's id, then the ids of the contacts to merge.")
             )
-        return _merge(db, args)
+        return _merge_accounts(db, args) if args.accounts else _merge(db, args)
     if args.undo:
         return _undo(db, args)
     if args.merges:
         return _merges(db, args)
-    return _list(db, args)
+    return _list_accounts(db, args) if args.accounts else _list(db, args)
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -245,16 +355,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "duplicates",
         parents=[common],
-        help=_("find likely duplicate contacts, merge them, undo a merge"),
+        help=_("find likely duplicate contacts or accounts, merge them, undo a merge"),
+    )
+    p.add_argument(
+        "--accounts",
+        action="store_true",
+        help=_("duplicate accounts instead of contacts (listed, or merged with --merge)"),
     )
     action = p.add_mutually_exclusive_group()
     action.add_argument(
         "--merge",
         nargs="+",
         metavar="ID",
-        help=_("merge contacts: the kept contact's id first, then the others"),
+        help=_(
+            "merge contacts (accounts, with --accounts): the kept one's id first, then the others"
+        ),
     )
-    action.add_argument("--undo", metavar="MERGE_ID", help=_("undo a merge"))
+    action.add_argument(
+        "--undo", metavar="MERGE_ID", help=_("undo a merge (of contacts or of accounts)")
+    )
     action.add_argument(
         "--merges", action="store_true", help=_("list the latest merges (with their ids)")
     )
