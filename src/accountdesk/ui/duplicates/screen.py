@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,12 +34,14 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, format_number, join_list, ngettext
 from accountdesk.core.likeness import EMAIL, NAME, PHONE, Cluster
 from accountdesk.core.queries.duplicates import (
+    ACCOUNTS,
     SHEET_FIELDS,
     ContactSheet,
     MergeRow,
     contact_sheets,
     recent_merges,
 )
+from accountdesk.core.services import account_merge
 from accountdesk.core.services.duplicates import (
     ONE_A_PERSON,
     field_label,
@@ -52,6 +55,7 @@ from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accessible import label_field, name_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, heading
+from accountdesk.ui.duplicates.accounts import AccountDuplicates
 from accountdesk.ui.forms import show_error
 from accountdesk.ui.headers import WrappingHeader
 from accountdesk.ui.items import ItemsPanel
@@ -200,6 +204,10 @@ class SheetModel(IsolatingTableModel):
         return None
 
 
+def _merge_kind(merge: MergeRow) -> str:
+    return _("Accounts") if merge.kind == ACCOUNTS else _("Contacts")
+
+
 class DuplicatesScreen(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -299,7 +307,8 @@ class DuplicatesScreen(QWidget):
         self.merges = ItemsPanel(
             [
                 (N_("Merged"), lambda m: fmt.when(m.merged_at, ctx.user_zone)),
-                (N_("Kept contact"), lambda m: m.kept_name),
+                (N_("Of"), _merge_kind),
+                (N_("Kept"), lambda m: m.kept_name),
                 (N_("Merged into it"), lambda m: join_list(isolate(n) for n in m.merged_names)),
                 (N_("Undone"), lambda m: fmt.when(m.undone_at, ctx.user_zone)),
             ],
@@ -317,8 +326,17 @@ class DuplicatesScreen(QWidget):
             lambda *_a: self._update_buttons()
         )
 
+        # contacts and accounts: a tab each; the latest merges of both below, undone there
+        self.tabs = QTabWidget()
+        contacts_tab = QWidget()
+        contacts_layout = QVBoxLayout(contacts_tab)
+        contacts_layout.addWidget(across)
+        self.tabs.addTab(contacts_tab, _("Contacts"))
+        self.accounts = AccountDuplicates(ctx, self._merged_now)
+        self.tabs.addTab(self.accounts, _("Accounts"))
+
         down = QSplitter(Qt.Orientation.Vertical)
-        down.addWidget(across)
+        down.addWidget(self.tabs)
         down.addWidget(merges_box)
         down.setStretchFactor(0, 3)
         down.setStretchFactor(1, 1)
@@ -359,6 +377,7 @@ class DuplicatesScreen(QWidget):
             lambda exc: self._failed(generation, exc),
             owner=self,
         )
+        self.accounts.refresh()
         self.merges.set_items(recent_merges(db))
         if self._merged and self.merges.model.items:
             # the merge just made, chosen: Undo merge acts on it (it was off until a row of
@@ -502,9 +521,26 @@ class DuplicatesScreen(QWidget):
             ).format(n=format_number(len(others)), name=isolate(name))
         )  # ctx.write told every screen, this one included (_changed looks again)
 
+    def _merged_now(self) -> None:
+        """A merge was just made (on either tab): the next look chooses it."""
+        self._merged = True
+
     def undo_chosen(self) -> None:
         current = self.merges.current()
         if not isinstance(current, MergeRow) or current.undone_at is not None:
+            return
+        if current.kind == ACCOUNTS:
+            try:
+                undone = self.ctx.write(
+                    "account",
+                    lambda: account_merge.undo_account_merge(
+                        self.ctx.db, current.id, self.ctx.clock
+                    ),
+                )
+            except UserError as exc:
+                show_error(self, exc.message)
+                return
+            self.ctx.status.emit(account_merge.undo_text(undone))
             return
         try:
             result = self.ctx.write(
