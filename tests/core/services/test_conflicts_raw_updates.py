@@ -236,12 +236,12 @@ RAW_UPDATES_UNBUMPED: dict[tuple[str, str], tuple[int, str]] = {
         "completes rows inserted by the same statement's transaction (no one can have loaded "
         "them) and keeps their exported version",
     ),
-    ("core/services/duplicates.py", "merge"): (
+    ("core/services/duplicates.py", "move_links"): (
         1,
-        "moves a link row (contact_tags, interaction_participants: no version); "
+        "moves a link row (contact_tags, interaction_participants, account_tags: no version); "
         "_bump_linked raises its record's",
     ),
-    ("core/services/duplicates.py", "undo_merge"): (
+    ("core/services/duplicates.py", "links_back"): (
         1,
         "moves a link row back (no version); _bump_linked raises its record's",
     ),
