@@ -61,6 +61,7 @@ __all__ = [
     "follow_up_bucket",
     "list_follow_ups",
     "reminded",
+    "reminds_me",
     "shown_follow_ups",
 ]
 
@@ -291,10 +292,34 @@ def list_follow_ups(
     return rows
 
 
+def reminds_me(db: Database) -> ColumnElement[bool]:
+    """Whose reminder a follow-up is (a condition over ``FollowUp`` joined to its ``Account``):
+    the one home of that rule, for :func:`due_for_reminder` and for marking reminders notified
+    (:func:`accountdesk.core.services.followups.mark_notified`).
+
+    On a team server a follow-up reminds the owner of its account (the rep who answers for the
+    customer, whoever scheduled it: stay-in-touch follow-ups are raised by whichever app
+    starts first). A follow-up of an account nobody owns reminds the member who last
+    scheduled or changed it (its ``updated_by``, which the server stamps), or everyone when
+    nobody is known. So only that person's app shows it and marks it notified: nobody else's
+    app can swallow it. A laptop's own file has one user, who is reminded of everything."""
+    login = db.login
+    if login is None:
+        return true()
+    return or_(
+        Account.owner == login,
+        and_(
+            or_(Account.owner.is_(None), Account.owner == ""),
+            or_(FollowUp.updated_by.is_(None), FollowUp.updated_by == login),
+        ),
+    )
+
+
 def due_for_reminder(db: Database, now: datetime) -> list[Shown]:
     """Open follow-ups whose reminder should show now, oldest alert first, each with the
     occurrence that fell due: the one home of the reminder rule (documented in
-    :mod:`accountdesk.core.timekeeping.reminders`).
+    :mod:`accountdesk.core.timekeeping.reminders`). On a team server, only the user's own
+    (:func:`reminds_me`).
 
     A reminder fires at its alert time, ``max(due_at, snoozed_until)``, and shows when that has
     come and it was not notified since, so also the ones that fell due while the app was
@@ -311,6 +336,7 @@ def due_for_reminder(db: Database, now: datetime) -> list[Shown]:
             FollowUp.due_at <= now,
             alert <= now,
             or_(FollowUp.notified_at.is_(None), FollowUp.notified_at < alert),
+            reminds_me(db),
         )
         .order_by(alert, FollowUp.id)
     )

@@ -19,6 +19,7 @@ from accountdesk.core import validation as v
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import (
+    Account,
     Contact,
     FollowUp,
     Interaction,
@@ -26,7 +27,7 @@ from accountdesk.core.db.models import (
     interaction_participants,
 )
 from accountdesk.core.i18n import _
-from accountdesk.core.queries.followups import Shown
+from accountdesk.core.queries.followups import Shown, reminds_me
 from accountdesk.core.queries.visible import live
 from accountdesk.core.services import trash
 from accountdesk.core.services.activity import InteractionInput, add_interaction
@@ -438,14 +439,26 @@ def snooze(db: Database, follow_ups: Sequence[Shown | str], until: datetime) -> 
 
 
 def mark_notified(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> None:
+    """Mark the reminders of ``follow_up_ids`` as shown. On a team server only the user's
+    own are marked (:func:`~accountdesk.core.queries.followups.reminds_me`): a reminder shown
+    by someone else's app never keeps it from the person it is for."""
     if not follow_up_ids:
         return
     with db.transaction() as session:
+        mine = list(follow_up_ids)
+        if db.is_postgres:
+            mine = list(
+                session.scalars(
+                    select(FollowUp.id)
+                    .join(Account, Account.id == FollowUp.account_id)
+                    .where(FollowUp.id.in_(mine), reminds_me(db))
+                )
+            )
+        if not mine:
+            return
         # Bookkeeping of the reminders, not an edit: the version stays, so a form opened on
         # the follow-up before its reminder fired still saves (tests: RAW_UPDATES_UNBUMPED).
-        session.execute(
-            update(FollowUp).where(FollowUp.id.in_(follow_up_ids)).values(notified_at=clock())
-        )
+        session.execute(update(FollowUp).where(FollowUp.id.in_(mine)).values(notified_at=clock()))
 
 
 def recompute_due(db: Database) -> int:
