@@ -426,11 +426,19 @@ def _server_engine(url: str, password: str | None) -> tuple[Engine, credentials.
 
     @event.listens_for(engine, "handle_error")
     def _on_error(context: Any) -> None:
+        if context.is_pre_ping:
+            # the pool's check of an idle connection (the laptop slept, the Wi-Fi dropped):
+            # the pool throws a dead one away and connects again, unseen; a refusal of the new
+            # connection comes back here as itself
+            return
+        conn = context.connection  # None: connecting, when nothing was sent yet
+        saving = conn is not None and bool(conn.get_execution_options().get("write", False))
         sentence = explain_server(
             context.original_exception,
             address,
             statement=context.statement,
             password_source=source,
+            saving=saving,
         )
         if sentence is not None:
             raise sentence from context.original_exception

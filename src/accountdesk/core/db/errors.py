@@ -412,7 +412,16 @@ def _not_allowed(err: BaseException, statement: str | None, server: str) -> NotA
     )
 
 
-def _lost(server: str, reason: str) -> ServerError:
+def _lost(server: str, reason: str, saving: bool = True) -> ServerError:
+    """A connection that failed or was lost: while saving, what was being saved may be lost;
+    while reading (``saving`` false), nothing was, and the next try connects again."""
+    if not saving:
+        return ServerError(
+            _(
+                "The connection to the server {server} failed or was lost ({reason}); nothing "
+                "was changed, try again."
+            ).format(server=server, reason=ltr_shown(reason))
+        )
     return ServerError(
         _(
             "The connection to the server {server} failed or was lost ({reason}); what was "
@@ -443,7 +452,7 @@ def _bad_option(text: str) -> str | None:
 
 
 def _connection_failure(
-    text: str, server: str, login: str, password_source: str | None
+    text: str, server: str, login: str, password_source: str | None, saving: bool = True
 ) -> ServerError | None:
     """The sentence for a connection that could not be made (libpq's and the server's
     English texts: a failed connection carries no SQLSTATE), or None."""
@@ -538,7 +547,7 @@ def _connection_failure(
     if "timeout expired" in text:
         return ServerError(_("The server {server} did not answer in time.").format(server=server))
     if text.startswith("connection failed") or "server closed the connection" in text:
-        return _lost(server, reason)
+        return _lost(server, reason, saving)
     return None
 
 
@@ -548,11 +557,13 @@ def explain_server(
     *,
     statement: str | None = None,
     password_source: str | None = None,
+    saving: bool = True,
 ) -> ServerError | None:
     """The sentence for a team server's refusal or a failed connection to it, or None when
     ``exc`` is none of those. ``url``: the server (its password is never shown);
     ``statement``: the SQL refused, when known; ``password_source``: where the password came
-    from (:class:`accountdesk.core.db.credentials.Password`), for a wrong one."""
+    from (:class:`accountdesk.core.db.credentials.Password`), for a wrong one; ``saving``:
+    false when the connection only read (a lost one then lost nothing)."""
     if isinstance(exc, ServerError):
         return exc
     err = _postgres_error(exc)
@@ -572,7 +583,7 @@ def explain_server(
             ).format(server=server)
         )
     if state is None:
-        return _connection_failure(str(err), server, login, password_source)
+        return _connection_failure(str(err), server, login, password_source, saving)
     if state.startswith(("08", "57P")):  # connection exception, operator intervention
-        return _lost(server, str(err).strip().splitlines()[0])
+        return _lost(server, str(err).strip().splitlines()[0], saving)
     return None
