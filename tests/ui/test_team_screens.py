@@ -263,11 +263,11 @@ def test_reloading_after_a_conflict_shows_and_keeps_the_stored_owner(
         qtbot.addWidget(editor)
         loaded = account_for_edit(team.admin, account_id)
         update_account(
-            team.admin, account_id, replace(loaded.data, owner="j.smith"),
+            team.admin, account_id, replace(loaded.data, owner="j.smith", city="Talsi"),
             expected_version=loaded.version,
         )  # fmt: skip
         editor.set_text("city", "Kuldīga")
-        assert not editor.try_save()  # refused: changed meanwhile
+        assert not editor.try_save()  # refused: the city was changed meanwhile too
         asked: list[list[str]] = []  # reloading asks before it drops the typed city: yes
         monkeypatch.setattr(
             forms, "ask_reload", lambda _p, lost: asked.append([f for f, _v in lost]) or True

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -73,7 +75,7 @@ from accountdesk.core.i18n import (
     sentence_start,
     zone_name,
 )
-from accountdesk.core.services.conflicts import ConflictError, TrashedError
+from accountdesk.core.services.conflicts import ConflictError, FieldConflict, TrashedError
 from accountdesk.core.validation import ValidationError, format_number_input, printable
 from accountdesk.ui.accessible import describe_field, label_field
 from accountdesk.ui.colours import ALERT, background_style, text_style
@@ -733,8 +735,24 @@ def _beside_first_line(label: QWidget | None, field: QWidget) -> None:
         label.setMaximumHeight(tallest)
 
 
+def changed_fields(before: Any, after: Any) -> set[str] | None:
+    """The fields of the dataclass input ``after`` (what a form gives now) that differ from
+    ``before`` (what it gave when it was filled with the stored record, in the form's own
+    spelling); None when the form was not filled from a stored record. A save made meanwhile
+    by someone else is merged by these (:func:`accountdesk.core.services.conflicts.merge`)."""
+    if before is None:
+        return None
+    return {
+        f.name for f in dataclass_fields(after) if getattr(before, f.name) != getattr(after, f.name)
+    }
+
+
 class FormDialog(QDialog):
     """A dialog with a form of keyed fields. Subclasses implement :meth:`save`."""
+
+    #: What an edit form was filled with (the service's input of the stored record), which a
+    #: save hands back so that someone else's save meanwhile is merged field by field.
+    loaded: Any = None
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1069,6 +1087,10 @@ class FormDialog(QDialog):
         self.banner.show()
         if isinstance(error, TrashedError):
             return
+        if isinstance(error, FieldConflict) and self.loaded is not None:
+            # their values are seen now: saving again keeps what was typed in those fields
+            # (unless someone changes them once more), and the other fields still merge
+            self.loaded = replace(self.loaded, **{c.field: c.stored for c in error.clashes})
         self.reload_button.show()
         self.reload_button.setFocus()
 

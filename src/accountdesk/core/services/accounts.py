@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -32,7 +32,7 @@ from accountdesk.core.records import (
     tag_key,
 )
 from accountdesk.core.services import trash
-from accountdesk.core.services.conflicts import Loaded, editable, saving
+from accountdesk.core.services.conflicts import Loaded, merged_or_refused, outdated, saving
 
 
 def tags_for(session: Session, names: Sequence[str]) -> list[Tag]:
@@ -209,7 +209,13 @@ def create_account(db: Database, data: AccountInput) -> str:
 
 
 def update_account(
-    db: Database, account_id: str, data: AccountInput, *, expected_version: int | None = None
+    db: Database,
+    account_id: str,
+    data: AccountInput,
+    *,
+    expected_version: int | None = None,
+    loaded: AccountInput | None = None,
+    changed: Collection[str] | None = None,
 ) -> None:
     """Save an edited account. ``expected_version``: the version the form was loaded at
     (:func:`account_for_edit`); when someone saved the account since, the save is refused
@@ -217,9 +223,15 @@ def update_account(
 
     A lost account given a new "customer since" on or after its "lost on" is won back: its
     stored period as a customer is kept among its earlier ones (:func:`records.customer_history
-    <accountdesk.core.records.customer_history>`, the one rule)."""
+    <accountdesk.core.records.customer_history>`, the one rule).
+
+    ``loaded`` and ``changed`` as in :func:`update_contact`: a save made meanwhile by someone
+    else is merged field by field."""
     with saving(db) as session:
-        account = editable(session, Account, account_id, expected_version)
+        account = outdated(session, Account, account_id, expected_version)
+        data = merged_or_refused(
+            account, expected_version, loaded, _account_input(account), data, changed=changed
+        )
         stored = {
             "status": account.status,
             "customer_since": account.customer_since,
@@ -251,9 +263,14 @@ def account_for_edit(db: Database, account_id: str) -> Loaded[AccountInput]:
     """The stored account as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
         account = trash.live(session, Account, account_id)
-        names = {f.name for f in fields(AccountInput)} - {"tags"}
-        values = {name: getattr(account, name) for name in names}
-        return Loaded(AccountInput(**values, tags=[t.name for t in account.tags]), account.version)
+        return Loaded(_account_input(account), account.version)
+
+
+def _account_input(account: Account) -> AccountInput:
+    """A stored account as an edit form shows it (and a merge compares it)."""
+    names = {f.name for f in fields(AccountInput)} - {"tags"}
+    values = {name: getattr(account, name) for name in names}
+    return AccountInput(**values, tags=[t.name for t in account.tags])
 
 
 def _apply_dates(contact: Contact, items: Sequence[ImportantDateInput]) -> None:
@@ -273,13 +290,27 @@ def create_contact(db: Database, data: ContactInput) -> str:
 
 
 def update_contact(
-    db: Database, contact_id: str, data: ContactInput, *, expected_version: int | None = None
+    db: Database,
+    contact_id: str,
+    data: ContactInput,
+    *,
+    expected_version: int | None = None,
+    loaded: ContactInput | None = None,
+    changed: Collection[str] | None = None,
 ) -> None:
     """Save an edited contact. ``expected_version``: the version the form was loaded at
     (:func:`contact_for_edit`); when someone saved the contact since, the save is refused
-    (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it."""
+    (:class:`~accountdesk.core.services.conflicts.ConflictError`). None writes over it.
+
+    ``loaded``: what the form was filled with (and ``changed``, the fields the user changed,
+    when the form knows them): someone else's save meanwhile is then merged field by field,
+    and only fields both changed are refused
+    (:func:`~accountdesk.core.services.conflicts.merged_or_refused`)."""
     with saving(db) as session:
-        contact = editable(session, Contact, contact_id, expected_version)
+        contact = outdated(session, Contact, contact_id, expected_version)
+        data = merged_or_refused(
+            contact, expected_version, loaded, _contact_input(contact), data, changed=changed
+        )
         dates = frozenset(
             date(d.year, d.month, d.day) for d in contact.important_dates if d.year is not None
         )
@@ -307,17 +338,21 @@ def contact_for_edit(db: Database, contact_id: str) -> Loaded[ContactInput]:
     """The stored contact as an edit form shows it, with the version it was read at."""
     with db.reader() as session:
         contact = trash.live(session, Contact, contact_id)
-        skip = {"tags", "important_dates", "emails", "phones"}
-        names = {f.name for f in fields(ContactInput)} - skip
-        values = {name: getattr(contact, name) for name in names}
-        data = ContactInput(
-            **values,
-            emails=[(e["label"], e["value"]) for e in contact.emails],
-            phones=[(p["label"], p["value"]) for p in contact.phones],
-            tags=[t.name for t in contact.tags],
-            important_dates=[
-                ImportantDateInput(d.kind, d.month, d.day, d.year, d.label, d.remind)
-                for d in contact.important_dates
-            ],
-        )
-        return Loaded(data, contact.version)
+        return Loaded(_contact_input(contact), contact.version)
+
+
+def _contact_input(contact: Contact) -> ContactInput:
+    """A stored contact as an edit form shows it (and a merge compares it)."""
+    skip = {"tags", "important_dates", "emails", "phones"}
+    names = {f.name for f in fields(ContactInput)} - skip
+    values = {name: getattr(contact, name) for name in names}
+    return ContactInput(
+        **values,
+        emails=[(e["label"], e["value"]) for e in contact.emails],
+        phones=[(p["label"], p["value"]) for p in contact.phones],
+        tags=[t.name for t in contact.tags],
+        important_dates=[
+            ImportantDateInput(d.kind, d.month, d.day, d.year, d.label, d.remind)
+            for d in contact.important_dates
+        ],
+    )

@@ -29,6 +29,7 @@ from accountdesk.ui.activity import currency_line
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
     FormDialog,
+    changed_fields,
     combo,
     country_combo,
     currency_example,
@@ -117,6 +118,7 @@ class AccountEditor(FormDialog):
         if self.loaded is not None:
             self._fill(self.loaded)
         self.mark_clean()
+        self._as_loaded = None if self.loaded is None else self.data()
         # connected after the stored values are shown: loading is not choosing
         status.currentIndexChanged.connect(lambda _index: self._status_chosen())
         for key in ("customer_since", "lost_on"):
@@ -229,6 +231,7 @@ class AccountEditor(FormDialog):
         if isinstance(owner, QComboBox):  # the stored owner may be one it does not offer yet
             fill_owner(owner, self.ctx.db, loaded.data.owner, new=False)
         self._fill(loaded.data)
+        self._as_loaded = self.data()
 
     def data(self) -> AccountInput:
         return AccountInput(
@@ -273,9 +276,17 @@ class AccountEditor(FormDialog):
         data = self.data()
         if self.account_id is None:
             return str(self.ctx.write("account", lambda: create_account(self.ctx.db, data)))
-        account_id, version = self.account_id, self.version
+        account_id, version, loaded = self.account_id, self.version, self.loaded
+        changed = changed_fields(self._as_loaded, data)
         self.ctx.write(
             "account",
-            lambda: update_account(self.ctx.db, account_id, data, expected_version=version),
+            lambda: update_account(
+                self.ctx.db,
+                account_id,
+                data,
+                expected_version=version,
+                loaded=loaded,
+                changed=changed,
+            ),
         )
         return account_id

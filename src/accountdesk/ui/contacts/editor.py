@@ -51,6 +51,7 @@ from accountdesk.core.validation import ValidationError, phone_shown
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.forms import (
     FormDialog,
+    changed_fields,
     combo,
     country_combo,
     language_combo,
@@ -394,6 +395,12 @@ class ContactEditor(FormDialog):
             self._place_at(account_id)
         self.account.picked.connect(self._account_picked)
         self.mark_clean()
+        self._as_loaded = self._shown_as_loaded()
+
+    def _shown_as_loaded(self) -> ContactInput | None:
+        """What :meth:`data` gives right after the stored contact was shown (None for a new
+        one): a save compares with it which fields the user changed."""
+        return None if self.loaded is None else self.data()
 
     def _place(self) -> tuple[str, str, str]:
         return (self.text("country"), self.text("city"), self.text("timezone"))
@@ -499,6 +506,7 @@ class ContactEditor(FormDialog):
         loaded = contact_for_edit(self.ctx.db, self.contact_id)
         self.loaded, self.version = loaded.data, loaded.version
         self._fill(loaded.data)
+        self._as_loaded = self._shown_as_loaded()
 
     def data(self) -> ContactInput:
         return ContactInput(
@@ -545,9 +553,17 @@ class ContactEditor(FormDialog):
         data = self.data()
         if self.contact_id is None:
             return str(self.ctx.write("contact", lambda: create_contact(self.ctx.db, data)))
-        contact_id, version = self.contact_id, self.version
+        contact_id, version, loaded = self.contact_id, self.version, self.loaded
+        changed = changed_fields(self._as_loaded, data)
         self.ctx.write(
             "contact",
-            lambda: update_contact(self.ctx.db, contact_id, data, expected_version=version),
+            lambda: update_contact(
+                self.ctx.db,
+                contact_id,
+                data,
+                expected_version=version,
+                loaded=loaded,
+                changed=changed,
+            ),
         )
         return contact_id
