@@ -513,7 +513,12 @@ def insert_rows(
     the caller's transaction (also the upload of a laptop's file to a team server,
     :func:`accountdesk.core.db.server.upload`). The search index is the caller's.
     ``written(n)`` is told of each table's ``n`` rows before they are inserted (and may
-    raise to stop)."""
+    raise to stop).
+
+    On a team server the rows keep the times they were copied with (the server stamps every
+    other write with its own clock: migration 0016)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL accountdesk.keep_stamps = 'on'")
     for table in Base.metadata.sorted_tables:
         found = rows.get(table.name) or []
         if not found:
