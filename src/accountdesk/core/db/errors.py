@@ -335,6 +335,10 @@ INDEX_GUARD = "accountdesk_index_guard"
 #: A statement that changes the structure (a rep's role may run none of them).
 _STRUCTURE = ("CREATE", "ALTER", "DROP", "GRANT", "REVOKE", "COMMENT", "REINDEX", "CLUSTER")
 _RETRY = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+#: A unique value someone else stored at the same moment (two reps adding the same new tag):
+#: the app inserts shared rows so that this does not happen, and says so in a sentence if it
+#: ever does (never the SQL).
+UNIQUE_VIOLATION = "23505"
 
 
 def _postgres_error(exc: BaseException) -> BaseException | None:
@@ -575,7 +579,7 @@ def explain_server(
         statement = getattr(exc, "statement", None)
     if state == INSUFFICIENT_PRIVILEGE:
         return _not_allowed(err, statement, server)
-    if state in _RETRY:
+    if state in _RETRY or state == UNIQUE_VIOLATION:
         return ServerError(
             _(
                 "The server {server} could not do this now because someone else was changing "

@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import icu
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate
+from accountdesk.core.db.bulk import insert_unless_there
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import fold
-from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag, User
+from accountdesk.core.db.ids import new_id
+from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag, User, utcnow
 from accountdesk.core.i18n import _, format_list, format_number, ngettext
 from accountdesk.core.queries.team import owner_name
 from accountdesk.core.records import (
@@ -47,8 +49,14 @@ def tags_for(session: Session, names: Sequence[str]) -> list[Tag]:
     for name in cleaned:
         tag = existing.get(tag_key(name))
         if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
+            # ON CONFLICT DO NOTHING, then read back: on a team server another rep may be
+            # saving the same new tag at this moment, and then both share theirs
+            insert_unless_there(
+                session.connection(),
+                cast(Table, Tag.__table__),
+                {"id": new_id(), "name": name, "created_at": utcnow()},
+            )
+            tag = session.scalars(select(Tag).where(Tag.name == name)).one()
             existing[tag_key(name)] = tag
         result.append(tag)
     return result
