@@ -528,6 +528,11 @@ class _Candidate:
     work_end: str | None
 
 
+#: The transaction-level advisory lock :func:`raise_stay_in_touch` holds on a team server
+#: (any number of AccountDesk's own: "ADst" in ASCII).
+STAY_IN_TOUCH_LOCK = 0x41447374
+
+
 def raise_stay_in_touch(
     db: Database,
     clock: Clock = system_clock,
@@ -575,6 +580,12 @@ def raise_stay_in_touch(
     day_start = midnight(to_wall(now, zone).date(), zone)
     created: list[str] = []
     with db.transaction() as session:
+        if db.is_postgres:
+            # Two apps starting at once on a team server: the second waits here until the
+            # first has committed, then reads what it raised (READ COMMITTED: each statement
+            # sees what was committed before it), so nothing is raised twice. A laptop's file
+            # has one writer at a time already (BEGIN IMMEDIATE).
+            session.execute(select(func.pg_advisory_xact_lock(STAY_IN_TOUCH_LOCK)))
         raised_today = session.scalar(
             select(func.count())
             .select_from(FollowUp)
