@@ -172,7 +172,8 @@ def bumped(target: Table | type[Record], now: datetime | None = None) -> dict[st
     then refused like one loaded before another person's save (:func:`editable`).
 
     Put the statement's own values after these when it restores an earlier ``updated_at``
-    (undoing a merge)."""
+    (undoing a merge). On a team server the server's clock stamps ``updated_at`` whatever
+    the statement gives (migration 0016): a laptop's clock is not the team's."""
     version = target.c.version if isinstance(target, Table) else target.version
     return {"version": version + 1, "updated_at": now or utcnow()}
 
