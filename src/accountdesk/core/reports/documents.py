@@ -1620,7 +1620,9 @@ def _pipeline_table(ctx: ReportContext, pipeline: Pipeline) -> Flowable:
 
 
 def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
-    """Kept + churned = 100 % of S, and the accounts won and lost inside the period."""
+    """Kept + churned = 100 % of S, and the accounts won and lost inside the period (when
+    there are any: at none, retention and the share of S kept agree, and the sentence only
+    stood in a director's way)."""
     lines = [
         ngettext(
             "{n} account was won in the period and {lost} of S lost in it (churned).",
@@ -1637,6 +1639,8 @@ def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
             ms.won_and_lost,
         ).format(n=i18n.format_number(ms.won_and_lost)),
     ]
+    if not ms.won_and_lost:
+        del lines[1]
     return [_p(ctx, line, SMALL) for line in lines]
 
 
