@@ -857,6 +857,7 @@ def _account_story(
         }
         acc_name, acc_country, acc_sub = acc.name, acc.country, acc.subdivision
         since, tier, owner, status = acc.customer_since, acc.tier, acc.owner, acc.status
+        lost_on = acc.lost_on
     # all in the account's one currency when it has no rate (a GBP account: no "€0.00")
     rates = rates.for_amounts(records.currencies())
     if owner:  # on a team server, the member's name
@@ -889,6 +890,8 @@ def _account_story(
         # the periods before a win-back, oldest first (the account page lists them alike)
         *((_("Customer"), period_text(p, ctx.date)) for c in records.customers for p in c.earlier),
         (_("Customer since"), ctx.date(since)),
+        # a lost account's last day as a customer is the day before (the account page's row)
+        *([(_("Lost on"), ctx.date(lost_on))] if lost_on is not None else []),
         (_("Revenue to date"), ctx.total(earned)),
         (_("Last touch"), ctx.date(last_touch)),
         (_("Next touch"), ctx.date(next_touch)),
