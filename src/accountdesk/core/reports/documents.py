@@ -795,6 +795,63 @@ def account_report(
 
 #: The account report's interactions chart counts months up to this many, quarters beyond.
 MONTHS_CHARTED = 24
+#: The account report lists at most this many of the deals closed in its period, of its
+#: interactions in the period (the latest first), of the open follow-ups (the first due),
+#: of the gifts and of the notes (the latest); :func:`_listed_of` says how many are left out.
+DEALS_SHOWN, INTERACTIONS_SHOWN, FOLLOW_UPS_SHOWN, GIFTS_SHOWN, NOTES_SHOWN = 20, 15, 30, 20, 10
+
+
+def _is_last_year(period: Period, today: date) -> bool:
+    """Whether the account report's ``period`` is the last 12 months to ``today``
+    (:func:`~accountdesk.core.metrics.last_year`): its figures are then headed "Last 12
+    months" and "12 months before", else "This period" and "Previous period". The one rule
+    for the labels, from the period itself: the Reports screen passes its "Last 12 months"
+    preset as a period, the command line none, and the same report read differently."""
+    return period == last_year(today)
+
+
+def _listed_of(ctx: ReportContext, kind: str, shown: int, total: int) -> list[Flowable]:
+    """Under a list cut at ``shown`` rows: how many of ``total`` it lists, and which (the
+    figures above it count them all); nothing when it lists all of them. A list of 25 deals
+    showed 20 without a word under "Deals won 25"."""
+    if total <= shown:
+        return []
+    n, listed = i18n.format_number(total), i18n.format_number(shown)
+    if kind == "deals":
+        text = ngettext(
+            "{shown} of these {n} deal are listed, the latest; the figures above count all of "
+            "them.",
+            "{shown} of these {n} deals are listed, the latest; the figures above count all of "
+            "them.",
+            total,
+        )
+    elif kind == "interactions":
+        text = ngettext(
+            "{shown} of these {n} interaction are listed, the latest; the figures and the chart "
+            "above count all of them.",
+            "{shown} of these {n} interactions are listed, the latest; the figures and the "
+            "chart above count all of them.",
+            total,
+        )
+    elif kind == "follow_ups":
+        text = ngettext(
+            "{shown} of the {n} open follow-up are listed, those due first.",
+            "{shown} of the {n} open follow-ups are listed, those due first.",
+            total,
+        )
+    elif kind == "gifts":
+        text = ngettext(
+            "{shown} of the {n} gift are listed, the latest.",
+            "{shown} of the {n} gifts are listed, the latest.",
+            total,
+        )
+    else:
+        text = ngettext(
+            "{shown} of the {n} note are shown, the latest.",
+            "{shown} of the {n} notes are shown, the latest.",
+            total,
+        )
+    return [_p(ctx, text.format(shown=listed, n=n), SMALL)]
 
 
 def _account_story(
@@ -839,7 +896,6 @@ def _account_story(
                 select(Note)
                 .where(Note.account_id == account_id, Note.deleted_at.is_(None))
                 .order_by(Note.created_at.desc(), Note.id)
-                .limit(10)
             )
         )
         deal_rows = [
@@ -869,9 +925,9 @@ def _account_story(
     risk = risk_facts(db, records, ctx.now, ctx.user_zone, rates).get(account_id)
     title = _("Relationship report: {account}").format(account=isolate(acc_name))
     story: list[Any] = [_h(ctx, title)]
-    # the period asked for, or the last 12 months (and the 12 before: "yearly")
-    yearly = period is None
+    # the period asked for, or the last 12 months (and the 12 before)
     year = period or last_year(today)
+    yearly = _is_last_year(year, today)
     previous = year.previous(cal)
     earned = revenue_to_date(records.deals, today, rates)
     recent = compute_all(records.customers, records.surveys, records.deals, year, rates)
@@ -959,9 +1015,10 @@ def _account_story(
     )
     story.append(_h(ctx, closed_in, 1))
     story.append(
-        _table(ctx, [_("Closed"), _("Deal"), _("Result"), _("Amount")], closed_rows[:20],
-               [18, 48, 12, 22])
+        _table(ctx, [_("Closed"), _("Deal"), _("Result"), _("Amount")],
+               closed_rows[:DEALS_SHOWN], [18, 48, 12, 22])
     )  # fmt: skip
+    story.extend(_listed_of(ctx, "deals", DEALS_SHOWN, len(closed_rows)))
     story.append(_h(ctx, _("Contacts"), 1))
     story.append(
         _table(
@@ -1012,11 +1069,11 @@ def _account_story(
             else [i18n.format_quarter(m.start, compact=True) for m in shown],
         )
     )
-    # the latest 15 of the period (when one is asked for)
-    shown_interactions = [
-        (i, day) for i, day in zip(interactions, local_days, strict=True)
-        if yearly or year.contains(day)
-    ][:15]  # fmt: skip
+    # the latest of the period, the interactions the figures and the chart above count
+    period_interactions = [
+        (i, day) for i, day in zip(interactions, local_days, strict=True) if year.contains(day)
+    ]  # fmt: skip
+    shown_interactions = period_interactions[:INTERACTIONS_SHOWN]
     story.append(
         _table(
             ctx,
@@ -1033,6 +1090,7 @@ def _account_story(
             [18, 12, 40, 30],
         )
     )
+    story.extend(_listed_of(ctx, "interactions", INTERACTIONS_SHOWN, len(period_interactions)))
     story.append(_h(ctx, _("Open follow-ups"), 1))
     story.append(
         _table(
@@ -1041,11 +1099,12 @@ def _account_story(
             [
                 [f.title, _when(ctx, f.due_at, f.zone), _when(ctx, f.due_at, ctx.user_zone),
                  _due_text(ctx, f.due_at, bounds)]
-                for f in follow[:30]
+                for f in follow[:FOLLOW_UPS_SHOWN]
             ],
             [34, 24, 24, 18],
         )
     )  # fmt: skip
+    story.extend(_listed_of(ctx, "follow_ups", FOLLOW_UPS_SHOWN, len(follow)))
     countries = sorted(
         {(c.country, c.subdivision) for c in contacts} | {(acc_country, acc_sub)},
         key=lambda x: (x[0], x[1] or ""),
@@ -1065,14 +1124,16 @@ def _account_story(
             [
                 [ctx.date(g.given_on), label(GIFT_DIRECTION, g.direction), g.description,
                  person_name(person or "—"), g.occasion or "—", _gift_value(g)]
-                for g, person in gifts[:20]
+                for g, person in gifts[:GIFTS_SHOWN]
             ],
             [13, 12, 25, 18, 15, 17],
         )
     )  # fmt: skip
+    story.extend(_listed_of(ctx, "gifts", GIFTS_SHOWN, len(gifts)))
     story.append(_h(ctx, _("Notes"), 1))
     if notes:
-        story.extend(_p(ctx, n.body) for n in notes)
+        story.extend(_p(ctx, n.body) for n in notes[:NOTES_SHOWN])
+        story.extend(_listed_of(ctx, "notes", NOTES_SHOWN, len(notes)))
     else:
         story.append(_p(ctx, _("None."), SMALL))
     return story, title
