@@ -1224,10 +1224,12 @@ def _portfolio_story(
         # a tier is one segment whatever its case ("Gold", "gold"): named once, as translated
         tiers = sorted({a.tier for a in accounts.values() if a.tier}, reverse=True)
         segment_of = {folded_key(t): label(TIER, t) for t in tiers}  # the first spelling's
-        # name, country, segment, owner as shown, owner as stored (the owner breakdown's key)
+        # name (told apart from another account's of the same name), country, segment,
+        # owner as shown, owner as stored (the owner breakdown's key)
+        named = _told_apart([(a.id, a.name, a.city) for a in accounts.values()])
         info = {
             a.id: (
-                a.name,
+                named[a.id],
                 a.country,
                 segment_of[folded_key(a.tier)] if a.tier else "—",
                 shown_owner(a.owner),
@@ -1419,6 +1421,32 @@ def _portfolio_story(
 
 #: The at-risk table lists at most this many accounts, those with the most value at stake.
 AT_RISK_SHOWN = 20
+
+
+def _told_apart(accounts: Sequence[tuple[str, str, str | None]]) -> dict[str, str]:
+    """Account id → the name a portfolio's tables show for (id, name, city): the name, and
+    where another account has the same name (as search folds it) its city, and where that
+    does not tell them apart (or it has none) the end of its id ("Alpska Mlekarna d.o.o.
+    (Maribor, id ending 3f9a2c)"; ``accountdesk report account`` lists the ids beside the
+    name). The top accounts and the accounts at risk listed three accounts of one name as if
+    they were one."""
+    same_name: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+    for row in accounts:
+        same_name[fold(row[1])].append(row)
+    out: dict[str, str] = {}
+    for rows in same_name.values():
+        if len(rows) == 1:
+            out[rows[0][0]] = rows[0][1]
+            continue
+        places = Counter(fold(city or "") for _id, _name, city in rows)
+        for aid, name, city in rows:
+            parts = [isolate(city)] if city and city.strip() else []
+            if not parts or places[fold(city or "")] > 1:
+                parts.append(_("id ending {end}").format(end=ltr(aid[-6:])))
+            out[aid] = _("{account} ({place})").format(
+                account=isolate(name), place=join_list(parts)
+            )
+    return out
 
 
 def _risk_section(
