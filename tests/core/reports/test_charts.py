@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -91,3 +92,64 @@ def test_partial_months_and_quarters_are_named() -> None:
         )
         == ""
     )
+
+
+def _drawn(chart: charts.Chart) -> list[tuple[str, list[float | None]]]:
+    """Each row of the plot: its colour and values (its visible points)."""
+    plot = _plot(chart)
+    return [(str(plot.lines[i].strokeColor), list(row)) for i, row in enumerate(plot.data)]
+
+
+def test_a_lone_value_is_drawn_as_a_dot() -> None:
+    """rev20 3: a quarter's value without a known neighbour was left out: a one-quarter
+    report's trend was empty, and the NPS of Q1 (two answers) between two quarters without
+    answers was not drawn."""
+    one = charts.line_chart(["Q1 2026"], [charts.Series("NPS", [8.0])], "en")
+    assert [values for _c, values in _drawn(one)] == [[8.0]]
+    assert _plot(one).lines[0].symbol is not None  # a dot: a line of one point draws nothing
+    nps = [None, 50.0, None, 100.0, 100.0]
+    chart = charts.line_chart([f"Q{i}" for i in range(5)], [charts.Series("NPS", nps)], "en")
+    assert [values for _c, values in _drawn(chart)] == [
+        [None, 50.0, None, None, None],
+        [None, None, None, 100.0, 100.0],  # not joined to Q1 across the gap
+    ]
+    assert chart.empty == ""
+
+
+def test_runs_of_every_series_keep_its_colour() -> None:
+    chart = charts.line_chart(
+        ["a", "b", "c"],
+        [charts.Series("Retention", [90.0, None, 80.0]), charts.Series("NPS", [None, 5.0, None])],
+        "fa", rtl=True,
+    )  # fmt: skip
+    drawn = _drawn(chart)
+    first, second = str(charts.SERIES_COLOURS[0]), str(charts.SERIES_COLOURS[1])
+    assert drawn == [
+        (first, [None, None, 90.0]),  # right to left
+        (first, [80.0, None, None]),
+        (second, [None, 5.0, None]),
+    ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
+def test_a_chart_without_any_value_says_so(tmp_path: Path) -> None:
+    from accountdesk.core import i18n
+
+    for lang in ("en", "th"):
+        with i18n.use_language(lang):
+            chart = charts.line_chart(
+                ["Q1", "Q2"],
+                [charts.Series("NPS", [None, None]), charts.Series("CSAT", [None, None])],
+                lang,
+            )
+            expected = i18n._(charts.NO_VALUES)
+        assert chart.empty == expected
+        assert getattr(_plot(chart).lines[0], "symbol", None) is None  # no dot at zero
+        out = io.BytesIO()
+        SimpleDocTemplate(out).build([chart])
+        pdf = tmp_path / "c.pdf"
+        pdf.write_bytes(out.getvalue())
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        if lang == "en":
+            flat = " ".join(unicodedata.normalize("NFKC", text).split())  # no "ﬁ" ligature
+            assert "Not enough data for any of these figures." in flat

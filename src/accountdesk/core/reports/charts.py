@@ -31,10 +31,12 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from accountdesk.core import i18n
+from accountdesk.core.i18n import N_, _
 from accountdesk.core.reports import fonts
 from accountdesk.core.reports.textlayout import (
     Line,
@@ -56,6 +58,7 @@ TITLE = TextStyle(size=7.5, color="#555555")
 LEGEND = TextStyle(size=8, color="#333333")
 CATEGORY = TextStyle(size=7, color="#222222", align="center")
 TICK = TextStyle(size=7, color="#222222")
+EMPTY = TextStyle(size=9, color="#555555")
 #: Room between the value axis and its tick labels.
 TICK_GAP = 4.0
 #: Room left of (right of, in a right-to-left report) the plot for the value labels and the
@@ -135,9 +138,12 @@ class Chart(Flowable):  # type: ignore[misc]
         plot: tuple[float, float] = (0.0, 0.0),
         ticks: Sequence[tuple[float, str]] = (),
         short_categories: Sequence[str] = (),
+        empty: str = "",
     ) -> None:
         super().__init__()
         self.drawing = drawing
+        #: said in the middle of the plot when it has nothing to show
+        self.empty = empty
         self.rtl = rtl
         self.x_title = x_title
         self.y_title = y_title
@@ -166,6 +172,10 @@ class Chart(Flowable):  # type: ignore[misc]
         base = self.legend_height
         self._draw_categories(base)
         self._draw_ticks(base)
+        if self.empty:
+            left, width = self.plot
+            middle = base + BOTTOM + (float(self.drawing.height) - BOTTOM - 8) / 2
+            draw_text(canvas, left, middle, self.empty, EMPTY.but(align="center"), self.rtl, width)
         if self.x_title:
             plot_x = 6.0 if self.rtl else SIDE
             draw_text(
@@ -341,23 +351,31 @@ def line_chart(
     note: str = "",
     short_categories: Sequence[str] = (),
 ) -> Chart:
-    """Trends (per quarter); ``None`` values (not enough data) leave a gap. The value axis
-    holds ``floor`` … ``ceiling`` and every value, on whole ticks; ``short_categories``: the
-    labels short, for categories too narrow for them."""
+    """Trends (per quarter): every known value a dot, neighbours joined by a line; ``None``
+    (not enough data) leaves a gap, so a value between two gaps is a dot alone (a quarter's
+    NPS of two answers was left out, and a one-quarter report's chart was empty). Without a
+    value at all the plot says so (:data:`NO_VALUES`) instead of showing empty axes. The
+    value axis holds ``floor`` … ``ceiling`` and every value, on whole ticks;
+    ``short_categories``: the labels short, for categories too narrow for them."""
     font = _label_font(lang)
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
     chart.x = 6 if rtl else SIDE
     chart.y = BOTTOM
     chart.width, chart.height = width - SIDE - 6, height - BOTTOM - 8
-    # a line needs two points: a series with fewer known values is left out (a gap)
-    usable = [_no_lone_points(s.values) for s in series]
-    # a series without a drawable segment is drawn as nothing (transparent zeros)
-    hidden = [all(v is None for v in s) for s in usable]
-    usable = [[0.0] * len(s) if h else s for s, h in zip(usable, hidden, strict=True)]
-    if not usable:
-        usable, hidden = [[0.0] * max(len(categories), 1)], [True]
-    chart.data = [mirror(list(s), rtl) for s in usable]
+    count = max(len(categories), 1)
+    # a row of the chart for each run of known values of a series (ReportLab joins every
+    # known value of a row, across the unknown ones), in the series' colour, with dots
+    rows: list[list[float | None]] = []
+    colours: list[colors.Color] = []
+    for i, s in enumerate(series):
+        for run in runs(s.values):
+            rows.append(mirror(run, rtl))
+            colours.append(SERIES_COLOURS[i % len(SERIES_COLOURS)])
+    empty = not rows
+    if empty:  # an axis to draw: one row of transparent zeros
+        rows, colours = [[0.0] * count], [colors.transparent]
+    chart.data = rows
     shown = mirror(list(categories), rtl)
     chart.categoryAxis.categoryNames = shown or [""]
     chart.categoryAxis.visibleLabels = False  # drawn shaped by Chart
@@ -368,11 +386,11 @@ def line_chart(
         chart.valueAxis, axis_range(known, floor, ceiling), font, lang,
         (float(chart.y), float(chart.height)),
     )  # fmt: skip
-    for i, colour in enumerate(SERIES_COLOURS):
+    for i, colour in enumerate(colours):
         chart.lines[i].strokeColor = colour
         chart.lines[i].strokeWidth = 1.6
-        if i < len(hidden) and hidden[i]:
-            chart.lines[i].strokeColor = None
+        if not empty:
+            chart.lines[i].symbol = makeMarker("FilledCircle", size=4, fillColor=colour)
     if rtl:
         chart.valueAxis.joinAxisMode = "right"
     drawing.add(chart)
@@ -381,15 +399,22 @@ def line_chart(
         drawing, rtl=rtl, x_title=x_title, y_title=y_title, legend=legend, note=note,
         categories=shown, plot=(float(chart.x), float(chart.width)), ticks=ticks,
         short_categories=mirror(list(short_categories), rtl),
+        empty=_(NO_VALUES) if empty else "",
     )  # fmt: skip
 
 
-def _no_lone_points(values: Sequence[float | None]) -> list[float | None]:
-    """ReportLab cannot draw a one-point line segment: drop points with no known neighbour."""
-    out = list(values)
+#: What a line chart without a single known value says in its plot.
+NO_VALUES = N_("Not enough data for any of these figures.")
+
+
+def runs(values: Sequence[float | None]) -> list[list[float | None]]:
+    """Each run of known neighbouring values of ``values``, as long as ``values`` with
+    ``None`` outside the run: a line of the chart (a run of one, a dot)."""
+    out: list[list[float | None]] = []
     for i, v in enumerate(values):
-        before = i > 0 and values[i - 1] is not None
-        after = i + 1 < len(values) and values[i + 1] is not None
-        if v is not None and not before and not after:
-            out[i] = None
+        if v is None:
+            continue
+        if i == 0 or values[i - 1] is None:
+            out.append([None] * len(values))
+        out[-1][i] = float(v)
     return out
