@@ -1900,10 +1900,11 @@ def trip_brief(
 
 
 def trip_city(db: Database, country: str, city: str) -> str:
-    """The city of contacts in ``country`` that ``city`` names, as stored, matched as search
-    folds text (case and accents ignored: "istanbul" is İstanbul, "riga" is Rīga); UserError
-    naming the cities there when none is, and nothing written. An unmatched city gave a brief
-    of no account at all ("Tehran", where the contacts are in تهران; "Atlantis")."""
+    """The city of contacts in ``country``, or of accounts there, that ``city`` names, as
+    stored, matched as search folds text (case and accents ignored: "istanbul" is İstanbul,
+    "riga" is Rīga); UserError naming the cities there when none is, and nothing written.
+    An unmatched city gave a brief of no account at all ("Tehran", where the contacts are in
+    تهران; "Atlantis")."""
     with db.reader() as s:
         cities = s.scalars(
             select(Contact.city)
@@ -1916,9 +1917,22 @@ def trip_city(db: Database, country: str, city: str) -> str:
             )
             .distinct()
         ).all()
+        # an account's own city, where no contact of it is stored there (Wien)
+        cities = [
+            *cities,
+            *s.scalars(
+                select(Account.city)
+                .where(
+                    Account.country == country,
+                    Account.city.is_not(None),
+                    Account.deleted_at.is_(None),
+                )
+                .distinct()
+            ),
+        ]
     name = i18n.country_name(country)
     return choice(
-        [c for c in cities if c and c.strip()], city,
+        list(dict.fromkeys(c for c in cities if c and c.strip())), city,
         _("No contact in {country} is in \u201c{value}\u201d; no contact there has a city."),
         _("No contact in {country} is in \u201c{value}\u201d; the cities there are: {values}."),
         country=name,
@@ -1939,38 +1953,62 @@ def _trip_story(
                 Contact.country == country,
             )
         )
+        read: list[tuple[Contact | None, Account]] = [
+            (c, a) for c, a in s.execute(q.order_by(Account.id, Contact.id))
+        ]
+        if city:
+            # the city as search finds it (db.fts.fold: "istanbul" and "İSTANBUL" are
+            # İstanbul, "riga" is Rīga; :func:`trip_city` found it as stored); SQL's lower()
+            # changed ASCII letters only, so not even "İstanbul" found İstanbul
+            read = [(c, a) for c, a in read if c is not None and fold(c.city or "") == fold(city)]
+        # the accounts there without a contact there (none stored yet, or all elsewhere): in
+        # the list too, with their own city and zone; they were left out without a word
+        met = {a.id for _c, a in read}
+        alone = [
+            a
+            for a in s.scalars(
+                select(Account)
+                .where(Account.deleted_at.is_(None), Account.country == country)
+                .order_by(Account.id)
+            )
+            if a.id not in met and (not city or fold(a.city or "") == fold(city))
+        ]
+        read += [(None, a) for a in alone]
         # by account, then person, in the report language's order (SQL's order of code
         # points put "Zorlu" before "Çelik" and "Zariņš" before "Ābele")
-        read = [(c, a) for c, a in s.execute(q.order_by(Account.id, Contact.id))]
         account_place = icu.ranks(a.name for _c, a in read)
-        person = icu.person_order((c.family_name, c.given_name) for c, _a in read)
+        person = icu.person_order((c.family_name, c.given_name) for c, _a in read if c)
         every = sorted(
             read,
             key=lambda ca: (
                 account_place[ca[1].name],
                 ca[1].id,
-                person(ca[0].family_name, ca[0].given_name),
+                person(ca[0].family_name, ca[0].given_name) if ca[0] else 0,
             ),
         )
-        if city:
-            # the city as search finds it (db.fts.fold: "istanbul" and "İSTANBUL" are
-            # İstanbul, "riga" is Rīga; :func:`trip_city` found it as stored); SQL's lower()
-            # changed ASCII letters only, so not even "İstanbul" found İstanbul
-            every = [(c, a) for c, a in every if fold(c.city or "") == fold(city)]
         lost = {a.id for _c, a in every if a.status == "lost"}
         found = [(c, a) for c, a in every if include_lost or a.status != "lost"]
         rows = [
             [
                 a.name,
                 label(STATUS, a.status),
-                _contact_cell(c),
-                _reach(c),
-                c.city or "—",
+                _contact_cell(c) if c else _("No contact stored there"),
+                _reach(c) if c else "—",
+                (c.city if c else a.city) or "—",
             ]
             for c, a in found
         ]
-        contact_zones = Counter(c.timezone for c, _a in found)
-        zone, main, regions = _visited(country, [c for c, _a in found])
+        # where the people visited are: the contacts there, and the accounts without one
+        # where their zone is known (an account of a file may have none)
+        visited = [(c.subdivision, c.timezone) for c, _a in found if c]
+        visited += [
+            (a.subdivision, zone)
+            for c, a in found
+            if c is None and (zone := a.timezone or main_zone(country, a.subdivision))
+        ]
+        without = [a for c, a in found if c is None]
+        contact_zones = Counter(zone for _sub, zone in visited)
+        zone, main, regions = _visited(country, visited)
         notes = [
             n.body
             for n in s.scalars(
@@ -1992,6 +2030,22 @@ def _trip_story(
     story.append(_h(ctx, _("Accounts and contacts"), 1))
     header = [_("Account"), _("Status"), _("Contact"), _("Phone and e-mail"), _("City")]
     story.append(_table(ctx, header, rows, [20, 11, 20, 35, 14]))
+    if without:
+        story.append(
+            _p(
+                ctx,
+                ngettext(
+                    "{n} account there has no contact stored there: add the people you will "
+                    "meet, for their phones and e-mail addresses, and for their time zone and "
+                    "region in the plans below.",
+                    "{n} accounts there have no contact stored there: add the people you will "
+                    "meet, for their phones and e-mail addresses, and for their time zone and "
+                    "region in the plans below.",
+                    len(without),
+                ).format(n=i18n.format_number(len(without))),
+                SMALL,
+            )
+        )
     if lost and not include_lost:
         story.append(
             _p(
@@ -2131,15 +2185,16 @@ def _zone_during_trip(ctx: ReportContext, zone: str, period: Period) -> str:
 
 
 def _visited(
-    country: str, contacts: Sequence[Contact]
+    country: str, places: Sequence[tuple[str | None, str]]
 ) -> tuple[str, str | None, dict[str | None, str]]:
-    """Where the people visited are: the place's clock (the zone most of the contacts are in,
-    else the country's main zone), the region of most of the contacts on that clock, and
-    each region of a contact (their own, as the contact panel reads it) with the zone most
-    of its contacts are in. Without contacts: the country as a whole, on the clock its
-    people keep; a country of several clocks (Canada) is refused, never planned in the time
-    of one of its zones taken at random (Newfoundland's)."""
-    zones = Counter(c.timezone for c in contacts)
+    """Where the people visited are, from the (region, zone) of each contact there and of
+    each account there without one: the place's clock (the zone most of them are in, else the
+    country's main zone), the region of most of them on that clock, and each region (as the
+    contact panel reads it) with the zone most of its people are in. With none: the country
+    as a whole, on the clock its people keep; a country of several clocks (Canada) is
+    refused, never planned in the time of one of its zones taken at random
+    (Newfoundland's)."""
+    zones = Counter(zone for _sub, zone in places)
     if zones:
         zone = zones.most_common(1)[0][0]
     else:
@@ -2154,11 +2209,11 @@ def _visited(
             )
         zone = found
     by_region: dict[str | None, Counter[str]] = defaultdict(Counter)
-    for c in contacts:
-        by_region[c.subdivision or None][c.timezone] += 1
+    for sub, there in places:
+        by_region[sub or None][there] += 1
     if not by_region:
         return zone, None, {None: zone}
-    main = Counter(c.subdivision or None for c in contacts if c.timezone == zone)
+    main = Counter(sub or None for sub, there in places if there == zone)
     regions = {sub: found.most_common(1)[0][0] for sub, found in by_region.items()}
     return zone, main.most_common(1)[0][0], regions
 
