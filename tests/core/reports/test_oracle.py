@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -31,6 +32,7 @@ from accountdesk.cli import main
 from accountdesk.core import i18n
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import open_database
+from accountdesk.core.db.fts import fold
 from accountdesk.core.demo import generate
 from accountdesk.core.labels import TIER
 from accountdesk.core.metrics import Period
@@ -328,6 +330,12 @@ def test_top_accounts_agree_with_the_oracle(
         if len(r) == 4 and _NUMBER.search(r[3])
     ]
     assert len(rows) == len(expected) == 20
+    repeated = Counter(fold(a["name"]) for a in export.accounts)  # the live ones
     for row, (account, value) in zip(rows, expected, strict=True):
-        assert _words(row[0]) == _words(account), (row[0], account)
+        if repeated[fold(account)] > 1:  # told apart: "Alpska Mlekarna d.o.o. (Maribor)"
+            shown = _words(row[0])
+            assert not Counter(_words(account)) - Counter(shown), (row[0], account)
+            assert "(" in row[0], row[0]  # its city (the cell may go on over a line)
+        else:
+            assert _words(row[0]) == _words(account), (row[0], account)
         _agrees(row[3], oracle.Figure(value), account)
