@@ -343,15 +343,23 @@ HEADING_ROOM = 48.0
 
 def _room_under(following: Flowable, width: float) -> float:
     """The room a heading needs under it for ``following`` to start on the same page: for a
-    table, its header rows and its first row, measured (a table is split between rows, never
-    inside one: a first row of revenue in thirteen currencies, one a line, is far taller than
-    :data:`HEADING_ROOM`), and at least that; for text, :data:`HEADING_ROOM`."""
+    table, its header rows and the rows kept with them (:func:`_table`: a short table whole,
+    else its first :data:`KEPT_ROWS`; at least its first row), measured (a table is split
+    between rows, never inside one: a first row of revenue in thirteen currencies, one a
+    line, is far taller than :data:`HEADING_ROOM`), and at least that; for text,
+    :data:`HEADING_ROOM`."""
     if not isinstance(following, Table):
         return HEADING_ROOM
-    following.wrap(width, PAGE[1])
-    heights = following._rowHeights  # as ReportLab measured them for this width
-    header = following.repeatRows if isinstance(following.repeatRows, int) else 0
-    return max(HEADING_ROOM, float(sum(heights[: header + 1])))
+    return max(HEADING_ROOM, _table_start(following, width))
+
+
+def _table_start(table: Table, width: float) -> float:
+    """The height of a table's header and of the rows that stay with it on its first page."""
+    table.wrap(width, PAGE[1])
+    heights = table._rowHeights  # as ReportLab measured them for this width
+    header = table.repeatRows if isinstance(table.repeatRows, int) else 0
+    kept = max(1, getattr(table, "kept_rows", 1))
+    return float(sum(heights[: header + kept]))
 
 
 class Heading(TextBlock):
@@ -367,6 +375,9 @@ class Heading(TextBlock):
         self.keepWithNext = True
         #: the table or text it is kept with (:func:`_keep_headings`)
         self.following: Flowable | None = None
+        #: a table after a short text that follows it (an introduction), whose start is kept
+        #: with both
+        self.then: Table | None = None
         if level > 0:  # a section's title stands off what ends the section before it
             self.spaceBefore = 6.0
 
@@ -374,12 +385,14 @@ class Heading(TextBlock):
         width, height = super().wrap(availWidth, availHeight)
         # at the top of a page it stays, whatever follows (the next page has no more room)
         at_top = getattr(getattr(self, "_frame", None), "_atTop", False)
-        if (
-            self.following is not None
-            and not at_top
-            and availHeight < height + _room_under(self.following, availWidth)
-        ):
-            return width, availHeight + 1  # does not fit here: to the next page
+        if self.following is not None and not at_top:
+            room = _room_under(self.following, availWidth)
+            if self.then is not None:  # the introduction, then the table's start
+                room = self.following.wrap(availWidth, PAGE[1])[1] + _table_start(
+                    self.then, availWidth
+                )
+            if availHeight < height + room:
+                return width, availHeight + 1  # does not fit here: to the next page
         return width, height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -388,11 +401,21 @@ class Heading(TextBlock):
 
 def _keep_headings(story: Sequence[Any]) -> None:
     """A heading before a table or text keeps only room for the start of it, not the whole
-    of what follows (see :class:`Heading`)."""
-    for heading, following in pairwise(story):
+    of what follows (see :class:`Heading`); before a short text and a table (the meeting
+    slots' "Local time in …"), room for the text and the table's start: the heading, its
+    introduction, the table's header and one row stood at a page's foot, the rest of a
+    five-day table on the next page."""
+    for i, (heading, following) in enumerate(pairwise(story)):
         if isinstance(heading, Heading) and isinstance(following, Table | TextBlock):
             heading.keepWithNext = False
             heading.following = following
+            after = story[i + 2] if i + 2 < len(story) else None
+            if (
+                isinstance(following, TextBlock)
+                and isinstance(after, Table)
+                and following.wrap(PAGE[0] - 2 * MARGIN, PAGE[1])[1] <= HEADING_ROOM
+            ):
+                heading.then = after
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
@@ -518,7 +541,8 @@ def _table(
         data.append(mirror([TextBlock(ctx.text(v), CELL, ctx.rtl) for v in row], ctx.rtl))
     if not rows:
         return _p(ctx, _("None."), SMALL)
-    table = Table(data, colWidths=cols, repeatRows=1, spaceAfter=8)  # the next heading off it
+    # the next heading off it
+    table = _KeptTable(data, colWidths=cols, repeatRows=1, spaceAfter=8)
     table.setStyle(
         RLTableStyle(
             [
@@ -533,6 +557,51 @@ def _table(
         )
     )
     return table
+
+
+#: A table of at most this many rows is kept whole on one page (when it is not taller than
+#: half a page); a longer one is split with at least :data:`KEPT_ROWS` rows on each side.
+SHORT_TABLE = 8
+KEPT_ROWS = 3
+
+
+class _KeptTable(Table):  # type: ignore[misc]
+    """A report's table, never split just after its first row or just before its last
+    (ReportLab's NOSPLIT): a short table (:data:`SHORT_TABLE` rows, at most half a page high)
+    whole, a longer one with at least :data:`KEPT_ROWS` rows on each side of a page break.
+    ``kept_rows``: how many rows stay with its header, which a heading before it keeps room
+    for (:func:`_table_start`). A five-day table of meeting slots had its header and Monday
+    at the foot of a page, the other four days on the next."""
+
+    kept_rows = 1
+    _decided = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if not self._decided:  # measured once, as styled, at the width it is laid out in
+            self._decided = True
+            rows = len(self._cellvalues) - 1
+            frame = PAGE[1] - 2 * MARGIN - 10 * mm
+            if rows <= SHORT_TABLE and super().wrap(availWidth, PAGE[1])[1] <= frame / 2:
+                self.setStyle(RLTableStyle([("NOSPLIT", (0, 0), (-1, -1))]))
+                self.kept_rows = rows
+            elif rows >= 2 * KEPT_ROWS:
+                self.setStyle(
+                    RLTableStyle(
+                        [
+                            ("NOSPLIT", (0, 0), (-1, KEPT_ROWS)),
+                            ("NOSPLIT", (0, -KEPT_ROWS), (-1, -1)),
+                        ]
+                    )
+                )
+                self.kept_rows = KEPT_ROWS
+        width, height = super().wrap(availWidth, availHeight)
+        return float(width), float(height)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:  # the pieces keep the rows kept together as they are
+            part._decided = True
+        return parts
 
 
 #: ReportLab's padding of a table cell, left and right together (6 points each).
