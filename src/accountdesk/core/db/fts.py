@@ -144,7 +144,8 @@ def fold(value: str) -> str:
     accented forms mapped by hand (Turkish ı, ø, ł, đ, æ …); Arabic-script variants unified
     (Arabic yeh and kaf to the Persian forms, no tatweel, short vowels or zero-width
     non-joiner); digits of every script written 0-9 (a Persian keyboard types ۰۹۱۲). Thai and
-    other marks stay. So "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian
+    other marks stay, Thai's in one order whatever order they were typed in
+    (:data:`_THAI_MARKS`). So "yilmaz" finds "Yılmaz", "zagar" finds "Žagar", and Thai and Persian
     are found as typed. Single letters with dots between them are one word without the dots
     (:func:`_undotted`: "A.Ş." is "as", "S.A. de C.V." "sa de cv"), as legal forms are
     written with them or without.
@@ -194,7 +195,28 @@ def _fold_word(value: str) -> str:
             base = ch
         out.append(ch)
     folded = unicodedata.normalize("NFC", "".join(out)).translate(_LETTERS)
+    if _THAI_MARKS.search(folded):
+        folded = _THAI_MARKS.sub(_thai_marks_ordered, folded)
     return _undotted(folded) if "." in folded else folded
+
+
+#: Thai marks above and below a letter, two or more in a row. A keyboard, a PDF or an old
+#: document may give them in any order, and they look the same: ที่ typed ท + ◌่ + ◌ี, สมศักดิ์
+#: as ด + ◌์ + ◌ิ, น้ำ as น + ◌ํ + ◌้ + ◌า. Unicode's normal forms do not reorder them (the
+#: vowels above have combining class 0), so :func:`_fold_word` writes them in the order Thai
+#: stores them: vowel, then tone mark or ◌์, then ◌ํ (the first half of ◌ำ, which NFKD writes
+#: as ◌ํ + ◌า after its tone mark).
+_THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{2,}")
+#: Each mark's place in :data:`_THAI_MARKS`'s order (a vowel, or ◌็, which is none's: 0).
+_THAI_MARK_PLACE = {
+    **{chr(c): 1 for c in range(0x0E48, 0x0E4D)},  # ◌่ ◌้ ◌๊ ◌๋ and ◌์
+    "\u0e4e": 1,  # ◌๎
+    "\u0e4d": 2,  # ◌ํ
+}
+
+
+def _thai_marks_ordered(run: re.Match[str]) -> str:
+    return "".join(sorted(run[0], key=lambda ch: _THAI_MARK_PLACE.get(ch, 0)))
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")

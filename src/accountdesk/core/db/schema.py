@@ -9,7 +9,7 @@ from pathlib import Path
 from accountdesk.core import paths
 
 #: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0017"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS = (
     "0001",
@@ -28,6 +28,7 @@ KNOWN_REVISIONS = (
     "0014",
     "0015",
     "0016",
+    "0017",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 
