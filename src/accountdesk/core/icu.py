@@ -92,30 +92,50 @@ def sort_key(language: str | None = None) -> Callable[[str], Any]:
     return _collator(_language(language)).sortKey
 
 
-def sorting_names(family: str | None, given: str | None) -> tuple[str, str]:
+def sorting_names(
+    family: str | None, given: str | None, country: str | None = None
+) -> tuple[str, str]:
     """What a person is sorted by, first and then: the family name, then the given name; a
     person without a family name (one name, Sukarno; a name kept whole, 田中太郎) by the name
     they have, among the family names, before a namesake with a given name ("Sukarno", then
-    "Ahmad Sukarno"). They were all listed first, above "Aalto"."""
+    "Ahmad Sukarno"). They were all listed first, above "Aalto".
+
+    A person of a ``country`` whose people are known and addressed by their given name
+    (:data:`accountdesk.core.address.BY_GIVEN_NAME`: Thailand, Iceland, Vietnam …) is sorted
+    by it, among the family names, as their own lists do: สมชาย ใจดี under ส, Guðrún
+    Jónsdóttir under G, Nguyễn Văn An by "An" (the name said: its last word), then by the
+    family name. Others (Iran, Turkey, Latvia …) by their family name."""
+    from accountdesk.core.address import BY_GIVEN_NAME
+
+    place = BY_GIVEN_NAME.get((country or "").upper())
+    if place is not None and given and given.strip():
+        called = given.split()[-1] if place == "before_last_given" else given
+        return called, " ".join(p for p in (family, given) if p and p != called)
     return (family, given or "") if family else (given or "", "")
 
 
+#: A person as :func:`person_order` is given them: (family name, given name), or with their
+#: country (:func:`sorting_names`).
+Person = tuple[str | None, str | None] | tuple[str | None, str | None, str | None]
+
+
 def person_order(
-    people: Iterable[tuple[str | None, str | None]], language: str | None = None
-) -> Callable[[str | None, str | None], tuple[int, int]]:
-    """A key function of (family name, given name), for any of ``people``, that orders them
-    as the contact list sorts people by name (:func:`sorting_names`), in the order of
-    ``language`` (default: the current one).
+    people: Iterable[Person], language: str | None = None
+) -> Callable[..., tuple[int, int]]:
+    """A key function of (family name, given name[, country]), for any of ``people``, that
+    orders them as the contact list sorts people by name (:func:`sorting_names`: by the given
+    name where the person's country goes by it), in the order of ``language`` (default: the
+    current one).
 
     Places (:func:`ranks`), not ICU's keys: two keys of one name are not ``==``, so a tuple
     of keys never got to the given name. Python's sort is stable: people the language holds
     equal keep the order they came in."""
-    found = [sorting_names(f, g) for f, g in people]
+    found = [sorting_names(*person) for person in people]
     first = ranks((f for f, _g in found), language)
     then = ranks((g for _f, g in found), language)
 
-    def key(family: str | None, given: str | None) -> tuple[int, int]:
-        f, g = sorting_names(family, given)
+    def key(family: str | None, given: str | None, country: str | None = None) -> tuple[int, int]:
+        f, g = sorting_names(family, given, country)
         return first[f], then[g]
 
     return key

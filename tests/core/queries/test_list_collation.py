@@ -182,3 +182,46 @@ def test_statuses_and_tiers_sort_by_the_labels_shown(db: Database) -> None:
     assert by("tier", "tr") == ["D", "A", "C", "B", "E"]  # Altın, Bronz, Gümüş, Platin
     assert by("tier", "lv") == ["D", "C", "E", "B", "A"]  # Bronzas, Platin, Sudraba, Zelta
     assert by("tier", "lv", descending=True) == ["A", "B", "E", "C", "D"]
+
+
+def test_thai_people_sort_by_given_name_persian_people_by_family_name(db: Database) -> None:
+    """Thai people are listed and found by their given name (คุณสมชาย under ส), as their
+    country's people are addressed (address.BY_GIVEN_NAME); Persian people by their family
+    name (review rev19's 2nd: the Thai list put every "… ใจดี" first). The contact list, an
+    account's page and the people a search lists after an account agree."""
+    from accountdesk.core.db.fts import display_name
+    from accountdesk.core.queries.details import people_by_name
+    from accountdesk.core.queries.search import search
+
+    bangkok = create_account(db, AccountInput(name="สยามอาหาร", country="TH"))
+    tehran = create_account(db, AccountInput(name="کاسپین", country="IR"))
+    people = {}
+    for account, country, given, family in [
+        (bangkok, "TH", "สมชาย", "ใจดี"),
+        (bangkok, "TH", "กัญญา", "บุญมา"),
+        (bangkok, "TH", "อนุชา", "ใจดี"),
+        (bangkok, "TH", "ธนากร", "บุญมา"),
+        (tehran, "IR", "محمد", "احمدی"),
+        (tehran, "IR", "زهرا", "رضایی"),
+        (tehran, "IR", "علی", "احمدی"),
+    ]:
+        people[f"{given} {family}"] = create_contact(
+            db,
+            ContactInput(account_id=account, given_name=given, family_name=family, country=country),
+        )
+    thai = ["กัญญา บุญมา", "ธนากร บุญมา", "สมชาย ใจดี", "อนุชา ใจดี"]
+    persian = ["علی احمدی", "محمد احمدی", "زهرا رضایی"]
+    with i18n.use_language("th"):
+        ids = contact_ids(db, ListFilter(country="TH"), "name")
+        assert _names(ids, people) == thai
+        assert [h.title for h in search(db, "สยามอาหาร", limit=10)][1:] == thai
+    with i18n.use_language("fa"):
+        ids = contact_ids(db, ListFilter(country="IR"), "name")
+        assert _names(ids, people) == persian
+        assert [h.title for h in search(db, "کاسپین", limit=10)][1:] == persian
+    from accountdesk.core.db.models import Contact
+
+    with db.reader() as s, i18n.use_language("th"):
+        found = s.query(Contact).filter(Contact.account_id == bangkok).all()
+        listed = people_by_name(found)
+        assert [display_name(c.given_name, c.family_name, c.name_order) for c in listed] == thai

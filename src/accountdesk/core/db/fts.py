@@ -903,9 +903,9 @@ def _account_people(conn: Connection, query: str, shown: list[Row], room: int) -
         if account_id not in named:
             continue
         found = conn.execute(sql, {"account": account_id}).fetchall()
-        key = person_order((row[2], row[1]) for row in found)
+        key = person_order((row[2], row[1], row[4]) for row in found)
         for id_, given, family, order, country, city in sorted(
-            found, key=lambda row: key(row[2], row[1])
+            found, key=lambda row: key(row[2], row[1], row[4])
         ):
             if id_ not in seen:
                 name = display_name(given, family, order)
@@ -977,8 +977,8 @@ def _people_by_both(conn: Connection, query: str, shown: list[Row], room: int) -
     if len(matched) > 1:  # shown in the order of the user's language
         from accountdesk.core.icu import person_order
 
-        key = person_order((row[2], row[1]) for row in matched)
-        matched.sort(key=lambda row: key(row[2], row[1]))
+        key = person_order((row[2], row[1], row[4]) for row in matched)
+        matched.sort(key=lambda row: key(row[2], row[1], row[4]))
     return [
         ("contact", id_, display_name(given, family, order), account_name, country, city, account)
         for id_, given, family, order, country, city, account, account_name in matched

@@ -559,5 +559,5 @@ def people_by_name(contacts: Iterable[Contact]) -> list[Contact]:
     in the order of the user's language (SQL's order of code points put "Çelik" after
     "Zorlu"; the report listed them in the order they were added)."""
     found = list(contacts)
-    key = icu.person_order((c.family_name, c.given_name) for c in found)
-    return sorted(found, key=lambda c: key(c.family_name, c.given_name))
+    key = icu.person_order((c.family_name, c.given_name, c.country) for c in found)
+    return sorted(found, key=lambda c: key(c.family_name, c.given_name, c.country))

@@ -123,7 +123,7 @@ ACCOUNT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
     "owner": (owner_name_sql("a.owner"),),
 }
 CONTACT_TEXT_SORTS: dict[str, tuple[str, ...]] = {
-    "name": ("c.family_name", "c.given_name"),
+    "name": ("c.family_name", "c.given_name", "c.country"),
     "job_title": ("c.job_title",),
     "account": ("a.name",),
     "country": ("c.country",),
@@ -154,8 +154,9 @@ def _collated(
     first going up and last going down, the whole order reversed going down, as
     :func:`_order` sorts in SQL. ``shown_as``: the texts are codes, sorted by what this shows
     for them (:func:`_shown_as`: a country's name, a status's label). ``person``: the texts
-    are a family and a given name, sorted by what people are sorted by
-    (:func:`icu.sorting_names`: one name among the family names).
+    are a family name, a given name and a country, sorted by what people are sorted by
+    (:func:`icu.sorting_names`: one name among the family names; the given name where the
+    country goes by it).
 
     Read in chunks, each text kept once (a number per row says which): 300,000 rows of names
     held as tuples cost 60 MB more than their ids, and a process keeps the memory it once
@@ -164,7 +165,7 @@ def _collated(
     columns: list[tuple[defaultdict[Any, int], array[int]]] = []
     while chunk := cursor.fetchmany(10_000):
         if person:
-            chunk = [(row[0], *icu.sorting_names(row[1], row[2])) for row in chunk]
+            chunk = [(row[0], *icu.sorting_names(row[1], row[2], row[3])) for row in chunk]
         if not columns:
             columns = [(defaultdict(count().__next__), array("i")) for _ in chunk[0][1:]]
         ids.extend(row[0] for row in chunk)
