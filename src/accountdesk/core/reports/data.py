@@ -14,6 +14,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import i18n, icu, validation
+from accountdesk.core.address import form_of_address
 from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import ensure_aware
 from accountdesk.core.db.engine import Database
@@ -348,8 +349,10 @@ class RiskFacts:
     signals: RiskSignals
     score: RiskScore
     oldest_overdue: tuple[str, datetime] | None  # title, due (aware UTC)
-    detractor: tuple[str, int] | None  # the contact's name, their score
-    contact: str | None  # the account's main contact (first decision maker, else first)
+    #: the contact as the report addresses them (address.form_of_address), their score
+    detractor: tuple[str, int] | None
+    #: the account's main contact (first decision maker, else first), addressed so
+    contact: str | None
     #: the day of its latest interaction, where it happened (:func:`interaction_day`)
     last_touch: date | None
     currency: str  # of the amounts: the reporting currency
@@ -365,7 +368,6 @@ def risk_facts(
     """The at-risk score of every account of ``records`` that is a customer on the day of
     ``now`` (in ``user_zone``): its signals gathered here, its points counted by the one rule
     (:func:`metrics.risk_score`)."""
-    from accountdesk.core.db.fts import display_name
     from accountdesk.core.queries.followups import list_follow_ups
     from accountdesk.core.timekeeping.stay_in_touch import effective_cadence, nps_band
 
@@ -418,7 +420,11 @@ def risk_facts(
                 .where(Contact.account_id.in_(chunk), Contact.deleted_at.is_(None))
                 .order_by(Contact.created_at, Contact.id)
             ):
-                name = display_name(c.given_name, c.family_name or "", c.name_order)
+                # as the report addresses them everywhere ("คุณวันเพ็ญ", "آقای احمدی")
+                name = form_of_address(
+                    c.honorific, c.given_name, c.family_name or "", c.name_order,
+                    country=c.country, formality=c.formality,
+                )  # fmt: skip
                 decides = c.buying_role == "decision_maker"
                 people[c.account_id].append((c.id, name, c.stay_in_touch_days, decides))
             for account_id, tier in session.execute(
