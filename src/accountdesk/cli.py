@@ -135,7 +135,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         kind = _("account") if hit.kind == "account" else _("contact")
-        _print(f"{hit.title}\t{hit.subtitle}\t{kind}\t{hit.id}")
+        _print(f"{hit.title}\t{hit.place}\t{kind}\t{hit.id}")
     return 0
 
 

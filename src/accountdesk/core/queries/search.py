@@ -23,6 +23,18 @@ class SearchHit:
     city: str | None
     account_id: str
 
+    @property
+    def place(self) -> str:
+        """What a line of results shows beside the title: a contact's account, an account's
+        city and country as the language writes them ("تبریز، ایران", "เชียงใหม่ ไทย",
+        "Riga, Latvia": :func:`~accountdesk.core.i18n.join_list`, the country's name in the
+        current language), not :attr:`subtitle`'s "Tabriz, IR"."""
+        from accountdesk.core.i18n import country_name, join_list
+
+        if self.kind == "contact":
+            return self.subtitle
+        return join_list((self.city or "", country_name(self.country) if self.country else ""))
+
 
 def search_connection(
     conn: Connection, query: str, limit: int = 20, *, account_people: bool = True
