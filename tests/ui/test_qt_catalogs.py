@@ -351,3 +351,26 @@ def test_print_dialog_and_its_properties_show_no_english(
         shiboken6.delete(dialog)  # before its printer
     assert len(shown) > 150  # the page sizes are among them
     assert sorted(shown & english) == []
+
+
+#: The standard buttons Qt labels that the app also labels itself (a form's Save and Cancel,
+#: the unsaved changes question's Discard, the rates dialog's Close, Yes and No): one word for
+#: each in a language, whoever writes the button (review rev19's 5th: Persian Cancel was
+#: "لغو" in the contact editor and "انصراف" in the scheduling dialog).
+SHARED_BUTTONS = ("Save", "Cancel", "Close", "Discard", "Yes", "No")
+
+
+@pytest.mark.parametrize("language", ALL_LANGS, indirect=True)
+def test_qts_buttons_say_what_the_apps_own_say(language: str) -> None:
+    from accountdesk.core import i18n
+
+    flags = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox()
+    split = {}
+    with i18n.use_language(language):
+        for name in SHARED_BUTTONS:
+            button = box.addButton(getattr(flags, name))
+            assert button is not None
+            if _plain(button.text()) != i18n._(name):
+                split[name] = (_plain(button.text()), i18n._(name))
+    assert split == {}

@@ -87,6 +87,13 @@
     </message>
 </context>
 <context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;لغو</translation>
+    </message>
+</context>
+<context>
     <name>QPageSetupWidget</name>
     <message>
         <source>Page &amp;order:</source>
@@ -354,6 +361,25 @@
     <message>
         <source>Note</source>
         <translation>یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;خیر</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>&amp;خیر برای همه</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>ذخیره نکن</translation>
     </message>
 </context>
 <context>

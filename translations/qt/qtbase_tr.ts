@@ -68,6 +68,13 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>Kaydetme</translation>
+    </message>
+</context>
+<context>
     <name>QPrintSettingsOutput</name>
     <message>
         <source>Page &amp;Set:</source>
