@@ -726,12 +726,16 @@ def _etiquette(ctx: ReportContext, countries: Sequence[str]) -> list[Flowable]:
             notes = sorted(found.sections.get(section, []), key=lambda n: n.kind != "dont")
             notes = notes[: BRIEFING_NOTES.get(section, 1)]
             if notes:
-                parts.append(_p(ctx, _(SECTION_TITLES[section]), SECTION))
+                title = _p(ctx, _(SECTION_TITLES[section]), SECTION)
+                title.keepWithNext = True  # never alone at the foot of a page, its notes after
+                parts.append(title)
                 # in the report's direction, whatever the note begins with ("«Guten Appetit»")
                 mark = RLM if ctx.rtl else LRM
                 parts.extend(_p(ctx, f"{mark}• {n.text}") for n in notes)
         if parts:
-            out.append(_p(ctx, i18n.country_name(country), BODY.but(bold=True)))
+            name = _p(ctx, i18n.country_name(country), BODY.but(bold=True))
+            name.keepWithNext = True  # with its first section
+            out.append(name)
             out.extend(parts)
     return out or [_p(ctx, _("No briefing for these countries yet."), SMALL)]
 
