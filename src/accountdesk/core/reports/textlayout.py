@@ -136,9 +136,25 @@ def _shape(text: str, font: str, size: float, plain_latin: bool) -> tuple[str, f
     if isinstance(shaped, ShapedStr):
         data = shaped.__shapeData__
         width = sum(d.x_advance for d in data) * size / 1000.0
+        if "\u200c" in text:
+            shaped = _joiners_kept(text, shaped)
         _note_private_glyphs(text, font, shaped, [d.cluster for d in data])
         return shaped, width
     return text, pdfmetrics.stringWidth(text, font, size)
+
+
+def _joiners_kept(text: str, shaped: ShapedStr) -> ShapedStr:
+    """``shaped`` with each zero-width non-joiner drawn as itself. HarfBuzz draws one with the
+    font's space glyph, of no width, which ReportLab writes as a space: copied text and
+    ``pdftotext`` left it out ("حسابها", "تهیهشده" for حساب‌ها, تهیه‌شده), a misspelling in
+    Persian. Drawn under its own code (the font's glyph for it, as empty and as wide: none),
+    the PDF's text says U+200C where the page shows nothing."""
+    data = shaped.__shapeData__
+    glyphs = [
+        "\u200c" if text[d.cluster : d.cluster + 1] == "\u200c" and ch == " " else ch
+        for ch, d in zip(shaped, data, strict=True)
+    ]
+    return ShapedStr("".join(glyphs), shapeData=data)
 
 
 def _note_private_glyphs(text: str, font: str, glyphs: str, clusters: Sequence[int]) -> None:
