@@ -300,3 +300,42 @@ def test_quarters_are_the_calendars_own_with_the_thai_year_in_the_buddhist_era()
         assert i18n.format_quarter(date(2026, 11, 30), compact=True) == "۱۴۰۵ Q۳"
         assert i18n.format_quarter(date(2026, 12, 22), compact=True) == "۱۴۰۵ Q۴"  # 1 Dey
         assert i18n.format_month_compact(date(2026, 11, 30)) == "آذر ۱۴۰۵"  # Solar Hijri
+
+
+#: What a language may write for each quarter (one message a quarter, in its context): the
+#: ordinal where it has one (review rev19's 8th: "سه‌ماهه ۳ ۱۴۰۴" put two numbers side by
+#: side). The catalogs are the translators'; these stand in for them here.
+QUARTER_WORDS = {
+    "fa": ("سه‌ماهه اول {year}", "سه‌ماهه دوم {year}", "سه‌ماهه سوم {year}", "سه‌ماهه چهارم {year}"),
+    "sl": ("1. četrtletje {year}", "2. četrtletje {year}", "3. četrtletje {year}",
+           "4. četrtletje {year}"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "day", "shown"),
+    [
+        ("fa", date(2025, 10, 1), "سه‌ماهه سوم ۱۴۰۴"),  # 9 Mehr 1404
+        ("fa", date(2026, 3, 21), "سه‌ماهه اول ۱۴۰۵"),  # 1 Farvardin
+        ("fa", date(2026, 3, 20), "سه‌ماهه چهارم ۱۴۰۴"),  # 29 Esfand
+        ("sl", date(2026, 5, 1), "2. četrtletje 2026"),
+    ],
+)
+def test_each_quarter_is_a_message_of_its_own_a_language_writes_as_an_ordinal(
+    monkeypatch: pytest.MonkeyPatch, lang: str, day: date, shown: str
+) -> None:
+    import gettext
+
+    contexts = ("the first", "the second", "the third", "the fourth")
+    words = {
+        (f"{c} quarter of a year", f"Q{n} {{year}}"): QUARTER_WORDS[lang][n - 1]
+        for n, c in enumerate(contexts, 1)
+    }
+
+    class Catalog(gettext.NullTranslations):
+        def pgettext(self, context: str, message: str) -> str:
+            return words.get((context, message), message)
+
+    monkeypatch.setattr(i18n, "_translations", Catalog)
+    with i18n.use_language(lang):
+        assert i18n.format_quarter(day) == shown

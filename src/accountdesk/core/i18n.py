@@ -546,7 +546,20 @@ def format_quarter(day: date, *, compact: bool = False) -> str:
     quarter = (month - 1) // 3 + 1
     if compact:
         return localize_digits(f"{year} Q{quarter}")
-    return localize_digits(_("Q{quarter} {year}").format(quarter=quarter, year=year))
+    return localize_digits(_quarter_of_year(quarter).format(year=year))
+
+
+def _quarter_of_year(quarter: int) -> str:
+    """The label of the ``quarter``-th quarter of a year, "Q3 {year}": a message of its own
+    per quarter, so that a language writes it as an ordinal ("سه‌ماهه سوم {year}", not
+    "سه‌ماهه ۳ ۱۴۰۴" with two numbers side by side)."""
+    labels = (
+        pgettext("the first quarter of a year", "Q1 {year}"),
+        pgettext("the second quarter of a year", "Q2 {year}"),
+        pgettext("the third quarter of a year", "Q3 {year}"),
+        pgettext("the fourth quarter of a year", "Q4 {year}"),
+    )
+    return labels[quarter - 1]
 
 
 def format_month_compact(day: date) -> str:
