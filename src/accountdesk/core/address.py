@@ -262,6 +262,13 @@ BY_GIVEN_NAME: dict[str, Pattern] = {
     "EG": "before_given",
 }
 
+#: The countries of :data:`BY_GIVEN_NAME` whose own lists (phone books, staff and class lists)
+#: are ordered by the given name, as :func:`accountdesk.core.icu.sorting_names` orders their
+#: people: Thailand (สมชาย ใจดี under ส), Iceland (Guðrún Jónsdóttir under G: a patronymic is
+#: no family name), Vietnam (Nguyễn Văn An by "An"). Indonesia and the Gulf states are
+#: addressed by the given name, but their people stay among the family names here.
+LISTED_BY_GIVEN_NAME: frozenset[str] = frozenset({"TH", "IS", "VN"})
+
 #: The countries whose people are addressed with a title (:attr:`Rule.title`: Dr., Prof.) and
 #: their full name, where a title goes before the family name elsewhere: in Turkey "Dr. Ahmet
 #: Yılmaz", "Prof. Dr. İlber Ortaylı" (its notes: "use titles with the first name"), never

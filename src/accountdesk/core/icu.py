@@ -100,14 +100,16 @@ def sorting_names(
     they have, among the family names, before a namesake with a given name ("Sukarno", then
     "Ahmad Sukarno"). They were all listed first, above "Aalto".
 
-    A person of a ``country`` whose people are known and addressed by their given name
-    (:data:`accountdesk.core.address.BY_GIVEN_NAME`: Thailand, Iceland, Vietnam …) is sorted
-    by it, among the family names, as their own lists do: สมชาย ใจดี under ส, Guðrún
-    Jónsdóttir under G, Nguyễn Văn An by "An" (the name said: its last word), then by the
-    family name. Others (Iran, Turkey, Latvia …) by their family name."""
-    from accountdesk.core.address import BY_GIVEN_NAME
+    A person of a ``country`` whose people are listed by their given name
+    (:data:`accountdesk.core.address.LISTED_BY_GIVEN_NAME`: Thailand, Iceland, Vietnam) is
+    sorted by it, among the family names, as their own lists do: สมชาย ใจดี under ส, Guðrún
+    Jónsdóttir under G, Nguyễn Văn An by "An" (the name said:
+    :data:`~accountdesk.core.address.BY_GIVEN_NAME`), then by the family name. Others (Iran,
+    Turkey, Latvia …) by their family name."""
+    from accountdesk.core.address import BY_GIVEN_NAME, LISTED_BY_GIVEN_NAME
 
-    place = BY_GIVEN_NAME.get((country or "").upper())
+    code = (country or "").upper()
+    place = BY_GIVEN_NAME.get(code) if code in LISTED_BY_GIVEN_NAME else None
     if place is not None and given and given.strip():
         called = given.split()[-1] if place == "before_last_given" else given
         return called, " ".join(p for p in (family, given) if p and p != called)

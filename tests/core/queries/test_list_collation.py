@@ -225,3 +225,14 @@ def test_thai_people_sort_by_given_name_persian_people_by_family_name(db: Databa
         found = s.query(Contact).filter(Contact.account_id == bangkok).all()
         listed = people_by_name(found)
         assert [display_name(c.given_name, c.family_name, c.name_order) for c in listed] == thai
+
+
+def test_who_is_sorted_by_the_given_name() -> None:
+    from accountdesk.core.icu import sorting_names
+
+    assert sorting_names("ใจดี", "สมชาย", "TH") == ("สมชาย", "ใจดี")
+    assert sorting_names("Jónsdóttir", "Guðrún", "IS") == ("Guðrún", "Jónsdóttir")
+    assert sorting_names("Nguyễn", "Văn An", "VN") == ("An", "Nguyễn Văn An")
+    assert sorting_names("احمدی", "محمد", "IR") == ("احمدی", "محمد")
+    assert sorting_names("Santoso", "Budi", "ID") == ("Santoso", "Budi")  # addressed "Pak Budi"
+    assert sorting_names("", "สมชาย", "TH") == ("สมชาย", "")
