@@ -308,5 +308,5 @@ CREATE TABLE account_merges (
 );
 CREATE INDEX ix_account_merges_kept_id ON account_merges (kept_id);
 CREATE INDEX ix_account_merges_merged_at ON account_merges (merged_at);
-INSERT INTO "alembic_version" VALUES ('0016');
+INSERT INTO "alembic_version" VALUES ('0017');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);
