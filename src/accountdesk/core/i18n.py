@@ -790,10 +790,18 @@ def _number_symbol(name: str) -> str:
     return str(locale.number_symbols[locale.default_numbering_system][name])
 
 
+def as_shown(value: float | Decimal, digits: int = 0) -> Decimal:
+    """``value`` rounded as :func:`format_decimal` and :func:`format_percent` write it with
+    ``digits`` decimals (half to even, as Babel rounds): the figure a reader sees, from which
+    a change beside it is computed (85.3 % and 89.7 % change by −4.4 pp, not by the −4.3 of
+    85.333 − 89.655)."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-digits))
+
+
 def format_change(value: float | Decimal, digits: int = 0, *, percent: bool = False) -> str:
     """A change with its sign as the language writes it: "+3", "−2.5", "+12.0%" (Persian
     "‎+۳", "‎−۲٫۵"); no sign when it rounds to 0. ``percent``: ``value`` is a percentage."""
-    amount = Decimal(str(value)).quantize(Decimal(1).scaleb(-digits))
+    amount = as_shown(value, digits)
     if amount == 0:
         amount = abs(amount)  # never "−0"
     text = format_percent(amount, digits) if percent else format_decimal(amount, digits)

@@ -179,11 +179,17 @@ def _change(shown: str, now: Any, before: Any, kind: str, what: str) -> None:
         assert shown == "—", (what, shown)
         return
     relative = kind == "money"
-    expected = (now.value / before.value - 1) * 100 if relative else now.value - before.value
     found = _NUMBER.search(shown)
     assert found is not None, (what, shown)
     number = Decimal(found.group(0).replace(",", ""))
     places = len(found.group(1) or "")
+    if relative:
+        expected = (now.value / before.value - 1) * 100
+    else:  # of the figures as printed beside it (each rounded half to even, as Babel does)
+        step = Decimal(1).scaleb(-places)
+        expected = Decimal(str(now.value)).quantize(step) - Decimal(str(before.value)).quantize(
+            step
+        )
     assert abs(number - expected) <= Decimal(5) / Decimal(10) ** (places + 1) + Decimal("1e-9"), (
         what, shown, expected,
     )  # fmt: skip

@@ -285,17 +285,21 @@ class ReportContext:
 
     def points_change(self, now: MetricValue, before: MetricValue, digits: int = 1) -> str:
         """The change of a rate in percentage points ("+2.5 pp"), of NPS in points, of a mean
-        in its unit; "—" when either side has no value."""
+        in its unit; "—" when either side has no value. The change of the figures as printed
+        beside it, each rounded to ``digits`` (:func:`i18n.as_shown`): a reader who subtracts
+        them gets the same."""
         if now.value is None or before.value is None:
             return "—"
-        return i18n.format_change(now.value - before.value, digits)
+        shown = i18n.as_shown(now.value, digits) - i18n.as_shown(before.value, digits)
+        return i18n.format_change(shown, digits)
 
     def rate_change(self, now: MetricValue, before: MetricValue) -> str:
-        """A rate's change in percentage points."""
+        """A rate's change in percentage points, of the rates as printed (one decimal)."""
         if now.value is None or before.value is None:
             return "—"
+        shown = i18n.as_shown(now.value, 1) - i18n.as_shown(before.value, 1)
         return pgettext("a change of a percentage, in percentage points", "{change} pp").format(
-            change=ltr(i18n.format_change(now.value - before.value, 1))
+            change=ltr(i18n.format_change(shown, 1))
         )
 
     def money_change(self, now: Decimal | None, before: Decimal | None) -> str:
