@@ -48,6 +48,12 @@ from accountdesk.core.money import MoneyTotal, RateBook
 
 NOT_ENOUGH_DATA = "not enough data"
 MISSING_RATE = "no exchange rate"
+#: The reason of a yearly figure of a period too short to be made a year's (SHORTEST_YEARLY).
+TOO_SHORT = "period too short"
+#: Annual churn, expected lifespan, annual revenue per customer and lifetime value are not
+#: computed from a period of fewer days: one day without a loss or a deal made "10 years (the
+#: cap)" and a lifetime value of 0 (the shortest calendar month still counts).
+SHORTEST_YEARLY = 28
 DAYS_PER_YEAR = 365.25
 #: A rate over fewer than this many customers or answers is marked as a small sample, and
 #: lifetime value needs at least this many customers at the start (the churn it rests on).
@@ -233,6 +239,19 @@ class MoneyMetric(_Sampled):
     reason: str | None = None
 
 
+def unavailable_text(reason: str | None) -> str:
+    """What a figure without a value reads, in the current language: "not enough data", and
+    why when the period was too short to be made a year's. (A missing exchange rate names the
+    currencies: the report and the screen say that themselves.)"""
+    from accountdesk.core.i18n import _, format_number
+
+    if reason == TOO_SHORT:
+        return _("not enough data: the period is shorter than {n} days").format(
+            n=format_number(SHORTEST_YEARLY)
+        )
+    return _("not enough data")
+
+
 def ratio(
     numerator: float, denominator: float, scale: float = 1.0, sample: int | None = None
 ) -> MetricValue:
@@ -325,10 +344,13 @@ def referral_rate(customers: Sequence[CustomerRecord], period: Period) -> Metric
 
 def annual_churn(customers: Sequence[CustomerRecord], period: Period) -> MetricValue:
     """The churn of the period as a yearly rate, in %: 1 − (1 − churn)^(1 / years) (a
-    quarter's 5 % is 18.5 % a year); sample S."""
+    quarter's 5 % is 18.5 % a year); sample S. None (:data:`TOO_SHORT`) for a period of fewer
+    than :data:`SHORTEST_YEARLY` days."""
     churn = churn_rate(customers, period)
     if churn.value is None:
         return churn
+    if period.days < SHORTEST_YEARLY:
+        return MetricValue(None, churn.numerator, churn.denominator, TOO_SHORT, churn.sample)
     share = churn.value / 100
     yearly = 1.0 if share >= 1 else 1 - (1 - share) ** (1 / period.years)
     return MetricValue(yearly * 100, churn.numerator, churn.denominator, None, churn.sample)
@@ -339,9 +361,8 @@ def expected_lifespan(customers: Sequence[CustomerRecord], period: Period) -> Me
     "not enough data" with fewer than :data:`SMALL_SAMPLE` customers at the start."""
     yearly = annual_churn(customers, period)
     if yearly.value is None or yearly.sample < SMALL_SAMPLE:
-        return MetricValue(
-            None, yearly.numerator, yearly.denominator, NOT_ENOUGH_DATA, yearly.sample
-        )
+        reason = yearly.reason if yearly.reason == TOO_SHORT else NOT_ENOUGH_DATA
+        return MetricValue(None, yearly.numerator, yearly.denominator, reason, yearly.sample)
     years = LIFESPAN_CAP_YEARS if yearly.value == 0 else min(100 / yearly.value, LIFESPAN_CAP_YEARS)
     return MetricValue(years, yearly.numerator, yearly.denominator, None, yearly.sample)
 
@@ -472,10 +493,13 @@ def annual_revenue_per_customer(
     rates: RateBook,
 ) -> MoneyMetric:
     """Revenue in the period (converted) / customer-years in the period: what one customer
-    brings in a year. Sample: the customers active in the period."""
+    brings in a year. Sample: the customers active in the period. None (:data:`TOO_SHORT`)
+    for a period of fewer than :data:`SHORTEST_YEARLY` days."""
     total = revenue(deals, period, rates)
     active = active_in(customers, period)
     years = customer_years(active, period)
+    if period.days < SHORTEST_YEARLY:
+        return MoneyMetric(None, total, len(active), TOO_SHORT)
     if total.converted is None:
         return MoneyMetric(None, total, len(active), MISSING_RATE)
     if years == 0:
@@ -496,7 +520,7 @@ def lifetime_value(
     if arpc.value is None:
         return MoneyMetric(None, arpc.total, life.sample, arpc.reason)
     if life.value is None:
-        return MoneyMetric(None, arpc.total, life.sample, NOT_ENOUGH_DATA)
+        return MoneyMetric(None, arpc.total, life.sample, life.reason or NOT_ENOUGH_DATA)
     return MoneyMetric(arpc.value * Decimal(repr(life.value)), arpc.total, life.sample)
 
 

@@ -91,6 +91,7 @@ from accountdesk.core.metrics import (
     OVERDUE_MAX,
     OVERDUE_POINTS,
     RISK_THRESHOLD,
+    SHORTEST_YEARLY,
     SILENCE,
     SILENCE_POINTS,
     SMALL_SAMPLE,
@@ -105,6 +106,7 @@ from accountdesk.core.metrics import (
     last_year,
     open_pipeline,
     revenue_to_date,
+    unavailable_text,
 )
 from accountdesk.core.money import (
     MoneyTotal,
@@ -238,7 +240,7 @@ class ReportContext:
 
     def percent(self, m: MetricValue) -> str:
         if m.value is None:
-            return _("not enough data")
+            return unavailable_text(m.reason)
         return i18n.format_percent(m.value, 1)
 
     def number(self, value: float | None, digits: int = 0) -> str:
@@ -266,7 +268,7 @@ class ReportContext:
             return _("no exchange rate for {currencies}").format(
                 currencies=join_list(m.total.missing)
             )
-        return _("not enough data")
+        return unavailable_text(m.reason)
 
     def total(self, total: MoneyTotal) -> str:
         """A sum converted, or each currency's subtotal when a rate is missing."""
@@ -1830,7 +1832,9 @@ def _sample_note() -> str:
 
 
 def _lifespan(ctx: ReportContext, m: MetricValue) -> str:
-    if m.value is not None and m.value >= LIFESPAN_CAP_YEARS:
+    if m.value is None:
+        return unavailable_text(m.reason)
+    if m.value >= LIFESPAN_CAP_YEARS:
         return _("{years} (the cap)").format(years=ctx.number(m.value, 1))
     return ctx.number(m.value, 1)
 
@@ -1900,8 +1904,12 @@ def _definitions(ctx: ReportContext) -> list[Any]:
             "customer: revenue in the period / the years the accounts were customers in it, "
             "added up. Expected lifespan: 1 / annual churn, at most {cap} years; annual churn "
             "is the period's churn as a yearly rate, 1 − (1 − churn)^(1 / years). Fewer than "
-            "{n} customers at the start: not enough data."
-        ).format(cap=i18n.format_number(LIFESPAN_CAP_YEARS), n=i18n.format_number(SMALL_SAMPLE))),
+            "{n} customers at the start, or a period shorter than {days} days (too short to be "
+            "made a year's): not enough data."
+        ).format(
+            cap=i18n.format_number(LIFESPAN_CAP_YEARS), n=i18n.format_number(SMALL_SAMPLE),
+            days=i18n.format_number(SHORTEST_YEARLY),
+        )),
         (_("Customer acquisition cost"), _(
             "The acquisition cost of the accounts acquired in the period (in each account's "
             "currency, converted) / their number; a cost not recorded counts as 0."

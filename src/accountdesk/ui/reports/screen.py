@@ -58,6 +58,7 @@ from accountdesk.core.metrics import (
     Period,
     calendar_period_of,
     last_year,
+    unavailable_text,
 )
 from accountdesk.core.money import amounts_note, money_text, total_text
 from accountdesk.core.queries.lists import owner_choices
@@ -657,7 +658,7 @@ class ReportsScreen(QWidget):
 
         def pct(v: MetricValue) -> str:
             if v.value is None:
-                return _("not enough data")
+                return unavailable_text(v.reason)
             return i18n.format_percent(v.value, 1)
 
         def num(v: MetricValue, digits: int = 0) -> str:
@@ -679,7 +680,7 @@ class ReportsScreen(QWidget):
                 return _("no exchange rate for {currencies}").format(
                     currencies=join_list(ltr(c) for c in v.total.missing)
                 )
-            return _("not enough data")
+            return unavailable_text(v.reason)
 
         # the letters as the PDF's table names them: "Customers of S kept" named an S that
         # the screen never said was the customers at the start
