@@ -74,14 +74,29 @@ def own_currency(currency: str | None, country: str | None) -> str:
 
 @dataclass(frozen=True)
 class Period:
-    """Days from ``start`` to ``end``, both included."""
+    """Days from ``start`` to ``end``, both included. ``asked_end``: the last day asked for,
+    when it was after today and the period is measured up to today ("so far":
+    :func:`measured_up_to`)."""
 
     start: date
     end: date
+    asked_end: date | None = None
 
     def __post_init__(self) -> None:
         if self.end < self.start:
             raise ValueError("a period cannot end before it starts")
+        if self.asked_end is not None and self.asked_end <= self.end:
+            raise ValueError("a period measured so far was asked to end later")
+
+    @property
+    def so_far(self) -> bool:
+        """Measured up to today: its days after today have not come yet."""
+        return self.asked_end is not None
+
+    @property
+    def asked(self) -> Period:
+        """The period as asked for (its days to come too)."""
+        return Period(self.start, self.asked_end or self.end)
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -100,7 +115,12 @@ class Period:
         quarter before), of ``calendar`` (:mod:`accountdesk.core.calendars`: Solar Hijri
         months in a Persian report) or else of the Gregorian calendar (a Gregorian quarter
         asked for in a Persian report is still compared with the quarter before), else as
-        many days."""
+        many days. A period measured so far (:attr:`so_far`) is compared with the same days
+        of the period before the one asked for: "this quarter" to 1 December (62 days) with
+        1 July – 31 August, not with days that are still to come."""
+        if self.asked_end is not None:
+            whole = self.asked.previous(calendar)
+            return Period(whole.start, min(whole.end, whole.start + timedelta(days=self.days - 1)))
         end = self.start - _DAY
         cal = calendars.written_in(self.start, calendar)
         if calendars.written_in(self.end, calendar) != cal:
@@ -112,6 +132,17 @@ class Period:
                 count = len(calendars.spans(self.start, self.end, 1, months_of))
                 return Period(calendars.add_months(self.start, -count, months_of), end)
         return Period(self.start - timedelta(days=self.days), end)
+
+
+def measured_up_to(period: Period, today: date) -> Period:
+    """The period a report measures: ``period`` up to ``today`` when it ends later, marked
+    :attr:`Period.so_far` (a day still to come has no customers lost, no deal won, no answer:
+    counted, it made "retention 100 %" and "revenue −100 %" of a quarter not yet begun). A
+    period that starts after today is refused before (``reports.data.checked_period``)."""
+    whole = period.asked
+    if whole.end <= today:
+        return whole
+    return Period(whole.start, today, whole.end)
 
 
 #: How far back "the last 12 months" go: this many days up to today, both included.

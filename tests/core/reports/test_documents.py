@@ -337,11 +337,19 @@ def test_the_candidates_are_in_the_language_s_order(named: Database) -> None:
             ["account", "sia ābele logistika", "--from", "1850-01-01", "--to", "1850-12-31"],
             "1 Jan 1850 is outside the days reports cover",
         ),
-        # no --to: the period would end today, before it starts
+        # a period that starts after today has no figures: refused, with --to or without
         (["portfolio", "--from", "2099-01-01"], "The period starts after today ("),
         (
             ["account", "sia ābele logistika", "--from", "2099-01-01"],
-            "; give its last day with --to.",
+            "): it has no figures yet.",
+        ),
+        (
+            ["portfolio", "--from", "2099-01-01", "--to", "2099-03-31"],
+            "The period starts after today (",
+        ),
+        (
+            ["account", "sia ābele logistika", "--from", "2099-01-01", "--to", "2099-06-30"],
+            "The period starts after today (",
         ),
         (
             [

@@ -100,20 +100,20 @@ def _given(args: argparse.Namespace) -> tuple[date | None, date | None]:
 
 def _period(db: Any, start: date | None, to: date | None) -> Any:
     """The period of ``--from`` and ``--to``: by default it ends today and starts 364 days
-    before its end (the last 12 months: :func:`metrics.last_year`)."""
-    from accountdesk.core import i18n
+    before its end (the last 12 months: :func:`metrics.last_year`). One that starts after
+    today is refused, one that ends after it is measured up to today
+    (:func:`data.checked_period`)."""
     from accountdesk.core.metrics import last_year
     from accountdesk.core.reports.data import checked_period
 
     today = _today(db)
-    if to is None and start is not None and start > today:
-        raise UserError(
-            _("The period starts after today ({today}); give its last day with --to.").format(
-                today=i18n.format_date(today)
-            )
-        )
     end = to if to is not None else today
-    return checked_period(start if start is not None else last_year(end).start, end)
+    if start is None:
+        start = last_year(end).start
+    if to is None and start > today:  # refused below: not "ends before it starts"
+        end = start
+    # after today: refused, or measured up to today (one rule: data.checked_period)
+    return checked_period(start, end, today)
 
 
 def cmd_account(args: argparse.Namespace) -> int:

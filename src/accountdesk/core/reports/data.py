@@ -36,6 +36,7 @@ from accountdesk.core.metrics import (
     compute_all,
     last_year,
     latest_nps,
+    measured_up_to,
     own_currency,
     revenue,
     risk_score,
@@ -160,12 +161,18 @@ def check_scope(db: Database, scope: Scope) -> Scope:
     return scope
 
 
-def checked_period(start: date, end: date) -> Period:
+def checked_period(start: date, end: date, today: date | None = None) -> Period:
     """The period of a report from ``start`` to ``end``, or UserError naming the days reports
     cover: those a record's date may hold (:data:`validation.EARLIEST_DAY` …
     :data:`validation.LATEST_DAY`), which the previous period, the calendars and the holidays
     are computed around (year 1 or 9999 ended in "unexpected error (OverflowError)"); or
-    when it ends before it starts."""
+    when it ends before it starts.
+
+    With ``today`` (the user's day), the one rule of a report of figures (the command line,
+    the Reports screen, the PDFs; not a trip brief, which is of days to come): a period that
+    starts after today is refused, and one that ends after today is measured up to today
+    (:func:`metrics.measured_up_to`: "so far", its previous period the same days of the
+    period before)."""
     first, last = validation.EARLIEST_DAY, validation.LATEST_DAY
     for day in (start, end):
         if not first <= day <= last:
@@ -176,8 +183,17 @@ def checked_period(start: date, end: date) -> Period:
                     last=i18n.format_date(last),
                 )
             )
+    if today is not None and start > today:
+        raise UserError(
+            _(
+                "The period starts after today ({today}): it has no figures yet. Choose a "
+                "period that starts today or earlier."
+            ).format(today=i18n.format_date(today))
+        )
     if end < start:
         raise UserError(_("The period ends before it starts."))
+    if today is not None:
+        return measured_up_to(Period(start, end), today)
     return Period(start, end)
 
 

@@ -864,8 +864,8 @@ def account_report(
     reporting currency of the settings) at the rates in force on the period's last day (or
     today, when it ends later)."""
     ctx = _context(lang, now, user_zone)
-    if period is not None:
-        period = checked_period(period.start, period.end)
+    if period is not None:  # up to today when it ends later (the one rule: checked_period)
+        period = checked_period(period.start, period.asked.end, ctx.today)
     rates = rate_book(db, rate_day(period, ctx.today) if period else ctx.today, currency)
     with i18n.use_language(ctx.lang):
         story, title = _account_story(db, account_id, ctx, rates, period)
@@ -1281,7 +1281,8 @@ def portfolio_report(
     UserError before anything is written; money in ``currency`` (default: the reporting
     currency of the settings) at the rates in force on the period's last day (or today)."""
     ctx = _context(lang, now, user_zone)
-    period = checked_period(period.start, period.end)
+    # up to today when it ends later (the one rule: checked_period)
+    period = checked_period(period.start, period.asked.end, ctx.today)
     scope = check_scope(db, Scope(country, owner, segment))
     rates = rate_book(db, rate_day(period, ctx.today), currency)
     with i18n.use_language(ctx.lang):
@@ -1318,9 +1319,11 @@ def _portfolio_story(
         }
     # all in the scope's one currency when it has no rate (money.RateBook.for_amounts)
     rates = rates.for_amounts(records.currencies())
-    title = _("Portfolio report {start} – {end}").format(
-        start=ctx.date(period.start), end=ctx.date(period.end)
-    )
+    title = (
+        _("Portfolio report {start} – {end} so far")
+        if period.so_far
+        else _("Portfolio report {start} – {end}")
+    ).format(start=ctx.date(period.start), end=ctx.date(period.end))
     story: list[Any] = [_h(ctx, title)]
     scope_text = join_list(
         v
@@ -1723,16 +1726,25 @@ def _comparison(
 
 
 def _period_note(ctx: ReportContext, period: Period, previous: Period) -> Flowable:
-    text = _(
-        "This period: {start} – {end}. Previous period: {previous_start} – {previous_end}, as "
-        "long and just before it; both converted at the same exchange rates, so a change is "
-        "not a change of rates. In brackets: the sample."
-    ).format(
-        start=isolate(ctx.date(period.start)),
-        end=isolate(ctx.date(period.end)),
-        previous_start=isolate(ctx.date(previous.start)),
-        previous_end=isolate(ctx.date(previous.end)),
-    )
+    dates = {
+        "start": isolate(ctx.date(period.start)),
+        "end": isolate(ctx.date(period.end)),
+        "previous_start": isolate(ctx.date(previous.start)),
+        "previous_end": isolate(ctx.date(previous.end)),
+    }
+    if period.so_far:  # measured up to today (metrics.measured_up_to)
+        text = _(
+            "This period: {start} – {end}, so far: it was asked to run to {asked_end}, and the "
+            "days still to come are not counted. Previous period: {previous_start} – "
+            "{previous_end}, the same days of the period before; both converted at the same "
+            "exchange rates, so a change is not a change of rates. In brackets: the sample."
+        ).format(asked_end=isolate(ctx.date(period.asked.end)), **dates)
+    else:
+        text = _(
+            "This period: {start} – {end}. Previous period: {previous_start} – {previous_end}, "
+            "as long and just before it; both converted at the same exchange rates, so a "
+            "change is not a change of rates. In brackets: the sample."
+        ).format(**dates)
     return _p(ctx, text, SMALL)
 
 

@@ -597,12 +597,16 @@ class ReportsScreen(QWidget):
         if period is None:
             self.message.setText(_("The period ends before it starts."))
             return None
+        kind = self.current_kind()
+        # the days reports cover (1900–2100); the figures' period: refused when it starts
+        # after today, measured up to today when it ends later (the one rule, as the PDFs and
+        # the command line); a trip brief is of days to come
+        today = None if kind == "trip" else self.ctx.today()
         try:
-            checked_period(period.start, period.end)  # the days reports cover, 1900–2100
+            period = checked_period(period.start, period.end, today)
         except UserError as exc:
             self.message.setText(str(exc))
             return None
-        kind = self.current_kind()
         lang = self.report_language()
         if kind == "account":
             return Request(kind, period, lang, account_id=self.account.record_id)
@@ -709,6 +713,18 @@ class ReportsScreen(QWidget):
                 )
                 self.table.setItem(r, column, item)
         notes = list(amounts_note(m.money(), m.revenue.reporting, metrics.asked))
+        if m.period.so_far:  # measured up to today (metrics.measured_up_to)
+            notes.insert(
+                0,
+                _(
+                    "{start} – {end} so far: the period was asked to run to {asked_end}; the "
+                    "days still to come are not counted."
+                ).format(
+                    start=isolate(i18n.format_date(m.period.start)),
+                    end=isolate(i18n.format_date(m.period.end)),
+                    asked_end=isolate(i18n.format_date(m.period.asked.end)),
+                ),
+            )
         notes.append(
             ngettext(
                 "Sample: the customers or answers a figure rests on; * marks fewer than {n}.",
