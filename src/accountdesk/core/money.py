@@ -103,6 +103,15 @@ class RateBook:
             return self
         return RateBook(code, self.rate_day, self._rates, asked=self.asked)
 
+    def on(self, day: date) -> RateBook:
+        """The same rates into the same currency as in force on ``day``: a report's figures
+        as of today (the open pipeline, the accounts at risk, revenue to date) are converted
+        at today's rates, its period's figures at those of the period's end, so today's
+        pipeline has one value in every report made today."""
+        if day == self.rate_day:
+            return self
+        return RateBook(self.reporting, day, self._rates, asked=self.asked)
+
     def conversion(self, currency: str) -> Conversion | None:
         """How ``currency`` converts into the reporting currency, or None without a rate."""
         code = currency.upper()
@@ -236,14 +245,28 @@ def side_by_side(totals: Sequence[MoneyTotal]) -> list[str]:
 
 
 def amounts_note(
-    totals: Sequence[MoneyTotal], reporting: str, asked: str | None = None
+    totals: Sequence[MoneyTotal],
+    reporting: str,
+    asked: str | None = None,
+    *,
+    as_of_today: Sequence[MoneyTotal] = (),
 ) -> tuple[str, ...]:
     """The sentences under a report's amounts that say what they are: in the reporting
-    currency at the rates of a day (:func:`rates_used_text`); or, when a rate is missing, that
+    currency at the rates of a day (:func:`rates_used_text`), and, when the figures as of
+    today (``as_of_today``: converted at today's rates, :meth:`RateBook.on`) used rates of
+    another day, at which; or, when a rate is missing, that
     totals with an amount in that currency are shown per currency, naming the missing rates,
     what the other totals are in, and how to add the rates. A report asked in another
     currency (``asked``) that is all in ``reporting``, for want of a rate
     (:meth:`RateBook.for_amounts`), says that every amount is as entered and how to add it."""
+    today_dates = sorted({d for t in as_of_today for d in t.rate_dates})
+    period_dates = sorted({d for t in totals for d in t.rate_dates})
+    if today_dates and all(t.complete for t in as_of_today) and today_dates != period_dates:
+        return (
+            *amounts_note(totals, reporting, asked),
+            *_today_rates(today_dates),
+        )
+    totals = [*totals, *as_of_today]
     missing = sorted({c for t in totals for c in t.missing})
     if not missing and asked is not None and asked.upper() != reporting.upper():
         return (
@@ -279,6 +302,24 @@ def amounts_note(
             last=isolate(i18n.format_date(dates[-1])),
         )
     return (shown, others, _how_to_add(len(missing)))
+
+
+def _today_rates(dates: Sequence[date]) -> tuple[str, ...]:
+    """The line on the figures as of today, when their rates (of ``dates``) are of another day
+    than the period's figures'."""
+    if len(dates) == 1:
+        text = _(
+            "Figures as of today (the open pipeline, the accounts at risk, revenue to date) are "
+            "converted at today's exchange rates, those of {date}."
+        ).format(date=isolate(i18n.format_date(dates[0])))
+    else:
+        text = _(
+            "Figures as of today (the open pipeline, the accounts at risk, revenue to date) are "
+            "converted at today's exchange rates, those of {first} to {last}."
+        ).format(
+            first=isolate(i18n.format_date(dates[0])), last=isolate(i18n.format_date(dates[-1]))
+        )
+    return (i18n.single_stops(text),)
 
 
 def _how_to_add(missing: int) -> str:

@@ -263,7 +263,9 @@ def test_key_metrics_agree_with_the_oracle(
         assert "both won and lost" not in flat
     assert f"Scope: all accounts; {found['accounts'].value:,} accounts." in flat
     assert f"Previous period: {previous_start:%-d %b %Y} – {previous_end:%-d %b %Y}" in flat
-    count, value = oracle.pipeline(export, NOW.date(), converter)
+    # a figure as of today, at today's rates (whatever the period)
+    today = oracle.converter_for(export, NOW.date(), NOW.date(), case.currency)
+    count, value = oracle.pipeline(export, NOW.date(), today)
     cells = _row(text, "All open deals")
     assert int(cells[0]) == count > 0
     _agrees(cells[1], value, "open pipeline")
@@ -328,8 +330,9 @@ def test_top_accounts_agree_with_the_oracle(
 ) -> None:
     case, text = CASES[index], world["texts"][index]
     export = oracle.load(world["export"])
-    converter = oracle.converter_for(export, case.period.end, NOW.date(), case.currency)
-    expected = oracle.top_accounts(export, case.period.end, converter)
+    # revenue to date: every deal won so far, at today's rates (whatever the period)
+    today = oracle.converter_for(export, NOW.date(), NOW.date(), case.currency)
+    expected = oracle.top_accounts(export, NOW.date(), today)
     rows = [
         r
         for r in _section(text, "Top accounts by revenue to date", "Accounts at risk")
@@ -345,3 +348,13 @@ def test_top_accounts_agree_with_the_oracle(
         else:
             assert _words(row[0]) == _words(account), (row[0], account)
         _agrees(row[3], oracle.Figure(value), account)
+
+
+def test_figures_as_of_today_say_their_rates(world: dict[str, Any]) -> None:
+    """The open pipeline and revenue to date are of today, at today's rates in every report
+    (review rev20, 5: a Q1 report valued today's pipeline at the rates of 31 March); the note
+    says so when those are of another day than the period's."""
+    flat = [" ".join(t.split()) for t in world["texts"]]
+    today = "converted at today's exchange rates, those of"
+    assert today not in flat[0]  # the rates of 30 June 2026 are today's too
+    assert f"{today} 30 Jun 2026" in flat[1]  # Q1 2026's are of 31 December 2025

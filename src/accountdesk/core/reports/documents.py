@@ -1001,14 +1001,16 @@ def _account_story(
     bounds = bucket_bounds(ctx.now, ctx.user_zone)
     overdue = [f for f in follow if bucket_of(f.due_at, bounds) == "overdue"]
     upcoming = [f for f in follow if bucket_of(f.due_at, bounds) != "overdue"]
-    risk = risk_facts(db, records, ctx.now, ctx.user_zone, rates).get(account_id)
+    # figures as of today at today's rates, the period's at its end's (money.RateBook.on)
+    today_rates = rates.on(today)
+    risk = risk_facts(db, records, ctx.now, ctx.user_zone, today_rates).get(account_id)
     title = _("Relationship report: {account}").format(account=isolate(acc_name))
     story: list[Any] = [_h(ctx, title)]
     # the period asked for, or the last 12 months (and the 12 before)
     year = period or last_year(today)
     yearly = _is_last_year(year, today)
     previous = year.previous(cal)
-    earned = revenue_to_date(records.deals, today, rates)
+    earned = revenue_to_date(records.deals, today, today_rates)
     recent = compute_all(records.customers, records.surveys, records.deals, year, rates)
     before = compute_all(records.customers, records.surveys, records.deals, previous, rates)
     # each dated where it happened, the latest first: the summary's "Last touch" is the day
@@ -1063,11 +1065,13 @@ def _account_story(
     story.append(_comparison(ctx, _("Figure"), rows, yearly=yearly))
     story.append(_period_note(ctx, year, previous))
     story.append(_h(ctx, _("Deals"), 1))
-    pipeline = open_pipeline(records.deals, today, rates)
+    pipeline = open_pipeline(records.deals, today, today_rates)
     story.extend(_deals_section(ctx, recent, before, pipeline, yearly=yearly))
     # what the converted figures above are, before the lists of deals in their own currency
     story.extend(
-        _money_notes(ctx, [earned, *recent.money(), *before.money(), pipeline.value], rates)
+        _money_notes(
+            ctx, [*recent.money(), *before.money()], rates, as_of_today=[earned, pipeline.value]
+        )
     )
     open_rows = [
         [
@@ -1349,11 +1353,14 @@ def _portfolio_story(
     story.append(_metrics_table(ctx, ms, before))
     story.append(_period_note(ctx, period, previous))
     story.extend(_customer_footnote(ctx, ms))
-    pipeline = open_pipeline(records.deals, ctx.today, rates)
+    # figures as of today at today's rates, the period's at its end's (money.RateBook.on)
+    today_rates = rates.on(ctx.today)
+    pipeline = open_pipeline(records.deals, ctx.today, today_rates)
     story.append(_h(ctx, _("Deals"), 1))
     story.extend(_deals_section(ctx, ms, before, pipeline))
     # every converted figure of the report, for the rates-used and missing-rate lines
-    money: list[MoneyTotal] = [*ms.money(), *before.money(), pipeline.value]
+    money: list[MoneyTotal] = [*ms.money(), *before.money()]
+    as_of_today: list[MoneyTotal] = [pipeline.value]
     # quarterly trend
     qs = calendar_buckets(period, 3)
     q_sets = [compute_all(records.customers, records.surveys, records.deals, q, rates) for q in qs]
@@ -1449,8 +1456,8 @@ def _portfolio_story(
     for deal in records.deals:
         deals_of[deal.account_id].append(deal)
     for c in records.customers:
-        earned = revenue_to_date(deals_of[c.account_id], period.end, rates)
-        money.append(earned)
+        earned = revenue_to_date(deals_of[c.account_id], ctx.today, today_rates)
+        as_of_today.append(earned)
         if earned.empty:
             continue
         if earned.converted is None:
@@ -1493,8 +1500,8 @@ def _portfolio_story(
                 SMALL,
             )
         )
-    story.extend(_money_notes(ctx, money, rates))
-    facts = risk_facts(db, records, ctx.now, ctx.user_zone, rates)
+    story.extend(_money_notes(ctx, money, rates, as_of_today=as_of_today))
+    facts = risk_facts(db, records, ctx.now, ctx.user_zone, today_rates)
     owners = {a: (row[0], row[3] if row[4] else None) for a, row in info.items()}
     story.extend(_risk_section(ctx, facts, owners))
     story.extend(_definitions(ctx))
@@ -1827,12 +1834,17 @@ def _customer_footnote(ctx: ReportContext, ms: MetricSet) -> list[Flowable]:
     return [_p(ctx, line, SMALL) for line in lines]
 
 
-def _money_notes(ctx: ReportContext, totals: Sequence[MoneyTotal], rates: RateBook) -> list[Any]:
+def _money_notes(
+    ctx: ReportContext, totals: Sequence[MoneyTotal], rates: RateBook, *,
+    as_of_today: Sequence[MoneyTotal] = (),
+) -> list[Any]:  # fmt: skip
     """What the amounts above are (:func:`money.amounts_note`): a small line when all are
-    converted, a highlighted box naming the missing rates when some are not."""
-    lines = amounts_note(totals, rates.reporting, rates.asked)
-    if len(lines) == 1:
-        return [_p(ctx, lines[0], SMALL)]
+    converted (and one on the figures as of today, ``as_of_today``, when today's rates are of
+    another day), a highlighted box naming the missing rates when some are not."""
+    lines = amounts_note(totals, rates.reporting, rates.asked, as_of_today=as_of_today)
+    complete = all(t.complete for t in [*totals, *as_of_today])
+    if complete and rates.asked == rates.reporting:
+        return [_p(ctx, line, SMALL) for line in lines]
     return [_notice(ctx, lines)]
 
 
@@ -1932,9 +1944,10 @@ def _definitions(ctx: ReportContext) -> list[Any]:
         )),
         (_("Money"), _(
             "Amounts are converted into the reporting currency at the exchange rates in force "
-            "on the report's last day (the latest rate on or before it, else the earliest "
-            "after it). Without a rate for a currency, totals are shown per currency and never "
-            "added up."
+            "on the period's last day (the latest rate on or before it, else the earliest "
+            "after it); figures as of today (the open pipeline, the accounts at risk, revenue "
+            "to date) at today's. Without a rate for a currency, totals are shown per currency "
+            "and never added up."
         )),
         (_("Sample"), _(
             "How many customers (retention, churn, lifetime value, referral rate and CAC: S or "
