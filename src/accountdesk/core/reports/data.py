@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -371,7 +372,13 @@ class RiskFacts:
     contact: str | None
     #: the day of its latest interaction, where it happened (:func:`interaction_day`)
     last_touch: date | None
-    currency: str  # of the amounts: the reporting currency
+    #: of the amounts (the revenue signal's, the value at stake): the reporting currency, or
+    #: the account's own when its deals of the two years are in one currency without a rate
+    currency: str
+    converted: bool = True  # the amounts are in the reporting currency
+    #: the currencies without a rate that kept the revenue signal from being assessed (the
+    #: account's deals of the two years are in several currencies); empty: assessed
+    not_assessed: tuple[str, ...] = ()
 
 
 def risk_facts(
@@ -468,13 +475,26 @@ def risk_facts(
         )
         now_total = revenue(deals[account_id], year, rates)
         before_total = revenue(deals[account_id], before, rates)
+        revenue_now, revenue_before = now_total.converted, before_total.converted
+        currency = rates.reporting
+        not_assessed: tuple[str, ...] = ()
+        if revenue_now is None or revenue_before is None:
+            # a rate is missing: the two years compared in the account's own currency when
+            # its deals are in one (no rate needed), else the signal is not assessed, and said
+            codes = sorted({*now_total.subtotals, *before_total.subtotals})
+            if len(codes) == 1:
+                currency = codes[0]
+                revenue_now = now_total.subtotals.get(currency, Decimal(0))
+                revenue_before = before_total.subtotals.get(currency, Decimal(0))
+            else:
+                not_assessed = tuple(sorted({*now_total.missing, *before_total.missing}))
         signals = RiskSignals(
             overdue=len(overdue[account_id]),
             detractors=len(detractors),
             silent_days=None if start is None else (today - start).days,
             cadence_days=min(known) if known else None,
-            revenue_now=now_total.converted,
-            revenue_before=before_total.converted,
+            revenue_now=revenue_now,
+            revenue_before=revenue_before,
         )
         main = sorted(contacts, key=lambda c: not c[3])
         out[account_id] = RiskFacts(
@@ -489,6 +509,8 @@ def risk_facts(
             detractor=(detractors[0][1], detractors[0][0]) if detractors else None,
             contact=main[0][1] if main else None,
             last_touch=interaction_day(last[0], last[2]) if last else None,
-            currency=rates.reporting,
+            currency=currency,
+            converted=currency == rates.reporting,
+            not_assessed=not_assessed,
         )
     return out

@@ -1268,9 +1268,22 @@ def _risk_summary(ctx: ReportContext, facts: RiskFacts, owner: str | None) -> st
             n=i18n.format_number(points)
         )
     lines = [head, *(_reason_text(ctx, facts, k, p) for k, p in facts.score.reasons)]
+    if facts.not_assessed:
+        lines.append(_not_assessed_text(facts.not_assessed))
     if facts.score.reasons:
         lines.append(_next_step(ctx, facts, owner))
     return "\n".join(lines)
+
+
+def _not_assessed_text(currencies: Sequence[str]) -> str:
+    """Why an account's revenue signal was not counted (reports.data.risk_facts)."""
+    return ngettext(
+        "Revenue not assessed: its deals are in several currencies, and {currencies} has no "
+        "exchange rate.",
+        "Revenue not assessed: its deals are in several currencies, and {currencies} have no "
+        "exchange rate.",
+        len(currencies),
+    ).format(currencies=join_list(ltr(c) for c in currencies))
 
 
 # --- portfolio report -------------------------------------------------------------------
@@ -1548,8 +1561,10 @@ def _risk_section(
     as shown, None when it has none)."""
     risky = [f for f in facts.values() if f.score.at_risk]
     place = icu.ranks(names[f.account_id][0] for f in risky)  # ties: by name, as read
+    # values in an account's own currency (no rate) are not compared with converted ones
     risky.sort(
         key=lambda f: (
+            not f.converted,
             -(f.score.value_at_stake if f.score.value_at_stake is not None else Decimal(-1)),
             -f.score.points,
             place[names[f.account_id][0]],
@@ -1590,7 +1605,49 @@ def _risk_section(
     ]
     header = [_("Account"), _("Owner"), _("Value at stake"), _("Score"), _("Why"), _("Next step")]
     out.append(_table(ctx, header, rows, [17, 10, 13, 8, 26, 26]))
+    own = sum(1 for f in risky[:AT_RISK_SHOWN] if not f.converted)
+    if own:
+        out.append(
+            _p(
+                ctx,
+                ngettext(
+                    "{n} account's deals are all in a currency without an exchange rate: its "
+                    "revenue is compared and its value at stake shown in that currency, and it "
+                    "is listed after the others.",
+                    "{n} accounts' deals are each all in a currency without an exchange rate: "
+                    "their revenue is compared and their value at stake shown in that currency, "
+                    "and they are listed after the others.",
+                    own,
+                ).format(n=i18n.format_number(own)),
+                SMALL,
+            )
+        )
+    unassessed = [f for f in facts.values() if f.not_assessed]
+    if unassessed:
+        shown = icu.sorted_by([names[f.account_id][0] for f in unassessed], str)
+        missing = sorted({c for f in unassessed for c in f.not_assessed})
+        out.append(
+            _p(
+                ctx,
+                ngettext(
+                    "The revenue signal was not assessed for {n} customer, whose deals are in "
+                    "several currencies without an exchange rate for {currencies}: {names}.",
+                    "The revenue signal was not assessed for {n} customers, whose deals are in "
+                    "several currencies without an exchange rate for {currencies}: {names}.",
+                    len(unassessed),
+                ).format(
+                    n=i18n.format_number(len(unassessed)),
+                    currencies=join_list(ltr(c) for c in missing),
+                    names=i18n.cut_list([isolate(n) for n in shown], NAMED_NOT_ASSESSED),
+                ),
+                SMALL,
+            )
+        )
     return out
+
+
+#: At most this many customers whose revenue signal was not assessed are named.
+NAMED_NOT_ASSESSED = 10
 
 
 def _stake(ctx: ReportContext, facts: RiskFacts) -> str:
