@@ -59,3 +59,21 @@ def test_a_period_that_ends_after_today_is_measured_so_far(
     assert plain(screen.money_note.text()).startswith(
         "1 Jan 2025 – 12 Mar 2025 so far: the period was asked to run to 31 Mar 2025"
     )
+
+
+def test_the_quarterly_trend_shows_each_sample_and_its_partial_quarters(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    screen = _screen(ctx, qtbot)  # the last 12 months: 13 Mar 2024 – 12 Mar 2025
+    _settle(screen, qtbot)
+    assert screen.metrics is not None
+    quarters = screen.metrics.by_quarter
+    chart = screen.trend_chart
+    expected = [
+        f"{m.nps.sample} *" if m.nps.sample < 10 else str(m.nps.sample) for _q, m in quarters
+    ]
+    assert chart.samples == expected
+    assert any(s.endswith(" *") for s in chart.samples)  # the demo's small quarters, marked
+    # the first and the last quarter are only partly in the period, as the PDF says
+    assert chart.note == "* Q1 2024, Q1 2025: parts of the quarters only."
+    screen.grab()

@@ -3,6 +3,7 @@ customer's language."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -11,7 +12,14 @@ from sqlalchemy import select
 from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
-from accountdesk.core.metrics import MetricSet, Period, calendar_periods, compute_all
+from accountdesk.core.i18n import join_list, ngettext
+from accountdesk.core.metrics import (
+    MetricSet,
+    Period,
+    calendar_period_of,
+    calendar_periods,
+    compute_all,
+)
 from accountdesk.core.money import RateBook
 from accountdesk.core.queries.rates import rate_book
 from accountdesk.core.reports.data import Scope, load_records
@@ -46,6 +54,28 @@ def scope_metrics(
     quarters = calendar_periods(period, 3, calendar)
     asked = book.asked if book.asked and book.asked != book.reporting else None
     return ScopeMetrics(over(period), [(q, over(q)) for q in quarters], asked)
+
+
+def partial_note(shown: Sequence[Period], kind: str) -> str:
+    """Which months (``kind`` "month") or quarters ("quarter") of the current language's
+    calendar a chart covers only in part ("* Q4 2025, Q4 2026: parts of the quarters only."),
+    "" when none: under the PDFs' charts and the Reports screen's alike."""
+    size = 1 if kind == "month" else 3
+    cal = i18n.current_calendar()
+    partial = [b for b in shown if calendar_period_of(b.start, size, cal) != b]
+    if not partial:
+        return ""
+    if kind == "month":
+        labels = join_list(i18n.format_month_compact(b.start) for b in partial)
+        return ngettext(
+            "* {months}: part of the month only.", "* {months}: parts of the months only.",
+            len(partial),
+        ).format(months=labels)  # fmt: skip
+    labels = join_list(i18n.format_quarter(b.start) for b in partial)
+    return ngettext(
+        "* {quarters}: part of the quarter only.", "* {quarters}: parts of the quarters only.",
+        len(partial),
+    ).format(quarters=labels)  # fmt: skip
 
 
 def account_values(db: Database, field: AccountField) -> list[str]:

@@ -100,7 +100,6 @@ from accountdesk.core.metrics import (
     MoneyMetric,
     Period,
     Pipeline,
-    calendar_period_of,
     calendar_periods,
     compute_all,
     last_year,
@@ -1396,6 +1395,9 @@ def _portfolio_story(
             short_categories=[i18n.format_quarter(q.start, compact=True) for q in qs],
         )
     )
+    # the chart's values with their samples, a small one marked (SPEC: every rate is shown
+    # with its sample): a line drawn from two answers looked as sure as one from two hundred
+    story.append(_trend_samples(ctx, qs, q_sets))
     story.append(_h(ctx, _("NPS distribution"), 1))
     story.append(
         charts.bar_chart(
@@ -1905,6 +1907,23 @@ def _money_notes(
     return [_notice(ctx, lines)]
 
 
+def _trend_samples(
+    ctx: ReportContext, quarters: Sequence[Period], sets: Sequence[MetricSet]
+) -> Flowable:
+    """The trend chart's figures per quarter with their samples ("57.1% (7 *)")."""
+    rows = [
+        [
+            i18n.format_quarter(q.start),
+            ctx.rate_cell(m.retention),
+            ctx.rate_cell(m.nps, ctx.number(m.nps.value)),
+            ctx.rate_cell(m.csat),
+        ]
+        for q, m in zip(quarters, sets, strict=True)
+    ]
+    header = [_("Quarter"), _("Retention (%)"), _("NPS"), _("CSAT (4–5, %)")]
+    return _table(ctx, header, rows, [25, 25, 25, 25])
+
+
 def _sample_note() -> str:
     return _(
         "In brackets and under “Sample”: how many customers or answers a figure rests on; * "
@@ -1927,23 +1946,11 @@ def calendar_buckets(period: Period, size: int) -> list[Period]:
 
 
 def _partial_note(ctx: ReportContext, shown: Sequence[Period], kind: str) -> str:
-    """Which months or quarters (of the report's calendar) a chart covers only in part."""
-    size = 1 if kind == "month" else 3
-    cal = i18n.current_calendar()
-    partial = [b for b in shown if calendar_period_of(b.start, size, cal) != b]
-    if not partial:
-        return ""
-    if kind == "month":
-        labels = join_list(i18n.format_month_compact(b.start) for b in partial)
-        return ngettext(
-            "* {months}: part of the month only.", "* {months}: parts of the months only.",
-            len(partial),
-        ).format(months=labels)  # fmt: skip
-    labels = join_list(i18n.format_quarter(b.start) for b in partial)
-    return ngettext(
-        "* {quarters}: part of the quarter only.", "* {quarters}: parts of the quarters only.",
-        len(partial),
-    ).format(quarters=labels)  # fmt: skip
+    """Which months or quarters (of the report's calendar) a chart covers only in part
+    (:func:`queries.reports.partial_note`, which the Reports screen says too)."""
+    from accountdesk.core.queries.reports import partial_note
+
+    return partial_note(shown, kind)
 
 
 def _definitions(ctx: ReportContext) -> list[Any]:

@@ -24,6 +24,8 @@ class BarChart(QWidget):
         self.labels: list[str] = []
         self.short_labels: list[str] = []
         self.values: list[float | None] = []
+        self.samples: list[str] = []
+        self.note = ""
         self.colours: list[str] = []
         self.digits = 0
         self.setMinimumSize(260, 170)
@@ -40,13 +42,19 @@ class BarChart(QWidget):
         colours: Sequence[str] | None = None,
         digits: int = 0,
         short_labels: Sequence[str] = (),
+        samples: Sequence[str] = (),
+        note: str = "",
     ) -> None:
         """``short_labels``: the labels short ("1405 Q3" for "Q3 1405"), shown when a label is
-        wider than its bar's room."""
+        wider than its bar's room; ``samples``: each bar's sample as shown ("4 *": a small one
+        marked), written under its value; ``note``: a line under the chart (the quarters it
+        covers only in part)."""
         self.title = title
         self.labels = list(labels)
         self.short_labels = list(short_labels)
         self.values = list(values)
+        self.samples = list(samples)
+        self.note = note
         self.colours = list(colours) if colours else [DEFAULT_COLOUR] * len(self.values)
         self.digits = digits
         self.setAccessibleName(title)
@@ -90,14 +98,20 @@ class BarChart(QWidget):
         p.restore()
         n = len(self.values)
         known = [v for v in self.values if v is not None]
+        if self.note:  # the last line, under the labels
+            h -= line
+            p.drawText(QRectF(6, h, w - 12, line), int(align | Qt.AlignmentFlag.AlignVCenter),
+                       isolate_acronyms(self.note))  # fmt: skip
         top, bottom = 2 + line * 2, h - line - 6
+        if self.samples:
+            top += line  # room for the sample over the highest value
         if n == 0 or not known:
             p.drawText(QRectF(0, top, w, bottom - top), int(Qt.AlignmentFlag.AlignCenter),
                        _("not enough data"))  # fmt: skip
             return
         hi, lo = max(0.0, *known), min(0.0, *known)
         if lo < 0:
-            bottom -= line  # room for the value under the lowest bar
+            bottom -= line * (2 if self.samples else 1)  # room under the lowest bar
         span = (hi - lo) or 1.0
         zero_y = top + (hi / span) * (bottom - top)
         slot = (w - 12) / n
@@ -118,6 +132,11 @@ class BarChart(QWidget):
             p.fillRect(rect, QColor(self.colours[i % len(self.colours)]))
             text = ltr(i18n.format_decimal(value, self.digits))
             text_y = rect.top() - line if value >= 0 else rect.bottom()
+            if i < len(self.samples):  # the value, and its sample over (or under) it
+                sample = _("({sample})").format(sample=self.samples[i])
+                sample_y = text_y - line if value >= 0 else text_y + line
+                p.drawText(QRectF(6 + index * slot, sample_y, slot, line),
+                           int(Qt.AlignmentFlag.AlignHCenter), sample)  # fmt: skip
             p.drawText(QRectF(6 + index * slot, text_y, slot, line),
                        int(Qt.AlignmentFlag.AlignHCenter), text)  # fmt: skip
         p.setPen(QPen(text_colour, 1))

@@ -63,7 +63,12 @@ from accountdesk.core.metrics import (
 from accountdesk.core.money import amounts_note, money_text, total_text
 from accountdesk.core.queries.lists import owner_choices
 from accountdesk.core.queries.rates import rate_book
-from accountdesk.core.queries.reports import account_values, customer_language, scope_metrics
+from accountdesk.core.queries.reports import (
+    account_values,
+    customer_language,
+    partial_note,
+    scope_metrics,
+)
 from accountdesk.core.reports.data import Scope, checked_period, rate_day
 from accountdesk.ui import tasks
 from accountdesk.ui.accessible import name_field
@@ -740,13 +745,16 @@ class ReportsScreen(QWidget):
             [float(n) for n in distribution] if any(distribution) else [],
             NPS_COLOURS,
         )
+        quarters = [q for q, _m in metrics.by_quarter]
         self.trend_chart.set_data(
             _("NPS by quarter"),
-            [self._quarter_label(q) for q, _m in metrics.by_quarter],
+            [self._quarter_label(q) for q in quarters],
             [qm.nps.value for _q, qm in metrics.by_quarter],
-            short_labels=[
-                i18n.format_quarter(q.start, compact=True) for q, _m in metrics.by_quarter
-            ],
+            short_labels=[i18n.format_quarter(q.start, compact=True) for q in quarters],
+            # each quarter's answers, fewer than SMALL_SAMPLE marked, and the quarters the
+            # period covers in part, as the PDF's trend says them
+            samples=[sample(qm.nps) for _q, qm in metrics.by_quarter],
+            note=partial_note(quarters, "quarter"),
         )
 
     @staticmethod
