@@ -105,6 +105,10 @@
         <translation>Didot (DD)</translation>
     </message>
     <message>
+        <source>in</source>
+        <translation>coll.</translation>
+    </message>
+    <message>
         <source>mm</source>
         <translation>mm</translation>
     </message>

@@ -595,6 +595,10 @@ Ali ga kljub temu želite izbrisati?</translation>
         <translation>levi rob</translation>
     </message>
     <message>
+        <source>in</source>
+        <translation>pal.</translation>
+    </message>
+    <message>
         <source>mm</source>
         <translation>mm</translation>
     </message>

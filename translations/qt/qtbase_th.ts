@@ -595,6 +595,10 @@ Do you want to delete it anyway?</source>
         <translation>ขอบซ้าย</translation>
     </message>
     <message>
+        <source>in</source>
+        <translation>นิ้ว</translation>
+    </message>
+    <message>
         <source>mm</source>
         <translation>มม.</translation>
     </message>

@@ -56,6 +56,10 @@
         <translation>Didot (DD)</translation>
     </message>
     <message>
+        <source>in</source>
+        <translation>inç</translation>
+    </message>
+    <message>
         <source>mm</source>
         <translation>mm</translation>
     </message>
