@@ -74,9 +74,11 @@ def test_the_contact_editor_shows_the_conflict_and_keeps_the_typed_text(
     assert changed_at is not None
     when = isolate(format_when(changed_at, ZoneInfo("Europe/Riga")))  # in Anna's zone
     assert editor.banner.isVisibleTo(editor)
+    # the field both changed is named with both values (the city, hers alone, would be kept)
     assert editor.banner.text() == (
-        f"This record was changed on {when}, after you opened it, so your changes were not "
-        "saved. Reload it to see what is stored now, then make your changes again."
+        f"These fields were changed on {when}, after you opened this record, so nothing was "
+        "saved: Job title: “\u2068CFO\u2069” is stored now, you typed “\u2068Chief "
+        "Executive\u2069”. Save again to keep what you typed, or change it first."
     )
     assert editor.reload_button.isVisibleTo(editor)
     assert editor.text("job_title") == "Chief Executive"  # what she typed is still there
@@ -108,12 +110,15 @@ def test_the_account_editor_refuses_an_older_copy_and_reloads(
     editor = AccountEditor(ctx, riga)
     qtbot.addWidget(editor)
     bens = account_for_edit(ben, riga)
-    update_account(ben, riga, replace(bens.data, tier="platinum"), expected_version=bens.version)
+    update_account(
+        ben, riga, replace(bens.data, tier="platinum", notes="Ben's note"),
+        expected_version=bens.version,
+    )  # fmt: skip
 
-    editor.set_text("notes", "Met at the fair")
+    editor.set_text("notes", "Met at the fair")  # the field Ben changed too
     editor.accept()
     assert editor.result() != editor.DialogCode.Accepted
-    assert "after you opened it" in editor.banner.text()
+    assert "after you opened this record" in editor.banner.text()
     assert editor.text("notes") == "Met at the fair"
     assert account_for_edit(db, riga).data.tier == "platinum"
 
@@ -121,7 +126,7 @@ def test_the_account_editor_refuses_an_older_copy_and_reloads(
     monkeypatch.setattr(forms, "ask_reload", lambda _p, lost: asked.append(lost) or True)
     editor.reload_button.click()
     assert asked == [[("Notes", "Met at the fair")]]
-    assert (editor.text("tier"), editor.text("notes")) == ("platinum", "")
+    assert (editor.text("tier"), editor.text("notes")) == ("platinum", "Ben's note")
     editor.set_text("notes", "Met at the fair")
     editor.accept()
     assert editor.result() == editor.DialogCode.Accepted
@@ -293,6 +298,7 @@ def test_reloading_a_record_moved_to_the_trash_meanwhile_keeps_the_typed_text(
     qtbot.addWidget(editor)
     bens = contact_for_edit(ben, anna_id)
     update_contact(ben, anna_id, replace(bens.data, job_title="CFO"), expected_version=bens.version)
+    editor.set_text("job_title", "Chief Executive")  # the field Ben changed too
     editor.set_text("city", "Jūrmala")
     editor.accept()
     assert editor.reload_button.isVisibleTo(editor)  # a conflict: she may reload...
@@ -304,14 +310,14 @@ def test_reloading_a_record_moved_to_the_trash_meanwhile_keeps_the_typed_text(
         f"This contact was moved to the trash on {_moved_at(db, anna_id)}; restore it from the "
         "Trash to save your changes."
     )
-    assert (editor.text("city"), editor.text("job_title")) == ("Jūrmala", "")  # as typed
-    assert editor.is_dirty()
+    assert (editor.text("city"), editor.text("job_title")) == ("Jūrmala", "Chief Executive")
+    assert editor.is_dirty()  # as typed
 
-    trash.restore(ben, "contact", anna_id)  # restored: her form still has the old version
-    editor.accept()
-    assert editor.result() != editor.DialogCode.Accepted
-    assert "after you opened it" in editor.banner.text()
-    assert contact_for_edit(db, anna_id).data.city is None
+    trash.restore(ben, "contact", anna_id)  # restored: she has seen Ben's job title since
+    editor.accept()  # saving again keeps what she typed, as the conflict said
+    assert editor.result() == editor.DialogCode.Accepted
+    stored = contact_for_edit(db, anna_id).data
+    assert (stored.job_title, stored.city) == ("Chief Executive", "Jūrmala")
 
 
 # --- reloading asks before it replaces what was typed --------------------------------------
@@ -360,10 +366,7 @@ def test_reloading_asks_first_naming_the_fields_whose_typed_text_would_be_lost(
     assert (editor.text("job_title"), editor.text("city")) == ("Chief Executive", "Jūrmala")
     assert editor.is_dirty()
     assert editor.banner.text() == conflict and editor.reload_button.isVisibleTo(editor)
-    editor.accept()  # still the version she opened: refused, Ben's save stands
-    assert editor.result() != editor.DialogCode.Accepted
-    assert "after you opened it" in editor.banner.text()
-    assert contact_for_edit(db, anna_id).data.job_title == "CFO"
+    assert contact_for_edit(db, anna_id).data.job_title == "CFO"  # Ben's save stands
 
     answer = True
     editor.reload_button.click()  # she reloads after all
@@ -382,7 +385,7 @@ def test_reloading_asks_first_naming_the_fields_whose_typed_text_would_be_lost(
     assert (stored.job_title, stored.city) == ("CFO", "Jūrmala")
 
 
-def test_reloading_without_typed_changes_does_not_ask(
+def test_saving_without_typed_changes_keeps_the_other_save_and_asks_nothing(
     ctx: Any, db: Database, ben: Database, sample: dict[str, str], qtbot: Any,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
@@ -391,12 +394,11 @@ def test_reloading_without_typed_changes_does_not_ask(
     qtbot.addWidget(editor)
     bens = account_for_edit(ben, riga)
     update_account(ben, riga, replace(bens.data, tier="platinum"), expected_version=bens.version)
-    editor.accept()  # saved unchanged: refused all the same
-    assert editor.reload_button.isVisibleTo(editor)
     monkeypatch.setattr(forms, "ask_reload", lambda *_a: pytest.fail("nothing typed to lose"))
-    editor.reload_button.click()
-    assert editor.text("tier") == "platinum"
-    assert not editor.is_dirty()
+    editor.accept()  # saved unchanged: nothing of hers clashes, Ben's tier stays
+    assert editor.result() == editor.DialogCode.Accepted
+    assert not editor.reload_button.isVisibleTo(editor)
+    assert account_for_edit(db, riga).data.tier == "platinum"
 
 
 def test_the_reload_question_names_the_fields_in_the_language_of_the_window(

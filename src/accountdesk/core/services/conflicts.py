@@ -54,7 +54,7 @@ from accountdesk.core.bidi import isolate
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Record, utcnow
 from accountdesk.core.errors import InTrash, NotFoundError, UserError
-from accountdesk.core.i18n import _, format_when
+from accountdesk.core.i18n import _, format_when, pgettext
 from accountdesk.core.services import trash
 
 __all__ = [
@@ -370,7 +370,8 @@ def field_refusal(
         )
         for clash in clashes
     ]
-    fields_text = "; ".join(lines)
+    # TRANSLATORS: what separates two fields of that list (Persian "؛ ")
+    fields_text = pgettext("between the fields of a conflict", "; ").join(lines)
     if changed_at is not None:
         name, when = _who_and_when(db, changed_by, changed_at)
     else:
@@ -382,6 +383,13 @@ def field_refusal(
             "{name} changed the same fields on {when}, after you opened this record, so "
             "nothing was saved: {fields}. Save again to keep what you typed, or change it first."
         ).format(name=name, when=when, fields=fields_text)
+    elif when is not None:  # a laptop's file: nobody is named, the time is known
+        head = _(
+            # TRANSLATORS: {when} a date and time, {fields} the fields both changed with both
+            # values
+            "These fields were changed on {when}, after you opened this record, so nothing was "
+            "saved: {fields}. Save again to keep what you typed, or change it first."
+        ).format(when=when, fields=fields_text)
     else:
         head = _(
             # TRANSLATORS: {fields} the fields both changed with both values
