@@ -36,9 +36,10 @@ def test_contacts_model_filters_and_sorts_in_sql(
     model.reload()
     qtmodeltester.check(model)
     names = [model.data(model.index(r, 0), PLAIN_ROLE) for r in range(model.rowCount())]
-    assert names == ["Janis Berzins", "Somchai Jaidee", "Anna Ozola"]  # by family name
+    # by family name; a Thai contact by given name, as Thai directories are ordered
+    assert names == ["Janis Berzins", "Anna Ozola", "Somchai Jaidee"]
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    assert model.data(model.index(0, 0), PLAIN_ROLE) == "Anna Ozola"
+    assert model.data(model.index(0, 0), PLAIN_ROLE) == "Somchai Jaidee"
     model.set_filter(ListFilter(text="som"))
     assert model.rowCount() == 1
     model.set_filter(ListFilter(country="LV", tier="gold"))

@@ -578,8 +578,11 @@ def _export(db: Database) -> dict[str, Any]:
     for name, rows in document["tables"].items():  # the export follows the storage order
         for row in rows:
             # a record's version only ever grows: an undo is a change too (one that someone
-            # editing the contact at the same time must not overwrite unseen)
+            # editing the contact at the same time must not overwrite unseen); on a team
+            # server its time of change is the server's clock at the undo (0016)
             row.pop("version", None)
+            if db.engine.dialect.name == "postgresql":
+                row.pop("updated_at", None)
         document["tables"][name] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
     return document
 
