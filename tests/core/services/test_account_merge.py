@@ -119,7 +119,7 @@ def _export(db: Database) -> dict[str, Any]:
     for name, rows in document["tables"].items():
         for row in rows:
             row.pop("version", None)  # a version only ever grows: an undo is a change too
-            if db.engine.dialect.name == "postgresql":  # stamped with the server's clock at the undo
+            if db.engine.dialect.name == "postgresql":  # the server stamps the undo
                 row.pop("updated_at", None)
         document["tables"][name] = sorted(rows, key=lambda r: json.dumps(r, sort_keys=True))
     return document
@@ -355,6 +355,44 @@ def test_undo_restores_exactly_what_was_there(db: Database) -> None:
     assert logged.undone_at == NOW + timedelta(minutes=1)
     with pytest.raises(UserError, match="already undone"):
         am.undo_account_merge(db, result.merge_id)
+
+
+def test_erasing_a_moved_contact_leaves_no_id_of_theirs_in_the_merge(db: Database) -> None:
+    """The right to be forgotten after a merge of accounts: the merge's record held the ids of
+    the contact it moved and of their call, follow-up, survey answer and gift; an erase
+    drops them, and undoing the merge afterwards moves back what is left."""
+    from accountdesk.core.services.privacy import erase_contact
+
+    w = _world(db)
+    result = am.merge_accounts(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
+    with db.reader() as session:
+        theirs = {
+            str(id_)
+            for sql in (
+                "SELECT interaction_id FROM interaction_participants WHERE contact_id = :c",
+                "SELECT id FROM follow_ups WHERE contact_id = :c",
+                "SELECT id FROM survey_responses WHERE contact_id = :c",
+                "SELECT id FROM gifts WHERE contact_id = :c",
+            )
+            for id_ in session.execute(text(sql), {"c": w["janis"]}).scalars()
+        } | {w["janis"]}
+
+    def logged() -> str:
+        with db.reader() as session:
+            return str(
+                session.execute(
+                    text("SELECT changes FROM account_merges WHERE id = :m"),
+                    {"m": result.merge_id},
+                ).scalar_one()
+            )
+
+    assert len(theirs) == 5 and all(id_ in logged() for id_ in theirs)
+    erase_contact(db, w["janis"])
+    assert [id_ for id_ in theirs if id_ in logged()] == []
+    am.undo_account_merge(db, result.merge_id)
+    assert _count(db, "SELECT count(*) FROM deals WHERE account_id = :a", a=w["other"]) == 1
+    assert _count(db, "SELECT count(*) FROM notes WHERE account_id = :a", a=w["other"]) == 1
+    assert _count(db, "SELECT count(*) FROM contacts WHERE account_id = :a", a=w["other"]) == 0
 
 
 def test_undo_keeps_an_edit_made_since_and_says_so(db: Database) -> None:

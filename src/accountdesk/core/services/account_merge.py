@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -523,3 +523,31 @@ def undo_text(result: AccountUndoResult) -> str:
             result.lost_links,
         ).format(n=format_number(result.lost_links))
     return text_
+
+
+def forget_erased(session: Session) -> int:
+    """Drop from the merges of accounts the rows they moved that are gone for good: what a
+    contact's erasure deleted (the contact, their interactions, notes, follow-ups …), so that
+    no merge record keeps an id of theirs. An undo would pass over such a row anyway (it
+    moves back the rows that are still there). The number of entries dropped. A backup from
+    before the merges of accounts (schema 0014 or older) has no log to clean."""
+    if not inspect(session.connection()).has_table(AccountMerge.__tablename__):
+        return 0
+    conn = session.connection()
+    dropped = 0
+    for record in session.scalars(select(AccountMerge)):
+        rows = record.changes.get("rows", [])
+        ids: dict[str, set[str]] = {}
+        for item in rows:
+            ids.setdefault(item["table"], set()).add(item["id"])
+        present: set[tuple[str, str]] = set()
+        for name, wanted in ids.items():
+            tbl = Base.metadata.tables[name]
+            for id_ in conn.scalars(select(tbl.c.id).where(tbl.c.id.in_(wanted))):
+                present.add((name, id_))
+        kept = [item for item in rows if (item["table"], item["id"]) in present]
+        if len(kept) != len(rows):
+            dropped += len(rows) - len(kept)
+            record.changes = {**record.changes, "rows": kept}
+            flag_modified(record, "changes")
+    return dropped

@@ -17,6 +17,9 @@ AccountDesk keeps:
   :func:`~accountdesk.core.services.duplicates.merged_in_trash`), and the summary names them;
   those emptied from the trash since are gone from the database but not from the backups
   taken before: the merge log keeps their ids, and the backups are cleaned of them too;
+- a merge of accounts that moved them (or their interactions, notes …) to another account
+  forgets those rows (:func:`~accountdesk.core.services.account_merge.forget_erased`): its
+  record keeps no id of theirs, and its undo moves back the rest;
 - the search index is merged (FTS5 ``optimize``), so its segments hold no word of theirs;
 - the file is rebuilt (``VACUUM``): deleting zeroes the freed bytes (``secure_delete``, set on
   every connection in ``db/engine.py``), but text they left in free space before that was set
@@ -92,6 +95,7 @@ from accountdesk.core.i18n import (
 )
 from accountdesk.core.labels import INTERACTION_KIND, label
 from accountdesk.core.services import trash
+from accountdesk.core.services.account_merge import forget_erased
 from accountdesk.core.services.duplicates import forget_merges, merged_in_trash, merges_of
 from accountdesk.core.timekeeping.zones import get_zone
 
@@ -803,6 +807,7 @@ def _erase_rows(session: Session, contact_id: str) -> None:
     forget_merges(session, contact_id)  # merges that kept them cascade; not those they were in
     session.delete(contact)  # the database cascades the rest; the search index drops them
     session.flush()
+    forget_erased(session)  # merges of accounts that moved them or their records
     if tag_ids:
         unused = ~exists().where(account_tags.c.tag_id == Tag.id) & ~exists().where(
             contact_tags.c.tag_id == Tag.id
