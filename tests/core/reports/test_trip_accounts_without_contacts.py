@@ -92,3 +92,23 @@ def test_a_country_of_several_clocks_takes_the_accounts_zone(db: Database) -> No
     assert "Prospect Inc | Prospect | No contact stored there | — | Boston" in texts
     assert "New York: UTC−05:00 during the trip, 5 h behind you." in texts
     assert any(t.startswith("Local time in New York.") for t in texts)
+
+
+def test_people_in_thailand_are_listed_by_their_given_name(db: Database) -> None:
+    """A brief for Thailand orders the people of an account as the contact list and Thai
+    directories do, by the given name: Anong Wongsuwan before Somchai Chaiyaporn (by the
+    family name it was the other way round)."""
+    account = create_account(db, AccountInput(name="Siam Teak Co", country="TH", city="Bangkok"))
+    for given, family in (("Somchai", "Chaiyaporn"), ("Anong", "Wongsuwan")):
+        create_contact(
+            db,
+            ContactInput(
+                account_id=account, given_name=given, family_name=family, country="TH",
+                city="Bangkok",
+            ),
+        )  # fmt: skip
+    texts = _texts(db, "TH")
+    start = texts.index("Account | Status | Contact | Phone and e-mail | City")
+    people = [line.split(" | ")[2].splitlines() for line in texts[start + 1 : start + 3]]
+    # each with how to address them under the name
+    assert people == [["Anong Wongsuwan", "Khun Anong"], ["Somchai Chaiyaporn", "Khun Somchai"]]

@@ -2151,13 +2151,14 @@ def _trip_story(
         # by account, then person, in the report language's order (SQL's order of code
         # points put "Zorlu" before "Çelik" and "Zariņš" before "Ābele")
         account_place = icu.ranks(a.name for _c, a in read)
-        person = icu.person_order((c.family_name, c.given_name) for c, _a in read if c)
+        # (a Thai contact by the given name, as the contact list orders them)
+        person = icu.person_order((c.family_name, c.given_name, c.country) for c, _a in read if c)
         every = sorted(
             read,
             key=lambda ca: (
                 account_place[ca[1].name],
                 ca[1].id,
-                person(ca[0].family_name, ca[0].given_name) if ca[0] else 0,
+                person(ca[0].family_name, ca[0].given_name, ca[0].country) if ca[0] else (0, 0),
             ),
         )
         lost = {a.id for _c, a in every if a.status == "lost"}
