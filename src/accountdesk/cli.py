@@ -304,38 +304,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     chosen = _vcard_selection(db, args)
     target = args.output
 
-    def write(stream: Any) -> str:
-        if args.format == "csv":
-            from accountdesk.core.io.csv_io import export_csv
-
-            count = export_csv(db, stream, raw=args.raw)
-            return ngettext("Exported {n} row.", "Exported {n} rows.", count).format(
-                n=i18n.format_number(count)
-            )
-        if args.format == "vcard":
-            from accountdesk.core.io.vcard import DEFAULT_VERSION, export_vcard
-
-            count = export_vcard(
-                db, stream, contact_ids=chosen, version=args.vcard_version or DEFAULT_VERSION
-            )
-            return ngettext("Exported {n} card.", "Exported {n} cards.", count).format(
-                n=i18n.format_number(count)
-            )
-        from accountdesk.core.io.json_io import export_json
-
-        total = sum(export_json(db, stream).values())
-        return ngettext("Exported {n} record.", "Exported {n} records.", total).format(
-            n=i18n.format_number(total)
-        )
+    from accountdesk.core.io.exports import export_file, export_to
 
     if not target or target == "-":
-        write(sys.stdout)
+        export_to(
+            db, sys.stdout, args.format, raw=args.raw, contact_ids=chosen,
+            vcard_version=args.vcard_version,
+        )  # fmt: skip
         return 0
-    from accountdesk.core.files import replacing
-
-    # All at once and private (0600): a failure leaves the previous file as it was.
-    with replacing(Path(target)) as stream:
-        message = write(stream)
+    # all at once and private (0600): a failure leaves the previous file as it was
+    message = export_file(
+        db, Path(target), args.format, raw=args.raw, contact_ids=chosen,
+        vcard_version=args.vcard_version,
+    )  # fmt: skip
     _note(message)
     return 0
 

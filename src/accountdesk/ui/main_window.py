@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(_("New contact…"), self.new_contact, "Ctrl+Shift+N"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(_("Import contacts…"), self.import_csv, "Ctrl+I"))
+        file_menu.addAction(self._action(_("Export…"), self.export_everything, "Ctrl+E"))
         file_menu.addAction(self._action(_("Load demo data…"), self.load_demo))
         file_menu.addSeparator()
         backups = self._action(_("Backups…"), self.show_backups)
@@ -547,6 +548,13 @@ class MainWindow(QMainWindow):
         path = choose_file(self)
         if path:
             import_file(self.ctx, self, path)
+
+    def export_everything(self) -> None:
+        from accountdesk.ui.export_dialog import choose_target, export_to_file
+
+        chosen = choose_target(self.ctx, self)
+        if chosen is not None:
+            export_to_file(self.ctx, self, *chosen)
 
     def load_demo(self) -> None:
         """File → Load demo data…: into a database that shows nothing yet at once (a read-only

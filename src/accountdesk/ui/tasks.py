@@ -134,7 +134,8 @@ def wait_all(msecs: int = 10000) -> bool:
 
 
 class Progress:
-    """Handed to a long job: ``progress(done, total)`` reports and returns False to stop."""
+    """Handed to a long job: ``progress(done, total)`` reports and returns False to stop; a
+    ``total`` below 0: how much is left is not known (the window shows a busy bar)."""
 
     def __init__(self) -> None:
         self.cancelled = False
@@ -211,7 +212,9 @@ def run_with_progress(
     progress = Progress()
 
     def tick() -> None:
-        if progress.total and shiboken6.isValid(dialog):
+        if progress.total < 0 and shiboken6.isValid(dialog):  # not known: a busy bar
+            dialog.setRange(0, 0)
+        elif progress.total and shiboken6.isValid(dialog):
             dialog.setMaximum(max(progress.total, 1))
             dialog.setValue(min(progress.done, max(progress.total, 1)))
 
