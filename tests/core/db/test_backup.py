@@ -290,3 +290,17 @@ def test_a_copy_left_unfinished_by_a_killed_process_is_swept(db: Database) -> No
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == sorted(
         b.path.name for b in list_backups(db)
     )
+
+
+def test_backups_made_in_the_same_second_all_succeed_and_the_newest_stays(db: Database) -> None:
+    """Three "Back up now" clicks within one second: the second copy's retention deleted the
+    first (one a day is kept), the third took the freed name without a number, sorted as the
+    oldest and was deleted at once: "file not found". Each copy is now numbered after the
+    highest one there, and the one just made is never pruned."""
+    _account(db, "Kalns SIA")
+    clock = fixed_clock(START)
+    made = [make_backup(db, clock=clock) for _ in range(4)]
+    assert [b.path.name.rsplit("-", 1)[-1] for b in made[1:]] == ["2.db", "3.db", "4.db"]
+    shown = [b.path for b in list_backups(db)]
+    assert made[-1].path in shown and made[-1].path.exists()
+    assert all(not b.path.exists() for b in made[:-1])  # one a day: only the newest stays

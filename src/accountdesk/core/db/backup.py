@@ -27,6 +27,7 @@ one atomic rename while no one else has it open.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import re
@@ -384,14 +385,14 @@ def _newness(backup: Backup) -> tuple[datetime, int, str]:
     return (backup.taken_at, int(number.group(1)) if number else 1, backup.path.name)
 
 
-def prune(*folders: Path) -> list[Path]:
+def prune(*folders: Path, made: Path | None = None) -> list[Path]:
     """Delete the backups in ``folders`` (one database's) that the retention policy, applied
-    to all of them together, does not keep."""
+    to all of them together, does not keep; never ``made``, the one just made."""
     backups = [b for folder in dict.fromkeys(folders) for b in backups_in(folder)]
     keep = retained(backups)
     removed = []
     for backup in backups:
-        if backup.path not in keep:
+        if backup.path not in keep and backup.path != made:
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
     return removed
@@ -401,13 +402,20 @@ def prune(*folders: Path) -> list[Path]:
 
 
 def unused_path(folder: Path, stem: str) -> Path:
-    """``folder/stem.db``, or ``stem-2.db``, ``stem-3.db`` … when that name is taken."""
-    candidate = folder / f"{stem}.db"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{number}.db"
-        number += 1
-    return candidate
+    """``folder/stem.db``, or when a copy of that name is there, ``stem-N.db`` numbered after
+    the highest one there (``stem-2.db``, ``stem-3.db`` …), so that a newer copy always sorts
+    after the older ones (:func:`_newness`). Taking the first free name gave a third backup
+    of one second ``stem.db`` once the retention had deleted the first: ranked oldest, it was
+    deleted at once, and the backup failed with "file not found"."""
+    first = folder / f"{stem}.db"
+    numbers = [
+        int(found.group(1))
+        for path in folder.glob(f"{glob.escape(stem)}-*.db")
+        if (found := _COPY_NUMBER.search(path.name)) and path.name == f"{stem}-{found.group(1)}.db"
+    ]
+    if not numbers and not first.exists():
+        return first
+    return folder / f"{stem}-{max(numbers, default=1) + 1}.db"
 
 
 def target_path(folder: Path, when: datetime, kind: str, schema: str | None) -> Path:
@@ -512,7 +520,7 @@ def make_backup(db: Database, clock: Clock = system_clock, kind: str = MANUAL) -
     target = target_path(folder, now, kind, schema)
     write_copy(lambda temporary: backup_sqlite(path, temporary, db.passphrase), target, _size(path))
     _remember(db, folder.parent)
-    prune(*_folders(db))
+    prune(*_folders(db), made=target)
     _record_of(db)
     return Backup(target, now, target.stat().st_size, kind, schema)
 
