@@ -162,6 +162,25 @@ def test_consent_withdrawn_before_it_was_given_is_refused() -> None:
     assert clean_contact(_contact(consent_withdrawn_on="2025-01-01"))["consent_given_on"] is None
 
 
+def test_marketing_is_refused_once_consent_is_withdrawn() -> None:
+    """A list of people to mail picked by the opt-in included people who had withdrawn
+    their consent: the opt-in is refused while the withdrawal stands, and says what to do."""
+    with pytest.raises(ValidationError) as caught:
+        clean_contact(
+            _contact(
+                lawful_basis="consent", consent_given_on="2026-01-01",
+                consent_withdrawn_on="2026-02-01", marketing_opt_in=True,
+            )
+        )  # fmt: skip
+    error = caught.value
+    assert (error.key, error.field) == ("marketing_opt_in", "Marketing")
+    assert str(error).startswith("Marketing: is on although consent was withdrawn on 1 Feb 2026;")
+    assert "turn it off" in error.reason
+    kept = clean_contact(_contact(consent_withdrawn_on="2026-02-01", marketing_opt_in=False))
+    assert kept["marketing_opt_in"] is False
+    assert clean_contact(_contact(marketing_opt_in=True))["marketing_opt_in"] is True
+
+
 @pytest.mark.parametrize("number", ["+1-800-FLOWERS", "2612 3456 ext. 12", "26l23456", "2612345б"])
 def test_letters_in_phone_numbers_are_refused(number: str) -> None:
     with pytest.raises(ValidationError) as caught:

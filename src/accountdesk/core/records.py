@@ -463,7 +463,7 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
         "lawful_basis": v.optional_choice("lawful_basis", data.lawful_basis, LAWFUL_BASES),
         "consent_given_on": consent_given_on,
         "consent_withdrawn_on": consent_withdrawn_on,
-        "marketing_opt_in": bool(data.marketing_opt_in),
+        "marketing_opt_in": v.marketing_allowed(bool(data.marketing_opt_in), consent_withdrawn_on),
         "stay_in_touch_days": cadence,
     }
 

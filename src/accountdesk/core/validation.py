@@ -149,6 +149,7 @@ FIELD_LABELS: dict[str, str] = {
     "important_dates": N_("Important dates"),
     "consent_given_on": N_("Consent given on"),
     "consent_withdrawn_on": N_("Consent withdrawn on"),
+    "marketing_opt_in": N_("Marketing"),  # as the contact editor names it
 }
 
 #: The longest text each field accepts, in characters: the one place these limits live
@@ -919,6 +920,21 @@ def consent_dates(
             _("is before the consent was given ({date})").format(date=format_date(given_on)),
         )
     return given_on, withdrawn_on
+
+
+def marketing_allowed(opt_in: bool, withdrawn_on: date | None) -> bool:
+    """The marketing opt-in, refused while consent stands withdrawn (``withdrawn_on``): a
+    list of the people to mail picked by the opt-in included people who had withdrawn."""
+    if opt_in and withdrawn_on is not None:
+        raise fail(
+            "marketing_opt_in",
+            None,
+            _(
+                "is on although consent was withdrawn on {date}; turn it off (a person who "
+                "withdrew consent gets no marketing) or clear the date of the withdrawal"
+            ).format(date=format_date(withdrawn_on)),
+        )
+    return opt_in
 
 
 def parse_hhmm(key: str, value: str | None) -> str | None:

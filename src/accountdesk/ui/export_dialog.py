@@ -38,14 +38,16 @@ def choose_target(ctx: AppContext, parent: QWidget | None) -> tuple[Path, str] |
     """Ask where to export and in which format (the file dialog's filter); None: cancelled."""
     offered = filters()
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = Path(folder or Path.home()) / f"accountdesk-{ctx.today().isoformat()}.csv"
-    name, chosen = QFileDialog.getSaveFileName(
+    # TRANSLATORS: the file name suggested for an export of everything; keep {date} and .csv
+    name = _("accountdesk-{date}.csv").format(date=ctx.today().isoformat())
+    suggested = Path(folder or Path.home()) / name
+    typed, chosen = QFileDialog.getSaveFileName(
         parent, _("Export"), str(suggested), ";;".join(offered.values()), offered["csv"]
     )
-    if not name:
+    if not typed:
         return None
     kind = next((k for k, text in offered.items() if text == chosen), "csv")
-    return with_extension(Path(name), kind), kind
+    return with_extension(Path(typed), kind), kind
 
 
 def export_to_file(

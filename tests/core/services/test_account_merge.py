@@ -208,7 +208,9 @@ def test_merge_moves_every_row_tags_once_and_trashes_the_merged_account(db: Data
     # the merged account is in the trash, its search document gone; the kept one is found
     with db.reader() as session:
         other = session.get(Account, w["other"])
-        assert other is not None and other.deleted_at == NOW
+        assert other is not None and other.deleted_at is not None
+        if db.engine.dialect.name == "sqlite":  # a team server stamps its own clock (0016)
+            assert other.deleted_at == NOW
     hits = {h.id for h in search(db, "acme")}
     assert w["kept"] in hits and w["other"] not in hits
     assert {h.id for h in search(db, "board")} >= {w["kept"]}  # its new tag is indexed

@@ -865,7 +865,6 @@ def test_consent_and_working_hours_are_filled_from_one_contact_and_stay_valid(
         lawful_basis="contract",
         marketing_opt_in=True,
         consent_given_on="2024-03-01",
-        consent_withdrawn_on="2024-04-01",
     )
     result = dup.merge(db, a, [b])
     data = contact_input(db, a)
@@ -881,7 +880,7 @@ def test_consent_and_working_hours_are_filled_from_one_contact_and_stay_valid(
     assert (data.lawful_basis, data.consent_given_on, data.consent_withdrawn_on) == (
         "contract",
         date(2024, 3, 1),
-        date(2024, 4, 1),
+        None,
     )
     assert data.marketing_opt_in is True
     update_contact(db, c, data)
