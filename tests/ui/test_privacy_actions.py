@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from accountdesk.core.bidi import ltr
 from accountdesk.core.db.backup import make_backup
@@ -110,6 +111,11 @@ def test_erase_for_good_asks_naming_the_person_and_then_erases(
     assert view.title.text() == "This contact was deleted for good."
     assert not view.tabs.isEnabled()
     assert not any(b.isEnabled() for b in view.action_buttons)
+    # nothing of hers stays on the page: not her e-mail, her birthday nor how to address her
+    assert view.tabs.isHidden() and view.panel.isHidden()
+    shown = [w.text() for w in view.findChildren(QLabel) if w.isVisibleTo(view)]
+    assert not [t for t in shown if "anna@timber.example" in t or "Ozola" in t]
+    assert view.interactions.model.rowCount() == 0
     assert ctx.undo_stack.count() == 0
     assert messages[-1] == "Anna Ozola was erased for good. 1 backup was rewritten without them."
     assert [h.title for h in search(db, "janis")] == ["Janis Berzins"]

@@ -219,6 +219,7 @@ class ContactView(QWidget):
                 privacy.subject_name(self.ctx.db, self.record_id)
             except NotFoundError:  # not in the trash either: erased or purged
                 self.title.setText(_("This contact was deleted for good."))
+                self._forget_shown()
             else:
                 self.title.setText(_("This contact is in the trash."))
             self.subtitle.clear()
@@ -304,6 +305,20 @@ class ContactView(QWidget):
         self.gifts.set_items(detail.gifts)
         self.notes.set_items(detail.notes_list)
         self.panel.show_contact(detail)
+
+    def _forget_shown(self) -> None:
+        """Nothing of a person deleted for good stays on the page: their details, dates,
+        notes, calls and how to address them stayed on screen, greyed, after "Erase for
+        good…" (someone sharing their screen, or erasing on request, does not expect it)."""
+        clear_layout(self.details_layout)
+        clear_layout(self.gdpr_layout)
+        for items in (self.interactions, self.surveys, self.gifts, self.notes):
+            items.set_items([])
+        self.panel.detail = None
+        self.tabs.hide()
+        self.panel.hide()
+        for button in self.action_buttons:  # nothing left to act on
+            button.hide()
 
     def _currency(self) -> str | None:
         """A new gift's currency: their account's (:func:`new_currency`)."""
