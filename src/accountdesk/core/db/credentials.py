@@ -70,6 +70,8 @@ MIN_PASSWORD_LENGTH = 8
 SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 SERVER_URL = "server.url"
 SERVER_SSLMODE = "server.sslmode"
+#: the laptop's offline copy of the default server (core/db/sync.py), opened in its place
+SERVER_COPY = "server.copy"
 LOCAL_SETTINGS_FILE = "server.json"
 _DRIVER = "postgresql+psycopg"
 _SCHEMES = ("postgresql://", "postgres://")
@@ -284,6 +286,8 @@ def parse_local(key: str, text: str) -> str | None:
                 )
             )
         return cleaned
+    if key == SERVER_COPY:
+        return str(Path(cleaned).expanduser().resolve())
     if key == SERVER_URL:
         if not is_server(cleaned):
             raise UserError(

@@ -35,11 +35,21 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 def default_target() -> str | os.PathLike[str]:
     """The database when none is named: ``ACCOUNTDESK_DB``, else the team server of the
-    ``server.url`` setting (:func:`accountdesk.core.db.credentials.default_server`), else the
-    file in the data folder."""
-    from accountdesk.core.db.credentials import default_server
+    ``server.url`` setting (:func:`accountdesk.core.db.credentials.default_server`), or the
+    laptop's offline copy of it when one was made (``server.copy``, core/db/sync.py), else
+    the file in the data folder."""
+    from accountdesk.core.db.credentials import SERVER_COPY, default_server, local_setting
 
-    return os.environ.get("ACCOUNTDESK_DB") or default_server() or paths.default_database_path()
+    named = os.environ.get("ACCOUNTDESK_DB")
+    if named:
+        return named
+    server = default_server()
+    if server is None:
+        return paths.default_database_path()
+    copy = local_setting(SERVER_COPY)
+    if copy and Path(copy).exists():
+        return copy
+    return server
 
 
 def database_url(target: str | os.PathLike[str] | None) -> str:

@@ -37,7 +37,7 @@ from sqlalchemy.sql.expression import ColumnElement, FromClause
 
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate
-from accountdesk.core.db import credentials
+from accountdesk.core.db import credentials, sync_schema
 from accountdesk.core.db.engine import Database, DatabaseOpenError, open_database
 from accountdesk.core.db.errors import (
     ERASE_GUARD,
@@ -560,7 +560,11 @@ def init_server(
             raw = _raw(conn)
             _require_administrator(raw, db)
             created = _create_groups(raw)
-            for statement in (*_grant_statements(), *_guard_statements()):
+            for statement in (
+                *_grant_statements(),
+                *_guard_statements(),
+                *sync_schema.server_statements((REP_GROUP, MANAGER_GROUP)),
+            ):
                 raw.execute(statement)
             lines.append(
                 _("Created the group roles {rep} and {manager}.").format(

@@ -1,0 +1,1281 @@
+"""A laptop's full copy of the team server, kept in step when the server answers (SPEC §10).
+
+The tables and triggers are in :mod:`accountdesk.core.db.sync_schema` (read its doc first).
+
+**Making a copy** (:func:`create_copy`): every synced table of the server, read in one
+snapshot, written into a new laptop file (made under another name and renamed when complete:
+no half copy), with the log's position of that snapshot.
+
+**Synchronising** (:func:`synchronise`): pull, push, pull.
+
+- *Pull* reads the log's entries after the copy's position (and those of transactions that
+  were still running at the last pull, so that none committed late is missed), then the
+  current rows of the records they name, and writes them into the copy in short transactions
+  (:data:`CHUNK` records each, so the app's reads and writes never wait long), with the
+  ``sync_applying`` flag (nothing is sent back). A field the laptop changed too and has not
+  sent yet is merged by the stamps (a hybrid logical clock): the later change wins, the other
+  value is kept as a conflict (``sync_conflicts``) and shown. A record deleted on the server
+  is deleted in the copy; a contact deleted there was erased or purged for good, so the copy
+  runs the same erase (:func:`accountdesk.core.services.privacy.erase_contact`: its backups
+  too). A tag or an exchange rate the laptop made with the same name (or pair and day) as one
+  on the server is merged into the server's. The search index of the records written is made
+  anew in the same transaction.
+- *Push* sends the outbox record by record, parents first, each in one transaction on the
+  server as the member's own login (so every guard of the server applies), with the change's
+  stamp. A record someone changed on the server since the pull waits for the next pull (which
+  merges it). A contact deleted on the laptop is erased on the server with the same erase.
+  A change the server refuses is kept as a refusal (its sentence), and the copy takes the
+  server's record back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    Connection,
+    Date,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    tuple_,
+    update,
+)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from accountdesk.core import paths
+from accountdesk.core.bidi import isolate
+from accountdesk.core.db import credentials
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.errors import NotAllowed, ServerError
+from accountdesk.core.db.identity import read_identity
+from accountdesk.core.db.models import Base, DecimalText, Money, UTCDateTime, utcnow
+from accountdesk.core.db.search import index_documents, rebuild, remove_documents, stored_documents
+from accountdesk.core.db.sync_schema import (
+    BOOKKEEPING,
+    LOG,
+    PULL_ONLY,
+    UNIQUE_KEYS,
+    copy_statements,
+    key_columns,
+    key_values,
+    row_key,
+    synced_tables,
+)
+from accountdesk.core.errors import UserError
+from accountdesk.core.i18n import _, format_date, format_when, ngettext
+
+__all__ = [
+    "CHUNK",
+    "Conflict",
+    "SyncReport",
+    "SyncStatus",
+    "conflicts",
+    "create_copy",
+    "is_copy",
+    "resolve",
+    "status",
+    "synchronise",
+]
+
+#: Records written into the copy per transaction.
+CHUNK = 200
+#: Pull, push, pull: and again while the server keeps changing under a push (at most).
+_ROUNDS = 3
+
+# conflict kinds
+THEIRS_WON = "theirs"  # the other person's value is stored; the laptop's is kept here
+MINE_WON = "mine"  # the laptop's value is stored (and sent); the other person's is kept here
+REFUSED = "refused"  # the server refused the laptop's change; its sentence is kept
+DELETED = "deleted"  # the record was deleted on the server; the laptop's change is kept here
+
+
+def _tables() -> dict[str, Table]:
+    return {t.name: t for t in synced_tables()}
+
+
+def _all_tables() -> dict[str, Table]:
+    return {t.name: t for t in Base.metadata.sorted_tables}
+
+
+# --- state of a copy -----------------------------------------------------------------------
+
+
+def is_copy(db: Database) -> bool:
+    """Whether ``db`` is a laptop's copy of a team server (a plain laptop file is not)."""
+    if not db.is_sqlite:
+        return False
+    with db.engine.connect() as conn:
+        found = conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'")
+        ).first()
+        conn.rollback()
+    return found is not None
+
+
+def _get(conn: Connection, key: str) -> str | None:
+    value = conn.execute(text("SELECT value FROM sync_state WHERE key = :k"), {"k": key}).scalar()
+    return None if value is None else str(value)
+
+
+def _put(conn: Connection, key: str, value: object) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO sync_state (key, value) VALUES (:k, :v) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ),
+        {"k": key, "v": None if value is None else str(value)},
+    )
+
+
+def _require_copy(db: Database) -> None:
+    if not is_copy(db):
+        raise UserError(
+            _(
+                "{target} is not a copy of a team server; make one with “accountdesk sync init”."
+            ).format(target=db.path or db.url)
+        )
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    server: str  # host and database, no password
+    last_synced: datetime | None
+    last_error: str | None
+    conflicts: int
+    pending: int
+
+
+def status(db: Database) -> SyncStatus:
+    """Where the copy stands: its server, when it last synchronised, why the last attempt
+    failed (None: it did not), how many conflicts it keeps and changes it has not sent."""
+    _require_copy(db)
+    with db.engine.connect() as conn:
+        url = _get(conn, "server_url") or ""
+        synced = _get(conn, "last_synced")
+        error = _get(conn, "last_error")
+        count = conn.execute(text("SELECT count(*) FROM sync_conflicts")).scalar() or 0
+        pending = (
+            conn.execute(text("SELECT count(DISTINCT tbl || row_id) FROM sync_outbox")).scalar()
+            or 0
+        )
+        conn.rollback()
+    return SyncStatus(
+        credentials.server_address(url) if url else "",
+        datetime.fromisoformat(synced) if synced else None,
+        error or None,
+        int(count),
+        int(pending),
+    )
+
+
+def status_line(found: SyncStatus, zone: str) -> str:
+    """The status of a copy in one line, as the main window and ``accountdesk sync`` say it."""
+    if found.last_synced is None:
+        head = _("Offline copy of {server}, not synchronised yet").format(
+            server=isolate(found.server)
+        )
+    else:
+        when = isolate(format_when(found.last_synced, ZoneInfo(zone)))
+        head = (
+            _("Offline: last synchronised {when}").format(when=when)
+            if found.last_error
+            else _("Synchronised {when}").format(when=when)
+        )
+    parts = [head]
+    if found.pending:
+        parts.append(
+            ngettext("{n} change to send", "{n} changes to send", found.pending).format(
+                n=found.pending
+            )
+        )
+    if found.conflicts:
+        parts.append(
+            ngettext("{n} conflict", "{n} conflicts", found.conflicts).format(n=found.conflicts)
+        )
+    return " · ".join(parts)
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+def _to_json(value: object) -> str:
+    def plain(item: object) -> object:
+        if isinstance(item, datetime | date):
+            return item.isoformat()
+        if isinstance(item, Decimal):
+            return str(item)
+        raise TypeError(type(item).__name__)
+
+    return json.dumps(value, default=plain, ensure_ascii=False)
+
+
+def _from_json(table: Table, column: str, stored: str | None) -> Any:
+    """A value kept in a conflict as the column holds it again."""
+    if stored is None:
+        return None
+    value = json.loads(stored)
+    if value is None:
+        return None
+    kind = table.c[column].type
+    if isinstance(kind, UTCDateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(kind, Date):
+        return date.fromisoformat(value)
+    if isinstance(kind, Money | DecimalText):
+        return Decimal(value)
+    return value
+
+
+def _same(a: object, b: object) -> bool:
+    from accountdesk.core.services.conflicts import _plain
+
+    return _plain(a) == _plain(b)
+
+
+# --- writing into the copy --------------------------------------------------------------------
+
+
+@contextmanager
+def _applying(db: Database) -> Iterator[Connection]:
+    """One short transaction of the copy that writes what came from the server: its triggers
+    record nothing (the flag row lives only inside it), foreign keys are checked at commit
+    (rows arrive in the log's order)."""
+    with db.transaction() as session:
+        conn = session.connection()
+        conn.execute(text("PRAGMA defer_foreign_keys = ON"))
+        conn.execute(text("INSERT INTO sync_applying (flag) VALUES (1)"))
+        yield conn
+        conn.execute(text("DELETE FROM sync_applying"))
+
+
+def _where_key(table: Table, key: str) -> Any:
+    values = key_values(table, key)
+    return and_(*(table.c[c] == v for c, v in values.items()))
+
+
+def _local_row(conn: Connection, table: Table, key: str) -> dict[str, Any] | None:
+    row = conn.execute(select(table).where(_where_key(table, key))).first()
+    return None if row is None else dict(row._mapping)
+
+
+def _write_row(conn: Connection, table: Table, row: Mapping[str, Any]) -> None:
+    keys = key_columns(table)
+    statement = sqlite_insert(table).values(**row)
+    others = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
+    if others:
+        conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=others))
+    else:
+        conn.execute(statement.on_conflict_do_nothing(index_elements=keys))
+
+
+def _owners_to_index(conn: Connection, table: str, keys: Sequence[str]) -> set[str]:
+    """The accounts and contacts whose search documents a change of these rows touches."""
+    if table in ("accounts", "contacts"):
+        return set(keys)
+    if table in ("account_tags", "contact_tags"):
+        return {k.split("|", 1)[0] for k in keys}
+    if table == "tags":
+        found: set[str] = set()
+        for link, column in (("account_tags", "account_id"), ("contact_tags", "contact_id")):
+            source = _all_tables()[link]
+            found.update(
+                conn.execute(select(source.c[column]).where(source.c.tag_id.in_(keys))).scalars()
+            )
+        return found
+    return set()
+
+
+def _reindex(conn: Connection, ids: set[str]) -> None:
+    if not ids:
+        return
+    ordered = sorted(ids)
+    removed = remove_documents(conn, ordered)
+    index_documents(conn, stored_documents(conn, ordered), fresh=True, rowids=removed)
+
+
+def _note(
+    conn: Connection,
+    table: str,
+    key: str,
+    kind: str,
+    field_name: str | None = None,
+    mine: object = None,
+    theirs: object = None,
+    who: str | None = None,
+    at: datetime | None = None,
+    message: str | None = None,
+    name: str | None = None,
+) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO sync_conflicts (tbl, row_id, field, kind, mine, theirs, who, at, "
+            "message, name, created_at) VALUES (:t, :r, :f, :k, :m, :th, :w, :a, :msg, :n, :c)"
+        ),
+        {
+            "t": table,
+            "r": key,
+            "f": field_name,
+            "k": kind,
+            "m": _to_json(mine),
+            "th": _to_json(theirs),
+            "w": who,
+            "a": at.isoformat() if at else None,
+            "msg": message,
+            "n": name,
+            "c": utcnow().isoformat(),
+        },
+    )
+
+
+# --- the outbox -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pending:
+    """What the laptop changed of one record and has not sent: the fields with the stamp of
+    their last change (None as a field: every field, a new record), or a deletion."""
+
+    seqs: list[int] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
+    everything: str | None = None  # the stamp of its making, when new
+    deleted: str | None = None
+
+    def stamp(self, name: str) -> str | None:
+        return self.fields.get(name) or self.everything
+
+
+def _pending(
+    conn: Connection, table: str | None = None, key: str | None = None
+) -> dict[tuple[str, str], _Pending]:
+    sql = "SELECT seq, tbl, row_id, op, fields, hlc FROM sync_outbox"
+    params: dict[str, str] = {}
+    if table is not None and key is not None:
+        sql += " WHERE tbl = :t AND row_id = :r"
+        params = {"t": table, "r": key}
+    found: dict[tuple[str, str], _Pending] = {}
+    for seq, tbl, row_id, op, fields_text, hlc in conn.execute(text(sql + " ORDER BY seq"), params):
+        item = found.setdefault((tbl, row_id), _Pending())
+        item.seqs.append(seq)
+        if op == "d":
+            item.deleted = hlc
+        elif fields_text is None:
+            item.everything = hlc
+            item.deleted = None
+        else:
+            item.deleted = None
+            for name in fields_text.split(","):
+                item.fields[name] = hlc
+    return found
+
+
+def _forget(conn: Connection, seqs: Sequence[int]) -> None:
+    """The outbox entries ``seqs`` were sent (or refused): only those, not any made since."""
+    conn.execute(
+        text("DELETE FROM sync_outbox WHERE seq IN :seqs").bindparams(
+            bindparam("seqs", expanding=True)
+        ),
+        {"seqs": list(seqs)},
+    )
+
+
+def _drop_pending_field(conn: Connection, table: Table, key: str, name: str) -> None:
+    """The laptop's change of one field lost to a later one: it is not sent."""
+    every = [c.name for c in table.columns if c.name not in BOOKKEEPING]
+    rows = conn.execute(
+        text("SELECT seq, fields FROM sync_outbox WHERE tbl = :t AND row_id = :r AND op = 'u'"),
+        {"t": table.name, "r": key},
+    ).all()
+    for seq, listed in rows:
+        names = every if listed is None else listed.split(",")
+        left = [n for n in names if n != name]
+        if left:
+            conn.execute(
+                text("UPDATE sync_outbox SET fields = :f WHERE seq = :s"),
+                {"f": ",".join(left), "s": seq},
+            )
+        else:
+            conn.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), {"s": seq})
+
+
+# --- the server -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    id: int
+    table: str
+    key: str
+    op: str
+    fields: tuple[str, ...] | None
+    hlc: str
+    login: str
+    at: datetime
+
+
+def _server_rows(conn: Connection, table: Table, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    columns = key_columns(table)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        if len(columns) == 1:
+            where = table.c[columns[0]].in_(chunk)
+        else:
+            where = tuple_(*(table.c[c] for c in columns)).in_([tuple(k.split("|")) for k in chunk])
+        for row in conn.execute(select(table).where(where)):
+            values = dict(row._mapping)
+            found[row_key(table, values)] = values
+    return found
+
+
+def _require_log(conn: Connection, server: Database) -> None:
+    found = conn.execute(text(f"SELECT to_regclass('public.{LOG}')")).scalar()
+    if found is None:
+        raise UserError(
+            _(
+                "The server {server} does not keep the changes laptops need to synchronise: "
+                "its administrator runs “accountdesk server init” there again (an AccountDesk "
+                "as new as yours)."
+            ).format(server=credentials.server_address(server.url))
+        )
+
+
+def _server_identity(conn: Connection) -> str:
+    found = read_identity(conn)
+    return found or ""
+
+
+def _open_server(url: str, password: str | None) -> Database:
+    server = open_database(url, upgrade=False, password=password)
+    if not server.is_postgres:
+        server.close()
+        raise UserError(
+            _("{target} is not a team server; a copy is made of one.").format(target=url)
+        )
+    return server
+
+
+# --- making a copy ----------------------------------------------------------------------------
+
+
+def default_copy_path(server: Database) -> Path:
+    return paths.default_database_path().parent / f"team-copy-{_address_slug(server.url)}.db"
+
+
+def _address_slug(url: str) -> str:
+    parsed = credentials._parsed(url)
+    text_ = f"{parsed.username}-{parsed.host}-{parsed.database}"
+    return "".join(ch if ch.isalnum() else "-" for ch in text_).strip("-").lower()
+
+
+def create_copy(url: str, path: Path | None = None, *, password: str | None = None) -> Path:
+    """Make a full copy of the team server ``url`` (signed in as its member) at ``path``
+    (default: in the data folder, named after the server and login); returns where it is.
+    An existing file is not replaced."""
+    server = _open_server(url, password)
+    try:
+        target = path or default_copy_path(server)
+        if target.exists():
+            raise UserError(
+                _("There is a file at {path} already; name another for the copy.").format(
+                    path=target
+                )
+            )
+        paths.private_folder(target.parent)
+        making = target.with_name(target.name + ".making")
+        for leftover in (making, Path(f"{making}-wal"), Path(f"{making}-shm")):
+            leftover.unlink(missing_ok=True)
+        copy = open_database(making)
+        try:
+            with copy.engine.begin() as conn:
+                for statement in copy_statements():
+                    conn.execute(text(statement))
+                conn.execute(
+                    text("INSERT INTO sync_clock (id, ms, counter, node) VALUES (1, 0, 0, :n)"),
+                    {"n": uuid.uuid4().hex[:12]},
+                )
+            _snapshot(server, copy)
+        finally:
+            copy.close()
+        os.replace(making, target)
+        return target
+    finally:
+        server.close()
+
+
+def _snapshot(server: Database, copy: Database) -> None:
+    with server.engine.connect() as raw_conn:
+        sconn = raw_conn.execution_options(isolation_level="REPEATABLE READ")
+        with sconn.begin():
+            _require_log(sconn, server)
+            xmin = sconn.execute(
+                text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            ).scalar()
+            top = sconn.execute(text(f"SELECT coalesce(max(id), 0) FROM {LOG}")).scalar()
+            identity = _server_identity(sconn)
+            tables = [*synced_tables(), *(_all_tables()[n] for n in PULL_ONLY)]
+            with _applying(copy) as conn:
+                for table in tables:
+                    rows = sconn.execute(select(table).execution_options(yield_per=2000))
+                    for part in rows.partitions():
+                        conn.execute(insert(table), [dict(r._mapping) for r in part])
+                rebuild(conn)
+                _put(conn, "server_url", credentials.without_password(server.url))
+                _put(conn, "server_id", identity)
+                _put(conn, "cursor", top)
+                _put(conn, "xmin", xmin)
+                _put(conn, "last_synced", utcnow().isoformat())
+
+
+# --- synchronising ----------------------------------------------------------------------------
+
+
+@dataclass
+class SyncReport:
+    received: int = 0
+    sent: int = 0
+    erased: int = 0
+    conflicts: int = 0
+    refused: int = 0
+
+    def lines(self) -> list[str]:
+        said = [
+            ngettext("Received {n} change.", "Received {n} changes.", self.received).format(
+                n=self.received
+            ),
+            ngettext("Sent {n} change.", "Sent {n} changes.", self.sent).format(n=self.sent),
+        ]
+        if self.erased:
+            said.append(
+                ngettext(
+                    "Erased {n} contact erased on the server.",
+                    "Erased {n} contacts erased on the server.",
+                    self.erased,
+                ).format(n=self.erased)
+            )
+        if self.conflicts:
+            said.append(
+                ngettext(
+                    "{n} field was changed on both sides: see “accountdesk sync conflicts”.",
+                    "{n} fields were changed on both sides: see “accountdesk sync conflicts”.",
+                    self.conflicts,
+                ).format(n=self.conflicts)
+            )
+        if self.refused:
+            said.append(
+                ngettext(
+                    "The server refused {n} change: see “accountdesk sync conflicts”.",
+                    "The server refused {n} changes: see “accountdesk sync conflicts”.",
+                    self.refused,
+                ).format(n=self.refused)
+            )
+        return said
+
+
+def synchronise(db: Database, *, password: str | None = None) -> SyncReport:
+    """Pull, push, pull (see the module doc). A server that cannot be reached raises its
+    sentence (:class:`~accountdesk.core.db.errors.ServerError`), kept as the copy's last
+    error; nothing half-written stays (each step is its own transaction)."""
+    _require_copy(db)
+    with db.engine.connect() as conn:
+        url = _get(conn, "server_url")
+        expected = _get(conn, "server_id")
+        node = conn.execute(text("SELECT node FROM sync_clock")).scalar()
+        conn.rollback()
+    assert url is not None and node is not None
+    report = SyncReport()
+    try:
+        server = _open_server(url, password)
+        try:
+            with server.engine.connect() as conn:
+                _require_log(conn, server)
+                found = _server_identity(conn)
+                conn.rollback()
+            if expected and found != expected:
+                raise UserError(
+                    _(
+                        "{path} is a copy of another database than the one at {server} now; "
+                        "make a new copy of it (“accountdesk sync init”)."
+                    ).format(path=db.path, server=credentials.server_address(url))
+                )
+            for _round in range(_ROUNDS):
+                _pull(db, server, str(node), report)
+                if not _push(db, server, str(node), report):
+                    break
+            _pull(db, server, str(node), report)
+        finally:
+            server.close()
+    except UserError as exc:
+        with db.transaction() as session:
+            _put(session.connection(), "last_error", str(exc))
+        raise
+    with db.transaction() as session:
+        conn = session.connection()
+        _put(conn, "last_synced", utcnow().isoformat())
+        _put(conn, "last_error", None)
+    return report
+
+
+def _read_log(
+    server: Database, cursor: int, xmin: int
+) -> tuple[
+    list[_Entry], dict[tuple[str, str], dict[str, Any] | None], list[dict[str, Any]], int, int
+]:
+    with server.engine.connect() as raw_conn:
+        sconn = raw_conn.execution_options(isolation_level="REPEATABLE READ")
+        with sconn.begin():
+            now_xmin = sconn.execute(
+                text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            ).scalar()
+            entries = [
+                _Entry(
+                    r.id,
+                    r.tbl,
+                    r.row_id,
+                    r.op,
+                    None if r.fields is None else tuple(r.fields.split(",")),
+                    r.hlc,
+                    r.login,
+                    r.at,
+                )
+                for r in sconn.execute(
+                    text(
+                        f"SELECT id, tbl, row_id, op, fields, hlc, login, at FROM {LOG} "
+                        "WHERE id > :c OR xid >= :x ORDER BY id"
+                    ),
+                    {"c": cursor, "x": xmin},
+                )
+            ]
+            tables = _tables()
+            rows: dict[tuple[str, str], dict[str, Any] | None] = {}
+            wanted: dict[str, list[str]] = {}
+            for entry in entries:
+                if entry.table in tables:
+                    wanted.setdefault(entry.table, []).append(entry.key)
+            for name, keys in wanted.items():
+                unique = sorted(set(keys))
+                got = _server_rows(sconn, tables[name], unique)
+                for key in unique:
+                    rows[(name, key)] = got.get(key)
+            users = [dict(r._mapping) for r in sconn.execute(select(_all_tables()["users"]))]
+            top = max((e.id for e in entries), default=cursor)
+    return entries, rows, users, max(top, cursor), int(now_xmin or 0)
+
+
+def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None:
+    from accountdesk.core.services.privacy import erase_contact
+
+    with db.engine.connect() as conn:
+        cursor = int(_get(conn, "cursor") or 0)
+        xmin = int(_get(conn, "xmin") or 0)
+        conn.rollback()
+    entries, rows, users, top, now_xmin = _read_log(server, cursor, xmin)
+    by_row: dict[tuple[str, str], list[_Entry]] = {}
+    for entry in entries:
+        by_row.setdefault((entry.table, entry.key), []).append(entry)
+    # contacts gone from the server were erased (or purged) for good: the same erase here
+    for (name, key), found in rows.items():
+        if name == "contacts" and found is None:
+            with db.engine.connect() as conn:
+                here = _local_row(conn, _tables()["contacts"], key)
+                conn.rollback()
+            if here is not None:
+                erase_contact(db, key)
+                report.erased += 1
+    tables = _tables()
+    order = {t.name: i for i, t in enumerate(synced_tables())}
+    keys = sorted(by_row, key=lambda k: (order.get(k[0], 99), k[1]))
+    keys = [k for k in keys if k[0] in tables]
+    for start in range(0, max(len(keys), 1), CHUNK):
+        chunk = keys[start : start + CHUNK]
+        last = start + CHUNK >= len(keys)
+        with _applying(db) as conn:
+            if start == 0:
+                users_table = _all_tables()["users"]
+                conn.execute(delete(users_table))
+                if users:
+                    conn.execute(insert(users_table), users)
+            touched: dict[str, list[str]] = {}
+            for name, key in chunk:
+                theirs = [e for e in by_row[(name, key)] if not e.hlc.endswith("@" + node)]
+                if _apply(conn, tables[name], key, rows[(name, key)], theirs, report):
+                    touched.setdefault(name, []).append(key)
+                    if theirs:
+                        report.received += 1
+            owners: set[str] = set()
+            for name, changed in touched.items():
+                owners |= _owners_to_index(conn, name, changed)
+            _reindex(conn, owners)
+            if last:
+                _put(conn, "cursor", top)
+                _put(conn, "xmin", now_xmin)
+
+
+def _apply(
+    conn: Connection,
+    table: Table,
+    key: str,
+    found: dict[str, Any] | None,
+    theirs: list[_Entry],
+    report: SyncReport,
+) -> bool:
+    """Write the server's row ``found`` (None: deleted there) into the copy, merged with what
+    the laptop has not sent; whether anything was written."""
+    local = _local_row(conn, table, key)
+    mine = _pending(conn, table.name, key).get((table.name, key), _Pending())
+    if found is None:
+        if local is None or table.name == "contacts":
+            return False
+        conn.execute(delete(table).where(_where_key(table, key)))
+        changed = [n for n in mine.fields if n in local] or (
+            [c.name for c in table.columns if c.name not in BOOKKEEPING] if mine.everything else []
+        )
+        if changed and theirs:
+            gone = theirs[-1]
+            record = _record_name(conn, table.name, local)
+            for lost in changed:
+                _note(
+                    conn,
+                    table.name,
+                    key,
+                    DELETED,
+                    lost,
+                    local[lost],
+                    None,
+                    gone.login,
+                    gone.at,
+                    name=record,
+                )
+            report.conflicts += len(changed)
+        return True
+    if local is None:
+        if mine.deleted:
+            return False  # the laptop deleted it: its deletion is sent
+        _merge_unique(conn, table, found, report)
+        _write_row(conn, table, found)
+        return True
+    remote: dict[str, _Entry] = {}
+    for entry in theirs:
+        names = entry.fields or tuple(c.name for c in table.columns)
+        for name in names:
+            if name not in remote or entry.hlc > remote[name].hlc:
+                remote[name] = entry
+    merged = dict(found)
+    for column in table.columns:
+        name = column.name
+        stamp = mine.stamp(name)
+        if stamp is None or name in BOOKKEEPING:
+            continue
+        if name in remote and not _same(local[name], found[name]):
+            entry = remote[name]
+            if entry.hlc > stamp:
+                _note(
+                    conn,
+                    table.name,
+                    key,
+                    THEIRS_WON,
+                    name,
+                    local[name],
+                    found[name],
+                    entry.login,
+                    entry.at,
+                )
+                _drop_pending_field(conn, table, key, name)
+                report.conflicts += 1
+                continue
+            _note(
+                conn,
+                table.name,
+                key,
+                MINE_WON,
+                name,
+                local[name],
+                found[name],
+                entry.login,
+                entry.at,
+            )
+            report.conflicts += 1
+        merged[name] = local[name]
+    conn.execute(update(table).where(_where_key(table, key)).values(**merged))
+    return True
+
+
+def _merge_unique(
+    conn: Connection, table: Table, found: Mapping[str, Any], report: SyncReport
+) -> None:
+    """A tag (or an exchange rate) the laptop made with the server's name (pair and day) for
+    another id: the laptop's becomes the server's (its links follow; a rate that differs is
+    kept as a conflict)."""
+    columns = UNIQUE_KEYS.get(table.name)
+    if not columns:
+        return
+    where = and_(*(table.c[c] == found[c] for c in columns), table.c.id != found["id"])
+    local = conn.execute(select(table).where(where)).first()
+    if local is None:
+        return
+    old, new = local.id, found["id"]
+    if table.name == "tags":
+        for link, column in (("account_tags", "account_id"), ("contact_tags", "contact_id")):
+            source = _all_tables()[link]
+            already = select(source.c[column]).where(source.c.tag_id == new)
+            conn.execute(
+                delete(source).where(source.c.tag_id == old, source.c[column].in_(already))
+            )
+            conn.execute(update(source).where(source.c.tag_id == old).values(tag_id=new))
+        conn.execute(
+            text(
+                "UPDATE sync_outbox SET row_id = replace(row_id, :old, :new) "
+                "WHERE tbl IN ('account_tags', 'contact_tags')"
+            ),
+            {"old": old, "new": new},
+        )
+    elif not _same(local.rate, found["rate"]):
+        _note(conn, table.name, new, THEIRS_WON, "rate", local.rate, found["rate"])
+        report.conflicts += 1
+    conn.execute(delete(table).where(table.c.id == old))
+    conn.execute(
+        text("DELETE FROM sync_outbox WHERE tbl = :t AND row_id = :r"), {"t": table.name, "r": old}
+    )
+
+
+class _Later(Exception):
+    """Someone changed the record on the server since the pull: sent after the next one."""
+
+
+def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool:
+    """Send the outbox; whether something waits for another round."""
+    from accountdesk.core.services.privacy import erase_contact
+
+    with db.engine.connect() as conn:
+        pending = _pending(conn)
+        cursor = int(_get(conn, "cursor") or 0)
+        conn.rollback()
+    tables = _tables()
+    order = {t.name: i for i, t in enumerate(synced_tables())}
+    upserts = sorted(
+        (k for k, p in pending.items() if p.deleted is None and k[0] in tables),
+        key=lambda k: (order[k[0]], k[1]),
+    )
+    upserts = _referrals_first(db, upserts, pending)
+    deletions = sorted(
+        (k for k, p in pending.items() if p.deleted is not None and k[0] in tables),
+        key=lambda k: (k[0] != "contacts", -order[k[0]], k[1]),
+    )
+    waiting = False
+    for name, key in [*upserts, *deletions]:
+        table, item = tables[name], pending[(name, key)]
+        with db.engine.connect() as conn:
+            local = _local_row(conn, table, key)
+            conn.rollback()
+        try:
+            if item.deleted is not None and local is None:
+                if name == "contacts":
+                    with server.reader() as session:
+                        there = _local_row(session.connection(), table, key)
+                    if there is not None:
+                        erase_contact(server, key)
+                else:
+                    with server.transaction() as session:
+                        sconn = session.connection()
+                        _stamp(sconn, item.deleted)
+                        sconn.execute(delete(table).where(_where_key(table, key)))
+            elif local is not None:
+                with server.transaction() as session:
+                    _send(session.connection(), table, key, local, item, cursor, node, db, report)
+        except _Later:
+            waiting = True
+            continue
+        except NotAllowed as refused:
+            _refused(db, server, table, key, local, item, str(refused), report)
+            continue
+        except ServerError:
+            raise  # lost connection: the outbox waits for the next time
+        except UserError as refused:
+            _refused(db, server, table, key, local, item, str(refused), report)
+            continue
+        with db.transaction() as session:
+            _forget(session.connection(), item.seqs)
+        report.sent += 1
+    return waiting
+
+
+def _referrals_first(
+    db: Database, keys: list[tuple[str, str]], pending: Mapping[tuple[str, str], _Pending]
+) -> list[tuple[str, str]]:
+    """New accounts that refer to other new accounts after them (a foreign key)."""
+    accounts = [k for k in keys if k[0] == "accounts"]
+    if len(accounts) < 2:
+        return keys
+    table = _tables()["accounts"]
+    with db.engine.connect() as conn:
+        refers = dict(
+            conn.execute(
+                select(table.c.id, table.c.referred_by_id).where(
+                    table.c.id.in_([k[1] for k in accounts])
+                )
+            ).all()
+        )
+        conn.rollback()
+    placed: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def place(key: tuple[str, str], depth: int = 0) -> None:
+        if key[1] in seen:
+            return
+        seen.add(key[1])
+        parent = refers.get(key[1])
+        if parent and ("accounts", parent) in pending and depth < len(accounts):
+            place(("accounts", parent), depth + 1)
+        placed.append(key)
+
+    for key in accounts:
+        place(key)
+    first = keys.index(accounts[0])
+    rest = [k for k in keys if k[0] != "accounts"]
+    return rest[:first] + placed + rest[first:]
+
+
+def _stamp(sconn: Connection, stamp: str) -> None:
+    sconn.execute(text("SELECT set_config('accountdesk.hlc', :h, true)"), {"h": stamp})
+
+
+def _send(
+    sconn: Connection,
+    table: Table,
+    key: str,
+    local: dict[str, Any],
+    item: _Pending,
+    cursor: int,
+    node: str,
+    db: Database,
+    report: SyncReport,
+) -> None:
+    there = sconn.execute(select(table).where(_where_key(table, key)).with_for_update()).first()
+    newer = sconn.execute(
+        text(
+            f"SELECT 1 FROM {LOG} WHERE tbl = :t AND row_id = :r AND id > :c "
+            "AND hlc NOT LIKE :mine LIMIT 1"
+        ),
+        {"t": table.name, "r": key, "c": cursor, "mine": "%@" + node},
+    ).first()
+    if newer is not None:
+        raise _Later
+    if there is None:
+        columns = UNIQUE_KEYS.get(table.name)
+        if columns:
+            same = sconn.execute(
+                select(table).where(*(table.c[c] == local[c] for c in columns))
+            ).first()
+            if same is not None:
+                with _applying(db) as conn:
+                    _merge_unique(conn, table, dict(same._mapping), report)
+                    _write_row(conn, table, dict(same._mapping))
+                    _reindex(conn, _owners_to_index(conn, table.name, [same.id]))
+                return
+        _stamp(sconn, item.everything or max(item.fields.values(), default="") or "")
+        sconn.execute(insert(table).values(**local))
+        return
+    by_stamp: dict[str, list[str]] = {}
+    names = (
+        [
+            c.name
+            for c in table.columns
+            if c.name not in BOOKKEEPING and c.name not in key_columns(table)
+        ]
+        if item.everything
+        else list(item.fields)
+    )
+    for name in names:
+        stamp = item.stamp(name)
+        if stamp is not None and name in table.c:
+            by_stamp.setdefault(stamp, []).append(name)
+    for stamp, group in sorted(by_stamp.items()):
+        _stamp(sconn, stamp)
+        values = {n: local[n] for n in group}
+        if "version" in table.c:
+            values["version"] = table.c.version + 1
+        sconn.execute(update(table).where(_where_key(table, key)).values(**values))
+
+
+def _refused(
+    db: Database,
+    server: Database,
+    table: Table,
+    key: str,
+    local: dict[str, Any] | None,
+    item: _Pending,
+    message: str,
+    report: SyncReport,
+) -> None:
+    """The server refused the laptop's change: its sentence is kept, and the copy takes the
+    server's record (and what hangs from it) back."""
+    subtree = _fetch_subtree(server, table, key)
+    with _applying(db) as conn:
+        _forget(conn, item.seqs)
+        owners: set[str] = set()
+        for name, rows in subtree:
+            for row in rows:
+                _write_row(conn, _tables()[name], row)
+            owners |= _owners_to_index(conn, name, [row_key(_tables()[name], r) for r in rows])
+        _reindex(conn, owners)
+        restored = subtree[0][1][0] if subtree and subtree[0][1] else None
+        shown = local or restored
+        _note(
+            conn,
+            table.name,
+            key,
+            REFUSED,
+            message=message,
+            name=_record_name(conn, table.name, shown) if shown else None,
+        )
+    report.refused += 1
+
+
+def _fetch_subtree(
+    server: Database, table: Table, key: str
+) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The server's row and every row that hangs from it (an account's contacts and records,
+    a contact's), parents first."""
+    found: list[tuple[str, list[dict[str, Any]]]] = []
+    with server.reader() as session:
+        sconn = session.connection()
+        row = sconn.execute(select(table).where(_where_key(table, key))).first()
+        if row is None:
+            return found
+        found.append((table.name, [dict(row._mapping)]))
+        if table.name not in ("accounts", "contacts"):
+            return found
+        parents = {table.name: [key]}
+        for child in synced_tables():
+            rows: list[dict[str, Any]] = []
+            for fk in child.foreign_keys:
+                parent = fk.column.table.name
+                if (
+                    parent in parents
+                    and child.name != parent
+                    and (fk.ondelete or "").upper() == "CASCADE"
+                ):
+                    rows += [
+                        dict(r._mapping)
+                        for r in sconn.execute(select(child).where(fk.parent.in_(parents[parent])))
+                    ]
+            if rows:
+                found.append((child.name, rows))
+                if child.name == "contacts":
+                    parents["contacts"] = [r["id"] for r in rows]
+    return found
+
+
+# --- conflicts, shown and resolved --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One conflict or refusal kept by the copy, in the user's words: ``text`` is the line the
+    dialog and the command line show; ``can_choose``: "keep mine" / "keep theirs" apply."""
+
+    id: int
+    record: str
+    field: str | None
+    kind: str
+    mine: str
+    theirs: str
+    who: str | None
+    when: str | None
+    text: str
+    can_choose: bool
+
+
+def _record_name(conn: Connection, table: str, row: Mapping[str, Any] | None) -> str:
+    from accountdesk.core.db.fts import display_name
+
+    if row is None:
+        return _("(a deleted record)")
+    if table == "accounts":
+        return str(row["name"])
+    if table == "contacts":
+        return display_name(row["given_name"], row["family_name"], row["name_order"])
+    if table == "tags":
+        return str(row["name"])
+    if table == "exchange_rates":
+        return f"{row['base']} → {row['currency']}, {format_date(row['valid_on'])}"
+    for column in ("subject", "title", "description", "body"):
+        if row.get(column):
+            words = str(row[column]).split("\n", 1)[0]
+            return words if len(words) <= 60 else words[:59] + "…"
+    return _("(a record without a name)")
+
+
+def _shown(table: Table, column: str | None, stored: str | None, zone: str) -> str:
+    from accountdesk.core.services.conflicts import shown_value
+
+    if column is None or column not in table.c:
+        return ""
+    value = _from_json(table, column, stored)
+    if isinstance(value, datetime):
+        return format_when(value, ZoneInfo(zone))
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, list):
+        value = [item.get("value", "") if isinstance(item, dict) else item for item in value]
+    return shown_value(value)
+
+
+def conflicts(db: Database) -> list[Conflict]:
+    """The conflicts and refusals the copy keeps, newest first, each in one sentence of the
+    user's language: the record's name, the field's label, both values as the app shows them,
+    who and when."""
+    from accountdesk.core import settings
+    from accountdesk.core.queries.team import owner_name, owner_names
+    from accountdesk.core.validation import label
+
+    _require_copy(db)
+    zone = settings.current_zone(db)
+    names = owner_names(db)
+    shown: list[Conflict] = []
+    tables = _all_tables()
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT id, tbl, row_id, field, kind, mine, theirs, who, at, message, name "
+                "FROM sync_conflicts ORDER BY id DESC"
+            )
+        ).all()
+        for row in rows:
+            table = tables[row.tbl]
+            current = _local_row(conn, table, row.row_id)
+            record = (
+                row.name if current is None and row.name else _record_name(conn, row.tbl, current)
+            )
+            who = owner_name(names, row.who) if row.who else None
+            when = format_when(datetime.fromisoformat(row.at), ZoneInfo(zone)) if row.at else None
+            mine = _shown(table, row.field, row.mine, zone)
+            theirs = _shown(table, row.field, row.theirs, zone)
+            field_label = label(row.field) if row.field else None
+            line = _conflict_line(
+                row.kind,
+                isolate(record),
+                field_label,
+                isolate(mine),
+                isolate(theirs),
+                who and isolate(who),
+                when and isolate(when),
+                row.message,
+            )
+            shown.append(
+                Conflict(
+                    row.id,
+                    record,
+                    field_label,
+                    row.kind,
+                    mine,
+                    theirs,
+                    who,
+                    when,
+                    line,
+                    row.kind in (THEIRS_WON, MINE_WON),
+                )
+            )
+        conn.rollback()
+    return shown
+
+
+def _conflict_line(
+    kind: str,
+    record: str,
+    field_label: str | None,
+    mine: str,
+    theirs: str,
+    who: str | None,
+    when: str | None,
+    message: str | None,
+) -> str:
+    someone = who or _("someone")
+    if kind == THEIRS_WON:
+        return _(
+            # TRANSLATORS: {record} a record's name, {field} a field's label, {theirs} the
+            # value now stored, {who} a member of the team, {when} a date and time, {mine}
+            # the value this laptop had
+            "{record}, {field}: “{theirs}” by {who} ({when}) is kept, it was changed later "
+            "than yours, “{mine}”."
+        ).format(
+            record=record, field=field_label, theirs=theirs, who=someone, when=when or "", mine=mine
+        )
+    if kind == MINE_WON:
+        return _(
+            # TRANSLATORS: as above; here this laptop's value was kept
+            "{record}, {field}: yours, “{mine}”, is kept, it was changed later than “{theirs}” "
+            "by {who} ({when})."
+        ).format(
+            record=record, field=field_label, theirs=theirs, who=someone, when=when or "", mine=mine
+        )
+    if kind == DELETED:
+        return _(
+            # TRANSLATORS: {record} a record's name, {field} a field's label, {mine} the value
+            # this laptop had, {who} a member of the team, {when} a date and time
+            "{record}, {field}: your “{mine}” was not saved, {who} deleted the record for "
+            "good ({when})."
+        ).format(record=record, field=field_label, mine=mine, who=someone, when=when or "")
+    return _(
+        # TRANSLATORS: {record} a record's name, {reason} the server's refusal in one sentence
+        "{record}: the server did not take your change. {reason}"
+    ).format(record=record, reason=message or "")
+
+
+def resolve(db: Database, conflict_id: int, keep: str) -> None:
+    """Settle a conflict: ``keep`` is ``"mine"`` or ``"theirs"``. Choosing the value that was
+    not kept writes it (a change of the copy, sent at the next synchronisation, stamped now:
+    it wins there); choosing the kept one, or settling a refusal, only forgets the conflict."""
+    from accountdesk.core.services.conflicts import bumped
+
+    if keep not in ("mine", "theirs"):
+        raise ValueError(keep)
+    _require_copy(db)
+    with db.transaction() as session:
+        conn = session.connection()
+        row = conn.execute(
+            text("SELECT tbl, row_id, field, kind, mine, theirs FROM sync_conflicts WHERE id = :i"),
+            {"i": conflict_id},
+        ).first()
+        if row is None:
+            raise UserError(_("There is no conflict {n} (any more).").format(n=conflict_id))
+        table = _tables()[row.tbl]
+        wanted = None
+        if row.kind == THEIRS_WON and keep == "mine":
+            wanted = row.mine
+        elif row.kind == MINE_WON and keep == "theirs":
+            wanted = row.theirs
+        if wanted is not None and row.field and _local_row(conn, table, row.row_id) is not None:
+            values: dict[str, Any] = {row.field: _from_json(table, row.field, wanted)}
+            if "version" in table.c:
+                values.update(bumped(table))
+            conn.execute(update(table).where(_where_key(table, row.row_id)).values(**values))
+            _reindex(conn, _owners_to_index(conn, row.tbl, [row.row_id]))
+        conn.execute(text("DELETE FROM sync_conflicts WHERE id = :i"), {"i": conflict_id})
+
+
+# --- which database the app opens ----------------------------------------------------------------
+
+
+def copy_of_default_server() -> Path | None:
+    """The copy the app and the command line open instead of the default server (the
+    ``server.copy`` setting), when it is there."""
+    kept = credentials.local_setting(credentials.SERVER_COPY)
+    if not kept:
+        return None
+    path = Path(kept)
+    return path if path.exists() else None

@@ -1,0 +1,289 @@
+"""A laptop's offline copy of the team server and its synchronisation (core/db/sync.py), on the
+throwaway cluster: two members, one with a copy, editing the same records."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from accountdesk.core.db import sync
+from accountdesk.core.db.engine import Database, open_database
+from accountdesk.core.db.errors import NotAllowed
+from accountdesk.core.db.models import Account, Contact, Tag
+from accountdesk.core.errors import UserError
+from accountdesk.core.queries.search import search
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services import privacy
+from accountdesk.core.services.accounts import (
+    account_for_edit,
+    create_account,
+    create_contact,
+    update_account,
+)
+from pgcluster import BACKENDS
+from teamserver import Team
+
+pytestmark = pytest.mark.skipif(
+    "postgresql" not in BACKENDS, reason="a team server needs PostgreSQL"
+)
+
+
+@dataclasses.dataclass
+class Setup:
+    team: Team
+    anna: Database  # on the server
+    ben: Database  # on the server
+    manager: Database  # on the server
+    copy: Database  # anna's laptop copy
+    path: Path
+
+
+def _client(db: Database, name: str, given: str = "Jana") -> tuple[str, str]:
+    account = create_account(db, AccountInput(name=name, country="DE", industry="Steel"))
+    contact = create_contact(
+        db,
+        ContactInput(
+            account_id=account,
+            given_name=given,
+            family_name="Novák",
+            country="DE",
+            timezone="Europe/Berlin",
+        ),
+    )
+    return account, contact
+
+
+@pytest.fixture
+def setup(team: Team, tmp_path: Path) -> Iterator[Setup]:
+    anna, ben, manager = (team.connect(x) for x in (team.anna, team.ben, team.manager))
+    _client(anna, "Acme Steel")
+    path = sync.create_copy(team.url(team.anna), tmp_path / "copy.db")
+    copy = open_database(path)
+    yield Setup(team, anna, ben, manager, copy, path)
+    for db in (anna, ben, manager, copy):
+        db.close()
+
+
+def _edit(db: Database, account_id: str, **changes: Any) -> None:
+    loaded = account_for_edit(db, account_id)
+    update_account(
+        db,
+        account_id,
+        dataclasses.replace(loaded.data, **changes),
+        expected_version=loaded.version,
+        loaded=loaded.data,
+    )
+
+
+def _account(db: Database, name: str) -> Account:
+    with db.reader() as session:
+        found = session.scalars(select(Account).where(Account.name == name)).one()
+        session.expunge(found)
+        return found
+
+
+def test_a_copy_holds_the_server_and_finds_it(setup: Setup) -> None:
+    assert sync.is_copy(setup.copy)
+    assert _account(setup.copy, "Acme Steel").industry == "Steel"
+    assert [h.title for h in search(setup.copy, "novák")] == ["Jana Novák"]
+    state = sync.status(setup.copy)
+    assert state.conflicts == 0 and state.pending == 0 and state.last_synced is not None
+
+
+def test_a_plain_laptop_file_has_no_triggers_and_no_outbox(tmp_path: Path) -> None:
+    plain = open_database(tmp_path / "plain.db")
+    try:
+        _client(plain, "Plain")
+        assert not sync.is_copy(plain)
+        with plain.engine.connect() as conn:
+            names = conn.execute(
+                text("SELECT name FROM sqlite_master WHERE name LIKE 'sync%'")
+            ).all()
+        assert names == []
+    finally:
+        plain.close()
+
+
+def test_the_outbox_is_written_with_the_change_or_not_at_all(setup: Setup) -> None:
+    with pytest.raises(RuntimeError), setup.copy.transaction() as session:
+        session.add(Tag(name="never"))
+        session.flush()
+        raise RuntimeError
+    with setup.copy.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sync_outbox")).scalar() == 0
+    create_account(setup.copy, AccountInput(name="Offline Ltd", country="FR"))
+    with setup.copy.engine.connect() as conn:
+        assert conn.execute(text("SELECT tbl, op FROM sync_outbox")).all() == [("accounts", "u")]
+
+
+def test_different_fields_both_kept_and_new_records_both_ways(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, city="Brno")  # offline
+    _edit(setup.ben, acme, website="https://acme.example")  # online meanwhile
+    create_account(setup.copy, AccountInput(name="Made Offline", country="FR"))
+    _client(setup.ben, "Made Online", given="Petra")
+    report = sync.synchronise(setup.copy)
+    assert report.conflicts == 0 and report.refused == 0
+    for db in (setup.copy, setup.manager):
+        found = _account(db, "Acme Steel")
+        assert (found.city, found.website) == ("Brno", "https://acme.example")
+        _account(db, "Made Offline")
+        _account(db, "Made Online")
+    # the server stamped anna's pushed change as hers
+    assert _account(setup.manager, "Made Offline").updated_by == setup.team.anna
+    # the copy's search index knows what arrived
+    assert [h.title for h in search(setup.copy, "petra")] == ["Petra Novák"]
+    assert sync.status(setup.copy).pending == 0
+
+
+def test_the_same_field_later_wins_and_the_loser_is_kept_and_shown(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, industry="Mining")  # earlier, offline
+    _edit(setup.ben, acme, industry="Chemicals")  # later, online
+    report = sync.synchronise(setup.copy)
+    assert report.conflicts == 1
+    assert _account(setup.copy, "Acme Steel").industry == "Chemicals"
+    assert _account(setup.manager, "Acme Steel").industry == "Chemicals"
+    [shown] = sync.conflicts(setup.copy)
+    assert shown.can_choose
+    assert "Industry" in shown.text and "Acme Steel" in shown.text
+    assert "Mining" in shown.text and "Chemicals" in shown.text and "Ben Okafor" in shown.text
+    assert "industry" not in shown.text and "accounts" not in shown.text and "{" not in shown.text
+    # keep mine: a change of its own, sent at the next synchronisation, and it wins there
+    sync.resolve(setup.copy, shown.id, "mine")
+    assert sync.conflicts(setup.copy) == []
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Acme Steel").industry == "Mining"
+    assert sync.conflicts(setup.copy) == []
+
+
+def test_the_laptops_later_edit_wins_and_the_servers_value_is_kept(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.ben, acme, industry="Chemicals")  # earlier, online
+    _edit(setup.copy, acme, industry="Mining")  # later, offline
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Acme Steel").industry == "Mining"
+    [shown] = sync.conflicts(setup.copy)
+    assert shown.kind == sync.MINE_WON and shown.theirs == "Chemicals"
+    sync.resolve(setup.copy, shown.id, "theirs")
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Acme Steel").industry == "Chemicals"
+
+
+def test_members_read_the_log_but_cannot_write_it(setup: Setup) -> None:
+    with setup.anna.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sync_log")).scalar()
+        conn.rollback()
+    for statement in (
+        "INSERT INTO sync_log (tbl, row_id, op, hlc, login, xid) "
+        "VALUES ('contacts', 'x', 'd', '1', 'anna', 1)",
+        "DELETE FROM sync_log",
+        "UPDATE sync_log SET login = 'ben'",
+        "TRUNCATE sync_log",
+        "SELECT public.accountdesk_sync_contacts()",
+    ):
+        for db in (setup.anna, setup.manager):
+            with pytest.raises((NotAllowed, DBAPIError)), db.engine.begin() as conn:
+                conn.execute(text(statement))
+
+
+def test_a_refused_change_comes_back_in_words_and_the_record_is_restored(setup: Setup) -> None:
+    _account_id, contact = _client(setup.ben, "Ben's Client", given="Olga")
+    sync.synchronise(setup.copy)
+    privacy.erase_contact(setup.copy, contact)  # anna may not erase ben's contact
+    report = sync.synchronise(setup.copy)
+    assert report.refused == 1
+    [shown] = sync.conflicts(setup.copy)
+    assert "Only the account's owner or a manager can erase this." in shown.text
+    assert "Olga Novák" in shown.text
+    with setup.copy.reader() as session:
+        assert session.get(Contact, contact) is not None  # the server's record, back
+    with setup.manager.reader() as session:
+        assert session.get(Contact, contact) is not None
+
+
+def _traces(db: Database, contact: str) -> list[Any]:
+    with db.engine.connect() as conn:
+        if db.is_postgres:
+            found = conn.execute(
+                text("SELECT op FROM sync_log WHERE row_id LIKE :c"), {"c": f"%{contact}%"}
+            ).all()
+        else:
+            found = conn.execute(
+                text(
+                    "SELECT op FROM sync_outbox WHERE row_id LIKE :c UNION ALL "
+                    "SELECT kind FROM sync_conflicts WHERE row_id LIKE :c"
+                ),
+                {"c": f"%{contact}%"},
+            ).all()
+        conn.rollback()
+    return [tuple(r) for r in found]
+
+
+def test_an_erase_on_the_server_reaches_the_copy(setup: Setup) -> None:
+    _acme, contact = _client(setup.ben, "Erased Ltd", given="Zdenka")
+    sync.synchronise(setup.copy)
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, city="Ostrava")  # an unrelated pending change stays
+    privacy.erase_contact(setup.manager, contact)
+    report = sync.synchronise(setup.copy)
+    assert report.erased == 1
+    with setup.copy.reader() as session:
+        assert session.get(Contact, contact) is None
+    assert search(setup.copy, "zdenka") == []
+    assert _traces(setup.copy, contact) == []
+    assert _traces(setup.manager, contact) == [("d",)]  # its tombstone, no fields, no values
+    assert _account(setup.manager, "Acme Steel").city == "Ostrava"
+
+
+def test_an_erase_on_the_laptop_runs_on_the_server(setup: Setup) -> None:
+    _acme, contact = _client(setup.anna, "Anna's Client", given="Milena")
+    sync.synchronise(setup.copy)
+    privacy.erase_contact(setup.copy, contact)
+    sync.synchronise(setup.copy)
+    with setup.manager.reader() as session:
+        assert session.get(Contact, contact) is None
+    assert _traces(setup.copy, contact) == []
+    assert _traces(setup.manager, contact) == [("d",)]
+
+
+def test_the_same_new_tag_on_both_sides_is_one_tag(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, tags=["VIP"])
+    other = create_account(setup.ben, AccountInput(name="Other", country="DE", tags=["VIP"]))
+    sync.synchronise(setup.copy)
+    for db in (setup.copy, setup.manager):
+        with db.reader() as session:
+            tags = session.scalars(select(Tag)).all()
+            assert len(tags) == 1
+            assert [t.name for t in session.get_one(Account, acme).tags] == [tags[0].name]
+            assert len(session.get_one(Account, other).tags) == 1
+    assert sync.status(setup.copy).pending == 0
+
+
+def test_new_accounts_that_refer_to_each_other_arrive_in_order(setup: Setup) -> None:
+    first = create_account(setup.copy, AccountInput(name="Zeta", country="DE"))
+    second = create_account(setup.copy, AccountInput(name="Alpha", country="DE"))
+    _edit(setup.copy, first, referred_by_id=second)
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Zeta").referred_by_id == second
+    assert sync.status(setup.copy).pending == 0
+
+
+def test_a_server_that_does_not_answer_is_said_and_kept(setup: Setup, tmp_path: Path) -> None:
+    create_account(setup.copy, AccountInput(name="Waiting", country="DE"))
+    with setup.copy.transaction() as session:
+        session.connection().execute(
+            text("UPDATE sync_state SET value = :u WHERE key = 'server_url'"),
+            {"u": f"postgresql://{setup.team.anna}@127.0.0.1:1/{setup.team.database}"},
+        )
+    with pytest.raises(UserError) as raised:
+        sync.synchronise(setup.copy, password="x")
+    state = sync.status(setup.copy)
+    assert state.last_error == str(raised.value) and state.pending == 1
