@@ -1219,6 +1219,7 @@ def _commands() -> dict[str, Callable[[Any, argparse.ArgumentParser], None]]:
         "rates": _add_rates,
         "duplicates": _add_duplicates,
         "server": _add_server,
+        "sync": _add_sync,
     }
 
 
@@ -1242,6 +1243,12 @@ def _add_duplicates(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _add_server(sub: Any, common: argparse.ArgumentParser) -> None:
     from accountdesk.core.db.server_cli import register
+
+    register(sub, common)
+
+
+def _add_sync(sub: Any, common: argparse.ArgumentParser) -> None:
+    from accountdesk.core.db.sync_cli import register
 
     register(sub, common)
 

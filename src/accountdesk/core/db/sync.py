@@ -1279,3 +1279,13 @@ def copy_of_default_server() -> Path | None:
         return None
     path = Path(kept)
     return path if path.exists() else None
+
+
+def server_of(db: Database) -> str:
+    """The server a copy belongs to (its address, without a password)."""
+    _require_copy(db)
+    with db.engine.connect() as conn:
+        url = _get(conn, "server_url")
+        conn.rollback()
+    assert url is not None
+    return url
