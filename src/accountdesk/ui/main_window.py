@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         chosen in the navigation (the remembered one, or the one clicked while opening)."""
         assert self._ctx is None
         self._ctx = ctx
+        self.sync_control = self._sync_control()
         self._build_search()
         self._build_menus()
         self._build_status_bar()
@@ -164,6 +165,19 @@ class MainWindow(QMainWindow):
         self._nav_changed(self.nav.currentRow())
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
+        if self.sync_control is not None:
+            self.sync_control.start()  # at start, then every few minutes, off this thread
+
+    def _sync_control(self) -> Any:
+        """The offline copy's synchronisation (ui/sync_status.py), when the database is a
+        copy of a team server; None otherwise."""
+        from accountdesk.core.db import sync
+
+        if not sync.is_copy(self.ctx.db):
+            return None
+        from accountdesk.ui.sync_status import SyncControl
+
+        return SyncControl(self.ctx, self)
 
     # --- screens -------------------------------------------------------------------------
 
@@ -396,6 +410,15 @@ class MainWindow(QMainWindow):
         backups = self._action(_("Backups…"), self.show_backups)
         backups.setEnabled(self.ctx.db.path is not None)  # a team server keeps its own
         file_menu.addAction(backups)
+        if self.sync_control is not None:
+            file_menu.addSeparator()
+            self.sync_action = self._action(
+                _("Synchronise with the server"), self.sync_control.sync_now, "F5"
+            )
+            file_menu.addAction(self.sync_action)
+            file_menu.addAction(
+                self._action(_("Synchronisation conflicts…"), self.sync_control.show_conflicts)
+            )
         file_menu.addSeparator()
         quit_action = self._action(_("Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_action)
@@ -470,6 +493,8 @@ class MainWindow(QMainWindow):
                 "padding: 2px 8px; border-radius: 3px; }"
             )
             bar.addPermanentWidget(self.read_only_banner)
+        if self.sync_control is not None:
+            bar.addPermanentWidget(self.sync_control.button)
         self.undo_button = QToolButton()
         self.undo_button.setDefaultAction(self.undo_action)
         self.undo_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -186,13 +186,11 @@ def status(db: Database) -> SyncStatus:
 def status_line(found: SyncStatus, zone: str) -> str:
     """The status of a copy in one line, as the main window and ``accountdesk sync`` say it."""
     if found.last_synced is None:
-        head = _("Offline copy of {server}, not synchronised yet").format(
-            server=isolate(found.server)
-        )
+        head = _("Offline, not synchronised yet") if found.last_error else _("Not synchronised yet")
     else:
         when = isolate(format_when(found.last_synced, ZoneInfo(zone)))
         head = (
-            _("Offline: last synchronised {when}").format(when=when)
+            _("Offline, last synchronised {when}").format(when=when)
             if found.last_error
             else _("Synchronised {when}").format(when=when)
         )

@@ -1,0 +1,155 @@
+"""The offline copy in the main window (ui/sync_status.py): the status in the status bar, the
+menu actions, and the conflicts dialog in the user's words, with a copy whose server does not
+answer (nothing here needs PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from sqlalchemy import insert, select, text
+
+from accountdesk.core.bidi import plain
+from accountdesk.core.db import sync
+from accountdesk.core.db.engine import Database
+from accountdesk.core.db.models import Account, User, table
+from accountdesk.core.db.sync_schema import copy_statements
+from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.services.accounts import create_account, create_contact
+from accountdesk.ui import tasks
+from accountdesk.ui.main_window import MainWindow
+from accountdesk.ui.sync_status import ConflictsDialog
+
+SHOTS = Path("/tmp/sync")
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def _make_copy(db: Database) -> tuple[str, str]:
+    """``db`` as a copy of a server that does not answer, with a conflict and a refusal."""
+    acme = create_account(db, AccountInput(name="Acme Steel", country="CZ", industry="Chemicals"))
+    olga = create_contact(
+        db,
+        ContactInput(
+            account_id=acme,
+            given_name="Olga",
+            family_name="Novák",
+            country="CZ",
+            timezone="Europe/Prague",
+        ),
+    )
+    with db.engine.begin() as conn:
+        for statement in copy_statements():
+            conn.execute(text(statement))
+        conn.execute(text("INSERT INTO sync_clock VALUES (1, 0, 0, 'laptop')"))
+        conn.execute(
+            text(
+                "INSERT INTO sync_state VALUES ('server_url', "
+                "'postgresql+psycopg://anna@127.0.0.1:1/team')"
+            )
+        )
+        conn.execute(
+            insert(table(User)).values(id="u1", login="ben", name="Ben Okafor", role="rep")
+        )
+        at = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)
+        sync._note(
+            conn, "accounts", acme, sync.THEIRS_WON, "industry", "Mining", "Chemicals", "ben", at
+        )
+        sync._note(
+            conn,
+            "accounts",
+            acme,
+            sync.MINE_WON,
+            "customer_since",
+            "2024-03-01",
+            "2023-01-15",
+            "ben",
+            at,
+        )
+        sync._note(
+            conn,
+            "contacts",
+            olga,
+            sync.REFUSED,
+            message="Only the account's owner or a manager can erase this.",
+        )
+    return acme, olga
+
+
+def _window(ctx: Any, tmp_path: Path) -> MainWindow:
+    return MainWindow(ctx, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+def test_a_plain_file_shows_no_synchronisation(ctx: Any, qtbot: Any, tmp_path: Path) -> None:
+    window = _window(ctx, tmp_path)
+    qtbot.addWidget(window)
+    assert window.sync_control is None
+
+
+def test_the_status_the_menu_and_the_conflicts(
+    ctx: Any, db: Database, qtbot: Any, tmp_path: Path
+) -> None:
+    acme, _olga = _make_copy(db)
+    window = _window(ctx, tmp_path)
+    qtbot.addWidget(window)
+    window.resize(1100, 500)
+    window.show()
+    control = window.sync_control
+    assert control is not None
+    assert tasks.wait_all()  # the synchronisation at start ran on a worker thread, and failed
+    status = control.button.text()
+    assert status.startswith("Offline, not synchronised yet") and "3 conflicts" in status
+    assert "127.0.0.1" in control.button.toolTip()  # why: the server did not answer
+    assert window.sync_action.shortcut().toString() == "F5"
+    window.statusBar().grab().save(str(SHOTS / "status-en.png"))
+    dialog = ConflictsDialog(ctx, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    lines = [plain(dialog.list.item(i).text()) for i in range(dialog.list.count())]
+    assert lines[0] == (
+        "Olga Novák: the server did not take your change. Only the account's owner or a "
+        "manager can erase this."
+    )
+    assert "Acme Steel, Customer since: yours, “1 Mar 2024”" in lines[1]
+    assert "“15 Jan 2023” by Ben Okafor (30 Nov 2026, 11:15)" in lines[1]
+    assert "Acme Steel, Industry: “Chemicals” by Ben Okafor" in lines[2]
+    assert "“Mining”" in lines[2]
+    for line in lines:
+        assert "customer_since" not in line and "accounts" not in line and "{" not in line
+    assert dialog.dismiss.isVisible() and not dialog.keep_mine.isVisible()
+    dialog.grab().save(str(SHOTS / "conflicts-en.png"))
+    dialog.list.setCurrentRow(2)
+    assert dialog.keep_mine.isVisible()
+    dialog.keep_mine.click()  # Mining is written, as a change of the copy to send
+    assert dialog.list.count() == 2
+    with db.reader() as session:
+        assert session.scalars(select(Account.industry).where(Account.id == acme)).one() == (
+            "Mining"
+        )
+    with db.engine.connect() as conn:
+        sent = conn.execute(text("SELECT tbl, fields FROM sync_outbox")).all()
+    assert sent == [("accounts", "industry")]
+    control.refresh()
+    assert "2 conflicts" in control.button.text() and "1 change to send" in control.button.text()
+
+
+def test_in_persian(ctx: Any, db: Database, qtbot: Any, tmp_path: Path, persian: None) -> None:
+    _make_copy(db)
+    window = _window(ctx, tmp_path)
+    qtbot.addWidget(window)
+    window.resize(1100, 500)
+    window.show()
+    assert tasks.wait_all()
+    window.statusBar().grab().save(str(SHOTS / "status-fa.png"))
+    dialog = ConflictsDialog(ctx, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.grab().save(str(SHOTS / "conflicts-fa.png"))
+    assert dialog.list.count() == 3
+
+
+@pytest.fixture(autouse=True)
+def _shots() -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
