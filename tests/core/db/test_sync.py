@@ -4,6 +4,7 @@ throwaway cluster: two members, one with a copy, editing the same records."""
 from __future__ import annotations
 
 import dataclasses
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from accountdesk.core.db import sync
+from accountdesk.core.db import server, sync
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import NotAllowed
 from accountdesk.core.db.models import Account, Contact, Tag
@@ -90,6 +91,12 @@ def _account(db: Database, name: str) -> Account:
 
 def test_a_copy_holds_the_server_and_finds_it(setup: Setup) -> None:
     assert sync.is_copy(setup.copy)
+    assert stat.S_IMODE(setup.path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in setup.path.parent.iterdir() if "copy" in p.name) == [
+        "copy.db",
+        "copy.db-shm",
+        "copy.db-wal",
+    ]
     assert _account(setup.copy, "Acme Steel").industry == "Steel"
     assert [h.title for h in search(setup.copy, "novák")] == ["Jana Novák"]
     state = sync.status(setup.copy)
@@ -177,6 +184,14 @@ def test_the_laptops_later_edit_wins_and_the_servers_value_is_kept(setup: Setup)
 
 
 def test_members_read_the_log_but_cannot_write_it(setup: Setup) -> None:
+    # run again (an upgrade): the grants of every table do not give members the log
+    server.init_server(
+        setup.team.admin_url,
+        name="Maria López",
+        email="maria@example.com",
+        login=setup.team.manager,
+        password="unused-here",
+    )
     with setup.anna.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM sync_log")).scalar()
         conn.rollback()
@@ -287,3 +302,47 @@ def test_a_server_that_does_not_answer_is_said_and_kept(setup: Setup, tmp_path: 
         sync.synchronise(setup.copy, password="x")
     state = sync.status(setup.copy)
     assert state.last_error == str(raised.value) and state.pending == 1
+
+
+def test_the_copys_clock_follows_the_changes_it_receives(setup: Setup) -> None:
+    """A laptop whose clock runs behind still stamps its next change after what it saw."""
+    with setup.copy.transaction() as session:
+        session.connection().execute(text("UPDATE sync_clock SET ms = 0, counter = 0"))
+    _edit(setup.ben, _account(setup.anna, "Acme Steel").id, city="Plzeň")
+    sync.synchronise(setup.copy)
+    with setup.manager.engine.connect() as conn:
+        stamp = conn.execute(text("SELECT max(hlc) FROM sync_log")).scalar()
+        conn.rollback()
+    with setup.copy.engine.connect() as conn:
+        ms, counter = conn.execute(text("SELECT ms, counter FROM sync_clock")).one()
+    assert (ms, counter) == (int(stamp[:13]), int(stamp[13:18]))
+
+
+def test_accounts_arrive_after_those_they_refer_to(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sync, "CHUNK", 1)  # every record in a transaction of its own
+    first = create_account(setup.ben, AccountInput(name="Referred Later", country="DE"))
+    second = create_account(setup.ben, AccountInput(name="Referrer", country="DE"))
+    _edit(setup.ben, first, referred_by_id=second)
+    sync.synchronise(setup.copy)
+    assert _account(setup.copy, "Referred Later").referred_by_id == second
+
+
+def test_a_copy_of_another_database_or_a_newer_server_is_said(setup: Setup) -> None:
+    with setup.copy.transaction() as session:
+        session.connection().execute(
+            text("UPDATE sync_state SET value = 'another' WHERE key = 'server_id'")
+        )
+    create_account(setup.copy, AccountInput(name="Kept", country="DE"))
+    with pytest.raises(UserError, match="is a copy of another database than the one at"):
+        sync.synchronise(setup.copy)
+    assert sync.status(setup.copy).pending == 1  # nothing sent, nothing lost
+    admin = open_database(setup.team.admin_url, upgrade=False)
+    with admin.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+    admin.close()
+    with pytest.raises(UserError) as raised:
+        sync.synchronise(setup.copy)
+    assert "newer" in str(raised.value)
+    assert sync.status(setup.copy).last_error == str(raised.value)

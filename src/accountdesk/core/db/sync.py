@@ -56,6 +56,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 
 from accountdesk.core import paths
 from accountdesk.core.bidi import isolate
@@ -493,6 +494,9 @@ def create_copy(url: str, path: Path | None = None, *, password: str | None = No
                     path=target
                 )
             )
+        with server.engine.connect() as conn:
+            _require_log(conn, server)  # before a file is made
+            conn.rollback()
         paths.private_folder(target.parent)
         making = target.with_name(target.name + ".making")
         for leftover in (making, Path(f"{making}-wal"), Path(f"{making}-shm")):
@@ -698,6 +702,11 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None
     order = {t.name: i for i, t in enumerate(synced_tables())}
     keys = sorted(by_row, key=lambda k: (order.get(k[0], 99), k[1]))
     keys = [k for k in keys if k[0] in tables]
+    keys = _parents_first(
+        keys,
+        {k: (row or {}).get("referred_by_id") for (t, k), row in rows.items() if t == "accounts"},
+    )
+    theirs_top = max((e.hlc for e in entries if not e.hlc.endswith("@" + node)), default=None)
     for start in range(0, max(len(keys), 1), CHUNK):
         chunk = keys[start : start + CHUNK]
         last = start + CHUNK >= len(keys)
@@ -721,6 +730,22 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None
             if last:
                 _put(conn, "cursor", top)
                 _put(conn, "xmin", now_xmin)
+                if theirs_top is not None:
+                    _receive(conn, theirs_top)
+
+
+def _receive(conn: Connection, stamp: str) -> None:
+    """The hybrid logical clock's rule on receiving ``stamp``: the laptop's next change is
+    stamped after it, whatever the laptop's own clock says (one that runs behind would
+    otherwise lose to changes it has already seen)."""
+    ms, counter = int(stamp[:13]), int(stamp[13:18])
+    conn.execute(
+        text(
+            "UPDATE sync_clock SET counter = CASE WHEN :ms > ms THEN :c "
+            "WHEN :ms = ms THEN max(counter, :c) ELSE counter END, ms = max(ms, :ms)"
+        ),
+        {"ms": ms, "c": counter},
+    )
 
 
 def _apply(
@@ -868,7 +893,7 @@ def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool
         (k for k, p in pending.items() if p.deleted is None and k[0] in tables),
         key=lambda k: (order[k[0]], k[1]),
     )
-    upserts = _referrals_first(db, upserts, pending)
+    upserts = _parents_first(upserts, _local_referrals(db, upserts))
     deletions = sorted(
         (k for k, p in pending.items() if p.deleted is not None and k[0] in tables),
         key=lambda k: (k[0] != "contacts", -order[k[0]], k[1]),
@@ -905,29 +930,27 @@ def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool
         except UserError as refused:
             _refused(db, server, table, key, local, item, str(refused), report)
             continue
+        except IntegrityError:
+            missing = _(
+                "It refers to a record that is not on the server any more (someone deleted it)."
+            )
+            _refused(db, server, table, key, local, item, missing, report)
+            continue
         with db.transaction() as session:
             _forget(session.connection(), item.seqs)
         report.sent += 1
     return waiting
 
 
-def _referrals_first(
-    db: Database, keys: list[tuple[str, str]], pending: Mapping[tuple[str, str], _Pending]
+def _parents_first(
+    keys: list[tuple[str, str]], refers: Mapping[str, str | None]
 ) -> list[tuple[str, str]]:
-    """New accounts that refer to other new accounts after them (a foreign key)."""
+    """``keys`` with each account after the account it refers to (``refers``: an account's
+    ``referred_by_id``), when both are among them: a foreign key of the table to itself."""
     accounts = [k for k in keys if k[0] == "accounts"]
     if len(accounts) < 2:
         return keys
-    table = _tables()["accounts"]
-    with db.engine.connect() as conn:
-        refers = dict(
-            conn.execute(
-                select(table.c.id, table.c.referred_by_id).where(
-                    table.c.id.in_([k[1] for k in accounts])
-                )
-            ).all()
-        )
-        conn.rollback()
+    among = {k[1] for k in accounts}
     placed: list[tuple[str, str]] = []
     seen: set[str] = set()
 
@@ -936,7 +959,7 @@ def _referrals_first(
             return
         seen.add(key[1])
         parent = refers.get(key[1])
-        if parent and ("accounts", parent) in pending and depth < len(accounts):
+        if parent and parent in among and depth < len(accounts):
             place(("accounts", parent), depth + 1)
         placed.append(key)
 
@@ -945,6 +968,23 @@ def _referrals_first(
     first = keys.index(accounts[0])
     rest = [k for k in keys if k[0] != "accounts"]
     return rest[:first] + placed + rest[first:]
+
+
+def _local_referrals(db: Database, keys: list[tuple[str, str]]) -> dict[str, str | None]:
+    table = _tables()["accounts"]
+    ids = [k[1] for k in keys if k[0] == "accounts"]
+    with db.engine.connect() as conn:
+        found = {
+            row.id: row.referred_by_id
+            for start in range(0, len(ids), 500)
+            for row in conn.execute(
+                select(table.c.id, table.c.referred_by_id).where(
+                    table.c.id.in_(ids[start : start + 500])
+                )
+            )
+        }
+        conn.rollback()
+    return found
 
 
 def _stamp(sconn: Connection, stamp: str) -> None:
