@@ -68,6 +68,12 @@ def _make_copy(db: Database) -> tuple[str, str]:
             "ben",
             at,
         )
+        sync._note(conn, "accounts", acme, sync.THEIRS_WON, "status", "lost", "active", "ben", at)
+        sync._note(
+            conn, "contacts", olga, sync.MINE_WON, "emails",
+            [{"label": "work", "value": "olga@acme.cz"}], [], "ben", at,
+        )  # fmt: skip
+        sync._note(conn, "contacts", olga, sync.MINE_WON, "country", "CZ", "SK", "ben", at)
         sync._note(
             conn,
             "contacts",
@@ -100,7 +106,7 @@ def test_the_status_the_menu_and_the_conflicts(
     assert control is not None
     assert tasks.wait_all()  # the synchronisation at start ran on a worker thread, and failed
     status = control.button.text()
-    assert status.startswith("Offline, not synchronised yet") and "3 conflicts" in status
+    assert status.startswith("Offline, not synchronised yet") and "6 conflicts" in status
     assert "127.0.0.1" in control.button.toolTip()  # why: the server did not answer
     assert window.sync_action.shortcut().toString() == "F5"
     window.statusBar().grab().save(str(SHOTS / "status-en.png"))
@@ -108,22 +114,26 @@ def test_the_status_the_menu_and_the_conflicts(
     qtbot.addWidget(dialog)
     dialog.show()
     lines = [plain(dialog.list.item(i).text()) for i in range(dialog.list.count())]
-    assert lines[0] == (
+    assert lines == [  # newest first
         "Olga Novák: the server did not take your change. Only the account's owner or a "
-        "manager can erase this."
-    )
-    assert "Acme Steel, Customer since: yours, “1 Mar 2024”" in lines[1]
-    assert "“15 Jan 2023” by Ben Okafor (30 Nov 2026, 11:15)" in lines[1]
-    assert "Acme Steel, Industry: “Chemicals” by Ben Okafor" in lines[2]
-    assert "“Mining”" in lines[2]
-    for line in lines:
-        assert "customer_since" not in line and "accounts" not in line and "{" not in line
+        "manager can erase this.",
+        "Olga Novák, Country: yours, “Czechia”, is kept, it was changed later than “Slovakia” "
+        "by Ben Okafor (30 Nov 2026, 11:15).",
+        "Olga Novák, E-mail: yours, “olga@acme.cz”, is kept, it was changed later than "
+        "“(empty)” by Ben Okafor (30 Nov 2026, 11:15).",
+        "Acme Steel, Status: “Active” by Ben Okafor (30 Nov 2026, 11:15) is kept, it was "
+        "changed later than yours, “Lost”.",
+        "Acme Steel, Customer since: yours, “1 Mar 2024”, is kept, it was changed later than "
+        "“15 Jan 2023” by Ben Okafor (30 Nov 2026, 11:15).",
+        "Acme Steel, Industry: “Chemicals” by Ben Okafor (30 Nov 2026, 11:15) is kept, it was "
+        "changed later than yours, “Mining”.",
+    ]
     assert dialog.dismiss.isVisible() and not dialog.keep_mine.isVisible()
     dialog.grab().save(str(SHOTS / "conflicts-en.png"))
-    dialog.list.setCurrentRow(2)
-    assert dialog.keep_mine.isVisible()
+    dialog.list.setCurrentRow(5)
+    assert dialog.keep_mine.isVisible() and not dialog.dismiss.isVisible()
     dialog.keep_mine.click()  # Mining is written, as a change of the copy to send
-    assert dialog.list.count() == 2
+    assert dialog.list.count() == 5
     with db.reader() as session:
         assert session.scalars(select(Account.industry).where(Account.id == acme)).one() == (
             "Mining"
@@ -132,7 +142,7 @@ def test_the_status_the_menu_and_the_conflicts(
         sent = conn.execute(text("SELECT tbl, fields FROM sync_outbox")).all()
     assert sent == [("accounts", "industry")]
     control.refresh()
-    assert "2 conflicts" in control.button.text() and "1 change to send" in control.button.text()
+    assert "5 conflicts" in control.button.text() and "1 change to send" in control.button.text()
 
 
 def test_in_persian(ctx: Any, db: Database, qtbot: Any, tmp_path: Path, persian: None) -> None:
@@ -147,7 +157,7 @@ def test_in_persian(ctx: Any, db: Database, qtbot: Any, tmp_path: Path, persian:
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.grab().save(str(SHOTS / "conflicts-fa.png"))
-    assert dialog.list.count() == 3
+    assert dialog.list.count() == 6
 
 
 @pytest.fixture(autouse=True)

@@ -68,3 +68,7 @@ def test_sync_from_the_command_line(
     db.close()
     assert main(["sync", "status"]) == 0
     assert capsys.readouterr().out.startswith("Synchronised ")
+    assert main(["server", "logout"]) == 0
+    assert f"The offline copy stays at {copy}" in capsys.readouterr().out
+    assert credentials.local_setting(credentials.SERVER_COPY) is None
+    assert database_url(None) != "sqlite:///" + copy

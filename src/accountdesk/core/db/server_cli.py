@@ -214,7 +214,11 @@ def cmd_login(args: argparse.Namespace) -> int:
             )
         )
     if not args.no_default:
+        before = credentials.default_server()
         stored = credentials.set_local_setting(credentials.SERVER_URL, url)
+        if before != stored and credentials.local_setting(credentials.SERVER_COPY):
+            # the offline copy is of the server that was the default (accountdesk sync init)
+            credentials.set_local_setting(credentials.SERVER_COPY, None)
         _say(
             _("AccountDesk opens {url} when no --db is given (the server.url setting).").format(
                 url=stored
@@ -237,6 +241,15 @@ def cmd_logout(args: argparse.Namespace) -> int:
         _say(_("The system keyring held no password for {server}.").format(server=server))
     if current is not None and credentials.without_password(url) == current:
         credentials.set_local_setting(credentials.SERVER_URL, None)
+        copy = credentials.local_setting(credentials.SERVER_COPY)
+        if copy:
+            credentials.set_local_setting(credentials.SERVER_COPY, None)
+            _say(
+                _(
+                    "The offline copy stays at {path}; open it with --db (its synchronisation "
+                    "asks for the password)."
+                ).format(path=copy)
+            )
         _say(_("AccountDesk opens the file in its data folder again when no --db is given."))
     return 0
 

@@ -78,7 +78,7 @@ from accountdesk.core.db.sync_schema import (
     synced_tables,
 )
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_date, format_when, ngettext
+from accountdesk.core.i18n import _, format_date, format_number, format_when, ngettext
 
 __all__ = [
     "CHUNK",
@@ -764,7 +764,7 @@ def _apply(
         if local is None or table.name == "contacts":
             return False
         conn.execute(delete(table).where(_where_key(table, key)))
-        changed = [n for n in mine.fields if n in local] or (
+        changed = [n for n in mine.fields if n in local and n not in _QUIET] or (
             [c.name for c in table.columns if c.name not in BOOKKEEPING] if mine.everything else []
         )
         if changed and theirs:
@@ -805,6 +805,15 @@ def _apply(
             continue
         if name in remote and not _same(local[name], found[name]):
             entry = remote[name]
+            quiet = name in _QUIET or (
+                name == "deleted_at" and local[name] is not None and found[name] is not None
+            )
+            if quiet:  # derived, or both moved it to the trash: the later stays, no question
+                if entry.hlc > stamp:
+                    _drop_pending_field(conn, table, key, name)
+                    continue
+                merged[name] = local[name]
+                continue
             if entry.hlc > stamp:
                 _note(
                     conn,
@@ -1158,18 +1167,108 @@ def _record_name(conn: Connection, table: str, row: Mapping[str, Any] | None) ->
     return _("(a record without a name)")
 
 
-def _shown(table: Table, column: str | None, stored: str | None, zone: str) -> str:
+#: A column as a conflict names it: the key of its label in
+#: :data:`accountdesk.core.validation.FIELD_LABELS` (the column's own name when absent here).
+_LABEL_OF = {
+    "referred_by_id": "referred_by",
+    "account_id": "account",
+    "contact_id": "contact",
+    "emails": "email",
+    "phones": "phone",
+    "work_start": "work_hours",
+    "work_end": "work_hours",
+    "duration_minutes": "duration",
+    "occurred_zone": "timezone",
+    "zone": "timezone",
+    "local_due": "due",
+    "rrule_start": "rrule",
+    "given_on": "date",
+    "answered_on": "date",
+    "closed_on": "date",
+    "valid_on": "date",
+    "label": "important_dates",
+    "month": "important_dates",
+    "day": "important_dates",
+    "year": "important_dates",
+}
+#: Columns the app derives or keeps for itself (a follow-up's instant from its wall time and
+#: zone, its calendar identity, when its reminder was shown; an account's earlier periods from
+#: its dates): merged by the stamps like the others, but not a choice put to the user.
+_QUIET = frozenset(
+    {"created_at", "due_at", "notified_at", "origin", "ics_uid", "ics_sequence", "earlier_periods"}
+)
+
+
+def _choices(table: str, column: str) -> dict[str, str] | None:
+    """The labels of a coded column's values (core/labels.py)."""
+    from accountdesk.core import labels
+
+    kinds = {
+        "interactions": labels.INTERACTION_KIND,
+        "important_dates": labels.DATE_KIND,
+        "survey_responses": labels.SURVEY_KIND,
+    }
+    found: dict[str, dict[str, str] | None] = {
+        "status": labels.DEAL_STATUS
+        if table == "deals"
+        else labels.STATUS
+        if table == "accounts"
+        else None,
+        "tier": labels.TIER,
+        "preferred_channel": labels.CHANNEL,
+        "buying_role": labels.BUYING_ROLE,
+        "formality": labels.FORMALITY,
+        "name_order": labels.NAME_ORDER,
+        "lawful_basis": labels.LAWFUL_BASIS,
+        "stage": labels.DEAL_STAGE,
+        "direction": labels.GIFT_DIRECTION,
+        "sentiment": labels.SENTIMENT,
+        "kind": kinds.get(table),
+    }
+    return found.get(column)
+
+
+def _shown(
+    conn: Connection, table: Table, column: str | None, stored: str | None, zone: str
+) -> str:
+    """A value kept in a conflict as the app shows it: a date or an instant in the user's
+    calendar and zone, a country, currency, zone or language by its name, a coded value by its
+    label, a linked record by its name, a list by its items."""
+    from accountdesk.core import labels
+    from accountdesk.core.i18n import country_name, currency_name, language_name, zone_name
     from accountdesk.core.services.conflicts import shown_value
 
     if column is None or column not in table.c:
         return ""
     value = _from_json(table, column, stored)
+    if value is None or value == "" or value == []:
+        return shown_value(None)
     if isinstance(value, datetime):
         return format_when(value, ZoneInfo(zone))
     if isinstance(value, date):
         return format_date(value)
+    if isinstance(value, Decimal):
+        return format_number(value)
     if isinstance(value, list):
-        value = [item.get("value", "") if isinstance(item, dict) else item for item in value]
+        return shown_value(
+            [item.get("value", "") if isinstance(item, dict) else item for item in value]
+        )
+    if isinstance(value, str):
+        choices = _choices(table.name, column)
+        if choices is not None:
+            return labels.label(choices, value)
+        if column == "country":
+            return country_name(value)
+        if column == "currency" or column == "base":
+            return currency_name(value)
+        if column in ("timezone", "zone", "occurred_zone"):
+            return zone_name(value)
+        if column == "preferred_language":
+            return language_name(value)
+        if column in ("referred_by_id", "account_id", "contact_id"):
+            linked = _all_tables()["contacts" if column == "contact_id" else "accounts"]
+            row = _local_row(conn, linked, value)
+            return _record_name(conn, linked.name, row)
     return shown_value(value)
 
 
@@ -1201,9 +1300,9 @@ def conflicts(db: Database) -> list[Conflict]:
             )
             who = owner_name(names, row.who) if row.who else None
             when = format_when(datetime.fromisoformat(row.at), ZoneInfo(zone)) if row.at else None
-            mine = _shown(table, row.field, row.mine, zone)
-            theirs = _shown(table, row.field, row.theirs, zone)
-            field_label = label(row.field) if row.field else None
+            mine = _shown(conn, table, row.field, row.mine, zone)
+            theirs = _shown(conn, table, row.field, row.theirs, zone)
+            field_label = label(_LABEL_OF.get(row.field, row.field)) if row.field else None
             line = _conflict_line(
                 row.kind,
                 isolate(record),
