@@ -346,3 +346,52 @@ def test_a_copy_of_another_database_or_a_newer_server_is_said(setup: Setup) -> N
         sync.synchronise(setup.copy)
     assert "newer" in str(raised.value)
     assert sync.status(setup.copy).last_error == str(raised.value)
+
+
+def _exists(db: Database, model: Any, id_: str) -> bool:
+    with db.reader() as session:
+        return session.get(model, id_) is not None
+
+
+def test_trash_and_purge_travel_both_ways(setup: Setup) -> None:
+    from accountdesk.core.services import trash
+
+    own, own_contact = _client(setup.anna, "Anna Purges", given="Irena")
+    theirs, _c = _client(setup.ben, "Ben Purges", given="Vera")
+    sync.synchronise(setup.copy)
+    trash.delete(setup.copy, "account", own)  # to the trash: an update, both ways
+    trash.delete(setup.ben, "account", theirs)
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Anna Purges").deleted_at is not None
+    assert _account(setup.copy, "Ben Purges").deleted_at is not None
+    trash.purge(setup.copy, "account", own)  # for good, on the laptop
+    trash.purge(setup.ben, "account", theirs)  # and on the server
+    report = sync.synchronise(setup.copy)
+    assert report.refused == 0
+    assert not _exists(setup.manager, Account, own) and not _exists(
+        setup.manager, Contact, own_contact
+    )
+    assert not _exists(setup.copy, Account, theirs)
+    assert sync.status(setup.copy).pending == 0
+
+
+def test_a_refused_purge_brings_the_whole_account_back(setup: Setup) -> None:
+    from accountdesk.core.services import trash
+    from accountdesk.core.services.activity import save_note
+
+    theirs, contact = _client(setup.ben, "Not Anna's", given="Hana")
+    save_note(setup.ben, "A note", contact_id=contact)
+    sync.synchronise(setup.copy)
+    trash.delete(setup.copy, "account", theirs)
+    trash.purge(setup.copy, "account", theirs)
+    report = sync.synchronise(setup.copy)
+    assert report.refused >= 1
+    assert _exists(setup.copy, Account, theirs) and _exists(setup.copy, Contact, contact)
+    assert [h.title for h in search(setup.copy, "hana")] == ["Hana Novák"]
+    texts = [c.text for c in sync.conflicts(setup.copy)]
+    assert all("the server did not take your change" in t for t in texts)
+    assert any("Only the account's owner or a manager can erase this." in t for t in texts)
+    with setup.copy.engine.connect() as conn:
+        notes = conn.execute(text("SELECT count(*) FROM notes")).scalar()
+    assert notes == 1
+    assert sync.status(setup.copy).pending == 0

@@ -1069,8 +1069,10 @@ def _refused(
     report: SyncReport,
 ) -> None:
     """The server refused the laptop's change: its sentence is kept, and the copy takes the
-    server's record (and what hangs from it) back."""
-    subtree = _fetch_subtree(server, table, key)
+    server's record (and what hangs from it) back; a record whose parent the copy no longer
+    has (a purged account's contact) comes back with that parent and all under it."""
+    root, root_key = _missing_root(db, server, table, key)
+    subtree = _fetch_subtree(server, root, root_key)
     with _applying(db) as conn:
         _forget(conn, item.seqs)
         owners: set[str] = set()
@@ -1079,8 +1081,7 @@ def _refused(
                 _write_row(conn, _tables()[name], row)
             owners |= _owners_to_index(conn, name, [row_key(_tables()[name], r) for r in rows])
         _reindex(conn, owners)
-        restored = subtree[0][1][0] if subtree and subtree[0][1] else None
-        shown = local or restored
+        shown = local or _local_row(conn, table, key)
         _note(
             conn,
             table.name,
@@ -1090,6 +1091,33 @@ def _refused(
             name=_record_name(conn, table.name, shown) if shown else None,
         )
     report.refused += 1
+
+
+def _missing_root(db: Database, server: Database, table: Table, key: str) -> tuple[Table, str]:
+    """The highest record above ``key`` that the copy lacks (``key`` itself when the copy
+    has its parents)."""
+    tables = _tables()
+    for _depth in range(len(tables)):
+        with server.reader() as session:
+            row = _local_row(session.connection(), table, key)
+        if row is None:
+            break
+        parent = None
+        for fk in table.foreign_keys:
+            value = row.get(fk.parent.name)
+            target = fk.column.table.name
+            if value is None or target == table.name or target not in tables:
+                continue
+            with db.engine.connect() as conn:
+                here = _local_row(conn, tables[target], str(value))
+                conn.rollback()
+            if here is None:
+                parent = (tables[target], str(value))
+                break
+        if parent is None:
+            break
+        table, key = parent
+    return table, key
 
 
 def _fetch_subtree(
