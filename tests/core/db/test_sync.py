@@ -21,6 +21,7 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import privacy
+from accountdesk.core.services.activity import get_setting, set_setting
 from accountdesk.core.services.accounts import (
     account_for_edit,
     create_account,
@@ -64,6 +65,9 @@ def _client(db: Database, name: str, given: str = "Jana") -> tuple[str, str]:
 def setup(team: Team, tmp_path: Path) -> Iterator[Setup]:
     anna, ben, manager = (team.connect(x) for x in (team.anna, team.ben, team.manager))
     _client(anna, "Acme Steel")
+    set_setting(anna, "user.zone", "Asia/Tehran")  # hers
+    set_setting(ben, "user.zone", "Europe/Oslo")  # not hers
+    set_setting(manager, "report.currency", "CZK")  # the team's
     path = sync.create_copy(team.url(team.anna), tmp_path / "copy.db")
     copy = open_database(path)
     yield Setup(team, anna, ben, manager, copy, path)
@@ -91,6 +95,8 @@ def _account(db: Database, name: str) -> Account:
 
 def test_a_copy_holds_the_server_and_finds_it(setup: Setup) -> None:
     assert sync.is_copy(setup.copy)
+    assert get_setting(setup.copy, "user.zone") == "Asia/Tehran"
+    assert get_setting(setup.copy, "report.currency") == "CZK"
     assert stat.S_IMODE(setup.path.stat().st_mode) == 0o600
     assert sorted(p.name for p in setup.path.parent.iterdir() if "copy" in p.name) == [
         "copy.db",

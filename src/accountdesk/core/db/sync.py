@@ -63,7 +63,7 @@ from accountdesk.core.bidi import isolate
 from accountdesk.core.db import credentials
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import NotAllowed, ServerError
-from accountdesk.core.db.identity import read_identity
+from accountdesk.core.db.identity import IDENTITY_KEY, read_identity
 from accountdesk.core.db.models import Base, DecimalText, Money, UTCDateTime, utcnow
 from accountdesk.core.db.search import index_documents, rebuild, remove_documents, stored_documents
 from accountdesk.core.db.sync_schema import (
@@ -476,9 +476,8 @@ def default_copy_path(server: Database) -> Path:
 
 
 def _address_slug(url: str) -> str:
-    parsed = credentials._parsed(url)
-    text_ = f"{parsed.username}-{parsed.host}-{parsed.database}"
-    return "".join(ch if ch.isalnum() else "-" for ch in text_).strip("-").lower()
+    named = f"{credentials.login_of(url)}-{credentials.server_address(url)}"
+    return "".join(ch if ch.isalnum() else "-" for ch in named).strip("-").lower()
 
 
 def create_copy(url: str, path: Path | None = None, *, password: str | None = None) -> Path:
@@ -535,12 +534,35 @@ def _snapshot(server: Database, copy: Database) -> None:
                     rows = sconn.execute(select(table).execution_options(yield_per=2000))
                     for part in rows.partitions():
                         conn.execute(insert(table), [dict(r._mapping) for r in part])
+                _settings(sconn, conn, server.login)
                 rebuild(conn)
                 _put(conn, "server_url", credentials.without_password(server.url))
                 _put(conn, "server_id", identity)
                 _put(conn, "cursor", top)
                 _put(conn, "xmin", xmin)
                 _put(conn, "last_synced", utcnow().isoformat())
+
+
+def _settings(sconn: Connection, conn: Connection, login: str | None) -> None:
+    """The member's own settings (``<login>/<name>`` on the server) and the team's, as the
+    copy keeps them (a laptop's file has no logins): the copy starts where the member was."""
+    from accountdesk.core.services.activity import PERSONAL_SETTINGS
+
+    settings = _all_tables()["settings"]
+    mine = f"{login}/"
+    for row in sconn.execute(select(settings)):
+        key = str(row.key)
+        if key.startswith(mine):
+            key = key[len(mine) :]
+        elif "/" in key or key == IDENTITY_KEY or key.startswith(PERSONAL_SETTINGS):
+            continue  # another member's, or the server's own identity
+        conn.execute(
+            sqlite_insert(settings)
+            .values(key=key, value=row.value, updated_at=row.updated_at)
+            .on_conflict_do_update(
+                index_elements=["key"], set_={"value": row.value, "updated_at": row.updated_at}
+            )
+        )
 
 
 # --- synchronising ----------------------------------------------------------------------------
