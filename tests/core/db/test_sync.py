@@ -21,13 +21,13 @@ from accountdesk.core.errors import UserError
 from accountdesk.core.queries.search import search
 from accountdesk.core.records import AccountInput, ContactInput
 from accountdesk.core.services import privacy
-from accountdesk.core.services.activity import get_setting, set_setting
 from accountdesk.core.services.accounts import (
     account_for_edit,
     create_account,
     create_contact,
     update_account,
 )
+from accountdesk.core.services.activity import get_setting, set_setting
 from pgcluster import BACKENDS
 from teamserver import Team
 
