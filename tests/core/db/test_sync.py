@@ -401,3 +401,20 @@ def test_a_refused_purge_brings_the_whole_account_back(setup: Setup) -> None:
         notes = conn.execute(text("SELECT count(*) FROM notes")).scalar()
     assert notes == 1
     assert sync.status(setup.copy).pending == 0
+
+
+def test_a_change_read_twice_is_one_conflict(setup: Setup, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The log's entries of transactions that were still running are read again at the next
+    pull; a conflict the laptop has not sent yet is not kept twice."""
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.ben, acme, industry="Chemicals")  # earlier, online
+    _edit(setup.copy, acme, industry="Mining")  # later, offline
+    monkeypatch.setattr(sync, "_push", lambda *args: False)  # the server went away meanwhile
+    sync.synchronise(setup.copy)
+    with setup.copy.transaction() as session:  # as if a transaction had been running
+        session.connection().execute(text("UPDATE sync_state SET value = '0' WHERE key = 'xmin'"))
+    sync.synchronise(setup.copy)
+    assert [c.kind for c in sync.conflicts(setup.copy)] == [sync.MINE_WON]
+    monkeypatch.undo()
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Acme Steel").industry == "Mining"

@@ -319,11 +319,17 @@ def _note(
     at: datetime | None = None,
     message: str | None = None,
     name: str | None = None,
-) -> None:
-    conn.execute(
+) -> int:
+    """Keep a conflict (or a refusal) for the user; the same one again (a change read a
+    second time, as the log of a transaction that was still running may be) is kept once:
+    1 when it was kept now, 0 when it was there already."""
+    done = conn.execute(
         text(
             "INSERT INTO sync_conflicts (tbl, row_id, field, kind, mine, theirs, who, at, "
-            "message, name, created_at) VALUES (:t, :r, :f, :k, :m, :th, :w, :a, :msg, :n, :c)"
+            "message, name, created_at) SELECT :t, :r, :f, :k, :m, :th, :w, :a, :msg, :n, :c "
+            "WHERE NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE tbl = :t AND row_id = :r "
+            "AND field IS :f AND kind = :k AND mine IS :m AND theirs IS :th AND who IS :w "
+            "AND at IS :a AND message IS :msg)"
         ),
         {
             "t": table,
@@ -339,6 +345,7 @@ def _note(
             "c": utcnow().isoformat(),
         },
     )
+    return 1 if done.rowcount else 0
 
 
 # --- the outbox -------------------------------------------------------------------------------
@@ -786,14 +793,17 @@ def _apply(
         if local is None or table.name == "contacts":
             return False
         conn.execute(delete(table).where(_where_key(table, key)))
+        keys = key_columns(table)
         changed = [n for n in mine.fields if n in local and n not in _QUIET] or (
-            [c.name for c in table.columns if c.name not in BOOKKEEPING] if mine.everything else []
+            [c.name for c in table.columns if c.name not in (*BOOKKEEPING, *keys, *_QUIET)]
+            if mine.everything
+            else []
         )
         if changed and theirs:
             gone = theirs[-1]
             record = _record_name(conn, table.name, local)
             for lost in changed:
-                _note(
+                report.conflicts += _note(
                     conn,
                     table.name,
                     key,
@@ -805,7 +815,6 @@ def _apply(
                     gone.at,
                     name=record,
                 )
-            report.conflicts += len(changed)
         return True
     if local is None:
         if mine.deleted:
@@ -837,7 +846,7 @@ def _apply(
                 merged[name] = local[name]
                 continue
             if entry.hlc > stamp:
-                _note(
+                report.conflicts += _note(
                     conn,
                     table.name,
                     key,
@@ -849,9 +858,8 @@ def _apply(
                     entry.at,
                 )
                 _drop_pending_field(conn, table, key, name)
-                report.conflicts += 1
                 continue
-            _note(
+            report.conflicts += _note(
                 conn,
                 table.name,
                 key,
@@ -862,7 +870,6 @@ def _apply(
                 entry.login,
                 entry.at,
             )
-            report.conflicts += 1
         merged[name] = local[name]
     conn.execute(update(table).where(_where_key(table, key)).values(**merged))
     return True
@@ -898,8 +905,9 @@ def _merge_unique(
             {"old": old, "new": new},
         )
     elif not _same(local.rate, found["rate"]):
-        _note(conn, table.name, new, THEIRS_WON, "rate", local.rate, found["rate"])
-        report.conflicts += 1
+        report.conflicts += _note(
+            conn, table.name, new, THEIRS_WON, "rate", local.rate, found["rate"]
+        )
     conn.execute(delete(table).where(table.c.id == old))
     conn.execute(
         text("DELETE FROM sync_outbox WHERE tbl = :t AND row_id = :r"), {"t": table.name, "r": old}
