@@ -151,7 +151,7 @@ FIELD_LABELS: dict[str, str] = {
     "consent_withdrawn_on": N_("Consent withdrawn on"),
     "marketing_opt_in": N_("Marketing"),  # as the contact editor names it
     # fields named by the offline copy's conflicts (core/db/sync.py)
-    "rate": N_("Rate"),
+    "rate": N_("Exchange rate"),
     "completed_at": N_("Completed"),
     "snoozed_until": N_("Snoozed until"),
     "move_to_working_day": N_("Move an occurrence on a non-working day to the next working day"),

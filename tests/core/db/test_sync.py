@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+from accountdesk.core.bidi import plain
 from accountdesk.core.db import server, sync
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import NotAllowed
@@ -418,3 +419,28 @@ def test_a_change_read_twice_is_one_conflict(setup: Setup, monkeypatch: pytest.M
     monkeypatch.undo()
     sync.synchronise(setup.copy)
     assert _account(setup.manager, "Acme Steel").industry == "Mining"
+
+
+def test_the_same_rate_on_both_sides_is_one_rate_and_the_other_is_kept(setup: Setup) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from accountdesk.core.db.models import ExchangeRate
+    from accountdesk.core.services.rates import RateInput, save_rate
+
+    day = date(2026, 11, 30)
+    save_rate(setup.copy, RateInput("CZK", "25.3", day, "EUR"), "EUR")  # offline, first
+    save_rate(setup.ben, RateInput("CZK", "25.1", day, "EUR"), "EUR")  # online
+    report = sync.synchronise(setup.copy)
+    assert report.refused == 0 and sync.status(setup.copy).pending == 0
+    for db in (setup.copy, setup.manager):
+        with db.reader() as session:
+            assert [r.rate for r in session.scalars(select(ExchangeRate))] == [Decimal("25.1")]
+    [shown] = sync.conflicts(setup.copy)
+    line = plain(shown.text)
+    assert "EUR → CZK, 30 Nov 2026, Exchange rate: “25.1” by Ben Okafor (" in line
+    assert "than yours, “25.3”." in line
+    sync.resolve(setup.copy, shown.id, "mine")
+    sync.synchronise(setup.copy)
+    with setup.manager.reader() as session:
+        assert [r.rate for r in session.scalars(select(ExchangeRate))] == [Decimal("25.3")]

@@ -819,7 +819,10 @@ def _apply(
     if local is None:
         if mine.deleted:
             return False  # the laptop deleted it: its deletion is sent
-        _merge_unique(conn, table, found, report)
+        last = theirs[-1] if theirs else None
+        _merge_unique(
+            conn, table, found, report, last.login if last else None, last.at if last else None
+        )
         _write_row(conn, table, found)
         return True
     remote: dict[str, _Entry] = {}
@@ -876,7 +879,12 @@ def _apply(
 
 
 def _merge_unique(
-    conn: Connection, table: Table, found: Mapping[str, Any], report: SyncReport
+    conn: Connection,
+    table: Table,
+    found: Mapping[str, Any],
+    report: SyncReport,
+    who: str | None = None,
+    at: datetime | None = None,
 ) -> None:
     """A tag (or an exchange rate) the laptop made with the server's name (pair and day) for
     another id: the laptop's becomes the server's (its links follow; a rate that differs is
@@ -906,7 +914,7 @@ def _merge_unique(
         )
     elif not _same(local.rate, found["rate"]):
         report.conflicts += _note(
-            conn, table.name, new, THEIRS_WON, "rate", local.rate, found["rate"]
+            conn, table.name, new, THEIRS_WON, "rate", local.rate, found["rate"], who, at
         )
     conn.execute(delete(table).where(table.c.id == old))
     conn.execute(
@@ -1059,7 +1067,21 @@ def _send(
             ).first()
             if same is not None:
                 with _applying(db) as conn:
-                    _merge_unique(conn, table, dict(same._mapping), report)
+                    made = sconn.execute(
+                        text(
+                            f"SELECT login, at FROM {LOG} WHERE tbl = :t AND row_id = :r "
+                            "ORDER BY id DESC LIMIT 1"
+                        ),
+                        {"t": table.name, "r": same.id},
+                    ).first()
+                    _merge_unique(
+                        conn,
+                        table,
+                        dict(same._mapping),
+                        report,
+                        made.login if made else None,
+                        made.at if made else same._mapping.get("updated_at"),
+                    )
                     _write_row(conn, table, dict(same._mapping))
                     _reindex(conn, _owners_to_index(conn, table.name, [same.id]))
                 return
