@@ -479,8 +479,9 @@ def migrate(db: Database) -> None:
     if db.is_sqlite and _made_at_head(db):
         return
     from accountdesk.core.db.migrations import upgrade_to_head
+    from accountdesk.core.db.sync_schema import copy_triggers_dropped
 
-    with db.engine.begin() as conn:
+    with db.engine.begin() as conn, copy_triggers_dropped(conn):  # a team server's copy: sync.py
         upgrade_to_head(conn)
 
 

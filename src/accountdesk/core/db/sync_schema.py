@@ -27,7 +27,10 @@ order is the clocks' order.
 
 from __future__ import annotations
 
-from sqlalchemy import Table
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Table
 
 from accountdesk.core.db.models import Base
 
@@ -36,6 +39,7 @@ __all__ = [
     "LOG",
     "PULL_ONLY",
     "copy_statements",
+    "copy_triggers_dropped",
     "key_columns",
     "server_statements",
     "synced_tables",
@@ -249,3 +253,34 @@ def copy_statements() -> list[str]:
             f"WHERE {_NOT_APPLYING}; END"
         )
     return statements
+
+
+def _is_copy(conn: Connection) -> bool:
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"
+    ).first()
+    return found is not None
+
+
+@contextmanager
+def copy_triggers_dropped(conn: Connection) -> Iterator[None]:
+    """Around a schema migration of a laptop file (``conn``: its transaction): on a copy of a
+    team server, the outbox's triggers are dropped before (a migration that drops or rebuilds
+    a table would stumble on them or lose them) and made anew after, for the new columns; the
+    migration's own rewrites of rows are not changes of the user to send. Nothing on a file
+    that is not a copy."""
+    if conn.dialect.name != "sqlite" or not _is_copy(conn):
+        yield
+        return
+    names = [
+        row[0]
+        for row in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync\\_%' "
+            "ESCAPE '\\'"
+        )
+    ]
+    for name in names:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for statement in copy_statements():
+        conn.exec_driver_sql(statement)
