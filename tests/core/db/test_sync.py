@@ -444,3 +444,23 @@ def test_the_same_rate_on_both_sides_is_one_rate_and_the_other_is_kept(setup: Se
     sync.synchronise(setup.copy)
     with setup.manager.reader() as session:
         assert [r.rate for r in session.scalars(select(ExchangeRate))] == [Decimal("25.3")]
+
+
+def test_a_change_to_a_record_deleted_on_the_server_is_listed(setup: Setup) -> None:
+    from accountdesk.core.services import trash
+    from accountdesk.core.services.activity import save_note
+
+    account, _contact = _client(setup.ben, "Ben's Notes", given="Eva")
+    note = save_note(setup.ben, "Call about the tender", account_id=account)
+    sync.synchronise(setup.copy)
+    save_note(setup.copy, "Call about the tender in May", account_id=account, note_id=note)
+    trash.delete(setup.ben, "note", note)
+    trash.purge(setup.ben, "note", note)
+    report = sync.synchronise(setup.copy)
+    assert report.conflicts == 1 and sync.status(setup.copy).pending == 0
+    [shown] = sync.conflicts(setup.copy)
+    assert not shown.can_choose
+    assert plain(shown.text).startswith(
+        "Call about the tender in May, Text: your “Call about the tender in May” was not saved, "
+        "Ben Okafor deleted the record for good ("
+    )
