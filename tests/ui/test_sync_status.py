@@ -163,3 +163,44 @@ def test_in_persian(ctx: Any, db: Database, qtbot: Any, tmp_path: Path, persian:
 @pytest.fixture(autouse=True)
 def _shots() -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
+
+
+def test_synchronising_on_demand_asks_for_a_password_nothing_had(
+    ctx: Any, db: Database, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from accountdesk.core.db import engine
+    from accountdesk.core.db.errors import PasswordRequired
+    from accountdesk.ui.server_login import PasswordDialog
+
+    _make_copy(db)
+    calls: list[str] = []
+
+    def synchronise(_db: Database, **_kw: object) -> sync.SyncReport:
+        calls.append("sync")
+        if len(calls) < 3:  # at start (in the background: not asked), then on demand
+            raise PasswordRequired("The server needs the password of anna.")
+        return sync.SyncReport()
+
+    signed: list[str] = []
+    cancel_texts: list[str] = []
+
+    def answer(dialog: PasswordDialog) -> int:
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        cancel_texts.append(buttons.button(QDialogButtonBox.StandardButton.Cancel).text())
+        dialog.field.setText("typed-password")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sync, "synchronise", synchronise)
+    monkeypatch.setattr(engine, "sign_in", lambda url, pw=None: signed.append(pw) or "anna")
+    monkeypatch.setattr(PasswordDialog, "exec", answer)
+    window = _window(ctx, tmp_path)
+    qtbot.addWidget(window)
+    assert tasks.wait_all()
+    assert calls == ["sync"] and signed == []  # the background never asks
+    window.sync_action.trigger()
+    assert tasks.wait_all() and tasks.wait_all()
+    assert calls == ["sync", "sync", "sync"]
+    assert signed == ["typed-password"] and cancel_texts == ["Cancel"]

@@ -413,7 +413,9 @@ class MainWindow(QMainWindow):
         if self.sync_control is not None:
             file_menu.addSeparator()
             self.sync_action = self._action(
-                _("Synchronise with the server"), self.sync_control.sync_now, "F5"
+                _("Synchronise with the server"),
+                lambda: self.sync_control.sync_now(asked=True),
+                "F5",
             )
             file_menu.addAction(self.sync_action)
             file_menu.addAction(

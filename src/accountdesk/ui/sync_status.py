@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from accountdesk.core.db import sync
+from accountdesk.core.db.errors import PasswordRequired, WrongPassword
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _
 from accountdesk.ui import tasks
@@ -47,6 +48,7 @@ class SyncControl(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.running = False
+        self._asked = False
         self.button = QToolButton(parent)
         self.button.setObjectName("syncStatus")
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -74,10 +76,13 @@ class SyncControl(QObject):
         self.button.setToolTip(tip)
         name_field(self.button, shown)
 
-    def sync_now(self) -> None:
+    def sync_now(self, *, asked: bool = False) -> None:
+        """Synchronise on a worker thread; ``asked``: the user asked (the menu), so a password
+        the server wants and nothing had is asked for (never in the background)."""
         if self.running:
             return
         self.running = True
+        self._asked = asked
         self.refresh()
         db = self.ctx.db
         tasks.run(lambda: sync.synchronise(db), self._done, self._failed, owner=self.button)
@@ -94,8 +99,50 @@ class SyncControl(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         self.refresh()  # the copy keeps the reason (offline, a password needed …)
+        if self._asked and isinstance(exc, PasswordRequired | WrongPassword):
+            if self.ask_password(exc):
+                self.sync_now()
+            return
         if not isinstance(exc, UserError):
             raise exc
+        if self._asked:
+            self.ctx.status.emit(str(exc))
+
+    def ask_password(self, refused: BaseException) -> bool:
+        """The server's password, asked in the sign-in dialog (Remember keeps it in the
+        keyring) and checked; whether it was taken."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from accountdesk.core.db import credentials
+        from accountdesk.core.db.engine import sign_in
+        from accountdesk.ui.modal import asking_again
+        from accountdesk.ui.server_login import PasswordDialog
+
+        url = sync.server_of(self.ctx.db)
+        dialog = PasswordDialog(url, self.button.window())
+        dialog.setObjectName("syncPasswordDialog")
+        cancel = dialog.findChild(QDialogButtonBox)
+        if cancel is not None and (button := cancel.button(QDialogButtonBox.StandardButton.Cancel)):
+            button.setText(_("Cancel"))  # not the start's "Quit": the app goes on offline
+        if isinstance(refused, WrongPassword):
+            dialog.show_error(refused.message)
+        with asking_again(dialog) as ask:
+            while ask() == QDialog.DialogCode.Accepted:
+                try:
+                    sign_in(url, dialog.password())
+                except WrongPassword as exc:
+                    dialog.show_error(exc.message)
+                    continue
+                except UserError as exc:  # the server went away meanwhile
+                    self.ctx.status.emit(str(exc))
+                    return False
+                if dialog.wants_remember():
+                    try:
+                        credentials.remember(url, dialog.password())
+                    except UserError as exc:
+                        QMessageBox.warning(self.button.window(), _("AccountDesk"), exc.message)
+                return True
+        return False
 
     def show_conflicts(self) -> None:
         from accountdesk.ui.modal import run_modal
