@@ -464,3 +464,12 @@ def test_a_change_to_a_record_deleted_on_the_server_is_listed(setup: Setup) -> N
         "Call about the tender in May, Text: your “Call about the tender in May” was not saved, "
         "Ben Okafor deleted the record for good ("
     )
+
+
+def test_a_server_without_the_log_is_said_and_no_file_is_made(
+    blank: tuple[str, str], tmp_path: Path
+) -> None:
+    target = tmp_path / "copies" / "copy.db"
+    with pytest.raises(UserError, match="its administrator runs “accountdesk server init”"):
+        sync.create_copy(blank[1], target)
+    assert not target.exists() and not any(target.parent.glob("*"))

@@ -506,20 +506,26 @@ def create_copy(url: str, path: Path | None = None, *, password: str | None = No
         paths.private_folder(target.parent)
         making = target.with_name(target.name + ".making")
         for leftover in (making, Path(f"{making}-wal"), Path(f"{making}-shm")):
-            leftover.unlink(missing_ok=True)
-        copy = open_database(making)
+            leftover.unlink(missing_ok=True)  # of a copy interrupted before
+        leftovers = (making, Path(f"{making}-wal"), Path(f"{making}-shm"))
         try:
-            with copy.engine.begin() as conn:
-                for statement in copy_statements():
-                    conn.execute(text(statement))
-                conn.execute(
-                    text("INSERT INTO sync_clock (id, ms, counter, node) VALUES (1, 0, 0, :n)"),
-                    {"n": uuid.uuid4().hex[:12]},
-                )
-            _snapshot(server, copy)
-        finally:
-            copy.close()
-        os.replace(making, target)
+            copy = open_database(making)
+            try:
+                with copy.engine.begin() as conn:
+                    for statement in copy_statements():
+                        conn.execute(text(statement))
+                    conn.execute(
+                        text("INSERT INTO sync_clock (id, ms, counter, node) VALUES (1, 0, 0, :n)"),
+                        {"n": uuid.uuid4().hex[:12]},
+                    )
+                _snapshot(server, copy)
+            finally:
+                copy.close()
+            os.replace(making, target)
+        except BaseException:
+            for leftover in leftovers:  # no half copy stays behind
+                leftover.unlink(missing_ok=True)
+            raise
         return target
     finally:
         server.close()
