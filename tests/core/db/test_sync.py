@@ -473,3 +473,19 @@ def test_a_server_without_the_log_is_said_and_no_file_is_made(
     with pytest.raises(UserError, match="its administrator runs “accountdesk server init”"):
         sync.create_copy(blank[1], target)
     assert not target.exists() and not any(target.parent.glob("*"))
+
+
+def test_the_copys_search_follows_renames_and_tags_that_arrive(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.ben, acme, name="Zenit Ocel", tags=["Schwerpunkt"])
+    sync.synchronise(setup.copy)
+    assert [h.title for h in search(setup.copy, "ocel", account_people=False)] == ["Zenit Ocel"]
+    assert search(setup.copy, "acme") == []
+    assert [h.title for h in search(setup.copy, "schwerpunkt", account_people=False)] == [
+        "Zenit Ocel"
+    ]
+    with setup.manager.transaction() as session:  # the tag renamed: its accounts follow
+        session.connection().execute(text("UPDATE tags SET name = 'fokus'"))
+    sync.synchronise(setup.copy)
+    assert [h.title for h in search(setup.copy, "fokus", account_people=False)] == ["Zenit Ocel"]
+    assert search(setup.copy, "schwerpunkt") == []

@@ -82,3 +82,16 @@ def test_a_file_that_is_not_a_copy_is_left_alone(tmp_path: Path) -> None:
         assert _triggers(plain) == []
     finally:
         plain.close()
+
+
+def test_the_database_commands_take_a_copy_as_a_laptop_file(
+    copy: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk.cli import main
+
+    assert copy.path is not None
+    create_account(copy, AccountInput(name="Checked", country="DE"))
+    assert main(["db", "check", "--db", str(copy.path)]) == 0
+    assert main(["db", "backup", "--db", str(copy.path)]) == 0
+    assert main(["search", "checked", "--db", str(copy.path)]) == 0
+    assert "Checked" in capsys.readouterr().out
