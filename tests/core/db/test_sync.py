@@ -489,3 +489,43 @@ def test_the_copys_search_follows_renames_and_tags_that_arrive(setup: Setup) -> 
     sync.synchronise(setup.copy)
     assert [h.title for h in search(setup.copy, "fokus", account_people=False)] == ["Zenit Ocel"]
     assert search(setup.copy, "schwerpunkt") == []
+
+
+def test_the_app_reads_while_a_synchronisation_writes_and_writes_between_its_steps(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy's readers never wait for the synchronisation (a write-ahead log), and it
+    writes in short transactions: between two of them the app's own write goes through at
+    once. Checked with connections that do not wait at all (a busy timeout of 0)."""
+    import sqlite3
+    from contextlib import contextmanager
+
+    for n in range(3):
+        create_account(setup.ben, AccountInput(name=f"Arriving {n}", country="DE"))
+    monkeypatch.setattr(sync, "CHUNK", 1)
+    seen: list[int] = []
+    written: list[str] = []
+    applying = sync._applying
+
+    def impatient() -> sqlite3.Connection:
+        return sqlite3.connect(setup.path, timeout=0, isolation_level=None)
+
+    def reading(conn: Any, ids: set[str]) -> None:  # inside a step's transaction
+        other = impatient()
+        seen.append(other.execute("SELECT count(*) FROM accounts").fetchone()[0])
+        other.close()
+
+    @contextmanager
+    def step(db: Database) -> Any:
+        with applying(db) as conn:
+            yield conn
+        other = impatient()  # between two steps: the app saves something
+        other.execute("UPDATE sync_state SET value = value WHERE key = 'cursor'")
+        other.close()
+        written.append("ok")
+
+    monkeypatch.setattr(sync, "_reindex", reading)
+    monkeypatch.setattr(sync, "_applying", step)
+    sync.synchronise(setup.copy)
+    assert len(seen) >= 3 and len(written) >= 3
+    assert _account(setup.copy, "Arriving 2").country == "DE"
