@@ -62,6 +62,8 @@ DEAL_STAGE = {
 }
 SURVEY_KIND = {"nps": N_("NPS"), "csat": N_("CSAT")}
 GIFT_DIRECTION = {"given": N_("Given"), "received": N_("Received")}
+#: a follow-up's status (the Follow-ups screen's own filter names them alike)
+FOLLOW_UP_STATUS = {"open": N_("Open"), "done": N_("Done")}
 SENTIMENT = {"positive": N_("Positive"), "neutral": N_("Neutral"), "negative": N_("Negative")}
 
 

@@ -529,3 +529,15 @@ def test_the_app_reads_while_a_synchronisation_writes_and_writes_between_its_ste
     sync.synchronise(setup.copy)
     assert len(seen) >= 3 and len(written) >= 3
     assert _account(setup.copy, "Arriving 2").country == "DE"
+
+
+def test_trashed_on_both_sides_is_no_question(setup: Setup) -> None:
+    from accountdesk.core.services import trash
+
+    acme = _account(setup.anna, "Acme Steel").id
+    trash.delete(setup.copy, "account", acme)
+    trash.delete(setup.ben, "account", acme)
+    report = sync.synchronise(setup.copy)
+    assert report.conflicts == 0 and sync.conflicts(setup.copy) == []
+    assert _account(setup.manager, "Acme Steel").deleted_at is not None
+    assert sync.status(setup.copy).pending == 0

@@ -846,9 +846,11 @@ def _apply(
         if name in remote and not _same(local[name], found[name]):
             entry = remote[name]
             quiet = name in _QUIET or (
-                name == "deleted_at" and local[name] is not None and found[name] is not None
+                name in ("deleted_at", "completed_at")
+                and local[name] is not None
+                and found[name] is not None
             )
-            if quiet:  # derived, or both moved it to the trash: the later stays, no question
+            if quiet:  # derived, or both trashed (completed) it: the later stays, no question
                 if entry.hlc > stamp:
                     _drop_pending_field(conn, table, key, name)
                     continue
@@ -1295,11 +1297,11 @@ def _choices(table: str, column: str) -> dict[str, str] | None:
         "survey_responses": labels.SURVEY_KIND,
     }
     found: dict[str, dict[str, str] | None] = {
-        "status": labels.DEAL_STATUS
-        if table == "deals"
-        else labels.STATUS
-        if table == "accounts"
-        else None,
+        "status": {
+            "deals": labels.DEAL_STATUS,
+            "accounts": labels.STATUS,
+            "follow_ups": labels.FOLLOW_UP_STATUS,
+        }.get(table),
         "tier": labels.TIER,
         "preferred_channel": labels.CHANNEL,
         "buying_role": labels.BUYING_ROLE,
