@@ -74,6 +74,13 @@ class SyncControl(QObject):
         if found.last_error:
             tip = found.last_error + "\n" + tip
         self.button.setToolTip(tip)
+        # conflicts wait for the user: seen at a glance, as the read-only banner is
+        self.button.setStyleSheet(
+            "QToolButton { background: #fff3cd; color: #5c4400; font-weight: bold; "
+            "padding: 1px 8px; border-radius: 3px; }"
+            if found.conflicts
+            else ""
+        )
         name_field(self.button, shown)
 
     def sync_now(self, *, asked: bool = False) -> None:
