@@ -68,7 +68,7 @@ class SyncControl(QObject):
         found = sync.status(self.ctx.db)
         shown = sync.status_line(found, self.ctx.user_zone)
         if self.running:
-            shown = _("Synchronising…") + " · " + shown
+            shown = sync.separator().join((_("Synchronising…"), shown))
         self.button.setText(shown)
         tip = _("Show the conflicts and the changes the server refused")
         if found.last_error:

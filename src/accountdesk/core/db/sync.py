@@ -78,7 +78,7 @@ from accountdesk.core.db.sync_schema import (
     synced_tables,
 )
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_date, format_number, format_when, ngettext
+from accountdesk.core.i18n import _, format_date, format_number, format_when, ngettext, pgettext
 
 __all__ = [
     "CHUNK",
@@ -206,7 +206,14 @@ def status_line(found: SyncStatus, zone: str) -> str:
         parts.append(
             ngettext("{n} conflict", "{n} conflicts", found.conflicts).format(n=found.conflicts)
         )
-    return " · ".join(parts)
+    return separator().join(parts)
+
+
+def separator() -> str:
+    """What separates the parts of the copy's status."""
+    # TRANSLATORS: between the parts of the offline copy's status ("Synchronised …",
+    # "2 conflicts")
+    return pgettext("between the parts of a status", " · ")
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -1247,7 +1254,10 @@ def _record_name(conn: Connection, table: str, row: Mapping[str, Any] | None) ->
     if table == "tags":
         return str(row["name"])
     if table == "exchange_rates":
-        return f"{row['base']} → {row['currency']}, {format_date(row['valid_on'])}"
+        return _(
+            # TRANSLATORS: an exchange rate as a conflict names it: 1 {base} = … {currency}
+            "{base} → {currency}, {date}"
+        ).format(base=row["base"], currency=row["currency"], date=format_date(row["valid_on"]))
     for column in ("subject", "title", "description", "body"):
         if row.get(column):
             words = str(row[column]).split("\n", 1)[0]
