@@ -541,3 +541,24 @@ def test_trashed_on_both_sides_is_no_question(setup: Setup) -> None:
     assert report.conflicts == 0 and sync.conflicts(setup.copy) == []
     assert _account(setup.manager, "Acme Steel").deleted_at is not None
     assert sync.status(setup.copy).pending == 0
+
+
+def test_a_contact_keeps_one_stay_in_touch_follow_up(setup: Setup) -> None:
+    from datetime import datetime
+
+    from accountdesk.core.db.models import FollowUp
+    from accountdesk.core.services.followups import FollowUpInput, schedule
+    from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
+
+    with setup.anna.reader() as session:
+        jana = session.scalars(select(Contact.id)).one()
+    due = datetime(2026, 12, 7, 10, 0)
+    for db in (setup.copy, setup.ben):  # each app raised one at its start, the laptop offline
+        schedule(db, FollowUpInput(jana, "Stay in touch", due, origin=STAY_IN_TOUCH))
+    schedule(setup.copy, FollowUpInput(jana, "Send the offer", due))  # a real one stays
+    sync.synchronise(setup.copy)
+    for db in (setup.copy, setup.manager):
+        with db.reader() as session:
+            origins = sorted(session.scalars(select(FollowUp.origin)))
+        assert origins == ["manual", STAY_IN_TOUCH]
+    assert sync.status(setup.copy).pending == 0

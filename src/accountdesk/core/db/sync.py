@@ -832,6 +832,7 @@ def _apply(
     if local is None:
         if mine.deleted:
             return False  # the laptop deleted it: its deletion is sent
+        _one_stay_in_touch(conn, table, found)
         last = theirs[-1] if theirs else None
         _merge_unique(
             conn, table, found, report, last.login if last else None, last.at if last else None
@@ -891,6 +892,34 @@ def _apply(
         merged[name] = local[name]
     conn.execute(update(table).where(_where_key(table, key)).values(**merged))
     return True
+
+
+def _one_stay_in_touch(conn: Connection, table: Table, found: Mapping[str, Any]) -> None:
+    """A "stay in touch" follow-up raised on the server (or another laptop) for a contact this
+    laptop raised one for too, while offline, not yet sent: the contact keeps one (every app
+    raises them at its start; online the server's lock makes it one)."""
+    from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
+
+    if table.name != "follow_ups" or found.get("origin") != STAY_IN_TOUCH:
+        return
+    ours = conn.execute(
+        select(table.c.id).where(
+            table.c.contact_id == found["contact_id"],
+            table.c.origin == STAY_IN_TOUCH,
+            table.c.status == "open",
+            table.c.id != found["id"],
+        )
+    ).scalars()
+    for other in list(ours):
+        made_here = conn.execute(
+            text(
+                "SELECT 1 FROM sync_outbox WHERE tbl = 'follow_ups' AND row_id = :r "
+                "AND op = 'u' AND fields IS NULL"
+            ),
+            {"r": other},
+        ).first()
+        if made_here is not None:  # never sent: nobody else has it
+            conn.execute(delete(table).where(table.c.id == other))
 
 
 def _merge_unique(
