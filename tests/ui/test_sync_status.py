@@ -109,6 +109,7 @@ def test_the_status_the_menu_and_the_conflicts(
     assert status.startswith("Offline, not synchronised yet") and "6 conflicts" in status
     assert "127.0.0.1" in control.button.toolTip()  # why: the server did not answer
     assert window.sync_action.shortcut().toString() == "F5"
+    assert control.timer.isActive() and control.timer.interval() == 5 * 60 * 1000
     window.statusBar().grab().save(str(SHOTS / "status-en.png"))
     dialog = ConflictsDialog(ctx, parent=window)
     qtbot.addWidget(dialog)
