@@ -254,6 +254,19 @@ RAW_UPDATES_UNBUMPED: dict[tuple[str, str], tuple[int, str]] = {
         1,
         "a member's row (users) rewritten by the administrator's add-user; no form edits it",
     ),
+    ("core/db/sync.py", "_apply"): (
+        1,
+        "writes the server's row into an offline copy with the server's version (raised there "
+        "by the change): a form opened before is refused or merged as after an online save",
+    ),
+    ("core/db/sync.py", "_merge_unique"): (
+        1,
+        "moves a link row (account_tags, contact_tags: no version) to the server's tag",
+    ),
+    ("core/db/sync.py", "_send"): (
+        1,
+        "a copy's change sent to the server raises the version itself (version + 1)",
+    ),
 }
 
 
