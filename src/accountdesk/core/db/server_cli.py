@@ -248,7 +248,7 @@ def cmd_logout(args: argparse.Namespace) -> int:
                 _(
                     "The offline copy stays at {path}; open it with --db (its synchronisation "
                     "asks for the password)."
-                ).format(path=copy)
+                ).format(path=ltr_shown(copy))
             )
         _say(_("AccountDesk opens the file in its data folder again when no --db is given."))
     return 0

@@ -78,7 +78,15 @@ from accountdesk.core.db.sync_schema import (
     synced_tables,
 )
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _, format_date, format_number, format_when, ngettext, pgettext
+from accountdesk.core.i18n import (
+    _,
+    format_date,
+    format_number,
+    format_when,
+    ltr_shown,
+    ngettext,
+    pgettext,
+)
 
 __all__ = [
     "CHUNK",
@@ -148,7 +156,7 @@ def _require_copy(db: Database) -> None:
         raise UserError(
             _(
                 "{target} is not a copy of a team server; make one with “accountdesk sync init”."
-            ).format(target=db.path or db.url)
+            ).format(target=ltr_shown(db.path or db.url))
         )
 
 
@@ -477,7 +485,9 @@ def _open_server(url: str, password: str | None) -> Database:
     if not server.is_postgres:
         server.close()
         raise UserError(
-            _("{target} is not a team server; a copy is made of one.").format(target=url)
+            _("{target} is not a team server; a copy is made of one.").format(
+                target=ltr_shown(credentials.without_password(url))
+            )
         )
     return server
 
@@ -504,7 +514,7 @@ def create_copy(url: str, path: Path | None = None, *, password: str | None = No
         if target.exists():
             raise UserError(
                 _("There is a file at {path} already; name another for the copy.").format(
-                    path=target
+                    path=ltr_shown(target)
                 )
             )
         with server.engine.connect() as conn:
@@ -654,7 +664,9 @@ def synchronise(db: Database, *, password: str | None = None) -> SyncReport:
                     _(
                         "{path} is a copy of another database than the one at {server} now; "
                         "make a new copy of it (“accountdesk sync init”)."
-                    ).format(path=db.path, server=credentials.server_address(url))
+                    ).format(
+                        path=ltr_shown(db.path or db.url), server=credentials.server_address(url)
+                    )
                 )
             for _round in range(_ROUNDS):
                 _pull(db, server, str(node), report)

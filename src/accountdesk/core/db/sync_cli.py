@@ -15,7 +15,7 @@ from typing import Any
 from accountdesk.core.bidi import to_terminal
 from accountdesk.core.db import credentials
 from accountdesk.core.errors import UserError
-from accountdesk.core.i18n import _
+from accountdesk.core.i18n import _, ltr_shown
 
 
 def _say(line: str) -> None:
@@ -54,7 +54,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     sign_in_interactive(url)
     path = sync.create_copy(url, Path(args.path).expanduser() if args.path else None)
     server = credentials.server_address(url)
-    _say(_("Made a full copy of {server} at {path}.").format(server=server, path=path))
+    _say(_("Made a full copy of {server} at {path}.").format(server=server, path=ltr_shown(path)))
     default = credentials.default_server()
     if default and credentials.without_password(
         credentials.normalise(default)
