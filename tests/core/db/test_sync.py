@@ -562,3 +562,24 @@ def test_a_contact_keeps_one_stay_in_touch_follow_up(setup: Setup) -> None:
             origins = sorted(session.scalars(select(FollowUp.origin)))
         assert origins == ["manual", STAY_IN_TOUCH]
     assert sync.status(setup.copy).pending == 0
+
+
+def test_a_refused_edit_keeps_what_was_typed_with_the_refusal(setup: Setup) -> None:
+    theirs = create_account(
+        setup.ben, AccountInput(name="Ben's Own", country="DE", owner=setup.team.ben)
+    )
+    sync.synchronise(setup.copy)
+    _edit(setup.copy, theirs, owner=setup.team.anna, city="Graz")  # anna takes ben's account
+    report = sync.synchronise(setup.copy)
+    assert report.refused == 1
+    found = _account(setup.copy, "Ben's Own")
+    assert (found.owner, found.city) == (setup.team.ben, None)  # the server's record, back
+    lines = sorted(plain(c.text) for c in sync.conflicts(setup.copy))
+    assert len(lines) == 2
+    assert lines[0].startswith(
+        "Ben's Own, City: the server did not take your “Graz” and keeps “(empty)”. "
+    )
+    assert lines[1].startswith(
+        "Ben's Own, Owner: the server did not take your “Anna Berg” and keeps “Ben Okafor”. "
+    )
+    assert all(not c.can_choose for c in sync.conflicts(setup.copy))

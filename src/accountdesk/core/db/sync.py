@@ -1184,20 +1184,32 @@ def _refused(
     with _applying(db) as conn:
         _forget(conn, item.seqs)
         owners: set[str] = set()
-        for name, rows in subtree:
+        for part, rows in subtree:
             for row in rows:
-                _write_row(conn, _tables()[name], row)
-            owners |= _owners_to_index(conn, name, [row_key(_tables()[name], r) for r in rows])
+                _write_row(conn, _tables()[part], row)
+            owners |= _owners_to_index(conn, part, [row_key(_tables()[part], r) for r in rows])
         _reindex(conn, owners)
-        shown = local or _local_row(conn, table, key)
-        _note(
-            conn,
-            table.name,
-            key,
-            REFUSED,
-            message=message,
-            name=_record_name(conn, table.name, shown) if shown else None,
-        )
+        stored = _local_row(conn, table, key)  # the server's, back
+        shown = local or stored
+        name = _record_name(conn, table.name, shown) if shown else None
+        fields = [
+            f for f in item.fields if f in table.c and f not in _QUIET and f not in BOOKKEEPING
+        ]
+        if local is not None and stored is not None and fields and item.everything is None:
+            for refused in fields:  # what was typed is kept with the refusal, field by field
+                _note(
+                    conn,
+                    table.name,
+                    key,
+                    REFUSED,
+                    refused,
+                    local[refused],
+                    stored[refused],
+                    message=message,
+                    name=name,
+                )
+        else:
+            _note(conn, table.name, key, REFUSED, message=message, name=name)
     report.refused += 1
 
 
@@ -1368,7 +1380,12 @@ def _choices(table: str, column: str) -> dict[str, str] | None:
 
 
 def _shown(
-    conn: Connection, table: Table, column: str | None, stored: str | None, zone: str
+    conn: Connection,
+    table: Table,
+    column: str | None,
+    stored: str | None,
+    zone: str,
+    owners: Mapping[str, str],
 ) -> str:
     """A value kept in a conflict as the app shows it: a date or an instant in the user's
     calendar and zone, a country, currency, zone or language by its name, a coded value by its
@@ -1404,6 +1421,10 @@ def _shown(
             return zone_name(value)
         if column == "preferred_language":
             return language_name(value)
+        if column == "owner":
+            from accountdesk.core.queries.team import owner_name
+
+            return owner_name(owners, value)  # a member by name, as the lists show them
         if column in ("referred_by_id", "account_id", "contact_id"):
             linked = _all_tables()["contacts" if column == "contact_id" else "accounts"]
             row = _local_row(conn, linked, value)
@@ -1439,8 +1460,8 @@ def conflicts(db: Database) -> list[Conflict]:
             )
             who = owner_name(names, row.who) if row.who else None
             when = format_when(datetime.fromisoformat(row.at), ZoneInfo(zone)) if row.at else None
-            mine = _shown(conn, table, row.field, row.mine, zone)
-            theirs = _shown(conn, table, row.field, row.theirs, zone)
+            mine = _shown(conn, table, row.field, row.mine, zone, names)
+            theirs = _shown(conn, table, row.field, row.theirs, zone, names)
             field_label = label(_LABEL_OF.get(row.field, row.field)) if row.field else None
             line = _conflict_line(
                 row.kind,
@@ -1506,6 +1527,14 @@ def _conflict_line(
             "{record}, {field}: your “{mine}” was not saved, {who} deleted the record for "
             "good ({when})."
         ).format(record=record, field=field_label, mine=mine, who=someone, when=when or "")
+    if field_label is not None:
+        return _(
+            # TRANSLATORS: {record} a record's name, {field} a field's label, {mine} the value
+            # this laptop had, {theirs} the value the server keeps, {reason} the server's
+            # refusal in one sentence
+            "{record}, {field}: the server did not take your “{mine}” and keeps “{theirs}”. "
+            "{reason}"
+        ).format(record=record, field=field_label, mine=mine, theirs=theirs, reason=message or "")
     return _(
         # TRANSLATORS: {record} a record's name, {reason} the server's refusal in one sentence
         "{record}: the server did not take your change. {reason}"
