@@ -95,3 +95,21 @@ def test_the_database_commands_take_a_copy_as_a_laptop_file(
     assert main(["db", "backup", "--db", str(copy.path)]) == 0
     assert main(["search", "checked", "--db", str(copy.path)]) == 0
     assert "Checked" in capsys.readouterr().out
+
+
+def test_sync_on_a_file_that_is_not_a_copy_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk.cli import main
+
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    plain = tmp_path / "plain.db"
+    open_database(plain).close()
+    for command in (["sync"], ["sync", "status"], ["sync", "conflicts"]):
+        assert main([*command, "--db", str(plain)]) == 1
+        assert capsys.readouterr().err.strip() == (
+            f"accountdesk: {plain} is not a copy of a team server; make one with "
+            "“accountdesk sync init”."
+        )
+    assert main(["sync", "init"]) == 1
+    assert "Name the team server" in capsys.readouterr().err
