@@ -583,3 +583,28 @@ def test_a_refused_edit_keeps_what_was_typed_with_the_refusal(setup: Setup) -> N
         "Ben's Own, Owner: the server did not take your “Anna Berg” and keeps “Ben Okafor”. "
     )
     assert all(not c.can_choose for c in sync.conflicts(setup.copy))
+
+
+def test_a_tag_made_on_the_server_while_the_laptop_sends_its_own_is_one_tag(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, tags=["Late"])
+    pull = sync._pull
+    other: list[str] = []
+
+    def racing(*args: Any) -> None:
+        pull(*args)
+        if not other:  # between the laptop's pull and its push
+            other.append(
+                create_account(setup.ben, AccountInput(name="Other", country="DE", tags=["Late"]))
+            )
+
+    monkeypatch.setattr(sync, "_pull", racing)
+    report = sync.synchronise(setup.copy)
+    assert report.refused == 0 and sync.status(setup.copy).pending == 0
+    for db in (setup.copy, setup.manager):
+        with db.reader() as session:
+            [tag] = session.scalars(select(Tag)).all()
+            assert [t.id for t in session.get_one(Account, acme).tags] == [tag.id]
+            assert [t.id for t in session.get_one(Account, other[0]).tags] == [tag.id]

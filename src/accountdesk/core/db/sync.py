@@ -1006,7 +1006,21 @@ def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool
         table, item = tables[name], pending[(name, key)]
         with db.engine.connect() as conn:
             local = _local_row(conn, table, key)
+            # entries a merge of this round rewrote (a link to a tag that became the
+            # server's) or dropped wait for the next round under their new key
+            item.seqs = list(
+                conn.execute(
+                    text(
+                        "SELECT seq FROM sync_outbox WHERE tbl = :t AND row_id = :r "
+                        "AND seq IN :seqs"
+                    ).bindparams(bindparam("seqs", expanding=True)),
+                    {"t": name, "r": key, "seqs": item.seqs},
+                ).scalars()
+            )
             conn.rollback()
+        if not item.seqs:
+            waiting = True
+            continue
         try:
             if item.deleted is not None and local is None:
                 if name == "contacts":
