@@ -961,10 +961,11 @@ def _asked_yes(question: str) -> bool:
 
 
 def cmd_privacy_erase(args: argparse.Namespace) -> int:
-    from accountdesk.core.services.privacy import erase_contact
+    from accountdesk.core.services.privacy import check_erasable, erase_contact
 
     db = _open(args)
     contact_id, name = _privacy_subject(db, " ".join(args.contact))
+    check_erasable(db, contact_id)  # a refusal before the question, not after a yes
     if not args.yes and not _confirm_erase(db, contact_id, name):
         _print(_("Nothing was erased."))
         return 0

@@ -193,3 +193,25 @@ def test_erase_lists_the_kept_interactions_that_mention_them_and_counts_them_aft
     assert capsys.readouterr().out.splitlines()[-1] == (
         "1 record was kept and still mentions them in its text; edit it if it should not."
     )
+
+
+def test_erase_of_a_contact_merged_into_another_is_refused_before_the_question(
+    tmp_path: Path, crm: dict[str, str], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """Privacy review 25, item 4: the kept contact held the merged one's e-mail address
+    after the erase, and the merge could no longer be undone."""
+    from accountdesk import cli
+    from accountdesk.core.services.duplicates import merge
+
+    db = open_database(tmp_path / "crm.db")
+    merge_id = merge(db, crm["anna"], [crm["person"]]).merge_id
+    db.close()
+    args = ["privacy", "erase", "--db", str(tmp_path / "crm.db"), crm["person"]]
+    monkeypatch.setattr("sys.stdin", _Terminal("y"))
+    assert cli.main(args) == 1
+    err = capsys.readouterr().err
+    assert "Erase Qvintrelax Ozola for good?" not in err  # refused before asking
+    assert "Qvintrelax Ozola was merged into Anna Ozola on" in err
+    assert f"accountdesk duplicates --undo {merge_id}" in err
+    assert _found(_files(tmp_path))  # nothing was erased

@@ -67,6 +67,7 @@ from accountdesk.core.db.models import (
     Account,
     Base,
     Contact,
+    ContactMerge,
     CountryNote,
     Deal,
     FollowUp,
@@ -89,6 +90,7 @@ from accountdesk.core.i18n import (
     country_name,
     format_date,
     format_number,
+    format_when,
     join_list,
     ltr_shown,
     ngettext,
@@ -293,6 +295,52 @@ class Erasure:
                 )
             )
         return problems
+
+
+def _merged_away(session: Session, contact_id: str) -> ContactMerge | None:
+    """The merge, not undone, that merged ``contact_id`` into a contact that is still stored
+    (the newest when there are several): the kept contact may hold their e-mail addresses,
+    phone numbers and notes, and that merge's undo needs its record."""
+    found = [
+        m
+        for m in merges_of(session, contact_id)
+        if contact_id in m.merged_ids
+        and m.undone_at is None
+        and session.get(Contact, m.kept_id) is not None
+    ]
+    return max(found, key=lambda m: (m.merged_at, m.id), default=None)
+
+
+def check_erasable(db: Database, contact_id: str) -> None:
+    """Refuse (:class:`UserError`) to erase a contact merged into another by a merge not
+    undone: what the merge copied of them (e-mail addresses, phone numbers, notes) is the kept
+    contact's now, so erasing them alone would leave it there and take the merge's undo with
+    it. Undoing the merge first, or erasing the kept contact (which erases them too), does
+    neither. The command line and the app check before asking; :func:`erase_contact` again."""
+    with db.reader() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None:
+            raise _not_found(contact_id)
+        record = _merged_away(session, contact_id)
+        if record is None:
+            return
+        kept = session.get_one(Contact, record.kept_id)
+        raise UserError(
+            _(
+                "{name} was merged into {kept} on {when}: what the merge copied of them "
+                "(e-mail addresses, phone numbers, notes) is now part of {kept}, and erasing "
+                "{name} alone would leave it there and make the merge impossible to undo. "
+                "Undo the merge first (Duplicates → Latest merges → Undo merge, or: "
+                "accountdesk duplicates --undo {merge}), or erase {kept}, which erases {name} "
+                "with them."
+            ).format(
+                name=isolate(display_name(contact.given_name, contact.family_name,
+                                          contact.name_order)),
+                kept=isolate(display_name(kept.given_name, kept.family_name, kept.name_order)),
+                when=format_when(record.merged_at),
+                merge=record.id,
+            )
+        )  # fmt: skip
 
 
 def erase_question(name: str) -> str:
@@ -932,7 +980,9 @@ def _still_mentioned(db: Database, traces: _Traces, ids: list[str]) -> bool:
 def erase_contact(db: Database, contact_id: str) -> Erasure:
     """Remove a contact for good (right to be forgotten), with what is only about them, from
     the database and its backups, leaving no trace in the files (see the module doc); the
-    duplicates merged into them that are still in the trash (the same person) go with them."""
+    duplicates merged into them that are still in the trash (the same person) go with them.
+    A contact merged into another is refused (:func:`check_erasable`)."""
+    check_erasable(db, contact_id)
     name = subject_name(db, contact_id)
     with db.reader() as session:
         merged = merged_in_trash(session, contact_id)

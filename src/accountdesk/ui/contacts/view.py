@@ -399,6 +399,11 @@ class ContactView(QWidget):
         lists the interactions with others that are kept and mention them."""
         if self.detail is None:
             return
+        try:
+            privacy.check_erasable(self.ctx.db, self.record_id)  # before asking, not after
+        except UserError as exc:
+            show_error(self, exc.message)
+            return
         mentions = privacy.kept_mentions(self.ctx.db, self.record_id)
         if not confirm_erase(self, self.detail.name, mentions, self.ctx.user_zone):
             return
