@@ -467,6 +467,22 @@ def sweep_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
+def copies_in_progress(folder: Path) -> dict[Path, Path]:
+    """The copies being written in ``folder`` by a process still running (:func:`_temporary`;
+    not their -journal, -wal or -shm), each with the name it gets once complete."""
+    found: dict[Path, Path] = {}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return found
+    for entry in entries:
+        match = _LEFTOVER.match(entry.name)
+        if match and match.group(2) is None and _running(int(match.group(1))):
+            suffix = f".{match.group(1)}.part"
+            found[entry] = entry.with_name(entry.name[1 : -len(suffix)])
+    return found
+
+
 def _fsync(path: Path) -> None:
     handle = os.open(path, os.O_RDONLY)
     try:

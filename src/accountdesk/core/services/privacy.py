@@ -34,7 +34,14 @@ AccountDesk keeps:
   cannot be opened or looked into (damaged, from a newer AccountDesk, encrypted with an
   earlier passphrase) is listed in :attr:`Erasure.backups_left` for the user to delete.
   Backups go first, so that an erase that stops half-way can be run again: the person is
-  still in the database until the very end.
+  still in the database until the live erase. A backup can be taken while the erase runs
+  (the app's daily one, *Back up now*, ``db backup`` in another window), from the database as
+  it still was: once the live database is erased, the backups folders are looked at again,
+  the copies that were being written then are waited for (:data:`COPIES_WAIT_POLLS`), and
+  every backup that appeared or changed since the first pass is cleaned the same way (one
+  that is not complete in time is listed in :attr:`Erasure.backups_left`). Only a stop
+  between the live erase and that second look can leave such a copy: it then holds them,
+  and the erase cannot be run again for a person no longer in the database.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from __future__ import annotations
 import errno
 import json
 import re
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -58,7 +66,7 @@ from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.db import crypto
-from accountdesk.core.db.backup import backup_roots, identity_of
+from accountdesk.core.db.backup import backup_roots, copies_in_progress, identity_of
 from accountdesk.core.db.documents import national_number
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import driver_errors
@@ -913,12 +921,55 @@ def _is_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+#: After the live database is erased, how many times an erase looks again, :data:`_POLL`
+#: seconds apart, for the backups that were being written while it ran to be complete (they
+#: may hold the database as it was): a minute.
+COPIES_WAIT_POLLS = 600
+_POLL = 0.1
+
+
+def _pause() -> None:
+    """Wait :data:`_POLL` seconds for a copy in progress (replaceable in tests)."""
+    time.sleep(_POLL)
+
+
+#: A file in the backups folders as an erase saw it: its modification time and size.
+_Stamp = tuple[int, int]
+
+
+def _backup_files(db: Database) -> tuple[dict[Path, _Stamp], dict[Path, Path]]:
+    """The files under the backups folders (:func:`backup_roots`: the current one, those the
+    ``backup.folder`` setting named before and the data folder's), the database's own aside,
+    each with its :data:`_Stamp`; and the copies being written there by a running process
+    (:func:`~accountdesk.core.db.backup.copies_in_progress`, not among the files: never opened
+    while written), each with the name it gets once complete."""
+    assert db.path is not None
+    roots = [root for root in backup_roots(db) if root.is_dir()]
+    own = db.path.resolve()
+    entries = [p for root in roots for p in root.rglob("*")]
+    copies: dict[Path, Path] = {}
+    for folder in [*roots, *(p for p in entries if p.is_dir())]:
+        copies.update(copies_in_progress(folder))
+    busy = {Path(f"{p}{end}") for p in copies for end in ("", "-journal", "-wal", "-shm")}
+    files: dict[Path, _Stamp] = {}
+    for path in entries:
+        if path in busy:
+            continue
+        try:
+            if not path.is_file() or path.resolve() == own:
+                continue
+            facts = path.stat()
+        except OSError:  # gone meanwhile (a backup pruned)
+            continue
+        files[path] = (facts.st_mtime_ns, facts.st_size)
+    return files, copies
+
+
 def _clean_backups(
-    db: Database, traces: _Traces, *contact_ids: str
+    db: Database, traces: _Traces, files: Iterable[Path], *contact_ids: str
 ) -> tuple[list[Path], list[Path], list[Path]]:
-    """Erase the contact from every copy under the backups folders (:func:`backup_roots`: the
-    current one, those the ``backup.folder`` setting named before and the data folder's) that
-    holds them, whatever its name: a copy that holds their id holds their data. Returns the
+    """Erase the contact from every copy among ``files`` (:func:`_backup_files`) that holds
+    them, whatever its name: a copy that holds their id holds their data. Returns the
     cleaned, the uncleanable, and the cleaned whose kept records still mention them
     (``traces``; those that cannot be looked into count as mentioning them).
 
@@ -930,12 +981,9 @@ def _clean_backups(
     cleaned: list[Path] = []
     left: list[Path] = []
     mentioning: list[Path] = []
-    assert db.path is not None
     roots = [root for root in backup_roots(db) if root.is_dir()]
     identity = identity_of(db)
     ours = {*roots, *(root / identity for root in roots if identity is not None)}
-    own = db.path.resolve()
-    files = {p for root in roots for p in root.rglob("*") if p.is_file() and p.resolve() != own}
     unreadable: tuple[type[Exception], ...] = (OSError, UserError, *driver_errors())
     for path in sorted(files):
         try:
@@ -950,6 +998,8 @@ def _clean_backups(
             if not held:
                 continue
             copy = open_database(path, upgrade=False, passphrase=key)
+        except FileNotFoundError:  # pruned meanwhile: nothing of theirs left in it
+            continue
         except unreadable:
             left.append(path)
             continue
@@ -965,6 +1015,26 @@ def _clean_backups(
             crypto.keep_as_copy(path, key)  # reading it before a restore leaves nothing beside it
         (cleaned if emptied else left).append(path)
     return cleaned, left, mentioning
+
+
+def _taken_meanwhile(
+    db: Database, seen: dict[Path, _Stamp], copies: dict[Path, Path]
+) -> tuple[list[Path], list[Path]]:
+    """After the live database was erased: the backups that appeared, or changed, since they
+    were ``seen`` (taken while the erase ran, from the database as it was), once the
+    ``copies`` that were being written then are complete; and the names of those still not
+    complete after :data:`COPIES_WAIT_POLLS` looks (they may hold the person). A copy begun
+    after the live erase holds nothing of theirs: the copies in progress then are all that
+    is waited for."""
+    for _look in range(COPIES_WAIT_POLLS):
+        if not copies:
+            break
+        _pause()
+        _files, now = _backup_files(db)
+        copies = {temp: done for temp, done in copies.items() if temp in now}
+    files, _copies = _backup_files(db)
+    later = [path for path, stamp in files.items() if seen.get(path) != stamp]
+    return later, sorted(copies.values())
 
 
 def _still_mentioned(db: Database, traces: _Traces, ids: list[str]) -> bool:
@@ -994,8 +1064,19 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
     left: list[Path] = []
     mentioning: list[Path] = []
     if db.path is not None:
-        cleaned, left, mentioning = _clean_backups(db, traces, *in_backups, contact_id)
+        before, _copies = _backup_files(db)
+        cleaned, left, mentioning = _clean_backups(db, traces, before, *in_backups, contact_id)
+        seen, copies = _backup_files(db)
+        seen = {path: stamp for path, stamp in seen.items() if path in before}
     emptied = _erase_in(db, *merged, contact_id)
+    if db.path is not None:  # a backup taken meanwhile holds them: cleaned too
+        later, unfinished = _taken_meanwhile(db, seen, copies)
+        cleaned_later, left_later, mentioning_later = _clean_backups(
+            db, traces, later, *in_backups, contact_id
+        )
+        cleaned = sorted({*cleaned, *cleaned_later})
+        left = sorted({*left, *left_later, *unfinished})
+        mentioning = sorted({*mentioning, *mentioning_later})
     with db.reader() as session:  # what is left, looked for in what the erase kept
         mentions_left = len(_scan(session, traces, ids))
     return Erasure(name, cleaned, left, emptied, names, mentions_left, mentioning)
