@@ -1037,9 +1037,15 @@ def test_a_persons_data_export_and_erasure_cover_the_merges_they_were_in(db: Dat
     assert [m["id"] for m in export_contact(db, w["other"])["contact_merges"]] == [result.merge_id]
     assert [m["id"] for m in export_contact(db, w["kept"])["contact_merges"]] == [result.merge_id]
     assert export_contact(db, w["third"])["contact_merges"] == []
-    erase_contact(db, w["other"])  # the merged-away contact, from the trash
-    assert recent_merges(db) == []
+    # the merged-away contact, from the trash: refused while the merge stands (privacy
+    # review 25, item 4: the kept contact holds what the merge copied of them)
+    with pytest.raises(UserError, match="was merged into"):
+        erase_contact(db, w["other"])
+    assert [m.id for m in recent_merges(db)] == [result.merge_id]
     assert contact_input(db, w["kept"]).city == "Rīga"  # the kept contact stays as merged
+    dup.undo_merge(db, result.merge_id)
+    erase_contact(db, w["other"])
+    assert recent_merges(db) == []  # the (undone) merge they were in goes with them
 
 
 def test_erasing_the_kept_contact_erases_the_duplicates_merged_into_it(db: Database) -> None:

@@ -124,6 +124,16 @@ def _near(db: Database, mine: Sequence[ContactFacts]) -> list[ContactFacts]:
     return contact_facts(db, near)
 
 
+def look_alikes(db: Database, mine: Sequence[ContactFacts]) -> list[ContactFacts]:
+    """The stored contacts (not in the trash) that are likely duplicates of one of ``mine``
+    (as they are, also when in the trash: a person about to be erased for good), by the rules
+    of :mod:`accountdesk.core.likeness`; ``mine`` themselves are not among them."""
+    own = {c.id for c in mine}
+    stored = [c for c in _near(db, mine) if c.id not in own]
+    alike = paired([*stored, *mine], own) - own
+    return [c for c in stored if c.id in alike]
+
+
 def alike_stored(db: Database, facts: Sequence[ContactFacts], new: Iterable[str]) -> int:
     """How many of the contacts ``new`` among ``facts`` (a file's contacts, checked and not
     written: an import's dry run) look like a contact ``db`` holds, by the rules of

@@ -9,7 +9,10 @@ AccountDesk keeps:
   nobody else has; the records that are not theirs are not rewritten (nor redacted), so
   text there that names them (their name, e-mail address or phone number) keeps the words:
   a shared interaction, an interaction of someone else, the account's notes, another
-  contact's notes, a note, a follow-up, a deal, a gift, a survey answer (:func:`_scan`).
+  contact's notes, a note, a follow-up, a deal, a gift, a survey answer (:func:`_scan`);
+  another contact whose name, e-mail address or phone number is theirs holds them too, and
+  one the Duplicates screen's rules pair with them (another record of the same person,
+  :func:`~accountdesk.core.services.duplicates.look_alikes`) is named as such;
   :func:`kept_mentions` lists those before the erase (the confirmation shows them, to edit
   first), :attr:`Erasure.mentions_left` counts those left after it, and
   :attr:`Erasure.backups_mentioning` names the cleaned backups whose kept records still do;
@@ -51,7 +54,7 @@ import json
 import re
 import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -104,9 +107,15 @@ from accountdesk.core.i18n import (
     ngettext,
 )
 from accountdesk.core.labels import INTERACTION_KIND, label
+from accountdesk.core.queries.facts import facts_of
 from accountdesk.core.services import trash
 from accountdesk.core.services.account_merge import forget_erased
-from accountdesk.core.services.duplicates import forget_merges, merged_in_trash, merges_of
+from accountdesk.core.services.duplicates import (
+    forget_merges,
+    look_alikes,
+    merged_in_trash,
+    merges_of,
+)
 from accountdesk.core.timekeeping.zones import get_zone
 
 #: The records about a contact an export holds, by key (besides the contact, account, tags
@@ -391,6 +400,14 @@ class Mention:
 RECORD_LINES: dict[str, tuple[str, str]] = {
     "account": (N_("Account {title}"), N_("Account {title} (in the trash)")),
     "contact": (N_("Contact {title}"), N_("Contact {title} (in the trash)")),
+    # a likely duplicate (the Duplicates screen's rules); {name}: its account
+    "alike": (
+        N_("Contact {title} at {name} looks like the same person: erase or merge it first"),
+        N_(
+            "Contact {title} at {name} (in the trash) looks like the same person: erase or "
+            "merge it first"
+        ),
+    ),
     "important_date": (
         N_("Important date {title} of {name}"),
         N_("Important date {title} of {name} (in the trash)"),  # their contact is
@@ -495,6 +512,9 @@ class _Traces:
     numbers: tuple[str, ...]
     #: names of :data:`_SHORTEST_STEM` letters or more, found with any short ending
     inflected: tuple[str, ...] = ()
+    #: each person's given and family name, folded, as a sorted run of words: another
+    #: contact with these in its name fields has their name
+    whole: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _stem(word: str, declension: _Declension) -> str | None:
@@ -525,8 +545,10 @@ def _traces(people: Iterable[Contact]) -> _Traces:
     emails: dict[str, None] = {}
     numbers: dict[str, None] = {}
     inflected: dict[str, None] = {}
+    whole: set[tuple[str, ...]] = set()
     for person in people:
         given, family = person.given_name, person.family_name
+        whole.add(_whole_name(given, family))
         shown = [display_name(given, family, order) for order in ("given_first", "family_first")]
         parts = [p for p in (given, family) if sum(ch.isalpha() for ch in p) >= _SHORTEST_NAME]
         declensions = _declensions(person)
@@ -566,7 +588,25 @@ def _traces(people: Iterable[Contact]) -> _Traces:
         tuple(emails),
         tuple(n for n in numbers if len(n) >= 6),
         tuple(inflected),
+        frozenset(whole),
     )
+
+
+def _whole_name(given: str | None, family: str | None) -> tuple[str, ...]:
+    """A name's words folded as the search folds them, in order (either order is one name)."""
+    return tuple(sorted(words(fold(f"{given or ''} {family or ''}"))))
+
+
+def _has_theirs(
+    given: str | None, family: str | None, emails: Any, phones: Any, traces: _Traces
+) -> bool:
+    """Whether a contact's own name fields, e-mail addresses or phone numbers are the
+    person's (``traces``): a record that holds them, whatever else it says."""
+    if _whole_name(given, family) in traces.whole:
+        return True
+    if any(" ".join(fold(e["value"]).split()) in traces.emails for e in emails or []):
+        return True
+    return any(_national_number(p["value"]) in traces.numbers for p in phones or [])
 
 
 def _national_number(phone: str) -> str:
@@ -675,11 +715,16 @@ def _not_theirs(column: Any, ids: list[str]) -> Any:
     return or_(column.is_(None), column.not_in(ids))
 
 
-def _scan(session: Session, traces: _Traces, ids: list[str]) -> list[Mention]:
+def _scan(
+    session: Session, traces: _Traces, ids: list[str], alike: Collection[str] = ()
+) -> list[Mention]:
     """Every record an erase of ``ids`` keeps whose free text mentions them (:func:`_mentions`):
     accounts, other contacts, their important dates, the interactions someone else took part
     in (or no one), follow-ups, deals, gifts, survey answers, notes and notes on countries;
-    the trash included. Accounts first, then contacts, then the rest, each oldest first."""
+    the trash included. Another contact holds them too when its name, e-mail address or
+    phone number is theirs (:func:`_has_theirs`), and so does one of ``alike`` (likely
+    duplicates of them, :func:`_look_alikes`): those come first, then accounts, then
+    contacts, then the rest, each oldest first."""
 
     def named(*texts: str | None) -> bool:
         return any(_mentions(text, traces) for text in texts)
@@ -708,14 +753,29 @@ def _scan(session: Session, traces: _Traces, ids: list[str]) -> list[Mention]:
             found.append(Mention(a.id, None, "", a.name, a.deleted_at is not None, "account"))
     contacts = select(
         Contact.id,
+        Contact.account_id,
+        Contact.given_name,
+        Contact.family_name,
+        Contact.emails,
+        Contact.phones,
         Contact.job_title,
         Contact.personal_notes,
         Contact.how_we_met,
         Contact.deleted_at,
     ).where(Contact.id.not_in(ids))
+    same: list[Mention] = []
     for c in session.execute(contacts.order_by(Contact.created_at, Contact.id)):
-        if named(c.job_title, c.personal_notes, c.how_we_met):
-            found.append(Mention(c.id, None, "", people[c.id], c.deleted_at is not None, "contact"))
+        trashed = c.deleted_at is not None
+        if c.id in alike:
+            same.append(
+                Mention(c.id, None, "", people[c.id], trashed, "alike",
+                        accounts.get(c.account_id, ""))
+            )  # fmt: skip
+        elif _has_theirs(c.given_name, c.family_name, c.emails, c.phones, traces) or named(
+            c.job_title, c.personal_notes, c.how_we_met
+        ):
+            found.append(Mention(c.id, None, "", people[c.id], trashed, "contact"))
+    found[:0] = same
     dates = select(ImportantDate.id, ImportantDate.contact_id, ImportantDate.label).where(
         ImportantDate.contact_id.not_in(ids)
     )
@@ -789,7 +849,28 @@ def kept_mentions(db: Database, contact_id: str) -> list[Mention]:
     records. The erase does not rewrite them: the user edits these first."""
     with db.reader() as session:
         ids, traces = _traces_of(session, contact_id)
-        return _scan(session, traces, ids)
+    alike = _look_alikes(db, ids)
+    with db.reader() as session:
+        return _scan(session, traces, ids, alike)
+
+
+def _look_alikes(db: Database, ids: list[str]) -> set[str]:
+    """The other contacts that are likely duplicates of the contacts ``ids`` (the person and
+    the duplicates merged into them), by the Duplicates screen's rules
+    (:func:`~accountdesk.core.services.duplicates.look_alikes`)."""
+    with db.reader() as session:
+        mine = []
+        for id_ in ids:
+            contact = session.get_one(Contact, id_)
+            values = {key: getattr(contact, key) for key in _FACT_FIELDS}
+            mine.append(facts_of(values, contact.account.name))
+    return {c.id for c in look_alikes(db, mine)}
+
+
+#: The contact fields :func:`~accountdesk.core.queries.facts.facts_of` reads.
+_FACT_FIELDS = (
+    "id", "account_id", "given_name", "family_name", "name_order", "country", "emails", "phones",
+)  # fmt: skip
 
 
 def mention_line(mention: Mention, zone: str) -> str:
@@ -966,8 +1047,9 @@ def _backup_files(db: Database) -> tuple[dict[Path, _Stamp], dict[Path, Path]]:
 
 
 def _clean_backups(
-    db: Database, traces: _Traces, files: Iterable[Path], *contact_ids: str
-) -> tuple[list[Path], list[Path], list[Path]]:
+    db: Database, traces: _Traces, files: Iterable[Path], *contact_ids: str,
+    alike: Collection[str] = (),
+) -> tuple[list[Path], list[Path], list[Path]]:  # fmt: skip
     """Erase the contact from every copy among ``files`` (:func:`_backup_files`) that holds
     them, whatever its name: a copy that holds their id holds their data. Returns the
     cleaned, the uncleanable, and the cleaned whose kept records still mention them
@@ -1005,7 +1087,7 @@ def _clean_backups(
             continue
         try:
             emptied = _erase_in(copy, *held)
-            if emptied and _still_mentioned(copy, traces, list(contact_ids)):
+            if emptied and _still_mentioned(copy, traces, list(contact_ids), alike):
                 mentioning.append(path)
         except (SQLAlchemyError, UserError):  # read-only, damaged, a full disk: the user deletes it
             emptied = False
@@ -1037,12 +1119,12 @@ def _taken_meanwhile(
     return later, sorted(copies.values())
 
 
-def _still_mentioned(db: Database, traces: _Traces, ids: list[str]) -> bool:
+def _still_mentioned(db: Database, traces: _Traces, ids: list[str], alike: Collection[str]) -> bool:
     """Whether a record kept in ``db`` mentions them; True when it cannot be looked into (a
     copy of an older schema)."""
     try:
         with db.reader() as session:
-            return bool(_scan(session, traces, ids))
+            return bool(_scan(session, traces, ids, alike))
     except SQLAlchemyError:
         return True
 
@@ -1059,24 +1141,27 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
         # and those emptied from the trash since: still in the backups taken before
         in_backups = merged_in_trash(session, contact_id, purged=True)
         ids, traces = _traces_of(session, contact_id)
+    alike = _look_alikes(db, ids)  # still there after the erase: counted as holding them
     names = [subject_name(db, id_) for id_ in merged]
     cleaned: list[Path] = []
     left: list[Path] = []
     mentioning: list[Path] = []
     if db.path is not None:
         before, _copies = _backup_files(db)
-        cleaned, left, mentioning = _clean_backups(db, traces, before, *in_backups, contact_id)
+        cleaned, left, mentioning = _clean_backups(
+            db, traces, before, *in_backups, contact_id, alike=alike
+        )
         seen, copies = _backup_files(db)
         seen = {path: stamp for path, stamp in seen.items() if path in before}
     emptied = _erase_in(db, *merged, contact_id)
     if db.path is not None:  # a backup taken meanwhile holds them: cleaned too
         later, unfinished = _taken_meanwhile(db, seen, copies)
         cleaned_later, left_later, mentioning_later = _clean_backups(
-            db, traces, later, *in_backups, contact_id
+            db, traces, later, *in_backups, contact_id, alike=alike
         )
         cleaned = sorted({*cleaned, *cleaned_later})
         left = sorted({*left, *left_later, *unfinished})
         mentioning = sorted({*mentioning, *mentioning_later})
     with db.reader() as session:  # what is left, looked for in what the erase kept
-        mentions_left = len(_scan(session, traces, ids))
+        mentions_left = len(_scan(session, traces, ids, alike))
     return Erasure(name, cleaned, left, emptied, names, mentions_left, mentioning)
