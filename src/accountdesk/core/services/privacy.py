@@ -433,12 +433,39 @@ _SHORTEST_NAME = 3
 #: this many letters: never from a three-letter one ("Ana" finds neither "Anas" nor
 #: "analysis").
 _SHORTEST_STEM = 4
-#: In a language without a table in :data:`_DECLENSIONS`, a name of :data:`_SHORTEST_STEM`
-#: letters or more followed by at most this many letters is taken for a form of it: the case
-#: endings most languages put on a name (Polish Kowalskiego, Kowalskim; Czech Dvořákovi;
-#: Estonian Tammele; Hungarian Nagynak; Russian Петрову; German Müllers), without taking a
-#: longer word ("Maryamabad") for one.
+#: A declined or suffixed form from a stem of fewer letters than this is as often another
+#: word (Latvian "gaida", awaits, is a form of Gaidis): it counts only beside another part of
+#: their name (:func:`_mentions`). Longer stems (Bērziņam, Novakom, Kowalskiego) count alone.
+_SURE_STEM = 5
+#: In a language :data:`_SUFFIXING` and without a table in :data:`_DECLENSIONS`, a name of
+#: :data:`_SHORTEST_STEM` letters or more followed by at most this many letters is taken for
+#: a form of it: the case endings those languages put on a name (Polish Kowalskiego,
+#: Kowalskim; Czech Dvořákovi; Estonian Tammele; Hungarian Nagynak; Russian Петрову; German
+#: Müllers), without taking a longer word ("Maryamabad") for one.
 _ANY_ENDING = 3
+#: The languages that put case endings on names without a table of their own: Polish, Czech,
+#: Slovak, Russian, Ukrainian, Belarusian, Estonian, Finnish, Hungarian, German, Croatian,
+#: Serbian, Bosnian, Icelandic. Elsewhere (English, Turkish with its apostrophe, Persian …) a
+#: name keeps its form, and a longer word that starts with it is another word ("markets" is
+#: not Mark, "granted" not Grant).
+_SUFFIXING = frozenset(
+    {"pl", "cs", "sk", "ru", "uk", "be", "et", "fi", "hu", "de", "hr", "sr", "bs", "is"}
+)
+#: Given names that are also common English words (the language of most notes that are not
+#: the person's own): one of these alone is not taken for them ("Prices rose again" is not
+#: Rose Park), only beside another part of their name, their e-mail address or phone number.
+# fmt: off
+_WORD_NAMES = frozenset({
+    "amber", "april", "art", "august", "autumn", "bill", "bob", "brook", "carol", "chance",
+    "chase", "cliff", "crystal", "dale", "dawn", "dean", "destiny", "don", "drew", "eve",
+    "faith", "fern", "frank", "gay", "gene", "summer", "grace", "grant", "guy", "hazel",
+    "heather", "holly", "hope", "iris", "ivy", "jack", "jade", "jay", "jewel", "joy", "june",
+    "justice", "king", "lily", "mark", "mason", "max", "may", "melody", "miles", "millie",
+    "misty", "nick", "olive", "pat", "patience", "pearl", "penny", "rich", "rob", "robin",
+    "rose", "ruby", "rusty", "sandy", "scott", "sky", "spring", "sue", "sunny", "tom", "van",
+    "victor", "violet", "wade", "will", "win", "winter", "wood", "york",
+})
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -507,11 +534,14 @@ class _Traces:
 
     names: tuple[tuple[str, ...], ...]
     unspaced: tuple[str, ...]
-    stems: tuple[tuple[str, frozenset[str]], ...]
+    #: a stem, the endings of its forms, and the name it is the stem of
+    stems: tuple[tuple[str, frozenset[str], str], ...]
     emails: tuple[str, ...]
     numbers: tuple[str, ...]
     #: names of :data:`_SHORTEST_STEM` letters or more, found with any short ending
     inflected: tuple[str, ...] = ()
+    #: given names that are common words (:data:`_WORD_NAMES`): alone, not taken for them
+    worded: frozenset[str] = frozenset()
     #: each person's given and family name, folded, as a sorted run of words: another
     #: contact with these in its name fields has their name
     whole: frozenset[tuple[str, ...]] = frozenset()
@@ -532,26 +562,34 @@ def _stem(word: str, declension: _Declension) -> str | None:
     return stem if sum(ch.isalpha() for ch in stem) >= _SHORTEST_STEM else None
 
 
-def _declensions(person: Contact) -> list[_Declension]:
+def _languages(person: Contact) -> dict[str, None]:
+    """The codes of a contact's languages: their preferred one's and their country's."""
     tags = [person.preferred_language or "", *country_languages(person.country or "")]
-    codes = dict.fromkeys(tag.replace("_", "-").split("-")[0].lower() for tag in tags)
-    return [_DECLENSIONS[code] for code in codes if code in _DECLENSIONS]
+    return dict.fromkeys(tag.replace("_", "-").split("-")[0].lower() for tag in tags)
+
+
+def _declensions(person: Contact) -> list[_Declension]:
+    return [_DECLENSIONS[code] for code in _languages(person) if code in _DECLENSIONS]
 
 
 def _traces(people: Iterable[Contact]) -> _Traces:
     names: dict[tuple[str, ...], None] = {}
     unspaced: dict[str, None] = {}
-    stems: dict[tuple[str, frozenset[str]], None] = {}
+    stems: dict[tuple[str, frozenset[str], str], None] = {}
     emails: dict[str, None] = {}
     numbers: dict[str, None] = {}
     inflected: dict[str, None] = {}
     whole: set[tuple[str, ...]] = set()
+    worded: set[str] = set()
     for person in people:
         given, family = person.given_name, person.family_name
         whole.add(_whole_name(given, family))
+        worded.update(w for w in words(fold(given or "")) if w in _WORD_NAMES)
         shown = [display_name(given, family, order) for order in ("given_first", "family_first")]
         parts = [p for p in (given, family) if sum(ch.isalpha() for ch in p) >= _SHORTEST_NAME]
         declensions = _declensions(person)
+        # a language without a table of its own that declines names: any short ending
+        suffixing = not declensions and bool(_languages(person).keys() & _SUFFIXING)
         for written in [*shown, *parts]:
             folded = " ".join(fold(written).split())
             if not folded:
@@ -562,19 +600,13 @@ def _traces(people: Iterable[Contact]) -> _Traces:
             run = tuple(words(folded))
             if run:
                 names[run] = None
-            # a language without a table of its own: any short ending
-            if (
-                not declensions
-                and written in parts
-                and len(run) == 1
-                and len(run[0]) >= _SHORTEST_STEM
-            ):
+            if suffixing and written in parts and len(run) == 1 and len(run[0]) >= _SHORTEST_STEM:
                 inflected[run[0]] = None
             if written in parts and len(run) == 1:
                 for declension in declensions:
                     stem = _stem(run[0], declension)
                     if stem is not None:
-                        stems[(stem, declension.forms)] = None
+                        stems[(stem, declension.forms, run[0])] = None
         for e in person.emails or []:
             folded = " ".join(fold(e["value"]).split())
             if folded:
@@ -588,6 +620,7 @@ def _traces(people: Iterable[Contact]) -> _Traces:
         tuple(emails),
         tuple(n for n in numbers if len(n) >= 6),
         tuple(inflected),
+        frozenset(worded),
         frozenset(whole),
     )
 
@@ -669,9 +702,15 @@ def _mentions(written: str | None, traces: _Traces) -> bool:
     Maryam, "Maryamabad" and "analysis" are not Maryam nor Ana); a name written without
     spaces (Thai, Chinese, Japanese) wherever it stands; a declined form of a Latvian,
     Slovenian or Lithuanian name (Bērziņam, Novakom, Petraičio; :data:`_DECLENSIONS`), or in
-    the other languages a name of four letters or more with a short ending (Kowalskiego;
-    :data:`_ANY_ENDING`); one of their e-mail addresses; or one of their phone numbers,
-    however its digits are grouped."""
+    another language that declines names a name of four letters or more with a short ending
+    (Kowalskiego; :data:`_SUFFIXING`, :data:`_ANY_ENDING`); one of their e-mail addresses; or
+    one of their phone numbers, however its digits are grouped.
+
+    What is as often another word counts only beside another part of their name (or their
+    e-mail address or phone number, which count alone): a form from a stem of fewer than
+    :data:`_SURE_STEM` letters ("Gaida budžetu", awaiting budget, is not Gaidis Strautiņš;
+    "Gaidim Strautiņam" is), and a given name that is a common word (:data:`_WORD_NAMES`:
+    "Prices rose again" is not Rose Park)."""
     if not written:
         return False
     folded = " ".join(fold(written).split())
@@ -679,15 +718,23 @@ def _mentions(written: str | None, traces: _Traces) -> bool:
         return True
     if any(_has_address(folded, address) for address in traces.emails):
         return True
+    runs = [_digits(run) for run in _NUMBER_RUN.findall(written)]
+    if any(number in run for number in traces.numbers for run in runs):
+        return True
     found = words(folded)
     present = set(found)
+    doubtful: set[str] = set()  # the names found only in a form that may be another word
     for run in traces.names:
         if run[0] in present and (len(run) == 1 or _has_run(found, run)):
-            return True
-    for stem, forms in traces.stems:
+            if len(run) > 1 or run[0] not in traces.worded:
+                return True
+            doubtful.add(run[0])
+    for stem, forms, name in traces.stems:
         size = len(stem)
         if any(w[size:] in forms and w.startswith(stem) for w in present if len(w) > size):
-            return True
+            if sum(ch.isalpha() for ch in stem) >= _SURE_STEM:
+                return True
+            doubtful.add(name)
     for name in traces.inflected:
         size = len(name)
         if any(
@@ -695,9 +742,10 @@ def _mentions(written: str | None, traces: _Traces) -> bool:
             for w in present
             if size < len(w) <= size + _ANY_ENDING
         ):
-            return True
-    runs = [_digits(run) for run in _NUMBER_RUN.findall(written)]
-    return any(number in run for number in traces.numbers for run in runs)
+            if size >= _SURE_STEM:
+                return True
+            doubtful.add(name)
+    return len(doubtful) > 1  # two parts of their name in the one text
 
 
 def _traces_of(session: Session, contact_id: str) -> tuple[list[str], _Traces]:
