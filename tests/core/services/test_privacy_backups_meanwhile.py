@@ -66,7 +66,7 @@ def test_a_backup_taken_while_the_erase_runs_is_cleaned_too(
     erase_in = privacy._erase_in
     during: list[Path] = []
 
-    def backup_first(db: Database, *ids: str) -> bool:
+    def backup_first(db: Database, *ids: Any) -> bool:
         if db is crm:  # the live database: a backup is taken just before, from it as it was
             during.append(make_backup(crm, fixed_clock(START.replace(day=3))).path)
             assert SECRET in during[0].read_bytes()

@@ -829,6 +829,42 @@ def merged_in_trash(session: Session, contact_id: str, *, purged: bool = False) 
     return found
 
 
+#: The parts of a merge's log (both merges) that keep the kept record's field values.
+_LOGGED_FIELDS = ("fields_before", "fields_after")
+
+
+def logged_values(record: Any) -> dict[str, list[Any]]:
+    """The field values the log of a merge (a :class:`ContactMerge` or an
+    :class:`~accountdesk.core.db.models.AccountMerge`) keeps of its kept record, before and
+    after the merge, by field: text the merge copied there from the merged records."""
+    found: dict[str, list[Any]] = {}
+    for part in _LOGGED_FIELDS:
+        for name, value in (record.changes.get(part) or {}).items():
+            found.setdefault(name, []).append(value)
+    return found
+
+
+def can_be_undone(session: Session, record: Any, model: type[Base]) -> bool:
+    """Whether the merge ``record`` can still be undone: not undone yet, and every merged
+    record (of ``model``: Contact or Account) still stored (not deleted for good)."""
+    if record.undone_at is not None:
+        return False
+    return all(session.get(model, id_) is not None for id_ in record.merged_ids)
+
+
+def drop_logged_values(record: Any, fields: Iterable[str]) -> None:
+    """Forget the values of ``fields`` in a merge's log (before and after): only for a merge
+    that can no longer be undone (:func:`can_be_undone`), whose undo would need them. A
+    person's erasure drops so what names them (core/services/privacy.py)."""
+    gone = set(fields)
+    changes = dict(record.changes)
+    for part in _LOGGED_FIELDS:
+        values = changes.get(part) or {}
+        changes[part] = {name: value for name, value in values.items() if name not in gone}
+    record.changes = changes
+    flag_modified(record, "changes")
+
+
 @dataclass(frozen=True)
 class UndoResult:
     kept_id: str

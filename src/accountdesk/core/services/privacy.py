@@ -16,6 +16,12 @@ AccountDesk keeps:
   :func:`kept_mentions` lists those before the erase (the confirmation shows them, to edit
   first), :attr:`Erasure.mentions_left` counts those left after it, and
   :attr:`Erasure.backups_mentioning` names the cleaned backups whose kept records still do;
+- the logs of merges keep the kept record's fields as they were and became (a merged
+  account's notes, a merged contact's personal notes …): a log whose values mention them is
+  listed and counted like a record; where its merge can no longer be undone (a merged record
+  deleted for good, or undone already) the erase drops those values from it
+  (:func:`_forget_in_merge_logs`), and a merge that can still be undone keeps them for its
+  undo;
 - so do the duplicates merged into them that are still in the trash (the same person;
   :func:`~accountdesk.core.services.duplicates.merged_in_trash`), and the summary names them;
   those emptied from the trash since are gone from the database but not from the backups
@@ -61,7 +67,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, delete, exists, func, or_, select, text
+from sqlalchemy import Column, delete, exists, func, inspect, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -76,6 +82,7 @@ from accountdesk.core.db.errors import driver_errors
 from accountdesk.core.db.fts import display_name, fold, words
 from accountdesk.core.db.models import (
     Account,
+    AccountMerge,
     Base,
     Contact,
     ContactMerge,
@@ -111,7 +118,10 @@ from accountdesk.core.queries.facts import facts_of
 from accountdesk.core.services import trash
 from accountdesk.core.services.account_merge import forget_erased
 from accountdesk.core.services.duplicates import (
+    can_be_undone,
+    drop_logged_values,
     forget_merges,
+    logged_values,
     look_alikes,
     merged_in_trash,
     merges_of,
@@ -421,6 +431,15 @@ RECORD_LINES: dict[str, tuple[str, str]] = {
     ),
     "note": (N_("Note of {date} on {name}"), N_("Note of {date} on {name} (in the trash)")),
     "country_note": (N_("Your note on {title}"), N_("Your note on {title} (in the trash)")),
+    # the log of a merge keeps the kept record's fields as they were and became
+    "account_merge": (
+        N_("The record of the merge of accounts into {title} on {date}"),
+        N_("The record of the merge of accounts into {title} on {date}"),
+    ),
+    "contact_merge": (
+        N_("The record of the merge of contacts into {title} on {date}"),
+        N_("The record of the merge of contacts into {title} on {date}"),
+    ),
 }
 
 
@@ -888,7 +907,63 @@ def _scan(
             found.append(
                 Mention(cn.id, None, "", cn.country, cn.deleted_at is not None, "country_note")
             )
+    for model, kind, titles in _MERGE_LOGS:
+        for record in _merge_logs(session, model):
+            if model is ContactMerge and ({record.kept_id, *record.merged_ids} & set(ids)):
+                continue  # a merge they were in: deleted with them (forget_merges)
+            if _naming_fields(record, traces):
+                title = (accounts if titles is Account else people).get(record.kept_id, "")
+                found.append(Mention(record.id, record.merged_at, "", title, False, kind))
     return found
+
+
+#: The logs of merges, the kind of :class:`Mention` each is and the model of its records.
+_MERGE_LOGS: tuple[tuple[type[Base], str, type[Base]], ...] = (
+    (AccountMerge, "account_merge", Account),
+    (ContactMerge, "contact_merge", Contact),
+)
+
+
+def _merge_logs(session: Session, model: Any) -> list[Any]:
+    """The merges logged in ``model`` (ContactMerge or AccountMerge), oldest first; none in
+    a backup from before that log (opened without upgrading)."""
+    if not inspect(session.connection()).has_table(model.__tablename__):
+        return []
+    return list(session.scalars(select(model).order_by(model.merged_at, model.id)))
+
+
+def _texts(value: Any) -> Iterable[str]:
+    """The text in a value a merge's log keeps (a string, a list of e-mail addresses …)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+
+
+def _naming_fields(record: Any, traces: _Traces) -> list[str]:
+    """The fields whose values a merge's log keeps (before or after) that mention them."""
+    return [
+        name
+        for name, values in logged_values(record).items()
+        if any(_mentions(text, traces) for value in values for text in _texts(value))
+    ]
+
+
+def _forget_in_merge_logs(session: Session, traces: _Traces) -> None:
+    """Drop the field values that mention them from the logs of the merges that can no longer
+    be undone (a merged record deleted for good, or undone already): nothing needs them. The
+    log of a merge that can be undone keeps them for its undo (:func:`_scan` counts it)."""
+    for model, _kind, records in _MERGE_LOGS:
+        for record in _merge_logs(session, model):
+            if can_be_undone(session, record, records):
+                continue
+            fields = _naming_fields(record, traces)
+            if fields:
+                drop_logged_values(record, fields)
 
 
 def kept_mentions(db: Database, contact_id: str) -> list[Mention]:
@@ -1024,10 +1099,11 @@ def _rewrite_file(db: Database) -> bool:
     return not busy
 
 
-def _erase_in(db: Database, *contact_ids: str) -> bool:
+def _erase_in(db: Database, traces: _Traces, *contact_ids: str) -> bool:
     with db.transaction() as session:
         for contact_id in contact_ids:
             _erase_rows(session, contact_id)
+        _forget_in_merge_logs(session, traces)
     return _rewrite_file(db)
 
 
@@ -1134,7 +1210,7 @@ def _clean_backups(
             left.append(path)
             continue
         try:
-            emptied = _erase_in(copy, *held)
+            emptied = _erase_in(copy, traces, *held)
             if emptied and _still_mentioned(copy, traces, list(contact_ids), alike):
                 mentioning.append(path)
         except (SQLAlchemyError, UserError):  # read-only, damaged, a full disk: the user deletes it
@@ -1201,7 +1277,7 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
         )
         seen, copies = _backup_files(db)
         seen = {path: stamp for path, stamp in seen.items() if path in before}
-    emptied = _erase_in(db, *merged, contact_id)
+    emptied = _erase_in(db, traces, *merged, contact_id)
     if db.path is not None:  # a backup taken meanwhile holds them: cleaned too
         later, unfinished = _taken_meanwhile(db, seen, copies)
         cleaned_later, left_later, mentioning_later = _clean_backups(
