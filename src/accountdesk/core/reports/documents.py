@@ -2644,6 +2644,7 @@ def personal_data_summary(
                         ("survey_responses", _("Survey answers")),
                         ("gifts", _("Gifts")),
                         ("notes", _("Notes")),
+                        ("records_that_mention_them", _("Other records that mention them")),
                     )
                 ],
                 [70, 30],

@@ -71,7 +71,8 @@ from sqlalchemy import Column, delete, exists, func, inspect, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from accountdesk.core.bidi import isolate
+from accountdesk.core import settings
+from accountdesk.core.bidi import isolate, plain
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.db import crypto
@@ -167,13 +168,26 @@ def subject_name(db: Database, contact_id: str) -> str:
 def export_contact(db: Database, contact_id: str, clock: Clock = system_clock) -> dict[str, Any]:
     """Everything stored about one contact (the trash included), as plain JSON-ready data;
     under ``merged_contacts`` the same for each duplicate merged into them that is still in
-    the trash (the same person, :func:`~accountdesk.core.services.duplicates.merged_in_trash`)."""
+    the trash (the same person, :func:`~accountdesk.core.services.duplicates.merged_in_trash`);
+    under ``records_that_mention_them`` the other records that hold them, as an erase lists
+    them (:func:`kept_mentions`): what each is (in the current language, days in the user's
+    zone) and its text that mentions them."""
     with db.reader() as session:
         data = _contact_data(session, contact_id, clock)
         data["merged_contacts"] = [
             _contact_data(session, id_, clock) for id_ in merged_in_trash(session, contact_id)
         ]
-        return data
+    zone = settings.current_zone(db)
+    data["records_that_mention_them"] = [
+        {
+            "record": mention.record,
+            "id": mention.record_id,
+            "what": plain(mention_line(mention, zone)),
+            "text": list(mention.texts),
+        }
+        for mention in kept_mentions(db, contact_id)
+    ]
+    return data
 
 
 def _contact_data(session: Session, contact_id: str, clock: Clock) -> dict[str, Any]:
@@ -403,6 +417,8 @@ class Mention:
     owner: str = ""
     #: the day of a survey answer
     on: date | None = None
+    #: the text of the record that mentions them (its fields that do, as stored)
+    texts: tuple[str, ...] = ()
 
 
 #: How a kept record that mentions them is shown, by :attr:`Mention.record`: as it is, and in
@@ -649,16 +665,19 @@ def _whole_name(given: str | None, family: str | None) -> tuple[str, ...]:
     return tuple(sorted(words(fold(f"{given or ''} {family or ''}"))))
 
 
-def _has_theirs(
+def _theirs(
     given: str | None, family: str | None, emails: Any, phones: Any, traces: _Traces
-) -> bool:
-    """Whether a contact's own name fields, e-mail addresses or phone numbers are the
-    person's (``traces``): a record that holds them, whatever else it says."""
+) -> tuple[str, ...]:
+    """Which of a contact's own name, e-mail addresses and phone numbers are the person's
+    (``traces``): a record with one holds them, whatever else it says."""
+    found: list[str] = []
     if _whole_name(given, family) in traces.whole:
-        return True
-    if any(" ".join(fold(e["value"]).split()) in traces.emails for e in emails or []):
-        return True
-    return any(_national_number(p["value"]) in traces.numbers for p in phones or [])
+        found.append(" ".join(p for p in (given, family) if p))
+    found += [
+        e["value"] for e in emails or [] if " ".join(fold(e["value"]).split()) in traces.emails
+    ]
+    found += [p["value"] for p in phones or [] if _national_number(p["value"]) in traces.numbers]
+    return tuple(found)
 
 
 def _national_number(phone: str) -> str:
@@ -789,12 +808,12 @@ def _scan(
     accounts, other contacts, their important dates, the interactions someone else took part
     in (or no one), follow-ups, deals, gifts, survey answers, notes and notes on countries;
     the trash included. Another contact holds them too when its name, e-mail address or
-    phone number is theirs (:func:`_has_theirs`), and so does one of ``alike`` (likely
+    phone number is theirs (:func:`_theirs`), and so does one of ``alike`` (likely
     duplicates of them, :func:`_look_alikes`): those come first, then accounts, then
     contacts, then the rest, each oldest first."""
 
-    def named(*texts: str | None) -> bool:
-        return any(_mentions(text, traces) for text in texts)
+    def named(*texts: str | None) -> tuple[str, ...]:
+        return tuple(text for text in texts if text and _mentions(text, traces))
 
     accounts: dict[str, str] = {
         r.id: r.name for r in session.execute(select(Account.id, Account.name))
@@ -816,8 +835,10 @@ def _scan(
         Account.id, Account.name, Account.address, Account.notes, Account.deleted_at
     )
     for a in session.execute(accounts_text.order_by(Account.created_at, Account.id)):
-        if named(a.name, a.address, a.notes):
-            found.append(Mention(a.id, None, "", a.name, a.deleted_at is not None, "account"))
+        if hits := named(a.name, a.address, a.notes):
+            found.append(
+                Mention(a.id, None, "", a.name, a.deleted_at is not None, "account", texts=hits)
+            )
     contacts = select(
         Contact.id,
         Contact.account_id,
@@ -833,24 +854,25 @@ def _scan(
     same: list[Mention] = []
     for c in session.execute(contacts.order_by(Contact.created_at, Contact.id)):
         trashed = c.deleted_at is not None
+        hits = _theirs(c.given_name, c.family_name, c.emails, c.phones, traces) + named(
+            c.job_title, c.personal_notes, c.how_we_met
+        )
         if c.id in alike:
             same.append(
                 Mention(c.id, None, "", people[c.id], trashed, "alike",
-                        accounts.get(c.account_id, ""))
+                        accounts.get(c.account_id, ""), texts=hits or (people[c.id],))
             )  # fmt: skip
-        elif _has_theirs(c.given_name, c.family_name, c.emails, c.phones, traces) or named(
-            c.job_title, c.personal_notes, c.how_we_met
-        ):
-            found.append(Mention(c.id, None, "", people[c.id], trashed, "contact"))
+        elif hits:
+            found.append(Mention(c.id, None, "", people[c.id], trashed, "contact", texts=hits))
     found[:0] = same
     dates = select(ImportantDate.id, ImportantDate.contact_id, ImportantDate.label).where(
         ImportantDate.contact_id.not_in(ids)
     )
     for d in session.execute(dates.order_by(ImportantDate.id)):
-        if named(d.label):
+        if hits := named(d.label):
             found.append(
                 Mention(d.id, None, "", d.label or "", False, "important_date",
-                        people.get(d.contact_id, ""))
+                        people.get(d.contact_id, ""), texts=hits)
             )  # fmt: skip
     ip = interaction_participants
     theirs = exists().where(ip.c.interaction_id == Interaction.id, ip.c.contact_id.in_(ids))
@@ -860,60 +882,81 @@ def _scan(
         Interaction.notes, Interaction.outcome, Interaction.deleted_at,
     ).where(~theirs | others)  # fmt: skip
     for i in session.execute(interactions.order_by(Interaction.occurred_at, Interaction.id)):
-        if named(i.subject, i.notes, i.outcome):
-            found.append(Mention(i.id, i.occurred_at, i.kind, i.subject, i.deleted_at is not None))
+        if hits := named(i.subject, i.notes, i.outcome):
+            found.append(
+                Mention(i.id, i.occurred_at, i.kind, i.subject, i.deleted_at is not None,
+                        texts=hits)
+            )  # fmt: skip
     follow_ups = select(FollowUp.id, FollowUp.title, FollowUp.notes, FollowUp.deleted_at).where(
         _not_theirs(FollowUp.contact_id, ids)
     )
     for f in session.execute(follow_ups.order_by(FollowUp.created_at, FollowUp.id)):
-        if named(f.title, f.notes):
-            found.append(Mention(f.id, None, "", f.title, f.deleted_at is not None, "follow_up"))
+        if hits := named(f.title, f.notes):
+            found.append(
+                Mention(f.id, None, "", f.title, f.deleted_at is not None, "follow_up",
+                        texts=hits)
+            )  # fmt: skip
     deals = select(Deal.id, Deal.title, Deal.deleted_at)
     for deal in session.execute(deals.order_by(Deal.created_at, Deal.id)):
-        if named(deal.title):
+        if hits := named(deal.title):
             found.append(
-                Mention(deal.id, None, "", deal.title, deal.deleted_at is not None, "deal")
+                Mention(
+                    deal.id, None, "", deal.title, deal.deleted_at is not None, "deal", texts=hits
+                )
             )
     gifts = select(Gift.id, Gift.description, Gift.occasion, Gift.notes, Gift.deleted_at).where(
         _not_theirs(Gift.contact_id, ids)
     )
     for g in session.execute(gifts.order_by(Gift.given_on, Gift.id)):
-        if named(g.description, g.occasion, g.notes):
-            found.append(Mention(g.id, None, "", g.description, g.deleted_at is not None, "gift"))
+        if hits := named(g.description, g.occasion, g.notes):
+            found.append(
+                Mention(g.id, None, "", g.description, g.deleted_at is not None, "gift",
+                        texts=hits)
+            )  # fmt: skip
     surveys = select(
         SurveyResponse.id, SurveyResponse.account_id, SurveyResponse.contact_id,
         SurveyResponse.comment, SurveyResponse.answered_on, SurveyResponse.deleted_at,
     ).where(_not_theirs(SurveyResponse.contact_id, ids))  # fmt: skip
     for r in session.execute(surveys.order_by(SurveyResponse.answered_on, SurveyResponse.id)):
-        if named(r.comment):
+        if hits := named(r.comment):
             found.append(
                 Mention(r.id, None, "", "", r.deleted_at is not None, "survey",
-                        owner(r.account_id, r.contact_id), r.answered_on)
+                        owner(r.account_id, r.contact_id), r.answered_on, texts=hits)
             )  # fmt: skip
     notes = select(
         Note.id, Note.account_id, Note.contact_id, Note.body, Note.created_at, Note.deleted_at
     ).where(_not_theirs(Note.contact_id, ids))
     for n in session.execute(notes.order_by(Note.created_at, Note.id)):
-        if named(n.body):
+        if hits := named(n.body):
             found.append(
                 Mention(n.id, n.created_at, "", "", n.deleted_at is not None, "note",
-                        owner(n.account_id, n.contact_id))
+                        owner(n.account_id, n.contact_id), texts=hits)
             )  # fmt: skip
     country_notes = select(
         CountryNote.id, CountryNote.country, CountryNote.body, CountryNote.deleted_at
     )
     for cn in session.execute(country_notes.order_by(CountryNote.created_at, CountryNote.id)):
-        if named(cn.body):
+        if hits := named(cn.body):
             found.append(
-                Mention(cn.id, None, "", cn.country, cn.deleted_at is not None, "country_note")
+                Mention(
+                    cn.id,
+                    None,
+                    "",
+                    cn.country,
+                    cn.deleted_at is not None,
+                    "country_note",
+                    texts=hits,
+                )
             )
     for model, kind, titles in _MERGE_LOGS:
         for record in _merge_logs(session, model):
             if model is ContactMerge and ({record.kept_id, *record.merged_ids} & set(ids)):
                 continue  # a merge they were in: deleted with them (forget_merges)
-            if _naming_fields(record, traces):
+            if hits := _naming_texts(record, traces):
                 title = (accounts if titles is Account else people).get(record.kept_id, "")
-                found.append(Mention(record.id, record.merged_at, "", title, False, kind))
+                found.append(
+                    Mention(record.id, record.merged_at, "", title, False, kind, texts=hits)
+                )
     return found
 
 
@@ -951,6 +994,13 @@ def _naming_fields(record: Any, traces: _Traces) -> list[str]:
         for name, values in logged_values(record).items()
         if any(_mentions(text, traces) for value in values for text in _texts(value))
     ]
+
+
+def _naming_texts(record: Any, traces: _Traces) -> tuple[str, ...]:
+    """The values a merge's log keeps (before or after) that mention them."""
+    found = (text for values in logged_values(record).values() for value in values
+             for text in _texts(value))  # fmt: skip
+    return tuple(dict.fromkeys(text for text in found if _mentions(text, traces)))
 
 
 def _forget_in_merge_logs(session: Session, traces: _Traces) -> None:
