@@ -38,10 +38,12 @@ AccountDesk keeps:
   the busy timeout keeps it, and :attr:`Erasure.log_emptied` says so;
 - every copy in the backups folders (``backup.backup_roots``: the ``backup.folder`` setting,
   the folders it named before, and the data folder's) that holds them is cleaned the same way
-  (backups are kept, without the person), encrypted copies with the database's passphrase;
-  a copy of this database that
-  cannot be opened or looked into (damaged, from a newer AccountDesk, encrypted with an
-  earlier passphrase) is listed in :attr:`Erasure.backups_left` for the user to delete.
+  (backups are kept, without the person), encrypted copies with the database's passphrase
+  or with an earlier one the user gives (``erase_contact(…, earlier)``: a copy taken before
+  a change of passphrase; :func:`sealed_backups` are those none opens); a copy of this
+  database that cannot be opened or looked into (damaged, from a newer AccountDesk,
+  encrypted with a passphrase not given) is listed in :attr:`Erasure.backups_left` for the
+  user to delete.
   Backups go first, so that an erase that stops half-way can be run again: the person is
   still in the database until the live erase. A backup can be taken while the erase runs
   (the app's daily one, *Back up now*, ``db backup`` in another window), from the database as
@@ -60,7 +62,7 @@ import json
 import re
 import time
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -1220,32 +1222,74 @@ def _backup_files(db: Database) -> tuple[dict[Path, _Stamp], dict[Path, Path]]:
     return files, copies
 
 
+def _keys(db: Database, earlier: Sequence[str]) -> list[str]:
+    """The passphrases an encrypted backup of ``db`` may have: the database's own, then the
+    ``earlier`` ones given (empty ones are none)."""
+    given = (crypto.entered(key) for key in (db.passphrase, *earlier))
+    return [key for key in dict.fromkeys(given) if key is not None]
+
+
+def _key_of(path: Path, keys: Sequence[str]) -> str | None:
+    """The first of ``keys`` that opens the encrypted file ``path``; None when none does."""
+    return next((key for key in keys if crypto.opens(path, key)), None)
+
+
+def _own_folders(db: Database) -> set[Path]:
+    """The folders whose files may be this database's backups: the backups roots, and this
+    database's folder (its identity) in each."""
+    roots = [root for root in backup_roots(db) if root.is_dir()]
+    identity = identity_of(db)
+    return {*roots, *(root / identity for root in roots if identity is not None)}
+
+
+def sealed_backups(db: Database, earlier: Sequence[str] = ()) -> list[Path]:
+    """The encrypted backups of this database (in its backups folders) that neither its
+    passphrase nor one of ``earlier`` opens: an erase can only list them for the user to
+    delete. The command line asks for an earlier passphrase when there are such copies."""
+    if db.path is None:
+        return []
+    ours = _own_folders(db)
+    keys = _keys(db, earlier)
+    files, _copies = _backup_files(db)
+    unreadable: tuple[type[Exception], ...] = (OSError, UserError, *driver_errors())
+    found = []
+    for path in sorted(files):
+        if path.suffix != ".db" or path.parent not in ours:
+            continue
+        try:
+            if crypto.looks_encrypted(path) and _key_of(path, keys) is None:
+                found.append(path)
+        except unreadable:  # damaged, or no SQLCipher here: the erase lists it anyway
+            continue
+    return found
+
+
 def _clean_backups(
     db: Database, traces: _Traces, files: Iterable[Path], *contact_ids: str,
-    alike: Collection[str] = (),
+    alike: Collection[str] = (), earlier: Sequence[str] = (),
 ) -> tuple[list[Path], list[Path], list[Path]]:  # fmt: skip
     """Erase the contact from every copy among ``files`` (:func:`_backup_files`) that holds
     them, whatever its name: a copy that holds their id holds their data. Returns the
     cleaned, the uncleanable, and the cleaned whose kept records still mention them
     (``traces``; those that cannot be looked into count as mentioning them).
 
-    A copy encrypted with the database's passphrase is cleaned like a plain one. A ``.db``
-    file that cannot be looked into (damaged, or encrypted with another passphrase, such as
-    the copy taken before the passphrase was changed) is uncleanable when it may be this
-    database's: in its own folder or loose in the root; in the folder of another database
-    (another identity) it is that database's, with that database's passphrase."""
+    A copy encrypted with the database's passphrase, or with one of ``earlier`` (a copy taken
+    before the passphrase was changed, by the user who gives the old one), is cleaned like a
+    plain one and keeps its passphrase. A ``.db`` file that cannot be looked into (damaged,
+    or encrypted with a passphrase not given) is uncleanable when it may be this database's:
+    in its own folder or loose in the root; in the folder of another database (another
+    identity) it is that database's, with that database's passphrase."""
     cleaned: list[Path] = []
     left: list[Path] = []
     mentioning: list[Path] = []
-    roots = [root for root in backup_roots(db) if root.is_dir()]
-    identity = identity_of(db)
-    ours = {*roots, *(root / identity for root in roots if identity is not None)}
+    ours = _own_folders(db)
     unreadable: tuple[type[Exception], ...] = (OSError, UserError, *driver_errors())
+    keys = _keys(db, earlier)
     for path in sorted(files):
         try:
             plain = _is_sqlite(path)
-            key = None if plain else db.passphrase
-            sealed = not plain and (key is None or not crypto.opens(path, key))
+            key = None if plain else _key_of(path, keys)
+            sealed = not plain and key is None
             if sealed:
                 if path.suffix == ".db" and path.parent in ours:
                     left.append(path)
@@ -1303,11 +1347,13 @@ def _still_mentioned(db: Database, traces: _Traces, ids: list[str], alike: Colle
         return True
 
 
-def erase_contact(db: Database, contact_id: str) -> Erasure:
+def erase_contact(db: Database, contact_id: str, earlier: Sequence[str] = ()) -> Erasure:
     """Remove a contact for good (right to be forgotten), with what is only about them, from
     the database and its backups, leaving no trace in the files (see the module doc); the
     duplicates merged into them that are still in the trash (the same person) go with them.
-    A contact merged into another is refused (:func:`check_erasable`)."""
+    A contact merged into another is refused (:func:`check_erasable`). ``earlier``: the
+    passphrases backups encrypted before a change of passphrase may have (the command line's
+    ACCOUNTDESK_BACKUP_PASSPHRASE, as ``db restore`` takes it): those are cleaned too."""
     check_erasable(db, contact_id)
     name = subject_name(db, contact_id)
     with db.reader() as session:
@@ -1323,7 +1369,7 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
     if db.path is not None:
         before, _copies = _backup_files(db)
         cleaned, left, mentioning = _clean_backups(
-            db, traces, before, *in_backups, contact_id, alike=alike
+            db, traces, before, *in_backups, contact_id, alike=alike, earlier=earlier
         )
         seen, copies = _backup_files(db)
         seen = {path: stamp for path, stamp in seen.items() if path in before}
@@ -1331,7 +1377,7 @@ def erase_contact(db: Database, contact_id: str) -> Erasure:
     if db.path is not None:  # a backup taken meanwhile holds them: cleaned too
         later, unfinished = _taken_meanwhile(db, seen, copies)
         cleaned_later, left_later, mentioning_later = _clean_backups(
-            db, traces, later, *in_backups, contact_id, alike=alike
+            db, traces, later, *in_backups, contact_id, alike=alike, earlier=earlier
         )
         cleaned = sorted({*cleaned, *cleaned_later})
         left = sorted({*left, *left_later, *unfinished})
