@@ -74,7 +74,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from accountdesk.core import settings
-from accountdesk.core.bidi import isolate, plain
+from accountdesk.core.bidi import isolate, ltr, plain
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.culture.countries import country_languages
 from accountdesk.core.db import crypto
@@ -374,14 +374,13 @@ def check_erasable(db: Database, contact_id: str) -> None:
                 "(e-mail addresses, phone numbers, notes) is now part of {kept}, and erasing "
                 "{name} alone would leave it there and make the merge impossible to undo. "
                 "Undo the merge first (Duplicates → Latest merges → Undo merge, or: "
-                "accountdesk duplicates --undo {merge}), or erase {kept}, which erases {name} "
-                "with them."
+                "{command}), or erase {kept}, which erases {name} too."
             ).format(
                 name=isolate(display_name(contact.given_name, contact.family_name,
                                           contact.name_order)),
                 kept=isolate(display_name(kept.given_name, kept.family_name, kept.name_order)),
                 when=format_when(record.merged_at),
-                merge=record.id,
+                command=ltr(f"accountdesk duplicates --undo {record.id}"),
             )
         )  # fmt: skip
 
