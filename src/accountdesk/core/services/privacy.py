@@ -400,11 +400,14 @@ def erase_question(name: str) -> str:
 @dataclass(frozen=True)
 class Mention:
     """A record an erase keeps whose free text mentions the person: an interaction with other
-    people (kept without them), an account, another contact, a note, a follow-up, a deal, a
-    gift, a survey answer, an important date of someone else, a note on a country."""
+    people (kept without them), an account, another contact (also one with their name, e-mail
+    address or phone number, or a likely duplicate of them), a note, a follow-up, a deal, a
+    gift, a survey answer, an important date of someone else, a note on a country, the log of
+    a merge."""
 
     record_id: str
-    #: when an interaction took place, a note was written (None for other records)
+    #: when an interaction took place, a note was written, a merge was made (None for other
+    #: records)
     occurred_at: datetime | None
     #: an interaction's kind (call, meeting …); empty for other records
     kind: str
@@ -493,13 +496,13 @@ _SUFFIXING = frozenset(
 # fmt: off
 _WORD_NAMES = frozenset({
     "amber", "april", "art", "august", "autumn", "bill", "bob", "brook", "carol", "chance",
-    "chase", "cliff", "crystal", "dale", "dawn", "dean", "destiny", "don", "drew", "eve",
-    "faith", "fern", "frank", "gay", "gene", "summer", "grace", "grant", "guy", "hazel",
-    "heather", "holly", "hope", "iris", "ivy", "jack", "jade", "jay", "jewel", "joy", "june",
-    "justice", "king", "lily", "mark", "mason", "max", "may", "melody", "miles", "millie",
-    "misty", "nick", "olive", "pat", "patience", "pearl", "penny", "rich", "rob", "robin",
-    "rose", "ruby", "rusty", "sandy", "scott", "sky", "spring", "sue", "sunny", "tom", "van",
-    "victor", "violet", "wade", "will", "win", "winter", "wood", "york",
+    "chase", "cliff", "crystal", "dale", "dawn", "dean", "destiny", "don", "drew", "eve", "faith",
+    "fern", "frank", "gay", "gene", "grace", "grant", "guy", "hazel", "heather", "holly", "hope",
+    "iris", "ivy", "jack", "jade", "jay", "jewel", "joy", "june", "justice", "king", "lily",
+    "mark", "mason", "max", "may", "melody", "miles", "misty", "nick", "olive", "pat",
+    "patience", "pearl", "penny", "rich", "rob", "robin", "rose", "ruby", "rusty", "sandy",
+    "sky", "spring", "sue", "summer", "sunny", "van", "victor", "violet", "wade",
+    "will", "win", "winter", "wood",
 })
 # fmt: on
 
