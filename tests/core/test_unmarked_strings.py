@@ -100,6 +100,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "an example of an iCalendar RRULE, which is written in these keywords in every language"
     ),
     ("cli.py", "accountdesk: "): "the command's name before its message, as argparse writes it",
+    ("core/services/privacy.py", "accountdesk duplicates --undo "): (
+        "a command to type (with the merge's id), the same in every language; the sentence "
+        "around it is translated"
+    ),
     ("ui/accounts/editor.py", "https://"): "a placeholder showing the start of a web address",
     ("core/io/names.py", "family_first"): (
         "a name order's stored key, which the contact editor's Name order box chooses by; the "

@@ -207,12 +207,14 @@ def status_line(found: SyncStatus, zone: str) -> str:
     if found.pending:
         parts.append(
             ngettext("{n} change to send", "{n} changes to send", found.pending).format(
-                n=found.pending
+                n=format_number(found.pending)
             )
         )
     if found.conflicts:
         parts.append(
-            ngettext("{n} conflict", "{n} conflicts", found.conflicts).format(n=found.conflicts)
+            ngettext("{n} conflict", "{n} conflicts", found.conflicts).format(
+                n=format_number(found.conflicts)
+            )
         )
     return separator().join(parts)
 
@@ -609,17 +611,19 @@ class SyncReport:
     def lines(self) -> list[str]:
         said = [
             ngettext("Received {n} change.", "Received {n} changes.", self.received).format(
-                n=self.received
+                n=format_number(self.received)
             ),
-            ngettext("Sent {n} change.", "Sent {n} changes.", self.sent).format(n=self.sent),
+            ngettext("Sent {n} change.", "Sent {n} changes.", self.sent).format(
+                n=format_number(self.sent)
+            ),
         ]
         if self.erased:
             said.append(
                 ngettext(
-                    "Erased {n} contact erased on the server.",
-                    "Erased {n} contacts erased on the server.",
+                    "{n} contact erased on the server was erased here too.",
+                    "{n} contacts erased on the server were erased here too.",
                     self.erased,
-                ).format(n=self.erased)
+                ).format(n=format_number(self.erased))
             )
         if self.conflicts:
             said.append(
@@ -627,7 +631,7 @@ class SyncReport:
                     "{n} field was changed on both sides: see “accountdesk sync conflicts”.",
                     "{n} fields were changed on both sides: see “accountdesk sync conflicts”.",
                     self.conflicts,
-                ).format(n=self.conflicts)
+                ).format(n=format_number(self.conflicts))
             )
         if self.refused:
             said.append(
@@ -635,7 +639,7 @@ class SyncReport:
                     "The server refused {n} change: see “accountdesk sync conflicts”.",
                     "The server refused {n} changes: see “accountdesk sync conflicts”.",
                     self.refused,
-                ).format(n=self.refused)
+                ).format(n=format_number(self.refused))
             )
         return said
 
