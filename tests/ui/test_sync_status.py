@@ -4,12 +4,14 @@ answer (nothing here needs PostgreSQL)."""
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import insert, select, text
 
 from accountdesk.core.bidi import plain
@@ -23,7 +25,8 @@ from accountdesk.ui import tasks
 from accountdesk.ui.main_window import MainWindow
 from accountdesk.ui.sync_status import ConflictsDialog
 
-SHOTS = Path("/tmp/sync")
+#: Where the screenshots go to be looked at (ACCOUNTDESK_SHOTS=/some/folder), else nowhere.
+SHOTS = os.environ.get("ACCOUNTDESK_SHOTS")
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
@@ -110,7 +113,7 @@ def test_the_status_the_menu_and_the_conflicts(
     assert "127.0.0.1" in control.button.toolTip()  # why: the server did not answer
     assert window.sync_action.shortcut().toString() == "F5"
     assert control.timer.isActive() and control.timer.interval() == 5 * 60 * 1000
-    window.statusBar().grab().save(str(SHOTS / "status-en.png"))
+    _shot(window.statusBar(), "status-en.png")
     dialog = ConflictsDialog(ctx, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -130,7 +133,7 @@ def test_the_status_the_menu_and_the_conflicts(
         "changed later than yours, “Mining”.",
     ]
     assert dialog.dismiss.isVisible() and not dialog.keep_mine.isVisible()
-    dialog.grab().save(str(SHOTS / "conflicts-en.png"))
+    _shot(dialog, "conflicts-en.png")
     dialog.list.setCurrentRow(5)
     assert dialog.keep_mine.isVisible() and not dialog.dismiss.isVisible()
     dialog.keep_mine.click()  # Mining is written, as a change of the copy to send
@@ -153,17 +156,28 @@ def test_in_persian(ctx: Any, db: Database, qtbot: Any, tmp_path: Path, persian:
     window.resize(1100, 500)
     window.show()
     assert tasks.wait_all()
-    window.statusBar().grab().save(str(SHOTS / "status-fa.png"))
+    _shot(window.statusBar(), "status-fa.png")
+    # a middle dot beside "۶" read as the Persian zero ("۰۶ تعارض"): the parts are separated
+    # by the Persian semicolon
+    assert window.sync_control is not None
+    assert "\u00b7" not in window.sync_control.button.text()
+    assert "\u061b" in window.sync_control.button.text()
     dialog = ConflictsDialog(ctx, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
-    dialog.grab().save(str(SHOTS / "conflicts-fa.png"))
+    _shot(dialog, "conflicts-fa.png")
     assert dialog.list.count() == 6
+    lines = [plain(dialog.list.item(i).text()) for i in range(dialog.list.count())]
+    # in Persian words and digits: no English frame, no Latin digit of a date or time
+    assert not [line for line in lines if "is kept" in line or "server did not" in line]
+    assert [b.text() for b in dialog.findChildren(QPushButton) if b.text() == "Close"] == []
+    assert all(not any(d in line for d in "0123456789") for line in lines[1:]), lines
 
 
-@pytest.fixture(autouse=True)
-def _shots() -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
+def _shot(widget: Any, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / name))
 
 
 def test_synchronising_on_demand_asks_for_a_password_nothing_had(

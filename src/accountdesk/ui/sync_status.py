@@ -183,7 +183,8 @@ class ConflictsDialog(QDialog):
         self.dismiss = QPushButton(_("Dismiss"))
         for button in (self.keep_mine, self.keep_theirs, self.dismiss):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(_("Close"))  # Qt's own word stayed English in Persian
         buttons.rejected.connect(self.reject)
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
