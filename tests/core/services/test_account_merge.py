@@ -452,3 +452,29 @@ def test_sheets_count_what_would_move(db: Database) -> None:
     assert other.related["contacts"] == 1 and other.related["deals"] == 1
     assert other.related["accounts"] == 1  # the account it referred
     assert kept.related["account_tags"] == 2 and kept.fields["name"] == "ACME Ltd"
+
+
+def test_emptying_the_trash_drops_what_a_dead_merge_logged(db: Database) -> None:
+    """Once a merged account is deleted for good the merge can no longer be undone, and the
+    values it logged of the kept account (here the notes it copied from the merged one) only
+    kept text nobody can see or use: they go with it. The merge itself is still listed."""
+    w = _world(db)
+    result = am.merge_accounts(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
+
+    def logged() -> str:
+        with db.reader() as session:
+            return str(
+                session.execute(
+                    text("SELECT changes FROM account_merges WHERE id = :m"),
+                    {"m": result.merge_id},
+                ).scalar_one()
+            )
+
+    assert "Imported from the old CRM" in logged()
+    trash.purge(db, "account", w["referred"])  # another record: the merge can still be undone
+    assert "Imported from the old CRM" in logged()
+    trash.empty_trash(db)  # the merged account goes for good
+    assert "Imported from the old CRM" not in logged()
+    assert [m.id for m in recent_merges(db) if m.kind == ACCOUNTS] == [result.merge_id]
+    with pytest.raises(UserError, match="deleted for good"):
+        am.undo_account_merge(db, result.merge_id)

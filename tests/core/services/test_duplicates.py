@@ -1114,3 +1114,24 @@ def test_an_imports_check_reads_only_what_can_match_and_counts_the_same(
             # and the members of the clusters the Duplicates screen shows for them
             clustered = {i for c in likeness.find_clusters(every, ids) for i in c.ids}
             assert len(clustered & ids) == near
+
+
+def test_emptying_the_trash_drops_what_a_dead_merge_logged(db: Database) -> None:
+    """The merge filled the kept contact's "how we met" from the third one; once that one is
+    deleted for good the merge cannot be undone, and the log forgets the values it kept."""
+    w = _world(db)
+    result = dup.merge(db, w["kept"], [w["third"]], clock=fixed_clock(NOW))
+
+    def logged() -> str:
+        with db.reader() as session:
+            return str(
+                session.execute(
+                    text("SELECT changes FROM contact_merges WHERE id = :m"),
+                    {"m": result.merge_id},
+                ).scalar_one()
+            )
+
+    assert "Riga fair" in logged()
+    trash.empty_trash(db)
+    assert "Riga fair" not in logged()
+    assert [m.id for m in recent_merges(db)] == [result.merge_id]

@@ -865,6 +865,27 @@ def drop_logged_values(record: Any, fields: Iterable[str]) -> None:
     flag_modified(record, "changes")
 
 
+def forget_dead_merges(session: Session) -> int:
+    """Drop the logged values (:func:`logged_values`) of every merge, of contacts or of
+    accounts, that can no longer be undone (:func:`can_be_undone`: a merged record was
+    deleted for good, or it was undone): they only served its undo, and held text the merge
+    copied from the merged records (notes, an address naming a person) after those records
+    were emptied from the trash. Run when records are deleted for good; how many logs were
+    cleaned. A backup from before the merges has no log to clean."""
+    from accountdesk.core.db.models import AccountMerge
+
+    cleaned = 0
+    tables = inspect(session.connection())
+    for model, merged in ((ContactMerge, Contact), (AccountMerge, Account)):
+        if not tables.has_table(table(model).name):
+            continue
+        for record in session.scalars(select(model)):
+            if logged_values(record) and not can_be_undone(session, record, merged):
+                drop_logged_values(record, logged_values(record))
+                cleaned += 1
+    return cleaned
+
+
 @dataclass(frozen=True)
 class UndoResult:
     kept_id: str

@@ -311,9 +311,20 @@ def _delete_for_good(session: Session, obj: Record) -> None:
 
 
 def purge(db: Database, kind: str, id_: str) -> None:
-    """Remove a record for good, with everything that belongs to it."""
+    """Remove a record for good, with everything that belongs to it; a merge that can no
+    longer be undone without it forgets the values it logged (:func:`_forget_dead_merges`)."""
     with db.transaction() as session:
         _delete_for_good(session, _get(session, kind, id_))
+        _forget_dead_merges(session)
+
+
+def _forget_dead_merges(session: Session) -> None:
+    """:func:`accountdesk.core.services.duplicates.forget_dead_merges`, after records were
+    deleted for good (imported here: the merges' module uses the trash)."""
+    from accountdesk.core.services.duplicates import forget_dead_merges
+
+    session.flush()
+    forget_dead_merges(session)
 
 
 def _title(obj: Record) -> str:
@@ -453,4 +464,5 @@ def _empty(db: Database) -> int:
             trashed = session.scalars(select(model).where(model.deleted_at.is_not(None))).all()
             for obj in trashed:
                 _delete_for_good(session, obj)
+        _forget_dead_merges(session)
     return removed
