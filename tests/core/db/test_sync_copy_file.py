@@ -113,3 +113,26 @@ def test_sync_on_a_file_that_is_not_a_copy_says_so(
         )
     assert main(["sync", "init"]) == 1
     assert "Name the team server" in capsys.readouterr().err
+
+
+def test_an_encrypted_copy_keeps_recording_its_changes(copy: Database, tmp_path: Path) -> None:
+    """A team's copy on a laptop that may be lost is encrypted like any file (db encrypt):
+    its tables and triggers go with it, and a change made after still waits to be sent."""
+    from datetime import UTC, datetime
+
+    from accountdesk.core.db import crypto
+
+    if not crypto.available():
+        pytest.skip("SQLCipher is not installed")
+    path = tmp_path / "copy.db"
+    create_account(copy, AccountInput(name="Acme", country="DE"))
+    copy.close()
+    crypto.encrypt_file(path, "a long passphrase 1", datetime(2026, 12, 2, tzinfo=UTC))
+    assert path.read_bytes()[:6] != b"SQLite"
+    again = open_database(path, passphrase="a long passphrase 1")
+    try:
+        assert len(_triggers(again)) > 30
+        create_account(again, AccountInput(name="Bosch", country="DE"))
+        assert _outbox(again) == [("accounts", "u", None), ("accounts", "u", None)]
+    finally:
+        again.close()
