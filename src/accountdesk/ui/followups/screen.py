@@ -47,6 +47,7 @@ from accountdesk.core import i18n
 from accountdesk.core.bidi import ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, ngettext
+from accountdesk.core.labels import FOLLOW_UP_STATUS
 from accountdesk.core.queries.followups import (
     OPEN,
     FollowUpRow,
@@ -112,7 +113,8 @@ def completed_text(when: str) -> str:
 def when_samples() -> list[str]:
     """What the "When" column may show, to size it by: the buckets, "Done" and completions."""
     buckets = [_(BUCKET_LABELS[key]) for key in BUCKETS]
-    return [*buckets, _("Done"), *map(completed_text, i18n.date_samples(time=True))]
+    done = _(FOLLOW_UP_STATUS["done"])
+    return [*buckets, done, *map(completed_text, i18n.date_samples(time=True))]
 
 
 class FollowUpModel(IsolatingTableModel):
@@ -175,7 +177,7 @@ class FollowUpModel(IsolatingTableModel):
             zone = self.ctx.user_zone
             return snoozed_text(label, row.due_at, row.snoozed_until, self.bounds.now, zone)
         if row.completed_at is None:  # done before completion times were kept
-            return _("Done")
+            return _(FOLLOW_UP_STATUS["done"])
         return completed_text(i18n.format_when(row.completed_at, ZoneInfo(self.ctx.user_zone)))
 
     def bucket(self, row: FollowUpRow) -> Bucket | None:
@@ -200,8 +202,8 @@ class FollowUpsScreen(QWidget):
         self._open_bucket: int | None = None
         self.status = QComboBox(self)
         self.status.setObjectName("status")
-        self.status.addItem(_("Open"), "open")
-        self.status.addItem(_("Done"), "done")
+        for status, name in FOLLOW_UP_STATUS.items():
+            self.status.addItem(_(name), status)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("filter")
         self.filter.setPlaceholderText(_("Filter by title, contact or account"))
