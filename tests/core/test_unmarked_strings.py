@@ -100,6 +100,9 @@ ALLOWED: dict[tuple[str, str], str] = {
         "an example of an iCalendar RRULE, which is written in these keywords in every language"
     ),
     ("cli.py", "accountdesk: "): "the command's name before its message, as argparse writes it",
+    ("ui/followups/screen.py", "done"): (
+        "a follow-up status's stored key, which labels.label() turns into its translated name"
+    ),
     ("core/services/privacy.py", "accountdesk duplicates --undo "): (
         "a command to type (with the merge's id), the same in every language; the sentence "
         "around it is translated"

@@ -47,7 +47,7 @@ from accountdesk.core import i18n
 from accountdesk.core.bidi import ltr
 from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import N_, _, ngettext
-from accountdesk.core.labels import FOLLOW_UP_STATUS
+from accountdesk.core.labels import FOLLOW_UP_STATUS, label
 from accountdesk.core.queries.followups import (
     OPEN,
     FollowUpRow,
@@ -113,7 +113,7 @@ def completed_text(when: str) -> str:
 def when_samples() -> list[str]:
     """What the "When" column may show, to size it by: the buckets, "Done" and completions."""
     buckets = [_(BUCKET_LABELS[key]) for key in BUCKETS]
-    done = _(FOLLOW_UP_STATUS["done"])
+    done = label(FOLLOW_UP_STATUS, "done")
     return [*buckets, done, *map(completed_text, i18n.date_samples(time=True))]
 
 
@@ -173,11 +173,11 @@ class FollowUpModel(IsolatingTableModel):
             return describe_rrule(row.rrule) if row.rrule else ""
         bucket = self.bucket(row)
         if bucket is not None:  # with the snooze that holds its reminder back
-            label = _(BUCKET_LABELS[bucket])
+            named = _(BUCKET_LABELS[bucket])
             zone = self.ctx.user_zone
-            return snoozed_text(label, row.due_at, row.snoozed_until, self.bounds.now, zone)
+            return snoozed_text(named, row.due_at, row.snoozed_until, self.bounds.now, zone)
         if row.completed_at is None:  # done before completion times were kept
-            return _(FOLLOW_UP_STATUS["done"])
+            return label(FOLLOW_UP_STATUS, "done")
         return completed_text(i18n.format_when(row.completed_at, ZoneInfo(self.ctx.user_zone)))
 
     def bucket(self, row: FollowUpRow) -> Bucket | None:
