@@ -219,3 +219,28 @@ def test_synchronising_on_demand_asks_for_a_password_nothing_had(
     assert tasks.wait_all() and tasks.wait_all()
     assert calls == ["sync", "sync", "sync"]
     assert signed == ["typed-password"] and cancel_texts == ["Cancel"]
+
+
+def test_a_synchronisation_that_stops_on_a_bug_is_shown_in_words(
+    ctx: Any, db: Database, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _make_copy(db)
+    shown: list[str] = []
+
+    def broken(_db: Database, **_kw: object) -> sync.SyncReport:
+        sync._failed(_db, "The synchronisation stopped on a problem.", offline=False)
+        raise ValueError("zip() argument 2 is longer than argument 1")
+
+    monkeypatch.setattr(sync, "synchronise", broken)
+    ctx.status.connect(shown.append)
+    window = _window(ctx, tmp_path)
+    qtbot.addWidget(window)
+    assert tasks.wait_all()  # no exception reaches the event loop
+    control = window.sync_control
+    assert control is not None and not control.running
+    assert control.button.text().startswith("Synchronisation failed, not synchronised yet")
+    assert "The synchronisation stopped on a problem." in control.button.toolTip()
+    assert shown == ["The synchronisation stopped on a problem."]
+    dialog = ConflictsDialog(ctx, parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.intro.text().startswith("The synchronisation stopped on a problem.")

@@ -9,6 +9,8 @@ and *Keep theirs*, and the server's refusals with *Dismiss*.
 
 from __future__ import annotations
 
+import sys
+import traceback
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -111,7 +113,12 @@ class SyncControl(QObject):
                 self.sync_now()
             return
         if not isinstance(exc, UserError):
-            raise exc
+            # a bug: the copy keeps it said in words (the status shows that it failed, its
+            # tooltip why), it is said now, and its trace goes where a bug's goes, without
+            # stopping the app every five minutes
+            traceback.print_exception(exc, file=sys.stderr)
+            self.ctx.status.emit(sync.status(self.ctx.db).last_error or str(exc))
+            return
         if self._asked:
             self.ctx.status.emit(str(exc))
 
@@ -202,7 +209,7 @@ class ConflictsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, conflict)
             item.setToolTip(conflict.text)
             self.list.addItem(item)
-        self.intro.setText(
+        intro = (
             _(
                 "These fields were changed both here and on the server, or the server did "
                 "not take a change. Choose whose value to keep; your choice is sent at the "
@@ -211,6 +218,10 @@ class ConflictsDialog(QDialog):
             if found
             else _("There are no conflicts.")
         )
+        state = sync.status(self.ctx.db)
+        if state.failed and state.last_error:  # why the last synchronisation stopped
+            intro = state.last_error + "\n\n" + intro
+        self.intro.setText(intro)
         if found:
             self.list.setCurrentRow(0)
         self._enable()

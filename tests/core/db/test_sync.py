@@ -608,3 +608,69 @@ def test_a_tag_made_on_the_server_while_the_laptop_sends_its_own_is_one_tag(
             [tag] = session.scalars(select(Tag)).all()
             assert [t.id for t in session.get_one(Account, acme).tags] == [tag.id]
             assert [t.id for t in session.get_one(Account, other[0]).tags] == [tag.id]
+
+
+# --- review 26 ------------------------------------------------------------------------------
+
+
+def test_a_key_with_a_bar_is_one_key_and_stops_nobody(setup: Setup) -> None:
+    """A member may write any id (psql): a "|" or "\\" in it neither stops the synchronisation
+    nor makes two keys one."""
+    acme = _account(setup.anna, "Acme Steel").id
+    with setup.copy.engine.begin() as conn:  # a copy made before keys were escaped
+        conn.execute(text("DROP TRIGGER sync_delete_account_tags"))
+        conn.execute(
+            text(
+                "CREATE TRIGGER sync_delete_account_tags AFTER DELETE ON account_tags BEGIN "
+                "INSERT INTO sync_outbox (tbl, row_id, op, fields, hlc) SELECT 'account_tags', "
+                "OLD.account_id || '|' || OLD.tag_id, 'd', NULL, '0' FROM sync_clock; END"
+            )
+        )
+        conn.execute(text("DELETE FROM sync_state WHERE key = 'triggers'"))
+    with setup.ben.transaction() as session:
+        session.execute(
+            text(
+                "INSERT INTO tags (id, name, created_at) VALUES "
+                "('evil|1', 'harmless', now()), ('evil\\', 'odd', now())"
+            )
+        )
+        session.execute(
+            text(
+                "INSERT INTO account_tags (account_id, tag_id) VALUES (:a, 'evil|1'), "
+                "(:a, 'evil\\')"
+            ),
+            {"a": acme},
+        )
+    report = sync.synchronise(setup.copy)
+    assert report.received == 4
+    with setup.copy.engine.connect() as conn:
+        assert sorted(conn.execute(text("SELECT tag_id FROM account_tags")).scalars()) == [
+            "evil\\",
+            "evil|1",
+        ]
+    assert sync.status(setup.copy).last_error is None
+    _edit(setup.copy, acme, tags=["harmless"])  # the link to "odd" goes, from the copy
+    sync.synchronise(setup.copy)
+    with setup.manager.engine.connect() as conn:
+        assert conn.execute(text("SELECT tag_id FROM account_tags")).scalars().all() == ["evil|1"]
+    assert sync.status(setup.copy).pending == 0
+
+
+def test_a_synchronisation_that_stops_on_a_bug_says_so(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: Any) -> None:
+        raise ValueError("zip() argument 2 is longer than argument 1")
+
+    monkeypatch.setattr(sync, "_pull", broken)
+    with pytest.raises(ValueError):
+        sync.synchronise(setup.copy)
+    found = sync.status(setup.copy)
+    assert found.failed
+    assert found.last_error is not None and "zip() argument 2" in plain(found.last_error)
+    line = sync.status_line(found, "UTC")
+    assert line.startswith("Synchronisation failed, last synchronised")
+    monkeypatch.undo()
+    sync.synchronise(setup.copy)
+    found = sync.status(setup.copy)
+    assert not found.failed and found.last_error is None

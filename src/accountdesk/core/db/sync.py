@@ -68,10 +68,12 @@ from accountdesk.core.db.models import Base, DecimalText, Money, UTCDateTime, ut
 from accountdesk.core.db.search import index_documents, rebuild, remove_documents, stored_documents
 from accountdesk.core.db.sync_schema import (
     BOOKKEEPING,
+    COPY_TRIGGERS,
     LOG,
     PULL_ONLY,
     UNIQUE_KEYS,
     copy_statements,
+    copy_triggers_dropped,
     key_columns,
     key_values,
     row_key,
@@ -167,6 +169,9 @@ class SyncStatus:
     last_error: str | None
     conflicts: int
     pending: int
+    #: the last attempt stopped on a problem (not a server that did not answer): the status
+    #: says it failed rather than offline
+    failed: bool = False
 
 
 def status(db: Database) -> SyncStatus:
@@ -177,6 +182,7 @@ def status(db: Database) -> SyncStatus:
         url = _get(conn, "server_url") or ""
         synced = _get(conn, "last_synced")
         error = _get(conn, "last_error")
+        failure = _get(conn, "last_failure")
         count = conn.execute(text("SELECT count(*) FROM sync_conflicts")).scalar() or 0
         pending = (
             conn.execute(text("SELECT count(DISTINCT tbl || row_id) FROM sync_outbox")).scalar()
@@ -189,20 +195,27 @@ def status(db: Database) -> SyncStatus:
         error or None,
         int(count),
         int(pending),
+        bool(error) and failure == "failed",
     )
 
 
 def status_line(found: SyncStatus, zone: str) -> str:
     """The status of a copy in one line, as the main window and ``accountdesk sync`` say it."""
     if found.last_synced is None:
-        head = _("Offline, not synchronised yet") if found.last_error else _("Not synchronised yet")
+        if found.failed:
+            head = _("Synchronisation failed, not synchronised yet")
+        elif found.last_error:
+            head = _("Offline, not synchronised yet")
+        else:
+            head = _("Not synchronised yet")
     else:
         when = isolate(format_when(found.last_synced, ZoneInfo(zone)))
-        head = (
-            _("Offline, last synchronised {when}").format(when=when)
-            if found.last_error
-            else _("Synchronised {when}").format(when=when)
-        )
+        if found.failed:
+            head = _("Synchronisation failed, last synchronised {when}").format(when=when)
+        elif found.last_error:
+            head = _("Offline, last synchronised {when}").format(when=when)
+        else:
+            head = _("Synchronised {when}").format(when=when)
     parts = [head]
     if found.pending:
         parts.append(
@@ -304,7 +317,8 @@ def _owners_to_index(conn: Connection, table: str, keys: Sequence[str]) -> set[s
     if table in ("accounts", "contacts"):
         return set(keys)
     if table in ("account_tags", "contact_tags"):
-        return {k.split("|", 1)[0] for k in keys}
+        owner = "account_id" if table == "account_tags" else "contact_id"
+        return {key_values(_all_tables()[table], k)[owner] for k in keys}
     if table == "tags":
         found: set[str] = set()
         for link, column in (("account_tags", "account_id"), ("contact_tags", "contact_id")):
@@ -458,7 +472,9 @@ def _server_rows(conn: Connection, table: Table, keys: Sequence[str]) -> dict[st
         if len(columns) == 1:
             where = table.c[columns[0]].in_(chunk)
         else:
-            where = tuple_(*(table.c[c] for c in columns)).in_([tuple(k.split("|")) for k in chunk])
+            where = tuple_(*(table.c[c] for c in columns)).in_(
+                [tuple(key_values(table, k)[c] for c in columns) for k in chunk]
+            )
         for row in conn.execute(select(table).where(where)):
             values = dict(row._mapping)
             found[row_key(table, values)] = values
@@ -568,6 +584,7 @@ def _snapshot(server: Database, copy: Database) -> None:
                         conn.execute(insert(table), [dict(r._mapping) for r in part])
                 _settings(sconn, conn, server.login)
                 rebuild(conn)
+                _put(conn, "triggers", COPY_TRIGGERS)
                 _put(conn, "server_url", credentials.without_password(server.url))
                 _put(conn, "server_id", identity)
                 _put(conn, "cursor", top)
@@ -649,6 +666,7 @@ def synchronise(db: Database, *, password: str | None = None) -> SyncReport:
     sentence (:class:`~accountdesk.core.db.errors.ServerError`), kept as the copy's last
     error; nothing half-written stays (each step is its own transaction)."""
     _require_copy(db)
+    _upgrade_copy(db)
     with db.engine.connect() as conn:
         url = _get(conn, "server_url")
         expected = _get(conn, "server_id")
@@ -680,14 +698,47 @@ def synchronise(db: Database, *, password: str | None = None) -> SyncReport:
         finally:
             server.close()
     except UserError as exc:
-        with db.transaction() as session:
-            _put(session.connection(), "last_error", str(exc))
+        offline = isinstance(exc, ServerError) and not isinstance(exc, NotAllowed)
+        _failed(db, str(exc), offline=offline)
+        raise
+    except Exception as exc:  # a bug: said in the status too, and raised as it is
+        _failed(db, _unexpected(exc), offline=False)
         raise
     with db.transaction() as session:
         conn = session.connection()
         _put(conn, "last_synced", utcnow().isoformat())
         _put(conn, "last_error", None)
+        _put(conn, "last_failure", None)
     return report
+
+
+def _upgrade_copy(db: Database) -> None:
+    """A copy made by an older AccountDesk gets the triggers of this one (in one transaction
+    of the copy: what they wrote in the outbox stays)."""
+    with db.transaction() as session:
+        conn = session.connection()
+        if _get(conn, "triggers") == COPY_TRIGGERS:
+            return
+        with copy_triggers_dropped(conn):
+            pass
+        _put(conn, "triggers", COPY_TRIGGERS)
+
+
+def _unexpected(exc: BaseException) -> str:
+    return _(
+        "The synchronisation stopped on a problem AccountDesk did not expect ({problem}); "
+        "nothing was lost, the changes to send wait in the copy. Tell whoever looks after "
+        "AccountDesk."
+    ).format(problem=isolate(f"{type(exc).__name__}: {exc}"[:300]))
+
+
+def _failed(db: Database, message: str, *, offline: bool) -> None:
+    """Keep why the last synchronisation failed; ``offline``: the server did not answer (or
+    not to this login), as opposed to a synchronisation that stopped on a problem."""
+    with db.transaction() as session:
+        conn = session.connection()
+        _put(conn, "last_error", message)
+        _put(conn, "last_failure", "offline" if offline else "failed")
 
 
 def _read_log(
@@ -965,13 +1016,17 @@ def _merge_unique(
                 delete(source).where(source.c.tag_id == old, source.c[column].in_(already))
             )
             conn.execute(update(source).where(source.c.tag_id == old).values(tag_id=new))
-        conn.execute(
-            text(
-                "UPDATE sync_outbox SET row_id = replace(row_id, :old, :new) "
-                "WHERE tbl IN ('account_tags', 'contact_tags')"
-            ),
-            {"old": old, "new": new},
-        )
+        for link in ("account_tags", "contact_tags"):  # the links waiting to be sent follow
+            source = _all_tables()[link]
+            for seq, row_id in conn.execute(
+                text("SELECT seq, row_id FROM sync_outbox WHERE tbl = :t"), {"t": link}
+            ).all():
+                values = key_values(source, row_id)
+                if values["tag_id"] == old:
+                    conn.execute(
+                        text("UPDATE sync_outbox SET row_id = :r WHERE seq = :s"),
+                        {"r": row_key(source, {**values, "tag_id": new}), "s": seq},
+                    )
     elif not _same(local.rate, found["rate"]):
         report.conflicts += _note(
             conn, table.name, new, THEIRS_WON, "rate", local.rate, found["rate"], who, at

@@ -27,7 +27,7 @@ order is the clocks' order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Table
@@ -36,6 +36,7 @@ from accountdesk.core.db.models import Base
 
 __all__ = [
     "BOOKKEEPING",
+    "COPY_TRIGGERS",
     "LOG",
     "PULL_ONLY",
     "copy_statements",
@@ -60,6 +61,11 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "exchange_rates": ("base", "currency", "valid_on"),
 }
 _KEY_SEPARATOR = "|"
+#: The version of a copy's triggers: a copy made with older ones gets them anew at its next
+#: synchronisation (:func:`accountdesk.core.db.sync.synchronise`). 2: keys of several columns
+#: escaped (:func:`row_key`).
+COPY_TRIGGERS = "2"
+_ESCAPE = "\\"
 
 
 def synced_tables() -> list[Table]:
@@ -71,13 +77,52 @@ def key_columns(table: Table) -> list[str]:
     return [c.name for c in table.primary_key.columns]
 
 
-def row_key(table: Table, row: dict[str, object]) -> str:
-    """A row's key as the log and the outbox write it: its primary key, ``|``-separated."""
-    return _KEY_SEPARATOR.join(str(row[c]) for c in key_columns(table))
+def row_key(table: Table, row: Mapping[str, object]) -> str:
+    """A row's key as the log and the outbox write it: a one-column key is the value itself; a
+    key of several columns is their values joined by ``|``, each with its ``\\`` and ``|``
+    escaped by a ``\\`` (ids are free text on the server: a member may write ``a|b``), so that
+    every key reads back as the values it was made of. The triggers of both sides write the
+    same (:func:`_key_sql`); a key of UUIDs is the same text as before escaping existed."""
+    columns = key_columns(table)
+    if len(columns) == 1:
+        return str(row[columns[0]])
+    return _KEY_SEPARATOR.join(_escaped(str(row[c])) for c in columns)
+
+
+def _escaped(part: str) -> str:
+    return part.replace(_ESCAPE, _ESCAPE * 2).replace(_KEY_SEPARATOR, _ESCAPE + _KEY_SEPARATOR)
 
 
 def key_values(table: Table, key: str) -> dict[str, str]:
-    return dict(zip(key_columns(table), key.split(_KEY_SEPARATOR), strict=True))
+    """The values of a key :func:`row_key` made; a key that was not made so (a part too many
+    or too few) raises ``ValueError``."""
+    columns = key_columns(table)
+    if len(columns) == 1:
+        return {columns[0]: key}
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(key)
+    for ch in chars:
+        if ch == _ESCAPE:
+            current.append(next(chars, ""))
+        elif ch == _KEY_SEPARATOR:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return dict(zip(columns, parts, strict=True))
+
+
+def _key_sql(table: Table, row: str, cast: str = "") -> str:
+    """SQL of :func:`row_key` for the row ``row`` (``NEW``/``OLD``) in a trigger; the same
+    words in PostgreSQL (``cast``: ``::text``) and SQLite."""
+    columns = key_columns(table)
+    if len(columns) == 1:
+        return f"{row}.{columns[0]}{cast}"
+    return " || '|' || ".join(
+        f"replace(replace({row}.{c}{cast}, '\\', '\\\\'), '|', '\\|')" for c in columns
+    )
 
 
 def _fields(table: Table) -> list[str]:
@@ -112,7 +157,7 @@ def _parents_gone(table: Table, row: str) -> str:
 
 def _server_function(table: Table) -> str:
     name = table.name
-    key = " || '|' || ".join(f"{{row}}.{c}::text" for c in key_columns(table))
+    key = _key_sql(table, "{row}", "::text")
     return f"""
 CREATE OR REPLACE FUNCTION public.accountdesk_sync_{name}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -214,16 +259,12 @@ CREATE INDEX IF NOT EXISTS ix_sync_conflicts_row ON sync_conflicts (tbl, row_id)
 """
 
 
-def _sqlite_key(table: Table, row: str) -> str:
-    return " || '|' || ".join(f"{row}.{c}" for c in key_columns(table))
-
-
 def copy_statements() -> list[str]:
     """The triggers of a copy, one set per synced table (``CREATE … IF NOT EXISTS``)."""
     statements = [s.strip() for s in COPY_TABLES.split(";") if s.strip()]
     for table in synced_tables():
         name = table.name
-        new_key, old_key = _sqlite_key(table, "NEW"), _sqlite_key(table, "OLD")
+        new_key, old_key = _key_sql(table, "NEW"), _key_sql(table, "OLD")
         fields = _fields(table)
         statements.append(
             f"CREATE TRIGGER IF NOT EXISTS sync_insert_{name} AFTER INSERT ON {name} "
