@@ -674,3 +674,65 @@ def test_a_synchronisation_that_stops_on_a_bug_says_so(
     sync.synchronise(setup.copy)
     found = sync.status(setup.copy)
     assert not found.failed and found.last_error is None
+
+
+def _twins(db: Database) -> tuple[str, str, str]:
+    """Acme's "Jana Novák" and her duplicate "Jana Novak" (anna's): (account, kept, duplicate)."""
+    acme = _account(db, "Acme Steel").id
+    with db.reader() as session:
+        kept = session.scalars(select(Contact.id).where(Contact.account_id == acme)).one()
+    twin = create_contact(
+        db,
+        ContactInput(
+            account_id=acme,
+            given_name="Jana",
+            family_name="Novak",
+            country="DE",
+            timezone="Europe/Berlin",
+            emails=["jana.novak@example.com"],
+        ),
+    )
+    return acme, kept, twin
+
+
+def test_a_purge_on_the_server_of_a_contact_merged_away_here_is_followed(setup: Setup) -> None:
+    from accountdesk.core.services import duplicates, trash
+
+    acme, kept, twin = _twins(setup.anna)
+    sync.synchronise(setup.copy)
+    merged = duplicates.merge(setup.copy, kept, [twin])
+    sync.synchronise(setup.copy)
+    assert trash.empty_trash(setup.manager) == 1  # the duplicate, merged away on the laptop
+    _edit(setup.copy, acme, city="Ostrava")  # an unrelated change waits to be sent
+    create_account(setup.anna, AccountInput(name="Later GmbH", country="DE"))
+    report = sync.synchronise(setup.copy)  # refused before: "Undo the merge first"
+    assert report.erased == 1 and report.sent == 1 and report.conflicts == 0
+    assert _account(setup.copy, "Later GmbH").country == "DE"
+    assert _account(setup.manager, "Acme Steel").city == "Ostrava"
+    assert not _exists(setup.copy, Contact, twin) and _exists(setup.copy, Contact, kept)
+    with setup.copy.reader() as session:  # the erase here forgot the merge (and its undo)
+        assert session.get(duplicates.ContactMerge, merged.merge_id) is None
+    found = sync.status(setup.copy)
+    assert found.last_error is None and found.pending == 0
+    assert sync.synchronise(setup.copy).sent == 0
+
+
+def test_unsent_changes_to_a_contact_purged_on_the_server_are_listed(setup: Setup) -> None:
+    from accountdesk.core.services import trash
+
+    acme = _account(setup.anna, "Acme Steel").id
+    with setup.anna.reader() as session:
+        jana = session.scalars(select(Contact.id).where(Contact.account_id == acme)).one()
+    with setup.copy.transaction() as session:
+        session.get_one(Contact, jana).job_title = "CFO"
+    trash.delete(setup.anna, "contact", jana)
+    trash.purge(setup.anna, "contact", jana)
+    report = sync.synchronise(setup.copy)
+    assert report.erased == 1 and report.sent == 0  # the erase here sends nothing back
+    [listed] = sync.conflicts(setup.copy)
+    assert plain(listed.text) == (
+        "Your change to a contact was not saved: Anna Berg deleted the contact for "
+        f"good on the server, or erased them ({listed.when})."
+    )
+    assert "Jana" not in listed.text and "CFO" not in listed.text
+    assert sync.status(setup.copy).pending == 0

@@ -113,6 +113,8 @@ THEIRS_WON = "theirs"  # the other person's value is stored; the laptop's is kep
 MINE_WON = "mine"  # the laptop's value is stored (and sent); the other person's is kept here
 REFUSED = "refused"  # the server refused the laptop's change; its sentence is kept
 DELETED = "deleted"  # the record was deleted on the server; the laptop's change is kept here
+#: a contact erased or purged on the server: the laptop's changes to them (how many, no value)
+DISCARDED = "discarded"
 
 
 def _tables() -> dict[str, Table]:
@@ -788,8 +790,6 @@ def _read_log(
 
 
 def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None:
-    from accountdesk.core.services.privacy import erase_contact
-
     with db.engine.connect() as conn:
         cursor = int(_get(conn, "cursor") or 0)
         xmin = int(_get(conn, "xmin") or 0)
@@ -801,12 +801,8 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None
     # contacts gone from the server were erased (or purged) for good: the same erase here
     for (name, key), found in rows.items():
         if name == "contacts" and found is None:
-            with db.engine.connect() as conn:
-                here = _local_row(conn, _tables()["contacts"], key)
-                conn.rollback()
-            if here is not None:
-                erase_contact(db, key)
-                report.erased += 1
+            gone = by_row[(name, key)][-1]
+            _erased_on_server(db, key, gone, report)
     tables = _tables()
     order = {t.name: i for i, t in enumerate(synced_tables())}
     keys = sorted(by_row, key=lambda k: (order.get(k[0], 99), k[1]))
@@ -841,6 +837,62 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None
                 _put(conn, "xmin", now_xmin)
                 if theirs_top is not None:
                     _receive(conn, theirs_top)
+
+
+def _contact_rows(conn: Connection, key: str) -> set[tuple[str, str]]:
+    """The copy's rows an erase of the contact ``key`` deletes: the contact, the rows that
+    point at it, the interactions only they took part in (a few more do no harm)."""
+    tables = _tables()
+    found = {("contacts", key)}
+    for table in tables.values():
+        for fk in table.foreign_keys:
+            if fk.column.table.name != "contacts" or table.name == "contacts":
+                continue
+            for row in conn.execute(select(table).where(fk.parent == key)):
+                values = dict(row._mapping)
+                found.add((table.name, row_key(table, values)))
+                if table.name == "interaction_participants":
+                    found.add(("interactions", str(values["interaction_id"])))
+    return found
+
+
+def _erased_on_server(db: Database, key: str, gone: _Entry, report: SyncReport) -> None:
+    """The contact ``key`` was erased or purged on the server: the same erase here, even of a
+    contact this laptop merged into another (that merge can no longer be undone: its undo is
+    forgotten, as emptying the trash does). The laptop's changes to them not sent yet are
+    listed as discarded (how many, who, when: nothing of the person). The erase's own
+    deletions are not changes to send."""
+    from accountdesk.core.services.duplicates import forget_dead_merges
+    from accountdesk.core.services.privacy import erase_contact
+
+    with db.engine.connect() as conn:
+        if _local_row(conn, _tables()["contacts"], key) is None:
+            conn.rollback()
+            return
+        before = int(
+            conn.execute(text("SELECT coalesce(max(seq), 0) FROM sync_outbox")).scalar() or 0
+        )
+        theirs = _contact_rows(conn, key)
+        waiting = _pending(conn)
+        conn.rollback()
+    unsent = sum(
+        1 for k, p in waiting.items() if k in theirs and p.deleted is None and k[0] in _tables()
+    )
+    erase_contact(db, key, refuse_merged=False)
+    report.erased += 1
+    with db.transaction() as session:
+        conn = session.connection()
+        forget_dead_merges(session)
+        for seq, tbl, row_id in conn.execute(
+            text("SELECT seq, tbl, row_id FROM sync_outbox WHERE seq > :s AND op = 'd'"),
+            {"s": before},
+        ).all():
+            if (tbl, row_id) in theirs:
+                conn.execute(text("DELETE FROM sync_outbox WHERE seq = :s"), {"s": seq})
+        if unsent:
+            report.conflicts += _note(
+                conn, "contacts", key, DISCARDED, mine=unsent, who=gone.login, at=gone.at
+            )
 
 
 def _receive(conn: Connection, stamp: str) -> None:
@@ -1527,12 +1579,20 @@ def conflicts(db: Database) -> list[Conflict]:
         ).all()
         for row in rows:
             table = tables[row.tbl]
+            who = owner_name(names, row.who) if row.who else None
+            when = format_when(datetime.fromisoformat(row.at), ZoneInfo(zone)) if row.at else None
+            if row.kind == DISCARDED:  # nothing of the person: how many, who, when
+                count = int(json.loads(row.mine or "0") or 0)
+                line = _discarded_line(count, who and isolate(who), when and isolate(when))
+                record = _("(a contact deleted for good)")
+                shown.append(
+                    Conflict(row.id, record, None, row.kind, "", "", who, when, line, False)
+                )
+                continue
             current = _local_row(conn, table, row.row_id)
             record = (
                 row.name if current is None and row.name else _record_name(conn, row.tbl, current)
             )
-            who = owner_name(names, row.who) if row.who else None
-            when = format_when(datetime.fromisoformat(row.at), ZoneInfo(zone)) if row.at else None
             mine = _shown(conn, table, row.field, row.mine, zone, names)
             theirs = _shown(conn, table, row.field, row.theirs, zone, names)
             field_label = label(_LABEL_OF.get(row.field, row.field)) if row.field else None
@@ -1562,6 +1622,18 @@ def conflicts(db: Database) -> list[Conflict]:
             )
         conn.rollback()
     return shown
+
+
+def _discarded_line(count: int, who: str | None, when: str | None) -> str:
+    return ngettext(
+        # TRANSLATORS: {who} a member of the team, {when} a date and time; the contact is not
+        # named (they may have been erased at their request)
+        "Your change to a contact was not saved: {who} deleted the contact for good on the "
+        "server, or erased them ({when}).",
+        "Your {n} changes to a contact were not saved: {who} deleted the contact for good on "
+        "the server, or erased them ({when}).",
+        count,
+    ).format(n=format_number(count), who=who or _("someone"), when=when or "")
 
 
 def _conflict_line(

@@ -1349,14 +1349,19 @@ def _still_mentioned(db: Database, traces: _Traces, ids: list[str], alike: Colle
         return True
 
 
-def erase_contact(db: Database, contact_id: str, earlier: Sequence[str] = ()) -> Erasure:
+def erase_contact(
+    db: Database, contact_id: str, earlier: Sequence[str] = (), *, refuse_merged: bool = True
+) -> Erasure:
     """Remove a contact for good (right to be forgotten), with what is only about them, from
     the database and its backups, leaving no trace in the files (see the module doc); the
     duplicates merged into them that are still in the trash (the same person) go with them.
     A contact merged into another is refused (:func:`check_erasable`). ``earlier``: the
     passphrases backups encrypted before a change of passphrase may have (the command line's
-    ACCOUNTDESK_BACKUP_PASSPHRASE, as ``db restore`` takes it): those are cleaned too."""
-    check_erasable(db, contact_id)
+    ACCOUNTDESK_BACKUP_PASSPHRASE, as ``db restore`` takes it): those are cleaned too.
+    ``refuse_merged=False``: erased even when merged into another here (an offline copy
+    following an erase or purge the team server did: the merge cannot be undone any more)."""
+    if refuse_merged:
+        check_erasable(db, contact_id)
     name = subject_name(db, contact_id)
     with db.reader() as session:
         merged = merged_in_trash(session, contact_id)
