@@ -736,3 +736,31 @@ def test_unsent_changes_to_a_contact_purged_on_the_server_are_listed(setup: Setu
     )
     assert "Jana" not in listed.text and "CFO" not in listed.text
     assert sync.status(setup.copy).pending == 0
+
+
+def test_what_a_laptop_sends_is_found_on_the_server(setup: Setup) -> None:
+    made = create_account(setup.copy, AccountInput(name="Zephyrine Offline GmbH", country="AT"))
+    person = create_contact(
+        setup.copy,
+        ContactInput(
+            account_id=made,
+            given_name="Quirinus",
+            family_name="Vogelsang",
+            country="AT",
+            timezone="Europe/Vienna",
+        ),
+    )
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, name="Acme Eisenwerk", tags=["Schwerindustrie"])
+    sync.synchronise(setup.copy)
+    assert [h.title for h in search(setup.ben, "Vogelsang")] == ["Quirinus Vogelsang"]
+    assert "Zephyrine Offline GmbH" in [h.title for h in search(setup.ben, "Zephyrine")]
+    assert "Acme Eisenwerk" in [h.title for h in search(setup.ben, "eisenwerk")]
+    assert "Acme Eisenwerk" in [h.title for h in search(setup.ben, "schwerindustrie")]
+    assert "Acme Steel" not in [h.title for h in search(setup.ben, "acme")]  # the old name
+    privacy.erase_contact(setup.copy, person)  # and what goes from the laptop goes there too
+    from accountdesk.core.services import trash
+
+    trash.delete(setup.copy, "account", made)
+    sync.synchronise(setup.copy)
+    assert search(setup.ben, "Vogelsang") == [] and search(setup.ben, "Zephyrine") == []

@@ -1143,10 +1143,14 @@ def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool
                     with server.transaction() as session:
                         sconn = session.connection()
                         _stamp(sconn, item.deleted)
+                        owners = _server_owners(sconn, table, key)
                         sconn.execute(delete(table).where(_where_key(table, key)))
+                        _reindex(sconn, owners)  # the server's search follows
             elif local is not None:
                 with server.transaction() as session:
-                    _send(session.connection(), table, key, local, item, cursor, node, db, report)
+                    sconn = session.connection()
+                    _send(sconn, table, key, local, item, cursor, node, db, report)
+                    _reindex(sconn, _server_owners(sconn, table, key))
         except _Later:
             waiting = True
             continue
@@ -1168,6 +1172,20 @@ def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool
             _forget(session.connection(), item.seqs)
         report.sent += 1
     return waiting
+
+
+def _server_owners(sconn: Connection, table: Table, key: str) -> set[str]:
+    """The accounts and contacts on the server whose search documents a pushed change of the
+    row ``key`` touches (read before a deletion: an account's contacts go with it). The
+    server's index is kept in step by the app's ORM writes (core/db/search.py); a push writes
+    with Core statements, so it reindexes what it wrote itself, in the same transaction."""
+    owners = _owners_to_index(sconn, table.name, [key])
+    if table.name == "accounts":
+        contacts = _tables()["contacts"]
+        owners.update(
+            sconn.execute(select(contacts.c.id).where(contacts.c.account_id == key)).scalars()
+        )
+    return owners
 
 
 def _parents_first(
