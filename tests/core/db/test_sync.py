@@ -593,12 +593,13 @@ def test_a_tag_made_on_the_server_while_the_laptop_sends_its_own_is_one_tag(
     pull = sync._pull
     other: list[str] = []
 
-    def racing(*args: Any) -> None:
-        pull(*args)
+    def racing(*args: Any) -> set[int]:
+        seen = pull(*args)
         if not other:  # between the laptop's pull and its push
             other.append(
                 create_account(setup.ben, AccountInput(name="Other", country="DE", tags=["Late"]))
             )
+        return seen
 
     monkeypatch.setattr(sync, "_pull", racing)
     report = sync.synchronise(setup.copy)
@@ -764,3 +765,82 @@ def test_what_a_laptop_sends_is_found_on_the_server(setup: Setup) -> None:
     trash.delete(setup.copy, "account", made)
     sync.synchronise(setup.copy)
     assert search(setup.ben, "Vogelsang") == [] and search(setup.ben, "Zephyrine") == []
+
+
+def test_a_change_committed_on_the_server_during_a_synchronisation_is_not_overwritten(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    other = create_account(setup.anna, AccountInput(name="Other", country="DE"))
+    _edit(setup.copy, acme, website="https://anna.example")  # offline, first
+    conn = setup.ben.engine.connect()
+    running = conn.begin()  # ben's change, not committed when the laptop pulls
+    conn.execute(
+        text("UPDATE accounts SET website = 'https://ben.example', version = version + 1 "
+             "WHERE id = :i"),
+        {"i": acme},
+    )  # fmt: skip
+    _edit(setup.anna, other, industry="Glass")  # a later entry, committed before the pull
+    real_push = sync._push
+
+    def push(*args: Any) -> bool:
+        if running.is_active:  # ben commits between the pull and the push
+            running.commit()
+            conn.close()
+        return real_push(*args)
+
+    monkeypatch.setattr(sync, "_push", push)
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Acme Steel").website == "https://ben.example"
+    assert _account(setup.copy, "Acme Steel").website == "https://ben.example"
+    [kept] = sync.conflicts(setup.copy)
+    assert kept.kind == sync.THEIRS_WON and kept.mine == "https://anna.example"
+
+
+def test_a_member_cannot_stamp_a_change_with_another_laptops_node(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, city="Brno")
+    sync.synchronise(setup.copy)  # the copy's node is in the log now, for every member to read
+    with setup.copy.engine.connect() as conn:
+        node = conn.execute(text("SELECT node FROM sync_clock")).scalar()
+    _edit(setup.copy, acme, website="https://anna.example")  # offline
+    with setup.ben.engine.connect() as conn:
+        now = conn.execute(
+            text("SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint")
+        ).scalar()
+    with setup.ben.transaction() as session:  # ben, later, claims the copy's node
+        session.execute(
+            text("SELECT set_config('accountdesk.hlc', :h, true)"), {"h": f"{now:013d}00000@{node}"}
+        )
+        session.execute(
+            text("UPDATE accounts SET website = 'https://ben.example', version = version + 1 "
+                 "WHERE id = :i"),
+            {"i": acme},
+        )  # fmt: skip
+    with setup.ben.engine.connect() as conn:
+        stamped = conn.execute(
+            text("SELECT hlc FROM sync_log WHERE login = :l ORDER BY id DESC LIMIT 1"),
+            {"l": setup.team.ben},
+        ).scalar()
+    assert stamped is not None and stamped.endswith("@server")
+    sync.synchronise(setup.copy)
+    assert _account(setup.manager, "Acme Steel").website == "https://ben.example"  # later
+    [kept] = sync.conflicts(setup.copy)
+    assert kept.kind == sync.THEIRS_WON and kept.mine == "https://anna.example"
+
+
+def test_an_edit_on_the_server_after_a_purge_on_the_laptop_is_kept(setup: Setup) -> None:
+    from accountdesk.core.services import trash
+
+    beta = create_account(setup.anna, AccountInput(name="Beta GmbH", country="DE"))
+    sync.synchronise(setup.copy)
+    trash.delete(setup.copy, "account", beta)
+    trash.purge(setup.copy, "account", beta)  # offline, first
+    _edit(setup.ben, beta, website="https://beta.example")  # online, later
+    report = sync.synchronise(setup.copy)
+    assert report.refused == 1
+    assert _account(setup.manager, "Beta GmbH").website == "https://beta.example"
+    assert _account(setup.copy, "Beta GmbH").website == "https://beta.example"  # back
+    [kept] = sync.conflicts(setup.copy)
+    assert "It was changed on the server after you deleted it" in kept.text
+    assert sync.status(setup.copy).pending == 0

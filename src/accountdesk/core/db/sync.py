@@ -464,6 +464,7 @@ class _Entry:
     hlc: str
     login: str
     at: datetime
+    xid: int = 0
 
 
 def _server_rows(conn: Connection, table: Table, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -693,8 +694,8 @@ def synchronise(db: Database, *, password: str | None = None) -> SyncReport:
                     )
                 )
             for _round in range(_ROUNDS):
-                _pull(db, server, str(node), report)
-                if not _push(db, server, str(node), report):
+                seen = _pull(db, server, str(node), report)
+                if not _push(db, server, str(node), report, seen):
                     break
             _pull(db, server, str(node), report)
         finally:
@@ -764,10 +765,11 @@ def _read_log(
                     r.hlc,
                     r.login,
                     r.at,
+                    int(r.xid),
                 )
                 for r in sconn.execute(
                     text(
-                        f"SELECT id, tbl, row_id, op, fields, hlc, login, at FROM {LOG} "
+                        f"SELECT id, tbl, row_id, op, fields, hlc, login, at, xid FROM {LOG} "
                         "WHERE id > :c OR xid >= :x ORDER BY id"
                     ),
                     {"c": cursor, "x": xmin},
@@ -789,7 +791,10 @@ def _read_log(
     return entries, rows, users, max(top, cursor), int(now_xmin or 0)
 
 
-def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None:
+def _pull(db: Database, server: Database, node: str, report: SyncReport) -> set[int]:
+    """Read and apply the server's changes; the entries read that a transaction still running
+    at the next pull may be among (their transaction's id at or above the new ``xmin``): the
+    push knows so which of those it has not seen (:func:`_changed_since`)."""
     with db.engine.connect() as conn:
         cursor = int(_get(conn, "cursor") or 0)
         xmin = int(_get(conn, "xmin") or 0)
@@ -837,6 +842,7 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> None
                 _put(conn, "xmin", now_xmin)
                 if theirs_top is not None:
                     _receive(conn, theirs_top)
+    return {e.id for e in entries if e.xid >= now_xmin}
 
 
 def _contact_rows(conn: Connection, key: str) -> set[tuple[str, str]]:
@@ -1093,13 +1099,32 @@ class _Later(Exception):
     """Someone changed the record on the server since the pull: sent after the next one."""
 
 
-def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool:
-    """Send the outbox; whether something waits for another round."""
+class _EditedLater(Exception):
+    """Someone changed on the server a record the laptop deleted for good, after it did: the
+    later edit is kept (the deletion is refused, the copy takes the record back)."""
+
+
+def _edited_after(sconn: Connection, table: Table, key: str, stamp: str, node: str) -> bool:
+    """Whether someone else changed the row ``key`` on the server after ``stamp`` (the
+    laptop's deletion: a later edit is not lost to an earlier deletion)."""
+    found = sconn.execute(
+        text(
+            f"SELECT 1 FROM {LOG} WHERE tbl = :t AND row_id = :r AND op = 'u' AND hlc > :h "
+            "AND hlc NOT LIKE :mine LIMIT 1"
+        ),
+        {"t": table.name, "r": key, "h": stamp, "mine": "%@" + node},
+    ).first()
+    return found is not None
+
+
+def _push(db: Database, server: Database, node: str, report: SyncReport, seen: set[int]) -> bool:
+    """Send the outbox; whether something waits for another round. ``seen``: what the pull
+    just before read of the transactions that may commit late (:func:`_pull`)."""
     from accountdesk.core.services.privacy import erase_contact
 
     with db.engine.connect() as conn:
         pending = _pending(conn)
-        cursor = int(_get(conn, "cursor") or 0)
+        since = _Since(int(_get(conn, "cursor") or 0), int(_get(conn, "xmin") or 0), seen)
         conn.rollback()
     tables = _tables()
     order = {t.name: i for i, t in enumerate(synced_tables())}
@@ -1142,6 +1167,8 @@ def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool
                 else:
                     with server.transaction() as session:
                         sconn = session.connection()
+                        if _edited_after(sconn, table, key, item.deleted, node):
+                            raise _EditedLater
                         _stamp(sconn, item.deleted)
                         owners = _server_owners(sconn, table, key)
                         sconn.execute(delete(table).where(_where_key(table, key)))
@@ -1149,10 +1176,17 @@ def _push(db: Database, server: Database, node: str, report: SyncReport) -> bool
             elif local is not None:
                 with server.transaction() as session:
                     sconn = session.connection()
-                    _send(sconn, table, key, local, item, cursor, node, db, report)
+                    _send(sconn, table, key, local, item, since, node, db, report)
                     _reindex(sconn, _server_owners(sconn, table, key))
         except _Later:
             waiting = True
+            continue
+        except _EditedLater:
+            edited = _(
+                "It was changed on the server after you deleted it, so the server keeps it; "
+                "delete it again if it should go."
+            )
+            _refused(db, server, table, key, local, item, edited, report)
             continue
         except NotAllowed as refused:
             _refused(db, server, table, key, local, item, str(refused), report)
@@ -1233,6 +1267,38 @@ def _local_referrals(db: Database, keys: list[tuple[str, str]]) -> dict[str, str
     return found
 
 
+@dataclass(frozen=True)
+class _Since:
+    """What the copy has read of the log: every entry up to ``cursor``, except those of
+    transactions at or above ``xmin`` (still running then) it did not read (``seen``)."""
+
+    cursor: int
+    xmin: int
+    seen: set[int]
+
+
+def _changed_since(sconn: Connection, table: Table, key: str, since: _Since, node: str) -> bool:
+    """Whether someone else changed the row ``key`` on the server after what the copy read:
+    a later entry, or one of a transaction that committed late (its entry below the cursor,
+    not read by the pull)."""
+    found = sconn.execute(
+        text(
+            f"SELECT 1 FROM {LOG} WHERE tbl = :t AND row_id = :r "
+            "AND (id > :c OR (xid >= :x AND NOT (id = ANY(:seen)))) "
+            "AND hlc NOT LIKE :mine LIMIT 1"
+        ),
+        {
+            "t": table.name,
+            "r": key,
+            "c": since.cursor,
+            "x": since.xmin,
+            "seen": sorted(since.seen),
+            "mine": "%@" + node,
+        },
+    ).first()
+    return found is not None
+
+
 def _stamp(sconn: Connection, stamp: str) -> None:
     sconn.execute(text("SELECT set_config('accountdesk.hlc', :h, true)"), {"h": stamp})
 
@@ -1243,20 +1309,13 @@ def _send(
     key: str,
     local: dict[str, Any],
     item: _Pending,
-    cursor: int,
+    since: _Since,
     node: str,
     db: Database,
     report: SyncReport,
 ) -> None:
     there = sconn.execute(select(table).where(_where_key(table, key)).with_for_update()).first()
-    newer = sconn.execute(
-        text(
-            f"SELECT 1 FROM {LOG} WHERE tbl = :t AND row_id = :r AND id > :c "
-            "AND hlc NOT LIKE :mine LIMIT 1"
-        ),
-        {"t": table.name, "r": key, "c": cursor, "mine": "%@" + node},
-    ).first()
-    if newer is not None:
+    if _changed_since(sconn, table, key, since, node):
         raise _Later
     if there is None:
         columns = UNIQUE_KEYS.get(table.name)

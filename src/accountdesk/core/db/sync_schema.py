@@ -11,7 +11,8 @@ Its rows are written only by triggers whose functions run as the administrator
 when the change did, and names the login that made it (``session_user``). A laptop's pushed
 change is an ordinary write as the member's own login (every guard applies); it hands the
 change's stamp to the trigger in ``accountdesk.hlc`` (a transaction's setting), which the
-trigger takes only when well formed and not ahead of the server's clock.
+trigger takes only when well formed, not ahead of the server's clock and of a node of that
+login (``sync_nodes``: a node belongs to the login that stamped with it first).
 
 **On a laptop's copy** (:func:`copy_statements`, run only on a file that is a copy of a
 server): ``sync_outbox``, written by triggers in the same transaction as the change (a crash
@@ -47,6 +48,8 @@ __all__ = [
 ]
 
 LOG = "sync_log"
+#: The server's record of which login each copy's node belongs to (the first to stamp with it).
+NODES = "sync_nodes"
 #: Columns every write changes: they follow the server's row and are never a conflict.
 BOOKKEEPING = ("updated_at", "updated_by", "version")
 #: Tables a copy takes from the server and never sends back (the team's members).
@@ -165,10 +168,21 @@ DECLARE
     given text := coalesce(current_setting('accountdesk.hlc', true), '');
     stamp text := {_SERVER_STAMP};
     changed text;
+    given_node text;
+    node_login text;
 BEGIN
-    -- a laptop's stamp, when well formed and not ahead of the server's clock
+    -- a laptop's stamp, when well formed, not ahead of the server's clock and of a node of
+    -- this login (the first login to stamp with a node has it: another member's is not taken)
     IF given ~ '^[0-9]{{18}}@[a-z0-9]{{1,32}}$' AND given <= stamp THEN
-        stamp := given;
+        given_node := split_part(given, '@', 2);
+        IF given_node <> 'server' THEN
+            INSERT INTO public.{NODES} (node, login) VALUES (given_node, session_user)
+            ON CONFLICT (node) DO NOTHING;
+            SELECT n.login INTO node_login FROM public.{NODES} n WHERE n.node = given_node;
+            IF node_login = session_user THEN
+                stamp := given;
+            END IF;
+        END IF;
     END IF;
     IF TG_OP = 'INSERT' THEN
         INSERT INTO public.{LOG} (tbl, row_id, op, fields, hlc, login, xid)
@@ -213,6 +227,15 @@ def server_statements(groups: tuple[str, ...]) -> list[str]:
             at timestamptz NOT NULL DEFAULT clock_timestamp(),
             xid bigint NOT NULL)""",
         f"CREATE INDEX IF NOT EXISTS ix_{LOG}_row ON public.{LOG} (tbl, row_id)",
+        f"""CREATE TABLE IF NOT EXISTS public.{NODES} (
+            node text PRIMARY KEY, login text NOT NULL)""",
+        # a server that kept the log before: each node is the login's that stamped with it first
+        f"""INSERT INTO public.{NODES} (node, login)
+            SELECT DISTINCT ON (split_part(hlc, '@', 2)) split_part(hlc, '@', 2), login
+            FROM public.{LOG} WHERE hlc NOT LIKE '%@server'
+            ORDER BY split_part(hlc, '@', 2), id
+            ON CONFLICT (node) DO NOTHING""",
+        f"REVOKE ALL ON public.{NODES} FROM PUBLIC, {both}",
         f"CREATE INDEX IF NOT EXISTS ix_{LOG}_xid ON public.{LOG} (xid)",
         f"REVOKE ALL ON public.{LOG} FROM PUBLIC, {both}",
         f"GRANT SELECT ON public.{LOG} TO {both}",
