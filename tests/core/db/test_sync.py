@@ -627,6 +627,8 @@ def test_a_key_with_a_bar_is_one_key_and_stops_nobody(setup: Setup) -> None:
                 "OLD.account_id || '|' || OLD.tag_id, 'd', NULL, '0' FROM sync_clock; END"
             )
         )
+        conn.execute(text("DROP TRIGGER sync_delete_contacts"))
+        conn.execute(text("ALTER TABLE sync_conflicts DROP COLUMN contact"))
         conn.execute(text("DELETE FROM sync_state WHERE key = 'triggers'"))
     with setup.ben.transaction() as session:
         session.execute(
@@ -650,6 +652,11 @@ def test_a_key_with_a_bar_is_one_key_and_stops_nobody(setup: Setup) -> None:
             "evil|1",
         ]
     assert sync.status(setup.copy).last_error is None
+    with setup.copy.engine.connect() as conn:  # the copy's tables and triggers upgraded
+        assert conn.execute(text("SELECT count(contact) FROM sync_conflicts")).scalar() == 0
+        assert conn.execute(
+            text("SELECT 1 FROM sqlite_master WHERE name = 'sync_delete_contacts'")
+        ).scalar()
     _edit(setup.copy, acme, tags=["harmless"])  # the link to "odd" goes, from the copy
     sync.synchronise(setup.copy)
     with setup.manager.engine.connect() as conn:
@@ -844,3 +851,45 @@ def test_an_edit_on_the_server_after_a_purge_on_the_laptop_is_kept(setup: Setup)
     [kept] = sync.conflicts(setup.copy)
     assert "It was changed on the server after you deleted it" in kept.text
     assert sync.status(setup.copy).pending == 0
+
+
+def test_an_erase_takes_the_conflicts_of_the_persons_records_deleted_before(
+    setup: Setup,
+) -> None:
+    from accountdesk.core.db.models import Note
+
+    acme = _account(setup.anna, "Acme Steel").id
+    with setup.anna.reader() as session:
+        jana = session.scalars(select(Contact.id).where(Contact.account_id == acme)).one()
+    with setup.anna.transaction() as session:
+        session.add(Note(id="note-jana", account_id=acme, contact_id=jana, body="Met Jana"))
+    sync.synchronise(setup.copy)
+    with setup.copy.transaction() as session:
+        session.get_one(Note, "note-jana").body = "Jana Novák: diagnosed with diabetes"
+    with setup.anna.transaction() as session:
+        session.execute(text("DELETE FROM notes WHERE id = 'note-jana'"))
+    sync.synchronise(setup.copy)
+    [kept] = sync.conflicts(setup.copy)  # the note deleted on the server: the text is kept
+    assert kept.kind == sync.DELETED and "diabetes" in kept.text
+    privacy.erase_contact(setup.manager, jana)
+    assert sync.synchronise(setup.copy).erased == 1
+    assert sync.conflicts(setup.copy) == []
+    with setup.copy.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sync_conflicts")).scalar() == 0
+
+
+def test_an_erase_on_the_server_takes_the_duplicates_a_laptop_merged_into_them(
+    setup: Setup,
+) -> None:
+    from accountdesk.core.services import duplicates
+
+    _acme, kept, twin = _twins(setup.anna)
+    sync.synchronise(setup.copy)
+    duplicates.merge(setup.copy, kept, [twin])
+    sync.synchronise(setup.copy)  # the server has the duplicate in its trash, no merge log
+    privacy.erase_contact(setup.manager, kept)
+    report = sync.synchronise(setup.copy)
+    assert report.erased == 1
+    for db in (setup.copy, setup.manager):  # the laptop's sync erased the duplicate there too
+        assert not _exists(db, Contact, twin) and not _exists(db, Contact, kept)
+    assert _traces(setup.manager, twin) == [("d",)]

@@ -352,14 +352,23 @@ def _note(
     at: datetime | None = None,
     message: str | None = None,
     name: str | None = None,
+    row: Mapping[str, Any] | None = None,
 ) -> int:
     """Keep a conflict (or a refusal) for the user; the same one again (a change read a
     second time, as the log of a transaction that was still running may be) is kept once:
-    1 when it was kept now, 0 when it was there already."""
+    1 when it was kept now, 0 when it was there already. The contact the record is of (the
+    record ``row``, else the copy's) is kept with it: an erase of them takes it too (the
+    copy's trigger), what was typed about them included, after the record went."""
+    if row is None and table in _all_tables():
+        row = _local_row(conn, _all_tables()[table], key)
+    contact = None
+    if kind != DISCARDED:  # that one holds nothing of the person, and outlives them
+        contact = key if table == "contacts" else (row or {}).get("contact_id")
     done = conn.execute(
         text(
             "INSERT INTO sync_conflicts (tbl, row_id, field, kind, mine, theirs, who, at, "
-            "message, name, created_at) SELECT :t, :r, :f, :k, :m, :th, :w, :a, :msg, :n, :c "
+            "message, name, contact, created_at) "
+            "SELECT :t, :r, :f, :k, :m, :th, :w, :a, :msg, :n, :contact, :c "
             "WHERE NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE tbl = :t AND row_id = :r "
             "AND field IS :f AND kind = :k AND mine IS :m AND theirs IS :th AND who IS :w "
             "AND at IS :a AND message IS :msg)"
@@ -375,6 +384,7 @@ def _note(
             "a": at.isoformat() if at else None,
             "msg": message,
             "n": name,
+            "contact": contact,
             "c": utcnow().isoformat(),
         },
     )
@@ -952,6 +962,7 @@ def _apply(
                     gone.login,
                     gone.at,
                     name=record,
+                    row=local,
                 )
         return True
     if local is None:
@@ -1409,9 +1420,10 @@ def _refused(
                     stored[refused],
                     message=message,
                     name=name,
+                    row=shown,
                 )
         else:
-            _note(conn, table.name, key, REFUSED, message=message, name=name)
+            _note(conn, table.name, key, REFUSED, message=message, name=name, row=shown)
     report.refused += 1
 
 

@@ -66,8 +66,8 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
 _KEY_SEPARATOR = "|"
 #: The version of a copy's triggers: a copy made with older ones gets them anew at its next
 #: synchronisation (:func:`accountdesk.core.db.sync.synchronise`). 2: keys of several columns
-#: escaped (:func:`row_key`).
-COPY_TRIGGERS = "2"
+#: escaped (:func:`row_key`); 3: a contact's conflicts go with them.
+COPY_TRIGGERS = "3"
 _ESCAPE = "\\"
 
 
@@ -277,7 +277,7 @@ CREATE TABLE IF NOT EXISTS sync_applying (flag INTEGER);
 CREATE TABLE IF NOT EXISTS sync_conflicts (
     id INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT NOT NULL, row_id TEXT NOT NULL,
     field TEXT, kind TEXT NOT NULL, mine TEXT, theirs TEXT, who TEXT, at TEXT,
-    message TEXT, name TEXT, created_at TEXT NOT NULL);
+    message TEXT, name TEXT, created_at TEXT NOT NULL, contact TEXT);
 CREATE INDEX IF NOT EXISTS ix_sync_conflicts_row ON sync_conflicts (tbl, row_id);
 """
 
@@ -307,10 +307,12 @@ def copy_statements() -> list[str]:
                 f"SELECT '{name}', {new_key}, 'u', rtrim({listed}, ','), {_STAMP} "
                 f"FROM sync_clock; END"
             )
+        # a contact's conflicts go with them: those of their records deleted before too
+        theirs = "DELETE FROM sync_conflicts WHERE contact = OLD.id; " if name == "contacts" else ""
         statements.append(
             f"CREATE TRIGGER IF NOT EXISTS sync_delete_{name} AFTER DELETE ON {name} BEGIN "
             f"DELETE FROM sync_outbox WHERE tbl = '{name}' AND row_id = {old_key}; "
-            f"DELETE FROM sync_conflicts WHERE tbl = '{name}' AND row_id = {old_key}; "
+            f"DELETE FROM sync_conflicts WHERE tbl = '{name}' AND row_id = {old_key}; {theirs}"
             f"{_TICK} "
             f"INSERT INTO sync_outbox (tbl, row_id, op, fields, hlc) "
             f"SELECT '{name}', {old_key}, 'd', NULL, {_STAMP} FROM sync_clock "
@@ -346,5 +348,13 @@ def copy_triggers_dropped(conn: Connection) -> Iterator[None]:
     for name in names:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
+    _add_missing_columns(conn)
     for statement in copy_statements():
         conn.exec_driver_sql(statement)
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """The columns of the copy's own tables that a copy made by an older AccountDesk lacks."""
+    columns = {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(sync_conflicts)")}
+    if "contact" not in columns:  # 2: the contact a conflict is of (erased with them)
+        conn.exec_driver_sql("ALTER TABLE sync_conflicts ADD COLUMN contact TEXT")
