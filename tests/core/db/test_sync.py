@@ -893,3 +893,19 @@ def test_an_erase_on_the_server_takes_the_duplicates_a_laptop_merged_into_them(
     for db in (setup.copy, setup.manager):  # the laptop's sync erased the duplicate there too
         assert not _exists(db, Contact, twin) and not _exists(db, Contact, kept)
     assert _traces(setup.manager, twin) == [("d",)]
+
+
+def test_a_rep_merges_only_their_own_contacts_on_a_copy_too(setup: Setup) -> None:
+    from accountdesk.core.services import duplicates
+
+    _acme, kept, twin = _twins(setup.anna)
+    with pytest.raises(UserError, match="Only a manager, or the owner"):
+        duplicates.merge(setup.ben, kept, [twin])  # online: refused
+    path = sync.create_copy(setup.team.url(setup.team.ben), setup.path.with_name("ben.db"))
+    bens = open_database(path)
+    try:
+        with pytest.raises(UserError, match="Only a manager, or the owner"):
+            duplicates.merge(bens, kept, [twin])  # on his copy: refused alike
+        assert sync.status(bens).pending == 0 and _exists(bens, Contact, twin)
+    finally:
+        bens.close()

@@ -74,6 +74,7 @@ from accountdesk.core.db.sync_schema import (
     UNIQUE_KEYS,
     copy_statements,
     copy_triggers_dropped,
+    is_copy_connection,
     key_columns,
     key_values,
     row_key,
@@ -133,11 +134,19 @@ def is_copy(db: Database) -> bool:
     if not db.is_sqlite:
         return False
     with db.engine.connect() as conn:
-        found = conn.execute(
-            text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'")
-        ).first()
+        found = is_copy_connection(conn)
         conn.rollback()
-    return found is not None
+    return found
+
+
+def copy_member(conn: Connection) -> str | None:
+    """The login a copy's changes reach the server as (``conn``: the copy's); None for a
+    file that is not a copy. The rules the server's guards cannot see (a rep merges only
+    records of accounts they own) are applied on the copy as this member."""
+    if conn.dialect.name != "sqlite" or not is_copy_connection(conn):
+        return None
+    url = _get(conn, "server_url")
+    return credentials.login_of(url) if url else None
 
 
 def _get(conn: Connection, key: str) -> str | None:

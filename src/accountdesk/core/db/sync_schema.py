@@ -42,6 +42,7 @@ __all__ = [
     "PULL_ONLY",
     "copy_statements",
     "copy_triggers_dropped",
+    "is_copy_connection",
     "key_columns",
     "server_statements",
     "synced_tables",
@@ -321,7 +322,8 @@ def copy_statements() -> list[str]:
     return statements
 
 
-def _is_copy(conn: Connection) -> bool:
+def is_copy_connection(conn: Connection) -> bool:
+    """Whether ``conn`` is a laptop's copy of a team server (it has the copy's tables)."""
     found = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"
     ).first()
@@ -335,7 +337,7 @@ def copy_triggers_dropped(conn: Connection) -> Iterator[None]:
     a table would stumble on them or lose them) and made anew after, for the new columns; the
     migration's own rewrites of rows are not changes of the user to send. Nothing on a file
     that is not a copy."""
-    if conn.dialect.name != "sqlite" or not _is_copy(conn):
+    if conn.dialect.name != "sqlite" or not is_copy_connection(conn):
         yield
         return
     names = [

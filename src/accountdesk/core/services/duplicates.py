@@ -611,11 +611,17 @@ def refuse_unless_owner_of(
     own (README, "What members may do"): the server's move guard refuses the records that
     would move, and a merge that moves none (a contact without interactions or notes) would
     have gone through. A manager, and the administrator (no member), may merge any.
-    ``owners_of``: the statement of the owners of the accounts involved."""
+    ``owners_of``: the statement of the owners of the accounts involved. On a laptop's copy
+    of a team server, as its member (whose login its changes reach the server as)."""
+    from accountdesk.core.db.sync import copy_member
+
     conn = session.connection()
-    if conn.dialect.name != "postgresql":
-        return
-    login = conn.scalar(select(func.current_user()))
+    if conn.dialect.name == "postgresql":
+        login = conn.scalar(select(func.current_user()))
+    else:
+        login = copy_member(conn)
+        if login is None:  # a laptop's own file: no team
+            return
     role = conn.scalar(select(User.role).where(User.login == login))
     if role != REP:
         return
