@@ -909,3 +909,20 @@ def test_a_rep_merges_only_their_own_contacts_on_a_copy_too(setup: Setup) -> Non
         assert sync.status(bens).pending == 0 and _exists(bens, Contact, twin)
     finally:
         bens.close()
+
+
+def test_the_clocks_counter_carries_into_the_milliseconds(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    with setup.copy.engine.begin() as conn:  # a laptop an hour behind what it received
+        conn.execute(
+            text(
+                "UPDATE sync_clock SET counter = 99998, "
+                "ms = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) + 3600000"
+            )
+        )
+    for city in ("Brno", "Ostrava", "Plzeň"):
+        _edit(setup.copy, acme, city=city)
+    with setup.copy.engine.connect() as conn:
+        stamps = conn.execute(text("SELECT hlc FROM sync_outbox ORDER BY seq")).scalars().all()
+    assert [s[13:18] for s in stamps] == ["99999", "00000", "00001"]
+    assert sorted(stamps) == stamps and all(len(s.split("@")[0]) == 18 for s in stamps)

@@ -67,8 +67,9 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
 _KEY_SEPARATOR = "|"
 #: The version of a copy's triggers: a copy made with older ones gets them anew at its next
 #: synchronisation (:func:`accountdesk.core.db.sync.synchronise`). 2: keys of several columns
-#: escaped (:func:`row_key`); 3: a contact's conflicts go with them.
-COPY_TRIGGERS = "3"
+#: escaped (:func:`row_key`); 3: a contact's conflicts go with them; 4: the counter carries
+#: into the milliseconds past 99999.
+COPY_TRIGGERS = "4"
 _ESCAPE = "\\"
 
 
@@ -259,9 +260,14 @@ def server_statements(groups: tuple[str, ...]) -> list[str]:
 
 _NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"
 _NOT_APPLYING = "NOT EXISTS (SELECT 1 FROM sync_applying)"
+#: The highest counter a stamp has room for (5 digits): the next tick carries into the
+#: milliseconds, so that the text order stays the clocks' order.
+COUNTER_TOP = 99999
 _TICK = (
-    f"UPDATE sync_clock SET counter = CASE WHEN {_NOW_MS} > ms THEN 0 ELSE counter + 1 END, "
-    f"ms = max(ms, {_NOW_MS}) WHERE {_NOT_APPLYING};"
+    f"UPDATE sync_clock SET counter = CASE WHEN {_NOW_MS} > ms THEN 0 "
+    f"WHEN counter >= {COUNTER_TOP} THEN 0 ELSE counter + 1 END, "
+    f"ms = CASE WHEN {_NOW_MS} > ms THEN {_NOW_MS} "
+    f"WHEN counter >= {COUNTER_TOP} THEN ms + 1 ELSE ms END WHERE {_NOT_APPLYING};"
 )
 _STAMP = "printf('%013d%05d@%s', ms, counter, node)"
 
