@@ -926,3 +926,19 @@ def test_the_clocks_counter_carries_into_the_milliseconds(setup: Setup) -> None:
         stamps = conn.execute(text("SELECT hlc FROM sync_outbox ORDER BY seq")).scalars().all()
     assert [s[13:18] for s in stamps] == ["99999", "00000", "00001"]
     assert sorted(stamps) == stamps and all(len(s.split("@")[0]) == 18 for s in stamps)
+
+
+def test_the_same_new_tag_in_another_case_on_both_sides_is_one_tag(setup: Setup) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, tags=["Key account"])
+    other = create_account(
+        setup.ben, AccountInput(name="Other", country="DE", tags=["key ACCOUNT"])
+    )
+    sync.synchronise(setup.copy)
+    for db in (setup.copy, setup.manager):
+        with db.reader() as session:
+            [tag] = session.scalars(select(Tag)).all()
+            assert tag.name == "key ACCOUNT"  # the server's spelling
+            assert [t.id for t in session.get_one(Account, acme).tags] == [tag.id]
+            assert [t.id for t in session.get_one(Account, other).tags] == [tag.id]
+    assert sync.status(setup.copy).pending == 0

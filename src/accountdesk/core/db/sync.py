@@ -1078,11 +1078,9 @@ def _merge_unique(
     """A tag (or an exchange rate) the laptop made with the server's name (pair and day) for
     another id: the laptop's becomes the server's (its links follow; a rate that differs is
     kept as a conflict)."""
-    columns = UNIQUE_KEYS.get(table.name)
-    if not columns:
+    if table.name not in UNIQUE_KEYS:
         return
-    where = and_(*(table.c[c] == found[c] for c in columns), table.c.id != found["id"])
-    local = conn.execute(select(table).where(where)).first()
+    local = _same_unique(conn, table, found)
     if local is None:
         return
     old, new = local.id, found["id"]
@@ -1113,6 +1111,25 @@ def _merge_unique(
     conn.execute(
         text("DELETE FROM sync_outbox WHERE tbl = :t AND row_id = :r"), {"t": table.name, "r": old}
     )
+
+
+def _same_unique(conn: Connection, table: Table, row: Mapping[str, Any]) -> Any:
+    """The row of ``table`` (a tag, an exchange rate) that is the same thing as ``row`` under
+    another id (:data:`UNIQUE_KEYS`; a tag's name as every place compares tag names:
+    :func:`accountdesk.core.records.tag_key`), or None."""
+    from accountdesk.core.records import tag_key
+
+    others = table.c.id != row["id"]
+    if table.name == "tags":
+        wanted = tag_key(str(row["name"]))
+        for found in conn.execute(select(table).where(others)):
+            if tag_key(str(found.name)) == wanted:
+                return found
+        return None
+    columns = UNIQUE_KEYS[table.name]
+    return conn.execute(
+        select(table).where(*(table.c[c] == row[c] for c in columns), others)
+    ).first()
 
 
 class _Later(Exception):
@@ -1338,11 +1355,8 @@ def _send(
     if _changed_since(sconn, table, key, since, node):
         raise _Later
     if there is None:
-        columns = UNIQUE_KEYS.get(table.name)
-        if columns:
-            same = sconn.execute(
-                select(table).where(*(table.c[c] == local[c] for c in columns))
-            ).first()
+        if table.name in UNIQUE_KEYS:
+            same = _same_unique(sconn, table, local)
             if same is not None:
                 with _applying(db) as conn:
                     made = sconn.execute(
