@@ -942,3 +942,35 @@ def test_the_same_new_tag_in_another_case_on_both_sides_is_one_tag(setup: Setup)
             assert [t.id for t in session.get_one(Account, acme).tags] == [tag.id]
             assert [t.id for t in session.get_one(Account, other).tags] == [tag.id]
     assert sync.status(setup.copy).pending == 0
+
+
+def test_two_synchronisations_of_one_copy_at_once_are_one(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, city="Brno")
+    pull = sync._pull
+    refused: list[str] = []
+
+    def meanwhile(*args: Any) -> set[int]:
+        if not refused:  # another process (a second connection) starts one meanwhile
+            second = open_database(setup.path)
+            try:
+                with pytest.raises(UserError) as said:
+                    sync.synchronise(second)
+                refused.append(str(said.value))
+            finally:
+                second.close()
+        return pull(*args)
+
+    monkeypatch.setattr(sync, "_pull", meanwhile)
+    report = sync.synchronise(setup.copy)
+    assert refused == [
+        "This copy is being synchronised already (by the app, or another “accountdesk sync”); "
+        "nothing was done now, the other synchronisation sends and receives everything."
+    ]
+    assert report.sent == 1 and _account(setup.manager, "Acme Steel").city == "Brno"
+    found = sync.status(setup.copy)
+    assert found.last_error is None and found.pending == 0
+    monkeypatch.undo()
+    assert sync.synchronise(setup.copy).sent == 0  # the lock was let go

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -688,6 +689,39 @@ def synchronise(db: Database, *, password: str | None = None) -> SyncReport:
     sentence (:class:`~accountdesk.core.db.errors.ServerError`), kept as the copy's last
     error; nothing half-written stays (each step is its own transaction)."""
     _require_copy(db)
+    with _one_at_a_time(db):
+        return _synchronise(db, password)
+
+
+@contextmanager
+def _one_at_a_time(db: Database) -> Iterator[None]:
+    """One synchronisation of a copy at a time (the app's in the background and a
+    ``accountdesk sync`` run meanwhile would send the same changes twice at once): an
+    exclusive lock of a small file beside the copy, which the system lets go when the process
+    ends, however it ends. The file holds nothing."""
+    if db.path is None:
+        yield
+        return
+    lock = Path(f"{db.path}.synchronising")
+    paths.new_private_file(lock)
+    holder = sqlite3.connect(lock, timeout=0, isolation_level=None)
+    try:
+        try:
+            holder.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError as exc:
+            raise UserError(
+                _(
+                    "This copy is being synchronised already (by the app, or another "
+                    "“accountdesk sync”); nothing was done now, the other synchronisation "
+                    "sends and receives everything."
+                )
+            ) from exc
+        yield
+    finally:
+        holder.close()
+
+
+def _synchronise(db: Database, password: str | None) -> SyncReport:
     _upgrade_copy(db)
     with db.engine.connect() as conn:
         url = _get(conn, "server_url")
