@@ -974,3 +974,24 @@ def test_two_synchronisations_of_one_copy_at_once_are_one(
     assert found.last_error is None and found.pending == 0
     monkeypatch.undo()
     assert sync.synchronise(setup.copy).sent == 0  # the lock was let go
+
+
+def test_a_server_gone_back_to_an_earlier_state_is_said(setup: Setup) -> None:
+    for n in range(3):
+        create_account(setup.copy, AccountInput(name=f"Sent {n}", country="DE"))
+    sync.synchronise(setup.copy)
+    with setup.copy.engine.connect() as conn:
+        cursor = int(
+            conn.execute(text("SELECT value FROM sync_state WHERE key = 'cursor'")).scalar()
+        )
+    admin = open_database(setup.team.admin_url)
+    try:  # restored from a dump taken before those arrived: the log ends earlier
+        with admin.engine.begin() as conn:
+            conn.execute(text("DELETE FROM sync_log WHERE id > :c - 3"), {"c": cursor})
+    finally:
+        admin.close()
+    with pytest.raises(UserError, match="went back to an earlier state"):
+        sync.synchronise(setup.copy)
+    found = sync.status(setup.copy)
+    assert found.failed and "went back to an earlier state" in (found.last_error or "")
+    assert sync.status_line(found, "UTC").startswith("Synchronisation failed")

@@ -598,6 +598,7 @@ def _snapshot(server: Database, copy: Database) -> None:
                 text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
             ).scalar()
             top = sconn.execute(text(f"SELECT coalesce(max(id), 0) FROM {LOG}")).scalar()
+            mark = sconn.execute(text(f"SELECT hlc FROM {LOG} WHERE id = :t"), {"t": top}).scalar()
             identity = _server_identity(sconn)
             tables = [*synced_tables(), *(_all_tables()[n] for n in PULL_ONLY)]
             with _applying(copy) as conn:
@@ -611,6 +612,7 @@ def _snapshot(server: Database, copy: Database) -> None:
                 _put(conn, "server_url", credentials.without_password(server.url))
                 _put(conn, "server_id", identity)
                 _put(conn, "cursor", top)
+                _put(conn, "cursor_hlc", mark)
                 _put(conn, "xmin", xmin)
                 _put(conn, "last_synced", utcnow().isoformat())
 
@@ -797,14 +799,37 @@ def _failed(db: Database, message: str, *, offline: bool) -> None:
         _put(conn, "last_failure", "offline" if offline else "failed")
 
 
+def _require_same_history(
+    sconn: Connection, server: Database, cursor: int, mark: str | None
+) -> None:
+    """Refuse a server that went back to an earlier state since the copy last read its log
+    (restored from a dump: the entry the copy read last is not there as it was, and the log
+    ends before it): the copy would keep what the server lost and say nothing."""
+    if not mark or not cursor:
+        return
+    there = sconn.execute(text(f"SELECT hlc FROM {LOG} WHERE id = :c"), {"c": cursor}).scalar()
+    top = sconn.execute(text(f"SELECT coalesce(max(id), 0) FROM {LOG}")).scalar() or 0
+    if (there is not None and there != mark) or (there is None and int(top) < cursor):
+        raise UserError(
+            _(
+                "The server {server} went back to an earlier state since this copy last "
+                "synchronised (its database was restored from a backup?): what the copy "
+                "received or sent since then may not be there any more. Nothing was sent. "
+                "Make a new copy (“accountdesk sync init --path …”) and enter again there what "
+                "the server lacks; this copy stays as it is, to look at."
+            ).format(server=credentials.server_address(server.url))
+        )
+
+
 def _read_log(
-    server: Database, cursor: int, xmin: int
+    server: Database, cursor: int, xmin: int, mark: str | None = None
 ) -> tuple[
     list[_Entry], dict[tuple[str, str], dict[str, Any] | None], list[dict[str, Any]], int, int
 ]:
     with server.engine.connect() as raw_conn:
         sconn = raw_conn.execution_options(isolation_level="REPEATABLE READ")
         with sconn.begin():
+            _require_same_history(sconn, server, cursor, mark)
             now_xmin = sconn.execute(
                 text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
             ).scalar()
@@ -851,8 +876,10 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> set[
     with db.engine.connect() as conn:
         cursor = int(_get(conn, "cursor") or 0)
         xmin = int(_get(conn, "xmin") or 0)
+        mark = _get(conn, "cursor_hlc")
         conn.rollback()
-    entries, rows, users, top, now_xmin = _read_log(server, cursor, xmin)
+    entries, rows, users, top, now_xmin = _read_log(server, cursor, xmin, mark)
+    mark = next((e.hlc for e in entries if e.id == top), mark)
     by_row: dict[tuple[str, str], list[_Entry]] = {}
     for entry in entries:
         by_row.setdefault((entry.table, entry.key), []).append(entry)
@@ -892,6 +919,7 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> set[
             _reindex(conn, owners)
             if last:
                 _put(conn, "cursor", top)
+                _put(conn, "cursor_hlc", mark)
                 _put(conn, "xmin", now_xmin)
                 if theirs_top is not None:
                     _receive(conn, theirs_top)
