@@ -17,15 +17,23 @@ no half copy), with the log's position of that snapshot.
   value is kept as a conflict (``sync_conflicts``) and shown. A record deleted on the server
   is deleted in the copy; a contact deleted there was erased or purged for good, so the copy
   runs the same erase (:func:`accountdesk.core.services.privacy.erase_contact`: its backups
-  too). A tag or an exchange rate the laptop made with the same name (or pair and day) as one
+  too; also of a contact merged away here, whose merge can no longer be undone), and lists
+  how many of its changes to them were discarded (nothing of the person).
+  A tag or an exchange rate the laptop made with the same name (or pair and day) as one
   on the server is merged into the server's. The search index of the records written is made
   anew in the same transaction.
 - *Push* sends the outbox record by record, parents first, each in one transaction on the
   server as the member's own login (so every guard of the server applies), with the change's
-  stamp. A record someone changed on the server since the pull waits for the next pull (which
-  merges it). A contact deleted on the laptop is erased on the server with the same erase.
+  stamp (taken by the server only from the login its node belongs to), and reindexed there
+  for the server's search in the same transaction. A record someone changed on the server
+  since the pull (a transaction that committed late included) waits for the next pull (which
+  merges it); a deletion of a record someone changed later on the server is refused.
+  A contact deleted on the laptop is erased on the server with the same erase.
   A change the server refuses is kept as a refusal (its sentence), and the copy takes the
   server's record back.
+
+One synchronisation of a copy runs at a time (:func:`_one_at_a_time`); one that stops says
+why in the copy's status (``last_error``; ``last_failure``: offline or failed).
 """
 
 from __future__ import annotations
