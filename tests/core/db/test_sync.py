@@ -995,3 +995,16 @@ def test_a_server_gone_back_to_an_earlier_state_is_said(setup: Setup) -> None:
     found = sync.status(setup.copy)
     assert found.failed and "went back to an earlier state" in (found.last_error or "")
     assert sync.status_line(found, "UTC").startswith("Synchronisation failed")
+
+
+def test_a_deletion_the_server_made_too_is_not_counted_as_sent(setup: Setup) -> None:
+    from accountdesk.core.services import trash
+
+    beta = create_account(setup.anna, AccountInput(name="Beta GmbH", country="DE"))
+    sync.synchronise(setup.copy)
+    for db in (setup.copy, setup.anna):  # on both sides, the laptop first
+        trash.delete(db, "account", beta)
+        trash.purge(db, "account", beta)
+    report = sync.synchronise(setup.copy)
+    assert report.sent == 0 and report.refused == 0 and sync.conflicts(setup.copy) == []
+    assert sync.status(setup.copy).pending == 0

@@ -1264,22 +1264,27 @@ def _push(db: Database, server: Database, node: str, report: SyncReport, seen: s
         if not item.seqs:
             waiting = True
             continue
+        sent = True  # False: nothing to do there (deleted on the server already)
         try:
             if item.deleted is not None and local is None:
                 if name == "contacts":
                     with server.reader() as session:
                         there = _local_row(session.connection(), table, key)
+                    sent = there is not None
                     if there is not None:
                         erase_contact(server, key)
                 else:
                     with server.transaction() as session:
                         sconn = session.connection()
-                        if _edited_after(sconn, table, key, item.deleted, node):
-                            raise _EditedLater
-                        _stamp(sconn, item.deleted)
-                        owners = _server_owners(sconn, table, key)
-                        sconn.execute(delete(table).where(_where_key(table, key)))
-                        _reindex(sconn, owners)  # the server's search follows
+                        there = _local_row(sconn, table, key)
+                        sent = there is not None
+                        if there is not None:
+                            if _edited_after(sconn, table, key, item.deleted, node):
+                                raise _EditedLater
+                            _stamp(sconn, item.deleted)
+                            owners = _server_owners(sconn, table, key)
+                            sconn.execute(delete(table).where(_where_key(table, key)))
+                            _reindex(sconn, owners)  # the server's search follows
             elif local is not None:
                 with server.transaction() as session:
                     sconn = session.connection()
@@ -1311,7 +1316,7 @@ def _push(db: Database, server: Database, node: str, report: SyncReport, seen: s
             continue
         with db.transaction() as session:
             _forget(session.connection(), item.seqs)
-        report.sent += 1
+        report.sent += sent
     return waiting
 
 
