@@ -72,3 +72,26 @@ def test_sync_from_the_command_line(
     assert f"The offline copy stays at {copy}" in capsys.readouterr().out
     assert credentials.local_setting(credentials.SERVER_COPY) is None
     assert database_url(None) != "sqlite:///" + copy
+
+
+def test_a_synchronisation_that_stopped_is_said_by_sync_status(
+    team: Team, home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk.core.db import sync
+
+    monkeypatch.delenv("ACCOUNTDESK_DB", raising=False)
+    assert main(["server", "login", team.url(team.anna)]) == 0
+    assert main(["sync", "init"]) == 0
+
+    def broken(*_args: object) -> set[int]:
+        raise ValueError("zip() argument 2 is longer than argument 1")
+
+    monkeypatch.setattr(sync, "_pull", broken)
+    monkeypatch.delenv("ACCOUNTDESK_DEBUG", raising=False)
+    assert main(["sync"]) == 1
+    assert "unexpected error (ValueError" in capsys.readouterr().err
+    assert main(["sync", "status"]) == 0
+    status, why = capsys.readouterr().out.splitlines()
+    assert status.startswith("Synchronisation failed, last synchronised ")
+    assert why.startswith("The synchronisation stopped on a problem AccountDesk did not expect")
+    assert "ValueError: zip() argument 2 is longer than argument 1" in why
