@@ -110,6 +110,16 @@ def _count(db: Database, sql: str, **params: Any) -> int:
         return int(session.execute(text(sql), params).scalar_one())
 
 
+def _merge_log(db: Database, merge_id: str) -> str:
+    """What the record of a merge of accounts keeps (its JSON), as stored."""
+    with db.reader() as session:
+        return str(
+            session.execute(
+                text("SELECT changes FROM account_merges WHERE id = :m"), {"m": merge_id}
+            ).scalar_one()
+        )
+
+
 def _export(db: Database) -> dict[str, Any]:
     out = io.StringIO()
     export_json(db, out)
@@ -380,13 +390,7 @@ def test_erasing_a_moved_contact_leaves_no_id_of_theirs_in_the_merge(db: Databas
         } | {w["janis"]}
 
     def logged() -> str:
-        with db.reader() as session:
-            return str(
-                session.execute(
-                    text("SELECT changes FROM account_merges WHERE id = :m"),
-                    {"m": result.merge_id},
-                ).scalar_one()
-            )
+        return _merge_log(db, result.merge_id)
 
     assert len(theirs) == 5 and all(id_ in logged() for id_ in theirs)
     erase_contact(db, w["janis"])
@@ -462,13 +466,7 @@ def test_emptying_the_trash_drops_what_a_dead_merge_logged(db: Database) -> None
     result = am.merge_accounts(db, w["kept"], [w["other"]], clock=fixed_clock(NOW))
 
     def logged() -> str:
-        with db.reader() as session:
-            return str(
-                session.execute(
-                    text("SELECT changes FROM account_merges WHERE id = :m"),
-                    {"m": result.merge_id},
-                ).scalar_one()
-            )
+        return _merge_log(db, result.merge_id)
 
     assert "Imported from the old CRM" in logged()
     trash.purge(db, "account", w["referred"])  # another record: the merge can still be undone
