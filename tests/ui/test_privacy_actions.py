@@ -192,3 +192,26 @@ def test_the_confirmation_shows_the_day_and_subject_of_each(
     assert informative.count("<b>Anna") == contact_view.MENTIONS_SHOWN
     assert informative.endswith("\n… and 2 more.")
     assert shown[-1].detailedText().count("<b>Anna</b>") == len(mentions)  # all, plain text
+
+
+@pytest.mark.parametrize("basis", ["consent", "contract"])
+def test_a_withdrawn_consent_that_was_the_basis_is_flagged(
+    ctx: Any, db: Database, qtbot: Any, basis: str
+) -> None:
+    """Consent withdrawn while it is the lawful basis recorded: the data has no basis left,
+    and the Data protection tab says what to do; another basis (a contract) needs no word."""
+    from accountdesk.core.records import AccountInput, ContactInput
+    from accountdesk.core.services.accounts import create_account, create_contact
+
+    account = create_account(db, AccountInput(name="Koks", country="LV"))
+    person = create_contact(
+        db,
+        ContactInput(
+            account_id=account, given_name="Ilze", family_name="Ozola", country="LV",
+            lawful_basis=basis, consent_given_on="2025-01-02", consent_withdrawn_on="2026-02-01",
+        ),
+    )  # fmt: skip
+    view = _view(ctx, qtbot, person)
+    shown = [w.text() for w in view.gdpr_page.findChildren(QLabel)]
+    flagged = [t for t in shown if t.startswith("Their consent, the lawful basis recorded")]
+    assert len(flagged) == (1 if basis == "consent" else 0)

@@ -50,6 +50,7 @@ from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accounts.team import changed_text
 from accountdesk.ui.activity import InteractionDialog, NoteDialog
 from accountdesk.ui.activity_tabs import gifts_panel, new_currency, surveys_panel
+from accountdesk.ui.colours import ALERT, text_style
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CulturePanel
 from accountdesk.ui.detail import (
@@ -299,6 +300,18 @@ class ContactView(QWidget):
                 ]
             )
         )
+        if detail.lawful_basis == "consent" and detail.consent_withdrawn_on:
+            # the basis recorded is gone: the data needs another basis, or is to be erased
+            basis_gone = LeadingLabel(
+                _(
+                    "Their consent, the lawful basis recorded for keeping their data, was "
+                    "withdrawn: record the basis you keep it on now (Edit…), or erase them "
+                    "(Erase for good…)."
+                )
+            )
+            basis_gone.setWordWrap(True)
+            basis_gone.setStyleSheet(text_style(ALERT))
+            self.gdpr_layout.addWidget(basis_gone)
         self.gdpr_layout.addStretch(1)
         self.interactions.set_items(detail.interactions)
         self.surveys.set_items(detail.surveys)
