@@ -1008,3 +1008,51 @@ def test_a_deletion_the_server_made_too_is_not_counted_as_sent(setup: Setup) -> 
     report = sync.synchronise(setup.copy)
     assert report.sent == 0 and report.refused == 0 and sync.conflicts(setup.copy) == []
     assert sync.status(setup.copy).pending == 0
+
+
+@pytest.mark.parametrize("chunk", [3, sync.CHUNK])
+def test_a_refused_record_among_many_sent_is_left_out_alone(
+    setup: Setup, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """Records go to the server a batch at a time: one the server refuses (Anna may not take
+    Ben's account) is left out of its batch, alone; the records before and after it in the
+    same batch, and in the batches around it, are all sent."""
+    monkeypatch.setattr(sync, "CHUNK", chunk)
+    theirs = create_account(
+        setup.ben, AccountInput(name="Ben's Own", country="DE", owner=setup.team.ben)
+    )
+    sync.synchronise(setup.copy)
+    made = [
+        create_account(setup.copy, AccountInput(name=f"Offline {n} GmbH", country="DE"))
+        for n in range(4)
+    ]
+    _edit(setup.copy, theirs, owner=setup.team.anna)  # refused
+    acme = _account(setup.anna, "Acme Steel").id
+    _edit(setup.copy, acme, city="Linz")
+    people = [
+        create_contact(
+            setup.copy,
+            ContactInput(
+                account_id=made[n % 4],
+                given_name=f"Quirin{n}",
+                family_name="Ortner",
+                country="DE",
+                timezone="Europe/Berlin",
+            ),
+        )
+        for n in range(5)
+    ]
+    report = sync.synchronise(setup.copy)
+    assert (report.sent, report.refused) == (4 + 1 + 5, 1)
+    with setup.ben.reader() as session:
+        assert [session.get(Account, a) is not None for a in made] == [True] * 4
+        assert [session.get(Contact, c) is not None for c in people] == [True] * 5
+        assert session.get(Account, acme).city == "Linz"
+        assert session.get(Account, theirs).owner == setup.team.ben
+    assert sorted(h.title for h in search(setup.ben, "ortner")) == [
+        f"Quirin{n} Ortner" for n in range(5)
+    ]
+    assert _account(setup.copy, "Ben's Own").owner == setup.team.ben  # the server's, back
+    [shown] = sync.conflicts(setup.copy)
+    assert "Ben's Own" in plain(shown.text)
+    assert sync.status(setup.copy).pending == 0

@@ -43,7 +43,7 @@ import os
 import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -495,7 +495,11 @@ class _Entry:
     xid: int = 0
 
 
-def _server_rows(conn: Connection, table: Table, keys: Sequence[str]) -> dict[str, dict[str, Any]]:
+def _server_rows(
+    conn: Connection, table: Table, keys: Sequence[str], *, lock: bool = False
+) -> dict[str, dict[str, Any]]:
+    """The server's rows of ``keys`` (those it has), by key; ``lock``: locked for this
+    transaction (``FOR UPDATE``: no one changes them until it ends)."""
     found: dict[str, dict[str, Any]] = {}
     columns = key_columns(table)
     for start in range(0, len(keys), 500):
@@ -506,7 +510,8 @@ def _server_rows(conn: Connection, table: Table, keys: Sequence[str]) -> dict[st
             where = tuple_(*(table.c[c] for c in columns)).in_(
                 [tuple(key_values(table, k)[c] for c in columns) for k in chunk]
             )
-        for row in conn.execute(select(table).where(where)):
+        statement = select(table).where(where)
+        for row in conn.execute(statement.with_for_update() if lock else statement):
             values = dict(row._mapping)
             found[row_key(table, values)] = values
     return found
@@ -1105,8 +1110,12 @@ def _apply(
                 entry.at,
             )
         merged[name] = local[name]
-    conn.execute(update(table).where(_where_key(table, key)).values(**merged))
-    return True
+    differ = [n for n, value in merged.items() if local[n] != value]
+    if differ:
+        conn.execute(update(table).where(_where_key(table, key)).values(**merged))
+    # the server's stamps of what the laptop sent (its clock, its count of versions) change
+    # no search document: only a change of something else is worth reindexing
+    return any(n not in BOOKKEEPING for n in differ)
 
 
 def _one_stay_in_touch(conn: Connection, table: Table, found: Mapping[str, Any]) -> None:
@@ -1211,24 +1220,31 @@ class _EditedLater(Exception):
     later edit is kept (the deletion is refused, the copy takes the record back)."""
 
 
-def _edited_after(sconn: Connection, table: Table, key: str, stamp: str, node: str) -> bool:
-    """Whether someone else changed the row ``key`` on the server after ``stamp`` (the
-    laptop's deletion: a later edit is not lost to an earlier deletion)."""
+def _edited_after(
+    sconn: Connection, table: Table, keys: Sequence[str], node: str
+) -> dict[str, str]:
+    """The latest stamp of someone else's change on the server of each row of ``keys`` that
+    has one (a laptop's deletion stamped before it is refused: a later edit is not lost to an
+    earlier deletion)."""
     found = sconn.execute(
         text(
-            f"SELECT 1 FROM {LOG} WHERE tbl = :t AND row_id = :r AND op = 'u' AND hlc > :h "
-            "AND hlc NOT LIKE :mine LIMIT 1"
+            f"SELECT row_id, max(hlc) FROM {LOG} WHERE tbl = :t AND row_id = ANY(:r) "
+            "AND op = 'u' AND hlc NOT LIKE :mine GROUP BY row_id"
         ),
-        {"t": table.name, "r": key, "h": stamp, "mine": "%@" + node},
-    ).first()
-    return found is not None
+        {"t": table.name, "r": list(keys), "mine": "%@" + node},
+    )
+    return {str(row_id): str(stamp) for row_id, stamp in found}
 
 
 def _push(db: Database, server: Database, node: str, report: SyncReport, seen: set[int]) -> bool:
     """Send the outbox; whether something waits for another round. ``seen``: what the pull
-    just before read of the transactions that may commit late (:func:`_pull`)."""
-    from accountdesk.core.services.privacy import erase_contact
+    just before read of the transactions that may commit late (:func:`_pull`).
 
+    Records go to the server :data:`CHUNK` at a time, each batch in one server transaction
+    (a savepoint a record: a refused one is undone alone) with the server's search index
+    brought up to date once for the batch; the copy forgets what it sent once the server
+    has committed it. An erasure of a contact runs alone, in its order (it is the server's
+    own erase, with its own transaction)."""
     with db.engine.connect() as conn:
         pending = _pending(conn)
         since = _Since(int(_get(conn, "cursor") or 0), int(_get(conn, "xmin") or 0), seen)
@@ -1245,79 +1261,201 @@ def _push(db: Database, server: Database, node: str, report: SyncReport, seen: s
         key=lambda k: (k[0] != "contacts", -order[k[0]], k[1]),
     )
     waiting = False
+    batch: list[tuple[str, str]] = []
     for name, key in [*upserts, *deletions]:
-        table, item = tables[name], pending[(name, key)]
-        with db.engine.connect() as conn:
-            local = _local_row(conn, table, key)
-            # entries a merge of this round rewrote (a link to a tag that became the
-            # server's) or dropped wait for the next round under their new key
-            item.seqs = list(
-                conn.execute(
-                    text(
-                        "SELECT seq FROM sync_outbox WHERE tbl = :t AND row_id = :r "
-                        "AND seq IN :seqs"
-                    ).bindparams(bindparam("seqs", expanding=True)),
-                    {"t": name, "r": key, "seqs": item.seqs},
-                ).scalars()
-            )
-            conn.rollback()
-        if not item.seqs:
-            waiting = True
+        item = pending[(name, key)]
+        if name == "contacts" and item.deleted is not None:  # alone, in its order
+            if batch:
+                waiting |= _push_batch(db, server, node, report, since, pending, batch)
+                batch = []
+            waiting |= _push_erasure(db, server, node, report, since, pending, key)
             continue
-        sent = True  # False: nothing to do there (deleted on the server already)
-        try:
-            if item.deleted is not None and local is None:
-                if name == "contacts":
-                    with server.reader() as session:
-                        there = _local_row(session.connection(), table, key)
-                    sent = there is not None
-                    if there is not None:
-                        erase_contact(server, key)
-                else:
-                    with server.transaction() as session:
-                        sconn = session.connection()
-                        there = _local_row(sconn, table, key)
-                        sent = there is not None
+        batch.append((name, key))
+        if len(batch) >= CHUNK:
+            waiting |= _push_batch(db, server, node, report, since, pending, batch)
+            batch = []
+    if batch:
+        waiting |= _push_batch(db, server, node, report, since, pending, batch)
+    return waiting
+
+
+def _unsent(db: Database, table: Table, key: str, item: _Pending) -> dict[str, Any] | None:
+    """The copy's row ``key`` as it is now, with ``item.seqs`` cut to the outbox entries
+    still there: entries a merge of this round rewrote (a link to a tag that became the
+    server's) or dropped wait for the next round under their new key. Read just before the
+    record is sent, after what the records before it did to the copy."""
+    with db.engine.connect() as conn:
+        local = _local_row(conn, table, key)
+        item.seqs = list(
+            conn.execute(
+                text(
+                    "SELECT seq FROM sync_outbox WHERE tbl = :t AND row_id = :r AND seq IN :seqs"
+                ).bindparams(bindparam("seqs", expanding=True)),
+                {"t": table.name, "r": key, "seqs": item.seqs},
+            ).scalars()
+        )
+        conn.rollback()
+    return local
+
+
+class _Careful(Exception):
+    """The server refused a record of a batch sent without a savepoint a record: the batch
+    is sent again, record by record."""
+
+
+def _push_batch(
+    db: Database,
+    server: Database,
+    node: str,
+    report: SyncReport,
+    since: _Since,
+    pending: Mapping[tuple[str, str], _Pending],
+    batch: Sequence[tuple[str, str]],
+) -> bool:
+    """Send ``batch`` (no erasure among them) in one server transaction; whether something
+    of it waits for another round. A lost connection raises, and the copy forgets nothing
+    of the batch (the next synchronisation sends it again).
+
+    The server's rows and its log are read once for the batch, the rows locked. The batch
+    is first sent as it is; if the server refuses a record, that transaction is undone and
+    the batch is sent again with a savepoint a record, so that only the refused ones are
+    left out (what the copy did meanwhile, a tag merged into the server's, is not undone:
+    the second time reads the copy again)."""
+    try:
+        return _send_batch(db, server, node, report, since, pending, batch, careful=False)
+    except _Careful:
+        return _send_batch(db, server, node, report, since, pending, batch, careful=True)
+
+
+def _send_batch(
+    db: Database,
+    server: Database,
+    node: str,
+    report: SyncReport,
+    since: _Since,
+    pending: Mapping[tuple[str, str], _Pending],
+    batch: Sequence[tuple[str, str]],
+    *,
+    careful: bool,
+) -> bool:
+    tables = _tables()
+    waiting = False
+    done: list[tuple[_Pending, bool]] = []  # sent (or gone there already), and whether sent
+    refusals: list[tuple[Table, str, dict[str, Any] | None, _Pending, str]] = []
+    by_table: dict[str, list[str]] = {}
+    for name, key in batch:
+        by_table.setdefault(name, []).append(key)
+    with server.transaction() as session:
+        sconn = session.connection()
+        there_rows: dict[tuple[str, str], dict[str, Any]] = {}
+        changed: set[tuple[str, str]] = set()
+        edited: dict[tuple[str, str], str] = {}
+        for name, keys in by_table.items():
+            table = tables[name]
+            for key, row in _server_rows(sconn, table, keys, lock=True).items():
+                there_rows[(name, key)] = row
+            changed.update((name, k) for k in _changed_since(sconn, table, keys, since, node))
+            deleted = [k for k in keys if pending[(name, k)].deleted is not None]
+            if deleted:
+                found = _edited_after(sconn, table, deleted, node)
+                edited.update(((name, k), stamp) for k, stamp in found.items())
+        owners: set[str] = set()
+        for name, key in batch:
+            table, item = tables[name], pending[(name, key)]
+            local = _unsent(db, table, key, item)
+            if not item.seqs:
+                waiting = True
+                continue
+            there = there_rows.get((name, key))
+            try:
+                with sconn.begin_nested() if careful else nullcontext():
+                    if item.deleted is not None and local is None:
                         if there is not None:
-                            if _edited_after(sconn, table, key, item.deleted, node):
+                            if edited.get((name, key), "") > item.deleted:
                                 raise _EditedLater
                             _stamp(sconn, item.deleted)
-                            owners = _server_owners(sconn, table, key)
+                            owners |= _server_owners(sconn, table, key)
                             sconn.execute(delete(table).where(_where_key(table, key)))
-                            _reindex(sconn, owners)  # the server's search follows
-            elif local is not None:
-                with server.transaction() as session:
-                    sconn = session.connection()
-                    _send(sconn, table, key, local, item, since, node, db, report)
-                    _reindex(sconn, _server_owners(sconn, table, key))
-        except _Later:
-            waiting = True
-            continue
-        except _EditedLater:
-            edited = _(
-                "It was changed on the server after you deleted it, so the server keeps it; "
-                "delete it again if it should go."
-            )
-            _refused(db, server, table, key, local, item, edited, report)
-            continue
-        except NotAllowed as refused:
-            _refused(db, server, table, key, local, item, str(refused), report)
-            continue
-        except ServerError:
-            raise  # lost connection: the outbox waits for the next time
-        except UserError as refused:
-            _refused(db, server, table, key, local, item, str(refused), report)
-            continue
-        except IntegrityError:
-            missing = _(
-                "It refers to a record that is not on the server any more (someone deleted it)."
-            )
-            _refused(db, server, table, key, local, item, missing, report)
-            continue
+                        done.append((item, there is not None))
+                    else:
+                        if local is not None:
+                            if (name, key) in changed:
+                                raise _Later
+                            _send(sconn, table, key, local, item, there, db, report)
+                            owners |= _server_owners(sconn, table, key)
+                        done.append((item, True))
+            except _Later:
+                waiting = True
+            except _EditedLater:
+                edited_later = _(
+                    "It was changed on the server after you deleted it, so the server keeps "
+                    "it; delete it again if it should go."
+                )
+                refusals.append((table, key, local, item, edited_later))
+            except NotAllowed as refused:
+                if not careful:
+                    raise _Careful from refused
+                refusals.append((table, key, local, item, str(refused)))
+            except ServerError:
+                raise  # lost connection: the outbox waits for the next time
+            except UserError as refused:
+                if not careful:
+                    raise _Careful from refused
+                refusals.append((table, key, local, item, str(refused)))
+            except IntegrityError as refused:
+                if not careful:
+                    raise _Careful from refused
+                missing = _(
+                    "It refers to a record that is not on the server any more (someone deleted it)."
+                )
+                refusals.append((table, key, local, item, missing))
+        _reindex(sconn, owners)  # the server's search follows, in the same transaction
+    if done:
         with db.transaction() as session:
-            _forget(session.connection(), item.seqs)
-        report.sent += sent
+            _forget(session.connection(), [seq for item, _sent in done for seq in item.seqs])
+        report.sent += sum(sent for _item, sent in done)
+    for table, key, local, item, message in refusals:  # (the server's rows, as committed)
+        _refused(db, server, table, key, local, item, message, report)
     return waiting
+
+
+def _push_erasure(
+    db: Database,
+    server: Database,
+    node: str,
+    report: SyncReport,
+    since: _Since,
+    pending: Mapping[tuple[str, str], _Pending],
+    key: str,
+) -> bool:
+    """Send the erasure of the contact ``key``: the server's own erase of them (their
+    traces there too); whether it waits for another round. A contact the copy has again
+    (a refused erase brought them back) is sent as a record."""
+    from accountdesk.core.services.privacy import erase_contact
+
+    table, item = _tables()["contacts"], pending[("contacts", key)]
+    local = _unsent(db, table, key, item)
+    if not item.seqs:
+        return True
+    if local is not None:
+        return _push_batch(db, server, node, report, since, pending, [("contacts", key)])
+    try:
+        with server.reader() as session:
+            there = _local_row(session.connection(), table, key)
+        if there is not None:
+            erase_contact(server, key)
+    except NotAllowed as refused:
+        _refused(db, server, table, key, local, item, str(refused), report)
+        return False
+    except ServerError:
+        raise  # lost connection: the outbox waits for the next time
+    except UserError as refused:
+        _refused(db, server, table, key, local, item, str(refused), report)
+        return False
+    with db.transaction() as session:
+        _forget(session.connection(), item.seqs)
+    report.sent += there is not None
+    return False
 
 
 def _server_owners(sconn: Connection, table: Table, key: str) -> set[str]:
@@ -1389,26 +1527,28 @@ class _Since:
     seen: set[int]
 
 
-def _changed_since(sconn: Connection, table: Table, key: str, since: _Since, node: str) -> bool:
-    """Whether someone else changed the row ``key`` on the server after what the copy read:
-    a later entry, or one of a transaction that committed late (its entry below the cursor,
+def _changed_since(
+    sconn: Connection, table: Table, keys: Sequence[str], since: _Since, node: str
+) -> set[str]:
+    """The rows of ``keys`` someone else changed on the server after what the copy read: a
+    later entry, or one of a transaction that committed late (its entry below the cursor,
     not read by the pull)."""
     found = sconn.execute(
         text(
-            f"SELECT 1 FROM {LOG} WHERE tbl = :t AND row_id = :r "
+            f"SELECT DISTINCT row_id FROM {LOG} WHERE tbl = :t AND row_id = ANY(:r) "
             "AND (id > :c OR (xid >= :x AND NOT (id = ANY(:seen)))) "
-            "AND hlc NOT LIKE :mine LIMIT 1"
+            "AND hlc NOT LIKE :mine"
         ),
         {
             "t": table.name,
-            "r": key,
+            "r": list(keys),
             "c": since.cursor,
             "x": since.xmin,
             "seen": sorted(since.seen),
             "mine": "%@" + node,
         },
-    ).first()
-    return found is not None
+    )
+    return {str(row_id) for row_id in found.scalars()}
 
 
 def _stamp(sconn: Connection, stamp: str) -> None:
@@ -1421,14 +1561,12 @@ def _send(
     key: str,
     local: dict[str, Any],
     item: _Pending,
-    since: _Since,
-    node: str,
+    there: Mapping[str, Any] | None,
     db: Database,
     report: SyncReport,
 ) -> None:
-    there = sconn.execute(select(table).where(_where_key(table, key)).with_for_update()).first()
-    if _changed_since(sconn, table, key, since, node):
-        raise _Later
+    """Write the copy's ``local`` row ``key`` on the server, whose row (``there``, locked)
+    no one else changed since the copy read it."""
     if there is None:
         if table.name in UNIQUE_KEYS:
             same = _same_unique(sconn, table, local)
