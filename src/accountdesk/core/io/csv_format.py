@@ -408,6 +408,9 @@ class Plan:
     #: (:attr:`HeaderMap.default_country`); the report says so (``ImportReport.remarks``)
     countries_from_phones: int = 0
     countries_by_default: int = 0
+    #: the accounts of the plan its rows name by name and country, not by id: the writer
+    #: finds those that are stored already (``csv_io._match_stored``)
+    named_accounts: set[str] = field(default_factory=set)
 
     def search_documents(self) -> list[Document]:
         """The search documents of the accounts and contacts, from their checked values."""
@@ -971,6 +974,8 @@ def plan_chunks(
                     key = account_id or _account_id(account["name"], account["country"], seed)
                     account["id"] = key
                     plan.accounts[key] = account
+                    if not account_id:
+                        plan.named_accounts.add(key)
                     seen[key] = account
                     account_keys[(tag_key(account["name"]), account["country"])] = key
                     first_rows[key] = (

@@ -79,7 +79,7 @@ from accountdesk.core.io.mapping import COLUMNS, CONTACT_COLUMNS, DATES
 from accountdesk.core.io.refusal import cancelled, nothing_imported
 from accountdesk.core.queries.facts import ContactFacts, facts_of
 from accountdesk.core.records import customer_history, earlier_periods, periods_json, tag_key
-from accountdesk.core.services.accounts import Owners, team_owners
+from accountdesk.core.services.accounts import Owners, accounts_by_name, team_owners
 from accountdesk.core.services.conflicts import bumped
 from accountdesk.core.services.duplicates import (
     alike_stored,
@@ -113,6 +113,9 @@ class ImportReport:
     countries_from_phones: int = 0
     countries_by_default: int = 0
     default_country: str | None = None
+    #: accounts the file names by name and country (no id) that were stored already: the
+    #: file's contacts at them joined them (:func:`_match_stored`)
+    accounts_found: int = 0
 
     def count_countries(self, plan: Plan) -> None:
         """Add the rows of ``plan`` that named no country to the counts the remarks give."""
@@ -240,6 +243,16 @@ class ImportReport:
                         updated,
                     ).format(n=format_number(updated))
                 )
+            if self.accounts_found:
+                sentences.append(
+                    ngettext(
+                        "{n} account the file names is stored already (the same name and "
+                        "country): its contacts from the file would be added to it.",
+                        "{n} accounts the file names are stored already (the same name and "
+                        "country): their contacts from the file would be added to them.",
+                        self.accounts_found,
+                    ).format(n=format_number(self.accounts_found))
+                )
         else:
             sentences = [
                 ngettext("Imported {n} row.", "Imported {n} rows.", self.rows).format(n=rows),
@@ -255,6 +268,16 @@ class ImportReport:
                     ngettext(
                         "Updated {n} existing record.", "Updated {n} existing records.", updated
                     ).format(n=format_number(updated))
+                )
+            if self.accounts_found:
+                sentences.append(
+                    ngettext(
+                        "{n} account the file names was stored already (the same name and "
+                        "country): its contacts from the file were added to it.",
+                        "{n} accounts the file names were stored already (the same name and "
+                        "country): their contacts from the file were added to them.",
+                        self.accounts_found,
+                    ).format(n=format_number(self.accounts_found))
                 )
         return " ".join(sentences)
 
@@ -460,6 +483,45 @@ def _hold_unneeded(
                 plan.documents.append(account_document(values, tags))
 
 
+class _Found:
+    """The file's accounts found stored (:func:`_match_stored`), from chunk to chunk."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[tuple[str, str], str] | None = None  # read at the first need
+        self.ids: dict[str, str] = {}  # the plan's key -> the stored account's id
+
+
+def _match_stored(conn: Connection, plan: Plan, found: _Found) -> int:
+    """Send the rows of ``plan`` whose account the file names by name and country (no id)
+    to the stored account of that name and country
+    (:func:`~accountdesk.core.services.accounts.accounts_by_name`), as the vCard import
+    does: the stored account is kept as it is, and the file's values for it are not
+    written (its id in the file updates it). Returns how many accounts were found for the
+    first time (chunks checked apart can each carry one)."""
+    named = [k for k in plan.accounts if k in plan.named_accounts or k in found.ids]
+    if named and found.by_name is None:
+        found.by_name = accounts_by_name(conn)
+    first = 0
+    for key in named:
+        values = plan.accounts[key]
+        stored = found.ids.get(key)
+        if stored is None:
+            assert found.by_name is not None
+            stored = found.by_name.get((tag_key(values["name"]), values["country"]))
+            if stored is None:
+                continue
+            found.ids[key] = stored
+            first += 1
+        del plan.accounts[key]  # (its search document goes with it: _index)
+        plan.account_tags.pop(key, None)
+    if found.ids:  # (rows of later chunks name an account an earlier chunk carried)
+        for contact in plan.contacts:
+            contact["account_id"] = found.ids.get(contact["account_id"], contact["account_id"])
+        if plan.accounts_needed is not None:
+            plan.accounts_needed = {found.ids.get(k, k) for k in plan.accounts_needed}
+    return first
+
+
 def _write_chunk(
     conn: Connection,
     plan: Plan,
@@ -470,6 +532,7 @@ def _write_chunk(
     fresh: bool = False,
     held: Held | None = None,
     owners: Owners | None = None,
+    found: _Found | None = None,
 ) -> None:
     """Write one validated chunk inside the caller's transaction.
 
@@ -482,8 +545,12 @@ def _write_chunk(
     ids in it are those this import wrote (known without asking the database). ``held``: the
     accounts no row has needed yet (:func:`_hold_unneeded`), from chunk to chunk. ``owners``:
     the owners the file writes as the team's (:func:`team_owners`, from chunk to chunk).
+    ``found``: the file's accounts found stored by name (:func:`_match_stored`; none in an
+    empty database).
     """
     acc, con = table(Account), table(Contact)
+    if not fresh:
+        report.accounts_found += _match_stored(conn, plan, _Found() if found is None else found)
     for key in [k for k in plan.accounts if k in written]:
         del plan.accounts[key]
         plan.account_tags.pop(key, None)
@@ -926,6 +993,7 @@ def _import_rows(
         names: dict[str, str] = {}  # account -> its name (what a list of candidates shows)
         facts: list[ContactFacts] = []  # the file's contacts, as duplicates are found
         adding: set[str] = set()  # those not stored yet
+        found_here = _Found()
         with db.reader() as session:
             conn = session.connection()
             stored = not _empty(conn)
@@ -934,6 +1002,10 @@ def _import_rows(
                     continue
                 for key, account in plan.accounts.items():
                     names.setdefault(key, account["name"])
+                if stored:
+                    report.accounts_found += _match_stored(conn, plan, found_here)
+                    for key, stored_id in found_here.ids.items():
+                        names.setdefault(stored_id, names[key])
                 _hold_unneeded(conn, plan, held, seen, fresh=False)
                 seen.update(plan.accounts)
                 known_a = _existing(conn, table(Account), list(plan.accounts))
@@ -952,6 +1024,7 @@ def _import_rows(
     referrals: dict[str, str] = {}
     written: set[str] = set()
     contacts_written: set[str] = set()
+    found = _Found()
     load = False  # an empty file is loaded without its write-ahead log (Database.transaction)
     if exclusive:
         with db.reader() as session:
@@ -982,8 +1055,9 @@ def _import_rows(
                     continue
                 unwritten += len(plan.accounts) + len(plan.contacts)
                 _write_chunk(
-                    conn, plan, report, referrals, written, contacts_written, fresh, held, owners
-                )
+                    conn, plan, report, referrals, written, contacts_written, fresh, held,
+                    owners, found,
+                )  # fmt: skip
                 chunk_done()
             _link_referrals(conn, referrals, written if fresh else None)
     counted = checking.paired() if checking is not None and alone else None

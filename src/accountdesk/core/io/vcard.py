@@ -94,7 +94,7 @@ from accountdesk.core.records import (
     tag_key,
 )
 from accountdesk.core.services import trash
-from accountdesk.core.services.accounts import owner_of_new, tags_for
+from accountdesk.core.services.accounts import accounts_by_name, owner_of_new, tags_for
 from accountdesk.core.services.duplicates import (
     alike_stored,
     alike_stored_remark,
@@ -1177,13 +1177,7 @@ def _context(
 ) -> _Context:
     """What the plan looks up; ``fallback``: the country of a card nothing tells one, and
     whether it is the user's own (:attr:`_Context.country`)."""
-    accounts: dict[tuple[str, str], str] = {}
-    for account_id, name, country in session.execute(
-        select(Account.id, Account.name, Account.country)
-        .where(Account.deleted_at.is_(None))
-        .order_by(Account.id)
-    ):
-        accounts.setdefault((tag_key(name), country), account_id)
+    accounts = accounts_by_name(session.connection())
     contacts = {
         contact_id: deleted is None
         for contact_id, deleted in session.execute(select(Contact.id, Contact.deleted_at))

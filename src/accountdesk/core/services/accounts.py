@@ -364,3 +364,20 @@ def _contact_input(contact: Contact) -> ContactInput:
             for d in contact.important_dates
         ],
     )
+
+
+def accounts_by_name(conn: Connection) -> dict[tuple[str, str], str]:
+    """The live accounts by what an imported file names one by: its name in any case
+    (:func:`~accountdesk.core.records.tag_key`: Turkish İ, I and ı alike) and its country;
+    of two stored alike, the older. A row or card of a file that gives no account id joins
+    the account found here (the CSV and vCard imports); an account in the trash is not found
+    (the file's makes a new one)."""
+    acc = Account.__table__
+    found: dict[tuple[str, str], str] = {}
+    for account_id, name, country in conn.execute(
+        select(acc.c.id, acc.c.name, acc.c.country)
+        .where(acc.c.deleted_at.is_(None))
+        .order_by(acc.c.id)
+    ):
+        found.setdefault((tag_key(name), country), account_id)
+    return found
