@@ -60,14 +60,15 @@ def test_accounts_side_by_side_merge_with_counts_and_undo(
     tab = screen.accounts
     assert tab.groups.model.rowCount() == 1
     assert "The same name, its legal form aside" in plain(tab.reasons.text())
-    sheet = tab.sheet_model
+    choice = tab.choice  # the side by side and the choice (an account's page shows it too)
+    sheet = choice.sheet_model
     titles = [sheet.headerData(r, Qt.Orientation.Vertical) for r in range(sheet.rowCount())]
     assert "Industry" in titles and "Related records" in titles
     # the account with more records is kept by default: the twin (2 contacts, a deal, a tag)
-    assert tab.keep.currentData() == firms["twin"]
-    tab.keep.setCurrentIndex(tab.keep.findData(firms["kept"]))
-    assert tab.chosen_others() == [firms["twin"]]
-    question = plain(tab.question())
+    assert choice.keep.currentData() == firms["twin"]
+    choice.keep.setCurrentIndex(choice.keep.findData(firms["kept"]))
+    assert choice.chosen_others() == [firms["twin"]]
+    question = plain(choice.question())
     assert "Merge 1 account into “Işık Tekstil A.Ş.”" in question
     assert "2 contacts, 1 deal and 1 tag" in question
     assert "can be undone" in question
@@ -77,7 +78,7 @@ def test_accounts_side_by_side_merge_with_counts_and_undo(
         "accountdesk.ui.duplicates.accounts.ask_yes",
         lambda _parent, _title, text: asked.append(plain(text)) or True,
     )
-    tab.merge_chosen()
+    choice.merge_chosen()
     assert asked == [question]
     qtbot.waitUntil(lambda: tab.groups.model.rowCount() == 0, timeout=10000)
     assert "No likely duplicate accounts." in plain(tab.summary.text())

@@ -2,16 +2,20 @@
 entered twice) with the reasons, the accounts of the chosen group side by side with what hangs
 on each, which one to keep and which to merge into it, Merge…; a merge is undone from the
 screen's latest merges, as a merge of contacts is. The rules are in
-``core/services/account_merge.py``."""
+``core/services/account_merge.py``.
+
+The side by side, the choice and the merge are :class:`AccountMergeChoice`, which an account's
+page shows too (Merge with…, ``ui/accounts/merge.py``); an undo is :func:`undo_merge_of_accounts`
+on either."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,11 +45,15 @@ from accountdesk.core.queries.duplicates import (
 )
 from accountdesk.core.records import earlier_periods, period_text
 from accountdesk.core.services.account_merge import (
+    AccountMergeResult,
+    AccountUndoResult,
     field_label,
     find_account_duplicates,
     merge_accounts,
     merge_lines,
     rows_text,
+    undo_account_merge,
+    undo_text,
 )
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accessible import label_field, name_field
@@ -187,39 +195,52 @@ def merge_question(kept: AccountSheet, others: list[AccountSheet]) -> str:
     return question + " " + _("The merge can be undone under Latest merges.")
 
 
-class AccountDuplicates(QWidget):
-    """The Accounts tab (the screen owns the latest merges, and looks again after a merge:
-    ``merged`` is called with the status bar's sentence)."""
+def merged_text(result: AccountMergeResult, merged: int) -> str:
+    """What a merge of ``merged`` accounts did, as the status bar and an account's page say
+    it: into which account, and :func:`merge_lines`."""
+    return " ".join(
+        [
+            ngettext(
+                "{n} account was merged into “{name}”.",
+                "{n} accounts were merged into “{name}”.",
+                merged,
+            ).format(n=format_number(merged), name=isolate(result.kept_name)),
+            *merge_lines(result),
+        ]
+    )
 
-    def __init__(self, ctx: AppContext, merged: Callable[[], None]) -> None:
-        super().__init__()
+
+def undo_merge_of_accounts(
+    ctx: AppContext, parent: QWidget, merge_id: str
+) -> AccountUndoResult | None:
+    """Undo the merge of accounts ``merge_id`` (the Duplicates screen's latest merges and an
+    account's page after Merge with… call this); what it did in the status bar. None when
+    the core refused it: its sentence is shown, and nothing was changed."""
+    try:
+        undone = ctx.write("account", lambda: undo_account_merge(ctx.db, merge_id, ctx.clock))
+    except UserError as exc:
+        show_error(parent, exc.message)
+        return None
+    ctx.status.emit(undo_text(undone))
+    return undone
+
+
+class AccountMergeChoice(QWidget):
+    """Accounts to merge side by side (:class:`AccountSheetModel`), which one to keep, which
+    to merge into it, and Merge accounts… (asked with :func:`merge_question`). The one merge
+    of accounts the screens show: the Duplicates screen's Accounts tab (a group found) and an
+    account's page (Merge with…: the account and the one chosen). ``merged(kept_id, result)``
+    is emitted once a merge is made (the status bar has said what it did); a refusal of the
+    core is shown as its sentence, and nothing is written."""
+
+    merged = Signal(str, object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.ctx = ctx
-        self._merged = merged
-        self.clusters: list[AccountCluster] = []
         self.sheets: list[AccountSheet] = []
-        self._generation = 0
-
-        layout = QVBoxLayout(self)
-        self.summary = LeadingLabel("")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-        self.groups = ItemsPanel(
-            [(N_("Accounts"), _names), (N_("Country"), _countries), (N_("Why"), _why)],
-            empty=_(
-                "No likely duplicate accounts. Accounts with the same name (its legal form "
-                "aside) in one country, or with the same website, are listed here to be merged."
-            ),
-        )
-        self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
-        name_field(self.groups.view, _("Likely duplicate accounts"))
-        self.groups.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-
-        detail = QWidget()
-        side = QVBoxLayout(detail)
+        side = QVBoxLayout(self)
         side.setContentsMargins(0, 0, 0, 0)
-        self.reasons = LeadingLabel("")
-        self.reasons.setWordWrap(True)
-        side.addWidget(self.reasons)
         self.sheet_model = AccountSheetModel(self)
         self.sheet = QTableView()
         self.sheet.setModel(self.sheet_model)
@@ -254,9 +275,128 @@ class AccountDuplicates(QWidget):
         merge_row = QHBoxLayout()
         merge_row.addStretch(1)
         self.merge_button = QPushButton(_("Merge accounts…"))
-        self.merge_button.clicked.connect(self.merge_chosen)
+        self.merge_button.clicked.connect(lambda _checked=False: self.merge_chosen())
         merge_row.addWidget(self.merge_button)
         side.addLayout(merge_row)
+        self.show_accounts([])
+
+    def _label(self, sheet: AccountSheet) -> str:
+        return _("{name} in {country}").format(
+            name=isolate(sheet.name), country=i18n.country_name(sheet.fields["country"])
+        )
+
+    def show_accounts(self, ids: Sequence[str]) -> None:
+        """The accounts ``ids`` (those not in the trash) side by side, the one with the most
+        records kept by default (the oldest on a tie)."""
+        self.keep.blockSignals(True)
+        self.keep.clear()
+        self.sheets = account_sheets(self.ctx.db, ids) if ids else []
+        for sheet in self.sheets:
+            self.keep.addItem(self._label(sheet), sheet.id)
+        best = max(
+            range(len(self.sheets)),
+            key=lambda i: (self.sheets[i].total, -self.sheets[i].created_at.timestamp()),
+            default=0,
+        )
+        self.keep.setCurrentIndex(best)
+        self.keep.blockSignals(False)
+        self.sheet_model.set_sheets(self.sheets)
+        self._kept_chosen()
+
+    def _kept_chosen(self, *_args: object) -> None:
+        kept = self.keep.currentData()
+        self.sheet_model.set_kept(kept)
+        self.others.blockSignals(True)
+        self.others.clear()
+        for sheet in self.sheets:
+            if sheet.id == kept:
+                continue
+            item = QListWidgetItem(self._label(sheet))
+            item.setData(Qt.ItemDataRole.UserRole, sheet.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.others.addItem(item)
+        self.others.blockSignals(False)
+        self._update_buttons()
+
+    def kept(self) -> str | None:
+        """The account chosen to keep."""
+        found = self.keep.currentData()
+        return str(found) if found else None
+
+    def chosen_others(self) -> list[str]:
+        found = []
+        for row in range(self.others.count()):
+            item = self.others.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return found
+
+    def _update_buttons(self) -> None:
+        self.merge_button.setEnabled(bool(self.kept()) and bool(self.chosen_others()))
+
+    def question(self) -> str:
+        """The confirmation the chosen merge asks (:func:`merge_question`)."""
+        by_id = {s.id: s for s in self.sheets}
+        kept = self.kept()
+        assert kept is not None
+        return merge_question(by_id[kept], [by_id[i] for i in self.chosen_others()])
+
+    def merge_chosen(self, *, confirm: bool = True) -> AccountMergeResult | None:
+        """Merge the chosen accounts into the kept one, after asking; None when nothing was
+        merged (not confirmed, or refused by the core: its sentence is shown)."""
+        kept = self.kept()
+        others = self.chosen_others()
+        if not kept or not others:
+            return None
+        if confirm and not ask_yes(self, _("Merge accounts"), self.question()):
+            return None
+        try:
+            result = self.ctx.write(
+                "account", lambda: merge_accounts(self.ctx.db, kept, others, self.ctx.clock)
+            )
+        except UserError as exc:
+            show_error(self, exc.message)
+            return None
+        self.ctx.status.emit(merged_text(result, len(others)))
+        self.merged.emit(kept, result)
+        return result
+
+
+class AccountDuplicates(QWidget):
+    """The Accounts tab (the screen owns the latest merges, and looks again after a merge:
+    ``merged`` is called once one is made)."""
+
+    def __init__(self, ctx: AppContext, merged: Callable[[], None]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.clusters: list[AccountCluster] = []
+        self._generation = 0
+
+        layout = QVBoxLayout(self)
+        self.summary = LeadingLabel("")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.groups = ItemsPanel(
+            [(N_("Accounts"), _names), (N_("Country"), _countries), (N_("Why"), _why)],
+            empty=_(
+                "No likely duplicate accounts. Accounts with the same name (its legal form "
+                "aside) in one country, or with the same website, are listed here to be merged."
+            ),
+        )
+        self.groups.view.selectionModel().currentRowChanged.connect(self._group_chosen)
+        name_field(self.groups.view, _("Likely duplicate accounts"))
+        self.groups.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+        detail = QWidget()
+        side = QVBoxLayout(detail)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.reasons = LeadingLabel("")
+        self.reasons.setWordWrap(True)
+        side.addWidget(self.reasons)
+        self.choice = AccountMergeChoice(ctx)
+        self.choice.merged.connect(lambda _kept, _result: merged())
+        side.addWidget(self.choice, 1)
 
         across = QSplitter(Qt.Orientation.Horizontal)
         across.addWidget(self.groups)
@@ -299,7 +439,6 @@ class AccountDuplicates(QWidget):
         else:
             self.summary.setText(_("No likely duplicate accounts."))
             self._show_group(None)
-        self._update_buttons()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -313,93 +452,6 @@ class AccountDuplicates(QWidget):
     def _group_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_group(self.clusters[current.row()] if current.isValid() else None)
 
-    def _label(self, sheet: AccountSheet) -> str:
-        return _("{name} in {country}").format(
-            name=isolate(sheet.name), country=i18n.country_name(sheet.fields["country"])
-        )
-
     def _show_group(self, cluster: AccountCluster | None) -> None:
-        self.keep.blockSignals(True)
-        self.keep.clear()
-        if cluster is None:
-            self.sheets = []
-            self.reasons.setText("")
-        else:
-            self.sheets = account_sheets(self.ctx.db, cluster.ids)
-            self.reasons.setText("\n".join(cluster.reason_lines()))
-            for sheet in self.sheets:
-                self.keep.addItem(self._label(sheet), sheet.id)
-            # by default, keep the account with the most records (the oldest on a tie)
-            best = max(
-                range(len(self.sheets)),
-                key=lambda i: (self.sheets[i].total, -self.sheets[i].created_at.timestamp()),
-                default=0,
-            )
-            self.keep.setCurrentIndex(best)
-        self.keep.blockSignals(False)
-        self.sheet_model.set_sheets(self.sheets)
-        self._kept_chosen()
-
-    def _kept_chosen(self, *_args: object) -> None:
-        kept = self.keep.currentData()
-        self.sheet_model.set_kept(kept)
-        self.others.blockSignals(True)
-        self.others.clear()
-        for sheet in self.sheets:
-            if sheet.id == kept:
-                continue
-            item = QListWidgetItem(self._label(sheet))
-            item.setData(Qt.ItemDataRole.UserRole, sheet.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.others.addItem(item)
-        self.others.blockSignals(False)
-        self._update_buttons()
-
-    def chosen_others(self) -> list[str]:
-        found = []
-        for row in range(self.others.count()):
-            item = self.others.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                found.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return found
-
-    def _update_buttons(self) -> None:
-        self.merge_button.setEnabled(bool(self.keep.currentData()) and bool(self.chosen_others()))
-
-    # --- merging ---------------------------------------------------------------------------
-
-    def question(self) -> str:
-        """The confirmation the chosen merge asks (:func:`merge_question`)."""
-        kept = self.keep.currentData()
-        others = self.chosen_others()
-        by_id = {s.id: s for s in self.sheets}
-        return merge_question(by_id[kept], [by_id[i] for i in others])
-
-    def merge_chosen(self, *, confirm: bool = True) -> None:
-        kept = self.keep.currentData()
-        others = self.chosen_others()
-        if not kept or not others:
-            return
-        if confirm and not ask_yes(self, _("Merge accounts"), self.question()):
-            return
-        try:
-            result = self.ctx.write(
-                "account", lambda: merge_accounts(self.ctx.db, kept, others, self.ctx.clock)
-            )
-        except UserError as exc:
-            show_error(self, exc.message)
-            return
-        self._merged()
-        self.ctx.status.emit(
-            " ".join(
-                [
-                    ngettext(
-                        "{n} account was merged into “{name}”.",
-                        "{n} accounts were merged into “{name}”.",
-                        len(others),
-                    ).format(n=format_number(len(others)), name=isolate(result.kept_name)),
-                    *merge_lines(result),
-                ]
-            )
-        )
+        self.reasons.setText("" if cluster is None else "\n".join(cluster.reason_lines()))
+        self.choice.show_accounts([] if cluster is None else cluster.ids)

@@ -41,7 +41,6 @@ from accountdesk.core.queries.duplicates import (
     contact_sheets,
     recent_merges,
 )
-from accountdesk.core.services import account_merge
 from accountdesk.core.services.duplicates import (
     ONE_A_PERSON,
     field_label,
@@ -55,7 +54,7 @@ from accountdesk.ui import fmt, tasks
 from accountdesk.ui.accessible import label_field, name_field
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import LeadingLabel, heading
-from accountdesk.ui.duplicates.accounts import AccountDuplicates
+from accountdesk.ui.duplicates.accounts import AccountDuplicates, undo_merge_of_accounts
 from accountdesk.ui.forms import show_error
 from accountdesk.ui.headers import WrappingHeader
 from accountdesk.ui.items import ItemsPanel
@@ -531,17 +530,7 @@ class DuplicatesScreen(QWidget):
         if not isinstance(current, MergeRow) or current.undone_at is not None:
             return
         if current.kind == ACCOUNTS:
-            try:
-                undone = self.ctx.write(
-                    "account",
-                    lambda: account_merge.undo_account_merge(
-                        self.ctx.db, current.id, self.ctx.clock
-                    ),
-                )
-            except UserError as exc:
-                show_error(self, exc.message)
-                return
-            self.ctx.status.emit(account_merge.undo_text(undone))
+            undo_merge_of_accounts(self.ctx, self, current.id)
             return
         try:
             result = self.ctx.write(
