@@ -40,13 +40,16 @@ def _named(people: People, account_id: str, contact_id: str | None) -> str:
 
 
 def deals_panel(
-    ctx: AppContext, account_id: str, currency: Callable[[], str | None], parent: QWidget
-) -> ItemsPanel:
-    """An account's deals (``currency``: a new one's, :func:`new_currency`)."""
+    ctx: AppContext, account_id: Callable[[], str], currency: Callable[[], str | None],
+    parent: QWidget,
+) -> ItemsPanel:  # fmt: skip
+    """An account's deals (``account_id``: its id, read when a deal is opened or added: the
+    page may show another account since, the kept one of a merge; ``currency``: a new one's,
+    :func:`new_currency`)."""
 
     def dialog(item: DealItem | None) -> None:
         new = None if item else currency()
-        run_modal(DealDialog(ctx, account_id, item, currency=new, parent=parent))
+        run_modal(DealDialog(ctx, account_id(), item, currency=new, parent=parent))
 
     return ItemsPanel(
         [

@@ -131,20 +131,20 @@ class AccountView(QWidget):
             ),
         )
         self.tabs.addTab(self.interactions, _("Interactions"))
-        self.deals = deals_panel(ctx, account_id, self._currency, self)
+        self.deals = deals_panel(ctx, lambda: self.record_id, self._currency, self)
         self.tabs.addTab(self.deals, _("Deals"))
-        self.surveys = surveys_panel(ctx, lambda: account_id, self._people_of, self)
+        self.surveys = surveys_panel(ctx, lambda: self.record_id, self._people_of, self)
         self.tabs.addTab(self.surveys, _("Surveys"))
-        self.gifts = gifts_panel(ctx, lambda: account_id, self._people_of, self._currency, self)
+        self.gifts = gifts_panel(ctx, lambda: self.record_id, self._people_of, self._currency, self)
         self.tabs.addTab(self.gifts, _("Gifts"))
         self.notes = ItemsPanel(
             [
                 (N_("Written"), lambda n: fmt.when(n.created_at, ctx.user_zone)),
                 (N_("Text"), lambda n: n.body.replace("\n", " ")),
             ],
-            on_new=lambda: self._dialog(NoteDialog(ctx, account_id=account_id, parent=self)),
+            on_new=lambda: self._dialog(NoteDialog(ctx, account_id=self.record_id, parent=self)),
             on_open=lambda n: self._dialog(
-                NoteDialog(ctx, account_id=account_id, item=n, parent=self)
+                NoteDialog(ctx, account_id=self.record_id, item=n, parent=self)
             ),
             on_delete=lambda n: ctx.delete("note", n.id, n.body[:40]),
             empty=_("No notes about this account yet. Add… writes one."),
@@ -289,6 +289,12 @@ class AccountView(QWidget):
     def delete(self) -> None:
         if self.detail is not None:
             self.ctx.delete("account", self.record_id, self.detail.name)
+
+    def show_account(self, account_id: str) -> None:
+        """Show the account ``account_id`` on this page (the kept one of a merge; the one the
+        page showed before, after its undo): what its tabs add is added to it."""
+        self.record_id = account_id
+        self.reload()
 
 
 def converted_note(total: MoneyTotal) -> str:
