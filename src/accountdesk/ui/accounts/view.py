@@ -1,12 +1,22 @@
 """The account view: overview with key figures, contacts, interactions, deals, surveys, gifts,
-notes and follow-ups; every item can be added, edited and moved to the trash."""
+notes and follow-ups; every item can be added, edited and moved to the trash. Merge with…
+merges the account with another (``ui/accounts/merge.py``); the page then shows the account
+kept, and offers to undo the merge."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
@@ -82,10 +92,25 @@ class AccountView(QWidget):
                 (_("New contact…"), self.new_contact),
                 (_("Log interaction…"), self.quick_log),
                 (_("Meeting planner…"), self.meeting_planner),
+                (_("Merge with…"), self.merge_with),
                 (_("Move to trash"), self.delete),
             ]
         )
         layout.addLayout(row)
+        # after Merge with…: what the merge did, and its undo (the Duplicates screen's)
+        self.merge_notice = QFrame()
+        self.merge_notice.setFrameShape(QFrame.Shape.StyledPanel)
+        notice = QHBoxLayout(self.merge_notice)
+        self.merge_text = LeadingLabel()
+        self.merge_text.setWordWrap(True)
+        notice.addWidget(self.merge_text, 1)
+        self.undo_merge_button = QPushButton(_("Undo merge"))
+        self.undo_merge_button.clicked.connect(lambda _checked=False: self.undo_merge())
+        notice.addWidget(self.undo_merge_button)
+        self.merge_notice.hide()
+        #: the merge made here (its id) and the account the page showed before it
+        self.last_merge: tuple[str, str] | None = None
+        layout.addWidget(self.merge_notice)
         self.figures = QGridLayout()
         layout.addLayout(self.figures)
         self.culture = CultureSummary(ctx)
@@ -295,6 +320,38 @@ class AccountView(QWidget):
         page showed before, after its undo): what its tabs add is added to it."""
         self.record_id = account_id
         self.reload()
+
+    def merge_with(self) -> None:
+        """Merge this account with another (``MergeWithDialog``); then show the account
+        kept, with what the merge did and its undo."""
+        from accountdesk.ui.accounts.merge import MergeWithDialog
+        from accountdesk.ui.duplicates.accounts import merged_text
+
+        if self.detail is None:
+            return
+        dialog = MergeWithDialog(self.ctx, self.record_id, self.detail.name, parent=self)
+        run_modal(dialog)
+        if dialog.merged is None or dialog.kept_id is None:
+            return  # cancelled, or refused (the refusal was shown): nothing was written
+        self.last_merge = (dialog.merged.merge_id, self.record_id)
+        self.merge_text.setText(merged_text(dialog.merged, 1))
+        self.merge_notice.show()
+        self.show_account(dialog.kept_id)
+
+    def undo_merge(self) -> None:
+        """Undo the merge made here, as the Duplicates screen undoes one
+        (:func:`~accountdesk.ui.duplicates.accounts.undo_merge_of_accounts`), and show the
+        account the page showed before it; a refusal is shown, and the notice stays."""
+        from accountdesk.ui.duplicates.accounts import undo_merge_of_accounts
+
+        if self.last_merge is None:
+            return
+        merge_id, before = self.last_merge
+        if undo_merge_of_accounts(self.ctx, self, merge_id) is None:
+            return
+        self.last_merge = None
+        self.merge_notice.hide()
+        self.show_account(before)
 
 
 def converted_note(total: MoneyTotal) -> str:
