@@ -137,23 +137,35 @@ def _shape(text: str, font: str, size: float, plain_latin: bool) -> tuple[str, f
         data = shaped.__shapeData__
         width = sum(d.x_advance for d in data) * size / 1000.0
         if "\u200c" in text:
-            shaped = _joiners_kept(text, shaped)
+            shaped = _joiners_kept(text, shaped, name)
         _note_private_glyphs(text, font, shaped, [d.cluster for d in data])
         return shaped, width
     return text, pdfmetrics.stringWidth(text, font, size)
 
 
-def _joiners_kept(text: str, shaped: ShapedStr) -> ShapedStr:
+def _joiners_kept(text: str, shaped: ShapedStr, font: str) -> ShapedStr:
     """``shaped`` with each zero-width non-joiner drawn as itself. HarfBuzz draws one with the
     font's space glyph, of no width, which ReportLab writes as a space: copied text and
     ``pdftotext`` left it out ("حسابها", "تهیهشده" for حساب‌ها, تهیه‌شده), a misspelling in
     Persian. Drawn under its own code (the font's glyph for it, as empty and as wide: none),
-    the PDF's text says U+200C where the page shows nothing."""
-    data = shaped.__shapeData__
-    glyphs = [
-        "\u200c" if text[d.cluster : d.cluster + 1] == "\u200c" and ch == " " else ch
-        for ch, d in zip(shaped, data, strict=True)
-    ]
+    the PDF's text says U+200C where the page shows nothing.
+
+    Each glyph's shaping data records the width of the code it is drawn under: ReportLab
+    moves the pen by that code's width in the font, then back by the recorded width less
+    HarfBuzz's advance. Left with the space's width, every letter after the half-space was
+    drawn a space to the left, over the one before it ("جمعهای" for جمع‌های), and the word
+    a space narrower than laid out. A font without a glyph for it keeps the space."""
+    face = pdfmetrics.getFont(font).face
+    if ord("\u200c") not in face.charToGlyph:
+        return shaped
+    own_width = face.charWidths[ord("\u200c")]
+    glyphs: list[str] = []
+    data: list[Any] = []
+    for ch, d in zip(shaped, shaped.__shapeData__, strict=True):
+        if text[d.cluster : d.cluster + 1] == "\u200c" and ch == " ":
+            ch, d = "\u200c", d._replace(width=own_width)
+        glyphs.append(ch)
+        data.append(d)
     return ShapedStr("".join(glyphs), shapeData=data)
 
 
