@@ -235,3 +235,119 @@ def test_a_notes_box_puts_each_paragraph_at_its_own_leading_edge(persian: None, 
     assert persian_line.right() > width - 10 and persian_line.left() > width / 3
     assert english_line.left() < 10 and english_line.right() < width * 2 / 3
     assert box.toPlainText() == "این یادداشت فارسی است\nAn English line"
+
+
+def _ink_lines(label: QLabel) -> list[tuple[int, int]]:
+    """The leftmost and rightmost pixel columns with text on them, per line of text (rows
+    with ink, between rows without), drawn on what is behind it (a label may have no
+    background of its own)."""
+    parent = label.parentWidget()
+    image = (parent.grab(label.geometry()) if parent else label.grab()).toImage()
+    background = QColor(image.pixel(0, 0))
+    lines: list[tuple[int, int]] = []
+    inked_before = False
+    for y in range(image.height()):
+        xs = [
+            x
+            for x in range(image.width())
+            if abs(QColor(image.pixel(x, y)).lightness() - background.lightness()) > 60
+        ]
+        if xs and inked_before:
+            left, right = lines[-1]
+            lines[-1] = (min(left, *xs), max(right, *xs))
+        elif xs:
+            lines.append((min(xs), max(xs)))
+        inked_before = bool(xs)
+    return lines
+
+
+ENGLISH_NOTE = "Our Bangkok partners expect a follow-up call within a week of every visit."
+PERSIAN_NOTE = "هدیه را با دو دست تقدیم کنید."
+
+
+def test_the_users_country_notes_read_each_in_its_own_direction(persian: None, qtbot: Any) -> None:
+    """An English note in a Persian window reads left to right, from the left edge, on every
+    line it wraps to; a Persian note beside it from the right (review rev30's 2nd: isolated
+    in the window's right-to-left paragraph, the wrapped line read ".every visit")."""
+    from accountdesk.core.queries.culture import CountryNoteItem
+    from accountdesk.ui.culture_panel import UserNotesBox
+
+    written = datetime(2026, 1, 5, tzinfo=UTC)
+    box = UserNotesBox(None, editable=False)  # type: ignore[arg-type]  # no context: not edited
+    qtbot.addWidget(box)
+    box.show_notes(
+        "TH",
+        [
+            CountryNoteItem("1", "TH", ENGLISH_NOTE, written),
+            CountryNoteItem("2", "TH", PERSIAN_NOTE, written),
+        ],
+    )
+    box.resize(360, 300)
+    box.show()
+    qtbot.waitExposed(box)
+    body = box.body
+    assert body.isRightToLeft()
+    width = body.width()
+    lines = _ink_lines(body)
+    assert len(lines) == 3, lines  # the English note wraps once
+    for left, _right in lines[:2]:
+        assert left < 5, (lines, width)
+    assert lines[1][1] < width / 2, (lines, width)  # "every visit." at the left
+    left, right = lines[2]
+    assert right > width - 8 and left > width / 3, (lines, width)
+
+
+def test_how_we_met_in_english_reads_left_to_right_in_a_persian_window(
+    ctx: Any, persian: None, qtbot: Any
+) -> None:
+    place: dict[str, Any] = {"country": "TH", "timezone": "Asia/Bangkok"}
+    account = create_account(ctx.db, AccountInput(name="Siam Trading", **place))
+    met = "We met at the Bangkok trade fair in 2024 and talked for an hour about rice exports."
+    contact = create_contact(
+        ctx.db,
+        ContactInput(
+            account_id=account,
+            given_name="Somchai",
+            family_name="Jaidee",
+            how_we_met=met,
+            personal_notes=PERSIAN_NOTE,
+            **place,
+        ),
+    )
+    view = ContactView(ctx, contact)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    tasks.pump(50)
+    labels = view.details_page.findChildren(QLabel)
+    english = next(w for w in labels if "Bangkok trade fair" in w.text())
+    persian_label = next(w for w in labels if "دو دست" in w.text())
+    lines = _ink_lines(english)
+    assert len(lines) >= 2, lines  # it wraps
+    for left, _right in lines:
+        assert left < 5, (lines, english.width())
+    left, right = _ink_columns(persian_label)
+    assert right > persian_label.width() - 8, (left, right, persian_label.width())
+
+
+def test_free_text_is_shown_as_typed(qapp: Any) -> None:
+    """What a user typed is shown as it is, markup, runs of spaces and empty lines too; a line
+    without a letter takes the window's direction."""
+    from PySide6.QtGui import QTextDocument
+
+    from accountdesk.ui.detail import free_text
+
+    typed = "<b>Call</b> Tom & Ann  first\n\n12:30 — 13:00\nتماس با <دفتر>"
+    document = QTextDocument()
+    document.setHtml(free_text(typed, rtl=True))
+    assert document.toPlainText() == typed
+    directions = []
+    block = document.firstBlock()
+    while block.isValid():
+        directions.append(block.blockFormat().layoutDirection())
+        block = block.next()
+    ltr, rtl = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
+    assert directions == [ltr, rtl, rtl, rtl]
+    document.setHtml(free_text(typed, rtl=False))
+    assert document.toPlainText() == typed

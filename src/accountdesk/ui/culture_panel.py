@@ -67,7 +67,7 @@ from accountdesk.core.timekeeping.zones import format_offset, offset_between, of
 from accountdesk.ui import fmt, tasks
 from accountdesk.ui.colours import ALERT, CAUTION, GOOD, muted, on_palette
 from accountdesk.ui.context import AppContext
-from accountdesk.ui.detail import LeadingLabel, isolate_lines, let_narrow
+from accountdesk.ui.detail import LeadingLabel, free_text, let_narrow
 from accountdesk.ui.forms import FormDialog, notes_edit
 from accountdesk.ui.modal import run_modal
 
@@ -261,7 +261,7 @@ class UserNotesBox(QFrame):
             self.add_button.clicked.connect(self.add_note)
             top.addWidget(self.add_button)
         layout.addLayout(top)
-        self.body = _label()
+        self.body = _label(rich=True)
         layout.addWidget(self.body)
 
     def show_notes(self, country: str, notes: Sequence[CountryNoteItem]) -> None:
@@ -271,10 +271,11 @@ class UserNotesBox(QFrame):
             if country
             else _("Your notes")
         )
-        if notes:
-            self.body.setText("\n\n".join(isolate_lines(n.body) for n in notes))
+        if notes:  # the user's own words, each paragraph in its own direction
+            text = "\n\n".join(n.body for n in notes)
+            self.body.setText(free_text(text, self.body.isRightToLeft()))
         else:
-            self.body.setText(_("No notes of yours on this country yet."))
+            self.body.setText(esc(_("No notes of yours on this country yet.")))
 
     def add_note(self) -> None:
         if self.country:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from accountdesk.core.bidi import isolate, line_marks, paragraph
+from accountdesk.core.bidi import direction, isolate, line_marks, paragraph
 from accountdesk.ui.colours import muted_style
 
 _TAG = re.compile(r"<[^>]*>")
@@ -60,8 +60,34 @@ class LeadingLabel(QLabel):
 
 
 def isolate_lines(text: str) -> str:
-    """Each line of ``text`` isolated (a multi-line value: e-mails, notes)."""
+    """Each line of ``text`` isolated (a multi-line value: e-mails, phones)."""
     return "\n".join(isolate(line) for line in text.split("\n"))
+
+
+class FreeText(str):
+    """A value of :func:`details_form` that the user wrote as they liked (notes, how we met):
+    shown by :func:`free_text`, each paragraph in its own direction."""
+
+
+def free_text(text: str, rtl: bool) -> str:
+    """Text the user wrote (a note, a country note, how they met someone) as rich text for a
+    label: each line a paragraph laid out, and aligned, in the direction of its own first
+    letter (:func:`~accountdesk.core.bidi.direction`), as a notes box shows it while it is
+    written (``forms.notes_edit``); a line without a letter in the window's direction
+    (``rtl``). Sales people write English notes in a Persian window: isolated inside the
+    window's right-to-left paragraph, a note that wrapped lost its order on the next line
+    (".every visit" for "… within a week of every visit."). The label shows it as rich text."""
+    paragraphs = []
+    for line in text.split("\n"):
+        own = direction(line)
+        dir_ = "rtl" if (rtl if own is None else own) else "ltr"
+        if line:
+            shown = html.escape(line, quote=False)
+            style = "margin:0; white-space:pre-wrap;"
+        else:  # Qt's own mark of an empty paragraph (an empty <p> is dropped)
+            shown, style = "<br />", "-qt-paragraph-type:empty; margin:0;"
+        paragraphs.append(f'<p dir="{dir_}" style="{style}">{shown}</p>')
+    return "".join(paragraphs)
 
 
 def heading(text: str, scale: float = 1.5) -> QLabel:
@@ -94,14 +120,20 @@ def let_narrow(label: QLabel) -> None:
 
 def details_form(rows: Sequence[tuple[str, str]]) -> QWidget:
     """A two-column form of label and value; empty values are left out. Each line of a value
-    is isolated (give :func:`~accountdesk.core.bidi.ltr` lines for phones, e-mails, URLs)."""
+    is isolated (give :func:`~accountdesk.core.bidi.ltr` lines for phones, e-mails, URLs); a
+    :class:`FreeText` value's lines each take their own direction (:func:`free_text`)."""
     widget = QWidget()
     form = QFormLayout(widget)
     form.setLabelAlignment(LEADING)
     for title, value in rows:
         if not value:
             continue
-        shown = LeadingLabel(isolate_lines(value))
+        if isinstance(value, FreeText):
+            shown = LeadingLabel()
+            shown.setTextFormat(Qt.TextFormat.RichText)
+            shown.setText(free_text(value, shown.isRightToLeft()))
+        else:
+            shown = LeadingLabel(isolate_lines(value))
         shown.setWordWrap(True)
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(title, shown)

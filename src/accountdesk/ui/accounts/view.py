@@ -58,6 +58,7 @@ from accountdesk.ui.activity_tabs import deals_panel, gifts_panel, new_currency,
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CultureSummary
 from accountdesk.ui.detail import (
+    FreeText,
     LeadingLabel,
     button_row,
     clear_layout,
@@ -268,7 +269,7 @@ class AccountView(QWidget):
                     (_("Size"), fmt.size_band(detail.size_band)),
                     (_("Website"), ltr(detail.website or "")),
                     (_("Tags"), join_list(isolate(t) for t in detail.tags)),
-                    (_("Notes"), detail.notes or ""),
+                    (_("Notes"), FreeText(detail.notes or "")),
                 ]
             )
         )

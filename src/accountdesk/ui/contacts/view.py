@@ -54,6 +54,7 @@ from accountdesk.ui.colours import ALERT, text_style
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.culture_panel import CulturePanel
 from accountdesk.ui.detail import (
+    FreeText,
     LeadingLabel,
     button_row,
     clear_layout,
@@ -282,8 +283,8 @@ class ContactView(QWidget):
                     ),
                     (_("Formality"), label(FORMALITY, detail.formality)),
                     (_("Important dates"), dates),
-                    (_("Personal notes"), detail.personal_notes or ""),
-                    (_("How we met"), detail.how_we_met or ""),
+                    (_("Personal notes"), FreeText(detail.personal_notes or "")),
+                    (_("How we met"), FreeText(detail.how_we_met or "")),
                     (_("Tags"), join_list(isolate(t) for t in detail.tags)),
                 ]
             )
