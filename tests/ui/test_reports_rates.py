@@ -15,6 +15,7 @@ from accountdesk.core import settings
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.records import AccountInput
+from accountdesk.core.reports.textlayout import TextStyle, layout
 from accountdesk.core.services.accounts import create_account
 from accountdesk.core.services.activity import DealInput, save_deal
 from accountdesk.ui import tasks
@@ -169,6 +170,12 @@ def test_persian_placeholders_read_whole_and_right_to_left(
     assert "ISO 4217" in plain(example) and "JPY" in plain(example)
     outside = re.sub("[\u2066-\u2068][^\u2069]*\u2069", "", example)
     assert "ISO" not in outside and "JPY" not in outside  # the line's direction is its words'
+    # the standard's name with its number is one left-to-right unit: "ISO 4217" read on the
+    # right, not "4217 ISO" (review rev30's 6th)
+    assert "4217" not in outside
+    (line,) = layout(example, 1e9, TextStyle(), rtl=True)
+    assert line.visual_text.endswith("ISO 4217"), line.visual_text
+    assert line.visual_text.startswith("JPY"), line.visual_text
 
 
 def test_a_persian_rate_is_written_in_one_digit_system_and_grouped(

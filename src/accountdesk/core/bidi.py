@@ -136,16 +136,19 @@ def line_marks(line: str, rtl: bool) -> tuple[str, str]:
     return mark + FSI, PDI
 
 
-#: A Latin acronym or code: two or more capital letters (and digits), not part of a longer word.
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?![A-Za-z0-9])")
+#: A Latin acronym or code: two or more capital letters (and digits), not part of a longer word;
+#: with the number in ASCII digits that follows it after a space, a standard's ("ISO 4217").
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?: [0-9]+)*(?![A-Za-z0-9])")
 
 
 def isolate_acronyms(text: str) -> str:
     """Every Latin acronym (NPS, CSAT, CAC, EUR) of a right-to-left text as a left-to-right
     isolate (:func:`ltr`), so that a Persian label that starts with one ("CSAT (سهم ۴ تا ۵)")
     takes its direction from its Persian words (rule P2 skips isolates) and reads right to
-    left. Text with no right-to-left letter outside isolates (an English label, a Latin name)
-    is returned as it is, and so is what is already inside an isolate."""
+    left. A standard's name goes with its number ("ISO 4217"): isolated alone, the Persian
+    currency example read "4217 ISO" (a right-to-left sentence's numbers follow its order).
+    Text with no right-to-left letter outside isolates (an English label, a Latin name) is
+    returned as it is, and so is what is already inside an isolate."""
     if not any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in _outside(text)):
         return text
     return outside_isolates(text, lambda run: _ACRONYM.sub(lambda m: ltr(m.group(0)), run))

@@ -68,6 +68,12 @@ def test_a_persian_percentage_reads_digits_then_percent_wherever_it_stands(befor
 def test_latin_acronyms_are_isolated_so_a_persian_label_reads_right_to_left() -> None:
     assert isolate_acronyms("CSAT (سهم ۴ تا ۵)") == f"{LRI}CSAT{PDI} (سهم ۴ تا ۵)"
     assert isolate_acronyms("توزیع NPS و CAC") == f"توزیع {LRI}NPS{PDI} و {LRI}CAC{PDI}"
+    # a standard's name with its number is one unit ("4217 ISO" read backwards)
+    assert isolate_acronyms("ISO 4217، مثلاً JPY") == f"{LRI}ISO 4217{PDI}، مثلاً {LRI}JPY{PDI}"
+    assert isolate_acronyms("تاریخ ISO 8601") == f"تاریخ {LRI}ISO 8601{PDI}"
+    # a number the sentence gives, not the code's: Persian digits, or after a comma
+    assert isolate_acronyms("NPS ۴۵ است") == f"{LRI}NPS{PDI} ۴۵ است"
+    assert isolate_acronyms("ارز JPY, 2 واحد") == f"ارز {LRI}JPY{PDI}, 2 واحد"
     # English, a Latin name, what is isolated already: as they are
     assert isolate_acronyms("CSAT (share of 4–5)") == "CSAT (share of 4–5)"
     named = "گزارش " + isolate("SIA ABC")
