@@ -114,7 +114,7 @@ def test_screen_converts_money_and_names_a_missing_rate(ctx: Any, db: Database, 
         return {k: plain(v) for k, v in screen.metric_texts().items()}
 
     texts = settle()
-    assert texts["Revenue in the period (won deals)"] == "€1,000.00; JP¥160,000"
+    assert texts["Revenue in the period (won deals)"] == "€1,000.00\nJP¥160,000"  # one a line
     assert texts["Customer lifetime value"] == "no exchange rate for JPY"
     assert "No exchange rate from JPY to EUR" in plain(screen.money_note.text())
     assert screen.table.item(3, 2).text() == "2 *"  # retention over S = 2: a small sample

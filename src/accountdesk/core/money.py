@@ -219,29 +219,35 @@ def money_text(amount: Decimal, currency: str) -> str:
     return i18n.format_currency(amount, currency)
 
 
-def subtotals_text(total: MoneyTotal) -> str:
-    """Each currency's subtotal, joined as a list ("€1,200.00; ¥560,000"); "—" when none."""
+def subtotals_text(total: MoneyTotal, *, lines: bool = False) -> str:
+    """Each currency's subtotal, in the order of the currencies' codes, joined as a list
+    ("€1,200.00; ¥560,000"), or with ``lines`` one a line, as a table's cell shows them:
+    wrapped as a list, a cell put two short amounts on one line and a long one alone on the
+    next, and two periods' cells side by side could not be read across; "—" when none."""
     if total.empty:
         return "—"
-    separator = pgettext("between amounts in several currencies", "; ")
-    return separator.join(isolate(money_text(v, c)) for c, v in total.subtotals.items())
+    amounts = [isolate(money_text(v, c)) for c, v in total.subtotals.items()]
+    if lines:
+        return "\n".join(amounts)
+    return pgettext("between amounts in several currencies", "; ").join(amounts)
 
 
-def total_text(total: MoneyTotal) -> str:
-    """The converted total, or the subtotals when a rate is missing."""
+def total_text(total: MoneyTotal, *, lines: bool = False) -> str:
+    """The converted total, or the subtotals when a rate is missing (one a line with
+    ``lines``: :func:`subtotals_text`)."""
     if total.converted is not None:
         return money_text(total.converted, total.reporting)
-    return subtotals_text(total)
+    return subtotals_text(total, lines=lines)
 
 
 def side_by_side(totals: Sequence[MoneyTotal]) -> list[str]:
-    """Totals meant to be compared, as in one row of a report (a period and the one before):
-    each converted when every one of them is, else each as its subtotals per currency, so a
-    total that has no rate never stands beside a converted one as if the two were comparable
-    ("TRY38,921.00" beside "€0.00"); "—" for a total of nothing."""
+    """Totals meant to be compared, as in one row of a report's table (a period and the one
+    before): each converted when every one of them is, else each as its subtotals per
+    currency, one a line, so a total that has no rate never stands beside a converted one as
+    if the two were comparable ("TRY38,921.00" beside "€0.00"); "—" for a total of nothing."""
     if all(t.complete for t in totals):
         return [total_text(t) for t in totals]
-    return [subtotals_text(t) for t in totals]
+    return [subtotals_text(t, lines=True) for t in totals]
 
 
 def amounts_note(

@@ -50,3 +50,27 @@ def test_each_line_of_persian_subtotals_reads_right_to_left(width: float) -> Non
         assert places == sorted(places, reverse=True), (line.logical, line.visual_text)
         seen += mine
     assert seen == amounts  # every amount once, whole, in order
+
+
+@pytest.mark.parametrize("lang", ["fa", "en", "lv", "th"])
+@pytest.mark.parametrize("width", [90.0, 130.0, 200.0, 1e9])
+def test_a_cell_of_subtotals_holds_one_amount_a_line(lang: str, width: float) -> None:
+    """A table's cell of subtotals (revenue, the pipeline, a segment's) lists one amount a line
+    in the order of the currencies' codes, in both periods alike, so two cells side by side
+    read across; wrapped as a list, a line held two short amounts ("40 682,00 £; 138 300,00
+    ₹;") and the next one long one (review rev30's 11th)."""
+    from accountdesk.core.money import side_by_side
+
+    ctx = _context(lang, NOW, "UTC")
+    now = MoneyTotal(subtotals=dict(AMOUNTS), reporting="EUR", converted=None)
+    before = MoneyTotal(
+        subtotals={c: v / 2 for c, v in AMOUNTS.items()}, reporting="EUR", converted=None
+    )
+    with i18n.use_language(lang):
+        cells = [*side_by_side([now, before]), ctx.total(now)]
+        amounts = [
+            [plain(money_text(v, c)) for c, v in t.subtotals.items()] for t in (now, before, now)
+        ]
+    for cell, expected in zip(cells, amounts, strict=True):
+        lines = [plain(line.logical) for line in layout(ctx.text(cell), width, CELL, ctx.rtl)]
+        assert lines == expected, (cell, lines)

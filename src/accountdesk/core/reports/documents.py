@@ -270,8 +270,9 @@ class ReportContext:
         return unavailable_text(m.reason)
 
     def total(self, total: MoneyTotal) -> str:
-        """A sum converted, or each currency's subtotal when a rate is missing."""
-        return total_text(total)
+        """A sum converted, or each currency's subtotal when a rate is missing, one a line (a
+        table's cell)."""
+        return total_text(total, lines=True)
 
     def money_cell(self, m: MoneyMetric) -> str:
         """A money figure with its sample: "€1,156.07 (32)". The figure is isolated: Persian's

@@ -702,7 +702,11 @@ class ReportsScreen(QWidget):
             (_("Churn rate"), pct(m.churn), sample(m.churn)),
             (_("NPS"), num(m.nps), sample(m.nps)),
             (_("CSAT (share of 4–5)"), pct(m.csat), sample(m.csat)),
-            (_("Revenue in the period (won deals)"), isolate(total_text(m.revenue)), ""),
+            (
+                _("Revenue in the period (won deals)"),
+                isolate(total_text(m.revenue, lines=True)),
+                "",
+            ),
             (_("Customer lifetime value"), money(m.lifetime_value), sample(m.lifetime_value)),
             (_("Customer acquisition cost"), money(m.cac), sample(m.cac)),
             (_("Referral rate"), pct(m.referral), sample(m.referral)),
