@@ -121,9 +121,12 @@ def test_schedule_suggestions_write_days_as_the_language_does(
     dialog = ScheduleDialog(ctx, reza, title="Call")
     qtbot.addWidget(dialog)
     assert dialog.suggestion_buttons
-    # "trešd., 12. marts 10:00": the weekday's comma, the day's ordinal dot (CLDR's "E, d. MMM")
+    # "trešd., 12. marts 10:00": the weekday's comma, the day's ordinal dot (CLDR's "E, d. MMM"),
+    # their zone named, then the user's time (in Riga, the same day) and zone
     day = r"\w+\., \d{1,2}\. \w+\.? \d\d:\d\d"
     for button in dialog.suggestion_buttons:
-        assert re.fullmatch(day, button.text()), button.text()
+        assert re.fullmatch(day + r" \(Teherāna\); \d\d:\d\d \(Rīga\)", button.text()), (
+            button.text()
+        )
         tip = plain(button.toolTip())
         assert re.search(day + "$", tip), tip

@@ -3,8 +3,9 @@
 While the user types, the dialog shows the same moment in the user's own zone, warns when the
 time is outside the contact's working hours, on their weekend or on a public holiday there, or
 in a DST gap or overlap, when it is outside the user's own hours, weekend or holidays (their
-calendar in the settings), or in the past, and offers the next slots good for both, or says
-that there is none when their working hours and the user's never meet.
+calendar in the settings), or in the past, and offers the next slots good for both, each on
+both clocks (theirs, then the user's, each zone named), or says that there is none when their
+working hours and the user's never meet.
 
 The time is typed as text (``2027-03-22 10:00``) and taken as typed, the year too
 (:class:`~accountdesk.ui.followups.when.WallTimeEdit`).
@@ -18,6 +19,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,7 +53,7 @@ from accountdesk.ui.accessible import label_field
 from accountdesk.ui.colours import ALERT, GOOD, text_style
 from accountdesk.ui.context import AppContext
 from accountdesk.ui.followups.people import Person, person, user_weekend
-from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted, zoned_when
+from accountdesk.ui.followups.when import WallTimeEdit, tell_time_adjusted, zoned, zoned_when
 from accountdesk.ui.forms import combo_value, set_combo, zone_combo
 from accountdesk.ui.pickers import RecordPicker, zone_choices
 
@@ -148,7 +150,9 @@ class ScheduleDialog(QDialog):
         self.reload_button.setToolTip(_("Shows the saved record; what you typed is replaced."))
         self.reload_button.clicked.connect(self.reload)
         self.reload_button.hide()
-        self.suggestions = QHBoxLayout()
+        # one under the other: three times on both clocks side by side were wider than a small
+        # laptop's screen (a row that wraps made the dialog no taller and its fields overlapped)
+        self.suggestions = QVBoxLayout()
         self.suggestion_buttons: list[QPushButton] = []
 
         form = QFormLayout()
@@ -341,7 +345,7 @@ class ScheduleDialog(QDialog):
             self.when_label.setText(_("When ({zone})").format(zone=i18n.zone_name(zone)))
         label_field(self.when_label, self.when)
         mine = i18n.format_when(resolution.instant, self._user_tz(), "full")
-        self.yours.setText(f"{mine} ({i18n.zone_name(self.ctx.user_zone)})")
+        self.yours.setText(zoned(mine, self.ctx.user_zone))
         lang = i18n.current_language().code
         me = self.ctx.user_calendar()
         messages: list[str] = []
@@ -487,8 +491,7 @@ class ScheduleDialog(QDialog):
                 ).format(n=i18n.format_number(SUGGEST_DAYS))
             )
         for slot in slots:
-            text = i18n.format_skeleton(slot, "MMMEd", tz=ZoneInfo(self.person.zone), time=True)
-            button = QPushButton(text, self)
+            button = QPushButton(self._slot_text(slot), self)
             button.setToolTip(
                 _("Your time: {time}").format(
                     time=i18n.format_skeleton(slot, "MMMEd", tz=self._user_tz(), time=True)
@@ -496,8 +499,26 @@ class ScheduleDialog(QDialog):
             )
             wall = slot.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
             button.clicked.connect(lambda _checked=False, w=wall: self._use(w))
-            self.suggestions.addWidget(button)
+            self.suggestions.addWidget(button, 0, Qt.AlignmentFlag.AlignLeading)  # as its text
             self.suggestion_buttons.append(button)
+
+    def _slot_text(self, slot: datetime) -> str:
+        """A suggested time on both clocks, as the dialog shows a time typed: their wall time
+        and, after it, the user's, each with its zone named ("Tue 17 Dec, 12:30 (Bangkok);
+        09:00 (Tehran)"; the language's semicolon between them: "؛" in Persian, where a middle
+        dot beside digits reads as a zero). The user's day is said only when it is another
+        than theirs; one time when both clocks say the same."""
+        assert self.person is not None
+        theirs = ZoneInfo(self.person.zone)
+        text = i18n.format_skeleton(slot, "MMMEd", tz=theirs, time=True)
+        mine = self._user_tz()
+        if slot.astimezone(theirs).utcoffset() == slot.astimezone(mine).utcoffset():
+            return text
+        if slot.astimezone(theirs).date() == slot.astimezone(mine).date():
+            yours = i18n.format_time(slot, "short", tz=mine)
+        else:  # their morning is my evening before (Tokyo and Los Angeles)
+            yours = i18n.format_skeleton(slot, "MMMEd", tz=mine, time=True)
+        return i18n.join_clauses([zoned(text, self.person.zone), zoned(yours, self.ctx.user_zone)])
 
     def _user_tz(self) -> ZoneInfo:
         return ZoneInfo(self.ctx.user_zone)
