@@ -384,13 +384,24 @@ def _signals(**changes: object) -> m.RiskSignals:
         ({"overdue": 5}, 3, ["overdue"], True),  # at most 3 for overdue follow-ups
         ({"detractors": 1}, 3, ["detractor"], True),
         ({"detractors": 4}, 6, ["detractor"], True),
-        ({"silent_days": 31}, 1, ["silence"], False),
-        ({"silent_days": 61}, 2, ["silence"], False),
+        # silence longer than the cadence is enough alone (SPEC §6: "no touch in 90 days"),
+        # a longer one scores more
+        ({"silent_days": 30}, 0, [], False),
+        ({"silent_days": 31}, 3, ["silence"], True),
+        ({"silent_days": 61}, 4, ["silence"], True),
+        ({"silent_days": 893}, 4, ["silence"], True),  # review 30: it was "not at risk"
         ({"silent_days": None}, 0, [], False),
+        # no contact has a cadence: the spec's 90 days
+        ({"silent_days": 90, "cadence_days": None}, 0, [], False),
+        ({"silent_days": 91, "cadence_days": None}, 3, ["silence"], True),
+        ({"silent_days": 181, "cadence_days": None}, 4, ["silence"], True),
         ({"revenue_now": Decimal(99)}, 1, ["falling"], False),
         ({"revenue_now": Decimal(49)}, 2, ["falling"], False),
         ({"revenue_now": None}, 0, [], False),  # no rate: no comparison
-        ({"silent_days": 61, "revenue_now": Decimal(99)}, 3, ["silence", "falling"], True),
+        ({"silent_days": 61, "revenue_now": Decimal(99)}, 5, ["silence", "falling"], True),
+        # on equal points the overdue follow-ups are named first (the next step's)
+        ({"silent_days": 31, "overdue": 3}, 6, ["overdue", "silence"], True),
+        ({"silent_days": 31, "detractors": 1}, 6, ["detractor", "silence"], True),
         ({"overdue": 2, "detractors": 1}, 5, ["detractor", "overdue"], True),
     ],
 )

@@ -683,17 +683,23 @@ def _sum(deals: Iterable[DealRecord], rates: RateBook) -> MoneyTotal:
 # --- accounts at risk --------------------------------------------------------------------------
 #
 # A score of documented points (README, "Accounts at risk"); an account is at risk from
-# RISK_THRESHOLD points, so one weak signal alone (a long silence, a small fall in revenue, an
-# overdue follow-up) does not put it on the list, and a detractor does. The signals are
-# gathered by reports/data.py::risk_facts.
+# RISK_THRESHOLD points. SPEC §6 names who is: no touch for longer than the stay-in-touch
+# cadence (DEFAULT_CADENCE_DAYS, the spec's 90 days, where no contact has one), a detractor,
+# overdue follow-ups: a silence or a detractor alone puts an account on the list, a longer
+# silence higher; one weak signal alone (a small fall in revenue, one overdue follow-up) does
+# not. The signals are gathered by reports/data.py::risk_facts.
 
 #: Points for each overdue follow-up, at most OVERDUE_MAX.
 OVERDUE_POINTS, OVERDUE_MAX = 1, 3
 #: Points for each contact whose latest NPS answer of the last 12 months is a detractor's
 #: (0–6), at most DETRACTOR_MAX.
 DETRACTOR_POINTS, DETRACTOR_MAX = 3, 6
-#: No interaction for longer than the stay-in-touch cadence; for more than twice as long.
-SILENCE_POINTS, LONG_SILENCE_POINTS = 1, 2
+#: No interaction for longer than the stay-in-touch cadence (enough alone: an account untouched
+#: for 893 days was "not at risk"); for more than twice as long.
+SILENCE_POINTS, LONG_SILENCE_POINTS = 3, 4
+#: The cadence of an account none of whose contacts has one (no own cadence, no tier's, no NPS
+#: band's): SPEC §6's "no touch in 90 days".
+DEFAULT_CADENCE_DAYS = 90
 #: Revenue of the last 12 months below that of the 12 before; below half of it.
 FALLING_POINTS, HALVED_POINTS = 1, 2
 RISK_THRESHOLD = 3
@@ -708,9 +714,14 @@ class RiskSignals:
     overdue: int  # open follow-ups past due
     detractors: int  # contacts whose latest NPS answer (last 12 months) is 0–6
     silent_days: int | None  # days since the last interaction (None: never, nor a start)
-    cadence_days: int | None  # the shortest stay-in-touch cadence of its contacts
+    cadence_days: int | None  # the shortest stay-in-touch cadence of its contacts (None: none)
     revenue_now: Decimal | None  # won in the last 12 months, converted (None: no rate)
     revenue_before: Decimal | None  # won in the 12 months before, converted
+
+    @property
+    def cadence(self) -> int:
+        """The days of silence the score allows: the cadence, else DEFAULT_CADENCE_DAYS."""
+        return self.cadence_days if self.cadence_days is not None else DEFAULT_CADENCE_DAYS
 
 
 @dataclass(frozen=True)
@@ -732,8 +743,8 @@ def risk_score(signals: RiskSignals) -> RiskScore:
         reasons.append((OVERDUE, min(signals.overdue * OVERDUE_POINTS, OVERDUE_MAX)))
     if signals.detractors:
         reasons.append((DETRACTOR, min(signals.detractors * DETRACTOR_POINTS, DETRACTOR_MAX)))
-    cadence, silent = signals.cadence_days, signals.silent_days
-    if cadence is not None and silent is not None and silent > cadence:
+    cadence, silent = signals.cadence, signals.silent_days
+    if silent is not None and silent > cadence:
         reasons.append((SILENCE, LONG_SILENCE_POINTS if silent > 2 * cadence else SILENCE_POINTS))
     now, before = signals.revenue_now, signals.revenue_before
     if now is not None and before is not None and now < before:

@@ -208,8 +208,13 @@ def test_account_report_deals_beside_the_twelve_months_before(db: Database, tmp_
     assert "Second site Proposal sent €7,000.00 20 Dec 2026" in flat  # the open deal, listed
     assert "1 May 2026 Renewal Won €40,000.00" in flat  # closed in the last 12 months
     assert "Pilot" not in flat.split("Deals closed in the last 12 months")[1]
-    # gold: a 30-day cadence, silent 45 days (1 point) and one overdue follow-up (1 point)
-    assert "At-risk score 2 points: not at risk." in flat
+    # gold: a 30-day cadence, silent 45 days (enough alone: 3 points) and one overdue
+    # follow-up (1 point); the next step is the silence's
+    assert (
+        "At-risk score 4 points: at risk. no contact for 45 days (cadence: 30 days): 3 points "
+        "1 overdue follow-up: 1 point Get in touch with Ilze Kalniņa; the last contact was on "
+        "1 Dec 2026."
+    ) in flat
 
 
 def _risk_rows(text: str) -> list[str]:
@@ -226,16 +231,21 @@ def test_portfolio_lists_the_twenty_at_risk_with_most_at_stake(
         currency="EUR",
     )  # fmt: skip
     text = _text(pdf, layout=True)
-    assert _risk_rows(text) == [f"Risk {i:02d}" for i in range(RISKY, RISKY - 20, -1)]
-    flat = " ".join(text.split())
-    assert f"{RISKY} of {RISKY + 1} customers score 3 points or more" in flat
-    # a detractor's cadence is 2 days (stay in touch): 5 days' silence is more than twice it
+    # Ābele SIA, silent for longer than its cadence, is at risk too: the most at stake
     at_risk = text.split("Accounts at risk", 1)[1]
-    first = re.split(r"\s{2,}", _text_rows(at_risk, "Risk 25")[0])
-    assert first[:5] == ["Risk 25", "Marko", "€25,000.00", "5", "1 detractor (NPS 0–6): 3"]
-    assert first[5] == "Call Jonas Petraitis25 about"
-    assert "no contact for 5 days (cadence: 2 days): 2 points" in flat
-    assert "Ābele SIA" not in flat.split("Accounts at risk")[1]  # 2 points
+    first = re.split(r"\s{2,}", _text_rows(at_risk, "Ābele SIA")[0])
+    assert first[:5] == ["Ābele SIA", "Anna", "€40,000.00", "4", "no contact for 45 days"]
+    assert _risk_rows(text) == [f"Risk {i:02d}" for i in range(RISKY, RISKY - 19, -1)]
+    flat = " ".join(text.split())
+    assert f"{RISKY + 1} of {RISKY + 1} customers score 3 points or more" in flat
+    # a detractor's cadence is 2 days (stay in touch): 5 days' silence is more than twice it,
+    # 4 points, named first, and the next step is to get in touch
+    second = re.split(r"\s{2,}", _text_rows(at_risk, "Risk 25")[0])
+    assert second[:5] == ["Risk 25", "Marko", "€25,000.00", "7", "no contact for 5 days"]
+    assert second[5] == "Get in touch with Jonas"
+    assert "no contact for 5 days (cadence: 2 days): 4 points 1 detractor (NPS 0–6): 3" in _text(
+        pdf
+    )
     # the key metrics beside those of 2025, with the change
     # S of 2025 also counts Vecais SIA, lost on its first day
     assert _cells(text, "Customers at the start (S)") == [str(RISKY + 1), str(RISKY + 2), "-1"]

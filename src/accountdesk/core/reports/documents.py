@@ -77,6 +77,7 @@ from accountdesk.core.labels import (
     label,
 )
 from accountdesk.core.metrics import (
+    DEFAULT_CADENCE_DAYS,
     DETRACTOR,
     DETRACTOR_MAX,
     DETRACTOR_POINTS,
@@ -1670,7 +1671,7 @@ def _reason_text(ctx: ReportContext, facts: RiskFacts, key: str, points: int) ->
             "{n} detractor (NPS 0–6)", "{n} detractors (NPS 0–6)", s.detractors
         ).format(n=i18n.format_number(s.detractors))
     elif key == SILENCE:
-        days, cadence = s.silent_days or 0, s.cadence_days or 0
+        days, cadence = s.silent_days or 0, s.cadence
         reason = ngettext(
             "no contact for {n} day (cadence: {cadence})",
             "no contact for {n} days (cadence: {cadence})",
@@ -2050,6 +2051,11 @@ def _definitions(ctx: ReportContext) -> list[Any]:
                 ("halved", HALVED_POINTS), ("shown", AT_RISK_SHOWN),
             )
         })),
+        (_("Stay-in-touch cadence"), _(
+            "How long an account may go without an interaction: the shortest cadence of its "
+            "contacts (their own, their account tier's or their NPS band's), else {days} days. "
+            "A customer silent for longer is at risk."
+        ).format(days=i18n.format_number(DEFAULT_CADENCE_DAYS))),
     ]  # fmt: skip
     return [_h(ctx, _("Definitions"), 1), _kv(ctx, rows)]
 
