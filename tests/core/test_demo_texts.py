@@ -25,6 +25,7 @@ from accountdesk.core.db.models import (
 )
 from accountdesk.core.demo import (
     COUNTRIES,
+    COUNTRY_NOTE,
     DEMO_TEXTS,
     INDUSTRIES,
     TAGS,
@@ -83,6 +84,16 @@ def test_every_text_is_storable_and_in_its_script(lang: str) -> None:
             assert letters and all(
                 any(script in letter for script in scripts) for letter in letters
             ), (lang, text)
+
+
+def test_the_english_titles_and_outcomes_are_english() -> None:
+    """The first follow-up a new user saw on Today read "Thank for the visit" in every language
+    (UX review 30, item 8): "thank" takes whom."""
+    english = DEMO_TEXTS["en"]
+    assert "Thank them for the visit" in english.follow_up_titles
+    assert "Needs a technical answer" in english.outcomes
+    every = [text for entries in _texts(english).values() for text in entries]
+    assert not [text for text in every if text.startswith("Thank for")]
 
 
 def test_persian_is_written_with_persian_letters() -> None:
@@ -243,6 +254,31 @@ def test_industries_and_tags_are_in_the_language_the_demo_is_made_in(
     # an account is found by its tag in that language
     tag = sorted(stored_tags)[0]
     assert search(db, tag), tag
+
+
+def test_the_note_on_thailand_is_in_the_language_the_demo_is_made_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo user's own note on Thailand is theirs, as the industries are: translated when
+    the demo is made (UX review 30, item 3: English in a Thai and a Persian window)."""
+    import gettext
+
+    from accountdesk.core import i18n
+    from accountdesk.core.db.engine import open_database
+    from accountdesk.core.db.models import CountryNote
+
+    thai = "พันธมิตรในกรุงเทพฯ คาดหวังให้โทรติดตามภายในหนึ่งสัปดาห์หลังการเยี่ยมทุกครั้ง"
+
+    class Catalog(gettext.NullTranslations):  # the catalog the lead will translate it in
+        def gettext(self, message: str) -> str:
+            return thai if message == COUNTRY_NOTE else message
+
+    monkeypatch.setattr(i18n, "_translations", Catalog)
+    db = open_database(tmp_path / "th.db")
+    generate(db, accounts=4, seed=3, anchor=ANCHOR, clock=fixed_clock(MADE))
+    with db.reader() as s:
+        assert list(s.execute(select(CountryNote.country, CountryNote.body))) == [("TH", thai)]
+    db.close()
 
 
 def test_a_tag_already_there_is_reused_whatever_its_case(tmp_path: Path) -> None:

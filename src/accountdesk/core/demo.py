@@ -368,6 +368,10 @@ INDUSTRIES = (
     N_("Manufacturing"), N_("Logistics"), N_("Retail"), N_("Software"), N_("Food and beverage"),
     N_("Textiles"), N_("Energy"), N_("Healthcare"), N_("Hospitality"), N_("Construction"),
 )  # fmt: skip
+#: The demo user's own note on Thailand ("Your notes on Thailand"): the rep's words too, written
+#: in the language of whoever makes the demo, as the industries and tags are.
+# TRANSLATORS: a note the demo's user keeps on Thailand, shown under "Your notes on Thailand"
+COUNTRY_NOTE = N_("Our Bangkok partners expect a follow-up call within a week of every visit.")
 NPS_SCORES = (10, 9, 9, 8, 7, 6, 3)
 CSAT_SCORES = (5, 4, 4, 3, 2)
 TIERS = ("gold", "silver", "bronze")
@@ -409,9 +413,9 @@ DEMO_TEXTS: dict[str, DemoTexts] = {
         subjects=("Quarterly review", "Price negotiation", "Product demo", "Delivery delay",
                   "Contract renewal", "Site visit", "Introduction", "Support follow-up"),
         outcomes=("Agreed next steps", "Sent proposal", "Waiting for budget", "Order placed",
-                  "Needs technical answer"),
+                  "Needs a technical answer"),
         follow_up_titles=("Call about the proposal", "Send price list", "Check delivery status",
-                          "Prepare renewal offer", "Thank for the visit"),
+                          "Prepare renewal offer", "Thank them for the visit"),
         gifts=("Box of local chocolates", "Company calendar", "Tea selection", "Book about Riga",
                "Desk plant"),
         occasions=("New Year", "Visit"),
@@ -1101,4 +1105,5 @@ def generate(
 
 
 def _demo_country_note() -> str:
-    return "Our Bangkok partners expect a follow-up call within a week of every visit."
+    """The demo user's own note on Thailand, in their language (:data:`COUNTRY_NOTE`)."""
+    return _(COUNTRY_NOTE)
