@@ -13,10 +13,11 @@ seconds, and a cancelled run leaves nothing behind.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
+from types import MappingProxyType
 from typing import Any
 
 import phonenumbers
@@ -372,6 +373,33 @@ INDUSTRIES = (
 #: in the language of whoever makes the demo, as the industries and tags are.
 # TRANSLATORS: a note the demo's user keeps on Thailand, shown under "Your notes on Thailand"
 COUNTRY_NOTE = N_("Our Bangkok partners expect a follow-up call within a week of every visit.")
+#: Roughly how many units of a currency one euro buys, late in 2025 (the ECB's reference rates;
+#: the Saudi riyal, the dirham and the Nepalese rupee by their pegs to the dollar and the Indian
+#: rupee; the naira at the Central Bank of Nigeria's rate; the rial at Tehran's open market, where
+#: business is priced, not the official rate of a few essential imports): the demo draws its
+#: amounts in euros and writes them in an account's currency at these, so an Iranian deal is
+#: worth about as much as a German one (drawn as euros, a rial deal was worth a few cents).
+EUR_RATES: Mapping[str, Decimal] = MappingProxyType({
+    "EUR": Decimal(1), "USD": Decimal("1.16"), "GBP": Decimal("0.88"), "JPY": Decimal(180),
+    "CNY": Decimal("8.2"), "KRW": Decimal(1700), "INR": Decimal(103), "NPR": Decimal(165),
+    "THB": Decimal("37.5"), "TRY": Decimal(49), "IRR": Decimal(1_300_000),
+    "SAR": Decimal("4.35"), "AED": Decimal("4.26"), "BRL": Decimal("6.2"), "MXN": Decimal("21.3"),
+    "NGN": Decimal(1680),
+})  # fmt: skip
+
+
+def in_currency(euros: int, currency: str) -> Decimal:
+    """An amount drawn as whole ``euros`` written in ``currency`` (:data:`EUR_RATES`), rounded
+    as a price in it is: to as many figures as the euro amount had, in whole units at least (a
+    rial amount to the million, baht to ten, pounds to one), so never finer than a currency's
+    minor unit (none for the rial, the yen and the won: ``validation.currency_decimals``)."""
+    rate = EUR_RATES[currency]
+    step = Decimal(10) ** max(rate.adjusted(), 0)
+    return ((Decimal(euros) * rate / step).quantize(Decimal(1), ROUND_HALF_EVEN) * step).quantize(
+        Decimal(1)
+    )
+
+
 NPS_SCORES = (10, 9, 9, 8, 7, 6, 3)
 CSAT_SCORES = (5, 4, 4, 3, 2)
 TIERS = ("gold", "silver", "bronze")
@@ -893,7 +921,9 @@ def generate(
             "currency": country.currency, "tier": rng.choice(TIERS), "status": status,
             "customer_since": since, "lost_on": lost_on, "owner": rng.choice(OWNERS),
             "referred_by_id": referred,
-            "acquisition_cost": Decimal(rng.randrange(200, 5000)) if since else None,
+            "acquisition_cost": (
+                in_currency(rng.randrange(200, 5000), country.currency) if since else None
+            ),
             "notes": rng.choice(texts.notes) if rng.random() < 0.3 else None,
             "created_at": created, "updated_at": created, "deleted_at": None,
         }  # fmt: skip
@@ -1000,11 +1030,12 @@ def generate(
                 closed = since + timedelta(days=rng.randrange(max(1, (today - since).days)))
                 deal_status = rng.choices(("won", "lost", "open"), (70, 15, 15))[0]
                 deal_id = _make_id(rng, stamp(closed))
+                title = rng.choice(texts.subjects)  # drawn in this order: a seed's data stays
+                euros = rng.randrange(500, 50000)
+                currency = country.currency if rng.random() < 0.5 else "EUR"
                 rows["deals"].append({
                     "id": deal_id, "account_id": account_id, "stage": _stage(deal_id, deal_status),
-                    "title": rng.choice(texts.subjects),
-                    "amount": Decimal(rng.randrange(500, 50000)),
-                    "currency": country.currency if rng.random() < 0.5 else "EUR",
+                    "title": title, "amount": in_currency(euros, currency), "currency": currency,
                     "status": deal_status,
                     "closed_on": None if deal_status == "open" else closed,
                     "created_at": stamp(closed), "updated_at": stamp(closed), "deleted_at": None,
@@ -1031,7 +1062,8 @@ def generate(
                 "contact_id": contact_id, "direction": rng.choice(("given", "given", "received")),
                 "description": rng.choice(texts.gifts),
                 "occasion": rng.choice((*texts.occasions, None)),
-                "given_on": given_on, "value": Decimal(rng.randrange(10, 80)), "currency": "EUR",
+                "given_on": given_on, "value": in_currency(rng.randrange(10, 80), "EUR"),
+                "currency": "EUR",
                 "notes": None, "created_at": stamp(given_on), "updated_at": stamp(given_on),
                 "deleted_at": None,
             })  # fmt: skip
