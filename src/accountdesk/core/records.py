@@ -400,8 +400,13 @@ def _cadence(value: int | str | None) -> int | None:
         raise
 
 
-def clean_contact(data: ContactInput) -> dict[str, Any]:
-    """Validate a contact; returns the column values (tags and dates excluded)."""
+def clean_contact(data: ContactInput, *, phones_by_kind: bool = False) -> dict[str, Any]:
+    """Validate a contact; returns the column values (tags and dates excluded).
+
+    ``phones_by_kind``: a phone number given without a label is labelled as what the number
+    is (:func:`validation.labelled_phone`: a mobile "mobile"), as a file's bare numbers are
+    (the CSV and vCard imports); else it is "work", as a form's are (the contact form shows a
+    "work" number without its label, so saving it again keeps it "work")."""
     country = v.country(data.country)
     subdivision = v.subdivision(country, data.subdivision)
     zone = place_zone(country, subdivision, data.timezone)
@@ -412,9 +417,10 @@ def clean_contact(data: ContactInput) -> dict[str, Any]:
             emails.append({"label": v.list_label("email", label), "value": v.email(value)})
     phones = []
     for item in data.phones:
-        label, value = labelled(item, "work")
+        label, value = labelled(item, "" if phones_by_kind else v.DEFAULT_PHONE_LABEL)
         if value.strip():
-            phones.append({"label": v.list_label("phone", label), "value": v.phone(value, country)})
+            label, number = v.labelled_phone(value, country, label or None)
+            phones.append({"label": label, "value": number})
     v.item_count("email", emails)
     v.item_count("phone", phones)
     v.item_count("important_dates", data.important_dates)

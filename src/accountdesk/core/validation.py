@@ -664,10 +664,44 @@ def phone(value: str, country_code: str, key: str = "phone") -> str:
 
     Letters are refused: the phone keypad's letters (1-800-FLOWERS) and extensions (ext. 12)
     would be turned into digits or dropped without a word."""
+    return phonenumbers.format_number(
+        _phone_number(value, country_code, key), phonenumbers.PhoneNumberFormat.E164
+    )
+
+
+#: The label of a number whose kind phonenumbers is sure of; any other kind (a number that may
+#: be a mobile or a fixed line, as every number of the United States and Canada is, a toll-free
+#: or a VoIP number …) is given :data:`DEFAULT_PHONE_LABEL`.
+PHONE_KIND_LABELS = {
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.FIXED_LINE: "work",
+}
+#: The label a number is given when nothing says more: "work", which the contact form leaves
+#: unsaid.
+DEFAULT_PHONE_LABEL = "work"
+
+
+def labelled_phone(
+    value: str, country_code: str, label: str | None, key: str = "phone"
+) -> tuple[str, str]:
+    """(label, E.164) of a phone number (:func:`phone`) and its label (:func:`list_label`); a
+    number given without one (None: a bare number in an imported file) is labelled as what
+    phonenumbers is sure it is (:data:`PHONE_KIND_LABELS`: "mobile" for +98 912 …), read from
+    the number parsed once. An import labelled every bare number "work", mobiles too."""
+    number = _phone_number(value, country_code, key)
+    if label is None:
+        label = PHONE_KIND_LABELS.get(phonenumbers.number_type(number), DEFAULT_PHONE_LABEL)
+    return list_label(key, label), phonenumbers.format_number(
+        number, phonenumbers.PhoneNumberFormat.E164
+    )
+
+
+def _phone_number(value: str, country_code: str, key: str) -> phonenumbers.PhoneNumber:
+    """The valid number ``value`` is, for the contact's country (:func:`phone`)."""
     cleaned = required(key, value)
     parsed = _international(cleaned)  # (a "+", digits and spaces: no letters)
     if parsed is not None and phonenumbers.is_valid_number(parsed):
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return parsed
     if any(ch.isalpha() for ch in cleaned):
         raise fail(key, value, _("contains letters; write the number in digits"))
     try:
@@ -682,7 +716,7 @@ def phone(value: str, country_code: str, key: str = "phone") -> str:
                 country=country_name(country_code)
             ),
         )
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return parsed
 
 
 #: What people write between the digits of a number in international form; the fast reading

@@ -1027,8 +1027,8 @@ def plan_chunks(
                     contact_data.timezone = _phone_zone(contact_country or home, cell("phones"))
                     if not contact_data.timezone and contact_country in ("", home) and account:
                         contact_data.timezone = account["timezone"]
-                try:
-                    contact = clean_contact(contact_data)
+                try:  # a bare number labelled as what it is (a mobile's "mobile")
+                    contact = clean_contact(contact_data, phones_by_kind=True)
                 except ValidationError as error:
                     # the account's country refused again: the problem of the column that
                     # gave it, said once

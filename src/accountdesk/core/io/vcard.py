@@ -878,15 +878,19 @@ def _zone(card: Card, country: str, region: str | None, ctx: _Context) -> str | 
     return None
 
 
-def _labelled(card: Card, prop: Property, types: Sequence[tuple[str, str]]) -> tuple[str, str]:
+def _labelled(
+    card: Card, prop: Property, types: Sequence[tuple[str, str]], default: str = "work"
+) -> tuple[str, str]:
     """(label, value) of an e-mail address or a phone number: Apple's label as another
-    product's label is read (:func:`validation.written_label`), else its TYPE's."""
+    product's label is read (:func:`validation.written_label`), else its TYPE's, else
+    ``default`` (a phone number's is "", none: the number says what it is,
+    :func:`~accountdesk.core.records.clean_contact`'s ``phones_by_kind``)."""
     label = card.label(prop)
     if label is not None:
         label = v.written_label(label)
     if label is None:
         kinds = prop.types
-        label = next((mine for theirs, mine in types if theirs in kinds), "work")
+        label = next((mine for theirs, mine in types if theirs in kinds), default)
     value = prop.text.strip()
     if prop.name == "TEL" and value[:4].casefold() == "tel:":
         value = value[4:]
@@ -1048,7 +1052,7 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
         honorific=honorific,
         job_title=titles[0].text if titles else None,
         emails=[_labelled(card, p, EMAIL_TYPES) for p in card.all("EMAIL")],
-        phones=[_labelled(card, p, TEL_TYPES) for p in card.all("TEL")],
+        phones=[_labelled(card, p, TEL_TYPES, "") for p in card.all("TEL")],
         preferred_language=langs[0].text if langs else None,
         subdivision=region,
         city=adr[3] or None,
@@ -1056,7 +1060,7 @@ def _plan_contact(card: Card, ctx: _Context) -> None:
         **carried,
     )
     try:
-        values = clean_contact(data)
+        values = clean_contact(data, phones_by_kind=True)
     except ValidationError as error:
         raise _Problem(_PROPERTY_OF.get(error.key, error.key), error.message) from None
     dates = []
