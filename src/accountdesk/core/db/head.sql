@@ -308,5 +308,12 @@ CREATE TABLE account_merges (
 );
 CREATE INDEX ix_account_merges_kept_id ON account_merges (kept_id);
 CREATE INDEX ix_account_merges_merged_at ON account_merges (merged_at);
-INSERT INTO "alembic_version" VALUES ('0017');
+CREATE TABLE unfinished_erasures (
+	id VARCHAR(36) NOT NULL, 
+	contact_ids JSON NOT NULL, 
+	erased_at DATETIME NOT NULL, 
+	file_rebuilt BOOLEAN NOT NULL, 
+	CONSTRAINT pk_unfinished_erasures PRIMARY KEY (id)
+);
+INSERT INTO "alembic_version" VALUES ('0018');
 INSERT INTO "search_fts"("search_fts", rank) VALUES ('hashsize', 1048576);

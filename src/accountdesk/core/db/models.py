@@ -500,6 +500,25 @@ class AccountMerge(Base):
     undone_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
+class UnfinishedErasure(Base):
+    """An erase of a contact whose backups are still to be cleaned
+    (:mod:`accountdesk.core.services.privacy`): written in the transaction that erases them
+    from the database, deleted once the backups were looked at again. A row left behind (the
+    process stopped in between, or a backup that could not be cleaned) is finished by the next
+    start of the app or command (:func:`~accountdesk.core.services.privacy.finish_erasures`).
+    It holds only what finds them in a backup: the ids of the contacts erased (never a name,
+    an address or any other value of theirs); no foreign key: they are gone."""
+
+    __tablename__ = "unfinished_erasures"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    contact_ids: Mapped[list[str]] = mapped_column(JSON)
+    erased_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: the database file was rebuilt since (``VACUUM``, as the erase does): a later attempt
+    #: at the backups does not rebuild it again
+    file_rebuilt: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 SOFT_DELETABLE: tuple[type[Record], ...] = (
     Account,
     Contact,

@@ -9,7 +9,7 @@ from pathlib import Path
 from accountdesk.core import paths
 
 #: The newest migration this version of the app knows (a test keeps it equal to Alembic's head).
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 #: Every revision this app knows, oldest first.
 KNOWN_REVISIONS = (
     "0001",
@@ -29,6 +29,7 @@ KNOWN_REVISIONS = (
     "0015",
     "0016",
     "0017",
+    "0018",
 )
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -56,8 +56,8 @@ BOOKKEEPING = ("updated_at", "updated_by", "version")
 #: Tables a copy takes from the server and never sends back (the team's members).
 PULL_ONLY = ("users",)
 #: Tables a copy does not keep in step: the personal and team settings, the undo logs of
-#: merges (each laptop's own).
-_NOT_SYNCED = ("settings", "contact_merges", "account_merges", *PULL_ONLY)
+#: merges and the erasures whose backups are still to clean (each laptop's own).
+_NOT_SYNCED = ("settings", "contact_merges", "account_merges", "unfinished_erasures", *PULL_ONLY)
 #: Tables whose rows two laptops may each make for the same thing (a unique name): merged by
 #: that key, not by id.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
