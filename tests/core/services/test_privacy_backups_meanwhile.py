@@ -66,11 +66,11 @@ def test_a_backup_taken_while_the_erase_runs_is_cleaned_too(
     erase_in = privacy._erase_in
     during: list[Path] = []
 
-    def backup_first(db: Database, *ids: Any) -> bool:
+    def backup_first(db: Database, *ids: Any, **options: Any) -> bool:
         if db is crm:  # the live database: a backup is taken just before, from it as it was
             during.append(make_backup(crm, fixed_clock(START.replace(day=3))).path)
             assert SECRET in during[0].read_bytes()
-        return erase_in(db, *ids)
+        return erase_in(db, *ids, **options)
 
     monkeypatch.setattr(privacy, "_erase_in", backup_first)
     erasure = erase_contact(crm, person)

@@ -50,9 +50,16 @@ AccountDesk keeps:
   it still was: once the live database is erased, the backups folders are looked at again,
   the copies that were being written then are waited for (:data:`COPIES_WAIT_POLLS`), and
   every backup that appeared or changed since the first pass is cleaned the same way (one
-  that is not complete in time is listed in :attr:`Erasure.backups_left`). Only a stop
-  between the live erase and that second look can leave such a copy: it then holds them,
-  and the erase cannot be run again for a person no longer in the database.
+  that is not complete in time is listed in :attr:`Erasure.backups_left`). A stop between
+  the live erase and that second look (the process killed, the power gone) would leave such
+  a copy holding them, with the person no longer in the database to erase again: so the
+  transaction of the live erase also writes an :class:`UnfinishedErasure` (the ids of the
+  contacts erased, never a value of theirs), deleted once the second look is done. One left
+  behind is finished by :func:`finish_erasures` the next time the app starts or a command
+  opens the database: the file rebuilt, every backup that holds those ids cleaned (what each
+  copy holds of them looked for in what it keeps); the record stays while a copy that may
+  hold them cannot be cleaned (a passphrase not given: the app asks for it, a command takes
+  ACCOUNTDESK_BACKUP_PASSPHRASE), and says so.
 """
 
 from __future__ import annotations
@@ -67,9 +74,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Column, delete, exists, func, inspect, or_, select, text
+from sqlalchemy import Column, delete, exists, func, inspect, or_, select, text, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -83,6 +90,7 @@ from accountdesk.core.db.documents import national_number
 from accountdesk.core.db.engine import Database, open_database
 from accountdesk.core.db.errors import driver_errors
 from accountdesk.core.db.fts import display_name, fold, words
+from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import (
     Account,
     AccountMerge,
@@ -98,6 +106,7 @@ from accountdesk.core.db.models import (
     Note,
     SurveyResponse,
     Tag,
+    UnfinishedErasure,
     account_tags,
     contact_tags,
     interaction_participants,
@@ -1153,12 +1162,29 @@ def _rewrite_file(db: Database) -> bool:
     return not busy
 
 
-def _erase_in(db: Database, traces: _Traces, *contact_ids: str) -> bool:
+def _erase_in(
+    db: Database, traces: _Traces, *contact_ids: str, unfinished: UnfinishedErasure | None = None
+) -> bool:
+    """Erase ``contact_ids`` from ``db`` in one transaction, then rebuild the file; False when
+    a reader kept the write-ahead log. ``unfinished``: the live database's erase
+    (:func:`erase_contact`): the record that its backups are still to be cleaned of them is
+    written in that same transaction, and the file is left for the erase to rebuild once that
+    record is deleted again (nothing of either is then left in the log)."""
     with db.transaction() as session:
         for contact_id in contact_ids:
             _erase_rows(session, contact_id)
         _forget_in_merge_logs(session, traces)
-    return _rewrite_file(db)
+        if unfinished is not None:
+            session.add(unfinished)
+    return True if unfinished is not None else _rewrite_file(db)
+
+
+def _traces_in(db: Database, contact_ids: Iterable[str]) -> _Traces:
+    """What of the contacts ``contact_ids`` text can hold, as ``db`` (a backup that holds
+    them) has them: an erase finished after a stop (:func:`finish_erasures`) kept none of
+    their values."""
+    with db.reader() as session:
+        return _traces(session.get_one(Contact, id_) for id_ in contact_ids)
 
 
 def _holds(path: Path, contact_id: str, passphrase: str | None) -> bool:
@@ -1266,14 +1292,27 @@ def sealed_backups(db: Database, earlier: Sequence[str] = ()) -> list[Path]:
     return found
 
 
+class _Cleaned(NamedTuple):
+    """What :func:`_clean_backups` did."""
+
+    cleaned: list[Path]
+    #: the copies that may hold them and could not be cleaned (:attr:`sealed` among them)
+    left: list[Path]
+    #: the cleaned whose kept records still mention them
+    mentioning: list[Path]
+    #: the copies of this database encrypted with a passphrase not given
+    sealed: list[Path]
+
+
 def _clean_backups(
-    db: Database, traces: _Traces, files: Iterable[Path], *contact_ids: str,
+    db: Database, traces: _Traces | None, files: Iterable[Path], *contact_ids: str,
     alike: Collection[str] = (), earlier: Sequence[str] = (),
-) -> tuple[list[Path], list[Path], list[Path]]:  # fmt: skip
+) -> _Cleaned:  # fmt: skip
     """Erase the contact from every copy among ``files`` (:func:`_backup_files`) that holds
     them, whatever its name: a copy that holds their id holds their data. Returns the
-    cleaned, the uncleanable, and the cleaned whose kept records still mention them
-    (``traces``; those that cannot be looked into count as mentioning them).
+    cleaned, the uncleanable, the cleaned whose kept records still mention them (``traces``,
+    or when None what each copy holds of them; those that cannot be looked into count as
+    mentioning them), and the copies sealed with a passphrase not given.
 
     A copy encrypted with the database's passphrase, or with one of ``earlier`` (a copy taken
     before the passphrase was changed, by the user who gives the old one), is cleaned like a
@@ -1284,6 +1323,7 @@ def _clean_backups(
     cleaned: list[Path] = []
     left: list[Path] = []
     mentioning: list[Path] = []
+    sealed_ones: list[Path] = []
     ours = _own_folders(db)
     unreadable: tuple[type[Exception], ...] = (OSError, UserError, *driver_errors())
     keys = _keys(db, earlier)
@@ -1295,6 +1335,7 @@ def _clean_backups(
             if sealed:
                 if path.suffix == ".db" and path.parent in ours:
                     left.append(path)
+                    sealed_ones.append(path)
                 continue
             held = [i for i in contact_ids if _holds(path, i, key)]
             if not held:
@@ -1306,8 +1347,9 @@ def _clean_backups(
             left.append(path)
             continue
         try:
-            emptied = _erase_in(copy, traces, *held)
-            if emptied and _still_mentioned(copy, traces, list(contact_ids), alike):
+            found = traces if traces is not None else _traces_in(copy, held)
+            emptied = _erase_in(copy, found, *held)
+            if emptied and _still_mentioned(copy, found, list(contact_ids), alike):
                 mentioning.append(path)
         except (SQLAlchemyError, UserError):  # read-only, damaged, a full disk: the user deletes it
             emptied = False
@@ -1316,7 +1358,7 @@ def _clean_backups(
         if emptied:
             crypto.keep_as_copy(path, key)  # reading it before a restore leaves nothing beside it
         (cleaned if emptied else left).append(path)
-    return cleaned, left, mentioning
+    return _Cleaned(cleaned, left, mentioning, sealed_ones)
 
 
 def _taken_meanwhile(
@@ -1373,22 +1415,197 @@ def erase_contact(
     cleaned: list[Path] = []
     left: list[Path] = []
     mentioning: list[Path] = []
+    record: UnfinishedErasure | None = None
     if db.path is not None:
         before, _copies = _backup_files(db)
-        cleaned, left, mentioning = _clean_backups(
+        cleaned, left, mentioning, _sealed = _clean_backups(
             db, traces, before, *in_backups, contact_id, alike=alike, earlier=earlier
         )
         seen, copies = _backup_files(db)
         seen = {path: stamp for path, stamp in seen.items() if path in before}
-    emptied = _erase_in(db, traces, *merged, contact_id)
+        # what finds them in the backups, kept with the erase until they are looked at again
+        record = UnfinishedErasure(
+            id=new_id(), contact_ids=[*in_backups, contact_id], erased_at=system_clock()
+        )
+        record_id = record.id
+    emptied = _erase_in(db, traces, *merged, contact_id, unfinished=record)
     if db.path is not None:  # a backup taken meanwhile holds them: cleaned too
         later, unfinished = _taken_meanwhile(db, seen, copies)
-        cleaned_later, left_later, mentioning_later = _clean_backups(
+        done_later = _clean_backups(
             db, traces, later, *in_backups, contact_id, alike=alike, earlier=earlier
         )
-        cleaned = sorted({*cleaned, *cleaned_later})
-        left = sorted({*left, *left_later, *unfinished})
-        mentioning = sorted({*mentioning, *mentioning_later})
+        cleaned = sorted({*cleaned, *done_later.cleaned})
+        left = sorted({*left, *done_later.left, *unfinished})
+        mentioning = sorted({*mentioning, *done_later.mentioning})
+        _forget_unfinished(db, [record_id])  # what is left, the user is told
+        emptied = _rewrite_file(db)
     with db.reader() as session:  # what is left, looked for in what the erase kept
         mentions_left = len(_scan(session, traces, ids, alike))
     return Erasure(name, cleaned, left, emptied, names, mentions_left, mentioning)
+
+
+# --- erases a stop left unfinished -------------------------------------------------------
+
+
+def _forget_unfinished(db: Database, record_ids: Sequence[str]) -> None:
+    """The erases ``record_ids`` need their backups cleaned no more."""
+    with db.transaction() as session:
+        session.execute(delete(UnfinishedErasure).where(UnfinishedErasure.id.in_(record_ids)))
+
+
+@dataclass(frozen=True)
+class FinishedErasures:
+    """What :func:`finish_erasures` did: the erases a stop left before their backups were
+    cleaned, and those backups. Whom they erased is not known any more (only their ids were
+    kept), so the sentences say "the person erased"."""
+
+    #: when each of those erases ran, oldest first
+    erased_at: list[datetime]
+    backups_cleaned: list[Path] = field(default_factory=list)
+    #: copies that may hold them and could not be cleaned: the erases stay unfinished, and
+    #: are tried again the next time the database is opened (:attr:`backups_sealed` among them)
+    backups_left: list[Path] = field(default_factory=list)
+    #: copies encrypted with a passphrase not given (one from before a change of passphrase)
+    backups_sealed: list[Path] = field(default_factory=list)
+    #: cleaned copies whose kept records still mention the person, as they were when taken
+    backups_mentioning: list[Path] = field(default_factory=list)
+    #: False when a reader kept the write-ahead log from being emptied
+    log_emptied: bool = True
+
+    @property
+    def finished(self) -> bool:
+        """True when no backup may hold them any more: the erases are done with."""
+        return not self.backups_left
+
+    def done(self) -> list[str]:
+        """What was done, in sentences for the user."""
+        count = len(self.erased_at)
+        first = format_when(self.erased_at[0])
+        if self.finished:
+            lines = [
+                ngettext(
+                    "The erase of {when} had stopped before it had cleaned the backups; it is "
+                    "finished now.",
+                    "{n} erases, the first of {when}, had stopped before they had cleaned the "
+                    "backups; they are finished now.",
+                    count,
+                ).format(n=format_number(count), when=first)
+            ]
+        else:
+            lines = [
+                ngettext(
+                    "The erase of {when} had stopped before it had cleaned the backups.",
+                    "{n} erases, the first of {when}, had stopped before they had cleaned the "
+                    "backups.",
+                    count,
+                ).format(n=format_number(count), when=first)
+            ]
+        if self.backups_cleaned:
+            cleaned = len(self.backups_cleaned)
+            lines.append(
+                ngettext(
+                    "{n} backup was rewritten without the person erased.",
+                    "{n} backups were rewritten without the person erased.",
+                    cleaned,
+                ).format(n=format_number(cleaned))
+            )
+        if self.backups_mentioning:
+            mentioning = len(self.backups_mentioning)
+            lines.append(
+                ngettext(
+                    "{n} backup still holds kept records that mention the person erased, as "
+                    "they were when it was taken.",
+                    "{n} backups still hold kept records that mention the person erased, as "
+                    "they were when they were taken.",
+                    mentioning,
+                ).format(n=format_number(mentioning))
+            )
+        return lines
+
+    def problems(self) -> list[str]:
+        """What is left for the user to do, in sentences (none: the erases are finished)."""
+        problems = []
+        if self.backups_left:
+            problems.append(
+                ngettext(
+                    "This backup may still hold the person erased and could not be cleaned: "
+                    "{paths}.",
+                    "These backups may still hold the person erased and could not be cleaned: "
+                    "{paths}.",
+                    len(self.backups_left),
+                ).format(paths=join_list(ltr_shown(p) for p in self.backups_left))
+            )
+            sealed = len(self.backups_sealed)
+            if sealed:
+                problems.append(
+                    ngettext(
+                        "{n} of them is encrypted with an earlier passphrase (from before a "
+                        "change of passphrase) and is cleaned once that passphrase is given.",
+                        "{n} of them are encrypted with an earlier passphrase (from before a "
+                        "change of passphrase) and are cleaned once that passphrase is given.",
+                        sealed,
+                    ).format(n=format_number(sealed))
+                )
+            problems.append(
+                _(
+                    "AccountDesk tries again each time it opens the database, until they are "
+                    "cleaned or you have deleted them."
+                )
+            )
+        if not self.log_emptied:
+            problems.append(
+                _(
+                    "Another program is reading the database, so its write-ahead log still "
+                    "holds old pages; they are gone once every program has closed the database."
+                )
+            )
+        return problems
+
+
+def finish_erasures(db: Database, earlier: Sequence[str] = ()) -> FinishedErasures | None:
+    """Finish the erases a stop (the process killed, the power gone) left between the erase of
+    the database and the second look at its backups (:class:`UnfinishedErasure`, written with
+    the erase): the file is rebuilt and its write-ahead log emptied as the erase does, then
+    every backup (the copies being written waited for, :func:`_taken_meanwhile`) that holds
+    one of their ids is cleaned (:func:`_clean_backups`, what the copy holds of them looked for
+    in what it keeps), encrypted ones with the database's passphrase or one of ``earlier``.
+    Once no backup that may hold them is left, the records go; otherwise they stay, for the
+    next time (:attr:`FinishedErasures.backups_left`: a passphrase not given, a copy that
+    cannot be opened). None when there was nothing to finish (or the database is not a file
+    this app can write). The app calls it at every start, every command when it opens the
+    database (``privacy_cli.finish_erasures``)."""
+    if db.path is None or db.read_only:
+        return None
+    with db.reader() as session:
+        records = list(
+            session.execute(
+                select(
+                    UnfinishedErasure.id, UnfinishedErasure.contact_ids,
+                    UnfinishedErasure.erased_at, UnfinishedErasure.file_rebuilt,
+                ).order_by(UnfinishedErasure.erased_at, UnfinishedErasure.id)
+            )
+        )  # fmt: skip
+    if not records:
+        return None
+    ids = list(dict.fromkeys(id_ for r in records for id_ in r.contact_ids))
+    emptied = True
+    if not all(r.file_rebuilt for r in records):  # a stop before the erase had rebuilt it
+        emptied = _rewrite_file(db)
+    _files, copies = _backup_files(db)
+    files, unfinished = _taken_meanwhile(db, {}, copies)  # every file: none was seen
+    done = _clean_backups(db, None, files, *ids, earlier=earlier)
+    left = sorted({*done.left, *unfinished})
+    record_ids = [r.id for r in records]
+    if not left:
+        _forget_unfinished(db, record_ids)
+    elif not all(r.file_rebuilt for r in records):
+        with db.transaction() as session:  # the next attempt looks at the backups alone
+            session.execute(
+                update(UnfinishedErasure)
+                .where(UnfinishedErasure.id.in_(record_ids))
+                .values(file_rebuilt=True)
+            )
+    return FinishedErasures(
+        [r.erased_at for r in records], sorted(done.cleaned), left, sorted(done.sealed),
+        sorted(done.mentioning), emptied,
+    )  # fmt: skip
