@@ -960,51 +960,9 @@ def _asked_yes(question: str) -> bool:
     return answer in {word.casefold() for word in words}
 
 
-def _earlier_passphrases(db: Database, *, asking: bool) -> list[str]:
-    """The passphrases of backups encrypted before a change of passphrase, for an erase to
-    clean them: ACCOUNTDESK_BACKUP_PASSPHRASE (as ``db restore`` takes it), and
-    ACCOUNTDESK_PASSPHRASE when it is not the database's (a decrypted database leaves it to
-    its backups). ``asking`` on a terminal: while backups remain that none of them opens
-    (:func:`~accountdesk.core.services.privacy.sealed_backups`), the user is asked for one;
-    Enter leaves them, and the erase lists them to delete."""
-    from accountdesk.core.db import crypto, crypto_cli
-    from accountdesk.core.services.privacy import sealed_backups
-
-    given = (os.environ.get(crypto.BACKUP_PASSPHRASE_ENV), os.environ.get(crypto.PASSPHRASE_ENV))
-    earlier = [key for key in (crypto.entered(text) for text in given) if key is not None]
-    if not asking or not crypto_cli.interactive():
-        return earlier
-    sealed = sealed_backups(db, earlier)
-    for _attempt in range(crypto_cli.ATTEMPTS):
-        if not sealed:
-            break
-        lines = [
-            ngettext(
-                "{n} backup is encrypted with an earlier passphrase; the erase can clean it "
-                "only with that passphrase:",
-                "{n} backups are encrypted with an earlier passphrase; the erase can clean "
-                "them only with that passphrase:",
-                len(sealed),
-            ).format(n=i18n.format_number(len(sealed))),
-            *(f"  {ltr_shown(path)}" for path in sealed),
-        ]
-        to_terminal("\n".join(lines), err=True)
-        typed = crypto.entered(
-            crypto_cli._ask(_("Earlier passphrase (Enter: leave them, to delete yourself): "))
-        )
-        if typed is None:
-            break
-        left = sealed_backups(db, [*earlier, typed])
-        if len(left) == len(sealed):
-            to_terminal(_("That passphrase opens none of them."), err=True)
-            continue
-        earlier.append(typed)
-        sealed = left
-    return earlier
-
-
 def cmd_privacy_erase(args: argparse.Namespace) -> int:
     from accountdesk.core.services.privacy import check_erasable, erase_contact
+    from accountdesk.core.services.privacy_cli import earlier_passphrases
 
     db = _open(args)
     contact_id, name = _privacy_subject(db, " ".join(args.contact))
@@ -1012,7 +970,7 @@ def cmd_privacy_erase(args: argparse.Namespace) -> int:
     if not args.yes and not _confirm_erase(db, contact_id, name):
         _print(_("Nothing was erased."))
         return 0
-    erasure = erase_contact(db, contact_id, _earlier_passphrases(db, asking=not args.yes))
+    erasure = erase_contact(db, contact_id, earlier_passphrases(db, asking=not args.yes))
     for line in erasure.done():
         _print(line)
     problems = erasure.problems()

@@ -230,3 +230,68 @@ def test_a_backup_under_an_earlier_passphrase_keeps_the_record_until_it_is_given
         assert _records(db) == []
     finally:
         db.close()
+
+
+def test_the_next_command_finishes_it_and_says_so(
+    crm: Database, person: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk import cli
+
+    taken = _stopped_after_the_live_erase(crm, person)
+    assert crm.path is not None
+    crm.close()
+    assert cli.main(["config", "get", "user.zone", "--db", str(crm.path)]) == 0
+    captured = capsys.readouterr()
+    assert "had stopped before it had cleaned the backups; it is finished now." in captured.err
+    assert "1 backup was rewritten without the person erased." in captured.err
+    assert "Qstop" not in captured.err + captured.out  # nothing of theirs is said
+    assert _names(taken) == ["Berg"]
+    assert _records(crm) == []
+    assert cli.main(["config", "get", "user.zone", "--db", str(crm.path)]) == 0
+    assert capsys.readouterr().err == ""  # said once: done with
+
+
+@pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not installed here")
+def test_a_command_says_what_is_left_and_takes_the_earlier_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from accountdesk import cli
+
+    monkeypatch.setenv("ACCOUNTDESK_HOME", str(tmp_path / "home"))
+    for name in (crypto.BACKUP_PASSPHRASE_ENV, crypto.PASSPHRASE_ENV):
+        monkeypatch.delenv(name, raising=False)
+    old, new = "first passphrase 1", "second passphrase 2"
+    path = tmp_path / "crm.db"
+    db = open_database(path)
+    acme = create_account(db, AccountInput(name="Acme", country="LV"))
+    person = create_contact(
+        db, ContactInput(account_id=acme, given_name="Qoldkey", family_name="Ozola", country="LV")
+    )
+    db.close()
+    crypto.encrypt_file(path, old, START)
+    before_rekey = crypto.rekey_file(path, old, new, START).backup
+    db = open_database(path, passphrase=new)
+    _stopped_after_the_live_erase(db, person)
+    db.close()
+    monkeypatch.setenv(crypto.PASSPHRASE_ENV, new)
+    command = ["config", "get", "user.zone", "--db", str(path)]
+
+    assert cli.main(command) == 0  # the command runs all the same
+    err = capsys.readouterr().err
+    assert "This backup may still hold the person erased and could not be cleaned: " in err
+    assert str(before_rekey) in err
+    assert "1 of them is encrypted with an earlier passphrase" in err
+    assert "ACCOUNTDESK_BACKUP_PASSPHRASE" in err
+    assert "AccountDesk tries again each time it opens the database" in err
+    assert _names(before_rekey, old) == ["Ozola"]
+
+    assert cli.main(command) == 0
+    assert "could not be cleaned" in capsys.readouterr().err  # not forgotten
+
+    monkeypatch.setenv(crypto.BACKUP_PASSPHRASE_ENV, old)
+    assert cli.main(command) == 0
+    err = capsys.readouterr().err
+    assert "it is finished now." in err and "could not be cleaned" not in err
+    assert _names(before_rekey, old) == []
+    assert cli.main(command) == 0
+    assert capsys.readouterr().err == ""

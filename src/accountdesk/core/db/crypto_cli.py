@@ -55,7 +55,19 @@ def open_interactive(target: str | os.PathLike[str] | None, *, upgrade: bool = T
     """:func:`~accountdesk.core.db.engine.open_database`, asking for the passphrase of an
     encrypted database at the terminal when neither the environment nor the keyring has it,
     and for a team server's password
-    (:func:`~accountdesk.core.db.server_cli.sign_in_interactive`)."""
+    (:func:`~accountdesk.core.db.server_cli.sign_in_interactive`): the database of every
+    command. Opened at the newest schema (``upgrade``), the erases a stop left before their
+    backups were cleaned are finished first
+    (:func:`~accountdesk.core.services.privacy_cli.finish_erasures`)."""
+    db = _open_asking(target, upgrade=upgrade)
+    if upgrade:
+        from accountdesk.core.services.privacy_cli import finish_erasures
+
+        finish_erasures(db)
+    return db
+
+
+def _open_asking(target: str | os.PathLike[str] | None, *, upgrade: bool) -> Database:
     from accountdesk.core.db.engine import database_url, open_database, sqlite_path
     from accountdesk.core.db.errors import PasswordRequired
 

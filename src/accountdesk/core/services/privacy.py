@@ -1304,6 +1304,25 @@ class _Cleaned(NamedTuple):
     sealed: list[Path]
 
 
+def still_sealed(sealed: Sequence[Path], passphrase: str) -> list[Path]:
+    """Which of the backups ``sealed`` (:func:`sealed_backups`) ``passphrase`` does not open
+    either: an earlier passphrase the user typed for an erase (the command line's prompt, the
+    app's dialog); :class:`~accountdesk.core.db.crypto.WrongPassphrase` when it opens none of
+    them (one key derivation a file, about half a second: not on the GUI thread)."""
+    unreadable: tuple[type[Exception], ...] = (OSError, UserError, *driver_errors())
+    left = []
+    for path in sealed:
+        try:
+            opened = crypto.opens(path, passphrase)
+        except unreadable:  # damaged, or gone meanwhile: the erase lists it anyway
+            opened = False
+        if not opened:
+            left.append(path)
+    if sealed and len(left) == len(sealed):
+        raise crypto.WrongPassphrase(_("That passphrase opens none of them."))
+    return left
+
+
 def _clean_backups(
     db: Database, traces: _Traces | None, files: Iterable[Path], *contact_ids: str,
     alike: Collection[str] = (), earlier: Sequence[str] = (),
