@@ -5,13 +5,17 @@ checks are in ``harness.py``).
 
 Each operation is killed :data:`KILLS` times, at moments spread over its whole duration;
 ``tests/faults/run.py`` does the same 200 times per operation and prints where the kills
-landed. The tests at the end show that the checks fail when what they look for is wrong.
+landed. An erase is also killed at one exact moment, between the erase of the database and
+its second look at the backups, with a backup being written meanwhile: the next command
+cleans that backup. The tests at the end show that the checks fail when what they look for
+is wrong.
 """
 
 from __future__ import annotations
 
 import csv
 import sqlite3
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,8 +32,12 @@ from .harness import (
     db_of,
     encryption_available,
     fractions,
+    inspect,
+    marks_of,
     open_file,
     operations,
+    person_rows,
+    unfinished_erasures,
 )
 
 #: Kills per operation in CI (run.py: 200).
@@ -77,6 +85,64 @@ def test_the_kills_are_spread_over_the_whole_run_and_the_same_everywhere() -> No
     assert drawn != fractions("demo", KILLS)
     for number, fraction in enumerate(drawn):  # one in each twentieth of the run
         assert number / KILLS <= fraction < (number + 1) / KILLS
+
+
+@pytest.fixture
+def writer() -> Iterator[int]:
+    """The pid of a running process, as the one writing a backup (the app's daily one, another
+    window's ``db backup``) while an erase runs."""
+    process = subprocess.Popen(["sleep", "600"])
+    yield process.pid
+    process.kill()
+    process.wait()
+
+
+def test_an_erase_killed_before_its_second_look_is_finished_by_the_next_command(
+    bench: Callable[[str], Bench], writer: int
+) -> None:
+    """The erase's own first pass cleans the backups there, but a copy of the database as it
+    was, being written by another process meanwhile, is left for the second look, after the
+    live erase: the erase is killed with SIGKILL right there (as it starts waiting for that
+    copy). The database has the person erased and a record of what finds them in the backups
+    (their id alone); the copy, complete later, still holds them. The next command, any that
+    opens the database, cleans that copy and forgets the record."""
+    erase = bench("erase")
+    folder = erase.copy("killed-before-the-second-look")
+    db = db_of(folder)
+    person = erase.facts["person"]
+    [older] = (folder / "home" / "backups").rglob("*-manual-*.db")  # the prepared one
+    done = older.with_name("20261102T090000Z-manual-schema0018.db")
+    copying = done.with_name(f".{done.name}.{writer}.part")  # backup.write_copy's name for it
+    source, target = sqlite3.connect(db), sqlite3.connect(copying)
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+
+    ended = erase.launch(folder, None, kill_in="accountdesk.core.services.privacy:_taken_meanwhile")
+
+    assert ended.killed, (folder / "log").read_text()
+    assert {"committed", "killed"} <= marks_of(folder / "trace").keys()
+    assert person_rows(db) == 0
+    assert unfinished_erasures(db) == [[person]]
+    assert person_rows(older) == 0  # the first pass had cleaned it
+    copying.rename(done)  # the other process completes its copy and ends
+    assert person_rows(done) == 1
+    state, problems = inspect(db, {})
+    assert problems == [] and state.same_rows(erase.after)
+
+    ended = erase.launch(folder, None, argv=["db", "backups", "--db", str(db)])
+
+    log = (folder / "log").read_text()
+    assert ended.code == 0, log
+    assert "had stopped before it had cleaned the backups; it is finished now." in log
+    assert "1 backup was rewritten without the person erased." in log
+    assert person_rows(done) == 0
+    assert unfinished_erasures(db) == []
+    copy_state, copy_problems = inspect(done, {})
+    assert copy_problems == [] and copy_state.same_rows(erase.after)  # the rest kept whole
+    assert erase.judge(folder, "after", ended) == ("after", [])
 
 
 # --- the checks can fail ----------------------------------------------------------------
