@@ -796,7 +796,19 @@ class Controller:
         self.idle_lock = IdleLock(self.ctx)  # security.lock_after_minutes, encrypted only
         if background:
             QTimer.singleShot(0, self.first_run)
+            QTimer.singleShot(0, self.finish_erasures)
             QTimer.singleShot(0, self.housekeeping)
+
+    def finish_erasures(self) -> None:
+        """Once per start, in the background: the erases a stop left before their backups
+        were cleaned are finished (ui/erase_backups.py), an earlier passphrase asked for when
+        a backup needs one."""
+        from PySide6.QtWidgets import QWidget
+
+        from accountdesk.ui.erase_backups import finish_erasures
+
+        window = self.window if isinstance(self.window, QWidget) else None
+        finish_erasures(self.ctx.db, self.ctx.user_zone, self.ctx.status.emit, window)
 
     def housekeeping(self) -> None:
         """Once per start, in the background: a daily backup, follow-up instants derived again

@@ -62,6 +62,7 @@ from accountdesk.ui.detail import (
     heading,
     let_narrow,
 )
+from accountdesk.ui.erase_backups import before_erase
 from accountdesk.ui.forms import show_error
 from accountdesk.ui.items import ItemsPanel
 from accountdesk.ui.modal import run_modal
@@ -441,8 +442,12 @@ class ContactView(QWidget):
                 raise exc
             show_error(None, exc.message)
 
-        # not owned by this view: what follows an erase must happen even if it is closed
-        tasks.run(lambda: privacy.erase_contact(ctx.db, contact_id), done, failed)
+        def erase(earlier: list[str]) -> None:
+            # not owned by this view: what follows an erase must happen even if it is closed
+            tasks.run(lambda: privacy.erase_contact(ctx.db, contact_id, earlier), done, failed)
+
+        # backups encrypted before a change of passphrase: their passphrase asked for first
+        before_erase(ctx.db, isolate(self.detail.name), ctx.user_zone, erase, failed)
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
