@@ -295,3 +295,25 @@ def test_a_command_says_what_is_left_and_takes_the_earlier_passphrase(
     assert _names(before_rekey, old) == []
     assert cli.main(command) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_command_runs_when_the_erase_cannot_be_finished_now(
+    crm: Database, person: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from accountdesk import cli
+    from accountdesk.core.errors import UserError
+
+    taken = _stopped_after_the_live_erase(crm, person)
+    assert crm.path is not None
+    crm.close()
+
+    def full(_db: Database) -> bool:
+        raise UserError("The disk is full.")
+
+    monkeypatch.setattr(privacy, "_rewrite_file", full)
+    assert cli.main(["config", "get", "user.zone", "--db", str(crm.path)]) == 0
+    err = capsys.readouterr().err
+    assert "could not be finished: The disk is full. AccountDesk tries again" in err
+    assert _records(crm) == [([person], False)]
+    assert _names(taken) == ["Berg", "Qstopfamilyx"]

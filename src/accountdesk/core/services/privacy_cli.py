@@ -16,6 +16,7 @@ from sqlalchemy import text
 from accountdesk.core import i18n
 from accountdesk.core.bidi import to_terminal
 from accountdesk.core.db import crypto, crypto_cli
+from accountdesk.core.errors import UserError
 from accountdesk.core.i18n import _, ltr_shown, ngettext
 
 if TYPE_CHECKING:
@@ -84,7 +85,17 @@ def finish_erasures(db: Database) -> None:
         return
     from accountdesk.core.services.privacy import finish_erasures as finish
 
-    finished = finish(db, earlier_passphrases(db, asking=False))
+    try:
+        finished = finish(db, earlier_passphrases(db, asking=False))
+    except UserError as exc:  # a full disk, say: the command runs, the erase waits
+        to_terminal(
+            _("An erase stopped before it had cleaned the backups could not be finished: "
+              "{reason} AccountDesk tries again the next time it opens the database.").format(
+                reason=exc.message
+            ),
+            err=True,
+        )  # fmt: skip
+        return
     if finished is None:
         return
     to_terminal(" ".join(finished.done()), err=True)
