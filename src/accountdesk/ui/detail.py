@@ -69,6 +69,18 @@ class FreeText(str):
     shown by :func:`free_text`, each paragraph in its own direction."""
 
 
+#: A paragraph of :func:`free_text` in each direction (True: right to left), and an empty one
+#: (Qt's own mark of an empty paragraph: an empty ``<p>`` is dropped).
+_OWN_PARAGRAPH = {
+    True: '<p dir="rtl" style="margin:0; white-space:pre-wrap;">{text}</p>',
+    False: '<p dir="ltr" style="margin:0; white-space:pre-wrap;">{text}</p>',
+}
+_EMPTY_PARAGRAPH = {
+    True: '<p dir="rtl" style="-qt-paragraph-type:empty; margin:0;"><br /></p>',
+    False: '<p dir="ltr" style="-qt-paragraph-type:empty; margin:0;"><br /></p>',
+}
+
+
 def free_text(text: str, rtl: bool) -> str:
     """Text the user wrote (a note, a country note, how they met someone) as rich text for a
     label: each line a paragraph laid out, and aligned, in the direction of its own first
@@ -80,13 +92,11 @@ def free_text(text: str, rtl: bool) -> str:
     paragraphs = []
     for line in text.split("\n"):
         own = direction(line)
-        dir_ = "rtl" if (rtl if own is None else own) else "ltr"
+        right = rtl if own is None else own
         if line:
-            shown = html.escape(line, quote=False)
-            style = "margin:0; white-space:pre-wrap;"
-        else:  # Qt's own mark of an empty paragraph (an empty <p> is dropped)
-            shown, style = "<br />", "-qt-paragraph-type:empty; margin:0;"
-        paragraphs.append(f'<p dir="{dir_}" style="{style}">{shown}</p>')
+            paragraphs.append(_OWN_PARAGRAPH[right].format(text=html.escape(line, quote=False)))
+        else:
+            paragraphs.append(_EMPTY_PARAGRAPH[right])
     return "".join(paragraphs)
 
 
