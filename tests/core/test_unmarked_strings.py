@@ -96,13 +96,6 @@ CODE_KEYWORDS = frozenset({"key"})
 #: Literals with letters that are not text to translate: (path under src/accountdesk, the
 #: literal) -> why.
 ALLOWED: dict[tuple[str, str], str] = {
-    ("ui/detail.py", "rtl"): "an HTML dir attribute's value (free_text: a paragraph's direction)",
-    ("ui/detail.py", "ltr"): "an HTML dir attribute's value (free_text: a paragraph's direction)",
-    ("ui/detail.py", '" style="'): "HTML markup between a paragraph's attributes (free_text)",
-    ("ui/detail.py", "margin:0; white-space:pre-wrap;"): "a paragraph's CSS (free_text)",
-    ("ui/detail.py", "-qt-paragraph-type:empty; margin:0;"): (
-        "Qt's CSS mark of an empty paragraph (free_text)"
-    ),
     ("ui/followups/schedule.py", "FREQ=MONTHLY;BYDAY=3MO"): (
         "an example of an iCalendar RRULE, which is written in these keywords in every language"
     ),
