@@ -267,6 +267,11 @@ RAW_UPDATES_UNBUMPED: dict[tuple[str, str], tuple[int, str]] = {
         1,
         "a copy's change sent to the server raises the version itself (version + 1)",
     ),
+    ("core/services/privacy.py", "finish_erasures"): (
+        1,
+        "marks an erase's record (unfinished_erasures: no version, no form) as having rebuilt "
+        "the file",
+    ),
 }
 
 
