@@ -1392,23 +1392,20 @@ def _send_batch(
                     "it; delete it again if it should go."
                 )
                 refusals.append((table, key, local, item, edited_later))
-            except NotAllowed as refused:
-                if not careful:
+            except (UserError, IntegrityError) as refused:
+                if isinstance(refused, ServerError) and not isinstance(refused, NotAllowed):
+                    raise  # lost connection: the outbox waits for the next time
+                if not careful:  # (the batch's transaction is undone: sent again, carefully)
                     raise _Careful from refused
-                refusals.append((table, key, local, item, str(refused)))
-            except ServerError:
-                raise  # lost connection: the outbox waits for the next time
-            except UserError as refused:
-                if not careful:
-                    raise _Careful from refused
-                refusals.append((table, key, local, item, str(refused)))
-            except IntegrityError as refused:
-                if not careful:
-                    raise _Careful from refused
-                missing = _(
-                    "It refers to a record that is not on the server any more (someone deleted it)."
+                said = (
+                    str(refused)
+                    if isinstance(refused, UserError)
+                    else _(
+                        "It refers to a record that is not on the server any more (someone "
+                        "deleted it)."
+                    )
                 )
-                refusals.append((table, key, local, item, missing))
+                refusals.append((table, key, local, item, said))
         _reindex(sconn, owners)  # the server's search follows, in the same transaction
     if done:
         with db.transaction() as session:
