@@ -466,6 +466,50 @@ def test_a_change_to_a_record_deleted_on_the_server_is_listed(setup: Setup) -> N
     )
 
 
+def test_changes_to_the_records_of_an_account_deleted_on_the_server_are_listed(
+    setup: Setup,
+) -> None:
+    """The server logs no deletion of the records an account's deletion takes with it (the
+    copy's foreign keys cascade too): the laptop's changes to them not sent yet are counted
+    in one line, not lost without a word."""
+    from accountdesk.core.services import trash
+    from accountdesk.core.services.activity import save_note
+
+    account, contact = _client(setup.ben, "Ben's Tender", given="Eva")
+    note = save_note(setup.ben, "Call about the tender", account_id=account)
+    other = save_note(setup.ben, "Price list sent", account_id=account)
+    sync.synchronise(setup.copy)
+    save_note(setup.copy, "Call about the tender in May", account_id=account, note_id=note)
+    save_note(setup.copy, "Price list sent twice", account_id=account, note_id=other)
+    save_note(setup.copy, "New note", contact_id=contact)
+    trash.delete(setup.ben, "account", account)
+    trash.purge(setup.ben, "account", account)
+    report = sync.synchronise(setup.copy)
+    assert report.conflicts == 1 and report.refused == 0
+    assert sync.status(setup.copy).pending == 0
+    assert not _exists(setup.copy, Account, account)
+    [shown] = sync.conflicts(setup.copy)
+    assert shown.kind == sync.TAKEN and not shown.can_choose
+    assert plain(shown.text).startswith(
+        "Ben's Tender: your 3 changes to its records were not saved, Ben Okafor deleted it for "
+        "good ("
+    )
+
+
+def test_an_account_deleted_on_the_server_with_nothing_unsent_is_no_conflict(
+    setup: Setup,
+) -> None:
+    from accountdesk.core.services import trash
+
+    account, _contact = _client(setup.ben, "Ben's Quiet One", given="Eva")
+    sync.synchronise(setup.copy)
+    trash.delete(setup.ben, "account", account)
+    trash.purge(setup.ben, "account", account)
+    report = sync.synchronise(setup.copy)
+    assert report.conflicts == 0 and sync.conflicts(setup.copy) == []
+    assert not _exists(setup.copy, Account, account)
+
+
 def test_a_server_without_the_log_is_said_and_no_file_is_made(
     blank: tuple[str, str], tmp_path: Path
 ) -> None:

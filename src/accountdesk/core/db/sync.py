@@ -18,11 +18,16 @@ no half copy), with the log's position of that snapshot.
   is deleted in the copy; a contact deleted there was erased or purged for good, so the copy
   runs the same erase (:func:`accountdesk.core.services.privacy.erase_contact`: its backups
   too; also of a contact merged away here, whose merge can no longer be undone), and lists
-  how many of its changes to them were discarded (nothing of the person).
+  how many of its changes to them were discarded (nothing of the person). The records that
+  the deletion of another (an account) takes with it have no entry of their own in the log:
+  the copy's foreign keys take them too, and the laptop's changes to them not sent yet are
+  counted in one line (``TAKEN``). Records the copy simply lacks (a colleague's import) are
+  written a table's at a time (:func:`_new_here`); the others one by one, read for their
+  chunk at once (:class:`_Known`).
   A tag or an exchange rate the laptop made with the same name (or pair and day) as one
   on the server is merged into the server's. The search index of the records written is made
   anew in the same transaction.
-- *Push* sends the outbox record by record, parents first, each in one transaction on the
+- *Push* sends the outbox, parents first, :data:`CHUNK` records in one transaction on the
   server as the member's own login (so every guard of the server applies), with the change's
   stamp (taken by the server only from the login its node belongs to), and reindexed there
   for the server's search in the same transaction. A record someone changed on the server
@@ -47,6 +52,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -125,6 +131,9 @@ REFUSED = "refused"  # the server refused the laptop's change; its sentence is k
 DELETED = "deleted"  # the record was deleted on the server; the laptop's change is kept here
 #: a contact erased or purged on the server: the laptop's changes to them (how many, no value)
 DISCARDED = "discarded"
+#: a record deleted for good on the server (an account): the laptop's changes to the records
+#: its deletion took with it (its contacts, deals, notes …: how many)
+TAKEN = "taken"
 
 
 def _tables() -> dict[str, Table]:
@@ -323,13 +332,101 @@ def _local_row(conn: Connection, table: Table, key: str) -> dict[str, Any] | Non
 
 
 def _write_row(conn: Connection, table: Table, row: Mapping[str, Any]) -> None:
+    _write_rows(conn, table, [row])
+
+
+def _write_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Write the server's ``rows`` of ``table`` (each with every column) into the copy,
+    over the copy's row of the same key where there is one: one statement for them all."""
+    if rows:
+        conn.execute(_upsert(table), list(rows))
+
+
+@cache
+def _upsert(table: Table) -> Any:
+    """The copy's "insert, or on the same key replace" statement of ``table``, made once (its
+    values are the parameters it is executed with): making it a row took most of the time
+    of receiving new records."""
     keys = key_columns(table)
-    statement = sqlite_insert(table).values(**row)
+    statement = sqlite_insert(table)
     others = {c.name: statement.excluded[c.name] for c in table.columns if c.name not in keys}
     if others:
-        conn.execute(statement.on_conflict_do_update(index_elements=keys, set_=others))
-    else:
-        conn.execute(statement.on_conflict_do_nothing(index_elements=keys))
+        return statement.on_conflict_do_update(index_elements=keys, set_=others)
+    return statement.on_conflict_do_nothing(index_elements=keys)
+
+
+@dataclass
+class _Known:
+    """The copy's rows of a chunk's records and the laptop's changes to them not sent yet,
+    each table's read in one statement (None: no row here), for :func:`_apply` to take
+    instead of reading them a record at a time. Applying a record changes only that record,
+    except where it may change others (a tag or a rate merged into the server's, a second
+    "stay in touch" follow-up removed, a deletion that cascades): from then on, ``stale``,
+    each is read again as it comes."""
+
+    rows: dict[tuple[str, str], dict[str, Any] | None] = field(default_factory=dict)
+    pending: dict[tuple[str, str], _Pending] = field(default_factory=dict)
+    stale: bool = False
+
+    @classmethod
+    def read(
+        cls, conn: Connection, tables: Mapping[str, Table], chunk: Sequence[tuple[str, str]]
+    ) -> _Known:
+        known = cls()
+        by_table: dict[str, list[str]] = {}
+        for name, key in chunk:
+            by_table.setdefault(name, []).append(key)
+            known.rows[(name, key)] = None
+        for name, keys in by_table.items():
+            table = tables[name]
+            for start in range(0, len(keys), 500):
+                part = keys[start : start + 500]
+                for row in conn.execute(select(table).where(_keys_in(table, part))):
+                    values = dict(row._mapping)
+                    known.rows[(name, row_key(table, values))] = values
+                known.pending.update(_pending(conn, name, part))
+        return known
+
+    def local(self, conn: Connection, table: Table, key: str) -> dict[str, Any] | None:
+        if self.stale or (table.name, key) not in self.rows:
+            return _local_row(conn, table, key)
+        return self.rows[(table.name, key)]
+
+    def mine(self, conn: Connection, table: Table, key: str) -> _Pending:
+        if self.stale or (table.name, key) not in self.rows:
+            return _pending(conn, table.name, [key]).get((table.name, key), _Pending())
+        return self.pending.get((table.name, key), _Pending())
+
+
+def _new_here(
+    known: _Known,
+    chunk: Sequence[tuple[str, str]],
+    rows: Mapping[tuple[str, str], dict[str, Any] | None],
+) -> dict[str, list[dict[str, Any]]]:
+    """The server's rows among ``chunk`` that the copy simply lacks, by table: no row of that
+    key here, no change of the laptop's to it waiting to be sent, and nothing that may be
+    the same thing under another id (a tag's name, a rate's day: :data:`UNIQUE_KEYS`) or a
+    second "stay in touch" follow-up of a contact. They are written as they are, a table's in
+    one statement (what :func:`_apply` would do with each); the others go through
+    :func:`_apply`. A colleague's import arrives so."""
+    new: dict[str, list[dict[str, Any]]] = {}
+    for name, key in chunk:
+        found = rows[(name, key)]
+        if found is None or _may_touch_others(name, found):
+            continue
+        if known.rows.get((name, key)) is None and (name, key) not in known.pending:
+            new.setdefault(name, []).append(found)
+    return new
+
+
+def _may_touch_others(table: str, found: Mapping[str, Any]) -> bool:
+    """Whether writing the server's new row ``found`` of ``table`` into the copy may change
+    other rows of it (:func:`_one_stay_in_touch`, :func:`_merge_unique`)."""
+    from accountdesk.core.timekeeping.stay_in_touch import STAY_IN_TOUCH
+
+    if table in UNIQUE_KEYS:
+        return True
+    return table == "follow_ups" and found.get("origin") == STAY_IN_TOUCH
 
 
 def _owners_to_index(conn: Connection, table: str, keys: Sequence[str]) -> set[str]:
@@ -427,15 +524,23 @@ class _Pending:
 
 
 def _pending(
-    conn: Connection, table: str | None = None, key: str | None = None
+    conn: Connection, table: str | None = None, keys: Sequence[str] | None = None
 ) -> dict[tuple[str, str], _Pending]:
-    sql = "SELECT seq, tbl, row_id, op, fields, hlc FROM sync_outbox"
-    params: dict[str, str] = {}
-    if table is not None and key is not None:
-        sql += " WHERE tbl = :t AND row_id = :r"
-        params = {"t": table, "r": key}
+    """What the laptop changed and has not sent: everything, or of ``keys`` of ``table``."""
+    statement = text("SELECT seq, tbl, row_id, op, fields, hlc FROM sync_outbox ORDER BY seq")
+    params: dict[str, object] = {}
+    if table is not None and keys is not None:
+        statement = text(
+            "SELECT seq, tbl, row_id, op, fields, hlc FROM sync_outbox"
+            " WHERE tbl = :t AND row_id IN :r ORDER BY seq"
+        ).bindparams(bindparam("r", expanding=True))
+        params = {"t": table, "r": list(keys)}
     found: dict[tuple[str, str], _Pending] = {}
-    for seq, tbl, row_id, op, fields_text, hlc in conn.execute(text(sql + " ORDER BY seq"), params):
+    if keys is not None and len(keys) > 500:
+        for start in range(0, len(keys), 500):
+            found.update(_pending(conn, table, keys[start : start + 500]))
+        return found
+    for seq, tbl, row_id, op, fields_text, hlc in conn.execute(statement, params):
         item = found.setdefault((tbl, row_id), _Pending())
         item.seqs.append(seq)
         if op == "d":
@@ -501,20 +606,22 @@ def _server_rows(
     """The server's rows of ``keys`` (those it has), by key; ``lock``: locked for this
     transaction (``FOR UPDATE``: no one changes them until it ends)."""
     found: dict[str, dict[str, Any]] = {}
-    columns = key_columns(table)
     for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        if len(columns) == 1:
-            where = table.c[columns[0]].in_(chunk)
-        else:
-            where = tuple_(*(table.c[c] for c in columns)).in_(
-                [tuple(key_values(table, k)[c] for c in columns) for k in chunk]
-            )
-        statement = select(table).where(where)
+        statement = select(table).where(_keys_in(table, keys[start : start + 500]))
         for row in conn.execute(statement.with_for_update() if lock else statement):
             values = dict(row._mapping)
             found[row_key(table, values)] = values
     return found
+
+
+def _keys_in(table: Table, keys: Sequence[str]) -> Any:
+    """The condition "the row's key is one of ``keys``" (keys as :func:`row_key` makes them)."""
+    columns = key_columns(table)
+    if len(columns) == 1:
+        return table.c[columns[0]].in_(keys)
+    return tuple_(*(table.c[c] for c in columns)).in_(
+        [tuple(key_values(table, k)[c] for c in columns) for k in keys]
+    )
 
 
 def _require_log(conn: Connection, server: Database) -> None:
@@ -920,12 +1027,22 @@ def _pull(db: Database, server: Database, node: str, report: SyncReport) -> set[
                 if users:
                     conn.execute(insert(users_table), users)
             touched: dict[str, list[str]] = {}
+            known = _Known.read(conn, tables, chunk)
+            new_rows = _new_here(known, chunk, rows)
+            new_keys = {(n, row_key(tables[n], r)) for n, found in new_rows.items() for r in found}
             for name, key in chunk:
                 theirs = [e for e in by_row[(name, key)] if not e.hlc.endswith("@" + node)]
-                if _apply(conn, tables[name], key, rows[(name, key)], theirs, report):
+                if (name, key) in new_keys:
+                    applied = True  # written below, with the other new rows of its table
+                else:
+                    found = rows[(name, key)]
+                    applied = _apply(conn, tables[name], key, found, theirs, report, known)
+                if applied:
                     touched.setdefault(name, []).append(key)
                     if theirs:
                         report.received += 1
+            for name in order:  # parents before children (foreign keys are checked at commit)
+                _write_rows(conn, tables[name], new_rows.get(name, []))
             owners: set[str] = set()
             for name, changed in touched.items():
                 owners |= _owners_to_index(conn, name, changed)
@@ -1016,15 +1133,32 @@ def _apply(
     found: dict[str, Any] | None,
     theirs: list[_Entry],
     report: SyncReport,
+    known: _Known | None = None,
 ) -> bool:
     """Write the server's row ``found`` (None: deleted there) into the copy, merged with what
-    the laptop has not sent; whether anything was written."""
-    local = _local_row(conn, table, key)
-    mine = _pending(conn, table.name, key).get((table.name, key), _Pending())
+    the laptop has not sent (``known``: as read for the chunk, else read now); whether
+    anything was written."""
+    known = known or _Known(stale=True)
+    local = known.local(conn, table, key)
+    mine = known.mine(conn, table, key)
     if found is None:
         if local is None or table.name == "contacts":
             return False
+        known.stale = True  # a deletion may cascade to other rows
+        taken = _cascaded(conn, table, local)
+        unsent = sum(
+            1
+            for name, keys in taken.items()
+            for item in _pending(conn, name, keys).values()
+            if item.deleted is None
+        )
+        record = _record_name(conn, table.name, local)
         conn.execute(delete(table).where(_where_key(table, key)))
+        if unsent and theirs:  # kept after the deletion, whose trigger drops the row's conflicts
+            gone = theirs[-1]
+            report.conflicts += _note(
+                conn, table.name, key, TAKEN, mine=unsent, who=gone.login, at=gone.at, name=record
+            )
         keys = key_columns(table)
         changed = [n for n in mine.fields if n in local and n not in _QUIET] or (
             [c.name for c in table.columns if c.name not in (*BOOKKEEPING, *keys, *_QUIET)]
@@ -1033,7 +1167,6 @@ def _apply(
         )
         if changed and theirs:
             gone = theirs[-1]
-            record = _record_name(conn, table.name, local)
             for lost in changed:
                 report.conflicts += _note(
                     conn,
@@ -1052,6 +1185,8 @@ def _apply(
     if local is None:
         if mine.deleted:
             return False  # the laptop deleted it: its deletion is sent
+        if _may_touch_others(table.name, found):
+            known.stale = True
         _one_stay_in_touch(conn, table, found)
         last = theirs[-1] if theirs else None
         _merge_unique(
@@ -1116,6 +1251,26 @@ def _apply(
     # the server's stamps of what the laptop sent (its clock, its count of versions) change
     # no search document: only a change of something else is worth reindexing
     return any(n not in BOOKKEEPING for n in differ)
+
+
+def _cascaded(conn: Connection, table: Table, row: Mapping[str, Any]) -> dict[str, list[str]]:
+    """The copy's rows that deleting ``row`` of ``table`` takes with it (their foreign keys
+    cascade, at any depth), their keys by table."""
+    found: dict[str, set[str]] = {}
+    todo = [(table, row)]
+    while todo:
+        parent, values = todo.pop()
+        for child in _tables().values():
+            for fk in child.foreign_keys:
+                if fk.column.table is not parent or (fk.ondelete or "").upper() != "CASCADE":
+                    continue
+                for taken in conn.execute(select(child).where(fk.parent == values[fk.column.name])):
+                    mapping = dict(taken._mapping)
+                    keys = found.setdefault(child.name, set())
+                    if (child_key := row_key(child, mapping)) not in keys:
+                        keys.add(child_key)
+                        todo.append((child, mapping))
+    return {name: sorted(keys) for name, keys in found.items()}
 
 
 def _one_stay_in_touch(conn: Connection, table: Table, found: Mapping[str, Any]) -> None:
@@ -1915,6 +2070,15 @@ def conflicts(db: Database) -> list[Conflict]:
             record = (
                 row.name if current is None and row.name else _record_name(conn, row.tbl, current)
             )
+            if row.kind == TAKEN:  # how many changes, to the records its deletion took
+                count = int(json.loads(row.mine or "0") or 0)
+                line = _taken_line(
+                    count, isolate(record), who and isolate(who), when and isolate(when)
+                )
+                shown.append(
+                    Conflict(row.id, record, None, row.kind, "", "", who, when, line, False)
+                )
+                continue
             mine = _shown(conn, table, row.field, row.mine, zone, names)
             theirs = _shown(conn, table, row.field, row.theirs, zone, names)
             field_label = label(_LABEL_OF.get(row.field, row.field)) if row.field else None
@@ -1956,6 +2120,19 @@ def _discarded_line(count: int, who: str | None, when: str | None) -> str:
         "the server, or erased them ({when}).",
         count,
     ).format(n=format_number(count), who=who or _("someone"), when=when or "")
+
+
+def _taken_line(count: int, record: str, who: str | None, when: str | None) -> str:
+    return ngettext(
+        # TRANSLATORS: {record} a record's name (an account), {who} a member of the team,
+        # {when} a date and time; the changes were to the records that belonged to it (its
+        # contacts, deals, notes …), deleted with it
+        "{record}: your change to one of its records was not saved, {who} deleted it for "
+        "good ({when}).",
+        "{record}: your {n} changes to its records were not saved, {who} deleted it for good "
+        "({when}).",
+        count,
+    ).format(n=format_number(count), record=record, who=who or _("someone"), when=when or "")
 
 
 def _conflict_line(
