@@ -422,6 +422,73 @@ def test_a_password_in_the_query_string_signs_in_and_is_shown_nowhere(
     assert secret not in failed.value.message and "no such database" in failed.value.message
 
 
+def test_signing_in_says_what_stands_in_the_way(team: Team, home: Path) -> None:
+    """A login is told at once when it cannot work on the team's data yet: not a member, a
+    database without a team, of a newer or an older AccountDesk."""
+    from accountdesk.core.db.engine import SCHEMA_HEAD, signed_in
+
+    address = f"127.0.0.1:{team.cluster.port}/{team.database}"
+    member = signed_in(team.url(team.anna))
+    assert (member.login, member.revision, member.member) == (team.anna, SCHEMA_HEAD, True)
+    assert member.problem(address) is None
+    outsider = unique("h15out")
+    team.cluster.execute(
+        f"CREATE ROLE {outsider} LOGIN PASSWORD '{password_of(outsider)}';"
+        f" GRANT CONNECT ON DATABASE {team.database} TO {outsider}"
+    )
+    found = signed_in(team.cluster.url(team.database, user=outsider, pw=password_of(outsider)))
+    assert not found.member and found.revision is None  # (it may not read the team's data)
+    assert found.problem(address) == (
+        f"{outsider} is not a member of the team on {address}: a manager adds members with "
+        "accountdesk server add-user."
+    )
+    blank = unique("h15blank")
+    team.cluster.execute(f"CREATE DATABASE {blank}")
+    try:
+        empty = signed_in(team.cluster.url(blank))
+        assert not empty.set_up and empty.problem(address) == (
+            "It holds no AccountDesk team yet: its administrator sets it up with accountdesk "
+            "server init."
+        )
+        team.cluster.execute(
+            "CREATE TABLE alembic_version (version_num varchar(32) NOT NULL);"
+            " INSERT INTO alembic_version VALUES ('9999')",
+            database=blank,
+        )
+        assert signed_in(team.cluster.url(blank)).problem(address) == (
+            "Its data was written by a newer AccountDesk (schema 9999): update AccountDesk on "
+            "this computer to work with it."
+        )
+        team.cluster.execute("UPDATE alembic_version SET version_num = '0001'", database=blank)
+        assert signed_in(team.cluster.url(blank)).problem(address) == (
+            "Its data is of an older AccountDesk (schema 0001): its administrator upgrades it "
+            "with accountdesk server init."
+        )
+    finally:
+        team.cluster.execute(f"DROP DATABASE {blank}")
+
+
+def test_server_login_of_a_login_not_on_the_team_says_so(
+    team: Team,
+    keyring: FakeKeyring,
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    outsider = unique("h15out")
+    team.cluster.execute(
+        f"CREATE ROLE {outsider} LOGIN PASSWORD '{password_of(outsider)}';"
+        f" GRANT CONNECT ON DATABASE {team.database} TO {outsider}"
+    )
+    url = team.cluster.url(team.database, user=outsider, pw=password_of(outsider))
+    assert server_cli.cmd_login(_login_args(url)) == 0
+    address = f"127.0.0.1:{team.cluster.port}/{team.database}"
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == (
+        f"{outsider} is not a member of the team on {address}: a manager adds members with "
+        "accountdesk server add-user."
+    )
+
+
 # --- connection failures the review found said in English ---------------------------------
 
 

@@ -66,9 +66,11 @@ __all__ = [
     "SCHEMA_HEAD",
     "Database",
     "DatabaseOpenError",
+    "Standing",
     "database_url",
     "open_database",
     "sign_in",
+    "signed_in",
 ]
 
 
@@ -450,16 +452,91 @@ def sign_in(target: str, password: str | None = None) -> str:
     """Connect to the team server ``target`` once, without opening the database (nothing is
     migrated), so that what opens it next in this process signs in the same way; returns the
     login. Raises what a connection raises (``PasswordRequired``, ``WrongPassword`` …)."""
+    return signed_in(target, password).login
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a team server is to the login signed in to it (:func:`signed_in`)."""
+
+    login: str
+    #: the schema revision of its AccountDesk data; None: it holds none (not set up yet), or
+    #: the login may not read it (no member)
+    revision: str | None
+    #: the login is a member of the team (a ``users`` row not removed)
+    member: bool
+    #: it holds AccountDesk's data (of any version)
+    set_up: bool = True
+
+    def problem(self, server: str) -> str | None:
+        """Why the login cannot work on the team's data on ``server`` (its address) yet, in
+        one sentence for the one signed in; None when nothing stands in the way."""
+        if not self.set_up:
+            return _(
+                "It holds no AccountDesk team yet: its administrator sets it up with "
+                "accountdesk server init."
+            )
+        if self.revision is not None and self.revision not in KNOWN_REVISIONS:
+            return _(
+                "Its data was written by a newer AccountDesk (schema {revision}): update "
+                "AccountDesk on this computer to work with it."
+            ).format(revision=self.revision)
+        if self.revision is not None and self.revision != SCHEMA_HEAD:
+            return _(
+                "Its data is of an older AccountDesk (schema {revision}): its administrator "
+                "upgrades it with accountdesk server init."
+            ).format(revision=self.revision)
+        if not self.member:
+            return _(
+                "{login} is not a member of the team on {server}: a manager adds members with "
+                "accountdesk server add-user."
+            ).format(login=ltr_shown(self.login), server=ltr_shown(server))
+        return None
+
+
+def signed_in(target: str, password: str | None = None) -> Standing:
+    """:func:`sign_in`, and what the server is to that login: whether it holds AccountDesk's
+    data at this version, and whether the login is a member of the team."""
     url = credentials.normalise(target)
     engine, found = _server_engine(url, password)
     try:
         with engine.connect() as conn:
             login = str(conn.execute(text("SELECT current_user")).scalar())
+            revision = None
+            set_up = conn.execute(text("SELECT to_regclass('public.alembic_version')")).scalar()
+            if _readable(conn, "public.alembic_version"):
+                found_revision = conn.execute(
+                    text("SELECT version_num FROM public.alembic_version")
+                ).scalar()
+                revision = None if found_revision is None else str(found_revision)
+            member = False
+            if _readable(conn, "public.users"):  # (a login of no group may not read it)
+                member = bool(
+                    conn.execute(
+                        text(
+                            "SELECT 1 FROM public.users"
+                            " WHERE login = current_user AND deleted_at IS NULL"
+                        )
+                    ).first()
+                )
             conn.rollback()
     finally:
         engine.dispose()
     credentials.keep_for_session(url, found)
-    return login
+    return Standing(login, revision, member, set_up=set_up is not None)
+
+
+def _readable(conn: Connection, name: str) -> bool:
+    """Whether the server has the table ``name`` and the login may read it."""
+    return bool(
+        conn.execute(
+            text(
+                "SELECT to_regclass(:t) IS NOT NULL"
+                " AND has_table_privilege(current_user, to_regclass(:t), 'SELECT')"
+            ),
+            {"t": name},
+        ).scalar()
+    )
 
 
 def _explain_errors(engine: Engine, where: Path | str) -> None:

@@ -178,7 +178,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 def cmd_login(args: argparse.Namespace) -> int:
     from accountdesk.core.db import crypto
-    from accountdesk.core.db.engine import sign_in
+    from accountdesk.core.db.engine import signed_in
 
     url = _server_url(args.url)
     if args.sslmode:  # before the check, which it applies to
@@ -197,8 +197,8 @@ def cmd_login(args: argparse.Namespace) -> int:
                 "{login} on {server}; nothing was kept."
             ).format(login=credentials.login_of(url), server=credentials.server_address(url))
         )
-    login = sign_in(url, password)  # a wrong password is not kept
-    server = credentials.server_address(url)
+    standing = signed_in(url, password)  # a wrong password is not kept
+    login, server = standing.login, credentials.server_address(url)
     if crypto.keyring_module() is None:
         _say(
             _(
@@ -213,6 +213,9 @@ def cmd_login(args: argparse.Namespace) -> int:
                 login=login, server=server
             )
         )
+    problem = standing.problem(server)
+    if problem is not None:
+        _say(problem)
     if not args.no_default:
         before = credentials.default_server()
         stored = credentials.set_local_setting(credentials.SERVER_URL, url)
