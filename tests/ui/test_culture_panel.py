@@ -154,11 +154,33 @@ def test_today_block_lists_holidays_and_seasons_of_contact_countries(
     ctx.clock = fixed_clock(datetime(2025, 4, 10, 8, 0, tzinfo=UTC))
     screen = TodayScreen(ctx, asynchronous=False)
     qtbot.addWidget(screen)
-    assert screen.boxes["culture"].title() == "Holidays and seasons this week"
+    # the next 7 days, today the first, as the birthdays beside it: not the calendar week
+    # (on a Thursday it lists the next Monday's holidays; "this week" said otherwise)
+    assert screen.boxes["culture"].title() == "Holidays and seasons, next 7 days"
     items = screen.culture.model.items
     assert any(i.country == "TH" and "Songkran" in i.name for i in items)
     assert {i.country for i in items} <= {"TH", "LV"}
     assert any(i.kind == "season" for i in items)
+
+
+def test_todays_look_ahead_sections_share_one_window(ctx: Any, qtbot: Any) -> None:
+    """Birthdays and holidays look the same days ahead (one constant), and both titles say
+    how many: a change of the window that left a title behind fails here."""
+    from datetime import UTC, date, datetime
+
+    from accountdesk.core.clock import fixed_clock
+    from accountdesk.core.culture.panel import today_block
+    from accountdesk.core.queries.today import TODAY_DAYS
+    from accountdesk.ui.today.screen import TodayScreen
+
+    ctx.clock = fixed_clock(datetime(2026, 12, 3, 8, 0, tzinfo=UTC))  # a Thursday
+    screen = TodayScreen(ctx, asynchronous=False)
+    qtbot.addWidget(screen)
+    for box in ("dates", "culture"):
+        assert f"next {TODAY_DAYS} days" in screen.boxes[box].title()
+    # Thailand's 7 December (a Monday, the next calendar week) is within the window
+    items = today_block([("TH", None)], date(2026, 12, 3), TODAY_DAYS, "en")
+    assert date(2026, 12, 7) in {i.start for i in items}
 
 
 def test_a_view_closed_before_its_data_arrives_is_left_alone(

@@ -1,4 +1,4 @@
-"""Today's "Holidays and seasons this week": the country and the holiday's name are shown
+"""Today's "Holidays and seasons, next 7 days": the country and the holiday's name are shown
 whole. They had fixed shares of the width (a third each with the advice, which is empty for a
 holiday), so a Thai holiday's long name was cut ("วันคล้ายวันเฉลิม..."). Now they are as wide
 as their text while the width allows (the advice takes what is left) and their text wraps onto

@@ -1,4 +1,4 @@
-"""Today's "Holidays and seasons this week", then in its narrow right column: a week with a long
+"""Today's "Holidays and seasons, next 7 days", then in its narrow right column: a week with a long
 piece of advice (Thanksgiving's) made every row more than four lines tall, so the block put
 every column on one line, elided: "HM King Bhumib…", "United Arab E…". The holiday and its
 country are shown whole now, wrapped; the advice takes the lines the row has, its last one

@@ -1,4 +1,4 @@
-"""Today's "Holidays and seasons this week" on 19 March 2026, with contacts in nine countries
+"""Today's "Holidays and seasons, next 7 days" on 19 March 2026, with contacts in nine countries
 that fast in Ramadan: one row per season kept alike (it was one each, nine rows of Ramadan
 "today" that pushed tomorrow's Eid and Nowruz out of the first rows), the seasons under way
 after what is new this week, and "and N more" a link that shows the whole week (it was plain

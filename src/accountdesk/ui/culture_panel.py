@@ -816,13 +816,15 @@ def gift_advice(country: str | None) -> QFrame:
 
 
 def culture_items(db: Any, now: datetime) -> list[Any]:
-    """Holidays and seasons this week in the countries of the user's contacts, each as of
-    the day it is there at ``now`` (worker thread)."""
+    """Holidays and seasons in the next days (:data:`~accountdesk.core.queries.today.TODAY_DAYS`,
+    as the birthdays beside them) in the countries of the user's contacts, each as of the day
+    it is there at ``now`` (worker thread)."""
     from accountdesk.core.queries.culture import contact_places
+    from accountdesk.core.queries.today import TODAY_DAYS
 
     places = contact_places(db)
     pairs = [(country, sub) for country, sub, _zone in places]
-    return today_block(pairs, local_days(places, now), 7, current_language().code)
+    return today_block(pairs, local_days(places, now), TODAY_DAYS, current_language().code)
 
 
 def _today_when(item: Any) -> str:

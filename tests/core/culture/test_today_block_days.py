@@ -1,4 +1,4 @@
-"""Today's "Holidays and seasons this week" takes each country's holidays as of the day it is
+"""Today's "Holidays and seasons, next 7 days" takes each country's holidays as of the day it is
 there, on its contacts' clocks, as the contact's panel does. It took them from the user's
 day: a user in Auckland on Tuesday morning did not see the Memorial Day Texas still had, and
 one in Los Angeles on Tuesday evening saw Japan's Shōwa Day (already Wednesday there) as

@@ -110,11 +110,19 @@ def _participants(raw: Any, interaction_ids: list[str]) -> dict[str, str]:
     return {id_: join_list(found) for id_, found in names.items()}
 
 
+#: How many days (today the first) Today's look-ahead sections cover: "Birthdays and
+#: anniversaries, next 7 days" and "Holidays and seasons, next 7 days" (their titles say the
+#: number: change both with it).
+TODAY_DAYS = 7
+
+
 def _next_days(today: date, days: int) -> Iterable[date]:
     return (today + timedelta(days=n) for n in range(days))
 
 
-def upcoming_dates(raw: Any, today: date, days: int = 7, limit: int = 100) -> list[UpcomingDate]:
+def upcoming_dates(
+    raw: Any, today: date, days: int = TODAY_DAYS, limit: int = 100
+) -> list[UpcomingDate]:
     """The important dates with a reminder in the ``days`` from ``today``; 29 February falls
     on 28 February in a common year."""
     found: list[UpcomingDate] = []

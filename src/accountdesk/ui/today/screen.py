@@ -1,6 +1,6 @@
 """Today: overdue and today's follow-ups (the first few, the true counts and a link to all of
 them in the Follow-ups screen), recent interactions, important dates in the next 7 days, the
-contacts inside their working hours right now, and this week's holidays and seasons.
+contacts inside their working hours right now, and the holidays and seasons of the next 7 days.
 
 Compact sections of a few rows each, in one scroll area: no section has a scroll bar of its
 own. A row opens its contact or account with a double-click or Enter. Loaded off the GUI
@@ -388,10 +388,10 @@ class TodayScreen(QWidget):
         self.culture_panel = culture_block()  # owns the column specs of the holidays table
         self.culture = Section(
             self.culture_panel.model.columns,
-            _("No holidays or seasons this week."),
+            _("No holidays or seasons in the next 7 days."),
             wrap=(1, 2, 3),  # the holiday's name whole: long in Thai, where advice is rare
             gives_way=(3,),  # the advice, to the name (whole in its tooltip)
-            hide_empty=(3,),  # no advice this week: no column of it
+            hide_empty=(3,),  # no advice in these days: no column of it
         )
         self.boxes: dict[str, Section] = {
             "overdue": self.overdue,
@@ -471,7 +471,7 @@ class TodayScreen(QWidget):
         self.recent.set_title(_("Recent interactions"))
         self.working.set_title(_("In working hours now"))
         self.dates.set_title(_("Birthdays and anniversaries, next 7 days"))
-        self.culture.set_title(_("Holidays and seasons this week"))
+        self.culture.set_title(_("Holidays and seasons, next 7 days"))
 
     def reload(self) -> None:
         self._generation += 1
