@@ -62,6 +62,8 @@ def test_iran_profile_has_a_friday_weekend(ctx: Any, qtbot: Any) -> None:
     html = screen.etiquette.toPlainText()
     assert "Greeting and forms of address" in html and "Useful phrases" in html
     assert "Do" in html and "Don't" in html
+    # a country, no person: the disclaimer says "an individual", not "this person"
+    assert "never an individual" in html and "this person" not in html
 
 
 def test_user_note_is_added_and_shown(ctx: Any, qtbot: Any) -> None:

@@ -52,6 +52,7 @@ def test_panel_for_a_contact_in_thailand(ctx: Any, sample: dict[str, str], qtbot
     assert panel.user_notes.objectName() == "yourNotes"
     assert "#fff4d6" in panel.user_notes.styleSheet()
     assert "average" in panel.disclaimer.text()
+    assert "never this person" in panel.disclaimer.text()  # the contact shown beside it
 
 
 def test_panel_outside_hours_shows_next_window(
@@ -81,10 +82,41 @@ def test_account_summary_and_gift_advice(ctx: Any, sample: dict[str, str], qtbot
     assert tasks.wait_all()
     assert "Thailand" in view.culture.title.text()
     assert "Local time" in view.culture.body.text()
-    assert "average" in view.culture.disclaimer.text()
-    box = gift_advice("TH")
+    # an account's page shows no person: "never this person: their own notes" had nobody
+    assert "never an individual" in view.culture.disclaimer.text()
+    assert "this person" not in view.culture.disclaimer.text()
+    box = gift_advice("TH", for_person=False)
     qtbot.addWidget(box)
     assert "Gifts in Thailand" in box.findChildren(type(view.culture.title))[0].text()
+
+
+def test_the_gift_advice_speaks_of_a_person_only_when_the_gift_is_for_one(
+    ctx: Any, sample: dict[str, str], qtbot: Any
+) -> None:
+    """A gift for the account as a whole said "never this person: their own notes…" with no
+    person chosen; chosen, the line speaks of them (the same country: the box is made again)."""
+    from PySide6.QtWidgets import QLabel
+
+    from accountdesk.core.queries.details import account_detail
+    from accountdesk.ui.activity import GiftDialog
+    from accountdesk.ui.forms import set_combo
+
+    bangkok = sample["bangkok"]
+    people = account_detail(ctx.db, bangkok).contacts
+    dialog = GiftDialog(ctx, bangkok, people=people)
+    qtbot.addWidget(dialog)
+
+    def said() -> str:
+        return " ".join(
+            w.text() for w in dialog.advice.findChildren(QLabel) if w.isVisibleTo(dialog)
+        )
+
+    assert "never an individual" in said() and "this person" not in said()
+    set_combo(dialog.fields["contact"], sample["somchai"])  # type: ignore[arg-type]
+    assert dialog.advice_country() == "TH"
+    assert "never this person" in said() and "an individual" not in said()
+    set_combo(dialog.fields["contact"], "")  # type: ignore[arg-type]
+    assert "never an individual" in said()
 
 
 def test_gift_editor_shows_the_country_gift_notes(

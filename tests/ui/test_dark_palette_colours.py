@@ -170,7 +170,7 @@ def test_the_panels_marks_holidays_and_disclaimer_read(
     window, base = palette.color(_ROLE.Window), palette.color(_ROLE.Base)
     view = ContactView(ctx, person("Anna", "LV", "Europe/Riga"))
     summary = CultureSummary(ctx, asynchronous=False)
-    gifts = gift_advice("LV")
+    gifts = gift_advice("LV", for_person=True)
     countries = CountriesScreen(ctx, asynchronous=False)
     for widget in (view, summary, gifts, countries):
         qtbot.addWidget(widget)

@@ -260,8 +260,8 @@ class GiftDialog(_ItemDialog):
         place = account_country(ctx.db, account_id)
         self._account_country = place[0] if place else None
         self._countries = {person.id: person.country for person in people}
-        self._advice_country = self.advice_country()
-        self.advice = gift_advice(self._advice_country)
+        self._advice_for = self.advice_for()
+        self.advice = gift_advice(self._advice_for[0], for_person=self._advice_for[1])
         outer = self.layout()
         if isinstance(outer, QVBoxLayout):
             outer.insertWidget(outer.count() - 1, self.advice)
@@ -275,14 +275,19 @@ class GiftDialog(_ItemDialog):
         at it, whose country the form does not know)."""
         return self._countries.get(self._contact_id() or "") or self._account_country
 
+    def advice_for(self) -> tuple[str | None, bool]:
+        """The advice's country (:meth:`advice_country`), and whether the gift is for a
+        person (whom its disclaimer then speaks of) rather than the account as a whole."""
+        return self.advice_country(), bool(self._contact_id())
+
     def _follow_contact(self) -> None:
         """Another person chosen: the advice of their country (the box showed the account's
-        country's, whoever the gift was for)."""
-        country = self.advice_country()
-        if country == self._advice_country:
+        country's, whoever the gift was for), its disclaimer for them or for the account."""
+        wanted = self.advice_for()
+        if wanted == self._advice_for:
             return
-        self._advice_country = country
-        fresh = gift_advice(country)
+        self._advice_for = wanted
+        fresh = gift_advice(wanted[0], for_person=wanted[1])
         outer = self.layout()
         if isinstance(outer, QVBoxLayout):
             outer.replaceWidget(self.advice, fresh)

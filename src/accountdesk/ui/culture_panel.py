@@ -43,6 +43,7 @@ from accountdesk.core.culture.panel import (
     today_block,
     working_sentence,
 )
+from accountdesk.core.culture.profile import average_disclaimer
 from accountdesk.core.culture.seasons import season_title
 from accountdesk.core.i18n import (
     N_,
@@ -538,7 +539,7 @@ class CulturePanel(QFrame):
         self.holidays.setText(holidays_html(reach.holidays_today, reach.upcoming_holidays))
         self.seasons.setText(seasons_html(reach.current_seasons, reach.upcoming_seasons))
         self.etiquette.setText(highlights_html(reach.highlights))
-        self.disclaimer.setText(reach.average_disclaimer)
+        self.disclaimer.setText(average_disclaimer(for_person=True))
 
     def _prefs(self, detail: Any, data: PanelData) -> None:
         lines = [_addressed_as(detail)]
@@ -778,11 +779,12 @@ class CultureSummary(QFrame):
                 + "</span>"
             )
         self.body.setText("<br>".join(rows))
-        self.disclaimer.setText(reach.average_disclaimer)
+        self.disclaimer.setText(average_disclaimer(for_person=False))  # an account: nobody
 
 
-def gift_advice(country: str | None) -> QFrame:
-    """The country's gift do and don't, for the gift editor."""
+def gift_advice(country: str | None, *, for_person: bool) -> QFrame:
+    """The country's gift do and don't, for the gift editor; ``for_person`` when the gift is
+    for a contact (not the account as a whole): the disclaimer speaks of them."""
     box = QFrame()
     box.setObjectName("giftAdvice")
     box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -803,9 +805,7 @@ def gift_advice(country: str | None) -> QFrame:
         body.setText(esc(_("No curated gift notes for this country yet.")))
     layout.addWidget(body)
     if notes:
-        from accountdesk.core.culture.profile import average_disclaimer
-
-        small = _label(average_disclaimer())
+        small = _label(average_disclaimer(for_person=for_person))
         small.setStyleSheet(disclaimer_style())
         layout.addWidget(small)
     layout.addStretch(1)

@@ -79,7 +79,7 @@ def test_panel_across_midnight() -> None:
     assert not lv.status.working
     assert lv.next_window_start == datetime(2027, 3, 3, 8, 30, tzinfo=ZoneInfo("Europe/Riga"))
     assert lv.offset_to_user == timedelta(hours=-7)
-    assert "communication" in lv.highlights and lv.average_disclaimer
+    assert "communication" in lv.highlights
 
 
 def test_panel_across_dst_change() -> None:
@@ -161,6 +161,17 @@ def test_render_thailand() -> None:
         "culture's average",
     ):
         assert part in text, part
+    # a country's page speaks of no person: not "never this person: their own notes"
+    assert "never an individual" in text and "this person" not in text
+
+
+def test_the_disclaimer_speaks_of_a_person_only_beside_one() -> None:
+    from accountdesk.core.culture.profile import average_disclaimer
+
+    person, nobody = average_disclaimer(for_person=True), average_disclaimer(for_person=False)
+    assert "never this person" in person and "their own notes" in person
+    assert "never an individual" in nobody and "a contact's own notes" in nobody
+    assert "this person" not in nobody
 
 
 def test_render_iran_in_persian() -> None:

@@ -16,7 +16,7 @@ from accountdesk.core.culture import calendar, countries, etiquette, seasons
 from accountdesk.core.culture.calendar import Holiday
 from accountdesk.core.culture.countries import subdivision_name
 from accountdesk.core.culture.etiquette import Note
-from accountdesk.core.culture.profile import average_disclaimer, kinds_beside
+from accountdesk.core.culture.profile import kinds_beside
 from accountdesk.core.culture.seasons import Season
 from accountdesk.core.i18n import (
     _,
@@ -50,7 +50,6 @@ class ReachOut:
     current_seasons: list[Season]
     upcoming_seasons: list[Season]
     highlights: dict[str, list[Note]]
-    average_disclaimer: str
     #: "Gran Canaria keeps its own clock, …": the record's region keeps another zone than the
     #: one stored (:func:`zone_note`); None when they agree
     zone_note: str | None = None
@@ -149,7 +148,6 @@ def reach_out_summary(
     found = calendar.observed_between(cc, subdivision, today, horizon, language)
     found_seasons = seasons.seasons_between(cc, today, horizon, language)
     with use_language(language):
-        disclaimer = average_disclaimer()
         note = zone_note(cc, subdivision, zone, now)
     return ReachOut(
         country=cc,
@@ -166,7 +164,6 @@ def reach_out_summary(
         current_seasons=[s for s in found_seasons if s.contains(today)],
         upcoming_seasons=[s for s in found_seasons if s.start > today],
         highlights=etiquette.highlights(cc, language),
-        average_disclaimer=disclaimer,
         zone_note=note,
     )
 

@@ -73,10 +73,19 @@ def kinds_beside(holiday: calendar.Holiday) -> str:
     return join_list(label for c in holiday.categories if not said(label := category_label(c)))
 
 
-def average_disclaimer() -> str:
+def average_disclaimer(*, for_person: bool) -> str:
+    """The line under country notes: they describe a culture's average. ``for_person`` when
+    they are shown beside one contact (their panel, a gift for them), which the line then
+    speaks of; else (an account, a country, a gift for the account as a whole) it speaks of
+    nobody in particular."""
+    if for_person:
+        return _(
+            "Country notes describe a culture's average, never this person: "
+            "their own notes and preferences always come first."
+        )
     return _(
-        "Country notes describe a culture's average, never this person: "
-        "their own notes and preferences always come first."
+        "Country notes describe a culture's average, never an individual: "
+        "a contact's own notes and preferences always come first."
     )
 
 
@@ -249,7 +258,7 @@ def render_country_text(code: str, year: int, lang: str) -> str:
                 lines.extend(_heading(_("Useful phrases")))
                 for phrase in notes.phrases:
                     lines.append(f"  {phrase.local} [{phrase.pronunciation}]: {phrase.meaning}")
-            lines.extend(["", average_disclaimer()])
+            lines.extend(["", average_disclaimer(for_person=False)])
         start, end = date(year, 1, 1), date(year, 12, 31)
         named = _year_text(start, end)
         found_seasons = seasons.seasons_between(cc, start, end, lang)

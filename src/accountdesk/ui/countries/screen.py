@@ -529,7 +529,9 @@ class CountriesScreen(QWidget):
                     f"<td>{esc(phrase.meaning)}</td></tr>"
                 )
             parts.append("</table>")
-        parts.append(f'<p style="{disclaimer_style(_BASE)}">{esc(average_disclaimer())}</p>')
+        parts.append(
+            f'<p style="{disclaimer_style(_BASE)}">{esc(average_disclaimer(for_person=False))}</p>'
+        )
         self.etiquette.setHtml("".join(parts))
 
     def _show_notes(self, data: CountryData) -> None:
