@@ -103,6 +103,27 @@ def test_calendar_highlights_a_2027_holiday(ctx: Any, qtbot: Any) -> None:
     assert screen.holidays.model.rowCount() >= 15
 
 
+def test_the_pronunciation_guides_are_shown_to_english_readers_only(ctx: Any, qtbot: Any) -> None:
+    """The guides are English respellings: "Memnun oldum — mem-NOON ol-doom" told a Slovenian
+    reader to say "oo" and "ee" as English does. In Slovenian the phrase and its meaning stay."""
+    from accountdesk.ui.app import apply_language
+
+    screen = _screen(ctx, qtbot)
+    screen.select("TR")
+    english = screen.etiquette.toPlainText()
+    assert "Memnun oldum" in english and "mem-NOON ol-doom" in english
+    apply_language("sl")
+    try:
+        screen = _screen(ctx, qtbot)
+        screen.select("TR")
+        slovenian = screen.etiquette.toPlainText()
+        assert "Memnun oldum" in slovenian and "mem-NOON" not in slovenian
+        assert "HOSH-cha" not in slovenian
+    finally:
+        apply_language("en")
+    assert tasks.wait_all()
+
+
 def test_persian_is_right_to_left(ctx: Any, qtbot: Any) -> None:
     from accountdesk.ui.app import apply_language
 

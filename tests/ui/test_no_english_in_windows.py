@@ -351,7 +351,7 @@ def shown_from_elsewhere(db: Database, lang: str) -> set[str]:
     for country in covered_countries():
         notes = load_etiquette(country, lang)
         for phrase in notes.phrases if notes else ():
-            found.update((phrase.local, phrase.pronunciation))
+            found.add(phrase.local)  # (its English guide is shown to English readers only)
     with IMPORTED.open(encoding="utf-8", newline="") as handle:
         for row in csv.reader(handle):
             found.update(cell.strip() for cell in row if cell.strip())

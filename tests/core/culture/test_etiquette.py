@@ -187,8 +187,31 @@ def test_a_pronunciation_holds_no_untranslated_note() -> None:
         found = etiquette.load_etiquette("TH", lang)
         assert found is not None
         hello = next(p for p in found.phrases if p.local.startswith("สวัสดี"))
-        assert hello.pronunciation == "sa-wat-dee khrap / kha"
+        assert hello.pronunciation is None  # an English respelling: English readers only
         assert expected in hello.meaning, hello
+    found = etiquette.load_etiquette("TH", "en")
+    assert found is not None
+    hello = next(p for p in found.phrases if p.local.startswith("สวัสดี"))
+    assert hello.pronunciation == "sa-wat-dee khrap / kha"
+
+
+@pytest.mark.parametrize("lang", ["lv", "sl", "th", "tr", "fa"])
+def test_a_pronunciation_guide_is_for_english_readers_only(lang: str) -> None:
+    """The guides respell in English ("mem-NOON ol-doom", "nah SVEE-den-yeh"): a Slovenian
+    or Turkish reader would say the vowels wrong. Every other language gets the phrase and its
+    meaning, in the loader and so in every text that shows phrases (the country's text too)."""
+    from accountdesk.core.culture.profile import render_country_text
+
+    for code in ("TR", "SI", "TH", "IR"):
+        english = etiquette.load_etiquette(code, "en")
+        theirs = etiquette.load_etiquette(code, lang)
+        assert english is not None and theirs is not None
+        assert all(p.pronunciation for p in english.phrases), code
+        assert [p.pronunciation for p in theirs.phrases] == [None] * len(theirs.phrases), code
+        assert [p.local for p in theirs.phrases] == [p.local for p in english.phrases]
+    assert "mem-NOON ol-doom" in render_country_text("TR", 2027, "en")
+    text = render_country_text("TR", 2027, lang)
+    assert "Memnun oldum" in text and "mem-NOON" not in text
 
 
 def test_key_markets_have_translations() -> None:

@@ -59,10 +59,17 @@ class Note:
     text: str
 
 
+#: The language whose readers a phrase's ``pronunciation`` is written for: an English
+#: respelling ("mem-NOON ol-DOOM"), whose "oo", "ee" and "sh" mislead a Slovenian or Turkish
+#: reader. Others get the phrase and its meaning without it (:func:`load_etiquette`).
+PRONUNCIATION_LANGUAGE = "en"
+
+
 @dataclass(frozen=True)
 class Phrase:
     local: str
-    pronunciation: str
+    #: how to say it, for a reader of :data:`PRONUNCIATION_LANGUAGE`; None for the others
+    pronunciation: str | None
     meaning: str
 
 
@@ -231,7 +238,7 @@ def _load(country: str, lang: str) -> Etiquette | None:
     phrases = [
         Phrase(
             str(p.get("local", "")),
-            str(p.get("pronunciation", "")),
+            str(p.get("pronunciation", "")) if lang == PRONUNCIATION_LANGUAGE else None,
             _pick(p, "meaning", lang, country),
         )
         for p in data.get("phrases") or []
@@ -254,7 +261,9 @@ def _lang(lang: str | None) -> str:
 
 
 def load_etiquette(country: str, lang: str | None = None) -> Etiquette | None:
-    """The curated notes for ``country`` in ``lang`` (fallback English), or None."""
+    """The curated notes for ``country`` in ``lang`` (fallback English), or None. Its phrases
+    carry their pronunciation guide for English readers only (:data:`PRONUNCIATION_LANGUAGE`):
+    every screen and text that shows phrases shows the guide when it is there."""
     return _load(country.upper(), _lang(lang))
 
 

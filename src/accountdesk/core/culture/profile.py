@@ -257,7 +257,9 @@ def render_country_text(code: str, year: int, lang: str) -> str:
             if notes.phrases:
                 lines.extend(_heading(_("Useful phrases")))
                 for phrase in notes.phrases:
-                    lines.append(f"  {phrase.local} [{phrase.pronunciation}]: {phrase.meaning}")
+                    # the guide is an English respelling, for English readers only
+                    said = f" [{phrase.pronunciation}]" if phrase.pronunciation else ""
+                    lines.append(f"  {phrase.local}{said}: {phrase.meaning}")
             lines.extend(["", average_disclaimer(for_person=False)])
         start, end = date(year, 1, 1), date(year, 12, 31)
         named = _year_text(start, end)

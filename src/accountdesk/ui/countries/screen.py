@@ -525,8 +525,13 @@ class CountriesScreen(QWidget):
             for phrase in notes.phrases:
                 parts.append(
                     f"<tr><td><b>{esc(phrase.local)}</b></td>"
-                    f"<td><i>{esc(phrase.pronunciation)}</i></td>"
-                    f"<td>{esc(phrase.meaning)}</td></tr>"
+                    # an English respelling: for English readers only (etiquette.Phrase)
+                    + (
+                        f"<td><i>{esc(phrase.pronunciation)}</i></td>"
+                        if phrase.pronunciation
+                        else ""
+                    )
+                    + f"<td>{esc(phrase.meaning)}</td></tr>"
                 )
             parts.append("</table>")
         parts.append(
