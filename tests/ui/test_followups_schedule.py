@@ -162,15 +162,16 @@ def test_the_calendar_keeps_the_time(qtbot: Any) -> None:
 @pytest.mark.parametrize(
     ("lang", "shown", "placeholder"),
     [
-        ("tr", "02.11.2026 10:00", "22.03.2027 10:00"),  # CLDR: d.MM.y
-        ("sl", "02. 11. 2026 10:00", "22. 03. 2027 10:00"),  # d. M. yy
+        ("tr", "2.11.2026 10:00", "22.03.2027 10:00"),  # CLDR: d.MM.y
+        ("sl", "2. 11. 2026 10:00", "22. 3. 2027 10:00"),  # d. M. yy
+        ("lv", "02.11.2026 10:00", "22.03.2027 10:00"),  # dd.MM.yy
         ("en", "2026-11-02 10:00", "YYYY-MM-DD HH:MM"),  # ISO 8601: read one way by all
     ],
 )
 def test_the_date_field_shows_the_languages_day_first_order(
     qtbot: Any, ctx: Any, lang: str, shown: str, placeholder: str
 ) -> None:
-    """A Turkish user reads and types 02.11.2026 10:00 (not ISO), as a Persian or Thai user
+    """A Turkish user reads and types 2.11.2026 10:00 (not ISO), as a Persian or Thai user
     their own calendar's order; what is shown is read back, and ISO 8601 is still taken."""
     from accountdesk.ui.app import apply_language
 

@@ -133,7 +133,7 @@ def test_without_a_year_the_message_says_gregorian_where_the_calendar_is_not(
         with i18n.use_language(lang):
             assert "Gregorian" not in how_to_write_dates()  # their month and day are its own
     with i18n.use_language("th"):
-        assert "such as \u206622/03\u2069 (22 มี.ค.)" in how_to_write_dates()
+        assert "such as \u206622/3\u2069 (22 มี.ค.)" in how_to_write_dates()
     with i18n.use_language("en"):
         assert "such as \u206603-22\u2069 (22 Mar)" in how_to_write_dates()
 
@@ -230,3 +230,20 @@ def test_a_yearly_date_before_a_label_starting_with_a_number_stays_yearly(
     items = [ImportantDateInput("custom", 4, 5, None, named)]
     with i18n.use_language(lang):
         assert parse_dates(dates_text(items)) == items
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        ("sl", "Rojstni dan 9. 3. 1984\nDrug datum 9. 3."),  # d. M. yy: no leading zeros
+        ("lv", "Dzimšanas diena 09.03.1984\nCits datums 09.03."),  # dd.MM.yy
+        ("tr", "Doğum günü 9.03.1984\nDiğer tarih 9.03"),  # d.MM.y
+        ("th", "วันเกิด 9/3/2527\nวันสำคัญอื่น 9/3"),  # d/M/yy
+    ],
+)
+def test_a_date_without_its_year_pads_as_the_date_fields_do(lang: str, shown: str) -> None:
+    """The box wrote "09. 03." beside the date fields' "9. 3. 2027" (one rule: i18n)."""
+    items = [ImportantDateInput("birthday", 3, 9, 1984), ImportantDateInput("custom", 3, 9)]
+    with i18n.use_language(lang):
+        assert dates_text(items) == shown
+        assert parse_dates(shown) == items

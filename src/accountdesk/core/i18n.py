@@ -620,20 +620,40 @@ def ascii_digits(text: str) -> str:
 
 
 def format_date_input(value: date) -> str:
-    """``value`` as a date field shows it, in the numbers of the current calendar."""
+    """``value`` as a date field shows it, in the numbers of the current calendar: day and
+    month with a leading zero where the language's short date pattern has one
+    (:func:`day_month_input`), the year in full."""
     cal = written_in(value, current_calendar())
     if cal == PERSIAN:
         year, month, day = gregorian_to_jalali(value)
-        text = f"{year:04d}/{month:02d}/{day:02d}"
+        shown_day, shown_month = day_month_input(day, month, cal)
+        text = f"{year:04d}/{shown_month}/{shown_day}"
     elif cal == BUDDHIST:
-        text = f"{value.day:02d}/{value.month:02d}/{buddhist_year(value):04d}"
+        shown_day, shown_month = day_month_input(value.day, value.month, cal)
+        text = f"{shown_day}/{shown_month}/{buddhist_year(value):04d}"
     else:
         separator = _day_first_separator()
         if separator is None:
             text = value.isoformat()
         else:
-            text = f"{value.day:02d}{separator}{value.month:02d}{separator}{value.year:04d}"
+            shown_day, shown_month = day_month_input(value.day, value.month, cal)
+            text = f"{shown_day}{separator}{shown_month}{separator}{value.year:04d}"
     return localize_digits(text)
+
+
+def day_month_input(day: int, month: int, cal: str | None = None) -> tuple[str, str]:
+    """``day`` and ``month`` (ASCII digits) as the date fields write them in ``cal`` (the
+    current calendar by default): with a leading zero where the language's short date pattern
+    writes two letters (CLDR: Latvian "dd.MM.yy" 09.03., Slovenian "d. M. yy" 9. 3., Turkish
+    "d.MM.y" 9.03., Thai "d/M/yy" 9/3; the Solar Hijri "y/MM/dd" ۱۴۰۶/۰۱/۰۲), without one
+    where it writes one. The readers take either (:func:`parse_date_input`)."""
+    pattern = _style_pattern("short", cal or current_calendar())
+    widths = {"d": 1, "M": 1}
+    for found in _PATTERN_PART.finditer(pattern):
+        letter = found.group(1)
+        if letter in ("d", "M", "L"):
+            widths["M" if letter == "L" else letter] = min(len(found.group(0)), 2)
+    return f"{day:0{widths['d']}d}", f"{month:0{widths['M']}d}"
 
 
 def _day_first_separator() -> str | None:

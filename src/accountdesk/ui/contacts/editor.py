@@ -16,6 +16,7 @@ from accountdesk.core.i18n import (
     current_calendar,
     current_locale,
     date_input_placeholder,
+    day_month_input,
     format_date_input,
     format_month_day,
     is_rtl,
@@ -150,7 +151,8 @@ def month_day_text(month: int, day: int) -> str:
     skeletons = current_locale().datetime_skeletons
     pattern = str(skeletons["Md"].pattern) if "Md" in skeletons else ""
     stop = separator.strip() if pattern.endswith(separator.strip()) else ""
-    return localize_digits(f"{day:02d}{separator}{month:02d}{stop}")
+    shown_day, shown_month = day_month_input(day, month)  # a leading zero as the fields write
+    return localize_digits(f"{shown_day}{separator}{shown_month}{stop}")
 
 
 def _month_day(text: str) -> tuple[tuple[int, int], str] | None:
