@@ -35,7 +35,7 @@ from pathlib import Path
 from accountdesk.core import paths
 from accountdesk.core import validation as v
 from accountdesk.core.errors import ImportFailed, os_reason
-from accountdesk.core.i18n import N_, _, join_list
+from accountdesk.core.i18n import N_, _, every_translation, join_list
 from accountdesk.core.io import dates, sources
 from accountdesk.core.labels import DATE_KIND
 
@@ -236,9 +236,32 @@ class MappingError(ImportFailed):
 # --- recognition ----------------------------------------------------------------------------
 
 
+def label_headers() -> dict[str, str]:
+    """Our columns as the app labels them (:data:`COLUMN_LABELS`: the import dialog's names,
+    the same words as the editors' fields) in English and in every UI language's catalog,
+    normalised (:func:`sources.normalise`) -> the column: a spreadsheet headed as the app
+    names its fields is read so ("Mesto", "Delovno mesto", "Podjetje: mesto", "Hitap
+    şekli"). One home for those headers: a translation changed in a catalog changes what is
+    read with it. Left out: a header two labels give to different columns, and
+    :data:`sources.AMBIGUOUS` (the Turkish "Unvan", the app's job title and Outlook's
+    honorific). The hand-written :data:`sources.ALIASES` come first (:func:`_ours`). Read
+    from the catalogs each time (they are loaded once: ``every_translation``), so that
+    ``i18n.reload_catalogs`` is heeded."""
+    found: dict[str, set[str]] = {}
+    for column, message in COLUMN_LABELS.items():
+        for text in every_translation(message):
+            found.setdefault(sources.normalise(text), set()).add(column)
+    return {
+        key: columns.pop()
+        for key, columns in found.items()
+        if len(columns) == 1 and key and key not in sources.AMBIGUOUS
+    }
+
+
 def _ours(name: str) -> Rule | None:
-    """The rule of a header of our own format or a common alias (with the label its name
-    gives: "Mobile Phone" is a mobile number), None if there is none."""
+    """The rule of a header of our own format, a common alias (with the label its name
+    gives: "Mobile Phone" is a mobile number) or the app's label of a column in one of its
+    languages (:func:`label_headers`), None if there is none."""
     cleaned = name.strip().lstrip("\ufeff")
     if cleaned in COLUMNS or cleaned in DATES:
         return Rule(cleaned)
@@ -248,7 +271,10 @@ def _ours(name: str) -> Rule | None:
     alias = sources.ALIASES.get(key)
     if isinstance(alias, sources.Target):
         return Rule(alias.column, alias.label)
-    return None if alias is None else Rule(alias)
+    if alias is None:
+        labelled = label_headers().get(key)
+        return None if labelled is None else Rule(labelled)
+    return Rule(alias)
 
 
 def recognise(

@@ -558,10 +558,16 @@ ALIASES: dict[str, str | Target] = {
     "work anniversary": "work_anniversary",
 }
 
+#: Headers that name two things, never read as a column (not even where the app's own label
+#: is the word: :func:`accountdesk.core.io.mapping.label_headers`): Turkish "Unvan" (a job
+#: title, or an honorific as Outlook uses it), Slovenian "Spletna stran" (a site or a
+#: person's page). The import reports them as unknown; the dialog maps them by hand.
+AMBIGUOUS: frozenset[str] = frozenset(normalise(word) for word in ("Unvan", "Spletna stran"))
+
 #: The same columns as a spreadsheet in the app's languages heads them ("Vārds", "Priimek",
-#: "Ad Soyad", "นามสกุล", "نام خانوادگی"), written as people write them and normalised here.
-#: Words that name two things are left out: Turkish "Unvan" (a job title or an honorific, as
-#: Outlook uses it), Slovenian "Spletna stran" (a site or a person's page).
+#: "Ad Soyad", "นามสกุล", "نام خانوادگی"), written as people write them and normalised here
+#: (synonyms: the app's own labels of the columns are read besides these, from the catalogs:
+#: :func:`accountdesk.core.io.mapping.label_headers`). None of :data:`AMBIGUOUS`.
 _LOCAL_ALIASES: dict[str, str | Target] = {
     # Latvian
     "Vārds": "given_name", "Uzvārds": "family_name", "Vārds, uzvārds": "full_name",
@@ -578,7 +584,7 @@ _LOCAL_ALIASES: dict[str, str | Target] = {
     "Podjetje": "account_name", "Naziv podjetja": "account_name", "E-pošta": "emails",
     "E-poštni naslov": "emails", "Telefon": "phones", "Telefonska številka": "phones",
     "Mobilni telefon": Target("phones", "mobile"), "Mobitel": Target("phones", "mobile"),
-    "GSM": Target("phones", "mobile"), "Država": "country", "Kraj": "city",
+    "GSM": Target("phones", "mobile"), "Država": "country", "Kraj": "city", "Mesto": "city",
     "Delovno mesto": "job_title", "Opombe": "personal_notes", "Datum rojstva": "birthday",
     "Rojstni dan": "birthday", "Panoga": "account_industry", "Časovni pas": "timezone",
     # Turkish
