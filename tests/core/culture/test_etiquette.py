@@ -183,11 +183,14 @@ def test_a_pronunciation_holds_no_untranslated_note() -> None:
     assert etiquette.validate(data) == []
     data["phrases"][0]["pronunciation"] = "sa-wat-dee khrap (men) / kha (women)"
     assert "a note in the pronunciation" in "\n".join(etiquette.validate(data))
-    for lang, expected in (("th", "ผู้ชาย"), ("fa", "مرد")):
+    for lang, expected, guide in (
+        ("th", "ผู้ชาย", None),  # a Thai reader reads Thai as written
+        ("fa", "مرد", "sa-wat-dee khrap / kha"),  # all a Persian reader can go by
+    ):
         found = etiquette.load_etiquette("TH", lang)
         assert found is not None
         hello = next(p for p in found.phrases if p.local.startswith("สวัสดี"))
-        assert hello.pronunciation is None  # an English respelling: English readers only
+        assert hello.pronunciation == guide
         assert expected in hello.meaning, hello
     found = etiquette.load_etiquette("TH", "en")
     assert found is not None
@@ -196,18 +199,22 @@ def test_a_pronunciation_holds_no_untranslated_note() -> None:
 
 
 @pytest.mark.parametrize("lang", ["lv", "sl", "th", "tr", "fa"])
-def test_a_pronunciation_guide_is_for_english_readers_only(lang: str) -> None:
+def test_a_pronunciation_guide_is_for_readers_it_helps(lang: str) -> None:
     """The guides respell in English ("mem-NOON ol-doom", "nah SVEE-den-yeh"): a Slovenian
-    or Turkish reader would say the vowels wrong. Every other language gets the phrase and its
-    meaning, in the loader and so in every text that shows phrases (the country's text too)."""
+    or Turkish reader would say the vowels wrong, so a phrase in Latin letters is shown to
+    them as written; one in another script than the reader's own keeps its guide, the only
+    thing they could go by. In the loader, and so in every text that shows phrases."""
     from accountdesk.core.culture.profile import render_country_text
 
+    own = {"th": "TH", "fa": "IR"}.get(lang)
     for code in ("TR", "SI", "TH", "IR"):
         english = etiquette.load_etiquette(code, "en")
         theirs = etiquette.load_etiquette(code, lang)
         assert english is not None and theirs is not None
         assert all(p.pronunciation for p in english.phrases), code
-        assert [p.pronunciation for p in theirs.phrases] == [None] * len(theirs.phrases), code
+        guided = [p.pronunciation is not None for p in theirs.phrases]
+        in_latin = code in ("TR", "SI")
+        assert guided == [not in_latin and code != own] * len(theirs.phrases), code
         assert [p.local for p in theirs.phrases] == [p.local for p in english.phrases]
     assert "mem-NOON ol-doom" in render_country_text("TR", 2027, "en")
     text = render_country_text("TR", 2027, lang)

@@ -9,6 +9,7 @@ falls back to English. Loaded files are cached.
 from __future__ import annotations
 
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import time
 from functools import cache, lru_cache
@@ -61,8 +62,39 @@ class Note:
 
 #: The language whose readers a phrase's ``pronunciation`` is written for: an English
 #: respelling ("mem-NOON ol-DOOM"), whose "oo", "ee" and "sh" mislead a Slovenian or Turkish
-#: reader. Others get the phrase and its meaning without it (:func:`load_etiquette`).
+#: reader. Others get it only where it is all they could go by (:func:`_guide`).
 PRONUNCIATION_LANGUAGE = "en"
+
+
+def _script(text: str) -> str | None:
+    """The script of the first letter of ``text`` ("LATIN", "THAI", "ARABIC" …)."""
+    for ch in text:
+        if ch.isalpha():
+            return unicodedata.name(ch, "").split(" ")[0] or None
+    return None
+
+
+@cache
+def _reader_script(lang: str) -> str | None:
+    """The script a reader of ``lang`` reads: that of the language's own name for itself."""
+    from babel import Locale
+
+    return _script(Locale.parse(lang).get_display_name(lang) or "")
+
+
+def _guide(local: str, guide: str, lang: str) -> str | None:
+    """The pronunciation guide of the phrase ``local`` for a reader of ``lang``: English
+    readers get it; so does a reader for whom the phrase is in a script other than Latin and
+    their own (a Thai greeting for a Slovenian reader, a Persian one for a Thai reader: a
+    respelling in Latin letters is all they can go by). A phrase in Latin letters, or in the
+    reader's own script, they read as written, better than by a respelling of English
+    sounds."""
+    if not guide:
+        return None
+    if lang == PRONUNCIATION_LANGUAGE:
+        return guide
+    script = _script(local)
+    return guide if script not in ("LATIN", _reader_script(lang)) else None
 
 
 @dataclass(frozen=True)
@@ -238,7 +270,7 @@ def _load(country: str, lang: str) -> Etiquette | None:
     phrases = [
         Phrase(
             str(p.get("local", "")),
-            str(p.get("pronunciation", "")) if lang == PRONUNCIATION_LANGUAGE else None,
+            _guide(str(p.get("local", "")), str(p.get("pronunciation", "")), lang),
             _pick(p, "meaning", lang, country),
         )
         for p in data.get("phrases") or []
@@ -262,8 +294,8 @@ def _lang(lang: str | None) -> str:
 
 def load_etiquette(country: str, lang: str | None = None) -> Etiquette | None:
     """The curated notes for ``country`` in ``lang`` (fallback English), or None. Its phrases
-    carry their pronunciation guide for English readers only (:data:`PRONUNCIATION_LANGUAGE`):
-    every screen and text that shows phrases shows the guide when it is there."""
+    carry their pronunciation guide where it helps the reader (:func:`_guide`): every screen
+    and text that shows phrases shows the guide when it is there."""
     return _load(country.upper(), _lang(lang))
 
 
