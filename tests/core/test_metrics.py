@@ -98,6 +98,7 @@ def test_kept_and_churned_make_all_of_s_and_the_footnote_counts() -> None:
 
 def test_cac_and_referrals() -> None:
     cac = m.acquisition_cost(CUSTOMERS, Q1, EUR)  # (300 + 100 + 0) / 3, no currency given
+    # amounts of no known currency are never summed: each could be another currency
     assert cac.value is None and cac.reason == m.MISSING_RATE
     assert cac.total.missing == (m.NO_CURRENCY,)
     priced = [replace(c, currency="EUR") for c in CUSTOMERS]

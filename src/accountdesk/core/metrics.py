@@ -30,9 +30,10 @@ Period rules (one place, used by every metric):
   retention stays within 0–100 %). An earlier
   loss stays a loss of the period it fell in, and customer-days add up over the periods.
 
-Money: amounts are converted into the reporting currency by a :class:`money.RateBook`; when a
-rate is missing a money figure has no value and keeps the per-currency subtotals it would have
-been made of (``MoneyMetric.total``).
+Money: amounts are converted into the reporting currency by a :class:`money.RateBook`; amounts
+all in one currency that has no rate are summed and averaged in it (:func:`money.in_one_currency`,
+``MoneyMetric.currency``); when a rate is missing for a mix of currencies a money figure has no
+value and keeps the per-currency subtotals it would have been made of (``MoneyMetric.total``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from decimal import Decimal
 
 from accountdesk.core import calendars
 from accountdesk.core.labels import DEAL_STAGE
+from accountdesk.core.money import NO_CURRENCY as NO_CURRENCY  # its home; imported from here too
 from accountdesk.core.money import MoneyTotal, RateBook
 
 NOT_ENOUGH_DATA = "not enough data"
@@ -60,8 +62,6 @@ DAYS_PER_YEAR = 365.25
 SMALL_SAMPLE = 10
 #: The expected lifespan is capped (no churn would make it endless).
 LIFESPAN_CAP_YEARS = 10.0
-#: The currency code of an amount whose currency is not known (ISO 4217 "no currency").
-NO_CURRENCY = "XXX"
 
 
 def own_currency(currency: str | None, country: str | None) -> str:
@@ -260,14 +260,20 @@ class MetricValue(_Sampled):
 
 @dataclass(frozen=True)
 class MoneyMetric(_Sampled):
-    """An amount in the reporting currency (``total.reporting``): ``value`` is None without
-    enough data or when an exchange rate is missing (``reason``); ``total`` is the sum it is
-    made of, per currency as recorded."""
+    """An amount in :attr:`currency`: ``value`` is None without enough data or when an
+    exchange rate is missing (``reason``: amounts in several currencies, one without a rate);
+    ``total`` is the sum it is made of, per currency as recorded."""
 
     value: Decimal | None
     total: MoneyTotal
     sample: int
     reason: str | None = None
+
+    @property
+    def currency(self) -> str:
+        """The currency of ``value``: the reporting currency, or the one currency of all the
+        amounts it is made of when that has no rate (:func:`money.in_one_currency`)."""
+        return self.total.currency or self.total.reporting
 
 
 def unavailable_text(reason: str | None) -> str:
@@ -531,11 +537,11 @@ def annual_revenue_per_customer(
     years = customer_years(active, period)
     if period.days < SHORTEST_YEARLY:
         return MoneyMetric(None, total, len(active), TOO_SHORT)
-    if total.converted is None:
+    if total.amount is None:
         return MoneyMetric(None, total, len(active), MISSING_RATE)
     if years == 0:
         return MoneyMetric(None, total, len(active), NOT_ENOUGH_DATA)
-    return MoneyMetric(total.converted / Decimal(repr(years)), total, len(active))
+    return MoneyMetric(total.amount / Decimal(repr(years)), total, len(active))
 
 
 def lifetime_value(
@@ -570,9 +576,9 @@ def acquisition_cost(
     )
     if not new:
         return MoneyMetric(None, total, 0, NOT_ENOUGH_DATA)
-    if total.converted is None:
+    if total.amount is None:
         return MoneyMetric(None, total, len(new), MISSING_RATE)
-    return MoneyMetric(total.converted / len(new), total, len(new))
+    return MoneyMetric(total.amount / len(new), total, len(new))
 
 
 # --- deals ------------------------------------------------------------------------------------
@@ -627,10 +633,10 @@ def deal_summary(deals: Sequence[DealRecord], period: Period, rates: RateBook) -
     lost_value = rates.total((d.amount, d.currency) for d in lost)
     if not won:
         average = MoneyMetric(None, won_value, 0, NOT_ENOUGH_DATA)
-    elif won_value.converted is None:
+    elif won_value.amount is None:  # several currencies, one without a rate
         average = MoneyMetric(None, won_value, len(won), MISSING_RATE)
-    else:
-        average = MoneyMetric(won_value.converted / len(won), won_value, len(won))
+    else:  # converted, or in the one currency of the deals (money.in_one_currency)
+        average = MoneyMetric(won_value.amount / len(won), won_value, len(won))
     return DealSummary(
         won=len(won),
         won_value=won_value,

@@ -13,7 +13,10 @@ A :class:`MoneyTotal` keeps the subtotal of each currency as recorded and the co
 when a currency has no rate the converted total is None and the report shows the subtotals
 and names the missing rates (:func:`amounts_note`), never a mixed sum. When every amount
 a report reads is in one currency that has no rate, the report is in that currency
-(:meth:`RateBook.for_amounts`): its averages, zeros and changes too, as entered.
+(:meth:`RateBook.for_amounts`): its averages, zeros and changes too, as entered. Within a report
+in another currency, a total, an average or a change whose amounts are all in one currency is
+still computed, in that currency, no rate needed; only a mix with a currency that has no rate is
+refused (:func:`in_one_currency`, the one home of that rule).
 
 Pure functions: no database (rates are read by :mod:`accountdesk.core.queries.rates`).
 """
@@ -29,6 +32,10 @@ from decimal import Decimal
 from accountdesk.core import i18n
 from accountdesk.core.bidi import isolate, ltr
 from accountdesk.core.i18n import _, join_list, ngettext, pgettext
+
+#: The currency code of an amount whose currency is not known (ISO 4217 "no currency"): never
+#: converted, nor summed with another amount in it (each could be another currency).
+NO_CURRENCY = "XXX"
 
 
 @dataclass(frozen=True)
@@ -199,6 +206,42 @@ class MoneyTotal:
     def empty(self) -> bool:
         return not self.subtotals
 
+    @property
+    def currency(self) -> str | None:
+        """The currency :attr:`amount` is in (:func:`in_one_currency`): the reporting
+        currency when the total is converted, else the one currency of all its amounts; None
+        for a mix of currencies of which one has no rate."""
+        found = in_one_currency([self])
+        return None if found is None else found[0]
+
+    @property
+    def amount(self) -> Decimal | None:
+        """The total in :attr:`currency` (what an average divides), None for a mix without a
+        rate."""
+        found = in_one_currency([self])
+        return None if found is None else found[1][0]
+
+
+def in_one_currency(totals: Sequence[MoneyTotal]) -> tuple[str, tuple[Decimal, ...]] | None:
+    """Totals meant to be compared or divided (a period and the one before, an average), as
+    amounts of one currency, and that currency: each converted into the reporting currency
+    when every one of them is; else, when all their amounts are in one currency, each in it
+    as entered (euros are compared with euros, and averaged, without a rate; a total of
+    nothing is 0 in it); else None: amounts of several currencies, one without a rate, are
+    never summed, nor amounts of no known currency (:data:`NO_CURRENCY`). The one home of the
+    rule: the deal summary's figures, their changes, the averages of the key metrics and the
+    at-risk score's revenue signal (README) all ask it."""
+    if all(t.complete for t in totals):
+        reporting = {t.reporting for t in totals}
+        if len(reporting) == 1:
+            (code,) = reporting
+            return code, tuple(t.converted or Decimal(0) for t in totals)
+    codes = {c for t in totals for c in t.subtotals}
+    if len(codes) != 1 or NO_CURRENCY in codes:
+        return None
+    (code,) = codes
+    return code, tuple(t.subtotals.get(code, Decimal(0)) for t in totals)
+
 
 # --- text (through i18n, the one home of number and money formatting) -----------------------
 
@@ -242,11 +285,15 @@ def total_text(total: MoneyTotal, *, lines: bool = False) -> str:
 
 def side_by_side(totals: Sequence[MoneyTotal]) -> list[str]:
     """Totals meant to be compared, as in one row of a report's table (a period and the one
-    before): each converted when every one of them is, else each as its subtotals per
-    currency, one a line, so a total that has no rate never stands beside a converted one as
-    if the two were comparable ("TRY38,921.00" beside "€0.00"); "—" for a total of nothing."""
-    if all(t.complete for t in totals):
-        return [total_text(t) for t in totals]
+    before): each in their one currency when they have one (:func:`in_one_currency`:
+    converted, or all as entered in one currency without a rate), else each as its
+    subtotals per currency, one a line, so a total that has no rate never stands beside a
+    converted one as if the two were comparable ("TRY38,921.00" beside "€0.00"); "—" for a
+    total of nothing there."""
+    found = in_one_currency(totals)
+    if found is not None:
+        code, amounts = found
+        return [money_text(a, code) for a in amounts]
     return [subtotals_text(t, lines=True) for t in totals]
 
 

@@ -13,9 +13,11 @@ from accountdesk.core import i18n, settings
 from accountdesk.core.bidi import plain
 from accountdesk.core.db.engine import Database
 from accountdesk.core.money import (
+    NO_CURRENCY,
     Rate,
     RateBook,
     amounts_note,
+    in_one_currency,
     rates_used_text,
     side_by_side,
     subtotals_text,
@@ -79,9 +81,33 @@ def test_totals_side_by_side_are_all_converted_or_all_per_currency() -> None:
     nothing = book.total([])
     assert nothing.complete and total_text(nothing) == "€0.00"
     assert [plain(t) for t in side_by_side([whole, nothing])] == ["€100.00", "€0.00"]
-    # a total without a rate beside nothing, and beside a converted one
-    assert [plain(t) for t in side_by_side([part, nothing])] == ["TRY\u00a038,921.00", "—"]
+    # a total without a rate beside nothing: both in its one currency, as entered (review
+    # rev31, 3: no rate is needed to compare liras with liras); beside a converted one, each
+    # per currency
+    assert [plain(t) for t in side_by_side([part, nothing])] == [
+        "TRY\u00a038,921.00", "TRY\u00a00.00",
+    ]  # fmt: skip
     assert [plain(t) for t in side_by_side([part, whole])] == ["TRY\u00a038,921.00", "JP¥17,000"]
+
+
+def test_amounts_in_one_currency_need_no_rate_and_a_mix_is_refused() -> None:
+    """The one rule behind the deal summary, its changes and the risk signal (review rev31,
+    3): totals all converted are compared converted; all in one currency without a rate, in
+    it; a mix with a currency that has no rate, or amounts of no known currency, not at all."""
+    book = RateBook("EUR", date(2026, 11, 15), RATES)
+    whole = book.total([(Decimal(17000), "JPY")])
+    liras = book.total([(Decimal(100), "TRY"), (Decimal(50), "TRY")])
+    more = book.total([(Decimal(300), "TRY")])
+    nothing = book.total([])
+    assert in_one_currency([whole, nothing]) == ("EUR", (Decimal(100), Decimal(0)))
+    assert in_one_currency([liras, more]) == ("TRY", (Decimal(150), Decimal(300)))
+    assert in_one_currency([liras, nothing]) == ("TRY", (Decimal(150), Decimal(0)))
+    assert (liras.currency, liras.amount) == ("TRY", Decimal(150))
+    assert in_one_currency([liras, whole]) is None
+    mixed = book.total([(Decimal(100), "TRY"), (Decimal(17000), "JPY")])
+    assert (mixed.currency, mixed.amount) == (None, None)
+    unknown = book.total([(Decimal(5), NO_CURRENCY)])
+    assert unknown.amount is None and in_one_currency([unknown]) is None
 
 
 def test_the_note_under_amounts_says_what_they_are() -> None:

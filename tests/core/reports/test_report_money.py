@@ -249,8 +249,10 @@ def test_an_account_in_two_currencies_without_a_rate_keeps_them_apart(
     pdf = tmp_path / "a.pdf"
     d.account_report(db, account_id, pdf, now=NOW, currency="EUR")
     text = _text(pdf)
-    # a total without a rate is never beside a converted one: both per currency
-    assert "Revenue (value of the deals won) TRY 38,921.00 — —" in text
+    # the revenue of both years is all in TRY: compared in TRY, never beside a converted one
+    # (review rev31, 3; it was "TRY 38,921.00 — —")
+    assert "Revenue (value of the deals won) TRY 38,921.00 TRY 0.00 —" in text
+    assert "Average deal won TRY 38,921.00 (1 *) not enough data (0 *) —" in text
     assert "Value of the deals lost €0.00 €0.00 —" in text  # both converted: comparable
     note = text.index("No exchange rate from TRY to EUR: a total that includes an amount in")
     assert text.index("Open pipeline today") < note < text.index("Open deal")
@@ -300,3 +302,57 @@ def test_a_breakdown_row_without_a_rate_shows_its_currencies(db: Database) -> No
     assert rows["Iran"] == "IRR\xa0500,000,000"  # as entered, not "—"
     assert rows["Japan"] == "€20,000.00"  # converted
     assert rows["Latvia"] == "€40,000.00"
+
+
+def _dated_account(db: Database, currency: str, deals: list[tuple[int, str, date]]) -> str:
+    """An account in Türkiye in ``currency`` with won deals (amount, currency, closed on)."""
+    with db.transaction() as s:
+        account = Account(name="Ege Lojistik A.Ş.", country="TR", currency=currency,
+                          acquisition_cost=Decimal(1000), customer_since=date(2024, 10, 22),
+                          status="active")  # fmt: skip
+        s.add(account)
+        s.flush()
+        for amount, code, closed in deals:
+            s.add(Deal(account_id=account.id, title="Order", amount=Decimal(amount),
+                       currency=code, status="won", closed_on=closed))  # fmt: skip
+        return account.id
+
+
+def test_deals_all_in_one_currency_without_a_rate_are_summed_averaged_and_compared_in_it(
+    db: Database, tmp_path: Path
+) -> None:
+    """Review rev31, 3 (Ege Lojistik): an account in TRY (its acquisition cost), every deal
+    in EUR, no EUR→TRY rate. The revenue change was "—" and the average deal won "no exchange
+    rate for EUR (1 *)", while the at-risk score on the same page said revenue fell 80.4%:
+    the deals are all in one currency, so they are compared and averaged in it, and the table
+    and the risk signal agree."""
+    account_id = _dated_account(
+        db, "TRY",
+        [(46036, "EUR", date(2025, 6, 1)), (9038, "EUR", date(2026, 11, 24))],
+    )  # fmt: skip
+    pdf = tmp_path / "a.pdf"
+    d.account_report(db, account_id, pdf, now=NOW, currency="TRY")
+    text = _text(pdf)
+    assert "Revenue (value of the deals won) €9,038.00 €46,036.00 -80.4%" in text
+    assert "Average deal won €9,038.00 (1 *) €46,036.00 (1 *) -80.4%" in text
+    assert "revenue -80.4% on the 12 months before: 2 points" in text  # the risk signal
+    assert "no exchange rate for" not in text
+
+
+def test_deals_in_a_mix_of_currencies_without_a_rate_are_still_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    """The other side of the rule: deals in EUR and USD, and no rate into TRY for either,
+    are never summed: the average says which rates are missing, the change is "—", and the
+    risk signal is not assessed."""
+    account_id = _dated_account(
+        db, "TRY",
+        [(46036, "EUR", date(2025, 6, 1)), (9038, "EUR", date(2026, 11, 24)),
+         (500, "USD", date(2026, 10, 1))],
+    )  # fmt: skip
+    pdf = tmp_path / "a.pdf"
+    d.account_report(db, account_id, pdf, now=NOW, currency="TRY")
+    text = _text(pdf)
+    assert "Revenue (value of the deals won) €9,038.00 US$500.00 €46,036.00 —" in text
+    assert "Average deal won no exchange rate for EUR, USD (2 *)" in text
+    assert "Revenue not assessed: its deals are in several currencies" in text

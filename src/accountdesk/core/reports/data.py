@@ -8,7 +8,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -42,7 +41,7 @@ from accountdesk.core.metrics import (
     revenue,
     risk_score,
 )
-from accountdesk.core.money import RateBook
+from accountdesk.core.money import RateBook, in_one_currency
 from accountdesk.core.queries.team import owner_name, owner_names
 from accountdesk.core.queries.visible import shown_by_key
 from accountdesk.core.records import earlier_periods
@@ -475,19 +474,17 @@ def risk_facts(
         )
         now_total = revenue(deals[account_id], year, rates)
         before_total = revenue(deals[account_id], before, rates)
-        revenue_now, revenue_before = now_total.converted, before_total.converted
+        # the two years compared converted, or in the account's one currency when its deals
+        # are all in one that has no rate (no rate needed; the deal summary's rule); else the
+        # signal is not assessed, and said
+        compared = in_one_currency([now_total, before_total])
+        revenue_now = revenue_before = None
         currency = rates.reporting
         not_assessed: tuple[str, ...] = ()
-        if revenue_now is None or revenue_before is None:
-            # a rate is missing: the two years compared in the account's own currency when
-            # its deals are in one (no rate needed), else the signal is not assessed, and said
-            codes = sorted({*now_total.subtotals, *before_total.subtotals})
-            if len(codes) == 1:
-                currency = codes[0]
-                revenue_now = now_total.subtotals.get(currency, Decimal(0))
-                revenue_before = before_total.subtotals.get(currency, Decimal(0))
-            else:
-                not_assessed = tuple(sorted({*now_total.missing, *before_total.missing}))
+        if compared is None:
+            not_assessed = tuple(sorted({*now_total.missing, *before_total.missing}))
+        else:
+            currency, (revenue_now, revenue_before) = compared
         signals = RiskSignals(
             overdue=len(overdue[account_id]),
             detractors=len(detractors),

@@ -112,6 +112,7 @@ from accountdesk.core.money import (
     MoneyTotal,
     RateBook,
     amounts_note,
+    in_one_currency,
     money_text,
     side_by_side,
     total_text,
@@ -263,7 +264,7 @@ class ReportContext:
     def money(self, m: MoneyMetric) -> str:
         """A money figure in the reporting currency, or why there is none."""
         if m.value is not None:
-            return money_text(m.value, m.total.reporting)
+            return money_text(m.value, m.currency)
         if m.reason == MISSING_RATE:
             return _("no exchange rate for {currencies}").format(
                 currencies=join_list(m.total.missing)
@@ -311,6 +312,20 @@ class ReportContext:
         if now is None or before is None or before <= 0:
             return "—"
         return i18n.format_change((now / before - 1) * 100, 1, percent=True)
+
+    def total_change(self, now: MoneyTotal, before: MoneyTotal) -> str:
+        """A total's change against the one before, of the two in one currency (converted, or
+        as entered when all their amounts are in one: :func:`money.in_one_currency`, as
+        :func:`money.side_by_side` shows them); "—" for a mix without a rate."""
+        found = in_one_currency([now, before])
+        return "—" if found is None else self.money_change(*found[1])
+
+    def metric_change(self, now: MoneyMetric, before: MoneyMetric) -> str:
+        """A money figure's change (an average); "—" when the two are in different currencies
+        (one converted, one as entered for want of a rate)."""
+        if now.currency != before.currency:
+            return "—"
+        return self.money_change(now.value, before.value)
 
 
 # --- the document -------------------------------------------------------------------------
@@ -1741,8 +1756,7 @@ def _metrics_table(ctx: ReportContext, ms: MetricSet, before: MetricSet) -> Flow
     def life(m: MetricSet) -> str:
         return rate(m.lifespan, _lifespan(ctx, m.lifespan))
 
-    def money(now: MoneyMetric, then: MoneyMetric) -> str:
-        return ctx.money_change(now.value, then.value)
+    money = ctx.metric_change
 
     rows: list[list[str]] = [
         [_("Customers at the start (S)"), cnt(ms.customers_at_start),
@@ -1766,7 +1780,7 @@ def _metrics_table(ctx: ReportContext, ms: MetricSet, before: MetricSet) -> Flow
         [_("Referral rate"), rate(ms.referral), rate(before.referral),
          ctx.rate_change(ms.referral, before.referral)],
         [_("Revenue in the period (won deals)"), *side_by_side([ms.revenue, before.revenue]),
-         ctx.money_change(ms.revenue.converted, before.revenue.converted)],
+         ctx.total_change(ms.revenue, before.revenue)],
         [_("Average annual revenue per customer"), cell(ms.revenue_per_customer),
          cell(before.revenue_per_customer),
          money(ms.revenue_per_customer, before.revenue_per_customer)],
@@ -1827,14 +1841,14 @@ def _deals_section(
     rows = [
         [_("Deals won"), cnt(d.won), cnt(p.won), ctx.count_change(d.won, p.won)],
         [_("Revenue (value of the deals won)"), *side_by_side([d.won_value, p.won_value]),
-         ctx.money_change(d.won_value.converted, p.won_value.converted)],
+         ctx.total_change(d.won_value, p.won_value)],
         [_("Deals lost"), cnt(d.lost), cnt(p.lost), ctx.count_change(d.lost, p.lost)],
         [_("Value of the deals lost"), *side_by_side([d.lost_value, p.lost_value]),
-         ctx.money_change(d.lost_value.converted, p.lost_value.converted)],
+         ctx.total_change(d.lost_value, p.lost_value)],
         [_("Win rate, won / (won + lost)"), ctx.rate_cell(d.win_rate),
          ctx.rate_cell(p.win_rate), ctx.rate_change(d.win_rate, p.win_rate)],
         [_("Average deal won"), ctx.money_cell(d.average_won), ctx.money_cell(p.average_won),
-         ctx.money_change(d.average_won.value, p.average_won.value)],
+         ctx.metric_change(d.average_won, p.average_won)],
     ]  # fmt: skip
     out: list[Flowable] = [_comparison(ctx, _("Deals"), rows, yearly=yearly)]
     out.append(_h(ctx, _("Open pipeline today"), 1))

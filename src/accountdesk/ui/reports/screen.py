@@ -684,7 +684,7 @@ class ReportsScreen(QWidget):
 
         def money(v: MoneyMetric) -> str:
             if v.value is not None:
-                return isolate(money_text(v.value, v.total.reporting))
+                return isolate(money_text(v.value, v.currency))
             if v.reason == MISSING_RATE:
                 return _("no exchange rate for {currencies}").format(
                     currencies=join_list(ltr(c) for c in v.total.missing)
