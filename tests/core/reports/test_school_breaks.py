@@ -56,7 +56,7 @@ def test_an_account_report_leaves_out_school_breaks(tmp_path: Path) -> None:
     finally:
         db.close()
     text = _text(pdf)
-    assert "Holidays and seasons (next 60 days)" in text
+    assert "Holidays and seasons (next 90 days)" in text
     assert "Summer Break" not in text
     assert "Assumption Day" in text  # Bavaria's holiday on 15 August stays
 

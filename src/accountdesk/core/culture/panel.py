@@ -29,7 +29,16 @@ from accountdesk.core.i18n import (
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
 from accountdesk.core.timekeeping.zones import get_zone, is_valid_zone, offset_between
 
+#: How far ahead upcoming holidays and seasons are shown: the contact's and the account's
+#: "before you reach out" panels, ``accountdesk contact`` and the account report (one window,
+#: so the screen and the paper list the same; the trip brief shows the trip's own days).
 UPCOMING_DAYS = 90
+
+
+def upcoming_until(today: date) -> date:
+    """The last day whose holidays and seasons are shown as coming up (:data:`UPCOMING_DAYS`
+    after ``today``)."""
+    return today + timedelta(days=UPCOMING_DAYS)
 
 
 @dataclass(frozen=True)
@@ -144,7 +153,7 @@ def reach_out_summary(
             (now.astimezone(get_zone(z)).date() for z in countries.country_zones(cc)),
             default=now.astimezone(UTC).date(),
         )
-    horizon = today + timedelta(days=UPCOMING_DAYS)
+    horizon = upcoming_until(today)
     found = calendar.observed_between(cc, subdivision, today, horizon, language)
     found_seasons = seasons.seasons_between(cc, today, horizon, language)
     with use_language(language):

@@ -47,7 +47,7 @@ from accountdesk.core.bidi import (
 from accountdesk.core.culture.calendar import Holiday, by_day, holiday_on, observed_between
 from accountdesk.core.culture.countries import main_zone, subdivision_name
 from accountdesk.core.culture.etiquette import SECTION_TITLES, SECTIONS, load_etiquette
-from accountdesk.core.culture.panel import holiday_text
+from accountdesk.core.culture.panel import UPCOMING_DAYS, holiday_text, upcoming_until
 from accountdesk.core.culture.seasons import Season, seasons_between
 from accountdesk.core.db.engine import Database
 from accountdesk.core.db.fts import display_name, fold
@@ -1208,8 +1208,13 @@ def _account_story(
         {(c.country, c.subdivision) for c in contacts} | {(acc_country, acc_sub)},
         key=lambda x: (x[0], x[1] or ""),
     )
-    story.append(_h(ctx, _("Holidays and seasons (next 60 days)"), 1))
-    holiday_rows = _holiday_rows(ctx, countries, today, today + timedelta(days=60))
+    # as far ahead as the account's and its contacts' panels look (panel.upcoming_until)
+    heading = ngettext(
+        "Holidays and seasons (next {days} day)", "Holidays and seasons (next {days} days)",
+        UPCOMING_DAYS,
+    ).format(days=i18n.format_number(UPCOMING_DAYS))  # fmt: skip
+    story.append(_h(ctx, heading, 1))
+    holiday_rows = _holiday_rows(ctx, countries, today, upcoming_until(today))
     story.append(
         _table(ctx, [_("Date"), _("Country"), _("Holiday or season")], holiday_rows, [22, 18, 60])
     )
