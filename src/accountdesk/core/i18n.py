@@ -28,7 +28,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from accountdesk.core.bidi import LRM, RLM, direction, ltr, plain
+from accountdesk.core.bidi import LRM, RLM, direction, isolate, ltr, plain
 from accountdesk.core.calendars import (
     BUDDHIST,
     BUDDHIST_ERA,
@@ -961,6 +961,35 @@ def join_list(items: Iterable[str]) -> str:
     tags, kinds of a holiday. Empty items are left out."""
     kept = [item for item in items if item]
     return list_separator(kept).join(kept)
+
+
+#: A name that ends in a remark in brackets of its own: "Eid al-Fitr (from 1pm)", "ramadanski
+#: bajram (od 13. ure)", "10.0 (the cap)".
+_OWN_REMARK = re.compile(r"(?P<name>.*?\S)\s*\((?P<remark>[^()]+)\)", re.DOTALL)
+
+
+def with_remarks(text: str, remarks: Iterable[str], *, own_remark: bool = False) -> str:
+    """``text`` (a name, a figure) with what is said about it in one pair of brackets, side
+    by side as :func:`join_list` puts them: "Ramadan (estimated date, 8 Feb – 8 Mar 2027)",
+    "10.0 (the cap, 162)". With ``own_remark``, a ``text`` that ends in a remark in brackets of
+    its own ("Ramazan Bayramı (saat 13.00'ten)": a half day's start) has it first in the one
+    pair: "Ramazan Bayramı (saat 13.00'ten, yarım gün)", never "… (saat 13.00'ten) (yarım
+    gün)"; brackets that are part of a name ("ولادت حضرت محمد (ص)", "Meshadi (Tamil New
+    Year's Day)") are not a remark, and are left alone. ``text`` (and its own remark) is
+    isolated (:func:`bidi.isolate`): a name in another script, a signed figure; the
+    ``remarks`` are the caller's, translated or isolated by it; empty ones are left out.
+    Without any, ``text`` alone, isolated. The one home of the join."""
+    kept = [r for r in remarks if r]
+    own = _OWN_REMARK.fullmatch(text) if kept and own_remark else None
+    if own is not None:
+        text = own.group("name")
+        kept.insert(0, isolate(own.group("remark")))
+    if not kept:
+        return isolate(text)
+    # TRANSLATORS: a name or a figure with what is said about it in brackets, the remarks
+    # separated as a list ("Ramadan (estimated date, 8 Feb – 8 Mar 2027)", "Eid al-Fitr (from
+    # 1pm, half day)", "10.0 (the cap, 162)"); keep {name} and {remarks}
+    return _("{name} ({remarks})").format(name=isolate(text), remarks=join_list(kept))
 
 
 def sentence_start(text: str) -> str:

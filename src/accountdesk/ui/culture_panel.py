@@ -59,6 +59,7 @@ from accountdesk.core.i18n import (
     language_name,
     named_languages,
     ngettext,
+    with_remarks,
     zone_name,
 )
 from accountdesk.core.labels import CHANNEL, FORMALITY, label
@@ -755,10 +756,7 @@ class CultureSummary(QFrame):
             rows.append(
                 esc(
                     _("Seasons: {list}").format(
-                        list=join_clauses(
-                            isolate(f"{isolate(season_title(s))} ({season_span(s)})")
-                            for s in seasons
-                        )
+                        list=join_clauses(isolate(season_title(s, season_span(s))) for s in seasons)
                     )
                 )
             )
@@ -836,12 +834,15 @@ def _today_when(item: Any) -> str:
 
 
 def _today_what(item: Any) -> str:
-    name = isolate(str(item.name))
-    if item.estimated:  # a season too, as the panel marks it (seasons.season_title)
-        name = isolate(_("{name} (estimated date)").format(name=name))
-    if item.kind == "season":
-        return _("{name} (season)").format(name=name)
-    return name
+    # an estimated date marked as the panel marks it (seasons.season_title), a season as one,
+    # in one pair of brackets: "Ramadan (estimated date, season)"
+    return with_remarks(
+        str(item.name),
+        [
+            _("estimated date") if item.estimated else "",
+            _("season") if item.kind == "season" else "",
+        ],
+    )
 
 
 def _today_country(item: Any) -> str:

@@ -25,6 +25,7 @@ from accountdesk.core.i18n import (
     format_time,
     join_list,
     use_language,
+    with_remarks,
 )
 from accountdesk.core.timekeeping.workhours import WorkingHours, WorkStatus, work_status
 from accountdesk.core.timekeeping.zones import get_zone, is_valid_zone, offset_between
@@ -285,23 +286,28 @@ def _block_order(item: TodayItem) -> tuple[int, date, str, str, str]:
     return rank, item.start, item.country, item.kind, item.name
 
 
-def holiday_text(holiday: Any, *, with_day: bool = True) -> str:
+def holiday_text(holiday: Any, *, with_day: bool = True, also: Iterable[str] = ()) -> str:
     """A holiday as the panel, the account summary, the Countries screen, ``accountdesk
-    contact`` and the reports' holiday tables name it: its name, "(estimated date)", its
-    kinds when it is not a public holiday ("optional", "working day observance"),
-    "(regional: Bavaria)"; with its day first unless ``with_day`` is False."""
-    name = isolate(str(holiday.name))
+    contact`` and the reports' holiday tables name it: its name with, in one pair of brackets
+    (:func:`i18n.with_remarks`, after the name's own: "Eid al-Fitr (from 1pm, half day)"),
+    "estimated date", its kinds when it is not a public holiday ("optional", "working day
+    observance"), "regional: Bavaria", and ``also`` (the regions a report's row names); with
+    its day first unless ``with_day`` is False."""
+    remarks = []
     if holiday.estimated:
-        name = _("{name} (estimated date)").format(name=name)
+        remarks.append(_("estimated date"))
     if "public" not in holiday.categories and holiday.categories:
-        kinds = kinds_beside(holiday)  # not those the name says ("Bank Holiday")
-        if kinds:
-            name = _("{name} ({kinds})").format(name=isolate(name), kinds=kinds)
+        remarks.append(kinds_beside(holiday))  # not those the name says ("Bank Holiday")
     if holiday.subdivision:  # kept in the contact's region, not in the whole country
-        name = _("{name} (regional: {region})").format(
-            name=isolate(name),
-            region=isolate(subdivision_name(holiday.country, holiday.subdivision)),
+        remarks.append(
+            _("regional: {region}").format(
+                region=isolate(subdivision_name(holiday.country, holiday.subdivision))
+            )
         )
+    # a half day's name says when it starts ("Eid al-Fitr (from 1pm)"): a remark, in the
+    # same brackets as its kinds ("Eid al-Fitr (from 1pm, half day)")
+    half = calendar.HALF_DAY in holiday.categories
+    name = with_remarks(str(holiday.name), [*remarks, *also], own_remark=half)
     if not with_day:
         return name
     return _("{date}: {name}").format(

@@ -64,8 +64,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.easter import easter
 
-from accountdesk.core.bidi import isolate
-from accountdesk.core.i18n import N_, _, current_language, use_language
+from accountdesk.core.i18n import N_, _, current_language, use_language, with_remarks
 
 if TYPE_CHECKING:
     from accountdesk.core.culture.calendar import Holiday
@@ -1099,13 +1098,13 @@ def _own_dates(country: str, season: Season) -> Season | None:
     return replace(season, start=own[0], end=own[1], estimated=own[2])
 
 
-def season_title(season: Season) -> str:
+def season_title(season: Season, *also: str) -> str:
     """A season's name as the panel, the account summary, Today, the Countries screen and the
-    command line show it: "(estimated date)" after it when its dates are an estimate
-    (Ramadan and Eid in a year the Islamic table only estimates), as such a holiday is
-    marked; the name is isolated."""
-    name = isolate(season.name)
-    return _("{name} (estimated date)").format(name=name) if season.estimated else name
+    command line show it: "estimated date" in brackets after it when its dates are an
+    estimate (Ramadan and Eid in a year the Islamic table only estimates), as such a holiday
+    is marked, and ``also`` in the same brackets (its span: "Ramadan (estimated date, 8 Feb –
+    8 Mar 2027)", :func:`i18n.with_remarks`); the name is isolated."""
+    return with_remarks(season.name, [_("estimated date") if season.estimated else "", *also])
 
 
 def season_name(key: str) -> str:

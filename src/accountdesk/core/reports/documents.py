@@ -254,12 +254,13 @@ class ReportContext:
         count = i18n.format_number(m.sample)
         return f"{count} *" if m.small_sample else count
 
-    def rate_cell(self, m: MetricValue, value: str | None = None) -> str:
-        """A rate with its sample size: "76.0% (41)", "57.1% (7 *)". The figure is isolated,
-        as in :meth:`money_cell`: Persian's minus sign follows a left-to-right mark, which laid
-        a negative NPS's cell out left to right, its sample on the wrong side."""
+    def rate_cell(self, m: MetricValue, value: str | None = None, *remarks: str) -> str:
+        """A rate with its sample size: "76.0% (41)", "57.1% (7 *)", after ``remarks`` in the
+        same brackets ("10.0 (the cap, 162)": :func:`i18n.with_remarks`). The figure is
+        isolated, as in :meth:`money_cell`: Persian's minus sign follows a left-to-right mark,
+        which laid a negative NPS's cell out left to right, its sample on the wrong side."""
         shown = self.percent(m) if value is None else value
-        return _("{value} ({sample})").format(value=isolate(shown), sample=self.sample(m))
+        return i18n.with_remarks(shown, [*remarks, self.sample(m)])
 
     def money(self, m: MoneyMetric) -> str:
         """A money figure in the reporting currency, or why there is none."""
@@ -280,7 +281,7 @@ class ReportContext:
         """A money figure with its sample: "€1,156.07 (32)". The figure is isolated: Persian's
         starts with a left-to-right mark, which made the whole cell left to right (the sample
         on the wrong side, and "(ریال ۵٬۲۸۱ (۱۵" in rials)."""
-        return _("{value} ({sample})").format(value=isolate(self.money(m)), sample=self.sample(m))
+        return i18n.with_remarks(self.money(m), [self.sample(m)])
 
     # --- changes against the previous period ---------------------------------------------
 
@@ -698,12 +699,7 @@ def _holiday_rows(
                 kept[h.date, h.name].append(subdivision_name(country, h.subdivision, ctx.lang))
         for day, named in by_day(found):
             names = [
-                _("{holiday} ({regions})").format(
-                    holiday=isolate(_holiday_name(h)),
-                    regions=join_list(isolate(r) for r in dict.fromkeys(kept[day, h.name])),
-                )
-                if kept[day, h.name]
-                else _holiday_name(h)
+                _holiday_name(h, join_list(isolate(r) for r in dict.fromkeys(kept[day, h.name])))
                 for h in named
             ]
             rows.append((day, [ctx.date(day), i18n.country_name(country), names]))
@@ -717,10 +713,11 @@ def _holiday_rows(
         ]
 
 
-def _holiday_name(h: Holiday) -> str:
+def _holiday_name(h: Holiday, regions: str = "") -> str:
     """A holiday as the panel names it, without its region: a row names the regions asked
-    for that keep it, all of them ("Epiphany (Bavaria, Baden-Württemberg)")."""
-    return holiday_text(replace(h, subdivision=None), with_day=False)
+    for that keep it, all of them, in its brackets ("Epiphany (Bavaria, Baden-Württemberg)",
+    "Eid al-Fitr (from 1pm, half day)")."""
+    return holiday_text(replace(h, subdivision=None), with_day=False, also=[regions])
 
 
 #: The sections a briefing begins with, what matters most to a traveller: the topics to
@@ -1759,7 +1756,7 @@ def _metrics_table(ctx: ReportContext, ms: MetricSet, before: MetricSet) -> Flow
         return rate(m.csat_mean, ctx.number(m.csat_mean.value, 2))
 
     def life(m: MetricSet) -> str:
-        return rate(m.lifespan, _lifespan(ctx, m.lifespan))
+        return rate(m.lifespan, *_lifespan(ctx, m.lifespan))
 
     money = ctx.metric_change
 
@@ -1952,12 +1949,14 @@ def _sample_note() -> str:
     ).format(n=i18n.format_number(SMALL_SAMPLE))
 
 
-def _lifespan(ctx: ReportContext, m: MetricValue) -> str:
+def _lifespan(ctx: ReportContext, m: MetricValue) -> tuple[str, str]:
+    """The expected lifespan as its cell shows it, and "the cap" when it is capped (said in
+    the cell's one pair of brackets: "10.0 (the cap, 162)")."""
     if m.value is None:
-        return unavailable_text(m.reason)
+        return unavailable_text(m.reason), ""
     if m.value >= LIFESPAN_CAP_YEARS:
-        return _("{years} (the cap)").format(years=ctx.number(m.value, 1))
-    return ctx.number(m.value, 1)
+        return ctx.number(m.value, 1), _("the cap")
+    return ctx.number(m.value, 1), ""
 
 
 def calendar_buckets(period: Period, size: int) -> list[Period]:

@@ -572,8 +572,8 @@ class CountriesScreen(QWidget):
         )
         self.seasons.setText(
             "".join(
-                f'<p style="margin:2px 0;"><b>{esc(season_title(s))}</b> '
-                f"({esc(season_span(s))})<br>{esc(s.advice)}</p>"
+                f'<p style="margin:2px 0;"><b>{esc(season_title(s, season_span(s)))}</b>'
+                f"<br>{esc(s.advice)}</p>"
                 for s in data.seasons
             )
         )
