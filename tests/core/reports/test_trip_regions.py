@@ -47,7 +47,8 @@ def _story(db: Database, lang: str, city: str | None, trip: Period = TRIP) -> li
     with i18n.use_language(lang):
         story, _title = d._trip_story(db, ctx, "DE", city, trip)
     texts: list[str] = []
-    for f in story:
+    # a note box is kept together on one page (documents._notice): its table inside
+    for f in (inner for outer in story for inner in getattr(outer, "_content", [outer])):
         if isinstance(f, TextBlock):
             texts.append(plain(f.text))
         for row in getattr(f, "_cellvalues", ()):

@@ -26,7 +26,14 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Table,
+)
 from reportlab.platypus import TableStyle as RLTableStyle
 from sqlalchemy import and_, select
 from sqlalchemy.orm import selectinload
@@ -2549,7 +2556,9 @@ def _holiday_spans(days: Sequence[TripDay]) -> list[tuple[str, date, date]]:
 
 
 def _notice(ctx: ReportContext, lines: Sequence[str]) -> Flowable:
-    """A highlighted box of short paragraphs."""
+    """A highlighted box of short paragraphs, kept on one page (:class:`KeepTogether`: moved
+    to the next page whole when it does not fit at the foot of this one; the missing-rate note
+    of an account report began at the foot of page 1 and ended on page 2)."""
     total = PAGE[0] - 2 * MARGIN
     table = Table([[_p(ctx, line, NOTICE)] for line in lines], colWidths=[total], spaceAfter=8)
     table.setStyle(
@@ -2565,7 +2574,7 @@ def _notice(ctx: ReportContext, lines: Sequence[str]) -> Flowable:
             ]
         )
     )
-    return table
+    return KeepTogether([table])
 
 
 def _slot_rows(
