@@ -35,7 +35,7 @@ def extract() -> None:
     _babel(
         "extract", "-F", str(ROOT / "babel.cfg"), "--no-default-keywords", *keywords,
         "--project", "AccountDesk", "--copyright-holder", "The AccountDesk team",
-        "--sort-by-file", "--no-wrap", "-o", str(TEMPLATE), ".",
+        "--sort-by-file", "--no-wrap", "--add-comments", "TRANSLATORS:", "-o", str(TEMPLATE), ".",
     )  # fmt: skip
     # keep the template stable: no creation date churn
     text = TEMPLATE.read_text(encoding="utf-8")
