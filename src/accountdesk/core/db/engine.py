@@ -68,6 +68,7 @@ __all__ = [
     "DatabaseOpenError",
     "Standing",
     "database_url",
+    "member_of",
     "open_database",
     "sign_in",
     "signed_in",
@@ -241,6 +242,7 @@ class Database:
     def __post_init__(self) -> None:
         _engines.add(self.engine)
         self._login: str | None = None
+        self._member: tuple[str | None] | None = None  # (member,) once asked
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(
             self.engine.execution_options(write=True), expire_on_commit=False
@@ -313,7 +315,10 @@ class Database:
     @property
     def login(self) -> str | None:
         """Who is connected to a team server (their PostgreSQL role, which the server stamps
-        on what they write, and which an account's ``owner`` names); None for a file."""
+        on what they write, and which an account's ``owner`` names); None for a file, a
+        laptop's copy of a server too: what keys a person's own settings on a server
+        (``services/activity.py::stored_key``). Who the user is in the team, on a copy as
+        well, is :attr:`member`."""
         if not self.is_postgres:
             return None
         if self._login is None:
@@ -321,6 +326,52 @@ class Database:
                 self._login = str(conn.execute(text("SELECT current_user")).scalar())
                 conn.rollback()
         return self._login
+
+    @property
+    def member(self) -> str | None:
+        """Who the user is in the team (:func:`member_of`, asked once): the login connected
+        to a team server, the login a laptop's copy of one reaches the server as; None for
+        a laptop's own file.
+
+        Not :attr:`login`, which is None on a copy as on any file: a copy's ``settings``
+        table is its own and keeps plain keys (``services/activity.py::stored_key``). Ask
+        ``member`` whenever the question is whose a record is or whom it concerns in the
+        team: whom a reminder is for, who owns a new account, "Mine", the trash's records
+        of others."""
+        if self._member is None:
+            if self.is_postgres:
+                self._member = (self.login,)
+            else:
+                with self.engine.connect() as conn:
+                    self._member = (member_of(conn),)
+                    conn.rollback()
+        return self._member[0]
+
+
+def member_of(conn: Connection) -> str | None:
+    """Who the user of ``conn``'s database is in the team: the one home of that rule
+    (:attr:`Database.member` keeps its answer for a database).
+
+    - On a team server, the login connected (``current_user``): the role the server stamps
+      on what it writes (``updated_by``) and that an account's ``owner`` names, whether or
+      not the team has a member of that name (the administrator's ``postgres`` has none).
+    - On a laptop's copy of a team server, the login the copy's changes reach the server as
+      (the user of the server's address kept in the copy, else libpq's default: the
+      system's user name; :func:`accountdesk.core.db.sync.create_copy` keeps it): the
+      server's guards apply to its changes as that login, and the rules the server cannot
+      see (a rep merges only records of their own accounts) are applied on the copy as it.
+    - None on a laptop's own file: it has one user and no team.
+
+    Whether that login is a member of the team (a row of ``users``, which a copy takes from
+    the server) is for the caller to ask where it matters."""
+    if conn.dialect.name == "postgresql":
+        return str(conn.execute(text("SELECT current_user")).scalar())
+    from accountdesk.core.db.sync_schema import is_copy_connection
+
+    if conn.dialect.name != "sqlite" or not is_copy_connection(conn):
+        return None
+    url = conn.execute(text("SELECT value FROM sync_state WHERE key = 'server_url'")).scalar()
+    return credentials.login_of(str(url)) if url else None
 
 
 def _current_revision(engine: Engine) -> str | None:

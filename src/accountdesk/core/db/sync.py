@@ -157,16 +157,6 @@ def is_copy(db: Database) -> bool:
     return found
 
 
-def copy_member(conn: Connection) -> str | None:
-    """The login a copy's changes reach the server as (``conn``: the copy's); None for a
-    file that is not a copy. The rules the server's guards cannot see (a rep merges only
-    records of accounts they own) are applied on the copy as this member."""
-    if conn.dialect.name != "sqlite" or not is_copy_connection(conn):
-        return None
-    url = _get(conn, "server_url")
-    return credentials.login_of(url) if url else None
-
-
 def _get(conn: Connection, key: str) -> str | None:
     value = conn.execute(text("SELECT value FROM sync_state WHERE key = :k"), {"k": key}).scalar()
     return None if value is None else str(value)
@@ -729,6 +719,7 @@ def _snapshot(server: Database, copy: Database) -> None:
                 _settings(sconn, conn, server.login)
                 rebuild(conn)
                 _put(conn, "triggers", COPY_TRIGGERS)
+                # its user is who the copy's user is in the team (engine.member_of)
                 _put(conn, "server_url", credentials.without_password(server.url))
                 _put(conn, "server_id", identity)
                 _put(conn, "cursor", top)

@@ -41,7 +41,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Date, Table, Text, cast, delete, func, insert, inspect, or_, select, update
+from sqlalchemy import Date, Table, Text, cast, delete, insert, inspect, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -50,7 +50,7 @@ from accountdesk.core.bidi import isolate
 from accountdesk.core.clock import Clock, system_clock
 from accountdesk.core.db import search
 from accountdesk.core.db.bulk import insert_unless_there
-from accountdesk.core.db.engine import Database
+from accountdesk.core.db.engine import Database, member_of
 from accountdesk.core.db.errors import MoveRefused
 from accountdesk.core.db.fts import display_name
 from accountdesk.core.db.models import Account, Base, Contact, ContactMerge, Money, User, table
@@ -612,16 +612,12 @@ def refuse_unless_owner_of(
     would move, and a merge that moves none (a contact without interactions or notes) would
     have gone through. A manager, and the administrator (no member), may merge any.
     ``owners_of``: the statement of the owners of the accounts involved. On a laptop's copy
-    of a team server, as its member (whose login its changes reach the server as)."""
-    from accountdesk.core.db.sync import copy_member
-
+    of a team server, as its member (whose login its changes reach the server as:
+    :func:`~accountdesk.core.db.engine.member_of`)."""
     conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        login = conn.scalar(select(func.current_user()))
-    else:
-        login = copy_member(conn)
-        if login is None:  # a laptop's own file: no team
-            return
+    login = member_of(conn)
+    if login is None:  # a laptop's own file: no team
+        return
     role = conn.scalar(select(User.role).where(User.login == login))
     if role != REP:
         return
