@@ -31,7 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import ColumnElement, Connection, Table, column, select
+from sqlalchemy import table as table_clause
 
 from accountdesk.core.db.models import Base
 
@@ -46,6 +47,7 @@ __all__ = [
     "key_columns",
     "server_statements",
     "synced_tables",
+    "unsent",
 ]
 
 LOG = "sync_log"
@@ -326,6 +328,15 @@ def copy_statements() -> list[str]:
             f"WHERE {_NOT_APPLYING}; END"
         )
     return statements
+
+
+def unsent(records: Table) -> ColumnElement[bool]:
+    """A condition over ``records`` (a synced table with a one-column key), for a query on a
+    laptop's copy: the record was changed on the copy and the change is not sent yet (the
+    outbox holds it), so the server will stamp it as the copy's member's once it is."""
+    outbox = table_clause("sync_outbox", column("tbl"), column("row_id"))
+    (key,) = records.primary_key.columns
+    return key.in_(select(outbox.c.row_id).where(outbox.c.tbl == records.name))
 
 
 def is_copy_connection(conn: Connection) -> bool:

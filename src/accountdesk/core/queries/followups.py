@@ -17,9 +17,20 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import ColumnElement, Select, String, and_, case, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Table,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -34,6 +45,7 @@ from accountdesk.core.db.fts import (
     written_apart,
 )
 from accountdesk.core.db.models import Account, Contact, FollowUp
+from accountdesk.core.db.sync_schema import unsent
 from accountdesk.core.i18n import _
 from accountdesk.core.queries.visible import live, shown_by_key
 from accountdesk.core.timekeeping.reminders import (
@@ -302,16 +314,25 @@ def reminds_me(db: Database) -> ColumnElement[bool]:
     starts first). A follow-up of an account nobody owns reminds the member who last
     scheduled or changed it (its ``updated_by``, which the server stamps), or everyone when
     nobody is known. So only that person's app shows it and marks it notified: nobody else's
-    app can swallow it. A laptop's own file has one user, who is reminded of everything."""
-    login = db.login
+    app can swallow it.
+
+    A laptop's copy of a team server keeps the same rule, as its member (who the user is in
+    the team, :attr:`~accountdesk.core.db.engine.Database.member`: the login its changes
+    reach the server as), so that it neither shows a colleague's reminders nor marks them
+    notified (which it would send to the server). The server stamps ``updated_by`` as a
+    change reaches it; a copy does not stamp its own changes, so a follow-up the copy
+    changed and has not sent yet (:func:`~accountdesk.core.db.sync_schema.unsent`: made,
+    rescheduled, marked notified here) counts as its member's, as the server will stamp it
+    once it is sent. A laptop's own file has one user, who is reminded of everything."""
+    login = db.member
     if login is None:
         return true()
+    changed_by_me = or_(FollowUp.updated_by.is_(None), FollowUp.updated_by == login)
+    if not db.is_postgres:  # a copy
+        changed_by_me = or_(changed_by_me, unsent(cast(Table, FollowUp.__table__)))
     return or_(
         Account.owner == login,
-        and_(
-            or_(Account.owner.is_(None), Account.owner == ""),
-            or_(FollowUp.updated_by.is_(None), FollowUp.updated_by == login),
-        ),
+        and_(or_(Account.owner.is_(None), Account.owner == ""), changed_by_me),
     )
 
 

@@ -439,14 +439,16 @@ def snooze(db: Database, follow_ups: Sequence[Shown | str], until: datetime) -> 
 
 
 def mark_notified(db: Database, follow_up_ids: Sequence[str], clock: Clock = system_clock) -> None:
-    """Mark the reminders of ``follow_up_ids`` as shown. On a team server only the user's
-    own are marked (:func:`~accountdesk.core.queries.followups.reminds_me`): a reminder shown
-    by someone else's app never keeps it from the person it is for."""
+    """Mark the reminders of ``follow_up_ids`` as shown. On a team server, and on a laptop's
+    copy of one, only the user's own are marked
+    (:func:`~accountdesk.core.queries.followups.reminds_me`): a reminder shown by someone
+    else's app never keeps it from the person it is for."""
     if not follow_up_ids:
         return
+    in_team = db.member is not None  # (a laptop's own file: everything is its one user's)
     with db.transaction() as session:
         mine = list(follow_up_ids)
-        if db.is_postgres:
+        if in_team:
             mine = list(
                 session.scalars(
                     select(FollowUp.id)
