@@ -107,7 +107,7 @@ class ImportReport:
     #: (services/duplicates.alike_stored)
     stored_alike: int = 0
     code_page: str | None = None  # the Windows code page a file that is not UTF-8 was read in
-    owners: Owners | None = None  # how account_owner became owners on a team server
+    owners: Owners | None = None  # how account_owner became owners in a team (server, copy)
     #: rows that named no country, given their phone number's / the import's chosen one
     #: (``default_country``: --country, the import dialog's choice)
     countries_from_phones: int = 0
@@ -1032,7 +1032,7 @@ def _import_rows(
     with collection_paused(), db.transaction(load=load) as session:
         conn = session.connection()
         fresh = _empty(conn)
-        report.owners = owners = team_owners(conn)  # on a team server: its members
+        report.owners = owners = team_owners(conn)  # in a team (server, copy): its members
         # Into an empty laptop file, the contacts of the file are all the contacts it will
         # hold (the import holds its only write lock): the checking process counts their
         # likely duplicates. Others may add contacts to a team server meanwhile.

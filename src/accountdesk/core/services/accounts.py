@@ -7,14 +7,14 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
 from accountdesk.core import icu
 from accountdesk.core import validation as v
 from accountdesk.core.bidi import isolate
 from accountdesk.core.db.bulk import insert_unless_there
-from accountdesk.core.db.engine import Database
+from accountdesk.core.db.engine import Database, member_of
 from accountdesk.core.db.fts import fold
 from accountdesk.core.db.ids import new_id
 from accountdesk.core.db.models import Account, Contact, ImportantDate, Tag, User, utcnow
@@ -73,31 +73,40 @@ def _check_referrer(session: Session, values: dict[str, Any], own_id: str | None
 
 
 def owner_of_new(conn: Connection, owner: str | None) -> str | None:
-    """Who a new account belongs to: the owner given, else, on a team server, the member who
-    creates it (their login); no one when the login is not a member (the administrator's,
-    ``postgres``), nor on a laptop's file (owners there are free text).
+    """Who a new account belongs to: the owner given, else, on a team server and on a
+    laptop's copy of one, the member who creates it (their login, as
+    :func:`~accountdesk.core.db.engine.member_of` gives it: on a copy the login its changes
+    reach the server as, so that the account is theirs there too once it is sent); no one
+    when the login is not a member (the administrator's, ``postgres``), nor on a laptop's own
+    file (owners there are free text).
 
     The form offers "No owner" only when this gives none (ui/accounts/team.py
     ``fill_owner``); the vCard import and the command line come here without an owner."""
-    if owner or conn.dialect.name != "postgresql":
+    if owner:
         return owner
     return _connected_member(conn)
 
 
 def _connected_member(conn: Connection) -> str | None:
-    """The login of the member connected on a team server, or None (not a member)."""
-    # a member: a row of the team not removed (as core/queries/team.py ``members`` reads it)
-    login = conn.execute(
-        select(User.login).where(User.login == func.current_user(), User.deleted_at.is_(None))
+    """The login of the user in the team (on a server or a copy of one) when the team has
+    that member, else None (a login that is not a member; a laptop's own file)."""
+    login = member_of(conn)
+    if login is None:
+        return None
+    # a member: a row of the team not removed (as core/queries/team.py ``members`` reads it;
+    # a copy takes the team from the server)
+    found = conn.execute(
+        select(User.login).where(User.login == login, User.deleted_at.is_(None))
     ).scalar()
-    return None if login is None else str(login)
+    return None if found is None else str(found)
 
 
 @dataclass
 class Owners:
     """The owners a file writes (a CSV import's ``account_owner``, an uploaded laptop's
-    accounts) as owners on a team server, where an owner is a member's login (the server's
-    guards compare it with the login of whoever gives an account away or erases it):
+    accounts) as owners on a team server or a laptop's copy of one, where an owner is a
+    member's login (the server's guards compare it with the login of whoever gives an account
+    away or erases it):
 
     - a member's login stays;
     - a member's name ("Anna Berg"; capitals and accents aside, as a report's ``--owner``
@@ -109,7 +118,7 @@ class Owners:
     On a laptop's own file, which has no members, owners are free text and stay as written.
     Made by :func:`team_owners`."""
 
-    #: login -> name of every member; None off a team server
+    #: login -> name of every member; None on a laptop's own file (no team)
     team: dict[str, str] | None
     #: who gets the accounts the file gives no member (None: nobody)
     default: str | None
@@ -144,8 +153,8 @@ class Owners:
 
     def member(self, written: str) -> str | None:
         """The login of the member ``written`` names: their login, or their name ("Anna
-        Berg"; capitals and accents aside) when one member has it; else None (off a team
-        server too)."""
+        Berg"; capitals and accents aside) when one member has it; else None (on a laptop's
+        own file too)."""
         held = written.strip()
         if self.team is None:
             return None
@@ -194,14 +203,18 @@ class Owners:
 
 
 def team_owners(conn: Connection, default: str | None = None) -> Owners:
-    """The :class:`Owners` rule on ``conn``'s database: on a team server its members, and
-    ``default`` (a member's login; None: the member connected, as :func:`owner_of_new` gives
-    a new account, or nobody when the login is not a member)."""
-    if conn.dialect.name != "postgresql":
+    """The :class:`Owners` rule on ``conn``'s database: on a team server and on a laptop's
+    copy of one (which takes the team from the server) its members, and ``default`` (a
+    member's login; None: the member connected, as :func:`owner_of_new` gives a new account,
+    or nobody when the login is not a member). On a laptop's own file, owners as written."""
+    login = member_of(conn)
+    if login is None:
         return Owners(None, default)
     users = conn.execute(select(User.login, User.name).where(User.deleted_at.is_(None))).all()
-    team = {str(login): str(name) for login, name in users}
-    return Owners(team, default if default is not None else _connected_member(conn))
+    team = {str(member): str(name) for member, name in users}
+    if default is None and login in team:  # (as _connected_member finds it)
+        default = login
+    return Owners(team, default)
 
 
 def create_account(db: Database, data: AccountInput) -> str:

@@ -1,10 +1,12 @@
 """The team in the account and contact screens.
 
-An account's owner in the account editor: on a team server a choice of the members, shown by
-name and stored as their login (a new account is the connected member's, without a "No owner"
-to choose), rebuilt when the form reloads what is stored; in a laptop's own
-file, which has no members, free text as typed. And who changed a record last, and when, under
-a record view's title (a server stamps it; a file has nobody to name).
+An account's owner in the account editor: on a team server, and on a laptop's copy of one
+(which takes the team from the server), a choice of the members, shown by name and stored as
+their login (a new account is the user's, :attr:`Database.member
+<accountdesk.core.db.engine.Database.member>`, without a "No owner" to choose), rebuilt when the
+form reloads what is stored; in a laptop's own file, which has no members, free text as typed.
+And who changed a record last, and when, under a record view's title (a server stamps it, a
+copy has it from the server; a laptop's own file has nobody to name).
 """
 
 from __future__ import annotations
@@ -24,11 +26,11 @@ from accountdesk.ui.forms import line, set_combo
 
 def owner_field(db: Database, stored: str | None, *, new: bool) -> QComboBox | QLineEdit:
     """The owner's widget for an account owned by ``stored`` (None: no owner yet); ``new``: a
-    new account, owned by the member connected now when there is one.
+    new account, owned by the user when they are a member of the team.
 
     A server with no members yet (not set up with ``accountdesk server init``) keeps free
     text, as a file does."""
-    team = members(db) if db.is_postgres else []
+    team = members(db) if db.member is not None else []
     if not team:
         return line()
     box = QComboBox()
@@ -49,7 +51,9 @@ def fill_owner(
 
     An owner no member has (a login of an uploaded laptop's free text) stays a choice, shown as
     stored, so that saving the account does not drop it. "No owner" is offered unless the
-    account is new and the connected login is a member: such an account is theirs
+    account is new and the user (:attr:`Database.member
+    <accountdesk.core.db.engine.Database.member>`: the login connected, or the one a copy
+    reaches the server as) is a member: such an account is theirs
     (:func:`~accountdesk.core.services.accounts.owner_of_new`), so the choice would be
     ignored."""
     team = members(db) if team is None else team
@@ -57,14 +61,15 @@ def fill_owner(
     choices = [(m.login, m.name) for m in team]
     if stored and stored not in logins:
         choices.append((stored, stored))
-    mine = new and db.login in logins
+    me = db.member
+    mine = new and me in logins
     box.clear()
     if not mine:
         # TRANSLATORS: the account editor's owner choice for an account nobody owns
         box.addItem(_("No owner"), "")
     for key, text in choices:
         box.addItem(text, key)
-    set_combo(box, db.login if mine else stored)
+    set_combo(box, me if mine else stored)
 
 
 def changed_text(
