@@ -186,8 +186,8 @@ class ListScreen(QWidget):
         )
         fill(self.tier, [(t, label(TIER, t)) for t in choices.tiers])
         fill(self.tag, [(t, t) for t in choices.tags])
-        # on a server "Mine" (the login connected) and every member by name; in a file the
-        # owners as typed
+        # on a server, and a laptop's copy of one, "Mine" (who the user is in the team) and
+        # every member by name; in a laptop's own file the owners as typed
         # TRANSLATORS: in the owner filter: the accounts the user owns
         mine = [(choices.mine, _("Mine"))] if choices.mine else []
         fill(self.owner, [*mine, *choices.owners])

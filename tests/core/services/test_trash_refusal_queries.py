@@ -2,7 +2,7 @@
 owners' accounts costs one query a table, however full the trash: it cost one or two a record
 (117 statements for 106 records), each a round trip to the server, on the GUI's write path.
 
-On a laptop's file no one is connected (``Database.login`` is None): every record is "of
+On a laptop's file there is no team (``Database.member`` is None): every record is "of
 another", which lets the sentence be checked here without a server (tests/core/db/
 test_server.py checks it as a rep on one)."""
 
@@ -84,7 +84,7 @@ def test_a_note_on_a_contact_is_of_its_contacts_account(db: Database) -> None:
 
 def test_the_refusal_costs_the_same_queries_for_a_full_trash(db: Database) -> None:
     _trash(db, 2)
-    trash._others_in_trash(db)  # a server is asked once who is connected (Database.login)
+    trash._others_in_trash(db)  # a database is asked once who the user is (Database.member)
     with _statements(db) as few:
         trash._others_in_trash(db)
     _trash(db, 40, "Ozols")

@@ -92,7 +92,9 @@ class FilterChoices:
     tiers: list[str]
     tags: list[str]
     owners: list[tuple[str, str]]  # (owner as stored, as shown): see owner_choices
-    mine: str | None = None  # the login connected to a server ("Mine"); None in a file
+    #: who the user is in the team ("Mine": Database.member, on a server or a copy of one);
+    #: None in a laptop's own file
+    mine: str | None = None
 
 
 #: Sort keys of the account list ordered in SQL (dates and counts; the text columns are
@@ -599,7 +601,7 @@ def filter_choices(db: Database) -> FilterChoices:
         tags = [r[0] for r in conn.execute(text("SELECT name FROM tags ORDER BY name"))]
         conn.rollback()
     return FilterChoices(
-        sorted(countries), tier_choices(tiers), icu.sorted_text(tags), owner_choices(db), db.login
+        sorted(countries), tier_choices(tiers), icu.sorted_text(tags), owner_choices(db), db.member
     )
 
 

@@ -1,9 +1,10 @@
 """Who is on the team of a shared server (the ``users`` table), read side.
 
 A member's login is their PostgreSQL role: the server stamps it on every record they write
-(``updated_by``) and an account's ``owner`` names it. A laptop's own file has no members (its
-owners are free text, as typed). Adding members and their roles is
-:mod:`accountdesk.core.db.server`'s.
+(``updated_by``) and an account's ``owner`` names it. A laptop's copy of a server takes the
+team from the server (``users`` is pulled, never sent) and its user is the member it reaches
+the server as. A laptop's own file has no members (its owners are free text, as typed).
+Adding members and their roles is :mod:`accountdesk.core.db.server`'s.
 """
 
 from __future__ import annotations
@@ -58,8 +59,11 @@ def members(db: Database) -> list[TeamMember]:
 
 
 def me(db: Database) -> TeamMember | None:
-    """The member connected now, or None (a file, or a login that is not on the team)."""
-    login = db.login
+    """The user as a member of the team (:attr:`Database.member
+    <accountdesk.core.db.engine.Database.member>`: the login connected to a server, or the
+    one a laptop's copy of it reaches the server as), or None (a laptop's own file, or a
+    login that is not on the team)."""
+    login = db.member
     if login is None:
         return None
     return next((m for m in members(db) if m.login == login), None)

@@ -626,7 +626,13 @@ PERSONAL_SETTINGS = ("user.", "ui.", "security.", "backup.", "stay_in_touch.dail
 
 
 def stored_key(db: Database, key: str) -> str:
-    """The row ``key`` is kept in for the person connected to ``db``."""
+    """The row ``key`` is kept in for the person connected to ``db``: on a team server a
+    personal setting's row is ``"<login>/<key>"`` (:attr:`Database.login
+    <accountdesk.core.db.engine.Database.login>`), a plain key elsewhere. A laptop's copy of a
+    server keeps plain keys, although its user is a member of the team
+    (:attr:`~accountdesk.core.db.engine.Database.member`): its ``settings`` table is its own,
+    never synchronised, and the copy took the member's own rows into plain keys when it was
+    made (``sync._settings``)."""
     login = db.login
     if login is None or not key.startswith(PERSONAL_SETTINGS):
         return key

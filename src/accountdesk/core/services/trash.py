@@ -397,6 +397,7 @@ def _others_in_trash(db: Database) -> UserError | None:
     from accountdesk.core.queries.team import owner_name, owner_names
 
     names = owner_names(db)
+    me = db.member  # who the erase guard compares owners with (the login the server sees)
     guarded = set(guarded_tables())
     found: list[str] = []
     total = 0
@@ -405,7 +406,7 @@ def _others_in_trash(db: Database) -> UserError | None:
             if model.__tablename__ not in guarded:
                 continue
             rows, owner = account_owner(model.__tablename__)
-            others = true() if db.login is None else or_(owner.is_(None), owner != db.login)
+            others = true() if me is None else or_(owner.is_(None), owner != me)
             query = (
                 select(model, owner, func.count().over())
                 .select_from(rows)

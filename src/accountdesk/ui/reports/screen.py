@@ -457,13 +457,15 @@ class ReportsScreen(QWidget):
             for name, code in icu.sorted_by(countries, itemgetter(0)):
                 self.scope_value.addItem(name, code)
         elif by == "owner":
-            # on a server "Mine" (a rep's own portfolio) and the members by name, in a file
-            # the owners as typed: those who own an account (a report of another scope is
-            # refused, so the key figures beside it would show a scope no PDF has)
+            # on a server (and a copy of one) "Mine" (a rep's own portfolio) and the members
+            # by name, in a laptop's own file the owners as typed: those who own an account
+            # (a report of another scope is refused, so the key figures beside it would show
+            # a scope no PDF has)
             owners = owner_choices(self.ctx.db, with_accounts=True)
-            if self.ctx.db.login and any(owner == self.ctx.db.login for owner, _s in owners):
+            me = self.ctx.db.member
+            if me and any(owner == me for owner, _s in owners):
                 # TRANSLATORS: in the owner filter: the accounts the user owns
-                self.scope_value.addItem(_("Mine"), self.ctx.db.login)
+                self.scope_value.addItem(_("Mine"), me)
             for owner, shown in owners:
                 self.scope_value.addItem(shown, owner)
         elif by == "segment":
