@@ -1,7 +1,8 @@
 """The team in the screens (pytest-qt): on a team server the lists offer "Mine" and every
 member by name, owners are shown by name, the account editor offers the members (storing the
 login; a new account is mine), the record views say who changed them and when, and the Reports
-screen can be limited to one owner. In a laptop's own file all of it stays as it was."""
+screen can be limited to one owner. On a laptop's copy of the server the same, as the member
+the copy reaches the server as. In a laptop's own file all of it stays as it was."""
 
 from __future__ import annotations
 
@@ -387,3 +388,74 @@ def test_a_manager_without_accounts_is_not_offered_mine(team: Team, qtbot: Any) 
     finally:
         tasks.wait_all()
         maria.close()
+
+
+@pytest.fixture
+def annas_copy(team: Team, tmp_path: Path) -> Iterator[AppContext]:
+    """The app as Anna Berg runs it on her laptop's copy of the team server."""
+    from accountdesk.core.db import sync
+
+    path = sync.create_copy(team.server.url(team.server.anna), tmp_path / "copy.db")
+    copy = open_database(path)
+    settings.put(copy, "user.zone", RIGA)
+    context = team.context(copy)
+    try:
+        yield context
+    finally:
+        tasks.wait_all()  # nothing of the screens reads the copy once it is closed
+        context.close()
+        copy.close()
+
+
+def test_on_a_copy_the_account_editor_offers_the_members_and_a_new_account_is_mine(
+    annas_copy: AppContext, team: Team, qtbot: Any
+) -> None:
+    """The copy knows who its user is in the team (the login it reaches the server as): the
+    owner box is the team's, as on the server, and a new account is hers."""
+    editor = AccountEditor(annas_copy)
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox)
+    anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
+    assert _items(owner) == [("Anna Berg", anna), ("Ben Okafor", ben), ("Maria López", maria)]
+    assert owner.currentText() == "Anna Berg"
+    assert not editor.is_dirty()
+    editor.set_text("name", "Liepāja Amber")
+    editor.set_text("country", "LV")
+    editor.accept()
+    assert editor.result_id is not None
+    assert account_input(annas_copy.db, editor.result_id).owner == anna
+
+    # someone else's account on the copy: his name, and "No owner" to give it up
+    editor = AccountEditor(annas_copy, team.accounts["ben"])
+    qtbot.addWidget(editor)
+    owner = editor.fields["owner"]
+    assert isinstance(owner, QComboBox) and owner.currentText() == "Ben Okafor"
+    assert _items(owner)[0] == ("No owner", "")
+    editor.reject()
+
+
+def test_on_a_copy_the_lists_and_reports_offer_mine(
+    annas_copy: AppContext, team: Team, qtbot: Any
+) -> None:
+    anna, ben = team.server.anna, team.server.ben
+    screen = AccountsScreen(annas_copy, asynchronous=False)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert _items(screen.owner)[:3] == [("Any owner", ""), ("Mine", anna), ("Anna Berg", anna)]
+    _choose(screen.owner, "Mine")
+    assert screen.model.ids == [team.accounts["anna"]]
+
+    reports = ReportsScreen(annas_copy)
+    qtbot.addWidget(reports)
+    reports.kind.setCurrentIndex(reports.kind.findData("portfolio"))
+    reports.scope_by.setCurrentIndex(reports.scope_by.findData("owner"))
+    assert _items(reports.scope_value) == [
+        ("Mine", anna),
+        ("Anna Berg", anna),
+        ("Ben Okafor", ben),
+        (UPLOADED, UPLOADED),
+    ]
+    request = reports.request()
+    assert request is not None and request.owner == anna
+    tasks.wait_all()
