@@ -40,7 +40,12 @@ def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
         for statement in copy_statements():
             conn.execute(text(statement))
         conn.execute(text("INSERT INTO sync_clock VALUES (1, 0, 0, 'laptop')"))
-        conn.execute(text("INSERT INTO sync_state VALUES ('server_url', 'x')"))
+        conn.execute(  # (its user is who the copy's user is in the team: Database.member)
+            text(
+                "INSERT INTO sync_state VALUES "
+                "('server_url', 'postgresql+psycopg://anna@db.example.com/team')"
+            )
+        )
     yield db
     db.close()
 
