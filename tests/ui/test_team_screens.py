@@ -176,15 +176,14 @@ def test_a_files_owner_filter_is_as_it_was(ctx: Any, sample: dict[str, str], qtb
     assert isinstance(AccountEditor(ctx).fields["owner"], QLineEdit)
 
 
-def test_the_account_editor_offers_the_members_and_stores_the_login(
-    annas: AppContext, team: Team, qtbot: Any
-) -> None:
-    editor = AccountEditor(annas)
+def _new_account_in_the_editor(context: AppContext, team: Team, qtbot: Any) -> str:
+    """A new account made in Anna's account editor, whose owner box offers the members with
+    her chosen (and no "No owner", which the server would not keep); the account's id."""
+    editor = AccountEditor(context)
     qtbot.addWidget(editor)
     owner = editor.fields["owner"]
     assert isinstance(owner, QComboBox)
     anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
-    # a new account is mine: no "No owner", which the server would not keep
     assert _items(owner) == [("Anna Berg", anna), ("Ben Okafor", ben), ("Maria López", maria)]
     assert owner.currentText() == "Anna Berg"
     assert not editor.is_dirty()
@@ -192,7 +191,16 @@ def test_the_account_editor_offers_the_members_and_stores_the_login(
     editor.set_text("country", "LV")
     editor.accept()
     assert editor.result_id is not None
-    assert account_input(team.admin, editor.result_id).owner == anna
+    return editor.result_id
+
+
+def test_the_account_editor_offers_the_members_and_stores_the_login(
+    annas: AppContext, team: Team, qtbot: Any
+) -> None:
+    # a new account is mine
+    made = _new_account_in_the_editor(annas, team, qtbot)
+    anna, ben = team.server.anna, team.server.ben
+    assert account_input(team.admin, made).owner == anna
 
     # someone else's account shows their name
     editor = AccountEditor(annas, team.accounts["ben"])
@@ -412,19 +420,8 @@ def test_on_a_copy_the_account_editor_offers_the_members_and_a_new_account_is_mi
 ) -> None:
     """The copy knows who its user is in the team (the login it reaches the server as): the
     owner box is the team's, as on the server, and a new account is hers."""
-    editor = AccountEditor(annas_copy)
-    qtbot.addWidget(editor)
-    owner = editor.fields["owner"]
-    assert isinstance(owner, QComboBox)
-    anna, ben, maria = team.server.anna, team.server.ben, team.server.manager
-    assert _items(owner) == [("Anna Berg", anna), ("Ben Okafor", ben), ("Maria López", maria)]
-    assert owner.currentText() == "Anna Berg"
-    assert not editor.is_dirty()
-    editor.set_text("name", "Liepāja Amber")
-    editor.set_text("country", "LV")
-    editor.accept()
-    assert editor.result_id is not None
-    assert account_input(annas_copy.db, editor.result_id).owner == anna
+    made = _new_account_in_the_editor(annas_copy, team, qtbot)
+    assert account_input(annas_copy.db, made).owner == team.server.anna
 
     # someone else's account on the copy: his name, and "No owner" to give it up
     editor = AccountEditor(annas_copy, team.accounts["ben"])
