@@ -57,8 +57,9 @@ def _collect_garbage_on_the_gui_thread(_no_question_waits_for_a_click: None) -> 
 @pytest.fixture(autouse=True)
 def _no_question_waits_for_a_click(monkeypatch: pytest.MonkeyPatch) -> None:
     """A form's questions are modal: one a test does not answer waited for a click for ever
-    (the whole run hung). Unanswered, reloading fails the test, and closing a form with
-    changes discards them; a test that means to answer replaces these."""
+    (the whole run hung). Unanswered, reloading fails the test, and so does the reminder's
+    question before completing several, and closing a form with changes discards them; a
+    test that means to answer replaces these."""
     from accountdesk.ui import forms
 
     def unanswered(*_args: object) -> bool:
@@ -66,6 +67,13 @@ def _no_question_waits_for_a_click(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(forms, "ask_reload", unanswered)
     monkeypatch.setattr(forms, "ask_unsaved", lambda _parent: "discard")
+
+    from accountdesk.ui.followups import reminders
+
+    def complete_all_unanswered(*_args: object) -> bool:
+        pytest.fail("the reminder asked before completing several: answer ask_complete_all")
+
+    monkeypatch.setattr(reminders, "ask_complete_all", complete_all_unanswered)
 
 
 @pytest.fixture

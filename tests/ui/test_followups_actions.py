@@ -311,7 +311,7 @@ def test_the_reminder_names_what_fell_due_whatever_the_list_shows(
 
 
 def test_the_reminder_bar_names_what_its_buttons_act_on(
-    qtbot: Any, ctx: Any, reminding: Any
+    qtbot: Any, ctx: Any, reminding: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A second reminder while the first is still in the bar: the count and the buttons take
     in both, and so do the names (they named the latest one only)."""
@@ -331,8 +331,15 @@ def test_the_reminder_bar_names_what_its_buttons_act_on(
     text = reminders.text()
     assert "2 follow-ups are due" in text
     assert text.index("Send the offer") < text.index("Call")  # the latest first
+    from accountdesk.ui.followups import reminders as reminders_module
+
+    asked: list[int] = []
+    monkeypatch.setattr(
+        reminders_module, "ask_complete_all", lambda _parent, n: asked.append(n) is None
+    )
     reminders.bar.complete.click()
     tasks.wait_all()
+    assert asked == [2]  # all of them, once the user says so
     assert screen.model.rows == []  # both completed
     reminders.show(later, reminded(ctx.db, [later[0].id]))  # a new bar: only its own
     assert "Call" not in reminders.text()

@@ -166,7 +166,8 @@ def test_with_open_and_done_selected_only_the_open_ones_are_acted_on(
     assert rows["Sent the offer"].completed_at == COMPLETED
     assert rows["Sent the offer"].snoozed_until is None
     left = "2 done follow-ups were left as they are."
-    assert said == [left, f"Snoozed 1 follow-up until Thu 13 Mar, 09:00. {left}", left]
+    snoozed = f"Snoozed 1 follow-up until Thu 13 Mar, 09:00. {left}"
+    assert said == [left, snoozed, f"Completed 1 follow-up (Ctrl+Z to undo). {left}"]
 
 
 def test_one_done_follow_up_left_alone_is_said_in_the_singular_and_in_persian_digits(

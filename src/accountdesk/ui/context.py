@@ -85,7 +85,7 @@ class AppContext(QObject):
         longer names a deleted record in the language it was deleted in."""
         for index in range(self.undo_stack.count()):
             command = self.undo_stack.command(index)
-            if isinstance(command, DeleteCommand):
+            if isinstance(command, TranslatedCommand):
                 command.retranslate()
 
     def write(self, kind: str, fn: Callable[[], T]) -> T:
@@ -95,7 +95,16 @@ class AppContext(QObject):
         return result
 
 
-class DeleteCommand(QUndoCommand):
+class TranslatedCommand(QUndoCommand):
+    """A command of the undo history whose text :meth:`AppContext.retranslate` writes again
+    in the current language."""
+
+    def retranslate(self) -> None:
+        """The command's text (what Undo and Redo name) in the current language."""
+        raise NotImplementedError
+
+
+class DeleteCommand(TranslatedCommand):
     def __init__(self, ctx: AppContext, kind: str, id_: str, title: str) -> None:
         super().__init__()
         self.ctx, self.kind, self.record_id = ctx, kind, id_

@@ -347,25 +347,91 @@ def _still_shown(session: Session, follow_up: Shown | str) -> FollowUp | None:
 
 
 def complete(db: Database, follow_ups: Sequence[Shown | str], clock: Clock = system_clock) -> int:
+    """Mark follow-ups done; a recurring one moves on to its next occurrence instead
+    (:func:`complete_undoably`). Returns how many were completed."""
+    return len(complete_undoably(db, follow_ups, clock))
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One follow-up :func:`complete_undoably` completed, or moved on to its next occurrence:
+    what it was before (to put it back: :func:`reopen`) and what it was left as (``after_*``:
+    to tell whether it changed since)."""
+
+    id: str
+    status: str
+    completed_at: datetime | None
+    local_due: str
+    due_at: datetime
+    snoozed_until: datetime | None
+    notified_at: datetime | None
+    after_status: str
+    after_completed_at: datetime | None
+    after_local_due: str
+    after_due_at: datetime
+
+
+def complete_undoably(
+    db: Database, follow_ups: Sequence[Shown | str], clock: Clock = system_clock
+) -> list[Completion]:
     """Mark follow-ups done; a recurring one moves on to its next occurrence instead.
 
     ``follow_ups``: as the list or the reminder showed them (:class:`Shown`); one completed
     or moved since (done, at a later occurrence, rescheduled) is left as it is, its
-    completion time kept (:func:`_still_shown`). Returns how many were completed."""
+    completion time kept (:func:`_still_shown`). Returns the ones completed, as they were
+    before and after, for :func:`reopen` (Undo)."""
     now = clock()
-    done = 0
+    done: list[Completion] = []
     with db.transaction() as session:
         for follow_up in follow_ups:
             item = _still_shown(session, follow_up)
             if item is None:
                 continue
+            before = (
+                item.status,
+                item.completed_at,
+                item.local_due,
+                item.due_at,
+                item.snoozed_until,
+                item.notified_at,
+            )
             if item.rrule:
                 _advance(session, item, now)
             else:
                 item.status = "done"
                 item.completed_at = now
-            done += 1
+            after = (item.status, item.completed_at, item.local_due, item.due_at)
+            done.append(Completion(item.id, *before, *after))
     return done
+
+
+def reopen(db: Database, completed: Sequence[Completion]) -> list[str]:
+    """Undo :func:`complete_undoably`: each follow-up back as it was before, open at the
+    occurrence it was at (a repeating one back from its next occurrence), with its snooze
+    and reminder as they were. One changed since (completed again, rescheduled, moved to the
+    trash or purged) is left as it is. Returns the ids of those reopened."""
+    reopened: list[str] = []
+    with db.transaction() as session:
+        for was in completed:
+            item = session.get(FollowUp, was.id, with_for_update=True, populate_existing=True)
+            if item is None or item.deleted_at is not None:
+                continue
+            now = (item.status, item.completed_at, item.local_due, item.due_at)
+            if now != (
+                was.after_status,
+                was.after_completed_at,
+                was.after_local_due,
+                was.after_due_at,
+            ):
+                continue
+            item.status = was.status
+            item.completed_at = was.completed_at
+            item.local_due = was.local_due
+            item.due_at = was.due_at
+            item.snoozed_until = was.snoozed_until
+            item.notified_at = was.notified_at
+            reopened.append(item.id)
+    return reopened
 
 
 def _advance(session: Session, item: FollowUp, now: datetime) -> None:

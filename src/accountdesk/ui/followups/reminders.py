@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSystemTrayIcon,
     QToolButton,
@@ -46,6 +47,7 @@ from accountdesk.core.timekeeping.reminders import (
 )
 from accountdesk.ui import tasks
 from accountdesk.ui.colours import text_on
+from accountdesk.ui.followups.completion import complete_and_say
 from accountdesk.ui.followups.when import zoned_when_near
 
 if TYPE_CHECKING:
@@ -151,6 +153,39 @@ def snooze_menu(
 
     menu.aboutToShow.connect(rename)
     return menu
+
+
+def complete_all_box(parent: QWidget | None, count: int) -> QMessageBox:
+    """The question the reminder's Complete asks when it holds several follow-ups: all
+    ``count`` of them? (It names three: the others are only counted.)"""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Complete follow-ups"))
+    box.setText(
+        ngettext(
+            "Complete all {n} follow-up that fell due?",
+            "Complete all {n} follow-ups that fell due?",
+            count,
+        ).format(n=format_number(count))
+    )
+    # TRANSLATORS: "Show them" is the reminder bar's button that opens the Follow-ups screen
+    box.setInformativeText(
+        _(
+            "Repeating follow-ups move on to their next occurrence. Undo (Ctrl+Z) puts them "
+            "all back. To complete only some of them, click Show them and select them in the "
+            "list."
+        )
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Ok).setText(_("Complete all"))
+    box.setDefaultButton(QMessageBox.StandardButton.Ok)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box
+
+
+def ask_complete_all(parent: QWidget | None, count: int) -> bool:
+    """Whether to complete all ``count`` follow-ups of the reminder (:func:`complete_all_box`)."""
+    return complete_all_box(parent, count).exec() == QMessageBox.StandardButton.Ok
 
 
 class ReminderBar(QFrame):
@@ -440,12 +475,45 @@ class Reminders(QObject):
         return shown
 
     def complete(self) -> None:
-        """Complete the follow-ups of the bar."""
-        shown = self._finish()
-        if shown:
-            self.ctx.write(
-                "follow_up", lambda: service.complete(self.ctx.db, shown, self.ctx.clock)
-            )
+        """Complete the follow-ups of the bar: the one it holds, or all it counts once the
+        user says so (it names only three); the status bar says how many, and one Undo
+        reopens them all and shows them in the bar again."""
+        shown, named = list(self.pending), dict(self._named)
+        if not shown:
+            return
+        window = self.window if self.window is not None and Shiboken.isValid(self.window) else None
+        if len(shown) > 1 and not ask_complete_all(window, len(shown)):
+            return
+        self._finish()
+
+        def told(completed: bool, ids: list[str]) -> None:
+            if not Shiboken.isValid(self):  # the context is gone
+                return
+            if completed:
+                self._drop(ids)
+            else:
+                self._put_back([s for s in shown if s.id in ids], named)
+
+        complete_and_say(self.ctx, shown, told)
+
+    def _drop(self, ids: list[str]) -> None:
+        """Take ``ids`` out of the bar (completed again by Redo)."""
+        gone = set(ids)
+        self.pending = [s for s in self.pending if s.id not in gone]
+        self._newest = [i for i in self._newest if i not in gone]
+        self._unmarked = [i for i in self._unmarked if i not in gone]
+        if self.pending:
+            self._show_bar()
+        elif self.bar is not None and Shiboken.isValid(self.bar):
+            self.bar.hide()
+
+    def _put_back(self, shown: list[Shown], named: dict[str, Reminded]) -> None:
+        """Show ``shown`` in the bar again (reopened by Undo), as they were named."""
+        if not shown:
+            return
+        self.pending = list({s.id: s for s in [*self.pending, *shown]}.values())
+        self._named.update({s.id: named[s.id] for s in shown if s.id in named})
+        self._show_bar()
 
     def snooze_text(self, preset: SnoozePreset) -> str:
         """``preset`` as the snooze menus name it now, with the day and time it snoozes to."""

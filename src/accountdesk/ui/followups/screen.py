@@ -56,7 +56,6 @@ from accountdesk.core.queries.followups import (
     list_follow_ups,
 )
 from accountdesk.core.services import calendar_files
-from accountdesk.core.services import followups as service
 from accountdesk.core.timekeeping.recurrence import describe_rrule
 from accountdesk.core.timekeeping.reminders import (
     BUCKET_LABELS,
@@ -76,6 +75,7 @@ from accountdesk.ui.context import AppContext
 from accountdesk.ui.detail import heading
 from accountdesk.ui.emptynote import EmptyNote
 from accountdesk.ui.flow import FlowLayout
+from accountdesk.ui.followups.completion import complete_and_say
 from accountdesk.ui.followups.reminders import (
     QUICK_SNOOZE,
     preset_text,
@@ -473,11 +473,13 @@ class FollowUpsScreen(QWidget):
         run_modal(ScheduleDialog(self.ctx, parent=self))
 
     def complete(self) -> None:
-        shown = self._require_open()
+        """Complete the selected open follow-ups, undoably; the status bar says how many."""
+        said: list[str] = []
+        shown = self._require_open(said)
         if shown:
-            self.ctx.write(
-                "follow_up", lambda: service.complete(self.ctx.db, shown, self.ctx.clock)
-            )
+            complete_and_say(self.ctx, shown, said=said)
+        elif said:
+            self.ctx.status.emit(" ".join(said))
 
     def snooze_preset(self, key: str) -> None:
         """Snooze the selected follow-ups by the snooze preset ``key``."""
