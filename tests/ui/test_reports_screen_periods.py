@@ -77,3 +77,73 @@ def test_the_quarterly_trend_shows_each_sample_and_its_partial_quarters(
     # the first and the last quarter are only partly in the period, as the PDF says
     assert chart.note == "* Q1 2024, Q1 2025: parts of the quarters only."
     screen.grab()
+
+
+def test_a_refused_period_clears_the_figures_of_the_choices_before(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    """The refusal was shown above the last 12 months' figures (review rev31, item 2b)."""
+    screen = _screen(ctx, qtbot)
+    _settle(screen, qtbot)
+    assert screen.metric_texts()  # the last 12 months
+    screen.start.setDate(QDate(2025, 4, 1))  # after today, 12 March 2025
+    screen.end.setDate(QDate(2025, 6, 30))
+    screen.refresh_metrics()
+    tasks.wait_all()
+    assert "The period starts after today" in screen.message.text()
+    assert screen.metrics is None and screen.metric_texts() == {}
+    assert screen.money_note.text() == "" and screen.nps_chart.values == []
+    assert not screen.table.isVisibleTo(screen) and not screen.nps_chart.isVisibleTo(screen)
+
+
+def test_figures_still_computed_for_earlier_choices_are_not_shown_under_a_refusal(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    screen = _screen(ctx, qtbot)
+    screen.refresh_metrics()  # the last 12 months, computed on a worker thread …
+    screen.end.setDate(QDate(2024, 1, 1))  # … while the period is made to end before it starts
+    screen.start.setDate(QDate(2024, 6, 1))
+    screen.refresh_metrics()
+    tasks.wait_all()
+    assert screen.message.text() == "The period ends before it starts."
+    assert screen.metrics is None and screen.metric_texts() == {}
+
+
+def test_a_failure_clears_the_figures(
+    ctx: Any, demo_db: Database, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accountdesk.ui.reports import screen as screen_module
+
+    screen = _screen(ctx, qtbot)
+    _settle(screen, qtbot)
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(screen_module, "compute_metrics", broken)
+    screen.start.setDate(QDate(2024, 1, 1))
+    screen.refresh_metrics()
+    qtbot.waitUntil(lambda: "disk on fire" in screen.message.text(), timeout=10000)
+    assert screen.metrics is None and screen.metric_texts() == {}
+
+
+def test_a_trip_brief_shows_no_figures_and_says_why(
+    ctx: Any, demo_db: Database, qtbot: Any
+) -> None:
+    """A trip brief is about days to come: it showed retention and churn for them (review
+    rev31, item 2a)."""
+    screen = _screen(ctx, qtbot)
+    _settle(screen, qtbot)
+    screen.kind.setCurrentIndex(screen.kind.findData("trip"))
+    screen.refresh_metrics()
+    tasks.wait_all()
+    assert screen.metrics is None and screen.metric_texts() == {}
+    assert screen.metrics_hint.isVisibleTo(screen)
+    assert screen.metrics_hint.text() == (
+        "A trip brief is about the days to come: it has no figures to measure."
+    )
+    assert not screen.table.isVisibleTo(screen)
+    # back to the portfolio: its figures again
+    screen.kind.setCurrentIndex(screen.kind.findData("portfolio"))
+    _settle(screen, qtbot)
+    assert screen.metric_texts() and not screen.metrics_hint.isVisibleTo(screen)

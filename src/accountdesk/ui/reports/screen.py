@@ -575,16 +575,39 @@ class ReportsScreen(QWidget):
         self._show_waiting()  # at once: the figures come after a pause
         self._refresh.start()
 
+    def _no_figures(self) -> str | None:
+        """Why there is nothing to measure, or None: before an account is chosen, and for a
+        trip brief, which is about days to come (README, "Days still to come")."""
+        kind = self.current_kind()
+        if kind == "trip":
+            return _("A trip brief is about the days to come: it has no figures to measure.")
+        if kind == "account" and not self.account.record_id:
+            return _("Choose an account to see its key metrics here.")
+        return None
+
     def _show_waiting(self) -> bool:
-        """Before an account is chosen there is nothing to measure: the hint instead of the
-        table and the charts (True then). Shown only when the figures were asked for, an
-        opened screen showed an empty table and two charts of "not enough data" for the
-        pause before."""
-        waiting = self.current_kind() == "account" and not self.account.record_id
-        self.metrics_hint.setVisible(waiting)
+        """Before an account is chosen, and for a trip brief, there is nothing to measure:
+        a line that says why instead of the table and the charts (True then). Shown only when
+        the figures were asked for, an opened screen showed an empty table and two charts of
+        "not enough data" for the pause before."""
+        hint = self._no_figures()
+        if hint is not None:
+            self.metrics_hint.setText(hint)
+        self.metrics_hint.setVisible(hint is not None)
+        self._show_figures(hint is None)
+        return hint is not None
+
+    def _show_figures(self, shown: bool) -> None:
         for widget in (self.table, self.money_note, self.nps_chart, self.trend_chart):
-            widget.setVisible(not waiting)
-        return waiting
+            widget.setVisible(shown)
+
+    def _clear_metrics(self) -> None:
+        """No figures: none of earlier choices left under a refusal, an error or a hint."""
+        self.metrics = None
+        self.table.setRowCount(0)
+        self.money_note.clear()
+        for chart in (self.nps_chart, self.trend_chart):
+            chart.set_data("", [], [])
 
     def period(self) -> Period | None:
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
@@ -636,15 +659,17 @@ class ReportsScreen(QWidget):
 
     def refresh_metrics(self) -> None:
         self._refresh.stop()
+        self._metrics_serial += 1  # figures still being computed are of earlier choices
+        serial = self._metrics_serial
         request = self.request()
-        if request is None:
+        if request is None:  # refused: the message says why, with no figures under it
+            self._clear_metrics()
+            self.metrics_hint.hide()
+            self._show_figures(False)
             return
         self.message.clear()
-        self._metrics_serial += 1
-        serial = self._metrics_serial
         if self._show_waiting():
-            self.metrics = None
-            self.table.setRowCount(0)
+            self._clear_metrics()
             return
         db = self.ctx.db
 
@@ -652,15 +677,21 @@ class ReportsScreen(QWidget):
             if serial == self._metrics_serial:
                 self.show_metrics(result)
 
+        def failed(exc: BaseException) -> None:
+            if serial == self._metrics_serial:
+                self._metrics_failed(exc)
+
         today, calendar = self.ctx.today(), i18n.current_calendar()
         tasks.run(
             lambda: compute_metrics(db, request, today, calendar),
             done,
-            self._metrics_failed,
+            failed,
             owner=self,  # dropped when the screen is gone (the window built again)
         )
 
     def _metrics_failed(self, exc: BaseException) -> None:
+        self._clear_metrics()
+        self._show_figures(False)
         self.message.setText(_("The metrics could not be computed: {error}").format(error=exc))
 
     def show_metrics(self, metrics: Metrics) -> None:
