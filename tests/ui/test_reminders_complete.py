@@ -152,3 +152,23 @@ def test_the_follow_ups_screen_completes_undoably_too(
     ctx.undo_stack.undo()
     tasks.wait_all()
     assert _open(ctx) == before
+
+
+def test_undo_names_the_completion_in_the_language_chosen_since(
+    qtbot: Any, ctx: Any, five: None, reminding: Any, monkeypatch: Any
+) -> None:
+    from accountdesk.core import i18n
+    from accountdesk.ui.app import apply_language
+
+    reminders = _bar_of_five(reminding)
+    monkeypatch.setattr(reminders_module, "ask_complete_all", lambda _parent, _count: True)
+    reminders.bar.complete.click()
+    tasks.wait_all()
+    apply_language("fa")
+    try:
+        ctx.retranslate()  # what Settings → Language does before the window is built again
+        assert i18n.format_number(5) in ctx.undo_stack.undoText()
+        assert "5" not in ctx.undo_stack.undoText()
+    finally:
+        apply_language("en")
+        ctx.retranslate()
