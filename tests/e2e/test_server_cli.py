@@ -173,6 +173,9 @@ def test_server_login_without_a_keyring_still_sets_the_default_server(
     assert done.stdout.splitlines() == [
         f"{admin} signed in to {where}. There is no usable system keyring here, so AccountDesk "
         "will ask for the password each time (or give it in PGPASSWORD).",
+        # (its administrator signs in before server init)
+        "It holds no AccountDesk team yet: its administrator sets it up with accountdesk server "
+        "init.",
         f"AccountDesk opens postgresql+psycopg://{admin}@{where} when no --db is given (the "
         "server.url setting).",
     ]

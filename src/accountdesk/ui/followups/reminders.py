@@ -49,6 +49,7 @@ from accountdesk.ui import tasks
 from accountdesk.ui.colours import text_on
 from accountdesk.ui.followups.completion import complete_and_say
 from accountdesk.ui.followups.when import zoned_when_near
+from accountdesk.ui.modal import run_modal
 
 if TYPE_CHECKING:
     from accountdesk.ui.context import AppContext
@@ -185,7 +186,7 @@ def complete_all_box(parent: QWidget | None, count: int) -> QMessageBox:
 
 def ask_complete_all(parent: QWidget | None, count: int) -> bool:
     """Whether to complete all ``count`` follow-ups of the reminder (:func:`complete_all_box`)."""
-    return complete_all_box(parent, count).exec() == QMessageBox.StandardButton.Ok
+    return run_modal(complete_all_box(parent, count)) == QMessageBox.StandardButton.Ok
 
 
 class ReminderBar(QFrame):
