@@ -1,8 +1,10 @@
-"""Files to import in the tests of an import's Cancel (core and dialog): a vCard file of many
-cards and an AccountDesk JSON export of a demo database."""
+"""Files to import in the tests: a CSV file of given rows, a vCard file of many cards and an
+AccountDesk JSON export of a demo database (the tests of an import's Cancel, core and
+dialog)."""
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,6 +16,18 @@ from accountdesk.core.io.json_io import export_json
 #: The sentence of a cancelled import (core/io/refusal.cancelled), in English.
 CANCELLED = "The import was cancelled; nothing was written."
 MADE = datetime(2026, 3, 1, 12, tzinfo=UTC)
+
+
+def write_csv(
+    path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8"
+) -> Path:
+    """``path`` written as a CSV file of ``header`` and ``rows`` (lines ended by CRLF, as the
+    csv module writes them)."""
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
 
 
 def vcard_file(tmp_path: Path, count: int = 300, *, emails: bool = True) -> Path:

@@ -6,7 +6,6 @@ with a Customer-since date counted as a customer."""
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from accountdesk.core.queries.details import account_detail
 from accountdesk.core.records import AccountInput, clean_account
 from accountdesk.core.services.accounts import create_account
 from accountdesk.core.validation import ValidationError
+from importfiles import write_csv
 
 
 def _account(**kw: object) -> AccountInput:
@@ -92,14 +92,6 @@ def test_a_refused_status_stores_nothing(db: Database) -> None:
     assert account_detail(db, kept).status == "lost"
 
 
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
 def test_an_import_row_keeps_its_status_as_written(db: Database, tmp_path: Path) -> None:
     """A file is not refused for a status its dates do not give: files written before the rule
     hold such accounts (an active one without its date was what the editor saved), and one
@@ -110,7 +102,7 @@ def test_an_import_row_keeps_its_status_as_written(db: Database, tmp_path: Path)
         ["Bērzs", "LV", "lost", ""],
         ["Cers", "LV", "active", ""],
     ]
-    import_csv(db, _write(tmp_path / "a.csv", header, rows))
+    import_csv(db, write_csv(tmp_path / "a.csv", header, rows))
     with db.reader() as session:
         found = dict(session.execute(select(Account.name, Account.status)).all())
     assert found == {"Ābele": "prospect", "Bērzs": "lost", "Cers": "active"}
@@ -118,7 +110,7 @@ def test_an_import_row_keeps_its_status_as_written(db: Database, tmp_path: Path)
 
 def test_the_editor_of_such_an_account_asks_for_the_date(db: Database, tmp_path: Path) -> None:
     header = ["account_name", "account_country", "account_status"]
-    import_csv(db, _write(tmp_path / "a.csv", header, [["Bērzs", "LV", "lost"]]))
+    import_csv(db, write_csv(tmp_path / "a.csv", header, [["Bērzs", "LV", "lost"]]))
     with db.reader() as session:
         account = session.scalars(select(Account)).one()
         stored = AccountInput(account.name, account.country, status=account.status)
@@ -132,7 +124,7 @@ def test_an_import_row_without_a_status_takes_the_one_its_dates_give(
 ) -> None:
     header = ["account_name", "account_country", "account_customer_since", "account_lost_on"]
     rows = [["Ābele", "LV", "2024-01-01", ""], ["Bērzs", "LV", "2024-01-01", "2025-01-01"]]
-    import_csv(db, _write(tmp_path / "a.csv", header, rows))
+    import_csv(db, write_csv(tmp_path / "a.csv", header, rows))
     with db.reader() as session:
         found = dict(session.execute(select(Account.name, Account.status)).all())
     assert found == {"Ābele": "active", "Bērzs": "lost"}

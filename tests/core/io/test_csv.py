@@ -25,6 +25,7 @@ from accountdesk.core.services.accounts import (
     create_contact,
 )
 from accountdesk.core.services.duplicates import likely_duplicates
+from importfiles import write_csv
 
 
 def _export(db: Database) -> str:
@@ -36,14 +37,6 @@ def _export(db: Database) -> str:
 def _count(db: Database, model: type[Account] | type[Contact]) -> int:
     with db.reader() as s:
         return int(s.scalar(select(func.count()).select_from(model)) or 0)
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def test_export_then_import_into_an_empty_database_gives_the_same_data(
@@ -69,7 +62,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_data(
 
 
 def test_common_crm_headers_are_recognised(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "outlook.csv",
         ["First Name", "Last Name", "Company", "E-mail Address", "Mobile Phone", "Country"],
         [["Ilze", "Bērziņa", "Dzintars SIA", "ilze@dzintars.example", "26123456", "LV"]],
@@ -81,7 +74,7 @@ def test_common_crm_headers_are_recognised(db: Database, tmp_path: Path) -> None
 
 
 def test_missing_required_column_is_named(db: Database, tmp_path: Path) -> None:
-    path = _write(tmp_path / "x.csv", ["given_name", "country"], [["Ann", "LV"]])
+    path = write_csv(tmp_path / "x.csv", ["given_name", "country"], [["Ann", "LV"]])
     with pytest.raises(CsvImportError, match="account name"):
         import_csv(db, path)
 
@@ -110,7 +103,7 @@ def test_a_bad_cell_names_row_and_column_and_writes_nothing(
     good = ["Dzintars", "LV", "Ilze", "LV", "Europe/Riga", "26123456", "ilze@example.lv"]
     bad = list(good)
     bad[header.index(column)] = value
-    path = _write(tmp_path / "bad.csv", header, [good, good, bad, good])
+    path = write_csv(tmp_path / "bad.csv", header, [good, good, bad, good])
     with pytest.raises(CsvImportError) as info:
         import_csv(db, path)
     message = str(info.value)
@@ -134,7 +127,7 @@ def test_a_file_that_is_not_csv(db: Database, tmp_path: Path) -> None:
 
 
 def test_dry_run_writes_nothing(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "ok.csv", ["account_name", "account_country"], [["A", "LV"], ["B", "SI"]]
     )
     report = import_csv(db, path, dry_run=True)
@@ -207,7 +200,7 @@ def test_an_import_into_an_empty_file_makes_its_indexes_again_after_the_rows(
 
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     rows[-1][COLUMNS.index("timezone")] = "Mars/Olympus"
-    broken = _write(tmp_path / "broken.csv", rows[0], rows[1:])
+    broken = write_csv(tmp_path / "broken.csv", rows[0], rows[1:])
     failed = open_database(tmp_path / "failed.db")
     with pytest.raises(CsvImportError):
         import_csv(failed, broken)
@@ -285,7 +278,7 @@ def test_an_id_used_for_an_account_and_a_contact_in_different_chunks_is_refused(
             create_account(db, AccountInput(name="Already here", country="LV"))
         before = (_count(db, Account), _count(db, Contact))
         with pytest.raises(CsvImportError) as refused:
-            import_csv(db, _write(tmp_path / "ids.csv", header, case))
+            import_csv(db, write_csv(tmp_path / "ids.csv", header, case))
         assert "cannot be the id of both an account and a contact" in str(refused.value)
         assert (_count(db, Account), _count(db, Contact)) == before
 
@@ -363,7 +356,7 @@ def test_formula_cells_are_neutralised_and_the_import_gives_them_back(
 def test_phone_numbers_of_other_programs_survive_with_or_without_the_text_mark(
     db: Database, tmp_path: Path
 ) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "sheet.csv",
         ["Company", "Country", "First Name", "Mobile Phone"],
         [
@@ -394,7 +387,7 @@ def test_a_cell_longer_than_the_csv_modules_default_limit_survives(
 def test_a_nul_in_a_cell_is_refused_with_row_and_column(db: Database, tmp_path: Path) -> None:
     rows = [[f"Account {i}", "LV", "Ilze"] for i in range(300)]  # past the binary-file sniff
     rows[250][2] = "Il\x00ze"
-    path = _write(tmp_path / "nul.csv", ["account_name", "account_country", "given_name"], rows)
+    path = write_csv(tmp_path / "nul.csv", ["account_name", "account_country", "given_name"], rows)
     with pytest.raises(CsvImportError) as info:
         import_csv(db, path)
     assert "Row 252, column given_name" in str(info.value)
@@ -443,7 +436,7 @@ def test_refused_values_name_their_column(
     bad = ["Ābele", "LV", "Jānis", "2025-05-01", value]  # another account: its cells are read
     if column == "given_name":
         header, good, bad = header[:-1], good[:-1], ["Ābele", "LV", value, "2025-05-01"]
-    path = _write(tmp_path / "bad.csv", header, [good, bad])
+    path = write_csv(tmp_path / "bad.csv", header, [good, bad])
     with pytest.raises(CsvImportError) as info:
         import_csv(db, path)
     message = str(info.value)

@@ -24,19 +24,12 @@ from accountdesk.core.io.csv_format import CsvImportError
 from accountdesk.core.io.csv_io import COLUMNS, ImportReport, export_csv, import_csv, preview
 from accountdesk.core.io.sources import OUTLOOK_HEADERS
 from accountdesk.core.io.vcard import VCardImportError, import_vcard
+from importfiles import write_csv
 
 GOOGLE = ["First Name", "Last Name", "Organization Name", "Birthday", "E-mail 1 - Label",
           "E-mail 1 - Value", "Address 1 - Country"]  # fmt: skip
 OUTLOOK = ["First Name", "Last Name", "Company", "Business Country/Region", "E-mail Address",
            "Birthday", "Anniversary", "E-mail 2 Address"]  # fmt: skip
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8") -> Path:
-    with path.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def _dates(db: Database) -> dict[str, list[tuple[str, int | None, int, int, str | None]]]:
@@ -59,7 +52,7 @@ def _count(db: Database, model: type[Account] | type[Contact]) -> int:
 
 
 def _google(tmp_path: Path) -> Path:
-    return _write(
+    return write_csv(
         tmp_path / "google.csv",
         GOOGLE,
         [
@@ -121,7 +114,7 @@ def test_salesforce_and_zoho_birthdays_are_imported_not_left_out(
 ) -> None:
     """Salesforce's Birthdate and Zoho's Date of Birth were listed among the columns that
     were not imported."""
-    report = import_csv(db, _write(tmp_path / "export.csv", header, cells))
+    report = import_csv(db, write_csv(tmp_path / "export.csv", header, cells))
     assert report.source == product
     assert not {"Birthdate", "Date of Birth"} & set(report.unknown_columns)
     assert _dates(db) == expected
@@ -131,7 +124,7 @@ def test_outlooks_short_dates_are_read_in_the_order_the_file_shows(
     db: Database, tmp_path: Path
 ) -> None:
     # 5/17/1984 can only be month first: so is 3/4/1990 in the same file (4 March)
-    path = _write(
+    path = write_csv(
         tmp_path / "outlook.csv",
         OUTLOOK,
         [
@@ -156,7 +149,7 @@ def test_outlooks_short_dates_are_read_in_the_order_the_file_shows(
 def test_a_date_whose_order_nothing_tells_is_refused_not_guessed(
     db: Database, tmp_path: Path
 ) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "outlook.csv",
         OUTLOOK,
         [
@@ -183,7 +176,7 @@ def test_a_date_whose_order_nothing_tells_is_refused_not_guessed(
 def test_a_date_that_is_no_date_is_refused_with_row_column_and_value(
     db: Database, tmp_path: Path
 ) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "outlook.csv",
         OUTLOOK,
         [
@@ -212,7 +205,7 @@ def _rows(path: Path) -> list[list[str]]:
 def _other_calendars(tmp_path: Path) -> Path:
     """A UTF-8 file (no calendar said) with a Thai contact's Buddhist-era birthday and an
     Iranian contact's Solar Hijri one, as the semicolon file of a Thai or Persian sheet."""
-    return _write(
+    return write_csv(
         tmp_path / "sheet.csv",
         ["Company", "First Name", "Last Name", "Country", "Birthday"],
         [
@@ -252,7 +245,7 @@ def test_the_apps_calendar_reads_a_year_gregorian_does_not_fit(
     with use_language(language), pytest.raises(CsvImportError) as caught:
         import_csv(db, path)
     assert [p.value for p in caught.value.details] == [refused]
-    kept = _write(
+    kept = write_csv(
         tmp_path / "one.csv",
         ["Company", "First Name", "Last Name", "Country", "Birthday"],
         [row for row in _rows(path)[1:] if row[1] == read_here],
@@ -283,7 +276,7 @@ def test_a_localised_outlook_file_reads_its_dates_as_its_windows_writes_them(
     code_page, names = OUTLOOK_HEADERS[language]
     header = [names[n] for n in ("First Name", "Company", "Business Country/Region")]
     header.append(birthday_header)  # not in Microsoft's list: mapped by hand
-    path = _write(
+    path = write_csv(
         tmp_path / "outlook.csv", header, [[given, "Koks", "LV", cell]], encoding=code_page
     )
     chosen = m.recognise(header).with_rule(birthday_header, m.Rule("birthday"))
@@ -298,7 +291,7 @@ def test_a_code_page_taken_from_the_users_language_does_not_tell_the_order(
     # an English Outlook's file that is not UTF-8 is read in the user's code page (Latvian
     # here): whether its Windows wrote day or month first, that does not say
     rows = [["Līga", "Koks", "Latvia", "līga@koks.example", "3/4/1990", "0/0/00", ""]]
-    path = _write(tmp_path / "outlook.csv", OUTLOOK[:1] + OUTLOOK[2:], rows, encoding="cp1257")
+    path = write_csv(tmp_path / "outlook.csv", OUTLOOK[:1] + OUTLOOK[2:], rows, encoding="cp1257")
     with i18n.use_language("lv"), pytest.raises(CsvImportError) as caught:
         import_csv(db, path)
     problem = caught.value.details[0]
@@ -306,7 +299,7 @@ def test_a_code_page_taken_from_the_users_language_does_not_tell_the_order(
     assert _count(db, Contact) == 0
     # a Thai one: its years are of the Buddhist era; its order shows in the date
     thai = [["สุดา", "Koks", "Thailand", "suda@koks.example", "17/5/2527", "0/0/00", ""]]
-    path = _write(tmp_path / "thai.csv", OUTLOOK[:1] + OUTLOOK[2:], thai, encoding="cp874")
+    path = write_csv(tmp_path / "thai.csv", OUTLOOK[:1] + OUTLOOK[2:], thai, encoding="cp874")
     with i18n.use_language("th"):
         report = import_csv(db, path)
     assert report.code_page == "cp874"
@@ -316,7 +309,7 @@ def test_a_code_page_taken_from_the_users_language_does_not_tell_the_order(
 def test_date_columns_join_the_important_dates_column(db: Database, tmp_path: Path) -> None:
     header = ["account_name", "account_country", "given_name", "important_dates", "birthday",
               "Work anniversary"]  # fmt: skip
-    path = _write(
+    path = write_csv(
         tmp_path / "ours.csv",
         header,
         [
@@ -375,7 +368,7 @@ def test_a_mapping_file_keeps_the_order_of_the_files_dates(tmp_path: Path) -> No
 
 
 def test_row_numbers_are_in_the_languages_digits(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "rows.csv",
         ["account_name", "account_country"],
         [["Koks", "LV"], ["Vējš"], ["Dzintars", "Mars"]],
@@ -423,7 +416,7 @@ def test_checking_processes_read_the_dates_in_the_order_the_whole_file_shows(
     header = ["account_name", "account_country", "given_name", "birthday"]
     rows = [[f"Koks {n}", "LV", f"Ilze {n}", "3/4/1990"] for n in range(90)]
     rows.append(["Koks", "LV", "Anna", "17/5/1984"])  # in the last block: day first
-    path = _write(tmp_path / "big.csv", header, rows)
+    path = write_csv(tmp_path / "big.csv", header, rows)
     monkeypatch.setattr(csv_check, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(csv_check, "CHUNK_ROWS", 20)
     monkeypatch.setattr(csv_check, "PART_BLOCK", 30)

@@ -6,7 +6,6 @@ next try (an invalid phone after the bad e-mail of row 2, 31 February after the 
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,11 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account
 from accountdesk.core.io.csv_format import MAX_PROBLEMS, CsvImportError
 from accountdesk.core.io.csv_io import import_csv
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
+from importfiles import write_csv
 
 
 def test_every_problem_of_each_row_is_listed(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "bad.csv",
         ["First Name", "Last Name", "Company", "Country", "Mobile Phone", "E-mail Address",
          "Birthday"],
@@ -57,7 +49,7 @@ def test_every_problem_of_each_row_is_listed(db: Database, tmp_path: Path) -> No
 
 def test_every_problem_of_an_account_and_its_contact(db: Database, tmp_path: Path) -> None:
     """Account cells, contact cells, several values of one cell, tags and dates: each once."""
-    path = _write(
+    path = write_csv(
         tmp_path / "ours.csv",
         ["account_name", "account_country", "account_subdivision", "account_currency",
          "account_acquisition_cost", "given_name", "country", "emails", "tags",
@@ -87,7 +79,7 @@ def test_every_problem_of_an_account_and_its_contact(db: Database, tmp_path: Pat
 def test_a_country_refused_for_the_account_and_its_contact_is_one_problem(
     db: Database, tmp_path: Path
 ) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "x.csv",
         ["First Name", "Company", "Country", "E-mail"],
         [["Ilze", "Baltic", "Narnia", "ilze@"]],
@@ -101,7 +93,7 @@ def test_a_country_refused_for_the_account_and_its_contact_is_one_problem(
 
 
 def _bad_rows(path: Path, count: int) -> Path:
-    return _write(
+    return write_csv(
         path,
         ["First Name", "Last Name", "Company", "Country", "E-mail Address"],
         [[f"P{n}", f"X{n}", f"Co{n}", "LV", f"bad{n}@nowhere"] for n in range(count)],
@@ -128,7 +120,7 @@ def test_a_list_of_all_the_problems_counts_them(db: Database, tmp_path: Path) ->
 def test_an_accounts_country_its_contact_takes_is_one_problem(db: Database, tmp_path: Path) -> None:
     """The contact has no country column of its own: the account's refused country is its
     too, and said once, of the column that gave it (not of a "Country" the file lacks)."""
-    path = _write(
+    path = write_csv(
         tmp_path / "ours.csv",
         ["account_name", "account_country", "given_name"],
         [["Baltic", "Mars", "Ilze"]],

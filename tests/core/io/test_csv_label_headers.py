@@ -8,7 +8,6 @@ hand-written synonyms; a word that names two things (Turkish "Unvan") is still n
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from accountdesk.core.db.engine import Database
 from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.io import mapping, sources
 from accountdesk.core.io.csv_io import import_csv
+from importfiles import write_csv
 
 SLOVENIAN = ["Ime", "Priimek", "Podjetje", "Država", "Mesto", "E-pošta", "Mobilni telefon",
              "Delovno mesto"]  # fmt: skip
@@ -30,18 +30,10 @@ ROWS = [
 ]  # fmt: skip
 
 
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
 def test_a_slovenian_list_headed_as_the_app_labels_its_fields_keeps_its_cities(
     db: Database, tmp_path: Path
 ) -> None:
-    report = import_csv(db, _write(tmp_path / "sl_contacts.csv", SLOVENIAN, ROWS))
+    report = import_csv(db, write_csv(tmp_path / "sl_contacts.csv", SLOVENIAN, ROWS))
     assert report.unknown_columns == ()
     with db.reader() as s:
         found = {

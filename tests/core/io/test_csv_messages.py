@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from accountdesk.core import i18n
 from accountdesk.core.db.engine import Database
 from accountdesk.core.io.csv_format import CsvImportError
 from accountdesk.core.io.csv_io import ImportReport, import_csv
+from importfiles import write_csv
 
 
 def test_the_summary_gives_each_count_its_own_plural() -> None:
@@ -42,16 +42,8 @@ def test_counts_are_written_in_the_languages_digits() -> None:
     assert not any(ch in text for ch in "0123456789")
 
 
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
 def test_a_row_longer_than_the_header_is_one_sentence(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "long.csv",
         ["account_name", "account_country"],
         [["Dzintars", "LV", "extra"], ["Vējš", "LV", "one", "two"]],

@@ -5,7 +5,6 @@ not notes; a whole name in a "Name" or "Full Name" column is the full name."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from accountdesk.core.db.models import Account, Contact
 from accountdesk.core.io import mapping as m
 from accountdesk.core.io.csv_format import CsvImportError
 from accountdesk.core.io.csv_io import import_csv
+from importfiles import write_csv
 
 GOOGLE = [
     "First Name", "Last Name", "Organization Name", "Labels", "E-mail 1 - Label",
@@ -28,12 +28,6 @@ OUTLOOK = [
     "Business Country/Region", "E-mail Address", "E-mail 2 Address", "Web Page", "Categories",
     "Gender", "Priority", "Private", "Sensitivity", "E-mail Type", "Initials",
 ]  # fmt: skip
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows([header, *rows])
-    return path
 
 
 def _people(db: Database) -> dict[str, dict[str, Any]]:
@@ -57,7 +51,7 @@ def test_a_persons_web_page_is_kept_in_their_notes_not_made_the_accounts_website
     """Two colleagues with their own LinkedIn profiles (Google's Website 1), or their
     company's site written two ways (Outlook's Web Page): the file was refused as rows of one
     account that disagree, and one colleague's profile became the company's website."""
-    google = _write(
+    google = write_csv(
         tmp_path / "google.csv",
         GOOGLE,
         [
@@ -77,7 +71,7 @@ def test_a_persons_web_page_is_kept_in_their_notes_not_made_the_accounts_website
     )
     assert people["Ilze"]["website"] is None
 
-    outlook = _write(
+    outlook = write_csv(
         tmp_path / "outlook.csv",
         ["First Name", "Last Name", "Company", "Business Country/Region", "Business Phone 2",
          "E-mail 2 Address", "Web Page"],
@@ -122,7 +116,7 @@ def test_a_state_given_by_code_or_name_places_the_contact_and_its_zone(
     """A Salesforce report of customers in Melbourne and São Paulo, without phone numbers:
     Australia and Brazil keep several clocks, and the state told the zone only when mapped by
     hand, and then only as an ISO code."""
-    path = _write(
+    path = write_csv(
         tmp_path / "report.csv",
         ["Contact ID", "First Name", "Last Name", "Account Name", "Mailing City",
          "Mailing State/Province", "Mailing Country", "Email"],
@@ -153,7 +147,7 @@ def test_a_products_state_iso_does_not_list_is_kept_in_the_notes_not_refused(
 ) -> None:
     """People write states as they say them ("Bavaria" for ISO's Bayern, "Greater London"):
     such a cell of another product's export is no reason to refuse the file, and is not lost."""
-    path = _write(
+    path = write_csv(
         tmp_path / "outlook.csv",
         ["First Name", "Last Name", "Company", "Business State", "Business Country/Region",
          "E-mail 2 Address", "Business Phone 2"],
@@ -176,7 +170,7 @@ def test_a_products_state_iso_does_not_list_is_kept_in_the_notes_not_refused(
 def test_our_own_region_column_takes_a_name_and_names_a_region_that_is_none(
     db: Database, tmp_path: Path
 ) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "ours.csv",
         ["account_name", "account_country", "account_subdivision", "given_name", "subdivision"],
         [["Koç", "TR", "İstanbul", "Ayşe", "Ankara"]],
@@ -185,7 +179,7 @@ def test_our_own_region_column_takes_a_name_and_names_a_region_that_is_none(
     with db.reader() as session:
         assert session.scalar(select(Account.subdivision)) == "34"
         assert session.scalar(select(Contact.subdivision)) == "06"
-    bad = _write(
+    bad = write_csv(
         tmp_path / "bad.csv",
         ["account_name", "account_country", "given_name", "subdivision"],
         [["Koç", "TR", "Can", "Narnia"]],
@@ -198,19 +192,19 @@ def test_our_own_region_column_takes_a_name_and_names_a_region_that_is_none(
 
 
 def test_categories_labels_and_tag_are_the_contacts_tags(db: Database, tmp_path: Path) -> None:
-    outlook = _write(
+    outlook = write_csv(
         tmp_path / "outlook.csv",
         OUTLOOK,
         [["Hans", "Müller", "Müller GmbH", "München", "", "Germany", "hans@mueller.example",
           "", "", "Key customer;Trade fair", "", "", "", "", "", ""]],
     )  # fmt: skip
-    google = _write(
+    google = write_csv(
         tmp_path / "google.csv",
         GOOGLE,
         [["Ilze", "Bērziņa", "Baltic Timber", "* myContacts ::: Clients ::: VIP", "* Work",
           "ilze@bt.example", "Rīga", "", "Latvia", "", ""]],
     )  # fmt: skip
-    zoho = _write(
+    zoho = write_csv(
         tmp_path / "zoho.csv",
         ["Record Id", "First Name", "Last Name", "Account Name", "Mailing Country",
          "Secondary Email", "Tag"],
@@ -231,7 +225,7 @@ def test_outlooks_values_for_nothing_entered_are_not_kept_in_the_notes(
 ) -> None:
     """--keep-unknown put "Gender: Unspecified", "Priority: Normal", "Private: False",
     "Sensitivity: Normal" and "E-mail Type: SMTP" into every contact's notes."""
-    path = _write(
+    path = write_csv(
         tmp_path / "outlook.csv",
         OUTLOOK,
         [
@@ -257,7 +251,7 @@ def test_a_column_of_whole_names_is_the_full_name(
     """A spreadsheet's "Name" and Dynamics 365's "Full Name" were not read: the file had
     contact columns and no given name."""
     assert m.recognise([header, "Company"]).columns[header] == m.Rule(m.FULL_NAME)
-    path = _write(
+    path = write_csv(
         tmp_path / "list.csv",
         [header, "Company", "Country", "E-mail"],
         [["Ilze Bērziņa", "SIA Baltic Timber", "Latvia", "ilze@bt.example"],
@@ -270,7 +264,7 @@ def test_a_column_of_whole_names_is_the_full_name(
 
 
 def test_a_dynamics_365_export_is_read(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "dynamics.csv",
         ["(Do Not Modify) Contact", "Full Name", "Company Name", "Business Phone", "Email",
          "Address 1: City", "Address 1: Country/Region"],

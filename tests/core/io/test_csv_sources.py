@@ -28,6 +28,7 @@ from accountdesk.core.io.sources import (
     normalise,
     outlook_language,
 )
+from importfiles import write_csv
 
 DATA = Path(__file__).parents[2] / "data"
 SAMPLES = {
@@ -44,14 +45,6 @@ SAMPLES = {
 def _header(path: Path) -> list[str]:
     with path.open(encoding="utf-8", newline="") as handle:
         return next(csv.reader(handle))
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def _contacts(db: Database) -> dict[str, dict[str, Any]]:
@@ -159,7 +152,7 @@ def test_outlook_on_the_web_has_its_own_column_order(db: Database) -> None:
 
 def test_outlook_business_country_without_region(db: Database, tmp_path: Path) -> None:
     """Google Contacts' "Outlook CSV" (and older Outlooks) write Business Country."""
-    path = _write(
+    path = write_csv(
         tmp_path / "contacts.csv",
         ["First Name", "Last Name", "Company", "Business Country", "E-mail 2 Address",
          "Business Phone 2"],
@@ -174,7 +167,7 @@ def test_a_zone_for_a_country_of_several_comes_from_the_phone_number(
     db: Database, tmp_path: Path
 ) -> None:
     """Exports carry no zone column; in the US, Canada or Russia the area code tells it."""
-    path = _write(
+    path = write_csv(
         tmp_path / "contacts.csv",
         ["First Name", "Last Name", "Company", "Business Country/Region", "Business Phone"],
         [
@@ -195,7 +188,7 @@ def test_a_zone_for_a_country_of_several_comes_from_the_phone_number(
 
 
 def test_without_a_zone_or_a_telling_number_the_row_is_named(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "contacts.csv",
         ["First Name", "Last Name", "Company", "Business Country/Region", "E-mail Address"],
         [["Ann", "Lee", "Hudson Grain", "United States", "ann@hudson.example"]],
@@ -213,7 +206,7 @@ def test_a_country_whose_people_keep_one_clock_gives_its_zone(db: Database, tmp_
     """Germany (Büsingen), Malaysia, China, Spain … have several zones in tzdata but their
     people keep one clock: a contact there without a zone or a telling number gets it (a
     Canary Islands landline still tells its own); one in the US does not."""
-    path = _write(
+    path = write_csv(
         tmp_path / "contacts.csv",
         ["Company", "First Name", "Last Name", "Country", "Mobile Phone"],
         [
@@ -234,7 +227,7 @@ def test_a_country_whose_people_keep_one_clock_gives_its_zone(db: Database, tmp_
         "Díaz": "Atlantic/Canary", "Tan": "Asia/Kuala_Lumpur", "Koval": "Europe/Kyiv",
     }  # fmt: skip
     assert accounts["Y"] == "Asia/Shanghai" and accounts["Z2"] == "Atlantic/Canary"
-    us = _write(
+    us = write_csv(
         tmp_path / "us.csv",
         ["Company", "First Name", "Last Name", "Country"],
         [["U", "Ann", "Lee", "United States"]],
@@ -258,7 +251,7 @@ def test_names_in_two_columns_take_the_order_of_the_contacts_country(
     """Google Contacts writes First Name and Last Name apart: a Japanese or Korean contact is
     shown family name first (田中太郎, 김민준), as the country writes names; a name_order
     column says otherwise when the file has one."""
-    path = _write(
+    path = write_csv(
         tmp_path / "google.csv",
         ["First Name", "Last Name", "Organization Name", "E-mail 1 - Label", "E-mail 1 - Value",
          "Address 1 - Country"],
@@ -273,7 +266,7 @@ def test_names_in_two_columns_take_the_order_of_the_contacts_country(
     assert {family: c["order"] for family, c in people.items()} == {
         "田中": "family_first", "김": "family_first", "Bērziņa": "given_first"
     }  # fmt: skip
-    said = _write(
+    said = write_csv(
         tmp_path / "ours.csv",
         ["account_name", "account_country", "given_name", "family_name", "name_order"],
         [["Sony", "JP", "Ken", "Sato", "given_first"]],
@@ -404,7 +397,7 @@ def test_particles_and_two_surnames_go_with_the_family_name(
 
 
 def test_a_full_names_particles_reach_the_form_of_address(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "persons.csv",
         ["Person - Name", "Person - Organization", "Person - Postal address - Country"],
         [
@@ -425,7 +418,7 @@ def test_a_full_names_particles_reach_the_form_of_address(db: Database, tmp_path
 
 def test_an_honorific_in_a_name_cell_arrives_as_the_honorific(db: Database, tmp_path: Path) -> None:
     header = _header(DATA / SAMPLES["pipedrive"])
-    path = _write(
+    path = write_csv(
         tmp_path / "persons.csv",
         ["Person - Name", "Person - Organization", "Person - Postal address - Country"],
         [
@@ -482,7 +475,7 @@ def test_unknown_columns_are_reported_and_kept_in_notes_when_asked(
 
 
 def test_rows_of_one_account_that_disagree_are_a_problem(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "a.csv",
         ["account_name", "account_country", "account_industry", "given_name", "family_name"],
         [
@@ -508,7 +501,7 @@ def test_an_account_id_with_another_country_on_a_later_row_is_a_problem(
     rows = [["0190e0e0-0000-7000-8000-000000000001", "Anadolu", "TR", "Ayşe"]]
     rows.append(["0190e0e0-0000-7000-8000-000000000001", "Anadolu", "Türkiye", "Can"])
     rows.append(["0190e0e0-0000-7000-8000-000000000001", "Anadolu", "IR", "Elif"])
-    path = _write(
+    path = write_csv(
         tmp_path / "a.csv", ["account_id", "account_name", "account_country", "given_name"], rows
     )
     with pytest.raises(CsvImportError) as caught:
@@ -519,7 +512,7 @@ def test_an_account_id_with_another_country_on_a_later_row_is_a_problem(
 
 
 def test_duplicate_and_aliased_headers_are_problems(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "a.csv",
         ["Company", "Country", "First Name", "Email", "email", "Account Name"],
         [["Alpski Les", "SI", "Maja", "a@b.example", "c@d.example", "Alpski Les"]],
@@ -549,7 +542,7 @@ def test_a_row_with_too_few_cells_is_a_problem(db: Database, tmp_path: Path) -> 
 def test_problems_name_the_files_own_column(db: Database, tmp_path: Path) -> None:
     header = _header(DATA / SAMPLES["salesforce"])
     row = ["", "Janez", "Kos", "", "Alpski Les", "", "", "", "", "Slovenija", "12", "", "", "", ""]
-    path = _write(tmp_path / "sf.csv", header, [row])
+    path = write_csv(tmp_path / "sf.csv", header, [row])
     with pytest.raises(CsvImportError) as caught:
         import_csv(db, path)
     assert caught.value.problems[0].startswith("Row 2, column Phone: ")
@@ -567,7 +560,7 @@ def test_a_bad_number_is_named_with_the_column_it_is_in(
 ) -> None:
     """HubSpot's two phone columns (Outlook has nine, Google four) are read into one list;
     a bad number in the second is in the second, not in the first."""
-    path = _write(
+    path = write_csv(
         tmp_path / "hubspot.csv",
         ["Record ID", "First Name", "Last Name", "Email", "Phone Number", "Mobile Phone Number",
          "Company Name", "Country/Region"],
@@ -582,7 +575,7 @@ def test_a_bad_number_is_named_with_the_column_it_is_in(
 
 
 def test_a_bad_address_in_a_googles_second_column_is_named_so(db: Database, tmp_path: Path) -> None:
-    path = _write(
+    path = write_csv(
         tmp_path / "google.csv",
         ["First Name", "Organization Name", "Address 1 - Country", "E-mail 1 - Label",
          "E-mail 1 - Value", "E-mail 2 - Label", "E-mail 2 - Value"],
@@ -597,7 +590,7 @@ def test_a_country_that_is_none_is_named_in_the_files_country_column(
     db: Database, tmp_path: Path
 ) -> None:
     """The file has a Country column: its value is no country, and no column is missing."""
-    path = _write(
+    path = write_csv(
         tmp_path / "errs.csv",
         ["Company", "First Name", "Last Name", "Country"],
         [["A Ltd", "Anna", "One", "Latvia"], ["B Ltd", "Berk", "Two", "Narnia"]],
@@ -626,7 +619,7 @@ def test_cli_dry_run_prints_the_report_and_problems_exit_1(
         "2 columns AccountDesk has no field for were not imported: “Person - ID” and "
         "“Person - Labels” (--keep-unknown keeps them in the notes).",
     ]
-    bad = _write(
+    bad = write_csv(
         tmp_path / "bad.csv",
         ["account_name", "account_country", "account_city", "given_name"],
         [["Anadolu", "TR", "İstanbul", "Ayşe"], ["Anadolu", "TR", "Ankara", "Can"]],
@@ -851,7 +844,7 @@ def test_a_spreadsheet_headed_in_the_apps_languages_is_read(
     """A rep's own list headed in Latvian, Slovenian, Turkish (in capitals, dotted İ
     included), Thai or Persian (a ZWNJ inside نام‌خانوادگی) is read as the same list headed
     in English is (native review rev18's 6th): no column is left unknown."""
-    path = _write(tmp_path / "list.csv", header, [row])
+    path = write_csv(tmp_path / "list.csv", header, [row])
     report = import_csv(db, path)
     assert report.unknown_columns == ()
     person = _contacts(db)[family]

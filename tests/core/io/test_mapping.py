@@ -18,6 +18,7 @@ from accountdesk.core.io import mapping as m
 from accountdesk.core.io.csv_format import CsvImportError, map_header
 from accountdesk.core.io.csv_io import import_csv
 from accountdesk.core.io.mapping import ColumnMapping, MappingError, Rule
+from importfiles import write_csv
 
 DATA = Path(__file__).parents[2] / "data"
 SAMPLES = [*sorted(DATA.glob("*_contacts.csv")), DATA / "pipedrive_persons.csv"]
@@ -49,14 +50,6 @@ TURKISH_MAPPING = ColumnMapping(
 def _header(path: Path) -> list[str]:
     with path.open(encoding="utf-8", newline="") as handle:
         return next(csv.reader(handle))
-
-
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def _people(db: Database) -> list[tuple[str, str, str, list[str], list[str], str | None]]:
@@ -156,7 +149,7 @@ def test_a_hand_made_mapping_imports_a_header_nothing_recognises(
     """A header in a language AccountDesk does not read (Hungarian; those of the app's
     languages are recognised: tests/core/io/test_csv_sources.py)."""
     names = dict(zip(TURKISH, HUNGARIAN, strict=True))
-    path = _write(tmp_path / "hu.csv", HUNGARIAN, TURKISH_ROWS)
+    path = write_csv(tmp_path / "hu.csv", HUNGARIAN, TURKISH_ROWS)
     with pytest.raises(CsvImportError, match="names no column AccountDesk knows"):
         import_csv(db, path)
     mapping = ColumnMapping({names[k]: rule for k, rule in TURKISH_MAPPING.columns.items()})
@@ -176,7 +169,7 @@ def test_a_hand_made_mapping_imports_a_header_nothing_recognises(
 def test_ignored_columns_of_a_chosen_mapping_are_listed_without_the_cli_hint(
     db: Database, tmp_path: Path
 ) -> None:
-    path = _write(tmp_path / "tr.csv", TURKISH, TURKISH_ROWS)
+    path = write_csv(tmp_path / "tr.csv", TURKISH, TURKISH_ROWS)
     chosen = TURKISH_MAPPING.with_rule("Doğum yeri", Rule(m.IGNORE))
     report = import_csv(db, path, mapping=chosen, dry_run=True)
     assert report.unknown_columns == ("Doğum yeri",) and report.kept_columns == ()
@@ -186,7 +179,7 @@ def test_ignored_columns_of_a_chosen_mapping_are_listed_without_the_cli_hint(
 
 def test_problems_carry_row_own_column_value_and_reason(db: Database, tmp_path: Path) -> None:
     rows = [*TURKISH_ROWS, ["Anadolu Tekstil", "TR", "Elif", "Kaya", "not-an-address", "", ""]]
-    path = _write(tmp_path / "tr.csv", TURKISH, rows)
+    path = write_csv(tmp_path / "tr.csv", TURKISH, rows)
     with pytest.raises(CsvImportError) as caught:
         import_csv(db, path, mapping=TURKISH_MAPPING, dry_run=True)
     (problem,) = caught.value.details
@@ -205,7 +198,7 @@ def test_two_columns_for_one_field_in_a_mapping_is_a_problem(tmp_path: Path) -> 
 
 
 def test_a_mapping_naming_a_column_the_file_lacks(db: Database, tmp_path: Path) -> None:
-    path = _write(tmp_path / "tr.csv", TURKISH[:-1], [r[:-1] for r in TURKISH_ROWS])
+    path = write_csv(tmp_path / "tr.csv", TURKISH[:-1], [r[:-1] for r in TURKISH_ROWS])
     saved = tmp_path / "tr.toml"
     m.save(TURKISH_MAPPING, saved)
     with pytest.raises(MappingError) as caught:

@@ -12,9 +12,10 @@ from sqlalchemy import text
 from accountdesk.core.clock import fixed_clock
 from accountdesk.core.db.engine import Database
 from accountdesk.core.queries.followups import Shown, due_for_reminder, list_follow_ups
-from accountdesk.core.records import AccountInput, ContactInput
+from accountdesk.core.records import AccountInput
 from accountdesk.core.services import followups as fu
-from accountdesk.core.services.accounts import create_account, create_contact
+from accountdesk.core.services.accounts import create_account
+from people import person_at
 
 NOW = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)  # 11:00 in Riga, a Monday
 CLOCK = fixed_clock(NOW)
@@ -23,16 +24,7 @@ CLOCK = fixed_clock(NOW)
 @pytest.fixture
 def zane(db: Database) -> str:
     account = create_account(db, AccountInput(name="Acme", country="LV", timezone="Europe/Riga"))
-    return create_contact(
-        db,
-        ContactInput(
-            account_id=account,
-            given_name="Zane",
-            family_name="Ozola",
-            country="LV",
-            timezone="Europe/Riga",
-        ),
-    )
+    return person_at(db, account, "Zane", "Ozola", country="LV", zone="Europe/Riga")
 
 
 def _weekly(db: Database, contact: str) -> str:
